@@ -1,0 +1,67 @@
+"""Drawing lots (قرعه) to break a tie that decides something, reproducibly.
+
+`reference/iran-election-rules.md` (Ties): a tie is broken by drawing lots at a joint session of
+the constituency's executive and supervisory boards, and the software records who drew, which seed
+and the result; the same seed reproduces the same draw. Here the draw is a pure function of the
+seed and the tied codes: the tied are ordered by the hex SHA-256 of the UTF-8 text
+``seed + "\\n" + code``, smallest first. Anyone can redo it by hand, e.g. for each code
+``printf '%s\\n%s' "$SEED" "$CODE" | sha256sum`` and sort.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Lot:
+    """What the boards drew: the seed they chose and the people who drew it."""
+
+    seed: str
+    drawn_by: tuple[str, ...]
+
+
+class Stake(StrEnum):
+    """What a tie decides."""
+
+    SEAT = "seat"  # who takes the last seat(s), the majority boundary included
+    RUNOFF = "runoff"  # who advances to the runoff
+    ALTERNATE = "alternate"  # who becomes an alternate (علی‌البدل), and the alternates' order
+    LIST_SEAT = "list-seat"  # which party list takes the last seat(s)
+
+
+@dataclass(frozen=True)
+class DrawnLot:
+    """One tie broken by a lot: `tied` in code order, `order` as drawn (first drawn first)."""
+
+    seed: str
+    drawn_by: tuple[str, ...]
+    stake: Stake
+    tied: tuple[str, ...]
+    order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LotRequired:
+    """A tie that decides something and no lot to break it: `places` of the `tied` get the stake.
+
+    For a tie among alternates the order is at stake too, so `places` may equal the tied count.
+    """
+
+    stake: Stake
+    tied: tuple[str, ...]
+    places: int
+
+
+def draw(lot: Lot, stake: Stake, tied: Iterable[str]) -> DrawnLot:
+    """Order the tied codes by the lot; the same seed and codes always give the same order."""
+    codes = tuple(sorted(set(tied)))
+    order = tuple(sorted(codes, key=lambda code: _digest(lot.seed, code)))
+    return DrawnLot(lot.seed, lot.drawn_by, stake, codes, order)
+
+
+def _digest(seed: str, code: str) -> str:
+    return hashlib.sha256(f"{seed}\n{code}".encode()).hexdigest()
