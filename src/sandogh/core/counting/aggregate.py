@@ -1,0 +1,244 @@
+"""Adding counts, and the totals of every reporting unit and constituency.
+
+DESIGN.md §3: results go from each station to the county, the province and the nation, and are
+announced progressively ("N stations in M counties counted"). `Counts` form a commutative monoid
+under `add_counts` with `Counts()` as zero, so any unit's total is the sum of its station sheets in
+any order or grouping; that is what lets anyone re-add the published reports (Brazil's Boletim de
+Urna model). Totals carry stations reported and stations total, the NIST SP 1500-100 v2
+`SubUnitsReported`/`TotalSubUnits` of each unit.
+
+At national scale (58,640 stations × 4 contests) the sums are made bottom-up: each sheet is added
+once into its station's parent, then each unit's sum once into its own parent, so no sheet is
+walked up the whole tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from sandogh.core.counting.conformity import require_conformity
+from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
+from sandogh.core.definition.geography import Geography
+
+
+@dataclass(frozen=True)
+class Total:
+    """A contest's counts over a unit or a constituency, with how many of its stations reported."""
+
+    counts: Counts
+    stations_reported: int
+    stations_total: int
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """Totals of every reporting unit and every constituency, per contest.
+
+    `units[contest][code]` holds every unit with a station in the contest, reported or not, parents
+    before children; `constituencies[contest][id]` every constituency of the contest.
+    """
+
+    units: Mapping[str, Mapping[str, Total]]
+    constituencies: Mapping[str, Mapping[str, Total]]
+
+
+class _Sum:
+    """A running total; private, so that only frozen `Counts` leave this module.
+
+    `counts()` hands its dicts over without a copy: a sum is finished when it is read.
+    """
+
+    __slots__ = ("figures", "invalid", "reported", "votes")
+
+    def __init__(self) -> None:
+        self.figures = [0, 0, 0, 0, 0, 0, 0]
+        self.invalid: dict[InvalidKind, int] = {}
+        self.votes: dict[str, int] = {}
+        self.reported = 0
+
+    def add(self, c: Counts) -> None:
+        f = self.figures
+        f[0] += c.papers_received
+        f[1] += c.papers_used
+        f[2] += c.papers_unused
+        f[3] += c.papers_spoiled
+        f[4] += c.cast
+        f[5] += c.valid
+        f[6] += c.void
+        invalid = self.invalid
+        for kind, n in c.invalid.items():
+            invalid[kind] = invalid.get(kind, 0) + n
+        votes = self.votes
+        get = votes.get
+        for code, n in c.votes.items():
+            votes[code] = get(code, 0) + n
+
+    def merge(self, other: _Sum) -> None:
+        self.figures = [a + b for a, b in zip(self.figures, other.figures, strict=True)]
+        for kind, n in other.invalid.items():
+            self.invalid[kind] = self.invalid.get(kind, 0) + n
+        votes = self.votes
+        get = votes.get
+        for code, n in other.votes.items():
+            votes[code] = get(code, 0) + n
+        self.reported += other.reported
+
+    def counts(self) -> Counts:
+        received, used, unused, spoiled, cast, valid, void = self.figures
+        return Counts(
+            papers_received=received,
+            papers_used=used,
+            papers_unused=unused,
+            papers_spoiled=spoiled,
+            cast=cast,
+            valid=valid,
+            invalid=self.invalid,
+            void=void,
+            votes=self.votes,
+        )
+
+
+def sum_counts(counts: Iterable[Counts]) -> Counts:
+    """The sum of any number of counts; `Counts()` for none. A candidate named in any is kept."""
+    total = _Sum()
+    for c in counts:
+        total.add(c)
+    return total.counts()
+
+
+def add_counts(a: Counts, b: Counts) -> Counts:
+    return sum_counts((a, b))
+
+
+_ZERO = Counts()
+
+
+def aggregate(geography: Geography, sheets: Iterable[TallySheet]) -> Aggregate:
+    """Every unit's and constituency's totals, per contest, from the station sheets.
+
+    Each sheet counts in its station and every unit above it. The sheets must conform to the
+    definition (`conformity.require_conformity` is applied first and raises otherwise), so none is
+    lost or counted twice.
+    """
+    batch = tuple(sheets)
+    require_conformity(geography, batch)
+    by_contest: dict[str, dict[str, Counts]] = {c.id: {} for c in geography.election.contests}
+    for sheet in batch:
+        by_contest[sheet.contest][sheet.station] = sheet.counts
+    tree = _Tree(
+        parent={code: geography.parent(code) for code in geography.top_down},
+        stations=frozenset(geography.stations),
+        top_down=geography.top_down,
+    )
+    units: dict[str, Mapping[str, Total]] = {}
+    constituencies: dict[str, Mapping[str, Total]] = {}
+    for contest in geography.election.contests:
+        of_units = _unit_totals(geography, tree, contest.id, by_contest[contest.id])
+        units[contest.id] = of_units
+        of_constituencies: dict[str, Total] = {}
+        for constituency in contest.constituencies:
+            total = _Sum()
+            expected = 0
+            for part in geography.constituency_parts(contest.id, constituency.id):
+                unit_total = of_units.get(part)
+                if unit_total is None:  # a part without stations
+                    continue
+                total.add(unit_total.counts)
+                total.reported += unit_total.stations_reported
+                expected += unit_total.stations_total
+            of_constituencies[constituency.id] = Total(total.counts(), total.reported, expected)
+        constituencies[contest.id] = MappingProxyType(of_constituencies)
+    return Aggregate(units=MappingProxyType(units), constituencies=MappingProxyType(constituencies))
+
+
+@dataclass(frozen=True)
+class _Tree:
+    """What the sums need of the geography, held as plain sets and dicts for speed."""
+
+    parent: Mapping[str, str | None]
+    stations: frozenset[str]
+    top_down: tuple[str, ...]
+
+
+def _unit_totals(
+    geography: Geography, tree: _Tree, contest: str, at_station: Mapping[str, Counts]
+) -> _UnitTotals:
+    sums = _sums(tree, at_station)
+    inner: dict[str, Total] = {}
+    for code in tree.top_down:
+        if code in tree.stations:
+            continue
+        own = sums.get(code)
+        expected = geography.stations_in(contest, code)
+        if own is not None:
+            inner[code] = Total(own.counts(), own.reported, expected)
+        elif expected:
+            inner[code] = Total(_ZERO, 0, expected)
+    return _UnitTotals(inner, at_station, geography.constituency_map(contest), tree)
+
+
+class _UnitTotals(Mapping[str, Total]):
+    """One contest's totals by unit, in top-down order.
+
+    A station's total is its sheet, so it is made when asked for rather than held: 58,640
+    stations × 4 contests need no object each until someone reads them.
+    """
+
+    __slots__ = ("_inner", "_len", "_member", "_sheets", "_tree")
+
+    def __init__(
+        self,
+        inner: dict[str, Total],
+        sheets: Mapping[str, Counts],
+        member: Mapping[str, str],
+        tree: _Tree,
+    ) -> None:
+        self._inner, self._sheets, self._member, self._tree = inner, sheets, member, tree
+        self._len = len(inner) + sum(1 for code in tree.stations if code in member)
+
+    def __getitem__(self, code: str) -> Total:
+        total = self._inner.get(code)
+        if total is not None:
+            return total
+        if code in self._tree.stations and code in self._member:
+            sheet = self._sheets.get(code)
+            return Total(_ZERO, 0, 1) if sheet is None else Total(sheet, 1, 1)
+        raise KeyError(code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._inner or (code in self._tree.stations and code in self._member)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code in self._tree.top_down if code in self)
+
+    def __len__(self) -> int:
+        return self._len
+
+
+def _sums(tree: _Tree, at_station: Mapping[str, Counts]) -> dict[str, _Sum]:
+    """The sum of every unit above a reporting station.
+
+    Each sheet goes into its station's parent, then each unit's sum into its own parent, children
+    before parents.
+    """
+    parent_of = tree.parent
+    sums: dict[str, _Sum] = {}
+    for station, counts in at_station.items():
+        parent = parent_of[station]
+        if parent is not None:
+            above = sums.get(parent)
+            if above is None:
+                above = sums[parent] = _Sum()
+            above.add(counts)
+            above.reported += 1
+    for code in reversed(tree.top_down):
+        own = sums.get(code)
+        parent = parent_of[code]
+        if own is not None and parent is not None:
+            above = sums.get(parent)
+            if above is None:
+                above = sums[parent] = _Sum()
+            above.merge(own)
+    return sums

@@ -1,0 +1,99 @@
+"""Whether tally sheets fit the election they are reported for.
+
+DESIGN.md §3: the centre rejects a report for another station or a mismatched definition with a
+clear reason. A sheet must come from a polling station (شعبه) of the definition, for one of its
+contests, from a station inside one of that contest's constituencies (حوزه انتخابیه), and name only
+candidates standing in that constituency (docs/formats.md: candidate codes are unique within a
+constituency of a contest); a batch holds one sheet per station and contest. Every problem is
+returned, each naming the sheet's position in the batch, its station and contest (and candidate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.errors import SandoghError
+
+
+class Mismatch(StrEnum):
+    UNKNOWN_STATION = "unknown-station"
+    NOT_A_STATION = "not-a-station"
+    UNKNOWN_CONTEST = "unknown-contest"
+    OUTSIDE_CONTEST = "outside-contest"  # the station is in none of the contest's constituencies
+    UNKNOWN_CANDIDATE = "unknown-candidate"  # not standing in the station's constituency
+    DUPLICATE = "duplicate"  # a second sheet for the same station and contest in the batch
+
+
+@dataclass(frozen=True)
+class Nonconformity:
+    """One problem of one sheet; `sheet` is its position in the batch (0-based)."""
+
+    mismatch: Mismatch
+    sheet: int
+    station: str
+    contest: str
+    candidate: str | None = None
+
+
+class NonconformingSheetsError(SandoghError):
+    """Sheets that do not fit the election definition; nothing of the batch should be stored."""
+
+    def __init__(self, problems: tuple[Nonconformity, ...]) -> None:
+        super().__init__(f"{len(problems)} problem(s) with the tally sheets")
+        self.problems = problems
+
+
+def nonconformities(
+    geography: Geography, sheets: Iterable[TallySheet]
+) -> tuple[Nonconformity, ...]:
+    """Every problem of every sheet of the batch, in batch order; empty when all conform."""
+    contests_of = geography.election.contests
+    standing: dict[tuple[str, str], frozenset[str]] = {}
+    for defined in contests_of:
+        codes: dict[str, set[str]] = {k.id: set() for k in defined.constituencies}
+        for candidate in defined.candidates:
+            codes.setdefault(candidate.constituency, set()).add(candidate.code)
+        for constituency, of_it in codes.items():
+            standing[defined.id, constituency] = frozenset(of_it)
+    members = {defined.id: geography.constituency_map(defined.id) for defined in contests_of}
+    stations = frozenset(geography.stations)
+    seen: set[tuple[str, str]] = set()
+    problems: list[Nonconformity] = []
+    for i, sheet in enumerate(sheets):
+        station, contest = sheet.station, sheet.contest
+        found: list[Mismatch] = []
+        if (station, contest) in seen:
+            found.append(Mismatch.DUPLICATE)
+        seen.add((station, contest))
+        if station not in stations:
+            found.append(
+                Mismatch.NOT_A_STATION if station in geography else Mismatch.UNKNOWN_STATION
+            )
+        member = members.get(contest)
+        if member is None:
+            found.append(Mismatch.UNKNOWN_CONTEST)
+        problems.extend(Nonconformity(m, i, station, contest) for m in found)
+        if member is None or station not in stations:
+            continue
+        voting_in = member.get(station)
+        if voting_in is None:
+            problems.append(Nonconformity(Mismatch.OUTSIDE_CONTEST, i, station, contest))
+            continue
+        allowed = standing[contest, voting_in]
+        if not allowed.issuperset(sheet.counts.votes):
+            problems.extend(
+                Nonconformity(Mismatch.UNKNOWN_CANDIDATE, i, station, contest, code)
+                for code in sorted(set(sheet.counts.votes) - allowed)
+            )
+    return tuple(problems)
+
+
+def require_conformity(geography: Geography, sheets: Iterable[TallySheet]) -> None:
+    """Raise `NonconformingSheetsError` with every problem unless all the sheets conform."""
+    problems = nonconformities(geography, sheets)
+    if problems:
+        raise NonconformingSheetsError(problems)
