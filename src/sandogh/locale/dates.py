@@ -1,0 +1,35 @@
+"""Gregorian dates shown in the Solar Hijri (Jalali) calendar, the official calendar of Iran.
+
+The conversion and the month names are persiantools' (`JalaliDate.to_jalali`, its 33-year-cycle
+arithmetic checked against known election days in the tests: 28 Khordad 1400, 8 and 15 Tir 1403).
+Days are written without a leading zero, as in «۱۵ تیر ۱۴۰۳».
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from persiantools.jdatetime import MONTH_NAMES_EN, MONTH_NAMES_FA, JalaliDate
+
+from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.language import Lang
+
+_MONTH_NAMES: dict[Lang, list[str | None]] = {"fa": MONTH_NAMES_FA, "en": MONTH_NAMES_EN}
+
+
+def _jalali(day: datetime.date) -> tuple[int, int, int]:
+    converted = JalaliDate.to_jalali(day)  # type: ignore[no-untyped-call]  # persiantools leaves it unannotated
+    return int(converted.year), int(converted.month), int(converted.day)
+
+
+def format_jalali(day: datetime.date, lang: Lang) -> str:
+    """2024-07-05 → «۱۵ تیر ۱۴۰۳» in Persian, '15 Tir 1403' in English."""
+    year, month, day_of_month = _jalali(day)
+    text = f"{day_of_month} {_MONTH_NAMES[lang][month]} {year}"
+    return to_persian_digits(text) if lang == "fa" else text
+
+
+def jalali_iso(day: datetime.date) -> str:
+    """2024-07-05 → '1403-04-15': the Jalali date in ISO 8601 order, ASCII digits."""
+    year, month, day_of_month = _jalali(day)
+    return f"{year:04d}-{month:02d}-{day_of_month:02d}"
