@@ -1,0 +1,117 @@
+"""Tally sheets in the store: bulk writes and streamed reads at national scale.
+
+A national election day is ~235,000 sheets of up to ~70 candidates; both directions must take
+seconds. On PostgreSQL sheets go in through COPY (about three times the rate of an executemany
+INSERT, measured); on SQLite through an executemany INSERT in batches. Reads stream in batches so
+memory stays flat, and take the votes as text to decode them with one JSON decoder rather than
+the driver's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from operator import attrgetter
+from typing import Any, cast
+
+import psycopg
+from sqlalchemy import Text, select
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.engine import Connection
+
+from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.store.engine import encode_json
+from sandogh.store.integrity import translated
+from sandogh.store.tables import FIGURES, INVALID_COLUMNS, TallySheetRow
+
+BATCH = 5_000
+
+#: Column order of the rows `_row` builds, shared by the INSERT and the COPY.
+_COLUMNS = ("election_id", "station", "contest", *FIGURES, *INVALID_COLUMNS.values(), "votes")
+_INVALID = tuple(INVALID_COLUMNS)
+_figures = attrgetter(*FIGURES)
+_decoder = json.JSONDecoder()
+
+
+def _row(election_id: str, sheet: TallySheet) -> tuple[Any, ...]:
+    counts = sheet.counts
+    invalid = counts.invalid
+    return (
+        election_id,
+        sheet.station,
+        sheet.contest,
+        *_figures(counts),
+        *[invalid.get(kind) for kind in _INVALID],
+        encode_json(dict(counts.votes)),
+    )
+
+
+class SqlTallyRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        quote = connection.dialect.identifier_preparer.quote
+        self._names = ", ".join(quote(column) for column in _COLUMNS)
+
+    def add_many(self, election_id: str, sheets: Iterable[TallySheet]) -> int:
+        rows = (_row(election_id, sheet) for sheet in sheets)
+        with translated():
+            if self._connection.dialect.name == "postgresql":
+                return self._copy(rows)
+            return self._insert(rows)
+
+    def _insert(self, rows: Iterator[tuple[Any, ...]]) -> int:
+        # Rows go to the driver's executemany as tuples: SQLAlchemy's per-row parameter
+        # processing would add about 60 % to a national import (measured).
+        marks = ", ".join("?" * len(_COLUMNS))
+        statement = f"INSERT INTO tally_sheets ({self._names}) VALUES ({marks})"
+        count = 0
+        while batch := list(islice(rows, BATCH)):
+            self._connection.exec_driver_sql(statement, batch)
+            count += len(batch)
+        return count
+
+    def _copy(self, rows: Iterator[tuple[Any, ...]]) -> int:
+        # COPY runs on the driver connection under SQLAlchemy's, in the unit of work's transaction.
+        driver = cast(psycopg.Connection[Any], self._connection.connection.driver_connection)
+        count = 0
+        with (
+            driver.cursor() as cursor,
+            cursor.copy(f"COPY tally_sheets ({self._names}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+        return count
+
+    def keys(self, election_id: str) -> set[tuple[str, str]]:
+        query = select(TallySheetRow.station, TallySheetRow.contest).where(
+            TallySheetRow.election_id == election_id
+        )
+        return {(station, contest) for station, contest in self._connection.execute(query)}
+
+    def all(self, election_id: str) -> Iterator[TallySheet]:
+        """Every sheet of the election, by station then contest, read in batches.
+
+        The iterator reads through the unit of work's connection: use it up inside the `with`.
+        """
+        query = (
+            select(
+                *(TallySheetRow.__table__.c[column] for column in _COLUMNS[1:-1]),
+                sql_cast(TallySheetRow.votes, Text),
+            )
+            .where(TallySheetRow.election_id == election_id)
+            .order_by(TallySheetRow.station, TallySheetRow.contest)
+        )
+        decode = _decoder.raw_decode  # the text is the store's own: no white space to skip
+        width = len(FIGURES)
+        for station, contest, *numbers, votes in self._connection.execution_options(
+            yield_per=BATCH
+        ).execute(query):
+            invalid = zip(_INVALID, numbers[width:], strict=True)
+            counts = Counts(
+                **dict(zip(FIGURES, numbers[:width], strict=True)),
+                invalid={kind: value for kind, value in invalid if value is not None},
+                votes=decode(votes)[0],
+            )
+            yield TallySheet(station, contest, counts)

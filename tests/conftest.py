@@ -1,0 +1,211 @@
+"""Shared fixtures: the databases tests run against.
+
+- `db_url`: a new, empty database, once on SQLite and once on PostgreSQL (parametrized).
+- `store_url`: the same with sandogh's schema created (`init_database`).
+- `postgres_url`: a new, empty PostgreSQL database only.
+- `new_unit_of_work`: a factory of units of work over one new store, on the in-memory fake,
+  SQLite and PostgreSQL (parametrized), for tests of the ports' contract and of services.
+
+PostgreSQL is a throwaway server each test process (xdist worker) starts for itself: `initdb` into
+a temporary folder, listening only on a unix socket there, with durability off since nothing in
+it outlives the run; every test gets a database of its own. The server is started the first time
+a test asks for it, so a run that deselects `-m postgres` starts none. If it cannot start, the
+tests that need it fail with the server's log: they are never skipped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import os
+import pwd
+import shlex
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
+
+from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from sandogh.services.ports import UnitOfWork
+from sandogh.store.engine import make_engine
+from sandogh.store.schema import init_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
+
+#: The moment the tests' units of work stand for (the store reads no clock).
+TEST_NOW = datetime.datetime(2024, 7, 5, 20, 0, tzinfo=datetime.UTC)
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+BACKENDS_WITH_MEMORY = ["memory", *BACKENDS]
+
+_ROLE = "sandogh"
+_MIGRATED_TEMPLATE = "sandogh_head"
+# A unix socket path must fit in ~107 bytes; a deep $TMPDIR would not leave room.
+_SOCKET_DIR_LIMIT = 80
+
+
+def _postgres_bin() -> Path:
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl"):
+        return Path(found).resolve().parent
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda path: int(path.parent.parent.name) if path.parent.parent.name.isdigit() else 0,
+    )
+    if not versions:
+        pytest.fail(
+            "PostgreSQL tests need initdb and pg_ctl (on PATH or in /usr/lib/postgresql/*/bin): "
+            "install PostgreSQL (Debian: apt-get install postgresql)"
+        )
+    return versions[-1].parent
+
+
+def _server_user() -> str | None:
+    """Who runs the server: initdb refuses root, so as root a system user runs it instead."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        try:
+            pwd.getpwnam(name)
+        except KeyError:
+            continue
+        return name
+    pytest.fail(
+        "running as root, and neither a `postgres` nor a `nobody` user exists to run initdb"
+    )
+
+
+class PostgresServer:
+    """A throwaway PostgreSQL server in a temporary folder, reached through a unix socket."""
+
+    def __init__(self) -> None:
+        self._bin = _postgres_bin()
+        self._user = _server_user()
+        base = tempfile.gettempdir()
+        if len(base) > _SOCKET_DIR_LIMIT:
+            base = "/tmp"
+        self.root = Path(tempfile.mkdtemp(prefix="sandogh-pg-", dir=base))
+        self._log = self.root / "server.log"
+        self._names = itertools.count(1)
+        self._has_template = False
+        self._started = False
+        if self._user is not None:
+            shutil.chown(self.root, user=self._user)
+
+    def _run(self, *command: str) -> None:
+        prefix = [] if self._user is None else ["runuser", "-u", self._user, "--"]
+        result = subprocess.run([*prefix, *command], capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            log = self._log.read_text() if self._log.exists() else ""
+            pytest.fail(
+                f"the test PostgreSQL server failed: {' '.join(command)} exited with "
+                f"{result.returncode}\n{result.stdout}{result.stderr}{log}"
+            )
+
+    def start(self) -> None:
+        data = self.root / "data"
+        self._run(
+            str(self._bin / "initdb"),
+            *("-D", str(data), "-U", _ROLE, "--auth=trust", "-E", "UTF8", "--locale=C", "-N"),
+        )
+        options = (
+            f"-k {shlex.quote(str(self.root))} -c listen_addresses='' -F "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            str(self._bin / "pg_ctl"),
+            *("-D", str(data), "-l", str(self._log), "-w", "-t", "60", "-o", options, "start"),
+        )
+        self._started = True
+
+    def stop(self) -> None:
+        """Stop the server (at once: nothing in it is kept) and delete its folder."""
+        try:
+            if self._started:
+                self._run(
+                    str(self._bin / "pg_ctl"),
+                    "-D",
+                    str(self.root / "data"),
+                    "-m",
+                    "immediate",
+                    "stop",
+                )
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def url(self, database: str) -> str:
+        url = URL.create(
+            "postgresql+psycopg", username=_ROLE, database=database, query={"host": str(self.root)}
+        )
+        return url.render_as_string(hide_password=False)
+
+    def create_database(self, *, migrated: bool = False) -> str:
+        """A new database, empty or with sandogh's schema, and its URL."""
+        if migrated and not self._has_template:
+            self._create(_MIGRATED_TEMPLATE, template="template0")
+            init_database(self.url(_MIGRATED_TEMPLATE))
+            self._has_template = True
+        name = f"test_{next(self._names)}"
+        self._create(name, template=_MIGRATED_TEMPLATE if migrated else "template0")
+        return self.url(name)
+
+    def _create(self, name: str, *, template: str) -> None:
+        with psycopg.connect(
+            host=str(self.root), user=_ROLE, dbname="postgres", autocommit=True
+        ) as c:
+            c.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()  # also after a failed start, so that its folder is not left behind
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    return postgres_server.create_database()
+
+
+def _new_database(request: pytest.FixtureRequest, tmp_path: Path, *, migrated: bool) -> str:
+    if request.param == "postgresql":
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        return server.create_database(migrated=migrated)
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    if migrated:
+        init_database(url)
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return _new_database(request, tmp_path, migrated=False)
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return _new_database(request, tmp_path, migrated=True)
+
+
+@pytest.fixture(params=BACKENDS_WITH_MEMORY)
+def new_unit_of_work(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Callable[[], UnitOfWork]]:
+    if request.param == "memory":
+        store = MemoryStore()
+        yield lambda: MemoryUnitOfWork(store)
+        return
+    engine: Engine = make_engine(_new_database(request, tmp_path, migrated=True))
+    try:
+        yield lambda: SqlUnitOfWork(engine, now=TEST_NOW)
+    finally:
+        engine.dispose()

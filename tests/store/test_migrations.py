@@ -1,0 +1,126 @@
+"""Creating the schema, and refusing a database whose schema is not this sandogh's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, String, inspect, text
+
+from sandogh.store import schema
+from sandogh.store.engine import make_engine
+from sandogh.store.errors import DatabaseUnavailableError, SchemaError
+from sandogh.store.schema import check_schema, head_revision, init_database, open_database
+from sandogh.store.tables import Base
+
+
+def _execute(url: str, statement: str) -> None:
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
+    init_database(db_url)
+    init_database(db_url)
+    engine = open_database(db_url)
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            revision = MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+    assert tables == {"alembic_version", "elections", "units", "tally_sheets"}
+    assert revision == head_revision()
+
+
+def test_the_migrations_build_exactly_the_models_schema(db_url: str) -> None:
+    init_database(db_url)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+            collations = _collations(connection)
+        dialect = engine.dialect
+    finally:
+        engine.dispose()
+    assert differences == []
+    # Alembic does not compare collations: the byte-order codes on PostgreSQL are checked here.
+    if dialect.name == "postgresql":
+        assert collations == {
+            (table.name, column.name): column.type.dialect_impl(dialect).collation
+            for table in Base.metadata.tables.values()
+            for column in table.columns
+            if isinstance(column.type.dialect_impl(dialect), String)
+        }
+
+
+def _collations(connection: Connection) -> dict[tuple[str, str], str | None]:
+    if connection.dialect.name != "postgresql":
+        return {}
+    query = text(
+        "SELECT table_name, column_name, collation_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name <> 'alembic_version' "
+        "AND data_type = 'character varying'"
+    )
+    return {(table, column): collation for table, column, collation in connection.execute(query)}
+
+
+def test_a_database_without_the_schema_is_refused(db_url: str) -> None:
+    with pytest.raises(SchemaError, match=r"has no sandogh schema yet: run `sandogh init`"):
+        open_database(db_url)
+
+
+def test_a_database_behind_this_sandogh_is_refused(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    init_database(db_url)
+    # With one revision shipped, "behind" is this sandogh expecting a later one.
+    monkeypatch.setattr(schema, "head_revision", lambda: "0002")
+    engine = make_engine(db_url)
+    try:
+        with pytest.raises(
+            SchemaError, match=r"revision 0001, this sandogh needs 0002: run `sandogh init`"
+        ):
+            check_schema(engine)
+    finally:
+        engine.dispose()
+
+
+def test_a_database_of_a_newer_sandogh_is_refused(db_url: str) -> None:
+    init_database(db_url)
+    _execute(db_url, "UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(SchemaError, match="revision 0099, which this sandogh does not know"):
+        open_database(db_url)
+    with pytest.raises(SchemaError, match="written by a newer sandogh"):
+        init_database(db_url)
+
+
+def test_a_database_of_another_program_is_left_alone(db_url: str) -> None:
+    _execute(db_url, "CREATE TABLE payroll (id INTEGER PRIMARY KEY)")
+    with pytest.raises(SchemaError, match="has tables but no sandogh schema version"):
+        init_database(db_url)
+    with pytest.raises(SchemaError, match="not a sandogh database"):
+        open_database(db_url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:///{missing}/store.sqlite",
+        "postgresql://hq:secret@/sandogh?host={missing}",
+    ],
+    ids=["sqlite", "postgresql"],
+)
+def test_a_database_that_cannot_be_reached_is_named(tmp_path: Path, url: str) -> None:
+    url = url.format(missing=tmp_path / "missing")
+    for use in (init_database, open_database):
+        with pytest.raises(DatabaseUnavailableError, match="cannot open the database") as raised:
+            use(url)
+        assert "secret" not in str(raised.value)
