@@ -616,6 +616,7 @@ def statement() -> dict[str, Any]:
             "votes": Flow({JALILI: 773_591, PEZESHKIAN: 479_249}),
             "margin": Flow(leader=JALILI, runner_up=PEZESHKIAN, printed=294_349),
             "turnout": Flow(printed="55", places=0),
+            "previous_turnout": Flow(printed="46", places=0),
             "turnout_change_points": Flow(
                 printed="9", places=0, previous_election=ROUND_1.election
             ),

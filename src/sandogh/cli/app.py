@@ -1,0 +1,277 @@
+"""The `sandogh` command: thin wiring from options to use cases and views."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
+
+from sandogh.cli import demo as demo_job
+from sandogh.cli.database import create_store, open_store
+from sandogh.cli.formatting import name_in
+from sandogh.cli.importing import import_tally_file
+from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
+from sandogh.cli.outcome_view import outcomes_json, print_outcomes
+from sandogh.cli.results_view import print_results, results_json
+from sandogh.cli.statement_view import print_statement, statement_json
+from sandogh.core.counting.statement import Verdict
+from sandogh.core.definition.model import Name
+from sandogh.core.definition.problems import DefinitionError
+from sandogh.core.errors import SandoghError
+from sandogh.core.rules import Lot
+from sandogh.formats.definition_file import (
+    canonical_bytes,
+    definition_json_schema,
+    load_definition,
+)
+from sandogh.formats.statement_file import read_statement
+from sandogh.locale.messages import text
+from sandogh.services.elections import load_election
+from sandogh.services.outcomes import decide_contests, plan_runoff
+from sandogh.services.results import show_results
+from sandogh.services.statements import check_published
+from sandogh.store.errors import StoreError
+
+app = typer.Typer(
+    name="sandogh",
+    help="sandogh (صندوق): election definitions, results, outcomes and checks.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+results_app = typer.Typer(help="Import and show results.", no_args_is_help=True)
+app.add_typer(results_app, name="results")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+LotSeedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lot-seed", help="The seed the boards drew to break ties (قرعه).", show_default=False
+    ),
+]
+DrawnByOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--drawn-by", help="Who drew the lot (repeat for each person).", show_default=False
+    ),
+]
+WithdrawnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--withdrawn", help="Code of a candidate who withdrew (repeatable).", show_default=False
+    ),
+]
+
+
+def _emit_json(document: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+def _lot(seed: str | None, drawn_by: list[str] | None) -> Lot | None:
+    if seed is None:
+        if drawn_by:
+            raise typer.BadParameter("--drawn-by needs --lot-seed", param_hint="--drawn-by")
+        return None
+    return Lot(seed=seed, drawn_by=tuple(drawn_by or ()))
+
+
+@app.command()
+def init(db: DbOption = None) -> None:
+    """Create the database, or upgrade its schema to this sandogh's."""
+    url = create_store(db)
+    out.print(f"ready: {url}")
+
+
+@app.command()
+def load(
+    file: Annotated[Path, typer.Argument(help="Definition file, YAML or JSON.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Validate an election-day definition and store it (all of it, or nothing)."""
+    loaded = load_definition(file)
+    result = load_election(
+        open_store(db),
+        loaded.election,
+        definition_hash=loaded.definition_hash,
+        canonical=loaded.canonical,
+    )
+    election = loaded.election
+    if as_json:
+        _emit_json(
+            {
+                "election": election.id,
+                "definition_hash": result.definition_hash,
+                "created": result.created,
+                "units": len(election.units),
+                "contests": [c.id for c in election.contests],
+            }
+        )
+        return
+    key = "loaded" if result.created else "already_loaded"
+    out.print(text(key, lang.lang, election=name_in(election.name, lang.lang)))
+    out.print(f"{text('definition_hash', lang.lang)}: {result.definition_hash}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of definition files."""
+    _emit_json(definition_json_schema())
+
+
+@results_app.command("import")
+def results_import(
+    file: Annotated[Path, typer.Argument(help="Tally-sheet CSV (docs/formats.md).")],
+    election: Annotated[str, typer.Option("--election", "-e", help="Election id.")],
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Import station tally sheets in one transaction: a bad row stores nothing."""
+    imported = import_tally_file(open_store(db), file, election, err)
+    out.print(text("imported", lang.lang, sheets=imported.sheets, election=imported.election_id))
+    out.print(f"{text('definition_hash', lang.lang)}: {imported.definition_hash}")
+
+
+@results_app.command("show")
+def results_show(
+    election: ElectionOption = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Reporting unit code.")] = None,
+    contest: Annotated[str | None, typer.Option("--contest", help="Contest id.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Results of a unit (the whole election by default), with turnout and the round before."""
+    view = show_results(open_store(db), election, unit=unit, contest=contest)
+    if as_json:
+        _emit_json(results_json(view))
+    else:
+        print_results(out, view, lang.lang)
+
+
+@app.command()
+def outcome(
+    election: ElectionOption = None,
+    contest: Annotated[str | None, typer.Option("--contest", help="Contest id.")] = None,
+    lot_seed: LotSeedOption = None,
+    drawn_by: DrawnByOption = None,
+    withdrawn: WithdrawnOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Who is elected, who advances to a runoff, the alternates, and why."""
+    view = decide_contests(
+        open_store(db),
+        election,
+        contest=contest,
+        lot=_lot(lot_seed, drawn_by),
+        withdrawn=frozenset(withdrawn or ()),
+    )
+    if as_json:
+        _emit_json(outcomes_json(view))
+    else:
+        print_outcomes(out, view, lang.lang)
+
+
+@app.command()
+def runoff(
+    new_id: Annotated[str, typer.Option("--id", help="Id of the runoff election day.")],
+    date: Annotated[datetime.datetime, typer.Option("--date", formats=["%Y-%m-%d"])],
+    output: Annotated[Path, typer.Option("--out", help="Where to write the definition.")],
+    election: ElectionOption = None,
+    name_fa: Annotated[str | None, typer.Option("--name-fa")] = None,
+    name_en: Annotated[str | None, typer.Option("--name-en")] = None,
+    lot_seed: LotSeedOption = None,
+    drawn_by: DrawnByOption = None,
+    withdrawn: WithdrawnOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write the definition of the runoff that a first round's complete results call for."""
+    store = open_store(db)
+    planned = plan_runoff(
+        store,
+        election,
+        runoff_id=new_id,
+        name=Name(name_fa or f"دور دوم {new_id}", name_en or f"Runoff {new_id}"),
+        date=date.date(),
+        lot=_lot(lot_seed, drawn_by),
+        withdrawn=frozenset(withdrawn or ()),
+    )
+    if output.exists():
+        raise typer.BadParameter(f"{output} exists; choose another file", param_hint="--out")
+    document = json.loads(canonical_bytes(planned))
+    output.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.print(f"{output}: {len(planned.contests)} contest(s), {planned.id}")
+
+
+@app.command("check-statement")
+def check_statement(
+    file: Annotated[Path, typer.Argument(help="Statement of published figures (YAML).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Say which published figures agree with the results and with each other; exit 3 if any
+    disagrees."""
+    read = read_statement(file)
+    report = check_published(
+        open_store(db),
+        read.election,
+        read.statement,
+        source=read.source,
+        previous_election=read.previous_election,
+    )
+    if as_json:
+        _emit_json(statement_json(report))
+    else:
+        print_statement(out, report, lang.lang)
+    if any(c.verdict is Verdict.DISAGREES for c in report.checks):
+        raise typer.Exit(3)
+
+
+@app.command()
+def demo(db: DbOption = None, lang: LangOption = Language.FA) -> None:
+    """Load the Kerman 1403 example (both rounds) and show results, outcomes and checks."""
+    demo_job.run(db, lang.lang, out)
+
+
+def main() -> None:
+    """Run the command; every failure is one clear line on stderr and a non-zero exit."""
+    try:
+        # Without standalone mode click returns a command's `typer.Exit` code instead of exiting.
+        code = app(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as usage:
+        usage.show()
+        sys.exit(usage.exit_code)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except DefinitionError as bad:
+        for problem in bad.problems:
+            err.print(str(problem), markup=False)
+        err.print(f"sandogh: {len(bad.problems)} problem(s); nothing was stored", markup=False)
+        sys.exit(1)
+    except (SandoghError, StoreError) as failure:
+        err.print(f"sandogh: {failure}", markup=False)
+        sys.exit(1)
+    except SQLAlchemyError as failure:
+        err.print(f"sandogh: database error: {failure.__class__.__name__}: {failure}", markup=False)
+        sys.exit(1)
+    except OSError as failure:
+        err.print(f"sandogh: {failure}", markup=False)
+        sys.exit(1)
+    if isinstance(code, int) and code:
+        sys.exit(code)

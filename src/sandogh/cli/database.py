@@ -1,0 +1,29 @@
+"""Opening the store a command works on."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.store.schema import init_database, open_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from sandogh.store.url import database_url
+
+
+def resolved_url(db: str | None) -> str:
+    return database_url(db, os.environ)
+
+
+def create_store(db: str | None) -> str:
+    """Create or upgrade the schema; returns the URL used."""
+    url = resolved_url(db)
+    init_database(url)
+    return url
+
+
+def open_store(db: str | None) -> UnitOfWorkFactory:
+    """A unit-of-work factory on a database whose schema is current."""
+    engine = open_database(resolved_url(db))
+    # The command is where the clock is read: the store and the core take the time as given.
+    return lambda: SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC))

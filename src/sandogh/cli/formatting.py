@@ -1,0 +1,63 @@
+"""Small pieces every view uses: names in a language, figures for tables and for JSON."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from sandogh.core.definition.model import Election, Name, ReportingUnit
+from sandogh.locale.dates import format_jalali, jalali_iso
+from sandogh.locale.digits import format_int, format_percent
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text
+
+
+def name_in(name: Name, lang: Lang) -> str:
+    return name.fa if lang == "fa" else name.en
+
+
+def unit_label(unit: ReportingUnit, lang: Lang) -> str:
+    return f"{name_in(unit.name, lang)} ({text(unit.kind.value, lang)})"
+
+
+def share(value: Fraction | None, lang: Lang, places: int = 1) -> str:
+    return "—" if value is None else format_percent(value, lang, places)
+
+
+def number(value: int | None, lang: Lang) -> str:
+    return "—" if value is None else format_int(value, lang)
+
+
+def fraction_json(value: Fraction | None) -> dict[str, str] | None:
+    """Exact and readable: {"exact": "638046/1162127", "percent": "54.90"}."""
+    if value is None:
+        return None
+    hundredths = value * 10_000
+    rounded = (hundredths.numerator * 2 + hundredths.denominator) // (2 * hundredths.denominator)
+    sign = "-" if rounded < 0 else ""
+    whole, cents = divmod(abs(rounded), 100)
+    return {
+        "exact": f"{value.numerator}/{value.denominator}",
+        "percent": f"{sign}{whole}.{cents:02d}",
+    }
+
+
+def name_json(name: Name) -> dict[str, str]:
+    return {"fa": name.fa, "en": name.en}
+
+
+def election_json(election: Election, definition_hash: str) -> dict[str, Any]:
+    return {
+        "id": election.id,
+        "name": name_json(election.name),
+        "date": election.date.isoformat(),
+        "date_jalali": jalali_iso(election.date),
+        "definition_hash": definition_hash,
+    }
+
+
+def election_heading(election: Election, definition_hash: str, lang: Lang) -> str:
+    return (
+        f"[bold]{name_in(election.name, lang)}[/bold] · {format_jalali(election.date, lang)}\n"
+        f"[dim]{text('definition_hash', lang)}: {definition_hash}[/dim]"
+    )

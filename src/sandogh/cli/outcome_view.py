@@ -1,0 +1,130 @@
+"""`outcome`: who is elected, who advances, the alternates and why, per constituency."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from sandogh.cli.formatting import (
+    election_heading,
+    election_json,
+    fraction_json,
+    name_in,
+    name_json,
+    number,
+)
+from sandogh.core.definition.model import Contest
+from sandogh.core.rules import Outcome, Status
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text
+from sandogh.services.outcomes import Decided, OutcomesView
+
+
+def outcomes_json(view: OutcomesView) -> dict[str, Any]:
+    stored = view.tallied.stored
+    return {
+        "election": election_json(stored.election, stored.definition_hash),
+        "contests": [
+            {
+                "contest": {"id": each.contest.id, "name": name_json(each.contest.name)},
+                "constituencies": [_decided_json(d) for d in each.decided],
+            }
+            for each in view.contests
+        ],
+    }
+
+
+def _decided_json(decided: Decided) -> dict[str, Any]:
+    o = decided.outcome
+    return {
+        "constituency": {
+            "id": decided.constituency.id,
+            "name": name_json(decided.constituency.name),
+        },
+        "stations_reported": decided.total.stations_reported,
+        "stations_total": decided.total.stations_total,
+        "status": o.status.value,
+        "seats": o.seats,
+        "base": o.base,
+        "threshold": fraction_json(o.threshold) if o.threshold is not None else None,
+        "votes_needed": o.votes_needed,
+        "elected": list(o.elected),
+        "advancing": list(o.advancing),
+        "runoff_seats": o.runoff_seats,
+        "alternates": list(o.alternates),
+        "lots": [
+            {
+                "seed": lot.seed,
+                "drawn_by": list(lot.drawn_by),
+                "stake": lot.stake.value,
+                "tied": list(lot.tied),
+                "order": list(lot.order),
+            }
+            for lot in o.lots
+        ],
+        "lots_required": [
+            {"stake": tie.stake.value, "tied": list(tie.tied), "places": tie.places}
+            for tie in o.lots_required
+        ],
+        "reasons": [{"key": r.key, "text": r.text} for r in o.reasons],
+    }
+
+
+def print_outcomes(console: Console, view: OutcomesView, lang: Lang) -> None:
+    stored = view.tallied.stored
+    console.print(election_heading(stored.election, stored.definition_hash, lang))
+    for each in view.contests:
+        for decided in each.decided:
+            _print_decided(console, each.contest, decided, lang)
+
+
+def _print_decided(console: Console, contest: Contest, decided: Decided, lang: Lang) -> None:
+    o, counts = decided.outcome, decided.total.counts
+    console.print()
+    console.rule(f"{name_in(contest.name, lang)} · {name_in(decided.constituency.name, lang)}")
+    console.print(
+        text(
+            "stations_reported",
+            lang,
+            reported=decided.total.stations_reported,
+            total=decided.total.stations_total,
+        )
+    )
+    console.print(f"[bold]{_status(o, lang)}[/bold]")
+    if o.votes_needed is not None and o.base is not None:
+        console.print(text("votes_needed", lang, needed=o.votes_needed, base=o.base))
+    names = {c.code: c.name for c in contest.candidates}
+    roles = dict.fromkeys(o.elected, "elected")
+    roles |= dict.fromkeys(o.advancing, "advances_to_runoff")
+    roles |= dict.fromkeys(o.alternates, "alternate")
+    table = Table(text("candidate", lang), text("code", lang), text("votes", lang), "")
+    standing = [c for c in contest.candidates if c.constituency == decided.constituency.id]
+    for candidate in sorted(standing, key=lambda c: (-counts.votes.get(c.code, 0), c.code)):
+        role = roles.get(candidate.code)
+        table.add_row(
+            name_in(names[candidate.code], lang),
+            candidate.code,
+            number(counts.votes.get(candidate.code, 0), lang),
+            "" if role is None else text(role, lang),
+        )
+    console.print(table)
+    for lot in o.lots:
+        console.print(
+            text("lot_drawn", lang, seed=lot.seed, by="، ".join(lot.drawn_by) or "—")
+            + " → "
+            + " > ".join(lot.order)
+        )
+    if lang == "en":
+        for reason in o.reasons:
+            console.print(f"  · {reason.text}")
+
+
+def _status(outcome: Outcome, lang: Lang) -> str:
+    if outcome.status is Status.RUNOFF:
+        return text("status_runoff", lang, seats=outcome.runoff_seats, count=len(outcome.advancing))
+    if outcome.status is Status.LOT_REQUIRED:
+        tied = ", ".join(code for tie in outcome.lots_required for code in tie.tied)
+        return text("status_lot_required", lang, tied=tied)
+    return text("status_decided", lang, count=len(outcome.elected))

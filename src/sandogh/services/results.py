@@ -1,0 +1,195 @@
+"""Use cases over results: import station tally sheets, and read any unit's results.
+
+Import is one transaction (DESIGN.md §6): sheets that do not fit the definition, that are already
+stored, or whose own figures do not reconcile (DESIGN.md §3) are refused together, naming each,
+and nothing of the batch is stored. Reading aggregates every stored sheet in the pure core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from sandogh.core.counting.aggregate import Aggregate, Total, aggregate
+from sandogh.core.counting.compare import RoundComparison, compare_rounds
+from sandogh.core.counting.conformity import require_conformity
+from sandogh.core.counting.reconcile import Finding, reconcile_aggregate, reconcile_sheets
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.counting.turnout import Turnout, eligible_voters, turnout
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Contest, ReportingUnit
+from sandogh.services.elections import UnitOfWorkFactory, get_election, resolve_election_id
+from sandogh.services.errors import (
+    ResultsAlreadyImportedError,
+    SheetsDoNotReconcileError,
+    UnknownContestError,
+    UnknownUnitError,
+)
+from sandogh.services.ports import StoredElection, UnitOfWork
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Imported:
+    election_id: str
+    definition_hash: str
+    sheets: int
+
+
+def import_results(
+    uow: UnitOfWorkFactory,
+    election_id: str,
+    sheets: Sequence[TallySheet],
+    *,
+    progress: Progress | None = None,
+) -> Imported:
+    """Store a batch of station sheets, all or nothing; `progress` hears of each stored sheet."""
+    with uow() as work:
+        stored = get_election(work, election_id)
+        geography = Geography.of(stored.election)
+        require_conformity(geography, sheets)
+        taken = work.tallies.keys(election_id)
+        clashes = [(s.station, s.contest) for s in sheets if (s.station, s.contest) in taken]
+        if clashes:
+            raise ResultsAlreadyImportedError(election_id, clashes)
+        findings = reconcile_sheets(geography, sheets)
+        if findings:
+            raise SheetsDoNotReconcileError(findings)
+        count = work.tallies.add_many(election_id, _reporting(sheets, progress))
+        work.commit()
+    return Imported(election_id, stored.definition_hash, count)
+
+
+def _reporting(sheets: Sequence[TallySheet], progress: Progress | None) -> Iterator[TallySheet]:
+    for sheet in sheets:
+        yield sheet
+        if progress is not None:
+            progress(1)
+
+
+@dataclass(frozen=True)
+class Tallied:
+    """An election with every stored sheet added up, ready to be read."""
+
+    stored: StoredElection
+    geography: Geography
+    totals: Aggregate
+    eligible: dict[str, int | None]
+
+    def contest(self, contest_id: str) -> Contest:
+        for contest in self.stored.election.contests:
+            if contest.id == contest_id:
+                return contest
+        known = [c.id for c in self.stored.election.contests]
+        raise UnknownContestError(self.stored.election.id, contest_id, known)
+
+    def unit(self, code: str) -> ReportingUnit:
+        if code not in self.geography:
+            raise UnknownUnitError(self.stored.election.id, code)
+        return self.geography.unit(code)
+
+    def total(self, contest_id: str, code: str) -> Total | None:
+        """None when no station at or below `code` votes in the contest."""
+        return self.totals.units[contest_id].get(code)
+
+    def turnout(self, contest_id: str, code: str) -> Turnout | None:
+        total = self.total(contest_id, code)
+        return None if total is None else turnout(total.counts, self.eligible[code])
+
+    def findings(self) -> tuple[Finding, ...]:
+        return reconcile_aggregate(self.geography, self.totals)
+
+
+def tally(work: UnitOfWork, election_id: str | None) -> Tallied:
+    """Add up every stored sheet of the election (the only one stored, if none is named)."""
+    stored = get_election(work, resolve_election_id(work, election_id))
+    geography = Geography.of(stored.election)
+    totals = aggregate(geography, work.tallies.all(stored.election.id))
+    return Tallied(stored, geography, totals, dict(eligible_voters(geography)))
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """One contest in one unit: totals, turnout, the units just below, the round before."""
+
+    unit: ReportingUnit
+    contest: Contest
+    total: Total
+    turnout: Turnout
+    parts: tuple[tuple[ReportingUnit, Total, Turnout], ...]
+    previous: RoundComparison | None
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    tallied: Tallied
+    results: tuple[UnitResult, ...]
+    findings: tuple[Finding, ...]
+
+
+def show_results(
+    uow: UnitOfWorkFactory,
+    election_id: str | None,
+    *,
+    unit: str | None = None,
+    contest: str | None = None,
+) -> ResultsView:
+    """Results of one unit (the root by default) for one contest or all, compared with the
+    round before where that round is stored, and every reconciliation finding of the election."""
+    with uow() as work:
+        tallied = tally(work, election_id)
+        code = unit if unit is not None else tallied.geography.top_down[0]
+        place = tallied.unit(code)
+        contests = (
+            [tallied.contest(contest)] if contest is not None else tallied.stored.election.contests
+        )
+        results = []
+        for each in contests:
+            total = tallied.total(each.id, code)
+            shown = tallied.turnout(each.id, code)
+            if total is None or shown is None:
+                continue
+            results.append(
+                UnitResult(
+                    unit=place,
+                    contest=each,
+                    total=total,
+                    turnout=shown,
+                    parts=_parts(tallied, each.id, code),
+                    previous=_previous(work, each, code, tallied),
+                )
+            )
+        return ResultsView(tallied, tuple(results), tallied.findings())
+
+
+def _parts(
+    tallied: Tallied, contest: str, code: str
+) -> tuple[tuple[ReportingUnit, Total, Turnout], ...]:
+    rows = []
+    for child in tallied.geography.children(code):
+        total = tallied.total(contest, child)
+        shown = tallied.turnout(contest, child)
+        if total is not None and shown is not None:
+            rows.append((tallied.geography.unit(child), total, shown))
+    return tuple(rows)
+
+
+def _previous(
+    work: UnitOfWork, contest: Contest, code: str, current: Tallied
+) -> RoundComparison | None:
+    """The same unit in the round this contest continues, when that round is stored."""
+    link = contest.previous_round
+    if link is None or work.elections.hash_of(link.election) is None:
+        return None
+    before = tally(work, link.election)
+    before_total = before.total(link.contest, code) if code in before.geography else None
+    now_total = current.total(contest.id, code)
+    if before_total is None or now_total is None:
+        return None
+    return compare_rounds(
+        before_total.counts,
+        now_total.counts,
+        previous_eligible=before.eligible[code],
+        current_eligible=current.eligible[code],
+    )

@@ -1,0 +1,157 @@
+"""The `sandogh` command as a person runs it: a real process, a real database file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kerman-1403"
+
+
+def sandogh(*args: str, db: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", "from sandogh.cli.app import main; main()", *args, "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if check and done.returncode != 0:
+        raise AssertionError(f"sandogh {' '.join(args)} exited {done.returncode}: {done.stderr}")
+    return done
+
+
+def as_json(done: subprocess.CompletedProcess[str]) -> Any:
+    return json.loads(done.stdout)
+
+
+@dataclass(frozen=True)
+class Demo:
+    db: str
+    output: str
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
+    """A store with both Kerman rounds loaded by the demo (in English, to read it here)."""
+    db = f"sqlite:///{tmp_path_factory.mktemp('kerman') / 'kerman.sqlite'}"
+    return Demo(db, sandogh("demo", "--lang", "en", db=db).stdout)
+
+
+@pytest.fixture
+def kerman(demo: Demo) -> str:
+    return demo.db
+
+
+def test_demo_prints_the_kerman_figures(demo: Demo) -> None:
+    shown = demo.output
+    for figure in ("1,276,092", "1,252,840", "773,591", "479,249", "1,070,286", "2,427"):
+        assert figure in shown
+    assert "+9 points" in shown
+    assert "294,349" in shown
+    assert "disagrees" in shown
+
+
+def test_results_show_json_has_the_seed_figures_and_the_turnout_change(kerman: str) -> None:
+    shown = as_json(
+        sandogh("results", "show", "-e", "kerman-1403-r2", "--unit", "IR-08", "--json", db=kerman)
+    )
+    (result,) = shown["results"]
+    counts = result["counts"]
+    assert (counts["cast"], counts["valid"], counts["invalid_total"]) == (1276092, 1252840, 23252)
+    assert [v["votes"] for v in counts["votes"]] == [773591, 479249]
+    assert result["stations_reported"] == result["stations_total"] == 2427
+    assert result["eligible_voters"] == 2324254
+    change = result["compared_with_previous_round"]
+    assert round(float(change["turnout_change_points"]["percent"])) == 9
+    assert change["margin"]["votes"] == 294342
+    assert change["previous_margin"]["votes"] == 148119
+    assert shown["findings"] == []
+    assert shown["election"]["definition_hash"].startswith("sha256:")
+
+
+def test_round_one_goes_to_a_runoff_of_the_two_leaders(kerman: str) -> None:
+    shown = as_json(sandogh("outcome", "-e", "kerman-1403-r1", "--json", db=kerman))
+    (constituency,) = shown["contests"][0]["constituencies"]
+    assert constituency["status"] == "runoff"
+    assert constituency["base"] == 1070286
+    assert constituency["votes_needed"] == 535144
+    assert len(constituency["advancing"]) == 2
+
+
+def test_check_statement_names_the_misprinted_margin_and_exits_3(kerman: str) -> None:
+    done = sandogh(
+        "check-statement", str(EXAMPLE / "statement-round2.yaml"), "--json", db=kerman, check=False
+    )
+    assert done.returncode == 3
+    disagreeing = [c for c in as_json(done)["checks"] if c["verdict"] == "disagrees"]
+    assert {c["figure"] for c in disagreeing} == {"margin[21-25]"}
+    assert {c["difference"] for c in disagreeing} == {"7"}
+
+
+def test_runoff_writes_a_definition_that_loads(kerman: str, tmp_path: Path) -> None:
+    planned = tmp_path / "runoff.json"
+    sandogh(
+        "runoff", "-e", "kerman-1403-r1", "--id", "kerman-runoff", "--date", "2024-07-05",
+        "--out", str(planned), db=kerman,
+    )  # fmt: skip
+    document = json.loads(planned.read_text(encoding="utf-8"))
+    (contest,) = document["contests"]
+    assert contest["round"] == 2
+    assert contest["previous_round"] == {"election": "kerman-1403-r1", "contest": "president"}
+    assert {c["code"] for c in contest["candidates"]} == {"21", "25"}
+    loaded = as_json(sandogh("load", str(planned), "--json", db=kerman))
+    assert loaded["created"] is True
+
+
+def test_persian_is_the_default(kerman: str) -> None:
+    shown = sandogh("results", "show", "-e", "kerman-1403-r2", "--unit", "IR-08", db=kerman).stdout
+    assert "۱٬۲۷۶٬۰۹۲" in shown
+    assert "یک میلیون و دویست و هفتاد و شش هزار و نود و دو" in shown
+    assert "۱۵ تیر ۱۴۰۳" in shown
+
+
+def test_a_bad_definition_gets_every_problem_and_stores_nothing(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'bad.sqlite'}"
+    sandogh("init", db=db)
+    text = (EXAMPLE / "round2.yaml").read_text(encoding="utf-8")
+    bad = text.replace("kind: province", "kind: provinc", 1).replace("code: '25'", "code: '21'", 1)
+    (tmp_path / "bad.yaml").write_text(bad, encoding="utf-8")
+    done = sandogh("load", str(tmp_path / "bad.yaml"), db=db, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "units[1].kind" in done.stderr
+    assert "nothing was stored" in done.stderr
+    listed = sandogh("results", "show", db=db, check=False)
+    assert listed.returncode == 1
+    assert "no election" in listed.stderr
+
+
+def test_a_bad_csv_row_stores_nothing_and_names_the_row(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'rows.sqlite'}"
+    sandogh("init", db=db)
+    sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
+    lines = (EXAMPLE / "round2-results.csv").read_text(encoding="utf-8").splitlines()
+    lines[40] = lines[40].rsplit(",", 1)[0] + ",many"
+    (tmp_path / "bad.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = sandogh(
+        "results", "import", str(tmp_path / "bad.csv"), "-e", "kerman-1403-r2", db=db, check=False
+    )
+    assert done.returncode == 1
+    assert "41" in done.stderr
+    assert "Traceback" not in done.stderr
+    shown = as_json(sandogh("results", "show", "-e", "kerman-1403-r2", "--json", db=db))
+    assert shown["results"][0]["stations_reported"] == 0
+
+
+def test_an_unknown_election_is_one_clear_line(kerman: str) -> None:
+    done = sandogh("results", "show", "-e", "nowhere", db=kerman, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0
+    assert "nowhere" in done.stderr
