@@ -137,7 +137,7 @@ def results_import(
     lang: LangOption = Language.FA,
 ) -> None:
     """Import station tally sheets in one transaction: a bad row stores nothing."""
-    imported = import_tally_file(open_store(db), file, election, err)
+    imported = import_tally_file(open_store(db), file, election, err, lang.lang)
     out.print(text("imported", lang.lang, sheets=imported.sheets, election=imported.election_id))
     out.print(f"{text('definition_hash', lang.lang)}: {imported.definition_hash}")
 

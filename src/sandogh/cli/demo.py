@@ -52,7 +52,7 @@ def run(db: str | None, lang: Lang, console: Console) -> None:
             canonical=loaded.canonical,
         )
         if done.created:
-            import_tally_file(store, EXAMPLE / f"{stem}-results.csv", election_id, console)
+            import_tally_file(store, EXAMPLE / f"{stem}-results.csv", election_id, console, lang)
         console.print(text("demo_loaded", lang, election=election_id))
     for election_id, _ in ROUNDS:
         console.print()

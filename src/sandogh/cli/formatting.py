@@ -7,7 +7,7 @@ from typing import Any
 
 from sandogh.core.definition.model import Election, Name, ReportingUnit
 from sandogh.locale.dates import format_jalali, jalali_iso
-from sandogh.locale.digits import format_int, format_percent
+from sandogh.locale.digits import format_int, format_percent, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
 
@@ -18,6 +18,11 @@ def name_in(name: Name, lang: Lang) -> str:
 
 def unit_label(unit: ReportingUnit, lang: Lang) -> str:
     return f"{name_in(unit.name, lang)} ({text(unit.kind.value, lang)})"
+
+
+def ballot_code(code: str, lang: Lang) -> str:
+    """Ballot codes are typed as digits on the box; Persian screens show them in Persian digits."""
+    return to_persian_digits(code) if lang == "fa" else code
 
 
 def share(value: Fraction | None, lang: Lang, places: int = 1) -> str:

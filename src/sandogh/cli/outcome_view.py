@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sandogh.cli.formatting import (
+    ballot_code,
     election_heading,
     election_json,
     fraction_json,
@@ -105,7 +106,7 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
         role = roles.get(candidate.code)
         table.add_row(
             name_in(names[candidate.code], lang),
-            candidate.code,
+            ballot_code(candidate.code, lang),
             number(counts.votes.get(candidate.code, 0), lang),
             "" if role is None else text(role, lang),
         )

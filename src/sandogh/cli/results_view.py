@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sandogh.cli.formatting import (
+    ballot_code,
     election_heading,
     election_json,
     fraction_json,
@@ -154,12 +155,14 @@ def _print_result(console: Console, result: UnitResult, lang: Lang) -> None:
         )
     )
     names = {c.code: c.name for c in contest.candidates}
-    votes = Table(text("candidate", lang), text("code", lang), text("votes", lang), "%")
+    votes = Table(
+        text("candidate", lang), text("code", lang), text("votes", lang), text("percent", lang)
+    )
     for code, n in sorted(counts.votes.items(), key=lambda item: (-item[1], item[0])):
         of_valid = None if not counts.valid else Fraction(n, counts.valid)
         votes.add_row(
             name_in(names[code], lang) if code in names else code,
-            code,
+            ballot_code(code, lang),
             number(n, lang),
             share(of_valid, lang),
         )
@@ -200,7 +203,7 @@ def _print_previous(console: Console, previous: RoundComparison, lang: Lang) -> 
 def _print_parts(console: Console, result: UnitResult, lang: Lang) -> None:
     names = {c.code: c.name for c in result.contest.candidates}
     table = Table(
-        text("unit", lang),
+        text(result.parts[0][0].kind.value, lang),
         text("stations", lang),
         text("cast", lang),
         text("turnout", lang),

@@ -71,7 +71,7 @@ def _shown(value: Fraction | int | Decimal | None, lang: Lang) -> str:
 def _formula(check: StatementCheck, lang: Lang) -> str:
     values = [_shown(t.value, lang) for t in check.terms]
     if check.check is Check.TURNOUT and len(values) == 2:
-        return f"100 × {values[0]} / {values[1]}"
+        return f"{number(100, lang)} × {values[0]} / {values[1]}"
     if check.check in (Check.MARGIN, Check.TURNOUT_CHANGE):
         return " − ".join(values)
     return " + ".join(values)
@@ -81,7 +81,7 @@ def _figure(check: StatementCheck, report: StatementReport, lang: Lang) -> str:
     names = {c.code: c.name for c in report.tallied.contest(report.statement.contest).candidates}
     figure = check.figure
     if figure.startswith("votes[") and figure[6:-1] in names:
-        return f"{text('votes', lang)} {name_in(names[figure[6:-1]], lang)}"
+        return text("votes_of", lang, name=name_in(names[figure[6:-1]], lang))
     if figure.startswith("margin["):
         return text("margin", lang)
     known = ("cast", "valid", "invalid", "turnout", "previous_turnout", "turnout_change")
@@ -99,9 +99,10 @@ def describe(check: StatementCheck, report: StatementReport, lang: Lang) -> str:
     if check.verdict is Verdict.DISAGREES and difference is not None:
         key = "more" if difference > 0 else "fewer"
         off = " " + text(key, lang, amount=_shown(abs(difference), lang))
+    semicolon = "؛" if lang == "fa" else ";"
     return (
         f"{_figure(check, report, lang)}: {text('printed', lang)} "
-        f"{_shown(check.printed, lang)}; {made}{off}"
+        f"{_shown(check.printed, lang)}{semicolon} {made}{off}"
     )
 
 
