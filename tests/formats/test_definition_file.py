@@ -1,0 +1,514 @@
+"""The definition file of `docs/formats.md`: reading, problems with paths, the canonical form,
+the hash and the JSON Schema, on the Kerman 1403 runoff of the docs' own example."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+import re
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sandogh.core.definition.model import (
+    Candidate,
+    Constituency,
+    Contest,
+    Election,
+    Location,
+    Mobility,
+    Name,
+    Office,
+    PartyList,
+    ReportingUnit,
+    RoundLink,
+    Setting,
+    StationInfo,
+    UnitKind,
+    VotingMode,
+)
+from sandogh.core.definition.rule import (
+    Apportionment,
+    Base,
+    MajorityRule,
+    PluralityRule,
+    ProportionalRule,
+    Rule,
+    ThresholdRule,
+)
+from sandogh.formats.definition_file import (
+    DefinitionFileError,
+    LoadedDefinition,
+    canonical_bytes,
+    decode_canonical,
+    definition_hash,
+    definition_json_schema,
+    load_definition,
+    parse_definition,
+)
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "formats.md"
+EXAMPLE = re.search(r"```yaml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
+assert EXAMPLE is not None
+EXAMPLE_YAML = EXAMPLE.group(1)
+
+
+def example() -> dict[str, Any]:
+    """The docs' example as JSON data (YAML's date becomes its ISO text)."""
+    data = yaml.safe_load(EXAMPLE_YAML)
+    loaded: dict[str, Any] = json.loads(json.dumps(data, default=str))
+    return loaded
+
+
+def as_json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def problems_of(data: bytes, name: str = "kerman.yaml") -> list[str]:
+    with pytest.raises(DefinitionFileError) as raised:
+        parse_definition(data, source_name=name)
+    assert raised.value.source_name == name
+    return [str(p) for p in raised.value.problems]
+
+
+def test_the_docs_example_reads_into_the_core() -> None:
+    loaded = parse_definition(EXAMPLE_YAML.encode(), source_name="formats.md")
+    election = loaded.election
+    assert election.id == "kerman-1403-r2"
+    assert election.date == datetime.date(2024, 7, 5)
+    assert election.units[1].eligible_voters == 2_324_254
+    station = election.units[3].station
+    assert station == StationInfo(
+        Mobility.FIXED,
+        Setting.URBAN,
+        VotingMode.ELECTRONIC,
+        False,
+        Location(Decimal("30.2839"), Decimal("57.0834")),
+    )
+    president = election.contests[0]
+    assert president.round == 2
+    assert president.previous_round == RoundLink("kerman-1403-r1", "president")
+    assert president.rule == PluralityRule()
+    assert [c.code for c in president.candidates] == ["21", "25"]
+    assert president.candidates[1].name == Name("مسعود پزشکیان", "Masoud Pezeshkian")
+    assert loaded.canonical == canonical_bytes(election)
+    assert loaded.definition_hash == definition_hash(election)
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", loaded.definition_hash)
+
+
+def test_yaml_json_and_key_order_give_the_same_hash() -> None:
+    from_yaml = parse_definition(EXAMPLE_YAML.encode(), source_name="kerman.yaml")
+    data = example()
+    from_json = parse_definition(as_json(data), source_name="kerman.json")
+    shuffled = parse_definition(as_json(shuffle(data, random.Random(1403))), source_name="x")
+    assert from_yaml.canonical == from_json.canonical == shuffled.canonical
+    assert from_yaml.definition_hash == from_json.definition_hash == shuffled.definition_hash
+
+
+def shuffle(data: Any, rng: random.Random) -> Any:
+    if isinstance(data, dict):
+        items = list(data.items())
+        rng.shuffle(items)
+        return {key: shuffle(value, rng) for key, value in items}
+    if isinstance(data, list):
+        return [shuffle(item, rng) for item in data]
+    return data
+
+
+def test_the_canonical_form_writes_every_default_and_exact_numbers() -> None:
+    data = example()
+    data["contests"][0]["rule"] = {"kind": "majority"}
+    location = data["units"][3]["station"]["location"]
+    location["lat"], location["lon"] = "30.28390", 57.0834  # text with a trailing zero, a number
+    del data["units"][3]["station"]["hard_to_reach"]
+    canonical = parse_definition(as_json(data), source_name="x").canonical
+    text = canonical.decode()
+    assert text.startswith('{"contests":[{"by_election":false,"candidates":[{"code":"21",')
+    assert '"rule":{"base":"cast","kind":"majority","runoff_candidates":2,"share":"1/2"}' in text
+    assert '"location":{"lat":"30.2839","lon":"57.0834"}' in text
+    assert '"hard_to_reach":false' in text
+    assert '"parent":null' in text
+    resorted = json.dumps(
+        json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    assert resorted == text  # keys sorted, no white space between tokens
+    assert "مسعود پزشکیان" in text  # UTF-8, not \u escapes
+    assert_every_field_written(json.loads(canonical), definition_json_schema())
+
+
+def assert_every_field_written(data: Any, schema: dict[str, Any], node: Any = None) -> None:
+    """Every object of the canonical form has exactly the properties its schema names."""
+    node = schema if node is None else node
+    if "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    for choice in node.get("anyOf", []) + node.get("oneOf", []):
+        if choice.get("type") == "null" and data is None:
+            return
+    options = node.get("anyOf") or node.get("oneOf")
+    if options and isinstance(data, dict):
+        if "discriminator" in node:
+            tag = node["discriminator"]["mapping"][data["kind"]]
+            assert_every_field_written(data, schema, {"$ref": tag})
+        else:
+            assert_every_field_written(data, schema, next(o for o in options if "$ref" in o))
+        return
+    if isinstance(data, dict) and "properties" in node:
+        assert set(data) == set(node["properties"]), node.get("title")
+        for key, value in data.items():
+            assert_every_field_written(value, schema, node["properties"][key])
+    elif isinstance(data, list) and "items" in node:
+        for item in data:
+            assert_every_field_written(item, schema, node["items"])
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [("1/2", Fraction(1, 2)), ("0.2", Fraction(1, 5)), ("20%", Fraction(1, 5)), (1, Fraction(1))],
+)
+def test_fractions_are_exact(share: object, expected: Fraction) -> None:
+    data = example()
+    data["contests"][0]["rule"] = {"kind": "threshold", "share": share}
+    rule = parse_definition(as_json(data), source_name="x").election.contests[0].rule
+    assert rule == ThresholdRule(share=expected)
+
+
+def test_unquoted_yaml_numbers_stay_exact() -> None:
+    text = EXAMPLE_YAML.replace("rule: {kind: plurality}", "rule: {kind: threshold, share: 0.2}")
+    text = text.replace('{lat: "30.2839", lon: "57.0834"}', "{lat: 30.28390, lon: 57.0834}")
+    election = parse_definition(text.encode(), source_name="x.yaml").election
+    assert election.contests[0].rule == ThresholdRule(share=Fraction(1, 5))
+    assert election.units[3].station is not None
+    assert election.units[3].station.location == Location(Decimal("30.2839"), Decimal("57.0834"))
+
+
+def test_structural_problems_have_paths_in_the_files_terms() -> None:
+    text = (
+        EXAMPLE_YAML.replace("kind: province", "kind: provnce")
+        .replace("parent: IR-08, name", "parnet: IR-08, name")
+        .replace("eligible_voters: 950", "eligible_voters: 950.5")
+        .replace("code: ST-0801-0001", "code: 0701")
+        .replace('en: "Kerman station 1"', "en: no")
+        .replace("rule: {kind: plurality}", 'rule: {kind: majority, share: "1/0", bse: cast}')
+        .replace('code: "21"', "code: 21")
+    )
+    assert problems_of(text.encode()) == [
+        "units[1].kind: must be one of nation, province, county, district, city, village, "
+        "station (got 'provnce')",
+        "units[2].parnet: unknown field; did you mean parent? expected: code, kind, name, "
+        "parent, eligible_voters, station",
+        "units[3].name.en: must be text (got false; in YAML, quote it)",
+        "units[3].eligible_voters: must be a whole number (got 950.5)",
+        "contests[0].rule.share: must be a fraction such as '1/2', '0.2' or '20%' (got '1/0')",
+        "contests[0].rule.bse: unknown field; did you mean base? expected: kind, base, share, "
+        "runoff_candidates",
+        "contests[0].candidates[0].code: must be text (got 21; in YAML, quote it)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"kind": "maj"},
+            "must be one of majority, threshold, plurality, proportional (got 'maj')",
+        ),
+        ({}, "must be one of majority, threshold, plurality, proportional"),
+    ],
+)
+def test_a_rule_needs_a_known_kind(change: dict[str, str], expected: str) -> None:
+    data = example()
+    data["contests"][0]["rule"] = change
+    assert problems_of(as_json(data)) == [f"contests[0].rule.kind: {expected}"]
+
+
+def test_missing_fields_and_wrong_shapes() -> None:
+    data = example()
+    del data["format"]
+    del data["election"]["date"]
+    data["units"][0]["name"] = "Iran"
+    data["contests"][0]["constituencies"] = {}
+    data["units"][3]["station"]["location"]["lat"] = "north"
+    data["election"]["date"] = "2024-07-05T10:00"
+    assert problems_of(as_json(data)) == [
+        "format: required: the file must say `format: sandogh/definition@1`",
+        "election.date: must be a date written 2024-07-05, without a time (got '2024-07-05T10:00')",
+        "units[0].name: must be a mapping of fields (got 'Iran')",
+        "units[3].station.location.lat: must be decimal degrees such as '30.2839' (got 'north')",
+        "contests[0].constituencies: must be a list (got {})",
+    ]
+
+
+def test_the_rules_are_checked_once_the_structure_is_sound() -> None:
+    text = EXAMPLE_YAML.replace('code: "25"', 'code: "21"').replace("seats: 1", "seats: 2")
+    assert problems_of(text.encode()) == [
+        "contests[0].constituencies[0].seats: a presidential contest fills 1 seat, not 2",
+        "contests[0].candidates[1].code: duplicate code 21 in constituency IR, also used by "
+        "contests[0].candidates[0] (Saeed Jalili)",
+    ]
+    # A structural problem stops there: the rules are not checked on a broken structure.
+    broken = text.replace("kind: nation", "kind: country")
+    assert [p.split(":")[0] for p in problems_of(broken.encode())] == ["units[0].kind"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "kerman.yaml: the file is empty"),
+        (b" \n\n", "kerman.yaml: the file is empty"),
+        (b"\xff\xfeformat", "kerman.yaml: not UTF-8 text (byte 0)"),
+        (b"format: [\n", "kerman.yaml: not valid YAML or JSON: "),
+        (
+            b"station,contest\nST-1,president\n",
+            "kerman.yaml: not a sandogh definition: expected a mapping with format, election, "
+            "units and contests, found str",
+        ),
+        (
+            b"format: sandogh/definition@2\nunits: 3\n",
+            "kerman.yaml: format: unsupported version: 'sandogh/definition@2'; this sandogh reads "
+            "sandogh/definition@1",
+        ),
+        (
+            b"format: nist/election@1\n",
+            "kerman.yaml: format: not a sandogh definition format: 'nist/election@1'; this "
+            "sandogh reads "
+            "sandogh/definition@1",
+        ),
+        (
+            b"a: &a [1, *a]\n",
+            "kerman.yaml: not valid YAML or JSON: the anchor &a contains the alias (line 1, "
+            "column 11)",
+        ),
+        (b"a: !!python/name:os.system x\n", "kerman.yaml: not valid YAML or JSON: could not"),
+        (b"a: !!set {x}\n", "kerman.yaml: not valid YAML or JSON: the tag tag:yaml.org,2002:set"),
+        (b"a: *nowhere\n", "kerman.yaml: not valid YAML or JSON: the anchor &nowhere is not"),
+        (b"--- {a: 1}\n--- {b: 2}\n", "kerman.yaml: not valid YAML or JSON: a definition is one"),
+        (b"a: " + b"[" * 100_000 + b"]" * 100_000, "kerman.yaml: not valid YAML or JSON: nested"),
+        (b"{" + b"[" * 100_000, "kerman.yaml: not valid YAML or JSON: nested more than 64"),
+        (b"a:\n  ? [1]\n  : 2\n", "kerman.yaml: not valid YAML or JSON: a key must be text"),
+    ],
+)
+def test_a_file_that_is_not_a_definition_gets_one_clear_line(data: bytes, expected: str) -> None:
+    with pytest.raises(DefinitionFileError) as raised:
+        parse_definition(data, source_name="kerman.yaml")
+    assert str(raised.value).startswith(expected)
+    assert "\n" not in str(raised.value)
+
+
+def test_duplicate_keys_are_refused_not_overwritten() -> None:
+    text = EXAMPLE_YAML.replace("  version: 1\n", "  version: 1\n  version: 2\n")
+    assert problems_of(text.encode()) == ["kerman.yaml, line 7: duplicate key 'version'"]
+    raw = as_json(example()).replace(b'"version": 1', b'"version": 1, "version": 2')
+    assert problems_of(raw, "kerman.json") == ["kerman.json: duplicate key 'version' in an object"]
+
+
+def test_yaml_anchors_and_merge_keys_work() -> None:
+    text = EXAMPLE_YAML.replace(
+        "    station:\n      mobility: fixed",
+        "    station:\n      <<: &usual {mobility: mobile, setting: rural}\n      mobility: fixed",
+    )
+    station = parse_definition(text.encode(), source_name="x").election.units[3].station
+    assert station is not None
+    assert (station.mobility, station.setting) == (Mobility.FIXED, Setting.URBAN)
+
+
+def test_load_definition_reads_yaml_and_json_files(tmp_path: Path) -> None:
+    (tmp_path / "kerman.yaml").write_text(EXAMPLE_YAML, encoding="utf-8")
+    (tmp_path / "kerman.json").write_bytes(as_json(example()))
+    first = load_definition(tmp_path / "kerman.yaml")
+    assert load_definition(tmp_path / "kerman.json") == first
+    with pytest.raises(DefinitionFileError) as raised:
+        load_definition(tmp_path / "missing.yaml")
+    assert (
+        str(raised.value) == f"{tmp_path / 'missing.yaml'}: cannot read: No such file or directory"
+    )
+
+
+def test_decode_canonical_reads_what_canonical_bytes_writes() -> None:
+    loaded = parse_definition(EXAMPLE_YAML.encode(), source_name="x")
+    assert decode_canonical(loaded.canonical) == loaded.election
+    with pytest.raises(DefinitionFileError, match="canonical definition: not valid JSON"):
+        decode_canonical(b"format: sandogh/definition@1")
+
+
+def test_the_json_schema_accepts_the_example_and_refuses_a_bad_one() -> None:
+    schema = definition_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(example())
+    for share in (1, 0.2, "20%", "1/5"):
+        good = example()
+        good["contests"][0]["rule"] = {"kind": "threshold", "share": share}
+        validator.validate(good)
+    validator.validate(
+        json.loads(parse_definition(EXAMPLE_YAML.encode(), source_name="x").canonical)
+    )
+    bad = example()
+    bad["units"][1]["kind"] = "provnce"
+    bad["units"][2]["parnet"] = "IR-08"
+    bad["contests"][0]["rule"] = {"kind": "majority", "share": "half"}
+    del bad["format"]
+    errors = sorted(validator.iter_errors(bad), key=lambda e: list(e.absolute_path))
+    assert [list(e.absolute_path) for e in errors] == [
+        [],
+        ["contests", 0, "rule"],
+        ["units", 1, "kind"],
+        ["units", 2],
+    ]
+
+
+# ---- invariants ------------------------------------------------------------------------------
+
+codes = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
+election_ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,6}", fullmatch=True)
+texts = st.text(max_size=8)
+names = st.builds(Name, texts, texts)
+shares = st.fractions(min_value=-2, max_value=2, max_denominator=1000)
+degrees = st.decimals(min_value=-180, max_value=180, places=6, allow_nan=False)
+counts = st.integers(-5, 10**7)
+rules: st.SearchStrategy[Rule] = st.one_of(
+    st.builds(MajorityRule, st.sampled_from(Base), shares, counts),
+    st.builds(ThresholdRule, st.sampled_from(Base), shares, counts),
+    st.just(PluralityRule()),
+    st.builds(ProportionalRule, st.sampled_from(Apportionment), shares),
+)
+stations = st.builds(
+    StationInfo,
+    st.sampled_from(Mobility),
+    st.sampled_from(Setting),
+    st.sampled_from(VotingMode),
+    st.booleans(),
+    st.none() | st.builds(Location, degrees, degrees),
+)
+units = st.builds(
+    ReportingUnit,
+    codes,
+    st.sampled_from(UnitKind),
+    names,
+    st.none() | codes,
+    st.none() | counts,
+    st.none() | stations,
+)
+contests = st.builds(
+    Contest,
+    codes,
+    st.sampled_from(Office),
+    names,
+    rules,
+    st.lists(
+        st.builds(
+            Constituency, codes, names, st.lists(codes, max_size=3).map(tuple), counts, counts
+        ),
+        max_size=3,
+    ).map(tuple),
+    st.lists(
+        st.builds(
+            Candidate, st.from_regex(r"[0-9]{1,4}", fullmatch=True), names, codes, st.none() | codes
+        ),
+        max_size=4,
+    ).map(tuple),
+    st.lists(st.builds(PartyList, codes, names), max_size=2).map(tuple),
+    counts,
+    st.none() | st.builds(RoundLink, election_ids, codes),
+    st.booleans(),
+)
+elections = st.builds(
+    Election,
+    election_ids,
+    names,
+    st.dates(),
+    st.lists(units, max_size=5).map(tuple),
+    st.lists(contests, max_size=3).map(tuple),
+    counts,
+    st.lists(texts, max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(elections)
+def test_canonical_bytes_decode_to_the_same_election(election: Election) -> None:
+    """Any election the core can hold survives the canonical form, valid or not."""
+    canonical = canonical_bytes(election)
+    assert decode_canonical(canonical) == election
+    assert canonical_bytes(decode_canonical(canonical)) == canonical
+
+
+@settings(max_examples=50, deadline=None)
+@given(elections, st.randoms(use_true_random=False))
+def test_key_order_never_changes_the_canonical_form(election: Election, rng: random.Random) -> None:
+    canonical = canonical_bytes(election)
+    reordered = as_json(shuffle(json.loads(canonical), rng))
+    assert canonical_bytes(decode_canonical(reordered)) == canonical
+
+
+@settings(max_examples=50, deadline=None)
+@given(elections)
+def test_the_canonical_form_is_valid_under_the_schema(election: Election) -> None:
+    SCHEMA.validate(json.loads(canonical_bytes(election)))
+
+
+SCHEMA = jsonschema.Draft202012Validator(definition_json_schema())
+
+
+def test_the_same_election_written_differently_has_one_hash() -> None:
+    loaded = parse_definition(EXAMPLE_YAML.encode(), source_name="x")
+    station = loaded.election.units[3]
+    assert station.station is not None
+    assert station.station.location is not None
+    wider = replace(
+        station.station,
+        location=Location(Decimal("30.283900"), Decimal("57.08340")),
+    )
+    same = replace(
+        loaded.election,
+        units=(*loaded.election.units[:3], replace(station, station=wider)),
+    )
+    assert definition_hash(same) == loaded.definition_hash
+
+
+leaves = st.none() | st.booleans() | st.integers() | st.text(max_size=6) | st.decimals(places=3)
+documents = st.recursive(
+    leaves,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=12,
+)
+
+
+def replaced(data: Any, path: list[int], value: Any) -> Any:
+    """`data` with the node reached by `path` (indices into items, modulo) replaced by `value`."""
+    if not path or not isinstance(data, dict | list) or not data:
+        return value
+    keys = list(data) if isinstance(data, dict) else list(range(len(data)))
+    key = keys[path[0] % len(keys)]
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[key] = replaced(data[key], path[1:], value)
+    return copy
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 20), max_size=6), documents)
+def test_any_damage_gives_problems_never_a_crash(path: list[int], value: Any) -> None:
+    document = replaced(example(), path, value)
+    found = outcome(json.dumps(document, default=str).encode())
+    if isinstance(found, DefinitionFileError):
+        assert found.problems
+        sections = {"", "format", "election", "units", "contests"}
+        sections |= set(document) if isinstance(document, dict) else set()
+        assert {p.path.split(".")[0].split("[")[0] for p in found.problems} <= sections
+    else:
+        assert decode_canonical(found.canonical) == found.election
+
+
+def outcome(data: bytes) -> LoadedDefinition | DefinitionFileError:
+    try:
+        return parse_definition(data, source_name="x.json")
+    except DefinitionFileError as error:
+        return error
