@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from elections_for_tests import election, sheet, sheets, station_code
+from .elections_for_tests import election, sheet, sheets, station_code
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from elections_for_tests import election
+from .elections_for_tests import election
 from sqlalchemy import select
 
 from sandogh.formats.definition_file import canonical_bytes, definition_hash

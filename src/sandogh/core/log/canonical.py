@@ -1,0 +1,96 @@
+"""Canonical JSON: one byte string for one value, so that a hash over it can be recomputed anywhere.
+
+The form is the JSON Canonicalization Scheme (RFC 8785) restricted to I-JSON values (RFC 7493)
+without fractional numbers: objects with their members sorted by the UTF-16 code units of their
+names, no white space, strings in UTF-8 with only `"`, `\\` and the control characters below
+U+0020 escaped (as `\\b \\t \\n \\f \\r`, the others as `\\u00xx` in lower-case hex), integers in
+decimal within ±(2^53 − 1), and `true`, `false`, `null`. Floats are refused rather than
+canonicalised: a decimal is written as a string, as counts are ints and shares exact fractions
+(DESIGN.md §2). Any RFC 8785 implementation (JavaScript, Go, Java, …) gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import TypeAlias
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
+
+JSONValue: TypeAlias = (
+    str
+    | int
+    | bool
+    | list["JSONValue"]
+    | tuple["JSONValue", ...]
+    | Mapping[str, "JSONValue"]
+    | None
+)
+
+SAFE_INTEGER = 2**53 - 1  # the largest integer every JSON reader holds exactly (RFC 7493 §2.2)
+
+
+class NotCanonicalError(SandoghError):
+    """A value that has no canonical JSON form; `problems` names every part that is wrong."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        super().__init__("not canonical JSON: " + "; ".join(str(p) for p in problems))
+
+
+def json_problems(value: object, path: str) -> Iterator[Problem]:
+    """Every part of `value`, at `path` and below, that canonical JSON cannot hold."""
+    match value:
+        case None | bool():
+            return
+        case int() if abs(value) > SAFE_INTEGER:
+            yield Problem(path, f"{value} is beyond ±(2^53 − 1); write it as a string")
+        case int():
+            return
+        case str():
+            yield from _string_problems(value, path)
+        case Mapping():
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    yield Problem(path, f"the key {key!r} is not a string")
+                    continue
+                yield from _string_problems(key, path)
+                yield from json_problems(item, f"{path}.{key}")
+        case list() | tuple():
+            for index, item in enumerate(value):
+                yield from json_problems(item, f"{path}[{index}]")
+        case float():
+            yield Problem(path, f"the float {value!r} is not allowed; write it as a string")
+        case _:
+            yield Problem(path, f"a {type(value).__name__} is not a JSON value")
+
+
+def canonical_json(value: JSONValue) -> bytes:
+    """The canonical UTF-8 bytes of `value`; `NotCanonicalError` if it has none."""
+    problems = tuple(json_problems(value, ""))
+    if problems:
+        raise NotCanonicalError(problems)
+    return _encode(value).encode()
+
+
+def _string_problems(text: str, path: str) -> Iterator[Problem]:
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        yield Problem(path, f"{text!r} holds a lone surrogate, which UTF-8 cannot carry")
+
+
+def _encode(value: JSONValue) -> str:
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "true" if value else "false"
+        case int():
+            return str(value)
+        case str():
+            return json.dumps(value, ensure_ascii=False)
+        case Mapping():
+            members = sorted(value.items(), key=lambda member: member[0].encode("utf-16-be"))
+            return "{" + ",".join(f"{_encode(k)}:{_encode(v)}" for k, v in members) + "}"
+        case _:
+            return "[" + ",".join(_encode(item) for item in value) + "]"

@@ -1,0 +1,107 @@
+"""What happened, by whom, where: one event of the record, and the one catalogue of event types.
+
+DESIGN.md §3 ("One record of events") and §6: every change of state and every security event
+(definition loaded, station opened, report accepted, station voided, result certified, login
+failed, account locked, …) is recorded with its time, actor, role, place, type, disposition and
+details; the issue "Operations centre" (item 3) asks for one catalogue of event types.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
+from sandogh.core.log.canonical import JSONValue, json_problems
+
+
+class EventType(StrEnum):
+    """Every kind of event the record holds; a new kind is added here, never made up elsewhere."""
+
+    # the election's data
+    DEFINITION_LOADED = "definition-loaded"
+    RESULTS_IMPORTED = "results-imported"
+    # devices and stations on election day
+    DEVICE_ENROLLED = "device-enrolled"
+    DEVICE_REVOKED = "device-revoked"
+    STATION_OPENED = "station-opened"
+    VOTING_STARTED = "voting-started"
+    VOTING_EXTENDED = "voting-extended"
+    STATION_CLOSED = "station-closed"
+    STATION_COUNTED = "station-counted"
+    REPORT_ACCEPTED = "report-accepted"
+    REPORT_REFUSED = "report-refused"
+    DUPLICATE_CHECK_IN = "duplicate-check-in"
+    # supervision and results
+    STATION_VOIDED = "station-voided"
+    CANDIDATE_VOTES_VOIDED = "candidate-votes-voided"
+    CONSTITUENCY_VOIDED = "constituency-voided"
+    LOT_DRAWN = "lot-drawn"
+    RESULT_CERTIFIED = "result-certified"
+    CERTIFICATION_UNDONE = "certification-undone"
+    CASE_OPENED = "case-opened"
+    CASE_CHANGED = "case-changed"
+    INCIDENT_OPENED = "incident-opened"
+    INCIDENT_RESOLVED = "incident-resolved"
+    # operators and security
+    LOGIN_SUCCEEDED = "login-succeeded"
+    LOGIN_FAILED = "login-failed"
+    ACCOUNT_LOCKED = "account-locked"
+    ACCOUNT_UNLOCKED = "account-unlocked"
+    ATTACK_SUSPECTED = "attack-suspected"  # the brute-force alert
+    ACCESS_DENIED = "access-denied"
+    USER_ADDED = "user-added"
+    ROLE_CHANGED = "role-changed"
+    USER_DISABLED = "user-disabled"
+
+
+class Disposition(StrEnum):
+    """How the attempt the event records ended."""
+
+    DONE = "done"  # it took effect
+    REFUSED = "refused"  # the input was wrong (a tampered report, a bad file)
+    DENIED = "denied"  # the actor had no right to it (wrong password, role or place)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event. `time` must be timezone-aware; it is recorded as the UTC instant.
+
+    `actor` is who acted (an account, a device id, `system`), `role` the role they acted in,
+    `place` the geography code the event concerns; `details` is a JSON object (see
+    `core.log.canonical`) and is not copied, so it must not be changed afterwards.
+    """
+
+    time: datetime.datetime
+    actor: str
+    role: str
+    place: str
+    type: EventType
+    disposition: Disposition
+    details: Mapping[str, JSONValue]
+
+    def __post_init__(self) -> None:
+        problems = tuple(self._problems())
+        if problems:
+            raise EventError(problems)
+
+    def _problems(self) -> Iterator[Problem]:
+        if self.time.utcoffset() is None:
+            yield Problem("time", f"{self.time.isoformat()} has no time zone")
+        for name in ("actor", "role", "place"):
+            yield from json_problems(getattr(self, name), name)
+        if not isinstance(self.details, Mapping):
+            yield Problem("details", "must be a JSON object")
+        else:
+            yield from json_problems(self.details, "details")
+
+
+class EventError(SandoghError):
+    """An event that cannot be recorded; `problems` names every field that is wrong."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        super().__init__("cannot record the event: " + "; ".join(str(p) for p in problems))

@@ -1,0 +1,82 @@
+"""Where a voter may vote in a contest, given what they did in the round it continues.
+
+`reference/iran-election-rules.md` (Voters): presidential voters may vote at any polling station
+in Iran or abroad; in a Majlis first round, in any one constituency; in a Majlis runoff, only in
+the constituency where they voted in round 1, while anyone who did not vote then may vote
+anywhere; in a Majlis by-election, only voters who voted in that constituency in the main
+election, or did not vote. DESIGN.md §3 checks this in the same transaction as the voted-ledger.
+
+Once-per-round is the ledger's business, not this module's. The tie to an earlier round is the
+law's for the Majlis; it is applied to every office but the presidency (whose single nationwide
+constituency would make it moot anyway), so an Assembly of Experts or council runoff or
+by-election follows the Majlis rule. The councils' one-year residence rule is not decided here:
+the registry record carries no residence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.model import Contest, Office
+
+
+class Scope(StrEnum):
+    """Where the voters of a contest may vote."""
+
+    ANYWHERE = "anywhere"  # any station of the contest
+    # the constituency where the voter voted in the linked earlier round, or anywhere if they did
+    # not vote in it
+    EARLIER_CONSTITUENCY = "earlier-constituency"
+
+
+class Refusal(StrEnum):
+    """Why a voter may not vote at a station of a contest they are otherwise allowed in."""
+
+    RUNOFF_ELSEWHERE = "runoff-elsewhere"  # voted in round 1 in another constituency
+    BY_ELECTION_ELSEWHERE = "by-election-elsewhere"  # voted in the main election elsewhere
+
+
+@dataclass(frozen=True)
+class Admission:
+    """The answer for one voter at one station: allowed, or refused with `must_vote_in`.
+
+    `must_vote_in` is the only constituency the voter may vote in, when they are refused.
+    """
+
+    refusal: Refusal | None = None
+    must_vote_in: str | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.refusal is None
+
+
+ADMITTED = Admission()
+
+
+def scope_of(contest: Contest) -> Scope:
+    """Where the contest's voters may vote; for `EARLIER_CONSTITUENCY` look the earlier round up.
+
+    For a runoff (a by-election's runoff too) the earlier round is `contest.previous_round`; for
+    the first round of a by-election it is the main election of the same body, which the caller
+    knows.
+    """
+    tied = contest.round > 1 or contest.by_election
+    return (
+        Scope.EARLIER_CONSTITUENCY
+        if tied and contest.office != Office.PRESIDENT
+        else Scope.ANYWHERE
+    )
+
+
+def admit(contest: Contest, station_constituency: str, voted_in: str | None) -> Admission:
+    """Whether a voter may vote in `contest` at a station of `station_constituency`.
+
+    `voted_in` is the constituency where the voter voted in the linked earlier round (see
+    `scope_of`), or None if they did not vote in it; it is ignored when the scope is `ANYWHERE`.
+    """
+    if scope_of(contest) == Scope.ANYWHERE or voted_in is None or voted_in == station_constituency:
+        return ADMITTED
+    refusal = Refusal.RUNOFF_ELSEWHERE if contest.round > 1 else Refusal.BY_ELECTION_ELSEWHERE
+    return Admission(refusal, voted_in)
