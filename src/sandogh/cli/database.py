@@ -8,7 +8,7 @@ import os
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.store.schema import init_database, open_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
-from sandogh.store.url import database_url
+from sandogh.store.url import database_url, parse_url
 
 
 def resolved_url(db: str | None) -> str:
@@ -16,10 +16,10 @@ def resolved_url(db: str | None) -> str:
 
 
 def create_store(db: str | None) -> str:
-    """Create or upgrade the schema; returns the URL used."""
+    """Create or upgrade the schema; returns the URL used, its password hidden for printing."""
     url = resolved_url(db)
     init_database(url)
-    return url
+    return parse_url(url).render_as_string(hide_password=True)
 
 
 def open_store(db: str | None) -> UnitOfWorkFactory:
