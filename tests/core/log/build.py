@@ -6,7 +6,7 @@ import datetime
 
 from hypothesis import strategies as st
 
-from sandogh.core.log.canonical import SAFE_INTEGER, JSONValue
+from sandogh.core.canonical_json import SAFE_INTEGER, JSONValue
 from sandogh.core.log.chain import Entry, chain
 from sandogh.core.log.events import Disposition, Event, EventType
 

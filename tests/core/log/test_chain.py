@@ -4,7 +4,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandogh.core.log.canonical import canonical_json
+from sandogh.core.canonical_json import canonical_json
 from sandogh.core.log.chain import GENESIS_HASH, Entry, chain, entry_hash, entry_record
 from sandogh.core.log.events import Event
 

@@ -5,7 +5,7 @@ bytes that are hashed are documented in `core.log.chain`, so that anyone can re-
 in another language.
 """
 
-from sandogh.core.log.canonical import JSONValue, NotCanonicalError, canonical_json
+from sandogh.core.canonical_json import JSONValue, NotCanonicalError, canonical_json
 from sandogh.core.log.chain import (
     GENESIS_HASH,
     Entry,

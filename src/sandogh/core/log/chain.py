@@ -29,7 +29,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from sandogh.core.log.canonical import JSONValue, canonical_json
+from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.log.events import Event
 
 GENESIS_HASH = "0" * 64

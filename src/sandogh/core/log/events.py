@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.canonical_json import JSONValue, json_problems
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
-from sandogh.core.log.canonical import JSONValue, json_problems
 
 
 class EventType(StrEnum):

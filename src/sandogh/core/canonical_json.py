@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
@@ -66,12 +66,13 @@ def json_problems(value: object, path: str) -> Iterator[Problem]:
             yield Problem(path, f"a {type(value).__name__} is not a JSON value")
 
 
-def canonical_json(value: JSONValue) -> bytes:
-    """The canonical UTF-8 bytes of `value`; `NotCanonicalError` if it has none."""
+def canonical_json(value: object) -> bytes:
+    """The canonical UTF-8 bytes of `value`; `NotCanonicalError` naming every part that has no
+    canonical form (values read from outside are checked here, not trusted to their type)."""
     problems = tuple(json_problems(value, ""))
     if problems:
         raise NotCanonicalError(problems)
-    return _encode(value).encode()
+    return _encode(cast(JSONValue, value)).encode()
 
 
 def _string_problems(text: str, path: str) -> Iterator[Problem]:

@@ -3,7 +3,7 @@ import json
 import pytest
 from hypothesis import given
 
-from sandogh.core.log.canonical import (
+from sandogh.core.canonical_json import (
     SAFE_INTEGER,
     JSONValue,
     NotCanonicalError,
@@ -11,7 +11,7 @@ from sandogh.core.log.canonical import (
     json_problems,
 )
 
-from .build import json_values
+from .log.build import json_values
 
 
 def test_members_are_sorted_by_utf16_code_units_as_rfc_8785_does() -> None:

@@ -1,0 +1,144 @@
+"""A station's ballot, and counting its cast-vote records into the figures of its tally sheets.
+
+`reference/iran-election-rules.md` (The electronic ballot box, Ballots): the box shows, for each
+contest the station votes in, the candidates of its constituency; a voter types up to as many codes
+as the constituency has seats, or presses the blank key. So on a box a ballot is valid (it names
+candidates) or blank (سفید, an invalid ballot counted as cast); the other invalid kinds and void
+ballots belong to paper. A voter's ballot card may leave out contests the voter may not vote in
+(DESIGN.md §3: a Majlis runoff only in the round-1 constituency), so a contest's ballots cast are
+the records that have a choice in it.
+
+Ballot papers (تعرفه) are counted by hand, not by the box: the caller passes the station's paper
+accounting per contest, and those figures go into the counts as given, for `counting.reconcile`
+to hold against the ballots cast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import UnitKind
+from sandogh.core.definition.problems import Problem
+from sandogh.core.report.errors import BallotError
+from sandogh.core.report.records import CastVoteRecord
+
+
+@dataclass(frozen=True)
+class BallotContest:
+    """One contest as the station's ballot shows it: its constituency's seats and candidates."""
+
+    contest: str
+    seats: int
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Papers:
+    """A contest's ballot papers at the station, as counted by hand; `counting.reconcile` holds
+    them to received = used + unused + spoiled and ballots cast ≤ used ≤ received."""
+
+    received: int = 0
+    used: int = 0
+    unused: int = 0
+    spoiled: int = 0
+
+
+def station_ballot(geography: Geography, station: str) -> tuple[BallotContest, ...]:
+    """The contests `station` votes in, in the definition's order, with its constituency's seats
+    and candidates in the definition's order."""
+    if geography.kind(station) is not UnitKind.STATION:
+        raise BallotError([Problem("station", f"{station} is a {geography.kind(station)}")])
+    ballot: list[BallotContest] = []
+    for contest in geography.election.contests:
+        constituency_id = geography.constituency_of(contest.id, station)
+        if constituency_id is None:
+            continue
+        (constituency,) = (k for k in contest.constituencies if k.id == constituency_id)
+        candidates = tuple(c.code for c in contest.candidates if c.constituency == constituency_id)
+        ballot.append(BallotContest(contest.id, constituency.seats, candidates))
+    return tuple(ballot)
+
+
+def check_record(record: CastVoteRecord, ballot: Sequence[BallotContest]) -> tuple[Problem, ...]:
+    """Every way `record` does not fit `ballot`: an unknown contest, too many codes, a code that
+    is no candidate of the station's constituency."""
+    by_contest = {contest.contest: contest for contest in ballot}
+    problems: list[Problem] = []
+    for choice in record.choices:
+        path = f"choices[{choice.contest}]"
+        contest = by_contest.get(choice.contest)
+        if contest is None:
+            problems.append(Problem(path, "the contest is not on this station's ballot"))
+            continue
+        if len(choice.codes) > contest.seats:
+            problems.append(Problem(path, f"{len(choice.codes)} codes for {contest.seats} seat(s)"))
+        problems.extend(
+            Problem(path, f"{code} is not a candidate on this ballot")
+            for code in choice.codes
+            if code not in contest.candidates
+        )
+    return tuple(problems)
+
+
+def count_ballots(
+    records: Iterable[CastVoteRecord],
+    ballot: Sequence[BallotContest],
+    papers: Mapping[str, Papers],
+) -> Mapping[str, Counts]:
+    """The counts of every contest on `ballot`, in its order, from the station's records.
+
+    Per contest: cast = the records with a choice in it, valid = those naming candidates,
+    invalid = {blank: the blank ones, every other kind: 0}, void = 0, votes = every candidate of
+    the ballot (0 included); the paper figures are `papers[contest]`. Records that do not fit the
+    ballot, and a contest without paper figures or figures for a contest not on it, raise
+    `BallotError` naming every one.
+    """
+    given = tuple(records)
+    problems = [
+        Problem(f"papers[{contest.contest}]", "missing")
+        for contest in ballot
+        if contest.contest not in papers
+    ]
+    on_ballot = {contest.contest for contest in ballot}
+    problems.extend(
+        Problem(f"papers[{contest}]", "the contest is not on this station's ballot")
+        for contest in papers
+        if contest not in on_ballot
+    )
+    for i, record in enumerate(given):
+        problems.extend(
+            Problem(f"records[{i}].{p.path}", p.message) for p in check_record(record, ballot)
+        )
+    if problems:
+        raise BallotError(problems)
+    cast = dict.fromkeys(on_ballot, 0)
+    blank = dict.fromkeys(on_ballot, 0)
+    votes = {contest.contest: dict.fromkeys(contest.candidates, 0) for contest in ballot}
+    for record in given:
+        for choice in record.choices:
+            cast[choice.contest] += 1
+            if choice.blank:
+                blank[choice.contest] += 1
+            for code in choice.codes:
+                votes[choice.contest][code] += 1
+    counts: dict[str, Counts] = {}
+    for contest in ballot:
+        paper = papers[contest.contest]
+        counts[contest.contest] = Counts(
+            papers_received=paper.received,
+            papers_used=paper.used,
+            papers_unused=paper.unused,
+            papers_spoiled=paper.spoiled,
+            cast=cast[contest.contest],
+            valid=cast[contest.contest] - blank[contest.contest],
+            invalid={
+                kind: blank[contest.contest] if kind is InvalidKind.BLANK else 0
+                for kind in InvalidKind
+            },
+            votes=votes[contest.contest],
+        )
+    return MappingProxyType(counts)

@@ -1,0 +1,335 @@
+"""The station report: the trust anchor of DESIGN.md §3, in its canonical bytes.
+
+What the box prints and sends: the election, the definition hash, the station, the device (its
+public key), the kind (the zero report at opening, the final report at close), a sequence number,
+the tally sheet of every contest (DESIGN.md §3 and `counting.tally`: ballot papers received, used,
+unused, spoiled; cast; valid; invalid by kind; void; votes per candidate), and the number and
+digest of the cast-vote records (`report.records`). The model is Brazil's Boletim de Urna: a
+report anyone can re-add, whose zero report proves the box was empty when it opened.
+
+`sequence` is the device's count of the reports it has signed, so that a replayed report is
+recognisable: the centre holds, per device, the reports it accepted, and takes the same bytes
+again as the same report.
+
+Canonical form (format `sandogh/station-report@1`), canonical JSON (`report.canonical_json`):
+
+    {"cvr_count":N,"cvr_digest":"sha256:…","definition_hash":"sha256:…","device":"ed25519:…",
+     "election":"…","format":"sandogh/station-report@1","kind":"zero"|"final","sequence":N,
+     "sheets":{CONTEST:{"cast":N,"invalid":{"blank":N,"illegible":N,"multiple-names":N,
+     "non-candidate":N},"papers_received":N,"papers_spoiled":N,"papers_unused":N,"papers_used":N,
+     "valid":N,"void":N,"votes":{CODE:N,…}},…},"station":"…"}
+
+Every field is present; every invalid kind is written, 0 included; a sheet's votes are written as
+given (a ballot's candidates with 0 votes included); N is a whole number from 0 to 2^53 − 1. The
+report hash is `sha256:` + the hex SHA-256 of these bytes. Reading accepts these bytes only: a
+field missing, unknown, of a wrong type or range, or bytes that are not canonical, raise
+`ReportError` naming every field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.canonical_json import canonical_json
+from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
+from sandogh.core.definition.problems import Problem
+from sandogh.core.report.ballot import BallotContest, Papers, count_ballots
+from sandogh.core.report.digests import DIGEST, sha256_text
+from sandogh.core.report.errors import ReportError
+from sandogh.core.report.json_reader import Reader
+from sandogh.core.report.keys import KEY_TEXT, PublicKey
+from sandogh.core.report.records import CastVoteRecord, cvr_digest
+
+REPORT_FORMAT = "sandogh/station-report@1"
+
+
+class ReportKind(StrEnum):
+    ZERO = "zero"  # at opening: nothing cast, every count 0 (گزارش صفر)
+    FINAL = "final"  # at close: the station's count
+
+
+_FIGURES = (
+    "papers_received",
+    "papers_used",
+    "papers_unused",
+    "papers_spoiled",
+    "cast",
+    "valid",
+    "void",
+)
+_KINDS = frozenset(InvalidKind)
+#: What a zero report must show as 0; received and unused may show the papers the box opened with.
+_ZERO_AT_OPENING = ("papers_used", "papers_spoiled", "cast", "valid", "void")
+
+
+@dataclass(frozen=True)
+class StationReport:
+    """One station's report. Sheets are held sorted by contest, each with every invalid kind.
+
+    Building one checks it: an empty or malformed id or digest, a figure out of range, two sheets
+    of a contest or a sheet of another station, or a zero report with anything counted, raise
+    `ReportError` naming every field.
+    """
+
+    election: str
+    definition_hash: str
+    station: str
+    device: PublicKey
+    kind: ReportKind
+    sequence: int
+    sheets: tuple[TallySheet, ...]
+    cvr_count: int
+    cvr_digest: str
+
+    def __post_init__(self) -> None:
+        problems = _problems(self)
+        if problems:
+            raise ReportError(problems)
+        object.__setattr__(
+            self, "sheets", tuple(_normal(sheet) for sheet in sorted(self.sheets, key=_contest))
+        )
+
+
+def _contest(sheet: TallySheet) -> str:
+    return sheet.contest
+
+
+def _normal(sheet: TallySheet) -> TallySheet:
+    """The sheet with fresh dicts: every invalid kind in enum order, votes in code order."""
+    counts = sheet.counts
+    return dataclasses.replace(
+        sheet,
+        counts=dataclasses.replace(
+            counts,
+            invalid={kind: counts.invalid.get(kind, 0) for kind in InvalidKind},
+            votes=dict(sorted(counts.votes.items())),
+        ),
+    )
+
+
+def _problems(report: StationReport) -> list[Problem]:
+    reader = Reader()
+    reader.text(report.election, "election")
+    reader.text(report.definition_hash, "definition_hash", DIGEST)
+    reader.text(report.station, "station")
+    reader.figure(report.sequence, "sequence")
+    reader.figure(report.cvr_count, "cvr_count")
+    reader.text(report.cvr_digest, "cvr_digest", DIGEST)
+    if not report.sheets:
+        reader.problem("sheets", "a report has a sheet for every contest of the station")
+    for contest, n in Counter(sheet.contest for sheet in report.sheets).items():
+        if n > 1:
+            reader.problem(f"sheets[{contest}]", f"{n} sheets for one contest")
+    for sheet in report.sheets:
+        path = f"sheets[{sheet.contest}]"
+        reader.text(sheet.contest, f"{path}.contest")
+        if sheet.station != report.station:
+            reader.problem(f"{path}.station", f"{sheet.station} is not {report.station}")
+        counts = sheet.counts
+        for figure in _FIGURES:
+            reader.figure(getattr(counts, figure), f"{path}.{figure}")
+        for kind, n in counts.invalid.items():
+            if kind not in _KINDS:
+                reader.problem(f"{path}.invalid", f"{kind!r} is not an invalid kind")
+            reader.figure(n, f"{path}.invalid[{kind}]")
+        for code, n in counts.votes.items():
+            reader.text(code, f"{path}.votes")
+            reader.figure(n, f"{path}.votes[{code}]")
+    if report.kind is ReportKind.ZERO:
+        reader.problems.extend(_counted_at_opening(report))
+    return reader.problems
+
+
+def _counted_at_opening(report: StationReport) -> Iterable[Problem]:
+    if report.cvr_count:
+        yield Problem("cvr_count", "a zero report has no cast-vote record")
+    if report.cvr_digest != cvr_digest(()):
+        yield Problem("cvr_digest", "a zero report has the digest of no records")
+    for sheet in report.sheets:
+        path = f"sheets[{sheet.contest}]"
+        counts = sheet.counts
+        for figure in _ZERO_AT_OPENING:
+            if getattr(counts, figure):
+                yield Problem(f"{path}.{figure}", "a zero report counts 0")
+        for kind, n in counts.invalid.items():
+            if n:
+                yield Problem(f"{path}.invalid[{kind}]", "a zero report counts 0")
+        for code, n in counts.votes.items():
+            if n:
+                yield Problem(f"{path}.votes[{code}]", "a zero report counts 0")
+
+
+def report_from_records(
+    *,
+    kind: ReportKind,
+    election: str,
+    definition_hash: str,
+    station: str,
+    device: PublicKey,
+    sequence: int,
+    ballot: Sequence[BallotContest],
+    records: Iterable[CastVoteRecord],
+    papers: Mapping[str, Papers],
+) -> StationReport:
+    """The report of an electronic station: its records counted (`ballot.count_ballots`) into a
+    sheet per contest of its ballot, with their number and digest."""
+    given = tuple(records)
+    counts = count_ballots(given, ballot, papers)
+    return StationReport(
+        election=election,
+        definition_hash=definition_hash,
+        station=station,
+        device=device,
+        kind=kind,
+        sequence=sequence,
+        sheets=tuple(TallySheet(station, contest, c) for contest, c in counts.items()),
+        cvr_count=len(given),
+        cvr_digest=cvr_digest(given),
+    )
+
+
+def zero_report(
+    *,
+    election: str,
+    definition_hash: str,
+    station: str,
+    device: PublicKey,
+    sequence: int,
+    ballot: Sequence[BallotContest],
+) -> StationReport:
+    """What the box prints when it opens: every figure of every contest on its ballot 0, every
+    candidate listed with 0 votes, no records."""
+    return report_from_records(
+        kind=ReportKind.ZERO,
+        election=election,
+        definition_hash=definition_hash,
+        station=station,
+        device=device,
+        sequence=sequence,
+        ballot=ballot,
+        records=(),
+        papers={contest.contest: Papers() for contest in ballot},
+    )
+
+
+def encode_report(report: StationReport) -> bytes:
+    """The canonical bytes of `report` (see the module docstring): what the device signs."""
+    return canonical_json(
+        {
+            "format": REPORT_FORMAT,
+            "election": report.election,
+            "definition_hash": report.definition_hash,
+            "station": report.station,
+            "device": report.device.text,
+            "kind": report.kind.value,
+            "sequence": report.sequence,
+            "cvr_count": report.cvr_count,
+            "cvr_digest": report.cvr_digest,
+            "sheets": {sheet.contest: _sheet_document(sheet.counts) for sheet in report.sheets},
+        }
+    )
+
+
+def _sheet_document(counts: Counts) -> dict[str, object]:
+    document: dict[str, object] = {figure: getattr(counts, figure) for figure in _FIGURES}
+    document["invalid"] = {kind.value: counts.invalid.get(kind, 0) for kind in InvalidKind}
+    document["votes"] = dict(counts.votes)
+    return document
+
+
+def report_hash(report: StationReport) -> str:
+    """`sha256:` and the hex SHA-256 of the canonical bytes: the same report, the same hash."""
+    return sha256_text(encode_report(report))
+
+
+_REPORT_FIELDS = frozenset(
+    (
+        "format",
+        "election",
+        "definition_hash",
+        "station",
+        "device",
+        "kind",
+        "sequence",
+        "cvr_count",
+        "cvr_digest",
+        "sheets",
+    )
+)
+_SHEET_FIELDS = frozenset((*_FIGURES, "invalid", "votes"))
+_INVALID_FIELDS = frozenset(kind.value for kind in InvalidKind)
+_KIND = re.compile("|".join(kind.value for kind in ReportKind))
+
+
+def decode_report(data: bytes) -> StationReport:
+    """The report whose canonical bytes are `data`; anything else raises `ReportError`."""
+    reader = Reader()
+    parsed = reader.parse(data)
+    document = None if reader.problems else reader.fields(parsed, "", _REPORT_FIELDS)
+    if document is None:
+        raise ReportError(reader.problems)
+    if document["format"] != REPORT_FORMAT:
+        raise ReportError([Problem("format", f"{document['format']!r} is not {REPORT_FORMAT}")])
+    station = reader.text(document["station"], "station")
+    fields = {
+        "election": reader.text(document["election"], "election"),
+        "definition_hash": reader.text(document["definition_hash"], "definition_hash", DIGEST),
+        "device": reader.text(document["device"], "device", KEY_TEXT),
+        "kind": reader.text(document["kind"], "kind", _KIND),
+        "cvr_digest": reader.text(document["cvr_digest"], "cvr_digest", DIGEST),
+    }
+    sequence = reader.figure(document["sequence"], "sequence")
+    cvr_count = reader.figure(document["cvr_count"], "cvr_count")
+    sheets = _read_sheets(reader, document["sheets"], station)
+    if reader.problems:
+        raise ReportError(reader.problems)
+    report = StationReport(
+        election=fields["election"],
+        definition_hash=fields["definition_hash"],
+        station=station,
+        device=PublicKey.from_text(fields["device"]),
+        kind=ReportKind(fields["kind"]),
+        sequence=sequence,
+        sheets=sheets,
+        cvr_count=cvr_count,
+        cvr_digest=fields["cvr_digest"],
+    )
+    reader.require_canonical(encode_report(report), data)
+    if reader.problems:
+        raise ReportError(reader.problems)
+    return report
+
+
+def _read_sheets(reader: Reader, value: object, station: str) -> tuple[TallySheet, ...]:
+    sheets: list[TallySheet] = []
+    for contest, sheet_value in (reader.mapping(value, "sheets") or {}).items():
+        path = f"sheets[{contest}]"
+        sheet = reader.fields(sheet_value, path, _SHEET_FIELDS)
+        if sheet is None:
+            continue
+        invalid = reader.fields(sheet["invalid"], f"{path}.invalid", _INVALID_FIELDS)
+        votes = reader.mapping(sheet["votes"], f"{path}.votes")
+        figure = {name: reader.figure(sheet[name], f"{path}.{name}") for name in _FIGURES}
+        counts = Counts(
+            papers_received=figure["papers_received"],
+            papers_used=figure["papers_used"],
+            papers_unused=figure["papers_unused"],
+            papers_spoiled=figure["papers_spoiled"],
+            cast=figure["cast"],
+            valid=figure["valid"],
+            invalid={
+                InvalidKind(kind): reader.figure(n, f"{path}.invalid[{kind}]")
+                for kind, n in (invalid or {}).items()
+            },
+            void=figure["void"],
+            votes={
+                code: reader.figure(n, f"{path}.votes[{code}]") for code, n in (votes or {}).items()
+            },
+        )
+        sheets.append(TallySheet(station, contest, counts))
+    return tuple(sheets)
