@@ -3,9 +3,10 @@
 Each row carries a station, a contest, the sheet's figures (ballot papers received, used, unused
 and spoiled; ballots cast; valid; invalid by kind; void) and one candidate's votes. The sheet's
 figures repeat on every row of the same station and contest and must agree; rows may come in any
-order. Persian (۰–۹) and Arabic-Indic (٠–٩) digits are read as ASCII digits in every column: codes
-in a definition are ASCII (`core.definition.validate`), so this changes no meaning. A file with any
-problem gives no sheet at all; the error lists the problems, each with its line and column.
+order. Persian (۰–۹) and Arabic-Indic (٠–٩) digits are read as ASCII digits in every column:
+codes in a definition are ASCII (`core.definition.identifiers`), so this changes no meaning. A
+file with any problem gives no sheet at all; the error lists the problems, each with its line and
+column.
 Whether a station or candidate exists is checked against the definition in `core.counting`.
 """
 
@@ -21,7 +22,7 @@ from typing import TextIO
 
 from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
 from sandogh.core.errors import SandoghError
-from sandogh.formats.definition_file import collector_paused
+from sandogh.formats.documents import collector_paused
 from sandogh.locale.digits import to_ascii_digits
 
 INVALID_COLUMNS = {

@@ -8,6 +8,7 @@ import pytest
 
 from sandogh.core.definition.geography import Geography, GeographyError
 from sandogh.core.definition.model import (
+    UNIT_DEPTH,
     Candidate,
     Constituency,
     Contest,
@@ -17,7 +18,9 @@ from sandogh.core.definition.model import (
     ReportingUnit,
     UnitKind,
 )
+from sandogh.core.definition.problems import Problem
 from sandogh.core.definition.rule import PluralityRule, ThresholdRule
+from sandogh.core.definition.validate import problems
 
 
 def _unit(code: str, kind: UnitKind, parent: str | None) -> ReportingUnit:
@@ -90,14 +93,21 @@ def test_stations_under_a_unit_include_a_station_itself() -> None:
     assert geography.stations == ("ST-1", "ST-2", "ST-3", "ST-4")
 
 
-def test_top_down_puts_every_parent_first_whatever_the_file_order() -> None:
-    geography = Geography.of(_election(UNITS[::-1], CONTESTS))
-    seen: set[str] = set()
-    for code in geography.top_down:
-        parent = geography.parent(code)
-        assert parent is None or parent in seen
-        seen.add(code)
-    assert seen == {u.code for u in UNITS}
+def test_top_down_is_depth_first_whatever_the_file_order() -> None:
+    breadth_first = sorted(UNITS, key=lambda unit: UNIT_DEPTH[unit.kind])
+    geography = Geography.of(_election(breadth_first, CONTESTS))
+    assert geography.top_down == tuple(unit.code for unit in UNITS)
+
+
+def test_a_child_before_its_parent_is_refused_as_validation_refuses_it() -> None:
+    election = _election(UNITS[::-1], CONTESTS)
+    with pytest.raises(GeographyError) as raised:
+        Geography.of(election)
+    assert raised.value.problems[0] == Problem(
+        "units[0].parent", "CI-BARDSIR comes later (units[1]); parents come before their children"
+    )
+    assert set(raised.value.problems) <= set(problems(election))
+    assert str(raised.value).startswith("the geography cannot be indexed: 10 problems: ")
 
 
 def test_a_station_votes_where_a_unit_above_it_is_listed() -> None:
@@ -155,14 +165,17 @@ def test_every_reason_the_units_are_not_a_tree_is_named() -> None:
         _unit("X", UnitKind.CITY, "Y"),  # units[13] and [14]: each other's parent
         _unit("Y", UnitKind.CITY, "X"),
     ]
+    election = _election(units, CONTESTS)
     with pytest.raises(GeographyError) as raised:
-        Geography.of(_election(units, CONTESTS))
+        Geography.of(election)
     assert [(p.path, p.message) for p in raised.value.problems] == [
-        ("units[11].code", "duplicate unit code ST-1 (first at units[4])"),
-        ("units[12].parent", "unknown parent unit VI-9"),
-        ("units[13].parent", "unit X is not under a root: its parents cycle"),
-        ("units[14].parent", "unit Y is not under a root: its parents cycle"),
+        ("units[11].code", "duplicate code ST-1, also used by units[4]"),
+        ("units[12].parent", "unknown unit VI-9"),
+        # A cycle can only be written with a parent after its child.
+        ("units[13].parent", "Y comes later (units[14]); parents come before their children"),
+        ("units[14].parent", "X is a city; a city cannot be below a city"),
     ]
+    assert set(raised.value.problems) <= set(problems(election))
 
 
 def test_overlapping_or_unknown_constituency_units_are_named() -> None:
@@ -172,19 +185,21 @@ def test_overlapping_or_unknown_constituency_units_are_named() -> None:
             {"A": ("IR-08", "NOWHERE"), "B": ("IR-08-0802",), "C": ("IR-08-0802",)},
         )
     ]
+    election = _election(UNITS, contests)
     with pytest.raises(GeographyError) as raised:
-        Geography.of(_election(UNITS, contests))
+        Geography.of(election)
     assert [(p.path, p.message) for p in raised.value.problems] == [
         ("contests[0].constituencies[0].units[1]", "unknown unit NOWHERE"),
         (
             "contests[0].constituencies[2].units[0]",
-            "unit IR-08-0802 is already in B (contests[0].constituencies[1].units[0])",
+            "IR-08-0802 is already in constituency B (contests[0].constituencies[1].units[0])",
         ),
         (
             "contests[0].constituencies[1].units[0]",
-            "unit IR-08-0802 is already in A through IR-08",
+            "IR-08-0802 is already in constituency A through IR-08",
         ),
     ]
+    assert set(raised.value.problems) <= set(problems(election))
 
 
 def test_a_contest_without_constituencies_has_no_stations() -> None:

@@ -3,9 +3,10 @@
 The tree is the one of `core.definition.model` (nation → province → county → district →
 city/village → polling station, شعبه اخذ رای). Membership follows `docs/formats.md`: a station
 belongs to a contest's constituency (حوزه انتخابیه) when the constituency lists it or any unit
-above it, so a station is in at most one constituency of each contest. A tree it cannot index, with
-duplicate codes, unknown or cyclic parents, unknown or overlapping constituency units, raises
-`GeographyError` naming every such problem.
+above it, so a station is in at most one constituency of each contest. The units and listings are
+checked by the same walks validation makes (`core.definition.tree`): a definition with duplicate
+codes, a parent that is unknown, later or of the wrong kind, not exactly one root, or unknown,
+repeated or overlapping constituency units raises `GeographyError` naming every such problem.
 
 The index numbers the units in depth-first order, so every unit's subtree is one slice of that
 order; 58,640 stations index in a fraction of a second.
@@ -13,28 +14,21 @@ order; 58,640 stations index in a fraction of a second.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from types import MappingProxyType
 
 from sandogh.core.definition.model import Contest, Election, ReportingUnit, UnitKind
-from sandogh.core.errors import SandoghError
+from sandogh.core.definition.problems import DefinitionError, Problem
+from sandogh.core.definition.tree import UnitTree, cover
 
 
-@dataclass(frozen=True)
-class GeographyProblem:
-    """Why a definition cannot be indexed; `path` points into the definition (`units[3].parent`)."""
-
-    path: str
-    message: str
-
-
-class GeographyError(SandoghError):
+class GeographyError(DefinitionError):
     """The units or constituencies of a definition do not form a tree that can be indexed."""
 
-    def __init__(self, problems: tuple[GeographyProblem, ...]) -> None:
-        super().__init__(f"the geography cannot be indexed: {len(problems)} problem(s)")
-        self.problems = problems
+    def _summary(self) -> str:
+        return f"the geography cannot be indexed: {super()._summary()}"
 
 
 @dataclass(frozen=True)
@@ -79,15 +73,18 @@ class Geography:
 
     @classmethod
     def of(cls, election: Election) -> Geography:
-        tree = _index(election)
+        unit_tree = UnitTree.of(election.units)
+        if unit_tree.problems:
+            raise GeographyError(unit_tree.problems)
+        tree = _index(election.units, unit_tree)
         contests: dict[str, _Membership] = {}
-        problems: list[GeographyProblem] = []
+        problems: list[Problem] = []
         for c, contest in enumerate(election.contests):
-            membership, found = _membership(tree, contest, f"contests[{c}]")
-            contests[contest.id] = membership
-            problems.extend(found)
+            coverage = cover(contest, f"contests[{c}]", election.units, unit_tree)
+            problems += coverage.problems
+            contests[contest.id] = _membership(tree, contest, coverage.tops, election.units)
         if problems:
-            raise GeographyError(tuple(problems))
+            raise GeographyError(problems)
         return cls(election=election, _tree=tree, _contests=MappingProxyType(contests))
 
     def __repr__(self) -> str:
@@ -159,127 +156,61 @@ class Geography:
         return membership.partial.get(code, 0)
 
 
-def _index(election: Election) -> _Tree:
-    """Number the units depth first, with the extent of each subtree."""
-    units, order, children = _walk(election)
-    position = {code: i for i, code in enumerate(order)}
-    size = [1] * len(order)
-    count = [0] * len(order)
-    first = [0] * len(order)
-    stations: list[str] = []
-    for i, code in enumerate(order):
-        first[i] = len(stations)
-        if units[code].kind is UnitKind.STATION:
-            stations.append(code)
-            count[i] = 1
-    for i in range(len(order) - 1, -1, -1):
-        parent = units[order[i]].parent
-        if parent is not None:
-            above = position[parent]
-            size[above] += size[i]
-            count[above] += count[i]
+def _index(units: Sequence[ReportingUnit], tree: UnitTree) -> _Tree:
+    """Number the units of a sound `tree` depth first, with the extent of each subtree."""
+    # Parents come before their children, so one backward pass over the file sums every subtree.
+    station = [unit.kind is UnitKind.STATION for unit in units]
+    size = [1] * len(units)
+    count = [int(s) for s in station]
+    for i in range(len(units) - 1, -1, -1):
+        p = tree.parent[i]
+        if p >= 0:
+            size[p] += size[i]
+            count[p] += count[i]
+    order: list[int] = []  # unit indices, depth first
+    stack = [tree.root]
+    while stack:
+        i = stack.pop()
+        order.append(i)
+        kids = tree.children.get(i)
+        if kids:
+            stack.extend(reversed(kids))
+    codes = [unit.code for unit in units]
+    top_down = tuple(map(codes.__getitem__, order))
     return _Tree(
-        units=MappingProxyType(units),
-        order=order,
-        position=MappingProxyType(position),
-        size=tuple(size),
-        stations=tuple(stations),
-        first_station=tuple(first),
-        station_count=tuple(count),
-        children=MappingProxyType({code: tuple(kids) for code, kids in children.items()}),
+        units=MappingProxyType(dict(zip(codes, units, strict=True))),
+        order=top_down,
+        position=MappingProxyType(dict(zip(top_down, range(len(order)), strict=True))),
+        size=tuple(map(size.__getitem__, order)),
+        stations=tuple([codes[i] for i in order if station[i]]),
+        first_station=tuple(accumulate(map(station.__getitem__, order[:-1]), initial=0)),
+        station_count=tuple(map(count.__getitem__, order)),
+        children=MappingProxyType(
+            {codes[p]: tuple(map(codes.__getitem__, kids)) for p, kids in tree.children.items()}
+        ),
     )
 
 
-def _walk(
-    election: Election,
-) -> tuple[dict[str, ReportingUnit], tuple[str, ...], dict[str, list[str]]]:
-    """The units by code, depth first, and their children; or every reason they are not a tree."""
-    problems: list[GeographyProblem] = []
-    units: dict[str, ReportingUnit] = {}
-    at: dict[str, int] = {}
-    for i, unit in enumerate(election.units):
-        if unit.code in units:
-            problems.append(
-                GeographyProblem(
-                    f"units[{i}].code",
-                    f"duplicate unit code {unit.code} (first at units[{at[unit.code]}])",
-                )
-            )
-        else:
-            units[unit.code] = unit
-            at[unit.code] = i
-    children: dict[str, list[str]] = {}
-    roots: list[str] = []
-    for code, unit in units.items():
-        if unit.parent is None:
-            roots.append(code)
-        elif unit.parent in units:
-            children.setdefault(unit.parent, []).append(code)
-        else:
-            problems.append(
-                GeographyProblem(f"units[{at[code]}].parent", f"unknown parent unit {unit.parent}")
-            )
-            roots.append(code)  # so that what is below it is not also reported as a cycle
-    order: list[str] = []
-    stack = roots[::-1]
-    while stack:
-        code = stack.pop()
-        order.append(code)
-        stack.extend(reversed(children.get(code, ())))
-    if len(order) < len(units):
-        reached = set(order)
-        problems.extend(
-            GeographyProblem(
-                f"units[{at[code]}].parent", f"unit {code} is not under a root: its parents cycle"
-            )
-            for code in units
-            if code not in reached
-        )
-    if problems:
-        raise GeographyError(tuple(problems))
-    return units, tuple(order), children
-
-
 def _membership(
-    tree: _Tree, contest: Contest, path: str
-) -> tuple[_Membership, tuple[GeographyProblem, ...]]:
-    """Which units lie wholly in which constituency of `contest`, and what stops it being a map."""
-    problems: list[GeographyProblem] = []
-    listed: dict[str, tuple[str, str]] = {}  # unit → (constituency, path of its first listing)
-    for k, defined in enumerate(contest.constituencies):
-        for u, code in enumerate(defined.units):
-            where = f"{path}.constituencies[{k}].units[{u}]"
-            if code not in tree.units:
-                problems.append(GeographyProblem(where, f"unknown unit {code}"))
-            elif code in listed and listed[code][0] != defined.id:
-                other, first = listed[code]
-                problems.append(
-                    GeographyProblem(where, f"unit {code} is already in {other} ({first})")
-                )
-            else:
-                listed.setdefault(code, (defined.id, where))
-    parts: dict[str, list[str]] = {k.id: [] for k in contest.constituencies}
-    for code, (constituency, where) in listed.items():
-        outer = next((above for above in tree.above(code) if above in listed), None)
-        if outer is None:
-            parts[constituency].append(code)
-        elif listed[outer][0] != constituency:
-            problems.append(
-                GeographyProblem(
-                    where, f"unit {code} is already in {listed[outer][0]} through {outer}"
-                )
-            )
+    tree: _Tree,
+    contest: Contest,
+    tops: tuple[tuple[int, ...], ...],
+    units: Sequence[ReportingUnit],
+) -> _Membership:
+    """Which units lie wholly in which constituency of `contest`, whose largest units are `tops`."""
+    parts: dict[str, list[str]] = {}
+    for defined, largest in zip(contest.constituencies, tops, strict=True):
+        parts.setdefault(defined.id, []).extend(units[i].code for i in largest)
     member: dict[str, str] = {}
     partial: dict[str, int] = {}
-    for constituency, tops in parts.items():
-        for code in tops:
+    for constituency, codes in parts.items():
+        for code in codes:
             i = tree.position[code]
             member.update(dict.fromkeys(tree.order[i : i + tree.size[i]], constituency))
             for above in tree.above(code):
                 partial[above] = partial.get(above, 0) + tree.station_count[i]
-    membership = _Membership(
+    return _Membership(
         member=MappingProxyType(member),
         parts=MappingProxyType({k: tuple(v) for k, v in parts.items()}),
         partial=MappingProxyType(partial),
     )
-    return membership, tuple(problems)

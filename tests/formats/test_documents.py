@@ -1,0 +1,106 @@
+"""Reading YAML and JSON documents strictly: exact numbers, no duplicate keys, no unsafe tags, no
+runaway nesting or aliases, and the cycle collector paused while a large file is read."""
+
+from __future__ import annotations
+
+import datetime
+import gc
+from decimal import Decimal
+
+import pytest
+
+from sandogh.formats.documents import DocumentError, collector_paused, read_document, read_json
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b" \n\n", "kerman.yaml: the file is empty"),
+        (b"\xff\xfeformat", "kerman.yaml: not UTF-8 text (byte 0)"),
+        (b"format: [\n", "kerman.yaml: not valid YAML or JSON: "),
+        (
+            b"a: &a [1, *a]\n",
+            "kerman.yaml: not valid YAML or JSON: the anchor &a contains the alias (line 1, "
+            "column 11)",
+        ),
+        (b"a: !!python/name:os.system x\n", "kerman.yaml: not valid YAML or JSON: could not"),
+        (b"a: !!set {x}\n", "kerman.yaml: not valid YAML or JSON: the tag tag:yaml.org,2002:set"),
+        (b"a: *nowhere\n", "kerman.yaml: not valid YAML or JSON: the anchor &nowhere is not"),
+        (b"--- {a: 1}\n--- {b: 2}\n", "kerman.yaml: not valid YAML or JSON: a definition is one"),
+        (b"a: " + b"[" * 100_000 + b"]" * 100_000, "kerman.yaml: not valid YAML or JSON: nested"),
+        (b"{" + b"[" * 100_000, "kerman.yaml: not valid YAML or JSON: nested more than 64"),
+        (b"a:\n  ? [1]\n  : 2\n", "kerman.yaml: not valid YAML or JSON: a key must be text"),
+    ],
+)
+def test_a_file_that_cannot_be_read_gets_one_clear_line(data: bytes, expected: str) -> None:
+    with pytest.raises(DocumentError) as raised:
+        read_document(data, "kerman.yaml")
+    assert len(raised.value.problems) == 1
+    assert str(raised.value).startswith(expected)
+    assert "\n" not in str(raised.value)
+
+
+def test_numbers_stay_exact_and_codes_stay_text() -> None:
+    # YAML 1.1 would read 0701 as the octal 449, 1:30 as 90 and 0.1 as a binary float.
+    text = b"share: 0.1\ncode: 0701\ntime: 1:30\nseats: 1_000\nflag: no\nday: 2024-07-05\n"
+    assert read_document(text, "x.yaml") == {
+        "share": Decimal("0.1"),
+        "code": "0701",
+        "time": "1:30",
+        "seats": 1000,
+        "flag": False,
+        "day": datetime.date(2024, 7, 5),
+    }
+    assert read_document(b'{"share": 0.1, "seats": 2}', "x") == {
+        "share": Decimal("0.1"),
+        "seats": 2,
+    }
+
+
+def test_duplicate_keys_are_refused_with_where_they_are() -> None:
+    with pytest.raises(DocumentError) as raised:
+        read_document(b"a: 1\nb: 2\na: 3\nb: 4\n", "k.yaml")
+    assert raised.value.problems == (
+        "k.yaml, line 3: duplicate key 'a'",
+        "k.yaml, line 4: duplicate key 'b'",
+    )
+    with pytest.raises(DocumentError) as raised:
+        read_json(b'{"a": 1, "a": 2}', "k.json")
+    assert raised.value.problems == ("k.json: duplicate key 'a' in an object",)
+
+
+def test_anchors_are_shared_and_merge_keys_merge() -> None:
+    text = b"base: &b {x: 1, y: 2}\nsame: *b\nmore: {<<: *b, y: 3}\n"
+    assert read_document(text, "x.yaml") == {
+        "base": {"x": 1, "y": 2},
+        "same": {"x": 1, "y": 2},
+        "more": {"x": 1, "y": 3},
+    }
+
+
+def test_a_yaml_flow_mapping_is_not_mistaken_for_json() -> None:
+    assert read_document(b"{a: 1}", "x") == {"a": 1}
+    with pytest.raises(DocumentError, match=r"x\.json: not valid JSON"):
+        read_document(b"{a: 1}", "x.json")
+
+
+def test_the_collector_is_paused_and_then_restored() -> None:
+    seen: list[bool] = []
+
+    def read() -> None:
+        with collector_paused():
+            seen.append(gc.isenabled())
+            raise KeyError("unreadable")
+
+    assert gc.isenabled()
+    with pytest.raises(KeyError):
+        read()
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
