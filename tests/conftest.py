@@ -4,7 +4,8 @@
 - `store_url`: the same with sandogh's schema created (`init_database`).
 - `postgres_url`: a new, empty PostgreSQL database only.
 - `new_unit_of_work`: a factory of units of work over one new store, on the in-memory fake,
-  SQLite and PostgreSQL (parametrized), for tests of the ports' contract and of services.
+  SQLite and PostgreSQL (parametrized), for tests of the ports' contract and of services; up to
+  `CONCURRENT_UNITS_OF_WORK` of them may be open at once, on as many threads.
 
 PostgreSQL is a throwaway server each test process (xdist worker) starts for itself: `initdb` into
 a temporary folder, listening only on a unix socket there, with durability off since nothing in
@@ -42,6 +43,9 @@ TEST_NOW = datetime.datetime(2024, 7, 5, 20, 0, tzinfo=datetime.UTC)
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 BACKENDS_WITH_MEMORY = ["memory", *BACKENDS]
+
+#: How many units of work of one store the tests may hold open at once (one connection each).
+CONCURRENT_UNITS_OF_WORK = 200
 
 _ROLE = "sandogh"
 _MIGRATED_TEMPLATE = "sandogh_head"
@@ -115,7 +119,8 @@ class PostgresServer:
         )
         options = (
             f"-k {shlex.quote(str(self.root))} -c listen_addresses='' -F "
-            "-c synchronous_commit=off -c full_page_writes=off"
+            "-c synchronous_commit=off -c full_page_writes=off "
+            f"-c max_connections={CONCURRENT_UNITS_OF_WORK + 50}"
         )
         self._run(
             str(self._bin / "pg_ctl"),
@@ -204,7 +209,9 @@ def new_unit_of_work(
         store = MemoryStore()
         yield lambda: MemoryUnitOfWork(store)
         return
-    engine: Engine = make_engine(_new_database(request, tmp_path, migrated=True))
+    engine: Engine = make_engine(
+        _new_database(request, tmp_path, migrated=True), connections=CONCURRENT_UNITS_OF_WORK
+    )
     try:
         yield lambda: SqlUnitOfWork(engine, now=TEST_NOW)
     finally:

@@ -3,48 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
-from collections.abc import Callable
+import threading
+import time
 from typing import Any
 
 import pytest
-from .elections_for_tests import election, sheet, sheets, station_code
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
-from sandogh.core.definition.model import Election
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
-from sandogh.services import memory
-from sandogh.services.ports import StoredElection, UnitOfWork
-from sandogh.store import errors
+from sandogh.services.ports import StoredElection
 
-NewUnitOfWork = Callable[[], UnitOfWork]
-DUPLICATE = (errors.DuplicateError, memory.DuplicateError)
-REFUSED = (errors.ConstraintError, memory.ConstraintError)
-
-
-@functools.cache
-def _definition(election_id: str, stations: int) -> tuple[Election, str, bytes]:
-    day = election(election_id, stations=stations)
-    return day, definition_hash(day), canonical_bytes(day)
-
-
-def _add_election(uow: UnitOfWork, election_id: str = "kerman-1403-r2", stations: int = 3) -> None:
-    uow.elections.add(*_definition(election_id, stations))
-
-
-def _stored(new_unit_of_work: NewUnitOfWork, stations: int = 3) -> None:
-    with new_unit_of_work() as uow:
-        _add_election(uow, stations=stations)
-        uow.commit()
+from .contract import DUPLICATE, REFUSED, NewUnitOfWork, add_election, at_once, store_election
+from .elections_for_tests import election, sheet, sheets, station_code
 
 
 def test_an_election_comes_back_as_added(new_unit_of_work: NewUnitOfWork) -> None:
     day = election()
     with new_unit_of_work() as uow:
         uow.elections.add(day, definition_hash(day), canonical_bytes(day))
-        _add_election(uow, "kerman-1403-r1")
+        add_election(uow, "kerman-1403-r1")
         uow.commit()
 
     with new_unit_of_work() as uow:
@@ -56,14 +35,14 @@ def test_an_election_comes_back_as_added(new_unit_of_work: NewUnitOfWork) -> Non
 
 
 def test_an_election_id_is_stored_once(new_unit_of_work: NewUnitOfWork) -> None:
-    _stored(new_unit_of_work)
+    store_election(new_unit_of_work)
     with new_unit_of_work() as uow, pytest.raises(DUPLICATE):
-        _add_election(uow)
+        add_election(uow)
 
 
 def test_leaving_without_commit_stores_nothing(new_unit_of_work: NewUnitOfWork) -> None:
     with new_unit_of_work() as uow:
-        _add_election(uow)
+        add_election(uow)
         uow.tallies.add_many("kerman-1403-r2", sheets(3))
         # Its own writes are visible inside the unit of work.
         assert uow.elections.ids() == ["kerman-1403-r2"]
@@ -77,11 +56,23 @@ def test_leaving_without_commit_stores_nothing(new_unit_of_work: NewUnitOfWork) 
 def test_uncommitted_writes_are_not_seen_by_another_unit_of_work(
     new_unit_of_work: NewUnitOfWork,
 ) -> None:
-    _stored(new_unit_of_work)
+    # The reader runs on a thread of its own: on SQLite it waits until the writer has ended.
+    store_election(new_unit_of_work)
+
+    def race(start: threading.Barrier, number: int) -> set[tuple[str, str]] | None:
+        if number == 1:
+            start.wait()
+            with new_unit_of_work() as reader:
+                return reader.tallies.keys("kerman-1403-r2")
+        with new_unit_of_work() as writer:
+            writer.tallies.add_many("kerman-1403-r2", [sheet(1, "president")])
+            start.wait()
+            time.sleep(0.05)  # the reader reads now, while the sheet is written, not committed
+        return None
+
+    assert at_once(2, race)[1] == set()
     with new_unit_of_work() as writer:
         writer.tallies.add_many("kerman-1403-r2", [sheet(1, "president")])
-        with new_unit_of_work() as reader:
-            assert reader.tallies.keys("kerman-1403-r2") == set()
         writer.commit()
     with new_unit_of_work() as reader:
         assert reader.tallies.keys("kerman-1403-r2") == {(station_code(1), "president")}
@@ -94,7 +85,7 @@ def _write_then_fail(new_unit_of_work: NewUnitOfWork) -> None:
 
 
 def test_an_exception_inside_rolls_everything_back(new_unit_of_work: NewUnitOfWork) -> None:
-    _stored(new_unit_of_work)
+    store_election(new_unit_of_work)
     with pytest.raises(RuntimeError, match="operator cancelled"):
         _write_then_fail(new_unit_of_work)
 
@@ -103,7 +94,7 @@ def test_an_exception_inside_rolls_everything_back(new_unit_of_work: NewUnitOfWo
 
 
 def test_writes_after_a_commit_need_their_own_commit(new_unit_of_work: NewUnitOfWork) -> None:
-    _stored(new_unit_of_work)
+    store_election(new_unit_of_work)
     with new_unit_of_work() as uow:
         uow.tallies.add_many("kerman-1403-r2", [sheet(1, "council")])
         uow.commit()
@@ -114,7 +105,7 @@ def test_writes_after_a_commit_need_their_own_commit(new_unit_of_work: NewUnitOf
 
 
 def test_sheets_come_back_exactly_by_station_then_contest(new_unit_of_work: NewUnitOfWork) -> None:
-    _stored(new_unit_of_work)
+    store_election(new_unit_of_work)
     written = sheets(3)
     with new_unit_of_work() as uow:
         assert uow.tallies.add_many("kerman-1403-r2", reversed(written)) == 6
@@ -127,7 +118,7 @@ def test_sheets_come_back_exactly_by_station_then_contest(new_unit_of_work: NewU
 
 
 def test_a_sheet_is_stored_once_per_station_and_contest(new_unit_of_work: NewUnitOfWork) -> None:
-    _stored(new_unit_of_work)
+    store_election(new_unit_of_work)
     with new_unit_of_work() as uow:
         uow.tallies.add_many("kerman-1403-r2", [sheet(1, "president")])
         uow.commit()
@@ -140,7 +131,7 @@ def test_a_sheet_is_stored_once_per_station_and_contest(new_unit_of_work: NewUni
 def test_a_sheet_must_name_a_station_of_a_stored_election(
     new_unit_of_work: NewUnitOfWork,
 ) -> None:
-    _stored(new_unit_of_work)
+    store_election(new_unit_of_work)
     with new_unit_of_work() as uow, pytest.raises(REFUSED):
         uow.tallies.add_many("kerman-1403-r2", [sheet(4, "president")])
     with new_unit_of_work() as uow, pytest.raises(REFUSED):
@@ -155,7 +146,7 @@ def test_a_sheet_must_name_a_station_of_a_stored_election(
 def test_a_negative_figure_is_refused(
     new_unit_of_work: NewUnitOfWork, change: dict[str, Any]
 ) -> None:
-    _stored(new_unit_of_work)
+    store_election(new_unit_of_work)
     good = sheet(1, "president")
     bad = dataclasses.replace(good, counts=dataclasses.replace(good.counts, **change))
     with new_unit_of_work() as uow, pytest.raises(REFUSED):
@@ -163,7 +154,7 @@ def test_a_negative_figure_is_refused(
 
 
 def test_fifty_thousand_sheets_round_trip(new_unit_of_work: NewUnitOfWork) -> None:
-    _stored(new_unit_of_work, stations=25_000)
+    store_election(new_unit_of_work, stations=25_000)
     written = sheets(25_000, seed=3)
     with new_unit_of_work() as uow:
         assert uow.tallies.add_many("kerman-1403-r2", iter(written)) == 50_000
@@ -196,6 +187,6 @@ def test_any_counts_round_trip(new_unit_of_work: NewUnitOfWork, counts: list[Cou
     # Every example writes into a unit of work it never commits, so they share the store.
     written = [TallySheet(station_code(n + 1), "president", c) for n, c in enumerate(counts)]
     with new_unit_of_work() as uow:
-        _add_election(uow, stations=5)
+        add_election(uow, stations=5)
         uow.tallies.add_many("kerman-1403-r2", written)
         assert list(uow.tallies.all("kerman-1403-r2")) == written

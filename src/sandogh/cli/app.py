@@ -20,6 +20,7 @@ from sandogh.cli.importing import import_tally_file
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.outcome_view import outcomes_json, print_outcomes
 from sandogh.cli.results_view import print_results, results_json
+from sandogh.cli.session import actor, now
 from sandogh.cli.statement_view import print_statement, statement_json
 from sandogh.core.counting.statement import Verdict
 from sandogh.core.definition.model import Name
@@ -105,6 +106,8 @@ def load(
         loaded.election,
         definition_hash=loaded.definition_hash,
         canonical=loaded.canonical,
+        now=now(),
+        actor=actor(),
     )
     election = loaded.election
     if as_json:

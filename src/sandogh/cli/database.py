@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 
+from sandogh.cli.session import now
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.store.schema import init_database, open_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -25,5 +25,4 @@ def create_store(db: str | None) -> str:
 def open_store(db: str | None) -> UnitOfWorkFactory:
     """A unit-of-work factory on a database whose schema is current."""
     engine = open_database(resolved_url(db))
-    # The command is where the clock is read: the store and the core take the time as given.
-    return lambda: SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC))
+    return lambda: SqlUnitOfWork(engine, now=now())

@@ -15,6 +15,7 @@ from sandogh.cli.database import create_store, open_store
 from sandogh.cli.importing import import_tally_file
 from sandogh.cli.outcome_view import print_outcomes
 from sandogh.cli.results_view import print_results
+from sandogh.cli.session import actor, now
 from sandogh.cli.statement_view import print_statement
 from sandogh.core.errors import SandoghError
 from sandogh.formats.definition_file import load_definition
@@ -50,6 +51,8 @@ def run(db: str | None, lang: Lang, console: Console) -> None:
             loaded.election,
             definition_hash=loaded.definition_hash,
             canonical=loaded.canonical,
+            now=now(),
+            actor=actor(),
         )
         if done.created:
             import_tally_file(store, EXAMPLE / f"{stem}-results.csv", election_id, console, lang)

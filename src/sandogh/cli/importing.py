@@ -7,6 +7,7 @@ from pathlib import Path
 import rich.progress
 from rich.console import Console
 
+from sandogh.cli.session import actor, now
 from sandogh.formats.tally_csv import read_tally_csv
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
@@ -24,5 +25,10 @@ def import_tally_file(
     with rich.progress.Progress(console=console, transient=True) as progress:
         task = progress.add_task(text("storing", lang), total=len(sheets))
         return import_results(
-            store, election_id, sheets, progress=lambda n: progress.advance(task, n)
+            store,
+            election_id,
+            sheets,
+            now=now(),
+            actor=actor(),
+            progress=lambda n: progress.advance(task, n),
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.validate import require_valid
+from sandogh.core.log import Disposition, Event, EventType
 from sandogh.services.errors import (
     ElectionChoiceError,
     ElectionIdTakenError,
@@ -15,6 +17,9 @@ from sandogh.services.errors import (
 from sandogh.services.ports import StoredElection, UnitOfWork
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
+
+#: Who acts, and in what role, when the caller names no one: the centre itself.
+SYSTEM = "system"
 
 
 @dataclass(frozen=True)
@@ -25,10 +30,17 @@ class Loaded:
 
 
 def load_election(
-    uow: UnitOfWorkFactory, election: Election, *, definition_hash: str, canonical: bytes
+    uow: UnitOfWorkFactory,
+    election: Election,
+    *,
+    definition_hash: str,
+    canonical: bytes,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
 ) -> Loaded:
-    """Store a validated definition once. Loading the same definition again changes nothing;
-    another definition under a stored id is refused, since results already point at the old one."""
+    """Store a validated definition once, with its `DEFINITION_LOADED` event. Loading the same
+    definition again changes nothing; another definition under a stored id is refused, since
+    results already point at the old one."""
     require_valid(election)
     with uow() as work:
         stored = work.elections.hash_of(election.id)
@@ -37,8 +49,24 @@ def load_election(
         if stored is not None:
             raise ElectionIdTakenError(election.id, stored, definition_hash)
         work.elections.add(election, definition_hash, canonical)
+        work.events.record(
+            Event(
+                time=now,
+                actor=actor,
+                role=SYSTEM,
+                place=root_of(election),
+                type=EventType.DEFINITION_LOADED,
+                disposition=Disposition.DONE,
+                details={"election": election.id, "definition_hash": definition_hash},
+            )
+        )
         work.commit()
     return Loaded(election.id, definition_hash, created=True)
+
+
+def root_of(election: Election) -> str:
+    """The code of the unit at the top of a valid definition's tree."""
+    return next(unit.code for unit in election.units if unit.parent is None)
 
 
 def resolve_election_id(work: UnitOfWork, election_id: str | None) -> str:

@@ -2,20 +2,51 @@
 
 It keeps what a real store promises — a unit of work's writes are seen by its own reads, become
 visible to others only on `commit()`, and are dropped when the `with` block is left without it;
-an election id or a (station, contest) sheet is stored at most once — so a service tested on it
-behaves the same on SQLite and PostgreSQL (the same contract tests run on all three).
+every key the schema makes unique is refused when already stored, and every reference (a station
+of the election, an enrolled device) must exist — so a service tested on it behaves the same on
+SQLite and PostgreSQL (the same contract tests run on all three).
+
+Units of work of one store may run on several threads, and the two races the SQL store decides
+are decided here too: a voter key added by an open unit of work is taken for every other one at
+once (PostgreSQL would make the second wait for the first to end, and free the key if it rolls
+back), and the event log is held by one recording unit of work at a time, so its chain never
+forks. Other unique keys are checked against what is committed when they are written.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from types import TracebackType
-from typing import Self
+from typing import Generic, Protocol, Self, TypeVar
 
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
-from sandogh.services.ports import ElectionRepository, StoredElection, TallyRepository
+from sandogh.core.log.chain import Entry, chain
+from sandogh.core.log.events import Event
+from sandogh.services.ports import (
+    Device,
+    DeviceRepository,
+    ElectionRepository,
+    EventLog,
+    Incident,
+    IncidentRepository,
+    LedgerEntry,
+    LedgerRepository,
+    ReportRepository,
+    StoredElection,
+    StoredReport,
+    TallyRepository,
+)
+
+#: How long a unit of work waits for another to release the event log, as SQLite's busy timeout.
+LOG_WAIT_SECONDS = 30.0
+
+K = TypeVar("K", bound=str | tuple[str, ...])
+V = TypeVar("V")
 
 
 class DuplicateError(Exception):
@@ -23,8 +54,8 @@ class DuplicateError(Exception):
 
 
 class ConstraintError(Exception):
-    """The fake's refusal of a row the database's schema refuses: a negative figure, or a sheet
-    of an election or station that is not stored."""
+    """The fake's refusal of a row the database's schema refuses: a negative figure, or a row
+    naming an election, station or device that is not stored."""
 
 
 def _check(sheet: TallySheet, stations: frozenset[str]) -> None:
@@ -42,32 +73,96 @@ def _check(sheet: TallySheet, stations: frozenset[str]) -> None:
 class MemoryStore:
     """What has been committed; share one between the units of work of a test."""
 
-    elections: dict[str, StoredElection] = field(default_factory=dict)
-    canonical: dict[str, bytes] = field(default_factory=dict)
+    elections: dict[str, tuple[StoredElection, bytes]] = field(default_factory=dict)
     sheets: dict[str, dict[tuple[str, str], TallySheet]] = field(default_factory=dict)
+    ledger: dict[tuple[str, str], LedgerEntry] = field(default_factory=dict)
+    devices: dict[tuple[str, str], Device] = field(default_factory=dict)
+    reports: dict[tuple[str, str, str], StoredReport] = field(default_factory=dict)
+    incidents: list[Incident] = field(default_factory=list)
+    events: list[Entry] = field(default_factory=list)
+    #: Guards every read and write of the above across threads.
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Voter keys added by units of work still open, by (election, voter key).
+    claimed: set[tuple[str, str]] = field(default_factory=set)
+    #: Held by the unit of work that records events, from its first record to its end.
+    log: threading.Lock = field(default_factory=threading.Lock)
+    log_thread: int | None = None
+
+
+class _Table(Generic[K, V]):
+    """Rows by key: the store's committed ones and, beside them, this unit of work's own."""
+
+    def __init__(self, store: MemoryStore, committed: dict[K, V], what: str) -> None:
+        self._lock = store.lock
+        self._committed = committed
+        self._what = what
+        self.pending: dict[K, V] = {}
+
+    def get(self, key: K) -> V | None:
+        if key in self.pending:
+            return self.pending[key]
+        with self._lock:
+            return self._committed.get(key)
+
+    def insert(self, key: K, row: V) -> None:
+        if self.get(key) is not None:
+            raise DuplicateError(f"{self._what} {key!r} is already stored")
+        self.pending[key] = row
+
+    def rows(self) -> list[V]:
+        """Every row, by key (the SQL store's order)."""
+        with self._lock:
+            merged = {**self._committed, **self.pending}
+        return [merged[key] for key in sorted(merged)]
+
+    def commit(self) -> None:
+        self._committed.update(self.pending)
+        self.pending.clear()
+
+    def discard(self) -> None:
+        self.pending.clear()
 
 
 class _Elections:
     def __init__(self, store: MemoryStore) -> None:
-        self._store = store
-        self.pending: dict[str, tuple[StoredElection, bytes]] = {}
+        self.table: _Table[str, tuple[StoredElection, bytes]] = _Table(
+            store, store.elections, "election"
+        )
+        self._units: dict[str, frozenset[str]] = {}
 
     def add(self, election: Election, definition_hash: str, canonical: bytes) -> None:
-        if election.id in self._store.elections or election.id in self.pending:
-            raise DuplicateError(f"election {election.id!r} is already stored")
-        self.pending[election.id] = (StoredElection(election, definition_hash), canonical)
+        self.table.insert(election.id, (StoredElection(election, definition_hash), canonical))
 
     def get(self, election_id: str) -> StoredElection | None:
-        if election_id in self.pending:
-            return self.pending[election_id][0]
-        return self._store.elections.get(election_id)
+        stored = self.table.get(election_id)
+        return None if stored is None else stored[0]
 
     def hash_of(self, election_id: str) -> str | None:
         stored = self.get(election_id)
         return None if stored is None else stored.definition_hash
 
     def ids(self) -> list[str]:
-        return sorted({*self._store.elections, *self.pending})
+        return [stored.election.id for stored, _ in self.table.rows()]
+
+    def units(self, election_id: str) -> frozenset[str]:
+        """The codes of the election's units; `ConstraintError` when it is not stored."""
+        if election_id not in self._units:
+            stored = self.get(election_id)
+            if stored is None:
+                raise ConstraintError(f"election {election_id!r} is not stored")
+            self._units[election_id] = frozenset(unit.code for unit in stored.election.units)
+        return self._units[election_id]
+
+    def check_station(self, election_id: str, station: str) -> None:
+        if station not in self.units(election_id):
+            raise ConstraintError(f"{station!r} is not a unit of election {election_id!r}")
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+        self._units.clear()  # it may hold an election this unit of work added and drops
 
 
 class _Tallies:
@@ -77,10 +172,7 @@ class _Tallies:
         self.pending: dict[str, dict[tuple[str, str], TallySheet]] = {}
 
     def add_many(self, election_id: str, sheets: Iterable[TallySheet]) -> int:
-        election = self._elections.get(election_id)
-        if election is None:
-            raise ConstraintError(f"election {election_id!r} is not stored")
-        units = frozenset(unit.code for unit in election.election.units)
+        units = self._elections.units(election_id)
         stored = self._store.sheets.get(election_id, {})
         pending = self.pending.setdefault(election_id, {})
         count = 0
@@ -96,27 +188,235 @@ class _Tallies:
         return count
 
     def keys(self, election_id: str) -> set[tuple[str, str]]:
-        return {*self._store.sheets.get(election_id, {}), *self.pending.get(election_id, {})}
+        with self._store.lock:
+            return {*self._store.sheets.get(election_id, {}), *self.pending.get(election_id, {})}
 
     def all(self, election_id: str) -> Iterator[TallySheet]:
-        merged = {**self._store.sheets.get(election_id, {}), **self.pending.get(election_id, {})}
+        with self._store.lock:
+            merged = {
+                **self._store.sheets.get(election_id, {}),
+                **self.pending.get(election_id, {}),
+            }
         # The same order as the SQL store's: by station, then contest.
         return iter([merged[key] for key in sorted(merged)])
+
+    def commit(self) -> None:
+        for election_id, sheets in self.pending.items():
+            self._store.sheets.setdefault(election_id, {}).update(sheets)
+        self.pending.clear()
+
+    def discard(self) -> None:
+        self.pending.clear()
+
+
+class _Ledger:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._store = store
+        self._elections = elections
+        self.pending: dict[tuple[str, str], LedgerEntry] = {}
+
+    def add(self, entry: LedgerEntry) -> bool:
+        self._elections.check_station(entry.election, entry.station)
+        key = (entry.election, entry.voter_key)
+        with self._store.lock:
+            if key in self._store.ledger or key in self._store.claimed:
+                return False
+            self._store.claimed.add(key)
+        self.pending[key] = entry
+        return True
+
+    def find(self, election_id: str, voter_key: str) -> LedgerEntry | None:
+        key = (election_id, voter_key)
+        with self._store.lock:
+            return self.pending.get(key) or self._store.ledger.get(key)
+
+    def count(self, election_id: str, station: str | None = None) -> int:
+        with self._store.lock:
+            entries = [*self._store.ledger.values(), *self.pending.values()]
+        return sum(
+            1
+            for entry in entries
+            if entry.election == election_id and station in (None, entry.station)
+        )
+
+    def commit(self) -> None:
+        self._store.ledger.update(self.pending)
+        self.discard()
+
+    def discard(self) -> None:
+        self._store.claimed.difference_update(self.pending)
+        self.pending.clear()
+
+
+class _Devices:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._elections = elections
+        self.table: _Table[tuple[str, str], Device] = _Table(store, store.devices, "device")
+
+    def add(self, device: Device) -> None:
+        self._elections.check_station(device.election, device.station)
+        self.table.insert((device.election, device.public_key), device)
+
+    def get(self, election_id: str, public_key: str) -> Device | None:
+        return self.table.get((election_id, public_key))
+
+    def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None:
+        device = self.get(election_id, public_key)
+        if device is None:
+            raise ConstraintError(f"no device {public_key!r} is enrolled for {election_id!r}")
+        if device.revoked_at is None:  # a revocation keeps its first time
+            self.table.pending[(election_id, public_key)] = dataclasses.replace(
+                device, revoked_at=at
+            )
+
+    def of_station(self, election_id: str, station: str) -> list[Device]:
+        found = [d for d in self.table.rows() if (d.election, d.station) == (election_id, station)]
+        return sorted(found, key=lambda device: (device.enrolled_at, device.public_key))
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class _Reports:
+    def __init__(self, store: MemoryStore, elections: _Elections, devices: _Devices) -> None:
+        self._elections = elections
+        self._devices = devices
+        self.table: _Table[tuple[str, str, str], StoredReport] = _Table(
+            store, store.reports, "report"
+        )
+
+    def get(self, election_id: str, station: str, kind: str) -> StoredReport | None:
+        return self.table.get((election_id, station, kind))
+
+    def add(self, report: StoredReport) -> None:
+        self._elections.check_station(report.election, report.station)
+        if self._devices.get(report.election, report.device) is None:
+            raise ConstraintError(f"device {report.device!r} is not enrolled")
+        self.table.insert((report.election, report.station, report.kind), report)
+
+    def all(self, election_id: str) -> Iterator[StoredReport]:
+        return iter([report for report in self.table.rows() if report.election == election_id])
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class _Incidents:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._store = store
+        self._elections = elections
+        self.pending: list[Incident] = []
+
+    def add(self, incident: Incident) -> None:
+        self._elections.units(incident.election)
+        self.pending.append(incident)
+
+    def all(self, election_id: str) -> list[Incident]:
+        with self._store.lock:
+            incidents = [*self._store.incidents, *self.pending]
+        return [incident for incident in incidents if incident.election == election_id]
+
+    def commit(self) -> None:
+        self._store.incidents.extend(self.pending)
+        self.pending.clear()
+
+    def discard(self) -> None:
+        self.pending.clear()
+
+
+class _Events:
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+        self.pending: list[Entry] = []
+        self._holding = False
+
+    def record(self, event: Event) -> Entry:
+        if not self._holding:
+            self._hold()
+        head = self.pending[-1] if self.pending else self._head()
+        entry = chain(head, event)
+        self.pending.append(entry)
+        return entry
+
+    def _head(self) -> Entry | None:
+        with self._store.lock:
+            return self._store.events[-1] if self._store.events else None
+
+    def _hold(self) -> None:
+        if self._store.log_thread == threading.get_ident():
+            raise RuntimeError(
+                "another unit of work of this thread is recording events: it would wait for itself"
+            )
+        if not self._store.log.acquire(timeout=LOG_WAIT_SECONDS):
+            raise RuntimeError("the event log stayed held by another unit of work")
+        self._store.log_thread = threading.get_ident()
+        self._holding = True
+
+    def entries(self) -> Iterator[Entry]:
+        with self._store.lock:
+            return iter([*self._store.events, *self.pending])
+
+    def commit(self) -> None:
+        self._store.events.extend(self.pending)
+        self.discard()
+
+    def discard(self) -> None:
+        self.pending.clear()
+        if self._holding:
+            self._holding = False
+            self._store.log_thread = None
+            self._store.log.release()
+
+
+class _Part(Protocol):
+    """A repository's pending writes; the unit of work calls these holding the store's lock."""
+
+    def commit(self) -> None: ...
+
+    def discard(self) -> None: ...
 
 
 class MemoryUnitOfWork:
     elections: ElectionRepository
     tallies: TallyRepository
+    ledger: LedgerRepository
+    devices: DeviceRepository
+    reports: ReportRepository
+    incidents: IncidentRepository
+    events: EventLog
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
-        self._elections = _Elections(store)
-        self._tallies = _Tallies(store, self._elections)
-        self.elections = self._elections
-        self.tallies = self._tallies
+        elections = _Elections(store)
+        devices = _Devices(store, elections)
+        parts = (
+            elections,
+            _Tallies(store, elections),
+            _Ledger(store, elections),
+            devices,
+            _Reports(store, elections, devices),
+            _Incidents(store, elections),
+            _Events(store),
+        )
+        self._parts: tuple[_Part, ...] = parts
+        (
+            self.elections,
+            self.tallies,
+            self.ledger,
+            self.devices,
+            self.reports,
+            self.incidents,
+            self.events,
+        ) = parts
 
     def __enter__(self) -> Self:
-        self._discard()
+        self._end(commit=False)
         return self
 
     def __exit__(
@@ -125,16 +425,15 @@ class MemoryUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._discard()
+        self._end(commit=False)
 
     def commit(self) -> None:
-        for election_id, (stored, canonical) in self._elections.pending.items():
-            self._store.elections[election_id] = stored
-            self._store.canonical[election_id] = canonical
-        for election_id, sheets in self._tallies.pending.items():
-            self._store.sheets.setdefault(election_id, {}).update(sheets)
-        self._discard()
+        self._end(commit=True)
 
-    def _discard(self) -> None:
-        self._elections.pending.clear()
-        self._tallies.pending.clear()
+    def _end(self, *, commit: bool) -> None:
+        with self._store.lock:
+            for part in self._parts:
+                if commit:
+                    part.commit()
+                else:
+                    part.discard()

@@ -7,6 +7,7 @@ and nothing of the batch is stored. Reading aggregates every stored sheet in the
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,14 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.counting.turnout import Turnout, eligible_voters, turnout
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Contest, ReportingUnit
-from sandogh.services.elections import UnitOfWorkFactory, get_election, resolve_election_id
+from sandogh.core.log import Disposition, Event, EventType
+from sandogh.services.elections import (
+    SYSTEM,
+    UnitOfWorkFactory,
+    get_election,
+    resolve_election_id,
+    root_of,
+)
 from sandogh.services.errors import (
     ResultsAlreadyImportedError,
     SheetsDoNotReconcileError,
@@ -42,9 +50,12 @@ def import_results(
     election_id: str,
     sheets: Sequence[TallySheet],
     *,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
     progress: Progress | None = None,
 ) -> Imported:
-    """Store a batch of station sheets, all or nothing; `progress` hears of each stored sheet."""
+    """Store a batch of station sheets, all or nothing, with its `RESULTS_IMPORTED` event;
+    `progress` hears of each stored sheet."""
     with uow() as work:
         stored = get_election(work, election_id)
         geography = Geography.of(stored.election)
@@ -57,6 +68,21 @@ def import_results(
         if findings:
             raise SheetsDoNotReconcileError(findings)
         count = work.tallies.add_many(election_id, _reporting(sheets, progress))
+        work.events.record(
+            Event(
+                time=now,
+                actor=actor,
+                role=SYSTEM,
+                place=root_of(stored.election),
+                type=EventType.RESULTS_IMPORTED,
+                disposition=Disposition.DONE,
+                details={
+                    "election": election_id,
+                    "definition_hash": stored.definition_hash,
+                    "sheets": count,
+                },
+            )
+        )
         work.commit()
     return Imported(election_id, stored.definition_hash, count)
 

@@ -7,25 +7,38 @@ keeps every figure in its own integer column under a CHECK that it is not negati
 candidate votes as one JSON object {ballot code: votes}: a national election day has about 235,000
 sheets with up to ~70 candidates each, and one row per sheet keeps import and read-back to seconds
 where one row per candidate (16 million rows) would take minutes.
+
+Election day adds the voted-ledger, the enrolled devices, the station reports as received, the
+incidents and the hash-chained event log. The ledger is the only record of who voted, where and
+when, and it is kept so (DESIGN.md §3, secrecy by construction): its key is the voter key itself,
+with no surrogate id or insertion number (on SQLite not even a hidden rowid), and `at` is its only
+time; no table of the central store holds what anyone chose, so there is nothing to join it to.
+Every instant is stored in UTC and read back as UTC (`Instant`).
 """
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     DateTime,
+    Dialect,
     ForeignKeyConstraint,
+    Index,
     LargeBinary,
     MetaData,
     String,
+    TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from sandogh.core.counting.tally import InvalidKind
 from sandogh.core.definition.model import UnitKind
+from sandogh.core.log.events import Disposition
 
 # Named constraints, so that migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -120,4 +133,137 @@ class TallySheetRow(Base):
         # The station's unit row belongs to the election, so this also ties the sheet to it.
         ForeignKeyConstraint(["election_id", "station"], ["units.election_id", "units.code"]),
         *(_non_negative(column) for column in (*FIGURES, *INVALID_COLUMNS.values())),
+    )
+
+
+class Instant(TypeDecorator[datetime.datetime]):
+    """A timezone-aware instant, written in UTC and read back in UTC on both databases (SQLite
+    keeps no offset, PostgreSQL answers in the session's zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(
+        self,
+        value: datetime.datetime | None,
+        dialect: Dialect,  # noqa: ARG002 -- SQLAlchemy's signature; both databases alike
+    ) -> datetime.datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError(f"{value.isoformat()} has no time zone: the store keeps instants")
+        return value.astimezone(datetime.UTC)
+
+    def process_result_value(
+        self,
+        value: datetime.datetime | None,
+        dialect: Dialect,  # noqa: ARG002 -- SQLAlchemy's signature; both databases alike
+    ) -> datetime.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=datetime.UTC)
+        return value.astimezone(datetime.UTC)
+
+
+def _of_a_unit(column: str) -> ForeignKeyConstraint:
+    # The unit row belongs to the election, so this also ties the row to the election.
+    return ForeignKeyConstraint(["election_id", column], ["units.election_id", "units.code"])
+
+
+class LedgerRow(Base):
+    """The voted-ledger: that a voter, by keyed hash, checked in for an election day."""
+
+    __tablename__ = "voted_ledger"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    voter_key: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code)
+    at: Mapped[datetime.datetime] = mapped_column(Instant)
+    constituencies: Mapped[dict[str, str]] = mapped_column(JSON)
+    provisional: Mapped[bool]
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        Index("ix_voted_ledger_election_id_station", "election_id", "station"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+class DeviceRow(Base):
+    """A ballot box's public key, enrolled for one station of an election day."""
+
+    __tablename__ = "devices"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    public_key: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code)
+    enrolled_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    revoked_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        Index("ix_devices_election_id_station", "election_id", "station"),
+    )
+
+
+class StationReportRow(Base):
+    """A signed station report exactly as received, once per station and kind."""
+
+    __tablename__ = "station_reports"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    kind: Mapped[str] = mapped_column(Code, primary_key=True)
+    device: Mapped[str] = mapped_column(Code)
+    report_hash: Mapped[str]
+    signed: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        ForeignKeyConstraint(
+            ["election_id", "device"], ["devices.election_id", "devices.public_key"]
+        ),
+    )
+
+
+class IncidentRow(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[str] = mapped_column(Code, index=True)
+    kind: Mapped[str]
+    stations: Mapped[list[str]] = mapped_column(JSON)
+    at: Mapped[datetime.datetime] = mapped_column(Instant)
+    details: Mapped[dict[str, str]] = mapped_column(JSON)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class EventRow(Base):
+    """One entry of the event log: what `core.log.Entry` holds, so that it re-verifies as read.
+
+    The type is not checked against the catalogue: the catalogue grows with the code, and a CHECK
+    would need a migration for every new type, one Alembic does not notice is missing.
+    """
+
+    __tablename__ = "events"
+
+    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    previous_hash: Mapped[str]
+    hash: Mapped[str] = mapped_column(unique=True)
+    time: Mapped[datetime.datetime] = mapped_column(Instant)
+    actor: Mapped[str]
+    role: Mapped[str]
+    place: Mapped[str]
+    type: Mapped[str]
+    disposition: Mapped[str]
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    __table_args__ = (
+        CheckConstraint(
+            "disposition IN (" + ", ".join(f"'{d.value}'" for d in Disposition) + ")",
+            name="disposition",
+        ),
     )

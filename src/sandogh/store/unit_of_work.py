@@ -9,8 +9,22 @@ from typing import Self
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
-from sandogh.services.ports import ElectionRepository, TallyRepository
+from sandogh.services.ports import (
+    DeviceRepository,
+    ElectionRepository,
+    EventLog,
+    IncidentRepository,
+    LedgerRepository,
+    ReportRepository,
+    TallyRepository,
+)
+from sandogh.store.devices import SqlDeviceRepository
 from sandogh.store.elections import SqlElectionRepository
+from sandogh.store.engine import IMMEDIATE
+from sandogh.store.event_log import SqlEventLog
+from sandogh.store.incidents import SqlIncidentRepository
+from sandogh.store.ledger import SqlLedgerRepository
+from sandogh.store.reports import SqlReportRepository
 from sandogh.store.tallies import SqlTallyRepository
 
 
@@ -20,10 +34,22 @@ class SqlUnitOfWork:
 
     `now` is the moment the caller's use case runs at (timezone-aware); rows that record when they
     were written (an election's `loaded_at`) take it, so the store never reads a clock itself.
+
+    On PostgreSQL units of work run side by side (READ COMMITTED); the unique keys decide races
+    and the event log takes a lock of its own. On SQLite a unit of work's transaction begins
+    immediate at its first statement, so units of work that touch the database run one at a time
+    (the next waits up to the busy timeout): a use case that reads and then writes is never
+    refused for a write that came in between. So on SQLite a thread must not use a second unit
+    of work while its first has run a statement and is still open: it would wait for itself.
     """
 
     elections: ElectionRepository
     tallies: TallyRepository
+    ledger: LedgerRepository
+    devices: DeviceRepository
+    reports: ReportRepository
+    incidents: IncidentRepository
+    events: EventLog
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -31,15 +57,28 @@ class SqlUnitOfWork:
         self._engine = engine
         self._now = now
         self._connection: Connection | None = None
+        # PostgreSQL begins at once, and again right after a commit: COPY runs on the driver
+        # connection, where SQLAlchemy would not see a transaction start and would then not
+        # commit it. SQLite begins at the first statement, so that an idle unit of work does not
+        # hold the write lock.
+        self._eager = engine.dialect.name != "sqlite"
 
     def __enter__(self) -> Self:
         if self._connection is not None:
             raise RuntimeError("this unit of work is already open")
         connection = self._engine.connect()
-        connection.begin()
+        if self._eager:
+            connection.begin()
+        else:
+            connection.execution_options(**{IMMEDIATE: True})
         self._connection = connection
         self.elections = SqlElectionRepository(connection, now=self._now)
         self.tallies = SqlTallyRepository(connection)
+        self.ledger = SqlLedgerRepository(connection)
+        self.devices = SqlDeviceRepository(connection)
+        self.reports = SqlReportRepository(connection)
+        self.incidents = SqlIncidentRepository(connection)
+        self.events = SqlEventLog(connection)
         return self
 
     def __exit__(
@@ -59,6 +98,5 @@ class SqlUnitOfWork:
         if self._connection is None:
             raise RuntimeError("commit() outside the unit of work's `with` block")
         self._connection.commit()
-        # Begin at once rather than on the next statement: COPY runs on the driver connection,
-        # where SQLAlchemy would not see a transaction start and would then not commit it.
-        self._connection.begin()
+        if self._eager:
+            self._connection.begin()

@@ -1,0 +1,359 @@
+"""Check-in: whether a voter may vote in this round at this station, decided once, nationwide.
+
+DESIGN.md §3 ("Exactly once, nationwide"; "Secrecy by construction") and issue 3. The rules of
+who may vote (`core.voters`: the national code, the registry record on election day, where a
+runoff or by-election voter may vote) are checked in the same transaction as the voted-ledger's
+insert, and the ledger's unique key on (election, voter key) alone decides between concurrent
+check-ins of one voter. The ledger holds the keyed hash of the national code, never the code; the
+same ledger secret must serve a round and its runoff, since the runoff looks the voter up in the
+first round's ledger by that key.
+
+Check-ins are deliberately not events of the hash-chained record: the ledger is their record,
+and a log line per voter would both join voters to stations and times in a second place and
+swamp the record (tens of millions of lines on a national day). Only what needs a supervisor —
+a duplicate found when offline check-ins are synced — is recorded as an incident and an event.
+
+The ballot card's token is drawn by the caller and not stored here: kept beside the ledger entry
+it would be the key that joins a voter to the ballot cast with it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.model import Contest
+from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import Disposition, Event, EventType
+from sandogh.core.report import BallotContest
+from sandogh.core.voters import (
+    CodeFault,
+    NationalCode,
+    NationalCodeError,
+    Scope,
+    admit,
+    eligibility,
+    parse_national_code,
+    scope_of,
+)
+from sandogh.core.voters.ledger_key import voter_key
+from sandogh.services.days import Day, day_of
+from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
+from sandogh.services.ports import (
+    Incident,
+    IncidentKind,
+    LedgerEntry,
+    Registry,
+    UnitOfWork,
+)
+
+
+class RefusalReason(StrEnum):
+    """Why a voter gets no ballot card at this station; the station shows it to the voter."""
+
+    UNKNOWN_STATION = "unknown-station"  # no polling station of the election has this code
+    STATION_NOT_IN_CONTEST = "station-not-in-contest"  # the station votes in no contest
+    INVALID_CODE = "invalid-code"  # not a national code (`Refused.code_fault` says why)
+    NOT_IN_REGISTRY = "not-in-registry"
+    UNDER_AGE = "under-age"  # `Refused.of_age_on` is the first day the voter may vote
+    DEAD = "dead"
+    NOT_CITIZEN = "not-citizen"
+    # voted in the round this one continues in another constituency (`Refused.must_vote_in`)
+    RUNOFF_ELSEWHERE = "runoff-elsewhere"
+    BY_ELECTION_ELSEWHERE = "by-election-elsewhere"
+    ALREADY_VOTED = "already-voted"  # in this round; where and when are not told
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A contest of the station left off the voter's card: they must vote in it elsewhere."""
+
+    contest: str
+    reason: RefusalReason
+    must_vote_in: str | None
+
+
+@dataclass(frozen=True)
+class BallotCard:
+    """Leave to vote once: `contests` are exactly those the voter may vote in at this station.
+
+    `withheld` names the station's other contests, each with the constituency the voter may vote
+    in instead, so the station can tell the voter before they vote.
+    """
+
+    token: str
+    election: str
+    station: str
+    contests: tuple[BallotContest, ...]
+    withheld: tuple[Withheld, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refused:
+    """No ballot card, for `reason`; `also` holds the registry's further reasons, if any."""
+
+    reason: RefusalReason
+    also: tuple[RefusalReason, ...] = ()
+    code_fault: CodeFault | None = None
+    of_age_on: datetime.date | None = None
+    must_vote_in: str | None = None
+
+
+CheckInResult = BallotCard | Refused
+
+
+def check_in(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    station: str,
+    national_code: str,
+    registry: Registry,
+    ledger_secret: bytes,
+    now: datetime.datetime,
+    new_token: Callable[[], str],
+) -> CheckInResult:
+    """A ballot card for the voter of `national_code` at `station`, or why not.
+
+    Nothing is written unless a card is given: then the ledger records the voter (by key) with the
+    station, `now` and the constituency of each contest on the card, in one transaction.
+    """
+    with uow() as work:
+        day = day_of(work, election_id)
+        key = _voter(day, station, national_code, registry, ledger_secret)
+        if isinstance(key, Refused):
+            return key
+        allowed, withheld = _admitted(work, day, station, day.ballot(station), key)
+        if not allowed:
+            first = withheld[0]
+            return Refused(first.reason, must_vote_in=first.must_vote_in)
+        entry = LedgerEntry(
+            election=election_id,
+            voter_key=key,
+            station=station,
+            at=now,
+            constituencies=_constituencies(day, station, allowed),
+        )
+        if not work.ledger.add(entry):
+            return Refused(RefusalReason.ALREADY_VOTED)
+        card = BallotCard(new_token(), election_id, station, allowed, withheld)
+        work.commit()
+    return card
+
+
+def _voter(
+    day: Day, station: str, national_code: str, registry: Registry, secret: bytes
+) -> str | Refused:
+    """The voter's ledger key, if they may vote on the day at a station of the election."""
+    if not day.is_station(station):
+        return Refused(RefusalReason.UNKNOWN_STATION)
+    if not day.ballot(station):
+        return Refused(RefusalReason.STATION_NOT_IN_CONTEST)
+    try:
+        code = parse_national_code(national_code)
+    except NationalCodeError as error:
+        return Refused(RefusalReason.INVALID_CODE, code_fault=error.fault)
+    refused = _ineligible(registry, code, day.election.date)
+    return voter_key(secret, code) if refused is None else refused
+
+
+def _ineligible(registry: Registry, code: NationalCode, day: datetime.date) -> Refused | None:
+    record = registry.lookup(code)
+    if record is None:
+        return Refused(RefusalReason.NOT_IN_REGISTRY)
+    found = eligibility(record, day)
+    if found.eligible:
+        return None
+    # core.voters.Ineligibility and RefusalReason share their values on purpose
+    reasons = [RefusalReason(reason.value) for reason in found.reasons]
+    of_age_on = found.of_age_on if RefusalReason.UNDER_AGE in reasons else None
+    return Refused(reasons[0], tuple(reasons[1:]), of_age_on=of_age_on)
+
+
+def _admitted(
+    work: UnitOfWork, day: Day, station: str, ballot: Sequence[BallotContest], key: str
+) -> tuple[tuple[BallotContest, ...], tuple[Withheld, ...]]:
+    """The station's contests the voter may vote in here, and those they must vote in elsewhere."""
+    contests = {contest.id: contest for contest in day.election.contests}
+    earlier: dict[str, LedgerEntry | None] = {}
+    allowed: list[BallotContest] = []
+    withheld: list[Withheld] = []
+    for item in ballot:
+        contest = contests[item.contest]
+        here = day.geography.constituency_map(contest.id)[station]
+        admission = admit(contest, here, _voted_in(work, contest, key, earlier))
+        if admission.refusal is None:
+            allowed.append(item)
+        else:
+            # core.voters.Refusal and RefusalReason share their values on purpose
+            reason = RefusalReason(admission.refusal.value)
+            withheld.append(Withheld(item.contest, reason, admission.must_vote_in))
+    return tuple(allowed), tuple(withheld)
+
+
+def _voted_in(
+    work: UnitOfWork, contest: Contest, key: str, earlier: dict[str, LedgerEntry | None]
+) -> str | None:
+    """The constituency the voter voted in, in the round `contest` is tied to, if any.
+
+    A contest tied to an earlier round that names no link, or whose round this centre holds no
+    ledger of, admits everyone: there is nothing to hold the voter to.
+    """
+    link = contest.previous_round
+    if scope_of(contest) is Scope.ANYWHERE or link is None:
+        return None
+    if link.election not in earlier:
+        earlier[link.election] = work.ledger.find(link.election, key)
+    entry = earlier[link.election]
+    return None if entry is None else entry.constituencies.get(link.contest)
+
+
+def _constituencies(day: Day, station: str, contests: Sequence[BallotContest]) -> dict[str, str]:
+    """The constituency `station` votes in, for each of `contests` (all on its ballot)."""
+    return {
+        item.contest: day.geography.constituency_map(item.contest)[station] for item in contests
+    }
+
+
+# ---- check-ins made offline ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfflineCheckIn:
+    """A voter a station checked in while the centre was unreachable (its policy allowing it)."""
+
+    national_code: str
+    at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync did: entries now in the ledger, entries it already held from an earlier try
+    of the same sync, and an incident for every voter the centre had from another check-in."""
+
+    recorded: int
+    already: int
+    incidents: tuple[Incident, ...]
+
+
+class OfflineCheckInError(SandoghError):
+    """Offline check-ins that cannot be taken; none of the batch is."""
+
+    def __init__(self, station: str, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        shown = "; ".join(str(p) for p in self.problems[:3])
+        more = "; …" if len(self.problems) > 3 else ""
+        super().__init__(
+            f"{len(self.problems)} offline check-in(s) of station {station} refused, "
+            f"none was taken: {shown}{more}"
+        )
+
+
+class UnknownStationError(SandoghError):
+    def __init__(self, election_id: str, station: str) -> None:
+        super().__init__(f"election '{election_id}' has no polling station '{station}'")
+
+
+def sync_provisional(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    station: str,
+    entries: Sequence[OfflineCheckIn],
+    ledger_secret: bytes,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
+) -> Synced:
+    """Put a station's offline check-ins into the ledger, marked provisional, in one transaction.
+
+    Each voter the ledger already holds from another check-in (at another station, or at this
+    one at another time) becomes a `DUPLICATE_CHECK_IN` incident naming both stations, with an
+    event; the same entry sent again (a retried sync) is counted as `already` and changes
+    nothing. The station holds no ledger secret, so it sends national codes and the centre keys
+    them; a code that is not one, or a time without a zone, refuses the batch naming each.
+    Offline, a station cannot check the registry or an earlier round, so these entries carry the
+    constituency of every contest of the station.
+    """
+    keyed = _keyed(station, entries, ledger_secret)
+    with uow() as work:
+        day = day_of(work, election_id)
+        ballot = day.ballot(station)
+        if not ballot:
+            raise UnknownStationError(election_id, station)
+        constituencies = _constituencies(day, station, ballot)
+        recorded = already = 0
+        incidents: list[Incident] = []
+        for key, at in keyed:
+            entry = LedgerEntry(election_id, key, station, at, constituencies, provisional=True)
+            if work.ledger.add(entry):
+                recorded += 1
+                continue
+            held = work.ledger.find(election_id, key)
+            if held is None:  # the ledger refused the key, so it holds it
+                raise AssertionError(f"the ledger refused {key} but does not hold it")
+            if held.station == station and held.at == at and held.provisional:
+                already += 1
+                continue
+            incident = _duplicate(election_id, held, station, at, now)
+            work.incidents.add(incident)
+            work.events.record(
+                Event(
+                    time=now,
+                    actor=actor,
+                    role=SYSTEM,
+                    place=station,
+                    type=EventType.DUPLICATE_CHECK_IN,
+                    disposition=Disposition.DONE,
+                    details={"stations": list(incident.stations)},
+                )
+            )
+            incidents.append(incident)
+        work.commit()
+    return Synced(recorded, already, tuple(incidents))
+
+
+def _keyed(
+    station: str, entries: Sequence[OfflineCheckIn], secret: bytes
+) -> list[tuple[str, datetime.datetime]]:
+    problems: list[Problem] = []
+    keyed: list[tuple[str, datetime.datetime]] = []
+    for i, entry in enumerate(entries):
+        if entry.at.utcoffset() is None:
+            problems.append(Problem(f"entries[{i}].at", f"{entry.at.isoformat()} has no zone"))
+        try:
+            code = parse_national_code(entry.national_code)
+        except NationalCodeError as error:
+            problems.append(Problem(f"entries[{i}].national_code", str(error.fault)))
+            continue
+        keyed.append((voter_key(secret, code), entry.at))
+    if problems:
+        raise OfflineCheckInError(station, problems)
+    return keyed
+
+
+def _duplicate(
+    election_id: str, held: LedgerEntry, station: str, at: datetime.datetime, now: datetime.datetime
+) -> Incident:
+    """The incident of a voter checked in twice; the voter is named by key, as in the ledger,
+    and the times are written in UTC, as the event record writes them."""
+    return Incident(
+        election=election_id,
+        kind=IncidentKind.DUPLICATE_CHECK_IN,
+        stations=(held.station, station),
+        at=now,
+        details={
+            "voter_key": held.voter_key,
+            "first_station": held.station,
+            "first_at": _utc(held.at),
+            "first_provisional": str(held.provisional).lower(),
+            "offline_station": station,
+            "offline_at": _utc(at),
+        },
+    )
+
+
+def _utc(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).isoformat()

@@ -1,0 +1,83 @@
+"""An election day as the election-day use cases read it: its definition and its geography.
+
+Check-in, enrolment and report ingest each need the stored definition and its `Geography`. A
+national definition takes a noticeable moment to decode and index, far longer than a check-in may
+take (issue 3 aims at thousands of check-ins per second), so the index is kept per definition
+hash: a hash names one definition forever (`load_election` refuses another definition under a
+stored id), so a kept index can never be stale, whichever unit of work asks. The key is the
+election id with its hash, so the kept index is right as long as the stored hash is the hash of the
+definition, which `formats.definition_file` computes and `sandogh load` stores.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from threading import Lock
+
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election, UnitKind
+from sandogh.core.report import BallotContest, station_ballot
+from sandogh.services.elections import get_election
+from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.ports import UnitOfWork
+
+_KEPT = 8  # election days held at once; a centre serves one or two (a round and its runoff)
+
+
+@dataclass(frozen=True, eq=False)
+class Day:
+    """A stored election day: its definition, the hash it is stored under, its geography."""
+
+    election: Election
+    definition_hash: str
+    geography: Geography
+    _ballots: dict[str, tuple[BallotContest, ...]] = field(default_factory=dict, repr=False)
+
+    def is_station(self, code: str) -> bool:
+        return code in self.geography and self.geography.kind(code) is UnitKind.STATION
+
+    def ballot(self, station: str) -> tuple[BallotContest, ...]:
+        """The contests `station` votes in (empty for a unit that is no station)."""
+        if not self.is_station(station):
+            return ()
+        ballot = self._ballots.get(station)
+        if ballot is None:
+            # every check-in at the station asks; two threads may both build it, to one value
+            ballot = self._ballots[station] = station_ballot(self.geography, station)
+        return ballot
+
+
+class _Kept:
+    def __init__(self) -> None:
+        self._days: OrderedDict[tuple[str, str], Day] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: tuple[str, str]) -> Day | None:
+        with self._lock:
+            day = self._days.get(key)
+            if day is not None:
+                self._days.move_to_end(key)
+            return day
+
+    def keep(self, day: Day) -> None:
+        with self._lock:
+            self._days[day.election.id, day.definition_hash] = day
+            while len(self._days) > _KEPT:
+                self._days.popitem(last=False)
+
+
+_kept = _Kept()
+
+
+def day_of(work: UnitOfWork, election_id: str) -> Day:
+    """The stored election day `election_id`; `ElectionNotFoundError` if there is none."""
+    definition_hash = work.elections.hash_of(election_id)
+    if definition_hash is None:
+        raise ElectionNotFoundError(election_id, work.elections.ids())
+    day = _kept.get((election_id, definition_hash))
+    if day is None:
+        stored = get_election(work, election_id)
+        day = Day(stored.election, stored.definition_hash, Geography.of(stored.election))
+        _kept.keep(day)
+    return day

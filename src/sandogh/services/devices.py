@@ -1,0 +1,214 @@
+"""Enrolling a ballot box for its station, and revoking it.
+
+DESIGN.md §3 (enrol: a key pair per box and the definition hash) and §6 (a box holds an Ed25519
+key registered at enrolment; a report from an unknown or revoked device is refused); issue 3,
+"Device enrolment". A box receives only what its station needs: its unit, and each contest it votes
+in cut down to its own constituency and candidates, with the ballot it counts by.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.model import Contest, Name, ReportingUnit
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import Disposition, Event, EventType
+from sandogh.core.report import BallotContest
+from sandogh.services.days import Day, day_of
+from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
+from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.ports import Device
+
+_KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
+
+
+class EnrolmentRefusal(StrEnum):
+    UNKNOWN_STATION = "unknown-station"
+    NOT_A_STATION = "not-a-station"  # a unit of the tree above the stations
+    STATION_NOT_IN_CONTEST = "station-not-in-contest"
+    MALFORMED_KEY = "malformed-key"
+    KEY_ENROLLED = "key-enrolled"  # for another station of the election, or revoked
+
+
+class EnrolmentError(SandoghError):
+    def __init__(self, reason: EnrolmentRefusal, message: str) -> None:
+        self.reason = reason
+        super().__init__(f"enrolment refused ({reason}): {message}")
+
+
+class RevocationRefusal(StrEnum):
+    UNKNOWN_DEVICE = "unknown-device"
+    ALREADY_REVOKED = "already-revoked"
+
+
+class RevocationError(SandoghError):
+    def __init__(self, reason: RevocationRefusal, message: str) -> None:
+        self.reason = reason
+        super().__init__(f"revocation refused ({reason}): {message}")
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """What an enrolled box receives: the device as stored, the day, the definition hash, its
+    station's unit, each of its contests with only its constituency and candidates, and its
+    ballot (`core.report.station_ballot`), which its zero and final reports count by."""
+
+    device: Device
+    election: str
+    name: Name
+    date: datetime.date
+    definition_hash: str
+    unit: ReportingUnit
+    contests: tuple[Contest, ...]
+    ballot: tuple[BallotContest, ...]
+    created: bool  # False: this key was already enrolled for this station, nothing changed
+
+
+def enrol_device(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    station: str,
+    public_key_hex: str,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
+) -> Enrolment:
+    """Register the box of `public_key_hex` (64 hex digits) for `station`.
+
+    Enrolling the same key for the same station again changes nothing and answers the same, so
+    a box whose first answer was lost can ask again; a key enrolled for another station, or
+    revoked, is refused, so a key never serves two stations nor comes back after revocation.
+    """
+    key = _key(public_key_hex)
+    if key is None:
+        raise EnrolmentError(
+            EnrolmentRefusal.MALFORMED_KEY,
+            f"{public_key_hex!r} is not an Ed25519 public key in 64 hex digits",
+        )
+    with uow() as work:
+        day = day_of(work, election_id)
+        _require_station(day, station)
+        held = work.devices.get(election_id, key)
+        if held is not None and (held.station != station or held.revoked_at is not None):
+            state = "revoked" if held.revoked_at is not None else "enrolled"
+            raise EnrolmentError(
+                EnrolmentRefusal.KEY_ENROLLED,
+                f"{key} is already {state} for station {held.station} of {election_id}",
+            )
+        if held is not None:
+            return _enrolment(day, held, created=False)
+        device = Device(election_id, station, key, now)
+        work.devices.add(device)
+        work.events.record(
+            Event(
+                time=now,
+                actor=actor,
+                role=SYSTEM,
+                place=station,
+                type=EventType.DEVICE_ENROLLED,
+                disposition=Disposition.DONE,
+                details={"election": election_id, "device": key},
+            )
+        )
+        work.commit()
+    return _enrolment(day, device, created=True)
+
+
+def revoke_device(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    public_key_hex: str,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
+) -> Device:
+    """Stop trusting a box from `now` on: its reports are refused from then. Returns the device
+    as revoked."""
+    key = _key(public_key_hex)
+    with uow() as work:
+        if work.elections.hash_of(election_id) is None:
+            raise ElectionNotFoundError(election_id, work.elections.ids())
+        held = None if key is None else work.devices.get(election_id, key)
+        if held is None:
+            raise RevocationError(
+                RevocationRefusal.UNKNOWN_DEVICE,
+                f"no device {public_key_hex} is enrolled for {election_id}",
+            )
+        if held.revoked_at is not None:
+            raise RevocationError(
+                RevocationRefusal.ALREADY_REVOKED,
+                f"device {held.public_key} of station {held.station} was revoked at "
+                f"{held.revoked_at.isoformat()}",
+            )
+        work.devices.revoke(election_id, held.public_key, now)
+        work.events.record(
+            Event(
+                time=now,
+                actor=actor,
+                role=SYSTEM,
+                place=held.station,
+                type=EventType.DEVICE_REVOKED,
+                disposition=Disposition.DONE,
+                details={"election": election_id, "device": key},
+            )
+        )
+        work.commit()
+    return dataclasses.replace(held, revoked_at=now)
+
+
+def _key(text: str) -> str | None:
+    """The key in its stored form, 64 lowercase hex digits; None if `text` is not one."""
+    return text.lower() if _KEY_HEX.fullmatch(text) else None
+
+
+def _require_station(day: Day, station: str) -> None:
+    if station not in day.geography:
+        raise EnrolmentError(
+            EnrolmentRefusal.UNKNOWN_STATION, f"{day.election.id} has no unit {station}"
+        )
+    if not day.is_station(station):
+        raise EnrolmentError(
+            EnrolmentRefusal.NOT_A_STATION,
+            f"{station} is a {day.geography.kind(station)}, not a polling station",
+        )
+    if not day.ballot(station):
+        raise EnrolmentError(
+            EnrolmentRefusal.STATION_NOT_IN_CONTEST, f"{station} votes in no contest"
+        )
+
+
+def _enrolment(day: Day, device: Device, *, created: bool) -> Enrolment:
+    ballot = day.ballot(device.station)
+    on_ballot = {item.contest for item in ballot}
+    contests = tuple(
+        _cut(contest, day.geography.constituency_map(contest.id)[device.station])
+        for contest in day.election.contests
+        if contest.id in on_ballot
+    )
+    return Enrolment(
+        device=device,
+        election=day.election.id,
+        name=day.election.name,
+        date=day.election.date,
+        definition_hash=day.definition_hash,
+        unit=day.geography.unit(device.station),
+        contests=contests,
+        ballot=ballot,
+        created=created,
+    )
+
+
+def _cut(contest: Contest, constituency: str) -> Contest:
+    """`contest` with only `constituency`, its candidates and their party lists."""
+    candidates = tuple(c for c in contest.candidates if c.constituency == constituency)
+    lists = {c.party_list for c in candidates}
+    return dataclasses.replace(
+        contest,
+        constituencies=tuple(k for k in contest.constituencies if k.id == constituency),
+        candidates=candidates,
+        party_lists=tuple(p for p in contest.party_lists if p.id in lists),
+    )

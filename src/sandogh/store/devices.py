@@ -1,0 +1,62 @@
+"""Ballot boxes enrolled in the store: one row per (election, public key), revocable once."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, literal, select, update
+from sqlalchemy.engine import Connection
+
+from sandogh.services.ports import Device
+from sandogh.store.errors import ConstraintError
+from sandogh.store.integrity import translated
+from sandogh.store.tables import DeviceRow
+
+_REVOKED_AT = DeviceRow.__table__.c.revoked_at.type
+
+
+def _device(row: Any) -> Device:
+    return Device(row.election_id, row.station, row.public_key, row.enrolled_at, row.revoked_at)
+
+
+class SqlDeviceRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, device: Device) -> None:
+        row = {
+            "election_id": device.election,
+            "public_key": device.public_key,
+            "station": device.station,
+            "enrolled_at": device.enrolled_at,
+            "revoked_at": device.revoked_at,
+        }
+        with translated():
+            self._connection.execute(insert(DeviceRow), row)
+
+    def get(self, election_id: str, public_key: str) -> Device | None:
+        query = select(DeviceRow).where(
+            DeviceRow.election_id == election_id, DeviceRow.public_key == public_key
+        )
+        row = self._connection.execute(query).one_or_none()
+        return None if row is None else _device(row)
+
+    def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None:
+        """Record the revocation; a device already revoked keeps its first revocation time."""
+        statement = (
+            update(DeviceRow)
+            .where(DeviceRow.election_id == election_id, DeviceRow.public_key == public_key)
+            # The literal takes the column's type, so that it is written in UTC like the rest.
+            .values(revoked_at=func.coalesce(DeviceRow.revoked_at, literal(at, _REVOKED_AT)))
+        )
+        if self._connection.execute(statement).rowcount == 0:
+            raise ConstraintError(f"no device {public_key!r} is enrolled for {election_id!r}")
+
+    def of_station(self, election_id: str, station: str) -> list[Device]:
+        query = (
+            select(DeviceRow)
+            .where(DeviceRow.election_id == election_id, DeviceRow.station == station)
+            .order_by(DeviceRow.enrolled_at, DeviceRow.public_key)
+        )
+        return [_device(row) for row in self._connection.execute(query)]

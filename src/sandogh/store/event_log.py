@@ -1,0 +1,80 @@
+"""The event log in the store: entries chained by `core.log.chain`, appended without a fork.
+
+`record` reads the head and appends the next entry in the unit of work's transaction. Two units
+of work that did that side by side would both chain after the same head; so the head is read under
+a lock held to the end of the transaction: on PostgreSQL a transaction-level advisory lock
+(`pg_advisory_xact_lock`), released at commit or rollback, after which the next writer's READ
+COMMITTED read sees the committed head; on SQLite the unit of work's transaction began immediate
+(`store.unit_of_work`), so it already holds the database's only write lock. The primary key on
+the sequence would refuse a fork anyway; the lock makes concurrent writers wait instead of fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.engine import Connection
+
+from sandogh.core.log.chain import Entry, chain
+from sandogh.core.log.events import Disposition, Event, EventType
+from sandogh.store.integrity import translated
+from sandogh.store.tables import EventRow
+
+#: The advisory lock that guards the head of the log on PostgreSQL; any fixed 64-bit number that
+#: nothing else locks. These are the bytes of "sandogh" and 1.
+LOG_LOCK = int.from_bytes(b"sandogh\x01", "big")
+BATCH = 5_000
+
+_LOCK = text("SELECT pg_advisory_xact_lock(:key)").bindparams(key=LOG_LOCK)
+
+
+def _entry(row: Any) -> Entry:
+    event = Event(
+        time=row.time,
+        actor=row.actor,
+        role=row.role,
+        place=row.place,
+        type=EventType(row.type),
+        disposition=Disposition(row.disposition),
+        details=row.details,
+    )
+    return Entry(row.sequence, event, row.previous_hash, row.hash)
+
+
+class SqlEventLog:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def record(self, event: Event) -> Entry:
+        if self._connection.dialect.name == "postgresql":
+            self._connection.execute(_LOCK)
+        head = self._connection.execute(
+            select(EventRow).order_by(EventRow.sequence.desc()).limit(1)
+        ).one_or_none()
+        entry = chain(None if head is None else _entry(head), event)
+        row = {
+            "sequence": entry.sequence,
+            "previous_hash": entry.previous_hash,
+            "hash": entry.hash,
+            "time": event.time,
+            "actor": event.actor,
+            "role": event.role,
+            "place": event.place,
+            "type": event.type.value,
+            "disposition": event.disposition.value,
+            "details": dict(event.details),
+        }
+        with translated():
+            self._connection.execute(insert(EventRow), row)
+        return entry
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, by sequence, read in batches.
+
+        The iterator reads through the unit of work's connection: use it up inside the `with`.
+        """
+        query = select(EventRow).order_by(EventRow.sequence)
+        for row in self._connection.execution_options(yield_per=BATCH).execute(query):
+            yield _entry(row)

@@ -1,0 +1,67 @@
+"""Signed station reports in the store, exactly as received, once per station and kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection
+
+from sandogh.services.ports import StoredReport
+from sandogh.store.integrity import translated
+from sandogh.store.tables import StationReportRow
+
+BATCH = 1_000
+
+
+def _report(row: Any) -> StoredReport:
+    return StoredReport(
+        row.election_id,
+        row.station,
+        row.kind,
+        row.device,
+        row.report_hash,
+        row.signed,
+        row.received_at,
+    )
+
+
+class SqlReportRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def get(self, election_id: str, station: str, kind: str) -> StoredReport | None:
+        query = select(StationReportRow).where(
+            StationReportRow.election_id == election_id,
+            StationReportRow.station == station,
+            StationReportRow.kind == kind,
+        )
+        row = self._connection.execute(query).one_or_none()
+        return None if row is None else _report(row)
+
+    def add(self, report: StoredReport) -> None:
+        row = {
+            "election_id": report.election,
+            "station": report.station,
+            "kind": report.kind,
+            "device": report.device,
+            "report_hash": report.report_hash,
+            "signed": report.signed,
+            "received_at": report.received_at,
+        }
+        with translated():
+            self._connection.execute(insert(StationReportRow), row)
+
+    def all(self, election_id: str) -> Iterator[StoredReport]:
+        """Every report of the election, by station then kind, read in batches.
+
+        The iterator reads through the unit of work's connection: use it up inside the `with`.
+        """
+        query = (
+            select(StationReportRow)
+            .where(StationReportRow.election_id == election_id)
+            .order_by(StationReportRow.station, StationReportRow.kind)
+        )
+        for row in self._connection.execution_options(yield_per=BATCH).execute(query):
+            yield _report(row)

@@ -1,0 +1,245 @@
+"""Election days, voters, devices and signed reports for the tests of the election-day use cases.
+
+The days are a slice of Kerman 1403 (`reference/seed-facts.md`, docs/formats.md): the first round
+(`kerman-1403-r1`: the presidency everywhere, Majlis constituencies of two seats over county 0801
+and one seat over county 0802) and its runoff (`kerman-1403-r2`: Jalili 21, Pezeshkian 25, and a
+Majlis runoff in both constituencies), each day with three polling stations.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import (
+    Candidate,
+    Constituency,
+    Contest,
+    Election,
+    Mobility,
+    Name,
+    Office,
+    ReportingUnit,
+    RoundLink,
+    Setting,
+    StationInfo,
+    UnitKind,
+    VotingMode,
+)
+from sandogh.core.definition.rule import MajorityRule, PluralityRule, ThresholdRule
+from sandogh.core.report import (
+    CastVoteRecord,
+    Choice,
+    Papers,
+    ReportKind,
+    SigningKey,
+    StationReport,
+    encode_signed,
+    report_from_records,
+    sign_report,
+    station_ballot,
+    zero_report,
+)
+from sandogh.core.voters import NationalCode, RegistryRecord, check_digit
+from sandogh.formats.definition_file import canonical_bytes, definition_hash
+from sandogh.services.elections import UnitOfWorkFactory, load_election
+
+ROUND_1 = "kerman-1403-r1"
+ROUND_2 = "kerman-1403-r2"
+ST_1 = "ST-0801-0001"
+ST_2 = "ST-0801-0002"
+ST_3 = "ST-0802-0001"
+#: The moments the tests act at: the runoff's polling day, in Iran's time.
+IRST = datetime.timezone(datetime.timedelta(hours=3, minutes=30))
+NOW = datetime.datetime(2024, 7, 5, 8, 0, tzinfo=IRST)
+LATER = datetime.datetime(2024, 7, 5, 21, 0, tzinfo=IRST)
+SECRET = b"k" * 32
+
+DEVICE = SigningKey.from_seed(bytes(range(32)))
+DEVICE_3 = SigningKey.from_seed(bytes(range(32, 64)))
+STRANGER = SigningKey.from_seed(b"x" * 32)
+
+_INFO = StationInfo(Mobility.FIXED, Setting.URBAN, VotingMode.ELECTRONIC, False, None)
+
+
+def _unit(code: str, kind: UnitKind, parent: str | None) -> ReportingUnit:
+    info = _INFO if kind is UnitKind.STATION else None
+    return ReportingUnit(code, kind, Name(code, code), parent, 950 if info else None, info)
+
+
+UNITS = (
+    _unit("IR", UnitKind.NATION, None),
+    _unit("IR-08", UnitKind.PROVINCE, "IR"),
+    _unit("IR-08-0801", UnitKind.COUNTY, "IR-08"),
+    _unit(ST_1, UnitKind.STATION, "IR-08-0801"),
+    _unit(ST_2, UnitKind.STATION, "IR-08-0801"),
+    _unit("IR-08-0802", UnitKind.COUNTY, "IR-08"),
+    _unit(ST_3, UnitKind.STATION, "IR-08-0802"),
+)
+
+
+def _candidates(constituency: str, codes: str) -> tuple[Candidate, ...]:
+    return tuple(
+        Candidate(code, Name(f"نامزد {code}", code), constituency) for code in codes.split()
+    )
+
+
+def president(runoff: bool) -> Contest:
+    return Contest(
+        id="president",
+        office=Office.PRESIDENT,
+        name=Name("ریاست جمهوری", "President"),
+        rule=MajorityRule(),
+        constituencies=(Constituency("IR", Name("ایران", "Iran"), ("IR",), 1),),
+        candidates=_candidates("IR", "21 25" if runoff else "21 25 27 29"),
+        round=2 if runoff else 1,
+        previous_round=RoundLink(ROUND_1, "president") if runoff else None,
+    )
+
+
+def parliament(runoff: bool) -> Contest:
+    return Contest(
+        id="parliament",
+        office=Office.PARLIAMENT,
+        name=Name("مجلس", "Majlis"),
+        rule=PluralityRule() if runoff else ThresholdRule(),
+        constituencies=(
+            Constituency("P1", Name("کرمان", "Kerman"), ("IR-08-0801",), 2),
+            Constituency("P2", Name("بم", "Bam"), ("IR-08-0802",), 1),
+        ),
+        candidates=_candidates("P1", "31 32 33 34") + _candidates("P2", "41 42"),
+        round=2 if runoff else 1,
+        previous_round=RoundLink(ROUND_1, "parliament") if runoff else None,
+    )
+
+
+def council() -> Contest:
+    """A city council over county 0801 only, so that station ST_3 votes in no contest."""
+    return Contest(
+        id="council",
+        office=Office.CITY_COUNCIL,
+        name=Name("شورای شهر", "City council"),
+        rule=PluralityRule(),
+        constituencies=(Constituency("C1", Name("کرمان", "Kerman"), ("IR-08-0801",), 2),),
+        candidates=_candidates("C1", "51 52 53"),
+    )
+
+
+def day(election_id: str, contests: Sequence[Contest], date: datetime.date) -> Election:
+    return Election(election_id, Name(election_id, election_id), date, UNITS, tuple(contests))
+
+
+ROUND_1_DAY = day(ROUND_1, (president(False), parliament(False)), datetime.date(2024, 6, 28))
+ROUND_2_DAY = day(ROUND_2, (president(True), parliament(True)), datetime.date(2024, 7, 5))
+
+
+def load(uow: UnitOfWorkFactory, *days: Election) -> None:
+    for each in days:
+        load_election(
+            uow,
+            each,
+            definition_hash=definition_hash(each),
+            canonical=canonical_bytes(each),
+            now=NOW,
+        )
+
+
+# ---- voters ----------------------------------------------------------------------------------
+
+
+def national_code(n: int) -> str:
+    """The `n`-th valid national code of the tests (never ten equal digits)."""
+    nine = f"{100_000_000 + 7_919 * n:09d}"
+    return nine + str(check_digit(nine))
+
+
+class DictRegistry:
+    """A registry of a few people, given by hand."""
+
+    def __init__(self, records: Mapping[str, tuple[datetime.date, bool, bool]]) -> None:
+        self._records = {
+            code: RegistryRecord(NationalCode(code), born, alive, citizen)
+            for code, (born, alive, citizen) in records.items()
+        }
+
+    def lookup(self, code: NationalCode) -> RegistryRecord | None:
+        return self._records.get(code.digits)
+
+
+ADULT = datetime.date(1980, 3, 21)
+
+
+def registry(*codes: str, **special: tuple[datetime.date, bool, bool]) -> DictRegistry:
+    """Adult living citizens of `codes`, and the people of `special` (code → record)."""
+    return DictRegistry({**dict.fromkeys(codes, (ADULT, True, True)), **special})
+
+
+def tokens() -> Callable[[], str]:
+    counter = itertools.count(1)
+    return lambda: f"token-{next(counter)}"
+
+
+# ---- reports ---------------------------------------------------------------------------------
+
+
+def zero(election: Election, station: str, key: SigningKey, *, sequence: int = 1) -> StationReport:
+    return zero_report(
+        election=election.id,
+        definition_hash=definition_hash(election),
+        station=station,
+        device=key.public_key,
+        sequence=sequence,
+        ballot=station_ballot(Geography.of(election), station),
+    )
+
+
+def final(
+    election: Election,
+    station: str,
+    key: SigningKey,
+    votes: Mapping[str, Sequence[tuple[str, ...]]],
+    *,
+    sequence: int = 2,
+    spoiled: int = 0,
+) -> StationReport:
+    """The final report of `station` whose voters chose `votes[contest]`, one tuple a voter, and
+    whose paper accounts hold (used = cast, 100 unused, `spoiled`)."""
+    ballot = station_ballot(Geography.of(election), station)
+    voters = max((len(v) for v in votes.values()), default=0)
+    records = [
+        CastVoteRecord(
+            tuple(
+                Choice(contest, chosen[i]) for contest, chosen in votes.items() if i < len(chosen)
+            )
+        )
+        for i in range(voters)
+    ]
+    cast = {item.contest: len(votes.get(item.contest, ())) for item in ballot}
+    return report_from_records(
+        kind=ReportKind.FINAL,
+        election=election.id,
+        definition_hash=definition_hash(election),
+        station=station,
+        device=key.public_key,
+        sequence=sequence,
+        ballot=ballot,
+        records=records,
+        papers={contest: Papers(n + 100 + spoiled, n, 100, spoiled) for contest, n in cast.items()},
+    )
+
+
+def signed(report: StationReport, key: SigningKey) -> bytes:
+    return encode_signed(sign_report(report, key))
+
+
+RUNOFF_VOTES: Mapping[str, Sequence[tuple[str, ...]]] = {
+    "president": [("21",), ("25",), ("25",), ()],
+    "parliament": [("31", "32"), ("33",), (), ("31",)],
+}
+
+
+def event_types(uow: UnitOfWorkFactory) -> list[str]:
+    with uow() as work:
+        return [entry.event.type.value for entry in work.events.entries()]

@@ -1,0 +1,139 @@
+"""The voted-ledger's contract (LedgerRepository), on the in-memory fake, SQLite and PostgreSQL.
+
+Exactly once per voter per election day (DESIGN.md §3), decided by the store under concurrency.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+
+import pytest
+
+from sandogh.services.ports import LedgerEntry
+
+from .contract import ELECTION, REFUSED, NewUnitOfWork, at_once, store_election
+from .elections_for_tests import station_code
+
+TEHRAN = datetime.timezone(datetime.timedelta(hours=3, minutes=30))
+OPENING = datetime.datetime(2024, 7, 5, 8, 0, tzinfo=TEHRAN)
+VOTER = "5f" * 32  # a voter key is a hex HMAC-SHA-256 (core.voters.ledger_key)
+
+
+def check_in(
+    station: int, voter: str = VOTER, *, minutes: int = 0, provisional: bool = False
+) -> LedgerEntry:
+    return LedgerEntry(
+        ELECTION,
+        voter,
+        station_code(station),
+        OPENING + datetime.timedelta(minutes=minutes, microseconds=station),
+        {"president": "IR", "council": "IR-08-0801"},
+        provisional,
+    )
+
+
+def test_a_check_in_comes_back_as_added(new_unit_of_work: NewUnitOfWork) -> None:
+    store_election(new_unit_of_work)
+    first, second = check_in(1), check_in(2, "a0" * 32, minutes=7, provisional=True)
+    with new_unit_of_work() as uow:
+        assert uow.ledger.add(first)
+        assert uow.ledger.add(second)
+        assert uow.ledger.find(ELECTION, VOTER) == first  # its own write, before the commit
+        uow.commit()
+
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find(ELECTION, VOTER) == first
+        assert uow.ledger.find(ELECTION, "a0" * 32) == second  # the same instant, the same key
+        assert uow.ledger.find(ELECTION, "00" * 32) is None
+        assert uow.ledger.find("tehran-1403", VOTER) is None
+
+
+def test_a_voter_checks_in_once(new_unit_of_work: NewUnitOfWork) -> None:
+    store_election(new_unit_of_work)
+    with new_unit_of_work() as uow:
+        assert uow.ledger.add(check_in(1))
+        assert not uow.ledger.add(check_in(1))
+        assert not uow.ledger.add(check_in(2, minutes=5))
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert not uow.ledger.add(check_in(3, minutes=9, provisional=True))
+        assert uow.ledger.find(ELECTION, VOTER) == check_in(1)  # the first check-in stands
+        assert uow.ledger.count(ELECTION) == 1
+
+
+def test_each_election_day_has_its_own_ledger(new_unit_of_work: NewUnitOfWork) -> None:
+    store_election(new_unit_of_work)
+    store_election(new_unit_of_work, "kerman-1403-r1")
+    with new_unit_of_work() as uow:
+        assert uow.ledger.add(check_in(1))
+        round_one = LedgerEntry("kerman-1403-r1", VOTER, station_code(2), OPENING, {})
+        assert uow.ledger.add(round_one)
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find("kerman-1403-r1", VOTER) == round_one
+        assert (uow.ledger.count(ELECTION), uow.ledger.count("kerman-1403-r1")) == (1, 1)
+
+
+def test_check_ins_are_counted_by_station(new_unit_of_work: NewUnitOfWork) -> None:
+    store_election(new_unit_of_work)
+    with new_unit_of_work() as uow:
+        for number in range(7):
+            assert uow.ledger.add(check_in(1 + number % 2, f"{number:064x}"))
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert uow.ledger.count(ELECTION) == 7
+        assert uow.ledger.count(ELECTION, station_code(1)) == 4
+        assert uow.ledger.count(ELECTION, station_code(2)) == 3
+        assert uow.ledger.count(ELECTION, station_code(3)) == 0
+        assert uow.ledger.count("tehran-1403") == 0
+
+
+def test_a_check_in_must_name_a_station_of_a_stored_election(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    store_election(new_unit_of_work)
+    with new_unit_of_work() as uow, pytest.raises(REFUSED):
+        uow.ledger.add(check_in(4))
+    stray = LedgerEntry("tehran-1403", VOTER, station_code(1), OPENING, {})
+    with new_unit_of_work() as uow, pytest.raises(REFUSED):
+        uow.ledger.add(stray)
+
+
+def _check_in_then_fail(new_unit_of_work: NewUnitOfWork) -> None:
+    with new_unit_of_work() as uow:
+        assert uow.ledger.add(check_in(1))
+        raise RuntimeError("card printer jammed")
+
+
+def test_a_check_in_rolled_back_leaves_the_voter_free(new_unit_of_work: NewUnitOfWork) -> None:
+    store_election(new_unit_of_work)
+    with pytest.raises(RuntimeError, match="card printer jammed"):
+        _check_in_then_fail(new_unit_of_work)
+    with new_unit_of_work() as uow:
+        assert uow.ledger.add(check_in(2))  # left without commit
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find(ELECTION, VOTER) is None
+        assert uow.ledger.add(check_in(3))
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find(ELECTION, VOTER) == check_in(3)
+
+
+def test_two_hundred_stations_check_in_one_voter_at_once(new_unit_of_work: NewUnitOfWork) -> None:
+    stations = 200
+    store_election(new_unit_of_work, stations=stations)
+
+    def attempt(start: threading.Barrier, number: int) -> bool:
+        with new_unit_of_work() as uow:
+            start.wait()
+            added = uow.ledger.add(check_in(number + 1))
+            uow.commit()
+        return added
+
+    results = at_once(stations, attempt)
+    assert results.count(True) == 1
+    winner = results.index(True) + 1
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find(ELECTION, VOTER) == check_in(winner)
+        assert uow.ledger.count(ELECTION) == 1
