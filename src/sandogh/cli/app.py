@@ -17,6 +17,7 @@ from sandogh.cli import demo as demo_job
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.formatting import name_in
 from sandogh.cli.importing import import_tally_file
+from sandogh.cli.log_commands import log_app
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.outcome_view import outcomes_json, print_outcomes
 from sandogh.cli.results_view import print_results, results_json
@@ -49,6 +50,7 @@ app = typer.Typer(
 )
 results_app = typer.Typer(help="Import and show results.", no_args_is_help=True)
 app.add_typer(results_app, name="results")
+app.add_typer(log_app, name="log")
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
