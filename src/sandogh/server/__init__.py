@@ -1,0 +1,1 @@
+"""The central service: the API the stations use (and later the console and public pages)."""

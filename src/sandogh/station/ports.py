@@ -1,0 +1,65 @@
+"""What the station app needs from outside the box, each behind a small interface with a fake.
+
+The centre is reached over the network, which may be down (DESIGN.md §3: a station keeps working
+when the network or the centre is down, and loses nothing), so every call can raise
+`CentreUnreachableError`; a refusal by the centre is an answer, not an outage.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sandogh.core.errors import SandoghError
+
+
+class CentreUnreachableError(SandoghError):
+    """The centre did not answer (network down, timeout, server error): try again later."""
+
+
+class CentreRefusedError(SandoghError):
+    """The centre answered no: `reason` is the machine-readable reason it gave."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class CheckInAnswer:
+    """A ballot card for `contests`, or a refusal with the centre's reason (never where/when)."""
+
+    token: str | None
+    contests: tuple[str, ...]
+    refusal: str | None = None
+
+
+@dataclass(frozen=True)
+class OfflineCheckIn:
+    national_code: str
+    at: datetime.datetime
+
+
+class CentreClient(Protocol):
+    """The station's view of the central service; every request is signed with the device key."""
+
+    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
+        """Register this device's public key for the station; returns the station's definition
+        (the enrolment document) with the definition hash."""
+
+    def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer: ...
+
+    def sync_check_ins(
+        self, *, election: str, station: str, entries: Sequence[OfflineCheckIn]
+    ) -> Mapping[str, object]: ...
+
+    def send_report(self, signed: bytes) -> Mapping[str, object]:
+        """Deliver a signed station report; the same bytes twice is accepted once."""
+
+
+class Printer(Protocol):
+    """The box's printer: the voter's paper copy drops into the sealed box under it."""
+
+    def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None: ...
