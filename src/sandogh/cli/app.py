@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import json
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
 from sandogh.cli import demo as demo_job
+from sandogh.cli import serve as serve_job
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.formatting import name_in
 from sandogh.cli.importing import import_tally_file
@@ -23,6 +25,7 @@ from sandogh.cli.outcome_view import outcomes_json, print_outcomes
 from sandogh.cli.results_view import print_results, results_json
 from sandogh.cli.session import actor, now
 from sandogh.cli.statement_view import print_statement, statement_json
+from sandogh.cli.station import station_app
 from sandogh.core.counting.statement import Verdict
 from sandogh.core.definition.model import Name
 from sandogh.core.definition.problems import DefinitionError
@@ -51,6 +54,9 @@ app = typer.Typer(
 results_app = typer.Typer(help="Import and show results.", no_args_is_help=True)
 app.add_typer(results_app, name="results")
 app.add_typer(log_app, name="log")
+app.add_typer(station_app, name="station")
+
+GC_THRESHOLDS = (100_000, 50, 100)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -251,8 +257,25 @@ def demo(db: DbOption = None, lang: LangOption = Language.FA) -> None:
     demo_job.run(db, lang.lang, out)
 
 
+@app.command()
+def serve(
+    host: serve_job.HostOption = "127.0.0.1",
+    port: serve_job.PortOption = 8000,
+    db: DbOption = None,
+    registry: serve_job.RegistryOption = None,
+) -> None:
+    """Run the central service: the API the polling stations use (docs/api.md).
+
+    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); enrolment needs $SANDOGH_OPERATOR_TOKEN.
+    """
+    serve_job.run(host=host, port=port, db=db, registry=registry, err=err)
+
+
 def main() -> None:
     """Run the command; every failure is one clear line on stderr and a non-zero exit."""
+    # A national definition is millions of small objects that live as long as the command; at the
+    # default thresholds the collector rescans them again and again (bench/national.py: -40 %).
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         # Without standalone mode click returns a command's `typer.Exit` code instead of exiting.
         code = app(standalone_mode=False)

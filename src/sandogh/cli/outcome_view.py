@@ -96,16 +96,15 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
     console.print(f"[bold]{_status(o, lang)}[/bold]")
     if o.votes_needed is not None and o.base is not None:
         console.print(text("votes_needed", lang, needed=o.votes_needed, base=o.base))
-    names = {c.code: c.name for c in contest.candidates}
     roles = dict.fromkeys(o.elected, "elected")
     roles |= dict.fromkeys(o.advancing, "advances_to_runoff")
     roles |= dict.fromkeys(o.alternates, "alternate")
     table = Table(text("candidate", lang), text("code", lang), text("votes", lang), "")
-    standing = [c for c in contest.candidates if c.constituency == decided.constituency.id]
+    standing = decided.standing
     for candidate in sorted(standing, key=lambda c: (-counts.votes.get(c.code, 0), c.code)):
         role = roles.get(candidate.code)
         table.add_row(
-            name_in(names[candidate.code], lang),
+            name_in(candidate.name, lang),
             ballot_code(candidate.code, lang),
             number(counts.votes.get(candidate.code, 0), lang),
             "" if role is None else text(role, lang),

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from sandogh.core.counting.aggregate import Total
-from sandogh.core.definition.model import Constituency, Contest, Election, Name
+from sandogh.core.definition.model import Candidate, Constituency, Contest, Election, Name
 from sandogh.core.errors import SandoghError
 from sandogh.core.rules import Lot, Outcome, decide, runoff_election
 from sandogh.services.elections import UnitOfWorkFactory
@@ -25,6 +25,7 @@ class ResultsIncompleteError(SandoghError):
 @dataclass(frozen=True)
 class Decided:
     constituency: Constituency
+    standing: tuple[Candidate, ...]
     total: Total
     outcome: Outcome
 
@@ -63,13 +64,16 @@ def _decide(
     found = []
     for contest in contests:
         decided = []
+        standing_in: dict[str, list[Candidate]] = {}
+        for candidate in contest.candidates:
+            standing_in.setdefault(candidate.constituency, []).append(candidate)
         for constituency in contest.constituencies:
             total = tallied.totals.constituencies[contest.id][constituency.id]
-            standing = [c for c in contest.candidates if c.constituency == constituency.id]
+            standing = standing_in.get(constituency.id, [])
             outcome = decide(
                 contest.rule, constituency, standing, total.counts, withdrawn=withdrawn, lot=lot
             )
-            decided.append(Decided(constituency, total, outcome))
+            decided.append(Decided(constituency, tuple(standing), total, outcome))
         found.append(ContestOutcomes(contest, tuple(decided)))
     return tuple(found)
 

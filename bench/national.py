@@ -1,0 +1,290 @@
+"""The national benchmark: a synthetic national election day loaded, imported, aggregated, decided.
+
+    .venv/bin/python bench/national.py [--db URL] [--seed N] [--keep DIR] [--json]
+
+Each step runs the code the `sandogh` command runs (the real services and `SqlUnitOfWork`) and is
+shown beside a baseline measured in the same run on the same database: machines are shared and
+noisy, so a ratio says more than a figure (speed targets live here, never in timed tests). The
+aim: importing and aggregating the whole nation in under a minute on 2 cores. `--db` must name an
+empty database; by default it is a new SQLite file in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import gc
+import json
+import multiprocessing
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import nation
+from sandogh.cli.app import GC_THRESHOLDS
+from sandogh.cli.database import create_store, open_store
+from sandogh.core.definition.model import UnitKind
+from sandogh.formats.definition_file import canonical_bytes, load_definition
+from sandogh.formats.tally_csv import COLUMNS, FIGURES, load_tally_csv, write_tally_csv
+from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.outcomes import decide_contests
+from sandogh.services.results import import_results, tally
+from sandogh.store.engine import make_engine
+from sandogh.store.url import parse_url
+
+AIM_SECONDS = 60.0
+DEFINITION, TALLIES, RAW_TABLE = "nation.json", "nation-results.csv", "bench_raw_tally_sheets"
+BASELINES = {
+    "json.loads": "json.loads of the definition file",
+    "csv parse": "the stdlib csv module splitting every line of the tally CSV",
+    "executemany": "the same sheets as rows (figures, votes as JSON text) inserted by the driver's "
+    "plain executemany into a bare table, one transaction",
+    "dict sum": "every vote added into one dict keyed by (contest, candidate)",
+}
+Sizes = dict[str, Any]
+Base = tuple[str, float]  # the baseline a step is set beside, and its seconds
+PlainSheets = dict[tuple[str, str], tuple[list[int], dict[str, int]]]  # figures, votes
+
+
+@dataclass(frozen=True)
+class Figure:
+    step: str
+    seconds: float
+    rows: int  # of `unit`, for the rate
+    unit: str
+    peak_rss_mib: float  # the process's high-water mark when the step ended
+    baseline: str
+    baseline_seconds: float | None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.seconds / self.baseline_seconds if self.baseline_seconds else None
+
+
+def generate(seed: int, folder: Path) -> Sizes:
+    """Write the nation's definition (canonical JSON) and tally CSV into `folder`. Run in a child
+    process, so that the measured steps start on a clean heap and their peak memory is theirs."""
+    start = time.perf_counter()
+    election = (built := nation.build(seed)).election
+    (folder / DEFINITION).write_bytes(canonical_bytes(election))
+    sheets = list(built.sheets())
+    with (folder / TALLIES).open("w", encoding="utf-8", newline="") as stream:
+        rows = write_tally_csv(sheets, stream)
+    parliament = next(c for c in election.contests if c.id == "parliament")
+    return {
+        "election": election.id,
+        "units": len(election.units),
+        "stations": sum(u.kind is UnitKind.STATION for u in election.units),
+        "contests": len(election.contests),
+        "constituencies": sum(len(c.constituencies) for c in election.contests),
+        "candidates": sum(len(c.candidates) for c in election.contests),
+        "parliament": f"{len(parliament.candidates):,} in {len(parliament.constituencies)}",
+        "sheets": len(sheets),
+        "csv_rows": rows,
+        "definition_mb": (folder / DEFINITION).stat().st_size / 1e6,
+        "csv_mb": (folder / TALLIES).stat().st_size / 1e6,
+        "generation_seconds": time.perf_counter() - start,
+    }
+
+
+def timed(work: Callable[[], object]) -> float:
+    gc.collect()  # an earlier step's garbage is not this step's cost
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def say(message: str) -> None:
+    print(f"… {message}", file=sys.stderr, flush=True)
+
+
+# ---- baselines: the same data through the plainest code, nothing checked ---------------------
+# Each runs in a fresh child process just before the step it is set beside, so that both meet
+# about the same load on a shared machine, and the memory a baseline holds is not in the peaks.
+
+
+def raw_json(folder: Path) -> float:
+    return timed(lambda: json.loads((folder / DEFINITION).read_bytes()))
+
+
+def raw_parse(folder: Path) -> float:
+    with (folder / TALLIES).open(encoding="utf-8", newline="") as stream:
+        return timed(lambda: sum(1 for _ in csv.reader(stream)))
+
+
+def read_plainly(folder: Path) -> PlainSheets:
+    """The CSV's sheets as plain lists and dicts: what the next baselines start from (untimed)."""
+    station, contest, code, votes = map(COLUMNS.index, ("station", "contest", "candidate", "votes"))
+    figures = [COLUMNS.index(name) for name in FIGURES]
+    sheets: PlainSheets = {}
+    with (folder / TALLIES).open(encoding="utf-8", newline="") as stream:
+        reader = csv.reader(stream)
+        next(reader)
+        for row in reader:
+            key = (row[station], row[contest])
+            if (sheet := sheets.get(key)) is None:
+                sheet = sheets[key] = ([int(row[i]) for i in figures], {})
+            sheet[1][row[code]] = int(row[votes])
+    return sheets
+
+
+def raw_insert(url: str, folder: Path, election_id: str) -> float:
+    rows = [
+        (election_id, station, contest, *figures, json.dumps(votes, separators=(",", ":")))
+        for (station, contest), (figures, votes) in read_plainly(folder).items()
+    ]
+    names = ("election_id", "station", "contest", *FIGURES, "votes")
+    types = ("TEXT",) * 3 + ("INTEGER",) * len(FIGURES) + ("TEXT",)
+    columns = ", ".join(f'"{name}" {kind}' for name, kind in zip(names, types, strict=True))
+    engine = make_engine(url)  # for the same connection settings as the store's
+    sqlite = engine.dialect.name == "sqlite"
+    marks = ", ".join(("?" if sqlite else "%s") for _ in names)
+    connection = engine.raw_connection()  # the driver's own: sqlite3 or psycopg
+    try:
+        cursor: Any = connection.cursor()
+        if sqlite:  # the engine turns sqlite3's implicit transactions off
+            cursor.execute("BEGIN")
+        cursor.execute(f"CREATE TABLE {RAW_TABLE} ({columns})")
+        start = time.perf_counter()
+        cursor.executemany(f"INSERT INTO {RAW_TABLE} VALUES ({marks})", rows)
+        connection.commit()
+        seconds = time.perf_counter() - start
+        cursor.execute(f"DROP TABLE {RAW_TABLE}")
+        connection.commit()
+    finally:
+        connection.close()
+        engine.dispose()
+    return seconds
+
+
+def raw_sum(folder: Path) -> float:
+    def add_up(sheets: PlainSheets) -> None:
+        totals: dict[tuple[str, str], int] = {}
+        for (_, contest), (_, votes) in sheets.items():
+            for code, n in votes.items():
+                totals[contest, code] = totals.get((contest, code), 0) + n
+
+    plain = read_plainly(folder)
+    return timed(lambda: add_up(plain))
+
+
+# ---- the measured steps, as the `sandogh` command runs them ----------------------------------
+
+
+def run(url: str, folder: Path, sizes: Sizes, child: Executor) -> list[Figure]:
+    election, rows, units = sizes["election"], sizes["csv_rows"], sizes["units"]
+    figures: list[Figure] = []
+
+    def beside(baseline: Callable[..., float], *args: object) -> float:
+        return child.submit(baseline, *args).result()
+
+    def step(name: str, seconds: float, n: int, unit: str, base: Base = ("", 0.0)) -> None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux counts KiB
+        figures.append(Figure(name, seconds, n, unit, peak, base[0], base[1] or None))
+        say(f"{name}: {seconds:.2f} s" + (f", {base[0]}: {base[1]:.2f} s" if base[0] else ""))
+
+    step("init schema", timed(lambda: create_store(url)), 0, "")
+    store = open_store(url)
+    json_s = beside(raw_json, folder)
+    loading = timed(lambda: _load(store, folder / DEFINITION))
+    step("load definition", loading, units, "units", ("json.loads", json_s))
+    parse_s = beside(raw_parse, folder)
+    held = []  # the sheets between reading and storing, popped so that they are freed after
+    read = timed(lambda: held.append(load_tally_csv(folder / TALLIES)))
+    step("read tally CSV", read, rows, "rows", ("csv parse", parse_s))
+    insert_s = beside(raw_insert, url, folder, election)
+    stored = timed(lambda: import_results(store, election, held.pop(), now=_now()))
+    step("store sheets", stored, rows, "rows", ("executemany", insert_s))
+    both = ("csv parse + executemany", parse_s + insert_s)
+    step("import (read + store)", read + stored, rows, "rows", both)
+    sum_s = beside(raw_sum, folder)
+    aggregate = timed(lambda: _aggregate(store, election))
+    step("aggregate every unit", aggregate, rows, "rows", ("dict sum", sum_s))
+    outcome = timed(lambda: decide_contests(store, election))
+    n = sizes["constituencies"]
+    step("outcome (aggregate + decide)", outcome, n, "constituencies", ("aggregate", aggregate))
+    return figures
+
+
+def _load(store: UnitOfWorkFactory, path: Path) -> None:
+    loaded = load_definition(path)
+    hashed, canonical = loaded.definition_hash, loaded.canonical
+    load_election(store, loaded.election, definition_hash=hashed, canonical=canonical, now=_now())
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)  # as the command reads the clock
+
+
+def _aggregate(store: UnitOfWorkFactory, election_id: str) -> None:
+    with store() as work:
+        tally(work, election_id)
+
+
+# ---- output -------------------------------------------------------------------------------
+
+
+def aim(figures: list[Figure]) -> dict[str, Any]:
+    seconds = {f.step: f.seconds for f in figures}
+    total = seconds["import (read + store)"] + seconds["aggregate every unit"]
+    return {"import_and_aggregate_s": total, "aim_s": AIM_SECONDS, "met": total < AIM_SECONDS}
+
+
+def print_table(kind: str, seed: int, s: Sizes, figures: list[Figure]) -> None:
+    print(f"sandogh national benchmark on {kind}, seed {seed}")
+    print(
+        f"nation: {s['stations']:,} stations, {s['contests']} contests, {s['candidates']:,} "
+        f"candidates ({s['parliament']} constituencies for parliament), {s['sheets']:,} sheets, "
+        f"{s['csv_rows']:,} CSV rows; definition {s['definition_mb']:.1f} MB, CSV "
+        f"{s['csv_mb']:.1f} MB, generated in {s['generation_seconds']:.1f} s (not measured)\n"
+    )
+    print(f"{'step':<30}{'seconds':>8}  {'rate':<29}{'peak RSS':>9}  ratio to a baseline")
+    for f in figures:
+        rate = f"{f.rows / f.seconds:>9,.0f} {f.unit}/s" if f.rows else ""
+        ratio = f"{f.ratio:6.1f} × {f.baseline} ({f.baseline_seconds:.2f} s)" if f.ratio else ""
+        print(f"{f.step:<30}{f.seconds:>8.2f}  {rate:<29}{f.peak_rss_mib:>5,.0f} MiB  {ratio}")
+    goal = aim(figures)
+    print(
+        "\npeak RSS: the process's high-water mark when the step ended\n"
+        f"import + aggregate: {goal['import_and_aggregate_s']:.1f} s, aim under "
+        f"{AIM_SECONDS:.0f} s: {'met' if goal['met'] else 'missed'}\n\nbaselines:"
+    )
+    for name, meaning in BASELINES.items():
+        print(f"  {name}: {meaning}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--db", help="URL of an empty database (default: a new SQLite file)")
+    parser.add_argument("--seed", type=int, default=1403, help="the nation's seed")
+    parser.add_argument("--keep", type=Path, help="keep the definition and CSV in this folder")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    gc.set_threshold(*GC_THRESHOLDS)  # as the `sandogh` command runs
+    with tempfile.TemporaryDirectory(prefix="sandogh-national-") as scratch:
+        folder: Path = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        url = args.db or f"sqlite:///{Path(scratch) / 'national.sqlite'}"
+        say(f"generating the nation (seed {args.seed}) into {folder}")
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(1, mp_context=spawn, max_tasks_per_child=1) as child:
+            sizes = child.submit(generate, args.seed, folder).result()
+            figures = run(url, folder, sizes, child)
+    kind = parse_url(url).get_backend_name()
+    if args.json:
+        steps = [{**asdict(f), "ratio": f.ratio} for f in figures]
+        report = {"database": kind, "seed": args.seed, "sizes": sizes, "steps": steps}
+        print(json.dumps({**report, "aim": aim(figures)}, indent=2, ensure_ascii=False))
+    else:
+        print_table(kind, args.seed, sizes, figures)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""The central service's web application: the station API, version 1 (docs/api.md).
+
+`create_app` opens the store and the registry at once, so that a centre that cannot serve says
+why before it listens; `api_document` builds the same routes without them, for the committed
+OpenAPI document (`python -m sandogh.server.openapi`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+
+from sandogh.server import check_ins, enrolment, reports
+from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
+from sandogh.server.errors import documented, install_error_handlers
+from sandogh.server.limits import BodyLimit
+from sandogh.server.models import HealthBody
+from sandogh.server.settings import ServerSettings
+from sandogh.wire import api_paths
+
+TITLE = "sandogh central service"
+VERSION = version("sandogh")
+
+_VALIDATION_ERROR = "HTTPValidationError"  # FastAPI's schema of its own 422 answer
+
+_health = APIRouter(tags=["health"])
+
+
+@_health.get(
+    api_paths.HEALTH,
+    response_model=HealthBody,
+    responses=documented(),
+    summary="Whether the centre is up and its database answers",
+    operation_id="health",
+)
+def health(centre: CentreDep) -> HealthBody:
+    with centre.uow() as work:
+        work.elections.ids()
+    return HealthBody(status="ok", version=VERSION)
+
+
+class _CentreApp(FastAPI):
+    def openapi(self) -> dict[str, Any]:
+        """FastAPI's document, less the 422 answers it adds to every endpoint with parameters:
+        this API answers an unreadable request with 400 (`errors`)."""
+        if self.openapi_schema is None:
+            document = super().openapi()
+            for operations in document["paths"].values():
+                for operation in operations.values():
+                    answer = operation["responses"].get("422", {})
+                    if _VALIDATION_ERROR in str(answer):
+                        del operation["responses"]["422"]
+            for name in (_VALIDATION_ERROR, "ValidationError"):
+                document["components"]["schemas"].pop(name, None)
+            self.openapi_schema = document
+        return self.openapi_schema
+
+
+def _app(**options: Any) -> FastAPI:
+    app = _CentreApp(
+        title=TITLE,
+        version=VERSION,
+        description="The API the polling stations use: enrolment, check-in, offline sync, "
+        "station reports. Specification: docs/api.md.",
+        docs_url=None,  # no pages that fetch scripts from a CDN; /openapi.json is the document
+        redoc_url=None,
+        **options,
+    )
+    for router in (_health, enrolment.router, check_ins.router, reports.router):
+        app.include_router(router)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit)
+    return app
+
+
+def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
+    """The centre's application over the store and registry of `settings`, which it opens now
+    and closes when the server stops; `clock` is read for the time of every request."""
+    centre = open_centre(settings, clock=clock)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            centre.close()
+
+    app = _app(lifespan=lifespan)
+    app.state.centre = centre
+    return app
+
+
+def api_document() -> dict[str, Any]:
+    """The OpenAPI document of the API, without opening a store."""
+    return _app().openapi()

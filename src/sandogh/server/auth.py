@@ -1,0 +1,104 @@
+"""Who may call the station API: an operator by token, a ballot box by its signature.
+
+DESIGN.md §6: a box holds an Ed25519 key registered at enrolment and every request it makes is
+signed; a request from an unknown or revoked box, or for another station, is refused. The checks
+run cheapest first — the signature and its time need no database — and answer 401 when the
+caller is not shown to be who it says (no or a wrong token, a signature that does not verify, a
+request signed outside the window) and 403 when it is, but may not (a key not enrolled, revoked,
+or enrolled for another station). Operator accounts replace the single token in issue 4.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from sandogh.core.definition.problems import Problem
+from sandogh.server.centre import Centre
+from sandogh.server.errors import ApiError
+from sandogh.server.models import SignedBody, parse_time
+from sandogh.services.ports import Device
+from sandogh.wire.request_signing import is_fresh, signed_by
+
+
+def require_operator(centre: Centre, credentials: HTTPAuthorizationCredentials | None) -> None:
+    """Refuse unless the request carries the centre's operator token as a bearer token."""
+    if centre.operator_token is None:
+        raise ApiError(
+            403,
+            "enrolment-disabled",
+            "the centre was started without an operator token: it enrols and revokes nobody",
+        )
+    if credentials is None:
+        raise ApiError(401, "unauthenticated", "give the operator token as `Bearer TOKEN`")
+    if not hmac.compare_digest(credentials.credentials.encode(), centre.operator_token.encode()):
+        raise ApiError(401, "bad-token", "the operator token is wrong")
+
+
+OperatorCredentials = Annotated[
+    HTTPAuthorizationCredentials | None,
+    Depends(
+        HTTPBearer(
+            scheme_name="operator",
+            description="the operator token the centre was started with (docs/api.md)",
+            auto_error=False,
+        )
+    ),
+]
+
+
+def require_signed(centre: Centre, method: str, path: str, body: SignedBody) -> str:
+    """The signer's key (64 hex digits) once `body` is shown to be signed by it for the request
+    `method` `path` (`api_paths`) and within the centre's window."""
+    key = signed_by(method, path, body.model_dump(mode="json"))
+    if key is None:
+        raise ApiError(
+            401,
+            "bad-signature",
+            "the signature does not verify: the request, its path or the key was changed",
+            [Problem("signature", "is not the device's signature of this request")],
+        )
+    now = centre.clock()
+    if not is_fresh(parse_time(body.at), now, centre.window):
+        raise ApiError(
+            401,
+            "stale-request",
+            f"signed at {body.at}, the centre's time is {now.isoformat()}: a request is taken "
+            f"within {int(centre.window.total_seconds())} s; check the box's clock",
+            [Problem("at", "outside the centre's window")],
+        )
+    return key.raw.hex()
+
+
+def require_device(centre: Centre, election_id: str, key: str, station: str) -> Device:
+    """The enrolled, unrevoked device of `key` for `station` of `election_id`."""
+    with centre.uow() as work:
+        device = work.devices.get(election_id, key)
+        known = device is not None or work.elections.hash_of(election_id) is not None
+    if not known:
+        raise ApiError(404, "unknown-election", f"the centre holds no election '{election_id}'")
+    if device is None:
+        raise ApiError(
+            403,
+            "unknown-device",
+            f"ed25519:{key} is not enrolled for {election_id}",
+            [Problem("device", "not enrolled")],
+        )
+    if device.revoked_at is not None:
+        raise ApiError(
+            403,
+            "revoked-device",
+            f"this device was revoked at {device.revoked_at.isoformat()}",
+            [Problem("device", "revoked")],
+        )
+    if device.station != station:
+        raise ApiError(
+            403,
+            "wrong-station",
+            f"this device is enrolled for station {device.station}, not {station}",
+            [Problem("station", f"the device serves {device.station}")],
+        )
+    return device

@@ -1,0 +1,118 @@
+"""Check-in and the sync of offline check-ins: `services.checkin` over HTTP, for signed boxes.
+
+A refused voter is an answer, not an error (200, `outcome: refused`, with the reason): the request
+was understood and decided. Where and when a voter already voted is never in it (DESIGN.md §3),
+and a sync answers with counts only — each duplicate goes to the supervisors as an incident
+naming both stations, not to the station.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from sandogh.server.auth import require_device, require_signed
+from sandogh.server.centre import CentreDep
+from sandogh.server.errors import ApiError, documented
+from sandogh.server.models import (
+    BallotCardBody,
+    BallotContestBody,
+    CheckInAnswerBody,
+    CheckInRequest,
+    ElectionPath,
+    RefusedBody,
+    SyncedBody,
+    SyncRequest,
+    WithheldBody,
+    parse_time,
+)
+from sandogh.services.checkin import (
+    BallotCard,
+    OfflineCheckIn,
+    OfflineCheckInError,
+    check_in,
+    sync_provisional,
+)
+from sandogh.wire import api_paths
+
+router = APIRouter(tags=["check-ins"])
+
+
+@router.post(
+    api_paths.CHECK_INS,
+    response_model=CheckInAnswerBody,
+    responses=documented(400, 401, 403, 404),
+    summary="May this voter vote here? A one-time ballot card, or the reason why not",
+    operation_id="check_in",
+)
+def post_check_in(
+    election_id: ElectionPath, body: CheckInRequest, centre: CentreDep
+) -> BallotCardBody | RefusedBody:
+    path = api_paths.fill(api_paths.CHECK_INS, election_id=election_id)
+    key = require_signed(centre, "POST", path, body)
+    require_device(centre, election_id, key, body.station)
+    result = check_in(
+        centre.uow,
+        election_id=election_id,
+        station=body.station,
+        national_code=body.national_code,
+        registry=centre.registry,
+        ledger_secret=centre.ledger_secret,
+        now=centre.clock(),
+        new_token=centre.new_token,
+    )
+    if isinstance(result, BallotCard):
+        return BallotCardBody(
+            outcome="ballot-card",
+            token=result.token,
+            election=result.election,
+            station=result.station,
+            contests=[
+                BallotContestBody(
+                    contest=item.contest, seats=item.seats, candidates=list(item.candidates)
+                )
+                for item in result.contests
+            ],
+            withheld=[
+                WithheldBody(contest=w.contest, reason=w.reason, must_vote_in=w.must_vote_in)
+                for w in result.withheld
+            ],
+        )
+    return RefusedBody(
+        outcome="refused",
+        reason=result.reason,
+        also=list(result.also),
+        code_fault=result.code_fault,
+        of_age_on=result.of_age_on,
+        must_vote_in=result.must_vote_in,
+    )
+
+
+@router.post(
+    api_paths.SYNC,
+    response_model=SyncedBody,
+    responses=documented(400, 401, 403, 404, 422),
+    summary="Send the check-ins a station made while the centre was unreachable",
+    operation_id="sync_check_ins",
+)
+def post_sync(election_id: ElectionPath, body: SyncRequest, centre: CentreDep) -> SyncedBody:
+    path = api_paths.fill(api_paths.SYNC, election_id=election_id)
+    key = require_signed(centre, "POST", path, body)
+    require_device(centre, election_id, key, body.station)
+    entries = [OfflineCheckIn(e.national_code, parse_time(e.at)) for e in body.entries]
+    try:
+        synced = sync_provisional(
+            centre.uow,
+            election_id=election_id,
+            station=body.station,
+            entries=entries,
+            ledger_secret=centre.ledger_secret,
+            now=centre.clock(),
+            actor=f"ed25519:{key}",
+        )
+    except OfflineCheckInError as refused:
+        raise ApiError(
+            422, "invalid-entries", "none of the check-ins was taken", refused.problems
+        ) from refused
+    return SyncedBody(
+        recorded=synced.recorded, already=synced.already, duplicates=len(synced.incidents)
+    )

@@ -1,0 +1,165 @@
+"""Enrolling a ballot box for its station, and revoking it: `services.devices` over HTTP.
+
+An operator enrols a box with the operator token, and the box signs the request with the key being
+enrolled (docs/api.md), so no key is enrolled that its holder did not present: a mistyped or
+borrowed key cannot be made to speak for a station. The answer is the enrolment document: only
+what the station needs, its unit and each of its contests written as in the definition file
+(`formats.definition_schema`), so the box reads them with the same models.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse
+
+from sandogh.core.canonical_json import JSONValue
+from sandogh.core.definition.model import Election
+from sandogh.core.definition.problems import Problem
+from sandogh.formats.definition_file import canonical_bytes
+from sandogh.server.auth import OperatorCredentials, require_operator, require_signed
+from sandogh.server.centre import CentreDep
+from sandogh.server.errors import ApiError, documented
+from sandogh.server.models import (
+    DeviceBody,
+    DeviceKey,
+    ElectionPath,
+    EnrolmentDocument,
+    EnrolRequest,
+)
+from sandogh.services.devices import (
+    Enrolment,
+    EnrolmentError,
+    EnrolmentRefusal,
+    RevocationError,
+    RevocationRefusal,
+    enrol_device,
+    revoke_device,
+)
+from sandogh.services.ports import Device
+from sandogh.wire import api_paths
+from sandogh.wire.request_signing import timestamp
+
+router = APIRouter(tags=["devices"])
+
+ENROLMENT_FORMAT = "sandogh/enrolment@1"
+_OPERATOR = "operator-token"  # the event log's actor until operator accounts exist (issue 4)
+
+#: Each refusal's status, and the field of the request it is about.
+_ENROLMENT_REFUSAL = {
+    EnrolmentRefusal.UNKNOWN_STATION: (404, "station"),
+    EnrolmentRefusal.NOT_A_STATION: (422, "station"),
+    EnrolmentRefusal.STATION_NOT_IN_CONTEST: (422, "station"),
+    EnrolmentRefusal.MALFORMED_KEY: (400, "device"),
+    EnrolmentRefusal.KEY_ENROLLED: (409, "device"),
+}
+_REVOCATION_STATUS = {RevocationRefusal.UNKNOWN_DEVICE: 404, RevocationRefusal.ALREADY_REVOKED: 409}
+
+
+@router.post(
+    api_paths.DEVICES,
+    status_code=201,
+    response_model=EnrolmentDocument,
+    responses=documented(
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
+        also={200: {"model": EnrolmentDocument, "description": "already enrolled"}},
+    ),
+    summary="Enrol a ballot box for its station",
+    operation_id="enrol_device",
+)
+def enrol(
+    election_id: ElectionPath,
+    body: EnrolRequest,
+    centre: CentreDep,
+    operator: OperatorCredentials,
+) -> JSONResponse:
+    require_operator(centre, operator)
+    path = api_paths.fill(api_paths.DEVICES, election_id=election_id)
+    key = require_signed(centre, "POST", path, body)
+    try:
+        enrolment = enrol_device(
+            centre.uow,
+            election_id=election_id,
+            station=body.station,
+            public_key_hex=key,
+            now=centre.clock(),
+            actor=_OPERATOR,
+        )
+    except EnrolmentError as refused:
+        status, field = _ENROLMENT_REFUSAL[refused.reason]
+        raise ApiError(
+            status, refused.reason.value, str(refused), [Problem(field, str(refused))]
+        ) from refused
+    # returned as built: the contests are already in the definition file's own JSON form
+    return JSONResponse(_document(enrolment), status_code=201 if enrolment.created else 200)
+
+
+@router.delete(
+    api_paths.DEVICE,
+    response_model=DeviceBody,
+    responses=documented(400, 401, 403, 404, 409),
+    summary="Revoke a ballot box: its requests and reports are refused from now on",
+    operation_id="revoke_device",
+)
+def revoke(
+    election_id: ElectionPath,
+    key: Annotated[DeviceKey, Path(description="the device's key, ed25519:HEX")],
+    centre: CentreDep,
+    operator: OperatorCredentials,
+) -> DeviceBody:
+    require_operator(centre, operator)
+    try:
+        device = revoke_device(
+            centre.uow,
+            election_id=election_id,
+            public_key_hex=key.removeprefix("ed25519:"),
+            now=centre.clock(),
+            actor=_OPERATOR,
+        )
+    except RevocationError as refused:
+        raise ApiError(
+            _REVOCATION_STATUS[refused.reason], refused.reason.value, str(refused)
+        ) from refused
+    return device_body(device)
+
+
+def device_body(device: Device) -> DeviceBody:
+    return DeviceBody(
+        key=f"ed25519:{device.public_key}",
+        election=device.election,
+        station=device.station,
+        enrolled_at=timestamp(device.enrolled_at),
+        revoked_at=None if device.revoked_at is None else timestamp(device.revoked_at),
+    )
+
+
+def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
+    # the definition file's writer, given a day of the station's unit and contests alone
+    alone = Election(
+        enrolment.election, enrolment.name, enrolment.date, (enrolment.unit,), enrolment.contests
+    )
+    written = json.loads(canonical_bytes(alone))
+    return {
+        "format": ENROLMENT_FORMAT,
+        "created": enrolment.created,
+        "device": device_body(enrolment.device).model_dump(mode="json"),
+        "election": {
+            "id": enrolment.election,
+            "name": {"fa": enrolment.name.fa, "en": enrolment.name.en},
+            "date": enrolment.date.isoformat(),
+        },
+        "definition_hash": enrolment.definition_hash,
+        "unit": written["units"][0],
+        "contests": written["contests"],
+        "ballot": [
+            {"contest": item.contest, "seats": item.seats, "candidates": list(item.candidates)}
+            for item in enrolment.ballot
+        ],
+    }

@@ -1,0 +1,175 @@
+"""The API's error answers: one body for every failure, and no traceback ever sent.
+
+Every answer that is not a success has the body `{"error": REASON, "message": TEXT, "problems":
+[{"path": …, "message": …}, …]}`: REASON is a stable machine-readable word (a station acts on it),
+TEXT one line for a person, and `problems` every field that is wrong (empty when none is). A
+request the API cannot read is 400, naming each field; a failure the centre did not foresee is
+500 with a fixed message, its traceback going to the server's log only (DESIGN.md §6: errors are
+specific to the caller, and nothing internal leaks).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException
+
+from sandogh.core.definition.problems import Problem
+from sandogh.services.errors import ElectionNotFoundError
+from sandogh.store.errors import DatabaseUnavailableError
+
+_log = logging.getLogger("sandogh.server")
+
+_HTTP_REASONS = {
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "too-large",
+    415: "unsupported-media-type",
+}
+
+
+class ProblemBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The body of every answer that is not a success."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    error: str
+    message: str
+    problems: list[ProblemBody]
+
+
+class ApiError(Exception):
+    """An answer of `status` for `reason`; raised by an endpoint, written by the handler."""
+
+    def __init__(
+        self, status: int, reason: str, message: str, problems: Iterable[Problem] = ()
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.reason = reason
+        self.message = message
+        self.problems = tuple(problems)
+
+
+def error_response(
+    status: int,
+    reason: str,
+    message: str,
+    problems: Sequence[Problem] = (),
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    body = ErrorBody(
+        error=reason,
+        message=message,
+        problems=[ProblemBody(path=p.path, message=p.message) for p in problems],
+    )
+    return JSONResponse(
+        body.model_dump(), status_code=status, headers=None if headers is None else dict(headers)
+    )
+
+
+def _path(location: Sequence[Any]) -> str:
+    """A field's path as the client wrote it: `entries[2].at`, `election`; where in the request
+    it is (body, path) goes without saying."""
+    parts = list(location[1:]) if location and location[0] in ("body", "path") else location
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+async def _invalid(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    # the input itself is never echoed: it may be a national code
+    problems = [
+        Problem("", "the body is not JSON")
+        if detail.get("type") == "json_invalid"
+        else Problem(_path(detail.get("loc", ())), str(detail.get("msg", "is invalid")))
+        for detail in error.errors()
+    ]
+    return error_response(
+        400, "invalid-request", "the request cannot be read; see problems", problems
+    )
+
+
+async def _api_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ApiError)
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    return error_response(error.status, error.reason, error.message, error.problems, headers)
+
+
+async def _election_not_found(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ElectionNotFoundError)
+    return error_response(
+        404, "unknown-election", f"the centre holds no election '{error.election_id}'"
+    )
+
+
+async def _http(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    reason = _HTTP_REASONS.get(error.status_code, "http-error")
+    message = "no such endpoint (see /openapi.json)" if error.status_code == 404 else error.detail
+    return error_response(error.status_code, reason, str(message), headers=error.headers)
+
+
+async def _unavailable(_request: Request, _error: Exception) -> JSONResponse:
+    _log.exception("the database is unavailable")
+    return error_response(503, "unavailable", "the centre's database is unavailable; try again")
+
+
+async def _internal(_request: Request, _error: Exception) -> JSONResponse:
+    _log.exception("request failed")
+    return error_response(500, "internal-error", "the centre failed to answer; try again")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(ElectionNotFoundError, _election_not_found)
+    app.add_exception_handler(HTTPException, _http)
+    for unavailable in (OperationalError, PoolTimeoutError, DatabaseUnavailableError):
+        app.add_exception_handler(unavailable, _unavailable)
+    app.add_exception_handler(Exception, _internal)
+
+
+_MEANING = {
+    400: "the request cannot be read: each wrong field is named",
+    401: "the caller is not shown to be who it says: no or a wrong token, a bad signature, "
+    "a request signed outside the window",
+    403: "the caller may not do this: a device not enrolled, revoked, or for another station",
+    404: "no such election, station or device",
+    409: "conflicts with what the centre holds",
+    413: "the body is too large",
+    415: "the body is not application/json",
+    422: "read, but refused on its merits: each problem is named",
+    500: "the centre failed; nothing was changed",
+    503: "the centre's database is unavailable; try again",
+}
+
+
+def documented(
+    *statuses: int, also: Mapping[int | str, dict[str, Any]] | None = None
+) -> dict[int | str, dict[str, Any]]:
+    """The error answers of an endpoint, for its OpenAPI document (500 and 503 everywhere),
+    with the answers `also` names (a second success)."""
+    answers: dict[int | str, dict[str, Any]] = {
+        status: {"model": ErrorBody, "description": _MEANING[status]}
+        for status in sorted({*statuses, 500, 503})
+    }
+    answers.update(also or {})
+    return answers

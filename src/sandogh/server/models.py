@@ -1,0 +1,203 @@
+"""The bodies of the station API (docs/api.md), as pydantic models: its OpenAPI schemas.
+
+Requests are read strictly: unknown fields are refused, a string is never taken for a number nor a
+number for a string, and every field a signed request carries is a string or a list of objects of
+strings, so that the body the centre validates dumps back to exactly the JSON the box signed
+(`request_signing`). Times are RFC 3339 with a zone, kept as text for the same reason.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from fastapi import Path
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from sandogh.core.definition.identifiers import CODE, ELECTION_ID
+from sandogh.core.report import ReportKind
+from sandogh.core.voters import CodeFault
+from sandogh.formats.definition_schema import Contest, Unit
+from sandogh.services.checkin import RefusalReason
+
+#: The most offline check-ins one sync may carry: a station's whole day, several times over.
+MAX_SYNC_ENTRIES = 10_000
+
+_RFC3339 = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"
+
+
+def parse_time(text: str) -> datetime.datetime:
+    """A time as the API writes it (the form is checked by `Timestamp`)."""
+    return datetime.datetime.fromisoformat(text)
+
+
+def _real_time(text: str) -> str:
+    parse_time(text)  # a ValueError (month 13, hour 25) is reported as the field's problem
+    return text
+
+
+Timestamp = Annotated[
+    str,
+    StringConstraints(pattern=_RFC3339),
+    AfterValidator(_real_time),
+    Field(description="RFC 3339 with a zone, e.g. 2024-07-05T04:30:00.000Z"),
+]
+ElectionPath = Annotated[
+    str,
+    StringConstraints(pattern=f"^{ELECTION_ID.pattern}$", max_length=64),
+    Path(description="the election day's id"),
+]
+StationCode = Annotated[str, StringConstraints(pattern=f"^{CODE.pattern}$", max_length=64)]
+DeviceKey = Annotated[
+    str,
+    StringConstraints(pattern=r"^ed25519:[0-9a-f]{64}$"),
+    Field(description="an Ed25519 public key: ed25519: and 64 lowercase hex digits"),
+]
+Signature = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{128}$"),
+    Field(description="Ed25519 signature, 128 lowercase hex digits (docs/api.md)"),
+]
+NationalCodeText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=32),
+    Field(description="as typed: Persian, Arabic-Indic or ASCII digits, spaces and dashes"),
+]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SignedBody(_Request):
+    """Signed by the device's key (docs/api.md, "Signed requests")."""
+
+    device: DeviceKey
+    at: Timestamp
+    signature: Signature
+
+
+class EnrolRequest(SignedBody):
+    """A ballot box asking to serve `station`; the operator's token is in the header."""
+
+    station: StationCode
+
+
+class CheckInRequest(SignedBody):
+    station: StationCode
+    national_code: NationalCodeText
+
+
+class OfflineEntry(_Request):
+    national_code: NationalCodeText
+    at: Timestamp
+
+
+class SyncRequest(SignedBody):
+    station: StationCode
+    entries: Annotated[list[OfflineEntry], Field(max_length=MAX_SYNC_ENTRIES)]
+
+
+# ---- answers ---------------------------------------------------------------------------------
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DeviceBody(_Answer):
+    key: DeviceKey
+    election: str
+    station: str
+    enrolled_at: str
+    revoked_at: str | None
+
+
+class NameBody(_Answer):
+    fa: str
+    en: str
+
+
+class ElectionBody(_Answer):
+    id: str
+    name: NameBody
+    date: datetime.date
+
+
+class BallotContestBody(_Answer):
+    """A contest as the station's ballot shows it: the seats and candidate codes of its
+    constituency there."""
+
+    contest: str
+    seats: int
+    candidates: list[str]
+
+
+class EnrolmentDocument(_Answer):
+    """What an enrolled box receives: only what its station needs (DESIGN.md §3)."""
+
+    format: Literal["sandogh/enrolment@1"]
+    created: bool = Field(description="false: this key was already enrolled for the station")
+    device: DeviceBody
+    election: ElectionBody
+    definition_hash: str
+    unit: Unit = Field(description="the station's unit, as in the definition file")
+    contests: list[Contest] = Field(
+        description="each contest of the station, as in the definition file, cut down to its "
+        "constituency there with its candidates"
+    )
+    ballot: list[BallotContestBody]
+
+
+class WithheldBody(_Answer):
+    contest: str
+    reason: RefusalReason
+    must_vote_in: str | None
+
+
+class BallotCardBody(_Answer):
+    """Leave to vote once, in exactly `contests`; the token is not stored by the centre."""
+
+    outcome: Literal["ballot-card"]
+    token: str
+    election: str
+    station: str
+    contests: list[BallotContestBody]
+    withheld: list[WithheldBody]
+
+
+class RefusedBody(_Answer):
+    """No ballot card, and why; never where or when the voter voted."""
+
+    outcome: Literal["refused"]
+    reason: RefusalReason
+    also: list[RefusalReason]
+    code_fault: CodeFault | None
+    of_age_on: datetime.date | None
+    must_vote_in: str | None
+
+
+CheckInAnswerBody = Annotated[BallotCardBody | RefusedBody, Field(discriminator="outcome")]
+
+
+class SyncedBody(_Answer):
+    """Entries now in the ledger, entries it held from an earlier try of the same sync, and
+    voters it held from another check-in, each now an incident for the supervisors."""
+
+    recorded: int
+    already: int
+    duplicates: int
+
+
+class IngestedBody(_Answer):
+    election: str
+    station: str
+    kind: ReportKind
+    report_hash: str
+    sheets: int
+    duplicate: bool = Field(description="true: the centre already held this report")
+
+
+class HealthBody(_Answer):
+    status: Literal["ok"]
+    version: str

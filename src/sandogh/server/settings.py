@@ -1,0 +1,174 @@
+"""What the central service is started with, checked before it serves anything.
+
+The ledger secret keys the voted-ledger's hash of each national code (`core.voters.ledger_key`): it
+is read from the environment only (`SANDOGH_LEDGER_SECRET`, hex), never from the command line,
+where other accounts of the machine could read it; a round and its runoff must be served with the
+same secret. Until operator accounts exist (issue 4) one operator token, also from the
+environment (`SANDOGH_OPERATOR_TOKEN`), lets an operator enrol and revoke ballot boxes; without it
+the centre enrols nobody.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretBytes,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
+from sandogh.registry.synthetic import DOMAIN
+from sandogh.store.url import database_url
+
+LEDGER_SECRET_VAR = "SANDOGH_LEDGER_SECRET"
+OPERATOR_TOKEN_VAR = "SANDOGH_OPERATOR_TOKEN"
+REGISTRY_VAR = "SANDOGH_REGISTRY"
+MIN_SECRET_BYTES = 32
+MIN_TOKEN_CHARACTERS = 32
+
+
+class SettingsError(SandoghError):
+    """Settings the centre cannot start with; `problems` names every one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("cannot start the centre: " + "; ".join(str(p) for p in self.problems))
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SyntheticRegistrySpec(_Settings):
+    """The made-up registry of `registry.synthetic`, for demos and tests."""
+
+    kind: Literal["synthetic"] = "synthetic"
+    seed: int
+    size: Annotated[int, Field(ge=0, le=DOMAIN)]
+
+
+class FileRegistrySpec(_Settings):
+    """A registry file made by `registry.file.import_registry`."""
+
+    kind: Literal["file"] = "file"
+    path: Path
+
+
+RegistrySpec = Annotated[SyntheticRegistrySpec | FileRegistrySpec, Field(discriminator="kind")]
+
+
+class ServerSettings(_Settings):
+    database_url: Annotated[str, Field(min_length=1)]
+    ledger_secret: SecretBytes
+    registry: RegistrySpec
+    operator_token: SecretStr | None = None
+    #: How far a signed request's time may be from the centre's clock, either way (seconds).
+    request_window_seconds: Annotated[int, Field(ge=1, le=3600)] = 300
+    #: Database connections held open at most: one per request served at once.
+    connections: Annotated[int, Field(ge=1, le=1000)] = 64
+
+    @field_validator("ledger_secret")
+    @classmethod
+    def _long_secret(cls, secret: SecretBytes) -> SecretBytes:
+        if len(secret.get_secret_value()) < MIN_SECRET_BYTES:
+            raise ValueError(f"must be at least {MIN_SECRET_BYTES} bytes")
+        return secret
+
+    @field_validator("operator_token")
+    @classmethod
+    def _long_token(cls, token: SecretStr | None) -> SecretStr | None:
+        if token is not None and len(token.get_secret_value()) < MIN_TOKEN_CHARACTERS:
+            raise ValueError(f"must be at least {MIN_TOKEN_CHARACTERS} characters")
+        return token
+
+
+def parse_registry(text: str) -> SyntheticRegistrySpec | FileRegistrySpec:
+    """`synthetic:SEED:SIZE` or `file:PATH`, as `sandogh serve --registry` takes it."""
+    kind, _, rest = text.partition(":")
+    if kind == "file" and rest:
+        return FileRegistrySpec(path=Path(rest))
+    if kind == "synthetic":
+        seed, _, size = rest.partition(":")
+        try:
+            return SyntheticRegistrySpec(seed=int(seed), size=int(size))
+        except ValueError as error:  # not integers; a ValidationError is a ValueError too
+            raise SettingsError(
+                [
+                    Problem(
+                        "registry",
+                        f"{text!r}: SEED and SIZE are whole numbers, SIZE from 0 to {DOMAIN}",
+                    )
+                ]
+            ) from error
+    raise SettingsError(
+        [Problem("registry", f"{text!r} is neither synthetic:SEED:SIZE nor file:PATH")]
+    )
+
+
+def settings_from_env(
+    env: Mapping[str, str], *, db: str | None = None, registry: str | None = None
+) -> ServerSettings:
+    """The settings of `sandogh serve`: the database and registry as given, else from `env`
+    (`SANDOGH_DATABASE_URL`, `SANDOGH_REGISTRY`); the secrets from `env` only."""
+    problems: list[Problem] = []
+    secret = _ledger_secret(env.get(LEDGER_SECRET_VAR, ""), problems)
+    registry_text = registry or env.get(REGISTRY_VAR, "")
+    spec: SyntheticRegistrySpec | FileRegistrySpec | None = None
+    if not registry_text:
+        problems.append(
+            Problem("registry", f"name the civil registry with --registry or ${REGISTRY_VAR}")
+        )
+    else:
+        try:
+            spec = parse_registry(registry_text)
+        except SettingsError as bad:
+            problems.extend(bad.problems)
+    if problems or spec is None or secret is None:
+        raise SettingsError(problems)
+    token = env.get(OPERATOR_TOKEN_VAR) or None
+    try:
+        return ServerSettings(
+            database_url=database_url(db, env),
+            ledger_secret=SecretBytes(secret),
+            registry=spec,
+            operator_token=None if token is None else SecretStr(token),
+        )
+    except ValidationError as error:
+        raise SettingsError(
+            [
+                Problem(".".join(map(str, e["loc"])), e["msg"].removeprefix("Value error, "))
+                for e in error.errors()
+            ]
+        ) from error
+
+
+def _ledger_secret(text: str, problems: list[Problem]) -> bytes | None:
+    if not text:
+        problems.append(
+            Problem(
+                LEDGER_SECRET_VAR,
+                f"is not set: give the voted-ledger's secret as {2 * MIN_SECRET_BYTES} or more "
+                "hex digits (e.g. `openssl rand -hex 32`)",
+            )
+        )
+        return None
+    try:
+        secret = bytes.fromhex(text.strip())
+    except ValueError:
+        problems.append(Problem(LEDGER_SECRET_VAR, "is not hex digits"))
+        return None
+    if len(secret) < MIN_SECRET_BYTES:
+        problems.append(
+            Problem(LEDGER_SECRET_VAR, f"has {len(secret)} bytes; at least {MIN_SECRET_BYTES}")
+        )
+        return None
+    return secret

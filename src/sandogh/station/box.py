@@ -1,0 +1,421 @@
+"""The ballot box's use cases, each one transaction of the station's own store.
+
+DESIGN.md §3 and issue 3 ("The station app"). The day: `enrol` (the centre's enrolment document),
+`open` (the signed zero report, printed and queued), `start_voting`, `check_in` and `cast` while
+voting (and `extend`), `close`, `count` (the cast-vote records into the tally sheets; a paper
+station's sheets come from blind double entry, `count_paper`), `report` (the signed report,
+printed with QR codes and queued), and `sync` whenever the link allows. `core.station` decides
+what each phase allows; a refused action raises its `ActionRefusedError` and changes nothing.
+
+Casting is the confirm step: the card is marked used and the cast-vote record written in one
+transaction, and only then is the voter's paper copy printed into the sealed box. A crash between
+the two loses one paper copy, never a confirmed ballot; the staff see it as one paper fewer than
+the box counted.
+
+Offline (DESIGN.md §3): when the centre cannot be reached the station's policy decides: `refuse`
+the voter, or check them in provisionally, queuing the check-in and issuing a local card in one
+transaction. The outbox lives in the store, so it survives a restart; `sync` sends what is due
+and backs off exponentially, up to a bound, from an item that could not be sent. A refusal by the
+centre is kept, not retried, and noted as an incident, as is every duplicate the centre reports.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import secrets
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.report import (
+    CastVoteRecord,
+    Choice,
+    Papers,
+    RecordError,
+    ReportKind,
+    SignedReport,
+    SigningKey,
+    StaffRole,
+    StationReport,
+    check_record,
+    decode_report,
+    decode_signed,
+    encode_record,
+    encode_report,
+    encode_signed,
+    report_from_records,
+    sign_as_staff,
+    sign_report,
+)
+from sandogh.core.station import (
+    EXTENSION_STEP,
+    Action,
+    Close,
+    Count,
+    Event,
+    Extend,
+    Open,
+    Phase,
+    Report,
+    StartVoting,
+    require,
+    transition,
+)
+from sandogh.core.voters import NationalCodeError, parse_national_code
+from sandogh.station.count import count_entered, count_records, paper_problems
+from sandogh.station.courier import Backoff, Courier, SyncOutcome, offline_payload
+from sandogh.station.errors import (
+    AlreadyEnrolledError,
+    BallotRejectedError,
+    CardRefusal,
+    CardRefusedError,
+    CentreAnswerError,
+    NotEnrolledError,
+    PaperAccountError,
+)
+from sandogh.station.local_store import (
+    LocalIncident,
+    LocalStore,
+    OutboxKind,
+    OutboxSummary,
+    StoredStation,
+    Transaction,
+)
+from sandogh.station.ports import (
+    CentreClient,
+    CentreRefusedError,
+    CentreUnreachableError,
+    Printer,
+)
+from sandogh.station.printouts import paper_copy_lines, report_lines
+from sandogh.station.qr import qr_parts
+from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
+
+
+class LocalRefusal(StrEnum):
+    """Why the box itself refuses a voter, before or without the centre."""
+
+    INVALID_CODE = "invalid-code"  # `CheckInRefused.detail` holds core.voters' CodeFault
+    CENTRE_UNREACHABLE = "centre-unreachable"  # and the station's policy is `refuse`
+    CHECKED_IN_HERE = "checked-in-here"  # an offline check-in of this voter is queued here
+
+
+@dataclass(frozen=True)
+class IssuedCard:
+    """Leave to cast one ballot in `contests`; `provisional` when checked in offline."""
+
+    token: str
+    contests: tuple[str, ...]
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class CheckInRefused:
+    reason: str  # the centre's reason, or a `LocalRefusal`
+    by_centre: bool
+    detail: str = ""
+
+
+CheckInOutcome = IssuedCard | CheckInRefused
+
+
+@dataclass(frozen=True)
+class Status:
+    setup: StationSetup
+    phase: Phase
+    extended_by: datetime.timedelta
+    device: str
+    cards_issued: int
+    cards_used: int
+    records: int
+    outbox: OutboxSummary
+    incidents: int
+
+
+_BACKOFF = Backoff()
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _new_token() -> str:
+    return "local-" + secrets.token_hex(16)
+
+
+class Box:
+    """One ballot box: its store, its device key, the centre it talks to and its printer."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        key: SigningKey,
+        centre: CentreClient,
+        printer: Printer,
+        *,
+        clock: Callable[[], datetime.datetime] = _utc_now,
+        new_token: Callable[[], str] = _new_token,
+        backoff: Backoff = _BACKOFF,
+    ) -> None:
+        self.store = store
+        self.key = key
+        self._centre = centre
+        self._printer = printer
+        self._clock = clock
+        self._new_token = new_token
+        self._courier = Courier(store, centre, backoff)
+
+    @contextmanager
+    def _station(self) -> Iterator[tuple[Transaction, StoredStation]]:
+        with self.store.transaction() as tx:
+            station = tx.station()
+            if station is None:
+                raise NotEnrolledError
+            yield tx, station
+
+    # ---- set-up and opening -------------------------------------------------------------------
+
+    def enrol(self, *, election: str, station: str, policy: OfflinePolicy) -> StationSetup:
+        """Enrol this box's key for `station` with the centre and keep what it answers."""
+        with self.store.transaction() as tx:
+            held = tx.station()
+            if held is not None:
+                raise AlreadyEnrolledError(held.setup.election, held.setup.station)
+        document = self._centre.enrol(election=election, station=station)
+        setup = read_enrolment(document, election=election, station=station, policy=policy)
+        kept = json.dumps(document, ensure_ascii=False, sort_keys=True, default=str)
+        with self.store.transaction() as tx:
+            held = tx.station()
+            if held is not None:
+                raise AlreadyEnrolledError(held.setup.election, held.setup.station)
+            tx.enrol(setup, kept)
+        return setup
+
+    def open(self, papers_received: Mapping[str, int]) -> StationReport:
+        """Open with the signed zero report: every count 0, the ballot papers received per contest
+        shown as received and unused. It is printed and queued for the centre."""
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.OPEN)
+            setup = station.setup
+            problems = paper_problems(papers_received, setup, "papers_received")
+            if problems:
+                raise PaperAccountError(problems)
+            report = report_from_records(
+                kind=ReportKind.ZERO,
+                election=setup.election,
+                definition_hash=setup.definition_hash,
+                station=setup.station,
+                device=self.key.public_key,
+                sequence=station.reports_signed + 1,
+                ballot=setup.ballot,
+                records=(),
+                papers={c: Papers(received=n, unused=n) for c, n in papers_received.items()},
+            )
+            signed, data = self._sign(report, ())
+            tx.set_received(papers_received)
+            self._keep(tx, station, Open(hashlib.sha256(data).hexdigest()), report, data)
+        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        return report
+
+    def start_voting(self) -> None:
+        self._move(StartVoting())
+
+    def extend(self, by: datetime.timedelta = EXTENSION_STEP) -> None:
+        self._move(Extend(by))
+
+    def close(self) -> None:
+        """Close voting, then rewrite the file so it keeps no trace of the order of voting."""
+        self._move(Close())
+        self.store.compact()
+
+    def _move(self, event: Event) -> None:
+        with self._station() as (tx, station):
+            tx.save_lifecycle(transition(station.lifecycle, event))
+
+    # ---- voting -------------------------------------------------------------------------------
+
+    def check_in(self, national_code: str) -> CheckInOutcome:
+        """A ballot card for the voter, from the centre or, offline, under the station's policy."""
+        try:
+            code = parse_national_code(national_code).digits
+        except NationalCodeError as error:
+            return CheckInRefused(LocalRefusal.INVALID_CODE, by_centre=False, detail=error.fault)
+        with self._station() as (_, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            setup = station.setup
+        try:
+            answer = self._centre.check_in(
+                election=setup.election, station=setup.station, national_code=code
+            )
+        except CentreUnreachableError:
+            return self._offline(code)
+        except CentreRefusedError as error:
+            return CheckInRefused(error.reason, by_centre=True, detail=str(error))
+        if answer.token is None:
+            if answer.refusal is None:
+                raise CentreAnswerError([Problem("", "neither a card nor a refusal")])
+            return CheckInRefused(answer.refusal, by_centre=True)
+        unknown = [c for c in answer.contests if c not in setup.contests]
+        if unknown or not answer.contests:
+            raise CentreAnswerError(
+                [Problem("contests", f"{c} is not on this station's ballot") for c in unknown]
+                or [Problem("contests", "a card for no contest")]
+            )
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            if not tx.add_card(answer.token, answer.contests):
+                raise CentreAnswerError([Problem("token", "a card of this token was issued")])
+        return IssuedCard(answer.token, answer.contests)
+
+    def _offline(self, code: str) -> CheckInOutcome:
+        now = self._clock()
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            if station.setup.policy is OfflinePolicy.REFUSE:
+                return CheckInRefused(LocalRefusal.CENTRE_UNREACHABLE, by_centre=False)
+            if not tx.enqueue(OutboxKind.CHECK_IN, code, offline_payload(code, now), now):
+                return CheckInRefused(LocalRefusal.CHECKED_IN_HERE, by_centre=False)
+            token, contests = self._new_token(), station.setup.contests
+            tx.add_card(token, contests)
+        return IssuedCard(token, contests, provisional=True)
+
+    def cast(self, token: str, choices: Sequence[Choice]) -> None:
+        """The confirm step: the voter's choice in every contest of their card (no codes for a
+        blank vote). Card used and record written in one transaction; then the paper copy."""
+        try:
+            record = CastVoteRecord(tuple(choices))
+        except RecordError as error:
+            raise BallotRejectedError(error.problems) from error
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.CAST)
+            card = tx.card(token)
+            if card is None:
+                raise CardRefusedError(CardRefusal.UNKNOWN)
+            if card.consumed:
+                raise CardRefusedError(CardRefusal.USED)
+            problems = _card_problems(record, card.contests)
+            problems.extend(check_record(record, station.setup.ballot))
+            if problems:
+                raise BallotRejectedError(problems)
+            tx.consume(token)
+            tx.add_record(encode_record(record))
+            setup = station.setup
+        self._printer.print_lines(paper_copy_lines(setup, record))
+
+    # ---- counting and the report --------------------------------------------------------------
+
+    def count(self, spoiled: Mapping[str, int] | None = None) -> StationReport:
+        """Count the records into the tally sheets (`count.count_records`), with the ballot
+        papers `spoiled` per contest as counted by hand."""
+        given = dict(spoiled or {})
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.COUNT)
+            report = count_records(tx, station, self.key.public_key, given)
+            tx.set_spoiled(given)
+            self._counted(tx, station, report)
+        return report
+
+    def count_paper(self) -> StationReport:
+        """A paper station's count: the sheets agreed by blind double entry (`double_entry`)."""
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.COUNT)
+            report = count_entered(tx, station, self.key.public_key)
+            self._counted(tx, station, report)
+        return report
+
+    @staticmethod
+    def _counted(tx: Transaction, station: StoredStation, report: StationReport) -> None:
+        tx.set_counted(encode_report(report))
+        tx.save_lifecycle(transition(station.lifecycle, Count()))
+
+    def report(self, staff: Sequence[tuple[StaffRole, SigningKey]] = ()) -> SignedReport:
+        """Sign the counted report (device, then each of `staff`), print it with its QR codes and
+        queue it for the centre."""
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.REPORT)
+            if station.counted is None:
+                raise AssertionError("a counted station holds its counted report")
+            report = decode_report(station.counted)
+            signed, data = self._sign(report, staff)
+            self._keep(tx, station, Report(hashlib.sha256(data).hexdigest()), report, data)
+        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        return signed
+
+    def reprint(self, kind: ReportKind) -> bool:
+        """Print a signed report again (after a paper jam); False if there is none of `kind`."""
+        with self._station() as (tx, _):
+            data = tx.signed(kind.value)
+        if data is None:
+            return False
+        signed = decode_signed(data)
+        report = decode_report(signed.report)
+        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        return True
+
+    def _sign(
+        self, report: StationReport, staff: Sequence[tuple[StaffRole, SigningKey]]
+    ) -> tuple[SignedReport, bytes]:
+        signed = sign_report(report, self.key)
+        for role, key in staff:
+            signed = sign_as_staff(signed, role, key)
+        return signed, encode_signed(signed)
+
+    def _keep(
+        self,
+        tx: Transaction,
+        station: StoredStation,
+        event: Open | Report,
+        report: StationReport,
+        data: bytes,
+    ) -> None:
+        tx.save_lifecycle(transition(station.lifecycle, event))
+        tx.save_signed(report.kind.value, report.sequence, data)
+        tx.enqueue(OutboxKind.REPORT, report.kind.value, data, self._clock())
+
+    # ---- the link to the centre ---------------------------------------------------------------
+
+    def sync(self) -> SyncOutcome:
+        """Send what is due in the outbox (`courier`)."""
+        with self._station() as (_, station):
+            setup = station.setup
+        return self._courier.send(setup, self._clock())
+
+    # ---- what the operator sees ---------------------------------------------------------------
+
+    def incidents(self) -> list[LocalIncident]:
+        """What the box has noted for the supervisors, oldest first."""
+        with self._station() as (tx, _):
+            return tx.incidents()
+
+    def status(self) -> Status:
+        with self._station() as (tx, station):
+            issued, used = tx.card_counts()
+            return Status(
+                setup=station.setup,
+                phase=station.lifecycle.phase,
+                extended_by=station.lifecycle.extended_by,
+                device=self.key.public_key.text,
+                cards_issued=issued,
+                cards_used=used,
+                records=tx.record_count(),
+                outbox=tx.outbox_summary(),
+                incidents=len(tx.incidents()),
+            )
+
+
+def _card_problems(record: CastVoteRecord, contests: Sequence[str]) -> list[Problem]:
+    chosen = {choice.contest for choice in record.choices}
+    problems = [
+        Problem(f"choices[{c}]", "the card has this contest: choose, or press blank")
+        for c in contests
+        if c not in chosen
+    ]
+    problems.extend(
+        Problem(f"choices[{c}]", "the voter's card does not allow this contest")
+        for c in sorted(chosen - set(contests))
+    )
+    return problems

@@ -1,0 +1,171 @@
+"""The station's `CentreClient` over HTTP: the station API of docs/api.md, every request signed.
+
+Each request is signed with the box's key (`wire.request_signing`, the one module both ends
+share) at the moment it is sent. What the centre answers is sorted three ways (`station.ports`):
+- a success is returned (a voter refused a ballot card is a success: a `CheckInAnswer` with the
+  reason);
+- a refusal (4xx with the API's error body) raises `CentreRefusedError` with the centre's reason:
+  sending the same request again will not change it;
+- no answer — the network down, a timeout, a 5xx, 408 or 429, an answer that is not the API's —
+  raises `CentreUnreachableError`: the station keeps the request and tries again later.
+Retrying and backing off are the station's: this client sends each request once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Mapping, Sequence
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.report import SigningKey
+from sandogh.station.ports import (
+    CentreRefusedError,
+    CentreUnreachableError,
+    CheckInAnswer,
+    OfflineCheckIn,
+)
+from sandogh.wire import api_paths
+from sandogh.wire.request_signing import sign_request, timestamp
+
+_JSON = {"Content-Type": "application/json", "Accept": "application/json"}
+#: Client errors that say "not now" rather than "no": the station should try again.
+_TRANSIENT = frozenset({408, 425, 429})
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+class HttpCentreClient:
+    """A `station.ports.CentreClient` talking to the centre at `base_url` (e.g.
+    `https://centre.example/`), signing with `signing_key`; `timeout` is in seconds for each
+    request. `operator_token` is needed for `enrol` only (docs/api.md: enrolment needs an
+    operator). `transport` replaces the network in tests; `clock` is read to sign each request."""
+
+    def __init__(
+        self,
+        base_url: str,
+        signing_key: SigningKey,
+        *,
+        timeout: float,
+        transport: httpx.BaseTransport | None = None,
+        operator_token: str | None = None,
+        clock: Callable[[], datetime.datetime] = _utc_now,
+    ) -> None:
+        self._key = signing_key
+        self._operator_token = operator_token
+        self._clock = clock
+        self._http = httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
+
+    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
+        """Enrol this box for `station`: the enrolment document (docs/api.md)."""
+        headers = {}
+        if self._operator_token is not None:
+            headers["Authorization"] = f"Bearer {self._operator_token}"
+        path = api_paths.fill(api_paths.DEVICES, election_id=election)
+        return self._signed(path, {"station": station}, headers)
+
+    def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
+        path = api_paths.fill(api_paths.CHECK_INS, election_id=election)
+        answer = self._signed(path, {"station": station, "national_code": national_code})
+        outcome, token, reason = (answer.get(k) for k in ("outcome", "token", "reason"))
+        contests = _contests(answer.get("contests"))
+        if outcome == "ballot-card" and isinstance(token, str) and contests is not None:
+            return CheckInAnswer(token=token, contests=contests)
+        if outcome == "refused" and isinstance(reason, str):
+            return CheckInAnswer(token=None, contests=(), refusal=reason)
+        raise CentreUnreachableError("the centre's answer to a check-in is not the API's")
+
+    def sync_check_ins(
+        self, *, election: str, station: str, entries: Sequence[OfflineCheckIn]
+    ) -> Mapping[str, object]:
+        """Send check-ins made offline: `{"recorded", "already", "duplicates"}` counts. A time
+        without a zone raises ValueError before anything is sent."""
+        path = api_paths.fill(api_paths.SYNC, election_id=election)
+        sent: list[JSONValue] = [
+            {"national_code": entry.national_code, "at": timestamp(entry.at)} for entry in entries
+        ]
+        return self._signed(path, {"station": station, "entries": sent})
+
+    def send_report(self, signed: bytes) -> Mapping[str, object]:
+        """Deliver a signed report's bytes as they are: what the centre took (`duplicate` true
+        when it already held them)."""
+        return self._send(api_paths.REPORTS, signed, {})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _signed(
+        self, path: str, fields: Mapping[str, JSONValue], headers: Mapping[str, str] | None = None
+    ) -> dict[str, object]:
+        body = sign_request(self._key, "POST", path, fields, at=self._clock())
+        return self._send(path, canonical_json(body), headers or {})
+
+    def _send(self, path: str, content: bytes, headers: Mapping[str, str]) -> dict[str, object]:
+        try:
+            response = self._http.post(path, content=content, headers={**_JSON, **headers})
+        except httpx.HTTPError as error:
+            raise CentreUnreachableError(f"the centre did not answer: {error!r}") from error
+        status = response.status_code
+        body = _json_object(response)
+        if status >= 500 or status in _TRANSIENT:
+            message = body.get("message") if body else None
+            raise CentreUnreachableError(f"the centre answered {status}: {message or 'no reason'}")
+        if status >= 400:
+            if body is None or not isinstance(body.get("error"), str):
+                raise CentreRefusedError(f"http-{status}", f"the centre answered {status}")
+            raise _refusal(body)
+        if body is None or not 200 <= status < 300:
+            raise CentreUnreachableError(f"the centre's answer ({status}) is not the API's")
+        return body
+
+
+def _contests(value: object) -> tuple[str, ...] | None:
+    """The contest ids of a ballot card's `contests`, if that is what `value` is."""
+    if not isinstance(value, list):
+        return None
+    ids = [item.get("contest") if isinstance(item, dict) else None for item in value]
+    return (
+        tuple(i for i in ids if isinstance(i, str))
+        if all(isinstance(i, str) for i in ids)
+        else None
+    )
+
+
+def _json_object(response: httpx.Response) -> dict[str, object] | None:
+    try:
+        parsed = json.loads(response.content)
+    except ValueError:  # not JSON, or not UTF-8
+        return None
+    return parsed if isinstance(parsed, dict) else None
+
+
+def _refusal(body: dict[str, object]) -> CentreRefusedError:
+    problems = body.get("problems")
+    shown = ""
+    if isinstance(problems, list) and problems:
+        shown = " (" + "; ".join(_problem(p) for p in problems[:3]) + ")"
+    return CentreRefusedError(str(body["error"]), f"{body.get('message', '')}{shown}")
+
+
+def _problem(problem: object) -> str:
+    if isinstance(problem, dict):
+        path, message = problem.get("path", ""), problem.get("message", "")
+        return f"{path}: {message}" if path else str(message)
+    return str(problem)

@@ -1,0 +1,139 @@
+"""A centre in memory (`ports.CentreClient`), for tests and demos of the box without a server.
+
+It answers as the station API does (docs/api.md), with the fields the box reads, and keeps the
+centre's promises the box relies on (DESIGN.md §3): one ballot card per voter per round; a
+refusal that never says where or when the voter voted; every offline check-in of a voter it
+already had counted as a duplicate (kept in `incidents`, naming both stations); the same offline
+check-in sent again counted once; the same report bytes accepted once, and a different report of
+the same station and kind refused. What it is asked is kept for the tests to look at.
+
+Switches: `down` (every call raises `CentreUnreachableError`), `refusing` (every call raises
+`CentreRefusedError` with that reason), `refusals` (a national code → the reason its check-in is
+refused), `voted_elsewhere` (a national code → the station the centre says it checked the voter
+in at, which makes a synced check-in of that voter a duplicate).
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sandogh.core.report import (
+    BallotContest,
+    ReportError,
+    SignatureError,
+    decode_report,
+    decode_signed,
+)
+from sandogh.station.ports import (
+    CentreRefusedError,
+    CentreUnreachableError,
+    CheckInAnswer,
+    OfflineCheckIn,
+)
+from sandogh.station.setup import ENROLMENT_FORMAT
+
+ALREADY_VOTED = "already-voted"
+
+
+@dataclass(frozen=True)
+class _Voted:
+    station: str
+    at: datetime.datetime | None  # None: checked in online
+    provisional: bool
+
+
+class FakeCentre:
+    def __init__(
+        self,
+        *,
+        election: str,
+        definition_hash: str,
+        ballot: Sequence[BallotContest],
+        seed: int = 0,
+    ) -> None:
+        self.election = election
+        self.definition_hash = definition_hash
+        self.ballot = tuple(ballot)
+        self.down = False
+        self.refusing: str | None = None
+        self.refusals: dict[str, str] = {}
+        self.voted_elsewhere: dict[str, str] = {}
+        self.enrolled: list[str] = []
+        self.synced: list[OfflineCheckIn] = []
+        self.incidents: list[tuple[str, str]] = []  # duplicates: (first station, offline one)
+        self.reports: list[bytes] = []  # accepted, each once
+        self.calls = 0
+        self._voted: dict[str, _Voted] = {}
+        self._tokens = random.Random(seed)  # a fake's tokens: random, but the same every run
+
+    def _answer(self, election: str | None = None) -> None:
+        self.calls += 1
+        if self.down:
+            raise CentreUnreachableError("the fake centre is down")
+        if self.refusing is not None:
+            raise CentreRefusedError(self.refusing, f"the fake centre refuses: {self.refusing}")
+        if election is not None and election != self.election:
+            raise CentreRefusedError("unknown-election", f"no election {election}")
+
+    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
+        self._answer(election)
+        self.enrolled.append(station)
+        return {
+            "format": ENROLMENT_FORMAT,
+            "created": True,
+            "device": {"election": self.election, "station": station},
+            "election": {"id": self.election},
+            "definition_hash": self.definition_hash,
+            "ballot": [
+                {"contest": c.contest, "seats": c.seats, "candidates": list(c.candidates)}
+                for c in self.ballot
+            ],
+        }
+
+    def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
+        self._answer(election)
+        contests = tuple(c.contest for c in self.ballot)
+        if national_code in self.refusals:
+            return CheckInAnswer(None, (), self.refusals[national_code])
+        if national_code in self._voted or national_code in self.voted_elsewhere:
+            return CheckInAnswer(None, (), ALREADY_VOTED)
+        self._voted[national_code] = _Voted(station, None, provisional=False)
+        return CheckInAnswer(self._tokens.randbytes(16).hex(), contests)
+
+    def sync_check_ins(
+        self, *, election: str, station: str, entries: Sequence[OfflineCheckIn]
+    ) -> Mapping[str, object]:
+        self._answer(election)
+        recorded = already = duplicates = 0
+        for entry in entries:
+            held = self._voted.get(entry.national_code)
+            if held is None and entry.national_code in self.voted_elsewhere:
+                held = _Voted(self.voted_elsewhere[entry.national_code], None, provisional=False)
+            if held is None:
+                self._voted[entry.national_code] = _Voted(station, entry.at, provisional=True)
+                self.synced.append(entry)
+                recorded += 1
+            elif held.station == station and held.at == entry.at and held.provisional:
+                already += 1
+            else:
+                self.incidents.append((held.station, station))
+                duplicates += 1
+        return {"recorded": recorded, "already": already, "duplicates": duplicates}
+
+    def send_report(self, signed: bytes) -> Mapping[str, object]:
+        self._answer()
+        if signed in self.reports:
+            return {"duplicate": True}
+        try:
+            report = decode_report(decode_signed(signed).report)
+        except (SignatureError, ReportError) as error:
+            raise CentreRefusedError("malformed", str(error)) from error
+        for held in self.reports:
+            other = decode_report(decode_signed(held).report)
+            if (other.station, other.kind) == (report.station, report.kind):
+                raise CentreRefusedError("conflicting", "another report of this station and kind")
+        self.reports.append(signed)
+        return {"duplicate": False}

@@ -1,0 +1,497 @@
+"""The ballot box's own SQLite file: its state, ballot cards, cast-vote records and outbox.
+
+The standard library's sqlite3, not SQLAlchemy: the box has one file, one process and one fixed
+schema, nothing to port between databases or migrate by Alembic; what matters is exact control of
+the PRAGMAs and of each transaction (`BEGIN IMMEDIATE` … `COMMIT`), which sqlite3 gives directly.
+
+Durability: WAL with `synchronous=FULL`, so a transaction that has committed is on disk when the
+call returns, and every use case of `box` is one transaction: the confirm step of a ballot marks
+its card used and writes its record together or not at all.
+
+Secrecy by construction (DESIGN.md §3): `cast_vote_records` holds a random 128-bit id and the
+record's canonical bytes (`core.report.encode_record`), nothing else: no rowid (WITHOUT ROWID), no
+time, no sequence, no column shared with another table. Rows live in id order, so they are stored
+and read in an order that owes nothing to the order of voting. Ballot cards are keyed by their
+token, itself random, and are not linked to a record. The file keeps traces of its own history
+(WAL frames are in commit order); `compact()`, run at close, checkpoints and truncates the WAL and
+VACUUMs, rewriting every table in key order, with `secure_delete` so freed pages keep nothing.
+
+The device key is not in this file: see `station.directory`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from sandogh.core.report import BallotContest
+from sandogh.core.station import Phase, StationState
+from sandogh.station.errors import StationFilesError
+from sandogh.station.setup import OfflinePolicy, StationSetup
+
+SCHEMA_VERSION = 1
+#: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
+APPLICATION_ID = 0x53474853
+CVR_ID_BYTES = 16
+
+_SCHEMA = (
+    """CREATE TABLE station_state (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        election TEXT NOT NULL,
+        station TEXT NOT NULL,
+        definition_hash TEXT NOT NULL,
+        ballot TEXT NOT NULL,
+        policy TEXT NOT NULL,
+        enrolment TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        zero_report TEXT,
+        extended_by_seconds INTEGER NOT NULL DEFAULT 0,
+        report TEXT,
+        reports_signed INTEGER NOT NULL DEFAULT 0,
+        counted BLOB
+    )""",
+    """CREATE TABLE ballot_papers (
+        contest TEXT PRIMARY KEY,
+        received INTEGER NOT NULL CHECK (received >= 0),
+        spoiled INTEGER NOT NULL DEFAULT 0 CHECK (spoiled >= 0)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE ballot_cards (
+        token TEXT PRIMARY KEY,
+        contests TEXT NOT NULL,
+        consumed INTEGER NOT NULL DEFAULT 0 CHECK (consumed IN (0, 1))
+    ) WITHOUT ROWID""",
+    f"""CREATE TABLE cast_vote_records (
+        cvr_id BLOB PRIMARY KEY CHECK (length(cvr_id) = {CVR_ID_BYTES}),
+        cvr BLOB NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE outbox (
+        item INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt TEXT NOT NULL,
+        last_error TEXT,
+        refused TEXT,
+        UNIQUE (kind, subject)
+    )""",
+    """CREATE TABLE incidents (
+        incident INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        noted_at TEXT NOT NULL,
+        details TEXT NOT NULL
+    )""",
+    """CREATE TABLE signed_reports (
+        kind TEXT PRIMARY KEY,
+        sequence INTEGER NOT NULL,
+        signed BLOB NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sheet_entries (
+        contest TEXT NOT NULL,
+        operator INTEGER NOT NULL,
+        figures TEXT NOT NULL,
+        PRIMARY KEY (contest, operator)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE sheet_resolutions (
+        contest TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        PRIMARY KEY (contest, field)
+    ) WITHOUT ROWID""",
+)
+
+
+class OutboxKind(StrEnum):
+    CHECK_IN = "check-in"  # subject: the national code; payload: the offline check-in
+    REPORT = "report"  # subject: the report's kind; payload: the signed report's bytes
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    item: int
+    kind: OutboxKind
+    subject: str
+    payload: bytes
+    attempts: int
+
+
+@dataclass(frozen=True)
+class OutboxSummary:
+    pending: int
+    refused: int
+    next_attempt: datetime.datetime | None
+
+
+@dataclass(frozen=True)
+class Card:
+    token: str
+    contests: tuple[str, ...]
+    consumed: bool
+
+
+@dataclass(frozen=True)
+class LocalIncident:
+    kind: str
+    at: datetime.datetime
+    details: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class StoredStation:
+    """The station's row: its setup, where it is in its day, and its reports so far."""
+
+    setup: StationSetup
+    lifecycle: StationState
+    reports_signed: int
+    counted: bytes | None  # the final report as counted (canonical bytes), before it is signed
+
+
+def _random_id() -> bytes:
+    return os.urandom(CVR_ID_BYTES)
+
+
+def _time(moment: datetime.datetime) -> str:
+    """A time as stored: UTC, to the microsecond, so that stored times sort as text."""
+    if moment.utcoffset() is None:
+        raise ValueError(f"{moment.isoformat()} has no time zone")
+    return moment.astimezone(datetime.UTC).isoformat(timespec="microseconds")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class LocalStore:
+    """One station file. `create=True` makes a new one (and refuses an existing file); otherwise
+    the file must exist and be a station file of this schema. `new_id` draws the records' ids
+    (tests pass a seeded one)."""
+
+    def __init__(
+        self, path: Path, *, create: bool = False, new_id: Callable[[], bytes] | None = None
+    ) -> None:
+        if create and path.exists():
+            raise StationFilesError(f"{path} already exists")
+        if not create and not path.is_file():
+            raise StationFilesError(f"{path} is not a station database")
+        self.path = path
+        self._new_id = new_id or _random_id
+        self._lock = threading.Lock()
+        # isolation_level=None: sqlite3 opens no transaction of its own; `transaction` does.
+        # check_same_thread=False: the lock serialises every use, whichever thread it comes from.
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+        try:
+            self._configure(create=create)
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _configure(self, *, create: bool) -> None:
+        (mode,) = self._db.execute("PRAGMA journal_mode=WAL").fetchone()
+        if mode != "wal":
+            raise StationFilesError(f"{self.path}: cannot use write-ahead logging ({mode})")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA secure_delete=ON")
+        if create:
+            with self.transaction():
+                for statement in _SCHEMA:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            return
+        (application,) = self._db.execute("PRAGMA application_id").fetchone()
+        (version,) = self._db.execute("PRAGMA user_version").fetchone()
+        if application != APPLICATION_ID:
+            raise StationFilesError(f"{self.path} is not a station database")
+        if version != SCHEMA_VERSION:
+            raise StationFilesError(
+                f"{self.path} has schema version {version}; this app reads {SCHEMA_VERSION}"
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One transaction, taken for writing from the start so that two uses never interleave;
+        leaving the block by an exception rolls it back."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield Transaction(self._db, self._new_id)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def durability(self) -> tuple[str, int]:
+        """The journal mode and synchronous level in force (`wal`, 2 for FULL)."""
+        with self._lock:
+            (mode,) = self._db.execute("PRAGMA journal_mode").fetchone()
+            (level,) = self._db.execute("PRAGMA synchronous").fetchone()
+        return str(mode), int(level)
+
+    def compact(self) -> None:
+        """Leave no trace of the order of writes in the file (see the module docstring)."""
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+class Transaction:
+    """What a use case reads and writes, all inside one `LocalStore.transaction`."""
+
+    def __init__(self, db: sqlite3.Connection, new_id: Callable[[], bytes]) -> None:
+        self._db = db
+        self._new_id = new_id
+
+    # ---- the station --------------------------------------------------------------------------
+
+    def station(self) -> StoredStation | None:
+        row = self._db.execute(
+            "SELECT election, station, definition_hash, ballot, policy, phase, zero_report,"
+            " extended_by_seconds, report, reports_signed, counted FROM station_state"
+        ).fetchone()
+        if row is None:
+            return None
+        ballot = tuple(
+            BallotContest(item["contest"], item["seats"], tuple(item["candidates"]))
+            for item in json.loads(row[3])
+        )
+        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]))
+        lifecycle = StationState(
+            phase=Phase(row[5]),
+            zero_report=row[6],
+            extended_by=datetime.timedelta(seconds=row[7]),
+            report=row[8],
+        )
+        return StoredStation(setup, lifecycle, row[9], row[10])
+
+    def enrol(self, setup: StationSetup, document: str) -> None:
+        ballot = [
+            {"contest": c.contest, "seats": c.seats, "candidates": list(c.candidates)}
+            for c in setup.ballot
+        ]
+        self._db.execute(
+            "INSERT INTO station_state (singleton, election, station, definition_hash, ballot,"
+            " policy, enrolment, phase) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                setup.election,
+                setup.station,
+                setup.definition_hash,
+                _json(ballot),
+                setup.policy.value,
+                document,
+                Phase.SET_UP.value,
+            ),
+        )
+
+    def enrolment_document(self) -> str | None:
+        row = self._db.execute("SELECT enrolment FROM station_state").fetchone()
+        return None if row is None else str(row[0])
+
+    def save_lifecycle(self, state: StationState) -> None:
+        self._db.execute(
+            "UPDATE station_state SET phase = ?, zero_report = ?, extended_by_seconds = ?,"
+            " report = ?",
+            (
+                state.phase.value,
+                state.zero_report,
+                int(state.extended_by.total_seconds()),
+                state.report,
+            ),
+        )
+
+    def set_counted(self, report: bytes) -> None:
+        self._db.execute("UPDATE station_state SET counted = ?", (report,))
+
+    def save_signed(self, kind: str, sequence: int, signed: bytes) -> None:
+        """Keep a signed report (for reprinting) and count it among the device's reports."""
+        self._db.execute(
+            "INSERT INTO signed_reports (kind, sequence, signed) VALUES (?, ?, ?)",
+            (kind, sequence, signed),
+        )
+        self._db.execute("UPDATE station_state SET reports_signed = reports_signed + 1")
+
+    def signed(self, kind: str) -> bytes | None:
+        row = self._db.execute("SELECT signed FROM signed_reports WHERE kind = ?", (kind,))
+        found = row.fetchone()
+        return None if found is None else bytes(found[0])
+
+    # ---- ballot papers ------------------------------------------------------------------------
+
+    def set_received(self, received: Mapping[str, int]) -> None:
+        self._db.executemany(
+            "INSERT INTO ballot_papers (contest, received) VALUES (?, ?)", received.items()
+        )
+
+    def set_spoiled(self, spoiled: Mapping[str, int]) -> None:
+        self._db.executemany(
+            "UPDATE ballot_papers SET spoiled = ? WHERE contest = ?",
+            [(n, contest) for contest, n in spoiled.items()],
+        )
+
+    def received(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT contest, received FROM ballot_papers")
+        return dict(rows)
+
+    # ---- ballot cards -------------------------------------------------------------------------
+
+    def add_card(self, token: str, contests: Sequence[str]) -> bool:
+        """Keep a card; False (nothing written) if a card of this token is already held."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO ballot_cards (token, contests) VALUES (?, ?)",
+            (token, _json(list(contests))),
+        )
+        return cursor.rowcount == 1
+
+    def card(self, token: str) -> Card | None:
+        row = self._db.execute(
+            "SELECT contests, consumed FROM ballot_cards WHERE token = ?", (token,)
+        ).fetchone()
+        return None if row is None else Card(token, tuple(json.loads(row[0])), bool(row[1]))
+
+    def consume(self, token: str) -> None:
+        cursor = self._db.execute(
+            "UPDATE ballot_cards SET consumed = 1 WHERE token = ? AND consumed = 0", (token,)
+        )
+        if cursor.rowcount != 1:
+            raise AssertionError(f"card {token} was not there to consume")
+
+    def papers_used(self) -> dict[str, int]:
+        """Per contest, the cards that carried it: each check-in takes one ballot paper."""
+        used: dict[str, int] = {}
+        for (contests,) in self._db.execute("SELECT contests FROM ballot_cards"):
+            for contest in json.loads(contests):
+                used[contest] = used.get(contest, 0) + 1
+        return used
+
+    def card_counts(self) -> tuple[int, int]:
+        """(cards issued, cards used)."""
+        issued, used = self._db.execute(
+            "SELECT count(*), coalesce(sum(consumed), 0) FROM ballot_cards"
+        ).fetchone()
+        return int(issued), int(used)
+
+    # ---- cast-vote records --------------------------------------------------------------------
+
+    def add_record(self, record: bytes) -> None:
+        self._db.execute(
+            "INSERT INTO cast_vote_records (cvr_id, cvr) VALUES (?, ?)", (self._new_id(), record)
+        )
+
+    def records(self) -> Iterator[bytes]:
+        """Every record, in the order of their random ids."""
+        for (record,) in self._db.execute("SELECT cvr FROM cast_vote_records"):
+            yield bytes(record)
+
+    def record_count(self) -> int:
+        (n,) = self._db.execute("SELECT count(*) FROM cast_vote_records").fetchone()
+        return int(n)
+
+    # ---- the outbox ---------------------------------------------------------------------------
+
+    def enqueue(
+        self, kind: OutboxKind, subject: str, payload: bytes, now: datetime.datetime
+    ) -> bool:
+        """Queue an item, due at once; False (nothing written) if one of this kind and subject
+        is queued already."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO outbox (kind, subject, payload, next_attempt)"
+            " VALUES (?, ?, ?, ?)",
+            (kind.value, subject, payload, _time(now)),
+        )
+        return cursor.rowcount == 1
+
+    def due(self, kind: OutboxKind, now: datetime.datetime, limit: int) -> list[OutboxItem]:
+        """Up to `limit` items of `kind` not refused whose next attempt is due, oldest first."""
+        rows = self._db.execute(
+            "SELECT item, subject, payload, attempts FROM outbox WHERE kind = ?"
+            " AND refused IS NULL AND next_attempt <= ? ORDER BY item LIMIT ?",
+            (kind.value, _time(now), limit),
+        )
+        return [OutboxItem(item, kind, subject, bytes(p), n) for item, subject, p, n in rows]
+
+    def delivered(self, items: Sequence[OutboxItem]) -> None:
+        """Drop delivered items: an offline check-in's national code leaves the box with it."""
+        self._db.executemany("DELETE FROM outbox WHERE item = ?", [(i.item,) for i in items])
+
+    def postpone(self, item: OutboxItem, error: str, until: datetime.datetime) -> None:
+        self._db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ?"
+            " WHERE item = ?",
+            (error, _time(until), item.item),
+        )
+
+    def refuse(self, items: Sequence[OutboxItem], reason: str) -> None:
+        """Keep refused items, not to be retried: a supervisor must look at them."""
+        self._db.executemany(
+            "UPDATE outbox SET attempts = attempts + 1, refused = ? WHERE item = ?",
+            [(reason, i.item) for i in items],
+        )
+
+    def outbox_summary(self) -> OutboxSummary:
+        pending, refused, next_attempt = self._db.execute(
+            "SELECT coalesce(sum(refused IS NULL), 0), coalesce(sum(refused IS NOT NULL), 0),"
+            " min(CASE WHEN refused IS NULL THEN next_attempt END) FROM outbox"
+        ).fetchone()
+        when = None if next_attempt is None else datetime.datetime.fromisoformat(next_attempt)
+        return OutboxSummary(int(pending), int(refused), when)
+
+    # ---- incidents ----------------------------------------------------------------------------
+
+    def add_incident(self, kind: str, at: datetime.datetime, details: Mapping[str, object]) -> None:
+        self._db.execute(
+            "INSERT INTO incidents (kind, noted_at, details) VALUES (?, ?, ?)",
+            (kind, _time(at), json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)),
+        )
+
+    def incidents(self) -> list[LocalIncident]:
+        rows = self._db.execute("SELECT kind, noted_at, details FROM incidents ORDER BY incident")
+        return [
+            LocalIncident(kind, datetime.datetime.fromisoformat(at), json.loads(details))
+            for kind, at, details in rows
+        ]
+
+    # ---- tally sheets entered by hand (blind double entry) ------------------------------------
+
+    def add_entry(self, contest: str, operator: int, figures: Mapping[str, int]) -> bool:
+        """Keep an operator's entry of a contest's sheet; False if they entered it already."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO sheet_entries (contest, operator, figures) VALUES (?, ?, ?)",
+            (contest, operator, _json(dict(figures))),
+        )
+        return cursor.rowcount == 1
+
+    def entries(self, contest: str) -> dict[int, dict[str, int]]:
+        rows = self._db.execute(
+            "SELECT operator, figures FROM sheet_entries WHERE contest = ?", (contest,)
+        )
+        return {operator: json.loads(figures) for operator, figures in rows}
+
+    def resolve(self, contest: str, field: str, value: int) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO sheet_resolutions (contest, field, value) VALUES (?, ?, ?)",
+            (contest, field, value),
+        )
+
+    def resolutions(self, contest: str) -> dict[str, int]:
+        rows = self._db.execute(
+            "SELECT field, value FROM sheet_resolutions WHERE contest = ?", (contest,)
+        )
+        return dict(rows)

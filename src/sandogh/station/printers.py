@@ -1,0 +1,90 @@
+"""The box's printers (`ports.Printer`): ESC/POS for a real receipt printer, a file for tests.
+
+Issue 3: the voter's paper copy is printed into the sealed box through python-escpos, with a file
+printer for tests; reports are printed with QR codes (`station.qr`). Both printers check that
+every QR payload fits a QR code at error-correction level M, as `qrcode` renders it for ESC/POS,
+so a report the file printer takes is one a receipt printer can print.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import qrcode  # type: ignore[import-untyped]  # qrcode ships no type information
+from escpos.constants import QR_ECLEVEL_M  # type: ignore[import-untyped]  # no type information
+from escpos.escpos import Escpos  # type: ignore[import-untyped]  # python-escpos is untyped
+from escpos.printer import File  # type: ignore[import-untyped]  # as above
+from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]  # as above
+
+QR_MODULE_DOTS = 4  # a module of 4 dots scans off 203 dpi thermal paper
+
+
+def qr_version(payload: bytes) -> int:
+    """The smallest QR version (1–40) that holds `payload` at level M; a payload too big for
+    any raises ValueError (qrcode's)."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M)
+    code.add_data(payload)
+    code.make(fit=True)
+    return int(code.version)
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    lines: tuple[str, ...]
+    qr: tuple[bytes, ...]
+
+
+class FilePrinter:
+    """Appends each job to `path` as one JSON line: `{"lines": [...], "qr": [base64, ...]}`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None:
+        for payload in qr:
+            qr_version(payload)
+        job = {"lines": list(lines), "qr": [base64.b64encode(p).decode("ascii") for p in qr]}
+        with self.path.open("a", encoding="utf-8") as file:
+            file.write(json.dumps(job, ensure_ascii=False) + "\n")
+
+    def jobs(self) -> list[PrintJob]:
+        """Every job printed so far, in order."""
+        if not self.path.exists():
+            return []
+        jobs = []
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            job = json.loads(line)
+            jobs.append(
+                PrintJob(tuple(job["lines"]), tuple(base64.b64decode(p) for p in job["qr"]))
+            )
+        return jobs
+
+
+class EscposPrinter:
+    """A receipt printer through python-escpos: `device` is any of its printers (Usb, Serial,
+    Network, File; Dummy in tests). Each job ends with a cut.
+
+    Text goes through the printer's own code pages, which hold no Persian shaping: Persian
+    receipts will need the lines rendered as an image first.
+    """
+
+    def __init__(self, device: Escpos) -> None:
+        self._device = device
+
+    @classmethod
+    def on_device(cls, path: str) -> EscposPrinter:
+        """A printer reached through a device file, such as /dev/usb/lp0."""
+        return cls(File(devfile=path))
+
+    def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None:
+        for line in lines:
+            self._device.text(line + "\n")
+        for payload in qr:
+            qr_version(payload)
+            # rendered by qrcode as an image: not every printer has a native QR command
+            self._device.qr(payload, ec=QR_ECLEVEL_M, size=QR_MODULE_DOTS, native=False)
+        self._device.cut()

@@ -1,0 +1,59 @@
+"""What the box prints: the voter's paper copy, and a station report with its QR codes.
+
+Issue 3: the voter's paper copy drops into the sealed box and nothing that shows the vote is
+handed to the voter; so it shows the choices and nothing that could tie it to a voter or a moment
+(no card, no time, no number). A report is printed with every figure of its tally sheets, so that
+anyone can re-add it, and QR codes carrying the signed bytes (`station.qr`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sandogh.core.report import CastVoteRecord, ReportKind, SignedReport, StationReport
+from sandogh.station.setup import StationSetup
+
+BLANK = "blank"
+
+
+def paper_copy_lines(setup: StationSetup, record: CastVoteRecord) -> list[str]:
+    """The voter's paper copy: each contest of the ballot they voted in, with its codes."""
+    chosen = {choice.contest: choice.codes for choice in record.choices}
+    lines = ["sandogh ballot", f"{setup.election} · {setup.station}"]
+    lines.extend(
+        f"{item.contest}: {' '.join(chosen[item.contest]) or BLANK}"
+        for item in setup.ballot
+        if item.contest in chosen
+    )
+    return lines
+
+
+def report_lines(report: StationReport, signed: SignedReport, data: bytes) -> list[str]:
+    """A report's page; `data` are the signed report's bytes (`encode_signed`), whose SHA-256
+    is printed so the page, the QR codes and the centre's copy can be matched."""
+    title = "ZERO REPORT" if report.kind is ReportKind.ZERO else "STATION REPORT"
+    lines = [
+        f"sandogh {title} no. {report.sequence}",
+        f"election {report.election}",
+        f"station {report.station}",
+        f"definition {report.definition_hash}",
+        f"device {report.device.text}",
+        f"records {report.cvr_count} {report.cvr_digest}",
+    ]
+    for sheet in report.sheets:
+        counts = sheet.counts
+        invalid = ", ".join(f"{kind} {n}" for kind, n in counts.invalid.items())
+        lines.extend(
+            (
+                f"-- {sheet.contest}",
+                f"papers received {counts.papers_received} used {counts.papers_used}"
+                f" unused {counts.papers_unused} spoiled {counts.papers_spoiled}",
+                f"cast {counts.cast} valid {counts.valid} void {counts.void}",
+                f"invalid {invalid}",
+            )
+        )
+        lines.extend(f"  {code}: {n}" for code, n in counts.votes.items())
+    signers = ", ".join(["device", *(staff.role.value for staff in signed.staff)])
+    lines.append(f"signed by {signers}")
+    lines.append("sha256:" + hashlib.sha256(data).hexdigest())
+    return lines

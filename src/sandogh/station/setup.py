@@ -1,0 +1,111 @@
+"""What a box is set up with at enrolment: its station, the definition hash, its ballot, and its
+policy for when the centre cannot be reached.
+
+DESIGN.md §3: a box is enrolled for one station and receives the definition hash and only what its
+station needs. The enrolment document is the centre's answer (docs/api.md, format
+`sandogh/enrolment@1`, `server.models.EnrolmentDocument`); the box relies on `format`,
+`election.id`, `device.station`, `definition_hash` and `ballot` (a list of `{"contest", "seats",
+"candidates"}`, as `core.report.BallotContest`), and keeps the whole document verbatim for its
+screens (names, the unit, the contests cut to its constituency).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.report import BallotContest
+from sandogh.core.report.digests import DIGEST
+from sandogh.station.errors import EnrolmentDocumentError
+
+ENROLMENT_FORMAT = "sandogh/enrolment@1"
+
+
+class OfflinePolicy(StrEnum):
+    """What the box does with a voter while the centre is unreachable (DESIGN.md §3)."""
+
+    REFUSE = "refuse"  # the voter waits or comes back: no one votes unchecked
+    PROVISIONAL = "provisional"  # checked in locally, synced later; duplicates become incidents
+
+
+@dataclass(frozen=True)
+class StationSetup:
+    election: str
+    station: str
+    definition_hash: str
+    ballot: tuple[BallotContest, ...]
+    policy: OfflinePolicy
+
+    @property
+    def contests(self) -> tuple[str, ...]:
+        return tuple(item.contest for item in self.ballot)
+
+
+def read_enrolment(
+    document: Mapping[str, object], *, election: str, station: str, policy: OfflinePolicy
+) -> StationSetup:
+    """The setup in `document`, which must be for `election` and `station`; every field that is
+    missing, of a wrong form or for another station raises `EnrolmentDocumentError`."""
+    problems: list[Problem] = []
+    if document.get("format") != ENROLMENT_FORMAT:
+        problems.append(Problem("format", f"{document.get('format')!r} is not {ENROLMENT_FORMAT}"))
+    for path, found, wanted in (
+        ("election.id", _field(document, "election", "id"), election),
+        ("device.station", _field(document, "device", "station"), station),
+    ):
+        if found != wanted:
+            problems.append(Problem(path, f"{found!r} is not {wanted!r}"))
+    definition_hash = document.get("definition_hash")
+    if not isinstance(definition_hash, str) or not DIGEST.fullmatch(definition_hash):
+        problems.append(Problem("definition_hash", f"{definition_hash!r} is not sha256:HEX"))
+    ballot = _ballot(document.get("ballot"), problems)
+    if problems or not isinstance(definition_hash, str):
+        raise EnrolmentDocumentError(problems)
+    return StationSetup(election, station, definition_hash, ballot, policy)
+
+
+def _field(document: Mapping[str, object], name: str, inner: str) -> object:
+    value = document.get(name)
+    return value.get(inner) if isinstance(value, Mapping) else None
+
+
+def _ballot(value: object, problems: list[Problem]) -> tuple[BallotContest, ...]:
+    if not isinstance(value, list) or not value:
+        problems.append(Problem("ballot", "must be a list of the station's contests"))
+        return ()
+    ballot = [
+        contest
+        for i, item in enumerate(value)
+        if (contest := _contest(item, f"ballot[{i}]", problems)) is not None
+    ]
+    problems.extend(
+        Problem("ballot", f"contest {contest} is listed {n} times")
+        for contest, n in Counter(item.contest for item in ballot).items()
+        if n > 1
+    )
+    return tuple(ballot)
+
+
+def _contest(item: object, path: str, problems: list[Problem]) -> BallotContest | None:
+    if not isinstance(item, Mapping):
+        problems.append(Problem(path, "must be an object"))
+        return None
+    contest, seats, candidates = item.get("contest"), item.get("seats"), item.get("candidates")
+    found: list[Problem] = []
+    if not isinstance(contest, str) or not contest:
+        found.append(Problem(f"{path}.contest", "must be a contest id"))
+    if not isinstance(seats, int) or isinstance(seats, bool) or seats < 1:
+        found.append(Problem(f"{path}.seats", f"{seats!r} is not a number of seats"))
+    if not isinstance(candidates, list) or not all(
+        isinstance(code, str) and code for code in candidates
+    ):
+        found.append(Problem(f"{path}.candidates", "must be a list of candidate codes"))
+    elif len(set(candidates)) != len(candidates):
+        found.append(Problem(f"{path}.candidates", "a code is listed twice"))
+    if found or not isinstance(contest, str) or not isinstance(seats, int):
+        problems.extend(found)
+        return None
+    return BallotContest(contest, seats, tuple(str(code) for code in candidates or ()))

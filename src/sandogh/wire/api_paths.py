@@ -1,0 +1,19 @@
+"""The paths of the station API, version 1: one place for the routes and for the client that
+calls them (and signs them: a signed request's first line names its path, `request_signing`)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+ROOT = "/api/v1"
+HEALTH = f"{ROOT}/health"
+DEVICES = f"{ROOT}/elections/{{election_id}}/devices"
+DEVICE = f"{ROOT}/elections/{{election_id}}/devices/{{key}}"
+CHECK_INS = f"{ROOT}/elections/{{election_id}}/check-ins"
+SYNC = f"{ROOT}/elections/{{election_id}}/check-ins/sync"
+REPORTS = f"{ROOT}/reports"
+
+
+def fill(template: str, **values: str) -> str:
+    """`template` with each `{name}` replaced by its value, percent-encoded as a path segment."""
+    return template.format(**{name: quote(value, safe=":") for name, value in values.items()})

@@ -1,0 +1,118 @@
+"""`sandogh station …` (src/sandogh/cli/station.py) on a station directory, the centre faked."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sandogh.cli import station as station_cli
+from sandogh.core.report import Choice, SigningKey, decode_signed, verify_signed
+from sandogh.station.box import Box, IssuedCard
+from sandogh.station.directory import StationDirectory
+from sandogh.station.fake_centre import FakeCentre
+from sandogh.station.ports import CentreUnreachableError
+from sandogh.station.printers import FilePrinter
+from tests.station.build import BALLOT, DEFINITION_HASH, ELECTION, STATION, national_code
+
+URL = "http://centre.test/"
+runner = CliRunner()
+
+
+class _Centre(FakeCentre):
+    """The fake centre, noting the operator token each client was made with."""
+
+    def __init__(self) -> None:
+        super().__init__(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT)
+        self.operator_tokens: list[str | None] = []
+
+
+@pytest.fixture
+def centre(monkeypatch: pytest.MonkeyPatch) -> _Centre:
+    """The fake centre every `HttpCentreClient` the commands make talks to."""
+    fake = _Centre()
+
+    class Client:
+        def __init__(
+            self, url: str, _key: SigningKey, *, timeout: float, operator_token: str | None = None
+        ) -> None:
+            assert (url, timeout) == (URL, 10.0)
+            fake.operator_tokens.append(operator_token)
+
+        def __enter__(self) -> _Centre:
+            return fake
+
+        def __exit__(self, *_: object) -> None:
+            return None
+
+    monkeypatch.setattr(station_cli, "HttpCentreClient", Client)
+    return fake
+
+
+def _run(*args: str) -> str:
+    result = runner.invoke(station_cli.station_app, list(args))
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result.output
+
+
+def _vote(directory: Path, centre: FakeCentre, voters: range) -> None:
+    """Voters vote on the box's screens; here, straight through the box."""
+    store, key = StationDirectory(directory).open()
+    with store:
+        box = Box(store, key, centre, FilePrinter(directory / "printer.jsonl"))
+        for voter in voters:
+            card = box.check_in(national_code(voter))
+            assert isinstance(card, IssuedCard)
+            box.cast(card.token, (Choice("president", ("21",)), Choice("parliament", ("32",))))
+
+
+def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
+    folder = str(tmp_path / "box")
+    enrolled = _run(
+        "enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION,
+        "--policy", "provisional",
+    )  # fmt: skip
+    assert f"for station {STATION} of {ELECTION}" in enrolled
+    assert oct((tmp_path / "box" / "device.key").stat().st_mode)[-3:] == "600"
+    opened = _run("open", "--dir", folder, "--papers", "400", "--papers", "parliament=300")
+    assert "waiting" not in opened  # no --centre: the zero report is queued, not sent
+    assert centre.reports == []
+    assert "sent 1, waiting 0" in _run("sync", "--dir", folder, "--centre", URL)
+
+    _vote(tmp_path / "box", centre, range(12))
+    closed = _run("close", "--dir", folder, "--spoiled", "president=3")
+    assert "president: cast 12, valid 12" in closed
+    assert "papers used 12 of 400" in closed
+    assert "sent 1, waiting 0" in _run("report", "--dir", folder, "--centre", URL)
+
+    status = json.loads(_run("status", "--dir", folder, "--json"))
+    assert (status["phase"], status["ballots"], status["outbox"]["pending"]) == ("reported", 12, 0)
+    key = StationDirectory(tmp_path / "box").key()
+    final = verify_signed(decode_signed(centre.reports[-1]), key.public_key)
+    sheets = {sheet.contest: sheet.counts for sheet in final.sheets}
+    assert sheets["president"].votes == {"21": 12, "25": 0}
+    assert (sheets["parliament"].papers_received, sheets["president"].papers_spoiled) == (300, 3)
+
+
+def test_enrolment_can_be_tried_again_with_the_same_key(
+    tmp_path: Path, centre: _Centre, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SANDOGH_OPERATOR_TOKEN", "t0ken")
+    folder = str(tmp_path / "box")
+    enrol = ("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    centre.down = True
+    failed = runner.invoke(station_cli.station_app, list(enrol))
+    assert isinstance(failed.exception, CentreUnreachableError)
+    key = StationDirectory(tmp_path / "box").key()
+    centre.down = False
+    assert key.public_key.text in _run(*enrol)
+    assert centre.operator_tokens == ["t0ken", "t0ken"]
+
+
+@pytest.mark.usefixtures("centre")
+def test_papers_must_be_given_as_numbers(tmp_path: Path) -> None:
+    folder = str(tmp_path / "box")
+    _run("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    result = runner.invoke(station_cli.station_app, ["open", "--dir", folder, "--papers", "many"])
+    assert result.exit_code == 2
+    assert "is not N or CONTEST=N" in result.output

@@ -1,0 +1,158 @@
+"""A real central service for the tests: uvicorn on a free loopback port, in a thread, over a
+store holding the Kerman round-2 definition (examples/kerman-1403/round2.yaml)."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import uvicorn
+from fastapi import FastAPI
+from pydantic import SecretBytes, SecretStr
+
+from sandogh.core.definition.model import UnitKind
+from sandogh.core.report import SigningKey
+from sandogh.formats.definition_file import LoadedDefinition, load_definition
+from sandogh.registry.synthetic import SyntheticRegistry
+from sandogh.server.app import create_app
+from sandogh.server.centre import Centre, Clock, utc_now
+from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
+from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.station.centre_http import HttpCentreClient
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+
+KERMAN_ROUND_2 = Path(__file__).resolve().parents[2] / "examples/kerman-1403/round2.yaml"
+ELECTION = "kerman-1403-r2"
+POLLING_DAY = datetime.date(2024, 7, 5)
+SECRET = b"k" * 32
+OPERATOR_TOKEN = "the-operator-token-of-the-tests-0123456789"
+REGISTRY = SyntheticRegistrySpec(seed=1403, size=5_000)
+LOADED_AT = datetime.datetime(2024, 7, 4, 12, 0, tzinfo=datetime.UTC)
+_START_SECONDS = 20.0
+
+
+@functools.cache
+def kerman() -> LoadedDefinition:
+    return load_definition(KERMAN_ROUND_2)
+
+
+@functools.cache
+def stations() -> tuple[str, ...]:
+    """The polling stations of the Kerman runoff, in the definition's order."""
+    return tuple(u.code for u in kerman().election.units if u.kind is UnitKind.STATION)
+
+
+@functools.cache
+def registry() -> SyntheticRegistry:
+    """The registry the live centre looks voters up in (`REGISTRY`)."""
+    return SyntheticRegistry(REGISTRY.seed, size=REGISTRY.size)
+
+
+def voters(count: int) -> list[str]:
+    """National codes of `count` people who may vote on the polling day."""
+    found: list[str] = []
+    for code in registry().voters(POLLING_DAY):
+        found.append(code.digits)
+        if len(found) == count:
+            break
+    return found
+
+
+def device(n: int) -> SigningKey:
+    """The key of the tests' `n`-th ballot box (0 ≤ n < 2^16)."""
+    return SigningKey.from_seed(n.to_bytes(2, "big") * 16)
+
+
+def load_kerman(store_url: str) -> None:
+    engine = make_engine(store_url)
+    try:
+        loaded = kerman()
+        load_election(
+            lambda: SqlUnitOfWork(engine, now=LOADED_AT),
+            loaded.election,
+            definition_hash=loaded.definition_hash,
+            canonical=loaded.canonical,
+            now=LOADED_AT,
+        )
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True)
+class Live:
+    """A centre serving at `url`."""
+
+    url: str
+    app: FastAPI
+
+    @property
+    def centre(self) -> Centre:
+        centre: Centre = self.app.state.centre
+        return centre
+
+    @property
+    def uow(self) -> UnitOfWorkFactory:
+        return self.centre.uow
+
+    def client(
+        self,
+        key: SigningKey,
+        *,
+        operator: bool = False,
+        clock: Clock = utc_now,
+        transport: httpx.BaseTransport | None = None,
+    ) -> HttpCentreClient:
+        return HttpCentreClient(
+            self.url,
+            key,
+            timeout=30.0,
+            operator_token=OPERATOR_TOKEN if operator else None,
+            clock=clock,
+            transport=transport,
+        )
+
+    def enrolled(self, key: SigningKey, station: str) -> HttpCentreClient:
+        """A client of the box of `key`, enrolled for `station` through the API."""
+        with self.client(key, operator=True) as operator:
+            operator.enrol(election=ELECTION, station=station)
+        return self.client(key)
+
+
+@contextmanager
+def serving(store_url: str, *, operator_token: str | None = OPERATOR_TOKEN) -> Iterator[Live]:
+    """Serve `store_url` (its schema current) until the block ends."""
+    settings = ServerSettings(
+        database_url=store_url,
+        ledger_secret=SecretBytes(SECRET),
+        registry=REGISTRY,
+        operator_token=None if operator_token is None else SecretStr(operator_token),
+    )
+    app = create_app(settings)
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    )
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listening.bind(("127.0.0.1", 0))
+    port = listening.getsockname()[1]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + _START_SECONDS
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test centre did not start")
+            time.sleep(0.01)
+        yield Live(f"http://127.0.0.1:{port}", app)
+    finally:
+        server.should_exit = True
+        thread.join(_START_SECONDS)
+        listening.close()

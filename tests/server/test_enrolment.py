@@ -1,0 +1,134 @@
+"""Enrolling and revoking ballot boxes through the real HTTP API, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime
+
+import httpx
+import pytest
+
+from sandogh.core.definition.geography import Geography
+from sandogh.core.report import station_ballot
+from sandogh.formats.definition_schema import Contest, Unit
+from sandogh.station.ports import CentreRefusedError
+from sandogh.wire.request_signing import sign_request
+
+from .live import ELECTION, OPERATOR_TOKEN, Live, device, kerman, load_kerman, serving, stations
+
+OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
+DEVICES = f"/api/v1/elections/{ELECTION}/devices"
+
+
+def _revoke(live: Live, key_text: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    return httpx.delete(
+        f"{live.url}{DEVICES}/{key_text}", headers=OPERATOR if headers is None else headers
+    )
+
+
+def test_an_enrolled_box_receives_what_its_station_needs(live: Live) -> None:
+    station = stations()[0]
+    with live.client(device(1), operator=True) as box:
+        document = box.enrol(election=ELECTION, station=station)
+        again = box.enrol(election=ELECTION, station=station)
+    assert document["format"] == "sandogh/enrolment@1"
+    assert document["created"] is True
+    assert again["created"] is False
+    assert {k: v for k, v in again.items() if k != "created"} == {
+        k: v for k, v in document.items() if k != "created"
+    }
+    assert document["definition_hash"] == kerman().definition_hash
+    assert document["device"] == {
+        "key": device(1).public_key.text,
+        "election": ELECTION,
+        "station": station,
+        "enrolled_at": document["device"]["enrolled_at"],  # type: ignore[index]
+        "revoked_at": None,
+    }
+    assert document["election"] == {
+        "id": ELECTION,
+        "name": {"fa": kerman().election.name.fa, "en": kerman().election.name.en},
+        "date": "2024-07-05",
+    }
+    # the unit and contests read with the definition file's own models
+    unit = Unit.model_validate(document["unit"]).to_core()
+    assert unit.code == station
+    (contest,) = (Contest.model_validate(c).to_core() for c in document["contests"])  # type: ignore[attr-defined]
+    assert contest.id == "president"
+    assert [c.code for c in contest.candidates] == ["21", "25"]
+    (ballot,) = station_ballot(Geography.of(kerman().election), station)
+    assert document["ballot"] == [{"contest": "president", "seats": 1, "candidates": ["21", "25"]}]
+    assert ballot.candidates == ("21", "25")
+
+
+def test_enrolment_needs_the_operator_token_and_the_boxs_own_signature(live: Live) -> None:
+    station = stations()[0]
+    with live.client(device(1)) as box, pytest.raises(CentreRefusedError) as refused:
+        box.enrol(election=ELECTION, station=station)
+    assert refused.value.reason == "unauthenticated"
+    body = sign_request(
+        device(1), "POST", DEVICES, {"station": station}, at=datetime.datetime.now(datetime.UTC)
+    )
+    wrong = httpx.post(
+        f"{live.url}{DEVICES}", json=body, headers={"Authorization": "Bearer " + "x" * 40}
+    )
+    assert wrong.status_code == 401
+    assert wrong.json()["error"] == "bad-token"
+    assert wrong.headers["www-authenticate"] == "Bearer"
+    # an operator cannot enrol a key whose holder did not sign: here the key is swapped
+    swapped = body | {"device": device(2).public_key.text}
+    answer = httpx.post(f"{live.url}{DEVICES}", json=swapped, headers=OPERATOR)
+    assert answer.status_code == 401
+    assert answer.json()["error"] == "bad-signature"
+    # nor replay a signature made for another election's path
+    other = sign_request(
+        device(1),
+        "POST",
+        "/api/v1/elections/kerman-1403-r1/devices",
+        {"station": station},
+        at=datetime.datetime.now(datetime.UTC),
+    )
+    answer = httpx.post(f"{live.url}{DEVICES}", json=other, headers=OPERATOR)
+    assert answer.json()["error"] == "bad-signature"
+
+
+def test_enrolment_refusals_name_their_reason(live: Live) -> None:
+    first, second = stations()[:2]
+    with live.client(device(1), operator=True) as box:
+        box.enrol(election=ELECTION, station=first)
+        for election, station, reason in [
+            (ELECTION, second, "key-enrolled"),
+            (ELECTION, "ST-9999-9999", "unknown-station"),
+            (ELECTION, "IR-08-0801", "not-a-station"),
+            ("no-such-election", first, "unknown-election"),
+        ]:
+            with pytest.raises(CentreRefusedError) as refused:
+                box.enrol(election=election, station=station)
+            assert refused.value.reason == reason
+
+
+def test_a_revoked_box_stays_revoked(live: Live) -> None:
+    station = stations()[0]
+    key = device(1).public_key.text
+    live.enrolled(device(1), station).close()
+    assert _revoke(live, key, {}).status_code == 401
+    revoked = _revoke(live, key)
+    assert revoked.status_code == 200
+    assert revoked.json()["key"] == key
+    assert revoked.json()["revoked_at"] is not None
+    again = _revoke(live, key)
+    assert (again.status_code, again.json()["error"]) == (409, "already-revoked")
+    unknown = _revoke(live, device(2).public_key.text)
+    assert (unknown.status_code, unknown.json()["error"]) == (404, "unknown-device")
+    malformed = _revoke(live, "ed25519:beef")
+    assert (malformed.status_code, malformed.json()["problems"][0]["path"]) == (400, "key")
+    with live.client(device(1), operator=True) as box, pytest.raises(CentreRefusedError) as no:
+        box.enrol(election=ELECTION, station=station)
+    assert no.value.reason == "key-enrolled"
+
+
+def test_a_centre_without_an_operator_token_enrols_nobody(store_url: str) -> None:
+    load_kerman(store_url)
+    with serving(store_url, operator_token=None) as live:
+        with live.client(device(1), operator=True) as box, pytest.raises(CentreRefusedError) as no:
+            box.enrol(election=ELECTION, station=stations()[0])
+        assert no.value.reason == "enrolment-disabled"

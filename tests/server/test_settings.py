@@ -1,0 +1,77 @@
+"""The settings `sandogh serve` starts the centre with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import SecretBytes, SecretStr, ValidationError
+
+from sandogh.server.settings import (
+    FileRegistrySpec,
+    ServerSettings,
+    SettingsError,
+    SyntheticRegistrySpec,
+    parse_registry,
+    settings_from_env,
+)
+
+SECRET_HEX = "ab" * 32
+TOKEN = "t" * 32
+
+
+def test_registries_are_named_as_on_the_command_line() -> None:
+    assert parse_registry("synthetic:1403:5000") == SyntheticRegistrySpec(seed=1403, size=5000)
+    assert parse_registry("file:/srv/registry.sqlite") == FileRegistrySpec(
+        path=Path("/srv/registry.sqlite")
+    )
+    for wrong in ("synthetic:1403", "synthetic:x:5", "synthetic:1:-1", "file:", "csv:x", ""):
+        with pytest.raises(SettingsError) as bad:
+            parse_registry(wrong)
+        assert bad.value.problems[0].path == "registry"
+
+
+def test_settings_come_from_the_options_and_the_environment() -> None:
+    env = {
+        "SANDOGH_LEDGER_SECRET": SECRET_HEX,
+        "SANDOGH_OPERATOR_TOKEN": TOKEN,
+        "SANDOGH_REGISTRY": "synthetic:1:10",
+        "SANDOGH_DATABASE_URL": "sqlite:///from-env.sqlite",
+    }
+    settings = settings_from_env(env)
+    assert settings.ledger_secret.get_secret_value() == bytes.fromhex(SECRET_HEX)
+    assert settings.operator_token == SecretStr(TOKEN)
+    assert settings.registry == SyntheticRegistrySpec(seed=1, size=10)
+    assert settings.database_url == "sqlite:///from-env.sqlite"
+    given = settings_from_env(env, db="sqlite:///given.sqlite", registry="file:people.sqlite")
+    assert given.database_url == "sqlite:///given.sqlite"
+    assert given.registry == FileRegistrySpec(path=Path("people.sqlite"))
+    assert settings_from_env({**env, "SANDOGH_OPERATOR_TOKEN": ""}).operator_token is None
+    # the secrets never show in a repr or a log line
+    assert SECRET_HEX not in repr(settings)
+    assert TOKEN not in repr(settings)
+
+
+def test_every_problem_is_named_at_once() -> None:
+    with pytest.raises(SettingsError) as bad:
+        settings_from_env({})
+    assert [p.path for p in bad.value.problems] == ["SANDOGH_LEDGER_SECRET", "registry"]
+    for secret, says in [("zz", "not hex"), ("ab" * 31, "31 bytes")]:
+        with pytest.raises(SettingsError) as bad:
+            settings_from_env({"SANDOGH_LEDGER_SECRET": secret}, registry="synthetic:1:1")
+        assert says in str(bad.value)
+    with pytest.raises(SettingsError) as bad:
+        settings_from_env(
+            {"SANDOGH_LEDGER_SECRET": SECRET_HEX, "SANDOGH_OPERATOR_TOKEN": "short"},
+            registry="synthetic:1:1",
+        )
+    assert [p.path for p in bad.value.problems] == ["operator_token"]
+
+
+def test_the_model_refuses_a_short_secret() -> None:
+    with pytest.raises(ValidationError):
+        ServerSettings(
+            database_url="sqlite://",
+            ledger_secret=SecretBytes(b"k" * 31),
+            registry=SyntheticRegistrySpec(seed=1, size=1),
+        )

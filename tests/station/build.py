@@ -1,0 +1,103 @@
+"""A ballot box on a slice of Kerman 1403's runoff day, with a fake centre and a file printer.
+
+The ballot (`reference/seed-facts.md`, docs/formats.md): the presidential runoff, Jalili 21 and
+Pezeshkian 25, one seat; a Majlis runoff of two seats between four candidates, 31–34.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sandogh.core.report import BallotContest
+from sandogh.core.voters import check_digit
+from sandogh.station.box import Box
+from sandogh.station.courier import Backoff
+from sandogh.station.directory import StationDirectory
+from sandogh.station.fake_centre import FakeCentre
+from sandogh.station.printers import FilePrinter
+from sandogh.station.setup import OfflinePolicy
+
+ELECTION = "kerman-1403-r2"
+STATION = "ST-0801-0001"
+DEFINITION_HASH = "sha256:" + "ab" * 32
+BALLOT = (
+    BallotContest("president", 1, ("21", "25")),
+    BallotContest("parliament", 2, ("31", "32", "33", "34")),
+)
+PAPERS = {"president": 500, "parliament": 500}
+IRST = datetime.timezone(datetime.timedelta(hours=3, minutes=30))
+MORNING = datetime.datetime(2024, 7, 5, 8, 0, tzinfo=IRST)
+BACKOFF = Backoff(first=datetime.timedelta(seconds=2), cap=datetime.timedelta(seconds=60))
+
+
+def national_code(i: int) -> str:
+    """The i-th voter's national code: nine digits from `i`, then the check digit."""
+    first_nine = f"{100_000_000 + i:09d}"
+    return first_nine + str(check_digit(first_nine))
+
+
+@dataclass
+class Clock:
+    now: datetime.datetime = MORNING
+
+    def __call__(self) -> datetime.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += datetime.timedelta(seconds=seconds)
+
+
+@dataclass
+class Station:
+    """A box and everything around it, in the test's folder."""
+
+    directory: StationDirectory
+    box: Box
+    centre: FakeCentre
+    printer: FilePrinter
+    clock: Clock = field(default_factory=Clock)
+
+    def reopen(self) -> Station:
+        """The same station after a restart: a new process would open the same files."""
+        self.box.store.close()
+        store, key = self.directory.open()
+        box = Box(store, key, self.centre, self.printer, clock=self.clock, backoff=BACKOFF)
+        return Station(self.directory, box, self.centre, self.printer, self.clock)
+
+
+def new_station(
+    folder: Path,
+    *,
+    policy: OfflinePolicy = OfflinePolicy.PROVISIONAL,
+    ballot: tuple[BallotContest, ...] = BALLOT,
+    id_seed: int | None = None,
+) -> Station:
+    """An enrolled box, in set-up."""
+    directory = StationDirectory(folder / "station")
+    ids = None if id_seed is None else random.Random(id_seed)
+    store, key = directory.create(new_id=None if ids is None else (lambda: ids.randbytes(16)))
+    centre = FakeCentre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=ballot)
+    printer = FilePrinter(folder / "printer.jsonl")
+    clock = Clock()
+    box = Box(store, key, centre, printer, clock=clock, backoff=BACKOFF)
+    box.enrol(election=ELECTION, station=STATION, policy=policy)
+    return Station(directory, box, centre, printer, clock)
+
+
+def voting_station(
+    folder: Path,
+    *,
+    policy: OfflinePolicy = OfflinePolicy.PROVISIONAL,
+    ballot: tuple[BallotContest, ...] = BALLOT,
+    id_seed: int | None = None,
+) -> Station:
+    """An enrolled box, opened with `PAPERS` (or as many papers for each contest of `ballot`)
+    and voting."""
+    station = new_station(folder, policy=policy, ballot=ballot, id_seed=id_seed)
+    papers = PAPERS if ballot == BALLOT else {c.contest: 500 for c in ballot}
+    station.box.open(papers)
+    station.box.start_voting()
+    return station

@@ -1,0 +1,65 @@
+"""The cast loop that `test_crash` kills: check voters in and cast their ballots, one by one.
+
+Run as `python -m tests.station.cast_loop FOLDER FIRST LAST LOG` from the repository's root, on
+the station `build.voting_station` made in FOLDER with `CRASH_BALLOT`. Voter i casts
+`crash_ballot(i)`, a ballot no other voter of the run casts, so each confirmed ballot can be
+found among the records. The log gets `ready` once the box is open, `attempt i` before voter i
+checks in and `done i` once the cast has returned; each line is one unbuffered write to a file
+opened for appending, so a line written before a SIGKILL is in the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sandogh.core.report import BallotContest, Choice
+from sandogh.station.box import Box, IssuedCard
+from sandogh.station.directory import StationDirectory
+from sandogh.station.fake_centre import FakeCentre
+from sandogh.station.printers import FilePrinter
+
+from .build import DEFINITION_HASH, ELECTION, national_code
+
+_CODES = tuple(str(n) for n in range(20))
+CRASH_BALLOT = (BallotContest("a", 1, _CODES), BallotContest("b", 1, _CODES))
+DISTINCT_BALLOTS = (len(_CODES) + 1) ** 2  # a code or blank, in each of the two contests
+
+
+def crash_ballot(i: int) -> tuple[Choice, Choice]:
+    """Voter i's ballot: i written in base 21 over the two contests, 20 meaning blank."""
+    first, second = i % 21, i // 21
+    return (
+        Choice("a", () if first == 20 else (_CODES[first],)),
+        Choice("b", () if second == 20 else (_CODES[second],)),
+    )
+
+
+def voter_of(choices: tuple[Choice, ...]) -> int:
+    """The voter whose ballot `choices` is (the inverse of `crash_ballot`)."""
+    by_contest = {choice.contest: choice.codes for choice in choices}
+    first, second = (int(by_contest[c][0]) if by_contest[c] else 20 for c in ("a", "b"))
+    return first + 21 * second
+
+
+def main(folder: Path, first: int, last: int, log: Path) -> None:
+    store, key = StationDirectory(folder / "station").open()
+    # a centre seeded by the run, so that no run hands out a token an earlier run did
+    centre = FakeCentre(
+        election=ELECTION, definition_hash=DEFINITION_HASH, ballot=CRASH_BALLOT, seed=first
+    )
+    box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.write(fd, b"ready\n")
+    for i in range(first, last):
+        os.write(fd, f"attempt {i}\n".encode())
+        card = box.check_in(national_code(i))
+        if not isinstance(card, IssuedCard):
+            raise SystemExit(f"voter {i} was refused: {card}")
+        box.cast(card.token, crash_ballot(i))
+        os.write(fd, f"done {i}\n".encode())
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4]))

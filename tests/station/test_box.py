@@ -1,0 +1,267 @@
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from sandogh.core.counting.tally import InvalidKind
+from sandogh.core.report import (
+    CastVoteRecord,
+    Choice,
+    ReportKind,
+    SigningKey,
+    StaffRole,
+    StationReport,
+    cvr_digest,
+    decode_signed,
+    verify_signed,
+)
+from sandogh.core.station import ActionRefusedError, Phase
+from sandogh.core.voters import CodeFault
+from sandogh.station.box import Box, CheckInRefused, IssuedCard, LocalRefusal
+from sandogh.station.errors import (
+    AlreadyEnrolledError,
+    BallotRejectedError,
+    CardRefusal,
+    CardRefusedError,
+    NotEnrolledError,
+    PaperAccountError,
+)
+from sandogh.station.printers import PrintJob
+from sandogh.station.qr import join_qr_parts
+from sandogh.station.setup import OfflinePolicy
+
+from .build import (
+    ELECTION,
+    STATION,
+    Station,
+    national_code,
+    new_station,
+    voting_station,
+)
+
+# A hand-worked day of 30 ballots. President: Jalili (21) 12, Pezeshkian (25) 15, blank 3.
+# Majlis, two seats: 31+32 ten times, 33 alone eight, 31+34 seven, blank five, so
+# 31: 17, 32: 10, 33: 8, 34: 7, valid 25, blank 5.
+PRESIDENT = [("21",)] * 12 + [("25",)] * 15 + [()] * 3
+PARLIAMENT = [("31", "32")] * 10 + [("33",)] * 8 + [("34", "31")] * 7 + [()] * 5
+PLAN = [
+    (Choice("president", p), Choice("parliament", m))
+    for p, m in zip(PRESIDENT, PARLIAMENT, strict=True)
+]
+
+
+def _issued(outcome: IssuedCard | CheckInRefused) -> IssuedCard:
+    assert isinstance(outcome, IssuedCard), outcome
+    return outcome
+
+
+def _vote(station: Station, voter: int, choices: tuple[Choice, ...]) -> None:
+    card = _issued(station.box.check_in(national_code(voter)))
+    station.box.cast(card.token, choices)
+
+
+def _printed_report(job: PrintJob, key: SigningKey) -> tuple[bytes, StationReport]:
+    data = join_qr_parts(job.qr)
+    return data, verify_signed(decode_signed(data), key.public_key)
+
+
+def test_a_whole_day_at_one_station(tmp_path: Path) -> None:
+    station = new_station(tmp_path)
+    box = station.box
+    zero = box.open({"president": 500, "parliament": 500})
+    assert zero.kind is ReportKind.ZERO
+    box.start_voting()
+    for voter, choices in enumerate(PLAN):
+        _vote(station, voter, choices)
+    _issued(box.check_in(national_code(99)))  # checked in, walks away without voting
+    box.close()
+    counted = box.count(spoiled={"president": 2})
+    signed = box.report()
+    assert box.status().phase is Phase.REPORTED
+
+    jobs = station.printer.jobs()
+    assert len(jobs) == 1 + len(PLAN) + 1  # zero report, a paper copy per ballot, the report
+    zero_bytes, printed_zero = _printed_report(jobs[0], box.key)
+    assert printed_zero == zero
+    assert all(s.counts.papers_unused == 500 and s.counts.cast == 0 for s in zero.sheets)
+    final_bytes, final = _printed_report(jobs[-1], box.key)
+    assert final == counted
+    assert decode_signed(final_bytes) == signed
+
+    sheets = {sheet.contest: sheet.counts for sheet in final.sheets}
+    president, parliament = sheets["president"], sheets["parliament"]
+    assert president.votes == {"21": 12, "25": 15}
+    assert (president.cast, president.valid, president.invalid[InvalidKind.BLANK]) == (30, 27, 3)
+    assert parliament.votes == {"31": 17, "32": 10, "33": 8, "34": 7}
+    assert (parliament.cast, parliament.valid, parliament.invalid[InvalidKind.BLANK]) == (30, 25, 5)
+    assert (president.papers_received, president.papers_used) == (500, 31)
+    assert (president.papers_spoiled, president.papers_unused) == (2, 467)
+    assert parliament.papers_unused == 500 - 31
+    assert final.cvr_count == 30
+    assert final.cvr_digest == cvr_digest(CastVoteRecord(choices) for choices in PLAN)
+    assert (final.election, final.station, final.sequence) == (ELECTION, STATION, 2)
+
+    outcome = box.sync()
+    assert (outcome.delivered, outcome.outbox.pending) == (2, 0)
+    assert station.centre.reports == [zero_bytes, final_bytes]
+
+
+def test_the_paper_copy_shows_the_choices_and_nothing_that_ties_it_to_a_voter(
+    tmp_path: Path,
+) -> None:
+    station = voting_station(tmp_path)
+    card = _issued(station.box.check_in(national_code(1)))
+    station.box.cast(card.token, (Choice("parliament", ("33", "31")), Choice("president")))
+    copy = station.printer.jobs()[-1]
+    assert copy.lines == (
+        "sandogh ballot",
+        f"{ELECTION} · {STATION}",
+        "president: blank",
+        "parliament: 31 33",
+    )
+    assert copy.qr == ()
+    assert not any(card.token in line or national_code(1) in line for line in copy.lines)
+
+
+def test_each_phase_refuses_what_it_does_not_allow(tmp_path: Path) -> None:
+    station = new_station(tmp_path)
+    box = station.box
+    with pytest.raises(ActionRefusedError):
+        box.check_in(national_code(1))
+    box.open({"president": 10, "parliament": 10})
+    with pytest.raises(ActionRefusedError):
+        box.open({"president": 10, "parliament": 10})
+    with pytest.raises(ActionRefusedError):
+        box.count()
+    box.start_voting()
+    card = _issued(box.check_in(national_code(1)))
+    box.close()
+    with pytest.raises(ActionRefusedError):
+        box.cast(card.token, PLAN[0])
+    with pytest.raises(ActionRefusedError):
+        box.report()
+    assert box.status().records == 0
+
+
+def test_a_code_that_is_no_national_code_is_refused_without_asking_the_centre(
+    tmp_path: Path,
+) -> None:
+    station = voting_station(tmp_path)
+    calls = station.centre.calls
+    refused = station.box.check_in(national_code(1)[:-1] + "0")
+    assert refused == CheckInRefused(
+        LocalRefusal.INVALID_CODE, by_centre=False, detail=CodeFault.WRONG_CHECK_DIGIT
+    )
+    assert station.centre.calls == calls
+
+
+def test_the_centre_refuses_a_voter_it_has_seen_or_cannot_admit(tmp_path: Path) -> None:
+    station = voting_station(tmp_path)
+    station.centre.refusals[national_code(2)] = "not-in-registry"
+    _issued(station.box.check_in(national_code(1)))
+    assert station.box.check_in(national_code(1)) == CheckInRefused("already-voted", True)
+    assert station.box.check_in(national_code(2)) == CheckInRefused("not-in-registry", True)
+    # Persian digits, as a keyboard types them, are the same voter
+    persian = national_code(1).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert station.box.check_in(persian) == CheckInRefused("already-voted", True)
+    assert station.box.status().cards_issued == 1
+
+
+@pytest.mark.parametrize(
+    ("choices", "paths"),
+    [
+        ((Choice("president", ("21",)),), ["choices[parliament]"]),
+        ((*PLAN[0], Choice("council", ())), ["choices[council]", "choices[council]"]),
+        ((Choice("president", ("21", "25")), PLAN[0][1]), ["choices[president]"]),
+        ((Choice("president", ("99",)), PLAN[0][1]), ["choices[president]"]),
+        ((Choice("president", ("21",)), Choice("president", ("25",))), ["choices[president]"]),
+    ],
+    ids=["missing", "not-on-card", "too-many", "not-a-candidate", "twice"],
+)
+def test_a_ballot_that_does_not_fit_is_rejected_and_nothing_is_recorded(
+    tmp_path: Path, choices: tuple[Choice, ...], paths: list[str]
+) -> None:
+    station = voting_station(tmp_path)
+    card = _issued(station.box.check_in(national_code(1)))
+    with pytest.raises(BallotRejectedError) as caught:
+        station.box.cast(card.token, choices)
+    assert [p.path for p in caught.value.problems] == paths
+    status = station.box.status()
+    assert (status.cards_used, status.records) == (0, 0)
+    station.box.cast(card.token, PLAN[0])  # the voter corrects the ballot and casts it
+    assert station.box.status().records == 1
+
+
+def test_a_card_casts_one_ballot_and_an_unknown_card_none(tmp_path: Path) -> None:
+    station = voting_station(tmp_path)
+    card = _issued(station.box.check_in(national_code(1)))
+    station.box.cast(card.token, PLAN[0])
+    with pytest.raises(CardRefusedError) as used:
+        station.box.cast(card.token, PLAN[1])
+    assert used.value.reason is CardRefusal.USED
+    with pytest.raises(CardRefusedError) as unknown:
+        station.box.cast("forged", PLAN[1])
+    assert unknown.value.reason is CardRefusal.UNKNOWN
+    assert station.box.status().records == 1
+
+
+def test_ballot_papers_that_cannot_be_are_refused(tmp_path: Path) -> None:
+    station = new_station(tmp_path)
+    with pytest.raises(PaperAccountError) as opening:
+        station.box.open({"president": -1, "council": 3})
+    assert {p.path for p in opening.value.problems} == {
+        "papers_received[council]",
+        "papers_received[parliament]",
+        "papers_received[president]",
+    }
+    station.box.open({"president": 2, "parliament": 2})
+    station.box.start_voting()
+    for voter in range(2):
+        _vote(station, voter, PLAN[voter])
+    station.box.close()
+    with pytest.raises(PaperAccountError) as counting:
+        station.box.count(spoiled={"president": 1})
+    assert [p.path for p in counting.value.problems] == ["papers[president]"]
+    assert station.box.status().phase is Phase.CLOSED
+    assert station.box.count().sheets[0].counts.papers_unused == 0
+
+
+def test_the_report_carries_the_staff_signatures_and_can_be_printed_again(
+    tmp_path: Path,
+) -> None:
+    station = voting_station(tmp_path)
+    _vote(station, 1, PLAN[0])
+    station.box.close()
+    station.box.count()
+    head, secretary = SigningKey.from_seed(b"h" * 32), SigningKey.from_seed(b"s" * 32)
+    signed = station.box.report(staff=[(StaffRole.HEAD, head), (StaffRole.SECRETARY, secretary)])
+    assert Counter(s.role for s in signed.staff) == {StaffRole.HEAD: 1, StaffRole.SECRETARY: 1}
+    verify_signed(signed, station.box.key.public_key)
+    assert station.box.reprint(ReportKind.FINAL)
+    first, again = station.printer.jobs()[-2:]
+    assert first == again
+    assert first.lines[-2] == "signed by device, head, secretary"
+
+
+def test_voting_can_be_extended(tmp_path: Path) -> None:
+    station = voting_station(tmp_path)
+    station.box.extend()
+    station.box.extend()
+    assert station.box.status().extended_by.total_seconds() == 4 * 3600
+
+
+def test_a_box_is_enrolled_once(tmp_path: Path) -> None:
+    station = new_station(tmp_path)
+    with pytest.raises(AlreadyEnrolledError):
+        station.box.enrol(election=ELECTION, station="ST-0801-0002", policy=OfflinePolicy.REFUSE)
+    assert station.centre.enrolled == [STATION]
+
+
+def test_a_box_that_is_not_enrolled_does_nothing(tmp_path: Path) -> None:
+    station = new_station(tmp_path)
+    other, key = type(station.directory)(tmp_path / "other").create()
+    box = Box(other, key, station.centre, station.printer)
+    with pytest.raises(NotEnrolledError):
+        box.open({"president": 1})
+    with pytest.raises(NotEnrolledError):
+        box.status()

@@ -1,0 +1,36 @@
+from pathlib import Path
+
+import pytest
+from escpos.constants import PAPER_FULL_CUT  # type: ignore[import-untyped]  # no type information
+from escpos.printer import Dummy  # type: ignore[import-untyped]  # python-escpos is untyped
+
+from sandogh.station.printers import EscposPrinter, FilePrinter, PrintJob, qr_version
+from sandogh.station.qr import PART_BYTES, qr_parts
+
+
+def test_the_file_printer_keeps_every_job_in_order(tmp_path: Path) -> None:
+    printer = FilePrinter(tmp_path / "printer.jsonl")
+    assert printer.jobs() == []
+    printer.print_lines(["sandogh ballot", "president: 21"])
+    parts = qr_parts(bytes(range(256)) * 4)
+    printer.print_lines(["report", "رای سفید"], qr=parts)
+    assert printer.jobs() == [
+        PrintJob(("sandogh ballot", "president: 21"), ()),
+        PrintJob(("report", "رای سفید"), parts),
+    ]
+
+
+def test_a_part_fits_a_qr_code_that_scans_off_a_receipt() -> None:
+    (part,) = qr_parts(b"x" * PART_BYTES)
+    assert qr_version(part) <= 25
+    with pytest.raises(ValueError, match="version"):
+        qr_version(b"x" * 3000)
+
+
+def test_the_escpos_printer_prints_text_codes_and_a_cut() -> None:
+    device = Dummy()
+    EscposPrinter(device).print_lines(["sandogh", "report"], qr=qr_parts(b"signed"))
+    output = device.output
+    assert b"sandogh\nreport\n" in output
+    assert output.endswith(PAPER_FULL_CUT)
+    assert len(output) > 200  # the QR code, as an image

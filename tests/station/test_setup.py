@@ -1,0 +1,72 @@
+import pytest
+
+from sandogh.core.report import BallotContest
+from sandogh.station.errors import EnrolmentDocumentError
+from sandogh.station.fake_centre import FakeCentre
+from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
+
+from .build import BALLOT, DEFINITION_HASH, ELECTION, STATION
+
+
+def _document() -> dict[str, object]:
+    centre = FakeCentre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT)
+    return dict(centre.enrol(election=ELECTION, station=STATION))
+
+
+def _problems(document: dict[str, object]) -> list[str]:
+    with pytest.raises(EnrolmentDocumentError) as caught:
+        read_enrolment(document, election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE)
+    return [p.path for p in caught.value.problems]
+
+
+def test_the_enrolment_document_gives_the_station_its_ballot() -> None:
+    setup = read_enrolment(
+        _document(), election=ELECTION, station=STATION, policy=OfflinePolicy.PROVISIONAL
+    )
+    assert setup == StationSetup(
+        ELECTION, STATION, DEFINITION_HASH, BALLOT, OfflinePolicy.PROVISIONAL
+    )
+    assert setup.contests == ("president", "parliament")
+
+
+def test_a_document_for_another_station_or_election_is_refused() -> None:
+    document = _document()
+    document["device"] = {"station": "ST-0802-0001"}
+    document["election"] = {"id": "kerman-1403-r1"}
+    assert _problems(document) == ["election.id", "device.station"]
+
+
+def test_every_problem_of_a_document_is_named() -> None:
+    document = _document()
+    document["format"] = "sandogh/enrolment@2"
+    document["definition_hash"] = "md5:00"
+    document["ballot"] = [
+        {"contest": "president", "seats": 0, "candidates": ["21", "21"]},
+        {"contest": "", "seats": True, "candidates": "21 25"},
+        "parliament",
+        {"contest": "council", "seats": 5, "candidates": ["51"]},
+        {"contest": "council", "seats": 5, "candidates": ["51"]},
+    ]
+    assert _problems(document) == [
+        "format",
+        "definition_hash",
+        "ballot[0].seats",
+        "ballot[0].candidates",
+        "ballot[1].contest",
+        "ballot[1].seats",
+        "ballot[1].candidates",
+        "ballot[2]",
+        "ballot",
+    ]
+    document = _document()
+    document["ballot"] = []
+    assert _problems(document) == ["ballot"]
+
+
+def test_the_ballot_keeps_the_centre_s_order() -> None:
+    document = _document()
+    document["ballot"] = [{"contest": "b", "seats": 2, "candidates": ["9", "1"]}]
+    setup = read_enrolment(
+        document, election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE
+    )
+    assert setup.ballot == (BallotContest("b", 2, ("9", "1")),)
