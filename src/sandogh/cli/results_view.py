@@ -22,7 +22,7 @@ from sandogh.cli.formatting import (
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.counting.compare import Margin, RoundComparison
 from sandogh.core.counting.reconcile import Finding
-from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind
 from sandogh.core.counting.turnout import Turnout
 from sandogh.core.definition.model import Contest, ReportingUnit
 from sandogh.locale.digits import format_points
@@ -31,7 +31,8 @@ from sandogh.locale.messages import text
 from sandogh.locale.words import in_words
 from sandogh.services.results import ResultsView, UnitResult
 
-_FIGURES = ("papers_received", "papers_used", "papers_unused", "papers_spoiled", "cast", "valid")
+# The table lists void below the invalid kinds, as the minutes form does.
+_FIGURES = tuple(figure for figure in FIGURES if figure != "void")
 
 
 def results_json(view: ResultsView) -> dict[str, Any]:

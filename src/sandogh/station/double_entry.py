@@ -20,22 +20,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report import BallotContest
 from sandogh.core.station import Action, require
 from sandogh.station.errors import EntryError, NotEnrolledError
 from sandogh.station.local_store import LocalStore, StoredStation, Transaction
-
-_FIGURES = (
-    "papers_received",
-    "papers_used",
-    "papers_unused",
-    "papers_spoiled",
-    "cast",
-    "valid",
-    "void",
-)
 
 
 class Operator(IntEnum):
@@ -52,7 +42,7 @@ class Mismatch:
 
 def sheet_fields(counts: Counts) -> dict[str, int]:
     """The sheet's fields by name (see the module docstring)."""
-    fields = {figure: int(getattr(counts, figure)) for figure in _FIGURES}
+    fields = {figure: int(getattr(counts, figure)) for figure in FIGURES}
     fields.update({f"invalid[{kind}]": counts.invalid.get(kind, 0) for kind in InvalidKind})
     fields.update({f"votes[{code}]": n for code, n in counts.votes.items()})
     return fields

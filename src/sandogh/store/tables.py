@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from sandogh.core.counting.tally import InvalidKind
+from sandogh.core.counting.tally import FIGURES, InvalidKind
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
 
@@ -49,16 +49,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-#: The whole-number figures of `Counts`, each in a column of that name.
-FIGURES = (
-    "papers_received",
-    "papers_used",
-    "papers_unused",
-    "papers_spoiled",
-    "cast",
-    "valid",
-    "void",
-)
 
 #: The column of each invalid kind; NULL where the sheet does not list that kind.
 INVALID_COLUMNS = {kind: "invalid_" + kind.value.replace("-", "_") for kind in InvalidKind}

@@ -20,10 +20,10 @@ from sqlalchemy import Text, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection
 
-from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.counting.tally import FIGURES, Counts, TallySheet
 from sandogh.store.engine import encode_json
 from sandogh.store.integrity import translated
-from sandogh.store.tables import FIGURES, INVALID_COLUMNS, TallySheetRow
+from sandogh.store.tables import INVALID_COLUMNS, TallySheetRow
 
 BATCH = 5_000
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.counting.aggregate import Aggregate, Total, aggregate
-from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.counting.tally import FIGURES, Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Contest
 
@@ -90,17 +90,6 @@ class Finding:
         return _RELATION[self.identity]
 
 
-_FIGURES = (
-    "papers_received",
-    "papers_used",
-    "papers_unused",
-    "papers_spoiled",
-    "cast",
-    "valid",
-    "void",
-)
-
-
 def check_counts(
     counts: Counts, *, where: str, contest: str, seats: int, scope: Scope = Scope.UNIT
 ) -> tuple[Finding, ...]:
@@ -110,7 +99,7 @@ def check_counts(
         return Finding(identity, where, contest, figure, expected, actual, scope)
 
     negative = (
-        min(getattr(counts, figure) for figure in _FIGURES) < 0
+        min(getattr(counts, figure) for figure in FIGURES) < 0
         or min(counts.invalid.values(), default=0) < 0
         or min(counts.votes.values(), default=0) < 0
     )
@@ -243,7 +232,7 @@ class _Seats:
 
 
 def _entries(counts: Counts) -> Iterator[tuple[str, int]]:
-    for figure in _FIGURES:
+    for figure in FIGURES:
         yield figure, getattr(counts, figure)
     for kind, n in counts.invalid.items():
         yield f"invalid[{kind}]", n

@@ -44,6 +44,18 @@ class Counts:
         return sum(self.invalid.values())
 
 
+#: The whole-number figures of `Counts`, by field name, in the order a tally sheet lists them.
+FIGURES: tuple[str, ...] = (
+    "papers_received",
+    "papers_used",
+    "papers_unused",
+    "papers_spoiled",
+    "cast",
+    "valid",
+    "void",
+)
+
+
 @dataclass(frozen=True)
 class TallySheet:
     """What one polling station reports for one contest."""

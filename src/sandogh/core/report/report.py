@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.canonical_json import canonical_json
-from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
+from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind, TallySheet
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.ballot import BallotContest, Papers, count_ballots
 from sandogh.core.report.digests import DIGEST, sha256_text
@@ -53,15 +53,6 @@ class ReportKind(StrEnum):
     FINAL = "final"  # at close: the station's count
 
 
-_FIGURES = (
-    "papers_received",
-    "papers_used",
-    "papers_unused",
-    "papers_spoiled",
-    "cast",
-    "valid",
-    "void",
-)
 _KINDS = frozenset(InvalidKind)
 #: What a zero report must show as 0; received and unused may show the papers the box opened with.
 _ZERO_AT_OPENING = ("papers_used", "papers_spoiled", "cast", "valid", "void")
@@ -131,7 +122,7 @@ def _problems(report: StationReport) -> list[Problem]:
         if sheet.station != report.station:
             reader.problem(f"{path}.station", f"{sheet.station} is not {report.station}")
         counts = sheet.counts
-        for figure in _FIGURES:
+        for figure in FIGURES:
             reader.figure(getattr(counts, figure), f"{path}.{figure}")
         for kind, n in counts.invalid.items():
             if kind not in _KINDS:
@@ -236,7 +227,7 @@ def encode_report(report: StationReport) -> bytes:
 
 
 def _sheet_document(counts: Counts) -> dict[str, object]:
-    document: dict[str, object] = {figure: getattr(counts, figure) for figure in _FIGURES}
+    document: dict[str, object] = {figure: getattr(counts, figure) for figure in FIGURES}
     document["invalid"] = {kind.value: counts.invalid.get(kind, 0) for kind in InvalidKind}
     document["votes"] = dict(counts.votes)
     return document
@@ -261,7 +252,7 @@ _REPORT_FIELDS = frozenset(
         "sheets",
     )
 )
-_SHEET_FIELDS = frozenset((*_FIGURES, "invalid", "votes"))
+_SHEET_FIELDS = frozenset((*FIGURES, "invalid", "votes"))
 _INVALID_FIELDS = frozenset(kind.value for kind in InvalidKind)
 _KIND = re.compile("|".join(kind.value for kind in ReportKind))
 
@@ -314,7 +305,7 @@ def _read_sheets(reader: Reader, value: object, station: str) -> tuple[TallyShee
             continue
         invalid = reader.fields(sheet["invalid"], f"{path}.invalid", _INVALID_FIELDS)
         votes = reader.mapping(sheet["votes"], f"{path}.votes")
-        figure = {name: reader.figure(sheet[name], f"{path}.{name}") for name in _FIGURES}
+        figure = {name: reader.figure(sheet[name], f"{path}.{name}") for name in FIGURES}
         counts = Counts(
             papers_received=figure["papers_received"],
             papers_used=figure["papers_used"],
