@@ -1,0 +1,50 @@
+"""Names of contests and candidates for the screens, read from the kept enrolment document.
+
+The box keeps the centre's enrolment document verbatim (`station.setup`); its `contests` are the
+definition file's contests cut to the station's constituency (docs/formats.md), each with a
+`name` in both languages and `candidates` with `code` and `name`. A document without them (a
+centre that sends only the ballot) leaves the screens showing codes alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sandogh.locale import Lang
+
+
+@dataclass(frozen=True)
+class BallotNames:
+    contests: Mapping[str, Mapping[str, str]]  # contest → lang → name
+    candidates: Mapping[tuple[str, str], Mapping[str, str]]  # (contest, code) → lang → name
+
+    def contest(self, contest: str, lang: Lang) -> str:
+        return self.contests.get(contest, {}).get(lang, contest)
+
+    def candidate(self, contest: str, code: str, lang: Lang) -> str:
+        return self.candidates.get((contest, code), {}).get(lang, "")
+
+
+def _name(value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        return {}
+    return {k: v for k, v in value.items() if k in ("fa", "en") and isinstance(v, str)}
+
+
+def read_names(document: str | None) -> BallotNames:
+    contests: dict[str, dict[str, str]] = {}
+    candidates: dict[tuple[str, str], dict[str, str]] = {}
+    parsed = json.loads(document) if document else {}
+    items = parsed.get("contests") if isinstance(parsed, Mapping) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
+            continue
+        contest = str(item["id"])
+        contests[contest] = _name(item.get("name"))
+        people = item.get("candidates")
+        for person in people if isinstance(people, list) else []:
+            if isinstance(person, Mapping) and isinstance(person.get("code"), str):
+                candidates[(contest, str(person["code"]))] = _name(person.get("name"))
+    return BallotNames(contests, candidates)
