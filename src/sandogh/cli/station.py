@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import uvicorn
 from rich.console import Console
 
-from sandogh.cli.options import JsonOption
+from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.report import SigningKey, StationReport
 from sandogh.core.station import Phase
@@ -35,6 +36,7 @@ from sandogh.station.ports import (
 )
 from sandogh.station.printers import EscposPrinter, FilePrinter
 from sandogh.station.setup import OfflinePolicy
+from sandogh.station.web.app import LOOPBACK, create_station_app
 
 station_app = typer.Typer(
     help="The ballot box: enrol it, open it, close it, send its report.", no_args_is_help=True
@@ -313,3 +315,18 @@ def status(directory: DirOption, as_json: JsonOption = False) -> None:
         return
     for name, value in document.items():
         _out.print(f"{name}: {value}", markup=False)
+
+
+@station_app.command("kiosk")
+def kiosk(
+    directory: DirOption,
+    centre: CentreOption = None,
+    printer: PrinterOption = None,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8080,
+    lang: LangOption = Language.FA,
+    timeout: TimeoutOption = 10.0,
+) -> None:
+    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only."""
+    with _box(directory, centre, printer, timeout) as box:
+        _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
+        uvicorn.run(create_station_app(box, lang=lang.lang), host=LOOPBACK, port=port)
