@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sandogh.cli import demo as demo_job
 from sandogh.cli import serve as serve_job
+from sandogh.cli import simulate as simulate_job
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.formatting import name_in
 from sandogh.cli.importing import import_tally_file
@@ -269,6 +270,27 @@ def serve(
     Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); enrolment needs $SANDOGH_OPERATOR_TOKEN.
     """
     serve_job.run(host=host, port=port, db=db, registry=registry, err=err)
+
+
+@app.command()
+def simulate(
+    stations: Annotated[int, typer.Option("--stations", min=1, help="Stations to run.")] = 20,
+    scale: Annotated[
+        float, typer.Option("--scale", min=0.0, help="Share of each station's voters.")
+    ] = 1.0,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Empty database for the centre; default a fresh SQLite file."),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Chooses stations, voters, order.")] = 1403,
+    threads: Annotated[int, typer.Option("--threads", min=1, help="Boxes at once.")] = 8,
+) -> None:
+    """A whole election day through the real HTTP API: the Kerman runoff's figures at chosen
+    stations, cast on real ballot boxes; exit 3 if the stored totals disagree."""
+    if not simulate_job.run(
+        stations=stations, scale=scale, db=db, seed=seed, threads=threads, out=out
+    ):
+        raise typer.Exit(3)
 
 
 def main() -> None:

@@ -1,0 +1,63 @@
+"""`sandogh simulate` (src/sandogh/cli/simulate.py): a small day through the real centre."""
+
+import random
+from fractions import Fraction
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sandogh.cli.app import app
+from sandogh.cli.simulate import Figures, ballots, scaled, simulate
+from sandogh.core.counting.tally import Counts, InvalidKind
+
+# ST-0801-0001 of examples/kerman-1403/round2-results.csv
+SHEET = Counts(
+    papers_received=1594,
+    papers_used=911,
+    papers_unused=683,
+    cast=911,
+    valid=897,
+    invalid={
+        InvalidKind.BLANK: 9,
+        InvalidKind.ILLEGIBLE: 2,
+        InvalidKind.NON_CANDIDATE: 2,
+        InvalidKind.MULTIPLE_NAMES: 1,
+    },
+    votes={"21": 435, "25": 462},
+)
+
+
+def test_scale_one_is_the_sheet_itself() -> None:
+    assert scaled(SHEET, Fraction(1)) == Figures(911, 897, 14, (("21", 435), ("25", 462)))
+
+
+def test_a_scaled_sheet_still_adds_up() -> None:
+    # 435/10 = 43.5 and 14/10 = 1.4: each part rounded half up on its own
+    assert scaled(SHEET, Fraction(1, 10)) == Figures(91, 90, 1, (("21", 44), ("25", 46)))
+
+
+def test_the_ballots_make_the_figures_with_invalid_ones_blank() -> None:
+    figures = scaled(SHEET, Fraction(1, 10))
+    cast = ballots(figures, random.Random(0))
+    assert len(cast) == 91
+    assert sum(1 for c in cast if c.blank) == 1
+    assert sum(1 for c in cast if c.codes == ("21",)) == 44
+
+
+def test_a_small_day_through_the_real_centre_stores_what_was_cast(tmp_path: Path) -> None:
+    result = simulate(
+        stations=3, scale=Fraction(1, 20), db=None, seed=7, threads=3, scratch=tmp_path
+    )
+    assert result.agrees
+    assert result.stored == result.expected
+    assert result.expected.cast == result.voters > 0
+    assert result.stations_reported == 3
+    assert all(s.reports_delivered == 2 and s.reports_refused == 0 for s in result.stations)
+    assert all(s.refused == 0 and s.incidents == 0 for s in result.stations)
+
+
+def test_the_command_prints_the_comparison() -> None:
+    done = CliRunner().invoke(app, ["simulate", "--stations", "2", "--scale", "0.02"])
+    assert done.exit_code == 0, done.output
+    assert "everything agrees" in done.output
+    assert "voters/s end to end" in done.output
