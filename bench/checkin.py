@@ -25,11 +25,9 @@ import hashlib
 import itertools
 import json
 import math
-import multiprocessing
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,18 +39,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import psycopg
-import uvicorn
 from pydantic import SecretBytes, SecretStr
 from sqlalchemy.engine import URL
 
-from sandogh.cli.app import GC_THRESHOLDS
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.report import SigningKey
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.registry.synthetic import SyntheticRegistry
-from sandogh.server.app import create_app
+from sandogh.server.process import centre_process
 from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
 from sandogh.services.elections import load_election
 from sandogh.station.centre_http import HttpCentreClient
@@ -61,13 +56,11 @@ from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from sandogh.store.url import parse_url
-from sandogh.wire import api_paths
 
 KERMAN_ROUND_2 = Path(__file__).resolve().parents[1] / "examples/kerman-1403/round2.yaml"
 AIM_PER_SECOND, AIM_P99_MS = 5_000, 50.0
 REGISTRY_SEED = 1403
 RAW_TABLE = "bench_raw_ledger"
-START_SECONDS = 30.0
 TIMEOUT_SECONDS = 60.0
 PG_ROLE = "sandogh"
 BASELINES = {
@@ -99,47 +92,6 @@ def say(message: str) -> None:
 
 
 # ---- the centre, in a child process ----------------------------------------------------------
-
-
-def serve(settings: ServerSettings, port: int) -> None:
-    """Run in the child: what `sandogh serve` runs, without the access log (a line per check-in
-    would be measured with it; the service's own work is the subject here)."""
-    gc.set_threshold(*GC_THRESHOLDS)  # as the `sandogh` command runs
-    uvicorn.run(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", access_log=False
-    )
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def centre(settings: ServerSettings) -> Iterator[tuple[str, int]]:
-    """The centre's base URL and process id, serving until the block ends."""
-    port = free_port()
-    child = multiprocessing.get_context("spawn").Process(target=serve, args=(settings, port))
-    child.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            try:
-                if httpx.get(base + api_paths.HEALTH, timeout=1.0).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if not child.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the centre did not start")
-            time.sleep(0.05)
-        assert child.pid is not None  # started
-        yield base, child.pid
-    finally:
-        child.terminate()
-        child.join(START_SECONDS)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -436,7 +388,8 @@ def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
         registry=spec,
         operator_token=SecretStr(token),
     )
-    with centre(settings) as (base, pid):
+    with centre_process(settings) as running:
+        base, pid = running.base_url, running.pid
         say(f"centre up at {base}; enrolling {len(stations)} boxes")
         keys = enrol(base, election.id, stations, token)
         say(f"{len(voters):,} check-ins from {args.threads} threads (at most {args.seconds} s)")

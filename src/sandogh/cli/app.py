@@ -39,6 +39,7 @@ from sandogh.formats.definition_file import (
 )
 from sandogh.formats.statement_file import read_statement
 from sandogh.locale.messages import text
+from sandogh.server.process import GC_THRESHOLDS
 from sandogh.services.elections import load_election
 from sandogh.services.outcomes import decide_contests, plan_runoff
 from sandogh.services.results import show_results
@@ -56,8 +57,6 @@ results_app = typer.Typer(help="Import and show results.", no_args_is_help=True)
 app.add_typer(results_app, name="results")
 app.add_typer(log_app, name="log")
 app.add_typer(station_app, name="station")
-
-GC_THRESHOLDS = (100_000, 50, 100)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

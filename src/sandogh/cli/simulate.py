@@ -15,21 +15,15 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import multiprocessing
 import random
 import secrets
-import socket
 import tempfile
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-import httpx
-import uvicorn
 from pydantic import SecretBytes, SecretStr
 from rich.console import Console
 from rich.table import Table
@@ -41,7 +35,7 @@ from sandogh.core.report import Choice
 from sandogh.formats.definition_file import load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.registry.synthetic import SyntheticRegistry
-from sandogh.server.app import create_app
+from sandogh.server.process import centre_process
 from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
 from sandogh.services.elections import load_election
 from sandogh.services.results import show_results
@@ -53,10 +47,8 @@ from sandogh.station.setup import OfflinePolicy
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
-from sandogh.wire import api_paths
 
 CONTEST = "president"
-START_SECONDS = 30.0
 TIMEOUT_SECONDS = 60.0
 SYNC_PASSES = 5
 
@@ -198,7 +190,8 @@ def simulate(
             registry=spec,
             operator_token=SecretStr(token),
         )
-        with _centre(settings) as base:
+        with centre_process(settings) as running:
+            base = running.base_url
             start = time.perf_counter()
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 days = list(
@@ -270,48 +263,6 @@ def _day(
         return StationDay(
             sheet.station, len(crowd), refused, delivered, refused_reports, len(box.incidents())
         )
-
-
-# ---- the centre, in a child process -----------------------------------------------------------
-
-
-def _serve(settings: ServerSettings, port: int) -> None:
-    """Run in the child: what `sandogh serve` runs, without the access log (a line per ballot
-    card would be most of the log and much of the centre's work)."""
-    uvicorn.run(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", access_log=False
-    )
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def _centre(settings: ServerSettings) -> Iterator[str]:
-    """The centre's base URL, serving until the block ends."""
-    port = _free_port()
-    child = multiprocessing.get_context("spawn").Process(target=_serve, args=(settings, port))
-    child.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            try:
-                if httpx.get(base + api_paths.HEALTH, timeout=1.0).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if not child.is_alive() or time.monotonic() > deadline:
-                raise SimulationError("the centre did not start")
-            time.sleep(0.05)
-        yield base
-    finally:
-        child.terminate()
-        child.join(START_SECONDS)
 
 
 # ---- the command ------------------------------------------------------------------------------
