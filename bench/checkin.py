@@ -40,15 +40,14 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from pydantic import SecretBytes, SecretStr
 from sqlalchemy.engine import URL
 
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.report import SigningKey
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.registry.synthetic import SyntheticRegistry
-from sandogh.server.process import centre_process
-from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
+from sandogh.server.process import centre_process, one_run_settings
+from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.elections import load_election
 from sandogh.station.centre_http import HttpCentreClient
 from sandogh.station.ports import CentreRefusedError, CentreUnreachableError
@@ -381,13 +380,7 @@ def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
         SyntheticRegistry(spec.seed, size=spec.size), election.date, args.check_ins
     )
     stations = spread([u.code for u in election.units if u.kind is UnitKind.STATION], args.stations)
-    token = secrets.token_urlsafe(32)
-    settings = ServerSettings(
-        database_url=url,
-        ledger_secret=SecretBytes(secrets.token_bytes(32)),
-        registry=spec,
-        operator_token=SecretStr(token),
-    )
+    settings, token = one_run_settings(url, spec)
     with centre_process(settings) as running:
         base, pid = running.base_url, running.pid
         say(f"centre up at {base}; enrolling {len(stations)} boxes")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 import itertools
 import random
-import secrets
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +23,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from pydantic import SecretBytes, SecretStr
 from rich.console import Console
 from rich.table import Table
 
@@ -35,8 +33,8 @@ from sandogh.core.report import Choice
 from sandogh.formats.definition_file import load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.registry.synthetic import SyntheticRegistry
-from sandogh.server.process import centre_process
-from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
+from sandogh.server.process import centre_process, one_run_settings
+from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.elections import load_election
 from sandogh.services.results import show_results
 from sandogh.station.box import Box, IssuedCard
@@ -183,13 +181,7 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
-        token = secrets.token_urlsafe(32)
-        settings = ServerSettings(
-            database_url=url,
-            ledger_secret=SecretBytes(secrets.token_bytes(32)),
-            registry=spec,
-            operator_token=SecretStr(token),
-        )
+        settings, token = one_run_settings(url, spec)
         with centre_process(settings) as running:
             base = running.base_url
             start = time.perf_counter()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import secrets
 import socket
 import time
 from collections.abc import Iterator
@@ -16,10 +17,11 @@ from dataclasses import dataclass
 
 import httpx
 import uvicorn
+from pydantic import SecretBytes, SecretStr
 
 from sandogh.core.errors import SandoghError
 from sandogh.server.app import create_app
-from sandogh.server.settings import ServerSettings
+from sandogh.server.settings import RegistrySpec, ServerSettings
 from sandogh.wire import api_paths
 
 LOOPBACK = "127.0.0.1"
@@ -38,6 +40,19 @@ class CentreStartError(SandoghError):
 class RunningCentre:
     base_url: str
     pid: int
+
+
+def one_run_settings(database_url: str, registry: RegistrySpec) -> tuple[ServerSettings, str]:
+    """Settings with a ledger secret and an operator token made for this run only, and the token
+    (the caller enrols its boxes with it); nothing of either outlives the run."""
+    token = secrets.token_urlsafe(32)
+    settings = ServerSettings(
+        database_url=database_url,
+        ledger_secret=SecretBytes(secrets.token_bytes(32)),
+        registry=registry,
+        operator_token=SecretStr(token),
+    )
+    return settings, token
 
 
 def _serve(settings: ServerSettings, port: int) -> None:
