@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from sandogh.core.counting.tally import FIGURES as COUNTS_FIGURES
 from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
 from sandogh.core.errors import SandoghError
 from sandogh.formats.documents import collector_paused
@@ -31,13 +32,9 @@ INVALID_COLUMNS = {
     InvalidKind.NON_CANDIDATE: "invalid_non_candidate",
     InvalidKind.MULTIPLE_NAMES: "invalid_multiple_names",
 }
+# The sheet's figures as the paper minutes list them: the invalid kinds after valid, void last.
 FIGURES = (
-    "papers_received",
-    "papers_used",
-    "papers_unused",
-    "papers_spoiled",
-    "cast",
-    "valid",
+    *(figure for figure in COUNTS_FIGURES if figure != "void"),
     *INVALID_COLUMNS.values(),
     "void",
 )
