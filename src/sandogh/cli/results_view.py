@@ -22,7 +22,7 @@ from sandogh.cli.formatting import (
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.counting.compare import Margin, RoundComparison
 from sandogh.core.counting.reconcile import Finding
-from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind
+from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, InvalidKind
 from sandogh.core.counting.turnout import Turnout
 from sandogh.core.definition.model import Contest, ReportingUnit
 from sandogh.locale.digits import format_points
@@ -173,7 +173,7 @@ def _print_result(console: Console, result: UnitResult, lang: Lang) -> None:
         figures.add_row(text(figure, lang), number(getattr(counts, figure), lang))
     figures.add_row(text("invalid", lang), number(counts.invalid_total, lang))
     for kind in InvalidKind:
-        key = "invalid_" + kind.value.replace("-", "_")
+        key = INVALID_FIGURES[kind]
         figures.add_row("  " + text(key, lang), number(counts.invalid.get(kind, 0), lang))
     figures.add_row(text("void", lang), number(counts.void, lang))
     figures.add_row(text("eligible_voters", lang), number(result.turnout.eligible, lang))

@@ -21,21 +21,15 @@ from pathlib import Path
 from typing import TextIO
 
 from sandogh.core.counting.tally import FIGURES as COUNTS_FIGURES
-from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
+from sandogh.core.counting.tally import INVALID_FIGURES, Counts, TallySheet
 from sandogh.core.errors import SandoghError
 from sandogh.formats.documents import collector_paused
 from sandogh.locale.digits import to_ascii_digits
 
-INVALID_COLUMNS = {
-    InvalidKind.BLANK: "invalid_blank",
-    InvalidKind.ILLEGIBLE: "invalid_illegible",
-    InvalidKind.NON_CANDIDATE: "invalid_non_candidate",
-    InvalidKind.MULTIPLE_NAMES: "invalid_multiple_names",
-}
 # The sheet's figures as the paper minutes list them: the invalid kinds after valid, void last.
 FIGURES = (
     *(figure for figure in COUNTS_FIGURES if figure != "void"),
-    *INVALID_COLUMNS.values(),
+    *INVALID_FIGURES.values(),
     "void",
 )
 COLUMNS = ("station", "contest", *FIGURES, "candidate", "votes")
@@ -126,7 +120,7 @@ def write_tally_csv(sheets: Iterable[TallySheet], stream: TextIO) -> int:
             c.papers_spoiled,
             c.cast,
             c.valid,
-            *(c.invalid.get(kind, 0) for kind in INVALID_COLUMNS),
+            *(c.invalid.get(kind, 0) for kind in INVALID_FIGURES),
             c.void,
         )
         codes = sorted(c.votes, key=lambda code: (len(code), code))
@@ -206,7 +200,7 @@ class _Sheet:
             papers_spoiled=spoiled,
             cast=cast,
             valid=valid,
-            invalid=dict(zip(INVALID_COLUMNS, invalid, strict=True)),
+            invalid=dict(zip(INVALID_FIGURES, invalid, strict=True)),
             void=void,
             votes=self.votes,
         )

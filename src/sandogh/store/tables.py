@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from sandogh.core.counting.tally import FIGURES, InvalidKind
+from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
 
@@ -50,9 +50,7 @@ NAMING_CONVENTION = {
 }
 
 
-#: The column of each invalid kind; NULL where the sheet does not list that kind.
-INVALID_COLUMNS = {kind: "invalid_" + kind.value.replace("-", "_") for kind in InvalidKind}
-
+# Each invalid kind has its column, named by INVALID_FIGURES; NULL where a sheet does not list it.
 
 #: Codes and ids compare byte by byte on both databases, as Python compares them; PostgreSQL would
 #: otherwise sort them by the server's locale, and sheets would come back in another order there.
@@ -122,7 +120,7 @@ class TallySheetRow(Base):
     __table_args__ = (
         # The station's unit row belongs to the election, so this also ties the sheet to it.
         ForeignKeyConstraint(["election_id", "station"], ["units.election_id", "units.code"]),
-        *(_non_negative(column) for column in (*FIGURES, *INVALID_COLUMNS.values())),
+        *(_non_negative(column) for column in (*FIGURES, *INVALID_FIGURES.values())),
     )
 
 

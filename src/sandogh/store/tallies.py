@@ -20,16 +20,16 @@ from sqlalchemy import Text, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection
 
-from sandogh.core.counting.tally import FIGURES, Counts, TallySheet
+from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, TallySheet
 from sandogh.store.engine import encode_json
 from sandogh.store.integrity import translated
-from sandogh.store.tables import INVALID_COLUMNS, TallySheetRow
+from sandogh.store.tables import TallySheetRow
 
 BATCH = 5_000
 
 #: Column order of the rows `_row` builds, shared by the INSERT and the COPY.
-_COLUMNS = ("election_id", "station", "contest", *FIGURES, *INVALID_COLUMNS.values(), "votes")
-_INVALID = tuple(INVALID_COLUMNS)
+_COLUMNS = ("election_id", "station", "contest", *FIGURES, *INVALID_FIGURES.values(), "votes")
+_INVALID = tuple(INVALID_FIGURES)
 _figures = attrgetter(*FIGURES)
 _decoder = json.JSONDecoder()
 

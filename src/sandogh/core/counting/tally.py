@@ -44,6 +44,12 @@ class Counts:
         return sum(self.invalid.values())
 
 
+#: The name of each invalid kind's figure where it stands alone: a CSV column, a table column, a
+#: label ("invalid_non_candidate" for `InvalidKind.NON_CANDIDATE`).
+INVALID_FIGURES: dict[InvalidKind, str] = {
+    kind: "invalid_" + kind.value.replace("-", "_") for kind in InvalidKind
+}
+
 #: The whole-number figures of `Counts`, by field name, in the order a tally sheet lists them.
 FIGURES: tuple[str, ...] = (
     "papers_received",
