@@ -44,7 +44,9 @@ from sandogh.core.report import (
 )
 from sandogh.core.voters import NationalCode, RegistryRecord, check_digit
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
+from sandogh.services.checkin import BallotCard, Refused, check_in
 from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.ports import Registry
 
 ROUND_1 = "kerman-1403-r1"
 ROUND_2 = "kerman-1403-r2"
@@ -243,3 +245,29 @@ RUNOFF_VOTES: Mapping[str, Sequence[tuple[str, ...]]] = {
 def event_types(uow: UnitOfWorkFactory) -> list[str]:
     with uow() as work:
         return [entry.event.type.value for entry in work.events.entries()]
+
+
+VOTER = national_code(1)
+PEOPLE = registry(*(national_code(n) for n in range(1, 40)))
+
+
+def check_in_voter(
+    uow: UnitOfWorkFactory,
+    code: str = VOTER,
+    station: str = ST_1,
+    *,
+    election: str = ROUND_2,
+    people: Registry = PEOPLE,
+    now: datetime.datetime = NOW,
+) -> BallotCard | Refused:
+    """Check a voter in for round 2 at `station`, with the tokens and the secret of these tests."""
+    return check_in(
+        uow,
+        election_id=election,
+        station=station,
+        national_code=code,
+        registry=people,
+        ledger_secret=SECRET,
+        now=now,
+        new_token=tokens(),
+    )

@@ -25,13 +25,8 @@ from sandogh.server.models import (
     WithheldBody,
     parse_time,
 )
-from sandogh.services.checkin import (
-    BallotCard,
-    OfflineCheckIn,
-    OfflineCheckInError,
-    check_in,
-    sync_provisional,
-)
+from sandogh.services.checkin import BallotCard, check_in
+from sandogh.services.sync import OfflineCheckIn, OfflineCheckInError, sync_provisional
 from sandogh.wire import api_paths
 
 router = APIRouter(tags=["check-ins"])
