@@ -1,0 +1,108 @@
+"""Operators' roles, what each may do, and the place each is scoped to.
+
+DESIGN.md §6: roles admin, national HQ, provincial HQ, county HQ, station head, supervisor
+(read-only + approve/void), inspector (violation cases), auditor (read-only), each scoped to a place
+in the geography — "a county operator sees and changes only that county". Issue 4: a supervisor
+reads everything in scope and approves or voids but never edits counts; undoing a certification,
+or unlocking an account, needs a higher role.
+
+A grant covers its place and everything below it. "Higher" is by place first: a grant outranks
+another when its place strictly contains the other's, or when both hold one place and its role
+ranks above in `_RANK` (admin over the headquarters, the headquarters over a station head).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.geography import Geography
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    NATIONAL_HQ = "national-hq"
+    PROVINCIAL_HQ = "provincial-hq"
+    COUNTY_HQ = "county-hq"
+    STATION_HEAD = "station-head"
+    SUPERVISOR = "supervisor"
+    INSPECTOR = "inspector"
+    AUDITOR = "auditor"
+
+
+class Action(StrEnum):
+    READ = "read"  # results, registers, incidents, the day's dashboard
+    READ_LOG = "read-log"  # the event record, security events included
+    ENTER_RESULTS = "enter-results"  # import or enter tally sheets (paper stations)
+    MANAGE_DEVICES = "manage-devices"  # enrol and revoke ballot boxes
+    MANAGE_READINESS = "manage-readiness"  # fleet, ballot papers, staff registers
+    MANAGE_INCIDENTS = "manage-incidents"  # assign and resolve incidents
+    MANAGE_CASES = "manage-cases"  # open and follow violation cases
+    VOID = "void"  # void a box, a candidate's votes in boxes, a constituency
+    CERTIFY = "certify"  # certify a contest's result (undoing it needs a higher grant)
+    MANAGE_USERS = "manage-users"  # add operators, change roles, disable, unlock
+
+
+_HQ = frozenset(
+    {
+        Action.READ,
+        Action.ENTER_RESULTS,
+        Action.MANAGE_DEVICES,
+        Action.MANAGE_READINESS,
+        Action.MANAGE_INCIDENTS,
+    }
+)
+
+#: What each role may do, anywhere in its place. Nothing else is allowed.
+ALLOWED: Mapping[Role, frozenset[Action]] = {
+    Role.ADMIN: frozenset(Action),
+    Role.NATIONAL_HQ: _HQ | {Action.READ_LOG, Action.MANAGE_USERS},
+    Role.PROVINCIAL_HQ: _HQ | {Action.MANAGE_USERS},
+    Role.COUNTY_HQ: _HQ,
+    Role.STATION_HEAD: frozenset({Action.READ, Action.ENTER_RESULTS}),
+    Role.SUPERVISOR: frozenset(
+        {Action.READ, Action.READ_LOG, Action.VOID, Action.CERTIFY, Action.MANAGE_INCIDENTS}
+    ),
+    Role.INSPECTOR: frozenset({Action.READ, Action.MANAGE_CASES}),
+    Role.AUDITOR: frozenset({Action.READ, Action.READ_LOG}),
+}
+
+# Ranks among grants of one place; a role not listed ranks with none (supervisors, inspectors
+# and auditors are outranked only from a place above theirs, or by an admin).
+_RANK: Mapping[Role, int] = {
+    Role.ADMIN: 4,
+    Role.NATIONAL_HQ: 3,
+    Role.PROVINCIAL_HQ: 2,
+    Role.COUNTY_HQ: 1,
+    Role.STATION_HEAD: 0,
+}
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A role held at a place (a unit code of the geography)."""
+
+    role: Role
+    place: str
+
+
+def covers(geography: Geography, place: str, target: str) -> bool:
+    """Whether `target` (a unit code) is `place` or lies below it. Unknown codes raise KeyError."""
+    return target == place or place in geography.ancestors(target)
+
+
+def may(geography: Geography, grant: Grant, action: Action, target: str) -> bool:
+    """Whether `grant` allows `action` on the unit `target`."""
+    return action in ALLOWED[grant.role] and covers(geography, grant.place, target)
+
+
+def outranks(geography: Geography, higher: Grant, lower: Grant) -> bool:
+    """Whether `higher` may undo what `lower` did (a certification) or unlock its account."""
+    if higher.role is Role.ADMIN and lower.role is not Role.ADMIN:
+        return covers(geography, higher.place, lower.place)
+    if higher.place != lower.place:
+        return covers(geography, higher.place, lower.place)
+    above = _RANK.get(higher.role)
+    below = _RANK.get(lower.role)
+    return above is not None and below is not None and above > below
