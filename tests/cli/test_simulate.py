@@ -1,4 +1,5 @@
-"""`sandogh simulate` (src/sandogh/cli/simulate.py): a small day through the real centre."""
+"""`sandogh simulate` (src/sandogh/cli/simulate.py, simulated_day.py, simulated_ballots.py): a
+small day through the real centre."""
 
 import random
 from fractions import Fraction
@@ -7,7 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from sandogh.cli.app import app
-from sandogh.cli.simulate import Figures, ballots, scaled, simulate
+from sandogh.cli.simulated_ballots import Figures, ballots, scaled
+from sandogh.cli.simulated_day import simulate
 from sandogh.core.counting.tally import Counts, InvalidKind
 
 # ST-0801-0001 of examples/kerman-1403/round2-results.csv

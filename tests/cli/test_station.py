@@ -1,4 +1,5 @@
-"""`sandogh station …` (src/sandogh/cli/station.py) on a station directory, the centre faked."""
+"""`sandogh station …` (src/sandogh/cli/station.py, station_box.py, station_view.py) on a station
+directory, the centre faked."""
 
 import json
 from pathlib import Path
@@ -7,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sandogh.cli import station as station_cli
+from sandogh.cli import station_box
 from sandogh.core.report import Choice, SigningKey, decode_signed, verify_signed
 from sandogh.station.box import Box, IssuedCard
 from sandogh.station.directory import StationDirectory
@@ -45,7 +47,7 @@ def centre(monkeypatch: pytest.MonkeyPatch) -> _Centre:
         def __exit__(self, *_: object) -> None:
             return None
 
-    monkeypatch.setattr(station_cli, "HttpCentreClient", Client)
+    monkeypatch.setattr(station_box, "HttpCentreClient", Client)
     return fake
 
 

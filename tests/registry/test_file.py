@@ -1,27 +1,21 @@
-"""The file-backed registry: a streaming CSV import that names every bad line, and lookups."""
+"""The file-backed registry: a streaming CSV import that names every bad line, and lookups.
+
+The Parquet import is tested in test_parquet_import.py."""
 
 from __future__ import annotations
 
 import datetime
-import json
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from sandogh.core.voters import NationalCode, RegistryRecord, check_digit, parse_national_code
-from sandogh.registry.file import FileRegistry, RegistryFileError, import_registry
+from sandogh.core.voters import NationalCode, RegistryRecord, parse_national_code
+from sandogh.registry.file import BATCH, FileRegistry, RegistryFileError, import_registry
 from sandogh.services.ports import Registry
 
+from .people import code, many_codes, measured_import
+
 PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-
-
-def code(n: int) -> str:
-    """A valid national code for each n from 1 to 10^8 (n × 7919 runs through distinct nines)."""
-    nine = f"{(n * 7_919 + 12_345) % 10**9:09d}"
-    return nine + str(check_digit(nine))
 
 
 def _csv(path: Path, text: str) -> Path:
@@ -104,6 +98,13 @@ def test_a_registry_is_imported_into_a_new_file_only(tmp_path: Path) -> None:
         import_registry(source, target)
 
 
+def test_a_source_is_read_by_its_suffix_and_an_unknown_one_refused(tmp_path: Path) -> None:
+    source = _csv(tmp_path / "people.xlsx", "national_code,birth_date,alive,citizen\n")
+    with pytest.raises(RegistryFileError, match=r"'\.xlsx' is not a registry file's suffix"):
+        import_registry(source, tmp_path / "registry.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["people.xlsx"]
+
+
 def test_only_a_registry_file_opens(tmp_path: Path) -> None:
     with pytest.raises(RegistryFileError, match="no such file"):
         FileRegistry(tmp_path / "missing.sqlite")
@@ -112,40 +113,8 @@ def test_only_a_registry_file_opens(tmp_path: Path) -> None:
         FileRegistry(other)
 
 
-# The peak resident size is read from the kernel's VmHWM, which starts afresh with the process's
-# own memory; getrusage's ru_maxrss would carry the parent's peak over from before the exec.
-_IMPORT = """
-import json, sys, time
-from pathlib import Path
-from sandogh.registry.file import import_registry
-def peak_kib():
-    with open("/proc/self/status") as status:
-        return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
-before = peak_kib()
-start = time.perf_counter()
-done = import_registry(Path(sys.argv[1]), Path(sys.argv[2]))
-seconds = time.perf_counter() - start
-after = peak_kib()
-print(json.dumps({"people": done.people, "seconds": seconds, "growth_kib": after - before}))
-"""
-
-
-def _many_codes(count: int) -> Iterator[str]:
-    """`count` distinct codes from 100000000…, in a scattered order as a real file's would be,
-    fast: the check digit's weighted sum is added up from three blocks of three digits (weights
-    10 9 8, 7 6 5, 4 3 2), each looked up. `count` must be prime to 7919."""
-    blocks = [
-        [sum(int(d) * w for d, w in zip(f"{n:03d}", weights, strict=True)) for n in range(1000)]
-        for weights in ((10, 9, 8), (7, 6, 5), (4, 3, 2))
-    ]
-    for j in range(count):
-        k = 100_000_000 + j * 7_919 % count
-        r = (blocks[0][k // 1_000_000] + blocks[1][k // 1000 % 1000] + blocks[2][k % 1000]) % 11
-        yield f"{k:09d}{r if r < 2 else 11 - r}"
-
-
 def test_the_fast_codes_are_codes() -> None:
-    assert [str(parse_national_code(c)) for c in _many_codes(3000)] == list(_many_codes(3000))
+    assert [str(parse_national_code(c)) for c in many_codes(3000)] == list(many_codes(3000))
 
 
 def test_a_million_people_import_in_bounded_memory(tmp_path: Path) -> None:
@@ -153,18 +122,11 @@ def test_a_million_people_import_in_bounded_memory(tmp_path: Path) -> None:
     source = tmp_path / "people.csv"
     with source.open("w", encoding="utf-8") as out:
         out.write("national_code,birth_date,alive,citizen\n")
-        for n, each in enumerate(_many_codes(people)):
+        for n, each in enumerate(many_codes(people)):
             out.write(f"{each},19{n % 90 + 10}-0{n % 9 + 1}-1{n % 9},1,{n % 50 and 1}\n")
         last = each
 
-    # a process of its own, so that its peak memory is the import's and nothing else's
-    run = subprocess.run(
-        [sys.executable, "-c", _IMPORT, str(source), str(tmp_path / "registry.sqlite")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    measured = json.loads(run.stdout)
+    measured = measured_import(source, tmp_path / "registry.sqlite", BATCH)
 
     assert measured["people"] == people
     assert measured["growth_kib"] < 100 * 1024, measured

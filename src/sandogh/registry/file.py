@@ -1,23 +1,21 @@
-"""A civil registry imported from a CSV file into its own SQLite file, and looked up there.
+"""A civil registry imported from a CSV or Parquet file into a SQLite file of its own, and looked
+up there.
 
-Issue 3 ("Civil registry": a file-backed registry; importing ten million people must stream, not
-load all into memory). The CSV is UTF-8 (a byte-order mark is allowed) with the header
-`national_code,birth_date,alive,citizen` (in any order) and a row per person: the national code
-as people write it (`core.voters.parse_national_code`: Persian or Arabic-Indic digits, spaces,
-dashes, 8–10 digits), the Gregorian birth date as YYYY-MM-DD, and `alive` and `citizen` as
-true/false or 1/0; Persian and Arabic-Indic digits are read anywhere.
+Issue 3 ("Civil registry": a file-backed registry; CSV/Parquet import; importing ten million people
+must stream, not load all into memory). The source's suffix says how it is read: `.csv` by
+`registry.csv_import`, `.parquet` (or `.pq`) by `registry.parquet_import`; either yields checked
+rows one at a time (`registry.rows`), naming every bad one.
 
-Import reads the file row by row and inserts in batches (executemany) into a new SQLite file,
-in one transaction; memory holds one batch and SQLite's bounded page cache, whatever the size of
-the file. A national code is the table's integer primary key, so a duplicate is found by the
-database as it is inserted. Every bad row is named with its line (the first `SHOWN_PROBLEMS`
-in full, the rest counted) and then nothing is kept: the file is built under a temporary name and
-takes its own name only once complete.
+Import inserts the rows in batches (executemany) into a new SQLite file, in one transaction;
+memory holds one batch and SQLite's bounded page cache, whatever the size of the file. A national
+code is the table's integer primary key, so a duplicate is found by the database as it is
+inserted. Every bad row is named with its line or row (the first `SHOWN_PROBLEMS` in full, the
+rest counted) and then nothing is kept: the file is built under a temporary name and takes its own
+name only once complete.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import os
 import sqlite3
@@ -26,38 +24,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import Self
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
-from sandogh.core.voters import NationalCode, NationalCodeError, RegistryRecord, parse_national_code
-from sandogh.core.voters.national_code import LENGTH
+from sandogh.core.voters import NationalCode, RegistryRecord
+from sandogh.registry import csv_import, parquet_import
+from sandogh.registry.rows import Problems, Row
 
-if TYPE_CHECKING:
-    from _csv import Reader
-
-HEADER = ("national_code", "birth_date", "alive", "citizen")
 FORMAT = "sandogh/registry@1"
-SHOWN_PROBLEMS = 1000
 BATCH = 50_000
 _CACHE_KIB = 32 * 1024  # SQLite's page cache during the import: bounded, whatever the file's size
-_TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
-_TRUTH = {"true": 1, "1": 1, "false": 0, "0": 0}
+#: How a source is read, by its suffix (in any case).
+SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 
 _SCHEMA = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    # the code as an integer primary key: the table is one B-tree keyed by it
+    # the code as an integer primary key: the table is one B-tree keyed by it; `line` is the
+    # person's position in the source (a CSV line, a Parquet row), to name a duplicate's first
     "CREATE TABLE person (code INTEGER PRIMARY KEY, birth_date TEXT NOT NULL,"
     " alive INTEGER NOT NULL CHECK (alive IN (0, 1)),"
     " citizen INTEGER NOT NULL CHECK (citizen IN (0, 1)), line INTEGER NOT NULL)",
 )
 _INSERT = "INSERT INTO person (code, birth_date, alive, citizen, line) VALUES (?, ?, ?, ?, ?)"
 
-Row = tuple[int, str, int, int, int]
-
 
 class RegistryFileError(SandoghError):
-    """A registry file that cannot be imported or opened; `problems` names the lines."""
+    """A registry file that cannot be imported or opened; `problems` names the lines, rows or
+    columns at fault."""
 
     def __init__(self, source: Path, problems: list[Problem], total: int | None = None) -> None:
         self.problems = tuple(problems)
@@ -74,7 +68,14 @@ class RegistryImport:
 
 
 def import_registry(source: Path, target: Path, *, batch: int = BATCH) -> RegistryImport:
-    """Build the registry file `target` (which must not exist) from the CSV file `source`."""
+    """Build the registry file `target` (which must not exist) from the CSV or Parquet file
+    `source`, told apart by its suffix (`SUFFIXES`)."""
+    kind = SUFFIXES.get(source.suffix.lower())
+    if kind is None:
+        known = ", ".join(SUFFIXES)
+        raise RegistryFileError(
+            source, [Problem("", f"{source.suffix!r} is not a registry file's suffix ({known})")]
+        )
     if target.exists():
         raise RegistryFileError(
             target, [Problem("", "exists already; a registry is imported into a new file")]
@@ -82,7 +83,13 @@ def import_registry(source: Path, target: Path, *, batch: int = BATCH) -> Regist
     building = target.with_name(target.name + ".importing")
     _remove(building)
     try:
-        people = _build(source, building, batch)
+        if kind == "csv":
+            problems = Problems(csv_import.UNIT)
+            rows = csv_import.csv_rows(source, problems)
+        else:
+            problems = Problems(parquet_import.UNIT)
+            rows = parquet_import.parquet_rows(source, problems, batch)
+        people = _build(source, building, rows, problems, batch)
         os.replace(building, target)
     finally:
         _remove(building)
@@ -94,7 +101,9 @@ def _remove(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _build(source: Path, building: Path, batch: int) -> int:
+def _build(
+    source: Path, building: Path, rows: Iterator[Row], problems: Problems, batch: int
+) -> int:
     connection = sqlite3.connect(building, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
@@ -103,11 +112,9 @@ def _build(source: Path, building: Path, batch: int) -> int:
         connection.execute("BEGIN")
         for statement in _SCHEMA:
             connection.execute(statement)
-        problems = _Problems()
         people = 0
-        with source.open(encoding="utf-8-sig", newline="") as text:
-            for rows in _batches(_rows(csv.reader(text), problems), batch):
-                people += _insert(connection, rows, problems)
+        for each in _batches(rows, batch):
+            people += _insert(connection, each, problems)
         if problems.total:
             connection.execute("ROLLBACK")
             raise RegistryFileError(source, problems.shown, problems.total)
@@ -124,75 +131,6 @@ def _build(source: Path, building: Path, batch: int) -> int:
     return people
 
 
-class _Problems:
-    """The bad rows: the first `SHOWN_PROBLEMS` kept, all counted, so memory stays bounded."""
-
-    def __init__(self) -> None:
-        self.shown: list[Problem] = []
-        self.total = 0
-
-    def add(self, line: int, message: str) -> None:
-        self.total += 1
-        if len(self.shown) < SHOWN_PROBLEMS:
-            self.shown.append(Problem(f"line {line}", message))
-
-
-def _rows(reader: Reader, problems: _Problems) -> Iterator[Row]:
-    header = next(reader, None)
-    names = [name.strip() for name in header or []]
-    if sorted(names) != sorted(HEADER):
-        problems.add(1, f"the header must name {', '.join(HEADER)}, not {', '.join(names)!r}")
-        return
-    at = [names.index(name) for name in HEADER]
-    try:
-        for fields in reader:
-            if not fields:  # csv reads a blank line as no fields
-                continue
-            row = _row(fields, at, reader.line_num, problems)
-            if row is not None:
-                yield row
-    except csv.Error as error:
-        problems.add(reader.line_num, f"not CSV: {error}")
-
-
-def _row(fields: list[str], at: list[int], line: int, problems: _Problems) -> Row | None:
-    if len(fields) != len(HEADER):
-        problems.add(line, f"{len(fields)} fields, {len(HEADER)} are needed")
-        return None
-    code_text, born_text, alive_text, citizen_text = (fields[i] for i in at)
-    wrong = []
-    code: NationalCode | None = None
-    try:
-        # a code already in its canonical form is checked once, by NationalCode itself
-        canonical = len(code_text) == LENGTH and code_text.isascii() and code_text.isdigit()
-        code = NationalCode(code_text) if canonical else parse_national_code(code_text)
-    except NationalCodeError as error:
-        wrong.append(f"national_code: {error.fault}")
-    born = _date(born_text)
-    if born is None:
-        wrong.append(f"birth_date: {born_text!r} is not a date written YYYY-MM-DD")
-    alive = _TRUTH.get(alive_text.strip().translate(_TO_ASCII).lower())
-    if alive is None:
-        wrong.append(f"alive: {alive_text!r} is not true, false, 1 or 0")
-    citizen = _TRUTH.get(citizen_text.strip().translate(_TO_ASCII).lower())
-    if citizen is None:
-        wrong.append(f"citizen: {citizen_text!r} is not true, false, 1 or 0")
-    if code is None or born is None or alive is None or citizen is None:
-        problems.add(line, "; ".join(wrong))
-        return None
-    return int(code.digits), born.isoformat(), alive, citizen, line
-
-
-def _date(text: str) -> datetime.date | None:
-    ascii_text = text.strip().translate(_TO_ASCII)
-    if len(ascii_text) != len("YYYY-MM-DD"):
-        return None
-    try:
-        return datetime.date.fromisoformat(ascii_text)
-    except ValueError:
-        return None
-
-
 def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
     batch: list[Row] = []
     for row in rows:
@@ -204,7 +142,7 @@ def _batches(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
         yield batch
 
 
-def _insert(connection: sqlite3.Connection, rows: list[Row], problems: _Problems) -> int:
+def _insert(connection: sqlite3.Connection, rows: list[Row], problems: Problems) -> int:
     """Insert a batch; on a duplicate, insert it row by row to name every duplicate's lines."""
     connection.execute("SAVEPOINT batch")
     try:
@@ -222,7 +160,9 @@ def _insert(connection: sqlite3.Connection, rows: list[Row], problems: _Problems
             (first,) = connection.execute(
                 "SELECT line FROM person WHERE code = ?", (row[0],)
             ).fetchone()
-            problems.add(row[4], f"national_code: {row[0]:010d} is already on line {first}")
+            problems.at(
+                row[4], f"national_code: {row[0]:010d} is already on {problems.unit} {first}"
+            )
         else:
             inserted += 1
     connection.execute("RELEASE batch")

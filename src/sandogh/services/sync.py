@@ -4,6 +4,12 @@ DESIGN.md §3 ("Offline") and issue 3: a station whose policy allows it checks v
 provisionally when the link is down and sends them when it returns; the centre keys them, stores
 them marked provisional, and turns every voter it already held into an incident naming both
 stations, so that nothing is lost and every duplicate is reported.
+
+Offline, a station can check neither the civil registry nor an earlier round, so the centre checks
+each entry on sync by the rules of an online check-in (`services.checkin`: in the registry, 18 on
+the day, alive, a citizen; a runoff voter in the constituency of their first round). The ballot
+was cast all the same, so the entry is stored as it came, and each one the rules refuse becomes
+an incident naming the station and the reason, for the supervisors to weigh.
 """
 
 from __future__ import annotations
@@ -12,15 +18,17 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
-from sandogh.core.voters import NationalCodeError, parse_national_code
+from sandogh.core.report import BallotContest
+from sandogh.core.voters import NationalCode, NationalCodeError, parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
-from sandogh.services.checkin import constituencies_at
-from sandogh.services.days import day_of
+from sandogh.services.checkin import admitted, constituencies_at, ineligible
+from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
-from sandogh.services.ports import Incident, IncidentKind, LedgerEntry
+from sandogh.services.ports import Incident, IncidentKind, LedgerEntry, Registry, UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -34,11 +42,13 @@ class OfflineCheckIn:
 @dataclass(frozen=True)
 class Synced:
     """What a sync did: entries now in the ledger, entries it already held from an earlier try
-    of the same sync, and an incident for every voter the centre had from another check-in."""
+    of the same sync, an incident for every voter the centre had from another check-in
+    (`incidents`), and one for every entry the rules of check-in refuse (`ineligible`)."""
 
     recorded: int
     already: int
     incidents: tuple[Incident, ...]
+    ineligible: tuple[Incident, ...] = ()
 
 
 class OfflineCheckInError(SandoghError):
@@ -65,6 +75,7 @@ def sync_provisional(
     election_id: str,
     station: str,
     entries: Sequence[OfflineCheckIn],
+    registry: Registry,
     ledger_secret: bytes,
     now: datetime.datetime,
     actor: str = SYSTEM,
@@ -76,8 +87,11 @@ def sync_provisional(
     event; the same entry sent again (a retried sync) is counted as `already` and changes
     nothing. The station holds no ledger secret, so it sends national codes and the centre keys
     them; a code that is not one, or a time without a zone, refuses the batch naming each.
-    Offline, a station cannot check the registry or an earlier round, so these entries carry the
-    constituency of every contest of the station.
+
+    Every entry that is not a retry is checked against `registry` on the election's day and against
+    the round its contests continue; each one refused is stored all the same, with the
+    constituency of every contest of the station (the voter was given them all), and becomes an
+    `INELIGIBLE_CHECK_IN` incident, with an event, naming the station and the reason.
     """
     keyed = _keyed(station, entries, ledger_secret)
     with uow() as work:
@@ -87,41 +101,92 @@ def sync_provisional(
             raise UnknownStationError(election_id, station)
         constituencies = constituencies_at(day, station, ballot)
         recorded = already = 0
-        incidents: list[Incident] = []
-        for key, at in keyed:
+        duplicates: list[Incident] = []
+        refused: list[Incident] = []
+        for code, key, at in keyed:
             entry = LedgerEntry(election_id, key, station, at, constituencies, provisional=True)
             if work.ledger.add(entry):
                 recorded += 1
-                continue
-            held = work.ledger.find(election_id, key)
-            if held is None:  # the ledger refused the key, so it holds it
-                raise AssertionError(f"the ledger refused {key} but does not hold it")
-            if held.station == station and held.at == at and held.provisional:
-                already += 1
-                continue
-            incident = _duplicate(election_id, held, station, at, now)
-            work.incidents.add(incident)
-            work.events.record(
-                Event(
-                    time=now,
-                    actor=actor,
-                    role=SYSTEM,
-                    place=station,
-                    type=EventType.DUPLICATE_CHECK_IN,
-                    disposition=Disposition.DONE,
-                    details={"stations": list(incident.stations)},
-                )
-            )
-            incidents.append(incident)
+            else:
+                held = work.ledger.find(election_id, key)
+                if held is None:  # the ledger refused the key, so it holds it
+                    raise AssertionError(f"the ledger refused {key} but does not hold it")
+                if held.station == station and held.at == at and held.provisional:
+                    already += 1
+                    continue
+                incident = _duplicate(election_id, held, station, at, now)
+                shown: dict[str, JSONValue] = {"stations": list(incident.stations)}
+                _raise(work, incident, EventType.DUPLICATE_CHECK_IN, shown, actor)
+                duplicates.append(incident)
+            fault = _fault(work, day, station, ballot=ballot, registry=registry, code=code, key=key)
+            if fault is not None:
+                incident = _ineligible_check_in(election_id, station, key, at, now, fault=fault)
+                shown = {"reason": fault["reason"]}
+                _raise(work, incident, EventType.INELIGIBLE_CHECK_IN, shown, actor)
+                refused.append(incident)
         work.commit()
-    return Synced(recorded, already, tuple(incidents))
+    return Synced(recorded, already, tuple(duplicates), tuple(refused))
+
+
+def _raise(
+    work: UnitOfWork,
+    incident: Incident,
+    event_type: EventType,
+    shown: dict[str, JSONValue],
+    actor: str,
+) -> None:
+    """Store `incident` with its event at the offline station; the event holds only `shown`,
+    never the voter, whom the incident alone names (by key)."""
+    work.incidents.add(incident)
+    work.events.record(
+        Event(
+            time=incident.at,
+            actor=actor,
+            role=SYSTEM,
+            place=incident.details["offline_station"],
+            type=event_type,
+            disposition=Disposition.DONE,
+            details=shown,
+        )
+    )
+
+
+def _fault(
+    work: UnitOfWork,
+    day: Day,
+    station: str,
+    *,
+    ballot: Sequence[BallotContest],
+    registry: Registry,
+    code: NationalCode,
+    key: str,
+) -> dict[str, str] | None:
+    """Why an online check-in would have refused the voter at `station`, in an incident's words
+    (`reason`, with `also`, `of_age_on`, or the `contests` withheld and the constituencies the
+    voter `must_vote_in` for them, in the same order), or None if it would have admitted them."""
+    refused = ineligible(registry, code, day.election.date)
+    if refused is not None:
+        fault = {"reason": refused.reason.value}
+        if refused.also:
+            fault["also"] = ",".join(reason.value for reason in refused.also)
+        if refused.of_age_on is not None:
+            fault["of_age_on"] = refused.of_age_on.isoformat()
+        return fault
+    _, withheld = admitted(work, day, station, ballot, key)
+    if not withheld:
+        return None
+    return {
+        "reason": withheld[0].reason.value,
+        "contests": ",".join(item.contest for item in withheld),
+        "must_vote_in": ",".join(item.must_vote_in or "" for item in withheld),
+    }
 
 
 def _keyed(
     station: str, entries: Sequence[OfflineCheckIn], secret: bytes
-) -> list[tuple[str, datetime.datetime]]:
+) -> list[tuple[NationalCode, str, datetime.datetime]]:
     problems: list[Problem] = []
-    keyed: list[tuple[str, datetime.datetime]] = []
+    keyed: list[tuple[NationalCode, str, datetime.datetime]] = []
     for i, entry in enumerate(entries):
         if entry.at.utcoffset() is None:
             problems.append(Problem(f"entries[{i}].at", f"{entry.at.isoformat()} has no zone"))
@@ -130,7 +195,7 @@ def _keyed(
         except NationalCodeError as error:
             problems.append(Problem(f"entries[{i}].national_code", str(error.fault)))
             continue
-        keyed.append((voter_key(secret, code), entry.at))
+        keyed.append((code, voter_key(secret, code), entry.at))
     if problems:
         raise OfflineCheckInError(station, problems)
     return keyed
@@ -154,6 +219,25 @@ def _duplicate(
             "offline_station": station,
             "offline_at": _utc(at),
         },
+    )
+
+
+def _ineligible_check_in(
+    election_id: str,
+    station: str,
+    key: str,
+    at: datetime.datetime,
+    now: datetime.datetime,
+    *,
+    fault: dict[str, str],
+) -> Incident:
+    """The incident of a voter checked in offline whom the rules refuse, named by key."""
+    return Incident(
+        election=election_id,
+        kind=IncidentKind.INELIGIBLE_CHECK_IN,
+        stations=(station,),
+        at=now,
+        details={"voter_key": key, "offline_station": station, "offline_at": _utc(at), **fault},
     )
 
 

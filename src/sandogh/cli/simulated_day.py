@@ -1,0 +1,203 @@
+"""The day of `sandogh simulate`: a whole election day through the real HTTP API (issue 3).
+
+The centre is the app of `sandogh serve` on uvicorn, in a child process on a free loopback port,
+over a store holding the Kerman round-2 definition (examples/kerman-1403/round2.yaml) and a
+synthetic registry. N stations of it are chosen (by the seed) and each gets a real ballot box
+(`station.box.Box`: its own directory, key and database, `HttpCentreClient`, a file printer) that
+goes through its day — enrol, open, check-ins, casts, close, count, report, sync — on one of
+several threads, casting the ballots of `cli.simulated_ballots`. The results are then read back
+through the store (`services.results.show_results`) and set beside what was cast.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import random
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from sandogh.cli.demo import EXAMPLE, ExampleMissingError
+from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.errors import SandoghError
+from sandogh.formats.definition_file import load_definition
+from sandogh.formats.tally_csv import load_tally_csv
+from sandogh.registry.synthetic import SyntheticRegistry
+from sandogh.server.process import centre_process, one_run_settings
+from sandogh.server.settings import SyntheticRegistrySpec
+from sandogh.services.elections import load_election
+from sandogh.services.results import show_results
+from sandogh.station.box import Box, IssuedCard
+from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.directory import StationDirectory
+from sandogh.station.printers import FilePrinter
+from sandogh.station.setup import OfflinePolicy
+from sandogh.store.engine import make_engine
+from sandogh.store.schema import init_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
+
+TIMEOUT_SECONDS = 60.0
+SYNC_PASSES = 5
+
+
+class SimulationError(SandoghError):
+    """The simulated day could not be run as asked."""
+
+
+@dataclass(frozen=True)
+class StationDay:
+    """What one box went through: the voters it checked in, refusals, and its sync."""
+
+    station: str
+    voters: int
+    refused: int
+    reports_delivered: int
+    reports_refused: int
+    incidents: int
+
+
+@dataclass(frozen=True)
+class Simulation:
+    stations: tuple[StationDay, ...]
+    expected: Figures
+    stored: Figures
+    stations_reported: int
+    seconds: float  # the boxes' whole day, enrolment to sync, wall time
+
+    @property
+    def voters(self) -> int:
+        return sum(s.voters for s in self.stations)
+
+    @property
+    def voters_per_second(self) -> float:
+        return self.voters / self.seconds if self.seconds else 0.0
+
+    @property
+    def agrees(self) -> bool:
+        return (
+            self.expected == self.stored
+            and self.stations_reported == len(self.stations)
+            and all(
+                s.refused == 0 and s.reports_refused == 0 and s.reports_delivered == 2
+                for s in self.stations
+            )
+        )
+
+
+def simulate(
+    *, stations: int, scale: Fraction, db: str | None, seed: int, threads: int, scratch: Path
+) -> Simulation:
+    """Run the day in `scratch` (the boxes' directories and, without `db`, the centre's store)."""
+    if not EXAMPLE.is_dir():
+        raise ExampleMissingError(EXAMPLE)
+    loaded = load_definition(EXAMPLE / "round2.yaml")
+    election = loaded.election
+    sheets = {s.station: s for s in load_tally_csv(EXAMPLE / "round2-results.csv")}
+    if not 1 <= stations <= len(sheets):
+        raise SimulationError(f"--stations must be from 1 to {len(sheets)}, not {stations}")
+    if scale <= 0:
+        raise SimulationError(f"--scale must be above 0, not {scale}")
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(sorted(sheets), stations))
+    expected = {code: scaled(sheets[code].counts, scale) for code in chosen}
+    needed = sum(f.cast for f in expected.values())
+    # about 88 % of a synthetic registry may vote (bench/checkin.py): room for every voter
+    spec = SyntheticRegistrySpec(seed=seed, size=needed * 5 // 4 + 1_000)
+    registry = SyntheticRegistry(spec.seed, size=spec.size)
+    voters = iter([c.digits for c in itertools.islice(registry.voters(election.date), needed)])
+    crowds = {code: [next(voters) for _ in range(expected[code].cast)] for code in chosen}
+
+    url = db or f"sqlite:///{scratch / 'centre.sqlite'}"
+    init_database(url)
+    engine = make_engine(url)
+    try:
+        now = datetime.datetime.now(datetime.UTC)
+
+        def uow() -> SqlUnitOfWork:
+            return SqlUnitOfWork(engine, now=now)
+
+        load_election(
+            uow,
+            election,
+            definition_hash=loaded.definition_hash,
+            canonical=loaded.canonical,
+            now=now,
+        )
+        settings, token = one_run_settings(url, spec)
+        with centre_process(settings) as running:
+            base = running.base_url
+            start = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                days = list(
+                    pool.map(
+                        lambda code: _day(
+                            base,
+                            token,
+                            election.id,
+                            sheets[code],
+                            expected[code],
+                            crowds[code],
+                            random.Random(f"{seed}:{code}"),
+                            scratch / code,
+                        ),
+                        chosen,
+                    )
+                )
+            seconds = time.perf_counter() - start
+        view = show_results(uow, election.id, contest=CONTEST)
+    finally:
+        engine.dispose()
+    stored = [view.tallied.total(CONTEST, code) for code in chosen]
+    reported = [t for t in stored if t is not None and t.stations_reported]
+    return Simulation(
+        stations=tuple(days),
+        expected=sum(expected.values(), Figures(0, 0, 0, ())),
+        stored=sum((Figures.of(t.counts) for t in reported), Figures(0, 0, 0, ())),
+        stations_reported=len(reported),
+        seconds=seconds,
+    )
+
+
+def _day(
+    base: str,
+    token: str,
+    election: str,
+    sheet: TallySheet,
+    figures: Figures,
+    crowd: list[str],
+    rng: random.Random,
+    folder: Path,
+) -> StationDay:
+    """One box's whole day, on the calling thread."""
+    store, key = StationDirectory(folder).create()
+    with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token) as centre:
+        box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
+        box.enrol(election=election, station=sheet.station, policy=OfflinePolicy.REFUSE)
+        spoiled = int(sheet.counts.papers_spoiled * figures.cast / max(sheet.counts.cast, 1))
+        unused = int(sheet.counts.papers_unused * figures.cast / max(sheet.counts.cast, 1))
+        box.open({CONTEST: figures.cast + unused + spoiled})
+        box.start_voting()
+        refused = 0
+        for code, choice in zip(crowd, ballots(figures, rng), strict=True):
+            card = box.check_in(code)
+            if not isinstance(card, IssuedCard):
+                refused += 1
+                continue
+            box.cast(card.token, [choice])
+        box.close()
+        box.count({CONTEST: spoiled})
+        box.report()
+        delivered = refused_reports = 0
+        for _ in range(SYNC_PASSES):
+            outcome = box.sync()
+            delivered += outcome.delivered
+            refused_reports += outcome.refused
+            if outcome.outbox.pending == 0:
+                break
+        return StationDay(
+            sheet.station, len(crowd), refused, delivered, refused_reports, len(box.incidents())
+        )
