@@ -163,6 +163,33 @@ def test_offline_check_ins_are_synced_once_and_duplicates_counted(live: Live) ->
     assert incident.stations == (first, second)
 
 
+def test_offline_check_ins_the_registry_refuses_are_kept_and_raised(live: Live) -> None:
+    """The centre checks a synced check-in as it checks one online: each refused is stored all
+    the same and raised as an incident naming the station and the reason, never the code."""
+    station = stations()[0]
+    (voter,) = voters(1)
+    young, unknown = _ineligible("under-age"), _unregistered()
+    at = datetime.datetime(2024, 7, 5, 9, 30, tzinfo=datetime.UTC)
+    entries = [OfflineCheckIn(code, at) for code in (voter, young, unknown)]
+    with live.enrolled(device(1), station) as box:
+        synced = box.sync_check_ins(election=ELECTION, station=station, entries=entries)
+    assert synced == {"recorded": 3, "already": 0, "duplicates": 0}
+    with live.uow() as work:
+        assert work.ledger.count(ELECTION) == 3
+        incidents = work.incidents.all(ELECTION)
+        events = [e.event for e in work.events.entries() if e.event.type == "ineligible-check-in"]
+    assert [(i.kind.value, i.stations, i.details["reason"]) for i in incidents] == [
+        ("ineligible-check-in", (station,), "under-age"),
+        ("ineligible-check-in", (station,), "not-in-registry"),
+    ]
+    assert [(e.place, e.details["reason"]) for e in events] == [
+        (station, "under-age"),
+        (station, "not-in-registry"),
+    ]
+    assert young not in repr(incidents) + repr(events)
+    assert unknown not in repr(incidents) + repr(events)
+
+
 def test_simultaneous_check_ins_of_one_voter_give_one_ballot_card(live: Live) -> None:
     """Issue 3: 200 check-ins of the same voter at 200 stations at once, one ballot card."""
     (voter,) = voters(1)

@@ -9,7 +9,9 @@ Majlis runoff in both constituencies), each day with three polling stations.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import itertools
+import threading
 from collections.abc import Callable, Mapping, Sequence
 
 from sandogh.core.definition.geography import Geography
@@ -46,7 +48,7 @@ from sandogh.core.voters import NationalCode, RegistryRecord, check_digit
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.checkin import BallotCard, Refused, check_in
 from sandogh.services.elections import UnitOfWorkFactory, load_election
-from sandogh.services.ports import Registry
+from sandogh.services.ports import Device, Registry
 
 ROUND_1 = "kerman-1403-r1"
 ROUND_2 = "kerman-1403-r2"
@@ -251,6 +253,24 @@ VOTER = national_code(1)
 PEOPLE = registry(*(national_code(n) for n in range(1, 40)))
 
 
+def box(station: str) -> str:
+    """The public key (hex) of the tests' ballot box of `station`, in every election day."""
+    return hashlib.sha256(station.encode()).hexdigest()
+
+
+_enrolling = threading.Lock()
+
+
+def enrolled_box(uow: UnitOfWorkFactory, election: str, station: str) -> str:
+    """`box(station)`, enrolled for `station` of `election` if it was not (no event recorded)."""
+    key = box(station)
+    with _enrolling, uow() as work:
+        if work.elections.hash_of(election) is not None and work.devices.get(election, key) is None:
+            work.devices.add(Device(election, station, key, NOW))
+            work.commit()
+    return key
+
+
 def check_in_voter(
     uow: UnitOfWorkFactory,
     code: str = VOTER,
@@ -259,12 +279,15 @@ def check_in_voter(
     election: str = ROUND_2,
     people: Registry = PEOPLE,
     now: datetime.datetime = NOW,
+    device: str | None = None,
 ) -> BallotCard | Refused:
-    """Check a voter in for round 2 at `station`, with the tokens and the secret of these tests."""
+    """Check a voter in for round 2 at `station`, asked by the box of `device` (default: the
+    station's own, `enrolled_box`), with the tokens and the secret of these tests."""
     return check_in(
         uow,
         election_id=election,
         station=station,
+        device=enrolled_box(uow, election, station) if device is None else device,
         national_code=code,
         registry=people,
         ledger_secret=SECRET,

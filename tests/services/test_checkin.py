@@ -13,6 +13,8 @@ from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.national_code import parse_national_code
 from sandogh.services.checkin import (
     BallotCard,
+    DeviceRefusal,
+    DeviceRefusedError,
     RefusalReason,
     Refused,
     Withheld,
@@ -31,9 +33,11 @@ from .build import (
     ST_2,
     ST_3,
     VOTER,
+    box,
     check_in_voter,
     council,
     day,
+    enrolled_box,
     event_types,
     load,
     national_code,
@@ -142,7 +146,11 @@ def test_the_registry_decides_who_may_vote_on_the_day(uow: NewUnitOfWork) -> Non
 
 
 def test_a_code_for_no_polling_station_is_refused(uow: NewUnitOfWork) -> None:
-    assert check_in_voter(uow, station="ST-9999") == Refused(RefusalReason.UNKNOWN_STATION)
+    # no box can be enrolled for a code that is no unit: the one asking serves another station
+    with pytest.raises(DeviceRefusedError) as refused:
+        check_in_voter(uow, station="ST-9999", device=enrolled_box(uow, ROUND_2, ST_1))
+    assert refused.value.reason is DeviceRefusal.WRONG_STATION
+    # enrolment refuses a unit above the stations; a box the store holds for one gets no card
     assert check_in_voter(uow, station="IR-08-0801") == Refused(RefusalReason.UNKNOWN_STATION)
 
 
@@ -230,5 +238,38 @@ def test_concurrent_check_ins_of_one_voter_give_one_card(uow: NewUnitOfWork) -> 
     cards = [a for a in answers if isinstance(a, BallotCard)]
     assert len(cards) == 1
     assert answers.count(Refused(RefusalReason.ALREADY_VOTED)) == len(stations) - 1
+    with uow() as work:
+        assert work.ledger.count(ROUND_2) == 1
+
+
+@pytest.mark.parametrize(
+    ("device", "reason"),
+    [
+        ("ab" * 32, DeviceRefusal.UNKNOWN_DEVICE),  # no box of this key
+        (box(ST_2), DeviceRefusal.WRONG_STATION),  # the box of another station
+    ],
+)
+def test_only_the_enrolled_box_of_the_station_checks_voters_in(
+    uow: NewUnitOfWork, device: str, reason: DeviceRefusal
+) -> None:
+    enrolled_box(uow, ROUND_2, ST_2)
+    with pytest.raises(DeviceRefusedError) as refused:
+        check_in_voter(uow, "1234567890", device=device)  # even a code that is no code
+
+    assert refused.value.reason is reason
+    with uow() as work:
+        assert work.ledger.count(ROUND_2) == 0
+
+
+def test_a_revoked_box_checks_no_one_in_from_the_moment_it_is_revoked(uow: NewUnitOfWork) -> None:
+    assert isinstance(check_in_voter(uow), BallotCard)
+    with uow() as work:
+        work.devices.revoke(ROUND_2, box(ST_1), NOW)
+        work.commit()
+
+    for code in (national_code(2), VOTER, "1234567890"):  # nothing of any voter is told
+        with pytest.raises(DeviceRefusedError) as refused:
+            check_in_voter(uow, code)
+        assert refused.value.reason is DeviceRefusal.REVOKED_DEVICE
     with uow() as work:
         assert work.ledger.count(ROUND_2) == 1

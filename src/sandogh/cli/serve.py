@@ -12,16 +12,24 @@ import os
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
 
-from sandogh.server.app import create_app
+from sandogh.server.process import serve
 from sandogh.server.settings import REGISTRY_VAR, settings_from_env
 
 HostOption = Annotated[
     str, typer.Option("--host", help="Address to listen on; loopback only by default.")
 ]
 PortOption = Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        min=1,
+        max=64,
+        help="Server processes on the one socket: one per core the centre may use.",
+    ),
+]
 RegistryOption = Annotated[
     str | None,
     typer.Option(
@@ -32,16 +40,24 @@ RegistryOption = Annotated[
 ]
 
 
-def run(*, host: str, port: int, db: str | None, registry: str | None, err: Console) -> None:
-    """Check the settings, open the store and the registry, then serve until interrupted."""
+def run(
+    *,
+    host: str,
+    port: int,
+    db: str | None,
+    registry: str | None,
+    err: Console,
+    workers: int = 1,
+) -> None:
+    """Check the settings, open the store and the registry, then serve until interrupted, in
+    `workers` server processes (`server.process.serve`)."""
     settings = settings_from_env(os.environ, db=db, registry=registry)
-    app = create_app(settings)
     if not _loopback(host):
         err.print(
             f"sandogh: serving plain HTTP on {host}: put a TLS-terminating proxy in front",
             markup=False,
         )
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    serve(settings, host=host, port=port, workers=workers)
 
 
 def _loopback(host: str) -> bool:

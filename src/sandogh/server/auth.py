@@ -11,6 +11,8 @@ or enrolled for another station). Operator accounts replace the single token in 
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends
@@ -20,6 +22,7 @@ from sandogh.core.definition.problems import Problem
 from sandogh.server.centre import Centre
 from sandogh.server.errors import ApiError
 from sandogh.server.models import SignedBody, parse_time
+from sandogh.services.checkin import DeviceRefusedError, serving_device
 from sandogh.services.ports import Device
 from sandogh.wire.request_signing import is_fresh, signed_by
 
@@ -74,31 +77,16 @@ def require_signed(centre: Centre, method: str, path: str, body: SignedBody) -> 
 
 
 def require_device(centre: Centre, election_id: str, key: str, station: str) -> Device:
-    """The enrolled, unrevoked device of `key` for `station` of `election_id`."""
-    with centre.uow() as work:
-        device = work.devices.get(election_id, key)
-        known = device is not None or work.elections.hash_of(election_id) is not None
-    if not known:
-        raise ApiError(404, "unknown-election", f"the centre holds no election '{election_id}'")
-    if device is None:
-        raise ApiError(
-            403,
-            "unknown-device",
-            f"ed25519:{key} is not enrolled for {election_id}",
-            [Problem("device", "not enrolled")],
-        )
-    if device.revoked_at is not None:
-        raise ApiError(
-            403,
-            "revoked-device",
-            f"this device was revoked at {device.revoked_at.isoformat()}",
-            [Problem("device", "revoked")],
-        )
-    if device.station != station:
-        raise ApiError(
-            403,
-            "wrong-station",
-            f"this device is enrolled for station {device.station}, not {station}",
-            [Problem("station", f"the device serves {device.station}")],
-        )
-    return device
+    """The enrolled, unrevoked device of `key` for `station` of `election_id`, read in a unit of
+    work of its own (a check-in reads it in its own transaction instead: `services.checkin`)."""
+    with centre.uow() as work, device_refusals():
+        return serving_device(work, election_id, key, station)
+
+
+@contextmanager
+def device_refusals() -> Iterator[None]:
+    """Answer a `DeviceRefusedError` raised in the block with 403 and its reason."""
+    try:
+        yield
+    except DeviceRefusedError as refused:
+        raise ApiError(403, refused.reason, refused.message, [refused.problem]) from refused

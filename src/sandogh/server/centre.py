@@ -86,8 +86,10 @@ def open_centre(settings: ServerSettings, *, clock: Clock = utc_now) -> Centre:
     )
 
 
-def centre_of(request: Request) -> Centre:
-    """The centre the app was created with (`app.create_app`)."""
+async def centre_of(request: Request) -> Centre:
+    """The centre the app was created with (`app.create_app`). Async only so that FastAPI calls it
+    on the event loop: a plain function it would send through its thread pool, a hop that cost a
+    check-in more than the lookup."""
     centre: Centre = request.app.state.centre
     return centre
 

@@ -8,9 +8,9 @@ naming both stations, not to the station.
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
-from sandogh.server.auth import require_device, require_signed
+from sandogh.server.auth import device_refusals, require_device, require_signed
 from sandogh.server.centre import CentreDep
 from sandogh.server.errors import ApiError, documented
 from sandogh.server.models import (
@@ -39,24 +39,23 @@ router = APIRouter(tags=["check-ins"])
     summary="May this voter vote here? A one-time ballot card, or the reason why not",
     operation_id="check_in",
 )
-def post_check_in(
-    election_id: ElectionPath, body: CheckInRequest, centre: CentreDep
-) -> BallotCardBody | RefusedBody:
+def post_check_in(election_id: ElectionPath, body: CheckInRequest, centre: CentreDep) -> Response:
     path = api_paths.fill(api_paths.CHECK_INS, election_id=election_id)
     key = require_signed(centre, "POST", path, body)
-    require_device(centre, election_id, key, body.station)
-    result = check_in(
-        centre.uow,
-        election_id=election_id,
-        station=body.station,
-        national_code=body.national_code,
-        registry=centre.registry,
-        ledger_secret=centre.ledger_secret,
-        now=centre.clock(),
-        new_token=centre.new_token,
-    )
+    with device_refusals():
+        result = check_in(
+            centre.uow,
+            election_id=election_id,
+            station=body.station,
+            device=key,
+            national_code=body.national_code,
+            registry=centre.registry,
+            ledger_secret=centre.ledger_secret,
+            now=centre.clock(),
+            new_token=centre.new_token,
+        )
     if isinstance(result, BallotCard):
-        return BallotCardBody(
+        answer: BallotCardBody | RefusedBody = BallotCardBody(
             outcome="ballot-card",
             token=result.token,
             election=result.election,
@@ -72,14 +71,18 @@ def post_check_in(
                 for w in result.withheld
             ],
         )
-    return RefusedBody(
-        outcome="refused",
-        reason=result.reason,
-        also=list(result.also),
-        code_fault=result.code_fault,
-        of_age_on=result.of_age_on,
-        must_vote_in=result.must_vote_in,
-    )
+    else:
+        answer = RefusedBody(
+            outcome="refused",
+            reason=result.reason,
+            also=list(result.also),
+            code_fault=result.code_fault,
+            of_age_on=result.of_age_on,
+            must_vote_in=result.must_vote_in,
+        )
+    # The answer as JSON already: FastAPI would validate it against `response_model` again (in
+    # its thread pool, a second hop there), which the model it was built as makes needless.
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.post(
@@ -100,6 +103,7 @@ def post_sync(election_id: ElectionPath, body: SyncRequest, centre: CentreDep) -
             election_id=election_id,
             station=body.station,
             entries=entries,
+            registry=centre.registry,
             ledger_secret=centre.ledger_secret,
             now=centre.clock(),
             actor=f"ed25519:{key}",

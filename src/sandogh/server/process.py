@@ -1,31 +1,55 @@
-"""The central service in a child process on loopback, for `sandogh simulate` and the benchmarks.
+"""Running the central service: `serve` for `sandogh serve`, and `centre_process` — the same in a
+child process on loopback — for `sandogh simulate`, the benchmarks and the tests.
 
-It runs what `sandogh serve` runs, without uvicorn's access log: a line per check-in would be most
+One server process is one Python interpreter: one core at most for the work in Python, whatever
+its threads. `workers` > 1 runs that many processes of the same app on one listening socket (the
+parent binds it and supervises them with uvicorn's supervisor, which restarts one that dies); the
+kernel hands each new connection to one of them. They share nothing but the database, which is
+what decides a voter's check-in (the voted-ledger's unique key) and reads every device's state in
+the check-in's own transaction, so any worker may take any request; on SQLite their writes take
+turns on the database's lock (`store.engine`).
+
+The child of `centre_process` runs without uvicorn's access log: a line per check-in would be most
 of the log and much of the work being measured.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gc
 import multiprocessing
 import secrets
 import socket
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
+import anyio.to_thread
 import httpx
 import uvicorn
+from fastapi import FastAPI
 from pydantic import SecretBytes, SecretStr
+from starlette.types import ASGIApp, Receive, Scope, Send
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors import Multiprocess
 
 from sandogh.core.errors import SandoghError
 from sandogh.server.app import create_app
+from sandogh.server.centre import open_centre
 from sandogh.server.settings import RegistrySpec, ServerSettings
+from sandogh.store.url import parse_url
 from sandogh.wire import api_paths
 
 LOOPBACK = "127.0.0.1"
 START_SECONDS = 30.0
+# How long a worker may leave its supervisor's health check unanswered before it is replaced:
+# uvicorn's 5 s was exceeded by a worker still importing on a busy machine, which it then killed
+# and started again, and again.
+WORKER_SILENT_SECONDS = 30
 # As the `sandogh` command sets them (cli.app.GC_THRESHOLDS): a national definition is millions
 # of long-lived objects that the default thresholds rescan again and again.
 GC_THRESHOLDS = (100_000, 50, 100)
@@ -55,10 +79,90 @@ def one_run_settings(database_url: str, registry: RegistrySpec) -> tuple[ServerS
     return settings, token
 
 
-def _serve(settings: ServerSettings, port: int) -> None:
+class WorkersError(SandoghError):
+    def __init__(self, message: str) -> None:
+        super().__init__(f"cannot run several server processes: {message}")
+
+
+def serve(
+    settings: ServerSettings,
+    *,
+    host: str,
+    port: int,
+    workers: int = 1,
+    log_level: str = "info",
+    access_log: bool = True,
+) -> None:
+    """Serve the centre of `settings` on `host`:`port` until interrupted, in `workers` processes.
+
+    The store and the registry are opened (and checked) here first, so that a centre that cannot
+    serve says why before it listens; each worker then opens its own."""
+    if workers < 1:
+        raise WorkersError(f"{workers} workers")
+    if workers > 1 and parse_url(settings.database_url).database in (None, "", ":memory:"):
+        raise WorkersError("an in-memory SQLite database lives in one process; give a file")
+
+    def config(app: Any, **more: Any) -> uvicorn.Config:
+        # uvicorn would take the client's address from X-Forwarded-For sent from loopback; the
+        # centre decides that itself (`OperatorSettings.trust_forwarded_for`), for its throttles
+        return uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            access_log=access_log,
+            proxy_headers=False,
+            **more,
+        )
+
+    if workers == 1:
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how an operator stops it
+            uvicorn.Server(config(_threads(create_app(settings), settings.threads))).run()
+        return
+    open_centre(settings).close()
+    several = config(
+        functools.partial(_worker_app, settings),
+        factory=True,
+        workers=workers,
+        timeout_worker_healthcheck=WORKER_SILENT_SECONDS,
+    )
+    Multiprocess(several, sockets=[several.bind_socket()]).run()
+
+
+def _threads(app: FastAPI, threads: int) -> ASGIApp:
+    """`app`, with its thread pool (where FastAPI runs the endpoints that are plain functions)
+    bounded to `threads`, set as the server starts it: the pool is the event loop's."""
+
+    async def bounded(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        await app(scope, receive, send)
+
+    return bounded
+
+
+def _worker_app(settings: ServerSettings) -> ASGIApp:
+    """The app of one server process (uvicorn calls this in the process)."""
     gc.set_threshold(*GC_THRESHOLDS)
-    uvicorn.run(
-        create_app(settings), host=LOOPBACK, port=port, log_level="warning", access_log=False
+    try:
+        return _threads(create_app(settings), settings.threads)
+    except SandoghError as error:  # the store or registry went away since `serve` checked them
+        print(f"sandogh: {error}", file=sys.stderr)
+        sys.exit(STARTUP_FAILURE)  # uvicorn's supervisor stops rather than restart it again
+
+
+def _serve(settings: ServerSettings, port: int, workers: int) -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
+    # multiprocessing gave this child a stdin of its own, which uvicorn would pass on to the
+    # workers by number, where no such descriptor is open; with none, it passes none
+    sys.stdin = None  # as under pythonw
+    serve(
+        settings,
+        host=LOOPBACK,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
     )
 
 
@@ -70,10 +174,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def centre_process(settings: ServerSettings) -> Iterator[RunningCentre]:
-    """The centre serving on a free loopback port until the block ends, once it answers health."""
+def centre_process(settings: ServerSettings, *, workers: int = 1) -> Iterator[RunningCentre]:
+    """The centre serving on a free loopback port until the block ends, once it answers health;
+    with `workers` > 1, `pid` is that of the processes' supervisor."""
     port = free_port()
-    child = multiprocessing.get_context("spawn").Process(target=_serve, args=(settings, port))
+    child = multiprocessing.get_context("spawn").Process(
+        target=_serve, args=(settings, port, workers)
+    )
     child.start()
     base = f"http://{LOOPBACK}:{port}"
     try:

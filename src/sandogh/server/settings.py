@@ -22,6 +22,7 @@ from pydantic import (
     SecretStr,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from sandogh.core.definition.problems import Problem
@@ -66,6 +67,28 @@ class FileRegistrySpec(_Settings):
 RegistrySpec = Annotated[SyntheticRegistrySpec | FileRegistrySpec, Field(discriminator="kind")]
 
 
+class OperatorSettings(_Settings):
+    """How operators log in (issue 4; docs/api.md, "Operators"). New password hashes are argon2id
+    at the OWASP Password Storage Cheat Sheet's first setting by default (19 MiB, 2 passes, one
+    lane: about a tenth of a second a hash, so that a flood of guesses cannot exhaust the
+    centre's memory); tests lower it."""
+
+    #: Session cookies carry `Secure` (HTTPS only); switched off only for tests over loopback http.
+    secure_cookies: bool = True
+    #: Take a caller's address from the last X-Forwarded-For entry, but only of a request that
+    #: comes from loopback (a reverse proxy on this machine); otherwise the socket's peer address.
+    trust_forwarded_for: bool = False
+    argon2_time_cost: Annotated[int, Field(ge=1, le=100)] = 2
+    argon2_memory_kib: Annotated[int, Field(ge=8, le=4_194_304)] = 19_456
+    argon2_parallelism: Annotated[int, Field(ge=1, le=64)] = 1
+
+    @model_validator(mode="after")
+    def _enough_memory(self) -> OperatorSettings:
+        if self.argon2_memory_kib < 8 * self.argon2_parallelism:
+            raise ValueError("argon2 needs at least 8 KiB of memory per lane of parallelism")
+        return self
+
+
 class ServerSettings(_Settings):
     database_url: Annotated[str, Field(min_length=1)]
     ledger_secret: SecretBytes
@@ -75,6 +98,12 @@ class ServerSettings(_Settings):
     request_window_seconds: Annotated[int, Field(ge=1, le=3600)] = 300
     #: Database connections held open at most: one per request served at once.
     connections: Annotated[int, Field(ge=1, le=1000)] = 64
+    #: Requests one server process works on at once (its thread pool; `server.process`): a few
+    #: keep its core busy while others wait on the database, and more only take turns for
+    #: Python's lock (bench/checkin.py on SQLite: 2.4 ms of CPU a check-in with the 40 threads
+    #: of FastAPI's pool, 1.5 ms with 8).
+    threads: Annotated[int, Field(ge=1, le=1000)] = 8
+    operators: OperatorSettings = OperatorSettings()
 
     @field_validator("ledger_secret")
     @classmethod

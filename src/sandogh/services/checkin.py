@@ -13,6 +13,12 @@ and a log line per voter would both join voters to stations and times in a secon
 swamp the record (tens of millions of lines on a national day). Only what needs a supervisor —
 a duplicate found when offline check-ins are synced — is recorded as an incident and an event.
 
+The ballot box asking is checked in the same transaction (DESIGN.md §6: a request from an unknown
+or revoked box, or for another station, is refused): its device row is read where the ledger row is
+written, so a revocation holds for every check-in that begins after it commits, whichever server
+process or machine takes the request, and a check-in costs one transaction. A cache of devices
+could not promise that without asking the store anyway, so there is none.
+
 The ballot card's token is drawn by the caller and not stored here: kept beside the ledger entry
 it would be the key that joins a voter to the ballot cast with it.
 """
@@ -25,6 +31,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.definition.model import Contest
+from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest
 from sandogh.core.voters import (
     CodeFault,
@@ -39,7 +47,9 @@ from sandogh.core.voters import (
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import (
+    Device,
     LedgerEntry,
     Registry,
     UnitOfWork,
@@ -100,28 +110,76 @@ class Refused:
 CheckInResult = BallotCard | Refused
 
 
+class DeviceRefusal(StrEnum):
+    """Why a ballot box may not act for a station: it learns nothing of the voter it asked for."""
+
+    UNKNOWN_DEVICE = "unknown-device"  # no box of this key is enrolled for the election
+    REVOKED_DEVICE = "revoked-device"
+    WRONG_STATION = "wrong-station"  # enrolled for another station
+
+
+class DeviceRefusedError(SandoghError):
+    def __init__(self, reason: DeviceRefusal, message: str, problem: Problem) -> None:
+        self.reason = reason
+        self.message = message
+        self.problem = problem
+        super().__init__(f"device refused ({reason}): {message}")
+
+
+def serving_device(work: UnitOfWork, election_id: str, key: str, station: str) -> Device:
+    """The enrolled, unrevoked device of `key` (64 hex digits) for `station` of `election_id`,
+    read in `work`'s transaction; `ElectionNotFoundError` or `DeviceRefusedError` if none."""
+    device = work.devices.get(election_id, key)
+    if device is None:
+        if work.elections.hash_of(election_id) is None:
+            raise ElectionNotFoundError(election_id, work.elections.ids())
+        raise DeviceRefusedError(
+            DeviceRefusal.UNKNOWN_DEVICE,
+            f"ed25519:{key} is not enrolled for {election_id}",
+            Problem("device", "not enrolled"),
+        )
+    if device.revoked_at is not None:
+        raise DeviceRefusedError(
+            DeviceRefusal.REVOKED_DEVICE,
+            f"this device was revoked at {device.revoked_at.isoformat()}",
+            Problem("device", "revoked"),
+        )
+    if device.station != station:
+        raise DeviceRefusedError(
+            DeviceRefusal.WRONG_STATION,
+            f"this device is enrolled for station {device.station}, not {station}",
+            Problem("station", f"the device serves {device.station}"),
+        )
+    return device
+
+
 def check_in(
     uow: UnitOfWorkFactory,
     *,
     election_id: str,
     station: str,
+    device: str,
     national_code: str,
     registry: Registry,
     ledger_secret: bytes,
     now: datetime.datetime,
     new_token: Callable[[], str],
 ) -> CheckInResult:
-    """A ballot card for the voter of `national_code` at `station`, or why not.
+    """A ballot card for the voter of `national_code` at `station`, asked for by the ballot box
+    of the public key `device` (64 hex digits, its signature already checked), or why not.
 
-    Nothing is written unless a card is given: then the ledger records the voter (by key) with the
-    station, `now` and the constituency of each contest on the card, in one transaction.
+    The box must be enrolled for `station` and unrevoked (`DeviceRefusedError`, before anything
+    of the voter is told). Nothing is written unless a card is given: then the ledger records the
+    voter (by key) with the station, `now` and the constituency of each contest on the card, in
+    the same transaction.
     """
     with uow() as work:
         day = day_of(work, election_id)
+        serving_device(work, election_id, device, station)
         key = _voter(day, station, national_code, registry, ledger_secret)
         if isinstance(key, Refused):
             return key
-        allowed, withheld = _admitted(work, day, station, day.ballot(station), key)
+        allowed, withheld = admitted(work, day, station, day.ballot(station), key)
         if not allowed:
             first = withheld[0]
             return Refused(first.reason, must_vote_in=first.must_vote_in)
@@ -151,11 +209,11 @@ def _voter(
         code = parse_national_code(national_code)
     except NationalCodeError as error:
         return Refused(RefusalReason.INVALID_CODE, code_fault=error.fault)
-    refused = _ineligible(registry, code, day.election.date)
+    refused = ineligible(registry, code, day.election.date)
     return voter_key(secret, code) if refused is None else refused
 
 
-def _ineligible(registry: Registry, code: NationalCode, day: datetime.date) -> Refused | None:
+def ineligible(registry: Registry, code: NationalCode, day: datetime.date) -> Refused | None:
     record = registry.lookup(code)
     if record is None:
         return Refused(RefusalReason.NOT_IN_REGISTRY)
@@ -168,7 +226,7 @@ def _ineligible(registry: Registry, code: NationalCode, day: datetime.date) -> R
     return Refused(reasons[0], tuple(reasons[1:]), of_age_on=of_age_on)
 
 
-def _admitted(
+def admitted(
     work: UnitOfWork, day: Day, station: str, ballot: Sequence[BallotContest], key: str
 ) -> tuple[tuple[BallotContest, ...], tuple[Withheld, ...]]:
     """The station's contests the voter may vote in here, and those they must vote in elsewhere."""

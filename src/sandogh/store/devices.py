@@ -1,11 +1,14 @@
-"""Ballot boxes enrolled in the store: one row per (election, public key), revocable once."""
+"""Ballot boxes enrolled in the store: one row per (election, public key), revocable once.
+
+Every check-in reads its box's row (`services.checkin`), so that read is built once.
+"""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, literal, select, update
+from sqlalchemy import bindparam, func, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.services.ports import Device
@@ -13,7 +16,11 @@ from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import DeviceRow
 
-_REVOKED_AT = DeviceRow.__table__.c.revoked_at.type
+_TABLE = DeviceRow.__table__
+_REVOKED_AT = _TABLE.c.revoked_at.type
+_GET = select(_TABLE).where(
+    _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.public_key == bindparam("public_key")
+)
 
 
 def _device(row: Any) -> Device:
@@ -36,10 +43,10 @@ class SqlDeviceRepository:
             self._connection.execute(insert(DeviceRow), row)
 
     def get(self, election_id: str, public_key: str) -> Device | None:
-        query = select(DeviceRow).where(
-            DeviceRow.election_id == election_id, DeviceRow.public_key == public_key
+        found = self._connection.execute(
+            _GET, {"election_id": election_id, "public_key": public_key}
         )
-        row = self._connection.execute(query).one_or_none()
+        row = found.one_or_none()
         return None if row is None else _device(row)
 
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None:

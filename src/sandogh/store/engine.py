@@ -8,12 +8,22 @@ explicit BEGIN, so a unit of work reads and writes in one transaction. A connect
 execution option `IMMEDIATE` begins with BEGIN IMMEDIATE instead, taking the write lock before its
 first read: in WAL a transaction that read and then writes fails at once (SQLITE_BUSY_SNAPSHOT, no
 waiting) when another writer committed in between, while one that begins immediate waits its turn.
+
+SQLite's busy handler waits by sleeping and trying again, longer each time (up to 100 ms a
+sleep), so under load a writer can sleep long after the lock came free: a check-in's latency went
+to seconds. So the immediate transactions of one engine also queue on a lock of the process,
+taken before BEGIN IMMEDIATE and given back once the transaction has committed or rolled back:
+threads of one server process wait in line and wake the moment it is their turn, and only
+writers of different processes (`sandogh serve --workers`, the command line) meet in SQLite's
+busy handler. The database's own lock stays the one that decides.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+from typing import Any, cast
 
 from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as sa_create_engine
@@ -31,6 +41,43 @@ IMMEDIATE = "sandogh_sqlite_immediate"
 encode_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
+class _QueuedWriter(sqlite3.Connection):
+    """A sqlite3 connection that holds its engine's writer lock from BEGIN IMMEDIATE until its
+    transaction ends, however it ends (commit, rollback, close)."""
+
+    writers: threading.Lock
+    _holding = False
+
+    def queue(self) -> None:
+        """Wait for this process's turn to write, as long as SQLite's busy timeout."""
+        if not self.writers.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            raise sqlite3.OperationalError("database is locked (a writer of this process)")
+        self._holding = True
+
+    def leave(self) -> None:
+        if self._holding:
+            self._holding = False
+            self.writers.release()
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        finally:
+            self.leave()
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        finally:
+            self.leave()
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.leave()
+
+
 def make_engine(url: str | URL, *, connections: int | None = None) -> Engine:
     """An engine for `url` (see `parse_url`); no connection is made until one is needed.
 
@@ -38,16 +85,24 @@ def make_engine(url: str | URL, *, connections: int | None = None) -> Engine:
     further one waits for a connection to come free); SQLAlchemy's default pool otherwise.
     """
     parsed = parse_url(url) if isinstance(url, str) else url
-    pool = {} if connections is None else {"pool_size": connections, "max_overflow": 0}
-    engine = sa_create_engine(parsed, json_serializer=encode_json, **pool)
-    if engine.dialect.name == "sqlite":
+    options: dict[str, Any] = (
+        {} if connections is None else {"pool_size": connections, "max_overflow": 0}
+    )
+    sqlite_url = parsed.get_backend_name() == "sqlite"
+    if sqlite_url:
+        options["connect_args"] = {"factory": _QueuedWriter}
+    engine = sa_create_engine(parsed, json_serializer=encode_json, **options)
+    if sqlite_url:
         _configure_sqlite(engine, in_memory=parsed.database in (None, "", ":memory:"))
     return engine
 
 
 def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
+    writers = threading.Lock()
+
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    def _on_connect(dbapi_connection: _QueuedWriter, _record: ConnectionPoolEntry) -> None:
+        dbapi_connection.writers = writers
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
         dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -56,5 +111,14 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        immediate = connection.get_execution_options().get(IMMEDIATE, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if not connection.get_execution_options().get(IMMEDIATE, False):
+            connection.exec_driver_sql("BEGIN")
+            return
+        # every connection of this engine is one (`make_engine`'s factory)
+        writer = cast("_QueuedWriter", connection.connection.dbapi_connection)
+        writer.queue()
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            writer.leave()
+            raise
