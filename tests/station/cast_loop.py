@@ -22,25 +22,27 @@ from sandogh.station.printers import FilePrinter
 
 from .build import DEFINITION_HASH, ELECTION, national_code
 
-_CODES = tuple(str(n) for n in range(20))
+_CODES = tuple(str(n) for n in range(40))
 CRASH_BALLOT = (BallotContest("a", 1, _CODES), BallotContest("b", 1, _CODES))
-DISTINCT_BALLOTS = (len(_CODES) + 1) ** 2  # a code or blank, in each of the two contests
+_BASE = len(_CODES) + 1  # a code, or blank (the digit `len(_CODES)`), in each contest
+DISTINCT_BALLOTS = _BASE**2
 
 
 def crash_ballot(i: int) -> tuple[Choice, Choice]:
-    """Voter i's ballot: i written in base 21 over the two contests, 20 meaning blank."""
-    first, second = i % 21, i // 21
+    """Voter i's ballot: i written in base `_BASE` over the two contests, the top digit
+    meaning blank."""
+    first, second = i % _BASE, i // _BASE
     return (
-        Choice("a", () if first == 20 else (_CODES[first],)),
-        Choice("b", () if second == 20 else (_CODES[second],)),
+        Choice("a", () if first == len(_CODES) else (_CODES[first],)),
+        Choice("b", () if second == len(_CODES) else (_CODES[second],)),
     )
 
 
 def voter_of(choices: tuple[Choice, ...]) -> int:
     """The voter whose ballot `choices` is (the inverse of `crash_ballot`)."""
     by_contest = {choice.contest: choice.codes for choice in choices}
-    first, second = (int(by_contest[c][0]) if by_contest[c] else 20 for c in ("a", "b"))
-    return first + 21 * second
+    first, second = (int(by_contest[c][0]) if by_contest[c] else len(_CODES) for c in ("a", "b"))
+    return first + _BASE * second
 
 
 def main(folder: Path, first: int, last: int, log: Path) -> None:

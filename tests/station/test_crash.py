@@ -1,6 +1,8 @@
-"""Killing the box (SIGKILL) at random moments while it casts ballots loses no confirmed ballot,
-records none twice, and never leaves a card used without its record or a record without its card
-(issue 3, "Faults"). The moments are drawn from a seeded generator; the kills are bounded."""
+"""Killing the box (SIGKILL) at random moments while it casts 1,000 ballots loses no confirmed
+ballot, records none twice, and never leaves a card used without its record or a record without
+its card (issue 3, "Faults"). The moments are drawn from a seeded generator: the voter after whose
+confirmation each kill comes, spread over the day, and a delay of up to a few votes from there, so
+that the kill falls at any step of a vote (check-in, confirm, printing). The kills are bounded."""
 
 import random
 import signal
@@ -15,8 +17,10 @@ from sandogh.core.report import decode_record
 from .build import voting_station
 from .cast_loop import CRASH_BALLOT, DISTINCT_BALLOTS, voter_of
 
-VOTES = 300
-KILLS = 5
+VOTES = 1_000
+KILLS = 10
+#: How long after its voter's confirmation a kill comes, at most: a few votes' time.
+KILL_DELAY = 0.01
 ROOT = Path(__file__).resolve().parents[2]
 assert VOTES <= DISTINCT_BALLOTS
 
@@ -33,6 +37,22 @@ def _wait_until_ready(log: Path, runs: int, child: subprocess.Popen[bytes]) -> N
         time.sleep(0.01)
 
 
+def _wait_until_voted(log: Path, voter: int, child: subprocess.Popen[bytes]) -> None:
+    """Until `voter`'s ballot is confirmed (or the cast loop stops)."""
+    deadline = time.monotonic() + 30
+    while _last_done(log) < voter and child.poll() is None:
+        assert time.monotonic() < deadline, f"voter {voter} never voted"
+        time.sleep(0.001)
+
+
+def _last_done(log: Path) -> int:
+    """The last voter logged `done`, read while the loop writes: only whole lines count, and
+    voters are done in increasing order."""
+    written = log.read_bytes()
+    done = written[: written.rfind(b"\n") + 1].rfind(b"done ")
+    return -1 if done < 0 else int(written[done + 5 : written.index(b"\n", done)])
+
+
 def _indices(lines: list[str], word: str) -> list[int]:
     return [int(line.split()[1]) for line in lines if line.startswith(word + " ")]
 
@@ -41,6 +61,8 @@ def test_killing_the_box_loses_no_confirmed_ballot(tmp_path: Path) -> None:
     station = voting_station(tmp_path, ballot=CRASH_BALLOT)
     station.box.store.close()
     moments = random.Random(1403)
+    # the voters after whom the kills come: none so near the end that a run could finish first
+    after = sorted(moments.sample(range(VOTES - 100), KILLS))
     log = tmp_path / "cast.log"
     killed = 0
     first = 0
@@ -59,7 +81,8 @@ def test_killing_the_box_loses_no_confirmed_ballot(tmp_path: Path) -> None:
         )
         if run <= KILLS:
             _wait_until_ready(log, run, child)
-            time.sleep(moments.uniform(0.02, 0.15))
+            _wait_until_voted(log, max(after[run - 1], first), child)
+            time.sleep(moments.uniform(0, KILL_DELAY))
             child.send_signal(signal.SIGKILL)
             killed += child.wait() == -signal.SIGKILL
         else:

@@ -1,0 +1,117 @@
+"""A ballot box's screens served on loopback, and a kiosk driving them in headless Chromium.
+
+`serve_screens` serves `station.web.create_station_app` over a real box, as the box serves its own
+kiosk browser; `Kiosk` is that browser for one box: an operator tab that checks voters in and ends
+the day, and a voter tab where the voter types codes, reviews and confirms twice, through the
+same screens (and element ids) a person would use.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import uvicorn
+from playwright.async_api import Browser, Page
+
+from sandogh.core.report import Choice
+from sandogh.locale import to_persian_digits
+from sandogh.station.box import Box
+from sandogh.station.web import LOOPBACK, create_station_app
+
+START_SECONDS = 10.0
+
+
+@contextmanager
+def serve_screens(box: Box) -> Iterator[str]:
+    """The box's screens on a free loopback port, in a thread, until the block ends: the URL.
+    The socket is bound here and handed to uvicorn, so no other server can take the port."""
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listening.bind((LOOPBACK, 0))
+    port = listening.getsockname()[1]
+    config = uvicorn.Config(create_station_app(box), log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the box's screens did not start")
+            time.sleep(0.02)
+        yield f"http://{LOOPBACK}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(START_SECONDS)
+        listening.close()
+
+
+async def _press(page: Page, selector: str) -> None:
+    async with page.expect_navigation():
+        await page.click(selector)
+
+
+class Kiosk:
+    """One box's kiosk browser, in Persian (the box's default language): `operator` and `voter`
+    are two tabs, used at the same time as at a real box (the next voter is checked in while
+    the last one votes)."""
+
+    def __init__(self, operator: Page, voter: Page) -> None:
+        self.operator = operator
+        self.voter = voter
+
+    @classmethod
+    async def open(cls, browser: Browser, url: str) -> Kiosk:
+        operator, voter = [
+            await browser.new_page(viewport={"width": 800, "height": 720}) for _ in range(2)
+        ]
+        await operator.goto(url + "/operator")
+        await voter.goto(url + "/vote")
+        return cls(operator, voter)
+
+    async def _check(self, national_code: str) -> None:
+        await self.operator.fill("#national-code", national_code)
+        await _press(self.operator, "form[action='/operator/check-in'] button")
+
+    async def check_in(self, national_code: str, *, persian_digits: bool = False) -> str:
+        """The operator checks the voter in: the ballot card's token shown."""
+        await self._check(to_persian_digits(national_code) if persian_digits else national_code)
+        return await self.operator.locator("#card-token").inner_text()
+
+    async def refusal(self, national_code: str) -> str:
+        """The operator tries to check the voter in: the reason shown for the refusal."""
+        await self._check(national_code)
+        return await self.operator.locator("#refusal").inner_text()
+
+    async def vote(self, token: str, choice: Choice, *, persian_digits: bool = False) -> str:
+        """The voter casts `choice` with the card `token`, confirming twice; the review
+        screen's text as the voter saw it before confirming."""
+        page = self.voter
+        await page.fill("#token", token)
+        await _press(page, "button[type=submit]")
+        if choice.blank:
+            await _press(page, "#blank")
+        else:
+            for code in choice.codes:
+                await page.fill("#code", to_persian_digits(code) if persian_digits else code)
+                await _press(page, "#enter")
+            await _press(page, "#next")
+        review = await page.locator("main").inner_text()
+        await _press(page, "#confirm")
+        await _press(page, "#confirm")
+        if not await page.locator("#cast-done").count():
+            raise AssertionError(f"not cast: {await page.locator('main').inner_text()}")
+        await _press(page, "main a[href^='/vote']")  # the next voter
+        return review
+
+    async def end_of_day(self) -> str:
+        """Close, count and report on the operator's screen: the phase shown after."""
+        for action in ("close", "count", "report"):
+            await _press(self.operator, f"#{action}")
+            alert = self.operator.get_by_role("alert")
+            if await alert.count():
+                raise AssertionError(await alert.inner_text())
+        return await self.operator.locator("#phase").inner_text()
