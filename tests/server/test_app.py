@@ -44,6 +44,14 @@ ENDPOINTS = {
         {"201": "IngestedBody", "200": "IngestedBody"},
     ),
     ("get", "/api/v1/health"): (None, {"200": "HealthBody"}),
+    ("post", "/api/v1/session"): ("LoginRequest", {"201": "SessionBody"}),
+    ("get", "/api/v1/session"): (None, {"200": "SessionBody"}),
+    ("delete", "/api/v1/session"): (None, {}),
+    ("get", "/api/v1/users"): (None, {"200": "UsersBody"}),
+    ("post", "/api/v1/users"): ("NewUserRequest", {"201": "ChangedUserBody"}),
+    ("patch", "/api/v1/users/{username}"): ("GrantRequest", {"200": "ChangedUserBody"}),
+    ("post", "/api/v1/users/{username}/disable"): (None, {"200": "ChangedUserBody"}),
+    ("post", "/api/v1/users/{username}/unlock"): (None, {"200": "ChangedUserBody"}),
 }
 
 
@@ -87,7 +95,9 @@ def test_the_served_document_has_every_endpoint_with_its_schemas(live: Live) -> 
             assert _schema_names(responses[status]["content"]) == name
         errors = {s: r for s, r in responses.items() if s.startswith(("4", "5"))}
         assert {"500", "503"} <= set(errors)
-        assert "422" not in errors or key[1].endswith(("devices", "sync", "reports"))
+        assert "422" not in errors or key[1].endswith(
+            ("devices", "sync", "reports", "users", "{username}")
+        )
         for answer in errors.values():
             assert answer["content"]["application/json"]["schema"]["$ref"] == ERROR
     assert schemas["ErrorBody"]["required"] == ["error", "message", "problems"]

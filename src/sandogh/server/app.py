@@ -14,12 +14,14 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
-from sandogh.server import check_ins, enrolment, reports
+from sandogh.server import check_ins, enrolment, operators, reports
 from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
 from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
 from sandogh.server.models import HealthBody
+from sandogh.server.sessions import open_desk
 from sandogh.server.settings import ServerSettings
+from sandogh.server.throttle_gate import ThrottleGate
 from sandogh.wire import api_paths
 
 TITLE = "sandogh central service"
@@ -70,9 +72,10 @@ def _app(**options: Any) -> FastAPI:
         redoc_url=None,
         **options,
     )
-    for router in (_health, enrolment.router, check_ins.router, reports.router):
+    for router in (_health, enrolment.router, check_ins.router, reports.router, operators.router):
         app.include_router(router)
     install_error_handlers(app)
+    app.add_middleware(ThrottleGate)  # inside BodyLimit, which bounds what it reads
     app.add_middleware(BodyLimit)
     return app
 
@@ -81,16 +84,21 @@ def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
     """The centre's application over the store and registry of `settings`, which it opens now
     and closes when the server stops; `clock` is read for the time of every request."""
     centre = open_centre(settings, clock=clock)
+    desk = open_desk(settings.operators)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
-            centre.close()
+            try:
+                desk.record_refusals(centre)
+            finally:
+                centre.close()
 
     app = _app(lifespan=lifespan)
     app.state.centre = centre
+    app.state.desk = desk
     return app
 
 

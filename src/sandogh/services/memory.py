@@ -27,7 +27,11 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry, chain
 from sandogh.core.log.events import Event
+from sandogh.core.supervision import Certification, ViolationCase
+from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.ports import (
+    CaseRepository,
+    CertificationRepository,
     Device,
     DeviceRepository,
     ElectionRepository,
@@ -36,16 +40,20 @@ from sandogh.services.ports import (
     IncidentRepository,
     LedgerEntry,
     LedgerRepository,
+    NumberedIncident,
+    OperatorRepository,
     ReportRepository,
     StoredElection,
     StoredReport,
     TallyRepository,
+    VoidRecord,
+    VoidRepository,
 )
 
 #: How long a unit of work waits for another to release the event log, as SQLite's busy timeout.
 LOG_WAIT_SECONDS = 30.0
 
-K = TypeVar("K", bound=str | tuple[str, ...])
+K = TypeVar("K", bound=str | int | tuple[str, ...])
 V = TypeVar("V")
 
 
@@ -78,8 +86,15 @@ class MemoryStore:
     ledger: dict[tuple[str, str], LedgerEntry] = field(default_factory=dict)
     devices: dict[tuple[str, str], Device] = field(default_factory=dict)
     reports: dict[tuple[str, str, str], StoredReport] = field(default_factory=dict)
-    incidents: list[Incident] = field(default_factory=list)
+    incidents: dict[int, Incident] = field(default_factory=dict)
+    voids: dict[int, VoidRecord] = field(default_factory=dict)
+    #: Each certification, and whether it was undone.
+    certifications: dict[int, tuple[Certification, bool]] = field(default_factory=dict)
+    cases: dict[int, ViolationCase] = field(default_factory=dict)
+    #: The last number given in each numbered table, as a database sequence would give it.
+    numbers: dict[str, int] = field(default_factory=dict)
     events: list[Entry] = field(default_factory=list)
+    operators: OperatorTables = field(default_factory=OperatorTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -111,9 +126,13 @@ class _Table(Generic[K, V]):
 
     def rows(self) -> list[V]:
         """Every row, by key (the SQL store's order)."""
+        return [row for _, row in self.items()]
+
+    def items(self) -> list[tuple[K, V]]:
+        """Every key and row, by key."""
         with self._lock:
             merged = {**self._committed, **self.pending}
-        return [merged[key] for key in sorted(merged)]
+        return [(key, merged[key]) for key in sorted(merged)]
 
     def commit(self) -> None:
         self._committed.update(self.pending)
@@ -307,27 +326,131 @@ class _Reports:
         self.table.discard()
 
 
+def _number(store: MemoryStore, table: str) -> int:
+    """The next number of `table`; like a database sequence, a rolled-back one is not reused."""
+    with store.lock:
+        store.numbers[table] = store.numbers.get(table, 0) + 1
+        return store.numbers[table]
+
+
 class _Incidents:
     def __init__(self, store: MemoryStore, elections: _Elections) -> None:
         self._store = store
         self._elections = elections
-        self.pending: list[Incident] = []
+        self.table: _Table[int, Incident] = _Table(store, store.incidents, "incident")
 
-    def add(self, incident: Incident) -> None:
+    def add(self, incident: Incident) -> int:
         self._elections.units(incident.election)
-        self.pending.append(incident)
+        number = _number(self._store, "incidents")
+        self.table.pending[number] = incident
+        return number
 
     def all(self, election_id: str) -> list[Incident]:
-        with self._store.lock:
-            incidents = [*self._store.incidents, *self.pending]
-        return [incident for incident in incidents if incident.election == election_id]
+        return [numbered.incident for numbered in self.numbered(election_id)]
+
+    def numbered(self, election_id: str) -> list[NumberedIncident]:
+        return [
+            NumberedIncident(number, incident)
+            for number, incident in self.table.items()
+            if incident.election == election_id
+        ]
+
+    def get(self, incident_id: int) -> Incident | None:
+        return self.table.get(incident_id)
+
+    def update(self, incident_id: int, incident: Incident) -> None:
+        if self.get(incident_id) is None:
+            raise ConstraintError(f"no incident {incident_id} is stored")
+        self.table.pending[incident_id] = incident
 
     def commit(self) -> None:
-        self._store.incidents.extend(self.pending)
-        self.pending.clear()
+        self.table.commit()
 
     def discard(self) -> None:
-        self.pending.clear()
+        self.table.discard()
+
+
+class _Voids:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._store = store
+        self._elections = elections
+        self.table: _Table[int, VoidRecord] = _Table(store, store.voids, "void")
+
+    def add(self, record: VoidRecord) -> VoidRecord:
+        self._elections.units(record.election)
+        stored = dataclasses.replace(record, id=_number(self._store, "voids"))
+        self.table.pending[stored.id] = stored
+        return stored
+
+    def all(self, election_id: str) -> list[VoidRecord]:
+        return [record for record in self.table.rows() if record.election == election_id]
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class _Certifications:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._store = store
+        self._elections = elections
+        self.table: _Table[int, tuple[Certification, bool]] = _Table(
+            store, store.certifications, "certification"
+        )
+
+    def add(self, certification: Certification) -> None:
+        self._elections.units(certification.election)
+        self.table.pending[_number(self._store, "certifications")] = (certification, False)
+
+    def in_force(self, election_id: str) -> list[Certification]:
+        return [c for c, undone in self.table.rows() if c.election == election_id and not undone]
+
+    def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
+        del by, at  # the fake keeps only that it was undone; the SQL store keeps who and when
+        scope = (certification.election, certification.contest, certification.constituency)
+        for number, (c, undone) in self.table.items():
+            if not undone and (c.election, c.contest, c.constituency) == scope:
+                self.table.pending[number] = (c, True)
+                return
+        raise ConstraintError(f"no certification of {scope} is in force")
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class _Cases:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._store = store
+        self._elections = elections
+        self.table: _Table[int, ViolationCase] = _Table(store, store.cases, "case")
+
+    def add(self, case: ViolationCase) -> ViolationCase:
+        self._elections.units(case.election)
+        stored = dataclasses.replace(case, id=_number(self._store, "cases"))
+        self.table.pending[stored.id] = stored
+        return stored
+
+    def get(self, case_id: int) -> ViolationCase | None:
+        return self.table.get(case_id)
+
+    def all(self, election_id: str) -> list[ViolationCase]:
+        return [case for case in self.table.rows() if case.election == election_id]
+
+    def update(self, case: ViolationCase) -> None:
+        if self.get(case.id) is None:
+            raise ConstraintError(f"no case {case.id} is stored")
+        self.table.pending[case.id] = case
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
 
 
 class _Events:
@@ -390,6 +513,10 @@ class MemoryUnitOfWork:
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    operators: OperatorRepository
+    voids: VoidRepository
+    certifications: CertificationRepository
+    cases: CaseRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -414,6 +541,21 @@ class MemoryUnitOfWork:
             self.incidents,
             self.events,
         ) = parts
+        supervision = (
+            _Voids(store, elections),
+            _Certifications(store, elections),
+            _Cases(store, elections),
+        )
+        self.voids, self.certifications, self.cases = supervision
+        self._parts += supervision
+        self.operators = MemoryOperators(
+            store.operators,
+            store.lock,
+            elections,
+            duplicate=DuplicateError,
+            refused=ConstraintError,
+        )
+        self._parts += (self.operators,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -8,16 +8,18 @@ per use case).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import TracebackType
 from typing import Protocol, Self
 
+from sandogh.core.access import Grant, Lockout
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry
 from sandogh.core.log.events import Event
+from sandogh.core.supervision import Certification, ViolationCase, Void
 from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.national_code import NationalCode
 
@@ -125,8 +127,22 @@ class ReportRepository(Protocol):
 
 class IncidentKind(StrEnum):
     DUPLICATE_CHECK_IN = "duplicate-check-in"  # found when a provisional check-in is synced
+    INELIGIBLE_CHECK_IN = "ineligible-check-in"  # a synced provisional check-in the rules refuse
     CONFLICTING_REPORT = "conflicting-report"  # a second, different report for a station
     REFUSED_REPORT = "refused-report"
+    # raised by stations and headquarters (issue 4, item 4)
+    OFFLINE = "offline"  # a station cut off from the centre
+    DEVICE_FAULT = "device-fault"
+    PAPER_SHORTAGE = "paper-shortage"  # ballot papers (تعرفه) running out
+    CYBER_EVENT = "cyber-event"  # e.g. the brute-force attack of seed-facts.md
+
+
+class IncidentStatus(StrEnum):
+    """An incident's course: raised, taken by someone (again, to hand it on), resolved."""
+
+    OPEN = "open"
+    ASSIGNED = "assigned"
+    RESOLVED = "resolved"
 
 
 @dataclass(frozen=True)
@@ -138,12 +154,75 @@ class Incident:
     stations: tuple[str, ...]
     at: datetime.datetime
     details: Mapping[str, str] = field(default_factory=dict)
+    status: IncidentStatus = IncidentStatus.OPEN
+    assignee: str | None = None  # the operator it is assigned to
+    resolution: str | None = None  # the note it was resolved with
+
+
+@dataclass(frozen=True)
+class NumberedIncident:
+    """An incident with the number the store gave it, by which it is assigned and resolved."""
+
+    id: int
+    incident: Incident
 
 
 class IncidentRepository(Protocol):
-    def add(self, incident: Incident) -> None: ...
+    def add(self, incident: Incident) -> int:
+        """Store a new incident; returns its number."""
 
     def all(self, election_id: str) -> list[Incident]: ...
+
+    def numbered(self, election_id: str) -> list[NumberedIncident]:
+        """Every incident of the election with its number, in the order raised."""
+
+    def get(self, incident_id: int) -> Incident | None: ...
+
+    def update(self, incident_id: int, incident: Incident) -> None:
+        """Store the incident's new status, assignee and resolution (the rest never changes)."""
+
+
+@dataclass(frozen=True)
+class VoidRecord:
+    """A void as decided: by whom, when, and the number the store gave it (0 until stored)."""
+
+    election: str
+    void: Void
+    by: str
+    at: datetime.datetime
+    id: int = 0
+
+
+class VoidRepository(Protocol):
+    def add(self, record: VoidRecord) -> VoidRecord:
+        """Store a void; returns it with its number."""
+
+    def all(self, election_id: str) -> list[VoidRecord]:
+        """Every void of the election, in the order decided."""
+
+
+class CertificationRepository(Protocol):
+    def add(self, certification: Certification) -> None:
+        """Callers check first that no certification in force covers the same scope."""
+
+    def in_force(self, election_id: str) -> list[Certification]:
+        """The certifications not undone, in the order made."""
+
+    def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
+        """Mark the certification in force of that scope undone (it stays on record)."""
+
+
+class CaseRepository(Protocol):
+    def add(self, case: ViolationCase) -> ViolationCase:
+        """Store a new case; returns it with its number."""
+
+    def get(self, case_id: int) -> ViolationCase | None: ...
+
+    def all(self, election_id: str) -> list[ViolationCase]:
+        """Every case of the election, by number."""
+
+    def update(self, case: ViolationCase) -> None:
+        """Store the case's new status, reference and note (by `case.id`)."""
 
 
 class EventLog(Protocol):
@@ -153,6 +232,103 @@ class EventLog(Protocol):
 
     def entries(self) -> Iterator[Entry]:
         """Every entry, in sequence."""
+
+
+@dataclass(frozen=True)
+class OperatorAccount:
+    """An operator's account: a grant (role at a place), an argon2id password hash, and, for the
+    privileged roles (`core.access.SECOND_FACTOR_ROLES`), a TOTP secret."""
+
+    username: str
+    display_name: str
+    grant: Grant
+    password_hash: str
+    added_at: datetime.datetime
+    totp_secret: str | None = None
+    totp_step: int | None = None  # the last TOTP time step used: each code is taken once
+    disabled: bool = False
+    lockout: Lockout = field(default_factory=Lockout)
+
+
+@dataclass(frozen=True)
+class OperatorSession:
+    """A signed-in operator. Only the SHA-256 of the session's token is stored, never the token."""
+
+    token_hash: str
+    username: str
+    csrf_token: str
+    started_at: datetime.datetime
+    last_seen_at: datetime.datetime
+    expires_at: datetime.datetime
+
+
+class AlertKind(StrEnum):
+    ACCOUNTS = "accounts"  # failed log-ins against all accounts together passed the threshold
+    NETWORK = "network"  # failed log-ins from one network passed its limit
+
+
+@dataclass(frozen=True)
+class SecurityAlert:
+    """That an attack seems under way; one per kind, subject and window of the throttle."""
+
+    kind: AlertKind
+    subject: str  # the network (CIDR), or `*` for all accounts
+    window_start: datetime.datetime
+    at: datetime.datetime
+    failures: int
+
+
+class OperatorRepository(Protocol):
+    """Operators' accounts and sessions, the failed log-in counters and the security alerts."""
+
+    def add(self, account: OperatorAccount) -> None:
+        """Callers check first that the username is free."""
+
+    def get(self, username: str) -> OperatorAccount | None: ...
+
+    def get_for_update(self, username: str) -> OperatorAccount | None:
+        """The account, its row held by this unit of work to its end, so that concurrent log-ins
+        each count their failure."""
+
+    def save(self, account: OperatorAccount) -> None:
+        """Replace the stored account of that username."""
+
+    def all(self) -> list[OperatorAccount]:
+        """Every account, by username."""
+
+    def add_session(self, session: OperatorSession) -> None: ...
+
+    def session(self, token_hash: str) -> OperatorSession | None: ...
+
+    def touch_session(self, token_hash: str, at: datetime.datetime) -> None: ...
+
+    def end_session(self, token_hash: str) -> bool:
+        """False when there was no such session."""
+
+    def end_sessions(self, username: str) -> int:
+        """End every session of the account; how many there were."""
+
+    def counts(
+        self, counters: Collection[tuple[str, datetime.datetime]]
+    ) -> dict[tuple[str, datetime.datetime], int]:
+        """The failure counters (key, start of their window) that are above 0."""
+
+    def count(self, counters: Collection[tuple[str, datetime.datetime]]) -> None:
+        """Add one failure to each counter (key, start of its window); concurrent units of work
+        each add theirs."""
+
+    def forget_counts(self, before: datetime.datetime) -> None:
+        """Drop the counters of windows that start before `before`."""
+
+    def raise_alert(self, alert: SecurityAlert) -> bool:
+        """Store the alert unless one of its kind, subject and window is stored: True if stored."""
+
+    def alerts(self, since: datetime.datetime) -> list[SecurityAlert]:
+        """The alerts raised at or after `since`, oldest first."""
+
+    def unit_parents(self) -> list[tuple[str, str | None]]:
+        """(code, parent) of every unit of every stored election day, the days by id: the places
+        operators are scoped to (`core.access.Places.of`)."""
 
 
 class Registry(Protocol):
@@ -171,6 +347,10 @@ class UnitOfWork(Protocol):
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    operators: OperatorRepository
+    voids: VoidRepository
+    certifications: CertificationRepository
+    cases: CaseRepository
 
     def __enter__(self) -> Self: ...
 

@@ -225,6 +225,74 @@ class IncidentRow(Base):
     stations: Mapped[list[str]] = mapped_column(JSON)
     at: Mapped[datetime.datetime] = mapped_column(Instant)
     details: Mapped[dict[str, str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(server_default="open")
+    assignee: Mapped[str | None]
+    resolution: Mapped[str | None]
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class ViolationCaseRow(Base):
+    """A violation case as it stands; its course is in the event log."""
+
+    __tablename__ = "violation_cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[str] = mapped_column(Code, index=True)
+    kind: Mapped[str]
+    status: Mapped[str]
+    summary: Mapped[str]
+    place: Mapped[str] = mapped_column(Code)
+    stations: Mapped[list[str]] = mapped_column(JSON)
+    candidates: Mapped[list[list[str]]] = mapped_column(JSON)  # [contest, ballot code] pairs
+    reference: Mapped[str | None]
+    note: Mapped[str | None]
+    opened_by: Mapped[str]
+    opened_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (_of_a_unit("place"),)
+
+
+class VoidRow(Base):
+    """A supervisory board's void, in the shape of `core.supervision.void_json`."""
+
+    __tablename__ = "voids"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[str] = mapped_column(Code, index=True)
+    kind: Mapped[str]
+    contest: Mapped[str | None] = mapped_column(Code)
+    stations: Mapped[list[str]] = mapped_column(JSON)
+    candidate: Mapped[str | None] = mapped_column(Code)
+    constituency: Mapped[str | None] = mapped_column(Code)
+    reason: Mapped[str]
+    reference: Mapped[str]
+    case_id: Mapped[int | None]
+    decided_by: Mapped[str]
+    decided_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (
+        ForeignKeyConstraint(["election_id"], ["elections.id"]),
+        ForeignKeyConstraint(["case_id"], ["violation_cases.id"]),
+    )
+
+
+class CertificationRow(Base):
+    """A certification; undoing it marks it undone and keeps it."""
+
+    __tablename__ = "certifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[str] = mapped_column(Code, index=True)
+    contest: Mapped[str] = mapped_column(Code)
+    constituency: Mapped[str | None] = mapped_column(Code)
+    certified_by: Mapped[str]
+    role: Mapped[str]
+    place: Mapped[str] = mapped_column(Code)
+    certified_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    digest: Mapped[str]
+    undone_by: Mapped[str | None]
+    undone_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
 
     __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
 
@@ -255,3 +323,62 @@ class EventRow(Base):
             name="disposition",
         ),
     )
+
+
+class OperatorRow(Base):
+    """An operator's account (`services.ports.OperatorAccount`): an argon2id hash, never a
+    password; the TOTP secret as issued, since checking a code needs it."""
+
+    __tablename__ = "operators"
+
+    username: Mapped[str] = mapped_column(Code, primary_key=True)
+    display_name: Mapped[str]
+    role: Mapped[str]
+    place: Mapped[str] = mapped_column(Code)
+    password_hash: Mapped[str]
+    totp_secret: Mapped[str | None]
+    totp_step: Mapped[int | None] = mapped_column(BigInteger)
+    disabled: Mapped[bool]
+    failures: Mapped[int]
+    locked_until: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    added_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+
+class OperatorSessionRow(Base):
+    """A signed-in operator, by the SHA-256 of the session's token (the token is never stored)."""
+
+    __tablename__ = "operator_sessions"
+
+    token_hash: Mapped[str] = mapped_column(Code, primary_key=True)
+    username: Mapped[str] = mapped_column(Code, index=True)
+    csrf_token: Mapped[str]
+    started_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    last_seen_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    expires_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["username"], ["operators.username"]),)
+
+
+class LoginCounterRow(Base):
+    """Failed log-ins of one key (an address, a network, all accounts) in one fixed window of the
+    throttle (`core.access.throttle`), shared by every process of the centre."""
+
+    __tablename__ = "login_counters"
+
+    key: Mapped[str] = mapped_column(Code, primary_key=True)
+    window_start: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
+    count: Mapped[int]
+
+    __table_args__ = (Index("ix_login_counters_window_start", "window_start"),)
+
+
+class SecurityAlertRow(Base):
+    """That an attack seems under way: once per kind, subject and window."""
+
+    __tablename__ = "security_alerts"
+
+    kind: Mapped[str] = mapped_column(Code, primary_key=True)
+    subject: Mapped[str] = mapped_column(Code, primary_key=True)
+    window_start: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
+    at: Mapped[datetime.datetime] = mapped_column(Instant, index=True)
+    failures: Mapped[int]

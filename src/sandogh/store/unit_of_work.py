@@ -10,21 +10,28 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from sandogh.services.ports import (
+    CaseRepository,
+    CertificationRepository,
     DeviceRepository,
     ElectionRepository,
     EventLog,
     IncidentRepository,
     LedgerRepository,
+    OperatorRepository,
     ReportRepository,
     TallyRepository,
+    VoidRepository,
 )
+from sandogh.store.cases import SqlCaseRepository
 from sandogh.store.devices import SqlDeviceRepository
 from sandogh.store.elections import SqlElectionRepository
 from sandogh.store.engine import IMMEDIATE
 from sandogh.store.event_log import SqlEventLog
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
+from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.reports import SqlReportRepository
+from sandogh.store.supervision import SqlCertificationRepository, SqlVoidRepository
 from sandogh.store.tallies import SqlTallyRepository
 
 
@@ -50,6 +57,10 @@ class SqlUnitOfWork:
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    operators: OperatorRepository
+    voids: VoidRepository
+    certifications: CertificationRepository
+    cases: CaseRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -79,6 +90,10 @@ class SqlUnitOfWork:
         self.reports = SqlReportRepository(connection)
         self.incidents = SqlIncidentRepository(connection)
         self.events = SqlEventLog(connection)
+        self.operators = SqlOperatorRepository(connection)
+        self.voids = SqlVoidRepository(connection)
+        self.certifications = SqlCertificationRepository(connection)
+        self.cases = SqlCaseRepository(connection)
         return self
 
     def __exit__(

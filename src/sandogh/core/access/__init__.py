@@ -1,5 +1,9 @@
-"""Who may do what, and where: operators' roles, each scoped to a place in the geography."""
+"""Who may do what, and where: operators' roles, each scoped to a place in the geography, and the
+defences of their log-in (lockout, throttling)."""
 
+from sandogh.core.access.accounts import SECOND_FACTOR_ROLES, may_administer, needs_second_factor
+from sandogh.core.access.lockout import Lockout, LockoutPolicy
+from sandogh.core.access.places import Places, Tree
 from sandogh.core.access.roles import (
     ALLOWED,
     Action,
@@ -9,5 +13,30 @@ from sandogh.core.access.roles import (
     may,
     outranks,
 )
+from sandogh.core.access.throttle import (
+    ThrottlePolicy,
+    Window,
+    canonical_address,
+    network_of,
+)
 
-__all__ = ["ALLOWED", "Action", "Grant", "Role", "covers", "may", "outranks"]
+__all__ = [
+    "ALLOWED",
+    "SECOND_FACTOR_ROLES",
+    "Action",
+    "Grant",
+    "Lockout",
+    "LockoutPolicy",
+    "Places",
+    "Role",
+    "ThrottlePolicy",
+    "Tree",
+    "Window",
+    "canonical_address",
+    "covers",
+    "may",
+    "may_administer",
+    "needs_second_factor",
+    "network_of",
+    "outranks",
+]

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.definition.geography import Geography
+from sandogh.core.access.places import Tree
 
 
 class Role(StrEnum):
@@ -87,17 +87,17 @@ class Grant:
     place: str
 
 
-def covers(geography: Geography, place: str, target: str) -> bool:
+def covers(geography: Tree, place: str, target: str) -> bool:
     """Whether `target` (a unit code) is `place` or lies below it. Unknown codes raise KeyError."""
     return target == place or place in geography.ancestors(target)
 
 
-def may(geography: Geography, grant: Grant, action: Action, target: str) -> bool:
+def may(geography: Tree, grant: Grant, action: Action, target: str) -> bool:
     """Whether `grant` allows `action` on the unit `target`."""
     return action in ALLOWED[grant.role] and covers(geography, grant.place, target)
 
 
-def outranks(geography: Geography, higher: Grant, lower: Grant) -> bool:
+def outranks(geography: Tree, higher: Grant, lower: Grant) -> bool:
     """Whether `higher` may undo what `lower` did (a certification) or unlock its account."""
     if higher.role is Role.ADMIN and lower.role is not Role.ADMIN:
         return covers(geography, higher.place, lower.place)

@@ -35,6 +35,7 @@ class EventType(StrEnum):
     REPORT_ACCEPTED = "report-accepted"
     REPORT_REFUSED = "report-refused"
     DUPLICATE_CHECK_IN = "duplicate-check-in"
+    INELIGIBLE_CHECK_IN = "ineligible-check-in"
     # supervision and results
     STATION_VOIDED = "station-voided"
     CANDIDATE_VOTES_VOIDED = "candidate-votes-voided"
@@ -45,6 +46,7 @@ class EventType(StrEnum):
     CASE_OPENED = "case-opened"
     CASE_CHANGED = "case-changed"
     INCIDENT_OPENED = "incident-opened"
+    INCIDENT_ASSIGNED = "incident-assigned"
     INCIDENT_RESOLVED = "incident-resolved"
     # operators and security
     LOGIN_SUCCEEDED = "login-succeeded"

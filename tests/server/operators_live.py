@@ -1,0 +1,134 @@
+"""A live centre for the operators' tests: the Kerman runoff loaded, accounts added through the
+use case, cookies without `Secure` (plain http on loopback), X-Forwarded-For trusted from
+loopback (so that one test client can speak for many addresses), argon2id at its lowest cost."""
+
+from __future__ import annotations
+
+import datetime
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import httpx
+import pyotp
+import uvicorn
+from pydantic import SecretBytes
+
+from sandogh.core.access import Grant, Role
+from sandogh.server.app import create_app
+from sandogh.server.centre import Centre
+from sandogh.server.credentials import Argon2Passwords, TotpFactor
+from sandogh.server.settings import OperatorSettings, ServerSettings
+from sandogh.services.operators import AccountChange, Actor, add_user
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+
+from .live import REGISTRY, SECRET
+
+TEST_OPERATORS = OperatorSettings(
+    secure_cookies=False,
+    trust_forwarded_for=True,
+    argon2_time_cost=1,
+    argon2_memory_kib=8,
+    argon2_parallelism=1,
+)
+PASSWORD = "correct horse battery staple"
+SESSION = "/api/v1/session"
+USERS = "/api/v1/users"
+_START_SECONDS = 20.0
+
+
+def settings(store_url: str, operators: OperatorSettings = TEST_OPERATORS) -> ServerSettings:
+    return ServerSettings(
+        database_url=store_url,
+        ledger_secret=SecretBytes(SECRET),
+        registry=REGISTRY,
+        operators=operators,
+    )
+
+
+def add_account(
+    store_url: str, username: str, role: Role, place: str, *, totp: bool = False
+) -> AccountChange:
+    """Add an account as the command line does."""
+    engine = make_engine(store_url)
+    now = datetime.datetime.now(datetime.UTC)
+    try:
+        return add_user(
+            lambda: SqlUnitOfWork(engine, now=now),
+            actor=Actor("cli:tests", None),
+            username=username,
+            display_name=username,
+            grant=Grant(role, place),
+            password=PASSWORD,
+            second_factor=totp,
+            hasher=Argon2Passwords.of(TEST_OPERATORS),
+            factor=TotpFactor(),
+            now=now,
+        )
+    finally:
+        engine.dispose()
+
+
+def current_code(change: AccountChange) -> str:
+    assert change.account.totp_secret is not None
+    return pyotp.TOTP(change.account.totp_secret).now()
+
+
+@dataclass(frozen=True)
+class LiveCentre:
+    url: str
+    centre: Centre
+
+    def client(self, address: str = "192.0.2.10") -> httpx.Client:
+        """A client that speaks for `address` (X-Forwarded-For, trusted from loopback)."""
+        return httpx.Client(base_url=self.url, timeout=30.0, headers={"X-Forwarded-For": address})
+
+
+def log_in(
+    client: httpx.Client, username: str, password: str = PASSWORD, totp: str | None = None
+) -> httpx.Response:
+    body: dict[str, str] = {"username": username, "password": password}
+    if totp is not None:
+        body["totp"] = totp
+    return client.post(SESSION, json=body)
+
+
+def signed_in(client: httpx.Client, username: str, totp: str | None = None) -> str:
+    """Log `client` in; its CSRF token, which it now sends with every request."""
+    answer = log_in(client, username, totp=totp)
+    assert answer.status_code == 201, answer.text
+    csrf: str = answer.json()["csrf_token"]
+    client.headers["X-CSRF-Token"] = csrf
+    return csrf
+
+
+@contextmanager
+def serving(server_settings: ServerSettings) -> Iterator[LiveCentre]:
+    """The centre on a free loopback port, in a thread, until the block ends."""
+    app = create_app(server_settings)
+    # uvicorn itself trusts X-Forwarded-For from loopback unless told not to; here the centre's
+    # own setting (`OperatorSettings.trust_forwarded_for`) decides alone
+    config = uvicorn.Config(
+        app, log_level="warning", access_log=False, lifespan="on", proxy_headers=False
+    )
+    server = uvicorn.Server(config)
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listening.bind(("127.0.0.1", 0))
+    port = listening.getsockname()[1]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + _START_SECONDS
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test centre did not start")
+            time.sleep(0.01)
+        yield LiveCentre(f"http://127.0.0.1:{port}", app.state.centre)
+    finally:
+        server.should_exit = True
+        thread.join(_START_SECONDS)
+        listening.close()

@@ -1,0 +1,76 @@
+"""Operators for the tests of the accounts and sessions use cases: the real argon2id hasher at the
+lowest cost (hashes in microseconds), counting its checks, and the real TOTP."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Callable
+
+import pyotp
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.log import Entry
+from sandogh.server.credentials import Argon2Passwords, TotpFactor
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.operators import AccountChange, Actor, add_user
+
+from .build import NOW
+
+CLI = Actor("cli:root", None)
+PASSWORD = "correct horse battery staple"
+FACTOR = TotpFactor()
+
+
+class CountingPasswords(Argon2Passwords):
+    """argon2id at its lowest cost, counting every password checked (the dummy's included)."""
+
+    def __init__(self, time_cost: int = 1) -> None:
+        super().__init__(time_cost=time_cost, memory_kib=8, parallelism=1)
+        self.checked = 0
+
+    def verify(self, stored: str | None, password: str) -> bool:
+        self.checked += 1
+        return super().verify(stored, password)
+
+
+def token_source() -> Callable[[], str]:
+    """Session and CSRF tokens, numbered so that a test can tell them apart."""
+    numbers = itertools.count(1)
+    return lambda: f"token-{next(numbers):04d}-" + "x" * 40
+
+
+def add(
+    uow: UnitOfWorkFactory,
+    username: str,
+    role: Role,
+    place: str,
+    *,
+    actor: Actor = CLI,
+    totp: bool = False,
+    passwords: Argon2Passwords | None = None,
+) -> AccountChange:
+    return add_user(
+        uow,
+        actor=actor,
+        username=username,
+        display_name=username.replace("-", " ").title(),
+        grant=Grant(role, place),
+        password=PASSWORD,
+        second_factor=totp,
+        hasher=passwords or CountingPasswords(),
+        factor=FACTOR,
+        now=NOW,
+    )
+
+
+def code(change: AccountChange, at: datetime.datetime) -> str:
+    """The TOTP code of the account's authenticator at `at`."""
+    secret = change.account.totp_secret
+    assert secret is not None
+    return pyotp.TOTP(secret).at(at)
+
+
+def events(uow: UnitOfWorkFactory) -> list[Entry]:
+    with uow() as work:
+        return list(work.events.entries())
