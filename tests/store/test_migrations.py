@@ -46,8 +46,15 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "station_reports",
         "incidents",
         "events",
+        "operators",
+        "operator_sessions",
+        "login_counters",
+        "security_alerts",
+        "violation_cases",
+        "voids",
+        "certifications",
     }
-    assert revision == head_revision() == "0002"
+    assert revision == head_revision() == "0004"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -131,7 +138,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0002: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0004: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

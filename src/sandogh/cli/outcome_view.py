@@ -16,6 +16,12 @@ from sandogh.cli.formatting import (
     name_json,
     number,
 )
+from sandogh.cli.supervision_view import (
+    certification_json,
+    certified_line,
+    effect_json,
+    print_voided,
+)
 from sandogh.core.definition.model import Contest
 from sandogh.core.rules import Outcome, Status
 from sandogh.locale.language import Lang
@@ -70,6 +76,8 @@ def _decided_json(decided: Decided) -> dict[str, Any]:
             for tie in o.lots_required
         ],
         "reasons": [{"key": r.key, "text": r.text} for r in o.reasons],
+        "voided": [effect_json(e) for e in decided.voided],
+        "certified": None if decided.certified is None else certification_json(decided.certified),
     }
 
 
@@ -110,6 +118,9 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
             "" if role is None else text(role, lang),
         )
     console.print(table)
+    print_voided(console, decided.voided, {c.code: c.name for c in standing}, lang)
+    if decided.certified is not None:
+        console.print(certified_line(decided.certified, lang), markup=False)
     for lot in o.lots:
         console.print(
             text("lot_drawn", lang, seed=lot.seed, by="، ".join(lot.drawn_by) or "—")

@@ -19,6 +19,13 @@ from sandogh.cli.formatting import (
     share,
     unit_label,
 )
+from sandogh.cli.supervision_view import (
+    certification_json,
+    certified_line,
+    effect_json,
+    print_voided,
+    said,
+)
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.counting.compare import Margin, RoundComparison
 from sandogh.core.counting.reconcile import Finding
@@ -41,6 +48,7 @@ def results_json(view: ResultsView) -> dict[str, Any]:
         "election": election_json(stored.election, stored.definition_hash),
         "results": [_result_json(r) for r in view.results],
         "findings": [finding_json(f) for f in view.findings],
+        "certifications": [certification_json(c) for c in view.tallied.certifications],
     }
 
 
@@ -125,6 +133,8 @@ def _result_json(result: UnitResult) -> dict[str, Any]:
         **_total_json(result.total, contest),
         **_turnout_json(result.turnout),
         "compared_with_previous_round": _previous_json(result.previous),
+        "stations_voided": result.stations_voided,
+        "voided": [effect_json(e) for e in result.voided],
         "parts": [
             {"unit": _unit_json(unit), **_total_json(total, contest), **_turnout_json(shown)}
             for unit, total, shown in result.parts
@@ -137,6 +147,8 @@ def print_results(console: Console, view: ResultsView, lang: Lang) -> None:
     console.print(election_heading(stored.election, stored.definition_hash, lang))
     for result in view.results:
         _print_result(console, result, lang)
+    for certification in view.tallied.certifications:
+        console.print(certified_line(certification, lang), markup=False)
     print_findings(console, view.findings, lang)
 
 
@@ -182,6 +194,9 @@ def _print_result(console: Console, result: UnitResult, lang: Lang) -> None:
     console.print(figures)
     for label, value in (("cast", counts.cast), ("valid", counts.valid)):
         console.print(f"{text(label, lang)}: {in_words(value, lang)}")
+    if result.stations_voided:
+        console.print(said("stations_voided", lang, count=result.stations_voided))
+    print_voided(console, result.voided, names, lang)
     if result.previous is not None:
         _print_previous(console, result.previous, lang)
     if result.parts:

@@ -6,9 +6,11 @@ revoked device, or for another station, is refused); issue 3, "Report ingest". T
 order: the bytes read as a signed report; a report the centre already holds is answered at once
 (the same report again is taken once, nothing written); the device is enrolled for the election,
 its signature and every staff signature verify, it is not revoked, it reports for its own station;
-the definition hash is the stored one; no other report of that station and kind is held; the
-sheets fit the definition (`counting.conformity`, a sheet for every contest of the station) and
-reconcile (`counting.reconcile`). A final report's sheets go into the results with it.
+the definition hash is the stored one; a final report's contests are not certified where the
+station votes (issue 4: a certification freezes its inputs, `services.supervision`); no other
+report of that station and kind is held; the sheets fit the definition (`counting.conformity`, a
+sheet for every contest of the station) and reconcile (`counting.reconcile`). A final report's
+sheets go into the results with it.
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
 recorded — its event, and for a report its device really signed an incident for the supervisors —
@@ -44,6 +46,7 @@ from sandogh.core.report.digests import sha256_text
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
+from sandogh.services.supervision import describe_scope, frozen_sheets
 
 _DEVICE_ROLE = "device"
 _UNVERIFIED = "unverified"  # the actor of a report whose signer is not proven
@@ -60,6 +63,7 @@ class ReportRefusal(StrEnum):
     CONFLICTING = "conflicting"
     NONCONFORMING = "nonconforming"
     DOES_NOT_RECONCILE = "does-not-reconcile"
+    CERTIFIED = "certified"  # its contest's result is certified: the inputs are frozen
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,20 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         )
     refuse = _Refuser(claim, received, now)
     day = _verified(work, signed, report, refuse)
+    final = report.kind is ReportKind.FINAL
+    frozen = frozen_sheets(work, day.geography, claim.election, report.sheets) if final else []
+    if frozen:
+        raise refuse(
+            ReportRefusal.CERTIFIED,
+            [
+                Problem(
+                    f"sheets[{sheet.contest}]",
+                    f"{describe_scope(c.contest, c.constituency)} was certified by {c.by} at "
+                    f"{c.at.isoformat()}; the certification must be undone first",
+                )
+                for sheet, c in frozen
+            ],
+        )
     clash = _clash(work, report, held)
     if clash:
         raise refuse(ReportRefusal.CONFLICTING, clash, IncidentKind.CONFLICTING_REPORT)
@@ -160,7 +178,6 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
             claim.election, claim.station, claim.kind.value, claim.device, received, data, now
         )
     )
-    final = report.kind is ReportKind.FINAL
     sheets = work.tallies.add_many(claim.election, report.sheets) if final else 0
     work.events.record(
         _event(

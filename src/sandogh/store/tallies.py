@@ -105,9 +105,11 @@ class SqlTallyRepository:
         )
         decode = _decoder.raw_decode  # the text is the store's own: no white space to skip
         width = len(FIGURES)
-        for station, contest, *numbers, votes in self._connection.execution_options(
-            yield_per=BATCH
-        ).execute(query):
+        # Options of the statement, not of the connection, which would keep streaming the
+        # unit of work's later statements (a write after a read then fails on PostgreSQL).
+        for station, contest, *numbers, votes in self._connection.execute(
+            query, execution_options={"yield_per": BATCH}
+        ):
             invalid = zip(_INVALID, numbers[width:], strict=True)
             counts = Counts(
                 **dict(zip(FIGURES, numbers[:width], strict=True)),

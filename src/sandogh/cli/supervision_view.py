@@ -1,0 +1,306 @@
+"""What supervision shows: voids and what they took, certifications, cases, incidents — in
+Persian or English, and as JSON (docs/cli-json.md).
+
+The sentences are kept here, both languages with the same keys and placeholders, in the terms of
+the election law: ابطال (void), باطله غیرمأخوذه (void ballots, not counted as cast), تأیید صحت
+انتخابات (certification), پرونده تخلف انتخاباتی (violation case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from sandogh.cli.formatting import ballot_code, name_in
+from sandogh.core.definition.model import Name
+from sandogh.core.supervision import (
+    CandidateVoid,
+    Certification,
+    ConstituencyVoid,
+    Effect,
+    StationVoid,
+    ViolationCase,
+    void_json,
+)
+from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.locale.language import Lang
+from sandogh.services.cases import CaseView
+from sandogh.services.ports import NumberedIncident
+
+TEXT: dict[Lang, dict[str, str]] = {
+    "fa": {
+        "station_voided": "صندوق شعبه {station} باطل شد: {ballots} رأی مأخوذه باطله غیرمأخوذه شد",
+        "votes_voided": "{votes} رأی «{candidate}» در {boxes} صندوق باطل شد",
+        "constituency_voided": (
+            "انتخابات حوزه {constituency} باطل شد: {boxes} صندوق، {ballots} رأی مأخوذه"
+        ),
+        "decision": "مصوبه {reference}: {reason}",
+        "case_of": "پرونده {case}",
+        "voided_heading": "ابطال‌ها",
+        "stations_voided": "{count} صندوق باطل‌شده (در شمار گزارش‌داده‌ها)",
+        "void_recorded": "ابطال {number} ثبت شد.",
+        "certified": "نتیجه {scope} تأیید شد؛ چکیده ورودی‌ها: {digest}",
+        "certified_by": "تأییدشده به دست {by} ({role}، {place})؛ چکیده: {digest}",
+        "uncertified": "تأیید {scope} لغو شد.",
+        "scope_all": "{contest} (همه حوزه‌ها)",
+        "scope_one": "{contest}، حوزه {constituency}",
+        "case_saved": "پرونده {number}: {kind}، {status}",
+        "no_cases": "پرونده‌ای نیست.",
+        "incident_saved": "رخداد {number}: {kind}، {status}",
+        "no_incidents": "رخدادی نیست.",
+        "number": "شماره",
+        "kind": "نوع",
+        "status": "وضعیت",
+        "place": "محل",
+        "summary": "شرح",
+        "effect": "اثر بر نتایج",
+        "stations": "شعبه‌ها",
+        "assignee": "مسئول",
+        "resolution": "شرح رفع",
+        "vote-buying": "خرید و فروش رأی",
+        "intimidation": "تهدید و ارعاب",
+        "ballot-stuffing": "ریختن رأی در صندوق",
+        "campaign-violation": "تخلف تبلیغاتی",
+        "other": "سایر",
+        "opened": "گشوده",
+        "investigating": "در حال رسیدگی",
+        "referred": "ارجاع به مرجع قضایی",
+        "dismissed": "رد شده",
+        "upheld": "اثبات شده",
+        "duplicate-check-in": "احراز هویت تکراری",
+        "conflicting-report": "صورتجلسه مغایر",
+        "refused-report": "صورتجلسه ردشده",
+        "offline": "قطع ارتباط با مرکز",
+        "device-fault": "خرابی دستگاه",
+        "paper-shortage": "کمبود تعرفه",
+        "cyber-event": "رخداد سایبری",
+        "open": "باز",
+        "assigned": "واگذارشده",
+        "resolved": "رفع‌شده",
+    },
+    "en": {
+        "station_voided": "The box of station {station} was voided: {ballots} ballots cast void",
+        "votes_voided": "{votes} votes of {candidate} voided in {boxes} box(es)",
+        "constituency_voided": (
+            "The election in constituency {constituency} was voided: {boxes} box(es), "
+            "{ballots} ballots cast"
+        ),
+        "decision": "decision {reference}: {reason}",
+        "case_of": "case {case}",
+        "voided_heading": "Voided",
+        "stations_voided": "{count} box(es) voided (counted as reported)",
+        "void_recorded": "Void {number} recorded.",
+        "certified": "{scope} certified; input digest {digest}",
+        "certified_by": "Certified by {by} ({role}, {place}); digest {digest}",
+        "uncertified": "Certification of {scope} undone.",
+        "scope_all": "{contest} (every constituency)",
+        "scope_one": "{contest}, constituency {constituency}",
+        "case_saved": "Case {number}: {kind}, {status}",
+        "no_cases": "No cases.",
+        "incident_saved": "Incident {number}: {kind}, {status}",
+        "no_incidents": "No incidents.",
+        "number": "number",
+        "kind": "kind",
+        "status": "status",
+        "place": "place",
+        "summary": "summary",
+        "effect": "effect on results",
+        "stations": "stations",
+        "assignee": "assignee",
+        "resolution": "resolution",
+        "vote-buying": "vote buying",
+        "intimidation": "intimidation",
+        "ballot-stuffing": "ballot stuffing",
+        "campaign-violation": "campaign violation",
+        "other": "other",
+        "opened": "opened",
+        "investigating": "investigating",
+        "referred": "referred to a court",
+        "dismissed": "dismissed",
+        "upheld": "upheld",
+        "duplicate-check-in": "duplicate check-in",
+        "conflicting-report": "conflicting report",
+        "refused-report": "refused report",
+        "offline": "offline",
+        "device-fault": "device fault",
+        "paper-shortage": "ballot-paper shortage",
+        "cyber-event": "cyber event",
+        "open": "open",
+        "assigned": "assigned",
+        "resolved": "resolved",
+    },
+}
+
+
+def said(key: str, lang: Lang, **values: str | int) -> str:
+    """The sentence `key` in `lang`, numbers in its digits; a key it lacks is shown as is (an
+    incident kind added elsewhere, say)."""
+    template = TEXT[lang].get(key)
+    if template is None:
+        return key
+    shown = {k: format_int(v, lang) if isinstance(v, int) else v for k, v in values.items()}
+    return template.format(**shown)
+
+
+def _code(code: str, lang: Lang) -> str:
+    return to_persian_digits(code) if lang == "fa" else code
+
+
+def effect_line(effect: Effect, names: Mapping[str, Name], lang: Lang) -> str:
+    """One void's effect as a sentence, with the decision it rests on."""
+    void = effect.void
+    match void:
+        case StationVoid():
+            line = said(
+                "station_voided", lang, station=_code(void.station, lang), ballots=effect.ballots
+            )
+        case CandidateVoid():
+            name = names.get(void.candidate)
+            line = said(
+                "votes_voided",
+                lang,
+                votes=effect.votes.get(void.candidate, 0),
+                candidate=name_in(name, lang) if name else ballot_code(void.candidate, lang),
+                boxes=effect.boxes,
+            )
+        case ConstituencyVoid():
+            line = said(
+                "constituency_voided",
+                lang,
+                constituency=void.constituency,
+                boxes=effect.boxes,
+                ballots=effect.ballots,
+            )
+    decision = void.decision
+    line += " · " + said("decision", lang, reference=decision.reference, reason=decision.reason)
+    if decision.case is not None:
+        line += " · " + said("case_of", lang, case=decision.case)
+    return line
+
+
+def effect_json(effect: Effect) -> dict[str, Any]:
+    return {
+        **void_json(effect.void),
+        "boxes": effect.boxes,
+        "ballots": effect.ballots,
+        "votes": [
+            {"code": code, "votes": n}
+            for code, n in sorted(effect.votes.items(), key=lambda item: (-item[1], item[0]))
+        ],
+    }
+
+
+def print_voided(
+    console: Console, effects: tuple[Effect, ...], names: Mapping[str, Name], lang: Lang
+) -> None:
+    if not effects:
+        return
+    console.print(f"[bold red]{said('voided_heading', lang)}[/bold red]")
+    for effect in effects:
+        console.print("  " + effect_line(effect, names, lang), markup=False)
+
+
+def scope_text(contest: str, constituency: str | None, lang: Lang) -> str:
+    if constituency is None:
+        return said("scope_all", lang, contest=contest)
+    return said("scope_one", lang, contest=contest, constituency=constituency)
+
+
+def certification_json(certification: Certification) -> dict[str, Any]:
+    c = certification
+    return {
+        "election": c.election,
+        "contest": c.contest,
+        "constituency": c.constituency,
+        "by": c.by,
+        "role": c.grant.role.value,
+        "place": c.grant.place,
+        "at": c.at.isoformat(),
+        "digest": c.digest,
+    }
+
+
+def certified_line(certification: Certification, lang: Lang) -> str:
+    c = certification
+    return said(
+        "certified_by", lang, by=c.by, role=c.grant.role.value, place=c.grant.place, digest=c.digest
+    )
+
+
+def case_json(case: ViolationCase, view: CaseView | None = None) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "election": case.election,
+        "kind": case.kind.value,
+        "status": case.status.value,
+        "summary": case.summary,
+        "place": case.place,
+        "stations": list(case.stations),
+        "candidates": [{"contest": c.contest, "code": c.code} for c in case.candidates],
+        "reference": case.reference,
+        "note": case.note,
+        "opened_by": case.opened_by,
+        "opened_at": case.opened_at.isoformat(),
+        "voids": [] if view is None else [r.id for r in view.voids],
+        "effects": [] if view is None else [effect_json(e) for e in view.effects],
+    }
+
+
+def print_cases(console: Console, views: list[CaseView], lang: Lang) -> None:
+    if not views:
+        console.print(said("no_cases", lang))
+        return
+    table = Table(
+        *(said(key, lang) for key in ("number", "kind", "status", "place", "summary", "effect"))
+    )
+    for view in views:
+        case = view.case
+        effect = "\n".join(effect_line(e, {}, lang) for e in view.effects) or "—"
+        table.add_row(
+            format_int(case.id, lang),
+            said(case.kind.value, lang),
+            said(case.status.value, lang),
+            case.place,
+            case.summary,
+            effect,
+        )
+    console.print(table)
+
+
+def incident_json(numbered: NumberedIncident) -> dict[str, Any]:
+    i = numbered.incident
+    return {
+        "id": numbered.id,
+        "election": i.election,
+        "kind": i.kind.value,
+        "stations": list(i.stations),
+        "at": i.at.isoformat(),
+        "status": i.status.value,
+        "assignee": i.assignee,
+        "resolution": i.resolution,
+        "details": dict(i.details),
+    }
+
+
+def print_incidents(console: Console, incidents: list[NumberedIncident], lang: Lang) -> None:
+    if not incidents:
+        console.print(said("no_incidents", lang))
+        return
+    table = Table(
+        *(said(key, lang) for key in ("number", "kind", "status", "stations", "assignee")),
+        said("resolution", lang),
+    )
+    for numbered in incidents:
+        i = numbered.incident
+        table.add_row(
+            format_int(numbered.id, lang),
+            said(i.kind.value, lang),
+            said(i.status.value, lang),
+            "، ".join(i.stations) if lang == "fa" else ", ".join(i.stations),
+            i.assignee or "—",
+            i.resolution or "—",
+        )
+    console.print(table)

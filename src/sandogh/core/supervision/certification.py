@@ -1,0 +1,157 @@
+"""Certifying a contest's result, and what a certification freezes.
+
+`reference/iran-election-rules.md` (Who approves) and `seed-facts.md`: the supervisory boards
+approve, or not, the conduct and results of each constituency (تایید صحت انتخابات); the 2024 runoff
+was certified two days after the vote. Issue 4: certifying freezes the inputs — no report, import
+or void may then touch the contest's sheets in the certified constituency (or the whole contest)
+until the certification is undone by a higher grant (`core.access.outranks`).
+
+The certification keeps the SHA-256 of what it froze, so anyone can recompute it: the canonical
+JSON (`core.canonical_json`, RFC 8785) of
+
+    {"election": id, "definition_hash": "sha256:…", "contest": id, "constituency": id | null,
+     "sheets": [{"station": code, <each figure of core.counting.tally.FIGURES>: n,
+                 "invalid": {kind: n, …}, "votes": {code: n, …}}, …],   (by station)
+     "voids": [<core.supervision.voids.void_json>, …]}                    (in decision order)
+
+with the station sheets as reported (before voids) and the voids touching the scope, written as
+`core.report.digests` writes digests: `sha256:` and 64 lowercase hex digits.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sandogh.core.access.roles import Grant
+from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.counting.tally import FIGURES, TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.problems import Problem
+from sandogh.core.supervision.voids import (
+    CandidateVoid,
+    ConstituencyVoid,
+    StationVoid,
+    Void,
+    contest_of,
+    void_json,
+)
+
+
+@dataclass(frozen=True)
+class Certification:
+    """A contest's result certified, in one constituency or (`constituency` None) all of them.
+
+    `grant` is the one the certifier acted under: undoing needs a grant that outranks it.
+    """
+
+    election: str
+    contest: str
+    constituency: str | None
+    by: str
+    grant: Grant
+    at: datetime.datetime
+    digest: str
+
+
+def scope_problems(geography: Geography, contest: str, constituency: str | None) -> list[Problem]:
+    """Why (contest, constituency) names nothing to certify in the election, if it does not."""
+    defined = contest_of(geography, contest)
+    if defined is None:
+        return [Problem("contest", f"the election has no contest {contest!r}")]
+    if constituency is not None and constituency not in {k.id for k in defined.constituencies}:
+        return [Problem("constituency", f"contest {contest} has no {constituency!r}")]
+    return []
+
+
+def scope_units(geography: Geography, contest: str, constituency: str | None) -> tuple[str, ...]:
+    """The units a certifier's grant must cover: those the constituency (or every constituency
+    of the contest) is made of."""
+    defined = contest_of(geography, contest)
+    if defined is None:
+        return ()
+    return tuple(
+        unit
+        for k in defined.constituencies
+        if constituency in (None, k.id)
+        for unit in geography.constituency_parts(contest, k.id)
+    )
+
+
+def in_scope(
+    geography: Geography, contest: str, constituency: str | None, station: str, of: str
+) -> bool:
+    """Whether the sheet of `station` for contest `of` lies in (contest, constituency)."""
+    if of != contest or station not in geography:
+        return False
+    where = geography.constituency_of(contest, station)
+    return where is not None and constituency in (None, where)
+
+
+def freezes_sheet(
+    geography: Geography, certification: Certification, station: str, contest: str
+) -> bool:
+    return in_scope(geography, certification.contest, certification.constituency, station, contest)
+
+
+def touches(geography: Geography, void: Void, contest: str, constituency: str | None) -> bool:
+    """Whether `void` changes any sheet of (contest, constituency), now or when it arrives."""
+    match void:
+        case StationVoid():
+            return void.contest in (None, contest) and in_scope(
+                geography, contest, constituency, void.station, contest
+            )
+        case CandidateVoid():
+            return any(
+                in_scope(geography, contest, constituency, station, void.contest)
+                for station in void.stations
+            )
+        case ConstituencyVoid():
+            return void.contest == contest and constituency in (None, void.constituency)
+
+
+def input_digest(
+    geography: Geography,
+    definition_hash: str,
+    contest: str,
+    constituency: str | None,
+    *,
+    sheets: Iterable[TallySheet],
+    voids: Iterable[Void],
+) -> str:
+    """The digest of the sheets (as reported) and voids of (contest, constituency)."""
+    record: dict[str, JSONValue] = {
+        "election": geography.election.id,
+        "definition_hash": definition_hash,
+        "contest": contest,
+        "constituency": constituency,
+        "sheets": [
+            _sheet_json(sheet)
+            for sheet in sorted(sheets, key=lambda s: s.station)
+            if in_scope(geography, contest, constituency, sheet.station, sheet.contest)
+        ],
+        "voids": [void_json(v) for v in voids if touches(geography, v, contest, constituency)],
+    }
+    return "sha256:" + hashlib.sha256(canonical_json(record)).hexdigest()
+
+
+def _sheet_json(sheet: TallySheet) -> JSONValue:
+    counts = sheet.counts
+    return {
+        "station": sheet.station,
+        **{figure: getattr(counts, figure) for figure in FIGURES},
+        "invalid": {kind.value: n for kind, n in counts.invalid.items()},
+        "votes": dict(counts.votes),
+    }
+
+
+def certified_over(
+    certifications: Iterable[Certification], contest: str, constituency: str | None
+) -> Iterator[Certification]:
+    """The certifications that already cover (contest, constituency): the same scope, or the
+    whole contest."""
+    for c in certifications:
+        if c.contest == contest and c.constituency in (None, constituency):
+            yield c

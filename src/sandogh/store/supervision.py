@@ -1,0 +1,123 @@
+"""Voids and certifications in the store.
+
+A void is kept in the one shape of every kind (`core.supervision.void_json`) and read back into its
+kind; a certification keeps the grant it was made under, so that undoing it can be held to a
+higher one, and undoing marks it undone rather than deleting it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.supervision import Certification, Decision, VoidKind, void_json, void_of
+from sandogh.services.ports import VoidRecord
+from sandogh.store.errors import ConstraintError
+from sandogh.store.integrity import translated
+from sandogh.store.tables import CertificationRow, VoidRow
+
+#: The parts of `void_json` stored in columns of the same name.
+_SAME_NAMES = ("kind", "contest", "stations", "candidate", "constituency", "reason", "reference")
+
+
+class SqlVoidRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, record: VoidRecord) -> VoidRecord:
+        parts = void_json(record.void)
+        row = {
+            "election_id": record.election,
+            **{column: parts[column] for column in _SAME_NAMES},
+            "case_id": parts["case"],
+            "decided_by": record.by,
+            "decided_at": record.at,
+        }
+        with translated():
+            number: int = self._connection.execute(
+                insert(VoidRow).values(row).returning(VoidRow.id)
+            ).scalar_one()
+        return replace(record, id=number)
+
+    def all(self, election_id: str) -> list[VoidRecord]:
+        query = select(VoidRow).where(VoidRow.election_id == election_id).order_by(VoidRow.id)
+        return [_void_record(row) for row in self._connection.execute(query)]
+
+
+def _void_record(row: Any) -> VoidRecord:
+    void = void_of(
+        VoidKind(row.kind),
+        contest=row.contest,
+        stations=tuple(row.stations),
+        candidate=row.candidate,
+        constituency=row.constituency,
+        decision=Decision(row.reason, row.reference, row.case_id),
+    )
+    return VoidRecord(row.election_id, void, row.decided_by, row.decided_at, row.id)
+
+
+class SqlCertificationRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, certification: Certification) -> None:
+        row = {
+            "election_id": certification.election,
+            "contest": certification.contest,
+            "constituency": certification.constituency,
+            "certified_by": certification.by,
+            "role": certification.grant.role.value,
+            "place": certification.grant.place,
+            "certified_at": certification.at,
+            "digest": certification.digest,
+        }
+        with translated():
+            self._connection.execute(insert(CertificationRow), row)
+
+    def in_force(self, election_id: str) -> list[Certification]:
+        query = (
+            select(CertificationRow)
+            .where(CertificationRow.election_id == election_id)
+            .where(CertificationRow.undone_at.is_(None))
+            .order_by(CertificationRow.id)
+        )
+        return [
+            Certification(
+                election=row.election_id,
+                contest=row.contest,
+                constituency=row.constituency,
+                by=row.certified_by,
+                grant=Grant(Role(row.role), row.place),
+                at=row.certified_at,
+                digest=row.digest,
+            )
+            for row in self._connection.execute(query)
+        ]
+
+    def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
+        row = CertificationRow
+        scope = (
+            row.constituency.is_(None)
+            if certification.constituency is None
+            else row.constituency == certification.constituency
+        )
+        statement = (
+            update(row)
+            .where(
+                row.election_id == certification.election,
+                row.contest == certification.contest,
+                scope,
+                row.undone_at.is_(None),
+            )
+            .values(undone_by=by, undone_at=at)
+        )
+        if self._connection.execute(statement).rowcount == 0:
+            raise ConstraintError(
+                f"no certification of {certification.contest} "
+                f"({certification.constituency or 'whole contest'}) is in force"
+            )

@@ -1,0 +1,178 @@
+"""`sandogh void|certify|uncertify|case|incident`, and what `results show` and `outcome` then say
+of the voids; on a SQLite store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from sandogh.cli.app import app
+from sandogh.core.access import Grant, Role
+from sandogh.services.incidents import open_incident
+from sandogh.services.ports import IncidentKind
+from sandogh.services.results import import_results
+from sandogh.services.supervision import Actor
+from sandogh.store.engine import make_engine
+from sandogh.store.schema import init_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
+
+from ..conftest import TEST_NOW
+from ..services.build import DEVICE, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, load
+from ..services.test_supervision import VOTES
+
+SUPERVISOR = ("--as", "hoseini", "--role", "supervisor", "--place", "IR-08")
+INSPECTOR = ("--as", "rezaei", "--role", "inspector", "--place", "IR-08-0801")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    init_database(url)
+    engine = make_engine(url)
+    try:
+
+        def uow() -> SqlUnitOfWork:
+            return SqlUnitOfWork(engine, now=TEST_NOW)
+
+        load(uow, ROUND_2_DAY)
+        sheets = [
+            s for st in (ST_1, ST_2, ST_3) for s in final(ROUND_2_DAY, st, DEVICE, VOTES[st]).sheets
+        ]
+        import_results(uow, ROUND_2, sheets, now=NOW)
+    finally:
+        engine.dispose()
+    return url
+
+
+def run(db: str, *args: str) -> str:
+    done = CliRunner().invoke(app, [*args, "--db", db], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def run_json(db: str, *args: str) -> Any:
+    return json.loads(run(db, *args, "--json"))
+
+
+def test_a_void_shows_in_results_and_outcome(db: str) -> None:
+    voided = run_json(
+        db,
+        *("void", "candidate", "president", "21", ST_1, ST_2),
+        *("--reason", "vote buying", "--reference", "هیات ۲۱", *SUPERVISOR),
+    )
+    assert (voided["kind"], voided["boxes"], voided["ballots"]) == ("candidate", 2, 5)
+    assert voided["votes"] == [{"code": "21", "votes": 5}]
+
+    shown = run_json(db, "results", "show", "--unit", "IR-08", "--contest", "president")
+    (result,) = shown["results"]
+    assert [v["votes"] for v in result["counts"]["votes"]] == [4, 1]
+    assert (result["counts"]["cast"], result["counts"]["void"]) == (5, 5)
+    (effect,) = result["voided"]
+    assert (effect["reference"], effect["boxes"], effect["stations"]) == (
+        "هیات ۲۱",
+        2,
+        [ST_1, ST_2],
+    )
+    assert result["stations_voided"] == 0
+    persian = run(db, "results", "show", "--unit", "IR-08", "--contest", "president")
+    assert "۵ رأی «نامزد 21» در ۲ صندوق باطل شد" in persian
+    english = run(db, "results", "show", "--contest", "president", "--lang", "en")
+    assert "5 votes of 21 voided in 2 box(es) · decision هیات ۲۱: vote buying" in english
+
+    outcome = run_json(db, "outcome", "--contest", "president")
+    (decided,) = outcome["contests"][0]["constituencies"]
+    assert decided["elected"] == ["25"]
+    assert [e["ballots"] for e in decided["voided"]] == [5]
+    assert decided["certified"] is None
+
+    run(db, "void", "station", ST_3, "--reason", "no seal", "--reference", "هیات ۲۲", *SUPERVISOR)
+    (result,) = run_json(db, "results", "show", "--unit", "IR-08", "--contest", "president")[
+        "results"
+    ]
+    assert result["stations_voided"] == 1
+
+
+def test_certify_and_uncertify(db: str) -> None:
+    national = ("--as", "tehrani", "--role", "supervisor", "--place", "IR")
+    made = run_json(db, "certify", "president", *national)
+    assert (made["contest"], made["constituency"], made["by"]) == ("president", None, "tehrani")
+    assert made["digest"].startswith("sha256:")
+    shown = run_json(db, "outcome", "--contest", "president")
+    assert shown["contests"][0]["constituencies"][0]["certified"]["digest"] == made["digest"]
+    assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *national)
+    undone = run_json(
+        db, "uncertify", "president", "--as", "root", "--role", "admin", "--place", "IR"
+    )
+    assert undone["undone"] is True
+
+
+def test_cases_and_incidents(db: str) -> None:
+    opened = run_json(
+        db,
+        *("case", "open", "vote-buying", "--summary", "پول در برابر رأی"),
+        *("--station", ST_1, "--candidate", "president:21", *INSPECTOR),
+    )
+    assert (opened["status"], opened["place"], opened["candidates"]) == (
+        "opened",
+        "IR-08-0801",
+        [{"contest": "president", "code": "21"}],
+    )
+    number = str(opened["id"])
+    run(db, "case", "update", number, "--status", "investigating", *INSPECTOR)
+    assert "اثبات شده" in run(db, "case", "update", number, "--status", "upheld", *INSPECTOR)
+    run(
+        db,
+        *("void", "candidate", "president", "21", ST_1, "--case", number),
+        *("--reason", "bought", "--reference", "هیات ۲۳", *SUPERVISOR),
+    )
+    (case,) = run_json(db, "case", "list", *INSPECTOR)["cases"]
+    assert [e["votes"] for e in case["effects"]] == [[{"code": "21", "votes": 3}]]
+    assert "خرید" in run(db, "case", "list", *INSPECTOR)  # the table wraps the rest
+
+    assert run_json(db, "incident", "list", *SUPERVISOR) == {"incidents": []}
+    engine = make_engine(db)
+    try:
+        raised = open_incident(
+            lambda: SqlUnitOfWork(engine, now=TEST_NOW),
+            Actor("moradi", Grant(Role.COUNTY_HQ, "IR-08-0801")),
+            ROUND_2,
+            kind=IncidentKind.PAPER_SHORTAGE,
+            stations=[ST_1],
+            now=NOW,
+        )
+    finally:
+        engine.dispose()
+    number = str(raised.id)
+    assert "کمبود" in run(db, "incident", "list", *SUPERVISOR)
+    assigned = run_json(db, "incident", "assign", number, "karimi", *SUPERVISOR)
+    assert (assigned["status"], assigned["assignee"]) == ("assigned", "karimi")
+    resolved = run_json(db, "incident", "resolve", number, "--note", "رسید", *SUPERVISOR)
+    assert (resolved["status"], resolved["resolution"]) == ("resolved", "رسید")
+    (listed,) = run_json(db, "incident", "list", "--status", "resolved", *SUPERVISOR)["incidents"]
+    assert listed == resolved
+
+
+def test_a_refusal_is_one_line_and_a_failing_exit(db: str) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from sandogh.cli.app import main; main()",
+            *("void", "station", ST_1, "--reason", "r", "--reference", "ref"),
+            *("--as", "moradi", "--role", "county-hq", "--place", "IR-08-0801", "--db", db),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"sandogh: moradi (county-hq at IR-08-0801) may not void at {ST_1}"
+    )
