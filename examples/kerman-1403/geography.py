@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 DIVISIONS = Path(__file__).resolve().parents[2] / "data" / "iran-divisions"
+BOUNDARIES = Path(__file__).resolve().parents[2] / "src" / "sandogh" / "maps" / "boundaries"
 PROVINCE_ID = "21"  # Kerman in provinces.csv
 PROVINCE_CODE = "08"  # its statistical code, = the ISO 3166-2:IR suffix
 
@@ -61,7 +62,7 @@ def read_csv(name: str) -> list[dict[str, str]]:
 
 def province_bounds() -> tuple[Decimal, Decimal, Decimal, Decimal]:
     """The bounding box (min lat, max lat, min lon, max lon) of Kerman in provinces.geojson."""
-    features = json.loads((DIVISIONS / "provinces.geojson").read_text(encoding="utf-8"))["features"]
+    features = json.loads((BOUNDARIES / "provinces.geojson").read_text(encoding="utf-8"))["features"]
     (kerman,) = (f for f in features if f["properties"]["code"] == PROVINCE_CODE)
     ring = kerman["geometry"]["coordinates"][0]
     lats = [Decimal(str(lat)) for _, lat in ring]

@@ -1,1 +1,2 @@
-"""The results snapshot: open data and the public results site, as static files (docs/publish.md)."""
+"""The results snapshot: open data and the public results site, as static files
+(docs/publish.md)."""

@@ -1,0 +1,108 @@
+"""Figures as the results pages print them: digits, shares, Jalali times and the announcement.
+
+Persian pages print Persian digits and read the announcement in words, as election officials
+announce results («با شمارش آرای ... شعبه از ... شعبه»); English pages print figures. Shares come
+from the files as exact fractions and are rounded only here, for display (`sandogh.locale.digits`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+from sandogh.locale import Lang, format_int, format_jalali, format_percent, in_words
+from sandogh.locale.digits import to_persian_digits
+from sandogh.publish.site.labels import label
+from sandogh.publish.site.snapshot import Share, UnitResult
+
+# Results are announced in Iran's time; the zone database knows its past summer-time rules.
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+def digits(text: str, lang: Lang) -> str:
+    """A code or other text in the page's digits."""
+    return to_persian_digits(text) if lang == "fa" else text
+
+
+def coordinate(degrees: str, lang: Lang) -> str:
+    """A latitude or longitude as the file writes it (29.2522), in Persian digits in Persian."""
+    return digits(degrees.replace(".", "\u066b"), lang) if lang == "fa" else degrees
+
+
+def number(value: int, lang: Lang) -> str:
+    return format_int(value, lang)
+
+
+def signed(value: int, lang: Lang) -> str:
+    """A change in votes with its sign: +1,234 or −56 (no sign for none)."""
+    return ("+" if value > 0 else "") + format_int(value, lang)
+
+
+def percent(share: Fraction | str | None, lang: Lang, places: int = 2) -> str:
+    """A share of one ('1070286/2324254' or a Fraction) as a percentage; '—' where there is none."""
+    if share is None:
+        return "—"
+    return format_percent(Fraction(share), lang, places)
+
+
+def turnout_share(shares: Share | None) -> Fraction | None:
+    return None if shares is None else Fraction(shares["share"])
+
+
+def day(iso_date: str, lang: Lang) -> str:
+    """The election day in the Jalali calendar; English adds the Gregorian date."""
+    date = datetime.date.fromisoformat(iso_date)
+    jalali = format_jalali(date, lang)
+    return jalali if lang == "fa" else f"{jalali} ({date.day} {date:%B %Y})"
+
+
+def moment(iso_time: str, lang: Lang) -> str:
+    """A file's `updated` time in Tehran: «۱۵ تیر ۱۴۰۳، ساعت ۲۱:۳۳ به وقت تهران»."""
+    local = datetime.datetime.fromisoformat(iso_time).astimezone(TEHRAN)
+    clock = f"{local:%H:%M}"
+    return label(
+        "tehran_time",
+        lang,
+        day=format_jalali(local.date(), lang),
+        time=to_persian_digits(clock) if lang == "fa" else clock,
+    )
+
+
+def _spoken(value: int, lang: Lang) -> str:
+    """Persian reads counts out in words; English prints them."""
+    return in_words(value, "fa") if lang == "fa" else format_int(value, "en")
+
+
+def announcement(result: UnitResult, lang: Lang) -> str:
+    """The progressive announcement of one unit's count, in a sentence."""
+    reported, total = result["stations"]["reported"], result["stations"]["total"]
+    votes = result["counts"]["votes"]
+    if reported == 0:
+        if result["unit"]["kind"] == "station":
+            return label("announce_station_waiting", lang)
+        return label("announce_none", lang, total=_spoken(total, lang))
+    if not votes or votes[0]["votes"] == 0:
+        return label(
+            "announce_no_votes", lang, reported=_spoken(reported, lang), total=_spoken(total, lang)
+        )
+    leader = votes[0]
+    name, count = leader["name"][lang], _spoken(leader["votes"], lang)
+    if reported < total:
+        return label(
+            "announce_partial",
+            lang,
+            reported=_spoken(reported, lang),
+            total=_spoken(total, lang),
+            name=name,
+            votes=count,
+        )
+    return label("announce_complete", lang, total=_spoken(total, lang), name=name, votes=count)
+
+
+def bar_width(part: int, whole: int) -> str:
+    """A bar's length as a CSS percentage of the longest, one decimal, ASCII for the style sheet."""
+    if whole <= 0:
+        return "0%"
+    tenths = (1000 * part + whole // 2) // whole
+    return f"{tenths // 10}.{tenths % 10}%"

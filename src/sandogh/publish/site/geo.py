@@ -1,0 +1,167 @@
+"""The choropleth map: which boundary feature draws which reporting unit, and in which colour.
+
+Boundaries are the vendored OpenStreetMap files of `data/iran-divisions/` (README there), copied
+into the site's assets: `provinces.geojson` carries each province's ISO 3166-2 code (`iso`, as
+`IR-08`, the form province codes take in sandogh definitions) and its Persian name;
+`kerman-counties.geojson` carries only names, and its `province`'s English name. A unit is matched
+to a feature by code where the feature has one, else by Persian name, compared after folding the
+Arabic letters ي ك ئ into Persian ی ک ی and dropping spaces and zero-width non-joiners, since the
+two sources spell «ارزوئیه»/«ارزوییه» and «رودبار جنوب»/«رودبارجنوب» differently. A unit
+without a feature is still in the page's table; it is only missing from the map.
+
+Colours are chosen here, once, so the page's script only applies them: candidates take the
+Okabe–Ito palette (distinguishable with the common colour-vision deficiencies) in the order of
+their ballot codes, stable through the day; turnout takes ColorBrewer's five-class YlGnBu,
+whose palest class still stands out from the grey of areas without results.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sandogh.locale import Lang
+from sandogh.maps import MAPS
+from sandogh.publish.site.figures import percent, turnout_share
+from sandogh.publish.site.labels import label
+from sandogh.publish.site.snapshot import UnitRef, UnitResult
+
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#F0E442")
+NO_DATA = "#C8C8C8"
+TURNOUT_STEPS = (Fraction(40, 100), Fraction(50, 100), Fraction(60, 100), Fraction(70, 100))
+TURNOUT_COLOURS = ("#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494")
+
+_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ئ": "ی", "\u200c": None, " ": None})
+
+
+def fold(name: str) -> str:
+    return name.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """One boundary file of the assets and the keys each of its features answers to."""
+
+    asset: str  # path under the site's assets/
+    kind: str  # the kind of unit its features draw
+    keys: tuple[frozenset[str], ...]  # per feature, in file order
+    within: tuple[str, ...]  # per feature, the English name of the unit it lies in; "" for any
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The boundary file for a page's map, its features that draw units, and those to show."""
+
+    asset: str
+    units: dict[int, str]  # feature index → unit code
+    scope: tuple[int, ...]  # the features inside the page's unit: the map's extent
+
+
+@cache
+def boundary_sets() -> tuple[Boundaries, ...]:
+    def features(name: str) -> list[Mapping[str, Any]]:
+        document = json.loads((MAPS / "boundaries" / name).read_text(encoding="utf-8"))
+        return [feature["properties"] for feature in document["features"]]
+
+    provinces = features("provinces.geojson")
+    counties = features("kerman-counties.geojson")
+    return (
+        Boundaries(
+            "boundaries/provinces.geojson",
+            "province",
+            tuple(frozenset({f"code:{p['iso']}", f"fa:{fold(p['name_fa'])}"}) for p in provinces),
+            ("",) * len(provinces),
+        ),
+        Boundaries(
+            "boundaries/kerman-counties.geojson",
+            "county",
+            tuple(frozenset({f"fa:{fold(p['name_fa'])}@{p['province']}"}) for p in counties),
+            tuple(p["province"] for p in counties),
+        ),
+    )
+
+
+def _unit_keys(unit: UnitRef, parent: UnitRef) -> frozenset[str]:
+    name = fold(unit["name"]["fa"])
+    return frozenset({f"code:{unit['code']}", f"fa:{name}", f"fa:{name}@{parent['name']['en']}"})
+
+
+def match_features(parent: UnitRef, children: Sequence[UnitRef]) -> Drawn:
+    """The boundary file that draws most of `children` (the units of `parent`)."""
+    best = Drawn("", {}, ())
+    for boundaries in boundary_sets():
+        found: dict[int, str] = {}
+        for child in children:
+            if child["kind"] != boundaries.kind:
+                continue
+            keys = _unit_keys(child, parent)
+            for index, feature_keys in enumerate(boundaries.keys):
+                if keys & feature_keys and index not in found:
+                    found[index] = child["code"]
+                    break
+        if len(found) > len(best.units):
+            scope = tuple(
+                index
+                for index, within in enumerate(boundaries.within)
+                if within in {"", parent["name"]["en"]} or index in found
+            )
+            best = Drawn(boundaries.asset, found, scope)
+    return best
+
+
+def candidate_colours(codes: Sequence[str]) -> dict[str, str]:
+    return {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(sorted(codes))}
+
+
+def turnout_colour(share: Fraction | None) -> str:
+    if share is None:
+        return NO_DATA
+    return TURNOUT_COLOURS[sum(share >= step for step in TURNOUT_STEPS)]
+
+
+def turnout_legend(lang: Lang) -> list[tuple[str, str]]:
+    """(colour, label) for each turnout class, lowest first."""
+    bounds = [percent(step, lang, 0) for step in TURNOUT_STEPS]
+    labels = [label("bin_below", lang, high=bounds[0])]
+    labels += [
+        label("bin_between", lang, low=low, high=high) for low, high in itertools.pairwise(bounds)
+    ]
+    labels.append(label("bin_above", lang, low=bounds[-1]))
+    return list(zip(TURNOUT_COLOURS, labels, strict=True))
+
+
+@dataclass(frozen=True)
+class Shading:
+    """How one unit is coloured for one contest, and what its tooltip says."""
+
+    winner: str  # colour
+    turnout: str  # colour
+    leader: str | None  # candidate code
+    text: str
+
+
+def shading(result: UnitResult | None, colours: Mapping[str, str], lang: Lang) -> Shading:
+    if result is None or result["stations"]["reported"] == 0:
+        return Shading(NO_DATA, NO_DATA, None, label("map_no_data", lang))
+    votes = result["counts"]["votes"]
+    valid = result["counts"]["valid"]
+    share = turnout_share(result["turnout"]["cast"]) if result["turnout"] else None
+    parts = []
+    leader = None
+    if votes and votes[0]["votes"] > 0:
+        leader = votes[0]["code"]
+        leader_share = percent(Fraction(votes[0]["votes"], valid), lang, 1) if valid else "—"
+        parts.append(f"{label('map_winner', lang)}: {votes[0]['name'][lang]} ({leader_share})")
+    parts.append(f"{label('map_turnout', lang)}: {percent(share, lang, 1)}")
+    return Shading(
+        colours.get(leader, NO_DATA) if leader else NO_DATA,
+        turnout_colour(share),
+        leader,
+        " · ".join(parts),
+    )

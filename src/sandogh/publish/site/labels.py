@@ -1,0 +1,258 @@
+"""The results site's own labels and sentences, in Persian and English.
+
+Figures, ballots and places keep the names of the main catalogue (`sandogh.locale.messages`,
+which `label` falls back to); what only the public site says is here. Persian follows the same
+official terms and orthography (شعبه, آرای مأخوذه, the zero-width non-joiner in «شعبه‌ها»).
+"""
+
+from __future__ import annotations
+
+from sandogh.locale import Lang, format_int, text
+from sandogh.locale.messages import MessageValuesError, placeholders
+
+FA: dict[str, str] = {
+    "site_title": "نتایج انتخابات",
+    "elections_published": "انتخابات منتشرشده",
+    "no_elections": "هنوز نتیجه‌ای منتشر نشده است.",
+    "skip": "رفتن به محتوای اصلی",
+    "breadcrumbs": "مسیر",
+    "other_language": "English",
+    "search": "جست‌وجوی شعبه",
+    "search_label": "نام یا کد شعبه",
+    "search_hint": "دست‌کم دو حرف یا رقم بنویسید؛ نام شعبه، شهرستان یا کد آن.",
+    "search_count": "{count} نتیجه",
+    "search_more": "تنها {shown} نتیجه نخست نشان داده شده است؛ دقیق‌تر بنویسید.",
+    "search_all": "همه شعبه‌ها",
+    "search_needs_script": (
+        "جست‌وجو به جاوااسکریپت نیاز دارد؛ از مسیر کشور، استان و شهرستان به شعبه برسید."
+    ),
+    "election_day": "روز رأی‌گیری",
+    "updated": "به‌روزرسانی: {when}",
+    "tehran_time": "{day}، ساعت {time} به وقت تهران",
+    "live_updated": "ارقام به‌روز شد.",
+    "on_this_page": "در این صفحه",
+    "status_partial": "ناتمام",
+    "status_complete": "شمارش کامل",
+    "status_certified": "تأییدشده",
+    "status": "وضعیت",
+    "result_elected": "منتخب",
+    "result_advanced-to-runoff": "راه‌یافته به دور دوم",
+    "result_alternate": "علی‌البدل",
+    "result_not-elected": "انتخاب‌نشده",
+    "result_withdrawn": "انصراف‌داده",
+    "result_leading": "پیشتاز",
+    "result_awaiting-lot": "در انتظار قرعه",
+    "result": "نتیجه",
+    "name": "نام",
+    "reported_yes": "گزارش داده",
+    "reported_no": "هنوز گزارش نداده",
+    "of": "{reported} از {total}",
+    "areas": "نتایج به تفکیک {kind}",
+    "areas_mixed": "نتایج به تفکیک واحد",
+    "votes_heading": "آرای نامزدها",
+    "chart": "نمودار آرای نامزدها: {summary}",
+    "chart_turnout": "نمودار مشارکت: {summary}",
+    "figures_heading": "آرا و تعرفه‌ها",
+    "turnout_by_cast": "مشارکت بر پایه آرای مأخوذه",
+    "no_eligible": "شمار واجدان شرایط در دست نیست؛ مشارکت حساب نمی‌شود.",
+    "announce_none": "هنوز هیچ شعبه‌ای از {total} شعبه گزارش نداده است.",
+    "announce_station_waiting": "این شعبه هنوز گزارش نداده است.",
+    "announce_partial": (
+        "با شمارش آرای {reported} شعبه از {total} شعبه، {name} با {votes} رأی پیشتاز است."
+    ),
+    "announce_complete": (
+        "با شمارش آرای همه {total} شعبه، {name} با {votes} رأی بیشترین آرا را دارد."
+    ),
+    "announce_no_votes": (
+        "با شمارش آرای {reported} شعبه از {total} شعبه، هنوز رأی صحیحی شمرده نشده است."
+    ),
+    "outcome_heading": "نتیجه تاکنون: {name}",
+    "outcome_link": "نتیجه حوزه انتخابیه {name}",
+    "seat": "{seats} کرسی",
+    "seats": "{seats} کرسی",
+    "runoff_needed": "برگزاری دور دوم لازم است.",
+    "reasons": "دلایل",
+    "constituencies_heading": "حوزه‌های انتخابیه در این محدوده",
+    "constituency": "حوزه انتخابیه",
+    "compare_heading": "مقایسه دور {before} و دور {after}",
+    "change": "تغییر",
+    "not_standing": "نامزد نبوده",
+    "downloads": "داده‌ها برای بارگیری",
+    "file_unit": "نتایج {contest} در این واحد (JSON)",
+    "file_outcome": "نتیجه {contest} در حوزه {name} (JSON)",
+    "file_county_csv": "صورتجلسه‌های شعبه‌های شهرستان {name} (CSV)",
+    "file_report_zero": "گزارش امضاشده آغاز رأی‌گیری (صفر)",
+    "file_report_final": "صورتجلسه امضاشده پایان شمارش",
+    "file_totals": "جمع همه واحدها (CSV)",
+    "file_nist": "گزارش NIST SP 1500-100 (JSON)",
+    "file_definition": "تعریف انتخابات (JSON)",
+    "file_devices": "کلیدهای عمومی صندوق‌ها (JSON)",
+    "file_units": "فهرست واحدها (JSON)",
+    "file_snapshot": "وضعیت این انتشار (JSON)",
+    "verify_note": (
+        "هر کس می‌تواند امضای همه صورتجلسه‌ها را بسنجد و آن‌ها را "
+        "دوباره جمع بزند: sandogh verify-results"
+    ),
+    "map": "نقشه",
+    "map_label": "نقشه {contest}",
+    "map_colour": "رنگ بر پایه",
+    "map_winner": "پیشتاز",
+    "map_turnout": "مشارکت",
+    "map_contest": "انتخابات",
+    "map_no_data": "بی‌گزارش",
+    "map_needs_script": "نقشه به جاوااسکریپت نیاز دارد؛ همین ارقام در جدول بالا آمده است.",
+    "map_attribution": "مرزها: © OpenStreetMap contributors (ODbL)",
+    "station_details": "مشخصات شعبه",
+    "mobility_fixed": "ثابت",
+    "mobility_mobile": "سیار",
+    "setting_urban": "شهری",
+    "setting_rural": "روستایی",
+    "mode_electronic": "تمام‌الکترونیک",
+    "mode_semi-electronic": "نیمه‌الکترونیک",
+    "mode_paper": "کاغذی",
+    "hard_to_reach": "صعب‌العبور",
+    "kind_of_station": "نوع",
+    "place": "محیط",
+    "voting_mode": "شیوه رأی‌گیری",
+    "location": "موقعیت",
+    "yes": "بله",
+    "no": "خیر",
+    "no_location": "ثبت نشده",
+    "legend_reported": "گزارش داده",
+    "legend_waiting": "هنوز گزارش نداده",
+    "stations_reported_short": "شعبه‌های گزارش‌داده",
+    "bin_below": "کمتر از {high}",
+    "bin_between": "{low} تا {high}",
+    "bin_above": "{low} و بیشتر",
+}
+
+EN: dict[str, str] = {
+    "site_title": "Election results",
+    "elections_published": "Elections published",
+    "no_elections": "No results have been published yet.",
+    "skip": "Skip to main content",
+    "breadcrumbs": "Breadcrumb",
+    "other_language": "فارسی",
+    "search": "Find a polling station",
+    "search_label": "Station name or code",
+    "search_hint": "Type at least two letters or digits: a station's, a county's name, or a code.",
+    "search_count": "{count} results",
+    "search_more": "Only the first {shown} results are shown; type more to narrow them.",
+    "search_all": "All stations",
+    "search_needs_script": (
+        "Search needs JavaScript; reach a station through the nation, province and county pages."
+    ),
+    "election_day": "Election day",
+    "updated": "Updated {when}",
+    "tehran_time": "{day}, {time} Tehran time",
+    "live_updated": "Figures updated.",
+    "on_this_page": "On this page",
+    "status_partial": "Partial",
+    "status_complete": "Count complete",
+    "status_certified": "Certified",
+    "status": "Status",
+    "result_elected": "Elected",
+    "result_advanced-to-runoff": "Advances to runoff",
+    "result_alternate": "Alternate",
+    "result_not-elected": "Not elected",
+    "result_withdrawn": "Withdrawn",
+    "result_leading": "Leading",
+    "result_awaiting-lot": "Awaiting a lot",
+    "result": "Result",
+    "name": "Name",
+    "reported_yes": "Reported",
+    "reported_no": "Not yet reported",
+    "of": "{reported} of {total}",
+    "areas": "Results by {kind}",
+    "areas_mixed": "Results by area",
+    "votes_heading": "Votes per candidate",
+    "chart": "Chart of votes per candidate: {summary}",
+    "chart_turnout": "Chart of turnout: {summary}",
+    "figures_heading": "Ballots and ballot papers",
+    "turnout_by_cast": "Turnout by ballots cast",
+    "no_eligible": "The number of eligible voters is not given, so turnout is not computed.",
+    "announce_none": "None of the {total} stations has reported yet.",
+    "announce_station_waiting": "This station has not reported yet.",
+    "announce_partial": (
+        "With {reported} of {total} stations counted, {name} leads with {votes} votes."
+    ),
+    "announce_complete": "With all {total} stations counted, {name} has the most votes: {votes}.",
+    "announce_no_votes": (
+        "With {reported} of {total} stations counted, no valid vote is counted yet."
+    ),
+    "outcome_heading": "Outcome so far: {name}",
+    "outcome_link": "The outcome in the {name} constituency",
+    "seat": "{seats} seat",
+    "seats": "{seats} seats",
+    "runoff_needed": "A runoff is needed.",
+    "reasons": "Why",
+    "constituencies_heading": "Constituencies in this area",
+    "constituency": "Constituency",
+    "compare_heading": "Round {before} against round {after}",
+    "change": "Change",
+    "not_standing": "not standing",
+    "downloads": "Downloads",
+    "file_unit": "{contest} results in this unit (JSON)",
+    "file_outcome": "{contest} outcome in {name} (JSON)",
+    "file_county_csv": "Tally sheets of the stations of {name} (CSV)",
+    "file_report_zero": "Signed opening (zero) report",
+    "file_report_final": "Signed final report (tally sheet)",
+    "file_totals": "Totals of every unit (CSV)",
+    "file_nist": "NIST SP 1500-100 election report (JSON)",
+    "file_definition": "Election definition (JSON)",
+    "file_devices": "Ballot boxes' public keys (JSON)",
+    "file_units": "List of units (JSON)",
+    "file_snapshot": "This snapshot's state (JSON)",
+    "verify_note": (
+        "Anyone can check every report's signature and re-add them: sandogh verify-results"
+    ),
+    "map": "Map",
+    "map_label": "Map of the {contest} contest",
+    "map_colour": "Colour by",
+    "map_winner": "Leader",
+    "map_turnout": "Turnout",
+    "map_contest": "Contest",
+    "map_no_data": "No results yet",
+    "map_needs_script": "The map needs JavaScript; the table above has the same figures.",
+    "map_attribution": "Boundaries: © OpenStreetMap contributors (ODbL)",
+    "station_details": "About the station",
+    "mobility_fixed": "Fixed",
+    "mobility_mobile": "Mobile",
+    "setting_urban": "Urban",
+    "setting_rural": "Rural",
+    "mode_electronic": "Fully electronic",
+    "mode_semi-electronic": "Semi-electronic",
+    "mode_paper": "Paper",
+    "hard_to_reach": "Hard to reach",
+    "kind_of_station": "Kind",
+    "place": "Setting",
+    "voting_mode": "Voting mode",
+    "location": "Location",
+    "yes": "Yes",
+    "no": "No",
+    "no_location": "not recorded",
+    "legend_reported": "Reported",
+    "legend_waiting": "Not yet reported",
+    "stations_reported_short": "Stations reported",
+    "bin_below": "under {high}",
+    "bin_between": "{low} to {high}",
+    "bin_above": "{low} and over",
+}
+
+_CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+
+
+def label(key: str, lang: Lang, **values: str | int) -> str:
+    """The site's label `key` in `lang` (else the main catalogue's); whole numbers in its digits."""
+    template = _CATALOGUE[lang].get(key)
+    if template is None:
+        return text(key, lang, **values)
+    expected = placeholders(template)
+    if expected != values.keys():
+        raise MessageValuesError(key, expected - values.keys(), frozenset(values) - expected)
+    return template.format_map(
+        {
+            name: format_int(value, lang) if isinstance(value, int) else value
+            for name, value in values.items()
+        }
+    )

@@ -1,0 +1,387 @@
+"""The pages of one election in one language: where each lives, and what goes into it.
+
+The layout is docs/publish.md's: Persian at the root, English under `en/`, every link relative so
+the snapshot can be served from any address by any static server. The top unit's page is the
+election's `index.html` and also `units/<top>.html`, so every unit has the same stable URL form.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from sandogh.locale import Lang
+from sandogh.publish.site.figures import coordinate, day, moment, number
+from sandogh.publish.site.geo import (
+    NO_DATA,
+    Drawn,
+    candidate_colours,
+    match_features,
+    shading,
+    turnout_legend,
+)
+from sandogh.publish.site.labels import label
+from sandogh.publish.site.snapshot import (
+    ContestEntry,
+    Outcome,
+    SnapshotFiles,
+    UnitRef,
+    UnitResult,
+)
+from sandogh.publish.site.views import ContestView, Placed, contest_view, of, station_marks
+
+#: Above this many stations the search page lists none without its script: the list would be
+#: too heavy for a phone (58,640 stations nationally); the drill-down reaches every one.
+PLAIN_LIST_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A page's path under its language's root, and the relative links from it."""
+
+    lang: Lang
+    path: str
+
+    @property
+    def home(self) -> str:
+        """To the language's root: where this language's pages start."""
+        return "../" * self.path.count("/")
+
+    @property
+    def up(self) -> str:
+        """To the snapshot's root: where data/ and assets/ are."""
+        return self.home + ("../" if self.lang == "en" else "")
+
+    @property
+    def other(self) -> str:
+        """The same page in the other language."""
+        return self.up + ("en/" if self.lang == "fa" else "") + self.path
+
+    @property
+    def output(self) -> str:
+        return self.path if self.lang == "fa" else f"en/{self.path}"
+
+
+class ElectionPages:
+    """Reads one election's files once and gives each page's template values."""
+
+    def __init__(self, files: SnapshotFiles, election: str) -> None:
+        self.files = files
+        self.election = election
+        self.snapshot = files.snapshot(election)
+        self.top = self.snapshot["top_unit"]
+
+    @cached_property
+    def published(self) -> frozenset[str]:
+        return frozenset(entry["id"] for entry in self.files.elections())
+
+    @cached_property
+    def colours(self) -> dict[str, dict[str, str]]:
+        colours = {}
+        for contest in self.snapshot["contests"]:
+            top = self.files.result(self.election, contest["id"], self.top)
+            codes = [v["code"] for v in top["counts"]["votes"]] if top else []
+            colours[contest["id"]] = candidate_colours(codes)
+        return colours
+
+    def unit_codes(self) -> list[str]:
+        codes: set[str] = set()
+        for contest in self.snapshot["contests"]:
+            codes.update(self.files.unit_codes(self.election, contest["id"]))
+        return sorted(codes)
+
+    def unit_path(self, code: str) -> str:
+        return f"{self.election}/units/{code}.html"
+
+    def href(self, place: Place, code: str) -> str:
+        """The link from `place` to a unit's page; the top unit's is the election's index."""
+        target = f"{self.election}/index.html" if code == self.top else self.unit_path(code)
+        return posixpath.relpath(target, posixpath.dirname(place.path) or ".")
+
+    def data(self, place: Place, relative: str) -> str:
+        return f"{place.up}data/{self.election}/{relative}"
+
+    def _line(self, contest: str, code: str) -> list[str]:
+        """`code` and every unit above it, read from its result file's `path`."""
+        result = self.files.result(self.election, contest, code)
+        return [code, *(unit["code"] for unit in result["path"])] if result else [code]
+
+    def _outcomes(self, contest: ContestEntry, code: str, place: Place) -> Placed:
+        above = self._line(contest["id"], code)
+        own: list[Outcome] = []
+        covering: list[tuple[Outcome, str]] = []
+        within: list[Outcome] = []
+        for constituency in contest["constituencies"]:
+            outcome = self.files.outcome(self.election, contest["id"], constituency)
+            if outcome is None:
+                continue
+            units = outcome["constituency"]["units"]
+            if code in units:
+                own.append(outcome)
+            elif covered := [unit for unit in above if unit in units]:
+                covering.append((outcome, self.href(place, covered[0])))
+            elif any(code in self._line(contest["id"], unit)[1:] for unit in units):
+                within.append(outcome)
+        return Placed(tuple(own), tuple(covering), tuple(within))
+
+    def _previous(self, contest: ContestEntry, now: UnitResult) -> tuple[UnitResult, int] | None:
+        """The unit's result in the previous round, where that round is published here too."""
+        previous = contest["previous_round"]
+        if previous is None or previous["election"] not in self.published:
+            return None
+        if now["stations"]["reported"] == 0:
+            return None  # nothing counted yet: no change to show
+        result = self.files.result(previous["election"], previous["contest"], now["unit"]["code"])
+        if result is None:
+            return None
+        earlier = self.files.snapshot(previous["election"])["contests"]
+        rounds = [c["round"] for c in earlier if c["id"] == previous["contest"]]
+        return result, rounds[0] if rounds else contest["round"] - 1
+
+    def unit_page(self, code: str, place: Place) -> dict[str, Any] | None:
+        """The template values of one unit's page; None where no contest has the unit."""
+        lang = place.lang
+        results: list[tuple[ContestEntry, UnitResult]] = []
+        for contest in self.snapshot["contests"]:
+            result = self.files.result(self.election, contest["id"], code)
+            if result is not None:
+                results.append((contest, result))
+        if not results:
+            return None
+        first = results[0][1]
+        views = [
+            contest_view(
+                files=self.files,
+                election=self.election,
+                contest=contest,
+                result=result,
+                colours=self.colours[contest["id"]],
+                outcomes=self._outcomes(contest, code, place),
+                previous=self._previous(contest, result),
+                href=lambda child: self.href(place, child),
+                lang=lang,
+            )
+            for contest, result in results
+        ]
+        unit = first["unit"]
+        return {
+            "unit": unit,
+            "unit_name": unit["name"][lang],
+            "kind": label(unit["kind"], lang),
+            "crumbs": [(u["name"][lang], self.href(place, u["code"])) for u in first["path"]],
+            "contests": views,
+            "station": self._station(first, lang),
+            "map": self._map(results, place, views),
+            "downloads": self._downloads(results, code, place, lang),
+        }
+
+    def _station(self, result: UnitResult, lang: Lang) -> list[tuple[str, str]]:
+        info = result["station"]
+        if info is None:
+            return []
+        location = info["location"]
+        return [
+            (label("kind_of_station", lang), label(f"mobility_{info['mobility']}", lang)),
+            (label("place", lang), label(f"setting_{info['setting']}", lang)),
+            (label("voting_mode", lang), label(f"mode_{info['mode']}", lang)),
+            (label("hard_to_reach", lang), label("yes" if info["hard_to_reach"] else "no", lang)),
+            (
+                label("location", lang),
+                ("، " if lang == "fa" else ", ").join(
+                    coordinate(location[axis], lang) for axis in ("lat", "lon")
+                )
+                if location
+                else label("no_location", lang),
+            ),
+        ]
+
+    def _map(
+        self,
+        results: list[tuple[ContestEntry, UnitResult]],
+        place: Place,
+        views: list[ContestView],
+    ) -> dict[str, Any] | None:
+        """What the map draws: children as areas (where a boundary matches) or as points."""
+        lang = place.lang
+        unit = results[0][1]["unit"]
+        children: dict[str, UnitRef] = {}
+        for _, result in results:
+            children.update((child["code"], child) for child in result["children"])
+        drawn = match_features(unit, list(children.values()))
+
+        leaders: set[tuple[str, str]] = set()  # (contest, candidate) leading somewhere drawn
+
+        def shades(code: str, own: UnitResult | None = None) -> dict[str, list[str]]:
+            shaded = {}
+            for contest, _ in results:
+                found = own or self.files.result(self.election, contest["id"], code)
+                s = shading(found, self.colours[contest["id"]], lang)
+                shaded[contest["id"]] = [s.winner, s.turnout, s.text]
+                if s.leader is not None:
+                    leaders.add((contest["id"], s.leader))
+            return shaded
+
+        areas = {
+            str(index): {
+                "name": children[code]["name"][lang],
+                "href": self.href(place, code),
+                "shade": shades(code),
+            }
+            for index, code in drawn.units.items()
+        }
+        stations: list[tuple[str, UnitResult | None]] = [
+            (code, None) for code, c in children.items() if c["kind"] == "station"
+        ]
+        if unit["kind"] == "station":
+            stations = [(unit["code"], results[0][1])]
+        points = []
+        for code, own in stations:
+            found = own or self.files.result(self.election, results[0][0]["id"], code)
+            info = found["station"] if found else None
+            if found is None or info is None or info["location"] is None:
+                continue
+            marks = station_marks(info, lang)
+            points.append(
+                {
+                    "lat": info["location"]["lat"],
+                    "lon": info["location"]["lon"],
+                    "name": found["unit"]["name"][lang]
+                    + (f" ({'، '.join(marks)})" if marks else ""),
+                    "href": self.href(place, code),
+                    "mobile": info["mobility"] == "mobile",
+                    "hard": info["hard_to_reach"],
+                    "shade": shades(code, own),
+                }
+            )
+        outline = None
+        if not areas and points:
+            drawn, outline = self._outline(results[0][1])
+        if not areas and not points:
+            return None
+        legends = []
+        for contest, _ in results:
+            names = {
+                v.code: v.name for view in views if view.id == contest["id"] for v in view.bars
+            }
+            legends.append(
+                {
+                    "contest": contest["id"],
+                    "winner": [
+                        (colour, names.get(code, code))
+                        for code, colour in self.colours[contest["id"]].items()
+                        if (contest["id"], code) in leaders
+                    ]
+                    + [(NO_DATA, label("map_no_data", lang))],
+                    "turnout": [*turnout_legend(lang), (NO_DATA, label("map_no_data", lang))],
+                }
+            )
+        return {
+            "data": {
+                "boundaries": f"{place.up}assets/{drawn.asset}" if areas or outline else None,
+                "areas": areas,
+                "outline": outline,
+                "points": points,
+                "fit": [str(index) for index in drawn.scope] if areas else [],
+            },
+            "contests": [(contest["id"], contest["name"][lang]) for contest, _ in results],
+            "legends": legends,
+        }
+
+    @staticmethod
+    def _outline(result: UnitResult) -> tuple[Drawn, str | None]:
+        """For a map of points: the boundary of the unit, or of the nearest unit above it."""
+        line = [*result["path"], result["unit"]]
+        for parent, unit in reversed(list(itertools.pairwise(line))):
+            drawn = match_features(parent, [unit])
+            if drawn.units:
+                return drawn, str(next(iter(drawn.units)))
+        return Drawn("", {}, ()), None
+
+    def _downloads(
+        self,
+        results: list[tuple[ContestEntry, UnitResult]],
+        code: str,
+        place: Place,
+        lang: Lang,
+    ) -> list[tuple[str, str]]:
+        files: list[tuple[str, str]] = []
+        for contest, _ in results:
+            name = contest["name"][lang]
+            files.append(
+                (f"results/{contest['id']}/{code}.json", label("file_unit", lang, contest=name))
+            )
+            placed = self._outcomes(contest, code, place)
+            for outcome in (*placed.own, *(o for o, _ in placed.above)):
+                constituency = outcome["constituency"]
+                files.append(
+                    (
+                        f"outcomes/{contest['id']}/{constituency['id']}.json",
+                        label("file_outcome", lang, contest=name, name=constituency["name"][lang]),
+                    )
+                )
+        for unit in (*results[0][1]["path"], results[0][1]["unit"]):
+            if unit["kind"] == "county":
+                files.append(
+                    (
+                        f"csv/stations/{unit['code']}.csv",
+                        label("file_county_csv", lang, name=unit["name"][lang]),
+                    )
+                )
+        files += [
+            (f"reports/{code}/zero.json", label("file_report_zero", lang)),
+            (f"reports/{code}/final.json", label("file_report_final", lang)),
+            ("csv/totals.csv", label("file_totals", lang)),
+            ("nist/election-report.json", label("file_nist", lang)),
+            ("definition.json", label("file_definition", lang)),
+            ("devices.json", label("file_devices", lang)),
+            ("units.json", label("file_units", lang)),
+            ("snapshot.json", label("file_snapshot", lang)),
+        ]
+        return [
+            (self.data(place, relative), text)
+            for relative, text in files
+            if self.files.has(f"{self.election}/{relative}")
+        ]
+
+    def search_page(self, place: Place) -> dict[str, Any]:
+        lang = place.lang
+        total = self.snapshot["stations"]["total"]
+        listed = None
+        if total <= PLAIN_LIST_LIMIT:  # else units.json is left to the page's script
+            units = self.files.units(self.election)
+            names = {unit["code"]: unit["name"][lang] for unit in units}
+            listed = [
+                (
+                    unit["name"][lang],
+                    unit["code"],
+                    names.get(unit["parent"] or "", ""),
+                    self.href(place, unit["code"]),
+                )
+                for unit in units
+                if unit["kind"] == "station"
+            ]
+        return {
+            "units_url": self.data(place, "units.json"),
+            "pages": posixpath.relpath(f"{self.election}/units", posixpath.dirname(place.path))
+            + "/",
+            "stations": listed,
+            "total": number(total, lang),
+        }
+
+    def summary(self, place: Place) -> dict[str, Any]:
+        """The election's line on the site's front page."""
+        snapshot, lang = self.snapshot, place.lang
+        statuses = {contest["status"] for contest in snapshot["contests"]}
+        status = statuses.pop() if len(statuses) == 1 else "partial"
+        return {
+            "name": snapshot["name"][lang],
+            "day": day(snapshot["date"], lang),
+            "stations": of(snapshot["stations"]["reported"], snapshot["stations"]["total"], lang),
+            "status": label(f"status_{status}", lang),
+            "status_key": status,
+            "href": f"{place.home}{self.election}/index.html",
+            "updated": label("updated", lang, when=moment(snapshot["updated"], lang)),
+        }

@@ -1,0 +1,137 @@
+"""Writing the results site into a snapshot: every page, or only the pages of the units named.
+
+Every file is written whole under a temporary name and renamed into place, and a file whose
+bytes are unchanged is left alone, so its Last-Modified and ETag stay (docs/publish.md).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Collection
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from sandogh.locale import Lang
+from sandogh.maps import MAPS
+from sandogh.publish.site.figures import day, digits
+from sandogh.publish.site.labels import label
+from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.snapshot import SnapshotFiles
+
+ASSETS = Path(__file__).parent / "assets"  # the site's own: style, scripts
+
+LANGS: tuple[Lang, ...] = ("fa", "en")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class _Writer:
+    """Writes files under `root` atomically, skipping unchanged ones; counts what it wrote."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.written = 0
+
+    def write(self, relative: str, content: bytes) -> None:
+        path = self.root / relative
+        try:
+            if path.read_bytes() == content:
+                return
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(content)
+            os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from the web server
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        self.written += 1
+
+
+def _render(writer: _Writer, template: str, place: Place, **values: Any) -> None:
+    page = (
+        _environment()
+        .get_template(template)
+        .render(
+            lang=place.lang,
+            dir="rtl" if place.lang == "fa" else "ltr",
+            place=place,
+            t=partial(label, lang=place.lang),
+            digits=partial(digits, lang=place.lang),
+            **values,
+        )
+    )
+    writer.write(place.output, page.encode("utf-8"))
+
+
+def _election_values(pages: ElectionPages, place: Place) -> dict[str, Any]:
+    snapshot, lang = pages.snapshot, place.lang
+    return {
+        "election": pages.election,
+        "election_name": snapshot["name"][lang],
+        "election_day": day(snapshot["date"], lang),
+        "snapshot_url": pages.data(place, "snapshot.json"),
+        "search_href": f"{place.home}{pages.election}/search.html",
+    }
+
+
+def render_site(root: Path, election_id: str, units: Collection[str] | None = None) -> int:
+    """Render the results site of `election_id` from `root/data/` into `root`.
+
+    With `units`, only those units' pages are rendered (pass every unit whose figures changed: a
+    station and each unit on its path), beside the front page, the election's top page and its
+    search page; without, every page. A unit with no result file in any contest has no page.
+    The assets are copied each time. Returns how many files were written, unchanged ones not
+    counted.
+    """
+    files = SnapshotFiles(root)
+    writer = _Writer(root)
+    for folder in (ASSETS, MAPS):
+        for asset in sorted(folder.rglob("*")):
+            if asset.is_file() and asset.suffix != ".py" and "__pycache__" not in asset.parts:
+                name = asset.relative_to(folder).as_posix()
+                writer.write(f"assets/{name}", asset.read_bytes())
+    pages = ElectionPages(files, election_id)
+    elections = sorted(files.elections(), key=lambda e: (e["date"], e["id"]), reverse=True)
+    codes = pages.unit_codes()
+    if units is not None:
+        codes = [code for code in codes if code in set(units)]
+    for lang in LANGS:
+        front = Place(lang, "index.html")
+        summaries = [ElectionPages(files, e["id"]).summary(front) for e in elections]
+        _render(writer, "index.html", front, elections=summaries, snapshot_url=None)
+        search = Place(lang, f"{election_id}/search.html")
+        _render(
+            writer,
+            "search.html",
+            search,
+            **_election_values(pages, search),
+            **pages.search_page(search),
+        )
+        top = Place(lang, f"{election_id}/index.html")
+        targets = [(pages.top, top)] + [
+            (code, Place(lang, pages.unit_path(code))) for code in codes
+        ]
+        for code, place in targets:
+            values = pages.unit_page(code, place)
+            if values is not None:
+                _render(writer, "unit.html", place, **_election_values(pages, place), **values)
+    return writer.written

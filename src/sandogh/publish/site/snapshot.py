@@ -1,0 +1,210 @@
+"""The snapshot's data files as the results site reads them: the shapes of docs/publish.md.
+
+The site renders files that sandogh's own publisher wrote (and that `verify-results` checks), so
+they are typed here, not validated again: a file that breaks its shape fails the render loudly.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, TypedDict, cast
+
+Invalid = TypedDict(
+    "Invalid",
+    {"blank": int, "illegible": int, "non-candidate": int, "multiple-names": int},
+)
+
+
+class Name(TypedDict):
+    fa: str
+    en: str
+
+
+class Stations(TypedDict):
+    reported: int
+    total: int
+
+
+class ElectionEntry(TypedDict):
+    id: str
+    name: Name
+    date: str
+    sequence: int
+    updated: str
+
+
+class PreviousRound(TypedDict):
+    election: str
+    contest: str
+
+
+class ContestEntry(TypedDict):
+    id: str
+    office: str
+    name: Name
+    round: int
+    previous_round: PreviousRound | None
+    constituencies: list[str]
+    status: str
+
+
+class Snapshot(TypedDict):
+    election: str
+    name: Name
+    date: str
+    sequence: int
+    updated: str
+    top_unit: str
+    stations: Stations
+    contests: list[ContestEntry]
+
+
+class UnitRef(TypedDict):
+    code: str
+    kind: str
+    name: Name
+
+
+class Child(UnitRef):
+    reported: bool
+
+
+class Location(TypedDict):
+    lat: str
+    lon: str
+
+
+class StationInfo(TypedDict):
+    mobility: str
+    setting: str
+    mode: str
+    hard_to_reach: bool
+    location: Location | None
+
+
+class Papers(TypedDict):
+    received: int
+    used: int
+    unused: int
+    spoiled: int
+
+
+class Vote(TypedDict):
+    code: str
+    name: Name
+    votes: int
+
+
+class Counts(TypedDict):
+    papers: Papers
+    cast: int
+    valid: int
+    invalid: Invalid
+    void: int
+    votes: list[Vote]
+
+
+class Share(TypedDict):
+    share: str
+    percent: str
+
+
+class Turnout(TypedDict):
+    cast: Share | None
+    papers: Share | None
+
+
+class UnitResult(TypedDict):
+    contest: str
+    unit: UnitRef
+    path: list[UnitRef]
+    children: list[Child]
+    station: StationInfo | None
+    stations: Stations
+    eligible_voters: int | None
+    counts: Counts
+    turnout: Turnout | None
+    status: str
+    updated: str
+
+
+class Constituency(TypedDict):
+    id: str
+    name: Name
+    seats: int
+    alternates: int
+    units: list[str]
+
+
+class Standing(TypedDict):
+    code: str
+    name: Name
+    votes: int
+    share: str
+    percent: str
+    result: str
+
+
+class Outcome(TypedDict):
+    contest: str
+    constituency: Constituency
+    status: str
+    stations: Stations
+    base: int | None
+    needed: int | None
+    runoff: bool
+    candidates: list[Standing]
+    reasons: list[Name]
+
+
+class UnitEntry(TypedDict):
+    code: str
+    kind: str
+    name: Name
+    parent: str | None
+
+
+def _read(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class SnapshotFiles:
+    """Reads `root/data/…` once per file; one instance serves one rendering."""
+
+    def __init__(self, root: Path) -> None:
+        self.data = root / "data"
+        # cached per instance: the files do not change while one rendering reads them
+        self.result = cache(self._result)
+        self.outcome = cache(self._outcome)
+        self.snapshot = cache(self._snapshot)
+        self.units = cache(self._units)
+
+    def elections(self) -> list[ElectionEntry]:
+        return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
+
+    def _snapshot(self, election: str) -> Snapshot:
+        return cast(Snapshot, _read(self.data / election / "snapshot.json"))
+
+    def _result(self, election: str, contest: str, unit: str) -> UnitResult | None:
+        path = self.data / election / "results" / contest / f"{unit}.json"
+        return cast(UnitResult, _read(path)) if path.is_file() else None
+
+    def _outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
+        path = self.data / election / "outcomes" / contest / f"{constituency}.json"
+        return cast(Outcome, _read(path)) if path.is_file() else None
+
+    def _units(self, election: str) -> list[UnitEntry]:
+        """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""
+        document = _read(self.data / election / "units.json")
+        listed = document["units"] if isinstance(document, dict) else document
+        return cast(list[UnitEntry], listed)
+
+    def unit_codes(self, election: str, contest: str) -> list[str]:
+        """Every unit with a result file in the contest: those that vote in it."""
+        folder = self.data / election / "results" / contest
+        return sorted(path.stem for path in folder.glob("*.json"))
+
+    def has(self, relative: str) -> bool:
+        return (self.data / relative).is_file()
