@@ -1,0 +1,27 @@
+"""The operations centre's console: server-rendered pages under /console (issue 4, item 6).
+
+Persian and right to left first, English at `?lang=en`; the log-in shares the API's limits, every
+page checks the operator's rights at the unit it shows (`gate`), and the atlas draws the stations
+with the maps the results site uses (`sandogh.maps`: Leaflet and OpenStreetMap boundaries).
+"""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from sandogh.maps import MAPS
+from sandogh.server.console import follow_up, pages, supervision
+from sandogh.server.console.gate import PREFIX, Shown, show
+
+STATIC = Path(__file__).parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    """Add the console's pages, its static files and the maps' files to `app`."""
+    for router in (pages.router, supervision.router, follow_up.router):
+        app.include_router(router)
+    app.add_exception_handler(Shown, show)
+    app.mount(f"{PREFIX}/static", StaticFiles(directory=STATIC), name="console-static")
+    for part in ("leaflet", "boundaries"):
+        app.mount(f"{PREFIX}/maps/{part}", StaticFiles(directory=MAPS / part), name=f"maps-{part}")

@@ -1,0 +1,129 @@
+"""The console's log-in, log-out, dashboard of the day and atlas of stations.
+
+Logging in goes through `server.sessions.log_in_request`, as the API's does, so the two share
+the lockout and the throttles; every failure shows one page with one sentence (status 401, or 429
+for a throttled caller: the status tells no more than the API's does). The log-in form is
+protected against CSRF by a double-submit token (a cookie and a hidden field), since there is no
+session yet whose token it could carry.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from sandogh.core.access import Action
+from sandogh.server.centre import CentreDep
+from sandogh.server.console.day import day_at, recent_alerts
+from sandogh.server.console.gate import (
+    CSRF_FIELD,
+    PREFIX,
+    FormDep,
+    PageDep,
+    lang_of,
+    render,
+)
+from sandogh.server.sessions import desk_of, log_in_request, start_session
+from sandogh.services.sessions import LoginError, log_out
+
+LOGIN_CSRF_COOKIE = "sandogh-login-csrf"
+
+router = APIRouter(prefix=PREFIX, include_in_schema=False)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    return _login_form(request)
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(request: Request, centre: CentreDep, form: FormDep) -> Response:
+    cookie = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    given = form.get(CSRF_FIELD, "")
+    if not cookie or not hmac.compare_digest(cookie.encode(), given.encode()):
+        return _login_form(request, failed=True, status=403)
+    try:
+        opened = log_in_request(
+            request,
+            centre,
+            form.get("username", ""),
+            form.get("password", ""),
+            form.get("totp") or None,
+        )
+    except LoginError as refused:
+        return _login_form(request, failed=True, status=429 if refused.throttled else 401)
+    answer = RedirectResponse(f"{PREFIX}/", 303)
+    start_session(answer, request, opened)
+    answer.delete_cookie(LOGIN_CSRF_COOKIE, path=f"{PREFIX}/login")
+    return answer
+
+
+def _login_form(request: Request, *, failed: bool = False, status: int = 200) -> Response:
+    token = secrets.token_urlsafe(32)
+    answer = render(
+        request, lang_of(request), "login.html", status=status, failed=failed, token=token
+    )
+    answer.set_cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        path=f"{PREFIX}/login",
+        secure=desk_of(request).settings.secure_cookies,
+        httponly=True,
+        samesite="strict",
+    )
+    return answer
+
+
+@router.post("/logout")
+def logout(page: PageDep) -> Response:
+    desk = desk_of(page.request)
+    log_out(page.centre.uow, page.request.cookies.get(desk.cookie, ""))
+    answer = RedirectResponse(f"{PREFIX}/login", 303)
+    answer.delete_cookie(desk.cookie, path="/", secure=desk.settings.secure_cookies, httponly=True)
+    return answer
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(page: PageDep) -> Response:
+    day = page.day()
+    place = page.place()
+    page.require(day, Action.READ, place)
+    grant = page.actor.grant
+    sees_alerts = page.may(day, Action.READ_LOG, grant.place) or page.may(
+        day, Action.MANAGE_USERS, grant.place
+    )
+    with page.centre.uow() as work:
+        today = day_at(work, day, place)
+        alerts = recent_alerts(work, page.centre.clock()) if sees_alerts else None
+    return page.render("dashboard.html", day=day, today=today, alerts=alerts)
+
+
+@router.get("/atlas", response_class=HTMLResponse)
+def atlas(page: PageDep) -> Response:
+    day = page.day()
+    place = page.place()
+    page.require(day, Action.READ, place)
+    with page.centre.uow() as work:
+        today = day_at(work, day, place)
+    points: list[dict[str, Any]] = []
+    for state in today.stations:
+        info = state.unit.station
+        if info is None or info.location is None:
+            continue
+        points.append(
+            {
+                "code": state.unit.code,
+                "name": state.unit.name.fa if page.lang == "fa" else state.unit.name.en,
+                "lat": str(info.location.lat),
+                "lon": str(info.location.lon),
+                "status": state.status.value,
+                "statusText": page.t(f"status_{state.status.value}"),
+                "mobile": info.mobility.value == "mobile",
+                "hard": info.hard_to_reach,
+            }
+        )
+    return page.render("atlas.html", day=day, today=today, points=points)

@@ -1,0 +1,32 @@
+// The atlas: the stations of the page's place on the OpenStreetMap boundaries; the table beside
+// the map holds the same, for screen readers and without script.
+(function () {
+  "use strict";
+  var element = document.getElementById("map");
+  if (!element || typeof L === "undefined") { return; }
+  var points = JSON.parse(document.getElementById("map-data").textContent);
+  var colours = { "not-open": "#bdbdbd", "open": "#56b4e9", "closed": "#e69f00", "reported": "#009e73" };
+  var map = L.map(element, { attributionControl: true });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution(element.dataset.attribution);
+  var markers = L.featureGroup();
+  points.forEach(function (p) {
+    var marker = L.circleMarker([Number(p.lat), Number(p.lon)], {
+      radius: p.mobile ? 8 : 6,
+      color: p.hard ? "#000" : (p.mobile ? "#cc79a7" : "#333"),
+      weight: p.hard || p.mobile ? 3 : 1,
+      dashArray: p.hard ? "3" : null,
+      fillColor: colours[p.status],
+      fillOpacity: 0.9
+    });
+    marker.bindTooltip(p.name + " — " + p.statusText);
+    marker.addTo(markers);
+  });
+  fetch(element.dataset.boundaries).then(function (answer) { return answer.json(); }).then(function (shapes) {
+    L.geoJSON(shapes, { style: { color: "#555", weight: 1, fillOpacity: 0.03 }, interactive: false }).addTo(map);
+    markers.bringToFront();
+  }).catch(function () { /* the stations are drawn without their boundaries */ });
+  markers.addTo(map);
+  if (points.length) { map.fitBounds(markers.getBounds().pad(0.1)); } else { map.setView([30.3, 57.1], 7); }
+  element.dataset.ready = "true";
+})();

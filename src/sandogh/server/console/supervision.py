@@ -1,0 +1,142 @@
+"""The supervisors' pages: the results of a place with what was voided and certified, and the
+forms that void a box, a candidate's votes in given boxes or a constituency, and certify a
+contest's result or undo a certification.
+
+Each form calls `services.supervision` with the signed-in operator as its `Actor`: the use case
+asks the rights for every unit it touches and logs a refusal itself; the page shows the reason of
+any refusal beside the results. There is no form that edits counts: a supervisor approves or
+voids, never enters figures (issue 4, item 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse, Response
+
+from sandogh.core.access import Action
+from sandogh.core.errors import SandoghError
+from sandogh.core.supervision import (
+    CandidateVoid,
+    ConstituencyVoid,
+    Decision,
+    StationVoid,
+    Void,
+    kind_of,
+)
+from sandogh.server.console.gate import Page, PageDep
+from sandogh.services.results import show_results
+from sandogh.services.supervision import AccessDeniedError, certify, uncertify, void
+
+router_prefix = "/results"
+router = APIRouter(prefix="/console", include_in_schema=False)
+
+
+@router.get(router_prefix, response_class=HTMLResponse)
+def results(page: PageDep) -> Response:
+    return _results(page)
+
+
+def _results(page: PageDep, *, refused: str | None = None, status: int = 200) -> Response:
+    day = page.day()
+    place = page.place()
+    page.require(day, Action.READ, place)
+    shown = show_results(page.centre.uow, day.election.id, unit=place)
+    contests = [
+        (c.id, c.name.fa if page.lang == "fa" else c.name.en) for c in day.election.contests
+    ]
+    return page.render(
+        "results.html",
+        status=status,
+        day=day,
+        place=day.geography.unit(place),
+        shown=shown,
+        contests=contests,
+        may_void=page.may(day, Action.VOID, place),
+        may_certify=page.may(day, Action.CERTIFY, place),
+        refused=refused,
+        void_kind=kind_of,
+        done=page.request.query_params.get("done") == "1",
+    )
+
+
+def _acting(page: Page, act: Callable[[], object]) -> Response:
+    """Do `act` and show the results again; a refusal is shown with its reason."""
+    try:
+        act()
+    except AccessDeniedError as denied:
+        return _results(page, refused=str(denied), status=403)
+    except SandoghError as refused:
+        return _results(page, refused=str(refused), status=422)
+    return page.back("/results", place=page.place(), done="1")
+
+
+def _decision(page: Page) -> Decision:
+    case = page.form.get("case", "").strip()
+    return Decision(
+        page.form.get("reason", "").strip(),
+        page.form.get("reference", "").strip(),
+        int(case) if case.isdigit() else None,
+    )
+
+
+def _void(page: Page, decided: Void) -> Response:
+    return _acting(
+        page,
+        lambda: void(
+            page.centre.uow, page.actor, page.day().election.id, decided, now=page.centre.clock()
+        ),
+    )
+
+
+@router.post(f"{router_prefix}/void-station")
+def void_station(page: PageDep) -> Response:
+    contest = page.form.get("contest") or None
+    return _void(page, StationVoid(page.form.get("station", "").strip(), contest, _decision(page)))
+
+
+@router.post(f"{router_prefix}/void-candidate")
+def void_candidate(page: PageDep) -> Response:
+    stations = tuple(s.strip() for s in page.form.get("stations", "").split(",") if s.strip())
+    decided = CandidateVoid(
+        page.form.get("contest", ""),
+        page.form.get("candidate", "").strip(),
+        stations,
+        _decision(page),
+    )
+    return _void(page, decided)
+
+
+@router.post(f"{router_prefix}/void-constituency")
+def void_constituency(page: PageDep) -> Response:
+    decided = ConstituencyVoid(
+        page.form.get("contest", ""), page.form.get("constituency", "").strip(), _decision(page)
+    )
+    return _void(page, decided)
+
+
+@router.post(f"{router_prefix}/certify")
+def certify_result(page: PageDep) -> Response:
+    return _certifying(page, certify)
+
+
+@router.post(f"{router_prefix}/uncertify")
+def uncertify_result(page: PageDep) -> Response:
+    return _certifying(page, uncertify)
+
+
+def _certifying(page: Page, use_case: Callable[..., object]) -> Response:
+    contest = page.form.get("contest", "")
+    constituency = page.form.get("constituency", "").strip() or None
+    return _acting(
+        page,
+        lambda: use_case(
+            page.centre.uow,
+            page.actor,
+            page.day().election.id,
+            contest,
+            constituency,
+            now=page.centre.clock(),
+        ),
+    )

@@ -1,0 +1,122 @@
+"""The console in headless Chromium against a real centre on loopback: log in, fail log-ins
+until the account locks (then even the right password is refused), log in with TOTP, walk a
+county operator through the dashboard, the atlas and the incidents, and a supervisor through the
+results, a void, the recomputed results and a certification. Screenshots of the main pages in
+Persian are saved in screenshots/ (the test artefacts of issue 4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from sandogh.core.access import Role
+from tests.server.operators_live import PASSWORD, add_account, current_code, serving, settings
+from tests.station.web.test_app import CHROMIUM_ARGS
+
+from .build import BAFT, IRAN, complete, waiting
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+VIEWPORT = {"width": 1366, "height": 800}  # a county office's laptop
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser: Browser) -> Page:
+    page = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
+    page.set_default_timeout(TIMEOUT_MS)
+    return page
+
+
+def log_in(page: Page, url: str, username: str, password: str = PASSWORD, code: str = "") -> None:
+    page.goto(f"{url}/console/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.fill("#totp", code)
+    page.click("form.stack button[type=submit]")
+
+
+def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_store: str) -> None:
+    add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
+    add_account(console_store, "victim", Role.COUNTY_HQ, BAFT)
+    with serving(settings(console_store)) as centre:
+        page = new_page(browser)
+        page.goto(f"{centre.url}/console/login")
+        expect(page.locator("html")).to_have_attribute("dir", "rtl")
+        page.screenshot(path=str(SCREENSHOTS / "login-fa.png"))
+
+        for _ in range(5):  # the lockout's threshold (core.access.LockoutPolicy)
+            log_in(page, centre.url, "victim", "not the password")
+            expect(page.locator(".error")).to_be_visible()
+        log_in(page, centre.url, "victim")
+        expect(page.locator(".error")).to_contain_text("نادرست است")  # locked: refused alike
+
+        log_in(page, centre.url, "baft")
+        expect(page.locator("#stations-reported")).to_have_text("۵۱ از ۷۱")
+        page.screenshot(path=str(SCREENSHOTS / "dashboard-fa.png"), full_page=True)
+
+        page.click("nav >> text=اطلس شعبه‌ها")
+        expect(page.locator("#map")).to_have_attribute("data-ready", "true")
+        expect(page.locator(".leaflet-control-attribution")).to_contain_text(
+            "© OpenStreetMap contributors"
+        )
+        expect(page.locator("path.leaflet-interactive")).to_have_count(71)
+        expect(page.locator('#stations tr[data-status="not-open"]')).to_have_count(15)
+        page.wait_for_function(
+            "document.querySelectorAll('.leaflet-overlay-pane path').length > 71"
+        )
+        page.screenshot(path=str(SCREENSHOTS / "atlas-fa.png"))
+
+        page.click("nav >> text=رخدادها")
+        row = page.locator("#incident-list tbody tr")
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text(waiting()[0])
+        row.locator("input[name=assignee]").fill("ali")
+        row.locator("text=واگذاری").click()
+        expect(page.locator("#incident-list tbody tr")).to_have_attribute("data-status", "assigned")
+        page.screenshot(path=str(SCREENSHOTS / "incidents-fa.png"))
+
+
+def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store: str) -> None:
+    complete(console_store)
+    change = add_account(console_store, "nazer", Role.SUPERVISOR, IRAN, totp=True)
+    with serving(settings(console_store)) as centre:
+        page = new_page(browser)
+        log_in(page, centre.url, "nazer")  # no code: a supervisor needs the second factor
+        expect(page.locator(".error")).to_be_visible()
+        log_in(page, centre.url, "nazer", code=current_code(change))
+        expect(page.locator("#alerts")).to_be_visible()
+
+        page.click("nav >> text=نتایج و نظارت")
+        cast = page.locator('.cast[data-contest="president"]')
+        before = cast.inner_text()
+        form = page.locator("#void-station")
+        form.locator("input[name=station]").fill("ST-0801-0001")
+        form.locator("input[name=reason]").fill("صندوق بی‌مهر")
+        form.locator("input[name=reference]").fill("۱۴۰۳/۱۲")
+        form.locator("button").click()
+        expect(page.locator("#done")).to_be_visible()
+        expect(cast).not_to_have_text(before)
+        expect(page.locator(".voided")).to_contain_text("صندوق بی‌مهر")
+
+        page.locator("#certify button").click()
+        expect(page.locator("#done")).to_be_visible()
+        expect(page.locator(".certification").first).to_contain_text("nazer")
+        page.screenshot(path=str(SCREENSHOTS / "results-fa.png"), full_page=True)
+
+        page.locator("#uncertify button").click()  # certified by the same grant: refused
+        expect(page.locator("#refused")).to_contain_text(re.compile("undoing needs a grant above"))

@@ -1,0 +1,191 @@
+"""The console's pages through FastAPI's TestClient on SQLite: logging in with the form, the same
+answer for every failure, CSRF on every form, and a county operator and a supervisor each kept
+to what their grant allows, every refusal logged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sandogh.core.access import Role
+from sandogh.core.log import EventType
+from sandogh.server.app import create_app
+from tests.server.operators_live import PASSWORD, add_account, current_code, settings
+
+from .build import BAFT, BAM, KERMAN, waiting
+
+_TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+@pytest.fixture
+def client(console_store: str) -> Iterator[TestClient]:
+    add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
+    with TestClient(create_app(settings(console_store)), follow_redirects=False) as client:
+        yield client
+
+
+def token(page: str) -> str:
+    found = _TOKEN.search(page)
+    assert found is not None, page
+    return found.group(1)
+
+
+def log_in(client: TestClient, username: str, password: str = PASSWORD, totp: str = "") -> str:
+    """Log in through the form; the page the log-in leads to."""
+    form = client.get("/console/login")
+    answer = client.post(
+        "/console/login",
+        data={"csrf": token(form.text), "username": username, "password": password, "totp": totp},
+    )
+    assert answer.status_code == 303, answer.text
+    assert answer.headers["location"] == "/console/"
+    page: str = client.get("/console/").text
+    return page
+
+
+def denials(client: TestClient) -> list[dict[str, object]]:
+    centre = client.app.state.centre  # type: ignore[attr-defined]
+    with centre.uow() as work:
+        return [
+            {"place": e.event.place, **e.event.details}
+            for e in work.events.entries()
+            if e.event.type is EventType.ACCESS_DENIED
+        ]
+
+
+def test_a_page_without_a_session_sends_to_the_login_page(client: TestClient) -> None:
+    answer = client.get("/console/atlas")
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/console/login"
+    login = client.get("/console/login")
+    assert '<html lang="fa" dir="rtl">' in login.text
+    assert "ورود" in login.text
+
+
+def test_a_county_operator_sees_the_day_of_the_county_in_persian(client: TestClient) -> None:
+    page = log_in(client, "baft")
+    assert 'dir="rtl"' in page
+    # Baft has 71 stations, 20 of which have not reported; 2 + 3 + 4 voters checked in
+    assert "۵۱ از ۷۱" in page
+    assert 'id="check-ins">۹<' in page
+    assert 'id="open-incidents"><a href="/console/incidents?place=IR-08-0801">۱<' in page
+    assert "۱۵ تیر ۱۴۰۳" in page
+    assert 'id="alerts"' not in page  # a county headquarters does not read the security log
+
+
+def test_the_english_switch_is_remembered(client: TestClient) -> None:
+    log_in(client, "baft")
+    assert '<html lang="en" dir="ltr">' in client.get("/console/?lang=en").text
+    assert "51 of 71" in client.get("/console/").text
+
+
+def test_every_failed_login_gets_the_same_page(client: TestClient) -> None:
+    pages = []
+    for username, password in (("baft", "wrong password"), ("nobody", PASSWORD)):
+        form = client.get("/console/login")
+        answer = client.post(
+            "/console/login",
+            data={"csrf": token(form.text), "username": username, "password": password},
+        )
+        assert answer.status_code == 401
+        pages.append(_TOKEN.sub("", answer.text))
+    assert pages[0] == pages[1]
+    assert "نادرست است" in pages[0]
+
+
+def test_a_login_form_without_its_token_is_refused(client: TestClient) -> None:
+    client.get("/console/login")
+    answer = client.post("/console/login", data={"username": "baft", "password": PASSWORD})
+    assert answer.status_code == 403
+    assert client.get("/console/").status_code == 303  # not logged in
+
+
+def test_a_form_without_the_sessions_token_is_refused_and_logged(client: TestClient) -> None:
+    page = log_in(client, "baft")
+    for sent in ({}, {"csrf": "forged"}):
+        answer = client.post("/console/logout", data=sent)
+        assert answer.status_code == 403
+        assert "فرم کهنه" in answer.text
+    assert [d["action"] for d in denials(client)] == ["csrf", "csrf"]
+    assert client.post("/console/logout", data={"csrf": token(page)}).status_code == 303
+    assert client.get("/console/").status_code == 303
+
+
+def test_a_county_operator_is_kept_to_the_county(client: TestClient) -> None:
+    page = log_in(client, "baft")
+    for path in ("/console/", "/console/atlas", "/console/results", "/console/incidents"):
+        assert client.get(f"{path}?place={BAM}").status_code == 403
+        assert client.get(f"{path}?place={KERMAN}").status_code == 403
+        assert client.get(path).status_code == 200
+    assert {d["place"] for d in denials(client)} == {BAM, KERMAN}
+    incidents = client.get("/console/incidents").text
+    assert waiting()[0] in incidents
+    assert "ST-0802-0001" not in incidents
+    results = client.get("/console/results").text
+    assert 'id="void-station"' not in results
+    assert 'id="certify"' not in results
+    answer = client.post(
+        "/console/results/void-station",
+        data={"csrf": token(page), "station": "ST-0801-0001", "reason": "r", "reference": "1"},
+    )
+    assert answer.status_code == 403
+    assert "may not void" in answer.text
+    assert denials(client)[-1]["action"] == "void"
+
+
+def test_a_county_operator_assigns_and_resolves_an_incident(client: TestClient) -> None:
+    page = log_in(client, "baft")
+    csrf = token(page)
+    number = re.search(r'id="incident-(\d+)"', client.get("/console/incidents").text)
+    assert number is not None
+    sent = {"csrf": csrf, "incident": number.group(1)}
+    assert (
+        client.post("/console/incidents/assign", data={**sent, "assignee": "ali"}).status_code
+        == 303
+    )
+    resolved = client.post("/console/incidents/resolve", data={**sent, "resolution": "وصل شد"})
+    assert resolved.status_code == 303
+    assert 'data-status="resolved"' in client.get("/console/incidents").text
+    assert (
+        'id="open-incidents"><a href="/console/incidents?place=IR-08-0801">۰<'
+        in client.get("/console/").text
+    )
+
+
+def test_a_supervisor_voids_a_box_and_the_results_recompute(
+    client: TestClient, console_store: str
+) -> None:
+    change = add_account(console_store, "nazer", Role.SUPERVISOR, KERMAN, totp=True)
+    page = log_in(client, "nazer", totp=current_code(change))
+    assert 'id="alerts"' in page  # a supervisor reads the security log
+    before = client.get("/console/results").text
+    assert 'id="void-station"' in before
+    assert 'name="cast"' not in before
+    answer = client.post(
+        "/console/results/void-station",
+        data={
+            "csrf": token(page),
+            "place": KERMAN,
+            "station": "ST-0801-0001",
+            "reason": "صندوق بی‌مهر",
+            "reference": "۱۴۰۳/۱۲",
+        },
+    )
+    assert answer.status_code == 303
+    after = client.get(answer.headers["location"]).text
+    assert "صندوق بی‌مهر" in after
+    assert 'id="done"' in after
+    cast = re.compile(r'class="cast" data-contest="president">([^<]+)<')
+    assert cast.search(before) != cast.search(after)
+    # the whole country's result is above a provincial supervisor: refused, with the reason
+    refused = client.post(
+        "/console/results/certify",
+        data={"csrf": token(page), "place": KERMAN, "contest": "president"},
+    )
+    assert refused.status_code == 403
+    assert 'id="refused"' in refused.text
+    assert "may not certify at IR" in refused.text
+    assert client.get(f"/console/cases?place={BAFT}").status_code == 200
