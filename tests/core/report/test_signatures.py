@@ -224,3 +224,24 @@ def test_staff_out_of_order_in_the_printed_bytes_is_not_canonical() -> None:
     data = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     with pytest.raises(SignatureError, match="canonical form"):
         decode_signed(data.encode())
+
+
+@pytest.mark.parametrize("number", ["9007199254740992", "-135495570383201288754313560064"])
+def test_an_integer_beyond_safe_in_the_embedded_report_is_malformed(number: str) -> None:
+    """Found by schemathesis (tests/server/test_schemathesis.py): such a report was a 500."""
+    document = json.loads(encode_signed(_staffed()))
+    document["report"]["sequence"] = "NUMBER"
+    data = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    with pytest.raises(SignatureError) as caught:
+        decode_signed(data.replace('"NUMBER"', number).encode())
+    assert caught.value.reason is Refusal.MALFORMED
+    assert [p.path for p in caught.value.problems] == ["report.sequence"]
+
+
+def test_report_bytes_with_a_number_canonical_json_cannot_hold_cannot_be_embedded() -> None:
+    data = b'{"sequence":9007199254740993}'
+    signed = SignedReport(data, DEVICE.sign(b"sandogh/station-report@1 device\n" + data))
+    with pytest.raises(SignatureError) as caught:
+        encode_signed(signed)
+    assert caught.value.reason is Refusal.MALFORMED
+    assert [p.path for p in caught.value.problems] == ["report.sequence"]

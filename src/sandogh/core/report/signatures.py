@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.canonical_json import canonical_json
+from sandogh.core.canonical_json import canonical_json, json_problems
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.errors import Refusal, ReportError, SignatureError
 from sandogh.core.report.json_reader import Reader
@@ -182,8 +182,8 @@ def encode_signed(signed: SignedReport) -> bytes:
     """
     reader = Reader()
     report = reader.parse(signed.report)
-    if not reader.problems:
-        reader.mapping(report, "report")
+    if not reader.problems and reader.mapping(report, "report") is not None:
+        reader.problems.extend(json_problems(report, "report"))
     if not reader.problems:
         reader.require_canonical(canonical_json(report), signed.report)
     if reader.problems:
@@ -219,6 +219,8 @@ def decode_signed(data: bytes) -> SignedReport:
         document["device_signature"], "device_signature", _SIGNATURE_TEXT
     )
     staff = _read_staff(reader, document["staff"])
+    if report is not None:  # numbers JSON reads but canonical JSON cannot hold
+        reader.problems.extend(json_problems(report, "report"))
     if reader.problems or report is None:
         raise SignatureError(Refusal.MALFORMED, reader.problems)
     signed = SignedReport(canonical_json(report), bytes.fromhex(device_signature), staff)
