@@ -29,6 +29,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
@@ -37,6 +38,11 @@ from sandogh.services.ports import UnitOfWork
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
+
+# CI machines are shared and loaded: a property's examples are bounded by count, never by time,
+# so that a slow moment fails no test (a deadline would make the suite flaky, not faster).
+settings.register_profile("sandogh", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("sandogh")
 
 #: The moment the tests' units of work stand for (the store reads no clock).
 TEST_NOW = datetime.datetime(2024, 7, 5, 20, 0, tzinfo=datetime.UTC)
