@@ -26,7 +26,7 @@ from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
-from .live import load_kerman
+from .live import ELECTION, load_kerman
 from .operators_live import (
     PASSWORD,
     SESSION,
@@ -52,6 +52,9 @@ ACTORS = {
     Role.AUDITOR: IRAN,
 }
 MANAGERS = {Role.ADMIN, Role.NATIONAL_HQ, Role.PROVINCIAL_HQ}
+READINESS = f"/api/v1/elections/{ELECTION}/readiness"
+#: The readiness registers' CSV headers: an import of no rows (nothing there to replace).
+EMPTY_REGISTER = "station,sent,received,used\n"
 #: The accounts acted on: inside a province, in its two counties, and above it.
 TARGETS = {
     "baft-station": Grant(Role.STATION_HEAD, "ST-0801-0001"),
@@ -71,6 +74,19 @@ def may_manage(actor: Role, target: Grant) -> bool:
     if target.role is Role.NATIONAL_HQ:  # at the top: a peer of the national headquarters
         return actor is Role.ADMIN
     return True  # the stations and counties of Kerman lie inside every manager's place
+
+
+def may_read_readiness(actor: Role, place: str) -> bool:
+    """By hand: every role but the station head reads readiness anywhere in its place."""
+    if actor is Role.STATION_HEAD:  # its place is one station, not these units
+        return False
+    return ACTORS[actor] == IRAN or (ACTORS[actor] == KERMAN and place != IRAN) or place == BAFT
+
+
+def may_manage_readiness(actor: Role, place: str) -> bool:
+    """By hand: the headquarters and administrators change the registers in their place."""
+    hq = {Role.ADMIN, Role.NATIONAL_HQ, Role.PROVINCIAL_HQ, Role.COUNTY_HQ}
+    return actor in hq and may_read_readiness(actor, place)
 
 
 def may_list(actor: Role, place: str) -> bool:
@@ -159,6 +175,19 @@ def test_each_role_is_refused_what_it_must_be_refused(
         for place in (IRAN, KERMAN, BAFT, BAM):
             answers["list", place] = client.get(USERS, params={"place": place}).status_code
             expected["list", place] = 200 if may_list(role, place) else 403
+            at = {"unit": place}
+            answers["readiness", place] = client.get(READINESS, params=at).status_code
+            answers["export", place] = client.get(f"{READINESS}/papers", params=at).status_code
+            put = client.put(
+                f"{READINESS}/papers",
+                params=at,
+                content=EMPTY_REGISTER,
+                headers={"Content-Type": "text/csv"},
+            )
+            answers["import", place] = put.status_code
+            reads = 200 if may_read_readiness(role, place) else 403
+            expected["readiness", place] = expected["export", place] = reads
+            expected["import", place] = 200 if may_manage_readiness(role, place) else 403
         for name, grant in TARGETS.items():
             fresh = f"{role.value}-{name}"
             body = {
@@ -207,5 +236,8 @@ def test_without_a_session_every_endpoint_answers_401(centre: tuple[LiveCentre, 
             anonymous.patch(f"{USERS}/as-admin", json={"role": "auditor", "place": IRAN}),
             anonymous.post(f"{USERS}/as-admin/disable"),
             anonymous.post(f"{USERS}/as-admin/unlock"),
+            anonymous.get(READINESS, params={"unit": IRAN}),
+            anonymous.get(f"{READINESS}/fleet", params={"unit": IRAN}),
+            anonymous.put(f"{READINESS}/fleet", params={"unit": IRAN}, content=EMPTY_REGISTER),
         ]
     assert {a.status_code for a in answers} == {401}

@@ -52,6 +52,12 @@ ENDPOINTS = {
     ("patch", "/api/v1/users/{username}"): ("GrantRequest", {"200": "ChangedUserBody"}),
     ("post", "/api/v1/users/{username}/disable"): (None, {"200": "ChangedUserBody"}),
     ("post", "/api/v1/users/{username}/unlock"): (None, {"200": "ChangedUserBody"}),
+    ("get", "/api/v1/elections/{election_id}/readiness"): (None, {"200": "ReadinessBody"}),
+    ("get", "/api/v1/elections/{election_id}/readiness/{register}"): (None, {}),
+    ("put", "/api/v1/elections/{election_id}/readiness/{register}"): (
+        "text/csv",
+        {"200": "ImportedBody"},
+    ),
 }
 
 
@@ -66,6 +72,8 @@ def live(tmp_path: Path) -> Iterator[Live]:
 
 
 def _schema_names(content: dict[str, Any]) -> str | list[str]:
+    if "application/json" not in content:  # a body of another kind (a CSV register): its type
+        return next(iter(content))
     schema = content["application/json"]["schema"]
     if "oneOf" in schema:
         return [option["$ref"].rsplit("/", 1)[1] for option in schema["oneOf"]]

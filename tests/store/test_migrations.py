@@ -53,8 +53,11 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "violation_cases",
         "voids",
         "certifications",
+        "readiness_boxes",
+        "readiness_papers",
+        "readiness_staff",
     }
-    assert revision == head_revision() == "0004"
+    assert revision == head_revision() == "0005"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -138,7 +141,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0004: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0005: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
-from sandogh.server import check_ins, console, enrolment, operators, reports
+from sandogh.server import check_ins, console, enrolment, operators, readiness, reports
 from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
 from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
@@ -74,6 +74,7 @@ def _app(**options: Any) -> FastAPI:
     )
     for router in (_health, enrolment.router, check_ins.router, reports.router, operators.router):
         app.include_router(router)
+    app.include_router(readiness.router)
     install_error_handlers(app)
     console.install(app)  # the operators' pages under /console, not in the API's document
     app.add_middleware(ThrottleGate)  # inside BodyLimit, which bounds what it reads

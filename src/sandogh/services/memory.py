@@ -27,6 +27,17 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry, chain
 from sandogh.core.log.events import Event
+from sandogh.core.readiness import (
+    Box,
+    PaperStock,
+    Register,
+    Registers,
+    Row,
+    Staffing,
+    key_of,
+    place_of,
+    register_of,
+)
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.ports import (
@@ -42,6 +53,7 @@ from sandogh.services.ports import (
     LedgerRepository,
     NumberedIncident,
     OperatorRepository,
+    ReadinessRepository,
     ReportRepository,
     StoredElection,
     StoredReport,
@@ -91,6 +103,8 @@ class MemoryStore:
     #: Each certification, and whether it was undone.
     certifications: dict[int, tuple[Certification, bool]] = field(default_factory=dict)
     cases: dict[int, ViolationCase] = field(default_factory=dict)
+    #: The readiness registers' rows, by (election, register, key).
+    readiness: dict[tuple[str, ...], Row] = field(default_factory=dict)
     #: The last number given in each numbered table, as a database sequence would give it.
     numbers: dict[str, int] = field(default_factory=dict)
     events: list[Entry] = field(default_factory=list)
@@ -453,6 +467,51 @@ class _Cases:
         self.table.discard()
 
 
+class _Readiness:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._elections = elections
+        self._store = store
+        self.table: _Table[tuple[str, ...], Row] = _Table(store, store.readiness, "row")
+        self.removed: set[tuple[str, ...]] = set()
+
+    @staticmethod
+    def _key(election_id: str, row: Row) -> tuple[str, ...]:
+        return (election_id, register_of(row).value, *key_of(row))
+
+    def registers(self, election_id: str) -> Registers:
+        rows = [r for k, r in self.table.items() if k[0] == election_id and k not in self.removed]
+        return Registers(
+            fleet=tuple(r for r in rows if isinstance(r, Box)),
+            papers=tuple(r for r in rows if isinstance(r, PaperStock)),
+            staff=tuple(r for r in rows if isinstance(r, Staffing)),
+        )
+
+    def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
+        for register in Register:
+            for row in remove.rows(register):
+                key = self._key(election_id, row)
+                self.table.pending.pop(key, None)
+                self.removed.add(key)
+            for row in add.rows(register):
+                key = self._key(election_id, row)
+                if key in self.removed:
+                    self.removed.discard(key)
+                    self.table.pending[key] = row
+                else:
+                    self._elections.check_station(election_id, place_of(row))
+                    self.table.insert(key, row)
+
+    def commit(self) -> None:
+        for key in self.removed:
+            self._store.readiness.pop(key, None)
+        self.removed.clear()
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.removed.clear()
+        self.table.discard()
+
+
 class _Events:
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -517,6 +576,7 @@ class MemoryUnitOfWork:
     voids: VoidRepository
     certifications: CertificationRepository
     cases: CaseRepository
+    readiness: ReadinessRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -556,6 +616,8 @@ class MemoryUnitOfWork:
             refused=ConstraintError,
         )
         self._parts += (self.operators,)
+        self.readiness = readiness = _Readiness(store, elections)
+        self._parts += (readiness,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

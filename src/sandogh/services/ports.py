@@ -19,6 +19,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry
 from sandogh.core.log.events import Event
+from sandogh.core.readiness import Registers
 from sandogh.core.supervision import Certification, ViolationCase, Void
 from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.national_code import NationalCode
@@ -225,6 +226,17 @@ class CaseRepository(Protocol):
         """Store the case's new status, reference and note (by `case.id`)."""
 
 
+class ReadinessRepository(Protocol):
+    """The readiness registers (`core.readiness`): the fleet, ballot papers, staff."""
+
+    def registers(self, election_id: str) -> Registers:
+        """Every row of the election's registers, each register by key."""
+
+    def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
+        """Delete the stored rows with the keys of `remove`'s rows, then store `add`'s; callers
+        check first that no key of `add` is left stored."""
+
+
 class EventLog(Protocol):
     def record(self, event: Event) -> Entry:
         """Chain `event` after the current head (core.log.chain) and store it, in this unit of
@@ -351,6 +363,7 @@ class UnitOfWork(Protocol):
     voids: VoidRepository
     certifications: CertificationRepository
     cases: CaseRepository
+    readiness: ReadinessRepository
 
     def __enter__(self) -> Self: ...
 

@@ -39,6 +39,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
+from sandogh.core.readiness import UpdateStatus
 
 # Named constraints, so that migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -382,3 +383,60 @@ class SecurityAlertRow(Base):
     window_start: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
     at: Mapped[datetime.datetime] = mapped_column(Instant, index=True)
     failures: Mapped[int]
+
+
+class ReadinessBoxRow(Base):
+    """A ballot box of the fleet register (`core.readiness.Box`)."""
+
+    __tablename__ = "readiness_boxes"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    serial: Mapped[str] = mapped_column(Code, primary_key=True)
+    model: Mapped[str]
+    software: Mapped[str]
+    update_status: Mapped[str]
+    place: Mapped[str] = mapped_column(Code)
+    public_key: Mapped[str | None] = mapped_column(Code)
+    last_seen: Mapped[datetime.datetime | None] = mapped_column(Instant)
+
+    __table_args__ = (
+        _of_a_unit("place"),
+        CheckConstraint(
+            "update_status IN (" + ", ".join(f"'{s.value}'" for s in UpdateStatus) + ")",
+            name="update_status",
+        ),
+    )
+
+
+class ReadinessPapersRow(Base):
+    """Ballot papers of one station (`core.readiness.PaperStock`)."""
+
+    __tablename__ = "readiness_papers"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    sent: Mapped[int]
+    received: Mapped[int]
+    used: Mapped[int]
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        *(_non_negative(column) for column in ("sent", "received", "used")),
+    )
+
+
+class ReadinessStaffRow(Base):
+    """Staff of one role at one station (`core.readiness.Staffing`)."""
+
+    __tablename__ = "readiness_staff"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    role: Mapped[str] = mapped_column(Code, primary_key=True)
+    assigned: Mapped[int]
+    trained: Mapped[int]
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        *(_non_negative(column) for column in ("assigned", "trained")),
+    )

@@ -18,6 +18,7 @@ from sandogh.services.ports import (
     IncidentRepository,
     LedgerRepository,
     OperatorRepository,
+    ReadinessRepository,
     ReportRepository,
     TallyRepository,
     VoidRepository,
@@ -30,6 +31,7 @@ from sandogh.store.event_log import SqlEventLog
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
+from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.reports import SqlReportRepository
 from sandogh.store.supervision import SqlCertificationRepository, SqlVoidRepository
 from sandogh.store.tallies import SqlTallyRepository
@@ -61,6 +63,7 @@ class SqlUnitOfWork:
     voids: VoidRepository
     certifications: CertificationRepository
     cases: CaseRepository
+    readiness: ReadinessRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -94,6 +97,7 @@ class SqlUnitOfWork:
         self.voids = SqlVoidRepository(connection)
         self.certifications = SqlCertificationRepository(connection)
         self.cases = SqlCaseRepository(connection)
+        self.readiness = SqlReadinessRepository(connection)
         return self
 
     def __exit__(

@@ -48,6 +48,9 @@ class EventType(StrEnum):
     INCIDENT_OPENED = "incident-opened"
     INCIDENT_ASSIGNED = "incident-assigned"
     INCIDENT_RESOLVED = "incident-resolved"
+    # readiness registers: the fleet, ballot papers, staff (issue 4, item 5)
+    READINESS_IMPORTED = "readiness-imported"
+    READINESS_UPDATED = "readiness-updated"
     # operators and security
     LOGIN_SUCCEEDED = "login-succeeded"
     LOGIN_FAILED = "login-failed"

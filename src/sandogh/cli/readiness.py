@@ -1,0 +1,155 @@
+"""`sandogh readiness show|import|export`: the readiness registers from the command line.
+
+Each command acts under a grant given with it — `--as NAME --role ROLE --place CODE` — as the
+supervision commands do (`cli.supervise`): MANAGE_READINESS to import, READ to show and export.
+`show --json` prints the shape of the API's ReadinessBody (docs/api.md, "Readiness").
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
+from sandogh.cli.session import now
+from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
+from sandogh.core.access import Grant
+from sandogh.core.readiness import Readiness, Register, RegisterError
+from sandogh.formats.readiness_csv import (
+    ReadinessCsvError,
+    read_register,
+    row_problems,
+    write_register,
+)
+from sandogh.locale.digits import format_int
+from sandogh.locale.language import Lang
+from sandogh.server.readiness import readiness_body
+from sandogh.services.readiness import export_registers, import_register, readiness
+from sandogh.services.supervision import Actor
+
+readiness_app = typer.Typer(
+    help="Readiness: the ballot-box fleet, ballot papers and staff per station.",
+    no_args_is_help=True,
+)
+_out = Console(highlight=False, soft_wrap=True)
+
+UnitOption = Annotated[
+    str | None,
+    typer.Option("--unit", help="The unit's code; the acting operator's place by default."),
+]
+RegisterArgument = Annotated[Register, typer.Argument(help="fleet, papers or staff.")]
+
+#: The labels of the readiness table, in Persian and English.
+_LABELS: dict[str, tuple[str, str]] = {
+    "unit": ("واحد", "unit"),
+    "stations": ("شعبه‌ها", "stations"),
+    "boxes": ("صندوق‌ها", "boxes"),
+    "boxes_current": ("به‌روز", "current"),
+    "boxes_pending": ("در انتظار به‌روزرسانی", "update pending"),
+    "boxes_failed": ("به‌روزرسانی ناموفق", "update failed"),
+    "boxes_unassigned": ("بی‌شعبه", "unassigned"),
+    "boxes_not_enrolled": ("ثبت‌نشده", "not enrolled"),
+    "stations_without_box": ("شعبه بی‌صندوق", "stations without a box"),
+    "stations_short_of_papers": ("کمبود تعرفه", "short of ballot papers"),
+    "stations_short_of_staff": ("کمبود عوامل آموزش‌دیده", "short of trained staff"),
+    "stations_not_open": ("بازنشده", "not open"),
+    "stations_open": ("باز", "open"),
+    "stations_closed": ("بسته", "closed"),
+    "stations_reported": ("گزارش‌داده", "reported"),
+    "stations_late": ("با تأخیر", "late"),
+    "missing": ("کمبودها", "missing"),
+}
+
+
+def _label(key: str, lang: Lang) -> str:
+    fa, en = _LABELS[key]
+    return fa if lang == "fa" else en
+
+
+def register(app: typer.Typer) -> None:
+    """Add `sandogh readiness` to the `sandogh` command."""
+    app.add_typer(readiness_app, name="readiness")
+
+
+@readiness_app.command("show")
+def show(
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    unit: UnitOption = None,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """A unit's readiness: counts, its parts', and what is missing where."""
+    actor = Actor(username, Grant(role, place))
+    found = readiness(open_store(db), actor, election, unit, now=now())
+    if as_json:
+        body = readiness_body(election or "", found).model_dump(mode="json", exclude={"election"})
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        return
+    _print(found, lang.lang)
+
+
+def _print(found: Readiness, lang: Lang) -> None:
+    rows = (found.summary, *found.parts)
+    table = Table(*(_label("unit", lang), *(s.unit for s in rows)))
+    for key in _LABELS:
+        if key not in {"unit", "missing"}:
+            table.add_row(_label(key, lang), *(format_int(getattr(s, key), lang) for s in rows))
+    _out.print(table)
+    _out.print(f"{_label('missing', lang)}: {format_int(len(found.missing), lang)}")
+    for m in found.missing:
+        figures = ", ".join(f"{name} {format_int(value, lang)}" for name, value in m.figures)
+        _out.print(" ".join(filter(None, (m.place, m.gap.value, m.subject, figures))), markup=False)
+
+
+@readiness_app.command("import")
+def import_command(
+    register_name: RegisterArgument,
+    file: Annotated[Path, typer.Argument(help="The register's CSV (docs/formats.md).")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    unit: UnitOption = None,
+    election: ElectionOption = None,
+    db: DbOption = None,
+) -> None:
+    """Replace a register's rows at and below the unit with FILE, all or nothing."""
+    actor = Actor(username, Grant(role, place))
+    with file.open(encoding="utf-8-sig", newline="") as stream:
+        rows = read_register(register_name, stream, source_name=str(file))
+    try:
+        done = import_register(
+            open_store(db), actor, election, register_name, rows, unit=unit, now=now()
+        )
+    except RegisterError as bad:
+        raise ReadinessCsvError(str(file), row_problems(bad.problems)) from bad
+    _out.print(f"{done.unit}: {done.rows} rows stored, {done.replaced} replaced", markup=False)
+
+
+@readiness_app.command("export")
+def export_command(
+    register_name: RegisterArgument,
+    out: Annotated[Path, typer.Option("--out", help="The CSV file to write.")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    unit: UnitOption = None,
+    election: ElectionOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write a register's rows at and below the unit as CSV."""
+    actor = Actor(username, Grant(role, place))
+    found = export_registers(open_store(db), actor, election, unit, now=now())
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        count = write_register(register_name, found.rows(register_name), stream)
+    _out.print(f"{out}: {count} rows", markup=False)

@@ -1,0 +1,49 @@
+"""The readiness registers' CSV: written and read back alike, every bad cell named by line."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.readiness import Register
+from sandogh.formats.readiness_csv import (
+    ReadinessCsvError,
+    read_register,
+    row_problems,
+    write_register,
+)
+from sandogh.formats.tally_csv import RowProblem
+
+from ..core.readiness.kerman import registers
+
+
+@pytest.mark.parametrize("register", list(Register))
+def test_each_register_reads_back_as_written(register: Register) -> None:
+    rows = registers().rows(register)
+    out = io.StringIO()
+    assert write_register(register, rows, out) == len(rows)
+    assert read_register(register, io.StringIO(out.getvalue()), source_name="x") == rows
+
+
+def test_persian_digits_and_every_problem_with_line_and_column() -> None:
+    text = "\ufeffstation,role,assigned,trained,extra\nST-0801-0001,head,۱,۱,\n"
+    with pytest.raises(ReadinessCsvError) as bad:
+        read_register(Register.STAFF, io.StringIO(text), source_name="staff.csv")
+    assert bad.value.problems == (RowProblem(1, "extra", bad.value.problems[0].message),)
+    text = "station,role,assigned,trained\nST-0801-0001,head,۱,۱\nS,chief,-1,1\n"
+    with pytest.raises(ReadinessCsvError) as bad:
+        read_register(Register.STAFF, io.StringIO(text), source_name="staff.csv")
+    assert [(p.line, p.column) for p in bad.value.problems] == [(3, "role"), (3, "assigned")]
+
+
+def test_a_box_seen_without_a_time_zone_is_refused() -> None:
+    text = "serial,model,software,update,place,last_seen\nB1,SE-3,4.2,current,IR,2024-07-05T08:00\n"
+    with pytest.raises(ReadinessCsvError, match="line 2, column last_seen: needs a time zone"):
+        read_register(Register.FLEET, io.StringIO(text), source_name="fleet.csv")
+
+
+def test_problems_of_the_use_cases_are_placed_on_their_lines() -> None:
+    placed = row_problems([Problem("papers[3].used", "9 used of 4"), Problem("unit", "unknown")])
+    assert placed == [RowProblem(5, "used", "9 used of 4"), RowProblem(0, None, "unit: unknown")]
