@@ -137,3 +137,37 @@ def test_two_hundred_stations_check_in_one_voter_at_once(new_unit_of_work: NewUn
     with new_unit_of_work() as uow:
         assert uow.ledger.find(ELECTION, VOTER) == check_in(winner)
         assert uow.ledger.count(ELECTION) == 1
+
+
+def test_check_ins_are_counted_by_station_and_by_hour_in_utc(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    store_election(new_unit_of_work)
+    # Tehran 08:00 is 04:30 UTC: 08:00 and 08:29 fall in UTC hour 04, 08:30 and 09:29 in 05
+    entries = [(1, 0), (1, 29), (2, 30), (2, 89), (3, 90)]
+    with new_unit_of_work() as uow:
+        for i, (station, minutes) in enumerate(entries):
+            assert uow.ledger.add(check_in(station, f"{i:064x}", minutes=minutes))
+        uow.commit()
+    utc = datetime.UTC
+    with new_unit_of_work() as uow:
+        assert dict(uow.ledger.counts_by_station(ELECTION)) == {
+            station_code(1): 2,
+            station_code(2): 2,
+            station_code(3): 1,
+        }
+        assert dict(uow.ledger.counts_by_station(ELECTION, [station_code(2)])) == {
+            station_code(2): 2
+        }
+        assert dict(uow.ledger.counts_by_hour(ELECTION)) == {
+            datetime.datetime(2024, 7, 5, 4, tzinfo=utc): 2,
+            datetime.datetime(2024, 7, 5, 5, tzinfo=utc): 2,
+            datetime.datetime(2024, 7, 5, 6, tzinfo=utc): 1,
+        }
+        by_hour = uow.ledger.counts_by_hour(ELECTION, {station_code(1), station_code(3)})
+        assert dict(by_hour) == {
+            datetime.datetime(2024, 7, 5, 4, tzinfo=utc): 2,
+            datetime.datetime(2024, 7, 5, 6, tzinfo=utc): 1,
+        }
+        assert uow.ledger.counts_by_hour("tehran-1403") == {}
+        assert uow.ledger.counts_by_station(ELECTION, []) == {}

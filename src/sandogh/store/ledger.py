@@ -6,13 +6,21 @@ the others find it taken (on PostgreSQL a second insert waits for the first to c
 back), and none of them raises. A row naming a station that is not a unit of the election is
 still refused (`ConstraintError`).
 
+Check-ins per hour are grouped in the database, on the hour's start in UTC: SQLite keeps an
+instant as text (`2024-07-05 08:30:00.000000`, written in UTC), whose first 13 characters are its
+hour; PostgreSQL truncates the instant read in UTC.
+
 The statements are built once per dialect, not per unit of work: a check-in is one of thousands a
 second, and building the INSERT cost it more than running it.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, func, select
+import datetime
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
@@ -31,6 +39,10 @@ _INSERTS: dict[str, Executable] = {
     "sqlite": sqlite.insert(LedgerRow)
     .on_conflict_do_nothing(index_elements=_KEY)
     .execution_options(preserve_rowcount=True),
+}
+_HOURS = {
+    "sqlite": func.substr(_TABLE.c.at, 1, 13),
+    "postgresql": func.date_trunc("hour", func.timezone("UTC", _TABLE.c.at)),
 }
 _FIND = select(_TABLE).where(
     _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.voter_key == bindparam("voter_key")
@@ -70,3 +82,29 @@ class SqlLedgerRepository:
         if station is not None:
             query = query.where(_TABLE.c.station == station)
         return self._connection.execute(query).scalar_one()
+
+    def counts_by_station(
+        self, election_id: str, stations: Collection[str] | None = None
+    ) -> Mapping[str, int]:
+        query = _within(select(_TABLE.c.station, func.count()), election_id, stations)
+        found = self._connection.execute(query.group_by(_TABLE.c.station))
+        return dict(found.all())
+
+    def counts_by_hour(
+        self, election_id: str, stations: Collection[str] | None = None
+    ) -> Mapping[datetime.datetime, int]:
+        hour = _HOURS[self._connection.dialect.name].label("hour")
+        query = _within(select(hour, func.count()), election_id, stations)
+        found = self._connection.execute(query.group_by(hour))
+        return {_hour(start): count for start, count in found}
+
+
+def _within(query: Select[Any], election_id: str, stations: Collection[str] | None) -> Select[Any]:
+    query = query.select_from(_TABLE).where(_TABLE.c.election_id == election_id)
+    return query if stations is None else query.where(_TABLE.c.station.in_(stations))
+
+
+def _hour(start: str | datetime.datetime) -> datetime.datetime:
+    if isinstance(start, str):
+        return datetime.datetime.strptime(start, "%Y-%m-%d %H").replace(tzinfo=datetime.UTC)
+    return start.replace(tzinfo=datetime.UTC)

@@ -17,7 +17,7 @@ from sandogh.core.access import Role
 from tests.server.operators_live import PASSWORD, add_account, current_code, serving, settings
 from tests.station.web.test_app import CHROMIUM_ARGS
 
-from .build import BAFT, IRAN, complete, waiting
+from .build import BAFT, IRAN, baft_stations, complete, waiting
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 VIEWPORT = {"width": 1366, "height": 800}  # a county office's laptop
@@ -89,6 +89,19 @@ def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_st
         row.locator("text=واگذاری").click()
         expect(page.locator("#incident-list tbody tr")).to_have_attribute("data-status", "assigned")
         page.screenshot(path=str(SCREENSHOTS / "incidents-fa.png"))
+
+        page.click("nav >> text=آمادگی")
+        expect(page.locator("#summary tbody tr")).to_have_count(72)  # Baft and its 71 stations
+        papers = f"station,sent,received,used\n{baft_stations()[0]},400,400,10\n"
+        form = page.locator("#upload-papers")
+        form.locator("input[type=file]").set_input_files(
+            files=[{"name": "papers.csv", "mimeType": "text/csv", "buffer": papers.encode()}]
+        )
+        expect(form.locator("textarea")).to_have_value(papers)
+        form.locator("button").click()
+        expect(page.locator("#done")).to_contain_text("دفتر تعرفه‌ها ذخیره شد")
+        expect(page.locator("#missing")).to_contain_text("مانده: ۳۹۰، لازم: ۷۲۰")
+        page.screenshot(path=str(SCREENSHOTS / "readiness-fa.png"), full_page=True)
 
 
 def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store: str) -> None:

@@ -5,7 +5,8 @@ A station's status comes from what the store holds of it (issue 4, item 6: "each
 at a glance"): *reported* once its tally sheets are in the results, *closed* once its final report
 is received (its box is closed and counted) but its sheets are not in the results, *open* once its
 zero report is received or a voter has checked in there, and *not open* before that. Check-ins are
-counted per station from the voters' ledger — a count, never a voter.
+counted from the voters' ledger in two grouped queries, per station and per clock hour — counts,
+never a voter.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class DayAt:
     place: ReportingUnit
     stations: tuple[StationState, ...]
     open_incidents: int
+    #: Check-ins per clock hour (its start, UTC), in order.
+    by_hour: tuple[tuple[datetime.datetime, int], ...] = ()
 
     @property
     def check_ins(self) -> int:
@@ -70,9 +73,12 @@ def day_at(work: UnitOfWork, day: Day, place: str) -> DayAt:
     for report in work.reports.all(election):
         if report.station in inside:
             reports.setdefault(report.station, set()).add(report.kind)
+    # The whole election needs no list of stations (and a country's would be a long query).
+    asked = None if geography.parent(place) is None else codes
+    counted = work.ledger.counts_by_station(election, asked)
     states = []
     for code in codes:
-        check_ins = work.ledger.count(election, code)
+        check_ins = counted.get(code, 0)
         states.append(
             StationState(
                 geography.unit(code),
@@ -89,7 +95,8 @@ def day_at(work: UnitOfWork, day: Day, place: str) -> DayAt:
             for code in numbered.incident.stations
         )
     )
-    return DayAt(day, geography.unit(place), tuple(states), open_incidents)
+    by_hour = tuple(sorted(work.ledger.counts_by_hour(election, asked).items()))
+    return DayAt(day, geography.unit(place), tuple(states), open_incidents, by_hour)
 
 
 def _status(sheets: bool, reports: set[str], check_ins: int) -> Status:

@@ -9,6 +9,7 @@ session yet whose token it could carry.
 
 from __future__ import annotations
 
+import datetime
 import hmac
 import secrets
 from typing import Any
@@ -17,11 +18,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sandogh.core.access import Action
+from sandogh.locale import Lang, to_persian_digits
 from sandogh.server.centre import CentreDep
 from sandogh.server.console.day import day_at, recent_alerts
 from sandogh.server.console.gate import (
     CSRF_FIELD,
     PREFIX,
+    TEHRAN,
     FormDep,
     PageDep,
     lang_of,
@@ -99,7 +102,22 @@ def dashboard(page: PageDep) -> Response:
     with page.centre.uow() as work:
         today = day_at(work, day, place)
         alerts = recent_alerts(work, page.centre.clock()) if sees_alerts else None
-    return page.render("dashboard.html", day=day, today=today, alerts=alerts)
+    hours = _hours(today.by_hour, page.lang)
+    return page.render("dashboard.html", day=day, today=today, alerts=alerts, hours=hours)
+
+
+def _hours(
+    by_hour: tuple[tuple[datetime.datetime, int], ...], lang: Lang
+) -> list[tuple[str, int, int]]:
+    """Each hour's start as Tehran reads it, its check-ins, and its bar's height in percent."""
+    most = max((count for _, count in by_hour), default=0)
+    shown = []
+    for start, count in by_hour:
+        clock = f"{start.astimezone(TEHRAN):%H:%M}"
+        shown.append(
+            (to_persian_digits(clock) if lang == "fa" else clock, count, 100 * count // most)
+        )
+    return shown
 
 
 @router.get("/atlas", response_class=HTMLResponse)

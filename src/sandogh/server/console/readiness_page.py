@@ -1,0 +1,105 @@
+"""The readiness page: a unit's readiness registers at a glance (issue 4, item 5).
+
+The summary of the unit, one row per child unit to drill down, and what is missing where, from
+`services.readiness.readiness`; each register can be downloaded as CSV from the API (which takes
+the console's session cookie) and, for roles with MANAGE_READINESS, replaced by a CSV sent with
+the page's form. Forms here are url-encoded (the console reads no multipart), so the file is
+sent as the text of a field, which `static/readiness.js` fills from the file chosen.
+"""
+
+from __future__ import annotations
+
+import io
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse, Response
+
+from sandogh.core.access import Action
+from sandogh.core.readiness import Register, RegisterError
+from sandogh.formats.readiness_csv import ReadinessCsvError, read_register, row_problems
+from sandogh.formats.tally_csv import RowProblem
+from sandogh.server.console.gate import PREFIX, Page, PageDep
+from sandogh.services.readiness import import_register, readiness
+from sandogh.services.supervision import AccessDeniedError
+from sandogh.wire.api_paths import ROOT
+
+router = APIRouter(prefix=PREFIX, include_in_schema=False)
+
+#: The summary's counts the page shows, in order.
+SHOWN = (
+    "boxes_current",
+    "boxes_pending",
+    "boxes_failed",
+    "boxes_unassigned",
+    "stations_short_of_papers",
+    "stations_short_of_staff",
+    "stations_not_open",
+    "stations_late",
+)
+
+
+@router.get("/readiness", response_class=HTMLResponse)
+def readiness_page(page: PageDep) -> Response:
+    return _shown(page)
+
+
+@router.post("/readiness", response_class=HTMLResponse)
+def upload(page: PageDep) -> Response:
+    day = page.day()
+    place = page.place()
+    page.require(day, Action.MANAGE_READINESS, place)
+    try:
+        register = Register(page.form.get("register", ""))
+    except ValueError:
+        return _shown(page, refused=page.t("readiness_no_register"), status=422)
+    text = page.form.get("csv", "").removeprefix("\ufeff")
+    try:
+        rows = read_register(register, io.StringIO(text, newline=""), source_name=register)
+        import_register(
+            page.centre.uow,
+            page.actor,
+            day.election.id,
+            register,
+            rows,
+            unit=place,
+            now=page.centre.clock(),
+        )
+    except AccessDeniedError as denied:
+        return _shown(page, refused=str(denied), status=403)
+    except ReadinessCsvError as bad:
+        return _shown(page, register=register, problems=bad.problems, status=422)
+    except RegisterError as bad:
+        placed = row_problems(bad.problems)
+        return _shown(page, register=register, problems=placed, status=422)
+    return page.back("/readiness", place=place, done=register.value)
+
+
+def _shown(
+    page: Page,
+    *,
+    refused: str | None = None,
+    register: Register | None = None,
+    problems: tuple[RowProblem, ...] | list[RowProblem] = (),
+    status: int = 200,
+) -> Response:
+    day = page.day()
+    place = page.place()
+    page.require(day, Action.READ, place)
+    found = readiness(page.centre.uow, page.actor, day.election.id, place, now=page.centre.clock())
+    api = f"{ROOT}/elections/{day.election.id}/readiness"
+    return page.render(
+        "readiness.html",
+        status=status,
+        day=day,
+        place=day.geography.unit(place),
+        unit=day.geography.unit,
+        found=found,
+        shown=SHOWN,
+        registers=list(Register),
+        api=api,
+        may_manage=page.may(day, Action.MANAGE_READINESS, place),
+        refused=refused,
+        bad_register=register,
+        problems=problems,
+        done=page.request.query_params.get("done"),
+    )

@@ -1,0 +1,7 @@
+// Reads the chosen register file into the form's text field: the console's forms are url-encoded.
+document.querySelectorAll("input[type=file][data-into]").forEach((chooser) => {
+  chooser.addEventListener("change", () => {
+    const file = chooser.files && chooser.files[0];
+    if (file) file.text().then((text) => { document.getElementById(chooser.dataset.into).value = text; });
+  });
+});

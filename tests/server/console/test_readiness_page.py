@@ -1,0 +1,106 @@
+"""The console's readiness page through FastAPI's TestClient on SQLite: a county operator sees
+and replaces the registers of the county only, a supervisor reads but may not replace, a bad file
+names every bad row and changes nothing, and the dashboard shows the check-ins by hour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sandogh.core.access import Role
+from sandogh.server.app import create_app
+from tests.server.operators_live import add_account, current_code, settings
+
+from .build import BAFT, BAM, KERMAN, baft_stations
+from .test_pages import denials, log_in, token
+
+
+@pytest.fixture
+def client(console_store: str) -> Iterator[TestClient]:
+    add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
+    with TestClient(create_app(settings(console_store)), follow_redirects=False) as client:
+        yield client
+
+
+def papers(*rows: str) -> str:
+    return "\n".join(("station,sent,received,used", *rows)) + "\n"
+
+
+def test_a_county_operator_sees_the_readiness_of_the_county_only(client: TestClient) -> None:
+    log_in(client, "baft")
+    page = client.get("/console/readiness")
+    assert page.status_code == 200
+    assert 'href="/console/readiness" aria-current="page"' in page.text
+    assert '<bdi dir="ltr">IR-08-0801</bdi>' in page.text
+    assert "شعبه با کمبود تعرفه" in page.text
+    # no papers register yet: every one of Baft's 71 stations lacks papers
+    # no box and no staff registered: every one of Baft's 71 stations lacks a box
+    assert page.text.count("<td>بی‌صندوق</td>") == 71
+    assert "کمبودها (۳۵۵)" in page.text
+    assert 'href="/api/v1/elections/' in page.text
+    assert "/readiness/papers?unit=IR-08-0801" in page.text
+    assert 'id="upload-papers"' in page.text
+    csv = client.get(page.text.split('id="download-papers"')[0].rsplit('href="', 1)[1][:-2])
+    assert csv.status_code == 200
+    assert csv.text.startswith("station,sent,received,used")
+
+    assert client.get(f"/console/readiness?place={BAM}").status_code == 403
+    assert client.get(f"/console/readiness?place={KERMAN}").status_code == 403
+    assert {"place": BAM}.items() <= denials(client)[0].items()
+
+
+def test_a_register_is_replaced_and_a_bad_file_names_each_row(client: TestClient) -> None:
+    page = log_in(client, "baft")
+    first, second = baft_stations()[:2]
+    good = papers(f"{first},400,400,10", f"{second},300,300,0")
+    done = client.post(
+        "/console/readiness", data={"csrf": token(page), "register": "papers", "csv": good}
+    )
+    assert done.status_code == 303
+    shown = client.get(done.headers["location"]).text
+    assert "دفتر تعرفه‌ها ذخیره شد." in shown
+    # the first station keeps 390 papers for its voters not yet voted
+    assert "<td>کمبود تعرفه</td><td><bdi></bdi></td><td>مانده: ۳۹۰، لازم: ۷۲۰</td>" in shown
+    assert "کمبودها (۳۵۶)" in shown
+
+    unreadable = papers(f"{first},x,400,10", f"{second},300,-1,0")
+    refused = client.post(
+        "/console/readiness", data={"csrf": token(page), "register": "papers", "csv": unreadable}
+    )
+    assert refused.status_code == 422
+    assert "line 2, column sent" in refused.text
+    assert "line 3, column received" in refused.text
+    assert "۲ اشکال" in refused.text
+
+    outside = papers(f"{first},400,400,10", "ST-0802-0001,10,10,0")  # a station of Bam
+    refused = client.post(
+        "/console/readiness", data={"csrf": token(page), "register": "papers", "csv": outside}
+    )
+    assert refused.status_code == 422
+    assert "line 3" in refused.text
+    assert "کمبودها (۳۵۶)" in refused.text  # nothing changed
+
+
+def test_a_supervisor_reads_but_may_not_replace_a_register(
+    client: TestClient, console_store: str
+) -> None:
+    change = add_account(console_store, "nazer", Role.SUPERVISOR, KERMAN, totp=True)
+    page = log_in(client, "nazer", totp=current_code(change))
+    shown = client.get(f"/console/readiness?place={BAFT}")
+    assert shown.status_code == 200
+    assert 'id="upload-papers"' not in shown.text
+    refused = client.post(
+        f"/console/readiness?place={BAFT}",
+        data={"csrf": token(page), "register": "papers", "csv": papers()},
+    )
+    assert refused.status_code == 403
+    assert any(d.get("action") == "manage-readiness" for d in denials(client))
+
+
+def test_the_dashboard_shows_the_check_ins_by_hour_in_tehran_time(client: TestClient) -> None:
+    page = log_in(client, "baft")
+    # the 9 check-ins were at 08:30 UTC: the hour from 08:00 UTC, 11:30 in Tehran
+    assert 'id="by-hour"' in page
+    assert '<tr><th scope="row">۱۱:۳۰</th><td>۹</td></tr>' in page
