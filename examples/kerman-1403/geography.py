@@ -62,7 +62,8 @@ def read_csv(name: str) -> list[dict[str, str]]:
 
 def province_bounds() -> tuple[Decimal, Decimal, Decimal, Decimal]:
     """The bounding box (min lat, max lat, min lon, max lon) of Kerman in provinces.geojson."""
-    features = json.loads((BOUNDARIES / "provinces.geojson").read_text(encoding="utf-8"))["features"]
+    provinces = (BOUNDARIES / "provinces.geojson").read_text(encoding="utf-8")
+    features = json.loads(provinces)["features"]
     (kerman,) = (f for f in features if f["properties"]["code"] == PROVINCE_CODE)
     ring = kerman["geometry"]["coordinates"][0]
     lats = [Decimal(str(lat)) for _, lat in ring]

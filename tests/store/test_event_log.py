@@ -55,6 +55,20 @@ def test_entries_come_back_chained_as_recorded(new_unit_of_work: NewUnitOfWork) 
     assert verify(stored).checked == 3
 
 
+def test_a_follower_reads_only_the_entries_after_the_last_it_saw(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    with new_unit_of_work() as uow:
+        written = [uow.events.record(event(n)) for n in (1, 2, 3)]
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert records(list(uow.events.entries(after=1))) == records(written[1:])
+        assert list(uow.events.entries(after=3)) == []
+        # a follower that has read the entries can still write in the same unit of work
+        uow.events.record(event(4))
+        uow.commit()
+
+
 def test_an_empty_log_has_no_entries(new_unit_of_work: NewUnitOfWork) -> None:
     with new_unit_of_work() as uow:
         assert list(uow.events.entries()) == []

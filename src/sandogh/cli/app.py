@@ -15,6 +15,8 @@ from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
 
 from sandogh.cli import demo as demo_job
+from sandogh.cli import live_demo
+from sandogh.cli import publish as publish_job
 from sandogh.cli import serve as serve_job
 from sandogh.cli import simulate as simulate_job
 from sandogh.cli.database import create_store, open_store
@@ -23,10 +25,14 @@ from sandogh.cli.importing import import_tally_file
 from sandogh.cli.log_commands import log_app
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.outcome_view import outcomes_json, print_outcomes
+from sandogh.cli.readiness import register as register_readiness
+from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.results_view import print_results, results_json
 from sandogh.cli.session import actor, now
 from sandogh.cli.statement_view import print_statement, statement_json
 from sandogh.cli.station import station_app
+from sandogh.cli.supervise import register as register_supervision
+from sandogh.cli.users import user_app
 from sandogh.core.counting.statement import Verdict
 from sandogh.core.definition.model import Name
 from sandogh.core.definition.problems import DefinitionError
@@ -56,7 +62,12 @@ app = typer.Typer(
 results_app = typer.Typer(help="Import and show results.", no_args_is_help=True)
 app.add_typer(results_app, name="results")
 app.add_typer(log_app, name="log")
+app.add_typer(registry_app, name="registry")
 app.add_typer(station_app, name="station")
+app.add_typer(user_app, name="user")
+app.command("publish")(publish_job.publish)
+app.command("verify-results")(publish_job.verify_results)
+app.command("publish-serve")(publish_job.publish_serve)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -252,9 +263,63 @@ def check_statement(
 
 
 @app.command()
-def demo(db: DbOption = None, lang: LangOption = Language.FA) -> None:
-    """Load the Kerman 1403 example (both rounds) and show results, outcomes and checks."""
-    demo_job.run(db, lang.lang, out)
+def demo(
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+    live: Annotated[
+        bool,
+        typer.Option(
+            "--live",
+            help="Run the Kerman runoff's election day live instead: the centre, the results "
+            "site, a ballot box's screens and a simulated day, on loopback (what `make run` does).",
+        ),
+    ] = False,
+    folder: Annotated[
+        Path, typer.Option("--dir", help="With --live: the folder it starts afresh in.")
+    ] = Path("run"),
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="The centre's port.")
+    ] = 8000,
+    site_port: Annotated[
+        int, typer.Option("--site-port", min=0, max=65535, help="The results site's port.")
+    ] = 8080,
+    kiosk_port: Annotated[
+        int, typer.Option("--kiosk-port", min=0, max=65535, help="The box's screens' port.")
+    ] = 8090,
+    stations: Annotated[int, typer.Option("--stations", min=1, help="Stations simulated.")] = 24,
+    voters: Annotated[
+        int, typer.Option("--voters", min=1, help="Voters over all of them, about.")
+    ] = 6000,
+    minutes: Annotated[
+        float, typer.Option("--minutes", min=0.0, help="How long the simulated day lasts.")
+    ] = 3.0,
+    seed: Annotated[int, typer.Option("--seed", help="Chooses stations, voters, order.")] = 1403,
+    exit_when_done: Annotated[
+        bool, typer.Option("--exit-when-done", help="Stop once the day is over and published.")
+    ] = False,
+) -> None:
+    """Load the Kerman 1403 example (both rounds) and show results, outcomes and checks; with
+    --live, run its election day live (Ctrl-C stops it)."""
+    if not live:
+        demo_job.run(db, lang.lang, out)
+        return
+    if db is not None:
+        raise typer.BadParameter("--live starts a fresh SQLite file in --dir", param_hint="--db")
+    live_demo.run(
+        live_demo.LiveOptions(
+            folder=folder,
+            api_port=port,
+            site_port=site_port,
+            kiosk_port=kiosk_port,
+            stations=stations,
+            voters=voters,
+            minutes=minutes,
+            seed=seed,
+            exit_when_done=exit_when_done,
+            lang=lang.lang,
+        ),
+        out,
+    )
 
 
 @app.command()
@@ -263,12 +328,13 @@ def serve(
     port: serve_job.PortOption = 8000,
     db: DbOption = None,
     registry: serve_job.RegistryOption = None,
+    workers: serve_job.WorkersOption = 1,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
     Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); enrolment needs $SANDOGH_OPERATOR_TOKEN.
     """
-    serve_job.run(host=host, port=port, db=db, registry=registry, err=err)
+    serve_job.run(host=host, port=port, db=db, registry=registry, err=err, workers=workers)
 
 
 @app.command()
@@ -290,6 +356,10 @@ def simulate(
         stations=stations, scale=scale, db=db, seed=seed, threads=threads, out=out
     ):
         raise typer.Exit(3)
+
+
+register_supervision(app)
+register_readiness(app)
 
 
 def main() -> None:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import threading
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from types import TracebackType
 from typing import Generic, Protocol, Self, TypeVar
@@ -264,13 +265,29 @@ class _Ledger:
             return self.pending.get(key) or self._store.ledger.get(key)
 
     def count(self, election_id: str, station: str | None = None) -> int:
+        return len(self._entries(election_id, None if station is None else (station,)))
+
+    def counts_by_station(
+        self, election_id: str, stations: Collection[str] | None = None
+    ) -> Mapping[str, int]:
+        return Counter(entry.station for entry in self._entries(election_id, stations))
+
+    def counts_by_hour(
+        self, election_id: str, stations: Collection[str] | None = None
+    ) -> Mapping[datetime.datetime, int]:
+        return Counter(
+            entry.at.astimezone(datetime.UTC).replace(minute=0, second=0, microsecond=0)
+            for entry in self._entries(election_id, stations)
+        )
+
+    def _entries(self, election_id: str, stations: Collection[str] | None) -> list[LedgerEntry]:
         with self._store.lock:
             entries = [*self._store.ledger.values(), *self.pending.values()]
-        return sum(
-            1
+        return [
+            entry
             for entry in entries
-            if entry.election == election_id and station in (None, entry.station)
-        )
+            if entry.election == election_id and (stations is None or entry.station in stations)
+        ]
 
     def commit(self) -> None:
         self._store.ledger.update(self.pending)
@@ -540,9 +557,9 @@ class _Events:
         self._store.log_thread = threading.get_ident()
         self._holding = True
 
-    def entries(self) -> Iterator[Entry]:
+    def entries(self, after: int = 0) -> Iterator[Entry]:
         with self._store.lock:
-            return iter([*self._store.events, *self.pending])
+            return iter([e for e in (*self._store.events, *self.pending) if e.sequence > after])
 
     def commit(self) -> None:
         self._store.events.extend(self.pending)

@@ -10,6 +10,14 @@ from sandogh.core.counting.aggregate import Total
 from sandogh.core.definition.model import Candidate, Constituency, Contest, Election, Name
 from sandogh.core.errors import SandoghError
 from sandogh.core.rules import Lot, Outcome, decide, runoff_election
+from sandogh.core.supervision import (
+    Certification,
+    Effect,
+    certified_over,
+    constituency_voided,
+    effects_in_constituency,
+    voided_outcome,
+)
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.results import Tallied, tally
 
@@ -28,6 +36,14 @@ class Decided:
     standing: tuple[Candidate, ...]
     total: Total
     outcome: Outcome
+    voided: tuple[Effect, ...] = ()  # what voids took from the constituency's boxes
+    certified: Certification | None = None  # the certification in force over it
+
+    @property
+    def complete(self) -> bool:
+        """Every station of the constituency has reported: the outcome is the result, not the
+        standings so far (which are what `outcome` holds until then)."""
+        return self.total.stations_reported == self.total.stations_total
 
 
 @dataclass(frozen=True)
@@ -63,19 +79,58 @@ def _decide(
     contests = election.contests if contest_id is None else (tallied.contest(contest_id),)
     found = []
     for contest in contests:
-        decided = []
-        standing_in: dict[str, list[Candidate]] = {}
-        for candidate in contest.candidates:
-            standing_in.setdefault(candidate.constituency, []).append(candidate)
-        for constituency in contest.constituencies:
-            total = tallied.totals.constituencies[contest.id][constituency.id]
-            standing = standing_in.get(constituency.id, [])
-            outcome = decide(
-                contest.rule, constituency, standing, total.counts, withdrawn=withdrawn, lot=lot
+        standing_in = standing_by_constituency(contest)
+        decided = tuple(
+            decide_constituency(
+                tallied,
+                contest,
+                constituency,
+                standing_in.get(constituency.id, ()),
+                lot=lot,
+                withdrawn=withdrawn,
             )
-            decided.append(Decided(constituency, tuple(standing), total, outcome))
-        found.append(ContestOutcomes(contest, tuple(decided)))
+            for constituency in contest.constituencies
+        )
+        found.append(ContestOutcomes(contest, decided))
     return tuple(found)
+
+
+def standing_by_constituency(contest: Contest) -> dict[str, tuple[Candidate, ...]]:
+    """The candidates of `contest` grouped by the constituency they stand in."""
+    standing_in: dict[str, list[Candidate]] = {}
+    for candidate in contest.candidates:
+        standing_in.setdefault(candidate.constituency, []).append(candidate)
+    return {constituency: tuple(each) for constituency, each in standing_in.items()}
+
+
+def decide_constituency(
+    tallied: Tallied,
+    contest: Contest,
+    constituency: Constituency,
+    standing: tuple[Candidate, ...],
+    *,
+    lot: Lot | None = None,
+    withdrawn: Collection[str] = frozenset(),
+) -> Decided:
+    """One constituency under its contest's rule, from the results so far: its outcome once every
+    station has reported (`Decided.complete`), before that the standings if the count stopped
+    now. `standing` are the candidates standing in it (`standing_by_constituency`)."""
+    total = tallied.totals.constituencies[contest.id][constituency.id]
+    # A voided constituency elects nobody, whatever its (voided) counts would say.
+    whole = constituency_voided(tallied.voided, contest.id, constituency.id)
+    outcome = (
+        decide(contest.rule, constituency, standing, total.counts, withdrawn=withdrawn, lot=lot)
+        if whole is None
+        else voided_outcome(contest.rule, constituency, whole)
+    )
+    return Decided(
+        constituency,
+        standing,
+        total,
+        outcome,
+        effects_in_constituency(tallied.geography, tallied.voided, contest.id, constituency.id),
+        next(certified_over(tallied.certifications, contest.id, constituency.id), None),
+    )
 
 
 def plan_runoff(

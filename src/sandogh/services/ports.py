@@ -81,6 +81,17 @@ class LedgerRepository(Protocol):
 
     def count(self, election_id: str, station: str | None = None) -> int: ...
 
+    def counts_by_station(
+        self, election_id: str, stations: Collection[str] | None = None
+    ) -> Mapping[str, int]:
+        """Check-ins per station (of `stations`, else all); a station without any is left out."""
+
+    def counts_by_hour(
+        self, election_id: str, stations: Collection[str] | None = None
+    ) -> Mapping[datetime.datetime, int]:
+        """Check-ins per clock hour (keyed by the hour's start, in UTC) at `stations`, else at
+        all; an hour without any is left out. Counts only: never which voter."""
+
 
 @dataclass(frozen=True)
 class Device:
@@ -242,8 +253,8 @@ class EventLog(Protocol):
         """Chain `event` after the current head (core.log.chain) and store it, in this unit of
         work; concurrent units of work never fork the chain."""
 
-    def entries(self) -> Iterator[Entry]:
-        """Every entry, in sequence."""
+    def entries(self, after: int = 0) -> Iterator[Entry]:
+        """Every entry whose sequence is above `after` (every entry by default), in sequence."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ and nothing of the batch is stored. Reading aggregates every stored sheet in the
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.counting.aggregate import Aggregate, Total, aggregate
@@ -20,6 +20,13 @@ from sandogh.core.counting.turnout import Turnout, eligible_voters, turnout
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Contest, ReportingUnit
 from sandogh.core.log import Disposition, Event, EventType
+from sandogh.core.supervision import (
+    Certification,
+    Effect,
+    apply_voids,
+    boxes_voided,
+    effects_in_unit,
+)
 from sandogh.services.elections import (
     SYSTEM,
     UnitOfWorkFactory,
@@ -34,6 +41,7 @@ from sandogh.services.errors import (
     UnknownUnitError,
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
+from sandogh.services.supervision import CertifiedError, frozen_sheets
 
 Progress = Callable[[int], None]
 
@@ -60,6 +68,11 @@ def import_results(
         stored = get_election(work, election_id)
         geography = Geography.of(stored.election)
         require_conformity(geography, sheets)
+        frozen = frozen_sheets(work, geography, election_id, sheets)
+        if frozen:
+            first, certification = frozen[0]
+            what = f"importing {len(frozen)} sheet(s) (first {first.station}/{first.contest})"
+            raise CertifiedError(certification, what)
         taken = work.tallies.keys(election_id)
         clashes = [(s.station, s.contest) for s in sheets if (s.station, s.contest) in taken]
         if clashes:
@@ -96,12 +109,22 @@ def _reporting(sheets: Sequence[TallySheet], progress: Progress | None) -> Itera
 
 @dataclass(frozen=True)
 class Tallied:
-    """An election with every stored sheet added up, ready to be read."""
+    """An election with every stored sheet added up, ready to be read.
+
+    The totals are those of the sheets with every void applied (`core.supervision.apply`);
+    `voided` says what each void took away, and `certifications` are those in force.
+    """
 
     stored: StoredElection
     geography: Geography
     totals: Aggregate
     eligible: dict[str, int | None]
+    voided: tuple[Effect, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+
+    def voided_in(self, contest_id: str, code: str) -> tuple[Effect, ...]:
+        """What the voids took from `contest` at or below the unit `code`."""
+        return effects_in_unit(self.geography, self.voided, contest_id, code)
 
     def contest(self, contest_id: str) -> Contest:
         for contest in self.stored.election.contests:
@@ -131,8 +154,19 @@ def tally(work: UnitOfWork, election_id: str | None) -> Tallied:
     """Add up every stored sheet of the election (the only one stored, if none is named)."""
     stored = get_election(work, resolve_election_id(work, election_id))
     geography = Geography.of(stored.election)
-    totals = aggregate(geography, work.tallies.all(stored.election.id))
-    return Tallied(stored, geography, totals, dict(eligible_voters(geography)))
+    sheets: Iterable[TallySheet] = work.tallies.all(stored.election.id)
+    voids = [record.void for record in work.voids.all(stored.election.id)]
+    voided: tuple[Effect, ...] = ()
+    if voids:
+        sheets, voided = apply_voids(geography, sheets, voids)
+    return Tallied(
+        stored,
+        geography,
+        aggregate(geography, sheets),
+        dict(eligible_voters(geography)),
+        voided,
+        tuple(work.certifications.in_force(stored.election.id)),
+    )
 
 
 @dataclass(frozen=True)
@@ -145,6 +179,12 @@ class UnitResult:
     turnout: Turnout
     parts: tuple[tuple[ReportingUnit, Total, Turnout], ...]
     previous: RoundComparison | None
+    voided: tuple[Effect, ...] = ()  # what voids took from the contest in this unit
+
+    @property
+    def stations_voided(self) -> int:
+        """Stations of the unit whose box for the contest was voided (they count as reported)."""
+        return boxes_voided(self.voided)
 
 
 @dataclass(frozen=True)
@@ -184,6 +224,7 @@ def show_results(
                     turnout=shown,
                     parts=_parts(tallied, each.id, code),
                     previous=_previous(work, each, code, tallied),
+                    voided=tallied.voided_in(each.id, code),
                 )
             )
         return ResultsView(tallied, tuple(results), tallied.findings())

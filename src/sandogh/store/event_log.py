@@ -70,11 +70,16 @@ class SqlEventLog:
             self._connection.execute(insert(EventRow), row)
         return entry
 
-    def entries(self) -> Iterator[Entry]:
-        """Every entry, by sequence, read in batches.
+    def entries(self, after: int = 0) -> Iterator[Entry]:
+        """Every entry above sequence `after`, by sequence, read in batches.
 
         The iterator reads through the unit of work's connection: use it up inside the `with`.
         """
-        query = select(EventRow).order_by(EventRow.sequence)
-        for row in self._connection.execution_options(yield_per=BATCH).execute(query):
+        query = (
+            select(EventRow)
+            .where(EventRow.sequence > after)
+            .order_by(EventRow.sequence)
+            .execution_options(yield_per=BATCH)  # on the statement: the connection still writes
+        )
+        for row in self._connection.execute(query):
             yield _entry(row)

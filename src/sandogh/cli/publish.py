@@ -1,0 +1,318 @@
+"""`sandogh publish`, `verify-results` and `publish-serve`: the results snapshot (docs/publish.md).
+
+`publish` writes the snapshot from the store and, with `--follow`, keeps it current as reports
+arrive; `verify-results` checks a snapshot from its files alone and exits 5 on any disagreement
+(docs/cli-json.md); `publish-serve` serves a snapshot folder as plain static files.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+from typing import Annotated, Any
+
+import typer
+import uvicorn
+from rich.console import Console
+from rich.markup import escape
+from sqlalchemy.exc import SQLAlchemyError
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
+from sandogh.cli.serve import HostOption, PortOption
+from sandogh.core.definition.model import UnitKind
+from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text
+from sandogh.publish.findings import Disagreement, Finding
+from sandogh.publish.serve import static_app
+from sandogh.publish.snapshot import Publisher, Regeneration
+from sandogh.publish.sources import open_source
+from sandogh.publish.verify import ElectionCheck, Verification, verify_snapshot
+
+#: The exit status of `verify-results` when anything disagrees (docs/cli-json.md).
+DISAGREES = 5
+SHOWN = 40  # disagreements printed per election; --json gives them all
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_FA: dict[str, str] = {
+    "written": "{written} پرونده نوشته شد، {unchanged} پرونده بی‌تغییر ماند",
+    "rendered": "، {pages} صفحه ساخته شد",
+    "following": "پیگیری رویدادها هر {seconds} ثانیه؛ برای پایان Ctrl+C",
+    "verify_heading": "سنجش نتایج منتشرشده در {location}",
+    "definition": "چکیده تعریف انتخابات: {hash}",
+    "reports_read": "{reports} گزارش امضاشده خوانده شد؛ همه سنجه‌های {verified} گزارش درست است.",
+    "readded": "آرای {readded} صورتجلسه نهایی دوباره جمع زده شد و "
+    "{documents} پرونده با آن سنجیده شد.",
+    "not_checked": "سنجیده نشد (کهنه‌تر از این انتشار): {file}",
+    "all_agree": "همه ارقام منتشرشده با جمع دوباره گزارش‌های امضاشده می‌خواند.",
+    "disagreements": "{count} مغایرت:",
+    "more": "… و {count} مغایرت دیگر (همه با --json)",
+    "missing": "پرونده {file} نیست",
+    "unreadable": "پرونده {file} خوانا نیست: {detail}",
+    "definition_mismatch": "چکیده تعریف با این انتشار نمی‌خواند: "
+    "{published} اعلام شده، پرونده {expected}",
+    "report": "گزارش {figure} دیگری دارد: {published} به جای {expected} ({file})",
+    "report_hash": "چکیده گزارش با چکیده فهرست‌شده نمی‌خواند: "
+    "{published} فهرست‌شده، {expected} پرونده ({file})",
+    "device": "امضاکننده {published} صندوق ثبت‌شده این شعبه در devices.json نیست ({file})",
+    "signature": "امضای گزارش درست نیست: {detail} ({file})",
+    "unsigned": "ارقام منتشرشده این شعبه گزارش نهایی امضاشده‌ای پشت خود ندارد ({file})",
+    "figure": "{figure}: منتشرشده {published}، جمع دوباره {expected} ({file})",
+}
+_EN: dict[str, str] = {
+    "written": "{written} files written, {unchanged} unchanged",
+    "rendered": ", {pages} pages rendered",
+    "following": "following the event log every {seconds} s; Ctrl+C to stop",
+    "verify_heading": "Checking the results published at {location}",
+    "definition": "Definition hash: {hash}",
+    "reports_read": "{reports} signed reports read; every check passed for {verified}.",
+    "readded": "{readded} final reports re-added; {documents} published files compared with them.",
+    "not_checked": "Not checked (older than this snapshot): {file}",
+    "all_agree": "Every published figure agrees with the signed reports re-added.",
+    "disagreements": "{count} disagreements:",
+    "more": "… and {count} more (all of them with --json)",
+    "missing": "{file} is missing",
+    "unreadable": "{file} cannot be read: {detail}",
+    "definition_mismatch": "The definition does not hash to this snapshot's: "
+    "{published} published, the file's {expected}",
+    "report": "the report names another {figure}: {published} instead of {expected} ({file})",
+    "report_hash": "the report does not hash to the hash listed: {published} listed, {expected} "
+    "the file's ({file})",
+    "device": "signed by {published}, not a box devices.json lists for the station ({file})",
+    "signature": "a signature does not verify: {detail} ({file})",
+    "unsigned": "the station's published figures have no signed final report behind them ({file})",
+    "figure": "{figure}: published {published}, re-added {expected} ({file})",
+}
+_KEYS = {
+    Disagreement.MISSING: "missing",
+    Disagreement.UNREADABLE: "unreadable",
+    Disagreement.DEFINITION: "definition_mismatch",
+    Disagreement.REPORT: "report",
+    Disagreement.REPORT_HASH: "report_hash",
+    Disagreement.DEVICE: "device",
+    Disagreement.SIGNATURE: "signature",
+    Disagreement.UNSIGNED: "unsigned",
+    Disagreement.FIGURE: "figure",
+}
+_ORDER = list(_KEYS)  # the reports' own problems first, then the figures they put off
+
+
+def say(key: str, lang: Lang, **values: str | int) -> str:
+    """A message of this module in `lang`; whole numbers in its digits."""
+    template = (_FA if lang == "fa" else _EN)[key]
+    return template.format_map(
+        {k: format_int(v, lang) if isinstance(v, int) else v for k, v in values.items()}
+    )
+
+
+def publish(
+    out_dir: Annotated[Path, typer.Option("--out", help="The snapshot's folder.")],
+    election: Annotated[
+        str | None,
+        typer.Option(
+            "--election", "-e", help="Publish this election only (default: every one stored)."
+        ),
+    ] = None,
+    db: DbOption = None,
+    follow: Annotated[
+        bool, typer.Option("--follow", help="Keep following the event log until interrupted.")
+    ] = False,
+    interval: Annotated[
+        float, typer.Option("--interval", min=0.05, help="Seconds between reads of the log.")
+    ] = 2.0,
+    once: Annotated[
+        bool,
+        typer.Option(
+            "--once",
+            help="Bring an existing snapshot up to date from the log, writing only what changed.",
+        ),
+    ] = False,
+    bulk_interval: Annotated[
+        float,
+        typer.Option(
+            "--bulk-interval",
+            min=0.0,
+            help="While following, rewrite csv/totals.csv and the NIST report at most this often.",
+        ),
+    ] = 60.0,
+    nist_detail: Annotated[
+        UnitKind,
+        typer.Option("--nist-detail", help="The smallest units the NIST report gives votes for."),
+    ] = UnitKind.STATION,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Write the results snapshot (JSON, CSV, NIST, every signed report) from the store."""
+    if follow and once:
+        raise typer.BadParameter(
+            "--once catches up and stops; leave out --follow", param_hint="--once"
+        )
+    publisher = Publisher(
+        open_store(db),
+        out_dir,
+        elections=None if election is None else [election],
+        bulk_interval=bulk_interval if follow else 0.0,
+        nist_down_to=nist_detail,
+    )
+    _report(publisher.catch_up() if once else publisher.regenerate(), lang.lang)
+    if not follow:
+        return
+    seconds = f"{interval:g}"
+    shown = to_persian_digits(seconds) if lang.lang == "fa" else seconds
+    out.print(say("following", lang.lang, seconds=shown))
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while True:
+            time.sleep(interval)
+            try:
+                done = publisher.poll()
+            except SQLAlchemyError as failure:  # a busy or restarting store: try again next time
+                err.print(f"sandogh: {failure.__class__.__name__}: {failure}", markup=False)
+                continue
+            if done.written:
+                _report(done, lang.lang)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        _report(publisher.flush(), lang.lang)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    del signum, frame
+    raise KeyboardInterrupt
+
+
+def _report(done: Regeneration, lang: Lang) -> None:
+    line = say("written", lang, written=len(done.written), unchanged=done.unchanged)
+    if done.rendered is not None:
+        line += say("rendered", lang, pages=done.rendered)
+    out.print(line)
+
+
+def verify_results(
+    location: Annotated[str, typer.Argument(help="The snapshot: a folder or an http(s) URL.")],
+    election: Annotated[
+        str | None,
+        typer.Option("--election", "-e", help="Check this election only (default: every one)."),
+    ] = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Verify every signed station report, re-add them and compare with every published figure;
+    exit 5 if anything disagrees."""
+    with open_source(location) as source:
+        verification = verify_snapshot(source, election)
+    if as_json:
+        sys.stdout.write(json.dumps(verification_json(verification), ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+    else:
+        print_verification(verification, lang.lang)
+    if not verification.agrees:
+        raise typer.Exit(DISAGREES)
+
+
+def publish_serve(
+    directory: Annotated[Path, typer.Argument(help="The snapshot's folder.")],
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8080,
+) -> None:
+    """Serve a snapshot folder as plain static files, with ETag and Last-Modified."""
+    if not directory.is_dir():
+        raise typer.BadParameter(f"{directory} is not a folder", param_hint="DIRECTORY")
+    uvicorn.run(static_app(directory), host=host, port=port, log_level="warning")
+
+
+# ---- the verification, shown ----------------------------------------------------------------
+
+
+def _finding_json(finding: Finding) -> dict[str, str]:
+    return {
+        "kind": finding.kind.value,
+        "where": finding.where,
+        "file": finding.file,
+        "figure": finding.figure,
+        "published": finding.published,
+        "expected": finding.expected,
+        "detail": finding.detail,
+    }
+
+
+def verification_json(verification: Verification) -> dict[str, Any]:
+    return {
+        "location": verification.location,
+        "agrees": verification.agrees,
+        "findings": [_finding_json(f) for f in verification.findings],
+        "elections": [
+            {
+                "election": check.election,
+                "definition_hash": check.definition_hash,
+                "sequence": check.sequence,
+                "reports": check.reports,
+                "verified": check.verified,
+                "readded": check.readded,
+                "documents": check.documents,
+                "not_checked": list(check.not_checked),
+                "disagreements": len(check.findings),
+                "findings": [_finding_json(f) for f in check.findings],
+            }
+            for check in verification.elections
+        ],
+    }
+
+
+def _shown(value: str, lang: Lang) -> str:
+    """A figure as JSON text, whole numbers in `lang`'s digits."""
+    try:
+        number = int(value)
+    except ValueError:
+        return value
+    return format_int(number, lang) if str(number) == value else value
+
+
+def finding_text(finding: Finding, lang: Lang) -> str:
+    message = say(
+        _KEYS[finding.kind],
+        lang,
+        file=finding.file,
+        figure=finding.figure,
+        published=_shown(finding.published, lang),
+        expected=_shown(finding.expected, lang),
+        detail=finding.detail,
+    )
+    return f"{finding.where}: {message}"
+
+
+def print_verification(verification: Verification, lang: Lang) -> None:
+    out.print(f"[bold]{escape(say('verify_heading', lang, location=verification.location))}[/bold]")
+    for finding in verification.findings:
+        out.print(f"[red]✗[/red] {escape(finding_text(finding, lang))}")
+    for check in verification.elections:
+        _print_check(check, lang)
+    verdict = text("agrees" if verification.agrees else "disagrees", lang)
+    colour = "green" if verification.agrees else "red"
+    out.print(f"\n[bold {colour}]{text('verdict', lang)}: {verdict}[/bold {colour}]")
+
+
+def _print_check(check: ElectionCheck, lang: Lang) -> None:
+    out.print()
+    out.rule(check.election)
+    out.print(escape(say("definition", lang, hash=check.definition_hash or "—")))
+    out.print(escape(say("reports_read", lang, reports=check.reports, verified=check.verified)))
+    out.print(escape(say("readded", lang, readded=check.readded, documents=check.documents)))
+    for relative in check.not_checked:
+        out.print(f"[yellow]·[/yellow] {escape(say('not_checked', lang, file=relative))}")
+    if not check.findings:
+        out.print(f"[green]✓[/green] {escape(say('all_agree', lang))}")
+        return
+    out.print(f"[red]✗[/red] {escape(say('disagreements', lang, count=len(check.findings)))}")
+    ordered = sorted(check.findings, key=lambda f: _ORDER.index(f.kind))
+    for finding in ordered[:SHOWN]:
+        out.print(f"  · {escape(finding_text(finding, lang))}")
+    if len(ordered) > SHOWN:
+        out.print(f"  {escape(say('more', lang, count=len(ordered) - SHOWN))}")

@@ -1,0 +1,87 @@
+"""The snapshot's CSV files: each county's station tally sheets, and every unit's totals.
+
+`csv/stations/<county>.csv` is the tally-sheet CSV of docs/formats.md (`formats.tally_csv`), so
+`sandogh results import` reads it back; a sheet naming no candidate has no row to carry its
+figures in that format and is left out of it (its figures are in the station's JSON).
+`csv/totals.csv` has the columns `contest,unit,kind,figure,candidate,value`: for each contest, each
+unit above the stations that votes in it (parents first), one row per figure of the tally sheet,
+then `stations_reported`, `stations_total` and, where known, `eligible_voters`, then one `votes`
+row per candidate standing in the unit, in ballot-code order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping
+
+from sandogh.core.counting.tally import INVALID_FIGURES, TallySheet
+from sandogh.core.definition.model import UnitKind
+from sandogh.formats.tally_csv import COLUMNS, FIGURES, write_tally_csv
+from sandogh.publish.index import ElectionIndex
+from sandogh.services.results import Tallied
+
+TOTALS_COLUMNS = ("contest", "unit", "kind", "figure", "candidate", "value")
+_INVALID = {figure: kind for kind, figure in INVALID_FIGURES.items()}
+_HEADER = (",".join(COLUMNS) + "\n").encode("ascii")
+
+
+def station_sheets(tallied: Tallied, station: str) -> list[TallySheet]:
+    """The sheets `station` reported, every contest, as the results hold them."""
+    sheets = []
+    for contest in tallied.stored.election.contests:
+        totals = tallied.totals.units[contest.id]
+        if station in totals:
+            total = totals[station]
+            if total.stations_reported:
+                sheets.append(TallySheet(station, contest.id, total.counts))
+    return sheets
+
+
+def sheet_rows(sheets: Iterable[TallySheet]) -> bytes:
+    """The lines of the tally-sheet CSV that carry one station's `sheets`, without the header.
+
+    `write_tally_csv` orders its rows by station first, so a county's CSV is its header and then
+    each of its stations' lines in order of station code: a station's lines are made once and
+    kept until its sheets change, and a county of 3,500 stations is not written out again row by
+    row for each report.
+    """
+    stream = io.StringIO()
+    write_tally_csv([sheet for sheet in sheets if sheet.counts.votes], stream)
+    text = stream.getvalue()
+    return text[text.index("\n") + 1 :].encode("utf-8")
+
+
+def stations_csv(rows: Mapping[str, bytes]) -> bytes:
+    """A station CSV from the lines of each of its stations (`sheet_rows`), by station code."""
+    return b"".join([_HEADER, *(rows[station] for station in sorted(rows))])
+
+
+def totals_csv(index: ElectionIndex, tallied: Tallied) -> Iterator[bytes]:
+    """`csv/totals.csv`, in chunks of one contest and unit each (a national one is large)."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(TOTALS_COLUMNS)
+    geography = index.geography
+    for contest in tallied.stored.election.contests:
+        for code, total in tallied.totals.units[contest.id].items():
+            kind = geography.kind(code)
+            if kind is UnitKind.STATION:
+                continue
+            c = total.counts
+            head = (contest.id, code, kind.value)
+            for figure in FIGURES:
+                invalid = _INVALID.get(figure)
+                value = getattr(c, figure) if invalid is None else c.invalid.get(invalid, 0)
+                writer.writerow((*head, figure, "", value))
+            writer.writerow((*head, "stations_reported", "", total.stations_reported))
+            writer.writerow((*head, "stations_total", "", total.stations_total))
+            eligible = tallied.eligible[code]
+            if eligible is not None:
+                writer.writerow((*head, "eligible_voters", "", eligible))
+            codes = index.candidate_codes(contest.id, code)
+            writer.writerows((*head, "votes", cand, c.votes.get(cand, 0)) for cand in codes)
+            yield stream.getvalue().encode("utf-8")
+            stream.seek(0)
+            stream.truncate()
+    yield stream.getvalue().encode("utf-8")

@@ -1,0 +1,89 @@
+"""What `verify-results` finds, and the reading of a snapshot's files that records it.
+
+Each disagreement is a `Finding` naming the station or unit, the published file and, for a
+figure, its path in the file (`publish.differences`); a file that is missing or does not read is
+one too, recorded as it is read (`Check`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sandogh.publish.differences import Difference, differences
+from sandogh.publish.sources import Source
+
+
+class Disagreement(StrEnum):
+    MISSING = "missing"  # a file the snapshot must hold is not there
+    UNREADABLE = "unreadable"  # a file that does not read as what it must be
+    DEFINITION = "definition"  # definition.json does not hash to the snapshot's definition hash
+    REPORT = "report"  # a report names another station, kind, election or definition
+    REPORT_HASH = "report-hash"  # the report's bytes do not hash to the hash listed for it
+    DEVICE = "device"  # signed by a key devices.json does not list for the station
+    SIGNATURE = "signature"  # a signature that does not verify
+    UNSIGNED = "unsigned"  # published figures of a station without a signed final report
+    FIGURE = "figure"  # a published figure differs from the re-added one
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One disagreement: `where` is the station or unit (or the election), `file` the published
+    file concerned, `figure` the figure's path in it; values as published and as re-added."""
+
+    kind: Disagreement
+    where: str
+    file: str
+    figure: str = ""
+    published: str = ""
+    expected: str = ""
+    detail: str = ""
+
+
+def figure_finding(where: str, relative: str, difference: Difference) -> Finding:
+    return Finding(
+        Disagreement.FIGURE,
+        where,
+        relative,
+        difference.path,
+        difference.published,
+        difference.expected,
+    )
+
+
+@dataclass
+class Check:
+    """One election of a snapshot being checked: what was read, and what was found."""
+
+    source: Source
+    election: str
+    found: list[Finding] = field(default_factory=list)
+    reports: int = 0  # signed reports read
+    verified: int = 0  # of them, every check passed
+    documents: int = 0  # published files compared with the re-added figures
+    not_checked: list[str] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return f"data/{self.election}"
+
+    def json(self, relative: str, where: str) -> Any:
+        """The JSON file at `relative`, or None (a finding) when it is missing or unreadable."""
+        return self.parse(self.source.read(relative), relative, where)
+
+    def parse(self, data: bytes | None, relative: str, where: str) -> Any:
+        if data is None:
+            self.found.append(Finding(Disagreement.MISSING, where, relative))
+            return None
+        try:
+            return json.loads(data)
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            self.found.append(Finding(Disagreement.UNREADABLE, where, relative, detail=str(error)))
+            return None
+
+    def compare(self, where: str, relative: str, published: Any, expected: Any) -> None:
+        """Record every figure where `published` differs from `expected`."""
+        self.documents += 1
+        self.found += [figure_finding(where, relative, d) for d in differences(published, expected)]

@@ -1,0 +1,235 @@
+"""One election as its snapshot was last written, and the writing of each of its files.
+
+`publish.snapshot` reads the store and the event log and decides what to write; a `Published`
+holds what the documents are made from between regenerations — the index of the definition, the
+totals, when each unit changed, each constituency's outcome so far, the reports and boxes — and
+writes any one file of docs/publish.md from it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.model import UnitKind
+from sandogh.core.errors import SandoghError
+from sandogh.core.report.digests import sha256_text
+from sandogh.formats.definition_file import canonical_bytes
+from sandogh.publish.changes import Timeline
+from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
+from sandogh.publish.documents import (
+    COMPLETE,
+    PARTIAL,
+    REPORT_KINDS,
+    Progress,
+    ReportRef,
+    devices_json,
+    snapshot_json,
+    unit_result_json,
+    units_json,
+)
+from sandogh.publish.index import ElectionIndex, JSONObject
+from sandogh.publish.nist import election_report
+from sandogh.publish.standings import outcome_json
+from sandogh.publish.totals import reported_stations, retally
+from sandogh.publish.writer import Writer
+from sandogh.services.outcomes import Decided, decide_constituency
+from sandogh.services.ports import Device, StoredReport
+from sandogh.services.results import Tallied
+
+TOTALS_CSV = "csv/totals.csv"
+NIST_REPORT = "nist/election-report.json"
+#: The files of the whole election, rewritten on a cadence (see `publish.snapshot`).
+BULK_FILES = (TOTALS_CSV, NIST_REPORT)
+
+
+class DefinitionDriftError(SandoghError):
+    """The stored definition no longer writes to the bytes of its hash (a canonical form changed
+    between versions of sandogh): publishing it would break every report's definition hash."""
+
+    def __init__(self, election: str, stored: str, now: str) -> None:
+        super().__init__(
+            f"election {election}: stored under {stored}, but its canonical bytes now hash to "
+            f"{now}; publish it with the sandogh that loaded it"
+        )
+
+
+def decide_all(index: ElectionIndex, tallied: Tallied) -> dict[tuple[str, str], Decided]:
+    """Every constituency's outcome so far, by (contest, constituency)."""
+    return {
+        (contest.id, k.id): decide_constituency(
+            tallied, contest, k, index.standing(contest.id, k.id)
+        )
+        for contest in index.stored.election.contests
+        for k in contest.constituencies
+    }
+
+
+@dataclass
+class Published:
+    """One election's snapshot as last written. Build it with `Published.of`."""
+
+    index: ElectionIndex
+    tallied: Tallied
+    timeline: Timeline
+    times: dict[str, datetime.datetime | None]  # when each unit's page last changed
+    decided: dict[tuple[str, str], Decided]
+    reported: set[str]  # stations with results
+    reports: dict[str, dict[str, ReportRef]] = field(default_factory=dict)
+    devices: dict[str, list[Device]] = field(default_factory=dict)
+    devices_read: bool = False  # `devices` holds every box, not only those of recent changes
+    rows: dict[str, bytes] = field(default_factory=dict)  # each station's lines of its CSV
+    bulk_sequence: int = 0  # the `sequence` the bulk files reflect
+    bulk_written_at: float = 0.0  # on the publisher's monotonic clock
+
+    @classmethod
+    def of(cls, tallied: Tallied, timeline: Timeline) -> Published:
+        index = ElectionIndex.of(tallied.stored, tallied.geography)
+        return cls(
+            index=index,
+            tallied=tallied,
+            timeline=timeline,
+            times=timeline.unit_times(tallied.geography),
+            decided=decide_all(index, tallied),
+            reported=reported_stations(tallied, index.voting_stations),
+        )
+
+    @property
+    def folder(self) -> str:
+        return f"data/{self.index.election_id}"
+
+    def keep_report(self, stored: StoredReport) -> None:
+        self.reports.setdefault(stored.station, {})[stored.kind] = ReportRef(
+            stored.kind, stored.report_hash, stored.received_at
+        )
+
+    def redecide(self, contest_id: str, constituency: str) -> None:
+        contest = self.index.contest(contest_id)
+        (k,) = (each for each in contest.constituencies if each.id == constituency)
+        standing = self.index.standing(contest_id, constituency)
+        self.decided[contest_id, constituency] = decide_constituency(
+            self.tallied, contest, k, standing
+        )
+
+    # ---- the files --------------------------------------------------------------------------
+
+    def write_report(self, writer: Writer, stored: StoredReport) -> None:
+        self.keep_report(stored)
+        writer.write(f"{self.folder}/reports/{stored.station}/{stored.kind}.json", stored.signed)
+
+    def write_definition(self, writer: Writer) -> None:
+        """`definition.json`, the canonical bytes whose SHA-256 is the hash the store holds, and
+        `units.json`."""
+        index = self.index
+        canonical = canonical_bytes(index.stored.election)
+        if sha256_text(canonical) != index.definition_hash:
+            now = sha256_text(canonical)
+            raise DefinitionDriftError(index.election_id, index.definition_hash, now)
+        writer.write(f"{self.folder}/definition.json", canonical)
+        writer.write_json(f"{self.folder}/units.json", units_json(index))
+
+    def write_devices(self, writer: Writer) -> None:
+        every = [device for each in self.devices.values() for device in each]
+        writer.write_json(
+            f"{self.folder}/devices.json", devices_json(self.index.election_id, every)
+        )
+
+    def write_result(self, writer: Writer, contest: str, code: str) -> None:
+        index = self.index
+        refs = self.reports.get(code, {})
+        station = index.geography.kind(code) is UnitKind.STATION
+        document = unit_result_json(
+            index,
+            contest,
+            code,
+            self.tallied.totals.units[contest],
+            eligible=self.tallied.eligible[code],
+            updated=self.times.get(code),
+            reports=[refs[k] for k in REPORT_KINDS if k in refs] if station else None,
+        )
+        writer.write_json(f"{self.folder}/results/{contest}/{code}.json", document)
+
+    def write_outcome(self, writer: Writer, contest_id: str, constituency: str) -> None:
+        """The outcome file; its `updated` is the latest of its parts'."""
+        index = self.index
+        parts = index.geography.constituency_parts(contest_id, constituency)
+        times = [t for t in (self.times.get(part) for part in parts) if t is not None]
+        document = outcome_json(
+            index,
+            index.contest(contest_id),
+            self.decided[contest_id, constituency],
+            updated=max(times, default=None),
+        )
+        writer.write_json(f"{self.folder}/outcomes/{contest_id}/{constituency}.json", document)
+
+    def write_group(self, writer: Writer, group: str) -> None:
+        """The station CSV of `group` (`ElectionIndex.sheet_group`)."""
+        rows = {}
+        for station in self.index.sheet_group_stations(group):
+            if station in self.reported:
+                kept = self.rows.get(station)
+                if kept is None:
+                    kept = self.rows[station] = sheet_rows(station_sheets(self.tallied, station))
+                rows[station] = kept
+        writer.write(f"{self.folder}/csv/stations/{group}.csv", stations_csv(rows))
+
+    def refigure(self, sheets: Mapping[str, Collection[TallySheet]]) -> None:
+        """Take in the sheets of the stations that reported (none: they have not)."""
+        self.tallied = retally(self.tallied, sheets)
+        for station, given in sheets.items():
+            self.rows.pop(station, None)
+            if given:
+                self.reported.add(station)
+            else:
+                self.reported.discard(station)
+
+    def write_bulk(self, writer: Writer, *, nist_down_to: UnitKind, now: float) -> None:
+        """`csv/totals.csv` and the NIST report, as of the timeline's last change."""
+        index, tallied = self.index, self.tallied
+        writer.write_chunks(f"{self.folder}/{TOTALS_CSV}", totals_csv(index, tallied))
+        report = election_report(
+            index, tallied, self.decided, down_to=nist_down_to, updated=self.timeline.updated
+        )
+        writer.write_chunks(f"{self.folder}/{NIST_REPORT}", report)
+        self.bulk_sequence = self.timeline.sequence
+        self.bulk_written_at = now
+
+    def snapshot(self) -> JSONObject:
+        index, tallied, timeline = self.index, self.tallied, self.timeline
+        statuses = {
+            contest.id: COMPLETE
+            if all(
+                t.stations_reported == t.stations_total
+                for t in tallied.totals.constituencies[contest.id].values()
+            )
+            else PARTIAL
+            for contest in index.stored.election.contests
+        }
+        progress = Progress(
+            sequence=timeline.sequence,
+            log_sequence=timeline.log_sequence,
+            updated=timeline.updated,
+            stations_reported=len(self.reported),
+            stations_total=len(index.voting_stations),
+        )
+        as_of = dict.fromkeys(BULK_FILES, self.bulk_sequence)
+        return snapshot_json(index, progress, statuses, as_of)
+
+    def write_snapshot(self, writer: Writer) -> None:
+        writer.write_json(f"{self.folder}/snapshot.json", self.snapshot())
+
+    def write_everything(self, writer: Writer, *, nist_down_to: UnitKind, now: float) -> None:
+        """Every file but the reports (`write_report`), `snapshot.json` last."""
+        self.write_definition(writer)
+        self.write_devices(writer)
+        for contest in self.index.stored.election.contests:
+            for code in self.tallied.totals.units[contest.id]:
+                self.write_result(writer, contest.id, code)
+        for contest_id, constituency in self.decided:
+            self.write_outcome(writer, contest_id, constituency)
+        for group in self.index.sheet_groups():
+            self.write_group(writer, group)
+        self.write_bulk(writer, nist_down_to=nist_down_to, now=now)
+        self.write_snapshot(writer)

@@ -1,0 +1,313 @@
+"""Regenerating the snapshot's `data/` tree from the store: whole, and after each change.
+
+`Publisher.regenerate` reads each election whole — its results (`services.results.tally`), every
+signed report, every ballot box — and writes every file of docs/publish.md. `Publisher.poll`
+then follows the event log (`publish.changes`) from the last entry it read, and rewrites only
+what the new entries change: for a station's final report, the station's report file, its
+results and those of every unit above it in each of its contests (`publish.totals` adds only
+those up again), the outcomes of its constituencies, its county's station CSV, `snapshot.json`
+and `elections.json`. Anything it cannot narrow down (results imported, a supervisors' decision)
+reads the election whole again. Files are written only when their bytes change
+(`publish.writer`), and a snapshot kept current this way equals, byte for byte, one regenerated
+whole from the same store (tests/publish/test_snapshot.py). `Publisher.catch_up` does the same
+for a snapshot an earlier run left, from the `log_sequence` its `snapshot.json` records.
+
+Two files cover the whole election, `csv/totals.csv` and the NIST report, and at national scale
+take seconds to write (bench/publish.py); while following they are rewritten at most every
+`bulk_interval` seconds, and always on a whole regeneration, a catch-up and `flush`;
+`snapshot.json`'s `as_of` says which `sequence` they reflect.
+
+The log is read through the `EventLog` port, which yields every entry from the first; entries
+already seen are skipped. Reading is split into short units of work (log, results, reports,
+boxes), each a consistent read: a report accepted between two of them is in the results but not
+yet in the log read, and is applied again at the next poll, which changes nothing but its times.
+
+After writing, the results site is rendered for the units whose pages changed, by
+`sandogh.publish.site.render_site` when that module is installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import time
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.model import UnitKind
+from sandogh.core.report import ReportKind, decode_report, decode_signed
+from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
+from sandogh.publish.documents import REPORT_KINDS, elections_json
+from sandogh.publish.index import JSONObject
+from sandogh.publish.published import Published
+from sandogh.publish.writer import Writer
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.results import tally
+
+RenderSite = Callable[[Path, str, Collection[str] | None], int]
+
+
+@dataclass
+class Regeneration:
+    """What one regeneration did: files written and left as they were, and by election the
+    units whose pages changed (None: every unit)."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    units: dict[str, set[str] | None] = field(default_factory=dict)
+    rendered: int | None = None  # pages the site rendered; None without the site module
+    reading_log: float = 0.0  # seconds spent reading the event log (on the publisher's clock)
+
+
+class Publisher:
+    """Keeps the snapshot under `root` current with the store `uow` opens.
+
+    `elections`: the ids to publish (default: every election stored, and every one loaded
+    later); `nist_down_to`: the smallest units the NIST report gives votes for.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        root: Path,
+        *,
+        elections: Collection[str] | None = None,
+        bulk_interval: float = 0.0,
+        nist_down_to: UnitKind = UnitKind.STATION,
+        render: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._uow = uow
+        self._root = root
+        self._chosen = None if elections is None else frozenset(elections)
+        self._bulk_interval = bulk_interval
+        self._nist_down_to = nist_down_to
+        self._render = render
+        self._clock = clock
+        self._log_sequence = 0
+        self._timelines: dict[str, Timeline] = {}
+        self._published: dict[str, Published] = {}
+
+    @property
+    def log_sequence(self) -> int:
+        """The last entry of the event log read."""
+        return self._log_sequence
+
+    def published(self, election: str) -> Published:
+        """The election as last written (KeyError before it is)."""
+        return self._published[election]
+
+    def regenerate(self) -> Regeneration:
+        """Write every file of every election from the store."""
+        elections = self._elections_to_publish()
+        self._restart()
+        writer, done = Writer(self._root), Regeneration()
+        for election in elections:
+            self._write_everything(writer, self._load(election))
+            done.units[election] = None
+        return self._finish(writer, done)
+
+    def poll(self) -> Regeneration:
+        """Read the log entries added since the last read; write what they change."""
+        started = self._clock()
+        by_election: dict[str, list[Change]] = {}
+        for change in self._read_log():
+            by_election.setdefault(change.election, []).append(change)
+        writer, done = Writer(self._root), Regeneration(reading_log=self._clock() - started)
+        for election, changes in by_election.items():
+            state = self._published.get(election)
+            if state is not None:
+                done.units[election] = self._apply(writer, state, changes)
+            elif self._chosen is None or election in self._chosen:
+                self._write_everything(writer, self._load(election))
+                done.units[election] = None
+        self._write_bulk(writer, force=False)
+        return self._finish(writer, done)
+
+    def catch_up(self) -> Regeneration:
+        """Bring the snapshot an earlier run wrote under `root` up to date: write only what the
+        log entries after its `log_sequence` change (every file of an election it lacks)."""
+        elections = self._elections_to_publish()
+        written = {election: _written_up_to(self._root, election) for election in elections}
+        changes = self._restart()
+        writer, done = Writer(self._root), Regeneration()
+        for election in elections:
+            state = self._load(election)
+            after = written[election]
+            if after is None:
+                self._write_everything(writer, state)
+                done.units[election] = None
+                continue
+            later = [c for c in changes if c.election == election and c.log_sequence > after]
+            if later:
+                done.units[election] = self._apply(writer, state, later)
+        self._write_bulk(writer, force=True)
+        return self._finish(writer, done)
+
+    def flush(self) -> Regeneration:
+        """Write the whole-election files that lag behind (see the module docstring)."""
+        writer = Writer(self._root)
+        self._write_bulk(writer, force=True)
+        return self._finish(writer, Regeneration())
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def _restart(self) -> list[Change]:
+        """Forget what was read; read the whole log again."""
+        self._timelines, self._published, self._log_sequence = {}, {}, 0
+        return self._read_log()
+
+    def _read_log(self) -> list[Change]:
+        after = self._log_sequence
+        with self._uow() as work:
+            fresh = list(work.events.entries(after))
+        if fresh:
+            self._log_sequence = fresh[-1].sequence
+        changes = list(changes_in(fresh))
+        for change in changes:
+            self._timelines.setdefault(change.election, Timeline()).record(change)
+        return changes
+
+    def _elections_to_publish(self) -> list[str]:
+        with self._uow() as work:
+            stored = work.elections.ids()
+        for missing in sorted((self._chosen or frozenset()) - set(stored)):
+            raise ElectionNotFoundError(missing, stored)
+        return sorted(stored if self._chosen is None else self._chosen)
+
+    def _load(self, election: str) -> Published:
+        with self._uow() as work:
+            tallied = tally(work, election)
+        timeline = self._timelines.setdefault(election, Timeline())
+        self._published[election] = state = Published.of(tallied, timeline)
+        return state
+
+    def _read_devices(self, state: Published) -> None:
+        """Every ballot box of the election (the port lists them by station)."""
+        election = state.index.election_id
+        with self._uow() as work:
+            state.devices = {
+                station: devices
+                for station in state.index.geography.stations
+                if (devices := work.devices.of_station(election, station))
+            }
+        state.devices_read = True
+
+    def _read_stations(
+        self, writer: Writer, state: Published, changes: list[Change]
+    ) -> dict[str, tuple[TallySheet, ...]]:
+        """Copy the reports the changes name into the snapshot and read the boxes they name;
+        the sheets of the final reports among them, by station."""
+        election = state.index.election_id
+        reporting = {c.station for c in changes if c.kind is ChangeKind.REPORT and c.station}
+        refigured = {c.station for c in changes if c.figures and c.station}
+        enrolled = {c.station for c in changes if c.kind is ChangeKind.DEVICES and c.station}
+        if enrolled and not state.devices_read:
+            self._read_devices(state)
+        sheets: dict[str, tuple[TallySheet, ...]] = {}
+        with self._uow() as work:
+            for station in sorted(reporting):
+                for kind in REPORT_KINDS:
+                    stored = work.reports.get(election, station, kind)
+                    if stored is not None:
+                        state.write_report(writer, stored)
+                        if kind == ReportKind.FINAL.value and station in refigured:
+                            signed = decode_signed(stored.signed)
+                            sheets[station] = decode_report(signed.report).sheets
+            for station in sorted(enrolled):
+                state.devices[station] = work.devices.of_station(election, station)
+        if enrolled:
+            state.write_devices(writer)
+        return sheets
+
+    # ---- writing ----------------------------------------------------------------------------
+
+    def _write_everything(self, writer: Writer, state: Published) -> None:
+        election = state.index.election_id
+        with self._uow() as work:
+            for stored in work.reports.all(election):
+                state.write_report(writer, stored)
+        self._read_devices(state)
+        state.write_everything(writer, nist_down_to=self._nist_down_to, now=self._clock())
+
+    def _apply(self, writer: Writer, state: Published, changes: list[Change]) -> set[str] | None:
+        """Write what `changes` (recorded in the timeline already) change; the units whose
+        pages changed, or None when the election was read again whole."""
+        if any(c.kind in (ChangeKind.EVERYTHING, ChangeKind.LOADED) for c in changes):
+            self._write_everything(writer, self._load(state.index.election_id))
+            return None
+        sheets = self._read_stations(writer, state, changes)
+        geography = state.index.geography
+        for change in changes:
+            state.timeline.touch(state.times, geography, change)
+        units = {c.station for c in changes if c.kind is ChangeKind.REPORT and c.station}
+        if sheets:
+            state.refigure(sheets)
+            for station in sheets:
+                units.update(geography.ancestors(station))
+        for contest in state.index.stored.election.contests:
+            totals = state.tallied.totals.units[contest.id]
+            for code in sorted(units):
+                if code in totals:
+                    state.write_result(writer, contest.id, code)
+            member = geography.constituency_map(contest.id)
+            for constituency in sorted({member[s] for s in sheets if s in member}):
+                state.redecide(contest.id, constituency)
+                state.write_outcome(writer, contest.id, constituency)
+        for group in sorted({state.index.sheet_group(station) for station in sheets}):
+            state.write_group(writer, group)
+        state.write_snapshot(writer)
+        return units
+
+    def _write_bulk(self, writer: Writer, *, force: bool) -> None:
+        for state in self._published.values():
+            lagging = state.bulk_sequence != state.timeline.sequence
+            now = self._clock()
+            if lagging and (force or now - state.bulk_written_at >= self._bulk_interval):
+                state.write_bulk(writer, nist_down_to=self._nist_down_to, now=now)
+                state.write_snapshot(writer)
+
+    def _finish(self, writer: Writer, done: Regeneration) -> Regeneration:
+        if writer.written:
+            snapshots = [state.snapshot() for state in self._published.values()]
+            snapshots += _other_snapshots(self._root, {s["election"] for s in snapshots})
+            writer.write_json("data/elections.json", elections_json(snapshots))
+        done.written, done.unchanged = writer.written, writer.unchanged
+        if self._render and done.units:
+            done.rendered = _render_site(self._root, done.units)
+        return done
+
+
+def _written_up_to(root: Path, election: str) -> int | None:
+    """The `log_sequence` of the election's snapshot under `root`, if there is one."""
+    path = root / "data" / election / "snapshot.json"
+    try:
+        written = json.loads(path.read_bytes()).get("log_sequence")
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+    return written if isinstance(written, int) else None
+
+
+def _other_snapshots(root: Path, known: set[str]) -> list[JSONObject]:
+    """The `snapshot.json` of elections published under `root` by another run."""
+    return [
+        cast(JSONObject, json.loads(path.read_bytes()))
+        for path in sorted((root / "data").glob("*/snapshot.json"))
+        if path.parent.name not in known
+    ]
+
+
+def _render_site(root: Path, units: Mapping[str, set[str] | None]) -> int | None:
+    """Render the site's pages of `units`, when the site module is there (issue 5, item 2)."""
+    try:
+        site = importlib.import_module("sandogh.publish.site")
+    except ImportError:
+        return None
+    render = cast(RenderSite | None, getattr(site, "render_site", None))
+    if render is None:
+        return None
+    return sum(render(root, election, codes) for election, codes in units.items())

@@ -1,0 +1,298 @@
+"""Checking a published snapshot from its files alone: `sandogh verify-results` (issue 5, item 3).
+
+Brazil's Boletim de Urna model (DESIGN.md §3): every accepted station report is published, so
+anyone can re-add the totals. For each election of the snapshot this
+
+1. checks that `definition.json` hashes to the snapshot's definition hash;
+2. reads every signed report the station results list, and checks that its bytes hash to the hash
+   listed, that it reads as a signed report of that station, kind, election and definition, that
+   its device is a box `devices.json` lists for the station, and that the device's and every
+   staff signature verify (`publish.signed_reports`);
+3. re-adds the sheets of every final report that passed (`core.counting.aggregate` over the
+   geography of `definition.json`), decides each constituency again (`core.rules`), and builds
+   every document the snapshot must hold from them (`publish.documents`, the publisher's own
+   code, which anyone can read and run);
+4. compares them with the published files, figure by figure (`publish.differences`): every unit's
+   results, every outcome, `snapshot.json`, `units.json`, each county's station CSV and, when it
+   is as recent as the snapshot, `csv/totals.csv`.
+
+A station whose published figures have no signed final report that passes is a disagreement of
+its own (`UNSIGNED`), and its figures are then not compared one by one. Times (`updated`, when a
+report was received) are the centre's word and are not checked. The NIST report is a translation
+of the same figures into another format and is not checked again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sandogh.core.counting.aggregate import Total, aggregate
+from sandogh.core.counting.conformity import nonconformities
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.counting.turnout import eligible_voters
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.problems import DefinitionError
+from sandogh.core.report.digests import sha256_text
+from sandogh.formats.definition_file import decode_canonical
+from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
+from sandogh.publish.differences import line_differences
+from sandogh.publish.documents import (
+    COMPLETE,
+    PARTIAL,
+    REPORT_KINDS,
+    Progress,
+    snapshot_json,
+    unit_result_json,
+    units_json,
+)
+from sandogh.publish.findings import Check, Disagreement, Finding, figure_finding
+from sandogh.publish.index import ElectionIndex, JSONObject
+from sandogh.publish.published import TOTALS_CSV
+from sandogh.publish.signed_reports import signed_sheets
+from sandogh.publish.sources import Source
+from sandogh.publish.standings import outcome_json
+from sandogh.publish.totals import reported_stations
+from sandogh.services.outcomes import decide_constituency
+from sandogh.services.ports import StoredElection
+from sandogh.services.results import Tallied
+
+
+@dataclass(frozen=True)
+class ElectionCheck:
+    election: str
+    definition_hash: str | None
+    sequence: int | None
+    reports: int  # signed reports read
+    verified: int  # of them, every check passed
+    readded: int  # final reports whose sheets were re-added
+    documents: int  # published files compared with the re-added figures
+    findings: tuple[Finding, ...]
+    not_checked: tuple[str, ...] = ()  # files left out, e.g. csv/totals.csv older than snapshot
+
+
+@dataclass(frozen=True)
+class Verification:
+    location: str
+    elections: tuple[ElectionCheck, ...]
+    findings: tuple[Finding, ...] = ()  # of the snapshot as a whole (elections.json)
+
+    @property
+    def agrees(self) -> bool:
+        return (
+            bool(self.elections)
+            and not self.findings
+            and not any(check.findings for check in self.elections)
+        )
+
+
+def verify_snapshot(source: Source, election: str | None = None) -> Verification:
+    """Check every election of the snapshot (or only `election`)."""
+    if election is not None:
+        return Verification(source.location, (_verify(source, election),))
+    whole = Check(source, "")
+    listing = whole.json("data/elections.json", "")
+    ids = [entry["id"] for entry in (listing or {}).get("elections", [])]
+    checks = tuple(_verify(source, each) for each in ids)
+    return Verification(source.location, checks, tuple(whole.found))
+
+
+def _verify(source: Source, election: str) -> ElectionCheck:
+    check = Check(source, election)
+    folder = check.folder
+    snapshot = check.json(f"{folder}/snapshot.json", election)
+    definition = source.read(f"{folder}/definition.json")
+    if snapshot is None or definition is None:
+        if definition is None:
+            check.found.append(Finding(Disagreement.MISSING, election, f"{folder}/definition.json"))
+        return _result(check, None, None, 0)
+    published_hash = snapshot.get("definition_hash")
+    if sha256_text(definition) != published_hash:
+        check.found.append(
+            Finding(
+                Disagreement.DEFINITION,
+                election,
+                f"{folder}/definition.json",
+                "definition_hash",
+                str(published_hash),
+                sha256_text(definition),
+            )
+        )
+    try:
+        day = decode_canonical(definition)
+        geography = Geography.of(day)
+    except DefinitionError as error:
+        check.found.append(
+            Finding(
+                Disagreement.UNREADABLE, election, f"{folder}/definition.json", detail=str(error)
+            )
+        )
+        return _result(check, published_hash, snapshot.get("sequence"), 0)
+    index = ElectionIndex.of(StoredElection(day, str(published_hash)), geography)
+    sheets, listed = signed_sheets(check, index)
+    tallied = _readd(check, index, sheets)
+    _compare_results(check, index, tallied, listed)
+    _compare_rest(check, index, tallied, snapshot)
+    return _result(check, published_hash, snapshot.get("sequence"), len(sheets))
+
+
+def _result(check: Check, definition_hash: Any, sequence: Any, readded: int) -> ElectionCheck:
+    return ElectionCheck(
+        election=check.election,
+        definition_hash=definition_hash if isinstance(definition_hash, str) else None,
+        sequence=sequence if isinstance(sequence, int) else None,
+        reports=check.reports,
+        verified=check.verified,
+        readded=readded,
+        documents=check.documents,
+        findings=tuple(check.found),
+        not_checked=tuple(check.not_checked),
+    )
+
+
+# ---- re-adding and comparing -------------------------------------------------------------------
+
+
+def _readd(
+    check: Check, index: ElectionIndex, sheets: dict[str, tuple[TallySheet, ...]]
+) -> Tallied:
+    geography = index.geography
+    every = [sheet for each in sheets.values() for sheet in each]
+    unfit = nonconformities(geography, every)
+    for problem in unfit:
+        relative = f"{check.folder}/reports/{problem.station}/final.json"
+        detail = f"{problem.contest}: {problem.mismatch}" + (
+            f" {problem.candidate}" if problem.candidate else ""
+        )
+        check.found.append(
+            Finding(Disagreement.UNREADABLE, problem.station, relative, detail=detail)
+        )
+        sheets.pop(problem.station, None)
+    if unfit:
+        every = [sheet for each in sheets.values() for sheet in each]
+    totals = aggregate(geography, every)
+    return Tallied(index.stored, geography, totals, dict(eligible_voters(geography)))
+
+
+def _compare_results(
+    check: Check,
+    index: ElectionIndex,
+    tallied: Tallied,
+    listed: dict[str, dict[str, JSONObject]],
+) -> None:
+    for contest in index.stored.election.contests:
+        totals = tallied.totals.units[contest.id]
+        codes = list(totals)
+        paths = [f"{check.folder}/results/{contest.id}/{code}.json" for code in codes]
+        for code, (relative, data) in zip(codes, check.source.read_many(paths), strict=True):
+            published = check.parse(data, relative, code)
+            if published is None:
+                continue
+            station = code in index.voting_stations
+            if station and _unsigned(check, code, relative, published, totals[code]):
+                continue
+            expected = unit_result_json(
+                index,
+                contest.id,
+                code,
+                totals,
+                eligible=tallied.eligible[code],
+                updated=None,
+                reports=None,
+            )
+            expected["updated"] = published.get("updated")
+            if station:
+                expected["reports"] = _reports_expected(listed.get(code, {}))
+            check.compare(code, relative, published, expected)
+
+
+def _unsigned(check: Check, station: str, relative: str, published: Any, total: Total) -> bool:
+    """Whether `station`'s published file shows figures that no passing final report gives."""
+    stations = published.get("stations") if isinstance(published, dict) else None
+    shown = stations.get("reported") if isinstance(stations, dict) else None
+    if shown and not total.stations_reported:
+        check.found.append(
+            Finding(Disagreement.UNSIGNED, station, relative, "stations.reported", str(shown), "0")
+        )
+        return True
+    return False
+
+
+def _reports_expected(listed: dict[str, JSONObject]) -> list[JSONObject]:
+    """The station's reports as its first contest's file lists them (each was checked against its
+    file): a listing that differs between the station's contests shows as a difference."""
+    return [listed[kind] for kind in REPORT_KINDS if kind in listed]
+
+
+def _compare_rest(
+    check: Check, index: ElectionIndex, tallied: Tallied, snapshot: JSONObject
+) -> None:
+    folder, election = check.folder, check.election
+    statuses: dict[str, str] = {}
+    for contest in index.stored.election.contests:
+        complete = True
+        paths = [f"{folder}/outcomes/{contest.id}/{k.id}.json" for k in contest.constituencies]
+        read = check.source.read_many(paths)
+        for k, (relative, data) in zip(contest.constituencies, read, strict=True):
+            decided = decide_constituency(tallied, contest, k, index.standing(contest.id, k.id))
+            complete = complete and decided.complete
+            where = f"{contest.id}/{k.id}"
+            published = check.parse(data, relative, where)
+            if published is not None:
+                expected = outcome_json(index, contest, decided, updated=None)
+                expected["updated"] = published.get("updated")
+                check.compare(where, relative, published, expected)
+        statuses[contest.id] = COMPLETE if complete else PARTIAL
+    reported = len(reported_stations(tallied, index.voting_stations))
+    as_of = snapshot.get("as_of")
+    if not isinstance(as_of, dict):
+        as_of = {}
+    progress = Progress(
+        sequence=snapshot.get("sequence", 0),
+        log_sequence=snapshot.get("log_sequence", 0),
+        updated=None,
+        stations_reported=reported,
+        stations_total=len(index.voting_stations),
+    )
+    expected = snapshot_json(index, progress, statuses, as_of)
+    expected["updated"] = snapshot.get("updated")
+    check.compare(election, f"{folder}/snapshot.json", snapshot, expected)
+    units = check.json(f"{folder}/units.json", election)
+    if units is not None:
+        check.compare(election, f"{folder}/units.json", units, units_json(index))
+    _compare_csv(check, index, tallied, snapshot, as_of)
+
+
+def _compare_csv(
+    check: Check,
+    index: ElectionIndex,
+    tallied: Tallied,
+    snapshot: JSONObject,
+    as_of: dict[str, Any],
+) -> None:
+    for group, stations in index.sheet_groups().items():
+        relative = f"{check.folder}/csv/stations/{group}.csv"
+        rows = {station: sheet_rows(station_sheets(tallied, station)) for station in stations}
+        _compare_lines(check, group, relative, stations_csv(rows))
+    relative = f"{check.folder}/{TOTALS_CSV}"
+    if as_of.get(TOTALS_CSV) == snapshot.get("sequence"):
+        _compare_lines(check, check.election, relative, b"".join(totals_csv(index, tallied)))
+    else:
+        check.not_checked.append(relative)
+
+
+def _compare_lines(check: Check, where: str, relative: str, expected: bytes) -> None:
+    published = check.source.read(relative)
+    if published is None:
+        check.found.append(Finding(Disagreement.MISSING, where, relative))
+        return
+    check.documents += 1
+    check.found += [
+        figure_finding(where, relative, d) for d in line_differences(published, expected)
+    ]
+
+
+def stations_of(findings: Iterable[Finding]) -> list[str]:
+    """The stations and units named, each once, in order of first mention."""
+    return list(dict.fromkeys(f.where for f in findings))

@@ -1,0 +1,103 @@
+"""A small election published from a store holding real signed reports, for the publish tests.
+
+The day is the Kerman runoff slice of tests/services/build.py (three stations in two counties; the
+presidency everywhere, a Majlis runoff in two constituencies), with a ballot box enrolled at each
+station and reports signed by it (and, at the first station, by its head too) taken through
+`services.ingest`, as the centre takes them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+
+from sandogh.core.definition.model import Election
+from sandogh.core.report import SigningKey, StaffRole, encode_signed, sign_as_staff, sign_report
+from sandogh.services.devices import enrol_device
+from sandogh.services.ingest import ingest_report
+from sandogh.services.ports import UnitOfWork
+from tests.services.build import (
+    DEVICE,
+    DEVICE_3,
+    NOW,
+    ROUND_2_DAY,
+    RUNOFF_VOTES,
+    ST_1,
+    ST_2,
+    ST_3,
+    final,
+    load,
+    zero,
+)
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+
+DEVICE_2 = SigningKey.from_seed(bytes(range(64, 96)))
+HEAD_1 = SigningKey.from_seed(bytes(range(96, 128)))
+KEYS = {ST_1: DEVICE, ST_2: DEVICE_2, ST_3: DEVICE_3}
+#: Who voted what at each station, one tuple a voter (tests/services/build.py's RUNOFF_VOTES).
+VOTES: Mapping[str, Mapping[str, Sequence[tuple[str, ...]]]] = {
+    ST_1: RUNOFF_VOTES,
+    ST_2: {"president": [("25",), ("25",), ("21",)], "parliament": [("31", "33"), ("32",), ()]},
+    ST_3: {"president": [("21",), ("21",)], "parliament": [("41",), ("42",)]},
+}
+
+
+def at(minutes: int) -> datetime.datetime:
+    """A moment of the evening of the runoff: `minutes` after 20:00 in Iran."""
+    return NOW.replace(hour=20) + datetime.timedelta(minutes=minutes)
+
+
+def set_up(uow: NewUnitOfWork, day: Election = ROUND_2_DAY) -> None:
+    """`day` loaded and a box enrolled at each station, each opened with a zero report."""
+    load(uow, day)
+    for station, key in KEYS.items():
+        enrol(uow, station, key, day)
+    for minutes, (station, key) in enumerate(KEYS.items()):
+        opened = zero(day, station, key)
+        ingest_report(uow, signed=encode_signed(sign_report(opened, key)), now=at(minutes - 600))
+
+
+def enrol(uow: NewUnitOfWork, station: str, key: SigningKey, day: Election = ROUND_2_DAY) -> None:
+    enrol_device(
+        uow, election_id=day.id, station=station, public_key_hex=key.public_key.raw.hex(), now=NOW
+    )
+
+
+def final_report(
+    station: str,
+    *,
+    day: Election = ROUND_2_DAY,
+    key: SigningKey | None = None,
+    votes: Mapping[str, Sequence[tuple[str, ...]]] | None = None,
+) -> bytes:
+    """The signed final report of `station`, the head's signature beside the box's at ST_1."""
+    key = key or KEYS[station]
+    counted = final(day, station, key, votes or VOTES[station])
+    signed = sign_report(counted, key)
+    if station == ST_1:
+        signed = sign_as_staff(signed, StaffRole.HEAD, HEAD_1)
+    return encode_signed(signed)
+
+
+def report(
+    uow: NewUnitOfWork,
+    station: str,
+    minutes: int,
+    *,
+    day: Election = ROUND_2_DAY,
+    key: SigningKey | None = None,
+    votes: Mapping[str, Sequence[tuple[str, ...]]] | None = None,
+) -> None:
+    """Ingest the final report of `station`, `minutes` after 20:00."""
+    data = final_report(station, day=day, key=key, votes=votes)
+    ingest_report(uow, signed=data, now=at(minutes))
+
+
+#: Who voted what in the first round (tests/services/build.py's ROUND_1_DAY): nobody has half of
+#: the ballots cast for president, so 21 and 25 go to a runoff.
+ROUND_1_VOTES: Mapping[str, Mapping[str, Sequence[tuple[str, ...]]]] = {
+    ST_1: {"president": [("21",), ("25",), ("27",)], "parliament": [("31", "32"), ("31", "33")]},
+    ST_2: {"president": [("21",), ("25",), ("29",)], "parliament": [("31", "32"), ("34",)]},
+    ST_3: {"president": [("21",), ("25",), ("27",), ()], "parliament": [("41",), ("41",), ("42",)]},
+}

@@ -1,0 +1,114 @@
+"""The JSON documents of the snapshot, with Kerman's 2024 runoff figures."""
+
+from __future__ import annotations
+
+import datetime
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sandogh.core.counting.aggregate import Total
+from sandogh.core.counting.tally import Counts
+from sandogh.locale.digits import format_percent
+from sandogh.publish.documents import (
+    ReportRef,
+    elections_json,
+    percent_text,
+    share_json,
+    status_of,
+    unit_result_json,
+)
+
+from .kerman import ELIGIBLE, EMPTY, INDEX, A, B, tallied
+
+RECEIVED = datetime.datetime(
+    2024, 7, 5, 21, 33, 11, tzinfo=datetime.timezone(datetime.timedelta(hours=3, minutes=30))
+)
+
+
+def test_turnout_is_written_as_its_two_figures_and_a_rounded_percent() -> None:
+    assert share_json(1_276_092, ELIGIBLE) == {"share": "1276092/2324254", "percent": "54.90"}
+    assert share_json(5, None) is None
+    assert share_json(0, 0) is None
+    assert percent_text(1, 8) == "12.50"
+    assert percent_text(1, 800) == "0.13"  # 0.125 rounds half up
+    assert percent_text(12, 10) == "120.00"
+
+
+@given(st.integers(0, 10**9), st.integers(1, 10**9))
+def test_percentages_round_as_the_locale_does(part: int, whole: int) -> None:
+    shown = format_percent(Fraction(part, whole), "en", 2)
+    assert percent_text(part, whole) == shown.removesuffix("%").replace(",", "")
+
+
+def test_a_province_while_one_station_is_out() -> None:
+    counted = tallied()
+    document = unit_result_json(
+        INDEX,
+        "president",
+        "IR-08",
+        counted.totals.units["president"],
+        eligible=ELIGIBLE,
+        updated=RECEIVED,
+        reports=None,
+    )
+
+    assert document["stations"] == {"reported": 1, "total": 2}
+    assert document["status"] == "partial"
+    assert document["updated"] == "2024-07-05T18:03:11+00:00"
+    assert [(v["code"], v["votes"]) for v in document["counts"]["votes"]] == [
+        ("21", 773_591),
+        ("25", 479_249),
+    ]
+    assert document["counts"]["votes"][0]["name"] == {"fa": "سعید جلیلی", "en": "Saeed Jalili"}
+    assert document["counts"]["invalid"] == {
+        "blank": 23_252,
+        "illegible": 0,
+        "non-candidate": 0,
+        "multiple-names": 0,
+    }
+    assert document["turnout"]["cast"] == {"share": "1276092/2324254", "percent": "54.90"}
+    assert [(c["code"], c["reported"]) for c in document["children"]] == [(A, True), (B, False)]
+    assert [u["code"] for u in document["path"]] == ["IR"]
+    assert document["constituencies"] == ["IR"]
+    assert document["reports"] is None
+
+
+def test_a_station_lists_its_signed_reports() -> None:
+    counted = tallied(b=EMPTY)
+    refs = [
+        ReportRef("zero", "sha256:" + "a" * 64, RECEIVED),
+        ReportRef("final", "sha256:" + "b" * 64, RECEIVED),
+    ]
+    document = unit_result_json(
+        INDEX,
+        "president",
+        B,
+        counted.totals.units["president"],
+        eligible=None,
+        updated=RECEIVED,
+        reports=refs,
+    )
+
+    assert document["status"] == "complete"
+    assert document["station"]["mode"] == "electronic"
+    assert document["turnout"] == {"cast": None, "papers": None}
+    assert [r["kind"] for r in document["reports"]] == ["zero", "final"]
+    assert document["reports"][1]["received"] == "2024-07-05T18:03:11+00:00"
+
+
+def test_certified_is_only_said_when_asked() -> None:
+    total = Total(Counts(), 3, 3)
+    assert status_of(total) == "complete"
+    assert status_of(total, certified=True) == "certified"
+    assert status_of(Total(Counts(), 2, 3)) == "partial"
+
+
+def test_elections_newest_first() -> None:
+    def snapshot(election: str, date: str) -> dict[str, object]:
+        return {"election": election, "name": {}, "date": date, "sequence": 1, "updated": None}
+
+    listing = elections_json([snapshot("r1", "2024-06-28"), snapshot("r2", "2024-07-05")])
+
+    assert [e["id"] for e in listing["elections"]] == ["r2", "r1"]

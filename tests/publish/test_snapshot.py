@@ -1,0 +1,188 @@
+"""Regenerating the snapshot whole, and keeping it current one change at a time."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Collection
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from sandogh.core.report import SigningKey
+from sandogh.publish.snapshot import Publisher
+from sandogh.services.devices import revoke_device
+from sandogh.services.errors import ElectionNotFoundError
+from tests.services.build import NOW, ROUND_2, ST_1, ST_2, ST_3
+
+from .build import DEVICE_2, NewUnitOfWork, enrol, report, set_up
+
+DATA = f"data/{ROUND_2}"
+DEVICE_2B = SigningKey.from_seed(bytes(range(128, 160)))
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file of the snapshot's data, by path."""
+    data = root / "data"
+    return {str(p.relative_to(data)): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+
+
+def read(root: Path, relative: str) -> Any:
+    return json.loads((root / DATA / relative).read_bytes())
+
+
+def evening(uow: NewUnitOfWork) -> list[object]:
+    """The changes of the evening, each a step the publisher follows."""
+    return [
+        lambda: report(uow, ST_1, 1),
+        lambda: report(uow, ST_3, 2),
+        lambda: revoke_device(
+            uow, election_id=ROUND_2, public_key_hex=DEVICE_2.public_key.raw.hex(), now=NOW
+        ),
+        lambda: enrol(uow, ST_2, DEVICE_2B),
+        lambda: report(uow, ST_2, 3, key=DEVICE_2B),
+    ]
+
+
+def test_kept_current_change_by_change_equals_regenerated_whole(
+    new_unit_of_work: NewUnitOfWork, tmp_path: Path
+) -> None:
+    set_up(new_unit_of_work)
+    followed = Publisher(new_unit_of_work, tmp_path / "followed", render=False)
+    followed.regenerate()
+    for step in evening(new_unit_of_work):
+        step()  # type: ignore[operator]
+        followed.poll()
+
+    Publisher(new_unit_of_work, tmp_path / "whole", render=False).regenerate()
+
+    assert tree(tmp_path / "followed") == tree(tmp_path / "whole")
+    snapshot = read(tmp_path / "whole", "snapshot.json")
+    assert snapshot["stations"] == {"reported": 3, "total": 3}
+    assert [c["status"] for c in snapshot["contests"]] == ["complete", "complete"]
+    devices = read(tmp_path / "whole", "devices.json")["devices"]
+    assert [d["station"] for d in devices] == [ST_1, ST_2, ST_2, ST_3]
+    assert sum(d["revoked_at"] is not None for d in devices) == 1
+
+
+def test_a_report_rewrites_only_its_station_units_and_constituencies(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    publisher = Publisher(uow, tmp_path, render=False)
+    publisher.regenerate()
+    report(uow, ST_1, 1)
+
+    done = publisher.poll()
+
+    written = set(done.written)
+    assert f"{DATA}/reports/{ST_1}/final.json" in written
+    assert f"{DATA}/results/president/{ST_1}.json" in written
+    assert f"{DATA}/results/president/IR-08-0801.json" in written
+    assert f"{DATA}/results/president/IR.json" in written
+    assert f"{DATA}/outcomes/parliament/P1.json" in written
+    assert f"{DATA}/csv/stations/IR-08-0801.csv" in written
+    assert not [path for path in written if ST_3 in path or "IR-08-0802" in path]
+    assert f"{DATA}/outcomes/parliament/P2.json" not in written
+    assert f"{DATA}/definition.json" not in written
+    assert done.units == {ROUND_2: {ST_1, "IR-08-0801", "IR-08", "IR"}}
+
+
+def test_nothing_new_writes_nothing(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    publisher = Publisher(uow, tmp_path, render=False)
+    publisher.regenerate()
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+
+    assert publisher.poll().written == []
+    assert publisher.regenerate().written == []
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_an_earlier_snapshot_catches_up_to_the_whole(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    Publisher(uow, tmp_path / "earlier", render=False).regenerate()
+    report(uow, ST_1, 1)
+    report(uow, ST_3, 2)
+
+    done = Publisher(uow, tmp_path / "earlier", render=False).catch_up()
+    Publisher(uow, tmp_path / "whole", render=False).regenerate()
+
+    assert f"{DATA}/results/president/{ST_2}.json" not in done.written
+    assert tree(tmp_path / "earlier") == tree(tmp_path / "whole")
+
+
+def test_bulk_files_lag_on_their_cadence_and_say_so(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    now = [0.0]
+    publisher = Publisher(uow, tmp_path, bulk_interval=25.0, render=False, clock=lambda: now[0])
+    publisher.regenerate()
+    report(uow, ST_1, 1)
+    now[0] = 10.0
+    publisher.poll()  # too soon for the bulk files
+    snapshot = read(tmp_path, "snapshot.json")
+    assert snapshot["as_of"]["csv/totals.csv"] == snapshot["sequence"] - 1
+
+    publisher.flush()
+
+    snapshot = read(tmp_path, "snapshot.json")
+    assert snapshot["as_of"] == dict.fromkeys(
+        ["csv/totals.csv", "nist/election-report.json"], snapshot["sequence"]
+    )
+
+
+def test_the_sequence_counts_the_elections_changes(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    publisher = Publisher(uow, tmp_path, render=False)
+    publisher.regenerate()
+    # loaded, three boxes enrolled, three opened
+    assert read(tmp_path, "snapshot.json")["sequence"] == 7
+    report(uow, ST_1, 1)
+    publisher.poll()
+
+    snapshot = read(tmp_path, "snapshot.json")
+    assert snapshot["sequence"] == 8
+    assert snapshot["updated"] == "2024-07-05T16:31:00+00:00"  # 20:01 in Tehran
+    listing = json.loads((tmp_path / "data/elections.json").read_bytes())
+    assert listing["elections"] == [
+        {
+            "id": ROUND_2,
+            "name": {"fa": ROUND_2, "en": ROUND_2},
+            "date": "2024-07-05",
+            "sequence": 8,
+            "updated": "2024-07-05T16:31:00+00:00",
+        }
+    ]
+
+
+def test_an_unknown_election_is_refused(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    with pytest.raises(ElectionNotFoundError):
+        Publisher(uow, tmp_path, elections=["nowhere"], render=False).regenerate()
+
+
+def test_the_site_is_rendered_for_the_units_that_changed(
+    uow: NewUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[Path, str, object]] = []
+
+    def render_site(root: Path, election_id: str, units: Collection[str] | None = None) -> int:
+        calls.append((root, election_id, None if units is None else sorted(units)))
+        return 2
+
+    monkeypatch.setitem(
+        sys.modules, "sandogh.publish.site", SimpleNamespace(render_site=render_site)
+    )
+    publisher = Publisher(uow, tmp_path)
+    assert publisher.regenerate().rendered == 2
+    report(uow, ST_3, 1)
+    assert publisher.poll().rendered == 2
+
+    assert calls == [
+        (tmp_path, ROUND_2, None),
+        (tmp_path, ROUND_2, ["IR", "IR-08", "IR-08-0802", ST_3]),
+    ]
+
+
+def test_without_the_site_nothing_is_rendered(
+    uow: NewUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "sandogh.publish.site", None)  # importing it fails
+
+    assert Publisher(uow, tmp_path).regenerate().rendered is None

@@ -1,0 +1,150 @@
+"""`verify-results`: a snapshot checked from its files alone, by anyone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sandogh.core.report import decode_report, decode_signed
+from sandogh.publish.findings import Disagreement
+from sandogh.publish.snapshot import Publisher
+from sandogh.publish.sources import FolderSource, HttpSource
+from sandogh.publish.verify import Verification, stations_of, verify_snapshot
+from sandogh.services.results import import_results
+from tests.services.build import LATER, ROUND_2, ST_1, ST_2, ST_3
+
+from .build import NewUnitOfWork, final_report, report
+from .serving import serving
+
+DATA = f"data/{ROUND_2}"
+
+
+def check(root: Path) -> Verification:
+    with FolderSource(root) as source:
+        return verify_snapshot(source)
+
+
+@pytest.fixture
+def root(uow: NewUnitOfWork, tmp_path: Path) -> Path:
+    """The snapshot once ST_1 and ST_3 have reported (ST_2 has not)."""
+    report(uow, ST_1, 1)
+    report(uow, ST_3, 2)
+    Publisher(uow, tmp_path, render=False).regenerate()
+    return tmp_path
+
+
+def test_a_snapshot_agrees_with_its_signed_reports(root: Path) -> None:
+    verification = check(root)
+
+    assert verification.agrees
+    (election,) = verification.elections
+    assert (election.election, election.reports, election.verified, election.readded) == (
+        ROUND_2,
+        5,  # three zero reports, two final
+        5,
+        2,
+    )
+    assert election.documents > 20
+    assert election.findings == ()
+
+
+def test_one_changed_byte_of_a_report_names_the_station(root: Path) -> None:
+    path = root / DATA / f"reports/{ST_1}/final.json"
+    data = path.read_bytes()
+    at = data.index(b'"votes":{"21":') + len(b'"votes":{"21":')
+    path.write_bytes(data[:at] + b"5" + data[at + 1 :])  # one vote becomes five
+
+    verification = check(root)
+
+    assert not verification.agrees
+    findings = verification.elections[0].findings
+    signature = [f for f in findings if f.kind is Disagreement.SIGNATURE]
+    assert [(f.where, f.file) for f in signature] == [(ST_1, f"{DATA}/reports/{ST_1}/final.json")]
+    assert stations_of(findings)[:1] == [ST_1]
+    assert ST_3 not in stations_of(findings)
+
+
+def test_a_byte_that_breaks_the_form_names_the_station(root: Path) -> None:
+    path = root / DATA / f"reports/{ST_3}/zero.json"
+    path.write_bytes(path.read_bytes().replace(b'"kind":"zero"', b'"kind":"Zero"'))
+
+    findings = check(root).elections[0].findings
+
+    assert {(f.kind, f.where) for f in findings} >= {
+        (Disagreement.UNREADABLE, ST_3),
+        (Disagreement.REPORT_HASH, ST_3),
+    }
+
+
+def test_one_changed_total_names_the_unit_and_the_figure(root: Path) -> None:
+    path = root / DATA / "results/president/IR-08.json"
+    document = json.loads(path.read_bytes())
+    votes = {v["code"]: v for v in document["counts"]["votes"]}
+    votes["25"]["votes"] += 1
+    path.write_text(json.dumps(document, ensure_ascii=False))
+
+    (finding,) = check(root).elections[0].findings
+
+    assert (finding.kind, finding.where, finding.figure) == (
+        Disagreement.FIGURE,
+        "IR-08",
+        "counts.votes[25].votes",
+    )
+    assert (finding.published, finding.expected) == (
+        str(votes["25"]["votes"]),
+        str(votes["25"]["votes"] - 1),
+    )
+
+
+def test_figures_without_a_signed_report_disagree(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    sheets = decode_report(decode_signed(final_report(ST_2)).report).sheets
+    import_results(uow, ROUND_2, sheets, now=LATER)  # a paper tally sheet: no signed report
+    Publisher(uow, tmp_path, render=False).regenerate()
+
+    findings = check(tmp_path).elections[0].findings
+
+    unsigned = [f for f in findings if f.kind is Disagreement.UNSIGNED]
+    assert {(f.where, f.figure) for f in unsigned} == {(ST_2, "stations.reported")}
+    assert "IR" in stations_of(findings)  # and the totals above it are not the reports' sum
+
+
+def test_a_key_the_snapshot_does_not_list_for_the_station_disagrees(root: Path) -> None:
+    path = root / DATA / "devices.json"
+    document = json.loads(path.read_bytes())
+    document["devices"] = [d for d in document["devices"] if d["station"] != ST_3]
+    path.write_text(json.dumps(document))
+
+    findings = check(root).elections[0].findings
+
+    assert {(f.kind, f.where) for f in findings if f.kind is Disagreement.DEVICE} == {
+        (Disagreement.DEVICE, ST_3)
+    }
+
+
+def test_a_missing_report_names_the_station(root: Path) -> None:
+    (root / DATA / f"reports/{ST_3}/final.json").unlink()
+
+    findings = check(root).elections[0].findings
+
+    assert (Disagreement.MISSING, ST_3) in {(f.kind, f.where) for f in findings}
+
+
+def test_a_changed_station_csv_names_the_line(root: Path) -> None:
+    path = root / DATA / "csv/stations/IR-08-0802.csv"
+    lines = path.read_text().splitlines()
+    lines[1] = lines[1].replace(ST_3, ST_3, 1)[:-1] + "9"
+    path.write_text("\n".join(lines) + "\n")
+
+    (finding,) = check(root).elections[0].findings
+
+    assert (finding.where, finding.figure) == ("IR-08-0802", "line 2")
+
+
+def test_a_snapshot_is_checked_over_http(root: Path) -> None:
+    with serving(root) as url, HttpSource(url) as source:
+        verification = verify_snapshot(source, ROUND_2)
+
+    assert verification.agrees
+    assert verification.elections[0].readded == 2
