@@ -1,9 +1,8 @@
-# sandogh: `make run` runs the Kerman example on the embedded SQLite default; `make test` runs every check.
+# sandogh: `make run` runs a live Kerman election day on the embedded SQLite default; `make test` runs every check.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-RUN_DB := run/kerman-1403.sqlite
 
 .PHONY: run test lint typecheck contracts pytest bench clean
 
@@ -14,9 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	mkdir -p run
-	rm -f $(RUN_DB)
-	$(BIN)/sandogh demo --db sqlite:///$(RUN_DB)
+	$(BIN)/sandogh demo --live --dir run
 
 test: lint typecheck contracts pytest
 

@@ -7,6 +7,7 @@ printed (one of which, the margin, is misprinted).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from rich.console import Console
@@ -22,7 +23,7 @@ from sandogh.formats.definition_file import load_definition
 from sandogh.formats.statement_file import read_statement
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
-from sandogh.services.elections import load_election
+from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.results import show_results
 from sandogh.services.statements import check_published
@@ -39,7 +40,11 @@ class ExampleMissingError(SandoghError):
         )
 
 
-def run(db: str | None, lang: Lang, console: Console) -> None:
+def load_rounds(
+    db: str | None, lang: Lang, console: Console, *, results: Collection[str]
+) -> UnitOfWorkFactory:
+    """Create the store and load both rounds into it, importing the results of the rounds in
+    `results` (their ids); the store."""
     if not EXAMPLE.is_dir():
         raise ExampleMissingError(EXAMPLE)
     console.print(f"[dim]{create_store(db)}[/dim]")
@@ -54,9 +59,14 @@ def run(db: str | None, lang: Lang, console: Console) -> None:
             now=now(),
             actor=actor(),
         )
-        if done.created:
+        if done.created and election_id in results:
             import_tally_file(store, EXAMPLE / f"{stem}-results.csv", election_id, console, lang)
         console.print(text("demo_loaded", lang, election=election_id))
+    return store
+
+
+def run(db: str | None, lang: Lang, console: Console) -> None:
+    store = load_rounds(db, lang, console, results=[election_id for election_id, _ in ROUNDS])
     for election_id, _ in ROUNDS:
         console.print()
         print_results(console, show_results(store, election_id, unit=PROVINCE), lang)

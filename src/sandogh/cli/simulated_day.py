@@ -24,7 +24,7 @@ from sandogh.cli.demo import EXAMPLE, ExampleMissingError
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.errors import SandoghError
-from sandogh.formats.definition_file import load_definition
+from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
@@ -88,29 +88,55 @@ class Simulation:
         )
 
 
-def simulate(
-    *, stations: int, scale: Fraction, db: str | None, seed: int, threads: int, scratch: Path
-) -> Simulation:
-    """Run the day in `scratch` (the boxes' directories and, without `db`, the centre's store)."""
+@dataclass(frozen=True)
+class DayPlan:
+    """Who votes where: the chosen stations' sheets and scaled figures, the synthetic registry
+    that holds every voter, and each station's crowd (national codes, in the order they come)."""
+
+    loaded: LoadedDefinition
+    sheets: dict[str, TallySheet]
+    expected: dict[str, Figures]
+    registry: SyntheticRegistrySpec
+    crowds: dict[str, list[str]]
+
+    @property
+    def chosen(self) -> list[str]:
+        return sorted(self.expected)
+
+
+def plan_day(*, stations: int, scale: Fraction, seed: int, voters: int | None = None) -> DayPlan:
+    """Choose `stations` stations of the Kerman runoff by `seed`, their figures scaled by `scale`
+    (with `voters`, by the scale that casts about that many over the stations chosen)."""
     if not EXAMPLE.is_dir():
         raise ExampleMissingError(EXAMPLE)
     loaded = load_definition(EXAMPLE / "round2.yaml")
-    election = loaded.election
     sheets = {s.station: s for s in load_tally_csv(EXAMPLE / "round2-results.csv")}
     if not 1 <= stations <= len(sheets):
         raise SimulationError(f"--stations must be from 1 to {len(sheets)}, not {stations}")
-    if scale <= 0:
-        raise SimulationError(f"--scale must be above 0, not {scale}")
     rng = random.Random(seed)
     chosen = sorted(rng.sample(sorted(sheets), stations))
+    if voters is not None:
+        scale = Fraction(voters, max(sum(sheets[c].counts.cast for c in chosen), 1))
+    if scale <= 0:
+        raise SimulationError(f"--scale must be above 0, not {scale}")
     expected = {code: scaled(sheets[code].counts, scale) for code in chosen}
     needed = sum(f.cast for f in expected.values())
     # about 88 % of a synthetic registry may vote (bench/checkin.py): room for every voter
     spec = SyntheticRegistrySpec(seed=seed, size=needed * 5 // 4 + 1_000)
     registry = SyntheticRegistry(spec.seed, size=spec.size)
-    voters = iter([c.digits for c in itertools.islice(registry.voters(election.date), needed)])
-    crowds = {code: [next(voters) for _ in range(expected[code].cast)] for code in chosen}
+    codes = [c.digits for c in itertools.islice(registry.voters(loaded.election.date), needed)]
+    crowd = iter(codes)
+    crowds = {code: [next(crowd) for _ in range(expected[code].cast)] for code in chosen}
+    return DayPlan(loaded, sheets, expected, spec, crowds)
 
+
+def simulate(
+    *, stations: int, scale: Fraction, db: str | None, seed: int, threads: int, scratch: Path
+) -> Simulation:
+    """Run the day in `scratch` (the boxes' directories and, without `db`, the centre's store)."""
+    plan = plan_day(stations=stations, scale=scale, seed=seed)
+    loaded, chosen, expected = plan.loaded, plan.chosen, plan.expected
+    election = loaded.election
     url = db or f"sqlite:///{scratch / 'centre.sqlite'}"
     init_database(url)
     engine = make_engine(url)
@@ -127,20 +153,20 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
-        settings, token = one_run_settings(url, spec)
+        settings, token = one_run_settings(url, plan.registry)
         with centre_process(settings) as running:
             base = running.base_url
             start = time.perf_counter()
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 days = list(
                     pool.map(
-                        lambda code: _day(
+                        lambda code: station_day(
                             base,
                             token,
                             election.id,
-                            sheets[code],
+                            plan.sheets[code],
                             expected[code],
-                            crowds[code],
+                            plan.crowds[code],
                             random.Random(f"{seed}:{code}"),
                             scratch / code,
                         ),
@@ -162,7 +188,7 @@ def simulate(
     )
 
 
-def _day(
+def station_day(
     base: str,
     token: str,
     election: str,

@@ -174,10 +174,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def centre_process(settings: ServerSettings, *, workers: int = 1) -> Iterator[RunningCentre]:
-    """The centre serving on a free loopback port until the block ends, once it answers health;
-    with `workers` > 1, `pid` is that of the processes' supervisor."""
-    port = free_port()
+def centre_process(
+    settings: ServerSettings, *, workers: int = 1, port: int | None = None
+) -> Iterator[RunningCentre]:
+    """The centre serving on loopback `port` (default a free one) until the block ends, once it
+    answers health; with `workers` > 1, `pid` is that of the processes' supervisor."""
+    port = port or free_port()
     child = multiprocessing.get_context("spawn").Process(
         target=_serve, args=(settings, port, workers)
     )

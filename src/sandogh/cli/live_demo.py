@@ -1,0 +1,452 @@
+"""`sandogh demo --live` (`make run`): the Kerman runoff's election day, live on this machine.
+
+Everything runs on loopback from a fresh SQLite file: both Kerman rounds loaded with round 1's
+results imported (so the site sets round 2 beside it), two demo operators, the centre of
+`sandogh serve` in a child process (`server.process.centre_process`), the publisher following the
+event log into the snapshot and a plain static server for it (`sandogh publish --follow` and
+`publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens, and the
+simulated day of `sandogh simulate` (`cli.simulated_day`) paced so that its stations report one
+after another over `--minutes`. The main thread watches every part: one that stops stops the demo
+with a line saying which; Ctrl-C (or SIGTERM) stops all of them, the centre's process included.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import multiprocessing
+import queue
+import random
+import shutil
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from types import FrameType
+
+import pyotp
+import uvicorn
+from rich.console import Console
+from rich.markup import escape
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.types import ASGIApp
+
+from sandogh.cli.demo import ROUNDS, load_rounds
+from sandogh.cli.live_demo_text import say
+from sandogh.cli.session import actor
+from sandogh.cli.simulated_ballots import CONTEST
+from sandogh.cli.simulated_day import TIMEOUT_SECONDS, DayPlan, StationDay, plan_day, station_day
+from sandogh.core.access import Grant, Role
+from sandogh.core.errors import SandoghError
+from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.language import Lang
+from sandogh.publish.serve import static_app
+from sandogh.publish.snapshot import Publisher
+from sandogh.registry.synthetic import SyntheticRegistry
+from sandogh.server.credentials import Argon2Passwords, TotpFactor
+from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_settings
+from sandogh.server.settings import OperatorSettings
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.operators import Actor, add_user
+from sandogh.station.box import Box
+from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.directory import StationDirectory
+from sandogh.station.printers import FilePrinter
+from sandogh.station.setup import OfflinePolicy
+from sandogh.station.web import create_station_app
+
+DATABASE = "kerman-1403.sqlite"
+PUBLISH_SECONDS = 1.0  # between the publisher's reads of the event log
+BULK_SECONDS = 15.0  # csv/totals.csv and the NIST report, rewritten at most this often
+WATCH_SECONDS = 0.25
+START_SECONDS = 10.0
+KIOSK_PAPERS = 500
+# Demo-only accounts: fixed, printed, and never to be used on a real election's centre.
+HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0801")
+ADMIN = ("demo-admin", "demo-admin-1403", Role.ADMIN, "IR")
+ADMIN_TOTP_SECRET = "SANDOGHDEMOKERMANDEMOONLYAAAAAAA"  # base32, 160 bits
+
+
+class DemoStoppedError(SandoghError):
+    """A part of the live demo stopped on its own; the message names it."""
+
+
+@dataclass(frozen=True)
+class LiveOptions:
+    folder: Path  # the database, the snapshot (`site/`) and the boxes (`boxes/`) go here
+    api_port: int
+    site_port: int
+    kiosk_port: int
+    stations: int
+    voters: int
+    minutes: float
+    seed: int
+    exit_when_done: bool
+    lang: Lang
+
+
+class _Worker(threading.Thread):
+    """A daemon thread running `work`, keeping what stopped it for the main thread to report."""
+
+    def __init__(self, what: str, work: Callable[[threading.Event], None]) -> None:
+        super().__init__(name=what, daemon=True)
+        self.what = what
+        self.stop = threading.Event()
+        self.failure: BaseException | None = None
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            self._work(self.stop)
+        except Exception as failure:  # the main thread reports it and stops the demo
+            self.failure = failure
+
+    def trouble(self, *, running: bool) -> str | None:
+        """What went wrong: the failure, or (when it should be `running`) that it has ended."""
+        if self.failure is not None:
+            return f"{type(self.failure).__name__}: {self.failure}"
+        return "exited" if running and not self.is_alive() and not self.stop.is_set() else None
+
+
+def run(options: LiveOptions, out: Console) -> None:
+    """Run the live demo until Ctrl-C or SIGTERM (with `exit_when_done`, until the day is over
+    and published); `DemoStoppedError` when a part of it stops on its own."""
+    lang = options.lang
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
+    folder = options.folder
+    for stale in ("", "-wal", "-shm"):
+        (folder / f"{DATABASE}{stale}").unlink(missing_ok=True)
+    for stale in ("site", "boxes"):
+        shutil.rmtree(folder / stale, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{folder / DATABASE}"
+    store = load_rounds(url, lang, out, results=[ROUNDS[0][0]])
+    plan = plan_day(
+        stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
+    )
+    accounts = _add_operators(store)
+    settings, token = one_run_settings(url, plan.registry)
+    # loopback only: the console's session cookie must come back over plain http
+    settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
+    publisher = Publisher(store, folder / "site", bulk_interval=BULK_SECONDS)
+    ready = threading.Event()
+    following = _Worker(say("publisher", lang), lambda stop: _follow(publisher, stop, ready))
+    out.print(say("rendering", lang))
+    following.start()
+    try:
+        with ExitStack() as running:
+            port = _port(options.api_port, say("centre", lang), lang, out)
+            centre = running.enter_context(centre_process(settings, port=port))
+            site, site_thread = running.enter_context(
+                _serving(static_app(folder / "site"), options.site_port, "site_server", lang, out)
+            )
+            station, box = _kiosk(plan, centre.base_url, token, folder / "boxes", running)
+            kiosk, kiosk_thread = running.enter_context(
+                _serving(
+                    create_station_app(box, lang=lang),
+                    options.kiosk_port,
+                    "kiosk_server",
+                    lang,
+                    out,
+                )
+            )
+            reported: queue.Queue[StationDay] = queue.Queue()
+            day = _Worker(
+                say("simulation", lang),
+                lambda stop: _run_day(
+                    plan, options, centre.base_url, token, folder / "boxes", reported, stop
+                ),
+            )
+            parts: list[tuple[str, Probe]] = [
+                ("centre", lambda: _child_alive(centre.pid)),
+                ("publisher", lambda: following.trouble(running=True)),
+                ("site_server", lambda: None if site_thread.is_alive() else "exited"),
+                ("kiosk_server", lambda: None if kiosk_thread.is_alive() else "exited"),
+                ("simulation", lambda: day.trouble(running=False)),
+            ]
+            while not ready.wait(WATCH_SECONDS):
+                _check(parts, lang)
+            urls = {"site": site, "api": centre.base_url, "kiosk": kiosk}
+            _print_addresses(out, lang, urls, station, accounts, _spare_voters(plan))
+            out.print(
+                say(
+                    "day",
+                    lang,
+                    stations=len(plan.chosen),
+                    voters=_cast(plan),
+                    minutes=_digits(f"{options.minutes:g}", lang),
+                )
+            )
+            day.start()
+            _watch(out, lang, plan, parts, day, reported, options.exit_when_done)
+            following.stop.set()
+            following.join()
+            _check(parts[1:2], lang)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        following.stop.set()
+    out.print(say("stopped", lang))
+
+
+Probe = Callable[[], str | None]
+
+
+def _cast(plan: DayPlan) -> int:
+    return sum(f.cast for f in plan.expected.values())
+
+
+def _child_alive(pid: int) -> str | None:
+    """Whether this process's child `pid` still runs (joining it if it has ended)."""
+    return None if pid in {c.pid for c in multiprocessing.active_children()} else "exited"
+
+
+def _check(parts: list[tuple[str, Probe]], lang: Lang) -> None:
+    for what, probe in parts:
+        trouble = probe()
+        if trouble is not None:
+            raise DemoStoppedError(say("failed", lang, what=say(what, lang), error=trouble))
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    del signum, frame
+    raise KeyboardInterrupt
+
+
+def _digits(shown: str, lang: Lang) -> str:
+    return to_persian_digits(shown) if lang == "fa" else shown
+
+
+def _add_operators(store: UnitOfWorkFactory) -> list[tuple[str, str, Grant, str | None]]:
+    """The demo accounts: (username, password, grant, TOTP secret)."""
+    hasher = Argon2Passwords.of(OperatorSettings())
+    now = datetime.datetime.now(datetime.UTC)
+    added = []
+    for username, password, role, place in (HQ, ADMIN):
+        change = add_user(
+            store,
+            actor=Actor(actor(), None),
+            username=username,
+            display_name=f"{username} (demo)",
+            grant=Grant(role, place),
+            password=password,
+            second_factor=False,
+            hasher=hasher,
+            factor=_DemoTotp(),
+            now=now,
+        )
+        secret = None if change.totp_uri is None else pyotp.parse_uri(change.totp_uri).secret
+        added.append((username, password, change.account.grant, secret))
+    return added
+
+
+class _DemoTotp(TotpFactor):
+    """The same TOTP secret every run, so an authenticator app set up once keeps working."""
+
+    def new_secret(self) -> str:
+        return ADMIN_TOTP_SECRET
+
+
+def _port(wanted: int, what: str, lang: Lang, out: Console) -> int:
+    with _bound(wanted, what, lang, out) as listening:
+        port: int = listening.getsockname()[1]
+    return port
+
+
+@contextmanager
+def _bound(wanted: int, what: str, lang: Lang, out: Console) -> Iterator[socket.socket]:
+    """A socket bound to loopback `wanted`, or to a free port (said) when it is taken."""
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        try:
+            listening.bind((LOOPBACK, wanted))
+        except OSError:
+            port = free_port()
+            listening.bind((LOOPBACK, port))
+            taken = {"wanted": str(wanted), "what": what, "port": str(port)}
+            out.print(f"[yellow]{escape(say('port_taken', lang, **taken))}[/yellow]")
+        yield listening
+    finally:
+        listening.close()
+
+
+@contextmanager
+def _serving(
+    app: ASGIApp, wanted: int, what: str, lang: Lang, out: Console
+) -> Iterator[tuple[str, threading.Thread]]:
+    """`app` served on loopback in a thread until the block ends: its base URL, and the thread."""
+    with _bound(wanted, say(what, lang), lang, out) as listening:
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [listening]}, name=what, daemon=True
+        )
+        thread.start()
+        try:
+            deadline = time.monotonic() + START_SECONDS
+            while not server.started:
+                if not thread.is_alive() or time.monotonic() > deadline:
+                    raise DemoStoppedError(say("failed", lang, what=say(what, lang), error="start"))
+                time.sleep(0.02)
+            yield f"http://{LOOPBACK}:{listening.getsockname()[1]}", thread
+        finally:
+            server.should_exit = True
+            thread.join(START_SECONDS)
+
+
+def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event) -> None:
+    """`sandogh publish --follow`: the whole snapshot once, then what each poll of the log adds."""
+    publisher.regenerate()
+    ready.set()
+    while True:
+        stopping = stop.wait(PUBLISH_SECONDS)
+        try:
+            publisher.poll()  # once more after the stop: the last reports of the day
+        except SQLAlchemyError:  # the store busy with the centre's writes: read it next time
+            if not stopping:
+                continue
+        if stopping:
+            break
+    publisher.flush()
+
+
+def _kiosk(
+    plan: DayPlan, base: str, token: str, boxes: Path, running: ExitStack
+) -> tuple[str, Box]:
+    """A box for a station the simulation leaves alone, enrolled, open and taking voters."""
+    station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
+    store, key = StationDirectory(boxes / station).create()
+    centre = running.enter_context(
+        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token)
+    )
+    box = Box(store, key, centre, FilePrinter(boxes / station / "printer.jsonl"))
+    box.enrol(election=plan.loaded.election.id, station=station, policy=OfflinePolicy.REFUSE)
+    box.open({CONTEST: KIOSK_PAPERS})
+    box.start_voting()
+    box.sync()  # the zero report, to the centre now
+    return station, box
+
+
+def _spare_voters(plan: DayPlan, count: int = 3) -> list[str]:
+    """Voters of the registry whom the simulated day leaves alone, for the kiosk."""
+    registry = SyntheticRegistry(plan.registry.seed, size=plan.registry.size)
+    used = sum(len(crowd) for crowd in plan.crowds.values())
+    spare = itertools.islice(registry.voters(plan.loaded.election.date), used, used + count)
+    return [card.digits for card in spare]
+
+
+def _print_addresses(
+    out: Console,
+    lang: Lang,
+    urls: dict[str, str],
+    kiosk_station: str,
+    accounts: list[tuple[str, str, Grant, str | None]],
+    voters: list[str],
+) -> None:
+    site = urls["site"] + ("/" if lang == "fa" else "/en/")
+    rows = [
+        (say("site", lang), site),
+        (say("console", lang), urls["api"] + "/console/"),
+        (
+            say("kiosk", lang, station=kiosk_station),
+            f"{urls['kiosk']}/operator  {urls['kiosk']}/vote",
+        ),
+        (say("api", lang), urls["api"] + "/openapi.json"),
+    ]
+    out.print()
+    for label, address in rows:
+        out.print(f"[bold]{escape(label)}[/bold]: {address}", soft_wrap=True)
+    out.print(f"[yellow]{escape(say('accounts', lang))}[/yellow]")
+    for username, password, grant, secret in accounts:
+        line = say(
+            "account",
+            lang,
+            username=username,
+            password=password,
+            role=grant.role.value,
+            place=grant.place,
+        )
+        out.print(f"  {escape(line)}", soft_wrap=True)
+        if secret is not None:
+            code = _digits(pyotp.TOTP(secret).now(), lang)
+            out.print(
+                f"  {escape(say('totp', lang, username=username, secret=secret, code=code))}",
+                soft_wrap=True,
+            )
+            uri = TotpFactor().uri(secret, username)
+            out.print(f"  {escape(uri)}", soft_wrap=True)
+    out.print(escape(say("voters", lang, codes=" ".join(voters))), soft_wrap=True)
+    out.print()
+
+
+def _run_day(
+    plan: DayPlan,
+    options: LiveOptions,
+    base: str,
+    token: str,
+    boxes: Path,
+    reported: queue.Queue[StationDay],
+    stop: threading.Event,
+) -> None:
+    """Each chosen station's whole day in turn, the k-th started k slots after the first, so
+    that the last reports at about `minutes`."""
+    slot = options.minutes * 60 / len(plan.chosen)
+    start = time.monotonic()
+    for k, code in enumerate(plan.chosen):
+        if stop.wait(max(0.0, start + k * slot - time.monotonic())):
+            return
+        reported.put(
+            station_day(
+                base,
+                token,
+                plan.loaded.election.id,
+                plan.sheets[code],
+                plan.expected[code],
+                plan.crowds[code],
+                random.Random(f"{options.seed}:{code}"),
+                boxes / code,
+            )
+        )
+
+
+def _watch(
+    out: Console,
+    lang: Lang,
+    plan: DayPlan,
+    parts: list[tuple[str, Probe]],
+    day: _Worker,
+    reported: queue.Queue[StationDay],
+    exit_when_done: bool,
+) -> None:
+    """Print each station's report as it comes and stop when a part stops; with
+    `exit_when_done`, return once the day is over."""
+    done: list[StationDay] = []
+    announced = False
+    while True:
+        time.sleep(WATCH_SECONDS)
+        while not reported.empty():
+            done.append(reported.get())
+            clock = _digits(datetime.datetime.now().strftime("%H:%M:%S"), lang)  # noqa: DTZ005 — the watcher's own wall clock
+            out.print(
+                say(
+                    "progress",
+                    lang,
+                    clock=clock,
+                    reported=len(done),
+                    stations=len(plan.chosen),
+                    cast=sum(s.voters for s in done),
+                )
+            )
+        _check(parts, lang)
+        if day.is_alive() or announced:
+            continue
+        out.print(say("done", lang, cast=sum(s.voters for s in done), stations=len(done)))
+        if exit_when_done:
+            return
+        out.print(say("serving", lang))
+        announced = True

@@ -1,0 +1,61 @@
+"""What `sandogh demo --live` prints, in Persian and in English."""
+
+from __future__ import annotations
+
+from sandogh.locale.digits import format_int
+from sandogh.locale.language import Lang
+
+_FA: dict[str, str] = {
+    "port_taken": "درگاه {wanted} گرفته است؛ {what} روی درگاه {port}",
+    "rendering": "ساخت داده‌ها و صفحه‌های سایت نتایج (نزدیک به بیست ثانیه)…",
+    "site": "سایت نتایج",
+    "console": "میز کار کاربران",
+    "kiosk": "صندوق {station} (کارگزار و رأی‌دهنده)",
+    "api": "سرویس مرکزی (API)",
+    "accounts": "حساب‌های نمایشی — فقط برای این نمایش، هرگز در انتخابات واقعی:",
+    "account": "{username} / {password}  ({role} در {place})",
+    "totp": "رمز یک‌بارمصرف (TOTP) {username}: {secret} — رمز کنونی {code}",
+    "voters": "کد ملی چند رأی‌دهنده برای صندوق: {codes}",
+    "day": "روز انتخابات شبیه‌سازی‌شده: {stations} شعبه، {voters} رأی‌دهنده، در {minutes} دقیقه",
+    "progress": "{clock}  {reported} از {stations} شعبه گزارش داد · {cast} رأی",
+    "done": "روز انتخابات تمام شد: {cast} رأی در {stations} شعبه.",
+    "serving": "نشانی‌ها همچنان در دسترس‌اند؛ برای پایان Ctrl+C",
+    "failed": "{what} از کار افتاد: {error} — نمایش متوقف شد",
+    "stopped": "همه چیز متوقف شد.",
+    "centre": "سرویس مرکزی",
+    "publisher": "انتشار نتایج",
+    "site_server": "سرور سایت نتایج",
+    "kiosk_server": "صفحه‌های صندوق",
+    "simulation": "روز انتخابات شبیه‌سازی‌شده",
+}
+_EN: dict[str, str] = {
+    "port_taken": "port {wanted} is taken; the {what} uses port {port}",
+    "rendering": "Writing the results snapshot and rendering the site (about 20 s)…",
+    "site": "Results site",
+    "console": "Operators' console",
+    "kiosk": "Ballot box {station} (operator and voter)",
+    "api": "Central service (API)",
+    "accounts": "Demo accounts — for this demo only, never on a real election:",
+    "account": "{username} / {password}  ({role} at {place})",
+    "totp": "TOTP secret of {username}: {secret} — current code {code}",
+    "voters": "National codes of a few voters for the box: {codes}",
+    "day": "Simulated election day: {stations} stations, {voters} voters, over {minutes} min",
+    "progress": "{clock}  {reported} of {stations} stations reported · {cast} ballots",
+    "done": "The election day is over: {cast} ballots at {stations} stations.",
+    "serving": "Still serving at the addresses above; Ctrl+C to stop",
+    "failed": "the {what} stopped: {error} — the demo stops",
+    "stopped": "Everything stopped.",
+    "centre": "central service",
+    "publisher": "results publisher",
+    "site_server": "results site's server",
+    "kiosk_server": "box's screens",
+    "simulation": "simulated election day",
+}
+
+
+def say(key: str, lang: Lang, **values: str | int) -> str:
+    """A message of the live demo in `lang`; whole numbers in its digits."""
+    template = (_FA if lang == "fa" else _EN)[key]
+    return template.format_map(
+        {k: format_int(v, lang) if isinstance(v, int) else v for k, v in values.items()}
+    )
