@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from sandogh.core.access import Grant, Role
 from sandogh.core.report import decode_report, decode_signed
+from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.findings import Disagreement
 from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource, HttpSource
 from sandogh.publish.verify import Verification, stations_of, verify_snapshot
 from sandogh.services.results import import_results
+from sandogh.services.supervision import Actor, certify, void
 from tests.services.build import LATER, ROUND_2, ST_1, ST_2, ST_3
 
 from .build import NewUnitOfWork, final_report, report
@@ -148,3 +151,28 @@ def test_a_snapshot_is_checked_over_http(root: Path) -> None:
 
     assert verification.agrees
     assert verification.elections[0].readded == 2
+
+
+def test_voids_and_certifications_are_published_and_re_applied(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    for n, station in enumerate((ST_1, ST_2, ST_3), start=1):
+        report(uow, station, n)
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    said = Decision("a box without its seal", "1403/12")
+    void(uow, board, ROUND_2, StationVoid(ST_1, None, said), now=LATER)
+    certify(uow, board, ROUND_2, "president", now=LATER)
+    Publisher(uow, tmp_path, render=False).regenerate()
+
+    supervision = json.loads((tmp_path / DATA / "supervision.json").read_text())
+    assert [v["station"] for v in supervision["voids"]] == [ST_1]
+    assert [c["contest"] for c in supervision["certifications"]] == ["president"]
+    outcome = json.loads((tmp_path / DATA / "outcomes/president/IR.json").read_text())
+    assert outcome["status"] == "certified"
+    assert check(tmp_path).agrees
+
+    supervision["voids"] = []  # a void quietly dropped from what is published
+    (tmp_path / DATA / "supervision.json").write_text(json.dumps(supervision))
+    verification = check(tmp_path)
+    assert not verification.agrees
+    assert any(f.where == ST_1 for f in verification.elections[0].findings)

@@ -33,6 +33,7 @@ from sandogh.publish.documents import (
 from sandogh.publish.index import ElectionIndex, JSONObject
 from sandogh.publish.nist import election_report
 from sandogh.publish.standings import outcome_json
+from sandogh.publish.supervision_file import supervision_json
 from sandogh.publish.totals import reported_stations, retally
 from sandogh.publish.writer import Writer
 from sandogh.services.outcomes import Decided, decide_constituency
@@ -130,6 +131,12 @@ class Published:
         writer.write(f"{self.folder}/definition.json", canonical)
         writer.write_json(f"{self.folder}/units.json", units_json(index))
 
+    def write_supervision(self, writer: Writer) -> None:
+        """The voids and certifications in force (`publish.supervision_file`)."""
+        voids = [effect.void for effect in self.tallied.voided]
+        document = supervision_json(self.index.election_id, voids, self.tallied.certifications)
+        writer.write_json(f"{self.folder}/supervision.json", document)
+
     def write_devices(self, writer: Writer) -> None:
         every = [device for each in self.devices.values() for device in each]
         writer.write_json(
@@ -224,6 +231,7 @@ class Published:
         """Every file but the reports (`write_report`), `snapshot.json` last."""
         self.write_definition(writer)
         self.write_devices(writer)
+        self.write_supervision(writer)
         for contest in self.index.stored.election.contests:
             for code in self.tallied.totals.units[contest.id]:
                 self.write_result(writer, contest.id, code)

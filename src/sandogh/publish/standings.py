@@ -5,8 +5,9 @@ been reported. Until every station of the constituency has reported it is only t
 the count stopped now: a candidate is then `leading` (elected or going to the runoff on those
 figures) or `not-elected`, and a tie a lot would break leads no one. Once complete, each candidate
 has the result the rules give: `elected`, `advanced-to-runoff` (NIST SP 1500-100's term),
-`alternate`, `not-elected`, `withdrawn` or `awaiting-lot`. `certified` is issue 4's: nothing
-certifies a result yet, so no outcome is published as certified.
+`alternate`, `not-elected`, `withdrawn` or `awaiting-lot`. The status is `certified` while a
+supervisor's certification covers the constituency (`core.supervision`), published with the voids
+in `supervision.json` so that anyone re-deriving the outcome sees why.
 """
 
 from __future__ import annotations
@@ -88,7 +89,6 @@ def outcome_json(
     decided: Decided,
     *,
     updated: datetime.datetime | None,
-    certified: bool = False,
 ) -> JSONObject:
     o, counts, k = decided.outcome, decided.total.counts, decided.constituency
     base = o.base if o.base is not None else counts.valid
@@ -96,7 +96,9 @@ def outcome_json(
     standing = sorted(
         decided.standing, key=lambda c: (-counts.votes.get(c.code, 0), code_order(c.code))
     )
-    status = CERTIFIED if certified else COMPLETE if decided.complete else PARTIAL
+    status = (
+        CERTIFIED if decided.certified is not None else COMPLETE if decided.complete else PARTIAL
+    )
     reasons = reasons_json(o)
     if status == PARTIAL:
         reported = decided.total

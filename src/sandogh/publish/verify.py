@@ -35,6 +35,7 @@ from sandogh.core.counting.turnout import eligible_voters
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.supervision import Certification, Effect, Void, VoidError, apply_voids
 from sandogh.formats.definition_file import decode_canonical
 from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
 from sandogh.publish.differences import line_differences
@@ -53,6 +54,7 @@ from sandogh.publish.published import TOTALS_CSV
 from sandogh.publish.signed_reports import signed_sheets
 from sandogh.publish.sources import Source
 from sandogh.publish.standings import outcome_json
+from sandogh.publish.supervision_file import SupervisionFileError, read_supervision
 from sandogh.publish.totals import reported_stations
 from sandogh.services.outcomes import decide_constituency
 from sandogh.services.ports import StoredElection
@@ -171,8 +173,38 @@ def _readd(
         sheets.pop(problem.station, None)
     if unfit:
         every = [sheet for each in sheets.values() for sheet in each]
+    voids, certifications = _supervision(check)
+    voided: tuple[Effect, ...] = ()
+    if voids:
+        try:
+            applied, voided = apply_voids(geography, every, voids)
+            every = list(applied)
+        except VoidError as error:
+            where = f"{check.folder}/supervision.json"
+            check.found.append(
+                Finding(Disagreement.UNREADABLE, check.election, where, detail=str(error))
+            )
     totals = aggregate(geography, every)
-    return Tallied(index.stored, geography, totals, dict(eligible_voters(geography)))
+    eligible = dict(eligible_voters(geography))
+    return Tallied(index.stored, geography, totals, eligible, voided, certifications)
+
+
+def _supervision(check: Check) -> tuple[tuple[Void, ...], tuple[Certification, ...]]:
+    """The published voids and certifications; none when the snapshot has no such file."""
+    relative = f"{check.folder}/supervision.json"
+    data = check.source.read(relative)
+    if data is None:
+        return (), ()
+    document = check.parse(data, relative, check.election)
+    if document is None:
+        return (), ()
+    try:
+        return read_supervision(document, check.election)
+    except SupervisionFileError as error:
+        check.found.append(
+            Finding(Disagreement.UNREADABLE, check.election, relative, detail=str(error))
+        )
+        return (), ()
 
 
 def _compare_results(

@@ -1,0 +1,122 @@
+"""`supervision.json`: the voids and certifications in force, published beside the reports.
+
+Transparency (the mission's fourth property): a void changes published totals, so it is an input
+anyone re-deriving them needs; a certification changes an outcome's status, so it is published
+with who certified, under which grant, when, and the digest of the inputs it froze. Format
+`sandogh/supervision@1` (docs/publish.md). `read_supervision` is its reader for
+`sandogh verify-results`, which applies the voids to the signed reports' sheets as the centre
+does (`core.supervision.apply_voids`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.supervision import (
+    CandidateVoid,
+    Certification,
+    ConstituencyVoid,
+    Decision,
+    StationVoid,
+    Void,
+)
+from sandogh.publish.index import JSONObject
+
+FORMAT = "sandogh/supervision@1"
+
+
+class SupervisionFileError(ValueError):
+    """A `supervision.json` that does not read; the message names what is wrong."""
+
+
+def supervision_json(
+    election: str, voids: Iterable[Void], certifications: Iterable[Certification]
+) -> JSONObject:
+    return {
+        "format": FORMAT,
+        "election": election,
+        "voids": [_void_json(void) for void in voids],
+        "certifications": [_certification_json(c) for c in certifications],
+    }
+
+
+def _void_json(void: Void) -> JSONObject:
+    decision = void.decision
+    said: JSONObject = {
+        "reason": decision.reason,
+        "reference": decision.reference,
+        "case": decision.case,
+    }
+    match void:
+        case StationVoid(station=station, contest=contest):
+            return {"kind": "station", "station": station, "contest": contest, "decision": said}
+        case CandidateVoid(contest=contest, candidate=candidate, stations=stations):
+            return {
+                "kind": "candidate",
+                "contest": contest,
+                "candidate": candidate,
+                "stations": list(stations),
+                "decision": said,
+            }
+        case ConstituencyVoid(contest=contest, constituency=constituency):
+            return {
+                "kind": "constituency",
+                "contest": contest,
+                "constituency": constituency,
+                "decision": said,
+            }
+
+
+def _certification_json(made: Certification) -> JSONObject:
+    return {
+        "contest": made.contest,
+        "constituency": made.constituency,
+        "by": made.by,
+        "role": made.grant.role.value,
+        "place": made.grant.place,
+        "at": made.at.astimezone(datetime.UTC).isoformat(),
+        "digest": made.digest,
+    }
+
+
+def read_supervision(
+    document: Any, election: str
+) -> tuple[tuple[Void, ...], tuple[Certification, ...]]:
+    """The voids and certifications of a published `supervision.json`."""
+    try:
+        if document.get("format") != FORMAT or document.get("election") != election:
+            raise SupervisionFileError(f"not a {FORMAT} document of election {election}")
+        voids = tuple(_void(item) for item in document["voids"])
+        made = tuple(_certification(item, election) for item in document["certifications"])
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        raise SupervisionFileError(f"supervision.json: {error}") from error
+    return voids, made
+
+
+def _void(item: Any) -> Void:
+    said = item["decision"]
+    decision = Decision(str(said["reason"]), str(said["reference"]), said.get("case"))
+    kind = item["kind"]
+    if kind == "station":
+        return StationVoid(str(item["station"]), item.get("contest"), decision)
+    if kind == "candidate":
+        stations = tuple(str(s) for s in item["stations"])
+        return CandidateVoid(str(item["contest"]), str(item["candidate"]), stations, decision)
+    if kind == "constituency":
+        return ConstituencyVoid(str(item["contest"]), str(item["constituency"]), decision)
+    raise SupervisionFileError(f"a void of unknown kind {kind!r}")
+
+
+def _certification(item: Any, election: str) -> Certification:
+    return Certification(
+        election=election,
+        contest=str(item["contest"]),
+        constituency=item.get("constituency"),
+        by=str(item["by"]),
+        grant=Grant(Role(item["role"]), str(item["place"])),
+        at=datetime.datetime.fromisoformat(item["at"]),
+        digest=str(item["digest"]),
+    )
