@@ -97,7 +97,7 @@ def _moves(pages: dict[str, str]) -> dict[str, tuple[str, str]]:
             opened = {}
             for lang, url in pages.items():
                 page = browser.new_page(viewport={"width": 1100, "height": 900})
-                page.goto(url)
+                page.goto(url, wait_until="domcontentloaded", timeout=60_000)
                 opened[lang] = (page, page.locator(FIGURE).inner_text())
             for lang, (page, before) in opened.items():
                 page.wait_for_function(

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import FrameType
 
@@ -143,8 +144,8 @@ def run(options: LiveOptions, out: Console) -> None:
         with ExitStack() as running:
             port = _port(options.api_port, say("centre", lang), lang, out)
             centre = running.enter_context(centre_process(settings, port=port))
-            site, site_thread = running.enter_context(
-                _serving(static_app(folder / "site"), options.site_port, "site_server", lang, out)
+            site, site_process = running.enter_context(
+                _serving_site(folder / "site", options.site_port, lang, out)
             )
             station, box = _kiosk(plan, centre.base_url, token, folder / "boxes", running)
             kiosk, kiosk_thread = running.enter_context(
@@ -166,7 +167,7 @@ def run(options: LiveOptions, out: Console) -> None:
             parts: list[tuple[str, Probe]] = [
                 ("centre", lambda: _child_alive(centre.pid)),
                 ("publisher", lambda: following.trouble(running=True)),
-                ("site_server", lambda: None if site_thread.is_alive() else "exited"),
+                ("site_server", lambda: None if site_process.is_alive() else "exited"),
                 ("kiosk_server", lambda: None if kiosk_thread.is_alive() else "exited"),
                 ("simulation", lambda: day.trouble(running=False)),
             ]
@@ -297,6 +298,47 @@ def _serving(
         finally:
             server.should_exit = True
             thread.join(START_SECONDS)
+
+
+@contextmanager
+def _serving_site(
+    root: Path, wanted: int, lang: Lang, out: Console
+) -> Iterator[tuple[str, BaseProcess]]:
+    """The results site served from `root` by a static server in a process of its own, as any
+    static server would serve it: apart from the publisher's and the day's work, which would
+    otherwise hold this process's interpreter while a reader waits for a page."""
+    what = "site_server"
+    with _bound(wanted, say(what, lang), lang, out) as listening:
+        # forked: the child inherits the bound socket as it is
+        server = multiprocessing.get_context("fork").Process(
+            target=_serve_static, args=(root, listening), name=what, daemon=True
+        )
+        server.start()
+        try:
+            port = listening.getsockname()[1]
+            _wait_for(port, server, say(what, lang), lang)
+            yield f"http://{LOOPBACK}:{port}", server
+        finally:
+            server.terminate()
+            server.join(START_SECONDS)
+
+
+def _serve_static(root: Path, listening: socket.socket) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the demo stops it, on Ctrl-C too
+    config = uvicorn.Config(static_app(root), log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[listening])
+
+
+def _wait_for(port: int, server: BaseProcess, what: str, lang: Lang) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    while True:
+        try:
+            with socket.create_connection((LOOPBACK, port), 1):
+                return
+        except OSError:
+            if not server.is_alive() or time.monotonic() > deadline:
+                raise DemoStoppedError(say("failed", lang, what=what, error="start")) from None
+            time.sleep(0.05)
 
 
 def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event) -> None:

@@ -1,0 +1,240 @@
+"""Every console route × every role × places inside and outside its grant: the console refuses
+(403) exactly where `core.access.may` says no, and never answers 500.
+
+The routes are read from the app itself, so a new page cannot escape the matrix. Each role acts
+through two grants: one at Baft (inside: Baft; outside: Bam) and one at the whole country (where
+both are inside). Certifying, undoing a certification and voiding a constituency act on the
+president's only constituency, the whole country, whatever the place asked. The contest is
+certified beforehand by a supervisor at the country, so that undoing a certification reaches its
+rights check; that also needs the grant to outrank the certifier's (`core.access.outranks`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from starlette.routing import BaseRoute
+
+from sandogh.core.access import Action, Grant, Role, may, outranks
+from sandogh.core.supervision import CaseKind
+from sandogh.server.app import create_app
+from sandogh.services.cases import open_case
+from sandogh.services.days import Day, day_of
+from sandogh.services.supervision import Actor, certify
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.server.live import ELECTION
+from tests.server.operators_live import PASSWORD, add_account, current_code, settings
+
+from .build import AT, BAFT, BAM, IRAN, complete, waiting
+
+_TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
+#: The certifier of the president's result, before any request.
+CERTIFIER = Grant(Role.SUPERVISOR, IRAN)
+#: Each place asked, with a station of it and the incident opened at one of its stations.
+STATION = {BAFT: "ST-0801-0001", BAM: "ST-0802-0001"}
+INCIDENT_STATION = {BAFT: waiting()[0], BAM: "ST-0802-0001"}
+DECISION = {"reason": "صندوق بی‌مهر", "reference": "۱۴۰۳/۱۲"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a request asks (query or form) and the unit whose rights it needs."""
+
+    sent: dict[str, str]
+    unit: str
+
+
+@dataclass(frozen=True)
+class Store:
+    """What the requests refer to: the incidents' and cases' numbers at each place."""
+
+    day: Day
+    incident: dict[str, str]
+    case: dict[str, str]
+
+
+Asks = Callable[[Store, str], Target]
+
+
+def _page(_store: Store, place: str) -> Target:
+    return Target({"place": place}, place)
+
+
+def _country(sent: dict[str, str]) -> Asks:
+    return lambda _store, _place: Target(sent, IRAN)
+
+
+#: Each console route (but log-in and log-out): the action it needs, and what it asks at a place.
+ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
+    ("GET", "/console/"): (Action.READ, _page),
+    ("GET", "/console/atlas"): (Action.READ, _page),
+    ("GET", "/console/results"): (Action.READ, _page),
+    ("GET", "/console/incidents"): (Action.READ, _page),
+    ("GET", "/console/cases"): (Action.READ, _page),
+    ("GET", "/console/readiness"): (Action.READ, _page),
+    ("POST", "/console/results/void-station"): (
+        Action.VOID,
+        lambda _s, place: Target({"station": STATION[place], **DECISION}, STATION[place]),
+    ),
+    ("POST", "/console/results/void-candidate"): (
+        Action.VOID,
+        lambda _s, place: Target(
+            {"contest": "president", "candidate": "21", "stations": STATION[place], **DECISION},
+            STATION[place],
+        ),
+    ),
+    ("POST", "/console/results/void-constituency"): (
+        Action.VOID,
+        _country({"contest": "president", "constituency": IRAN, **DECISION}),
+    ),
+    ("POST", "/console/results/certify"): (Action.CERTIFY, _country({"contest": "president"})),
+    ("POST", "/console/results/uncertify"): (Action.CERTIFY, _country({"contest": "president"})),
+    ("POST", "/console/incidents/assign"): (
+        Action.MANAGE_INCIDENTS,
+        lambda s, place: Target(
+            {"incident": s.incident[place], "assignee": "ali"}, INCIDENT_STATION[place]
+        ),
+    ),
+    ("POST", "/console/incidents/resolve"): (
+        Action.MANAGE_INCIDENTS,
+        lambda s, place: Target(
+            {"incident": s.incident[place], "resolution": "وصل شد"}, INCIDENT_STATION[place]
+        ),
+    ),
+    ("POST", "/console/cases/open"): (
+        Action.MANAGE_CASES,
+        lambda _s, place: Target(
+            {"place": place, "kind": "vote-buying", "summary": "خرید رأی"}, place
+        ),
+    ),
+    ("POST", "/console/cases/update"): (
+        Action.MANAGE_CASES,
+        lambda s, place: Target({"case": s.case[place], "note": "پیگیری"}, place),
+    ),
+    ("POST", "/console/readiness"): (
+        Action.MANAGE_READINESS,
+        lambda _s, place: Target(
+            {"place": place, "register": "papers", "csv": "station,sent,received,used\n"}, place
+        ),
+    ),
+}
+
+
+def _flat(routes: list[BaseRoute]) -> Iterator[BaseRoute]:
+    """The routes, with those of each included router in its place (FastAPI keeps an included
+    router as one entry that holds the router it includes)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        yield from _flat(included.routes) if included is not None else (route,)
+
+
+def console_routes(client: TestClient) -> set[tuple[str, str]]:
+    """The app's console routes, each method apart, but log-in, log-out and static files."""
+    return {
+        (method, route.path)
+        for route in _flat(client.app.routes)  # type: ignore[attr-defined]
+        if isinstance(route, APIRoute)
+        and route.path.startswith("/console")
+        and route.path not in ("/console/login", "/console/logout")
+        for method in route.methods or ()
+        if method != "HEAD"
+    }
+
+
+def test_the_matrix_covers_every_console_route(client: TestClient) -> None:
+    assert set(ROUTES) == console_routes(client)
+
+
+def _prepared(url: str) -> Store:
+    """Every sheet in, the president's result certified at the country, a case at Bam too."""
+    complete(url)
+    engine = make_engine(url)
+    try:
+
+        def uow() -> SqlUnitOfWork:
+            return SqlUnitOfWork(engine, now=AT)
+
+        certify(uow, Actor("board", CERTIFIER), ELECTION, "president", now=AT)
+        at = AT + datetime.timedelta(minutes=1)
+        board = Actor("tests", Grant(Role.ADMIN, IRAN))
+        open_case(
+            uow, board, ELECTION, kind=CaseKind.OTHER, summary="بم", place=BAM, stations=[], now=at
+        )
+        with uow() as work:
+            day = day_of(work, ELECTION)
+            incident = {
+                place: str(n.id)
+                for n in work.incidents.numbered(ELECTION)
+                for place, station in INCIDENT_STATION.items()
+                if station in n.incident.stations
+            }
+            case = {c.place: str(c.id) for c in work.cases.all(ELECTION)}
+    finally:
+        engine.dispose()
+    return Store(day, incident, case)
+
+
+@pytest.fixture
+def client(console_store: str) -> Iterator[TestClient]:
+    with TestClient(create_app(settings(console_store)), follow_redirects=False) as client:
+        yield client
+
+
+def _log_in(client: TestClient, username: str, code: str) -> str:
+    """Log in through the form; the session's CSRF token."""
+    client.cookies.clear()
+    form = client.get("/console/login").text
+    found = _TOKEN.search(form)
+    assert found is not None
+    sent = {"csrf": found.group(1), "username": username, "password": PASSWORD, "totp": code}
+    assert client.post("/console/login", data=sent).status_code == 303
+    page = _TOKEN.search(client.get("/console/").text)
+    assert page is not None
+    return page.group(1)
+
+
+def _allowed(store: Store, grant: Grant, path: str, action: Action, unit: str) -> bool:
+    allowed = may(store.day.geography, grant, action, unit)
+    if path.endswith("/uncertify"):
+        return allowed and outranks(store.day.geography, grant, CERTIFIER)
+    return allowed
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_route_refuses_exactly_what_the_grant_does_not_allow(
+    role: Role, console_store: str, client: TestClient
+) -> None:
+    store = _prepared(console_store)
+    answers: dict[tuple[str, str, str, str], int] = {}
+    wrong: list[str] = []
+    # The country's grant comes last: its changes (undoing the certification) must not hide
+    # the county's refusals; within a grant, the outside place first for the same reason.
+    for grant in (Grant(role, BAFT), Grant(role, IRAN)):
+        change = add_account(console_store, f"{role}-{grant.place}".lower(), role, grant.place)
+        code = current_code(change) if change.account.totp_secret else ""
+        csrf = _log_in(client, change.account.username, code)
+        for (method, path), (action, asks) in ROUTES.items():
+            for place in (BAM, BAFT):
+                target = asks(store, place)
+                if method == "GET":
+                    answer = client.get(path, params=target.sent)
+                else:
+                    answer = client.post(path, data={"csrf": csrf, **target.sent})
+                status = answer.status_code
+                answers[method, path, grant.place, place] = status
+                allowed = _allowed(store, grant, path, action, target.unit)
+                refused = status == 403
+                if status >= 500 or refused == allowed or status == 404:
+                    wrong.append(
+                        f"{method} {path} {role} at {grant.place} asking {place} "
+                        f"({target.unit}): {status}, may={allowed}"
+                    )
+    assert not wrong, "\n".join(wrong)
+    assert len(answers) == 2 * 2 * len(ROUTES)
