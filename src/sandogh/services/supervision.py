@@ -373,6 +373,8 @@ def uncertify(
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
         units = _scope(geography, contest, constituency)
+        # rights first: whether a certification is in force is not told to one who may not certify
+        require(geography, actor, Action.CERTIFY, units, election)
         held = next(
             (
                 c
@@ -383,7 +385,6 @@ def uncertify(
         )
         if held is None:
             raise NotCertifiedError(contest, constituency)
-        require(geography, actor, Action.CERTIFY, units, election)
         if not outranks(geography, actor.grant, held.grant):
             raise AccessDeniedError(
                 actor,
