@@ -66,6 +66,7 @@ PUBLISH_SECONDS = 1.0  # between the publisher's reads of the event log
 BULK_SECONDS = 15.0  # csv/totals.csv and the NIST report, rewritten at most this often
 WATCH_SECONDS = 0.25
 START_SECONDS = 10.0
+STOP_SECONDS = 3.0
 KIOSK_PAPERS = 500
 # Demo-only accounts: fixed, printed, and never to be used on a real election's centre.
 HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0801")
@@ -320,12 +321,17 @@ def _serving_site(
             yield f"http://{LOOPBACK}:{port}", server
         finally:
             server.terminate()
-            server.join(START_SECONDS)
+            server.join(STOP_SECONDS)
+            if server.is_alive():  # still waiting on a browser's open connection
+                server.kill()
+                server.join()
 
 
 def _serve_static(root: Path, listening: socket.socket) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the demo stops it, on Ctrl-C too
-    config = uvicorn.Config(static_app(root), log_level="warning", access_log=False)
+    config = uvicorn.Config(
+        static_app(root), log_level="warning", access_log=False, timeout_graceful_shutdown=1
+    )
     uvicorn.Server(config).run(sockets=[listening])
 
 
