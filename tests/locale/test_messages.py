@@ -7,10 +7,12 @@ import pytest
 from sandogh.locale.messages import (
     EN,
     FA,
+    Lang,
     MessageValuesError,
     UnknownMessageError,
     placeholders,
     text,
+    text_in,
 )
 
 
@@ -69,3 +71,16 @@ def test_values_must_match_the_placeholders() -> None:
         text("stations_reported", "en", reported=1, counties=3)
     assert caught.value.missing == {"total"}
     assert caught.value.unexpected == {"counties"}
+
+
+def test_an_adapters_own_catalogue_comes_first_then_the_main_one() -> None:
+    own: dict[Lang, dict[str, str]] = {
+        "fa": {"reported": "{n} شعبه"},
+        "en": {"reported": "{n} stations"},
+    }
+    assert text_in(own, "reported", "fa", n=1403) == "۱٬۴۰۳ شعبه"
+    assert text_in(own, "reported", "en", n=1403) == "1,403 stations"
+    plain = next(key for key, template in EN.items() if not placeholders(template))
+    assert text_in(own, plain, "fa") == text(plain, "fa")
+    with pytest.raises(MessageValuesError):
+        text_in(own, "reported", "en")

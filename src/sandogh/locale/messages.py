@@ -9,12 +9,22 @@ Persian Language and Literature puts it («تعرفه‌های», «رأی‌د�
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from string import Formatter
 
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 
-__all__ = ["EN", "FA", "Lang", "MessageValuesError", "UnknownMessageError", "placeholders", "text"]
+__all__ = [
+    "EN",
+    "FA",
+    "Lang",
+    "MessageValuesError",
+    "UnknownMessageError",
+    "placeholders",
+    "text",
+    "text_in",
+]
 
 FA: dict[str, str] = {
     # ballots (آرا) and their kinds
@@ -309,6 +319,21 @@ def text(key: str, lang: Lang, **values: str | int) -> str:
         template = _CATALOGUE[lang][key]
     except KeyError:
         raise UnknownMessageError(key) from None
+    return _filled(key, template, lang, values)
+
+
+def text_in(
+    catalogue: Mapping[Lang, Mapping[str, str]], key: str, lang: Lang, **values: str | int
+) -> str:
+    """The message `key` of an adapter's own `catalogue` (the results site's, the console's),
+    else of this one, filled as `text` fills it."""
+    template = catalogue[lang].get(key)
+    if template is None:
+        return text(key, lang, **values)
+    return _filled(key, template, lang, values)
+
+
+def _filled(key: str, template: str, lang: Lang, values: Mapping[str, str | int]) -> str:
     expected = placeholders(template)
     if expected != values.keys():
         raise MessageValuesError(key, expected - values.keys(), frozenset(values) - expected)

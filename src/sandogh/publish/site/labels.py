@@ -7,8 +7,8 @@ official terms and orthography (شعبه, آرای مأخوذه, the zero-width 
 
 from __future__ import annotations
 
-from sandogh.locale import Lang, format_int, text
-from sandogh.locale.messages import MessageValuesError, placeholders
+from sandogh.locale import Lang
+from sandogh.locale.messages import text_in
 
 FA: dict[str, str] = {
     "site_title": "نتایج انتخابات",
@@ -244,15 +244,4 @@ _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
 
 def label(key: str, lang: Lang, **values: str | int) -> str:
     """The site's label `key` in `lang` (else the main catalogue's); whole numbers in its digits."""
-    template = _CATALOGUE[lang].get(key)
-    if template is None:
-        return text(key, lang, **values)
-    expected = placeholders(template)
-    if expected != values.keys():
-        raise MessageValuesError(key, expected - values.keys(), frozenset(values) - expected)
-    return template.format_map(
-        {
-            name: format_int(value, lang) if isinstance(value, int) else value
-            for name, value in values.items()
-        }
-    )
+    return text_in(_CATALOGUE, key, lang, **values)
