@@ -4,7 +4,7 @@ import datetime
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sandogh.core.access import Window, canonical_address, network_of
@@ -53,6 +53,7 @@ def test_a_key_clears_when_the_estimate_falls_below_the_limit() -> None:
     current=st.integers(min_value=0, max_value=500),
     offset=st.integers(min_value=0, max_value=599_999_999),
 )
+@example(previous=1, current=9, offset=0)  # over at the window's first instant, clear 1 µs later
 def test_a_cleared_key_is_below_the_limit_and_was_over_just_before(
     previous: int, current: int, offset: int
 ) -> None:
@@ -62,8 +63,8 @@ def test_a_cleared_key_is_below_the_limit_and_was_over_just_before(
     in_next = cleared >= OPENING + TEN_MINUTES
     later_previous, later_current = (current, 0) if in_next else (previous, current)
     assert not WINDOW.over(later_previous, later_current, cleared)
-    if cleared > at:
-        earlier = cleared - datetime.timedelta(microseconds=2)
+    earlier = cleared - datetime.timedelta(microseconds=2)
+    if earlier >= at:  # a moment before `at` is in no window this test describes
         before = (current, 0) if earlier >= OPENING + TEN_MINUTES else (previous, current)
         assert WINDOW.over(*before, earlier)
 
