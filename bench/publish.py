@@ -13,7 +13,7 @@ sheets for each but two, with their events in the log. Then, with the real `Publ
 - one more report: a held-back station's report taken through `services.ingest`, then the poll
   that follows the log and rewrites what it changes (the whole-election files deferred, as while
   following), for a station of a typical county and for one of the largest county; beside it the
-  same poll with nothing new (reading the log through its port is part of each poll);
+  same poll with nothing new (reading the log after the last entry read is part of each poll);
 - the whole-election files (csv/totals.csv, the NIST report) written on their own;
 - requests per second for one county's results JSON, served from the snapshot by `publish-serve`
   (static files) and, as the baseline, by a trivial FastAPI endpoint that reads the same data
@@ -411,7 +411,9 @@ def print_table(f: dict[str, Any]) -> None:
         f"{full['mb']:,.0f} MB, {rate:,.0f} files/s"
     )
     nothing = f["poll_nothing_new"]["seconds"]
-    print(f"poll with nothing new      {nothing:8.2f} s  (reading the whole log through its port)")
+    print(
+        f"poll with nothing new      {nothing:8.2f} s  (reading the log after the last entry read)"
+    )
     for name in ("typical", "largest_county"):
         one = f[f"one_more_report_{name}"]
         regenerating = one["seconds"] - one["reading_log_seconds"]
