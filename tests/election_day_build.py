@@ -8,45 +8,23 @@ same screens (and element ids) a person would use.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import uvicorn
 from playwright.async_api import Browser, Page
 
 from sandogh.core.report import Choice
 from sandogh.locale import to_persian_digits
 from sandogh.station.box import Box
-from sandogh.station.web import LOOPBACK, create_station_app
-
-START_SECONDS = 10.0
+from sandogh.station.web import create_station_app
+from tests.loopback import served
 
 
 @contextmanager
 def serve_screens(box: Box) -> Iterator[str]:
-    """The box's screens on a free loopback port, in a thread, until the block ends: the URL.
-    The socket is bound here and handed to uvicorn, so no other server can take the port."""
-    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listening.bind((LOOPBACK, 0))
-    port = listening.getsockname()[1]
-    config = uvicorn.Config(create_station_app(box), log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the box's screens did not start")
-            time.sleep(0.02)
-        yield f"http://{LOOPBACK}:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(START_SECONDS)
-        listening.close()
+    """The box's screens on a free loopback port, in a thread, until the block ends: the URL."""
+    with served(create_station_app(box), "the box's screens") as url:
+        yield url
 
 
 async def _press(page: Page, selector: str) -> None:

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import uvicorn
 from fastapi import FastAPI
 from pydantic import SecretBytes, SecretStr
 
@@ -29,6 +25,7 @@ from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.station.centre_http import HttpCentreClient
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.loopback import served
 
 KERMAN_ROUND_2 = Path(__file__).resolve().parents[2] / "examples/kerman-1403/round2.yaml"
 ELECTION = "kerman-1403-r2"
@@ -37,7 +34,6 @@ SECRET = b"k" * 32
 OPERATOR_TOKEN = "the-operator-token-of-the-tests-0123456789"
 REGISTRY = SyntheticRegistrySpec(seed=1403, size=5_000)
 LOADED_AT = datetime.datetime(2024, 7, 4, 12, 0, tzinfo=datetime.UTC)
-_START_SECONDS = 20.0
 
 
 @functools.cache
@@ -137,22 +133,5 @@ def serving(store_url: str, *, operator_token: str | None = OPERATOR_TOKEN) -> I
         operator_token=None if operator_token is None else SecretStr(operator_token),
     )
     app = create_app(settings)
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
-    )
-    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listening.bind(("127.0.0.1", 0))
-    port = listening.getsockname()[1]
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + _START_SECONDS
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the test centre did not start")
-            time.sleep(0.01)
-        yield Live(f"http://127.0.0.1:{port}", app)
-    finally:
-        server.should_exit = True
-        thread.join(_START_SECONDS)
-        listening.close()
+    with served(app, "the test centre", lifespan="on") as url:
+        yield Live(url, app)

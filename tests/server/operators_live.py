@@ -5,16 +5,12 @@ loopback (so that one test client can speak for many addresses), argon2id at its
 from __future__ import annotations
 
 import datetime
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import httpx
 import pyotp
-import uvicorn
 from pydantic import SecretBytes
 
 from sandogh.core.access import Grant, Role
@@ -25,6 +21,7 @@ from sandogh.server.settings import OperatorSettings, ServerSettings
 from sandogh.services.operators import AccountChange, Actor, add_user
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.loopback import served
 
 from .live import REGISTRY, SECRET
 
@@ -38,7 +35,6 @@ TEST_OPERATORS = OperatorSettings(
 PASSWORD = "correct horse battery staple"
 SESSION = "/api/v1/session"
 USERS = "/api/v1/users"
-_START_SECONDS = 20.0
 
 
 def settings(store_url: str, operators: OperatorSettings = TEST_OPERATORS) -> ServerSettings:
@@ -112,23 +108,5 @@ def serving(server_settings: ServerSettings) -> Iterator[LiveCentre]:
     app = create_app(server_settings)
     # uvicorn itself trusts X-Forwarded-For from loopback unless told not to; here the centre's
     # own setting (`OperatorSettings.trust_forwarded_for`) decides alone
-    config = uvicorn.Config(
-        app, log_level="warning", access_log=False, lifespan="on", proxy_headers=False
-    )
-    server = uvicorn.Server(config)
-    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listening.bind(("127.0.0.1", 0))
-    port = listening.getsockname()[1]
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + _START_SECONDS
-        while not server.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the test centre did not start")
-            time.sleep(0.01)
-        yield LiveCentre(f"http://127.0.0.1:{port}", app.state.centre)
-    finally:
-        server.should_exit = True
-        thread.join(_START_SECONDS)
-        listening.close()
+    with served(app, "the test centre", lifespan="on", proxy_headers=False) as url:
+        yield LiveCentre(url, app.state.centre)

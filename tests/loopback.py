@@ -1,0 +1,40 @@
+"""An ASGI app served on a free loopback port, in a thread, for as long as a test needs it."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+from starlette.types import ASGIApp
+
+LOOPBACK = "127.0.0.1"
+START_SECONDS = 20.0
+
+
+@contextmanager
+def served(app: ASGIApp, what: str, **config: Any) -> Iterator[str]:
+    """`app` on a free loopback port until the block ends: its base URL. The socket is bound here
+    and handed to uvicorn, so no other server can take the port; `config` goes to uvicorn."""
+    options: dict[str, Any] = {"log_level": "warning", "access_log": False, **config}
+    server = uvicorn.Server(uvicorn.Config(app, **options))
+    listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listening.bind((LOOPBACK, 0))
+    port = listening.getsockname()[1]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"{what} did not start")
+            time.sleep(0.01)
+        yield f"http://{LOOPBACK}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(START_SECONDS)
+        listening.close()
