@@ -61,9 +61,9 @@ from sandogh.station.setup import OfflinePolicy
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .election_day_build import Kiosk, serve_screens
-from .station.web.test_app import CHROMIUM_ARGS
 
 SEED = 1403
 BOXES = 3
@@ -172,9 +172,7 @@ async def _on_screens(
     then, once everyone else has voted too, a second check-in refused and the first box's end
     of day."""
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         kiosks = [await Kiosk.open(browser, url) for url in urls]
         await asyncio.gather(*(_sample(k, p) for k, p in zip(kiosks, plans, strict=True)))
         for done in rest:

@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright
 
 from sandogh.cli.simulated_ballots import Figures
 from sandogh.cli.simulated_day import plan_day
-from tests.station.web.test_app import CHROMIUM_ARGS
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STATIONS, VOTERS, MINUTES, SEED = 4, 300, 0.4, 1403
@@ -106,9 +106,7 @@ def _moves(pages: dict[str, str]) -> dict[str, tuple[str, str]]:
     itself; each page's screenshot once it has."""
     moved: dict[str, tuple[str, str]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             opened = {}
             for lang, url in pages.items():

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from sandogh.publish.site import render_site
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.publish.site.build import (
     COMPLETE,
     KERMAN,
@@ -29,15 +30,6 @@ from tests.publish.site.build import (
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 LOOPBACK = "127.0.0.1"
-CHROMIUM_ARGS = [  # as tests/station/web/test_app.py launches it
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 960, "height": 800}
 # The lowest contrast ratio (WCAG 2.x relative luminance) between any text on the page outside the
 # map and the first opaque background behind it.
@@ -92,9 +84,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

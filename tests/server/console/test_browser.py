@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from sandogh.core.access import Role
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.server.operators_live import PASSWORD, add_account, current_code, serving, settings
-from tests.station.web.test_app import CHROMIUM_ARGS
 
 from .build import BAFT, IRAN, baft_stations, complete, waiting
 
@@ -27,9 +27,7 @@ TIMEOUT_MS = 10_000
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:

@@ -22,6 +22,7 @@ from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
 from sandogh.station.web import LOOPBACK, create_station_app
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import (
     BACKOFF,
     BALLOT,
@@ -34,15 +35,6 @@ from tests.station.build import (
 )
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # seed-facts.md names the presidential runoff's two; the Majlis runoff's four are made up here
 NAMES = {
     "president": (
@@ -131,9 +123,7 @@ def _press(page: Page, key: str) -> None:
 def test_a_voter_checks_in_and_votes_through_the_screens(served: tuple[Box, str]) -> None:
     box, url = served
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 800, "height": 720})
 
         page.goto(url + "/operator")
