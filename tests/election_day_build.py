@@ -8,12 +8,12 @@ same screens (and element ids) a person would use.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from playwright.async_api import Browser, Page
 
-from sandogh.core.report import Choice
+from sandogh.core.report import Choice, SigningKey, StaffRole
 from sandogh.locale import to_persian_digits
 from sandogh.station.box import Box
 from sandogh.station.web import create_station_app
@@ -21,9 +21,10 @@ from tests.loopback import served
 
 
 @contextmanager
-def serve_screens(box: Box) -> Iterator[str]:
-    """The box's screens on a free loopback port, in a thread, until the block ends: the URL."""
-    with served(create_station_app(box), "the box's screens") as url:
+def serve_screens(box: Box, staff: Sequence[tuple[StaffRole, SigningKey]]) -> Iterator[str]:
+    """The box's screens on a free loopback port, in a thread, until the block ends: the URL.
+    `staff`: the staff keys present at the box, which count its ballots."""
+    with served(create_station_app(box, staff=staff), "the box's screens") as url:
         yield url
 
 

@@ -23,7 +23,7 @@ import functools
 import itertools
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -41,8 +41,9 @@ from sandogh.cli.simulate import (
     ballots,
     scaled,
 )
+from sandogh.cli.simulated_day import StaffKeys, register_day_staff
 from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind, TallySheet
-from sandogh.core.report import Choice, ReportKind, SigningKey, StaffRole
+from sandogh.core.report import Choice, ReportKind
 from sandogh.core.report.digests import sha256_text
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
@@ -70,10 +71,6 @@ BOXES = 3
 VOTERS = 2_100  # about: each sheet is scaled, and each of its figures rounded
 SCREEN_VOTERS = 12  # per box, on its screens in Chromium: 36 in all
 PROVINCE = "IR-08"
-STAFF = (
-    (StaffRole.HEAD, SigningKey.from_seed(b"h" * 32)),
-    (StaffRole.SUPERVISOR, SigningKey.from_seed(b"s" * 32)),
-)
 
 
 @dataclass(frozen=True)
@@ -204,13 +201,15 @@ async def _sample(kiosk: Kiosk, plan: _Plan) -> None:
             token = await following
 
 
-def _end_of_day(plans: Sequence[_Plan], boxes: Sequence[Box]) -> dict[tuple[str, str], str]:
+def _end_of_day(
+    plans: Sequence[_Plan], boxes: Sequence[Box], staff: Mapping[str, StaffKeys]
+) -> dict[tuple[str, str], str]:
     """Every box but the first (done on its screen) closed, counted and reported; every box
     synced: the hash of each report each box signed, by station and kind."""
     for plan, box in zip(plans[1:], boxes[1:], strict=True):
         box.close()
-        box.count({CONTEST: plan.spoiled})
-        box.report(STAFF)
+        box.count({CONTEST: plan.spoiled}, staff=staff[plan.code])
+        box.report(staff[plan.code])
     signed = {}
     for plan, box in zip(plans, boxes, strict=True):
         for _ in range(SYNC_PASSES):
@@ -272,13 +271,17 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
             canonical=loaded.canonical,
             now=now,
         )
+        staff = register_day_staff(uow, election.id, [p.code for p in plans], now)
         centre = stack.enter_context(centre_process(settings)).base_url
         boxes = [_open_box(p, tmp_path / p.code, stack, centre, token) for p in plans]
-        urls = [stack.enter_context(serve_screens(box)) for box in boxes]
+        urls = [
+            stack.enter_context(serve_screens(box, staff[p.code]))
+            for p, box in zip(plans, boxes, strict=True)
+        ]
         with ThreadPoolExecutor(max_workers=BOXES) as pool:
             rest = [pool.submit(_cast_the_rest, p, b) for p, b in zip(plans, boxes, strict=True)]
             asyncio.run(_on_screens(urls, plans, rest))
-        signed = _end_of_day(plans, boxes)
+        signed = _end_of_day(plans, boxes, staff)
 
         view = show_results(uow, election.id, contest=CONTEST)
         with uow() as work:

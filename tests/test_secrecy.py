@@ -9,11 +9,14 @@ column, and its raw files), the exported event log, the station files and the pr
 The Kerman runoff has one contest of two candidates, so a single ballot cannot be told from
 another; the casting order is made visible instead (the first half of each box votes 21, the
 second half 25), and a second box on the richer test ballot gives every voter a choice of their
-own, so that a stored order or a printout that followed the voters would show.
+own, so that a stored order or a printout that followed the voters would show. Ballots are
+sealed on the box (issue 9 §1; the attack on a seized box is `station/test_seized_box.py`): here
+they are opened with two staff keys, as the count opens them, to show their order is gone too.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 import re
@@ -23,12 +26,22 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 from pathlib import Path
 
-from sandogh.core.report import CastVoteRecord, Choice, decode_record, encode_record
+from sandogh.core.report import (
+    CastVoteRecord,
+    Choice,
+    SigningKey,
+    StaffRole,
+    decode_record,
+    encode_record,
+    record_bound,
+)
 from sandogh.core.voters import parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.services.audit import export_log
+from sandogh.services.staff import register_staff
 from sandogh.station.box import Box, IssuedCard
 from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.count_key import recover, sealed_length
 from sandogh.station.directory import StationDirectory
 from sandogh.station.ports import CentreUnreachableError, CheckInAnswer
 from sandogh.station.printers import FilePrinter, PrintJob
@@ -45,7 +58,7 @@ from .server.live import (
     stations,
     voters,
 )
-from .station.build import BALLOT, national_code, voting_station
+from .station.build import BALLOT, COUNTERS, national_code, voting_station
 
 PER_BOX = 12
 OFFLINE = 3  # box B's first voters, checked in while its link is down
@@ -74,6 +87,7 @@ class _Box:
     printer: FilePrinter
     station: str
     codes: list[str]
+    staff: list[tuple[StaffRole, SigningKey]]
 
     @property
     def directory(self) -> Path:
@@ -81,6 +95,19 @@ class _Box:
 
 
 def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -> _Box:
+    staff = []
+    for role in (StaffRole.HEAD, StaffRole.SECRETARY):
+        member = SigningKey.from_seed(bytes([n, len(staff)]) * 16)
+        register_staff(
+            live.uow,
+            election_id=ELECTION,
+            station=station,
+            person=f"{role} {n}",
+            role=role,
+            public_key=member.public_key.text,
+            now=datetime.datetime.now(datetime.UTC),
+        )
+        staff.append((role, member))
     ids = random.Random(n)
     store, key = StationDirectory(folder / "station").create(new_id=lambda: ids.randbytes(16))
     link = _Link(live.url, key, timeout=30.0, operator_token=OPERATOR_TOKEN)
@@ -89,7 +116,7 @@ def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -
     box.enrol(election=ELECTION, station=station, policy=OfflinePolicy.PROVISIONAL)
     box.open({"president": 100})
     box.start_voting()
-    return _Box(folder, box, link, printer, station, codes)
+    return _Box(folder, box, link, printer, station, codes, staff)
 
 
 def _choice_of(i: int) -> str:
@@ -186,8 +213,8 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
             in_ledger = work.ledger.count(ELECTION)
         for box in (a, b):
             box.box.close()
-            box.box.count()
-            box.box.report()
+            box.box.count(staff=box.staff)
+            box.box.report(box.staff)
             box.box.sync()
             assert box.box.status().outbox.pending == 0
         export_log(live.uow, log.append)
@@ -227,6 +254,11 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
 
     for box in (a, b):
         db = box.directory / "station.sqlite"
+        setup, bound = box.box.status().setup, record_bound(box.box.status().setup.ballot)
+        with box.box.store.transaction() as tx:
+            key = tx.count_key()
+        assert key is not None
+        opener = recover(key, [(m.role, m.key) for m in setup.staff], box.staff, bound)
         box.box.store.close()
         cvr = _columns(db, "cast_vote_records")
         assert cvr == ["cvr_id", "cvr"]
@@ -234,9 +266,12 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
             assert set(cvr).isdisjoint(_columns(db, other))
         records = [v for t, c, v in _cells(db) if (t, c) == ("cast_vote_records", "cvr")]
         assert len(records) == PER_BOX
+        assert {len(r) for r in records} == {sealed_length(bound)}
         assert not any(ISO_TIME.search(r) for r in records)
         assert not any(token in r for token in tokens for r in records)
-        stored = [decode_record(r.encode("latin-1")).choices[0].codes[0] for r in records]
+        stored = [
+            decode_record(opener.open(r.encode("latin-1"))).choices[0].codes[0] for r in records
+        ]
         cast = [_choice_of(i) for i in range(PER_BOX)]
         assert sorted(stored) == sorted(cast)
         assert stored != cast  # the ids are drawn at random: the casting order is gone
@@ -244,12 +279,11 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
 
         # 3. the paper copies show the choice and nothing else; the reports only totals
         jobs = box.printer.jobs()
-        copies = [job.lines for job in jobs if job.lines[0] == "sandogh ballot"]
-        assert copies == [
+        assert box.printer.copies == [
             ("sandogh ballot", f"{ELECTION} · {box.station}", f"president: {choice}")
             for choice in cast
         ]
-        assert all(not job.qr for job in jobs if job.lines[0] == "sandogh ballot")
+        assert not any(job.lines[0] == "sandogh ballot" for job in jobs)  # copies not on disk
         zero, final = _reports(jobs)
         assert len(zero.lines) == len(final.lines)  # the page does not grow with the voters
         assert f"  21: {PER_BOX // 2}" in final.lines
@@ -286,11 +320,15 @@ def test_distinct_ballots_are_stored_and_printed_without_their_order(tmp_path: P
     station.box.close()
     cast = [encode_record(r) for r in patterns]
     with station.box.store.transaction() as tx:
-        stored = list(tx.records())
+        key, sealed = tx.count_key(), list(tx.records())
+    assert key is not None
+    registered = [(m.role, m.key) for m in station.centre.staff]
+    opener = recover(key, registered, COUNTERS, record_bound(BALLOT))
+    stored = [opener.open(data) for data in sealed]
     order = [cast.index(r) for r in stored]
     assert sorted(order) == list(range(len(patterns)))
     assert abs(_spearman(order)) < 0.5
-    copies = [job.lines for job in station.printer.jobs() if job.lines[0] == "sandogh ballot"]
+    copies = station.printer.copies
     assert len(set(copies)) == len(patterns)
     text = json.dumps(copies)
     codes = [national_code(i) for i in range(len(patterns))]

@@ -9,12 +9,13 @@ from typer.testing import CliRunner
 
 from sandogh.cli import station as station_cli
 from sandogh.cli import station_box
-from sandogh.core.report import Choice, SigningKey, decode_signed, verify_signed
+from sandogh.core.report import Choice, SigningKey, StaffRole, decode_signed, verify_signed
 from sandogh.station.box import Box, IssuedCard
-from sandogh.station.directory import StationDirectory
+from sandogh.station.directory import StationDirectory, write_key_file
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.ports import CentreUnreachableError
 from sandogh.station.printers import FilePrinter
+from sandogh.station.setup import StaffMember
 from tests.station.build import BALLOT, DEFINITION_HASH, ELECTION, STATION, national_code
 
 URL = "http://centre.test/"
@@ -68,8 +69,22 @@ def _vote(directory: Path, centre: FakeCentre, voters: range) -> None:
             box.cast(card.token, (Choice("president", ("21",)), Choice("parliament", ("32",))))
 
 
+def _staff(folder: Path, centre: FakeCentre) -> list[str]:
+    """The station's head and secretary: their key files (kept apart from the box's directory)
+    and their registration, as `--staff` options."""
+    folder.mkdir()
+    options, members = [], []
+    for role in (StaffRole.HEAD, StaffRole.SECRETARY):
+        key = write_key_file(folder / f"{role}.key")
+        members.append(StaffMember(f"the {role}", role, key.public_key))
+        options += ["--staff", f"{role}={folder / f'{role}.key'}"]
+    centre.staff = tuple(members)
+    return options
+
+
 def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     folder = str(tmp_path / "box")
+    staff = _staff(tmp_path / "staff", centre)
     enrolled = _run(
         "enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION,
         "--policy", "provisional",
@@ -82,10 +97,10 @@ def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     assert "sent 1, waiting 0" in _run("sync", "--dir", folder, "--centre", URL)
 
     _vote(tmp_path / "box", centre, range(12))
-    closed = _run("close", "--dir", folder, "--spoiled", "president=3")
+    closed = _run("close", "--dir", folder, "--spoiled", "president=3", *staff)
     assert "president: cast 12, valid 12" in closed
     assert "papers used 12 of 400" in closed
-    assert "sent 1, waiting 0" in _run("report", "--dir", folder, "--centre", URL)
+    assert "sent 1, waiting 0" in _run("report", "--dir", folder, "--centre", URL, *staff)
 
     status = json.loads(_run("status", "--dir", folder, "--json"))
     assert (status["phase"], status["ballots"], status["outbox"]["pending"]) == ("reported", 12, 0)
@@ -94,6 +109,26 @@ def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     sheets = {sheet.contest: sheet.counts for sheet in final.sheets}
     assert sheets["president"].votes == {"21": 12, "25": 0}
     assert (sheets["parliament"].papers_received, sheets["president"].papers_spoiled) == (300, 3)
+    assert [s.role for s in decode_signed(centre.reports[-1]).staff] == ["head", "secretary"]
+
+
+def test_counting_needs_two_staff_keys(tmp_path: Path, centre: FakeCentre) -> None:
+    folder = str(tmp_path / "box")
+    head, secretary = _staff(tmp_path / "staff", centre)[1::2]
+    _run("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    _run("open", "--dir", folder, "--papers", "10")
+    assert "--staff ROLE=FILE" in _run("close", "--dir", folder)
+    alone = runner.invoke(station_cli.station_app, ["report", "--dir", folder, "--staff", head])
+    assert "counting needs 2" in str(alone.exception)
+    swapped = secretary.replace("secretary=", "member=")
+    wrong = runner.invoke(
+        station_cli.station_app, ["report", "--dir", folder, "--staff", head, "--staff", swapped]
+    )
+    assert "registered as secretary, not member" in str(wrong.exception)
+    bad = runner.invoke(station_cli.station_app, ["report", "--dir", folder, "--staff", "chief"])
+    assert bad.exit_code == 2
+    assert "is not ROLE=FILE" in bad.output
+    assert "signed report" in _run("report", "--dir", folder, "--staff", head, "--staff", secretary)
 
 
 def test_enrolment_can_be_tried_again_with_the_same_key(
@@ -118,3 +153,14 @@ def test_papers_must_be_given_as_numbers(tmp_path: Path) -> None:
     result = runner.invoke(station_cli.station_app, ["open", "--dir", folder, "--papers", "many"])
     assert result.exit_code == 2
     assert "is not N or CONTEST=N" in result.output
+
+
+@pytest.mark.usefixtures("centre")
+def test_the_kiosk_keeps_no_access_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An access log line per request would time each voter's steps at the box on its disk."""
+    folder = str(tmp_path / "box")
+    _run("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    served: list[dict[str, object]] = []
+    monkeypatch.setattr(station_cli.uvicorn, "run", lambda _app, **options: served.append(options))
+    _run("kiosk", "--dir", folder)
+    assert [options["access_log"] for options in served] == [False]

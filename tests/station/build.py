@@ -1,7 +1,8 @@
 """A ballot box on a slice of Kerman 1403's runoff day, with a fake centre and a file printer.
 
 The ballot (`reference/seed-facts.md`, docs/formats.md): the presidential runoff, Jalili 21 and
-Pezeshkian 25, one seat; a Majlis runoff of two seats between four candidates, 31–34.
+Pezeshkian 25, one seat; a Majlis runoff of two seats between four candidates, 31–34. The
+station's staff are three registered members (`STAFF`); any two of them count (`COUNTERS`).
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sandogh.core.report import BallotContest
+from sandogh.core.report import BallotContest, SigningKey, StaffRole
 from sandogh.core.voters import check_digit
 from sandogh.station.box import Box
 from sandogh.station.courier import Backoff
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.printers import FilePrinter
-from sandogh.station.setup import OfflinePolicy
+from sandogh.station.setup import OfflinePolicy, StaffMember
 
 ELECTION = "kerman-1403-r2"
 STATION = "ST-0801-0001"
@@ -30,6 +31,17 @@ BALLOT = (
 PAPERS = {"president": 500, "parliament": 500}
 IRST = datetime.timezone(datetime.timedelta(hours=3, minutes=30))
 MORNING = datetime.datetime(2024, 7, 5, 8, 0, tzinfo=IRST)
+#: The station's staff keys, each from a seed of its own (the tests' keys are made, not drawn).
+STAFF_KEYS = tuple(
+    (role, SigningKey.from_seed(bytes([n]) * 32))
+    for n, role in enumerate((StaffRole.HEAD, StaffRole.SECRETARY, StaffRole.MEMBER), start=1)
+)
+STAFF = tuple(
+    StaffMember(f"person-{n}", role, key.public_key)
+    for n, (role, key) in enumerate(STAFF_KEYS, start=1)
+)
+#: Two of the staff, enough to count.
+COUNTERS = STAFF_KEYS[:2]
 BACKOFF = Backoff(first=datetime.timedelta(seconds=2), cap=datetime.timedelta(seconds=60))
 
 
@@ -79,7 +91,9 @@ def new_station(
     directory = StationDirectory(folder / "station")
     ids = None if id_seed is None else random.Random(id_seed)
     store, key = directory.create(new_id=None if ids is None else (lambda: ids.randbytes(16)))
-    centre = FakeCentre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=ballot)
+    centre = FakeCentre(
+        election=ELECTION, definition_hash=DEFINITION_HASH, ballot=ballot, staff=STAFF
+    )
     printer = FilePrinter(folder / "printer.jsonl")
     clock = Clock()
     box = Box(store, key, centre, printer, clock=clock, backoff=BACKOFF)

@@ -6,7 +6,7 @@ from sandogh.station.box import CheckInRefused, IssuedCard, LocalRefusal
 from sandogh.station.courier import Backoff, LocalIncidentKind
 from sandogh.station.setup import OfflinePolicy
 
-from .build import BACKOFF, MORNING, STATION, Station, national_code, voting_station
+from .build import BACKOFF, COUNTERS, MORNING, STATION, Station, national_code, voting_station
 
 BALLOT = (Choice("president", ("25",)), Choice("parliament", ("31", "33")))
 
@@ -53,7 +53,7 @@ def test_a_station_offline_for_part_of_the_day_loses_nothing(tmp_path: Path) -> 
     assert {entry.at for entry in station.centre.synced} == {MORNING}  # when each checked in
     _vote(station, 15)
     station.box.close()
-    assert station.box.count().sheets[1].counts.cast == 16
+    assert station.box.count(staff=COUNTERS).sheets[1].counts.cast == 16
 
 
 def test_a_voter_the_centre_already_had_becomes_an_incident(tmp_path: Path) -> None:

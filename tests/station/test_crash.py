@@ -1,8 +1,9 @@
 """Killing the box (SIGKILL) at random moments while it casts 1,000 ballots loses no confirmed
 ballot, records none twice, and never leaves a card used without its record or a record without
-its card (issue 3, "Faults"). The moments are drawn from a seeded generator: the voter after whose
-confirmation each kill comes, spread over the day, and a delay of up to a few votes from there, so
-that the kill falls at any step of a vote (check-in, confirm, printing). The kills are bounded."""
+its card (issue 3, "Faults"), with every ballot sealed as it is cast (issue 9 §1). The moments
+are drawn from a seeded generator: the voter after whose confirmation each kill comes, spread over
+the day, and a delay of up to a few votes from there, so that the kill falls at any step of a
+vote (check-in, confirm, printing). The kills are bounded."""
 
 import random
 import signal
@@ -12,9 +13,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from sandogh.core.report import decode_record
+from sandogh.core.report import decode_record, record_bound
+from sandogh.station.count_key import recover, sealed_length
 
-from .build import voting_station
+from .build import COUNTERS, STAFF, voting_station
 from .cast_loop import CRASH_BALLOT, DISTINCT_BALLOTS, voter_of
 
 VOTES = 1_000
@@ -97,9 +99,15 @@ def test_killing_the_box_loses_no_confirmed_ballot(tmp_path: Path) -> None:
     done, attempted = set(_indices(lines, "done")), set(_indices(lines, "attempt"))
     assert len(done) >= VOTES - KILLS
     reopened = station.reopen()
+    bound = record_bound(CRASH_BALLOT)
     with reopened.box.store.transaction() as tx:
-        voters = Counter(voter_of(decode_record(data).choices) for data in tx.records())
+        key = tx.count_key()
+        assert key is not None
+        sealed = list(tx.records())
         issued, used = tx.card_counts()
+    assert {len(data) for data in sealed} == {sealed_length(bound)}
+    opener = recover(key, [(m.role, m.key) for m in STAFF], COUNTERS, bound)
+    voters = Counter(voter_of(decode_record(opener.open(data)).choices) for data in sealed)
     assert set(voters.values()) == {1}  # no ballot twice
     assert done <= set(voters) <= attempted  # every confirmed ballot; none never tried
     assert len(set(voters) - done) <= KILLS  # at most the one in flight at each kill

@@ -4,12 +4,20 @@ from pathlib import Path
 
 import pytest
 
-from sandogh.core.report import BallotContest, CastVoteRecord, Choice, decode_record, encode_record
+from sandogh.core.report import (
+    BallotContest,
+    CastVoteRecord,
+    Choice,
+    decode_record,
+    encode_record,
+    record_bound,
+)
 from sandogh.station.box import IssuedCard
+from sandogh.station.count_key import sealed_length
 from sandogh.station.errors import StationFilesError
 from sandogh.station.local_store import LocalStore
 
-from .build import national_code, voting_station
+from .build import BALLOT, national_code, voting_station
 
 VOTES = 200
 #: With the ids drawn at random, the rank correlation of stored and cast order is ~ N(0, 1/√199):
@@ -75,7 +83,8 @@ def test_no_table_joins_a_card_or_a_check_in_to_a_ballot(tmp_path: Path) -> None
         for (data,) in db.execute("SELECT cvr FROM cast_vote_records"):
             assert not any(token.encode() in data for token in cards)
             assert national_code(2).encode() not in data
-            decode_record(data)  # choices only: the canonical form, nothing beside it
+            # sealed, of one length: nothing of the ballot shows, not even its size
+            assert len(data) == sealed_length(record_bound(BALLOT))
 
 
 def test_the_file_is_written_ahead_and_synchronously(tmp_path: Path) -> None:

@@ -41,7 +41,15 @@ from sandogh.cli.demo import ROUNDS, load_rounds
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST
-from sandogh.cli.simulated_day import TIMEOUT_SECONDS, DayPlan, StationDay, plan_day, station_day
+from sandogh.cli.simulated_day import (
+    TIMEOUT_SECONDS,
+    DayPlan,
+    StaffKeys,
+    StationDay,
+    plan_day,
+    register_day_staff,
+    station_day,
+)
 from sandogh.core.access import Grant, Role
 from sandogh.core.errors import SandoghError
 from sandogh.locale.digits import to_persian_digits
@@ -133,6 +141,13 @@ def run(options: LiveOptions, out: Console) -> None:
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
     accounts = _add_operators(store)
+    kiosk_station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
+    staff = register_day_staff(
+        store,
+        plan.loaded.election.id,
+        [*plan.chosen, kiosk_station],
+        datetime.datetime.now(datetime.UTC),
+    )
     settings, token = one_run_settings(url, plan.registry)
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
@@ -148,10 +163,10 @@ def run(options: LiveOptions, out: Console) -> None:
             site, site_process = running.enter_context(
                 _serving_site(folder / "site", options.site_port, lang, out)
             )
-            station, box = _kiosk(plan, centre.base_url, token, folder / "boxes", running)
+            box = _kiosk(plan, kiosk_station, centre.base_url, token, folder / "boxes", running)
             kiosk, kiosk_thread = running.enter_context(
                 _serving(
-                    create_station_app(box, lang=lang),
+                    create_station_app(box, lang=lang, staff=staff[kiosk_station]),
                     options.kiosk_port,
                     "kiosk_server",
                     lang,
@@ -162,7 +177,7 @@ def run(options: LiveOptions, out: Console) -> None:
             day = _Worker(
                 say("simulation", lang),
                 lambda stop: _run_day(
-                    plan, options, centre.base_url, token, folder / "boxes", reported, stop
+                    plan, options, centre.base_url, token, folder / "boxes", staff, reported, stop
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -175,7 +190,7 @@ def run(options: LiveOptions, out: Console) -> None:
             while not ready.wait(WATCH_SECONDS):
                 _check(parts, lang)
             urls = {"site": site, "api": centre.base_url, "kiosk": kiosk}
-            _print_addresses(out, lang, urls, station, accounts, _spare_voters(plan))
+            _print_addresses(out, lang, urls, kiosk_station, accounts, _spare_voters(plan))
             out.print(
                 say(
                     "day",
@@ -364,10 +379,10 @@ def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event)
 
 
 def _kiosk(
-    plan: DayPlan, base: str, token: str, boxes: Path, running: ExitStack
-) -> tuple[str, Box]:
-    """A box for a station the simulation leaves alone, enrolled, open and taking voters."""
-    station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
+    plan: DayPlan, station: str, base: str, token: str, boxes: Path, running: ExitStack
+) -> Box:
+    """A box for `station`, which the simulation leaves alone, enrolled, open and taking
+    voters."""
     store, key = StationDirectory(boxes / station).create()
     centre = running.enter_context(
         HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token)
@@ -377,7 +392,7 @@ def _kiosk(
     box.open({CONTEST: KIOSK_PAPERS})
     box.start_voting()
     box.sync()  # the zero report, to the centre now
-    return station, box
+    return box
 
 
 def _spare_voters(plan: DayPlan, count: int = 3) -> list[str]:
@@ -438,6 +453,7 @@ def _run_day(
     base: str,
     token: str,
     boxes: Path,
+    staff: dict[str, StaffKeys],
     reported: queue.Queue[StationDay],
     stop: threading.Event,
 ) -> None:
@@ -458,6 +474,7 @@ def _run_day(
                 plan.crowds[code],
                 random.Random(f"{options.seed}:{code}"),
                 boxes / code,
+                staff[code],
             )
         )
 

@@ -6,15 +6,19 @@ synthetic registry. N stations of it are chosen (by the seed) and each gets a re
 (`station.box.Box`: its own directory, key and database, `HttpCentreClient`, a file printer) that
 goes through its day — enrol, open, check-ins, casts, close, count, report, sync — on one of
 several threads, casting the ballots of `cli.simulated_ballots`. The results are then read back
-through the store (`services.results.show_results`) and set beside what was cast.
+through the store (`services.results.show_results`) and set beside what was cast. Each station
+has a head and a secretary registered (`register_day_staff`), whose keys count its sealed
+ballots and sign its report (issue 9 §1).
 """
 
 from __future__ import annotations
 
 import datetime
 import itertools
+import os
 import random
 import time
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,13 +28,16 @@ from sandogh.cli.demo import EXAMPLE, ExampleMissingError
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.errors import SandoghError
+from sandogh.core.report import SigningKey, StaffRole
+from sandogh.core.report.keys import KEY_BYTES
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.settings import SyntheticRegistrySpec
-from sandogh.services.elections import load_election
+from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.results import show_results
+from sandogh.services.staff import register_staff
 from sandogh.station.box import Box, IssuedCard
 from sandogh.station.centre_http import HttpCentreClient
 from sandogh.station.directory import StationDirectory
@@ -42,6 +49,9 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 
 TIMEOUT_SECONDS = 60.0
 SYNC_PASSES = 5
+DAY_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)
+
+StaffKeys = list[tuple[StaffRole, SigningKey]]
 
 
 class SimulationError(SandoghError):
@@ -153,6 +163,7 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
+        staff = register_day_staff(uow, election.id, chosen, now)
         settings, token = one_run_settings(url, plan.registry)
         with centre_process(settings) as running:
             base = running.base_url
@@ -169,6 +180,7 @@ def simulate(
                             plan.crowds[code],
                             random.Random(f"{seed}:{code}"),
                             scratch / code,
+                            staff[code],
                         ),
                         chosen,
                     )
@@ -188,6 +200,29 @@ def simulate(
     )
 
 
+def register_day_staff(
+    uow: UnitOfWorkFactory, election: str, stations: Iterable[str], now: datetime.datetime
+) -> dict[str, StaffKeys]:
+    """A head and a secretary for each of `stations`, their keys made here (the day's staff
+    carry them in memory only) and registered for the station."""
+    staff: dict[str, StaffKeys] = {}
+    for station in stations:
+        staff[station] = []
+        for role in DAY_STAFF:
+            key = SigningKey.from_seed(os.urandom(KEY_BYTES))
+            register_staff(
+                uow,
+                election_id=election,
+                station=station,
+                person=f"{role} of {station}",
+                role=role,
+                public_key=key.public_key.text,
+                now=now,
+            )
+            staff[station].append((role, key))
+    return staff
+
+
 def station_day(
     base: str,
     token: str,
@@ -197,8 +232,9 @@ def station_day(
     crowd: list[str],
     rng: random.Random,
     folder: Path,
+    staff: Sequence[tuple[StaffRole, SigningKey]],
 ) -> StationDay:
-    """One box's whole day, on the calling thread."""
+    """One box's whole day, on the calling thread; `staff` count and sign."""
     store, key = StationDirectory(folder).create()
     with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token) as centre:
         box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
@@ -215,8 +251,8 @@ def station_day(
                 continue
             box.cast(card.token, [choice])
         box.close()
-        box.count({CONTEST: spoiled})
-        box.report()
+        box.count({CONTEST: spoiled}, staff=staff)
+        box.report(staff)
         delivered = refused_reports = 0
         for _ in range(SYNC_PASSES):
             outcome = box.sync()

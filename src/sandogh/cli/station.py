@@ -5,6 +5,10 @@ status and serve its kiosk screens. Each works on the box of a station directory
 opened by `cli.station_box`, and talks to the centre at `--centre`: without it, what the box
 would send stays queued until a command is given one (`sandogh station sync`). Voters check in
 and vote on the box's own screens (`kiosk`), not here; what is printed is `cli.station_view`'s.
+
+Counting opens the ballots, which are sealed to the station's count key (issue 9 §1): it needs
+the key files of two registered staff members (or of the only one), `--staff ROLE=FILE`, each
+brought by its holder (on their own medium, never left on the box); the same keys sign the report.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from rich.console import Console
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
 from sandogh.cli.station_view import print_report, print_sync, status_json
+from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
+from sandogh.station.directory import read_key_file
+from sandogh.station.errors import StationFilesError
 from sandogh.station.setup import OfflinePolicy
 from sandogh.station.web.app import LOOPBACK, create_station_app
 
@@ -51,6 +58,15 @@ PrinterOption = Annotated[
         show_default=False,
     ),
 ]
+StaffOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--staff",
+        help="A staff member's role and key file, ROLE=FILE (repeatable): two registered members "
+        "(or the only one) open the ballots to count them, and sign the report.",
+        show_default=False,
+    ),
+]
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", help="Seconds to wait for each answer of the centre.")
 ]
@@ -66,6 +82,21 @@ def _figures(given: Sequence[str], contests: Sequence[str], option: str) -> dict
         for name in [contest] if contest else contests:
             figures[name] = int(value)
     return figures
+
+
+def _staff(given: Sequence[str]) -> list[tuple[StaffRole, SigningKey]]:
+    """`ROLE=FILE` for each staff member present."""
+    staff = []
+    for item in given:
+        role, _, file = item.partition("=")
+        if role not in set(StaffRole) or not file:
+            roles = ", ".join(StaffRole)
+            raise typer.BadParameter(f"{item!r} is not ROLE=FILE ({roles})", param_hint="--staff")
+        try:
+            staff.append((StaffRole(role), read_key_file(Path(file))))
+        except StationFilesError as error:
+            raise typer.BadParameter(str(error), param_hint="--staff") from error
+    return staff
 
 
 @station_app.command("enrol")
@@ -146,15 +177,20 @@ def close(
     paper: Annotated[
         bool, typer.Option("--paper", help="A paper station: its sheets are entered by hand.")
     ] = False,
+    staff: StaffOption = None,
 ) -> None:
-    """Close voting and count the ballots into the tally sheets (a paper station's sheets are
-    entered by blind double entry on the box's screens)."""
+    """Close voting and, given the staff's keys, count the ballots into the tally sheets (a
+    paper station's sheets are entered by blind double entry on the box's screens)."""
+    present = _staff(staff or [])
     with open_box(directory) as box:
         box.close()
         _out.print("voting is closed", markup=False)
-        if not paper:
+        if not paper and present:
             contests = box.status().setup.contests
-            print_report(_out, box.count(_figures(spoiled or [], contests, "--spoiled")))
+            figures = _figures(spoiled or [], contests, "--spoiled")
+            print_report(_out, box.count(figures, staff=present))
+        elif not paper:
+            _out.print("to count, give the staff's keys: --staff ROLE=FILE", markup=False)
 
 
 @station_app.command("report")
@@ -165,13 +201,16 @@ def report(
     paper: Annotated[
         bool, typer.Option("--paper", help="Count the sheets agreed by double entry first.")
     ] = False,
+    staff: StaffOption = None,
     timeout: TimeoutOption = 10.0,
 ) -> None:
-    """Sign the counted report, print it with its QR codes and send it."""
+    """Count if not yet counted, then sign the report (device and staff), print it with its QR
+    codes and send it."""
+    present = _staff(staff or [])
     with open_box(directory, centre, printer, timeout) as box:
         if box.status().phase is Phase.CLOSED:
-            box.count_paper() if paper else box.count()
-        signed = box.report()
+            box.count_paper() if paper else box.count(staff=present)
+        signed = box.report(present)
         _out.print(f"signed report, {len(signed.report)} bytes", markup=False)
         if centre is not None:
             print_sync(_out, box.sync())
@@ -208,4 +247,6 @@ def kiosk(
     """Serve the operator and voter screens to the box's own kiosk browser, on loopback only."""
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
-        uvicorn.run(create_station_app(box, lang=lang.lang), host=LOOPBACK, port=port)
+        # no access log: its lines would time every voter's steps at the box (issue 9 §1)
+        app = create_station_app(box, lang=lang.lang)
+        uvicorn.run(app, host=LOOPBACK, port=port, access_log=False)

@@ -155,6 +155,11 @@ FA: dict[str, str] = {
     "box_cast_done": "رأی شما ثبت شد؛ نسخه کاغذی آن در صندوق مهروموم‌شده افتاد.",
     "box_return_card": "کارت تعرفه را به مسئول شعبه بازگردانید.",
     "box_next_voter": "رأی‌دهنده بعدی",
+    "box_staff_none": "هیچ عضو شعبه‌ای برای این صندوق ثبت نشده است؛ صندوق باز نمی‌شود.",
+    "box_staff_unregistered": "کلیدی که داده شد برای اعضای این شعبه ثبت نشده است.",
+    "box_staff_wrong_role": "کلیدی که داده شد با سمت دیگری در این شعبه ثبت شده است.",
+    "box_staff_too_few": "برای شمارش، کلید دو عضو ثبت‌شده شعبه لازم است.",
+    "box_staff_shares_broken": "سهم‌های کلید شمارش با کلید این صندوق نمی‌خواند؛ به ناظر خبر دهید.",
 }
 
 EN: dict[str, str] = {
@@ -282,6 +287,11 @@ EN: dict[str, str] = {
     "box_cast_done": "Your ballot is cast; its paper copy has dropped into the sealed box.",
     "box_return_card": "Please return the ballot card to the station staff.",
     "box_next_voter": "Next voter",
+    "box_staff_none": "No staff member is registered for this box's station; it cannot open.",
+    "box_staff_unregistered": "A key given is not registered for this station's staff.",
+    "box_staff_wrong_role": "A key given is registered for another role at this station.",
+    "box_staff_too_few": "Counting needs the keys of two registered staff members.",
+    "box_staff_shares_broken": "The count key's shares do not match this box; tell the supervisor.",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

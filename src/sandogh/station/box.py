@@ -7,10 +7,15 @@ station's sheets come from blind double entry, `count_paper`), `report` (the sig
 printed with QR codes and queued), and `sync` whenever the link allows. `core.station` decides
 what each phase allows; a refused action raises its `ActionRefusedError` and changes nothing.
 
-Casting is the confirm step: the card is marked used and the cast-vote record written in one
-transaction, and only then is the voter's paper copy printed into the sealed box. A crash between
-the two loses one paper copy, never a confirmed ballot; the staff see it as one paper fewer than
-the box counted.
+Casting is the confirm step: the card is marked used and the ballot written in one transaction,
+and only then is the voter's paper copy printed into the sealed box. A crash between the two loses
+one paper copy, never a confirmed ballot; the staff see it as one paper fewer than the box counted.
+
+Secrecy at rest (issue 9 §1): at opening the box draws its count key and keeps only its public
+half and the secret's shares sealed to the registered staff (`count_key`); every ballot is padded
+to one length and sealed to it when cast, and `count` needs two of the staff's keys (or the only
+one) to open them, in memory. The paper copy goes to the printer's device only, never to the box's
+disk (`ports.Printer.print_copy`).
 
 Offline (DESIGN.md §3): when the centre cannot be reached the station's policy decides: `refuse`
 the voter, or check them in provisionally, queuing the check-in and issuing a local card in one
@@ -42,11 +47,13 @@ from sandogh.core.report import (
     StaffRole,
     StationReport,
     check_record,
+    decode_record,
     decode_report,
     decode_signed,
     encode_record,
     encode_report,
     encode_signed,
+    record_bound,
     report_from_records,
     sign_as_staff,
     sign_report,
@@ -67,6 +74,7 @@ from sandogh.core.station import (
 )
 from sandogh.core.voters import NationalCodeError, parse_national_code
 from sandogh.station.count import count_entered, count_records, paper_problems
+from sandogh.station.count_key import draw, recover, seal
 from sandogh.station.courier import Backoff, Courier, SyncOutcome, offline_payload
 from sandogh.station.errors import (
     AlreadyEnrolledError,
@@ -197,13 +205,15 @@ class Box:
 
     def open(self, papers_received: Mapping[str, int]) -> StationReport:
         """Open with the signed zero report: every count 0, the ballot papers received per contest
-        shown as received and unused. It is printed and queued for the centre."""
+        shown as received and unused. It is printed and queued for the centre. The count key is
+        drawn and split among the station's registered staff; with none, `StaffKeyError`."""
         with self._station() as (tx, station):
             require(station.lifecycle, Action.OPEN)
             setup = station.setup
             problems = paper_problems(papers_received, setup, "papers_received")
             if problems:
                 raise PaperAccountError(problems)
+            tx.set_count_key(draw(member.key for member in setup.staff))
             report = report_from_records(
                 kind=ReportKind.ZERO,
                 election=setup.election,
@@ -285,7 +295,8 @@ class Box:
 
     def cast(self, token: str, choices: Sequence[Choice]) -> None:
         """The confirm step: the voter's choice in every contest of their card (no codes for a
-        blank vote). Card used and record written in one transaction; then the paper copy."""
+        blank vote). Card used and ballot written, sealed, in one transaction; then the paper
+        copy."""
         try:
             record = CastVoteRecord(tuple(choices))
         except RecordError as error:
@@ -301,20 +312,37 @@ class Box:
             problems.extend(check_record(record, station.setup.ballot))
             if problems:
                 raise BallotRejectedError(problems)
-            tx.consume(token)
-            tx.add_record(encode_record(record))
             setup = station.setup
-        self._printer.print_lines(paper_copy_lines(setup, record))
+            key = tx.count_key()
+            if key is None:
+                raise AssertionError("a station that is voting holds its count key")
+            tx.consume(token)
+            tx.add_record(seal(key.public, encode_record(record), record_bound(setup.ballot)))
+        self._printer.print_copy(paper_copy_lines(setup, record))
 
     # ---- counting and the report --------------------------------------------------------------
 
-    def count(self, spoiled: Mapping[str, int] | None = None) -> StationReport:
-        """Count the records into the tally sheets (`count.count_records`), with the ballot
-        papers `spoiled` per contest as counted by hand."""
+    def count(
+        self,
+        spoiled: Mapping[str, int] | None = None,
+        *,
+        staff: Sequence[tuple[StaffRole, SigningKey]],
+    ) -> StationReport:
+        """Count the ballots into the tally sheets (`count.count_records`), with the ballot
+        papers `spoiled` per contest as counted by hand. The keys of two registered `staff` (or
+        of the only one) open the count key in memory (`count_key.recover`, whose
+        `StaffKeyError` names what is wrong); only the counted report is stored."""
         given = dict(spoiled or {})
         with self._station() as (tx, station):
             require(station.lifecycle, Action.COUNT)
-            report = count_records(tx, station, self.key.public_key, given)
+            setup = station.setup
+            key = tx.count_key()
+            if key is None:
+                raise AssertionError("a closed station holds its count key")
+            registered = [(member.role, member.key) for member in setup.staff]
+            opener = recover(key, registered, staff, record_bound(setup.ballot))
+            records = [decode_record(opener.open(sealed)) for sealed in tx.records()]
+            report = count_records(tx, station, self.key.public_key, given, records)
             tx.set_spoiled(given)
             self._counted(tx, station, report)
         return report

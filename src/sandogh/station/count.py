@@ -12,17 +12,17 @@ blind double entry (`double_entry`); it has no records, so its digest is that of
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report import (
+    CastVoteRecord,
     Papers,
     PublicKey,
     ReportKind,
     StationReport,
     cvr_digest,
-    decode_record,
     report_from_records,
 )
 from sandogh.station.double_entry import agreed_sheets
@@ -52,9 +52,14 @@ def paper_problems(
 
 
 def count_records(
-    tx: Transaction, station: StoredStation, device: PublicKey, spoiled: Mapping[str, int]
+    tx: Transaction,
+    station: StoredStation,
+    device: PublicKey,
+    spoiled: Mapping[str, int],
+    records: Sequence[CastVoteRecord],
 ) -> StationReport:
-    """The final report of an electronic station (see the module docstring)."""
+    """The final report of an electronic station from its `records`, opened in memory by the
+    caller (see the module docstring)."""
     setup = station.setup
     problems = paper_problems(spoiled, setup, "spoiled", every=False)
     received, used = tx.received(), tx.papers_used()
@@ -76,7 +81,7 @@ def count_records(
         device=device,
         sequence=station.reports_signed + 1,
         ballot=setup.ballot,
-        records=[decode_record(data) for data in tx.records()],
+        records=records,
         papers=papers,
     )
 

@@ -82,6 +82,26 @@ class EntryError(StationError):
         super().__init__(summary, problems)
 
 
+class StaffKeyRefusal(StrEnum):
+    """Why the staff keys given cannot open the count key; each is a message key of the
+    catalogue (`locale.messages`), shown on the kiosk's count screen."""
+
+    NO_STAFF = "box_staff_none"  # no staff registered: the box cannot open
+    UNREGISTERED = "box_staff_unregistered"  # a key given is not registered for the station
+    WRONG_ROLE = "box_staff_wrong_role"  # a key given is registered in another role
+    TOO_FEW = "box_staff_too_few"  # fewer than two keys (or than the only one registered)
+    SHARES_BROKEN = "box_staff_shares_broken"  # the kept shares do not open to the count key
+
+
+class StaffKeyError(StationError):
+    """The station's staff keys cannot open (or, at opening, hold) its count key
+    (`station.count_key`); `reason` says why and `problems` name each key."""
+
+    def __init__(self, reason: StaffKeyRefusal, problems: Iterable[Problem]) -> None:
+        self.reason = reason
+        super().__init__("the staff keys cannot open the count key", problems)
+
+
 class StationFilesError(StationError):
     """The station's directory, database or key file is missing, foreign or unsafe."""
 

@@ -8,13 +8,17 @@ Durability: WAL with `synchronous=FULL`, so a transaction that has committed is 
 call returns, and every use case of `box` is one transaction: the confirm step of a ballot marks
 its card used and writes its record together or not at all.
 
-Secrecy by construction (DESIGN.md §3): `cast_vote_records` holds a random 128-bit id and the
-record's canonical bytes (`core.report.encode_record`), nothing else: no rowid (WITHOUT ROWID), no
-time, no sequence, no column shared with another table. Rows live in id order, so they are stored
-and read in an order that owes nothing to the order of voting. Ballot cards are keyed by their
-token, itself random, and are not linked to a record. The file keeps traces of its own history
-(WAL frames are in commit order); `compact()`, run at close, checkpoints and truncates the WAL and
-VACUUMs, rewriting every table in key order, with `secure_delete` so freed pages keep nothing.
+Secrecy by construction (DESIGN.md §3, issue 9 §1): `cast_vote_records` holds a random 128-bit
+id and the ballot sealed to the station's count key (`station.count_key`: the record's canonical
+bytes padded to one length per station, then sealed), nothing else: no rowid (WITHOUT ROWID), no
+time, no sequence, no column shared with another table. The count key's secret is not in this
+file, nor anywhere on the box: `count_shares` holds it split among the staff, each share sealed to
+one member's registered key. So the file's own traces of its history (WAL frames in commit order,
+a cast's card and ballot in one commit, pages that split as rows arrive) pair check-ins only with
+ballots no one can read without two of the staff. Ballot cards are keyed by their token, itself
+random, and are not linked to a record. `compact()`, run at close, checkpoints and truncates the
+WAL and VACUUMs, rewriting every table in key order, with `secure_delete` so freed pages keep
+nothing: a copy taken after close keeps no order at all.
 
 The device key is not in this file: see `station.directory`.
 """
@@ -33,12 +37,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from sandogh.core.definition.problems import Problem
-from sandogh.core.report import BallotContest
+from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.station import Phase, StationState
+from sandogh.station.count_key import CountKey, SealedShare
 from sandogh.station.errors import StationFilesError
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_staff
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ballots sealed to the count key, whose shares it keeps
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
 APPLICATION_ID = 0x53474853
 CVR_ID_BYTES = 16
@@ -57,8 +62,15 @@ _SCHEMA = (
         extended_by_seconds INTEGER NOT NULL DEFAULT 0,
         report TEXT,
         reports_signed INTEGER NOT NULL DEFAULT 0,
-        counted BLOB
+        counted BLOB,
+        count_key BLOB
     )""",
+    """CREATE TABLE count_shares (
+        pair TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        sealed BLOB NOT NULL,
+        PRIMARY KEY (pair, holder)
+    ) WITHOUT ROWID""",
     """CREATE TABLE ballot_papers (
         contest TEXT PRIMARY KEY,
         received INTEGER NOT NULL CHECK (received >= 0),
@@ -322,6 +334,22 @@ class Transaction:
             ),
         )
 
+    def set_count_key(self, key: CountKey) -> None:
+        self._db.execute("UPDATE station_state SET count_key = ?", (key.public,))
+        self._db.executemany(
+            "INSERT INTO count_shares (pair, holder, sealed) VALUES (?, ?, ?)",
+            [(share.pair, share.holder.text, share.sealed) for share in key.shares],
+        )
+
+    def count_key(self) -> CountKey | None:
+        """The count key's public half and sealed shares; None before opening."""
+        (public,) = self._db.execute("SELECT count_key FROM station_state").fetchone()
+        if public is None:
+            return None
+        rows = self._db.execute("SELECT pair, holder, sealed FROM count_shares")
+        shares = (SealedShare(p, PublicKey.from_text(h), bytes(sealed)) for p, h, sealed in rows)
+        return CountKey(bytes(public), tuple(shares))
+
     def set_counted(self, report: bytes) -> None:
         self._db.execute("UPDATE station_state SET counted = ?", (report,))
 
@@ -395,13 +423,14 @@ class Transaction:
 
     # ---- cast-vote records --------------------------------------------------------------------
 
-    def add_record(self, record: bytes) -> None:
+    def add_record(self, sealed: bytes) -> None:
+        """Keep a ballot, sealed to the count key (see the module docstring)."""
         self._db.execute(
-            "INSERT INTO cast_vote_records (cvr_id, cvr) VALUES (?, ?)", (self._new_id(), record)
+            "INSERT INTO cast_vote_records (cvr_id, cvr) VALUES (?, ?)", (self._new_id(), sealed)
         )
 
     def records(self) -> Iterator[bytes]:
-        """Every record, in the order of their random ids."""
+        """Every sealed ballot, in the order of their random ids."""
         for (record,) in self._db.execute("SELECT cvr FROM cast_vote_records"):
             yield bytes(record)
 

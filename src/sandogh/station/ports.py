@@ -60,6 +60,12 @@ class CentreClient(Protocol):
 
 
 class Printer(Protocol):
-    """The box's printer: the voter's paper copy drops into the sealed box under it."""
+    """The box's printer: reports for the staff, and the voter's paper copy, which drops into
+    the sealed box under it."""
 
-    def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None: ...
+    def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None:
+        """A report, or any page for the staff."""
+
+    def print_copy(self, lines: Sequence[str]) -> None:
+        """A voter's paper copy: onto paper only, never kept on the box's disk, where copies
+        would lie in the order of voting (issue 9 §1)."""

@@ -4,6 +4,11 @@ Issue 3: the voter's paper copy is printed into the sealed box through python-es
 printer for tests; reports are printed with QR codes (`station.qr`). Both printers check that
 every QR payload fits a QR code at error-correction level M, as `qrcode` renders it for ESC/POS,
 so a report the file printer takes is one a receipt printer can print.
+
+A voter's paper copy is printed, never kept (issue 9 §1): copies on the box's disk would lie in
+the order of voting beside the check-ins. The receipt printer sends it to the device; the file
+printer, which stands for the device in tests and demos, keeps copies in memory (`copies`) and
+writes only reports to its file.
 """
 
 from __future__ import annotations
@@ -39,10 +44,15 @@ class PrintJob:
 
 
 class FilePrinter:
-    """Appends each job to `path` as one JSON line: `{"lines": [...], "qr": [base64, ...]}`."""
+    """Appends each report to `path` as one JSON line: `{"lines": [...], "qr": [base64, ...]}`;
+    keeps the paper copies of this process in `copies`, in memory only."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.copies: list[tuple[str, ...]] = []
+
+    def print_copy(self, lines: Sequence[str]) -> None:
+        self.copies.append(tuple(lines))
 
     def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None:
         for payload in qr:
@@ -52,7 +62,7 @@ class FilePrinter:
             file.write(json.dumps(job, ensure_ascii=False) + "\n")
 
     def jobs(self) -> list[PrintJob]:
-        """Every job printed so far, in order."""
+        """Every report printed so far, in order."""
         if not self.path.exists():
             return []
         jobs = []
@@ -79,6 +89,9 @@ class EscposPrinter:
     def on_device(cls, path: str) -> EscposPrinter:
         """A printer reached through a device file, such as /dev/usb/lp0."""
         return cls(File(devfile=path))
+
+    def print_copy(self, lines: Sequence[str]) -> None:
+        self.print_lines(lines)
 
     def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None:
         for line in lines:

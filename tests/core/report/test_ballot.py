@@ -12,6 +12,8 @@ from sandogh.core.report import (
     Papers,
     check_record,
     count_ballots,
+    encode_record,
+    record_bound,
     station_ballot,
 )
 
@@ -140,3 +142,30 @@ def test_counted_records_pass_every_reconciliation_identity(
             1 for r in cvrs for c in r.choices if c.contest == contest.contest
         )
         assert set(counts.votes) == set(contest.candidates)
+
+
+@st.composite
+def _ballots_of_any_codes(draw: st.DrawFn) -> tuple[BallotContest, ...]:
+    """Codes of any length and any characters, quotes, backslashes and Persian digits among
+    them, whose JSON forms differ in length."""
+    codes = st.lists(st.text(min_size=1, max_size=5), min_size=1, max_size=5, unique=True)
+    return tuple(
+        BallotContest(f"c{i}", draw(st.integers(1, 3)), tuple(draw(codes)))
+        for i in range(draw(st.integers(1, 3)))
+    )
+
+
+@given(st.data())
+def test_no_record_a_ballot_allows_is_longer_than_its_bound(data: st.DataObject) -> None:
+    ballot = data.draw(_ballots_of_any_codes())
+    record = data.draw(records(ballot))
+    assert not check_record(record, ballot)
+    assert len(encode_record(record)) <= record_bound(ballot)
+
+
+def test_the_bound_is_the_record_of_every_seat_filled_with_the_longest_codes() -> None:
+    ballot = (BallotContest("a", 2, ("1", '"q"', "۱۲۳", "22")), BallotContest("b", 1, ("5",)))
+    longest = CastVoteRecord((Choice("a", ('"q"', "۱۲۳")), Choice("b", ("5",))))
+    assert record_bound(ballot) == len(encode_record(longest))
+    with pytest.raises(BallotError):
+        record_bound(())

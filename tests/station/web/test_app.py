@@ -15,8 +15,10 @@ import pytest
 import uvicorn
 from playwright.sync_api import Page, sync_playwright
 
-from sandogh.core.report import decode_record
+from sandogh.core.report import decode_record, record_bound
+from sandogh.locale import text
 from sandogh.station.box import Box
+from sandogh.station.count_key import recover
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.printers import FilePrinter
@@ -26,9 +28,11 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import (
     BACKOFF,
     BALLOT,
+    COUNTERS,
     DEFINITION_HASH,
     ELECTION,
     PAPERS,
+    STAFF,
     STATION,
     Clock,
     national_code,
@@ -72,7 +76,9 @@ class NamingCentre(FakeCentre):
 
 def _voting_box(folder: Path) -> Box:
     store, key = StationDirectory(folder / "station").create()
-    centre = NamingCentre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT)
+    centre = NamingCentre(
+        election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT, staff=STAFF
+    )
     box = Box(
         store, key, centre, FilePrinter(folder / "printer.jsonl"), clock=Clock(), backoff=BACKOFF
     )
@@ -94,7 +100,9 @@ def served(tmp_path: Path) -> Iterator[tuple[Box, str]]:
     box = _voting_box(tmp_path)
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_station_app(box), host=LOOPBACK, port=port, log_level="warning")
+        uvicorn.Config(
+            create_station_app(box, staff=COUNTERS), host=LOOPBACK, port=port, log_level="warning"
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -176,8 +184,11 @@ def test_a_voter_checks_in_and_votes_through_the_screens(served: tuple[Box, str]
         browser.close()
 
     with box.store.transaction() as tx:
-        records = [decode_record(data) for data in tx.records()]
+        key, sealed = tx.count_key(), list(tx.records())
         card = tx.card(token)
+    assert key is not None
+    opener = recover(key, [(m.role, m.key) for m in STAFF], COUNTERS, record_bound(BALLOT))
+    records = [decode_record(opener.open(data)) for data in sealed]
     assert [{c.contest: c.codes for c in r.choices} for r in records] == [
         {"president": ("25",), "parliament": ("31", "33")}
     ]
@@ -194,4 +205,32 @@ def test_a_request_from_off_the_box_is_refused(tmp_path: Path) -> None:
             return (await client.get("/operator")).status_code
 
     assert asyncio.run(get()) == 403
+    box.store.close()
+
+
+def test_no_screen_is_kept_in_the_browser_s_cache(tmp_path: Path) -> None:
+    """A voter's review page, cached on the box's disk, would lie there in voting order."""
+    box = _voting_box(tmp_path)
+    transport = httpx.ASGITransport(create_station_app(box))
+
+    async def headers() -> list[str]:
+        async with httpx.AsyncClient(transport=transport, base_url="http://box") as client:
+            pages = [await client.get(path) for path in ("/operator", "/vote")]
+            pages.append(await client.post("/vote", data={"token": "unknown"}))
+            return [page.headers.get("cache-control", "") for page in pages]
+
+    assert asyncio.run(headers()) == ["no-store"] * 3
+    box.store.close()
+
+
+def test_counting_without_two_staff_keys_says_so_in_persian(tmp_path: Path) -> None:
+    box = _voting_box(tmp_path)
+    box.close()
+    transport = httpx.ASGITransport(create_station_app(box, staff=COUNTERS[:1]))
+
+    async def count() -> str:
+        async with httpx.AsyncClient(transport=transport, base_url="http://box") as client:
+            return (await client.post("/operator/count")).text
+
+    assert text("box_staff_too_few", "fa") in asyncio.run(count())
     box.store.close()

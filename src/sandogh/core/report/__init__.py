@@ -12,6 +12,7 @@ from sandogh.core.report.ballot import (
     Papers,
     check_record,
     count_ballots,
+    record_bound,
     station_ballot,
 )
 from sandogh.core.report.errors import (
@@ -80,6 +81,7 @@ __all__ = [
     "encode_record",
     "encode_report",
     "encode_signed",
+    "record_bound",
     "report_from_records",
     "report_hash",
     "sign_as_staff",

@@ -11,6 +11,10 @@ the records that have a choice in it.
 Ballot papers (تعرفه) are counted by hand, not by the box: the caller passes the station's paper
 accounting per contest, and those figures go into the counts as given, for `counting.reconcile`
 to hold against the ballots cast.
+
+The longest record a ballot allows (every contest, each with as many codes as seats, the longest
+codes) bounds every record of the station: issue 9 §1 pads each record to that one length before
+it is sealed, so no ballot at rest shows by its length how many contests or codes it holds.
 """
 
 from __future__ import annotations
@@ -19,12 +23,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from sandogh.core.canonical_json import canonical_json
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.errors import BallotError
-from sandogh.core.report.records import CastVoteRecord
+from sandogh.core.report.records import CastVoteRecord, Choice, encode_record
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,24 @@ def station_ballot(geography: Geography, station: str) -> tuple[BallotContest, .
         candidates = tuple(c.code for c in contest.candidates if c.constituency == constituency_id)
         ballot.append(BallotContest(contest.id, constituency.seats, candidates))
     return tuple(ballot)
+
+
+def record_bound(ballot: Sequence[BallotContest]) -> int:
+    """The length of the longest canonical record `ballot` allows (see the module docstring):
+    each code adds its own JSON form to the record, so the longest codes make the longest."""
+    if not ballot:
+        raise BallotError([Problem("ballot", "a ballot has some contest")])
+    longest = CastVoteRecord(
+        tuple(
+            Choice(c.contest, tuple(sorted(c.candidates, key=_json_length)[::-1][: c.seats]))
+            for c in ballot
+        )
+    )
+    return len(encode_record(longest))
+
+
+def _json_length(code: str) -> int:
+    return len(canonical_json(code))
 
 
 def check_record(record: CastVoteRecord, ballot: Sequence[BallotContest]) -> tuple[Problem, ...]:

@@ -5,6 +5,11 @@ signed. The core draws no randomness (DESIGN.md §2): a signing key is made from
 RFC 8032 §5.1.5, which the caller supplies (the station app passes `os.urandom(32)`); the same
 seed always gives the same key, which is what keeps the tests deterministic. A public key is
 written `ed25519:` and its 64 lowercase hex digits.
+
+A staff member's key also receives what is sealed to them (the station's count key, split among
+the staff: `station.count_key`): libsodium maps an Ed25519 key pair to an X25519 one
+(`crypto_sign_ed25519_pk_to_curve25519` and `…_sk_to_curve25519`), so one registered key serves
+both.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 import nacl.exceptions
+import nacl.public
 import nacl.signing
 
 from sandogh.core.definition.problems import Problem
@@ -57,6 +63,10 @@ class PublicKey:
             return False
         return True
 
+    def x25519(self) -> nacl.public.PublicKey:
+        """The X25519 key libsodium derives from this key, to seal a box to its holder."""
+        return nacl.signing.VerifyKey(self.raw).to_curve25519_public_key()
+
 
 @dataclass(frozen=True, eq=False, repr=False)
 class SigningKey:
@@ -79,6 +89,11 @@ class SigningKey:
     def sign(self, message: bytes) -> bytes:
         """The 64-byte Ed25519 signature of `message` (deterministic, RFC 8032 §5.1.6)."""
         return self._key.sign(message).signature
+
+    def x25519(self) -> nacl.public.PrivateKey:
+        """The X25519 key libsodium derives from this key: it opens what `PublicKey.x25519`
+        sealed."""
+        return self._key.to_curve25519_private_key()
 
     def __repr__(self) -> str:
         return f"SigningKey({self.public_key.text})"

@@ -7,10 +7,15 @@ on the box itself, so there is no session, login or CSRF token, and a request fr
 address is refused as a second guard should the server be bound wider by mistake. Built on
 Starlette (FastAPI's own base) because the station may not import FastAPI (the import contract
 "A ballot box shares only the wire protocol with the centre").
+
+Counting opens the sealed ballots with the keys of two registered staff members (issue 9 §1):
+the screens count with the staff keys they hold (`staff`), which the staff's log-in provides.
+No page is stored by the browser (`Cache-Control: no-store`), and drafts live in memory only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
 from urllib.parse import parse_qs
@@ -25,8 +30,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from sandogh.core.errors import SandoghError
+from sandogh.core.report import SigningKey, StaffRole
 from sandogh.locale import Lang, format_int, text, to_ascii_digits, to_persian_digits
 from sandogh.station.box import Box, CheckInRefused
+from sandogh.station.errors import StaffKeyError
 from sandogh.station.web.draft import Draft
 from sandogh.station.web.names import BallotNames, read_names
 
@@ -36,11 +43,13 @@ _HERE = Path(__file__).parent
 
 
 class _Screens:
-    """The box, the drafts of the voters now at it (card token → draft) and the templates."""
+    """The box, the drafts of the voters now at it (card token → draft), the staff keys present
+    and the templates."""
 
-    def __init__(self, box: Box, lang: Lang) -> None:
+    def __init__(self, box: Box, lang: Lang, staff: Sequence[tuple[StaffRole, SigningKey]]) -> None:
         self.box = box
         self.lang = lang
+        self.staff = list(staff)
         self.drafts: dict[str, Draft] = {}
         self.env = Environment(
             loader=FileSystemLoader(_HERE / "templates"), autoescape=select_autoescape()
@@ -98,11 +107,13 @@ class _Screens:
             if action == "close":
                 self.box.close()
             elif action == "count":
-                self.box.count()
+                self.box.count(staff=self.staff)
             elif action == "report":
                 self.box.report()
             else:
                 return PlainTextResponse("not found", status_code=404)
+        except StaffKeyError as error:
+            return self.operator(lang, error=text(error.reason, lang))
         except SandoghError as error:
             return self.operator(lang, error=str(error))
         return self.operator(lang, done=action)
@@ -179,9 +190,12 @@ async def _form(request: Request) -> dict[str, str]:
     return {name: values[-1] for name, values in parse_qs(body).items()}
 
 
-def create_station_app(box: Box, *, lang: Lang = "fa") -> Starlette:
-    """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser."""
-    screens = _Screens(box, lang)
+def create_station_app(
+    box: Box, *, lang: Lang = "fa", staff: Sequence[tuple[StaffRole, SigningKey]] = ()
+) -> Starlette:
+    """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser. `staff`:
+    the staff keys present, which counting needs."""
+    screens = _Screens(box, lang, staff)
 
     async def home(_: Request) -> Response:
         return RedirectResponse("/operator", status_code=303)
@@ -202,4 +216,8 @@ def create_station_app(box: Box, *, lang: Lang = "fa") -> Starlette:
 async def _loopback_only(request: Request, call_next: RequestResponseEndpoint) -> Response:
     if request.client is None or request.client.host not in _LOCAL_CLIENTS:
         return PlainTextResponse("this box serves its own screen only", status_code=403)
-    return await call_next(request)
+    response = await call_next(request)
+    # the kiosk browser keeps no page on the box's disk: a cached review page would lie there,
+    # beside the others, in the order of voting (issue 9 §1)
+    response.headers["Cache-Control"] = "no-store"
+    return response
