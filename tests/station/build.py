@@ -32,9 +32,12 @@ PAPERS = {"president": 500, "parliament": 500}
 IRST = datetime.timezone(datetime.timedelta(hours=3, minutes=30))
 MORNING = datetime.datetime(2024, 7, 5, 8, 0, tzinfo=IRST)
 #: The station's staff keys, each from a seed of its own (the tests' keys are made, not drawn).
+STAFF_SEEDS = tuple(bytes([n]) * 32 for n in (1, 2, 3))
 STAFF_KEYS = tuple(
-    (role, SigningKey.from_seed(bytes([n]) * 32))
-    for n, role in enumerate((StaffRole.HEAD, StaffRole.SECRETARY, StaffRole.MEMBER), start=1)
+    (role, SigningKey.from_seed(seed))
+    for seed, role in zip(
+        STAFF_SEEDS, (StaffRole.HEAD, StaffRole.SECRETARY, StaffRole.MEMBER), strict=True
+    )
 )
 STAFF = tuple(
     StaffMember(f"person-{n}", role, key.public_key)
