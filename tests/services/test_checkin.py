@@ -10,6 +10,7 @@ import pytest
 
 from sandogh.core.voters import CodeFault
 from sandogh.core.voters.ledger_key import voter_key
+from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.core.voters.national_code import parse_national_code
 from sandogh.services.checkin import (
     BallotCard,
@@ -62,7 +63,7 @@ def test_an_eligible_voter_gets_a_card_for_the_contests_of_the_station(uow: NewU
         key = voter_key(SECRET, parse_national_code(VOTER))
         entry = work.ledger.find(ROUND_2, key)
         assert entry is not None
-        assert (entry.station, entry.at, entry.provisional) == (ST_1, NOW, False)
+        assert (entry.station, entry.at, entry.provisional) == (ST_1, check_in_hour(NOW), False)
         assert dict(entry.constituencies) == {"president": "IR", "parliament": "P1"}
         assert VOTER not in repr(entry)  # the ledger holds the keyed hash, never the code
         assert work.ledger.count(ROUND_2) == work.ledger.count(ROUND_2, ST_1) == 1

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.voters.ledger_key import voter_key
+from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.core.voters.national_code import parse_national_code
 from sandogh.services.checkin import BallotCard, RefusalReason, Refused
 from sandogh.services.ports import IncidentKind, Registry, UnitOfWork
@@ -67,7 +68,11 @@ def test_offline_check_ins_enter_the_ledger_as_provisional(uow: NewUnitOfWork) -
     with uow() as work:
         entry = work.ledger.find(ROUND_2, voter_key(SECRET, parse_national_code(national_code(5))))
         assert entry is not None
-        assert (entry.station, entry.at, entry.provisional) == (ST_3, OFFLINE_AT, True)
+        assert (entry.station, entry.at, entry.provisional) == (
+            ST_3,
+            check_in_hour(OFFLINE_AT),
+            True,
+        )
         assert dict(entry.constituencies) == {"president": "IR", "parliament": "P2"}
     # and the voter is then known at every station
     assert check_in_voter(uow, national_code(5), ST_1) == Refused(RefusalReason.ALREADY_VOTED)
@@ -95,7 +100,7 @@ def test_a_voter_checked_in_twice_becomes_an_incident_naming_both_stations(
     assert incident.stations == (ST_1, ST_3)
     assert incident.at == LATER
     assert incident.details["voter_key"] == voter_key(SECRET, parse_national_code(VOTER))
-    assert incident.details["first_at"] == "2024-07-05T04:30:00+00:00"  # NOW, in UTC
+    assert incident.details["first_at"] == "2024-07-05T04:00:00+00:00"  # the hour of NOW, in UTC
     assert VOTER not in repr(incident)
     with uow() as work:
         assert work.incidents.all(ROUND_2) == [incident]
@@ -112,6 +117,20 @@ def test_two_offline_check_ins_at_one_station_are_an_incident(uow: NewUnitOfWork
     synced = _sync(uow, ST_3, VOTER, at=OFFLINE_AT + datetime.timedelta(hours=1))
 
     assert [i.stations for i in synced.incidents] == [(ST_3, ST_3)]
+
+
+def test_a_second_check_in_in_the_same_hour_is_not_taken_for_a_retry(uow: NewUnitOfWork) -> None:
+    """The ledger keeps the hour only (issue 9 §1): its keyed tag of the moment still tells a
+    sync sent again from the voter checked in a second time, minutes later, at the same box."""
+    _sync(uow, ST_3, VOTER)
+    assert _sync(uow, ST_3, VOTER).already == 1
+    synced = _sync(uow, ST_3, VOTER, at=OFFLINE_AT + datetime.timedelta(minutes=7))
+    assert (synced.already, [i.stations for i in synced.incidents]) == (0, [(ST_3, ST_3)])
+    with uow() as work:
+        entry = work.ledger.find(ROUND_2, voter_key(SECRET, parse_national_code(VOTER)))
+    assert entry is not None
+    assert entry.at == check_in_hour(OFFLINE_AT)
+    assert entry.offline_tag is not None
 
 
 def test_offline_check_ins_that_are_not_codes_are_refused_together(uow: NewUnitOfWork) -> None:

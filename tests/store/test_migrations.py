@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, String, inspect, text
 
 from sandogh.store.engine import make_engine
 from sandogh.store.errors import DatabaseUnavailableError, SchemaError
+from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.schema import check_schema, head_revision, init_database, open_database
 from sandogh.store.tables import Base
 
@@ -58,7 +60,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "readiness_staff",
         "staff_keys",
     }
-    assert revision == head_revision() == "0006"
+    assert revision == head_revision() == "0007"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -89,6 +91,30 @@ def test_a_store_of_the_first_revision_upgrades_keeping_its_rows(db_url: str) ->
     finally:
         engine.dispose()
     assert ids == ["kerman-1403-r2"]
+
+
+def test_the_ledger_keeps_only_the_hour_of_a_check_in_stored_before(db_url: str) -> None:
+    _migrate(db_url, "0006")
+    moment = "2024-07-05 08:47:13.123456" + ("" if db_url.startswith("sqlite") else "+00:00")
+    for statement in (
+        "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, "
+        "definition, loaded_at) VALUES ('e', 1, 'ک', 'K', '2024-07-05', 'h', 'd', "
+        "'2024-07-05 20:00:00')",
+        "INSERT INTO units (election_id, code, kind, name_fa, name_en) "
+        "VALUES ('e', 'S1', 'station', 'ش', 'S')",
+        "INSERT INTO voted_ledger (election_id, voter_key, station, at, constituencies, "
+        f"provisional) VALUES ('e', 'k', 'S1', '{moment}', '{{}}', false)",
+    ):
+        _execute(db_url, statement)
+    init_database(db_url)
+    engine = open_database(db_url)
+    try:
+        with engine.connect() as connection:
+            entry = SqlLedgerRepository(connection).find("e", "k")
+    finally:
+        engine.dispose()
+    assert entry is not None
+    assert entry.at == datetime.datetime(2024, 7, 5, 8, tzinfo=datetime.UTC)
 
 
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
@@ -142,7 +168,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0006: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0007: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

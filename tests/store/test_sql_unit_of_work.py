@@ -70,8 +70,9 @@ def test_commit_needs_an_open_unit_of_work(store_url: str) -> None:
         engine.dispose()
 
 
-def test_the_ledger_keeps_no_id_and_no_order_but_its_time(store_url: str) -> None:
-    # DESIGN.md §3: nothing in the ledger numbers or orders the check-ins but `at`.
+def test_the_ledger_keeps_no_id_and_no_order_but_its_hour(store_url: str) -> None:
+    # DESIGN.md §3: nothing in the ledger numbers or orders the check-ins but `at`, an hour
+    # (core.voters.ledger_time); an offline check-in's tag is keyed, so it orders nothing.
     engine = open_database(store_url)
     try:
         with engine.connect() as connection:
@@ -91,6 +92,7 @@ def test_the_ledger_keeps_no_id_and_no_order_but_its_time(store_url: str) -> Non
         "at",
         "constituencies",
         "provisional",
+        "offline_tag",
     }
     assert key == ["election_id", "voter_key"]
     assert not any(column.get("autoincrement") is True for column in columns.values())

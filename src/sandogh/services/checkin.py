@@ -45,6 +45,7 @@ from sandogh.core.voters import (
     scope_of,
 )
 from sandogh.core.voters.ledger_key import voter_key
+from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
@@ -170,8 +171,8 @@ def check_in(
 
     The box must be enrolled for `station` and unrevoked (`DeviceRefusedError`, before anything
     of the voter is told). Nothing is written unless a card is given: then the ledger records the
-    voter (by key) with the station, `now` and the constituency of each contest on the card, in
-    the same transaction.
+    voter (by key) with the station, the hour of `now` (never the moment: `core.voters.
+    ledger_time`) and the constituency of each contest on the card, in the same transaction.
     """
     with uow() as work:
         day = day_of(work, election_id)
@@ -187,7 +188,7 @@ def check_in(
             election=election_id,
             voter_key=key,
             station=station,
-            at=now,
+            at=check_in_hour(now),
             constituencies=constituencies_at(day, station, allowed),
         )
         if not work.ledger.add(entry):

@@ -68,9 +68,11 @@ class LedgerEntry:
     election: str
     voter_key: str
     station: str
-    at: datetime.datetime
+    at: datetime.datetime  # the hour's start, in UTC: never the moment (core.voters.ledger_time)
     constituencies: Mapping[str, str]  # contest id → the constituency the voter voted in
     provisional: bool = False  # checked in offline by the station, confirmed on sync
+    # offline only: tells a sync sent again from a second check-in (core.voters.ledger_time)
+    offline_tag: str | None = None
 
 
 class LedgerRepository(Protocol):

@@ -25,6 +25,7 @@ from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import BallotContest
 from sandogh.core.voters import NationalCode, NationalCodeError, parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
+from sandogh.core.voters.ledger_time import check_in_hour, offline_tag
 from sandogh.services.checkin import admitted, constituencies_at, ineligible
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
@@ -104,14 +105,18 @@ def sync_provisional(
         duplicates: list[Incident] = []
         refused: list[Incident] = []
         for code, key, at in keyed:
-            entry = LedgerEntry(election_id, key, station, at, constituencies, provisional=True)
+            # all the ledger keeps of the time: its hour, and a tag of it (core.voters.ledger_time)
+            tag = offline_tag(ledger_secret, key, at)
+            entry = LedgerEntry(
+                election_id, key, station, check_in_hour(at), constituencies, True, tag
+            )
             if work.ledger.add(entry):
                 recorded += 1
             else:
                 held = work.ledger.find(election_id, key)
                 if held is None:  # the ledger refused the key, so it holds it
                     raise AssertionError(f"the ledger refused {key} but does not hold it")
-                if held.station == station and held.at == at and held.provisional:
+                if held.station == station and held.offline_tag == tag and held.provisional:
                     already += 1
                     continue
                 incident = _duplicate(election_id, held, station, at, now)

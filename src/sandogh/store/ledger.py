@@ -62,6 +62,7 @@ class SqlLedgerRepository:
             "at": entry.at,
             "constituencies": dict(entry.constituencies),
             "provisional": entry.provisional,
+            "offline_tag": entry.offline_tag,
         }
         with translated():
             return self._connection.execute(self._insert, row).rowcount == 1
@@ -74,7 +75,13 @@ class SqlLedgerRepository:
         if row is None:
             return None
         return LedgerEntry(
-            row.election_id, row.voter_key, row.station, row.at, row.constituencies, row.provisional
+            row.election_id,
+            row.voter_key,
+            row.station,
+            row.at,
+            row.constituencies,
+            row.provisional,
+            row.offline_tag,
         )
 
     def count(self, election_id: str, station: str | None = None) -> int:

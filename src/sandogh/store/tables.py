@@ -172,6 +172,7 @@ class LedgerRow(Base):
     at: Mapped[datetime.datetime] = mapped_column(Instant)
     constituencies: Mapped[dict[str, str]] = mapped_column(JSON)
     provisional: Mapped[bool]
+    offline_tag: Mapped[str | None] = mapped_column(Code)
 
     __table_args__ = (
         _of_a_unit("station"),
