@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sandogh.core.report import BallotContest, SigningKey, StaffRole
+from sandogh.core.report import BallotContest, SigningKey, StaffRole, record_bound
 from sandogh.core.voters import check_digit
 from sandogh.station.box import Box
+from sandogh.station.count_key import recover, sealed_length
 from sandogh.station.courier import Backoff
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre
+from sandogh.station.local_store import LocalStore
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy, StaffMember
 
@@ -118,3 +121,18 @@ def voting_station(
     station.box.open(papers)
     station.box.start_voting()
     return station
+
+
+def opened(
+    store: LocalStore, staff: Sequence[tuple[StaffRole, SigningKey]] = COUNTERS
+) -> list[bytes]:
+    """Every ballot the box holds, in the order it stores them, opened with `staff`'s keys as
+    the count opens them; each was sealed at the station's one length."""
+    with store.transaction() as tx:
+        station, key, sealed = tx.station(), tx.count_key(), list(tx.records())
+    assert station is not None
+    assert key is not None
+    setup, bound = station.setup, record_bound(station.setup.ballot)
+    assert {len(data) for data in sealed} <= {sealed_length(bound)}
+    opener = recover(key, [(m.role, m.key) for m in setup.staff], staff, bound)
+    return [opener.open(data) for data in sealed]
