@@ -18,6 +18,7 @@ from sandogh.core.report import (
 from sandogh.core.station import ActionRefusedError, Phase
 from sandogh.core.voters import CodeFault
 from sandogh.station.box import Box, CheckInRefused, IssuedCard, LocalRefusal
+from sandogh.station.directory import StationDirectory
 from sandogh.station.errors import (
     AlreadyEnrolledError,
     BallotRejectedError,
@@ -25,13 +26,18 @@ from sandogh.station.errors import (
     CardRefusedError,
     NotEnrolledError,
     PaperAccountError,
+    StaffKeyError,
+    StaffKeyRefusal,
 )
-from sandogh.station.printers import PrintJob
+from sandogh.station.fake_centre import FakeCentre
+from sandogh.station.printers import FilePrinter, PrintJob
 from sandogh.station.qr import join_qr_parts
 from sandogh.station.setup import OfflinePolicy
 
 from .build import (
+    BALLOT,
     COUNTERS,
+    DEFINITION_HASH,
     ELECTION,
     STATION,
     Station,
@@ -266,3 +272,31 @@ def test_a_box_that_is_not_enrolled_does_nothing(tmp_path: Path) -> None:
         box.open({"president": 1})
     with pytest.raises(NotEnrolledError):
         box.status()
+
+
+def test_a_box_whose_station_has_no_registered_staff_does_not_open(tmp_path: Path) -> None:
+    """Its count key would have no one to hold it (issue 9 §1)."""
+    store, key = StationDirectory(tmp_path / "station").create()
+    centre = FakeCentre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT)
+    box = Box(store, key, centre, FilePrinter(tmp_path / "printer.jsonl"))
+    box.enrol(election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE)
+    with pytest.raises(StaffKeyError) as refused:
+        box.open({"president": 10, "parliament": 10})
+    assert refused.value.reason is StaffKeyRefusal.NO_STAFF
+    assert box.status().phase is Phase.SET_UP
+
+
+def test_counting_with_one_key_or_a_stranger_s_changes_nothing(tmp_path: Path) -> None:
+    station = voting_station(tmp_path)
+    _vote(station, 1, PLAN[0])
+    station.box.close()
+    stranger = (StaffRole.MEMBER, SigningKey.from_seed(b"x" * 32))
+    for staff, reason in (
+        (COUNTERS[:1], StaffKeyRefusal.TOO_FEW),
+        ((COUNTERS[0], stranger), StaffKeyRefusal.UNREGISTERED),
+    ):
+        with pytest.raises(StaffKeyError) as refused:
+            station.box.count(staff=staff)
+        assert refused.value.reason is reason
+    assert station.box.status().phase is Phase.CLOSED
+    assert station.box.count(staff=COUNTERS).cvr_count == 1

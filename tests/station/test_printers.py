@@ -34,3 +34,20 @@ def test_the_escpos_printer_prints_text_codes_and_a_cut() -> None:
     assert b"sandogh\nreport\n" in output
     assert output.endswith(PAPER_FULL_CUT)
     assert len(output) > 200  # the QR code, as an image
+
+
+def test_the_file_printer_keeps_paper_copies_in_memory_only(tmp_path: Path) -> None:
+    """Copies on the box's disk would lie in the order of voting (issue 9 §1)."""
+    printer = FilePrinter(tmp_path / "printer.jsonl")
+    printer.print_copy(["sandogh ballot", "president: 21"])
+    printer.print_lines(["report"])
+    assert printer.copies == [("sandogh ballot", "president: 21")]
+    assert printer.jobs() == [PrintJob(("report",), ())]
+    assert "president" not in printer.path.read_text(encoding="utf-8")
+
+
+def test_the_escpos_printer_prints_a_paper_copy_and_cuts() -> None:
+    device = Dummy()
+    EscposPrinter(device).print_copy(["sandogh ballot", "president: 21"])
+    assert b"sandogh ballot\npresident: 21\n" in device.output
+    assert device.output.endswith(PAPER_FULL_CUT)
