@@ -40,10 +40,13 @@ def test_the_only_registered_member_counts_alone() -> None:
     assert opener.open(seal(key.public, b"{}", BOUND)) == b"{}"
 
 
-def test_a_box_with_no_staff_draws_no_key() -> None:
+def test_a_box_with_no_staff_draws_no_key_and_opens_none() -> None:
     with pytest.raises(StaffKeyError) as refused:
         draw([])
     assert refused.value.reason is StaffKeyRefusal.NO_STAFF
+    with pytest.raises(StaffKeyError) as unopened:
+        recover(draw([STAFF[0].key]), [], STAFF_KEYS, BOUND)
+    assert unopened.value.reason is StaffKeyRefusal.NO_STAFF
 
 
 def test_a_key_not_registered_or_in_another_role_is_named() -> None:

@@ -78,10 +78,7 @@ def draw(staff: Iterable[PublicKey]) -> CountKey:
     when this returns."""
     holders = sorted(set(staff), key=lambda key: key.raw)
     if not holders:
-        raise StaffKeyError(
-            StaffKeyRefusal.NO_STAFF,
-            [Problem("staff", "no staff member is registered for this station")],
-        )
+        raise _no_staff()
     secret = nacl.public.PrivateKey.generate()
     whole = bytes(secret)
     if len(holders) == 1:
@@ -132,6 +129,8 @@ def recover(
     `StaffKeyError` names every key that is not registered or not in its role, or says how many
     are missing."""
     roles = {public: role for role, public in registered}
+    if not roles:
+        raise _no_staff()
     unregistered, miscast = [], []
     for i, (role, signing) in enumerate(present):
         public = signing.public_key
@@ -170,6 +169,13 @@ def recover(
     if bytes(rebuilt.public_key) != key.public:
         raise _broken(pair)
     return Opener(rebuilt, bound)
+
+
+def _no_staff() -> StaffKeyError:
+    return StaffKeyError(
+        StaffKeyRefusal.NO_STAFF,
+        [Problem("staff", "no staff member is registered for this station")],
+    )
 
 
 def _broken(pair: str) -> StaffKeyError:
