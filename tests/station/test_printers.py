@@ -4,6 +4,7 @@ import pytest
 from escpos.constants import PAPER_FULL_CUT  # type: ignore[import-untyped]  # no type information
 from escpos.printer import Dummy  # type: ignore[import-untyped]  # python-escpos is untyped
 
+from sandogh.station.errors import StationFilesError
 from sandogh.station.printers import EscposPrinter, FilePrinter, PrintJob, qr_version
 from sandogh.station.qr import PART_BYTES, qr_parts
 
@@ -51,3 +52,10 @@ def test_the_escpos_printer_prints_a_paper_copy_and_cuts() -> None:
     EscposPrinter(device).print_copy(["sandogh ballot", "president: 21"])
     assert b"sandogh ballot\npresident: 21\n" in device.output
     assert device.output.endswith(PAPER_FULL_CUT)
+
+
+def test_a_receipt_printer_on_a_regular_file_is_refused(tmp_path: Path) -> None:
+    """It would write every paper copy to the box's disk, in voting order."""
+    (tmp_path / "lp0").touch()
+    with pytest.raises(StationFilesError, match="regular file"):
+        EscposPrinter.on_device(str(tmp_path / "lp0"))

@@ -53,8 +53,9 @@ PrinterOption = Annotated[
     str | None,
     typer.Option(
         "--printer",
-        help=f"A file to print into (one JSON line per job; default DIR/{PRINTER_FILE}), or "
-        f"{ESCPOS}DEVICE for an ESC/POS receipt printer on that device file.",
+        help=f"A file to print reports into (one JSON line per report; default "
+        f"DIR/{PRINTER_FILE}; voters' paper copies are never written to it), or {ESCPOS}DEVICE "
+        f"for an ESC/POS receipt printer on that device file.",
         show_default=False,
     ),
 ]

@@ -25,6 +25,8 @@ from escpos.escpos import Escpos  # type: ignore[import-untyped]  # python-escpo
 from escpos.printer import File  # type: ignore[import-untyped]  # as above
 from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]  # as above
 
+from sandogh.station.errors import StationFilesError
+
 QR_MODULE_DOTS = 4  # a module of 4 dots scans off 203 dpi thermal paper
 
 
@@ -87,7 +89,11 @@ class EscposPrinter:
 
     @classmethod
     def on_device(cls, path: str) -> EscposPrinter:
-        """A printer reached through a device file, such as /dev/usb/lp0."""
+        """A printer reached through a device file, such as /dev/usb/lp0; a regular file is
+        refused (`StationFilesError`): the paper copies would be written to disk in voting
+        order."""
+        if Path(path).is_file():
+            raise StationFilesError(f"{path} is a regular file, not a printer's device")
         return cls(File(devfile=path))
 
     def print_copy(self, lines: Sequence[str]) -> None:
