@@ -86,6 +86,9 @@ def test_no_name_runs_on_any_page_of_the_site(tmp_path: Path, browser: Browser) 
         page.locator(f"#map path{POINT}").first.hover()
         expect(page.locator(".leaflet-tooltip")).to_contain_text(_name(ST_1))
         watch.check()
+        page.locator(f"#map path{POINT}").first.click()  # a point leads to its station's page
+        expect(page.locator("h1")).to_contain_text(_name(ST_1))
+        watch.check()
 
         page.goto(f"{url}/{R2}/search.html")
         page.locator("#query").fill("ST-08")
