@@ -89,6 +89,14 @@ def hostile(day: Election = ROUND_2_DAY) -> Election:
 
 
 HOSTILE = hostile()
+
+
+def name_of(code: str, lang: str = "fa") -> str:
+    """The payload-laden name of `HOSTILE`'s unit `code` in `lang`."""
+    (unit,) = (u for u in HOSTILE.units if u.code == code)
+    return unit.name.fa if lang == "fa" else unit.name.en
+
+
 ADMIN = Actor("tests", Grant(Role.ADMIN, "IR"))
 
 

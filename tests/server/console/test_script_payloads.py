@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, expect
 
 from sandogh.core.access import Role
 from sandogh.security_headers import CONTENT_SECURITY_POLICY
-from tests.script_payloads import HOSTILE, PAYLOADS, hostile_store, watched
+from tests.script_payloads import HOSTILE, PAYLOADS, hostile_store, name_of, watched
 from tests.server.operators_live import add_account, current_code, serving, settings
 
 from .browsing import VIEWPORT, log_in
@@ -38,7 +38,7 @@ def test_every_console_answer_carries_the_policy(tmp_path: Path) -> None:
 def test_no_name_runs_on_any_console_page(tmp_path: Path, browser: Browser) -> None:
     store = hostile_store(tmp_path)
     change = add_account(store, "admin", Role.ADMIN, "IR", totp=True)
-    station = next(u for u in HOSTILE.units if u.code == "ST-0801-0001")
+    candidate = HOSTILE.contests[0].candidates[0].name
     with serving(settings(store)) as centre:
         watch = watched(browser, VIEWPORT)
         page = watch.page
@@ -54,14 +54,16 @@ def test_no_name_runs_on_any_console_page(tmp_path: Path, browser: Browser) -> N
                     if path == "/atlas":
                         page.locator("#map[data-ready]").wait_for()
                     watch.check()
-                    watch.shows_literally(getattr(HOSTILE.name, lang))
+                    watch.shows_literally(name_of(place, lang))
+                    if path == "/results":
+                        watch.shows_literally(candidate.fa if lang == "fa" else candidate.en)
 
         page.goto(f"{centre.url}/console/atlas?place={BAFT}&lang=fa")
         page.locator("#map[data-ready]").wait_for()
         expect(page.locator("#map path.leaflet-interactive")).to_have_count(2)
         page.locator("#map path.leaflet-interactive").first.hover()
         tooltip = page.locator(".leaflet-tooltip")
-        expect(tooltip).to_contain_text(station.name.fa)
+        expect(tooltip).to_contain_text(name_of("ST-0801-0001"))
         assert tooltip.locator("img, svg, script").count() == 0
         page.screenshot(path=str(SCREENSHOTS / "atlas-payloads-fa.png"))
         watch.check()
