@@ -12,7 +12,7 @@ from sandogh.services.elections import UnitOfWorkFactory
 def verify_log(uow: UnitOfWorkFactory, checkpoint: Checkpoint | None = None) -> VerifyResult:
     """Re-hash every stored entry in sequence and name the first one that is broken."""
     with uow() as work:
-        return verify(work.events.entries(), checkpoint)
+        return verify(work.events.entries(), *([] if checkpoint is None else [checkpoint]))
 
 
 def export_log(uow: UnitOfWorkFactory, write: Callable[[str], object]) -> int:
