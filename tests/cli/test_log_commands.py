@@ -222,9 +222,14 @@ def test_a_checkpoint_forged_with_another_key_fails(published: Published) -> Non
     assert "only its word" in believed.stderr
 
 
-def test_keygen_never_overwrites_a_key(tmp_path: Path) -> None:
+def test_keygen_never_overwrites_a_key_and_the_public_key_reads_back(tmp_path: Path) -> None:
     key_file = tmp_path / "log.key"
-    assert _run("log", "keygen", "--out", str(key_file)).exit_code == 0
+    made = _run("log", "keygen", "--out", str(key_file))
+    assert made.exit_code == 0
     again = _run("log", "keygen", "--out", str(key_file))
     assert again.exit_code != 0
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    shown = _run("log", "public-key", "--log-key", str(key_file))
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith("ed25519:")
+    assert shown.stdout.strip() in made.stdout

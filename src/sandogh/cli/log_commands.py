@@ -1,5 +1,5 @@
-"""`sandogh log verify|export|keygen`: the hash-chained record of events, proven, exported and
-anchored.
+"""`sandogh log verify|export|keygen|public-key`: the hash-chained record of events, proven,
+exported and anchored.
 
 `verify --against` holds the stored log to the signed checkpoints a snapshot published
 (`publish.log_anchor`; issue 9, section 3): a log behind a checkpoint (its tail cut off), or with
@@ -21,7 +21,7 @@ from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
 from sandogh.core.log import Anchored, Break, Checkpoint, Fault, SignedCheckpoint
 from sandogh.core.report import PublicKey
 from sandogh.core.report.errors import KeyMaterialError
-from sandogh.formats.key_file import write_key_file
+from sandogh.formats.key_file import read_key_file, write_key_file
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.publish.log_anchor import read_log_anchor
@@ -239,3 +239,13 @@ def log_keygen(
     """Create the centre's log key, which signs the log's checkpoints; print its public key."""
     key = write_key_file(output)
     _out.print(escape(_say("keygen", lang.lang, file=str(output), key=key.public_key.text)))
+
+
+@log_app.command("public-key")
+def log_public_key(
+    key_file: Annotated[
+        Path, typer.Option("--log-key", envvar="SANDOGH_LOG_KEY_FILE", help="The log key file.")
+    ],
+) -> None:
+    """Print the log key's public key (ed25519:…), as the pre-election record lists it."""
+    _out.print(read_key_file(key_file).public_key.text)
