@@ -87,11 +87,16 @@ def read_key_file(path: Path) -> SigningKey:
         raise StationFilesError(
             f"{path} has mode {stat.S_IMODE(mode):o}: only its owner may read it (chmod 600)"
         )
-    text = path.read_text(encoding="ascii", errors="replace").strip()
+    return key_from_text(path.read_text(encoding="ascii", errors="replace"), str(path))
+
+
+def key_from_text(text: str, where: str) -> SigningKey:
+    """The key whose seed a key file's `text` holds in hex (`where` names the file); the kiosk
+    reads a staff key file this way from the file its staff choose."""
     try:
-        seed = bytes.fromhex(text)
+        seed = bytes.fromhex(text.strip())
     except ValueError:
-        raise StationFilesError(f"{path} does not hold a key in hex") from None
+        raise StationFilesError(f"{where} does not hold a key in hex") from None
     if len(seed) != KEY_BYTES:
-        raise StationFilesError(f"{path} holds {len(seed)} bytes, not {KEY_BYTES}")
+        raise StationFilesError(f"{where} holds {len(seed)} bytes, not {KEY_BYTES}")
     return SigningKey.from_seed(seed)
