@@ -26,8 +26,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from sandogh.locale import Lang
+from sandogh.security_headers import WithHeaders
 from sandogh.station.box import Box
-from sandogh.station.web.guard import KioskGuard
+from sandogh.station.web.guard import HEADERS, KioskGuard
 from sandogh.station.web.operator import LOGIN, OperatorScreens
 from sandogh.station.web.resender import POLL_SECONDS, Resender
 from sandogh.station.web.screens import Screens
@@ -85,6 +86,10 @@ def create_station_app(
             Route("/operator/logout", guarded(staff.log_out), methods=["POST"]),
             Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
         ],
-        middleware=[Middleware(KioskGuard, refuse=screens.refused)],
+        # the headers outermost: a refusal of the guard carries them too
+        middleware=[
+            Middleware(WithHeaders, headers=HEADERS),
+            Middleware(KioskGuard, refuse=screens.refused),
+        ],
         lifespan=lifespan,
     )

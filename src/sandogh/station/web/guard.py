@@ -1,12 +1,12 @@
 """What every request to the kiosk passes and every answer carries (issue 9, section 4).
 
 The kiosk browser runs on the box itself, but other pages can run in that browser, and other
-programs on the box can reach loopback: so a request must come from loopback and name the kiosk's
-own bound address as its Host (a DNS-rebound name is refused), and a POST must come from the kiosk's
-own origin (`same_origin`) and carry the session's CSRF token (checked by the screens, which hold
-the sessions). Every answer forbids caching and framing (`no-store` also keeps Chromium's
-back/forward cache from showing a past voter's screen), sends no referrer, and carries a strict
-Content-Security-Policy: the kiosk's templates have no inline script or style to allow.
+programs on the box can reach loopback: so a request must come from loopback and name the
+kiosk's own bound address as its Host (a DNS-rebound name is refused), and a POST must come from
+the kiosk's own origin (`same_origin`) and carry the session's CSRF token (checked by the
+screens, which hold the sessions). Every answer carries `HEADERS`: sandogh's strict
+Content-Security-Policy and the rest of `security_headers` (the kiosk's templates have no inline
+script or style to allow), and `no-store`.
 """
 
 from __future__ import annotations
@@ -16,19 +16,14 @@ from collections.abc import Callable
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from sandogh.security_headers import SECURITY_HEADERS
 
 LOCAL_CLIENTS = frozenset({"127.0.0.1", "::1"})
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-    " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
-HEADERS = (
-    (b"content-security-policy", CSP.encode("ascii")),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cache-control", b"no-store"),
-)
+#: the headers of every page sandogh serves, and no caching: `no-store` also keeps Chromium's
+#: back/forward cache from showing a page of a past voter
+HEADERS = (*SECURITY_HEADERS, (b"cache-control", b"no-store"))
 
 #: Why a request was refused before any screen saw it: a label of `labels`.
 Refuse = Callable[[Request, str], Response]
@@ -58,7 +53,7 @@ def same_origin(request: Request) -> bool:
 
 
 class KioskGuard:
-    """ASGI middleware: loopback clients and the kiosk's own Host only; the headers on all."""
+    """ASGI middleware: loopback clients and the kiosk's own Host only."""
 
     def __init__(self, app: ASGIApp, refuse: Refuse) -> None:
         self._app = app
@@ -68,20 +63,10 @@ class KioskGuard:
         if scope["type"] != "http":
             await self._app(scope, receive, send)
             return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                held = [(k, v) for k, v in message.get("headers", []) if k not in dict(HEADERS)]
-                message["headers"] = held + list(HEADERS)
-            await send(message)
-
         client = scope.get("client")
-        host = Headers(scope=scope).get("host", "")
         if client is None or client[0] not in LOCAL_CLIENTS:
-            why = "kiosk_refused_client"
-        elif host not in own_hosts(scope):
-            why = "kiosk_refused_host"
+            await self._refuse(Request(scope), "kiosk_refused_client")(scope, receive, send)
+        elif Headers(scope=scope).get("host", "") not in own_hosts(scope):
+            await self._refuse(Request(scope), "kiosk_refused_host")(scope, receive, send)
         else:
-            await self._app(scope, receive, with_headers)
-            return
-        await self._refuse(Request(scope), why)(scope, receive, with_headers)
+            await self._app(scope, receive, send)
