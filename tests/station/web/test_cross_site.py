@@ -26,6 +26,7 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.loopback import served
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
+    SCREENSHOTS,
     Kiosk,
     client,
     csrf_of,
@@ -79,6 +80,8 @@ def test_a_page_of_another_origin_changes_nothing_at_the_kiosk(kiosk: Kiosk) -> 
             page.wait_for_load_state()
             assert "این درخواست پذیرفته نشد" in page.locator("h1").inner_text(), attack
             assert "did not come from the box's own screens" in page.locator("main").inner_text()
+            if attack == "close":
+                page.screenshot(path=str(SCREENSHOTS / "refused-fa.png"), full_page=True)
         browser.close()
     status = kiosk.box.status()
     assert status.phase is Phase.VOTING

@@ -142,3 +142,16 @@ def test_a_log_in_ends_after_the_idle_time(kiosk: Kiosk, clock: Clock) -> None:
         answer = at.post("/operator/close", data={"csrf": csrf_of(page.text)})
         assert answer.status_code == 403
     assert kiosk.box.status().phase is Phase.VOTING
+
+
+def test_the_count_waits_for_a_second_member_of_staff(kiosk: Kiosk) -> None:
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        csrf = csrf_of(at.get("/operator").text)
+        at.post("/operator/close", data={"csrf": csrf})
+        at.post("/operator/count", data={"csrf": csrf})
+        assert "دست‌کم دو نفر از کارکنان شعبه" in at.get("/operator").text
+        assert kiosk.box.status().phase is Phase.CLOSED
+        http_log_in(at, kiosk.keys[StaffRole.SECRETARY])
+        at.post("/operator/count", data={"csrf": csrf})
+        assert kiosk.box.status().phase is Phase.COUNTED

@@ -38,6 +38,7 @@ from sandogh.station.web.sessions import (
 
 PATH = "/operator"
 LOGIN = PATH + "/login"
+COUNTING_STAFF = 2  # members of staff logged in to count (issue 9: the count needs two)
 
 StaffAction = Callable[[Request, Shift, dict[str, str], Lang], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -151,6 +152,7 @@ class OperatorScreens:
             refusal=shown.get("refusal"),
             error=shown.get("error"),
             done=shown.get("done"),
+            problem=shown.get("problem"),
         )
 
     def _reports(self) -> list[ReportState]:
@@ -186,6 +188,9 @@ class OperatorScreens:
     async def count(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
+        if len(shift.staff) < COUNTING_STAFF:  # said here first, in the staff's own language
+            shift.shown = {"problem": "kiosk_need_two"}
+            return see(PATH, lang)
         return self._act(shift, lang, self._screens.box.count)
 
     async def report(
