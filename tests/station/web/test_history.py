@@ -72,7 +72,12 @@ def _what_shows(page: Page) -> str:
 
 def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            # Playwright turns the back/forward cache off; a kiosk's Chromium has it on
+            ignore_default_args=["--disable-back-forward-cache"],
+        )
         token = _card(kiosk, browser.new_page(), 1)
         page = browser.new_page(viewport={"width": 800, "height": 720})
         _vote(page, kiosk.url, token)
