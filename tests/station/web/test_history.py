@@ -16,7 +16,15 @@ from sandogh.core.report import StaffRole
 from sandogh.locale import to_persian_digits
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
-from tests.station.web.kiosk_build import NAMES, Kiosk, log_in, press, serving, voting_kiosk
+from tests.station.web.kiosk_build import (
+    NAMES,
+    SCREENSHOTS,
+    Kiosk,
+    log_in,
+    press,
+    serving,
+    voting_kiosk,
+)
 
 CHOSEN = {"president": ("21",), "parliament": ("32", "34")}
 LEAKS = [
@@ -85,6 +93,7 @@ def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk) -> Non
         for _ in range(5):
             page.go_back(wait_until="load")
             seen.append(_what_shows(page))
+        page.screenshot(path=str(SCREENSHOTS / "voter-after-back-fa.png"), full_page=True)
         for _ in range(5):
             page.go_forward(wait_until="load")
             seen.append(_what_shows(page))
