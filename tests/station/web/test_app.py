@@ -58,6 +58,9 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk) -> None:
         page.screenshot(path=str(SCREENSHOTS / "staff-login-fa.png"), full_page=True)
         log_in(page, url, kiosk.keys[StaffRole.HEAD])
         assert "مریم رحیمی" in page.locator("#staff").inner_text()
+        page.go_back(wait_until="load")  # the log-in page again: no key left in its form
+        assert page.locator("#key-seed").input_value() == ""
+        page.go_forward(wait_until="load")
         page.screenshot(path=str(SCREENSHOTS / "operator-head-fa.png"), full_page=True)
         page.get_by_label("کد ملی").fill(national_code(7))
         _press(page, "استعلام")

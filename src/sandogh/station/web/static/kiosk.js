@@ -3,11 +3,14 @@
 // never a past voter's screen (no-store already keeps such pages out; this is the second guard).
 addEventListener("pageshow", (event) => { if (event.persisted) location.reload(); });
 
-// A staff key file is read into the log-in form: the kiosk's forms are url-encoded.
+// A staff key file is read into the log-in form: the kiosk's forms are url-encoded. The field
+// starts empty on every showing of the page, so no key is left for the next person.
 document.querySelectorAll("input[type=file][data-into]").forEach((chooser) => {
+  const into = document.getElementById(chooser.dataset.into);
+  into.value = "";
+  chooser.value = "";
   chooser.addEventListener("change", () => {
     const file = chooser.files && chooser.files[0];
-    const into = document.getElementById(chooser.dataset.into);
     if (file) file.text().then((text) => { into.value = text.trim(); });
   });
 });
