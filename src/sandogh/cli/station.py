@@ -205,7 +205,9 @@ def kiosk(
     lang: LangOption = Language.FA,
     timeout: TimeoutOption = 10.0,
 ) -> None:
-    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only."""
+    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only,
+    at this address only; the station's registered staff log in with their key files, and the
+    outbox goes to the centre by itself while it serves."""
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
         uvicorn.run(create_station_app(box, lang=lang.lang), host=LOOPBACK, port=port)

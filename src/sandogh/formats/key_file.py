@@ -49,11 +49,16 @@ def read_key_file(path: Path) -> SigningKey:
         raise KeyFileError(f"{path}: no such key file") from None
     if mode & ~PRIVATE_FILE:
         raise KeyFileError(f"{path} has mode {mode:o}: only its owner may read it (chmod 600)")
-    text = path.read_text(encoding="ascii", errors="replace").strip()
+    return key_from_text(path.read_text(encoding="ascii", errors="replace"), str(path))
+
+
+def key_from_text(text: str, where: str) -> SigningKey:
+    """The key whose seed a key file's `text` holds in hex (`where` names the file); the kiosk
+    reads a staff key file so from the file its staff choose."""
     try:
-        seed = bytes.fromhex(text)
+        seed = bytes.fromhex(text.strip())
     except ValueError:
-        raise KeyFileError(f"{path} does not hold a key in hex") from None
+        raise KeyFileError(f"{where} does not hold a key in hex") from None
     if len(seed) != KEY_BYTES:
-        raise KeyFileError(f"{path} holds {len(seed)} bytes, not {KEY_BYTES}")
+        raise KeyFileError(f"{where} holds {len(seed)} bytes, not {KEY_BYTES}")
     return SigningKey.from_seed(seed)
