@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 from sandogh.cli import station as station_cli
 from sandogh.cli import station_box
 from sandogh.core.report import Choice, SigningKey, StaffRole, decode_signed, verify_signed
+from sandogh.formats.key_file import write_key_file
 from sandogh.station.box import Box, IssuedCard
-from sandogh.station.directory import StationDirectory, write_key_file
+from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.ports import CentreUnreachableError
 from sandogh.station.printers import FilePrinter

@@ -4,10 +4,11 @@ Everything runs on loopback from a fresh SQLite file: both Kerman rounds loaded 
 results imported (so the site sets round 2 beside it), two demo operators, the centre of
 `sandogh serve` in a child process (`server.process.centre_process`), the publisher following the
 event log into the snapshot and a plain static server for it (`sandogh publish --follow` and
-`publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens, and the
-simulated day of `sandogh simulate` (`cli.simulated_day`) paced so that its stations report one
-after another over `--minutes`. The main thread watches every part: one that stops stops the demo
-with a line saying which; Ctrl-C (or SIGTERM) stops all of them, the centre's process included.
+`publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens (its
+two staff registered, their key files beside the box), and the simulated day of
+`sandogh simulate` (`cli.simulated_day`) paced so that its stations report one after another over
+`--minutes`. The main thread watches every part: one that stops stops the demo with a line saying
+which; Ctrl-C (or SIGTERM) stops all of them, the centre's process included.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ from sandogh.cli.simulated_day import (
 )
 from sandogh.core.access import Grant, Role
 from sandogh.core.errors import SandoghError
+from sandogh.core.report import StaffRole
+from sandogh.formats.key_file import write_key_file
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.publish.serve import static_app
@@ -62,6 +65,7 @@ from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_
 from sandogh.server.settings import OperatorSettings
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
+from sandogh.services.staff import register_staff
 from sandogh.station.box import Box
 from sandogh.station.centre_http import HttpCentreClient
 from sandogh.station.directory import StationDirectory
@@ -76,6 +80,7 @@ WATCH_SECONDS = 0.25
 START_SECONDS = 10.0
 STOP_SECONDS = 3.0
 KIOSK_PAPERS = 500
+KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
 # Demo-only accounts: fixed, printed, and never to be used on a real election's centre.
 HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0801")
 ADMIN = ("demo-admin", "demo-admin-1403", Role.ADMIN, "IR")
@@ -141,12 +146,8 @@ def run(options: LiveOptions, out: Console) -> None:
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
     accounts = _add_operators(store)
-    kiosk_station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
-    staff = register_day_staff(
-        store,
-        plan.loaded.election.id,
-        [*plan.chosen, kiosk_station],
-        datetime.datetime.now(datetime.UTC),
+    day_staff = register_day_staff(
+        store, plan.loaded.election.id, plan.chosen, datetime.datetime.now(datetime.UTC)
     )
     settings, token = one_run_settings(url, plan.registry)
     # loopback only: the console's session cookie must come back over plain http
@@ -163,10 +164,12 @@ def run(options: LiveOptions, out: Console) -> None:
             site, site_process = running.enter_context(
                 _serving_site(folder / "site", options.site_port, lang, out)
             )
-            box = _kiosk(plan, kiosk_station, centre.base_url, token, folder / "boxes", running)
+            station, box, staff = _kiosk(
+                plan, centre.base_url, token, store, folder / "boxes", running
+            )
             kiosk, kiosk_thread = running.enter_context(
                 _serving(
-                    create_station_app(box, lang=lang, staff=staff[kiosk_station]),
+                    create_station_app(box, lang=lang),
                     options.kiosk_port,
                     "kiosk_server",
                     lang,
@@ -177,7 +180,14 @@ def run(options: LiveOptions, out: Console) -> None:
             day = _Worker(
                 say("simulation", lang),
                 lambda stop: _run_day(
-                    plan, options, centre.base_url, token, folder / "boxes", staff, reported, stop
+                    plan,
+                    options,
+                    centre.base_url,
+                    token,
+                    folder / "boxes",
+                    day_staff,
+                    reported,
+                    stop,
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -190,7 +200,7 @@ def run(options: LiveOptions, out: Console) -> None:
             while not ready.wait(WATCH_SECONDS):
                 _check(parts, lang)
             urls = {"site": site, "api": centre.base_url, "kiosk": kiosk}
-            _print_addresses(out, lang, urls, kiosk_station, accounts, _spare_voters(plan))
+            _print_addresses(out, lang, urls, station, accounts, _spare_voters(plan), staff)
             out.print(
                 say(
                     "day",
@@ -379,20 +389,34 @@ def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event)
 
 
 def _kiosk(
-    plan: DayPlan, station: str, base: str, token: str, boxes: Path, running: ExitStack
-) -> Box:
-    """A box for `station`, which the simulation leaves alone, enrolled, open and taking
-    voters."""
-    store, key = StationDirectory(boxes / station).create()
+    plan: DayPlan, base: str, token: str, store: UnitOfWorkFactory, boxes: Path, running: ExitStack
+) -> tuple[str, Box, list[Path]]:
+    """A box for a station the simulation leaves alone, its staff registered with key files of
+    their own (to log in on its screens), enrolled, open and taking voters."""
+    station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
+    folder = boxes / station
+    box_store, key = StationDirectory(folder).create()
+    staff = []
+    for role in KIOSK_STAFF:
+        staff.append(folder / f"staff-{role.value}.key")
+        register_staff(
+            store,
+            election_id=plan.loaded.election.id,
+            station=station,
+            person=f"{role.value} (demo)",
+            role=role,
+            public_key=write_key_file(staff[-1]).public_key.text,
+            now=datetime.datetime.now(datetime.UTC),
+        )
     centre = running.enter_context(
         HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token)
     )
-    box = Box(store, key, centre, FilePrinter(boxes / station / "printer.jsonl"))
+    box = Box(box_store, key, centre, FilePrinter(folder / "printer.jsonl"))
     box.enrol(election=plan.loaded.election.id, station=station, policy=OfflinePolicy.REFUSE)
     box.open({CONTEST: KIOSK_PAPERS})
     box.start_voting()
     box.sync()  # the zero report, to the centre now
-    return box
+    return station, box, staff
 
 
 def _spare_voters(plan: DayPlan, count: int = 3) -> list[str]:
@@ -410,6 +434,7 @@ def _print_addresses(
     kiosk_station: str,
     accounts: list[tuple[str, str, Grant, str | None]],
     voters: list[str],
+    staff: list[Path],
 ) -> None:
     site = urls["site"] + ("/" if lang == "fa" else "/en/")
     rows = [
@@ -417,7 +442,7 @@ def _print_addresses(
         (say("console", lang), urls["api"] + "/console/"),
         (
             say("kiosk", lang, station=kiosk_station),
-            f"{urls['kiosk']}/operator  {urls['kiosk']}/vote",
+            f"{urls['kiosk']}/operator/login  {urls['kiosk']}/vote",
         ),
         (say("api", lang), urls["api"] + "/openapi.json"),
     ]
@@ -444,6 +469,7 @@ def _print_addresses(
             uri = TotpFactor().uri(secret, username)
             out.print(f"  {escape(uri)}", soft_wrap=True)
     out.print(escape(say("voters", lang, codes=" ".join(voters))), soft_wrap=True)
+    out.print(escape(say("staff_keys", lang, files=" ".join(map(str, staff)))), soft_wrap=True)
     out.print()
 
 

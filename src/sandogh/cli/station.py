@@ -27,8 +27,7 @@ from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
 from sandogh.cli.station_view import print_report, print_sync, status_json
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
-from sandogh.station.directory import read_key_file
-from sandogh.station.errors import StationFilesError
+from sandogh.formats.key_file import KeyFileError, read_key_file
 from sandogh.station.setup import OfflinePolicy
 from sandogh.station.web.app import LOOPBACK, create_station_app
 
@@ -95,7 +94,7 @@ def _staff(given: Sequence[str]) -> list[tuple[StaffRole, SigningKey]]:
             raise typer.BadParameter(f"{item!r} is not ROLE=FILE ({roles})", param_hint="--staff")
         try:
             staff.append((StaffRole(role), read_key_file(Path(file))))
-        except StationFilesError as error:
+        except KeyFileError as error:
             raise typer.BadParameter(str(error), param_hint="--staff") from error
     return staff
 
@@ -245,7 +244,9 @@ def kiosk(
     lang: LangOption = Language.FA,
     timeout: TimeoutOption = 10.0,
 ) -> None:
-    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only."""
+    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only,
+    at this address only; the station's registered staff log in with their key files, and the
+    outbox goes to the centre by itself while it serves."""
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
         # no access log: its lines would time every voter's steps at the box (issue 9 §1)

@@ -5,7 +5,8 @@ is read from the environment only (`SANDOGH_LEDGER_SECRET`, hex), never from the
 where other accounts of the machine could read it; a round and its runoff must be served with the
 same secret. Until operator accounts exist (issue 4) one operator token, also from the
 environment (`SANDOGH_OPERATOR_TOKEN`), lets an operator enrol and revoke ballot boxes; without it
-the centre enrols nobody.
+the centre enrols nobody. Given the centre's log key file (`SANDOGH_LOG_KEY_FILE` or `--log-key`),
+the centre signs checkpoints of the event log at the cadence of `LogCheckpointSettings`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from sandogh.store.url import database_url
 LEDGER_SECRET_VAR = "SANDOGH_LEDGER_SECRET"
 OPERATOR_TOKEN_VAR = "SANDOGH_OPERATOR_TOKEN"
 REGISTRY_VAR = "SANDOGH_REGISTRY"
+LOG_KEY_VAR = "SANDOGH_LOG_KEY_FILE"
 MIN_SECRET_BYTES = 32
 MIN_TOKEN_CHARACTERS = 32
 
@@ -89,6 +91,16 @@ class OperatorSettings(_Settings):
         return self
 
 
+class LogCheckpointSettings(_Settings):
+    """How often the centre signs a checkpoint of the event log (`core.log.checkpoints`): after
+    `entries` new entries, or `minutes` after the last while any entry arrived; whether one is due
+    is asked every `check_seconds`."""
+
+    entries: Annotated[int, Field(ge=1)] = 1_000
+    minutes: Annotated[int, Field(ge=1, le=1440)] = 5
+    check_seconds: Annotated[float, Field(gt=0, le=3600)] = 10.0
+
+
 class ServerSettings(_Settings):
     database_url: Annotated[str, Field(min_length=1)]
     ledger_secret: SecretBytes
@@ -104,6 +116,9 @@ class ServerSettings(_Settings):
     #: of FastAPI's pool, 1.5 ms with 8).
     threads: Annotated[int, Field(ge=1, le=1000)] = 8
     operators: OperatorSettings = OperatorSettings()
+    #: The centre's log key file (`sandogh log keygen`); without it no checkpoint is signed.
+    log_key_file: Path | None = None
+    log_checkpoints: LogCheckpointSettings = LogCheckpointSettings()
 
     @field_validator("ledger_secret")
     @classmethod
@@ -144,10 +159,15 @@ def parse_registry(text: str) -> SyntheticRegistrySpec | FileRegistrySpec:
 
 
 def settings_from_env(
-    env: Mapping[str, str], *, db: str | None = None, registry: str | None = None
+    env: Mapping[str, str],
+    *,
+    db: str | None = None,
+    registry: str | None = None,
+    log_key: Path | None = None,
 ) -> ServerSettings:
-    """The settings of `sandogh serve`: the database and registry as given, else from `env`
-    (`SANDOGH_DATABASE_URL`, `SANDOGH_REGISTRY`); the secrets from `env` only."""
+    """The settings of `sandogh serve`: the database, registry and log key file as given, else
+    from `env` (`SANDOGH_DATABASE_URL`, `SANDOGH_REGISTRY`, `SANDOGH_LOG_KEY_FILE`); the secrets
+    from `env` only."""
     problems: list[Problem] = []
     secret = _ledger_secret(env.get(LEDGER_SECRET_VAR, ""), problems)
     registry_text = registry or env.get(REGISTRY_VAR, "")
@@ -164,12 +184,14 @@ def settings_from_env(
     if problems or spec is None or secret is None:
         raise SettingsError(problems)
     token = env.get(OPERATOR_TOKEN_VAR) or None
+    key_file = log_key or (Path(env[LOG_KEY_VAR]) if env.get(LOG_KEY_VAR) else None)
     try:
         return ServerSettings(
             database_url=database_url(db, env),
             ledger_secret=SecretBytes(secret),
             registry=spec,
             operator_token=None if token is None else SecretStr(token),
+            log_key_file=key_file,
         )
     except ValidationError as error:
         raise SettingsError(

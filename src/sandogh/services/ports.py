@@ -18,7 +18,9 @@ from sandogh.core.access import Grant, Lockout
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry
+from sandogh.core.log.checkpoints import SignedCheckpoint
 from sandogh.core.log.events import Event
+from sandogh.core.log.verify import Checkpoint
 from sandogh.core.readiness import PaperStock, Registers
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
@@ -224,29 +226,47 @@ class IncidentRepository(Protocol):
 
 @dataclass(frozen=True)
 class VoidRecord:
-    """A void as decided: by whom, when, and the number the store gave it (0 until stored)."""
+    """A void as decided: by whom, when, the number the store gave it (0 until stored), and the
+    event-log entry that recorded it (`core.supervision.recorded`; None until it is named)."""
 
     election: str
     void: Void
     by: str
     at: datetime.datetime
     id: int = 0
+    logged: Checkpoint | None = None
 
 
 class VoidRepository(Protocol):
     def add(self, record: VoidRecord) -> VoidRecord:
         """Store a void; returns it with its number."""
 
+    def name_entry(self, number: int, entry: Checkpoint) -> None:
+        """Store that `entry` of the event log recorded void `number`."""
+
     def all(self, election_id: str) -> list[VoidRecord]:
         """Every void of the election, in the order decided."""
 
 
+@dataclass(frozen=True)
+class CertificationRecord:
+    """A certification as stored, with the event-log entry that recorded it (None: none named)."""
+
+    certification: Certification
+    id: int
+    logged: Checkpoint | None
+
+
 class CertificationRepository(Protocol):
-    def add(self, certification: Certification) -> None:
-        """Callers check first that no certification in force covers the same scope."""
+    def add(self, certification: Certification, entry: Checkpoint) -> None:
+        """Store a certification that `entry` of the event log recorded. Callers check first
+        that no certification in force covers the same scope."""
 
     def in_force(self, election_id: str) -> list[Certification]:
         """The certifications not undone, in the order made."""
+
+    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
+        """The same, each with its number and the log entry it names."""
 
     def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
         """Mark the certification in force of that scope undone (it stays on record)."""
@@ -286,6 +306,24 @@ class EventLog(Protocol):
 
     def entries(self, after: int = 0) -> Iterator[Entry]:
         """Every entry whose sequence is above `after` (every entry by default), in sequence."""
+
+    def head(self) -> Entry | None:
+        """The last entry (None while the log is empty)."""
+
+    def at(self, sequences: Collection[int]) -> dict[int, Entry]:
+        """The entries of those sequences that the log holds, by sequence."""
+
+
+class CheckpointRepository(Protocol):
+    """The signed checkpoints of the event log (`core.log.checkpoints`), kept for publication."""
+
+    def add(self, checkpoint: SignedCheckpoint) -> None: ...
+
+    def last(self) -> SignedCheckpoint | None:
+        """The latest checkpoint taken."""
+
+    def all(self) -> list[SignedCheckpoint]:
+        """Every checkpoint, in the order taken."""
 
 
 @dataclass(frozen=True)
@@ -402,6 +440,7 @@ class UnitOfWork(Protocol):
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    checkpoints: CheckpointRepository
     operators: OperatorRepository
     voids: VoidRepository
     certifications: CertificationRepository

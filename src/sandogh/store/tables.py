@@ -295,6 +295,9 @@ class VoidRow(Base):
     case_id: Mapped[int | None]
     decided_by: Mapped[str]
     decided_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    # the event-log entry that recorded the void: read back only if it is there and matches
+    log_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    log_hash: Mapped[str | None]
 
     __table_args__ = (
         ForeignKeyConstraint(["election_id"], ["elections.id"]),
@@ -318,6 +321,9 @@ class CertificationRow(Base):
     digest: Mapped[str]
     undone_by: Mapped[str | None]
     undone_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    # the event-log entry that recorded the certification (as for a void)
+    log_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    log_hash: Mapped[str | None]
 
     __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
 
@@ -348,6 +354,18 @@ class EventRow(Base):
             name="disposition",
         ),
     )
+
+
+class LogCheckpointRow(Base):
+    """A signed checkpoint of the event log (`core.log.checkpoints`), in the order taken."""
+
+    __tablename__ = "log_checkpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    head: Mapped[str]
+    time: Mapped[datetime.datetime] = mapped_column(Instant)
+    signature: Mapped[str]  # 128 hex digits
 
 
 class OperatorRow(Base):
