@@ -194,7 +194,12 @@ def test_an_account_is_unlocked_by_a_higher_grant_only(uow: NewUnitOfWork) -> No
     assert twice.value.reason is OperatorRefusal.NOT_LOCKED
     (entry,) = [e.event for e in events(uow) if e.event.type is EventType.ACCOUNT_UNLOCKED]
     assert (entry.actor, entry.role, entry.place) == ("tehran-hq", "national-hq", "IR-08")
-    assert entry.details == {"username": "kerman-hq-2", "failures": 5, "was_locked": True}
+    assert entry.details == {
+        "username": "kerman-hq-2",
+        "failures": 5,
+        "was_locked": True,
+        "networks": 0,
+    }
 
 
 def test_accounts_are_listed_by_place(uow: NewUnitOfWork) -> None:

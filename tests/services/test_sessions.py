@@ -175,10 +175,13 @@ def test_every_failure_looks_the_same_and_costs_one_password_check(uow: NewUnitO
     assert passwords.checked == len(failures)
     assert {(f.throttled, str(f)) for f in failures} == {(False, "the log-in failed")}
     causes = [e["details"]["cause"] for e in of_type(uow, EventType.LOGIN_FAILED)][-4:]  # type: ignore[index]
-    assert causes == ["unknown-account", "disabled", "locked", "locked"]
+    # the lock holds on the network the failures came from, not on another (issue 9)
+    assert causes == ["unknown-account", "disabled", "locked", "password"]
 
 
-def test_five_failures_lock_the_account_with_growing_backoff(uow: NewUnitOfWork) -> None:
+def test_five_failures_lock_the_account_on_their_network_with_growing_backoff(
+    uow: NewUnitOfWork,
+) -> None:
     add(uow, "baft-hq", Role.COUNTY_HQ, "IR-08-0801")
     wide = Defences(throttle=ThrottlePolicy(address=Window(1000, MINUTE)))
     for _ in range(5):
@@ -188,6 +191,7 @@ def test_five_failures_lock_the_account_with_growing_backoff(uow: NewUnitOfWork)
         "failures": 5,
         "until": (NOW + MINUTE).isoformat(),
         "address": "192.0.2.10",
+        "network": "192.0.2.0/24",
     }
     refused(uow, attempt("baft-hq"), defences=wide, at=NOW + MINUTE / 2)
     refused(uow, attempt("baft-hq", "guess"), defences=wide, at=NOW + MINUTE)

@@ -176,11 +176,13 @@ def disable_user(
 def unlock_user(
     uow: UnitOfWorkFactory, *, actor: Actor, username: str, now: datetime.datetime
 ) -> AccountChange:
-    """Clear an account's failed log-ins and lock: by a grant that outranks it."""
+    """Clear an account's failed log-ins and locks, on every network: by a grant that outranks
+    it."""
     with uow() as work:
         managing = _Managing(work, actor, "unlock-user", username, now)
         account = managing.account()
-        if account.lockout == Lockout():
+        networks = work.operators.clear_networks(username)
+        if account.lockout == Lockout() and not networks:
             raise OperatorError(OperatorRefusal.NOT_LOCKED, f"{username} has no failed log-ins")
         changed = dataclasses.replace(account, lockout=Lockout())
         work.operators.save(changed)
@@ -188,6 +190,7 @@ def unlock_user(
             "username": username,
             "failures": account.lockout.failures,
             "was_locked": account.lockout.locked(now),
+            "networks": networks,
         }
         managing.record(EventType.ACCOUNT_UNLOCKED, account.grant.place, details)
         work.commit()
