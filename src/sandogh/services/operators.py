@@ -106,8 +106,12 @@ def add_user(
             f"a display name is 1 to {MAX_DISPLAY_NAME} characters",
         )
     check_password(password)
+    # the rights first, so that a refused request costs no hash (slow on purpose); the hash
+    # outside any transaction; the rights again in the one that adds, as they may have changed
+    with uow() as work:
+        _Managing(work, actor, "add-user", username, now).authorise(grant)
     secret = factor.new_secret() if second_factor or needs_second_factor(grant.role) else None
-    password_hash = hasher.hash(password)  # slow on purpose: before the transaction
+    password_hash = hasher.hash(password)
     with uow() as work:
         managing = _Managing(work, actor, "add-user", username, now)
         managing.authorise(grant)
