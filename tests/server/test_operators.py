@@ -64,7 +64,9 @@ def entries_of(store: str, kind: EventType) -> list[dict[str, object]]:
         engine.dispose()
 
 
-def test_a_session_is_a_strict_http_only_cookie_and_ends_on_log_out(live: LiveCentre) -> None:
+def test_a_session_is_a_strict_http_only_cookie_and_ends_on_log_out(
+    live: LiveCentre, store: str
+) -> None:
     with live.client() as client:
         answer = log_in(client, "baft-hq")
         assert answer.status_code == 201
@@ -86,6 +88,8 @@ def test_a_session_is_a_strict_http_only_cookie_and_ends_on_log_out(live: LiveCe
         out = client.delete(SESSION, headers={"X-CSRF-Token": body["csrf_token"]})
         assert out.status_code == 204
         assert client.get(SESSION).status_code == 401
+    (logged_out,) = entries_of(store, EventType.LOGGED_OUT)
+    assert logged_out == {"actor": "baft-hq", "place": "IR-08-0801", "address": "192.0.2.10"}
     with httpx.Client(base_url=live.url) as stranger:
         answer = stranger.get(SESSION)
         assert (answer.status_code, answer.json()["error"]) == (401, "unauthenticated")

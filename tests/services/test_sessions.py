@@ -111,9 +111,12 @@ def test_a_log_in_opens_a_session_stored_by_its_hash(uow: NewUnitOfWork) -> None
     assert success["actor"] == "baft-hq"
     assert success["place"] == "IR-08-0801"
     assert success["details"] == {"address": "192.0.2.10"}
-    assert log_out(uow, signed_in.token)
+    assert log_out(uow, signed_in.token, address="192.0.2.10", now=NOW + 2 * MINUTE)
     assert check_session(uow, signed_in.token, now=NOW + MINUTE) is None
-    assert not log_out(uow, signed_in.token)
+    assert not log_out(uow, signed_in.token, address="192.0.2.10", now=NOW + 3 * MINUTE)
+    (out,) = of_type(uow, EventType.LOGGED_OUT)  # recorded once, by whom and from where
+    assert (out["actor"], out["role"], out["place"]) == ("baft-hq", "county-hq", "IR-08-0801")
+    assert out["details"] == {"address": "192.0.2.10"}
 
 
 def test_a_session_ends_when_idle_when_old_or_when_disabled(uow: NewUnitOfWork) -> None:

@@ -47,10 +47,12 @@ from sandogh.services.sessions import (
     SignedIn,
     check_session,
     log_in,
+    log_out,
     record_denial,
     record_throttled,
     rehash_if_needed,
 )
+from sandogh.services.throttle import Origin
 
 SESSION_COOKIE = "sandogh-session"
 SECURE_SESSION_COOKIE = "__Host-sandogh-session"
@@ -118,11 +120,7 @@ def log_in_request(
     `LoginError`, after remembering the caller's throttle and recording refusals due. The API and
     the console log in through this, so they share the same limits."""
     desk = desk_of(request)
-    origin = origin_of(
-        request.client.host if request.client else None,
-        request.headers.get(FORWARDED_FOR),
-        trust_forwarded=desk.settings.trust_forwarded_for,
-    )
+    origin = _origin(request)
     now = centre.clock()
     try:
         opened = log_in(
@@ -141,6 +139,21 @@ def log_in_request(
         raise
     rehash_if_needed(centre.uow, opened, password, desk.passwords)
     return opened
+
+
+def log_out_request(request: Request, centre: Centre) -> None:
+    """End the session of `request`'s cookie, recording who logged out and from where; the API
+    and the console log out through this."""
+    token = request.cookies.get(desk_of(request).cookie, "")
+    log_out(centre.uow, token, address=_origin(request).address, now=centre.clock())
+
+
+def _origin(request: Request) -> Origin:
+    return origin_of(
+        request.client.host if request.client else None,
+        request.headers.get(FORWARDED_FOR),
+        trust_forwarded=desk_of(request).settings.trust_forwarded_for,
+    )
 
 
 def start_session(response: Response, request: Request, opened: SignedIn) -> None:

@@ -184,12 +184,30 @@ def check_session(
     return SignedIn(account, session)
 
 
-def log_out(uow: UnitOfWorkFactory, token: str) -> bool:
-    """End the session of `token`; False when there was none."""
+def log_out(uow: UnitOfWorkFactory, token: str, *, address: str, now: datetime.datetime) -> bool:
+    """End the session of `token` (asked from `address`) and record `LOGGED_OUT`; False when
+    there was no session, and nothing is recorded."""
+    hashed = token_hash(token)
     with uow() as work:
-        ended = work.operators.end_session(token_hash(token))
+        session = work.operators.session(hashed)
+        account = None if session is None else work.operators.get(session.username)
+        if session is None or account is None or not work.operators.end_session(hashed):
+            return False
+        grant = account.grant
+        details: dict[str, JSONValue] = {"address": address}
+        work.events.record(
+            Event(
+                now,
+                account.username,
+                grant.role.value,
+                grant.place,
+                EventType.LOGGED_OUT,
+                Disposition.DONE,
+                details,
+            )
+        )
         work.commit()
-    return ended
+    return True
 
 
 def _cause(

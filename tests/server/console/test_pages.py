@@ -112,6 +112,12 @@ def test_a_form_without_the_sessions_token_is_refused_and_logged(client: TestCli
     assert [d["action"] for d in denials(client)] == ["csrf", "csrf"]
     assert client.post("/console/logout", data={"csrf": token(page)}).status_code == 303
     assert client.get("/console/").status_code == 303
+    centre = client.app.state.centre  # type: ignore[attr-defined]
+    with centre.uow() as work:
+        logged_out = [
+            e.event for e in work.events.entries() if e.event.type is EventType.LOGGED_OUT
+        ]
+    assert [(e.actor, e.place) for e in logged_out] == [("baft", BAFT)]
 
 
 def test_a_county_operator_is_kept_to_the_county(client: TestClient) -> None:
