@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from sandogh.core.access import Role
 from sandogh.core.log import EventType
+from sandogh.locale import to_persian_digits
 from sandogh.server.app import create_app
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
@@ -165,7 +166,8 @@ def test_a_supervisor_voids_a_box_and_the_results_recompute(
     client: TestClient, console_store: str
 ) -> None:
     change = add_account(console_store, "nazer", Role.SUPERVISOR, KERMAN, totp=True)
-    page = log_in(client, "nazer", totp=current_code(change))
+    # typed in Persian digits, as a Persian keyboard does: the same code (issue 9)
+    page = log_in(client, "nazer", totp=to_persian_digits(current_code(change)))
     assert 'id="alerts"' in page  # a supervisor reads the security log
     before = client.get("/console/results").text
     assert 'id="void-station"' in before
