@@ -332,7 +332,8 @@ def serve(
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
-    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); enrolment needs $SANDOGH_OPERATOR_TOKEN.
+    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); boxes are enrolled by operators in their
+    own sessions (sandogh station enrol --user).
     """
     serve_job.run(host=host, port=port, db=db, registry=registry, err=err, workers=workers)
 

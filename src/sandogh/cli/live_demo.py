@@ -38,6 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp
 
 from sandogh.cli.demo import ROUNDS, load_rounds
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST
@@ -55,7 +56,7 @@ from sandogh.server.settings import OperatorSettings
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
 from sandogh.station.box import Box
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
@@ -133,7 +134,8 @@ def run(options: LiveOptions, out: Console) -> None:
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
     accounts = _add_operators(store)
-    settings, token = one_run_settings(url, plan.registry)
+    enroller = add_run_operator(store, plan.loaded.election, by=actor())
+    settings = one_run_settings(url, plan.registry)
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
     publisher = Publisher(store, folder / "site", bulk_interval=BULK_SECONDS)
@@ -148,7 +150,8 @@ def run(options: LiveOptions, out: Console) -> None:
             site, site_process = running.enter_context(
                 _serving_site(folder / "site", options.site_port, lang, out)
             )
-            station, box = _kiosk(plan, centre.base_url, token, folder / "boxes", running)
+            operator = run_operator_pass(centre.base_url, enroller, timeout=TIMEOUT_SECONDS)
+            station, box = _kiosk(plan, centre.base_url, operator, folder / "boxes", running)
             kiosk, kiosk_thread = running.enter_context(
                 _serving(
                     create_station_app(box, lang=lang),
@@ -162,7 +165,7 @@ def run(options: LiveOptions, out: Console) -> None:
             day = _Worker(
                 say("simulation", lang),
                 lambda stop: _run_day(
-                    plan, options, centre.base_url, token, folder / "boxes", reported, stop
+                    plan, options, centre.base_url, operator, folder / "boxes", reported, stop
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -364,13 +367,13 @@ def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event)
 
 
 def _kiosk(
-    plan: DayPlan, base: str, token: str, boxes: Path, running: ExitStack
+    plan: DayPlan, base: str, operator: OperatorPass, boxes: Path, running: ExitStack
 ) -> tuple[str, Box]:
     """A box for a station the simulation leaves alone, enrolled, open and taking voters."""
     station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
     store, key = StationDirectory(boxes / station).create()
     centre = running.enter_context(
-        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token)
+        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator)
     )
     box = Box(store, key, centre, FilePrinter(boxes / station / "printer.jsonl"))
     box.enrol(election=plan.loaded.election.id, station=station, policy=OfflinePolicy.REFUSE)
@@ -436,7 +439,7 @@ def _run_day(
     plan: DayPlan,
     options: LiveOptions,
     base: str,
-    token: str,
+    operator: OperatorPass,
     boxes: Path,
     reported: queue.Queue[StationDay],
     stop: threading.Event,
@@ -451,7 +454,7 @@ def _run_day(
         reported.put(
             station_day(
                 base,
-                token,
+                operator,
                 plan.loaded.election.id,
                 plan.sheets[code],
                 plan.expected[code],

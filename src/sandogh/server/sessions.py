@@ -53,10 +53,11 @@ from sandogh.services.sessions import (
     rehash_if_needed,
 )
 from sandogh.services.throttle import Origin
+from sandogh.wire import api_paths
 
 SESSION_COOKIE = "sandogh-session"
 SECURE_SESSION_COOKIE = "__Host-sandogh-session"
-CSRF_HEADER = "X-CSRF-Token"
+CSRF_HEADER = api_paths.CSRF_HEADER
 SESSION_TOKEN_BYTES = 32
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -208,20 +209,29 @@ def require(action: Action, place_of_request: Callable[..., str]) -> Callable[..
         operator: SignedInDep,
         place: Annotated[str, Depends(place_of_request)],
     ) -> SignedIn:
-        places = desk_of(request).places(centre)
-        if place not in places:
-            raise ApiError(404, "unknown-place", f"no stored election day has a unit {place}")
-        if not may(places, operator.account.grant, action, place):
-            _deny(centre, operator, action.value, place, request)
-            grant = operator.account.grant
-            raise ApiError(
-                403,
-                "not-allowed",
-                f"a {grant.role.value} at {grant.place} may not {action.value} at {place}",
-            )
+        authorise(request, centre, operator, action, place)
         return operator
 
     return dependency
+
+
+def authorise(
+    request: Request, centre: Centre, operator: SignedIn, action: Action, place: str
+) -> None:
+    """Refuse (`404 unknown-place`, or `403 not-allowed` after recording it) unless the
+    operator's grant allows `action` at `place`: `require`'s check, for a place the request's
+    body names or that must first be looked up."""
+    places = desk_of(request).places(centre)
+    if place not in places:
+        raise ApiError(404, "unknown-place", f"no stored election day has a unit {place}")
+    if not may(places, operator.account.grant, action, place):
+        _deny(centre, operator, action.value, place, request)
+        grant = operator.account.grant
+        raise ApiError(
+            403,
+            "not-allowed",
+            f"a {grant.role.value} at {grant.place} may not {action.value} at {place}",
+        )
 
 
 def _deny(centre: Centre, operator: SignedIn, action: str, place: str, request: Request) -> None:
