@@ -4,7 +4,7 @@ One test case per operation of the document the application builds (`api_documen
 below to be the live centre's own, so an endpoint added to the application is tested at once),
 each run against a real centre over SQLite holding the Kerman runoff
 (examples/kerman-1403/round2.yaml). The data is made useful: every request carries an
-administrator's live session (its cookie and X-CSRF-Token) and the operator token, and about half
+administrator's live session (its cookie and X-CSRF-Token), and about half
 of the examples are aimed at what exists (the loaded election, an enrolled station and its box, an
 existing account) and, for the signed endpoints, signed by the enrolled box's key
 (`wire.request_signing`); the other half stay as generated, so the unsigned and unknown paths are
