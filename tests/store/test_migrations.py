@@ -48,6 +48,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "events",
         "operators",
         "operator_sessions",
+        "operator_networks",
         "login_counters",
         "security_alerts",
         "violation_cases",
@@ -59,7 +60,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "staff_keys",
         "log_checkpoints",
     }
-    assert revision == head_revision() == "0007"
+    assert revision == head_revision() == "0008"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -178,7 +179,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0007: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0008: run `sandogh init`"
         ):
             check_schema(engine)
     finally:
