@@ -34,6 +34,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from sandogh.cli.demo import EXAMPLE
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.simulate import (
     CONTEST,
     SYNC_PASSES,
@@ -57,7 +58,7 @@ from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.results import show_results
 from sandogh.services.staff import register_staff
 from sandogh.station.box import Box, IssuedCard
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
@@ -165,11 +166,13 @@ def _register_staff(
     return files
 
 
-def _open_box(plan: _Plan, folder: Path, stack: ExitStack, centre: str, token: str) -> Box:
-    """A new box, enrolled through the API with the operator's token, opened and voting."""
+def _open_box(
+    plan: _Plan, folder: Path, stack: ExitStack, centre: str, operator: OperatorPass
+) -> Box:
+    """A new box, enrolled through the API in an operator's session, opened and voting."""
     store, key = StationDirectory(folder).create()
     stack.callback(store.close)
-    client = HttpCentreClient(centre, key, timeout=TIMEOUT_SECONDS, operator_token=token)
+    client = HttpCentreClient(centre, key, timeout=TIMEOUT_SECONDS, operator=operator)
     box = Box(store, key, stack.enter_context(client), FilePrinter(folder / "printer.jsonl"))
     box.enrol(election=_kerman().election.id, station=plan.code, policy=OfflinePolicy.REFUSE)
     box.open({CONTEST: plan.received})
@@ -292,7 +295,7 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
         return SqlUnitOfWork(engine, now=now)
 
     spec = SyntheticRegistrySpec(seed=SEED, size=_registry_size(cast))
-    settings, token = one_run_settings(url, spec)
+    settings = one_run_settings(url, spec)
     with ExitStack() as stack:
         stack.callback(engine.dispose)
         load_election(
@@ -302,9 +305,11 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
             canonical=loaded.canonical,
             now=now,
         )
+        enroller = add_run_operator(uow, election, by="cli:tests")
         centre = stack.enter_context(centre_process(settings)).base_url
         staff = [_register_staff(p, tmp_path / f"{p.code}-staff", uow, now) for p in plans]
-        boxes = [_open_box(p, tmp_path / p.code, stack, centre, token) for p in plans]
+        operator = run_operator_pass(centre, enroller, timeout=TIMEOUT_SECONDS)
+        boxes = [_open_box(p, tmp_path / p.code, stack, centre, operator) for p in plans]
         urls = [stack.enter_context(serve_screens(box)) for box in boxes]
         with ThreadPoolExecutor(max_workers=BOXES) as pool:
             rest = [pool.submit(_cast_the_rest, p, b) for p, b in zip(plans, boxes, strict=True)]

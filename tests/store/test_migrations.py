@@ -50,6 +50,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "events",
         "operators",
         "operator_sessions",
+        "operator_networks",
         "login_counters",
         "security_alerts",
         "violation_cases",
@@ -61,7 +62,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "staff_keys",
         "log_checkpoints",
     }
-    assert revision == head_revision() == "0008"
+    assert revision == head_revision() == "0009"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -138,7 +139,7 @@ def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
 
 
 def test_the_ledger_keeps_only_the_hour_of_a_check_in_stored_before(db_url: str) -> None:
-    _migrate(db_url, "0007")
+    _migrate(db_url, "0008")
     moment = "2024-07-05 08:47:13.123456" + ("" if db_url.startswith("sqlite") else "+00:00")
     for statement in (
         "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, "
@@ -204,7 +205,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0008: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0009: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

@@ -342,8 +342,9 @@ def serve(
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
-    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); enrolment needs $SANDOGH_OPERATOR_TOKEN;
-    the log key (--log-key or $SANDOGH_LOG_KEY_FILE) signs checkpoints of the event log.
+    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); boxes are enrolled by operators in their
+    own sessions (sandogh station enrol --user); the log key (--log-key or $SANDOGH_LOG_KEY_FILE)
+    signs checkpoints of the event log.
     """
     serve_job.run(
         host=host, port=port, db=db, registry=registry, err=err, workers=workers, log_key=log_key

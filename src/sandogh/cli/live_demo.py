@@ -39,6 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp
 
 from sandogh.cli.demo import ROUNDS, load_rounds
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST
@@ -67,7 +68,7 @@ from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
 from sandogh.services.staff import register_staff
 from sandogh.station.box import Box
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
@@ -149,7 +150,8 @@ def run(options: LiveOptions, out: Console) -> None:
     day_staff = register_day_staff(
         store, plan.loaded.election.id, plan.chosen, datetime.datetime.now(datetime.UTC)
     )
-    settings, token = one_run_settings(url, plan.registry)
+    enroller = add_run_operator(store, plan.loaded.election, by=actor())
+    settings = one_run_settings(url, plan.registry)
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
     publisher = Publisher(store, folder / "site", bulk_interval=BULK_SECONDS)
@@ -164,8 +166,9 @@ def run(options: LiveOptions, out: Console) -> None:
             site, site_process = running.enter_context(
                 _serving_site(folder / "site", options.site_port, lang, out)
             )
+            operator = run_operator_pass(centre.base_url, enroller, timeout=TIMEOUT_SECONDS)
             station, box, staff = _kiosk(
-                plan, centre.base_url, token, store, folder / "boxes", running
+                plan, centre.base_url, operator, store, folder / "boxes", running
             )
             kiosk, kiosk_thread = running.enter_context(
                 _serving(
@@ -183,7 +186,7 @@ def run(options: LiveOptions, out: Console) -> None:
                     plan,
                     options,
                     centre.base_url,
-                    token,
+                    operator,
                     folder / "boxes",
                     day_staff,
                     reported,
@@ -389,7 +392,12 @@ def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event)
 
 
 def _kiosk(
-    plan: DayPlan, base: str, token: str, store: UnitOfWorkFactory, boxes: Path, running: ExitStack
+    plan: DayPlan,
+    base: str,
+    operator: OperatorPass,
+    store: UnitOfWorkFactory,
+    boxes: Path,
+    running: ExitStack,
 ) -> tuple[str, Box, list[Path]]:
     """A box for a station the simulation leaves alone, its staff registered with key files of
     their own (to log in on its screens), enrolled, open and taking voters."""
@@ -409,7 +417,7 @@ def _kiosk(
             now=datetime.datetime.now(datetime.UTC),
         )
     centre = running.enter_context(
-        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token)
+        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator)
     )
     box = Box(box_store, key, centre, FilePrinter(folder / "printer.jsonl"))
     box.enrol(election=plan.loaded.election.id, station=station, policy=OfflinePolicy.REFUSE)
@@ -477,7 +485,7 @@ def _run_day(
     plan: DayPlan,
     options: LiveOptions,
     base: str,
-    token: str,
+    operator: OperatorPass,
     boxes: Path,
     staff: dict[str, StaffKeys],
     reported: queue.Queue[StationDay],
@@ -493,7 +501,7 @@ def _run_day(
         reported.put(
             station_day(
                 base,
-                token,
+                operator,
                 plan.loaded.election.id,
                 plan.sheets[code],
                 plan.expected[code],

@@ -354,9 +354,23 @@ class OperatorSession:
     expires_at: datetime.datetime
 
 
+@dataclass(frozen=True)
+class AccountNetwork:
+    """An account's standing on one origin network (`core.access.network_of`): its own lockout
+    there, when a log-in from there last failed, and when one last succeeded (None: never, so the
+    network is not one the operator uses)."""
+
+    username: str
+    network: str
+    lockout: Lockout = field(default_factory=Lockout)
+    failed_at: datetime.datetime | None = None
+    succeeded_at: datetime.datetime | None = None
+
+
 class AlertKind(StrEnum):
     ACCOUNTS = "accounts"  # failed log-ins against all accounts together passed the threshold
     NETWORK = "network"  # failed log-ins from one network passed its limit
+    ACCOUNT = "account"  # one account locked by failures from many networks (lockout.Standing)
 
 
 @dataclass(frozen=True)
@@ -364,7 +378,7 @@ class SecurityAlert:
     """That an attack seems under way; one per kind, subject and window of the throttle."""
 
     kind: AlertKind
-    subject: str  # the network (CIDR), or `*` for all accounts
+    subject: str  # the network (CIDR), the username, or `*` for all accounts
     window_start: datetime.datetime
     at: datetime.datetime
     failures: int
@@ -412,11 +426,31 @@ class OperatorRepository(Protocol):
     def forget_counts(self, before: datetime.datetime) -> None:
         """Drop the counters of windows that start before `before`."""
 
+    def network(self, username: str, network: str) -> AccountNetwork | None:
+        """The account's standing on `network`, if a log-in from there was ever counted."""
+
+    def save_network(self, standing: AccountNetwork) -> None:
+        """Store the account's standing on its network, in place of any stored."""
+
+    def failing_networks(self, username: str, since: datetime.datetime) -> int:
+        """How many networks hold failures against the account, the last at or after `since`."""
+
+    def clear_networks(self, username: str) -> int:
+        """Forget the failures against the account on every network (not where it logged in
+        from); how many networks held some."""
+
     def raise_alert(self, alert: SecurityAlert) -> bool:
         """Store the alert unless one of its kind, subject and window is stored: True if stored."""
 
-    def alerts(self, since: datetime.datetime) -> list[SecurityAlert]:
-        """The alerts raised at or after `since`, oldest first."""
+    def alerts(
+        self,
+        since: datetime.datetime,
+        *,
+        kind: AlertKind | None = None,
+        subject: str | None = None,
+    ) -> list[SecurityAlert]:
+        """The alerts raised at or after `since` (of that kind and subject, if given), oldest
+        first."""
 
     def unit_parents(self) -> list[tuple[str, str | None]]:
         """(code, parent) of every unit of every stored election day, the days by id: the places

@@ -402,6 +402,22 @@ class OperatorSessionRow(Base):
     __table_args__ = (ForeignKeyConstraint(["username"], ["operators.username"]),)
 
 
+class OperatorNetworkRow(Base):
+    """An account's standing on one origin network (`services.ports.AccountNetwork`): its own
+    lockout there, and when a log-in from there last failed and last succeeded."""
+
+    __tablename__ = "operator_networks"
+
+    username: Mapped[str] = mapped_column(Code, primary_key=True)
+    network: Mapped[str] = mapped_column(Code, primary_key=True)
+    failures: Mapped[int]
+    locked_until: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    failed_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    succeeded_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["username"], ["operators.username"]),)
+
+
 class LoginCounterRow(Base):
     """Failed log-ins of one key (an address, a network, all accounts) in one fixed window of the
     throttle (`core.access.throttle`), shared by every process of the centre."""
