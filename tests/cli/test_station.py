@@ -102,6 +102,13 @@ def _staff(folder: Path, centre: FakeCentre) -> list[str]:
     return options
 
 
+def _enrol(folder: str) -> tuple[str, ...]:
+    """The enrolment of the box in `folder` by the HQ's operator (password from the
+    environment)."""
+    return ("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION,
+            "--user", "baft-hq")  # fmt: skip
+
+
 def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     folder = str(tmp_path / "box")
     staff = _staff(tmp_path / "staff", centre)
@@ -136,7 +143,7 @@ def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
 def test_counting_needs_two_staff_keys(tmp_path: Path, centre: FakeCentre) -> None:
     folder = str(tmp_path / "box")
     head, secretary = _staff(tmp_path / "staff", centre)[1::2]
-    _run("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    _run(*_enrol(folder))
     _run("open", "--dir", folder, "--papers", "10")
     assert "--staff ROLE=FILE" in _run("close", "--dir", folder)
     alone = runner.invoke(station_cli.station_app, ["report", "--dir", folder, "--staff", head])
@@ -194,7 +201,7 @@ def test_papers_must_be_given_as_numbers(tmp_path: Path) -> None:
 def test_the_kiosk_keeps_no_access_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An access log line per request would time each voter's steps at the box on its disk."""
     folder = str(tmp_path / "box")
-    _run("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    _run(*_enrol(folder))
     served: list[dict[str, object]] = []
     monkeypatch.setattr(station_cli.uvicorn, "run", lambda _app, **options: served.append(options))
     _run("kiosk", "--dir", folder)
