@@ -30,6 +30,7 @@ from pydantic import (
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.registry.synthetic import DOMAIN
+from sandogh.server.listening import ListenSettings
 from sandogh.store.url import database_url
 
 LEDGER_SECRET_VAR = "SANDOGH_LEDGER_SECRET"
@@ -118,6 +119,8 @@ class ServerSettings(_Settings):
     #: The centre's log key file (`sandogh log keygen`); without it no checkpoint is signed.
     log_key_file: Path | None = None
     log_checkpoints: LogCheckpointSettings = LogCheckpointSettings()
+    #: Timeouts and limits of each server process's connections (`server.listening`).
+    listening: ListenSettings = ListenSettings()
 
     @field_validator("ledger_secret")
     @classmethod
