@@ -59,8 +59,10 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "readiness_staff",
         "staff_keys",
         "log_checkpoints",
+        "refusal_counts",
+        "refused_sources",
     }
-    assert revision == head_revision() == "0008"
+    assert revision == head_revision() == "0009"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -179,7 +181,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0008: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0009: run `sandogh init`"
         ):
             check_schema(engine)
     finally:
