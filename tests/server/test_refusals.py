@@ -10,13 +10,18 @@ from collections import Counter
 
 import httpx
 import pytest
+from pydantic import SecretBytes
 
 from sandogh.core.log import EventType
+from sandogh.server.app import create_app
+from sandogh.server.settings import OperatorSettings, ServerSettings
+from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.refusals import minute_of
 from sandogh.station.ports import CentreRefusedError
+from tests.loopback import served
 from tests.services.build import final, signed, zero
 
-from .live import ELECTION, Live, device, kerman, stations, voters
+from .live import ELECTION, REGISTRY, SECRET, Live, device, kerman, stations, voters
 
 SOURCES = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
 JUNK = 2_000
@@ -116,3 +121,28 @@ def test_signed_requests_from_an_unknown_box_are_counted_too(live: Live) -> None
     assert 1 <= len(new) <= minutes
     assert counted == (SOURCES[0], "unknown-device")
     assert total == 30
+
+
+def _junk_sources(url: str, uow: UnitOfWorkFactory, forwarded_for: str) -> set[str]:
+    since = minute_of(_utc_now())
+    answer = httpx.post(
+        url + REPORTS, content=b"[]", headers={**JSON, "X-Forwarded-For": forwarded_for}
+    )
+    assert answer.status_code == 400
+    with uow() as work:
+        return {c.source for c in work.refusals.counts(since, 10)}
+
+
+def test_a_forwarded_address_counts_only_from_a_trusted_proxy(live: Live, store_url: str) -> None:
+    # a caller cannot blame another address by sending the header itself
+    assert _junk_sources(live.url, live.uow, "203.0.113.9") == {"127.0.0.1"}
+    # `sandogh serve --behind-proxy`: the proxy on this machine sets the caller's address
+    settings = ServerSettings(
+        database_url=store_url,
+        ledger_secret=SecretBytes(SECRET),
+        registry=REGISTRY,
+        operators=OperatorSettings(trust_forwarded_for=True),
+    )
+    app = create_app(settings)
+    with served(app, "the centre behind a proxy", lifespan="on") as url:
+        assert "203.0.113.7" in _junk_sources(url, app.state.centre.uow, "203.0.113.7")

@@ -24,7 +24,8 @@ demo run on. So the deadlines are added here, in a subclass of uvicorn's h11 pro
 reads the state h11 keeps of the client's side (`their_state`: IDLE while headers are awaited,
 SEND_BODY while a body is) after each read, and keeps one timer for the part awaited: a timer
 armed when that part begins and not re-armed by the bytes that trickle in, which is what defeats
-a client that sends just often enough to look alive. Nothing else of uvicorn's is changed.
+a client that sends just often enough to look alive. uvicorn's reading of X-Forwarded-For is
+off: the centre decides whom to believe about a caller's address (`OperatorSettings`).
 
 Behind a reverse proxy (docs/deploy.md) the proxy enforces the same bounds on the clients; these
 protect the server when it is reached directly, and from a proxy that misbehaves.
@@ -74,7 +75,9 @@ class _ListeningConfig(uvicorn.Config):
             timeout_keep_alive=limits.keep_alive_seconds,
             limit_concurrency=limits.max_connections,
             h11_max_incomplete_event_size=limits.max_header_bytes,
-            **options,
+            # uvicorn would take the client's address from an X-Forwarded-For sent from
+            # loopback; the centre decides that itself (`OperatorSettings.trust_forwarded_for`)
+            **{"proxy_headers": False, **options},
         )
 
 

@@ -100,8 +100,6 @@ def serve(
         raise WorkersError("an in-memory SQLite database lives in one process; give a file")
 
     def config(app: Any, **more: Any) -> uvicorn.Config:
-        # uvicorn would take the client's address from X-Forwarded-For sent from loopback; the
-        # centre decides that itself (`OperatorSettings.trust_forwarded_for`), for its throttles
         return listening_config(
             app,
             settings.listening,
@@ -109,7 +107,6 @@ def serve(
             port=port,
             log_level=log_level,
             access_log=access_log,
-            proxy_headers=False,
             **more,
         )
 

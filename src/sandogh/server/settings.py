@@ -159,10 +159,12 @@ def settings_from_env(
     db: str | None = None,
     registry: str | None = None,
     log_key: Path | None = None,
+    behind_proxy: bool = False,
 ) -> ServerSettings:
     """The settings of `sandogh serve`: the database, registry and log key file as given, else
     from `env` (`SANDOGH_DATABASE_URL`, `SANDOGH_REGISTRY`, `SANDOGH_LOG_KEY_FILE`); the secrets
-    from `env` only."""
+    from `env` only. `behind_proxy` trusts the address a reverse proxy on this machine forwards
+    (`trust_forwarded_for`)."""
     problems: list[Problem] = []
     if OPERATOR_TOKEN_VAR in env:
         problems.append(
@@ -194,6 +196,7 @@ def settings_from_env(
             ledger_secret=SecretBytes(secret),
             registry=spec,
             log_key_file=key_file,
+            operators=OperatorSettings(trust_forwarded_for=behind_proxy),
         )
     except ValidationError as error:
         raise SettingsError(
