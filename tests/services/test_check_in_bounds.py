@@ -14,6 +14,7 @@ import pytest
 
 from sandogh.core.readiness import PaperStock, Registers
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits, Impossible
+from sandogh.services.checkin import BallotCard, StationReportedError
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import IncidentKind, UnitOfWork
@@ -34,6 +35,7 @@ from .build import (
     ROUND_2_DAY,
     SECRET,
     ST_3,
+    check_in_voter,
     final,
     national_code,
     signed,
@@ -156,6 +158,24 @@ def test_a_check_in_after_the_final_report_is_refused(uow: NewUnitOfWork) -> Non
 
     assert refused.impossible == ((1, Impossible.AFTER_FINAL_REPORT),)
     assert "is after the station's final report (2024-07-05T19:00:00+03:30)" in str(refused)
+
+
+def test_no_voter_is_checked_in_online_after_the_final_report(uow: NewUnitOfWork) -> None:
+    assert isinstance(check_in_voter(uow, national_code(1), ST_3), BallotCard)
+    enrol_device(
+        uow,
+        election_id=ROUND_2,
+        station=ST_3,
+        public_key_hex=DEVICE_3.public_key.raw.hex(),
+        now=NOW,
+    )
+    report = final(ROUND_2_DAY, ST_3, DEVICE_3, {"president": [("25",)], "parliament": [("41",)]})
+    ingest_report(uow, signed=signed(report, DEVICE_3), now=LATER)
+
+    with pytest.raises(StationReportedError, match="the final report of ST-0802-0001 was"):
+        check_in_voter(uow, national_code(2), ST_3, now=LATER + datetime.timedelta(minutes=1))
+    with uow() as work:
+        assert work.ledger.count(ROUND_2, ST_3) == 1
 
 
 def test_an_honest_day_raises_nothing(uow: NewUnitOfWork) -> None:

@@ -25,7 +25,7 @@ from sandogh.server.models import (
     WithheldBody,
     parse_time,
 )
-from sandogh.services.checkin import BallotCard, check_in
+from sandogh.services.checkin import BallotCard, StationReportedError, check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
     OfflineCheckIn,
@@ -40,25 +40,30 @@ router = APIRouter(tags=["check-ins"])
 @router.post(
     api_paths.CHECK_INS,
     response_model=CheckInAnswerBody,
-    responses=documented(400, 401, 403, 404),
+    responses=documented(400, 401, 403, 404, 409),
     summary="May this voter vote here? A one-time ballot card, or the reason why not",
     operation_id="check_in",
 )
 def post_check_in(election_id: ElectionPath, body: CheckInRequest, centre: CentreDep) -> Response:
     path = api_paths.fill(api_paths.CHECK_INS, election_id=election_id)
     key = require_signed(centre, "POST", path, body)
-    with device_refusals():
-        result = check_in(
-            centre.uow,
-            election_id=election_id,
-            station=body.station,
-            device=key,
-            national_code=body.national_code,
-            registry=centre.registry,
-            ledger_secret=centre.ledger_secret,
-            now=centre.clock(),
-            new_token=centre.new_token,
-        )
+    try:
+        with device_refusals():
+            result = check_in(
+                centre.uow,
+                election_id=election_id,
+                station=body.station,
+                device=key,
+                national_code=body.national_code,
+                registry=centre.registry,
+                ledger_secret=centre.ledger_secret,
+                now=centre.clock(),
+                new_token=centre.new_token,
+            )
+    except StationReportedError as reported:
+        raise ApiError(
+            409, "station-reported", "the station has reported", [reported.problem]
+        ) from reported
     if isinstance(result, BallotCard):
         answer: BallotCardBody | RefusedBody = BallotCardBody(
             outcome="ballot-card",

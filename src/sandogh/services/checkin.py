@@ -33,7 +33,7 @@ from enum import StrEnum
 from sandogh.core.definition.model import Contest
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
-from sandogh.core.report import BallotContest
+from sandogh.core.report import BallotContest, ReportKind
 from sandogh.core.voters import (
     CodeFault,
     NationalCode,
@@ -118,6 +118,19 @@ class DeviceRefusal(StrEnum):
     WRONG_STATION = "wrong-station"  # enrolled for another station
 
 
+class StationReportedError(SandoghError):
+    """A check-in asked for after the station's final report was received: it cannot happen
+    (issue 9, section 4; `core.station.check_in_bounds.Impossible.AFTER_FINAL_REPORT`)."""
+
+    def __init__(self, station: str, reported: datetime.datetime) -> None:
+        self.station = station
+        self.reported = reported
+        self.problem = Problem(
+            "station", f"the final report of {station} was received at {reported.isoformat()}"
+        )
+        super().__init__(f"check-in refused: {self.problem}")
+
+
 class DeviceRefusedError(SandoghError):
     def __init__(self, reason: DeviceRefusal, message: str, problem: Problem) -> None:
         self.reason = reason
@@ -169,13 +182,17 @@ def check_in(
     of the public key `device` (64 hex digits, its signature already checked), or why not.
 
     The box must be enrolled for `station` and unrevoked (`DeviceRefusedError`, before anything
-    of the voter is told). Nothing is written unless a card is given: then the ledger records the
-    voter (by key) with the station, `now` and the constituency of each contest on the card, in
-    the same transaction.
+    of the voter is told), and the station's final report must not be in (`StationReportedError`:
+    a box checking voters in after it reported is broken or hostile). Nothing is written unless a
+    card is given: then the ledger records the voter (by key) with the station, `now` and the
+    constituency of each contest on the card, in the same transaction.
     """
     with uow() as work:
         day = day_of(work, election_id)
         serving_device(work, election_id, device, station)
+        reported = work.reports.get(election_id, station, ReportKind.FINAL.value)
+        if reported is not None:
+            raise StationReportedError(station, reported.received_at)
         key = _voter(day, station, national_code, registry, ledger_secret)
         if isinstance(key, Refused):
             return key
