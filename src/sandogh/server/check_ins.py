@@ -117,6 +117,7 @@ def post_sync(election_id: ElectionPath, body: SyncRequest, centre: CentreDep) -
             ledger_secret=centre.ledger_secret,
             now=centre.clock(),
             actor=f"ed25519:{key}",
+            limits=centre.check_in_limits,
         )
     except ImpossibleCheckInsError as refused:
         raise ApiError(
