@@ -140,7 +140,7 @@ def test_a_box_that_has_reported_checks_no_one_in(live: Live) -> None:
         box.send_report(_final(station, device(1)))
         with pytest.raises(CentreRefusedError) as refused:
             box.check_in(election=ELECTION, station=station, national_code=voter)
-    assert refused.value.reason == "station-reported"
+    assert refused.value.reason == "after-final-report"
     assert f"the final report of {station} was received at" in str(refused.value)
     with live.uow() as work:
         assert work.ledger.count(ELECTION) == 0

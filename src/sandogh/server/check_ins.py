@@ -25,7 +25,7 @@ from sandogh.server.models import (
     WithheldBody,
     parse_time,
 )
-from sandogh.services.checkin import BallotCard, StationReportedError, check_in
+from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
     OfflineCheckIn,
@@ -59,11 +59,15 @@ def post_check_in(election_id: ElectionPath, body: CheckInRequest, centre: Centr
                 ledger_secret=centre.ledger_secret,
                 now=centre.clock(),
                 new_token=centre.new_token,
+                limits=centre.check_in_limits,
             )
-    except StationReportedError as reported:
+    except ImpossibleCheckInError as impossible:
         raise ApiError(
-            409, "station-reported", "the station has reported", [reported.problem]
-        ) from reported
+            409,
+            impossible.reason.value,
+            "the station cannot check a voter in",
+            [impossible.problem],
+        ) from impossible
     if isinstance(result, BallotCard):
         answer: BallotCardBody | RefusedBody = BallotCardBody(
             outcome="ballot-card",
