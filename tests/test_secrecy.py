@@ -39,7 +39,6 @@ from sandogh.store.schema import init_database
 
 from .server.live import (
     ELECTION,
-    OPERATOR_TOKEN,
     POLLING_DAY,
     SECRET,
     Live,
@@ -88,7 +87,7 @@ class _Box:
 def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -> _Box:
     ids = random.Random(n)
     store, key = StationDirectory(folder / "station").create(new_id=lambda: ids.randbytes(16))
-    link = _Link(live.url, key, timeout=30.0, operator_token=OPERATOR_TOKEN)
+    link = _Link(live.url, key, timeout=30.0, operator=live.operator)
     printer = FilePrinter(folder / "printer.jsonl")
     box = Box(store, key, link, printer, clock=lambda: POLLING_NOON)
     box.enrol(election=ELECTION, station=station, policy=OfflinePolicy.PROVISIONAL)

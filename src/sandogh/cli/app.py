@@ -23,12 +23,20 @@ from sandogh.cli.database import create_store, open_store
 from sandogh.cli.formatting import name_in
 from sandogh.cli.importing import import_tally_file
 from sandogh.cli.log_commands import log_app
-from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
+from sandogh.cli.options import (
+    DbOption,
+    ElectionOption,
+    JsonOption,
+    LangOption,
+    Language,
+    LogKeyOption,
+)
 from sandogh.cli.outcome_view import outcomes_json, print_outcomes
 from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.results_view import print_results, results_json
 from sandogh.cli.session import actor, now
+from sandogh.cli.staff import staff_app
 from sandogh.cli.statement_view import print_statement, statement_json
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
@@ -64,6 +72,7 @@ app.add_typer(results_app, name="results")
 app.add_typer(log_app, name="log")
 app.add_typer(registry_app, name="registry")
 app.add_typer(station_app, name="station")
+app.add_typer(staff_app, name="staff")
 app.add_typer(user_app, name="user")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
@@ -329,12 +338,17 @@ def serve(
     db: DbOption = None,
     registry: serve_job.RegistryOption = None,
     workers: serve_job.WorkersOption = 1,
+    log_key: LogKeyOption = None,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
-    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); enrolment needs $SANDOGH_OPERATOR_TOKEN.
+    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); boxes are enrolled by operators in their
+    own sessions (sandogh station enrol --user); the log key (--log-key or $SANDOGH_LOG_KEY_FILE)
+    signs checkpoints of the event log.
     """
-    serve_job.run(host=host, port=port, db=db, registry=registry, err=err, workers=workers)
+    serve_job.run(
+        host=host, port=port, db=db, registry=registry, err=err, workers=workers, log_key=log_key
+    )
 
 
 @app.command()

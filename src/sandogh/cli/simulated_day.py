@@ -21,6 +21,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from sandogh.cli.demo import EXAMPLE, ExampleMissingError
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
+from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.errors import SandoghError
@@ -32,7 +34,7 @@ from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.elections import load_election
 from sandogh.services.results import show_results
 from sandogh.station.box import Box, IssuedCard
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
@@ -153,16 +155,18 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
-        settings, token = one_run_settings(url, plan.registry)
+        enroller = add_run_operator(uow, election, by=actor())
+        settings = one_run_settings(url, plan.registry)
         with centre_process(settings) as running:
             base = running.base_url
+            operator = run_operator_pass(base, enroller, timeout=TIMEOUT_SECONDS)
             start = time.perf_counter()
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 days = list(
                     pool.map(
                         lambda code: station_day(
                             base,
-                            token,
+                            operator,
                             election.id,
                             plan.sheets[code],
                             expected[code],
@@ -190,7 +194,7 @@ def simulate(
 
 def station_day(
     base: str,
-    token: str,
+    operator: OperatorPass,
     election: str,
     sheet: TallySheet,
     figures: Figures,
@@ -198,9 +202,9 @@ def station_day(
     rng: random.Random,
     folder: Path,
 ) -> StationDay:
-    """One box's whole day, on the calling thread."""
+    """One box's whole day, on the calling thread, enrolled in `operator`'s session."""
     store, key = StationDirectory(folder).create()
-    with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token) as centre:
+    with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
         box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
         box.enrol(election=election, station=sheet.station, policy=OfflinePolicy.REFUSE)
         spoiled = int(sheet.counts.papers_spoiled * figures.cast / max(sheet.counts.cast, 1))

@@ -17,11 +17,12 @@ from enum import StrEnum
 from sandogh.core.definition.model import Contest, Name, ReportingUnit
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
-from sandogh.core.report import BallotContest
+from sandogh.core.report import BallotContest, PublicKey
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
-from sandogh.services.ports import Device
+from sandogh.services.ports import Device, UnitOfWork
 
 _KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
 
@@ -65,6 +66,7 @@ class Enrolment:
     unit: ReportingUnit
     contests: tuple[Contest, ...]
     ballot: tuple[BallotContest, ...]
+    staff: tuple[RegisteredStaff, ...]  # the station's staff who sign its reports
     created: bool  # False: this key was already enrolled for this station, nothing changed
 
 
@@ -76,8 +78,10 @@ def enrol_device(
     public_key_hex: str,
     now: datetime.datetime,
     actor: str = SYSTEM,
+    role: str = SYSTEM,
 ) -> Enrolment:
-    """Register the box of `public_key_hex` (64 hex digits) for `station`.
+    """Register the box of `public_key_hex` (64 hex digits) for `station`, recorded as done by
+    `actor` in `role` (the operator who enrolled it).
 
     Enrolling the same key for the same station again changes nothing and answers the same, so
     a box whose first answer was lost can ask again; a key enrolled for another station, or
@@ -100,22 +104,28 @@ def enrol_device(
                 f"{key} is already {state} for station {held.station} of {election_id}",
             )
         if held is not None:
-            return _enrolment(day, held, created=False)
+            return _enrolment(work, day, held, created=False)
+        if work.staff.find(election_id, PublicKey(bytes.fromhex(key))) is not None:
+            raise EnrolmentError(
+                EnrolmentRefusal.KEY_ENROLLED,
+                f"{key} is registered as a staff member's key of {election_id}",
+            )
         device = Device(election_id, station, key, now)
         work.devices.add(device)
         work.events.record(
             Event(
                 time=now,
                 actor=actor,
-                role=SYSTEM,
+                role=role,
                 place=station,
                 type=EventType.DEVICE_ENROLLED,
                 disposition=Disposition.DONE,
                 details={"election": election_id, "device": key},
             )
         )
+        enrolment = _enrolment(work, day, device, created=True)
         work.commit()
-    return _enrolment(day, device, created=True)
+    return enrolment
 
 
 def revoke_device(
@@ -125,6 +135,7 @@ def revoke_device(
     public_key_hex: str,
     now: datetime.datetime,
     actor: str = SYSTEM,
+    role: str = SYSTEM,
 ) -> Device:
     """Stop trusting a box from `now` on: its reports are refused from then. Returns the device
     as revoked."""
@@ -149,7 +160,7 @@ def revoke_device(
             Event(
                 time=now,
                 actor=actor,
-                role=SYSTEM,
+                role=role,
                 place=held.station,
                 type=EventType.DEVICE_REVOKED,
                 disposition=Disposition.DONE,
@@ -181,7 +192,7 @@ def _require_station(day: Day, station: str) -> None:
         )
 
 
-def _enrolment(day: Day, device: Device, *, created: bool) -> Enrolment:
+def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> Enrolment:
     ballot = day.ballot(device.station)
     on_ballot = {item.contest for item in ballot}
     contests = tuple(
@@ -198,6 +209,7 @@ def _enrolment(day: Day, device: Device, *, created: bool) -> Enrolment:
         unit=day.geography.unit(device.station),
         contests=contests,
         ballot=ballot,
+        staff=tuple(work.staff.of_station(day.election.id, device.station)),
         created=created,
     )
 

@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from sandogh.core.definition.problems import Problem
 from sandogh.core.report import BallotContest
 from sandogh.core.station import Phase, StationState
 from sandogh.station.errors import StationFilesError
-from sandogh.station.setup import OfflinePolicy, StationSetup
+from sandogh.station.setup import OfflinePolicy, StationSetup, read_staff
 
 SCHEMA_VERSION = 1
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
@@ -121,6 +122,16 @@ class OutboxItem:
     subject: str
     payload: bytes
     attempts: int
+
+
+@dataclass(frozen=True)
+class Queued:
+    """Where one outbox item stands: tried `attempts` times, next due at `next_attempt`, or
+    `refused` by the centre with its reason."""
+
+    attempts: int
+    next_attempt: datetime.datetime
+    refused: str | None
 
 
 @dataclass(frozen=True)
@@ -265,7 +276,7 @@ class Transaction:
     def station(self) -> StoredStation | None:
         row = self._db.execute(
             "SELECT election, station, definition_hash, ballot, policy, phase, zero_report,"
-            " extended_by_seconds, report, reports_signed, counted FROM station_state"
+            " extended_by_seconds, report, reports_signed, counted, enrolment FROM station_state"
         ).fetchone()
         if row is None:
             return None
@@ -273,7 +284,11 @@ class Transaction:
             BallotContest(item["contest"], item["seats"], tuple(item["candidates"]))
             for item in json.loads(row[3])
         )
-        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]))
+        problems: list[Problem] = []
+        staff = read_staff(json.loads(row[11]).get("staff"), problems)
+        if problems:
+            raise StationFilesError(f"the stored enrolment's staff: {problems}")
+        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]), staff)
         lifecycle = StationState(
             phase=Phase(row[5]),
             zero_report=row[6],
@@ -444,6 +459,16 @@ class Transaction:
             "UPDATE outbox SET attempts = attempts + 1, refused = ? WHERE item = ?",
             [(reason, i.item) for i in items],
         )
+
+    def queued(self, kind: OutboxKind, subject: str) -> Queued | None:
+        """The item of `kind` and `subject` while it is in the outbox; None once delivered."""
+        row = self._db.execute(
+            "SELECT attempts, next_attempt, refused FROM outbox WHERE kind = ? AND subject = ?",
+            (kind.value, subject),
+        ).fetchone()
+        if row is None:
+            return None
+        return Queued(int(row[0]), datetime.datetime.fromisoformat(row[1]), row[2])
 
     def outbox_summary(self) -> OutboxSummary:
         pending, refused, next_attempt = self._db.execute(

@@ -40,6 +40,7 @@ from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
 from sandogh.core.readiness import UpdateStatus
+from sandogh.core.report import StaffRole
 
 # Named constraints, so that migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -196,6 +197,28 @@ class DeviceRow(Base):
     )
 
 
+class StaffKeyRow(Base):
+    """A member of a station's staff with the role they sign under and their Ed25519 key
+    (`core.report.staff`); a key serves one person of one station per election day. When it was
+    registered is in the event log."""
+
+    __tablename__ = "staff_keys"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    public_key: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code)
+    person: Mapped[str]
+    role: Mapped[str] = mapped_column(Code)
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        CheckConstraint(
+            "role IN (" + ", ".join(f"'{r.value}'" for r in StaffRole) + ")", name="role"
+        ),
+        Index("ix_staff_keys_election_id_station", "election_id", "station"),
+    )
+
+
 class StationReportRow(Base):
     """A signed station report exactly as received, once per station and kind."""
 
@@ -271,6 +294,9 @@ class VoidRow(Base):
     case_id: Mapped[int | None]
     decided_by: Mapped[str]
     decided_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    # the event-log entry that recorded the void: read back only if it is there and matches
+    log_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    log_hash: Mapped[str | None]
 
     __table_args__ = (
         ForeignKeyConstraint(["election_id"], ["elections.id"]),
@@ -294,6 +320,9 @@ class CertificationRow(Base):
     digest: Mapped[str]
     undone_by: Mapped[str | None]
     undone_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    # the event-log entry that recorded the certification (as for a void)
+    log_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    log_hash: Mapped[str | None]
 
     __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
 
@@ -326,6 +355,18 @@ class EventRow(Base):
     )
 
 
+class LogCheckpointRow(Base):
+    """A signed checkpoint of the event log (`core.log.checkpoints`), in the order taken."""
+
+    __tablename__ = "log_checkpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    head: Mapped[str]
+    time: Mapped[datetime.datetime] = mapped_column(Instant)
+    signature: Mapped[str]  # 128 hex digits
+
+
 class OperatorRow(Base):
     """An operator's account (`services.ports.OperatorAccount`): an argon2id hash, never a
     password; the TOTP secret as issued, since checking a code needs it."""
@@ -356,6 +397,22 @@ class OperatorSessionRow(Base):
     started_at: Mapped[datetime.datetime] = mapped_column(Instant)
     last_seen_at: Mapped[datetime.datetime] = mapped_column(Instant)
     expires_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["username"], ["operators.username"]),)
+
+
+class OperatorNetworkRow(Base):
+    """An account's standing on one origin network (`services.ports.AccountNetwork`): its own
+    lockout there, and when a log-in from there last failed and last succeeded."""
+
+    __tablename__ = "operator_networks"
+
+    username: Mapped[str] = mapped_column(Code, primary_key=True)
+    network: Mapped[str] = mapped_column(Code, primary_key=True)
+    failures: Mapped[int]
+    locked_until: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    failed_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    succeeded_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
 
     __table_args__ = (ForeignKeyConstraint(["username"], ["operators.username"]),)
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
+    CheckpointRepository,
     DeviceRepository,
     ElectionRepository,
     EventLog,
@@ -20,10 +21,12 @@ from sandogh.services.ports import (
     OperatorRepository,
     ReadinessRepository,
     ReportRepository,
+    StaffRepository,
     TallyRepository,
     VoidRepository,
 )
 from sandogh.store.cases import SqlCaseRepository
+from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
 from sandogh.store.elections import SqlElectionRepository
 from sandogh.store.engine import IMMEDIATE
@@ -33,6 +36,7 @@ from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.reports import SqlReportRepository
+from sandogh.store.staff import SqlStaffRepository
 from sandogh.store.supervision import SqlCertificationRepository, SqlVoidRepository
 from sandogh.store.tallies import SqlTallyRepository
 
@@ -56,9 +60,11 @@ class SqlUnitOfWork:
     tallies: TallyRepository
     ledger: LedgerRepository
     devices: DeviceRepository
+    staff: StaffRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    checkpoints: CheckpointRepository
     operators: OperatorRepository
     voids: VoidRepository
     certifications: CertificationRepository
@@ -90,9 +96,11 @@ class SqlUnitOfWork:
         self.tallies = SqlTallyRepository(connection)
         self.ledger = SqlLedgerRepository(connection)
         self.devices = SqlDeviceRepository(connection)
+        self.staff = SqlStaffRepository(connection)
         self.reports = SqlReportRepository(connection)
         self.incidents = SqlIncidentRepository(connection)
         self.events = SqlEventLog(connection)
+        self.checkpoints = SqlCheckpointRepository(connection)
         self.operators = SqlOperatorRepository(connection)
         self.voids = SqlVoidRepository(connection)
         self.certifications = SqlCertificationRepository(connection)

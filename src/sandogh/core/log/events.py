@@ -27,6 +27,7 @@ class EventType(StrEnum):
     # devices and stations on election day
     DEVICE_ENROLLED = "device-enrolled"
     DEVICE_REVOKED = "device-revoked"
+    STAFF_REGISTERED = "staff-registered"
     STATION_OPENED = "station-opened"
     VOTING_STARTED = "voting-started"
     VOTING_EXTENDED = "voting-extended"
@@ -54,6 +55,7 @@ class EventType(StrEnum):
     # operators and security
     LOGIN_SUCCEEDED = "login-succeeded"
     LOGIN_FAILED = "login-failed"
+    LOGGED_OUT = "logged-out"
     ACCOUNT_LOCKED = "account-locked"
     ACCOUNT_UNLOCKED = "account-unlocked"
     ATTACK_SUSPECTED = "attack-suspected"  # the brute-force alert

@@ -13,7 +13,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from sandogh.locale import Lang
 from sandogh.maps import MAPS
@@ -21,6 +21,7 @@ from sandogh.publish.site.figures import day, digits
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.snapshot import SnapshotFiles
+from sandogh.security_headers import META_POLICY
 
 ASSETS = Path(__file__).parent / "assets"  # the site's own: style, scripts
 
@@ -32,7 +33,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
+        autoescape=True,  # every value is text, whatever the template file is called
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -74,6 +75,7 @@ def _render(writer: _Writer, template: str, place: Place, **values: Any) -> None
             lang=place.lang,
             dir="rtl" if place.lang == "fa" else "ltr",
             place=place,
+            policy=META_POLICY,
             t=partial(label, lang=place.lang),
             digits=partial(digits, lang=place.lang),
             **values,
