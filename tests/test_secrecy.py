@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 from pathlib import Path
 
+from sandogh.core.readiness import IRAN_TIME
 from sandogh.core.report import (
     CastVoteRecord,
     Choice,
@@ -50,6 +51,7 @@ from sandogh.store.schema import init_database
 
 from .server.live import (
     ELECTION,
+    POLLING_DAY,
     SECRET,
     Live,
     load_kerman,
@@ -61,12 +63,10 @@ from .station.build import BALLOT, national_code, opened, voting_station
 
 PER_BOX = 12
 OFFLINE = 3  # box B's first voters, checked in while its link is down
+# The boxes' clock: on the polling day, or the centre refuses their offline check-ins as impossible
+POLLING_NOON = datetime.datetime.combine(POLLING_DAY, datetime.time(12), IRAN_TIME)
 #: A date-time, or a clock time standing alone (not inside a hash such as "sha256:…").
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?<![\w:])\d{1,2}:\d{2}(?![\w])")
-#: The box's clock: on the runoff's day, in its polling hours, as the centre's bounds require.
-VOTING_HOURS = datetime.datetime(
-    2024, 7, 5, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=3, minutes=30))
-)
 CONTENT_TABLES = ("tally_sheets", "station_reports")
 AGGREGATE_GRAIN = {"election_id", "station", "contest", "kind"}
 
@@ -115,7 +115,7 @@ def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -
     store, key = StationDirectory(folder / "station").create(new_id=lambda: ids.randbytes(16))
     link = _Link(live.url, key, timeout=30.0, operator=live.operator)
     printer = FilePrinter(folder / "printer.jsonl")
-    box = Box(store, key, link, printer, clock=lambda: VOTING_HOURS)
+    box = Box(store, key, link, printer, clock=lambda: POLLING_NOON)
     box.enrol(election=ELECTION, station=station, policy=OfflinePolicy.PROVISIONAL)
     box.open({"president": 100})
     box.start_voting()

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+import uvicorn
 from typer.testing import CliRunner
 
 from sandogh.cli import station as station_cli
@@ -202,7 +203,15 @@ def test_the_kiosk_keeps_no_access_log(tmp_path: Path, monkeypatch: pytest.Monke
     """An access log line per request would time each voter's steps at the box on its disk."""
     folder = str(tmp_path / "box")
     _run(*_enrol(folder))
-    served: list[dict[str, object]] = []
-    monkeypatch.setattr(station_cli.uvicorn, "run", lambda _app, **options: served.append(options))
+    served: list[uvicorn.Config] = []
+
+    class Server:
+        def __init__(self, config: uvicorn.Config) -> None:
+            served.append(config)
+
+        def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(station_cli.uvicorn, "Server", Server)
     _run("kiosk", "--dir", folder)
-    assert [options["access_log"] for options in served] == [False]
+    assert [config.access_log for config in served] == [False]

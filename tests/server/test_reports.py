@@ -13,7 +13,7 @@ from sandogh.core.report import SigningKey
 from sandogh.station.ports import CentreRefusedError
 from tests.services.build import final, signed, zero
 
-from .live import ELECTION, Live, device, kerman, stations
+from .live import ELECTION, Live, device, kerman, stations, voters
 
 VOTES = {"president": [("21",), ("25",), ("25",), ()]}
 
@@ -130,3 +130,17 @@ def test_the_answer_names_the_reason_status_and_problems(live: Live) -> None:
         headers={"Content-Type": "application/json"},
     )
     assert (unknown.status_code, unknown.json()["error"]) == (403, "unknown-device")
+
+
+def test_a_box_that_has_reported_checks_no_one_in(live: Live) -> None:
+    # Issue 9, §4: check-ins after a station's final report were stored silently.
+    station = stations()[0]
+    (voter,) = voters(1)
+    with live.enrolled(device(1), station) as box:
+        box.send_report(_final(station, device(1)))
+        with pytest.raises(CentreRefusedError) as refused:
+            box.check_in(election=ELECTION, station=station, national_code=voter)
+    assert refused.value.reason == "after-final-report"
+    assert f"the final report of {station} was received at" in str(refused.value)
+    with live.uow() as work:
+        assert work.ledger.count(ELECTION) == 0

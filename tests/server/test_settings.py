@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from pydantic import SecretBytes, ValidationError
 
+from sandogh.core.station.check_in_bounds import USUAL_LIMITS
 from sandogh.server.settings import (
+    CheckInSettings,
     FileRegistrySpec,
     ServerSettings,
     SettingsError,
@@ -43,6 +47,8 @@ def test_settings_come_from_the_options_and_the_environment() -> None:
     given = settings_from_env(env, db="sqlite:///given.sqlite", registry="file:people.sqlite")
     assert given.database_url == "sqlite:///given.sqlite"
     assert given.registry == FileRegistrySpec(path=Path("people.sqlite"))
+    assert not settings.operators.trust_forwarded_for
+    assert settings_from_env(env, behind_proxy=True).operators.trust_forwarded_for
     # the secret never shows in a repr or a log line
     assert SECRET_HEX not in repr(settings)
 
@@ -78,3 +84,16 @@ def test_the_model_refuses_a_short_secret() -> None:
             ledger_secret=SecretBytes(b"k" * 31),
             registry=SyntheticRegistrySpec(seed=1, size=1),
         )
+
+
+def test_the_check_in_bounds_are_settings_whose_defaults_are_the_usual_limits() -> None:
+    assert CheckInSettings().limits() == USUAL_LIMITS
+    set_ = CheckInSettings(fastest_seconds=5, high_turnout_percent=95, longest_extension_minutes=0)
+    limits = set_.limits()
+    assert (limits.fastest, limits.high_turnout, limits.longest_extension) == (
+        datetime.timedelta(seconds=5),
+        Fraction(19, 20),
+        datetime.timedelta(0),
+    )
+    with pytest.raises(ValidationError):
+        CheckInSettings(burst=1)

@@ -339,6 +339,7 @@ def serve(
     registry: serve_job.RegistryOption = None,
     workers: serve_job.WorkersOption = 1,
     log_key: LogKeyOption = None,
+    behind_proxy: serve_job.BehindProxyOption = False,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
@@ -347,7 +348,14 @@ def serve(
     signs checkpoints of the event log.
     """
     serve_job.run(
-        host=host, port=port, db=db, registry=registry, err=err, workers=workers, log_key=log_key
+        host=host,
+        port=port,
+        db=db,
+        registry=registry,
+        err=err,
+        workers=workers,
+        log_key=log_key,
+        behind_proxy=behind_proxy,
     )
 
 

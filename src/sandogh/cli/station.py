@@ -29,6 +29,7 @@ from sandogh.cli.station_view import print_report, print_sync, status_json
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import KeyFileError, read_key_file
+from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.station.centre_http import OperatorLogin, log_in_operator
 from sandogh.station.setup import OfflinePolicy
 from sandogh.station.web.app import LOOPBACK, create_station_app
@@ -282,6 +283,7 @@ def kiosk(
     outbox goes to the centre by itself while it serves."""
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
-        # no access log: its lines would time every voter's steps at the box (issue 9 §1)
         app = create_station_app(box, lang=lang.lang)
-        uvicorn.run(app, host=LOOPBACK, port=port, access_log=False)
+        # no access log: its lines would time every voter's steps at the box (issue 9 §1)
+        config = listening_config(app, ListenSettings(), host=LOOPBACK, port=port, access_log=False)
+        uvicorn.Server(config).run()

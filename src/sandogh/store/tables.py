@@ -443,6 +443,30 @@ class SecurityAlertRow(Base):
     failures: Mapped[int]
 
 
+class RefusalCountRow(Base):
+    """Requests from one source refused for one reason in one minute, before their sender was
+    shown to be anyone (`services.refusals`)."""
+
+    __tablename__ = "refusal_counts"
+
+    source: Mapped[str] = mapped_column(Code, primary_key=True)
+    minute: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
+    reason: Mapped[str] = mapped_column(Code, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_refusal_counts_minute", "minute"),)
+
+
+class RefusedSourceRow(Base):
+    """That a source was refused in a minute: its key tells exactly one refusal it is the first
+    (and so the one recorded in the event log)."""
+
+    __tablename__ = "refused_sources"
+
+    source: Mapped[str] = mapped_column(Code, primary_key=True)
+    minute: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
+
+
 class ReadinessBoxRow(Base):
     """A ballot box of the fleet register (`core.readiness.Box`)."""
 
