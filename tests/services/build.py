@@ -64,6 +64,9 @@ SECRET = b"k" * 32
 DEVICE = SigningKey.from_seed(bytes(range(32)))
 DEVICE_3 = SigningKey.from_seed(bytes(range(32, 64)))
 STRANGER = SigningKey.from_seed(b"x" * 32)
+#: the personal keys of a station's head and secretary, registered by the staff tests
+HEAD = SigningKey.from_seed(b"h" * 32)
+SECRETARY = SigningKey.from_seed(b"s" * 32)
 
 _INFO = StationInfo(Mobility.FIXED, Setting.URBAN, VotingMode.ELECTRONIC, False, None)
 

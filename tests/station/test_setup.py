@@ -1,9 +1,9 @@
 import pytest
 
-from sandogh.core.report import BallotContest
+from sandogh.core.report import BallotContest, SigningKey, StaffRole
 from sandogh.station.errors import EnrolmentDocumentError
 from sandogh.station.fake_centre import FakeCentre
-from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
+from sandogh.station.setup import OfflinePolicy, StaffMember, StationSetup, read_enrolment
 
 from .build import BALLOT, DEFINITION_HASH, ELECTION, STATION
 
@@ -70,3 +70,31 @@ def test_the_ballot_keeps_the_centre_s_order() -> None:
         document, election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE
     )
     assert setup.ballot == (BallotContest("b", 2, ("9", "1")),)
+
+
+def test_the_station_staff_come_with_their_keys_and_every_fault_is_named() -> None:
+    head = StaffMember("مریم", StaffRole.HEAD, SigningKey.from_seed(b"h" * 32).public_key)
+    centre = FakeCentre(
+        election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT, staff=[head]
+    )
+    document = dict(centre.enrol(election=ELECTION, station=STATION))
+    setup = read_enrolment(
+        document, election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE
+    )
+    assert setup.staff == (head,)
+
+    document["staff"] = [
+        {"person": "", "role": "chief", "key": "ed25519:00"},
+        "head",
+        {"person": "a", "role": "head", "key": head.key.text},
+        {"person": "b", "role": "member", "key": head.key.text},
+    ]
+    assert _problems(document) == [
+        "staff[0].person",
+        "staff[0].role",
+        "staff[0].key",
+        "staff[1]",
+        "staff",
+    ]
+    del document["staff"]
+    assert _problems(document) == ["staff"]

@@ -56,8 +56,9 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "readiness_boxes",
         "readiness_papers",
         "readiness_staff",
+        "staff_keys",
     }
-    assert revision == head_revision() == "0005"
+    assert revision == head_revision() == "0006"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -141,7 +142,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0005: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0006: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

@@ -29,6 +29,7 @@ from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.results_view import print_results, results_json
 from sandogh.cli.session import actor, now
+from sandogh.cli.staff import staff_app
 from sandogh.cli.statement_view import print_statement, statement_json
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
@@ -64,6 +65,7 @@ app.add_typer(results_app, name="results")
 app.add_typer(log_app, name="log")
 app.add_typer(registry_app, name="registry")
 app.add_typer(station_app, name="station")
+app.add_typer(staff_app, name="staff")
 app.add_typer(user_app, name="user")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)

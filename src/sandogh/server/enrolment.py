@@ -162,4 +162,8 @@ def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
             {"contest": item.contest, "seats": item.seats, "candidates": list(item.candidates)}
             for item in enrolment.ballot
         ],
+        "staff": [
+            {"person": member.person, "role": member.role.value, "key": member.key.text}
+            for member in enrolment.staff
+        ],
     }

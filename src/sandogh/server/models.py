@@ -133,6 +133,14 @@ class BallotContestBody(_Answer):
     candidates: list[str]
 
 
+class StaffMemberBody(_Answer):
+    """A member of the station's staff registered to sign its reports."""
+
+    person: str
+    role: Literal["head", "secretary", "member", "supervisor"]
+    key: str = Field(description="ed25519: and 64 lowercase hex digits")
+
+
 class EnrolmentDocument(_Answer):
     """What an enrolled box receives: only what its station needs (DESIGN.md §3)."""
 
@@ -147,6 +155,10 @@ class EnrolmentDocument(_Answer):
         "constituency there with its candidates"
     )
     ballot: list[BallotContestBody]
+    staff: list[StaffMemberBody] = Field(
+        description="the station's registered staff, by role then key: the keys that may sign "
+        "its reports and open its count"
+    )
 
 
 class WithheldBody(_Answer):

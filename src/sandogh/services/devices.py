@@ -17,11 +17,12 @@ from enum import StrEnum
 from sandogh.core.definition.model import Contest, Name, ReportingUnit
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
-from sandogh.core.report import BallotContest
+from sandogh.core.report import BallotContest, PublicKey
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
-from sandogh.services.ports import Device
+from sandogh.services.ports import Device, UnitOfWork
 
 _KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
 
@@ -65,6 +66,7 @@ class Enrolment:
     unit: ReportingUnit
     contests: tuple[Contest, ...]
     ballot: tuple[BallotContest, ...]
+    staff: tuple[RegisteredStaff, ...]  # the station's staff who sign its reports
     created: bool  # False: this key was already enrolled for this station, nothing changed
 
 
@@ -100,7 +102,12 @@ def enrol_device(
                 f"{key} is already {state} for station {held.station} of {election_id}",
             )
         if held is not None:
-            return _enrolment(day, held, created=False)
+            return _enrolment(work, day, held, created=False)
+        if work.staff.find(election_id, PublicKey(bytes.fromhex(key))) is not None:
+            raise EnrolmentError(
+                EnrolmentRefusal.KEY_ENROLLED,
+                f"{key} is registered as a staff member's key of {election_id}",
+            )
         device = Device(election_id, station, key, now)
         work.devices.add(device)
         work.events.record(
@@ -114,8 +121,9 @@ def enrol_device(
                 details={"election": election_id, "device": key},
             )
         )
+        enrolment = _enrolment(work, day, device, created=True)
         work.commit()
-    return _enrolment(day, device, created=True)
+    return enrolment
 
 
 def revoke_device(
@@ -181,7 +189,7 @@ def _require_station(day: Day, station: str) -> None:
         )
 
 
-def _enrolment(day: Day, device: Device, *, created: bool) -> Enrolment:
+def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> Enrolment:
     ballot = day.ballot(device.station)
     on_ballot = {item.contest for item in ballot}
     contests = tuple(
@@ -198,6 +206,7 @@ def _enrolment(day: Day, device: Device, *, created: bool) -> Enrolment:
         unit=day.geography.unit(device.station),
         contests=contests,
         ballot=ballot,
+        staff=tuple(work.staff.of_station(day.election.id, device.station)),
         created=created,
     )
 

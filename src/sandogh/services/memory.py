@@ -39,6 +39,8 @@ from sandogh.core.readiness import (
     place_of,
     register_of,
 )
+from sandogh.core.report import PublicKey
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.ports import (
@@ -56,6 +58,7 @@ from sandogh.services.ports import (
     OperatorRepository,
     ReadinessRepository,
     ReportRepository,
+    StaffRepository,
     StoredElection,
     StoredReport,
     TallyRepository,
@@ -98,6 +101,7 @@ class MemoryStore:
     sheets: dict[str, dict[tuple[str, str], TallySheet]] = field(default_factory=dict)
     ledger: dict[tuple[str, str], LedgerEntry] = field(default_factory=dict)
     devices: dict[tuple[str, str], Device] = field(default_factory=dict)
+    staff: dict[tuple[str, str], RegisteredStaff] = field(default_factory=dict)
     reports: dict[tuple[str, str, str], StoredReport] = field(default_factory=dict)
     incidents: dict[int, Incident] = field(default_factory=dict)
     voids: dict[int, VoidRecord] = field(default_factory=dict)
@@ -322,6 +326,34 @@ class _Devices:
     def of_station(self, election_id: str, station: str) -> list[Device]:
         found = [d for d in self.table.rows() if (d.election, d.station) == (election_id, station)]
         return sorted(found, key=lambda device: (device.enrolled_at, device.public_key))
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class _Staff:
+    def __init__(self, store: MemoryStore, elections: _Elections) -> None:
+        self._elections = elections
+        self.table: _Table[tuple[str, str], RegisteredStaff] = _Table(
+            store, store.staff, "staff key"
+        )
+
+    def add(self, staff: RegisteredStaff) -> None:
+        self._elections.check_station(staff.election, staff.station)
+        self.table.insert((staff.election, staff.key.text), staff)
+
+    def find(self, election_id: str, key: PublicKey) -> RegisteredStaff | None:
+        return self.table.get((election_id, key.text))
+
+    def of_station(self, election_id: str, station: str) -> list[RegisteredStaff]:
+        return [s for s in self.of_election(election_id) if s.station == station]
+
+    def of_election(self, election_id: str) -> list[RegisteredStaff]:
+        found = [s for s in self.table.rows() if s.election == election_id]
+        return sorted(found, key=lambda s: (s.station, s.role.value, s.key.text))
 
     def commit(self) -> None:
         self.table.commit()
@@ -586,6 +618,7 @@ class MemoryUnitOfWork:
     tallies: TallyRepository
     ledger: LedgerRepository
     devices: DeviceRepository
+    staff: StaffRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
@@ -635,6 +668,8 @@ class MemoryUnitOfWork:
         self._parts += (self.operators,)
         self.readiness = readiness = _Readiness(store, elections)
         self._parts += (readiness,)
+        self.staff = staff = _Staff(store, elections)
+        self._parts += (staff,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -20,6 +20,8 @@ from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry
 from sandogh.core.log.events import Event
 from sandogh.core.readiness import Registers
+from sandogh.core.report import PublicKey
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase, Void
 from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.national_code import NationalCode
@@ -113,6 +115,21 @@ class DeviceRepository(Protocol):
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None: ...
 
     def of_station(self, election_id: str, station: str) -> list[Device]: ...
+
+
+class StaffRepository(Protocol):
+    """The staff registered per station (`core.report.staff`), each key once per election."""
+
+    def add(self, staff: RegisteredStaff) -> None:
+        """Callers check first that the key is not registered for the election."""
+
+    def find(self, election_id: str, key: PublicKey) -> RegisteredStaff | None: ...
+
+    def of_station(self, election_id: str, station: str) -> list[RegisteredStaff]:
+        """Sorted by role, then key."""
+
+    def of_election(self, election_id: str) -> list[RegisteredStaff]:
+        """Sorted by station, role, then key."""
 
 
 @dataclass(frozen=True)
@@ -367,6 +384,7 @@ class UnitOfWork(Protocol):
     tallies: TallyRepository
     ledger: LedgerRepository
     devices: DeviceRepository
+    staff: StaffRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog

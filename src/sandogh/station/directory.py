@@ -45,15 +45,9 @@ class StationDirectory:
         self.path.mkdir(mode=_PRIVATE_DIRECTORY, parents=True, exist_ok=True)
         if self.key_file.exists() or self.database.exists():
             raise StationFilesError(f"{self.path} already holds a station")
-        seed = os.urandom(KEY_BYTES)
-        # O_EXCL: two processes creating the same station cannot both write a key
-        fd = os.open(self.key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE)
-        with os.fdopen(fd, "w", encoding="ascii") as file:
-            file.write(seed.hex() + "\n")
-            file.flush()
-            os.fsync(file.fileno())
+        key = write_key_file(self.key_file)
         store = LocalStore(self.database, create=True, new_id=new_id)
-        return store, SigningKey.from_seed(seed)
+        return store, key
 
     def open(self, *, new_id: Callable[[], bytes] | None = None) -> tuple[LocalStore, SigningKey]:
         """The station here: its database and its device key."""
@@ -61,20 +55,43 @@ class StationDirectory:
         return LocalStore(self.database, new_id=new_id), key
 
     def key(self) -> SigningKey:
-        try:
-            mode = self.key_file.stat().st_mode
-        except FileNotFoundError:
-            raise StationFilesError(f"{self.path} holds no device key ({KEY_FILE})") from None
-        if stat.S_IMODE(mode) & ~_PRIVATE_FILE:
-            raise StationFilesError(
-                f"{self.key_file} has mode {stat.S_IMODE(mode):o}: only its owner may read it "
-                f"(chmod 600)"
-            )
-        text = self.key_file.read_text(encoding="ascii").strip()
-        try:
-            seed = bytes.fromhex(text)
-        except ValueError:
-            raise StationFilesError(f"{self.key_file} does not hold a key in hex") from None
-        if len(seed) != KEY_BYTES:
-            raise StationFilesError(f"{self.key_file} holds {len(seed)} bytes, not {KEY_BYTES}")
-        return SigningKey.from_seed(seed)
+        if not self.key_file.exists():
+            raise StationFilesError(f"{self.path} holds no device key ({KEY_FILE})")
+        return read_key_file(self.key_file)
+
+
+def write_key_file(path: Path) -> SigningKey:
+    """A fresh Ed25519 key, its seed written in hex to a new file of mode 0600 at `path`: a box's
+    device key, or a person's (staff, officials). An existing file is never overwritten."""
+    seed = os.urandom(KEY_BYTES)
+    try:
+        # O_EXCL: two processes creating the same key file cannot both write a key
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE)
+    except FileExistsError:
+        raise StationFilesError(f"{path} already exists") from None
+    with os.fdopen(fd, "w", encoding="ascii") as file:
+        file.write(seed.hex() + "\n")
+        file.flush()
+        os.fsync(file.fileno())
+    return SigningKey.from_seed(seed)
+
+
+def read_key_file(path: Path) -> SigningKey:
+    """The key in a file `write_key_file` made; one that others may read or write is refused
+    rather than used, as is anything but 32 bytes in hex."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise StationFilesError(f"{path}: no such key file") from None
+    if stat.S_IMODE(mode) & ~_PRIVATE_FILE:
+        raise StationFilesError(
+            f"{path} has mode {stat.S_IMODE(mode):o}: only its owner may read it (chmod 600)"
+        )
+    text = path.read_text(encoding="ascii", errors="replace").strip()
+    try:
+        seed = bytes.fromhex(text)
+    except ValueError:
+        raise StationFilesError(f"{path} does not hold a key in hex") from None
+    if len(seed) != KEY_BYTES:
+        raise StationFilesError(f"{path} holds {len(seed)} bytes, not {KEY_BYTES}")
+    return SigningKey.from_seed(seed)

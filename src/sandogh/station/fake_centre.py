@@ -33,7 +33,7 @@ from sandogh.station.ports import (
     CheckInAnswer,
     OfflineCheckIn,
 )
-from sandogh.station.setup import ENROLMENT_FORMAT
+from sandogh.station.setup import ENROLMENT_FORMAT, StaffMember
 
 ALREADY_VOTED = "already-voted"
 
@@ -52,11 +52,13 @@ class FakeCentre:
         election: str,
         definition_hash: str,
         ballot: Sequence[BallotContest],
+        staff: Sequence[StaffMember] = (),
         seed: int = 0,
     ) -> None:
         self.election = election
         self.definition_hash = definition_hash
         self.ballot = tuple(ballot)
+        self.staff = tuple(staff)
         self.down = False
         self.refusing: str | None = None
         self.refusals: dict[str, str] = {}
@@ -90,6 +92,9 @@ class FakeCentre:
             "ballot": [
                 {"contest": c.contest, "seats": c.seats, "candidates": list(c.candidates)}
                 for c in self.ballot
+            ],
+            "staff": [
+                {"person": m.person, "role": m.role.value, "key": m.key.text} for m in self.staff
             ],
         }
 

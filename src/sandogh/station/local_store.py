@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from sandogh.core.definition.problems import Problem
 from sandogh.core.report import BallotContest
 from sandogh.core.station import Phase, StationState
 from sandogh.station.errors import StationFilesError
-from sandogh.station.setup import OfflinePolicy, StationSetup
+from sandogh.station.setup import OfflinePolicy, StationSetup, read_staff
 
 SCHEMA_VERSION = 1
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
@@ -265,7 +266,7 @@ class Transaction:
     def station(self) -> StoredStation | None:
         row = self._db.execute(
             "SELECT election, station, definition_hash, ballot, policy, phase, zero_report,"
-            " extended_by_seconds, report, reports_signed, counted FROM station_state"
+            " extended_by_seconds, report, reports_signed, counted, enrolment FROM station_state"
         ).fetchone()
         if row is None:
             return None
@@ -273,7 +274,11 @@ class Transaction:
             BallotContest(item["contest"], item["seats"], tuple(item["candidates"]))
             for item in json.loads(row[3])
         )
-        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]))
+        problems: list[Problem] = []
+        staff = read_staff(json.loads(row[11]).get("staff"), problems)
+        if problems:
+            raise StationFilesError(f"the stored enrolment's staff: {problems}")
+        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]), staff)
         lifecycle = StationState(
             phase=Phase(row[5]),
             zero_report=row[6],

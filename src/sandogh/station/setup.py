@@ -4,9 +4,10 @@ policy for when the centre cannot be reached.
 DESIGN.md §3: a box is enrolled for one station and receives the definition hash and only what its
 station needs. The enrolment document is the centre's answer (docs/api.md, format
 `sandogh/enrolment@1`, `server.models.EnrolmentDocument`); the box relies on `format`,
-`election.id`, `device.station`, `definition_hash` and `ballot` (a list of `{"contest", "seats",
-"candidates"}`, as `core.report.BallotContest`), and keeps the whole document verbatim for its
-screens (names, the unit, the contests cut to its constituency).
+`election.id`, `device.station`, `definition_hash`, `ballot` (a list of `{"contest", "seats",
+"candidates"}`, as `core.report.BallotContest`) and `staff` (the station's registered staff, a list
+of `{"person", "role", "key"}`: the keys that sign its reports), and keeps the whole document
+verbatim for its screens (names, the unit, the contests cut to its constituency).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.definition.problems import Problem
-from sandogh.core.report import BallotContest
+from sandogh.core.report import BallotContest, PublicKey, StaffRole
 from sandogh.core.report.digests import DIGEST
+from sandogh.core.report.keys import KEY_TEXT
 from sandogh.station.errors import EnrolmentDocumentError
 
 ENROLMENT_FORMAT = "sandogh/enrolment@1"
@@ -32,12 +34,22 @@ class OfflinePolicy(StrEnum):
 
 
 @dataclass(frozen=True)
+class StaffMember:
+    """A member of the station's staff as registered at the centre, with the key they sign with."""
+
+    person: str
+    role: StaffRole
+    key: PublicKey
+
+
+@dataclass(frozen=True)
 class StationSetup:
     election: str
     station: str
     definition_hash: str
     ballot: tuple[BallotContest, ...]
     policy: OfflinePolicy
+    staff: tuple[StaffMember, ...] = ()
 
     @property
     def contests(self) -> tuple[str, ...]:
@@ -62,9 +74,39 @@ def read_enrolment(
     if not isinstance(definition_hash, str) or not DIGEST.fullmatch(definition_hash):
         problems.append(Problem("definition_hash", f"{definition_hash!r} is not sha256:HEX"))
     ballot = _ballot(document.get("ballot"), problems)
+    staff = read_staff(document.get("staff"), problems)
     if problems or not isinstance(definition_hash, str):
         raise EnrolmentDocumentError(problems)
-    return StationSetup(election, station, definition_hash, ballot, policy)
+    return StationSetup(election, station, definition_hash, ballot, policy, staff)
+
+
+def read_staff(value: object, problems: list[Problem]) -> tuple[StaffMember, ...]:
+    """The `staff` of an enrolment document; what is wrong goes into `problems`."""
+    if not isinstance(value, list):
+        problems.append(Problem("staff", "must be a list of the station's registered staff"))
+        return ()
+    staff = []
+    for i, item in enumerate(value):
+        path = f"staff[{i}]"
+        if not isinstance(item, Mapping):
+            problems.append(Problem(path, "must be an object"))
+            continue
+        person, role, key = item.get("person"), item.get("role"), item.get("key")
+        found = len(problems)
+        if not isinstance(person, str) or not person:
+            problems.append(Problem(f"{path}.person", "must be the staff member's name"))
+        if role not in {r.value for r in StaffRole}:
+            problems.append(Problem(f"{path}.role", f"{role!r} is not a staff role"))
+        if not isinstance(key, str) or KEY_TEXT.fullmatch(key) is None:
+            problems.append(Problem(f"{path}.key", f"{key!r} is not ed25519: and 64 hex digits"))
+        if len(problems) == found and isinstance(person, str) and isinstance(key, str):
+            staff.append(StaffMember(person, StaffRole(str(role)), PublicKey.from_text(key)))
+    problems.extend(
+        Problem("staff", f"{key.text} is listed {n} times")
+        for key, n in Counter(member.key for member in staff).items()
+        if n > 1
+    )
+    return tuple(staff)
 
 
 def _field(document: Mapping[str, object], name: str, inner: str) -> object:

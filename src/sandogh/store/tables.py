@@ -40,6 +40,7 @@ from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
 from sandogh.core.readiness import UpdateStatus
+from sandogh.core.report import StaffRole
 
 # Named constraints, so that migrations can refer to them on every database.
 NAMING_CONVENTION = {
@@ -193,6 +194,28 @@ class DeviceRow(Base):
     __table_args__ = (
         _of_a_unit("station"),
         Index("ix_devices_election_id_station", "election_id", "station"),
+    )
+
+
+class StaffKeyRow(Base):
+    """A member of a station's staff with the role they sign under and their Ed25519 key
+    (`core.report.staff`); a key serves one person of one station per election day. When it was
+    registered is in the event log."""
+
+    __tablename__ = "staff_keys"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    public_key: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code)
+    person: Mapped[str]
+    role: Mapped[str] = mapped_column(Code)
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        CheckConstraint(
+            "role IN (" + ", ".join(f"'{r.value}'" for r in StaffRole) + ")", name="role"
+        ),
+        Index("ix_staff_keys_election_id_station", "election_id", "station"),
     )
 
 

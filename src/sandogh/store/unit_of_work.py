@@ -20,6 +20,7 @@ from sandogh.services.ports import (
     OperatorRepository,
     ReadinessRepository,
     ReportRepository,
+    StaffRepository,
     TallyRepository,
     VoidRepository,
 )
@@ -33,6 +34,7 @@ from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.reports import SqlReportRepository
+from sandogh.store.staff import SqlStaffRepository
 from sandogh.store.supervision import SqlCertificationRepository, SqlVoidRepository
 from sandogh.store.tallies import SqlTallyRepository
 
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
     tallies: TallyRepository
     ledger: LedgerRepository
     devices: DeviceRepository
+    staff: StaffRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
@@ -90,6 +93,7 @@ class SqlUnitOfWork:
         self.tallies = SqlTallyRepository(connection)
         self.ledger = SqlLedgerRepository(connection)
         self.devices = SqlDeviceRepository(connection)
+        self.staff = SqlStaffRepository(connection)
         self.reports = SqlReportRepository(connection)
         self.incidents = SqlIncidentRepository(connection)
         self.events = SqlEventLog(connection)

@@ -27,6 +27,7 @@ class EventType(StrEnum):
     # devices and stations on election day
     DEVICE_ENROLLED = "device-enrolled"
     DEVICE_REVOKED = "device-revoked"
+    STAFF_REGISTERED = "staff-registered"
     STATION_OPENED = "station-opened"
     VOTING_STARTED = "voting-started"
     VOTING_EXTENDED = "voting-extended"

@@ -1,0 +1,44 @@
+"""The station staff registered to sign a station's reports, each with a key of their own.
+
+DESIGN.md §3 and §6, and issue 9 section 2: a station report carries the signatures of the
+station's staff beside the device's, and those signatures mean something only when each key was
+registered, before polls open, for one person of one station in one role. A registered key is the
+pre-election record's promise that this person, and no one else, signs for this station.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.report.keys import PublicKey
+from sandogh.core.report.signatures import StaffRole
+
+#: how long a person's name may be: a name, not a document
+PERSON_CHARACTERS = 200
+
+
+@dataclass(frozen=True)
+class RegisteredStaff:
+    """One member of a station's staff, the role they sign under and their Ed25519 key."""
+
+    election: str
+    station: str
+    person: str
+    role: StaffRole
+    key: PublicKey
+
+
+def person_problems(person: str) -> list[Problem]:
+    """What is wrong with a staff member's name as given (every problem, with its path)."""
+    name = person.strip()
+    if not name:
+        return [Problem("person", "the staff member's name is empty")]
+    problems = []
+    if name != person:
+        problems.append(Problem("person", "the name begins or ends with spaces"))
+    if len(person) > PERSON_CHARACTERS:
+        problems.append(Problem("person", f"the name is longer than {PERSON_CHARACTERS}"))
+    if any(not character.isprintable() for character in person):
+        problems.append(Problem("person", "the name holds a control character"))
+    return problems
