@@ -57,8 +57,11 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "readiness_papers",
         "readiness_staff",
         "staff_keys",
+        "pre_election_records",
+        "record_signatures",
+        "record_amendments",
     }
-    assert revision == head_revision() == "0006"
+    assert revision == head_revision() == "0007"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -142,7 +145,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0006: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0007: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

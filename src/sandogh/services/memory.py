@@ -43,6 +43,7 @@ from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
+from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -57,6 +58,7 @@ from sandogh.services.ports import (
     NumberedIncident,
     OperatorRepository,
     ReadinessRepository,
+    RecordRepository,
     ReportRepository,
     StaffRepository,
     StoredElection,
@@ -114,6 +116,7 @@ class MemoryStore:
     numbers: dict[str, int] = field(default_factory=dict)
     events: list[Entry] = field(default_factory=list)
     operators: OperatorTables = field(default_factory=OperatorTables)
+    records: RecordTables = field(default_factory=RecordTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -619,6 +622,7 @@ class MemoryUnitOfWork:
     ledger: LedgerRepository
     devices: DeviceRepository
     staff: StaffRepository
+    records: RecordRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
@@ -670,6 +674,10 @@ class MemoryUnitOfWork:
         self._parts += (readiness,)
         self.staff = staff = _Staff(store, elections)
         self._parts += (staff,)
+        self.records = MemoryRecords(
+            store.records, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
+        )
+        self._parts += (self.records,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -19,6 +19,7 @@ from sandogh.services.ports import (
     LedgerRepository,
     OperatorRepository,
     ReadinessRepository,
+    RecordRepository,
     ReportRepository,
     StaffRepository,
     TallyRepository,
@@ -33,6 +34,7 @@ from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.readiness import SqlReadinessRepository
+from sandogh.store.records import SqlRecordRepository
 from sandogh.store.reports import SqlReportRepository
 from sandogh.store.staff import SqlStaffRepository
 from sandogh.store.supervision import SqlCertificationRepository, SqlVoidRepository
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     ledger: LedgerRepository
     devices: DeviceRepository
     staff: StaffRepository
+    records: RecordRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
@@ -94,6 +97,7 @@ class SqlUnitOfWork:
         self.ledger = SqlLedgerRepository(connection)
         self.devices = SqlDeviceRepository(connection)
         self.staff = SqlStaffRepository(connection)
+        self.records = SqlRecordRepository(connection)
         self.reports = SqlReportRepository(connection)
         self.incidents = SqlIncidentRepository(connection)
         self.events = SqlEventLog(connection)

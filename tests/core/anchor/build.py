@@ -23,18 +23,24 @@ def staff(station: str, person: str, role: StaffRole, key: SigningKey) -> Regist
     return RegisteredStaff(ELECTION, station, person, role, key.public_key)
 
 
+#: two officials of each body, and the centre's log key; the record asks for 3 of the 4
+AUTHORITIES = (
+    Authority("رئیس ستاد", Body.HQ, HQ_CHIEF.public_key),
+    Authority("معاون ستاد", Body.HQ, HQ_DEPUTY.public_key),
+    Authority("رئیس هیئت نظارت", Body.SUPERVISORY_BOARD, BOARD_CHAIR.public_key),
+    Authority("عضو هیئت نظارت", Body.SUPERVISORY_BOARD, BOARD_MEMBER.public_key),
+    Authority("event log", Body.LOG, LOG_KEY.public_key),
+)
+#: officials enough to seal: k = 3, both bodies
+SEALERS = (HQ_CHIEF, BOARD_CHAIR, BOARD_MEMBER)
+
+
 def record(threshold: int = 3) -> PreElectionRecord:
     return PreElectionRecord(
         election=ELECTION,
         definition_hash=DEFINITION_HASH,
         threshold=threshold,
-        authorities=(
-            Authority("رئیس ستاد", Body.HQ, HQ_CHIEF.public_key),
-            Authority("معاون ستاد", Body.HQ, HQ_DEPUTY.public_key),
-            Authority("رئیس هیئت نظارت", Body.SUPERVISORY_BOARD, BOARD_CHAIR.public_key),
-            Authority("عضو هیئت نظارت", Body.SUPERVISORY_BOARD, BOARD_MEMBER.public_key),
-            Authority("event log", Body.LOG, LOG_KEY.public_key),
-        ),
+        authorities=AUTHORITIES,
         stations=(
             StationKeys(
                 STATION,
