@@ -15,9 +15,9 @@ from sandogh.core.report import SigningKey
 from sandogh.publish.snapshot import Publisher
 from sandogh.services.devices import revoke_device
 from sandogh.services.errors import ElectionNotFoundError
-from tests.services.build import NOW, ROUND_2, ST_1, ST_2, ST_3
+from tests.services.build import NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box
 
-from .build import DEVICE_2, NewUnitOfWork, enrol, report, set_up
+from .build import DEVICE_2, NewUnitOfWork, report, set_up
 
 DATA = f"data/{ROUND_2}"
 DEVICE_2B = SigningKey.from_seed(bytes(range(128, 160)))
@@ -41,7 +41,7 @@ def evening(uow: NewUnitOfWork) -> list[object]:
         lambda: revoke_device(
             uow, election_id=ROUND_2, public_key_hex=DEVICE_2.public_key.raw.hex(), now=NOW
         ),
-        lambda: enrol(uow, ST_2, DEVICE_2B),
+        lambda: replace_box(uow, ROUND_2, ST_2, DEVICE_2, DEVICE_2B),
         lambda: report(uow, ST_2, 3, key=DEVICE_2B),
     ]
 

@@ -14,7 +14,14 @@ import itertools
 import threading
 from collections.abc import Callable, Mapping, Sequence
 
-from sandogh.core.anchor import decode_record, sign_record
+from sandogh.core.anchor import (
+    AMENDMENT_LINE,
+    decode_record,
+    encode_amendment,
+    next_amendment,
+    sign_bytes,
+    sign_record,
+)
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import (
     Candidate,
@@ -50,9 +57,10 @@ from sandogh.core.report import (
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.voters import NationalCode, RegistryRecord, check_digit
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
-from sandogh.services.anchor import add_signature, draft_record
+from sandogh.services.anchor import add_signature, amend_record, draft_record, record_of
 from sandogh.services.anchor import seal_record as seal_record_now
 from sandogh.services.checkin import BallotCard, Refused, check_in
+from sandogh.services.devices import enrol_device
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import Device, Registry, StoredRecord
@@ -281,6 +289,28 @@ def seal_record(uow: UnitOfWorkFactory, election: str) -> StoredRecord:
     for key in SEALERS:
         add_signature(uow, election_id=election, signature=sign_record(record, key), now=NOW)
     return seal_record_now(uow, election_id=election, now=NOW, actor="hq-1")
+
+
+def replace_box(
+    uow: UnitOfWorkFactory, election: str, station: str, old: SigningKey, new: SigningKey
+) -> None:
+    """Enrol the box `new` for `station` in place of `old`, and have `SEALERS` sign the amendment
+    to the sealed record that says so."""
+    enrol_device(
+        uow, election_id=election, station=station, public_key_hex=new.public_key.raw.hex(), now=NOW
+    )
+    stored, before = record_of(uow, election_id=election)
+    amendment = next_amendment(
+        decode_record(stored.data),
+        [each.signed.amendment for each in before],
+        station=station,
+        reason="the box broke down; replaced",
+        device=new.public_key,
+        replaces=old.public_key,
+    )
+    data = encode_amendment(amendment)
+    signatures = [sign_bytes(AMENDMENT_LINE, data, key) for key in SEALERS]
+    amend_record(uow, election_id=election, amendment=amendment, signatures=signatures, now=NOW)
 
 
 def signed(
