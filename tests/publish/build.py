@@ -9,12 +9,16 @@ head and secretary too) taken through `services.ingest`, as the centre takes the
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Mapping, Sequence
 
+from sandogh.core.anchor import fingerprint
 from sandogh.core.definition.model import Election
 from sandogh.core.report import SigningKey
+from sandogh.services.anchor import record_of
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
+from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
 from tests.services.build import (
     DEVICE,
@@ -60,6 +64,20 @@ def set_up(uow: NewUnitOfWork, day: Election = ROUND_2_DAY) -> None:
     seal_record(uow, day.id)
     for minutes, (station, key) in enumerate(KEYS.items()):
         ingest_report(uow, signed=signed(zero(day, station, key), key), now=at(minutes - 600))
+
+
+@functools.cache
+def record_fingerprint() -> str:
+    """The fingerprint of the record `set_up` seals for the runoff, as a newspaper would print it:
+    made again in a store of its own, so that no test takes it from the snapshot it checks."""
+    store = MemoryStore()
+
+    def new() -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(store)
+
+    set_up(new)
+    stored, _ = record_of(new, election_id=ROUND_2_DAY.id)
+    return fingerprint(stored.data)
 
 
 def enrol(uow: NewUnitOfWork, station: str, key: SigningKey, day: Election = ROUND_2_DAY) -> None:
