@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,25 @@ def test_a_bad_definition_gets_every_problem_and_stores_nothing(tmp_path: Path) 
     listed = sandogh("results", "show", db=db, check=False)
     assert listed.returncode == 1
     assert "no election" in listed.stderr
+
+
+def test_a_300_byte_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    # "Billion laughs": nine lines of nested aliases stand for 9⁹ values; it once ran for minutes.
+    lines = ["- &a [x,x,x,x,x,x,x,x,x]"]
+    lines += [
+        f"- &{b} [{','.join([f'*{a}'] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    bomb = "\n".join(lines) + "\n"
+    assert len(bomb.encode()) <= 300
+    (tmp_path / "bomb.yaml").write_text(bomb, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'bomb.sqlite'}"
+    started = time.monotonic()
+    done = sandogh("load", str(tmp_path / "bomb.yaml"), "--lang", "en", db=db, check=False)
+    assert time.monotonic() - started < 30  # the command's own start-up included
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "the aliases stand for more than 100,000 values" in done.stderr
+    assert "(line 6, column" in done.stderr
 
 
 def test_a_bad_csv_row_stores_nothing_and_names_the_row(tmp_path: Path) -> None:

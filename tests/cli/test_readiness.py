@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -94,3 +95,27 @@ def test_a_bad_file_names_its_lines_and_stores_nothing(db: str, tmp_path: Path) 
     assert "line 2, column used: 700 used of 600 received" in failed
     shown = json.loads(run(db, "readiness", "show", "--json", *PROVINCIAL))
     assert shown["summary"]["stations_short_of_papers"] == 5  # no row stored: none has papers
+
+
+def test_formulas_imported_are_exported_as_text_and_import_again_unchanged(
+    db: str, tmp_path: Path
+) -> None:
+    rows = ["serial,model,software,update,place"]
+    rows += [
+        f'"{first}SB-{i}","{first}HYPERLINK(""http://evil.example"",""x"")",4.2,current,IR-08'
+        for i, first in enumerate(("=", "+", "-", "@", "\t=", "\r="))
+    ]
+    typed = tmp_path / "fleet.csv"
+    typed.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run(db, "readiness", "import", "fleet", str(typed), *PROVINCIAL)
+    out = tmp_path / "fleet-out.csv"
+    run(db, "readiness", "export", "fleet", "--out", str(out), *PROVINCIAL)
+    exported = out.read_text(encoding="utf-8")
+    with out.open(encoding="utf-8", newline="") as stream:
+        cells = [cell for row in csv.reader(stream) for cell in row]
+    assert '\'=HYPERLINK(""http://evil.example"",""x"")' in exported
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    run(db, "readiness", "import", "fleet", str(out), *PROVINCIAL)
+    again = tmp_path / "fleet-again.csv"
+    run(db, "readiness", "export", "fleet", "--out", str(again), *PROVINCIAL)
+    assert again.read_text(encoding="utf-8") == exported

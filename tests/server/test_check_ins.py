@@ -163,6 +163,26 @@ def test_offline_check_ins_are_synced_once_and_duplicates_counted(live: Live) ->
     assert incident.stations == (first, second)
 
 
+def test_offline_check_ins_that_cannot_have_happened_are_refused_naming_each(live: Live) -> None:
+    """Issue 9, §4: a box synced check-ins dated 1900 and years after the day, and the centre
+    stored them. Now the batch is refused, each such entry named with why, and none is taken."""
+    station = stations()[0]
+    honest, old, late = voters(3)
+    entries = [
+        OfflineCheckIn(honest, datetime.datetime(2024, 7, 5, 9, 30, tzinfo=datetime.UTC)),
+        OfflineCheckIn(old, datetime.datetime(1900, 7, 5, 9, 30, tzinfo=datetime.UTC)),
+        OfflineCheckIn(late, datetime.datetime(2029, 7, 5, 9, 30, tzinfo=datetime.UTC)),
+    ]
+    with live.enrolled(device(1), station) as box, pytest.raises(CentreRefusedError) as refused:
+        box.sync_check_ins(election=ELECTION, station=station, entries=entries)
+    assert refused.value.reason == "impossible-entries"
+    assert "entries[1].at: 1900-07-05T09:30:00+00:00 is before the polls open" in str(refused.value)
+    assert "entries[2].at: 2029-07-05T09:30:00+00:00 is after the latest" in str(refused.value)
+    assert "entries[0]" not in str(refused.value)
+    with live.uow() as work:
+        assert work.ledger.count(ELECTION) == 0
+
+
 def test_offline_check_ins_the_registry_refuses_are_kept_and_raised(live: Live) -> None:
     """The centre checks a synced check-in as it checks one online: each refused is stored all
     the same and raised as an incident naming the station and the reason, never the code."""

@@ -100,7 +100,11 @@ def test_a_conflicting_or_mismatched_report_is_refused(live: Live) -> None:
     other = _final(station, device(1), {"president": [("21",), ("21",)]})
     assert _refusal(live, other) == "conflicting"
     with live.uow() as work:
-        assert [i.kind.value for i in work.incidents.all(ELECTION)] == ["conflicting-report"]
+        # no voter was checked in for the first report's papers used: that is an incident too
+        assert [i.kind.value for i in work.incidents.all(ELECTION)] == [
+            "check-ins-not-papers-used",
+            "conflicting-report",
+        ]
     second = stations()[1]
     live.enrolled(device(2), second).close()
     wrong = dataclasses.replace(

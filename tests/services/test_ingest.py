@@ -27,9 +27,11 @@ from .build import (
     ST_2,
     ST_3,
     STRANGER,
+    check_in_voter,
     event_types,
     final,
     load,
+    national_code,
     register_station_staff,
     signed,
     station_staff,
@@ -52,6 +54,9 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
         )
     register_station_staff(new_unit_of_work, ROUND_2, ST_1, ST_2, ST_3)
     ingest_report(new_unit_of_work, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
+    # the voters of `RUNOFF_VOTES`, so that ST_1's check-ins are its ballot papers used
+    for n in range(1, 5):
+        check_in_voter(new_unit_of_work, national_code(n), ST_1)
     return new_unit_of_work
 
 
@@ -100,6 +105,35 @@ def test_a_final_report_is_stored_with_its_sheets(uow: NewUnitOfWork) -> None:
     # and the results see them
     view = show_results(uow, ROUND_2, unit=ST_1, contest="president")
     assert view.results[0].total.counts.votes == {"21": 1, "25": 2}
+
+
+def test_papers_used_that_are_not_the_check_ins_raise_an_incident_naming_both(
+    uow: NewUnitOfWork,
+) -> None:
+    # DESIGN.md §3: check-ins = ballot papers used. ST_3 checked in one voter, and its box
+    # reports four papers used in each contest.
+    check_in_voter(uow, national_code(9), ST_3)
+    ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_3, DEVICE_3), DEVICE_3), now=NOW)
+    report = _final(ST_3, DEVICE_3, {"president": [("25",)] * 4, "parliament": [("41",)] * 4})
+
+    ingested = ingest_report(uow, signed=signed(report, DEVICE_3), now=LATER)
+
+    expected = [
+        ("president", {"contest": "president", "check_ins": "1", "papers_used": "4"}),
+        ("parliament", {"contest": "parliament", "check_ins": "1", "papers_used": "4"}),
+    ]
+    assert sorted((i.details["contest"], dict(i.details)) for i in ingested.incidents) == sorted(
+        expected
+    )
+    with uow() as work:
+        stored = work.incidents.all(ROUND_2)
+        assert [i.kind for i in stored] == [IncidentKind.CHECK_INS_NOT_PAPERS_USED] * 2
+        assert all(i.stations == (ST_3,) for i in stored)
+        opened = [e.event for e in work.events.entries() if e.event.type == "incident-opened"]
+        assert [e.details["kind"] for e in opened] == ["check-ins-not-papers-used"] * 2
+        assert opened[0].actor == DEVICE_3.public_key.text
+    # the report is taken all the same: the finding is for the supervisors
+    assert ingested.sheets == 2
 
 
 def test_a_zero_report_is_stored_without_sheets(uow: NewUnitOfWork) -> None:

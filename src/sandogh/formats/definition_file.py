@@ -35,6 +35,9 @@ from sandogh.formats.documents import DocumentError, collector_paused, read_docu
 from sandogh.formats.scalars import decimal_text, fraction_text, shown
 
 FORMAT = "sandogh/definition@1"
+# The national definition (58,640 stations, ~15,000 candidates) is tens of megabytes; a file far
+# beyond that is a mistake or an attack, refused before it is read into memory.
+MOST_BYTES = 256 * 1024 * 1024
 
 
 class DefinitionFileError(DefinitionError):
@@ -65,7 +68,8 @@ class LoadedDefinition:
 def load_definition(path: Path) -> LoadedDefinition:
     """Read and check the definition file at `path`; `DefinitionFileError` lists every problem."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MOST_BYTES + 1)
     except OSError as error:
         raise DefinitionFileError(
             str(path), [Problem("", f"{path}: cannot read: {error.strerror}")]
@@ -75,6 +79,10 @@ def load_definition(path: Path) -> LoadedDefinition:
 
 def parse_definition(data: bytes, *, source_name: str) -> LoadedDefinition:
     """Read a definition from bytes: JSON when named `.json` or starting with `{`, else YAML."""
+    if len(data) > MOST_BYTES:
+        raise _failure(
+            source_name, f"larger than {MOST_BYTES:,} bytes, the most a definition file may be"
+        )
     with collector_paused():
         document = _document(read_document, data, source_name)
         election = _structure(document, source_name).to_core()

@@ -109,6 +109,10 @@ def _failure(source_name: str, message: str) -> DocumentError:
 _TAG = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 _DEEPEST = 64  # a definition nests 7 deep; libyaml's composer overflows the C stack near 10⁵
+# An alias shares its anchor's data, but whoever walks the document (validation, an error message)
+# walks every copy: nine lines of nested aliases ("billion laughs") stand for 9⁹ values. A rule
+# block shared by every Majlis contest stands for a few thousand; anything past this is refused.
+_ALIASED_MOST = 100_000
 _BUILDING = object()  # an anchored collection not yet closed: an alias to it would be a cycle
 _MERGE = object()  # the `<<` key of YAML merge keys
 _BOOLEANS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
@@ -125,13 +129,14 @@ class _UnreadableError(Exception):
 class _Open:
     """A mapping or sequence whose end event has not come yet."""
 
-    __slots__ = ("anchor", "data", "key", "line", "merged")
+    __slots__ = ("anchor", "data", "key", "line", "merged", "size")
 
     def __init__(self, data: dict[Any, object] | list[object], anchor: str | None) -> None:
         self.data, self.anchor = data, anchor
         self.key: object = _BUILDING  # none pending
         self.line = 0  # the pending key's
         self.merged: list[object] = []
+        self.size = 1  # values, each alias counted as all it stands for
 
     def add(self, value: object, mark: Any, duplicates: list[tuple[int, str]]) -> None:
         if isinstance(self.data, list):
@@ -167,26 +172,36 @@ def _yaml_data(loader: _SafeLoader) -> tuple[object, list[tuple[int, str]]]:
 
     No node graph (twice as fast as PyYAML's constructor) and no recursion. Numbers with a point
     become `Decimal`; YAML 1.1's octal `0701` and sexagesimal `1:30` stay text (refused where a
-    number belongs); an alias shares its anchor's data, so nested aliases cannot blow up;
+    number belongs); an alias shares its anchor's data, and all the aliases together may stand for
+    at most `_ALIASED_MOST` values, so nested aliases cannot blow up whoever walks the data;
     duplicate keys are returned with their lines. Booleans, null and dates are read as YAML 1.1
     does; any other tag goes to the safe constructor, which refuses unsafe ones.
     """
     stack: list[_Open] = []
     anchors: dict[str, object] = {}
+    sizes: dict[str, int] = {}  # of each anchored value, as `_Open.size`
+    aliased = 0
     documents: list[object] = []
     duplicates: list[tuple[int, str]] = []
     while True:
         event = loader.get_event()
         if isinstance(event, yaml.ScalarEvent):
-            value, anchor = _scalar(loader, event), event.anchor
+            value, anchor, size = _scalar(loader, event), event.anchor, 1
         elif isinstance(event, yaml.CollectionStartEvent):
             stack.append(_start(event, len(stack), anchors))
             continue
         elif isinstance(event, yaml.CollectionEndEvent):
             closed = stack.pop()
-            value, anchor = closed.close(event.start_mark), closed.anchor
+            value, anchor, size = closed.close(event.start_mark), closed.anchor, closed.size
         elif isinstance(event, yaml.AliasEvent):
             value, anchor = _alias(event, anchors), None
+            size = sizes[event.anchor or ""]
+            aliased += size
+            if aliased > _ALIASED_MOST:
+                raise _UnreadableError(
+                    f"the aliases stand for more than {_ALIASED_MOST:,} values (an alias bomb?)",
+                    event.start_mark,
+                )
         elif isinstance(event, yaml.StreamEndEvent):
             return (documents[0] if documents else None), duplicates
         elif isinstance(event, yaml.DocumentStartEvent) and documents:
@@ -196,9 +211,10 @@ def _yaml_data(loader: _SafeLoader) -> tuple[object, list[tuple[int, str]]]:
         else:
             continue
         if anchor is not None:
-            anchors[anchor] = value
+            anchors[anchor], sizes[anchor] = value, size
         if stack:
             stack[-1].add(value, event.start_mark, duplicates)
+            stack[-1].size += size
         else:
             documents.append(value)
 

@@ -3,10 +3,11 @@ register — the ballot-box fleet, ballot papers per station, staff per station.
 
 UTF-8 (a byte-order mark is allowed), a header line naming the columns in any order, one row per
 box, per station, or per station and role. Persian (۰–۹) and Arabic-Indic (٠–٩) digits are read
-as ASCII digits in every column. Each row is read by a pydantic model (the edge of the system);
-a file with any problem gives no row at all, and the error names every problem with its line and
-column. `row_problems` places the problems the use cases find (`fleet[3].place`, row index 3) on
-their lines (line 5: the header is line 1).
+as ASCII digits in every column. A text cell that a spreadsheet would run as a formula is written
+with a quote before it and read without (`formats.csv_cells`). Each row is read by a pydantic
+model (the edge of the system); a file with any problem gives no row at all, and the error names
+every problem with its line and column. `row_problems` places the problems the use cases find
+(`fleet[3].place`, row index 3) on their lines (line 5: the header is line 1).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sandogh.core.readiness import (
     StaffRole,
     UpdateStatus,
 )
+from sandogh.formats.csv_cells import as_written, neutralised
 from sandogh.formats.tally_csv import RowProblem
 from sandogh.locale.digits import to_ascii_digits
 
@@ -39,7 +41,7 @@ _PATH = re.compile(r"(fleet|papers|staff)\[(\d+)\](?:\.(\w+))?")
 
 
 def _ascii(value: object) -> object:
-    return to_ascii_digits(value.strip()) if isinstance(value, str) else value
+    return to_ascii_digits(as_written(value.strip())) if isinstance(value, str) else value
 
 
 def _optional(value: object) -> object:
@@ -158,7 +160,7 @@ def write_register(register: Register, rows: Iterable[Row], stream: TextIO) -> i
     writer.writerow(COLUMNS[register])
     count = 0
     for row in rows:
-        writer.writerow(_cells(row))
+        writer.writerow([neutralised(c) if isinstance(c, str) else c for c in _cells(row)])
         count += 1
     return count
 

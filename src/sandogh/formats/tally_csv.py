@@ -5,8 +5,10 @@ and spoiled; ballots cast; valid; invalid by kind; void) and one candidate's vot
 figures repeat on every row of the same station and contest and must agree; rows may come in any
 order. Persian (۰–۹) and Arabic-Indic (٠–٩) digits are read as ASCII digits in every column:
 codes in a definition are ASCII (`core.definition.identifiers`), so this changes no meaning. A
-file with any problem gives no sheet at all; the error lists the problems, each with its line and
-column.
+code that a spreadsheet would run as a formula (no definition has one, but a sheet is not checked
+against a definition until later) is written with a quote before it and read without
+(`formats.csv_cells`). A file with any problem gives no sheet at all; the error lists the
+problems, each with its line and column.
 Whether a station or candidate exists is checked against the definition in `core.counting`.
 """
 
@@ -23,6 +25,7 @@ from typing import TextIO
 from sandogh.core.counting.tally import FIGURES as COUNTS_FIGURES
 from sandogh.core.counting.tally import INVALID_FIGURES, Counts, TallySheet
 from sandogh.core.errors import SandoghError
+from sandogh.formats.csv_cells import as_written, neutralised
 from sandogh.formats.documents import collector_paused
 from sandogh.locale.digits import to_ascii_digits
 
@@ -112,8 +115,8 @@ def write_tally_csv(sheets: Iterable[TallySheet], stream: TextIO) -> int:
         previous = (sheet.station, sheet.contest)
         c = sheet.counts
         head = (
-            sheet.station,
-            sheet.contest,
+            neutralised(sheet.station),
+            neutralised(sheet.contest),
             c.papers_received,
             c.papers_used,
             c.papers_unused,
@@ -124,7 +127,7 @@ def write_tally_csv(sheets: Iterable[TallySheet], stream: TextIO) -> int:
             c.void,
         )
         codes = sorted(c.votes, key=lambda code: (len(code), code))
-        writer.writerows((*head, code, c.votes[code]) for code in codes)
+        writer.writerows((*head, neutralised(code), c.votes[code]) for code in codes)
         rows += len(codes)
     return rows
 
@@ -164,7 +167,7 @@ def _columns(header: list[str] | None, found: _Problems) -> dict[str, int] | Non
 
 
 def _ascii(text: str) -> str:
-    text = text.strip()
+    text = as_written(text.strip())
     return text if text.isascii() else to_ascii_digits(text)
 
 

@@ -6,7 +6,8 @@ figures in that format and is left out of it (its figures are in the station's J
 `csv/totals.csv` has the columns `contest,unit,kind,figure,candidate,value`: for each contest, each
 unit above the stations that votes in it (parents first), one row per figure of the tally sheet,
 then `stations_reported`, `stations_total` and, where known, `eligible_voters`, then one `votes`
-row per candidate standing in the unit, in ballot-code order.
+row per candidate standing in the unit, in ballot-code order. Its codes are written as the
+tally-sheet CSV writes them, never as a formula to a spreadsheet (`formats.csv_cells`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from sandogh.core.counting.tally import INVALID_FIGURES, TallySheet
 from sandogh.core.definition.model import UnitKind
+from sandogh.formats.csv_cells import neutralised
 from sandogh.formats.tally_csv import COLUMNS, FIGURES, write_tally_csv
 from sandogh.publish.index import ElectionIndex
 from sandogh.services.results import Tallied
@@ -69,7 +71,7 @@ def totals_csv(index: ElectionIndex, tallied: Tallied) -> Iterator[bytes]:
             if kind is UnitKind.STATION:
                 continue
             c = total.counts
-            head = (contest.id, code, kind.value)
+            head = (neutralised(contest.id), neutralised(code), kind.value)
             for figure in FIGURES:
                 invalid = _INVALID.get(figure)
                 value = getattr(c, figure) if invalid is None else c.invalid.get(invalid, 0)
@@ -80,7 +82,9 @@ def totals_csv(index: ElectionIndex, tallied: Tallied) -> Iterator[bytes]:
             if eligible is not None:
                 writer.writerow((*head, "eligible_voters", "", eligible))
             codes = index.candidate_codes(contest.id, code)
-            writer.writerows((*head, "votes", cand, c.votes.get(cand, 0)) for cand in codes)
+            writer.writerows(
+                (*head, "votes", neutralised(cand), c.votes.get(cand, 0)) for cand in codes
+            )
             yield stream.getvalue().encode("utf-8")
             stream.seek(0)
             stream.truncate()

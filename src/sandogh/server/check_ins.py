@@ -26,7 +26,12 @@ from sandogh.server.models import (
     parse_time,
 )
 from sandogh.services.checkin import BallotCard, check_in
-from sandogh.services.sync import OfflineCheckIn, OfflineCheckInError, sync_provisional
+from sandogh.services.sync import (
+    ImpossibleCheckInsError,
+    OfflineCheckIn,
+    OfflineCheckInError,
+    sync_provisional,
+)
 from sandogh.wire import api_paths
 
 router = APIRouter(tags=["check-ins"])
@@ -108,6 +113,10 @@ def post_sync(election_id: ElectionPath, body: SyncRequest, centre: CentreDep) -
             now=centre.clock(),
             actor=f"ed25519:{key}",
         )
+    except ImpossibleCheckInsError as refused:
+        raise ApiError(
+            422, "impossible-entries", "none of the check-ins was taken", refused.problems
+        ) from refused
     except OfflineCheckInError as refused:
         raise ApiError(
             422, "invalid-entries", "none of the check-ins was taken", refused.problems

@@ -13,7 +13,10 @@ the head among them, and by an earlier zero report of the same box (`core.anchor
 final report's contests are not certified where the station votes (issue 4: a certification
 freezes its inputs, `services.supervision`); no other report of that station and kind is held;
 the sheets fit the definition (`counting.conformity`, a sheet for every contest of the station)
-and reconcile (`counting.reconcile`). A final report's sheets go into the results with it.
+and reconcile (`counting.reconcile`). A final report's sheets go into the results with it, and
+each contest whose ballot papers used differ from the check-ins the ledger holds for it at the
+station raises an incident naming both figures (DESIGN.md §3: check-ins = ballot papers used;
+`services.check_in_bounds`).
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
 recorded — its event, and for a report its device really signed an incident for the supervisors —
@@ -50,6 +53,7 @@ from sandogh.core.report import (
 )
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.anchor import coverage_of
+from sandogh.services.check_in_bounds import compare_papers
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
@@ -137,6 +141,7 @@ class Ingested:
     report_hash: str  # of the signed report's bytes as stored
     sheets: int  # tally sheets stored now (none for a zero report or a duplicate)
     duplicate: bool
+    incidents: tuple[Incident, ...] = ()  # contests whose papers used are not their check-ins
 
 
 def ingest_report(uow: UnitOfWorkFactory, *, signed: bytes, now: datetime.datetime) -> Ingested:
@@ -204,6 +209,7 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         )
     )
     sheets = work.tallies.add_many(claim.election, report.sheets) if final else 0
+    differ = compare_papers(work, report, now, f"ed25519:{claim.device}") if final else []
     work.events.record(
         _event(
             now,
@@ -214,7 +220,9 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         )
     )
     work.commit()
-    return Ingested(claim.election, claim.station, claim.kind, received, sheets, duplicate=False)
+    return Ingested(
+        claim.election, claim.station, claim.kind, received, sheets, False, tuple(differ)
+    )
 
 
 @dataclass(frozen=True)

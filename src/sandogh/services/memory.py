@@ -287,6 +287,13 @@ class _Ledger:
             for entry in self._entries(election_id, stations)
         )
 
+    def counts_by_contest(self, election_id: str, station: str) -> Mapping[str, int]:
+        return Counter(
+            contest
+            for entry in self._entries(election_id, (station,))
+            for contest in entry.constituencies
+        )
+
     def _entries(self, election_id: str, stations: Collection[str] | None) -> list[LedgerEntry]:
         with self._store.lock:
             entries = [*self._store.ledger.values(), *self.pending.values()]
@@ -537,6 +544,10 @@ class _Readiness:
             papers=tuple(r for r in rows if isinstance(r, PaperStock)),
             staff=tuple(r for r in rows if isinstance(r, Staffing)),
         )
+
+    def papers(self, election_id: str, station: str) -> PaperStock | None:
+        found = self.registers(election_id).papers
+        return next((row for row in found if row.station == station), None)
 
     def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
         for register in Register:

@@ -20,7 +20,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry
 from sandogh.core.log.events import Event
-from sandogh.core.readiness import Registers
+from sandogh.core.readiness import PaperStock, Registers
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase, Void
@@ -94,6 +94,10 @@ class LedgerRepository(Protocol):
     ) -> Mapping[datetime.datetime, int]:
         """Check-ins per clock hour (keyed by the hour's start, in UTC) at `stations`, else at
         all; an hour without any is left out. Counts only: never which voter."""
+
+    def counts_by_contest(self, election_id: str, station: str) -> Mapping[str, int]:
+        """Check-ins at `station` per contest the voter was given (the keys of `constituencies`);
+        a contest without any is left out. Counts only: never which voter."""
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,11 @@ class IncidentKind(StrEnum):
     DEVICE_FAULT = "device-fault"
     PAPER_SHORTAGE = "paper-shortage"  # ballot papers (تعرفه) running out
     CYBER_EVENT = "cyber-event"  # e.g. the brute-force attack of seed-facts.md
+    # implausible check-ins and a final report that does not match them (issue 9, section 4)
+    CHECK_INS_OUTSIDE_HOURS = "check-ins-outside-hours"  # within an extension, or a clock's drift
+    CHECK_IN_BURST = "check-in-burst"  # faster than one box checks voters in
+    HIGH_TURNOUT = "high-turnout"  # past `CheckInLimits.high_turnout` of the eligible voters
+    CHECK_INS_NOT_PAPERS_USED = "check-ins-not-papers-used"  # DESIGN.md §3: they must be equal
 
 
 class IncidentStatus(StrEnum):
@@ -303,6 +312,9 @@ class ReadinessRepository(Protocol):
 
     def registers(self, election_id: str) -> Registers:
         """Every row of the election's registers, each register by key."""
+
+    def papers(self, election_id: str, station: str) -> PaperStock | None:
+        """The papers register's row of `station`, if it has one."""
 
     def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
         """Delete the stored rows with the keys of `remove`'s rows, then store `add`'s; callers

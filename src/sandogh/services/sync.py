@@ -10,6 +10,13 @@ each entry on sync by the rules of an online check-in (`services.checkin`: in th
 the day, alive, a citizen; a runoff voter in the constituency of their first round). The ballot
 was cast all the same, so the entry is stored as it came, and each one the rules refuse becomes
 an incident naming the station and the reason, for the supervisors to weigh.
+
+What cannot have happened is refused (issue 9, section 4; `core.station.check_in_bounds`): a time
+before the polls open or after the latest they can close, after the station's final report, or a
+check-in past the station's ballot papers. The batch is then refused whole, naming each such
+entry and why (`ImpossibleCheckInsError`), and nothing of it is taken: the box keeps it, marked
+refused with the reason. What is only implausible — outside the usual hours, a burst faster than
+a box serves voters, a turnout past the share set — is taken and raised as incidents.
 """
 
 from __future__ import annotations
@@ -23,8 +30,16 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import BallotContest
+from sandogh.core.station.check_in_bounds import (
+    USUAL_LIMITS,
+    CheckInLimits,
+    Impossible,
+    impossible_time,
+    over_capacity,
+)
 from sandogh.core.voters import NationalCode, NationalCodeError, parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
+from sandogh.services.check_in_bounds import implausible_check_ins, station_day
 from sandogh.services.checkin import admitted, constituencies_at, ineligible
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
@@ -43,12 +58,14 @@ class OfflineCheckIn:
 class Synced:
     """What a sync did: entries now in the ledger, entries it already held from an earlier try
     of the same sync, an incident for every voter the centre had from another check-in
-    (`incidents`), and one for every entry the rules of check-in refuse (`ineligible`)."""
+    (`incidents`), one for every entry the rules of check-in refuse (`ineligible`), and one for
+    each implausible thing about the check-ins taken (`implausible`)."""
 
     recorded: int
     already: int
     incidents: tuple[Incident, ...]
     ineligible: tuple[Incident, ...] = ()
+    implausible: tuple[Incident, ...] = ()
 
 
 class OfflineCheckInError(SandoghError):
@@ -62,6 +79,20 @@ class OfflineCheckInError(SandoghError):
             f"{len(self.problems)} offline check-in(s) of station {station} refused, "
             f"none was taken: {shown}{more}"
         )
+
+
+class ImpossibleCheckInsError(OfflineCheckInError):
+    """Offline check-ins that cannot have happened; `impossible` pairs each entry's index with
+    why, and `problems` says it in words. None of the batch is taken."""
+
+    def __init__(
+        self,
+        station: str,
+        impossible: Sequence[tuple[int, Impossible]],
+        problems: Sequence[Problem],
+    ) -> None:
+        self.impossible = tuple(impossible)
+        super().__init__(station, problems)
 
 
 class UnknownStationError(SandoghError):
@@ -79,6 +110,7 @@ def sync_provisional(
     ledger_secret: bytes,
     now: datetime.datetime,
     actor: str = SYSTEM,
+    limits: CheckInLimits = USUAL_LIMITS,
 ) -> Synced:
     """Put a station's offline check-ins into the ledger, marked provisional, in one transaction.
 
@@ -92,6 +124,9 @@ def sync_provisional(
     the round its contests continue; each one refused is stored all the same, with the
     constituency of every contest of the station (the voter was given them all), and becomes an
     `INELIGIBLE_CHECK_IN` incident, with an event, naming the station and the reason.
+
+    The bounds of `limits` refuse the impossible and raise the implausible (see the module
+    docstring).
     """
     keyed = _keyed(station, entries, ledger_secret)
     with uow() as work:
@@ -99,14 +134,27 @@ def sync_provisional(
         ballot = day.ballot(station)
         if not ballot:
             raise UnknownStationError(election_id, station)
+        bounds = station_day(work, day, station, limits)
+        impossible: list[tuple[int, Impossible, Problem]] = []
+        for i, (_, _, at) in enumerate(keyed):
+            found = impossible_time(at, bounds, limits)
+            if found is not None:
+                impossible.append((i, found[0], Problem(f"entries[{i}].at", found[1])))
+        before = work.ledger.count(election_id, station)
         constituencies = constituencies_at(day, station, ballot)
         recorded = already = 0
+        taken: list[datetime.datetime] = []
         duplicates: list[Incident] = []
         refused: list[Incident] = []
-        for code, key, at in keyed:
+        for i, (code, key, at) in enumerate(keyed):
             entry = LedgerEntry(election_id, key, station, at, constituencies, provisional=True)
             if work.ledger.add(entry):
                 recorded += 1
+                taken.append(at)
+                beyond = over_capacity(before + recorded, bounds)
+                if beyond is not None:
+                    problem = Problem(f"entries[{i}]", beyond)
+                    impossible.append((i, Impossible.OVER_CAPACITY, problem))
             else:
                 held = work.ledger.find(election_id, key)
                 if held is None:  # the ledger refused the key, so it holds it
@@ -124,8 +172,24 @@ def sync_provisional(
                 shown = {"reason": fault["reason"]}
                 _raise(work, incident, EventType.INELIGIBLE_CHECK_IN, shown, actor)
                 refused.append(incident)
+        if impossible:
+            impossible.sort(key=lambda found: found[0])
+            raise ImpossibleCheckInsError(
+                station, [(i, why) for i, why, _ in impossible], [p for _, _, p in impossible]
+            )
+        implausible = implausible_check_ins(
+            work,
+            election_id=election_id,
+            station=station,
+            bounds=bounds,
+            times=taken,
+            held=(before, before + recorded),
+            limits=limits,
+            now=now,
+            actor=actor,
+        )
         work.commit()
-    return Synced(recorded, already, tuple(duplicates), tuple(refused))
+    return Synced(recorded, already, tuple(duplicates), tuple(refused), tuple(implausible))
 
 
 def _raise(

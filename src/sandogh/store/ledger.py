@@ -17,6 +17,7 @@ second, and building the INSERT cost it more than running it.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -97,6 +98,16 @@ class SqlLedgerRepository:
         query = _within(select(hour, func.count()), election_id, stations)
         found = self._connection.execute(query.group_by(hour))
         return {_hour(start): count for start, count in found}
+
+    def counts_by_contest(self, election_id: str, station: str) -> Mapping[str, int]:
+        # A station's few thousand rows, once per final report: counted here rather than in
+        # each dialect's own JSON functions.
+        found = self._connection.execute(
+            select(_TABLE.c.constituencies).where(
+                _TABLE.c.election_id == election_id, _TABLE.c.station == station
+            )
+        )
+        return Counter(contest for (given,) in found for contest in given)
 
 
 def _within(query: Select[Any], election_id: str, stations: Collection[str] | None) -> Select[Any]:

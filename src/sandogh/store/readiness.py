@@ -54,6 +54,13 @@ class SqlReadinessRepository:
             ),
         )
 
+    def papers(self, election_id: str, station: str) -> PaperStock | None:
+        query = select(_PAPERS).where(
+            _PAPERS.c.election_id == election_id, _PAPERS.c.station == station
+        )
+        r = self._connection.execute(query).one_or_none()
+        return None if r is None else PaperStock(r.station, r.sent, r.received, r.used)
+
     def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
         e = election_id
         gone: list[tuple[Any, list[dict[str, Any]]]] = [

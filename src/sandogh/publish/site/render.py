@@ -21,6 +21,7 @@ from sandogh.publish.site.figures import day, digits
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.snapshot import SnapshotFiles
+from sandogh.security_headers import META_POLICY
 
 ASSETS = Path(__file__).parent / "assets"  # the site's own: style, scripts
 
@@ -74,6 +75,7 @@ def _render(writer: _Writer, template: str, place: Place, **values: Any) -> None
             lang=place.lang,
             dir="rtl" if place.lang == "fa" else "ltr",
             place=place,
+            policy=META_POLICY,
             t=partial(label, lang=place.lang),
             digits=partial(digits, lang=place.lang),
             **values,

@@ -161,6 +161,10 @@ FA: dict[str, str] = {
     "incident_kind_device-fault": "خرابی دستگاه",
     "incident_kind_paper-shortage": "کمبود تعرفه",
     "incident_kind_cyber-event": "رخداد سایبری",
+    "incident_kind_check-ins-outside-hours": "ثبت حضور خارج از ساعت رأی‌گیری",
+    "incident_kind_check-in-burst": "ثبت حضورهای پیاپی با سرعت غیرعادی",
+    "incident_kind_high-turnout": "مشارکت بیش از حد انتظار",
+    "incident_kind_check-ins-not-papers-used": "مغایرت ثبت حضور با تعرفه‌های مصرف‌شده",
 }
 
 EN: dict[str, str] = {
@@ -313,6 +317,10 @@ EN: dict[str, str] = {
     "incident_kind_device-fault": "Device fault",
     "incident_kind_paper-shortage": "Ballot paper shortage",
     "incident_kind_cyber-event": "Cyber event",
+    "incident_kind_check-ins-outside-hours": "Check-ins outside voting hours",
+    "incident_kind_check-in-burst": "Check-ins faster than a voter can be served",
+    "incident_kind_high-turnout": "Turnout far above expected",
+    "incident_kind_check-ins-not-papers-used": "Check-ins differ from ballot papers used",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

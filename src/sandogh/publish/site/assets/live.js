@@ -22,7 +22,8 @@
         document.querySelectorAll("[data-live][id]").forEach(function (old) {
           var next = fresh.getElementById(old.id);
           if (next && next.innerHTML !== old.innerHTML) {
-            old.innerHTML = next.innerHTML;
+            // the parsed nodes themselves, never their markup parsed a second time
+            old.replaceWith(document.adoptNode(next));
             changed = true;
           }
         });

@@ -42,9 +42,12 @@
     return { color: "#333333", weight: 1, fillColor: shade(item)[MODE[state.mode]], fillOpacity: 0.9 };
   }
 
+  // a name is text, never markup: Leaflet puts a string in as HTML, an element as it is
   function tooltip(item) {
     var text = shade(item)[2];
-    return item.name + (text ? " — " + text : "");
+    var element = document.createElement("span");
+    element.textContent = item.name + (text ? " — " + text : "");
+    return element;
   }
 
   function go(item) {

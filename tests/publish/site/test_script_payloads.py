@@ -1,0 +1,117 @@
+"""Stored XSS on the results site (issue 9 §4): an election whose every name is a script payload
+(tests/script_payloads.py) is published from a real store and served by `publish-serve`; every
+kind of page — front, nation, province, county, station, search, in Persian and English — is
+opened in Chromium, the map's tooltips hovered, a search typed and a later report taken in live.
+Nothing may run, no page may break its Content-Security-Policy (so the map and the live figures
+must work under it), and the names must show as the text they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from markupsafe import escape
+from playwright.sync_api import Browser, expect, sync_playwright
+
+from sandogh.publish.snapshot import Publisher
+from sandogh.security_headers import CONTENT_SECURITY_POLICY, META_POLICY
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.publish.serving import serving
+from tests.script_payloads import HOSTILE, hostile_store, report_later, watched
+from tests.services.build import LATER, ST_1, ST_2, ST_3
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+VIEWPORT = {"width": 960, "height": 800}
+R2 = HOSTILE.id
+NATION, PROVINCE, BAFT = "IR", "IR-08", "IR-08-0801"
+DRAWN = ':not([fill="#F4F4F4"])'  # the one province with results, not the others around it
+POINT = '[stroke-width="1.5"]'  # a station, not an area
+
+
+def _name(code: str, lang: str = "fa") -> str:
+    (unit,) = (u for u in HOSTILE.units if u.code == code)
+    return unit.name.fa if lang == "fa" else unit.name.en
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def test_no_name_runs_on_any_page_of_the_site(tmp_path: Path, browser: Browser) -> None:
+    store = hostile_store(tmp_path)
+    engine = make_engine(store)
+    publisher = Publisher(lambda: SqlUnitOfWork(engine, now=LATER), tmp_path / "site")
+    publisher.regenerate()
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert len(pages) == 20
+
+    with serving(tmp_path / "site") as url:
+        watch = watched(browser, VIEWPORT)
+        page = watch.page
+
+        page.goto(f"{url}/index.html")
+        watch.shows_literally(HOSTILE.name.fa)
+        watch.check()
+
+        page.goto(f"{url}/{R2}/index.html")  # the nation: the province drawn as an area
+        page.locator("#map[data-ready]").wait_for()
+        watch.shows_literally(_name(NATION))
+        watch.shows_literally(HOSTILE.contests[0].candidates[0].name.fa)
+        page.locator(f"#map path{DRAWN}").hover()
+        expect(page.locator(".leaflet-tooltip")).to_contain_text(_name(PROVINCE))
+        watch.check()
+
+        # the province has no map: its counties are found on the map by their Persian names
+        for code in (PROVINCE, BAFT, ST_1):
+            page.goto(f"{url}/{R2}/units/{code}.html")
+            if code != PROVINCE:
+                page.locator("#map[data-ready]").wait_for()
+            watch.shows_literally(_name(code))
+            watch.check()
+        page.goto(f"{url}/{R2}/units/{BAFT}.html")  # the county: its stations as points
+        page.locator("#map[data-ready]").wait_for()
+        page.locator(f"#map path{POINT}").first.hover()
+        tooltip = page.locator(".leaflet-tooltip")
+        expect(tooltip).to_contain_text(_name(ST_1))
+        assert tooltip.locator("img, svg, script").count() == 0
+        page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "map-payloads-fa.png"))
+        watch.check()
+
+        # the figures move in place when the last station reports: live.js under the policy
+        late = page.locator("table.children tr", has_text=_name(ST_2)).first
+        expect(late).not_to_contain_text("✓")
+        report_later(store)
+        publisher.poll()
+        expect(late).to_contain_text("✓", timeout=15_000)
+        expect(page.locator("#live-status")).not_to_be_empty()
+        page.locator(f"#map path{POINT}").first.hover()
+        expect(page.locator(".leaflet-tooltip")).to_contain_text(_name(ST_1))
+        watch.check()
+
+        page.goto(f"{url}/{R2}/search.html")
+        page.locator("#query").fill("ST-08")
+        expect(page.locator("#search-results li")).to_have_count(3)
+        watch.shows_literally(_name(ST_3))
+        watch.check()
+
+        page.goto(f"{url}/en/{R2}/units/{BAFT}.html")
+        page.locator("#map[data-ready]").wait_for()
+        watch.shows_literally(_name(BAFT, "en"))
+        page.locator(f"#map path{POINT}").first.hover()
+        expect(page.locator(".leaflet-tooltip")).to_contain_text(_name(ST_1, "en"))
+        watch.check()
+
+        sent = httpx.get(f"{url}/{R2}/index.html")
+        assert sent.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+        assert sent.headers["x-content-type-options"] == "nosniff"
+    engine.dispose()
+    for path in pages:  # static hosts send no headers: the policy travels in every page too
+        assert f'content="{escape(META_POLICY)}"' in path.read_text(encoding="utf-8"), path
