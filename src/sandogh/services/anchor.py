@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from threading import Lock
 
 from sandogh.core.anchor import (
     Amendment,
@@ -240,16 +241,38 @@ def record_of(
 
 
 def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
-    """What the election's sealed record and its amendments cover; None while it is unsealed."""
-    stored = work.records.get(election_id)
-    if stored is None or stored.sealed_at is None:
+    """What the election's sealed record and its amendments cover; None while it is unsealed.
+
+    Every report ingested asks, and a national record is megabytes: what a record and its
+    amendments cover is kept by the record's fingerprint and the last amendment's hash, which
+    name them forever (each amendment chains to the one before), so a kept one is never stale."""
+    sealed = work.records.sealed(election_id)
+    if sealed is None:
         return None
+    key = (election_id, *sealed)
+    with _kept_lock:
+        kept = _kept.get(key)
+    if kept is not None:
+        return kept
+    stored = work.records.get(election_id)
+    assert stored is not None  # sealed, in this same unit of work
     record = decode_record(stored.data)
     amendments = [each.signed for each in work.records.amendments(election_id)]
-    # stored only after every check; checked again, as a record read back must be
-    if verify_amendments(record, amendments):
-        raise AnchorError(AnchorRefusal.MALFORMED, verify_amendments(record, amendments))
-    return Coverage.of(record, [each.amendment for each in amendments])
+    # stored only after every check; checked again, as anything read back must be
+    problems = verify_amendments(record, amendments)
+    if problems:
+        raise AnchorError(AnchorRefusal.MALFORMED, problems)
+    coverage = Coverage.of(record, [each.amendment for each in amendments])
+    with _kept_lock:
+        _kept[key] = coverage
+        while len(_kept) > _KEPT:
+            _kept.pop(next(iter(_kept)))
+    return coverage
+
+
+_KEPT = 4  # coverages held at once: a centre serves one or two elections
+_kept: dict[tuple[str, str, str], Coverage] = {}
+_kept_lock = Lock()
 
 
 def _refuse_sealed(stored: StoredRecord | None) -> None:

@@ -11,7 +11,7 @@ import datetime
 import threading
 from dataclasses import dataclass, field
 
-from sandogh.core.anchor import OfficialSignature
+from sandogh.core.anchor import OfficialSignature, amendment_hash, fingerprint
 from sandogh.services.ports import ElectionRepository, StoredAmendment, StoredRecord
 
 
@@ -48,6 +48,14 @@ class MemoryRecords:
             return self._records[election_id]
         with self._lock:
             return self._tables.records.get(election_id)
+
+    def sealed(self, election_id: str) -> tuple[str, str] | None:
+        record = self.get(election_id)
+        if record is None or record.sealed_at is None:
+            return None
+        amendments = self.amendments(election_id)
+        head = amendment_hash(amendments[-1].signed.amendment) if amendments else None
+        return fingerprint(record.data), head or fingerprint(record.data)
 
     def draft(self, election_id: str, data: bytes, at: datetime.datetime) -> None:
         if self._elections.get(election_id) is None:

@@ -15,8 +15,10 @@ from sandogh.core.anchor import (
     decode_signatures,
     encode_amendment,
     encode_signatures,
+    fingerprint,
 )
 from sandogh.core.report import PublicKey
+from sandogh.core.report.digests import sha256_text
 from sandogh.services.ports import StoredAmendment, StoredRecord
 from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
@@ -39,6 +41,23 @@ class SqlRecordRepository:
         )
         return StoredRecord(election_id, row.record, signatures, row.drafted_at, row.sealed_at)
 
+    def sealed(self, election_id: str) -> tuple[str, str] | None:
+        query = select(PreElectionRecordRow.fingerprint).where(
+            PreElectionRecordRow.election_id == election_id,
+            PreElectionRecordRow.sealed_at.is_not(None),
+        )
+        found = self._connection.execute(query).scalar_one_or_none()
+        if found is None:
+            return None
+        last = (
+            select(RecordAmendmentRow.amendment)
+            .where(RecordAmendmentRow.election_id == election_id)
+            .order_by(RecordAmendmentRow.number.desc())
+            .limit(1)
+        )
+        head = self._connection.execute(last).scalar_one_or_none()
+        return found, found if head is None else sha256_text(head)
+
     def draft(self, election_id: str, data: bytes, at: datetime.datetime) -> None:
         self._connection.execute(
             delete(RecordSignatureRow).where(RecordSignatureRow.election_id == election_id)
@@ -46,7 +65,13 @@ class SqlRecordRepository:
         self._connection.execute(
             delete(PreElectionRecordRow).where(PreElectionRecordRow.election_id == election_id)
         )
-        row = {"election_id": election_id, "record": data, "drafted_at": at, "sealed_at": None}
+        row = {
+            "election_id": election_id,
+            "record": data,
+            "fingerprint": fingerprint(data),
+            "drafted_at": at,
+            "sealed_at": None,
+        }
         with translated():
             self._connection.execute(insert(PreElectionRecordRow), row)
 

@@ -227,6 +227,7 @@ class PreElectionRecordRow(Base):
 
     election_id: Mapped[str] = mapped_column(Code, primary_key=True)
     record: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str]  # of `record`: read on every report, without the record itself
     drafted_at: Mapped[datetime.datetime] = mapped_column(Instant)
     sealed_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
 

@@ -35,6 +35,7 @@ def upgrade() -> None:
         "pre_election_records",
         sa.Column("election_id", CODE, nullable=False),
         sa.Column("record", sa.LargeBinary(), nullable=False),
+        sa.Column("fingerprint", sa.String(), nullable=False),
         sa.Column("drafted_at", INSTANT, nullable=False),
         sa.Column("sealed_at", INSTANT, nullable=True),
         sa.ForeignKeyConstraint(
