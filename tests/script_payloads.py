@@ -21,6 +21,7 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.definition.model import Election, Location, Name
 from sandogh.core.supervision import CaseKind
 from sandogh.services.cases import open_case
+from sandogh.services.ports import LedgerEntry
 from sandogh.services.supervision import Actor
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
@@ -88,12 +89,21 @@ def hostile(day: Election = ROUND_2_DAY) -> Election:
 
 
 HOSTILE = hostile()
+
+
+def name_of(code: str, lang: str = "fa") -> str:
+    """The payload-laden name of `HOSTILE`'s unit `code` in `lang`."""
+    (unit,) = (u for u in HOSTILE.units if u.code == code)
+    return unit.name.fa if lang == "fa" else unit.name.en
+
+
 ADMIN = Actor("tests", Grant(Role.ADMIN, "IR"))
 
 
 def hostile_store(folder: Path) -> str:
-    """A SQLite store under `folder` holding `HOSTILE`, its boxes open, two stations reported
-    and a case whose summary is a payload too; its URL."""
+    """A SQLite store under `folder` holding `HOSTILE`, its boxes open, two stations reported,
+    three voters checked in at the third (the console draws them by hour) and a case whose
+    summary is a payload too; its URL."""
     url = f"sqlite:///{folder / 'hostile.sqlite'}"
     init_database(url)
     engine = make_engine(url)
@@ -105,6 +115,13 @@ def hostile_store(folder: Path) -> str:
         set_up(uow, HOSTILE)
         report(uow, ST_1, 1, day=HOSTILE)
         report(uow, ST_3, 2, day=HOSTILE)
+        with uow() as work:
+            for voter in range(3):
+                at = NOW + datetime.timedelta(hours=voter)
+                work.ledger.add(
+                    LedgerEntry(HOSTILE.id, f"voter-{voter}", ST_2, at, {"president": "IR"})
+                )
+            work.commit()
         open_case(
             uow,
             ADMIN,

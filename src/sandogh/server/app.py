@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
+from sandogh.security_headers import WithHeaders
 from sandogh.server import check_ins, console, enrolment, operators, readiness, reports
 from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
 from sandogh.server.errors import documented, install_error_handlers
@@ -79,6 +80,7 @@ def _app(**options: Any) -> FastAPI:
     console.install(app)  # the operators' pages under /console, not in the API's document
     app.add_middleware(ThrottleGate)  # inside BodyLimit, which bounds what it reads
     app.add_middleware(BodyLimit)
+    app.add_middleware(WithHeaders)  # outermost: every answer, a refusal too, carries the policy
     return app
 
 

@@ -7,21 +7,18 @@ must work under it), and the names must show as the text they are."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from markupsafe import escape
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from sandogh.publish.snapshot import Publisher
 from sandogh.security_headers import CONTENT_SECURITY_POLICY, META_POLICY
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.publish.serving import serving
-from tests.script_payloads import HOSTILE, hostile_store, report_later, watched
+from tests.script_payloads import HOSTILE, hostile_store, name_of, report_later, watched
 from tests.services.build import LATER, ST_1, ST_2, ST_3
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -30,19 +27,6 @@ R2 = HOSTILE.id
 NATION, PROVINCE, BAFT = "IR", "IR-08", "IR-08-0801"
 DRAWN = ':not([fill="#F4F4F4"])'  # the one province with results, not the others around it
 POINT = '[stroke-width="1.5"]'  # a station, not an area
-
-
-def _name(code: str, lang: str = "fa") -> str:
-    (unit,) = (u for u in HOSTILE.units if u.code == code)
-    return unit.name.fa if lang == "fa" else unit.name.en
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def test_no_name_runs_on_any_page_of_the_site(tmp_path: Path, browser: Browser) -> None:
@@ -63,10 +47,10 @@ def test_no_name_runs_on_any_page_of_the_site(tmp_path: Path, browser: Browser) 
 
         page.goto(f"{url}/{R2}/index.html")  # the nation: the province drawn as an area
         page.locator("#map[data-ready]").wait_for()
-        watch.shows_literally(_name(NATION))
+        watch.shows_literally(name_of(NATION))
         watch.shows_literally(HOSTILE.contests[0].candidates[0].name.fa)
         page.locator(f"#map path{DRAWN}").hover()
-        expect(page.locator(".leaflet-tooltip")).to_contain_text(_name(PROVINCE))
+        expect(page.locator(".leaflet-tooltip")).to_contain_text(name_of(PROVINCE))
         watch.check()
 
         # the province has no map: its counties are found on the map by their Persian names
@@ -74,39 +58,44 @@ def test_no_name_runs_on_any_page_of_the_site(tmp_path: Path, browser: Browser) 
             page.goto(f"{url}/{R2}/units/{code}.html")
             if code != PROVINCE:
                 page.locator("#map[data-ready]").wait_for()
-            watch.shows_literally(_name(code))
+            watch.shows_literally(name_of(code))
             watch.check()
         page.goto(f"{url}/{R2}/units/{BAFT}.html")  # the county: its stations as points
         page.locator("#map[data-ready]").wait_for()
         page.locator(f"#map path{POINT}").first.hover()
         tooltip = page.locator(".leaflet-tooltip")
-        expect(tooltip).to_contain_text(_name(ST_1))
+        expect(tooltip).to_contain_text(name_of(ST_1))
         assert tooltip.locator("img, svg, script").count() == 0
         page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "map-payloads-fa.png"))
         watch.check()
 
         # the figures move in place when the last station reports: live.js under the policy
-        late = page.locator("table.children tr", has_text=_name(ST_2)).first
+        late = page.locator("table.children tr", has_text=name_of(ST_2)).first
         expect(late).not_to_contain_text("✓")
+        page.mouse.move(0, 0)  # the tooltip closes before its point is drawn again
+        expect(page.locator(".leaflet-tooltip")).to_have_count(0)
         report_later(store)
         publisher.poll()
         expect(late).to_contain_text("✓", timeout=15_000)
         expect(page.locator("#live-status")).not_to_be_empty()
         page.locator(f"#map path{POINT}").first.hover()
-        expect(page.locator(".leaflet-tooltip")).to_contain_text(_name(ST_1))
+        expect(page.locator(".leaflet-tooltip")).to_contain_text(name_of(ST_1))
+        watch.check()
+        page.locator(f"#map path{POINT}").first.click()  # a point leads to its station's page
+        expect(page.locator("h1")).to_contain_text(name_of(ST_1))
         watch.check()
 
         page.goto(f"{url}/{R2}/search.html")
         page.locator("#query").fill("ST-08")
         expect(page.locator("#search-results li")).to_have_count(3)
-        watch.shows_literally(_name(ST_3))
+        watch.shows_literally(name_of(ST_3))
         watch.check()
 
         page.goto(f"{url}/en/{R2}/units/{BAFT}.html")
         page.locator("#map[data-ready]").wait_for()
-        watch.shows_literally(_name(BAFT, "en"))
+        watch.shows_literally(name_of(BAFT, "en"))
         page.locator(f"#map path{POINT}").first.hover()
-        expect(page.locator(".leaflet-tooltip")).to_contain_text(_name(ST_1, "en"))
+        expect(page.locator(".leaflet-tooltip")).to_contain_text(name_of(ST_1, "en"))
         watch.check()
 
         sent = httpx.get(f"{url}/{R2}/index.html")

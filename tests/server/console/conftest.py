@@ -1,10 +1,15 @@
-"""The console's stores: one partial store built per session, copied for each test."""
+"""The console's stores (one partial store built per session, copied for each test) and the
+browser its pages are walked in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .build import build_partial, copy_store
 
@@ -20,3 +25,13 @@ def partial_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def console_store(partial_template: Path, tmp_path: Path) -> str:
     """A SQLite store of the partial day (`build`), this test's own."""
     return copy_store(partial_template, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -7,45 +7,24 @@ Persian are saved in screenshots/ (the test artefacts of issue 4)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from sandogh.core.access import Role
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.server.operators_live import PASSWORD, add_account, current_code, serving, settings
+from tests.server.operators_live import add_account, current_code, serving, settings
 
+from .browsing import VIEWPORT, log_in
 from .build import BAFT, IRAN, baft_stations, complete, waiting
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-VIEWPORT = {"width": 1366, "height": 800}  # a county office's laptop
 TIMEOUT_MS = 10_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def new_page(browser: Browser) -> Page:
     page = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
     page.set_default_timeout(TIMEOUT_MS)
     return page
-
-
-def log_in(page: Page, url: str, username: str, password: str = PASSWORD, code: str = "") -> None:
-    page.goto(f"{url}/console/login")
-    page.fill("#username", username)
-    page.fill("#password", password)
-    page.fill("#totp", code)
-    page.click("form.stack button[type=submit]")
 
 
 def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_store: str) -> None:

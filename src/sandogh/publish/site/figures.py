@@ -101,7 +101,7 @@ def announcement(result: UnitResult, lang: Lang) -> str:
 
 
 def bar_width(part: int, whole: int) -> str:
-    """A bar's length as a CSS percentage of the longest, one decimal, ASCII for the style sheet."""
+    """A bar's length as a percentage of the longest, one decimal, ASCII: an SVG length."""
     if whole <= 0:
         return "0%"
     tenths = (1000 * part + whole // 2) // whole

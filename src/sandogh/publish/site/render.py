@@ -13,7 +13,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from sandogh.locale import Lang
 from sandogh.maps import MAPS
@@ -33,7 +33,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
+        autoescape=True,  # every value is text, whatever the template file is called
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

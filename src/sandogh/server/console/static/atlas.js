@@ -19,7 +19,10 @@
       fillColor: colours[p.status],
       fillOpacity: 0.9
     });
-    marker.bindTooltip(p.name + " — " + p.statusText);
+    // a name is text, never markup: Leaflet puts a string in as HTML, an element as it is
+    var tooltip = document.createElement("span");
+    tooltip.textContent = p.name + " — " + p.statusText;
+    marker.bindTooltip(tooltip);
     marker.addTo(markers);
   });
   fetch(element.dataset.boundaries).then(function (answer) { return answer.json(); }).then(function (shapes) {
