@@ -11,6 +11,7 @@ import pytest
 
 from sandogh.core.anchor import (
     AMENDMENT_LINE,
+    COVERAGE_REASONS,
     decode_amendments,
     decode_record,
     encode_amendment,
@@ -24,6 +25,8 @@ from sandogh.core.anchor.amendments import SignedAmendment
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import SigningKey, StaffRole, decode_report, decode_signed
 from sandogh.core.report.digests import sha256_text
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text
 from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.findings import Disagreement, Finding
 from sandogh.publish.snapshot import Publisher
@@ -31,7 +34,17 @@ from sandogh.publish.sources import FolderSource
 from sandogh.publish.verify import Verification, verify_snapshot
 from sandogh.services.anchor import record_of
 from sandogh.services.ports import Device, StoredReport
-from tests.services.build import LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final
+from tests.services.build import (
+    LATER,
+    NOW,
+    ROUND_2,
+    ROUND_2_DAY,
+    ST_1,
+    ST_2,
+    ST_3,
+    final,
+    replace_box,
+)
 from tests.services.build import signed as signed_report
 
 from .build import KEYS, VOTES, NewUnitOfWork, record_fingerprint, report
@@ -215,3 +228,24 @@ def test_a_forged_amendment_is_refused(root: Path) -> None:
         f"amendments[0].signatures[0]: {FRESH_BOX.public_key.text} is no official of the record"
         in details
     )
+
+
+def test_a_box_replaced_by_a_signed_amendment_is_covered(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """The replacing box's final report follows the zero report of the box it replaced."""
+    new = SigningKey.from_seed(b"N" * 32)
+    replace_box(uow, ROUND_2, ST_2, KEYS[ST_2], new)
+    report(uow, ST_2, 3, key=new)
+    Publisher(uow, tmp_path, render=False).regenerate()
+
+    verification = check(tmp_path)
+
+    assert verification.agrees, verification.elections[0].findings
+    assert len(decode_amendments((tmp_path / DATA / "anchor/amendments.json").read_bytes())) == 1
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_every_reason_a_report_is_not_covered_has_its_text(lang: Lang) -> None:
+    for reason in COVERAGE_REASONS:
+        assert text(f"refused_{reason.name.lower()}", lang)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pytest
 
+from sandogh.core.anchor import COVERAGE_REASONS
 from sandogh.core.counting.tally import InvalidKind, TallySheet
 from sandogh.core.report import ReportKind, SigningKey, StaffRole, StationReport
 from sandogh.core.report.digests import sha256_text
@@ -344,3 +345,8 @@ def test_a_final_report_of_a_box_that_sent_no_zero_report_is_refused(uow: NewUni
     with uow() as work:
         assert work.reports.get(ROUND_2, ST_3, "final") is None
         assert [i.details["reason"] for i in work.incidents.all(ROUND_2)] == ["no-zero-report"]
+
+
+def test_the_centre_names_every_reason_a_report_is_not_covered() -> None:
+    names = {reason.value for reason in ReportRefusal}
+    assert {reason.name.lower().replace("_", "-") for reason in COVERAGE_REASONS} <= names

@@ -17,7 +17,13 @@ from sandogh.core.anchor.amendments import (
     next_amendment,
     verify_amendments,
 )
-from sandogh.core.anchor.coverage import REQUIRED_STAFF, Coverage, check_opened, check_staff
+from sandogh.core.anchor.coverage import (
+    COVERAGE_REASONS,
+    REQUIRED_STAFF,
+    Coverage,
+    check_opened,
+    check_staff,
+)
 from sandogh.core.anchor.record import (
     Authority,
     Body,
@@ -45,6 +51,7 @@ from sandogh.core.anchor.signing import (
 
 __all__ = [
     "AMENDMENT_LINE",
+    "COVERAGE_REASONS",
     "RECORD_LINE",
     "REQUIRED_STAFF",
     "Amendment",

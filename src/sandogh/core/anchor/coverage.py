@@ -38,6 +38,16 @@ from sandogh.core.report.staff import RegisteredStaff
 
 #: distinct registered members of a station's staff who sign its final report, its head among them
 REQUIRED_STAFF = 2
+#: every reason these checks refuse a report for; each has its text in Persian and English
+#: (`locale.messages`, "refused_" and the reason's name in lower case)
+COVERAGE_REASONS = (
+    Refusal.NOT_IN_RECORD,
+    Refusal.REPLACED_DEVICE,
+    Refusal.UNREGISTERED_STAFF,
+    Refusal.STAFF_ROLE_MISMATCH,
+    Refusal.MISSING_STAFF,
+    Refusal.NO_ZERO_REPORT,
+)
 
 
 @dataclass(frozen=True)
