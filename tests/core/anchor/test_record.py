@@ -16,7 +16,8 @@ from sandogh.core.anchor import (
     record_problems,
     short_fingerprint,
 )
-from sandogh.core.report import StaffRole
+from sandogh.core.report import SigningKey, StaffRole
+from sandogh.core.report.staff import RegisteredStaff
 
 from ..report.build import DEVICE, HEAD, STATION
 from .build import ELECTION, HQ_CHIEF, LOG_KEY, OTHER_STATION, record, staff
@@ -70,3 +71,39 @@ def test_a_record_is_well_made() -> None:
     assert f"{DEVICE.public_key.text} is listed 2 times" in problems
     with pytest.raises(RecordError, match="name: must not be empty"):
         decode_record(encode_record(bad))
+
+
+_SEEDS = st.lists(st.binary(min_size=32, max_size=32), min_size=1, max_size=8, unique=True)
+
+
+@given(_SEEDS, st.text(min_size=1, max_size=20).map(str.strip).filter(bool), st.data())
+def test_any_well_made_record_reads_back_and_one_changed_byte_never_passes(
+    seeds: list[bytes], person: str, data: st.DataObject
+) -> None:
+    keys = [SigningKey.from_seed(seed).public_key for seed in seeds]
+    roles = data.draw(st.lists(st.sampled_from(StaffRole), min_size=len(keys), max_size=len(keys)))
+    split = data.draw(st.integers(0, len(keys)))
+    made = dataclasses.replace(
+        record(),
+        stations=(
+            StationKeys(
+                STATION,
+                tuple(keys[:split]),
+                tuple(
+                    RegisteredStaff(ELECTION, STATION, person, role, key)
+                    for role, key in zip(roles[split:], keys[split:], strict=True)
+                ),
+            ),
+        ),
+    )
+    if record_problems(made):  # e.g. a name with a control character
+        return
+    encoded = encode_record(made)
+    assert decode_record(encoded) == made
+    at = data.draw(st.integers(0, len(encoded) - 1))
+    changed = encoded[:at] + bytes([encoded[at] ^ 1]) + encoded[at + 1 :]
+    try:
+        decode_record(changed)
+    except RecordError:
+        return
+    assert not matches_fingerprint(changed, fingerprint(encoded))
