@@ -29,6 +29,7 @@ import asyncio
 import collections
 import contextlib
 import datetime
+import functools
 import hashlib
 import itertools
 import json
@@ -52,6 +53,7 @@ from urllib.parse import urlsplit
 import psycopg
 from sqlalchemy.engine import URL
 
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.report import SigningKey
@@ -60,7 +62,7 @@ from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.elections import load_election
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -269,10 +271,12 @@ def spread(stations: list[str], count: int) -> list[str]:
     return [stations[i * len(stations) // count % len(stations)] for i in range(count)]
 
 
-def enrol(base: str, election: str, stations: list[str], token: str) -> list[SigningKey]:
+def enrol(
+    base: str, election: str, stations: list[str], operator: OperatorPass
+) -> list[SigningKey]:
     keys = [SigningKey.from_seed(secrets.token_bytes(32)) for _ in stations]
     for key, station in zip(keys, stations, strict=True):
-        with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token) as box:
+        with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as box:
             box.enrol(election=election, station=station)
     return keys
 
@@ -595,11 +599,19 @@ def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
         SyntheticRegistry(spec.seed, size=spec.size), election.date, args.check_ins
     )
     stations = spread([u.code for u in election.units if u.kind is UnitKind.STATION], args.stations)
-    settings, token = one_run_settings(url, spec)
+    engine = make_engine(url)
+    try:
+        now = datetime.datetime.now(datetime.UTC)
+        uow = functools.partial(SqlUnitOfWork, engine, now=now)
+        enroller = add_run_operator(uow, election, by="bench")
+    finally:
+        engine.dispose()
+    settings = one_run_settings(url, spec)
     with centre_process(settings, workers=args.workers) as running:
         base = running.base_url
         say(f"centre up at {base} ({args.workers} process(es)); enrolling {len(stations)} boxes")
-        keys = enrol(base, election.id, stations, token)
+        operator = run_operator_pass(base, enroller, timeout=TIMEOUT_SECONDS)
+        keys = enrol(base, election.id, stations, operator)
         bodies = signed_check_ins(election.id, list(zip(keys, stations, strict=True)), voters)
         centre = [running.pid, *children(running.pid)]
         groups: dict[str, Callable[[], list[int]]] = {"centre": lambda: centre}

@@ -1,15 +1,16 @@
 """A ballot box's screens served on loopback, and a kiosk driving them in headless Chromium.
 
 `serve_screens` serves `station.web.create_station_app` over a real box, as the box serves its own
-kiosk browser; `Kiosk` is that browser for one box: an operator tab that checks voters in and ends
-the day, and a voter tab where the voter types codes, reviews and confirms twice, through the
-same screens (and element ids) a person would use.
+kiosk browser; `Kiosk` is that browser for one box: an operator tab where the station's staff log
+in with their key files, check voters in and end the day, and a voter tab where the voter types
+codes, reviews and confirms twice, through the same screens (and element ids) a person would use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 from playwright.async_api import Browser, Page
 
@@ -42,11 +43,16 @@ class Kiosk:
         self.voter = voter
 
     @classmethod
-    async def open(cls, browser: Browser, url: str) -> Kiosk:
+    async def open(cls, browser: Browser, url: str, staff: Sequence[Path]) -> Kiosk:
+        """The two tabs, the operator's with each of `staff` (key files) logged in."""
         operator, voter = [
             await browser.new_page(viewport={"width": 800, "height": 720}) for _ in range(2)
         ]
-        await operator.goto(url + "/operator")
+        for key_file in staff:
+            await operator.goto(url + "/operator/login")
+            await operator.set_input_files("#key-file", str(key_file))
+            await operator.wait_for_function("document.getElementById('key-seed').value")
+            await _press(operator, "#log-in")
         await voter.goto(url + "/vote")
         return cls(operator, voter)
 
@@ -86,8 +92,9 @@ class Kiosk:
         return review
 
     async def end_of_day(self) -> str:
-        """Close, count and report on the operator's screen: the phase shown after."""
-        for action in ("close", "count", "report"):
+        """Close (and confirm it), count and report on the operator's screen: the phase shown
+        after."""
+        for action in ("close", "close-confirm", "count", "report"):
             await _press(self.operator, f"#{action}")
             alert = self.operator.get_by_role("alert")
             if await alert.count():

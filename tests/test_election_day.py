@@ -9,8 +9,9 @@ seed, each casting its figures of round2-results.csv scaled to about `VOTERS` vo
 operator's screen and vote on the voter's screen, in Persian, every other one typing Persian
 digits; the rest, meanwhile, through `Box.check_in` and `Box.cast`, the code the screens call.
 Then the first box is closed, counted and reported on its operator's screen, the others through
-`Box` with the papers spoiled that their sheet shows and the staff's signatures beside the
-box's, and every box syncs. The centre must then hold both reports of every box byte for byte as
+`Box` with the papers spoiled that their sheet shows and the signatures of the station's
+registered staff (on the screens, the staff logged in with their key files) beside the box's,
+and every box syncs. The centre must then hold both reports of every box byte for byte as
 the box signed them, totals per station and for the province equal to every figure cast, and one
 ledger entry per ballot: no voter counted twice.
 """
@@ -33,6 +34,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from sandogh.cli.demo import EXAMPLE
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.simulate import (
     CONTEST,
     SYNC_PASSES,
@@ -42,19 +44,21 @@ from sandogh.cli.simulate import (
     scaled,
 )
 from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind, TallySheet
-from sandogh.core.report import Choice, ReportKind, SigningKey, StaffRole
+from sandogh.core.report import Choice, ReportKind, StaffRole
 from sandogh.core.report.digests import sha256_text
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
+from sandogh.formats.key_file import read_key_file, write_key_file
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.locale import text, to_persian_digits
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.checkin import RefusalReason
-from sandogh.services.elections import load_election
+from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.results import show_results
+from sandogh.services.staff import register_staff
 from sandogh.station.box import Box, IssuedCard
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
@@ -70,10 +74,7 @@ BOXES = 3
 VOTERS = 2_100  # about: each sheet is scaled, and each of its figures rounded
 SCREEN_VOTERS = 12  # per box, on its screens in Chromium: 36 in all
 PROVINCE = "IR-08"
-STAFF = (
-    (StaffRole.HEAD, SigningKey.from_seed(b"h" * 32)),
-    (StaffRole.SUPERVISOR, SigningKey.from_seed(b"s" * 32)),
-)
+STAFF = (StaffRole.HEAD, StaffRole.SUPERVISOR)  # of each station, logged in on its kiosk
 
 
 @dataclass(frozen=True)
@@ -144,11 +145,34 @@ def _plans() -> list[_Plan]:
     return plans
 
 
-def _open_box(plan: _Plan, folder: Path, stack: ExitStack, centre: str, token: str) -> Box:
-    """A new box, enrolled through the API with the operator's token, opened and voting."""
+def _register_staff(
+    plan: _Plan, folder: Path, uow: UnitOfWorkFactory, now: datetime.datetime
+) -> dict[StaffRole, Path]:
+    """The station's head and supervisor, registered with keys of their own: their key files."""
+    folder.mkdir()
+    files = {}
+    for role in STAFF:
+        files[role] = folder / f"{role.value}.key"
+        key = write_key_file(files[role]).public_key
+        register_staff(
+            uow,
+            election_id=_kerman().election.id,
+            station=plan.code,
+            person=f"{role.value} of {plan.code}",
+            role=role,
+            public_key=key.text,
+            now=now,
+        )
+    return files
+
+
+def _open_box(
+    plan: _Plan, folder: Path, stack: ExitStack, centre: str, operator: OperatorPass
+) -> Box:
+    """A new box, enrolled through the API in an operator's session, opened and voting."""
     store, key = StationDirectory(folder).create()
     stack.callback(store.close)
-    client = HttpCentreClient(centre, key, timeout=TIMEOUT_SECONDS, operator_token=token)
+    client = HttpCentreClient(centre, key, timeout=TIMEOUT_SECONDS, operator=operator)
     box = Box(store, key, stack.enter_context(client), FilePrinter(folder / "printer.jsonl"))
     box.enrol(election=_kerman().election.id, station=plan.code, policy=OfflinePolicy.REFUSE)
     box.open({CONTEST: plan.received})
@@ -166,14 +190,20 @@ def _cast_the_rest(plan: _Plan, box: Box) -> None:
 
 
 async def _on_screens(
-    urls: Sequence[str], plans: Sequence[_Plan], rest: Sequence[Future[None]]
+    urls: Sequence[str],
+    plans: Sequence[_Plan],
+    rest: Sequence[Future[None]],
+    staff: Sequence[dict[StaffRole, Path]],
 ) -> None:
     """The screens' part of the day in one headless Chromium: every box's sample at once;
     then, once everyone else has voted too, a second check-in refused and the first box's end
     of day."""
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        kiosks = [await Kiosk.open(browser, url) for url in urls]
+        kiosks = [
+            await Kiosk.open(browser, url, list(files.values()))
+            for url, files in zip(urls, staff, strict=True)
+        ]
         await asyncio.gather(*(_sample(k, p) for k, p in zip(kiosks, plans, strict=True)))
         for done in rest:
             await asyncio.wrap_future(done)
@@ -204,13 +234,15 @@ async def _sample(kiosk: Kiosk, plan: _Plan) -> None:
             token = await following
 
 
-def _end_of_day(plans: Sequence[_Plan], boxes: Sequence[Box]) -> dict[tuple[str, str], str]:
+def _end_of_day(
+    plans: Sequence[_Plan], boxes: Sequence[Box], staff: Sequence[dict[StaffRole, Path]]
+) -> dict[tuple[str, str], str]:
     """Every box but the first (done on its screen) closed, counted and reported; every box
     synced: the hash of each report each box signed, by station and kind."""
-    for plan, box in zip(plans[1:], boxes[1:], strict=True):
+    for plan, box, files in zip(plans[1:], boxes[1:], staff[1:], strict=True):
         box.close()
         box.count({CONTEST: plan.spoiled})
-        box.report(STAFF)
+        box.report([(role, read_key_file(path)) for role, path in files.items()])
     signed = {}
     for plan, box in zip(plans, boxes, strict=True):
         for _ in range(SYNC_PASSES):
@@ -262,7 +294,7 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
         return SqlUnitOfWork(engine, now=now)
 
     spec = SyntheticRegistrySpec(seed=SEED, size=_registry_size(cast))
-    settings, token = one_run_settings(url, spec)
+    settings = one_run_settings(url, spec)
     with ExitStack() as stack:
         stack.callback(engine.dispose)
         load_election(
@@ -272,13 +304,16 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
             canonical=loaded.canonical,
             now=now,
         )
+        enroller = add_run_operator(uow, election, by="cli:tests")
         centre = stack.enter_context(centre_process(settings)).base_url
-        boxes = [_open_box(p, tmp_path / p.code, stack, centre, token) for p in plans]
+        staff = [_register_staff(p, tmp_path / f"{p.code}-staff", uow, now) for p in plans]
+        operator = run_operator_pass(centre, enroller, timeout=TIMEOUT_SECONDS)
+        boxes = [_open_box(p, tmp_path / p.code, stack, centre, operator) for p in plans]
         urls = [stack.enter_context(serve_screens(box)) for box in boxes]
         with ThreadPoolExecutor(max_workers=BOXES) as pool:
             rest = [pool.submit(_cast_the_rest, p, b) for p, b in zip(plans, boxes, strict=True)]
-            asyncio.run(_on_screens(urls, plans, rest))
-        signed = _end_of_day(plans, boxes)
+            asyncio.run(_on_screens(urls, plans, rest, staff))
+        signed = _end_of_day(plans, boxes, staff)
 
         view = show_results(uow, election.id, contest=CONTEST)
         with uow() as work:

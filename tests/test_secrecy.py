@@ -37,7 +37,6 @@ from sandogh.store.schema import init_database
 
 from .server.live import (
     ELECTION,
-    OPERATOR_TOKEN,
     SECRET,
     Live,
     load_kerman,
@@ -84,7 +83,7 @@ class _Box:
 def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -> _Box:
     ids = random.Random(n)
     store, key = StationDirectory(folder / "station").create(new_id=lambda: ids.randbytes(16))
-    link = _Link(live.url, key, timeout=30.0, operator_token=OPERATOR_TOKEN)
+    link = _Link(live.url, key, timeout=30.0, operator=live.operator)
     printer = FilePrinter(folder / "printer.jsonl")
     box = Box(store, key, link, printer)
     register_station_staff(live.uow, ELECTION, station)  # who sign its final report

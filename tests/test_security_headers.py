@@ -1,6 +1,6 @@
 """The security headers: every answer carries each once, in place of its own; and no template or
-script of the console or the results site holds what the policy refuses or what makes a name
-markup."""
+script of the console, the results site or the kiosk holds what the policy refuses or what makes a
+name markup."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from starlette.routing import Route
 from sandogh.publish import site
 from sandogh.security_headers import CONTENT_SECURITY_POLICY, META_POLICY, WithHeaders
 from sandogh.server import console
+from sandogh.station import web as kiosk
 from tests.loopback import served
 
 
@@ -51,10 +52,12 @@ _PAGES = (
     Path(console.__file__).parent / "static",
     Path(site.__file__).parent / "templates",
     Path(site.__file__).parent / "assets",
+    Path(kiosk.__file__).parent / "templates",
+    Path(kiosk.__file__).parent / "static",
 )
 
 
-def test_no_template_or_script_of_the_console_or_site_breaks_the_policy() -> None:
+def test_no_template_or_script_of_the_console_site_or_kiosk_breaks_the_policy() -> None:
     checked = [p for folder in _PAGES for p in folder.iterdir() if p.suffix in (".html", ".js")]
     assert len(checked) > 10
     found = [

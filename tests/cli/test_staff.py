@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sandogh.station.directory import read_key_file
+from sandogh.formats.key_file import read_key_file
 
 from .test_app import EXAMPLE, sandogh
 

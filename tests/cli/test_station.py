@@ -11,6 +11,7 @@ from sandogh.cli import station as station_cli
 from sandogh.cli import station_box
 from sandogh.core.report import Choice, SigningKey, decode_signed, verify_signed
 from sandogh.station.box import Box, IssuedCard
+from sandogh.station.centre_http import OperatorLogin, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.ports import CentreUnreachableError
@@ -21,25 +22,36 @@ URL = "http://centre.test/"
 runner = CliRunner()
 
 
+OPERATOR = OperatorPass("sandogh-session", "session-token", "csrf")
+
+
 class _Centre(FakeCentre):
-    """The fake centre, noting the operator token each client was made with."""
+    """The fake centre, noting who logged in and the operator session each client was made
+    with."""
 
     def __init__(self) -> None:
         super().__init__(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT)
-        self.operator_tokens: list[str | None] = []
+        self.logins: list[OperatorLogin] = []
+        self.operators: list[OperatorPass | None] = []
 
 
 @pytest.fixture
 def centre(monkeypatch: pytest.MonkeyPatch) -> _Centre:
-    """The fake centre every `HttpCentreClient` the commands make talks to."""
+    """The fake centre every `HttpCentreClient` the commands make talks to, and that every
+    operator logs in at; the enrolling operator's password from the environment."""
     fake = _Centre()
 
     class Client:
         def __init__(
-            self, url: str, _key: SigningKey, *, timeout: float, operator_token: str | None = None
+            self,
+            url: str,
+            _key: SigningKey,
+            *,
+            timeout: float,
+            operator: OperatorPass | None = None,
         ) -> None:
             assert (url, timeout) == (URL, 10.0)
-            fake.operator_tokens.append(operator_token)
+            fake.operators.append(operator)
 
         def __enter__(self) -> _Centre:
             return fake
@@ -47,7 +59,14 @@ def centre(monkeypatch: pytest.MonkeyPatch) -> _Centre:
         def __exit__(self, *_: object) -> None:
             return None
 
+    def log_in(url: str, login: OperatorLogin, *, timeout: float) -> OperatorPass:
+        assert (url, timeout) == (URL, 10.0)
+        fake.logins.append(login)
+        return OPERATOR
+
     monkeypatch.setattr(station_box, "HttpCentreClient", Client)
+    monkeypatch.setattr(station_cli, "log_in_operator", log_in)
+    monkeypatch.setenv(station_cli.PASSWORD_VAR, "the operator's password")
     return fake
 
 
@@ -72,6 +91,7 @@ def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     folder = str(tmp_path / "box")
     enrolled = _run(
         "enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION,
+        "--user", "baft-hq",
         "--policy", "provisional",
     )  # fmt: skip
     assert f"for station {STATION} of {ELECTION}" in enrolled
@@ -96,25 +116,39 @@ def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     assert (sheets["parliament"].papers_received, sheets["president"].papers_spoiled) == (300, 3)
 
 
-def test_enrolment_can_be_tried_again_with_the_same_key(
-    tmp_path: Path, centre: _Centre, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SANDOGH_OPERATOR_TOKEN", "t0ken")
+def test_enrolment_can_be_tried_again_with_the_same_key(tmp_path: Path, centre: _Centre) -> None:
     folder = str(tmp_path / "box")
     enrol = ("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    enrol = (*enrol, "--user", "baft-hq", "--totp", "123456")
     centre.down = True
     failed = runner.invoke(station_cli.station_app, list(enrol))
     assert isinstance(failed.exception, CentreUnreachableError)
     key = StationDirectory(tmp_path / "box").key()
     centre.down = False
     assert key.public_key.text in _run(*enrol)
-    assert centre.operator_tokens == ["t0ken", "t0ken"]
+    # the operator logs in each time, password from the environment, and the box enrols in
+    # their session
+    login = OperatorLogin("baft-hq", "the operator's password", "123456")
+    assert centre.logins == [login, login]
+    assert centre.operators == [OPERATOR, OPERATOR]
 
 
 @pytest.mark.usefixtures("centre")
 def test_papers_must_be_given_as_numbers(tmp_path: Path) -> None:
     folder = str(tmp_path / "box")
-    _run("enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION)
+    _run(
+        "enrol",
+        "--dir",
+        folder,
+        "--centre",
+        URL,
+        "-e",
+        ELECTION,
+        "--station",
+        STATION,
+        "--user",
+        "baft-hq",
+    )
     result = runner.invoke(station_cli.station_app, ["open", "--dir", folder, "--papers", "many"])
     assert result.exit_code == 2
     assert "is not N or CONTEST=N" in result.output

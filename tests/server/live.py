@@ -12,8 +12,9 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
-from pydantic import SecretBytes, SecretStr
+from pydantic import SecretBytes
 
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.report import SigningKey
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
@@ -22,7 +23,7 @@ from sandogh.server.app import create_app
 from sandogh.server.centre import Centre, Clock, utc_now
 from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
 from sandogh.services.elections import UnitOfWorkFactory, load_election
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.loopback import served
@@ -32,7 +33,6 @@ KERMAN_ROUND_2 = Path(__file__).resolve().parents[2] / "examples/kerman-1403/rou
 ELECTION = "kerman-1403-r2"
 POLLING_DAY = datetime.date(2024, 7, 5)
 SECRET = b"k" * 32
-OPERATOR_TOKEN = "the-operator-token-of-the-tests-0123456789"
 REGISTRY = SyntheticRegistrySpec(seed=1403, size=5_000)
 LOADED_AT = datetime.datetime(2024, 7, 4, 12, 0, tzinfo=datetime.UTC)
 
@@ -100,6 +100,18 @@ class Live:
     def uow(self) -> UnitOfWorkFactory:
         return self.centre.uow
 
+    @functools.cached_property
+    def operator(self) -> OperatorPass:
+        """The session of an administrator of the Kerman day (added on first use), who enrols
+        the tests' boxes."""
+        enroller = add_run_operator(self.uow, kerman().election, by="cli:tests")
+        return run_operator_pass(self.url, enroller, timeout=30.0)
+
+    @property
+    def operator_headers(self) -> dict[str, str]:
+        """What an enrolment or a revocation sent by hand carries: the operator's session."""
+        return self.operator.headers
+
     def client(
         self,
         key: SigningKey,
@@ -112,7 +124,7 @@ class Live:
             self.url,
             key,
             timeout=30.0,
-            operator_token=OPERATOR_TOKEN if operator else None,
+            operator=self.operator if operator else None,
             clock=clock,
             transport=transport,
         )
@@ -132,13 +144,12 @@ class Live:
 
 
 @contextmanager
-def serving(store_url: str, *, operator_token: str | None = OPERATOR_TOKEN) -> Iterator[Live]:
+def serving(store_url: str) -> Iterator[Live]:
     """Serve `store_url` (its schema current) until the block ends."""
     settings = ServerSettings(
         database_url=store_url,
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
-        operator_token=None if operator_token is None else SecretStr(operator_token),
     )
     app = create_app(settings)
     with served(app, "the test centre", lifespan="on") as url:

@@ -14,7 +14,7 @@ from sandogh.services.devices import enrol_device
 from sandogh.station.ports import CentreRefusedError, CheckInAnswer, OfflineCheckIn
 from sandogh.wire.request_signing import sign_request
 
-from .live import ELECTION, OPERATOR_TOKEN, POLLING_DAY, Live, device, registry, stations, voters
+from .live import ELECTION, POLLING_DAY, Live, device, registry, stations, voters
 
 SIMULTANEOUS = 200
 NOW = datetime.datetime(2024, 7, 5, 4, 0, tzinfo=datetime.UTC)
@@ -113,7 +113,7 @@ def test_only_an_enrolled_unrevoked_box_of_the_station_checks_voters_in(live: Li
         assert refused.value.reason == "unknown-election"
         httpx.delete(
             f"{live.url}/api/v1/elections/{ELECTION}/devices/{device(1).public_key.text}",
-            headers={"Authorization": f"Bearer {OPERATOR_TOKEN}"},
+            headers=live.operator_headers,
         ).raise_for_status()
         with pytest.raises(CentreRefusedError) as refused:
             box.check_in(election=ELECTION, station=first, national_code=voter)

@@ -38,7 +38,9 @@ def test_a_code_is_found_in_its_step_or_one_either_side() -> None:
     late = AT + datetime.timedelta(seconds=30)
     assert factor.step(RFC_SECRET, "287082", late) == step  # the phone is a step behind
     assert factor.step(RFC_SECRET, "287082", AT + datetime.timedelta(seconds=61)) is None
-    for wrong in ("287083", "28708", "2870820", "۲۸۷۰۸۲", "abcdef"):
+    # typed on a Persian or an Arabic keyboard, it is the same code (issue 9)
+    assert factor.step(RFC_SECRET, "۲۸۷۰۸۲", AT) == factor.step(RFC_SECRET, "٢٨٧٠٨٢", AT) == step
+    for wrong in ("287083", "28708", "2870820", "۲۸۷۰۸۳", "²87082", "abcdef"):
         assert factor.step(RFC_SECRET, wrong, AT) is None
     assert factor.step(None, "287082", AT) is None
     assert factor.step(RFC_SECRET, None, AT) is None

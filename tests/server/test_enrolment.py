@@ -1,4 +1,6 @@
-"""Enrolling and revoking ballot boxes through the real HTTP API, on SQLite and PostgreSQL."""
+"""Enrolling and revoking ballot boxes through the real HTTP API, on SQLite and PostgreSQL: in an
+operator's session, with the manage-devices right at the box's station (issue 9: no national
+bearer token), each enrolment and revocation recorded by the operator's name."""
 
 from __future__ import annotations
 
@@ -7,22 +9,46 @@ import datetime
 import httpx
 import pytest
 
+from sandogh.core.access import Role
 from sandogh.core.definition.geography import Geography
+from sandogh.core.log import EventType
 from sandogh.core.report import station_ballot
 from sandogh.formats.definition_schema import Contest, Unit
+from sandogh.station.centre_http import (
+    HttpCentreClient,
+    OperatorLogin,
+    OperatorPass,
+    log_in_operator,
+)
 from sandogh.station.ports import CentreRefusedError
 from sandogh.wire.request_signing import sign_request
 
-from .live import ELECTION, OPERATOR_TOKEN, Live, device, kerman, load_kerman, serving, stations
+from .live import ELECTION, Live, device, kerman, stations
+from .operators_live import PASSWORD, add_account
 
-OPERATOR = {"Authorization": f"Bearer {OPERATOR_TOKEN}"}
 DEVICES = f"/api/v1/elections/{ELECTION}/devices"
+BAFT, BAM = "ST-0801-0001", "ST-0802-0001"  # stations of two counties
 
 
 def _revoke(live: Live, key_text: str, headers: dict[str, str] | None = None) -> httpx.Response:
     return httpx.delete(
-        f"{live.url}{DEVICES}/{key_text}", headers=OPERATOR if headers is None else headers
+        f"{live.url}{DEVICES}/{key_text}",
+        headers=live.operator_headers if headers is None else headers,
     )
+
+
+def _operator(live: Live, store_url: str, username: str, role: Role, place: str) -> OperatorPass:
+    add_account(store_url, username, role, place)
+    return log_in_operator(live.url, OperatorLogin(username, PASSWORD), timeout=30.0)
+
+
+def _events(live: Live, kind: EventType) -> list[tuple[str, str, str]]:
+    with live.uow() as work:
+        return [
+            (e.event.actor, e.event.role, e.event.place)
+            for e in work.events.entries()
+            if e.event.type is kind
+        ]
 
 
 def test_an_enrolled_box_receives_what_its_station_needs(live: Live) -> None:
@@ -60,7 +86,7 @@ def test_an_enrolled_box_receives_what_its_station_needs(live: Live) -> None:
     assert ballot.candidates == ("21", "25")
 
 
-def test_enrolment_needs_the_operator_token_and_the_boxs_own_signature(live: Live) -> None:
+def test_enrolment_needs_an_operators_session_and_the_boxs_own_signature(live: Live) -> None:
     station = stations()[0]
     with live.client(device(1)) as box, pytest.raises(CentreRefusedError) as refused:
         box.enrol(election=ELECTION, station=station)
@@ -68,15 +94,17 @@ def test_enrolment_needs_the_operator_token_and_the_boxs_own_signature(live: Liv
     body = sign_request(
         device(1), "POST", DEVICES, {"station": station}, at=datetime.datetime.now(datetime.UTC)
     )
+    # the bearer token of old opens nothing
     wrong = httpx.post(
         f"{live.url}{DEVICES}", json=body, headers={"Authorization": "Bearer " + "x" * 40}
     )
-    assert wrong.status_code == 401
-    assert wrong.json()["error"] == "bad-token"
-    assert wrong.headers["www-authenticate"] == "Bearer"
+    assert (wrong.status_code, wrong.json()["error"]) == (401, "unauthenticated")
+    # a session without its CSRF header changes nothing
+    cookie_only = {"Cookie": live.operator_headers["Cookie"]}
+    assert httpx.post(f"{live.url}{DEVICES}", json=body, headers=cookie_only).status_code == 403
     # an operator cannot enrol a key whose holder did not sign: here the key is swapped
     swapped = body | {"device": device(2).public_key.text}
-    answer = httpx.post(f"{live.url}{DEVICES}", json=swapped, headers=OPERATOR)
+    answer = httpx.post(f"{live.url}{DEVICES}", json=swapped, headers=live.operator_headers)
     assert answer.status_code == 401
     assert answer.json()["error"] == "bad-signature"
     # nor replay a signature made for another election's path
@@ -87,8 +115,41 @@ def test_enrolment_needs_the_operator_token_and_the_boxs_own_signature(live: Liv
         {"station": station},
         at=datetime.datetime.now(datetime.UTC),
     )
-    answer = httpx.post(f"{live.url}{DEVICES}", json=other, headers=OPERATOR)
+    answer = httpx.post(f"{live.url}{DEVICES}", json=other, headers=live.operator_headers)
     assert answer.json()["error"] == "bad-signature"
+
+
+def test_an_operator_enrols_and_revokes_only_within_their_place_and_by_name(
+    live: Live, store_url: str
+) -> None:
+    baft = _operator(live, store_url, "baft-hq", Role.COUNTY_HQ, "IR-08-0801")
+    head = _operator(live, store_url, "baft-head", Role.STATION_HEAD, BAFT)
+    with HttpCentreClient(live.url, device(1), timeout=30.0, operator=baft) as box:
+        box.enrol(election=ELECTION, station=BAFT)
+    # another county's station, or a role without the right: refused, and recorded
+    for operator, key, station in ((baft, device(2), BAM), (head, device(3), BAFT)):
+        with (
+            HttpCentreClient(live.url, key, timeout=30.0, operator=operator) as box,
+            pytest.raises(CentreRefusedError) as refused,
+        ):
+            box.enrol(election=ELECTION, station=station)
+        assert refused.value.reason == "not-allowed"
+    live.enrolled(device(4), BAM).close()
+    assert _revoke(live, device(4).public_key.text, baft.headers).status_code == 403
+    assert _revoke(live, device(9).public_key.text, head.headers).status_code == 403
+    assert _revoke(live, device(1).public_key.text, baft.headers).status_code == 200
+    assert _events(live, EventType.DEVICE_ENROLLED) == [
+        ("baft-hq", "county-hq", BAFT),
+        ("run-enroller", "admin", BAM),
+    ]
+    assert _events(live, EventType.DEVICE_REVOKED) == [("baft-hq", "county-hq", BAFT)]
+    denied = _events(live, EventType.ACCESS_DENIED)
+    assert denied == [
+        ("baft-hq", "county-hq", BAM),
+        ("baft-head", "station-head", BAFT),
+        ("baft-hq", "county-hq", BAM),
+        ("baft-head", "station-head", BAFT),
+    ]
 
 
 def test_enrolment_refusals_name_their_reason(live: Live) -> None:
@@ -97,7 +158,7 @@ def test_enrolment_refusals_name_their_reason(live: Live) -> None:
         box.enrol(election=ELECTION, station=first)
         for election, station, reason in [
             (ELECTION, second, "key-enrolled"),
-            (ELECTION, "ST-9999-9999", "unknown-station"),
+            (ELECTION, "ST-9999-9999", "unknown-place"),
             (ELECTION, "IR-08-0801", "not-a-station"),
             ("no-such-election", first, "unknown-election"),
         ]:
@@ -110,7 +171,7 @@ def test_a_revoked_box_stays_revoked(live: Live) -> None:
     station = stations()[0]
     key = device(1).public_key.text
     live.enrolled(device(1), station).close()
-    assert _revoke(live, key, {}).status_code == 401
+    assert _revoke(live, key, {}).status_code == 401  # no session
     revoked = _revoke(live, key)
     assert revoked.status_code == 200
     assert revoked.json()["key"] == key
@@ -124,11 +185,3 @@ def test_a_revoked_box_stays_revoked(live: Live) -> None:
     with live.client(device(1), operator=True) as box, pytest.raises(CentreRefusedError) as no:
         box.enrol(election=ELECTION, station=station)
     assert no.value.reason == "key-enrolled"
-
-
-def test_a_centre_without_an_operator_token_enrols_nobody(store_url: str) -> None:
-    load_kerman(store_url)
-    with serving(store_url, operator_token=None) as live:
-        with live.client(device(1), operator=True) as box, pytest.raises(CentreRefusedError) as no:
-            box.enrol(election=ELECTION, station=stations()[0])
-        assert no.value.reason == "enrolment-disabled"

@@ -13,7 +13,7 @@ from sandogh.core.report import SigningKey, StaffRole
 from sandogh.station.ports import CentreRefusedError
 from tests.services.build import final, signed, zero
 
-from .live import ELECTION, OPERATOR_TOKEN, Live, device, kerman, stations
+from .live import ELECTION, Live, device, kerman, stations
 
 VOTES = {"president": [("21",), ("25",), ("25",), ()]}
 
@@ -85,7 +85,7 @@ def test_a_report_from_an_unenrolled_or_revoked_box_is_refused(live: Live) -> No
     live.enrolled(device(1), first).close()
     revoked = httpx.delete(
         f"{live.url}/api/v1/elections/{ELECTION}/devices/{device(1).public_key.text}",
-        headers={"Authorization": f"Bearer {OPERATOR_TOKEN}"},
+        headers=live.operator_headers,
     )
     assert revoked.status_code == 200
     assert _refusal(live, _final(first, device(1))) == "revoked-device"

@@ -4,7 +4,7 @@ One test case per operation of the document the application builds (`api_documen
 below to be the live centre's own, so an endpoint added to the application is tested at once),
 each run against a real centre over SQLite holding the Kerman runoff
 (examples/kerman-1403/round2.yaml). The data is made useful: every request carries an
-administrator's live session (its cookie and X-CSRF-Token) and the operator token, and about half
+administrator's live session (its cookie and X-CSRF-Token), and about half
 of the examples are aimed at what exists (the loaded election, an enrolled station and its box, an
 existing account) and, for the signed endpoints, signed by the enrolled box's key
 (`wire.request_signing`); the other half stay as generated, so the unsigned and unknown paths are
@@ -25,7 +25,6 @@ import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from pydantic import SecretStr
 from schemathesis import Case
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -34,16 +33,19 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.core.access import Role
 from sandogh.core.canonical_json import json_problems
 from sandogh.server.app import api_document
 from sandogh.server.sessions import CSRF_HEADER
 from sandogh.station.centre_http import HttpCentreClient
+from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
 from sandogh.wire import api_paths
 from sandogh.wire.request_signing import sign_request
 
-from .live import ELECTION, OPERATOR_TOKEN, device, load_kerman, stations, voters
+from .live import ELECTION, device, kerman, load_kerman, stations, voters
 from .operators_live import (
     LiveCentre,
     add_account,
@@ -88,10 +90,18 @@ class Fuzzed:
         self.revocable = device(5)  # is what `{key}` names, so that the signer stays enrolled
         self.voter = voters(1)[0]
         self._admins = itertools.count()
+        engine = make_engine(store_url)
+        try:
+            enroller = add_run_operator(
+                lambda: SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC)),
+                kerman().election,
+                by="cli:tests",
+            )
+        finally:
+            engine.dispose()
+        enrolling = run_operator_pass(live.url, enroller, timeout=30.0)
         for key in (self.box, self.revocable):
-            with HttpCentreClient(
-                live.url, key, timeout=30.0, operator_token=OPERATOR_TOKEN
-            ) as operator:
+            with HttpCentreClient(live.url, key, timeout=30.0, operator=enrolling) as operator:
                 operator.enrol(election=ELECTION, station=self.station)
         add_account(store_url, TARGET, Role.COUNTY_HQ, "IR-08-0801")
 
@@ -108,7 +118,6 @@ class Fuzzed:
             {
                 CSRF_HEADER: csrf,
                 "X-Forwarded-For": FUZZ_ADDRESS,
-                "Authorization": f"Bearer {OPERATOR_TOKEN}",
             }
         )
         fuzzing.cookies.update(cookies)
@@ -145,10 +154,7 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzed]:
     store_url = f"sqlite:///{tmp_path_factory.mktemp('schemathesis') / 'store.sqlite'}"
     init_database(store_url)
     load_kerman(store_url)
-    centre_settings = operator_settings(store_url).model_copy(
-        update={"operator_token": SecretStr(OPERATOR_TOKEN)}
-    )
-    with serving(centre_settings) as live:
+    with serving(operator_settings(store_url)) as live:
         yield Fuzzed(live, store_url)
 
 

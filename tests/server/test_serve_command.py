@@ -14,13 +14,12 @@ import httpx
 
 from sandogh.store.schema import init_database
 
-from .live import OPERATOR_TOKEN, load_kerman
+from .live import load_kerman
 
 COMMAND = [sys.executable, "-c", "from sandogh.cli.app import main; main()", "serve"]
 ENV = {
     **os.environ,
     "SANDOGH_LEDGER_SECRET": "ab" * 32,
-    "SANDOGH_OPERATOR_TOKEN": OPERATOR_TOKEN,
     "SANDOGH_DATABASE_URL": "",
     "SANDOGH_REGISTRY": "",
 }

@@ -9,8 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from pydantic import SecretBytes, SecretStr
+from pydantic import SecretBytes
 
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.server.process import WorkersError, centre_process, serve
 from sandogh.server.settings import ServerSettings
 from sandogh.services.devices import enrol_device
@@ -19,7 +20,7 @@ from sandogh.station.ports import CentreRefusedError, CheckInAnswer
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
-from .live import ELECTION, OPERATOR_TOKEN, REGISTRY, SECRET, device, load_kerman, stations, voters
+from .live import ELECTION, REGISTRY, SECRET, device, kerman, load_kerman, stations, voters
 
 SIMULTANEOUS = 200
 NOW = datetime.datetime(2024, 7, 5, 4, 0, tzinfo=datetime.UTC)
@@ -44,8 +45,14 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
         database_url=store_url,
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
-        operator_token=SecretStr(OPERATOR_TOKEN),
     )
+    engine = make_engine(store_url)
+    try:
+        enroller = add_run_operator(
+            lambda: SqlUnitOfWork(engine, now=NOW), kerman().election, by="cli:tests"
+        )
+    finally:
+        engine.dispose()
     voter, *others = voters(9)
     with centre_process(settings, workers=2) as centre:
         # a connection for each box, so the kernel deals them out to both processes
@@ -68,9 +75,10 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
         assert len([a for a in answers if a.token is not None]) == 1
         assert {a.refusal for a in answers if a.token is None} == {"already-voted"}
 
+        operator = run_operator_pass(centre.base_url, enroller, timeout=60.0)
         httpx.delete(
             f"{centre.base_url}/api/v1/elections/{ELECTION}/devices/{device(0).public_key.text}",
-            headers={"Authorization": f"Bearer {OPERATOR_TOKEN}"},
+            headers=operator.headers,
         ).raise_for_status()
         for code in others:  # a new connection each: now one process, now the other
             with (

@@ -94,14 +94,16 @@ def test_a_province_adds_its_counties_but_not_supervisors_or_peers(uow: NewUnitO
     add(uow, "kerman-hq", Role.PROVINCIAL_HQ, "IR-08")
     added = add(uow, "baft-hq", Role.COUNTY_HQ, "IR-08-0801", actor=PROVINCE)
     assert added.account.grant.place == "IR-08-0801"
+    passwords = CountingPasswords()
     for username, role, place in [
         ("baft-nazer", Role.SUPERVISOR, "IR-08-0801"),
         ("kerman-hq-2", Role.PROVINCIAL_HQ, "IR-08"),
         ("tehran", Role.NATIONAL_HQ, "IR"),
     ]:
         with pytest.raises(OperatorError) as refused:
-            add(uow, username, role, place, actor=PROVINCE)
+            add(uow, username, role, place, actor=PROVINCE, passwords=passwords)
         assert refused.value.reason is OperatorRefusal.NOT_ALLOWED
+    assert passwords.hashed == 0  # a refused request costs no argon2id hash (issue 9)
     denials = [e.event for e in events(uow) if e.event.type is EventType.ACCESS_DENIED]
     assert [(d.actor, d.role, d.place, d.disposition) for d in denials] == [
         ("kerman-hq", "provincial-hq", place, Disposition.DENIED)
@@ -194,7 +196,12 @@ def test_an_account_is_unlocked_by_a_higher_grant_only(uow: NewUnitOfWork) -> No
     assert twice.value.reason is OperatorRefusal.NOT_LOCKED
     (entry,) = [e.event for e in events(uow) if e.event.type is EventType.ACCOUNT_UNLOCKED]
     assert (entry.actor, entry.role, entry.place) == ("tehran-hq", "national-hq", "IR-08")
-    assert entry.details == {"username": "kerman-hq-2", "failures": 5, "was_locked": True}
+    assert entry.details == {
+        "username": "kerman-hq-2",
+        "failures": 5,
+        "was_locked": True,
+        "networks": 0,
+    }
 
 
 def test_accounts_are_listed_by_place(uow: NewUnitOfWork) -> None:

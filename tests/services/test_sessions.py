@@ -111,9 +111,12 @@ def test_a_log_in_opens_a_session_stored_by_its_hash(uow: NewUnitOfWork) -> None
     assert success["actor"] == "baft-hq"
     assert success["place"] == "IR-08-0801"
     assert success["details"] == {"address": "192.0.2.10"}
-    assert log_out(uow, signed_in.token)
+    assert log_out(uow, signed_in.token, address="192.0.2.10", now=NOW + 2 * MINUTE)
     assert check_session(uow, signed_in.token, now=NOW + MINUTE) is None
-    assert not log_out(uow, signed_in.token)
+    assert not log_out(uow, signed_in.token, address="192.0.2.10", now=NOW + 3 * MINUTE)
+    (out,) = of_type(uow, EventType.LOGGED_OUT)  # recorded once, by whom and from where
+    assert (out["actor"], out["role"], out["place"]) == ("baft-hq", "county-hq", "IR-08-0801")
+    assert out["details"] == {"address": "192.0.2.10"}
 
 
 def test_a_session_ends_when_idle_when_old_or_when_disabled(uow: NewUnitOfWork) -> None:
@@ -175,10 +178,13 @@ def test_every_failure_looks_the_same_and_costs_one_password_check(uow: NewUnitO
     assert passwords.checked == len(failures)
     assert {(f.throttled, str(f)) for f in failures} == {(False, "the log-in failed")}
     causes = [e["details"]["cause"] for e in of_type(uow, EventType.LOGIN_FAILED)][-4:]  # type: ignore[index]
-    assert causes == ["unknown-account", "disabled", "locked", "locked"]
+    # the lock holds on the network the failures came from, not on another (issue 9)
+    assert causes == ["unknown-account", "disabled", "locked", "password"]
 
 
-def test_five_failures_lock_the_account_with_growing_backoff(uow: NewUnitOfWork) -> None:
+def test_five_failures_lock_the_account_on_their_network_with_growing_backoff(
+    uow: NewUnitOfWork,
+) -> None:
     add(uow, "baft-hq", Role.COUNTY_HQ, "IR-08-0801")
     wide = Defences(throttle=ThrottlePolicy(address=Window(1000, MINUTE)))
     for _ in range(5):
@@ -188,6 +194,7 @@ def test_five_failures_lock_the_account_with_growing_backoff(uow: NewUnitOfWork)
         "failures": 5,
         "until": (NOW + MINUTE).isoformat(),
         "address": "192.0.2.10",
+        "network": "192.0.2.0/24",
     }
     refused(uow, attempt("baft-hq"), defences=wide, at=NOW + MINUTE / 2)
     refused(uow, attempt("baft-hq", "guess"), defences=wide, at=NOW + MINUTE)

@@ -15,7 +15,12 @@ import httpx
 import pytest
 
 from sandogh.core.report import SigningKey
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import (
+    HttpCentreClient,
+    OperatorLogin,
+    OperatorPass,
+    log_in_operator,
+)
 from sandogh.station.ports import (
     CentreRefusedError,
     CentreUnreachableError,
@@ -40,13 +45,13 @@ CARD = {
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def _client(handler: Handler, *, operator_token: str | None = None) -> HttpCentreClient:
+def _client(handler: Handler, *, operator: OperatorPass | None = None) -> HttpCentreClient:
     return HttpCentreClient(
         "http://centre.test",
         KEY,
         timeout=1.0,
         transport=httpx.MockTransport(handler),
-        operator_token=operator_token,
+        operator=operator,
         clock=lambda: NOW,
     )
 
@@ -69,7 +74,7 @@ def test_every_request_is_signed_for_its_path() -> None:
         assert signed_by(request.method, path, json.loads(request.content)) == KEY.public_key
         return httpx.Response(200, json=CARD if path.endswith("check-ins") else {"ok": True})
 
-    with _client(centre, operator_token="op") as client:
+    with _client(centre, operator=OperatorPass("sandogh-session", "op", "csrf-op")) as client:
         client.enrol(election=ELECTION, station=STATION)
         client.check_in(election=ELECTION, station=STATION, national_code="0012345679")
         entries = [OfflineCheckIn("0012345679", NOW)]
@@ -80,8 +85,10 @@ def test_every_request_is_signed_for_its_path() -> None:
         f"/api/v1/elections/{ELECTION}/check-ins",
         f"/api/v1/elections/{ELECTION}/check-ins/sync",
     ]
-    assert seen[0].headers["authorization"] == "Bearer op"
-    assert "authorization" not in seen[1].headers
+    # the enrolment carries the operator's session; no other request does
+    assert seen[0].headers["cookie"] == "sandogh-session=op"
+    assert seen[0].headers["x-csrf-token"] == "csrf-op"
+    assert "cookie" not in seen[1].headers
     assert all(r.headers["content-type"] == "application/json" for r in seen)
     assert json.loads(seen[0].content)["station"] == STATION
     assert json.loads(seen[1].content)["at"] == "2024-07-05T04:30:00.000Z"
@@ -180,3 +187,25 @@ def test_an_offline_time_without_a_zone_is_refused_before_sending() -> None:
         client.sync_check_ins(
             election=ELECTION, station=STATION, entries=[OfflineCheckIn("0012345679", naive)]
         )
+
+
+def test_an_operator_logs_in_for_the_session_the_enrolment_carries() -> None:
+    sent: list[dict[str, str]] = []
+
+    def centre(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content))
+        if sent[-1]["password"] != "the password":
+            return httpx.Response(401, json={"error": "login-failed", "message": "failed"})
+        cookie = {"set-cookie": "__Host-sandogh-session=tok; Path=/; Secure; HttpOnly"}
+        return httpx.Response(201, json={"csrf_token": "c"}, headers=cookie)
+
+    transport = httpx.MockTransport(centre)
+    login = OperatorLogin("kerman-hq", "the password", "123456")
+    got = log_in_operator("http://centre.test", login, timeout=1.0, transport=transport)
+    assert got == OperatorPass("__Host-sandogh-session", "tok", "c")
+    assert sent[0] == {"username": "kerman-hq", "password": "the password", "totp": "123456"}
+    wrong = OperatorLogin("kerman-hq", "a wrong one")
+    with pytest.raises(CentreRefusedError) as refused:
+        log_in_operator("http://centre.test", wrong, timeout=1.0, transport=transport)
+    assert refused.value.reason == "login-failed"
+    assert "totp" not in sent[1]

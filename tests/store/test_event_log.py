@@ -154,3 +154,18 @@ def test_any_events_read_back_and_verify(
         stored = list(uow.events.entries())
     assert records(stored) == records(written)
     assert verify(stored).ok
+
+
+def test_the_head_and_entries_by_sequence(new_unit_of_work: NewUnitOfWork) -> None:
+    with new_unit_of_work() as uow:
+        assert uow.events.head() is None
+        assert uow.events.at([1]) == {}
+        written = [uow.events.record(event(n)) for n in (1, 2, 3)]
+        uow.commit()
+    with new_unit_of_work() as uow:
+        head = uow.events.head()
+        found = uow.events.at([3, 1, 9])
+    assert head is not None
+    assert records([head]) == records(written[-1:])
+    assert sorted(found) == [1, 3]
+    assert records([found[1], found[3]]) == records([written[0], written[2]])

@@ -48,6 +48,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "events",
         "operators",
         "operator_sessions",
+        "operator_networks",
         "login_counters",
         "security_alerts",
         "violation_cases",
@@ -57,11 +58,12 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "readiness_papers",
         "readiness_staff",
         "staff_keys",
+        "log_checkpoints",
         "pre_election_records",
         "record_signatures",
         "record_amendments",
     }
-    assert revision == head_revision() == "0007"
+    assert revision == head_revision() == "0009"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -92,6 +94,41 @@ def test_a_store_of_the_first_revision_upgrades_keeping_its_rows(db_url: str) ->
     finally:
         engine.dispose()
     assert ids == ["kerman-1403-r2"]
+
+
+def test_voids_stored_before_the_anchored_log_name_the_entry_that_recorded_them(
+    db_url: str,
+) -> None:
+    _migrate(db_url, "0006")
+    _execute(
+        db_url,
+        "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, "
+        "definition, loaded_at) VALUES ('kerman-1403-r2', 1, 'ک', 'K', '2024-07-05', 'h', "
+        "'d', '2024-07-05 20:00:00')",
+    )
+    for number in (1, 2):  # the first recorded by the entry below, the second by none
+        _execute(
+            db_url,
+            "INSERT INTO voids (id, election_id, kind, stations, reason, reference, decided_by, "
+            f"decided_at) VALUES ({number}, 'kerman-1403-r2', 'station', '[\"ST-1\"]', 'r', "
+            "'x', 'hoseini', '2024-07-06 09:00:00')",
+        )
+    _execute(
+        db_url,
+        "INSERT INTO events (sequence, previous_hash, hash, time, actor, role, place, type, "
+        "disposition, details) VALUES (1, 'p', 'h1', '2024-07-06 09:00:00', 'hoseini', "
+        "'supervisor', 'IR', 'station-voided', 'done', '{\"void\": 1}')",
+    )
+    init_database(db_url)
+    engine = open_database(db_url)
+    try:
+        with engine.connect() as connection:
+            named = connection.execute(
+                text("SELECT id, log_sequence, log_hash FROM voids ORDER BY id")
+            ).all()
+    finally:
+        engine.dispose()
+    assert [tuple(row) for row in named] == [(1, 1, "h1"), (2, None, None)]
 
 
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
@@ -145,7 +182,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0007: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0009: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

@@ -11,7 +11,13 @@ import threading
 import pytest
 
 from sandogh.core.access import Grant, Lockout, Places, Role
-from sandogh.services.ports import AlertKind, OperatorAccount, OperatorSession, SecurityAlert
+from sandogh.services.ports import (
+    AccountNetwork,
+    AlertKind,
+    OperatorAccount,
+    OperatorSession,
+    SecurityAlert,
+)
 
 from .contract import DUPLICATE, REFUSED, NewUnitOfWork, at_once, store_election
 
@@ -163,6 +169,38 @@ def test_an_alert_is_stored_once_per_kind_subject_and_window(
     with new_unit_of_work() as uow:
         assert uow.operators.alerts(T0) == [first, other]
         assert uow.operators.alerts(T0 + datetime.timedelta(seconds=1)) == [other]
+        assert uow.operators.alerts(T0, kind=AlertKind.NETWORK) == [first]
+        assert uow.operators.alerts(T0, subject="*") == [other]
+        assert uow.operators.alerts(T0, kind=AlertKind.ACCOUNT, subject="*") == []
+
+
+def test_an_account_keeps_a_standing_per_network(new_unit_of_work: NewUnitOfWork) -> None:
+    minute = datetime.timedelta(minutes=1)
+    home = AccountNetwork("baft-hq", "192.0.2.0/24", succeeded_at=T0)
+    away = AccountNetwork("baft-hq", "198.51.100.0/24", Lockout(5, T0 + minute), T0, None)
+    stale = AccountNetwork("baft-hq", "203.0.113.0/24", Lockout(2), T0 - 2 * minute, None)
+    with new_unit_of_work() as uow:
+        uow.operators.add(account())
+        for standing in (home, away, stale):
+            uow.operators.save_network(standing)
+        uow.commit()
+    with new_unit_of_work() as uow, pytest.raises(REFUSED):
+        uow.operators.save_network(dataclasses.replace(home, username="nobody"))
+    with new_unit_of_work() as uow:
+        assert uow.operators.network("baft-hq", "192.0.2.0/24") == home
+        assert uow.operators.network("baft-hq", "198.51.100.0/24") == away
+        assert uow.operators.network("baft-hq", "10.0.0.0/24") is None
+        assert uow.operators.failing_networks("baft-hq", T0 - minute) == 1
+        assert uow.operators.failing_networks("baft-hq", T0 - 3 * minute) == 2
+        assert uow.operators.clear_networks("baft-hq") == 2
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert uow.operators.failing_networks("baft-hq", T0 - 3 * minute) == 0
+        assert uow.operators.network("baft-hq", "198.51.100.0/24") == dataclasses.replace(
+            away, lockout=Lockout()
+        )
+        assert uow.operators.network("baft-hq", "192.0.2.0/24") == home
+        assert uow.operators.clear_networks("baft-hq") == 0
 
 
 def test_the_places_are_the_units_of_the_stored_days(new_unit_of_work: NewUnitOfWork) -> None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.log import Checkpoint
 from sandogh.core.supervision import (
     CandidateVoid,
     CaseCandidate,
@@ -53,6 +54,7 @@ CERTIFIED = Certification(
     AT,
     "sha256:" + "a" * 64,
 )
+ENTRY = Checkpoint(7, "b" * 64)  # the log entry a decision names (the contract does not read it)
 
 
 def test_voids_of_every_kind_come_back_numbered_in_order(new_unit_of_work: NewUnitOfWork) -> None:
@@ -82,6 +84,12 @@ def test_voids_of_every_kind_come_back_numbered_in_order(new_unit_of_work: NewUn
         assert uow.voids.all(ELECTION) == stored
         assert [r.void for r in uow.voids.all(ELECTION)] == voids
         assert uow.voids.all("kerman-1403-r1") == []
+        uow.voids.name_entry(numbers[1], ENTRY)
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert [r.logged for r in uow.voids.all(ELECTION)] == [None, ENTRY, None, None]
+        with pytest.raises(REFUSED):
+            uow.voids.name_entry(max(numbers) + 1, ENTRY)
 
 
 def test_a_void_rolled_back_is_not_kept_and_must_name_a_stored_election(
@@ -101,9 +109,14 @@ def test_a_certification_stays_in_force_until_undone(new_unit_of_work: NewUnitOf
     store_election(new_unit_of_work)
     whole = replace(CERTIFIED, contest="president", constituency=None)
     with new_unit_of_work() as uow:
-        uow.certifications.add(CERTIFIED)
-        uow.certifications.add(whole)
+        uow.certifications.add(CERTIFIED, ENTRY)
+        uow.certifications.add(whole, replace(ENTRY, sequence=8))
         assert uow.certifications.in_force(ELECTION) == [CERTIFIED, whole]
+        records = uow.certifications.records_in_force(ELECTION)
+        assert [(r.certification, r.logged) for r in records] == [
+            (CERTIFIED, ENTRY),
+            (whole, replace(ENTRY, sequence=8)),
+        ]
         uow.commit()
     with new_unit_of_work() as uow:
         uow.certifications.undo(whole, by="admin", at=LATER)  # rolled back: still in force
@@ -115,7 +128,7 @@ def test_a_certification_stays_in_force_until_undone(new_unit_of_work: NewUnitOf
         assert uow.certifications.in_force(ELECTION) == [CERTIFIED]
         with pytest.raises(REFUSED):
             uow.certifications.undo(whole, by="admin", at=LATER)
-        uow.certifications.add(whole)  # certified again after the undo
+        uow.certifications.add(whole, ENTRY)  # certified again after the undo
         uow.commit()
     with new_unit_of_work() as uow:
         assert uow.certifications.in_force(ELECTION) == [CERTIFIED, whole]

@@ -42,6 +42,7 @@ from sandogh.core.anchor import (
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report import KeyMaterialError, PublicKey, StaffRole
 from sandogh.core.report.staff import RegisteredStaff
+from sandogh.formats.key_file import read_key_file
 from sandogh.locale.digits import format_int, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.services.anchor import (
@@ -53,7 +54,6 @@ from sandogh.services.anchor import (
     record_of,
     seal_record,
 )
-from sandogh.station.directory import read_key_file
 
 anchor_app = typer.Typer(help="The pre-election record: the anchor of every signature.")
 _out = Console(highlight=False, soft_wrap=True)

@@ -24,7 +24,14 @@ from sandogh.cli.database import create_store, open_store
 from sandogh.cli.formatting import name_in
 from sandogh.cli.importing import import_tally_file
 from sandogh.cli.log_commands import log_app
-from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
+from sandogh.cli.options import (
+    DbOption,
+    ElectionOption,
+    JsonOption,
+    LangOption,
+    Language,
+    LogKeyOption,
+)
 from sandogh.cli.outcome_view import outcomes_json, print_outcomes
 from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
@@ -333,12 +340,17 @@ def serve(
     db: DbOption = None,
     registry: serve_job.RegistryOption = None,
     workers: serve_job.WorkersOption = 1,
+    log_key: LogKeyOption = None,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
-    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); enrolment needs $SANDOGH_OPERATOR_TOKEN.
+    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); boxes are enrolled by operators in their
+    own sessions (sandogh station enrol --user); the log key (--log-key or $SANDOGH_LOG_KEY_FILE)
+    signs checkpoints of the event log.
     """
-    serve_job.run(host=host, port=port, db=db, registry=registry, err=err, workers=workers)
+    serve_job.run(
+        host=host, port=port, db=db, registry=registry, err=err, workers=workers, log_key=log_key
+    )
 
 
 @app.command()

@@ -4,10 +4,11 @@ Everything runs on loopback from a fresh SQLite file: both Kerman rounds loaded 
 results imported (so the site sets round 2 beside it), two demo operators, the centre of
 `sandogh serve` in a child process (`server.process.centre_process`), the publisher following the
 event log into the snapshot and a plain static server for it (`sandogh publish --follow` and
-`publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens, and the
-simulated day of `sandogh simulate` (`cli.simulated_day`) paced so that its stations report one
-after another over `--minutes`. The main thread watches every part: one that stops stops the demo
-with a line saying which; Ctrl-C (or SIGTERM) stops all of them, the centre's process included.
+`publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens (its
+two staff registered, their key files beside the box), and the simulated day of
+`sandogh simulate` (`cli.simulated_day`) paced so that its stations report one after another over
+`--minutes`. The main thread watches every part: one that stops stops the demo with a line saying
+which; Ctrl-C (or SIGTERM) stops all of them, the centre's process included.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp
 
 from sandogh.cli.demo import ROUNDS, load_rounds
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST
@@ -52,6 +54,8 @@ from sandogh.cli.simulated_day import (
 )
 from sandogh.core.access import Grant, Role
 from sandogh.core.errors import SandoghError
+from sandogh.core.report import StaffRole
+from sandogh.formats.key_file import write_key_file
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.publish.serve import static_app
@@ -62,8 +66,9 @@ from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_
 from sandogh.server.settings import OperatorSettings
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
+from sandogh.services.staff import register_staff
 from sandogh.station.box import Box
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
@@ -76,6 +81,7 @@ WATCH_SECONDS = 0.25
 START_SECONDS = 10.0
 STOP_SECONDS = 3.0
 KIOSK_PAPERS = 500
+KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
 # Demo-only accounts: fixed, printed, and never to be used on a real election's centre.
 HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0801")
 ADMIN = ("demo-admin", "demo-admin-1403", Role.ADMIN, "IR")
@@ -142,7 +148,8 @@ def run(options: LiveOptions, out: Console) -> None:
     )
     accounts = _add_operators(store)
     register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
-    settings, token = one_run_settings(url, plan.registry)
+    enroller = add_run_operator(store, plan.loaded.election, by=actor())
+    settings = one_run_settings(url, plan.registry)
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
     publisher = Publisher(store, folder / "site", bulk_interval=BULK_SECONDS)
@@ -157,7 +164,10 @@ def run(options: LiveOptions, out: Console) -> None:
             site, site_process = running.enter_context(
                 _serving_site(folder / "site", options.site_port, lang, out)
             )
-            station, box = _kiosk(plan, centre.base_url, token, folder / "boxes", running)
+            operator = run_operator_pass(centre.base_url, enroller, timeout=TIMEOUT_SECONDS)
+            station, box, staff = _kiosk(
+                plan, centre.base_url, operator, store, folder / "boxes", running
+            )
             kiosk, kiosk_thread = running.enter_context(
                 _serving(
                     create_station_app(box, lang=lang),
@@ -171,7 +181,7 @@ def run(options: LiveOptions, out: Console) -> None:
             day = _Worker(
                 say("simulation", lang),
                 lambda stop: _run_day(
-                    plan, options, centre.base_url, token, folder / "boxes", reported, stop
+                    plan, options, centre.base_url, operator, folder / "boxes", reported, stop
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -184,7 +194,7 @@ def run(options: LiveOptions, out: Console) -> None:
             while not ready.wait(WATCH_SECONDS):
                 _check(parts, lang)
             urls = {"site": site, "api": centre.base_url, "kiosk": kiosk}
-            _print_addresses(out, lang, urls, station, accounts, _spare_voters(plan))
+            _print_addresses(out, lang, urls, station, accounts, _spare_voters(plan), staff)
             out.print(
                 say(
                     "day",
@@ -373,20 +383,39 @@ def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event)
 
 
 def _kiosk(
-    plan: DayPlan, base: str, token: str, boxes: Path, running: ExitStack
-) -> tuple[str, Box]:
-    """A box for a station the simulation leaves alone, enrolled, open and taking voters."""
+    plan: DayPlan,
+    base: str,
+    operator: OperatorPass,
+    store: UnitOfWorkFactory,
+    boxes: Path,
+    running: ExitStack,
+) -> tuple[str, Box, list[Path]]:
+    """A box for a station the simulation leaves alone, its staff registered with key files of
+    their own (to log in on its screens), enrolled, open and taking voters."""
     station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
-    store, key = StationDirectory(boxes / station).create()
+    folder = boxes / station
+    box_store, key = StationDirectory(folder).create()
+    staff = []
+    for role in KIOSK_STAFF:
+        staff.append(folder / f"staff-{role.value}.key")
+        register_staff(
+            store,
+            election_id=plan.loaded.election.id,
+            station=station,
+            person=f"{role.value} (demo)",
+            role=role,
+            public_key=write_key_file(staff[-1]).public_key.text,
+            now=datetime.datetime.now(datetime.UTC),
+        )
     centre = running.enter_context(
-        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token)
+        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator)
     )
-    box = Box(store, key, centre, FilePrinter(boxes / station / "printer.jsonl"))
+    box = Box(box_store, key, centre, FilePrinter(folder / "printer.jsonl"))
     box.enrol(election=plan.loaded.election.id, station=station, policy=OfflinePolicy.REFUSE)
     box.open({CONTEST: KIOSK_PAPERS})
     box.start_voting()
     box.sync()  # the zero report, to the centre now
-    return station, box
+    return station, box, staff
 
 
 def _spare_voters(plan: DayPlan, count: int = 3) -> list[str]:
@@ -404,6 +433,7 @@ def _print_addresses(
     kiosk_station: str,
     accounts: list[tuple[str, str, Grant, str | None]],
     voters: list[str],
+    staff: list[Path],
 ) -> None:
     site = urls["site"] + ("/" if lang == "fa" else "/en/")
     rows = [
@@ -411,7 +441,7 @@ def _print_addresses(
         (say("console", lang), urls["api"] + "/console/"),
         (
             say("kiosk", lang, station=kiosk_station),
-            f"{urls['kiosk']}/operator  {urls['kiosk']}/vote",
+            f"{urls['kiosk']}/operator/login  {urls['kiosk']}/vote",
         ),
         (say("api", lang), urls["api"] + "/openapi.json"),
     ]
@@ -438,6 +468,7 @@ def _print_addresses(
             uri = TotpFactor().uri(secret, username)
             out.print(f"  {escape(uri)}", soft_wrap=True)
     out.print(escape(say("voters", lang, codes=" ".join(voters))), soft_wrap=True)
+    out.print(escape(say("staff_keys", lang, files=" ".join(map(str, staff)))), soft_wrap=True)
     out.print()
 
 
@@ -445,7 +476,7 @@ def _run_day(
     plan: DayPlan,
     options: LiveOptions,
     base: str,
-    token: str,
+    operator: OperatorPass,
     boxes: Path,
     reported: queue.Queue[StationDay],
     stop: threading.Event,
@@ -460,7 +491,7 @@ def _run_day(
         reported.put(
             station_day(
                 base,
-                token,
+                operator,
                 plan.loaded.election.id,
                 plan.sheets[code],
                 plan.expected[code],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -40,6 +41,16 @@ ElectionOption = Annotated[
         "--election",
         "-e",
         help="Election id; may be left out when the store holds only one.",
+        show_default=False,
+    ),
+]
+LogKeyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--log-key",
+        envvar="SANDOGH_LOG_KEY_FILE",
+        help="The centre's log key file (sandogh log keygen), to sign the event log's "
+        "checkpoints with; default $SANDOGH_LOG_KEY_FILE.",
         show_default=False,
     ),
 ]

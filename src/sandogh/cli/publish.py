@@ -22,9 +22,10 @@ from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
 
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
+from sandogh.cli.options import DbOption, JsonOption, LangOption, Language, LogKeyOption
 from sandogh.cli.serve import HostOption, PortOption
 from sandogh.core.definition.model import UnitKind
+from sandogh.formats.key_file import read_key_file
 from sandogh.locale.digits import format_int, to_ascii_digits, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
@@ -46,6 +47,8 @@ _FA: dict[str, str] = {
     "written": "{written} پرونده نوشته شد، {unchanged} پرونده بی‌تغییر ماند",
     "rendered": "، {pages} صفحه ساخته شد",
     "following": "پیگیری رویدادها هر {seconds} ثانیه؛ برای پایان Ctrl+C",
+    "no_log_key": "هشدار: کلید لاگ داده نشد (--log-key یا SANDOGH_LOG_KEY_FILE)؛ "
+    "نقطه بازبینی امضاشده‌ای از لاگ رویدادها منتشر نمی‌شود",
     "verify_heading": "سنجش نتایج منتشرشده در {location}",
     "definition": "چکیده تعریف انتخابات: {hash}",
     "reports_read": "{reports} گزارش امضاشده خوانده شد؛ همه سنجه‌های {verified} گزارش درست است.",
@@ -79,6 +82,8 @@ _EN: dict[str, str] = {
     "written": "{written} files written, {unchanged} unchanged",
     "rendered": ", {pages} pages rendered",
     "following": "following the event log every {seconds} s; Ctrl+C to stop",
+    "no_log_key": "warning: no log key given (--log-key or SANDOGH_LOG_KEY_FILE); no signed "
+    "checkpoint of the event log is published",
     "verify_heading": "Checking the results published at {location}",
     "definition": "Definition hash: {hash}",
     "reports_read": "{reports} signed reports read; every check passed for {verified}.",
@@ -171,9 +176,11 @@ def publish(
         UnitKind,
         typer.Option("--nist-detail", help="The smallest units the NIST report gives votes for."),
     ] = UnitKind.STATION,
+    log_key: LogKeyOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Write the results snapshot (JSON, CSV, NIST, every signed report) from the store."""
+    """Write the results snapshot (JSON, CSV, NIST, every signed report) from the store; with the
+    log key, the event log's signed checkpoints too (log/checkpoints.json)."""
     if follow and once:
         raise typer.BadParameter(
             "--once catches up and stops; leave out --follow", param_hint="--once"
@@ -184,7 +191,10 @@ def publish(
         elections=None if election is None else [election],
         bulk_interval=bulk_interval if follow else 0.0,
         nist_down_to=nist_detail,
+        log_key=None if log_key is None else read_key_file(log_key),
     )
+    if log_key is None:
+        err.print(say("no_log_key", lang.lang))
     _report(publisher.catch_up() if once else publisher.regenerate(), lang.lang)
     if not follow:
         return

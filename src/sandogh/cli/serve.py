@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -48,10 +49,17 @@ def run(
     registry: str | None,
     err: Console,
     workers: int = 1,
+    log_key: Path | None = None,
 ) -> None:
     """Check the settings, open the store and the registry, then serve until interrupted, in
     `workers` server processes (`server.process.serve`)."""
-    settings = settings_from_env(os.environ, db=db, registry=registry)
+    settings = settings_from_env(os.environ, db=db, registry=registry, log_key=log_key)
+    if settings.log_key_file is None:
+        err.print(
+            "sandogh: no log key (--log-key or $SANDOGH_LOG_KEY_FILE): the event log's "
+            "checkpoints are signed only when a snapshot is published",
+            markup=False,
+        )
     if not _loopback(host):
         err.print(
             f"sandogh: serving plain HTTP on {host}: put a TLS-terminating proxy in front",

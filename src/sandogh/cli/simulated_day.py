@@ -25,6 +25,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from sandogh.cli.demo import EXAMPLE, ExampleMissingError
+from sandogh.cli.enrolling import add_run_operator, run_operator_pass
+from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.errors import SandoghError
@@ -38,7 +40,7 @@ from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.results import show_results
 from sandogh.services.staff import register_staff
 from sandogh.station.box import Box, IssuedCard
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
@@ -186,16 +188,18 @@ def simulate(
             now=now,
         )
         register_station_staff(uow, election.id, seed, chosen)
-        settings, token = one_run_settings(url, plan.registry)
+        enroller = add_run_operator(uow, election, by=actor())
+        settings = one_run_settings(url, plan.registry)
         with centre_process(settings) as running:
             base = running.base_url
+            operator = run_operator_pass(base, enroller, timeout=TIMEOUT_SECONDS)
             start = time.perf_counter()
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 days = list(
                     pool.map(
                         lambda code: station_day(
                             base,
-                            token,
+                            operator,
                             election.id,
                             plan.sheets[code],
                             expected[code],
@@ -224,7 +228,7 @@ def simulate(
 
 def station_day(
     base: str,
-    token: str,
+    operator: OperatorPass,
     election: str,
     sheet: TallySheet,
     figures: Figures,
@@ -233,9 +237,10 @@ def station_day(
     folder: Path,
     staff: Sequence[tuple[StaffRole, SigningKey]],
 ) -> StationDay:
-    """One box's whole day, on the calling thread; `staff` sign its final report."""
+    """One box's whole day, on the calling thread, enrolled in `operator`'s session; `staff`
+    sign its final report."""
     store, key = StationDirectory(folder).create()
-    with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator_token=token) as centre:
+    with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
         box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
         box.enrol(election=election, station=sheet.station, policy=OfflinePolicy.REFUSE)
         spoiled = int(sheet.counts.papers_spoiled * figures.cast / max(sheet.counts.cast, 1))

@@ -20,8 +20,8 @@ from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption
 from sandogh.cli.session import actor, now
 from sandogh.core.report import StaffRole
+from sandogh.formats.key_file import write_key_file
 from sandogh.services.staff import register_staff, staff_of
-from sandogh.station.directory import write_key_file
 
 staff_app = typer.Typer(help="The station staff's keys.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)

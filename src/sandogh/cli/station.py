@@ -10,6 +10,7 @@ and vote on the box's own screens (`kiosk`), not here; what is printed is `cli.s
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -22,8 +23,13 @@ from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
 from sandogh.cli.station_view import print_report, print_sync, status_json
 from sandogh.core.station import Phase
+from sandogh.station.centre_http import OperatorLogin, log_in_operator
 from sandogh.station.setup import OfflinePolicy
 from sandogh.station.web.app import LOOPBACK, create_station_app
+
+#: Where a script gives the enrolling operator's password (never on the command line, where
+#: other accounts of the machine could read it).
+PASSWORD_VAR = "SANDOGH_OPERATOR_PASSWORD"
 
 station_app = typer.Typer(
     help="The ballot box: enrol it, open it, close it, send its report.", no_args_is_help=True
@@ -82,19 +88,33 @@ def enrol(
             help="While the centre is unreachable: refuse voters, or check them in provisionally.",
         ),
     ] = OfflinePolicy.REFUSE,
-    operator_token: Annotated[
+    user: Annotated[
         str | None,
         typer.Option(
-            "--operator-token",
-            help="The operator's token for enrolment; default $SANDOGH_OPERATOR_TOKEN.",
+            "--user",
+            help="The enrolling operator's username (asked when not given); the password is "
+            f"read from ${PASSWORD_VAR}, else from stdin with --password-stdin, else asked.",
+            show_default=False,
+        ),
+    ] = None,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from stdin's first line.")
+    ] = False,
+    totp: Annotated[
+        str | None,
+        typer.Option(
+            "--totp",
+            help="The authenticator's code, if the account has one (asked at a terminal).",
             show_default=False,
         ),
     ] = None,
     timeout: TimeoutOption = 10.0,
 ) -> None:
-    """Make the box's key (in DIR) and enrol it with the centre for one station."""
-    token = operator_token or os.environ.get("SANDOGH_OPERATOR_TOKEN")
-    with open_box(directory, centre, None, timeout, create=True, operator_token=token) as box:
+    """Make the box's key (in DIR) and enrol it with the centre for one station, as an operator
+    with the manage-devices right there (they log in: username, password, TOTP code)."""
+    login = _operator_login(user, password_stdin=password_stdin, totp=totp)
+    operator = log_in_operator(centre, login, timeout=timeout)
+    with open_box(directory, centre, None, timeout, create=True, operator=operator) as box:
         setup = box.enrol(election=election, station=station, policy=policy)
         _out.print(
             f"enrolled {box.key.public_key.text} for station {setup.station} of "
@@ -102,6 +122,19 @@ def enrol(
             f"offline policy: {setup.policy}",
             markup=False,
         )
+
+
+def _operator_login(user: str | None, *, password_stdin: bool, totp: str | None) -> OperatorLogin:
+    """The operator's log-in, from the options, the environment, stdin or the terminal."""
+    username = user or typer.prompt("operator username")
+    password = os.environ.get(PASSWORD_VAR)
+    if password is None and password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    if password is None:
+        password = typer.prompt("password", hide_input=True)
+    if totp is None and sys.stdin.isatty():
+        totp = typer.prompt("TOTP code (empty if the account has none)", default="") or None
+    return OperatorLogin(username, password, totp)
 
 
 @station_app.command("open")
@@ -205,7 +238,9 @@ def kiosk(
     lang: LangOption = Language.FA,
     timeout: TimeoutOption = 10.0,
 ) -> None:
-    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only."""
+    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only,
+    at this address only; the station's registered staff log in with their key files, and the
+    outbox goes to the centre by itself while it serves."""
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
         uvicorn.run(create_station_app(box, lang=lang.lang), host=LOOPBACK, port=port)

@@ -16,7 +16,7 @@ from pathlib import Path
 from sandogh.cli.session import now
 from sandogh.core.report import SigningKey
 from sandogh.station.box import Box
-from sandogh.station.centre_http import HttpCentreClient
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.ports import (
     CentreClient,
@@ -52,12 +52,12 @@ class _NoCentre:
 
 @contextmanager
 def _centre(
-    url: str | None, key: SigningKey, timeout: float, operator_token: str | None = None
+    url: str | None, key: SigningKey, timeout: float, operator: OperatorPass | None = None
 ) -> Iterator[CentreClient]:
     if url is None:
         yield _NoCentre()
         return
-    with HttpCentreClient(url, key, timeout=timeout, operator_token=operator_token) as client:
+    with HttpCentreClient(url, key, timeout=timeout, operator=operator) as client:
         yield client
 
 
@@ -77,10 +77,11 @@ def open_box(
     timeout: float = 10.0,
     *,
     create: bool = False,
-    operator_token: str | None = None,
+    operator: OperatorPass | None = None,
 ) -> Iterator[Box]:
-    """The box in `directory` (made there first with `create`, unless a key is there already)."""
+    """The box in `directory` (made there first with `create`, unless a key is there already);
+    `operator`: the session of the operator enrolling it."""
     place = StationDirectory(directory)
     store, key = place.create() if create and not place.key_file.exists() else place.open()
-    with store, _centre(centre, key, timeout, operator_token) as client:
+    with store, _centre(centre, key, timeout, operator) as client:
         yield Box(store, key, client, _printer(directory, printer), clock=now)

@@ -22,12 +22,18 @@ already seen are skipped. Reading is split into short units of work (log, result
 boxes), each a consistent read: a report accepted between two of them is in the results but not
 yet in the log read, and is applied again at the next poll, which changes nothing but its times.
 
+Given the centre's log key, every publication (a regeneration, a catch-up, a poll or flush that
+wrote something) takes a signed checkpoint of the event log's head, if it moved since the last
+(`services.audit.take_checkpoint`), and writes every checkpoint taken, by the centre or here, to
+`log/checkpoints.json`, the key's public half to `log/key.txt` (`publish.log_anchor`).
+
 After writing, the results site is rendered for the units whose pages changed, by
 `sandogh.publish.site.render_site` when that module is installed.
 """
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import json
 import time
@@ -38,12 +44,14 @@ from typing import cast
 
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import UnitKind
-from sandogh.core.report import ReportKind, decode_report, decode_signed
+from sandogh.core.report import ReportKind, SigningKey, decode_report, decode_signed
 from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import REPORT_KINDS, elections_json
 from sandogh.publish.index import JSONObject
+from sandogh.publish.log_anchor import write_log_anchor
 from sandogh.publish.published import Published
 from sandogh.publish.writer import Writer
+from sandogh.services.audit import checkpoints, take_checkpoint
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
@@ -67,7 +75,9 @@ class Publisher:
     """Keeps the snapshot under `root` current with the store `uow` opens.
 
     `elections`: the ids to publish (default: every election stored, and every one loaded
-    later); `nist_down_to`: the smallest units the NIST report gives votes for.
+    later); `nist_down_to`: the smallest units the NIST report gives votes for; `log_key`: the
+    centre's log key, to take and publish checkpoints with (none are without it), at the time
+    `now` gives.
     """
 
     def __init__(
@@ -80,6 +90,8 @@ class Publisher:
         nist_down_to: UnitKind = UnitKind.STATION,
         render: bool = True,
         clock: Callable[[], float] = time.monotonic,
+        log_key: SigningKey | None = None,
+        now: Callable[[], datetime.datetime] = lambda: datetime.datetime.now(datetime.UTC),
     ) -> None:
         self._uow = uow
         self._root = root
@@ -88,6 +100,8 @@ class Publisher:
         self._nist_down_to = nist_down_to
         self._render = render
         self._clock = clock
+        self._log_key = log_key
+        self._now = now
         self._log_sequence = 0
         self._timelines: dict[str, Timeline] = {}
         self._published: dict[str, Published] = {}
@@ -109,7 +123,7 @@ class Publisher:
         for election in elections:
             self._write_everything(writer, self._load(election))
             done.units[election] = None
-        return self._finish(writer, done)
+        return self._finish(writer, done, publication=True)
 
     def poll(self) -> Regeneration:
         """Read the log entries added since the last read; write what they change."""
@@ -146,7 +160,7 @@ class Publisher:
             if later:
                 done.units[election] = self._apply(writer, state, later)
         self._write_bulk(writer, force=True)
-        return self._finish(writer, done)
+        return self._finish(writer, done, publication=True)
 
     def flush(self) -> Regeneration:
         """Write the whole-election files that lag behind (see the module docstring)."""
@@ -284,7 +298,12 @@ class Publisher:
                 state.write_bulk(writer, nist_down_to=self._nist_down_to, now=now)
                 state.write_snapshot(writer)
 
-    def _finish(self, writer: Writer, done: Regeneration) -> Regeneration:
+    def _finish(
+        self, writer: Writer, done: Regeneration, *, publication: bool = False
+    ) -> Regeneration:
+        if self._log_key is not None and (publication or writer.written):
+            take_checkpoint(self._uow, self._log_key, now=self._now())
+            write_log_anchor(writer, checkpoints(self._uow), self._log_key.public_key)
         if writer.written:
             snapshots = [state.snapshot() for state in self._published.values()]
             snapshots += _other_snapshots(self._root, {s["election"] for s in snapshots})

@@ -7,6 +7,7 @@ OpenAPI document (`python -m sandogh.server.openapi`).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -14,11 +15,13 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
+from sandogh.formats.key_file import read_key_file
 from sandogh.security_headers import WithHeaders
 from sandogh.server import check_ins, console, enrolment, operators, readiness, reports
 from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
 from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
+from sandogh.server.log_checkpoints import sign_checkpoints
 from sandogh.server.models import HealthBody
 from sandogh.server.sessions import open_desk
 from sandogh.server.settings import ServerSettings
@@ -87,14 +90,20 @@ def _app(**options: Any) -> FastAPI:
 def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
     """The centre's application over the store and registry of `settings`, which it opens now
     and closes when the server stops; `clock` is read for the time of every request."""
+    key = None if settings.log_key_file is None else read_key_file(settings.log_key_file)
     centre = open_centre(settings, clock=clock)
     desk = open_desk(settings.operators)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        signing = None
+        if key is not None:
+            signing = asyncio.create_task(sign_checkpoints(centre, key, settings.log_checkpoints))
         try:
             yield
         finally:
+            if signing is not None:
+                signing.cancel()
             try:
                 desk.record_refusals(centre)
             finally:

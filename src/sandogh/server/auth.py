@@ -1,22 +1,17 @@
-"""Who may call the station API: an operator by token, a ballot box by its signature.
+"""Who may call the station API as a ballot box: by its signature (operators: `server.sessions`).
 
 DESIGN.md §6: a box holds an Ed25519 key registered at enrolment and every request it makes is
 signed; a request from an unknown or revoked box, or for another station, is refused. The checks
 run cheapest first — the signature and its time need no database — and answer 401 when the
-caller is not shown to be who it says (no or a wrong token, a signature that does not verify, a
-request signed outside the window) and 403 when it is, but may not (a key not enrolled, revoked,
-or enrolled for another station). Operator accounts replace the single token in issue 4.
+caller is not shown to be who it says (a signature that does not verify, a request signed outside
+the window) and 403 when it is, but may not (a key not enrolled, revoked, or enrolled for another
+station).
 """
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
-
-from fastapi import Depends
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sandogh.core.definition.problems import Problem
 from sandogh.server.centre import Centre
@@ -25,32 +20,6 @@ from sandogh.server.models import SignedBody, parse_time
 from sandogh.services.checkin import DeviceRefusedError, serving_device
 from sandogh.services.ports import Device
 from sandogh.wire.request_signing import is_fresh, signed_by
-
-
-def require_operator(centre: Centre, credentials: HTTPAuthorizationCredentials | None) -> None:
-    """Refuse unless the request carries the centre's operator token as a bearer token."""
-    if centre.operator_token is None:
-        raise ApiError(
-            403,
-            "enrolment-disabled",
-            "the centre was started without an operator token: it enrols and revokes nobody",
-        )
-    if credentials is None:
-        raise ApiError(401, "unauthenticated", "give the operator token as `Bearer TOKEN`")
-    if not hmac.compare_digest(credentials.credentials.encode(), centre.operator_token.encode()):
-        raise ApiError(401, "bad-token", "the operator token is wrong")
-
-
-OperatorCredentials = Annotated[
-    HTTPAuthorizationCredentials | None,
-    Depends(
-        HTTPBearer(
-            scheme_name="operator",
-            description="the operator token the centre was started with (docs/api.md)",
-            auto_error=False,
-        )
-    ),
-]
 
 
 def require_signed(centre: Centre, method: str, path: str, body: SignedBody) -> str:

@@ -43,7 +43,6 @@ class Centre:
     uow: UnitOfWorkFactory
     registry: Registry
     ledger_secret: bytes
-    operator_token: str | None
     window: datetime.timedelta
     clock: Clock
     new_token: Callable[[], str]
@@ -72,12 +71,10 @@ def open_centre(settings: ServerSettings, *, clock: Clock = utc_now) -> Centre:
     except BaseException:
         engine.dispose()
         raise
-    token = settings.operator_token
     return Centre(
         uow=lambda: SqlUnitOfWork(engine, now=clock()),
         registry=registry,
         ledger_secret=settings.ledger_secret.get_secret_value(),
-        operator_token=None if token is None else token.get_secret_value(),
         window=datetime.timedelta(seconds=settings.request_window_seconds),
         clock=clock,
         new_token=new_token,

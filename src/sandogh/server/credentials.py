@@ -18,6 +18,7 @@ import argon2
 import pyotp
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from sandogh.locale.digits import to_ascii_digits
 from sandogh.server.settings import OperatorSettings
 
 ISSUER = "sandogh"
@@ -77,6 +78,8 @@ class TotpFactor:
     def step(self, secret: str | None, code: str | None, at: datetime.datetime) -> int | None:
         if secret is None or code is None:
             return None
+        # a Persian or Arabic keyboard types the same code in its own digits (issue 9)
+        code = to_ascii_digits(code.strip())
         if len(code) != CODE_DIGITS or not (code.isascii() and code.isdigit()):
             return None
         totp = pyotp.TOTP(secret)

@@ -1,8 +1,10 @@
 """Enrolling a ballot box for its station, and revoking it: `services.devices` over HTTP.
 
-An operator enrols a box with the operator token, and the box signs the request with the key being
+An operator enrols a box in their own session, with the `manage-devices` right at the box's
+station (issue 9: no national bearer token), and the box signs the request with the key being
 enrolled (docs/api.md), so no key is enrolled that its holder did not present: a mistyped or
-borrowed key cannot be made to speak for a station. The answer is the enrolment document: only
+borrowed key cannot be made to speak for a station. Each enrolment and revocation is recorded by
+the operator's name and role. The answer is the enrolment document: only
 what the station needs, its unit and each of its contests written as in the definition file
 (`formats.definition_schema`), so the box reads them with the same models.
 """
@@ -12,14 +14,15 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
 
+from sandogh.core.access import Action
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.problems import Problem
 from sandogh.formats.definition_file import canonical_bytes
-from sandogh.server.auth import OperatorCredentials, require_operator, require_signed
+from sandogh.server.auth import require_signed
 from sandogh.server.centre import CentreDep
 from sandogh.server.errors import ApiError, documented
 from sandogh.server.models import (
@@ -29,6 +32,7 @@ from sandogh.server.models import (
     EnrolmentDocument,
     EnrolRequest,
 )
+from sandogh.server.sessions import SignedInDep, authorise
 from sandogh.services.devices import (
     Enrolment,
     EnrolmentError,
@@ -45,7 +49,6 @@ from sandogh.wire.request_signing import timestamp
 router = APIRouter(tags=["devices"])
 
 ENROLMENT_FORMAT = "sandogh/enrolment@1"
-_OPERATOR = "operator-token"  # the event log's actor until operator accounts exist (issue 4)
 
 #: Each refusal's status, and the field of the request it is about.
 _ENROLMENT_REFUSAL = {
@@ -77,10 +80,11 @@ _REVOCATION_STATUS = {RevocationRefusal.UNKNOWN_DEVICE: 404, RevocationRefusal.A
 def enrol(
     election_id: ElectionPath,
     body: EnrolRequest,
+    request: Request,
     centre: CentreDep,
-    operator: OperatorCredentials,
+    operator: SignedInDep,
 ) -> JSONResponse:
-    require_operator(centre, operator)
+    authorise(request, centre, operator, Action.MANAGE_DEVICES, body.station)
     path = api_paths.fill(api_paths.DEVICES, election_id=election_id)
     key = require_signed(centre, "POST", path, body)
     try:
@@ -90,7 +94,8 @@ def enrol(
             station=body.station,
             public_key_hex=key,
             now=centre.clock(),
-            actor=_OPERATOR,
+            actor=operator.account.username,
+            role=operator.account.grant.role.value,
         )
     except EnrolmentError as refused:
         status, field = _ENROLMENT_REFUSAL[refused.reason]
@@ -111,17 +116,25 @@ def enrol(
 def revoke(
     election_id: ElectionPath,
     key: Annotated[DeviceKey, Path(description="the device's key, ed25519:HEX")],
+    request: Request,
     centre: CentreDep,
-    operator: OperatorCredentials,
+    operator: SignedInDep,
 ) -> DeviceBody:
-    require_operator(centre, operator)
+    public_key = key.removeprefix("ed25519:")
+    with centre.uow() as work:
+        held = work.devices.get(election_id, public_key)
+    # the box's station, or (no such box) the operator's own place: one without the right
+    # anywhere learns nothing of which keys are enrolled
+    place = operator.account.grant.place if held is None else held.station
+    authorise(request, centre, operator, Action.MANAGE_DEVICES, place)
     try:
         device = revoke_device(
             centre.uow,
             election_id=election_id,
-            public_key_hex=key.removeprefix("ed25519:"),
+            public_key_hex=public_key,
             now=centre.clock(),
-            actor=_OPERATOR,
+            actor=operator.account.username,
+            role=operator.account.grant.role.value,
         )
     except RevocationError as refused:
         raise ApiError(

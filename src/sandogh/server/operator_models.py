@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Path
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from sandogh.core.access import Role
 from sandogh.core.definition.identifiers import CODE
-from sandogh.locale.digits import to_ascii_digits
 from sandogh.services.operators import MAX_DISPLAY_NAME, MAX_PASSWORD, USERNAME
 
 Username = Annotated[
@@ -45,8 +44,7 @@ class LoginRequest(_Request):
     password: Password
     totp: Annotated[
         str | None,
-        StringConstraints(pattern=r"^[0-9۰-۹٠-٩]{6}$"),
-        AfterValidator(lambda code: None if code is None else to_ascii_digits(code)),
+        StringConstraints(pattern=r"^[0-9۰-۹٠-٩]{6}$"),  # read as ASCII by `TotpFactor.step`
         Field(
             description="the authenticator's 6-digit code, in ASCII or Persian digits; "
             "required for privileged roles"

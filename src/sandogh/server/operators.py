@@ -33,6 +33,7 @@ from sandogh.server.sessions import (
     SignedInDep,
     desk_of,
     log_in_request,
+    log_out_request,
     require,
     signed_in,
     start_session,
@@ -50,7 +51,7 @@ from sandogh.services.operators import (
     unlock_user,
 )
 from sandogh.services.ports import OperatorAccount
-from sandogh.services.sessions import LoginError, SignedIn, log_out
+from sandogh.services.sessions import LoginError, SignedIn
 from sandogh.wire.api_paths import ROOT
 from sandogh.wire.request_signing import timestamp
 
@@ -130,8 +131,7 @@ def who_am_i(operator: SignedInDep) -> SessionBody:
 )
 def log_out_endpoint(request: Request, centre: CentreDep) -> Response:
     desk = desk_of(request)
-    token = request.cookies.get(desk.cookie, "")
-    log_out(centre.uow, token)
+    log_out_request(request, centre)
     answer = Response(status_code=204)
     answer.delete_cookie(desk.cookie, path="/", secure=desk.settings.secure_cookies, httponly=True)
     return answer

@@ -32,7 +32,7 @@ import anyio.to_thread
 import httpx
 import uvicorn
 from fastapi import FastAPI
-from pydantic import SecretBytes, SecretStr
+from pydantic import SecretBytes
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import Multiprocess
@@ -66,17 +66,13 @@ class RunningCentre:
     pid: int
 
 
-def one_run_settings(database_url: str, registry: RegistrySpec) -> tuple[ServerSettings, str]:
-    """Settings with a ledger secret and an operator token made for this run only, and the token
-    (the caller enrols its boxes with it); nothing of either outlives the run."""
-    token = secrets.token_urlsafe(32)
-    settings = ServerSettings(
+def one_run_settings(database_url: str, registry: RegistrySpec) -> ServerSettings:
+    """Settings with a ledger secret made for this run only; nothing of it outlives the run."""
+    return ServerSettings(
         database_url=database_url,
         ledger_secret=SecretBytes(secrets.token_bytes(32)),
         registry=registry,
-        operator_token=SecretStr(token),
     )
-    return settings, token
 
 
 class WorkersError(SandoghError):

@@ -47,14 +47,17 @@ from sandogh.services.sessions import (
     SignedIn,
     check_session,
     log_in,
+    log_out,
     record_denial,
     record_throttled,
     rehash_if_needed,
 )
+from sandogh.services.throttle import Origin
+from sandogh.wire import api_paths
 
 SESSION_COOKIE = "sandogh-session"
 SECURE_SESSION_COOKIE = "__Host-sandogh-session"
-CSRF_HEADER = "X-CSRF-Token"
+CSRF_HEADER = api_paths.CSRF_HEADER
 SESSION_TOKEN_BYTES = 32
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -118,11 +121,7 @@ def log_in_request(
     `LoginError`, after remembering the caller's throttle and recording refusals due. The API and
     the console log in through this, so they share the same limits."""
     desk = desk_of(request)
-    origin = origin_of(
-        request.client.host if request.client else None,
-        request.headers.get(FORWARDED_FOR),
-        trust_forwarded=desk.settings.trust_forwarded_for,
-    )
+    origin = _origin(request)
     now = centre.clock()
     try:
         opened = log_in(
@@ -141,6 +140,21 @@ def log_in_request(
         raise
     rehash_if_needed(centre.uow, opened, password, desk.passwords)
     return opened
+
+
+def log_out_request(request: Request, centre: Centre) -> None:
+    """End the session of `request`'s cookie, recording who logged out and from where; the API
+    and the console log out through this."""
+    token = request.cookies.get(desk_of(request).cookie, "")
+    log_out(centre.uow, token, address=_origin(request).address, now=centre.clock())
+
+
+def _origin(request: Request) -> Origin:
+    return origin_of(
+        request.client.host if request.client else None,
+        request.headers.get(FORWARDED_FOR),
+        trust_forwarded=desk_of(request).settings.trust_forwarded_for,
+    )
 
 
 def start_session(response: Response, request: Request, opened: SignedIn) -> None:
@@ -195,20 +209,29 @@ def require(action: Action, place_of_request: Callable[..., str]) -> Callable[..
         operator: SignedInDep,
         place: Annotated[str, Depends(place_of_request)],
     ) -> SignedIn:
-        places = desk_of(request).places(centre)
-        if place not in places:
-            raise ApiError(404, "unknown-place", f"no stored election day has a unit {place}")
-        if not may(places, operator.account.grant, action, place):
-            _deny(centre, operator, action.value, place, request)
-            grant = operator.account.grant
-            raise ApiError(
-                403,
-                "not-allowed",
-                f"a {grant.role.value} at {grant.place} may not {action.value} at {place}",
-            )
+        authorise(request, centre, operator, action, place)
         return operator
 
     return dependency
+
+
+def authorise(
+    request: Request, centre: Centre, operator: SignedIn, action: Action, place: str
+) -> None:
+    """Refuse (`404 unknown-place`, or `403 not-allowed` after recording it) unless the
+    operator's grant allows `action` at `place`: `require`'s check, for a place the request's
+    body names or that must first be looked up."""
+    places = desk_of(request).places(centre)
+    if place not in places:
+        raise ApiError(404, "unknown-place", f"no stored election day has a unit {place}")
+    if not may(places, operator.account.grant, action, place):
+        _deny(centre, operator, action.value, place, request)
+        grant = operator.account.grant
+        raise ApiError(
+            403,
+            "not-allowed",
+            f"a {grant.role.value} at {grant.place} may not {action.value} at {place}",
+        )
 
 
 def _deny(centre: Centre, operator: SignedIn, action: str, place: str, request: Request) -> None:

@@ -30,8 +30,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from sandogh.core.access import canonical_address, network_of
 from sandogh.server.errors import error_response
 from sandogh.services.throttle import Origin
+from sandogh.wire import api_paths
 
-LOGIN_PATH = "/api/v1/session"
+LOGIN_PATH = api_paths.SESSION
 FORWARDED_FOR = "x-forwarded-for"
 #: How many throttled callers a process remembers before it forgets those whose time is up.
 REMEMBERED = 100_000

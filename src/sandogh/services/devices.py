@@ -78,8 +78,10 @@ def enrol_device(
     public_key_hex: str,
     now: datetime.datetime,
     actor: str = SYSTEM,
+    role: str = SYSTEM,
 ) -> Enrolment:
-    """Register the box of `public_key_hex` (64 hex digits) for `station`.
+    """Register the box of `public_key_hex` (64 hex digits) for `station`, recorded as done by
+    `actor` in `role` (the operator who enrolled it).
 
     Enrolling the same key for the same station again changes nothing and answers the same, so
     a box whose first answer was lost can ask again; a key enrolled for another station, or
@@ -114,7 +116,7 @@ def enrol_device(
             Event(
                 time=now,
                 actor=actor,
-                role=SYSTEM,
+                role=role,
                 place=station,
                 type=EventType.DEVICE_ENROLLED,
                 disposition=Disposition.DONE,
@@ -133,6 +135,7 @@ def revoke_device(
     public_key_hex: str,
     now: datetime.datetime,
     actor: str = SYSTEM,
+    role: str = SYSTEM,
 ) -> Device:
     """Stop trusting a box from `now` on: its reports are refused from then. Returns the device
     as revoked."""
@@ -157,7 +160,7 @@ def revoke_device(
             Event(
                 time=now,
                 actor=actor,
-                role=SYSTEM,
+                role=role,
                 place=held.station,
                 type=EventType.DEVICE_REVOKED,
                 disposition=Disposition.DONE,

@@ -27,7 +27,9 @@ from typing import Generic, Protocol, Self, TypeVar
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry, chain
+from sandogh.core.log.checkpoints import SignedCheckpoint
 from sandogh.core.log.events import Event
+from sandogh.core.log.verify import Checkpoint
 from sandogh.core.readiness import (
     Box,
     PaperStock,
@@ -46,7 +48,9 @@ from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.ports import (
     CaseRepository,
+    CertificationRecord,
     CertificationRepository,
+    CheckpointRepository,
     Device,
     DeviceRepository,
     ElectionRepository,
@@ -107,14 +111,17 @@ class MemoryStore:
     reports: dict[tuple[str, str, str], StoredReport] = field(default_factory=dict)
     incidents: dict[int, Incident] = field(default_factory=dict)
     voids: dict[int, VoidRecord] = field(default_factory=dict)
-    #: Each certification, and whether it was undone.
-    certifications: dict[int, tuple[Certification, bool]] = field(default_factory=dict)
+    #: Each certification, whether it was undone, and the log entry it names.
+    certifications: dict[int, tuple[Certification, bool, Checkpoint | None]] = field(
+        default_factory=dict
+    )
     cases: dict[int, ViolationCase] = field(default_factory=dict)
     #: The readiness registers' rows, by (election, register, key).
     readiness: dict[tuple[str, ...], Row] = field(default_factory=dict)
     #: The last number given in each numbered table, as a database sequence would give it.
     numbers: dict[str, int] = field(default_factory=dict)
     events: list[Entry] = field(default_factory=list)
+    checkpoints: list[SignedCheckpoint] = field(default_factory=list)
     operators: OperatorTables = field(default_factory=OperatorTables)
     records: RecordTables = field(default_factory=RecordTables)
     #: Guards every read and write of the above across threads.
@@ -455,6 +462,12 @@ class _Voids:
         self.table.pending[stored.id] = stored
         return stored
 
+    def name_entry(self, number: int, entry: Checkpoint) -> None:
+        record = self.table.get(number)
+        if record is None:
+            raise ConstraintError(f"no void {number}")
+        self.table.pending[number] = dataclasses.replace(record, logged=entry)
+
     def all(self, election_id: str) -> list[VoidRecord]:
         return [record for record in self.table.rows() if record.election == election_id]
 
@@ -469,23 +482,31 @@ class _Certifications:
     def __init__(self, store: MemoryStore, elections: _Elections) -> None:
         self._store = store
         self._elections = elections
-        self.table: _Table[int, tuple[Certification, bool]] = _Table(
+        self.table: _Table[int, tuple[Certification, bool, Checkpoint | None]] = _Table(
             store, store.certifications, "certification"
         )
 
-    def add(self, certification: Certification) -> None:
+    def add(self, certification: Certification, entry: Checkpoint) -> None:
         self._elections.units(certification.election)
-        self.table.pending[_number(self._store, "certifications")] = (certification, False)
+        number = _number(self._store, "certifications")
+        self.table.pending[number] = (certification, False, entry)
 
     def in_force(self, election_id: str) -> list[Certification]:
-        return [c for c, undone in self.table.rows() if c.election == election_id and not undone]
+        return [r.certification for r in self.records_in_force(election_id)]
+
+    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
+        return [
+            CertificationRecord(c, number, entry)
+            for number, (c, undone, entry) in self.table.items()
+            if c.election == election_id and not undone
+        ]
 
     def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
         del by, at  # the fake keeps only that it was undone; the SQL store keeps who and when
         scope = (certification.election, certification.contest, certification.constituency)
-        for number, (c, undone) in self.table.items():
+        for number, (c, undone, entry) in self.table.items():
             if not undone and (c.election, c.contest, c.constituency) == scope:
-                self.table.pending[number] = (c, True)
+                self.table.pending[number] = (c, True, entry)
                 return
         raise ConstraintError(f"no certification of {scope} is in force")
 
@@ -607,6 +628,13 @@ class _Events:
         with self._store.lock:
             return iter([e for e in (*self._store.events, *self.pending) if e.sequence > after])
 
+    def head(self) -> Entry | None:
+        return self.pending[-1] if self.pending else self._head()
+
+    def at(self, sequences: Collection[int]) -> dict[int, Entry]:
+        wanted = set(sequences)
+        return {e.sequence: e for e in self.entries() if e.sequence in wanted}
+
     def commit(self) -> None:
         self._store.events.extend(self.pending)
         self.discard()
@@ -617,6 +645,30 @@ class _Events:
             self._holding = False
             self._store.log_thread = None
             self._store.log.release()
+
+
+class _Checkpoints:
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+        self.pending: list[SignedCheckpoint] = []
+
+    def add(self, checkpoint: SignedCheckpoint) -> None:
+        self.pending.append(checkpoint)
+
+    def last(self) -> SignedCheckpoint | None:
+        taken = self.all()
+        return taken[-1] if taken else None
+
+    def all(self) -> list[SignedCheckpoint]:
+        with self._store.lock:
+            return [*self._store.checkpoints, *self.pending]
+
+    def commit(self) -> None:
+        self._store.checkpoints.extend(self.pending)
+        self.pending.clear()
+
+    def discard(self) -> None:
+        self.pending.clear()
 
 
 class _Part(Protocol):
@@ -637,6 +689,7 @@ class MemoryUnitOfWork:
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    checkpoints: CheckpointRepository
     operators: OperatorRepository
     voids: VoidRepository
     certifications: CertificationRepository
@@ -682,9 +735,9 @@ class MemoryUnitOfWork:
         )
         self._parts += (self.operators,)
         self.readiness = readiness = _Readiness(store, elections)
-        self._parts += (readiness,)
         self.staff = staff = _Staff(store, elections)
-        self._parts += (staff,)
+        self.checkpoints = checkpoints = _Checkpoints(store)
+        self._parts += (readiness, staff, checkpoints)
         self.records = MemoryRecords(
             store.records, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )

@@ -14,7 +14,9 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from sandogh.core.access import Lockout
 from sandogh.services.ports import (
+    AccountNetwork,
     AlertKind,
     ElectionRepository,
     OperatorAccount,
@@ -33,6 +35,7 @@ class OperatorTables:
     sessions: dict[str, OperatorSession] = field(default_factory=dict)
     counts: dict[tuple[str, datetime.datetime], int] = field(default_factory=dict)
     alerts: dict[_AlertKey, SecurityAlert] = field(default_factory=dict)
+    networks: dict[tuple[str, str], AccountNetwork] = field(default_factory=dict)
 
 
 class MemoryOperators:
@@ -57,6 +60,7 @@ class MemoryOperators:
         self._counts: dict[tuple[str, datetime.datetime], int] = {}  # this unit's increments
         self._forget_before: datetime.datetime | None = None
         self._alerts: dict[_AlertKey, SecurityAlert] = {}
+        self._networks: dict[tuple[str, str], AccountNetwork] = {}
 
     # accounts
 
@@ -135,6 +139,38 @@ class MemoryOperators:
     def forget_counts(self, before: datetime.datetime) -> None:
         self._forget_before = before
 
+    # networks
+
+    def network(self, username: str, network: str) -> AccountNetwork | None:
+        key = (username, network)
+        if key in self._networks:
+            return self._networks[key]
+        with self._lock:
+            return self._tables.networks.get(key)
+
+    def save_network(self, standing: AccountNetwork) -> None:
+        if self.get(standing.username) is None:
+            raise self._refused(f"no account {standing.username!r} is stored")
+        self._networks[standing.username, standing.network] = standing
+
+    def failing_networks(self, username: str, since: datetime.datetime) -> int:
+        return sum(
+            1
+            for standing in self._merged_networks(username)
+            if standing.lockout.failures and standing.failed_at and standing.failed_at >= since
+        )
+
+    def clear_networks(self, username: str) -> int:
+        failing = [s for s in self._merged_networks(username) if s.lockout != Lockout()]
+        for standing in failing:
+            self.save_network(dataclasses.replace(standing, lockout=Lockout()))
+        return len(failing)
+
+    def _merged_networks(self, username: str) -> list[AccountNetwork]:
+        with self._lock:
+            merged = {**self._tables.networks, **self._networks}
+        return [standing for (name, _), standing in merged.items() if name == username]
+
     # alerts
 
     def raise_alert(self, alert: SecurityAlert) -> bool:
@@ -146,10 +182,23 @@ class MemoryOperators:
         self._alerts[key] = alert
         return True
 
-    def alerts(self, since: datetime.datetime) -> list[SecurityAlert]:
+    def alerts(
+        self,
+        since: datetime.datetime,
+        *,
+        kind: AlertKind | None = None,
+        subject: str | None = None,
+    ) -> list[SecurityAlert]:
         with self._lock:
             merged = [*self._tables.alerts.values(), *self._alerts.values()]
-        return sorted((a for a in merged if a.at >= since), key=lambda a: (a.at, a.subject))
+        wanted = (
+            a
+            for a in merged
+            if a.at >= since
+            and (kind is None or a.kind is kind)
+            and (subject is None or a.subject == subject)
+        )
+        return sorted(wanted, key=lambda a: (a.at, a.subject))
 
     # places
 
@@ -179,6 +228,7 @@ class MemoryOperators:
                 del tables.counts[pair]
         for alert_key, alert in self._alerts.items():
             tables.alerts.setdefault(alert_key, alert)
+        tables.networks.update(self._networks)
         self.discard()
 
     def discard(self) -> None:
@@ -187,3 +237,4 @@ class MemoryOperators:
         self._counts.clear()
         self._forget_before = None
         self._alerts.clear()
+        self._networks.clear()

@@ -106,8 +106,12 @@ def add_user(
             f"a display name is 1 to {MAX_DISPLAY_NAME} characters",
         )
     check_password(password)
+    # the rights first, so that a refused request costs no hash (slow on purpose); the hash
+    # outside any transaction; the rights again in the one that adds, as they may have changed
+    with uow() as work:
+        _Managing(work, actor, "add-user", username, now).authorise(grant)
     secret = factor.new_secret() if second_factor or needs_second_factor(grant.role) else None
-    password_hash = hasher.hash(password)  # slow on purpose: before the transaction
+    password_hash = hasher.hash(password)
     with uow() as work:
         managing = _Managing(work, actor, "add-user", username, now)
         managing.authorise(grant)
@@ -176,11 +180,13 @@ def disable_user(
 def unlock_user(
     uow: UnitOfWorkFactory, *, actor: Actor, username: str, now: datetime.datetime
 ) -> AccountChange:
-    """Clear an account's failed log-ins and lock: by a grant that outranks it."""
+    """Clear an account's failed log-ins and locks, on every network: by a grant that outranks
+    it."""
     with uow() as work:
         managing = _Managing(work, actor, "unlock-user", username, now)
         account = managing.account()
-        if account.lockout == Lockout():
+        networks = work.operators.clear_networks(username)
+        if account.lockout == Lockout() and not networks:
             raise OperatorError(OperatorRefusal.NOT_LOCKED, f"{username} has no failed log-ins")
         changed = dataclasses.replace(account, lockout=Lockout())
         work.operators.save(changed)
@@ -188,6 +194,7 @@ def unlock_user(
             "username": username,
             "failures": account.lockout.failures,
             "was_locked": account.lockout.locked(now),
+            "networks": networks,
         }
         managing.record(EventType.ACCOUNT_UNLOCKED, account.grant.place, details)
         work.commit()

@@ -19,7 +19,9 @@ from sandogh.core.anchor import OfficialSignature, SignedAmendment
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry
+from sandogh.core.log.checkpoints import SignedCheckpoint
 from sandogh.core.log.events import Event
+from sandogh.core.log.verify import Checkpoint
 from sandogh.core.readiness import PaperStock, Registers
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
@@ -271,29 +273,47 @@ class IncidentRepository(Protocol):
 
 @dataclass(frozen=True)
 class VoidRecord:
-    """A void as decided: by whom, when, and the number the store gave it (0 until stored)."""
+    """A void as decided: by whom, when, the number the store gave it (0 until stored), and the
+    event-log entry that recorded it (`core.supervision.recorded`; None until it is named)."""
 
     election: str
     void: Void
     by: str
     at: datetime.datetime
     id: int = 0
+    logged: Checkpoint | None = None
 
 
 class VoidRepository(Protocol):
     def add(self, record: VoidRecord) -> VoidRecord:
         """Store a void; returns it with its number."""
 
+    def name_entry(self, number: int, entry: Checkpoint) -> None:
+        """Store that `entry` of the event log recorded void `number`."""
+
     def all(self, election_id: str) -> list[VoidRecord]:
         """Every void of the election, in the order decided."""
 
 
+@dataclass(frozen=True)
+class CertificationRecord:
+    """A certification as stored, with the event-log entry that recorded it (None: none named)."""
+
+    certification: Certification
+    id: int
+    logged: Checkpoint | None
+
+
 class CertificationRepository(Protocol):
-    def add(self, certification: Certification) -> None:
-        """Callers check first that no certification in force covers the same scope."""
+    def add(self, certification: Certification, entry: Checkpoint) -> None:
+        """Store a certification that `entry` of the event log recorded. Callers check first
+        that no certification in force covers the same scope."""
 
     def in_force(self, election_id: str) -> list[Certification]:
         """The certifications not undone, in the order made."""
+
+    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
+        """The same, each with its number and the log entry it names."""
 
     def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
         """Mark the certification in force of that scope undone (it stays on record)."""
@@ -334,6 +354,24 @@ class EventLog(Protocol):
     def entries(self, after: int = 0) -> Iterator[Entry]:
         """Every entry whose sequence is above `after` (every entry by default), in sequence."""
 
+    def head(self) -> Entry | None:
+        """The last entry (None while the log is empty)."""
+
+    def at(self, sequences: Collection[int]) -> dict[int, Entry]:
+        """The entries of those sequences that the log holds, by sequence."""
+
+
+class CheckpointRepository(Protocol):
+    """The signed checkpoints of the event log (`core.log.checkpoints`), kept for publication."""
+
+    def add(self, checkpoint: SignedCheckpoint) -> None: ...
+
+    def last(self) -> SignedCheckpoint | None:
+        """The latest checkpoint taken."""
+
+    def all(self) -> list[SignedCheckpoint]:
+        """Every checkpoint, in the order taken."""
+
 
 @dataclass(frozen=True)
 class OperatorAccount:
@@ -363,9 +401,23 @@ class OperatorSession:
     expires_at: datetime.datetime
 
 
+@dataclass(frozen=True)
+class AccountNetwork:
+    """An account's standing on one origin network (`core.access.network_of`): its own lockout
+    there, when a log-in from there last failed, and when one last succeeded (None: never, so the
+    network is not one the operator uses)."""
+
+    username: str
+    network: str
+    lockout: Lockout = field(default_factory=Lockout)
+    failed_at: datetime.datetime | None = None
+    succeeded_at: datetime.datetime | None = None
+
+
 class AlertKind(StrEnum):
     ACCOUNTS = "accounts"  # failed log-ins against all accounts together passed the threshold
     NETWORK = "network"  # failed log-ins from one network passed its limit
+    ACCOUNT = "account"  # one account locked by failures from many networks (lockout.Standing)
 
 
 @dataclass(frozen=True)
@@ -373,7 +425,7 @@ class SecurityAlert:
     """That an attack seems under way; one per kind, subject and window of the throttle."""
 
     kind: AlertKind
-    subject: str  # the network (CIDR), or `*` for all accounts
+    subject: str  # the network (CIDR), the username, or `*` for all accounts
     window_start: datetime.datetime
     at: datetime.datetime
     failures: int
@@ -421,11 +473,31 @@ class OperatorRepository(Protocol):
     def forget_counts(self, before: datetime.datetime) -> None:
         """Drop the counters of windows that start before `before`."""
 
+    def network(self, username: str, network: str) -> AccountNetwork | None:
+        """The account's standing on `network`, if a log-in from there was ever counted."""
+
+    def save_network(self, standing: AccountNetwork) -> None:
+        """Store the account's standing on its network, in place of any stored."""
+
+    def failing_networks(self, username: str, since: datetime.datetime) -> int:
+        """How many networks hold failures against the account, the last at or after `since`."""
+
+    def clear_networks(self, username: str) -> int:
+        """Forget the failures against the account on every network (not where it logged in
+        from); how many networks held some."""
+
     def raise_alert(self, alert: SecurityAlert) -> bool:
         """Store the alert unless one of its kind, subject and window is stored: True if stored."""
 
-    def alerts(self, since: datetime.datetime) -> list[SecurityAlert]:
-        """The alerts raised at or after `since`, oldest first."""
+    def alerts(
+        self,
+        since: datetime.datetime,
+        *,
+        kind: AlertKind | None = None,
+        subject: str | None = None,
+    ) -> list[SecurityAlert]:
+        """The alerts raised at or after `since` (of that kind and subject, if given), oldest
+        first."""
 
     def unit_parents(self) -> list[tuple[str, str | None]]:
         """(code, parent) of every unit of every stored election day, the days by id: the places
@@ -450,6 +522,7 @@ class UnitOfWork(Protocol):
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    checkpoints: CheckpointRepository
     operators: OperatorRepository
     voids: VoidRepository
     certifications: CertificationRepository

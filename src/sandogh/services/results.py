@@ -2,7 +2,8 @@
 
 Import is one transaction (DESIGN.md §6): sheets that do not fit the definition, that are already
 stored, or whose own figures do not reconcile (DESIGN.md §3) are refused together, naming each,
-and nothing of the batch is stored. Reading aggregates every stored sheet in the pure core.
+and nothing of the batch is stored. Reading aggregates every stored sheet in the pure core,
+applying the voids and certifications the event log records (`services.recorded_decisions`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from sandogh.services.errors import (
     UnknownUnitError,
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
+from sandogh.services.recorded_decisions import recorded_certifications, recorded_voids
 from sandogh.services.supervision import CertifiedError, frozen_sheets
 
 Progress = Callable[[int], None]
@@ -155,7 +157,7 @@ def tally(work: UnitOfWork, election_id: str | None) -> Tallied:
     stored = get_election(work, resolve_election_id(work, election_id))
     geography = Geography.of(stored.election)
     sheets: Iterable[TallySheet] = work.tallies.all(stored.election.id)
-    voids = [record.void for record in work.voids.all(stored.election.id)]
+    voids = [record.void for record in recorded_voids(work, stored.election.id)]
     voided: tuple[Effect, ...] = ()
     if voids:
         sheets, voided = apply_voids(geography, sheets, voids)
@@ -165,7 +167,7 @@ def tally(work: UnitOfWork, election_id: str | None) -> Tallied:
         aggregate(geography, sheets),
         dict(eligible_voters(geography)),
         voided,
-        tuple(work.certifications.in_force(stored.election.id)),
+        tuple(recorded_certifications(work, stored.election.id)),
     )
 
 

@@ -9,6 +9,7 @@ refused at (1) for every username alike, before any hash; every other failure gi
 `LoginError` whether the account is unknown, disabled, locked, or the password or TOTP code is
 wrong, after the same work, so that neither the answer nor its time tells which. The log records
 which (`LOGIN_FAILED`, with the cause and the caller's address), never the password or the code.
+Whether the account is locked for the caller's network is `services.lockouts`.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.access import Lockout, LockoutPolicy, ThrottlePolicy, needs_second_factor
+from sandogh.core.access import LockoutPolicy, ThrottlePolicy, needs_second_factor
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.services.credentials import PasswordHasher, SecondFactor
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.lockouts import Footing, count_failure_against, footing, succeeded
 from sandogh.services.ports import OperatorAccount, OperatorSession, UnitOfWork
 from sandogh.services.throttle import NOWHERE, Origin, count_failure, throttled
 
@@ -119,18 +121,21 @@ def log_in(
     step = factor.step(None if account is None else account.totp_secret, attempt.code, now)
     with uow() as work:
         account = work.operators.get_for_update(attempt.username)
-        cause = _cause(account, stored, password_ok, step, now)
-        if account is not None and cause is None:
+        found = None
+        if account is not None:
+            found = footing(work, account, attempt.origin, defences.lockout, now)
+        cause = _cause(found, stored, password_ok, step, now)
+        if found is not None and cause is None:
             signed_in = _open(
-                work, account, step=step, new_token=new_token, now=now, policy=defences.sessions
+                work, found, step=step, new_token=new_token, now=now, policy=defences.sessions
             )
-            _record(work, EventType.LOGIN_SUCCEEDED, attempt, account, now=now)
+            _record(work, EventType.LOGIN_SUCCEEDED, attempt, found.account, now=now)
             work.commit()
             return signed_in
         assert cause is not None  # no account is always a cause
         blocks = count_failure(work, defences.throttle, attempt.origin, now)
-        if account is not None and cause in (FailureCause.PASSWORD, FailureCause.SECOND_FACTOR):
-            _count_against(work, account, defences.lockout, attempt, now)
+        if found is not None and cause in (FailureCause.PASSWORD, FailureCause.SECOND_FACTOR):
+            count_failure_against(work, found, defences.lockout, attempt.origin, now)
         _record(work, EventType.LOGIN_FAILED, attempt, account, now=now, cause=cause)
         work.commit()
     raise LoginError(throttled=False, blocks=blocks)
@@ -179,26 +184,45 @@ def check_session(
     return SignedIn(account, session)
 
 
-def log_out(uow: UnitOfWorkFactory, token: str) -> bool:
-    """End the session of `token`; False when there was none."""
+def log_out(uow: UnitOfWorkFactory, token: str, *, address: str, now: datetime.datetime) -> bool:
+    """End the session of `token` (asked from `address`) and record `LOGGED_OUT`; False when
+    there was no session, and nothing is recorded."""
+    hashed = token_hash(token)
     with uow() as work:
-        ended = work.operators.end_session(token_hash(token))
+        session = work.operators.session(hashed)
+        account = None if session is None else work.operators.get(session.username)
+        if session is None or account is None or not work.operators.end_session(hashed):
+            return False
+        grant = account.grant
+        details: dict[str, JSONValue] = {"address": address}
+        work.events.record(
+            Event(
+                now,
+                account.username,
+                grant.role.value,
+                grant.place,
+                EventType.LOGGED_OUT,
+                Disposition.DONE,
+                details,
+            )
+        )
         work.commit()
-    return ended
+    return True
 
 
 def _cause(
-    account: OperatorAccount | None,
+    found: Footing | None,
     stored: str | None,
     password_ok: bool,
     step: int | None,
     now: datetime.datetime,
 ) -> FailureCause | None:
-    if account is None:
+    if found is None:
         return FailureCause.UNKNOWN_ACCOUNT
+    account = found.account
     if account.disabled:
         return FailureCause.DISABLED
-    if account.lockout.locked(now):
+    if found.standing.locked(now):
         return FailureCause.LOCKED
     # the hash checked must still be the account's: it may have changed since it was read
     if not password_ok or account.password_hash != stored:
@@ -212,50 +236,24 @@ def _cause(
 
 def _open(
     work: UnitOfWork,
-    account: OperatorAccount,
+    found: Footing,
     *,
     step: int | None,
     new_token: Callable[[], str],
     now: datetime.datetime,
     policy: SessionPolicy,
 ) -> SignedIn:
+    account = found.account
     token = new_token()
     session = OperatorSession(
         token_hash(token), account.username, new_token(), now, now, now + policy.lifetime
     )
     work.operators.add_session(session)
     totp_step = account.totp_step if step is None else step
-    fresh = dataclasses.replace(account, lockout=Lockout(), totp_step=totp_step)
+    lockout = succeeded(work, found, now)
+    fresh = dataclasses.replace(account, lockout=lockout, totp_step=totp_step)
     work.operators.save(fresh)
     return SignedIn(fresh, session, token)
-
-
-def _count_against(
-    work: UnitOfWork,
-    account: OperatorAccount,
-    policy: LockoutPolicy,
-    attempt: Attempt,
-    now: datetime.datetime,
-) -> None:
-    lockout = policy.after_failure(account.lockout, now)
-    work.operators.save(dataclasses.replace(account, lockout=lockout))
-    if lockout.locked_until is not None and lockout.locked_until != account.lockout.locked_until:
-        details: dict[str, JSONValue] = {
-            "failures": lockout.failures,
-            "until": lockout.locked_until.isoformat(),
-            "address": attempt.origin.address,
-        }
-        work.events.record(
-            Event(
-                now,
-                account.username,
-                account.grant.role.value,
-                account.grant.place,
-                EventType.ACCOUNT_LOCKED,
-                Disposition.DONE,
-                details,
-            )
-        )
 
 
 def _record(

@@ -6,7 +6,9 @@ Issue 4, item 4, and DESIGN.md §6: an operator acts under a grant (a role at a 
 one event of the hash-chained log. A refusal for want of a right raises `AccessDeniedError` and is
 recorded (ACCESS_DENIED) in a unit of work of its own, after the refused one has rolled back, as
 report ingest records a refused report. A void or a certification is checked against the
-definition first (every problem, with its path), so that rights are asked of real places.
+definition first (every problem, with its path), so that rights are asked of real places. A
+void or certification is stored naming the log entry that recorded it, and results believe it only
+with that entry (`services.recorded_decisions`; issue 9, section 3).
 
 Certifying freezes its inputs (`core.supervision.certification`): while it is in force, no report,
 import or void touching its contest and constituency is taken (`frozen_sheets`, `CertifiedError`),
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from sandogh.core.access import Action, Grant, may, outranks
@@ -26,7 +28,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Disposition, Event, EventType, JSONValue
+from sandogh.core.log import Checkpoint, Disposition, Event, EventType, JSONValue
 from sandogh.core.supervision import (
     CandidateVoid,
     Certification,
@@ -35,7 +37,6 @@ from sandogh.core.supervision import (
     StationVoid,
     Void,
     VoidError,
-    VoidKind,
     apply_voids,
     certified_over,
     freezes_sheet,
@@ -49,6 +50,7 @@ from sandogh.core.supervision import (
     void_json,
     void_problems,
 )
+from sandogh.core.supervision.recorded import VOIDED
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.ports import UnitOfWork, VoidRecord
@@ -206,12 +208,6 @@ def election_day(work: UnitOfWork, election_id: str | None) -> Day:
 
 # ---- voids -----------------------------------------------------------------------------------
 
-_VOIDED = {
-    VoidKind.STATION: EventType.STATION_VOIDED,
-    VoidKind.CANDIDATE: EventType.CANDIDATE_VOTES_VOIDED,
-    VoidKind.CONSTITUENCY: EventType.CONSTITUENCY_VOIDED,
-}
-
 
 @dataclass(frozen=True)
 class Voided:
@@ -250,11 +246,11 @@ def void(
             geography, work.tallies.all(election), [r.void for r in work.voids.all(election)]
         )
         effect = effects[-1]
-        work.events.record(
+        entry = work.events.record(
             acted(
                 actor,
                 now,
-                _VOIDED[kind_of(decided)],
+                VOIDED[kind_of(decided)],
                 common_place(geography, places),
                 {
                     "election": election,
@@ -266,8 +262,10 @@ def void(
                 },
             )
         )
+        logged = Checkpoint(entry.sequence, entry.hash)
+        work.voids.name_entry(record.id, logged)
         work.commit()
-        return Voided(record, effect)
+        return Voided(replace(record, logged=logged), effect)
 
     return guarded(uow, actor, now, use_case)
 
@@ -335,8 +333,7 @@ def certify(
         made = Certification(
             election, contest, constituency, actor.username, actor.grant, now, digest
         )
-        work.certifications.add(made)
-        work.events.record(
+        entry = work.events.record(
             acted(
                 actor,
                 now,
@@ -351,6 +348,7 @@ def certify(
                 },
             )
         )
+        work.certifications.add(made, Checkpoint(entry.sequence, entry.hash))
         work.commit()
         return made
 

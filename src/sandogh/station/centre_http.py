@@ -9,6 +9,11 @@ share) at the moment it is sent. What the centre answers is sorted three ways (`
 - no answer — the network down, a timeout, a 5xx, 408 or 429, an answer that is not the API's —
   raises `CentreUnreachableError`: the station keeps the request and tries again later.
 Retrying and backing off are the station's: this client sends each request once.
+
+Enrolment is an operator's act as well as the box's (docs/api.md): the operator logs in
+(`log_in_operator`, with their username, password and TOTP code) and the client sends the
+session it gets (`OperatorPass`) with the box's signed request, so the centre checks the
+operator's right to manage devices at that station and records the enrolment by their name.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
@@ -37,6 +43,55 @@ _JSON = {"Content-Type": "application/json", "Accept": "application/json"}
 _TRANSIENT = frozenset({408, 425, 429})
 
 
+@dataclass(frozen=True)
+class OperatorLogin:
+    """What an operator types to log in; `totp` the authenticator's code, when the account has
+    a second factor."""
+
+    username: str
+    password: str
+    totp: str | None = None
+
+
+@dataclass(frozen=True)
+class OperatorPass:
+    """An operator's session at the centre: the cookie it was given and its CSRF token."""
+
+    cookie: str
+    token: str
+    csrf: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Cookie": f"{self.cookie}={self.token}", api_paths.CSRF_HEADER: self.csrf}
+
+
+def log_in_operator(
+    base_url: str,
+    login: OperatorLogin,
+    *,
+    timeout: float,
+    transport: httpx.BaseTransport | None = None,
+) -> OperatorPass:
+    """Log the operator in at the centre: their session, or `CentreRefusedError` (the centre
+    says only that the log-in failed) or `CentreUnreachableError`."""
+    body: dict[str, str] = {"username": login.username, "password": login.password}
+    if login.totp:
+        body["totp"] = login.totp
+    with httpx.Client(base_url=base_url, timeout=timeout, transport=transport) as http:
+        try:
+            response = http.post(api_paths.SESSION, json=body)
+        except httpx.HTTPError as error:
+            raise CentreUnreachableError(f"the centre did not answer: {error!r}") from error
+    answer = _answer(response)
+    csrf = answer.get("csrf_token")
+    cookies = list(response.cookies.items())
+    if not isinstance(csrf, str) or len(cookies) != 1:
+        raise CentreUnreachableError("the centre's answer to a log-in is not the API's")
+    ((cookie, token),) = cookies
+    return OperatorPass(cookie, token, csrf)
+
+
 def _utc_now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
@@ -44,8 +99,8 @@ def _utc_now() -> datetime.datetime:
 class HttpCentreClient:
     """A `station.ports.CentreClient` talking to the centre at `base_url` (e.g.
     `https://centre.example/`), signing with `signing_key`; `timeout` is in seconds for each
-    request. `operator_token` is needed for `enrol` only (docs/api.md: enrolment needs an
-    operator). `transport` replaces the network in tests; `clock` is read to sign each request."""
+    request. `operator` (a session from `log_in_operator`) is needed for `enrol` only.
+    `transport` replaces the network in tests; `clock` is read to sign each request."""
 
     def __init__(
         self,
@@ -54,19 +109,17 @@ class HttpCentreClient:
         *,
         timeout: float,
         transport: httpx.BaseTransport | None = None,
-        operator_token: str | None = None,
+        operator: OperatorPass | None = None,
         clock: Callable[[], datetime.datetime] = _utc_now,
     ) -> None:
         self._key = signing_key
-        self._operator_token = operator_token
+        self._operator = operator
         self._clock = clock
         self._http = httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
 
     def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
         """Enrol this box for `station`: the enrolment document (docs/api.md)."""
-        headers = {}
-        if self._operator_token is not None:
-            headers["Authorization"] = f"Bearer {self._operator_token}"
+        headers = {} if self._operator is None else self._operator.headers
         path = api_paths.fill(api_paths.DEVICES, election_id=election)
         return self._signed(path, {"station": station}, headers)
 
@@ -122,18 +175,23 @@ class HttpCentreClient:
             response = self._http.post(path, content=content, headers={**_JSON, **headers})
         except httpx.HTTPError as error:
             raise CentreUnreachableError(f"the centre did not answer: {error!r}") from error
-        status = response.status_code
-        body = _json_object(response)
-        if status >= 500 or status in _TRANSIENT:
-            message = body.get("message") if body else None
-            raise CentreUnreachableError(f"the centre answered {status}: {message or 'no reason'}")
-        if status >= 400:
-            if body is None or not isinstance(body.get("error"), str):
-                raise CentreRefusedError(f"http-{status}", f"the centre answered {status}")
-            raise _refusal(body)
-        if body is None or not 200 <= status < 300:
-            raise CentreUnreachableError(f"the centre's answer ({status}) is not the API's")
-        return body
+        return _answer(response)
+
+
+def _answer(response: httpx.Response) -> dict[str, object]:
+    """The centre's answer, sorted as the module's text says."""
+    status = response.status_code
+    body = _json_object(response)
+    if status >= 500 or status in _TRANSIENT:
+        message = body.get("message") if body else None
+        raise CentreUnreachableError(f"the centre answered {status}: {message or 'no reason'}")
+    if status >= 400:
+        if body is None or not isinstance(body.get("error"), str):
+            raise CentreRefusedError(f"http-{status}", f"the centre answered {status}")
+        raise _refusal(body)
+    if body is None or not 200 <= status < 300:
+        raise CentreUnreachableError(f"the centre's answer ({status}) is not the API's")
+    return body
 
 
 def _contests(value: object) -> tuple[str, ...] | None:

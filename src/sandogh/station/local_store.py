@@ -125,6 +125,16 @@ class OutboxItem:
 
 
 @dataclass(frozen=True)
+class Queued:
+    """Where one outbox item stands: tried `attempts` times, next due at `next_attempt`, or
+    `refused` by the centre with its reason."""
+
+    attempts: int
+    next_attempt: datetime.datetime
+    refused: str | None
+
+
+@dataclass(frozen=True)
 class OutboxSummary:
     pending: int
     refused: int
@@ -449,6 +459,16 @@ class Transaction:
             "UPDATE outbox SET attempts = attempts + 1, refused = ? WHERE item = ?",
             [(reason, i.item) for i in items],
         )
+
+    def queued(self, kind: OutboxKind, subject: str) -> Queued | None:
+        """The item of `kind` and `subject` while it is in the outbox; None once delivered."""
+        row = self._db.execute(
+            "SELECT attempts, next_attempt, refused FROM outbox WHERE kind = ? AND subject = ?",
+            (kind.value, subject),
+        ).fetchone()
+        if row is None:
+            return None
+        return Queued(int(row[0]), datetime.datetime.fromisoformat(row[1]), row[2])
 
     def outbox_summary(self) -> OutboxSummary:
         pending, refused, next_attempt = self._db.execute(

@@ -11,7 +11,7 @@ the sequence would refuse a fork anyway; the lock makes concurrent writers wait 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from sqlalchemy import insert, select, text
@@ -50,10 +50,7 @@ class SqlEventLog:
     def record(self, event: Event) -> Entry:
         if self._connection.dialect.name == "postgresql":
             self._connection.execute(_LOCK)
-        head = self._connection.execute(
-            select(EventRow).order_by(EventRow.sequence.desc()).limit(1)
-        ).one_or_none()
-        entry = chain(None if head is None else _entry(head), event)
+        entry = chain(self.head(), event)
         row = {
             "sequence": entry.sequence,
             "previous_hash": entry.previous_hash,
@@ -83,3 +80,15 @@ class SqlEventLog:
         )
         for row in self._connection.execute(query):
             yield _entry(row)
+
+    def head(self) -> Entry | None:
+        row = self._connection.execute(
+            select(EventRow).order_by(EventRow.sequence.desc()).limit(1)
+        ).one_or_none()
+        return None if row is None else _entry(row)
+
+    def at(self, sequences: Collection[int]) -> dict[int, Entry]:
+        if not sequences:
+            return {}
+        query = select(EventRow).where(EventRow.sequence.in_(sorted(set(sequences))))
+        return {row.sequence: _entry(row) for row in self._connection.execute(query)}

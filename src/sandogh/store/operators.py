@@ -13,16 +13,23 @@ import datetime
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sandogh.core.access import Grant, Lockout, Role
-from sandogh.services.ports import AlertKind, OperatorAccount, OperatorSession, SecurityAlert
+from sandogh.services.ports import (
+    AccountNetwork,
+    AlertKind,
+    OperatorAccount,
+    OperatorSession,
+    SecurityAlert,
+)
 from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import (
     LoginCounterRow,
+    OperatorNetworkRow,
     OperatorRow,
     OperatorSessionRow,
     SecurityAlertRow,
@@ -41,6 +48,16 @@ _COUNT = {
     name: dialect.insert(LoginCounterRow).on_conflict_do_update(
         index_elements=[LoginCounterRow.key, LoginCounterRow.window_start],
         set_={"count": LoginCounterRow.count + 1},
+    )
+    for name, dialect in _DIALECTS.items()
+}
+_SAVE_NETWORK = {
+    name: dialect.insert(OperatorNetworkRow).on_conflict_do_update(
+        index_elements=[OperatorNetworkRow.username, OperatorNetworkRow.network],
+        set_={
+            column: getattr(dialect.insert(OperatorNetworkRow).excluded, column)
+            for column in ("failures", "locked_until", "failed_at", "succeeded_at")
+        },
     )
     for name, dialect in _DIALECTS.items()
 }
@@ -100,6 +117,7 @@ class SqlOperatorRepository:
         self._postgresql = connection.dialect.name == "postgresql"
         self._count = _COUNT[connection.dialect.name]
         self._alert = _ALERT[connection.dialect.name]
+        self._save_network = _SAVE_NETWORK[connection.dialect.name]
 
     # accounts
 
@@ -182,6 +200,49 @@ class SqlOperatorRepository:
             delete(LoginCounterRow).where(LoginCounterRow.window_start < before)
         )
 
+    # networks
+
+    def network(self, username: str, network: str) -> AccountNetwork | None:
+        query = select(OperatorNetworkRow).where(
+            OperatorNetworkRow.username == username, OperatorNetworkRow.network == network
+        )
+        row = self._connection.execute(query).one_or_none()
+        if row is None:
+            return None
+        lockout = Lockout(row.failures, row.locked_until)
+        return AccountNetwork(username, network, lockout, row.failed_at, row.succeeded_at)
+
+    def save_network(self, standing: AccountNetwork) -> None:
+        row = {
+            "username": standing.username,
+            "network": standing.network,
+            "failures": standing.lockout.failures,
+            "locked_until": standing.lockout.locked_until,
+            "failed_at": standing.failed_at,
+            "succeeded_at": standing.succeeded_at,
+        }
+        with translated():
+            self._connection.execute(self._save_network, row)
+
+    def failing_networks(self, username: str, since: datetime.datetime) -> int:
+        query = select(func.count()).where(
+            OperatorNetworkRow.username == username,
+            OperatorNetworkRow.failures > 0,
+            OperatorNetworkRow.failed_at >= since,
+        )
+        return int(self._connection.execute(query).scalar_one())
+
+    def clear_networks(self, username: str) -> int:
+        statement = (
+            update(OperatorNetworkRow)
+            .where(
+                OperatorNetworkRow.username == username,
+                (OperatorNetworkRow.failures > 0) | OperatorNetworkRow.locked_until.is_not(None),
+            )
+            .values(failures=0, locked_until=None)
+        )
+        return int(self._connection.execute(statement).rowcount)
+
     # alerts
 
     def raise_alert(self, alert: SecurityAlert) -> bool:
@@ -194,12 +255,19 @@ class SqlOperatorRepository:
         }
         return bool(self._connection.execute(self._alert, row).rowcount)
 
-    def alerts(self, since: datetime.datetime) -> list[SecurityAlert]:
-        query = (
-            select(SecurityAlertRow)
-            .where(SecurityAlertRow.at >= since)
-            .order_by(SecurityAlertRow.at, SecurityAlertRow.subject)
-        )
+    def alerts(
+        self,
+        since: datetime.datetime,
+        *,
+        kind: AlertKind | None = None,
+        subject: str | None = None,
+    ) -> list[SecurityAlert]:
+        query = select(SecurityAlertRow).where(SecurityAlertRow.at >= since)
+        if kind is not None:
+            query = query.where(SecurityAlertRow.kind == kind.value)
+        if subject is not None:
+            query = query.where(SecurityAlertRow.subject == subject)
+        query = query.order_by(SecurityAlertRow.at, SecurityAlertRow.subject)
         return [
             SecurityAlert(AlertKind(r.kind), r.subject, r.window_start, r.at, r.failures)
             for r in self._connection.execute(query)

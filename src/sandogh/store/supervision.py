@@ -2,7 +2,8 @@
 
 A void is kept in the one shape of every kind (`core.supervision.void_json`) and read back into its
 kind; a certification keeps the grant it was made under, so that undoing it can be held to a
-higher one, and undoing marks it undone rather than deleting it.
+higher one, and undoing marks it undone rather than deleting it. Each names the event-log entry
+that recorded it (`log_sequence`, `log_hash`), which readers hold it to.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.log import Checkpoint
 from sandogh.core.supervision import Certification, Decision, VoidKind, void_json, void_of
-from sandogh.services.ports import VoidRecord
+from sandogh.services.ports import CertificationRecord, VoidRecord
 from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import CertificationRow, VoidRow
@@ -44,6 +46,15 @@ class SqlVoidRepository:
             ).scalar_one()
         return replace(record, id=number)
 
+    def name_entry(self, number: int, entry: Checkpoint) -> None:
+        statement = (
+            update(VoidRow)
+            .where(VoidRow.id == number)
+            .values(log_sequence=entry.sequence, log_hash=entry.hash)
+        )
+        if self._connection.execute(statement).rowcount == 0:
+            raise ConstraintError(f"no void {number}")
+
     def all(self, election_id: str) -> list[VoidRecord]:
         query = select(VoidRow).where(VoidRow.election_id == election_id).order_by(VoidRow.id)
         return [_void_record(row) for row in self._connection.execute(query)]
@@ -58,14 +69,20 @@ def _void_record(row: Any) -> VoidRecord:
         constituency=row.constituency,
         decision=Decision(row.reason, row.reference, row.case_id),
     )
-    return VoidRecord(row.election_id, void, row.decided_by, row.decided_at, row.id)
+    return VoidRecord(row.election_id, void, row.decided_by, row.decided_at, row.id, _logged(row))
+
+
+def _logged(row: Any) -> Checkpoint | None:
+    if row.log_sequence is None or row.log_hash is None:
+        return None
+    return Checkpoint(row.log_sequence, row.log_hash)
 
 
 class SqlCertificationRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def add(self, certification: Certification) -> None:
+    def add(self, certification: Certification, entry: Checkpoint) -> None:
         row = {
             "election_id": certification.election,
             "contest": certification.contest,
@@ -75,11 +92,16 @@ class SqlCertificationRepository:
             "place": certification.grant.place,
             "certified_at": certification.at,
             "digest": certification.digest,
+            "log_sequence": entry.sequence,
+            "log_hash": entry.hash,
         }
         with translated():
             self._connection.execute(insert(CertificationRow), row)
 
     def in_force(self, election_id: str) -> list[Certification]:
+        return [record.certification for record in self.records_in_force(election_id)]
+
+    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
         query = (
             select(CertificationRow)
             .where(CertificationRow.election_id == election_id)
@@ -87,14 +109,18 @@ class SqlCertificationRepository:
             .order_by(CertificationRow.id)
         )
         return [
-            Certification(
-                election=row.election_id,
-                contest=row.contest,
-                constituency=row.constituency,
-                by=row.certified_by,
-                grant=Grant(Role(row.role), row.place),
-                at=row.certified_at,
-                digest=row.digest,
+            CertificationRecord(
+                Certification(
+                    election=row.election_id,
+                    contest=row.contest,
+                    constituency=row.constituency,
+                    by=row.certified_by,
+                    grant=Grant(Role(row.role), row.place),
+                    at=row.certified_at,
+                    digest=row.digest,
+                ),
+                row.id,
+                _logged(row),
             )
             for row in self._connection.execute(query)
         ]

@@ -335,6 +335,9 @@ class VoidRow(Base):
     case_id: Mapped[int | None]
     decided_by: Mapped[str]
     decided_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    # the event-log entry that recorded the void: read back only if it is there and matches
+    log_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    log_hash: Mapped[str | None]
 
     __table_args__ = (
         ForeignKeyConstraint(["election_id"], ["elections.id"]),
@@ -358,6 +361,9 @@ class CertificationRow(Base):
     digest: Mapped[str]
     undone_by: Mapped[str | None]
     undone_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    # the event-log entry that recorded the certification (as for a void)
+    log_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    log_hash: Mapped[str | None]
 
     __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
 
@@ -390,6 +396,18 @@ class EventRow(Base):
     )
 
 
+class LogCheckpointRow(Base):
+    """A signed checkpoint of the event log (`core.log.checkpoints`), in the order taken."""
+
+    __tablename__ = "log_checkpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    head: Mapped[str]
+    time: Mapped[datetime.datetime] = mapped_column(Instant)
+    signature: Mapped[str]  # 128 hex digits
+
+
 class OperatorRow(Base):
     """An operator's account (`services.ports.OperatorAccount`): an argon2id hash, never a
     password; the TOTP secret as issued, since checking a code needs it."""
@@ -420,6 +438,22 @@ class OperatorSessionRow(Base):
     started_at: Mapped[datetime.datetime] = mapped_column(Instant)
     last_seen_at: Mapped[datetime.datetime] = mapped_column(Instant)
     expires_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["username"], ["operators.username"]),)
+
+
+class OperatorNetworkRow(Base):
+    """An account's standing on one origin network (`services.ports.AccountNetwork`): its own
+    lockout there, and when a log-in from there last failed and last succeeded."""
+
+    __tablename__ = "operator_networks"
+
+    username: Mapped[str] = mapped_column(Code, primary_key=True)
+    network: Mapped[str] = mapped_column(Code, primary_key=True)
+    failures: Mapped[int]
+    locked_until: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    failed_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    succeeded_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
 
     __table_args__ = (ForeignKeyConstraint(["username"], ["operators.username"]),)
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
+    CheckpointRepository,
     DeviceRepository,
     ElectionRepository,
     EventLog,
@@ -26,6 +27,7 @@ from sandogh.services.ports import (
     VoidRepository,
 )
 from sandogh.store.cases import SqlCaseRepository
+from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
 from sandogh.store.elections import SqlElectionRepository
 from sandogh.store.engine import IMMEDIATE
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
+    checkpoints: CheckpointRepository
     operators: OperatorRepository
     voids: VoidRepository
     certifications: CertificationRepository
@@ -101,6 +104,7 @@ class SqlUnitOfWork:
         self.reports = SqlReportRepository(connection)
         self.incidents = SqlIncidentRepository(connection)
         self.events = SqlEventLog(connection)
+        self.checkpoints = SqlCheckpointRepository(connection)
         self.operators = SqlOperatorRepository(connection)
         self.voids = SqlVoidRepository(connection)
         self.certifications = SqlCertificationRepository(connection)

@@ -7,6 +7,9 @@ from urllib.parse import quote
 
 ROOT = "/api/v1"
 HEALTH = f"{ROOT}/health"
+SESSION = f"{ROOT}/session"  # an operator's log-in (POST), session (GET) and log-out (DELETE)
+#: The header a request that changes something sends its session's CSRF token in.
+CSRF_HEADER = "X-CSRF-Token"
 DEVICES = f"{ROOT}/elections/{{election_id}}/devices"
 DEVICE = f"{ROOT}/elections/{{election_id}}/devices/{{key}}"
 CHECK_INS = f"{ROOT}/elections/{{election_id}}/check-ins"

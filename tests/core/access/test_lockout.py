@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandogh.core.access import Lockout, LockoutPolicy
+from sandogh.core.access import Lockout, LockoutPolicy, Standing
 
 T0 = datetime.datetime(2024, 6, 28, 4, 30, tzinfo=datetime.UTC)
 MINUTE = datetime.timedelta(minutes=1)
@@ -54,3 +54,21 @@ def test_a_lock_never_passes_the_cap_and_never_shrinks(failures: int) -> None:
     else:
         assert after is not None
         assert MINUTE <= now <= after <= POLICY.cap
+
+
+def test_a_lock_holds_on_its_network_and_on_the_account_only_under_attack() -> None:
+    locked, free = Lockout(5, T0 + MINUTE), Lockout()
+    assert Standing(free, locked, known_network=True, attacked=False).locked(T0)
+    assert not Standing(locked, free, known_network=False, attacked=False).locked(T0)
+    assert Standing(locked, free, known_network=False, attacked=True).locked(T0)
+    assert not Standing(locked, free, known_network=True, attacked=True).locked(T0)
+    assert not Standing(locked, free, known_network=False, attacked=True).locked(T0 + MINUTE)
+
+
+def test_an_attack_is_an_account_wide_lock_from_enough_networks() -> None:
+    locked = Lockout(5, T0 + MINUTE)
+    assert POLICY.attacked(locked, POLICY.spread, T0)
+    assert not POLICY.attacked(locked, POLICY.spread - 1, T0)
+    assert not POLICY.attacked(Lockout(4), POLICY.spread, T0)
+    with pytest.raises(ValueError, match="spread"):
+        LockoutPolicy(spread=1)

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from sandogh.core.access import Role
 from sandogh.core.log import EventType
+from sandogh.locale import to_persian_digits
 from sandogh.server.app import create_app
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
@@ -112,6 +113,12 @@ def test_a_form_without_the_sessions_token_is_refused_and_logged(client: TestCli
     assert [d["action"] for d in denials(client)] == ["csrf", "csrf"]
     assert client.post("/console/logout", data={"csrf": token(page)}).status_code == 303
     assert client.get("/console/").status_code == 303
+    centre = client.app.state.centre  # type: ignore[attr-defined]
+    with centre.uow() as work:
+        logged_out = [
+            e.event for e in work.events.entries() if e.event.type is EventType.LOGGED_OUT
+        ]
+    assert [(e.actor, e.place) for e in logged_out] == [("baft", BAFT)]
 
 
 def test_a_county_operator_is_kept_to_the_county(client: TestClient) -> None:
@@ -159,11 +166,16 @@ def test_a_supervisor_voids_a_box_and_the_results_recompute(
     client: TestClient, console_store: str
 ) -> None:
     change = add_account(console_store, "nazer", Role.SUPERVISOR, KERMAN, totp=True)
-    page = log_in(client, "nazer", totp=current_code(change))
+    # typed in Persian digits, as a Persian keyboard does: the same code (issue 9)
+    page = log_in(client, "nazer", totp=to_persian_digits(current_code(change)))
     assert 'id="alerts"' in page  # a supervisor reads the security log
     before = client.get("/console/results").text
     assert 'id="void-station"' in before
     assert 'name="cast"' not in before
+    void_form = {"csrf": token(page), "place": KERMAN, "station": "ST-0801-0001", "reason": "r"}
+    for case, status in (("²", 400), ("9" * 20, 404)):  # the case a void cites (issue 9)
+        bad = client.post("/console/results/void-station", data={**void_form, "case": case})
+        assert bad.status_code == status
     answer = client.post(
         "/console/results/void-station",
         data={
@@ -189,3 +201,30 @@ def test_a_supervisor_voids_a_box_and_the_results_recompute(
     assert 'id="refused"' in refused.text
     assert "may not certify at IR" in refused.text
     assert client.get(f"/console/cases?place={BAFT}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("typed", "status", "said"),
+    [
+        ("²", 400, "«²» شماره نیست"),
+        ("1²", 400, "«1²» شماره نیست"),
+        ("99999999999999999999", 404, "شماره 99999999999999999999 یافت نشد"),
+        ("9" * 5000, 404, "یافت نشد"),
+    ],
+)
+def test_a_number_no_row_can_have_is_refused_in_persian_not_with_a_500(
+    client: TestClient, typed: str, status: int, said: str
+) -> None:
+    page = log_in(client, "baft")
+    sent = {"csrf": token(page), "incident": typed, "case": typed}
+    for path, extra in (
+        ("/console/incidents/assign", {"assignee": "ali"}),
+        ("/console/incidents/resolve", {"resolution": "r"}),
+        ("/console/cases/update", {"note": "n"}),
+    ):
+        answer = client.post(path, data={**sent, **extra})
+        assert answer.status_code == status, (path, answer.text[:300])
+        assert said in answer.text
+    for query in ("place", "election"):  # and in a query, on every page
+        for path in ("/console/", "/console/incidents", "/console/cases", "/console/results"):
+            assert client.get(path, params={query: typed}).status_code in (400, 404)

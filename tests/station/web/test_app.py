@@ -1,112 +1,37 @@
-"""The box's screens in headless Chromium: an operator checks a voter in, the voter types codes,
-corrects one, reviews and confirms twice; the box then holds exactly that one ballot."""
+"""The box's screens in headless Chromium: a member of staff logs in and checks a voter in, the
+voter types codes, corrects one, reviews and confirms twice; a second member of staff logs in,
+closing asks first, and the report is signed by both: the box then holds exactly that one
+ballot."""
 
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Page, sync_playwright
 
-from sandogh.core.report import decode_record
-from sandogh.station.box import Box
-from sandogh.station.directory import StationDirectory
-from sandogh.station.fake_centre import FakeCentre
-from sandogh.station.printers import FilePrinter
-from sandogh.station.setup import OfflinePolicy
-from sandogh.station.web import LOOPBACK, create_station_app
+from sandogh.core.report import ReportKind, StaffRole, decode_record, decode_signed
+from sandogh.core.station import Phase
+from sandogh.station.web import create_station_app
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.station.build import (
-    BACKOFF,
-    BALLOT,
-    DEFINITION_HASH,
-    ELECTION,
-    PAPERS,
-    STATION,
-    Clock,
-    national_code,
+from tests.station.build import national_code
+from tests.station.web.kiosk_build import (
+    SCREENSHOTS,
+    Kiosk,
+    log_in,
+    press,
+    serving,
+    voting_kiosk,
 )
-
-SCREENSHOTS = Path(__file__).parent / "screenshots"
-# seed-facts.md names the presidential runoff's two; the Majlis runoff's four are made up here
-NAMES = {
-    "president": (
-        {"fa": "ریاست جمهوری", "en": "President"},
-        {
-            "21": {"fa": "سعید جلیلی", "en": "Saeed Jalili"},
-            "25": {"fa": "مسعود پزشکیان", "en": "Masoud Pezeshkian"},
-        },
-    ),
-    "parliament": (
-        {"fa": "مجلس شورای اسلامی", "en": "Majlis"},
-        {
-            code: {"fa": f"نامزد {letter}", "en": f"Candidate {letter}"}
-            for code, letter in (("31", "الف"), ("32", "ب"), ("33", "پ"), ("34", "ت"))
-        },
-    ),
-}
-
-
-class NamingCentre(FakeCentre):
-    """The fake centre, with the names of the contests and candidates a real one sends."""
-
-    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
-        document = dict(super().enrol(election=election, station=station))
-        document["contests"] = [
-            {
-                "id": contest,
-                "name": name,
-                "candidates": [{"code": code, "name": n} for code, n in people.items()],
-            }
-            for contest, (name, people) in NAMES.items()
-        ]
-        return document
-
-
-def _voting_box(folder: Path) -> Box:
-    store, key = StationDirectory(folder / "station").create()
-    centre = NamingCentre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT)
-    box = Box(
-        store, key, centre, FilePrinter(folder / "printer.jsonl"), clock=Clock(), backoff=BACKOFF
-    )
-    box.enrol(election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE)
-    box.open(PAPERS)
-    box.start_voting()
-    return box
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Box, str]]:
-    box = _voting_box(tmp_path)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_station_app(box), host=LOOPBACK, port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 5
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
-        yield box, f"http://{LOOPBACK}:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(5)
-        box.store.close()
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    with serving(voting_kiosk(tmp_path)) as served:
+        yield served
 
 
 def _type(page: Page, code: str) -> None:
@@ -120,14 +45,23 @@ def _press(page: Page, key: str) -> None:
         page.get_by_role("button", name=key).click()
 
 
-def test_a_voter_checks_in_and_votes_through_the_screens(served: tuple[Box, str]) -> None:
-    box, url = served
+def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk) -> None:
+    box, url = kiosk.box, kiosk.url
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 800, "height": 720})
 
         page.goto(url + "/operator")
+        assert page.url.startswith(url + "/operator/login")  # no operator screen before log-in
         assert page.locator("html").get_attribute("dir") == "rtl"
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "staff-login-fa.png"), full_page=True)
+        log_in(page, url, kiosk.keys[StaffRole.HEAD])
+        assert "مریم رحیمی" in page.locator("#staff").inner_text()
+        page.go_back(wait_until="load")  # the log-in page again: no key left in its form
+        assert page.locator("#key-seed").input_value() == ""
+        page.go_forward(wait_until="load")
+        page.screenshot(path=str(SCREENSHOTS / "operator-head-fa.png"), full_page=True)
         page.get_by_label("کد ملی").fill(national_code(7))
         _press(page, "استعلام")
         token = page.locator("#card-token").inner_text()
@@ -157,8 +91,7 @@ def test_a_voter_checks_in_and_votes_through_the_screens(served: tuple[Box, str]
         review = page.locator("main").inner_text()
         for shown in ("مسعود پزشکیان", "۲۵", "نامزد الف", "۳۱", "نامزد پ", "۳۳"):
             assert shown in review
-        SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "voter-review-fa.png"))
+        page.screenshot(path=str(SCREENSHOTS / "voter-review-fa.png"), full_page=True)
 
         _press(page, "تأیید")
         assert page.locator("#confirm-again").is_visible()
@@ -168,16 +101,32 @@ def test_a_voter_checks_in_and_votes_through_the_screens(served: tuple[Box, str]
 
         page.goto(url + "/operator?lang=en")
         assert page.locator("html").get_attribute("dir") == "ltr"
-        for key in ("Close voting", "Count the ballots", "Sign and send the report"):
+        log_in(page, url, kiosk.keys[StaffRole.SUPERVISOR], lang="en")  # a second, beside the head
+        press(page, "#close")  # closing asks first, and says what it means
+        assert "cannot be undone" in page.locator("#close-means").inner_text()
+        assert box.status().phase is Phase.VOTING
+        page.screenshot(path=str(SCREENSHOTS / "close-confirm-en.png"), full_page=True)
+        press(page, "#close-cancel")
+        assert box.status().phase is Phase.VOTING
+        press(page, "#close")
+        press(page, "#close-confirm")
+        assert page.locator("#phase").inner_text() == "Closed"
+        for key in ("Count the ballots", "Sign and send the report"):
             _press(page, key)
         assert page.locator("#phase").inner_text() == "Reported"
-        _press(page, "Close voting")  # once more: the box refuses, and says why
+        page.screenshot(path=str(SCREENSHOTS / "operator-reported-en.png"), full_page=True)
+        page.goto(url + "/operator/close?lang=fa")
+        page.screenshot(path=str(SCREENSHOTS / "close-confirm-fa.png"), full_page=True)
+        press(page, "#close-confirm")  # once more: the box refuses, and says why
         assert "cannot close" in page.get_by_role("alert").inner_text()
         browser.close()
 
     with box.store.transaction() as tx:
         records = [decode_record(data) for data in tx.records()]
         card = tx.card(token)
+        final = tx.signed(ReportKind.FINAL.value)
+    assert final is not None  # signed by the box and by the two staff logged in
+    assert {s.role for s in decode_signed(final).staff} == {StaffRole.HEAD, StaffRole.SUPERVISOR}
     assert [{c.contest: c.codes for c in r.choices} for r in records] == [
         {"president": ("25",), "parliament": ("31", "33")}
     ]
@@ -186,7 +135,7 @@ def test_a_voter_checks_in_and_votes_through_the_screens(served: tuple[Box, str]
 
 
 def test_a_request_from_off_the_box_is_refused(tmp_path: Path) -> None:
-    box = _voting_box(tmp_path)
+    box = voting_kiosk(tmp_path).box
     transport = httpx.ASGITransport(create_station_app(box), client=("192.0.2.1", 50000))
 
     async def get() -> int:

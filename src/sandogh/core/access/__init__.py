@@ -2,7 +2,7 @@
 defences of their log-in (lockout, throttling)."""
 
 from sandogh.core.access.accounts import SECOND_FACTOR_ROLES, may_administer, needs_second_factor
-from sandogh.core.access.lockout import Lockout, LockoutPolicy
+from sandogh.core.access.lockout import Lockout, LockoutPolicy, Standing
 from sandogh.core.access.places import Places, Tree
 from sandogh.core.access.roles import (
     ALLOWED,
@@ -29,6 +29,7 @@ __all__ = [
     "LockoutPolicy",
     "Places",
     "Role",
+    "Standing",
     "ThrottlePolicy",
     "Tree",
     "Window",

@@ -47,9 +47,8 @@ class Entry:
 
 def event_record(event: Event) -> dict[str, JSONValue]:
     """The event as the JSON object that is hashed (and exported)."""
-    utc = event.time.astimezone(datetime.UTC).replace(tzinfo=None)
     return {
-        "time": utc.isoformat(timespec="microseconds") + "Z",
+        "time": utc_text(event.time),
         "actor": event.actor,
         "role": event.role,
         "place": event.place,
@@ -57,6 +56,12 @@ def event_record(event: Event) -> dict[str, JSONValue]:
         "disposition": event.disposition.value,
         "details": event.details,
     }
+
+
+def utc_text(time: datetime.datetime) -> str:
+    """An instant as the record writes it: UTC, six decimals of seconds, `Z`."""
+    utc = time.astimezone(datetime.UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds") + "Z"
 
 
 def entry_record(entry: Entry) -> dict[str, JSONValue]:

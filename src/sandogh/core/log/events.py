@@ -60,6 +60,7 @@ class EventType(StrEnum):
     # operators and security
     LOGIN_SUCCEEDED = "login-succeeded"
     LOGIN_FAILED = "login-failed"
+    LOGGED_OUT = "logged-out"
     ACCOUNT_LOCKED = "account-locked"
     ACCOUNT_UNLOCKED = "account-unlocked"
     ATTACK_SUSPECTED = "attack-suspected"  # the brute-force alert

@@ -7,7 +7,8 @@ first that fails is named with why; entries after it are not trusted, so not che
 
 A chain alone cannot show that entries were cut off its end, nor that everything from some entry
 on was rewritten and re-hashed. A `Checkpoint` (a sequence number and its hash, printed, published
-or kept elsewhere) closes that gap: when given, the record must hold that entry with that hash.
+or kept elsewhere; signed, `core.log.checkpoints`) closes that gap: the record must hold the entry
+of every checkpoint given, with that hash.
 """
 
 from __future__ import annotations
@@ -68,26 +69,31 @@ class VerifyResult:
         return self.broken is None
 
 
-def verify(entries: Iterable[Entry], checkpoint: Checkpoint | None = None) -> VerifyResult:
-    """Check `entries`, the whole record from its first entry, in order; stream as they come."""
+def verify(entries: Iterable[Entry], *checkpoints: Checkpoint) -> VerifyResult:
+    """Check `entries`, the whole record from its first entry, in order; stream as they come.
+    The record must reach, and agree with, each of `checkpoints`."""
+    anchors: dict[int, list[str]] = {}
+    for checkpoint in checkpoints:
+        anchors.setdefault(checkpoint.sequence, []).append(checkpoint.hash)
     head: Checkpoint | None = None
     checked = 0
     for entry in entries:
-        broken = _break(checked, entry, head, checkpoint)
+        broken = _break(checked, entry, head, anchors.get(entry.sequence, ()))
         if broken is not None:
             return VerifyResult(checked + 1, head, broken)
         head = Checkpoint(entry.sequence, entry.hash)
         checked += 1
-    if checkpoint is not None and (head is None or head.sequence < checkpoint.sequence):
+    furthest = max(anchors, default=0)
+    if (0 if head is None else head.sequence) < furthest:
         missing = 1 if head is None else head.sequence + 1
         found = "no entry" if head is None else f"the last entry is {head.sequence}"
-        broken = Break(checked, missing, Fault.TRUNCATED, f"entry {checkpoint.sequence}", found)
+        broken = Break(checked, missing, Fault.TRUNCATED, f"entry {furthest}", found)
         return VerifyResult(checked, head, broken)
     return VerifyResult(checked, head, None)
 
 
 def _break(
-    position: int, entry: Entry, before: Checkpoint | None, checkpoint: Checkpoint | None
+    position: int, entry: Entry, before: Checkpoint | None, anchored: Iterable[str]
 ) -> Break | None:
     sequence = 1 if before is None else before.sequence + 1
     if entry.sequence != sequence:
@@ -100,6 +106,7 @@ def _break(
     sealed = entry_hash(entry.sequence, entry.previous_hash, entry.event)
     if entry.hash != sealed:
         return Break(position, sequence, Fault.HASH_MISMATCH, sealed, entry.hash)
-    if checkpoint is not None and checkpoint.sequence == sequence and checkpoint.hash != sealed:
-        return Break(position, sequence, Fault.CHECKPOINT_MISMATCH, checkpoint.hash, sealed)
+    for anchor in anchored:
+        if anchor != sealed:
+            return Break(position, sequence, Fault.CHECKPOINT_MISMATCH, anchor, sealed)
     return None

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from sandogh.core.access import Action, covers
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import NEXT_STATUS, CaseKind, CaseStatus
-from sandogh.server.console.gate import PREFIX, Page, PageDep
+from sandogh.server.console.gate import PREFIX, Page, PageDep, typed_number
 from sandogh.services.cases import list_cases, open_case, update_case
 from sandogh.services.days import Day
 from sandogh.services.incidents import assign_incident, list_incidents, resolve_incident
@@ -68,14 +68,10 @@ def _follow(
     return page.back(where, place=page.place())
 
 
-def _number(page: Page, field: str) -> int:
-    value = page.form.get(field, "")
-    return int(value) if value.isdigit() else 0
-
-
 @router.post("/incidents/assign")
 def assign(page: PageDep) -> Response:
-    number, assignee = _number(page, "incident"), page.form.get("assignee", "")
+    number = typed_number(page, "incident", _incidents)
+    assignee = page.form.get("assignee", "")
     return _follow(
         page,
         "/incidents",
@@ -88,7 +84,8 @@ def assign(page: PageDep) -> Response:
 
 @router.post("/incidents/resolve")
 def resolve(page: PageDep) -> Response:
-    number, resolution = _number(page, "incident"), page.form.get("resolution", "")
+    number = typed_number(page, "incident", _incidents)
+    resolution = page.form.get("resolution", "")
     return _follow(
         page,
         "/incidents",
@@ -157,7 +154,7 @@ def update(page: PageDep) -> Response:
     form = page.form
     chosen = form.get("status", "")
     status = CaseStatus(chosen) if chosen in {s.value for s in CaseStatus} else None
-    number = _number(page, "case")
+    number = typed_number(page, "case", _cases)
     return _follow(
         page,
         "/cases",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import hmac
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
@@ -22,7 +22,7 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sandogh.core.access import Action, may
-from sandogh.locale import Lang, format_int, format_jalali, to_persian_digits
+from sandogh.locale import Lang, format_int, format_jalali, to_ascii_digits, to_persian_digits
 from sandogh.server.centre import Centre, CentreDep
 from sandogh.server.console.labels import label
 from sandogh.server.sessions import UNSAFE_METHODS, desk_of
@@ -34,6 +34,9 @@ PREFIX = "/console"
 CSRF_FIELD = "csrf"
 LANG_COOKIE = "sandogh-lang"
 TEHRAN = datetime.timezone(datetime.timedelta(hours=3, minutes=30), "IRST")
+#: The largest number a stored row has (a signed 64-bit integer: PostgreSQL's bigint, SQLite's
+#: INTEGER); a larger one would overflow the database's bind, not merely find nothing.
+LARGEST_NUMBER = 2**63 - 1
 
 _templates = jinja2.Environment(
     loader=jinja2.PackageLoader("sandogh.server.console", "templates"),
@@ -188,6 +191,20 @@ class Page:
     def back(self, where: str, **query: str) -> RedirectResponse:
         """See `where` (a console path) after a change that was done (POST, redirect, GET)."""
         return RedirectResponse(f"{PREFIX}{where}?{urlencode(query)}", 303)
+
+
+def typed_number(page: Page, field: str, again: Callable[..., Response]) -> int:
+    """The number of a row (an incident, a case) typed in the form's `field`, in ASCII or
+    Persian digits. Anything else answers `again` instead (the page the form is on, with the
+    reason): 400 when it is not a number (a superscript ², a letter), 404 when it is one no
+    stored row can have."""
+    typed = page.form.get(field, "").strip()
+    digits = to_ascii_digits(typed)
+    if not (digits.isascii() and digits.isdigit()):
+        raise Shown(again(page, refused=page.t("bad_number", value=typed), status=400))
+    if len(digits) > len(str(LARGEST_NUMBER)) or int(digits) > LARGEST_NUMBER:
+        raise Shown(again(page, refused=page.t("no_such_number", value=typed), status=404))
+    return int(digits)
 
 
 def console_page(request: Request, centre: CentreDep, form: FormDep) -> Page:

@@ -30,8 +30,8 @@ from sandogh.server.console.gate import (
     lang_of,
     render,
 )
-from sandogh.server.sessions import desk_of, log_in_request, start_session
-from sandogh.services.sessions import LoginError, log_out
+from sandogh.server.sessions import desk_of, log_in_request, log_out_request, start_session
+from sandogh.services.sessions import LoginError
 
 LOGIN_CSRF_COOKIE = "sandogh-login-csrf"
 
@@ -84,7 +84,7 @@ def _login_form(request: Request, *, failed: bool = False, status: int = 200) ->
 @router.post("/logout")
 def logout(page: PageDep) -> Response:
     desk = desk_of(page.request)
-    log_out(page.centre.uow, page.request.cookies.get(desk.cookie, ""))
+    log_out_request(page.request, page.centre)
     answer = RedirectResponse(f"{PREFIX}/login", 303)
     answer.delete_cookie(desk.cookie, path="/", secure=desk.settings.secure_cookies, httponly=True)
     return answer

@@ -25,7 +25,7 @@ from sandogh.core.supervision import (
     Void,
     kind_of,
 )
-from sandogh.server.console.gate import Page, PageDep
+from sandogh.server.console.gate import Page, PageDep, typed_number
 from sandogh.services.results import show_results
 from sandogh.services.supervision import AccessDeniedError, certify, uncertify, void
 
@@ -73,11 +73,11 @@ def _acting(page: Page, act: Callable[[], object]) -> Response:
 
 
 def _decision(page: Page) -> Decision:
-    case = page.form.get("case", "").strip()
+    case = typed_number(page, "case", _results) if page.form.get("case", "").strip() else None
     return Decision(
         page.form.get("reason", "").strip(),
         page.form.get("reference", "").strip(),
-        int(case) if case.isdigit() else None,
+        case,
     )
 
 

@@ -1,205 +1,95 @@
-"""The ballot box's screens: the operator's (status, check-in, close, count, report) and the
-voter's (card, codes per contest, review, confirm twice), rendered on the server.
+"""The ballot box's screens: the operator's (staff log-in, status, check-in, close, count,
+report) and the voter's (card, codes per contest, review, confirm twice), rendered on the server.
 
 Issue 3 ("The station app"): a local web UI for a kiosk browser, Persian first (RTL, Persian
-digits) with an English switch. It is served on loopback only (`LOOPBACK`): the kiosk browser runs
-on the box itself, so there is no session, login or CSRF token, and a request from any other
-address is refused as a second guard should the server be bound wider by mistake. Built on
-Starlette (FastAPI's own base) because the station may not import FastAPI (the import contract
-"A ballot box shares only the wire protocol with the centre").
+digits) with an English switch, served on loopback only (`LOOPBACK`). Issue 9 hardened it: every
+request passes `guard` (loopback, the kiosk's own Host, strict headers), every form the session's
+CSRF token and the kiosk's Origin (`screens`), every operator route a staff log-in (`operator`),
+and the voter's screens keep nothing to go back to (`voter`). While it serves, `resender` sends
+the outbox to the centre by itself. Built on Starlette (FastAPI's own base) because the station
+may not import FastAPI (the import contract "A ballot box shares only the wire protocol with the
+centre").
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import cast
-from urllib.parse import parse_qs
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from sandogh.core.errors import SandoghError
-from sandogh.locale import Lang, format_int, text, to_ascii_digits, to_persian_digits
-from sandogh.station.box import Box, CheckInRefused
-from sandogh.station.web.draft import Draft
-from sandogh.station.web.names import BallotNames, read_names
+from sandogh.locale import Lang
+from sandogh.security_headers import WithHeaders
+from sandogh.station.box import Box
+from sandogh.station.web.guard import HEADERS, KioskGuard
+from sandogh.station.web.operator import LOGIN, OperatorScreens
+from sandogh.station.web.resender import POLL_SECONDS, Resender
+from sandogh.station.web.screens import Screens
+from sandogh.station.web.sessions import IDLE, Sessions
+from sandogh.station.web.voter import VoterScreens
 
 LOOPBACK = "127.0.0.1"
-_LOCAL_CLIENTS = frozenset({LOOPBACK, "::1"})
 _HERE = Path(__file__).parent
 
 
-class _Screens:
-    """The box, the drafts of the voters now at it (card token → draft) and the templates."""
-
-    def __init__(self, box: Box, lang: Lang) -> None:
-        self.box = box
-        self.lang = lang
-        self.drafts: dict[str, Draft] = {}
-        self.env = Environment(
-            loader=FileSystemLoader(_HERE / "templates"), autoescape=select_autoescape()
-        )
-
-    def language(self, request: Request, form: dict[str, str]) -> Lang:
-        asked = form.get("lang") or request.query_params.get("lang")
-        return cast(Lang, asked) if asked in ("fa", "en") else self.lang
-
-    def render(self, name: str, lang: Lang, path: str, **values: object) -> HTMLResponse:
-        def t(key: str, **fill: str | int) -> str:
-            return text(key, lang, **fill)
-
-        def digits(value: str | int) -> str:
-            if isinstance(value, int):
-                return format_int(value, lang)
-            return to_persian_digits(value) if lang == "fa" else value
-
-        page = self.env.get_template(name).render(
-            lang=lang,
-            dir="rtl" if lang == "fa" else "ltr",
-            t=t,
-            digits=digits,
-            path=path,
-            **values,
-        )
-        return HTMLResponse(page)
-
-    def names(self) -> BallotNames:
-        with self.box.store.transaction() as tx:
-            return read_names(tx.enrolment_document())
-
-    # ---- the operator -------------------------------------------------------------------------
-
-    def operator(self, lang: Lang, **shown: object) -> HTMLResponse:
-        try:
-            status = self.box.status()
-        except SandoghError as error:
-            return self.render("operator.html", lang, "/operator", status=None, error=str(error))
-        return self.render("operator.html", lang, "/operator", status=status, **shown)
-
-    async def operator_page(self, request: Request) -> Response:
-        return self.operator(self.language(request, {}))
-
-    async def operator_action(self, request: Request) -> Response:
-        form = await _form(request)
-        lang = self.language(request, form)
-        action = request.path_params["action"]
-        try:
-            if action == "check-in":
-                outcome = self.box.check_in(to_ascii_digits(form.get("national_code", "")))
-                if isinstance(outcome, CheckInRefused):
-                    return self.operator(lang, refusal=outcome)
-                return self.operator(lang, card=outcome)
-            if action == "close":
-                self.box.close()
-            elif action == "count":
-                self.box.count()
-            elif action == "report":
-                self.box.report()
-            else:
-                return PlainTextResponse("not found", status_code=404)
-        except SandoghError as error:
-            return self.operator(lang, error=str(error))
-        return self.operator(lang, done=action)
-
-    # ---- the voter ----------------------------------------------------------------------------
-
-    async def card_page(self, request: Request) -> Response:
-        return self.render("card.html", self.language(request, {}), "/vote")
-
-    async def vote(self, request: Request) -> Response:
-        form = await _form(request)
-        lang = self.language(request, form)
-        token = to_ascii_digits(form.get("token", "")).strip()
-        draft = self.drafts.get(token)
-        if draft is None:
-            draft = self._open_card(token)
-            if draft is None:
-                return self.render("card.html", lang, "/vote", refused=True)
-            self.drafts[token] = draft
-        refusal: str | None = None
-        key = form.get("key", "")
-        if key == "code":
-            code = to_ascii_digits(form.get("code", "")).strip()
-            refusal = draft.type_code(code) if code else draft.next()
-        elif key == "next":
-            refusal = draft.next()
-        elif key == "correct":
-            draft.correct()
-        elif key == "blank":
-            draft.blank()
-        elif key == "back":
-            draft.back()
-        elif key == "confirm" and draft.reviewing:
-            draft.confirmations += 1
-            if draft.confirmations >= 2:
-                return self._cast(lang, token, draft)
-        template = "review.html" if draft.reviewing else "contest.html"
-        return self.render(
-            template, lang, "/vote", token=token, draft=draft, names=self.names(), refusal=refusal
-        )
-
-    def _open_card(self, token: str) -> Draft | None:
-        """A new draft for an unused card of this box, for the contests of the card."""
-        if not token:
-            return None
-        with self.box.store.transaction() as tx:
-            card = tx.card(token)
-            station = tx.station()
-        if card is None or card.consumed or station is None:
-            return None
-        return Draft(tuple(c for c in station.setup.ballot if c.contest in card.contests))
-
-    def _cast(self, lang: Lang, token: str, draft: Draft) -> Response:
-        try:
-            self.box.cast(token, draft.choices())
-        except SandoghError as error:
-            draft.confirmations = 0
-            return self.render(
-                "review.html",
-                lang,
-                "/vote",
-                token=token,
-                draft=draft,
-                names=self.names(),
-                error=str(error),
-            )
-        del self.drafts[token]
-        return self.render("done.html", lang, "/vote")
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
 
 
-async def _form(request: Request) -> dict[str, str]:
-    """A urlencoded form's fields, the last value of each (the box's forms repeat none)."""
-    body = (await request.body()).decode("utf-8")
-    return {name: values[-1] for name, values in parse_qs(body).items()}
-
-
-def create_station_app(box: Box, *, lang: Lang = "fa") -> Starlette:
-    """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser."""
-    screens = _Screens(box, lang)
+def create_station_app(
+    box: Box,
+    *,
+    lang: Lang = "fa",
+    clock: Callable[[], datetime.datetime] = _utc_now,
+    idle: datetime.timedelta = IDLE,
+    resend_every: float = POLL_SECONDS,
+) -> Starlette:
+    """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser. `clock`
+    and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any."""
+    screens = Screens(box, lang, Sessions(clock, idle=idle))
+    voter = VoterScreens(screens)
+    staff = OperatorScreens(screens)
+    resender = Resender(box, poll=resend_every)
 
     async def home(_: Request) -> Response:
         return RedirectResponse("/operator", status_code=303)
 
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        resender.start()
+        try:
+            yield
+        finally:
+            await resender.stop()
+
+    guarded = staff.staff_only
     return Starlette(
         routes=[
             Route("/", home),
-            Route("/operator", screens.operator_page),
-            Route("/operator/{action}", screens.operator_action, methods=["POST"]),
-            Route("/vote", screens.card_page),
-            Route("/vote", screens.vote, methods=["POST"]),
+            Route("/vote", voter.page),
+            Route("/vote", voter.step, methods=["POST"]),
+            Route(LOGIN, staff.login_page),
+            Route(LOGIN, staff.log_in, methods=["POST"]),
+            Route("/operator", guarded(staff.status_page)),
+            Route("/operator/check-in", guarded(staff.check_in), methods=["POST"]),
+            Route("/operator/close", guarded(staff.close_page)),
+            Route("/operator/close", guarded(staff.close), methods=["POST"]),
+            Route("/operator/count", guarded(staff.count), methods=["POST"]),
+            Route("/operator/report", guarded(staff.report), methods=["POST"]),
+            Route("/operator/logout", guarded(staff.log_out), methods=["POST"]),
             Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
         ],
-        middleware=[Middleware(BaseHTTPMiddleware, dispatch=_loopback_only)],
+        # the headers outermost: a refusal of the guard carries them too
+        middleware=[
+            Middleware(WithHeaders, headers=HEADERS),
+            Middleware(KioskGuard, refuse=screens.refused),
+        ],
+        lifespan=lifespan,
     )
-
-
-async def _loopback_only(request: Request, call_next: RequestResponseEndpoint) -> Response:
-    if request.client is None or request.client.host not in _LOCAL_CLIENTS:
-        return PlainTextResponse("this box serves its own screen only", status_code=403)
-    return await call_next(request)

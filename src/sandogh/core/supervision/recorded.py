@@ -1,0 +1,94 @@
+"""A void or a certification is believed only with the event-log entry that recorded it.
+
+DESIGN.md §3 ("One record of events": station voided, result certified) and issue 9, section 3:
+"a void or certification that has no log entry is refused at read time". A stored decision names
+the entry that recorded it (its sequence and hash, a `core.log.Checkpoint`); the entry must be
+there with that hash, sealed as it reads (`core.log.chain`), and must record this decision: its
+type, actor and time, and the details that identify it. A row written into the database by hand,
+without the use case that logs it, names no such entry and is refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sandogh.core.canonical_json import JSONValue
+from sandogh.core.log.chain import Entry, entry_hash
+from sandogh.core.log.events import Disposition, Event, EventType
+from sandogh.core.log.verify import Checkpoint
+from sandogh.core.supervision.certification import Certification
+from sandogh.core.supervision.voids import Void, VoidKind, kind_of, void_json
+
+VOIDED = {
+    VoidKind.STATION: EventType.STATION_VOIDED,
+    VoidKind.CANDIDATE: EventType.CANDIDATE_VOTES_VOIDED,
+    VoidKind.CONSTITUENCY: EventType.CONSTITUENCY_VOIDED,
+}
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """What the entry that recorded a decision holds: its type, actor, time and details."""
+
+    type: EventType
+    actor: str
+    at: datetime.datetime
+    details: Mapping[str, JSONValue]
+
+
+def void_unrecorded(
+    logged: Checkpoint | None,
+    entry: Entry | None,
+    *,
+    election: str,
+    number: int,
+    void: Void,
+    by: str,
+    at: datetime.datetime,
+) -> str | None:
+    """Why `entry` (the one `logged` names) does not record void `number`, or None if it does."""
+    details: dict[str, JSONValue] = {"election": election, "void": number, **void_json(void)}
+    return _unrecorded(logged, entry, _Recorded(VOIDED[kind_of(void)], by, at, details))
+
+
+def certification_unrecorded(
+    logged: Checkpoint | None, entry: Entry | None, made: Certification
+) -> str | None:
+    """Why `entry` (the one `logged` names) does not record `made`, or None if it does."""
+    details: dict[str, JSONValue] = {
+        "election": made.election,
+        "contest": made.contest,
+        "constituency": made.constituency,
+        "digest": made.digest,
+        "acting_at": made.grant.place,
+    }
+    recorded = _Recorded(EventType.RESULT_CERTIFIED, made.by, made.at, details)
+    return _unrecorded(logged, entry, recorded)
+
+
+def _unrecorded(logged: Checkpoint | None, entry: Entry | None, expected: _Recorded) -> str | None:
+    if logged is None:
+        return "it names no log entry"
+    if entry is None:
+        return f"the log holds no entry {logged.sequence}"
+    if entry.hash != logged.hash:
+        return f"entry {logged.sequence} has hash {entry.hash}, not {logged.hash}"
+    if entry_hash(entry.sequence, entry.previous_hash, entry.event) != entry.hash:
+        return f"entry {logged.sequence} does not hash to the hash it carries"
+    return _other_event(logged.sequence, entry.event, expected)
+
+
+def _other_event(sequence: int, event: Event, expected: _Recorded) -> str | None:
+    if (event.type, event.disposition) != (expected.type, Disposition.DONE):
+        return f"entry {sequence} records {event.type} ({event.disposition}), not {expected.type}"
+    if (event.actor, event.time) != (expected.actor, expected.at):
+        return (
+            f"entry {sequence} was recorded by {event.actor} at {event.time.isoformat()}, "
+            f"not by {expected.actor} at {expected.at.isoformat()}"
+        )
+    for name, value in expected.details.items():
+        if event.details.get(name) != value:
+            return f"entry {sequence} records {name} {event.details.get(name)!r}, not {value!r}"
+    return None

@@ -1,0 +1,214 @@
+"""The operator's screens: staff log-in, status, check-in, and the end of the day (close, with
+its confirmation; count; sign and send), with where each signed report stands.
+
+Issue 9, section 4. Every route here but the log-in is `staff_only`: without a shift of
+logged-in staff (`sessions.Shift`) a page sends the browser to the log-in and an action is
+refused; the matrix test reads the app's routes, so no route can be added unguarded. Each member
+of staff logs in with their own key file: `static/kiosk.js` reads the chosen file into the form
+(the kiosk's forms are url-encoded, as the console's are), and the key must be one registered
+for this station (`setup.staff`). The report is signed by the logged-in staff. A report shows as
+sent only once the centre's receipt is back (its outbox item delivered); until then it shows as
+waiting, with the attempts so far and the next one, which `resender` makes without a click.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from sandogh.core.errors import SandoghError
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.core.report import ReportKind
+from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
+from sandogh.station.box import CheckInRefused
+from sandogh.station.local_store import OutboxKind, Queued
+from sandogh.station.setup import StaffMember
+from sandogh.station.web.screens import Screens, keep_cookie, see
+from sandogh.station.web.sessions import (
+    SHIFT_COOKIE,
+    VISIT_COOKIE,
+    KeyFileError,
+    Shift,
+    read_seed,
+)
+
+PATH = "/operator"
+LOGIN = PATH + "/login"
+COUNTING_STAFF = 2  # members of staff logged in to count (issue 9: the count needs two)
+
+StaffAction = Callable[[Request, Shift, dict[str, str], Lang], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+@dataclass(frozen=True)
+class ReportState:
+    """A signed report of the box and, while it waits in the outbox, its item (None: sent)."""
+
+    kind: ReportKind
+    queued: Queued | None
+
+
+class OperatorScreens:
+    def __init__(self, screens: Screens) -> None:
+        self._screens = screens
+
+    # ---- logging in and out -------------------------------------------------------------------
+
+    async def login_page(self, request: Request) -> Response:
+        screens = self._screens
+        cookie, visit = screens.sessions.visit(request.cookies.get(VISIT_COOKIE))
+        shift = screens.sessions.shift(request.cookies.get(SHIFT_COOKIE))
+        shown, visit.shown = visit.shown, {}
+        page = screens.render(
+            "login.html",
+            screens.language(request),
+            LOGIN,
+            csrf=visit.csrf,
+            staff=shift.staff if shift else [],
+            problem=shown.get("login"),
+            minutes=int(screens.sessions.idle.total_seconds() // 60),
+        )
+        return keep_cookie(page, VISIT_COOKIE, cookie, "/")
+
+    async def log_in(self, request: Request) -> Response:
+        screens = self._screens
+        cookie, visit = screens.sessions.visit(request.cookies.get(VISIT_COOKIE))
+        form = await screens.posted(request, visit.csrf)
+        if form is None:
+            return keep_cookie(
+                screens.refused(request, "kiosk_refused_forged"), VISIT_COOKIE, cookie, "/"
+            )
+        lang = screens.language(request, form)
+        try:
+            key = read_seed(form.get("key", ""))
+        except KeyFileError as error:
+            visit.shown = {"login": error.label}
+            return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
+        logged = screens.sessions.log_in(request.cookies.get(SHIFT_COOKIE), key, self._registered())
+        if logged is None:
+            visit.shown = {"login": "kiosk_unknown_key"}
+            return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
+        return keep_cookie(see(PATH, lang), SHIFT_COOKIE, logged[0], PATH)
+
+    def _registered(self) -> tuple[StaffMember, ...]:
+        try:
+            return self._screens.box.status().setup.staff
+        except SandoghError:  # a box not yet enrolled has no staff to log in
+            return ()
+
+    async def log_out(
+        self, request: Request, _shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        self._screens.sessions.log_out(request.cookies.get(SHIFT_COOKIE))
+        response = see(LOGIN, lang)
+        response.delete_cookie(SHIFT_COOKIE, path=PATH, httponly=True, samesite="strict")
+        return response
+
+    def staff_only(self, action: StaffAction) -> Endpoint:
+        """`action`, for logged-in staff only, its form checked for the shift's CSRF token."""
+        screens = self._screens
+
+        async def endpoint(request: Request) -> Response:
+            shift = screens.sessions.shift(request.cookies.get(SHIFT_COOKIE))
+            if shift is None:
+                if request.method == "GET":
+                    return see(LOGIN, screens.language(request))
+                return screens.refused(request, "kiosk_refused_staff")
+            form: dict[str, str] = {}
+            if request.method == "POST":
+                posted = await screens.posted(request, shift.csrf)
+                if posted is None:
+                    return screens.refused(request, "kiosk_refused_forged")
+                form = posted
+            return await action(request, shift, form, screens.language(request, form))
+
+        return endpoint
+
+    # ---- the status page and the actions --------------------------------------------------------
+
+    async def status_page(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        shown, shift.shown = shift.shown, {}
+        screens = self._screens
+        try:
+            status = screens.box.status()
+        except SandoghError as error:
+            status, shown = None, {"error": str(error)}
+        return screens.render(
+            "operator.html",
+            lang,
+            PATH,
+            csrf=shift.csrf,
+            staff=shift.staff,
+            status=status,
+            reports=self._reports() if status else [],
+            at=lambda moment: _clock_time(moment, lang),
+            card=shown.get("card"),
+            refusal=shown.get("refusal"),
+            error=shown.get("error"),
+            done=shown.get("done"),
+            problem=shown.get("problem"),
+        )
+
+    def _reports(self) -> list[ReportState]:
+        with self._screens.box.store.transaction() as tx:
+            return [
+                ReportState(kind, tx.queued(OutboxKind.REPORT, kind.value))
+                for kind in ReportKind
+                if tx.signed(kind.value) is not None
+            ]
+
+    async def check_in(
+        self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
+    ) -> Response:
+        try:
+            outcome = self._screens.box.check_in(to_ascii_digits(form.get("national_code", "")))
+        except SandoghError as error:
+            shift.shown = {"error": str(error)}
+        else:
+            key = "refusal" if isinstance(outcome, CheckInRefused) else "card"
+            shift.shown = {key: outcome}
+        return see(PATH, lang)
+
+    async def close_page(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        return self._screens.render("close.html", lang, PATH + "/close", csrf=shift.csrf)
+
+    async def close(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        return self._act(shift, lang, self._screens.box.close)
+
+    async def count(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        if len(shift.staff) < COUNTING_STAFF:  # said here first, in the staff's own language
+            shift.shown = {"problem": "kiosk_need_two"}
+            return see(PATH, lang)
+        return self._act(shift, lang, self._screens.box.count)
+
+    async def report(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        return self._act(shift, lang, lambda: self._screens.box.report(shift.signers()))
+
+    def _act(self, shift: Shift, lang: Lang, action: Callable[[], object]) -> Response:
+        try:
+            action()
+        except SandoghError as error:
+            shift.shown = {"error": str(error)}
+        else:
+            shift.shown = {"done": True}
+        return see(PATH, lang)
+
+
+def _clock_time(moment: datetime.datetime, lang: Lang) -> str:
+    """A time of the day as the station reads it (Iran's time), in the language's digits."""
+    shown = moment.astimezone(IRAN_TIME).strftime("%H:%M:%S")
+    return to_persian_digits(shown) if lang == "fa" else shown

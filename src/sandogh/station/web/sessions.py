@@ -1,0 +1,148 @@
+"""Who is at the kiosk: each browser's visit (its CSRF token, the ballot being typed) and the
+staff logged in on the operator's screen, all in the kiosk process's memory only.
+
+Issue 9, section 4. A visit is what one browser holds between requests; its CSRF token goes in
+every form, and the voter's draft lives in it, so each voting step is a POST answered by a
+redirect to the one `/vote` page (nothing of a ballot rides in a URL or a history entry). A
+shift is the staff logged in together at the operator's screen, each by their own key file: the
+key is checked against the station's registered staff (`setup.staff`, CONTRACT) and kept here,
+never on disk, until the shift logs out or stays idle for `IDLE`; the report is signed with it.
+Ids and tokens are 256 random bits from `secrets`; a lookup never reveals which ids exist.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sandogh.core.report import SigningKey, StaffRole
+from sandogh.formats import key_file
+from sandogh.station.setup import StaffMember
+from sandogh.station.web.draft import Draft
+
+IDLE = datetime.timedelta(minutes=15)
+VISIT_COOKIE = "kiosk-visit"  # path "/": the voter's and the log-in's forms
+SHIFT_COOKIE = "kiosk-staff"  # path "/operator" only: never sent with a voter's request
+
+
+@dataclass
+class Visit:
+    """One browser: `csrf` for its forms; `token` and `draft` while a voter types a ballot;
+    `shown` a one-time message for the next page (a refusal, the ballot cast)."""
+
+    csrf: str
+    seen: datetime.datetime
+    token: str | None = None
+    draft: Draft | None = None
+    shown: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class OnDuty:
+    """A member of staff logged in, with the key they presented (never shown, never stored)."""
+
+    member: StaffMember
+    key: SigningKey
+
+
+@dataclass
+class Shift:
+    """The staff logged in together at one browser; `shown` holds the last action's outcome for
+    the page that follows it (a card's token, a refusal, an error)."""
+
+    csrf: str
+    seen: datetime.datetime
+    staff: list[OnDuty] = field(default_factory=list)
+    shown: dict[str, object] = field(default_factory=dict)
+
+    def signers(self) -> list[tuple[StaffRole, SigningKey]]:
+        return [(on.member.role, on.key) for on in self.staff]
+
+
+class KeyFileError(ValueError):
+    """The file presented is not a 32-byte seed in hex; `label` says why, to the person."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label)
+        self.label = label
+
+
+def read_seed(content: str) -> SigningKey:
+    """The signing key of a staff key file's text, as `sandogh staff keygen` writes it."""
+    if not content.strip():
+        raise KeyFileError("kiosk_no_key")
+    try:
+        return key_file.key_from_text(content, "the key file")
+    except key_file.KeyFileError:
+        raise KeyFileError("kiosk_bad_key") from None
+
+
+class Sessions:
+    """Visits and shifts by cookie value; anything idle for longer than `idle` is forgotten."""
+
+    def __init__(
+        self,
+        clock: Callable[[], datetime.datetime],
+        *,
+        idle: datetime.timedelta = IDLE,
+        new_secret: Callable[[], str] = lambda: secrets.token_urlsafe(32),
+    ) -> None:
+        self._clock = clock
+        self._idle = idle
+        self._new_secret = new_secret
+        self._visits: dict[str, Visit] = {}
+        self._shifts: dict[str, Shift] = {}
+
+    @property
+    def idle(self) -> datetime.timedelta:
+        return self._idle
+
+    def _forget_idle(self) -> datetime.datetime:
+        now = self._clock()
+        for held in (self._visits, self._shifts):
+            for key in [k for k, v in held.items() if now - v.seen > self._idle]:
+                del held[key]
+        return now
+
+    def visit(self, cookie: str | None) -> tuple[str, Visit]:
+        """The browser's visit, or a new one (with the cookie value to set)."""
+        now = self._forget_idle()
+        found = self._visits.get(cookie) if cookie else None
+        if found is None or cookie is None:
+            cookie = self._new_secret()
+            found = self._visits[cookie] = Visit(self._new_secret(), now)
+        found.seen = now
+        return cookie, found
+
+    def shift(self, cookie: str | None) -> Shift | None:
+        """The staff logged in at this browser, if any are and they have not been idle."""
+        now = self._forget_idle()
+        found = self._shifts.get(cookie) if cookie else None
+        if found is not None:
+            found.seen = now
+        return found
+
+    def log_in(
+        self, cookie: str | None, key: SigningKey, registered: Sequence[StaffMember]
+    ) -> tuple[str, Shift] | None:
+        """Add the member of staff whose key this is to the browser's shift (a new one if it
+        has none): the shift's cookie value and the shift, or None if the key is not one of
+        `registered`."""
+        member = next((m for m in registered if m.key == key.public_key), None)
+        if member is None:
+            return None
+        now = self._forget_idle()
+        found = self._shifts.get(cookie) if cookie else None
+        if found is None or cookie is None:
+            cookie = self._new_secret()
+            found = self._shifts[cookie] = Shift(self._new_secret(), now)
+        found.seen = now
+        if all(on.member.key != member.key for on in found.staff):
+            found.staff.append(OnDuty(member, key))
+        return cookie, found
+
+    def log_out(self, cookie: str | None) -> None:
+        if cookie:
+            self._shifts.pop(cookie, None)

@@ -1,0 +1,107 @@
+"""The voter's screens: the ballot card, codes per contest, the review, confirm twice.
+
+Issue 9, section 1: after a ballot is cast nothing of it may be shown again, by the Back key or
+otherwise. The draft lives in the browser's visit (`sessions.Visit`), never in a URL or a form;
+each key press is a POST answered by a redirect to `/vote`, which shows the visit's state now.
+Once the ballot is cast the draft is gone: `/vote` shows "cast" once, then the card screen, and
+so does every page the browser's history goes back or forward to (no page is cached: `guard`).
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from sandogh.core.errors import SandoghError
+from sandogh.locale import to_ascii_digits
+from sandogh.station.web.draft import Draft
+from sandogh.station.web.screens import Screens, keep_cookie, see
+from sandogh.station.web.sessions import VISIT_COOKIE, Visit
+
+PATH = "/vote"
+
+
+class VoterScreens:
+    def __init__(self, screens: Screens) -> None:
+        self._screens = screens
+
+    async def page(self, request: Request) -> Response:
+        screens = self._screens
+        cookie, visit = screens.sessions.visit(request.cookies.get(VISIT_COOKIE))
+        lang = screens.language(request)
+        shown, visit.shown = visit.shown, {}
+        draft = visit.draft
+        if shown.get("cast"):
+            page = screens.render("done.html", lang, PATH, csrf=visit.csrf)
+        elif draft is None:
+            page = screens.render(
+                "card.html", lang, PATH, csrf=visit.csrf, refused=bool(shown.get("refused"))
+            )
+        else:
+            page = screens.render(
+                "review.html" if draft.reviewing else "contest.html",
+                lang,
+                PATH,
+                csrf=visit.csrf,
+                draft=draft,
+                names=screens.names(),
+                refusal=shown.get("refusal"),
+                error=shown.get("error"),
+            )
+        return keep_cookie(page, VISIT_COOKIE, cookie, "/")
+
+    async def step(self, request: Request) -> Response:
+        screens = self._screens
+        cookie, visit = screens.sessions.visit(request.cookies.get(VISIT_COOKIE))
+        form = await screens.posted(request, visit.csrf)
+        if form is None:
+            return keep_cookie(
+                screens.refused(request, "kiosk_refused_forged"), VISIT_COOKIE, cookie, "/"
+            )
+        lang = screens.language(request, form)
+        if visit.draft is None:
+            self._open_card(visit, to_ascii_digits(form.get("token", "")).strip())
+        else:
+            self._press(visit, visit.draft, form)
+        return keep_cookie(see(PATH, lang), VISIT_COOKIE, cookie, "/")
+
+    def _open_card(self, visit: Visit, token: str) -> None:
+        """A new draft for an unused card of this box, for the contests of the card."""
+        with self._screens.box.store.transaction() as tx:
+            card = tx.card(token) if token else None
+            station = tx.station()
+        if card is None or card.consumed or station is None:
+            visit.shown = {"refused": "1"}
+            return
+        visit.token = token
+        visit.draft = Draft(tuple(c for c in station.setup.ballot if c.contest in card.contests))
+
+    def _press(self, visit: Visit, draft: Draft, form: dict[str, str]) -> None:
+        refusal: str | None = None
+        key = form.get("key", "")
+        if key == "code":
+            code = to_ascii_digits(form.get("code", "")).strip()
+            refusal = draft.type_code(code) if code else draft.next()
+        elif key == "next":
+            refusal = draft.next()
+        elif key == "correct":
+            draft.correct()
+        elif key == "blank":
+            draft.blank()
+        elif key == "back":
+            draft.back()
+        elif key == "confirm" and draft.reviewing:
+            draft.confirmations += 1
+            if draft.confirmations >= 2:
+                self._cast(visit, draft)
+                return
+        visit.shown = {"refusal": refusal} if refusal else {}
+
+    def _cast(self, visit: Visit, draft: Draft) -> None:
+        try:
+            self._screens.box.cast(visit.token or "", draft.choices())
+        except SandoghError as error:
+            draft.confirmations = 0
+            visit.shown = {"error": str(error)}
+            return
+        visit.token, visit.draft, visit.shown = None, None, {"cast": "1"}

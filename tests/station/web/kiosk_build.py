@@ -1,0 +1,165 @@
+"""A voting box with named candidates and registered staff, its kiosk served on loopback, and
+the moves a person makes at the kiosk in Chromium (log in with a key file, press a key).
+
+The staff are the station's head, secretary and supervisor, each with a key file of their own
+(`directory.write_key_file`, as `sandogh staff keygen` makes it), registered in the enrolment
+document the fake centre sends; `stranger.key` is a well-made key that nobody registered.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import httpx
+from playwright.sync_api import Page
+from starlette.applications import Starlette
+
+from sandogh.core.report import StaffRole
+from sandogh.formats.key_file import write_key_file
+from sandogh.station.box import Box
+from sandogh.station.courier import Backoff
+from sandogh.station.directory import StationDirectory
+from sandogh.station.fake_centre import FakeCentre
+from sandogh.station.printers import FilePrinter
+from sandogh.station.setup import OfflinePolicy, StaffMember
+from sandogh.station.web import create_station_app
+from tests.loopback import served
+from tests.station.build import BACKOFF, BALLOT, DEFINITION_HASH, ELECTION, PAPERS, STATION, Clock
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+# seed-facts.md names the presidential runoff's two; the Majlis runoff's four are made up here
+#: contest → (its name by language, candidate code → name by language)
+Names = dict[str, tuple[dict[str, str], dict[str, dict[str, str]]]]
+NAMES: Names = {
+    "president": (
+        {"fa": "ریاست جمهوری", "en": "President"},
+        {
+            "21": {"fa": "سعید جلیلی", "en": "Saeed Jalili"},
+            "25": {"fa": "مسعود پزشکیان", "en": "Masoud Pezeshkian"},
+        },
+    ),
+    "parliament": (
+        {"fa": "مجلس شورای اسلامی", "en": "Majlis"},
+        {
+            code: {"fa": f"نامزد {letter}", "en": f"Candidate {letter}"}
+            for code, letter in (("31", "الف"), ("32", "ب"), ("33", "پ"), ("34", "ت"))
+        },
+    ),
+}
+PEOPLE = (
+    ("مریم رحیمی", StaffRole.HEAD),
+    ("علی کرمانی", StaffRole.SECRETARY),
+    ("زهرا احمدی", StaffRole.SUPERVISOR),
+)
+
+
+class NamingCentre(FakeCentre):
+    """The fake centre, with the names of the contests and candidates a real one sends."""
+
+    names: ClassVar[Names] = NAMES
+
+    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
+        document = dict(super().enrol(election=election, station=station))
+        document["contests"] = [
+            {
+                "id": contest,
+                "name": name,
+                "candidates": [{"code": code, "name": n} for code, n in people.items()],
+            }
+            for contest, (name, people) in self.names.items()
+        ]
+        return document
+
+
+@dataclass
+class Kiosk:
+    box: Box
+    centre: NamingCentre
+    keys: dict[StaffRole, Path]  # each registered member's key file
+    stranger: Path  # a key file of nobody registered
+    url: str = ""
+    app: Starlette | None = None
+
+
+def voting_kiosk(
+    folder: Path,
+    *,
+    centre: type[NamingCentre] = NamingCentre,
+    clock: Any = None,
+    backoff: Backoff = BACKOFF,
+    people: tuple[tuple[str, StaffRole], ...] = PEOPLE,
+) -> Kiosk:
+    """An enrolled box, open and voting, whose staff have their key files in `folder`."""
+    keys = {role: folder / f"{role.value}.key" for _, role in people}
+    staff = [
+        StaffMember(person, role, write_key_file(keys[role]).public_key) for person, role in people
+    ]
+    stranger = folder / "stranger.key"
+    write_key_file(stranger)
+    store, key = StationDirectory(folder / "station").create()
+    fake = centre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT, staff=staff)
+    box = Box(
+        store,
+        key,
+        fake,
+        FilePrinter(folder / "printer.jsonl"),
+        clock=clock or Clock(),
+        backoff=backoff,
+    )
+    box.enrol(election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE)
+    box.open(PAPERS)
+    box.start_voting()
+    return Kiosk(box, fake, keys, stranger)
+
+
+@contextmanager
+def serving(kiosk: Kiosk, **options: Any) -> Iterator[Kiosk]:
+    """The kiosk's screens on loopback (`options` to `create_station_app`) until the block ends."""
+    kiosk.app = create_station_app(kiosk.box, **options)
+    try:
+        with served(kiosk.app, "the kiosk") as url:
+            kiosk.url = url
+            yield kiosk
+    finally:
+        kiosk.box.store.close()
+
+
+def utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def press(page: Page, selector: str) -> None:
+    with page.expect_navigation():
+        page.click(selector)
+
+
+def log_in(page: Page, url: str, key_file: Path, lang: str = "fa") -> None:
+    """A member of staff logs in at the kiosk with their key file."""
+    page.goto(f"{url}/operator/login?lang={lang}")
+    page.set_input_files("#key-file", str(key_file))
+    page.wait_for_function("document.getElementById('key-seed').value.length > 0")
+    press(page, "#log-in")
+
+
+def csrf_of(page: str) -> str:
+    """The CSRF token in a kiosk page's forms."""
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found, page
+    return found.group(1)
+
+
+def client(kiosk: Kiosk) -> httpx.Client:
+    """An HTTP client at the kiosk, its POSTs marked as from the kiosk's own pages."""
+    return httpx.Client(base_url=kiosk.url, headers={"origin": kiosk.url})
+
+
+def http_log_in(at: httpx.Client, key_file: Path) -> httpx.Response:
+    """Log in over HTTP with a key file, as the log-in page's form sends it."""
+    csrf = csrf_of(at.get("/operator/login").text)
+    return at.post("/operator/login", data={"csrf": csrf, "key": key_file.read_text()})

@@ -1,0 +1,111 @@
+"""Cross-site requests to the kiosk (issue 9, section 4): the kiosk took POSTs from any page.
+
+In Chromium, with the head of station logged in, a page served from another loopback origin
+(another port of 127.0.0.1: the same site, so even a SameSite=Strict cookie goes with it)
+submits forms to the kiosk by itself: close the station, check a voter in, start a ballot.
+Nothing changes, and the kiosk answers with its refusal in Persian and English. Over HTTP: a POST
+without the session's token, or from another origin, or to the kiosk under another host name (a
+DNS-rebound name), is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import sync_playwright
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.routing import Route
+
+from sandogh.core.report import StaffRole
+from sandogh.core.station import Phase
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.loopback import served
+from tests.station.build import national_code
+from tests.station.web.kiosk_build import (
+    SCREENSHOTS,
+    Kiosk,
+    client,
+    csrf_of,
+    http_log_in,
+    log_in,
+    serving,
+    voting_kiosk,
+)
+
+ATTACKS = {
+    "close": ("/operator/close", {}),
+    "check-in": ("/operator/check-in", {"national_code": national_code(9)}),
+    "vote": ("/vote", {"token": "anything"}),
+}
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    with serving(voting_kiosk(tmp_path)) as served_kiosk:
+        yield served_kiosk
+
+
+def _attacker(kiosk_url: str) -> Starlette:
+    """Pages that post a form to the kiosk as soon as they load."""
+
+    async def page(request: Request) -> HTMLResponse:
+        path, fields = ATTACKS[request.path_params["attack"]]
+        hidden = "".join(
+            f'<input type="hidden" name="{name}" value="{value}">'
+            for name, value in {**fields, "csrf": "guessed"}.items()
+        )
+        return HTMLResponse(
+            f'<form id="f" method="post" action="{kiosk_url}{path}">{hidden}</form>'
+            "<script>document.getElementById('f').submit()</script>"
+        )
+
+    return Starlette(routes=[Route("/{attack}", page)])
+
+
+def test_a_page_of_another_origin_changes_nothing_at_the_kiosk(kiosk: Kiosk) -> None:
+    with (
+        served(_attacker(kiosk.url), "the attacker's site") as evil,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
+        for attack in ATTACKS:
+            with page.expect_navigation(url=f"{kiosk.url}/**"):
+                page.goto(f"{evil}/{attack}")
+            page.wait_for_load_state()
+            assert "این درخواست پذیرفته نشد" in page.locator("h1").inner_text(), attack
+            assert "did not come from the box's own screens" in page.locator("main").inner_text()
+            if attack == "close":
+                page.screenshot(path=str(SCREENSHOTS / "refused-fa.png"), full_page=True)
+        browser.close()
+    status = kiosk.box.status()
+    assert status.phase is Phase.VOTING
+    assert status.cards_issued == 0
+
+
+def test_a_post_without_the_token_or_from_elsewhere_is_refused(kiosk: Kiosk) -> None:
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        csrf = csrf_of(at.get("/operator").text)
+        code = {"national_code": national_code(4)}
+        assert at.post("/operator/check-in", data=code).status_code == 403
+        assert at.post("/operator/check-in", data={**code, "csrf": "x" + csrf}).status_code == 403
+        elsewhere = {"origin": "http://127.0.0.1:1"}
+        answer = at.post("/operator/check-in", data={**code, "csrf": csrf}, headers=elsewhere)
+        assert answer.status_code == 403
+        assert kiosk.box.status().cards_issued == 0
+        assert at.post("/operator/check-in", data={**code, "csrf": csrf}).status_code == 303
+        assert kiosk.box.status().cards_issued == 1  # the same form, from the kiosk: taken
+
+
+def test_the_kiosk_answers_at_its_own_address_only(kiosk: Kiosk) -> None:
+    port = kiosk.url.rsplit(":", 1)[1]
+    for host in (f"rebound.example:{port}", f"localhost:{port}", "127.0.0.1"):
+        answer = httpx.get(kiosk.url + "/vote", headers={"host": host})
+        assert answer.status_code == 403, host
+        assert "This box answers at its own address only." in answer.text

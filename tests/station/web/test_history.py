@@ -1,0 +1,126 @@
+"""The Back key after a ballot (issue 9, section 1): in Chromium a voter casts a ballot, and
+whoever comes next presses Back and Forward through the browser's history. No page they reach
+may show any name or code of that ballot, in its text, its title or a form's value; and the
+review, asked for again over HTTP once the ballot is cast, answers the neutral card screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from sandogh.core.report import StaffRole
+from sandogh.locale import to_persian_digits
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.station.build import national_code
+from tests.station.web.kiosk_build import (
+    NAMES,
+    SCREENSHOTS,
+    Kiosk,
+    log_in,
+    press,
+    serving,
+    voting_kiosk,
+)
+
+CHOSEN = {"president": ("21",), "parliament": ("32", "34")}
+LEAKS = [
+    shown
+    for contest, codes in CHOSEN.items()
+    for code in codes
+    for shown in (
+        code,
+        to_persian_digits(code),
+        NAMES[contest][1][code]["fa"],
+        NAMES[contest][1][code]["en"],
+    )
+]
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    with serving(voting_kiosk(tmp_path)) as served:
+        yield served
+
+
+def _card(kiosk: Kiosk, page: Page, voter: int) -> str:
+    log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
+    page.fill("#national-code", national_code(voter))
+    press(page, "form[action='/operator/check-in'] button")
+    return page.locator("#card-token").inner_text()
+
+
+def _vote(page: Page, url: str, token: str) -> None:
+    page.goto(url + "/vote")
+    page.fill("#token", token)
+    press(page, "button[type=submit]")
+    for codes in CHOSEN.values():
+        for code in codes:
+            page.fill("#code", code)
+            press(page, "#enter")
+        press(page, "#next")
+    assert "مسعود" not in page.locator("main").inner_text()  # the review: Jalili, not the other
+    press(page, "#confirm")
+    press(page, "#confirm")
+    assert page.locator("#cast-done").count() == 1
+
+
+def _what_shows(page: Page) -> str:
+    """Everything a person at the screen can read, or read out of a form (the CSRF token, random,
+    is left out: it is no one's choice)."""
+    values = page.eval_on_selector_all(
+        "input, textarea, select",
+        "els => els.filter(e => e.name !== 'csrf').map(e => e.value)",
+    )
+    return "\n".join([page.title(), page.locator("body").inner_text(), *values])
+
+
+def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            # Playwright turns the back/forward cache off; a kiosk's Chromium has it on
+            ignore_default_args=["--disable-back-forward-cache"],
+        )
+        token = _card(kiosk, browser.new_page(), 1)
+        page = browser.new_page(viewport={"width": 800, "height": 720})
+        _vote(page, kiosk.url, token)
+        seen = []
+        for _ in range(5):
+            page.go_back(wait_until="load")
+            seen.append(_what_shows(page))
+        page.screenshot(path=str(SCREENSHOTS / "voter-after-back-fa.png"), full_page=True)
+        for _ in range(5):
+            page.go_forward(wait_until="load")
+            seen.append(_what_shows(page))
+        browser.close()
+    for shown in seen:
+        assert [leak for leak in LEAKS if leak in shown] == []
+        assert "بازبینی" not in shown  # never the review screen
+    assert kiosk.box.status().records == 1
+
+
+def test_the_review_is_gone_once_the_ballot_is_cast(kiosk: Kiosk) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        token = _card(kiosk, browser.new_page(), 2)
+        page = browser.new_page()
+        _vote(page, kiosk.url, token)
+        page.goto(kiosk.url + "/vote")  # the card screen: the visit's form and cookie
+        cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+        csrf = page.eval_on_selector("input[name=csrf]", "e => e.value")
+        browser.close()
+    origin = {"origin": kiosk.url}
+    with httpx.Client(base_url=kiosk.url, cookies=cookies, headers=origin) as client:
+        assert "cast-done" not in client.get("/vote").text  # "cast" is shown once, then gone
+        for key in ("back", "confirm"):  # the review's own keys, pressed again
+            moved = client.post("/vote", data={"key": key, "csrf": csrf})
+            assert moved.status_code == 303
+            page_now = client.get("/vote").text.replace(csrf, "")  # random, no one's choice
+            assert 'id="token"' in page_now  # the card screen
+            assert [leak for leak in LEAKS if leak in page_now] == []
+    assert kiosk.box.status().records == 1

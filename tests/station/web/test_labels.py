@@ -1,0 +1,25 @@
+"""The kiosk's labels: both languages say the same things with the same placeholders, Persian in
+Persian letters and digits."""
+
+from __future__ import annotations
+
+from sandogh.locale.messages import placeholders
+from sandogh.station.web.labels import EN, FA, label
+
+
+def test_persian_and_english_have_the_same_keys_and_placeholders() -> None:
+    assert FA.keys() == EN.keys()
+    assert {k: placeholders(v) for k, v in FA.items()} == {
+        k: placeholders(v) for k, v in EN.items()
+    }
+    assert [k for k, v in FA.items() if "ي" in v or "ك" in v] == []
+
+
+def test_a_waiting_report_is_told_in_the_language_digits() -> None:
+    at = "۱۲:۳۰:۰۵"
+    assert label("kiosk_waiting", "fa", attempts=3, at=at) == (
+        "امضا شد، در انتظار ارسال (۳ تلاش، تلاش بعدی ۱۲:۳۰:۰۵)"
+    )
+    assert label("kiosk_waiting", "en", attempts=3, at="12:30:05") == (
+        "Signed, waiting to send (3 attempts, next at 12:30:05)"
+    )

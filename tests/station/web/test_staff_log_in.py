@@ -1,0 +1,157 @@
+"""Staff log-in at the kiosk (issue 9, section 4), over real HTTP on loopback: anyone at the
+voter's screen once reached the operator's screens, checked voters in and closed the station in
+one tap. Every route but the voter's and the log-in now refuses without logged-in staff (read
+from the app's own route list, so a route added later is checked too); only a registered key
+logs in; a log-in ends with log-out or after the idle time; several staff share one log-in."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.routing import Route
+
+from sandogh.core.report import StaffRole
+from sandogh.core.station import Phase
+from sandogh.station.box import Status
+from sandogh.station.web.sessions import IDLE, SHIFT_COOKIE
+from tests.station.build import Clock, national_code
+from tests.station.web.kiosk_build import (
+    Kiosk,
+    client,
+    csrf_of,
+    http_log_in,
+    serving,
+    voting_kiosk,
+)
+
+#: The routes anyone at the kiosk may use: the voter's screens and the staff log-in.
+PUBLIC = {
+    ("/", "GET"),
+    ("/vote", "GET"),
+    ("/vote", "POST"),
+    ("/operator/login", "GET"),
+    ("/operator/login", "POST"),
+}
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path, clock: Clock) -> Iterator[Kiosk]:
+    with serving(voting_kiosk(tmp_path), clock=clock) as served:
+        yield served
+
+
+def _routes(kiosk: Kiosk) -> list[tuple[str, str]]:
+    assert kiosk.app is not None
+    return sorted(
+        (route.path, method)
+        for route in kiosk.app.routes
+        if isinstance(route, Route)
+        for method in route.methods or ()
+        if method != "HEAD"
+    )
+
+
+def _unchanged(status: Status) -> tuple[Phase, int]:
+    return status.phase, status.cards_issued
+
+
+def test_every_operator_route_refuses_without_a_staff_log_in(kiosk: Kiosk) -> None:
+    guarded = [route for route in _routes(kiosk) if route not in PUBLIC]
+    assert ("/operator/close", "POST") in guarded
+    assert ("/operator/check-in", "POST") in guarded
+    before = _unchanged(kiosk.box.status())
+    with client(kiosk) as at:
+        csrf = csrf_of(at.get("/vote").text)  # a visit's token: CSRF is not why it is refused
+        for forged_shift in (None, "made-up"):
+            if forged_shift:
+                at.cookies.set(SHIFT_COOKIE, forged_shift, path="/operator")
+            for path, method in guarded:
+                form = {"csrf": csrf, "national_code": national_code(5)}
+                answer = at.request(method, path, data=form if method == "POST" else None)
+                if method == "GET":
+                    assert answer.status_code == 303, path
+                    assert answer.headers["location"].startswith("/operator/login"), path
+                else:
+                    assert answer.status_code == 403, path
+                    assert "کارکنان شعبه باید نخست وارد شوند" in answer.text, path
+                    assert "The station&#39;s staff must log in first." in answer.text, path
+    assert _unchanged(kiosk.box.status()) == before
+
+
+def test_only_a_key_registered_for_the_station_logs_in(kiosk: Kiosk, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.key"
+    broken.write_text("not a key\n")
+    with client(kiosk) as at:
+        for key_file, problem in (
+            (kiosk.stranger, "این کلید از آنِ هیچ‌یک از کارکنان ثبت‌شده این شعبه نیست."),
+            (broken, "این پرونده کلید نیست"),
+        ):
+            answer = http_log_in(at, key_file)
+            assert answer.headers["location"].startswith("/operator/login")
+            assert problem in at.get("/operator/login").text
+            assert at.get("/operator").status_code == 303  # still sent to the log-in
+        assert (
+            http_log_in(at, kiosk.keys[StaffRole.SECRETARY])
+            .headers["location"]
+            .startswith("/operator?")
+        )
+        assert "علی کرمانی" in at.get("/operator").text
+
+
+def test_the_staff_cookie_is_http_only_strict_and_for_the_operator_screens(kiosk: Kiosk) -> None:
+    with client(kiosk) as at:
+        answer = http_log_in(at, kiosk.keys[StaffRole.HEAD])
+    cookie = answer.headers["set-cookie"].lower()
+    assert cookie.startswith(SHIFT_COOKIE + "=")
+    for part in ("httponly", "samesite=strict", "path=/operator"):
+        assert part in cookie
+
+
+def test_several_staff_log_in_together_and_log_out_together(kiosk: Kiosk) -> None:
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        http_log_in(at, kiosk.keys[StaffRole.SUPERVISOR])
+        page = at.get("/operator").text
+        assert "مریم رحیمی" in page
+        assert "زهرا احمدی" in page
+        assert "علی کرمانی" not in page
+        out = at.post("/operator/logout", data={"csrf": csrf_of(page)})
+        assert out.headers["location"].startswith("/operator/login")
+        assert at.get("/operator").status_code == 303
+        answer = at.post("/operator/check-in", data={"csrf": csrf_of(page), "national_code": "1"})
+        assert answer.status_code == 403
+    assert kiosk.box.status().cards_issued == 0
+
+
+def test_a_log_in_ends_after_the_idle_time(kiosk: Kiosk, clock: Clock) -> None:
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        clock.advance((IDLE - datetime.timedelta(seconds=1)).total_seconds())
+        page = at.get("/operator")  # in use: the idle time starts again
+        assert page.status_code == 200
+        clock.advance(IDLE.total_seconds() + 1)
+        assert at.get("/operator").status_code == 303
+        answer = at.post("/operator/close", data={"csrf": csrf_of(page.text)})
+        assert answer.status_code == 403
+    assert kiosk.box.status().phase is Phase.VOTING
+
+
+def test_the_count_waits_for_a_second_member_of_staff(kiosk: Kiosk) -> None:
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        csrf = csrf_of(at.get("/operator").text)
+        at.post("/operator/close", data={"csrf": csrf})
+        at.post("/operator/count", data={"csrf": csrf})
+        assert "دست‌کم دو نفر از کارکنان شعبه" in at.get("/operator").text
+        assert kiosk.box.status().phase is Phase.CLOSED
+        http_log_in(at, kiosk.keys[StaffRole.SECRETARY])
+        at.post("/operator/count", data={"csrf": csrf})
+        assert kiosk.box.status().phase is Phase.COUNTED
