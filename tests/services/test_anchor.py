@@ -141,6 +141,19 @@ def test_sealing_after_a_station_opened_is_refused(uow: NewUnitOfWork) -> None:
     assert refused.value.reason is AnchorRefusal.POLLS_OPEN
 
 
+def test_a_draft_the_store_has_moved_on_from_is_not_sealed(uow: NewUnitOfWork) -> None:
+    record = decode_record(_draft(uow))
+    for key in SEALERS:
+        add_signature(uow, election_id=ROUND_2, signature=sign_record(record, key), now=NOW)
+    _enrol(uow, FRESH_BOX, ST_2)  # enrolled after the draft: the draft would leave it out
+
+    with pytest.raises(AnchorError) as refused:
+        seal_record(uow, election_id=ROUND_2, now=NOW)
+
+    assert refused.value.reason is AnchorRefusal.STALE_DRAFT
+    assert [p.path for p in refused.value.problems] == [f"stations[{ST_2}]"]
+
+
 def _refused(uow: NewUnitOfWork, data: bytes) -> ReportRefusedError:
     with pytest.raises(ReportRefusedError) as refused:
         ingest_report(uow, signed=data, now=LATER)

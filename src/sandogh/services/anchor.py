@@ -9,7 +9,9 @@ checked as it comes, and the record is sealed once k of them, of both bodies, ar
 bytes, are dropped); once sealed it never changes, and only an amendment signed by k officials
 (`core.anchor.verify_amendments`) adds a box or a member of staff.
 
-Sealing is refused once any station's zero report has been accepted: a record sealed after polls
+Sealing is refused when the store's boxes or staff have changed since the draft (sealed, the
+record would leave them uncovered: draft it again), and once any station's zero report has been
+accepted: a record sealed after polls
 open would let whoever runs the centre choose, having seen the day begin, which keys it trusts.
 Each step is an event of the log. The centre then refuses a report from a box the record and its
 amendments do not cover (`services.ingest`, `coverage_of`).
@@ -61,6 +63,7 @@ class AnchorRefusal(StrEnum):
     BAD_SIGNATURE = "bad-signature"
     TOO_FEW_SIGNATURES = "too-few-signatures"
     POLLS_OPEN = "polls-open"  # a zero report was accepted: too late to seal
+    STALE_DRAFT = "stale-draft"  # boxes or staff enrolled or revoked since: draft it again
 
 
 class AnchorError(SandoghError):
@@ -88,24 +91,12 @@ def draft_record(
     with uow() as work:
         day = day_of(work, election_id)
         _refuse_sealed(work.records.get(election_id))
-        staff: dict[str, list[RegisteredStaff]] = {}
-        for member in work.staff.of_election(election_id):
-            staff.setdefault(member.station, []).append(member)
-        stations = tuple(
-            StationKeys(
-                code,
-                tuple(
-                    PublicKey(bytes.fromhex(device.public_key))
-                    for device in work.devices.of_station(election_id, code)
-                    if device.revoked_at is None
-                ),
-                tuple(staff.get(code, ())),
-            )
-            for code in day.geography.stations
-            if day.ballot(code)
-        )
         record = PreElectionRecord(
-            election_id, day.definition_hash, threshold, tuple(authorities), stations
+            election_id,
+            day.definition_hash,
+            threshold,
+            tuple(authorities),
+            _stations(work, election_id),
         )
         try:
             data = encode_record(record)
@@ -116,6 +107,27 @@ def draft_record(
         _record(work, EventType.RECORD_DRAFTED, election_id, data, now=now, actor=actor)
         work.commit()
     return StoredRecord(election_id, data, (), now)
+
+
+def _stations(work: UnitOfWork, election_id: str) -> tuple[StationKeys, ...]:
+    """Every station with a ballot, its boxes not revoked and its registered staff, as stored."""
+    day = day_of(work, election_id)
+    staff: dict[str, list[RegisteredStaff]] = {}
+    for member in work.staff.of_election(election_id):
+        staff.setdefault(member.station, []).append(member)
+    return tuple(
+        StationKeys(
+            code,
+            tuple(
+                PublicKey(bytes.fromhex(device.public_key))
+                for device in work.devices.of_station(election_id, code)
+                if device.revoked_at is None
+            ),
+            tuple(staff.get(code, ())),
+        )
+        for code in day.geography.stations
+        if day.ballot(code)
+    )
 
 
 def add_signature(
@@ -167,6 +179,14 @@ def seal_record(
         problems = verify_record(record, stored.signatures)
         if problems:
             raise AnchorError(AnchorRefusal.TOO_FEW_SIGNATURES, problems)
+        now_held = {keys.station: keys for keys in _stations(work, election_id)}
+        stale = [
+            Problem(f"stations[{keys.station}]", "its boxes or staff changed since the draft")
+            for keys in record.stations
+            if now_held.get(keys.station) != keys
+        ]
+        if stale:  # sealed, it would leave them uncovered on election day
+            raise AnchorError(AnchorRefusal.STALE_DRAFT, stale)
         opened = [
             report.station
             for report in work.reports.all(election_id)
