@@ -34,6 +34,7 @@ from sandogh.publish.sources import FolderSource
 from sandogh.publish.verify import Verification, verify_snapshot
 from sandogh.services.anchor import record_of
 from sandogh.services.ports import Device, StoredReport
+from tests.core.anchor.build import LOG_KEY
 from tests.services.build import (
     LATER,
     NOW,
@@ -249,3 +250,17 @@ def test_a_box_replaced_by_a_signed_amendment_is_covered(
 def test_every_reason_a_report_is_not_covered_has_its_text(lang: Lang) -> None:
     for reason in COVERAGE_REASONS:
         assert text(f"refused_{reason.name.lower()}", lang)
+
+
+def test_the_log_key_the_snapshot_names_must_be_the_records(root: Path) -> None:
+    (root / "log").mkdir()
+    (root / "log/key.txt").write_text(FRESH_BOX.public_key.text + "\n")
+
+    (anchor,) = _of(check(root), Disagreement.ANCHOR)
+    assert (anchor.file, anchor.detail) == (
+        "log/key.txt",
+        f"names {FRESH_BOX.public_key.text}, not a log key of the record",
+    )
+
+    (root / "log/key.txt").write_text(LOG_KEY.public_key.text + "\n")
+    assert check(root).agrees

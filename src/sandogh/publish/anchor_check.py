@@ -6,7 +6,8 @@ a newspaper, long or short) or the record itself (`--record`), and checks that t
 `anchor/record.json` is that record (a record given is used in place of the published one), that
 it is of this election and definition, that k of its officials of both bodies signed it
 (`anchor/signatures.json`) and that every amendment (`anchor/amendments.json`) stands on it in
-order, signed the same way. What the record and its amendments cover (`core.anchor.Coverage`) is
+order, signed the same way; and, when the record lists the event log's key, that `log/key.txt`
+names it. What the record and its amendments cover (`core.anchor.Coverage`) is
 then what each published report is checked against, in place of `devices.json`.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sandogh.core.anchor import (
+    Body,
     Coverage,
     PreElectionRecord,
     RecordError,
@@ -28,6 +30,7 @@ from sandogh.core.anchor import (
 )
 from sandogh.core.definition.problems import Problem
 from sandogh.publish.findings import Check, Disagreement, Finding
+from sandogh.publish.log_anchor import KEY as LOG_KEY
 from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
 
 
@@ -56,9 +59,12 @@ def anchored_coverage(check: Check, definition_hash: str, anchors: Anchors) -> C
         if _stranger(check, relative, record, definition_hash):
             return None
         signatures = decode_signatures(_required(check, ANCHOR_SIGNATURES), data)
-        _problems(check, ANCHOR_SIGNATURES, verify_record(record, signatures))
+        _problems(check, f"{check.folder}/{ANCHOR_SIGNATURES}", verify_record(record, signatures))
         amendments = decode_amendments(_required(check, ANCHOR_AMENDMENTS))
-        _problems(check, ANCHOR_AMENDMENTS, verify_amendments(record, amendments))
+        _problems(
+            check, f"{check.folder}/{ANCHOR_AMENDMENTS}", verify_amendments(record, amendments)
+        )
+        _problems(check, LOG_KEY, _log_key_problems(check, record))
     except _FailedError:
         return None
     except RecordError as error:  # the file read last is the one that does not read
@@ -81,11 +87,25 @@ def _required(check: Check, name: str) -> bytes:
     return data
 
 
-def _problems(check: Check, name: str, problems: list[Problem]) -> None:
+def _problems(check: Check, relative: str, problems: list[Problem]) -> None:
     if problems:
-        check.reading = f"{check.folder}/{name}"
+        check.reading = relative
         _found(check, problems)
         raise _FailedError
+
+
+def _log_key_problems(check: Check, record: PreElectionRecord) -> list[Problem]:
+    """Whether the event log's key the snapshot names (`log/key.txt`, issue 9 section 3) is a
+    `log` authority of the record, when the record lists any: so the log's checkpoints are
+    anchored by the record too."""
+    logs = {a.key for a in record.authorities if a.body is Body.LOG}
+    named = check.source.read(LOG_KEY)
+    if not logs or named is None:
+        return []
+    text = named.decode("ascii", errors="replace").strip()
+    if any(text == key.text for key in logs):
+        return []
+    return [Problem("", f"names {text}, not a log key of the record")]
 
 
 def _anchored_bytes(
