@@ -47,6 +47,7 @@ from .server.live import (
     stations,
     voters,
 )
+from .services.build import register_station_staff, station_staff
 from .station.build import BALLOT, national_code, voting_station
 
 PER_BOX = 12
@@ -90,6 +91,7 @@ def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -
     link = _Link(live.url, key, timeout=30.0, operator=live.operator)
     printer = FilePrinter(folder / "printer.jsonl")
     box = Box(store, key, link, printer, clock=lambda: POLLING_NOON)
+    register_station_staff(live.uow, ELECTION, station)  # who sign its final report
     box.enrol(election=ELECTION, station=station, policy=OfflinePolicy.PROVISIONAL)
     box.open({"president": 100})
     box.start_voting()
@@ -191,7 +193,7 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
         for box in (a, b):
             box.box.close()
             box.box.count()
-            box.box.report()
+            box.box.report(station_staff(box.station))
             box.box.sync()
             assert box.box.status().outbox.pending == 0
         export_log(live.uow, log.append)

@@ -61,8 +61,11 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "log_checkpoints",
         "refusal_counts",
         "refused_sources",
+        "pre_election_records",
+        "record_signatures",
+        "record_amendments",
     }
-    assert revision == head_revision() == "0009"
+    assert revision == head_revision() == "0010"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -181,7 +184,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0009: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0010: run `sandogh init`"
         ):
             check_schema(engine)
     finally:
