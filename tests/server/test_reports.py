@@ -151,6 +151,7 @@ def test_a_box_that_has_reported_checks_no_one_in(live: Live) -> None:
     station = stations()[0]
     (voter,) = voters(1)
     with live.enrolled(device(1), station) as box:
+        box.send_report(signed(zero(kerman().election, station, device(1)), device(1)))
         box.send_report(_final(station, device(1)))
         with pytest.raises(CentreRefusedError) as refused:
             box.check_in(election=ELECTION, station=station, national_code=voter)
