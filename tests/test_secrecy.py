@@ -30,8 +30,6 @@ from sandogh.core.readiness import IRAN_TIME
 from sandogh.core.report import (
     CastVoteRecord,
     Choice,
-    SigningKey,
-    StaffRole,
     decode_record,
     encode_record,
     record_bound,
@@ -39,7 +37,6 @@ from sandogh.core.report import (
 from sandogh.core.voters import parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.services.audit import export_log
-from sandogh.services.staff import register_staff
 from sandogh.station.box import Box, IssuedCard
 from sandogh.station.centre_http import HttpCentreClient
 from sandogh.station.count_key import sealed_length
@@ -59,6 +56,7 @@ from .server.live import (
     stations,
     voters,
 )
+from .services.build import register_station_staff, station_staff
 from .station.build import BALLOT, national_code, opened, voting_station
 
 PER_BOX = 12
@@ -90,7 +88,6 @@ class _Box:
     printer: FilePrinter
     station: str
     codes: list[str]
-    staff: list[tuple[StaffRole, SigningKey]]
 
     @property
     def directory(self) -> Path:
@@ -98,28 +95,16 @@ class _Box:
 
 
 def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -> _Box:
-    staff = []
-    for role in (StaffRole.HEAD, StaffRole.SECRETARY):
-        member = SigningKey.from_seed(bytes([n, len(staff)]) * 16)
-        register_staff(
-            live.uow,
-            election_id=ELECTION,
-            station=station,
-            person=f"{role} {n}",
-            role=role,
-            public_key=member.public_key.text,
-            now=datetime.datetime.now(datetime.UTC),
-        )
-        staff.append((role, member))
     ids = random.Random(n)
     store, key = StationDirectory(folder / "station").create(new_id=lambda: ids.randbytes(16))
     link = _Link(live.url, key, timeout=30.0, operator=live.operator)
     printer = FilePrinter(folder / "printer.jsonl")
     box = Box(store, key, link, printer, clock=lambda: POLLING_NOON)
+    register_station_staff(live.uow, ELECTION, station)  # who sign its final report
     box.enrol(election=ELECTION, station=station, policy=OfflinePolicy.PROVISIONAL)
     box.open({"president": 100})
     box.start_voting()
-    return _Box(folder, box, link, printer, station, codes, staff)
+    return _Box(folder, box, link, printer, station, codes)
 
 
 def _choice_of(i: int) -> str:
@@ -216,8 +201,8 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
             in_ledger = work.ledger.count(ELECTION)
         for box in (a, b):
             box.box.close()
-            box.box.count(staff=box.staff)
-            box.box.report(box.staff)
+            box.box.count(staff=station_staff(box.station))
+            box.box.report(station_staff(box.station))
             box.box.sync()
             assert box.box.status().outbox.pending == 0
         export_log(live.uow, log.append)
@@ -258,7 +243,10 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
     for box in (a, b):
         db = box.directory / "station.sqlite"
         bound = record_bound(box.box.status().setup.ballot)
-        stored = [decode_record(r).choices[0].codes[0] for r in opened(box.box.store, box.staff)]
+        stored = [
+            decode_record(r).choices[0].codes[0]
+            for r in opened(box.box.store, station_staff(box.station))
+        ]
         box.box.store.close()
         cvr = _columns(db, "cast_vote_records")
         assert cvr == ["cvr_id", "cvr"]

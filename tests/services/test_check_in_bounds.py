@@ -39,6 +39,7 @@ from .build import (
     enrolled_box,
     final,
     national_code,
+    open_station,
     signed,
 )
 
@@ -149,6 +150,7 @@ def test_a_check_in_after_the_final_report_is_refused(uow: NewUnitOfWork) -> Non
         public_key_hex=DEVICE_3.public_key.raw.hex(),
         now=NOW,
     )
+    open_station(uow, ROUND_2_DAY, ST_3, DEVICE_3)
     report = final(ROUND_2_DAY, ST_3, DEVICE_3, {"president": [("25",)], "parliament": [("41",)]})
     ingest_report(uow, signed=signed(report, DEVICE_3), now=reported)
     after = reported + datetime.timedelta(minutes=5)

@@ -63,8 +63,11 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "log_checkpoints",
         "refusal_counts",
         "refused_sources",
+        "pre_election_records",
+        "record_signatures",
+        "record_amendments",
     }
-    assert revision == head_revision() == "0010"
+    assert revision == head_revision() == "0011"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -141,7 +144,7 @@ def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
 
 
 def test_the_ledger_keeps_only_the_hour_of_a_check_in_stored_before(db_url: str) -> None:
-    _migrate(db_url, "0009")
+    _migrate(db_url, "0010")
     moment = "2024-07-05 08:47:13.123456" + ("" if db_url.startswith("sqlite") else "+00:00")
     for statement in (
         "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, "
@@ -207,7 +210,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0010: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0011: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

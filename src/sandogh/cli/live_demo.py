@@ -46,11 +46,11 @@ from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import (
     TIMEOUT_SECONDS,
     DayPlan,
-    StaffKeys,
     StationDay,
     plan_day,
-    register_day_staff,
+    register_station_staff,
     station_day,
+    station_staff,
 )
 from sandogh.core.access import Grant, Role
 from sandogh.core.errors import SandoghError
@@ -148,9 +148,7 @@ def run(options: LiveOptions, out: Console) -> None:
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
     accounts = _add_operators(store)
-    day_staff = register_day_staff(
-        store, plan.loaded.election.id, plan.chosen, datetime.datetime.now(datetime.UTC)
-    )
+    register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
     enroller = add_run_operator(store, plan.loaded.election, by=actor())
     settings = one_run_settings(url, plan.registry)
     # loopback only: the console's session cookie must come back over plain http
@@ -184,14 +182,7 @@ def run(options: LiveOptions, out: Console) -> None:
             day = _Worker(
                 say("simulation", lang),
                 lambda stop: _run_day(
-                    plan,
-                    options,
-                    centre.base_url,
-                    operator,
-                    folder / "boxes",
-                    day_staff,
-                    reported,
-                    stop,
+                    plan, options, centre.base_url, operator, folder / "boxes", reported, stop
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -493,7 +484,6 @@ def _run_day(
     base: str,
     operator: OperatorPass,
     boxes: Path,
-    staff: dict[str, StaffKeys],
     reported: queue.Queue[StationDay],
     stop: threading.Event,
 ) -> None:
@@ -514,7 +504,7 @@ def _run_day(
                 plan.crowds[code],
                 random.Random(f"{options.seed}:{code}"),
                 boxes / code,
-                staff[code],
+                station_staff(options.seed, code),
             )
         )
 

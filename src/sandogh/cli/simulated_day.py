@@ -5,17 +5,18 @@ over a store holding the Kerman round-2 definition (examples/kerman-1403/round2.
 synthetic registry. N stations of it are chosen (by the seed) and each gets a real ballot box
 (`station.box.Box`: its own directory, key and database, `HttpCentreClient`, a file printer) that
 goes through its day — enrol, open, check-ins, casts, close, count, report, sync — on one of
-several threads, casting the ballots of `cli.simulated_ballots`. The results are then read back
-through the store (`services.results.show_results`) and set beside what was cast. Each station
-has a head and a secretary registered (`register_day_staff`), whose keys count its sealed
-ballots and sign its report (issue 9 §1).
+several threads, casting the ballots of `cli.simulated_ballots`. Each station's head and
+secretary are registered at the centre first, with keys drawn from the seed (`station_staff`),
+open its sealed ballots to count them (issue 9, section 1) and sign its final report beside the
+box, as the centre requires (section 2). The results are then read back through the store
+(`services.results.show_results`) and set beside what was cast.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import itertools
-import os
 import random
 import time
 from collections.abc import Iterable, Sequence
@@ -31,7 +32,6 @@ from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import SigningKey, StaffRole
-from sandogh.core.report.keys import KEY_BYTES
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.registry.synthetic import SyntheticRegistry
@@ -51,9 +51,6 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 
 TIMEOUT_SECONDS = 60.0
 SYNC_PASSES = 5
-DAY_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)
-
-StaffKeys = list[tuple[StaffRole, SigningKey]]
 
 
 class SimulationError(SandoghError):
@@ -142,6 +139,32 @@ def plan_day(*, stations: int, scale: Fraction, seed: int, voters: int | None = 
     return DayPlan(loaded, sheets, expected, spec, crowds)
 
 
+def station_staff(seed: int, station: str) -> tuple[tuple[StaffRole, SigningKey], ...]:
+    """The simulated head and secretary of `station`, each with a key of their own drawn from
+    `seed` (a simulation's keys need to be made again, not kept secret)."""
+    return tuple(
+        (role, SigningKey.from_seed(hashlib.sha256(f"{seed}:{station}:{role}".encode()).digest()))
+        for role in (StaffRole.HEAD, StaffRole.SECRETARY)
+    )
+
+
+def register_station_staff(
+    uow: UnitOfWorkFactory, election: str, seed: int, stations: Iterable[str]
+) -> None:
+    """Register `station_staff` of each of `stations` at the centre, as the HQ does."""
+    for station in stations:
+        for role, key in station_staff(seed, station):
+            register_staff(
+                uow,
+                election_id=election,
+                station=station,
+                person=f"{role.value} of {station}",
+                role=role,
+                public_key=key.public_key.text,
+                now=datetime.datetime.now(datetime.UTC),
+            )
+
+
 def simulate(
     *, stations: int, scale: Fraction, db: str | None, seed: int, threads: int, scratch: Path
 ) -> Simulation:
@@ -165,7 +188,7 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
-        staff = register_day_staff(uow, election.id, chosen, now)
+        register_station_staff(uow, election.id, seed, chosen)
         enroller = add_run_operator(uow, election, by=actor())
         settings = one_run_settings(url, plan.registry)
         with centre_process(settings) as running:
@@ -184,7 +207,7 @@ def simulate(
                             plan.crowds[code],
                             random.Random(f"{seed}:{code}"),
                             scratch / code,
-                            staff[code],
+                            station_staff(seed, code),
                         ),
                         chosen,
                     )
@@ -204,29 +227,6 @@ def simulate(
     )
 
 
-def register_day_staff(
-    uow: UnitOfWorkFactory, election: str, stations: Iterable[str], now: datetime.datetime
-) -> dict[str, StaffKeys]:
-    """A head and a secretary for each of `stations`, their keys made here (the day's staff
-    carry them in memory only) and registered for the station."""
-    staff: dict[str, StaffKeys] = {}
-    for station in stations:
-        staff[station] = []
-        for role in DAY_STAFF:
-            key = SigningKey.from_seed(os.urandom(KEY_BYTES))
-            register_staff(
-                uow,
-                election_id=election,
-                station=station,
-                person=f"{role} of {station}",
-                role=role,
-                public_key=key.public_key.text,
-                now=now,
-            )
-            staff[station].append((role, key))
-    return staff
-
-
 def station_day(
     base: str,
     operator: OperatorPass,
@@ -239,7 +239,7 @@ def station_day(
     staff: Sequence[tuple[StaffRole, SigningKey]],
 ) -> StationDay:
     """One box's whole day, on the calling thread, enrolled in `operator`'s session; `staff`
-    count and sign."""
+    count its ballots and sign its final report."""
     store, key = StationDirectory(folder).create()
     with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
         box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))

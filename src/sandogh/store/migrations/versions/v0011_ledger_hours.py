@@ -6,8 +6,8 @@ files keep, would name the voter at each position of it. The moments already sto
 their hour's start in UTC; they cannot be given back, so going down leaves the hours as they are.
 Offline check-ins stored before have no tag: a sync sent again of one of them is an incident.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-06
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | None = None
 depends_on: str | None = None
 
