@@ -20,7 +20,18 @@ from sandogh.station.ports import CentreRefusedError, CheckInAnswer
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
-from .live import ELECTION, REGISTRY, SECRET, device, kerman, load_kerman, stations, voters
+from .live import (
+    ELECTION,
+    REGISTRY,
+    SECRET,
+    device,
+    kerman,
+    load_kerman,
+    server_key,
+    server_key_file,
+    stations,
+    voters,
+)
 
 SIMULTANEOUS = 200
 NOW = datetime.datetime(2024, 7, 5, 4, 0, tzinfo=datetime.UTC)
@@ -45,11 +56,15 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
         database_url=store_url,
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
+        server_key_file=server_key_file(),
     )
     engine = make_engine(store_url)
     try:
         enroller = add_run_operator(
-            lambda: SqlUnitOfWork(engine, now=NOW), kerman().election, by="cli:tests"
+            lambda: SqlUnitOfWork(engine, now=NOW),
+            kerman().election,
+            by="cli:tests",
+            key=server_key(),
         )
     finally:
         engine.dispose()
@@ -98,7 +113,10 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
 
 def test_an_in_memory_database_is_served_by_one_process_only() -> None:
     settings = ServerSettings(
-        database_url="sqlite://", ledger_secret=SecretBytes(SECRET), registry=REGISTRY
+        database_url="sqlite://",
+        ledger_secret=SecretBytes(SECRET),
+        registry=REGISTRY,
+        server_key_file=server_key_file(),
     )
     with pytest.raises(WorkersError, match="in-memory"):
         serve(settings, host="127.0.0.1", port=0, workers=2)

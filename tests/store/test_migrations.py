@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sandogh.store.engine import make_engine
 from sandogh.store.errors import DatabaseUnavailableError, SchemaError
 from sandogh.store.schema import check_schema, head_revision, init_database, open_database
 from sandogh.store.tables import Base
+from sandogh.store.unit_of_work import SqlUnitOfWork
 
 
 def _execute(url: str, statement: str) -> None:
@@ -60,7 +62,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "staff_keys",
         "log_checkpoints",
     }
-    assert revision == head_revision() == "0008"
+    assert revision == head_revision() == "0009"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -128,6 +130,39 @@ def test_voids_stored_before_the_anchored_log_name_the_entry_that_recorded_them(
     assert [tuple(row) for row in named] == [(1, 1, "h1"), (2, None, None)]
 
 
+def test_a_totp_secret_stored_in_clear_before_0009_waits_there_to_be_sealed(db_url: str) -> None:
+    """A migration cannot read the server key: the secret stays in its old column, where the
+    centre finds it (and refuses to start) until `sandogh user seal-totp` moves it, sealed."""
+    _migrate(db_url, "0008")
+    _execute(
+        db_url,
+        "INSERT INTO operators (username, display_name, role, place, password_hash, totp_secret,"
+        " disabled, failures, added_at) VALUES ('kerman-hq', 'Kerman HQ', 'provincial-hq',"
+        " 'IR-08', '$argon2id$x', 'JBSWY3DPEHPK3PXP', false, 0, '2024-07-04 12:00:00+00:00')",
+    )
+    _migrate(db_url, "head")
+    engine = open_database(db_url)
+    try:
+        with SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC)) as work:
+            assert work.operators.clear_totp() == {"kerman-hq": "JBSWY3DPEHPK3PXP"}
+            account = work.operators.get("kerman-hq")
+            assert account is not None
+            assert account.totp_sealed is None
+            work.operators.seal_totp("kerman-hq", b"sealed")
+            work.commit()
+        with SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC)) as work:
+            assert work.operators.clear_totp() == {}
+            account = work.operators.get("kerman-hq")
+            assert account is not None
+            assert account.totp_sealed == b"sealed"
+        with engine.connect() as connection:
+            row = connection.execute(text("SELECT totp_secret, totp_sealed FROM operators")).one()
+        assert tuple(row) == (None, b"sealed")
+    finally:
+        engine.dispose()
+    _migrate(db_url, "0008", down=True)
+
+
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
     init_database(db_url)
     _migrate(db_url, "0001", down=True)
@@ -179,7 +214,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0008: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0009: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

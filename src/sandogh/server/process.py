@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
@@ -66,12 +67,16 @@ class RunningCentre:
     pid: int
 
 
-def one_run_settings(database_url: str, registry: RegistrySpec) -> ServerSettings:
-    """Settings with a ledger secret made for this run only; nothing of it outlives the run."""
+def one_run_settings(
+    database_url: str, registry: RegistrySpec, server_key_file: Path
+) -> ServerSettings:
+    """Settings with a ledger secret made for this run only; nothing of it outlives the run.
+    The run's server key is in `server_key_file` (`ServerKey.write`)."""
     return ServerSettings(
         database_url=database_url,
         ledger_secret=SecretBytes(secrets.token_bytes(32)),
         registry=registry,
+        server_key_file=server_key_file,
     )
 
 
