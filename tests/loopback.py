@@ -12,16 +12,21 @@ from typing import Any
 import uvicorn
 from starlette.types import ASGIApp
 
+from sandogh.server.listening import ListenSettings, listening_config
+
 LOOPBACK = "127.0.0.1"
 START_SECONDS = 20.0
 
 
 @contextmanager
-def served(app: ASGIApp, what: str, **config: Any) -> Iterator[str]:
-    """`app` on a free loopback port until the block ends: its base URL. The socket is bound here
-    and handed to uvicorn, so no other server can take the port; `config` goes to uvicorn."""
+def served(
+    app: ASGIApp, what: str, limits: ListenSettings | None = None, **config: Any
+) -> Iterator[str]:
+    """`app` on a free loopback port until the block ends, held to `limits` (default the
+    commands' own): its base URL. The socket is bound here and handed to uvicorn, so no other
+    server can take the port; `config` goes to uvicorn."""
     options: dict[str, Any] = {"log_level": "warning", "access_log": False, **config}
-    server = uvicorn.Server(uvicorn.Config(app, **options))
+    server = uvicorn.Server(listening_config(app, limits or ListenSettings(), **options))
     listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listening.bind((LOOPBACK, 0))
     port = listening.getsockname()[1]

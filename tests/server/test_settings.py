@@ -51,6 +51,8 @@ def test_settings_come_from_the_options_and_the_environment() -> None:
     assert given.database_url == "sqlite:///given.sqlite"
     assert given.registry == FileRegistrySpec(path=Path("people.sqlite"))
     assert given.server_key_file == Path("given.key")
+    assert not settings.operators.trust_forwarded_for
+    assert settings_from_env(env, behind_proxy=True).operators.trust_forwarded_for
     # the secret never shows in a repr or a log line
     assert SECRET_HEX not in repr(settings)
 

@@ -13,6 +13,7 @@ from sandogh.core.report.digests import sha256_text
 from sandogh.services.devices import enrol_device, revoke_device
 from sandogh.services.ingest import Ingested, ReportRefusal, ReportRefusedError, ingest_report
 from sandogh.services.ports import IncidentKind, UnitOfWork
+from sandogh.services.refusals import minute_of
 from sandogh.services.results import import_results, show_results
 
 from .build import (
@@ -188,16 +189,23 @@ def test_a_final_report_for_a_station_with_imported_sheets_conflicts(uow: NewUni
     assert _refused(uow, signed(report, DEVICE)).reason is ReportRefusal.CONFLICTING
 
 
-def test_unreadable_bytes_are_refused_and_recorded(uow: NewUnitOfWork) -> None:
+def test_unreadable_bytes_are_refused_and_counted(uow: NewUnitOfWork) -> None:
+    before = event_types(uow)
     refused = _refused(uow, b"{not json")
+    assert _refused(uow, b"[]").reason is ReportRefusal.MALFORMED
 
     assert refused.reason is ReportRefusal.MALFORMED
     assert refused.claim is None
     with uow() as work:
-        (entry,) = [e for e in work.events.entries() if e.event.type == "report-refused"]
+        # the first from its source this minute is recorded; both are counted
+        (entry,) = [e for e in work.events.entries() if e.event.type == "refusals-counted"]
         assert (entry.event.actor, entry.event.place) == ("unverified", "")
         assert entry.event.details["received"] == sha256_text(b"{not json")
+        assert entry.event.details["source"] == "local"
+        (counted,) = work.refusals.counts(minute_of(LATER), 10)
         assert work.incidents.all(ROUND_2) == []
+    assert (counted.source, counted.reason, counted.count) == ("local", "malformed", 2)
+    assert event_types(uow) == [*before, "refusals-counted"]
 
 
 def test_one_changed_byte_is_refused(uow: NewUnitOfWork) -> None:

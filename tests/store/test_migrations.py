@@ -61,8 +61,10 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "readiness_staff",
         "staff_keys",
         "log_checkpoints",
+        "refusal_counts",
+        "refused_sources",
     }
-    assert revision == head_revision() == "0009"
+    assert revision == head_revision() == "0010"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -130,10 +132,10 @@ def test_voids_stored_before_the_anchored_log_name_the_entry_that_recorded_them(
     assert [tuple(row) for row in named] == [(1, 1, "h1"), (2, None, None)]
 
 
-def test_a_totp_secret_stored_in_clear_before_0009_waits_there_to_be_sealed(db_url: str) -> None:
+def test_a_totp_secret_stored_in_clear_before_0010_waits_there_to_be_sealed(db_url: str) -> None:
     """A migration cannot read the server key: the secret stays in its old column, where the
     centre finds it (and refuses to start) until `sandogh user seal-totp` moves it, sealed."""
-    _migrate(db_url, "0008")
+    _migrate(db_url, "0009")
     _execute(
         db_url,
         "INSERT INTO operators (username, display_name, role, place, password_hash, totp_secret,"
@@ -160,7 +162,7 @@ def test_a_totp_secret_stored_in_clear_before_0009_waits_there_to_be_sealed(db_u
         assert tuple(row) == (None, b"sealed")
     finally:
         engine.dispose()
-    _migrate(db_url, "0008", down=True)
+    _migrate(db_url, "0009", down=True)
 
 
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
@@ -214,7 +216,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0009: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0010: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

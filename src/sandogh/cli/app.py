@@ -342,6 +342,7 @@ def serve(
     workers: serve_job.WorkersOption = 1,
     log_key: LogKeyOption = None,
     server_key: serve_job.ServerKeyFileOption = None,
+    behind_proxy: serve_job.BehindProxyOption = False,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
@@ -359,6 +360,7 @@ def serve(
         workers=workers,
         log_key=log_key,
         server_key=server_key,
+        behind_proxy=behind_proxy,
     )
 
 

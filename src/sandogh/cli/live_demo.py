@@ -54,6 +54,7 @@ from sandogh.publish.serve import static_app
 from sandogh.publish.snapshot import Publisher
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.credentials import Argon2Passwords, TotpFactor, provisioning_uri
+from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
@@ -299,7 +300,8 @@ def _serving(
 ) -> Iterator[tuple[str, threading.Thread]]:
     """`app` served on loopback in a thread until the block ends: its base URL, and the thread."""
     with _bound(wanted, say(what, lang), lang, out) as listening:
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+        config = listening_config(app, ListenSettings(), log_level="warning", access_log=False)
+        server = uvicorn.Server(config)
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [listening]}, name=what, daemon=True
         )
@@ -344,8 +346,12 @@ def _serving_site(
 
 def _serve_static(root: Path, listening: socket.socket) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the demo stops it, on Ctrl-C too
-    config = uvicorn.Config(
-        static_app(root), log_level="warning", access_log=False, timeout_graceful_shutdown=1
+    config = listening_config(
+        static_app(root),
+        ListenSettings(),
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=1,
     )
     uvicorn.Server(config).run(sockets=[listening])
 

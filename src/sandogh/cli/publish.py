@@ -34,6 +34,7 @@ from sandogh.publish.serve import static_app
 from sandogh.publish.snapshot import Publisher, Regeneration
 from sandogh.publish.sources import open_source
 from sandogh.publish.verify import ElectionCheck, Verification, verify_snapshot
+from sandogh.server.listening import ListenSettings, listening_config
 
 #: The exit status of `verify-results` when anything disagrees (docs/cli-json.md).
 DISAGREES = 5
@@ -235,7 +236,10 @@ def publish_serve(
     """Serve a snapshot folder as plain static files, with ETag and Last-Modified."""
     if not directory.is_dir():
         raise typer.BadParameter(f"{directory} is not a folder", param_hint="DIRECTORY")
-    uvicorn.run(static_app(directory), host=host, port=port, log_level="warning")
+    config = listening_config(
+        static_app(directory), ListenSettings(), host=host, port=port, log_level="warning"
+    )
+    uvicorn.Server(config).run()
 
 
 # ---- the verification, shown ----------------------------------------------------------------

@@ -31,6 +31,14 @@ WorkersOption = Annotated[
         help="Server processes on the one socket: one per core the centre may use.",
     ),
 ]
+BehindProxyOption = Annotated[
+    bool,
+    typer.Option(
+        "--behind-proxy",
+        help="A reverse proxy on this machine forwards the callers (docs/deploy.md): take a "
+        "caller's address from the X-Forwarded-For it sets on requests from loopback.",
+    ),
+]
 RegistryOption = Annotated[
     str | None,
     typer.Option(
@@ -61,11 +69,17 @@ def run(
     workers: int = 1,
     log_key: Path | None = None,
     server_key: Path | None = None,
+    behind_proxy: bool = False,
 ) -> None:
     """Check the settings, open the store and the registry, then serve until interrupted, in
     `workers` server processes (`server.process.serve`)."""
     settings = settings_from_env(
-        os.environ, db=db, registry=registry, log_key=log_key, server_key=server_key
+        os.environ,
+        db=db,
+        registry=registry,
+        log_key=log_key,
+        server_key=server_key,
+        behind_proxy=behind_proxy,
     )
     if settings.log_key_file is None:
         err.print(

@@ -23,6 +23,7 @@ from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
 from sandogh.cli.station_view import print_report, print_sync, status_json
 from sandogh.core.station import Phase
+from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.station.centre_http import OperatorLogin, log_in_operator
 from sandogh.station.setup import OfflinePolicy
 from sandogh.station.web.app import LOOPBACK, create_station_app
@@ -243,4 +244,5 @@ def kiosk(
     outbox goes to the centre by itself while it serves."""
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
-        uvicorn.run(create_station_app(box, lang=lang.lang), host=LOOPBACK, port=port)
+        app = create_station_app(box, lang=lang.lang)
+        uvicorn.Server(listening_config(app, ListenSettings(), host=LOOPBACK, port=port)).run()

@@ -25,6 +25,7 @@ from sandogh.server.models import (
     WithheldBody,
     parse_time,
 )
+from sandogh.server.refusals import SourceDep, counted_refusals
 from sandogh.services.checkin import BallotCard, check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
@@ -44,10 +45,12 @@ router = APIRouter(tags=["check-ins"])
     summary="May this voter vote here? A one-time ballot card, or the reason why not",
     operation_id="check_in",
 )
-def post_check_in(election_id: ElectionPath, body: CheckInRequest, centre: CentreDep) -> Response:
+def post_check_in(
+    election_id: ElectionPath, body: CheckInRequest, centre: CentreDep, source: SourceDep
+) -> Response:
     path = api_paths.fill(api_paths.CHECK_INS, election_id=election_id)
-    key = require_signed(centre, "POST", path, body)
-    with device_refusals():
+    with counted_refusals(centre, source), device_refusals():
+        key = require_signed(centre, "POST", path, body)
         result = check_in(
             centre.uow,
             election_id=election_id,
@@ -97,10 +100,13 @@ def post_check_in(election_id: ElectionPath, body: CheckInRequest, centre: Centr
     summary="Send the check-ins a station made while the centre was unreachable",
     operation_id="sync_check_ins",
 )
-def post_sync(election_id: ElectionPath, body: SyncRequest, centre: CentreDep) -> SyncedBody:
+def post_sync(
+    election_id: ElectionPath, body: SyncRequest, centre: CentreDep, source: SourceDep
+) -> SyncedBody:
     path = api_paths.fill(api_paths.SYNC, election_id=election_id)
-    key = require_signed(centre, "POST", path, body)
-    require_device(centre, election_id, key, body.station)
+    with counted_refusals(centre, source):
+        key = require_signed(centre, "POST", path, body)
+        require_device(centre, election_id, key, body.station)
     entries = [OfflineCheckIn(e.national_code, parse_time(e.at)) for e in body.entries]
     try:
         synced = sync_provisional(

@@ -41,6 +41,7 @@ from uvicorn.supervisors import Multiprocess
 from sandogh.core.errors import SandoghError
 from sandogh.server.app import create_app
 from sandogh.server.centre import open_centre
+from sandogh.server.listening import listening_config
 from sandogh.server.settings import RegistrySpec, ServerSettings
 from sandogh.store.url import parse_url
 from sandogh.wire import api_paths
@@ -104,15 +105,13 @@ def serve(
         raise WorkersError("an in-memory SQLite database lives in one process; give a file")
 
     def config(app: Any, **more: Any) -> uvicorn.Config:
-        # uvicorn would take the client's address from X-Forwarded-For sent from loopback; the
-        # centre decides that itself (`OperatorSettings.trust_forwarded_for`), for its throttles
-        return uvicorn.Config(
+        return listening_config(
             app,
+            settings.listening,
             host=host,
             port=port,
             log_level=log_level,
             access_log=access_log,
-            proxy_headers=False,
             **more,
         )
 

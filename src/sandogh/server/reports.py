@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from sandogh.server.centre import CentreDep
 from sandogh.server.errors import ApiError, documented
 from sandogh.server.models import IngestedBody
+from sandogh.server.refusals import SourceDep
 from sandogh.services.ingest import ReportRefusal, ReportRefusedError, ingest_report
 from sandogh.wire import api_paths
 
@@ -83,14 +84,16 @@ _SIGNED_REPORT_SCHEMA = {
     summary="Deliver a signed station report (zero or final)",
     operation_id="send_report",
 )
-async def post_report(request: Request, centre: CentreDep) -> JSONResponse:
+async def post_report(request: Request, centre: CentreDep, source: SourceDep) -> JSONResponse:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media != JSON:
         raise ApiError(415, "unsupported-media-type", f"send the signed report as {JSON}")
     data = await request.body()
     now = centre.clock()
     try:
-        ingested = await run_in_threadpool(ingest_report, centre.uow, signed=data, now=now)
+        ingested = await run_in_threadpool(
+            ingest_report, centre.uow, signed=data, now=now, source=source
+        )
     except ReportRefusedError as refused:
         raise ApiError(
             _STATUS[refused.reason],

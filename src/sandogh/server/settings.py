@@ -32,6 +32,7 @@ from pydantic import (
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.registry.synthetic import DOMAIN
+from sandogh.server.listening import ListenSettings
 from sandogh.store.url import database_url
 
 LEDGER_SECRET_VAR = "SANDOGH_LEDGER_SECRET"
@@ -123,6 +124,8 @@ class ServerSettings(_Settings):
     log_checkpoints: LogCheckpointSettings = LogCheckpointSettings()
     #: The server key file (`sandogh server-key keygen`), which seals the TOTP secrets.
     server_key_file: Path
+    #: Timeouts and limits of each server process's connections (`server.listening`).
+    listening: ListenSettings = ListenSettings()
 
     @field_validator("ledger_secret")
     @classmethod
@@ -162,10 +165,12 @@ def settings_from_env(
     registry: str | None = None,
     log_key: Path | None = None,
     server_key: Path | None = None,
+    behind_proxy: bool = False,
 ) -> ServerSettings:
     """The settings of `sandogh serve`: the database, registry, log key and server key files as
     given, else from `env` (`SANDOGH_DATABASE_URL`, `SANDOGH_REGISTRY`, `SANDOGH_LOG_KEY_FILE`,
-    `SANDOGH_SERVER_KEY_FILE`); the secrets from `env` only."""
+    `SANDOGH_SERVER_KEY_FILE`); the secrets from `env` only. `behind_proxy` trusts the address a
+    reverse proxy on this machine forwards (`trust_forwarded_for`)."""
     problems: list[Problem] = []
     if OPERATOR_TOKEN_VAR in env:
         problems.append(
@@ -208,6 +213,7 @@ def settings_from_env(
             registry=spec,
             log_key_file=key_file,
             server_key_file=server_key_file,
+            operators=OperatorSettings(trust_forwarded_for=behind_proxy),
         )
     except ValidationError as error:
         raise SettingsError(

@@ -15,11 +15,11 @@ check-ins the ledger holds for it at the station raises an incident naming both 
 (DESIGN.md §3: check-ins = ballot papers used; `services.check_in_bounds`).
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
-recorded — its event, and for a report its device really signed an incident for the supervisors —
-in a unit of work of its own, so that the record survives the refusal it records. Reports that
+recorded in a unit of work of its own, so that the record survives the refusal it records: a
+report its device really signed gets its event and an incident for the supervisors. Reports that
 are not shown to come from an enrolled device (unreadable, unknown device, bad signature) raise
-no incident: anyone can send those, and supervisors must not be flooded by them; their events
-still record them.
+no incident and no event each: anyone can send those, and neither the supervisors nor the chained
+log must be flooded by them; they are counted per source and minute (`services.refusals`).
 """
 
 from __future__ import annotations
@@ -49,10 +49,9 @@ from sandogh.services.check_in_bounds import compare_papers
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
+from sandogh.services.refusals import DEVICE_ROLE, LOCAL, count_refusal
 from sandogh.services.supervision import describe_scope, frozen_sheets
 
-_DEVICE_ROLE = "device"
-_UNVERIFIED = "unverified"  # the actor of a report whose signer is not proven
 _SHOWN_PROBLEMS = 5  # problems an event carries; the error carries them all
 
 
@@ -67,6 +66,16 @@ class ReportRefusal(StrEnum):
     NONCONFORMING = "nonconforming"
     DOES_NOT_RECONCILE = "does-not-reconcile"
     CERTIFIED = "certified"  # its contest's result is certified: the inputs are frozen
+
+    @property
+    def unproven(self) -> bool:
+        """Whether the refusal comes before the report is shown to be its device's."""
+        return self in _UNPROVEN
+
+
+_UNPROVEN = frozenset(
+    {ReportRefusal.MALFORMED, ReportRefusal.UNKNOWN_DEVICE, ReportRefusal.BAD_SIGNATURE}
+)
 
 
 @dataclass(frozen=True)
@@ -118,13 +127,16 @@ class Ingested:
     incidents: tuple[Incident, ...] = ()  # contests whose papers used are not their check-ins
 
 
-def ingest_report(uow: UnitOfWorkFactory, *, signed: bytes, now: datetime.datetime) -> Ingested:
-    """Check and store one signed station report (see the module docstring), or refuse it."""
+def ingest_report(
+    uow: UnitOfWorkFactory, *, signed: bytes, now: datetime.datetime, source: str = LOCAL
+) -> Ingested:
+    """Check and store one signed station report (see the module docstring), or refuse it;
+    `source` is where it came from (`services.refusals.source_of`)."""
     try:
         with uow() as work:
             return _ingest(work, signed, now)
     except ReportRefusedError as refused:
-        _record_refusal(uow, refused, now)
+        _record_refusal(uow, refused, now, source)
         raise
 
 
@@ -314,47 +326,40 @@ def _nonconforming(day: Day, report: StationReport) -> list[Problem]:
 
 def _event(
     now: datetime.datetime,
-    claim: Claim | None,
+    claim: Claim,
     type_: EventType,
     disposition: Disposition,
     details: Mapping[str, JSONValue],
-    *,
-    verified: bool = True,
 ) -> Event:
-    about: dict[str, JSONValue] = {}
-    if claim is not None:
-        about = {"election": claim.election, "kind": claim.kind.value, "device": claim.device}
     return Event(
         time=now,
-        actor=f"ed25519:{claim.device}" if verified and claim is not None else _UNVERIFIED,
-        role=_DEVICE_ROLE,
-        place="" if claim is None else claim.station,
+        actor=f"ed25519:{claim.device}",
+        role=DEVICE_ROLE,
+        place=claim.station,
         type=type_,
         disposition=disposition,
-        details={**about, **details},
+        details={"election": claim.election, "kind": claim.kind.value, "device": claim.device}
+        | dict(details),
     )
 
 
 def _record_refusal(
-    uow: UnitOfWorkFactory, refused: ReportRefusedError, now: datetime.datetime
+    uow: UnitOfWorkFactory, refused: ReportRefusedError, now: datetime.datetime, source: str
 ) -> None:
-    """Record a refusal in its own transaction: the refused one has rolled back."""
+    """Record a refusal in its own transaction: the refused one has rolled back. One that does
+    not show its sender to be anyone is counted instead (`services.refusals`)."""
+    details: dict[str, JSONValue] = {
+        "reason": refused.reason.value,
+        "received": refused.received,
+        "problems": [str(p) for p in refused.problems[:_SHOWN_PROBLEMS]],
+    }
+    if refused.reason.unproven or refused.claim is None:
+        count_refusal(uow, source=source, reason=refused.reason.value, now=now, details=details)
+        return
     with uow() as work:
         if refused.incident is not None:
             work.incidents.add(refused.incident)
         work.events.record(
-            _event(
-                now,
-                refused.claim,
-                EventType.REPORT_REFUSED,
-                Disposition.REFUSED,
-                {
-                    "reason": refused.reason.value,
-                    "received": refused.received,
-                    "problems": [str(p) for p in refused.problems[:_SHOWN_PROBLEMS]],
-                },
-                # only a report its device is shown to have signed raises an incident
-                verified=refused.incident is not None,
-            )
+            _event(now, refused.claim, EventType.REPORT_REFUSED, Disposition.REFUSED, details)
         )
         work.commit()

@@ -45,6 +45,7 @@ from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
+from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRecord,
@@ -61,6 +62,7 @@ from sandogh.services.ports import (
     NumberedIncident,
     OperatorRepository,
     ReadinessRepository,
+    RefusalRepository,
     ReportRepository,
     StaffRepository,
     StoredElection,
@@ -121,6 +123,7 @@ class MemoryStore:
     events: list[Entry] = field(default_factory=list)
     checkpoints: list[SignedCheckpoint] = field(default_factory=list)
     operators: OperatorTables = field(default_factory=OperatorTables)
+    refusals: RefusalTables = field(default_factory=RefusalTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -691,6 +694,7 @@ class MemoryUnitOfWork:
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    refusals: RefusalRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -733,7 +737,8 @@ class MemoryUnitOfWork:
         self.readiness = readiness = _Readiness(store, elections)
         self.staff = staff = _Staff(store, elections)
         self.checkpoints = checkpoints = _Checkpoints(store)
-        self._parts += (readiness, staff, checkpoints)
+        self.refusals = refusals = MemoryRefusals(store.refusals, store.lock)
+        self._parts += (readiness, staff, checkpoints, refusals)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -462,6 +462,29 @@ class OperatorRepository(Protocol):
         operators are scoped to (`core.access.Places.of`)."""
 
 
+@dataclass(frozen=True)
+class RefusalCount:
+    """How many requests from `source` (an address) were refused for `reason` in the minute that
+    starts at `minute`, before their sender was shown to be anyone (`services.refusals`)."""
+
+    source: str
+    minute: datetime.datetime
+    reason: str
+    count: int
+
+
+class RefusalRepository(Protocol):
+    """The refusals of unauthenticated requests, counted per source, minute and reason."""
+
+    def count(self, source: str, minute: datetime.datetime, reason: str) -> bool:
+        """Count one refusal: True if it is the first from `source` in `minute`, whatever the
+        reason (decided by a unique key, so exactly one caller is told so)."""
+
+    def counts(self, since: datetime.datetime, limit: int) -> list[RefusalCount]:
+        """At most `limit` counts of the minutes from `since` on: the newest minutes first, and
+        in a minute the largest counts first."""
+
+
 class Registry(Protocol):
     """The civil registry (ثبت احوال), as far as an election needs it."""
 
@@ -485,6 +508,7 @@ class UnitOfWork(Protocol):
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    refusals: RefusalRepository
 
     def __enter__(self) -> Self: ...
 

@@ -370,7 +370,7 @@ class LogCheckpointRow(Base):
 class OperatorRow(Base):
     """An operator's account (`services.ports.OperatorAccount`): an argon2id hash, never a
     password; the TOTP secret sealed with the server key (`server.server_key`), since checking a
-    code needs it. `totp_secret` holds a secret stored in clear before revision 0009, until
+    code needs it. `totp_secret` holds a secret stored in clear before revision 0010, until
     `sandogh user seal-totp` seals it; the centre refuses to start while one is left."""
 
     __tablename__ = "operators"
@@ -443,6 +443,30 @@ class SecurityAlertRow(Base):
     window_start: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
     at: Mapped[datetime.datetime] = mapped_column(Instant, index=True)
     failures: Mapped[int]
+
+
+class RefusalCountRow(Base):
+    """Requests from one source refused for one reason in one minute, before their sender was
+    shown to be anyone (`services.refusals`)."""
+
+    __tablename__ = "refusal_counts"
+
+    source: Mapped[str] = mapped_column(Code, primary_key=True)
+    minute: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
+    reason: Mapped[str] = mapped_column(Code, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_refusal_counts_minute", "minute"),)
+
+
+class RefusedSourceRow(Base):
+    """That a source was refused in a minute: its key tells exactly one refusal it is the first
+    (and so the one recorded in the event log)."""
+
+    __tablename__ = "refused_sources"
+
+    source: Mapped[str] = mapped_column(Code, primary_key=True)
+    minute: Mapped[datetime.datetime] = mapped_column(Instant, primary_key=True)
 
 
 class ReadinessBoxRow(Base):

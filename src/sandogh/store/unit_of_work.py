@@ -20,6 +20,7 @@ from sandogh.services.ports import (
     LedgerRepository,
     OperatorRepository,
     ReadinessRepository,
+    RefusalRepository,
     ReportRepository,
     StaffRepository,
     TallyRepository,
@@ -35,6 +36,7 @@ from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.readiness import SqlReadinessRepository
+from sandogh.store.refusals import SqlRefusalRepository
 from sandogh.store.reports import SqlReportRepository
 from sandogh.store.staff import SqlStaffRepository
 from sandogh.store.supervision import SqlCertificationRepository, SqlVoidRepository
@@ -70,6 +72,7 @@ class SqlUnitOfWork:
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    refusals: RefusalRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -106,6 +109,7 @@ class SqlUnitOfWork:
         self.certifications = SqlCertificationRepository(connection)
         self.cases = SqlCaseRepository(connection)
         self.readiness = SqlReadinessRepository(connection)
+        self.refusals = SqlRefusalRepository(connection)
         return self
 
     def __exit__(

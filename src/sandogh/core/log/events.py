@@ -59,6 +59,9 @@ class EventType(StrEnum):
     ACCOUNT_LOCKED = "account-locked"
     ACCOUNT_UNLOCKED = "account-unlocked"
     ATTACK_SUSPECTED = "attack-suspected"  # the brute-force alert
+    # the first request in a minute from one address refused before its sender was shown to be
+    # anyone (junk, a bad signature, an unknown device); the rest are only counted
+    REFUSALS_COUNTED = "refusals-counted"
     ACCESS_DENIED = "access-denied"
     USER_ADDED = "user-added"
     ROLE_CHANGED = "role-changed"

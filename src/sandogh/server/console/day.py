@@ -20,9 +20,11 @@ from sandogh.core.access import covers
 from sandogh.core.definition.model import ReportingUnit
 from sandogh.core.report.report import ReportKind
 from sandogh.services.days import Day
-from sandogh.services.ports import IncidentStatus, SecurityAlert, UnitOfWork
+from sandogh.services.ports import IncidentStatus, RefusalCount, SecurityAlert, UnitOfWork
 
 ALERTS_SINCE = datetime.timedelta(hours=24)
+#: Refusal counts the dashboard lists at most: a flood from many sources must not flood the page.
+REFUSALS_SHOWN = 50
 
 
 class Status(StrEnum):
@@ -112,3 +114,9 @@ def _status(sheets: bool, reports: set[str], check_ins: int) -> Status:
 def recent_alerts(work: UnitOfWork, now: datetime.datetime) -> list[SecurityAlert]:
     """The brute-force alerts of the last day, newest first."""
     return list(reversed(work.operators.alerts(now - ALERTS_SINCE)))
+
+
+def recent_refusals(work: UnitOfWork, now: datetime.datetime) -> list[RefusalCount]:
+    """The counts of unauthenticated requests refused in the last day (`services.refusals`):
+    the newest minutes first, at most `REFUSALS_SHOWN`."""
+    return work.refusals.counts(now - ALERTS_SINCE, REFUSALS_SHOWN)

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sandogh.core.access import Action
 from sandogh.locale import Lang, to_persian_digits
 from sandogh.server.centre import CentreDep
-from sandogh.server.console.day import day_at, recent_alerts
+from sandogh.server.console.day import day_at, recent_alerts, recent_refusals
 from sandogh.server.console.gate import (
     CSRF_FIELD,
     PREFIX,
@@ -101,9 +101,13 @@ def dashboard(page: PageDep) -> Response:
     )
     with page.centre.uow() as work:
         today = day_at(work, day, place)
-        alerts = recent_alerts(work, page.centre.clock()) if sees_alerts else None
+        now = page.centre.clock()
+        alerts = recent_alerts(work, now) if sees_alerts else None
+        refusals = recent_refusals(work, now) if sees_alerts else None
     hours = _hours(today.by_hour, page.lang)
-    return page.render("dashboard.html", day=day, today=today, alerts=alerts, hours=hours)
+    return page.render(
+        "dashboard.html", day=day, today=today, alerts=alerts, refusals=refusals, hours=hours
+    )
 
 
 def _hours(

@@ -1,0 +1,144 @@
+"""How every sandogh HTTP server holds its connections: the centre (`sandogh serve`), the results
+site (`sandogh publish-serve`) and the box's kiosk (`sandogh station kiosk`), all on uvicorn.
+
+A connection costs the server a socket and some memory for as long as it is open, so a client
+that opens many and sends nothing, or sends a request a byte at a time (slowloris), or declares a
+body and never sends it (slow POST), or just keeps an idle connection, would otherwise hold them
+for ever. `ListenSettings` bounds each case, and `listening_config` is the one uvicorn
+configuration the three servers are run with:
+
+- the request line and headers must be complete within `header_seconds` of the connection
+  opening, or of the first byte of a later request on it;
+- a body must be complete within `body_seconds` of the end of its headers;
+- an idle keep-alive connection is closed after `keep_alive_seconds` (uvicorn's own setting);
+- headers larger than `max_header_bytes` are refused with 400 (h11's bound, set by uvicorn);
+- while `max_connections` connections are open, a new request is answered at once with 503 and
+  its connection closed (uvicorn's `limit_concurrency`), never queued.
+
+uvicorn has no deadline for headers or a body (its keep-alive timer runs only after a response).
+The alternatives were weighed: hypercorn's `read_timeout` bounds each read, not the whole
+request, so a client sending a byte every few seconds is never cut, and it has no concurrency
+limit; granian has a header-read timeout but none for a body, and its backpressure queues
+requests rather than refusing them. Both would also replace the server every test and the live
+demo run on. So the deadlines are added here, in a subclass of uvicorn's h11 protocol that
+reads the state h11 keeps of the client's side (`their_state`: IDLE while headers are awaited,
+SEND_BODY while a body is) after each read, and keeps one timer for the part awaited: a timer
+armed when that part begins and not re-armed by the bytes that trickle in, which is what defeats
+a client that sends just often enough to look alive. uvicorn's reading of X-Forwarded-For is
+off: the centre decides whom to believe about a caller's address (`OperatorSettings`).
+
+Behind a reverse proxy (docs/deploy.md) the proxy enforces the same bounds on the clients; these
+protect the server when it is reached directly, and from a proxy that misbehaves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+import h11
+import uvicorn
+from pydantic import BaseModel, ConfigDict, Field
+from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.server import ServerState
+
+#: DESIGN.md §6 and issue 9: no connection is held open by a silent client for more than this.
+MAX_SECONDS = 30
+
+
+class ListenSettings(BaseModel):
+    """The bounds on the connections of one server process (seconds; bytes; connections)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    #: From a connection opening (or a later request's first byte) to the end of its headers.
+    header_seconds: Annotated[int, Field(ge=1, le=MAX_SECONDS)] = 10
+    #: From the end of a request's headers to the end of its body.
+    body_seconds: Annotated[int, Field(ge=1, le=MAX_SECONDS)] = 30
+    #: How long a connection may wait idle for its next request.
+    keep_alive_seconds: Annotated[int, Field(ge=1, le=MAX_SECONDS)] = 5
+    #: Open connections at which new requests are answered 503 at once.
+    max_connections: Annotated[int, Field(ge=2, le=100_000)] = 1_000
+    #: The request line and headers, at most (h11's default).
+    max_header_bytes: Annotated[int, Field(ge=1024, le=1024 * 1024)] = 16 * 1024
+
+
+class _ListeningConfig(uvicorn.Config):
+    """uvicorn's configuration, carrying the settings to each connection's protocol (and, being
+    a class of this module, to the worker processes of `serve --workers`)."""
+
+    def __init__(self, app: Any, limits: ListenSettings, **options: Any) -> None:
+        self.limits = limits
+        super().__init__(
+            app,
+            http=DeadlineProtocol,
+            timeout_keep_alive=limits.keep_alive_seconds,
+            limit_concurrency=limits.max_connections,
+            h11_max_incomplete_event_size=limits.max_header_bytes,
+            # uvicorn would take the client's address from an X-Forwarded-For sent from
+            # loopback; the centre decides that itself (`OperatorSettings.trust_forwarded_for`)
+            **{"proxy_headers": False, **options},
+        )
+
+
+def listening_config(app: Any, limits: ListenSettings, **options: Any) -> uvicorn.Config:
+    """uvicorn's configuration of `app` held to `limits`; `options` go to uvicorn as they are
+    (host, port, log level, workers...)."""
+    return _ListeningConfig(app, limits, **options)
+
+
+class DeadlineProtocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose client is late with its headers
+    or its body (`ListenSettings.header_seconds`, `.body_seconds`)."""
+
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        server_state: ServerState,
+        app_state: dict[str, Any],
+        _loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        super().__init__(config, server_state, app_state, _loop)
+        assert isinstance(config, _ListeningConfig)  # only `listening_config` names this class
+        self._limits = config.limits
+        self._awaited: type[h11.IDLE] | type[h11.SEND_BODY] | None = None
+        self._deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._watch()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        self._watch()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop()
+        super().connection_lost(exc)
+
+    def _watch(self) -> None:
+        """Keep the deadline of the part of a request the client now owes, if any. While the
+        same part is awaited its deadline stands, however many bytes arrive."""
+        state = self.conn.their_state
+        if state is self._awaited:
+            return
+        self._stop()
+        if state is h11.IDLE:
+            self._awaited, seconds = h11.IDLE, self._limits.header_seconds
+        elif state is h11.SEND_BODY:
+            self._awaited, seconds = h11.SEND_BODY, self._limits.body_seconds
+        else:  # the request is in (the app's turn) or the connection is ending
+            return
+        self._deadline = self.loop.call_later(seconds, self._expire)
+
+    def _stop(self) -> None:
+        self._awaited = None
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _expire(self) -> None:
+        self._deadline = None
+        # an app waiting for the body is told the client left (`http.disconnect`)
+        if not self.transport.is_closing():
+            self.transport.close()
