@@ -53,16 +53,22 @@ from fastapi import FastAPI, Response
 
 import nation
 from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, UnitKind
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import (
     ReportKind,
     SigningKey,
+    StaffRole,
     StationReport,
     encode_signed,
+    sign_as_staff,
     sign_report,
+    station_ballot,
+    zero_report,
 )
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.publish.csv_files import totals_csv
 from sandogh.publish.documents import unit_result_json
@@ -137,8 +143,20 @@ def key_of(station: str) -> SigningKey:
     return SigningKey.from_seed(hashlib.sha256(station.encode()).digest())
 
 
+def staff_of(station: str) -> tuple[tuple[StaffRole, SigningKey], ...]:
+    """The station's head and secretary, who sign the reports taken through ingest."""
+    return tuple(
+        (role, SigningKey.from_seed(hashlib.sha256(f"{role}:{station}".encode()).digest()))
+        for role in (StaffRole.HEAD, StaffRole.SECRETARY)
+    )
+
+
 def signed_report(
-    election: Election, hashed: str, station: str, sheets: Sequence[TallySheet]
+    election: Election,
+    hashed: str,
+    station: str,
+    sheets: Sequence[TallySheet],
+    staff: Sequence[tuple[StaffRole, SigningKey]] = (),
 ) -> bytes:
     key = key_of(station)
     report = StationReport(
@@ -152,7 +170,36 @@ def signed_report(
         cvr_count=max(s.counts.cast for s in sheets),
         cvr_digest=sha256_text(station.encode()),
     )
-    return encode_signed(sign_report(report, key))
+    signed = sign_report(report, key)
+    for role, member in staff:
+        signed = sign_as_staff(signed, role, member)
+    return encode_signed(signed)
+
+
+def open_held(uow: UnitOfWorkFactory, election: Election, held: set[str]) -> None:
+    """The held stations' staff registered and their zero reports taken, as the centre requires
+    before their final reports (issue 9, section 2)."""
+    hashed = definition_hash(election)
+    geography = Geography.of(election)
+    with uow() as work:
+        for station in sorted(held):
+            for role, member in staff_of(station):
+                person = f"{role.value} of {station}"
+                work.staff.add(
+                    RegisteredStaff(election.id, station, person, role, member.public_key)
+                )
+        work.commit()
+    for station in sorted(held):
+        key = key_of(station)
+        opened = zero_report(
+            election=election.id,
+            definition_hash=hashed,
+            station=station,
+            device=key.public_key,
+            sequence=1,
+            ballot=station_ballot(geography, station),
+        )
+        ingest_report(uow, signed=encode_signed(sign_report(opened, key)), now=NIGHT)
 
 
 def store_night(
@@ -326,6 +373,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
 
     say(f"storing {len(sheets):,} boxes and {len(sheets) - 2:,} signed reports")
     setup_s, _ = timed(lambda: store_night(uow, election, sheets, {typical, largest}))
+    open_held(uow, election, {typical, largest})
     out = args.keep or scratch / "snapshot"
     publisher = Publisher(uow, out, bulk_interval=3600.0, render=args.render)
     say("full regeneration")
@@ -344,7 +392,8 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     nothing_s, nothing = timed(publisher.poll)
     figures["poll_nothing_new"] = {"seconds": nothing_s, "reading_log_seconds": nothing.reading_log}
     for name, station in (("typical", typical), ("largest_county", largest)):
-        data = signed_report(election, definition_hash(election), station, sheets[station])
+        hashed = definition_hash(election)
+        data = signed_report(election, hashed, station, sheets[station], staff_of(station))
         ingest_report(uow, signed=data, now=NIGHT + datetime.timedelta(hours=2))
         seconds, done = timed(publisher.poll)
         figures[f"one_more_report_{name}"] = {

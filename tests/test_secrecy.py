@@ -14,6 +14,7 @@ own, so that a stored order or a printout that followed the voters would show.
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 import re
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 from pathlib import Path
 
+from sandogh.core.readiness import IRAN_TIME
 from sandogh.core.report import CastVoteRecord, Choice, decode_record, encode_record
 from sandogh.core.voters import parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
@@ -37,6 +39,7 @@ from sandogh.store.schema import init_database
 
 from .server.live import (
     ELECTION,
+    POLLING_DAY,
     SECRET,
     Live,
     load_kerman,
@@ -44,10 +47,13 @@ from .server.live import (
     stations,
     voters,
 )
+from .services.build import register_station_staff, station_staff
 from .station.build import BALLOT, national_code, voting_station
 
 PER_BOX = 12
 OFFLINE = 3  # box B's first voters, checked in while its link is down
+# The boxes' clock: on the polling day, or the centre refuses their offline check-ins as impossible
+POLLING_NOON = datetime.datetime.combine(POLLING_DAY, datetime.time(12), IRAN_TIME)
 #: A date-time, or a clock time standing alone (not inside a hash such as "sha256:…").
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?<![\w:])\d{1,2}:\d{2}(?![\w])")
 CONTENT_TABLES = ("tally_sheets", "station_reports")
@@ -84,7 +90,8 @@ def _new_box(live: Live, folder: Path, n: int, station: str, codes: list[str]) -
     store, key = StationDirectory(folder / "station").create(new_id=lambda: ids.randbytes(16))
     link = _Link(live.url, key, timeout=30.0, operator=live.operator)
     printer = FilePrinter(folder / "printer.jsonl")
-    box = Box(store, key, link, printer)
+    box = Box(store, key, link, printer, clock=lambda: POLLING_NOON)
+    register_station_staff(live.uow, ELECTION, station)  # who sign its final report
     box.enrol(election=ELECTION, station=station, policy=OfflinePolicy.PROVISIONAL)
     box.open({"president": 100})
     box.start_voting()
@@ -186,7 +193,7 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
         for box in (a, b):
             box.box.close()
             box.box.count()
-            box.box.report()
+            box.box.report(station_staff(box.station))
             box.box.sync()
             assert box.box.status().outbox.pending == 0
         export_log(live.uow, log.append)

@@ -2,19 +2,23 @@
 
 The day is the Kerman runoff slice of tests/services/build.py (three stations in two counties; the
 presidency everywhere, a Majlis runoff in two constituencies), with a ballot box enrolled at each
-station and reports signed by it (and, at the first station, by its head too) taken through
-`services.ingest`, as the centre takes them.
+station, its head and secretary registered, and reports signed by the box (a final report by the
+head and secretary too) taken through `services.ingest`, as the centre takes them.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Mapping, Sequence
 
+from sandogh.core.anchor import fingerprint
 from sandogh.core.definition.model import Election
-from sandogh.core.report import SigningKey, StaffRole, encode_signed, sign_as_staff, sign_report
+from sandogh.core.report import SigningKey
+from sandogh.services.anchor import record_of
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
+from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
 from tests.services.build import (
     DEVICE,
@@ -27,13 +31,15 @@ from tests.services.build import (
     ST_3,
     final,
     load,
+    register_station_staff,
+    seal_record,
+    signed,
     zero,
 )
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
 DEVICE_2 = SigningKey.from_seed(bytes(range(64, 96)))
-HEAD_1 = SigningKey.from_seed(bytes(range(96, 128)))
 KEYS = {ST_1: DEVICE, ST_2: DEVICE_2, ST_3: DEVICE_3}
 #: Who voted what at each station, one tuple a voter (tests/services/build.py's RUNOFF_VOTES).
 VOTES: Mapping[str, Mapping[str, Sequence[tuple[str, ...]]]] = {
@@ -49,13 +55,29 @@ def at(minutes: int) -> datetime.datetime:
 
 
 def set_up(uow: NewUnitOfWork, day: Election = ROUND_2_DAY) -> None:
-    """`day` loaded and a box enrolled at each station, each opened with a zero report."""
+    """`day` loaded, a box enrolled and a head and secretary registered at each station, the
+    pre-election record sealed, and each station opened with a zero report."""
     load(uow, day)
     for station, key in KEYS.items():
         enrol(uow, station, key, day)
+    register_station_staff(uow, day.id, *KEYS)
+    seal_record(uow, day.id)
     for minutes, (station, key) in enumerate(KEYS.items()):
-        opened = zero(day, station, key)
-        ingest_report(uow, signed=encode_signed(sign_report(opened, key)), now=at(minutes - 600))
+        ingest_report(uow, signed=signed(zero(day, station, key), key), now=at(minutes - 600))
+
+
+@functools.cache
+def record_fingerprint() -> str:
+    """The fingerprint of the record `set_up` seals for the runoff, as a newspaper would print it:
+    made again in a store of its own, so that no test takes it from the snapshot it checks."""
+    store = MemoryStore()
+
+    def new() -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(store)
+
+    set_up(new)
+    stored, _ = record_of(new, election_id=ROUND_2_DAY.id)
+    return fingerprint(stored.data)
 
 
 def enrol(uow: NewUnitOfWork, station: str, key: SigningKey, day: Election = ROUND_2_DAY) -> None:
@@ -71,13 +93,9 @@ def final_report(
     key: SigningKey | None = None,
     votes: Mapping[str, Sequence[tuple[str, ...]]] | None = None,
 ) -> bytes:
-    """The signed final report of `station`, the head's signature beside the box's at ST_1."""
+    """The final report of `station`, signed by its box, head and secretary."""
     key = key or KEYS[station]
-    counted = final(day, station, key, votes or VOTES[station])
-    signed = sign_report(counted, key)
-    if station == ST_1:
-        signed = sign_as_staff(signed, StaffRole.HEAD, HEAD_1)
-    return encode_signed(signed)
+    return signed(final(day, station, key, votes or VOTES[station]), key)
 
 
 def report(

@@ -13,12 +13,14 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
+from sandogh.core.anchor import short_fingerprint
+from sandogh.locale.digits import to_persian_digits
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.services.build import ROUND_2, ST_1, ST_3
 
-from .build import report, set_up
+from .build import record_fingerprint, report, set_up
 
 
 def run(*args: str) -> Result:
@@ -57,10 +59,19 @@ def test_publish_verify_and_catch_up(tmp_path: Path) -> None:
     assert caught_up.exit_code == 0, caught_up.output
     assert "پرونده نوشته شد" in caught_up.output
 
-    checked = run("verify-results", str(out), "--json")
+    refused = run("verify-results", str(out), "--lang", "en")
+    assert refused.exit_code == 2
+    assert "--anchor sha256:" in refused.output
+    unanchored = run("verify-results", str(out), "--unanchored", "--lang", "en")
+    assert unanchored.exit_code == 0, unanchored.output
+    assert unanchored.output.count("NOTHING WAS ANCHORED") == 2
+
+    # the short form as a Persian newspaper prints it
+    short = to_persian_digits(short_fingerprint(record_fingerprint()))
+    checked = run("verify-results", str(out), "--anchor", short, "--json")
     assert checked.exit_code == 0, checked.output
     document = json.loads(checked.output)
-    assert document["agrees"] is True
+    assert (document["agrees"], document["anchored"]) == (True, True)
     (election,) = document["elections"]
     assert (election["election"], election["readded"], election["disagreements"]) == (
         ROUND_2,
@@ -70,7 +81,7 @@ def test_publish_verify_and_catch_up(tmp_path: Path) -> None:
 
     path = out / f"data/{ROUND_2}/results/parliament/IR-08-0802.json"
     path.write_bytes(path.read_bytes().replace(b'"valid":2', b'"valid":3', 1))
-    failed = sandogh("verify-results", str(out))
+    failed = sandogh("verify-results", str(out), "--anchor", record_fingerprint())
     assert failed.returncode == 5
     assert "IR-08-0802: counts.valid: منتشرشده ۳، جمع دوباره ۲" in failed.stdout
     assert "مغایرت دارد" in failed.stdout

@@ -15,9 +15,9 @@ from sandogh.core.report import SigningKey
 from sandogh.publish.snapshot import Publisher
 from sandogh.services.devices import revoke_device
 from sandogh.services.errors import ElectionNotFoundError
-from tests.services.build import NOW, ROUND_2, ST_1, ST_2, ST_3
+from tests.services.build import NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box
 
-from .build import DEVICE_2, NewUnitOfWork, enrol, report, set_up
+from .build import DEVICE_2, NewUnitOfWork, report, set_up
 
 DATA = f"data/{ROUND_2}"
 DEVICE_2B = SigningKey.from_seed(bytes(range(128, 160)))
@@ -41,7 +41,7 @@ def evening(uow: NewUnitOfWork) -> list[object]:
         lambda: revoke_device(
             uow, election_id=ROUND_2, public_key_hex=DEVICE_2.public_key.raw.hex(), now=NOW
         ),
-        lambda: enrol(uow, ST_2, DEVICE_2B),
+        lambda: replace_box(uow, ROUND_2, ST_2, DEVICE_2, DEVICE_2B),
         lambda: report(uow, ST_2, 3, key=DEVICE_2B),
     ]
 
@@ -132,13 +132,13 @@ def test_bulk_files_lag_on_their_cadence_and_say_so(uow: NewUnitOfWork, tmp_path
 def test_the_sequence_counts_the_elections_changes(uow: NewUnitOfWork, tmp_path: Path) -> None:
     publisher = Publisher(uow, tmp_path, render=False)
     publisher.regenerate()
-    # loaded, three boxes enrolled, three opened
-    assert read(tmp_path, "snapshot.json")["sequence"] == 7
+    # loaded, three boxes enrolled, the pre-election record sealed, three opened
+    assert read(tmp_path, "snapshot.json")["sequence"] == 8
     report(uow, ST_1, 1)
     publisher.poll()
 
     snapshot = read(tmp_path, "snapshot.json")
-    assert snapshot["sequence"] == 8
+    assert snapshot["sequence"] == 9
     assert snapshot["updated"] == "2024-07-05T16:31:00+00:00"  # 20:01 in Tehran
     listing = json.loads((tmp_path / "data/elections.json").read_bytes())
     assert listing["elections"] == [
@@ -146,7 +146,7 @@ def test_the_sequence_counts_the_elections_changes(uow: NewUnitOfWork, tmp_path:
             "id": ROUND_2,
             "name": {"fa": ROUND_2, "en": ROUND_2},
             "date": "2024-07-05",
-            "sequence": 8,
+            "sequence": 9,
             "updated": "2024-07-05T16:31:00+00:00",
         }
     ]

@@ -10,6 +10,7 @@ import pytest
 from sandogh.core.access import Grant, Role
 from sandogh.core.report import decode_report, decode_signed
 from sandogh.core.supervision import Decision, StationVoid
+from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.findings import Disagreement
 from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource, HttpSource
@@ -18,15 +19,18 @@ from sandogh.services.results import import_results
 from sandogh.services.supervision import Actor, certify, void
 from tests.services.build import LATER, ROUND_2, ST_1, ST_2, ST_3
 
-from .build import NewUnitOfWork, final_report, report
+from .build import NewUnitOfWork, final_report, record_fingerprint, report
 from .serving import serving
 
 DATA = f"data/{ROUND_2}"
 
 
-def check(root: Path) -> Verification:
+def check(root: Path, *, anchored: bool = True) -> Verification:
+    """`root` verified against the record's fingerprint taken from a second source (or, not
+    `anchored`, against its own `devices.json`)."""
+    anchors = Anchors((record_fingerprint(),)) if anchored else None
     with FolderSource(root) as source:
-        return verify_snapshot(source)
+        return verify_snapshot(source, anchors=anchors)
 
 
 @pytest.fixture
@@ -113,17 +117,22 @@ def test_figures_without_a_signed_report_disagree(uow: NewUnitOfWork, tmp_path: 
     assert "IR" in stations_of(findings)  # and the totals above it are not the reports' sum
 
 
-def test_a_key_the_snapshot_does_not_list_for_the_station_disagrees(root: Path) -> None:
+def test_unanchored_a_key_the_snapshot_does_not_list_for_the_station_disagrees(
+    root: Path,
+) -> None:
     path = root / DATA / "devices.json"
     document = json.loads(path.read_bytes())
     document["devices"] = [d for d in document["devices"] if d["station"] != ST_3]
     path.write_text(json.dumps(document))
 
-    findings = check(root).elections[0].findings
+    verification = check(root, anchored=False)
+    findings = verification.elections[0].findings
 
+    assert not verification.anchored
     assert {(f.kind, f.where) for f in findings if f.kind is Disagreement.DEVICE} == {
         (Disagreement.DEVICE, ST_3)
     }
+    assert check(root).agrees  # anchored, devices.json is not what the boxes are checked against
 
 
 def test_a_missing_report_names_the_station(root: Path) -> None:
@@ -147,7 +156,7 @@ def test_a_changed_station_csv_names_the_line(root: Path) -> None:
 
 def test_a_snapshot_is_checked_over_http(root: Path) -> None:
     with serving(root) as url, HttpSource(url) as source:
-        verification = verify_snapshot(source, ROUND_2)
+        verification = verify_snapshot(source, ROUND_2, Anchors((record_fingerprint(),)))
 
     assert verification.agrees
     assert verification.elections[0].readded == 2

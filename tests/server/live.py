@@ -32,6 +32,7 @@ from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.loopback import served
+from tests.services.build import register_station_staff, signed, zero
 
 KERMAN_ROUND_2 = Path(__file__).resolve().parents[2] / "examples/kerman-1403/round2.yaml"
 ELECTION = "kerman-1403-r2"
@@ -148,10 +149,17 @@ class Live:
         )
 
     def enrolled(self, key: SigningKey, station: str) -> HttpCentreClient:
-        """A client of the box of `key`, enrolled for `station` through the API."""
+        """A client of the box of `key`, enrolled for `station` through the API, the station's
+        staff registered (`tests.services.build.station_staff`)."""
+        register_station_staff(self.uow, ELECTION, station)
         with self.client(key, operator=True) as operator:
             operator.enrol(election=ELECTION, station=station)
         return self.client(key)
+
+    def opened(self, key: SigningKey, station: str) -> None:
+        """The box of `key` enrolled for `station` and its zero report taken."""
+        with self.enrolled(key, station) as box:
+            box.send_report(signed(zero(kerman().election, station, key), key))
 
 
 @contextmanager

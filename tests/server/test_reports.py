@@ -9,11 +9,11 @@ import dataclasses
 import httpx
 import pytest
 
-from sandogh.core.report import SigningKey
+from sandogh.core.report import SigningKey, StaffRole
 from sandogh.station.ports import CentreRefusedError
 from tests.services.build import final, signed, zero
 
-from .live import ELECTION, Live, device, kerman, stations
+from .live import ELECTION, Live, device, kerman, stations, voters
 
 VOTES = {"president": [("21",), ("25",), ("25",), ()]}
 
@@ -56,7 +56,7 @@ def test_a_signed_report_is_taken_once(live: Live) -> None:
 
 def test_the_status_says_new_or_already_held(live: Live) -> None:
     station = stations()[0]
-    live.enrolled(device(1), station).close()
+    live.opened(device(1), station)
     report = _final(station, device(1))
     sent = [
         httpx.post(
@@ -95,7 +95,8 @@ def test_a_report_from_an_unenrolled_or_revoked_box_is_refused(live: Live) -> No
 
 def test_a_conflicting_or_mismatched_report_is_refused(live: Live) -> None:
     station = stations()[0]
-    with live.enrolled(device(1), station) as box:
+    live.opened(device(1), station)
+    with live.client(device(1)) as box:
         box.send_report(_final(station, device(1)))
     other = _final(station, device(1), {"president": [("21",), ("21",)]})
     assert _refusal(live, other) == "conflicting"
@@ -111,6 +112,19 @@ def test_a_conflicting_or_mismatched_report_is_refused(live: Live) -> None:
         final(kerman().election, second, device(2), VOTES), definition_hash="sha256:" + "0" * 64
     )
     assert _refusal(live, signed(wrong, device(2))) == "definition-mismatch"
+
+
+def test_a_final_report_without_its_staff_or_zero_report_is_refused(live: Live) -> None:
+    """Issue 9, section 2: the centre takes a final report only with two registered staff
+    signatures, the head's among them, after a zero report of the same box."""
+    station = stations()[0]
+    live.enrolled(device(1), station).close()
+    assert _refusal(live, _final(station, device(1))) == "no-zero-report"
+    live.opened(device(1), station)
+    counted = final(kerman().election, station, device(1), VOTES)
+    assert _refusal(live, signed(counted, device(1), ())) == "missing-staff"
+    made_up = (StaffRole.HEAD, SigningKey.from_seed(b"y" * 32))
+    assert _refusal(live, signed(counted, device(1), (made_up,))) == "unregistered-staff"
 
 
 def test_the_answer_names_the_reason_status_and_problems(live: Live) -> None:
@@ -130,3 +144,18 @@ def test_the_answer_names_the_reason_status_and_problems(live: Live) -> None:
         headers={"Content-Type": "application/json"},
     )
     assert (unknown.status_code, unknown.json()["error"]) == (403, "unknown-device")
+
+
+def test_a_box_that_has_reported_checks_no_one_in(live: Live) -> None:
+    # Issue 9, §4: check-ins after a station's final report were stored silently.
+    station = stations()[0]
+    (voter,) = voters(1)
+    with live.enrolled(device(1), station) as box:
+        box.send_report(signed(zero(kerman().election, station, device(1)), device(1)))
+        box.send_report(_final(station, device(1)))
+        with pytest.raises(CentreRefusedError) as refused:
+            box.check_in(election=ELECTION, station=station, national_code=voter)
+    assert refused.value.reason == "after-final-report"
+    assert f"the final report of {station} was received at" in str(refused.value)
+    with live.uow() as work:
+        assert work.ledger.count(ELECTION) == 0

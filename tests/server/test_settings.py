@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from pydantic import SecretBytes, ValidationError
 
+from sandogh.core.station.check_in_bounds import USUAL_LIMITS
 from sandogh.server.settings import (
+    CheckInSettings,
     FileRegistrySpec,
     ServerSettings,
     SettingsError,
@@ -99,3 +103,16 @@ def test_the_model_refuses_a_short_secret() -> None:
             registry=SyntheticRegistrySpec(seed=1, size=1),
             server_key_file=Path("server.key"),
         )
+
+
+def test_the_check_in_bounds_are_settings_whose_defaults_are_the_usual_limits() -> None:
+    assert CheckInSettings().limits() == USUAL_LIMITS
+    set_ = CheckInSettings(fastest_seconds=5, high_turnout_percent=95, longest_extension_minutes=0)
+    limits = set_.limits()
+    assert (limits.fastest, limits.high_turnout, limits.longest_extension) == (
+        datetime.timedelta(seconds=5),
+        Fraction(19, 20),
+        datetime.timedelta(0),
+    )
+    with pytest.raises(ValidationError):
+        CheckInSettings(burst=1)

@@ -14,6 +14,14 @@ import itertools
 import threading
 from collections.abc import Callable, Mapping, Sequence
 
+from sandogh.core.anchor import (
+    AMENDMENT_LINE,
+    decode_record,
+    encode_amendment,
+    next_amendment,
+    sign_bytes,
+    sign_record,
+)
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import (
     Candidate,
@@ -37,18 +45,26 @@ from sandogh.core.report import (
     Papers,
     ReportKind,
     SigningKey,
+    StaffRole,
     StationReport,
     encode_signed,
     report_from_records,
+    sign_as_staff,
     sign_report,
     station_ballot,
     zero_report,
 )
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.voters import NationalCode, RegistryRecord, check_digit
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
+from sandogh.services.anchor import add_signature, amend_record, draft_record, record_of
+from sandogh.services.anchor import seal_record as seal_record_now
 from sandogh.services.checkin import BallotCard, Refused, check_in
+from sandogh.services.devices import enrol_device
 from sandogh.services.elections import UnitOfWorkFactory, load_election
-from sandogh.services.ports import Device, Registry
+from sandogh.services.ingest import ingest_report
+from sandogh.services.ports import Device, Registry, StoredRecord
+from tests.core.anchor.build import AUTHORITIES, SEALERS
 
 ROUND_1 = "kerman-1403-r1"
 ROUND_2 = "kerman-1403-r2"
@@ -237,8 +253,79 @@ def final(
     )
 
 
-def signed(report: StationReport, key: SigningKey) -> bytes:
-    return encode_signed(sign_report(report, key))
+def station_staff(station: str) -> tuple[tuple[StaffRole, SigningKey], ...]:
+    """The tests' head and secretary of `station`, each with a personal key of their own."""
+    return tuple(
+        (role, SigningKey.from_seed(hashlib.sha256(f"{role}/{station}".encode()).digest()))
+        for role in (StaffRole.HEAD, StaffRole.SECRETARY)
+    )
+
+
+def register_station_staff(uow: UnitOfWorkFactory, election: str, *stations: str) -> None:
+    """Register `station_staff` of each of `stations` for `election`, as the HQ does before polls
+    open (once; no event recorded)."""
+    with uow() as work:
+        for station in stations:
+            for role, key in station_staff(station):
+                if work.staff.find(election, key.public_key) is None:
+                    person = f"{role.value} of {station}"
+                    work.staff.add(RegisteredStaff(election, station, person, role, key.public_key))
+        work.commit()
+
+
+def open_station(uow: UnitOfWorkFactory, day: Election, station: str, key: SigningKey) -> None:
+    """Register `station`'s staff and take the zero report of its box `key` (enrolled), as the
+    centre must hold before it takes the box's final report."""
+    register_station_staff(uow, day.id, station)
+    ingest_report(uow, signed=signed(zero(day, station, key), key), now=NOW)
+
+
+def seal_record(uow: UnitOfWorkFactory, election: str) -> StoredRecord:
+    """Draft `election`'s pre-election record from the store, have `SEALERS` sign it, seal it."""
+    drafted = draft_record(
+        uow, election_id=election, authorities=AUTHORITIES, threshold=3, now=NOW, actor="hq-1"
+    )
+    record = decode_record(drafted.data)
+    for key in SEALERS:
+        add_signature(uow, election_id=election, signature=sign_record(record, key), now=NOW)
+    return seal_record_now(uow, election_id=election, now=NOW, actor="hq-1")
+
+
+def replace_box(
+    uow: UnitOfWorkFactory, election: str, station: str, old: SigningKey, new: SigningKey
+) -> None:
+    """Enrol the box `new` for `station` in place of `old`, and have `SEALERS` sign the amendment
+    to the sealed record that says so."""
+    enrol_device(
+        uow, election_id=election, station=station, public_key_hex=new.public_key.raw.hex(), now=NOW
+    )
+    stored, before = record_of(uow, election_id=election)
+    amendment = next_amendment(
+        decode_record(stored.data),
+        [each.signed.amendment for each in before],
+        station=station,
+        reason="the box broke down; replaced",
+        device=new.public_key,
+        replaces=old.public_key,
+    )
+    data = encode_amendment(amendment)
+    signatures = [sign_bytes(AMENDMENT_LINE, data, key) for key in SEALERS]
+    amend_record(uow, election_id=election, amendment=amendment, signatures=signatures, now=NOW)
+
+
+def signed(
+    report: StationReport,
+    key: SigningKey,
+    staff: Sequence[tuple[StaffRole, SigningKey]] | None = None,
+) -> bytes:
+    """`report` signed by its box `key` and by `staff` — by default, for a final report, the
+    station's head and secretary (`station_staff`), who must be registered to be believed."""
+    if staff is None:
+        staff = station_staff(report.station) if report.kind is ReportKind.FINAL else ()
+    signature = sign_report(report, key)
+    for role, member in staff:
+        signature = sign_as_staff(signature, role, member)
+    return encode_signed(signature)
 
 
 RUNOFF_VOTES: Mapping[str, Sequence[tuple[str, ...]]] = {

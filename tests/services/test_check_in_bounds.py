@@ -14,6 +14,7 @@ import pytest
 
 from sandogh.core.readiness import PaperStock, Registers
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits, Impossible
+from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, check_in
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import IncidentKind, UnitOfWork
@@ -34,8 +35,11 @@ from .build import (
     ROUND_2_DAY,
     SECRET,
     ST_3,
+    check_in_voter,
+    enrolled_box,
     final,
     national_code,
+    open_station,
     signed,
 )
 
@@ -146,6 +150,7 @@ def test_a_check_in_after_the_final_report_is_refused(uow: NewUnitOfWork) -> Non
         public_key_hex=DEVICE_3.public_key.raw.hex(),
         now=NOW,
     )
+    open_station(uow, ROUND_2_DAY, ST_3, DEVICE_3)
     report = final(ROUND_2_DAY, ST_3, DEVICE_3, {"president": [("25",)], "parliament": [("41",)]})
     ingest_report(uow, signed=signed(report, DEVICE_3), now=reported)
     after = reported + datetime.timedelta(minutes=5)
@@ -156,6 +161,74 @@ def test_a_check_in_after_the_final_report_is_refused(uow: NewUnitOfWork) -> Non
 
     assert refused.impossible == ((1, Impossible.AFTER_FINAL_REPORT),)
     assert "is after the station's final report (2024-07-05T19:00:00+03:30)" in str(refused)
+
+
+def test_no_voter_is_checked_in_online_after_the_final_report(uow: NewUnitOfWork) -> None:
+    assert isinstance(check_in_voter(uow, national_code(1), ST_3), BallotCard)
+    enrol_device(
+        uow,
+        election_id=ROUND_2,
+        station=ST_3,
+        public_key_hex=DEVICE_3.public_key.raw.hex(),
+        now=NOW,
+    )
+    report = final(ROUND_2_DAY, ST_3, DEVICE_3, {"president": [("25",)], "parliament": [("41",)]})
+    ingest_report(uow, signed=signed(report, DEVICE_3), now=LATER)
+
+    with pytest.raises(ImpossibleCheckInError, match="the final report of ST-0802-0001 was") as no:
+        check_in_voter(uow, national_code(2), ST_3, now=LATER + datetime.timedelta(minutes=1))
+    assert no.value.reason is Impossible.AFTER_FINAL_REPORT
+    with uow() as work:
+        assert work.ledger.count(ROUND_2, ST_3) == 1
+
+
+def test_no_voter_is_checked_in_online_past_the_stations_ballot_papers(uow: NewUnitOfWork) -> None:
+    with uow() as work:
+        work.readiness.write(
+            ROUND_2, remove=Registers(), add=Registers(papers=(PaperStock(ST_3, 2, 2, 0),))
+        )
+        work.commit()
+    assert isinstance(check_in_voter(uow, national_code(1), ST_3), BallotCard)
+    assert isinstance(check_in_voter(uow, national_code(2), ST_3), BallotCard)
+
+    with pytest.raises(ImpossibleCheckInError) as no:
+        check_in_voter(uow, national_code(3), ST_3)
+
+    assert (no.value.reason, str(no.value.problem)) == (
+        Impossible.OVER_CAPACITY,
+        "station: check-in 3 of a station with 2 ballot papers",
+    )
+    with uow() as work:
+        assert work.ledger.count(ROUND_2, ST_3) == 2
+
+
+def test_the_voter_who_takes_a_station_past_the_turnout_set_raises_it_once(
+    uow: NewUnitOfWork,
+) -> None:
+    limits = CheckInLimits(high_turnout=Fraction(1, 950))  # past 1 of ST_3's 950 voters
+
+    def voter(n: int) -> object:
+        return check_in(
+            uow,
+            election_id=ROUND_2,
+            station=ST_3,
+            device=enrolled_box(uow, ROUND_2, ST_3),
+            national_code=national_code(n),
+            registry=PEOPLE,
+            ledger_secret=SECRET,
+            now=NOON,
+            new_token=lambda: "token",
+            limits=limits,
+        )
+
+    for n in (1, 2, 3):
+        assert isinstance(voter(n), BallotCard)
+    with uow() as work:
+        (incident,) = work.incidents.all(ROUND_2)
+    assert (incident.kind, dict(incident.details)) == (
+        IncidentKind.HIGH_TURNOUT,
+        {"check_ins": "2", "eligible_voters": "950", "share": "1/950"},
+    )
 
 
 def test_an_honest_day_raises_nothing(uow: NewUnitOfWork) -> None:

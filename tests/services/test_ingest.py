@@ -7,8 +7,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pytest
 
+from sandogh.core.anchor import COVERAGE_REASONS
 from sandogh.core.counting.tally import InvalidKind, TallySheet
-from sandogh.core.report import ReportKind, SigningKey, StationReport
+from sandogh.core.report import ReportKind, SigningKey, StaffRole, StationReport
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.devices import enrol_device, revoke_device
 from sandogh.services.ingest import Ingested, ReportRefusal, ReportRefusedError, ingest_report
@@ -33,7 +34,9 @@ from .build import (
     final,
     load,
     national_code,
+    register_station_staff,
     signed,
+    station_staff,
     zero,
 )
 
@@ -51,6 +54,8 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
             public_key_hex=key.public_key.raw.hex(),
             now=NOW,
         )
+    register_station_staff(new_unit_of_work, ROUND_2, ST_1, ST_2, ST_3)
+    ingest_report(new_unit_of_work, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
     # the voters of `RUNOFF_VOTES`, so that ST_1's check-ins are its ballot papers used
     for n in range(1, 5):
         check_in_voter(new_unit_of_work, national_code(n), ST_1)
@@ -88,7 +93,8 @@ def test_a_final_report_is_stored_with_its_sheets(uow: NewUnitOfWork) -> None:
             LATER,
         )
         sheets = {s.contest: s.counts for s in work.tallies.all(ROUND_2)}
-        (entry,) = [e for e in work.events.entries() if e.event.type == "report-accepted"]
+        *_, entry = [e for e in work.events.entries() if e.event.type == "report-accepted"]
+        assert entry.event.details["kind"] == "final"
         assert (entry.event.actor, entry.event.role, entry.event.place) == (
             DEVICE.public_key.text,
             "device",
@@ -109,6 +115,7 @@ def test_papers_used_that_are_not_the_check_ins_raise_an_incident_naming_both(
     # DESIGN.md §3: check-ins = ballot papers used. ST_3 checked in one voter, and its box
     # reports four papers used in each contest.
     check_in_voter(uow, national_code(9), ST_3)
+    ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_3, DEVICE_3), DEVICE_3), now=NOW)
     report = _final(ST_3, DEVICE_3, {"president": [("25",)] * 4, "parliament": [("41",)] * 4})
 
     ingested = ingest_report(uow, signed=signed(report, DEVICE_3), now=LATER)
@@ -296,3 +303,58 @@ def test_a_zero_report_that_counts_anything_is_malformed(uow: NewUnitOfWork) -> 
     data = signed(report, DEVICE_3).replace(b'"cast":0', b'"cast":1', 1)
 
     assert _refused(uow, data).reason is ReportRefusal.MALFORMED
+
+
+# ---- registered staff and the zero report (issue 9, section 2) ----------------------------------
+
+
+def test_a_final_report_without_staff_signatures_is_refused(uow: NewUnitOfWork) -> None:
+    head = station_staff(ST_1)[:1]
+    for staff in ((), head):
+        refused = _refused(uow, signed(_final(), DEVICE, staff))
+        assert refused.reason is ReportRefusal.MISSING_STAFF
+        assert refused.incident is not None  # the box did sign it
+    secretaries = (*station_staff(ST_1)[1:], (StaffRole.SECRETARY, SigningKey.from_seed(b"2" * 32)))
+    assert _refused(uow, signed(_final(), DEVICE, secretaries)).reason is (
+        ReportRefusal.UNREGISTERED_STAFF
+    )
+
+
+def test_a_staff_key_of_another_station_is_refused(uow: NewUnitOfWork) -> None:
+    (head, secretary) = station_staff(ST_1)
+    borrowed = (head, station_staff(ST_2)[1])
+    refused = _refused(uow, signed(_final(), DEVICE, borrowed))
+
+    assert refused.reason is ReportRefusal.UNREGISTERED_STAFF
+    assert "is not registered for ST-0801-0001" in str(refused.problems[0])
+    made_up = (head, (StaffRole.SECRETARY, SigningKey.from_seed(b"y" * 32)))
+    assert _refused(uow, signed(_final(), DEVICE, made_up)).reason is (
+        ReportRefusal.UNREGISTERED_STAFF
+    )
+    assert secretary  # the real secretary did not sign
+
+
+def test_a_staff_key_signing_under_another_role_is_refused(uow: NewUnitOfWork) -> None:
+    (_, head), (_, secretary) = station_staff(ST_1)
+    swapped = ((StaffRole.HEAD, secretary), (StaffRole.SECRETARY, head))
+
+    refused = _refused(uow, signed(_final(), DEVICE, swapped))
+
+    assert refused.reason is ReportRefusal.STAFF_ROLE_MISMATCH
+    assert "registered as secretary, signs as head" in str(refused)
+
+
+def test_a_final_report_of_a_box_that_sent_no_zero_report_is_refused(uow: NewUnitOfWork) -> None:
+    votes = {"president": [("25",)], "parliament": [("41",)]}
+
+    refused = _refused(uow, signed(_final(ST_3, DEVICE_3, votes), DEVICE_3))
+
+    assert refused.reason is ReportRefusal.NO_ZERO_REPORT
+    with uow() as work:
+        assert work.reports.get(ROUND_2, ST_3, "final") is None
+        assert [i.details["reason"] for i in work.incidents.all(ROUND_2)] == ["no-zero-report"]
+
+
+def test_the_centre_names_every_reason_a_report_is_not_covered() -> None:
+    names = {reason.value for reason in ReportRefusal}
+    assert {reason.name.lower().replace("_", "-") for reason in COVERAGE_REASONS} <= names

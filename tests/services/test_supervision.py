@@ -35,7 +35,20 @@ from sandogh.services.supervision import (
     void,
 )
 
-from .build import DEVICE, DEVICE_3, LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, load
+from .build import (
+    DEVICE,
+    DEVICE_3,
+    LATER,
+    NOW,
+    ROUND_2,
+    ROUND_2_DAY,
+    ST_1,
+    ST_2,
+    ST_3,
+    final,
+    load,
+    open_station,
+)
 from .build import signed as signed_report
 
 NewUnitOfWork = Callable[[], UnitOfWork]
@@ -169,6 +182,7 @@ def test_certifying_freezes_its_inputs_until_a_higher_grant_undoes_it(uow: NewUn
         public_key_hex=DEVICE_3.public_key.raw.hex(),
         now=NOW,
     )
+    open_station(uow, ROUND_2_DAY, ST_3, DEVICE_3)
     kerman = Actor("kermani", Grant(Role.SUPERVISOR, "IR-08-0801"))
     bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
     _import(uow, ST_1, ST_2)

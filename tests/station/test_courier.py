@@ -122,3 +122,27 @@ def test_a_report_the_centre_refuses_is_kept_noted_and_not_retried(tmp_path: Pat
     station.clock.advance(3600)
     station.box.sync()
     assert station.centre.calls == calls
+
+
+def test_check_ins_the_centre_finds_impossible_stay_on_the_box_refused_with_why(
+    tmp_path: Path,
+) -> None:
+    # Issue 9, §4: the centre refuses a batch with an entry that cannot have happened, whole;
+    # the box keeps every entry of it, marked refused with the reason, for a supervisor.
+    station = voting_station(tmp_path)
+    station.box.sync()  # the zero report
+    station.centre.down = True
+    assert all(_vote(station, voter).provisional for voter in range(3))
+    station.centre.down = False
+    station.centre.refusing = "impossible-entries"
+    outcome = station.box.sync()
+    assert (outcome.refused, outcome.incidents) == (3, 1)
+    assert (outcome.outbox.pending, outcome.outbox.refused) == (0, 3)
+    (incident,) = station.box.incidents()
+    assert incident.kind == LocalIncidentKind.CHECK_INS_REFUSED
+    assert (incident.details["reason"], incident.details["items"]) == ("impossible-entries", 3)
+    station.centre.refusing = None
+    calls = station.centre.calls
+    station.clock.advance(3600)
+    assert station.box.sync().outbox.refused == 3
+    assert station.centre.calls == calls  # never retried

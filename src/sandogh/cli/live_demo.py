@@ -43,7 +43,15 @@ from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST
-from sandogh.cli.simulated_day import TIMEOUT_SECONDS, DayPlan, StationDay, plan_day, station_day
+from sandogh.cli.simulated_day import (
+    TIMEOUT_SECONDS,
+    DayPlan,
+    StationDay,
+    plan_day,
+    register_station_staff,
+    station_day,
+    station_staff,
+)
 from sandogh.core.access import Grant, Role
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import StaffRole
@@ -143,6 +151,7 @@ def run(options: LiveOptions, out: Console) -> None:
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
     accounts = _add_operators(store, key)
+    register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
     enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
     settings = one_run_settings(url, plan.registry, folder / SERVER_KEY)
     # loopback only: the console's session cookie must come back over plain http
@@ -500,6 +509,7 @@ def _run_day(
                 plan.crowds[code],
                 random.Random(f"{options.seed}:{code}"),
                 boxes / code,
+                station_staff(options.seed, code),
             )
         )
 

@@ -26,13 +26,14 @@ from sandogh.cli.options import DbOption, JsonOption, LangOption, Language, LogK
 from sandogh.cli.serve import HostOption, PortOption
 from sandogh.core.definition.model import UnitKind
 from sandogh.formats.key_file import read_key_file
-from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.locale.digits import format_int, to_ascii_digits, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
+from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.findings import Disagreement, Finding
 from sandogh.publish.serve import static_app
 from sandogh.publish.snapshot import Publisher, Regeneration
-from sandogh.publish.sources import open_source
+from sandogh.publish.sources import open_source, read_document
 from sandogh.publish.verify import ElectionCheck, Verification, verify_snapshot
 from sandogh.server.listening import ListenSettings, listening_config
 
@@ -69,6 +70,14 @@ _FA: dict[str, str] = {
     "signature": "امضای گزارش درست نیست: {detail} ({file})",
     "unsigned": "ارقام منتشرشده این شعبه گزارش نهایی امضاشده‌ای پشت خود ندارد ({file})",
     "figure": "{figure}: منتشرشده {published}، جمع دوباره {expected} ({file})",
+    "anchor": "سیاهه پیش از انتخابات با آنچه از منبع دوم داده شد نمی‌خواند: {detail} ({file})",
+    "not_covered": "سیاهه پیش از انتخابات این گزارش را پوشش نمی‌دهد: {figure} — {detail} ({file})",
+    "anchor_needed": "بی‌لنگر «مطابق است» گفته نمی‌شود. اثر انگشت سیاهه پیش از انتخابات را از "
+    "منبعی دیگر (روزنامه، ناظران) با --anchor sha256:… بدهید، یا خود سیاهه را با --record؛ "
+    "برای سنجش بی‌لنگر --unanchored.",
+    "unanchored": "هشدار: هیچ چیز لنگر نشد. کلید صندوق‌ها از devices.json همین انتشار خوانده شد و "
+    "کلید کارکنان سنجیده نشد؛ «مطابق است» اینجا فقط یعنی این داده‌ها با خودشان می‌خوانند.",
+    "anchored": "سیاهه پیش از انتخابات با لنگر داده‌شده می‌خواند.",
 }
 _EN: dict[str, str] = {
     "written": "{written} files written, {unchanged} unchanged",
@@ -95,6 +104,17 @@ _EN: dict[str, str] = {
     "signature": "a signature does not verify: {detail} ({file})",
     "unsigned": "the station's published figures have no signed final report behind them ({file})",
     "figure": "{figure}: published {published}, re-added {expected} ({file})",
+    "anchor": "the pre-election record does not hold against what the second source gave: "
+    "{detail} ({file})",
+    "not_covered": "the pre-election record does not cover this report: {figure} — {detail} "
+    "({file})",
+    "anchor_needed": "Refusing to say “agrees” without an anchor. Give the pre-election record's "
+    "fingerprint from a second source (a newspaper, observers) with --anchor sha256:…, or the "
+    "record itself with --record; --unanchored checks without one.",
+    "unanchored": "WARNING: NOTHING WAS ANCHORED. The boxes' keys came from this snapshot's own "
+    "devices.json and no staff key was checked; “agrees” here means only that the data agrees "
+    "with itself.",
+    "anchored": "The pre-election record holds against the anchor given.",
 }
 _KEYS = {
     Disagreement.MISSING: "missing",
@@ -106,8 +126,13 @@ _KEYS = {
     Disagreement.SIGNATURE: "signature",
     Disagreement.UNSIGNED: "unsigned",
     Disagreement.FIGURE: "figure",
+    Disagreement.ANCHOR: "anchor",
+    Disagreement.NOT_COVERED: "not_covered",
 }
-_ORDER = list(_KEYS)  # the reports' own problems first, then the figures they put off
+#: the record first, then the reports' own problems, then the figures they put off
+_ORDER = [Disagreement.ANCHOR, *(kind for kind in _KEYS if kind is not Disagreement.ANCHOR)]
+#: the exit status when asked to verify without an anchor (a usage error, as Typer's)
+NO_ANCHOR = 2
 
 
 def say(key: str, lang: Lang, **values: str | int) -> str:
@@ -212,13 +237,42 @@ def verify_results(
         str | None,
         typer.Option("--election", "-e", help="Check this election only (default: every one)."),
     ] = None,
+    anchor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--anchor",
+            help="The pre-election record's fingerprint, from a second source: sha256:HEX, or "
+            "its short form of 40 digits (repeat for each election).",
+            show_default=False,
+        ),
+    ] = None,
+    record: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--record",
+            help="The pre-election record itself, from a second source: a file or URL.",
+            show_default=False,
+        ),
+    ] = None,
+    unanchored: Annotated[
+        bool,
+        typer.Option("--unanchored", help="Check without an anchor, and say so loudly."),
+    ] = False,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Verify every signed station report, re-add them and compare with every published figure;
-    exit 5 if anything disagrees."""
+    """Verify the pre-election record against a second source, then every signed station report
+    against it; re-add them and compare with every published figure; exit 5 if anything
+    disagrees."""
+    anchors = None
+    if anchor or record:
+        given = tuple(to_ascii_digits(each) for each in anchor or ())
+        anchors = Anchors(given, tuple(read_document(each) for each in record or ()))
+    elif not unanchored:
+        err.print(escape(say("anchor_needed", lang.lang)))
+        raise typer.Exit(NO_ANCHOR)
     with open_source(location) as source:
-        verification = verify_snapshot(source, election)
+        verification = verify_snapshot(source, election, anchors)
     if as_json:
         sys.stdout.write(json.dumps(verification_json(verification), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
@@ -261,6 +315,7 @@ def verification_json(verification: Verification) -> dict[str, Any]:
     return {
         "location": verification.location,
         "agrees": verification.agrees,
+        "anchored": verification.anchored,
         "findings": [_finding_json(f) for f in verification.findings],
         "elections": [
             {
@@ -290,11 +345,14 @@ def _shown(value: str, lang: Lang) -> str:
 
 
 def finding_text(finding: Finding, lang: Lang) -> str:
+    figure = finding.figure
+    if finding.kind is Disagreement.NOT_COVERED:
+        figure = text(f"refused_{figure}", lang)
     message = say(
         _KEYS[finding.kind],
         lang,
         file=finding.file,
-        figure=finding.figure,
+        figure=figure,
         published=_shown(finding.published, lang),
         expected=_shown(finding.expected, lang),
         detail=finding.detail,
@@ -304,6 +362,10 @@ def finding_text(finding: Finding, lang: Lang) -> str:
 
 def print_verification(verification: Verification, lang: Lang) -> None:
     out.print(f"[bold]{escape(say('verify_heading', lang, location=verification.location))}[/bold]")
+    if not verification.anchored:
+        out.print(f"[bold yellow]{escape(say('unanchored', lang))}[/bold yellow]")
+    elif not any(f.kind is Disagreement.ANCHOR for c in verification.elections for f in c.findings):
+        out.print(f"[green]✓[/green] {escape(say('anchored', lang))}")
     for finding in verification.findings:
         out.print(f"[red]✗[/red] {escape(finding_text(finding, lang))}")
     for check in verification.elections:
@@ -311,6 +373,8 @@ def print_verification(verification: Verification, lang: Lang) -> None:
     verdict = text("agrees" if verification.agrees else "disagrees", lang)
     colour = "green" if verification.agrees else "red"
     out.print(f"\n[bold {colour}]{text('verdict', lang)}: {verdict}[/bold {colour}]")
+    if not verification.anchored:
+        out.print(f"[bold yellow]{escape(say('unanchored', lang))}[/bold yellow]")
 
 
 def _print_check(check: ElectionCheck, lang: Lang) -> None:

@@ -5,16 +5,20 @@ over a store holding the Kerman round-2 definition (examples/kerman-1403/round2.
 synthetic registry. N stations of it are chosen (by the seed) and each gets a real ballot box
 (`station.box.Box`: its own directory, key and database, `HttpCentreClient`, a file printer) that
 goes through its day — enrol, open, check-ins, casts, close, count, report, sync — on one of
-several threads, casting the ballots of `cli.simulated_ballots`. The results are then read back
-through the store (`services.results.show_results`) and set beside what was cast.
+several threads, casting the ballots of `cli.simulated_ballots`. Each station's head and
+secretary are registered at the centre first, with keys drawn from the seed (`station_staff`), and
+sign its final report beside the box, as the centre requires (issue 9, section 2). The results are
+then read back through the store (`services.results.show_results`) and set beside what was cast.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import itertools
 import random
 import time
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
@@ -26,14 +30,16 @@ from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.errors import SandoghError
+from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
-from sandogh.services.elections import load_election
+from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.results import show_results
+from sandogh.services.staff import register_staff
 from sandogh.station.box import Box, IssuedCard
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
@@ -133,6 +139,32 @@ def plan_day(*, stations: int, scale: Fraction, seed: int, voters: int | None = 
     return DayPlan(loaded, sheets, expected, spec, crowds)
 
 
+def station_staff(seed: int, station: str) -> tuple[tuple[StaffRole, SigningKey], ...]:
+    """The simulated head and secretary of `station`, each with a key of their own drawn from
+    `seed` (a simulation's keys need to be made again, not kept secret)."""
+    return tuple(
+        (role, SigningKey.from_seed(hashlib.sha256(f"{seed}:{station}:{role}".encode()).digest()))
+        for role in (StaffRole.HEAD, StaffRole.SECRETARY)
+    )
+
+
+def register_station_staff(
+    uow: UnitOfWorkFactory, election: str, seed: int, stations: Iterable[str]
+) -> None:
+    """Register `station_staff` of each of `stations` at the centre, as the HQ does."""
+    for station in stations:
+        for role, key in station_staff(seed, station):
+            register_staff(
+                uow,
+                election_id=election,
+                station=station,
+                person=f"{role.value} of {station}",
+                role=role,
+                public_key=key.public_key.text,
+                now=datetime.datetime.now(datetime.UTC),
+            )
+
+
 def simulate(
     *, stations: int, scale: Fraction, db: str | None, seed: int, threads: int, scratch: Path
 ) -> Simulation:
@@ -156,6 +188,7 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
+        register_station_staff(uow, election.id, seed, chosen)
         key_file = scratch / SERVER_KEY
         enroller = add_run_operator(uow, election, by=actor(), key=ServerKey.write(key_file))
         settings = one_run_settings(url, plan.registry, key_file)
@@ -175,6 +208,7 @@ def simulate(
                             plan.crowds[code],
                             random.Random(f"{seed}:{code}"),
                             scratch / code,
+                            station_staff(seed, code),
                         ),
                         chosen,
                     )
@@ -203,8 +237,10 @@ def station_day(
     crowd: list[str],
     rng: random.Random,
     folder: Path,
+    staff: Sequence[tuple[StaffRole, SigningKey]],
 ) -> StationDay:
-    """One box's whole day, on the calling thread, enrolled in `operator`'s session."""
+    """One box's whole day, on the calling thread, enrolled in `operator`'s session; `staff`
+    sign its final report."""
     store, key = StationDirectory(folder).create()
     with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
         box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
@@ -222,7 +258,7 @@ def station_day(
             box.cast(card.token, [choice])
         box.close()
         box.count({CONTEST: spoiled})
-        box.report()
+        box.report(staff)
         delivered = refused_reports = 0
         for _ in range(SYNC_PASSES):
             outcome = box.sync()

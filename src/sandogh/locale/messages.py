@@ -96,6 +96,15 @@ FA: dict[str, str] = {
     "fewer": "({amount} کمتر)",
     "against": "سنجیده با",
     "check": "سنجش",
+    # a station report refused against the pre-election record and registered staff (issue 9)
+    "refused_not_in_record": "صندوق در سیاهه پیش از انتخابات برای این شعبه ثبت نشده است",
+    "refused_replaced_device": "این صندوق با اصلاحیه سیاهه جایگزین شده است "
+    "و صورتجلسه نهایی نمی‌فرستد",
+    "refused_unregistered_staff": "امضای کسی که در این شعبه ثبت نشده است",
+    "refused_staff_role_mismatch": "امضا با سمتی جز سمت ثبت‌شده امضاکننده",
+    "refused_missing_staff": "صورتجلسه نهایی امضای دست‌کم دو عضو ثبت‌شده شعبه، "
+    "از جمله رئیس شعبه، را ندارد",
+    "refused_no_zero_report": "این صندوق پیش از این گزارش صفر نفرستاده است",
     "verdict": "نتیجه",
     "unknown": "نامعلوم",
     "basis_stored": "نتایج ثبت‌شده",
@@ -221,6 +230,15 @@ EN: dict[str, str] = {
     "fewer": "({amount} fewer)",
     "against": "Against",
     "check": "Check",
+    # a station report refused against the pre-election record and registered staff (issue 9)
+    "refused_not_in_record": "the box is not in the pre-election record for this station",
+    "refused_replaced_device": "an amendment to the record replaced this box: "
+    "it sends no final report",
+    "refused_unregistered_staff": "signed by someone not registered for this station",
+    "refused_staff_role_mismatch": "signed under a role other than the signer's registered one",
+    "refused_missing_staff": "the final report lacks the signatures of two registered staff, "
+    "the head among them",
+    "refused_no_zero_report": "this box sent no zero report before",
     "verdict": "Verdict",
     "unknown": "unknown",
     "basis_stored": "stored results",

@@ -9,6 +9,7 @@ regenerated whole (docs/publish.md). Each change of an election counts one in it
 - `definition-loaded`: the election appears;
 - `report-accepted`: a station's zero or final report (a final one brings its figures);
 - `device-enrolled`, `device-revoked`: a station's ballot boxes;
+- `record-sealed`, `record-amended`: the pre-election record and its amendments (`anchor/`);
 - `results-imported` (sheets of stations the event does not name) and the supervisors' events of
   issue 4 (voids, lots, certification): the election's results are read again whole — the seam
   where issue 4 will say precisely what each changes.
@@ -30,6 +31,7 @@ class ChangeKind(StrEnum):
     LOADED = "loaded"
     REPORT = "report"
     DEVICES = "devices"
+    ANCHOR = "anchor"  # the pre-election record sealed or amended
     EVERYTHING = "everything"
 
 
@@ -38,6 +40,8 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.REPORT_ACCEPTED: ChangeKind.REPORT,
     EventType.DEVICE_ENROLLED: ChangeKind.DEVICES,
     EventType.DEVICE_REVOKED: ChangeKind.DEVICES,
+    EventType.RECORD_SEALED: ChangeKind.ANCHOR,
+    EventType.RECORD_AMENDED: ChangeKind.ANCHOR,
     EventType.RESULTS_IMPORTED: ChangeKind.EVERYTHING,
     EventType.STATION_VOIDED: ChangeKind.EVERYTHING,
     EventType.CANDIDATE_VOTES_VOIDED: ChangeKind.EVERYTHING,

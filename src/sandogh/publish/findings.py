@@ -26,6 +26,9 @@ class Disagreement(StrEnum):
     SIGNATURE = "signature"  # a signature that does not verify
     UNSIGNED = "unsigned"  # published figures of a station without a signed final report
     FIGURE = "figure"  # a published figure differs from the re-added one
+    # against the pre-election record taken from a second source (issue 9, section 2)
+    ANCHOR = "anchor"  # the record, its signatures or its amendments do not hold
+    NOT_COVERED = "not-covered"  # a report the record and its amendments do not cover
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Check:
     verified: int = 0  # of them, every check passed
     documents: int = 0  # published files compared with the re-added figures
     not_checked: list[str] = field(default_factory=list)
+    reading: str = ""  # the file being read, where a failure that names no file is found
 
     @property
     def folder(self) -> str:

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from sandogh.core.anchor import encode_amendments, encode_signatures
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.errors import SandoghError
@@ -37,9 +38,12 @@ from sandogh.publish.supervision_file import supervision_json
 from sandogh.publish.totals import reported_stations, retally
 from sandogh.publish.writer import Writer
 from sandogh.services.outcomes import Decided, decide_constituency
-from sandogh.services.ports import Device, StoredReport
+from sandogh.services.ports import Device, StoredAmendment, StoredRecord, StoredReport
 from sandogh.services.results import Tallied
 
+ANCHOR_RECORD = "anchor/record.json"
+ANCHOR_SIGNATURES = "anchor/signatures.json"
+ANCHOR_AMENDMENTS = "anchor/amendments.json"
 TOTALS_CSV = "csv/totals.csv"
 NIST_REPORT = "nist/election-report.json"
 #: The files of the whole election, rewritten on a cadence (see `publish.snapshot`).
@@ -81,6 +85,8 @@ class Published:
     reports: dict[str, dict[str, ReportRef]] = field(default_factory=dict)
     devices: dict[str, list[Device]] = field(default_factory=dict)
     devices_read: bool = False  # `devices` holds every box, not only those of recent changes
+    record: StoredRecord | None = None  # the pre-election record, once sealed
+    amendments: list[StoredAmendment] = field(default_factory=list)
     rows: dict[str, bytes] = field(default_factory=dict)  # each station's lines of its CSV
     bulk_sequence: int = 0  # the `sequence` the bulk files reflect
     bulk_written_at: float = 0.0  # on the publisher's monotonic clock
@@ -142,6 +148,18 @@ class Published:
         writer.write_json(
             f"{self.folder}/devices.json", devices_json(self.index.election_id, every)
         )
+
+    def write_anchor(self, writer: Writer) -> None:
+        """The sealed pre-election record as stored, its officials' signatures and every
+        amendment (`core.anchor`); nothing before it is sealed."""
+        record = self.record
+        if record is None:
+            return
+        writer.write(f"{self.folder}/{ANCHOR_RECORD}", record.data)
+        signatures = encode_signatures(record.data, record.signatures)
+        writer.write(f"{self.folder}/{ANCHOR_SIGNATURES}", signatures)
+        amendments = encode_amendments(each.signed for each in self.amendments)
+        writer.write(f"{self.folder}/{ANCHOR_AMENDMENTS}", amendments)
 
     def write_result(self, writer: Writer, contest: str, code: str) -> None:
         index = self.index
@@ -231,6 +249,7 @@ class Published:
         """Every file but the reports (`write_report`), `snapshot.json` last."""
         self.write_definition(writer)
         self.write_devices(writer)
+        self.write_anchor(writer)
         self.write_supervision(writer)
         for contest in self.index.stored.election.contests:
             for code in self.tallied.totals.units[contest.id]:

@@ -3,16 +3,24 @@
 `verify-results` (issue 5, item 3; DESIGN.md §3, the report as trust anchor) reads every report
 the stations' results list, and takes a report's sheets only when its bytes hash to the hash
 listed, it reads as a signed report (`core.report.decode_signed`) of that station, kind, election
-and definition, its device is a box `devices.json` lists for the station, and the device's and
-every staff signature verify (`core.report.verify_signed`). Anything else is a finding naming
-the station.
+and definition, the device's and every staff signature verify (`core.report.verify_signed`), and
+it is covered. Covered, with the pre-election record taken from a second source (issue 9, section
+2; `publish.anchor_check`): its box is on record for the station, every staff signature is by a
+key registered there in its role, and a final report carries at least two of them, the head's
+among them, and follows the station's zero report by the same box or one it replaced
+(`core.anchor.coverage`). Without a record (`--unanchored`), only that its device is a box
+`devices.json` lists for the station, which is the checked data's own word. Anything else is a
+finding naming the station.
 """
 
 from __future__ import annotations
 
+from sandogh.core.anchor import Coverage, check_opened, check_staff
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.report import (
+    PublicKey,
     ReportError,
+    ReportKind,
     SignatureError,
     StationReport,
     decode_report,
@@ -35,11 +43,12 @@ def _devices(check: Check) -> dict[str, set[str]]:
 
 
 def signed_sheets(
-    check: Check, index: ElectionIndex
+    check: Check, index: ElectionIndex, coverage: Coverage | None
 ) -> tuple[dict[str, tuple[TallySheet, ...]], dict[str, dict[str, JSONObject]]]:
     """The sheets of every final report that passes, by station; and the reports each station's
-    results list, by kind."""
-    devices = _devices(check)
+    results list, by kind. `coverage`: the anchored record's (None: unanchored)."""
+    devices = {} if coverage is not None else _devices(check)
+    opened: dict[str, PublicKey] = {}  # each station's zero report that passed: its box
     stations = [s for s in index.geography.stations if s in index.voting_stations]
     listed: dict[str, dict[str, JSONObject]] = {}
     first = {s: index.ballot(s)[0] for s in stations}
@@ -65,11 +74,15 @@ def signed_sheets(
             relative=relative,
             data=data,
             listed=listed,
+            coverage=coverage,
+            opened=opened,
         )
         if report is not None:
             check.verified += 1
             if kind == "final":
                 sheets[station] = report.sheets
+            else:
+                opened[station] = report.device
     return sheets, listed
 
 
@@ -83,6 +96,8 @@ def _check_report(
     relative: str,
     data: bytes | None,
     listed: dict[str, dict[str, JSONObject]],
+    coverage: Coverage | None,
+    opened: dict[str, PublicKey],
 ) -> StationReport | None:
     """The report, when every check passes; else None, with what failed in `check.found`."""
     found: list[Finding] = []
@@ -125,16 +140,34 @@ def _check_report(
         for name, value in expected.items()
         if said[name] != value
     ]
-    enrolled = devices.get(station, set())
-    if report.device.text not in enrolled:
-        shown = ", ".join(sorted(enrolled)) or "—"
-        found.append(
-            Finding(Disagreement.DEVICE, station, relative, "device", report.device.text, shown)
-        )
+    if coverage is None:
+        enrolled = devices.get(station, set())
+        if report.device.text not in enrolled:
+            shown = ", ".join(sorted(enrolled)) or "—"
+            found.append(
+                Finding(Disagreement.DEVICE, station, relative, "device", report.device.text, shown)
+            )
     try:
         verify_signed(signed, report.device)
     except SignatureError as error:
         detail = f"{error.reason}: " + "; ".join(str(p) for p in error.problems[:3])
         found.append(Finding(Disagreement.SIGNATURE, station, relative, detail=detail))
+    if coverage is not None:
+        try:
+            coverage.check_device(station, report.device, report.kind)
+            check_staff(signed, report.kind, station, coverage.staff.get(station, ()))
+            if report.kind is ReportKind.FINAL:
+                check_opened(opened.get(station), coverage.lineage(report.device))
+        except SignatureError as error:
+            detail = "; ".join(str(p) for p in error.problems[:3])
+            found.append(
+                Finding(
+                    Disagreement.NOT_COVERED,
+                    station,
+                    relative,
+                    error.reason.name.lower(),  # the key of its text: locale's "refused_…"
+                    detail=detail,
+                )
+            )
     check.found += found
     return None if found else report

@@ -211,6 +211,15 @@ class Publisher:
             }
         state.devices_read = True
 
+    def _read_anchor(self, state: Published) -> None:
+        """The election's pre-election record, once sealed, and its amendments."""
+        election = state.index.election_id
+        with self._uow() as work:
+            record = work.records.get(election)
+            sealed = record is not None and record.sealed_at is not None
+            state.record = record if sealed else None
+            state.amendments = work.records.amendments(election) if sealed else []
+
     def _read_stations(
         self, writer: Writer, state: Published, changes: list[Change]
     ) -> dict[str, tuple[TallySheet, ...]]:
@@ -246,6 +255,7 @@ class Publisher:
             for stored in work.reports.all(election):
                 state.write_report(writer, stored)
         self._read_devices(state)
+        self._read_anchor(state)
         state.write_everything(writer, nist_down_to=self._nist_down_to, now=self._clock())
 
     def _apply(self, writer: Writer, state: Published, changes: list[Change]) -> set[str] | None:
@@ -255,6 +265,9 @@ class Publisher:
             self._write_everything(writer, self._load(state.index.election_id))
             return None
         sheets = self._read_stations(writer, state, changes)
+        if any(c.kind is ChangeKind.ANCHOR for c in changes):
+            self._read_anchor(state)
+            state.write_anchor(writer)
         geography = state.index.geography
         for change in changes:
             state.timeline.touch(state.times, geography, change)

@@ -125,3 +125,20 @@ def open_source(location: str) -> FolderSource | HttpSource:
     if not root.is_dir():
         raise SourceError(location, "no such folder")
     return FolderSource(root)
+
+
+def read_document(location: str) -> bytes:
+    """One file, from a path or an `http://` or `https://` URL: what a verifier is given from a
+    second source (the pre-election record), beside the snapshot it checks."""
+    if location.startswith(("http://", "https://")):
+        base, _, name = location.rpartition("/")
+        with HttpSource(base) as source:
+            data = source.read(name)
+    else:
+        try:
+            data = Path(location).read_bytes()
+        except OSError as error:
+            raise SourceError(location, error.strerror or str(error)) from error
+    if data is None:
+        raise SourceError(location, "not found")
+    return data

@@ -4,15 +4,18 @@ Brazil's Boletim de Urna model (DESIGN.md §3): every accepted station report is
 anyone can re-add the totals. For each election of the snapshot this
 
 1. checks that `definition.json` hashes to the snapshot's definition hash;
-2. reads every signed report the station results list, and checks that its bytes hash to the hash
+2. checks the pre-election record against the fingerprint or record taken from a second source
+   (`publish.anchor_check`, issue 9 section 2) — unless told to go unanchored;
+3. reads every signed report the station results list, and checks that its bytes hash to the hash
    listed, that it reads as a signed report of that station, kind, election and definition, that
-   its device is a box `devices.json` lists for the station, and that the device's and every
-   staff signature verify (`publish.signed_reports`);
-3. re-adds the sheets of every final report that passed (`core.counting.aggregate` over the
+   the device's and every staff signature verify, and that the record covers it: its box, its
+   staff in their roles, a final report's two staff signatures and zero report
+   (`publish.signed_reports`; unanchored, only that `devices.json` lists the box);
+4. re-adds the sheets of every final report that passed (`core.counting.aggregate` over the
    geography of `definition.json`), decides each constituency again (`core.rules`), and builds
    every document the snapshot must hold from them (`publish.documents`, the publisher's own
    code, which anyone can read and run);
-4. compares them with the published files, figure by figure (`publish.differences`): every unit's
+5. compares them with the published files, figure by figure (`publish.differences`): every unit's
    results, every outcome, `snapshot.json`, `units.json`, each county's station CSV and, when it
    is as recent as the snapshot, `csv/totals.csv`.
 
@@ -37,6 +40,7 @@ from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.report.digests import sha256_text
 from sandogh.core.supervision import Certification, Effect, Void, VoidError, apply_voids
 from sandogh.formats.definition_file import decode_canonical
+from sandogh.publish.anchor_check import Anchors, anchored_coverage
 from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
 from sandogh.publish.differences import line_differences
 from sandogh.publish.documents import (
@@ -79,6 +83,11 @@ class Verification:
     location: str
     elections: tuple[ElectionCheck, ...]
     findings: tuple[Finding, ...] = ()  # of the snapshot as a whole (elections.json)
+    anchors: Anchors | None = None  # what the record was checked against; None: unanchored
+
+    @property
+    def anchored(self) -> bool:
+        return self.anchors is not None
 
     @property
     def agrees(self) -> bool:
@@ -89,18 +98,22 @@ class Verification:
         )
 
 
-def verify_snapshot(source: Source, election: str | None = None) -> Verification:
-    """Check every election of the snapshot (or only `election`)."""
+def verify_snapshot(
+    source: Source, election: str | None = None, anchors: Anchors | None = None
+) -> Verification:
+    """Check every election of the snapshot (or only `election`) against the pre-election
+    records `anchors` vouches for; None: unanchored, each report's box checked against
+    `devices.json` only (`Verification.anchored` is then False)."""
     if election is not None:
-        return Verification(source.location, (_verify(source, election),))
+        return Verification(source.location, (_verify(source, election, anchors),), (), anchors)
     whole = Check(source, "")
     listing = whole.json("data/elections.json", "")
     ids = [entry["id"] for entry in (listing or {}).get("elections", [])]
-    checks = tuple(_verify(source, each) for each in ids)
-    return Verification(source.location, checks, tuple(whole.found))
+    checks = tuple(_verify(source, each, anchors) for each in ids)
+    return Verification(source.location, checks, tuple(whole.found), anchors)
 
 
-def _verify(source: Source, election: str) -> ElectionCheck:
+def _verify(source: Source, election: str, anchors: Anchors | None) -> ElectionCheck:
     check = Check(source, election)
     folder = check.folder
     snapshot = check.json(f"{folder}/snapshot.json", election)
@@ -132,7 +145,12 @@ def _verify(source: Source, election: str) -> ElectionCheck:
         )
         return _result(check, published_hash, snapshot.get("sequence"), 0)
     index = ElectionIndex.of(StoredElection(day, str(published_hash)), geography)
-    sheets, listed = signed_sheets(check, index)
+    coverage = None
+    if anchors is not None:
+        coverage = anchored_coverage(check, sha256_text(definition), anchors)
+        if coverage is None:  # every report is then not covered: nothing to check them against
+            return _result(check, published_hash, snapshot.get("sequence"), 0)
+    sheets, listed = signed_sheets(check, index, coverage)
     tallied = _readd(check, index, sheets)
     _compare_results(check, index, tallied, listed)
     _compare_rest(check, index, tallied, snapshot)

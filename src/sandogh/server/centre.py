@@ -17,6 +17,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
+from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.registry.file import FileRegistry
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
@@ -48,6 +49,7 @@ class Centre:
     new_token: Callable[[], str]
     engine: Engine
     file_registry: FileRegistry | None
+    check_in_limits: CheckInLimits = USUAL_LIMITS
 
     def close(self) -> None:
         self.engine.dispose()
@@ -80,6 +82,7 @@ def open_centre(settings: ServerSettings, *, clock: Clock = utc_now) -> Centre:
         new_token=new_token,
         engine=engine,
         file_registry=file_registry,
+        check_in_limits=settings.check_ins.limits(),
     )
 
 

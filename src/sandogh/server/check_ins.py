@@ -26,7 +26,7 @@ from sandogh.server.models import (
     parse_time,
 )
 from sandogh.server.refusals import SourceDep, counted_refusals
-from sandogh.services.checkin import BallotCard, check_in
+from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
     OfflineCheckIn,
@@ -41,7 +41,7 @@ router = APIRouter(tags=["check-ins"])
 @router.post(
     api_paths.CHECK_INS,
     response_model=CheckInAnswerBody,
-    responses=documented(400, 401, 403, 404),
+    responses=documented(400, 401, 403, 404, 409),
     summary="May this voter vote here? A one-time ballot card, or the reason why not",
     operation_id="check_in",
 )
@@ -49,19 +49,28 @@ def post_check_in(
     election_id: ElectionPath, body: CheckInRequest, centre: CentreDep, source: SourceDep
 ) -> Response:
     path = api_paths.fill(api_paths.CHECK_INS, election_id=election_id)
-    with counted_refusals(centre, source), device_refusals():
-        key = require_signed(centre, "POST", path, body)
-        result = check_in(
-            centre.uow,
-            election_id=election_id,
-            station=body.station,
-            device=key,
-            national_code=body.national_code,
-            registry=centre.registry,
-            ledger_secret=centre.ledger_secret,
-            now=centre.clock(),
-            new_token=centre.new_token,
-        )
+    try:
+        with counted_refusals(centre, source), device_refusals():
+            key = require_signed(centre, "POST", path, body)
+            result = check_in(
+                centre.uow,
+                election_id=election_id,
+                station=body.station,
+                device=key,
+                national_code=body.national_code,
+                registry=centre.registry,
+                ledger_secret=centre.ledger_secret,
+                now=centre.clock(),
+                new_token=centre.new_token,
+                limits=centre.check_in_limits,
+            )
+    except ImpossibleCheckInError as impossible:
+        raise ApiError(
+            409,
+            impossible.reason.value,
+            "the station cannot check a voter in",
+            [impossible.problem],
+        ) from impossible
     if isinstance(result, BallotCard):
         answer: BallotCardBody | RefusedBody = BallotCardBody(
             outcome="ballot-card",
@@ -118,6 +127,7 @@ def post_sync(
             ledger_secret=centre.ledger_secret,
             now=centre.clock(),
             actor=f"ed25519:{key}",
+            limits=centre.check_in_limits,
         )
     except ImpossibleCheckInsError as refused:
         raise ApiError(

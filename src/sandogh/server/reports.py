@@ -33,6 +33,14 @@ _STATUS = {
     ReportRefusal.CONFLICTING: 409,
     ReportRefusal.NONCONFORMING: 422,
     ReportRefusal.DOES_NOT_RECONCILE: 422,
+    ReportRefusal.CERTIFIED: 409,
+    # against the pre-election record and the registered staff (issue 9, section 2)
+    ReportRefusal.NOT_IN_RECORD: 403,
+    ReportRefusal.REPLACED_DEVICE: 403,
+    ReportRefusal.UNREGISTERED_STAFF: 403,
+    ReportRefusal.STAFF_ROLE_MISMATCH: 403,
+    ReportRefusal.MISSING_STAFF: 422,
+    ReportRefusal.NO_ZERO_REPORT: 409,
 }
 
 # the schema of the body, for the OpenAPI document; `core.report.signatures` is the reader

@@ -15,7 +15,9 @@ cadence of `LogCheckpointSettings`. The server key file (`SANDOGH_SERVER_KEY_FIL
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -31,6 +33,7 @@ from pydantic import (
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
+from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.registry.synthetic import DOMAIN
 from sandogh.server.listening import ListenSettings
 from sandogh.store.url import database_url
@@ -95,6 +98,38 @@ class OperatorSettings(_Settings):
         return self
 
 
+class CheckInSettings(_Settings):
+    """The bounds on a station's check-ins that the definition does not give
+    (`core.station.check_in_bounds`); the defaults are `USUAL_LIMITS`."""
+
+    clock_drift_seconds: Annotated[int, Field(ge=0, le=86_400)] = int(
+        USUAL_LIMITS.clock_drift.total_seconds()
+    )
+    longest_extension_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = int(
+        USUAL_LIMITS.longest_extension.total_seconds() // 60
+    )
+    fastest_seconds: Annotated[int, Field(ge=0, le=3600)] = int(
+        USUAL_LIMITS.fastest.total_seconds()
+    )
+    burst: Annotated[int, Field(ge=2, le=100_000)] = USUAL_LIMITS.burst
+    high_turnout_percent: Annotated[int, Field(ge=1, le=10_000)] = int(
+        USUAL_LIMITS.high_turnout * 100
+    )
+    papers_per_voter_percent: Annotated[int, Field(ge=100, le=10_000)] = int(
+        USUAL_LIMITS.papers_per_voter * 100
+    )
+
+    def limits(self) -> CheckInLimits:
+        return CheckInLimits(
+            clock_drift=datetime.timedelta(seconds=self.clock_drift_seconds),
+            longest_extension=datetime.timedelta(minutes=self.longest_extension_minutes),
+            fastest=datetime.timedelta(seconds=self.fastest_seconds),
+            burst=self.burst,
+            high_turnout=Fraction(self.high_turnout_percent, 100),
+            papers_per_voter=Fraction(self.papers_per_voter_percent, 100),
+        )
+
+
 class LogCheckpointSettings(_Settings):
     """How often the centre signs a checkpoint of the event log (`core.log.checkpoints`): after
     `entries` new entries, or `minutes` after the last while any entry arrived; whether one is due
@@ -119,6 +154,7 @@ class ServerSettings(_Settings):
     #: of FastAPI's pool, 1.5 ms with 8).
     threads: Annotated[int, Field(ge=1, le=1000)] = 8
     operators: OperatorSettings = OperatorSettings()
+    check_ins: CheckInSettings = CheckInSettings()
     #: The centre's log key file (`sandogh log keygen`); without it no checkpoint is signed.
     log_key_file: Path | None = None
     log_checkpoints: LogCheckpointSettings = LogCheckpointSettings()

@@ -11,7 +11,8 @@ first round's ledger by that key.
 Check-ins are deliberately not events of the hash-chained record: the ledger is their record,
 and a log line per voter would both join voters to stations and times in a second place and
 swamp the record (tens of millions of lines on a national day). Only what needs a supervisor —
-a duplicate found when offline check-ins are synced — is recorded as an incident and an event.
+a duplicate found when offline check-ins are synced, a station whose turnout passes the share set
+(`services.check_in_bounds`) — is recorded as an incident and an event.
 
 The ballot box asking is checked in the same transaction (DESIGN.md §6: a request from an unknown
 or revoked box, or for another station, is refused): its device row is read where the ledger row is
@@ -34,6 +35,13 @@ from sandogh.core.definition.model import Contest
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest
+from sandogh.core.station.check_in_bounds import (
+    USUAL_LIMITS,
+    CheckInLimits,
+    Impossible,
+    StationDay,
+    over_capacity,
+)
 from sandogh.core.voters import (
     CodeFault,
     NationalCode,
@@ -45,6 +53,7 @@ from sandogh.core.voters import (
     scope_of,
 )
 from sandogh.core.voters.ledger_key import voter_key
+from sandogh.services.check_in_bounds import implausible_check_ins, station_day
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
@@ -118,6 +127,17 @@ class DeviceRefusal(StrEnum):
     WRONG_STATION = "wrong-station"  # enrolled for another station
 
 
+class ImpossibleCheckInError(SandoghError):
+    """A check-in that cannot happen at this station (issue 9, section 4;
+    `core.station.check_in_bounds`): its final report is in, or it has no ballot paper left for
+    another voter. A box asking for one is broken or hostile; nothing is written."""
+
+    def __init__(self, reason: Impossible, problem: Problem) -> None:
+        self.reason = reason
+        self.problem = problem
+        super().__init__(f"check-in refused ({reason}): {problem}")
+
+
 class DeviceRefusedError(SandoghError):
     def __init__(self, reason: DeviceRefusal, message: str, problem: Problem) -> None:
         self.reason = reason
@@ -164,18 +184,28 @@ def check_in(
     ledger_secret: bytes,
     now: datetime.datetime,
     new_token: Callable[[], str],
+    limits: CheckInLimits = USUAL_LIMITS,
 ) -> CheckInResult:
     """A ballot card for the voter of `national_code` at `station`, asked for by the ballot box
     of the public key `device` (64 hex digits, its signature already checked), or why not.
 
     The box must be enrolled for `station` and unrevoked (`DeviceRefusedError`, before anything
-    of the voter is told). Nothing is written unless a card is given: then the ledger records the
-    voter (by key) with the station, `now` and the constituency of each contest on the card, in
-    the same transaction.
+    of the voter is told). The station's final report must not be in, and the voter must not be
+    one more than the station's ballot papers (`ImpossibleCheckInError`); the voter who takes the
+    station past `limits.high_turnout` of its eligible voters raises an incident. Nothing is
+    written unless a card is given: then the ledger records the voter (by key) with the station,
+    `now` and the constituency of each contest on the card, in the same transaction.
     """
     with uow() as work:
         day = day_of(work, election_id)
         serving_device(work, election_id, device, station)
+        bounds = station_day(work, day, station, limits) if day.is_station(station) else None
+        if bounds is not None and bounds.final_report is not None:
+            at = bounds.final_report.isoformat()
+            raise ImpossibleCheckInError(
+                Impossible.AFTER_FINAL_REPORT,
+                Problem("station", f"the final report of {station} was received at {at}"),
+            )
         key = _voter(day, station, national_code, registry, ledger_secret)
         if isinstance(key, Refused):
             return key
@@ -192,9 +222,35 @@ def check_in(
         )
         if not work.ledger.add(entry):
             return Refused(RefusalReason.ALREADY_VOTED)
+        if bounds is not None:
+            _within_bounds(work, bounds, entry, limits, device)
         card = BallotCard(new_token(), election_id, station, allowed, withheld)
         work.commit()
     return card
+
+
+def _within_bounds(
+    work: UnitOfWork, bounds: StationDay, entry: LedgerEntry, limits: CheckInLimits, device: str
+) -> None:
+    """Refuse the check-in `entry`, just added, past the station's ballot papers; raise the
+    incident of a turnout past `limits.high_turnout` with it. One box checks its voters in one
+    at a time; check-ins at once at one station (a copied key) may each miss the others not yet
+    committed, which the final report's comparison of papers used still shows."""
+    held = work.ledger.count(entry.election, entry.station)
+    beyond = over_capacity(held, bounds)
+    if beyond is not None:
+        raise ImpossibleCheckInError(Impossible.OVER_CAPACITY, Problem("station", beyond))
+    implausible_check_ins(
+        work,
+        election_id=entry.election,
+        station=entry.station,
+        bounds=bounds,
+        times=(),  # the centre's own clock: neither outside the hours nor a burst to judge here
+        held=(held - 1, held),
+        limits=limits,
+        now=entry.at,
+        actor=f"ed25519:{device}",
+    )
 
 
 def _voter(

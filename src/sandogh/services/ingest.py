@@ -6,13 +6,17 @@ revoked device, or for another station, is refused); issue 3, "Report ingest". T
 order: the bytes read as a signed report; a report the centre already holds is answered at once
 (the same report again is taken once, nothing written); the device is enrolled for the election,
 its signature and every staff signature verify, it is not revoked, it reports for its own station;
-the definition hash is the stored one; a final report's contests are not certified where the
-station votes (issue 4: a certification freezes its inputs, `services.supervision`); no other
-report of that station and kind is held; the sheets fit the definition (`counting.conformity`, a
-sheet for every contest of the station) and reconcile (`counting.reconcile`). A final report's
-sheets go into the results with it, and each contest whose ballot papers used differ from the
-check-ins the ledger holds for it at the station raises an incident naming both figures
-(DESIGN.md §3: check-ins = ballot papers used; `services.check_in_bounds`).
+the definition hash is the stored one; the report is covered — its box by the sealed
+pre-election record and its amendments (`services.anchor`), its staff signatures by the station's
+registered staff in their roles, and a final report by the signatures of at least two of them,
+the head among them, and by an earlier zero report of the same box (`core.anchor.coverage`); a
+final report's contests are not certified where the station votes (issue 4: a certification
+freezes its inputs, `services.supervision`); no other report of that station and kind is held;
+the sheets fit the definition (`counting.conformity`, a sheet for every contest of the station)
+and reconcile (`counting.reconcile`). A final report's sheets go into the results with it, and
+each contest whose ballot papers used differ from the check-ins the ledger holds for it at the
+station raises an incident naming both figures (DESIGN.md §3: check-ins = ballot papers used;
+`services.check_in_bounds`).
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
 recorded in a unit of work of its own, so that the record survives the refusal it records: a
@@ -29,12 +33,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.anchor import check_opened, check_staff
 from sandogh.core.counting.conformity import nonconformities
 from sandogh.core.counting.reconcile import reconcile_sheets
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType, JSONValue
 from sandogh.core.report import (
+    PublicKey,
+    Refusal,
     ReportError,
     ReportKind,
     SignatureError,
@@ -45,6 +52,7 @@ from sandogh.core.report import (
     verify_signed,
 )
 from sandogh.core.report.digests import sha256_text
+from sandogh.services.anchor import coverage_of
 from sandogh.services.check_in_bounds import compare_papers
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
@@ -66,12 +74,29 @@ class ReportRefusal(StrEnum):
     NONCONFORMING = "nonconforming"
     DOES_NOT_RECONCILE = "does-not-reconcile"
     CERTIFIED = "certified"  # its contest's result is certified: the inputs are frozen
+    # against the pre-election record and the registered staff (issue 9, section 2)
+    NOT_IN_RECORD = "not-in-record"
+    REPLACED_DEVICE = "replaced-device"
+    UNREGISTERED_STAFF = "unregistered-staff"
+    STAFF_ROLE_MISMATCH = "staff-role-mismatch"
+    MISSING_STAFF = "missing-staff"
+    NO_ZERO_REPORT = "no-zero-report"
 
     @property
     def unproven(self) -> bool:
         """Whether the refusal comes before the report is shown to be its device's."""
         return self in _UNPROVEN
 
+
+#: the core's reasons a covered report would be refused for, as this use case names them
+_COVERAGE = {
+    Refusal.NOT_IN_RECORD: ReportRefusal.NOT_IN_RECORD,
+    Refusal.REPLACED_DEVICE: ReportRefusal.REPLACED_DEVICE,
+    Refusal.UNREGISTERED_STAFF: ReportRefusal.UNREGISTERED_STAFF,
+    Refusal.STAFF_ROLE_MISMATCH: ReportRefusal.STAFF_ROLE_MISMATCH,
+    Refusal.MISSING_STAFF: ReportRefusal.MISSING_STAFF,
+    Refusal.NO_ZERO_REPORT: ReportRefusal.NO_ZERO_REPORT,
+}
 
 _UNPROVEN = frozenset(
     {ReportRefusal.MALFORMED, ReportRefusal.UNKNOWN_DEVICE, ReportRefusal.BAD_SIGNATURE}
@@ -284,7 +309,31 @@ def _verified(
                 )
             ],
         )
+    try:
+        _covered(work, signed, report)
+    except SignatureError as error:
+        raise refuse(_COVERAGE[error.reason], error.problems) from error
     return day
+
+
+def _covered(work: UnitOfWork, signed: SignedReport, report: StationReport) -> None:
+    """Raise `SignatureError` unless the sealed record covers the box (when there is one), every
+    staff signature is by the station's registered staff in their role, and a final report has
+    its staff signatures and follows a zero report of the same box (`core.anchor.coverage`).
+    Once the record is sealed, the staff it and its amendments list are the registered ones."""
+    coverage = coverage_of(work, report.election)
+    if coverage is None:
+        staff = work.staff.of_station(report.election, report.station)
+        lineage = frozenset({report.device})
+    else:
+        coverage.check_device(report.station, report.device, report.kind)
+        staff = list(coverage.staff.get(report.station, ()))
+        lineage = coverage.lineage(report.device)
+    check_staff(signed, report.kind, report.station, staff)
+    if report.kind is ReportKind.FINAL:
+        zero = work.reports.get(report.election, report.station, ReportKind.ZERO.value)
+        opened_by = None if zero is None else PublicKey(bytes.fromhex(zero.device))
+        check_opened(opened_by, lineage)
 
 
 def _clash(work: UnitOfWork, report: StationReport, held: StoredReport | None) -> list[Problem]:

@@ -45,6 +45,7 @@ from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
+from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
 from sandogh.services.ports import (
     CaseRepository,
@@ -62,6 +63,7 @@ from sandogh.services.ports import (
     NumberedIncident,
     OperatorRepository,
     ReadinessRepository,
+    RecordRepository,
     RefusalRepository,
     ReportRepository,
     StaffRepository,
@@ -124,6 +126,7 @@ class MemoryStore:
     checkpoints: list[SignedCheckpoint] = field(default_factory=list)
     operators: OperatorTables = field(default_factory=OperatorTables)
     refusals: RefusalTables = field(default_factory=RefusalTables)
+    records: RecordTables = field(default_factory=RecordTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -685,6 +688,7 @@ class MemoryUnitOfWork:
     ledger: LedgerRepository
     devices: DeviceRepository
     staff: StaffRepository
+    records: RecordRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
@@ -739,6 +743,10 @@ class MemoryUnitOfWork:
         self.checkpoints = checkpoints = _Checkpoints(store)
         self.refusals = refusals = MemoryRefusals(store.refusals, store.lock)
         self._parts += (readiness, staff, checkpoints, refusals)
+        self.records = MemoryRecords(
+            store.records, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
+        )
+        self._parts += (self.records,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -62,6 +62,7 @@ class SqlReportRepository:
             select(StationReportRow)
             .where(StationReportRow.election_id == election_id)
             .order_by(StationReportRow.station, StationReportRow.kind)
+            .execution_options(yield_per=BATCH)  # on the statement: the connection still writes
         )
-        for row in self._connection.execution_options(yield_per=BATCH).execute(query):
+        for row in self._connection.execute(query):
             yield _report(row)

@@ -219,6 +219,47 @@ class StaffKeyRow(Base):
     )
 
 
+class PreElectionRecordRow(Base):
+    """An election's pre-election record (`core.anchor`): its canonical bytes, and once sealed
+    when; a draft is replaced until then."""
+
+    __tablename__ = "pre_election_records"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    record: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str]  # of `record`: read on every report, without the record itself
+    drafted_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    sealed_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class RecordSignatureRow(Base):
+    """An official's signature of the election's record, once per key."""
+
+    __tablename__ = "record_signatures"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    public_key: Mapped[str] = mapped_column(Code, primary_key=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["pre_election_records.election_id"]),)
+
+
+class RecordAmendmentRow(Base):
+    """A signed amendment to a sealed record (`core.anchor.amendments`), numbered from 1."""
+
+    __tablename__ = "record_amendments"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    amendment: Mapped[bytes] = mapped_column(LargeBinary)
+    signatures: Mapped[bytes] = mapped_column(LargeBinary)  # its signature file
+    added_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["pre_election_records.election_id"]),)
+
+
 class StationReportRow(Base):
     """A signed station report exactly as received, once per station and kind."""
 
@@ -370,7 +411,7 @@ class LogCheckpointRow(Base):
 class OperatorRow(Base):
     """An operator's account (`services.ports.OperatorAccount`): an argon2id hash, never a
     password; the TOTP secret sealed with the server key (`server.server_key`), since checking a
-    code needs it. `totp_secret` holds a secret stored in clear before revision 0010, until
+    code needs it. `totp_secret` holds a secret stored in clear before revision 0011, until
     `sandogh user seal-totp` seals it; the centre refuses to start while one is left."""
 
     __tablename__ = "operators"

@@ -20,6 +20,7 @@ from sandogh.services.ports import (
     LedgerRepository,
     OperatorRepository,
     ReadinessRepository,
+    RecordRepository,
     RefusalRepository,
     ReportRepository,
     StaffRepository,
@@ -36,6 +37,7 @@ from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.readiness import SqlReadinessRepository
+from sandogh.store.records import SqlRecordRepository
 from sandogh.store.refusals import SqlRefusalRepository
 from sandogh.store.reports import SqlReportRepository
 from sandogh.store.staff import SqlStaffRepository
@@ -63,6 +65,7 @@ class SqlUnitOfWork:
     ledger: LedgerRepository
     devices: DeviceRepository
     staff: StaffRepository
+    records: RecordRepository
     reports: ReportRepository
     incidents: IncidentRepository
     events: EventLog
@@ -100,6 +103,7 @@ class SqlUnitOfWork:
         self.ledger = SqlLedgerRepository(connection)
         self.devices = SqlDeviceRepository(connection)
         self.staff = SqlStaffRepository(connection)
+        self.records = SqlRecordRepository(connection)
         self.reports = SqlReportRepository(connection)
         self.incidents = SqlIncidentRepository(connection)
         self.events = SqlEventLog(connection)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from sandogh.core.anchor import fingerprint, short_fingerprint
+from sandogh.locale import to_persian_digits
 from sandogh.publish.site import render_site
 from tests.publish.site.build import (
     BAFT,
@@ -299,3 +301,22 @@ def test_the_first_round_has_no_comparison(site: Path) -> None:
     assert "مقایسه دور" not in text
     assert "راه‌یافته به دور دوم" in text
     assert "حد نصاب: ۵۳۵٬۱۴۴ رأی از ۱٬۰۷۰٬۲۸۶" in text
+
+
+def test_the_downloads_show_the_records_fingerprint_to_compare(tmp_path: Path) -> None:
+    write_snapshot(tmp_path, COMPLETE)
+    record = b'{"format":"sandogh/pre-election-record@1"}'  # the site shows, it does not check
+    (tmp_path / "data" / R2 / "anchor").mkdir()
+    (tmp_path / "data" / R2 / "anchor" / "record.json").write_bytes(record)
+    render_site(tmp_path, R1)
+    render_site(tmp_path, R2)
+    short = short_fingerprint(fingerprint(record))
+
+    persian = _unit(tmp_path, S1).text
+    english = _unit(tmp_path, S1, "en").text
+
+    assert f"اثر انگشت سیاهه پیش از انتخابات: {to_persian_digits(short)}" in persian
+    assert f"Fingerprint of the pre-election record: {short}" in english
+    hrefs = {a.attrs["href"] for a in _unit(tmp_path, S1).all("a")}
+    assert f"../../data/{R2}/anchor/record.json" in hrefs
+    assert "Fingerprint" not in _unit(tmp_path, S1, "en", R1).text  # no record published

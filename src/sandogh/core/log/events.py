@@ -28,6 +28,11 @@ class EventType(StrEnum):
     DEVICE_ENROLLED = "device-enrolled"
     DEVICE_REVOKED = "device-revoked"
     STAFF_REGISTERED = "staff-registered"
+    # the pre-election record (issue 9, section 2)
+    RECORD_DRAFTED = "record-drafted"
+    RECORD_SIGNED = "record-signed"
+    RECORD_SEALED = "record-sealed"
+    RECORD_AMENDED = "record-amended"
     STATION_OPENED = "station-opened"
     VOTING_STARTED = "voting-started"
     VOTING_EXTENDED = "voting-extended"

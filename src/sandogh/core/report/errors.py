@@ -64,6 +64,13 @@ class Refusal(StrEnum):
     BAD_SIGNATURE = "bad device signature"  # the bytes or the signature were changed, or forged
     BAD_STAFF_SIGNATURE = "bad staff signature"
     WRONG_SIGNER = "wrong signer"  # asked to sign a report naming another device
+    # against the pre-election record and the registered staff (issue 9, section 2)
+    NOT_IN_RECORD = "device not in the pre-election record"
+    REPLACED_DEVICE = "replaced device"  # a box an amendment replaced signs no final report
+    UNREGISTERED_STAFF = "unregistered staff key"  # not registered for this station
+    STAFF_ROLE_MISMATCH = "staff role mismatch"  # registered, but for another role
+    MISSING_STAFF = "missing staff signatures"  # fewer than two, or no head
+    NO_ZERO_REPORT = "no zero report"  # no earlier zero report of this box
 
 
 class SignatureError(ReportingError):

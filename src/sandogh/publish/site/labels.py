@@ -88,6 +88,12 @@ FA: dict[str, str] = {
     "file_definition": "تعریف انتخابات (JSON)",
     "file_devices": "کلیدهای عمومی صندوق‌ها (JSON)",
     "file_units": "فهرست واحدها (JSON)",
+    "file_anchor_record": "سیاهه پیش از انتخابات: کلید صندوق‌ها و کارکنان هر شعبه (JSON)",
+    "file_anchor_signatures": "امضای مقام‌های ستاد انتخابات و هیئت نظارت بر سیاهه (JSON)",
+    "file_anchor_amendments": "اصلاحیه‌های امضاشده سیاهه (JSON)",
+    "anchor_fingerprint": "اثر انگشت سیاهه پیش از انتخابات: {short}",
+    "anchor_note": "این رشته را با آنچه روزنامه‌ها و ناظران پیش از رأی‌گیری منتشر کرده‌اند "
+    "بسنجید؛ سنجش خودکار: sandogh verify-results --anchor",
     "file_snapshot": "وضعیت این انتشار (JSON)",
     "verify_note": (
         "هر کس می‌تواند امضای همه صورتجلسه‌ها را بسنجد و آن‌ها را "
@@ -202,6 +208,13 @@ EN: dict[str, str] = {
     "file_definition": "Election definition (JSON)",
     "file_devices": "Ballot boxes' public keys (JSON)",
     "file_units": "List of units (JSON)",
+    "file_anchor_record": "Pre-election record: each station's box and staff keys (JSON)",
+    "file_anchor_signatures": "The HQ's and the supervisory board's officials' signatures of it "
+    "(JSON)",
+    "file_anchor_amendments": "Its signed amendments (JSON)",
+    "anchor_fingerprint": "Fingerprint of the pre-election record: {short}",
+    "anchor_note": "Compare it with the one newspapers and observers published before polls "
+    "opened; to check by machine: sandogh verify-results --anchor",
     "file_snapshot": "This snapshot's state (JSON)",
     "verify_note": (
         "Anyone can check every report's signature and re-add them: sandogh verify-results"

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sandogh.locale import Lang
+from sandogh.core.anchor import fingerprint, short_fingerprint
+from sandogh.locale import Lang, to_persian_digits
 from sandogh.publish.site.figures import coordinate, day, moment, number
 from sandogh.publish.site.geo import (
     NO_DATA,
@@ -176,7 +177,17 @@ class ElectionPages:
             "station": self._station(first, lang),
             "map": self._map(results, place, views),
             "downloads": self._downloads(results, code, place, lang),
+            "fingerprint": self._fingerprint(lang),
         }
+
+    def _fingerprint(self, lang: Lang) -> str | None:
+        """The short form of the record's fingerprint, in `lang`'s digits: for people to compare
+        with the one printed before polls opened (a verifier takes it from there, not here)."""
+        record = self.files.record(self.election)
+        if record is None:
+            return None
+        short = short_fingerprint(fingerprint(record))
+        return to_persian_digits(short) if lang == "fa" else short
 
     def _station(self, result: UnitResult, lang: Lang) -> list[tuple[str, str]]:
         info = result["station"]
@@ -339,6 +350,9 @@ class ElectionPages:
             ("devices.json", label("file_devices", lang)),
             ("units.json", label("file_units", lang)),
             ("snapshot.json", label("file_snapshot", lang)),
+            ("anchor/record.json", label("file_anchor_record", lang)),
+            ("anchor/signatures.json", label("file_anchor_signatures", lang)),
+            ("anchor/amendments.json", label("file_anchor_amendments", lang)),
         ]
         return [
             (self.data(place, relative), text)

@@ -206,5 +206,10 @@ class SnapshotFiles:
         folder = self.data / election / "results" / contest
         return sorted(path.stem for path in folder.glob("*.json"))
 
+    def record(self, election: str) -> bytes | None:
+        """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
+        path = self.data / election / "anchor" / "record.json"
+        return path.read_bytes() if path.is_file() else None
+
     def has(self, relative: str) -> bool:
         return (self.data / relative).is_file()

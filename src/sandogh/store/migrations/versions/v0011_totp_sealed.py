@@ -5,8 +5,8 @@ A migration cannot read the server key, so the secrets already stored stay in `t
 until `sandogh user seal-totp` moves each, sealed, to `totp_sealed`; the centre refuses to start
 while one is left in clear.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-06
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -1,0 +1,346 @@
+"""The pre-election record: drafted from the store, signed by officials, sealed, amended.
+
+DESIGN.md §6 and issue 9, section 2 (`core.anchor`). The record is drafted from what the store
+holds — the loaded definition's hash, every station with a ballot, its enrolled boxes not revoked
+and its registered staff — with the authorities and threshold the election HQ gives. Officials
+sign it on their own machines (`sandogh anchor sign`); their signatures are added one by one, each
+checked as it comes, and the record is sealed once k of them, of both bodies, are present
+(`core.anchor.verify_record`). Until then a new draft may replace it (its signatures, over other
+bytes, are dropped); once sealed it never changes, and only an amendment signed by k officials
+(`core.anchor.verify_amendments`) adds a box or a member of staff.
+
+Sealing is refused when the store's boxes or staff have changed since the draft (sealed, the
+record would leave them uncovered: draft it again), and once any station's zero report has been
+accepted: a record sealed after polls
+open would let whoever runs the centre choose, having seen the day begin, which keys it trusts.
+Each step is an event of the log. The centre then refuses a report from a box the record and its
+amendments do not cover (`services.ingest`, `coverage_of`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from threading import Lock
+
+from sandogh.core.anchor import (
+    Amendment,
+    Authority,
+    Coverage,
+    OfficialSignature,
+    PreElectionRecord,
+    RecordError,
+    SignedAmendment,
+    StationKeys,
+    amendment_hash,
+    amendment_problems,
+    decode_record,
+    encode_amendment,
+    encode_record,
+    fingerprint,
+    verify_amendments,
+    verify_record,
+)
+from sandogh.core.anchor.signing import AMENDMENT_LINE, RECORD_LINE, threshold_problems
+from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import Disposition, Event, EventType, JSONValue
+from sandogh.core.report import PublicKey, ReportKind
+from sandogh.core.report.staff import RegisteredStaff
+from sandogh.services.days import day_of
+from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
+from sandogh.services.ports import StoredAmendment, StoredRecord, UnitOfWork
+
+
+class AnchorRefusal(StrEnum):
+    NO_RECORD = "no-record"  # no record drafted for the election
+    SEALED = "sealed"  # the record is sealed: only an amendment changes what it covers
+    NOT_SEALED = "not-sealed"  # an amendment to a record not yet sealed
+    MALFORMED = "malformed"  # a record or amendment that is not well made
+    OTHER_RECORD = "other-record"  # signatures or a file of bytes other than the stored draft
+    NOT_AN_OFFICIAL = "not-an-official"
+    BAD_SIGNATURE = "bad-signature"
+    TOO_FEW_SIGNATURES = "too-few-signatures"
+    POLLS_OPEN = "polls-open"  # a zero report was accepted: too late to seal
+    STALE_DRAFT = "stale-draft"  # boxes or staff enrolled or revoked since: draft it again
+
+
+class AnchorError(SandoghError):
+    """A step on the record refused for `reason`, with every problem."""
+
+    def __init__(self, reason: AnchorRefusal, problems: Iterable[Problem]) -> None:
+        self.reason = reason
+        self.problems = tuple(problems)
+        shown = "; ".join(str(p) for p in self.problems[:3])
+        more = "; …" if len(self.problems) > 3 else ""
+        super().__init__(f"pre-election record refused ({reason}): {shown}{more}")
+
+
+def draft_record(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    authorities: Sequence[Authority],
+    threshold: int,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
+) -> StoredRecord:
+    """Draft the election's record from the store (see the module docstring), in place of any
+    draft before; a sealed record is never replaced."""
+    with uow() as work:
+        day = day_of(work, election_id)
+        _refuse_sealed(work.records.get(election_id))
+        record = PreElectionRecord(
+            election_id,
+            day.definition_hash,
+            threshold,
+            tuple(authorities),
+            _stations(work, election_id),
+        )
+        try:
+            data = encode_record(record)
+            decode_record(data)  # every check a reader makes, made before anyone signs
+        except RecordError as error:
+            raise AnchorError(AnchorRefusal.MALFORMED, error.problems) from error
+        work.records.draft(election_id, data, now)
+        _record(work, EventType.RECORD_DRAFTED, election_id, data, now=now, actor=actor)
+        work.commit()
+    return StoredRecord(election_id, data, (), now)
+
+
+def _stations(work: UnitOfWork, election_id: str) -> tuple[StationKeys, ...]:
+    """Every station with a ballot, its boxes not revoked and its registered staff, as stored."""
+    day = day_of(work, election_id)
+    staff: dict[str, list[RegisteredStaff]] = {}
+    for member in work.staff.of_election(election_id):
+        staff.setdefault(member.station, []).append(member)
+    return tuple(
+        StationKeys(
+            code,
+            tuple(
+                PublicKey(bytes.fromhex(device.public_key))
+                for device in work.devices.of_station(election_id, code)
+                if device.revoked_at is None
+            ),
+            tuple(staff.get(code, ())),
+        )
+        for code in day.geography.stations
+        if day.ballot(code)
+    )
+
+
+def add_signature(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    signature: OfficialSignature,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
+) -> StoredRecord:
+    """Add one official's signature of the draft: refused unless it is an official's and verifies
+    over the stored draft. The same signature again changes nothing."""
+    with uow() as work:
+        stored = _unsealed(work, election_id)
+        record = decode_record(stored.data)
+        if signature in stored.signatures:
+            return stored
+        problems = threshold_problems(record, RECORD_LINE, stored.data, [signature])
+        if any(p.path.startswith("signatures[") for p in problems):
+            official = signature.key in record.officials
+            reason = AnchorRefusal.BAD_SIGNATURE if official else AnchorRefusal.NOT_AN_OFFICIAL
+            raise AnchorError(reason, [p for p in problems if p.path.startswith("signatures[")])
+        if any(s.key == signature.key for s in stored.signatures):
+            return stored  # an official signing again signs the same bytes: nothing to add
+        work.records.add_signature(election_id, signature)
+        _record(
+            work,
+            EventType.RECORD_SIGNED,
+            election_id,
+            stored.data,
+            now=now,
+            actor=actor,
+            details={"official": record.officials[signature.key].name, "key": signature.key.text},
+        )
+        work.commit()
+        return StoredRecord(
+            election_id, stored.data, (*stored.signatures, signature), stored.drafted_at
+        )
+
+
+def seal_record(
+    uow: UnitOfWorkFactory, *, election_id: str, now: datetime.datetime, actor: str = SYSTEM
+) -> StoredRecord:
+    """Seal the draft, once k officials of both bodies have signed it and before any station's
+    zero report is accepted."""
+    with uow() as work:
+        stored = _unsealed(work, election_id)
+        record = decode_record(stored.data)
+        problems = verify_record(record, stored.signatures)
+        if problems:
+            raise AnchorError(AnchorRefusal.TOO_FEW_SIGNATURES, problems)
+        now_held = {keys.station: keys for keys in _stations(work, election_id)}
+        stale = [
+            Problem(f"stations[{keys.station}]", "its boxes or staff changed since the draft")
+            for keys in record.stations
+            if now_held.get(keys.station) != keys
+        ]
+        if stale:  # sealed, it would leave them uncovered on election day
+            raise AnchorError(AnchorRefusal.STALE_DRAFT, stale)
+        opened = [
+            report.station
+            for report in work.reports.all(election_id)
+            if report.kind == ReportKind.ZERO.value
+        ]
+        if opened:
+            raise AnchorError(
+                AnchorRefusal.POLLS_OPEN,
+                [Problem("", f"{len(opened)} stations sent their zero report, {opened[0]} first")],
+            )
+        work.records.seal(election_id, now)
+        _record(work, EventType.RECORD_SEALED, election_id, stored.data, now=now, actor=actor)
+        work.commit()
+    return StoredRecord(election_id, stored.data, stored.signatures, stored.drafted_at, now)
+
+
+def amend_record(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    amendment: Amendment,
+    signatures: Sequence[OfficialSignature],
+    now: datetime.datetime,
+    actor: str = SYSTEM,
+) -> StoredAmendment:
+    """Add a signed amendment to the sealed record: it must follow the last one and be signed by
+    k officials of both bodies."""
+    with uow() as work:
+        stored = _sealed(work, election_id)
+        record = decode_record(stored.data)
+        before = [each.signed.amendment for each in work.records.amendments(election_id)]
+        problems = amendment_problems(record, before, amendment)
+        if problems:
+            raise AnchorError(AnchorRefusal.MALFORMED, problems)
+        data = encode_amendment(amendment)
+        problems = threshold_problems(record, AMENDMENT_LINE, data, signatures)
+        if problems:
+            raise AnchorError(AnchorRefusal.TOO_FEW_SIGNATURES, problems)
+        added = StoredAmendment(
+            election_id, len(before) + 1, SignedAmendment(amendment, tuple(signatures)), now
+        )
+        work.records.add_amendment(added)
+        _record(
+            work,
+            EventType.RECORD_AMENDED,
+            election_id,
+            stored.data,
+            now=now,
+            actor=actor,
+            details={
+                "number": added.number,
+                "amendment": amendment_hash(amendment),
+                "station": amendment.station,
+                "key": amendment.key.text,
+                "reason": amendment.reason,
+            },
+        )
+        work.commit()
+    return added
+
+
+def record_of(
+    uow: UnitOfWorkFactory, *, election_id: str
+) -> tuple[StoredRecord, list[StoredAmendment]]:
+    """The election's record as stored, and its amendments; `AnchorError` (`NO_RECORD`) if none."""
+    with uow() as work:
+        day_of(work, election_id)
+        stored = work.records.get(election_id)
+        if stored is None:
+            raise AnchorError(AnchorRefusal.NO_RECORD, [Problem("", f"{election_id} has none")])
+        return stored, work.records.amendments(election_id)
+
+
+def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
+    """What the election's sealed record and its amendments cover; None while it is unsealed.
+
+    Every report ingested asks, and a national record is megabytes: what a record and its
+    amendments cover is kept by the record's fingerprint and the last amendment's hash, which
+    name them forever (each amendment chains to the one before), so a kept one is never stale."""
+    sealed = work.records.sealed(election_id)
+    if sealed is None:
+        return None
+    key = (election_id, *sealed)
+    with _kept_lock:
+        kept = _kept.get(key)
+    if kept is not None:
+        return kept
+    stored = work.records.get(election_id)
+    assert stored is not None  # sealed, in this same unit of work
+    record = decode_record(stored.data)
+    amendments = [each.signed for each in work.records.amendments(election_id)]
+    # stored only after every check; checked again, as anything read back must be
+    problems = verify_amendments(record, amendments)
+    if problems:
+        raise AnchorError(AnchorRefusal.MALFORMED, problems)
+    coverage = Coverage.of(record, [each.amendment for each in amendments])
+    with _kept_lock:
+        _kept[key] = coverage
+        while len(_kept) > _KEPT:
+            _kept.pop(next(iter(_kept)))
+    return coverage
+
+
+_KEPT = 4  # coverages held at once: a centre serves one or two elections
+_kept: dict[tuple[str, str, str], Coverage] = {}
+_kept_lock = Lock()
+
+
+def _refuse_sealed(stored: StoredRecord | None) -> None:
+    if stored is not None and stored.sealed_at is not None:
+        raise AnchorError(
+            AnchorRefusal.SEALED,
+            [Problem("", f"sealed at {stored.sealed_at.isoformat()}; amend it instead")],
+        )
+
+
+def _unsealed(work: UnitOfWork, election_id: str) -> StoredRecord:
+    stored = work.records.get(election_id)
+    _refuse_sealed(stored)
+    return stored if stored is not None else _no_record(work, election_id)
+
+
+def _sealed(work: UnitOfWork, election_id: str) -> StoredRecord:
+    stored = work.records.get(election_id)
+    if stored is None:
+        return _no_record(work, election_id)
+    if stored.sealed_at is None:
+        raise AnchorError(AnchorRefusal.NOT_SEALED, [Problem("", "seal the record first")])
+    return stored
+
+
+def _no_record(work: UnitOfWork, election_id: str) -> StoredRecord:
+    day_of(work, election_id)  # an unknown election is named as such
+    raise AnchorError(AnchorRefusal.NO_RECORD, [Problem("", f"{election_id} has no record")])
+
+
+def _record(
+    work: UnitOfWork,
+    type_: EventType,
+    election_id: str,
+    data: bytes,
+    *,
+    now: datetime.datetime,
+    actor: str,
+    details: dict[str, JSONValue] | None = None,
+) -> None:
+    work.events.record(
+        Event(
+            time=now,
+            actor=actor,
+            role=SYSTEM,
+            place="",
+            type=type_,
+            disposition=Disposition.DONE,
+            details={"election": election_id, "fingerprint": fingerprint(data), **(details or {})},
+        )
+    )
