@@ -60,6 +60,7 @@ from sandogh.core.report import SigningKey
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
+from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.elections import load_election
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
@@ -587,7 +588,7 @@ def report(
 # ---- the run ----------------------------------------------------------------------------------
 
 
-def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
+def run(url: str, args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     loaded = load_definition(KERMAN_ROUND_2)
     election = loaded.election
     backend = parse_url(url).get_backend_name()
@@ -603,10 +604,11 @@ def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
     try:
         now = datetime.datetime.now(datetime.UTC)
         uow = functools.partial(SqlUnitOfWork, engine, now=now)
-        enroller = add_run_operator(uow, election, by="bench")
+        key = ServerKey.write(scratch / SERVER_KEY)
+        enroller = add_run_operator(uow, election, by="bench", key=key)
     finally:
         engine.dispose()
-    settings = one_run_settings(url, spec)
+    settings = one_run_settings(url, spec, scratch / SERVER_KEY)
     with centre_process(settings, workers=args.workers) as running:
         base = running.base_url
         say(f"centre up at {base} ({args.workers} process(es)); enrolling {len(stations)} boxes")
@@ -669,9 +671,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="sandogh-checkin-") as scratch:
         if args.postgres:
             with throwaway_postgres() as url:
-                result = run(url, args)
+                result = run(url, args, Path(scratch))
         else:
-            result = run(args.db or f"sqlite:///{Path(scratch) / 'centre.sqlite'}", args)
+            url = args.db or f"sqlite:///{Path(scratch) / 'centre.sqlite'}"
+            result = run(url, args, Path(scratch))
     setup, load, baselines = result["setup"], result["load"], result["baselines"]
     if args.json:
         rows = [

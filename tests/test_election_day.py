@@ -52,6 +52,7 @@ from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.locale import text, to_persian_digits
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
+from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.checkin import RefusalReason
 from sandogh.services.elections import UnitOfWorkFactory, load_election
@@ -295,7 +296,7 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
         return SqlUnitOfWork(engine, now=now)
 
     spec = SyntheticRegistrySpec(seed=SEED, size=_registry_size(cast))
-    settings = one_run_settings(url, spec)
+    settings = one_run_settings(url, spec, tmp_path / SERVER_KEY)
     with ExitStack() as stack:
         stack.callback(engine.dispose)
         load_election(
@@ -305,7 +306,8 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
             canonical=loaded.canonical,
             now=now,
         )
-        enroller = add_run_operator(uow, election, by="cli:tests")
+        key = ServerKey.write(tmp_path / SERVER_KEY)
+        enroller = add_run_operator(uow, election, by="cli:tests", key=key)
         centre = stack.enter_context(centre_process(settings)).base_url
         staff = [_register_staff(p, tmp_path / f"{p.code}-staff", uow, now) for p in plans]
         operator = run_operator_pass(centre, enroller, timeout=TIMEOUT_SECONDS)

@@ -1,10 +1,14 @@
 """A real central service for the tests: uvicorn on a free loopback port, in a thread, over a
-store holding the Kerman round-2 definition (examples/kerman-1403/round2.yaml)."""
+store holding the Kerman round-2 definition (examples/kerman-1403/round2.yaml), its operators'
+TOTP secrets sealed with a server key made for the test run."""
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import functools
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +25,7 @@ from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.app import create_app
 from sandogh.server.centre import Centre, Clock, utc_now
+from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
@@ -35,6 +40,20 @@ POLLING_DAY = datetime.date(2024, 7, 5)
 SECRET = b"k" * 32
 REGISTRY = SyntheticRegistrySpec(seed=1403, size=5_000)
 LOADED_AT = datetime.datetime(2024, 7, 4, 12, 0, tzinfo=datetime.UTC)
+
+
+@functools.cache
+def server_key_file() -> Path:
+    """The server key file every centre of the tests runs with: made once a run, in a directory
+    of its own that is removed when the run ends."""
+    folder = Path(tempfile.mkdtemp(prefix="sandogh-tests-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    ServerKey.write(folder / SERVER_KEY)
+    return folder / SERVER_KEY
+
+
+def server_key() -> ServerKey:
+    return ServerKey.read(server_key_file())
 
 
 @functools.cache
@@ -104,7 +123,7 @@ class Live:
     def operator(self) -> OperatorPass:
         """The session of an administrator of the Kerman day (added on first use), who enrols
         the tests' boxes."""
-        enroller = add_run_operator(self.uow, kerman().election, by="cli:tests")
+        enroller = add_run_operator(self.uow, kerman().election, by="cli:tests", key=server_key())
         return run_operator_pass(self.url, enroller, timeout=30.0)
 
     @property
@@ -150,6 +169,7 @@ def serving(store_url: str) -> Iterator[Live]:
         database_url=store_url,
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
+        server_key_file=server_key_file(),
     )
     app = create_app(settings)
     with served(app, "the test centre", lifespan="on") as url:

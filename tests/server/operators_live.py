@@ -1,6 +1,7 @@
 """A live centre for the operators' tests: the Kerman runoff loaded, accounts added through the
-use case, cookies without `Secure` (plain http on loopback), X-Forwarded-For trusted from
-loopback (so that one test client can speak for many addresses), argon2id at its lowest cost."""
+use case (their TOTP secrets sealed with the tests' server key), cookies without `Secure` (plain
+http on loopback), X-Forwarded-For trusted from loopback (so that one test client can speak for
+many addresses), argon2id at its lowest cost."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.loopback import served
 
-from .live import REGISTRY, SECRET
+from .live import REGISTRY, SECRET, server_key, server_key_file
 
 TEST_OPERATORS = OperatorSettings(
     secure_cookies=False,
@@ -43,6 +44,7 @@ def settings(store_url: str, operators: OperatorSettings = TEST_OPERATORS) -> Se
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
         operators=operators,
+        server_key_file=server_key_file(),
     )
 
 
@@ -62,7 +64,7 @@ def add_account(
             password=PASSWORD,
             second_factor=totp,
             hasher=Argon2Passwords.of(TEST_OPERATORS),
-            factor=TotpFactor(),
+            factor=TotpFactor(server_key()),
             now=now,
         )
     finally:
@@ -70,8 +72,9 @@ def add_account(
 
 
 def current_code(change: AccountChange) -> str:
-    assert change.account.totp_secret is not None
-    return pyotp.TOTP(change.account.totp_secret).now()
+    """The account's code now, from the secret its operator's authenticator read (the URI)."""
+    assert change.totp_uri is not None
+    return pyotp.TOTP(pyotp.parse_uri(change.totp_uri).secret).now()
 
 
 @dataclass(frozen=True)

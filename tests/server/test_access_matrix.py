@@ -26,7 +26,7 @@ from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
-from .live import ELECTION, load_kerman
+from .live import ELECTION, load_kerman, server_key
 from .operators_live import (
     PASSWORD,
     SESSION,
@@ -116,7 +116,7 @@ class Setup:
             password=PASSWORD,
             second_factor=False,
             hasher=self._hasher,
-            factor=TotpFactor(),
+            factor=TotpFactor(server_key()),
             now=self._now,
         )
         if locked:

@@ -26,7 +26,7 @@ from sandogh.wire import api_paths
 from tests.loopback import served
 from tests.station.build import voting_station
 
-from .live import REGISTRY, SECRET
+from .live import REGISTRY, SECRET, server_key_file
 
 LIMITS = ListenSettings(header_seconds=2, body_seconds=1, keep_alive_seconds=1, max_connections=8)
 # a loaded machine's scheduling, on top of a limit
@@ -39,7 +39,11 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     url = f"sqlite:///{tmp_path_factory.mktemp('centre') / 'store.sqlite'}"
     init_database(url)
     settings = ServerSettings(
-        database_url=url, ledger_secret=SecretBytes(SECRET), registry=REGISTRY, listening=LIMITS
+        database_url=url,
+        ledger_secret=SecretBytes(SECRET),
+        registry=REGISTRY,
+        listening=LIMITS,
+        server_key_file=server_key_file(),
     )
     with centre_process(settings) as running:
         yield running.base_url, api_paths.HEALTH

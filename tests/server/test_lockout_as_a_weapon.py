@@ -67,8 +67,8 @@ def guess(live: LiveCentre, sources: list[str], username: str) -> list[int]:
 def next_code(change: AccountChange) -> str:
     """The code of the next time step (the centre allows one step of drift): a code is taken
     once, and the owner logs in twice within one step here."""
-    assert change.account.totp_secret is not None
-    totp = pyotp.TOTP(change.account.totp_secret)
+    assert change.totp_uri is not None
+    totp = pyotp.parse_uri(change.totp_uri)
     return totp.at(datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=30))
 
 

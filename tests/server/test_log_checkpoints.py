@@ -17,7 +17,7 @@ from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.loopback import served
 
-from .live import REGISTRY, SECRET, load_kerman
+from .live import REGISTRY, SECRET, load_kerman, server_key_file
 
 AT = datetime.datetime(2024, 7, 5, 5, 0, tzinfo=datetime.UTC)
 WAIT_SECONDS = 20.0
@@ -62,6 +62,7 @@ def test_the_centre_signs_a_checkpoint_every_n_entries(store_url: str, tmp_path:
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
         log_key_file=tmp_path / "log.key",
+        server_key_file=server_key_file(),
         log_checkpoints=LogCheckpointSettings(entries=3, minutes=60, check_seconds=0.05),
     )
     with served(create_app(settings), "the centre"):

@@ -21,7 +21,17 @@ from sandogh.station.ports import CentreRefusedError
 from tests.loopback import served
 from tests.services.build import final, signed, zero
 
-from .live import ELECTION, REGISTRY, SECRET, Live, device, kerman, stations, voters
+from .live import (
+    ELECTION,
+    REGISTRY,
+    SECRET,
+    Live,
+    device,
+    kerman,
+    server_key_file,
+    stations,
+    voters,
+)
 
 SOURCES = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
 JUNK = 2_000
@@ -142,6 +152,7 @@ def test_a_forwarded_address_counts_only_from_a_trusted_proxy(live: Live, store_
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
         operators=OperatorSettings(trust_forwarded_for=True),
+        server_key_file=server_key_file(),
     )
     app = create_app(settings)
     with served(app, "the centre behind a proxy", lifespan="on") as url:

@@ -45,7 +45,7 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 from sandogh.wire import api_paths
 from sandogh.wire.request_signing import sign_request
 
-from .live import ELECTION, device, kerman, load_kerman, stations, voters
+from .live import ELECTION, device, kerman, load_kerman, server_key, stations, voters
 from .operators_live import (
     LiveCentre,
     add_account,
@@ -96,6 +96,7 @@ class Fuzzed:
                 lambda: SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC)),
                 kerman().election,
                 by="cli:tests",
+                key=server_key(),
             )
         finally:
             engine.dispose()

@@ -39,14 +39,22 @@ def test_settings_come_from_the_options_and_the_environment() -> None:
         "SANDOGH_LEDGER_SECRET": SECRET_HEX,
         "SANDOGH_REGISTRY": "synthetic:1:10",
         "SANDOGH_DATABASE_URL": "sqlite:///from-env.sqlite",
+        "SANDOGH_SERVER_KEY_FILE": "from-env.key",
     }
     settings = settings_from_env(env)
     assert settings.ledger_secret.get_secret_value() == bytes.fromhex(SECRET_HEX)
     assert settings.registry == SyntheticRegistrySpec(seed=1, size=10)
     assert settings.database_url == "sqlite:///from-env.sqlite"
-    given = settings_from_env(env, db="sqlite:///given.sqlite", registry="file:people.sqlite")
+    assert settings.server_key_file == Path("from-env.key")
+    given = settings_from_env(
+        env,
+        db="sqlite:///given.sqlite",
+        registry="file:people.sqlite",
+        server_key=Path("given.key"),
+    )
     assert given.database_url == "sqlite:///given.sqlite"
     assert given.registry == FileRegistrySpec(path=Path("people.sqlite"))
+    assert given.server_key_file == Path("given.key")
     assert not settings.operators.trust_forwarded_for
     assert settings_from_env(env, behind_proxy=True).operators.trust_forwarded_for
     # the secret never shows in a repr or a log line
@@ -56,10 +64,19 @@ def test_settings_come_from_the_options_and_the_environment() -> None:
 def test_every_problem_is_named_at_once() -> None:
     with pytest.raises(SettingsError) as bad:
         settings_from_env({})
-    assert [p.path for p in bad.value.problems] == ["SANDOGH_LEDGER_SECRET", "registry"]
+    assert [p.path for p in bad.value.problems] == [
+        "SANDOGH_LEDGER_SECRET",
+        "registry",
+        "SANDOGH_SERVER_KEY_FILE",
+    ]
+    assert "sandogh server-key keygen --out FILE" in str(bad.value)
     for secret, says in [("zz", "not hex"), ("ab" * 31, "31 bytes")]:
         with pytest.raises(SettingsError) as bad:
-            settings_from_env({"SANDOGH_LEDGER_SECRET": secret}, registry="synthetic:1:1")
+            settings_from_env(
+                {"SANDOGH_LEDGER_SECRET": secret},
+                registry="synthetic:1:1",
+                server_key=Path("server.key"),
+            )
         assert says in str(bad.value)
 
 
@@ -71,6 +88,7 @@ def test_the_national_operator_token_is_refused_with_what_replaced_it() -> None:
             settings_from_env(
                 {"SANDOGH_LEDGER_SECRET": SECRET_HEX, "SANDOGH_OPERATOR_TOKEN": token},
                 registry="synthetic:1:1",
+                server_key=Path("server.key"),
             )
         (problem,) = bad.value.problems
         assert problem.path == "SANDOGH_OPERATOR_TOKEN"
@@ -83,6 +101,7 @@ def test_the_model_refuses_a_short_secret() -> None:
             database_url="sqlite://",
             ledger_secret=SecretBytes(b"k" * 31),
             registry=SyntheticRegistrySpec(seed=1, size=1),
+            server_key_file=Path("server.key"),
         )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -13,14 +14,27 @@ from pydantic import SecretBytes
 
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.server.process import WorkersError, centre_process, serve
+from sandogh.server.server_key import ServerKey
 from sandogh.server.settings import ServerSettings
 from sandogh.services.devices import enrol_device
+from sandogh.services.totp_at_rest import TotpAtRestError
 from sandogh.station.centre_http import HttpCentreClient
 from sandogh.station.ports import CentreRefusedError, CheckInAnswer
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
-from .live import ELECTION, REGISTRY, SECRET, device, kerman, load_kerman, stations, voters
+from .live import (
+    ELECTION,
+    REGISTRY,
+    SECRET,
+    device,
+    kerman,
+    load_kerman,
+    server_key,
+    server_key_file,
+    stations,
+    voters,
+)
 
 SIMULTANEOUS = 200
 NOW = datetime.datetime(2024, 7, 5, 4, 0, tzinfo=datetime.UTC)
@@ -45,11 +59,15 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
         database_url=store_url,
         ledger_secret=SecretBytes(SECRET),
         registry=REGISTRY,
+        server_key_file=server_key_file(),
     )
     engine = make_engine(store_url)
     try:
         enroller = add_run_operator(
-            lambda: SqlUnitOfWork(engine, now=NOW), kerman().election, by="cli:tests"
+            lambda: SqlUnitOfWork(engine, now=NOW),
+            kerman().election,
+            by="cli:tests",
+            key=server_key(),
         )
     finally:
         engine.dispose()
@@ -98,7 +116,36 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
 
 def test_an_in_memory_database_is_served_by_one_process_only() -> None:
     settings = ServerSettings(
-        database_url="sqlite://", ledger_secret=SecretBytes(SECRET), registry=REGISTRY
+        database_url="sqlite://",
+        ledger_secret=SecretBytes(SECRET),
+        registry=REGISTRY,
+        server_key_file=server_key_file(),
     )
     with pytest.raises(WorkersError, match="in-memory"):
+        serve(settings, host="127.0.0.1", port=0, workers=2)
+
+
+def test_several_processes_are_not_started_with_another_centre_s_server_key(
+    store_url: str, tmp_path: Path
+) -> None:
+    load_kerman(store_url)
+    engine = make_engine(store_url)
+    try:
+        add_run_operator(
+            lambda: SqlUnitOfWork(engine, now=NOW),
+            kerman().election,
+            by="cli:tests",
+            key=server_key(),
+        )
+    finally:
+        engine.dispose()
+    other = tmp_path / "other.key"
+    ServerKey.write(other)
+    settings = ServerSettings(
+        database_url=store_url,
+        ledger_secret=SecretBytes(SECRET),
+        registry=REGISTRY,
+        server_key_file=other,
+    )
+    with pytest.raises(TotpAtRestError, match="not this centre's key"):
         serve(settings, host="127.0.0.1", port=0, workers=2)

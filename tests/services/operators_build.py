@@ -1,10 +1,12 @@
 """Operators for the tests of the accounts and sessions use cases: the real argon2id hasher at the
-lowest cost (hashes in microseconds), counting its checks, and the real TOTP."""
+lowest cost (hashes in microseconds), counting its checks, and the real TOTP, its secrets sealed
+with a server key made for the tests."""
 
 from __future__ import annotations
 
 import datetime
 import itertools
+import os
 from collections.abc import Callable
 
 import pyotp
@@ -12,6 +14,7 @@ import pyotp
 from sandogh.core.access import Grant, Role
 from sandogh.core.log import Entry
 from sandogh.server.credentials import Argon2Passwords, TotpFactor
+from sandogh.server.server_key import ServerKey
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import AccountChange, Actor, add_user
 
@@ -19,7 +22,7 @@ from .build import NOW
 
 CLI = Actor("cli:root", None)
 PASSWORD = "correct horse battery staple"
-FACTOR = TotpFactor()
+FACTOR = TotpFactor(ServerKey(os.urandom(32)))
 
 
 class CountingPasswords(Argon2Passwords):
@@ -70,11 +73,15 @@ def add(
     )
 
 
+def secret(change: AccountChange) -> str:
+    """The TOTP secret in clear, as the operator's authenticator read it from the URI shown."""
+    assert change.totp_uri is not None
+    return pyotp.parse_uri(change.totp_uri).secret
+
+
 def code(change: AccountChange, at: datetime.datetime) -> str:
     """The TOTP code of the account's authenticator at `at`."""
-    secret = change.account.totp_secret
-    assert secret is not None
-    return pyotp.TOTP(secret).at(at)
+    return pyotp.TOTP(secret(change)).at(at)
 
 
 def events(uow: UnitOfWorkFactory) -> list[Entry]:

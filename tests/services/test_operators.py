@@ -23,7 +23,7 @@ from sandogh.services.operators import (
 
 from .build import NOW
 from .conftest import NewUnitOfWork
-from .operators_build import CLI, FACTOR, PASSWORD, CountingPasswords, add, events
+from .operators_build import CLI, FACTOR, PASSWORD, CountingPasswords, add, events, secret
 
 PROVINCE = Actor("kerman-hq", Grant(Role.PROVINCIAL_HQ, "IR-08"))
 COUNTY = Actor("baft-hq", Grant(Role.COUNTY_HQ, "IR-08-0801"))
@@ -32,7 +32,7 @@ COUNTY = Actor("baft-hq", Grant(Role.COUNTY_HQ, "IR-08-0801"))
 def test_the_command_line_adds_the_first_admin_with_a_second_factor(uow: NewUnitOfWork) -> None:
     added = add(uow, "admin", Role.ADMIN, "IR")
     assert added.account.grant == Grant(Role.ADMIN, "IR")
-    assert added.account.totp_secret is not None
+    assert added.account.totp_sealed is not None
     assert added.totp_uri is not None
     assert added.totp_uri.startswith("otpauth://totp/sandogh:admin?secret=")
     assert added.account.password_hash.startswith("$argon2id$")
@@ -151,7 +151,7 @@ def test_a_role_change_needs_both_grants_and_issues_a_second_factor(uow: NewUnit
         factor=FACTOR,
         now=NOW,
     )
-    assert promoted.account.totp_secret is not None
+    assert promoted.account.totp_sealed is not None
     assert promoted.totp_uri is not None
     changes = [e.event for e in events(uow) if e.event.type is EventType.ROLE_CHANGED]
     assert changes[-1].details == {
@@ -226,7 +226,5 @@ def test_no_event_holds_a_password_a_hash_or_a_secret(uow: NewUnitOfWork) -> Non
         now=NOW,
     )
     text = json.dumps([entry_record(e) for e in events(uow)], ensure_ascii=False)
-    secret = added.account.totp_secret
-    assert secret is not None
-    for forbidden in (PASSWORD, added.account.password_hash, secret, "argon2"):
+    for forbidden in (PASSWORD, added.account.password_hash, secret(added), "argon2"):
         assert forbidden not in text

@@ -17,6 +17,7 @@ from sandogh.store.errors import DatabaseUnavailableError, SchemaError
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.schema import check_schema, head_revision, init_database, open_database
 from sandogh.store.tables import Base
+from sandogh.store.unit_of_work import SqlUnitOfWork
 
 
 def _execute(url: str, statement: str) -> None:
@@ -133,6 +134,39 @@ def test_voids_stored_before_the_anchored_log_name_the_entry_that_recorded_them(
     finally:
         engine.dispose()
     assert [tuple(row) for row in named] == [(1, 1, "h1"), (2, None, None)]
+
+
+def test_a_totp_secret_stored_in_clear_before_0011_waits_there_to_be_sealed(db_url: str) -> None:
+    """A migration cannot read the server key: the secret stays in its old column, where the
+    centre finds it (and refuses to start) until `sandogh user seal-totp` moves it, sealed."""
+    _migrate(db_url, "0010")
+    _execute(
+        db_url,
+        "INSERT INTO operators (username, display_name, role, place, password_hash, totp_secret,"
+        " disabled, failures, added_at) VALUES ('kerman-hq', 'Kerman HQ', 'provincial-hq',"
+        " 'IR-08', '$argon2id$x', 'JBSWY3DPEHPK3PXP', false, 0, '2024-07-04 12:00:00+00:00')",
+    )
+    _migrate(db_url, "head")
+    engine = open_database(db_url)
+    try:
+        with SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC)) as work:
+            assert work.operators.clear_totp() == {"kerman-hq": "JBSWY3DPEHPK3PXP"}
+            account = work.operators.get("kerman-hq")
+            assert account is not None
+            assert account.totp_sealed is None
+            work.operators.seal_totp("kerman-hq", b"sealed")
+            work.commit()
+        with SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC)) as work:
+            assert work.operators.clear_totp() == {}
+            account = work.operators.get("kerman-hq")
+            assert account is not None
+            assert account.totp_sealed == b"sealed"
+        with engine.connect() as connection:
+            row = connection.execute(text("SELECT totp_secret, totp_sealed FROM operators")).one()
+        assert tuple(row) == (None, b"sealed")
+    finally:
+        engine.dispose()
+    _migrate(db_url, "0010", down=True)
 
 
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:

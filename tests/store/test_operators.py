@@ -47,10 +47,13 @@ def test_an_account_reads_back_as_written_and_changes(new_unit_of_work: NewUnitO
     locked = Lockout(5, (T0 + datetime.timedelta(minutes=1)).astimezone(IRST))
     with new_unit_of_work() as uow:
         uow.operators.add(account())
-        uow.operators.add(account("kerman-ostandari", totp_secret="JBSWY3DPEHPK3PXP"))
+        uow.operators.add(account("kerman-ostandari", totp_sealed=b"\x00sealed\xff"))
         uow.commit()
     with new_unit_of_work() as uow:
         assert uow.operators.get("baft-hq") == account()
+        assert uow.operators.get("kerman-ostandari") == account(
+            "kerman-ostandari", totp_sealed=b"\x00sealed\xff"
+        )
         assert uow.operators.get("nobody") is None
         changed = account(lockout=locked, totp_step=57_600_000, disabled=True)
         uow.operators.save(changed)

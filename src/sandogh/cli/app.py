@@ -36,6 +36,7 @@ from sandogh.cli.outcome_view import outcomes_json, print_outcomes
 from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.results_view import print_results, results_json
+from sandogh.cli.server_key import server_key_app
 from sandogh.cli.session import actor, now
 from sandogh.cli.staff import staff_app
 from sandogh.cli.statement_view import print_statement, statement_json
@@ -76,6 +77,7 @@ app.add_typer(station_app, name="station")
 app.add_typer(staff_app, name="staff")
 app.add_typer(anchor_app, name="anchor")
 app.add_typer(user_app, name="user")
+app.add_typer(server_key_app, name="server-key")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
@@ -341,13 +343,15 @@ def serve(
     registry: serve_job.RegistryOption = None,
     workers: serve_job.WorkersOption = 1,
     log_key: LogKeyOption = None,
+    server_key: serve_job.ServerKeyFileOption = None,
     behind_proxy: serve_job.BehindProxyOption = False,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
-    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more); boxes are enrolled by operators in their
-    own sessions (sandogh station enrol --user); the log key (--log-key or $SANDOGH_LOG_KEY_FILE)
-    signs checkpoints of the event log.
+    Needs $SANDOGH_LEDGER_SECRET (hex, 32 bytes or more) and the server key (--server-key or
+    $SANDOGH_SERVER_KEY_FILE), which seals the operators' TOTP secrets; boxes are enrolled by
+    operators in their own sessions (sandogh station enrol --user); the log key (--log-key or
+    $SANDOGH_LOG_KEY_FILE) signs checkpoints of the event log.
     """
     serve_job.run(
         host=host,
@@ -357,6 +361,7 @@ def serve(
         err=err,
         workers=workers,
         log_key=log_key,
+        server_key=server_key,
         behind_proxy=behind_proxy,
     )
 

@@ -14,6 +14,7 @@ import pyotp
 from sandogh.core.access import Grant, Role
 from sandogh.core.definition.model import Election
 from sandogh.server.credentials import Argon2Passwords, TotpFactor
+from sandogh.server.server_key import ServerKey
 from sandogh.server.settings import OperatorSettings
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
@@ -29,9 +30,11 @@ class RunOperator:
     totp_secret: str
 
 
-def add_run_operator(store: UnitOfWorkFactory, election: Election, *, by: str) -> RunOperator:
+def add_run_operator(
+    store: UnitOfWorkFactory, election: Election, *, by: str, key: ServerKey
+) -> RunOperator:
     """Add the run's enrolling operator, an administrator at the root of `election`'s
-    geography, as the command line `by` does."""
+    geography, as the command line `by` does, its TOTP secret sealed with the run's `key`."""
     place = next(unit.code for unit in election.units if unit.parent is None)
     password = secrets.token_urlsafe(24)
     change = add_user(
@@ -43,12 +46,11 @@ def add_run_operator(store: UnitOfWorkFactory, election: Election, *, by: str) -
         password=password,
         second_factor=True,
         hasher=Argon2Passwords.of(OperatorSettings()),
-        factor=TotpFactor(),
+        factor=TotpFactor(key),
         now=datetime.datetime.now(datetime.UTC),
     )
-    secret = change.account.totp_secret
-    assert secret is not None  # an administrator always has a second factor
-    return RunOperator(USERNAME, password, secret)
+    assert change.totp_uri is not None  # an administrator always has a second factor
+    return RunOperator(USERNAME, password, pyotp.parse_uri(change.totp_uri).secret)
 
 
 def run_operator_pass(base_url: str, operator: RunOperator, *, timeout: float) -> OperatorPass:

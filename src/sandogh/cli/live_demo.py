@@ -61,9 +61,10 @@ from sandogh.locale.language import Lang
 from sandogh.publish.serve import static_app
 from sandogh.publish.snapshot import Publisher
 from sandogh.registry.synthetic import SyntheticRegistry
-from sandogh.server.credentials import Argon2Passwords, TotpFactor
+from sandogh.server.credentials import Argon2Passwords, TotpFactor, provisioning_uri
 from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_settings
+from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
@@ -139,18 +140,20 @@ def run(options: LiveOptions, out: Console) -> None:
     folder = options.folder
     for stale in ("", "-wal", "-shm"):
         (folder / f"{DATABASE}{stale}").unlink(missing_ok=True)
+    (folder / SERVER_KEY).unlink(missing_ok=True)  # the demo's database is new every run
     for stale in ("site", "boxes"):
         shutil.rmtree(folder / stale, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
+    key = ServerKey.write(folder / SERVER_KEY)
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]])
     plan = plan_day(
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
-    accounts = _add_operators(store)
+    accounts = _add_operators(store, key)
     register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
-    enroller = add_run_operator(store, plan.loaded.election, by=actor())
-    settings = one_run_settings(url, plan.registry)
+    enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
+    settings = one_run_settings(url, plan.registry, folder / SERVER_KEY)
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
     publisher = Publisher(store, folder / "site", bulk_interval=BULK_SECONDS)
@@ -245,7 +248,9 @@ def _digits(shown: str, lang: Lang) -> str:
     return to_persian_digits(shown) if lang == "fa" else shown
 
 
-def _add_operators(store: UnitOfWorkFactory) -> list[tuple[str, str, Grant, str | None]]:
+def _add_operators(
+    store: UnitOfWorkFactory, key: ServerKey
+) -> list[tuple[str, str, Grant, str | None]]:
     """The demo accounts: (username, password, grant, TOTP secret)."""
     hasher = Argon2Passwords.of(OperatorSettings())
     now = datetime.datetime.now(datetime.UTC)
@@ -260,7 +265,7 @@ def _add_operators(store: UnitOfWorkFactory) -> list[tuple[str, str, Grant, str 
             password=password,
             second_factor=False,
             hasher=hasher,
-            factor=_DemoTotp(),
+            factor=_DemoTotp(key),
             now=now,
         )
         secret = None if change.totp_uri is None else pyotp.parse_uri(change.totp_uri).secret
@@ -471,7 +476,7 @@ def _print_addresses(
                 f"  {escape(say('totp', lang, username=username, secret=secret, code=code))}",
                 soft_wrap=True,
             )
-            uri = TotpFactor().uri(secret, username)
+            uri = provisioning_uri(secret, username)
             out.print(f"  {escape(uri)}", soft_wrap=True)
     out.print(escape(say("voters", lang, codes=" ".join(voters))), soft_wrap=True)
     out.print(escape(say("staff_keys", lang, files=" ".join(map(str, staff)))), soft_wrap=True)

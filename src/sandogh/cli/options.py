@@ -54,3 +54,13 @@ LogKeyOption = Annotated[
         show_default=False,
     ),
 ]
+ServerKeyOption = Annotated[
+    Path,
+    typer.Option(
+        "--server-key",
+        envvar="SANDOGH_SERVER_KEY_FILE",
+        help="The centre's server key file (sandogh server-key keygen), which seals the "
+        "operators' TOTP secrets; default $SANDOGH_SERVER_KEY_FILE.",
+        show_default=False,
+    ),
+]

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from sandogh.server.process import serve
-from sandogh.server.settings import REGISTRY_VAR, settings_from_env
+from sandogh.server.settings import REGISTRY_VAR, SERVER_KEY_VAR, settings_from_env
 
 HostOption = Annotated[
     str, typer.Option("--host", help="Address to listen on; loopback only by default.")
@@ -48,6 +48,16 @@ RegistryOption = Annotated[
     ),
 ]
 
+ServerKeyFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--server-key",
+        help="The server key file (sandogh server-key keygen), which seals the operators' TOTP "
+        f"secrets; default ${SERVER_KEY_VAR}.",
+        show_default=False,
+    ),
+]
+
 
 def run(
     *,
@@ -58,12 +68,18 @@ def run(
     err: Console,
     workers: int = 1,
     log_key: Path | None = None,
+    server_key: Path | None = None,
     behind_proxy: bool = False,
 ) -> None:
     """Check the settings, open the store and the registry, then serve until interrupted, in
     `workers` server processes (`server.process.serve`)."""
     settings = settings_from_env(
-        os.environ, db=db, registry=registry, log_key=log_key, behind_proxy=behind_proxy
+        os.environ,
+        db=db,
+        registry=registry,
+        log_key=log_key,
+        server_key=server_key,
+        behind_proxy=behind_proxy,
     )
     if settings.log_key_file is None:
         err.print(

@@ -36,6 +36,7 @@ from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
+from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.results import show_results
@@ -189,8 +190,9 @@ def simulate(
             now=now,
         )
         register_station_staff(uow, election.id, seed, chosen)
-        enroller = add_run_operator(uow, election, by=actor())
-        settings = one_run_settings(url, plan.registry)
+        key_file = scratch / SERVER_KEY
+        enroller = add_run_operator(uow, election, by=actor(), key=ServerKey.write(key_file))
+        settings = one_run_settings(url, plan.registry, key_file)
         with centre_process(settings) as running:
             base = running.base_url
             operator = run_operator_pass(base, enroller, timeout=TIMEOUT_SECONDS)

@@ -1,10 +1,13 @@
-"""`sandogh user add|role|disable|unlock`: operators' accounts from the centre's own machine.
+"""`sandogh user add|role|disable|unlock|seal-totp`: operators' accounts from the centre's own
+machine.
 
 For the first administrator and for scripts. Whoever runs the command holds the database, so it
 acts with no grant of its own (`services.operators.Actor`, its name the operating-system account);
 each change is still recorded in the event log. A password is read from a file or typed twice,
 never taken on the command line, where other accounts of the machine could read it; a TOTP
-secret's provisioning URI is printed once, for the operator's authenticator app.
+secret's provisioning URI is printed once, for the operator's authenticator app. TOTP secrets are
+sealed with the server key (`--server-key`, `server.server_key`); `seal-totp` seals those a
+database stored in clear before, once, and the other commands refuse to work until it has.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption
+from sandogh.cli.options import DbOption, ServerKeyOption
 from sandogh.cli.session import actor, now
 from sandogh.core.access import Grant, Role
 from sandogh.server.credentials import Argon2Passwords, TotpFactor
+from sandogh.server.server_key import ServerKey, server_key_name
 from sandogh.server.settings import OperatorSettings
+from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import (
     AccountChange,
     Actor,
@@ -29,6 +34,7 @@ from sandogh.services.operators import (
     disable_user,
     unlock_user,
 )
+from sandogh.services.totp_at_rest import check_secrets, seal_clear_secrets
 
 user_app = typer.Typer(help="Operators' accounts.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
@@ -45,6 +51,7 @@ def user_add(
     username: UsernameArgument,
     role: RoleOption,
     place: PlaceOption,
+    server_key: ServerKeyOption,
     name: Annotated[
         str | None,
         typer.Option("--name", help="The operator's name as shown; default the username."),
@@ -64,9 +71,10 @@ def user_add(
     db: DbOption = None,
 ) -> None:
     """Add an operator's account."""
+    store, factor = _opened(db, server_key)
     password = _password(password_file)
     added = add_user(
-        open_store(db),
+        store,
         actor=_actor(),
         username=username,
         display_name=name or username,
@@ -74,7 +82,7 @@ def user_add(
         password=password,
         second_factor=totp,
         hasher=Argon2Passwords.of(OperatorSettings()),
-        factor=TotpFactor(),
+        factor=factor,
         now=now(),
     )
     _report("added", added)
@@ -82,30 +90,55 @@ def user_add(
 
 @user_app.command("role")
 def user_role(
-    username: UsernameArgument, role: RoleOption, place: PlaceOption, db: DbOption = None
+    username: UsernameArgument,
+    role: RoleOption,
+    place: PlaceOption,
+    server_key: ServerKeyOption,
+    db: DbOption = None,
 ) -> None:
     """Give an account another role, or the same role at another place."""
+    store, factor = _opened(db, server_key)
     changed = change_role(
-        open_store(db),
-        actor=_actor(),
-        username=username,
-        grant=Grant(role, place),
-        factor=TotpFactor(),
-        now=now(),
+        store, actor=_actor(), username=username, grant=Grant(role, place), factor=factor, now=now()
     )
     _report("changed", changed)
 
 
 @user_app.command("disable")
-def user_disable(username: UsernameArgument, db: DbOption = None) -> None:
+def user_disable(
+    username: UsernameArgument, server_key: ServerKeyOption, db: DbOption = None
+) -> None:
     """Disable an account for good and end its sessions."""
-    _report("disabled", disable_user(open_store(db), actor=_actor(), username=username, now=now()))
+    store, _ = _opened(db, server_key)
+    _report("disabled", disable_user(store, actor=_actor(), username=username, now=now()))
 
 
 @user_app.command("unlock")
-def user_unlock(username: UsernameArgument, db: DbOption = None) -> None:
+def user_unlock(
+    username: UsernameArgument, server_key: ServerKeyOption, db: DbOption = None
+) -> None:
     """Clear an account's failed log-ins and lock."""
-    _report("unlocked", unlock_user(open_store(db), actor=_actor(), username=username, now=now()))
+    store, _ = _opened(db, server_key)
+    _report("unlocked", unlock_user(store, actor=_actor(), username=username, now=now()))
+
+
+@user_app.command("seal-totp")
+def user_seal_totp(server_key: ServerKeyOption, db: DbOption = None) -> None:
+    """Seal with the server key every TOTP secret the database stores in clear (once, after
+    the upgrade that seals them)."""
+    factor = TotpFactor(ServerKey.read(server_key))
+    sealed = seal_clear_secrets(open_store(db), factor, by=actor(), now=now())
+    _out.print(f"sealed the TOTP secrets of {len(sealed)} accounts", markup=False)
+    for username in sealed:
+        _out.print(f"  {username}", markup=False)
+
+
+def _opened(db: str | None, server_key: Path) -> tuple[UnitOfWorkFactory, TotpFactor]:
+    """The store, once its TOTP secrets are shown sealed with the server key."""
+    factor = TotpFactor(ServerKey.read(server_key))
+    store = open_store(db)
+    check_secrets(store, factor, key=server_key_name(server_key))
+    return store, factor
 
 
 def _actor() -> Actor:

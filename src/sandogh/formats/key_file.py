@@ -4,7 +4,9 @@ DESIGN.md §6. The key is made here, at the edge, from `os.urandom` (the core dr
 `core.report.keys`); the file is created with mode 0600 (owner read/write only) and never
 overwritten, and one that others can read or write is refused rather than used. A ballot box
 keeps its device key so (`station.directory`), a person theirs (staff, officials: `sandogh staff
-keygen`), and the centre its log key (`sandogh log keygen`). Protecting a key beyond file
+keygen`), and the centre its log key (`sandogh log keygen`) and its server key (`sandogh
+server-key keygen`: 32 random bytes used as they are, as a symmetric key, in the same format;
+`server.server_key`). Protecting a key beyond file
 permissions (a TPM, a smart card) is the deployment's choice.
 """
 
@@ -27,6 +29,18 @@ class KeyFileError(SandoghError):
 
 def write_key_file(path: Path) -> SigningKey:
     """A fresh key, its seed written to a new file at `path`; an existing file is refused."""
+    return SigningKey.from_seed(write_seed_file(path))
+
+
+def read_key_file(path: Path) -> SigningKey:
+    """The key in a file `write_key_file` made; one that others may read or write is refused
+    rather than used, as is anything but 32 bytes in hex."""
+    return SigningKey.from_seed(read_seed_file(path))
+
+
+def write_seed_file(path: Path) -> bytes:
+    """32 fresh random bytes, written in hex to a new file at `path` (mode 0600); an existing
+    file is refused."""
     seed = os.urandom(KEY_BYTES)
     try:
         # O_EXCL: two processes creating the same key file cannot both write a key
@@ -37,28 +51,32 @@ def write_key_file(path: Path) -> SigningKey:
         file.write(seed.hex() + "\n")
         file.flush()
         os.fsync(file.fileno())
-    return SigningKey.from_seed(seed)
+    return seed
 
 
-def read_key_file(path: Path) -> SigningKey:
-    """The key in a file `write_key_file` made; one that others may read or write is refused
-    rather than used, as is anything but 32 bytes in hex."""
+def read_seed_file(path: Path) -> bytes:
+    """The 32 bytes in a file `write_seed_file` made; one that others may read or write is
+    refused rather than used, as is anything but 32 bytes in hex."""
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         raise KeyFileError(f"{path}: no such key file") from None
     if mode & ~PRIVATE_FILE:
         raise KeyFileError(f"{path} has mode {mode:o}: only its owner may read it (chmod 600)")
-    return key_from_text(path.read_text(encoding="ascii", errors="replace"), str(path))
+    return _seed_from_text(path.read_text(encoding="ascii", errors="replace"), str(path))
 
 
 def key_from_text(text: str, where: str) -> SigningKey:
     """The key whose seed a key file's `text` holds in hex (`where` names the file); the kiosk
     reads a staff key file so from the file its staff choose."""
+    return SigningKey.from_seed(_seed_from_text(text, where))
+
+
+def _seed_from_text(text: str, where: str) -> bytes:
     try:
         seed = bytes.fromhex(text.strip())
     except ValueError:
         raise KeyFileError(f"{where} does not hold a key in hex") from None
     if len(seed) != KEY_BYTES:
         raise KeyFileError(f"{where} holds {len(seed)} bytes, not {KEY_BYTES}")
-    return SigningKey.from_seed(seed)
+    return seed

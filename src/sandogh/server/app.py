@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
+from sandogh.core.errors import SandoghError
 from sandogh.formats.key_file import read_key_file
 from sandogh.security_headers import WithHeaders
 from sandogh.server import check_ins, console, enrolment, operators, readiness, reports
@@ -23,9 +24,11 @@ from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
 from sandogh.server.log_checkpoints import sign_checkpoints
 from sandogh.server.models import HealthBody
+from sandogh.server.server_key import ServerKey, server_key_name
 from sandogh.server.sessions import open_desk
 from sandogh.server.settings import ServerSettings
 from sandogh.server.throttle_gate import ThrottleGate
+from sandogh.services.totp_at_rest import check_secrets
 from sandogh.wire import api_paths
 
 TITLE = "sandogh central service"
@@ -91,8 +94,14 @@ def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
     """The centre's application over the store and registry of `settings`, which it opens now
     and closes when the server stops; `clock` is read for the time of every request."""
     key = None if settings.log_key_file is None else read_key_file(settings.log_key_file)
+    server_key = ServerKey.read(settings.server_key_file)
     centre = open_centre(settings, clock=clock)
-    desk = open_desk(settings.operators)
+    desk = open_desk(settings.operators, server_key)
+    try:
+        check_secrets(centre.uow, desk.factor, key=server_key_name(settings.server_key_file))
+    except SandoghError:
+        centre.close()
+        raise
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -4,7 +4,8 @@ They implement `services.credentials`. Passwords are hashed with argon2id (RFC 9
 `OperatorSettings` gives; a dummy hash made at the same cost (at the first check of any password)
 is what an unknown account's password is checked against, so that it takes as long as a known
 one. TOTP is RFC 6238 with its defaults (SHA-1, 6 digits, 30-second steps: what authenticator
-apps read from the provisioning URI), one step of clock drift allowed either way.
+apps read from the provisioning URI), one step of clock drift allowed either way; a TOTP secret
+is stored only sealed with the server key (`server.server_key`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pyotp
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from sandogh.locale.digits import to_ascii_digits
+from sandogh.server.server_key import ServerKey
 from sandogh.server.settings import OperatorSettings
 
 ISSUER = "sandogh"
@@ -66,16 +68,35 @@ class Argon2Passwords:
             return True
 
 
+def provisioning_uri(secret: str, username: str) -> str:
+    """The `otpauth://` URI of a secret in clear, as an authenticator app reads it."""
+    return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name=ISSUER)
+
+
 class TotpFactor:
-    """TOTP codes; see `services.credentials.SecondFactor`."""
+    """TOTP codes, their secrets sealed with `key`; see `services.credentials.SecondFactor`."""
+
+    def __init__(self, key: ServerKey) -> None:
+        self._key = key
 
     def new_secret(self) -> str:
+        """A new random secret, in clear (base32)."""
         return pyotp.random_base32()
 
-    def uri(self, secret: str, username: str) -> str:
-        return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name=ISSUER)
+    def issue(self, username: str) -> tuple[bytes, str]:
+        secret = self.new_secret()
+        return self._key.seal(secret, username), provisioning_uri(secret, username)
 
-    def step(self, secret: str | None, code: str | None, at: datetime.datetime) -> int | None:
+    def seal(self, secret: str, username: str) -> bytes:
+        return self._key.seal(secret, username)
+
+    def opens(self, sealed: bytes, username: str) -> bool:
+        return self._key.open(sealed, username) is not None
+
+    def step(
+        self, sealed: bytes | None, username: str, code: str | None, at: datetime.datetime
+    ) -> int | None:
+        secret = None if sealed is None else self._key.open(sealed, username)
         if secret is None or code is None:
             return None
         # a Persian or Arabic keyboard types the same code in its own digits (issue 9)

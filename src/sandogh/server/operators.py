@@ -277,7 +277,7 @@ def _session_body(operator: SignedIn) -> SessionBody:
         display_name=account.display_name,
         role=account.grant.role,
         place=account.grant.place,
-        second_factor=account.totp_secret is not None,
+        second_factor=account.totp_sealed is not None,
         csrf_token=session.csrf_token,
         expires_at=timestamp(session.expires_at),
     )
@@ -290,7 +290,7 @@ def _user_body(account: OperatorAccount) -> UserBody:
         display_name=account.display_name,
         role=account.grant.role,
         place=account.grant.place,
-        second_factor=account.totp_secret is not None,
+        second_factor=account.totp_sealed is not None,
         disabled=account.disabled,
         failures=account.lockout.failures,
         locked_until=None if locked is None else timestamp(locked),

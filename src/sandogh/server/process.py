@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
@@ -39,7 +40,6 @@ from uvicorn.supervisors import Multiprocess
 
 from sandogh.core.errors import SandoghError
 from sandogh.server.app import create_app
-from sandogh.server.centre import open_centre
 from sandogh.server.listening import listening_config
 from sandogh.server.settings import RegistrySpec, ServerSettings
 from sandogh.store.url import parse_url
@@ -67,12 +67,16 @@ class RunningCentre:
     pid: int
 
 
-def one_run_settings(database_url: str, registry: RegistrySpec) -> ServerSettings:
-    """Settings with a ledger secret made for this run only; nothing of it outlives the run."""
+def one_run_settings(
+    database_url: str, registry: RegistrySpec, server_key_file: Path
+) -> ServerSettings:
+    """Settings with a ledger secret made for this run only; nothing of it outlives the run.
+    The run's server key is in `server_key_file` (`ServerKey.write`)."""
     return ServerSettings(
         database_url=database_url,
         ledger_secret=SecretBytes(secrets.token_bytes(32)),
         registry=registry,
+        server_key_file=server_key_file,
     )
 
 
@@ -92,8 +96,8 @@ def serve(
 ) -> None:
     """Serve the centre of `settings` on `host`:`port` until interrupted, in `workers` processes.
 
-    The store and the registry are opened (and checked) here first, so that a centre that cannot
-    serve says why before it listens; each worker then opens its own."""
+    The store, the registry and the server key are opened (and checked) here first, so that a
+    centre that cannot serve says why before it listens; each worker then opens its own."""
     if workers < 1:
         raise WorkersError(f"{workers} workers")
     if workers > 1 and parse_url(settings.database_url).database in (None, "", ":memory:"):
@@ -114,7 +118,7 @@ def serve(
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how an operator stops it
             uvicorn.Server(config(_threads(create_app(settings), settings.threads))).run()
         return
-    open_centre(settings).close()
+    create_app(settings).state.centre.close()  # the workers' checks, once, before any listens
     several = config(
         functools.partial(_worker_app, settings),
         factory=True,

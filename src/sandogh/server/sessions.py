@@ -37,6 +37,7 @@ from sandogh.core.definition.problems import Problem
 from sandogh.server.centre import Centre, CentreDep
 from sandogh.server.credentials import Argon2Passwords, TotpFactor
 from sandogh.server.errors import ApiError
+from sandogh.server.server_key import ServerKey
 from sandogh.server.settings import OperatorSettings
 from sandogh.server.throttle_gate import FORWARDED_FOR, Blocks, origin_of
 from sandogh.services.credentials import PasswordHasher, SecondFactor
@@ -104,9 +105,9 @@ class Desk:
             record_throttled(centre.uow, refused, since=since, now=centre.clock())
 
 
-def open_desk(settings: OperatorSettings) -> Desk:
-    """The desk of a centre started with `settings`."""
-    return Desk(settings, Argon2Passwords.of(settings), TotpFactor())
+def open_desk(settings: OperatorSettings, key: ServerKey) -> Desk:
+    """The desk of a centre started with `settings`, its TOTP secrets sealed with `key`."""
+    return Desk(settings, Argon2Passwords.of(settings), TotpFactor(key))
 
 
 def desk_of(request: Request) -> Desk:

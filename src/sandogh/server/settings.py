@@ -8,7 +8,9 @@ same secret. Ballot boxes are enrolled and revoked by operators in their own ses
 it before (`SANDOGH_OPERATOR_TOKEN`) is gone, and a centre started with it still set refuses to
 start, so that no one believes it still guards anything. Given the centre's log key file
 (`SANDOGH_LOG_KEY_FILE` or `--log-key`), the centre signs checkpoints of the event log at the
-cadence of `LogCheckpointSettings`.
+cadence of `LogCheckpointSettings`. The server key file (`SANDOGH_SERVER_KEY_FILE` or
+`--server-key`; `sandogh server-key keygen`) seals the operators' TOTP secrets
+(`server.server_key`): a centre is not started without one.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ LEDGER_SECRET_VAR = "SANDOGH_LEDGER_SECRET"
 OPERATOR_TOKEN_VAR = "SANDOGH_OPERATOR_TOKEN"
 REGISTRY_VAR = "SANDOGH_REGISTRY"
 LOG_KEY_VAR = "SANDOGH_LOG_KEY_FILE"
+SERVER_KEY_VAR = "SANDOGH_SERVER_KEY_FILE"
 MIN_SECRET_BYTES = 32
 
 
@@ -155,6 +158,8 @@ class ServerSettings(_Settings):
     #: The centre's log key file (`sandogh log keygen`); without it no checkpoint is signed.
     log_key_file: Path | None = None
     log_checkpoints: LogCheckpointSettings = LogCheckpointSettings()
+    #: The server key file (`sandogh server-key keygen`), which seals the TOTP secrets.
+    server_key_file: Path
     #: Timeouts and limits of each server process's connections (`server.listening`).
     listening: ListenSettings = ListenSettings()
 
@@ -195,12 +200,13 @@ def settings_from_env(
     db: str | None = None,
     registry: str | None = None,
     log_key: Path | None = None,
+    server_key: Path | None = None,
     behind_proxy: bool = False,
 ) -> ServerSettings:
-    """The settings of `sandogh serve`: the database, registry and log key file as given, else
-    from `env` (`SANDOGH_DATABASE_URL`, `SANDOGH_REGISTRY`, `SANDOGH_LOG_KEY_FILE`); the secrets
-    from `env` only. `behind_proxy` trusts the address a reverse proxy on this machine forwards
-    (`trust_forwarded_for`)."""
+    """The settings of `sandogh serve`: the database, registry, log key and server key files as
+    given, else from `env` (`SANDOGH_DATABASE_URL`, `SANDOGH_REGISTRY`, `SANDOGH_LOG_KEY_FILE`,
+    `SANDOGH_SERVER_KEY_FILE`); the secrets from `env` only. `behind_proxy` trusts the address a
+    reverse proxy on this machine forwards (`trust_forwarded_for`)."""
     problems: list[Problem] = []
     if OPERATOR_TOKEN_VAR in env:
         problems.append(
@@ -223,7 +229,17 @@ def settings_from_env(
             spec = parse_registry(registry_text)
         except SettingsError as bad:
             problems.extend(bad.problems)
-    if problems or spec is None or secret is None:
+    server_key_file = server_key or (Path(env[SERVER_KEY_VAR]) if env.get(SERVER_KEY_VAR) else None)
+    if server_key_file is None:
+        problems.append(
+            Problem(
+                SERVER_KEY_VAR,
+                "is not set: give the server key file, which seals the operators' TOTP secrets, "
+                "with --server-key or $SANDOGH_SERVER_KEY_FILE (make one with "
+                "`sandogh server-key keygen --out FILE`)",
+            )
+        )
+    if problems or spec is None or secret is None or server_key_file is None:
         raise SettingsError(problems)
     key_file = log_key or (Path(env[LOG_KEY_VAR]) if env.get(LOG_KEY_VAR) else None)
     try:
@@ -232,6 +248,7 @@ def settings_from_env(
             ledger_secret=SecretBytes(secret),
             registry=spec,
             log_key_file=key_file,
+            server_key_file=server_key_file,
             operators=OperatorSettings(trust_forwarded_for=behind_proxy),
         )
     except ValidationError as error:

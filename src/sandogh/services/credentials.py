@@ -1,7 +1,8 @@
 """The ports the operators' use cases check credentials through: password hashes and TOTP codes.
 
-The adapters (`server.credentials`: argon2-cffi and pyotp) hold the randomness (salts, secrets)
-and the cost; the use cases take them as given, like the clock (DESIGN.md §2).
+The adapters (`server.credentials`: argon2-cffi and pyotp; `server.server_key`) hold the
+randomness (salts, secrets), the cost and the key that seals TOTP secrets at rest; the use cases
+take them as given, like the clock (DESIGN.md §2).
 """
 
 from __future__ import annotations
@@ -24,12 +25,22 @@ class PasswordHasher(Protocol):
 
 
 class SecondFactor(Protocol):
-    def new_secret(self) -> str:
-        """A new random TOTP secret (base32)."""
+    """TOTP codes. A secret is only ever stored sealed (with a key that is not in the database),
+    for one username: it opens for that account's row alone."""
 
-    def uri(self, secret: str, username: str) -> str:
-        """The `otpauth://` provisioning URI an authenticator app reads (as a QR code)."""
+    def issue(self, username: str) -> tuple[bytes, str]:
+        """A new random TOTP secret for `username`: sealed, as stored, and the `otpauth://`
+        provisioning URI an authenticator app reads (as a QR code), to be shown once."""
 
-    def step(self, secret: str | None, code: str | None, at: datetime.datetime) -> int | None:
+    def seal(self, secret: str, username: str) -> bytes:
+        """The secret (base32), sealed for `username`."""
+
+    def opens(self, sealed: bytes, username: str) -> bool:
+        """Whether `sealed` opens, with this key, for `username`."""
+
+    def step(
+        self, sealed: bytes | None, username: str, code: str | None, at: datetime.datetime
+    ) -> int | None:
         """The RFC 6238 time step `code` belongs to at `at`, allowing one step of clock drift
-        either way; None when it is none of them, or when the secret or the code is missing."""
+        either way; None when it is none of them, when the secret or the code is missing, or
+        when the secret does not open for `username`."""

@@ -36,6 +36,8 @@ class OperatorTables:
     counts: dict[tuple[str, datetime.datetime], int] = field(default_factory=dict)
     alerts: dict[_AlertKey, SecurityAlert] = field(default_factory=dict)
     networks: dict[tuple[str, str], AccountNetwork] = field(default_factory=dict)
+    #: TOTP secrets stored in clear before they were sealed, as an old database holds them
+    clear_totp: dict[str, str] = field(default_factory=dict)
 
 
 class MemoryOperators:
@@ -58,6 +60,7 @@ class MemoryOperators:
         self._accounts: dict[str, OperatorAccount] = {}
         self._sessions: dict[str, OperatorSession | None] = {}  # None: ended here
         self._counts: dict[tuple[str, datetime.datetime], int] = {}  # this unit's increments
+        self._sealed: set[str] = set()
         self._forget_before: datetime.datetime | None = None
         self._alerts: dict[_AlertKey, SecurityAlert] = {}
         self._networks: dict[tuple[str, str], AccountNetwork] = {}
@@ -87,6 +90,17 @@ class MemoryOperators:
         with self._lock:
             merged = {**self._tables.accounts, **self._accounts}
         return [merged[name] for name in sorted(merged)]
+
+    def clear_totp(self) -> dict[str, str]:
+        with self._lock:
+            clear = dict(self._tables.clear_totp)
+        return {name: secret for name, secret in clear.items() if name not in self._sealed}
+
+    def seal_totp(self, username: str, sealed: bytes) -> None:
+        account = self.get(username)
+        if account is not None:
+            self.save(dataclasses.replace(account, totp_sealed=sealed))
+            self._sealed.add(username)
 
     # sessions
 
@@ -229,6 +243,8 @@ class MemoryOperators:
         for alert_key, alert in self._alerts.items():
             tables.alerts.setdefault(alert_key, alert)
         tables.networks.update(self._networks)
+        for username in self._sealed:
+            tables.clear_totp.pop(username, None)
         self.discard()
 
     def discard(self) -> None:
@@ -238,3 +254,4 @@ class MemoryOperators:
         self._forget_before = None
         self._alerts.clear()
         self._networks.clear()
+        self._sealed.clear()

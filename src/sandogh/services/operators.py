@@ -110,24 +110,25 @@ def add_user(
     # outside any transaction; the rights again in the one that adds, as they may have changed
     with uow() as work:
         _Managing(work, actor, "add-user", username, now).authorise(grant)
-    secret = factor.new_secret() if second_factor or needs_second_factor(grant.role) else None
+    issued = factor.issue(username) if second_factor or needs_second_factor(grant.role) else None
     password_hash = hasher.hash(password)
     with uow() as work:
         managing = _Managing(work, actor, "add-user", username, now)
         managing.authorise(grant)
         if work.operators.get(username) is not None:
             raise OperatorError(OperatorRefusal.USERNAME_TAKEN, f"the username {username} is taken")
-        account = OperatorAccount(username, name, grant, password_hash, now, totp_secret=secret)
+        sealed = None if issued is None else issued[0]
+        account = OperatorAccount(username, name, grant, password_hash, now, totp_sealed=sealed)
         work.operators.add(account)
         details: dict[str, JSONValue] = {
             "username": username,
             "role": grant.role.value,
             "place": grant.place,
-            "second_factor": secret is not None,
+            "second_factor": issued is not None,
         }
         managing.record(EventType.USER_ADDED, grant.place, details)
         work.commit()
-    return AccountChange(account, None if secret is None else factor.uri(secret, username))
+    return AccountChange(account, None if issued is None else issued[1])
 
 
 def change_role(
@@ -145,11 +146,10 @@ def change_role(
         managing = _Managing(work, actor, "change-role", username, now)
         account = managing.account()
         managing.authorise(grant)
-        secret, uri = account.totp_secret, None
-        if secret is None and needs_second_factor(grant.role):
-            secret = factor.new_secret()
-            uri = factor.uri(secret, username)
-        changed = dataclasses.replace(account, grant=grant, totp_secret=secret)
+        sealed, uri = account.totp_sealed, None
+        if sealed is None and needs_second_factor(grant.role):
+            sealed, uri = factor.issue(username)
+        changed = dataclasses.replace(account, grant=grant, totp_sealed=sealed)
         work.operators.save(changed)
         details: dict[str, JSONValue] = {
             "username": username,

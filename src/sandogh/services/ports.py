@@ -378,14 +378,15 @@ class CheckpointRepository(Protocol):
 @dataclass(frozen=True)
 class OperatorAccount:
     """An operator's account: a grant (role at a place), an argon2id password hash, and, for the
-    privileged roles (`core.access.SECOND_FACTOR_ROLES`), a TOTP secret."""
+    privileged roles (`core.access.SECOND_FACTOR_ROLES`), a TOTP secret, sealed
+    (`services.credentials.SecondFactor`)."""
 
     username: str
     display_name: str
     grant: Grant
     password_hash: str
     added_at: datetime.datetime
-    totp_secret: str | None = None
+    totp_sealed: bytes | None = None
     totp_step: int | None = None  # the last TOTP time step used: each code is taken once
     disabled: bool = False
     lockout: Lockout = field(default_factory=Lockout)
@@ -450,6 +451,12 @@ class OperatorRepository(Protocol):
 
     def all(self) -> list[OperatorAccount]:
         """Every account, by username."""
+
+    def clear_totp(self) -> dict[str, str]:
+        """The TOTP secrets still stored in clear (from before they were sealed), by username."""
+
+    def seal_totp(self, username: str, sealed: bytes) -> None:
+        """Store the account's TOTP secret sealed, in place of its secret in clear."""
 
     def add_session(self, session: OperatorSession) -> None: ...
 

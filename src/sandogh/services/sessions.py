@@ -118,7 +118,8 @@ def log_in(
         raise LoginError(throttled=True, blocks=blocks)
     stored = None if account is None else account.password_hash
     password_ok = hasher.verify(stored, attempt.password)
-    step = factor.step(None if account is None else account.totp_secret, attempt.code, now)
+    sealed = None if account is None else account.totp_sealed
+    step = factor.step(sealed, attempt.username, attempt.code, now)
     with uow() as work:
         account = work.operators.get_for_update(attempt.username)
         found = None
@@ -227,7 +228,7 @@ def _cause(
     # the hash checked must still be the account's: it may have changed since it was read
     if not password_ok or account.password_hash != stored:
         return FailureCause.PASSWORD
-    needs_code = account.totp_secret is not None or needs_second_factor(account.grant.role)
+    needs_code = account.totp_sealed is not None or needs_second_factor(account.grant.role)
     used = account.totp_step
     if needs_code and (step is None or (used is not None and step <= used)):
         return FailureCause.SECOND_FACTOR  # no code, a wrong one, or one already used

@@ -77,7 +77,7 @@ def _account(row: Any) -> OperatorAccount:
         grant=Grant(Role(row.role), row.place),
         password_hash=row.password_hash,
         added_at=row.added_at,
-        totp_secret=row.totp_secret,
+        totp_sealed=row.totp_sealed,
         totp_step=row.totp_step,
         disabled=row.disabled,
         lockout=Lockout(row.failures, row.locked_until),
@@ -91,7 +91,7 @@ def _account_row(account: OperatorAccount) -> dict[str, Any]:
         "role": account.grant.role.value,
         "place": account.grant.place,
         "password_hash": account.password_hash,
-        "totp_secret": account.totp_secret,
+        "totp_sealed": account.totp_sealed,
         "totp_step": account.totp_step,
         "disabled": account.disabled,
         "failures": account.lockout.failures,
@@ -145,6 +145,21 @@ class SqlOperatorRepository:
         return [_account(row) for row in self._connection.execute(query)]
 
     # sessions
+
+    def clear_totp(self) -> dict[str, str]:
+        rows = self._connection.execute(
+            select(OperatorRow.username, OperatorRow.totp_secret).where(
+                OperatorRow.totp_secret.is_not(None)
+            )
+        )
+        return {row.username: row.totp_secret for row in rows}
+
+    def seal_totp(self, username: str, sealed: bytes) -> None:
+        self._connection.execute(
+            update(OperatorRow)
+            .where(OperatorRow.username == username)
+            .values(totp_sealed=sealed, totp_secret=None)
+        )
 
     def add_session(self, session: OperatorSession) -> None:
         row = {

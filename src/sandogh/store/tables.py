@@ -411,7 +411,9 @@ class LogCheckpointRow(Base):
 
 class OperatorRow(Base):
     """An operator's account (`services.ports.OperatorAccount`): an argon2id hash, never a
-    password; the TOTP secret as issued, since checking a code needs it."""
+    password; the TOTP secret sealed with the server key (`server.server_key`), since checking a
+    code needs it. `totp_secret` holds a secret stored in clear before revision 0011, until
+    `sandogh user seal-totp` seals it; the centre refuses to start while one is left."""
 
     __tablename__ = "operators"
 
@@ -421,6 +423,7 @@ class OperatorRow(Base):
     place: Mapped[str] = mapped_column(Code)
     password_hash: Mapped[str]
     totp_secret: Mapped[str | None]
+    totp_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     totp_step: Mapped[int | None] = mapped_column(BigInteger)
     disabled: Mapped[bool]
     failures: Mapped[int]

@@ -71,6 +71,7 @@ class EventType(StrEnum):
     USER_ADDED = "user-added"
     ROLE_CHANGED = "role-changed"
     USER_DISABLED = "user-disabled"
+    TOTP_SEALED = "totp-sealed"  # a TOTP secret stored in clear, sealed with the server key
 
 
 class Disposition(StrEnum):
