@@ -68,7 +68,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "record_signatures",
         "record_amendments",
     }
-    assert revision == head_revision() == "0011"
+    assert revision == head_revision() == "0012"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -136,10 +136,10 @@ def test_voids_stored_before_the_anchored_log_name_the_entry_that_recorded_them(
     assert [tuple(row) for row in named] == [(1, 1, "h1"), (2, None, None)]
 
 
-def test_a_totp_secret_stored_in_clear_before_0011_waits_there_to_be_sealed(db_url: str) -> None:
+def test_a_totp_secret_stored_in_clear_before_0012_waits_there_to_be_sealed(db_url: str) -> None:
     """A migration cannot read the server key: the secret stays in its old column, where the
     centre finds it (and refuses to start) until `sandogh user seal-totp` moves it, sealed."""
-    _migrate(db_url, "0010")
+    _migrate(db_url, "0011")
     _execute(
         db_url,
         "INSERT INTO operators (username, display_name, role, place, password_hash, totp_secret,"
@@ -166,7 +166,7 @@ def test_a_totp_secret_stored_in_clear_before_0011_waits_there_to_be_sealed(db_u
         assert tuple(row) == (None, b"sealed")
     finally:
         engine.dispose()
-    _migrate(db_url, "0010", down=True)
+    _migrate(db_url, "0011", down=True)
 
 
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
@@ -244,7 +244,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0011: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0012: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

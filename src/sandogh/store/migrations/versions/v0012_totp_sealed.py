@@ -5,8 +5,8 @@ A migration cannot read the server key, so the secrets already stored stay in `t
 until `sandogh user seal-totp` moves each, sealed, to `totp_sealed`; the centre refuses to start
 while one is left in clear.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-06
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0012"
+down_revision: str | None = "0011"
 branch_labels: str | None = None
 depends_on: str | None = None
 
