@@ -27,6 +27,7 @@ centre is kept, not retried, and noted as an incident, as is every duplicate the
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import secrets
@@ -145,6 +146,9 @@ class Status:
 
 
 _BACKOFF = Backoff()
+#: a station's one sealed length, worked out once: every cast needs it, and a 300-candidate
+#: Majlis ballot takes milliseconds to bound (bench/box.py)
+_record_bound = functools.lru_cache(maxsize=8)(record_bound)
 
 
 def _utc_now() -> datetime.datetime:
@@ -317,7 +321,7 @@ class Box:
             if key is None:
                 raise AssertionError("a station that is voting holds its count key")
             tx.consume(token)
-            tx.add_record(seal(key.public, encode_record(record), record_bound(setup.ballot)))
+            tx.add_record(seal(key.public, encode_record(record), _record_bound(setup.ballot)))
         self._printer.print_copy(paper_copy_lines(setup, record))
 
     # ---- counting and the report --------------------------------------------------------------
@@ -340,7 +344,7 @@ class Box:
             if key is None:
                 raise AssertionError("a closed station holds its count key")
             registered = [(member.role, member.key) for member in setup.staff]
-            opener = recover(key, registered, staff, record_bound(setup.ballot))
+            opener = recover(key, registered, staff, _record_bound(setup.ballot))
             records = [decode_record(opener.open(sealed)) for sealed in tx.records()]
             report = count_records(tx, station, self.key.public_key, given, records)
             tx.set_spoiled(given)
