@@ -175,3 +175,24 @@ def test_an_unknown_election_is_one_clear_line(kerman: str) -> None:
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0
     assert "nowhere" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("publish",), "--out"),
+        (("anchor", "show"), "--election"),
+        (("results", "show", "--unit"), "--unit"),
+    ],
+)
+def test_a_missing_option_is_one_line_not_a_traceback(args: tuple[str, ...], named: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from sandogh.cli.app import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert named in done.stderr
+    assert "Traceback" not in done.stderr

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from sqlalchemy.exc import SQLAlchemyError
@@ -397,16 +396,18 @@ def main() -> None:
     # default thresholds the collector rescans them again and again (bench/national.py: -40 %).
     gc.set_threshold(*GC_THRESHOLDS)
     try:
-        # Without standalone mode click returns a command's `typer.Exit` code instead of exiting.
+        # Without standalone mode typer returns a command's `typer.Exit` code instead of exiting.
         code = app(standalone_mode=False)
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         sys.exit(done.exit_code)
-    except click.ClickException as usage:
-        usage.show()
-        sys.exit(usage.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         err.print("aborted")
         sys.exit(130)
+    except typer.TyperException as usage:
+        # typer keeps its own copy of click: a missing or bad option is one of these
+        err.print(f"sandogh: {usage.format_message()}", markup=False)
+        err.print("sandogh: see `sandogh COMMAND --help`", markup=False)
+        sys.exit(usage.exit_code)
     except DefinitionError as bad:
         for problem in bad.problems:
             err.print(str(problem), markup=False)
