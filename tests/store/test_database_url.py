@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from sqlalchemy import text
 
 from sandogh.store.engine import BUSY_TIMEOUT_MS, make_engine
 from sandogh.store.errors import DatabaseUrlError
+from sandogh.store.schema import init_database
 from sandogh.store.url import DEFAULT_URL, ENV_VAR, database_url, parse_url
 
 
@@ -84,3 +86,11 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: Path) -> 
     finally:
         engine.dispose()
     assert pragma == {"foreign_keys": 1, "journal_mode": "wal", "busy_timeout": BUSY_TIMEOUT_MS}
+
+
+def test_a_new_database_file_is_its_owners_alone(tmp_path: Path) -> None:
+    # the centre's file holds password hashes and the voted-ledger: 0644 let anyone read it
+    url = f"sqlite:///{tmp_path / 'centre.sqlite'}"
+    init_database(url)
+    for made in tmp_path.iterdir():
+        assert stat.S_IMODE(made.stat().st_mode) == 0o600, made.name

@@ -20,9 +20,12 @@ busy handler. The database's own lock stays the one that decides.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 import threading
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Engine, event
@@ -91,10 +94,22 @@ def make_engine(url: str | URL, *, connections: int | None = None) -> Engine:
     sqlite_url = parsed.get_backend_name() == "sqlite"
     if sqlite_url:
         options["connect_args"] = {"factory": _QueuedWriter}
+    in_memory = parsed.database in (None, "", ":memory:")
+    if sqlite_url and not in_memory and parsed.database is not None:
+        _private_file(Path(parsed.database))
     engine = sa_create_engine(parsed, json_serializer=encode_json, **options)
     if sqlite_url:
-        _configure_sqlite(engine, in_memory=parsed.database in (None, "", ":memory:"))
+        _configure_sqlite(engine, in_memory=in_memory)
     return engine
+
+
+def _private_file(path: Path) -> None:
+    """Create a new database file readable by its owner alone (0600): it holds password hashes
+    and the voted-ledger, and SQLite gives its WAL and shared-memory files the same mode."""
+    if path.exists() or not path.parent.is_dir():
+        return  # an existing file keeps its mode; a missing folder is SQLite's to report
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
