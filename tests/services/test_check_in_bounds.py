@@ -172,6 +172,7 @@ def test_no_voter_is_checked_in_online_after_the_final_report(uow: NewUnitOfWork
         public_key_hex=DEVICE_3.public_key.raw.hex(),
         now=NOW,
     )
+    open_station(uow, ROUND_2_DAY, ST_3, DEVICE_3)
     report = final(ROUND_2_DAY, ST_3, DEVICE_3, {"president": [("25",)], "parliament": [("41",)]})
     ingest_report(uow, signed=signed(report, DEVICE_3), now=LATER)
 
