@@ -182,6 +182,10 @@ def test_an_entry_deleted_and_the_rest_rehashed_fails(published: Published) -> N
     assert rewritten.exit_code == 4
     broken = json.loads(rewritten.stdout)["broken"]
     assert (broken["sequence"], broken["fault"]) == (head, "checkpoint-mismatch")
+    # the checkpoints stored beside the log, signed by its key, disagree as well
+    at_home = published.verify("--log-key-public", published.key, "--json")
+    assert at_home.exit_code == 4
+    assert json.loads(at_home.stdout)["broken"]["fault"] == "checkpoint-mismatch"
     shown = published.against("--log-key-public", published.key)
     assert f"entry {head} of the stored log has hash {broken['found']}" in shown.stdout
 

@@ -26,7 +26,7 @@ from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.publish.log_anchor import read_log_anchor
 from sandogh.publish.sources import open_source
-from sandogh.services.audit import export_log, verify_against, verify_log
+from sandogh.services.audit import checkpoints, export_log, verify_against, verify_log
 
 log_app = typer.Typer(help="The hash-chained record of events.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
@@ -98,7 +98,8 @@ def log_verify(
         typer.Option(
             "--log-key-public",
             help="The centre's log key (ed25519:…), from a second source; default the "
-            "snapshot's own log/key.txt, with a warning.",
+            "snapshot's own log/key.txt, with a warning. Without --against: hold the log to "
+            "the checkpoints stored beside it, signed by this key.",
             show_default=False,
         ),
     ] = None,
@@ -107,7 +108,14 @@ def log_verify(
     """Re-hash every entry; exit 4 and name the first broken entry if the chain does not hold,
     or if it disagrees with a published checkpoint."""
     key: PublicKey | None = None
-    if against is None:
+    if against is None and log_key_public is not None:
+        # the centre's own signed checkpoints: a log re-chained in the database disagrees
+        key = _public_key(log_key_public)
+        uow = open_store(db)
+        stored = tuple(checkpoints(uow))
+        anchored = verify_against(uow, stored, key)
+        anchors = [c.checkpoint for c in stored if c not in anchored.forged]
+    elif against is None:
         given = _checkpoint(checkpoint)
         anchored = Anchored(verify_log(open_store(db), given), ())
         anchors = [] if given is None else [given]
