@@ -75,6 +75,7 @@ def test_the_hq_drafts_officials_sign_the_centre_seals_and_amends(tmp_path: Path
     shown = sandogh("anchor", "show", "--election", ELECTION, db=db).stdout
     assert to_persian_digits(short_fingerprint(fingerprint(data))) in shown
     assert "مهرشده" in shown
+    assert "سر کنونی زنجیره: خود سیاهه" in shown
     again = sandogh("anchor", "draft", "--election", ELECTION, *authorities, "--threshold", "2",
                     "--out", str(tmp_path / "again.json"), db=db, check=False)  # fmt: skip
     assert "refused (sealed)" in _failure(again)
@@ -89,3 +90,10 @@ def test_the_hq_drafts_officials_sign_the_centre_seals_and_amends(tmp_path: Path
     amended = sandogh("anchor", "amend", "--election", ELECTION, str(amendment), str(signatures),
                       "--lang", "en", db=db)  # fmt: skip
     assert f"Amendment 1 recorded: {STATION}" in amended.stdout
+    head = fingerprint(amendment.read_bytes())  # the chain's head, which observers now carry
+    assert "Current head of the chain: amendment 1" in amended.stdout
+    assert head in amended.stdout
+    shown = sandogh("anchor", "show", "--election", ELECTION, "--lang", "en", db=db).stdout
+    assert "Current head of the chain: amendment 1" in shown
+    assert head in shown
+    assert short_fingerprint(head) in shown

@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from sandogh.cli.app import app
 from sandogh.core.anchor import (
     AMENDMENT_LINE,
     COVERAGE_REASONS,
@@ -264,3 +266,59 @@ def test_the_log_key_the_snapshot_names_must_be_the_records(root: Path) -> None:
 
     (root / "log/key.txt").write_text(LOG_KEY.public_key.text + "\n")
     assert check(root).agrees
+
+
+def test_the_attack_a_signed_replacement_hidden_from_the_snapshot(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Whoever publishes empties `amendments.json`, hiding the signed amendment that replaced
+    (revoked) ST_2's box: the amendment's head, which observers carry, no longer agrees; the
+    record's fingerprint alone still does, and says the amendments rest on the publisher's word."""
+    replace_box(uow, ROUND_2, ST_2, KEYS[ST_2], SigningKey.from_seed(b"N" * 32))
+    Publisher(uow, tmp_path, render=False).regenerate()
+    path = tmp_path / DATA / "anchor/amendments.json"
+    head = encode_amendment(decode_amendments(path.read_bytes())[0].amendment)
+    head_fingerprint = sha256_text(head)
+
+    honest = check(tmp_path, Anchors((short_fingerprint(head_fingerprint),)))
+    assert honest.agrees, honest.elections[0].findings
+    assert (honest.elections[0].covered, honest.elections[0].amendments) == (1, 1)
+
+    path.write_bytes(encode_amendments([]))
+    hidden = check(tmp_path, Anchors((head_fingerprint,)))
+    assert not hidden.agrees
+    [finding] = _of(hidden, Disagreement.ANCHOR)
+    assert head_fingerprint in finding.detail
+    assert "missing" in finding.detail
+
+    by_record = check(tmp_path)
+    assert by_record.agrees
+    assert (by_record.elections[0].covered, by_record.elections[0].head) == (
+        0,
+        record_fingerprint(),
+    )
+
+
+def test_amendments_the_anchor_does_not_reach_are_checked_but_said_to_rest_on_the_publisher(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    replace_box(uow, ROUND_2, ST_2, KEYS[ST_2], SigningKey.from_seed(b"N" * 32))
+    Publisher(uow, tmp_path, render=False).regenerate()
+    [amendment] = decode_amendments((tmp_path / DATA / "anchor/amendments.json").read_bytes())
+    head = sha256_text(encode_amendment(amendment.amendment))
+
+    for lang, says in (("en", "rests only on the publisher's word"), ("fa", "به گفته منتشرکننده")):
+        shown = CliRunner().invoke(
+            app,
+            ["verify-results", str(tmp_path), "--anchor", record_fingerprint(), "--lang", lang],
+        )
+        assert shown.exit_code == 0, shown.output
+        said = " ".join(shown.output.split())  # as the console wrapped it
+        assert says in said
+        assert head in said
+    covered = CliRunner().invoke(
+        app, ["verify-results", str(tmp_path), "--anchor", head, "--lang", "en"]
+    )
+    said = " ".join(covered.output.split())
+    assert "covers the record and amendments 1..1" in said
+    assert "publisher's word" not in said

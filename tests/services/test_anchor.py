@@ -235,3 +235,32 @@ def test_a_replaced_box_is_covered_by_a_signed_amendment(uow: NewUnitOfWork) -> 
     assert ingest_report(uow, signed=counted, now=LATER)
     old = signed(final(ROUND_2_DAY, ST_1, DEVICE, RUNOFF_VOTES), DEVICE)
     assert _refused(uow, old).reason is ReportRefusal.REPLACED_DEVICE
+
+
+def test_a_box_is_not_replaced_after_its_station_reported(uow: NewUnitOfWork) -> None:
+    """The attack of the review: a box replaced after its station's final report was accepted
+    leaves that report signed by a box the record no longer lets sign one, so an honest snapshot
+    verifies as disagreeing. The centre refuses the amendment instead."""
+    sealed_by_officials(uow, ROUND_2)
+    ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
+    ingest_report(
+        uow, signed=signed(final(ROUND_2_DAY, ST_1, DEVICE, RUNOFF_VOTES), DEVICE), now=LATER
+    )
+    _enrol(uow, FRESH_BOX, ST_1)
+    record = decode_record(record_of(uow, election_id=ROUND_2)[0].data)
+    amendment = next_amendment(
+        record,
+        [],
+        station=ST_1,
+        reason="replaced after the count",
+        device=FRESH_BOX.public_key,
+        replaces=DEVICE.public_key,
+    )
+    signatures = [sign_bytes(AMENDMENT_LINE, encode_amendment(amendment), k) for k in SEALERS]
+
+    with pytest.raises(AnchorError) as refused:
+        amend_record(uow, election_id=ROUND_2, amendment=amendment, signatures=signatures, now=NOW)
+
+    assert refused.value.reason is AnchorRefusal.STATION_REPORTED
+    assert f"{ST_1}'s final report is already accepted" in str(refused.value)
+    assert not record_of(uow, election_id=ROUND_2)[1]

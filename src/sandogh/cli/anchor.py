@@ -70,6 +70,9 @@ _FA = {
     "state_sealed": "مهرشده",
     "state_draft": "پیش‌نویس؛ هنوز مهر نشده",
     "amendments": "{count} اصلاحیه",
+    "head_record": "سر کنونی زنجیره: خود سیاهه (هنوز اصلاحیه‌ای نیست)",
+    "head_amendment": "سر کنونی زنجیره: اصلاحیه {number}؛ این را با اصلاحیه منتشر کنید و "
+    "ناظران همین را برای --anchor نگه دارند",
 }
 _EN = {
     "drafted": "Pre-election record drafted to {file}: {stations} stations, {officials} officials "
@@ -83,6 +86,9 @@ _EN = {
     "state_sealed": "sealed",
     "state_draft": "a draft; not sealed yet",
     "amendments": "{count} amendments",
+    "head_record": "Current head of the chain: the record itself (no amendment yet)",
+    "head_amendment": "Current head of the chain: amendment {number}; publish it with the "
+    "amendment, for observers to carry to --anchor",
 }
 
 ElectionRequired = Annotated[str, typer.Option("--election", "-e", help="Election id.")]
@@ -231,12 +237,26 @@ def show(
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """The record's fingerprint, long and short, whether it is sealed, and its amendments."""
+    """The record's fingerprint, long and short, whether it is sealed, its amendments, and the
+    chain's current head: what observers carry (the record's fingerprint, or the last amendment's
+    hash)."""
     stored, amendments = record_of(open_store(db), election_id=election)
     state = "state_sealed" if stored.sealed_at is not None else "state_draft"
     _out.print(f"{election}: {_say(state, lang.lang)}", markup=False)
     _print_fingerprint(stored.data, lang.lang)
     _out.print(_say("amendments", lang.lang, count=len(amendments)), markup=False)
+    last = encode_amendment(amendments[-1].signed.amendment) if amendments else stored.data
+    _print_head(len(amendments), last, lang.lang)
+
+
+def _print_head(number: int, data: bytes, lang: Lang) -> None:
+    """The chain's head, long and short: the bytes of amendment `number`, or of the record when
+    it is 0 (`core.anchor.amendments`)."""
+    if number:
+        _out.print(_say("head_amendment", lang, number=number), markup=False)
+    else:
+        _out.print(_say("head_record", lang), markup=False)
+    _print_fingerprint(data, lang)
 
 
 @anchor_app.command("draft-amendment")
@@ -315,3 +335,4 @@ def amend(
     )
     station = added.signed.amendment.station
     _out.print(_say("amended", lang.lang, number=added.number, station=station), markup=False)
+    _print_head(added.number, data, lang.lang)

@@ -78,6 +78,12 @@ _FA: dict[str, str] = {
     "unanchored": "هشدار: هیچ چیز لنگر نشد. کلید صندوق‌ها از devices.json همین انتشار خوانده شد و "
     "کلید کارکنان سنجیده نشد؛ «مطابق است» اینجا فقط یعنی این داده‌ها با خودشان می‌خوانند.",
     "anchored": "سیاهه پیش از انتخابات با لنگر داده‌شده می‌خواند.",
+    "covers_record": "لنگر داده‌شده خود سیاهه را پوشش می‌دهد و هیچ اصلاحیه‌ای را.",
+    "covers_amendments": "لنگر داده‌شده سیاهه و اصلاحیه‌های ۱ تا {count} را پوشش می‌دهد.",
+    "amendments_unanchored": "هشدار: {published} اصلاحیه منتشر و سنجیده شد، اما اینکه پس از "
+    "اصلاحیه {covered} اصلاحیه‌ای (مثلاً جایگزینی یک صندوق) پنهان نشده باشد فقط به گفته "
+    "منتشرکننده است. سر کنونی زنجیره اصلاحیه‌ها را از مقامات بپرسید و با --anchor بدهید "
+    "(سر زنجیره در این انتشار: {head}).",
 }
 _EN: dict[str, str] = {
     "written": "{written} files written, {unchanged} unchanged",
@@ -115,6 +121,12 @@ _EN: dict[str, str] = {
     "devices.json and no staff key was checked; “agrees” here means only that the data agrees "
     "with itself.",
     "anchored": "The pre-election record holds against the anchor given.",
+    "covers_record": "The anchor given covers the record and no amendment.",
+    "covers_amendments": "The anchor given covers the record and amendments 1..{count}.",
+    "amendments_unanchored": "WARNING: {published} amendments were published and checked, but "
+    "that no amendment (a replaced box, say) after amendment {covered} was left out rests only "
+    "on the publisher's word. Ask the officials for the amendment chain's current head and give "
+    "it with --anchor (this snapshot's head: {head}).",
 }
 _KEYS = {
     Disagreement.MISSING: "missing",
@@ -241,8 +253,9 @@ def verify_results(
         list[str] | None,
         typer.Option(
             "--anchor",
-            help="The pre-election record's fingerprint, from a second source: sha256:HEX, or "
-            "its short form of 40 digits (repeat for each election).",
+            help="The pre-election record's fingerprint, or its last amendment's head, from a "
+            "second source: sha256:HEX, or its short form of 40 digits (repeat for each "
+            "election).",
             show_default=False,
         ),
     ] = None,
@@ -327,6 +340,9 @@ def verification_json(verification: Verification) -> dict[str, Any]:
                 "readded": check.readded,
                 "documents": check.documents,
                 "not_checked": list(check.not_checked),
+                "anchor_covers_amendments": check.covered,
+                "amendments": check.amendments,
+                "head": check.head,
                 "disagreements": len(check.findings),
                 "findings": [_finding_json(f) for f in check.findings],
             }
@@ -385,6 +401,7 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
     out.print(escape(say("readded", lang, readded=check.readded, documents=check.documents)))
     for relative in check.not_checked:
         out.print(f"[yellow]·[/yellow] {escape(say('not_checked', lang, file=relative))}")
+    _print_covered(check, lang)
     if not check.findings:
         out.print(f"[green]✓[/green] {escape(say('all_agree', lang))}")
         return
@@ -394,3 +411,23 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
         out.print(f"  · {escape(finding_text(finding, lang))}")
     if len(ordered) > SHOWN:
         out.print(f"  {escape(say('more', lang, count=len(ordered) - SHOWN))}")
+
+
+def _print_covered(check: ElectionCheck, lang: Lang) -> None:
+    """What the anchor given vouches for; loudly, when published amendments may have been left
+    out: the record's fingerprint alone vouches for none (`publish.anchor_check`)."""
+    if check.covered is None:
+        return
+    if check.covered:
+        out.print(escape(say("covers_amendments", lang, count=check.covered)))
+    else:
+        out.print(escape(say("covers_record", lang)))
+    if check.covered == 0 or check.covered < check.amendments:
+        warning = say(
+            "amendments_unanchored",
+            lang,
+            published=check.amendments,
+            covered=check.covered,
+            head=check.head,
+        )
+        out.print(f"[bold yellow]{escape(warning)}[/bold yellow]")

@@ -1,14 +1,21 @@
 """The pre-election record of a published snapshot, checked against a second source.
 
 DESIGN.md §6: "Verifiers take the anchor from a second source, never from the data they check";
-issue 9, section 2. `verify-results` is given the record's fingerprint (`--anchor`, as printed in
-a newspaper, long or short) or the record itself (`--record`), and checks that the snapshot's
-`anchor/record.json` is that record (a record given is used in place of the published one), that
-it is of this election and definition, that k of its officials of both bodies signed it
-(`anchor/signatures.json`) and that every amendment (`anchor/amendments.json`) stands on it in
-order, signed the same way; and, when the record lists the event log's key, that `log/key.txt`
-names it. What the record and its amendments cover (`core.anchor.Coverage`) is
-then what each published report is checked against, in place of `devices.json`.
+issue 9, section 2. `verify-results` is given the record's fingerprint or an amendment's head
+(`--anchor`, as printed in a newspaper, long or short) or the record itself (`--record`), and
+checks that the snapshot's `anchor/record.json` is that record (a record given is used in place
+of the published one), that it is of this election and definition, that k of its officials of
+both bodies signed it (`anchor/signatures.json`) and that every amendment
+(`anchor/amendments.json`) stands on it in order, signed the same way; and, when the record lists
+the event log's key, that `log/key.txt` names it. What the record and its amendments cover
+(`core.anchor.Coverage`) is then what each published report is checked against, in place of
+`devices.json`.
+
+An amendment's head vouches for the record and every amendment up to it: a publisher who drops an
+amendment (a box replaced, its key revoked) drops the head observers carry, and is refused. The
+record's fingerprint alone vouches for no amendment: those published are still checked, but
+whether any was left out rests on the publisher's word (`Check.covered` against
+`Check.amendments`), which `verify-results` says loudly, with the head to ask the officials for.
 """
 
 from __future__ import annotations
@@ -20,11 +27,13 @@ from sandogh.core.anchor import (
     Coverage,
     PreElectionRecord,
     RecordError,
+    SignedAmendment,
+    amendment_hash,
+    anchored_amendments,
     decode_amendments,
     decode_record,
     decode_signatures,
     fingerprint,
-    matches_fingerprint,
     verify_amendments,
     verify_record,
 )
@@ -51,9 +60,11 @@ def anchored_coverage(check: Check, definition_hash: str, anchors: Anchors) -> C
     """What the election's record and amendments cover, once every check of the module docstring
     holds; else None, each failure a finding of `check`."""
     relative = check.reading = f"{check.folder}/{ANCHOR_RECORD}"
-    data = _anchored_bytes(check, relative, check.source.read(relative), anchors)
-    if data is None:
+    published = check.source.read(relative)
+    anchored = _anchored_bytes(check, relative, published, _published_amendments(check), anchors)
+    if anchored is None:
         return None
+    data, covered = anchored
     try:
         record = decode_record(data)
         if _stranger(check, relative, record, definition_hash):
@@ -70,6 +81,8 @@ def anchored_coverage(check: Check, definition_hash: str, anchors: Anchors) -> C
     except RecordError as error:  # the file read last is the one that does not read
         _found(check, error.problems)
         return None
+    check.covered, check.amendments = covered, len(amendments)
+    check.head = amendment_hash(amendments[-1].amendment) if amendments else fingerprint(data)
     return Coverage.of(record, [each.amendment for each in amendments])
 
 
@@ -108,11 +121,26 @@ def _log_key_problems(check: Check, record: PreElectionRecord) -> list[Problem]:
     return [Problem("", f"names {text}, not a log key of the record")]
 
 
+def _published_amendments(check: Check) -> tuple[SignedAmendment, ...]:
+    """The published amendments as they read, to match a head given; none when they do not read
+    (verifying them, later, finds why)."""
+    data = check.source.read(f"{check.folder}/{ANCHOR_AMENDMENTS}")
+    try:
+        return () if data is None else decode_amendments(data)
+    except RecordError:
+        return ()
+
+
 def _anchored_bytes(
-    check: Check, relative: str, published: bytes | None, anchors: Anchors
-) -> bytes | None:
-    """The record's bytes the second source vouches for: a record given for this election, else
-    the published one if its fingerprint is one given."""
+    check: Check,
+    relative: str,
+    published: bytes | None,
+    amendments: tuple[SignedAmendment, ...],
+    anchors: Anchors,
+) -> tuple[bytes, int] | None:
+    """The record's bytes the second source vouches for, and how many amendments with them: a
+    record given for this election (none), else the published one if its fingerprint or the head
+    of one of its published amendments is one given (the most any given vouches for)."""
     election = check.election
     for given in anchors.records:
         try:
@@ -123,14 +151,19 @@ def _anchored_bytes(
         if published is not None and published != given:
             detail = f"the published record is {fingerprint(published)}, not the record given"
             check.found.append(Finding(Disagreement.ANCHOR, election, relative, detail=detail))
-        return given
+        return given, 0
     if published is None:
         check.found.append(Finding(Disagreement.MISSING, election, relative))
         return None
-    if any(matches_fingerprint(published, given) for given in anchors.fingerprints):
-        return published
+    long = fingerprint(published)
+    chain = [each.amendment for each in amendments]
+    covered = [anchored_amendments(long, chain, given) for given in anchors.fingerprints]
+    if any(n is not None for n in covered):
+        return published, max(n for n in covered if n is not None)
     detail = (
-        f"its fingerprint is {fingerprint(published)}, not one given"
+        f"its fingerprint is {long}, and neither it nor the head of any of its {len(chain)} "
+        f"published amendments is {' or '.join(anchors.fingerprints)}: the amendment a head "
+        "given names is missing from the snapshot, or the record is another"
         if anchors.fingerprints
         else "no record of this election was given"
     )

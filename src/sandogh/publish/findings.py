@@ -68,6 +68,9 @@ class Check:
     documents: int = 0  # published files compared with the re-added figures
     not_checked: list[str] = field(default_factory=list)
     reading: str = ""  # the file being read, where a failure that names no file is found
+    covered: int | None = None  # amendments the anchor given vouches for; None: not anchored
+    amendments: int = 0  # amendments published and verified
+    head: str = ""  # the published chain's head: the last amendment's hash, else the record's
 
     @property
     def folder(self) -> str:

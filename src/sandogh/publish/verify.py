@@ -76,6 +76,9 @@ class ElectionCheck:
     documents: int  # published files compared with the re-added figures
     findings: tuple[Finding, ...]
     not_checked: tuple[str, ...] = ()  # files left out, e.g. csv/totals.csv older than snapshot
+    covered: int | None = None  # amendments the anchor vouches for (`findings.Check`)
+    amendments: int = 0
+    head: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,9 @@ def _result(check: Check, definition_hash: Any, sequence: Any, readded: int) -> 
         documents=check.documents,
         findings=tuple(check.found),
         not_checked=tuple(check.not_checked),
+        covered=check.covered,
+        amendments=check.amendments,
+        head=check.head,
     )
 
 

@@ -13,6 +13,8 @@ Sealing is refused when the store's boxes or staff have changed since the draft 
 record would leave them uncovered: draft it again), and once any station's zero report has been
 accepted: a record sealed after polls
 open would let whoever runs the centre choose, having seen the day begin, which keys it trusts.
+An amendment replacing a box is refused once that station's final report is accepted: the box
+that signed it would then no longer cover it.
 Each step is an event of the log. The centre then refuses a report from a box the record and its
 amendments do not cover (`services.ingest`, `coverage_of`).
 """
@@ -64,6 +66,7 @@ class AnchorRefusal(StrEnum):
     TOO_FEW_SIGNATURES = "too-few-signatures"
     POLLS_OPEN = "polls-open"  # a zero report was accepted: too late to seal
     STALE_DRAFT = "stale-draft"  # boxes or staff enrolled or revoked since: draft it again
+    STATION_REPORTED = "station-reported"  # a box replaced after its station's final report
 
 
 class AnchorError(SandoghError):
@@ -221,6 +224,7 @@ def amend_record(
         problems = amendment_problems(record, before, amendment)
         if problems:
             raise AnchorError(AnchorRefusal.MALFORMED, problems)
+        _refuse_reported(work, election_id, amendment)
         data = encode_amendment(amendment)
         problems = threshold_problems(record, AMENDMENT_LINE, data, signatures)
         if problems:
@@ -293,6 +297,19 @@ def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
 _KEPT = 4  # coverages held at once: a centre serves one or two elections
 _kept: dict[tuple[str, str, str], Coverage] = {}
 _kept_lock = Lock()
+
+
+def _refuse_reported(work: UnitOfWork, election_id: str, amendment: Amendment) -> None:
+    """A box is replaced before its station reports: replaced after its final report was
+    accepted, the key that signed that report would sign no more final reports, and an honest
+    snapshot would no longer verify against the record and its amendments."""
+    if amendment.device is None or amendment.replaces is None:
+        return
+    if work.reports.get(election_id, amendment.station, ReportKind.FINAL.value) is not None:
+        raise AnchorError(
+            AnchorRefusal.STATION_REPORTED,
+            [Problem("replaces", f"{amendment.station}'s final report is already accepted")],
+        )
 
 
 def _refuse_sealed(stored: StoredRecord | None) -> None:

@@ -10,6 +10,7 @@ from sandogh.core.anchor.amendments import (
     SignedAmendment,
     amendment_hash,
     amendment_problems,
+    anchored_amendments,
     decode_amendment,
     decode_amendments,
     encode_amendment,
@@ -35,6 +36,7 @@ from sandogh.core.anchor.record import (
     fingerprint,
     matches_fingerprint,
     record_problems,
+    same_fingerprint,
     short_fingerprint,
 )
 from sandogh.core.anchor.signing import (
@@ -65,6 +67,7 @@ __all__ = [
     "StationKeys",
     "amendment_hash",
     "amendment_problems",
+    "anchored_amendments",
     "check_opened",
     "check_staff",
     "decode_amendment",
@@ -80,6 +83,7 @@ __all__ = [
     "merge",
     "next_amendment",
     "record_problems",
+    "same_fingerprint",
     "short_fingerprint",
     "sign_bytes",
     "sign_record",

@@ -19,7 +19,11 @@ Canonical form (format `sandogh/record-amendment@1`), canonical JSON:
      "staff":{"key":"ed25519:…","person":"…","role":"head"|…}|null,"station":"…"}
 
 Exactly one of `device` and `staff` is given; `previous` is null for the first amendment. The
-amendment's hash is `sha256:` + the hex SHA-256 of these bytes.
+amendment's hash is `sha256:` + the hex SHA-256 of these bytes: the chain's head, which the
+officials publish with it, long and short, as they publish the record's fingerprint
+(`record.fingerprint`, `record.short_fingerprint`). Observers carry the newest head, so a
+publisher who hides an amendment (a box's key replaced, i.e. revoked) no longer matches what they
+carry (`anchored_amendments`).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from sandogh.core.anchor.record import (
     fingerprint,
     read_key,
     read_staff,
+    same_fingerprint,
     staff_json,
 )
 from sandogh.core.anchor.signing import (
@@ -222,6 +227,18 @@ def verify_amendments(
             record, AMENDMENT_LINE, data, signed.signatures, f"{path}.signatures"
         )
     return problems
+
+
+def anchored_amendments(
+    record_fingerprint: str, amendments: Sequence[Amendment], given: str
+) -> int | None:
+    """How many of `amendments` the fingerprint `given` from a second source vouches for: 0 when
+    it is the record's, n when it is the head of the n-th (each amendment's hash covers the one
+    before, so the chain vouches for every one up to it); None when it is neither."""
+    if same_fingerprint(record_fingerprint, given):
+        return 0
+    heads = [amendment_hash(each) for each in amendments]
+    return next((n for n, head in enumerate(heads, 1) if same_fingerprint(head, given)), None)
 
 
 # ---- the published file of every amendment ----------------------------------------------------

@@ -216,7 +216,12 @@ def short_fingerprint(long: str) -> str:
 def matches_fingerprint(record_bytes: bytes, given: str) -> bool:
     """Whether `given` — the long form, or the short form with ASCII digits, any separators —
     is the fingerprint of `record_bytes`."""
-    long = fingerprint(record_bytes)
+    return same_fingerprint(fingerprint(record_bytes), given)
+
+
+def same_fingerprint(long: str, given: str) -> bool:
+    """Whether `given` — the long form, or the short form with ASCII digits, any separators —
+    is the fingerprint `long` (a record's, or an amendment's hash: the chain's head)."""
     if given.strip().lower() == long:
         return True
     digits = "".join(c for c in given if c.isascii() and c.isdigit())
