@@ -114,6 +114,11 @@ def _guardian(plan: Plan, key: SigningKey, where: str) -> int:
     return index
 
 
+def guardian_index(plan_file: Document, key: SigningKey) -> int:
+    """The index of the guardian whose key is `key` in the plan; refused if it is not listed."""
+    return _guardian(_plan(plan_file), key, plan_file.where)
+
+
 def _secret(plan: Plan, document: Document, index: int) -> SecretState:
     state = decode_secret(GROUP, plan, document.data, document.where)
     if state.secret.guardian != index:
@@ -329,6 +334,11 @@ def finish(
 def read_record(document: Document) -> CeremonyRecord:
     """A ceremony record, every hash, key and proof in it checked."""
     return decode_record(GROUP, document.data, document.where)
+
+
+def record_index(record_file: Document, key: SigningKey) -> int:
+    """The index of the guardian whose key is `key` in a ceremony record."""
+    return _guardian(read_record(record_file).plan, key, record_file.where)
 
 
 def decrypt(
