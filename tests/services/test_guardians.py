@@ -10,7 +10,12 @@ import random
 import pytest
 
 from sandogh.core.canonical_json import canonical_json
-from sandogh.core.e2e.ceremony_files import PlannedGuardian, decode_secret, encode_secret
+from sandogh.core.e2e.ceremony_files import (
+    PlannedGuardian,
+    decode_plan,
+    decode_secret,
+    encode_secret,
+)
 from sandogh.core.e2e.ceremony_record import CeremonyError
 from sandogh.core.e2e.elgamal import encrypt
 from sandogh.core.e2e.signed_json import GuardianFileError
@@ -53,7 +58,7 @@ def _start(corrupt: int | None = None) -> Run:
         index, secrets[i], publics[i] = g.init(plan, KEYS[i], _draw(i))
         assert index == i
     if corrupt is not None:  # guardian `corrupt` sends 1 more than its polynomial's value
-        parsed = g.decode_plan(GROUP, plan.data, "plan")
+        parsed = decode_plan(GROUP, plan.data, "plan")
         state = decode_secret(GROUP, parsed, secrets[corrupt], "secret")
         wrong = dataclasses.replace(
             state.secret,
