@@ -21,6 +21,7 @@ from sandogh.core.e2e.ballot_json import ballot_from_json, ballot_to_json
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
 from sandogh.core.e2e.elgamal import Ciphertext, accumulate
 from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import (
     CastVoteRecord,
     Choice,
@@ -158,6 +159,13 @@ def test_prepare_cast_count_and_the_report_commits_to_the_chain(tmp_path: Path) 
     assert report.e2e.chain_close == closed.hex()
     zero = decode_report(decode_signed(_signed_zero(station)).report)
     assert _chain(chain)[0]["zero_report"] == report_hash(zero)
+    cast = [
+        ballot_from_json(RISTRETTO255, line["ballot"])
+        for line in _chain(chain)[1:-1]
+        if line["state"] == "cast"
+    ]
+    tally = station_tally(E2E_CONTEXT, STATION, BALLOT, cast)
+    assert report.e2e.tally_hash == tally_hash(E2E_CONTEXT, tally).hex()
     # the encrypted tally is the report's figures: votes, and blanks by the blank indicator
     decrypted = _decrypted(chain)
     for sheet in report.sheets:
