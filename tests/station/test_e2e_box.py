@@ -323,3 +323,21 @@ def test_a_file_of_version_2_is_migrated(tmp_path: Path) -> None:
     reopened = station.reopen()
     reopened.box.open({"president": 10, "parliament": 10})
     assert reopened.box.status().setup.e2e is None
+
+
+def test_the_chain_file_waits_for_the_link_and_goes_after_the_final_report(tmp_path: Path) -> None:
+    station = voting_station(tmp_path, e2e=True)
+    station.box.cast(_card(station, 1), VOTES[0])
+    station.box.close()
+    station.box.count(staff=COUNTERS)
+    station.centre.down = True
+    station.box.report(COUNTERS)
+    outcome = station.box.sync()
+    assert outcome.delivered == 0
+    assert outcome.outbox.pending == 3  # the zero report, the final report and the chain
+    station.centre.down = False
+    station.clock.advance(3600)
+    outcome = station.box.sync()
+    assert (outcome.delivered, outcome.refused, outcome.outbox.pending) == (3, 0, 0)
+    assert station.centre.chains == [station.box.export_chain()]
+    assert len(station.centre.reports) == 2
