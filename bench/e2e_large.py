@@ -10,6 +10,8 @@ vector, and the mix-net's shuffle of whole rows, on one core.
   since every option costs the same.
 - shuffle: shuffle + prove, and verify, N rows of L slot ciphertexts (§11.4), and what a
   constituency of a million ballots would take per mixer at that pace.
+- decryption: one guardian's share of a slot with its proof, its verification, and the
+  combination of three guardians' shares (§8 as §11.5 uses it), per slot.
 - the bare exponentiations of the same run, to read the rest by.
 
 Machines are shared and noisy: read the ratios, not the figures.
@@ -25,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from sandogh.core.e2e import elgamal, shuffle, slots
+from sandogh.core.e2e import decryption, elgamal, shuffle, slots
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.hashing import Domain, hash_to_scalar, text
 from sandogh.core.e2e.range_proof import derived_randomness, prove_range, verify_range
@@ -96,18 +98,25 @@ def verify_vector(key: bytes, he: bytes, made: list[Any], seats: int) -> bool:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     rng = random.Random(20260101)
-    secret = rng.randrange(1, G.q)
-    key = G.base_exp(secret)
+    key = G.base_exp(rng.randrange(1, G.q))
     he = hashlib.sha256(b"bench e2e large").digest()
-    m, seats = args.candidates, args.seats
-    codes = [str(1000 + i) for i in range(m)]
-    chosen = rng.sample(codes, seats)
-    out: dict[str, Any] = {"candidates": m, "seats": seats, "rows": args.rows}
-
+    out: dict[str, Any] = {"candidates": args.candidates, "seats": args.seats, "rows": args.rows}
     point = G.base_exp(rng.randrange(G.q))
     out["exp_ms"] = timed(lambda: [G.exp(point, rng.randrange(G.q)) for _ in range(500)])[0] * 2
     out["base_exp_ms"] = timed(lambda: [G.base_exp(rng.randrange(G.q)) for _ in range(500)])[0] * 2
+    out |= ballots(rng, key, he, args)
+    mixed, timings = mixing(rng, key, he, args)
+    out |= timings
+    out |= decrypting(rng, he, [c for row in mixed[: max(1, 300 // args.seats)] for c in row])
+    return out
 
+
+def ballots(rng: random.Random, key: bytes, he: bytes, args: argparse.Namespace) -> dict[str, Any]:
+    """One ballot as slots, and as a selection vector extrapolated from `args.vector` options."""
+    m, seats = args.candidates, args.seats
+    codes = [str(1000 + i) for i in range(m)]
+    chosen = rng.sample(codes, seats)
+    out: dict[str, Any] = {}
     seconds, contest = timed(
         lambda: slots.encrypt_slots(
             G, key, he, b"\x01" * 32, contest="majlis", candidates=codes, seats=seats, chosen=chosen
@@ -134,8 +143,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     out["vector_encrypt_s"] = out["vector_encrypt_s_measured"] * scale
     out["vector_verify_s"] = out["vector_verify_s_measured"] * scale
     out["vector_bytes"] = (m + 1) * BIT_BYTES + 2 * seats * 32
+    return out
 
-    n = args.rows
+
+def mixing(
+    rng: random.Random, key: bytes, he: bytes, args: argparse.Namespace
+) -> tuple[Any, dict[str, Any]]:
+    """One shuffle of `args.rows` rows of `args.seats` slots, proved and verified."""
+    n, seats = args.rows, args.seats
     rows = [
         tuple(elgamal.encrypt(G, key, 1 + k, rng.randrange(G.q)) for k in range(seats))
         for _ in range(n)
@@ -152,14 +167,44 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         )
         return mixed, proof
 
+    out: dict[str, Any] = {}
     seconds, (mixed, proof) = timed(mix)
     out["shuffle_prove_s"] = seconds
     seconds, _ = timed(lambda: shuffle.check_shuffle(context, rows, mixed, proof))
     out["shuffle_verify_s"] = seconds
     out["shuffle_proof_bytes"] = 32 * (4 * n + 4 + seats)
-    per_million = 1_000_000 / n
-    out["million_rows_prove_h"] = out["shuffle_prove_s"] * per_million / 3600
-    out["million_rows_verify_h"] = out["shuffle_verify_s"] * per_million / 3600
+    out["million_rows_prove_h"] = out["shuffle_prove_s"] * 1_000_000 / n / 3600
+    out["million_rows_verify_h"] = out["shuffle_verify_s"] * 1_000_000 / n / 3600
+    return mixed, out
+
+
+def decrypting(rng: random.Random, he: bytes, sample: list[elgamal.Ciphertext]) -> dict[str, Any]:
+    """Guardians' shares of mixed slots with their proofs, verified and combined, per slot."""
+    share = rng.randrange(G.q)
+    share_key = G.base_exp(share)
+
+    def partials(guardian: int) -> list[decryption.PartialDecryption]:
+        return [
+            decryption.partial_decrypt(G, he, guardian, share, c, nonce=rng.randrange(G.q))
+            for c in sample
+        ]
+
+    out: dict[str, Any] = {}
+    seconds, made = timed(lambda: partials(1))
+    out["decrypt_share_ms"] = seconds / len(sample) * 1000
+    seconds, checked = timed(
+        lambda: [
+            decryption.verify_partial(G, he, share_key, c, p)
+            for c, p in zip(sample, made, strict=True)
+        ]
+    )
+    assert all(checked)
+    out["decrypt_verify_ms"] = seconds / len(sample) * 1000
+    three = [made, partials(2), partials(3)]
+    seconds, _ = timed(
+        lambda: [decryption.combine(G, c, [p[i] for p in three], 3) for i, c in enumerate(sample)]
+    )
+    out["decrypt_combine3_ms"] = seconds / len(sample) * 1000
     return out
 
 
@@ -183,6 +228,9 @@ def report(out: dict[str, Any]) -> str:
         f"verify {out['shuffle_verify_s'] / n * 1000:.1f} ms",
         f"  a million rows per mixer, one core: prove {out['million_rows_prove_h']:.1f} h, "
         f"verify {out['million_rows_verify_h']:.1f} h",
+        f"decryption per slot: a guardian's share+proof {out['decrypt_share_ms']:.2f} ms, "
+        f"its verification {out['decrypt_verify_ms']:.2f} ms, "
+        f"combining three {out['decrypt_combine3_ms']:.2f} ms",
     ]
     return "\n".join(lines)
 
