@@ -42,6 +42,7 @@ from sandogh.cli.statement_view import print_statement, statement_json
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
 from sandogh.cli.users import user_app
+from sandogh.cli.verify_election import verify_election_command
 from sandogh.core.counting.statement import Verdict
 from sandogh.core.definition.model import Name
 from sandogh.core.definition.problems import DefinitionError
@@ -80,6 +81,7 @@ app.add_typer(server_key_app, name="server-key")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
+app.command("verify-election")(verify_election_command)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
