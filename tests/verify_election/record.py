@@ -1,7 +1,7 @@
 """A small election record (docs/e2e.md §9) made with the prover's own code: the guardians'
-ceremony (`core.e2e.ceremony`, `ceremony_record`), the box's ballots and chain (`core.e2e.ballot`,
-`ballot_json`, `chain`), the signed reports (`core.report`), the guardians' partial decryptions
-and their combination (`core.e2e.decryption`, `tally_files`).
+ceremony (`core.e2e.ceremony`, `ceremony_record`), the box's ballots, chain and tally
+(`core.e2e.ballot`, `ballot_json`, `chain`, `tally`), the signed reports (`core.report`), the
+guardians' partial decryptions and their combination (`core.e2e.decryption`, `tally_files`).
 
 Three guardians, quorum 2, guardian 2 absent at decryption; two stations, two contests (a
 president of one seat, a council of two), a few ballots, one challenged. Every random value is
@@ -29,7 +29,7 @@ from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code
 from sandogh.core.e2e.decryption import combine, partial_decrypt
 from sandogh.core.e2e.dlog import discrete_log
 from sandogh.core.e2e.group import RISTRETTO255
-from sandogh.core.e2e.hashing import Domain, hash_bytes, text, u32
+from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_decrypted
 from sandogh.core.report import (
     CastVoteRecord,
@@ -44,7 +44,7 @@ from sandogh.core.report import (
     zero_report,
 )
 from sandogh.core.report.report import E2ECommitment
-from sandogh.formats.definition_file import parse_definition
+from sandogh.formats.definition_file import LoadedDefinition, parse_definition
 
 G = RISTRETTO255
 ELECTION = "e2e-small"
@@ -54,7 +54,10 @@ PRESENT = (1, 3)  # guardian 2 is absent at decryption
 
 DEFINITION = b"""
 format: sandogh/definition@1
-election: {id: e2e-small, name: {fa: "\xd8\xa2\xd8\xb2\xd9\x85\xd9\x88\xd9\x86", en: Test}, date: 2024-07-05}
+election:
+  id: e2e-small
+  name: {fa: "\xd8\xa2\xd8\xb2\xd9\x85\xd9\x88\xd9\x86", en: Test}
+  date: 2024-07-05
 units:
   - {code: IR, kind: nation, name: {fa: "\xd8\xa7\xdb\x8c\xd8\xb1\xd8\xa7\xd9\x86", en: Iran}}
   - {code: IR-01, kind: province, parent: IR, name: {fa: "\xd8\xa7\xd9\x84\xd9\x81", en: A}}
@@ -74,7 +77,10 @@ contests:
     name: {fa: "\xd8\xb1\xd8\xa6\xdb\x8c\xd8\xb3", en: President}
     rule: {kind: plurality}
     constituencies:
-      - {id: IR, name: {fa: "\xd8\xa7\xdb\x8c\xd8\xb1\xd8\xa7\xd9\x86", en: Iran}, units: [IR], seats: 1}
+      - id: IR
+        name: {fa: "\xd8\xa7\xdb\x8c\xd8\xb1\xd8\xa7\xd9\x86", en: Iran}
+        units: [IR]
+        seats: 1
     candidates:
       - {code: "21", name: {fa: "\xd8\xa7\xd9\x84\xd9\x81", en: A}, constituency: IR}
       - {code: "25", name: {fa: "\xd8\xa8", en: B}, constituency: IR}
@@ -156,7 +162,7 @@ def build(root: Path) -> Built:
         plan,
         publics=publics,
         shares={i: {} for i in secrets},
-        checks={i: () for i in secrets},
+        checks=dict.fromkeys(secrets, ()),
         reveals={},
     )
     _write(folder / "e2e" / "election.json", encode_record(G, record))
@@ -167,8 +173,12 @@ def build(root: Path) -> Built:
     }
     tallies = {}
     for station, ballots in BALLOTS.items():
-        tallies[station] = _station(folder, loaded, geography, context, station, ballots)
-        _write(folder / "e2e" / "tallies" / f"{station}.json", _decrypt(context, z, tallies[station]))
+        tallies[station] = _station(
+            folder, loaded, geography, context, station=station, ballots=ballots
+        )
+        _write(
+            folder / "e2e" / "tallies" / f"{station}.json", _decrypt(context, z, tallies[station])
+        )
     for contest in loaded.election.contests:
         for constituency in contest.constituencies:
             inside = [
@@ -207,13 +217,14 @@ def write_manifest(folder: Path) -> None:
 
 def _station(
     folder: Path,
-    loaded: object,
+    loaded: LoadedDefinition,
     geography: Geography,
     context: ElectionContext,
+    *,
     station: str,
     ballots: Sequence[tuple[dict[str, list[str]], bool]],
 ) -> Tally:
-    definition_hash = loaded.definition_hash  # type: ignore[attr-defined]
+    definition_hash = loaded.definition_hash
     ballot = station_ballot(geography, station)
     device = _key(f"box {station}")
     zero = encode_signed(
@@ -267,7 +278,7 @@ def _station(
         folder / "e2e" / "ballots" / f"{station}.jsonl",
         b"".join(canonical_json(json.loads(json.dumps(x))) + b"\n" for x in lines),
     )
-    tally = _tally(station, ballot, cast_ballots)
+    tally = station_tally(context, station, ballot, cast_ballots)
     final = report_from_records(
         kind=ReportKind.FINAL,
         election=ELECTION,
@@ -277,43 +288,16 @@ def _station(
         sequence=2,
         ballot=ballot,
         records=records,
-        papers={c.contest: Papers(received=10, used=len(records), unused=10 - len(records)) for c in ballot},
+        papers={
+            c.contest: Papers(received=10, used=len(records), unused=10 - len(records))
+            for c in ballot
+        },
     )
     final = dataclasses.replace(
-        final, e2e=E2ECommitment(close.hex(), _tally_hash(context, tally).hex())
+        final, e2e=E2ECommitment(close.hex(), tally_hash(context, tally).hex())
     )
     _write(folder / "reports" / station / "final.json", encode_signed(sign_report(final, device)))
     return tally
-
-
-def _tally(station: str, ballot: Sequence[object], cast: Sequence[object]) -> Tally:
-    contests = []
-    for entry in ballot:
-        name = entry.contest  # type: ignore[attr-defined]
-        carried = [
-            c for b in cast for c in b.contests if c.contest == name  # type: ignore[attr-defined]
-        ]
-        options = (*entry.candidates, "")  # type: ignore[attr-defined]
-        contests.append(
-            TallyContest(
-                name,
-                len(carried),
-                tuple(
-                    (o, elgamal.accumulate(G, (c.selections[k].ciphertext for c in carried)))
-                    for k, o in enumerate(options)
-                ),
-            )
-        )
-    return Tally(station, tuple(contests))
-
-
-def _tally_hash(context: ElectionContext, tally: Tally) -> bytes:
-    parts = [text(tally.station)]
-    for contest in tally.contests:
-        parts += [text(contest.contest), u32(contest.ballots)]
-        for _, ciphertext in contest.options:
-            parts += [ciphertext.alpha, ciphertext.beta]
-    return hash_bytes(context.extended_hash, Domain.TALLY, *parts)
 
 
 def _aggregate(name: str, contest: str, tallies: Sequence[Tally]) -> Tally:
