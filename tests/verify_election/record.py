@@ -131,8 +131,14 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def build(root: Path) -> Built:
-    loaded = parse_definition(DEFINITION, source_name="definition.yaml")
+def build(
+    root: Path,
+    definition: bytes = DEFINITION,
+    ballots_by_station: Mapping[str, Sequence[tuple[dict[str, list[str]], bool]]] = BALLOTS,
+) -> Built:
+    """The record of `ballots_by_station` (the stations' ballots in chain order: choices, and
+    whether cast) under `definition` (whose election id is ELECTION), written under `root`."""
+    loaded = parse_definition(definition, source_name="definition.yaml")
     geography = Geography.of(loaded.election)
     folder = root / "data" / ELECTION
     _write(root / "data" / "elections.json", canonical_json({"elections": [{"id": ELECTION}]}))
@@ -172,7 +178,7 @@ def build(root: Path) -> Built:
         for ell in PRESENT
     }
     tallies = {}
-    for station, ballots in BALLOTS.items():
+    for station, ballots in ballots_by_station.items():
         tallies[station] = _station(
             folder, loaded, geography, context, station=station, ballots=ballots
         )
@@ -183,7 +189,7 @@ def build(root: Path) -> Built:
         for constituency in contest.constituencies:
             inside = [
                 t
-                for s, t in tallies.items()
+                for s, t in sorted(tallies.items())
                 if geography.constituency_of(contest.id, s) == constituency.id
             ]
             tally = _aggregate(f"{contest.id}/{constituency.id}", contest.id, inside)
@@ -289,7 +295,9 @@ def _station(
         ballot=ballot,
         records=records,
         papers={
-            c.contest: Papers(received=10, used=len(records), unused=10 - len(records))
+            c.contest: Papers(
+                received=len(ballots), used=len(records), unused=len(ballots) - len(records)
+            )
             for c in ballot
         },
     )
