@@ -7,8 +7,8 @@ A simple ballot is Kerman's: one contest, two candidates, one seat (three select
 0..1 proofs, and the contest's 0..0 proof). The ballots are made with the prover's own code
 (`tests/verify_election/record.py`); the figures are the verifier's. The estimate for 1,000,000
 ballots on two cores is one worker's per-ballot time halved: stations are independent, and two
-workers scale so on idle cores (a loaded machine shows less; the load average is printed). Machines are
-shared and noisy: read the ratios, not the figures.
+workers scale so on idle cores (a loaded machine shows less; the load average is printed).
+Machines are shared and noisy: read the ratios, not the figures.
 """
 
 from __future__ import annotations
