@@ -65,7 +65,8 @@ def _elections(source: Source) -> list[str]:
     if data is None:
         raise VerifierError("data/elections.json: missing")
     listing = parse_json(data, "data/elections.json")
-    ids = [entry.get("id") for entry in listing.get("elections", []) if isinstance(entry, dict)]
+    entries = listing.get("elections", []) if isinstance(listing, dict) else []
+    ids = [entry.get("id") for entry in entries if isinstance(entry, dict)]
     found = [e for e in ids if isinstance(e, str) and source.read(f"data/{e}/e2e/manifest.json")]
     if not found:
         raise VerifierError("no election of this snapshot has an E2E record (data/*/e2e/)")
