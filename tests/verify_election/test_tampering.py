@@ -247,3 +247,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *_: Any) -> None:
         return None
+
+
+def test_every_file_the_manifest_lists_is_hashed(record: Path) -> None:
+    index = record / "e2e" / "codes" / "00.json"
+    index.parent.mkdir()
+    index.write_bytes(b"{}")
+    write_manifest(record)
+    assert verified(record).passed
+    index.write_bytes(b"[]")
+    assert first(verified(record), Check.MANIFEST).startswith("codes/00.json")
