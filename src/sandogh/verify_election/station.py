@@ -132,6 +132,13 @@ def _start(
     ledger.record(
         Check.CHAIN_START, report.device == device, at, "the zero report's device is another"
     )
+    shown = (report.report.get("kind"), report.report.get("station"))
+    ledger.record(
+        Check.CHAIN_START,
+        shown == ("zero", station),
+        report_where,
+        f"not a zero report of {station}: {shown}",
+    )
     expected = chain_start(context.extended, station, device, zero)
     ledger.record(Check.CHAIN_START, expected == start, at, "start is not H_0")
     return start
