@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.definition.problems import Problem
-from sandogh.core.e2e.group import RISTRETTO255, Group
+from sandogh.core.e2e.ballot import ElectionContext
+from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.report import BallotContest, PublicKey, StaffRole
 from sandogh.core.report.digests import DIGEST
 from sandogh.core.report.keys import KEY_TEXT
@@ -46,15 +47,6 @@ class StaffMember:
 
 
 @dataclass(frozen=True)
-class E2EContext:
-    """What an end-to-end verifiable box encrypts under (docs/e2e.md §4, §7)."""
-
-    group: Group
-    joint_key: bytes  # K, a checked element of `group`
-    extended_hash: bytes  # HE, 32 bytes
-
-
-@dataclass(frozen=True)
 class StationSetup:
     election: str
     station: str
@@ -62,7 +54,7 @@ class StationSetup:
     ballot: tuple[BallotContest, ...]
     policy: OfflinePolicy
     staff: tuple[StaffMember, ...] = ()
-    e2e: E2EContext | None = None  # None: a box that casts plain records only
+    e2e: ElectionContext | None = None  # None: a box that casts plain records only
 
     @property
     def contests(self) -> tuple[str, ...]:
@@ -94,7 +86,7 @@ def read_enrolment(
     return StationSetup(election, station, definition_hash, ballot, policy, staff, e2e)
 
 
-def read_e2e(value: object, problems: list[Problem]) -> E2EContext | None:
+def read_e2e(value: object, problems: list[Problem]) -> ElectionContext | None:
     """The `e2e` of an enrolment document, None when it has none; what is wrong goes into
     `problems`."""
     if value is None:
@@ -114,7 +106,7 @@ def read_e2e(value: object, problems: list[Problem]) -> E2EContext | None:
     if not RISTRETTO255.is_element(bytes.fromhex(key)):
         problems.append(Problem("e2e.joint_key", f"{key} is not an element of ristretto255"))
         return None
-    return E2EContext(RISTRETTO255, bytes.fromhex(key), bytes.fromhex(extended))
+    return ElectionContext(RISTRETTO255, bytes.fromhex(extended), bytes.fromhex(key))
 
 
 def read_staff(value: object, problems: list[Problem]) -> tuple[StaffMember, ...]:

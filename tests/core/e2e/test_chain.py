@@ -5,10 +5,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
+from sandogh.core.e2e.chain import (
+    CodeFormError,
+    chain_close,
+    chain_start,
+    code_key,
+    confirmation_code,
+    readable_code,
+)
 
 HE = bytes(range(32))
 
@@ -49,3 +57,27 @@ def test_the_readable_code_reads_back(code: bytes) -> None:
     written = readable_code(code)
     assert len(written) == 24
     assert int(written.replace(" ", "")) == int.from_bytes(code[:8], "big")
+
+
+@given(st.binary(min_size=32, max_size=32))
+def test_a_code_is_looked_up_by_its_readable_form_or_its_hex(code: bytes) -> None:
+    written = readable_code(code)
+    assert code_key(written) == code[:8]
+    assert code_key(written.replace(" ", "")) == code[:8]
+    assert code_key(code.hex()) == code
+    assert code_key(code.hex().upper()) == code
+
+
+def test_a_code_in_persian_digits_with_marks_around_it_reads_back() -> None:
+    persian = "\u2066۱۸۴۴ ۶۷۴۴ ۰۷۳۷ ۰۹۵۵ ۱۶۱۵\u2069"
+    assert code_key(persian) == b"\xff" * 8
+    assert code_key("1844-6744-0737-0955-1615") == b"\xff" * 8
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["", "1844 6744 0737 0955 1616", "1234", "12345678901234567890x", "g" * 64, "0" * 63],
+)
+def test_anything_else_is_not_a_code(written: str) -> None:
+    with pytest.raises(CodeFormError):
+        code_key(written)

@@ -4,12 +4,14 @@ Every ballot a box encrypts and the voter decides on, cast or challenged, takes 
 of its box's chain: H_0 from the station, the device's key and the signed zero report's hash;
 H_i from H_{i−1} and the ballot's hash χ_i (§6); H_close from the last code and the numbers of
 cast and challenged ballots. A ballot dropped, added or moved after its voter saw its code
-breaks every later code and the close, which the station's final report signs.
+breaks every later code and the close, which the station's final report signs. `code_key`
+reads a code back as a voter types or pastes it, for the results site's look-up.
 """
 
 from __future__ import annotations
 
 from sandogh.core.e2e.hashing import Domain, hash_bytes, text, u32
+from sandogh.core.errors import SandoghError
 
 CODE_BYTES = 32
 #: the readable form: the code's first 8 bytes as 20 decimal digits, in groups of 4
@@ -38,4 +40,31 @@ def readable_code(code: bytes) -> str:
     digits = f"{int.from_bytes(code[:8], 'big'):0{READABLE_DIGITS}d}"
     return " ".join(
         digits[i : i + READABLE_GROUP] for i in range(0, READABLE_DIGITS, READABLE_GROUP)
+    )
+
+
+class CodeFormError(SandoghError):
+    """Text that is neither a readable code nor a code's hex."""
+
+
+#: what may stand between the groups of a typed or pasted code: spaces (no-break and thin
+#: ones too), hyphens, and the invisible marks a right-to-left page puts around a number
+_SEPARATORS = dict.fromkeys(map(ord, " \t\u00a0\u2009\u202f-\u2010\u2011\u200c\u200e\u200f"))
+_SEPARATORS.update(dict.fromkeys(range(0x2066, 0x206A)))
+
+
+def code_key(written: str) -> bytes:
+    """What a code looked up by `written` starts with: its first 8 bytes from the readable form
+    (20 digits, Latin or Persian, separators optional), or all 32 from its hex (64 digits, any
+    case). Two codes may share their first 8 bytes, so a look-up by the readable form lists
+    every code starting with them. Raises `CodeFormError` for anything else."""
+    compact = written.strip().translate(_SEPARATORS)
+    if len(compact) == 2 * CODE_BYTES and all(c in "0123456789abcdefABCDEF" for c in compact):
+        return bytes.fromhex(compact)
+    if len(compact) == READABLE_DIGITS and compact.isdecimal():
+        value = int(compact)  # int reads every script's decimal digits, Persian ones included
+        if value < 2**64:
+            return value.to_bytes(8, "big")
+    raise CodeFormError(
+        f"not a confirmation code: {READABLE_DIGITS} digits or {2 * CODE_BYTES} hex digits"
     )
