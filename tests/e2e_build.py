@@ -35,7 +35,9 @@ class Guardians:
     shares: Mapping[int, int]
 
 
-def ceremony(election: str, definition_hash: str, n: int = 3, k: int = 2, seed: int = 1) -> Guardians:
+def ceremony(
+    election: str, definition_hash: str, n: int = 3, k: int = 2, seed: int = 1
+) -> Guardians:
     rng = random.Random(seed)
 
     def draw() -> int:

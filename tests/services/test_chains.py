@@ -99,7 +99,8 @@ def test_a_chain_that_holds_against_its_final_report_is_taken_once(day: Day) -> 
     assert again == dataclasses.replace(expected, duplicate=True)
     with day.uow() as work:
         stored = work.e2e.chain(ROUND_2, ST_1)
-        assert stored is not None and stored.data == data
+        assert stored is not None
+        assert stored.data == data
         assert stored.device == DEVICE.public_key.raw.hex()
         assert [c.station for c in work.e2e.chains(ROUND_2)] == [ST_1]
     assert event_types(day.uow).count("ballot-chain-accepted") == 1

@@ -21,9 +21,9 @@ from sandogh.core.access import Action
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.problems import Problem
+from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.server.auth import require_signed
-from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.server.centre import CentreDep
 from sandogh.server.errors import ApiError, documented
 from sandogh.server.models import (

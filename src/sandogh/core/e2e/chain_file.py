@@ -154,7 +154,12 @@ def check_chain(
             problems += [
                 Problem(f"{at}.ballot.{p.path}", p.message)
                 for p in open_challenged(
-                    context, station, station_ballot, entry.ballot, entry.nonce, entry.choices
+                    context,
+                    station,
+                    station_ballot,
+                    entry.ballot,
+                    nonce=entry.nonce,
+                    choices=entry.choices,
                 )
             ]
         last = confirmation_code(context.extended_hash, last, ballot_hash(context, entry.ballot))
