@@ -24,6 +24,7 @@ from sandogh.locale import to_persian_digits
 from sandogh.station.local_store import ChainEntry, ChainHead, ChainState
 
 BALLOT_NONCE_BYTES = 32
+CHAIN_FORMAT = "sandogh/e2e-chain@1"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def prepare(
     station: str,
     ballot: Sequence[BallotContest],
     head: ChainHead,
+    *,
     token: str,
     record: CastVoteRecord,
     nonce: bytes,
@@ -99,7 +101,9 @@ def challenged_entry(pending: Pending, ballot: Sequence[BallotContest]) -> Chain
     )
 
 
-def choices_document(record: CastVoteRecord, ballot: Sequence[BallotContest]) -> dict[str, list[str]]:
+def choices_document(
+    record: CastVoteRecord, ballot: Sequence[BallotContest]
+) -> dict[str, list[str]]:
     """The choices as the chain file writes them: per contest of the card, its codes in the
     candidates' order ([] for a blank vote)."""
     chosen = {choice.contest: set(choice.codes) for choice in record.choices}
@@ -111,8 +115,9 @@ def choices_document(record: CastVoteRecord, ballot: Sequence[BallotContest]) ->
 
 
 def start(context: ElectionContext, station: str, device: PublicKey, zero_report: str) -> bytes:
-    """H_0 from the signed zero report's SHA-256 (hex, as the box keeps it)."""
-    return chain_start(context.extended_hash, station, device.raw, bytes.fromhex(zero_report))
+    """H_0 from the zero report's hash (`core.report.report_hash`, `sha256:HEX`)."""
+    zero = bytes.fromhex(zero_report.removeprefix("sha256:"))
+    return chain_start(context.extended_hash, station, device.raw, zero)
 
 
 def close(context: ElectionContext, head: ChainHead) -> bytes:
@@ -141,14 +146,16 @@ def export_chain(
     head: ChainHead,
     entries: Iterable[ChainEntry],
 ) -> bytes:
-    """The chain file (docs/e2e.md §7): its start, one line per ballot, its close."""
+    """The chain file (docs/e2e.md §7, §9): its start, one line per ballot, its close;
+    `zero_report` is the zero report's hash (`sha256:HEX`)."""
     if head.close is None:
         raise ValueError("a chain is exported once voting has closed")
     lines: list[dict[str, JSONValue]] = [
         {
+            "format": CHAIN_FORMAT,
             "station": station,
             "device": device.text,
-            "zero_report": "sha256:" + zero_report,
+            "zero_report": zero_report,
             "start": head.start.hex(),
         }
     ]

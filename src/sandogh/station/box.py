@@ -70,6 +70,7 @@ from sandogh.core.report import (
     encode_signed,
     record_bound,
     report_from_records,
+    report_hash,
     sign_as_staff,
     sign_report,
 )
@@ -265,11 +266,11 @@ class Box:
             )
             signed, data = self._sign(report, ())
             tx.set_received(papers_received)
-            zero = hashlib.sha256(data).hexdigest()
             if setup.e2e is not None:
+                zero = report_hash(report)
                 start = ballot_chain.start(setup.e2e, setup.station, self.key.public_key, zero)
                 tx.set_chain_start(start)
-            self._keep(tx, station, Open(zero), report, data)
+            self._keep(tx, station, Open(hashlib.sha256(data).hexdigest()), report, data)
         self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
         return report
 
@@ -358,7 +359,13 @@ class Box:
             if head is None:
                 raise AssertionError("an E2E station that is voting holds its chain")
             self._pending = ballot_chain.prepare(
-                setup.e2e, setup.station, setup.ballot, head, token, record, self._new_nonce()
+                setup.e2e,
+                setup.station,
+                setup.ballot,
+                head,
+                token=token,
+                record=record,
+                nonce=self._new_nonce(),
             )
             return self._pending.prepared
 
@@ -490,11 +497,12 @@ class Box:
             return self._export(tx, station)
 
     def _export(self, tx: Transaction, station: StoredStation) -> bytes:
-        head, zero = tx.chain_head(), station.lifecycle.zero_report
-        if head is None or zero is None:
+        head, signed = tx.chain_head(), tx.signed(ReportKind.ZERO.value)
+        if head is None or signed is None:
             raise BallotFlowError(BallotFlowRefusal.NOT_E2E)
         if head.close is None:
             raise BallotFlowError(BallotFlowRefusal.CHAIN_OPEN)
+        zero = report_hash(decode_report(decode_signed(signed).report))
         device = self.key.public_key
         return ballot_chain.export_chain(station.setup.station, device, zero, head, tx.chain())
 

@@ -65,26 +65,22 @@ def _check(
     name: str,
     where: str,
 ) -> None:
-    shown = (field(document, "contest", where, str), field(document, "constituency", where, str))
-    if not ledger.record(
-        Check.AGGREGATES, shown == (contest.contest, contest.constituency), name, f"names {shown}"
-    ):
+    shown = field(document, "station", where, str)
+    if not ledger.record(Check.AGGREGATES, shown == name, name, f"names {shown}"):
         return
-    stations = [s.station for s in summaries]
-    listed = field(document, "stations", where, list)
-    if not ledger.record(
-        Check.AGGREGATES,
-        listed == stations,
-        name,
-        f"lists stations {listed}, the record's stations in it are {stations}",
-    ):
+    contests = field(document, "contests", where, list)
+    if not ledger.record(Check.AGGREGATES, len(contests) == 1, name, "holds one contest"):
+        return
+    (entry,) = contests
+    named = field(entry, "contest", where, str)
+    if not ledger.record(Check.AGGREGATES, named == contest.contest, name, f"holds {named}"):
         return
     ballots = sum(s.tally[contest.contest][0] for s in summaries)
-    published = count(document, "ballots", where)
+    published = count(entry, "ballots", where)
     ledger.record(
         Check.AGGREGATES, published == ballots, name, f"ballots {published}, not {ballots}"
     )
-    selections = field(document, "selections", where, list)
+    selections = field(entry, "options", where, list)
     options = [field(s, "option", where, str) for s in selections]
     if not ledger.record(
         Check.AGGREGATES, options == list(contest.options), name, f"options {options}"

@@ -122,7 +122,7 @@ def check_election(
     _guardian_proofs(ledger, base, guardians, commitments, quorum=quorum, where=where)
     key = element(GROUP, read_field(document, "joint_key", where), f"{where}: joint_key")
     extended = digest(document, "extended_hash", where)
-    joint = GROUP.product(row[0] for row in commitments)
+    joint = GROUP.product(row[0] for row in commitments if row)
     ledger.record(Check.EXTENDED_HASH, key == joint, where, "joint_key is not Π_i K_{i,0}")
     recomputed = extended_hash(base, key, commitments)
     ledger.record(
@@ -132,6 +132,12 @@ def check_election(
         f"extended_hash is not HE ({recomputed.hex()})",
     )
     keys = {i: share_key(GROUP, commitments, i) for i in range(1, len(guardians) + 1)}
+    for i, guardian in enumerate(guardians, start=1):
+        place = f"{where}: guardians[{i - 1}]"
+        shown = element(GROUP, read_field(guardian, "share_key", place), f"{place}.share_key")
+        ledger.record(
+            Check.EXTENDED_HASH, shown == keys[i], f"guardian {i}", "share_key is not K̂_i"
+        )
     context = Context(election, folder, definition, extended, key, quorum, keys)
     return context, files, fingerprint
 
@@ -157,7 +163,14 @@ def _commitments(guardians: list[Any], where: str) -> list[list[bytes]]:
         place = f"{where}: guardians[{position}]"
         listed = read_field(guardian, "commitments", place, list)
         rows.append(
-            [element(GROUP, each, f"{place}.commitments[{j}]") for j, each in enumerate(listed)]
+            [
+                element(
+                    GROUP,
+                    read_field(each, "key", f"{place}.commitments[{j}]"),
+                    f"{place}.commitments[{j}].key",
+                )
+                for j, each in enumerate(listed)
+            ]
         )
     return rows
 
@@ -205,31 +218,29 @@ def _guardian_proofs(
 ) -> None:
     for position, (guardian, row) in enumerate(zip(guardians, commitments, strict=True)):
         place = f"{where}: guardians[{position}]"
-        index = count(guardian, "index", place)
+        index = count(guardian, "guardian", place)
         name = f"guardian {index}"
         if not ledger.record(
             Check.BASE_HASH, index == position + 1, name, f"listed at position {position + 1}"
         ):
             continue
-        proofs = read_field(guardian, "proofs", place, list)
-        quorum_ok = len(row) == len(proofs) == quorum
         if not ledger.record(
-            Check.BASE_HASH, quorum_ok, name, f"{len(row)} commitments, {len(proofs)} proofs"
+            Check.BASE_HASH, len(row) == quorum, name, f"{len(row)} commitments, not {quorum}"
         ):
             continue
-        for j, (commitment, proof) in enumerate(zip(row, proofs, strict=True)):
-            c = scalar(
-                GROUP, read_field(proof, "c", f"{place}.proofs[{j}]"), f"{place}.proofs[{j}].c"
-            )
-            v = scalar(
-                GROUP, read_field(proof, "v", f"{place}.proofs[{j}]"), f"{place}.proofs[{j}].v"
-            )
+        listed = read_field(guardian, "commitments", place, list)
+        proved = [(j, row[j], entry, f"{place}.commitments[{j}]") for j, entry in enumerate(listed)]
+        ceremony = read_field(guardian, "ceremony_key", place, dict)
+        at = f"{place}.ceremony_key"
+        proved.append((quorum, element(GROUP, read_field(ceremony, "key", at), at), ceremony, at))
+        for j, commitment, entry, at in proved:
+            proof = read_field(entry, "proof", at, dict)
+            c = scalar(GROUP, read_field(proof, "c", at), f"{at}.proof.c")
+            v = scalar(GROUP, read_field(proof, "v", at), f"{at}.proof.v")
             holds = coefficient_proof_holds(
                 GROUP, base, guardian=index, j=j, commitment=commitment, c=c, v=v
             )
+            what = "ceremony key" if j == quorum else f"coefficient {j}"
             ledger.record(
-                Check.GUARDIAN_PROOFS,
-                holds,
-                f"{name}, coefficient {j}",
-                "the Schnorr proof does not verify",
+                Check.GUARDIAN_PROOFS, holds, f"{name}, {what}", "the Schnorr proof does not verify"
             )

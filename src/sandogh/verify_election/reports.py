@@ -39,6 +39,7 @@ DEVICE_LINE = b"sandogh/station-report@1 device\n"
 
 @dataclass(frozen=True)
 class SignedReport:
+    data: bytes  # the file's bytes, as the box sent them: the chain starts from their hash
     report: Any  # the report's JSON object
     report_bytes: bytes  # its canonical bytes: what the device signed, what its hash is of
     device: bytes
@@ -60,7 +61,7 @@ def read_report(source: Source, where: str) -> SignedReport | None:
     except ValueError as error:
         raise RecordError(where, "device_signature is not hex") from error
     return SignedReport(
-        report, canonical_bytes(report), prefixed(report, "device", "ed25519", where), signed
+        data, report, canonical_bytes(report), prefixed(report, "device", "ed25519", where), signed
     )
 
 
@@ -194,5 +195,5 @@ def _figures(
 
 
 def zero_hash(report: SignedReport) -> bytes:
-    """`core.report.report_hash`'s 32 bytes: the SHA-256 of the report's canonical bytes."""
-    return hashlib.sha256(report.report_bytes).digest()
+    """The SHA-256 of the signed zero report's bytes, which start the chain (§7)."""
+    return hashlib.sha256(report.data).digest()
