@@ -7,18 +7,20 @@ import hashlib
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.e2e.ballot import ElectionContext, EncryptedBallot, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_to_json
 from sandogh.core.e2e.ceremony import GuardianSecret, publish
-from sandogh.core.e2e.ceremony_files import Plan, PlannedGuardian
+from sandogh.core.e2e.ceremony_files import GuardianKey, Plan, PlannedGuardian, encode_key
 from sandogh.core.e2e.ceremony_record import CeremonyRecord, conclude, encode_record
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.share_encryption import encrypt_share
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import BallotContest, PublicKey, SigningKey
+from sandogh.services.guardians import Document, combine_tally, decrypt
 
 G = RISTRETTO255
 ROLES = ("hq", "board", "observers")
@@ -51,7 +53,7 @@ def ceremony(
             PlannedGuardian(
                 f"guardian {i}",
                 ROLES[(i - 1) % len(ROLES)],
-                SigningKey.from_seed(hashlib.sha256(f"guardian {i}".encode()).digest()).public_key,
+                guardian_key(i).public_key,
             )
             for i in range(1, n + 1)
         ),
@@ -117,7 +119,7 @@ class Chain:
 
     def add(self, choices: Mapping[str, Sequence[str]], *, challenged: bool = False) -> bytes:
         """Encrypt `choices`, chain it, cast or challenge it; its confirmation code."""
-        nonce = hashlib.sha256(f"{self.seed}:{len(self.lines)}".encode()).digest()
+        nonce = hashlib.sha256(f"{self.station}:{self.seed}:{len(self.lines)}".encode()).digest()
         encrypted = encrypt_ballot(self.context, self.station, self.ballot, choices, nonce)
         self.last = confirmation_code(
             self.context.extended_hash, self.last, ballot_hash(self.context, encrypted)
@@ -157,3 +159,42 @@ class Chain:
     def data(self) -> bytes:
         closing: dict[str, JSONValue] = {"close": self.close.hex(), **self.counts}
         return b"".join(canonical_json(line) + b"\n" for line in [*self.lines, closing])
+
+
+def guardian_key(index: int) -> SigningKey:
+    """Guardian `index`'s own Ed25519 key, as `ceremony` planned it."""
+    return SigningKey.from_seed(hashlib.sha256(f"guardian {index}".encode()).digest())
+
+
+def decrypt_folder(
+    guardians: Guardians, tallies: Path, out: Path, present: Sequence[int] = (1, 3)
+) -> None:
+    """Have the guardians `present` decrypt every encrypted tally under `tallies` and combine
+    their shares into `out`, at the same paths, as `sandogh guardians decrypt` and `combine` do."""
+    rng = random.Random(7)
+    record = Document("election.json", guardians.data)
+    for path in sorted(tallies.rglob("*.json")):
+        tally = Document(str(path), path.read_bytes())
+        partials = []
+        for index in present:
+            key = GuardianKey(
+                guardians.record.plan.id,
+                index,
+                guardians.record.extended_hash,
+                guardians.shares[index],
+            )
+            partials.append(
+                Document(
+                    f"guardian-{index}",
+                    decrypt(
+                        record,
+                        Document("key", encode_key(G, key)),
+                        tally,
+                        guardian_key(index),
+                        lambda: rng.randrange(G.q),
+                    ),
+                )
+            )
+        target = out / path.relative_to(tallies)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(combine_tally(record, tally, partials).data)

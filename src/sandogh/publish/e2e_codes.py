@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.definition.model import Name
 from sandogh.publish.writer import Writer
 
 FORMAT = "sandogh/e2e-codes@1"
@@ -26,13 +28,8 @@ SHARD_TARGET = 512  # codes a shard holds, about
 MAX_WIDTH = 4  # 65,536 shards: 1,000 codes each for 62 million ballots
 
 
-@dataclass(frozen=True)
-class Name:
-    fa: str
-    en: str
-
-    def json(self) -> dict[str, str]:
-        return {"fa": self.fa, "en": self.en}
+def _name(name: Name) -> dict[str, JSONValue]:
+    return {"fa": name.fa, "en": name.en}
 
 
 @dataclass(frozen=True)
@@ -54,32 +51,25 @@ class CodeEntry:
     challenged: bool
     opened: tuple[OpenedContest, ...] = ()
 
-    def json(self) -> dict[str, object]:
-        entry: dict[str, object] = {
+    def json(self) -> dict[str, JSONValue]:
+        entry: dict[str, JSONValue] = {
             "code": self.code.hex(),
             "station": self.station,
-            "name": self.station_name.json(),
+            "name": _name(self.station_name),
             "state": "challenged" if self.challenged else "cast",
         }
         if self.challenged:
             entry["opened"] = [
                 {
                     "contest": contest.contest,
-                    "name": contest.name.json(),
+                    "name": _name(contest.name),
                     "chosen": [
-                        {"code": code, "name": name.json()} for code, name in contest.chosen
+                        {"code": code, "name": _name(name)} for code, name in contest.chosen
                     ],
                 }
                 for contest in self.opened
             ]
         return entry
-
-
-def readable(code: bytes) -> str:
-    """The form a person reads and compares (§7): the first 8 bytes as an integer, in 20
-    decimal digits, five groups of four (Latin digits; the page shows Persian ones)."""
-    digits = f"{int.from_bytes(code[:8], 'big'):020d}"
-    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
 
 
 def shard_width(total: int) -> int:
@@ -90,22 +80,22 @@ def shard_width(total: int) -> int:
     return width
 
 
-def write_codes(writer: Writer, folder: str, entries: Iterable[CodeEntry]) -> int:
-    """Write the index of `entries` under `folder` (`data/<election>/e2e/codes`); how many
-    codes it holds. Shards list their codes in hex order."""
+def write_codes(writer: Writer, folder: str, entries: Iterable[CodeEntry]) -> dict[str, bytes]:
+    """Write the index of `entries` under `folder` (`data/<election>/e2e/codes`), as canonical
+    JSON like the rest of the record (docs/e2e.md §9); every file written, by path. Shards list
+    their codes in hex order."""
     listed = sorted(entries, key=lambda entry: entry.code)
     width = shard_width(len(listed))
-    shards: dict[str, list[dict[str, object]]] = {
-        f"{prefix:0{width}x}": [] for prefix in range(16**width)
-    }
+    shards: dict[str, list[JSONValue]] = {f"{prefix:0{width}x}": [] for prefix in range(16**width)}
     for entry in listed:
         shards[entry.code.hex()[:width]].append(entry.json())
-    writer.write_json(
-        f"{folder}/index.json", {"format": FORMAT, "prefix": width, "codes": len(listed)}
-    )
+    index: JSONValue = {"format": FORMAT, "prefix": width, "codes": len(listed)}
+    written = {f"{folder}/index.json": canonical_json(index)}
     for prefix, shard in shards.items():
-        writer.write_json(f"{folder}/{prefix}.json", {"format": FORMAT, "codes": shard})
-    return len(listed)
+        written[f"{folder}/{prefix}.json"] = canonical_json({"format": FORMAT, "codes": shard})
+    for relative, data in written.items():
+        writer.write(relative, data)
+    return written
 
 
 def opened_contests(

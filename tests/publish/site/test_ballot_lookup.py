@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from sandogh.core.definition.model import Name
+from sandogh.core.e2e.chain import readable_code
 from sandogh.locale import to_persian_digits
-from sandogh.publish.e2e_codes import CodeEntry, Name, OpenedContest, readable, write_codes
+from sandogh.publish.e2e_codes import CodeEntry, OpenedContest, write_codes
 from sandogh.publish.site import render_site
 from sandogh.publish.writer import Writer
 from tests.publish.site.build import JALILI, NAMES, PARTIAL, R1, R2, S1, S3, write_snapshot
@@ -96,7 +98,7 @@ def test_persian_cast_challenged_and_not_found(served: str, browser: Browser) ->
     expect(page.get_by_role("heading", level=1)).to_have_text("آیا رأی من شمرده شد؟")
     assert page.locator("html").get_attribute("dir") == "rtl"
 
-    shown = to_persian_digits(readable(CAST))  # ۱۲۳۴-۵۶۷۸-…, as the paper copy prints it
+    shown = to_persian_digits(readable_code(CAST))  # ۱۲۳۴ ۵۶۷۸ …, as the paper copy prints it
     _look_up(page, shown)
     answer = page.locator("#ballot-answer")
     expect(answer).to_contain_text("شمرده شده")
@@ -112,7 +114,7 @@ def test_persian_cast_challenged_and_not_found(served: str, browser: Browser) ->
     expect(answer).to_contain_text("شعبه ۱ کرمان")
     page.screenshot(path=str(SCREENSHOTS / "ballot-fa-challenged.png"), full_page=True)
 
-    _look_up(page, readable(ABSENT).replace("-", " "))
+    _look_up(page, readable_code(ABSENT).replace(" ", "-"))
     expect(answer).to_have_text(
         "این کد در سیاهه انتخابات نیست. کد را دوباره با نسخه کاغذی بسنجید؛ اگر درست است، "
         "آن را به ناظران گزارش دهید."
@@ -126,7 +128,7 @@ def test_persian_cast_challenged_and_not_found(served: str, browser: Browser) ->
 def test_english_cast_code(served: str, browser: Browser) -> None:
     errors: list[str] = []
     page = _page(browser, errors)
-    page.goto(f"{served}en/{R2}/ballot.html?code={readable(CAST).replace('-', '')}")
+    page.goto(f"{served}en/{R2}/ballot.html?code={readable_code(CAST).replace(' ', '')}")
     assert page.locator("html").get_attribute("dir") == "ltr"
     answer = page.locator("#ballot-answer")
     expect(answer).to_contain_text(

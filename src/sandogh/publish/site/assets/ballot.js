@@ -42,7 +42,7 @@
 
   function readable(hex) {
     var text = BigInt("0x" + hex.slice(0, 16)).toString().padStart(20, "0");
-    return digits(text.match(/.{4}/g).join("-"));
+    return digits(text.match(/.{4}/g).join(" "));
   }
 
   function element(tag, text, className) {
