@@ -33,7 +33,7 @@ from sandogh.core.report import (
     report_hash,
 )
 from sandogh.locale import to_persian_digits
-from sandogh.station.box import IssuedCard
+from sandogh.station.box import Box, IssuedCard
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal, CardRefusedError
 from sandogh.station.local_store import SCHEMA_VERSION, ChainState, LocalStore
 from sandogh.station.printouts import CHALLENGED_EN, CHALLENGED_FA
@@ -341,3 +341,21 @@ def test_the_chain_file_waits_for_the_link_and_goes_after_the_final_report(tmp_p
     assert (outcome.delivered, outcome.refused, outcome.outbox.pending) == (3, 0, 0)
     assert station.centre.chains == [station.box.export_chain()]
     assert len(station.centre.reports) == 2
+
+
+def test_a_ballot_prepared_before_another_process_chained_one_is_prepared_again(
+    tmp_path: Path,
+) -> None:
+    station = voting_station(tmp_path, e2e=True)
+    one, other = _card(station, 1), _card(station, 2)
+    station.box.prepare(one, VOTES[0])
+    store, key = station.directory.open()  # a second box process on the same file
+    with store:
+        Box(store, key, station.centre, station.printer).cast(other, VOTES[1])
+    with pytest.raises(BallotFlowError) as refused:
+        station.box.cast(one)
+    assert refused.value.reason is BallotFlowRefusal.CHAIN_MOVED
+    assert station.box.status().cards_used == 1  # nothing of the stale ballot was written
+    station.box.cast(one, VOTES[0])
+    with station.box.store.transaction() as tx:
+        assert len(list(tx.chain())) == 2

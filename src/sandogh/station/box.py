@@ -598,9 +598,10 @@ def _commitment(tx: Transaction, setup: StationSetup, records: int) -> E2ECommit
 
 
 def _require_head(head: ChainHead | None, pending: Pending) -> None:
-    # one pending ballot at a time, under the lock: the head cannot have moved
+    # one prepared ballot per box, under its lock: only another process on the same file (a
+    # second kiosk, say) can have moved the head, and then the code shown is not the next one
     if head is None or head.last != pending.previous:
-        raise AssertionError("the chain moved under a prepared ballot")
+        raise BallotFlowError(BallotFlowRefusal.CHAIN_MOVED)
 
 
 def _card_problems(record: CastVoteRecord, contests: Sequence[str]) -> list[Problem]:
