@@ -1,7 +1,8 @@
 """A small election record (docs/e2e.md §9) made with the prover's own code: the guardians'
 ceremony (`core.e2e.ceremony`, `ceremony_record`), the box's ballots, chain and tally
-(`core.e2e.ballot`, `ballot_json`, `chain`, `tally`), the signed reports (`core.report`), the
-guardians' partial decryptions and their combination (`core.e2e.decryption`, `tally_files`).
+(`core.e2e.ballot`, `ballot_json`, `chain`, `tally`; the chain file by the box's
+`station.ballot_chain.export_chain`), the signed reports (`core.report`), the guardians' partial
+decryptions and their combination (`core.e2e.decryption`, `tally_files`).
 
 Three guardians, quorum 2, guardian 2 absent at decryption; two stations, two contests (a
 president of one seat, a council of two), a few ballots, one challenged. Every random value is
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,8 @@ from sandogh.core.report import (
 )
 from sandogh.core.report.report import E2ECommitment
 from sandogh.formats.definition_file import LoadedDefinition, parse_definition
+from sandogh.station.ballot_chain import export_chain
+from sandogh.station.local_store import ChainEntry, ChainHead, ChainState
 
 G = RISTRETTO255
 ELECTION = "e2e-small"
@@ -249,41 +251,32 @@ def _station(
     _write(folder / "reports" / station / "zero.json", zero)
     zero_hash = hashlib.sha256(zero).digest()
     head = start = chain_start(context.extended_hash, station, device.public_key.raw, zero_hash)
-    lines: list[dict[str, object]] = [
-        {
-            "station": station,
-            "device": device.public_key.text,
-            "zero_report": "sha256:" + zero_hash.hex(),
-            "start": start.hex(),
-        }
-    ]
+    entries = []
     records = []
     cast_ballots = []
     for n, (choices, cast) in enumerate(ballots):
         nonce = hashlib.sha256(f"nonce {station} {n}".encode()).digest()
         encrypted = encrypt_ballot(context, station, ballot, choices, nonce)
         head = confirmation_code(context.extended_hash, head, ballot_hash(context, encrypted))
-        line: dict[str, object] = {
-            "code": head.hex(),
-            "state": "cast" if cast else "challenged",
-            "ballot": ballot_to_json(encrypted),
-        }
+        data = canonical_json(ballot_to_json(encrypted))
         if cast:
             records.append(
                 CastVoteRecord(tuple(Choice(c, tuple(codes)) for c, codes in choices.items()))
             )
             cast_ballots.append(encrypted)
+            entries.append(ChainEntry(head, ChainState.CAST, data))
         else:
-            line["nonce"] = nonce.hex()
-            line["choices"] = choices
-        lines.append(line)
+            entries.append(ChainEntry(head, ChainState.CHALLENGED, data, (nonce, choices)))
     challenged = len(ballots) - len(records)
     close = chain_close(context.extended_hash, head, len(records), challenged)
-    lines.append({"close": close.hex(), "cast": len(records), "challenged": challenged})
-    _write(
-        folder / "e2e" / "ballots" / f"{station}.jsonl",
-        b"".join(canonical_json(json.loads(json.dumps(x))) + b"\n" for x in lines),
+    chain = export_chain(
+        station,
+        device.public_key,
+        "sha256:" + zero_hash.hex(),
+        ChainHead(start, head, len(records), challenged, close),
+        entries,
     )
+    _write(folder / "e2e" / "ballots" / f"{station}.jsonl", chain)
     tally = station_tally(context, station, ballot, cast_ballots)
     final = report_from_records(
         kind=ReportKind.FINAL,

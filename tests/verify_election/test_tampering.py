@@ -7,8 +7,11 @@ the test is about is the one that catches it (an untouched manifest catches ever
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -211,3 +214,46 @@ def test_a_station_left_out_of_the_record_is_named(record: Path) -> None:
     write_manifest(record)
     result = verified(record)
     assert first(result, Check.COMPLETE).startswith("ST-2")
+
+
+def test_a_line_of_another_shape_fails_the_station_not_the_run(record: Path) -> None:
+    def change(lines: list[Any]) -> None:
+        lines[1] = 5
+        lines[2]["ballot"]["contests"][0]["selections"][0]["proof"]["c"] = [7, 7]
+
+    rewrite_chain(record, "ST-1", change)
+    result = verified(record)
+    assert first(result, Check.WELL_FORMED).startswith("data/e2e-small/e2e/ballots/ST-1.jsonl:2")
+    assert result.ledger.outcomes[Check.WELL_FORMED].failed == 2
+    assert result.stations == 2  # ST-2 is still checked
+
+
+def test_the_record_is_read_over_http_as_from_a_folder(original: Built) -> None:
+    handler = functools.partial(_Quiet, directory=str(original.root))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}/"
+            (result,) = verify_election(url, workers=1).elections
+        finally:
+            server.shutdown()
+    assert result.passed, result.ledger.first_failure()
+    assert result.ledger == verified(original.folder).ledger
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder without a line on standard error per request."""
+
+    def log_message(self, *_: Any) -> None:
+        return None
+
+
+def test_every_file_the_manifest_lists_is_hashed(record: Path) -> None:
+    index = record / "e2e" / "codes" / "00.json"
+    index.parent.mkdir()
+    index.write_bytes(b"{}")
+    write_manifest(record)
+    assert verified(record).passed
+    index.write_bytes(b"[]")
+    assert first(verified(record), Check.MANIFEST).startswith("codes/00.json")

@@ -96,8 +96,10 @@ def contest_ciphertext(contest: Contest) -> tuple[bytes, bytes]:
     """Ē_c = (Π_o E_{c,o}) · E_{c,""}^L · (1, g^{−1}), which encrypts Σ v + L·b − 1 (§6)."""
     *candidates, blank = contest.selections
     seats = contest.ballot.seats
-    alpha = GROUP.op(GROUP.product(s.alpha for s in candidates), GROUP.exp(blank.alpha, seats))
-    beta = GROUP.op(GROUP.product(s.beta for s in candidates), GROUP.exp(blank.beta, seats))
+    blank_alpha = blank.alpha if seats == 1 else GROUP.exp(blank.alpha, seats)  # E^1 is E
+    blank_beta = blank.beta if seats == 1 else GROUP.exp(blank.beta, seats)
+    alpha = GROUP.op(GROUP.product(s.alpha for s in candidates), blank_alpha)
+    beta = GROUP.op(GROUP.product(s.beta for s in candidates), blank_beta)
     return alpha, GROUP.div(beta, GROUP.generator)
 
 

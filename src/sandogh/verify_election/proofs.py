@@ -39,10 +39,11 @@ def _commitments(
     """a_j = g^{v_j} α^{c_j}, b_j = K^{v_j} (β / g^j)^{c_j} for every j, flattened a_0, b_0, …"""
     parts: list[bytes] = []
     shifted = statement.beta
-    for c, v in zip(challenges, responses, strict=True):
+    for j, (c, v) in enumerate(zip(challenges, responses, strict=True)):
+        if j:
+            shifted = group.div(shifted, group.generator)  # β / g^j, one operation per j
         parts.append(group.op(group.base_exp(v), group.exp(statement.alpha, c)))
         parts.append(group.op(group.exp(statement.key, v), group.exp(shifted, c)))
-        shifted = group.div(shifted, group.generator)
     return parts
 
 

@@ -7,6 +7,7 @@ what the workers returned. See §10, "Cores" and "A cluster".
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from sandogh.verify_election.aggregates import check_aggregate
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import Definition, read_definition
-from sandogh.verify_election.election import Context, Listed, check_election
+from sandogh.verify_election.election import Context, Listed, check_election, file_agrees
 from sandogh.verify_election.reading import RecordError, Source, VerifierError, parse_json
 from sandogh.verify_election.reports import read_report
 from sandogh.verify_election.station import check_station
@@ -65,7 +66,8 @@ def _elections(source: Source) -> list[str]:
     if data is None:
         raise VerifierError("data/elections.json: missing")
     listing = parse_json(data, "data/elections.json")
-    ids = [entry.get("id") for entry in listing.get("elections", []) if isinstance(entry, dict)]
+    entries = listing.get("elections", []) if isinstance(listing, dict) else []
+    ids = [entry.get("id") for entry in entries if isinstance(entry, dict)]
     found = [e for e in ids if isinstance(e, str) and source.read(f"data/{e}/e2e/manifest.json")]
     if not found:
         raise VerifierError("no election of this snapshot has an E2E record (data/*/e2e/)")
@@ -107,6 +109,7 @@ def _verify(
         result.cast += summary.cast
         result.challenged += summary.challenged
     result.stations = len(summaries)
+    _other_files(source, context, ledger, files)
     _no_duplicates(ledger, summaries)
     _aggregates(source, context, ledger, definition, summaries=summaries, files=files)
     _complete(source, context, ledger, definition, set(stations))
@@ -125,6 +128,22 @@ def _stations(ledger: Ledger, files: dict[str, Listed], definition: Definition) 
     for station in sorted(chains - definition.ballots.keys()):
         ledger.failed(Check.WELL_FORMED, station, "not a station of the definition that votes")
     return sorted(chains & definition.ballots.keys())
+
+
+def _other_files(
+    source: Source, context: Context, ledger: Ledger, files: dict[str, Listed]
+) -> None:
+    """V1 for the files no other check reads (the results site's code index, `codes/`): each
+    is there with the SHA-256 and length the manifest gives."""
+    read = ("ballots/", "tallies/", "aggregates/")
+    for relative, listed in sorted(files.items()):
+        if relative == "election.json" or relative.startswith(read):
+            continue
+        data = source.read(f"{context.folder}e2e/{relative}")
+        if data is None:
+            ledger.failed(Check.MANIFEST, relative, "listed in the manifest, but missing")
+        else:
+            file_agrees(ledger, listed, relative, hashlib.sha256(data).hexdigest(), len(data))
 
 
 def _run(tasks: list[StationTask], workers: int | None) -> Iterator[StationSummary]:

@@ -50,18 +50,27 @@ class _Chain:
 
 
 def check_station(task: StationTask) -> StationSummary:
+    """Every check of one station; a value of a form no check foresaw (a list where a number
+    belongs, deep in a proof) fails the station, named, rather than the run."""
     source = Source(task.location)
+    summary = StationSummary(task.station)
     try:
-        summary = StationSummary(task.station)
-        summary.tally = {
-            c.contest: (0, [(GROUP.identity, GROUP.identity)] * len(c.options)) for c in task.ballot
-        }
-        chain = _check_chain(source, task, summary)
-        computed = check_tally(source, task, summary)
-        check_final(source, task, summary, device=chain.device, closed=chain.closed, tally=computed)
+        return _checked(source, task, summary)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as error:
+        summary.ledger.failed(Check.WELL_FORMED, task.station, f"unreadable: {error!r}")
         return summary
     finally:
         source.close()
+
+
+def _checked(source: Source, task: StationTask, summary: StationSummary) -> StationSummary:
+    summary.tally = {
+        c.contest: (0, [(GROUP.identity, GROUP.identity)] * len(c.options)) for c in task.ballot
+    }
+    chain = _check_chain(source, task, summary)
+    computed = check_tally(source, task, summary)
+    check_final(source, task, summary, device=chain.device, closed=chain.closed, tally=computed)
+    return summary
 
 
 def _check_chain(source: Source, task: StationTask, summary: StationSummary) -> _Chain:
@@ -79,6 +88,8 @@ def _check_chain(source: Source, task: StationTask, summary: StationSummary) -> 
             break
         try:
             document = parse_json(line, at)
+            if not isinstance(document, dict):
+                raise RecordError(at, "a line is a JSON object")
             if number == 1:
                 chain.previous = _start(source, task, chain, document, at=at, ledger=ledger)
             elif "close" in document:
