@@ -43,6 +43,10 @@ ENDPOINTS = {
         "sandogh/signed-station-report@1",
         {"201": "IngestedBody", "200": "IngestedBody"},
     ),
+    ("post", "/api/v1/ballot-chains"): (
+        "application/jsonl",
+        {"201": "ReceivedChainBody", "200": "ReceivedChainBody"},
+    ),
     ("get", "/api/v1/health"): (None, {"200": "HealthBody"}),
     ("post", "/api/v1/session"): ("LoginRequest", {"201": "SessionBody"}),
     ("get", "/api/v1/session"): (None, {"200": "SessionBody"}),
@@ -104,7 +108,7 @@ def test_the_served_document_has_every_endpoint_with_its_schemas(live: Live) -> 
         errors = {s: r for s, r in responses.items() if s.startswith(("4", "5"))}
         assert {"500", "503"} <= set(errors)
         assert "422" not in errors or key[1].endswith(
-            ("devices", "sync", "reports", "users", "{username}")
+            ("devices", "sync", "reports", "ballot-chains", "users", "{username}")
         )
         for answer in errors.values():
             assert answer["content"]["application/json"]["schema"]["$ref"] == ERROR

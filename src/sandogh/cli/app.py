@@ -20,6 +20,7 @@ from sandogh.cli import serve as serve_job
 from sandogh.cli import simulate as simulate_job
 from sandogh.cli.anchor import anchor_app
 from sandogh.cli.database import create_store, open_store
+from sandogh.cli.e2e import e2e_app
 from sandogh.cli.formatting import name_in
 from sandogh.cli.guardians import guardians_app
 from sandogh.cli.importing import import_tally_file
@@ -43,6 +44,7 @@ from sandogh.cli.statement_view import print_statement, statement_json
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
 from sandogh.cli.users import user_app
+from sandogh.cli.verify_election import verify_election_command
 from sandogh.core.counting.statement import Verdict
 from sandogh.core.definition.model import Name
 from sandogh.core.definition.problems import DefinitionError
@@ -79,9 +81,11 @@ app.add_typer(anchor_app, name="anchor")
 app.add_typer(guardians_app, name="guardians")
 app.add_typer(user_app, name="user")
 app.add_typer(server_key_app, name="server-key")
+app.add_typer(e2e_app, name="e2e")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
+app.command("verify-election")(verify_election_command)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

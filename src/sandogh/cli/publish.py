@@ -30,6 +30,7 @@ from sandogh.locale.digits import format_int, to_ascii_digits, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
 from sandogh.publish.anchor_check import Anchors
+from sandogh.publish.e2e_record import E2EOptions
 from sandogh.publish.findings import Disagreement, Finding
 from sandogh.publish.serve import static_app
 from sandogh.publish.snapshot import Publisher, Regeneration
@@ -190,10 +191,29 @@ def publish(
         typer.Option("--nist-detail", help="The smallest units the NIST report gives votes for."),
     ] = UnitKind.STATION,
     log_key: LogKeyOption = None,
+    e2e_tallies: Annotated[
+        Path | None,
+        typer.Option(
+            "--e2e-tallies",
+            help="Write the E2E record's encrypted tallies here, a file for each station and "
+            "constituency, for `sandogh guardians decrypt` (docs/e2e.md §8).",
+            show_default=False,
+        ),
+    ] = None,
+    e2e_decrypted: Annotated[
+        Path | None,
+        typer.Option(
+            "--e2e-decrypted",
+            help="Where `sandogh guardians combine` wrote the decrypted tallies (the same paths): "
+            "they join the E2E record.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Write the results snapshot (JSON, CSV, NIST, every signed report) from the store; with the
-    log key, the event log's signed checkpoints too (log/checkpoints.json)."""
+    """Write the results snapshot (JSON, CSV, NIST, every signed report, an E2E election's record)
+    from the store; with the log key, the event log's signed checkpoints too
+    (log/checkpoints.json)."""
     if follow and once:
         raise typer.BadParameter(
             "--once catches up and stops; leave out --follow", param_hint="--once"
@@ -205,6 +225,7 @@ def publish(
         bulk_interval=bulk_interval if follow else 0.0,
         nist_down_to=nist_detail,
         log_key=None if log_key is None else read_key_file(log_key),
+        e2e=E2EOptions(tallies_out=e2e_tallies, decrypted=e2e_decrypted),
     )
     if log_key is None:
         err.print(say("no_log_key", lang.lang))

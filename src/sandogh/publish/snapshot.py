@@ -27,6 +27,9 @@ wrote something) takes a signed checkpoint of the event log's head, if it moved 
 (`services.audit.take_checkpoint`), and writes every checkpoint taken, by the centre or here, to
 `log/checkpoints.json`, the key's public half to `log/key.txt` (`publish.log_anchor`).
 
+An E2E election's record is written under `data/<election>/e2e/` with the rest, and again when
+a station's ballot chain comes (`publish.e2e_record`).
+
 After writing, the results site is rendered for the units whose pages changed, by
 `sandogh.publish.site.render_site` when that module is installed.
 """
@@ -47,6 +50,7 @@ from sandogh.core.definition.model import UnitKind
 from sandogh.core.report import ReportKind, SigningKey, decode_report, decode_signed
 from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import REPORT_KINDS, elections_json
+from sandogh.publish.e2e_record import E2EOptions, E2ERecord
 from sandogh.publish.index import JSONObject
 from sandogh.publish.log_anchor import write_log_anchor
 from sandogh.publish.published import Published
@@ -77,7 +81,7 @@ class Publisher:
     `elections`: the ids to publish (default: every election stored, and every one loaded
     later); `nist_down_to`: the smallest units the NIST report gives votes for; `log_key`: the
     centre's log key, to take and publish checkpoints with (none are without it), at the time
-    `now` gives.
+    `now` gives; `e2e`: where the guardians' tallies go and come from (`publish.e2e_record`).
     """
 
     def __init__(
@@ -92,6 +96,7 @@ class Publisher:
         clock: Callable[[], float] = time.monotonic,
         log_key: SigningKey | None = None,
         now: Callable[[], datetime.datetime] = lambda: datetime.datetime.now(datetime.UTC),
+        e2e: E2EOptions | None = None,
     ) -> None:
         self._uow = uow
         self._root = root
@@ -105,6 +110,8 @@ class Publisher:
         self._log_sequence = 0
         self._timelines: dict[str, Timeline] = {}
         self._published: dict[str, Published] = {}
+        self._e2e_options = e2e or E2EOptions()
+        self._e2e: dict[str, E2ERecord] = {}
 
     @property
     def log_sequence(self) -> int:
@@ -257,6 +264,24 @@ class Publisher:
         self._read_devices(state)
         self._read_anchor(state)
         state.write_everything(writer, nist_down_to=self._nist_down_to, now=self._clock())
+        self._write_e2e(writer, state)
+
+    def _write_e2e(self, writer: Writer, state: Published) -> None:
+        """The election's E2E record, once its ceremony record is loaded (`publish.e2e_record`).
+        The chains are read whole in one short unit of work, not streamed through a long one:
+        on SQLite an open unit of work holds the store."""
+        election = state.index.election_id
+        with self._uow() as work:
+            ceremony = work.e2e.ceremony(election)
+            chains = [] if ceremony is None else list(work.e2e.chains(election))
+        if ceremony is None:
+            return
+        record = self._e2e.get(election)
+        if record is None:
+            stored = state.index.stored.election
+            record = E2ERecord(stored, state.tallied.geography, self._e2e_options)
+            self._e2e[election] = record
+        record.write(writer, f"{state.folder}/e2e", ceremony, chains)
 
     def _apply(self, writer: Writer, state: Published, changes: list[Change]) -> set[str] | None:
         """Write what `changes` (recorded in the timeline already) change; the units whose
@@ -268,6 +293,8 @@ class Publisher:
         if any(c.kind is ChangeKind.ANCHOR for c in changes):
             self._read_anchor(state)
             state.write_anchor(writer)
+        if any(c.kind is ChangeKind.E2E for c in changes):
+            self._write_e2e(writer, state)
         geography = state.index.geography
         for change in changes:
             state.timeline.touch(state.times, geography, change)

@@ -18,7 +18,7 @@ from fastapi import APIRouter, FastAPI
 from sandogh.core.errors import SandoghError
 from sandogh.formats.key_file import read_key_file
 from sandogh.security_headers import WithHeaders
-from sandogh.server import check_ins, console, enrolment, operators, readiness, reports
+from sandogh.server import chains, check_ins, console, enrolment, operators, readiness, reports
 from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
 from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
@@ -79,7 +79,14 @@ def _app(**options: Any) -> FastAPI:
         redoc_url=None,
         **options,
     )
-    for router in (_health, enrolment.router, check_ins.router, reports.router, operators.router):
+    for router in (
+        _health,
+        enrolment.router,
+        check_ins.router,
+        reports.router,
+        chains.router,
+        operators.router,
+    ):
         app.include_router(router)
     app.include_router(readiness.router)
     install_error_handlers(app)

@@ -21,6 +21,7 @@ from sandogh.core.access import Action
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.problems import Problem
+from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.server.auth import require_signed
 from sandogh.server.centre import CentreDep
@@ -159,7 +160,7 @@ def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
         enrolment.election, enrolment.name, enrolment.date, (enrolment.unit,), enrolment.contests
     )
     written = json.loads(canonical_bytes(alone))
-    return {
+    document: dict[str, JSONValue] = {
         "format": ENROLMENT_FORMAT,
         "created": enrolment.created,
         "device": device_body(enrolment.device).model_dump(mode="json"),
@@ -180,3 +181,11 @@ def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
             for member in enrolment.staff
         ],
     }
+    if enrolment.e2e is not None:  # docs/e2e.md §7: the box then encrypts every ballot
+        joint_key, extended_hash = enrolment.e2e
+        document["e2e"] = {
+            "group": RISTRETTO255.name,
+            "joint_key": joint_key,
+            "extended_hash": extended_hash,
+        }
+    return document

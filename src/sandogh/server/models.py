@@ -141,6 +141,12 @@ class StaffMemberBody(_Answer):
     key: str = Field(description="ed25519: and 64 lowercase hex digits")
 
 
+class E2EContextBody(_Answer):
+    group: Literal["ristretto255"]
+    joint_key: str = Field(description="K, the guardians' joint key: 64 lowercase hex digits")
+    extended_hash: str = Field(description="HE, the extended base hash: 64 lowercase hex digits")
+
+
 class EnrolmentDocument(_Answer):
     """What an enrolled box receives: only what its station needs (DESIGN.md §3)."""
 
@@ -158,6 +164,11 @@ class EnrolmentDocument(_Answer):
     staff: list[StaffMemberBody] = Field(
         description="the station's registered staff, by role then key: the keys that may sign "
         "its reports and open its count"
+    )
+    e2e: E2EContextBody | None = Field(
+        default=None,
+        description="present once the election's E2E ceremony record is loaded: the box "
+        "encrypts every ballot under this key (docs/e2e.md §7)",
     )
 
 
@@ -208,6 +219,15 @@ class IngestedBody(_Answer):
     report_hash: str
     sheets: int
     duplicate: bool = Field(description="true: the centre already held this report")
+
+
+class ReceivedChainBody(_Answer):
+    election: str
+    station: str
+    chain_hash: str = Field(description="sha256: and the hex SHA-256 of the chain file's bytes")
+    cast: int
+    challenged: int
+    duplicate: bool = Field(description="true: the centre already held this chain")
 
 
 class HealthBody(_Answer):

@@ -68,6 +68,9 @@ class Enrolment:
     ballot: tuple[BallotContest, ...]
     staff: tuple[RegisteredStaff, ...]  # the station's staff who sign its reports
     created: bool  # False: this key was already enrolled for this station, nothing changed
+    # the E2E context, (K, HE) in hex, once the election's ceremony record is loaded
+    # (`services.e2e_ceremony`): the box then encrypts every ballot (docs/e2e.md §7)
+    e2e: tuple[str, str] | None = None
 
 
 def enrol_device(
@@ -194,6 +197,7 @@ def _require_station(day: Day, station: str) -> None:
 
 def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> Enrolment:
     ballot = day.ballot(device.station)
+    ceremony = work.e2e.ceremony(day.election.id)
     on_ballot = {item.contest for item in ballot}
     contests = tuple(
         _cut(contest, day.geography.constituency_map(contest.id)[device.station])
@@ -211,6 +215,7 @@ def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> 
         ballot=ballot,
         staff=tuple(work.staff.of_station(day.election.id, device.station)),
         created=created,
+        e2e=None if ceremony is None else (ceremony.joint_key, ceremony.extended_hash),
     )
 
 

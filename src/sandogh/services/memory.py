@@ -44,6 +44,7 @@ from sandogh.core.readiness import (
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
+from sandogh.services.memory_e2e import E2ETables, MemoryE2E
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
@@ -54,6 +55,7 @@ from sandogh.services.ports import (
     CheckpointRepository,
     Device,
     DeviceRepository,
+    E2ERepository,
     ElectionRepository,
     EventLog,
     Incident,
@@ -127,6 +129,7 @@ class MemoryStore:
     operators: OperatorTables = field(default_factory=OperatorTables)
     refusals: RefusalTables = field(default_factory=RefusalTables)
     records: RecordTables = field(default_factory=RecordTables)
+    e2e: E2ETables = field(default_factory=E2ETables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -699,6 +702,7 @@ class MemoryUnitOfWork:
     cases: CaseRepository
     readiness: ReadinessRepository
     refusals: RefusalRepository
+    e2e: E2ERepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -747,6 +751,10 @@ class MemoryUnitOfWork:
             store.records, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.records,)
+        self.e2e = MemoryE2E(
+            store.e2e, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
+        )
+        self._parts += (self.e2e,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -282,6 +282,40 @@ class StationReportRow(Base):
     )
 
 
+class E2ECeremonyRow(Base):
+    """An election's E2E ceremony record (docs/e2e.md §5), its canonical bytes, once."""
+
+    __tablename__ = "e2e_ceremonies"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    record: Mapped[bytes] = mapped_column(LargeBinary)
+    joint_key: Mapped[str] = mapped_column(Code)  # hex, read by every enrolment
+    extended_hash: Mapped[str] = mapped_column(Code)  # hex
+    loaded_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class BallotChainRow(Base):
+    """A station's E2E ballot chain (docs/e2e.md §9) exactly as its box sent it, once."""
+
+    __tablename__ = "ballot_chains"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    device: Mapped[str] = mapped_column(Code)
+    chain_hash: Mapped[str]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        ForeignKeyConstraint(
+            ["election_id", "device"], ["devices.election_id", "devices.public_key"]
+        ),
+    )
+
+
 class IncidentRow(Base):
     __tablename__ = "incidents"
 

@@ -14,6 +14,7 @@ from sandogh.services.ports import (
     CertificationRepository,
     CheckpointRepository,
     DeviceRepository,
+    E2ERepository,
     ElectionRepository,
     EventLog,
     IncidentRepository,
@@ -30,6 +31,7 @@ from sandogh.services.ports import (
 from sandogh.store.cases import SqlCaseRepository
 from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
+from sandogh.store.e2e import SqlE2ERepository
 from sandogh.store.elections import SqlElectionRepository
 from sandogh.store.engine import IMMEDIATE
 from sandogh.store.event_log import SqlEventLog
@@ -76,6 +78,7 @@ class SqlUnitOfWork:
     cases: CaseRepository
     readiness: ReadinessRepository
     refusals: RefusalRepository
+    e2e: E2ERepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -114,6 +117,7 @@ class SqlUnitOfWork:
         self.cases = SqlCaseRepository(connection)
         self.readiness = SqlReadinessRepository(connection)
         self.refusals = SqlRefusalRepository(connection)
+        self.e2e = SqlE2ERepository(connection)
         return self
 
     def __exit__(

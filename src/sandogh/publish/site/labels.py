@@ -130,6 +130,37 @@ FA: dict[str, str] = {
     "bin_below": "کمتر از {high}",
     "bin_between": "{low} تا {high}",
     "bin_above": "{low} و بیشتر",
+    "ballot": "آیا رأی من شمرده شد؟",
+    "ballot_intro": (
+        "کد تأییدی را که صندوق پس از رأی شما نشان داد و بر نسخه کاغذی چاپ کرد بنویسید: "
+        "بیست رقم (با خط تیره یا بی آن، رقم فارسی یا لاتین) یا کد کامل شانزده‌شانزدهی."
+    ),
+    "ballot_label": "کد تأیید",
+    "ballot_button": "جست‌وجو",
+    "ballot_needs_script": (
+        "این جست‌وجو به جاوااسکریپت نیاز دارد. کدها در پرونده‌های e2e/codes همین انتشار است."
+    ),
+    "ballot_searching": "در حال جست‌وجو…",
+    "ballot_not_a_code": (
+        "این کد تأیید نیست: بیست رقم یا دست‌کم شانزده نویسه شانزده‌شانزدهی بنویسید."
+    ),
+    "ballot_not_found": (
+        "این کد در سیاهه انتخابات نیست. کد را دوباره با نسخه کاغذی بسنجید؛ اگر درست است، "
+        "آن را به ناظران گزارش دهید."
+    ),
+    "ballot_unreadable": "سیاهه کدها خوانده نشد؛ دوباره بکوشید.",
+    "ballot_cast": "رأی با این کد در صندوق شعبه {station} ثبت شده و در شمارش آن شعبه آمده است.",
+    "ballot_challenged": (
+        "این رأی برای بررسی گشوده (ابطال) شده و شمرده نمی‌شود. آنچه صندوق رمز کرده بود:"
+    ),
+    "ballot_station_link": "نتایج شعبه {station}",
+    "ballot_code": "کد",
+    "ballot_state_cast": "شمرده شده",
+    "ballot_state_challenged": "ابطال‌شده برای بررسی، شمرده نشده",
+    "ballot_blank": "سفید (هیچ نامزدی)",
+    "ballot_verify_note": (
+        "اینکه هر رأی ثبت‌شده در شمارش شعبه آمده است را هر کس می‌تواند بسنجد: sandogh verify-election"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -250,6 +281,40 @@ EN: dict[str, str] = {
     "bin_below": "under {high}",
     "bin_between": "{low} to {high}",
     "bin_above": "{low} and over",
+    "ballot": "Was my ballot counted?",
+    "ballot_intro": (
+        "Type the confirmation code the ballot box showed after your vote and printed on your "
+        "paper copy: twenty digits (with or without dashes, Persian or Latin digits), or the "
+        "whole code in hex."
+    ),
+    "ballot_label": "Confirmation code",
+    "ballot_button": "Look up",
+    "ballot_needs_script": (
+        "This look-up needs JavaScript. The codes are in this snapshot's e2e/codes files."
+    ),
+    "ballot_searching": "Looking up…",
+    "ballot_not_a_code": (
+        "This is not a confirmation code: type twenty digits, or at least sixteen hex characters."
+    ),
+    "ballot_not_found": (
+        "This code is not in the election record. Check it against your paper copy again; if it "
+        "is right, report it to the observers."
+    ),
+    "ballot_unreadable": "The codes could not be read; try again.",
+    "ballot_cast": "The ballot with this code was cast at station {station} and is in that "
+    "station's tally.",
+    "ballot_challenged": (
+        "This ballot was challenged (opened for checking) and is not counted. What the box "
+        "had encrypted:"
+    ),
+    "ballot_station_link": "Results of station {station}",
+    "ballot_code": "Code",
+    "ballot_state_cast": "counted",
+    "ballot_state_challenged": "challenged for checking, not counted",
+    "ballot_blank": "blank (no candidate)",
+    "ballot_verify_note": (
+        "Anyone can check that every ballot cast is in its station's tally: sandogh verify-election"
+    ),
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

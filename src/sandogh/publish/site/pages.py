@@ -37,6 +37,8 @@ from sandogh.publish.site.views import ContestView, Placed, contest_view, of, st
 #: Above this many stations the search page lists none without its script: the list would be
 #: too heavy for a phone (58,640 stations nationally); the drill-down reaches every one.
 PLAIN_LIST_LIMIT = 1000
+#: where the E2E record's code index lives in an election's data (docs/e2e.md §9)
+CODES = "e2e/codes"
 
 
 @dataclass(frozen=True)
@@ -383,6 +385,19 @@ class ElectionPages:
             + "/",
             "stations": listed,
             "total": number(total, lang),
+        }
+
+    @cached_property
+    def has_codes(self) -> bool:
+        """Whether the snapshot holds the E2E record's code index (`publish.e2e_codes`)."""
+        return self.files.has(f"{self.election}/{CODES}/index.json")
+
+    def ballot_page(self, place: Place) -> dict[str, Any]:
+        """The "Was my ballot counted?" page: where its script finds the codes and the pages."""
+        return {
+            "codes_url": self.data(place, f"{CODES}/"),
+            "pages": posixpath.relpath(f"{self.election}/units", posixpath.dirname(place.path))
+            + "/",
         }
 
     def summary(self, place: Place) -> dict[str, Any]:

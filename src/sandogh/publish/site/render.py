@@ -92,6 +92,7 @@ def _election_values(pages: ElectionPages, place: Place) -> dict[str, Any]:
         "election_day": day(snapshot["date"], lang),
         "snapshot_url": pages.data(place, "snapshot.json"),
         "search_href": f"{place.home}{pages.election}/search.html",
+        "ballot_href": f"{place.home}{pages.election}/ballot.html" if pages.has_codes else None,
     }
 
 
@@ -100,9 +101,10 @@ def render_site(root: Path, election_id: str, units: Collection[str] | None = No
 
     With `units`, only those units' pages are rendered (pass every unit whose figures changed: a
     station and each unit on its path), beside the front page, the election's top page and its
-    search page; without, every page. A unit with no result file in any contest has no page.
-    The assets are copied each time. Returns how many files were written, unchanged ones not
-    counted.
+    search page (and its "Was my ballot counted?" page, when the snapshot has the E2E record's
+    code index, `publish.e2e_codes`); without, every page. A unit with no result file in any
+    contest has no page. The assets are copied each time. Returns how many files were written,
+    unchanged ones not counted.
     """
     files = SnapshotFiles(root)
     writer = _Writer(root)
@@ -128,6 +130,15 @@ def render_site(root: Path, election_id: str, units: Collection[str] | None = No
             **_election_values(pages, search),
             **pages.search_page(search),
         )
+        if pages.has_codes:
+            ballot = Place(lang, f"{election_id}/ballot.html")
+            _render(
+                writer,
+                "ballot.html",
+                ballot,
+                **_election_values(pages, ballot),
+                **pages.ballot_page(ballot),
+            )
         top = Place(lang, f"{election_id}/index.html")
         targets = [(pages.top, top)] + [
             (code, Place(lang, pages.unit_path(code))) for code in codes

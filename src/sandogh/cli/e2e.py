@@ -1,0 +1,45 @@
+"""`sandogh e2e load-ceremony`: the centre takes an election's E2E ceremony record (issue 10).
+
+The guardians run the ceremony among themselves (`sandogh guardians …`) and `finish` writes its
+public record; the election HQ loads that record into the centre once, before the boxes are
+enrolled (`services.e2e_ceremony`): every box enrolled from then on encrypts its ballots under
+the joint key, and every chain a box sends is checked against the record.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption
+from sandogh.cli.session import actor, now
+from sandogh.services.e2e_ceremony import load_ceremony
+
+e2e_app = typer.Typer(help="End-to-end verifiable ballots at the centre.", no_args_is_help=True)
+_out = Console(highlight=False, soft_wrap=True)
+
+
+@e2e_app.command("load-ceremony")
+def load(
+    election: Annotated[str, typer.Option("--election", "-e", help="Election id.")],
+    record: Annotated[
+        Path, typer.Option("--record", help="The ceremony record `guardians finish` wrote.")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Load the guardians' ceremony record: the joint key the boxes encrypt under."""
+    stored = load_ceremony(
+        open_store(db),
+        election_id=election,
+        record=record.read_bytes(),
+        now=now(),
+        actor=actor(),
+    )
+    _out.print(
+        f"{election}: joint key {stored.joint_key}, extended base hash {stored.extended_hash}",
+        markup=False,
+    )

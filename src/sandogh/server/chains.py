@@ -1,0 +1,90 @@
+"""Receiving a station's E2E ballot chain: `services.chains` over HTTP (docs/e2e.md §7).
+
+The body is the chain file's bytes exactly as the box exported them (JSON Lines); like a signed
+report it needs no request envelope: it proves itself against the station's signed final report.
+Sending it twice is taken once. A refusal answers with the reason and every problem.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from sandogh.server.centre import CentreDep
+from sandogh.server.errors import ApiError, documented
+from sandogh.server.models import ReceivedChainBody
+from sandogh.server.refusals import SourceDep
+from sandogh.services.chains import ChainRefusal, ChainRefusedError, receive_chain
+from sandogh.wire import api_paths
+
+router = APIRouter(tags=["reports"])
+
+_STATUS = {
+    ChainRefusal.MALFORMED: 400,
+    ChainRefusal.NOT_E2E: 409,
+    ChainRefusal.NO_FINAL_REPORT: 409,
+    ChainRefusal.CONFLICTING: 409,
+    ChainRefusal.CHAIN_MISMATCH: 422,
+}
+
+
+@router.post(
+    api_paths.BALLOT_CHAINS,
+    status_code=201,
+    response_model=ReceivedChainBody,
+    responses=documented(
+        400,
+        409,
+        413,
+        415,
+        422,
+        also={200: {"model": ReceivedChainBody, "description": "the centre already held it"}},
+    ),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                api_paths.CHAIN_MEDIA_TYPE: {
+                    "schema": {
+                        "title": "sandogh/e2e-chain@1",
+                        "description": "The station's chain file (docs/e2e.md §7, §9): JSON "
+                        "Lines, one canonical JSON object per line: the start, each ballot, "
+                        "the close.",
+                        "type": "string",
+                    }
+                }
+            },
+        }
+    },
+    summary="Deliver a station's E2E ballot chain, after its final report",
+    operation_id="send_ballot_chain",
+)
+async def post_chain(request: Request, centre: CentreDep, source: SourceDep) -> JSONResponse:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != api_paths.CHAIN_MEDIA_TYPE:
+        raise ApiError(
+            415, "unsupported-media-type", f"send the chain file as {api_paths.CHAIN_MEDIA_TYPE}"
+        )
+    data = await request.body()
+    now = centre.clock()
+    try:
+        received = await run_in_threadpool(
+            receive_chain, centre.uow, data=data, now=now, source=source
+        )
+    except ChainRefusedError as refused:
+        raise ApiError(
+            _STATUS[refused.reason],
+            refused.reason.value,
+            f"chain {refused.received} refused ({refused.reason.value})",
+            refused.problems,
+        ) from refused
+    body = ReceivedChainBody(
+        election=received.election,
+        station=received.station,
+        chain_hash=received.chain_hash,
+        cast=received.cast,
+        challenged=received.challenged,
+        duplicate=received.duplicate,
+    )
+    return JSONResponse(body.model_dump(mode="json"), status_code=200 if body.duplicate else 201)

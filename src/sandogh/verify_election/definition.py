@@ -1,0 +1,102 @@
+"""Each station's ballot, read from the snapshot's `definition.json` (docs/formats.md).
+
+`docs/e2e.md` §6: for every contest a station votes in, its options are the candidates of the
+station's constituency in the definition's order, and L is the constituency's seats. A station
+votes in a constituency when the constituency lists it or a unit above it. Read here from the
+definition's own fields, apart from sandogh's definition model, as any verifier would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sandogh.verify_election.reading import RecordError, parse_json
+
+
+@dataclass(frozen=True, slots=True)
+class ContestBallot:
+    """One contest on a station's ballot: its constituency, seats L and candidates in order."""
+
+    contest: str
+    constituency: str
+    seats: int
+    candidates: tuple[str, ...]
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The options of an encrypted ballot: the candidates, then the blank indicator ""."""
+        return (*self.candidates, "")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """The contests in order, and every station's ballot (stations that vote in none left out)."""
+
+    contests: tuple[str, ...]
+    constituencies: tuple[ContestBallot, ...]  # of every contest, in the definition's order
+    ballots: Mapping[str, tuple[ContestBallot, ...]]
+    stations: tuple[str, ...]  # every station of the definition, in its order
+
+
+def _field(value: Any, name: str, where: str) -> Any:
+    if not isinstance(value, dict) or name not in value:
+        raise RecordError(where, f"no field {name!r}")
+    return value[name]
+
+
+def read_definition(data: bytes, where: str = "definition.json") -> Definition:
+    document = parse_json(data, where)
+    parents: dict[str, str | None] = {}
+    stations: list[str] = []
+    for i, unit in enumerate(_field(document, "units", where)):
+        code = _field(unit, "code", f"{where}: units[{i}]")
+        parents[code] = unit.get("parent")
+        if _field(unit, "kind", f"{where}: units[{i}]") == "station":
+            stations.append(code)
+    contests: list[str] = []
+    constituencies: list[ContestBallot] = []
+    ballots: dict[str, list[ContestBallot]] = {station: [] for station in stations}
+    for i, contest in enumerate(_field(document, "contests", where)):
+        place = f"{where}: contests[{i}]"
+        contest_id = _field(contest, "id", place)
+        contests.append(contest_id)
+        by_unit: dict[str, ContestBallot] = {}
+        for constituency in _field(contest, "constituencies", place):
+            constituency_id = _field(constituency, "id", place)
+            candidates = tuple(
+                _field(candidate, "code", place)
+                for candidate in _field(contest, "candidates", place)
+                if _field(candidate, "constituency", place) == constituency_id
+            )
+            entry = ContestBallot(
+                contest_id, constituency_id, _field(constituency, "seats", place), candidates
+            )
+            constituencies.append(entry)
+            for unit in _field(constituency, "units", place):
+                by_unit[unit] = entry
+        for station in stations:
+            found = _constituency(station, parents, by_unit)
+            if found is not None:
+                ballots[station].append(found)
+    return Definition(
+        tuple(contests),
+        tuple(constituencies),
+        {station: tuple(ballot) for station, ballot in ballots.items() if ballot},
+        tuple(stations),
+    )
+
+
+def _constituency(
+    station: str, parents: Mapping[str, str | None], by_unit: Mapping[str, ContestBallot]
+) -> ContestBallot | None:
+    """The constituency listing `station` or the nearest unit above it."""
+    code: str | None = station
+    for _ in range(len(parents) + 1):  # a parent comes before its child: no cycle, but bounded
+        if code is None:
+            return None
+        if code in by_unit:
+            return by_unit[code]
+        code = parents.get(code)
+    return None

@@ -1,0 +1,44 @@
+"""What a worker is given for one station, and what it gives back (`docs/e2e.md` §10, "Cores"):
+both cross between processes, so they hold bytes, ints and strings only.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+from sandogh.verify_election.checks import Ledger
+from sandogh.verify_election.definition import ContestBallot
+from sandogh.verify_election.election import Context, Listed
+
+PREFIX = 8  # bytes of each α kept for V12
+
+
+@dataclass(frozen=True)
+class StationTask:
+    location: str
+    context: Context
+    station: str
+    ballot: tuple[ContestBallot, ...]
+    chain_file: Listed | None  # the manifest's entries for the station's two files
+    tally_file: Listed | None
+
+
+@dataclass
+class StationSummary:
+    """What the main process needs of a station once its worker is done."""
+
+    station: str
+    ledger: Ledger = field(default_factory=Ledger)
+    cast: int = 0
+    challenged: int = 0
+    #: the cast ballots' product per contest: (N_c, [(α, β) per option]) — V19 multiplies these
+    tally: dict[str, tuple[int, list[tuple[bytes, bytes]]]] = field(default_factory=dict)
+    values: dict[str, list[int]] = field(default_factory=dict)  # the tally file's values
+    prefixes: bytes = b""  # PREFIX bytes of each selection's α, in chain order
+    lines: array[int] = field(default_factory=lambda: array("I"))  # the line of each prefix
+
+
+def ballot_name(station: str, line: int, code: bytes | None = None) -> str:
+    named = f"{station} ballot at line {line}"
+    return named if code is None else f"{named} (code {code.hex()[:16]}…)"

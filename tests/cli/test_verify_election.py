@@ -1,0 +1,67 @@
+"""`sandogh verify-election`: each check printed, exit 0 on a sound record, 5 naming the first
+failure, 1 when there is no record; `--json` as docs/cli-json.md gives it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sandogh.cli.app import app
+from tests.verify_election.record import Built, build, write_manifest
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build(tmp_path_factory.mktemp("record"))
+
+
+def test_a_sound_record_passes_every_check_in_persian_and_english(record: Built) -> None:
+    fa = CliRunner().invoke(app, ["verify-election", str(record.root), "--workers", "1"])
+    assert fa.exit_code == 0, fa.output
+    assert "V20" in fa.output
+    assert "همه سنجه‌ها گذشت" in fa.output
+    en = CliRunner().invoke(app, ["verify-election", str(record.root), "--lang", "en"])
+    assert en.exit_code == 0, en.output
+    assert "✓ pass V8 selection proofs" in en.output
+    assert "Every check passed." in en.output
+
+
+def test_json_names_every_check(record: Built) -> None:
+    done = CliRunner().invoke(
+        app, ["verify-election", str(record.root), "--json", "-e", "e2e-small"]
+    )
+    assert done.exit_code == 0, done.output
+    document = json.loads(done.output)
+    (election,) = document["elections"]
+    assert document["passed"]
+    assert election["first_failure"] is None
+    assert [c["check"] for c in election["checks"]] == [f"V{n}" for n in range(1, 21)]
+    assert election["ballots"] == {"cast": 5, "challenged": 1}
+
+
+def test_a_tampered_record_exits_5_naming_the_ballot(record: Built, tmp_path: Path) -> None:
+    copy = tmp_path / "snapshot"
+    shutil.copytree(record.root, copy)
+    folder = copy / "data" / "e2e-small"
+    chain = folder / "e2e" / "ballots" / "ST-1.jsonl"
+    lines = chain.read_bytes().splitlines(keepends=True)
+    lines[1], lines[3] = lines[3], lines[1]
+    chain.write_bytes(b"".join(lines))
+    write_manifest(folder)
+    done = CliRunner().invoke(app, ["verify-election", str(copy), "--lang", "en", "--json"])
+    assert done.exit_code == 5
+    first = json.loads(done.output)["elections"][0]["first_failure"]
+    assert first["check"] == "V10"
+    assert first["where"].startswith("ST-1 ballot at line 2")
+    text = CliRunner().invoke(app, ["verify-election", str(copy), "--lang", "en"])
+    assert text.exit_code == 5
+    assert "FAILED: V10" in text.output
+
+
+def test_a_snapshot_without_a_record_cannot_be_read(tmp_path: Path) -> None:
+    done = CliRunner().invoke(app, ["verify-election", str(tmp_path)])
+    assert done.exit_code == 1

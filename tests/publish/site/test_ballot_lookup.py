@@ -1,0 +1,143 @@
+""" "Was my ballot counted?" in headless Chromium: a cast code typed in Persian digits with
+dashes, a challenged code typed in hex, and a code the record does not hold, in Persian; a cast
+code in English. The code index is `publish.e2e_codes`'s, written beside a rendered snapshot."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from sandogh.core.definition.model import Name
+from sandogh.core.e2e.chain import readable_code
+from sandogh.locale import to_persian_digits
+from sandogh.publish.e2e_codes import CodeEntry, OpenedContest, write_codes
+from sandogh.publish.site import render_site
+from sandogh.publish.writer import Writer
+from tests.publish.site.build import JALILI, NAMES, PARTIAL, R1, R2, S1, S3, write_snapshot
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+LOOPBACK = "127.0.0.1"
+CAST = hashlib.sha256(b"cast").digest()
+CHALLENGED = hashlib.sha256(b"challenged").digest()
+ABSENT = hashlib.sha256(b"absent").digest()
+PRESIDENT = Name("انتخابات ریاست‌جمهوری", "Presidential election")
+ENTRIES = [
+    CodeEntry(CAST, S1, Name("شعبه ۱ بافت", "Baft station 1"), challenged=False),
+    CodeEntry(
+        CHALLENGED,
+        S3,
+        Name("شعبه ۱ کرمان", "Kerman station 1"),
+        challenged=True,
+        opened=(
+            OpenedContest("president", PRESIDENT, ((JALILI, Name("سعید جلیلی", "Saeed Jalili")),)),
+        ),
+    ),
+    *(
+        CodeEntry(
+            hashlib.sha256(bytes([n])).digest(), S1, Name("شعبه ۱ بافت", "Baft station 1"), False
+        )
+        for n in range(40)
+    ),
+]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    write_snapshot(tmp_path, PARTIAL)
+    write_codes(Writer(tmp_path), f"data/{R2}/e2e/codes", ENTRIES)
+    render_site(tmp_path, R1)
+    render_site(tmp_path, R2)
+    server = ThreadingHTTPServer((LOOPBACK, 0), partial(_Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def _page(browser: Browser, errors: list[str]) -> Page:
+    page = browser.new_page(viewport={"width": 960, "height": 800})
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(10_000)
+    return page
+
+
+def _look_up(page: Page, code: str) -> None:
+    page.locator("#code").fill(code)
+    page.locator("#ballot button").click()
+
+
+@pytest.mark.usefixtures("served")
+def test_only_an_election_with_codes_has_the_page(tmp_path: Path) -> None:
+    assert (tmp_path / R2 / "ballot.html").is_file()
+    assert (tmp_path / "en" / R2 / "ballot.html").is_file()
+    assert not (tmp_path / R1 / "ballot.html").exists()
+
+
+def test_persian_cast_challenged_and_not_found(served: str, browser: Browser) -> None:
+    errors: list[str] = []
+    page = _page(browser, errors)
+    page.goto(served)
+    page.get_by_role("link", name=NAMES[R2]["fa"]).click()
+    page.get_by_role("link", name="آیا رأی من شمرده شد؟").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("آیا رأی من شمرده شد؟")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+
+    shown = to_persian_digits(readable_code(CAST))  # ۱۲۳۴ ۵۶۷۸ …, as the paper copy prints it
+    _look_up(page, shown)
+    answer = page.locator("#ballot-answer")
+    expect(answer).to_contain_text("شمرده شده")
+    expect(answer).to_contain_text("در شمارش آن شعبه آمده است")
+    expect(answer.locator(".code")).to_have_text(shown)
+    expect(answer.get_by_role("link", name="نتایج شعبه شعبه ۱ بافت")).to_be_visible()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "ballot-fa-cast.png"), full_page=True)
+
+    _look_up(page, CHALLENGED.hex().upper())
+    expect(answer).to_contain_text("ابطال‌شده برای بررسی، شمرده نشده")
+    expect(answer.locator("dd")).to_have_text(f"سعید جلیلی ({to_persian_digits(JALILI)})")
+    expect(answer).to_contain_text("شعبه ۱ کرمان")
+    page.screenshot(path=str(SCREENSHOTS / "ballot-fa-challenged.png"), full_page=True)
+
+    _look_up(page, readable_code(ABSENT).replace(" ", "-"))
+    expect(answer).to_have_text(
+        "این کد در سیاهه انتخابات نیست. کد را دوباره با نسخه کاغذی بسنجید؛ اگر درست است، "
+        "آن را به ناظران گزارش دهید."
+    )
+    _look_up(page, "۱۲۳")
+    expect(answer).to_contain_text("این کد تأیید نیست")
+    page.get_by_role("link", name="نتایج شعبه", exact=False)  # none left after a miss
+    assert errors == []
+
+
+def test_english_cast_code(served: str, browser: Browser) -> None:
+    errors: list[str] = []
+    page = _page(browser, errors)
+    page.goto(f"{served}en/{R2}/ballot.html?code={readable_code(CAST).replace(' ', '')}")
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    answer = page.locator("#ballot-answer")
+    expect(answer).to_contain_text(
+        "was cast at station Baft station 1 and is in that station's tally"
+    )
+    answer.get_by_role("link", name="Results of station Baft station 1").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Baft station 1")
+    page.goto(f"{served}en/{R2}/ballot.html")
+    _look_up(page, CHALLENGED.hex()[:16])
+    expect(answer.locator("dd")).to_have_text(f"Saeed Jalili ({JALILI})")
+    page.screenshot(path=str(SCREENSHOTS / "ballot-en-challenged.png"), full_page=True)
+    assert errors == []
