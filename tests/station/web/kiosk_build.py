@@ -94,8 +94,10 @@ def voting_kiosk(
     clock: Any = None,
     backoff: Backoff = BACKOFF,
     people: tuple[tuple[str, StaffRole], ...] = PEOPLE,
+    box_type: type[Box] = Box,
 ) -> Kiosk:
-    """An enrolled box, open and voting, whose staff have their key files in `folder`."""
+    """An enrolled box (of `box_type`), open and voting, whose staff have their key files in
+    `folder`."""
     keys = {role: folder / f"{role.value}.key" for _, role in people}
     staff = [
         StaffMember(person, role, write_key_file(keys[role]).public_key) for person, role in people
@@ -104,7 +106,7 @@ def voting_kiosk(
     write_key_file(stranger)
     store, key = StationDirectory(folder / "station").create()
     fake = centre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT, staff=staff)
-    box = Box(
+    box = box_type(
         store,
         key,
         fake,

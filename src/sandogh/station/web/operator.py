@@ -1,5 +1,7 @@
 """The operator's screens: staff log-in, status, check-in, and the end of the day (close, with
-its confirmation; count; sign and send), with where each signed report stands.
+its confirmation; count; sign and send), with where each signed report stands. On an E2E box the
+status and the close's confirmation show the ballots challenged apart from those cast
+(docs/e2e.md §7).
 
 Issue 9, section 4. Every route here but the log-in is `staff_only`: without a shift of
 logged-in staff (`sessions.Shift`) a page sends the browser to the log-in and an action is
@@ -148,6 +150,7 @@ class OperatorScreens:
             csrf=shift.csrf,
             staff=shift.staff,
             status=status,
+            sealing=status is not None and screens.sealing(),
             reports=self._reports() if status else [],
             at=lambda moment: _clock_time(moment, lang),
             card=shown.get("card"),
@@ -180,7 +183,19 @@ class OperatorScreens:
     async def close_page(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
-        return self._screens.render("close.html", lang, PATH + "/close", csrf=shift.csrf)
+        screens = self._screens
+        try:
+            status = screens.box.status()
+        except SandoghError:  # said by the close itself, when pressed
+            status = None
+        return screens.render(
+            "close.html",
+            lang,
+            PATH + "/close",
+            csrf=shift.csrf,
+            status=status,
+            sealing=status is not None and screens.sealing(),
+        )
 
     async def close(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang

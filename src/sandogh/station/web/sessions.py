@@ -16,11 +16,15 @@ import datetime
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats import key_file
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.draft import Draft
+
+if TYPE_CHECKING:
+    from sandogh.station.box import OpenedBallot, PreparedBallot
 
 IDLE = datetime.timedelta(minutes=15)
 VISIT_COOKIE = "kiosk-visit"  # path "/": the voter's and the log-in's forms
@@ -30,13 +34,20 @@ SHIFT_COOKIE = "kiosk-staff"  # path "/operator" only: never sent with a voter's
 @dataclass
 class Visit:
     """One browser: `csrf` for its forms; `token` and `draft` while a voter types a ballot;
-    `shown` a one-time message for the next page (a refusal, the ballot cast)."""
+    `shown` a one-time message for the next page (a refusal, the ballot cast).
+
+    On an E2E box (docs/e2e.md §7) `sealed` is the ballot the box has prepared, whose code is on
+    the screen until the voter casts or challenges (`challenging` while the challenge asks to be
+    confirmed), and `opened` a challenged ballot, shown until the voter starts again."""
 
     csrf: str
     seen: datetime.datetime
     token: str | None = None
     draft: Draft | None = None
     shown: dict[str, str] = field(default_factory=dict)
+    sealed: PreparedBallot | None = None
+    challenging: bool = False
+    opened: OpenedBallot | None = None
 
 
 @dataclass(frozen=True, eq=False, repr=False)

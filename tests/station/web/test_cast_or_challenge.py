@@ -1,0 +1,199 @@
+"""Cast or challenge at the kiosk (docs/e2e.md §7), in Chromium: a voter seals their ballot and
+sees its tracking code, in Persian digits, left to right, the same code the paper copy and the
+box's chain carry; they cast it, or they challenge it, see it opened and marked as not counted,
+and vote again with the same card. The operator's screens count the challenged apart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from sandogh.core.report import StaffRole
+from sandogh.locale import to_ascii_digits
+from sandogh.station.printers import FilePrinter
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.station.build import national_code
+from tests.station.web.kiosk_build import (
+    SCREENSHOTS,
+    Kiosk,
+    log_in,
+    press,
+    serving,
+    voting_kiosk,
+)
+from tests.station.web.sealing_box import SealingBox, readable
+
+MIN_TARGET = 60  # px: the two choices are keys a shaking finger finds
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    with serving(voting_kiosk(tmp_path, box_type=SealingBox)) as served:
+        yield served
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _card(kiosk: Kiosk, browser: Browser, voter: int) -> str:
+    page = browser.new_page()
+    log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
+    page.fill("#national-code", national_code(voter))
+    press(page, "form[action='/operator/check-in'] button")
+    token = page.locator("#card-token").inner_text()
+    page.close()
+    return token
+
+
+def _choose(page: Page, chosen: dict[str, tuple[str, ...]]) -> None:
+    for codes in chosen.values():
+        for code in codes:
+            page.fill("#code", code)
+            press(page, "#enter")
+        press(page, "#next" if codes else "#blank")
+
+
+def _seal(
+    page: Page, url: str, token: str, chosen: dict[str, tuple[str, ...]], shot: str = ""
+) -> str:
+    """From the card screen to the code screen; the code as the screen shows it."""
+    page.goto(url + "/vote")
+    page.fill("#token", token)
+    press(page, "button[type=submit]")
+    return _seal_choices(page, chosen, shot)
+
+
+def _seal_choices(page: Page, chosen: dict[str, tuple[str, ...]], shot: str = "") -> str:
+    _choose(page, chosen)
+    if shot:
+        page.screenshot(path=str(SCREENSHOTS / shot), full_page=True)
+    assert page.locator("#seal").is_visible()
+    assert page.locator("#confirm").count() == 0  # sealing takes the double confirmation's place
+    press(page, "#seal")
+    return page.locator("#tracking-code bdi").inner_text()
+
+
+def _paper(kiosk: Kiosk) -> list[tuple[str, ...]]:
+    printer = kiosk.box._printer  # the fake printer stands for the device
+    assert isinstance(printer, FilePrinter)
+    return printer.copies
+
+
+def _targets(page: Page, *selectors: str) -> None:
+    for selector in selectors:
+        box = page.locator(selector).bounding_box()
+        assert box is not None
+        assert box["height"] >= MIN_TARGET, selector
+        assert box["width"] >= MIN_TARGET, selector
+
+
+def test_a_voter_seals_sees_the_code_and_casts(kiosk: Kiosk, browser: Browser) -> None:
+    box = kiosk.box
+    assert isinstance(box, SealingBox)
+    token = _card(kiosk, browser, 1)
+    page = browser.new_page(viewport={"width": 800, "height": 720})
+    chosen = {"president": ("25",), "parliament": ("31", "33")}
+    shown = _seal(page, kiosk.url, token, chosen, "voter-seal-fa.png")
+
+    assert shown == to_ascii_digits(shown).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert page.locator("#tracking-code bdi").get_attribute("dir") == "ltr"
+    assert page.locator("#tracking-code .group").count() == 5
+    spoken = page.locator("#tracking-code .spoken").inner_text()
+    assert spoken.count("، ") == 4
+    assert len(spoken.split()) == 20
+    assert page.get_by_role("button", name="ثبت نهایی رأی").is_visible()
+    assert page.get_by_role("button", name="بررسی این برگه؛ شمارش نمی‌شود").is_visible()
+    _targets(page, "#cast", "#challenge")
+    assert box.status().records == 0  # sealed, not cast
+    page.screenshot(path=str(SCREENSHOTS / "voter-code-fa.png"), full_page=True)
+
+    press(page, "#cast")
+    assert page.locator("#cast-done").count() == 1
+    assert box.status().records == 1
+    [(state, code)] = box.chain
+    assert state == "cast"
+    assert to_ascii_digits(shown) == readable(code)  # the screen's code is the chain's
+    assert _paper(kiosk)[-1][-1] == readable(code)  # and the paper copy's
+
+
+def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Browser) -> None:
+    box = kiosk.box
+    assert isinstance(box, SealingBox)
+    token = _card(kiosk, browser, 2)
+    page = browser.new_page(viewport={"width": 800, "height": 720})
+    first = _seal(page, kiosk.url, token, {"president": ("21",), "parliament": ("32",)})
+
+    press(page, "#challenge")  # asked once more, and told what it means
+    assert "دوباره رأی می‌دهید" in page.locator("#challenge-warn").inner_text()
+    assert page.locator("#tracking-code bdi").inner_text() == first
+    _targets(page, "#challenge-yes", "#challenge-no")
+    page.screenshot(path=str(SCREENSHOTS / "voter-challenge-confirm-fa.png"), full_page=True)
+    press(page, "#challenge-no")  # not yet: the code screen again, nothing changed
+    assert page.locator("#cast").is_visible()
+    assert box.chain == []
+    press(page, "#challenge")
+    press(page, "#challenge-yes")
+
+    opened = page.locator("#opened").inner_text()
+    assert "ابطال‌شده برای بررسی — شمرده نمی‌شود" in opened
+    for name in ("سعید جلیلی", "۲۱", "نامزد ب", "۳۲"):
+        assert name in opened
+    [(state, code)] = box.chain
+    assert state == "challenged"
+    assert to_ascii_digits(page.locator("#opened-code bdi").inner_text()) == readable(code)
+    assert to_ascii_digits(first) == readable(code)
+    nonce = page.locator("#opened-nonce").inner_text()
+    assert "".join(nonce.split()) == _paper(kiosk)[-1][-1]  # as printed
+    assert len(nonce.split()) == 8
+    assert box.status().records == 0
+    assert box.status().cards_used == 0  # the card is still good
+    page.screenshot(path=str(SCREENSHOTS / "voter-opened-fa.png"), full_page=True)
+
+    press(page, "#vote-again")  # the same card, from the first contest
+    assert page.locator("#contest-heading").inner_text() == "ریاست جمهوری"
+    second = _seal_choices(page, {"president": ("25",), "parliament": ()})
+    assert second != first
+    press(page, "#cast")
+    assert page.locator("#cast-done").count() == 1
+    assert [s for s, _ in box.chain] == ["challenged", "cast"]
+    assert to_ascii_digits(second) == readable(box.chain[-1][1]) == _paper(kiosk)[-1][-1]
+    assert box.status().records == 1
+
+    log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD], lang="en")
+    assert page.locator("#records").inner_text() == "1"
+    assert page.locator("#challenged").inner_text() == "1"
+    page.goto(kiosk.url + "/operator?lang=fa")
+    assert page.locator("#challenged").inner_text() == "۱"
+    page.screenshot(path=str(SCREENSHOTS / "operator-challenged-fa.png"), full_page=True)
+    press(page, "#close")
+    counts = page.locator("#close-counts").inner_text()
+    assert "در صندوق ۱؛" in counts
+    assert "(شمرده نمی‌شوند) ۱." in counts
+    page.goto(kiosk.url + "/operator/close?lang=en")
+    assert "cast in the box, 1; ballots challenged" in page.locator("#close-counts").inner_text()
+
+
+def test_the_code_screen_in_english(kiosk: Kiosk, browser: Browser) -> None:
+    token = _card(kiosk, browser, 3)
+    page = browser.new_page(viewport={"width": 800, "height": 720})
+    page.goto(kiosk.url + "/vote?lang=en")
+    page.fill("#token", token)
+    press(page, "button[type=submit]")
+    _choose(page, {"president": ("21",), "parliament": ("31", "34")})
+    press(page, "#seal")
+    shown = page.locator("#tracking-code bdi").inner_text()
+    assert shown == to_ascii_digits(shown)  # Latin digits on an English screen
+    assert page.get_by_role("button", name="Cast my ballot").is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "voter-code-en.png"), full_page=True)
+    press(page, "#challenge")
+    press(page, "#challenge-yes")
+    assert "Challenged for checking — not counted" in page.locator("#opened").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "voter-opened-en.png"), full_page=True)
