@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime
 import random
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sandogh.core.e2e.ballot import ElectionContext
+from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.report import BallotContest, SigningKey, StaffRole, record_bound
 from sandogh.core.voters import check_digit
 from sandogh.station.box import Box
@@ -48,6 +51,16 @@ STAFF = tuple(
 )
 #: Two of the staff, enough to count.
 COUNTERS = STAFF_KEYS[:2]
+#: The election's E2E context for an E2E box: a joint key whose secret the tests hold, so that
+#: they can decrypt what no real box or centre could (docs/e2e.md §4).
+E2E_SECRET = 0x5EC2E7 * 7919
+E2E_HE = bytes(range(100, 132))
+E2E_CONTEXT = ElectionContext(RISTRETTO255, E2E_HE, RISTRETTO255.base_exp(E2E_SECRET))
+E2E_DOCUMENT = {
+    "group": "ristretto255",
+    "joint_key": E2E_CONTEXT.joint_key.hex(),
+    "extended_hash": E2E_HE.hex(),
+}
 BACKOFF = Backoff(first=datetime.timedelta(seconds=2), cap=datetime.timedelta(seconds=60))
 
 
@@ -69,6 +82,18 @@ class Clock:
 
 
 @dataclass
+class Nonces:
+    """The box's ballot nonces, drawn as the box draws them and kept here for the tests that
+    look for them on the disk."""
+
+    drawn: list[bytes] = field(default_factory=list)
+
+    def __call__(self) -> bytes:
+        self.drawn.append(secrets.token_bytes(32))
+        return self.drawn[-1]
+
+
+@dataclass
 class Station:
     """A box and everything around it, in the test's folder."""
 
@@ -77,13 +102,22 @@ class Station:
     centre: FakeCentre
     printer: FilePrinter
     clock: Clock = field(default_factory=Clock)
+    nonces: Nonces = field(default_factory=Nonces)
 
     def reopen(self) -> Station:
         """The same station after a restart: a new process would open the same files."""
         self.box.store.close()
         store, key = self.directory.open()
-        box = Box(store, key, self.centre, self.printer, clock=self.clock, backoff=BACKOFF)
-        return Station(self.directory, box, self.centre, self.printer, self.clock)
+        box = Box(
+            store,
+            key,
+            self.centre,
+            self.printer,
+            clock=self.clock,
+            backoff=BACKOFF,
+            new_nonce=self.nonces,
+        )
+        return Station(self.directory, box, self.centre, self.printer, self.clock, self.nonces)
 
 
 def new_station(
@@ -92,19 +126,24 @@ def new_station(
     policy: OfflinePolicy = OfflinePolicy.PROVISIONAL,
     ballot: tuple[BallotContest, ...] = BALLOT,
     id_seed: int | None = None,
+    e2e: bool = False,
 ) -> Station:
-    """An enrolled box, in set-up."""
+    """An enrolled box, in set-up; with `e2e`, enrolled with `E2E_DOCUMENT`."""
     directory = StationDirectory(folder / "station")
     ids = None if id_seed is None else random.Random(id_seed)
     store, key = directory.create(new_id=None if ids is None else (lambda: ids.randbytes(16)))
     centre = FakeCentre(
-        election=ELECTION, definition_hash=DEFINITION_HASH, ballot=ballot, staff=STAFF
+        election=ELECTION,
+        definition_hash=DEFINITION_HASH,
+        ballot=ballot,
+        staff=STAFF,
+        e2e=E2E_DOCUMENT if e2e else None,
     )
     printer = FilePrinter(folder / "printer.jsonl")
-    clock = Clock()
-    box = Box(store, key, centre, printer, clock=clock, backoff=BACKOFF)
+    clock, nonces = Clock(), Nonces()
+    box = Box(store, key, centre, printer, clock=clock, backoff=BACKOFF, new_nonce=nonces)
     box.enrol(election=ELECTION, station=STATION, policy=policy)
-    return Station(directory, box, centre, printer, clock)
+    return Station(directory, box, centre, printer, clock, nonces)
 
 
 def voting_station(
@@ -113,10 +152,11 @@ def voting_station(
     policy: OfflinePolicy = OfflinePolicy.PROVISIONAL,
     ballot: tuple[BallotContest, ...] = BALLOT,
     id_seed: int | None = None,
+    e2e: bool = False,
 ) -> Station:
     """An enrolled box, opened with `PAPERS` (or as many papers for each contest of `ballot`)
     and voting."""
-    station = new_station(folder, policy=policy, ballot=ballot, id_seed=id_seed)
+    station = new_station(folder, policy=policy, ballot=ballot, id_seed=id_seed, e2e=e2e)
     papers = PAPERS if ballot == BALLOT else {c.contest: 500 for c in ballot}
     station.box.open(papers)
     station.box.start_voting()

@@ -17,6 +17,17 @@ to one length and sealed to it when cast, and `count` needs two of the staff's k
 one) to open them, in memory. The paper copy goes to the printer's device only, never to the box's
 disk (`ports.Printer.print_copy`).
 
+End-to-end verifiable (docs/e2e.md §7): a box enrolled with the E2E context encrypts every
+ballot and chains it. `prepare` encrypts the voter's choices with a fresh ballot nonce ξ_B and
+shows the ballot's confirmation code; the prepared ballot, with ξ_B, is held in memory only, one
+per box (preparing again replaces it; a crash loses it, and the card is still unused). `cast`
+then does what a cast always did, and in the same transaction appends the encrypted ballot to
+the chain; ξ_B is dropped. `challenge` appends it opened, with ξ_B and its choices, prints it as
+challenged and leaves the card unused. `cast(token, choices)` on an E2E box prepares and casts
+in one call; on a box without the E2E context it is the cast of issue 9, and its only form.
+`close` closes the chain; the final report commits to the close and to the encrypted tally's
+hash; `report` queues the chain file for the centre after the report.
+
 Offline (DESIGN.md §3): when the centre cannot be reached the station's policy decides: `refuse`
 the voter, or check them in provisionally, queuing the check-in and issuing a local card in one
 transaction. The outbox lives in the store, so it survives a restart; `sync` sends what is due
@@ -26,11 +37,13 @@ centre is kept, not retried, and noted as an incident, as is every duplicate the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import hashlib
 import json
 import secrets
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +53,7 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.report import (
     CastVoteRecord,
     Choice,
+    E2ECommitment,
     Papers,
     RecordError,
     ReportKind,
@@ -74,11 +88,15 @@ from sandogh.core.station import (
     transition,
 )
 from sandogh.core.voters import NationalCodeError, parse_national_code
+from sandogh.station import ballot_chain
+from sandogh.station.ballot_chain import OpenedBallot, Pending, PreparedBallot
 from sandogh.station.count import count_entered, count_records, paper_problems
 from sandogh.station.count_key import draw, recover, seal
 from sandogh.station.courier import Backoff, Courier, SyncOutcome, offline_payload
 from sandogh.station.errors import (
     AlreadyEnrolledError,
+    BallotFlowError,
+    BallotFlowRefusal,
     BallotRejectedError,
     CardRefusal,
     CardRefusedError,
@@ -87,6 +105,8 @@ from sandogh.station.errors import (
     PaperAccountError,
 )
 from sandogh.station.local_store import (
+    Card,
+    ChainHead,
     LocalIncident,
     LocalStore,
     OutboxKind,
@@ -100,7 +120,12 @@ from sandogh.station.ports import (
     CentreUnreachableError,
     Printer,
 )
-from sandogh.station.printouts import paper_copy_lines, report_lines
+from sandogh.station.printouts import (
+    challenged_lines,
+    paper_copy_lines,
+    receipt_lines,
+    report_lines,
+)
 from sandogh.station.qr import qr_parts
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
 
@@ -159,6 +184,10 @@ def _new_token() -> str:
     return "local-" + secrets.token_hex(16)
 
 
+def _new_nonce() -> bytes:
+    return secrets.token_bytes(ballot_chain.BALLOT_NONCE_BYTES)
+
+
 class Box:
     """One ballot box: its store, its device key, the centre it talks to and its printer."""
 
@@ -171,6 +200,7 @@ class Box:
         *,
         clock: Callable[[], datetime.datetime] = _utc_now,
         new_token: Callable[[], str] = _new_token,
+        new_nonce: Callable[[], bytes] = _new_nonce,
         backoff: Backoff = _BACKOFF,
     ) -> None:
         self.store = store
@@ -179,7 +209,11 @@ class Box:
         self._printer = printer
         self._clock = clock
         self._new_token = new_token
+        self._new_nonce = new_nonce
         self._courier = Courier(store, centre, backoff)
+        # the prepared ballot, with its nonce: in this process's memory only (docs/e2e.md §7)
+        self._pending: Pending | None = None
+        self._pending_lock = threading.RLock()  # `cast` with choices prepares under it
 
     @contextmanager
     def _station(self) -> Iterator[tuple[Transaction, StoredStation]]:
@@ -231,7 +265,11 @@ class Box:
             )
             signed, data = self._sign(report, ())
             tx.set_received(papers_received)
-            self._keep(tx, station, Open(hashlib.sha256(data).hexdigest()), report, data)
+            zero = hashlib.sha256(data).hexdigest()
+            if setup.e2e is not None:
+                start = ballot_chain.start(setup.e2e, setup.station, self.key.public_key, zero)
+                tx.set_chain_start(start)
+            self._keep(tx, station, Open(zero), report, data)
         self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
         return report
 
@@ -242,8 +280,15 @@ class Box:
         self._move(Extend(by))
 
     def close(self) -> None:
-        """Close voting, then rewrite the file so it keeps no trace of the order of voting."""
-        self._move(Close())
+        """Close voting (and the E2E chain), then rewrite the file so it keeps no trace of the
+        order of voting."""
+        with self._pending_lock:
+            self._pending = None
+            with self._station() as (tx, station):
+                tx.save_lifecycle(transition(station.lifecycle, Close()))
+                head, e2e = tx.chain_head(), station.setup.e2e
+                if head is not None and e2e is not None:
+                    tx.set_chain_close(ballot_chain.close(e2e, head))
         self.store.compact()
 
     def _move(self, event: Event) -> None:
@@ -297,32 +342,89 @@ class Box:
             tx.add_card(token, contests)
         return IssuedCard(token, contests, provisional=True)
 
-    def cast(self, token: str, choices: Sequence[Choice]) -> None:
-        """The confirm step: the voter's choice in every contest of their card (no codes for a
-        blank vote). Card used and ballot written, sealed, in one transaction; then the paper
-        copy."""
-        try:
-            record = CastVoteRecord(tuple(choices))
-        except RecordError as error:
-            raise BallotRejectedError(error.problems) from error
-        with self._station() as (tx, station):
-            require(station.lifecycle, Action.CAST)
-            card = tx.card(token)
-            if card is None:
-                raise CardRefusedError(CardRefusal.UNKNOWN)
-            if card.consumed:
-                raise CardRefusedError(CardRefusal.USED)
-            problems = _card_problems(record, card.contests)
-            problems.extend(check_record(record, station.setup.ballot))
-            if problems:
-                raise BallotRejectedError(problems)
+    def prepare(self, token: str, choices: Sequence[Choice]) -> PreparedBallot:
+        """Encrypt the voter's choices (checked as a cast checks them) and code them after the
+        chain's head: what the voter sees before casting or challenging. Nothing is written."""
+        record = _record(choices)
+        with self._pending_lock:
+            self._pending = None
+            with self._station() as (tx, station):
+                setup = station.setup
+                if setup.e2e is None:
+                    raise BallotFlowError(BallotFlowRefusal.NOT_E2E)
+                require(station.lifecycle, Action.CAST)
+                _check_card(tx.card(token), record, setup)
+                head = tx.chain_head()
+            if head is None:
+                raise AssertionError("an E2E station that is voting holds its chain")
+            self._pending = ballot_chain.prepare(
+                setup.e2e, setup.station, setup.ballot, head, token, record, self._new_nonce()
+            )
+            return self._pending.prepared
+
+    def cast(self, token: str, choices: Sequence[Choice] | None = None) -> None:
+        """The confirm step. On an E2E box, `cast(token)` casts the ballot prepared for the
+        card; with `choices` it prepares and casts at once. On a box without the E2E context the
+        voter's choice in every contest of their card (no codes for a blank vote) is given here.
+        Card used and ballot written, sealed (and on an E2E box appended to the chain), in one
+        transaction; then the paper copy."""
+        with self._station() as (_, station):
+            e2e = station.setup.e2e is not None
+        if not e2e:
+            if choices is None:
+                raise BallotFlowError(BallotFlowRefusal.CHOICES_NEEDED)
+            self._cast(token, _record(choices), None)
+            return
+        with self._pending_lock:
+            if choices is not None:
+                self.prepare(token, choices)
+            pending = self._take(token)
+            self._cast(token, pending.record, pending)
+            code = pending.prepared.readable
+            del pending  # ξ_B is forgotten with it
+        with self._station() as (_, station):
             setup = station.setup
+        self._printer.print_lines(receipt_lines(setup, code))
+
+    def _cast(self, token: str, record: CastVoteRecord, pending: Pending | None) -> None:
+        with self._station() as (tx, station):
+            setup = station.setup
+            require(station.lifecycle, Action.CAST)
+            _check_card(tx.card(token), record, setup)
             key = tx.count_key()
             if key is None:
                 raise AssertionError("a station that is voting holds its count key")
             tx.consume(token)
             tx.add_record(seal(key.public, encode_record(record), _record_bound(setup.ballot)))
-        self._printer.print_copy(paper_copy_lines(setup, record))
+            if pending is not None:
+                _require_head(tx.chain_head(), pending)
+                tx.append_chain(ballot_chain.cast_entry(pending))
+        code = None if pending is None else pending.prepared.readable
+        self._printer.print_copy(paper_copy_lines(setup, record, code))
+
+    def challenge(self, token: str) -> OpenedBallot:
+        """Open the ballot prepared for the card: kept in the chain as challenged with its nonce
+        and choices, never counted, printed for the voter as such; the card stays unused."""
+        with self._pending_lock:
+            pending = self._take(token)
+            with self._station() as (tx, station):
+                setup = station.setup
+                require(station.lifecycle, Action.CAST)
+                _check_card(tx.card(token), pending.record, setup)
+                _require_head(tx.chain_head(), pending)
+                tx.append_chain(ballot_chain.challenged_entry(pending, setup.ballot))
+        prepared = pending.prepared
+        self._printer.print_lines(
+            challenged_lines(setup, pending.record, prepared.readable, pending.nonce)
+        )
+        return OpenedBallot(prepared.token, prepared.code, pending.nonce, pending.record.choices)
+
+    def _take(self, token: str) -> Pending:
+        """The ballot prepared for `token`, no longer held (whatever happens next)."""
+        pending, self._pending = self._pending, None
+        if pending is None or pending.prepared.token != token:
+            raise BallotFlowError(BallotFlowRefusal.NOTHING_PREPARED)
+        return pending
 
     # ---- counting and the report --------------------------------------------------------------
 
@@ -347,6 +449,8 @@ class Box:
             opener = recover(key, registered, staff, _record_bound(setup.ballot))
             records = [decode_record(opener.open(sealed)) for sealed in tx.records()]
             report = count_records(tx, station, self.key.public_key, given, records)
+            if setup.e2e is not None:
+                report = dataclasses.replace(report, e2e=_commitment(tx, setup, len(records)))
             tx.set_spoiled(given)
             self._counted(tx, station, report)
         return report
@@ -374,8 +478,25 @@ class Box:
             report = decode_report(station.counted)
             signed, data = self._sign(report, staff)
             self._keep(tx, station, Report(hashlib.sha256(data).hexdigest()), report, data)
+            if report.e2e is not None:
+                chain = self._export(tx, station)
+                tx.enqueue(OutboxKind.BALLOT_CHAIN, report.kind.value, chain, self._clock())
         self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
         return signed
+
+    def export_chain(self) -> bytes:
+        """The box's chain file (docs/e2e.md §7), once voting has closed."""
+        with self._station() as (tx, station):
+            return self._export(tx, station)
+
+    def _export(self, tx: Transaction, station: StoredStation) -> bytes:
+        head, zero = tx.chain_head(), station.lifecycle.zero_report
+        if head is None or zero is None:
+            raise BallotFlowError(BallotFlowRefusal.NOT_E2E)
+        if head.close is None:
+            raise BallotFlowError(BallotFlowRefusal.CHAIN_OPEN)
+        device = self.key.public_key
+        return ballot_chain.export_chain(station.setup.station, device, zero, head, tx.chain())
 
     def reprint(self, kind: ReportKind) -> bool:
         """Print a signed report again (after a paper jam); False if there is none of `kind`."""
@@ -437,6 +558,41 @@ class Box:
                 outbox=tx.outbox_summary(),
                 incidents=len(tx.incidents()),
             )
+
+
+def _record(choices: Sequence[Choice]) -> CastVoteRecord:
+    try:
+        return CastVoteRecord(tuple(choices))
+    except RecordError as error:
+        raise BallotRejectedError(error.problems) from error
+
+
+def _check_card(card: Card | None, record: CastVoteRecord, setup: StationSetup) -> None:
+    if card is None:
+        raise CardRefusedError(CardRefusal.UNKNOWN)
+    if card.consumed:
+        raise CardRefusedError(CardRefusal.USED)
+    problems = _card_problems(record, card.contests)
+    problems.extend(check_record(record, setup.ballot))
+    if problems:
+        raise BallotRejectedError(problems)
+
+
+def _commitment(tx: Transaction, setup: StationSetup, records: int) -> E2ECommitment:
+    """What the final report signs of the chain: its close and the hash of its tally."""
+    head = tx.chain_head()
+    if setup.e2e is None or head is None or head.close is None:
+        raise AssertionError("a closed E2E station holds its closed chain")
+    if head.cast != records:
+        raise AssertionError(f"{head.cast} ballots cast in the chain, {records} records")
+    tally = ballot_chain.tally_of(setup.e2e, setup.station, setup.ballot, tx.chain())
+    return E2ECommitment(chain_close=head.close.hex(), tally_hash=tally.hex())
+
+
+def _require_head(head: ChainHead | None, pending: Pending) -> None:
+    # one pending ballot at a time, under the lock: the head cannot have moved
+    if head is None or head.last != pending.previous:
+        raise AssertionError("the chain moved under a prepared ballot")
 
 
 def _card_problems(record: CastVoteRecord, contests: Sequence[str]) -> list[Problem]:

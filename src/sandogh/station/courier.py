@@ -1,9 +1,10 @@
-"""Carrying the box's outbox to the centre: offline check-ins and signed reports.
+"""Carrying the box's outbox to the centre: offline check-ins, signed reports, the E2E chain.
 
 DESIGN.md §3: a station that cannot reach the centre keeps working, and what it queued is sent
 when the link returns; nothing is dropped silently. The outbox is in the station's store
 (`local_store`), so it survives a restart. A pass sends every item that is due, offline check-ins
-in batches and then the reports; an item the centre cannot be reached for waits
+in batches, then the reports, then an E2E box's chain file (docs/e2e.md §7: the centre takes it
+against the final report it closes, so it goes once the reports have gone); an item the centre cannot be reached for waits
 `Backoff.after(attempts)` before its next try (exponential, up to a bound) and ends the pass. The
 centre takes the same check-in or the same report bytes again as the same, so an answer lost on
 the way is harmless to resend. An item the centre refuses is kept, marked refused, never retried,
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -37,6 +38,7 @@ class LocalIncidentKind(StrEnum):
     DUPLICATE_CHECK_IN = "duplicate-check-in"  # voters of a synced batch the centre already had
     CHECK_INS_REFUSED = "check-ins-refused"
     REPORT_REFUSED = "report-refused"
+    CHAIN_REFUSED = "ballot-chain-refused"
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,10 @@ class Courier:
     def send(self, setup: StationSetup, now: datetime.datetime) -> SyncOutcome:
         """One pass over the outbox at `now` (see the module docstring)."""
         tally = _Tally()
-        if self._check_ins(setup, now, tally):
-            self._reports(now, tally)
+        if self._check_ins(setup, now, tally) and self._documents(
+            OutboxKind.REPORT, self._centre.send_report, now, tally
+        ):
+            self._documents(OutboxKind.BALLOT_CHAIN, self._centre.send_chain, now, tally)
         with self._store.transaction() as tx:
             left = tx.outbox_summary()
         return SyncOutcome(tally.delivered, tally.postponed, tally.refused, tally.incidents, left)
@@ -124,21 +128,35 @@ class Courier:
                     tally.incidents += 1
             tally.delivered += len(batch)
 
-    def _reports(self, now: datetime.datetime, tally: _Tally) -> None:
+    def _documents(
+        self,
+        kind: OutboxKind,
+        send: Callable[[bytes], Mapping[str, object]],
+        now: datetime.datetime,
+        tally: _Tally,
+    ) -> bool:
+        """Send the due items of `kind` (reports, or the chain), each on its own; False when
+        the centre could not be reached."""
         with self._store.transaction() as tx:
-            due = tx.due(OutboxKind.REPORT, now, limit=len(ReportKind))
+            due = tx.due(kind, now, limit=len(ReportKind))
+        refusal = (
+            LocalIncidentKind.REPORT_REFUSED
+            if kind is OutboxKind.REPORT
+            else LocalIncidentKind.CHAIN_REFUSED
+        )
         for item in due:
             try:
-                self._centre.send_report(item.payload)
+                send(item.payload)
             except CentreUnreachableError as error:
                 self._postpone([item], error, now, tally)
-                return
+                return False
             except CentreRefusedError as error:
-                self._refused([item], error, LocalIncidentKind.REPORT_REFUSED, now, tally)
+                self._refused([item], error, refusal, now, tally)
                 continue
             with self._store.transaction() as tx:
                 tx.delivered([item])
             tally.delivered += 1
+        return True
 
     def _postpone(
         self,
@@ -163,7 +181,7 @@ class Courier:
         details = {
             "reason": error.reason,
             "message": str(error),
-            "reports": [item.subject for item in items if item.kind is OutboxKind.REPORT],
+            "reports": [item.subject for item in items if item.kind is not OutboxKind.CHECK_IN],
             "items": len(items),
         }
         with self._store.transaction() as tx:

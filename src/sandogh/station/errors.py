@@ -114,3 +114,20 @@ class QrError(StationError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         super().__init__("the QR codes do not make up a report", problems)
+
+
+class BallotFlowRefusal(StrEnum):
+    """Why the box refuses a step of cast-or-challenge (docs/e2e.md §7)."""
+
+    NOT_E2E = "not-e2e"  # a box enrolled without the E2E context prepares nothing
+    NOTHING_PREPARED = "nothing-prepared"  # no ballot prepared for this card (or it was replaced)
+    CHOICES_NEEDED = "choices-needed"  # a box that is not E2E casts the choices given
+    CHAIN_OPEN = "chain-open"  # the chain is exported once voting has closed
+
+
+class BallotFlowError(StationError):
+    """A step of cast-or-challenge that the box cannot take; nothing was recorded."""
+
+    def __init__(self, reason: BallotFlowRefusal) -> None:
+        self.reason = reason
+        super().__init__(f"the ballot cannot be cast or challenged ({reason})")

@@ -5,7 +5,9 @@ centre's promises the box relies on (DESIGN.md §3): one ballot card per voter p
 refusal that never says where or when the voter voted; every offline check-in of a voter it
 already had counted as a duplicate (kept in `incidents`, naming both stations); the same offline
 check-in sent again counted once; the same report bytes accepted once, and a different report of
-the same station and kind refused. What it is asked is kept for the tests to look at.
+the same station and kind refused; an E2E box's chain file taken once its station's final report
+closes it (docs/e2e.md §7). `e2e` is the enrolment document's E2E context, if any. What it is
+asked is kept for the tests to look at.
 
 Switches: `down` (every call raises `CentreUnreachableError`), `refusing` (every call raises
 `CentreRefusedError` with that reason), `refusals` (a national code → the reason its check-in is
@@ -16,6 +18,7 @@ in at, which makes a synced check-in of that voter a duplicate).
 from __future__ import annotations
 
 import datetime
+import json
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -54,6 +57,7 @@ class FakeCentre:
         ballot: Sequence[BallotContest],
         staff: Sequence[StaffMember] = (),
         seed: int = 0,
+        e2e: Mapping[str, object] | None = None,
     ) -> None:
         self.election = election
         self.definition_hash = definition_hash
@@ -67,6 +71,8 @@ class FakeCentre:
         self.synced: list[OfflineCheckIn] = []
         self.incidents: list[tuple[str, str]] = []  # duplicates: (first station, offline one)
         self.reports: list[bytes] = []  # accepted, each once
+        self.chains: list[bytes] = []  # E2E chain files accepted, each once
+        self.e2e: Mapping[str, object] | None = e2e
         self.calls = 0
         self._voted: dict[str, _Voted] = {}
         self._tokens = random.Random(seed)  # a fake's tokens: random, but the same every run
@@ -96,6 +102,7 @@ class FakeCentre:
             "staff": [
                 {"person": m.person, "role": m.role.value, "key": m.key.text} for m in self.staff
             ],
+            **({} if self.e2e is None else {"e2e": dict(self.e2e)}),
         }
 
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
@@ -142,3 +149,22 @@ class FakeCentre:
                 raise CentreRefusedError("conflicting", "another report of this station and kind")
         self.reports.append(signed)
         return {"duplicate": False}
+
+    def send_chain(self, chain: bytes) -> Mapping[str, object]:
+        """Taken when a final report of the chain's station closes it (docs/e2e.md §7)."""
+        self._answer()
+        if chain in self.chains:
+            return {"duplicate": True}
+        lines = chain.splitlines()
+        try:
+            station, close = json.loads(lines[0])["station"], json.loads(lines[-1])["close"]
+        except (ValueError, KeyError, IndexError) as error:
+            raise CentreRefusedError("malformed", str(error)) from error
+        for held in self.reports:
+            report = decode_report(decode_signed(held).report)
+            if report.station == station and report.e2e is not None:
+                if report.e2e.chain_close != close:
+                    raise CentreRefusedError("chain-mismatch", "the final report closes another")
+                self.chains.append(chain)
+                return {"duplicate": False}
+        raise CentreRefusedError("no-final-report", f"no final report of {station} yet")

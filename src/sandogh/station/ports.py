@@ -58,6 +58,10 @@ class CentreClient(Protocol):
     def send_report(self, signed: bytes) -> Mapping[str, object]:
         """Deliver a signed station report; the same bytes twice is accepted once."""
 
+    def send_chain(self, chain: bytes) -> Mapping[str, object]:
+        """Deliver an E2E box's chain file (docs/e2e.md §7), which its final report closes; the
+        same bytes twice is accepted once."""
+
 
 class Printer(Protocol):
     """The box's printer: reports for the staff, and the voter's paper copy, which drops into

@@ -4,6 +4,11 @@ Issue 3: the voter's paper copy drops into the sealed box and nothing that shows
 handed to the voter; so it shows the choices and nothing that could tie it to a voter or a moment
 (no card, no time, no number). A report is printed with every figure of its tally sheets, so that
 anyone can re-add it, and QR codes carrying the signed bytes (`station.qr`).
+
+An E2E box (docs/e2e.md §7) prints the ballot's confirmation code on the paper copy, in Persian
+digits and in Latin ones, and hands the voter a receipt with the station and the code only
+(nothing of the vote); a challenged ballot is printed for the voter with its choices, its code
+and its nonce, marked challenged and not counted in Persian and English.
 """
 
 from __future__ import annotations
@@ -11,21 +16,58 @@ from __future__ import annotations
 import hashlib
 
 from sandogh.core.report import CastVoteRecord, ReportKind, SignedReport, StationReport
+from sandogh.locale import to_persian_digits
 from sandogh.station.setup import StationSetup
 
 BLANK = "blank"
+CHALLENGED_FA = "ابطال‌شده برای بررسی — شمرده نمی‌شود"
+CHALLENGED_EN = "challenged — not counted"
 
 
-def paper_copy_lines(setup: StationSetup, record: CastVoteRecord) -> list[str]:
-    """The voter's paper copy: each contest of the ballot they voted in, with its codes."""
-    chosen = {choice.contest: choice.codes for choice in record.choices}
+def paper_copy_lines(
+    setup: StationSetup, record: CastVoteRecord, code: str | None = None
+) -> list[str]:
+    """The voter's paper copy: each contest of the ballot they voted in, with its codes; and,
+    from an E2E box, the ballot's readable confirmation `code`."""
     lines = ["sandogh ballot", f"{setup.election} · {setup.station}"]
-    lines.extend(
+    if code is not None:
+        lines.extend(_code_lines(code))
+    lines.extend(_choice_lines(setup, record))
+    return lines
+
+
+def receipt_lines(setup: StationSetup, code: str) -> list[str]:
+    """What an E2E box's voter takes home: the station and the code, nothing of the vote."""
+    return ["sandogh receipt", f"{setup.election} · {setup.station}", *_code_lines(code)]
+
+
+def challenged_lines(
+    setup: StationSetup, record: CastVoteRecord, code: str, nonce: bytes
+) -> list[str]:
+    """A challenged ballot, opened: what the box encrypted, its code, and the nonce with which
+    anyone encrypts it again (docs/e2e.md §7)."""
+    return [
+        "sandogh challenged ballot",
+        CHALLENGED_FA,
+        CHALLENGED_EN,
+        f"{setup.election} · {setup.station}",
+        *_code_lines(code),
+        *_choice_lines(setup, record),
+        f"nonce {nonce.hex()}",
+    ]
+
+
+def _code_lines(code: str) -> list[str]:
+    return [f"کد تأیید {to_persian_digits(code)}", f"code {code}"]
+
+
+def _choice_lines(setup: StationSetup, record: CastVoteRecord) -> list[str]:
+    chosen = {choice.contest: choice.codes for choice in record.choices}
+    return [
         f"{item.contest}: {' '.join(chosen[item.contest]) or BLANK}"
         for item in setup.ballot
         if item.contest in chosen
-    )
-    return lines
+    ]
 
 
 def report_lines(report: StationReport, signed: SignedReport, data: bytes) -> list[str]:

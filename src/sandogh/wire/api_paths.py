@@ -15,6 +15,7 @@ DEVICE = f"{ROOT}/elections/{{election_id}}/devices/{{key}}"
 CHECK_INS = f"{ROOT}/elections/{{election_id}}/check-ins"
 SYNC = f"{ROOT}/elections/{{election_id}}/check-ins/sync"
 REPORTS = f"{ROOT}/reports"
+BALLOT_CHAINS = f"{ROOT}/ballot-chains"  # an E2E box's chain file (docs/e2e.md §7)
 
 
 def fill(template: str, **values: str) -> str:
