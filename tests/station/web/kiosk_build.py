@@ -30,7 +30,16 @@ from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy, StaffMember
 from sandogh.station.web import create_station_app
 from tests.loopback import served
-from tests.station.build import BACKOFF, BALLOT, DEFINITION_HASH, ELECTION, PAPERS, STATION, Clock
+from tests.station.build import (
+    BACKOFF,
+    BALLOT,
+    DEFINITION_HASH,
+    E2E_DOCUMENT,
+    ELECTION,
+    PAPERS,
+    STATION,
+    Clock,
+)
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 # seed-facts.md names the presidential runoff's two; the Majlis runoff's four are made up here
@@ -94,10 +103,10 @@ def voting_kiosk(
     clock: Any = None,
     backoff: Backoff = BACKOFF,
     people: tuple[tuple[str, StaffRole], ...] = PEOPLE,
-    box_type: type[Box] = Box,
+    e2e: bool = False,
 ) -> Kiosk:
-    """An enrolled box (of `box_type`), open and voting, whose staff have their key files in
-    `folder`."""
+    """An enrolled box, open and voting, whose staff have their key files in `folder`; with
+    `e2e`, enrolled with the election's E2E context (`build.E2E_DOCUMENT`)."""
     keys = {role: folder / f"{role.value}.key" for _, role in people}
     staff = [
         StaffMember(person, role, write_key_file(keys[role]).public_key) for person, role in people
@@ -105,8 +114,14 @@ def voting_kiosk(
     stranger = folder / "stranger.key"
     write_key_file(stranger)
     store, key = StationDirectory(folder / "station").create()
-    fake = centre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT, staff=staff)
-    box = box_type(
+    fake = centre(
+        election=ELECTION,
+        definition_hash=DEFINITION_HASH,
+        ballot=BALLOT,
+        staff=staff,
+        e2e=E2E_DOCUMENT if e2e else None,
+    )
+    box = Box(
         store,
         key,
         fake,

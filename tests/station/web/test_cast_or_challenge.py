@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from sandogh.core.e2e.chain import readable_code
 from sandogh.core.report import StaffRole
 from sandogh.locale import to_ascii_digits
+from sandogh.station.box import Box
+from sandogh.station.local_store import ChainEntry, ChainState
 from sandogh.station.printers import FilePrinter
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
@@ -24,14 +27,13 @@ from tests.station.web.kiosk_build import (
     serving,
     voting_kiosk,
 )
-from tests.station.web.sealing_box import SealingBox, readable
 
 MIN_TARGET = 60  # px: the two choices are keys a shaking finger finds
 
 
 @pytest.fixture
 def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
-    with serving(voting_kiosk(tmp_path, box_type=SealingBox)) as served:
+    with serving(voting_kiosk(tmp_path, e2e=True)) as served:
         yield served
 
 
@@ -81,10 +83,21 @@ def _seal_choices(page: Page, chosen: dict[str, tuple[str, ...]], shot: str = ""
     return page.locator("#tracking-code bdi").inner_text()
 
 
-def _paper(kiosk: Kiosk) -> list[tuple[str, ...]]:
-    printer = kiosk.box._printer  # the fake printer stands for the device
+def _printer(kiosk: Kiosk) -> FilePrinter:
+    printer = kiosk.box._printer  # the file printer stands for the device
     assert isinstance(printer, FilePrinter)
-    return printer.copies
+    return printer
+
+
+def _chain(box: Box) -> list[ChainEntry]:
+    with box.store.transaction() as tx:
+        return list(tx.chain())
+
+
+def _printed_code(lines: tuple[str, ...]) -> str:
+    """The readable code a printout carries, as its Latin line has it."""
+    [code] = [line.removeprefix("code ") for line in lines if line.startswith("code ")]
+    return code
 
 
 def _targets(page: Page, *selectors: str) -> None:
@@ -97,7 +110,6 @@ def _targets(page: Page, *selectors: str) -> None:
 
 def test_a_voter_seals_sees_the_code_and_casts(kiosk: Kiosk, browser: Browser) -> None:
     box = kiosk.box
-    assert isinstance(box, SealingBox)
     token = _card(kiosk, browser, 1)
     page = browser.new_page(viewport={"width": 800, "height": 720})
     chosen = {"president": ("25",), "parliament": ("31", "33")}
@@ -118,15 +130,16 @@ def test_a_voter_seals_sees_the_code_and_casts(kiosk: Kiosk, browser: Browser) -
     press(page, "#cast")
     assert page.locator("#cast-done").count() == 1
     assert box.status().records == 1
-    [(state, code)] = box.chain
-    assert state == "cast"
-    assert to_ascii_digits(shown) == readable(code)  # the screen's code is the chain's
-    assert _paper(kiosk)[-1][-1] == readable(code)  # and the paper copy's
+    [entry] = _chain(box)
+    assert entry.state is ChainState.CAST
+    assert to_ascii_digits(shown) == readable_code(entry.code)  # the screen's code is the chain's
+    printer = _printer(kiosk)
+    assert _printed_code(printer.copies[-1]) == readable_code(entry.code)  # the paper copy's
+    assert _printed_code(printer.jobs()[-1].lines) == readable_code(entry.code)  # the receipt's
 
 
 def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Browser) -> None:
     box = kiosk.box
-    assert isinstance(box, SealingBox)
     token = _card(kiosk, browser, 2)
     page = browser.new_page(viewport={"width": 800, "height": 720})
     first = _seal(page, kiosk.url, token, {"president": ("21",), "parliament": ("32",)})
@@ -138,21 +151,28 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     page.screenshot(path=str(SCREENSHOTS / "voter-challenge-confirm-fa.png"), full_page=True)
     press(page, "#challenge-no")  # not yet: the code screen again, nothing changed
     assert page.locator("#cast").is_visible()
-    assert box.chain == []
+    assert _chain(box) == []
     press(page, "#challenge")
     press(page, "#challenge-yes")
 
     opened = page.locator("#opened").inner_text()
+    headings = page.locator("#opened h2").all_inner_texts()
+    assert headings == ["ریاست جمهوری", "مجلس شورای اسلامی"]  # the ballot's order
     assert "ابطال‌شده برای بررسی — شمرده نمی‌شود" in opened
     for name in ("سعید جلیلی", "۲۱", "نامزد ب", "۳۲"):
         assert name in opened
-    [(state, code)] = box.chain
-    assert state == "challenged"
-    assert to_ascii_digits(page.locator("#opened-code bdi").inner_text()) == readable(code)
-    assert to_ascii_digits(first) == readable(code)
+    [entry] = _chain(box)
+    assert entry.state is ChainState.CHALLENGED
+    assert entry.opened is not None
+    code = readable_code(entry.code)
+    assert to_ascii_digits(page.locator("#opened-code bdi").inner_text()) == code
+    assert to_ascii_digits(first) == code
+    printed = _printer(kiosk).jobs()[-1].lines  # printed for the voter as challenged
+    assert _printed_code(printed) == code
     nonce = page.locator("#opened-nonce").inner_text()
-    assert "".join(nonce.split()) == _paper(kiosk)[-1][-1]  # as printed
     assert len(nonce.split()) == 8
+    assert "".join(nonce.split()) == entry.opened[0].hex()  # as the chain keeps it
+    assert f"nonce {entry.opened[0].hex()}" in printed  # and as printed
     assert box.status().records == 0
     assert box.status().cards_used == 0  # the card is still good
     page.screenshot(path=str(SCREENSHOTS / "voter-opened-fa.png"), full_page=True)
@@ -163,8 +183,10 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     assert second != first
     press(page, "#cast")
     assert page.locator("#cast-done").count() == 1
-    assert [s for s, _ in box.chain] == ["challenged", "cast"]
-    assert to_ascii_digits(second) == readable(box.chain[-1][1]) == _paper(kiosk)[-1][-1]
+    chain = _chain(box)
+    assert [e.state for e in chain] == [ChainState.CHALLENGED, ChainState.CAST]
+    cast = readable_code(chain[-1].code)
+    assert to_ascii_digits(second) == cast == _printed_code(_printer(kiosk).copies[-1])
     assert box.status().records == 1
 
     log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD], lang="en")

@@ -14,6 +14,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from sandogh.core.e2e.chain import readable_code
 from sandogh.core.report import StaffRole
 from sandogh.locale import to_persian_digits
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -27,7 +28,6 @@ from tests.station.web.kiosk_build import (
     serving,
     voting_kiosk,
 )
-from tests.station.web.sealing_box import SealingBox, readable
 
 CHOSEN = {"president": ("21",), "parliament": ("32", "34")}
 CHALLENGED = {"president": ("25",), "parliament": ("31",)}
@@ -150,7 +150,7 @@ def test_the_review_is_gone_once_the_ballot_is_cast(kiosk: Kiosk) -> None:
 def test_back_and_forward_after_a_challenge_and_a_cast_show_nothing_of_either(
     tmp_path: Path,
 ) -> None:
-    with serving(voting_kiosk(tmp_path, box_type=SealingBox)) as kiosk:
+    with serving(voting_kiosk(tmp_path, e2e=True)) as kiosk:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM,
@@ -175,9 +175,11 @@ def test_back_and_forward_after_a_challenge_and_a_cast_show_nothing_of_either(
             seen = _back_and_forward(page, 10, "voter-after-challenge-back-fa.png")
             browser.close()
         box = kiosk.box
-        assert isinstance(box, SealingBox)
-        assert [state for state, _ in box.chain] == ["challenged", "cast"]
-        codes = [readable(code).split() for _, code in box.chain]
+        with box.store.transaction() as tx:
+            head, chain = tx.chain_head(), list(tx.chain())
+        assert head is not None
+        assert (head.cast, head.challenged) == (1, 1)
+        codes = [readable_code(entry.code).split() for entry in chain]
         leaks = _leaks(CHOSEN, CHALLENGED) + nonce
         leaks += [shown for groups in codes for g in groups for shown in (g, to_persian_digits(g))]
         for shown in seen:

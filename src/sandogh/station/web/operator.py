@@ -29,7 +29,7 @@ from sandogh.core.report import ReportKind
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.station.box import CheckInRefused
 from sandogh.station.errors import StaffKeyError
-from sandogh.station.local_store import OutboxKind, Queued
+from sandogh.station.local_store import ChainHead, OutboxKind, Queued
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
@@ -150,7 +150,7 @@ class OperatorScreens:
             csrf=shift.csrf,
             staff=shift.staff,
             status=status,
-            sealing=status is not None and screens.sealing(),
+            chain=self._chain() if status else None,
             reports=self._reports() if status else [],
             at=lambda moment: _clock_time(moment, lang),
             card=shown.get("card"),
@@ -159,6 +159,11 @@ class OperatorScreens:
             done=shown.get("done"),
             problem=shown.get("problem"),
         )
+
+    def _chain(self) -> ChainHead | None:
+        """An E2E box's chain as it stands (its ballots cast and challenged); None without."""
+        with self._screens.box.store.transaction() as tx:
+            return tx.chain_head()
 
     def _reports(self) -> list[ReportState]:
         with self._screens.box.store.transaction() as tx:
@@ -183,18 +188,8 @@ class OperatorScreens:
     async def close_page(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
-        screens = self._screens
-        try:
-            status = screens.box.status()
-        except SandoghError:  # said by the close itself, when pressed
-            status = None
-        return screens.render(
-            "close.html",
-            lang,
-            PATH + "/close",
-            csrf=shift.csrf,
-            status=status,
-            sealing=status is not None and screens.sealing(),
+        return self._screens.render(
+            "close.html", lang, PATH + "/close", csrf=shift.csrf, chain=self._chain()
         )
 
     async def close(

@@ -99,7 +99,9 @@ class Screens:
 
     def sealing(self) -> bool:
         """Whether the box seals ballots for cast-or-challenge (an E2E box, docs/e2e.md §7)."""
-        return bool(getattr(self.box, "e2e", False))  # until the E2E box lands
+        with self.box.store.transaction() as tx:
+            station = tx.station()
+        return station is not None and station.setup.e2e is not None
 
     def names(self) -> BallotNames:
         with self.box.store.transaction() as tx:

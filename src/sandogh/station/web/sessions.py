@@ -16,15 +16,12 @@ import datetime
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats import key_file
+from sandogh.station.ballot_chain import OpenedBallot, PreparedBallot
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.draft import Draft
-
-if TYPE_CHECKING:
-    from sandogh.station.box import OpenedBallot, PreparedBallot
 
 IDLE = datetime.timedelta(minutes=15)
 VISIT_COOKIE = "kiosk-visit"  # path "/": the voter's and the log-in's forms

@@ -15,10 +15,13 @@ live in the visit like the draft, and go with it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from starlette.requests import Request
 from starlette.responses import Response
 
 from sandogh.core.errors import SandoghError
+from sandogh.core.report import Choice
 from sandogh.locale import to_ascii_digits
 from sandogh.station.web.draft import Draft
 from sandogh.station.web.screens import Screens, keep_cookie, see
@@ -46,6 +49,7 @@ class VoterScreens:
                 PATH,
                 csrf=visit.csrf,
                 opened=visit.opened,
+                choices=self._in_ballot_order(visit.opened.choices),
                 names=screens.names(),
                 nonce=_in_groups(visit.opened.nonce.hex(), NONCE_GROUP),
             )
@@ -95,6 +99,14 @@ class VoterScreens:
         else:
             self._press(visit, visit.draft, form)
         return keep_cookie(see(PATH, lang), VISIT_COOKIE, cookie, "/")
+
+    def _in_ballot_order(self, choices: Sequence[Choice]) -> list[Choice]:
+        """An opened ballot's choices in the order of the station's ballot, as the review had
+        them."""
+        with self._screens.box.store.transaction() as tx:
+            station = tx.station()
+        order = [c.contest for c in station.setup.ballot] if station else []
+        return sorted(choices, key=lambda c: order.index(c.contest) if c.contest in order else 0)
 
     def _open_card(self, visit: Visit, token: str) -> None:
         """A new draft for an unused card of this box, for the contests of the card."""
