@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from sandogh.core.e2e.chain import readable_code
-from sandogh.core.report import StaffRole
+from sandogh.core.report import Choice, StaffRole
 from sandogh.locale import to_ascii_digits
-from sandogh.station.box import Box
+from sandogh.station.box import Box, IssuedCard
 from sandogh.station.local_store import ChainEntry, ChainState
 from sandogh.station.printers import FilePrinter
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -22,6 +23,8 @@ from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
     SCREENSHOTS,
     Kiosk,
+    client,
+    csrf_of,
     log_in,
     press,
     serving,
@@ -196,11 +199,11 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     assert page.locator("#challenged").inner_text() == "۱"
     page.screenshot(path=str(SCREENSHOTS / "operator-challenged-fa.png"), full_page=True)
     press(page, "#close")
-    counts = page.locator("#close-counts").inner_text()
-    assert "در صندوق ۱؛" in counts
-    assert "(شمرده نمی‌شوند) ۱." in counts
+    page.screenshot(path=str(SCREENSHOTS / "close-counts-fa.png"), full_page=True)
+    assert page.locator("#close-cast").inner_text() == "۱"
+    assert page.locator("#close-challenged").inner_text() == "۱"
     page.goto(kiosk.url + "/operator/close?lang=en")
-    assert "cast in the box, 1; ballots challenged" in page.locator("#close-counts").inner_text()
+    assert "(not counted)" in page.locator("#close-counts").inner_text()
 
 
 def test_the_code_screen_in_english(kiosk: Kiosk, browser: Browser) -> None:
@@ -219,3 +222,45 @@ def test_the_code_screen_in_english(kiosk: Kiosk, browser: Browser) -> None:
     press(page, "#challenge-yes")
     assert "Challenged for checking — not counted" in page.locator("#opened").inner_text()
     page.screenshot(path=str(SCREENSHOTS / "voter-opened-en.png"), full_page=True)
+
+
+def _post(at: httpx.Client, csrf: str, **fields: str) -> str:
+    """A key pressed on the kiosk's form; the page `/vote` shows after it."""
+    moved = at.post("/vote", data={"csrf": csrf, **fields})
+    assert moved.status_code == 303
+    return at.get("/vote").text
+
+
+def test_a_sealed_ballot_is_cast_or_challenged_never_dropped(kiosk: Kiosk) -> None:
+    """Keys of other screens, sent to the code screen (a stale form, a Back), change nothing;
+    a ballot the box no longer holds (another card was sealed meanwhile) sends the voter back to
+    the review to seal again, nothing recorded."""
+    box = kiosk.box
+    first = box.check_in(national_code(4))
+    other = box.check_in(national_code(5))
+    assert isinstance(first, IssuedCard)
+    assert isinstance(other, IssuedCard)
+    with client(kiosk) as at:
+        csrf = csrf_of(at.get("/vote").text)
+        _post(at, csrf, token=first.token)
+        for code in ("21", "31"):
+            _post(at, csrf, key="code", code=code)
+            _post(at, csrf, key="next")
+        page = _post(at, csrf, key="seal")
+        assert 'id="tracking-code"' in page
+        for stale in ("back", "confirm", "seal", "again", "challenge-yes", "code", ""):
+            page = _post(at, csrf, key=stale, code="25")
+            assert 'id="tracking-code"' in page, stale
+        assert _chain(box) == []
+
+        box.prepare(other.token, (Choice("president", ("25",)), Choice("parliament", ())))
+        page = _post(at, csrf, key="cast")
+        assert 'id="refusal"' in page  # the review again, and why
+        assert 'id="seal"' in page
+        assert _chain(box) == []
+        assert box.status().records == 0
+        page = _post(at, csrf, key="seal")
+        _post(at, csrf, key="cast")
+    [entry] = _chain(box)
+    assert entry.state is ChainState.CAST
+    assert box.status().records == 1

@@ -91,11 +91,12 @@ FA: dict[str, str] = {
         " دوباره رمزگذاری کند و بسنجد."
     ),
     "kiosk_vote_again": "رأی دادن دوباره با همین کارت",
-    "kiosk_challenged": "برگه‌های ابطال‌شده برای بررسی (شمرده نمی‌شوند)",
-    "kiosk_close_counts": (
-        "تا این لحظه: آرای ثبت‌شده در صندوق {cast}؛"
-        " برگه‌های ابطال‌شده برای بررسی (شمرده نمی‌شوند) {challenged}."
+    "kiosk_seal_lost": (
+        "صندوق دیگر این برگه مهر و موم‌شده را نگه نمی‌دارد و چیزی از آن ثبت نشد؛"
+        " انتخاب‌ها را بازبینی کنید و دوباره مهر و موم کنید."
     ),
+    "kiosk_challenged": "برگه‌های ابطال‌شده برای بررسی (شمرده نمی‌شوند)",
+    "kiosk_close_so_far": "تا این لحظه",
 }
 
 EN: dict[str, str] = {
@@ -178,11 +179,12 @@ EN: dict[str, str] = {
         " it again and compare."
     ),
     "kiosk_vote_again": "Vote again with this card",
-    "kiosk_challenged": "Ballots challenged for checking (not counted)",
-    "kiosk_close_counts": (
-        "So far: ballots cast in the box, {cast}; ballots challenged for checking (not counted),"
-        " {challenged}."
+    "kiosk_seal_lost": (
+        "The box no longer holds this sealed ballot and nothing of it was recorded; review"
+        " your choices and seal again."
     ),
+    "kiosk_challenged": "Ballots challenged for checking (not counted)",
+    "kiosk_close_so_far": "So far",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

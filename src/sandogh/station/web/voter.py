@@ -23,6 +23,7 @@ from starlette.responses import Response
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import Choice
 from sandogh.locale import to_ascii_digits
+from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
 from sandogh.station.web.draft import Draft
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import VISIT_COOKIE, Visit
@@ -185,6 +186,8 @@ class VoterScreens:
                 return
         except SandoghError as error:
             visit.challenging, visit.shown = False, {"error": str(error)}
+            if _lost(error):  # nothing was recorded: the review again, to seal anew
+                visit.sealed, visit.shown = None, {"refusal": "kiosk_seal_lost"}
             return
         visit.sealed, visit.challenging = None, False
 
@@ -194,6 +197,11 @@ class VoterScreens:
             return
         visit.opened = None
         self._open_card(visit, visit.token or "")
+
+
+def _lost(error: SandoghError) -> bool:
+    """The box holds no sealed ballot for the card (sealed again elsewhere, or restarted)."""
+    return isinstance(error, BallotFlowError) and error.reason is BallotFlowRefusal.NOTHING_PREPARED
 
 
 NONCE_GROUP = 8  # hex digits: 64 of them read as eight groups of eight
