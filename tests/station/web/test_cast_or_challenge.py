@@ -132,6 +132,7 @@ def test_a_voter_seals_sees_the_code_and_casts(kiosk: Kiosk, browser: Browser) -
 
     press(page, "#cast")
     assert page.locator("#cast-done").count() == 1
+    assert page.locator("#take-receipt").is_visible()
     assert box.status().records == 1
     [entry] = _chain(box)
     assert entry.state is ChainState.CAST

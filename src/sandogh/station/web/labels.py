@@ -91,6 +91,7 @@ FA: dict[str, str] = {
         " دوباره رمزگذاری کند و بسنجد."
     ),
     "kiosk_vote_again": "رأی دادن دوباره با همین کارت",
+    "kiosk_take_receipt": "رسید کد رهگیری خود را از چاپگر بردارید.",
     "kiosk_seal_lost": (
         "صندوق دیگر این برگه مهر و موم‌شده را نگه نمی‌دارد و چیزی از آن ثبت نشد؛"
         " انتخاب‌ها را بازبینی کنید و دوباره مهر و موم کنید."
@@ -179,6 +180,7 @@ EN: dict[str, str] = {
         " it again and compare."
     ),
     "kiosk_vote_again": "Vote again with this card",
+    "kiosk_take_receipt": "Take the receipt with your tracking code from the printer.",
     "kiosk_seal_lost": (
         "The box no longer holds this sealed ballot and nothing of it was recorded; review"
         " your choices and seal again."

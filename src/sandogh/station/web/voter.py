@@ -42,7 +42,9 @@ class VoterScreens:
         shown, visit.shown = visit.shown, {}
         draft = visit.draft
         if shown.get("cast"):
-            page = screens.render("done.html", lang, PATH, csrf=visit.csrf)
+            page = screens.render(
+                "done.html", lang, PATH, csrf=visit.csrf, sealing=screens.sealing()
+            )
         elif visit.opened is not None:
             page = screens.render(
                 "opened.html",
