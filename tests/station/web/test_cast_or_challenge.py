@@ -1,5 +1,5 @@
 """Cast or challenge at the kiosk (docs/e2e.md §7), in Chromium: a voter seals their ballot and
-sees its tracking code, in Persian digits, left to right, the same code the paper copy and the
+sees its confirmation code, in Persian digits, left to right, the same code the paper copy and the
 box's chain carry; they cast it, or they challenge it, see it opened and marked as not counted,
 and vote again with the same card. The operator's screens count the challenged apart."""
 
@@ -83,7 +83,7 @@ def _seal_choices(page: Page, chosen: dict[str, tuple[str, ...]], shot: str = ""
     assert page.locator("#seal").is_visible()
     assert page.locator("#confirm").count() == 0  # sealing takes the double confirmation's place
     press(page, "#seal")
-    return page.locator("#tracking-code bdi").inner_text()
+    return page.locator("#confirmation-code bdi").inner_text()
 
 
 def _printer(kiosk: Kiosk) -> FilePrinter:
@@ -119,9 +119,9 @@ def test_a_voter_seals_sees_the_code_and_casts(kiosk: Kiosk, browser: Browser) -
     shown = _seal(page, kiosk.url, token, chosen, "voter-seal-fa.png")
 
     assert shown == to_ascii_digits(shown).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    assert page.locator("#tracking-code bdi").get_attribute("dir") == "ltr"
-    assert page.locator("#tracking-code .group").count() == 5
-    spoken = page.locator("#tracking-code .spoken").inner_text()
+    assert page.locator("#confirmation-code bdi").get_attribute("dir") == "ltr"
+    assert page.locator("#confirmation-code .group").count() == 5
+    spoken = page.locator("#confirmation-code .spoken").inner_text()
     assert spoken.count("، ") == 4
     assert len(spoken.split()) == 20
     assert page.get_by_role("button", name="ثبت نهایی رأی").is_visible()
@@ -150,7 +150,7 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
 
     press(page, "#challenge")  # asked once more, and told what it means
     assert "دوباره رأی می‌دهید" in page.locator("#challenge-warn").inner_text()
-    assert page.locator("#tracking-code bdi").inner_text() == first
+    assert page.locator("#confirmation-code bdi").inner_text() == first
     _targets(page, "#challenge-yes", "#challenge-no")
     page.screenshot(path=str(SCREENSHOTS / "voter-challenge-confirm-fa.png"), full_page=True)
     press(page, "#challenge-no")  # not yet: the code screen again, nothing changed
@@ -215,7 +215,7 @@ def test_the_code_screen_in_english(kiosk: Kiosk, browser: Browser) -> None:
     press(page, "button[type=submit]")
     _choose(page, {"president": ("21",), "parliament": ("31", "34")})
     press(page, "#seal")
-    shown = page.locator("#tracking-code bdi").inner_text()
+    shown = page.locator("#confirmation-code bdi").inner_text()
     assert shown == to_ascii_digits(shown)  # Latin digits on an English screen
     assert page.get_by_role("button", name="Cast my ballot").is_visible()
     page.screenshot(path=str(SCREENSHOTS / "voter-code-en.png"), full_page=True)
@@ -248,10 +248,10 @@ def test_a_sealed_ballot_is_cast_or_challenged_never_dropped(kiosk: Kiosk) -> No
             _post(at, csrf, key="code", code=code)
             _post(at, csrf, key="next")
         page = _post(at, csrf, key="seal")
-        assert 'id="tracking-code"' in page
+        assert 'id="confirmation-code"' in page
         for stale in ("back", "confirm", "seal", "again", "challenge-yes", "code", ""):
             page = _post(at, csrf, key=stale, code="25")
-            assert 'id="tracking-code"' in page, stale
+            assert 'id="confirmation-code"' in page, stale
         assert _chain(box) == []
 
         box.prepare(other.token, (Choice("president", ("25",)), Choice("parliament", ())))

@@ -3,7 +3,7 @@ whoever comes next presses Back and Forward through the browser's history. No pa
 may show any name or code of that ballot, in its text, its title or a form's value; and the
 review, asked for again over HTTP once the ballot is cast, answers the neutral card screen.
 On an E2E box (docs/e2e.md §7) the same holds for the steps of cast-or-challenge: neither the
-tracking codes, the opened ballot nor its nonce shows again."""
+confirmation codes, the opened ballot nor its nonce shows again."""
 
 from __future__ import annotations
 
@@ -184,6 +184,6 @@ def test_back_and_forward_after_a_challenge_and_a_cast_show_nothing_of_either(
         leaks += [shown for groups in codes for g in groups for shown in (g, to_persian_digits(g))]
         for shown in seen:
             assert [leak for leak in leaks if leak in shown] == []
-            for step in ("بازبینی", "کد رهگیری", "ابطال‌شده"):  # review, code, opened
+            for step in ("بازبینی", "کد تأیید", "ابطال‌شده"):  # review, code, opened
                 assert step not in shown
         assert box.status().records == 1

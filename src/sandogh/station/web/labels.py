@@ -58,9 +58,9 @@ FA: dict[str, str] = {
     # cast or challenge (docs/e2e.md §7): the code, in Persian digits, is shown by the template
     "kiosk_seal": "مهر و موم برگه رأی من",
     "kiosk_seal_means": (
-        "صندوق برگه شما را رمزگذاری می‌کند و کد رهگیری آن را نشان می‌دهد. رأی شما هنوز ثبت نشده است."
+        "صندوق برگه شما را رمزگذاری می‌کند و کد تأیید آن را نشان می‌دهد. رأی شما هنوز ثبت نشده است."
     ),
-    "kiosk_code_title": "کد رهگیری برگه رأی شما",
+    "kiosk_code_title": "کد تأیید برگه رأی شما",
     "kiosk_code_how": (
         "این کد را یادداشت کنید یا رسیدی را که صندوق برایتان چاپ می‌کند نگه دارید؛ همین کد روی"
         " نسخه کاغذی برگه هم چاپ می‌شود. پس از انتخابات، کد را در تارنمای نتایج جست‌وجو کنید"
@@ -78,20 +78,20 @@ FA: dict[str, str] = {
         " دوباره رأی می‌دهید."
     ),
     "kiosk_challenge_yes": "آری، این برگه را باز کن",
-    "kiosk_challenge_no": "نه، بازگشت به کد رهگیری",
+    "kiosk_challenge_no": "نه، بازگشت به کد تأیید",
     "kiosk_opened_title": "ابطال‌شده برای بررسی — شمرده نمی‌شود",
     "kiosk_opened_what": (
         "صندوق این انتخاب‌ها را رمزگذاری کرده بود. اگر با آنچه برگزیدید یکی نیست، به ناظر شعبه"
         " خبر دهید."
     ),
-    "kiosk_code": "کد رهگیری",
+    "kiosk_code": "کد تأیید",
     "kiosk_nonce": "کلید بازکردن برگه (برای بررسی)",
     "kiosk_opened_published": (
         "این برگه با همین کد در میان برگه‌های بررسی‌شده منتشر می‌شود و هر کس می‌تواند آن را"
         " دوباره رمزگذاری کند و بسنجد."
     ),
     "kiosk_vote_again": "رأی دادن دوباره با همین کارت",
-    "kiosk_take_receipt": "رسید کد رهگیری خود را از چاپگر بردارید.",
+    "kiosk_take_receipt": "رسید کد تأیید خود را از چاپگر بردارید.",
     "kiosk_seal_lost": (
         "صندوق دیگر این برگه مهر و موم‌شده را نگه نمی‌دارد و چیزی از آن ثبت نشد؛"
         " انتخاب‌ها را بازبینی کنید و دوباره مهر و موم کنید."
@@ -147,9 +147,10 @@ EN: dict[str, str] = {
     "kiosk_need_two": "Counting needs at least two members of the station's staff logged in.",
     "kiosk_seal": "Seal my ballot",
     "kiosk_seal_means": (
-        "The box encrypts your ballot and shows its tracking code. Your vote is not recorded yet."
+        "The box encrypts your ballot and shows its confirmation code. Your vote is not"
+        " recorded yet."
     ),
-    "kiosk_code_title": "Your ballot's tracking code",
+    "kiosk_code_title": "Your ballot's confirmation code",
     "kiosk_code_how": (
         "Write this code down, or keep the receipt the box prints for you; the same code is"
         " printed on the ballot's paper copy. After the election, look the code up on the results"
@@ -167,20 +168,20 @@ EN: dict[str, str] = {
         " the same ballot card."
     ),
     "kiosk_challenge_yes": "Yes, open this ballot",
-    "kiosk_challenge_no": "No, back to the tracking code",
+    "kiosk_challenge_no": "No, back to the confirmation code",
     "kiosk_opened_title": "Challenged for checking — not counted",
     "kiosk_opened_what": (
         "These are the choices the box encrypted. If they are not what you chose, tell the"
         " station's supervisor."
     ),
-    "kiosk_code": "Tracking code",
+    "kiosk_code": "Confirmation code",
     "kiosk_nonce": "The ballot's opening key (for checking)",
     "kiosk_opened_published": (
         "This ballot is published with this code among the challenged ballots; anyone can encrypt"
         " it again and compare."
     ),
     "kiosk_vote_again": "Vote again with this card",
-    "kiosk_take_receipt": "Take the receipt with your tracking code from the printer.",
+    "kiosk_take_receipt": "Take the receipt with your confirmation code from the printer.",
     "kiosk_seal_lost": (
         "The box no longer holds this sealed ballot and nothing of it was recorded; review"
         " your choices and seal again."

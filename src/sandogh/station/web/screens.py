@@ -109,7 +109,7 @@ class Screens:
 
 
 def spoken_code(readable: str, lang: Lang) -> str:
-    """A tracking code as a screen reader says it: each digit in words, a pause between groups
+    """A confirmation code as a screen reader says it: each digit in words, a pause between groups
     (a group read as one number would hide a zero in front)."""
     pause = "، " if lang == "fa" else ", "
     return pause.join(

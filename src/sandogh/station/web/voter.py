@@ -7,7 +7,7 @@ Once the ballot is cast the draft is gone: `/vote` shows "cast" once, then the c
 so does every page the browser's history goes back or forward to (no page is cached: `guard`).
 
 On an E2E box (docs/e2e.md §7, Benaloh's cast-or-challenge) the review seals the ballot instead
-(`Box.prepare`) and the next page shows its tracking code with two keys: cast (`Box.cast`), or
+(`Box.prepare`) and the next page shows its confirmation code with two keys: cast (`Box.cast`), or
 challenge, confirmed once more (`Box.challenge`), after which the opened ballot is shown, marked
 as not counted, until the voter starts again with the same card. The code and the opened ballot
 live in the visit like the draft, and go with it.
