@@ -19,7 +19,14 @@ from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.ports import CentreUnreachableError
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import StaffMember
-from tests.station.build import BALLOT, DEFINITION_HASH, ELECTION, STATION, national_code
+from tests.station.build import (
+    BALLOT,
+    DEFINITION_HASH,
+    E2E_DOCUMENT,
+    ELECTION,
+    STATION,
+    national_code,
+)
 
 URL = "http://centre.test/"
 runner = CliRunner()
@@ -139,6 +146,26 @@ def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     assert sheets["president"].votes == {"21": 12, "25": 0}
     assert (sheets["parliament"].papers_received, sheets["president"].papers_spoiled) == (300, 3)
     assert [s.role for s in decode_signed(centre.reports[-1]).staff] == ["head", "secretary"]
+
+
+def test_an_e2e_day_through_the_command_sends_and_writes_the_chain(
+    tmp_path: Path, centre: FakeCentre
+) -> None:
+    folder = str(tmp_path / "box")
+    staff = _staff(tmp_path / "staff", centre)
+    centre.e2e = E2E_DOCUMENT
+    _run(*_enrol(folder))
+    _run("open", "--dir", folder, "--papers", "40")
+    _vote(tmp_path / "box", centre, range(4))
+    closed = _run("close", "--dir", folder, *staff)
+    assert "e2e chain close " in closed
+    assert "e2e tally hash " in closed
+    assert "sent 3, waiting 0" in _run("report", "--dir", folder, "--centre", URL, *staff)
+    written = _run("chain", "--dir", folder, "--out", str(tmp_path / "chain.jsonl"))
+    assert "6 lines" in written  # the start, four ballots, the close
+    assert centre.chains == [(tmp_path / "chain.jsonl").read_bytes()]
+    printed = (tmp_path / "box" / "printer.jsonl").read_text(encoding="utf-8")
+    assert "e2e chain close " in printed  # on the printed final report
 
 
 def test_counting_needs_two_staff_keys(tmp_path: Path, centre: FakeCentre) -> None:

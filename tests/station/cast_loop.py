@@ -7,14 +7,16 @@ root, on the station `build.voting_station` made in FOLDER with the plan's ballo
 confirmed ballot can be found among the records. Plan `seized`: voter i casts `seized_ballot(i)`,
 drawn from a generator seeded by i, on a ballot whose every ballot names several codes. The log
 gets `ready` once the box is open, `attempt i` before voter i checks in and `done i` once the
-cast has returned; each line is one unbuffered write to a file opened for appending, so a line
-written before a SIGKILL is in the file.
+cast has returned, and on an E2E box `nonce HEX` for each ballot nonce the box draws (so that
+`test_seized_box` can look for it); each line is one unbuffered write to a file opened for
+appending, so a line written before a SIGKILL is in the file.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -82,8 +84,14 @@ def main(folder: Path, first: int, last: int, log: Path, plan: str = "crash") ->
     centre = FakeCentre(
         election=ELECTION, definition_hash=DEFINITION_HASH, ballot=ballot, seed=first
     )
-    box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+
+    def new_nonce() -> bytes:
+        nonce = secrets.token_bytes(32)
+        os.write(fd, f"nonce {nonce.hex()}\n".encode())
+        return nonce
+
+    box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"), new_nonce=new_nonce)
     os.write(fd, b"ready\n")
     for i in range(first, last):
         os.write(fd, f"attempt {i}\n".encode())

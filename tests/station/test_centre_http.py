@@ -111,6 +111,25 @@ def test_a_report_is_sent_byte_for_byte() -> None:
     assert seen[0].url.path == "/api/v1/reports"
 
 
+def test_a_chain_file_is_sent_byte_for_byte_as_json_lines() -> None:
+    chain = b'{"start":"00"}\n{"close":"11"}\n'
+    seen: list[httpx.Request] = []
+
+    def centre(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(201, json={"duplicate": False})
+
+    with _client(centre) as client:
+        assert client.send_chain(chain) == {"duplicate": False}
+    assert seen[0].content == chain
+    assert seen[0].url.path == "/api/v1/ballot-chains"
+    assert seen[0].headers["content-type"] == "application/jsonl"
+    refusing = _answer(422, {"error": "chain-mismatch", "message": "no"})
+    with _client(refusing) as client, pytest.raises(CentreRefusedError) as refused:
+        client.send_chain(chain)
+    assert refused.value.reason == "chain-mismatch"
+
+
 def test_a_check_in_answer_is_a_card_or_a_reason() -> None:
     assert _check_in(_answer(200, CARD)) == CheckInAnswer("tok", ("president",))
     refused = {"outcome": "refused", "reason": "already-voted", "also": []}

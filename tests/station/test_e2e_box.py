@@ -6,7 +6,6 @@ they can decrypt the box's encrypted tally and see that it is the report's figur
 
 from __future__ import annotations
 
-import hashlib
 import json
 import signal
 import sqlite3
@@ -22,16 +21,19 @@ from sandogh.core.e2e.ballot_json import ballot_from_json, ballot_to_json
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
 from sandogh.core.e2e.elgamal import Ciphertext, accumulate
 from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import (
+    CastVoteRecord,
     Choice,
     PublicKey,
     ReportKind,
     decode_report,
     decode_signed,
     encode_report,
+    report_hash,
 )
 from sandogh.locale import to_persian_digits
-from sandogh.station.box import IssuedCard
+from sandogh.station.box import Box, IssuedCard
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal, CardRefusedError
 from sandogh.station.local_store import SCHEMA_VERSION, ChainState, LocalStore
 from sandogh.station.printouts import CHALLENGED_EN, CHALLENGED_FA
@@ -68,7 +70,10 @@ def _chain(data: bytes) -> list[dict[str, object]]:
     assert data.endswith(b"\n")
     lines = [json.loads(line) for line in data.split(b"\n")[:-1]]
     for raw, line in zip(data.split(b"\n"), lines, strict=False):
-        assert raw == json.dumps(line, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        assert (
+            raw
+            == json.dumps(line, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        )
     return lines
 
 
@@ -76,7 +81,8 @@ def _replay(data: bytes) -> tuple[bytes, list[bytes]]:
     """The chain file's codes worked out again from its ballots alone: (close, codes)."""
     lines = _chain(data)
     start, close = lines[0], lines[-1]
-    assert set(start) == {"station", "device", "zero_report", "start"}
+    assert set(start) == {"format", "station", "device", "zero_report", "start"}
+    assert start["format"] == "sandogh/e2e-chain@1"
     assert set(close) == {"close", "cast", "challenged"}
     device = PublicKey.from_text(str(start["device"])).raw
     zero = bytes.fromhex(str(start["zero_report"]).removeprefix("sha256:"))
@@ -106,23 +112,21 @@ def _decrypted(data: bytes) -> dict[str, dict[str, int]]:
             for selection in contest.selections:
                 by_option = sums.setdefault(contest.contest, {})
                 by_option.setdefault(selection.option, []).append(selection.ciphertext)
-    values = {}
-    for contest, options in sums.items():
-        values[contest] = {}
+    values: dict[str, dict[str, int]] = {}
+    for name, options in sums.items():
+        values[name] = {}
         for option, ciphertexts in options.items():
             total = accumulate(RISTRETTO255, ciphertexts)
             power = RISTRETTO255.div(total.beta, RISTRETTO255.exp(total.alpha, E2E_SECRET))
             (value,) = [t for t in range(len(ciphertexts) + 1) if RISTRETTO255.base_exp(t) == power]
-            values[contest][option] = value
+            values[name][option] = value
     return values
 
 
 def _signed_zero(station: Station) -> bytes:
-    (zero,) = [
-        data
-        for data in station.centre.reports
-        if decode_report(decode_signed(data).report).kind is ReportKind.ZERO
-    ]
+    with station.box.store.transaction() as tx:
+        zero = tx.signed(ReportKind.ZERO.value)
+    assert zero is not None
     return zero
 
 
@@ -153,9 +157,15 @@ def test_prepare_cast_count_and_the_report_commits_to_the_chain(tmp_path: Path) 
     closed, replayed = _replay(chain)
     assert replayed == codes
     assert report.e2e.chain_close == closed.hex()
-    assert _chain(chain)[0]["zero_report"] == "sha256:" + hashlib.sha256(
-        _signed_zero(station)
-    ).hexdigest()
+    zero = decode_report(decode_signed(_signed_zero(station)).report)
+    assert _chain(chain)[0]["zero_report"] == report_hash(zero)
+    cast = [
+        ballot_from_json(RISTRETTO255, line["ballot"])
+        for line in _chain(chain)[1:-1]
+        if line["state"] == "cast"
+    ]
+    tally = station_tally(E2E_CONTEXT, STATION, BALLOT, cast)
+    assert report.e2e.tally_hash == tally_hash(E2E_CONTEXT, tally).hex()
     # the encrypted tally is the report's figures: votes, and blanks by the blank indicator
     decrypted = _decrypted(chain)
     for sheet in report.sheets:
@@ -174,7 +184,7 @@ def test_a_challenged_ballot_is_opened_kept_printed_and_not_counted(tmp_path: Pa
     token = _card(station, 1)
     first = station.box.prepare(token, VOTES[0])
     opened = station.box.challenge(token)
-    assert (opened.code, opened.choices) == (first.code, VOTES[0])
+    assert (opened.code, opened.choices) == (first.code, CastVoteRecord(VOTES[0]).choices)
     assert opened.nonce in station.nonces.drawn
     printed = station.printer.jobs()[-1].lines
     assert printed[0] == "sandogh challenged ballot"
@@ -209,7 +219,7 @@ def test_a_challenged_ballot_is_opened_kept_printed_and_not_counted(tmp_path: Pa
         E2E_CONTEXT,
         STATION,
         BALLOT,
-        {c: list(codes) for c, codes in dict(challenged["choices"]).items()},  # type: ignore[call-overload]
+        {"president": ["21"], "parliament": ["31", "33"]},
         bytes.fromhex(str(challenged["nonce"])),
     )
     assert ballot_to_json(again) == challenged["ballot"]
@@ -313,3 +323,39 @@ def test_a_file_of_version_2_is_migrated(tmp_path: Path) -> None:
     reopened = station.reopen()
     reopened.box.open({"president": 10, "parliament": 10})
     assert reopened.box.status().setup.e2e is None
+
+
+def test_the_chain_file_waits_for_the_link_and_goes_after_the_final_report(tmp_path: Path) -> None:
+    station = voting_station(tmp_path, e2e=True)
+    station.box.cast(_card(station, 1), VOTES[0])
+    station.box.close()
+    station.box.count(staff=COUNTERS)
+    station.centre.down = True
+    station.box.report(COUNTERS)
+    outcome = station.box.sync()
+    assert outcome.delivered == 0
+    assert outcome.outbox.pending == 3  # the zero report, the final report and the chain
+    station.centre.down = False
+    station.clock.advance(3600)
+    outcome = station.box.sync()
+    assert (outcome.delivered, outcome.refused, outcome.outbox.pending) == (3, 0, 0)
+    assert station.centre.chains == [station.box.export_chain()]
+    assert len(station.centre.reports) == 2
+
+
+def test_a_ballot_prepared_before_another_process_chained_one_is_prepared_again(
+    tmp_path: Path,
+) -> None:
+    station = voting_station(tmp_path, e2e=True)
+    one, other = _card(station, 1), _card(station, 2)
+    station.box.prepare(one, VOTES[0])
+    store, key = station.directory.open()  # a second box process on the same file
+    with store:
+        Box(store, key, station.centre, station.printer).cast(other, VOTES[1])
+    with pytest.raises(BallotFlowError) as refused:
+        station.box.cast(one)
+    assert refused.value.reason is BallotFlowRefusal.CHAIN_MOVED
+    assert station.box.status().cards_used == 1  # nothing of the stale ballot was written
+    station.box.cast(one, VOTES[0])
+    with station.box.store.transaction() as tx:
+        assert len(list(tx.chain())) == 2

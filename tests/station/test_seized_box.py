@@ -10,6 +10,10 @@ choice could take (the canonical record, JSON, the codes in ASCII, Persian or Ar
 digits with any separator, in UTF-8 or UTF-16, the paper copy's lines), nor the count key's
 secret or a staff key; every stored ballot has the same length. And with two staff keys the count
 still gives exactly the ballots cast: the attack fails, the day still works.
+
+The same day on an E2E box (docs/e2e.md §7), whose chain holds every ballot encrypted: no ballot
+nonce ξ_B the box drew (raw or in hex) is in any copy, every stored encrypted ballot has one
+length, and the final report commits to the chain.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import nacl.public
+import pytest
 
 from sandogh.core.report import CastVoteRecord, Choice, cvr_digest, encode_record, record_bound
 from sandogh.locale import to_persian_digits
@@ -120,6 +125,21 @@ def _lines(log: Path, word: str) -> set[int]:
     return {int(line.split()[1]) for line in text.splitlines() if line.startswith(word + " ")}
 
 
+def _logged_nonces(log: Path) -> list[bytes]:
+    text = log.read_text() if log.exists() else ""
+    return [
+        bytes.fromhex(line.split()[1]) for line in text.splitlines() if line.startswith("nonce ")
+    ]
+
+
+def _nonce_forms(nonces: Sequence[bytes]) -> dict[str, bytes]:
+    forms = {}
+    for n, nonce in enumerate(nonces):
+        forms[f"nonce {n}"] = nonce
+        forms[f"nonce {n}, hex"] = nonce.hex().encode()
+    return forms
+
+
 def _killed_mid_cast(folder: Path, log: Path) -> tuple[set[int], set[int]]:
     """Voters MIDDAY… cast in a child process, SIGKILLed once KILL_AFTER are done: (done,
     attempted)."""
@@ -160,8 +180,9 @@ def _tally(records: Sequence[CastVoteRecord]) -> Mapping[str, Counter[str]]:
     return votes
 
 
-def test_a_box_seized_at_any_moment_links_no_voter_to_a_ballot(tmp_path: Path) -> None:
-    station = voting_station(tmp_path / "box", ballot=SEIZED_BALLOT)
+@pytest.mark.parametrize("e2e", [False, True], ids=["plain", "e2e"])
+def test_a_box_seized_at_any_moment_links_no_voter_to_a_ballot(tmp_path: Path, e2e: bool) -> None:
+    station = voting_station(tmp_path / "box", ballot=SEIZED_BALLOT, e2e=e2e)
     copies, scratch = tmp_path / "copies", tmp_path / "scratch"
     _vote(station, range(MIDDAY))
     seized = {"midday": _seize(station, copies, "midday")}
@@ -201,6 +222,11 @@ def test_a_box_seized_at_any_moment_links_no_voter_to_a_ballot(tmp_path: Path) -
         for form, data in _forms(_record(voter), setup).items()
     }
     needles.update(_key_forms(_secret(key)))
+    nonces = [*station.nonces.drawn, *_logged_nonces(tmp_path / "cast.log")]
+    # one per ballot cast, and one more if the kill came between a prepare and its cast
+    assert len(nonces) in ({counted.cvr_count, counted.cvr_count + 1} if e2e else {0})
+    needles.update(_nonce_forms(nonces))
+    assert (counted.e2e is not None) == e2e
     one_length = sealed_length(record_bound(SEIZED_BALLOT))
     for moment, copy in seized.items():
         layout, _ = forensics.read(copy)
@@ -209,6 +235,13 @@ def test_a_box_seized_at_any_moment_links_no_voter_to_a_ballot(tmp_path: Path) -
         assert found == [], (moment, found[:5])
         lengths = _stored_lengths(copy, scratch / moment.replace(" ", "-"))
         assert set(lengths) == {one_length}, (moment, Counter(lengths))
+        if e2e:
+            encrypted = forensics.column(
+                copy / "station" / "station.sqlite",
+                scratch / (moment.replace(" ", "-") + "-chain"),
+                "SELECT length(ballot) FROM ballot_chain",
+            )
+            assert len(set(encrypted)) == 1, (moment, Counter(encrypted))
     assert forensics.read(seized["midday"])[0].count("wal frame") > 0  # the WAL was read
     assert forensics.read(seized["after a crash"])[0].count("wal frame") > 0
     # the paper copies were printed, and only the reports were written to the printer's file
@@ -238,3 +271,17 @@ def test_the_reader_finds_what_a_box_that_did_not_seal_would_leave(tmp_path: Pat
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         kinds = {piece.kind for _, piece in forensics.find({"r": record}, folder)}
     assert "free page" in kinds
+
+
+def test_the_reader_finds_the_nonce_of_a_challenged_ballot_which_is_public(tmp_path: Path) -> None:
+    """The nonce search is not blind: a challenged ballot's ξ_B is kept in the chain, and found."""
+    station = voting_station(tmp_path / "box", ballot=SEIZED_BALLOT, e2e=True)
+    card = station.box.check_in(national_code(1))
+    assert isinstance(card, IssuedCard)
+    station.box.prepare(card.token, seized_ballot(1))
+    opened = station.box.challenge(card.token)
+    station.box.cast(card.token, seized_ballot(2))
+    cast_nonce = station.nonces.drawn[-1]
+    copy = _seize(station, tmp_path / "copies", "challenged")
+    found = {name for name, _ in forensics.find(_nonce_forms([opened.nonce, cast_nonce]), copy)}
+    assert found == {"nonce 0", "nonce 0, hex"}  # in the chain, and on its printed page

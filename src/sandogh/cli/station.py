@@ -250,9 +250,22 @@ def report(
             print_sync(_out, box.sync())
 
 
+@station_app.command("chain")
+def chain(
+    directory: DirOption,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the chain file.")],
+) -> None:
+    """Write an E2E box's chain file (docs/e2e.md §7), once voting has closed: what `sync`
+    sends to the centre after the final report, for carrying by hand when the link is down."""
+    with open_box(directory) as box:
+        data = box.export_chain()
+    out.write_bytes(data)
+    _out.print(f"chain file, {len(data.splitlines())} lines, written to {out}", markup=False)
+
+
 @station_app.command("sync")
 def sync(directory: DirOption, centre: CentreOption = None, timeout: TimeoutOption = 10.0) -> None:
-    """Send what the box has queued: offline check-ins and reports."""
+    """Send what the box has queued: offline check-ins, reports and an E2E box's chain."""
     with open_box(directory, centre, None, timeout) as box:
         print_sync(_out, box.sync())
 

@@ -49,6 +49,9 @@ class _NoCentre:
     def send_report(self, *_: object, **__: object) -> Mapping[str, object]:
         raise self._unreachable()
 
+    def send_chain(self, *_: object, **__: object) -> Mapping[str, object]:
+        raise self._unreachable()
+
 
 @contextmanager
 def _centre(

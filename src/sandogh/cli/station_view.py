@@ -36,6 +36,9 @@ def print_report(out: Console, report: StationReport) -> None:
             f"{counts.papers_received}; {votes}",
             markup=False,
         )
+    if report.e2e is not None:
+        out.print(f"  e2e chain close {report.e2e.chain_close}", markup=False)
+        out.print(f"  e2e tally hash {report.e2e.tally_hash}", markup=False)
 
 
 def status_json(status: Status) -> dict[str, object]:

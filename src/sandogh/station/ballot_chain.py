@@ -19,11 +19,24 @@ from sandogh.core.e2e.ballot import ElectionContext, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_from_json, ballot_to_json
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
 from sandogh.core.e2e.tally import station_tally, tally_hash
-from sandogh.core.report import BallotContest, CastVoteRecord, Choice, PublicKey
+from sandogh.core.report import (
+    BallotContest,
+    CastVoteRecord,
+    Choice,
+    E2ECommitment,
+    PublicKey,
+    ReportKind,
+    decode_report,
+    decode_signed,
+    report_hash,
+)
 from sandogh.locale import to_persian_digits
-from sandogh.station.local_store import ChainEntry, ChainHead, ChainState
+from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
+from sandogh.station.local_store import ChainEntry, ChainHead, ChainState, Transaction
+from sandogh.station.setup import StationSetup
 
 BALLOT_NONCE_BYTES = 32
+CHAIN_FORMAT = "sandogh/e2e-chain@1"
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,7 @@ def prepare(
     station: str,
     ballot: Sequence[BallotContest],
     head: ChainHead,
+    *,
     token: str,
     record: CastVoteRecord,
     nonce: bytes,
@@ -99,7 +113,9 @@ def challenged_entry(pending: Pending, ballot: Sequence[BallotContest]) -> Chain
     )
 
 
-def choices_document(record: CastVoteRecord, ballot: Sequence[BallotContest]) -> dict[str, list[str]]:
+def choices_document(
+    record: CastVoteRecord, ballot: Sequence[BallotContest]
+) -> dict[str, list[str]]:
     """The choices as the chain file writes them: per contest of the card, its codes in the
     candidates' order ([] for a blank vote)."""
     chosen = {choice.contest: set(choice.codes) for choice in record.choices}
@@ -110,9 +126,18 @@ def choices_document(record: CastVoteRecord, ballot: Sequence[BallotContest]) ->
     }
 
 
+def require_head(head: ChainHead | None, pending: Pending) -> None:
+    """Refuse a prepared ballot whose code no longer follows the chain's head."""
+    # one prepared ballot per box, under its lock: only another process on the same file (a
+    # second kiosk, say) can have moved the head, and then the code shown is not the next one
+    if head is None or head.last != pending.previous:
+        raise BallotFlowError(BallotFlowRefusal.CHAIN_MOVED)
+
+
 def start(context: ElectionContext, station: str, device: PublicKey, zero_report: str) -> bytes:
-    """H_0 from the signed zero report's SHA-256 (hex, as the box keeps it)."""
-    return chain_start(context.extended_hash, station, device.raw, bytes.fromhex(zero_report))
+    """H_0 from the zero report's hash (`core.report.report_hash`, `sha256:HEX`)."""
+    zero = bytes.fromhex(zero_report.removeprefix("sha256:"))
+    return chain_start(context.extended_hash, station, device.raw, zero)
 
 
 def close(context: ElectionContext, head: ChainHead) -> bytes:
@@ -134,6 +159,28 @@ def tally_of(
     return tally_hash(context, station_tally(context, station, ballot, cast))
 
 
+def commitment(tx: Transaction, setup: StationSetup, records: int) -> E2ECommitment:
+    """What the final report signs of the chain: its close and the hash of its tally."""
+    head = tx.chain_head()
+    if setup.e2e is None or head is None or head.close is None:
+        raise AssertionError("a closed E2E station holds its closed chain")
+    if head.cast != records:
+        raise AssertionError(f"{head.cast} ballots cast in the chain, {records} records")
+    tally = tally_of(setup.e2e, setup.station, setup.ballot, tx.chain())
+    return E2ECommitment(chain_close=head.close.hex(), tally_hash=tally.hex())
+
+
+def export(tx: Transaction, station: str, device: PublicKey) -> bytes:
+    """The chain file of the box whose store `tx` reads, once voting has closed."""
+    head, signed = tx.chain_head(), tx.signed(ReportKind.ZERO.value)
+    if head is None or signed is None:
+        raise BallotFlowError(BallotFlowRefusal.NOT_E2E)
+    if head.close is None:
+        raise BallotFlowError(BallotFlowRefusal.CHAIN_OPEN)
+    zero = report_hash(decode_report(decode_signed(signed).report))
+    return export_chain(station, device, zero, head, tx.chain())
+
+
 def export_chain(
     station: str,
     device: PublicKey,
@@ -141,14 +188,16 @@ def export_chain(
     head: ChainHead,
     entries: Iterable[ChainEntry],
 ) -> bytes:
-    """The chain file (docs/e2e.md §7): its start, one line per ballot, its close."""
+    """The chain file (docs/e2e.md §7, §9): its start, one line per ballot, its close;
+    `zero_report` is the zero report's hash (`sha256:HEX`)."""
     if head.close is None:
         raise ValueError("a chain is exported once voting has closed")
     lines: list[dict[str, JSONValue]] = [
         {
+            "format": CHAIN_FORMAT,
             "station": station,
             "device": device.text,
-            "zero_report": "sha256:" + zero_report,
+            "zero_report": zero_report,
             "start": head.start.hex(),
         }
     ]

@@ -153,7 +153,8 @@ class HttpCentreClient:
     def send_chain(self, chain: bytes) -> Mapping[str, object]:
         """Deliver an E2E box's chain file as it is (docs/e2e.md §7): it proves itself against
         the station's final report, as a report proves itself by its signatures."""
-        return self._send(api_paths.BALLOT_CHAINS, chain, {"Content-Type": "application/jsonl"})
+        media = {"Content-Type": api_paths.CHAIN_MEDIA_TYPE}
+        return self._send(api_paths.BALLOT_CHAINS, chain, media)
 
     def close(self) -> None:
         self._http.close()

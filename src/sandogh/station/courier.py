@@ -4,8 +4,9 @@ DESIGN.md §3: a station that cannot reach the centre keeps working, and what it
 when the link returns; nothing is dropped silently. The outbox is in the station's store
 (`local_store`), so it survives a restart. A pass sends every item that is due, offline check-ins
 in batches, then the reports, then an E2E box's chain file (docs/e2e.md §7: the centre takes it
-against the final report it closes, so it goes once the reports have gone); an item the centre cannot be reached for waits
-`Backoff.after(attempts)` before its next try (exponential, up to a bound) and ends the pass. The
+against the final report it closes, so it goes once the reports have gone); an item the centre
+cannot be reached for waits `Backoff.after(attempts)` before its next try (exponential, up to a
+bound) and ends the pass. The
 centre takes the same check-in or the same report bytes again as the same, so an answer lost on
 the way is harmless to resend. An item the centre refuses is kept, marked refused, never retried,
 and noted as a local incident, as is a synced batch in which the centre found duplicates. The

@@ -123,6 +123,7 @@ class BallotFlowRefusal(StrEnum):
     NOTHING_PREPARED = "nothing-prepared"  # no ballot prepared for this card (or it was replaced)
     CHOICES_NEEDED = "choices-needed"  # a box that is not E2E casts the choices given
     CHAIN_OPEN = "chain-open"  # the chain is exported once voting has closed
+    CHAIN_MOVED = "chain-moved"  # another process chained a ballot since: prepare again
 
 
 class BallotFlowError(StationError):

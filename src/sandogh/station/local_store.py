@@ -20,6 +20,14 @@ random, and are not linked to a record. `compact()`, run at close, checkpoints a
 WAL and VACUUMs, rewriting every table in key order, with `secure_delete` so freed pages keep
 nothing: a copy taken after close keeps no order at all.
 
+An E2E box (docs/e2e.md §7) also keeps its chain: `station_state` its start H_0 and, once
+closed, H_close; `ballot_chain` each encrypted ballot the voter cast or challenged, in chain
+order (the order is the chain's, published in the record), with its code, and for a challenged
+ballot only its nonce ξ_B and choices, which the record publishes too. No time, card or voter is
+in it, and a cast ballot's nonce never is: it lives in the box's memory between `prepare` and
+`cast` (`station.ballot_chain`). Version 3 of the file adds these; a file of version 2 is
+migrated when opened (an empty chain, which a box enrolled without the E2E context never fills).
+
 The device key is not in this file: see `station.directory`.
 """
 

@@ -95,6 +95,10 @@ def report_lines(report: StationReport, signed: SignedReport, data: bytes) -> li
             )
         )
         lines.extend(f"  {code}: {n}" for code, n in counts.votes.items())
+    if report.e2e is not None:  # what ties the figures to the E2E record (docs/e2e.md §7)
+        lines.extend(
+            (f"e2e chain close {report.e2e.chain_close}", f"e2e tally {report.e2e.tally_hash}")
+        )
     signers = ", ".join(["device", *(staff.role.value for staff in signed.staff)])
     lines.append(f"signed by {signers}")
     lines.append("sha256:" + hashlib.sha256(data).hexdigest())

@@ -15,7 +15,10 @@ DEVICE = f"{ROOT}/elections/{{election_id}}/devices/{{key}}"
 CHECK_INS = f"{ROOT}/elections/{{election_id}}/check-ins"
 SYNC = f"{ROOT}/elections/{{election_id}}/check-ins/sync"
 REPORTS = f"{ROOT}/reports"
-BALLOT_CHAINS = f"{ROOT}/ballot-chains"  # an E2E box's chain file (docs/e2e.md §7)
+#: a station's E2E ballot chain (docs/e2e.md §7), its file's bytes as the body
+BALLOT_CHAINS = f"{ROOT}/ballot-chains"
+#: the media type of a chain file: JSON Lines
+CHAIN_MEDIA_TYPE = "application/jsonl"
 
 
 def fill(template: str, **values: str) -> str:
