@@ -201,9 +201,13 @@ class VoterScreens:
         self._open_card(visit, visit.token or "")
 
 
+_SEAL_AGAIN = (BallotFlowRefusal.NOTHING_PREPARED, BallotFlowRefusal.CHAIN_MOVED)
+
+
 def _lost(error: SandoghError) -> bool:
-    """The box holds no sealed ballot for the card (sealed again elsewhere, or restarted)."""
-    return isinstance(error, BallotFlowError) and error.reason is BallotFlowRefusal.NOTHING_PREPARED
+    """The sealed ballot cannot be cast or challenged, and nothing was recorded: the box holds
+    none for the card (sealed again elsewhere, or restarted), or the chain moved on since."""
+    return isinstance(error, BallotFlowError) and error.reason in _SEAL_AGAIN
 
 
 NONCE_GROUP = 8  # hex digits: 64 of them read as eight groups of eight
