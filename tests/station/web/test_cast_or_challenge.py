@@ -265,3 +265,28 @@ def test_a_sealed_ballot_is_cast_or_challenged_never_dropped(kiosk: Kiosk) -> No
     [entry] = _chain(box)
     assert entry.state is ChainState.CAST
     assert box.status().records == 1
+
+
+def test_a_card_opened_at_a_second_screen_leaves_the_first(kiosk: Kiosk) -> None:
+    """The box holds one sealed ballot a card: once a second visit opens the card, the first
+    visit's screen shows the card screen again, so its voter never casts what the second
+    sealed under the code they saw."""
+    box = kiosk.box
+    card = box.check_in(national_code(6))
+    assert isinstance(card, IssuedCard)
+    with client(kiosk) as first, client(kiosk) as second:
+        one, two = csrf_of(first.get("/vote").text), csrf_of(second.get("/vote").text)
+        for at, csrf, chosen in ((first, one, "21"), (second, two, "25")):
+            _post(at, csrf, token=card.token)
+            _post(at, csrf, key="code", code=chosen)
+            _post(at, csrf, key="next")
+            _post(at, csrf, key="blank")
+            assert 'id="confirmation-code"' in _post(at, csrf, key="seal")
+        assert 'id="token"' in first.get("/vote").text  # the first let the card go
+        page = _post(first, one, key="cast")
+        assert 'id="token"' in page
+        assert _chain(box) == []
+        _post(second, two, key="cast")
+    [entry] = _chain(box)
+    assert entry.state is ChainState.CAST
+    assert box.status().records == 1

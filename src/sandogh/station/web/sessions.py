@@ -124,6 +124,15 @@ class Sessions:
         found.seen = now
         return cookie, found
 
+    def take_card(self, token: str, visit: Visit) -> None:
+        """`visit` now holds the card `token`: any other visit that held it lets it go, with
+        its draft, sealed ballot and opened ballot, so that what one voter sealed is never
+        cast from a screen that showed another code (the box holds one sealed ballot a card)."""
+        for other in self._visits.values():
+            if other is not visit and other.token == token:
+                other.token, other.draft, other.shown = None, None, {}
+                other.sealed, other.challenging, other.opened = None, False, None
+
     def shift(self, cookie: str | None) -> Shift | None:
         """The staff logged in at this browser, if any are and they have not been idle."""
         now = self._forget_idle()

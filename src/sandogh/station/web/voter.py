@@ -119,6 +119,7 @@ class VoterScreens:
         if card is None or card.consumed or station is None:
             visit.shown = {"refused": "1"}
             return
+        self._screens.sessions.take_card(token, visit)
         visit.token = token
         visit.draft = Draft(tuple(c for c in station.setup.ballot if c.contest in card.contests))
 
