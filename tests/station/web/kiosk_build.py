@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from starlette.applications import Starlette
 
 from sandogh.core.report import StaffRole
@@ -160,7 +160,9 @@ def log_in(page: Page, url: str, key_file: Path, lang: str = "fa") -> None:
     """A member of staff logs in at the kiosk with their key file."""
     page.goto(f"{url}/operator/login?lang={lang}")
     page.set_input_files("#key-file", str(key_file))
-    page.wait_for_function("document.getElementById('key-seed').value.length > 0")
+    # expect() polls from Playwright's own script, which the kiosk's CSP (no eval) cannot
+    # refuse, as it sometimes refused wait_for_function's string
+    expect(page.locator("#key-seed")).not_to_have_value("")
     press(page, "#log-in")
 
 
