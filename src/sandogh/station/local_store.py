@@ -41,12 +41,32 @@ from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.station import Phase, StationState
 from sandogh.station.count_key import CountKey, SealedShare
 from sandogh.station.errors import StationFilesError
-from sandogh.station.setup import OfflinePolicy, StationSetup, read_staff
+from sandogh.station.setup import OfflinePolicy, StationSetup, read_e2e, read_staff
 
-SCHEMA_VERSION = 2  # 2: ballots sealed to the count key, whose shares it keeps
+#: 2: ballots sealed to the count key, whose shares it keeps; 3: the E2E ballot chain
+SCHEMA_VERSION = 3
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
 APPLICATION_ID = 0x53474853
 CVR_ID_BYTES = 16
+
+_CHAIN = (
+    """CREATE TABLE ballot_chain (
+        position INTEGER PRIMARY KEY CHECK (position >= 1),
+        code BLOB NOT NULL CHECK (length(code) = 32),
+        state TEXT NOT NULL CHECK (state IN ('cast', 'challenged')),
+        ballot BLOB NOT NULL,
+        nonce BLOB,
+        choices TEXT,
+        CHECK ((state = 'cast') = (nonce IS NULL AND choices IS NULL))
+    )""",
+)
+#: What turns a file of version 2 into version 3 (an E2E chain, empty: a box enrolled without
+#: the E2E context never fills it).
+_MIGRATE_2 = (
+    "ALTER TABLE station_state ADD COLUMN chain_start BLOB",
+    "ALTER TABLE station_state ADD COLUMN chain_close BLOB",
+    *_CHAIN,
+)
 
 _SCHEMA = (
     """CREATE TABLE station_state (
@@ -63,7 +83,9 @@ _SCHEMA = (
         report TEXT,
         reports_signed INTEGER NOT NULL DEFAULT 0,
         counted BLOB,
-        count_key BLOB
+        count_key BLOB,
+        chain_start BLOB,
+        chain_close BLOB
     )""",
     """CREATE TABLE count_shares (
         pair TEXT NOT NULL,
@@ -85,6 +107,7 @@ _SCHEMA = (
         cvr_id BLOB PRIMARY KEY CHECK (length(cvr_id) = {CVR_ID_BYTES}),
         cvr BLOB NOT NULL
     ) WITHOUT ROWID""",
+    *_CHAIN,
     """CREATE TABLE outbox (
         item INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL,
@@ -125,6 +148,35 @@ _SCHEMA = (
 class OutboxKind(StrEnum):
     CHECK_IN = "check-in"  # subject: the national code; payload: the offline check-in
     REPORT = "report"  # subject: the report's kind; payload: the signed report's bytes
+    BALLOT_CHAIN = "ballot-chain"  # subject: "final"; payload: the chain file (docs/e2e.md §7)
+
+
+class ChainState(StrEnum):
+    CAST = "cast"
+    CHALLENGED = "challenged"
+
+
+@dataclass(frozen=True)
+class ChainEntry:
+    """One ballot of the chain: its code, whether cast or challenged, the encrypted ballot's
+    canonical JSON, and for a challenged one its nonce ξ_B and choices (contest: codes)."""
+
+    code: bytes
+    state: ChainState
+    ballot: bytes
+    opened: tuple[bytes, dict[str, list[str]]] | None = None
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The chain's start H_0, its last code (H_0 while empty), its counts, and its close once
+    voting has closed."""
+
+    start: bytes
+    last: bytes
+    cast: int
+    challenged: int
+    close: bytes | None
 
 
 @dataclass(frozen=True)
@@ -233,6 +285,12 @@ class LocalStore:
         (version,) = self._db.execute("PRAGMA user_version").fetchone()
         if application != APPLICATION_ID:
             raise StationFilesError(f"{self.path} is not a station database")
+        if version == 2:
+            with self.transaction():
+                for statement in _MIGRATE_2:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            return
         if version != SCHEMA_VERSION:
             raise StationFilesError(
                 f"{self.path} has schema version {version}; this app reads {SCHEMA_VERSION}"
@@ -297,10 +355,12 @@ class Transaction:
             for item in json.loads(row[3])
         )
         problems: list[Problem] = []
-        staff = read_staff(json.loads(row[11]).get("staff"), problems)
+        document = json.loads(row[11])
+        staff = read_staff(document.get("staff"), problems)
+        e2e = read_e2e(document.get("e2e"), problems)
         if problems:
-            raise StationFilesError(f"the stored enrolment's staff: {problems}")
-        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]), staff)
+            raise StationFilesError(f"the stored enrolment: {problems}")
+        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]), staff, e2e)
         lifecycle = StationState(
             phase=Phase(row[5]),
             zero_report=row[6],
@@ -447,6 +507,56 @@ class Transaction:
     def record_count(self) -> int:
         (n,) = self._db.execute("SELECT count(*) FROM cast_vote_records").fetchone()
         return int(n)
+
+    # ---- the E2E ballot chain (docs/e2e.md §7) -------------------------------------------------
+
+    def set_chain_start(self, start: bytes) -> None:
+        self._db.execute("UPDATE station_state SET chain_start = ?", (start,))
+
+    def chain_head(self) -> ChainHead | None:
+        """Where the chain stands; None for a box without one (not E2E, or not open yet)."""
+        (start, close) = self._db.execute(
+            "SELECT chain_start, chain_close FROM station_state"
+        ).fetchone()
+        if start is None:
+            return None
+        last = self._db.execute(
+            "SELECT code FROM ballot_chain ORDER BY position DESC LIMIT 1"
+        ).fetchone()
+        counts = dict(self._db.execute("SELECT state, count(*) FROM ballot_chain GROUP BY state"))
+        return ChainHead(
+            start=bytes(start),
+            last=bytes(start if last is None else last[0]),
+            cast=int(counts.get(ChainState.CAST.value, 0)),
+            challenged=int(counts.get(ChainState.CHALLENGED.value, 0)),
+            close=None if close is None else bytes(close),
+        )
+
+    def append_chain(self, entry: ChainEntry) -> None:
+        """The next ballot of the chain; a cast one never with its nonce or choices."""
+        opened = entry.opened
+        self._db.execute(
+            "INSERT INTO ballot_chain (code, state, ballot, nonce, choices) VALUES (?, ?, ?, ?, ?)",
+            (
+                entry.code,
+                entry.state.value,
+                entry.ballot,
+                None if opened is None else opened[0],
+                None if opened is None else _json(opened[1]),
+            ),
+        )
+
+    def chain(self) -> Iterator[ChainEntry]:
+        """The chain's ballots in chain order."""
+        rows = self._db.execute(
+            "SELECT code, state, ballot, nonce, choices FROM ballot_chain ORDER BY position"
+        )
+        for code, state, ballot, nonce, choices in rows:
+            opened = None if nonce is None else (bytes(nonce), json.loads(choices))
+            yield ChainEntry(bytes(code), ChainState(state), bytes(ballot), opened)
+
+    def set_chain_close(self, close: bytes) -> None:
+        self._db.execute("UPDATE station_state SET chain_close = ?", (close,))
 
     # ---- the outbox ---------------------------------------------------------------------------
 

@@ -12,18 +12,21 @@ verbatim for its screens (names, the unit, the contests cut to its constituency)
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.definition.problems import Problem
+from sandogh.core.e2e.group import RISTRETTO255, Group
 from sandogh.core.report import BallotContest, PublicKey, StaffRole
 from sandogh.core.report.digests import DIGEST
 from sandogh.core.report.keys import KEY_TEXT
 from sandogh.station.errors import EnrolmentDocumentError
 
 ENROLMENT_FORMAT = "sandogh/enrolment@1"
+_HEX = re.compile("[0-9a-f]{64}")
 
 
 class OfflinePolicy(StrEnum):
@@ -43,6 +46,15 @@ class StaffMember:
 
 
 @dataclass(frozen=True)
+class E2EContext:
+    """What an end-to-end verifiable box encrypts under (docs/e2e.md §4, §7)."""
+
+    group: Group
+    joint_key: bytes  # K, a checked element of `group`
+    extended_hash: bytes  # HE, 32 bytes
+
+
+@dataclass(frozen=True)
 class StationSetup:
     election: str
     station: str
@@ -50,6 +62,7 @@ class StationSetup:
     ballot: tuple[BallotContest, ...]
     policy: OfflinePolicy
     staff: tuple[StaffMember, ...] = ()
+    e2e: E2EContext | None = None  # None: a box that casts plain records only
 
     @property
     def contests(self) -> tuple[str, ...]:
@@ -75,9 +88,33 @@ def read_enrolment(
         problems.append(Problem("definition_hash", f"{definition_hash!r} is not sha256:HEX"))
     ballot = _ballot(document.get("ballot"), problems)
     staff = read_staff(document.get("staff"), problems)
+    e2e = read_e2e(document.get("e2e"), problems)
     if problems or not isinstance(definition_hash, str):
         raise EnrolmentDocumentError(problems)
-    return StationSetup(election, station, definition_hash, ballot, policy, staff)
+    return StationSetup(election, station, definition_hash, ballot, policy, staff, e2e)
+
+
+def read_e2e(value: object, problems: list[Problem]) -> E2EContext | None:
+    """The `e2e` of an enrolment document, None when it has none; what is wrong goes into
+    `problems`."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        problems.append(Problem("e2e", "must be an object"))
+        return None
+    found = len(problems)
+    group, key, extended = value.get("group"), value.get("joint_key"), value.get("extended_hash")
+    if group != RISTRETTO255.name:
+        problems.append(Problem("e2e.group", f"{group!r} is not {RISTRETTO255.name}"))
+    for name, given in (("joint_key", key), ("extended_hash", extended)):
+        if not isinstance(given, str) or _HEX.fullmatch(given) is None:
+            problems.append(Problem(f"e2e.{name}", f"{given!r} is not 64 lower-case hex digits"))
+    if len(problems) > found or not isinstance(key, str) or not isinstance(extended, str):
+        return None
+    if not RISTRETTO255.is_element(bytes.fromhex(key)):
+        problems.append(Problem("e2e.joint_key", f"{key} is not an element of ristretto255"))
+        return None
+    return E2EContext(RISTRETTO255, bytes.fromhex(key), bytes.fromhex(extended))
 
 
 def read_staff(value: object, problems: list[Problem]) -> tuple[StaffMember, ...]:

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from sandogh.core.counting.reconcile import check_counts
 from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
 from sandogh.core.report import (
+    BallotContest,
     CastVoteRecord,
     Choice,
+    E2ECommitment,
     Papers,
     ReportError,
     ReportKind,
@@ -317,3 +319,43 @@ def test_another_format_version_is_refused() -> None:
     document = _document()
     document["format"] = "sandogh/station-report@2"
     assert _refused(_bytes(document)) == ["format"]
+
+
+E2E = E2ECommitment(chain_close="0a" * 32, tally_hash="0b" * 32)
+
+
+def test_an_e2e_final_report_commits_to_its_chain_and_tally() -> None:
+    made = dataclasses.replace(report([TallySheet(STATION, "president", RUNOFF)]), e2e=E2E)
+    data = encode_report(made)
+    assert b'"device":' in data
+    assert (
+        b'"e2e":{"chain_close":"' + b"0a" * 32 + b'","tally_hash":"' + b"0b" * 32 + b'"},' in data
+    )
+    assert data.index(b'"device"') < data.index(b'"e2e"') < data.index(b'"election"')
+    assert decode_report(data) == made
+    plain = report([TallySheet(STATION, "president", RUNOFF)])
+    assert decode_report(encode_report(plain)).e2e is None
+    assert report_hash(made) != report_hash(plain)
+
+
+def test_a_malformed_e2e_commitment_is_named() -> None:
+    document = _document()
+    document["e2e"] = {"chain_close": "0A" * 32, "tally": "0b" * 32}
+    assert _refused(_bytes(document)) == ["e2e.tally_hash", "e2e.tally"]
+    document["e2e"] = {"chain_close": "0A" * 32, "tally_hash": "0b" * 31}
+    assert _refused(_bytes(document)) == ["e2e.chain_close", "e2e.tally_hash"]
+    document["e2e"] = []
+    assert _refused(_bytes(document)) == ["e2e"]
+
+
+def test_a_zero_report_commits_to_no_chain() -> None:
+    zero = zero_report(
+        election="kerman-1403-r2",
+        definition_hash=DEFINITION_HASH,
+        station=STATION,
+        device=DEVICE.public_key,
+        sequence=1,
+        ballot=(BallotContest("president", 1, ("21", "25")),),
+    )
+    with pytest.raises(ReportError, match="commits to no chain"):
+        dataclasses.replace(zero, e2e=E2E)

@@ -33,6 +33,7 @@ from sandogh.core.report.records import (
     encode_record,
 )
 from sandogh.core.report.report import (
+    E2ECommitment,
     ReportKind,
     StationReport,
     decode_report,
@@ -58,6 +59,7 @@ __all__ = [
     "BallotError",
     "CastVoteRecord",
     "Choice",
+    "E2ECommitment",
     "KeyMaterialError",
     "Papers",
     "PublicKey",

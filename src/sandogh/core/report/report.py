@@ -19,8 +19,14 @@ Canonical form (format `sandogh/station-report@1`), canonical JSON (`report.cano
      "non-candidate":N},"papers_received":N,"papers_spoiled":N,"papers_unused":N,"papers_used":N,
      "valid":N,"void":N,"votes":{CODE:N,…}},…},"station":"…"}
 
-Every field is present; every invalid kind is written, 0 included; a sheet's votes are written as
-given (a ballot's candidates with 0 votes included); N is a whole number from 0 to 2^53 − 1. The
+An end-to-end verifiable box's final report (docs/e2e.md §7) has one more field, and only such
+a report has it: `"e2e":{"chain_close":HEX,"tally_hash":HEX}`, the close of the box's chain of
+confirmation codes and the hash of its encrypted tally (64 lower-case hex digits each), so that
+the signature ties the figures to the E2E record. A report without it reads as before.
+
+Every other field is present; every invalid kind is written, 0 included; a sheet's votes are
+written as given (a ballot's candidates with 0 votes included); N is a whole number from 0 to
+2^53 − 1. The
 report hash is `sha256:` + the hex SHA-256 of these bytes. Reading accepts these bytes only: a
 field missing, unknown, of a wrong type or range, or bytes that are not canonical, raise
 `ReportError` naming every field.
@@ -35,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.canonical_json import canonical_json
+from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind, TallySheet
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.ballot import BallotContest, Papers, count_ballots
@@ -54,6 +60,17 @@ class ReportKind(StrEnum):
 
 
 _KINDS = frozenset(InvalidKind)
+_HEX = re.compile("[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class E2ECommitment:
+    """What an E2E final report signs of the box's E2E record (docs/e2e.md §7), in hex."""
+
+    chain_close: str
+    tally_hash: str
+
+
 #: What a zero report must show as 0; received and unused may show the papers the box opened with.
 _ZERO_AT_OPENING = ("papers_used", "papers_spoiled", "cast", "valid", "void")
 
@@ -76,6 +93,7 @@ class StationReport:
     sheets: tuple[TallySheet, ...]
     cvr_count: int
     cvr_digest: str
+    e2e: E2ECommitment | None = None  # an E2E box's final report only
 
     def __post_init__(self) -> None:
         problems = _problems(self)
@@ -131,6 +149,9 @@ def _problems(report: StationReport) -> list[Problem]:
         for code, n in counts.votes.items():
             reader.text(code, f"{path}.votes")
             reader.figure(n, f"{path}.votes[{code}]")
+    if report.e2e is not None:
+        reader.text(report.e2e.chain_close, "e2e.chain_close", _HEX)
+        reader.text(report.e2e.tally_hash, "e2e.tally_hash", _HEX)
     if report.kind is ReportKind.ZERO:
         reader.problems.extend(_counted_at_opening(report))
     return reader.problems
@@ -139,6 +160,8 @@ def _problems(report: StationReport) -> list[Problem]:
 def _counted_at_opening(report: StationReport) -> Iterable[Problem]:
     if report.cvr_count:
         yield Problem("cvr_count", "a zero report has no cast-vote record")
+    if report.e2e is not None:
+        yield Problem("e2e", "a zero report commits to no chain: the chain starts from it")
     if report.cvr_digest != cvr_digest(()):
         yield Problem("cvr_digest", "a zero report has the digest of no records")
     for sheet in report.sheets:
@@ -210,8 +233,15 @@ def zero_report(
 
 def encode_report(report: StationReport) -> bytes:
     """The canonical bytes of `report` (see the module docstring): what the device signs."""
+    e2e = report.e2e
+    also: dict[str, JSONValue] = (
+        {}
+        if e2e is None
+        else {"e2e": {"chain_close": e2e.chain_close, "tally_hash": e2e.tally_hash}}
+    )
     return canonical_json(
         {
+            **also,
             "format": REPORT_FORMAT,
             "election": report.election,
             "definition_hash": report.definition_hash,
@@ -253,6 +283,7 @@ _REPORT_FIELDS = frozenset(
     )
 )
 _SHEET_FIELDS = frozenset((*FIGURES, "invalid", "votes"))
+_E2E_FIELDS = frozenset(("chain_close", "tally_hash"))
 _INVALID_FIELDS = frozenset(kind.value for kind in InvalidKind)
 _KIND = re.compile("|".join(kind.value for kind in ReportKind))
 
@@ -261,13 +292,14 @@ def decode_report(data: bytes) -> StationReport:
     """The report whose canonical bytes are `data`; anything else raises `ReportError`."""
     reader = Reader()
     parsed = reader.parse(data)
-    document = None if reader.problems else reader.fields(parsed, "", _REPORT_FIELDS)
+    fields = _REPORT_FIELDS | {"e2e"} if isinstance(parsed, dict) and "e2e" in parsed else None
+    document = None if reader.problems else reader.fields(parsed, "", fields or _REPORT_FIELDS)
     if document is None:
         raise ReportError(reader.problems)
     if document["format"] != REPORT_FORMAT:
         raise ReportError([Problem("format", f"{document['format']!r} is not {REPORT_FORMAT}")])
     station = reader.text(document["station"], "station")
-    fields = {
+    texts = {
         "election": reader.text(document["election"], "election"),
         "definition_hash": reader.text(document["definition_hash"], "definition_hash", DIGEST),
         "device": reader.text(document["device"], "device", KEY_TEXT),
@@ -277,23 +309,35 @@ def decode_report(data: bytes) -> StationReport:
     sequence = reader.figure(document["sequence"], "sequence")
     cvr_count = reader.figure(document["cvr_count"], "cvr_count")
     sheets = _read_sheets(reader, document["sheets"], station)
+    e2e = _read_e2e(reader, document["e2e"]) if "e2e" in document else None
     if reader.problems:
         raise ReportError(reader.problems)
     report = StationReport(
-        election=fields["election"],
-        definition_hash=fields["definition_hash"],
+        election=texts["election"],
+        definition_hash=texts["definition_hash"],
         station=station,
-        device=PublicKey.from_text(fields["device"]),
-        kind=ReportKind(fields["kind"]),
+        device=PublicKey.from_text(texts["device"]),
+        kind=ReportKind(texts["kind"]),
         sequence=sequence,
         sheets=sheets,
         cvr_count=cvr_count,
-        cvr_digest=fields["cvr_digest"],
+        cvr_digest=texts["cvr_digest"],
+        e2e=e2e,
     )
     reader.require_canonical(encode_report(report), data)
     if reader.problems:
         raise ReportError(reader.problems)
     return report
+
+
+def _read_e2e(reader: Reader, value: object) -> E2ECommitment | None:
+    document = reader.fields(value, "e2e", _E2E_FIELDS)
+    if document is None:
+        return None
+    return E2ECommitment(
+        chain_close=reader.text(document["chain_close"], "e2e.chain_close", _HEX),
+        tally_hash=reader.text(document["tally_hash"], "e2e.tally_hash", _HEX),
+    )
 
 
 def _read_sheets(reader: Reader, value: object, station: str) -> tuple[TallySheet, ...]:

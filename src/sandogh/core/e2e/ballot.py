@@ -1,0 +1,342 @@
+"""An encrypted ballot: what the box makes of a voter's choices (`docs/e2e.md` §6 and §7).
+
+ElectionGuard 2.1 §3.3: per contest on the voter's card, one exponential ElGamal encryption per
+candidate of the station's constituency and one for the blank indicator, each with a 0..1 range
+proof, and one range proof per contest that the shifted product Ē_c encrypts 0..L−1, so that a
+ballot is blank or names 1..L candidates. Every nonce and every proof's randomness is derived
+from one 32-byte ballot nonce ξ_B, so a challenged ballot (Benaloh, EVT 2006) is checked by
+encrypting its choices again. `ballot_hash` is χ, the input of the box's confirmation code.
+The record form of a ballot is in `ballot_json`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.e2e import elgamal
+from sandogh.core.e2e.elgamal import Ciphertext
+from sandogh.core.e2e.group import Group
+from sandogh.core.e2e.hashing import Domain, hash_bytes, hash_to_scalar, text
+from sandogh.core.e2e.range_proof import (
+    RangeProof,
+    derived_randomness,
+    prove_range,
+    verify_range,
+)
+from sandogh.core.errors import SandoghError
+from sandogh.core.report.ballot import BallotContest
+
+#: the blank indicator's option label: no candidate code is empty
+BLANK = ""
+#: the contest proof's option label: no candidate code is "*"
+CONTEST_LABEL = "*"
+BALLOT_NONCE_BYTES = 32
+HASH_BYTES = 32
+
+
+class EncryptionError(SandoghError):
+    """What cannot be encrypted; `problems` names each thing wrong with its path."""
+
+    def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        details = "; ".join(str(p) for p in self.problems[:3])
+        more = "; …" if len(self.problems) > 3 else ""
+        super().__init__(f"{summary}: {details}{more}")
+
+
+class ChoicesError(EncryptionError):
+    """Choices that are no vote on this station's ballot: an unknown contest or code, a code
+    chosen twice, more codes than seats."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        super().__init__("not a vote on this ballot", problems)
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionContext:
+    """What a box or a verifier needs of an election to encrypt or check a ballot: the group,
+    the extended base hash HE (§4) and the joint key K."""
+
+    group: Group
+    extended_hash: bytes
+    joint_key: bytes
+
+    def __post_init__(self) -> None:
+        problems = []
+        if len(self.extended_hash) != HASH_BYTES:
+            problems.append(Problem("extended_hash", f"must be {HASH_BYTES} bytes"))
+        if not self.group.is_element(self.joint_key):
+            problems.append(Problem("joint_key", f"not an element of {self.group.name}"))
+        if problems:
+            raise EncryptionError("not an election context", problems)
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptedSelection:
+    """One option's encryption (a candidate, or the blank indicator `BLANK`) and its 0..1 proof."""
+
+    option: str
+    ciphertext: Ciphertext
+    proof: RangeProof
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptedContest:
+    """A contest's selections, in candidate order with the blank indicator last, and the proof
+    that Ē_c encrypts 0..L−1."""
+
+    contest: str
+    selections: tuple[EncryptedSelection, ...]
+    proof: RangeProof
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptedBallot:
+    """The contests of one voter's card at `station`, in the definition's order."""
+
+    station: str
+    contests: tuple[EncryptedContest, ...]
+
+
+def encrypt_ballot(
+    context: ElectionContext,
+    station: str,
+    ballot: Sequence[BallotContest],
+    choices: Mapping[str, Sequence[str]],
+    ballot_nonce: bytes,
+) -> EncryptedBallot:
+    """The encryption of `choices` (per contest of the card, the codes chosen; none is a blank
+    vote) on the station's `ballot`, every nonce derived from `ballot_nonce` (ξ_B, 32 bytes).
+
+    Raises `ChoicesError` naming every contest or code that is not a vote on `ballot`, and
+    `EncryptionError` for a nonce of another length."""
+    if len(ballot_nonce) != BALLOT_NONCE_BYTES:
+        raise EncryptionError(
+            "cannot encrypt", [Problem("ballot_nonce", f"must be {BALLOT_NONCE_BYTES} bytes")]
+        )
+    chosen = _check_choices(ballot, choices)
+    return EncryptedBallot(
+        station,
+        tuple(
+            _encrypt_contest(context, contest, chosen[contest.contest], ballot_nonce)
+            for contest in ballot
+            if contest.contest in chosen
+        ),
+    )
+
+
+def ballot_hash(context: ElectionContext, ballot: EncryptedBallot) -> bytes:
+    """χ = H(HE; 0x22, text(station), per contest text(c), per option el(α), el(β))."""
+    parts = [text(ballot.station)]
+    for contest in ballot.contests:
+        parts.append(text(contest.contest))
+        for selection in contest.selections:
+            parts += (selection.ciphertext.alpha, selection.ciphertext.beta)
+    return hash_bytes(context.extended_hash, Domain.BALLOT, *parts)
+
+
+def check_ballot(
+    context: ElectionContext, ballot: EncryptedBallot, station_ballot: Sequence[BallotContest]
+) -> list[Problem]:
+    """Every way `ballot` is not a well-formed ballot of the station whose ballot is
+    `station_ballot` (§6): its contests, its options, its elements and every proof."""
+    problems: list[Problem] = []
+    if not ballot.contests:
+        problems.append(Problem("contests", "a ballot has at least one contest"))
+    position = {contest.contest: i for i, contest in enumerate(station_ballot)}
+    last = -1
+    for i, contest in enumerate(ballot.contests):
+        path = f"contests[{i}]"
+        at = position.get(contest.contest)
+        if at is None:
+            problems.append(
+                Problem(f"{path}.contest", f"{contest.contest} is not on the station's ballot")
+            )
+            continue
+        if at <= last:
+            problems.append(
+                Problem(f"{path}.contest", f"{contest.contest} is twice or out of order")
+            )
+        last = max(last, at)
+        problems += _check_contest(context, contest, station_ballot[at], path)
+    return problems
+
+
+def open_challenged(
+    context: ElectionContext,
+    station: str,
+    station_ballot: Sequence[BallotContest],
+    encrypted: EncryptedBallot,
+    *,
+    nonce: bytes,
+    choices: Mapping[str, Sequence[str]],
+) -> list[Problem]:
+    """Every way the challenged ballot `encrypted` is not the encryption of `choices` with the
+    ballot nonce `nonce` (§7): encrypted again, each ciphertext and proof must be identical."""
+    try:
+        expected = encrypt_ballot(context, station, station_ballot, choices, nonce)
+    except EncryptionError as error:
+        return list(error.problems)
+    problems: list[Problem] = []
+    if encrypted.station != station:
+        problems.append(Problem("station", f"the ballot names {encrypted.station}, not {station}"))
+    names = [c.contest for c in encrypted.contests]
+    opened = [c.contest for c in expected.contests]
+    if names != opened:
+        problems.append(
+            Problem("contests", f"the ballot has {names}, the opened choices are for {opened}")
+        )
+        return problems
+    for i, (got, want) in enumerate(zip(encrypted.contests, expected.contests, strict=True)):
+        if got.selections != want.selections:
+            options = [s.option for s in want.selections]
+            for j, option in enumerate(options):
+                if j >= len(got.selections) or got.selections[j] != want.selections[j]:
+                    problems.append(
+                        Problem(
+                            f"contests[{i}].selections[{j}]",
+                            f"is not the encryption of the opened choice of {option or 'blank'}",
+                        )
+                    )
+            if len(got.selections) > len(options):
+                problems.append(Problem(f"contests[{i}].selections", "more options than opened"))
+        if got.proof != want.proof:
+            problems.append(Problem(f"contests[{i}].proof", "is not the opened contest proof"))
+    return problems
+
+
+def contest_sum(group: Group, contest: EncryptedContest, seats: int) -> Ciphertext:
+    """Ē_c = (Π_o E_{c,o}) · E_{c,""}^L · (1, g^−1): the selections' product with the blank
+    indicator L times, less one, which the contest proof shows is in 0..L−1."""
+    *candidates, blank = (selection.ciphertext for selection in contest.selections)
+    weighted = blank if seats == 1 else elgamal.scale(group, blank, seats)
+    total = elgamal.accumulate(group, [*candidates, weighted])
+    return Ciphertext(total.alpha, group.div(total.beta, group.generator))
+
+
+def _check_choices(
+    ballot: Sequence[BallotContest], choices: Mapping[str, Sequence[str]]
+) -> dict[str, frozenset[str]]:
+    """The codes chosen per contest, once each checked against the station's ballot."""
+    contests = {contest.contest: contest for contest in ballot}
+    problems: list[Problem] = []
+    chosen: dict[str, frozenset[str]] = {}
+    for name, codes in choices.items():
+        path = f"choices[{name}]"
+        contest = contests.get(name)
+        if contest is None:
+            problems.append(Problem(path, f"{name} is not a contest on this station's ballot"))
+            continue
+        candidates = set(contest.candidates)
+        seen: set[str] = set()
+        for j, code in enumerate(codes):
+            if code not in candidates:
+                problems.append(Problem(f"{path}[{j}]", f"{code} is not a candidate of {name}"))
+            elif code in seen:
+                problems.append(Problem(f"{path}[{j}]", f"{code} is chosen twice"))
+            seen.add(code)
+        if len(codes) > contest.seats:
+            problems.append(Problem(path, f"{len(codes)} codes chosen for {contest.seats} seat(s)"))
+        chosen[name] = frozenset(codes)
+    if problems:
+        raise ChoicesError(problems)
+    return chosen
+
+
+def _encrypt_contest(
+    context: ElectionContext, contest: BallotContest, chosen: frozenset[str], ballot_nonce: bytes
+) -> EncryptedContest:
+    group, key, he = context.group, context.joint_key, context.extended_hash
+    name = contest.contest
+    selections: list[EncryptedSelection] = []
+    nonces: list[int] = []
+    for option in (*contest.candidates, BLANK):
+        value = int(option in chosen if option else not chosen)
+        nonce = hash_to_scalar(
+            group, he, Domain.SELECTION_NONCE, ballot_nonce, text(name), text(option)
+        )
+        ciphertext = elgamal.encrypt(group, key, value, nonce)
+        proof = prove_range(
+            group,
+            key,
+            he,
+            ciphertext,
+            value=value,
+            nonce=nonce,
+            bound=1,
+            contest=name,
+            option=option,
+            randomness=derived_randomness(group, he, ballot_nonce, name, option),
+        )
+        selections.append(EncryptedSelection(option, ciphertext, proof))
+        nonces.append(nonce)
+    encrypted = EncryptedContest(name, tuple(selections), RangeProof((), ()))
+    seats = contest.seats
+    blank = 0 if chosen else 1
+    proof = prove_range(
+        group,
+        key,
+        he,
+        contest_sum(group, encrypted, seats),
+        value=len(chosen) + seats * blank - 1,
+        nonce=sum(nonces[:-1]) + seats * nonces[-1],
+        bound=seats - 1,
+        contest=name,
+        option=CONTEST_LABEL,
+        randomness=derived_randomness(group, he, ballot_nonce, name, CONTEST_LABEL),
+    )
+    return EncryptedContest(name, tuple(selections), proof)
+
+
+def _check_contest(
+    context: ElectionContext, contest: EncryptedContest, expected: BallotContest, path: str
+) -> list[Problem]:
+    group, key, he = context.group, context.joint_key, context.extended_hash
+    problems: list[Problem] = []
+    options = (*expected.candidates, BLANK)
+    if tuple(s.option for s in contest.selections) != options:
+        problems.append(
+            Problem(
+                f"{path}.selections",
+                f"the options must be the constituency's {len(options) - 1} candidates in order,"
+                " then the blank indicator",
+            )
+        )
+    elements = True
+    for j, selection in enumerate(contest.selections):
+        where = f"{path}.selections[{j}]"
+        for part in ("alpha", "beta"):
+            if not group.is_element(getattr(selection.ciphertext, part)):
+                problems.append(Problem(f"{where}.{part}", f"not an element of {group.name}"))
+                elements = False
+        if not verify_range(
+            group,
+            key,
+            he,
+            selection.ciphertext,
+            selection.proof,
+            bound=1,
+            contest=contest.contest,
+            option=selection.option,
+        ):
+            problems.append(Problem(f"{where}.proof", "the 0..1 proof does not verify"))
+    if (
+        elements
+        and contest.selections
+        and not verify_range(
+            group,
+            key,
+            he,
+            contest_sum(group, contest, expected.seats),
+            contest.proof,
+            bound=expected.seats - 1,
+            contest=contest.contest,
+            option=CONTEST_LABEL,
+        )
+    ):
+        problems.append(
+            Problem(f"{path}.proof", f"the 0..{expected.seats - 1} contest proof does not verify")
+        )
+    return problems

@@ -1,0 +1,175 @@
+"""The record form of an encrypted ballot (`docs/e2e.md` §6), written and read strictly.
+
+`{"station": S, "contests": [{"contest": C, "selections": [{"option": O, "alpha": el, "beta":
+el, "proof": {"c": [sc…], "v": [sc…]}}, …], "proof": {"c": […], "v": […]}}]}`, el and sc being
+§0's lower-case hex of an element or a scalar. Reading names every problem with its path and
+refuses what a verifier must never compute with: a non-canonical element, a scalar ≥ q, hex of
+another length or case, a key missing or unknown. Whether the ballot fits its station, and its
+proofs, is `ballot.check_ballot`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sandogh.core.canonical_json import JSONValue
+from sandogh.core.definition.problems import Problem
+from sandogh.core.e2e.ballot import (
+    EncryptedBallot,
+    EncryptedContest,
+    EncryptedSelection,
+)
+from sandogh.core.e2e.elgamal import Ciphertext
+from sandogh.core.e2e.group import Group
+from sandogh.core.e2e.range_proof import RangeProof
+from sandogh.core.errors import SandoghError
+from sandogh.core.report.json_reader import Reader
+
+_HEX = re.compile(r"[0-9a-f]{64}")
+_BALLOT = frozenset({"station", "contests"})
+_CONTEST = frozenset({"contest", "selections", "proof"})
+_SELECTION = frozenset({"option", "alpha", "beta", "proof"})
+_PROOF = frozenset({"c", "v"})
+
+
+class BallotFormatError(SandoghError):
+    """A ballot's JSON that is not of the record form; `problems` names every part wrong."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        details = "; ".join(str(p) for p in self.problems[:3])
+        more = "; …" if len(self.problems) > 3 else ""
+        super().__init__(f"not an encrypted ballot: {details}{more}")
+
+
+def ballot_to_json(ballot: EncryptedBallot) -> dict[str, JSONValue]:
+    """The record form of `ballot`, for canonical JSON."""
+    return {
+        "station": ballot.station,
+        "contests": [
+            {
+                "contest": contest.contest,
+                "selections": [
+                    {
+                        "option": s.option,
+                        "alpha": s.ciphertext.alpha.hex(),
+                        "beta": s.ciphertext.beta.hex(),
+                        "proof": proof_to_json(s.proof),
+                    }
+                    for s in contest.selections
+                ],
+                "proof": proof_to_json(contest.proof),
+            }
+            for contest in ballot.contests
+        ],
+    }
+
+
+def proof_to_json(proof: RangeProof) -> dict[str, JSONValue]:
+    """{"c": [sc…], "v": [sc…]}: each scalar as 32 bytes big-endian in hex (§0)."""
+    return {
+        "c": [c.to_bytes(Group.scalar_size, "big").hex() for c in proof.c],
+        "v": [v.to_bytes(Group.scalar_size, "big").hex() for v in proof.v],
+    }
+
+
+def ballot_from_json(group: Group, value: object) -> EncryptedBallot:
+    """The ballot `value` (parsed JSON) holds, or `BallotFormatError` naming every problem."""
+    reader = _BallotReader(group)
+    ballot = reader.ballot(value)
+    if reader.problems or ballot is None:
+        raise BallotFormatError(reader.problems)
+    return ballot
+
+
+class _BallotReader(Reader):
+    """A `Reader` that knows elements and scalars of `group`."""
+
+    def __init__(self, group: Group) -> None:
+        super().__init__()
+        self.group = group
+
+    def ballot(self, value: object) -> EncryptedBallot | None:
+        document = self.fields(value, "", _BALLOT)
+        if document is None:
+            return None
+        station = self.text(document["station"], "station")
+        contests = [
+            self.contest(item, f"contests[{i}]")
+            for i, item in enumerate(self.items(document["contests"], "contests"))
+        ]
+        return EncryptedBallot(station, tuple(c for c in contests if c is not None))
+
+    def contest(self, value: object, path: str) -> EncryptedContest | None:
+        document = self.fields(value, path, _CONTEST)
+        if document is None:
+            return None
+        name = self.text(document["contest"], f"{path}.contest")
+        selections = [
+            self.selection(item, f"{path}.selections[{j}]")
+            for j, item in enumerate(self.items(document["selections"], f"{path}.selections"))
+        ]
+        proof = self.proof(document["proof"], f"{path}.proof")
+        return EncryptedContest(name, tuple(s for s in selections if s is not None), proof)
+
+    def selection(self, value: object, path: str) -> EncryptedSelection | None:
+        document = self.fields(value, path, _SELECTION)
+        if document is None:
+            return None
+        option = document["option"]
+        if not isinstance(option, str):
+            self.problem(f"{path}.option", 'must be a string ("" for the blank indicator)')
+            option = ""
+        elif option:
+            option = self.text(option, f"{path}.option")
+        ciphertext = Ciphertext(
+            self.element(document["alpha"], f"{path}.alpha"),
+            self.element(document["beta"], f"{path}.beta"),
+        )
+        return EncryptedSelection(
+            option, ciphertext, self.proof(document["proof"], f"{path}.proof")
+        )
+
+    def proof(self, value: object, path: str) -> RangeProof:
+        document = self.fields(value, path, _PROOF)
+        if document is None:
+            return RangeProof((), ())
+        return RangeProof(
+            tuple(
+                self.scalar(s, f"{path}.c[{j}]")
+                for j, s in enumerate(self.items(document["c"], f"{path}.c"))
+            ),
+            tuple(
+                self.scalar(s, f"{path}.v[{j}]")
+                for j, s in enumerate(self.items(document["v"], f"{path}.v"))
+            ),
+        )
+
+    def items(self, value: object, path: str) -> list[object]:
+        if not isinstance(value, list):
+            self.problem(path, "must be a list")
+            return []
+        return value
+
+    def element(self, value: object, path: str) -> bytes:
+        data = self._hex(value, path)
+        if data is not None and not self.group.is_element(data):
+            self.problem(path, f"not an element of {self.group.name}")
+        return data or self.group.identity
+
+    def scalar(self, value: object, path: str) -> int:
+        data = self._hex(value, path)
+        if data is None:
+            return 0
+        number = int.from_bytes(data, "big")
+        if number >= self.group.q:
+            self.problem(path, f"not a scalar of {self.group.name} (not below q)")
+            return 0
+        return number
+
+    def _hex(self, value: object, path: str) -> bytes | None:
+        if not isinstance(value, str) or _HEX.fullmatch(value) is None:
+            self.problem(path, "must be 64 lower-case hex digits")
+            return None
+        return bytes.fromhex(value)

@@ -1,0 +1,272 @@
+"""Encrypted ballots (`docs/e2e.md` §6, §7): encryption, χ, checks, opening a challenge."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sandogh.core.e2e import elgamal
+from sandogh.core.e2e.ballot import (
+    BLANK,
+    CONTEST_LABEL,
+    ChoicesError,
+    ElectionContext,
+    EncryptedBallot,
+    EncryptedContest,
+    EncryptedSelection,
+    EncryptionError,
+    ballot_hash,
+    check_ballot,
+    contest_sum,
+    encrypt_ballot,
+    open_challenged,
+)
+from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.range_proof import derived_randomness, prove_range
+from sandogh.core.report.ballot import BallotContest
+
+G = RISTRETTO255
+SECRET = 0xC0FFEE
+CONTEXT = ElectionContext(G, hashlib.sha256(b"HE").digest(), G.base_exp(SECRET))
+STATION = "ST-0801-0001"
+BALLOT = (
+    BallotContest("president", 1, ("21", "22")),
+    BallotContest("parliament", 3, ("31", "32", "33", "34")),
+)
+NONCE = bytes(range(32))
+
+
+def _value(ciphertext: elgamal.Ciphertext) -> int:
+    """The small value `ciphertext` encrypts, by the election's secret (tests only)."""
+    plain = G.div(ciphertext.beta, G.exp(ciphertext.alpha, SECRET))
+    return next(v for v in range(8) if G.base_exp(v) == plain)
+
+
+def _encrypt(choices: dict[str, tuple[str, ...]], nonce: bytes = NONCE) -> EncryptedBallot:
+    return encrypt_ballot(CONTEXT, STATION, BALLOT, choices, nonce)
+
+
+VOTE = _encrypt({"parliament": ("33", "31"), "president": ("22",)})
+
+parliament_votes = st.lists(st.sampled_from(["31", "32", "33", "34"]), max_size=3, unique=True)
+
+
+@settings(max_examples=6, deadline=None)
+@given(
+    st.sampled_from([(), ("21",), ("22",)]), parliament_votes, st.binary(min_size=32, max_size=32)
+)
+def test_an_encrypted_ballot_is_well_formed_and_encrypts_the_choices(
+    president: tuple[str, ...], parliament: list[str], nonce: bytes
+) -> None:
+    ballot = _encrypt({"president": president, "parliament": tuple(parliament)}, nonce)
+    assert check_ballot(CONTEXT, ballot, BALLOT) == []
+    for contest, chosen in zip(ballot.contests, (president, parliament), strict=True):
+        for selection in contest.selections:
+            expected = not chosen if selection.option == BLANK else selection.option in chosen
+            assert _value(selection.ciphertext) == int(expected)
+
+
+def test_options_are_the_candidates_in_order_then_the_blank_indicator() -> None:
+    assert [c.contest for c in VOTE.contests] == ["president", "parliament"]
+    assert [s.option for s in VOTE.contests[1].selections] == ["31", "32", "33", "34", ""]
+    assert len(VOTE.contests[0].proof.c) == 1  # one seat: Ē encrypts exactly 0
+    assert len(VOTE.contests[1].proof.c) == 3
+
+
+def test_only_the_contests_of_the_card_are_encrypted() -> None:
+    ballot = _encrypt({"parliament": ("34",)})
+    assert [c.contest for c in ballot.contests] == ["parliament"]
+    assert check_ballot(CONTEXT, ballot, BALLOT) == []
+
+
+def test_the_shifted_contest_sum_encrypts_votes_plus_seats_times_blank_less_one() -> None:
+    blank = _encrypt({"parliament": ()})
+    assert _value(contest_sum(G, blank.contests[0], 3)) == 2
+    assert _value(contest_sum(G, VOTE.contests[1], 3)) == 1
+
+
+def test_a_ballot_is_a_function_of_its_nonce_and_choices() -> None:
+    assert _encrypt({"parliament": ("31", "33"), "president": ("22",)}) == VOTE
+    other = _encrypt({"parliament": ("31", "33"), "president": ("22",)}, bytes(32))
+    assert other.contests[0].selections[0].ciphertext != VOTE.contests[0].selections[0].ciphertext
+
+
+def test_the_selection_nonce_is_the_spec_hash() -> None:
+    parts = [NONCE, b"president", b"21"]
+    message = b"".join(len(p).to_bytes(4, "big") + p for p in parts)
+    wide = b"".join(
+        hmac.digest(CONTEXT.extended_hash, bytes([0x20, i]) + message, hashlib.sha256)
+        for i in (0, 1)
+    )
+    nonce = int.from_bytes(wide, "big") % G.q
+    assert VOTE.contests[0].selections[0].ciphertext == elgamal.encrypt(
+        G, CONTEXT.joint_key, 0, nonce
+    )
+
+
+def test_the_ballot_hash_is_the_spec_hash_of_the_ciphertexts() -> None:
+    parts = [STATION.encode()]
+    for contest in VOTE.contests:
+        parts.append(contest.contest.encode())
+        for s in contest.selections:
+            parts += [s.ciphertext.alpha, s.ciphertext.beta]
+    message = b"\x22" + b"".join(len(p).to_bytes(4, "big") + p for p in parts)
+    expected = hmac.digest(CONTEXT.extended_hash, message, hashlib.sha256)
+    assert ballot_hash(CONTEXT, VOTE) == expected
+    assert ballot_hash(CONTEXT, replace(VOTE, station="ST-0801-0002")) != expected
+
+
+@pytest.mark.parametrize(
+    ("choices", "path", "words"),
+    [
+        ({"mayor": ()}, "choices[mayor]", "not a contest"),
+        ({"president": ("23",)}, "choices[president][0]", "not a candidate"),
+        ({"parliament": ("31", "31")}, "choices[parliament][1]", "chosen twice"),
+        ({"president": ("21", "22")}, "choices[president]", "2 codes chosen for 1 seat"),
+    ],
+)
+def test_choices_that_are_no_vote_are_refused_naming_what(
+    choices: dict[str, tuple[str, ...]], path: str, words: str
+) -> None:
+    with pytest.raises(ChoicesError) as caught:
+        _encrypt(choices)
+    assert [p.path for p in caught.value.problems] == [path]
+    assert words in caught.value.problems[0].message
+
+
+def test_a_ballot_nonce_of_another_length_is_refused() -> None:
+    with pytest.raises(EncryptionError, match="ballot_nonce"):
+        _encrypt({"president": ()}, bytes(31))
+
+
+def _paths(ballot: EncryptedBallot) -> list[str]:
+    return [p.path for p in check_ballot(CONTEXT, ballot, BALLOT)]
+
+
+def _with_contest(ballot: EncryptedBallot, i: int, contest: EncryptedContest) -> EncryptedBallot:
+    contests = list(ballot.contests)
+    contests[i] = contest
+    return replace(ballot, contests=tuple(contests))
+
+
+def test_a_changed_ciphertext_fails_its_proofs() -> None:
+    contest = VOTE.contests[1]
+    selections = list(contest.selections)
+    selections[2] = replace(selections[2], ciphertext=selections[1].ciphertext)
+    changed = _with_contest(VOTE, 1, replace(contest, selections=tuple(selections)))
+    assert _paths(changed) == ["contests[1].selections[2].proof", "contests[1].proof"]
+
+
+def test_swapped_or_missing_options_are_named() -> None:
+    contest = VOTE.contests[1]
+    swapped = (contest.selections[1], contest.selections[0], *contest.selections[2:])
+    assert "contests[1].selections" in _paths(
+        _with_contest(VOTE, 1, replace(contest, selections=swapped))
+    )
+    assert "contests[1].selections" in _paths(
+        _with_contest(VOTE, 1, replace(contest, selections=contest.selections[1:]))
+    )
+
+
+def test_contests_off_the_ballot_twice_or_out_of_order_are_named() -> None:
+    president, parliament = VOTE.contests
+    assert _paths(replace(VOTE, contests=(parliament, president))) == ["contests[1].contest"]
+    assert _paths(replace(VOTE, contests=(president, president))) == ["contests[1].contest"]
+    mayor = replace(president, contest="mayor")
+    assert _paths(replace(VOTE, contests=(mayor,))) == ["contests[0].contest"]
+    assert _paths(replace(VOTE, contests=())) == ["contests"]
+
+
+def test_an_element_off_the_group_is_named() -> None:
+    contest = VOTE.contests[0]
+    bad = replace(contest.selections[0], ciphertext=elgamal.Ciphertext(b"\xff" * 32, G.identity))
+    changed = _with_contest(VOTE, 0, replace(contest, selections=(bad, *contest.selections[1:])))
+    assert _paths(changed) == ["contests[0].selections[0].alpha", "contests[0].selections[0].proof"]
+
+
+def _forged_contest(values: dict[str, int], seats: int, claimed_sum: int) -> EncryptedContest:
+    """A dishonest box's contest: each selection encrypts `values` (0 by default, blank
+    included) with a 0..1 proof claiming min(value, 1), and the contest proof claims
+    `claimed_sum`: the honest prover run on lies."""
+    key, he = CONTEXT.joint_key, CONTEXT.extended_hash
+    selections, nonces = [], []
+    for k, option in enumerate(("31", "32", "33", "34", BLANK)):
+        value, nonce = values.get(option, 0), 1000 + k
+        ciphertext = elgamal.encrypt(G, key, value, nonce)
+        proof = prove_range(
+            G, key, he, ciphertext, value=min(value, 1), nonce=nonce, bound=1,
+            contest="parliament", option=option,
+            randomness=derived_randomness(G, he, NONCE, "parliament", option),
+        )  # fmt: skip
+        selections.append(EncryptedSelection(option, ciphertext, proof))
+        nonces.append(nonce)
+    contest = EncryptedContest("parliament", tuple(selections), VOTE.contests[1].proof)
+    proof = prove_range(
+        G, key, he, contest_sum(G, contest, seats), value=claimed_sum,
+        nonce=sum(nonces[:-1]) + seats * nonces[-1], bound=seats - 1, contest="parliament",
+        option=CONTEST_LABEL,
+        randomness=derived_randomness(G, he, NONCE, "parliament", CONTEST_LABEL),
+    )  # fmt: skip
+    return replace(contest, proof=proof)
+
+
+@pytest.mark.parametrize(
+    ("values", "claimed", "failing"),
+    [
+        ({"31": 1, "32": 1, "33": 1, "34": 1}, 2, ["contests[1].proof"]),  # 4 for 3 seats
+        ({"31": 1, BLANK: 1}, 2, ["contests[1].proof"]),  # a candidate and blank
+        ({"31": 2}, 1, ["contests[1].selections[0].proof"]),  # 2 votes for one candidate
+        ({"31": 3, "32": 0}, 2, ["contests[1].selections[0].proof"]),
+    ],
+)
+def test_a_dishonest_box_is_caught(
+    values: dict[str, int], claimed: int, failing: list[str]
+) -> None:
+    forged = _with_contest(VOTE, 1, _forged_contest(values, 3, claimed))
+    assert _paths(forged) == failing
+
+
+def test_an_honest_forgery_helper_passes() -> None:
+    """The helper itself makes a good contest when it does not lie."""
+    honest = _with_contest(VOTE, 1, _forged_contest({"31": 1, "34": 1}, 3, 1))
+    assert _paths(honest) == []
+
+
+def test_a_challenged_ballot_opens_to_its_choices() -> None:
+    choices = {"president": ("22",), "parliament": ("31", "33")}
+    assert open_challenged(CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices=choices) == []
+
+
+def test_a_challenged_ballot_that_lies_is_named() -> None:
+    lie = {"president": ("21",), "parliament": ("31", "33")}
+    problems = open_challenged(CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices=lie)
+    # Ē of a one-seat contest is the same encryption of 0 whichever candidate: so is its proof
+    assert [p.path for p in problems] == ["contests[0].selections[0]", "contests[0].selections[1]"]
+    truth = {"president": ("22",), "parliament": ("31", "33")}
+    assert open_challenged(CONTEXT, STATION, BALLOT, VOTE, nonce=bytes(32), choices=truth)
+    assert [
+        p.path for p in open_challenged(CONTEXT, "X", BALLOT, VOTE, nonce=NONCE, choices=truth)
+    ] == ["station"]
+    assert [
+        p.path
+        for p in open_challenged(
+            CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices={"president": ()}
+        )
+    ] == ["contests"]
+    assert [
+        p.path
+        for p in open_challenged(
+            CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices={"president": ("9",)}
+        )
+    ] == ["choices[president][0]"]
+
+
+def test_a_context_with_a_bad_key_or_hash_is_refused() -> None:
+    with pytest.raises(EncryptionError) as caught:
+        ElectionContext(G, b"short", b"\xff" * 32)
+    assert [p.path for p in caught.value.problems] == ["extended_hash", "joint_key"]
