@@ -48,6 +48,8 @@ class Domain(IntEnum):
     SHUFFLE_CHALLENGE = 0x41
     SHUFFLE_PERMUTATION_CHALLENGE = 0x42
     SLOT_NONCE = 0x43
+    SHUFFLE_STATEMENT = 0x44
+    SHUFFLE_NONCE = 0x45
 
 
 def encode(*parts: bytes) -> bytes:
