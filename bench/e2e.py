@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import json
 import multiprocessing
 import random
@@ -220,8 +221,8 @@ def ballots(group: Group, budget: Budget) -> dict[str, Work]:
     for name, ballot in shapes:
         encrypted = _encrypt(context, ballot, draw)
         assert not check_ballot(context, encrypted, ballot)
-        works[f"{name}: encrypt + prove"] = lambda b=ballot: _encrypt(context, b, draw)
-        works[f"{name}: verify"] = lambda b=ballot, e=encrypted: check_ballot(context, e, b)
+        works[f"{name}: encrypt + prove"] = functools.partial(_encrypt, context, ballot, draw)
+        works[f"{name}: verify"] = functools.partial(check_ballot, context, encrypted, ballot)
     return works
 
 
