@@ -489,16 +489,16 @@ def print_table(measured: dict[str, float], figures: list[Figure]) -> None:
     ed25519, powmod = measured.values()
     print("baselines, measured in this run (CPU time):")
     for name, seconds in measured.items():
-        print(f"  {name:<52} {_time(seconds):>12}")
+        print(f"  {name:<62} {_time(seconds):>12}")
     print()
     print(
-        f"{'':<54} {'ristretto255':>12} {'×Ed25519':>10} {'EG 4096-bit':>12} {'×powmod':>10}"
+        f"{'':<64} {'ristretto255':>12} {'×Ed25519':>10} {'EG 4096-bit':>12} {'×powmod':>10}"
         f" {'EG ÷ r255':>10}"
     )
     for figure in figures:
         integer = figure.integer
         print(
-            f"{figure.name:<54} {_time(figure.ristretto255):>12}"
+            f"{figure.name:<64} {_time(figure.ristretto255):>12}"
             f" {figure.ristretto255 / ed25519:>10.1f} {_time(integer):>12}"
             f" {'—' if integer is None else f'{integer / powmod:.1f}':>10}"
             f" {'—' if figure.ratio is None else f'{figure.ratio:.1f}×':>10}"
