@@ -488,6 +488,16 @@ def _time(seconds: float | None) -> str:
     return f"{seconds * 1e3:.3f} ms"
 
 
+def _times(seconds: float | None, unit: float) -> str:
+    """`seconds` in units of a baseline: 0.3, 31.6, 3,029, 16 M."""
+    if seconds is None:
+        return "—"
+    ratio = seconds / unit
+    if ratio >= 1e6:
+        return f"{ratio / 1e6:,.0f} M"
+    return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.1f}"
+
+
 def print_table(measured: dict[str, float], figures: list[Figure]) -> None:
     ed25519, powmod = measured.values()
     print("baselines, measured in this run (CPU time):")
@@ -502,8 +512,8 @@ def print_table(measured: dict[str, float], figures: list[Figure]) -> None:
         integer = figure.integer
         print(
             f"{figure.name:<64} {_time(figure.ristretto255):>12}"
-            f" {figure.ristretto255 / ed25519:>10.1f} {_time(integer):>12}"
-            f" {'—' if integer is None else f'{integer / powmod:.1f}':>10}"
+            f" {_times(figure.ristretto255, ed25519):>10} {_time(integer):>12}"
+            f" {_times(integer, powmod):>10}"
             f" {'—' if figure.ratio is None else f'{figure.ratio:.1f}×':>10}"
         )
     print()
