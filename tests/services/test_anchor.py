@@ -11,6 +11,7 @@ from sandogh.core.anchor import (
     AMENDMENT_LINE,
     Body,
     Coverage,
+    E2EKeys,
     decode_record,
     encode_amendment,
     next_amendment,
@@ -264,3 +265,18 @@ def test_a_box_is_not_replaced_after_its_station_reported(uow: NewUnitOfWork) ->
     assert refused.value.reason is AnchorRefusal.STATION_REPORTED
     assert f"{ST_1}'s final report is already accepted" in str(refused.value)
     assert not record_of(uow, election_id=ROUND_2)[1]
+
+
+def test_the_guardians_joint_key_joins_the_draft(uow: NewUnitOfWork) -> None:
+    keys = E2EKeys("sha256:" + "12" * 32, "ab" * 32, "cd" * 32)
+    drafted = draft_record(
+        uow,
+        election_id=ROUND_2,
+        authorities=AUTHORITIES,
+        threshold=3,
+        now=NOW,
+        actor="hq-1",
+        e2e=keys,
+    )
+    assert decode_record(drafted.data).e2e == keys
+    assert decode_record(_draft(uow)).e2e is None

@@ -10,10 +10,16 @@ import random
 import pytest
 
 from sandogh.core.canonical_json import canonical_json
-from sandogh.core.e2e.ceremony_files import PlannedGuardian, decode_secret, encode_secret
+from sandogh.core.e2e.ceremony_files import (
+    PlannedGuardian,
+    decode_plan,
+    decode_secret,
+    encode_secret,
+)
 from sandogh.core.e2e.ceremony_record import CeremonyError
+from sandogh.core.e2e.decryption import CombinationError
 from sandogh.core.e2e.elgamal import encrypt
-from sandogh.core.e2e.signed_json import GuardianFileError
+from sandogh.core.e2e.signed_json import GuardianFileError, sign_document
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.report.keys import SigningKey
 from sandogh.services import guardians as g
@@ -53,7 +59,7 @@ def _start(corrupt: int | None = None) -> Run:
         index, secrets[i], publics[i] = g.init(plan, KEYS[i], _draw(i))
         assert index == i
     if corrupt is not None:  # guardian `corrupt` sends 1 more than its polynomial's value
-        parsed = g.decode_plan(GROUP, plan.data, "plan")
+        parsed = decode_plan(GROUP, plan.data, "plan")
         state = decode_secret(GROUP, parsed, secrets[corrupt], "secret")
         wrong = dataclasses.replace(
             state.secret,
@@ -135,7 +141,7 @@ def test_a_wrong_partial_decryption_is_left_out_and_named() -> None:
     lying["guardian"] = 2
     with pytest.raises(GuardianFileError, match="share"):
         g.decrypt(record_file, Document("k2", canonical_json(lying)), tally_file, KEYS[2], _draw(2))
-    with pytest.raises(CeremonyError, match="quorum"):
+    with pytest.raises(CombinationError, match="quorum"):
         g.combine_tally(record_file, tally_file, [good])
 
 
@@ -200,3 +206,27 @@ def test_a_file_of_another_guardian_or_changed_is_refused_by_name() -> None:
         )
     with pytest.raises(CeremonyError, match="guardian 3 \\(G3\\) has published no public file"):
         g.share(run.plan, Document("s", run.secrets[1]), run.publics[:2], KEYS[1])
+
+
+def test_a_wrong_signed_share_leaves_its_guardian_out_and_the_others_decrypt() -> None:
+    record_file, keys = _ceremony()
+    record = g.read_record(record_file)
+    tally = Tally("S1", (TallyContest("C1", 3, (("a", encrypt(GROUP, record.joint_key, 3, 5)),)),))
+    tally_file = Document("tally.json", encode_tally(tally))
+    files = {
+        i: g.decrypt(record_file, Document("k", keys[i]), tally_file, KEYS[i], _draw(i))
+        for i in (1, 2, 3)
+    }
+    document = json.loads(files[2])
+    del document["signature"]
+    document["contests"][0]["options"][0]["share"] = GROUP.generator.hex()
+    wrong = sign_document(document, KEYS[2])  # signed by guardian 2: its own wrong share
+    combined = g.combine_tally(
+        record_file,
+        tally_file,
+        [Document("p1", files[1]), Document("p2", wrong), Document("p3", files[3])],
+    )
+    assert combined.used == (1, 3)
+    assert [f.guardian for f in combined.left_out] == [2]
+    assert "wrong partial decryption (p2, ciphertext 1)" in str(combined.left_out[0])
+    assert json.loads(combined.data)["contests"][0]["options"][0]["value"] == 3

@@ -26,6 +26,7 @@ from sandogh.core.anchor import (
     RECORD_LINE,
     Authority,
     Body,
+    E2EKeys,
     OfficialSignature,
     RecordError,
     decode_amendment,
@@ -54,6 +55,7 @@ from sandogh.services.anchor import (
     record_of,
     seal_record,
 )
+from sandogh.services.guardians import Document, read_record
 
 anchor_app = typer.Typer(help="The pre-election record: the anchor of every signature.")
 _out = Console(highlight=False, soft_wrap=True)
@@ -136,6 +138,14 @@ def draft(
     ],
     threshold: Annotated[int, typer.Option("--threshold", help="k: officials who must sign.")],
     out: Annotated[Path, typer.Option("--out", help="Where to write the record.")],
+    e2e: Annotated[
+        Path | None,
+        typer.Option(
+            "--e2e",
+            help="The guardians' ceremony record (guardians finish): its joint key and HE join.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -147,6 +157,7 @@ def draft(
         threshold=threshold,
         now=now(),
         actor=actor(),
+        e2e=None if e2e is None else _e2e_keys(e2e),
     )
     out.write_bytes(drafted.data)
     record = decode_record(drafted.data)
@@ -155,6 +166,12 @@ def draft(
         _say("drafted", lang.lang, file=str(out), threshold=threshold, **values), markup=False
     )
     _print_fingerprint(drafted.data, lang.lang)
+
+
+def _e2e_keys(path: Path) -> E2EKeys:
+    """The ceremony record's id, HE and joint key, every proof in it checked first."""
+    record = read_record(Document(str(path), path.read_bytes()))
+    return E2EKeys(record.plan.id, record.extended_hash.hex(), record.joint_key.hex())
 
 
 def _signatures_path(file: Path) -> Path:

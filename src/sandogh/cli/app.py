@@ -21,6 +21,7 @@ from sandogh.cli import simulate as simulate_job
 from sandogh.cli.anchor import anchor_app
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.formatting import name_in
+from sandogh.cli.guardians import guardians_app
 from sandogh.cli.importing import import_tally_file
 from sandogh.cli.log_commands import log_app
 from sandogh.cli.options import (
@@ -75,6 +76,7 @@ app.add_typer(registry_app, name="registry")
 app.add_typer(station_app, name="station")
 app.add_typer(staff_app, name="staff")
 app.add_typer(anchor_app, name="anchor")
+app.add_typer(guardians_app, name="guardians")
 app.add_typer(user_app, name="user")
 app.add_typer(server_key_app, name="server-key")
 app.command("publish")(publish_job.publish)

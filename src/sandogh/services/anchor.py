@@ -30,6 +30,7 @@ from sandogh.core.anchor import (
     Amendment,
     Authority,
     Coverage,
+    E2EKeys,
     OfficialSignature,
     PreElectionRecord,
     RecordError,
@@ -88,9 +89,11 @@ def draft_record(
     threshold: int,
     now: datetime.datetime,
     actor: str = SYSTEM,
+    e2e: E2EKeys | None = None,
 ) -> StoredRecord:
     """Draft the election's record from the store (see the module docstring), in place of any
-    draft before; a sealed record is never replaced."""
+    draft before; a sealed record is never replaced. `e2e`, the guardians' joint key and HE once
+    their ceremony is finished, joins it (`sandogh guardians finish`)."""
     with uow() as work:
         day = day_of(work, election_id)
         _refuse_sealed(work.records.get(election_id))
@@ -100,6 +103,7 @@ def draft_record(
             threshold,
             tuple(authorities),
             _stations(work, election_id),
+            e2e,
         )
         try:
             data = encode_record(record)

@@ -52,6 +52,7 @@ from sandogh.core.e2e.ceremony_record import (
 )
 from sandogh.core.e2e.context import extended_hash
 from sandogh.core.e2e.decryption import (
+    CombinationError,
     PartialDecryption,
     combine,
     partial_decrypt,
@@ -112,6 +113,11 @@ def _guardian(plan: Plan, key: SigningKey, where: str) -> int:
             where, [Problem("guardians", f"{key.public_key.text} is not listed")]
         )
     return index
+
+
+def guardian_index(plan_file: Document, key: SigningKey) -> int:
+    """The index of the guardian whose key is `key` in the plan; refused if it is not listed."""
+    return _guardian(_plan(plan_file), key, plan_file.where)
 
 
 def _secret(plan: Plan, document: Document, index: int) -> SecretState:
@@ -189,8 +195,7 @@ def share(
 def _shares(plan: Plan, files: Iterable[Document]) -> dict[int, dict[int, EncryptedShare]]:
     found = {}
     for document in files:
-        decoded = decode_shares(GROUP, plan, document.data, document.where)
-        sender = next(iter(decoded.values())).sender
+        sender, decoded = decode_shares(GROUP, plan, document.data, document.where)
         found[sender] = decoded
     return found
 
@@ -331,6 +336,11 @@ def read_record(document: Document) -> CeremonyRecord:
     return decode_record(GROUP, document.data, document.where)
 
 
+def record_index(record_file: Document, key: SigningKey) -> int:
+    """The index of the guardian whose key is `key` in a ceremony record."""
+    return _guardian(read_record(record_file).plan, key, record_file.where)
+
+
 def decrypt(
     record_file: Document,
     key_file: Document,
@@ -363,6 +373,7 @@ def decrypt(
     return encode_partial(
         GROUP,
         tally,
+        guardian=index,
         tally_hash=sha256_text(tally_file.data),
         extended=record.extended_hash,
         partials=partials,
@@ -393,7 +404,7 @@ def combine_tally(
     good: dict[int, list[PartialDecryption]] = {}
     left_out = []
     for document in partial_files:
-        partials = decode_partial(
+        guardian, partials = decode_partial(
             GROUP,
             tally,
             tally_hash=sha256_text(tally_file.data),
@@ -402,7 +413,6 @@ def combine_tally(
             data=document.data,
             where=document.where,
         )
-        guardian = partials[0].guardian if partials else 0
         entry = record.guardian(guardian)
         if entry is None or guardian in good:
             continue
@@ -423,8 +433,10 @@ def combine_tally(
         else:
             good[guardian] = partials
     if len(good) < record.plan.quorum:
-        reason = f"only {len(good)} good partial decryptions, the quorum is {record.plan.quorum}"
-        raise CeremonyError([*left_out, Fault(0, "-", reason)])
+        why = "".join(f"; {fault}" for fault in left_out)
+        raise CombinationError(
+            f"only {len(good)} good partial decryptions, the quorum is {record.plan.quorum}{why}"
+        )
     used = sorted(good)
     by_ciphertext = [[good[g][n] for g in used] for n in range(len(ciphertexts))]
     values = [

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from sandogh.core.anchor import (
     Authority,
     Body,
+    E2EKeys,
     RecordError,
     StationKeys,
     decode_record,
@@ -107,3 +108,17 @@ def test_any_well_made_record_reads_back_and_one_changed_byte_never_passes(
     except RecordError:
         return
     assert not matches_fingerprint(changed, fingerprint(encoded))
+
+
+def test_the_guardians_keys_join_the_record_and_a_record_without_them_reads_as_before() -> None:
+    before = encode_record(record())
+    assert b"e2e" not in before
+    keys = E2EKeys("sha256:" + "12" * 32, "ab" * 32, "cd" * 32)
+    with_keys = dataclasses.replace(record(), e2e=keys)
+    data = encode_record(with_keys)
+    assert decode_record(data) == with_keys
+    assert decode_record(before).e2e is None
+    assert data.startswith(b'{"authorities":')
+    assert b'"e2e":{"ceremony":"sha256:' in data
+    with pytest.raises(RecordError, match=r"e2e\.joint_key"):
+        decode_record(data.replace(b"cdcd", b"CDCD", 1))

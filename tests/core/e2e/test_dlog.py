@@ -12,7 +12,7 @@ from sandogh.core.e2e.group import RISTRETTO255
 G = RISTRETTO255
 
 
-@pytest.mark.parametrize("t", [0, 1, 2, 8191, 8192, 8193, 62_000_000, BOUND - 1])
+@pytest.mark.parametrize("t", [0, 1, 2, 65535, 65536, 65537, 62_000_000, BOUND - 1])
 def test_known_values(t: int) -> None:
     assert discrete_log(G, G.base_exp(t)) == t
 
@@ -30,3 +30,10 @@ def test_beyond_the_bound_is_a_typed_error() -> None:
         discrete_log(G, G.base_exp(100), bound=100)
     with pytest.raises(DiscreteLogError):
         discrete_log(G, G.base_exp(-1))
+
+
+def test_a_bound_below_the_table_is_kept_after_the_table_grew() -> None:
+    assert discrete_log(G, G.base_exp(70_000)) == 70_000
+    assert discrete_log(G, G.base_exp(99), bound=100) == 99
+    with pytest.raises(DiscreteLogError):
+        discrete_log(G, G.base_exp(500), bound=100)

@@ -28,6 +28,7 @@ from sandogh.core.anchor.coverage import (
 from sandogh.core.anchor.record import (
     Authority,
     Body,
+    E2EKeys,
     PreElectionRecord,
     RecordError,
     StationKeys,
@@ -60,6 +61,7 @@ __all__ = [
     "Authority",
     "Body",
     "Coverage",
+    "E2EKeys",
     "OfficialSignature",
     "PreElectionRecord",
     "RecordError",

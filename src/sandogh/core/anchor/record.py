@@ -16,6 +16,11 @@ _json`):
      "stations":[{"devices":["ed25519:…",…],"staff":[{"key":"ed25519:…","person":"…",
      "role":"head"|…},…],"station":"…"},…],"threshold":K}
 
+and, once the guardians' key ceremony is finished (issue 10, `docs/e2e.md` §4–§5), the member
+`"e2e":{"ceremony":"sha256:…","extended_hash":HEX,"joint_key":HEX}`: the ceremony's id, HE and
+the joint key K that every box encrypts to. A record without it is read as before, its bytes and
+fingerprint unchanged.
+
 Authorities are sorted by body, then key; stations by code; a station's devices by key and its
 staff by role, then key (as `work.staff.of_station` gives them). Reading accepts these bytes only,
 so a changed byte is either refused or changes the fingerprint.
@@ -91,12 +96,22 @@ class StationKeys:
 
 
 @dataclass(frozen=True)
+class E2EKeys:
+    """The guardians' ceremony as the record carries it: its id, HE and the joint key K (hex)."""
+
+    ceremony: str
+    extended_hash: str
+    joint_key: str
+
+
+@dataclass(frozen=True)
 class PreElectionRecord:
     election: str
     definition_hash: str
     threshold: int
     authorities: tuple[Authority, ...]
     stations: tuple[StationKeys, ...] = field(default=())
+    e2e: E2EKeys | None = None
 
     def __post_init__(self) -> None:
         order = sorted(self.authorities, key=lambda a: (a.body.value, a.key.raw))
@@ -172,7 +187,9 @@ def record_problems(record: PreElectionRecord) -> list[Problem]:
 
 
 def record_json(record: PreElectionRecord) -> dict[str, object]:
-    return {
+    e2e = record.e2e
+    keys: dict[str, object] = {} if e2e is None else {"e2e": _e2e_json(e2e)}
+    return keys | {
         "format": RECORD_FORMAT,
         "election": record.election,
         "definition_hash": record.definition_hash,
@@ -188,6 +205,14 @@ def record_json(record: PreElectionRecord) -> dict[str, object]:
             }
             for keys in record.stations
         ],
+    }
+
+
+def _e2e_json(e2e: E2EKeys) -> dict[str, str]:
+    return {
+        "ceremony": e2e.ceremony,
+        "extended_hash": e2e.extended_hash,
+        "joint_key": e2e.joint_key,
     }
 
 
@@ -240,6 +265,8 @@ def _hex_of(long: str) -> str:
 _FIELDS = frozenset(
     ("format", "election", "definition_hash", "threshold", "authorities", "stations")
 )
+_E2E = frozenset(("ceremony", "extended_hash", "joint_key"))
+_HEX32 = re.compile("[0-9a-f]{64}")
 _AUTHORITY = frozenset(("name", "body", "key"))
 _STATION = frozenset(("station", "devices", "staff"))
 _STAFF = frozenset(("person", "role", "key"))
@@ -253,7 +280,9 @@ def decode_record(data: bytes) -> PreElectionRecord:
     raises `RecordError` naming every problem. Its signatures are `verify_record`'s to check."""
     reader = Reader()
     parsed = reader.parse(data)
-    document = None if reader.problems else reader.fields(parsed, "", _FIELDS)
+    with_e2e = isinstance(parsed, dict) and "e2e" in parsed
+    required = _FIELDS | {"e2e"} if with_e2e else _FIELDS
+    document = None if reader.problems else reader.fields(parsed, "", required)
     if document is None:
         raise RecordError(reader.problems)
     if document["format"] != RECORD_FORMAT:
@@ -269,6 +298,7 @@ def decode_record(data: bytes) -> PreElectionRecord:
         _station_keys(reader, election, entry, f"stations[{i}]")
         for i, entry in enumerate(_list(reader, document["stations"], "stations"))
     ]
+    e2e = _e2e(reader, document["e2e"]) if with_e2e else None
     if reader.problems:
         raise RecordError(reader.problems)
     record = PreElectionRecord(
@@ -277,12 +307,24 @@ def decode_record(data: bytes) -> PreElectionRecord:
         threshold,
         tuple(a for a in authorities if a is not None),
         tuple(s for s in stations if s is not None),
+        e2e,
     )
     reader.problems.extend(record_problems(record))
     reader.require_canonical(encode_record(record), data)
     if reader.problems:
         raise RecordError(reader.problems)
     return record
+
+
+def _e2e(reader: Reader, value: object) -> E2EKeys | None:
+    fields = reader.fields(value, "e2e", _E2E)
+    if fields is None:
+        return None
+    return E2EKeys(
+        reader.text(fields["ceremony"], "e2e.ceremony", DIGEST),
+        reader.text(fields["extended_hash"], "e2e.extended_hash", _HEX32),
+        reader.text(fields["joint_key"], "e2e.joint_key", _HEX32),
+    )
 
 
 def _list(reader: Reader, value: object, path: str) -> list[object]:

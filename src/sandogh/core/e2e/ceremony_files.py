@@ -218,8 +218,11 @@ def encode_shares(plan: Plan, sender: int, shares: list[EncryptedShare], key: Si
     return _signed(plan, SHARES, sender, key, shares=rows)
 
 
-def decode_shares(group: Group, plan: Plan, data: bytes, where: str) -> dict[int, EncryptedShare]:
-    """A guardian's shares by recipient; one for every other guardian, each once."""
+def decode_shares(
+    group: Group, plan: Plan, data: bytes, where: str
+) -> tuple[int, dict[int, EncryptedShare]]:
+    """The guardian who sent them, and its shares by recipient: one for every other guardian,
+    each once."""
     reader = FileReader(where, group)
     document, sender = _open_signed(reader, plan, data, SHARES, ("shares",))
     shares: dict[int, EncryptedShare] = {}
@@ -242,7 +245,7 @@ def decode_shares(group: Group, plan: Plan, data: bytes, where: str) -> dict[int
     if missing:
         reader.problem("shares", f"no share for guardians {missing}")
     reader.stop()
-    return shares
+    return sender, shares
 
 
 def encode_check(plan: Plan, guardian: int, complaints: list[Complaint], key: SigningKey) -> bytes:

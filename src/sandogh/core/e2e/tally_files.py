@@ -90,6 +90,7 @@ def encode_partial(
     group: Group,
     tally: Tally,
     *,
+    guardian: int,
     tally_hash: str,
     extended: bytes,
     partials: Sequence[PartialDecryption],
@@ -110,7 +111,7 @@ def encode_partial(
     return sign_document(
         {
             "format": PARTIAL,
-            "guardian": partials[0].guardian,
+            "guardian": guardian,
             "tally": tally_hash,
             "extended_hash": extended.hex(),
             "contests": contests,
@@ -132,10 +133,10 @@ def decode_partial(
     signers: Mapping[int, PublicKey],
     data: bytes,
     where: str,
-) -> list[PartialDecryption]:
-    """A guardian's partial decryptions of `tally`, in its order: signed by the key `signers`
-    gives for the guardian it names, of this tally and this election (HE). The proofs are
-    `verify_partial`'s."""
+) -> tuple[int, list[PartialDecryption]]:
+    """The guardian, and its partial decryptions of `tally` in the tally's order: signed by the
+    key `signers` gives for the guardian it names, of this tally and this election (HE). The
+    proofs are `verify_partial`'s."""
     reader = FileReader(where, group)
     document = reader.open(
         data, PARTIAL, ("format", "guardian", "tally", "extended_hash", "contests", SIGNATURE)
@@ -185,7 +186,7 @@ def decode_partial(
                 )
             )
     reader.stop()
-    return partials
+    return guardian, partials
 
 
 def encode_decrypted(

@@ -1,0 +1,289 @@
+"""`sandogh guardians plan|init|share|check|reveal|finish|decrypt|combine`: the key ceremony and
+the tally's decryption, each guardian on its own machine with its own key file.
+
+`docs/e2e.md` §5 and §8 (`services.guardians`). The guardians exchange the files of one directory
+(`--dir`): the HQ's plan (`ceremony.json`) and each guardian's public, shares, check and reveal
+files, all public. What a guardian keeps — its polynomial (`guardian-<i>.secret.json`) and then
+its share of the joint secret (`guardian-<i>.key.json`) — goes to its private directory
+(`--private`, by default its key file's), mode 0600, and is never sent. Any one of them, or an
+observer, runs `finish` (the ceremony's record) and `combine` (a tally's plain values).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sandogh.cli.options import LangOption, Language
+from sandogh.core.definition.problems import Problem
+from sandogh.core.e2e.ceremony_files import PlannedGuardian
+from sandogh.core.e2e.signed_json import GuardianFileError
+from sandogh.core.report import KeyMaterialError, PublicKey
+from sandogh.formats.key_file import PRIVATE_FILE, read_key_file
+from sandogh.locale.digits import format_int
+from sandogh.locale.language import Lang
+from sandogh.services import guardians
+from sandogh.services.guardians import GROUP, Document
+
+guardians_app = typer.Typer(
+    help="The guardians: the key ceremony and the tally's decryption.", no_args_is_help=True
+)
+_out = Console(highlight=False, soft_wrap=True)
+
+PLAN_FILE = "ceremony.json"
+
+_FA = {
+    "planned": "برنامه مراسم کلید در {file} نوشته شد: {n} امین، حد نصاب {k}",
+    "init": "امین {i}: تعهدها در {public} منتشر شد؛ راز در {secret} (فقط نزد شما)",
+    "shared": "امین {i}: سهم‌های رمزشده برای {n} امین دیگر در {file}",
+    "accepted": "امین {i}: همه سهم‌ها پذیرفته شد؛ سهم کلید شما در {key} (فقط نزد شما)",
+    "complained": "امین {i}: از سهم امین {against} شکایت شد ({reason})؛ پاسخ او را بخواهید",
+    "no_complaint": "امین {i}: شکایتی از شما نیست",
+    "revealed": "امین {i}: پاسخ {n} شکایت در {file}",
+    "finished": "مراسم کلید پایان یافت: کلید مشترک {key}؛ سیاهه در {file}",
+    "decrypted": "امین {i}: رمزگشایی بخشی {n} رمزنوشته در {file}",
+    "combined": "شمارش در {file} رمزگشایی شد با امینان {used}",
+    "left_out": "کنار گذاشته شد: {fault}",
+}
+_EN = {
+    "planned": "Key ceremony plan written to {file}: {n} guardians, quorum {k}",
+    "init": "Guardian {i}: commitments published in {public}; secret kept in {secret} (yours only)",
+    "shared": "Guardian {i}: encrypted shares for {n} other guardians in {file}",
+    "accepted": "Guardian {i}: every share accepted; your key share is in {key} (yours only)",
+    "complained": "Guardian {i}: complaint against guardian {against}'s share ({reason}); "
+    "ask for its reveal",
+    "no_complaint": "Guardian {i}: no complaint against you",
+    "revealed": "Guardian {i}: {n} complaints answered in {file}",
+    "finished": "Key ceremony finished: joint key {key}; record in {file}",
+    "decrypted": "Guardian {i}: partial decryption of {n} ciphertexts in {file}",
+    "combined": "Tally decrypted in {file} with guardians {used}",
+    "left_out": "Left out: {fault}",
+}
+
+KeyFile = Annotated[Path, typer.Option("--key", help="Your own key file (staff keygen).")]
+Exchange = Annotated[
+    Path, typer.Option("--dir", help="The directory of the ceremony's public files.")
+]
+Private = Annotated[
+    Path | None,
+    typer.Option(
+        "--private",
+        help="Where your secret files are kept (default: your key file's directory).",
+        show_default=False,
+    ),
+]
+
+
+def _say(message: str, lang: Language, **values: str | int) -> None:
+    language: Lang = lang.lang
+    template = (_FA if language == "fa" else _EN)[message]
+    text = template.format_map(
+        {k: format_int(v, language) if isinstance(v, int) else v for k, v in values.items()}
+    )
+    _out.print(text, markup=False)
+
+
+def _read(path: Path) -> Document:
+    try:
+        return Document(str(path), path.read_bytes())
+    except FileNotFoundError:
+        raise GuardianFileError(str(path), [Problem("", "no such file")]) from None
+
+
+def _all(directory: Path, kind: str) -> list[Document]:
+    return [_read(path) for path in sorted(directory.glob(f"guardian-*.{kind}.json"))]
+
+
+def _private(path: Path, data: bytes) -> None:
+    """Write a private file, mode 0600, never replacing other bytes (`check` run again writes the
+    same key file)."""
+    if path.exists():
+        if path.read_bytes() == data:
+            return
+        raise GuardianFileError(str(path), [Problem("", "already exists; it is never replaced")])
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def _draw() -> int:
+    """A uniform scalar: 64 random bytes reduced mod q (`docs/e2e.md` §2, RFC 9496 §4.4)."""
+    return int.from_bytes(os.urandom(64), "big") % GROUP.q
+
+
+def _private_dir(private: Path | None, key: Path) -> Path:
+    return private if private is not None else key.parent
+
+
+def _guardian(text: str) -> PlannedGuardian:
+    role, sep, rest = text.partition(":")
+    name, sep2, key = rest.partition(":")
+    try:
+        if not (sep and sep2 and role and name):
+            raise ValueError
+        return PlannedGuardian(name, role, PublicKey.from_text(key))
+    except (ValueError, KeyMaterialError):
+        raise typer.BadParameter(
+            f"{text!r} is not ROLE:NAME:ed25519:HEX", param_hint="--guardian"
+        ) from None
+
+
+@guardians_app.command("plan")
+def plan(
+    election: Annotated[str, typer.Option("--election", "-e", help="Election id.")],
+    definition_hash: Annotated[
+        str, typer.Option("--definition-hash", help="The definition's sha256:HEX.")
+    ],
+    quorum: Annotated[int, typer.Option("--quorum", help="k: guardians needed to decrypt.")],
+    guardian: Annotated[
+        list[str],
+        typer.Option("--guardian", help="ROLE:NAME:ed25519:HEX, in the ceremony's order (repeat)."),
+    ],
+    directory: Exchange,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Write the ceremony's plan (the HQ): its guardians in order, and the quorum."""
+    data = guardians.make_plan(election, definition_hash, quorum, [_guardian(g) for g in guardian])
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / PLAN_FILE
+    target.write_bytes(data)
+    _say("planned", lang, file=str(target), n=len(guardian), k=quorum)
+
+
+@guardians_app.command("init")
+def init(
+    key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
+) -> None:
+    """Draw your polynomial and ceremony key; publish your commitments."""
+    plan_file = _read(directory / PLAN_FILE)
+    index, secret, public = guardians.init(plan_file, read_key_file(key), _draw)
+    secret_path = _private_dir(private, key) / f"guardian-{index}.secret.json"
+    _private(secret_path, secret)
+    public_path = directory / f"guardian-{index}.public.json"
+    public_path.write_bytes(public)
+    _say("init", lang, i=index, public=str(public_path), secret=str(secret_path))
+
+
+def _secret_file(directory: Path, key: Path, private: Path | None) -> tuple[Document, int]:
+    plan_file = _read(directory / PLAN_FILE)
+    index = guardians.guardian_index(plan_file, read_key_file(key))
+    return _read(_private_dir(private, key) / f"guardian-{index}.secret.json"), index
+
+
+@guardians_app.command("share")
+def share(
+    key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
+) -> None:
+    """Encrypt your share for every other guardian, once every public file checks."""
+    secret, index = _secret_file(directory, key, private)
+    plan_file = _read(directory / PLAN_FILE)
+    data = guardians.share(plan_file, secret, _all(directory, "public"), read_key_file(key))
+    target = directory / f"guardian-{index}.shares.json"
+    target.write_bytes(data)
+    _say("shared", lang, i=index, n=data.count(b'"to":'), file=str(target))
+
+
+@guardians_app.command("check")
+def check(
+    key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
+) -> None:
+    """Check the shares sent to you: complain of a bad one, or keep your share of the key. Run it
+    again once the guardians complained of have revealed."""
+    secret, index = _secret_file(directory, key, private)
+    checked = guardians.check(
+        _read(directory / PLAN_FILE),
+        secret,
+        _all(directory, "public"),
+        _all(directory, "shares"),
+        _all(directory, "reveal"),
+        key=read_key_file(key),
+    )
+    (directory / f"guardian-{index}.check.json").write_bytes(checked.check)
+    for complaint in checked.complaints:
+        _say("complained", lang, i=index, against=complaint.against, reason=complaint.fault.value)
+    if checked.key is not None:
+        key_path = _private_dir(private, key) / f"guardian-{index}.key.json"
+        _private(key_path, checked.key)
+        _say("accepted", lang, i=index, key=str(key_path))
+
+
+@guardians_app.command("reveal")
+def reveal(
+    key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
+) -> None:
+    """Answer the complaints against you: reveal the shares you sent their makers."""
+    secret, index = _secret_file(directory, key, private)
+    data = guardians.reveal(
+        _read(directory / PLAN_FILE), secret, _all(directory, "check"), read_key_file(key)
+    )
+    if data is None:
+        _say("no_complaint", lang, i=index)
+        return
+    target = directory / f"guardian-{index}.reveal.json"
+    target.write_bytes(data)
+    _say("revealed", lang, i=index, n=data.count(b'"to":'), file=str(target))
+
+
+@guardians_app.command("finish")
+def finish(
+    directory: Exchange,
+    out: Annotated[Path, typer.Option("--out", help="The ceremony's record (election.json).")],
+    lang: LangOption = Language.FA,
+) -> None:
+    """Check every file of the ceremony and write its record, or name the guardian at fault."""
+    record, data = guardians.finish(
+        _read(directory / PLAN_FILE),
+        _all(directory, "public"),
+        _all(directory, "shares"),
+        _all(directory, "check"),
+        _all(directory, "reveal"),
+    )
+    out.write_bytes(data)
+    _say("finished", lang, key=record.joint_key.hex(), file=str(out))
+
+
+Record = Annotated[Path, typer.Option("--record", help="The ceremony's record (election.json).")]
+TallyFile = Annotated[Path, typer.Option("--tally", help="The encrypted tally.")]
+Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
+
+
+@guardians_app.command("decrypt")
+def decrypt(
+    key: KeyFile,
+    record: Record,
+    tally: TallyFile,
+    out: Out,
+    private: Private = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Your partial decryption of a tally, with its proofs, signed."""
+    record_file = _read(record)
+    index = guardians.record_index(record_file, read_key_file(key))
+    key_file = _read(_private_dir(private, key) / f"guardian-{index}.key.json")
+    data = guardians.decrypt(record_file, key_file, _read(tally), read_key_file(key), _draw)
+    out.write_bytes(data)
+    _say("decrypted", lang, i=index, n=data.count(b'"share":'), file=str(out))
+
+
+@guardians_app.command("combine")
+def combine(
+    record: Record,
+    tally: TallyFile,
+    partials: Annotated[list[Path], typer.Argument(help="The guardians' partial decryptions.")],
+    out: Out,
+    lang: LangOption = Language.FA,
+) -> None:
+    """The tally's plain values from at least k guardians' partial decryptions."""
+    combined = guardians.combine_tally(_read(record), _read(tally), [_read(p) for p in partials])
+    out.write_bytes(combined.data)
+    for fault in combined.left_out:
+        _say("left_out", lang, fault=str(fault))
+    comma = "، " if lang.lang == "fa" else ", "
+    used = comma.join(format_int(g, lang.lang) for g in combined.used)
+    _say("combined", lang, file=str(out), used=used)

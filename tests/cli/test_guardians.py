@@ -1,0 +1,144 @@
+"""`sandogh guardians` as three guardians run it, each with its own key file and private
+directory, exchanging files in one directory; one guardian absent at decryption."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from sandogh.cli.app import app
+from sandogh.core.e2e.elgamal import encrypt
+from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
+from sandogh.services.guardians import GROUP, Document, read_record
+
+ROLES = {1: "hq", 2: "supervisory-board", 3: "observers"}
+
+
+def _run(*args: str, ok: bool = True) -> Result:
+    done = CliRunner().invoke(app, list(args))
+    assert (done.exit_code == 0) == ok, done.output
+    return done
+
+
+def _guardians(tmp_path: Path) -> tuple[Path, dict[int, tuple[Path, Path]]]:
+    exchange = tmp_path / "exchange"
+    people = {}
+    for i in ROLES:
+        home = tmp_path / f"guardian{i}"
+        home.mkdir()
+        key = home / "key"
+        public = _run("staff", "keygen", "--out", str(key)).stdout.strip()
+        people[i] = (key, home, public)
+    guardians = [f"{ROLES[i]}:G{i}:{people[i][2]}" for i in ROLES]
+    _run(
+        "guardians",
+        "plan",
+        "-e",
+        "e1",
+        "--definition-hash",
+        "sha256:" + "cd" * 32,
+        "--quorum",
+        "2",
+        *(x for g in guardians for x in ("--guardian", g)),
+        "--dir",
+        str(exchange),
+        "--lang",
+        "en",
+    )
+    return exchange, {i: (key, home) for i, (key, home, _) in people.items()}
+
+
+def test_three_guardians_a_ceremony_and_a_tally_with_one_absent(tmp_path: Path) -> None:
+    exchange, people = _guardians(tmp_path)
+    for step in ("init", "share", "check"):
+        for key, _ in people.values():
+            _run("guardians", step, "--key", str(key), "--dir", str(exchange), "--lang", "en")
+    for i, (_, home) in people.items():
+        for private in (home / f"guardian-{i}.secret.json", home / f"guardian-{i}.key.json"):
+            assert stat.S_IMODE(private.stat().st_mode) == 0o600
+        assert not list(exchange.glob("*.secret.json"))
+        assert not list(exchange.glob("*.key.json"))
+    done = _run("guardians", "reveal", "--key", str(people[1][0]), "--dir", str(exchange))
+    assert "شکایتی از شما نیست" in done.stdout
+    record = tmp_path / "election.json"
+    done = _run("guardians", "finish", "--dir", str(exchange), "--out", str(record), "--lang", "en")
+    assert "Key ceremony finished" in done.stdout
+    parsed = read_record(Document(str(record), record.read_bytes()))
+    values = [(5, 11), (0, 12), (1234, 13)]
+    tally = Tally(
+        "S1",
+        (
+            TallyContest(
+                "C1",
+                1239,
+                tuple(
+                    (code, encrypt(GROUP, parsed.joint_key, v, n))
+                    for code, (v, n) in zip(("a", "b", ""), values, strict=True)
+                ),
+            ),
+        ),
+    )
+    tally_file = tmp_path / "tally.json"
+    tally_file.write_bytes(encode_tally(tally))
+    partials = []
+    for i in (1, 3):  # guardian 2 is absent
+        out = tmp_path / f"partial-{i}.json"
+        _run(
+            "guardians",
+            "decrypt",
+            "--key",
+            str(people[i][0]),
+            "--record",
+            str(record),
+            "--tally",
+            str(tally_file),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+        )
+        partials.append(str(out))
+    decrypted = tmp_path / "decrypted.json"
+    done = _run(
+        "guardians",
+        "combine",
+        "--record",
+        str(record),
+        "--tally",
+        str(tally_file),
+        *partials,
+        "--out",
+        str(decrypted),
+    )
+    assert "۱، ۳" in done.stdout
+    options = json.loads(decrypted.read_bytes())["contests"][0]["options"]
+    assert [o["value"] for o in options] == [5, 0, 1234]
+    assert [[s["guardian"] for s in o["shares"]] for o in options] == [[1, 3]] * 3
+    # one guardian alone is refused, in clear words
+    done = _run(
+        "guardians",
+        "combine",
+        "--record",
+        str(record),
+        "--tally",
+        str(tally_file),
+        partials[0],
+        "--out",
+        str(tmp_path / "x.json"),
+        ok=False,
+    )
+    assert "quorum is 2" in str(done.exception)
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    exchange, people = _guardians(tmp_path)
+    _run("guardians", "init", "--key", str(people[1][0]), "--dir", str(exchange))
+    done = _run("guardians", "share", "--key", str(people[1][0]), "--dir", str(exchange), ok=False)
+    assert "guardian 2 (G2) has published no public file" in str(done.exception)
+    done = _run(
+        "guardians", "finish", "--dir", str(exchange), "--out", str(tmp_path / "e"), ok=False
+    )
+    assert "guardian 3 (G3)" in str(done.exception)
