@@ -21,6 +21,7 @@ KEY = G.base_exp(SECRET)
 HE = bytes(range(32))
 LABEL = "majlis/tehran/1"
 CONTEXT = mix.MixContext(G, KEY, HE, LABEL)
+KNOWN_CHALLENGE = "0b2f4752e17c4e46faf0f9aecbdd845368eff04ea96d99a13f19f0da60b8abc6"
 
 
 def _rows(n: int, width: int, salt: int = 0) -> tuple[mix.Row, ...]:
@@ -175,3 +176,27 @@ def test_bad_arguments_are_refused() -> None:
         mix.shuffle(G, KEY, rows, permutation=[0, 1, 2], nonces=_nonces(3, 1))
     with pytest.raises(mix.ShuffleError):
         mix.shuffle(G, KEY, (*rows[:2], rows[2][:1]), permutation=[0, 1, 2], nonces=_nonces(3, 2))
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 4), st.integers(0, 2), st.booleans())
+def test_any_one_altered_output_ciphertext_fails(row: int, column: int, alpha: bool) -> None:
+    rows, shuffled, _, _, proof = _mixed()
+    old = shuffled[row][column]
+    new = (
+        Ciphertext(G.op(old.alpha, G.generator), old.beta)
+        if alpha
+        else Ciphertext(old.alpha, G.op(old.beta, G.generator))
+    )
+    changed = tuple(
+        tuple(new if (j, k) == (row, column) else c for k, c in enumerate(r))
+        for j, r in enumerate(shuffled)
+    )
+    _rejects(rows, changed, proof)
+
+
+def test_the_proof_is_a_function_of_its_arguments() -> None:
+    # a known answer for §11.4's hash inputs: any change to D, u, γ or the derived randomness
+    # moves it
+    _, _, _, _, proof = _mixed()
+    assert G.scalar_bytes(proof.challenge).hex() == KNOWN_CHALLENGE

@@ -233,3 +233,19 @@ def test_ballots_mixed_as_rows_decrypt_to_the_same_votes() -> None:
     )
     expected = sorted(tuple(sorted(codes.index(c) + 1 for c in chosen)) for chosen in votes)
     assert read == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data(), st.integers(2, 12), st.integers(1, 3))
+def test_forged_bits_verify_exactly_when_they_make_a_row(
+    data: st.DataObject, m: int, seats: int
+) -> None:
+    k = m.bit_length()
+    values = st.lists(st.sampled_from([-1, 0, 1, 2]), min_size=k, max_size=k)
+    gaps = data.draw(st.lists(values, min_size=seats, max_size=seats))
+    total = data.draw(values)
+    w = slots.weights(m)
+    honest = all(set(bits) <= {0, 1} for bits in (*gaps, total)) and sum(
+        b * wi for bits in gaps for b, wi in zip(bits, w, strict=True)
+    ) == sum(b * wi for b, wi in zip(total, w, strict=True))
+    assert (_problems(_forged(m, gaps, total), m, seats) == []) == honest
