@@ -379,7 +379,7 @@ def guardians(group: Group) -> dict[str, Work]:
 
     assert sum(decrypt()) == len(cast)
     province, nation = group.base_exp(1_000_000), group.base_exp(61_000_000)
-    discrete_log(group, group.identity)  # its table of baby steps is built once per group
+    discrete_log(group, province)  # its table of baby steps is filled once per process
     return {
         f"key ceremony ({GUARDIANS} guardians, quorum {QUORUM})": lambda: key_ceremony(group, draw),
         "decryption of a Kerman station's tally (2 of 3)": decrypt,
