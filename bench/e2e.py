@@ -74,6 +74,7 @@ class Budget:
 
     seconds: float  # per figure and group: rounds of calls until this much CPU time is spent
     tally_ballots: int  # a station's ballots multiplied together for the tally figure
+    province_stations: int  # station tallies multiplied together for a province's
     pool_ballots: int  # Kerman ballots verified by the 2-process pool over Ristretto255
     integer_pool_ballots: int  # the same over the integer group, 30 to 40 times slower
     four: tuple[BallotContest, ...]  # a ballot of four contests
@@ -86,6 +87,7 @@ TEHRAN = BallotContest("majlis-tehran", 30, tuple(f"{n}" for n in range(10_000, 
 FULL = Budget(
     seconds=1.0,
     tally_ballots=500,
+    province_stations=2_000,
     pool_ballots=600,
     integer_pool_ballots=20,
     four=FOUR_CONTESTS,
@@ -95,6 +97,7 @@ FULL = Budget(
 QUICK = Budget(
     seconds=0.0,
     tally_ballots=4,
+    province_stations=4,
     pool_ballots=4,
     integer_pool_ballots=2,
     four=tuple(BallotContest(f"contest-{n}", 1, ("1", "2")) for n in range(4)),
@@ -266,15 +269,25 @@ def large_contest(group: Group, budget: Budget) -> dict[str, Work]:
 
 def tally(group: Group, budget: Budget) -> dict[str, Work]:
     """A station's homomorphic tally (`station_tally`): per option, the product of its ballots'
-    ciphertexts. A province's is the product of its stations': the same work per ballot."""
+    ciphertexts; and a province's (§8), per option the product of its stations' tallies."""
     context = _context(group)
     draw = random.Random(1403)
     few = [_encrypt(context, KERMAN, draw) for _ in range(4)]
     cast = [few[i % len(few)] for i in range(budget.tally_ballots)]  # a product costs the same
+    station = station_tally(context, STATION, KERMAN, cast)
+    stations = [station] * budget.province_stations
+
+    def province() -> list[elgamal.Ciphertext]:
+        return [
+            elgamal.accumulate(group, (s.contests[0].options[o][1] for s in stations))
+            for o in range(len(station.contests[0].options))
+        ]
+
     return {
-        f"tally of {budget.tally_ballots:,} Kerman ballots": lambda: station_tally(
+        f"tally of a station, {budget.tally_ballots:,} Kerman ballots": lambda: station_tally(
             context, STATION, KERMAN, cast
-        )
+        ),
+        f"tally of a province from its {budget.province_stations:,} stations'": province,
     }
 
 
