@@ -38,7 +38,14 @@ import gmpy2
 import nacl.signing
 
 from sandogh.core.e2e import ceremony, decryption, elgamal, slots
-from sandogh.core.e2e.ballot import ElectionContext, EncryptedBallot, check_ballot, encrypt_ballot
+from sandogh.core.e2e.ballot import (
+    ElectionContext,
+    EncryptedBallot,
+    ballot_hash,
+    check_ballot,
+    encrypt_ballot,
+)
+from sandogh.core.e2e.chain import confirmation_code
 from sandogh.core.e2e.context import base_hash, extended_hash
 from sandogh.core.e2e.dlog import discrete_log
 from sandogh.core.e2e.group import RISTRETTO255, Group
@@ -405,9 +412,14 @@ def guardians(group: Group) -> dict[str, Work]:
 
 
 def _check_all(context: ElectionContext, encrypted: list[EncryptedBallot]) -> tuple[int, float]:
-    """A pool's task: how many of `encrypted` fail `check_ballot`, and the CPU time it took."""
+    """A pool's task, a verifier's work on a station's ballots: how many of `encrypted` fail
+    `check_ballot`, each chained to the one before as the box chained it (§7); and the CPU time
+    it took."""
     started = time.process_time()
-    failed = sum(1 for e in encrypted if check_ballot(context, e, KERMAN))
+    failed, code = 0, bytes(32)
+    for ballot in encrypted:
+        failed += bool(check_ballot(context, ballot, KERMAN))
+        code = confirmation_code(context.extended_hash, code, ballot_hash(context, ballot))
     return failed, time.process_time() - started
 
 
