@@ -74,3 +74,8 @@ def test_a_scalar_reads_back_from_its_bytes(s: int) -> None:
 def test_a_scalar_at_or_above_the_order_is_refused() -> None:
     with pytest.raises(ValueError, match="not a scalar"):
         G.scalar(G.q.to_bytes(32, "big"))
+
+
+@given(st.lists(scalars, max_size=4))
+def test_a_product_adds_the_exponents(exponents: list[int]) -> None:
+    assert G.product(G.base_exp(e) for e in exponents) == G.base_exp(sum(exponents))
