@@ -44,7 +44,13 @@ from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.tally import tally_hash
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType, JSONValue
-from sandogh.core.report import ReportKind, StationReport, decode_report, decode_signed
+from sandogh.core.report import (
+    ReportKind,
+    StationReport,
+    decode_report,
+    decode_signed,
+    report_hash,
+)
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.days import day_of
 from sandogh.services.elections import UnitOfWorkFactory
@@ -249,7 +255,12 @@ def _mismatches(
         ballot,
         station=station,
         device=report.device,
-        zero_report=zero.report_hash,
+        # §7 (the box) takes the hash of the zero report's canonical bytes, §9 (the verifier)
+        # of the signed file's: either binds this zero report, until the two agree on one
+        zero_report={
+            zero.report_hash,
+            report_hash(decode_report(decode_signed(zero.signed).report)),
+        },
     )
     assert report.e2e is not None
     if tally_hash(context, tally_of(context, chain, ballot)).hex() != report.e2e.tally_hash:

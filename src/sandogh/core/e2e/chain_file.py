@@ -14,7 +14,7 @@ of the cast ballots (`core.e2e.tally`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -59,7 +59,7 @@ class ChainFormatError(SandoghError):
 class ChainStart:
     station: str
     device: PublicKey
-    zero_report: str  # sha256:HEX of the signed zero report's bytes (§7)
+    zero_report: str  # sha256:HEX, the zero report's hash (§7)
     start: bytes
 
 
@@ -121,23 +121,26 @@ def check_chain(
     *,
     station: str,
     device: PublicKey,
-    zero_report: str,
+    zero_report: Collection[str],
 ) -> list[Problem]:
     """Every way `chain` is not the chain of `station`'s box `device` from the zero report whose
-    hash is `zero_report`: its start, each ballot and its code, the challenged ballots' openings
-    and the close (§7). Empty when it holds."""
+    hash is one of `zero_report`: its start, each ballot and its code, the challenged ballots'
+    openings and the close (§7). Empty when it holds."""
     problems: list[Problem] = []
     start = chain.start
     if start.station != station:
         problems.append(Problem("line 1.station", f"{start.station}, not {station}"))
     if start.device != device:
         problems.append(Problem("line 1.device", f"{start.device.text} is not the box, {device}"))
-    if start.zero_report != zero_report:
+    if start.zero_report not in zero_report:
         problems.append(
-            Problem("line 1.zero_report", f"is not the zero report's hash, {zero_report}")
+            Problem("line 1.zero_report", f"is not the zero report's hash, {sorted(zero_report)}")
         )
     expected = chain_start(
-        context.extended_hash, station, device.raw, bytes.fromhex(zero_report[len("sha256:") :])
+        context.extended_hash,
+        station,
+        device.raw,
+        bytes.fromhex(start.zero_report.removeprefix("sha256:")),
     )
     if start.start != expected:
         problems.append(Problem("line 1.start", "is not H_0 of the station, box and zero report"))

@@ -149,11 +149,11 @@ FA: dict[str, str] = {
         "آن را به ناظران گزارش دهید."
     ),
     "ballot_unreadable": "سیاهه کدها خوانده نشد؛ دوباره بکوشید.",
-    "ballot_cast": "رأی با این کد در صندوق شعبه {station} ثبت شده و در شمارش آن شعبه آمده است.",
+    "ballot_cast": "رأی با این کد در صندوق {station} ثبت شده و در شمارش آن شعبه آمده است.",
     "ballot_challenged": (
         "این رأی برای بررسی گشوده (ابطال) شده و شمرده نمی‌شود. آنچه صندوق رمز کرده بود:"
     ),
-    "ballot_station_link": "نتایج شعبه {station}",
+    "ballot_station_link": "نتایج {station}",
     "ballot_code": "کد",
     "ballot_state_cast": "شمرده شده",
     "ballot_state_challenged": "ابطال‌شده برای بررسی، شمرده نشده",
@@ -301,13 +301,13 @@ EN: dict[str, str] = {
         "is right, report it to the observers."
     ),
     "ballot_unreadable": "The codes could not be read; try again.",
-    "ballot_cast": "The ballot with this code was cast at station {station} and is in that "
-    "station's tally.",
+    "ballot_cast": "The ballot with this code was cast at {station} and is in that station's "
+    "tally.",
     "ballot_challenged": (
         "This ballot was challenged (opened for checking) and is not counted. What the box "
         "had encrypted:"
     ),
-    "ballot_station_link": "Results of station {station}",
+    "ballot_station_link": "Results of {station}",
     "ballot_code": "Code",
     "ballot_state_cast": "counted",
     "ballot_state_challenged": "challenged for checking, not counted",
