@@ -315,6 +315,14 @@ def demo(
     exit_when_done: Annotated[
         bool, typer.Option("--exit-when-done", help="Stop once the day is over and published.")
     ] = False,
+    e2e: Annotated[
+        bool,
+        typer.Option(
+            "--e2e",
+            help="With --live: end-to-end verifiable, the guardians' ceremony first, encrypted "
+            "and challenged ballots, and the record decrypted when the day is over.",
+        ),
+    ] = False,
 ) -> None:
     """Load the Kerman 1403 example (both rounds) and show results, outcomes and checks; with
     --live, run its election day live (Ctrl-C stops it)."""
@@ -335,6 +343,7 @@ def demo(
             seed=seed,
             exit_when_done=exit_when_done,
             lang=lang.lang,
+            e2e=e2e,
         ),
         out,
     )

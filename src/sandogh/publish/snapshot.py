@@ -169,6 +169,14 @@ class Publisher:
         self._write_bulk(writer, force=True)
         return self._finish(writer, done, publication=True)
 
+    def write_e2e(self) -> Regeneration:
+        """Write the E2E record of every election published again: the guardians' decrypted
+        tallies given since (`E2EOptions.decrypted`) join it."""
+        writer = Writer(self._root)
+        for state in self._published.values():
+            self._write_e2e(writer, state)
+        return self._finish(writer, Regeneration())
+
     def flush(self) -> Regeneration:
         """Write the whole-election files that lag behind (see the module docstring)."""
         writer = Writer(self._root)
