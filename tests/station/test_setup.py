@@ -5,7 +5,7 @@ from sandogh.station.errors import EnrolmentDocumentError
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.setup import OfflinePolicy, StaffMember, StationSetup, read_enrolment
 
-from .build import BALLOT, DEFINITION_HASH, ELECTION, STATION
+from .build import BALLOT, DEFINITION_HASH, E2E_CONTEXT, E2E_DOCUMENT, ELECTION, STATION
 
 
 def _document() -> dict[str, object]:
@@ -98,3 +98,22 @@ def test_the_station_staff_come_with_their_keys_and_every_fault_is_named() -> No
     ]
     del document["staff"]
     assert _problems(document) == ["staff"]
+
+
+def test_the_e2e_context_is_read_when_the_document_carries_it() -> None:
+    document = _document()
+    document["e2e"] = dict(E2E_DOCUMENT)
+    setup = read_enrolment(
+        document, election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE
+    )
+    assert setup.e2e == E2E_CONTEXT
+    document["e2e"] = {
+        "group": "p256",
+        "joint_key": "AB" * 32,
+        "extended_hash": "00" * 31,
+    }
+    assert _problems(document) == ["e2e.group", "e2e.joint_key", "e2e.extended_hash"]
+    document["e2e"] = {**E2E_DOCUMENT, "joint_key": "ff" * 32}  # hex, but no element
+    assert _problems(document) == ["e2e.joint_key"]
+    document["e2e"] = "ristretto255"
+    assert _problems(document) == ["e2e"]

@@ -19,9 +19,21 @@ from sandogh.core.e2e.ballot import ElectionContext, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_from_json, ballot_to_json
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
 from sandogh.core.e2e.tally import station_tally, tally_hash
-from sandogh.core.report import BallotContest, CastVoteRecord, Choice, PublicKey
+from sandogh.core.report import (
+    BallotContest,
+    CastVoteRecord,
+    Choice,
+    E2ECommitment,
+    PublicKey,
+    ReportKind,
+    decode_report,
+    decode_signed,
+    report_hash,
+)
 from sandogh.locale import to_persian_digits
-from sandogh.station.local_store import ChainEntry, ChainHead, ChainState
+from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
+from sandogh.station.local_store import ChainEntry, ChainHead, ChainState, Transaction
+from sandogh.station.setup import StationSetup
 
 BALLOT_NONCE_BYTES = 32
 CHAIN_FORMAT = "sandogh/e2e-chain@1"
@@ -114,6 +126,14 @@ def choices_document(
     }
 
 
+def require_head(head: ChainHead | None, pending: Pending) -> None:
+    """Refuse a prepared ballot whose code no longer follows the chain's head."""
+    # one prepared ballot per box, under its lock: only another process on the same file (a
+    # second kiosk, say) can have moved the head, and then the code shown is not the next one
+    if head is None or head.last != pending.previous:
+        raise BallotFlowError(BallotFlowRefusal.CHAIN_MOVED)
+
+
 def start(context: ElectionContext, station: str, device: PublicKey, zero_report: str) -> bytes:
     """H_0 from the zero report's hash (`core.report.report_hash`, `sha256:HEX`)."""
     zero = bytes.fromhex(zero_report.removeprefix("sha256:"))
@@ -137,6 +157,28 @@ def tally_of(
         if entry.state is ChainState.CAST
     ]
     return tally_hash(context, station_tally(context, station, ballot, cast))
+
+
+def commitment(tx: Transaction, setup: StationSetup, records: int) -> E2ECommitment:
+    """What the final report signs of the chain: its close and the hash of its tally."""
+    head = tx.chain_head()
+    if setup.e2e is None or head is None or head.close is None:
+        raise AssertionError("a closed E2E station holds its closed chain")
+    if head.cast != records:
+        raise AssertionError(f"{head.cast} ballots cast in the chain, {records} records")
+    tally = tally_of(setup.e2e, setup.station, setup.ballot, tx.chain())
+    return E2ECommitment(chain_close=head.close.hex(), tally_hash=tally.hex())
+
+
+def export(tx: Transaction, station: str, device: PublicKey) -> bytes:
+    """The chain file of the box whose store `tx` reads, once voting has closed."""
+    head, signed = tx.chain_head(), tx.signed(ReportKind.ZERO.value)
+    if head is None or signed is None:
+        raise BallotFlowError(BallotFlowRefusal.NOT_E2E)
+    if head.close is None:
+        raise BallotFlowError(BallotFlowRefusal.CHAIN_OPEN)
+    zero = report_hash(decode_report(decode_signed(signed).report))
+    return export_chain(station, device, zero, head, tx.chain())
 
 
 def export_chain(

@@ -53,7 +53,6 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.report import (
     CastVoteRecord,
     Choice,
-    E2ECommitment,
     Papers,
     RecordError,
     ReportKind,
@@ -107,7 +106,6 @@ from sandogh.station.errors import (
 )
 from sandogh.station.local_store import (
     Card,
-    ChainHead,
     LocalIncident,
     LocalStore,
     OutboxKind,
@@ -404,7 +402,7 @@ class Box:
             tx.consume(token)
             tx.add_record(seal(key.public, encode_record(record), _record_bound(setup.ballot)))
             if pending is not None:
-                _require_head(tx.chain_head(), pending)
+                ballot_chain.require_head(tx.chain_head(), pending)
                 tx.append_chain(ballot_chain.cast_entry(pending))
         code = None if pending is None else pending.prepared.readable
         self._printer.print_copy(paper_copy_lines(setup, record, code))
@@ -418,7 +416,7 @@ class Box:
                 setup = station.setup
                 require(station.lifecycle, Action.CAST)
                 _check_card(tx.card(token), pending.record, setup)
-                _require_head(tx.chain_head(), pending)
+                ballot_chain.require_head(tx.chain_head(), pending)
                 tx.append_chain(ballot_chain.challenged_entry(pending, setup.ballot))
         prepared = pending.prepared
         self._printer.print_lines(
@@ -457,7 +455,8 @@ class Box:
             records = [decode_record(opener.open(sealed)) for sealed in tx.records()]
             report = count_records(tx, station, self.key.public_key, given, records)
             if setup.e2e is not None:
-                report = dataclasses.replace(report, e2e=_commitment(tx, setup, len(records)))
+                commitment = ballot_chain.commitment(tx, setup, len(records))
+                report = dataclasses.replace(report, e2e=commitment)
             tx.set_spoiled(given)
             self._counted(tx, station, report)
         return report
@@ -497,14 +496,7 @@ class Box:
             return self._export(tx, station)
 
     def _export(self, tx: Transaction, station: StoredStation) -> bytes:
-        head, signed = tx.chain_head(), tx.signed(ReportKind.ZERO.value)
-        if head is None or signed is None:
-            raise BallotFlowError(BallotFlowRefusal.NOT_E2E)
-        if head.close is None:
-            raise BallotFlowError(BallotFlowRefusal.CHAIN_OPEN)
-        zero = report_hash(decode_report(decode_signed(signed).report))
-        device = self.key.public_key
-        return ballot_chain.export_chain(station.setup.station, device, zero, head, tx.chain())
+        return ballot_chain.export(tx, station.setup.station, self.key.public_key)
 
     def reprint(self, kind: ReportKind) -> bool:
         """Print a signed report again (after a paper jam); False if there is none of `kind`."""
@@ -584,24 +576,6 @@ def _check_card(card: Card | None, record: CastVoteRecord, setup: StationSetup) 
     problems.extend(check_record(record, setup.ballot))
     if problems:
         raise BallotRejectedError(problems)
-
-
-def _commitment(tx: Transaction, setup: StationSetup, records: int) -> E2ECommitment:
-    """What the final report signs of the chain: its close and the hash of its tally."""
-    head = tx.chain_head()
-    if setup.e2e is None or head is None or head.close is None:
-        raise AssertionError("a closed E2E station holds its closed chain")
-    if head.cast != records:
-        raise AssertionError(f"{head.cast} ballots cast in the chain, {records} records")
-    tally = ballot_chain.tally_of(setup.e2e, setup.station, setup.ballot, tx.chain())
-    return E2ECommitment(chain_close=head.close.hex(), tally_hash=tally.hex())
-
-
-def _require_head(head: ChainHead | None, pending: Pending) -> None:
-    # one prepared ballot per box, under its lock: only another process on the same file (a
-    # second kiosk, say) can have moved the head, and then the code shown is not the next one
-    if head is None or head.last != pending.previous:
-        raise BallotFlowError(BallotFlowRefusal.CHAIN_MOVED)
 
 
 def _card_problems(record: CastVoteRecord, contests: Sequence[str]) -> list[Problem]:
