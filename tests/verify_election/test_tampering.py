@@ -8,6 +8,7 @@ the test is about is the one that catches it (an untouched manifest catches ever
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import json
 import shutil
@@ -257,3 +258,16 @@ def test_every_file_the_manifest_lists_is_hashed(record: Path) -> None:
     assert verified(record).passed
     index.write_bytes(b"[]")
     assert first(verified(record), Check.MANIFEST).startswith("codes/00.json")
+
+
+def test_a_chain_started_from_the_inner_report_hash_is_named_so(record: Path) -> None:
+    zero = json.loads((record / "reports" / "ST-1" / "zero.json").read_bytes())
+    inner = hashlib.sha256(
+        json.dumps(zero["report"], sort_keys=True, separators=(",", ":")).encode()
+    ).hexdigest()
+
+    def change(lines: list[Any]) -> None:
+        lines[0]["zero_report"] = "sha256:" + inner
+
+    rewrite_chain(record, "ST-1", change)
+    assert "not of the signed file's bytes" in first(verified(record), Check.CHAIN_START)

@@ -123,14 +123,25 @@ def _start(
     if report is None:
         ledger.failed(Check.CHAIN_START, report_where, "the zero report is missing")
         return start
+    inner = hashlib.sha256(report.report_bytes).digest() == zero
     ledger.record(
         Check.CHAIN_START,
         zero_hash(report) == zero,
         at,
-        "zero_report is not the hash of the station's zero report",
+        "zero_report is the SHA-256 of the report inside the signed zero report, not of the "
+        "signed file's bytes (§7)"
+        if inner
+        else "zero_report is not the hash of the station's zero report",
     )
     ledger.record(
         Check.CHAIN_START, report.device == device, at, "the zero report's device is another"
+    )
+    shown = (report.report.get("kind"), report.report.get("station"))
+    ledger.record(
+        Check.CHAIN_START,
+        shown == ("zero", station),
+        report_where,
+        f"not a zero report of {station}: {shown}",
     )
     expected = chain_start(context.extended, station, device, zero)
     ledger.record(Check.CHAIN_START, expected == start, at, "start is not H_0")
