@@ -166,6 +166,8 @@ class Publisher:
             later = [c for c in changes if c.election == election and c.log_sequence > after]
             if later:
                 done.units[election] = self._apply(writer, state, later)
+            if self._e2e_options != E2EOptions():  # the guardians' tallies, out or back in
+                self._write_e2e(writer, state)
         self._write_bulk(writer, force=True)
         return self._finish(writer, done, publication=True)
 
