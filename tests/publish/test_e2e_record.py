@@ -215,3 +215,20 @@ def test_a_chain_taken_while_following_joins_the_record(election: Election, tmp_
     assert f"{E2E}/ballots/ST-0802-0001.jsonl" in done.written
     assert set(after) - set(before) == {"ballots/ST-0802-0001.jsonl"}
     assert not (tmp_path / E2E / "stale.json").exists()
+
+
+def test_the_guardians_tallies_join_a_record_being_followed(
+    election: Election, tmp_path: Path
+) -> None:
+    tallies, decrypted = tmp_path / "tallies", tmp_path / "out"
+    options = E2EOptions(tallies_out=tallies, decrypted=decrypted)
+    publisher = Publisher(election.uow, tmp_path / "s", render=False, e2e=options)
+    publisher.regenerate()
+    assert not any(p.startswith("tallies/") for p in _files(tmp_path / "s"))
+
+    decrypt_folder(election.guardians, tallies, decrypted)
+    done = publisher.write_e2e()
+
+    assert f"{E2E}/tallies/{ST_1}.json" in done.written
+    files = _manifest_covers_every_file(tmp_path / "s")
+    assert "aggregates/president/IR.json" in files
