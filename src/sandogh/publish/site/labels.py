@@ -133,7 +133,7 @@ FA: dict[str, str] = {
     "ballot": "آیا رأی من شمرده شد؟",
     "ballot_intro": (
         "کد تأییدی را که صندوق پس از رأی شما نشان داد و بر نسخه کاغذی چاپ کرد بنویسید: "
-        "بیست رقم (با خط تیره یا بی آن، رقم فارسی یا لاتین) یا کد کامل شانزده‌شانزدهی."
+        "بیست رقم (با فاصله یا بی آن، رقم فارسی یا لاتین) یا کد کامل شانزده‌شانزدهی."
     ),
     "ballot_label": "کد تأیید",
     "ballot_button": "جست‌وجو",
@@ -284,7 +284,7 @@ EN: dict[str, str] = {
     "ballot": "Was my ballot counted?",
     "ballot_intro": (
         "Type the confirmation code the ballot box showed after your vote and printed on your "
-        "paper copy: twenty digits (with or without dashes, Persian or Latin digits), or the "
+        "paper copy: twenty digits (with or without spaces, Persian or Latin digits), or the "
         "whole code in hex."
     ),
     "ballot_label": "Confirmation code",
