@@ -17,6 +17,9 @@ refusal with its reason and every problem:
   hold against it;
 - `conflicting`: the centre holds another chain of the station.
 
+Every proof is checked again here, so that a chain the centre holds is one the record's verifier
+passes: about 2.7 ms a ballot of one contest of two candidates (2 ms the proofs, 0.6 ms reading),
+so some 5 s for a station of 2,000 voters, in the request (measured on the simulated day, one core).
 The same bytes again are taken once (`duplicate`). Taking a chain is recorded in the event log
 (`ballot-chain-accepted`), which the publisher follows to write the station's part of the E2E
 record. A refusal is recorded as the report ingest records one, when the chain names an
