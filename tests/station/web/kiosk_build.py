@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from starlette.applications import Starlette
 
 from sandogh.core.report import StaffRole
@@ -30,7 +30,16 @@ from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy, StaffMember
 from sandogh.station.web import create_station_app
 from tests.loopback import served
-from tests.station.build import BACKOFF, BALLOT, DEFINITION_HASH, ELECTION, PAPERS, STATION, Clock
+from tests.station.build import (
+    BACKOFF,
+    BALLOT,
+    DEFINITION_HASH,
+    E2E_DOCUMENT,
+    ELECTION,
+    PAPERS,
+    STATION,
+    Clock,
+)
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 # seed-facts.md names the presidential runoff's two; the Majlis runoff's four are made up here
@@ -94,8 +103,10 @@ def voting_kiosk(
     clock: Any = None,
     backoff: Backoff = BACKOFF,
     people: tuple[tuple[str, StaffRole], ...] = PEOPLE,
+    e2e: bool = False,
 ) -> Kiosk:
-    """An enrolled box, open and voting, whose staff have their key files in `folder`."""
+    """An enrolled box, open and voting, whose staff have their key files in `folder`; with
+    `e2e`, enrolled with the election's E2E context (`build.E2E_DOCUMENT`)."""
     keys = {role: folder / f"{role.value}.key" for _, role in people}
     staff = [
         StaffMember(person, role, write_key_file(keys[role]).public_key) for person, role in people
@@ -103,7 +114,13 @@ def voting_kiosk(
     stranger = folder / "stranger.key"
     write_key_file(stranger)
     store, key = StationDirectory(folder / "station").create()
-    fake = centre(election=ELECTION, definition_hash=DEFINITION_HASH, ballot=BALLOT, staff=staff)
+    fake = centre(
+        election=ELECTION,
+        definition_hash=DEFINITION_HASH,
+        ballot=BALLOT,
+        staff=staff,
+        e2e=E2E_DOCUMENT if e2e else None,
+    )
     box = Box(
         store,
         key,
@@ -143,7 +160,9 @@ def log_in(page: Page, url: str, key_file: Path, lang: str = "fa") -> None:
     """A member of staff logs in at the kiosk with their key file."""
     page.goto(f"{url}/operator/login?lang={lang}")
     page.set_input_files("#key-file", str(key_file))
-    page.wait_for_function("document.getElementById('key-seed').value.length > 0")
+    # expect() polls from Playwright's own script, which the kiosk's CSP (no eval) cannot
+    # refuse, as it sometimes refused wait_for_function's string
+    expect(page.locator("#key-seed")).not_to_have_value("")
     press(page, "#log-in")
 
 

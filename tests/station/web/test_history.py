@@ -1,7 +1,9 @@
 """The Back key after a ballot (issue 9, section 1): in Chromium a voter casts a ballot, and
 whoever comes next presses Back and Forward through the browser's history. No page they reach
 may show any name or code of that ballot, in its text, its title or a form's value; and the
-review, asked for again over HTTP once the ballot is cast, answers the neutral card screen."""
+review, asked for again over HTTP once the ballot is cast, answers the neutral card screen.
+On an E2E box (docs/e2e.md §7) the same holds for the steps of cast-or-challenge: neither the
+confirmation codes, the opened ballot nor its nonce shows again."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from sandogh.core.e2e.chain import readable_code
 from sandogh.core.report import StaffRole
 from sandogh.locale import to_persian_digits
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -27,17 +30,25 @@ from tests.station.web.kiosk_build import (
 )
 
 CHOSEN = {"president": ("21",), "parliament": ("32", "34")}
-LEAKS = [
-    shown
-    for contest, codes in CHOSEN.items()
-    for code in codes
-    for shown in (
-        code,
-        to_persian_digits(code),
-        NAMES[contest][1][code]["fa"],
-        NAMES[contest][1][code]["en"],
-    )
-]
+CHALLENGED = {"president": ("25",), "parliament": ("31",)}
+
+
+def _leaks(*ballots: dict[str, tuple[str, ...]]) -> list[str]:
+    return [
+        shown
+        for chosen in ballots
+        for contest, codes in chosen.items()
+        for code in codes
+        for shown in (
+            code,
+            to_persian_digits(code),
+            NAMES[contest][1][code]["fa"],
+            NAMES[contest][1][code]["en"],
+        )
+    ]
+
+
+LEAKS = _leaks(CHOSEN)
 
 
 @pytest.fixture
@@ -53,15 +64,19 @@ def _card(kiosk: Kiosk, page: Page, voter: int) -> str:
     return page.locator("#card-token").inner_text()
 
 
-def _vote(page: Page, url: str, token: str) -> None:
-    page.goto(url + "/vote")
-    page.fill("#token", token)
-    press(page, "button[type=submit]")
-    for codes in CHOSEN.values():
+def _type(page: Page, chosen: dict[str, tuple[str, ...]]) -> None:
+    for codes in chosen.values():
         for code in codes:
             page.fill("#code", code)
             press(page, "#enter")
         press(page, "#next")
+
+
+def _vote(page: Page, url: str, token: str) -> None:
+    page.goto(url + "/vote")
+    page.fill("#token", token)
+    press(page, "button[type=submit]")
+    _type(page, CHOSEN)
     assert "مسعود" not in page.locator("main").inner_text()  # the review: Jalili, not the other
     press(page, "#confirm")
     press(page, "#confirm")
@@ -78,6 +93,19 @@ def _what_shows(page: Page) -> str:
     return "\n".join([page.title(), page.locator("body").inner_text(), *values])
 
 
+def _back_and_forward(page: Page, times: int, shot: str) -> list[str]:
+    """What shows at each step `times` back through the history, then `times` forward."""
+    seen = []
+    for _ in range(times):
+        page.go_back(wait_until="load")
+        seen.append(_what_shows(page))
+    page.screenshot(path=str(SCREENSHOTS / shot), full_page=True)
+    for _ in range(times):
+        page.go_forward(wait_until="load")
+        seen.append(_what_shows(page))
+    return seen
+
+
 def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -89,14 +117,7 @@ def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk) -> Non
         token = _card(kiosk, browser.new_page(), 1)
         page = browser.new_page(viewport={"width": 800, "height": 720})
         _vote(page, kiosk.url, token)
-        seen = []
-        for _ in range(5):
-            page.go_back(wait_until="load")
-            seen.append(_what_shows(page))
-        page.screenshot(path=str(SCREENSHOTS / "voter-after-back-fa.png"), full_page=True)
-        for _ in range(5):
-            page.go_forward(wait_until="load")
-            seen.append(_what_shows(page))
+        seen = _back_and_forward(page, 5, "voter-after-back-fa.png")
         browser.close()
     for shown in seen:
         assert [leak for leak in LEAKS if leak in shown] == []
@@ -124,3 +145,45 @@ def test_the_review_is_gone_once_the_ballot_is_cast(kiosk: Kiosk) -> None:
             assert 'id="token"' in page_now  # the card screen
             assert [leak for leak in LEAKS if leak in page_now] == []
     assert kiosk.box.status().records == 1
+
+
+def test_back_and_forward_after_a_challenge_and_a_cast_show_nothing_of_either(
+    tmp_path: Path,
+) -> None:
+    with serving(voting_kiosk(tmp_path, e2e=True)) as kiosk:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=CHROMIUM_ARGS,
+                ignore_default_args=["--disable-back-forward-cache"],
+            )
+            token = _card(kiosk, browser.new_page(), 3)
+            page = browser.new_page(viewport={"width": 800, "height": 720})
+            page.goto(kiosk.url + "/vote")
+            page.fill("#token", token)
+            press(page, "button[type=submit]")
+            _type(page, CHALLENGED)
+            press(page, "#seal")
+            press(page, "#challenge")
+            press(page, "#challenge-yes")
+            nonce = page.locator("#opened-nonce").inner_text().split()
+            press(page, "#vote-again")
+            _type(page, CHOSEN)
+            press(page, "#seal")
+            press(page, "#cast")
+            assert page.locator("#cast-done").count() == 1
+            seen = _back_and_forward(page, 10, "voter-after-challenge-back-fa.png")
+            browser.close()
+        box = kiosk.box
+        with box.store.transaction() as tx:
+            head, chain = tx.chain_head(), list(tx.chain())
+        assert head is not None
+        assert (head.cast, head.challenged) == (1, 1)
+        codes = [readable_code(entry.code).split() for entry in chain]
+        leaks = _leaks(CHOSEN, CHALLENGED) + nonce
+        leaks += [shown for groups in codes for g in groups for shown in (g, to_persian_digits(g))]
+        for shown in seen:
+            assert [leak for leak in leaks if leak in shown] == []
+            for step in ("بازبینی", "کد تأیید", "ابطال‌شده"):  # review, code, opened
+                assert step not in shown
+        assert box.status().records == 1

@@ -1,5 +1,5 @@
-"""The kiosk's own sentences for staff log-in, closing, the report's journey and refusals, in
-Persian and English.
+"""The kiosk's own sentences for staff log-in, closing, the report's journey, refusals and
+cast-or-challenge (docs/e2e.md §7), in Persian and English.
 
 The voting screens and the figures keep their keys in the main catalogue (`box_*` in
 `sandogh.locale.messages`, which `label` falls back to); what only the hardened screens of issue 9
@@ -55,6 +55,49 @@ FA: dict[str, str] = {
     "kiosk_refused_client": "این صندوق تنها به مرورگر خودش پاسخ می‌دهد.",
     "kiosk_back_to_start": "بازگشت به آغاز",
     "kiosk_need_two": "برای شمارش آرا دست‌کم دو نفر از کارکنان شعبه باید وارد شده باشند.",
+    # cast or challenge (docs/e2e.md §7): the code, in Persian digits, is shown by the template
+    "kiosk_seal": "مهر و موم برگه رأی من",
+    "kiosk_seal_means": (
+        "صندوق برگه شما را رمزگذاری می‌کند و کد تأیید آن را نشان می‌دهد. رأی شما هنوز ثبت نشده است."
+    ),
+    "kiosk_code_title": "کد تأیید برگه رأی شما",
+    "kiosk_code_how": (
+        "این کد را یادداشت کنید یا رسیدی را که صندوق برایتان چاپ می‌کند نگه دارید؛ همین کد روی"
+        " نسخه کاغذی برگه هم چاپ می‌شود. پس از انتخابات، کد را در تارنمای نتایج جست‌وجو کنید"
+        " تا ببینید برگه شما شمرده شده است."
+    ),
+    "kiosk_code_choose": "اکنون یکی را برگزینید:",
+    "kiosk_cast": "ثبت نهایی رأی",
+    "kiosk_cast_means": "برگه به صندوق می‌رود و شمرده می‌شود.",
+    "kiosk_challenge": "بررسی این برگه؛ شمارش نمی‌شود",
+    "kiosk_challenge_means": "برگه باز می‌شود تا ببینید صندوق همان را رمزگذاری کرده که برگزیدید.",
+    "kiosk_change_note": ("برای تغییر انتخاب‌ها، «بررسی این برگه» را بزنید و سپس دوباره رأی دهید."),
+    "kiosk_challenge_title": "این برگه بررسی شود؟",
+    "kiosk_challenge_warn": (
+        "این برگه باز و چاپ می‌شود و هرگز شمرده نمی‌شود. پس از آن، با همان کارت تعرفه"
+        " دوباره رأی می‌دهید."
+    ),
+    "kiosk_challenge_yes": "آری، این برگه را باز کن",
+    "kiosk_challenge_no": "نه، بازگشت به کد تأیید",
+    "kiosk_opened_title": "ابطال‌شده برای بررسی — شمرده نمی‌شود",
+    "kiosk_opened_what": (
+        "صندوق این انتخاب‌ها را رمزگذاری کرده بود. اگر با آنچه برگزیدید یکی نیست، به ناظر شعبه"
+        " خبر دهید."
+    ),
+    "kiosk_code": "کد تأیید",
+    "kiosk_nonce": "کلید بازکردن برگه (برای بررسی)",
+    "kiosk_opened_published": (
+        "این برگه با همین کد در میان برگه‌های بررسی‌شده منتشر می‌شود و هر کس می‌تواند آن را"
+        " دوباره رمزگذاری کند و بسنجد."
+    ),
+    "kiosk_vote_again": "رأی دادن دوباره با همین کارت",
+    "kiosk_take_receipt": "رسید کد تأیید خود را از چاپگر بردارید.",
+    "kiosk_seal_lost": (
+        "صندوق دیگر این برگه مهر و موم‌شده را نگه نمی‌دارد و چیزی از آن ثبت نشد؛"
+        " انتخاب‌ها را بازبینی کنید و دوباره مهر و موم کنید."
+    ),
+    "kiosk_challenged": "برگه‌های ابطال‌شده برای بررسی (شمرده نمی‌شوند)",
+    "kiosk_close_so_far": "تا این لحظه",
 }
 
 EN: dict[str, str] = {
@@ -102,6 +145,49 @@ EN: dict[str, str] = {
     "kiosk_refused_client": "This box serves its own screen only.",
     "kiosk_back_to_start": "Back to the start",
     "kiosk_need_two": "Counting needs at least two members of the station's staff logged in.",
+    "kiosk_seal": "Seal my ballot",
+    "kiosk_seal_means": (
+        "The box encrypts your ballot and shows its confirmation code. Your vote is not"
+        " recorded yet."
+    ),
+    "kiosk_code_title": "Your ballot's confirmation code",
+    "kiosk_code_how": (
+        "Write this code down, or keep the receipt the box prints for you; the same code is"
+        " printed on the ballot's paper copy. After the election, look the code up on the results"
+        " site to see that your ballot was counted."
+    ),
+    "kiosk_code_choose": "Now choose one:",
+    "kiosk_cast": "Cast my ballot",
+    "kiosk_cast_means": "The ballot goes into the box and is counted.",
+    "kiosk_challenge": "Check this ballot; it will not be counted",
+    "kiosk_challenge_means": "The ballot is opened so you can see the box encrypted your choices.",
+    "kiosk_change_note": "To change your choices, press “Check this ballot”, then vote again.",
+    "kiosk_challenge_title": "Check this ballot?",
+    "kiosk_challenge_warn": (
+        "This ballot is opened and printed, and it is never counted. Then you vote again with"
+        " the same ballot card."
+    ),
+    "kiosk_challenge_yes": "Yes, open this ballot",
+    "kiosk_challenge_no": "No, back to the confirmation code",
+    "kiosk_opened_title": "Challenged for checking — not counted",
+    "kiosk_opened_what": (
+        "These are the choices the box encrypted. If they are not what you chose, tell the"
+        " station's supervisor."
+    ),
+    "kiosk_code": "Confirmation code",
+    "kiosk_nonce": "The ballot's opening key (for checking)",
+    "kiosk_opened_published": (
+        "This ballot is published with this code among the challenged ballots; anyone can encrypt"
+        " it again and compare."
+    ),
+    "kiosk_vote_again": "Vote again with this card",
+    "kiosk_take_receipt": "Take the receipt with your confirmation code from the printer.",
+    "kiosk_seal_lost": (
+        "The box no longer holds this sealed ballot and nothing of it was recorded; review"
+        " your choices and seal again."
+    ),
+    "kiosk_challenged": "Ballots challenged for checking (not counted)",
+    "kiosk_close_so_far": "So far",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

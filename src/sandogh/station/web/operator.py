@@ -1,5 +1,7 @@
 """The operator's screens: staff log-in, status, check-in, and the end of the day (close, with
-its confirmation; count; sign and send), with where each signed report stands.
+its confirmation; count; sign and send), with where each signed report stands. On an E2E box the
+status and the close's confirmation show the ballots challenged apart from those cast
+(docs/e2e.md §7).
 
 Issue 9, section 4. Every route here but the log-in is `staff_only`: without a shift of
 logged-in staff (`sessions.Shift`) a page sends the browser to the log-in and an action is
@@ -27,7 +29,7 @@ from sandogh.core.report import ReportKind
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.station.box import CheckInRefused
 from sandogh.station.errors import StaffKeyError
-from sandogh.station.local_store import OutboxKind, Queued
+from sandogh.station.local_store import ChainHead, OutboxKind, Queued
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
@@ -148,6 +150,7 @@ class OperatorScreens:
             csrf=shift.csrf,
             staff=shift.staff,
             status=status,
+            chain=self._chain() if status else None,
             reports=self._reports() if status else [],
             at=lambda moment: _clock_time(moment, lang),
             card=shown.get("card"),
@@ -156,6 +159,11 @@ class OperatorScreens:
             done=shown.get("done"),
             problem=shown.get("problem"),
         )
+
+    def _chain(self) -> ChainHead | None:
+        """An E2E box's chain as it stands (its ballots cast and challenged); None without."""
+        with self._screens.box.store.transaction() as tx:
+            return tx.chain_head()
 
     def _reports(self) -> list[ReportState]:
         with self._screens.box.store.transaction() as tx:
@@ -180,7 +188,9 @@ class OperatorScreens:
     async def close_page(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
-        return self._screens.render("close.html", lang, PATH + "/close", csrf=shift.csrf)
+        return self._screens.render(
+            "close.html", lang, PATH + "/close", csrf=shift.csrf, chain=self._chain()
+        )
 
     async def close(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang

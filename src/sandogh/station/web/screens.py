@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from sandogh.locale import Lang, format_int, to_persian_digits
+from sandogh.locale import Lang, format_int, in_words, to_ascii_digits, to_persian_digits
 from sandogh.station.box import Box
 from sandogh.station.web.guard import same_origin
 from sandogh.station.web.labels import label
@@ -61,11 +61,15 @@ class Screens:
                 return format_int(value, lang)
             return to_persian_digits(value) if lang == "fa" else value
 
+        def spoken(readable: str) -> str:
+            return spoken_code(readable, lang)
+
         page = self.env.get_template(name).render(
             lang=lang,
             dir="rtl" if lang == "fa" else "ltr",
             t=t,
             digits=digits,
+            spoken=spoken,
             path=path,
             csrf=csrf,
             csrf_field=CSRF_FIELD,
@@ -93,9 +97,25 @@ class Screens:
             return None
         return form
 
+    def sealing(self) -> bool:
+        """Whether the box seals ballots for cast-or-challenge (an E2E box, docs/e2e.md §7)."""
+        with self.box.store.transaction() as tx:
+            station = tx.station()
+        return station is not None and station.setup.e2e is not None
+
     def names(self) -> BallotNames:
         with self.box.store.transaction() as tx:
             return read_names(tx.enrolment_document())
+
+
+def spoken_code(readable: str, lang: Lang) -> str:
+    """A confirmation code as a screen reader says it: each digit in words, a pause between groups
+    (a group read as one number would hide a zero in front)."""
+    pause = "، " if lang == "fa" else ", "
+    return pause.join(
+        " ".join(in_words(int(digit), lang) for digit in to_ascii_digits(group))
+        for group in readable.split()
+    )
 
 
 def see(path: str, lang: Lang) -> RedirectResponse:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats import key_file
+from sandogh.station.ballot_chain import OpenedBallot, PreparedBallot
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.draft import Draft
 
@@ -30,13 +31,20 @@ SHIFT_COOKIE = "kiosk-staff"  # path "/operator" only: never sent with a voter's
 @dataclass
 class Visit:
     """One browser: `csrf` for its forms; `token` and `draft` while a voter types a ballot;
-    `shown` a one-time message for the next page (a refusal, the ballot cast)."""
+    `shown` a one-time message for the next page (a refusal, the ballot cast).
+
+    On an E2E box (docs/e2e.md §7) `sealed` is the ballot the box has prepared, whose code is on
+    the screen until the voter casts or challenges (`challenging` while the challenge asks to be
+    confirmed), and `opened` a challenged ballot, shown until the voter starts again."""
 
     csrf: str
     seen: datetime.datetime
     token: str | None = None
     draft: Draft | None = None
     shown: dict[str, str] = field(default_factory=dict)
+    sealed: PreparedBallot | None = None
+    challenging: bool = False
+    opened: OpenedBallot | None = None
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -115,6 +123,15 @@ class Sessions:
             found = self._visits[cookie] = Visit(self._new_secret(), now)
         found.seen = now
         return cookie, found
+
+    def take_card(self, token: str, visit: Visit) -> None:
+        """`visit` now holds the card `token`: any other visit that held it lets it go, with
+        its draft, sealed ballot and opened ballot, so that what one voter sealed is never
+        cast from a screen that showed another code (the box holds one sealed ballot a card)."""
+        for other in self._visits.values():
+            if other is not visit and other.token == token:
+                other.token, other.draft, other.shown = None, None, {}
+                other.sealed, other.challenging, other.opened = None, False, None
 
     def shift(self, cookie: str | None) -> Shift | None:
         """The staff logged in at this browser, if any are and they have not been idle."""
