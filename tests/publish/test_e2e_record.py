@@ -154,9 +154,9 @@ def test_the_record_before_and_after_the_guardians_decrypt(
     assert nation["contests"][0]["ballots"] == 4 + 2
 
     decrypt_folder(election.guardians, tallies, decrypted)  # guardian 2 absent
-    Publisher(
+    Publisher(  # `sandogh publish --once`: nothing new in the log, the tallies all the same
         election.uow, snapshot, render=False, e2e=E2EOptions(decrypted=decrypted)
-    ).regenerate()
+    ).catch_up()
 
     files = _manifest_covers_every_file(snapshot)
     for relative in to_decrypt:
@@ -215,3 +215,20 @@ def test_a_chain_taken_while_following_joins_the_record(election: Election, tmp_
     assert f"{E2E}/ballots/ST-0802-0001.jsonl" in done.written
     assert set(after) - set(before) == {"ballots/ST-0802-0001.jsonl"}
     assert not (tmp_path / E2E / "stale.json").exists()
+
+
+def test_the_guardians_tallies_join_a_record_being_followed(
+    election: Election, tmp_path: Path
+) -> None:
+    tallies, decrypted = tmp_path / "tallies", tmp_path / "out"
+    options = E2EOptions(tallies_out=tallies, decrypted=decrypted)
+    publisher = Publisher(election.uow, tmp_path / "s", render=False, e2e=options)
+    publisher.regenerate()
+    assert not any(p.startswith("tallies/") for p in _files(tmp_path / "s"))
+
+    decrypt_folder(election.guardians, tallies, decrypted)
+    done = publisher.write_e2e()
+
+    assert f"{E2E}/tallies/{ST_1}.json" in done.written
+    files = _manifest_covers_every_file(tmp_path / "s")
+    assert "aggregates/president/IR.json" in files

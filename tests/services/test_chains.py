@@ -119,7 +119,7 @@ def test_a_chain_the_report_does_not_close_is_refused(day: Day) -> None:
 
     assert refused.reason is ChainRefusal.CHAIN_MISMATCH
     assert "another close" in str(refused.problems[0])
-    assert "ballot-chain-refused" in event_types(day.uow)
+    assert "refusals-counted" in event_types(day.uow)  # counted: a chain is signed by no one
 
 
 def test_a_tally_other_than_the_report_signs_is_refused(day: Day) -> None:
@@ -142,9 +142,25 @@ def test_a_changed_ballot_is_named_by_its_line(day: Day) -> None:
     refused = _refused(day, b"\n".join(lines))
 
     assert refused.reason is ChainRefusal.CHAIN_MISMATCH
-    paths = {p.path.split(".")[0] for p in refused.problems}
-    assert "line 4" in paths  # its proofs fail, and its code no longer follows
-    assert any(p.path == "line 4.code" for p in refused.problems)
+    # every later code, the close, and the tally it no longer makes; no proof was checked
+    paths = ["line 4.code", "line 5.code", "line 6.code", "line 7.close", "tally"]
+    assert [p.path for p in refused.problems] == paths
+
+
+def test_a_proof_from_another_ballot_is_named(day: Day) -> None:
+    ingest_report(day.uow, signed=_report(day), now=LATER)
+    lines = day.chain.data.split(b"\n")
+    second, third = json.loads(lines[2]), json.loads(lines[3])
+    # the proofs are not hashed into the codes (§6): the chain holds, the proof does not
+    third["ballot"]["contests"][0]["selections"][0]["proof"] = second["ballot"]["contests"][0][
+        "selections"
+    ][0]["proof"]
+    lines[3] = canonical_json(third)
+
+    refused = _refused(day, b"\n".join(lines))
+
+    assert refused.reason is ChainRefusal.CHAIN_MISMATCH
+    assert [p.path for p in refused.problems] == ["line 4.ballot.contests[0].selections[0].proof"]
 
 
 def test_junk_is_malformed(day: Day) -> None:

@@ -315,6 +315,14 @@ def demo(
     exit_when_done: Annotated[
         bool, typer.Option("--exit-when-done", help="Stop once the day is over and published.")
     ] = False,
+    e2e: Annotated[
+        bool,
+        typer.Option(
+            "--e2e",
+            help="With --live: end-to-end verifiable, the guardians' ceremony first, encrypted "
+            "and challenged ballots, and the record decrypted when the day is over.",
+        ),
+    ] = False,
 ) -> None:
     """Load the Kerman 1403 example (both rounds) and show results, outcomes and checks; with
     --live, run its election day live (Ctrl-C stops it)."""
@@ -335,6 +343,7 @@ def demo(
             seed=seed,
             exit_when_done=exit_when_done,
             lang=lang.lang,
+            e2e=e2e,
         ),
         out,
     )
@@ -383,11 +392,35 @@ def simulate(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Chooses stations, voters, order.")] = 1403,
     threads: Annotated[int, typer.Option("--threads", min=1, help="Boxes at once.")] = 8,
+    e2e: Annotated[
+        bool,
+        typer.Option(
+            "--e2e",
+            help="End-to-end verifiable: the guardians' ceremony, encrypted and challenged "
+            "ballots, the chains, the decrypted tallies, and verify-election on the record.",
+        ),
+    ] = False,
+    record: Annotated[
+        Path | None,
+        typer.Option(
+            "--record",
+            help="With --e2e, keep the published snapshot with its E2E record here.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """A whole election day through the real HTTP API: the Kerman runoff's figures at chosen
-    stations, cast on real ballot boxes; exit 3 if the stored totals disagree."""
+    stations, cast on real ballot boxes; exit 3 if the stored totals disagree (or, with --e2e,
+    the record does not verify)."""
     if not simulate_job.run(
-        stations=stations, scale=scale, db=db, seed=seed, threads=threads, out=out
+        stations=stations,
+        scale=scale,
+        db=db,
+        seed=seed,
+        threads=threads,
+        out=out,
+        e2e=e2e,
+        record=record,
     ):
         raise typer.Exit(3)
 

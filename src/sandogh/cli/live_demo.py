@@ -9,11 +9,19 @@ two staff registered, their key files beside the box), and the simulated day of
 `sandogh simulate` (`cli.simulated_day`) paced so that its stations report one after another over
 `--minutes`. The main thread watches every part: one that stops stops the demo with a line saying
 which; Ctrl-C (or SIGTERM) stops all of them, the centre's process included.
+
+With `e2e` (issue 10, `cli.simulated_e2e`), three guardians run the key ceremony first (their
+files in `guardians/`) and the centre loads its record, so every box, the kiosk's too, encrypts
+its ballots; each simulated station's first voter challenges a ballot, each box sends its chain
+after its final report, and the publisher writes the E2E record as the chains come (a code can
+be looked up on the site at once). When the day is over the guardians decrypt the tallies and
+the record is complete, for `sandogh verify-election`.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import multiprocessing
 import queue
@@ -52,12 +60,14 @@ from sandogh.cli.simulated_day import (
     station_day,
     station_staff,
 )
+from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
 from sandogh.core.access import Grant, Role
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import write_key_file
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
+from sandogh.publish.e2e_record import E2EOptions
 from sandogh.publish.serve import static_app
 from sandogh.publish.snapshot import Publisher
 from sandogh.registry.synthetic import SyntheticRegistry
@@ -66,6 +76,7 @@ from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
+from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
 from sandogh.services.staff import register_staff
@@ -106,6 +117,7 @@ class LiveOptions:
     seed: int
     exit_when_done: bool
     lang: Lang
+    e2e: bool = False
 
 
 class _Worker(threading.Thread):
@@ -137,13 +149,7 @@ def run(options: LiveOptions, out: Console) -> None:
     lang = options.lang
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
-    folder = options.folder
-    for stale in ("", "-wal", "-shm"):
-        (folder / f"{DATABASE}{stale}").unlink(missing_ok=True)
-    (folder / SERVER_KEY).unlink(missing_ok=True)  # the demo's database is new every run
-    for stale in ("site", "boxes"):
-        shutil.rmtree(folder / stale, ignore_errors=True)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _fresh(options.folder)
     key = ServerKey.write(folder / SERVER_KEY)
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]])
@@ -152,13 +158,16 @@ def run(options: LiveOptions, out: Console) -> None:
     )
     accounts = _add_operators(store, key)
     register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
+    guardians = _ceremony(store, plan, folder, out, lang) if options.e2e else None
     enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
     settings = one_run_settings(url, plan.registry, folder / SERVER_KEY)
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
-    publisher = Publisher(store, folder / "site", bulk_interval=BULK_SECONDS)
-    ready = threading.Event()
-    following = _Worker(say("publisher", lang), lambda stop: _follow(publisher, stop, ready))
+    publisher = _publisher(store, folder, e2e=options.e2e)
+    ready, decrypted = threading.Event(), threading.Event()
+    following = _Worker(
+        say("publisher", lang), lambda stop: _follow(publisher, stop, ready, decrypted)
+    )
     out.print(say("rendering", lang))
     following.start()
     try:
@@ -209,7 +218,12 @@ def run(options: LiveOptions, out: Console) -> None:
                 )
             )
             day.start()
-            _watch(out, lang, plan, parts, day, reported, options.exit_when_done)
+            after_day = (
+                None
+                if guardians is None
+                else functools.partial(_decrypt, guardians, folder, decrypted, out, lang, site)
+            )
+            _watch(out, lang, plan, parts, day, reported, options.exit_when_done, after_day)
             following.stop.set()
             following.join()
             _check(parts[1:2], lang)
@@ -377,20 +391,80 @@ def _wait_for(port: int, server: BaseProcess, what: str, lang: Lang) -> None:
             time.sleep(0.05)
 
 
-def _follow(publisher: Publisher, stop: threading.Event, ready: threading.Event) -> None:
-    """`sandogh publish --follow`: the whole snapshot once, then what each poll of the log adds."""
+def _follow(
+    publisher: Publisher, stop: threading.Event, ready: threading.Event, decrypted: threading.Event
+) -> None:
+    """`sandogh publish --follow`: the whole snapshot once, then what each poll of the log adds;
+    once `decrypted` is set, the E2E record again with the guardians' decrypted tallies."""
     publisher.regenerate()
     ready.set()
     while True:
         stopping = stop.wait(PUBLISH_SECONDS)
         try:
             publisher.poll()  # once more after the stop: the last reports of the day
+            if decrypted.is_set():
+                decrypted.clear()
+                publisher.write_e2e()
         except SQLAlchemyError:  # the store busy with the centre's writes: read it next time
             if not stopping:
                 continue
         if stopping:
             break
     publisher.flush()
+
+
+def _fresh(folder: Path) -> Path:
+    """`folder` without what an earlier run left: the demo's database is new every run."""
+    for stale in ("", "-wal", "-shm"):
+        (folder / f"{DATABASE}{stale}").unlink(missing_ok=True)
+    (folder / SERVER_KEY).unlink(missing_ok=True)
+    for stale in ("site", "boxes", "guardians", "tallies", "decrypted"):
+        shutil.rmtree(folder / stale, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _publisher(store: UnitOfWorkFactory, folder: Path, *, e2e: bool) -> Publisher:
+    """The snapshot's publisher; an E2E day's tallies go to `tallies/` for the guardians and
+    come back decrypted in `decrypted/`."""
+    options = E2EOptions(tallies_out=folder / "tallies", decrypted=folder / "decrypted")
+    return Publisher(
+        store, folder / "site", bulk_interval=BULK_SECONDS, e2e=options if e2e else None
+    )
+
+
+def _ceremony(
+    store: UnitOfWorkFactory, plan: DayPlan, folder: Path, out: Console, lang: Lang
+) -> Guardians:
+    """The guardians' key ceremony, its record loaded into the centre before any box enrols."""
+    election = plan.loaded.election.id
+    guardians = run_ceremony(
+        folder / "guardians", election=election, definition_hash=plan.loaded.definition_hash
+    )
+    stored = load_ceremony(
+        store,
+        election_id=election,
+        record=guardians.record.read_bytes(),
+        now=datetime.datetime.now(datetime.UTC),
+    )
+    out.print(say("e2e_ceremony", lang, joint=stored.joint_key))
+    return guardians
+
+
+def _decrypt(
+    guardians: Guardians,
+    folder: Path,
+    decrypted: threading.Event,
+    out: Console,
+    lang: Lang,
+    site: str,
+) -> None:
+    """The day over: the guardians decrypt the published tallies; the publisher then writes
+    them into the record. The last chains come a poll after the last report: wait for them."""
+    time.sleep(2 * PUBLISH_SECONDS)
+    count = decrypt_tallies(guardians, folder / "tallies", folder / "decrypted")
+    decrypted.set()
+    out.print(say("e2e_decrypted", lang, tallies=count, site=site))
 
 
 def _kiosk(
@@ -510,6 +584,7 @@ def _run_day(
                 random.Random(f"{options.seed}:{code}"),
                 boxes / code,
                 station_staff(options.seed, code),
+                challenge=options.e2e,
             )
         )
 
@@ -522,9 +597,10 @@ def _watch(
     day: _Worker,
     reported: queue.Queue[StationDay],
     exit_when_done: bool,
+    after_day: Callable[[], None] | None = None,
 ) -> None:
-    """Print each station's report as it comes and stop when a part stops; with
-    `exit_when_done`, return once the day is over."""
+    """Print each station's report as it comes and stop when a part stops; once the day is
+    over, run `after_day`; with `exit_when_done`, return then."""
     done: list[StationDay] = []
     announced = False
     while True:
@@ -546,6 +622,8 @@ def _watch(
         if day.is_alive() or announced:
             continue
         out.print(say("done", lang, cast=sum(s.voters for s in done), stations=len(done)))
+        if after_day is not None:
+            after_day()
         if exit_when_done:
             return
         out.print(say("serving", lang))

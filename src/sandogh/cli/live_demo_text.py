@@ -28,6 +28,9 @@ _FA: dict[str, str] = {
     "site_server": "سرور سایت نتایج",
     "kiosk_server": "صفحه‌های صندوق",
     "simulation": "روز انتخابات شبیه‌سازی‌شده",
+    "e2e_ceremony": "مراسم کلید سه امین (حد نصاب دو) انجام شد؛ کلید مشترک: {joint}",
+    "e2e_decrypted": "امین ۱ و امین ۳ همه {tallies} جمع رمزشده را گشودند؛ سیاهه انتخابات کامل است: "
+    "sandogh verify-election {site} — و «آیا رأی من شمرده شد؟» در سایت نتایج",
 }
 _EN: dict[str, str] = {
     "port_taken": "port {wanted} is taken; the {what} uses port {port}",
@@ -52,6 +55,9 @@ _EN: dict[str, str] = {
     "site_server": "results site's server",
     "kiosk_server": "box's screens",
     "simulation": "simulated election day",
+    "e2e_ceremony": "Key ceremony of three guardians (quorum two) done; joint key: {joint}",
+    "e2e_decrypted": "Guardians 1 and 3 decrypted {tallies} encrypted tallies; the election record "
+    "is complete: sandogh verify-election {site} — and “Was my ballot counted?” on the site",
 }
 
 

@@ -18,6 +18,7 @@ from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.cli.simulated_day import (
     SYNC_PASSES,
     TIMEOUT_SECONDS,
+    E2EDay,
     Simulation,
     SimulationError,
     StationDay,
@@ -45,7 +46,15 @@ PROVINCE_CAST = 1_276_092
 
 
 def run(
-    *, stations: int, scale: float, db: str | None, seed: int, threads: int, out: Console
+    *,
+    stations: int,
+    scale: float,
+    db: str | None,
+    seed: int,
+    threads: int,
+    out: Console,
+    e2e: bool = False,
+    record: Path | None = None,
 ) -> bool:
     """Simulate and print expected against stored figures; True when everything agrees."""
     with tempfile.TemporaryDirectory(prefix="sandogh-simulate-") as scratch:
@@ -56,6 +65,8 @@ def run(
             seed=seed,
             threads=threads,
             scratch=Path(scratch),
+            e2e=e2e,
+            record=record,
         )
     print_simulation(out, result)
     return result.agrees
@@ -93,4 +104,25 @@ def print_simulation(out: Console, result: Simulation) -> None:
             f"all 2,427 stations at scale 1 ({PROVINCE_CAST:,} voters, the province totals of "
             f"the foundation example) would take about {hours:.1f} h at this rate"
         )
+    if result.e2e is not None:
+        _print_e2e(out, result.e2e, len(result.stations))
     out.print("everything agrees" if result.agrees else "DISAGREES", markup=False)
+
+
+def _print_e2e(out: Console, day: E2EDay, stations: int) -> None:
+    out.print(
+        f"E2E: key ceremony of 3 guardians, quorum 2, in {day.ceremony_seconds:.1f} s; chains "
+        f"taken {day.chains} of {stations}; ballots challenged (opened, not counted) "
+        f"{day.challenged}; tallies published, decrypted by guardians 1 and 3 and written into "
+        f"the record in {day.publish_seconds:.1f} s; verify-election in "
+        f"{day.verify_seconds:.1f} s: {'passes' if day.verified else 'FAILS'}",
+        markup=False,
+    )
+    for failure in day.failures:
+        out.print(f"  {failure}", markup=False)
+    if day.record is not None:
+        out.print(
+            f"the snapshot with its E2E record is in {day.record} "
+            f"(sandogh verify-election {day.record}; sandogh publish-serve {day.record})",
+            markup=False,
+        )

@@ -10,10 +10,18 @@ secretary are registered at the centre first, with keys drawn from the seed (`st
 open its sealed ballots to count them (issue 9, section 1) and sign its final report beside the
 box, as the centre requires (section 2). The results are then read back through the store
 (`services.results.show_results`) and set beside what was cast.
+
+With `e2e`, the day is end-to-end verifiable (issue 10, `cli.simulated_e2e`): the guardians'
+ceremony runs first and its record is loaded into the centre, so every box is enrolled with the
+joint key and encrypts every ballot; at each station the first voter challenges a ballot (it is
+opened and kept in the chain, never counted) and then casts; each box sends its chain after its
+final report. The snapshot is then published with the E2E record, two of the three guardians
+decrypt its tallies, and `verify-election` checks the record.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import itertools
@@ -29,15 +37,19 @@ from sandogh.cli.demo import EXAMPLE, ExampleMissingError
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
+from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
+from sandogh.publish.e2e_record import E2EOptions
+from sandogh.publish.snapshot import Publisher
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
+from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.results import show_results
 from sandogh.services.staff import register_staff
@@ -49,6 +61,7 @@ from sandogh.station.setup import OfflinePolicy
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
+from sandogh.verify_election.run import verify_election
 
 TIMEOUT_SECONDS = 60.0
 SYNC_PASSES = 5
@@ -65,9 +78,27 @@ class StationDay:
     station: str
     voters: int
     refused: int
-    reports_delivered: int
+    reports_delivered: int  # and an E2E box's chain
     reports_refused: int
     incidents: int
+    challenged: int = 0
+
+
+@dataclass(frozen=True)
+class E2EDay:
+    """What the E2E part of the day did, and how long each step took (wall time)."""
+
+    chains: int  # the stations' chains the centre took
+    challenged: int
+    ceremony_seconds: float
+    publish_seconds: float  # the encrypted tallies, their decryption, the record written
+    verify_seconds: float
+    failures: tuple[str, ...]  # verify-election's failed checks, each with its first failure
+    record: Path | None  # the snapshot holding the record, when kept
+
+    @property
+    def verified(self) -> bool:
+        return not self.failures
 
 
 @dataclass(frozen=True)
@@ -77,6 +108,7 @@ class Simulation:
     stored: Figures
     stations_reported: int
     seconds: float  # the boxes' whole day, enrolment to sync, wall time
+    e2e: E2EDay | None = None
 
     @property
     def voters(self) -> int:
@@ -92,9 +124,12 @@ class Simulation:
             self.expected == self.stored
             and self.stations_reported == len(self.stations)
             and all(
-                s.refused == 0 and s.reports_refused == 0 and s.reports_delivered == 2
+                s.refused == 0
+                and s.reports_refused == 0
+                and s.reports_delivered == (2 if self.e2e is None else 3)
                 for s in self.stations
             )
+            and (self.e2e is None or (self.e2e.verified and self.e2e.chains == len(self.stations)))
         )
 
 
@@ -167,9 +202,19 @@ def register_station_staff(
 
 
 def simulate(
-    *, stations: int, scale: Fraction, db: str | None, seed: int, threads: int, scratch: Path
+    *,
+    stations: int,
+    scale: Fraction,
+    db: str | None,
+    seed: int,
+    threads: int,
+    scratch: Path,
+    e2e: bool = False,
+    record: Path | None = None,
 ) -> Simulation:
-    """Run the day in `scratch` (the boxes' directories and, without `db`, the centre's store)."""
+    """Run the day in `scratch` (the boxes' directories and, without `db`, the centre's store);
+    with `e2e`, end-to-end verifiable, its snapshot published into `record` (default: in
+    `scratch`)."""
     plan = plan_day(stations=stations, scale=scale, seed=seed)
     loaded, chosen, expected = plan.loaded, plan.chosen, plan.expected
     election = loaded.election
@@ -190,6 +235,18 @@ def simulate(
             now=now,
         )
         register_station_staff(uow, election.id, seed, chosen)
+        guardians, ceremony_seconds = None, 0.0
+        if e2e:
+            started = time.perf_counter()
+            guardians = run_ceremony(
+                scratch / "guardians",
+                election=election.id,
+                definition_hash=loaded.definition_hash,
+            )
+            load_ceremony(
+                uow, election_id=election.id, record=guardians.record.read_bytes(), now=now
+            )
+            ceremony_seconds = time.perf_counter() - started
         key_file = scratch / SERVER_KEY
         enroller = add_run_operator(uow, election, by=actor(), key=ServerKey.write(key_file))
         settings = one_run_settings(url, plan.registry, key_file)
@@ -210,12 +267,21 @@ def simulate(
                             random.Random(f"{seed}:{code}"),
                             scratch / code,
                             station_staff(seed, code),
+                            challenge=e2e,
                         ),
                         chosen,
                     )
                 )
             seconds = time.perf_counter() - start
         view = show_results(uow, election.id, contest=CONTEST)
+        e2e_day = None
+        if guardians is not None:
+            e2e_day = _e2e_record(
+                uow, guardians, record or scratch / "snapshot", scratch, threads, ceremony_seconds
+            )
+            e2e_day = dataclasses.replace(
+                e2e_day, challenged=sum(d.challenged for d in days), record=record
+            )
     finally:
         engine.dispose()
     stored = [view.tallied.total(CONTEST, code) for code in chosen]
@@ -226,6 +292,45 @@ def simulate(
         stored=sum((Figures.of(t.counts) for t in reported), Figures(0, 0, 0, ())),
         stations_reported=len(reported),
         seconds=seconds,
+        e2e=e2e_day,
+    )
+
+
+def _e2e_record(
+    uow: UnitOfWorkFactory,
+    guardians: Guardians,
+    snapshot: Path,
+    scratch: Path,
+    workers: int,
+    ceremony_seconds: float,
+) -> E2EDay:
+    """Publish the snapshot with the E2E record, have the guardians decrypt its tallies, publish
+    the decrypted tallies into it (the results site with it, "Was my ballot counted?" among its
+    pages), and check it with `verify-election`."""
+    started = time.perf_counter()
+    tallies, decrypted = scratch / "tallies", scratch / "decrypted"
+    Publisher(uow, snapshot, render=False, e2e=E2EOptions(tallies_out=tallies)).regenerate()
+    decrypt_tallies(guardians, tallies, decrypted)
+    Publisher(uow, snapshot, e2e=E2EOptions(decrypted=decrypted)).regenerate()
+    published = time.perf_counter()
+    verification = verify_election(str(snapshot), workers=workers)
+    verified = time.perf_counter()
+    with uow() as work:
+        chains = sum(1 for election in work.elections.ids() for _ in work.e2e.chains(election))
+    failures = tuple(
+        f"V{check.value} {outcome.first}"
+        for each in verification.elections
+        for check, outcome in each.ledger.outcomes.items()
+        if outcome.failed
+    ) or (() if verification.passed else ("no election record was checked",))
+    return E2EDay(
+        chains=chains,
+        challenged=0,
+        ceremony_seconds=ceremony_seconds,
+        publish_seconds=published - started,
+        verify_seconds=verified - published,
+        failures=failures,
+        record=None,
     )
 
 
@@ -239,9 +344,12 @@ def station_day(
     rng: random.Random,
     folder: Path,
     staff: Sequence[tuple[StaffRole, SigningKey]],
+    *,
+    challenge: bool = False,
 ) -> StationDay:
     """One box's whole day, on the calling thread, enrolled in `operator`'s session; `staff`
-    count its ballots and sign its final report."""
+    count its ballots and sign its final report. With `challenge` (an E2E box), the first voter
+    challenges a ballot first, then casts."""
     store, key = StationDirectory(folder).create()
     with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
         box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
@@ -250,12 +358,16 @@ def station_day(
         unused = int(sheet.counts.papers_unused * figures.cast / max(sheet.counts.cast, 1))
         box.open({CONTEST: figures.cast + unused + spoiled})
         box.start_voting()
-        refused = 0
+        refused = challenged = 0
         for code, choice in zip(crowd, ballots(figures, rng), strict=True):
             card = box.check_in(code)
             if not isinstance(card, IssuedCard):
                 refused += 1
                 continue
+            if challenge and not challenged:
+                box.prepare(card.token, [choice])
+                box.challenge(card.token)  # opened, kept in the chain, never counted
+                challenged += 1
             box.cast(card.token, [choice])
         box.close()
         box.count({CONTEST: spoiled}, staff=staff)
@@ -268,5 +380,11 @@ def station_day(
             if outcome.outbox.pending == 0:
                 break
         return StationDay(
-            sheet.station, len(crowd), refused, delivered, refused_reports, len(box.incidents())
+            sheet.station,
+            len(crowd),
+            refused,
+            delivered,
+            refused_reports,
+            len(box.incidents()),
+            challenged,
         )

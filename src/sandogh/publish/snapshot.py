@@ -166,8 +166,18 @@ class Publisher:
             later = [c for c in changes if c.election == election and c.log_sequence > after]
             if later:
                 done.units[election] = self._apply(writer, state, later)
+            if self._e2e_options != E2EOptions():  # the guardians' tallies, out or back in
+                self._write_e2e(writer, state)
         self._write_bulk(writer, force=True)
         return self._finish(writer, done, publication=True)
+
+    def write_e2e(self) -> Regeneration:
+        """Write the E2E record of every election published again: the guardians' decrypted
+        tallies given since (`E2EOptions.decrypted`) join it."""
+        writer = Writer(self._root)
+        for state in self._published.values():
+            self._write_e2e(writer, state)
+        return self._finish(writer, Regeneration())
 
     def flush(self) -> Regeneration:
         """Write the whole-election files that lag behind (see the module docstring)."""

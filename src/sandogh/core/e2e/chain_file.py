@@ -6,7 +6,8 @@ ballot through `ballot_json`), naming every problem by its line. `check_chain` t
 chain to its station and election: the start is H_0 of the station, the box and the zero
 report; every ballot is well-formed (`ballot.check_ballot`) and carries the code that follows
 the one before it; a challenged ballot encrypts, again, exactly the choices it was opened with
-(`ballot.open_challenged`); the close counts each state and is H_close. What it proves about the
+(`ballot.open_challenged`); the close counts each state and is H_close (the hashes first, the
+proofs only once they hold). What it proves about the
 station's tally (that it hashes to what the final report signs) is `tally_of`'s, the product
 of the cast ballots (`core.e2e.tally`).
 """
@@ -14,7 +15,7 @@ of the cast ballots (`core.e2e.tally`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -59,7 +60,7 @@ class ChainFormatError(SandoghError):
 class ChainStart:
     station: str
     device: PublicKey
-    zero_report: str  # sha256:HEX of the signed zero report's bytes (§7)
+    zero_report: str  # sha256:HEX, the zero report's hash (§7)
     start: bytes
 
 
@@ -121,38 +122,27 @@ def check_chain(
     *,
     station: str,
     device: PublicKey,
-    zero_report: str,
+    zero_report: Collection[str],
 ) -> list[Problem]:
     """Every way `chain` is not the chain of `station`'s box `device` from the zero report whose
-    hash is `zero_report`: its start, each ballot and its code, the challenged ballots' openings
-    and the close (§7). Empty when it holds."""
-    problems: list[Problem] = []
-    start = chain.start
-    if start.station != station:
-        problems.append(Problem("line 1.station", f"{start.station}, not {station}"))
-    if start.device != device:
-        problems.append(Problem("line 1.device", f"{start.device.text} is not the box, {device}"))
-    if start.zero_report != zero_report:
-        problems.append(
-            Problem("line 1.zero_report", f"is not the zero report's hash, {zero_report}")
-        )
-    expected = chain_start(
-        context.extended_hash, station, device.raw, bytes.fromhex(zero_report[len("sha256:") :])
-    )
-    if start.start != expected:
-        problems.append(Problem("line 1.start", "is not H_0 of the station, box and zero report"))
-    last, counts = expected, {CAST: 0, CHALLENGED: 0}
+    hash is one of `zero_report`: its start, its codes and its close (§7), and then, only when
+    those hold, each ballot's proofs and the challenged ballots' openings (§6). Empty when it
+    holds. The hashes go first because they cost next to nothing: a file that does not end
+    with the close its station's report signs is refused before any proof is checked."""
+    problems = _hashes(context, chain, station=station, device=device, zero_report=zero_report)
+    if problems:
+        return problems
     for entry in chain.ballots:
-        at = f"line {entry.line}"
+        at = f"line {entry.line}.ballot"
         if entry.ballot.station != station:
-            problems.append(Problem(f"{at}.ballot.station", f"{entry.ballot.station}"))
+            problems.append(Problem(f"{at}.station", f"{entry.ballot.station}"))
         problems += [
-            Problem(f"{at}.ballot.{p.path}", p.message)
+            Problem(f"{at}.{p.path}", p.message)
             for p in check_ballot(context, entry.ballot, station_ballot)
         ]
         if entry.challenged and entry.nonce is not None and entry.choices is not None:
             problems += [
-                Problem(f"{at}.ballot.{p.path}", p.message)
+                Problem(f"{at}.{p.path}", p.message)
                 for p in open_challenged(
                     context,
                     station,
@@ -162,9 +152,41 @@ def check_chain(
                     choices=entry.choices,
                 )
             ]
+    return problems
+
+
+def _hashes(
+    context: ElectionContext,
+    chain: ChainFile,
+    *,
+    station: str,
+    device: PublicKey,
+    zero_report: Collection[str],
+) -> list[Problem]:
+    """The start, every code and the close, computed again."""
+    problems: list[Problem] = []
+    start = chain.start
+    if start.station != station:
+        problems.append(Problem("line 1.station", f"{start.station}, not {station}"))
+    if start.device != device:
+        problems.append(Problem("line 1.device", f"{start.device.text} is not the box, {device}"))
+    if start.zero_report not in zero_report:
+        problems.append(
+            Problem("line 1.zero_report", f"is not the zero report's hash, {sorted(zero_report)}")
+        )
+    expected = chain_start(
+        context.extended_hash,
+        station,
+        device.raw,
+        bytes.fromhex(start.zero_report.removeprefix("sha256:")),
+    )
+    if start.start != expected:
+        problems.append(Problem("line 1.start", "is not H_0 of the station, box and zero report"))
+    last, counts = expected, {CAST: 0, CHALLENGED: 0}
+    for entry in chain.ballots:
         last = confirmation_code(context.extended_hash, last, ballot_hash(context, entry.ballot))
         if entry.code != last:
-            problems.append(Problem(f"{at}.code", "does not follow the chain before it"))
+            problems.append(Problem(f"line {entry.line}.code", "does not follow the chain"))
         counts[CHALLENGED if entry.challenged else CAST] += 1
     close = chain.close
     at = f"line {len(chain.ballots) + 2}"

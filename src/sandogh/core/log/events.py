@@ -40,11 +40,10 @@ class EventType(StrEnum):
     STATION_COUNTED = "station-counted"
     REPORT_ACCEPTED = "report-accepted"
     REPORT_REFUSED = "report-refused"
-    # the E2E ceremony record loaded at the centre, and a station's E2E ballot chain sent by its
-    # box after the final report (issue 10)
+    # the E2E ceremony record loaded at the centre, and a station's E2E ballot chain taken from
+    # its box after the final report (issue 10)
     E2E_CEREMONY_LOADED = "e2e-ceremony-loaded"
     BALLOT_CHAIN_ACCEPTED = "ballot-chain-accepted"
-    BALLOT_CHAIN_REFUSED = "ballot-chain-refused"
     DUPLICATE_CHECK_IN = "duplicate-check-in"
     INELIGIBLE_CHECK_IN = "ineligible-check-in"
     # supervision and results

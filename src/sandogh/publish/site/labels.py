@@ -133,7 +133,7 @@ FA: dict[str, str] = {
     "ballot": "آیا رأی من شمرده شد؟",
     "ballot_intro": (
         "کد تأییدی را که صندوق پس از رأی شما نشان داد و بر نسخه کاغذی چاپ کرد بنویسید: "
-        "بیست رقم (با خط تیره یا بی آن، رقم فارسی یا لاتین) یا کد کامل شانزده‌شانزدهی."
+        "بیست رقم (با فاصله یا بی آن، رقم فارسی یا لاتین) یا کد کامل شانزده‌شانزدهی."
     ),
     "ballot_label": "کد تأیید",
     "ballot_button": "جست‌وجو",
@@ -149,11 +149,11 @@ FA: dict[str, str] = {
         "آن را به ناظران گزارش دهید."
     ),
     "ballot_unreadable": "سیاهه کدها خوانده نشد؛ دوباره بکوشید.",
-    "ballot_cast": "رأی با این کد در صندوق شعبه {station} ثبت شده و در شمارش آن شعبه آمده است.",
+    "ballot_cast": "رأی با این کد در صندوق {station} ثبت شده و در شمارش آن شعبه آمده است.",
     "ballot_challenged": (
         "این رأی برای بررسی گشوده (ابطال) شده و شمرده نمی‌شود. آنچه صندوق رمز کرده بود:"
     ),
-    "ballot_station_link": "نتایج شعبه {station}",
+    "ballot_station_link": "نتایج {station}",
     "ballot_code": "کد",
     "ballot_state_cast": "شمرده شده",
     "ballot_state_challenged": "ابطال‌شده برای بررسی، شمرده نشده",
@@ -284,7 +284,7 @@ EN: dict[str, str] = {
     "ballot": "Was my ballot counted?",
     "ballot_intro": (
         "Type the confirmation code the ballot box showed after your vote and printed on your "
-        "paper copy: twenty digits (with or without dashes, Persian or Latin digits), or the "
+        "paper copy: twenty digits (with or without spaces, Persian or Latin digits), or the "
         "whole code in hex."
     ),
     "ballot_label": "Confirmation code",
@@ -301,13 +301,13 @@ EN: dict[str, str] = {
         "is right, report it to the observers."
     ),
     "ballot_unreadable": "The codes could not be read; try again.",
-    "ballot_cast": "The ballot with this code was cast at station {station} and is in that "
-    "station's tally.",
+    "ballot_cast": "The ballot with this code was cast at {station} and is in that station's "
+    "tally.",
     "ballot_challenged": (
         "This ballot was challenged (opened for checking) and is not counted. What the box "
         "had encrypted:"
     ),
-    "ballot_station_link": "Results of station {station}",
+    "ballot_station_link": "Results of {station}",
     "ballot_code": "Code",
     "ballot_state_cast": "counted",
     "ballot_state_challenged": "challenged for checking, not counted",

@@ -1,0 +1,146 @@
+"""The E2E part of `sandogh simulate --e2e` (issue 10): the guardians, their ceremony, their
+decryption of the tallies, and the record checked by `verify-election`.
+
+Three guardians, quorum two (the election headquarters, the supervisory board, the observers'
+representatives), each with its own Ed25519 key file and private folder in the run directory,
+go through the ceremony's steps (`services.guardians`: plan, init, share, check, finish) with the
+files `sandogh guardians …` reads and writes, in one exchange folder. The record `finish` writes
+is loaded into the centre before the boxes are enrolled. After the day, the publisher hands the
+encrypted tallies to the guardians (`sandogh publish --e2e-tallies`); guardians 1 and 3 decrypt
+each (guardian 2 stays away: any quorum suffices), anyone combines their shares, and the
+publisher writes the decrypted tallies into the record (`--e2e-decrypted`), which
+`verify-election` then checks (`verify_election`, sharing only the group and hashes).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from sandogh.cli.guardians import PLAN_FILE
+from sandogh.core.e2e.ceremony_files import PlannedGuardian
+from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.formats.key_file import read_key_file, write_key_file
+from sandogh.services.guardians import (
+    Document,
+    check,
+    combine_tally,
+    decrypt,
+    finish,
+    init,
+    make_plan,
+    share,
+)
+
+QUORUM = 2
+GUARDIANS = (
+    ("hq", "ستاد انتخابات / Election headquarters"),
+    ("board", "هیئت نظارت / Supervisory board"),
+    ("observers", "نمایندگان ناظران / Observers' representatives"),
+)
+PRESENT = (1, 3)  # the guardians who decrypt; guardian 2 stays away
+RECORD = "election.json"
+
+
+def _draw() -> int:
+    """A uniform scalar, as the guardians' command draws it (64 random bytes mod q)."""
+    return int.from_bytes(secrets.token_bytes(64), "big") % RISTRETTO255.q
+
+
+def _private(path: Path, data: bytes) -> None:
+    """A guardian's private file: mode 0600, never over another."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
+
+
+def _read(path: Path) -> Document:
+    return Document(str(path), path.read_bytes())
+
+
+@dataclass(frozen=True)
+class Guardians:
+    """The ceremony's folder: `exchange/` (the public files), `guardian-<i>/` (each guardian's
+    key file and private files), and the record `election.json`."""
+
+    folder: Path
+
+    @property
+    def exchange(self) -> Path:
+        return self.folder / "exchange"
+
+    @property
+    def record(self) -> Path:
+        return self.folder / RECORD
+
+    def private(self, index: int) -> Path:
+        return self.folder / f"guardian-{index}"
+
+    def key(self, index: int) -> Path:
+        return self.private(index) / "guardian.key"
+
+    def public_files(self, kind: str) -> list[Document]:
+        return [_read(p) for p in sorted(self.exchange.glob(f"guardian-*.{kind}.json"))]
+
+
+def run_ceremony(folder: Path, *, election: str, definition_hash: str) -> Guardians:
+    """The whole key ceremony in `folder`; the record is `Guardians.record`."""
+    guardians = Guardians(folder)
+    guardians.exchange.mkdir(parents=True)
+    indices = range(1, len(GUARDIANS) + 1)
+    keys = {}
+    for index in indices:
+        guardians.private(index).mkdir(mode=0o700)
+        keys[index] = write_key_file(guardians.key(index))
+    planned = [
+        PlannedGuardian(name, role, keys[i].public_key)
+        for i, (role, name) in zip(indices, GUARDIANS, strict=True)
+    ]
+    plan_path = guardians.exchange / PLAN_FILE
+    plan_path.write_bytes(make_plan(election, definition_hash, QUORUM, planned))
+    plan = _read(plan_path)
+    for index in indices:
+        _, secret, public = init(plan, keys[index], _draw)
+        _private(guardians.private(index) / f"guardian-{index}.secret.json", secret)
+        (guardians.exchange / f"guardian-{index}.public.json").write_bytes(public)
+    publics = guardians.public_files("public")
+    for index in indices:
+        secret_file = _read(guardians.private(index) / f"guardian-{index}.secret.json")
+        shares = share(plan, secret_file, publics, keys[index])
+        (guardians.exchange / f"guardian-{index}.shares.json").write_bytes(shares)
+    shared = guardians.public_files("shares")
+    for index in indices:
+        secret_file = _read(guardians.private(index) / f"guardian-{index}.secret.json")
+        checked = check(plan, secret_file, publics, shared, [], key=keys[index])
+        (guardians.exchange / f"guardian-{index}.check.json").write_bytes(checked.check)
+        if checked.key is None:  # an honest simulation: no share is ever complained of
+            raise AssertionError(f"guardian {index} complained: {checked.complaints}")
+        _private(guardians.private(index) / f"guardian-{index}.key.json", checked.key)
+    _, record = finish(plan, publics, shared, guardians.public_files("check"), [])
+    guardians.record.write_bytes(record)
+    return guardians
+
+
+def decrypt_tallies(guardians: Guardians, tallies: Path, out: Path) -> int:
+    """Have the guardians `PRESENT` decrypt every encrypted tally under `tallies` and combine
+    their partial decryptions into `out`, at the same paths; how many tallies."""
+    record = _read(guardians.record)
+    done = 0
+    for path in sorted(tallies.rglob("*.json")):
+        tally = _read(path)
+        relative = path.relative_to(tallies)
+        partials = []
+        for index in PRESENT:
+            key = read_key_file(guardians.key(index))
+            key_file = _read(guardians.private(index) / f"guardian-{index}.key.json")
+            partial = guardians.folder / "partials" / str(index) / relative
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(decrypt(record, key_file, tally, key, _draw))
+            partials.append(_read(partial))
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(combine_tally(record, tally, partials).data)
+        done += 1
+    return done

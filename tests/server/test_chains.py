@@ -1,0 +1,80 @@
+"""An E2E box's chain through the real HTTP API (docs/e2e.md §7, docs/api.md): refused before
+its station's final report, taken once after it, junk refused as malformed; and the enrolment
+document carries the E2E context once the ceremony record is loaded."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import httpx
+import pytest
+
+from sandogh.core.definition.geography import Geography
+from sandogh.core.report import E2ECommitment
+from sandogh.core.report.ballot import station_ballot
+from sandogh.core.report.digests import sha256_text
+from sandogh.services.e2e_ceremony import load_ceremony
+from sandogh.station.ports import CentreRefusedError
+from sandogh.wire import api_paths
+from tests.e2e_build import Chain, ceremony
+from tests.services.build import final, signed, zero
+
+from .live import ELECTION, Live, device, kerman, stations
+
+NOW = datetime.datetime(2024, 7, 5, 4, 0, tzinfo=datetime.UTC)
+VOTES = {"president": [("21",), ("25",), ()]}
+
+
+def test_a_chain_follows_its_final_report_and_is_taken_once(live: Live) -> None:
+    station, key = stations()[0], device(1)
+    election = kerman().election
+    guardians = ceremony(ELECTION, kerman().definition_hash)
+    load_ceremony(live.uow, election_id=ELECTION, record=guardians.data, now=NOW)
+    with live.enrolled(key, station) as box:
+        zero_bytes = signed(zero(election, station, key), key)
+        box.send_report(zero_bytes)
+        ballot = station_ballot(Geography.of(election), station)
+        chain = Chain(guardians.context, station, ballot, key.public_key, sha256_text(zero_bytes))
+        chain.add({"president": ["25"]}, challenged=True)
+        for (chosen,) in zip(VOTES["president"], strict=True):
+            chain.add({"president": list(chosen)})
+        with pytest.raises(CentreRefusedError) as early:
+            box.send_chain(chain.data)
+        assert early.value.reason == "no-final-report"
+        commitment = E2ECommitment(chain.close.hex(), chain.tally_hash.hex())
+        report = dataclasses.replace(final(election, station, key, VOTES), e2e=commitment)
+        box.send_report(signed(report, key))
+        taken = box.send_chain(chain.data)
+        again = box.send_chain(chain.data)
+        with pytest.raises(CentreRefusedError) as junk:
+            box.send_chain(b'{"station": "x"}\n{"close": "y"}\n')
+    assert {k: taken[k] for k in ("election", "station", "cast", "challenged", "duplicate")} == {
+        "election": ELECTION,
+        "station": station,
+        "cast": 3,
+        "challenged": 1,
+        "duplicate": False,
+    }
+    assert again["duplicate"] is True
+    assert junk.value.reason == "no-final-report"  # no final report closes with "y"
+    with live.client(device(2), operator=True) as operator:
+        document = operator.enrol(election=ELECTION, station=stations()[1])
+    assert document["e2e"] == {
+        "group": "ristretto255",
+        "joint_key": guardians.record.joint_key.hex(),
+        "extended_hash": guardians.record.extended_hash.hex(),
+    }
+
+
+def test_a_chain_must_be_sent_as_json_lines(live: Live) -> None:
+    answer = httpx.post(
+        live.url + api_paths.BALLOT_CHAINS, content=b"{}", headers={"content-type": "text/plain"}
+    )
+    assert answer.status_code == 415
+    junk = httpx.post(
+        live.url + api_paths.BALLOT_CHAINS,
+        content=b"not json",
+        headers={"content-type": api_paths.CHAIN_MEDIA_TYPE},
+    )
+    assert (junk.status_code, junk.json()["error"]) == (400, "malformed")
