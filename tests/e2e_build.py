@@ -16,6 +16,7 @@ from sandogh.core.e2e.ceremony import GuardianSecret, publish
 from sandogh.core.e2e.ceremony_files import GuardianKey, Plan, PlannedGuardian, encode_key
 from sandogh.core.e2e.ceremony_record import CeremonyRecord, conclude, encode_record
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code
+from sandogh.core.e2e.chain_file import CHAIN_FORMAT
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.share_encryption import encrypt_share
 from sandogh.core.e2e.tally import station_tally, tally_hash
@@ -110,6 +111,7 @@ class Chain:
         self.last = self.start
         self.lines.append(
             {
+                "format": CHAIN_FORMAT,
                 "station": self.station,
                 "device": self.device.text,
                 "zero_report": self.zero_report,

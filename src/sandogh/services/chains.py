@@ -53,7 +53,6 @@ from sandogh.core.report import (
     StationReport,
     decode_report,
     decode_signed,
-    report_hash,
 )
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.days import day_of
@@ -259,12 +258,7 @@ def _mismatches(
         ballot,
         station=station,
         device=report.device,
-        # §7 (the box) takes the hash of the zero report's canonical bytes, §9 (the verifier)
-        # of the signed file's: either binds this zero report, until the two agree on one
-        zero_report={
-            zero.report_hash,
-            report_hash(decode_report(decode_signed(zero.signed).report)),
-        },
+        zero_report={zero.report_hash},  # §7: of the signed zero report's bytes
     )
     assert report.e2e is not None
     if tally_hash(context, tally_of(context, chain, ballot)).hex() != report.e2e.tally_hash:

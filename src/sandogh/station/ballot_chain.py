@@ -10,6 +10,7 @@ for the centre after its final report.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.e2e.ballot import ElectionContext, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_from_json, ballot_to_json
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
+from sandogh.core.e2e.chain_file import CHAIN_FORMAT
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import (
     BallotContest,
@@ -26,9 +28,6 @@ from sandogh.core.report import (
     E2ECommitment,
     PublicKey,
     ReportKind,
-    decode_report,
-    decode_signed,
-    report_hash,
 )
 from sandogh.locale import to_persian_digits
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
@@ -36,7 +35,6 @@ from sandogh.station.local_store import ChainEntry, ChainHead, ChainState, Trans
 from sandogh.station.setup import StationSetup
 
 BALLOT_NONCE_BYTES = 32
-CHAIN_FORMAT = "sandogh/e2e-chain@1"
 
 
 @dataclass(frozen=True)
@@ -135,7 +133,8 @@ def require_head(head: ChainHead | None, pending: Pending) -> None:
 
 
 def start(context: ElectionContext, station: str, device: PublicKey, zero_report: str) -> bytes:
-    """H_0 from the zero report's hash (`core.report.report_hash`, `sha256:HEX`)."""
+    """H_0 from the zero report's hash: `sha256:` and the SHA-256 of the signed report's bytes
+    (§7), the file the centre holds and publishes."""
     zero = bytes.fromhex(zero_report.removeprefix("sha256:"))
     return chain_start(context.extended_hash, station, device.raw, zero)
 
@@ -177,7 +176,7 @@ def export(tx: Transaction, station: str, device: PublicKey) -> bytes:
         raise BallotFlowError(BallotFlowRefusal.NOT_E2E)
     if head.close is None:
         raise BallotFlowError(BallotFlowRefusal.CHAIN_OPEN)
-    zero = report_hash(decode_report(decode_signed(signed).report))
+    zero = "sha256:" + hashlib.sha256(signed).hexdigest()
     return export_chain(station, device, zero, head, tx.chain())
 
 

@@ -69,7 +69,6 @@ from sandogh.core.report import (
     encode_signed,
     record_bound,
     report_from_records,
-    report_hash,
     sign_as_staff,
     sign_report,
 )
@@ -265,7 +264,7 @@ class Box:
             signed, data = self._sign(report, ())
             tx.set_received(papers_received)
             if setup.e2e is not None:
-                zero = report_hash(report)
+                zero = "sha256:" + hashlib.sha256(data).hexdigest()
                 start = ballot_chain.start(setup.e2e, setup.station, self.key.public_key, zero)
                 tx.set_chain_start(start)
             self._keep(tx, station, Open(hashlib.sha256(data).hexdigest()), report, data)

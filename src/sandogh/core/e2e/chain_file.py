@@ -237,8 +237,7 @@ def _start(line: bytes, problems: list[Problem]) -> ChainStart | None:
     document = _parsed(1, line, problems)
     if document is None:
         return None
-    # §9 names the file's format on its first line; a box may leave it out (§7)
-    if document.get("format", CHAIN_FORMAT) != CHAIN_FORMAT:
+    if document.get("format") != CHAIN_FORMAT:
         problems.append(Problem("line 1.format", f"must be {CHAIN_FORMAT}"))
     document = {key: value for key, value in document.items() if key != "format"}
     reader = _fields(1, document, _START, problems)
