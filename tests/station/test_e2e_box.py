@@ -243,6 +243,22 @@ def test_preparing_again_replaces_the_prepared_ballot(tmp_path: Path) -> None:
     assert station.box.status().cards_used == 2
 
 
+def test_a_ballot_is_cast_or_opened_only_under_the_code_the_voter_saw(tmp_path: Path) -> None:
+    station = voting_station(tmp_path, e2e=True)
+    token = _card(station, 1)
+    seen = station.box.prepare(token, VOTES[0])
+    station.box.prepare(token, VOTES[1])  # sealed again behind the voter's back
+    for step in (station.box.cast, station.box.challenge):
+        with pytest.raises(BallotFlowError) as refused:
+            step(token, code=seen.code)
+        assert refused.value.reason is BallotFlowRefusal.CODE_DIFFERS
+        station.box.prepare(token, VOTES[1])
+    assert station.box.status().cards_used == 0
+    again = station.box.prepare(token, VOTES[0])
+    station.box.cast(token, code=again.code)
+    assert station.box.status().cards_used == 1
+
+
 def test_a_box_without_the_e2e_context_casts_as_before(tmp_path: Path) -> None:
     station = voting_station(tmp_path)
     token = _card(station, 1)

@@ -366,9 +366,12 @@ class Box:
             )
             return self._pending.prepared
 
-    def cast(self, token: str, choices: Sequence[Choice] | None = None) -> None:
+    def cast(
+        self, token: str, choices: Sequence[Choice] | None = None, *, code: bytes | None = None
+    ) -> None:
         """The confirm step. On an E2E box, `cast(token)` casts the ballot prepared for the
-        card; with `choices` it prepares and casts at once. On a box without the E2E context the
+        card (with `code`, only if it is the ballot of that confirmation code: the one the voter
+        saw); with `choices` it prepares and casts at once. On a box without the E2E context the
         voter's choice in every contest of their card (no codes for a blank vote) is given here.
         Card used and ballot written, sealed (and on an E2E box appended to the chain), in one
         transaction; then the paper copy."""
@@ -382,7 +385,7 @@ class Box:
         with self._pending_lock:
             if choices is not None:
                 self.prepare(token, choices)
-            pending = self._take(token)
+            pending = self._take(token, code)
             self._cast(token, pending.record, pending)
             code = pending.prepared.readable
             del pending  # ξ_B is forgotten with it
@@ -406,11 +409,12 @@ class Box:
         code = None if pending is None else pending.prepared.readable
         self._printer.print_copy(paper_copy_lines(setup, record, code))
 
-    def challenge(self, token: str) -> OpenedBallot:
-        """Open the ballot prepared for the card: kept in the chain as challenged with its nonce
-        and choices, never counted, printed for the voter as such; the card stays unused."""
+    def challenge(self, token: str, *, code: bytes | None = None) -> OpenedBallot:
+        """Open the ballot prepared for the card (with `code`, only the ballot of that
+        confirmation code): kept in the chain as challenged with its nonce and choices, never
+        counted, printed for the voter as such; the card stays unused."""
         with self._pending_lock:
-            pending = self._take(token)
+            pending = self._take(token, code)
             with self._station() as (tx, station):
                 setup = station.setup
                 require(station.lifecycle, Action.CAST)
@@ -423,11 +427,14 @@ class Box:
         )
         return OpenedBallot(prepared.token, prepared.code, pending.nonce, pending.record.choices)
 
-    def _take(self, token: str) -> Pending:
-        """The ballot prepared for `token`, no longer held (whatever happens next)."""
+    def _take(self, token: str, code: bytes | None) -> Pending:
+        """The ballot prepared for `token` (and of `code` when given), no longer held whatever
+        happens next: a ballot whose code differs from the one shown is dropped, never cast."""
         pending, self._pending = self._pending, None
         if pending is None or pending.prepared.token != token:
             raise BallotFlowError(BallotFlowRefusal.NOTHING_PREPARED)
+        if code is not None and pending.prepared.code != code:
+            raise BallotFlowError(BallotFlowRefusal.CODE_DIFFERS)
         return pending
 
     # ---- counting and the report --------------------------------------------------------------

@@ -124,6 +124,7 @@ class BallotFlowRefusal(StrEnum):
     CHOICES_NEEDED = "choices-needed"  # a box that is not E2E casts the choices given
     CHAIN_OPEN = "chain-open"  # the chain is exported once voting has closed
     CHAIN_MOVED = "chain-moved"  # another process chained a ballot since: prepare again
+    CODE_DIFFERS = "code-differs"  # the ballot held is not the one whose code the voter saw
 
 
 class BallotFlowError(StationError):

@@ -58,7 +58,7 @@ def challenged_lines(
 
 
 def _code_lines(code: str) -> list[str]:
-    return [f"کد تأیید {to_persian_digits(code)}", f"code {code}"]
+    return [f"کد رهگیری {to_persian_digits(code)}", f"code {code}"]
 
 
 def _choice_lines(setup: StationSetup, record: CastVoteRecord) -> list[str]:

@@ -120,7 +120,7 @@ def test_persian_cast_challenged_and_not_found(served: str, browser: Browser) ->
         "آن را به ناظران گزارش دهید."
     )
     _look_up(page, "۱۲۳")
-    expect(answer).to_contain_text("این کد تأیید نیست")
+    expect(answer).to_contain_text("این کد رهگیری نیست")
     expect(answer.get_by_role("link")).to_have_count(0)  # nothing left from before
     assert errors == []
 

@@ -184,6 +184,6 @@ def test_back_and_forward_after_a_challenge_and_a_cast_show_nothing_of_either(
         leaks += [shown for groups in codes for g in groups for shown in (g, to_persian_digits(g))]
         for shown in seen:
             assert [leak for leak in leaks if leak in shown] == []
-            for step in ("بازبینی", "کد تأیید", "ابطال‌شده"):  # review, code, opened
+            for step in ("بازبینی", "کد رهگیری", "ابطال‌شده"):  # review, code, opened
                 assert step not in shown
         assert box.status().records == 1

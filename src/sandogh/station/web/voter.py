@@ -171,10 +171,12 @@ class VoterScreens:
         key (a stale form, a Back to the review's) changes nothing: a sealed ballot is cast or
         challenged, never dropped unseen."""
         box, token = self._screens.box, visit.token or ""
+        # the box casts or opens only the ballot whose code this screen showed
+        code = visit.sealed.code if visit.sealed is not None else b""
         visit.shown = {}
         try:
             if key == "cast":
-                box.cast(token)
+                box.cast(token, code=code)
                 visit.token, visit.draft, visit.shown = None, None, {"cast": "1"}
             elif key == "challenge":
                 visit.challenging = True
@@ -183,7 +185,7 @@ class VoterScreens:
                 visit.challenging = False
                 return
             elif key == "challenge-yes" and visit.challenging:
-                visit.opened = box.challenge(token)
+                visit.opened = box.challenge(token, code=code)
                 visit.draft = None
             else:
                 return
@@ -202,7 +204,11 @@ class VoterScreens:
         self._open_card(visit, visit.token or "")
 
 
-_SEAL_AGAIN = (BallotFlowRefusal.NOTHING_PREPARED, BallotFlowRefusal.CHAIN_MOVED)
+_SEAL_AGAIN = (
+    BallotFlowRefusal.NOTHING_PREPARED,
+    BallotFlowRefusal.CHAIN_MOVED,
+    BallotFlowRefusal.CODE_DIFFERS,
+)
 
 
 def _lost(error: SandoghError) -> bool:
