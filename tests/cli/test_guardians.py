@@ -66,6 +66,11 @@ def test_three_guardians_a_ceremony_and_a_tally_with_one_absent(tmp_path: Path) 
     record = tmp_path / "election.json"
     done = _run("guardians", "finish", "--dir", str(exchange), "--out", str(record), "--lang", "en")
     assert "Key ceremony finished" in done.stdout
+    for i, (key, home) in people.items():
+        done = _run("guardians", "forget", "--key", str(key), "--record", str(record))
+        assert "پاک شد" in done.stdout
+        assert not (home / f"guardian-{i}.secret.json").exists()
+        assert (home / f"guardian-{i}.key.json").exists()  # z_i, to decrypt with
     parsed = read_record(Document(str(record), record.read_bytes()))
     values = [(5, 11), (0, 12), (1234, 13)]
     tally = Tally(

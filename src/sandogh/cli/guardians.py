@@ -48,6 +48,7 @@ _FA = {
     "decrypted": "امین {i}: رمزگشایی بخشی {n} رمزنوشته در {file}",
     "combined": "شمارش در {file} رمزگشایی شد با امینان {used}",
     "left_out": "کنار گذاشته شد: {fault}",
+    "forgotten": "امین {i}: سهم کلید شما با سیاهه می‌خواند؛ راز مراسم {file} پاک شد",
 }
 _EN = {
     "planned": "Key ceremony plan written to {file}: {n} guardians, quorum {k}",
@@ -62,6 +63,8 @@ _EN = {
     "decrypted": "Guardian {i}: partial decryption of {n} ciphertexts in {file}",
     "combined": "Tally decrypted in {file} with guardians {used}",
     "left_out": "Left out: {fault}",
+    "forgotten": "Guardian {i}: your key share matches the record; the ceremony secret {file} "
+    "was erased",
 }
 
 KeyFile = Annotated[Path, typer.Option("--key", help="Your own key file (staff keygen).")]
@@ -249,6 +252,31 @@ def finish(
 
 
 Record = Annotated[Path, typer.Option("--record", help="The ceremony's record (election.json).")]
+
+
+@guardians_app.command("forget")
+def forget(
+    key: KeyFile, record: Record, private: Private = None, lang: LangOption = Language.FA
+) -> None:
+    """Once the ceremony is finished: check that your key share fits its record, then erase
+    your ceremony secret (your polynomial holds a part of the joint secret, §5)."""
+    record_file = _read(record)
+    index = guardians.record_index(record_file, read_key_file(key))
+    folder = _private_dir(private, key)
+    key_file = _read(folder / f"guardian-{index}.key.json")
+    guardians.checked_key(record_file, key_file, read_key_file(key))
+    secret = folder / f"guardian-{index}.secret.json"
+    if secret.exists():
+        # overwritten before it is unlinked, so that its blocks do not keep the polynomial
+        size = secret.stat().st_size
+        with secret.open("r+b") as file:
+            file.write(bytes(size))
+            file.flush()
+            os.fsync(file.fileno())
+        secret.unlink()
+    _say("forgotten", lang, i=index, file=str(secret))
+
+
 TallyFile = Annotated[Path, typer.Option("--tally", help="The encrypted tally.")]
 Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
 

@@ -341,15 +341,12 @@ def record_index(record_file: Document, key: SigningKey) -> int:
     return _guardian(read_record(record_file).plan, key, record_file.where)
 
 
-def decrypt(
-    record_file: Document,
-    key_file: Document,
-    tally_file: Document,
-    key: SigningKey,
-    draw: Draw,
-) -> bytes:
-    """Guardian ℓ's signed partial decryption of a tally (§8), with its key file's z_ℓ: refused
-    when the key file is of another election or ceremony than the record."""
+def checked_key(
+    record_file: Document, key_file: Document, key: SigningKey
+) -> tuple[CeremonyRecord, int, GuardianKey]:
+    """The record, the guardian's index in it and its key file, once the key file's z_ℓ is
+    shown to be that guardian's share of the record's key (g^z_ℓ = K̂_ℓ); otherwise
+    `GuardianFileError` naming each fault."""
     record = read_record(record_file)
     guardian_key = decode_key(GROUP, key_file.data, key_file.where)
     index = _guardian(record.plan, key, record_file.where)
@@ -363,6 +360,19 @@ def decrypt(
         problems.append(Problem("share", f"is not guardian {index}'s share of {record_file.where}"))
     if problems:
         raise GuardianFileError(key_file.where, problems)
+    return record, index, guardian_key
+
+
+def decrypt(
+    record_file: Document,
+    key_file: Document,
+    tally_file: Document,
+    key: SigningKey,
+    draw: Draw,
+) -> bytes:
+    """Guardian ℓ's signed partial decryption of a tally (§8), with its key file's z_ℓ: refused
+    when the key file is of another election or ceremony than the record."""
+    record, index, guardian_key = checked_key(record_file, key_file, key)
     tally = decode_tally(GROUP, tally_file.data, tally_file.where)
     partials = [
         partial_decrypt(
