@@ -323,6 +323,19 @@ def test_a_large_contest_is_encrypted_as_slots_beside_a_selection_vector() -> No
     )
 
 
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.integers(1, 300), max_size=6, unique=True), st.binary(min_size=32, max_size=32))
+def test_any_vote_in_a_large_contest_checks_and_encrypts_its_row(
+    chosen: list[int], nonce: bytes
+) -> None:
+    codes = [MAJLIS.candidates[i - 1] for i in chosen]
+    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": codes}, nonce)
+    (majlis,) = ballot.contests
+    assert isinstance(majlis, SlotContest)
+    assert check_ballot(CONTEXT, ballot, MIXED) == []
+    assert _slot_values(majlis) == list(slots.row_of(chosen, 300, 6))
+
+
 def test_a_blank_vote_in_a_large_contest_is_the_row_of_empty_slots() -> None:
     ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ()}, NONCE)
     (majlis,) = ballot.contests
