@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandogh.core.e2e import elgamal
+from sandogh.core.e2e import elgamal, slots
 from sandogh.core.e2e.ballot import (
     BLANK,
     CONTEST_LABEL,
@@ -28,6 +28,7 @@ from sandogh.core.e2e.ballot import (
 )
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.range_proof import derived_randomness, prove_range
+from sandogh.core.e2e.slots import SlotContest
 from sandogh.core.report.ballot import BallotContest
 
 G = RISTRETTO255
@@ -45,6 +46,13 @@ def _value(ciphertext: elgamal.Ciphertext) -> int:
     """The small value `ciphertext` encrypts, by the election's secret (tests only)."""
     plain = G.div(ciphertext.beta, G.exp(ciphertext.alpha, SECRET))
     return next(v for v in range(8) if G.base_exp(v) == plain)
+
+
+def _vector(ballot: EncryptedBallot, i: int) -> EncryptedContest:
+    """The ballot's i-th contest, a selection vector."""
+    contest = ballot.contests[i]
+    assert isinstance(contest, EncryptedContest)
+    return contest
 
 
 def _encrypt(choices: dict[str, tuple[str, ...]], nonce: bytes = NONCE) -> EncryptedBallot:
@@ -65,7 +73,9 @@ def test_an_encrypted_ballot_is_well_formed_and_encrypts_the_choices(
 ) -> None:
     ballot = _encrypt({"president": president, "parliament": tuple(parliament)}, nonce)
     assert check_ballot(CONTEXT, ballot, BALLOT) == []
-    for contest, chosen in zip(ballot.contests, (president, parliament), strict=True):
+    for contest, chosen in zip(
+        map(_vector, (ballot, ballot), (0, 1)), (president, parliament), strict=True
+    ):
         for selection in contest.selections:
             expected = not chosen if selection.option == BLANK else selection.option in chosen
             assert _value(selection.ciphertext) == int(expected)
@@ -73,9 +83,9 @@ def test_an_encrypted_ballot_is_well_formed_and_encrypts_the_choices(
 
 def test_options_are_the_candidates_in_order_then_the_blank_indicator() -> None:
     assert [c.contest for c in VOTE.contests] == ["president", "parliament"]
-    assert [s.option for s in VOTE.contests[1].selections] == ["31", "32", "33", "34", ""]
-    assert len(VOTE.contests[0].proof.c) == 1  # one seat: Ē encrypts exactly 0
-    assert len(VOTE.contests[1].proof.c) == 3
+    assert [s.option for s in _vector(VOTE, 1).selections] == ["31", "32", "33", "34", ""]
+    assert len(_vector(VOTE, 0).proof.c) == 1  # one seat: Ē encrypts exactly 0
+    assert len(_vector(VOTE, 1).proof.c) == 3
 
 
 def test_only_the_contests_of_the_card_are_encrypted() -> None:
@@ -86,14 +96,14 @@ def test_only_the_contests_of_the_card_are_encrypted() -> None:
 
 def test_the_shifted_contest_sum_encrypts_votes_plus_seats_times_blank_less_one() -> None:
     blank = _encrypt({"parliament": ()})
-    assert _value(contest_sum(G, blank.contests[0], 3)) == 2
-    assert _value(contest_sum(G, VOTE.contests[1], 3)) == 1
+    assert _value(contest_sum(G, _vector(blank, 0), 3)) == 2
+    assert _value(contest_sum(G, _vector(VOTE, 1), 3)) == 1
 
 
 def test_a_ballot_is_a_function_of_its_nonce_and_choices() -> None:
     assert _encrypt({"parliament": ("31", "33"), "president": ("22",)}) == VOTE
     other = _encrypt({"parliament": ("31", "33"), "president": ("22",)}, bytes(32))
-    assert other.contests[0].selections[0].ciphertext != VOTE.contests[0].selections[0].ciphertext
+    assert _vector(other, 0).selections[0].ciphertext != _vector(VOTE, 0).selections[0].ciphertext
 
 
 def test_the_selection_nonce_is_the_spec_hash() -> None:
@@ -104,14 +114,14 @@ def test_the_selection_nonce_is_the_spec_hash() -> None:
         for i in (0, 1)
     )
     nonce = int.from_bytes(wide, "big") % G.q
-    assert VOTE.contests[0].selections[0].ciphertext == elgamal.encrypt(
+    assert _vector(VOTE, 0).selections[0].ciphertext == elgamal.encrypt(
         G, CONTEXT.joint_key, 0, nonce
     )
 
 
 def test_the_ballot_hash_is_the_spec_hash_of_the_ciphertexts() -> None:
     parts = [STATION.encode()]
-    for contest in VOTE.contests:
+    for contest in map(_vector, (VOTE, VOTE), (0, 1)):
         parts.append(contest.contest.encode())
         for s in contest.selections:
             parts += [s.ciphertext.alpha, s.ciphertext.beta]
@@ -155,7 +165,7 @@ def _with_contest(ballot: EncryptedBallot, i: int, contest: EncryptedContest) ->
 
 
 def test_a_changed_ciphertext_fails_its_proofs() -> None:
-    contest = VOTE.contests[1]
+    contest = _vector(VOTE, 1)
     selections = list(contest.selections)
     selections[2] = replace(selections[2], ciphertext=selections[1].ciphertext)
     changed = _with_contest(VOTE, 1, replace(contest, selections=tuple(selections)))
@@ -163,7 +173,7 @@ def test_a_changed_ciphertext_fails_its_proofs() -> None:
 
 
 def test_swapped_or_missing_options_are_named() -> None:
-    contest = VOTE.contests[1]
+    contest = _vector(VOTE, 1)
     swapped = (contest.selections[1], contest.selections[0], *contest.selections[2:])
     assert "contests[1].selections" in _paths(
         _with_contest(VOTE, 1, replace(contest, selections=swapped))
@@ -183,7 +193,7 @@ def test_contests_off_the_ballot_twice_or_out_of_order_are_named() -> None:
 
 
 def test_an_element_off_the_group_is_named() -> None:
-    contest = VOTE.contests[0]
+    contest = _vector(VOTE, 0)
     bad = replace(contest.selections[0], ciphertext=elgamal.Ciphertext(b"\xff" * 32, G.identity))
     changed = _with_contest(VOTE, 0, replace(contest, selections=(bad, *contest.selections[1:])))
     assert _paths(changed) == ["contests[0].selections[0].alpha", "contests[0].selections[0].proof"]
@@ -205,7 +215,7 @@ def _forged_contest(values: dict[str, int], seats: int, claimed_sum: int) -> Enc
         )  # fmt: skip
         selections.append(EncryptedSelection(option, ciphertext, proof))
         nonces.append(nonce)
-    contest = EncryptedContest("parliament", tuple(selections), VOTE.contests[1].proof)
+    contest = EncryptedContest("parliament", tuple(selections), _vector(VOTE, 1).proof)
     proof = prove_range(
         G, key, he, contest_sum(G, contest, seats), value=claimed_sum,
         nonce=sum(nonces[:-1]) + seats * nonces[-1], bound=seats - 1, contest="parliament",
@@ -270,3 +280,138 @@ def test_a_context_with_a_bad_key_or_hash_is_refused() -> None:
     with pytest.raises(EncryptionError) as caught:
         ElectionContext(G, b"short", b"\xff" * 32)
     assert [p.path for p in caught.value.problems] == ["extended_hash", "joint_key"]
+
+
+# A large contest (§11): 300 candidates for 6 seats is large by §11.1 (2·7·9 = 126 ≤ 301), so
+# it is encrypted as 6 gaps and a sum of 9 bits; the president beside it keeps its vector.
+MAJLIS = BallotContest("majlis", 6, tuple(str(1000 + i) for i in range(300)))
+MIXED = (BALLOT[0], MAJLIS)
+MIXED_CHOICES = {"president": ("21",), "majlis": ("1299", "1000", "1150")}
+MIXED_VOTE = encrypt_ballot(CONTEXT, STATION, MIXED, MIXED_CHOICES, NONCE)
+
+
+def _slot_values(contest: SlotContest) -> list[int]:
+    """The row x_1..x_L the slot contest encrypts, by the election's secret (tests only)."""
+    powers = {G.base_exp(v): v for v in range(1, 307)}
+    return [
+        powers[G.div(x.beta, G.exp(x.alpha, SECRET))]
+        for x in slots.slot_ciphertexts(G, contest, 300)
+    ]
+
+
+def _mixed_paths(ballot: EncryptedBallot) -> list[str]:
+    return [p.path for p in check_ballot(CONTEXT, ballot, MIXED)]
+
+
+def test_a_large_contest_is_encrypted_as_slots_beside_a_selection_vector() -> None:
+    president, majlis = MIXED_VOTE.contests
+    assert isinstance(president, EncryptedContest)
+    assert isinstance(majlis, SlotContest)
+    assert (len(majlis.gaps), {len(g) for g in majlis.gaps}, len(majlis.total)) == (6, {9}, 9)
+    assert check_ballot(CONTEXT, MIXED_VOTE, MIXED) == []
+    # candidates 1000, 1150 and 1299 are indices 1, 151 and 300; then three empty slots
+    assert _slot_values(majlis) == [1, 151, 300, 301, 302, 303]
+    assert majlis == slots.encrypt_slots(
+        G,
+        CONTEXT.joint_key,
+        CONTEXT.extended_hash,
+        NONCE,
+        contest="majlis",
+        candidates=MAJLIS.candidates,
+        seats=6,
+        chosen=["1000", "1150", "1299"],
+    )
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.integers(1, 300), max_size=6, unique=True), st.binary(min_size=32, max_size=32))
+def test_any_vote_in_a_large_contest_checks_and_encrypts_its_row(
+    chosen: list[int], nonce: bytes
+) -> None:
+    codes = [MAJLIS.candidates[i - 1] for i in chosen]
+    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": codes}, nonce)
+    (majlis,) = ballot.contests
+    assert isinstance(majlis, SlotContest)
+    assert check_ballot(CONTEXT, ballot, MIXED) == []
+    assert _slot_values(majlis) == list(slots.row_of(chosen, 300, 6))
+
+
+def test_a_blank_vote_in_a_large_contest_is_the_row_of_empty_slots() -> None:
+    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ()}, NONCE)
+    (majlis,) = ballot.contests
+    assert isinstance(majlis, SlotContest)
+    assert check_ballot(CONTEXT, ballot, MIXED) == []
+    assert _slot_values(majlis) == list(range(301, 307))
+
+
+def test_too_many_codes_for_a_large_contest_are_refused_before_encrypting() -> None:
+    with pytest.raises(ChoicesError, match=r"choices\[majlis\]"):
+        encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": MAJLIS.candidates[:7]}, NONCE)
+
+
+def test_the_ballot_hash_takes_a_slot_contest_bit_by_bit_then_its_sum() -> None:
+    president, majlis = MIXED_VOTE.contests
+    assert isinstance(president, EncryptedContest)
+    assert isinstance(majlis, SlotContest)
+    parts = [STATION.encode(), b"president"]
+    for s in president.selections:
+        parts += [s.ciphertext.alpha, s.ciphertext.beta]
+    parts.append(b"majlis")
+    for bits in (*majlis.gaps, majlis.total):
+        for bit in bits:
+            parts += [bit.ciphertext.alpha, bit.ciphertext.beta]
+    message = b"\x22" + b"".join(len(p).to_bytes(4, "big") + p for p in parts)
+    expected = hmac.digest(CONTEXT.extended_hash, message, hashlib.sha256)
+    assert ballot_hash(CONTEXT, MIXED_VOTE) == expected
+
+
+def _with_slots(
+    gaps: tuple[tuple[slots.Bit, ...], ...] | None = None,
+    total: tuple[slots.Bit, ...] | None = None,
+) -> EncryptedBallot:
+    majlis = MIXED_VOTE.contests[1]
+    assert isinstance(majlis, SlotContest)
+    changed = SlotContest("majlis", gaps or majlis.gaps, total or majlis.total)
+    return replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], changed))
+
+
+def test_a_tampered_slot_bit_or_sum_is_named_by_its_path() -> None:
+    majlis = MIXED_VOTE.contests[1]
+    assert isinstance(majlis, SlotContest)
+    gaps = [list(g) for g in majlis.gaps]
+    gaps[2][3] = replace(gaps[2][3], ciphertext=gaps[2][4].ciphertext)
+    assert _mixed_paths(_with_slots(gaps=tuple(tuple(g) for g in gaps))) == [
+        "contests[1].slots[2][3]"
+    ]
+    total = list(majlis.total)
+    total[5] = replace(total[5], proof=total[6].proof)
+    assert _mixed_paths(_with_slots(total=tuple(total))) == ["contests[1].sum[5]"]
+    # valid bits of another vote's sum: every proof holds, the sum does not
+    other = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ("1001",)}, NONCE).contests[0]
+    assert isinstance(other, SlotContest)
+    assert _mixed_paths(_with_slots(total=other.total)) == ["contests[1].sum"]
+    assert _mixed_paths(_with_slots(gaps=majlis.gaps[:5])) == ["contests[1].slots"]
+
+
+def test_a_contest_in_the_other_form_is_named() -> None:
+    vector = replace(_vector(VOTE, 1), contest="majlis")
+    as_vector = replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], vector))
+    assert _mixed_paths(as_vector) == ["contests[1]"]
+    majlis = MIXED_VOTE.contests[1]
+    as_slots = replace(VOTE, contests=(replace(majlis, contest="president"), VOTE.contests[1]))
+    assert _paths(as_slots) == ["contests[0]"]
+
+
+def test_a_challenged_slot_ballot_opens_and_a_lie_is_named_by_bit() -> None:
+    opened = open_challenged(
+        CONTEXT, STATION, MIXED, MIXED_VOTE, nonce=NONCE, choices=MIXED_CHOICES
+    )
+    assert opened == []
+    lie = {"president": ("21",), "majlis": ("1299", "1000", "1151")}
+    paths = [
+        p.path
+        for p in open_challenged(CONTEXT, STATION, MIXED, MIXED_VOTE, nonce=NONCE, choices=lie)
+    ]
+    # only the second gap (149 → 150) and the third (148 → 147) change: x_L, so the sum, stays
+    assert "contests[1].slots[1][0]" in paths
+    assert all(p.startswith(("contests[1].slots[1]", "contests[1].slots[2]")) for p in paths)
