@@ -1,8 +1,8 @@
 """`sandogh verify-election`: every check of `docs/e2e.md` §10 over a snapshot's record.
 
-The election's checks (V1–V5) run here; each station's (V6–V18) in a process pool, a station per
-task, handed out in chunks in the manifest's order; then V12 across stations, V19 and V20 from
-what the workers returned. See §10, "Cores" and "A cluster".
+The election's checks (V1–V5) run here; each station's (V6–V18, V21) in a process pool, a
+station per task, handed out in chunks in the manifest's order; then V12 across stations, V19,
+V20 and a large contest's V22–V25 from what the workers returned. See §10, "Cores" and "A cluster".
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sandogh.verify_election.aggregates import check_aggregate
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import Definition, read_definition
 from sandogh.verify_election.election import Context, Listed, check_election, file_agrees
+from sandogh.verify_election.mixes import check_mixes
 from sandogh.verify_election.reading import RecordError, Source, VerifierError, parse_json
 from sandogh.verify_election.reports import read_report
 from sandogh.verify_election.station import check_station
@@ -135,7 +136,7 @@ def _other_files(
 ) -> None:
     """V1 for the files no other check reads (the results site's code index, `codes/`): each
     is there with the SHA-256 and length the manifest gives."""
-    read = ("ballots/", "tallies/", "aggregates/")
+    read = ("ballots/", "tallies/", "aggregates/", "mixes/")
     for relative, listed in sorted(files.items()):
         if relative == "election.json" or relative.startswith(read):
             continue
@@ -203,7 +204,8 @@ def _aggregates(
             for station in sorted(by_station)
             if constituency in definition.ballots[station]
         ]
-        check_aggregate(source, context, ledger, constituency, summaries=inside, files=files)
+        check = check_mixes if constituency.large else check_aggregate
+        check(source, context, ledger, constituency, summaries=inside, files=files)
 
 
 def _complete(
