@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandogh.core.e2e import elgamal
+from sandogh.core.e2e import elgamal, slots
 from sandogh.core.e2e.ballot import (
     BLANK,
     CONTEST_LABEL,
@@ -28,6 +28,7 @@ from sandogh.core.e2e.ballot import (
 )
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.range_proof import derived_randomness, prove_range
+from sandogh.core.e2e.slots import SlotContest
 from sandogh.core.report.ballot import BallotContest
 
 G = RISTRETTO255
@@ -270,3 +271,123 @@ def test_a_context_with_a_bad_key_or_hash_is_refused() -> None:
     with pytest.raises(EncryptionError) as caught:
         ElectionContext(G, b"short", b"\xff" * 32)
     assert [p.path for p in caught.value.problems] == ["extended_hash", "joint_key"]
+
+
+# A large contest (§11): 300 candidates for 6 seats is large by §11.1 (2·7·9 = 126 ≤ 301), so
+# it is encrypted as 6 gaps and a sum of 9 bits; the president beside it keeps its vector.
+MAJLIS = BallotContest("majlis", 6, tuple(str(1000 + i) for i in range(300)))
+MIXED = (BALLOT[0], MAJLIS)
+MIXED_CHOICES = {"president": ("21",), "majlis": ("1299", "1000", "1150")}
+MIXED_VOTE = encrypt_ballot(CONTEXT, STATION, MIXED, MIXED_CHOICES, NONCE)
+
+
+def _slot_values(contest: SlotContest) -> list[int]:
+    """The row x_1..x_L the slot contest encrypts, by the election's secret (tests only)."""
+    powers = {G.base_exp(v): v for v in range(1, 307)}
+    return [
+        powers[G.div(x.beta, G.exp(x.alpha, SECRET))]
+        for x in slots.slot_ciphertexts(G, contest, 300)
+    ]
+
+
+def _mixed_paths(ballot: EncryptedBallot) -> list[str]:
+    return [p.path for p in check_ballot(CONTEXT, ballot, MIXED)]
+
+
+def test_a_large_contest_is_encrypted_as_slots_beside_a_selection_vector() -> None:
+    president, majlis = MIXED_VOTE.contests
+    assert isinstance(president, EncryptedContest)
+    assert isinstance(majlis, SlotContest)
+    assert (len(majlis.gaps), {len(g) for g in majlis.gaps}, len(majlis.total)) == (6, {9}, 9)
+    assert check_ballot(CONTEXT, MIXED_VOTE, MIXED) == []
+    # candidates 1000, 1150 and 1299 are indices 1, 151 and 300; then three empty slots
+    assert _slot_values(majlis) == [1, 151, 300, 301, 302, 303]
+    assert majlis == slots.encrypt_slots(
+        G,
+        CONTEXT.joint_key,
+        CONTEXT.extended_hash,
+        NONCE,
+        contest="majlis",
+        candidates=MAJLIS.candidates,
+        seats=6,
+        chosen=["1000", "1150", "1299"],
+    )
+
+
+def test_a_blank_vote_in_a_large_contest_is_the_row_of_empty_slots() -> None:
+    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ()}, NONCE)
+    (majlis,) = ballot.contests
+    assert isinstance(majlis, SlotContest)
+    assert check_ballot(CONTEXT, ballot, MIXED) == []
+    assert _slot_values(majlis) == list(range(301, 307))
+
+
+def test_too_many_codes_for_a_large_contest_are_refused_before_encrypting() -> None:
+    with pytest.raises(ChoicesError, match=r"choices\[majlis\]"):
+        encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": MAJLIS.candidates[:7]}, NONCE)
+
+
+def test_the_ballot_hash_takes_a_slot_contest_bit_by_bit_then_its_sum() -> None:
+    president, majlis = MIXED_VOTE.contests
+    assert isinstance(president, EncryptedContest)
+    assert isinstance(majlis, SlotContest)
+    parts = [STATION.encode(), b"president"]
+    for s in president.selections:
+        parts += [s.ciphertext.alpha, s.ciphertext.beta]
+    parts.append(b"majlis")
+    for bits in (*majlis.gaps, majlis.total):
+        for bit in bits:
+            parts += [bit.ciphertext.alpha, bit.ciphertext.beta]
+    message = b"\x22" + b"".join(len(p).to_bytes(4, "big") + p for p in parts)
+    expected = hmac.digest(CONTEXT.extended_hash, message, hashlib.sha256)
+    assert ballot_hash(CONTEXT, MIXED_VOTE) == expected
+
+
+def _with_slots(**changes: object) -> EncryptedBallot:
+    majlis = MIXED_VOTE.contests[1]
+    assert isinstance(majlis, SlotContest)
+    return replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], replace(majlis, **changes)))
+
+
+def test_a_tampered_slot_bit_or_sum_is_named_by_its_path() -> None:
+    majlis = MIXED_VOTE.contests[1]
+    assert isinstance(majlis, SlotContest)
+    gaps = [list(g) for g in majlis.gaps]
+    gaps[2][3] = replace(gaps[2][3], ciphertext=gaps[2][4].ciphertext)
+    assert _mixed_paths(_with_slots(gaps=tuple(tuple(g) for g in gaps))) == [
+        "contests[1].slots[2][3]"
+    ]
+    total = list(majlis.total)
+    total[5] = replace(total[5], proof=total[6].proof)
+    assert _mixed_paths(_with_slots(total=tuple(total))) == ["contests[1].sum[5]"]
+    # valid bits of another vote's sum: every proof holds, the sum does not
+    other = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ("1001",)}, NONCE).contests[0]
+    assert isinstance(other, SlotContest)
+    assert _mixed_paths(_with_slots(total=other.total)) == ["contests[1].sum"]
+    assert _mixed_paths(_with_slots(gaps=majlis.gaps[:5])) == ["contests[1].slots"]
+
+
+def test_a_contest_in_the_other_form_is_named() -> None:
+    as_vector = replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], VOTE.contests[1]))
+    as_vector = replace(
+        as_vector, contests=(as_vector.contests[0], replace(VOTE.contests[1], contest="majlis"))
+    )
+    assert _mixed_paths(as_vector) == ["contests[1]"]
+    majlis = MIXED_VOTE.contests[1]
+    as_slots = replace(VOTE, contests=(replace(majlis, contest="president"), VOTE.contests[1]))
+    assert _paths(as_slots) == ["contests[0]"]
+
+
+def test_a_challenged_slot_ballot_opens_and_a_lie_is_named_by_bit() -> None:
+    opened = open_challenged(
+        CONTEXT, STATION, MIXED, MIXED_VOTE, nonce=NONCE, choices=MIXED_CHOICES
+    )
+    assert opened == []
+    lie = {"president": ("21",), "majlis": ("1299", "1000", "1151")}
+    paths = [
+        p.path
+        for p in open_challenged(CONTEXT, STATION, MIXED, MIXED_VOTE, nonce=NONCE, choices=lie)
+    ]
+    # only the second gap (149 → 150) and the third (148 → 147) change: x_L, so the sum, stays
+    assert "contests[1].slots[1][0]" in paths
+    assert all(p.startswith(("contests[1].slots[1]", "contests[1].slots[2]")) for p in paths)

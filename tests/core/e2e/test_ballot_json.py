@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -95,3 +96,58 @@ def test_every_problem_is_named_at_once() -> None:
         "contests[0].selections[0].beta",
         "contests[0].selections[1].alpha",
     ]
+
+
+# a large contest (§11: 300 candidates for 4 seats) beside a selection vector
+MAJLIS = BallotContest("majlis", 4, tuple(str(1000 + i) for i in range(300)))
+MIXED = encrypt_ballot(
+    CONTEXT, "ST-1", (*BALLOT, MAJLIS), {"president": ("21",), "majlis": ("1007",)}, bytes(32)
+)
+
+
+def _mixed() -> Any:
+    return json.loads(canonical_json(ballot_to_json(MIXED)))
+
+
+def test_a_slot_contest_is_written_as_slots_and_sum_and_reads_back() -> None:
+    document = _mixed()
+    assert ballot_from_json(G, document) == MIXED
+    majlis = document["contests"][1]
+    assert sorted(majlis) == ["contest", "slots", "sum"]
+    assert [len(bits) for bits in majlis["slots"]] == [9] * 4
+    assert len(majlis["sum"]) == 9
+    assert sorted(majlis["slots"][0][0]) == ["alpha", "beta", "proof"]
+    assert len(majlis["sum"][8]["proof"]["v"]) == 2
+
+
+def _mixed_problems(change: Callable[[Any], None]) -> list[str]:
+    document = _mixed()
+    change(document["contests"][1])
+    return _problems(document)
+
+
+def test_a_malformed_slot_contest_is_named_by_its_path() -> None:
+    def bad_scalar(c: Any) -> None:
+        c["slots"][2][3]["proof"]["c"][0] = "ff" * 32
+
+    def bad_element(c: Any) -> None:
+        c["sum"][4]["beta"] = "ff" * 32
+
+    def both_forms(c: Any) -> None:
+        c["proof"] = {"c": [], "v": []}
+
+    def no_sum(c: Any) -> None:
+        del c["sum"]
+
+    def extra_bit_key(c: Any) -> None:
+        c["slots"][0][8]["option"] = "#1.8"
+
+    def not_a_list(c: Any) -> None:
+        c["slots"][1] = {}
+
+    assert _mixed_problems(bad_scalar) == ["contests[1].slots[2][3].proof.c[0]"]
+    assert _mixed_problems(bad_element) == ["contests[1].sum[4].beta"]
+    assert _mixed_problems(both_forms) == ["contests[1].proof"]
+    assert _mixed_problems(no_sum) == ["contests[1].sum"]
+    assert _mixed_problems(extra_bit_key) == ["contests[1].slots[0][8].option"]
+    assert _mixed_problems(not_a_list) == ["contests[1].slots[1]"]

@@ -12,6 +12,7 @@ from sandogh.core.e2e.ballot import ElectionContext, encrypt_ballot
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.tally import TallyError, station_tally, tally_hash
+from sandogh.core.e2e.tally_files import decode_tally, encode_tally
 from sandogh.core.report.ballot import BallotContest
 
 G = RISTRETTO255
@@ -74,3 +75,50 @@ def test_ballots_of_another_station_or_ballot_are_refused_by_place() -> None:
     with pytest.raises(TallyError) as caught:
         station_tally(CONTEXT, STATION, BALLOT, [CAST[0], moved, short])
     assert [p.path for p in caught.value.problems] == ["[1].station", "[2].contests[0]"]
+
+
+# a large contest (§11.1: 300 candidates, 5 seats), encrypted as slots: no homomorphic tally
+MAJLIS = BallotContest("majlis", 5, tuple(str(1000 + i) for i in range(300)))
+MIXED = (BALLOT[0], MAJLIS)
+MIXED_CAST = [
+    encrypt_ballot(CONTEXT, STATION, MIXED, choices, bytes([i]) * 32)
+    for i, choices in enumerate(
+        (
+            {"president": ("21",), "majlis": ("1000", "1200")},
+            {"majlis": ()},
+            {"president": ("22",)},
+        )
+    )
+]
+
+
+def test_a_large_contest_is_tallied_by_its_ballots_only() -> None:
+    tally = station_tally(CONTEXT, STATION, MIXED, MIXED_CAST)
+    president, majlis = tally.contests
+    assert (president.ballots, {o: _value(ct) for o, ct in president.options}) == (
+        2,
+        {"21": 1, "22": 1, "": 0},
+    )
+    assert (majlis.contest, majlis.ballots, majlis.options) == ("majlis", 2, ())
+    parts = [STATION.encode(), b"president", (2).to_bytes(4, "big")]
+    for _, ct in president.options:
+        parts += [ct.alpha, ct.beta]
+    parts += [b"majlis", (2).to_bytes(4, "big")]
+    message = b"\x32" + b"".join(len(p).to_bytes(4, "big") + p for p in parts)
+    expected = hmac.digest(CONTEXT.extended_hash, message, hashlib.sha256)
+    assert tally_hash(CONTEXT, tally) == expected
+    assert decode_tally(G, encode_tally(tally), "tally.json") == tally
+
+
+def test_a_contest_in_the_other_form_is_refused_by_place() -> None:
+    slot_majlis = MIXED_CAST[0].contests[1]
+    vector = CAST[0].contests[0]
+    wrong = [
+        replace(
+            MIXED_CAST[0], contests=(MIXED_CAST[0].contests[0], replace(vector, contest="majlis"))
+        ),
+        replace(MIXED_CAST[2], contests=(replace(slot_majlis, contest="president"),)),
+    ]
+    with pytest.raises(TallyError) as caught:
+        station_tally(CONTEXT, STATION, MIXED, wrong)
+    assert [p.path for p in caught.value.problems] == ["[0].contests[1]", "[1].contests[0]"]

@@ -6,7 +6,9 @@ proof, and one range proof per contest that the shifted product Ē_c encrypts 0.
 ballot is blank or names 1..L candidates. Every nonce and every proof's randomness is derived
 from one 32-byte ballot nonce ξ_B, so a challenged ballot (Benaloh, EVT 2006) is checked by
 encrypting its choices again. `ballot_hash` is χ, the input of the box's confirmation code.
-The record form of a ballot is in `ballot_json`.
+A large contest (§11.1: thousands of candidates, as Tehran's Majlis) is encrypted as §11.3's
+slots instead (`slots`), chosen from the definition alone. The record form of a ballot is in
+`ballot_json`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.definition.problems import Problem
-from sandogh.core.e2e import elgamal
+from sandogh.core.e2e import elgamal, slots
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import Group
 from sandogh.core.e2e.hashing import Domain, hash_bytes, hash_to_scalar, text
@@ -25,6 +27,7 @@ from sandogh.core.e2e.range_proof import (
     prove_range,
     verify_range,
 )
+from sandogh.core.e2e.slots import SlotContest
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import BallotContest
 
@@ -92,12 +95,21 @@ class EncryptedContest:
     proof: RangeProof
 
 
+#: a contest as a ballot carries it: a selection vector, or slots for a large contest (§11)
+ContestEncryption = EncryptedContest | SlotContest
+
+
 @dataclass(frozen=True, slots=True)
 class EncryptedBallot:
     """The contests of one voter's card at `station`, in the definition's order."""
 
     station: str
-    contests: tuple[EncryptedContest, ...]
+    contests: tuple[ContestEncryption, ...]
+
+
+def is_large(contest: BallotContest) -> bool:
+    """Whether `contest` is encrypted as slots at its station (§11.1)."""
+    return slots.is_large(len(contest.candidates), contest.seats)
 
 
 def encrypt_ballot(
@@ -120,7 +132,9 @@ def encrypt_ballot(
     return EncryptedBallot(
         station,
         tuple(
-            _encrypt_contest(context, contest, chosen[contest.contest], ballot_nonce)
+            _encrypt_large(context, contest, chosen[contest.contest], ballot_nonce)
+            if is_large(contest)
+            else _encrypt_contest(context, contest, chosen[contest.contest], ballot_nonce)
             for contest in ballot
             if contest.contest in chosen
         ),
@@ -128,12 +142,18 @@ def encrypt_ballot(
 
 
 def ballot_hash(context: ElectionContext, ballot: EncryptedBallot) -> bytes:
-    """χ = H(HE; 0x22, text(station), per contest text(c), per option el(α), el(β))."""
+    """χ = H(HE; 0x22, text(station), per contest text(c), per option el(α), el(β)); for a
+    slot contest el(α), el(β) of each gap's bits, gap by gap, then of the sum's (§6)."""
     parts = [text(ballot.station)]
     for contest in ballot.contests:
         parts.append(text(contest.contest))
-        for selection in contest.selections:
-            parts += (selection.ciphertext.alpha, selection.ciphertext.beta)
+        ciphertexts = (
+            [b.ciphertext for bits in (*contest.gaps, contest.total) for b in bits]
+            if isinstance(contest, SlotContest)
+            else [s.ciphertext for s in contest.selections]
+        )
+        for ciphertext in ciphertexts:
+            parts += (ciphertext.alpha, ciphertext.beta)
     return hash_bytes(context.extended_hash, Domain.BALLOT, *parts)
 
 
@@ -190,6 +210,9 @@ def open_challenged(
         )
         return problems
     for i, (got, want) in enumerate(zip(encrypted.contests, expected.contests, strict=True)):
+        if isinstance(got, SlotContest) or isinstance(want, SlotContest):
+            problems += _slots_opened(got, want, f"contests[{i}]")
+            continue
         if got.selections != want.selections:
             options = [s.option for s in want.selections]
             for j, option in enumerate(options):
@@ -204,6 +227,27 @@ def open_challenged(
                 problems.append(Problem(f"contests[{i}].selections", "more options than opened"))
         if got.proof != want.proof:
             problems.append(Problem(f"contests[{i}].proof", "is not the opened contest proof"))
+    return problems
+
+
+def _slots_opened(got: ContestEncryption, want: ContestEncryption, path: str) -> list[Problem]:
+    """Every bit of the slot contest `got` that is not `want`'s, the opened encryption."""
+    if not isinstance(got, SlotContest) or not isinstance(want, SlotContest):
+        return [Problem(path, "is not encrypted as the opened contest is (slots or selections)")]
+    shape = [len(bits) for bits in (*want.gaps, want.total)]
+    if [len(bits) for bits in (*got.gaps, got.total)] != shape:
+        return [Problem(path, "does not have the opened contest's slots and bits")]
+    problems = [
+        Problem(f"{path}.slots[{j}][{i}]", "is not the encryption of the opened choices")
+        for j, (bits, opened) in enumerate(zip(got.gaps, want.gaps, strict=True))
+        for i, (bit, same) in enumerate(zip(bits, opened, strict=True))
+        if bit != same
+    ]
+    problems += [
+        Problem(f"{path}.sum[{i}]", "is not the encryption of the opened choices")
+        for i, (bit, same) in enumerate(zip(got.total, want.total, strict=True))
+        if bit != same
+    ]
     return problems
 
 
@@ -243,6 +287,21 @@ def _check_choices(
     if problems:
         raise ChoicesError(problems)
     return chosen
+
+
+def _encrypt_large(
+    context: ElectionContext, contest: BallotContest, chosen: frozenset[str], ballot_nonce: bytes
+) -> SlotContest:
+    return slots.encrypt_slots(
+        context.group,
+        context.joint_key,
+        context.extended_hash,
+        ballot_nonce,
+        contest=contest.contest,
+        candidates=contest.candidates,
+        seats=contest.seats,
+        chosen=[code for code in contest.candidates if code in chosen],
+    )
 
 
 def _encrypt_contest(
@@ -291,9 +350,23 @@ def _encrypt_contest(
 
 
 def _check_contest(
-    context: ElectionContext, contest: EncryptedContest, expected: BallotContest, path: str
+    context: ElectionContext, contest: ContestEncryption, expected: BallotContest, path: str
 ) -> list[Problem]:
     group, key, he = context.group, context.joint_key, context.extended_hash
+    large = is_large(expected)
+    if large != isinstance(contest, SlotContest):
+        form = "slots" if large else "a selection vector"
+        return [Problem(path, f"{contest.contest} must be encrypted as {form} (§11.1)")]
+    if isinstance(contest, SlotContest):
+        found = slots.slot_problems(
+            group,
+            key,
+            he,
+            contest,
+            candidates=len(expected.candidates),
+            seats=expected.seats,
+        )
+        return [Problem(f"{path}.{p.path}", p.message) for p in found]
     problems: list[Problem] = []
     options = (*expected.candidates, BLANK)
     if tuple(s.option for s in contest.selections) != options:

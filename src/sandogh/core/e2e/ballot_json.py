@@ -2,20 +2,23 @@
 
 `{"station": S, "contests": [{"contest": C, "selections": [{"option": O, "alpha": el, "beta":
 el, "proof": {"c": [sc…], "v": [sc…]}}, …], "proof": {"c": […], "v": […]}}]}`, el and sc being
-§0's lower-case hex of an element or a scalar. Reading names every problem with its path and
-refuses what a verifier must never compute with: a non-canonical element, a scalar ≥ q, hex of
-another length or case, a key missing or unknown. Whether the ballot fits its station, and its
-proofs, is `ballot.check_ballot`'s.
+§0's lower-case hex of an element or a scalar; a large contest (§11.3) is `{"contest": C,
+"slots": [[BIT × k] × L], "sum": [BIT × k]}` with BIT `{"alpha": el, "beta": el, "proof":
+{"c": [sc, sc], "v": [sc, sc]}}`, read as such when it has `slots`. Reading names every
+problem with its path and refuses what a verifier must never compute with: a non-canonical
+element, a scalar ≥ q, hex of another length or case, a key missing or unknown. Whether the
+ballot fits its station, and its proofs, is `ballot.check_ballot`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ballot import (
+    ContestEncryption,
     EncryptedBallot,
     EncryptedContest,
     EncryptedSelection,
@@ -23,13 +26,16 @@ from sandogh.core.e2e.ballot import (
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import Group
 from sandogh.core.e2e.range_proof import RangeProof
+from sandogh.core.e2e.slots import Bit, SlotContest
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.json_reader import Reader
 
 _HEX = re.compile(r"[0-9a-f]{64}")
 _BALLOT = frozenset({"station", "contests"})
 _CONTEST = frozenset({"contest", "selections", "proof"})
+_SLOT_CONTEST = frozenset({"contest", "slots", "sum"})
 _SELECTION = frozenset({"option", "alpha", "beta", "proof"})
+_BIT = frozenset({"alpha", "beta", "proof"})
 _PROOF = frozenset({"c", "v"})
 
 
@@ -45,24 +51,31 @@ class BallotFormatError(SandoghError):
 
 def ballot_to_json(ballot: EncryptedBallot) -> dict[str, JSONValue]:
     """The record form of `ballot`, for canonical JSON."""
+    return {"station": ballot.station, "contests": [_contest_json(c) for c in ballot.contests]}
+
+
+def _contest_json(contest: ContestEncryption) -> dict[str, JSONValue]:
+    if isinstance(contest, SlotContest):
+        return {
+            "contest": contest.contest,
+            "slots": [[_bit_json(b) for b in bits] for bits in contest.gaps],
+            "sum": [_bit_json(b) for b in contest.total],
+        }
     return {
-        "station": ballot.station,
-        "contests": [
-            {
-                "contest": contest.contest,
-                "selections": [
-                    {
-                        "option": s.option,
-                        "alpha": s.ciphertext.alpha.hex(),
-                        "beta": s.ciphertext.beta.hex(),
-                        "proof": proof_to_json(s.proof),
-                    }
-                    for s in contest.selections
-                ],
-                "proof": proof_to_json(contest.proof),
-            }
-            for contest in ballot.contests
+        "contest": contest.contest,
+        "selections": [
+            {"option": s.option, **_bit_json(Bit(s.ciphertext, s.proof))}
+            for s in contest.selections
         ],
+        "proof": proof_to_json(contest.proof),
+    }
+
+
+def _bit_json(bit: Bit) -> dict[str, JSONValue]:
+    return {
+        "alpha": bit.ciphertext.alpha.hex(),
+        "beta": bit.ciphertext.beta.hex(),
+        "proof": proof_to_json(bit.proof),
     }
 
 
@@ -101,7 +114,9 @@ class _BallotReader(Reader):
         ]
         return EncryptedBallot(station, tuple(c for c in contests if c is not None))
 
-    def contest(self, value: object, path: str) -> EncryptedContest | None:
+    def contest(self, value: object, path: str) -> ContestEncryption | None:
+        if isinstance(value, dict) and "slots" in value:
+            return self.slot_contest(value, path)
         document = self.fields(value, path, _CONTEST)
         if document is None:
             return None
@@ -113,6 +128,34 @@ class _BallotReader(Reader):
         proof = self.proof(document["proof"], f"{path}.proof")
         return EncryptedContest(name, tuple(s for s in selections if s is not None), proof)
 
+    def slot_contest(self, value: object, path: str) -> SlotContest | None:
+        document = self.fields(value, path, _SLOT_CONTEST)
+        if document is None:
+            return None
+        name = self.text(document["contest"], f"{path}.contest")
+        gaps = tuple(
+            self.bits(item, f"{path}.slots[{j}]")
+            for j, item in enumerate(self.items(document["slots"], f"{path}.slots"))
+        )
+        return SlotContest(name, gaps, self.bits(document["sum"], f"{path}.sum"))
+
+    def bits(self, value: object, path: str) -> tuple[Bit, ...]:
+        found = []
+        for i, item in enumerate(self.items(value, path)):
+            document = self.fields(item, f"{path}[{i}]", _BIT)
+            if document is not None:
+                found.append(self.bit(document, f"{path}[{i}]"))
+        return tuple(found)
+
+    def bit(self, document: Mapping[str, object], path: str) -> Bit:
+        return Bit(
+            Ciphertext(
+                self.element(document["alpha"], f"{path}.alpha"),
+                self.element(document["beta"], f"{path}.beta"),
+            ),
+            self.proof(document["proof"], f"{path}.proof"),
+        )
+
     def selection(self, value: object, path: str) -> EncryptedSelection | None:
         document = self.fields(value, path, _SELECTION)
         if document is None:
@@ -123,13 +166,8 @@ class _BallotReader(Reader):
             option = ""
         elif option:
             option = self.text(option, f"{path}.option")
-        ciphertext = Ciphertext(
-            self.element(document["alpha"], f"{path}.alpha"),
-            self.element(document["beta"], f"{path}.beta"),
-        )
-        return EncryptedSelection(
-            option, ciphertext, self.proof(document["proof"], f"{path}.proof")
-        )
+        bit = self.bit(document, path)
+        return EncryptedSelection(option, bit.ciphertext, bit.proof)
 
     def proof(self, value: object, path: str) -> RangeProof:
         document = self.fields(value, path, _PROOF)
