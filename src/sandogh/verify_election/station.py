@@ -65,10 +65,9 @@ def check_station(task: StationTask) -> StationSummary:
 
 
 def _checked(source: Source, task: StationTask, summary: StationSummary) -> StationSummary:
-    summary.tally = {
-        c.contest: (0, [(GROUP.identity, GROUP.identity)] * len(c.options))
+    summary.tally = {  # a large contest keeps its N_c and no option (§8)
+        c.contest: (0, [] if c.large else [(GROUP.identity, GROUP.identity)] * len(c.options))
         for c in task.ballot
-        if not c.large
     }
     summary.rows = {c.contest: [] for c in task.ballot if c.large}
     chain = _check_chain(source, task, summary)
@@ -197,8 +196,10 @@ def _ballot(
 def _add(summary: StationSummary, contests: Sequence[AnyContest]) -> None:
     """The running tally, and a large contest's rows for its mix input (V22)."""
     for contest in contests:
+        ballots, products = summary.tally[contest.ballot.contest]
         if isinstance(contest, SlotContest):
             summary.rows[contest.ballot.contest].append(slot_row(contest))
+            summary.tally[contest.ballot.contest] = (ballots + 1, products)
             continue
         ballots, products = summary.tally[contest.ballot.contest]
         summary.tally[contest.ballot.contest] = (

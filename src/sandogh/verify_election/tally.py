@@ -30,7 +30,7 @@ def check_tally(source: Source, task: StationTask, summary: StationSummary) -> b
     computed = tally_hash(
         context.extended,
         station,
-        ((c.contest, *summary.tally[c.contest]) for c in ballot if not c.large),
+        ((c.contest, *summary.tally[c.contest]) for c in ballot),
     )
     relative = f"tallies/{station}.json"
     where = f"{context.folder}e2e/{relative}"
@@ -55,7 +55,6 @@ def _check(task: StationTask, summary: StationSummary, document: Any, where: str
         return
     contests = field(document, "contests", where, list)
     names = [field(c, "contest", where, str) for c in contests]
-    ballot = tuple(c for c in ballot if not c.large)  # a large contest has no tally (§11)
     expected = [c.contest for c in ballot]
     if not ledger.record(
         Check.STATION_TALLY,
@@ -91,9 +90,8 @@ def _contest(
     )
     selections = field(entry, "options", place, list)
     options = [field(s, "option", place, str) for s in selections]
-    if not ledger.record(
-        Check.STATION_TALLY, options == list(contest.options), name, f"options {options}"
-    ):
+    expected = [] if contest.large else list(contest.options)  # a large contest: none (§8)
+    if not ledger.record(Check.STATION_TALLY, options == expected, name, f"options {options}"):
         return
     values: list[int] = []
     for selection, option, (alpha, beta) in zip(selections, options, products, strict=True):

@@ -15,6 +15,7 @@ from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import Group
 from sandogh.core.e2e.shuffle import Row, ShuffleProof
 from sandogh.core.e2e.signed_json import SIGNATURE, FileReader, GuardianFileError, sign_document
+from sandogh.core.e2e.slots import SlotContest, slot_ciphertexts
 from sandogh.core.e2e.tally_files import Tally, TallyContest
 from sandogh.core.report.keys import PublicKey, SigningKey
 
@@ -54,6 +55,29 @@ class Mix:
     def label(self) -> str:
         """§11.4's label c/κ/t."""
         return f"{self.contest}/{self.constituency}/{self.mixer}"
+
+
+def mix_input(
+    group: Group,
+    contest: str,
+    constituency: str,
+    candidates: int,
+    stations: Sequence[tuple[str, Sequence[Sequence[object]]]],
+) -> MixInput:
+    """§11.4's input of the constituency: for each station (code, the contests of each of its
+    cast ballots in chain order), in code order, the rows X_1..X_L of the ballots carrying
+    `contest` (`slots.slot_ciphertexts`)."""
+    listed, rows = [], []
+    for station, ballots in sorted(stations, key=lambda s: s[0]):
+        carried = [
+            slot_ciphertexts(group, c, candidates)
+            for contests in ballots
+            for c in contests
+            if isinstance(c, SlotContest) and c.contest == contest
+        ]
+        listed.append((station, len(carried)))
+        rows += carried
+    return MixInput(contest, constituency, tuple(listed), tuple(rows))
 
 
 def shuffle_label(contest: str, constituency: str, mixer: int) -> str:
