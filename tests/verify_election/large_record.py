@@ -1,7 +1,8 @@
 """`record.py`'s small record with a large contest (docs/e2e.md §11): a Majlis of 2 seats among
 256 candidates in constituency M1 (both stations), so slots (§11.1: 2·3·9 = 54 ≤ 257); its rows
 mixed by guardians 1 and 3 with the guardians' own service (`services.mixing`), decrypted by
-guardians 1 and 3 as a tally, and gathered into `e2e/mixes/majlis/M1.json`.
+guardians 1 and 3 as a tally, and gathered into `e2e/mixes/majlis/M1.json`; the guardians'
+files are left under `<root>/guardians/mixes/`, where `sandogh publish --e2e-decrypted` takes them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sandogh.core.e2e.mix_files import (
     encode_input,
     encode_mixes,
     mix_input,
+    station_rows,
 )
 from sandogh.core.e2e.tally_files import decode_tally
 from sandogh.services.guardians import Document
@@ -89,19 +91,12 @@ def _randomness(label: str) -> MixRandomness:
 def build_large(root: Path) -> Built:
     built = build(root, LARGE_DEFINITION, LARGE_BALLOTS)
     e2e = built.folder / "e2e"
-    chains = [
-        (
-            station,
-            [
-                b.contests
-                for b in read_chain(
-                    built.context, (e2e / "ballots" / f"{station}.jsonl").read_bytes()
-                ).cast_ballots
-            ],
-        )
-        for station in LARGE_BALLOTS
-    ]
-    made_input = mix_input(G, "majlis", "M1", CANDIDATES, chains)
+    stations = []
+    for station in LARGE_BALLOTS:
+        chain = read_chain(built.context, (e2e / "ballots" / f"{station}.jsonl").read_bytes())
+        ballots = [b.contests for b in chain.cast_ballots]
+        stations.append((station, station_rows(G, "majlis", CANDIDATES, ballots)))
+    made_input = mix_input("majlis", "M1", stations)
     input_file = Document("input.json", encode_input(made_input))
     record_file = Document("election.json", (e2e / "election.json").read_bytes())
     mixes: list[Document] = []
@@ -120,5 +115,11 @@ def build_large(root: Path) -> Built:
     path = e2e / "mixes" / "majlis" / "M1.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(encode_mixes(made_input, [m.data for m in mixes], decrypted))
+    exchange = root / "guardians" / "mixes" / "majlis" / "M1"  # as publish --e2e-decrypted takes
+    exchange.mkdir(parents=True)
+    (exchange.parent / "M1.json").write_bytes(input_file.data)
+    for t, made in enumerate(mixes, start=1):
+        (exchange / f"mix-{t}.json").write_bytes(made.data)
+    (exchange / "rows.json").write_bytes(decrypted)
     write_manifest(built.folder)
     return built

@@ -57,27 +57,30 @@ class Mix:
         return f"{self.contest}/{self.constituency}/{self.mixer}"
 
 
+def station_rows(
+    group: Group, contest: str, candidates: int, ballots: Sequence[Sequence[object]]
+) -> tuple[Row, ...]:
+    """A station's rows for §11.4's input: X_1..X_L (`slots.slot_ciphertexts`) of each of its
+    cast ballots (their contests, in chain order) that carries `contest`."""
+    return tuple(
+        slot_ciphertexts(group, c, candidates)
+        for contests in ballots
+        for c in contests
+        if isinstance(c, SlotContest) and c.contest == contest
+    )
+
+
 def mix_input(
-    group: Group,
-    contest: str,
-    constituency: str,
-    candidates: int,
-    stations: Sequence[tuple[str, Sequence[Sequence[object]]]],
+    contest: str, constituency: str, stations: Sequence[tuple[str, Sequence[Row]]]
 ) -> MixInput:
-    """§11.4's input of the constituency: for each station (code, the contests of each of its
-    cast ballots in chain order), in code order, the rows X_1..X_L of the ballots carrying
-    `contest` (`slots.slot_ciphertexts`)."""
-    listed, rows = [], []
-    for station, ballots in sorted(stations, key=lambda s: s[0]):
-        carried = [
-            slot_ciphertexts(group, c, candidates)
-            for contests in ballots
-            for c in contests
-            if isinstance(c, SlotContest) and c.contest == contest
-        ]
-        listed.append((station, len(carried)))
-        rows += carried
-    return MixInput(contest, constituency, tuple(listed), tuple(rows))
+    """§11.4's input of the constituency: its stations' rows (`station_rows`) in code order."""
+    ordered = sorted(stations, key=lambda s: s[0])
+    return MixInput(
+        contest,
+        constituency,
+        tuple((station, len(rows)) for station, rows in ordered),
+        tuple(row for _, rows in ordered for row in rows),
+    )
 
 
 def shuffle_label(contest: str, constituency: str, mixer: int) -> str:
