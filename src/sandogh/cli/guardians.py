@@ -308,7 +308,8 @@ def _shuffled(n: int) -> list[int]:
     return order
 
 
-_RANDOMNESS = mixing.MixRandomness(
+#: a mixer's secrets, from `secrets`, never kept (§11.4)
+MIX_RANDOMNESS = mixing.MixRandomness(
     draw=lambda: int.from_bytes(secrets.token_bytes(64), "big") % GROUP.q,
     permutation=_shuffled,
     seed=lambda: secrets.token_bytes(32),
@@ -331,7 +332,7 @@ def mix(
     permutation, nonces and seed are drawn here and forgotten (docs/e2e.md §11.4)."""
     made = [_read(p) for p in previous or []]
     signing = read_key_file(key)
-    done, data = mixing.mix(_read(record), _read(mix_input), made, signing, _RANDOMNESS)
+    done, data = mixing.mix(_read(record), _read(mix_input), made, signing, MIX_RANDOMNESS)
     out.write_bytes(data)
     _say("mixed", lang, i=done.guardian, t=done.mixer, n=len(done.rows), file=str(out))
 
