@@ -17,13 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from sandogh.core.e2e.ballot import ballot_hash, encrypt_ballot
+from sandogh.core.counting.tally import InvalidKind
+from sandogh.core.e2e.ballot import EncryptedContest, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_from_json, ballot_to_json
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
+from sandogh.core.e2e.chain_file import check_chain, read_chain, tally_of
 from sandogh.core.e2e.elgamal import Ciphertext, accumulate
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import (
+    BallotContest,
     CastVoteRecord,
     Choice,
     PublicKey,
@@ -109,6 +112,7 @@ def _decrypted(data: bytes) -> dict[str, dict[str, int]]:
         if line["state"] != "cast":
             continue
         for contest in ballot_from_json(RISTRETTO255, line["ballot"]).contests:
+            assert isinstance(contest, EncryptedContest)  # BALLOT has no large contest
             for selection in contest.selections:
                 by_option = sums.setdefault(contest.contest, {})
                 by_option.setdefault(selection.option, []).append(selection.ciphertext)
@@ -359,3 +363,63 @@ def test_a_ballot_prepared_before_another_process_chained_one_is_prepared_again(
     station.box.cast(one, VOTES[0])
     with station.box.store.transaction() as tx:
         assert len(list(tx.chain())) == 2
+
+
+#: a large contest (docs/e2e.md §11.1: 300 candidates for 5 seats) beside the president: the box
+#: encrypts it as slots, with nothing else to do
+LARGE_BALLOT = (BALLOT[0], BallotContest("majlis", 5, tuple(str(1000 + i) for i in range(300))))
+LARGE_VOTES: tuple[tuple[Choice, ...], ...] = (
+    (Choice("president", ("21",)), Choice("majlis", ("1004", "1120", "1299"))),
+    (Choice("president", ("25",)), Choice("majlis", ())),
+)
+
+
+def test_a_box_prepares_casts_and_challenges_a_ballot_with_a_large_contest(
+    tmp_path: Path,
+) -> None:
+    station = voting_station(tmp_path, ballot=LARGE_BALLOT, e2e=True)
+    token = _card(station, 1)
+    station.box.prepare(token, LARGE_VOTES[0])
+    opened = station.box.challenge(token)
+    assert opened.choices == CastVoteRecord(LARGE_VOTES[0]).choices
+    assert "majlis: 1004 1120 1299" in station.printer.jobs()[-1].lines
+    station.box.prepare(token, LARGE_VOTES[1])
+    station.box.cast(token)
+    other = _card(station, 2)
+    station.box.prepare(other, LARGE_VOTES[0])
+    station.box.cast(other)
+    station.box.close()
+    report = station.box.count(staff=COUNTERS)
+    assert report.e2e is not None
+    majlis = {s.contest: s.counts for s in report.sheets}["majlis"]
+    assert majlis.votes["1004"] == 1
+    assert majlis.invalid[InvalidKind.BLANK] == 1
+
+    chain = station.box.export_chain()
+    closed, _ = _replay(chain)
+    assert report.e2e.chain_close == closed.hex()
+    lines = _chain(chain)
+    assert sorted(lines[1]["ballot"]["contests"][1]) == ["contest", "slots", "sum"]  # type: ignore[index]
+    # the centre's check (core/e2e/chain_file): every proof, the opened challenge, the tally
+    read = read_chain(E2E_CONTEXT, chain)
+    signed_zero = f"sha256:{hashlib.sha256(_signed_zero(station)).hexdigest()}"
+    assert (
+        check_chain(
+            E2E_CONTEXT,
+            read,
+            LARGE_BALLOT,
+            station=STATION,
+            device=PublicKey.from_text(station.box.status().device),
+            zero_report={signed_zero},
+        )
+        == []
+    )
+    tally = tally_of(E2E_CONTEXT, read, LARGE_BALLOT)
+    assert [(c.contest, c.ballots, len(c.options)) for c in tally.contests] == [
+        ("president", 2, 3),
+        ("majlis", 2, 0),
+    ]
+    assert report.e2e.tally_hash == tally_hash(E2E_CONTEXT, tally).hex()
+    station.box.report(COUNTERS)
+    assert station.box.sync().outbox.pending == 0
+    assert station.centre.chains == [chain]

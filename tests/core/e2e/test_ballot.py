@@ -48,6 +48,13 @@ def _value(ciphertext: elgamal.Ciphertext) -> int:
     return next(v for v in range(8) if G.base_exp(v) == plain)
 
 
+def _vector(ballot: EncryptedBallot, i: int) -> EncryptedContest:
+    """The ballot's i-th contest, a selection vector."""
+    contest = ballot.contests[i]
+    assert isinstance(contest, EncryptedContest)
+    return contest
+
+
 def _encrypt(choices: dict[str, tuple[str, ...]], nonce: bytes = NONCE) -> EncryptedBallot:
     return encrypt_ballot(CONTEXT, STATION, BALLOT, choices, nonce)
 
@@ -66,7 +73,9 @@ def test_an_encrypted_ballot_is_well_formed_and_encrypts_the_choices(
 ) -> None:
     ballot = _encrypt({"president": president, "parliament": tuple(parliament)}, nonce)
     assert check_ballot(CONTEXT, ballot, BALLOT) == []
-    for contest, chosen in zip(ballot.contests, (president, parliament), strict=True):
+    for contest, chosen in zip(
+        map(_vector, (ballot, ballot), (0, 1)), (president, parliament), strict=True
+    ):
         for selection in contest.selections:
             expected = not chosen if selection.option == BLANK else selection.option in chosen
             assert _value(selection.ciphertext) == int(expected)
@@ -74,9 +83,9 @@ def test_an_encrypted_ballot_is_well_formed_and_encrypts_the_choices(
 
 def test_options_are_the_candidates_in_order_then_the_blank_indicator() -> None:
     assert [c.contest for c in VOTE.contests] == ["president", "parliament"]
-    assert [s.option for s in VOTE.contests[1].selections] == ["31", "32", "33", "34", ""]
-    assert len(VOTE.contests[0].proof.c) == 1  # one seat: Ē encrypts exactly 0
-    assert len(VOTE.contests[1].proof.c) == 3
+    assert [s.option for s in _vector(VOTE, 1).selections] == ["31", "32", "33", "34", ""]
+    assert len(_vector(VOTE, 0).proof.c) == 1  # one seat: Ē encrypts exactly 0
+    assert len(_vector(VOTE, 1).proof.c) == 3
 
 
 def test_only_the_contests_of_the_card_are_encrypted() -> None:
@@ -87,14 +96,14 @@ def test_only_the_contests_of_the_card_are_encrypted() -> None:
 
 def test_the_shifted_contest_sum_encrypts_votes_plus_seats_times_blank_less_one() -> None:
     blank = _encrypt({"parliament": ()})
-    assert _value(contest_sum(G, blank.contests[0], 3)) == 2
-    assert _value(contest_sum(G, VOTE.contests[1], 3)) == 1
+    assert _value(contest_sum(G, _vector(blank, 0), 3)) == 2
+    assert _value(contest_sum(G, _vector(VOTE, 1), 3)) == 1
 
 
 def test_a_ballot_is_a_function_of_its_nonce_and_choices() -> None:
     assert _encrypt({"parliament": ("31", "33"), "president": ("22",)}) == VOTE
     other = _encrypt({"parliament": ("31", "33"), "president": ("22",)}, bytes(32))
-    assert other.contests[0].selections[0].ciphertext != VOTE.contests[0].selections[0].ciphertext
+    assert _vector(other, 0).selections[0].ciphertext != _vector(VOTE, 0).selections[0].ciphertext
 
 
 def test_the_selection_nonce_is_the_spec_hash() -> None:
@@ -105,14 +114,14 @@ def test_the_selection_nonce_is_the_spec_hash() -> None:
         for i in (0, 1)
     )
     nonce = int.from_bytes(wide, "big") % G.q
-    assert VOTE.contests[0].selections[0].ciphertext == elgamal.encrypt(
+    assert _vector(VOTE, 0).selections[0].ciphertext == elgamal.encrypt(
         G, CONTEXT.joint_key, 0, nonce
     )
 
 
 def test_the_ballot_hash_is_the_spec_hash_of_the_ciphertexts() -> None:
     parts = [STATION.encode()]
-    for contest in VOTE.contests:
+    for contest in map(_vector, (VOTE, VOTE), (0, 1)):
         parts.append(contest.contest.encode())
         for s in contest.selections:
             parts += [s.ciphertext.alpha, s.ciphertext.beta]
@@ -156,7 +165,7 @@ def _with_contest(ballot: EncryptedBallot, i: int, contest: EncryptedContest) ->
 
 
 def test_a_changed_ciphertext_fails_its_proofs() -> None:
-    contest = VOTE.contests[1]
+    contest = _vector(VOTE, 1)
     selections = list(contest.selections)
     selections[2] = replace(selections[2], ciphertext=selections[1].ciphertext)
     changed = _with_contest(VOTE, 1, replace(contest, selections=tuple(selections)))
@@ -164,7 +173,7 @@ def test_a_changed_ciphertext_fails_its_proofs() -> None:
 
 
 def test_swapped_or_missing_options_are_named() -> None:
-    contest = VOTE.contests[1]
+    contest = _vector(VOTE, 1)
     swapped = (contest.selections[1], contest.selections[0], *contest.selections[2:])
     assert "contests[1].selections" in _paths(
         _with_contest(VOTE, 1, replace(contest, selections=swapped))
@@ -184,7 +193,7 @@ def test_contests_off_the_ballot_twice_or_out_of_order_are_named() -> None:
 
 
 def test_an_element_off_the_group_is_named() -> None:
-    contest = VOTE.contests[0]
+    contest = _vector(VOTE, 0)
     bad = replace(contest.selections[0], ciphertext=elgamal.Ciphertext(b"\xff" * 32, G.identity))
     changed = _with_contest(VOTE, 0, replace(contest, selections=(bad, *contest.selections[1:])))
     assert _paths(changed) == ["contests[0].selections[0].alpha", "contests[0].selections[0].proof"]
@@ -206,7 +215,7 @@ def _forged_contest(values: dict[str, int], seats: int, claimed_sum: int) -> Enc
         )  # fmt: skip
         selections.append(EncryptedSelection(option, ciphertext, proof))
         nonces.append(nonce)
-    contest = EncryptedContest("parliament", tuple(selections), VOTE.contests[1].proof)
+    contest = EncryptedContest("parliament", tuple(selections), _vector(VOTE, 1).proof)
     proof = prove_range(
         G, key, he, contest_sum(G, contest, seats), value=claimed_sum,
         nonce=sum(nonces[:-1]) + seats * nonces[-1], bound=seats - 1, contest="parliament",
@@ -314,6 +323,19 @@ def test_a_large_contest_is_encrypted_as_slots_beside_a_selection_vector() -> No
     )
 
 
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.integers(1, 300), max_size=6, unique=True), st.binary(min_size=32, max_size=32))
+def test_any_vote_in_a_large_contest_checks_and_encrypts_its_row(
+    chosen: list[int], nonce: bytes
+) -> None:
+    codes = [MAJLIS.candidates[i - 1] for i in chosen]
+    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": codes}, nonce)
+    (majlis,) = ballot.contests
+    assert isinstance(majlis, SlotContest)
+    assert check_ballot(CONTEXT, ballot, MIXED) == []
+    assert _slot_values(majlis) == list(slots.row_of(chosen, 300, 6))
+
+
 def test_a_blank_vote_in_a_large_contest_is_the_row_of_empty_slots() -> None:
     ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ()}, NONCE)
     (majlis,) = ballot.contests
@@ -343,10 +365,14 @@ def test_the_ballot_hash_takes_a_slot_contest_bit_by_bit_then_its_sum() -> None:
     assert ballot_hash(CONTEXT, MIXED_VOTE) == expected
 
 
-def _with_slots(**changes: object) -> EncryptedBallot:
+def _with_slots(
+    gaps: tuple[tuple[slots.Bit, ...], ...] | None = None,
+    total: tuple[slots.Bit, ...] | None = None,
+) -> EncryptedBallot:
     majlis = MIXED_VOTE.contests[1]
     assert isinstance(majlis, SlotContest)
-    return replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], replace(majlis, **changes)))
+    changed = SlotContest("majlis", gaps or majlis.gaps, total or majlis.total)
+    return replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], changed))
 
 
 def test_a_tampered_slot_bit_or_sum_is_named_by_its_path() -> None:
@@ -368,10 +394,8 @@ def test_a_tampered_slot_bit_or_sum_is_named_by_its_path() -> None:
 
 
 def test_a_contest_in_the_other_form_is_named() -> None:
-    as_vector = replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], VOTE.contests[1]))
-    as_vector = replace(
-        as_vector, contests=(as_vector.contests[0], replace(VOTE.contests[1], contest="majlis"))
-    )
+    vector = replace(_vector(VOTE, 1), contest="majlis")
+    as_vector = replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], vector))
     assert _mixed_paths(as_vector) == ["contests[1]"]
     majlis = MIXED_VOTE.contests[1]
     as_slots = replace(VOTE, contests=(replace(majlis, contest="president"), VOTE.contests[1]))

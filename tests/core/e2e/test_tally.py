@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from sandogh.core.e2e.ballot import ElectionContext, encrypt_ballot
+from sandogh.core.e2e.ballot import ElectionContext, EncryptedContest, encrypt_ballot
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.tally import TallyError, station_tally, tally_hash
@@ -71,6 +71,7 @@ def test_the_tally_hash_is_the_spec_hash() -> None:
 def test_ballots_of_another_station_or_ballot_are_refused_by_place() -> None:
     moved = replace(CAST[1], station="ST-2")
     contest = CAST[2].contests[0]
+    assert isinstance(contest, EncryptedContest)
     short = replace(CAST[2], contests=(replace(contest, selections=contest.selections[1:]),))
     with pytest.raises(TallyError) as caught:
         station_tally(CONTEXT, STATION, BALLOT, [CAST[0], moved, short])
@@ -80,15 +81,14 @@ def test_ballots_of_another_station_or_ballot_are_refused_by_place() -> None:
 # a large contest (§11.1: 300 candidates, 5 seats), encrypted as slots: no homomorphic tally
 MAJLIS = BallotContest("majlis", 5, tuple(str(1000 + i) for i in range(300)))
 MIXED = (BALLOT[0], MAJLIS)
+MIXED_CHOICES: tuple[dict[str, tuple[str, ...]], ...] = (
+    {"president": ("21",), "majlis": ("1000", "1200")},
+    {"majlis": ()},
+    {"president": ("22",)},
+)
 MIXED_CAST = [
     encrypt_ballot(CONTEXT, STATION, MIXED, choices, bytes([i]) * 32)
-    for i, choices in enumerate(
-        (
-            {"president": ("21",), "majlis": ("1000", "1200")},
-            {"majlis": ()},
-            {"president": ("22",)},
-        )
-    )
+    for i, choices in enumerate(MIXED_CHOICES)
 ]
 
 
