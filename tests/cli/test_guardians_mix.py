@@ -19,8 +19,8 @@ ROWS = [(1, 4), (2, 3), (5, 6), (1, 2)]
 def test_two_guardians_mix_and_two_decrypt_the_rows(tmp_path: Path) -> None:
     exchange, people = _guardians(tmp_path)
     for step in ("init", "share", "check"):
-        for key, _ in people.values():
-            _run("guardians", step, "--key", str(key), "--dir", str(exchange))
+        for key_file, _ in people.values():
+            _run("guardians", step, "--key", str(key_file), "--dir", str(exchange))
     record = tmp_path / "election.json"
     _run("guardians", "finish", "--dir", str(exchange), "--out", str(record))
     key = read_record(Document(str(record), record.read_bytes())).joint_key
@@ -64,8 +64,8 @@ def test_two_guardians_mix_and_two_decrypt_the_rows(tmp_path: Path) -> None:
 def test_a_mix_of_other_rows_is_refused_by_the_next_mixer(tmp_path: Path) -> None:
     exchange, people = _guardians(tmp_path)
     for step in ("init", "share", "check"):
-        for key, _ in people.values():
-            _run("guardians", step, "--key", str(key), "--dir", str(exchange))
+        for key_file, _ in people.values():
+            _run("guardians", step, "--key", str(key_file), "--dir", str(exchange))
     record = tmp_path / "election.json"
     _run("guardians", "finish", "--dir", str(exchange), "--out", str(record))
     key = read_record(Document(str(record), record.read_bytes())).joint_key
