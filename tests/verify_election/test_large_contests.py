@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from sandogh.core.canonical_json import canonical_json
 from sandogh.core.e2e.signed_json import SIGNATURE, signed_bytes
 from sandogh.verify_election.checks import Check
 from tests.verify_election.large_record import build_large
@@ -119,3 +120,19 @@ def test_a_forged_slot_bit_fails_its_proof_and_the_chain(record: Path) -> None:
     assert "ST-1 ballot at line 2" in first(result, Check.SLOT_BALLOTS)
     assert "majlis bit #1.0" in first(result, Check.SLOT_BALLOTS)
     assert Check.CONFIRMATION_CODES in failing(result)
+
+
+def test_signed_figures_that_are_not_the_rows_counts_fail_naming_the_candidates(
+    record: Path,
+) -> None:
+    def change(signed: Any) -> None:  # the box signs a Majlis vote for 1004 instead of 1003
+        votes = signed["report"]["sheets"]["majlis"]["votes"]
+        votes["1003"] -= 1
+        votes["1004"] += 1
+        line = b"sandogh/station-report@1 device\n" + canonical_json(signed["report"])
+        signed["device_signature"] = _key("box ST-1").sign(line).hex()
+
+    rewrite_json(record, "reports/ST-1/final.json", change)
+    result = verified(record)
+    assert failing(result) == {Check.LARGE_COUNT}
+    assert "majlis/M1: the decrypted rows' counts of 1003, 1004" in first(result, Check.LARGE_COUNT)
