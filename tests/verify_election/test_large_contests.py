@@ -16,8 +16,8 @@ import pytest
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.e2e.signed_json import SIGNATURE, signed_bytes
 from sandogh.verify_election.checks import Check
-from tests.verify_election.large_record import build_large
-from tests.verify_election.record import Built, _key
+from tests.verify_election.large_record import LARGE_DEFINITION, build_large
+from tests.verify_election.record import BALLOTS, Built, _key, build
 from tests.verify_election.test_tampering import (
     failing,
     first,
@@ -136,3 +136,11 @@ def test_signed_figures_that_are_not_the_rows_counts_fail_naming_the_candidates(
     result = verified(record)
     assert failing(result) == {Check.LARGE_COUNT}
     assert "majlis/M1: the decrypted rows' counts of 1003, 1004" in first(result, Check.LARGE_COUNT)
+
+
+def test_a_large_contest_no_card_carried_has_nothing_to_mix(tmp_path: Path) -> None:
+    built = build(tmp_path, LARGE_DEFINITION, BALLOTS)  # no ballot carries the Majlis
+    result = verified(built.folder)
+    assert result.passed, result.ledger.first_failure()
+    assert not (built.folder / "e2e" / "mixes").exists()
+    assert result.ledger.outcomes[Check.LARGE_COUNT].checked == 2  # figures there, all zero

@@ -45,7 +45,7 @@ def mix_inputs(
     member: Mapping[str, Mapping[str, str]],
     rows: Mapping[str, Mapping[str, tuple[Row, ...]]],
 ) -> dict[str, MixInput]:
-    """The input of every large constituency with a record station, by its path under the
+    """The input of every large constituency with a row to mix, by its path under the
     record (`mixes/<contest>/<constituency>.json`). `member[contest][station]` is the station's
     constituency; `rows[station][contest]` the station's rows (`mix_files.station_rows`)."""
     inputs = {}
@@ -55,7 +55,7 @@ def mix_inputs(
             for station, by_contest in rows.items()
             if member[contest].get(station) == constituency
         ]
-        if stations:
+        if any(station_rows for _, station_rows in stations):  # no row, nothing to mix
             inputs[f"mixes/{contest}/{constituency}.json"] = mix_input(
                 contest, constituency, stations
             )

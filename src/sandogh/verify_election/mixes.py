@@ -47,6 +47,9 @@ def check_mixes(
     """`summaries`: the record's stations that vote in the constituency, by code."""
     if not summaries:
         return
+    if not any(s.rows[contest.contest] for s in summaries):  # no row: nothing to mix (§11.5)
+        _count(ledger, contest, summaries, [], name=f"{contest.contest}/{contest.constituency}")
+        return
     relative = f"mixes/{contest.contest}/{contest.constituency}.json"
     where = f"{context.folder}e2e/{relative}"
     name = f"{contest.contest}/{contest.constituency}"
