@@ -10,11 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.canonical_json import JSONValue, canonical_json
-from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import Group
 from sandogh.core.e2e.shuffle import Row, ShuffleProof
-from sandogh.core.e2e.signed_json import SIGNATURE, FileReader, GuardianFileError, sign_document
+from sandogh.core.e2e.signed_json import SIGNATURE, FileReader, sign_document
 from sandogh.core.e2e.slots import SlotContest, slot_ciphertexts
 from sandogh.core.e2e.tally_files import Tally, TallyContest
 from sandogh.core.report.keys import PublicKey, SigningKey
@@ -54,7 +53,7 @@ class Mix:
     @property
     def label(self) -> str:
         """§11.4's label c/κ/t."""
-        return f"{self.contest}/{self.constituency}/{self.mixer}"
+        return shuffle_label(self.contest, self.constituency, self.mixer)
 
 
 def station_rows(
@@ -265,19 +264,6 @@ def rows_tally(contest: str, constituency: str, rows: Sequence[Row]) -> Tally:
             for row in rows
         ),
     )
-
-
-def tally_rows(tally: Tally) -> tuple[Row, ...]:
-    """The rows of a tally made by `rows_tally`, refused unless it is one."""
-    problems = [
-        Problem(f"contests[{n}]", "a row has ballots 1 and options 1..L")
-        for n, c in enumerate(tally.contests)
-        if c.ballots != 1
-        or [o for o, _ in c.options] != [str(k + 1) for k in range(len(c.options))]
-    ]
-    if problems:
-        raise GuardianFileError(tally.station, problems)
-    return tuple(tuple(ct for _, ct in c.options) for c in tally.contests)
 
 
 def encode_mixes(mix_input: MixInput, mixes: Sequence[bytes], decrypted_rows: bytes) -> bytes:
