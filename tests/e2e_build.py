@@ -22,7 +22,7 @@ from sandogh.core.e2e.share_encryption import encrypt_share
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import BallotContest, PublicKey, SigningKey
 from sandogh.services.guardians import Document, combine_tally, decrypt
-from sandogh.services.mixing import MixRandomness, mix, rows_to_decrypt
+from sandogh.services.mixing import MixRandomness, decrypt_rows, mix, rows_to_decrypt
 
 G = RISTRETTO255
 ROLES = ("hq", "board", "observers")
@@ -179,27 +179,28 @@ def decrypt_folder(
     rng = random.Random(7)
     record = Document("election.json", guardians.data)
 
-    def decrypted(tally: Document) -> bytes:
+    def decrypted(tally: Document, rows_of: tuple[Document, list[Document]] | None = None) -> bytes:
         partials = []
         for index in present:
-            key = GuardianKey(
-                guardians.record.plan.id,
-                index,
-                guardians.record.extended_hash,
-                guardians.shares[index],
-            )
-            partials.append(
-                Document(
-                    f"guardian-{index}",
-                    decrypt(
-                        record,
-                        Document("key", encode_key(G, key)),
-                        tally,
-                        guardian_key(index),
-                        lambda: rng.randrange(G.q),
+            key = Document(
+                "key",
+                encode_key(
+                    G,
+                    GuardianKey(
+                        guardians.record.plan.id,
+                        index,
+                        guardians.record.extended_hash,
+                        guardians.shares[index],
                     ),
-                )
+                ),
             )
+            signing, draw = guardian_key(index), lambda: rng.randrange(G.q)
+            partial = (
+                decrypt(record, key, tally, signing, draw)
+                if rows_of is None
+                else decrypt_rows(record, key, *rows_of, key=signing, draw=draw)
+            )
+            partials.append(Document(f"guardian-{index}", partial))
         return combine_tally(record, tally, partials).data
 
     randomness = MixRandomness(
@@ -219,7 +220,7 @@ def decrypt_folder(
                 (folder / f"mix-{len(mixes) + 1}.json").write_bytes(data)
                 mixes.append(Document(f"mix-{len(mixes) + 1}", data))
             rows = Document("rows", rows_to_decrypt(record, given, mixes))
-            (folder / "rows.json").write_bytes(decrypted(rows))
+            (folder / "rows.json").write_bytes(decrypted(rows, (given, mixes)))
             continue
         target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -45,11 +45,16 @@ def test_two_guardians_mix_and_two_decrypt_the_rows(tmp_path: Path) -> None:
     assert "after guardian 3" in str(done.exception)
     to_decrypt = tmp_path / "rows.json"
     _run("guardians", "rows", *common, *mixes, "--out", str(to_decrypt))
+    alone = ("--tally", str(to_decrypt), "--out", str(tmp_path / "p.json"))
+    done = _run("guardians", "decrypt", "--key", str(people[1][0]), "--record", str(record),
+                *alone, ok=False)  # fmt: skip
+    assert "decrypt them with their input and mixes" in str(done.exception)
     partials = []
+    with_mixes = [x for m in mixes for x in ("--mix", m)]
     for i in (1, 3):
         out = tmp_path / f"partial-{i}.json"
-        _run("guardians", "decrypt", "--key", str(people[i][0]), "--record", str(record),
-             "--tally", str(to_decrypt), "--out", str(out))  # fmt: skip
+        _run("guardians", "decrypt", "--key", str(people[i][0]), *common, *with_mixes,
+             "--out", str(out))  # fmt: skip
         partials.append(str(out))
     decrypted = tmp_path / "decrypted.json"
     _run("guardians", "combine", "--record", str(record), "--tally", str(to_decrypt),

@@ -258,6 +258,9 @@ def finish(
 
 Record = Annotated[Path, typer.Option("--record", help="The ceremony's record (election.json).")]
 TallyFile = Annotated[Path, typer.Option("--tally", help="The encrypted tally.")]
+MixInputFile = Annotated[
+    Path, typer.Option("--input", help="The constituency's mix input (sandogh publish).")
+]
 Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
 
 
@@ -265,16 +268,41 @@ Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
 def decrypt(
     key: KeyFile,
     record: Record,
-    tally: TallyFile,
     out: Out,
+    tally: Annotated[
+        Path | None, typer.Option("--tally", help="The encrypted tally.", show_default=False)
+    ] = None,
+    mix_input: Annotated[
+        Path | None,
+        typer.Option(
+            "--input",
+            help="A large contest's mix input, to decrypt its last mix's rows.",
+            show_default=False,
+        ),
+    ] = None,
+    mixes: Annotated[
+        list[Path] | None, typer.Option("--mix", help="Every mix of the input, in order (repeat).")
+    ] = None,
     private: Private = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Your partial decryption of a tally, with its proofs, signed."""
+    """Your partial decryption of a tally, or of a large contest's last mix's rows once every
+    mix checks, with its proofs, signed."""
+    if (tally is None) == (mix_input is None):
+        raise typer.BadParameter(
+            "give --tally, or --input with its --mix files", param_hint="--tally"
+        )
     record_file = _read(record)
     index = guardians.record_index(record_file, read_key_file(key))
     key_file = _read(_private_dir(private, key) / f"guardian-{index}.key.json")
-    data = guardians.decrypt(record_file, key_file, _read(tally), read_key_file(key), _draw)
+    if mix_input is not None:
+        made = [_read(p) for p in mixes or []]
+        data = mixing.decrypt_rows(
+            record_file, key_file, _read(mix_input), made, key=read_key_file(key), draw=_draw
+        )
+    else:
+        assert tally is not None
+        data = guardians.decrypt(record_file, key_file, _read(tally), read_key_file(key), _draw)
     out.write_bytes(data)
     _say("decrypted", lang, i=index, n=data.count(b'"share":'), file=str(out))
 
@@ -295,11 +323,6 @@ def combine(
     comma = "، " if lang.lang == "fa" else ", "
     used = comma.join(format_int(g, lang.lang) for g in combined.used)
     _say("combined", lang, file=str(out), used=used)
-
-
-MixInputFile = Annotated[
-    Path, typer.Option("--input", help="The constituency's mix input (sandogh publish).")
-]
 
 
 def _shuffled(n: int) -> list[int]:

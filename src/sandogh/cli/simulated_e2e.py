@@ -35,7 +35,7 @@ from sandogh.services.guardians import (
     make_plan,
     share,
 )
-from sandogh.services.mixing import mix, rows_to_decrypt
+from sandogh.services.mixing import decrypt_rows, mix, rows_to_decrypt
 
 QUORUM = 2
 GUARDIANS = (
@@ -145,14 +145,26 @@ def decrypt_tallies(guardians: Guardians, tallies: Path, out: Path) -> int:
     return done
 
 
-def _decrypted(guardians: Guardians, record: Document, tally: Document, relative: Path) -> bytes:
+def _decrypted(
+    guardians: Guardians,
+    record: Document,
+    tally: Document,
+    relative: Path,
+    rows_of: tuple[Document, list[Document]] | None = None,
+) -> bytes:
+    """The guardians `PRESENT`'s partial decryptions of `tally` combined; for a mix-net's rows,
+    `rows_of` is their input and mixes, which each guardian checks before decrypting."""
     partials = []
     for index in PRESENT:
         key = read_key_file(guardians.key(index))
         key_file = _read(guardians.private(index) / f"guardian-{index}.key.json")
         partial = guardians.folder / "partials" / str(index) / relative
         partial.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(decrypt(record, key_file, tally, key, _draw))
+        partial.write_bytes(
+            decrypt(record, key_file, tally, key, _draw)
+            if rows_of is None
+            else decrypt_rows(record, key_file, *rows_of, key=key, draw=_draw)
+        )
         partials.append(_read(partial))
     return combine_tally(record, tally, partials).data
 
@@ -171,4 +183,5 @@ def _mix_and_decrypt(guardians: Guardians, record: Document, given: Document, ou
     rows = guardians.folder / relative.with_suffix(".json")
     rows.parent.mkdir(parents=True, exist_ok=True)
     rows.write_bytes(rows_to_decrypt(record, given, mixes))
-    (out / "rows.json").write_bytes(_decrypted(guardians, record, _read(rows), relative))
+    decrypted = _decrypted(guardians, record, _read(rows), relative, (given, mixes))
+    (out / "rows.json").write_bytes(decrypted)

@@ -26,7 +26,7 @@ from sandogh.core.e2e.shuffle import prove_shuffle as prove
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.e2e.tally_files import encode_tally
 from sandogh.core.report.keys import SigningKey
-from sandogh.services.guardians import GROUP, Document, Draw, read_record
+from sandogh.services.guardians import GROUP, Document, Draw, decrypt, read_record
 
 
 @dataclass(frozen=True)
@@ -136,3 +136,18 @@ def rows_to_decrypt(
         raise GuardianFileError(input_file.where, [Problem("mixes", "no mix yet")])
     tally = rows_tally(checked.mix_input.contest, checked.mix_input.constituency, checked.rows)
     return encode_tally(tally)
+
+
+def decrypt_rows(
+    record_file: Document,
+    key_file: Document,
+    input_file: Document,
+    mix_files: Sequence[Document],
+    *,
+    key: SigningKey,
+    draw: Draw,
+) -> bytes:
+    """Guardian ℓ's signed partial decryption of the last mix's rows (§11.5), once every mix
+    checks: the rows are `rows_to_decrypt`'s tally, and the partial names its hash."""
+    rows = rows_to_decrypt(record_file, input_file, mix_files)
+    return decrypt(record_file, key_file, Document("rows", rows), key, draw, mixed=True)
