@@ -22,6 +22,7 @@ from sandogh.core.e2e.share_encryption import encrypt_share
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import BallotContest, PublicKey, SigningKey
 from sandogh.services.guardians import Document, combine_tally, decrypt
+from sandogh.services.mixing import MixRandomness, decrypt_rows, mix, rows_to_decrypt
 
 G = RISTRETTO255
 ROLES = ("hq", "board", "observers")
@@ -172,31 +173,55 @@ def decrypt_folder(
     guardians: Guardians, tallies: Path, out: Path, present: Sequence[int] = (1, 3)
 ) -> None:
     """Have the guardians `present` decrypt every encrypted tally under `tallies` and combine
-    their shares into `out`, at the same paths, as `sandogh guardians decrypt` and `combine` do."""
+    their shares into `out`, at the same paths, as `sandogh guardians decrypt` and `combine` do;
+    a large contest's mix input (`mixes/…`) is first mixed by them in turn, as `sandogh guardians
+    mix` does, into `out/mixes/<contest>/<constituency>/mix-<t>.json` and `rows.json`."""
     rng = random.Random(7)
     record = Document("election.json", guardians.data)
-    for path in sorted(tallies.rglob("*.json")):
-        tally = Document(str(path), path.read_bytes())
+
+    def decrypted(tally: Document, rows_of: tuple[Document, list[Document]] | None = None) -> bytes:
         partials = []
         for index in present:
-            key = GuardianKey(
-                guardians.record.plan.id,
-                index,
-                guardians.record.extended_hash,
-                guardians.shares[index],
-            )
-            partials.append(
-                Document(
-                    f"guardian-{index}",
-                    decrypt(
-                        record,
-                        Document("key", encode_key(G, key)),
-                        tally,
-                        guardian_key(index),
-                        lambda: rng.randrange(G.q),
+            key = Document(
+                "key",
+                encode_key(
+                    G,
+                    GuardianKey(
+                        guardians.record.plan.id,
+                        index,
+                        guardians.record.extended_hash,
+                        guardians.shares[index],
                     ),
-                )
+                ),
             )
-        target = out / path.relative_to(tallies)
+            signing, draw = guardian_key(index), lambda: rng.randrange(G.q)
+            partial = (
+                decrypt(record, key, tally, signing, draw)
+                if rows_of is None
+                else decrypt_rows(record, key, *rows_of, key=signing, draw=draw)
+            )
+            partials.append(Document(f"guardian-{index}", partial))
+        return combine_tally(record, tally, partials).data
+
+    randomness = MixRandomness(
+        draw=lambda: rng.randrange(G.q),
+        permutation=lambda n: rng.sample(range(n), n),
+        seed=lambda: rng.randbytes(32),
+    )
+    for path in sorted(tallies.rglob("*.json")):
+        given = Document(str(path), path.read_bytes())
+        relative = path.relative_to(tallies)
+        if relative.parts[0] == "mixes":
+            folder = out / relative.with_suffix("")
+            folder.mkdir(parents=True, exist_ok=True)
+            mixes: list[Document] = []
+            for index in present:
+                _, data = mix(record, given, mixes, guardian_key(index), randomness)
+                (folder / f"mix-{len(mixes) + 1}.json").write_bytes(data)
+                mixes.append(Document(f"mix-{len(mixes) + 1}", data))
+            rows = Document("rows", rows_to_decrypt(record, given, mixes))
+            (folder / "rows.json").write_bytes(decrypted(rows, (given, mixes)))
+            continue
+        target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(combine_tally(record, tally, partials).data)
+        target.write_bytes(decrypted(given))

@@ -39,7 +39,7 @@ def test_json_names_every_check(record: Built) -> None:
     (election,) = document["elections"]
     assert document["passed"]
     assert election["first_failure"] is None
-    assert [c["check"] for c in election["checks"]] == [f"V{n}" for n in range(1, 21)]
+    assert [c["check"] for c in election["checks"]] == [f"V{n}" for n in range(1, 26)]
     assert election["ballots"] == {"cast": 5, "challenged": 1}
 
 

@@ -29,6 +29,7 @@ from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code
 from sandogh.core.e2e.decryption import combine, partial_decrypt
 from sandogh.core.e2e.dlog import discrete_log
 from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.slots import is_large
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_decrypted
 from sandogh.core.report import (
@@ -118,6 +119,7 @@ class Built:
     root: Path
     folder: Path  # data/<election>/
     context: ElectionContext
+    shares: Mapping[int, int]  # z_ℓ of the guardians present at decryption
 
 
 def _key(label: str) -> SigningKey:
@@ -185,10 +187,14 @@ def build(
             folder, loaded, geography, context, station=station, ballots=ballots
         )
         _write(
-            folder / "e2e" / "tallies" / f"{station}.json", _decrypt(context, z, tallies[station])
+            folder / "e2e" / "tallies" / f"{station}.json", decrypt(context, z, tallies[station])
         )
     for contest in loaded.election.contests:
         for constituency in contest.constituencies:
+            seats = constituency.seats
+            candidates = sum(c.constituency == constituency.id for c in contest.candidates)
+            if is_large(candidates, seats):  # mixed, not aggregated (§11)
+                continue
             inside = [
                 t
                 for s, t in sorted(tallies.items())
@@ -196,9 +202,9 @@ def build(
             ]
             tally = _aggregate(f"{contest.id}/{constituency.id}", contest.id, inside)
             path = folder / "e2e" / "aggregates" / contest.id / f"{constituency.id}.json"
-            _write(path, _decrypt(context, z, tally))
+            _write(path, decrypt(context, z, tally))
     write_manifest(folder)
-    return Built(root, folder, context)
+    return Built(root, folder, context, z)
 
 
 def write_manifest(folder: Path) -> None:
@@ -310,7 +316,7 @@ def _aggregate(name: str, contest: str, tallies: Sequence[Tally]) -> Tally:
     return Tally(name, (TallyContest(contest, sum(r.ballots for r in rows), options),))
 
 
-def _decrypt(context: ElectionContext, z: Mapping[int, int], tally: Tally) -> bytes:
+def decrypt(context: ElectionContext, z: Mapping[int, int], tally: Tally) -> bytes:
     used, values = [], []
     for contest, option, ciphertext in tally.ciphertexts():
         partials = [

@@ -1,17 +1,20 @@
-"""`sandogh guardians plan|init|share|check|reveal|finish|decrypt|combine`: the key ceremony and
-the tally's decryption, each guardian on its own machine with its own key file.
+"""`sandogh guardians plan|init|share|check|reveal|finish|decrypt|combine|mix|rows`: the key
+ceremony, the tally's decryption and a large contest's mix-net, each guardian on its own machine
+with its own key file.
 
-`docs/e2e.md` §5 and §8 (`services.guardians`). The guardians exchange the files of one directory
-(`--dir`): the HQ's plan (`ceremony.json`) and each guardian's public, shares, check and reveal
-files, all public. What a guardian keeps — its polynomial (`guardian-<i>.secret.json`) and then
-its share of the joint secret (`guardian-<i>.key.json`) — goes to its private directory
-(`--private`, by default its key file's), mode 0600, and is never sent. Any one of them, or an
-observer, runs `finish` (the ceremony's record) and `combine` (a tally's plain values).
+`docs/e2e.md` §5, §8 and §11.4–§11.5 (`services.guardians`, `services.mixing`). The guardians
+exchange the files of one directory (`--dir`): the HQ's plan (`ceremony.json`) and each guardian's
+public, shares, check and reveal files, all public. What a guardian keeps — its polynomial
+(`guardian-<i>.secret.json`) and then its share of the joint secret (`guardian-<i>.key.json`) — goes
+to its private directory (`--private`, by default its key file's), mode 0600, and is never sent. Any
+one of them, or an observer, runs `finish` (the ceremony's record) and `combine` (a tally's plain
+values).
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +29,7 @@ from sandogh.core.report import KeyMaterialError, PublicKey
 from sandogh.formats.key_file import PRIVATE_FILE, read_key_file
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
-from sandogh.services import guardians
+from sandogh.services import guardians, mixing
 from sandogh.services.guardians import GROUP, Document
 
 guardians_app = typer.Typer(
@@ -49,6 +52,8 @@ _FA = {
     "combined": "شمارش در {file} رمزگشایی شد با امینان {used}",
     "left_out": "کنار گذاشته شد: {fault}",
     "forgotten": "امین {i}: سهم کلید شما با سیاهه می‌خواند؛ راز مراسم {file} پاک شد",
+    "mixed": "امین {i}: بُر زدن {t} از {n} ردیف با اثبات در {file}؛ جایگشت و نانس‌ها نگه داشته نشد",
+    "rows": "{n} ردیف بُرخورده برای رمزگشایی در {file}",
 }
 _EN = {
     "planned": "Key ceremony plan written to {file}: {n} guardians, quorum {k}",
@@ -65,6 +70,9 @@ _EN = {
     "left_out": "Left out: {fault}",
     "forgotten": "Guardian {i}: your key share matches the record; the ceremony secret {file} "
     "was erased",
+    "mixed": "Guardian {i}: shuffle {t} of {n} rows with its proof in {file}; "
+    "its permutation and nonces are not kept",
+    "rows": "{n} shuffled rows to decrypt in {file}",
 }
 
 KeyFile = Annotated[Path, typer.Option("--key", help="Your own key file (staff keygen).")]
@@ -278,6 +286,9 @@ def forget(
 
 
 TallyFile = Annotated[Path, typer.Option("--tally", help="The encrypted tally.")]
+MixInputFile = Annotated[
+    Path, typer.Option("--input", help="The constituency's mix input (sandogh publish).")
+]
 Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
 
 
@@ -285,16 +296,41 @@ Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
 def decrypt(
     key: KeyFile,
     record: Record,
-    tally: TallyFile,
     out: Out,
+    tally: Annotated[
+        Path | None, typer.Option("--tally", help="The encrypted tally.", show_default=False)
+    ] = None,
+    mix_input: Annotated[
+        Path | None,
+        typer.Option(
+            "--input",
+            help="A large contest's mix input, to decrypt its last mix's rows.",
+            show_default=False,
+        ),
+    ] = None,
+    mixes: Annotated[
+        list[Path] | None, typer.Option("--mix", help="Every mix of the input, in order (repeat).")
+    ] = None,
     private: Private = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Your partial decryption of a tally, with its proofs, signed."""
+    """Your partial decryption of a tally, or of a large contest's last mix's rows once every
+    mix checks, with its proofs, signed."""
+    if (tally is None) == (mix_input is None):
+        raise typer.BadParameter(
+            "give --tally, or --input with its --mix files", param_hint="--tally"
+        )
     record_file = _read(record)
     index = guardians.record_index(record_file, read_key_file(key))
     key_file = _read(_private_dir(private, key) / f"guardian-{index}.key.json")
-    data = guardians.decrypt(record_file, key_file, _read(tally), read_key_file(key), _draw)
+    if mix_input is not None:
+        made = [_read(p) for p in mixes or []]
+        data = mixing.decrypt_rows(
+            record_file, key_file, _read(mix_input), made, key=read_key_file(key), draw=_draw
+        )
+    else:
+        assert tally is not None
+        data = guardians.decrypt(record_file, key_file, _read(tally), read_key_file(key), _draw)
     out.write_bytes(data)
     _say("decrypted", lang, i=index, n=data.count(b'"share":'), file=str(out))
 
@@ -315,3 +351,52 @@ def combine(
     comma = "، " if lang.lang == "fa" else ", "
     used = comma.join(format_int(g, lang.lang) for g in combined.used)
     _say("combined", lang, file=str(out), used=used)
+
+
+def _shuffled(n: int) -> list[int]:
+    order = list(range(n))
+    secrets.SystemRandom().shuffle(order)
+    return order
+
+
+#: a mixer's secrets, from `secrets`, never kept (§11.4)
+MIX_RANDOMNESS = mixing.MixRandomness(
+    draw=lambda: int.from_bytes(secrets.token_bytes(64), "big") % GROUP.q,
+    permutation=_shuffled,
+    seed=lambda: secrets.token_bytes(32),
+)
+
+
+@guardians_app.command("mix")
+def mix(
+    key: KeyFile,
+    record: Record,
+    mix_input: MixInputFile,
+    out: Out,
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option("--previous", help="The mixes before yours, in order (repeat)."),
+    ] = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Shuffle a large contest's rows after the previous mixers, with its proof, signed; your
+    permutation, nonces and seed are drawn here and forgotten (docs/e2e.md §11.4)."""
+    made = [_read(p) for p in previous or []]
+    signing = read_key_file(key)
+    done, data = mixing.mix(_read(record), _read(mix_input), made, signing, MIX_RANDOMNESS)
+    out.write_bytes(data)
+    _say("mixed", lang, i=done.guardian, t=done.mixer, n=len(done.rows), file=str(out))
+
+
+@guardians_app.command("rows")
+def rows(
+    record: Record,
+    mix_input: MixInputFile,
+    mixes: Annotated[list[Path], typer.Argument(help="Every mix, in order.")],
+    out: Out,
+    lang: LangOption = Language.FA,
+) -> None:
+    """The last mix's rows as a tally, for `decrypt` and `combine` (docs/e2e.md §11.5)."""
+    data = mixing.rows_to_decrypt(_read(record), _read(mix_input), [_read(p) for p in mixes])
+    out.write_bytes(data)
+    _say("rows", lang, n=data.count(b'"ballots":1'), file=str(out))

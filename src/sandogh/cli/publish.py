@@ -196,7 +196,8 @@ def publish(
         typer.Option(
             "--e2e-tallies",
             help="Write the E2E record's encrypted tallies here, a file for each station and "
-            "constituency, for `sandogh guardians decrypt` (docs/e2e.md §8).",
+            "constituency, for `sandogh guardians decrypt` (docs/e2e.md §8), and a large "
+            "contest's mix input, mixes/<contest>/<constituency>.json (§11.4).",
             show_default=False,
         ),
     ] = None,
@@ -204,8 +205,9 @@ def publish(
         Path | None,
         typer.Option(
             "--e2e-decrypted",
-            help="Where `sandogh guardians combine` wrote the decrypted tallies (the same paths): "
-            "they join the E2E record.",
+            help="Where `sandogh guardians combine` wrote the decrypted tallies (the same paths), "
+            "and a large contest's mixes and decrypted rows (mixes/<contest>/<constituency>/"
+            "mix-<t>.json, rows.json): they join the E2E record.",
             show_default=False,
         ),
     ] = None,

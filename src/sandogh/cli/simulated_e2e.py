@@ -9,7 +9,9 @@ is loaded into the centre before the boxes are enrolled. After the day, the publ
 encrypted tallies to the guardians (`sandogh publish --e2e-tallies`); guardians 1 and 3 decrypt
 each (guardian 2 stays away: any quorum suffices), anyone combines their shares, and the
 publisher writes the decrypted tallies into the record (`--e2e-decrypted`), which
-`verify-election` then checks (`verify_election`, sharing only the group and hashes).
+`verify-election` then checks (`verify_election`, sharing only the group and hashes). A large
+contest's constituency (§11) is mixed by the three guardians in turn (`services.mixing`, as
+`sandogh guardians mix`), and its last rows decrypted by guardians 1 and 3 as a tally.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from sandogh.cli.guardians import PLAN_FILE
+from sandogh.cli.guardians import MIX_RANDOMNESS, PLAN_FILE
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.formats.key_file import read_key_file, write_key_file
@@ -33,6 +35,7 @@ from sandogh.services.guardians import (
     make_plan,
     share,
 )
+from sandogh.services.mixing import decrypt_rows, mix, rows_to_decrypt
 
 QUORUM = 2
 GUARDIANS = (
@@ -125,22 +128,60 @@ def run_ceremony(folder: Path, *, election: str, definition_hash: str) -> Guardi
 
 def decrypt_tallies(guardians: Guardians, tallies: Path, out: Path) -> int:
     """Have the guardians `PRESENT` decrypt every encrypted tally under `tallies` and combine
-    their partial decryptions into `out`, at the same paths; how many tallies."""
+    their partial decryptions into `out`, at the same paths; mix a large contest's input
+    (`mixes/<contest>/<constituency>.json`) first, writing `out/mixes/<contest>/<constituency>/`
+    `mix-<t>.json` and `rows.json` (docs/e2e.md §11.5, "Files"); how many files."""
     record = _read(guardians.record)
     done = 0
     for path in sorted(tallies.rglob("*.json")):
-        tally = _read(path)
         relative = path.relative_to(tallies)
-        partials = []
-        for index in PRESENT:
-            key = read_key_file(guardians.key(index))
-            key_file = _read(guardians.private(index) / f"guardian-{index}.key.json")
-            partial = guardians.folder / "partials" / str(index) / relative
-            partial.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(decrypt(record, key_file, tally, key, _draw))
-            partials.append(_read(partial))
-        target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(combine_tally(record, tally, partials).data)
+        if relative.parts[0] == "mixes":
+            _mix_and_decrypt(guardians, record, _read(path), out / relative.with_suffix(""))
+        else:
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(_decrypted(guardians, record, _read(path), relative))
         done += 1
     return done
+
+
+def _decrypted(
+    guardians: Guardians,
+    record: Document,
+    tally: Document,
+    relative: Path,
+    rows_of: tuple[Document, list[Document]] | None = None,
+) -> bytes:
+    """The guardians `PRESENT`'s partial decryptions of `tally` combined; for a mix-net's rows,
+    `rows_of` is their input and mixes, which each guardian checks before decrypting."""
+    partials = []
+    for index in PRESENT:
+        key = read_key_file(guardians.key(index))
+        key_file = _read(guardians.private(index) / f"guardian-{index}.key.json")
+        partial = guardians.folder / "partials" / str(index) / relative
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(
+            decrypt(record, key_file, tally, key, _draw)
+            if rows_of is None
+            else decrypt_rows(record, key_file, *rows_of, key=key, draw=_draw)
+        )
+        partials.append(_read(partial))
+    return combine_tally(record, tally, partials).data
+
+
+def _mix_and_decrypt(guardians: Guardians, record: Document, given: Document, out: Path) -> None:
+    """Every guardian mixes in turn; guardians `PRESENT` decrypt the last rows."""
+    out.mkdir(parents=True, exist_ok=True)
+    mixes: list[Document] = []
+    for index in range(1, len(GUARDIANS) + 1):
+        key = read_key_file(guardians.key(index))
+        _, data = mix(record, given, mixes, key, MIX_RANDOMNESS)
+        target = out / f"mix-{len(mixes) + 1}.json"
+        target.write_bytes(data)
+        mixes.append(_read(target))
+    relative = Path("rows") / out.relative_to(out.parents[2])
+    rows = guardians.folder / relative.with_suffix(".json")
+    rows.parent.mkdir(parents=True, exist_ok=True)
+    rows.write_bytes(rows_to_decrypt(record, given, mixes))
+    decrypted = _decrypted(guardians, record, _read(rows), relative, (given, mixes))
+    (out / "rows.json").write_bytes(decrypted)

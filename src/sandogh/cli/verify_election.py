@@ -49,6 +49,14 @@ NAMES: dict[Check, tuple[str, str]] = {
     Check.REPORT_FIGURES: ("ارقام گزارش امضاشده", "signed report's figures = decrypted tally"),
     Check.AGGREGATES: ("جمع حوزه‌های انتخابیه", "constituency aggregates"),
     Check.COMPLETE: ("همه شعبه‌های رمزنگار در سیاهه", "every E2E station in the record"),
+    Check.SLOT_BALLOTS: ("اثبات‌های خانه‌های رقابت‌های بزرگ", "large contests' slot proofs"),
+    Check.MIX_INPUT: ("ورودی بُر زدن از برگه‌های ریخته‌شده", "mix input = the cast ballots' slots"),
+    Check.SHUFFLES: ("اثبات‌های بُر زدن امینان", "the guardians' shuffle proofs"),
+    Check.ROW_DECRYPTION: ("رمزگشایی ردیف‌های بُرخورده", "decryption of the shuffled rows"),
+    Check.LARGE_COUNT: (
+        "شمارش ردیف‌ها = جمع ارقام امضاشده شعبه‌ها",
+        "rows' counts = the stations' signed figures",
+    ),
 }
 
 _FA = {

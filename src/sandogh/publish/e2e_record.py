@@ -12,6 +12,9 @@ loaded at the centre (`services.e2e_ceremony`):
   (`core.e2e.tally`; an aggregate the product of its constituency's stations, §9) and refused
   (`E2ERecordError`) if its ciphertexts or ballots are others; one not given yet is left out,
   and the record is incomplete (a chain without its tally) until the guardians decrypt it;
+- `mixes/<contest>/<constituency>.json`: a large contest's mixes and decrypted rows (§11), taken
+  back from the same folder (`publish.e2e_mixes`); the mix input of each such constituency is
+  written for the mixers beside the encrypted tallies, at the same path;
 - `codes/`: the index behind the results site's "Was my ballot counted?" (`publish.e2e_codes`);
 - `manifest.json`, last: every other file under `e2e/` with its SHA-256 and length. A file left
   under `e2e/` by an earlier run that this one does not write is removed, so that the folder is
@@ -39,10 +42,14 @@ from sandogh.core.e2e import elgamal
 from sandogh.core.e2e.ballot import BLANK, ElectionContext
 from sandogh.core.e2e.chain_file import read_chain, tally_of
 from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.mix_files import encode_input, station_rows
+from sandogh.core.e2e.shuffle import Row
+from sandogh.core.e2e.slots import is_large
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import station_ballot
 from sandogh.publish.e2e_codes import CodeEntry, opened_contests, write_codes
+from sandogh.publish.e2e_mixes import large_constituencies, mix_inputs, taken_back
 from sandogh.publish.writer import Writer
 from sandogh.services.ports import StoredCeremony, StoredChain
 
@@ -66,6 +73,7 @@ class _Station:
     chain_hash: str
     codes: tuple[CodeEntry, ...]
     tally: Tally | None
+    rows: Mapping[str, tuple[Row, ...]] = field(default_factory=dict)  # a large contest's (§11)
 
 
 @dataclass
@@ -98,13 +106,27 @@ class E2ERecord:
             stations[chain.station] = self._station(context, chain)
             files[f"ballots/{chain.station}.jsonl"] = chain.data
         tallies = self._tallies(stations)
+        inputs = (
+            mix_inputs(
+                self.election,
+                {c.id: self.geography.constituency_map(c.id) for c in self.election.contests},
+                {code: station.rows for code, station in sorted(stations.items())},
+            )
+            if self._tallies_needed
+            else {}
+        )
         if self.options.tallies_out is not None:
-            for relative, tally in tallies.items():
+            exported = {
+                **{relative: encode_tally(tally) for relative, tally in tallies.items()},
+                **{relative: encode_input(made) for relative, made in inputs.items()},
+            }
+            for relative, data in exported.items():
                 path = self.options.tallies_out / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(encode_tally(tally))
+                path.write_bytes(data)
         if self.options.decrypted is not None:
             files.update(_decrypted(self.options.decrypted, tallies))
+            files.update(taken_back(self.options.decrypted, ceremony.record, inputs))
         for relative, data in sorted(files.items()):
             writer.write(f"{folder}/{relative}", data)
         codes = write_codes(
@@ -128,11 +150,18 @@ class E2ERecord:
         fresh = kept is not None and kept.chain_hash == chain.chain_hash
         if kept is not None and fresh and (kept.tally is not None or not self._tallies_needed):
             return kept
-        tally = None
+        tally, rows = None, {}
         if self._tallies_needed:
             ballot = station_ballot(self.geography, chain.station)
-            tally = tally_of(context, read_chain(context, chain.data), ballot)
-        station = _Station(chain.chain_hash, tuple(self._codes(chain)), tally)
+            parsed = read_chain(context, chain.data)
+            tally = tally_of(context, parsed, ballot)
+            cast = [b.contests for b in parsed.cast_ballots]
+            rows = {
+                c.contest: station_rows(context.group, c.contest, len(c.candidates), cast)
+                for c in ballot
+                if is_large(len(c.candidates), c.seats)
+            }
+        station = _Station(chain.chain_hash, tuple(self._codes(chain)), tally, rows)
         self._stations[chain.station] = station
         return station
 
@@ -169,9 +198,12 @@ class E2ERecord:
             if station.tally is not None
         }
         group = RISTRETTO255
+        large = {(c, k) for c, k, _ in large_constituencies(self.election)}
         for contest in self.election.contests:
             member = self.geography.constituency_map(contest.id)
             for constituency in contest.constituencies:
+                if (contest.id, constituency.id) in large:  # mixed, not aggregated (§11)
+                    continue
                 options = (
                     *(c.code for c in contest.candidates if c.constituency == constituency.id),
                     BLANK,

@@ -369,11 +369,22 @@ def decrypt(
     tally_file: Document,
     key: SigningKey,
     draw: Draw,
+    *,
+    mixed: bool = False,
 ) -> bytes:
     """Guardian ℓ's signed partial decryption of a tally (§8), with its key file's z_ℓ: refused
-    when the key file is of another election or ceremony than the record."""
+    when the key file is of another election or ceremony than the record. A tally that holds a
+    contest twice is a mix-net's rows (§11.5), decrypted only once their mixes are checked
+    (`mixing.decrypt_rows`, which says so with `mixed`), so that no guardian is led to decrypt
+    the rows in the order the ballots were cast."""
     record, index, guardian_key = checked_key(record_file, key_file, key)
     tally = decode_tally(GROUP, tally_file.data, tally_file.where)
+    names = [contest.contest for contest in tally.contests]
+    if len(set(names)) != len(names) and not mixed:
+        raise GuardianFileError(
+            tally_file.where,
+            [Problem("contests", "rows of a mix-net: decrypt them with their input and mixes")],
+        )
     partials = [
         partial_decrypt(
             GROUP, record.extended_hash, index, guardian_key.share, ciphertext, nonce=draw()

@@ -387,11 +387,11 @@ class Box:
                 self.prepare(token, choices)
             pending = self._take(token, code)
             self._cast(token, pending.record, pending)
-            code = pending.prepared.readable
+            readable = pending.prepared.readable
             del pending  # ξ_B is forgotten with it
         with self._station() as (_, station):
             setup = station.setup
-        self._printer.print_lines(receipt_lines(setup, code))
+        self._printer.print_lines(receipt_lines(setup, readable))
 
     def _cast(self, token: str, record: CastVoteRecord, pending: Pending | None) -> None:
         with self._station() as (tx, station):

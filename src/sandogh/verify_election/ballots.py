@@ -1,5 +1,6 @@
 """One encrypted ballot of a station's chain: V7 (well-formed), V8 (selection proofs), V9
-(contest proofs) and V13 (a challenged ballot encrypted again) of `docs/e2e.md` §10.
+(contest proofs), V21 (a large contest's slots, `slots.py`) and V13 (a challenged ballot
+encrypted again) of `docs/e2e.md` §10.
 
 The ballot's JSON is `core/e2e/ballot.py`'s (§9); its contests and options are held against the
 station's ballot as the definition gives it, never as the ballot says.
@@ -17,6 +18,7 @@ from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import GROUP, Context
 from sandogh.verify_election.proofs import Statement, range_proof, range_proof_holds
 from sandogh.verify_election.reading import RecordError, element, field, scalars
+from sandogh.verify_election.slots import SlotContest, check_slots, read_slots, reencrypts_slots
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,13 @@ class Contest:
     challenges: list[int]
     responses: list[int]
 
+    def ciphertexts(self) -> list[tuple[bytes, bytes]]:
+        """What χ takes of it (§6): each option's (α, β), blank indicator last."""
+        return [(s.alpha, s.beta) for s in self.selections]
+
+
+AnyContest = Contest | SlotContest
+
 
 def _proof(document: Any, where: str) -> tuple[list[int], list[int]]:
     proof = field(document, "proof", where, dict)
@@ -46,13 +55,13 @@ def _proof(document: Any, where: str) -> tuple[list[int], list[int]]:
 
 def read_ballot(
     document: Any, station: str, ballot: Sequence[ContestBallot], where: str
-) -> tuple[Contest, ...]:
+) -> tuple[AnyContest, ...]:
     """V7: the ballot's contests, each held to the station's ballot; `RecordError` otherwise."""
     named = field(document, "station", where, str)
     if named != station:
         raise RecordError(where, f"the ballot names station {named}")
     order = {contest.contest: position for position, contest in enumerate(ballot)}
-    contests: list[Contest] = []
+    contests: list[AnyContest] = []
     last = -1
     for i, entry in enumerate(field(document, "contests", where, list)):
         place = f"{where}.contests[{i}]"
@@ -64,6 +73,11 @@ def read_ballot(
             raise RecordError(place, f"{contest_id} is out of the definition's order or repeated")
         last = position
         expected = ballot[position]
+        if expected.large:
+            contests.append(read_slots(entry, expected, place))
+            continue
+        if "slots" in entry:
+            raise RecordError(place, f"{contest_id} is not large (§11.1): no slots")
         listed = field(entry, "selections", place, list)
         options = [field(s, "option", place, str) for s in listed]
         if options != list(expected.options):
@@ -103,9 +117,14 @@ def contest_ciphertext(contest: Contest) -> tuple[bytes, bytes]:
     return alpha, GROUP.div(beta, GROUP.generator)
 
 
-def check_proofs(ledger: Ledger, context: Context, contests: Sequence[Contest], where: str) -> None:
-    """V8 and V9 for every contest of the ballot."""
+def check_proofs(
+    ledger: Ledger, context: Context, contests: Sequence[AnyContest], where: str
+) -> None:
+    """V8 and V9 for every contest of the ballot, V21 for a slot contest."""
     for contest in contests:
+        if isinstance(contest, SlotContest):
+            check_slots(ledger, context, contest, where)
+            continue
         c = contest.ballot.contest
         for s in contest.selections:
             statement = Statement(context.key, c, s.option, 1, s.alpha, s.beta)
@@ -129,7 +148,7 @@ def check_proofs(ledger: Ledger, context: Context, contests: Sequence[Contest], 
         )
 
 
-def read_choices(document: Any, contests: Sequence[Contest], where: str) -> dict[str, set[str]]:
+def read_choices(document: Any, contests: Sequence[AnyContest], where: str) -> dict[str, set[str]]:
     """A challenged ballot's choices, which must fit it (V13)."""
     choices = field(document, "choices", where, dict)
     names = [contest.ballot.contest for contest in contests]
@@ -151,11 +170,16 @@ def read_choices(document: Any, contests: Sequence[Contest], where: str) -> dict
 
 
 def reencrypts(
-    context: Context, contests: Sequence[Contest], nonce: bytes, choices: dict[str, set[str]]
+    context: Context, contests: Sequence[AnyContest], nonce: bytes, choices: dict[str, set[str]]
 ) -> str | None:
     """V13: the ballot encrypted again from its nonce and choices; what differs, or None."""
     for contest in contests:
         c = contest.ballot.contest
+        if isinstance(contest, SlotContest):
+            differs = reencrypts_slots(context, contest, nonce, choices[c])
+            if differs is not None:
+                return differs
+            continue
         chosen = choices[c]
         total_nonce, total_value = 0, -1
         for s in contest.selections:

@@ -1,4 +1,4 @@
-"""The numbered checks V1..V20 of `docs/e2e.md` §10 and their tallies: how many items each
+"""The numbered checks V1..V25 of `docs/e2e.md` §10 and their tallies: how many items each
 checked, how many failed, and the first that failed, named.
 """
 
@@ -32,6 +32,11 @@ class Check(IntEnum):
     REPORT_FIGURES = 18
     AGGREGATES = 19
     COMPLETE = 20
+    SLOT_BALLOTS = 21
+    MIX_INPUT = 22
+    SHUFFLES = 23
+    ROW_DECRYPTION = 24
+    LARGE_COUNT = 25
 
     @property
     def label(self) -> str:

@@ -39,8 +39,11 @@ def check_decryption(
     ciphertext: tuple[bytes, bytes],
     value: int,
     shares: list[Share],
+    checks: tuple[Check, Check] = (Check.PARTIAL_DECRYPTIONS, Check.COMBINATION),
 ) -> None:
-    """V16 for each share of (α, β), then V17: β / Π M_ℓ^{w_ℓ} = g^value."""
+    """V16 for each share of (α, β), then V17: β / Π M_ℓ^{w_ℓ} = g^value (a decrypted row's
+    slot, V24, counts both under its own number, `checks`)."""
+    partial_check, combination_check = checks
     alpha, beta = ciphertext
     guardians = [share.guardian for share in shares]
     present_ok = (
@@ -49,7 +52,7 @@ def check_decryption(
         and all(g in context.share_keys for g in guardians)
     )
     if not ledger.record(
-        Check.PARTIAL_DECRYPTIONS,
+        partial_check,
         present_ok,
         where,
         f"shares of guardians {guardians}: at least {context.quorum} distinct ones of "
@@ -62,7 +65,7 @@ def check_decryption(
             GROUP, context.extended, context.share_keys[share.guardian], (alpha, beta), share
         )
         proofs_hold &= ledger.record(
-            Check.PARTIAL_DECRYPTIONS,
+            partial_check,
             holds,
             f"{where}, guardian {share.guardian}",
             "the Chaum–Pedersen proof of the partial decryption does not verify",
@@ -72,7 +75,7 @@ def check_decryption(
     weights = lagrange(GROUP.q, guardians)
     combined = GROUP.product(GROUP.exp(share.share, weights[share.guardian]) for share in shares)
     ledger.record(
-        Check.COMBINATION,
+        combination_check,
         GROUP.div(beta, combined) == GROUP.base_exp(value),
         where,
         f"the guardians' shares do not decrypt to {value}",

@@ -14,6 +14,8 @@ from typing import Any
 
 from sandogh.verify_election.reading import RecordError, parse_json
 
+LARGE_FROM = 256  # §11.1: below this many candidates, never slots
+
 
 @dataclass(frozen=True, slots=True)
 class ContestBallot:
@@ -23,6 +25,13 @@ class ContestBallot:
     constituency: str
     seats: int
     candidates: tuple[str, ...]
+
+    @property
+    def large(self) -> bool:
+        """§11.1: m ≥ 256 and 2·(L + 1)·k ≤ m + 1, k the bit length of m: slots, not a
+        selection vector, and no station tally."""
+        m = len(self.candidates)
+        return m >= LARGE_FROM and 2 * (self.seats + 1) * m.bit_length() <= m + 1
 
     @property
     def options(self) -> tuple[str, ...]:

@@ -52,6 +52,7 @@ class Context:
     key: bytes  # K
     quorum: int
     share_keys: Mapping[int, bytes]  # K̂_ℓ by guardian index
+    signing_keys: Mapping[int, bytes]  # each guardian's Ed25519 key, for its mix files (V23)
 
 
 def file_agrees(
@@ -138,7 +139,11 @@ def check_election(
         ledger.record(
             Check.EXTENDED_HASH, shown == keys[i], f"guardian {i}", "share_key is not K̂_i"
         )
-    context = Context(election, folder, definition, extended, key, quorum, keys)
+    signing = {
+        i: prefixed(guardian, "key", "ed25519", f"{where}: guardians[{i - 1}]")
+        for i, guardian in enumerate(guardians, start=1)
+    }
+    context = Context(election, folder, definition, extended, key, quorum, keys, signing)
     return context, files, fingerprint
 
 

@@ -171,6 +171,9 @@ def _figures(
         values = summary.values.get(contest.contest)
         name = f"{station}, {contest.contest}"
         sheet = sheets.get(contest.contest)
+        if contest.large:
+            _large_figures(ledger, contest, summary, sheet, name=name, where=where)
+            continue
         if values is None or not isinstance(sheet, dict):
             ledger.failed(Check.REPORT_FIGURES, name, "no sheet, or no decrypted tally, to compare")
             continue
@@ -192,6 +195,37 @@ def _figures(
             name,
             f"the signed figures of {', '.join(differing)} are not the decrypted tally's",
         )
+
+
+def _large_figures(
+    ledger: Ledger,
+    contest: ContestBallot,
+    summary: StationSummary,
+    sheet: Any,
+    *,
+    name: str,
+    where: str,
+) -> None:
+    """A large contest has no station tally (§11.5): V18 holds its `cast` to the chain's cast
+    ballots carrying it, and keeps its figures for the constituency's count (V25)."""
+    if not isinstance(sheet, dict):
+        ledger.failed(Check.REPORT_FIGURES, name, "no sheet for the contest")
+        return
+    place = f"{where}: sheets.{contest.contest}"
+    votes = field(sheet, "votes", place, dict)
+    figures = [votes.get(code) for code in contest.candidates]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in figures):
+        raise RecordError(place, "a candidate's votes is not a number")
+    blank = count(field(sheet, "invalid", place, dict), "blank", place)
+    summary.figures[contest.contest] = [*figures, blank]
+    cast = count(sheet, "cast", place)
+    carried = len(summary.rows[contest.contest])
+    ledger.record(
+        Check.REPORT_FIGURES,
+        cast == carried,
+        name,
+        f"cast {cast}, the chain casts {carried} ballots carrying the contest",
+    )
 
 
 def zero_hash(report: SignedReport) -> bytes:

@@ -1,8 +1,8 @@
 """`sandogh verify-election`: every check of `docs/e2e.md` §10 over a snapshot's record.
 
-The election's checks (V1–V5) run here; each station's (V6–V18) in a process pool, a station per
-task, handed out in chunks in the manifest's order; then V12 across stations, V19 and V20 from
-what the workers returned. See §10, "Cores" and "A cluster".
+The election's checks (V1–V5) run here; each station's (V6–V18, V21) in a process pool, a
+station per task, handed out in chunks in the manifest's order; then V12 across stations, V19,
+V20 and a large contest's V22–V25 from what the workers returned. See §10, "Cores" and "A cluster".
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from sandogh.verify_election.aggregates import check_aggregate
 from sandogh.verify_election.checks import Check, Ledger
-from sandogh.verify_election.definition import Definition, read_definition
+from sandogh.verify_election.definition import ContestBallot, Definition, read_definition
 from sandogh.verify_election.election import Context, Listed, check_election, file_agrees
+from sandogh.verify_election.mixes import check_mixes
 from sandogh.verify_election.reading import RecordError, Source, VerifierError, parse_json
 from sandogh.verify_election.reports import read_report
 from sandogh.verify_election.station import check_station
@@ -109,7 +110,7 @@ def _verify(
         result.cast += summary.cast
         result.challenged += summary.challenged
     result.stations = len(summaries)
-    _other_files(source, context, ledger, files)
+    _other_files(source, context, ledger, files, _mixed(definition, summaries))
     _no_duplicates(ledger, summaries)
     _aggregates(source, context, ledger, definition, summaries=summaries, files=files)
     _complete(source, context, ledger, definition, set(stations))
@@ -130,14 +131,28 @@ def _stations(ledger: Ledger, files: dict[str, Listed], definition: Definition) 
     return sorted(chains & definition.ballots.keys())
 
 
+def _mixed(definition: Definition, summaries: list[StationSummary]) -> set[str]:
+    """The mixes files V22 reads: of every large constituency with a row (§11.5)."""
+    return {
+        f"mixes/{c.contest}/{c.constituency}.json"
+        for c in definition.constituencies
+        if c.large and any(s.rows.get(c.contest) for s in summaries if c in _ballot(definition, s))
+    }
+
+
+def _ballot(definition: Definition, summary: StationSummary) -> tuple[ContestBallot, ...]:
+    return definition.ballots.get(summary.station, ())
+
+
 def _other_files(
-    source: Source, context: Context, ledger: Ledger, files: dict[str, Listed]
+    source: Source, context: Context, ledger: Ledger, files: dict[str, Listed], mixed: set[str]
 ) -> None:
-    """V1 for the files no other check reads (the results site's code index, `codes/`): each
-    is there with the SHA-256 and length the manifest gives."""
+    """V1 for the files no other check reads (the results site's code index, `codes/`, and a
+    mixes file of no large constituency with rows): each is there with the SHA-256 and length
+    the manifest gives."""
     read = ("ballots/", "tallies/", "aggregates/")
     for relative, listed in sorted(files.items()):
-        if relative == "election.json" or relative.startswith(read):
+        if relative == "election.json" or relative.startswith(read) or relative in mixed:
             continue
         data = source.read(f"{context.folder}e2e/{relative}")
         if data is None:
@@ -203,7 +218,8 @@ def _aggregates(
             for station in sorted(by_station)
             if constituency in definition.ballots[station]
         ]
-        check_aggregate(source, context, ledger, constituency, summaries=inside, files=files)
+        check = check_mixes if constituency.large else check_aggregate
+        check(source, context, ledger, constituency, summaries=inside, files=files)
 
 
 def _complete(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sandogh.verify_election.ballots import (
-    Contest,
+    AnyContest,
     check_proofs,
     read_ballot,
     read_choices,
@@ -37,6 +37,7 @@ from sandogh.verify_election.reading import (
     field as read_field,
 )
 from sandogh.verify_election.reports import check_final, read_report, zero_hash
+from sandogh.verify_election.slots import SlotContest, slot_row
 from sandogh.verify_election.summary import PREFIX, StationSummary, StationTask, ballot_name
 from sandogh.verify_election.tally import check_tally
 
@@ -64,9 +65,11 @@ def check_station(task: StationTask) -> StationSummary:
 
 
 def _checked(source: Source, task: StationTask, summary: StationSummary) -> StationSummary:
-    summary.tally = {
-        c.contest: (0, [(GROUP.identity, GROUP.identity)] * len(c.options)) for c in task.ballot
+    summary.tally = {  # a large contest keeps its N_c and no option (§8)
+        c.contest: (0, [] if c.large else [(GROUP.identity, GROUP.identity)] * len(c.options))
+        for c in task.ballot
     }
+    summary.rows = {c.contest: [] for c in task.ballot if c.large}
     chain = _check_chain(source, task, summary)
     computed = check_tally(source, task, summary)
     check_final(source, task, summary, device=chain.device, closed=chain.closed, tally=computed)
@@ -168,7 +171,7 @@ def _ballot(
     chi = ballot_hash(
         context.extended,
         station,
-        ((c.ballot.contest, [(s.alpha, s.beta) for s in c.selections]) for c in contests),
+        ((c.ballot.contest, c.ciphertexts()) for c in contests),
     )
     ledger.record(
         Check.CONFIRMATION_CODES,
@@ -179,8 +182,8 @@ def _ballot(
     )
     check_proofs(ledger, context, contests, name)
     for contest in contests:
-        for selection in contest.selections:
-            chain.prefixes += selection.alpha[:PREFIX]
+        for alpha, _ in contest.ciphertexts():
+            chain.prefixes += alpha[:PREFIX]
             summary.lines.append(number)
     if state == "cast":
         summary.cast += 1
@@ -190,8 +193,14 @@ def _ballot(
         _challenged(context, ledger, contests, document, name)
 
 
-def _add(summary: StationSummary, contests: Sequence[Contest]) -> None:
+def _add(summary: StationSummary, contests: Sequence[AnyContest]) -> None:
+    """The running tally, and a large contest's rows for its mix input (V22)."""
     for contest in contests:
+        ballots, products = summary.tally[contest.ballot.contest]
+        if isinstance(contest, SlotContest):
+            summary.rows[contest.ballot.contest].append(slot_row(contest))
+            summary.tally[contest.ballot.contest] = (ballots + 1, products)
+            continue
         ballots, products = summary.tally[contest.ballot.contest]
         summary.tally[contest.ballot.contest] = (
             ballots + 1,
@@ -203,7 +212,7 @@ def _add(summary: StationSummary, contests: Sequence[Contest]) -> None:
 
 
 def _challenged(
-    context: Context, ledger: Ledger, contests: Sequence[Contest], document: Any, name: str
+    context: Context, ledger: Ledger, contests: Sequence[AnyContest], document: Any, name: str
 ) -> None:
     try:
         nonce = digest(document, "nonce", name)

@@ -35,6 +35,10 @@ class StationSummary:
     #: the cast ballots' product per contest: (N_c, [(α, β) per option]) — V19 multiplies these
     tally: dict[str, tuple[int, list[tuple[bytes, bytes]]]] = field(default_factory=dict)
     values: dict[str, list[int]] = field(default_factory=dict)  # the tally file's values
+    #: a large contest's rows X_1..X_L of its cast ballots, in chain order (V22)
+    rows: dict[str, list[tuple[tuple[bytes, bytes], ...]]] = field(default_factory=dict)
+    #: a large contest's signed figures: votes per candidate, then blank (V25)
+    figures: dict[str, list[int]] = field(default_factory=dict)
     prefixes: bytes = b""  # PREFIX bytes of each selection's α, in chain order
     lines: array[int] = field(default_factory=lambda: array("I"))  # the line of each prefix
 

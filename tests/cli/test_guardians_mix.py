@@ -1,0 +1,92 @@
+"""`sandogh guardians mix` and `rows` (docs/e2e.md §11.4, §11.5): two guardians shuffle a
+constituency's rows in turn, the last rows are decrypted by `decrypt` and `combine` as a tally,
+and give back the rows that went in, in another order; a mixer out of the ceremony's order is
+refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sandogh.core.e2e.elgamal import encrypt
+from sandogh.core.e2e.mix_files import MixInput, encode_input
+from sandogh.services.guardians import GROUP, Document, read_record
+from tests.cli.test_guardians import _guardians, _run
+
+ROWS = [(1, 4), (2, 3), (5, 6), (1, 2)]
+
+
+def test_two_guardians_mix_and_two_decrypt_the_rows(tmp_path: Path) -> None:
+    exchange, people = _guardians(tmp_path)
+    for step in ("init", "share", "check"):
+        for key_file, _ in people.values():
+            _run("guardians", step, "--key", str(key_file), "--dir", str(exchange))
+    record = tmp_path / "election.json"
+    _run("guardians", "finish", "--dir", str(exchange), "--out", str(record))
+    key = read_record(Document(str(record), record.read_bytes())).joint_key
+    rows = tuple(
+        tuple(encrypt(GROUP, key, x, 7 * n + k + 1) for k, x in enumerate(row))
+        for n, row in enumerate(ROWS)
+    )
+    given = tmp_path / "input.json"
+    given.write_bytes(encode_input(MixInput("majlis", "M1", (("S1", 3), ("S2", 1)), rows)))
+    common = ("--record", str(record), "--input", str(given))
+    mixes: list[str] = []
+    for i in (1, 3):
+        out = tmp_path / f"mix-{i}.json"
+        previous = [x for m in mixes for x in ("--previous", m)]
+        done = _run("guardians", "mix", "--key", str(people[i][0]), *common, *previous,
+                    "--out", str(out), "--lang", "en")  # fmt: skip
+        assert f"Guardian {i}: shuffle {len(mixes) + 1} of 4 rows" in done.stdout
+        mixes.append(str(out))
+    late = [x for m in mixes for x in ("--previous", m)]
+    done = _run("guardians", "mix", "--key", str(people[2][0]), *common, *late,
+                "--out", str(tmp_path / "late.json"), ok=False)  # fmt: skip
+    assert "after guardian 3" in str(done.exception)
+    to_decrypt = tmp_path / "rows.json"
+    _run("guardians", "rows", *common, *mixes, "--out", str(to_decrypt))
+    alone = ("--tally", str(to_decrypt), "--out", str(tmp_path / "p.json"))
+    done = _run("guardians", "decrypt", "--key", str(people[1][0]), "--record", str(record),
+                *alone, ok=False)  # fmt: skip
+    assert "decrypt them with their input and mixes" in str(done.exception)
+    partials = []
+    with_mixes = [x for m in mixes for x in ("--mix", m)]
+    for i in (1, 3):
+        out = tmp_path / f"partial-{i}.json"
+        _run("guardians", "decrypt", "--key", str(people[i][0]), *common, *with_mixes,
+             "--out", str(out))  # fmt: skip
+        partials.append(str(out))
+    decrypted = tmp_path / "decrypted.json"
+    _run("guardians", "combine", "--record", str(record), "--tally", str(to_decrypt),
+         *partials, "--out", str(decrypted))  # fmt: skip
+    found = [
+        tuple(o["value"] for o in row["options"])
+        for row in json.loads(decrypted.read_bytes())["contests"]
+    ]
+    assert sorted(found) == sorted(ROWS)
+
+
+def test_a_mix_of_other_rows_is_refused_by_the_next_mixer(tmp_path: Path) -> None:
+    exchange, people = _guardians(tmp_path)
+    for step in ("init", "share", "check"):
+        for key_file, _ in people.values():
+            _run("guardians", step, "--key", str(key_file), "--dir", str(exchange))
+    record = tmp_path / "election.json"
+    _run("guardians", "finish", "--dir", str(exchange), "--out", str(record))
+    key = read_record(Document(str(record), record.read_bytes())).joint_key
+
+    def write(name: str, values: list[tuple[int, int]]) -> Path:
+        rows = tuple(tuple(encrypt(GROUP, key, x, 5 + x) for x in row) for row in values)
+        path = tmp_path / name
+        path.write_bytes(encode_input(MixInput("majlis", "M1", (("S1", len(rows)),), rows)))
+        return path
+
+    first, other = write("a.json", ROWS[:2]), write("b.json", ROWS[2:])
+    mixed = tmp_path / "mix-1.json"
+    _run("guardians", "mix", "--key", str(people[1][0]), "--record", str(record),
+         "--input", str(first), "--out", str(mixed))  # fmt: skip
+    done = _run("guardians", "mix", "--key", str(people[2][0]), "--record", str(record),
+                "--input", str(other), "--previous", str(mixed), "--out",
+                str(tmp_path / "mix-2.json"), ok=False)  # fmt: skip
+    assert "mix-1.json" in str(done.exception)
+    assert "proof" in str(done.exception)
