@@ -5,12 +5,16 @@ import random
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from sandogh.cli.app import app
+from sandogh.cli.simulate import print_e2e
 from sandogh.cli.simulated_ballots import Figures, ballots, scaled
-from sandogh.cli.simulated_day import simulate
+from sandogh.cli.simulated_day import E2EDay, simulate
 from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.locale.language import Lang
 
 # ST-0801-0001 of examples/kerman-1403/round2-results.csv
 SHEET = Counts(
@@ -59,7 +63,9 @@ def test_a_small_day_through_the_real_centre_stores_what_was_cast(tmp_path: Path
 
 
 def test_the_command_prints_the_comparison() -> None:
-    done = CliRunner().invoke(app, ["simulate", "--stations", "2", "--scale", "0.02"])
+    done = CliRunner().invoke(
+        app, ["simulate", "--stations", "2", "--scale", "0.02", "--lang", "en"]
+    )
     assert done.exit_code == 0, done.output
     assert "everything agrees" in done.output
     assert "voters/s end to end" in done.output
@@ -88,3 +94,29 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
     assert (record / "kerman-1403-r2" / "ballot.html").is_file()
     assert e2e.failures == ()
     assert result.agrees
+
+
+def test_the_summary_is_persian_by_default() -> None:
+    # the review: the summary was English only, with no --lang
+    done = CliRunner().invoke(app, ["simulate", "--stations", "2", "--scale", "0.02"])
+    assert done.exit_code == 0, done.output
+    assert "همه چیز یکسان است" in done.output
+    assert "رأی‌دهنده در ثانیه" in done.output
+    assert "voters/s" not in done.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fa", "sandogh verify-results را نیز کنار آن اجرا کنید"),
+        ("en", "run sandogh verify-results"),
+    ],
+)
+def test_an_e2e_summary_says_to_run_verify_results_beside(lang: Lang, words: str) -> None:
+    # the review: verify-election alone does not check that every station reported
+    out = Console(record=True, width=400)
+    day = E2EDay(2, 2, 1.0, 2.0, 3.0, (), Path("kept"))
+    print_e2e(out, day, 2, lang)
+    said = out.export_text()
+    assert words in said
+    assert "verify-results kept" in said

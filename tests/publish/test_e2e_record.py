@@ -112,6 +112,15 @@ def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.json*")}
 
 
+def _code_entries(files: dict[str, bytes]) -> list[dict[str, object]]:
+    return [
+        entry
+        for path, data in files.items()
+        if path.startswith("codes/") and path != "codes/index.json"
+        for entry in json.loads(data)["codes"]
+    ]
+
+
 def _manifest_covers_every_file(root: Path) -> dict[str, bytes]:
     files = _files(root)
     manifest = json.loads(files.pop("manifest.json"))
@@ -141,6 +150,8 @@ def test_the_record_before_and_after_the_guardians_decrypt(
     assert not any(path.startswith(("tallies/", "aggregates/")) for path in files)
     index = json.loads(files["codes/index.json"])
     assert index["codes"] == 3 + 5  # every ballot, challenged ones too
+    # no cast ballot is said counted before its tally is decrypted (the outside review)
+    assert {e.get("counted") for e in _code_entries(files) if e["state"] == "cast"} == {False}
     to_decrypt = sorted(p.relative_to(tallies).as_posix() for p in tallies.rglob("*.json"))
     assert to_decrypt == [
         "aggregates/parliament/P1.json",
@@ -159,6 +170,7 @@ def test_the_record_before_and_after_the_guardians_decrypt(
     ).catch_up()
 
     files = _manifest_covers_every_file(snapshot)
+    assert {e.get("counted") for e in _code_entries(files) if e["state"] == "cast"} == {True}
     for relative in to_decrypt:
         assert files[relative] == (decrypted / relative).read_bytes()
     president = json.loads(files["aggregates/president/IR.json"])["contests"][0]["options"]

@@ -78,3 +78,12 @@ def test_a_chain_must_be_sent_as_json_lines(live: Live) -> None:
         headers={"content-type": api_paths.CHAIN_MEDIA_TYPE},
     )
     assert (junk.status_code, junk.json()["error"]) == (400, "malformed")
+    empty = httpx.post(
+        live.url + api_paths.BALLOT_CHAINS,
+        content=b"",
+        headers={"content-type": api_paths.CHAIN_MEDIA_TYPE},
+    )
+    assert (empty.status_code, empty.json()["problems"][0]["message"]) == (
+        400,
+        "the file is empty: a chain file is a start line, its ballots and a close line",
+    )

@@ -178,3 +178,60 @@ def test_another_chain_of_a_station_that_has_one_conflicts(day: Day) -> None:
     refused = _refused(day, b"\n".join(lines))
 
     assert refused.reason is ChainRefusal.CONFLICTING
+
+
+def _with_close(day: Day, **changes: object) -> bytes:
+    lines = day.chain.data.split(b"\n")
+    close = json.loads(lines[-2])
+    lines[-2] = json.dumps(close | changes, sort_keys=True, separators=(",", ":")).encode()
+    return b"\n".join(lines)
+
+
+def test_a_close_count_past_any_number_is_malformed_and_names_its_line(day: Day) -> None:
+    # the review's attack: "cast": 10**400 made u32 overflow, a 500 from the centre
+    ingest_report(day.uow, signed=_report(day), now=LATER)
+
+    refused = _refused(day, _with_close(day, cast=10**400))
+
+    assert refused.reason is ChainRefusal.MALFORMED
+    assert [p.path for p in refused.problems] == ["line 7.cast"]
+
+
+def test_a_ballot_nested_past_any_depth_is_malformed_and_names_its_line(day: Day) -> None:
+    # the review's attack: 100,000 nested "[" made the reader recurse to a 500
+    ingest_report(day.uow, signed=_report(day), now=LATER)
+    lines = day.chain.data.split(b"\n")
+    deep = b'{"ballot":' + b"[" * 100_000 + b"]" * 100_000 + b',"code":"00","state":"cast"}'
+    data = b"\n".join([lines[0], deep, *lines[1:]])
+
+    refused = _refused(day, data)
+
+    assert refused.reason is ChainRefusal.MALFORMED
+    assert refused.problems[0].path == "line 2"
+    assert "deep" in refused.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "words"),
+    [
+        (lambda _: b"", "", "the file is empty"),
+        (lambda data: data + b"\n", "line 8", "empty line"),
+        (lambda data: data.rstrip(b"\n"), "", "must end in a newline"),
+        (
+            lambda data: data.replace(b'{"device"', b'{"station":"X","device"', 1),
+            "line 1",
+            "'station' is given twice",
+        ),
+        (lambda data: b"[1]\n" + data.split(b"\n", 1)[1], "line 1", "JSON object"),
+    ],
+    ids=["empty", "extra-newline", "no-newline", "duplicate-key", "not-an-object"],
+)
+def test_a_file_that_is_no_chain_is_told_in_plain_words(
+    day: Day, change: Callable[[bytes], bytes], path: str, words: str
+) -> None:
+    # the review found "no station on its first line and close on its last (Expecting value…)"
+    refused = _refused(day, change(day.chain.data))
+
+    assert refused.reason is ChainRefusal.MALFORMED
+    assert (refused.problems[0].path, words in refused.problems[0].message) == (path, True)
+    assert "Expecting" not in refused.problems[0].message

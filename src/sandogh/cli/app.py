@@ -408,6 +408,7 @@ def simulate(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """A whole election day through the real HTTP API: the Kerman runoff's figures at chosen
     stations, cast on real ballot boxes; exit 3 if the stored totals disagree (or, with --e2e,
@@ -421,6 +422,7 @@ def simulate(
         out=out,
         e2e=e2e,
         record=record,
+        lang=lang.lang,
     ):
         raise typer.Exit(3)
 

@@ -3,7 +3,8 @@
 The guardians run the ceremony among themselves (`sandogh guardians …`) and `finish` writes its
 public record; the election HQ loads that record into the centre once, before the boxes are
 enrolled (`services.e2e_ceremony`): every box enrolled from then on encrypts its ballots under
-the joint key, and every chain a box sends is checked against the record.
+the joint key, and every chain a box sends is checked against the record. What it prints is
+in Persian or English (`--lang`, Persian by default, as the other commands).
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption
+from sandogh.cli.options import DbOption, LangOption, Language
 from sandogh.cli.session import actor, now
 from sandogh.services.e2e_ceremony import load_ceremony
 
 e2e_app = typer.Typer(help="End-to-end verifiable ballots at the centre.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
+_LOADED = {
+    "fa": "{election}: سیاهه مراسم کلید بارگذاری شد؛ کلید مشترک {key}، چکیده پایه گسترده (HE) "
+    "{extended}. از این پس هر صندوقی که ثبت شود رأی‌ها را با این کلید رمز می‌کند.",
+    "en": "{election}: ceremony record loaded; joint key {key}, extended base hash {extended}. "
+    "Every box enrolled from now on encrypts its ballots under this key.",
+}
 
 
 @e2e_app.command("load-ceremony")
@@ -30,6 +37,7 @@ def load(
         Path, typer.Option("--record", help="The ceremony record `guardians finish` wrote.")
     ],
     db: DbOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Load the guardians' ceremony record: the joint key the boxes encrypt under."""
     stored = load_ceremony(
@@ -39,7 +47,7 @@ def load(
         now=now(),
         actor=actor(),
     )
-    _out.print(
-        f"{election}: joint key {stored.joint_key}, extended base hash {stored.extended_hash}",
-        markup=False,
+    said = _LOADED[lang.lang].format(
+        election=election, key=stored.joint_key, extended=stored.extended_hash
     )
+    _out.print(said, markup=False)

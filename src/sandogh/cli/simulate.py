@@ -3,6 +3,7 @@
 The day is run by `cli.simulated_day` with the ballots of `cli.simulated_ballots`; this module
 runs it in a scratch directory and prints what was cast beside what the centre stored. Their
 public names are also reachable here, where the command's callers have always found them.
+The summary is in Persian or English (`--lang`, Persian by default, as the other commands).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from sandogh.cli.simulated_day import (
     StationDay,
     simulate,
 )
+from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.locale.language import Lang
 
 __all__ = [
     "CONTEST",
@@ -35,6 +38,7 @@ __all__ = [
     "SimulationError",
     "StationDay",
     "ballots",
+    "print_e2e",
     "print_simulation",
     "run",
     "scaled",
@@ -55,6 +59,7 @@ def run(
     out: Console,
     e2e: bool = False,
     record: Path | None = None,
+    lang: Lang = "fa",
 ) -> bool:
     """Simulate and print expected against stored figures; True when everything agrees."""
     with tempfile.TemporaryDirectory(prefix="sandogh-simulate-") as scratch:
@@ -68,61 +73,161 @@ def run(
             e2e=e2e,
             record=record,
         )
-    print_simulation(out, result)
+    print_simulation(out, result, lang)
     return result.agrees
 
 
-def print_simulation(out: Console, result: Simulation) -> None:
-    table = Table(title=f"{len(result.stations)} stations: expected and stored")
+_FA = {
+    "title": "{stations} شعبه: پیش‌بینی‌شده و ذخیره‌شده",
+    "figure": "رقم",
+    "expected": "پیش‌بینی‌شده",
+    "stored": "ذخیره‌شده",
+    "agree": "یکسان",
+    "cast": "آرای ریخته‌شده",
+    "valid": "آرای درست",
+    "invalid": "آرای باطل (سفید ریخته‌شده)",
+    "candidate": "نامزد {code}",
+    "yes": "بله",
+    "no": "خیر",
+    "reported": "شعبه‌های گزارش‌داده {reported} از {stations}؛ گزارش‌های پذیرفته {delivered}، "
+    "ردشده {bad}؛ ورودهای ردشده {refused}؛ رخدادها {incidents}",
+    "rate": "{voters} رأی‌دهنده در {seconds} ثانیه: {rate} رأی‌دهنده در ثانیه، سرتاسری",
+    "province": "همه ۲٬۴۲۷ شعبه با مقیاس ۱ ({cast} رأی‌دهنده، جمع استانی نمونه پایه) با این آهنگ "
+    "حدود {hours} ساعت می‌گیرد",
+    "e2e": "رأی‌گیری سرتاسری‌وارسی‌پذیر: مراسم کلید سه امین با حد نصاب دو در {ceremony} ثانیه؛ "
+    "زنجیره‌های پذیرفته {chains} از {stations}؛ رأی‌های گشوده برای بررسی (شمرده نشده) "
+    "{challenged}؛ شمارش‌ها منتشر، به دست امین‌های ۱ و ۳ رمزگشایی و در سیاهه نوشته شد در "
+    "{publish} ثانیه؛ verify-election در {verify} ثانیه: {verdict}",
+    "passes": "پذیرفته شد",
+    "fails": "رد شد",
+    "kept": "تصویر انتشار با سیاهه سرتاسری در {record} است "
+    "(sandogh verify-election {record}؛ sandogh verify-results {record}؛ "
+    "sandogh publish-serve {record})",
+    "beside": "verify-election تنها سیاهه سرتاسری (اثبات‌ها، زنجیره‌ها، شمارش‌ها) را می‌سنجد و نه "
+    "اینکه هر شعبه گزارش داده است: sandogh verify-results را نیز کنار آن اجرا کنید",
+    "agrees": "همه چیز یکسان است",
+    "disagrees": "یکسان نیست",
+}
+_EN = {
+    "title": "{stations} stations: expected and stored",
+    "figure": "figure",
+    "expected": "expected",
+    "stored": "stored",
+    "agree": "agree",
+    "cast": "cast",
+    "valid": "valid",
+    "invalid": "invalid (cast blank)",
+    "candidate": "candidate {code}",
+    "yes": "yes",
+    "no": "NO",
+    "reported": "stations reported {reported} of {stations}; reports accepted {delivered}, "
+    "refused {bad}; check-ins refused {refused}; incidents {incidents}",
+    "rate": "{voters} voters in {seconds} s: {rate} voters/s end to end",
+    "province": "all 2,427 stations at scale 1 ({cast} voters, the province totals of the "
+    "foundation example) would take about {hours} h at this rate",
+    "e2e": "E2E: key ceremony of 3 guardians, quorum 2, in {ceremony} s; chains taken {chains} "
+    "of {stations}; ballots challenged (opened, not counted) {challenged}; tallies published, "
+    "decrypted by guardians 1 and 3 and written into the record in {publish} s; "
+    "verify-election in {verify} s: {verdict}",
+    "passes": "passes",
+    "fails": "FAILS",
+    "kept": "the snapshot with its E2E record is in {record} "
+    "(sandogh verify-election {record}; sandogh verify-results {record}; "
+    "sandogh publish-serve {record})",
+    "beside": "verify-election checks the E2E record (its proofs, chains and tallies), not that "
+    "every station reported: run sandogh verify-results beside it",
+    "agrees": "everything agrees",
+    "disagrees": "DISAGREES",
+}
+
+
+def _say(key: str, lang: Lang, **values: str | int | float) -> str:
+    def shown(value: str | int | float) -> str:
+        if isinstance(value, int):
+            return format_int(value, lang)
+        if isinstance(value, float):
+            text = f"{value:,.1f}"
+            return (
+                to_persian_digits(text.replace(",", "٬").replace(".", "٫"))
+                if lang == "fa"
+                else text
+            )
+        return value
+
+    return (_FA if lang == "fa" else _EN)[key].format(**{k: shown(v) for k, v in values.items()})
+
+
+def print_simulation(out: Console, result: Simulation, lang: Lang = "fa") -> None:
+    table = Table(title=_say("title", lang, stations=len(result.stations)))
     for column in ("figure", "expected", "stored", "agree"):
-        table.add_column(column, justify="left" if column == "figure" else "right")
+        table.add_column(_say(column, lang), justify="left" if column == "figure" else "right")
     rows = [
-        ("cast", result.expected.cast, result.stored.cast),
-        ("valid", result.expected.valid, result.stored.valid),
-        ("invalid (cast blank)", result.expected.invalid, result.stored.invalid),
+        (_say("cast", lang), result.expected.cast, result.stored.cast),
+        (_say("valid", lang), result.expected.valid, result.stored.valid),
+        (_say("invalid", lang), result.expected.invalid, result.stored.invalid),
     ]
     stored_votes = dict(result.stored.votes)
-    rows.extend((f"candidate {c}", n, stored_votes.get(c, 0)) for c, n in result.expected.votes)
+    rows.extend(
+        (_say("candidate", lang, code=_digits(c, lang)), n, stored_votes.get(c, 0))
+        for c, n in result.expected.votes
+    )
     for name, expected, stored in rows:
-        table.add_row(name, f"{expected:,}", f"{stored:,}", "yes" if expected == stored else "NO")
+        table.add_row(
+            name,
+            format_int(expected, lang),
+            format_int(stored, lang),
+            _say("yes" if expected == stored else "no", lang),
+        )
     out.print(table)
-    refused = sum(s.refused for s in result.stations)
-    delivered = sum(s.reports_delivered for s in result.stations)
-    bad = sum(s.reports_refused for s in result.stations)
-    incidents = sum(s.incidents for s in result.stations)
     out.print(
-        f"stations reported {result.stations_reported} of {len(result.stations)}; reports "
-        f"accepted {delivered}, refused {bad}; check-ins refused {refused}; incidents {incidents}"
+        _say(
+            "reported",
+            lang,
+            reported=result.stations_reported,
+            stations=len(result.stations),
+            delivered=sum(s.reports_delivered for s in result.stations),
+            bad=sum(s.reports_refused for s in result.stations),
+            refused=sum(s.refused for s in result.stations),
+            incidents=sum(s.incidents for s in result.stations),
+        ),
+        markup=False,
     )
     rate = result.voters_per_second
     out.print(
-        f"{result.voters:,} voters in {result.seconds:.1f} s: {rate:,.0f} voters/s end to end"
+        _say("rate", lang, voters=result.voters, seconds=result.seconds, rate=round(rate)),
+        markup=False,
     )
     if rate:
         hours = PROVINCE_CAST / rate / 3600
-        out.print(
-            f"all 2,427 stations at scale 1 ({PROVINCE_CAST:,} voters, the province totals of "
-            f"the foundation example) would take about {hours:.1f} h at this rate"
-        )
+        out.print(_say("province", lang, cast=PROVINCE_CAST, hours=hours), markup=False)
     if result.e2e is not None:
-        _print_e2e(out, result.e2e, len(result.stations))
-    out.print("everything agrees" if result.agrees else "DISAGREES", markup=False)
+        print_e2e(out, result.e2e, len(result.stations), lang)
+    out.print(_say("agrees" if result.agrees else "disagrees", lang), markup=False)
 
 
-def _print_e2e(out: Console, day: E2EDay, stations: int) -> None:
+def _digits(text: str, lang: Lang) -> str:
+    return to_persian_digits(text) if lang == "fa" else text
+
+
+def print_e2e(out: Console, day: E2EDay, stations: int, lang: Lang) -> None:
     out.print(
-        f"E2E: key ceremony of 3 guardians, quorum 2, in {day.ceremony_seconds:.1f} s; chains "
-        f"taken {day.chains} of {stations}; ballots challenged (opened, not counted) "
-        f"{day.challenged}; tallies published, decrypted by guardians 1 and 3 and written into "
-        f"the record in {day.publish_seconds:.1f} s; verify-election in "
-        f"{day.verify_seconds:.1f} s: {'passes' if day.verified else 'FAILS'}",
+        _say(
+            "e2e",
+            lang,
+            ceremony=day.ceremony_seconds,
+            chains=day.chains,
+            stations=stations,
+            challenged=day.challenged,
+            publish=day.publish_seconds,
+            verify=day.verify_seconds,
+            verdict=_say("passes" if day.verified else "fails", lang),
+        ),
         markup=False,
     )
     for failure in day.failures:
         out.print(f"  {failure}", markup=False)
     if day.record is not None:
-        out.print(
-            f"the snapshot with its E2E record is in {day.record} "
-            f"(sandogh verify-election {day.record}; sandogh publish-serve {day.record})",
-            markup=False,
-        )
+        out.print(_say("kept", lang, record=str(day.record)), markup=False)
+    # verify-election checks the record's proofs and that each chain is its report's; that
+    # every station reported at all is verify-results' (the outside review)
+    out.print(_say("beside", lang), markup=False)

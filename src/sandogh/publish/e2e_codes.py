@@ -11,7 +11,11 @@ regeneration and a look-up of an absent prefix finds an empty list, not an error
 An entry names the code, its station (by code and name, so the page needs no other file) and
 its state; a challenged ballot carries its opened content, each contest's chosen candidates by
 code and name (none chosen: blank), since the voter who challenged it checks exactly that.
-Nothing else is in it: no position in the chain beyond what the record publishes, no time.
+A cast ballot says whether its station's tally is decrypted in this snapshot (`counted`): the
+interim snapshot `sandogh publish --e2e-tallies` writes before the guardians decrypt holds the
+chains and their encrypted tallies only, and the look-up page must not tell a voter "counted"
+before there is a count (the outside review found it did). Nothing else is in it: no position
+in the chain beyond what the record publishes, no time.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class CodeEntry:
     station_name: Name
     challenged: bool
     opened: tuple[OpenedContest, ...] = ()
+    counted: bool = False  # a cast ballot whose station's decrypted tally is in the snapshot
 
     def json(self) -> dict[str, JSONValue]:
         entry: dict[str, JSONValue] = {
@@ -58,6 +63,8 @@ class CodeEntry:
             "name": _name(self.station_name),
             "state": "challenged" if self.challenged else "cast",
         }
+        if not self.challenged:
+            entry["counted"] = self.counted
         if self.challenged:
             entry["opened"] = [
                 {

@@ -29,6 +29,7 @@ event log re-reads only the chains that came since.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -129,8 +130,15 @@ class E2ERecord:
             files.update(taken_back(self.options.decrypted, ceremony.record, inputs))
         for relative, data in sorted(files.items()):
             writer.write(f"{folder}/{relative}", data)
+        counted = {code for code in stations if f"tallies/{code}.json" in files}
         codes = write_codes(
-            writer, f"{folder}/codes", (c for s in stations.values() for c in s.codes)
+            writer,
+            f"{folder}/codes",
+            (
+                dataclasses.replace(c, counted=code in counted and not c.challenged)
+                for code, s in stations.items()
+                for c in s.codes
+            ),
         )
         files.update({path.removeprefix(f"{folder}/"): data for path, data in codes.items()})
         listed: JSONValue = [

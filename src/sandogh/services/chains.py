@@ -30,7 +30,6 @@ that does not close as the station's report signs costs the centre no proof.
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -55,6 +54,7 @@ from sandogh.core.report import (
     decode_signed,
 )
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.report.json_reader import Reader
 from sandogh.services.days import day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import StoredChain, UnitOfWork
@@ -171,31 +171,61 @@ def _context(joint_key: str, extended_hash: str) -> ElectionContext:
 
 
 def _station_and_close(data: bytes, received: str) -> tuple[str, str]:
-    """The station the first line names and the close the last gives, read loosely: which
-    final report the file must hold against (it is read strictly then)."""
-    lines = data.split(b"\n")
-    try:
-        first, last = _loads(lines[0]), _loads(lines[-2] if lines[-1] == b"" else lines[-1])
-        station, close = first["station"], last["close"]
-    except (ValueError, KeyError, IndexError, TypeError) as error:
-        raise ChainRefusedError(
-            ChainRefusal.MALFORMED,
-            [Problem("", f"no station on its first line and close on its last ({error})")],
-            received=received,
-        ) from error
-    if not isinstance(station, str) or not isinstance(close, str):
-        raise ChainRefusedError(
-            ChainRefusal.MALFORMED,
-            [Problem("", "the station and the close must be text")],
-            received=received,
-        )
+    """The station the first line names and the close the last gives: which final report the
+    file must hold against (every line is read strictly then, by `read_chain`). Each way the
+    file cannot even say that is named in plain words (the review found "Expecting value" for
+    an empty body)."""
+    problems = _shape(data)
+    if problems:
+        raise ChainRefusedError(ChainRefusal.MALFORMED, problems, received=received)
+    lines = data.split(b"\n")[:-1]
+    first, last = _line_object(1, lines[0]), _line_object(len(lines), lines[-1])
+    problems = [p for p in (first, last) if isinstance(p, Problem)]
+    station = first.get("station") if isinstance(first, dict) else None
+    close = last.get("close") if isinstance(last, dict) else None
+    if isinstance(first, dict) and not (isinstance(station, str) and station):
+        problems.append(Problem("line 1.station", "the first line must name the station"))
+    if isinstance(last, dict) and not (isinstance(close, str) and close):
+        problems.append(Problem(f"line {len(lines)}.close", "the last line must be the close"))
+    if problems or not isinstance(station, str) or not isinstance(close, str):
+        raise ChainRefusedError(ChainRefusal.MALFORMED, problems, received=received)
     return station, close
 
 
-def _loads(line: bytes) -> dict[str, object]:
-    value = json.loads(line)
+def _shape(data: bytes) -> list[Problem]:
+    """What is wrong with the file's lines as lines, before any is read."""
+    if not data.strip():
+        return [Problem("", _EMPTY)]
+    if not data.endswith(b"\n"):
+        return [Problem("", "the last line must end in a newline (the file ends with one)")]
+    lines = data.split(b"\n")[:-1]
+    empty = [number for number, line in enumerate(lines, start=1) if not line.strip()]
+    if empty:
+        where = ", ".join(str(n) for n in empty[:5])
+        return [
+            Problem(
+                f"line {empty[0]}",
+                f"empty line (line {where}): a chain file has no empty line, and ends with "
+                "its close and one newline",
+            )
+        ]
+    if len(lines) < 2:
+        return [Problem("", "one line only: a chain file is a start, its ballots and a close")]
+    return []
+
+
+_EMPTY = "the file is empty: a chain file is a start line, its ballots and a close line"
+
+
+def _line_object(number: int, line: bytes) -> dict[str, object] | Problem:
+    """The object on line `number`, or the problem naming why it is none."""
+    reader = Reader()
+    value = reader.parse(line)
+    if reader.problems:
+        problem = reader.problems[0]
+        return Problem(f"line {number}", problem.message)
     if not isinstance(value, dict):
-        raise ValueError("not an object")
+        return Problem(f"line {number}", "must be a JSON object")
     return value
 
 

@@ -1,10 +1,13 @@
 """ "Was my ballot counted?" in headless Chromium: a cast code typed in Persian digits with
 dashes, a challenged code typed in hex, and a code the record does not hold, in Persian; a cast
-code in English. The code index is `publish.e2e_codes`'s, written beside a rendered snapshot."""
+code in English. The code index is `publish.e2e_codes`'s, written beside a rendered snapshot.
+From the outside review: a cast code whose station's tally is not decrypted yet (the interim
+snapshot) is not said to be counted, and a malformed entry in a shard spoils no other answer."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -27,9 +30,11 @@ LOOPBACK = "127.0.0.1"
 CAST = hashlib.sha256(b"cast").digest()
 CHALLENGED = hashlib.sha256(b"challenged").digest()
 ABSENT = hashlib.sha256(b"absent").digest()
+PENDING = hashlib.sha256(b"pending").digest()  # cast, its station's tally not yet decrypted
 PRESIDENT = Name("انتخابات ریاست‌جمهوری", "Presidential election")
 ENTRIES = [
-    CodeEntry(CAST, S1, Name("شعبه ۱ بافت", "Baft station 1"), challenged=False),
+    CodeEntry(CAST, S1, Name("شعبه ۱ بافت", "Baft station 1"), challenged=False, counted=True),
+    CodeEntry(PENDING, S3, Name("شعبه ۱ کرمان", "Kerman station 1"), challenged=False),
     CodeEntry(
         CHALLENGED,
         S3,
@@ -56,7 +61,13 @@ class _Quiet(SimpleHTTPRequestHandler):
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[str]:
     write_snapshot(tmp_path, PARTIAL)
-    write_codes(Writer(tmp_path), f"data/{R2}/e2e/codes", ENTRIES)
+    written = write_codes(Writer(tmp_path), f"data/{R2}/e2e/codes", ENTRIES)
+    # a malformed entry beside CAST in its shard: a damaged or tampered file
+    width = json.loads(written[f"data/{R2}/e2e/codes/index.json"])["prefix"]
+    shard = tmp_path / f"data/{R2}/e2e/codes/{CAST.hex()[:width]}.json"
+    document = json.loads(shard.read_bytes())
+    document["codes"].insert(0, {"code": CAST.hex()[:10], "state": 7})
+    shard.write_text(json.dumps(document))
     render_site(tmp_path, R1)
     render_site(tmp_path, R2)
     server = ThreadingHTTPServer((LOOPBACK, 0), partial(_Quiet, directory=str(tmp_path)))
@@ -101,8 +112,9 @@ def test_persian_cast_challenged_and_not_found(served: str, browser: Browser) ->
     shown = to_persian_digits(readable_code(CAST))  # ۱۲۳۴ ۵۶۷۸ …, as the paper copy prints it
     _look_up(page, shown)
     answer = page.locator("#ballot-answer")
-    expect(answer).to_contain_text("شمرده شده")
-    expect(answer).to_contain_text("در شمارش آن شعبه آمده است")
+    expect(answer.locator(".status").first).to_have_text("شمرده شده")
+    expect(answer).to_contain_text("در شمارش رمزگشایی‌شده آن شعبه آمده است")
+    expect(answer).to_contain_text("یک نوشته از این بخش سیاهه کدها خوانده نشد")  # the bad one
     expect(answer.locator(".code")).to_have_text(shown)
     expect(answer.get_by_role("link", name="نتایج شعبه ۱ بافت")).to_be_visible()
     SCREENSHOTS.mkdir(exist_ok=True)
@@ -131,11 +143,29 @@ def test_english_cast_code(served: str, browser: Browser) -> None:
     page.goto(f"{served}en/{R2}/ballot.html?code={readable_code(CAST).replace(' ', '')}")
     assert page.locator("html").get_attribute("dir") == "ltr"
     answer = page.locator("#ballot-answer")
-    expect(answer).to_contain_text("was cast at Baft station 1 and is in that station's tally")
+    expect(answer).to_contain_text(
+        "was cast at Baft station 1 and is in that station's decrypted tally"
+    )
     answer.get_by_role("link", name="Results of Baft station 1").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Baft station 1")
     page.goto(f"{served}en/{R2}/ballot.html")
     _look_up(page, CHALLENGED.hex()[:16])
     expect(answer.locator("dd")).to_have_text(f"Saeed Jalili ({JALILI})")
     page.screenshot(path=str(SCREENSHOTS / "ballot-en-challenged.png"), full_page=True)
+    assert errors == []
+
+
+def test_a_code_before_decryption_is_not_said_counted(served: str, browser: Browser) -> None:
+    # the review: the interim snapshot (`publish --e2e-tallies`) said "counted" (شمرده شده)
+    errors: list[str] = []
+    page = _page(browser, errors)
+    page.goto(f"{served}{R2}/ballot.html?code={PENDING.hex()}")
+    answer = page.locator("#ballot-answer")
+    expect(answer.locator(".status").first).to_have_text("ثبت‌شده در زنجیره، در انتظار رمزگشایی")
+    expect(answer).to_contain_text("در شمارش رمزشده آن شعبه است")
+    assert "شمرده شده" not in answer.locator(".status").first.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "ballot-fa-pending.png"), full_page=True)
+    page.goto(f"{served}en/{R2}/ballot.html?code={PENDING.hex()}")
+    expect(answer.locator(".status").first).to_have_text("in the chain, awaiting decryption")
+    expect(answer).to_contain_text("The tally is not decrypted yet")
     assert errors == []

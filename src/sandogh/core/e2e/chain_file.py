@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.canonical_json import JSONValue, NotCanonicalError, canonical_json
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ballot import (
     ElectionContext,
@@ -45,6 +45,10 @@ _START = frozenset(("station", "device", "zero_report", "start"))
 _CAST_LINE = frozenset(("code", "state", "ballot"))
 _CHALLENGED_LINE = _CAST_LINE | {"nonce", "choices"}
 _CLOSE = frozenset(("close", "cast", "challenged"))
+_EMPTY_LINE = "empty: a chain file has no empty line, and ends with its close and one newline"
+_NOT_CANONICAL = (
+    "not canonical JSON (keys sorted, no spaces, each line one object ending in one newline)"
+)
 
 
 class ChainFormatError(SandoghError):
@@ -103,6 +107,9 @@ def read_chain(context: ElectionContext, data: bytes) -> ChainFile:
             [Problem("", "a start, ballots and a close, each line ending in a newline")]
         )
     lines.pop()
+    empty = [Problem(f"line {n}", _EMPTY_LINE) for n, line in enumerate(lines, 1) if not line]
+    if empty:  # an extra newline at the end, or between two lines: said as such
+        raise ChainFormatError(empty)
     start = _start(lines[0], problems)
     ballots = [
         entry
@@ -208,8 +215,17 @@ def tally_of(
 def _parsed(number: int, line: bytes, problems: list[Problem]) -> Mapping[str, object] | None:
     reader = Reader()
     document = reader.parse(line)
-    if document is not None and canonical_json(cast(JSONValue, document)) != line:
-        reader.problem("", "not canonical JSON")
+    if document is not None:
+        # a value canonical JSON cannot write (a number past 2^53 - 1, the review's
+        # "cast": 10**400) is named here, by its line, not left to fail further on
+        try:
+            canonical = canonical_json(cast(JSONValue, document))
+        except NotCanonicalError as error:
+            for problem in error.problems:
+                reader.problem(problem.path.lstrip("."), problem.message)
+        else:
+            if canonical != line:
+                reader.problem("", _NOT_CANONICAL)
     problems += [Problem(f"line {number}{_dot(p.path)}", p.message) for p in reader.problems]
     if reader.problems or not isinstance(document, dict):
         if not reader.problems:

@@ -46,6 +46,9 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+_TOO_DEEP = "nested too deep (arrays or objects within one another, thousands of levels)"
+
+
 class Reader:
     """Reads one document, collecting every problem in `problems`.
 
@@ -73,10 +76,19 @@ class Reader:
             self.problem("", f"the key {error.args[0]!r} is given twice")
         except ValueError as error:  # json.JSONDecodeError is one
             self.problem("", f"not JSON: {error}")
+        except RecursionError:
+            # arrays or objects nested some thousands deep: no document sandogh reads is, and
+            # the parser would otherwise end the request with an internal error
+            self.problem("", _TOO_DEEP)
         else:
             # JSON can write a lone surrogate as an escape; UTF-8, so the canonical form, cannot
             # hold it
-            if not any("surrogate" in p.message for p in json_problems(document, "")):
+            try:
+                surrogate = any("surrogate" in p.message for p in json_problems(document, ""))
+            except RecursionError:
+                self.problem("", _TOO_DEEP)
+                return None
+            if not surrogate:
                 return document
             self.problem("", "holds a lone surrogate (an escape from \\ud800 to \\udfff)")
         return None

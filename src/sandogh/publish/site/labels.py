@@ -149,14 +149,30 @@ FA: dict[str, str] = {
         "آن را به ناظران گزارش دهید."
     ),
     "ballot_unreadable": "سیاهه کدها خوانده نشد؛ دوباره بکوشید.",
-    "ballot_cast": "رأی با این کد در صندوق {station} ثبت شده و در شمارش آن شعبه آمده است.",
+    "ballot_cast": (
+        "رأی با این کد در صندوق {station} ثبت شده و در شمارش رمزگشایی‌شده آن شعبه آمده است. "
+        "اگر این رأی را برای بررسی گشوده بودید (نه به صندوق انداخته)، به ناظران گزارش دهید."
+    ),
+    "ballot_pending": (
+        "رأی با این کد در زنجیره منتشرشده صندوق {station} و در شمارش رمزشده آن شعبه است. "
+        "این شمارش هنوز رمزگشایی نشده است: پس از آنکه امین‌ها آن را رمزگشایی کنند و نتیجه "
+        "منتشر شود، اینجا «شمرده شده» می‌آید. اگر این رأی را برای بررسی گشوده بودید، به ناظران "
+        "گزارش دهید."
+    ),
     "ballot_challenged": (
-        "این رأی برای بررسی گشوده (ابطال) شده و شمرده نمی‌شود. آنچه صندوق رمز کرده بود:"
+        "این رأی برای بررسی گشوده (ابطال) شده و شمرده نمی‌شود. اگر شما این رأی را به صندوق "
+        "انداخته بودید و نگشوده بودید، رأی شما شمرده نشده است: به ناظران گزارش دهید. آنچه "
+        "صندوق رمز کرده بود (باید با رسید چاپی بررسی یکی باشد):"
+    ),
+    "ballot_bad_entry": (
+        "یک نوشته از این بخش سیاهه کدها خوانده نشد و کنار گذاشته شد؛ اگر کد شما پیدا نشد، "
+        "به ناظران گزارش دهید."
     ),
     "ballot_station_link": "نتایج {station}",
     "ballot_code": "کد",
     "ballot_state_cast": "شمرده شده",
     "ballot_state_challenged": "ابطال‌شده برای بررسی، شمرده نشده",
+    "ballot_state_pending": "ثبت‌شده در زنجیره، در انتظار رمزگشایی",
     "ballot_blank": "سفید (هیچ نامزدی)",
     "ballot_verify_note": (
         "اینکه هر رأی ثبت‌شده در شمارش شعبه آمده است را هر کس می‌تواند بسنجد: sandogh verify-election"
@@ -301,16 +317,31 @@ EN: dict[str, str] = {
         "is right, report it to the observers."
     ),
     "ballot_unreadable": "The codes could not be read; try again.",
-    "ballot_cast": "The ballot with this code was cast at {station} and is in that station's "
-    "tally.",
+    "ballot_cast": (
+        "The ballot with this code was cast at {station} and is in that station's decrypted "
+        "tally. If you challenged this ballot (opened it rather than cast it), report it to the "
+        "observers."
+    ),
+    "ballot_pending": (
+        "The ballot with this code is in the published chain of {station}'s box and in that "
+        "station's encrypted tally. The tally is not decrypted yet: once the guardians have "
+        "decrypted it and the result is published, this page will say counted. If you "
+        "challenged this ballot, report it to the observers."
+    ),
     "ballot_challenged": (
-        "This ballot was challenged (opened for checking) and is not counted. What the box "
-        "had encrypted:"
+        "This ballot was challenged (opened for checking) and is not counted. If you cast this "
+        "ballot and did not challenge it, your vote was not counted: report it to the observers. "
+        "What the box had encrypted (it must match your printed challenge receipt):"
+    ),
+    "ballot_bad_entry": (
+        "One entry of this part of the code index could not be read and was left out; if your "
+        "code is not found, report it to the observers."
     ),
     "ballot_station_link": "Results of {station}",
     "ballot_code": "Code",
     "ballot_state_cast": "counted",
     "ballot_state_challenged": "challenged for checking, not counted",
+    "ballot_state_pending": "in the chain, awaiting decryption",
     "ballot_blank": "blank (no candidate)",
     "ballot_verify_note": (
         "Anyone can check that every ballot cast is in its station's tally: sandogh verify-election"

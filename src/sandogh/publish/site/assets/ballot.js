@@ -56,19 +56,46 @@
     return made;
   }
 
+  function isName(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* Whether `entry` is one the page can show: one malformed entry of a shard (a damaged or
+     tampered file) is left out and said, and every other code is still answered (the outside
+     review found one bad entry turned every answer into "could not be read"). */
+  function wellFormed(entry) {
+    if (!isName(entry) || typeof entry.code !== "string" || !/^[0-9a-f]{64}$/.test(entry.code)) {
+      return false;
+    }
+    if (typeof entry.station !== "string" || !isName(entry.name)) {
+      return false;
+    }
+    if (entry.state === "cast") {
+      return entry.counted === undefined || typeof entry.counted === "boolean";
+    }
+    return entry.state === "challenged" && Array.isArray(entry.opened) && entry.opened.every(function (contest) {
+      return isName(contest) && isName(contest.name) && Array.isArray(contest.chosen) && contest.chosen.every(function (c) {
+        return isName(c) && typeof c.code === "string" && isName(c.name);
+      });
+    });
+  }
+
   function show(entry) {
-    var box = element("section", undefined, "panel ballot-" + entry.state);
+    /* "counted" only once the station's decrypted tally is in the snapshot: before the
+       guardians decrypt, the ballot is in the published chain and the encrypted tally */
+    var kind = entry.state === "cast" ? (entry.counted === true ? "cast" : "pending") : "challenged";
+    var box = element("section", undefined, "panel ballot-" + kind);
     var title = element("h2");
     title.appendChild(document.createTextNode(said("code-label") + ": "));
     var code = element("span", readable(entry.code), "code");
     code.dir = "ltr";
     title.appendChild(code);
     box.appendChild(title);
-    var station = entry.name[lang] || entry.station;
-    var state = element("p", said("state-" + entry.state), "status status-" + (entry.state === "cast" ? "complete" : "partial"));
+    var station = String(entry.name[lang] || entry.station);
+    var state = element("p", said("state-" + kind), "status status-" + (kind === "cast" ? "complete" : "partial"));
     box.appendChild(state);
     if (entry.state === "cast") {
-      box.appendChild(element("p", said("cast").replace("{station}", station)));
+      box.appendChild(element("p", said(kind).replace("{station}", station)));
     } else {
       box.appendChild(element("p", said("challenged")));
       var contests = element("dl", undefined, "opened");
@@ -114,13 +141,20 @@
         return json(base + hex.slice(0, index.prefix) + ".json");
       })
       .then(function (shard) {
-        var matches = shard.codes.filter(function (entry) { return entry.code.indexOf(hex) === 0; });
+        if (!shard || !Array.isArray(shard.codes)) {
+          throw new Error("no codes");
+        }
+        var bad = shard.codes.filter(function (entry) { return !wellFormed(entry); }).length;
+        var matches = shard.codes.filter(function (entry) { return wellFormed(entry) && entry.code.indexOf(hex) === 0; });
         answer.textContent = "";
         if (!matches.length) {
           say(said("not-found"));
-          return;
+        } else {
+          matches.forEach(show);
         }
-        matches.forEach(show);
+        if (bad) {
+          answer.appendChild(element("p", said("bad-entry"), "bad-entry"));
+        }
       })
       .catch(function () {
         say(said("unreadable"));
