@@ -4,6 +4,7 @@ directory, exchanging files in one directory; one guardian absent at decryption.
 from __future__ import annotations
 
 import json
+import secrets
 import stat
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from typer.testing import CliRunner, Result
 from sandogh.cli.app import app
 from sandogh.core.e2e.elgamal import encrypt
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
-from sandogh.services.guardians import GROUP, Document, read_record
+from sandogh.core.e2e.tally_origin import ContestProduct
+from sandogh.formats.key_file import read_key_file
+from sandogh.services.guardians import GROUP, Document, decrypt, read_record
 
 ROLES = {1: "hq", 2: "supervisory-board", 3: "observers"}
 
@@ -88,22 +91,43 @@ def test_three_guardians_a_ceremony_and_a_tally_with_one_absent(tmp_path: Path) 
     )
     tally_file = tmp_path / "tally.json"
     tally_file.write_bytes(encode_tally(tally))
+    # a tally no published chain makes is refused, naming its station (docs/e2e.md §8)
+    empty = tmp_path / "snapshot"
+    (empty / "e2e" / "ballots").mkdir(parents=True)
+    done = _run(
+        "guardians",
+        "decrypt",
+        "--key",
+        str(people[1][0]),
+        "--record",
+        str(record),
+        "--tally",
+        str(tally_file),
+        "--snapshot",
+        str(empty),
+        "--out",
+        str(tmp_path / "refused.json"),
+        "--lang",
+        "en",
+        ok=False,
+    )
+    assert "S1 has no chain" in str(done.exception)
+    assert not (tmp_path / "refused.json").exists()
     partials = []
-    for i in (1, 3):  # guardian 2 is absent
+    record_file = Document(str(record), record.read_bytes())
+    made = {"S1": {c.contest: ContestProduct(c.ballots, c.options) for c in tally.contests}}
+    for i in (1, 3):  # guardian 2 is absent; the snapshot's check is test_e2e_record's
         out = tmp_path / f"partial-{i}.json"
-        _run(
-            "guardians",
-            "decrypt",
-            "--key",
-            str(people[i][0]),
-            "--record",
-            str(record),
-            "--tally",
-            str(tally_file),
-            "--out",
-            str(out),
-            "--lang",
-            "en",
+        key_file = Document("k", (people[i][1] / f"guardian-{i}.key.json").read_bytes())
+        out.write_bytes(
+            decrypt(
+                record_file,
+                key_file,
+                Document(str(tally_file), tally_file.read_bytes()),
+                read_key_file(people[i][0]),
+                lambda: secrets.randbelow(GROUP.q),
+                products=made,
+            )
         )
         partials.append(str(out))
     decrypted = tmp_path / "decrypted.json"

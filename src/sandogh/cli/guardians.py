@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -22,14 +23,21 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.options import LangOption, Language
+from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
+from sandogh.core.e2e.chain_file import ChainFile
+from sandogh.core.e2e.mix_files import decode_input, encode_input
 from sandogh.core.e2e.signed_json import GuardianFileError
+from sandogh.core.e2e.tally_origin import chain_products
 from sandogh.core.report import KeyMaterialError, PublicKey
+from sandogh.core.report.digests import sha256_text
+from sandogh.formats.definition_file import decode_canonical
 from sandogh.formats.key_file import PRIVATE_FILE, read_key_file
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
-from sandogh.services import guardians, mixing
+from sandogh.publish.e2e_mixes import chain_inputs
+from sandogh.services import guardians, mixing, tally_origin
 from sandogh.services.guardians import GROUP, Document
 
 guardians_app = typer.Typer(
@@ -292,6 +300,49 @@ MixInputFile = Annotated[
 Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
 
 
+def _optional(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+def stations_of(snapshot: Path) -> dict[str, tally_origin.StationFiles]:
+    """Every station's chain and reports in the snapshot's election folder."""
+    return {
+        chain.stem: tally_origin.StationFiles(
+            chain.read_bytes(),
+            _optional(snapshot / "reports" / chain.stem / "zero.json"),
+            _optional(snapshot / "reports" / chain.stem / "final.json"),
+        )
+        for chain in sorted((snapshot / "e2e" / "ballots").glob("*.jsonl"))
+    }
+
+
+def check_input(
+    snapshot: Path, definition_hash: str, chains: Mapping[str, ChainFile], given: Document
+) -> None:
+    """Refuse a mix input that is not its constituency's rows from the snapshot's checked
+    chains, every station of the constituency in it (the definition the ceremony names tells
+    which): a mix of one voter's rows would decrypt that voter's vote (docs/e2e.md §8)."""
+    definition = _read(snapshot / "definition.json")
+    if sha256_text(definition.data) != definition_hash:
+        raise GuardianFileError(
+            definition.where, [Problem("", f"is not the ceremony's definition {definition_hash}")]
+        )
+    election = decode_canonical(definition.data)
+    expected = chain_inputs(election, Geography.of(election), chains)
+    mixed = decode_input(GROUP, given.data, given.where)
+    made = expected.get(f"mixes/{mixed.contest}/{mixed.constituency}.json")
+    if made is None or encode_input(made) != encode_input(mixed):
+        raise GuardianFileError(
+            given.where,
+            [
+                Problem(
+                    mixed.label,
+                    "is not the rows of every cast ballot of the constituency's chains",
+                )
+            ],
+        )
+
+
 @guardians_app.command("decrypt")
 def decrypt(
     key: KeyFile,
@@ -311,26 +362,47 @@ def decrypt(
     mixes: Annotated[
         list[Path] | None, typer.Option("--mix", help="Every mix of the input, in order (repeat).")
     ] = None,
+    snapshot: Annotated[
+        Path | None,
+        typer.Option(
+            "--snapshot",
+            help="The published snapshot's election folder (data/<election>): its chains "
+            "(e2e/ballots/) and reports (reports/), to hold the tally to.",
+            show_default=False,
+        ),
+    ] = None,
     private: Private = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Your partial decryption of a tally, or of a large contest's last mix's rows once every
-    mix checks, with its proofs, signed."""
+    """Your partial decryption of a tally, once it is shown to be the product of the snapshot's
+    checked chains (never one voter's ballot, docs/e2e.md §8), or of a large contest's last
+    mix's rows once every mix checks, with its proofs, signed."""
     if (tally is None) == (mix_input is None):
         raise typer.BadParameter(
             "give --tally, or --input with its --mix files", param_hint="--tally"
         )
+    if snapshot is None:
+        raise typer.BadParameter(
+            "give the published snapshot's election folder", param_hint="--snapshot"
+        )
     record_file = _read(record)
     index = guardians.record_index(record_file, read_key_file(key))
     key_file = _read(_private_dir(private, key) / f"guardian-{index}.key.json")
+    parsed = guardians.read_record(record_file)
+    chains = tally_origin.checked_chains(parsed, stations_of(snapshot), str(snapshot))
     if mix_input is not None:
+        given = _read(mix_input)
+        check_input(snapshot, parsed.plan.definition_hash, chains, given)
         made = [_read(p) for p in mixes or []]
         data = mixing.decrypt_rows(
-            record_file, key_file, _read(mix_input), made, key=read_key_file(key), draw=_draw
+            record_file, key_file, given, made, key=read_key_file(key), draw=_draw
         )
     else:
         assert tally is not None
-        data = guardians.decrypt(record_file, key_file, _read(tally), read_key_file(key), _draw)
+        products = {s: chain_products(GROUP, c) for s, c in chains.items()}
+        data = guardians.decrypt(
+            record_file, key_file, _read(tally), read_key_file(key), _draw, products=products
+        )
     out.write_bytes(data)
     _say("decrypted", lang, i=index, n=data.count(b'"share":'), file=str(out))
 
