@@ -3,6 +3,7 @@ directory, exchanging files in one directory; one guardian absent at decryption.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
 import stat
@@ -11,6 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
+from sandogh.core.e2e.ceremony_files import decode_plan, decode_secret, encode_secret
 from sandogh.core.e2e.elgamal import encrypt
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.e2e.tally_origin import ContestProduct
@@ -160,6 +162,7 @@ def test_three_guardians_a_ceremony_and_a_tally_with_one_absent(tmp_path: Path) 
         ok=False,
     )
     assert "quorum is 2" in str(done.exception)
+    assert str(done.exception).startswith("فقط ۱ رمزگشایی بخشی درست رسیده است؛ حد نصاب ۲ است")
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
@@ -171,3 +174,37 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
         "guardians", "finish", "--dir", str(exchange), "--out", str(tmp_path / "e"), ok=False
     )
     assert "guardian 3 (G3)" in str(done.exception)
+
+
+def test_an_upheld_complaint_is_named_in_persian(tmp_path: Path) -> None:
+    """The review: after `reveal`, `finish` named a missing check file and said it in English;
+    it names the guardian who sent a bad share, Persian first."""
+    exchange, people = _guardians(tmp_path)
+    for key, _ in people.values():
+        _run("guardians", "init", "--key", str(key), "--dir", str(exchange))
+    # guardian 2 shares from a polynomial one off the one it committed to: bad shares
+    secret_path = people[2][1] / "guardian-2.secret.json"
+    honest = secret_path.read_bytes()
+    plan = decode_plan(GROUP, (exchange / "ceremony.json").read_bytes(), "plan")
+    state = decode_secret(GROUP, plan, honest, "secret")
+    wrong = dataclasses.replace(
+        state.secret,
+        coefficients=(state.secret.coefficients[0] + 1, *state.secret.coefficients[1:]),
+    )
+    secret_path.write_bytes(encode_secret(GROUP, plan, dataclasses.replace(state, secret=wrong)))
+    for key, _ in people.values():
+        _run("guardians", "share", "--key", str(key), "--dir", str(exchange))
+    secret_path.write_bytes(honest)
+    for i in (1, 3):
+        done = _run("guardians", "check", "--key", str(people[i][0]), "--dir", str(exchange))
+        assert "از سهم امین ۲ شکایت شد" in done.stdout
+    _run("guardians", "reveal", "--key", str(people[2][0]), "--dir", str(exchange))
+    done = _run(
+        "guardians", "finish", "--dir", str(exchange), "--out", str(tmp_path / "e.json"), ok=False
+    )
+    message = str(done.exception)
+    assert message.startswith(
+        "مراسم کلید نمی‌تواند پایان یابد: امین ۲ (G2) سهم نادرستی برای امین ۱ (G1) فرستاده است"
+    )
+    assert "guardian 2 (G2) sent a bad share to guardian 1 (G1)" in message  # English after
+    assert message.index("سهم نادرستی") < message.index("پرونده بررسی")

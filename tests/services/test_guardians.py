@@ -203,6 +203,21 @@ def test_a_bad_share_is_complained_of_revealed_and_its_sender_named() -> None:
             [Document("r", revealed)],
         )
     assert {f.guardian for f in caught.value.faults} == {2}
+    # the review: guardian 2 never ran its check; the upheld complaint is named, first
+    without = {i: checks[i] for i in (1, 3)}
+    with pytest.raises(CeremonyError) as caught:
+        g.finish(
+            run.plan,
+            run.publics,
+            _docs("shares", run.shares),
+            _docs("check", without),
+            [Document("r", revealed)],
+        )
+    assert [f.reason for f in caught.value.faults] == [
+        "sent a bad share to guardian 1 (G1)",
+        "sent a bad share to guardian 3 (G3)",
+        "has not published its check file",
+    ]
     with pytest.raises(CeremonyError, match="guardian 2"):
         g.check(
             run.plan,

@@ -22,6 +22,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from sandogh.cli.guardians_errors import localised
 from sandogh.cli.options import LangOption, Language
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
@@ -154,6 +155,7 @@ def _guardian(text: str) -> PlannedGuardian:
 
 
 @guardians_app.command("plan")
+@localised
 def plan(
     election: Annotated[str, typer.Option("--election", "-e", help="Election id.")],
     definition_hash: Annotated[
@@ -176,6 +178,7 @@ def plan(
 
 
 @guardians_app.command("init")
+@localised
 def init(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -196,6 +199,7 @@ def _secret_file(directory: Path, key: Path, private: Path | None) -> tuple[Docu
 
 
 @guardians_app.command("share")
+@localised
 def share(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -209,6 +213,7 @@ def share(
 
 
 @guardians_app.command("check")
+@localised
 def check(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -233,6 +238,7 @@ def check(
 
 
 @guardians_app.command("reveal")
+@localised
 def reveal(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -250,6 +256,7 @@ def reveal(
 
 
 @guardians_app.command("finish")
+@localised
 def finish(
     directory: Exchange,
     out: Annotated[Path, typer.Option("--out", help="The ceremony's record (election.json).")],
@@ -271,6 +278,7 @@ Record = Annotated[Path, typer.Option("--record", help="The ceremony's record (e
 
 
 @guardians_app.command("forget")
+@localised
 def forget(
     key: KeyFile, record: Record, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -344,6 +352,7 @@ def check_input(
 
 
 @guardians_app.command("decrypt")
+@localised
 def decrypt(
     key: KeyFile,
     record: Record,
@@ -408,6 +417,7 @@ def decrypt(
 
 
 @guardians_app.command("combine")
+@localised
 def combine(
     record: Record,
     tally: TallyFile,
@@ -440,6 +450,7 @@ MIX_RANDOMNESS = mixing.MixRandomness(
 
 
 @guardians_app.command("mix")
+@localised
 def mix(
     key: KeyFile,
     record: Record,
@@ -461,6 +472,7 @@ def mix(
 
 
 @guardians_app.command("rows")
+@localised
 def rows(
     record: Record,
     mix_input: MixInputFile,

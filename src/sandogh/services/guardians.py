@@ -414,6 +414,16 @@ def decrypt(
     )
 
 
+class QuorumError(CombinationError):
+    """Fewer than k good partial decryptions: how many, k, and each guardian left out and why
+    (so that the command can say it in the reader's language)."""
+
+    def __init__(self, good: int, quorum: int, left_out: Iterable[Fault]) -> None:
+        self.good, self.quorum, self.left_out = good, quorum, tuple(left_out)
+        why = "".join(f"; {fault}" for fault in self.left_out)
+        super().__init__(f"only {good} good partial decryptions, the quorum is {quorum}{why}")
+
+
 @dataclass(frozen=True)
 class Combined:
     """The decrypted tally, the guardians whose shares it used, and those left out, each with
@@ -486,10 +496,7 @@ def combine_tally(
         else:
             good[guardian] = partials
     if len(good) < record.plan.quorum:
-        why = "".join(f"; {fault}" for fault in left_out)
-        raise CombinationError(
-            f"only {len(good)} good partial decryptions, the quorum is {record.plan.quorum}{why}"
-        )
+        raise QuorumError(len(good), record.plan.quorum, left_out)
     used = sorted(good)
     by_ciphertext = [[good[g][n] for g in used] for n in range(len(ciphertexts))]
     values = [
