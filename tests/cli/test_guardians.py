@@ -16,6 +16,7 @@ from sandogh.core.e2e.ceremony_files import decode_plan, decode_secret, encode_s
 from sandogh.core.e2e.elgamal import encrypt
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.e2e.tally_origin import ContestProduct
+from sandogh.formats.definition_file import load_definition
 from sandogh.formats.key_file import read_key_file
 from sandogh.services.guardians import GROUP, Document, decrypt, read_record
 
@@ -208,3 +209,28 @@ def test_an_upheld_complaint_is_named_in_persian(tmp_path: Path) -> None:
     )
     assert "guardian 2 (G2) sent a bad share to guardian 1 (G1)" in message  # English after
     assert message.index("سهم نادرستی") < message.index("پرونده بررسی")
+
+
+KERMAN = Path(__file__).resolve().parents[2] / "examples/kerman-1403/round2.yaml"
+
+
+def test_plan_takes_the_definition_file(tmp_path: Path) -> None:
+    """The review: `--definition-hash` needed a hash the HQ had to find; `--definition FILE`
+    computes it as `sandogh load` does, the election id with it."""
+    keys = [_run("staff", "keygen", "--out", str(tmp_path / f"k{i}")).stdout.strip() for i in ROLES]
+    given = [x for i in ROLES for x in ("--guardian", f"{ROLES[i]}:G{i}:{keys[i - 1]}")]
+    exchange = tmp_path / "exchange"
+    _run("guardians", "plan", "--definition", str(KERMAN), "--quorum", "2", *given,
+         "--dir", str(exchange))  # fmt: skip
+    loaded = load_definition(KERMAN)
+    planned = json.loads((exchange / "ceremony.json").read_bytes())
+    assert (planned["election"], planned["definition_hash"]) == (
+        loaded.election.id,
+        loaded.definition_hash,
+    )
+    done = _run("guardians", "plan", "--definition", str(KERMAN), "-e", "other", "--quorum",
+                "2", *given, "--dir", str(tmp_path / "x"), ok=False)  # fmt: skip
+    assert done.exit_code == 2
+    done = _run("guardians", "plan", "--quorum", "2", *given, "--dir", str(tmp_path / "y"),
+                ok=False)  # fmt: skip
+    assert done.exit_code == 2

@@ -33,7 +33,7 @@ from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.e2e.tally_origin import chain_products
 from sandogh.core.report import KeyMaterialError, PublicKey
 from sandogh.core.report.digests import sha256_text
-from sandogh.formats.definition_file import decode_canonical
+from sandogh.formats.definition_file import decode_canonical, load_definition
 from sandogh.formats.key_file import PRIVATE_FILE, read_key_file
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
@@ -157,24 +157,65 @@ def _guardian(text: str) -> PlannedGuardian:
 @guardians_app.command("plan")
 @localised
 def plan(
-    election: Annotated[str, typer.Option("--election", "-e", help="Election id.")],
-    definition_hash: Annotated[
-        str, typer.Option("--definition-hash", help="The definition's sha256:HEX.")
-    ],
     quorum: Annotated[int, typer.Option("--quorum", help="k: guardians needed to decrypt.")],
     guardian: Annotated[
         list[str],
         typer.Option("--guardian", help="ROLE:NAME:ed25519:HEX, in the ceremony's order (repeat)."),
     ],
     directory: Exchange,
+    definition: Annotated[
+        Path | None,
+        typer.Option(
+            "--definition",
+            help="The election's definition file, as `sandogh load` takes it: its id and hash.",
+            show_default=False,
+        ),
+    ] = None,
+    election: Annotated[
+        str | None,
+        typer.Option("--election", "-e", help="Election id.", show_default=False),
+    ] = None,
+    definition_hash: Annotated[
+        str | None,
+        typer.Option(
+            "--definition-hash",
+            help="The definition's sha256:HEX (`sandogh load` prints it).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Write the ceremony's plan (the HQ): its guardians in order, and the quorum."""
+    """Write the ceremony's plan (the HQ): its guardians in order, and the quorum, for the
+    election of `--definition` (or of `--election` and `--definition-hash`)."""
+    election, definition_hash = _planned_election(definition, election, definition_hash)
     data = guardians.make_plan(election, definition_hash, quorum, [_guardian(g) for g in guardian])
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / PLAN_FILE
     target.write_bytes(data)
     _say("planned", lang, file=str(target), n=len(guardian), k=quorum)
+
+
+def _planned_election(
+    definition: Path | None, election: str | None, definition_hash: str | None
+) -> tuple[str, str]:
+    """The election id and definition hash, from the definition file (the hash computed as
+    `sandogh load` computes it, so that the ceremony binds the definition the centre stores),
+    any of them also given held to it; or both given."""
+    if definition is None:
+        if election is None or definition_hash is None:
+            raise typer.BadParameter(
+                "give --definition FILE, or --election and --definition-hash",
+                param_hint="--definition",
+            )
+        return election, definition_hash
+    loaded = load_definition(definition)
+    for given, found, hint in (
+        (election, loaded.election.id, "--election"),
+        (definition_hash, loaded.definition_hash, "--definition-hash"),
+    ):
+        if given is not None and given != found:
+            raise typer.BadParameter(f"{given} is not {definition}'s {found}", param_hint=hint)
+    return loaded.election.id, loaded.definition_hash
 
 
 @guardians_app.command("init")
