@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sandogh.cli.guardians import check_input, stations_of
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.e2e.ballot import ElectionContext, EncryptedBallot, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_to_json
@@ -20,9 +21,12 @@ from sandogh.core.e2e.chain_file import CHAIN_FORMAT
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.share_encryption import encrypt_share
 from sandogh.core.e2e.tally import station_tally, tally_hash
+from sandogh.core.e2e.tally_files import decode_tally
+from sandogh.core.e2e.tally_origin import ContestProduct, chain_products
 from sandogh.core.report import BallotContest, PublicKey, SigningKey
 from sandogh.services.guardians import Document, combine_tally, decrypt
 from sandogh.services.mixing import MixRandomness, decrypt_rows, mix, rows_to_decrypt
+from sandogh.services.tally_origin import checked_chains
 
 G = RISTRETTO255
 ROLES = ("hq", "board", "observers")
@@ -170,7 +174,11 @@ def guardian_key(index: int) -> SigningKey:
 
 
 def decrypt_folder(
-    guardians: Guardians, tallies: Path, out: Path, present: Sequence[int] = (1, 3)
+    guardians: Guardians,
+    tallies: Path,
+    out: Path,
+    present: Sequence[int] = (1, 3),
+    snapshot: Path | None = None,
 ) -> None:
     """Have the guardians `present` decrypt every encrypted tally under `tallies` and combine
     their shares into `out`, at the same paths, as `sandogh guardians decrypt` and `combine` do;
@@ -178,6 +186,20 @@ def decrypt_folder(
     mix` does, into `out/mixes/<contest>/<constituency>/mix-<t>.json` and `rows.json`."""
     rng = random.Random(7)
     record = Document("election.json", guardians.data)
+    if snapshot is not None:  # the snapshot's chains and reports checked, as a guardian does
+        folder = snapshot / "data" / guardians.record.plan.election
+        chains = checked_chains(guardians.record, stations_of(folder), str(folder))
+        products = {station: chain_products(G, c) for station, c in chains.items()}
+        for path in sorted((tallies / "mixes").rglob("*.json")):
+            given = Document(str(path), path.read_bytes())
+            check_input(folder, guardians.record.plan.definition_hash, chains, given)
+    else:  # the stations' tallies taken as they are: the publisher's tests
+        products = {}
+        for path in sorted((tallies / "tallies").glob("*.json")):
+            made = decode_tally(G, path.read_bytes(), str(path))
+            products[made.station] = {
+                c.contest: ContestProduct(c.ballots, c.options) for c in made.contests
+            }
 
     def decrypted(tally: Document, rows_of: tuple[Document, list[Document]] | None = None) -> bytes:
         partials = []
@@ -196,7 +218,7 @@ def decrypt_folder(
             )
             signing, draw = guardian_key(index), lambda: rng.randrange(G.q)
             partial = (
-                decrypt(record, key, tally, signing, draw)
+                decrypt(record, key, tally, signing, draw, products=products)
                 if rows_of is None
                 else decrypt_rows(record, key, *rows_of, key=signing, draw=draw)
             )

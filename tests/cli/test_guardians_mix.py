@@ -6,11 +6,14 @@ refused."""
 from __future__ import annotations
 
 import json
+import secrets
 from pathlib import Path
 
 from sandogh.core.e2e.elgamal import encrypt
 from sandogh.core.e2e.mix_files import MixInput, encode_input
+from sandogh.formats.key_file import read_key_file
 from sandogh.services.guardians import GROUP, Document, read_record
+from sandogh.services.mixing import decrypt_rows
 from tests.cli.test_guardians import _guardians, _run
 
 ROWS = [(1, 4), (2, 3), (5, 6), (1, 2)]
@@ -47,14 +50,32 @@ def test_two_guardians_mix_and_two_decrypt_the_rows(tmp_path: Path) -> None:
     _run("guardians", "rows", *common, *mixes, "--out", str(to_decrypt))
     alone = ("--tally", str(to_decrypt), "--out", str(tmp_path / "p.json"))
     done = _run("guardians", "decrypt", "--key", str(people[1][0]), "--record", str(record),
-                *alone, ok=False)  # fmt: skip
+                *alone, "--snapshot", str(tmp_path), ok=False)  # fmt: skip
     assert "decrypt them with their input and mixes" in str(done.exception)
-    partials = []
+    # rows no published chain makes are refused (docs/e2e.md §8): here the snapshot has no
+    # chain and no definition; the check against real chains is test_e2e_mixes's
+    empty = tmp_path / "snapshot"
+    (empty / "e2e" / "ballots").mkdir(parents=True)
     with_mixes = [x for m in mixes for x in ("--mix", m)]
+    done = _run("guardians", "decrypt", "--key", str(people[1][0]), *common, *with_mixes,
+                "--snapshot", str(empty), "--out", str(tmp_path / "p.json"), ok=False)  # fmt: skip
+    assert "definition.json" in str(done.exception)
+    partials = []
+    record_file = Document(str(record), record.read_bytes())
+    made = [Document(m, Path(m).read_bytes()) for m in mixes]
     for i in (1, 3):
         out = tmp_path / f"partial-{i}.json"
-        _run("guardians", "decrypt", "--key", str(people[i][0]), *common, *with_mixes,
-             "--out", str(out))  # fmt: skip
+        key_file = Document("k", (people[i][1] / f"guardian-{i}.key.json").read_bytes())
+        out.write_bytes(
+            decrypt_rows(
+                record_file,
+                key_file,
+                Document(str(given), given.read_bytes()),
+                made,
+                key=read_key_file(people[i][0]),
+                draw=lambda: secrets.randbelow(GROUP.q),
+            )
+        )
         partials.append(str(out))
     decrypted = tmp_path / "decrypted.json"
     _run("guardians", "combine", "--record", str(record), "--tally", str(to_decrypt),

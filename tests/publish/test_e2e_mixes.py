@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from sandogh.cli.guardians import check_input, stations_of
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import (
@@ -21,7 +22,8 @@ from sandogh.core.definition.model import (
     Office,
 )
 from sandogh.core.definition.rule import PluralityRule
-from sandogh.core.e2e.mix_files import MixInput, decode_input
+from sandogh.core.e2e.mix_files import MixInput, decode_input, encode_input
+from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.report import E2ECommitment, SigningKey
 from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
@@ -31,8 +33,10 @@ from sandogh.publish.snapshot import Publisher
 from sandogh.services.chains import receive_chain
 from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
+from sandogh.services.guardians import Document
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from sandogh.services.tally_origin import checked_chains
 from sandogh.verify_election.run import verify_election
 from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder
 from tests.services.build import (
@@ -178,8 +182,17 @@ def test_the_publisher_writes_the_mix_input_and_takes_the_mixes_back(tmp_path: P
         G, (tallies / RELATIVE.replace("majlis/M1", "council/C1")).read_bytes(), ""
     )
     assert given.stations == ((ST_1, 2), (ST_2, 1))
+    # a guardian holds the input to the snapshot's chains: the real one passes; one station's
+    # rows alone (a smaller crowd, down to one voter) are refused (docs/e2e.md §8)
+    folder = snapshot / "data" / ROUND_2
+    chains = checked_chains(guardians.record, stations_of(folder), str(folder))
+    real = Document("in", encode_input(given))
+    check_input(folder, definition_hash, chains, real)
+    part = dataclasses.replace(given, stations=given.stations[:1], rows=given.rows[:2])
+    with pytest.raises(GuardianFileError, match="council/C1"):
+        check_input(folder, definition_hash, chains, Document("part", encode_input(part)))
 
-    decrypt_folder(guardians, tallies, out)
+    decrypt_folder(guardians, tallies, out, snapshot=snapshot)
     Publisher(uow, snapshot, render=False, e2e=E2EOptions(decrypted=out)).regenerate()
     mixes = json.loads((snapshot / f"data/{ROUND_2}/e2e/mixes/council/C1.json").read_bytes())
     assert [m["guardian"] for m in mixes["mixes"]] == [1, 3]

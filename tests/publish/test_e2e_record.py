@@ -11,12 +11,23 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
 
+from sandogh.cli.app import app
+from sandogh.cli.guardians import stations_of
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
+from sandogh.core.e2e.ballot import EncryptedContest
+from sandogh.core.e2e.ceremony_files import GuardianKey, encode_key
+from sandogh.core.e2e.chain_file import read_chain
+from sandogh.core.e2e.group import RISTRETTO255 as G
+from sandogh.core.e2e.signed_json import GuardianFileError
+from sandogh.core.e2e.tally_files import Tally, TallyContest, decode_tally, encode_tally
+from sandogh.core.e2e.tally_origin import copied_ballots
 from sandogh.core.report import E2ECommitment, SigningKey
 from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
+from sandogh.formats.key_file import read_key_file
 from sandogh.publish.e2e_record import E2EOptions, E2ERecordError
 from sandogh.publish.snapshot import Publisher
 from sandogh.services.chains import receive_chain
@@ -25,8 +36,9 @@ from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
+from sandogh.services.tally_origin import check_tally, checked_products
 from sandogh.verify_election.run import verify_election
-from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder
+from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder, guardian_key
 from tests.services.build import (
     DEVICE,
     LATER,
@@ -164,7 +176,7 @@ def test_the_record_before_and_after_the_guardians_decrypt(
     assert nation["station"] == "president/IR"
     assert nation["contests"][0]["ballots"] == 4 + 2
 
-    decrypt_folder(election.guardians, tallies, decrypted)  # guardian 2 absent
+    decrypt_folder(election.guardians, tallies, decrypted, snapshot=snapshot)  # 2 absent
     Publisher(  # `sandogh publish --once`: nothing new in the log, the tallies all the same
         election.uow, snapshot, render=False, e2e=E2EOptions(decrypted=decrypted)
     ).catch_up()
@@ -244,3 +256,98 @@ def test_the_guardians_tallies_join_a_record_being_followed(
     assert f"{E2E}/tallies/{ST_1}.json" in done.written
     files = _manifest_covers_every_file(tmp_path / "s")
     assert "aggregates/president/IR.json" in files
+
+
+def test_a_guardian_decrypts_no_ballot_dressed_as_a_tally(
+    election: Election, tmp_path: Path
+) -> None:
+    """The review's attack: one cast ballot's ciphertexts wrapped as a station's tally, or a
+    voter's ballot copied into a chain of another box, are refused before any decryption
+    (docs/e2e.md §8)."""
+    snapshot, tallies = tmp_path / "snapshot", tmp_path / "tallies"
+    Publisher(
+        election.uow, snapshot, render=False, e2e=E2EOptions(tallies_out=tallies)
+    ).regenerate()
+    folder = snapshot / "data" / ROUND_2
+    record = election.guardians.record
+    products = checked_products(record, stations_of(folder), str(folder))
+    chain = read_chain(election.guardians.context, election.chains[ST_1].data)
+    ballot = chain.cast_ballots[0]
+    contest = ballot.contests[0]
+    assert isinstance(contest, EncryptedContest)
+    one = Tally(
+        ST_1,
+        (
+            TallyContest(
+                contest.contest, 1, tuple((s.option, s.ciphertext) for s in contest.selections)
+            ),
+        ),
+    )
+    with pytest.raises(GuardianFileError, match=f"{ST_1}.{contest.contest}"):
+        check_tally(one, products, "one-ballot.json")
+    real = decode_tally(G, (tallies / f"tallies/{ST_1}.json").read_bytes(), "t")
+    check_tally(real, products, "t")  # the real tally passes
+    # a box copies the voter's ballot into a chain of its own: both chains are named
+    assert copied_ballots({ST_1: chain, "ST-COPY": chain})
+
+
+def test_the_reviewers_attack_through_the_cli(election: Election, tmp_path: Path) -> None:
+    """`sandogh guardians decrypt --snapshot`: one cast ballot of the station's chain wrapped as
+    `{"station":…,"contests":[{"ballots":1,…}]}` is refused, naming the station and contest; the
+    station's real tally is decrypted."""
+    snapshot, tallies = tmp_path / "snapshot", tmp_path / "tallies"
+    Publisher(
+        election.uow, snapshot, render=False, e2e=E2EOptions(tallies_out=tallies)
+    ).regenerate()
+    guardians = election.guardians
+    record = tmp_path / "election.json"
+    record.write_bytes(guardians.data)
+    home = tmp_path / "guardian1"
+    home.mkdir()
+    key = home / "key"
+    key.write_text(hashlib.sha256(b"guardian 1").hexdigest() + "\n")
+    key.chmod(0o600)
+    assert guardian_key(1).public_key == read_key_file(key).public_key
+    (home / "guardian-1.key.json").write_bytes(
+        encode_key(
+            G,
+            GuardianKey(
+                guardians.record.plan.id, 1, guardians.record.extended_hash, guardians.shares[1]
+            ),
+        )
+    )
+    chain = read_chain(guardians.context, election.chains[ST_1].data)
+    contest = chain.cast_ballots[0].contests[0]
+    assert isinstance(contest, EncryptedContest)
+    wrapped = tmp_path / "one-ballot.json"
+    wrapped.write_bytes(
+        encode_tally(
+            Tally(
+                ST_1,
+                (
+                    TallyContest(
+                        contest.contest,
+                        1,
+                        tuple((s.option, s.ciphertext) for s in contest.selections),
+                    ),
+                ),
+            )
+        )
+    )
+
+    def decrypt(tally: Path, out: Path) -> Result:
+        return CliRunner().invoke(
+            app,
+            [
+                "guardians", "decrypt", "--key", str(key), "--record", str(record),
+                "--tally", str(tally), "--snapshot", str(snapshot / "data" / ROUND_2),
+                "--out", str(out), "--lang", "en",
+            ],
+        )  # fmt: skip
+
+    refused = decrypt(wrapped, tmp_path / "p.json")
+    assert refused.exit_code != 0
+    assert f"{ST_1}.{contest.contest}" in str(refused.exception)
+    assert not (tmp_path / "p.json").exists()
+    done = decrypt(tallies / f"tallies/{ST_1}.json", tmp_path / "real.json")
+    assert done.exit_code == 0, done.output

@@ -20,7 +20,8 @@ from sandogh.core.e2e.ceremony_record import CeremonyError
 from sandogh.core.e2e.decryption import CombinationError
 from sandogh.core.e2e.elgamal import encrypt
 from sandogh.core.e2e.signed_json import GuardianFileError, sign_document
-from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
+from sandogh.core.e2e.tally_files import Tally, TallyContest, decode_tally, encode_tally
+from sandogh.core.e2e.tally_origin import ContestProduct
 from sandogh.core.report.keys import SigningKey
 from sandogh.services import guardians as g
 from sandogh.services.guardians import GROUP, Document
@@ -117,7 +118,14 @@ def test_a_whole_ceremony_and_a_tally_decrypted_by_any_two() -> None:
     partials = {
         i: Document(
             f"p{i}",
-            g.decrypt(record_file, Document("k", keys[i]), tally_file, KEYS[i], _draw(10 + i)),
+            g.decrypt(
+                record_file,
+                Document("k", keys[i]),
+                tally_file,
+                KEYS[i],
+                _draw(10 + i),
+                products=_products(tally_file),
+            ),
         )
         for i in (1, 2, 3)
     }
@@ -134,13 +142,28 @@ def test_a_wrong_partial_decryption_is_left_out_and_named() -> None:
     tally = Tally("S1", (TallyContest("C1", 1, (("a", encrypt(GROUP, record.joint_key, 1, 5)),)),))
     tally_file = Document("tally.json", encode_tally(tally))
     good = Document(
-        "p1", g.decrypt(record_file, Document("k", keys[1]), tally_file, KEYS[1], _draw(1))
+        "p1",
+        g.decrypt(
+            record_file,
+            Document("k", keys[1]),
+            tally_file,
+            KEYS[1],
+            _draw(1),
+            products=_products(tally_file),
+        ),
     )
     # guardian 2 decrypts with guardian 3's share, under its own key file name
     lying = json.loads(keys[3])
     lying["guardian"] = 2
     with pytest.raises(GuardianFileError, match="share"):
-        g.decrypt(record_file, Document("k2", canonical_json(lying)), tally_file, KEYS[2], _draw(2))
+        g.decrypt(
+            record_file,
+            Document("k2", canonical_json(lying)),
+            tally_file,
+            KEYS[2],
+            _draw(2),
+            products=_products(tally_file),
+        )
     with pytest.raises(CombinationError, match="quorum"):
         g.combine_tally(record_file, tally_file, [good])
 
@@ -180,6 +203,21 @@ def test_a_bad_share_is_complained_of_revealed_and_its_sender_named() -> None:
             [Document("r", revealed)],
         )
     assert {f.guardian for f in caught.value.faults} == {2}
+    # the review: guardian 2 never ran its check; the upheld complaint is named, first
+    without = {i: checks[i] for i in (1, 3)}
+    with pytest.raises(CeremonyError) as caught:
+        g.finish(
+            run.plan,
+            run.publics,
+            _docs("shares", run.shares),
+            _docs("check", without),
+            [Document("r", revealed)],
+        )
+    assert [f.reason for f in caught.value.faults] == [
+        "sent a bad share to guardian 1 (G1)",
+        "sent a bad share to guardian 3 (G3)",
+        "has not published its check file",
+    ]
     with pytest.raises(CeremonyError, match="guardian 2"):
         g.check(
             run.plan,
@@ -214,7 +252,14 @@ def test_a_wrong_signed_share_leaves_its_guardian_out_and_the_others_decrypt() -
     tally = Tally("S1", (TallyContest("C1", 3, (("a", encrypt(GROUP, record.joint_key, 3, 5)),)),))
     tally_file = Document("tally.json", encode_tally(tally))
     files = {
-        i: g.decrypt(record_file, Document("k", keys[i]), tally_file, KEYS[i], _draw(i))
+        i: g.decrypt(
+            record_file,
+            Document("k", keys[i]),
+            tally_file,
+            KEYS[i],
+            _draw(i),
+            products=_products(tally_file),
+        )
         for i in (1, 2, 3)
     }
     document = json.loads(files[2])
@@ -229,4 +274,43 @@ def test_a_wrong_signed_share_leaves_its_guardian_out_and_the_others_decrypt() -
     assert combined.used == (1, 3)
     assert [f.guardian for f in combined.left_out] == [2]
     assert "wrong partial decryption (p2, ciphertext 1)" in str(combined.left_out[0])
+    assert json.loads(combined.data)["contests"][0]["options"][0]["value"] == 3
+
+
+def _products(tally_file: Document) -> dict[str, dict[str, ContestProduct]]:
+    """The tally taken as the chains' product: these tests are about decryption, the chains'
+    check is `tally_origin`'s (tests/publish/test_e2e_record.py)."""
+    made = decode_tally(GROUP, tally_file.data, tally_file.where)
+    return {made.station: {c.contest: ContestProduct(c.ballots, c.options) for c in made.contests}}
+
+
+def test_a_partial_with_a_broken_signature_is_left_out_and_the_others_combine() -> None:
+    """§8: a guardian whose file fails is left out and named; two good partials still make the
+    quorum (the review's finding: one broken signature aborted `combine`)."""
+    record_file, keys = _ceremony()
+    record = g.read_record(record_file)
+    tally = Tally("S1", (TallyContest("C1", 3, (("a", encrypt(GROUP, record.joint_key, 3, 5)),)),))
+    tally_file = Document("tally.json", encode_tally(tally))
+    partials = {
+        i: g.decrypt(
+            record_file,
+            Document("k", keys[i]),
+            tally_file,
+            KEYS[i],
+            _draw(i),
+            products=_products(tally_file),
+        )
+        for i in (1, 2, 3)
+    }
+    broken = json.loads(partials[2])
+    broken["signature"] = "00" * 64
+    files = [
+        Document("p1", partials[1]),
+        Document("p2", canonical_json(broken)),
+        Document("p3", partials[3]),
+    ]
+    combined = g.combine_tally(record_file, tally_file, files)
+    assert combined.used == (1, 3)
+    assert [f.guardian for f in combined.left_out] == [2]
+    assert "p2" in str(combined.left_out[0])
     assert json.loads(combined.data)["contests"][0]["options"][0]["value"] == 3

@@ -15,21 +15,30 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from sandogh.cli.guardians_errors import localised
 from sandogh.cli.options import LangOption, Language
+from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
+from sandogh.core.e2e.chain_file import ChainFile
+from sandogh.core.e2e.mix_files import decode_input, encode_input
 from sandogh.core.e2e.signed_json import GuardianFileError
+from sandogh.core.e2e.tally_origin import chain_products
 from sandogh.core.report import KeyMaterialError, PublicKey
+from sandogh.core.report.digests import sha256_text
+from sandogh.formats.definition_file import decode_canonical, load_definition
 from sandogh.formats.key_file import PRIVATE_FILE, read_key_file
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
-from sandogh.services import guardians, mixing
+from sandogh.publish.e2e_mixes import chain_inputs
+from sandogh.services import guardians, mixing, tally_origin
 from sandogh.services.guardians import GROUP, Document
 
 guardians_app = typer.Typer(
@@ -146,20 +155,39 @@ def _guardian(text: str) -> PlannedGuardian:
 
 
 @guardians_app.command("plan")
+@localised
 def plan(
-    election: Annotated[str, typer.Option("--election", "-e", help="Election id.")],
-    definition_hash: Annotated[
-        str, typer.Option("--definition-hash", help="The definition's sha256:HEX.")
-    ],
     quorum: Annotated[int, typer.Option("--quorum", help="k: guardians needed to decrypt.")],
     guardian: Annotated[
         list[str],
         typer.Option("--guardian", help="ROLE:NAME:ed25519:HEX, in the ceremony's order (repeat)."),
     ],
     directory: Exchange,
+    definition: Annotated[
+        Path | None,
+        typer.Option(
+            "--definition",
+            help="The election's definition file, as `sandogh load` takes it: its id and hash.",
+            show_default=False,
+        ),
+    ] = None,
+    election: Annotated[
+        str | None,
+        typer.Option("--election", "-e", help="Election id.", show_default=False),
+    ] = None,
+    definition_hash: Annotated[
+        str | None,
+        typer.Option(
+            "--definition-hash",
+            help="The definition's sha256:HEX (`sandogh load` prints it).",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Write the ceremony's plan (the HQ): its guardians in order, and the quorum."""
+    """Write the ceremony's plan (the HQ): its guardians in order, and the quorum, for the
+    election of `--definition` (or of `--election` and `--definition-hash`)."""
+    election, definition_hash = _planned_election(definition, election, definition_hash)
     data = guardians.make_plan(election, definition_hash, quorum, [_guardian(g) for g in guardian])
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / PLAN_FILE
@@ -167,7 +195,31 @@ def plan(
     _say("planned", lang, file=str(target), n=len(guardian), k=quorum)
 
 
+def _planned_election(
+    definition: Path | None, election: str | None, definition_hash: str | None
+) -> tuple[str, str]:
+    """The election id and definition hash, from the definition file (the hash computed as
+    `sandogh load` computes it, so that the ceremony binds the definition the centre stores),
+    any of them also given held to it; or both given."""
+    if definition is None:
+        if election is None or definition_hash is None:
+            raise typer.BadParameter(
+                "give --definition FILE, or --election and --definition-hash",
+                param_hint="--definition",
+            )
+        return election, definition_hash
+    loaded = load_definition(definition)
+    for given, found, hint in (
+        (election, loaded.election.id, "--election"),
+        (definition_hash, loaded.definition_hash, "--definition-hash"),
+    ):
+        if given is not None and given != found:
+            raise typer.BadParameter(f"{given} is not {definition}'s {found}", param_hint=hint)
+    return loaded.election.id, loaded.definition_hash
+
+
 @guardians_app.command("init")
+@localised
 def init(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -188,6 +240,7 @@ def _secret_file(directory: Path, key: Path, private: Path | None) -> tuple[Docu
 
 
 @guardians_app.command("share")
+@localised
 def share(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -201,6 +254,7 @@ def share(
 
 
 @guardians_app.command("check")
+@localised
 def check(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -225,6 +279,7 @@ def check(
 
 
 @guardians_app.command("reveal")
+@localised
 def reveal(
     key: KeyFile, directory: Exchange, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -242,6 +297,7 @@ def reveal(
 
 
 @guardians_app.command("finish")
+@localised
 def finish(
     directory: Exchange,
     out: Annotated[Path, typer.Option("--out", help="The ceremony's record (election.json).")],
@@ -263,6 +319,7 @@ Record = Annotated[Path, typer.Option("--record", help="The ceremony's record (e
 
 
 @guardians_app.command("forget")
+@localised
 def forget(
     key: KeyFile, record: Record, private: Private = None, lang: LangOption = Language.FA
 ) -> None:
@@ -292,7 +349,51 @@ MixInputFile = Annotated[
 Out = Annotated[Path, typer.Option("--out", help="The file to write.")]
 
 
+def _optional(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+def stations_of(snapshot: Path) -> dict[str, tally_origin.StationFiles]:
+    """Every station's chain and reports in the snapshot's election folder."""
+    return {
+        chain.stem: tally_origin.StationFiles(
+            chain.read_bytes(),
+            _optional(snapshot / "reports" / chain.stem / "zero.json"),
+            _optional(snapshot / "reports" / chain.stem / "final.json"),
+        )
+        for chain in sorted((snapshot / "e2e" / "ballots").glob("*.jsonl"))
+    }
+
+
+def check_input(
+    snapshot: Path, definition_hash: str, chains: Mapping[str, ChainFile], given: Document
+) -> None:
+    """Refuse a mix input that is not its constituency's rows from the snapshot's checked
+    chains, every station of the constituency in it (the definition the ceremony names tells
+    which): a mix of one voter's rows would decrypt that voter's vote (docs/e2e.md §8)."""
+    definition = _read(snapshot / "definition.json")
+    if sha256_text(definition.data) != definition_hash:
+        raise GuardianFileError(
+            definition.where, [Problem("", f"is not the ceremony's definition {definition_hash}")]
+        )
+    election = decode_canonical(definition.data)
+    expected = chain_inputs(election, Geography.of(election), chains)
+    mixed = decode_input(GROUP, given.data, given.where)
+    made = expected.get(f"mixes/{mixed.contest}/{mixed.constituency}.json")
+    if made is None or encode_input(made) != encode_input(mixed):
+        raise GuardianFileError(
+            given.where,
+            [
+                Problem(
+                    mixed.label,
+                    "is not the rows of every cast ballot of the constituency's chains",
+                )
+            ],
+        )
+
+
 @guardians_app.command("decrypt")
+@localised
 def decrypt(
     key: KeyFile,
     record: Record,
@@ -311,31 +412,53 @@ def decrypt(
     mixes: Annotated[
         list[Path] | None, typer.Option("--mix", help="Every mix of the input, in order (repeat).")
     ] = None,
+    snapshot: Annotated[
+        Path | None,
+        typer.Option(
+            "--snapshot",
+            help="The published snapshot's election folder (data/<election>): its chains "
+            "(e2e/ballots/) and reports (reports/), to hold the tally to.",
+            show_default=False,
+        ),
+    ] = None,
     private: Private = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Your partial decryption of a tally, or of a large contest's last mix's rows once every
-    mix checks, with its proofs, signed."""
+    """Your partial decryption of a tally, once it is shown to be the product of the snapshot's
+    checked chains (never one voter's ballot, docs/e2e.md §8), or of a large contest's last
+    mix's rows once every mix checks, with its proofs, signed."""
     if (tally is None) == (mix_input is None):
         raise typer.BadParameter(
             "give --tally, or --input with its --mix files", param_hint="--tally"
         )
+    if snapshot is None:
+        raise typer.BadParameter(
+            "give the published snapshot's election folder", param_hint="--snapshot"
+        )
     record_file = _read(record)
     index = guardians.record_index(record_file, read_key_file(key))
     key_file = _read(_private_dir(private, key) / f"guardian-{index}.key.json")
+    parsed = guardians.read_record(record_file)
+    chains = tally_origin.checked_chains(parsed, stations_of(snapshot), str(snapshot))
     if mix_input is not None:
+        given = _read(mix_input)
+        check_input(snapshot, parsed.plan.definition_hash, chains, given)
         made = [_read(p) for p in mixes or []]
         data = mixing.decrypt_rows(
-            record_file, key_file, _read(mix_input), made, key=read_key_file(key), draw=_draw
+            record_file, key_file, given, made, key=read_key_file(key), draw=_draw
         )
     else:
         assert tally is not None
-        data = guardians.decrypt(record_file, key_file, _read(tally), read_key_file(key), _draw)
+        products = {s: chain_products(GROUP, c) for s, c in chains.items()}
+        data = guardians.decrypt(
+            record_file, key_file, _read(tally), read_key_file(key), _draw, products=products
+        )
     out.write_bytes(data)
     _say("decrypted", lang, i=index, n=data.count(b'"share":'), file=str(out))
 
 
 @guardians_app.command("combine")
+@localised
 def combine(
     record: Record,
     tally: TallyFile,
@@ -368,6 +491,7 @@ MIX_RANDOMNESS = mixing.MixRandomness(
 
 
 @guardians_app.command("mix")
+@localised
 def mix(
     key: KeyFile,
     record: Record,
@@ -389,6 +513,7 @@ def mix(
 
 
 @guardians_app.command("rows")
+@localised
 def rows(
     record: Record,
     mix_input: MixInputFile,

@@ -462,7 +462,7 @@ def _decrypt(
     """The day over: the guardians decrypt the published tallies; the publisher then writes
     them into the record. The last chains come a poll after the last report: wait for them."""
     time.sleep(2 * PUBLISH_SECONDS)
-    count = decrypt_tallies(guardians, folder / "tallies", folder / "decrypted")
+    count = decrypt_tallies(guardians, folder / "tallies", folder / "decrypted", folder / "site")
     decrypted.set()
     out.print(say("e2e_decrypted", lang, tallies=count, site=site))
 

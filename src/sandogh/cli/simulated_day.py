@@ -310,7 +310,7 @@ def _e2e_record(
     started = time.perf_counter()
     tallies, decrypted = scratch / "tallies", scratch / "decrypted"
     Publisher(uow, snapshot, render=False, e2e=E2EOptions(tallies_out=tallies)).regenerate()
-    decrypt_tallies(guardians, tallies, decrypted)
+    decrypt_tallies(guardians, tallies, decrypted, snapshot)
     Publisher(uow, snapshot, e2e=E2EOptions(decrypted=decrypted)).regenerate()
     published = time.perf_counter()
     verification = verify_election(str(snapshot), workers=workers)

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sandogh.cli.guardians import MIX_RANDOMNESS, PLAN_FILE
+from sandogh.cli.guardians import MIX_RANDOMNESS, PLAN_FILE, check_input, stations_of
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
 from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.tally_origin import ContestProduct, chain_products
 from sandogh.formats.key_file import read_key_file, write_key_file
 from sandogh.services.guardians import (
     Document,
@@ -33,9 +35,11 @@ from sandogh.services.guardians import (
     finish,
     init,
     make_plan,
+    read_record,
     share,
 )
 from sandogh.services.mixing import decrypt_rows, mix, rows_to_decrypt
+from sandogh.services.tally_origin import checked_chains
 
 QUORUM = 2
 GUARDIANS = (
@@ -126,12 +130,24 @@ def run_ceremony(folder: Path, *, election: str, definition_hash: str) -> Guardi
     return guardians
 
 
-def decrypt_tallies(guardians: Guardians, tallies: Path, out: Path) -> int:
+def decrypt_tallies(
+    guardians: Guardians, tallies: Path, out: Path, snapshot: Path | None = None
+) -> int:
     """Have the guardians `PRESENT` decrypt every encrypted tally under `tallies` and combine
     their partial decryptions into `out`, at the same paths; mix a large contest's input
     (`mixes/<contest>/<constituency>.json`) first, writing `out/mixes/<contest>/<constituency>/`
-    `mix-<t>.json` and `rows.json` (docs/e2e.md §11.5, "Files"); how many files."""
+    `mix-<t>.json` and `rows.json` (docs/e2e.md §11.5, "Files"); how many files. Each tally is
+    first held to the chains and reports of the published `snapshot` (its root), as a guardian's
+    `decrypt --snapshot` does (§8); a mix input needs none."""
     record = _read(guardians.record)
+    products = None
+    if snapshot is not None:
+        parsed = read_record(record)
+        folder = snapshot / "data" / parsed.plan.election
+        chains = checked_chains(parsed, stations_of(folder), str(folder))
+        products = {station: chain_products(RISTRETTO255, c) for station, c in chains.items()}
+        for path in sorted((tallies / "mixes").rglob("*.json")):
+            check_input(folder, parsed.plan.definition_hash, chains, _read(path))
     done = 0
     for path in sorted(tallies.rglob("*.json")):
         relative = path.relative_to(tallies)
@@ -140,7 +156,7 @@ def decrypt_tallies(guardians: Guardians, tallies: Path, out: Path) -> int:
         else:
             target = out / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_decrypted(guardians, record, _read(path), relative))
+            target.write_bytes(_decrypted(guardians, record, _read(path), relative, products))
         done += 1
     return done
 
@@ -150,6 +166,7 @@ def _decrypted(
     record: Document,
     tally: Document,
     relative: Path,
+    products: Mapping[str, Mapping[str, ContestProduct]] | None = None,
     rows_of: tuple[Document, list[Document]] | None = None,
 ) -> bytes:
     """The guardians `PRESENT`'s partial decryptions of `tally` combined; for a mix-net's rows,
@@ -161,7 +178,7 @@ def _decrypted(
         partial = guardians.folder / "partials" / str(index) / relative
         partial.parent.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(
-            decrypt(record, key_file, tally, key, _draw)
+            decrypt(record, key_file, tally, key, _draw, products=products)
             if rows_of is None
             else decrypt_rows(record, key_file, *rows_of, key=key, draw=_draw)
         )
@@ -183,5 +200,5 @@ def _mix_and_decrypt(guardians: Guardians, record: Document, given: Document, ou
     rows = guardians.folder / relative.with_suffix(".json")
     rows.parent.mkdir(parents=True, exist_ok=True)
     rows.write_bytes(rows_to_decrypt(record, given, mixes))
-    decrypted = _decrypted(guardians, record, _read(rows), relative, (given, mixes))
+    decrypted = _decrypted(guardians, record, _read(rows), relative, rows_of=(given, mixes))
     (out / "rows.json").write_bytes(decrypted)

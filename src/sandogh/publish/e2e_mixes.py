@@ -15,8 +15,17 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from sandogh.core.canonical_json import canonical_json
+from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election
-from sandogh.core.e2e.mix_files import MixInput, encode_input, encode_mixes, mix_input
+from sandogh.core.e2e.chain_file import ChainFile
+from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.mix_files import (
+    MixInput,
+    encode_input,
+    encode_mixes,
+    mix_input,
+    station_rows,
+)
 from sandogh.core.e2e.shuffle import Row
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.e2e.slots import is_large
@@ -60,6 +69,29 @@ def mix_inputs(
                 contest, constituency, stations
             )
     return inputs
+
+
+def chain_inputs(
+    election: Election, geography: Geography, chains: Mapping[str, ChainFile]
+) -> dict[str, MixInput]:
+    """`mix_inputs` of the checked `chains` (`services.tally_origin.checked_chains`): what a
+    guardian holds a mix input to before it decrypts its last rows (docs/e2e.md §8, §11.5)."""
+    sizes = {(c, k): m for c, k, m in large_constituencies(election)}
+    member = {c.id: geography.constituency_map(c.id) for c in election.contests}
+    rows = {
+        station: {
+            contest: station_rows(
+                RISTRETTO255,
+                contest,
+                sizes[contest, member[contest][station]],
+                [b.contests for b in chain.cast_ballots],
+            )
+            for contest in member
+            if (contest, member[contest].get(station, "")) in sizes
+        }
+        for station, chain in chains.items()
+    }
+    return mix_inputs(election, member, rows)
 
 
 def taken_back(folder: Path, record: bytes, inputs: Mapping[str, MixInput]) -> dict[str, bytes]:

@@ -10,7 +10,8 @@ guardian's step sees its own polynomial or share and the others' public files on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.definition.problems import Problem
@@ -76,8 +77,10 @@ from sandogh.core.e2e.tally_files import (
     encode_decrypted,
     encode_partial,
 )
+from sandogh.core.e2e.tally_origin import ContestProduct
 from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.keys import SigningKey
+from sandogh.services.tally_origin import check_tally
 
 GROUP = RISTRETTO255
 #: a fresh uniform scalar mod q for each call: the adapter's randomness
@@ -370,13 +373,16 @@ def decrypt(
     key: SigningKey,
     draw: Draw,
     *,
+    products: Mapping[str, Mapping[str, ContestProduct]] | None,
     mixed: bool = False,
 ) -> bytes:
     """Guardian ℓ's signed partial decryption of a tally (§8), with its key file's z_ℓ: refused
     when the key file is of another election or ceremony than the record. A tally that holds a
     contest twice is a mix-net's rows (§11.5), decrypted only once their mixes are checked
     (`mixing.decrypt_rows`, which says so with `mixed`), so that no guardian is led to decrypt
-    the rows in the order the ballots were cast."""
+    the rows in the order the ballots were cast. Any other tally must be the product of the
+    record's checked chains (`products`, `tally_origin.checked_products`), or it is refused
+    naming the station and contest: a guardian decrypts tallies, never one voter's ballot."""
     record, index, guardian_key = checked_key(record_file, key_file, key)
     tally = decode_tally(GROUP, tally_file.data, tally_file.where)
     names = [contest.contest for contest in tally.contests]
@@ -385,6 +391,12 @@ def decrypt(
             tally_file.where,
             [Problem("contests", "rows of a mix-net: decrypt them with their input and mixes")],
         )
+    if not mixed:
+        if products is None:
+            raise GuardianFileError(
+                tally_file.where, [Problem("", "no chains to hold the tally to (--snapshot)")]
+            )
+        check_tally(tally, products, tally_file.where)
     partials = [
         partial_decrypt(
             GROUP, record.extended_hash, index, guardian_key.share, ciphertext, nonce=draw()
@@ -402,6 +414,16 @@ def decrypt(
     )
 
 
+class QuorumError(CombinationError):
+    """Fewer than k good partial decryptions: how many, k, and each guardian left out and why
+    (so that the command can say it in the reader's language)."""
+
+    def __init__(self, good: int, quorum: int, left_out: Iterable[Fault]) -> None:
+        self.good, self.quorum, self.left_out = good, quorum, tuple(left_out)
+        why = "".join(f"; {fault}" for fault in self.left_out)
+        super().__init__(f"only {good} good partial decryptions, the quorum is {quorum}{why}")
+
+
 @dataclass(frozen=True)
 class Combined:
     """The decrypted tally, the guardians whose shares it used, and those left out, each with
@@ -410,6 +432,22 @@ class Combined:
     data: bytes
     used: tuple[int, ...]
     left_out: tuple[Fault, ...]
+
+
+def _unusable(record: CeremonyRecord, document: Document, error: GuardianFileError) -> Fault:
+    """The fault of a partial decryption that cannot be used: the guardian it claims to be
+    (its signature does not say so when it is what failed), and every problem."""
+    try:
+        claimed = json.loads(document.data).get("guardian")
+    except (ValueError, AttributeError):
+        claimed = None
+    entry = record.guardian(claimed) if isinstance(claimed, int) else None
+    problems = "; ".join(str(p) for p in error.problems)
+    return Fault(
+        entry.index if entry is not None else 0,
+        entry.planned.name if entry is not None else "?",
+        f"sent a partial decryption that cannot be used ({document.where}: {problems})",
+    )
 
 
 def combine_tally(
@@ -425,15 +463,19 @@ def combine_tally(
     good: dict[int, list[PartialDecryption]] = {}
     left_out = []
     for document in partial_files:
-        guardian, partials = decode_partial(
-            GROUP,
-            tally,
-            tally_hash=sha256_text(tally_file.data),
-            extended=record.extended_hash,
-            signers=signers,
-            data=document.data,
-            where=document.where,
-        )
+        try:
+            guardian, partials = decode_partial(
+                GROUP,
+                tally,
+                tally_hash=sha256_text(tally_file.data),
+                extended=record.extended_hash,
+                signers=signers,
+                data=document.data,
+                where=document.where,
+            )
+        except GuardianFileError as error:  # a bad signature, another tally, a broken file
+            left_out.append(_unusable(record, document, error))
+            continue
         entry = record.guardian(guardian)
         if entry is None or guardian in good:
             continue
@@ -454,10 +496,7 @@ def combine_tally(
         else:
             good[guardian] = partials
     if len(good) < record.plan.quorum:
-        why = "".join(f"; {fault}" for fault in left_out)
-        raise CombinationError(
-            f"only {len(good)} good partial decryptions, the quorum is {record.plan.quorum}{why}"
-        )
+        raise QuorumError(len(good), record.plan.quorum, left_out)
     used = sorted(good)
     by_ciphertext = [[good[g][n] for g in used] for n in range(len(ciphertexts))]
     values = [

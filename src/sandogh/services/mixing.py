@@ -150,4 +150,6 @@ def decrypt_rows(
     """Guardian ℓ's signed partial decryption of the last mix's rows (§11.5), once every mix
     checks: the rows are `rows_to_decrypt`'s tally, and the partial names its hash."""
     rows = rows_to_decrypt(record_file, input_file, mix_files)
-    return decrypt(record_file, key_file, Document("rows", rows), key, draw, mixed=True)
+    return decrypt(
+        record_file, key_file, Document("rows", rows), key, draw, products=None, mixed=True
+    )

@@ -105,6 +105,7 @@ def conclude(
     def name(i: int) -> str:
         return plan.guardians[i - 1].name
 
+    missing = []
     for i in plan.indices:
         if i not in publics:
             faults.append(Fault(i, name(i), "has published no public file"))
@@ -113,13 +114,17 @@ def conclude(
         if i not in shares:
             faults.append(Fault(i, name(i), "has published no shares file"))
         if i not in checks:
-            faults.append(Fault(i, name(i), "has not published its check file"))
+            missing.append(Fault(i, name(i), "has not published its check file"))
     if faults:
-        raise CeremonyError(faults)
+        raise CeremonyError([*faults, *missing])
+    # the complaints that can be judged are judged even when a check file is missing, so that
+    # an upheld one (a guardian who sent a bad share) is named first, not hidden behind it
     dismissed = []
     for complaints in checks.values():
         for complaint in complaints:
             sender, by = complaint.against, complaint.by
+            if sender not in shares or by not in shares[sender]:
+                continue
             reveal = reveals.get(sender, {}).get(by)
             sent = shares[sender][by]
             recipient_key = publics[by].ceremony_key.key
@@ -136,8 +141,8 @@ def conclude(
                 )
             else:
                 dismissed.append(complaint)
-    if faults:
-        raise CeremonyError(faults)
+    if faults or missing:
+        raise CeremonyError([*faults, *missing])
     ordered = [publics[i] for i in plan.indices]
     joint = joint_key(group, ordered)
     return CeremonyRecord(

@@ -162,6 +162,19 @@ def check_chain(
     return problems
 
 
+def check_links(
+    context: ElectionContext,
+    chain: ChainFile,
+    *,
+    station: str,
+    device: PublicKey,
+    zero_report: Collection[str],
+) -> list[Problem]:
+    """`check_chain`'s start, codes and close only, without the proofs: what a guardian needs
+    to know that a chain is the one its station's final report closes (§8)."""
+    return _hashes(context, chain, station=station, device=device, zero_report=zero_report)
+
+
 def _hashes(
     context: ElectionContext,
     chain: ChainFile,
