@@ -15,6 +15,7 @@ from sandogh.verify_election.chain import base_hash, extended_hash
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.proofs import coefficient_proof_holds, share_key
 from sandogh.verify_election.reading import (
+    MAX_FILE,
     RecordError,
     Source,
     count,
@@ -22,6 +23,7 @@ from sandogh.verify_election.reading import (
     element,
     parse_json,
     prefixed,
+    safe_path,
     scalar,
 )
 from sandogh.verify_election.reading import (
@@ -69,20 +71,31 @@ def file_agrees(
         ledger.passed(Check.MANIFEST)
 
 
-def read_manifest(source: Source, folder: str) -> tuple[dict[str, Listed], str]:
-    """The manifest's files, and its own hash (the record's fingerprint)."""
+def bound(listed: Listed | None) -> int | None:
+    """How much of a file to read: its listed length and a byte more (to see a longer file)."""
+    return None if listed is None else listed.size + 1
+
+
+def read_manifest(source: Source, folder: str, election: str) -> tuple[dict[str, Listed], str]:
+    """The manifest's files, and its own hash (the record's fingerprint). The manifest must name
+    the election verified (a record copied from another election is refused), and each path
+    stay inside e2e/ (`safe_path`)."""
     where = folder + MANIFEST
     data = source.read(where)
     if data is None:
         raise RecordError(where, "missing")
     document = parse_json(data, where)
+    named = read_field(document, "election", where, str)
+    if named != election:
+        raise RecordError(where, f"the manifest is of election {named!r}, not {election!r}")
     files: dict[str, Listed] = {}
     for i, entry in enumerate(read_field(document, "files", where, list)):
         place = f"{where}: files[{i}]"
-        path = read_field(entry, "path", place, str)
+        path = safe_path(read_field(entry, "path", place, str), place)
         if path in files:
             raise RecordError(place, f"{path} listed twice")
-        files[path] = Listed(digest(entry, "sha256", place).hex(), count(entry, "bytes", place))
+        size = count(entry, "bytes", place, MAX_FILE)
+        files[path] = Listed(digest(entry, "sha256", place).hex(), size)
     return files, "sha256:" + hashlib.sha256(data).hexdigest()
 
 
@@ -92,8 +105,8 @@ def check_election(
     """V1 (for the manifest and election.json), V2–V5; the context for the stations' checks, the
     manifest's files and the record's fingerprint. A file that cannot be read: `RecordError`."""
     folder = f"data/{election}/"
-    files, fingerprint = read_manifest(source, folder)
-    data = source.read(folder + ELECTION)
+    files, fingerprint = read_manifest(source, folder, election)
+    data = source.read(folder + ELECTION, bound(files.get("election.json")))
     if data is None:
         raise RecordError(folder + ELECTION, "missing")
     file_agrees(

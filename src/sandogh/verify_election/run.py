@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sandogh.verify_election.aggregates import check_aggregate
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import ContestBallot, Definition, read_definition
-from sandogh.verify_election.election import Context, Listed, check_election, file_agrees
+from sandogh.verify_election.election import Context, Listed, bound, check_election, file_agrees
 from sandogh.verify_election.mixes import check_mixes
 from sandogh.verify_election.reading import RecordError, Source, VerifierError, parse_json
 from sandogh.verify_election.reports import read_report
@@ -154,7 +154,7 @@ def _other_files(
     for relative, listed in sorted(files.items()):
         if relative == "election.json" or relative.startswith(read) or relative in mixed:
             continue
-        data = source.read(f"{context.folder}e2e/{relative}")
+        data = source.read(f"{context.folder}e2e/{relative}", bound(listed))
         if data is None:
             ledger.failed(Check.MANIFEST, relative, "listed in the manifest, but missing")
         else:

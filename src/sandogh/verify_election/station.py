@@ -24,7 +24,7 @@ from sandogh.verify_election.chain import (
     confirmation_code,
 )
 from sandogh.verify_election.checks import Check, Ledger
-from sandogh.verify_election.election import GROUP, Context, file_agrees
+from sandogh.verify_election.election import GROUP, Context, bound, file_agrees
 from sandogh.verify_election.reading import (
     RecordError,
     Source,
@@ -83,7 +83,10 @@ def _check_chain(source: Source, task: StationTask, summary: StationSummary) -> 
     where = f"{context.folder}e2e/{relative}"
     hasher, size = hashlib.sha256(), 0
     chain = _Chain()
-    for number, line in enumerate(source.lines(where, hasher), start=1):
+    lines = source.lines(where, hasher, bound(task.chain_file))
+    last = b""
+    for number, line in enumerate(lines, start=1):
+        last = line
         size += len(line)
         at = f"{where}:{number}"
         if chain.closed is not None:
@@ -105,6 +108,8 @@ def _check_chain(source: Source, task: StationTask, summary: StationSummary) -> 
         ledger.failed(Check.CHAIN_START, where, "the chain is missing or empty")
     elif chain.closed is None:
         ledger.failed(Check.CHAIN_CLOSE, where, "the chain has no close")
+    elif not last.endswith(b"\n"):  # §9: every line, the close too, ends with \n
+        ledger.failed(Check.CHAIN_CLOSE, where, "the close does not end with a newline")
     file_agrees(ledger, task.chain_file, relative, hasher.hexdigest(), size)
     summary.prefixes = bytes(chain.prefixes)
     return chain

@@ -1,0 +1,183 @@
+"""The outside review's attacks on `verify-election` (issue 10), each mounted on the small record
+of `record.py`: a manifest path out of the snapshot, files longer than listed (on disk and over
+HTTP), integers and nesting past what the reader takes, a manifest of another election, and a
+chain without its final newline. Each fails as a named check, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sandogh.verify_election.checks import Check
+from sandogh.verify_election.reading import MAX_FILE, Source
+from sandogh.verify_election.run import verify_election
+from tests.verify_election.record import write_manifest
+from tests.verify_election.test_tampering import (
+    first,
+    original,
+    record,
+    rewrite_chain,
+    verified,
+)
+
+__all__ = ["original", "record"]  # the fixtures, shared
+
+
+def _manifest(folder: Path) -> Any:
+    return json.loads((folder / "e2e" / "manifest.json").read_bytes())
+
+
+def _write_manifest_doc(folder: Path, document: Any) -> None:
+    (folder / "e2e" / "manifest.json").write_bytes(json.dumps(document).encode())
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../../../../../../../../etc/hostname",
+        "/etc/hostname",
+        "codes/../../definition.json",
+        "codes\\..\\..\\definition.json",
+        "./election.json",
+        "codes//0.json",
+    ],
+)
+def test_a_manifest_path_out_of_e2e_is_refused_by_name(record: Path, path: str) -> None:
+    document = _manifest(record)
+    document["files"].append({"path": path, "sha256": "00" * 32, "bytes": 10})
+    _write_manifest_doc(record, document)
+    result = verified(record)
+    assert not result.passed
+    failure = first(result, Check.MANIFEST)
+    assert "leaves e2e/" in failure
+    assert "files[" in failure
+    assert "SHA-256" not in failure  # nothing outside is read, so no hash of it is shown
+
+
+def test_a_symlink_out_of_the_snapshot_is_not_followed(record: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "secret"
+    outside.write_bytes(b"secret")
+    os.symlink(outside, record / "e2e" / "codes.json")
+    write_manifest(record)
+    with pytest.raises(Exception, match="outside the snapshot"):
+        verified(record)
+
+
+def test_dev_zero_or_a_longer_file_is_read_only_to_its_listed_length(record: Path) -> None:
+    """A file of 10 listed bytes but endless (here: far longer) is read to 11 bytes, and fails V1
+    on its length — the verifier does not read it whole."""
+    big = record / "e2e" / "codes" / "0.json"
+    big.parent.mkdir()
+    big.write_bytes(b"{}")
+    write_manifest(record)
+    big.write_bytes(b"x" * (4 * 2**20))
+    read: list[int] = []
+    real = Source.read
+
+    def spy(self: Source, relative: str, limit: int | None = None) -> bytes | None:
+        data = real(self, relative, limit)
+        if relative.endswith("codes/0.json") and data is not None:
+            read.append(len(data))
+        return data
+
+    Source.read = spy  # type: ignore[method-assign]
+    try:
+        result = verified(record)
+    finally:
+        Source.read = real  # type: ignore[method-assign]
+    assert first(result, Check.MANIFEST).startswith("codes/0.json")
+    assert read == [3]  # the listed 2 bytes and one more
+
+
+def test_a_listed_length_past_the_bound_is_refused(record: Path) -> None:
+    document = _manifest(record)
+    document["files"][0]["bytes"] = MAX_FILE + 1
+    _write_manifest_doc(record, document)
+    assert "is above" in first(verified(record), Check.MANIFEST)
+
+
+def test_an_endless_response_over_http_is_cut_at_the_bound(record: Path) -> None:
+    """A server streaming without end: the verifier stops at the listed length + 1."""
+
+    class Endless(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = record.parent.parent / self.path.lstrip("/")
+            if path.name != "definition.json" and path.is_file():
+                data = path.read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
+            if not path.is_file():
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.end_headers()
+            try:
+                for _ in range(MAX_FILE // 2**16 + 64):
+                    self.wfile.write(b" " * 2**16)
+            except OSError:
+                return
+
+        def log_message(self, *_: Any) -> None:
+            return None
+
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Endless) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{server.server_address[1]}/"
+            with pytest.raises(Exception, match="longer than"):
+                verify_election(url, workers=1)
+        finally:
+            server.shutdown()
+
+
+def test_a_close_count_of_400_digits_is_a_named_failure(record: Path) -> None:
+    lines_path = record / "e2e" / "ballots" / "ST-1.jsonl"
+    text = lines_path.read_bytes().splitlines()
+    close = json.loads(text[-1])
+    close["cast"] = 0
+    text[-1] = json.dumps(close).replace('"cast": 0', '"cast": 1' + "0" * 400).encode()
+    lines_path.write_bytes(b"\n".join(text) + b"\n")
+    write_manifest(record)
+    assert "out of range" in first(verified(record), Check.WELL_FORMED)
+
+
+def test_a_close_count_above_u32_is_a_named_failure(record: Path) -> None:
+    rewrite_chain(record, "ST-1", lambda lines: lines[-1].update(cast=2**40))
+    assert "above 4294967295" in first(verified(record), Check.WELL_FORMED)
+
+
+def test_a_line_nested_100000_deep_is_a_named_failure(record: Path) -> None:
+    path = record / "e2e" / "ballots" / "ST-1.jsonl"
+    text = path.read_bytes().splitlines()
+    text[1] = b"[" * 100_000 + b"]" * 100_000
+    path.write_bytes(b"\n".join(text) + b"\n")
+    write_manifest(record)
+    failure = first(verified(record), Check.WELL_FORMED)
+    assert failure.startswith("data/e2e-small/e2e/ballots/ST-1.jsonl:2")
+    assert "nested too deeply" in failure
+
+
+def test_a_manifest_of_another_election_fails(record: Path) -> None:
+    (record / "e2e" / "manifest.json").write_bytes(
+        json.dumps({**_manifest(record), "election": "other"}).encode()
+    )
+    assert "of election 'other'" in first(verified(record), Check.MANIFEST)
+
+
+def test_a_chain_without_its_final_newline_fails(record: Path) -> None:
+    path = record / "e2e" / "ballots" / "ST-1.jsonl"
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    write_manifest(record)
+    assert "newline" in first(verified(record), Check.CHAIN_CLOSE)
