@@ -181,3 +181,20 @@ def test_a_chain_without_its_final_newline_fails(record: Path) -> None:
     path.write_bytes(path.read_bytes().rstrip(b"\n"))
     write_manifest(record)
     assert "newline" in first(verified(record), Check.CHAIN_CLOSE)
+
+
+def test_a_station_dropped_whole_is_named_from_its_result_file(record: Path) -> None:
+    """The chain, tally and reports of ST-2 removed (as if the aggregates were decrypted again
+    without it): the snapshot's result file for ST-2 still lists its final report."""
+    results = record / "results" / "president" / "ST-2.json"
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_bytes(json.dumps({"reports": [{"kind": "final"}]}).encode())
+    assert verified(record).passed  # the result file agrees with a record that has ST-2
+    for path in ("e2e/ballots/ST-2.jsonl", "e2e/tallies/ST-2.json"):
+        (record / path).unlink()
+    for report in (record / "reports" / "ST-2").iterdir():
+        report.unlink()
+    write_manifest(record)
+    failure = first(verified(record), Check.COMPLETE)
+    assert failure.startswith("ST-2: ")
+    assert "lists a final report of the station" in failure

@@ -48,7 +48,10 @@ NAMES: dict[Check, tuple[str, str]] = {
     Check.COMBINATION: ("ترکیب رمزگشایی‌ها", "combination of the partial decryptions"),
     Check.REPORT_FIGURES: ("ارقام گزارش امضاشده", "signed report's figures = decrypted tally"),
     Check.AGGREGATES: ("جمع حوزه‌های انتخابیه", "constituency aggregates"),
-    Check.COMPLETE: ("همه شعبه‌های رمزنگار در سیاهه", "every E2E station in the record"),
+    Check.COMPLETE: (
+        "همه شعبه‌های رمزنگار در سیاهه (شعبه‌های تعریف انتخابات)",
+        "every E2E station in the record (the definition's voting stations)",
+    ),
     Check.SLOT_BALLOTS: ("اثبات‌های خانه‌های رقابت‌های بزرگ", "large contests' slot proofs"),
     Check.MIX_INPUT: ("ورودی بُر زدن از برگه‌های ریخته‌شده", "mix input = the cast ballots' slots"),
     Check.SHUFFLES: ("اثبات‌های بُر زدن امینان", "the guardians' shuffle proofs"),
