@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from sandogh.verify_election.reading import MAX_FILE, Source
 from sandogh.verify_election.run import verify_election
 from tests.verify_election.record import write_manifest
 from tests.verify_election.test_tampering import (
+    chain_lines,
     first,
     original,
     record,
@@ -73,8 +75,7 @@ def test_a_symlink_out_of_the_snapshot_is_not_followed(record: Path, tmp_path: P
 def test_dev_zero_or_a_longer_file_is_read_only_to_its_listed_length(record: Path) -> None:
     """A file of 10 listed bytes but endless (here: far longer) is read to 11 bytes, and fails V1
     on its length — the verifier does not read it whole."""
-    big = record / "e2e" / "codes" / "0.json"
-    big.parent.mkdir()
+    big = record / "e2e" / "codes" / "extra.json"
     big.write_bytes(b"{}")
     write_manifest(record)
     big.write_bytes(b"x" * (4 * 2**20))
@@ -83,7 +84,7 @@ def test_dev_zero_or_a_longer_file_is_read_only_to_its_listed_length(record: Pat
 
     def spy(self: Source, relative: str, limit: int | None = None) -> bytes | None:
         data = real(self, relative, limit)
-        if relative.endswith("codes/0.json") and data is not None:
+        if relative.endswith("codes/extra.json") and data is not None:
             read.append(len(data))
         return data
 
@@ -92,7 +93,7 @@ def test_dev_zero_or_a_longer_file_is_read_only_to_its_listed_length(record: Pat
         result = verified(record)
     finally:
         Source.read = real  # type: ignore[method-assign]
-    assert first(result, Check.MANIFEST).startswith("codes/0.json")
+    assert first(result, Check.MANIFEST).startswith("codes/extra.json")
     assert read == [3]  # the listed 2 bytes and one more
 
 
@@ -198,3 +199,40 @@ def test_a_station_dropped_whole_is_named_from_its_result_file(record: Path) -> 
     failure = first(verified(record), Check.COMPLETE)
     assert failure.startswith("ST-2: ")
     assert "lists a final report of the station" in failure
+
+
+def _shard(folder: Path, code: str) -> Path:
+    return folder / "e2e" / "codes" / f"{code[0]}.json"
+
+
+def test_a_fake_cast_code_added_to_the_index_fails(record: Path) -> None:
+    fake = "ab" * 32
+    index = json.loads((record / "e2e" / "codes" / "index.json").read_bytes())
+    shard = json.loads(_shard(record, fake).read_bytes())
+    shard["codes"].append({"code": fake, "station": "ST-1", "state": "cast"})
+    _shard(record, fake).write_bytes(json.dumps(shard).encode())
+    index["codes"] += 1
+    (record / "e2e" / "codes" / "index.json").write_bytes(json.dumps(index).encode())
+    write_manifest(record)
+    failure = first(verified(record), Check.CONFIRMATION_CODES)
+    assert "no chain holds" in failure
+    assert "abababab" in failure
+
+
+def test_a_code_whose_state_is_changed_in_the_index_fails(record: Path) -> None:
+    code = chain_lines(record, "ST-1")[1]["code"]
+    shard = json.loads(_shard(record, code).read_bytes())
+    for entry in shard["codes"]:
+        if entry["code"] == code:
+            entry["state"] = "challenged" if entry["state"] == "cast" else "cast"
+    _shard(record, code).write_bytes(json.dumps(shard).encode())
+    write_manifest(record)
+    result = verified(record)
+    assert "no chain holds" in first(result, Check.CONFIRMATION_CODES)
+    assert result.ledger.outcomes[Check.CONFIRMATION_CODES].failed == 2  # and the ballot missing
+
+
+def test_a_deleted_code_index_fails(record: Path) -> None:
+    shutil.rmtree(record / "e2e" / "codes")
+    write_manifest(record)
+    assert "missing: the record has chains" in first(verified(record), Check.CONFIRMATION_CODES)

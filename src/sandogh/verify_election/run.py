@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sandogh.verify_election.aggregates import check_aggregate
 from sandogh.verify_election.checks import Check, Ledger
+from sandogh.verify_election.codes import check_codes
 from sandogh.verify_election.definition import ContestBallot, Definition, read_definition
 from sandogh.verify_election.election import Context, Listed, bound, check_election, file_agrees
 from sandogh.verify_election.mixes import check_mixes
@@ -112,6 +113,7 @@ def _verify(
     result.stations = len(summaries)
     _other_files(source, context, ledger, files, _mixed(definition, summaries))
     _no_duplicates(ledger, summaries)
+    check_codes(source, context, ledger, summaries, files)
     _aggregates(source, context, ledger, definition, summaries=summaries, files=files)
     _complete(source, context, ledger, definition, set(stations))
     return result

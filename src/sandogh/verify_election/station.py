@@ -38,7 +38,13 @@ from sandogh.verify_election.reading import (
 )
 from sandogh.verify_election.reports import check_final, read_report, zero_hash
 from sandogh.verify_election.slots import SlotContest, slot_row
-from sandogh.verify_election.summary import PREFIX, StationSummary, StationTask, ballot_name
+from sandogh.verify_election.summary import (
+    PREFIX,
+    StationSummary,
+    StationTask,
+    ballot_name,
+    code_tag,
+)
 from sandogh.verify_election.tally import check_tally
 
 
@@ -48,6 +54,7 @@ class _Chain:
     closed: bytes | None = None
     device: bytes | None = None  # the box's key, from the start
     prefixes: bytearray = field(default_factory=bytearray)
+    tags: bytearray = field(default_factory=bytearray)
 
 
 def check_station(task: StationTask) -> StationSummary:
@@ -112,6 +119,7 @@ def _check_chain(source: Source, task: StationTask, summary: StationSummary) -> 
         ledger.failed(Check.CHAIN_CLOSE, where, "the close does not end with a newline")
     file_agrees(ledger, task.chain_file, relative, hasher.hexdigest(), size)
     summary.prefixes = bytes(chain.prefixes)
+    summary.tags = bytes(chain.tags)
     return chain
 
 
@@ -167,6 +175,8 @@ def _ballot(
     state = read_field(document, "state", at, str)
     if state not in ("cast", "challenged"):
         raise RecordError(at, f"state {state!r} is neither cast nor challenged")
+    chain.tags += code_tag(code, station, state)  # the code index must list it (V10)
+    summary.tag_lines.append(number)
     try:
         contests = read_ballot(read_field(document, "ballot", at, dict), station, task.ballot, at)
     except RecordError as error:
