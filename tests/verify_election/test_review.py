@@ -6,6 +6,7 @@ chain without its final newline. Each fails as a named check, never as a traceba
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import json
 import os
@@ -26,6 +27,7 @@ from tests.verify_election.test_tampering import (
     original,
     record,
     rewrite_chain,
+    rewrite_json,
     verified,
 )
 
@@ -236,3 +238,60 @@ def test_a_deleted_code_index_fails(record: Path) -> None:
     shutil.rmtree(record / "e2e" / "codes")
     write_manifest(record)
     assert "missing: the record has chains" in first(verified(record), Check.CONFIRMATION_CODES)
+
+
+def _plan_id(election: Any) -> str:
+    plan = {
+        "definition_hash": election["definition_hash"],
+        "election": election["election"],
+        "format": "sandogh/e2e-ceremony@1",
+        "guardians": [
+            {"key": g["key"], "name": g["name"], "role": g["role"]} for g in election["guardians"]
+        ],
+        "quorum": election["quorum"],
+    }
+    data = json.dumps(plan, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def test_the_ceremony_id_is_the_plan_rebuilt_from_the_record(record: Path) -> None:
+    election = json.loads((record / "e2e" / "election.json").read_bytes())
+    assert election["ceremony"] == _plan_id(election)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda e: e["guardians"][1].update(key="ed25519:" + "11" * 32),
+        lambda e: e["guardians"][1].update(name="Mallory"),
+        lambda e: e.update(ceremony="sha256:" + "00" * 32),
+    ],
+)
+def test_a_guardian_key_name_or_ceremony_changed_fails(record: Path, change: Any) -> None:
+    rewrite_json(record, "e2e/election.json", change)
+    assert "ceremony is not the SHA-256 of the plan" in first(verified(record), Check.BASE_HASH)
+
+
+def test_a_ceremony_not_the_pre_election_records_fails(record: Path) -> None:
+    """A guardian's key replaced and the ceremony id recomputed: consistent in itself, so only
+    the sealed pre-election record (anchor/record.json, its `e2e` member) can tell."""
+    election = json.loads((record / "e2e" / "election.json").read_bytes())
+    anchor = record / "anchor" / "record.json"
+    anchor.parent.mkdir()
+    sealed = {k: election[k] for k in ("ceremony", "extended_hash", "joint_key")}
+    anchor.write_bytes(json.dumps({"e2e": sealed}).encode())
+    assert verified(record).passed
+
+    def change(e: Any) -> None:
+        e["guardians"][1]["key"] = "ed25519:" + "11" * 32
+        e["ceremony"] = _plan_id(e)
+
+    rewrite_json(record, "e2e/election.json", change)
+    result = verified(record)
+    assert not result.ledger.outcomes[Check.BASE_HASH].failed
+    assert "ceremony is not the pre-election record's" in first(result, Check.EXTENDED_HASH)
+
+
+def test_an_election_json_of_another_election_fails(record: Path) -> None:
+    rewrite_json(record, "e2e/election.json", lambda e: e.update(election="other"))
+    assert "of election 'other'" in first(verified(record), Check.MANIFEST)

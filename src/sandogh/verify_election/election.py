@@ -18,6 +18,7 @@ from sandogh.verify_election.reading import (
     MAX_FILE,
     RecordError,
     Source,
+    canonical_bytes,
     count,
     digest,
     element,
@@ -33,6 +34,8 @@ from sandogh.verify_election.reading import (
 GROUP = RISTRETTO255
 MANIFEST = "e2e/manifest.json"
 ELECTION = "e2e/election.json"
+ANCHOR = "anchor/record.json"
+PLAN_FORMAT = "sandogh/e2e-ceremony@1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,11 @@ def check_election(
     )
     where = folder + ELECTION
     document = parse_json(data, where)
+    named = read_field(document, "election", where, str)
+    if named != election:
+        raise RecordError(where, f"election.json is of election {named!r}, not {election!r}")
     _parameters(document, where, ledger)
+    _ceremony(ledger, document, where)
     definition = prefixed(document, "definition_hash", "sha256", where)
     quorum = count(document, "quorum", where)
     guardians: list[Any] = read_field(document, "guardians", where, list)
@@ -156,8 +163,61 @@ def check_election(
         i: prefixed(guardian, "key", "ed25519", f"{where}: guardians[{i - 1}]")
         for i, guardian in enumerate(guardians, start=1)
     }
+    _anchored(source, ledger, document, folder=folder, where=where)
     context = Context(election, folder, definition, extended, key, quorum, keys, signing)
     return context, files, fingerprint
+
+
+def _ceremony(ledger: Ledger, document: Any, where: str) -> None:
+    """V3: `ceremony` is the SHA-256 of the plan (§5), rebuilt from the record's own fields — the
+    definition hash, the election, each guardian's Ed25519 key, name and role in order, the
+    quorum —, so that none of them changes without the ceremony id."""
+    guardians = read_field(document, "guardians", where, list)
+    plan = {
+        "definition_hash": read_field(document, "definition_hash", where, str),
+        "election": read_field(document, "election", where, str),
+        "format": PLAN_FORMAT,
+        "guardians": [
+            {
+                "key": read_field(g, "key", f"{where}: guardians[{i}]", str),
+                "name": read_field(g, "name", f"{where}: guardians[{i}]", str),
+                "role": read_field(g, "role", f"{where}: guardians[{i}]", str),
+            }
+            for i, g in enumerate(guardians)
+        ],
+        "quorum": count(document, "quorum", where),
+    }
+    expected = "sha256:" + hashlib.sha256(canonical_bytes(plan)).hexdigest()
+    ledger.record(
+        Check.BASE_HASH,
+        read_field(document, "ceremony", where, str) == expected,
+        where,
+        f"ceremony is not the SHA-256 of the plan its guardians, quorum and definition make "
+        f"({expected})",
+    )
+
+
+def _anchored(source: Source, ledger: Ledger, document: Any, *, folder: str, where: str) -> None:
+    """V5: when the snapshot's sealed pre-election record (`anchor/record.json`, docs/publish.md)
+    carries the ceremony (`e2e`: its id, HE and K), the record's are those. The plan itself is not
+    published: the ceremony id, sealed before polls open, is what binds the guardians' keys."""
+    anchor_where = folder + ANCHOR
+    data = source.read(anchor_where)
+    if data is None:
+        return
+    anchor = parse_json(data, anchor_where)
+    sealed = anchor.get("e2e") if isinstance(anchor, dict) else None
+    if sealed is None:
+        return
+    for name in ("ceremony", "extended_hash", "joint_key"):
+        shown = read_field(document, name, where, str)
+        anchored = read_field(sealed, name, f"{anchor_where}: e2e", str)
+        ledger.record(
+            Check.EXTENDED_HASH,
+            shown == anchored,
+            where,
+            f"{name} is not the pre-election record's ({anchored})",
+        )
 
 
 def _parameters(document: Any, where: str, ledger: Ledger) -> None:
