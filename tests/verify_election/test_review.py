@@ -95,7 +95,9 @@ def test_dev_zero_or_a_longer_file_is_read_only_to_its_listed_length(record: Pat
         result = verified(record)
     finally:
         Source.read = real  # type: ignore[method-assign]
-    assert first(result, Check.MANIFEST).startswith("codes/extra.json")
+    assert first(result, Check.MANIFEST) == (
+        "codes/extra.json: longer than the 2 bytes the manifest lists"
+    )
     assert read == [3]  # the listed 2 bytes and one more
 
 

@@ -38,6 +38,10 @@ _RULES: list[_Rule] = [
         re.compile(r"SHA-256 ([0-9a-f]+), the manifest lists ([0-9a-f]+)"),
         lambda m: f"چکیده SHA-256 پرونده {m[1]} است، ولی فهرست پرونده‌ها {m[2]} را می‌گوید",
     ),
+    (
+        re.compile(r"longer than the (\d+) bytes the manifest lists"),
+        lambda m: f"بلندتر از {m[1]} بایتی است که فهرست پرونده‌ها می‌گوید",
+    ),
     (re.compile(r"missing(: .*)?"), lambda m: "پرونده نیست" + (m[1] or "")),
     (
         re.compile(r"(.+): lists a final report of the station, but (.+) is missing"),

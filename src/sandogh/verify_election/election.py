@@ -66,6 +66,10 @@ def file_agrees(
     """V1 for one file read: it is listed, with this SHA-256 and length."""
     if listed is None:
         ledger.failed(Check.MANIFEST, relative, "not listed in the manifest")
+    elif size > listed.size:  # read to the listed length + 1 only: its hash would be of a part
+        ledger.failed(
+            Check.MANIFEST, relative, f"longer than the {listed.size} bytes the manifest lists"
+        )
     elif listed.sha256 != data_hash or listed.size != size:
         ledger.failed(
             Check.MANIFEST, relative, f"SHA-256 {data_hash}, the manifest lists {listed.sha256}"
