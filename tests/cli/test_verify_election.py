@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sandogh.cli.app import app
+from sandogh.cli.verify_election_fa import detail_fa
 from tests.verify_election.record import Built, build, write_manifest
 
 
@@ -65,3 +66,38 @@ def test_a_tampered_record_exits_5_naming_the_ballot(record: Built, tmp_path: Pa
 def test_a_snapshot_without_a_record_cannot_be_read(tmp_path: Path) -> None:
     done = CliRunner().invoke(app, ["verify-election", str(tmp_path)])
     assert done.exit_code == 1
+
+
+def test_failure_details_are_persian_in_persian_output(record: Built, tmp_path: Path) -> None:
+    """The review found English details in Persian output: the common ones are now Persian,
+    and `--json` / `--lang en` keep the English."""
+    copy = tmp_path / "snapshot"
+    shutil.copytree(record.root, copy)
+    folder = copy / "data" / "e2e-small"
+    chain = folder / "e2e" / "ballots" / "ST-1.jsonl"
+    lines = chain.read_bytes().splitlines(keepends=True)
+    lines[1], lines[3] = lines[3], lines[1]
+    chain.write_bytes(b"".join(lines))
+    write_manifest(folder)
+    fa = CliRunner().invoke(app, ["verify-election", str(copy), "--workers", "1"])
+    assert fa.exit_code == 5
+    assert "زنجیره شکسته است" in fa.output
+    assert "the confirmation code is not" not in fa.output
+    en = CliRunner().invoke(app, ["verify-election", str(copy), "--json", "--workers", "1"])
+    assert "the confirmation code is not" in en.output
+
+
+@pytest.mark.parametrize(
+    ("english", "persian"),
+    [
+        ("listed in the manifest, but missing", "خود پرونده نیست"),
+        ("SHA-256 ab12, the manifest lists cd34", "چکیده SHA-256 پرونده ab12 است"),
+        ("the Schnorr proof does not verify", "اثبات شنور درست درنمی‌آید"),
+        ("close is not H_close", "زنجیره شکسته است"),
+        ("'value' is not 7", "'value' برابر 7 نیست"),
+        ("data/x/e2e/tallies/ST-1.json is missing", "data/x/e2e/tallies/ST-1.json نیست"),
+        ("something of no known form", "something of no known form"),
+    ],
+)
+def test_the_common_details_have_a_persian_form(english: str, persian: str) -> None:
+    assert persian in detail_fa(english)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,7 @@ ELECTION = "e2e-small"
 GUARDIANS = 3
 QUORUM = 2
 PRESENT = (1, 3)  # guardian 2 is absent at decryption
+FORMAT = "sandogh/e2e-codes@1"
 
 DEFINITION = b"""
 format: sandogh/definition@1
@@ -203,8 +205,28 @@ def build(
             tally = _aggregate(f"{contest.id}/{constituency.id}", contest.id, inside)
             path = folder / "e2e" / "aggregates" / contest.id / f"{constituency.id}.json"
             _write(path, decrypt(context, z, tally))
+    write_codes(folder)
     write_manifest(folder)
     return Built(root, folder, context, z)
+
+
+def write_codes(folder: Path) -> None:
+    """The results site's code index (§9, `publish.e2e_codes`' form, width 1) of the chains."""
+    shards: dict[str, list[dict[str, object]]] = {f"{p:x}": [] for p in range(16)}
+    total = 0
+    for chain in sorted((folder / "e2e" / "ballots").glob("*.jsonl")):
+        for line in chain.read_bytes().splitlines():
+            entry = json.loads(line)
+            if "code" in entry and "state" in entry:
+                shards[entry["code"][0]].append(
+                    {"code": entry["code"], "station": chain.stem, "state": entry["state"]}
+                )
+                total += 1
+    codes = folder / "e2e" / "codes"
+    for prefix, listed in shards.items():
+        listed.sort(key=lambda e: str(e["code"]))
+        _write(codes / f"{prefix}.json", canonical_json({"format": FORMAT, "codes": listed}))
+    _write(codes / "index.json", canonical_json({"format": FORMAT, "prefix": 1, "codes": total}))
 
 
 def write_manifest(folder: Path) -> None:

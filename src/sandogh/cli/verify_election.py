@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from sandogh.cli.options import JsonOption, LangOption, Language
+from sandogh.cli.verify_election_fa import detail_fa
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.verify_election.checks import Check, Outcome
@@ -48,7 +49,10 @@ NAMES: dict[Check, tuple[str, str]] = {
     Check.COMBINATION: ("ترکیب رمزگشایی‌ها", "combination of the partial decryptions"),
     Check.REPORT_FIGURES: ("ارقام گزارش امضاشده", "signed report's figures = decrypted tally"),
     Check.AGGREGATES: ("جمع حوزه‌های انتخابیه", "constituency aggregates"),
-    Check.COMPLETE: ("همه شعبه‌های رمزنگار در سیاهه", "every E2E station in the record"),
+    Check.COMPLETE: (
+        "همه شعبه‌های رمزنگار در سیاهه (شعبه‌های تعریف انتخابات)",
+        "every E2E station in the record (the definition's voting stations)",
+    ),
     Check.SLOT_BALLOTS: ("اثبات‌های خانه‌های رقابت‌های بزرگ", "large contests' slot proofs"),
     Check.MIX_INPUT: ("ورودی بُر زدن از برگه‌های ریخته‌شده", "mix input = the cast ballots' slots"),
     Check.SHUFFLES: ("اثبات‌های بُر زدن امینان", "the guardians' shuffle proofs"),
@@ -90,6 +94,12 @@ def say(key: str, lang: Lang, **values: str | int) -> str:
     return template.format_map(
         {k: format_int(v, lang) if isinstance(v, int) else v for k, v in values.items()}
     )
+
+
+def _detail(detail: str, lang: Lang) -> str:
+    """A failure's detail: Persian where its form is known (`verify_election_fa`), English for
+    `--lang en` (and as is in `--json`)."""
+    return detail_fa(detail) if lang == "fa" else detail
 
 
 def check_name(check: Check, lang: Lang) -> str:
@@ -187,7 +197,7 @@ def print_verification(verification: Verification, lang: Lang) -> None:
                     failed=outcome.failed,
                     checked=outcome.checked,
                     where=outcome.first.where,
-                    detail=outcome.first.detail,
+                    detail=_detail(outcome.first.detail, lang),
                 )
                 out.print(f"[red]✗ {say('rejected', lang)}[/red] {name}: {escape(detail)}")
             else:
@@ -203,6 +213,6 @@ def print_verification(verification: Verification, lang: Lang) -> None:
                 lang,
                 check=check_name(check, lang),
                 where=failure.where,
-                detail=failure.detail,
+                detail=_detail(failure.detail, lang),
             )
             out.print(f"\n[bold red]{escape(verdict)}[/bold red]")

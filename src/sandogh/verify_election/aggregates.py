@@ -11,7 +11,7 @@ from typing import Any
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.decryption import check_decryption, read_shares
 from sandogh.verify_election.definition import ContestBallot
-from sandogh.verify_election.election import GROUP, Context, Listed, file_agrees
+from sandogh.verify_election.election import GROUP, Context, Listed, bound, file_agrees
 from sandogh.verify_election.reading import (
     RecordError,
     Source,
@@ -36,7 +36,7 @@ def check_aggregate(
     relative = f"aggregates/{contest.contest}/{contest.constituency}.json"
     where = f"{context.folder}e2e/{relative}"
     name = f"{contest.contest}/{contest.constituency}"
-    data = source.read(where)
+    data = source.read(where, bound(files.get(relative)))
     if data is None:
         ledger.failed(Check.AGGREGATES, name, f"{where} is missing")
         return

@@ -15,13 +15,16 @@ from sandogh.verify_election.chain import base_hash, extended_hash
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.proofs import coefficient_proof_holds, share_key
 from sandogh.verify_election.reading import (
+    MAX_FILE,
     RecordError,
     Source,
+    canonical_bytes,
     count,
     digest,
     element,
     parse_json,
     prefixed,
+    safe_path,
     scalar,
 )
 from sandogh.verify_election.reading import (
@@ -31,6 +34,8 @@ from sandogh.verify_election.reading import (
 GROUP = RISTRETTO255
 MANIFEST = "e2e/manifest.json"
 ELECTION = "e2e/election.json"
+ANCHOR = "anchor/record.json"
+PLAN_FORMAT = "sandogh/e2e-ceremony@1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,10 @@ def file_agrees(
     """V1 for one file read: it is listed, with this SHA-256 and length."""
     if listed is None:
         ledger.failed(Check.MANIFEST, relative, "not listed in the manifest")
+    elif size > listed.size:  # read to the listed length + 1 only: its hash would be of a part
+        ledger.failed(
+            Check.MANIFEST, relative, f"longer than the {listed.size} bytes the manifest lists"
+        )
     elif listed.sha256 != data_hash or listed.size != size:
         ledger.failed(
             Check.MANIFEST, relative, f"SHA-256 {data_hash}, the manifest lists {listed.sha256}"
@@ -69,20 +78,31 @@ def file_agrees(
         ledger.passed(Check.MANIFEST)
 
 
-def read_manifest(source: Source, folder: str) -> tuple[dict[str, Listed], str]:
-    """The manifest's files, and its own hash (the record's fingerprint)."""
+def bound(listed: Listed | None) -> int | None:
+    """How much of a file to read: its listed length and a byte more (to see a longer file)."""
+    return None if listed is None else listed.size + 1
+
+
+def read_manifest(source: Source, folder: str, election: str) -> tuple[dict[str, Listed], str]:
+    """The manifest's files, and its own hash (the record's fingerprint). The manifest must name
+    the election verified (a record copied from another election is refused), and each path
+    stay inside e2e/ (`safe_path`)."""
     where = folder + MANIFEST
     data = source.read(where)
     if data is None:
         raise RecordError(where, "missing")
     document = parse_json(data, where)
+    named = read_field(document, "election", where, str)
+    if named != election:
+        raise RecordError(where, f"the manifest is of election {named!r}, not {election!r}")
     files: dict[str, Listed] = {}
     for i, entry in enumerate(read_field(document, "files", where, list)):
         place = f"{where}: files[{i}]"
-        path = read_field(entry, "path", place, str)
+        path = safe_path(read_field(entry, "path", place, str), place)
         if path in files:
             raise RecordError(place, f"{path} listed twice")
-        files[path] = Listed(digest(entry, "sha256", place).hex(), count(entry, "bytes", place))
+        size = count(entry, "bytes", place, MAX_FILE)
+        files[path] = Listed(digest(entry, "sha256", place).hex(), size)
     return files, "sha256:" + hashlib.sha256(data).hexdigest()
 
 
@@ -92,8 +112,8 @@ def check_election(
     """V1 (for the manifest and election.json), V2–V5; the context for the stations' checks, the
     manifest's files and the record's fingerprint. A file that cannot be read: `RecordError`."""
     folder = f"data/{election}/"
-    files, fingerprint = read_manifest(source, folder)
-    data = source.read(folder + ELECTION)
+    files, fingerprint = read_manifest(source, folder, election)
+    data = source.read(folder + ELECTION, bound(files.get("election.json")))
     if data is None:
         raise RecordError(folder + ELECTION, "missing")
     file_agrees(
@@ -105,7 +125,11 @@ def check_election(
     )
     where = folder + ELECTION
     document = parse_json(data, where)
+    named = read_field(document, "election", where, str)
+    if named != election:
+        raise RecordError(where, f"election.json is of election {named!r}, not {election!r}")
     _parameters(document, where, ledger)
+    _ceremony(ledger, document, where)
     definition = prefixed(document, "definition_hash", "sha256", where)
     quorum = count(document, "quorum", where)
     guardians: list[Any] = read_field(document, "guardians", where, list)
@@ -143,8 +167,61 @@ def check_election(
         i: prefixed(guardian, "key", "ed25519", f"{where}: guardians[{i - 1}]")
         for i, guardian in enumerate(guardians, start=1)
     }
+    _anchored(source, ledger, document, folder=folder, where=where)
     context = Context(election, folder, definition, extended, key, quorum, keys, signing)
     return context, files, fingerprint
+
+
+def _ceremony(ledger: Ledger, document: Any, where: str) -> None:
+    """V3: `ceremony` is the SHA-256 of the plan (§5), rebuilt from the record's own fields — the
+    definition hash, the election, each guardian's Ed25519 key, name and role in order, the
+    quorum —, so that none of them changes without the ceremony id."""
+    guardians = read_field(document, "guardians", where, list)
+    plan = {
+        "definition_hash": read_field(document, "definition_hash", where, str),
+        "election": read_field(document, "election", where, str),
+        "format": PLAN_FORMAT,
+        "guardians": [
+            {
+                "key": read_field(g, "key", f"{where}: guardians[{i}]", str),
+                "name": read_field(g, "name", f"{where}: guardians[{i}]", str),
+                "role": read_field(g, "role", f"{where}: guardians[{i}]", str),
+            }
+            for i, g in enumerate(guardians)
+        ],
+        "quorum": count(document, "quorum", where),
+    }
+    expected = "sha256:" + hashlib.sha256(canonical_bytes(plan)).hexdigest()
+    ledger.record(
+        Check.BASE_HASH,
+        read_field(document, "ceremony", where, str) == expected,
+        where,
+        f"ceremony is not the SHA-256 of the plan its guardians, quorum and definition make "
+        f"({expected})",
+    )
+
+
+def _anchored(source: Source, ledger: Ledger, document: Any, *, folder: str, where: str) -> None:
+    """V5: when the snapshot's sealed pre-election record (`anchor/record.json`, docs/publish.md)
+    carries the ceremony (`e2e`: its id, HE and K), the record's are those. The plan itself is not
+    published: the ceremony id, sealed before polls open, is what binds the guardians' keys."""
+    anchor_where = folder + ANCHOR
+    data = source.read(anchor_where)
+    if data is None:
+        return
+    anchor = parse_json(data, anchor_where)
+    sealed = anchor.get("e2e") if isinstance(anchor, dict) else None
+    if sealed is None:
+        return
+    for name in ("ceremony", "extended_hash", "joint_key"):
+        shown = read_field(document, name, where, str)
+        anchored = read_field(sealed, name, f"{anchor_where}: e2e", str)
+        ledger.record(
+            Check.EXTENDED_HASH,
+            shown == anchored,
+            where,
+            f"{name} is not the pre-election record's ({anchored})",
+        )
 
 
 def _parameters(document: Any, where: str, ledger: Ledger) -> None:

@@ -16,7 +16,7 @@ import nacl.signing
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.decryption import check_decryption, read_shares
 from sandogh.verify_election.definition import ContestBallot
-from sandogh.verify_election.election import GROUP, Context, Listed, file_agrees
+from sandogh.verify_election.election import GROUP, Context, Listed, bound, file_agrees
 from sandogh.verify_election.mixnet import Pair, Proof, shuffle_fails
 from sandogh.verify_election.reading import (
     RecordError,
@@ -53,7 +53,7 @@ def check_mixes(
     relative = f"mixes/{contest.contest}/{contest.constituency}.json"
     where = f"{context.folder}e2e/{relative}"
     name = f"{contest.contest}/{contest.constituency}"
-    data = source.read(where)
+    data = source.read(where, bound(files.get(relative)))
     if data is None:
         ledger.failed(Check.MIX_INPUT, name, f"{where} is missing")
         return

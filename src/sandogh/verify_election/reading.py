@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import posixpath
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,16 @@ from sandogh.core.e2e.group import Group
 
 _HEX32 = re.compile(r"[0-9a-f]{64}")
 _PREFIXED = re.compile(r"(sha256|ed25519):([0-9a-f]{64})")
+# A path the manifest may list: relative, below e2e/, of the characters the record's own paths
+# use (codes, ids, hex), so that no reader — a folder, a URL — can resolve it elsewhere.
+_PATH = re.compile(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
+# The widest integer a record's field holds: §2 hashes counts as u32; the manifest's lengths are
+# checked against `MAX_FILE`. A larger one is refused when read, never handed to a hash.
+U32 = 2**32 - 1
+# The most the verifier reads of a file the manifest does not bound (the manifest itself, the
+# definition, a report): far above any real one, far below what would exhaust memory.
+MAX_FILE = 256 * 2**20
+CHUNK = 2**16
 
 
 class VerifierError(Exception):
@@ -47,12 +60,39 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > 20:  # before int(): 10**400 would be read, then overflow a hash
+        raise ValueError(f"the integer {text[:24]}… is out of range")
+    return int(text)
+
+
 def parse_json(data: bytes | str, where: str) -> Any:
-    """JSON, with a key given twice, NaN or Infinity refused (each would let two readers differ)."""
+    """JSON, with a key given twice, NaN or Infinity refused (each would let two readers differ),
+    an integer of more than 20 digits refused, and nesting too deep for the parser a named
+    failure rather than a `RecursionError` (a line of 100,000 `[`)."""
     try:
-        return json.loads(data, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        return json.loads(
+            data,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+        )
+    except RecursionError as error:
+        raise RecordError(where, "not JSON: nested too deeply") from error
     except ValueError as error:
         raise RecordError(where, f"not JSON: {error}") from error
+
+
+def safe_path(path: str, where: str) -> str:
+    """A manifest's path, refused (`RecordError`) unless relative and inside e2e/: no leading
+    `/`, no `..` or `.` component, no backslash, nothing but the characters of §9's paths."""
+    if (
+        not _PATH.fullmatch(path)
+        or posixpath.normpath(path) != path
+        or any(part in (".", "..") for part in path.split("/"))
+    ):
+        raise RecordError(where, f"the path {path!r} leaves e2e/ or is not of §9's form")
+    return path
 
 
 def canonical_bytes(value: Any) -> bytes:
@@ -73,10 +113,13 @@ def field(document: Any, name: str, where: str, kind: type | tuple[type, ...] = 
     return value
 
 
-def count(document: Any, name: str, where: str) -> int:
+def count(document: Any, name: str, where: str, maximum: int = U32) -> int:
+    """A count: an integer from 0 to `maximum` (a u32 of §2 unless said otherwise)."""
     value: int = field(document, name, where, int)
     if value < 0:
         raise RecordError(where, f"{name!r} is negative")
+    if value > maximum:
+        raise RecordError(where, f"{name!r} is above {maximum}")
     return value
 
 
@@ -139,36 +182,85 @@ class Source:
     def _url(self, relative: str) -> str:
         return self.location.rstrip("/") + "/" + relative
 
-    def read(self, relative: str) -> bytes | None:
-        """The file's bytes; None when it is not there; `VerifierError` on any other failure."""
+    def _local(self, relative: str) -> Path | None:
+        """The file under the folder, or None when it is not there. A path that resolves
+        (through `..` or a symlink) outside the folder, or to anything but a regular file
+        (`/dev/zero`, a FIFO), is refused: `VerifierError`."""
+        root = os.path.realpath(self.location)
+        resolved = os.path.realpath(os.path.join(root, relative))
+        if os.path.commonpath([root, resolved]) != root:
+            raise VerifierError(f"{relative}: leads outside the snapshot")
+        try:
+            mode = os.stat(resolved).st_mode
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise VerifierError(f"{relative}: {error.strerror or error}") from error
+        if not stat.S_ISREG(mode):
+            raise VerifierError(f"{relative}: not a regular file")
+        return Path(resolved)
+
+    def read(self, relative: str, limit: int | None = None) -> bytes | None:
+        """The file's bytes; None when it is not there; `VerifierError` on any other failure.
+        With `limit` (a manifest's length + 1) at most that many bytes are read: a longer file
+        then fails V1 on its length. Without, a file over `MAX_FILE` is refused."""
+        cap = MAX_FILE + 1 if limit is None else limit
         if not self._web:
-            try:
-                return (Path(self.location) / relative).read_bytes()
-            except FileNotFoundError:
+            path = self._local(relative)
+            if path is None:
                 return None
+            try:
+                with path.open("rb") as stream:
+                    data = stream.read(cap)
             except OSError as error:
                 raise VerifierError(f"{relative}: {error.strerror or error}") from error
+        else:
+            chunks = self._stream(relative, cap)
+            if chunks is None:
+                return None
+            data = b"".join(chunks)
+        if limit is None and len(data) > MAX_FILE:
+            raise VerifierError(f"{relative}: longer than {MAX_FILE} bytes")
+        return data
+
+    def _stream(self, relative: str, cap: int) -> list[bytes] | None:
+        """At most `cap` bytes of a URL, streamed (an endless response is cut, not held)."""
+        chunks: list[bytes] = []
+        got = 0
         try:
-            response = self._http().get(self._url(relative))
+            with self._http().stream("GET", self._url(relative)) as response:
+                if response.status_code in (404, 410):
+                    return None
+                if response.status_code != httpx.codes.OK:
+                    raise VerifierError(f"{self._url(relative)}: HTTP {response.status_code}")
+                for chunk in response.iter_bytes(CHUNK):
+                    chunks.append(chunk[: cap - got])
+                    got += len(chunks[-1])
+                    if got >= cap:
+                        break
         except httpx.HTTPError as error:
             raise VerifierError(f"{self._url(relative)}: {error}") from error
-        if response.status_code in (404, 410):
-            return None
-        if response.status_code != httpx.codes.OK:
-            raise VerifierError(f"{self._url(relative)}: HTTP {response.status_code}")
-        return response.content
+        return chunks
 
-    def lines(self, relative: str, hasher: hashlib._Hash) -> Iterator[bytes]:
+    def lines(
+        self, relative: str, hasher: hashlib._Hash, limit: int | None = None
+    ) -> Iterator[bytes]:
         """The file's lines, streamed, each also fed to `hasher` (for the manifest's check);
-        none when the file is not there."""
+        none when the file is not there. At most `limit` bytes (default `MAX_FILE`) are read,
+        the last line cut there: a longer file then fails V1 on its length."""
+        remaining = MAX_FILE + 1 if limit is None else limit
         if not self._web:
-            try:
-                with (Path(self.location) / relative).open("rb") as stream:
-                    for line in stream:
-                        hasher.update(line)
-                        yield line
-            except FileNotFoundError:
+            path = self._local(relative)
+            if path is None:
                 return
+            with path.open("rb") as stream:
+                while remaining > 0:
+                    line = stream.readline(remaining)
+                    if not line:
+                        return
+                    remaining -= len(line)
+                    hasher.update(line)
+                    yield line
             return
         with self._http().stream("GET", self._url(relative)) as response:
             if response.status_code in (404, 410):
@@ -176,12 +268,16 @@ class Source:
             if response.status_code != httpx.codes.OK:
                 raise VerifierError(f"{self._url(relative)}: HTTP {response.status_code}")
             pending = b""
-            for chunk in response.iter_bytes():
+            for received in response.iter_bytes(CHUNK):
+                chunk = received[:remaining]
+                remaining -= len(chunk)
                 hasher.update(chunk)
                 pending += chunk
                 *complete, pending = pending.split(b"\n")
                 for line in complete:
                     yield line + b"\n"
+                if remaining <= 0:
+                    break
             if pending:
                 yield pending
 

@@ -24,7 +24,7 @@ from sandogh.verify_election.chain import (
     confirmation_code,
 )
 from sandogh.verify_election.checks import Check, Ledger
-from sandogh.verify_election.election import GROUP, Context, file_agrees
+from sandogh.verify_election.election import GROUP, Context, bound, file_agrees
 from sandogh.verify_election.reading import (
     RecordError,
     Source,
@@ -38,7 +38,13 @@ from sandogh.verify_election.reading import (
 )
 from sandogh.verify_election.reports import check_final, read_report, zero_hash
 from sandogh.verify_election.slots import SlotContest, slot_row
-from sandogh.verify_election.summary import PREFIX, StationSummary, StationTask, ballot_name
+from sandogh.verify_election.summary import (
+    PREFIX,
+    StationSummary,
+    StationTask,
+    ballot_name,
+    code_tag,
+)
 from sandogh.verify_election.tally import check_tally
 
 
@@ -48,6 +54,7 @@ class _Chain:
     closed: bytes | None = None
     device: bytes | None = None  # the box's key, from the start
     prefixes: bytearray = field(default_factory=bytearray)
+    tags: bytearray = field(default_factory=bytearray)
 
 
 def check_station(task: StationTask) -> StationSummary:
@@ -83,7 +90,10 @@ def _check_chain(source: Source, task: StationTask, summary: StationSummary) -> 
     where = f"{context.folder}e2e/{relative}"
     hasher, size = hashlib.sha256(), 0
     chain = _Chain()
-    for number, line in enumerate(source.lines(where, hasher), start=1):
+    lines = source.lines(where, hasher, bound(task.chain_file))
+    last = b""
+    for number, line in enumerate(lines, start=1):
+        last = line
         size += len(line)
         at = f"{where}:{number}"
         if chain.closed is not None:
@@ -105,8 +115,11 @@ def _check_chain(source: Source, task: StationTask, summary: StationSummary) -> 
         ledger.failed(Check.CHAIN_START, where, "the chain is missing or empty")
     elif chain.closed is None:
         ledger.failed(Check.CHAIN_CLOSE, where, "the chain has no close")
+    elif not last.endswith(b"\n"):  # §9: every line, the close too, ends with \n
+        ledger.failed(Check.CHAIN_CLOSE, where, "the close does not end with a newline")
     file_agrees(ledger, task.chain_file, relative, hasher.hexdigest(), size)
     summary.prefixes = bytes(chain.prefixes)
+    summary.tags = bytes(chain.tags)
     return chain
 
 
@@ -162,6 +175,8 @@ def _ballot(
     state = read_field(document, "state", at, str)
     if state not in ("cast", "challenged"):
         raise RecordError(at, f"state {state!r} is neither cast nor challenged")
+    chain.tags += code_tag(code, station, state)  # the code index must list it (V10)
+    summary.tag_lines.append(number)
     try:
         contests = read_ballot(read_field(document, "ballot", at, dict), station, task.ballot, at)
     except RecordError as error:

@@ -4,6 +4,7 @@ both cross between processes, so they hold bytes, ints and strings only.
 
 from __future__ import annotations
 
+import hashlib
 from array import array
 from dataclasses import dataclass, field
 
@@ -12,6 +13,15 @@ from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import Context, Listed
 
 PREFIX = 8  # bytes of each α kept for V12
+TAG = 16  # bytes of each ballot's code tag kept for the code index's check (V10)
+
+
+def code_tag(code: bytes, station: str, state: str) -> bytes:
+    """What the code index must hold of a ballot: its code, station and state, as TAG bytes of
+    their SHA-256 (so a summary carries 16 bytes a ballot, not the entry)."""
+    return hashlib.sha256(code + b"\x00" + station.encode() + b"\x00" + state.encode()).digest()[
+        :TAG
+    ]
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,8 @@ class StationSummary:
     figures: dict[str, list[int]] = field(default_factory=dict)
     prefixes: bytes = b""  # PREFIX bytes of each selection's α, in chain order
     lines: array[int] = field(default_factory=lambda: array("I"))  # the line of each prefix
+    tags: bytes = b""  # TAG bytes per ballot line, in chain order (`code_tag`)
+    tag_lines: array[int] = field(default_factory=lambda: array("I"))  # the line of each tag
 
 
 def ballot_name(station: str, line: int, code: bytes | None = None) -> str:

@@ -11,7 +11,7 @@ from sandogh.verify_election.chain import tally_hash
 from sandogh.verify_election.checks import Check
 from sandogh.verify_election.decryption import check_decryption, read_shares
 from sandogh.verify_election.definition import ContestBallot
-from sandogh.verify_election.election import GROUP, Context, file_agrees
+from sandogh.verify_election.election import GROUP, Context, bound, file_agrees
 from sandogh.verify_election.reading import (
     RecordError,
     Source,
@@ -35,7 +35,7 @@ def check_tally(source: Source, task: StationTask, summary: StationSummary) -> b
     relative = f"tallies/{station}.json"
     where = f"{context.folder}e2e/{relative}"
     ledger = summary.ledger
-    data = source.read(where)
+    data = source.read(where, bound(task.tally_file))
     if data is None:
         ledger.failed(Check.STATION_TALLY, where, "missing")
         return computed

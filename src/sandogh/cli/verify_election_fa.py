@@ -1,0 +1,123 @@
+"""The Persian form of `verify-election`'s failure details (docs/e2e.md §10, "Output").
+
+The verifier names each failure in English (its `--json` and `--lang en` say it as is); a person
+reading Persian output gets the common ones — a file missing, a hash that differs, a proof or
+signature that fails, a chain that breaks, a value that differs, a malformed field — in Persian,
+the values they quote kept as they are. A detail of no form listed here stays in English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+_PROOFS = {
+    "the Schnorr proof": "اثبات شنور",
+    "the 0..1 range proof": "اثبات بازه ۰ تا ۱",
+    "the 0..1 proof of a slot bit": "اثبات ۰ یا ۱ بیتِ خانه",
+    "the Chaum–Pedersen proof of the partial decryption": "اثبات چام–پدرسن رمزگشایی جزئی",
+    "the device's signature": "امضای دستگاه",
+}
+
+
+def _proof(match: re.Match[str]) -> str:
+    subject, rest = match.group(1), match.group(2)
+    named = _PROOFS.get(subject, subject)
+    return f"{named} درست درنمی‌آید{rest}"
+
+
+_RULES: list[_Rule] = [
+    (
+        re.compile(r"listed in the manifest, but missing"),
+        lambda _: "در فهرست پرونده‌ها هست، ولی خود پرونده نیست",
+    ),
+    (re.compile(r"not listed in the manifest"), lambda _: "در فهرست پرونده‌ها (manifest) نیست"),
+    (
+        re.compile(r"SHA-256 ([0-9a-f]+), the manifest lists ([0-9a-f]+)"),
+        lambda m: f"چکیده SHA-256 پرونده {m[1]} است، ولی فهرست پرونده‌ها {m[2]} را می‌گوید",
+    ),
+    (
+        re.compile(r"longer than the (\d+) bytes the manifest lists"),
+        lambda m: f"بلندتر از {m[1]} بایتی است که فهرست پرونده‌ها می‌گوید",
+    ),
+    (re.compile(r"missing(: .*)?"), lambda m: "پرونده نیست" + (m[1] or "")),
+    (
+        re.compile(r"(.+): lists a final report of the station, but (.+) is missing"),
+        lambda m: f"{m[1]} گزارش نهایی این شعبه را نام می‌برد، ولی {m[2]} نیست",
+    ),
+    (re.compile(r"(.+) is missing(.*)"), lambda m: f"{m[1]} نیست{m[2]}"),
+    (re.compile(r"the chain is missing or empty"), lambda _: "زنجیره نیست یا خالی است"),
+    (re.compile(r"the chain has no close"), lambda _: "زنجیره بسته نشده است"),
+    (
+        re.compile(r"the close does not end with a newline"),
+        lambda _: "سطر بستن زنجیره با خط نو پایان نمی‌یابد",
+    ),
+    (re.compile(r"a line after the close"), lambda _: "سطری پس از بستن زنجیره"),
+    (
+        re.compile(r"close is not H_close"),
+        lambda _: "مقدار بستن زنجیره H_close نیست: زنجیره شکسته است",
+    ),
+    (
+        re.compile(r"the confirmation code is not H\(H_\{i−1\}, χ_i\).*"),
+        lambda _: (
+            "کد تأیید H(H_{i−1}, χ_i) نیست: زنجیره شکسته است — برگه‌ای پیش از این یا "
+            "خود آن افتاده، افزوده، دگرگون یا جابه‌جا شده است"
+        ),
+    ),
+    (re.compile(r"(.+) does not verify(.*)"), _proof),
+    (
+        re.compile(r"the path (.+) leaves e2e/ or is not of §9's form"),
+        lambda m: f"مسیر {m[1]} از e2e/ بیرون می‌رود یا به شکل §9 نیست",
+    ),
+    (re.compile(r"not JSON: (.*)"), lambda m: f"JSON نیست: {m[1]}"),
+    (re.compile(r"no field (.+)"), lambda m: f"فیلد {m[1]} نیست"),
+    (re.compile(r"(.+) is not of the right type"), lambda m: f"نوع {m[1]} درست نیست"),
+    (re.compile(r"(.+) is above (\d+)"), lambda m: f"{m[1]} از {m[2]} بیشتر است"),
+    (re.compile(r"(.+) is negative"), lambda m: f"{m[1]} منفی است"),
+    (
+        re.compile(r"the manifest is of election (.+), not (.+)"),
+        lambda m: f"فهرست پرونده‌ها از انتخابات {m[1]} است، نه {m[2]}",
+    ),
+    (
+        re.compile(r"election.json is of election (.+), not (.+)"),
+        lambda m: f"election.json از انتخابات {m[1]} است، نه {m[2]}",
+    ),
+    (
+        re.compile(r"the code index lists a code, station or state that no chain holds"),
+        lambda _: "فهرست کدها کد، شعبه یا وضعیتی دارد که در هیچ زنجیره‌ای نیست",
+    ),
+    (
+        re.compile(r"the ballot's code is not in the code index \(e2e/codes/\)"),
+        lambda _: "کد این برگه در فهرست کدها (e2e/codes/) نیست",
+    ),
+    (
+        re.compile(r"ceremony is not the SHA-256 of the plan .* \((.+)\)"),
+        lambda m: (
+            f"شناسه مراسم چکیده SHA-256 طرح مراسم ({m[1]}) نیست: کلید، نام یا نقش امینی دگرگون شده"
+        ),
+    ),
+    (
+        re.compile(r"(.+) is not the pre-election record's \((.+)\)"),
+        lambda m: f"{m[1]} با سیاهه پیش از انتخابات ({m[2]}) یکی نیست",
+    ),
+    (
+        re.compile(r"its final report commits to an E2E chain that the record leaves out"),
+        lambda _: "گزارش نهایی‌اش به زنجیره‌ای رمزنگار متعهد است که در سیاهه نیست",
+    ),
+    (
+        re.compile(r"'codes' is (\d+), the shards hold (\d+)"),
+        lambda m: f"فهرست کدها {m[1]} کد می‌گوید، ولی پاره‌هایش {m[2]} کد دارند",
+    ),
+    (re.compile(r"(.+) is not (.+)"), lambda m: f"{m[1]} برابر {m[2]} نیست"),
+]
+
+
+def detail_fa(detail: str) -> str:
+    """`detail` in Persian when its form is one of the common ones; else as it is."""
+    for pattern, persian in _RULES:
+        match = pattern.fullmatch(detail)
+        if match is not None:
+            return persian(match)
+    return detail
