@@ -218,9 +218,21 @@ def write_codes(folder: Path) -> None:
         for line in chain.read_bytes().splitlines():
             entry = json.loads(line)
             if "code" in entry and "state" in entry:
-                shards[entry["code"][0]].append(
-                    {"code": entry["code"], "station": chain.stem, "state": entry["state"]}
-                )
+                listed: dict[str, object] = {
+                    "code": entry["code"],
+                    "station": chain.stem,
+                    "state": entry["state"],
+                }
+                if entry["state"] == "cast":  # counted once the station's tally is decrypted
+                    listed["counted"] = (
+                        (folder / "e2e" / "tallies" / chain.name).with_suffix(".json").is_file()
+                    )
+                else:
+                    listed["opened"] = [
+                        {"contest": c, "chosen": [{"code": code} for code in chosen]}
+                        for c, chosen in entry["choices"].items()
+                    ]
+                shards[entry["code"][0]].append(listed)
                 total += 1
     codes = folder / "e2e" / "codes"
     for prefix, listed in shards.items():

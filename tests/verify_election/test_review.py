@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -213,7 +214,7 @@ def test_a_fake_cast_code_added_to_the_index_fails(record: Path) -> None:
     fake = "ab" * 32
     index = json.loads((record / "e2e" / "codes" / "index.json").read_bytes())
     shard = json.loads(_shard(record, fake).read_bytes())
-    shard["codes"].append({"code": fake, "station": "ST-1", "state": "cast"})
+    shard["codes"].append({"code": fake, "station": "ST-1", "state": "cast", "counted": True})
     _shard(record, fake).write_bytes(json.dumps(shard).encode())
     index["codes"] += 1
     (record / "e2e" / "codes" / "index.json").write_bytes(json.dumps(index).encode())
@@ -223,12 +224,40 @@ def test_a_fake_cast_code_added_to_the_index_fails(record: Path) -> None:
     assert "abababab" in failure
 
 
+def _edit_entry(record: Path, state: str, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Change, in the code index, the entry of the first ballot of `state` in ST-1's chain."""
+    code = next(line["code"] for line in chain_lines(record, "ST-1") if line.get("state") == state)
+    shard = json.loads(_shard(record, code).read_bytes())
+    for entry in shard["codes"]:
+        if entry["code"] == code:
+            edit(entry)
+    _shard(record, code).write_bytes(json.dumps(shard).encode())
+    write_manifest(record)
+
+
+def test_a_cast_code_shown_as_not_yet_counted_fails(record: Path) -> None:
+    # the look-up tells a voter "counted" from this field: it must say what the record holds
+    _edit_entry(record, "cast", lambda entry: entry.update(counted=not entry["counted"]))
+    assert "no chain holds" in first(verified(record), Check.CONFIRMATION_CODES)
+
+
+def test_a_challenged_code_shown_opened_to_other_choices_fails(record: Path) -> None:
+    def forge(entry: dict[str, Any]) -> None:
+        for contest in entry["opened"]:
+            contest["chosen"] = [{"code": "forged"}]
+
+    _edit_entry(record, "challenged", forge)
+    assert "no chain holds" in first(verified(record), Check.CONFIRMATION_CODES)
+
+
 def test_a_code_whose_state_is_changed_in_the_index_fails(record: Path) -> None:
     code = chain_lines(record, "ST-1")[1]["code"]
     shard = json.loads(_shard(record, code).read_bytes())
     for entry in shard["codes"]:
         if entry["code"] == code:
             entry["state"] = "challenged" if entry["state"] == "cast" else "cast"
+            entry.setdefault("opened", [])  # shown as the look-up would show it
+            entry.setdefault("counted", True)
     _shard(record, code).write_bytes(json.dumps(shard).encode())
     write_manifest(record)
     result = verified(record)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.election import Context, Listed, bound
 from sandogh.verify_election.reading import RecordError, Source, count, digest, field, parse_json
-from sandogh.verify_election.summary import TAG, StationSummary, ballot_name, code_tag
+from sandogh.verify_election.summary import TAG, StationSummary, ballot_name, code_tag, shown_of
 
 FORMAT = "sandogh/e2e-codes@1"
 MAX_WIDTH = 4  # publish.e2e_codes' widest shard prefix: 65,536 shards
@@ -46,7 +47,8 @@ def check_codes(
             ledger.failed(
                 Check.CONFIRMATION_CODES,
                 where,
-                "the code index lists a code, station or state that no chain holds",
+                "the code index lists a code, station, state, count or opened content that no "
+                "chain holds",
             )
     missing = +unmatched
     for summary in summaries:
@@ -59,6 +61,21 @@ def check_codes(
                     ballot_name(summary.station, summary.tag_lines[index]),
                     "the ballot's code is not in the code index (e2e/codes/)",
                 )
+
+
+def _shown(entry: Any, state: str, place: str) -> str:
+    """What the look-up shows of an entry: a cast one's `counted`, a challenged one's `opened`
+    codes per contest (their names are the definition's, shown as given)."""
+    if state == "cast":
+        return shown_of(state, field(entry, "counted", place, bool), None)
+    opened: dict[str, list[str]] = {}
+    for i, contest in enumerate(field(entry, "opened", place, list)):
+        at = f"{place}.opened[{i}]"
+        chosen = field(contest, "chosen", at, list)
+        opened[field(contest, "contest", at, str)] = [
+            field(c, "code", f"{at}.chosen[{j}]", str) for j, c in enumerate(chosen)
+        ]
+    return shown_of(state, False, opened)
 
 
 def _index(
@@ -101,7 +118,8 @@ def _index(
                 raise RecordError(place, f"the code is not of the shard {prefix}")
             station = field(entry, "station", place, str)
             state = field(entry, "state", place, str)
-            entries.append((code_tag(code, station, state), f"{place} ({code.hex()[:16]}…)"))
+            shown = _shown(entry, state, place)
+            entries.append((code_tag(code, station, state, shown), f"{place} ({code.hex()[:16]}…)"))
     shown = count(index, "codes", where)
     if shown != len(entries):
         ledger.failed(

@@ -44,6 +44,7 @@ from sandogh.verify_election.summary import (
     StationTask,
     ballot_name,
     code_tag,
+    shown_of,
 )
 from sandogh.verify_election.tally import check_tally
 
@@ -175,7 +176,9 @@ def _ballot(
     state = read_field(document, "state", at, str)
     if state not in ("cast", "challenged"):
         raise RecordError(at, f"state {state!r} is neither cast nor challenged")
-    chain.tags += code_tag(code, station, state)  # the code index must list it (V10)
+    # the code index must list it, and show it as the chain and the tallies do (V10)
+    shown = shown_of(state, task.tally_file is not None, document.get("choices"))
+    chain.tags += code_tag(code, station, state, shown)
     summary.tag_lines.append(number)
     try:
         contests = read_ballot(read_field(document, "ballot", at, dict), station, task.ballot, at)

@@ -5,6 +5,7 @@ both cross between processes, so they hold bytes, ints and strings only.
 from __future__ import annotations
 
 import hashlib
+import json
 from array import array
 from dataclasses import dataclass, field
 
@@ -16,12 +17,26 @@ PREFIX = 8  # bytes of each α kept for V12
 TAG = 16  # bytes of each ballot's code tag kept for the code index's check (V10)
 
 
-def code_tag(code: bytes, station: str, state: str) -> bytes:
-    """What the code index must hold of a ballot: its code, station and state, as TAG bytes of
-    their SHA-256 (so a summary carries 16 bytes a ballot, not the entry)."""
-    return hashlib.sha256(code + b"\x00" + station.encode() + b"\x00" + state.encode()).digest()[
-        :TAG
-    ]
+def code_tag(code: bytes, station: str, state: str, shown: str) -> bytes:
+    """What the code index must hold of a ballot: its code, station and state, and what the
+    look-up shows of it (`shown_of`), as TAG bytes of their SHA-256 (so a summary carries 16
+    bytes a ballot, not the entry)."""
+    parts = (code, station.encode(), state.encode(), shown.encode())
+    return hashlib.sha256(b"\x00".join(parts)).digest()[:TAG]
+
+
+def shown_of(state: str, counted: bool, opened: object) -> str:
+    """What "Was my ballot counted?" tells a voter beyond the state: a cast ballot, whether its
+    station's decrypted tally is in the record (§9's `counted`); a challenged one, the codes it
+    opened to per contest (`opened`, as {contest: [codes]}; anything else shows as unreadable)."""
+    if state == "cast":
+        return "counted" if counted else "pending"
+    if not isinstance(opened, dict) or not all(
+        isinstance(codes, list | tuple) and all(isinstance(c, str) for c in codes)
+        for codes in opened.values()
+    ):
+        return "unreadable"
+    return json.dumps({str(c): sorted(codes) for c, codes in opened.items()}, sort_keys=True)
 
 
 @dataclass(frozen=True)
