@@ -118,8 +118,8 @@ def _index(
                 raise RecordError(place, f"the code is not of the shard {prefix}")
             station = field(entry, "station", place, str)
             state = field(entry, "state", place, str)
-            shown = _shown(entry, state, place)
-            entries.append((code_tag(code, station, state, shown), f"{place} ({code.hex()[:16]}…)"))
+            tag = code_tag(code, station, state, _shown(entry, state, place))
+            entries.append((tag, f"{place} ({code.hex()[:16]}…)"))
     shown = count(index, "codes", where)
     if shown != len(entries):
         ledger.failed(
