@@ -32,7 +32,9 @@ from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
 from sandogh.formats.key_file import read_key_file
 from sandogh.publish.e2e_record import E2EOptions, E2ERecordError
+from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.snapshot import Publisher
+from sandogh.services import tally_origin
 from sandogh.services.anchor import add_signature, draft_record, seal_record
 from sandogh.services.chains import receive_chain
 from sandogh.services.devices import enrol_device
@@ -40,7 +42,7 @@ from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.tally_origin import Trust, _proofs, check_tally, checked_products
+from sandogh.services.tally_origin import Trust, check_tally, checked_products, proof_problems
 from sandogh.verify_election.run import verify_election
 from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder, guardian_key
 from tests.services.build import (
@@ -393,13 +395,14 @@ def test_the_reviewers_attack_through_the_cli(tmp_path: Path) -> None:
         )
     )
 
-    def decrypt(tally: Path, out: Path) -> Result:
+    def decrypt(tally: Path, out: Path, anchor: str = "") -> Result:
         return CliRunner().invoke(
             app,
             [
                 "guardians", "decrypt", "--key", str(key), "--record", str(record),
                 "--tally", str(tally), "--snapshot", str(snapshot / "data" / ROUND_2),
-                "--anchor", fingerprint(published.read_bytes()), "--out", str(out), "--lang", "en",
+                "--anchor", anchor or fingerprint(published.read_bytes()), "--out", str(out),
+                "--lang", "en",
             ],
         )  # fmt: skip
 
@@ -407,6 +410,9 @@ def test_the_reviewers_attack_through_the_cli(tmp_path: Path) -> None:
     assert refused.exit_code != 0
     assert f"{ST_1}.{contest.contest}" in str(refused.exception)
     assert not (tmp_path / "p.json").exists()
+    other = decrypt(tallies / f"tallies/{ST_1}.json", tmp_path / "o.json", "sha256:" + "00" * 32)
+    assert "anchor/record.json: its fingerprint is" in str(other.exception)
+    assert not (tmp_path / "o.json").exists()
     done = decrypt(tallies / f"tallies/{ST_1}.json", tmp_path / "real.json")
     assert done.exit_code == 0, done.output
 
@@ -484,7 +490,7 @@ def test_a_re_randomised_copy_of_a_ballot_is_refused(election: Election) -> None
     context = election.guardians.context
     chain = read_chain(context, election.chains[ST_1].data)
     geography = Geography.of(ROUND_2_DAY)
-    assert _proofs(context, geography, ST_1, chain) == []
+    assert proof_problems(context, geography, ST_1, chain) == []
     entry = next(e for e in chain.ballots if not e.challenged)
     zero_ = elgamal.encrypt(G, election.guardians.record.joint_key, 0, 123456789)
     contests = []
@@ -506,6 +512,14 @@ def test_a_re_randomised_copy_of_a_ballot_is_refused(election: Election) -> None
         chain, ballots=tuple(copy if e is entry else e for e in chain.ballots)
     )
     assert not copied_ballots({ST_1: chain, "ST-COPY": dataclasses.replace(chain, ballots=(copy,))})
-    found = _proofs(context, geography, ST_1, forged)
+    found = proof_problems(context, geography, ST_1, forged)
     assert found
     assert all(p.path.startswith(f"line {entry.line} contests[") for p in found)
+
+
+def test_the_guardian_reads_the_record_where_the_publisher_writes_it() -> None:
+    assert (tally_origin.ANCHOR_RECORD, tally_origin.ANCHOR_SIGNATURES) == (
+        ANCHOR_RECORD,
+        ANCHOR_SIGNATURES,
+    )
+    assert tally_origin.ANCHOR_AMENDMENTS == ANCHOR_AMENDMENTS

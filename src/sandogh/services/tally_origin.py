@@ -54,7 +54,7 @@ from sandogh.core.report.report import ReportKind
 from sandogh.core.report.signatures import decode_signed, verify_signed
 
 #: where the snapshot's election folder holds its sealed pre-election record (issue 9), as
-#: `publish.published` writes them
+#: `publish.published` writes them (a service imports no publisher; a test holds them equal)
 ANCHOR_RECORD = "anchor/record.json"
 ANCHOR_SIGNATURES = "anchor/signatures.json"
 ANCHOR_AMENDMENTS = "anchor/amendments.json"
@@ -135,7 +135,7 @@ def checked_chains(
         if not found and coverage is not None:
             found = _device(coverage, station, chain)
         if not found:
-            found = _proofs(context, geography, station, chain)
+            found = proof_problems(context, geography, station, chain)
         problems += [Problem(f"{at} {p.path}", p.message) for p in found]
         if not found:
             chains[station] = chain
@@ -210,7 +210,7 @@ def _device(coverage: Coverage, station: str, chain: ChainFile) -> list[Problem]
     return []
 
 
-def _proofs(
+def proof_problems(
     context: ElectionContext, geography: Geography, station: str, chain: ChainFile
 ) -> list[Problem]:
     """Every cast ballot well formed for the station's ballot, every proof checked: a copy of
