@@ -9,16 +9,19 @@ import secrets
 import stat
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
 from sandogh.core.e2e.ceremony_files import decode_plan, decode_secret, encode_secret
 from sandogh.core.e2e.elgamal import encrypt
+from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.e2e.tally_origin import ContestProduct
 from sandogh.formats.definition_file import load_definition
 from sandogh.formats.key_file import read_key_file
 from sandogh.services.guardians import GROUP, Document, decrypt, read_record
+from sandogh.services.tally_origin import check_tally
 
 ROLES = {1: "hq", 2: "supervisory-board", 3: "observers"}
 
@@ -94,7 +97,8 @@ def test_three_guardians_a_ceremony_and_a_tally_with_one_absent(tmp_path: Path) 
     )
     tally_file = tmp_path / "tally.json"
     tally_file.write_bytes(encode_tally(tally))
-    # a tally no published chain makes is refused, naming its station (docs/e2e.md §8)
+    # a snapshot with no definition, no record and no chain is refused; a tally no published
+    # chain makes is refused, naming its station (docs/e2e.md §8)
     empty = tmp_path / "snapshot"
     (empty / "e2e" / "ballots").mkdir(parents=True)
     done = _run(
@@ -114,7 +118,9 @@ def test_three_guardians_a_ceremony_and_a_tally_with_one_absent(tmp_path: Path) 
         "en",
         ok=False,
     )
-    assert "S1 has no chain" in str(done.exception)
+    assert "definition.json: no such file" in str(done.exception)  # not the ceremony's
+    with pytest.raises(GuardianFileError, match="S1 has no chain"):
+        check_tally(tally, {}, str(tally_file))
     assert not (tmp_path / "refused.json").exists()
     partials = []
     record_file = Document(str(record), record.read_bytes())

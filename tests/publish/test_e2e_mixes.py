@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from sandogh.cli.guardians import check_input, stations_of
+from sandogh.cli.guardians import check_input, checked_chains
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import (
@@ -36,7 +36,7 @@ from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.guardians import Document
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
-from sandogh.services.tally_origin import checked_chains
+from sandogh.services.tally_origin import Trust
 from sandogh.verify_election.run import verify_election
 from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder
 from tests.services.build import (
@@ -185,7 +185,7 @@ def test_the_publisher_writes_the_mix_input_and_takes_the_mixes_back(tmp_path: P
     # a guardian holds the input to the snapshot's chains: the real one passes; one station's
     # rows alone (a smaller crowd, down to one voter) are refused (docs/e2e.md §8)
     folder = snapshot / "data" / ROUND_2
-    chains = checked_chains(guardians.record, stations_of(folder), str(folder))
+    chains = checked_chains(guardians.record, folder, Trust(unanchored=True))
     real = Document("in", encode_input(given))
     check_input(folder, definition_hash, chains, real)
     part = dataclasses.replace(given, stations=given.stations[:1], rows=given.rows[:2])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -14,9 +15,11 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
-from sandogh.cli.guardians import stations_of
+from sandogh.cli.guardians import checked_chains, snapshot_of
+from sandogh.core.anchor import E2EKeys, decode_record, fingerprint, sign_record
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
+from sandogh.core.e2e import elgamal
 from sandogh.core.e2e.ballot import EncryptedContest
 from sandogh.core.e2e.ceremony_files import GuardianKey, encode_key
 from sandogh.core.e2e.chain_file import read_chain
@@ -29,23 +32,28 @@ from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
 from sandogh.formats.key_file import read_key_file
 from sandogh.publish.e2e_record import E2EOptions, E2ERecordError
+from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.snapshot import Publisher
+from sandogh.services import tally_origin
+from sandogh.services.anchor import add_signature, draft_record, seal_record
 from sandogh.services.chains import receive_chain
 from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.tally_origin import check_tally, checked_products
+from sandogh.services.tally_origin import Trust, check_tally, checked_products, proof_problems
 from sandogh.verify_election.run import verify_election
 from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder, guardian_key
 from tests.services.build import (
+    AUTHORITIES,
     DEVICE,
     LATER,
     NOW,
     ROUND_2,
     ROUND_2_DAY,
     RUNOFF_VOTES,
+    SEALERS,
     ST_1,
     ST_2,
     final,
@@ -71,6 +79,14 @@ class Election:
     chains: dict[str, Chain]
 
 
+def _enrol(uow: NewUnitOfWork, station: str, key: SigningKey) -> None:
+    """The station's box enrolled and its staff registered."""
+    enrol_device(
+        uow, election_id=ROUND_2, station=station, public_key_hex=key.public_key.raw.hex(), now=NOW
+    )
+    register_station_staff(uow, ROUND_2, station)
+
+
 def _station(
     uow: NewUnitOfWork,
     guardians: Guardians,
@@ -78,13 +94,9 @@ def _station(
     key: SigningKey,
     votes: Mapping[str, Sequence[tuple[str, ...]]],
 ) -> Chain:
-    """The station's box enrolled, its zero report, its chain (the first voter's choices
-    challenged, then one cast ballot a voter of `votes`), its final report committing to it, and
-    the chain sent."""
-    enrol_device(
-        uow, election_id=ROUND_2, station=station, public_key_hex=key.public_key.raw.hex(), now=NOW
-    )
-    register_station_staff(uow, ROUND_2, station)
+    """The station's zero report (its box enrolled before, `_enrol`), its chain (the first
+    voter's choices challenged, then one cast ballot a voter of `votes`), its final report
+    committing to it, and the chain sent."""
     zero_bytes = signed(zero(ROUND_2_DAY, station, key), key)
     ingest_report(uow, signed=zero_bytes, now=NOW)
     ballot = station_ballot(Geography.of(ROUND_2_DAY), station)
@@ -101,6 +113,14 @@ def _station(
 
 @pytest.fixture
 def election() -> Election:
+    return _election(DEVICE, DEVICE_2)
+
+
+def _election(key_1: SigningKey, key_2: SigningKey, anchor: str = "") -> Election:
+    """The day of `ST_1` and `ST_2`, their boxes `key_1` and `key_2` (the same ceremony each
+    time: its seed is fixed); the boxes enrolled and the staff registered before it, and with
+    `anchor` the pre-election record sealed then (`seal`): "e2e" with the ceremony's member,
+    "plain" without."""
     store = MemoryStore()
 
     def uow() -> MemoryUnitOfWork:
@@ -112,11 +132,44 @@ def election() -> Election:
     assert definition_hash is not None
     guardians = ceremony(ROUND_2, definition_hash)
     load_ceremony(uow, election_id=ROUND_2, record=guardians.data, now=NOW)
+    for station, key in ((ST_1, key_1), (ST_2, key_2)):
+        enrol_device(
+            uow,
+            election_id=ROUND_2,
+            station=station,
+            public_key_hex=key.public_key.raw.hex(),
+            now=NOW,
+        )
+        register_station_staff(uow, ROUND_2, station)
+    if anchor:
+        seal(uow, guardians, e2e=anchor == "e2e")
     chains = {
-        ST_1: _station(uow, guardians, ST_1, DEVICE, RUNOFF_VOTES),
-        ST_2: _station(uow, guardians, ST_2, DEVICE_2, VOTES_2),
+        ST_1: _station(uow, guardians, ST_1, key_1, RUNOFF_VOTES),
+        ST_2: _station(uow, guardians, ST_2, key_2, VOTES_2),
     }
     return Election(uow, guardians, chains)
+
+
+def seal(uow: NewUnitOfWork, guardians: Guardians, *, e2e: bool = True) -> bytes:
+    """The pre-election record drafted from the store (its boxes), with the ceremony's `e2e`
+    member (or none), signed by `SEALERS` and sealed, as `sandogh anchor draft/sign/seal` does;
+    its bytes."""
+    record = guardians.record
+    keys = E2EKeys(record.plan.id, record.extended_hash.hex(), record.joint_key.hex())
+    drafted = draft_record(
+        uow,
+        election_id=ROUND_2,
+        authorities=AUTHORITIES,
+        threshold=3,
+        now=NOW,
+        actor="hq-1",
+        e2e=keys if e2e else None,
+    )
+    parsed = decode_record(drafted.data)
+    for key in SEALERS:
+        add_signature(uow, election_id=ROUND_2, signature=sign_record(parsed, key), now=NOW)
+    seal_record(uow, election_id=ROUND_2, now=NOW, actor="hq-1")
+    return drafted.data
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -226,11 +279,13 @@ def test_a_chain_taken_while_following_joins_the_record(election: Election, tmp_
     before = _files(tmp_path)
     (tmp_path / E2E / "stale.json").write_bytes(b"{}")
 
+    late = SigningKey.from_seed(b"3" * 32)
+    _enrol(election.uow, "ST-0802-0001", late)
     _station(
         election.uow,
         election.guardians,
         "ST-0802-0001",
-        SigningKey.from_seed(b"3" * 32),
+        late,
         {"president": [("25",)], "parliament": [("41",)]},
     )
     done = publisher.poll()
@@ -270,7 +325,9 @@ def test_a_guardian_decrypts_no_ballot_dressed_as_a_tally(
     ).regenerate()
     folder = snapshot / "data" / ROUND_2
     record = election.guardians.record
-    products = checked_products(record, stations_of(folder), str(folder))
+    products = checked_products(
+        record, Geography.of(ROUND_2_DAY), snapshot_of(folder), str(folder), Trust(unanchored=True)
+    )
     chain = read_chain(election.guardians.context, election.chains[ST_1].data)
     ballot = chain.cast_ballots[0]
     contest = ballot.contests[0]
@@ -291,11 +348,14 @@ def test_a_guardian_decrypts_no_ballot_dressed_as_a_tally(
     assert copied_ballots({ST_1: chain, "ST-COPY": chain})
 
 
-def test_the_reviewers_attack_through_the_cli(election: Election, tmp_path: Path) -> None:
+def test_the_reviewers_attack_through_the_cli(tmp_path: Path) -> None:
     """`sandogh guardians decrypt --snapshot`: one cast ballot of the station's chain wrapped as
     `{"station":…,"contests":[{"ballots":1,…}]}` is refused, naming the station and contest; the
-    station's real tally is decrypted."""
+    station's real tally is decrypted, the snapshot held to the sealed record whose fingerprint
+    the guardian gives (`--anchor`)."""
     snapshot, tallies = tmp_path / "snapshot", tmp_path / "tallies"
+    election = _election(DEVICE, DEVICE_2, anchor="e2e")
+    published = snapshot / "data" / ROUND_2 / "anchor" / "record.json"
     Publisher(
         election.uow, snapshot, render=False, e2e=E2EOptions(tallies_out=tallies)
     ).regenerate()
@@ -335,13 +395,14 @@ def test_the_reviewers_attack_through_the_cli(election: Election, tmp_path: Path
         )
     )
 
-    def decrypt(tally: Path, out: Path) -> Result:
+    def decrypt(tally: Path, out: Path, anchor: str = "") -> Result:
         return CliRunner().invoke(
             app,
             [
                 "guardians", "decrypt", "--key", str(key), "--record", str(record),
                 "--tally", str(tally), "--snapshot", str(snapshot / "data" / ROUND_2),
-                "--out", str(out), "--lang", "en",
+                "--anchor", anchor or fingerprint(published.read_bytes()), "--out", str(out),
+                "--lang", "en",
             ],
         )  # fmt: skip
 
@@ -349,5 +410,116 @@ def test_the_reviewers_attack_through_the_cli(election: Election, tmp_path: Path
     assert refused.exit_code != 0
     assert f"{ST_1}.{contest.contest}" in str(refused.exception)
     assert not (tmp_path / "p.json").exists()
+    other = decrypt(tallies / f"tallies/{ST_1}.json", tmp_path / "o.json", "sha256:" + "00" * 32)
+    assert "anchor/record.json: its fingerprint is" in str(other.exception)
+    assert not (tmp_path / "o.json").exists()
     done = decrypt(tallies / f"tallies/{ST_1}.json", tmp_path / "real.json")
     assert done.exit_code == 0, done.output
+
+
+def _publish(election: Election, root: Path) -> Path:
+    Publisher(
+        election.uow, root, render=False, e2e=E2EOptions(tallies_out=root.with_suffix(".t"))
+    ).regenerate()
+    return root / "data" / ROUND_2
+
+
+def test_a_made_up_box_is_refused_by_the_sealed_record(election: Election, tmp_path: Path) -> None:
+    """The reviewer's attack (docs/e2e.md §8): a snapshot whose boxes are keys of the maker's own,
+    every report re-signed and every chain consistent with them, decrypted before because the
+    box key was taken from the chain itself. Held to the sealed record, whose boxes are the real
+    ones, every chain is refused; with no record at all it is refused unless `--unanchored`."""
+    election = _election(DEVICE, DEVICE_2, anchor="e2e")
+    record = election.guardians.record
+    real = _publish(election, tmp_path / "real")
+    sealed = (real / "anchor" / "record.json").read_bytes()
+    assert checked_chains(record, real, Trust(anchor=fingerprint(sealed)))
+    made_up = _election(SigningKey.from_seed(bytes(range(1, 33))), SigningKey.from_seed(bytes(32)))
+    assert made_up.guardians.data == election.guardians.data
+    fake = _publish(made_up, tmp_path / "fake")
+    assert checked_chains(record, fake, Trust(unanchored=True))  # how the attack went through
+    with pytest.raises(GuardianFileError, match=r"anchor/record\.json: not published"):
+        checked_chains(record, fake, Trust())
+    shutil.copytree(real / "anchor", fake / "anchor")
+    with pytest.raises(GuardianFileError) as refused:
+        checked_chains(record, fake, Trust())
+    for station in (ST_1, ST_2):
+        assert f"e2e/ballots/{station}.jsonl start.device" in str(refused.value)
+    assert "is on record nowhere" in str(refused.value)
+    with pytest.raises(GuardianFileError, match="not the station's box"):
+        checked_chains(record, fake, Trust(anchor=fingerprint(sealed), unanchored=True))
+
+
+def test_the_record_must_be_of_this_ceremony_and_the_one_given(tmp_path: Path) -> None:
+    """A sealed record with no `e2e` member (or another ceremony's) vouches for no ceremony; a
+    fingerprint given that is not the record's is refused."""
+    election = _election(DEVICE, DEVICE_2, anchor="plain")
+    record = election.guardians.record
+    folder = _publish(election, tmp_path / "s")
+    sealed = (folder / "anchor" / "record.json").read_bytes()
+    with pytest.raises(GuardianFileError, match=r"anchor/record\.json e2e: is not this ceremony's"):
+        checked_chains(record, folder, Trust())
+    other = "sha256:" + "00" * 32
+    with pytest.raises(GuardianFileError, match=f"neither it nor .* is {other}"):
+        checked_chains(record, folder, Trust(anchor=other))
+    with pytest.raises(GuardianFileError, match=f"its fingerprint is {fingerprint(sealed)}"):
+        checked_chains(record, folder, Trust(anchor=other))
+
+
+def test_the_definition_is_the_ceremonys_and_every_chain_a_station_of_it(tmp_path: Path) -> None:
+    """A snapshot's definition of the maker's own (its stations, its ballots) is refused; so is a
+    chain of a station the ceremony's definition does not hold."""
+    election = _election(DEVICE, DEVICE_2, anchor="e2e")
+    record = election.guardians.record
+    folder = _publish(election, tmp_path / "s")
+    assert checked_chains(record, folder, Trust())
+    extra = folder / "e2e" / "ballots" / "ST-9999-9999.jsonl"
+    shutil.copy(folder / "e2e" / "ballots" / f"{ST_1}.jsonl", extra)
+    with pytest.raises(GuardianFileError, match="ST-9999-9999 is not a station of the ceremony"):
+        checked_chains(record, folder, Trust())
+    extra.unlink()
+    definition = folder / "definition.json"
+    definition.write_bytes(definition.read_bytes() + b"\n")
+    with pytest.raises(GuardianFileError, match="is not the ceremony's definition"):
+        checked_chains(record, folder, Trust())
+
+
+def test_a_re_randomised_copy_of_a_ballot_is_refused(election: Election) -> None:
+    """A copy of a voter's ballot multiplied by an encryption of 0 is a ciphertext no other chain
+    holds, so `copied_ballots` misses it; its maker cannot prove it, so its proofs fail."""
+    context = election.guardians.context
+    chain = read_chain(context, election.chains[ST_1].data)
+    geography = Geography.of(ROUND_2_DAY)
+    assert proof_problems(context, geography, ST_1, chain) == []
+    entry = next(e for e in chain.ballots if not e.challenged)
+    zero_ = elgamal.encrypt(G, election.guardians.record.joint_key, 0, 123456789)
+    contests = []
+    for contest in entry.ballot.contests:
+        assert isinstance(contest, EncryptedContest)
+        contests.append(
+            dataclasses.replace(
+                contest,
+                selections=tuple(
+                    dataclasses.replace(s, ciphertext=elgamal.add(G, s.ciphertext, zero_))
+                    for s in contest.selections
+                ),
+            )
+        )
+    copy = dataclasses.replace(
+        entry, ballot=dataclasses.replace(entry.ballot, contests=tuple(contests))
+    )
+    forged = dataclasses.replace(
+        chain, ballots=tuple(copy if e is entry else e for e in chain.ballots)
+    )
+    assert not copied_ballots({ST_1: chain, "ST-COPY": dataclasses.replace(chain, ballots=(copy,))})
+    found = proof_problems(context, geography, ST_1, forged)
+    assert found
+    assert all(p.path.startswith(f"line {entry.line} contests[") for p in found)
+
+
+def test_the_guardian_reads_the_record_where_the_publisher_writes_it() -> None:
+    assert (tally_origin.ANCHOR_RECORD, tally_origin.ANCHOR_SIGNATURES) == (
+        ANCHOR_RECORD,
+        ANCHOR_SIGNATURES,
+    )
+    assert tally_origin.ANCHOR_AMENDMENTS == ANCHOR_AMENDMENTS

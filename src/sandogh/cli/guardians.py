@@ -25,8 +25,10 @@ from rich.console import Console
 from sandogh.cli.guardians_errors import localised
 from sandogh.cli.options import LangOption, Language
 from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
+from sandogh.core.e2e.ceremony_record import CeremonyRecord
 from sandogh.core.e2e.chain_file import ChainFile
 from sandogh.core.e2e.mix_files import decode_input, encode_input
 from sandogh.core.e2e.signed_json import GuardianFileError
@@ -38,6 +40,7 @@ from sandogh.formats.key_file import PRIVATE_FILE, read_key_file
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.publish.e2e_mixes import chain_inputs
+from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.services import guardians, mixing, tally_origin
 from sandogh.services.guardians import GROUP, Document
 
@@ -45,6 +48,7 @@ guardians_app = typer.Typer(
     help="The guardians: the key ceremony and the tally's decryption.", no_args_is_help=True
 )
 _out = Console(highlight=False, soft_wrap=True)
+_err = Console(highlight=False, soft_wrap=True, stderr=True)
 
 PLAN_FILE = "ceremony.json"
 
@@ -63,6 +67,11 @@ _FA = {
     "forgotten": "امین {i}: سهم کلید شما با سیاهه می‌خواند؛ راز مراسم {file} پاک شد",
     "mixed": "امین {i}: بُر زدن {t} از {n} ردیف با اثبات در {file}؛ جایگشت و نانس‌ها نگه داشته نشد",
     "rows": "{n} ردیف بُرخورده برای رمزگشایی در {file}",
+    "unanchored": "هشدار: --unanchored — سیاههٔ مهرشدهٔ پیش از انتخابات بررسی نمی‌شود و کلید هر "
+    "صندوق از زنجیرهٔ خودش گرفته می‌شود؛ هر کس بتواند یک صندوق ساختگی با یک برگهٔ واقعی بسازد و رأی "
+    "آن رأی‌دهنده را رمزگشایی کند. فقط برای تمرین.",
+    "no_anchor": "هشدار: اثر انگشت سیاههٔ مهرشده داده نشد (--anchor)؛ سیاههٔ منتشرشده اگر مهرشده و "
+    "از همین مراسم باشد پذیرفته می‌شود. اثر انگشتی را که در مراسم گرفتید بدهید.",
 }
 _EN = {
     "planned": "Key ceremony plan written to {file}: {n} guardians, quorum {k}",
@@ -82,6 +91,12 @@ _EN = {
     "mixed": "Guardian {i}: shuffle {t} of {n} rows with its proof in {file}; "
     "its permutation and nonces are not kept",
     "rows": "{n} shuffled rows to decrypt in {file}",
+    "unanchored": "WARNING: --unanchored: the sealed pre-election record is not checked and each "
+    "box's key is taken from its own chain; anyone who makes up a box with one real ballot can "
+    "have that voter's vote decrypted. For a rehearsal only.",
+    "no_anchor": "WARNING: no fingerprint of the sealed record given (--anchor); the published "
+    "record is taken once sealed and of this ceremony. Give the fingerprint you were given at the "
+    "ceremony.",
 }
 
 KeyFile = Annotated[Path, typer.Option("--key", help="Your own key file (staff keygen).")]
@@ -105,6 +120,12 @@ def _say(message: str, lang: Language, **values: str | int) -> None:
         {k: format_int(v, language) if isinstance(v, int) else v for k, v in values.items()}
     )
     _out.print(text, markup=False)
+
+
+def _warn(message: str, lang: Language) -> None:
+    """A warning, loud and on standard error, that the guardian trusts less than it could."""
+    text = (_FA if lang.lang == "fa" else _EN)[message]
+    _err.print(text, markup=False, style="bold red")
 
 
 def _read(path: Path) -> Document:
@@ -365,18 +386,46 @@ def stations_of(snapshot: Path) -> dict[str, tally_origin.StationFiles]:
     }
 
 
+def snapshot_of(snapshot: Path) -> tally_origin.Snapshot:
+    """Every station's files and the sealed record's files in the snapshot's election folder."""
+    return tally_origin.Snapshot(
+        stations_of(snapshot),
+        _optional(snapshot / ANCHOR_RECORD),
+        _optional(snapshot / ANCHOR_SIGNATURES),
+        _optional(snapshot / ANCHOR_AMENDMENTS),
+    )
+
+
+def checked_definition(snapshot: Path, definition_hash: str) -> Election:
+    """The snapshot's `definition.json`, refused unless it is the one the ceremony names
+    (`definition_hash`): the stations, constituencies and ballots a guardian holds chains and
+    mix inputs to are the ceremony's, never ones the snapshot makes up (docs/e2e.md §8)."""
+    definition = _read(snapshot / "definition.json")
+    if sha256_text(definition.data) != definition_hash:
+        raise GuardianFileError(
+            definition.where, [Problem("", f"is not the ceremony's definition {definition_hash}")]
+        )
+    return decode_canonical(definition.data)
+
+
+def checked_chains(
+    record: CeremonyRecord, snapshot: Path, trust: tally_origin.Trust
+) -> dict[str, ChainFile]:
+    """`tally_origin.checked_chains` of the snapshot's election folder, its definition first
+    held to the ceremony's (`checked_definition`)."""
+    election = checked_definition(snapshot, record.plan.definition_hash)
+    return tally_origin.checked_chains(
+        record, Geography.of(election), snapshot_of(snapshot), str(snapshot), trust
+    )
+
+
 def check_input(
     snapshot: Path, definition_hash: str, chains: Mapping[str, ChainFile], given: Document
 ) -> None:
     """Refuse a mix input that is not its constituency's rows from the snapshot's checked
     chains, every station of the constituency in it (the definition the ceremony names tells
     which): a mix of one voter's rows would decrypt that voter's vote (docs/e2e.md §8)."""
-    definition = _read(snapshot / "definition.json")
-    if sha256_text(definition.data) != definition_hash:
-        raise GuardianFileError(
-            definition.where, [Problem("", f"is not the ceremony's definition {definition_hash}")]
-        )
-    election = decode_canonical(definition.data)
+    election = checked_definition(snapshot, definition_hash)
     expected = chain_inputs(election, Geography.of(election), chains)
     mixed = decode_input(GROUP, given.data, given.where)
     made = expected.get(f"mixes/{mixed.contest}/{mixed.constituency}.json")
@@ -416,11 +465,29 @@ def decrypt(
         Path | None,
         typer.Option(
             "--snapshot",
-            help="The published snapshot's election folder (data/<election>): its chains "
-            "(e2e/ballots/) and reports (reports/), to hold the tally to.",
+            help="The published snapshot's election folder (data/<election>): its definition, "
+            "sealed record (anchor/), chains (e2e/ballots/) and reports (reports/), to hold the "
+            "tally to.",
             show_default=False,
         ),
     ] = None,
+    anchor: Annotated[
+        str | None,
+        typer.Option(
+            "--anchor",
+            help="The sealed pre-election record's fingerprint (or an amendment's head), long or "
+            "short, as given to you at the ceremony or printed in a newspaper.",
+            show_default=False,
+        ),
+    ] = None,
+    unanchored: Annotated[
+        bool,
+        typer.Option(
+            "--unanchored",
+            help="A rehearsal only: accept a snapshot with no sealed record, trusting each "
+            "chain's own box key.",
+        ),
+    ] = False,
     private: Private = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -439,7 +506,11 @@ def decrypt(
     index = guardians.record_index(record_file, read_key_file(key))
     key_file = _read(_private_dir(private, key) / f"guardian-{index}.key.json")
     parsed = guardians.read_record(record_file)
-    chains = tally_origin.checked_chains(parsed, stations_of(snapshot), str(snapshot))
+    if unanchored:
+        _warn("unanchored", lang)
+    elif anchor is None:
+        _warn("no_anchor", lang)
+    chains = checked_chains(parsed, snapshot, tally_origin.Trust(anchor, unanchored))
     if mix_input is not None:
         given = _read(mix_input)
         check_input(snapshot, parsed.plan.definition_hash, chains, given)

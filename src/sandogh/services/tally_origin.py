@@ -1,6 +1,13 @@
 """A guardian's check that what it is asked to decrypt is a real tally (docs/e2e.md §8).
 
-From the published snapshot's election folder (`data/<election>/`): every station's chain
+From the published snapshot's election folder (`data/<election>/`): its `definition.json` the
+ceremony's definition (checked by the caller, which decodes it: `cli.guardians.checked_definition`)
+and every chain's station a station of it; its sealed pre-election record (`anchor/record.json`,
+k of n officials' signatures, amendments: issue 9) this ceremony's (`e2e` member, and the
+fingerprint or amendment head the guardian was given, when given), each chain's box the one it
+registers for the station (a box replaced by an amendment too, its successor being on record);
+every cast ballot's proofs (`core.e2e.ballot.check_ballot`, against the station's ballot), so
+that no copy of another's ballot, re-randomised, stands in a chain; every station's chain
 (`e2e/ballots/<station>.jsonl`, read strictly), its start, codes and close computed again
 (`chain_file.check_links`), its start naming the station's zero report (`reports/<station>/
 zero.json`) and its close the `e2e.chain_close` of the station's final report
@@ -15,8 +22,21 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sandogh.core.anchor import (
+    Coverage,
+    E2EKeys,
+    RecordError,
+    anchored_amendments,
+    decode_amendments,
+    decode_record,
+    decode_signatures,
+    fingerprint,
+    verify_amendments,
+    verify_record,
+)
+from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
-from sandogh.core.e2e.ballot import ElectionContext
+from sandogh.core.e2e.ballot import ElectionContext, check_ballot
 from sandogh.core.e2e.ceremony_record import CeremonyRecord
 from sandogh.core.e2e.chain_file import ChainFile, ChainFormatError, check_links, read_chain
 from sandogh.core.e2e.group import RISTRETTO255
@@ -29,7 +49,15 @@ from sandogh.core.e2e.tally_origin import (
     tally_problems,
 )
 from sandogh.core.errors import SandoghError
+from sandogh.core.report.ballot import station_ballot
+from sandogh.core.report.report import ReportKind
 from sandogh.core.report.signatures import decode_signed, verify_signed
+
+#: where the snapshot's election folder holds its sealed pre-election record (issue 9), as
+#: `publish.published` writes them (a service imports no publisher; a test holds them equal)
+ANCHOR_RECORD = "anchor/record.json"
+ANCHOR_SIGNATURES = "anchor/signatures.json"
+ANCHOR_AMENDMENTS = "anchor/amendments.json"
 
 
 @dataclass(frozen=True)
@@ -41,25 +69,53 @@ class StationFiles:
     final: bytes | None
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What a guardian reads of a published election folder: every station's files and the
+    sealed record's three files (None: not published)."""
+
+    stations: Mapping[str, StationFiles]
+    anchor_record: bytes | None = None
+    anchor_signatures: bytes | None = None
+    anchor_amendments: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Trust:
+    """What the guardian was given from a second source: the sealed record's fingerprint or an
+    amendment's head (None: the record published is taken as it reads, once sealed and this
+    ceremony's); `unanchored` lets a snapshot with no record through (a rehearsal only)."""
+
+    anchor: str | None = None
+    unanchored: bool = False
+
+
 def checked_products(
-    record: CeremonyRecord, stations: Mapping[str, StationFiles], where: str
+    record: CeremonyRecord, geography: Geography, snapshot: Snapshot, where: str, trust: Trust
 ) -> dict[str, dict[str, ContestProduct]]:
     """Each station's contest products, from `checked_chains`."""
-    chains = checked_chains(record, stations, where)
+    chains = checked_chains(record, geography, snapshot, where, trust)
     return {station: chain_products(RISTRETTO255, chain) for station, chain in chains.items()}
 
 
 def checked_chains(
-    record: CeremonyRecord, stations: Mapping[str, StationFiles], where: str
+    record: CeremonyRecord, geography: Geography, snapshot: Snapshot, where: str, trust: Trust
 ) -> dict[str, ChainFile]:
-    """Each station's chain, once every chain is shown to be the one its signed final report
-    closes and no ballot is in two chains; else `GuardianFileError` naming each station's
-    problems."""
+    """Each station's chain, once every chain is of a station of the ceremony's definition
+    (`geography`, of the definition the caller held to the ceremony's hash), its box the one the
+    sealed record registers for it, every cast ballot's proofs check, the chain is the one its
+    signed final report closes and no ballot is in two chains; else `GuardianFileError` naming
+    each station's problems. A box key taken from the chain alone would let anyone who makes up
+    a snapshot of one station and one real ballot have that voter's vote decrypted (§8)."""
     context = ElectionContext(RISTRETTO255, record.extended_hash, record.joint_key)
-    problems: list[Problem] = []
+    coverage, problems = anchored_coverage(record, snapshot, trust)
+    known = set(geography.stations)
     chains: dict[str, ChainFile] = {}
-    for station, files in sorted(stations.items()):
+    for station, files in sorted(snapshot.stations.items()):
         at = f"e2e/ballots/{station}.jsonl"
+        if station not in known:
+            problems.append(Problem(at, f"{station} is not a station of the ceremony's definition"))
+            continue
         try:
             chain = read_chain(context, files.chain)
         except ChainFormatError as error:
@@ -76,6 +132,10 @@ def checked_chains(
             found = check_links(
                 context, chain, station=station, device=chain.start.device, zero_report=hashes
             )
+        if not found and coverage is not None:
+            found = _device(coverage, station, chain)
+        if not found:
+            found = proof_problems(context, geography, station, chain)
         problems += [Problem(f"{at} {p.path}", p.message) for p in found]
         if not found:
             chains[station] = chain
@@ -83,6 +143,89 @@ def checked_chains(
     if problems:
         raise GuardianFileError(where, problems)
     return chains
+
+
+def anchored_coverage(
+    record: CeremonyRecord, snapshot: Snapshot, trust: Trust
+) -> tuple[Coverage | None, list[Problem]]:
+    """What the snapshot's sealed record and amendments cover, once k of n officials signed the
+    record and every amendment, the record is of the ceremony's election, definition and
+    ceremony (its `e2e` member: id, HE, K), and its fingerprint or an amendment's head is the one
+    the guardian was given (when given); else the problems. No record: nothing covered, and a
+    problem unless `trust.unanchored`."""
+    data = snapshot.anchor_record
+    if data is None:
+        if trust.unanchored and trust.anchor is None:
+            return None, []
+        return None, [Problem(ANCHOR_RECORD, "not published: no box key can be trusted")]
+    problems: list[Problem] = []
+    at = ANCHOR_RECORD  # the file read last is the one that does not read
+    try:
+        anchored = decode_record(data)
+        at = ANCHOR_SIGNATURES
+        signatures = decode_signatures(snapshot.anchor_signatures or b"", data)
+        at = ANCHOR_AMENDMENTS
+        amendments = decode_amendments(snapshot.anchor_amendments or b"")
+    except RecordError as error:
+        return None, [Problem(f"{at} {p.path}".strip(), p.message) for p in error.problems]
+    plan = record.plan
+    said = {"election": anchored.election, "definition_hash": anchored.definition_hash}
+    for name, value in {"election": plan.election, "definition_hash": plan.definition_hash}.items():
+        if said[name] != value:
+            problems.append(Problem(f"{ANCHOR_RECORD} {name}", f"is not the ceremony's {value}"))
+    e2e = E2EKeys(plan.id, record.extended_hash.hex(), record.joint_key.hex())
+    if anchored.e2e != e2e:
+        problems.append(
+            Problem(f"{ANCHOR_RECORD} e2e", f"is not this ceremony's ({plan.id}, HE, K)")
+        )
+    problems += [
+        Problem(f"{ANCHOR_SIGNATURES} {p.path}", p.message)
+        for p in verify_record(anchored, signatures)
+    ]
+    problems += [
+        Problem(f"{ANCHOR_AMENDMENTS} {p.path}", p.message)
+        for p in verify_amendments(anchored, amendments)
+    ]
+    chain = [each.amendment for each in amendments]
+    if (
+        trust.anchor is not None
+        and anchored_amendments(fingerprint(data), chain, trust.anchor) is None
+    ):
+        problems.append(
+            Problem(
+                ANCHOR_RECORD,
+                f"its fingerprint is {fingerprint(data)}, and neither it nor the head of any of "
+                f"its {len(chain)} amendments is {trust.anchor}, the one given",
+            )
+        )
+    return (None if problems else Coverage.of(anchored, chain)), problems
+
+
+def _device(coverage: Coverage, station: str, chain: ChainFile) -> list[Problem]:
+    """The chain's box (which signs its final report) on record for the station, not replaced."""
+    try:
+        coverage.check_device(station, chain.start.device, ReportKind.FINAL)
+    except SandoghError as error:
+        return [Problem("start.device", f"is not the station's box in the sealed record: {error}")]
+    return []
+
+
+def proof_problems(
+    context: ElectionContext, geography: Geography, station: str, chain: ChainFile
+) -> list[Problem]:
+    """Every cast ballot well formed for the station's ballot, every proof checked: a copy of
+    another ballot multiplied by an encryption of zero is a new ciphertext no other chain holds,
+    but its maker, not knowing its nonce, cannot prove it."""
+    try:
+        ballot = station_ballot(geography, station)
+    except SandoghError as error:
+        return [Problem("", str(error))]
+    return [
+        Problem(f"line {entry.line} {p.path}", p.message)
+        for entry in chain.ballots
+        if not entry.challenged
+        for p in check_ballot(context, entry.ballot, ballot)
+    ]
 
 
 def _reports(station: str, chain: ChainFile, files: StationFiles) -> list[Problem]:
