@@ -196,3 +196,11 @@ def test_a_missing_option_is_one_line_not_a_traceback(args: tuple[str, ...], nam
     assert done.returncode == 2
     assert named in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_python_m_sandogh_is_the_sandogh_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sandogh", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert "verify-election" in done.stdout
