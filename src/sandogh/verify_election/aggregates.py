@@ -4,14 +4,13 @@ tallies, its values their sums, and its decryption holds (V16, V17 as for a stat
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.decryption import check_decryption, read_shares
 from sandogh.verify_election.definition import ContestBallot
-from sandogh.verify_election.election import GROUP, Context, Listed, bound, file_agrees
+from sandogh.verify_election.election import GROUP, Context, Listed, read_listed
 from sandogh.verify_election.reading import (
     RecordError,
     Source,
@@ -36,11 +35,10 @@ def check_aggregate(
     relative = f"aggregates/{contest.contest}/{contest.constituency}.json"
     where = f"{context.folder}e2e/{relative}"
     name = f"{contest.contest}/{contest.constituency}"
-    data = source.read(where, bound(files.get(relative)))
+    data = read_listed(source, ledger, context.folder, relative, files.get(relative))
     if data is None:
         ledger.failed(Check.AGGREGATES, name, f"{where} is missing")
         return
-    file_agrees(ledger, files.get(relative), relative, hashlib.sha256(data).hexdigest(), len(data))
     try:
         _check(
             context,

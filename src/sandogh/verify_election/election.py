@@ -60,6 +60,17 @@ class Context:
     signing_keys: Mapping[int, bytes]  # each guardian's Ed25519 key, for its mix files (V23)
 
 
+def read_listed(
+    source: Source, ledger: Ledger, folder: str, relative: str, listed: Listed | None
+) -> bytes | None:
+    """`e2e/<relative>` of the election in `folder`, read to its listed length (+1) and held to
+    the manifest (V1); None when it is missing, for the caller to fail the check that needs it."""
+    data = source.read(f"{folder}e2e/{relative}", bound(listed))
+    if data is not None:
+        file_agrees(ledger, listed, relative, hashlib.sha256(data).hexdigest(), len(data))
+    return data
+
+
 def file_agrees(
     ledger: Ledger, listed: Listed | None, relative: str, data_hash: str, size: int
 ) -> None:
@@ -113,16 +124,9 @@ def check_election(
     manifest's files and the record's fingerprint. A file that cannot be read: `RecordError`."""
     folder = f"data/{election}/"
     files, fingerprint = read_manifest(source, folder, election)
-    data = source.read(folder + ELECTION, bound(files.get("election.json")))
+    data = read_listed(source, ledger, folder, "election.json", files.get("election.json"))
     if data is None:
         raise RecordError(folder + ELECTION, "missing")
-    file_agrees(
-        ledger,
-        files.get("election.json"),
-        "election.json",
-        hashlib.sha256(data).hexdigest(),
-        len(data),
-    )
     where = folder + ELECTION
     document = parse_json(data, where)
     named = read_field(document, "election", where, str)

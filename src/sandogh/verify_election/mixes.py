@@ -5,7 +5,6 @@ the decryption of every final row, and the count held to the stations' signed fi
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -16,7 +15,7 @@ import nacl.signing
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.decryption import check_decryption, read_shares
 from sandogh.verify_election.definition import ContestBallot
-from sandogh.verify_election.election import GROUP, Context, Listed, bound, file_agrees
+from sandogh.verify_election.election import GROUP, Context, Listed, read_listed
 from sandogh.verify_election.mixnet import Pair, Proof, shuffle_fails
 from sandogh.verify_election.reading import (
     RecordError,
@@ -53,11 +52,10 @@ def check_mixes(
     relative = f"mixes/{contest.contest}/{contest.constituency}.json"
     where = f"{context.folder}e2e/{relative}"
     name = f"{contest.contest}/{contest.constituency}"
-    data = source.read(where, bound(files.get(relative)))
+    data = read_listed(source, ledger, context.folder, relative, files.get(relative))
     if data is None:
         ledger.failed(Check.MIX_INPUT, name, f"{where} is missing")
         return
-    file_agrees(ledger, files.get(relative), relative, hashlib.sha256(data).hexdigest(), len(data))
     try:
         document = parse_json(data, where)
         rows = _input(ledger, contest, summaries, document, name=name, where=where)

@@ -7,7 +7,6 @@ V20 and a large contest's V22–V25 from what the workers returned. See §10, "C
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +16,7 @@ from sandogh.verify_election.aggregates import check_aggregate
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.codes import check_codes
 from sandogh.verify_election.definition import ContestBallot, Definition, read_definition
-from sandogh.verify_election.election import Context, Listed, bound, check_election, file_agrees
+from sandogh.verify_election.election import Context, Listed, check_election, read_listed
 from sandogh.verify_election.mixes import check_mixes
 from sandogh.verify_election.reading import RecordError, Source, VerifierError, parse_json
 from sandogh.verify_election.reports import read_report
@@ -156,11 +155,8 @@ def _other_files(
     for relative, listed in sorted(files.items()):
         if relative == "election.json" or relative.startswith(read) or relative in mixed:
             continue
-        data = source.read(f"{context.folder}e2e/{relative}", bound(listed))
-        if data is None:
+        if read_listed(source, ledger, context.folder, relative, listed) is None:
             ledger.failed(Check.MANIFEST, relative, "listed in the manifest, but missing")
-        else:
-            file_agrees(ledger, listed, relative, hashlib.sha256(data).hexdigest(), len(data))
 
 
 def _run(tasks: list[StationTask], workers: int | None) -> Iterator[StationSummary]:
