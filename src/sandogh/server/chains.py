@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from sandogh.server.centre import CentreDep
-from sandogh.server.errors import ApiError, documented
+from sandogh.server.errors import ApiError, body_of, documented
 from sandogh.server.models import ReceivedChainBody
 from sandogh.server.refusals import SourceDep
 from sandogh.services.chains import ChainRefusal, ChainRefusedError, receive_chain
@@ -61,12 +61,7 @@ _STATUS = {
     operation_id="send_ballot_chain",
 )
 async def post_chain(request: Request, centre: CentreDep, source: SourceDep) -> JSONResponse:
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media != api_paths.CHAIN_MEDIA_TYPE:
-        raise ApiError(
-            415, "unsupported-media-type", f"send the chain file as {api_paths.CHAIN_MEDIA_TYPE}"
-        )
-    data = await request.body()
+    data = await body_of(request, api_paths.CHAIN_MEDIA_TYPE, "the chain file")
     now = centre.clock()
     try:
         received = await run_in_threadpool(

@@ -173,3 +173,12 @@ def documented(
     }
     answers.update(also or {})
     return answers
+
+
+async def body_of(request: Request, media: str, what: str) -> bytes:
+    """The request's body once its Content-Type is `media` (parameters aside); otherwise 415,
+    saying to send `what` as `media`."""
+    given = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if given != media:
+        raise ApiError(415, "unsupported-media-type", f"send {what} as {media}")
+    return await request.body()

@@ -26,7 +26,7 @@ from sandogh.formats.readiness_csv import (
 )
 from sandogh.formats.tally_csv import RowProblem
 from sandogh.server.centre import CentreDep
-from sandogh.server.errors import ApiError, documented
+from sandogh.server.errors import ApiError, body_of, documented
 from sandogh.server.sessions import require
 from sandogh.services.readiness import export_registers, import_register, readiness
 from sandogh.services.sessions import SignedIn
@@ -194,11 +194,9 @@ async def import_register_endpoint(  # noqa: PLR0917 -- FastAPI fills each from 
     centre: CentreDep,
     operator: Annotated[SignedIn, Depends(require(Action.MANAGE_READINESS, _unit_asked))],
 ) -> ImportedBody:
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media != CSV:
-        raise ApiError(415, "unsupported-media-type", f"send the register as {CSV}")
+    data = await body_of(request, CSV, "the register")
     try:
-        text = (await request.body()).decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
         rows = read_register(register, io.StringIO(text, newline=""), source_name="body")
     except UnicodeDecodeError as error:
         raise ApiError(400, "bad-register", "the body is not UTF-8") from error

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from sandogh.server.centre import CentreDep
-from sandogh.server.errors import ApiError, documented
+from sandogh.server.errors import ApiError, body_of, documented
 from sandogh.server.models import IngestedBody
 from sandogh.server.refusals import SourceDep
 from sandogh.services.ingest import ReportRefusal, ReportRefusedError, ingest_report
@@ -93,10 +93,7 @@ _SIGNED_REPORT_SCHEMA = {
     operation_id="send_report",
 )
 async def post_report(request: Request, centre: CentreDep, source: SourceDep) -> JSONResponse:
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media != JSON:
-        raise ApiError(415, "unsupported-media-type", f"send the signed report as {JSON}")
-    data = await request.body()
+    data = await body_of(request, JSON, "the signed report")
     now = centre.clock()
     try:
         ingested = await run_in_threadpool(
