@@ -15,9 +15,9 @@ from sandogh.verify_election.reading import (
     RecordError,
     Source,
     count,
-    element,
     field,
     parse_json,
+    read_ciphertext,
 )
 from sandogh.verify_election.summary import StationSummary
 
@@ -88,10 +88,7 @@ def _check(
         at = f"{name}/{option or 'blank'}"
         alpha = GROUP.product(s.tally[contest.contest][1][position][0] for s in summaries)
         beta = GROUP.product(s.tally[contest.contest][1][position][1] for s in summaries)
-        ciphertext = (
-            element(GROUP, field(selection, "alpha", where), f"{at}.alpha"),
-            element(GROUP, field(selection, "beta", where), f"{at}.beta"),
-        )
+        ciphertext = read_ciphertext(GROUP, selection, where, at)
         ledger.record(
             Check.AGGREGATES,
             ciphertext == (alpha, beta),

@@ -17,7 +17,7 @@ from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import GROUP, Context
 from sandogh.verify_election.proofs import Statement, range_proof, range_proof_holds
-from sandogh.verify_election.reading import RecordError, element, field, scalars
+from sandogh.verify_election.reading import RecordError, field, read_ciphertext, scalars
 from sandogh.verify_election.slots import SlotContest, check_slots, read_slots, reencrypts_slots
 
 
@@ -91,8 +91,7 @@ def read_ballot(
             selections.append(
                 Selection(
                     options[j],
-                    element(GROUP, field(selection, "alpha", at), f"{at}.alpha"),
-                    element(GROUP, field(selection, "beta", at), f"{at}.beta"),
+                    *read_ciphertext(GROUP, selection, at, at),
                     challenges,
                     responses,
                 )

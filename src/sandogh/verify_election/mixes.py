@@ -25,6 +25,7 @@ from sandogh.verify_election.reading import (
     element,
     field,
     parse_json,
+    read_ciphertext,
     scalar,
     scalars,
 )
@@ -245,10 +246,7 @@ def _decryption(
         row_values = []
         for option, cell in zip(options, row, strict=True):
             slot = f"{at}, slot {option['option']}"
-            shown = (
-                element(GROUP, field(option, "alpha", place), f"{slot}.alpha"),
-                element(GROUP, field(option, "beta", place), f"{slot}.beta"),
-            )
+            shown = read_ciphertext(GROUP, option, place, slot)
             if not ledger.record(
                 Check.ROW_DECRYPTION, shown == cell, slot, "not the last mix's ciphertext"
             ):

@@ -149,6 +149,14 @@ def element(group: Group, value: Any, where: str) -> bytes:
     return data
 
 
+def read_ciphertext(group: Group, document: Any, where: str, at: str) -> tuple[bytes, bytes]:
+    """(α, β) of `document` (read at `where`), each an element, named `at.alpha`/`at.beta`."""
+    return (
+        element(group, field(document, "alpha", where), f"{at}.alpha"),
+        element(group, field(document, "beta", where), f"{at}.beta"),
+    )
+
+
 def scalar(group: Group, value: Any, where: str) -> int:
     if not isinstance(value, str) or not _HEX32.fullmatch(value):
         raise RecordError(where, "a scalar is 64 lower-case hex digits")

@@ -15,7 +15,7 @@ from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import GROUP, Context
 from sandogh.verify_election.proofs import Statement, range_proof, range_proof_holds
-from sandogh.verify_election.reading import RecordError, element, field, scalars
+from sandogh.verify_election.reading import RecordError, field, read_ciphertext, scalars
 
 Pair = tuple[bytes, bytes]
 
@@ -56,8 +56,7 @@ def _bit(document: Any, where: str) -> Bit:
     if len(challenges) != 2 or len(responses) != 2:
         raise RecordError(where, "a bit's proof has 2 challenges and 2 responses")
     return Bit(
-        element(GROUP, field(document, "alpha", where), f"{where}.alpha"),
-        element(GROUP, field(document, "beta", where), f"{where}.beta"),
+        *read_ciphertext(GROUP, document, where, where),
         challenges,
         responses,
     )

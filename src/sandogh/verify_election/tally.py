@@ -15,9 +15,9 @@ from sandogh.verify_election.reading import (
     RecordError,
     Source,
     count,
-    element,
     field,
     parse_json,
+    read_ciphertext,
 )
 from sandogh.verify_election.summary import StationSummary, StationTask
 
@@ -94,10 +94,7 @@ def _contest(
     values: list[int] = []
     for selection, option, (alpha, beta) in zip(selections, options, products, strict=True):
         at = f"{name}/{option or 'blank'}"
-        shown = (
-            element(GROUP, field(selection, "alpha", place), f"{at}.alpha"),
-            element(GROUP, field(selection, "beta", place), f"{at}.beta"),
-        )
+        shown = read_ciphertext(GROUP, selection, place, at)
         ledger.record(
             Check.STATION_TALLY,
             shown == (alpha, beta),
