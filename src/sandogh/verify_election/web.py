@@ -154,7 +154,8 @@ class Remote:
         if self._origin[0] not in _PORTS:
             raise RefusedError(location, Refusal.SCHEME, {"scheme": self._origin[0]})
         if parts.username is not None or parts.password is not None:
-            raise RefusedError(location, Refusal.CREDENTIALS)
+            hidden = parts._replace(netloc="…@" + parts.netloc.rpartition("@")[2]).geturl()
+            raise RefusedError(hidden, Refusal.CREDENTIALS)  # named, but not printed
         if "?" in location or "#" in location:
             raise RefusedError(location, Refusal.QUERY)
         if not parts.hostname:
