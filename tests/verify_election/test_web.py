@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import pickle
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -406,3 +407,15 @@ def test_a_refusal_crosses_between_processes_as_it_is() -> None:
     again = pickle.loads(pickle.dumps(error))
     assert (again.where, again.refusal, again.values) == (error.where, error.refusal, error.values)
     assert str(again) == str(error)
+
+
+def test_a_tls_handshake_never_answered_fails_at_the_file_deadline() -> None:
+    """An https:// record whose server accepts the connection and says nothing: the handshake is
+    held to the deadline as every other operation is."""
+    with socket.create_server(("127.0.0.1", 0)) as listening:
+        url = f"https://127.0.0.1:{listening.getsockname()[1]}/"
+        started = time.monotonic()
+        with pytest.raises(RefusedError) as caught:
+            verify_election(url, workers=1, limits=Limits(file_seconds=0.3))
+    assert caught.value.refusal is Refusal.FILE_DEADLINE
+    assert 0.25 < time.monotonic() - started < 1.5
