@@ -11,8 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from sandogh.cli.app import app
-from sandogh.cli.verify_election_fa import detail_fa
+from sandogh.cli.verify_election_fa import REFUSALS, detail_fa, refusal_fa
+from sandogh.verify_election.errors import Refusal, RefusedError
 from tests.verify_election.record import Built, build, write_manifest
+from tests.verify_election.test_web import ELECTIONS, drip_body, hostile
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +103,34 @@ def test_failure_details_are_persian_in_persian_output(record: Built, tmp_path: 
 )
 def test_the_common_details_have_a_persian_form(english: str, persian: str) -> None:
     assert persian in detail_fa(english)
+
+
+def test_a_server_too_slow_is_named_with_its_limit_in_persian_and_english(record: Built) -> None:
+    """The record's first file dripped a byte at a time: exit 1, the URL and the deadline named
+    (`--file-deadline`), in Persian digits for Persian output."""
+    with hostile(record.root, ELECTIONS, drip_body) as (url, _):
+        fa = CliRunner().invoke(app, ["verify-election", url, "--file-deadline", "0.3"])
+        en = CliRunner().invoke(
+            app, ["verify-election", url, "--file-deadline", "0.3", "--lang", "en"]
+        )
+    assert fa.exit_code == en.exit_code == 1
+    assert f"{url}{ELECTIONS}: در ۰٫۳ ثانیه خوانده نشد" in " ".join(fa.output.split())
+    assert f"{url}{ELECTIONS}: not read within 0.3 s" in " ".join(en.output.split())
+
+
+def test_the_run_deadline_is_an_option(record: Built) -> None:
+    with hostile(record.root, "", drip_body, delay=0.1) as (url, _):
+        en = CliRunner().invoke(
+            app, ["verify-election", url, "--run-deadline", "0.3", "--lang", "en"]
+        )
+    assert en.exit_code == 1
+    assert "the run's deadline of 0.3 s (--run-deadline) passed" in " ".join(en.output.split())
+
+
+def test_every_refusal_has_its_persian() -> None:
+    assert set(REFUSALS) == set(Refusal)
+    error = RefusedError("http://h/x", Refusal.TOO_LONG, {"bytes": 4194304})
+    assert refusal_fa(error) == (
+        "http://h/x: بلندتر از ۴٬۱۹۴٬۳۰۴ بایت است، بیشترین اندازه‌ای که سنجشگر از پرونده‌ای "
+        "بیرون از فهرست پرونده‌ها می‌خواند"
+    )

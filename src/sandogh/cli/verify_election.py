@@ -14,12 +14,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from sandogh.cli.options import JsonOption, LangOption, Language
-from sandogh.cli.verify_election_fa import detail_fa
+from sandogh.cli.verify_election_fa import detail_fa, refusal_fa
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.verify_election.checks import Check, Outcome
-from sandogh.verify_election.reading import VerifierError
+from sandogh.verify_election.errors import RefusedError, VerifierError
 from sandogh.verify_election.run import ElectionVerification, Verification, verify_election
+from sandogh.verify_election.web import FILE_SECONDS, Limits
 
 #: The exit status when a check fails (as `verify-results`' when anything disagrees).
 FAILS = 5
@@ -102,6 +103,11 @@ def _detail(detail: str, lang: Lang) -> str:
     return detail_fa(detail) if lang == "fa" else detail
 
 
+def _unreadable(error: VerifierError, lang: Lang) -> str:
+    """Why the record cannot be read: a refused read in Persian for Persian output."""
+    return refusal_fa(error) if lang == "fa" and isinstance(error, RefusedError) else str(error)
+
+
 def check_name(check: Check, lang: Lang) -> str:
     fa, en = NAMES[check]
     return f"{check.label} {fa if lang == 'fa' else en}"
@@ -117,15 +123,32 @@ def verify_election_command(
         int | None,
         typer.Option("--workers", min=1, help="Processes checking stations (default: every core)."),
     ] = None,
+    file_deadline: Annotated[
+        float,
+        typer.Option(
+            "--file-deadline",
+            min=0.001,
+            help="Seconds a file may take over HTTP, per MiB it may hold (at least one MiB's).",
+        ),
+    ] = FILE_SECONDS,
+    run_deadline: Annotated[
+        float | None,
+        typer.Option(
+            "--run-deadline",
+            min=0.001,
+            help="Seconds the whole run may take; a read after them fails (default: none).",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
     """Check the end-to-end record (docs/e2e.md §10: V1..V20) of a snapshot; exit 5 naming the
     first station, ballot or proof that fails."""
+    limits = Limits.starting_now(file_deadline, run_deadline)
     try:
-        verification = verify_election(location, election, workers)
+        verification = verify_election(location, election, workers, limits)
     except VerifierError as error:
-        err.print(escape(say("unreadable", lang.lang, error=str(error))))
+        err.print(escape(say("unreadable", lang.lang, error=_unreadable(error, lang.lang))))
         raise typer.Exit(UNREADABLE) from error
     if as_json:
         sys.stdout.write(json.dumps(verification_json(verification), ensure_ascii=False, indent=2))

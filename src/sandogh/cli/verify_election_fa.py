@@ -3,13 +3,18 @@
 The verifier names each failure in English (its `--json` and `--lang en` say it as is); a person
 reading Persian output gets the common ones — a file missing, a hash that differs, a proof or
 signature that fails, a chain that breaks, a value that differs, a malformed field — in Persian,
-the values they quote kept as they are. A detail of no form listed here stays in English.
+the values they quote kept as they are. A detail of no form listed here stays in English. A read
+refused (`RefusedError`: a deadline, a redirect elsewhere, a file past its bound) is said in
+Persian whole, from its type and values.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.verify_election.errors import Refusal, RefusedError
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
@@ -121,3 +126,47 @@ def detail_fa(detail: str) -> str:
         if match is not None:
             return persian(match)
     return detail
+
+
+REFUSALS: dict[Refusal, str] = {
+    Refusal.SCHEME: "نشانی با طرح {scheme} خوانده نمی‌شود: یک پوشه یا یک نشانی http(s) بدهید",
+    Refusal.CREDENTIALS: (
+        "نشانی دارای نام کاربری یا گذرواژه خوانده نمی‌شود (سنجشگر نشانی‌ای را که می‌خواند چاپ "
+        "می‌کند و آن‌ها را به هر کارسازی در میانه راه می‌فرستاد)"
+    ),
+    Refusal.QUERY: (
+        "نشانی سیاهه با پرسش (?) یا پاره (#) خوانده نمی‌شود: مسیر پرونده‌ها پس از آن می‌آید"
+    ),
+    Refusal.FILE_DEADLINE: (
+        "در {seconds} ثانیه خوانده نشد (--file-deadline: {per} ثانیه برای هر مگابایتی که "
+        "پرونده می‌تواند داشته باشد)"
+    ),
+    Refusal.RUN_DEADLINE: "مهلت {seconds} ثانیه‌ای کل سنجش (--run-deadline) هنگام خواندن آن گذشت",
+    Refusal.OFF_ORIGIN: "به {target} بازفرستاده شد که بیرون از مبدأ سیاهه ({origin}) است",
+    Refusal.REDIRECTS: "بیش از {count} بار بازفرستاده شد",
+    Refusal.STATUS: "کارساز پاسخ HTTP {status} داد",
+    Refusal.ENCODING: (
+        "با Content-Encoding {encoding} فرستاده شد: سنجشگر خود بایت‌های پرونده (identity) را "
+        "می‌خواهد و جز آن را نمی‌خواند"
+    ),
+    Refusal.TOO_LONG: (
+        "بلندتر از {bytes} بایت است، بیشترین اندازه‌ای که سنجشگر از پرونده‌ای بیرون از فهرست "
+        "پرونده‌ها می‌خواند"
+    ),
+    Refusal.BROKEN: "پاسخ کارساز HTTP خوانا برای سنجشگر نیست: {detail}",
+    Refusal.NETWORK: "به آن نمی‌توان رسید: {detail}",
+}
+_SECONDS = ("seconds", "per")
+
+
+def refusal_fa(error: RefusedError) -> str:
+    """A refused read in Persian: its URL or path as it is, its figures in Persian digits."""
+    values = {
+        name: format_int(value, "fa")
+        if isinstance(value, int)
+        else to_persian_digits(value).replace(".", "\u066b")
+        if name in _SECONDS
+        else value
+        for name, value in error.values.items()
+    }
+    return f"{error.where}: {REFUSALS[error.refusal].format_map(values)}"

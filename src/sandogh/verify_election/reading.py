@@ -3,7 +3,7 @@
 Every value read from the record is checked for its form here — an element is decoded and
 refused unless canonical (§1), a scalar unless it is 32 bytes below q — and a field missing or
 of another type raises `RecordError` naming the file, the line and the field. Files are read
-from a folder or over HTTP(S); a station's chain is read line by line, never whole.
+from a folder or over HTTP(S) (`web`); a station's chain is read line by line, never whole.
 """
 
 from __future__ import annotations
@@ -18,9 +18,32 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from sandogh.core.e2e.group import Group
+from sandogh.verify_election.errors import RecordError, Refusal, RefusedError, VerifierError
+from sandogh.verify_election.web import Limits, Remote
+
+__all__ = [
+    "CHUNK",
+    "MAX_FILE",
+    "U32",
+    "UNLISTED",
+    "UNLISTED_OTHER",
+    "RecordError",
+    "Source",
+    "VerifierError",
+    "canonical_bytes",
+    "count",
+    "digest",
+    "element",
+    "field",
+    "parse_json",
+    "prefixed",
+    "read_ciphertext",
+    "safe_path",
+    "scalar",
+    "scalars",
+    "unlisted_bound",
+]
 
 _HEX32 = re.compile(r"[0-9a-f]{64}")
 _PREFIXED = re.compile(r"(sha256|ed25519):([0-9a-f]{64})")
@@ -30,23 +53,34 @@ _PATH = re.compile(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
 # The widest integer a record's field holds: §2 hashes counts as u32; the manifest's lengths are
 # checked against `MAX_FILE`. A larger one is refused when read, never handed to a hash.
 U32 = 2**32 - 1
-# The most the verifier reads of a file the manifest does not bound (the manifest itself, the
-# definition, a report): far above any real one, far below what would exhaust memory.
+# The most a file the manifest lists may hold (a station's chain is the largest).
 MAX_FILE = 256 * 2**20
 CHUNK = 2**16
+_MIB = 2**20
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+# The most the verifier reads of a file the manifest does not bound, by its path (§10, "Bounded
+# reads"): about twice the largest a national election makes (bench/nation.py: 58,640 stations,
+# 15,000 parliament candidates), so a hostile server gets that much of memory and no more. The
+# national definition is 33.1 MiB; the manifest lists about 190,000 files (two per station,
+# 65,536 code shards, the aggregates), 23 MiB; the pre-election record holds every station's
+# boxes and staff, 68 MiB with two boxes and seven staff a station. A station's report or result
+# file is its sheets' figures (Tehran's 3,000 candidates: about 100 KiB). Anything else unlisted
+# is an e2e/ file the manifest fails to list (V1 fails it), or the snapshot's list of elections.
+UNLISTED: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"data/[^/]+/anchor/record\.json"), 128 * _MIB),
+    (re.compile(r"data/[^/]+/definition\.json"), 64 * _MIB),
+    (re.compile(r"data/[^/]+/e2e/manifest\.json"), 64 * _MIB),
+    (re.compile(r"data/[^/]+/(reports|results)/.+"), 4 * _MIB),
+)
+UNLISTED_OTHER = 4 * _MIB
 
 
-class VerifierError(Exception):
-    """Anything that stops the verifier from reading the record."""
-
-
-class RecordError(VerifierError):
-    """A file of the record that does not read as §9 says: `where` names the file, line, field."""
-
-    def __init__(self, where: str, detail: str) -> None:
-        self.where = where
-        self.detail = detail
-        super().__init__(f"{where}: {detail}")
+def unlisted_bound(relative: str) -> int:
+    """The most the verifier reads of `relative` when the manifest does not bound it."""
+    for pattern, bound in UNLISTED:
+        if pattern.fullmatch(relative):
+            return bound
+    return UNLISTED_OTHER
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -173,27 +207,23 @@ def scalars(group: Group, value: Any, where: str) -> list[int]:
 
 
 class Source:
-    """The snapshot's files by their path under its root: a folder, or an http(s) URL."""
+    """The snapshot's files by their path under its root: a folder, or an http(s) URL (`web`),
+    read within `limits` (the run's deadline, and over HTTP each file's)."""
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, limits: Limits | None = None) -> None:
         self.location = location
-        self._web = location.startswith(("http://", "https://"))
-        self._client: httpx.Client | None = None
-        if not self._web and not Path(location).is_dir():
+        self.limits = limits or Limits()
+        self._remote = Remote(location, self.limits) if _URL.match(location) else None
+        if self._remote is None and not Path(location).is_dir():
             raise VerifierError(f"{location}: no such folder")
-
-    def _http(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(timeout=60.0, follow_redirects=True)
-        return self._client
-
-    def _url(self, relative: str) -> str:
-        return self.location.rstrip("/") + "/" + relative
 
     def _local(self, relative: str) -> Path | None:
         """The file under the folder, or None when it is not there. A path that resolves
         (through `..` or a symlink) outside the folder, or to anything but a regular file
-        (`/dev/zero`, a FIFO), is refused: `VerifierError`."""
+        (`/dev/zero`, a FIFO), is refused: `VerifierError`. Past the run's deadline, none is."""
+        left = self.limits.run_left()
+        if left is not None and left <= 0:
+            raise self.limits.run_over(relative)
         root = os.path.realpath(self.location)
         resolved = os.path.realpath(os.path.join(root, relative))
         if os.path.commonpath([root, resolved]) != root:
@@ -211,9 +241,10 @@ class Source:
     def read(self, relative: str, limit: int | None = None) -> bytes | None:
         """The file's bytes; None when it is not there; `VerifierError` on any other failure.
         With `limit` (a manifest's length + 1) at most that many bytes are read: a longer file
-        then fails V1 on its length. Without, a file over `MAX_FILE` is refused."""
-        cap = MAX_FILE + 1 if limit is None else limit
-        if not self._web:
+        then fails V1 on its length. Without, a file past `unlisted_bound` is refused."""
+        bound = unlisted_bound(relative)
+        cap = bound + 1 if limit is None else limit
+        if self._remote is None:
             path = self._local(relative)
             if path is None:
                 return None
@@ -223,41 +254,23 @@ class Source:
             except OSError as error:
                 raise VerifierError(f"{relative}: {error.strerror or error}") from error
         else:
-            chunks = self._stream(relative, cap)
-            if chunks is None:
+            body = self._remote.open(relative, cap, bound if limit is None else None)
+            if body is None:
                 return None
-            data = b"".join(chunks)
-        if limit is None and len(data) > MAX_FILE:
-            raise VerifierError(f"{relative}: longer than {MAX_FILE} bytes")
+            data = b"".join(body)
+        if limit is None and len(data) > bound:
+            where = relative if self._remote is None else self._remote.url(relative)
+            raise RefusedError(where, Refusal.TOO_LONG, {"bytes": bound})
         return data
-
-    def _stream(self, relative: str, cap: int) -> list[bytes] | None:
-        """At most `cap` bytes of a URL, streamed (an endless response is cut, not held)."""
-        chunks: list[bytes] = []
-        got = 0
-        try:
-            with self._http().stream("GET", self._url(relative)) as response:
-                if response.status_code in (404, 410):
-                    return None
-                if response.status_code != httpx.codes.OK:
-                    raise VerifierError(f"{self._url(relative)}: HTTP {response.status_code}")
-                for chunk in response.iter_bytes(CHUNK):
-                    chunks.append(chunk[: cap - got])
-                    got += len(chunks[-1])
-                    if got >= cap:
-                        break
-        except httpx.HTTPError as error:
-            raise VerifierError(f"{self._url(relative)}: {error}") from error
-        return chunks
 
     def lines(
         self, relative: str, hasher: hashlib._Hash, limit: int | None = None
     ) -> Iterator[bytes]:
         """The file's lines, streamed, each also fed to `hasher` (for the manifest's check);
-        none when the file is not there. At most `limit` bytes (default `MAX_FILE`) are read,
-        the last line cut there: a longer file then fails V1 on its length."""
-        remaining = MAX_FILE + 1 if limit is None else limit
-        if not self._web:
+        none when the file is not there. At most `limit` bytes (default `unlisted_bound`) are
+        read, the last line cut there: a longer file then fails V1 on its length."""
+        remaining = unlisted_bound(relative) + 1 if limit is None else limit
+        if self._remote is None:
             path = self._local(relative)
             if path is None:
                 return
@@ -270,25 +283,19 @@ class Source:
                     hasher.update(line)
                     yield line
             return
-        with self._http().stream("GET", self._url(relative)) as response:
-            if response.status_code in (404, 410):
-                return
-            if response.status_code != httpx.codes.OK:
-                raise VerifierError(f"{self._url(relative)}: HTTP {response.status_code}")
-            pending = b""
-            for received in response.iter_bytes(CHUNK):
-                chunk = received[:remaining]
-                remaining -= len(chunk)
-                hasher.update(chunk)
-                pending += chunk
-                *complete, pending = pending.split(b"\n")
-                for line in complete:
-                    yield line + b"\n"
-                if remaining <= 0:
-                    break
-            if pending:
-                yield pending
+        body = self._remote.open(relative, remaining, None)
+        if body is None:
+            return
+        pending = b""
+        for chunk in body:
+            hasher.update(chunk)
+            pending += chunk
+            *complete, pending = pending.split(b"\n")
+            for line in complete:
+                yield line + b"\n"
+        if pending:
+            yield pending
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        if self._remote is not None:
+            self._remote.close()

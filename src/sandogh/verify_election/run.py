@@ -22,6 +22,7 @@ from sandogh.verify_election.reading import RecordError, Source, VerifierError, 
 from sandogh.verify_election.reports import read_report
 from sandogh.verify_election.station import check_station
 from sandogh.verify_election.summary import PREFIX, StationSummary, StationTask, ballot_name
+from sandogh.verify_election.web import Limits
 
 
 @dataclass
@@ -49,11 +50,15 @@ class Verification:
 
 
 def verify_election(
-    location: str, election: str | None = None, workers: int | None = None
+    location: str,
+    election: str | None = None,
+    workers: int | None = None,
+    limits: Limits | None = None,
 ) -> Verification:
     """Check the record of `election` (default: every election of the snapshot with a record)
-    with `workers` processes (default: every core); `VerifierError` if nothing can be read."""
-    source = Source(location)
+    with `workers` processes (default: every core), reading within `limits` (default: §10's);
+    `VerifierError` if nothing can be read."""
+    source = Source(location, limits)
     try:
         elections = [election] if election is not None else _elections(source)
         checked = tuple(_verify(source, location, each, workers) for each in elections)
@@ -101,6 +106,7 @@ def _verify(
             definition.ballots[station],
             files.get(f"ballots/{station}.jsonl"),
             files.get(f"tallies/{station}.json"),
+            source.limits,
         )
         for station in stations
     ]

@@ -61,7 +61,7 @@ class _Chain:
 def check_station(task: StationTask) -> StationSummary:
     """Every check of one station; a value of a form no check foresaw (a list where a number
     belongs, deep in a proof) fails the station, named, rather than the run."""
-    source = Source(task.location)
+    source = Source(task.location, task.limits)
     summary = StationSummary(task.station)
     try:
         return _checked(source, task, summary)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sandogh.verify_election.checks import Ledger
 from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import Context, Listed
+from sandogh.verify_election.web import Limits
 
 PREFIX = 8  # bytes of each α kept for V12
 TAG = 16  # bytes of each ballot's code tag kept for the code index's check (V10)
@@ -47,6 +48,7 @@ class StationTask:
     ballot: tuple[ContestBallot, ...]
     chain_file: Listed | None  # the manifest's entries for the station's two files
     tally_file: Listed | None
+    limits: Limits = field(default_factory=Limits)  # the run's (one wall-clock deadline for all)
 
 
 @dataclass
