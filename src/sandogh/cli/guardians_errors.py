@@ -4,7 +4,10 @@ after it (`--lang fa`, the default), or English alone (`--lang en`).
 The services raise typed errors in English (`CeremonyError` with each guardian's `Fault`,
 `QuorumError`, `GuardianFileError` with each problem); each command is wrapped (`localised`) so
 that what reaches `cli.app.main` — one line on stderr — names the same guardians, files and
-problems in Persian, the fields and technical details (paths, hashes) left as they are.
+problems in Persian, the fields and technical details (paths, hashes) left as they are. A
+snapshot refused before decrypting (`tally_origin.TallyOriginError`) is said from its typed
+problems in either language (`locale.e2e_refusals`), each with its path, the English details
+following for `--lang en`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from sandogh.core.e2e.decryption import CombinationError
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.errors import SandoghError
 from sandogh.locale.digits import format_int
+from sandogh.locale.e2e_refusals import CATALOGUE
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
 from sandogh.services.guardians import QuorumError
+from sandogh.services.tally_origin import OriginProblem, TallyOriginError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,6 +69,27 @@ def fault_fa(fault: Fault) -> str:
     return f"امین {format_int(fault.guardian, 'fa')} ({fault.name}) {reason}"
 
 
+_SHOWN = 3  # problems named on the one line; the count of the rest follows
+
+
+def origin_problem(found: OriginProblem, lang: Lang) -> str:
+    """One problem of a refused snapshot, its path first, in `lang`."""
+    key = f"origin_{found.fault.name.lower()}"
+    values = {} if found.station is None else {"station": found.station}
+    return f"{found.path}: {text_in(CATALOGUE, key, lang, **values)}"
+
+
+def origin_text(error: TallyOriginError, lang: Lang) -> str:
+    """Why the guardian does not decrypt: `error`'s problems in `lang`."""
+    said = [origin_problem(found, lang) for found in error.found[:_SHOWN]]
+    left = len(error.found) - _SHOWN
+    if lang == "fa":
+        more = f" و {format_int(left, 'fa')} مشکل دیگر" if left > 0 else ""
+        return f"از {error.where} رمزگشایی نمی‌شود: " + "؛ ".join(said) + more
+    more = f"; and {left} more" if left > 0 else ""
+    return f"nothing is decrypted from {error.where}: " + "; ".join(said) + more
+
+
 def persian(error: SandoghError) -> str | None:
     """The Persian of a guardians' error, or None for one without it."""
     if isinstance(error, QuorumError):
@@ -72,6 +100,8 @@ def persian(error: SandoghError) -> str | None:
         )
     if isinstance(error, CeremonyError):
         return "مراسم کلید نمی‌تواند پایان یابد: " + "؛ ".join(map(fault_fa, error.faults))
+    if isinstance(error, TallyOriginError):
+        return origin_text(error, "fa")
     if isinstance(error, GuardianFileError):
         problems = "؛ ".join(str(p) for p in error.problems[:3])
         return f"پرونده {error.where} به کار نمی‌آید: {problems}"
@@ -93,6 +123,8 @@ def localised(command: F) -> F:
             return command(*args, **kwargs)
         except SandoghError as error:
             lang = kwargs.get("lang", Language.FA)
+            if isinstance(error, TallyOriginError) and lang == Language.EN:
+                raise GuardiansCommandError(f"{origin_text(error, 'en')} — {error}") from error
             fa = persian(error)
             if fa is None or lang == Language.EN:
                 raise

@@ -1,0 +1,65 @@
+"""A snapshot a guardian refuses to decrypt from, said from its typed problems: each fault in
+Persian (with `--lang fa`, the default, the English after it) or in English, its path and station
+named, and no fault's machine word on the Persian side."""
+
+from __future__ import annotations
+
+import pytest
+
+from sandogh.cli.guardians_errors import GuardiansCommandError, localised, origin_text
+from sandogh.cli.options import Language
+from sandogh.locale.e2e_refusals import EN, FA
+from sandogh.services.tally_origin import OriginFault, OriginProblem, TallyOriginError
+
+#: the faults of the sealed record, of no station
+RECORD = {
+    OriginFault.RECORD_MISSING,
+    OriginFault.RECORD_UNREADABLE,
+    OriginFault.RECORD_OF_ANOTHER,
+    OriginFault.RECORD_SIGNATURES,
+    OriginFault.AMENDMENT_FAILS,
+    OriginFault.ANCHOR_DIFFERS,
+}
+STATION = "ST-0101-0001"
+
+
+def _refused(fault: OriginFault) -> TallyOriginError:
+    station = None if fault in RECORD else STATION
+    path = "anchor/record.json" if station is None else f"e2e/ballots/{station}.jsonl line 2"
+    found = OriginProblem(fault, path, f"the English detail of {fault.value}", station)
+    return TallyOriginError("snapshot/data/e", [found])
+
+
+@localised
+def _decrypt(error: TallyOriginError, lang: Language = Language.FA) -> None:
+    """A guardians' command: `localised` reads its `lang`."""
+    del lang
+    raise error
+
+
+@pytest.mark.parametrize("fault", list(OriginFault))
+def test_each_fault_is_said_in_persian_then_english_or_in_english(fault: OriginFault) -> None:
+    key = f"origin_{fault.name.lower()}"
+    persian = origin_text(_refused(fault), "fa")
+    assert FA[key].format(station=STATION) in persian
+    assert fault.value not in persian
+    assert ("anchor/record.json" if fault in RECORD else STATION) in persian
+    with pytest.raises(GuardiansCommandError) as said:
+        _decrypt(_refused(fault), lang=Language.FA)
+    assert str(said.value).startswith(persian + " — ")
+    assert f"the English detail of {fault.value}" in str(said.value)
+    with pytest.raises(GuardiansCommandError) as in_english:
+        _decrypt(_refused(fault), lang=Language.EN)
+    assert EN[key].format(station=STATION) in str(in_english.value)
+    assert FA[key].format(station=STATION) not in str(in_english.value)
+
+
+def test_the_first_problems_are_named_and_the_rest_counted() -> None:
+    found = [
+        OriginProblem(OriginFault.PROOF_FAILS, f"e2e/ballots/S{i}.jsonl line 2", "fails", f"S{i}")
+        for i in range(5)
+    ]
+    error = TallyOriginError("folder", found)
+    assert origin_text(error, "fa").endswith(" و ۲ مشکل دیگر")
+    assert origin_text(error, "en").endswith("; and 2 more")
+    assert "S3" not in origin_text(error, "en")
