@@ -1,13 +1,22 @@
 """A snapshot a guardian refuses to decrypt from, said from its typed problems: each fault in
 Persian (with `--lang fa`, the default, the English after it) or in English, its path and station
-named, and no fault's machine word on the Persian side."""
+named, and no fault's machine word on the Persian side; a share complained of and a guardian
+left out, said in the reader's language too."""
 
 from __future__ import annotations
 
 import pytest
 
-from sandogh.cli.guardians_errors import GuardiansCommandError, localised, origin_text
+from sandogh.cli.guardians_errors import (
+    GuardiansCommandError,
+    fault_in,
+    localised,
+    origin_text,
+    share_fault,
+)
 from sandogh.cli.options import Language
+from sandogh.core.e2e.ceremony_record import Fault
+from sandogh.core.e2e.share_encryption import ShareFault
 from sandogh.locale.e2e_refusals import EN, FA
 from sandogh.services.tally_origin import OriginFault, OriginProblem, TallyOriginError
 
@@ -63,3 +72,17 @@ def test_the_first_problems_are_named_and_the_rest_counted() -> None:
     assert origin_text(error, "fa").endswith(" و ۲ مشکل دیگر")
     assert origin_text(error, "en").endswith("; and 2 more")
     assert "S3" not in origin_text(error, "en")
+
+
+@pytest.mark.parametrize("fault", list(ShareFault))
+def test_a_share_complained_of_is_said_in_words(fault: ShareFault) -> None:
+    persian, english = share_fault(fault, "fa"), share_fault(fault, "en")
+    assert fault.value not in persian
+    assert persian != english
+    assert all("\u0600" <= c <= "\u06ff" for c in persian if c.isalpha() and c != "q")
+
+
+def test_a_guardian_left_out_is_said_in_persian_or_english() -> None:
+    fault = Fault(2, "G2", "has not published its check file")
+    assert fault_in(fault, "fa") == "امین ۲ (G2) پرونده بررسی خود را منتشر نکرده است"
+    assert fault_in(fault, "en") == "guardian 2 (G2) has not published its check file"

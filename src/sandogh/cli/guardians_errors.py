@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from sandogh.cli.options import Language
 from sandogh.core.e2e.ceremony_record import CeremonyError, Fault
 from sandogh.core.e2e.decryption import CombinationError
+from sandogh.core.e2e.share_encryption import ShareFault
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.errors import SandoghError
 from sandogh.locale.digits import format_int
@@ -88,6 +89,33 @@ def origin_text(error: TallyOriginError, lang: Lang) -> str:
         return f"از {error.where} رمزگشایی نمی‌شود: " + "؛ ".join(said) + more
     more = f"; and {left} more" if left > 0 else ""
     return f"nothing is decrypted from {error.where}: " + "; ".join(said) + more
+
+
+#: why a guardian complains of a share sent to it (`ShareFault`), in Persian and English
+_SHARE_FAULTS: dict[ShareFault, dict[Lang, str]] = {
+    ShareFault.TAG: {
+        "fa": "سهم رمزگشایی نمی‌شود: برچسب آن نمی‌خواند",
+        "en": "the share does not decrypt: its tag does not match",
+    },
+    ShareFault.SCALAR: {
+        "fa": "سهم رمزگشایی‌شده عددی کمتر از q نیست",
+        "en": "the share decrypts to no number below q",
+    },
+    ShareFault.CHECK: {
+        "fa": "سهم با تعهدهای امینِ فرستنده نمی‌خواند",
+        "en": "the share fails the check against its sender's commitments",
+    },
+}
+
+
+def share_fault(fault: ShareFault, lang: Lang) -> str:
+    """Why a share is complained of, in `lang` (never the fault's machine word)."""
+    return _SHARE_FAULTS[fault][lang]
+
+
+def fault_in(fault: Fault, lang: Lang) -> str:
+    """A guardian left out or named, in `lang`."""
+    return fault_fa(fault) if lang == "fa" else str(fault)
 
 
 def persian(error: SandoghError) -> str | None:
