@@ -1,7 +1,7 @@
 """A snapshot a guardian refuses to decrypt from, said from its typed problems: each fault in
 Persian (with `--lang fa`, the default, the English after it) or in English, its path and station
 named, and no fault's machine word on the Persian side; a share complained of and a guardian
-left out, said in the reader's language too."""
+left out, and a file's common problems, said in the reader's language too."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ from sandogh.cli.guardians_errors import (
     fault_in,
     localised,
     origin_text,
+    persian,
     share_fault,
 )
 from sandogh.cli.options import Language
+from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ceremony_record import Fault
 from sandogh.core.e2e.share_encryption import ShareFault
+from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.locale.e2e_refusals import EN, FA
 from sandogh.services.tally_origin import OriginFault, OriginProblem, TallyOriginError
 
@@ -86,3 +89,22 @@ def test_a_guardian_left_out_is_said_in_persian_or_english() -> None:
     fault = Fault(2, "G2", "has not published its check file")
     assert fault_in(fault, "fa") == "امین ۲ (G2) پرونده بررسی خود را منتشر نکرده است"
     assert fault_in(fault, "en") == "guardian 2 (G2) has not published its check file"
+
+
+def test_a_files_common_problems_are_said_in_persian_their_paths_kept() -> None:
+    error = GuardianFileError(
+        "guardian-2.public.json",
+        [
+            Problem("signature", "is not ed25519:ab12's signature of this file"),
+            Problem("commitments[1]", "must be 64 lower-case hex digits"),
+            Problem("", "no such file"),
+        ],
+    )
+    said = persian(error)
+    assert said == (
+        "پرونده guardian-2.public.json به کار نمی‌آید: signature: امضای ed25519:ab12 بر این "
+        "پرونده نیست؛ commitments[1]: باید ۶۴ رقم شانزده‌شانزدهی با حروف کوچک باشد؛ "
+        "چنین پرونده‌ای نیست"
+    )
+    unknown = GuardianFileError("f.json", [Problem("x", "a problem of no known form")])
+    assert persian(unknown) == "پرونده f.json به کار نمی‌آید: x: a problem of no known form"

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sandogh.cli.options import Language
+from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ceremony_record import CeremonyError, Fault
 from sandogh.core.e2e.decryption import CombinationError
 from sandogh.core.e2e.share_encryption import ShareFault
@@ -57,16 +58,54 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def fault_fa(fault: Fault) -> str:
-    """`fault` in Persian; a reason not in the table is kept in English."""
-    reason = fault.reason
-    for pattern, persian in _REASONS:
-        found = pattern.match(reason)
+#: a guardian's file problem's English, and its Persian (groups carried over); the common ones of
+#: `signed_json`'s reader, the commands' own files and the tally's checks
+_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), persian)
+    for pattern, persian in (
+        (r"no such file$", "چنین پرونده‌ای نیست"),
+        (r"already exists; it is never replaced$", "پیش‌تر هست و هرگز جایگزین نمی‌شود"),
+        (r"is not the ceremony's definition (.*)$", "تعریف انتخاباتِ این مراسم ({0}) نیست"),
+        (r"(.+) is not listed$", "{0} در فهرست امینان نیست"),
+        (
+            r"no chains to hold the tally to \(--snapshot\)$",
+            "زنجیره‌ای نیست که شمارش با آن سنجیده شود (--snapshot)",
+        ),
+        (r"is not (.+)'s signature of this file$", "امضای {0} بر این پرونده نیست"),
+        (
+            r"not in canonical form .*$",
+            "به شکل متعارف نیست (کلیدهای مرتب، بی‌فاصله، UTF-8)",
+        ),
+        (r"must be (\d+) lower-case hex digits$", "باید {0} رقم شانزده‌شانزدهی با حروف کوچک باشد"),
+        (r"is not an element of (.+)$", "عضوی از گروه {0} نیست"),
+        (r"is not a scalar of (.+) \(below q\)$", "عددی از {0} (کمتر از q) نیست"),
+        (r"must be a list$", "باید فهرست باشد"),
+        (r"no mix yet$", "هنوز هیچ بُرزدنی نیست"),
+    )
+)
+
+
+def _translated(message: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+    """`message` in Persian by the first rule of `table` it matches (numbers in Persian
+    digits), or None."""
+    for pattern, persian in table:
+        found = pattern.match(message)
         if found:
-            reason = persian.format(
+            return persian.format(
                 *(format_int(int(g), "fa") if g.isdigit() else g for g in found.groups())
             )
-            break
+    return None
+
+
+def problem_fa(problem: Problem) -> str:
+    """A file's problem in Persian, its path as it is; a message not in the table stays English."""
+    said = _translated(problem.message, _PROBLEMS) or problem.message
+    return f"{problem.path}: {said}" if problem.path else said
+
+
+def fault_fa(fault: Fault) -> str:
+    """`fault` in Persian; a reason not in the table is kept in English."""
+    reason = _translated(fault.reason, _REASONS) or fault.reason
     return f"امین {format_int(fault.guardian, 'fa')} ({fault.name}) {reason}"
 
 
@@ -131,7 +170,7 @@ def persian(error: SandoghError) -> str | None:
     if isinstance(error, TallyOriginError):
         return origin_text(error, "fa")
     if isinstance(error, GuardianFileError):
-        problems = "؛ ".join(str(p) for p in error.problems[:3])
+        problems = "؛ ".join(problem_fa(p) for p in error.problems[:3])
         return f"پرونده {error.where} به کار نمی‌آید: {problems}"
     if isinstance(error, CombinationError):
         return f"رمزگشایی‌های بخشی را نمی‌توان ترکیب کرد: {error}"
