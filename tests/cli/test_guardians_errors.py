@@ -18,6 +18,7 @@ from sandogh.cli.guardians_errors import (
 from sandogh.cli.options import Language
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ceremony_record import Fault
+from sandogh.core.e2e.decryption import CombinationError
 from sandogh.core.e2e.share_encryption import ShareFault
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.locale.e2e_refusals import EN, FA
@@ -108,3 +109,8 @@ def test_a_files_common_problems_are_said_in_persian_their_paths_kept() -> None:
     )
     unknown = GuardianFileError("f.json", [Problem("x", "a problem of no known form")])
     assert persian(unknown) == "پرونده f.json به کار نمی‌آید: x: a problem of no known form"
+
+
+def test_partials_that_cannot_be_combined_are_said_in_persian() -> None:
+    said = persian(CombinationError("2 guardians decrypted, the quorum is 3"))
+    assert said == "رمزگشایی‌های بخشی را نمی‌توان ترکیب کرد: ۲ امین رمزگشایی کرده‌اند و حد نصاب ۳ است"

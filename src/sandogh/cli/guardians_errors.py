@@ -81,6 +81,12 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"is not a scalar of (.+) \(below q\)$", "عددی از {0} (کمتر از q) نیست"),
         (r"must be a list$", "باید فهرست باشد"),
         (r"no mix yet$", "هنوز هیچ بُرزدنی نیست"),
+        # `decryption.combine`'s refusals (`CombinationError`)
+        (r"a guardian is given twice among (.*)$", "امینی دو بار در میان {0} آمده است"),
+        (
+            r"(\d+) guardians decrypted, the quorum is (\d+)$",
+            "{0} امین رمزگشایی کرده‌اند و حد نصاب {1} است",
+        ),
     )
 )
 
@@ -173,7 +179,8 @@ def persian(error: SandoghError) -> str | None:
         problems = "؛ ".join(problem_fa(p) for p in error.problems[:3])
         return f"پرونده {error.where} به کار نمی‌آید: {problems}"
     if isinstance(error, CombinationError):
-        return f"رمزگشایی‌های بخشی را نمی‌توان ترکیب کرد: {error}"
+        said = _translated(str(error), _PROBLEMS) or str(error)
+        return f"رمزگشایی‌های بخشی را نمی‌توان ترکیب کرد: {said}"
     return None
 
 
