@@ -204,7 +204,8 @@ def test_an_upheld_complaint_is_named_in_persian(tmp_path: Path) -> None:
     secret_path.write_bytes(honest)
     for i in (1, 3):
         done = _run("guardians", "check", "--key", str(people[i][0]), "--dir", str(exchange))
-        assert "از سهم امین ۲ شکایت شد" in done.stdout
+        assert "از سهم امین ۲ شکایت شد (سهم با تعهدهای امینِ فرستنده نمی‌خواند)" in done.stdout
+        assert "(check)" not in done.stdout
     _run("guardians", "reveal", "--key", str(people[2][0]), "--dir", str(exchange))
     done = _run(
         "guardians", "finish", "--dir", str(exchange), "--out", str(tmp_path / "e.json"), ok=False

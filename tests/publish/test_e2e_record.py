@@ -42,7 +42,14 @@ from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.tally_origin import Trust, check_tally, checked_products, proof_problems
+from sandogh.services.tally_origin import (
+    OriginFault,
+    TallyOriginError,
+    Trust,
+    check_tally,
+    checked_products,
+    proof_problems,
+)
 from sandogh.verify_election.run import verify_election
 from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder, guardian_key
 from tests.services.build import (
@@ -395,20 +402,25 @@ def test_the_reviewers_attack_through_the_cli(tmp_path: Path) -> None:
         )
     )
 
-    def decrypt(tally: Path, out: Path, anchor: str = "") -> Result:
+    def decrypt(tally: Path, out: Path, anchor: str = "", lang: str = "en") -> Result:
         return CliRunner().invoke(
             app,
             [
                 "guardians", "decrypt", "--key", str(key), "--record", str(record),
                 "--tally", str(tally), "--snapshot", str(snapshot / "data" / ROUND_2),
                 "--anchor", anchor or fingerprint(published.read_bytes()), "--out", str(out),
-                "--lang", "en",
+                "--lang", lang,
             ],
         )  # fmt: skip
 
     refused = decrypt(wrapped, tmp_path / "p.json")
     assert refused.exit_code != 0
     assert f"{ST_1}.{contest.contest}" in str(refused.exception)
+    assert not (tmp_path / "p.json").exists()
+    persian = str(decrypt(wrapped, tmp_path / "p.json", lang="fa").exception)
+    said = persian.split(" — ", maxsplit=1)[0]
+    assert f"شمارش رمزشده شعبه {ST_1} حاصل‌ضرب برگه‌های زنجیره‌های منتشرشده نیست" in said
+    assert OriginFault.TALLY_NOT_PRODUCT.value not in said
     assert not (tmp_path / "p.json").exists()
     other = decrypt(tallies / f"tallies/{ST_1}.json", tmp_path / "o.json", "sha256:" + "00" * 32)
     assert "anchor/record.json: its fingerprint is" in str(other.exception)
@@ -438,13 +450,18 @@ def test_a_made_up_box_is_refused_by_the_sealed_record(election: Election, tmp_p
     assert made_up.guardians.data == election.guardians.data
     fake = _publish(made_up, tmp_path / "fake")
     assert checked_chains(record, fake, Trust(unanchored=True))  # how the attack went through
-    with pytest.raises(GuardianFileError, match=r"anchor/record\.json: not published"):
+    with pytest.raises(TallyOriginError, match=r"anchor/record\.json: not published") as none:
         checked_chains(record, fake, Trust())
+    assert [f.fault for f in none.value.found] == [OriginFault.RECORD_MISSING]
     shutil.copytree(real / "anchor", fake / "anchor")
-    with pytest.raises(GuardianFileError) as refused:
+    with pytest.raises(TallyOriginError) as refused:
         checked_chains(record, fake, Trust())
     for station in (ST_1, ST_2):
         assert f"e2e/ballots/{station}.jsonl start.device" in str(refused.value)
+    assert {(f.fault, f.station) for f in refused.value.found} == {
+        (OriginFault.BOX_NOT_ON_RECORD, ST_1),
+        (OriginFault.BOX_NOT_ON_RECORD, ST_2),
+    }
     assert "is on record nowhere" in str(refused.value)
     with pytest.raises(GuardianFileError, match="not the station's box"):
         checked_chains(record, fake, Trust(anchor=fingerprint(sealed), unanchored=True))

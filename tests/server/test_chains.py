@@ -1,6 +1,7 @@
 """An E2E box's chain through the real HTTP API (docs/e2e.md §7, docs/api.md): refused before
-its station's final report, taken once after it, junk refused as malformed; and the enrolment
-document carries the E2E context once the ceremony record is loaded."""
+its station's final report, taken once after it, junk refused as malformed, every refusal with
+its reason in Persian and English; and the enrolment document carries the E2E context once the
+ceremony record is loaded."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from sandogh.core.definition.geography import Geography
 from sandogh.core.report import E2ECommitment
 from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
+from sandogh.locale.e2e_refusals import EN, FA
+from sandogh.server.chains import chain_refusal_text
+from sandogh.services.chains import ChainRefusal
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.station.ports import CentreRefusedError
 from sandogh.wire import api_paths
@@ -78,6 +82,7 @@ def test_a_chain_must_be_sent_as_json_lines(live: Live) -> None:
         headers={"content-type": api_paths.CHAIN_MEDIA_TYPE},
     )
     assert (junk.status_code, junk.json()["error"]) == (400, "malformed")
+    assert junk.json()["text"] == chain_refusal_text(ChainRefusal.MALFORMED)
     empty = httpx.post(
         live.url + api_paths.BALLOT_CHAINS,
         content=b"",
@@ -87,3 +92,11 @@ def test_a_chain_must_be_sent_as_json_lines(live: Live) -> None:
         400,
         "the file is empty: a chain file is a start line, its ballots and a close line",
     )
+
+
+@pytest.mark.parametrize("reason", list(ChainRefusal))
+def test_every_refusal_of_a_chain_says_why_in_persian_and_english(reason: ChainRefusal) -> None:
+    said = chain_refusal_text(reason)
+    key = "chain_refused_" + reason.name.lower()
+    assert said == {"fa": FA[key], "en": EN[key]}
+    assert reason.value not in said["fa"]

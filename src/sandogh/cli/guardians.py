@@ -22,7 +22,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.cli.guardians_errors import localised
+from sandogh.cli.guardians_errors import fault_in, localised, share_fault
 from sandogh.cli.options import LangOption, Language
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election
@@ -292,7 +292,8 @@ def check(
     )
     (directory / f"guardian-{index}.check.json").write_bytes(checked.check)
     for complaint in checked.complaints:
-        _say("complained", lang, i=index, against=complaint.against, reason=complaint.fault.value)
+        why = share_fault(complaint.fault, lang.lang)
+        _say("complained", lang, i=index, against=complaint.against, reason=why)
     if checked.key is not None:
         key_path = _private_dir(private, key) / f"guardian-{index}.key.json"
         _private(key_path, checked.key)
@@ -541,7 +542,7 @@ def combine(
     combined = guardians.combine_tally(_read(record), _read(tally), [_read(p) for p in partials])
     out.write_bytes(combined.data)
     for fault in combined.left_out:
-        _say("left_out", lang, fault=str(fault))
+        _say("left_out", lang, fault=fault_in(fault, lang.lang))
     comma = "، " if lang.lang == "fa" else ", "
     used = comma.join(format_int(g, lang.lang) for g in combined.used)
     _say("combined", lang, file=str(out), used=used)

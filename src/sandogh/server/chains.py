@@ -2,7 +2,8 @@
 
 The body is the chain file's bytes exactly as the box exported them (JSON Lines); like a signed
 report it needs no request envelope: it proves itself against the station's signed final report.
-Sending it twice is taken once. A refusal answers with the reason and every problem.
+Sending it twice is taken once. A refusal answers with the reason, every problem and the reason
+in Persian and English (`locale.e2e_refusals`), which the box's operator screen shows.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from sandogh.locale import Lang
+from sandogh.locale.e2e_refusals import CATALOGUE, chain_refusal_key
+from sandogh.locale.messages import text_in
 from sandogh.server.centre import CentreDep
 from sandogh.server.errors import ApiError, body_of, documented
 from sandogh.server.models import ReceivedChainBody
@@ -27,6 +31,12 @@ _STATUS = {
     ChainRefusal.CONFLICTING: 409,
     ChainRefusal.CHAIN_MISMATCH: 422,
 }
+
+
+def chain_refusal_text(reason: ChainRefusal) -> dict[Lang, str]:
+    """Why the chain was refused, for a person: in Persian and in English."""
+    key = chain_refusal_key(reason.value)
+    return {"fa": text_in(CATALOGUE, key, "fa"), "en": text_in(CATALOGUE, key, "en")}
 
 
 @router.post(
@@ -73,6 +83,7 @@ async def post_chain(request: Request, centre: CentreDep, source: SourceDep) -> 
             refused.reason.value,
             f"chain {refused.received} refused ({refused.reason.value})",
             refused.problems,
+            chain_refusal_text(refused.reason),
         ) from refused
     body = ReceivedChainBody(
         election=received.election,

@@ -2,7 +2,9 @@
 
 Every answer that is not a success has the body `{"error": REASON, "message": TEXT, "problems":
 [{"path": …, "message": …}, …]}`: REASON is a stable machine-readable word (a station acts on it),
-TEXT one line for a person, and `problems` every field that is wrong (empty when none is). A
+TEXT one line for a person, and `problems` every field that is wrong (empty when none is); a
+refusal a person at a station reads (a ballot chain's) adds `"text": {"fa": …, "en": …}`, the
+reason in Persian and English from the locale catalogue, never the machine word. A
 request the API cannot read is 400, naming each field; a failure the centre did not foresee is
 500 with a fixed message, its traceback going to the server's log only (DESIGN.md §6: errors are
 specific to the caller, and nothing internal leaks).
@@ -23,6 +25,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException
 
 from sandogh.core.definition.problems import Problem
+from sandogh.locale.language import Lang
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.store.errors import DatabaseUnavailableError
 
@@ -43,6 +46,15 @@ class ProblemBody(BaseModel):
     message: str
 
 
+class TextBody(BaseModel):
+    """A reason for a person, in Persian and in English."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fa: str
+    en: str
+
+
 class ErrorBody(BaseModel):
     """The body of every answer that is not a success."""
 
@@ -51,19 +63,26 @@ class ErrorBody(BaseModel):
     error: str
     message: str
     problems: list[ProblemBody]
+    text: TextBody | None = None
 
 
 class ApiError(Exception):
     """An answer of `status` for `reason`; raised by an endpoint, written by the handler."""
 
     def __init__(
-        self, status: int, reason: str, message: str, problems: Iterable[Problem] = ()
+        self,
+        status: int,
+        reason: str,
+        message: str,
+        problems: Iterable[Problem] = (),
+        text: Mapping[Lang, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.reason = reason
         self.message = message
         self.problems = tuple(problems)
+        self.text = text
 
 
 def error_response(
@@ -72,14 +91,19 @@ def error_response(
     message: str,
     problems: Sequence[Problem] = (),
     headers: Mapping[str, str] | None = None,
+    *,
+    text: Mapping[Lang, str] | None = None,
 ) -> JSONResponse:
     body = ErrorBody(
         error=reason,
         message=message,
         problems=[ProblemBody(path=p.path, message=p.message) for p in problems],
+        text=None if text is None else TextBody(fa=text["fa"], en=text["en"]),
     )
     return JSONResponse(
-        body.model_dump(), status_code=status, headers=None if headers is None else dict(headers)
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        headers=None if headers is None else dict(headers),
     )
 
 
@@ -110,7 +134,9 @@ async def _invalid(_request: Request, error: Exception) -> JSONResponse:
 async def _api_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ApiError)
     headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-    return error_response(error.status, error.reason, error.message, error.problems, headers)
+    return error_response(
+        error.status, error.reason, error.message, error.problems, headers, text=error.text
+    )
 
 
 async def _election_not_found(_request: Request, error: Exception) -> JSONResponse:

@@ -13,14 +13,17 @@ that no copy of another's ballot, re-randomised, stands in a chain; every statio
 zero.json`) and its close the `e2e.chain_close` of the station's final report
 (`reports/<station>/final.json`), both signed by the chain's box; then the tally held to the
 product of those chains (`core.e2e.tally_origin`), and no ballot in two chains. Anything else
-is refused (`GuardianFileError`) naming the station and contest.
+is refused (`TallyOriginError`, a `GuardianFileError`) with every problem typed
+(`OriginProblem`: its `OriginFault`, path and station), which `sandogh guardians` says in
+Persian or English (`locale.e2e_refusals`), the English detail kept for `--lang en`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sandogh.core.anchor import (
     Coverage,
@@ -58,6 +61,59 @@ from sandogh.core.report.signatures import decode_signed, verify_signed
 ANCHOR_RECORD = "anchor/record.json"
 ANCHOR_SIGNATURES = "anchor/signatures.json"
 ANCHOR_AMENDMENTS = "anchor/amendments.json"
+
+
+class OriginFault(StrEnum):
+    """Why a guardian refuses a snapshot; each has its text in Persian and English
+    (`locale.e2e_refusals`: "origin_" and the name in lower case)."""
+
+    NOT_A_STATION = "not-a-station"
+    CHAIN_UNREADABLE = "chain-unreadable"
+    REPORT_MISSING = "report-missing"
+    REPORT_NOT_SIGNED = "report-not-signed"
+    REPORT_OF_ANOTHER = "report-of-another"
+    CLOSE_DIFFERS = "close-differs"
+    CHAIN_BROKEN = "chain-broken"
+    BOX_NOT_ON_RECORD = "box-not-on-record"
+    PROOF_FAILS = "proof-fails"
+    BALLOT_COPIED = "ballot-copied"
+    RECORD_MISSING = "record-missing"
+    RECORD_UNREADABLE = "record-unreadable"
+    RECORD_OF_ANOTHER = "record-of-another"
+    RECORD_SIGNATURES = "record-signatures"
+    AMENDMENT_FAILS = "amendment-fails"
+    ANCHOR_DIFFERS = "anchor-differs"
+    TALLY_NOT_PRODUCT = "tally-not-product"
+
+
+@dataclass(frozen=True)
+class OriginProblem:
+    """One problem of a snapshot: its `fault`, where (`path`, the `station` it is of, None for
+    the sealed record's) and the English `detail` that `problem` says it with."""
+
+    fault: OriginFault
+    path: str
+    detail: str
+    station: str | None = None
+
+    @property
+    def problem(self) -> Problem:
+        return Problem(self.path, self.detail)
+
+
+def _typed(
+    fault: OriginFault, problems: Iterable[Problem], station: str | None = None, at: str = ""
+) -> list[OriginProblem]:
+    """`problems` as `fault`s of `station`, their paths under `at`."""
+    return [OriginProblem(fault, f"{at} {p.path}".strip(), p.message, station) for p in problems]
+
+
+class TallyOriginError(GuardianFileError):
+    """A snapshot (or a tally) a guardian refuses to decrypt from: `found`, every problem typed."""
+
+    def __init__(self, where: str, found: Sequence[OriginProblem]) -> None:
+        self.found = tuple(found)
+        super().__init__(where, [each.problem for each in self.found])
 
 
 @dataclass(frozen=True)
@@ -104,7 +160,7 @@ def checked_chains(
     """Each station's chain, once every chain is of a station of the ceremony's definition
     (`geography`, of the definition the caller held to the ceremony's hash), its box the one the
     sealed record registers for it, every cast ballot's proofs check, the chain is the one its
-    signed final report closes and no ballot is in two chains; else `GuardianFileError` naming
+    signed final report closes and no ballot is in two chains; else `TallyOriginError` naming
     each station's problems. A box key taken from the chain alone would let anyone who makes up
     a snapshot of one station and one real ballot have that voter's vote decrypted (§8)."""
     context = ElectionContext(RISTRETTO255, record.extended_hash, record.joint_key)
@@ -114,14 +170,15 @@ def checked_chains(
     for station, files in sorted(snapshot.stations.items()):
         at = f"e2e/ballots/{station}.jsonl"
         if station not in known:
-            problems.append(Problem(at, f"{station} is not a station of the ceremony's definition"))
+            detail = f"{station} is not a station of the ceremony's definition"
+            problems.append(OriginProblem(OriginFault.NOT_A_STATION, at, detail, station))
             continue
         try:
             chain = read_chain(context, files.chain)
         except ChainFormatError as error:
-            problems += [Problem(f"{at} {p.path}", p.message) for p in error.problems]
+            problems += _typed(OriginFault.CHAIN_UNREADABLE, error.problems, station, at)
             continue
-        found = _reports(station, chain, files)
+        found = _reports(station, chain, files, at)
         if not found:
             zero = files.zero
             assert zero is not None
@@ -129,25 +186,31 @@ def checked_chains(
                 "sha256:" + hashlib.sha256(decode_signed(zero).report).hexdigest(),
                 "sha256:" + hashlib.sha256(zero).hexdigest(),
             }
-            found = check_links(
+            links = check_links(
                 context, chain, station=station, device=chain.start.device, zero_report=hashes
             )
+            found = _typed(OriginFault.CHAIN_BROKEN, links, station, at)
         if not found and coverage is not None:
-            found = _device(coverage, station, chain)
+            box = _device(coverage, station, chain)
+            found = _typed(OriginFault.BOX_NOT_ON_RECORD, box, station, at)
         if not found:
-            found = proof_problems(context, geography, station, chain)
-        problems += [Problem(f"{at} {p.path}", p.message) for p in found]
+            proofs = proof_problems(context, geography, station, chain)
+            found = _typed(OriginFault.PROOF_FAILS, proofs, station, at)
+        problems += found
         if not found:
             chains[station] = chain
-    problems += copied_ballots(chains)
+    problems += [
+        OriginProblem(OriginFault.BALLOT_COPIED, p.path, p.message, p.path.split(" ")[0])
+        for p in copied_ballots(chains)
+    ]
     if problems:
-        raise GuardianFileError(where, problems)
+        raise TallyOriginError(where, problems)
     return chains
 
 
 def anchored_coverage(
     record: CeremonyRecord, snapshot: Snapshot, trust: Trust
-) -> tuple[Coverage | None, list[Problem]]:
+) -> tuple[Coverage | None, list[OriginProblem]]:
     """What the snapshot's sealed record and amendments cover, once k of n officials signed the
     record and every amendment, the record is of the ceremony's election, definition and
     ceremony (its `e2e` member: id, HE, K), and its fingerprint or an amendment's head is the one
@@ -157,8 +220,9 @@ def anchored_coverage(
     if data is None:
         if trust.unanchored and trust.anchor is None:
             return None, []
-        return None, [Problem(ANCHOR_RECORD, "not published: no box key can be trusted")]
-    problems: list[Problem] = []
+        detail = "not published: no box key can be trusted"
+        return None, [OriginProblem(OriginFault.RECORD_MISSING, ANCHOR_RECORD, detail)]
+    problems: list[OriginProblem] = []
     at = ANCHOR_RECORD  # the file read last is the one that does not read
     try:
         anchored = decode_record(data)
@@ -167,37 +231,34 @@ def anchored_coverage(
         at = ANCHOR_AMENDMENTS
         amendments = decode_amendments(snapshot.anchor_amendments or b"")
     except RecordError as error:
-        return None, [Problem(f"{at} {p.path}".strip(), p.message) for p in error.problems]
+        return None, _typed(OriginFault.RECORD_UNREADABLE, error.problems, at=at)
     plan = record.plan
     said = {"election": anchored.election, "definition_hash": anchored.definition_hash}
     for name, value in {"election": plan.election, "definition_hash": plan.definition_hash}.items():
         if said[name] != value:
-            problems.append(Problem(f"{ANCHOR_RECORD} {name}", f"is not the ceremony's {value}"))
+            detail = f"is not the ceremony's {value}"
+            at = f"{ANCHOR_RECORD} {name}"
+            problems.append(OriginProblem(OriginFault.RECORD_OF_ANOTHER, at, detail))
     e2e = E2EKeys(plan.id, record.extended_hash.hex(), record.joint_key.hex())
     if anchored.e2e != e2e:
+        detail = f"is not this ceremony's ({plan.id}, HE, K)"
         problems.append(
-            Problem(f"{ANCHOR_RECORD} e2e", f"is not this ceremony's ({plan.id}, HE, K)")
+            OriginProblem(OriginFault.RECORD_OF_ANOTHER, f"{ANCHOR_RECORD} e2e", detail)
         )
-    problems += [
-        Problem(f"{ANCHOR_SIGNATURES} {p.path}", p.message)
-        for p in verify_record(anchored, signatures)
-    ]
-    problems += [
-        Problem(f"{ANCHOR_AMENDMENTS} {p.path}", p.message)
-        for p in verify_amendments(anchored, amendments)
-    ]
+    signed = verify_record(anchored, signatures)
+    problems += _typed(OriginFault.RECORD_SIGNATURES, signed, at=ANCHOR_SIGNATURES)
+    amended = verify_amendments(anchored, amendments)
+    problems += _typed(OriginFault.AMENDMENT_FAILS, amended, at=ANCHOR_AMENDMENTS)
     chain = [each.amendment for each in amendments]
     if (
         trust.anchor is not None
         and anchored_amendments(fingerprint(data), chain, trust.anchor) is None
     ):
-        problems.append(
-            Problem(
-                ANCHOR_RECORD,
-                f"its fingerprint is {fingerprint(data)}, and neither it nor the head of any of "
-                f"its {len(chain)} amendments is {trust.anchor}, the one given",
-            )
+        detail = (
+            f"its fingerprint is {fingerprint(data)}, and neither it nor the head of any of "
+            f"its {len(chain)} amendments is {trust.anchor}, the one given"
         )
+        problems.append(OriginProblem(OriginFault.ANCHOR_DIFFERS, ANCHOR_RECORD, detail))
     return (None if problems else Coverage.of(anchored, chain)), problems
 
 
@@ -228,37 +289,43 @@ def proof_problems(
     ]
 
 
-def _reports(station: str, chain: ChainFile, files: StationFiles) -> list[Problem]:
+def _reports(
+    station: str, chain: ChainFile, files: StationFiles, chain_at: str
+) -> list[OriginProblem]:
     """The station's zero and final reports, signed by the chain's box; the final one's
-    `e2e.chain_close` the chain's close."""
+    `e2e.chain_close` the chain's close (each problem's path under `chain_at`)."""
     problems = []
     device = chain.start.device
     closes = None
     for kind, data in (("zero", files.zero), ("final", files.final)):
-        at = f"reports/{station}/{kind}.json"
+        at = f"{chain_at} reports/{station}/{kind}.json"
         if data is None:
-            problems.append(Problem(at, "not published"))
+            problems.append(OriginProblem(OriginFault.REPORT_MISSING, at, "not published", station))
             continue
         try:
             report = verify_signed(decode_signed(data), device)
         except SandoghError as error:
-            problems.append(Problem(at, f"not signed by the chain's box {device.text}: {error}"))
+            detail = f"not signed by the chain's box {device.text}: {error}"
+            problems.append(OriginProblem(OriginFault.REPORT_NOT_SIGNED, at, detail, station))
             continue
         if report.station != station or report.kind.value != kind:
-            problems.append(Problem(at, f"is not {station}'s {kind} report"))
+            detail = f"is not {station}'s {kind} report"
+            problems.append(OriginProblem(OriginFault.REPORT_OF_ANOTHER, at, detail, station))
         if kind == "final":
             closes = None if report.e2e is None else report.e2e.chain_close
     if not problems and closes != chain.close.close.hex():
-        problems.append(
-            Problem(f"reports/{station}/final.json e2e.chain_close", "is not the chain's close")
-        )
+        at = f"{chain_at} reports/{station}/final.json e2e.chain_close"
+        detail = "is not the chain's close"
+        problems.append(OriginProblem(OriginFault.CLOSE_DIFFERS, at, detail, station))
     return problems
 
 
 def check_tally(
     tally: Tally, products: Mapping[str, Mapping[str, ContestProduct]], where: str
 ) -> None:
-    """Refuse (`GuardianFileError`) a tally that is not the chains' product."""
+    """Refuse (`TallyOriginError`) a tally that is not the chains' product."""
     problems = tally_problems(RISTRETTO255, tally, products)
     if problems:
-        raise GuardianFileError(where, problems)
+        raise TallyOriginError(
+            where, _typed(OriginFault.TALLY_NOT_PRODUCT, problems, tally.station)
+        )

@@ -1,5 +1,6 @@
 """The kiosk's own sentences for staff log-in, closing, the report's journey, refusals and
-cast-or-challenge (docs/e2e.md §7), in Persian and English.
+cast-or-challenge (docs/e2e.md §7), in Persian and English. Why the centre refused a report or
+the chain is said in words (`centre_refusal`), never as the API's machine word.
 
 The voting screens and the figures keep their keys in the main catalogue (`box_*` in
 `sandogh.locale.messages`, which `label` falls back to); what only the hardened screens of issue 9
@@ -8,8 +9,10 @@ say is here. Staff titles follow the station's minutes (رئیس شعبه, من�
 
 from __future__ import annotations
 
-from sandogh.locale import Lang
+from sandogh.locale import Lang, e2e_refusals
+from sandogh.locale.messages import FA as MAIN_FA
 from sandogh.locale.messages import text_in
+from sandogh.station.local_store import OutboxKind
 
 FA: dict[str, str] = {
     "kiosk_log_in": "ورود کارکنان شعبه",
@@ -40,6 +43,8 @@ FA: dict[str, str] = {
     "kiosk_reports": "صورتجلسه‌ها",
     "kiosk_report_zero": "صورتجلسه آغاز (صفر)",
     "kiosk_report_final": "صورتجلسه پایانی",
+    "kiosk_report_chain": "زنجیره برگه‌های رأی رمزشده",
+    "kiosk_refusal_logged": "دلیل آن در رخدادهای صندوق ثبت شده است",
     "kiosk_sent": "به مرکز رسید (رسید مرکز دریافت شد)",
     "kiosk_waiting": "امضا شد، در انتظار ارسال ({attempts} تلاش، تلاش بعدی {at})",
     "kiosk_waiting_first": "امضا شد، در انتظار ارسال",
@@ -130,6 +135,8 @@ EN: dict[str, str] = {
     "kiosk_reports": "Reports",
     "kiosk_report_zero": "Opening (zero) report",
     "kiosk_report_final": "Final report",
+    "kiosk_report_chain": "Encrypted ballot chain",
+    "kiosk_refusal_logged": "the reason is kept among the box's incidents",
     "kiosk_sent": "Sent: the centre's receipt is back",
     "kiosk_waiting": "Signed, waiting to send ({attempts} attempts, next at {at})",
     "kiosk_waiting_first": "Signed, waiting to send",
@@ -196,3 +203,17 @@ _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
 def label(key: str, lang: Lang, **values: str | int) -> str:
     """The kiosk's label `key` in `lang` (else the main catalogue's); numbers in its digits."""
     return text_in(_CATALOGUE, key, lang, **values)
+
+
+def centre_refusal(kind: OutboxKind, reason: str, lang: Lang) -> str:
+    """Why the centre refused the box's `kind` of item for `reason` (the API's machine word), in
+    `lang`: a chain's from `locale.e2e_refusals`, a report's from the catalogue's `refused_…`
+    where it has one, else that the box's incidents keep the reason (the courier records it)."""
+    if kind is OutboxKind.BALLOT_CHAIN:
+        key = e2e_refusals.chain_refusal_key(reason)
+        if key in e2e_refusals.FA:
+            return text_in(e2e_refusals.CATALOGUE, key, lang)
+    key = "refused_" + reason.replace("-", "_")
+    if kind is OutboxKind.REPORT and key in MAIN_FA:
+        return label(key, lang)
+    return label("kiosk_refusal_logged", lang)

@@ -31,6 +31,7 @@ from sandogh.station.box import CheckInRefused
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_store import ChainHead, OutboxKind, Queued
 from sandogh.station.setup import StaffMember
+from sandogh.station.web.labels import centre_refusal
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
     SHIFT_COOKIE,
@@ -50,10 +51,13 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 @dataclass(frozen=True)
 class ReportState:
-    """A signed report of the box and, while it waits in the outbox, its item (None: sent)."""
+    """A signed report of the box, or an E2E box's chain once its final report is signed: `name`
+    (zero, final, chain), while it waits in the outbox its item (None: sent), and if the centre
+    refused it why, in the screen's language."""
 
-    kind: ReportKind
+    name: str
     queued: Queued | None
+    refusal: str | None = None
 
 
 class OperatorScreens:
@@ -151,7 +155,7 @@ class OperatorScreens:
             staff=shift.staff,
             status=status,
             chain=self._chain() if status else None,
-            reports=self._reports() if status else [],
+            reports=self._reports(lang) if status else [],
             at=lambda moment: _clock_time(moment, lang),
             card=shown.get("card"),
             refusal=shown.get("refusal"),
@@ -165,13 +169,27 @@ class OperatorScreens:
         with self._screens.box.store.transaction() as tx:
             return tx.chain_head()
 
-    def _reports(self) -> list[ReportState]:
+    def _reports(self, lang: Lang) -> list[ReportState]:
         with self._screens.box.store.transaction() as tx:
-            return [
-                ReportState(kind, tx.queued(OutboxKind.REPORT, kind.value))
+            items = [
+                (kind.value, OutboxKind.REPORT, tx.queued(OutboxKind.REPORT, kind.value))
                 for kind in ReportKind
                 if tx.signed(kind.value) is not None
             ]
+            final = ReportKind.FINAL.value
+            if tx.signed(final) is not None and tx.chain_head() is not None:
+                chain = OutboxKind.BALLOT_CHAIN
+                items.append(("chain", chain, tx.queued(chain, final)))
+        return [
+            ReportState(
+                name,
+                queued,
+                None
+                if queued is None or not queued.refused
+                else centre_refusal(kind, queued.refused, lang),
+            )
+            for name, kind, queued in items
+        ]
 
     async def check_in(
         self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang

@@ -1,0 +1,80 @@
+"""Why the centre refused a report or an E2E box's chain, on the operator's screen in words
+(docs/e2e.md §7): the chain has its row beside the reports, and no screen shows the API's
+machine word (`conflicting`, `does-not-reconcile`), which the box's incidents keep."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+from sandogh.core.report import StaffRole
+from sandogh.formats.key_file import read_key_file
+from sandogh.locale.e2e_refusals import EN, FA
+from sandogh.station.local_store import OutboxKind
+from sandogh.station.ports import CentreRefusedError
+from sandogh.station.web.labels import centre_refusal
+from tests.station.web.kiosk_build import (
+    Kiosk,
+    NamingCentre,
+    client,
+    http_log_in,
+    serving,
+    voting_kiosk,
+)
+
+COUNTERS = (StaffRole.HEAD, StaffRole.SECRETARY)
+
+
+class TakingNoChain(NamingCentre):
+    """A centre that holds another chain of the station already."""
+
+    def send_chain(self, chain: bytes) -> Mapping[str, object]:
+        del chain
+        raise CentreRefusedError("conflicting", "the centre holds another chain of the station")
+
+
+def _reported(kiosk: Kiosk) -> None:
+    staff = [(role, read_key_file(kiosk.keys[role])) for role in COUNTERS]
+    kiosk.box.close()
+    kiosk.box.count(staff=staff)
+    kiosk.box.report(staff)
+    kiosk.box.sync()
+
+
+@pytest.fixture
+def refused_chain(tmp_path: Path) -> Iterator[Kiosk]:
+    kiosk = voting_kiosk(tmp_path, centre=TakingNoChain, e2e=True)
+    _reported(kiosk)
+    with serving(kiosk) as served:
+        yield served
+
+
+def _operator_page(kiosk: Kiosk, lang: str) -> str:
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        return at.get(f"/operator?lang={lang}").text
+
+
+def test_a_refused_chain_is_said_in_words_never_its_code(refused_chain: Kiosk) -> None:
+    persian = _operator_page(refused_chain, "fa")
+    assert 'id="report-chain" data-state="refused"' in persian
+    assert FA["chain_refused_conflicting"] in persian
+    assert "conflicting" not in persian
+    english = _operator_page(refused_chain, "en")
+    assert EN["chain_refused_conflicting"] in english
+    assert "conflicting" not in english
+
+
+def test_a_reason_the_box_has_no_words_for_sends_the_staff_to_its_incidents() -> None:
+    for kind in OutboxKind:
+        said = centre_refusal(kind, "does-not-reconcile", "fa")
+        assert said == "دلیل آن در رخدادهای صندوق ثبت شده است"
+    assert centre_refusal(OutboxKind.REPORT, "not-in-record", "fa") == (
+        "صندوق در سیاهه پیش از انتخابات برای این شعبه ثبت نشده است"
+    )
+    assert (
+        centre_refusal(OutboxKind.BALLOT_CHAIN, "no-final-report", "en")
+        == (EN["chain_refused_no_final_report"])
+    )
