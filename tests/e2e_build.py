@@ -24,8 +24,9 @@ from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.e2e.tally_files import decode_tally
 from sandogh.core.e2e.tally_origin import ContestProduct, chain_products
 from sandogh.core.report import BallotContest, PublicKey, SigningKey
-from sandogh.services.guardians import Document, combine_tally, decrypt
+from sandogh.services.guardians import Document
 from sandogh.services.mixing import MixRandomness, decrypt_rows, mix, rows_to_decrypt
+from sandogh.services.tally_decryption import combine_tally, decrypt
 from sandogh.services.tally_origin import Trust
 
 G = RISTRETTO255

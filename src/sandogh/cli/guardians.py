@@ -41,7 +41,7 @@ from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.publish.e2e_mixes import chain_inputs
 from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
-from sandogh.services import guardians, mixing, tally_origin
+from sandogh.services import guardians, mixing, tally_decryption, tally_origin
 from sandogh.services.guardians import GROUP, Document
 
 guardians_app = typer.Typer(
@@ -350,7 +350,7 @@ def forget(
     index = guardians.record_index(record_file, read_key_file(key))
     folder = _private_dir(private, key)
     key_file = _read(folder / f"guardian-{index}.key.json")
-    guardians.checked_key(record_file, key_file, read_key_file(key))
+    tally_decryption.checked_key(record_file, key_file, read_key_file(key))
     secret = folder / f"guardian-{index}.secret.json"
     if secret.exists():
         # overwritten before it is unlinked, so that its blocks do not keep the polynomial
@@ -521,7 +521,7 @@ def decrypt(
     else:
         assert tally is not None
         products = {s: chain_products(GROUP, c) for s, c in chains.items()}
-        data = guardians.decrypt(
+        data = tally_decryption.decrypt(
             record_file, key_file, _read(tally), read_key_file(key), _draw, products=products
         )
     out.write_bytes(data)
@@ -538,7 +538,9 @@ def combine(
     lang: LangOption = Language.FA,
 ) -> None:
     """The tally's plain values from at least k guardians' partial decryptions."""
-    combined = guardians.combine_tally(_read(record), _read(tally), [_read(p) for p in partials])
+    combined = tally_decryption.combine_tally(
+        _read(record), _read(tally), [_read(p) for p in partials]
+    )
     out.write_bytes(combined.data)
     for fault in combined.left_out:
         _say("left_out", lang, fault=str(fault))

@@ -20,7 +20,7 @@ from sandogh.core.e2e.decryption import CombinationError
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.errors import SandoghError
 from sandogh.locale.digits import format_int
-from sandogh.services.guardians import QuorumError
+from sandogh.services.tally_decryption import QuorumError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

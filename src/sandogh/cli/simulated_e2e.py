@@ -30,8 +30,6 @@ from sandogh.formats.key_file import read_key_file, write_key_file
 from sandogh.services.guardians import (
     Document,
     check,
-    combine_tally,
-    decrypt,
     finish,
     init,
     make_plan,
@@ -39,6 +37,7 @@ from sandogh.services.guardians import (
     share,
 )
 from sandogh.services.mixing import decrypt_rows, mix, rows_to_decrypt
+from sandogh.services.tally_decryption import combine_tally, decrypt
 from sandogh.services.tally_origin import Trust
 
 QUORUM = 2
