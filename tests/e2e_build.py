@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sandogh.cli.guardians import check_input, checked_chains
+from sandogh.cli.guardians_snapshot import check_input, checked_chains
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.e2e.ballot import ElectionContext, EncryptedBallot, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_to_json
