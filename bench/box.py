@@ -24,7 +24,8 @@ from pathlib import Path
 
 from sandogh.core.report import BallotContest, Choice, SigningKey, StaffRole, record_bound
 from sandogh.core.voters import check_digit
-from sandogh.station.box import Box, IssuedCard
+from sandogh.station.box import Box
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.count_key import sealed_length
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sandogh.cli.guardians import check_input, checked_chains
+from sandogh.cli.guardians_snapshot import check_input, checked_chains
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.e2e.ballot import ElectionContext, EncryptedBallot, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_to_json
@@ -24,8 +24,9 @@ from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.e2e.tally_files import decode_tally
 from sandogh.core.e2e.tally_origin import ContestProduct, chain_products
 from sandogh.core.report import BallotContest, PublicKey, SigningKey
-from sandogh.services.guardians import Document, combine_tally, decrypt
+from sandogh.services.guardians import Document
 from sandogh.services.mixing import MixRandomness, decrypt_rows, mix, rows_to_decrypt
+from sandogh.services.tally_decryption import combine_tally, decrypt
 from sandogh.services.tally_origin import Trust
 
 G = RISTRETTO255

@@ -37,7 +37,8 @@ from sandogh.core.report import (
 from sandogh.core.voters import parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.services.audit import export_log
-from sandogh.station.box import Box, IssuedCard
+from sandogh.station.box import Box
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.centre_http import HttpCentreClient
 from sandogh.station.count_key import sealed_length
 from sandogh.station.directory import StationDirectory

@@ -20,7 +20,8 @@ from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.e2e.tally_origin import ContestProduct
 from sandogh.formats.definition_file import load_definition
 from sandogh.formats.key_file import read_key_file
-from sandogh.services.guardians import GROUP, Document, decrypt, read_record
+from sandogh.services.guardians import GROUP, Document, read_record
+from sandogh.services.tally_decryption import decrypt
 from sandogh.services.tally_origin import check_tally
 
 ROLES = {1: "hq", 2: "supervisory-board", 3: "observers"}

@@ -15,8 +15,9 @@ from sandogh.core.e2e.elgamal import encrypt
 from sandogh.core.e2e.mix_files import MixInput, encode_input
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.formats.key_file import read_key_file
-from sandogh.services.guardians import GROUP, Document, decrypt, read_record
+from sandogh.services.guardians import GROUP, Document, read_record
 from sandogh.services.mixing import decrypt_rows
+from sandogh.services.tally_decryption import decrypt
 from tests.cli.test_guardians import _guardians, _run
 
 ROWS = [(1, 4), (2, 3), (5, 6), (1, 2)]

@@ -12,7 +12,8 @@ from sandogh.cli import station as station_cli
 from sandogh.cli import station_box
 from sandogh.core.report import Choice, SigningKey, StaffRole, decode_signed, verify_signed
 from sandogh.formats.key_file import write_key_file
-from sandogh.station.box import Box, IssuedCard
+from sandogh.station.box import Box
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.centre_http import OperatorLogin, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from sandogh.cli.guardians import check_input, checked_chains
+from sandogh.cli.guardians_snapshot import check_input, checked_chains
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import (

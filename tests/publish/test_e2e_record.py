@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
-from sandogh.cli.guardians import checked_chains, snapshot_of
+from sandogh.cli.guardians_snapshot import checked_chains, snapshot_of
 from sandogh.core.anchor import E2EKeys, decode_record, fingerprint, sign_record
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography

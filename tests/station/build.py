@@ -19,6 +19,7 @@ from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.report import BallotContest, SigningKey, StaffRole, record_bound
 from sandogh.core.voters import check_digit
 from sandogh.station.box import Box
+from sandogh.station.box_check_in import CheckInOutcome, IssuedCard
 from sandogh.station.count_key import recover, sealed_length
 from sandogh.station.courier import Backoff
 from sandogh.station.directory import StationDirectory
@@ -118,6 +119,12 @@ class Station:
             new_nonce=self.nonces,
         )
         return Station(self.directory, box, self.centre, self.printer, self.clock, self.nonces)
+
+
+def issued(outcome: CheckInOutcome) -> IssuedCard:
+    """The card a check-in issued (the test fails on a refusal)."""
+    assert isinstance(outcome, IssuedCard), outcome
+    return outcome
 
 
 def new_station(

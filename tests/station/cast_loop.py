@@ -22,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sandogh.core.report import BallotContest, Choice
-from sandogh.station.box import Box, IssuedCard
+from sandogh.station.box import Box
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.printers import FilePrinter

@@ -15,7 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from sandogh.station.box import Box, IssuedCard
+from sandogh.station.box import Box
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.directory import StationDirectory
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.printers import FilePrinter

@@ -16,14 +16,10 @@ from sandogh.core.report import (
     verify_signed,
 )
 from sandogh.core.station import ActionRefusedError, Phase
-from sandogh.core.voters import CodeFault
-from sandogh.station.box import Box, CheckInRefused, IssuedCard, LocalRefusal
+from sandogh.station.box import Box
 from sandogh.station.directory import StationDirectory
 from sandogh.station.errors import (
     AlreadyEnrolledError,
-    BallotRejectedError,
-    CardRefusal,
-    CardRefusedError,
     NotEnrolledError,
     PaperAccountError,
     StaffKeyError,
@@ -41,6 +37,7 @@ from .build import (
     ELECTION,
     STATION,
     Station,
+    issued,
     national_code,
     new_station,
     voting_station,
@@ -57,13 +54,8 @@ PLAN = [
 ]
 
 
-def _issued(outcome: IssuedCard | CheckInRefused) -> IssuedCard:
-    assert isinstance(outcome, IssuedCard), outcome
-    return outcome
-
-
 def _vote(station: Station, voter: int, choices: tuple[Choice, ...]) -> None:
-    card = _issued(station.box.check_in(national_code(voter)))
+    card = issued(station.box.check_in(national_code(voter)))
     station.box.cast(card.token, choices)
 
 
@@ -80,7 +72,7 @@ def test_a_whole_day_at_one_station(tmp_path: Path) -> None:
     box.start_voting()
     for voter, choices in enumerate(PLAN):
         _vote(station, voter, choices)
-    _issued(box.check_in(national_code(99)))  # checked in, walks away without voting
+    issued(box.check_in(national_code(99)))  # checked in, walks away without voting
     box.close()
     counted = box.count(spoiled={"president": 2}, staff=COUNTERS)
     signed = box.report()
@@ -114,23 +106,6 @@ def test_a_whole_day_at_one_station(tmp_path: Path) -> None:
     assert station.centre.reports == [zero_bytes, final_bytes]
 
 
-def test_the_paper_copy_shows_the_choices_and_nothing_that_ties_it_to_a_voter(
-    tmp_path: Path,
-) -> None:
-    station = voting_station(tmp_path)
-    card = _issued(station.box.check_in(national_code(1)))
-    station.box.cast(card.token, (Choice("parliament", ("33", "31")), Choice("president")))
-    (copy,) = station.printer.copies
-    assert copy == (
-        "sandogh ballot",
-        f"{ELECTION} · {STATION}",
-        "president: blank",
-        "parliament: 31 33",
-    )
-    assert not any(card.token in line or national_code(1) in line for line in copy)
-    assert len(station.printer.jobs()) == 1  # the zero report: the copy is not kept on disk
-
-
 def test_each_phase_refuses_what_it_does_not_allow(tmp_path: Path) -> None:
     station = new_station(tmp_path)
     box = station.box
@@ -142,75 +117,13 @@ def test_each_phase_refuses_what_it_does_not_allow(tmp_path: Path) -> None:
     with pytest.raises(ActionRefusedError):
         box.count(staff=COUNTERS)
     box.start_voting()
-    card = _issued(box.check_in(national_code(1)))
+    card = issued(box.check_in(national_code(1)))
     box.close()
     with pytest.raises(ActionRefusedError):
         box.cast(card.token, PLAN[0])
     with pytest.raises(ActionRefusedError):
         box.report()
     assert box.status().records == 0
-
-
-def test_a_code_that_is_no_national_code_is_refused_without_asking_the_centre(
-    tmp_path: Path,
-) -> None:
-    station = voting_station(tmp_path)
-    calls = station.centre.calls
-    refused = station.box.check_in(national_code(1)[:-1] + "0")
-    assert refused == CheckInRefused(
-        LocalRefusal.INVALID_CODE, by_centre=False, detail=CodeFault.WRONG_CHECK_DIGIT
-    )
-    assert station.centre.calls == calls
-
-
-def test_the_centre_refuses_a_voter_it_has_seen_or_cannot_admit(tmp_path: Path) -> None:
-    station = voting_station(tmp_path)
-    station.centre.refusals[national_code(2)] = "not-in-registry"
-    _issued(station.box.check_in(national_code(1)))
-    assert station.box.check_in(national_code(1)) == CheckInRefused("already-voted", True)
-    assert station.box.check_in(national_code(2)) == CheckInRefused("not-in-registry", True)
-    # Persian digits, as a keyboard types them, are the same voter
-    persian = national_code(1).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    assert station.box.check_in(persian) == CheckInRefused("already-voted", True)
-    assert station.box.status().cards_issued == 1
-
-
-@pytest.mark.parametrize(
-    ("choices", "paths"),
-    [
-        ((Choice("president", ("21",)),), ["choices[parliament]"]),
-        ((*PLAN[0], Choice("council", ())), ["choices[council]", "choices[council]"]),
-        ((Choice("president", ("21", "25")), PLAN[0][1]), ["choices[president]"]),
-        ((Choice("president", ("99",)), PLAN[0][1]), ["choices[president]"]),
-        ((Choice("president", ("21",)), Choice("president", ("25",))), ["choices[president]"]),
-    ],
-    ids=["missing", "not-on-card", "too-many", "not-a-candidate", "twice"],
-)
-def test_a_ballot_that_does_not_fit_is_rejected_and_nothing_is_recorded(
-    tmp_path: Path, choices: tuple[Choice, ...], paths: list[str]
-) -> None:
-    station = voting_station(tmp_path)
-    card = _issued(station.box.check_in(national_code(1)))
-    with pytest.raises(BallotRejectedError) as caught:
-        station.box.cast(card.token, choices)
-    assert [p.path for p in caught.value.problems] == paths
-    status = station.box.status()
-    assert (status.cards_used, status.records) == (0, 0)
-    station.box.cast(card.token, PLAN[0])  # the voter corrects the ballot and casts it
-    assert station.box.status().records == 1
-
-
-def test_a_card_casts_one_ballot_and_an_unknown_card_none(tmp_path: Path) -> None:
-    station = voting_station(tmp_path)
-    card = _issued(station.box.check_in(national_code(1)))
-    station.box.cast(card.token, PLAN[0])
-    with pytest.raises(CardRefusedError) as used:
-        station.box.cast(card.token, PLAN[1])
-    assert used.value.reason is CardRefusal.USED
-    with pytest.raises(CardRefusedError) as unknown:
-        station.box.cast("forged", PLAN[1])
-    assert unknown.value.reason is CardRefusal.UNKNOWN
-    assert station.box.status().records == 1
 
 
 def test_ballot_papers_that_cannot_be_are_refused(tmp_path: Path) -> None:

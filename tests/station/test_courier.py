@@ -2,7 +2,7 @@ import datetime
 from pathlib import Path
 
 from sandogh.core.report import Choice
-from sandogh.station.box import CheckInRefused, IssuedCard, LocalRefusal
+from sandogh.station.box_check_in import CheckInRefused, IssuedCard, LocalRefusal
 from sandogh.station.courier import Backoff, LocalIncidentKind
 from sandogh.station.setup import OfflinePolicy
 

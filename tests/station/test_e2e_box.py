@@ -36,7 +36,8 @@ from sandogh.core.report import (
     encode_report,
 )
 from sandogh.locale import to_persian_digits
-from sandogh.station.box import Box, IssuedCard
+from sandogh.station.box import Box
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal, CardRefusedError
 from sandogh.station.local_store import SCHEMA_VERSION, ChainState, LocalStore
 from sandogh.station.printouts import CHALLENGED_EN, CHALLENGED_FA

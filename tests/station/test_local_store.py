@@ -12,7 +12,7 @@ from sandogh.core.report import (
     encode_record,
     record_bound,
 )
-from sandogh.station.box import IssuedCard
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.count_key import sealed_length
 from sandogh.station.errors import StationFilesError
 from sandogh.station.local_store import LocalStore

@@ -36,7 +36,7 @@ import pytest
 
 from sandogh.core.report import CastVoteRecord, Choice, cvr_digest, encode_record, record_bound
 from sandogh.locale import to_persian_digits
-from sandogh.station.box import IssuedCard
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.count_key import CountKey, sealed_length
 from sandogh.station.printouts import paper_copy_lines
 from sandogh.station.setup import StationSetup

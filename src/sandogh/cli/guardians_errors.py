@@ -28,7 +28,7 @@ from sandogh.locale.digits import format_int
 from sandogh.locale.e2e_refusals import CATALOGUE
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
-from sandogh.services.guardians import QuorumError
+from sandogh.services.tally_decryption import QuorumError
 from sandogh.services.tally_origin import OriginProblem, TallyOriginError
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -22,7 +22,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sandogh.cli.guardians import MIX_RANDOMNESS, PLAN_FILE, check_input, checked_chains
+from sandogh.cli.guardians_files import PLAN_FILE
+from sandogh.cli.guardians_mix import MIX_RANDOMNESS
+from sandogh.cli.guardians_snapshot import check_input, checked_chains
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.tally_origin import ContestProduct, chain_products
@@ -30,8 +32,6 @@ from sandogh.formats.key_file import read_key_file, write_key_file
 from sandogh.services.guardians import (
     Document,
     check,
-    combine_tally,
-    decrypt,
     finish,
     init,
     make_plan,
@@ -39,6 +39,7 @@ from sandogh.services.guardians import (
     share,
 )
 from sandogh.services.mixing import decrypt_rows, mix, rows_to_decrypt
+from sandogh.services.tally_decryption import combine_tally, decrypt
 from sandogh.services.tally_origin import Trust
 
 QUORUM = 2

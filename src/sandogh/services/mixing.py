@@ -26,7 +26,8 @@ from sandogh.core.e2e.shuffle import prove_shuffle as prove
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.e2e.tally_files import encode_tally
 from sandogh.core.report.keys import SigningKey
-from sandogh.services.guardians import GROUP, Document, Draw, decrypt, read_record
+from sandogh.services.guardians import GROUP, Document, Draw, read_record
+from sandogh.services.tally_decryption import decrypt
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """A guardian's check that what it is asked to decrypt is a real tally (docs/e2e.md §8).
 
 From the published snapshot's election folder (`data/<election>/`): its `definition.json` the
-ceremony's definition (checked by the caller, which decodes it: `cli.guardians.checked_definition`)
-and every chain's station a station of it; its sealed pre-election record (`anchor/record.json`,
-k of n officials' signatures, amendments: issue 9) this ceremony's (`e2e` member, and the
-fingerprint or amendment head the guardian was given, when given), each chain's box the one it
+ceremony's definition (checked by the caller, which decodes it:
+`cli.guardians_snapshot.checked_definition`) and every chain's station a station of it; its
+sealed pre-election record (`anchor/record.json`, k of n officials' signatures, amendments: issue
+9) this ceremony's (`e2e` member, and the fingerprint or amendment head the guardian was given,
+when given), each chain's box the one it
 registers for the station (a box replaced by an amendment too, its successor being on record);
 every cast ballot's proofs (`core.e2e.ballot.check_ballot`, against the station's ballot), so
 that no copy of another's ballot, re-randomised, stands in a chain; every station's chain

@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from sandogh.core.e2e.chain import readable_code
 from sandogh.core.report import Choice, StaffRole
 from sandogh.locale import to_ascii_digits
-from sandogh.station.box import Box, IssuedCard
+from sandogh.station.box import Box
+from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.local_store import ChainEntry, ChainState
 from sandogh.station.printers import FilePrinter
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS

@@ -27,7 +27,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.report import ReportKind
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
-from sandogh.station.box import CheckInRefused
+from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_store import ChainHead, OutboxKind, Queued
 from sandogh.station.setup import StaffMember

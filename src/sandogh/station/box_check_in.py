@@ -1,0 +1,96 @@
+"""A voter's check-in at the box (DESIGN.md §3): the ballot card the centre issues, or the box's
+own refusal; offline, the station's policy decides: `refuse` the voter, or check them in
+provisionally, queuing the check-in and issuing a local card in one transaction (`sync` sends it
+when the link allows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sandogh.core.definition.problems import Problem
+from sandogh.core.station import Action, require
+from sandogh.core.voters import NationalCodeError, parse_national_code
+from sandogh.station.box_state import BoxState
+from sandogh.station.courier import offline_payload
+from sandogh.station.errors import CentreAnswerError
+from sandogh.station.local_store import OutboxKind
+from sandogh.station.ports import CentreRefusedError, CentreUnreachableError
+from sandogh.station.setup import OfflinePolicy
+
+
+class LocalRefusal(StrEnum):
+    """Why the box itself refuses a voter, before or without the centre."""
+
+    INVALID_CODE = "invalid-code"  # `CheckInRefused.detail` holds core.voters' CodeFault
+    CENTRE_UNREACHABLE = "centre-unreachable"  # and the station's policy is `refuse`
+    CHECKED_IN_HERE = "checked-in-here"  # an offline check-in of this voter is queued here
+
+
+@dataclass(frozen=True)
+class IssuedCard:
+    """Leave to cast one ballot in `contests`; `provisional` when checked in offline."""
+
+    token: str
+    contests: tuple[str, ...]
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class CheckInRefused:
+    reason: str  # the centre's reason, or a `LocalRefusal`
+    by_centre: bool
+    detail: str = ""
+
+
+CheckInOutcome = IssuedCard | CheckInRefused
+
+
+class CheckIn(BoxState):
+    """The box's check-in of voters (`Box` is one)."""
+
+    def check_in(self, national_code: str) -> CheckInOutcome:
+        """A ballot card for the voter, from the centre or, offline, under the station's policy."""
+        try:
+            code = parse_national_code(national_code).digits
+        except NationalCodeError as error:
+            return CheckInRefused(LocalRefusal.INVALID_CODE, by_centre=False, detail=error.fault)
+        with self._station() as (_, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            setup = station.setup
+        try:
+            answer = self._centre.check_in(
+                election=setup.election, station=setup.station, national_code=code
+            )
+        except CentreUnreachableError:
+            return self._offline(code)
+        except CentreRefusedError as error:
+            return CheckInRefused(error.reason, by_centre=True, detail=str(error))
+        if answer.token is None:
+            if answer.refusal is None:
+                raise CentreAnswerError([Problem("", "neither a card nor a refusal")])
+            return CheckInRefused(answer.refusal, by_centre=True)
+        unknown = [c for c in answer.contests if c not in setup.contests]
+        if unknown or not answer.contests:
+            raise CentreAnswerError(
+                [Problem("contests", f"{c} is not on this station's ballot") for c in unknown]
+                or [Problem("contests", "a card for no contest")]
+            )
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            if not tx.add_card(answer.token, answer.contests):
+                raise CentreAnswerError([Problem("token", "a card of this token was issued")])
+        return IssuedCard(answer.token, answer.contests)
+
+    def _offline(self, code: str) -> CheckInOutcome:
+        now = self._clock()
+        with self._station() as (tx, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            if station.setup.policy is OfflinePolicy.REFUSE:
+                return CheckInRefused(LocalRefusal.CENTRE_UNREACHABLE, by_centre=False)
+            if not tx.enqueue(OutboxKind.CHECK_IN, code, offline_payload(code, now), now):
+                return CheckInRefused(LocalRefusal.CHECKED_IN_HERE, by_centre=False)
+            token, contests = self._new_token(), station.setup.contests
+            tx.add_card(token, contests)
+        return IssuedCard(token, contests, provisional=True)

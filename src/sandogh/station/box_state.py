@@ -1,0 +1,77 @@
+"""What one ballot box holds in its process, for its use cases (`station.box`, `box_check_in`,
+`box_ballots`): its store, its device key, the centre it talks to, its printer, its clock and
+draws, the courier of its outbox, and the one ballot prepared and not yet cast or challenged
+(docs/e2e.md §7: held in memory only, with its nonce). Each use case is one transaction of the
+store (`_station`), refused with `NotEnrolledError` before the box is enrolled.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sandogh.core.report import SigningKey, record_bound
+from sandogh.station import ballot_chain
+from sandogh.station.ballot_chain import Pending
+from sandogh.station.courier import Backoff, Courier
+from sandogh.station.errors import NotEnrolledError
+from sandogh.station.local_store import LocalStore, StoredStation, Transaction
+from sandogh.station.ports import CentreClient, Printer
+
+_BACKOFF = Backoff()
+#: a station's one sealed length, worked out once: every cast and the count need it, and a
+#: 300-candidate Majlis ballot takes milliseconds to bound (bench/box.py)
+record_bound_of = functools.lru_cache(maxsize=8)(record_bound)
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _new_token() -> str:
+    return "local-" + secrets.token_hex(16)
+
+
+def _new_nonce() -> bytes:
+    return secrets.token_bytes(ballot_chain.BALLOT_NONCE_BYTES)
+
+
+class BoxState:
+    """What the box's use cases share (`Box` is one): its store, device key, centre, printer,
+    clock and draws, and the ballot prepared for casting or challenging."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        key: SigningKey,
+        centre: CentreClient,
+        printer: Printer,
+        *,
+        clock: Callable[[], datetime.datetime] = _utc_now,
+        new_token: Callable[[], str] = _new_token,
+        new_nonce: Callable[[], bytes] = _new_nonce,
+        backoff: Backoff = _BACKOFF,
+    ) -> None:
+        self.store = store
+        self.key = key
+        self._centre = centre
+        self._printer = printer
+        self._clock = clock
+        self._new_token = new_token
+        self._new_nonce = new_nonce
+        self._courier = Courier(store, centre, backoff)
+        # the prepared ballot, with its nonce: in this process's memory only (docs/e2e.md §7)
+        self._pending: Pending | None = None
+        self._pending_lock = threading.RLock()  # `cast` with choices prepares under it
+
+    @contextmanager
+    def _station(self) -> Iterator[tuple[Transaction, StoredStation]]:
+        with self.store.transaction() as tx:
+            station = tx.station()
+            if station is None:
+                raise NotEnrolledError
+            yield tx, station
