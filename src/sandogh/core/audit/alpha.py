@@ -1,0 +1,159 @@
+"""ALPHA: the test supermartingale for a bounded population mean, with the shrink-trunc estimator.
+
+docs/audit.md §4.4. Stark, "ALPHA: Audit that Learns from Previously Hand-Audited Ballots"
+(Annals of Applied Statistics 17(1), 2023): for draws x_j ∈ [0, u] and the null "mean ≤ t",
+μ_j = (N·t − S_{j−1})/(N − j + 1) (t with replacement), T_j = Π [x_i·η_i/μ_i + (u − x_i)·(u −
+η_i)/(u − μ_i)]/u, P = min(1, 1/max T) (P1–P3), with η_j the truncated shrinkage estimator
+(P4). Exact fractions, the product rounded down after each draw (`risk`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sandogh.core.audit.errors import AuditInputError
+from sandogh.core.audit.risk import Measurement, from_products, round_down
+from sandogh.core.definition.problems import Problem
+
+HALF = Fraction(1, 2)
+_SQRT_BITS = 64
+
+
+@dataclass(frozen=True)
+class Step:
+    """What an estimator may know before draw `j` (1-based): the earlier draws' sum and sum of
+    squares, μ_j, the null mean t, the bound u and N (None: with replacement)."""
+
+    j: int
+    total: Fraction
+    squares: Fraction
+    mu: Fraction
+    t: Fraction
+    u: Fraction
+    population: int | None
+
+    @property
+    def variance(self) -> Fraction:
+        """The earlier draws' population variance (the value of Welford's method)."""
+        count = self.j - 1
+        mean = self.total / count
+        return self.squares / count - mean * mean
+
+
+@dataclass(frozen=True)
+class ShrinkTrunc:
+    """(P4): the mean so far shrunk towards `eta0` (weight `d` draws) and, with weight
+    `f`/sd_j, towards u; kept within ε_j = c/√(d + j − 1) of μ_j and of u (ALPHA §2.5.2)."""
+
+    eta0: Fraction
+    d: int = 100
+    f: Fraction = Fraction(0)
+    c: Fraction | None = None  # None: (eta0 − t)/2
+    minsd: Fraction = Fraction(1, 10**6)
+
+    def __post_init__(self) -> None:
+        if self.d < 1 or self.f < 0 or self.minsd <= 0:
+            raise AuditInputError(
+                [Problem("shrink_trunc", f"d={self.d}, f={self.f}, minsd={self.minsd}")]
+            )
+
+    def eta(self, step: Step) -> Fraction:
+        """η_j before draw j."""
+        j, mu, t, u = step.j, step.mu, step.t, step.u
+        total = step.total
+        c = (self.eta0 - t) / 2 if self.c is None else self.c
+        eps = c / _sqrt_floor(Fraction(self.d + j - 1))
+        shrunk = (self.d * self.eta0 + total) / (self.d + j - 1)
+        if self.f:
+            sd = Fraction(1) if j < 3 else max(_sqrt_floor(step.variance), self.minsd)
+            shrunk = (shrunk + u * self.f / sd) / (1 + self.f / sd)
+        return min(max(shrunk, mu + eps), u - eps)
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A fixed alternative: the population mean is `eta0` (BRAVO's η with replacement); without
+    replacement, η_j = (N·η0 − S_{j−1})/(N − j + 1), the mean left if it is (ALPHA §2.3)."""
+
+    eta0: Fraction
+
+    def eta(self, step: Step) -> Fraction:
+        n = step.population
+        if n is None:
+            return self.eta0
+        left = (n * self.eta0 - step.total) / (n - step.j + 1)
+        return min(max(left, Fraction(0)), step.u)
+
+
+def alpha(
+    draws: Sequence[Fraction],
+    upper: Fraction,
+    estimator: ShrinkTrunc | Fixed,
+    population: int | None = None,
+    null_mean: Fraction = HALF,
+) -> Measurement:
+    """The ALPHA P-value after each of `draws` (in draw order), values in [0, `upper`].
+
+    `population` is N for sampling without replacement, None for with replacement.
+    """
+    _check(draws, upper, estimator.eta0, population, null_mean)
+    return from_products(_products(draws, upper, estimator, population, null_mean))
+
+
+def _products(
+    draws: Sequence[Fraction],
+    u: Fraction,
+    estimator: ShrinkTrunc | Fixed,
+    population: int | None,
+    t: Fraction,
+) -> Iterator[Fraction | None]:
+    product = Fraction(1)
+    total = squares = Fraction(0)
+    for j, x in enumerate(draws, 1):
+        mu = t if population is None else (population * t - total) / (population - j + 1)
+        if mu < 0:
+            yield None  # the draws already exceed N·t: the null is false
+            continue
+        if mu > u:
+            product = Fraction(0)  # the rest would have to exceed u: the null holds
+        elif 0 < mu < u and product > 0:
+            eta = estimator.eta(Step(j, total, squares, mu, t, u, population))
+            factor = (x * eta / mu + (u - x) * (u - eta) / (u - mu)) / u
+            product = round_down(product * factor)
+        total += x
+        squares += x * x
+        if population is not None and j == population and total > population * t:
+            yield None
+            continue
+        yield product
+
+
+def _sqrt_floor(x: Fraction) -> Fraction:
+    """A rational at most √x (power only: any predictable η keeps ALPHA valid, §4.7)."""
+    scaled = (x.numerator << (2 * _SQRT_BITS)) // x.denominator
+    return Fraction(math.isqrt(scaled), 1 << _SQRT_BITS)
+
+
+def _check(
+    draws: Sequence[Fraction],
+    u: Fraction,
+    eta0: Fraction,
+    population: int | None,
+    t: Fraction,
+) -> None:
+    problems = [
+        Problem(f"draws[{i}]", f"{x} is outside [0, {u}]")
+        for i, x in enumerate(draws)
+        if not 0 <= x <= u
+    ]
+    if not 0 < t < u:
+        problems.append(Problem("null_mean", f"{t}: need more than 0 and less than {u}"))
+    if not t < eta0 <= u:
+        problems.append(Problem("eta0", f"{eta0}: need more than {t} and at most {u}"))
+    if population is not None and len(draws) > population:
+        problems.append(Problem("draws", f"{len(draws)} draws from {population} cards"))
+    if problems:
+        raise AuditInputError(problems)
