@@ -20,6 +20,7 @@ from sandogh.core.definition.problems import Problem
 
 HALF = Fraction(1, 2)
 _SQRT_BITS = 64
+_ETA_GRID = 1 << 48
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class ShrinkTrunc:
         if self.f:
             sd = Fraction(1) if j < 3 else max(_sqrt_floor(step.variance), self.minsd)
             shrunk = (shrunk + u * self.f / sd) / (1 + self.f / sd)
-        return min(max(shrunk, mu + eps), u - eps)
+        return _grid(min(max(shrunk, mu + eps), u - eps), u)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,12 @@ def _products(
             yield None
             continue
         yield product
+
+
+def _grid(eta: Fraction, u: Fraction) -> Fraction:
+    """η floored to a multiple of 2^−48 within [0, u]: short fractions keep each step fast, and
+    any η in [0, u] fixed before the draw keeps (P2) a supermartingale (docs/audit.md §4.7)."""
+    return min(max(Fraction(math.floor(eta * _ETA_GRID), _ETA_GRID), Fraction(0)), u)
 
 
 def _sqrt_floor(x: Fraction) -> Fraction:

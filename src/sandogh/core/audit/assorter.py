@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from sandogh.core.audit.errors import AuditInputError
 from sandogh.core.audit.reading import Reading, Totals
@@ -41,12 +42,12 @@ class Assorter:
         if problems:
             raise AuditInputError(problems)
 
-    @property
+    @cached_property
     def lowest(self) -> Fraction:
         """min g; ℓ = −lowest."""
         return _extreme(self.marks, self.valid, self.cast, self.max_marks, -1)
 
-    @property
+    @cached_property
     def upper(self) -> Fraction:
         """u of (A2): the largest assorter value."""
         ell = -self.lowest

@@ -1,0 +1,33 @@
+"""Builders for the audit tests: reported totals from `Counts`, and random contests."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from hypothesis import strategies as st
+
+from sandogh.core.audit import Assertion, Totals
+from sandogh.core.counting.tally import Counts
+
+
+def totals(counts: Counts) -> Totals:
+    """One card per ballot cast."""
+    return Totals(cards=counts.cast, cast=counts.cast, valid=counts.valid, votes=counts.votes)
+
+
+def holds(assertions: tuple[Assertion, ...], counts: Counts) -> bool:
+    return all(a.assorter.margin(totals(counts)) > 0 for a in assertions)
+
+
+@st.composite
+def contest_counts(draw: st.DrawFn, codes: tuple[str, ...], seats: int) -> Counts:
+    """Votes for `codes` that a ballot of up to `seats` marks could give, with invalid ballots."""
+    votes = {c: draw(st.integers(0, 40)) for c in codes}
+    least = max(*votes.values(), -(-sum(votes.values()) // seats))
+    valid = least + draw(st.integers(0, 5)) if seats > 1 else sum(votes.values())
+    invalid = draw(st.integers(0 if valid else 1, 10))
+    return Counts(cast=valid + invalid, valid=valid, votes=dict(votes))
+
+
+def without_lots(mapping: Mapping[str, int]) -> bool:
+    return len(set(mapping.values())) == len(mapping)

@@ -1,0 +1,100 @@
+"""The risk of an assertion from readings (docs/audit.md §4): a correct outcome with clean paper
+stops; paper that shows another winner is confirmed at most at the risk limit's rate over
+seeded simulations (the tests' own randomness; the core draws nothing)."""
+
+import random
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sandogh.core.audit import (
+    GENTLE_INFLATOR,
+    Comparison,
+    Reading,
+    Totals,
+    batch_comparison,
+    bravo,
+    card_comparison,
+    card_comparison_km,
+    comparison_size,
+    pairwise,
+    polling,
+)
+
+W, L, OTHER = Reading.vote("w"), Reading.vote("l"), Reading.vote("o")
+TEN = Fraction(1, 10)
+WL = pairwise("w", "l")
+
+
+def _population(wins: int, loses: int, others: int) -> list[Reading]:
+    return [W] * wins + [L] * loses + [OTHER] * others
+
+
+def test_polling_a_correct_outcome_with_clean_paper_stops() -> None:
+    paper = _population(600, 350, 50)
+    reported = Totals.of(paper)
+    random.Random(11).shuffle(paper)
+    m = polling(WL, reported, paper[:300], population=len(paper))
+    stop = m.draws_to(TEN)
+    assert stop is not None
+    assert stop < 100
+
+
+@settings(max_examples=10)
+@given(st.fractions(min_value=Fraction(1, 20), max_value=Fraction(1, 2), max_denominator=100))
+def test_comparison_with_clean_paper_stops_within_the_gentle_estimate(margin: Fraction) -> None:
+    comparison = Comparison(WL, margin, GENTLE_INFLATOR)
+    estimate = comparison_size(margin, TEN, GENTLE_INFLATOR)
+    assert estimate is not None
+    clean = [(W, W)] * estimate
+    stop = card_comparison_km(comparison, clean).draws_to(TEN)
+    assert stop is not None
+    assert stop <= estimate  # −ln(1 − x) ≥ x: the estimate (E1) is never short for clean paper
+    assert card_comparison(comparison, clean, 10**6).draws_to(TEN) is not None
+
+
+def test_a_two_vote_overstatement_costs_more_paper_than_a_clean_run() -> None:
+    comparison = Comparison(WL, Fraction(1, 10), GENTLE_INFLATOR)
+    clean = card_comparison(comparison, [(W, W)] * 400, 10_000).draws_to(TEN)
+    flipped = [(W, W)] * 10 + [(W, L)] + [(W, W)] * 400
+    late = card_comparison(comparison, flipped, 10_000).draws_to(TEN)
+    assert clean is not None
+    assert late is not None
+    assert late > clean
+
+
+def test_batch_comparison_clean_stations_stop_and_a_station_counted_for_the_loser_does_not() -> (
+    None
+):
+    stations = [Totals(100, 100, 98, {"w": 60, "l": 38}) for _ in range(40)]
+    reported = Totals(4000, 4000, 3920, {"w": 2400, "l": 1520})
+    comparison = Comparison(WL, WL.margin(reported))
+    clean = batch_comparison(comparison, [(s, s) for s in stations])
+    assert clean.confirms(TEN)
+    swapped = Totals(100, 100, 98, {"w": 38, "l": 60})
+    bad = batch_comparison(comparison, [(stations[0], swapped)] * 3)
+    assert not bad.confirms(TEN)
+    assert bad.p_value == 1
+
+
+def test_wrong_outcomes_are_confirmed_at_most_at_the_risk_limit_rate() -> None:
+    # The count said w won 500 to 400; the paper says l won 480 to 420: 80 cards were counted
+    # for w that show l. Each audit reads at most 50 cards, then goes to a full hand count.
+    paper = _population(420, 480, 100)
+    reported = Totals.of(_population(500, 400, 100))
+    records = [W] * 500 + [L] * 400 + [OTHER] * 100
+    cards = list(zip(records, _population(420, 80, 0) + [L] * 400 + [OTHER] * 100, strict=True))
+    comparison = Comparison(WL, WL.margin(reported))
+    rng = random.Random(20261206)
+    runs, polled, compared, bravoed = 50, 0, 0, 0
+    for _ in range(runs):
+        rng.shuffle(paper)
+        polled += polling(WL, reported, paper[:50], population=1000).confirms(TEN)
+        rng.shuffle(cards)
+        compared += card_comparison(comparison, cards[:50], population=1000).confirms(TEN)
+        drawn = [rng.choice(paper) for _ in range(200)]
+        bravoed += bravo(drawn, "w", "l", 500, 400).confirms(TEN)
+    assert polled <= TEN * runs
+    assert compared <= TEN * runs
+    assert bravoed <= TEN * runs
