@@ -53,6 +53,13 @@ def test_threshold_of_valid_leaves_an_invalid_ballot_out() -> None:
     assert below.upper == Fraction(5, 8)
 
 
+def test_a_reading_is_cast_if_valid_and_marked_only_if_valid() -> None:
+    with pytest.raises(AuditInputError, match="cast"):
+        Reading(frozenset({"w"}), valid=True, cast=False)
+    with pytest.raises(AuditInputError, match="marks"):
+        Reading(frozenset({"w"}), valid=False, cast=True)
+
+
 def test_an_assertion_that_cannot_fail_is_refused() -> None:
     with pytest.raises(AuditInputError, match="tests nothing"):
         Assorter({"w": Fraction(1)}, Fraction(0), Fraction(0), 1)

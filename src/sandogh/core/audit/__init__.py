@@ -4,7 +4,7 @@
 2021 for party lists); `measure` gives each assertion's sequential P-value from the readings of
 a ballot-polling, ballot-level comparison or batch-comparison audit (ALPHA, Stark 2023;
 Kaplan–Markov, Stark 2009; BRAVO, Lindeman, Stark and Yates 2012); `estimate` sizes a round.
-The sampler and the manifest (§3) are `sampling` and `manifest`.
+The sampler and the manifest (docs/audit.md §3) are `sampling` and `manifest`.
 """
 
 from sandogh.core.audit.alpha import Fixed, ShrinkTrunc, Step, alpha

@@ -47,7 +47,7 @@ class Step:
 @dataclass(frozen=True)
 class ShrinkTrunc:
     """(P4): the mean so far shrunk towards `eta0` (weight `d` draws) and, with weight
-    `f`/sd_j, towards u; kept within ε_j = c/√(d + j − 1) of μ_j and of u (ALPHA §2.5.2)."""
+    `f`/sd_j, towards u; kept within ε_j = c/√(d + j − 1) of μ_j and of u (ALPHA, shrink-trunc)."""
 
     eta0: Fraction
     d: int = 100
@@ -77,7 +77,7 @@ class ShrinkTrunc:
 @dataclass(frozen=True)
 class Fixed:
     """A fixed alternative: the population mean is `eta0` (BRAVO's η with replacement); without
-    replacement, η_j = (N·η0 − S_{j−1})/(N − j + 1), the mean left if it is (ALPHA §2.3)."""
+    replacement, η_j = (N·η0 − S_{j−1})/(N − j + 1), the mean left if it is (ALPHA)."""
 
     eta0: Fraction
 

@@ -4,7 +4,7 @@ docs/audit.md §2.2, for each rule of `core.rules` (after `reference/iran-electi
 the presidential majority of all ballots cast and the Majlis threshold of valid ballots
 (`core.rules.share`: elected above the share, every seat filled ⇒ the elected beat the rest,
 a runoff ⇒ nobody else reached the share and the advancing beat the rest), plurality with
-ranked alternates, and party lists (`proportional`). SHANGRLA (Stark 2020) §3 gives the
+ranked alternates, and party lists (`proportional`). SHANGRLA (Stark 2020) gives the
 pairwise and super-majority assertions; Blom et al. (E-Vote-ID 2021) the party-list ones.
 """
 

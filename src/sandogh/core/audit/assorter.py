@@ -86,7 +86,7 @@ class Assorter:
         return self.total(totals) / totals.cards
 
     def margin(self, totals: Totals) -> Fraction:
-        """v = 2ā − 1 (SHANGRLA §3.2): positive exactly when the assertion holds on `totals`."""
+        """v = 2ā − 1 (SHANGRLA): positive exactly when the assertion holds on `totals`."""
         return 2 * self.mean(totals) - 1
 
 

@@ -67,5 +67,5 @@ def batch_comparison(
 
 def _comparing(comparison: Comparison, d: int) -> ShrinkTrunc:
     # B of clean paper is one value: f > 0 moves η towards u while the draws barely vary, where
-    # the mean alone (f = 0) would bet next to nothing (ALPHA §2.5.2).
+    # the mean alone (f = 0) would bet next to nothing (docs/audit.md §4.4).
     return ShrinkTrunc(comparison.clean, d, f=Fraction(1))

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from sandogh.core.audit.errors import AuditInputError
+from sandogh.core.definition.problems import Problem
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -18,6 +21,15 @@ class Reading:
     marks: frozenset[str] = frozenset()
     valid: bool = False
     cast: bool = False
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.valid and not self.cast:
+            problems.append(Problem("valid", "a valid ballot is a ballot cast"))
+        if self.marks and not self.valid:
+            problems.append(Problem("marks", "only a valid ballot carries marks"))
+        if problems:
+            raise AuditInputError(problems)
 
     @classmethod
     def vote(cls, *codes: str) -> Reading:
@@ -55,6 +67,6 @@ class Totals:
             cards += 1
             cast += reading.cast
             valid += reading.valid
-            for code in reading.marks if reading.valid else ():
+            for code in reading.marks:
                 votes[code] = votes.get(code, 0) + 1
         return cls(cards, cast, valid, votes)
