@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from hypothesis import strategies as st
 
 from sandogh.core.audit import Assertion, Totals
@@ -29,5 +27,14 @@ def contest_counts(draw: st.DrawFn, codes: tuple[str, ...], seats: int) -> Count
     return Counts(cast=valid + invalid, valid=valid, votes=dict(votes))
 
 
-def without_lots(mapping: Mapping[str, int]) -> bool:
-    return len(set(mapping.values())) == len(mapping)
+@st.composite
+def near(draw: st.DrawFn, counts: Counts, seats: int) -> Counts:
+    """Paper a few ballots away from `counts`: where the assertions' edges are."""
+    votes = {c: max(0, n + draw(st.integers(-3, 3))) for c, n in counts.votes.items()}
+    least = max(*votes.values(), -(-sum(votes.values()) // seats))
+    if seats > 1:
+        valid = max(least, counts.valid + draw(st.integers(-3, 3)))
+    else:
+        valid = sum(votes.values())
+    invalid = max(0 if valid else 1, counts.cast - counts.valid + draw(st.integers(-3, 3)))
+    return Counts(cast=valid + invalid, valid=valid, votes=votes)
