@@ -39,6 +39,12 @@ def test_majority_of_cast_counts_an_invalid_ballot_against_the_candidate() -> No
     assert a.upper == 1
 
 
+def test_shangrlas_super_majority_of_two_thirds_scores_three_quarters() -> None:
+    # pbstark/SHANGRLA tests/core/test_Assertion.py `test_supermajority_assorter`
+    a = above_share("w", Fraction(2, 3), Base.VALID)
+    assert [a.score(r) for r in (W, L, BAD)] == [Fraction(3, 4), 0, Fraction(1, 2)]
+
+
 def test_threshold_of_valid_leaves_an_invalid_ballot_out() -> None:
     a = above_share("w", Fraction(1, 5), Base.VALID, max_marks=30)
     assert [a.score(r) for r in (W, L, BAD, NONE)] == [

@@ -45,3 +45,17 @@ def test_a_stations_value_is_the_mean_of_its_cards_values(
     hand = Totals.of(p for _, p in pairs)
     cards = [c.card(r, p) for r, p in pairs]
     assert c.batch(reported, hand) == sum(cards, Fraction(0)) / len(pairs)
+
+
+def test_shangrlas_overstatement_assorter_means() -> None:
+    # pbstark/SHANGRLA tests/core/test_Assertion.py `test_overstatement_assorter_mean`: margin
+    # 1/2, u = 1; the mean of B is 1/1.5 clean, 1/2 with half the cards one-vote overstated or a
+    # quarter two-vote overstated, (1 − 0.125 − 0.25)/(2 − 0.5) with a quarter of each.
+    c = Comparison(pairwise("w", "l"), Fraction(1, 2))
+    clean, one, two = c.card(W, W), c.card(W, BAD), c.card(W, L)
+    assert clean == 1 / Fraction(3, 2)
+    assert (clean + one) / 2 == Fraction(1, 2)
+    assert (3 * clean + two) / 4 == Fraction(1, 2)
+    quarter = Fraction(1, 4)
+    mixed = quarter * one + quarter * two + (1 - 2 * quarter) * clean
+    assert mixed == (1 - Fraction(1, 8) - quarter) / (2 - Fraction(1, 2))

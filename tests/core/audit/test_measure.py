@@ -13,6 +13,7 @@ from sandogh.core.audit import (
     Comparison,
     Reading,
     Totals,
+    assertions_for,
     batch_comparison,
     bravo,
     card_comparison,
@@ -21,6 +22,10 @@ from sandogh.core.audit import (
     pairwise,
     polling,
 )
+from sandogh.core.counting.tally import Counts
+from sandogh.core.definition.rule import ThresholdRule
+from sandogh.core.rules import decide
+from tests.core.rules.build import candidates, constituency
 
 W, L, OTHER = Reading.vote("w"), Reading.vote("l"), Reading.vote("o")
 TEN = Fraction(1, 10)
@@ -98,3 +103,40 @@ def test_wrong_outcomes_are_confirmed_at_most_at_the_risk_limit_rate() -> None:
     assert polled <= TEN * runs
     assert compared <= TEN * runs
     assert bravoed <= TEN * runs
+
+
+def test_a_majlis_constituency_by_polling_every_assertion_its_p_value() -> None:
+    # Two seats, ballots of up to two names: 20 % of 770 valid ballots is 154, which all four
+    # reach; the two most voted take the seats, so each beats the other two.
+    ballots = (
+        [Reading.vote("A", "B")] * 300
+        + [Reading.vote("A", "C")] * 200
+        + [Reading.vote("B", "D")] * 150
+        + [Reading.vote("C")] * 100
+        + [Reading.vote("D")] * 20
+        + [Reading.invalid()] * 50
+    )
+    reported = Totals.of(ballots)
+    votes = dict(reported.votes)
+    outcome = decide(
+        ThresholdRule(),
+        constituency(2),
+        candidates(votes),
+        Counts(cast=reported.cast, valid=reported.valid, votes=votes),
+    )
+    assert outcome.elected == ("A", "B")
+    found = assertions_for(outcome, votes)
+    assert [a.key for a in found] == [
+        "above-share A",
+        "above-share B",
+        "beats A C",
+        "beats A D",
+        "beats B C",
+        "beats B D",
+    ]
+    random.Random(7).shuffle(ballots)
+    sample = ballots[:120]
+    risks = {a.key: polling(a.assorter, reported, sample, population=len(ballots)) for a in found}
+    assert all(m.p_value < 1 for m in risks.values())
+    contest = max(m.p_value for m in risks.values())  # every assertion must be confirmed
+    assert contest <= Fraction(1, 20)
