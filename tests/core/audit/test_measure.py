@@ -5,11 +5,13 @@ seeded simulations (the tests' own randomness; the core draws nothing)."""
 import random
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sandogh.core.audit import (
     GENTLE_INFLATOR,
+    AuditInputError,
     Comparison,
     Reading,
     Totals,
@@ -140,3 +142,9 @@ def test_a_majlis_constituency_by_polling_every_assertion_its_p_value() -> None:
     assert all(m.p_value < 1 for m in risks.values())
     contest = max(m.p_value for m in risks.values())  # every assertion must be confirmed
     assert contest <= Fraction(1, 20)
+
+
+def test_polling_needs_the_totals_of_the_whole_population() -> None:
+    paper = _population(60, 30, 10)
+    with pytest.raises(AuditInputError, match="population"):
+        polling(WL, Totals.of(paper), paper[:10], population=1000)

@@ -29,7 +29,15 @@ def polling(
     population: int | None,
     d: int = 100,
 ) -> Measurement:
-    """ALPHA on a(paper), η_0 the reported mean (docs/audit.md §4.1, §4.4)."""
+    """ALPHA on a(paper), η_0 the reported mean (docs/audit.md §4.1, §4.4).
+
+    `reported` are the count's totals over the whole population: its `cards` are N, the cards
+    without the contest included (they score 1/2).
+    """
+    if population is not None and population != reported.cards:
+        raise AuditInputError(
+            [Problem("population", f"{population} cards, the reported totals {reported.cards}")]
+        )
     eta0 = assorter.mean(reported)
     if eta0 <= HALF:
         raise AuditInputError(
