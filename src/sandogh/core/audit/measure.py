@@ -61,7 +61,8 @@ def card_comparison(
 def card_comparison_km(
     comparison: Comparison, pairs: Sequence[tuple[Reading | None, Reading | None]]
 ) -> Measurement:
-    """Kaplan–Markov on B (§4.5): the Gentle Introduction's P-value when the inflator is > 1."""
+    """Kaplan–Markov on B (§4.5), for cards drawn with replacement: the Gentle Introduction's
+    P-value when the inflator is > 1."""
     return kaplan_markov([comparison.card(record, paper) for record, paper in pairs])
 
 
