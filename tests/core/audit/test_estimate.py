@@ -10,11 +10,20 @@ from fractions import Fraction
 
 from sandogh.core.audit import (
     GENTLE_INFLATOR,
+    Assertion,
     Discrepancies,
+    Kind,
+    Totals,
+    above_share,
     bravo_size,
     comparison_size,
+    comparison_size_for,
+    largest,
+    pairwise,
     polling_size,
+    polling_size_for,
 )
+from sandogh.core.definition.rule import Base
 
 TEN = Fraction(1, 10)
 
@@ -45,3 +54,22 @@ def test_the_general_polling_estimate_is_no_smaller_than_bravos_for_two_candidat
     assert estimate is not None
     assert estimate >= 460
     assert polling_size(Fraction(1, 2), Fraction(1), TEN) is None
+
+
+def test_per_assertion_and_per_contest() -> None:
+    reported = Totals(1000, 1000, 950, {"w": 550, "l": 400})
+    beats = Assertion("beats w l", Kind.BEATS, ("w", "l"), pairwise("w", "l"))
+    # p_w = 0.55, p_l = 0.40 of all ballots, the others neither: BRAVO's ASN (E2)
+    assert polling_size_for(beats, reported, TEN) == bravo_size(
+        Fraction(55, 100), Fraction(40, 100), TEN
+    )
+    # diluted margin 15 %: ⌈2γ ln 10 / 0.15⌉
+    want = math.ceil(2 * float(GENTLE_INFLATOR) * math.log(10) / 0.15)
+    assert comparison_size_for(beats, reported, TEN, GENTLE_INFLATOR) == want
+    above = Assertion(
+        "above-share w", Kind.ABOVE, ("w",), above_share("w", Fraction(1, 2), Base.CAST)
+    )
+    polled = polling_size_for(above, reported, TEN)
+    assert polled is not None
+    assert largest([polled, 7]) == polled
+    assert largest([polled, None]) is None

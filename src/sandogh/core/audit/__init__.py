@@ -14,7 +14,15 @@ from sandogh.core.audit.assorter import Assorter, above_share, below_share, pair
 from sandogh.core.audit.bravo import bravo
 from sandogh.core.audit.comparison import GENTLE_INFLATOR, Comparison
 from sandogh.core.audit.errors import AuditError, AuditInputError, AuditUnsupportedError
-from sandogh.core.audit.estimate import Discrepancies, bravo_size, comparison_size, polling_size
+from sandogh.core.audit.estimate import (
+    Discrepancies,
+    bravo_size,
+    comparison_size,
+    comparison_size_for,
+    largest,
+    polling_size,
+    polling_size_for,
+)
 from sandogh.core.audit.kaplan_markov import kaplan_markov
 from sandogh.core.audit.measure import (
     batch_comparison,
@@ -52,9 +60,12 @@ __all__ = [
     "card_comparison",
     "card_comparison_km",
     "comparison_size",
+    "comparison_size_for",
     "kaplan_markov",
+    "largest",
     "pairwise",
     "polling",
     "polling_size",
+    "polling_size_for",
     "round_down",
 ]

@@ -5,16 +5,20 @@ up. Comparison: Lindeman and Stark, "A Gentle Introduction to Risk-Limiting Audi
 2012), after Stark, "Super-simple simultaneous single-ballot risk-limiting audits" (EVT/WOTE
 2010) (E1). Polling, pairwise: the average sample number of Lindeman, Stark and Yates, "BRAVO"
 (EVT/WOTE 2012) (E2). Polling, any assorter: Wald's approximation ln(1/α)/E[ln factor] for
-ALPHA with replacement at η = ā, all mass on 0 and u (the worst case for a mean).
+ALPHA with replacement at η = ā, all mass on 0 and u (the worst case for a mean). A contest
+needs the largest of its assertions' estimates.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from sandogh.core.audit.assertion import Assertion, Kind
 from sandogh.core.audit.errors import AuditInputError
+from sandogh.core.audit.reading import Totals
 from sandogh.core.definition.problems import Problem
 
 
@@ -83,6 +87,40 @@ def polling_size(mean: Fraction, upper: Fraction, risk_limit: Fraction) -> int |
     if growth <= 0:
         return None
     return math.ceil(math.log(1 / float(risk_limit)) / growth)
+
+
+def polling_size_for(assertion: Assertion, reported: Totals, risk_limit: Fraction) -> int | None:
+    """(E2) for a pairwise assertion on single-mark ballots, else the general estimate."""
+    assorter = assertion.assorter
+    if assertion.kind is Kind.BEATS and assorter.max_marks == 1:
+        winner, loser = assertion.subjects
+        return bravo_size(
+            Fraction(reported.votes.get(winner, 0), reported.cards),
+            Fraction(reported.votes.get(loser, 0), reported.cards),
+            risk_limit,
+        )
+    return polling_size(assorter.mean(reported), assorter.upper, risk_limit)
+
+
+def comparison_size_for(
+    assertion: Assertion,
+    reported: Totals,
+    risk_limit: Fraction,
+    inflator: Fraction,
+    expected: Discrepancies = Discrepancies(),
+) -> int | None:
+    """(E1) with the assertion's diluted margin v/u over the reported totals."""
+    margin = assertion.assorter.margin(reported)
+    if margin <= 0:
+        return None
+    return comparison_size(margin / assertion.assorter.upper, risk_limit, inflator, expected)
+
+
+def largest(sizes: Iterable[int | None]) -> int | None:
+    """A contest's (or a round's) estimate: the largest; None (a hand count) if any is None."""
+    found = list(sizes)
+    known = [n for n in found if n is not None]
+    return None if len(known) < len(found) else max(known, default=0)
 
 
 def _check(risk_limit: Fraction) -> None:
