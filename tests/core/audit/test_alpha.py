@@ -67,3 +67,10 @@ def test_the_p_value_never_rises_and_stays_in_0_1(draws: list[Fraction]) -> None
     m = alpha(draws, Fraction(1), ShrinkTrunc(Fraction(3, 5)), 100)
     assert all(0 <= p <= 1 for p in m.history)
     assert all(b <= a for a, b in zip(m.history, m.history[1:], strict=False))
+
+
+def test_an_estimate_below_mu_never_bets_on_a_low_mean() -> None:
+    # c = 3/5 cuts η to u − 3/5 = 2/5 < μ = 1/2: a bet that zeros are likely, which a null with
+    # mean 0 would reward. η is held at μ instead, the factor is 1 and nothing is confirmed.
+    m = alpha([Fraction(0)] * 20, Fraction(1), ShrinkTrunc(Fraction(3, 5), d=1, c=Fraction(3, 5)))
+    assert m.p_value == 1

@@ -121,7 +121,8 @@ def _products(
         if mu > u:
             product = Fraction(0)  # the rest would have to exceed u: the null holds
         elif 0 < mu < u and product > 0:
-            eta = estimator.eta(Step(j, total, squares, mu, t, u, population))
+            # η below μ would bet on a mean below t, which the null allows: never less than μ
+            eta = min(max(estimator.eta(Step(j, total, squares, mu, t, u, population)), mu), u)
             factor = (x * eta / mu + (u - x) * (u - eta) / (u - mu)) / u
             product = round_down(product * factor)
         total += x
@@ -134,7 +135,7 @@ def _products(
 
 def _grid(eta: Fraction, u: Fraction) -> Fraction:
     """η floored to a multiple of 2^−48 within [0, u]: short fractions keep each step fast, and
-    any η in [0, u] fixed before the draw keeps (P2) a supermartingale (docs/audit.md §4.7)."""
+    any η in [μ, u] fixed before the draw keeps (P2) a supermartingale (docs/audit.md §4.7)."""
     return min(max(Fraction(math.floor(eta * _ETA_GRID), _ETA_GRID), Fraction(0)), u)
 
 
