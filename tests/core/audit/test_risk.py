@@ -22,3 +22,12 @@ def test_p_values_take_the_running_maximum_and_infinity_is_zero() -> None:
     assert m.history == (Fraction(1, 2), Fraction(1, 2), Fraction(1, 4), 0, 0)
     assert m.draws_to(Fraction(1, 4)) == 3
     assert from_products([]).p_value == 1
+
+
+@given(st.fractions(min_value=Fraction(1, 10**30), max_value=10**40))
+def test_round_down_keeps_at_most_the_precision_bits(x: Fraction) -> None:
+    y = round_down(x)
+    m = y.numerator
+    while m and m % 2 == 0:
+        m //= 2
+    assert m.bit_length() <= PRECISION_BITS

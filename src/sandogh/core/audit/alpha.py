@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from sandogh.core.audit.errors import AuditInputError
-from sandogh.core.audit.risk import Measurement, from_products, round_down
+from sandogh.core.audit.risk import Measurement, from_products, round_down_ratio
 from sandogh.core.definition.problems import Problem
 
 HALF = Fraction(1, 2)
-_SQRT_BITS = 64
-_ETA_GRID = 1 << 48
+_ONE_BITS = 48
+_ONE = 1 << _ONE_BITS  # the estimator's fixed point: η is a multiple of 2^−48
 
 
 @dataclass(frozen=True)
@@ -62,16 +62,19 @@ class ShrinkTrunc:
             )
 
     def eta(self, step: Step) -> Fraction:
-        """η_j before draw j."""
-        j, mu, t, u = step.j, step.mu, step.t, step.u
-        total = step.total
-        c = (self.eta0 - t) / 2 if self.c is None else self.c
-        eps = c / _sqrt_floor(Fraction(self.d + j - 1))
-        shrunk = (self.d * self.eta0 + total) / (self.d + j - 1)
+        """η_j before draw j, computed in integers scaled by 2^48 and floored at each step: the
+        result is on the grid of docs/audit.md §4.7 and the same on every machine."""
+        j, weight = step.j, self.d + step.j - 1
+        eta0, mu, u = _fixed(self.eta0), _fixed(step.mu), _fixed(step.u)
+        c = (eta0 - _fixed(step.t)) // 2 if self.c is None else _fixed(self.c)
+        eps = (c << _ONE_BITS) // math.isqrt(weight << (2 * _ONE_BITS))
+        shrunk = (self.d * eta0 + _fixed(step.total)) // weight
         if self.f:
-            sd = Fraction(1) if j < 3 else max(_sqrt_floor(step.variance), self.minsd)
-            shrunk = (shrunk + u * self.f / sd) / (1 + self.f / sd)
-        return _grid(min(max(shrunk, mu + eps), u - eps), u)
+            sd = _ONE if j < 3 else max(math.isqrt(_fixed(step.variance) << _ONE_BITS), 1)
+            sd = max(sd, _fixed(self.minsd))
+            pull = (_fixed(self.f) << _ONE_BITS) // sd  # f/σ_j
+            shrunk = ((shrunk << _ONE_BITS) + u * pull) // (_ONE + pull)
+        return Fraction(max(min(max(shrunk, mu + eps), u - eps), 0), _ONE)
 
 
 @dataclass(frozen=True)
@@ -123,8 +126,8 @@ def _products(
         elif 0 < mu < u and product > 0:
             # η below μ would bet on a mean below t, which the null allows: never less than μ
             eta = min(max(estimator.eta(Step(j, total, squares, mu, t, u, population)), mu), u)
-            factor = (x * eta / mu + (u - x) * (u - eta) / (u - mu)) / u
-            product = round_down(product * factor)
+            num, den = _factor(x, eta, mu, u)
+            product = round_down_ratio(product.numerator * num, product.denominator * den)
         total += x
         squares += x * x
         if population is not None and j == population and total > population * t:
@@ -133,16 +136,23 @@ def _products(
         yield product
 
 
-def _grid(eta: Fraction, u: Fraction) -> Fraction:
-    """η floored to a multiple of 2^−48 within [0, u]: short fractions keep each step fast, and
-    any η in [μ, u] fixed before the draw keeps (P2) a supermartingale (docs/audit.md §4.7)."""
-    return min(max(Fraction(math.floor(eta * _ETA_GRID), _ETA_GRID), Fraction(0)), u)
+def _fixed(x: Fraction) -> int:
+    """⌊x·2^48⌋."""
+    return (x.numerator << _ONE_BITS) // x.denominator
 
 
-def _sqrt_floor(x: Fraction) -> Fraction:
-    """A rational at most √x (power only: any predictable η keeps ALPHA valid, §4.7)."""
-    scaled = (x.numerator << (2 * _SQRT_BITS)) // x.denominator
-    return Fraction(math.isqrt(scaled), 1 << _SQRT_BITS)
+def _factor(x: Fraction, eta: Fraction, mu: Fraction, u: Fraction) -> tuple[int, int]:
+    """(P2)'s factor [x·η/μ + (u − x)(u − η)/(u − μ)]/u, exactly, as numerator and denominator
+    (not reduced: reducing costs more than it saves in the product that follows)."""
+    xn, xd = x.numerator, x.denominator
+    en, ed = eta.numerator, eta.denominator
+    mn, md = mu.numerator, mu.denominator
+    un, ud = u.numerator, u.denominator
+    first_n, first_d = xn * en * md, xd * ed * mn
+    rest = un * md - mn * ud  # (u − μ)·ud·md
+    second_n = (un * xd - xn * ud) * (un * ed - en * ud) * md
+    second_d = xd * ed * ud * rest
+    return (first_n * second_d + second_n * first_d) * ud, first_d * second_d * un
 
 
 def _check(
