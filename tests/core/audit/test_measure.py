@@ -148,3 +148,47 @@ def test_polling_needs_the_totals_of_the_whole_population() -> None:
     paper = _population(60, 30, 10)
     with pytest.raises(AuditInputError, match="population"):
         polling(WL, Totals.of(paper), paper[:10], population=1000)
+
+
+def test_batch_comparison_of_a_wrong_outcome_is_confirmed_at_most_at_the_risk_limit_rate() -> None:
+    # 40 stations of 100 cards, each reported w 60, l 38; in 22 of them the hand count is
+    # l 60, w 38, so the paper has l ahead, 2004 to 1916. Stations drawn by size (all equal
+    # here), with replacement, at most 40 draws per audit.
+    sheet = Totals(100, 100, 98, {"w": 60, "l": 38})
+    flipped = Totals(100, 100, 98, {"w": 38, "l": 60})
+    stations = [(sheet, flipped)] * 22 + [(sheet, sheet)] * 18
+    comparison = Comparison(WL, WL.margin(Totals(4000, 4000, 3920, {"w": 2400, "l": 1520})))
+    rng = random.Random(611)
+    runs = 50
+    confirmed = sum(
+        batch_comparison(comparison, [rng.choice(stations) for _ in range(40)]).confirms(TEN)
+        for _ in range(runs)
+    )
+    assert confirmed <= TEN * runs
+
+
+def test_a_threshold_the_paper_does_not_reach_is_confirmed_at_most_at_the_risk_limit_rate() -> None:
+    # Reported: A on 260 of 1000 valid ballots, above 20 %; the paper: A on 190, below it.
+    found = assertions_for(
+        decide(
+            ThresholdRule(),
+            constituency(3),
+            candidates(["A", "B", "C"]),
+            Counts(cast=1000, valid=1000, votes={"A": 260, "B": 700, "C": 500}),
+        ),
+        ["A", "B", "C"],
+    )
+    above = next(a for a in found if a.key == "above-share A")
+    reported = Totals(1000, 1000, 1000, {"A": 260, "B": 700, "C": 500})
+    paper = (
+        [Reading.vote("A", "B")] * 190
+        + [Reading.vote("B", "C")] * 500
+        + [Reading.vote("B")] * 10
+        + [Reading.vote("C")] * 300
+    )
+    rng = random.Random(20)
+    runs, confirmed = 50, 0
+    for _ in range(runs):
+        rng.shuffle(paper)
+        confirmed += polling(above.assorter, reported, paper[:60], 1000).confirms(TEN)
+    assert confirmed <= TEN * runs
