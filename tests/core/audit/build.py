@@ -9,8 +9,7 @@ from sandogh.core.counting.tally import Counts
 
 
 def totals(counts: Counts) -> Totals:
-    """One card per ballot cast."""
-    return Totals(cards=counts.cast, cast=counts.cast, valid=counts.valid, votes=counts.votes)
+    return Totals.of_counts(counts)
 
 
 def holds(assertions: tuple[Assertion, ...], counts: Counts) -> bool:

@@ -15,6 +15,7 @@ from sandogh.core.audit import (
     below_share,
     pairwise,
 )
+from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.rule import Base
 
 W, L, OTHER = Reading.vote("w"), Reading.vote("l"), Reading.vote("o")
@@ -101,3 +102,11 @@ def test_the_assorter_is_in_bounds_its_total_adds_up_and_its_margin_is_the_asser
     assert a.total(totals) == sum(scores, Fraction(0))
     if cards:
         assert (a.margin(totals) > 0) == (sum((a.g(r) for r in cards), Fraction(0)) > 0)
+
+
+def test_totals_of_a_tally_sheet() -> None:
+    counts = Counts(cast=100, valid=90, votes={"w": 50, "l": 40})
+    assert Totals.of_counts(counts) == Totals(100, 100, 90, {"w": 50, "l": 40})
+    assert Totals.of_counts(counts, cards=120).cards == 120  # 20 cards without the contest
+    with pytest.raises(AuditInputError, match="cards"):
+        Totals.of_counts(counts, cards=99)

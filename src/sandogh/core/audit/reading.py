@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sandogh.core.audit.errors import AuditInputError
+from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.problems import Problem
 
 
@@ -58,6 +59,15 @@ class Totals:
     cast: int
     valid: int
     votes: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of_counts(cls, counts: Counts, cards: int | None = None) -> Totals:
+        """A tally sheet's or a constituency's counts over `cards` cards (default: one card per
+        ballot cast; more when some cards of the population do not carry the contest)."""
+        cards = counts.cast if cards is None else cards
+        if cards < counts.cast:
+            raise AuditInputError([Problem("cards", f"{cards} cards for {counts.cast} cast")])
+        return cls(cards, counts.cast, counts.valid, dict(counts.votes))
 
     @classmethod
     def of(cls, readings: Iterable[Reading]) -> Totals:
