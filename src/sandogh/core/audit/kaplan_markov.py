@@ -1,7 +1,7 @@
 """The Kaplan–Markov P-value for a nonnegative population mean.
 
-docs/audit.md §4.5. Stark, "Risk-limiting post-election audits: P-values from common
-probability inequalities" (IEEE TIFS 4(4), 2009): for draws with replacement and the null
+docs/audit.md §4.5. Stark, "Risk-limiting postelection audits: conservative P-values from
+common probability inequalities" (IEEE TIFS 4(4), 2009): for draws with replacement and the null
 "mean ≤ t", P_j = min(1, min_{i≤j} Π_{k≤i} (t + g)/(x_k + g)) (P5), g ≥ 0 the padding that
 keeps a zero from ending the test. On the comparison assorter with an inflator γ > 1 and g = 0 it
 is the P-value of Lindeman and Stark's "Gentle Introduction" (2012) comparison audit.
