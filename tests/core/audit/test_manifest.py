@@ -16,13 +16,17 @@ from sandogh.core.audit.manifest import (
     build_manifest,
     manifest_hash,
     manifest_json,
+    report_papers,
     seed_json,
 )
 from sandogh.core.canonical_json import canonical_json
+from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import VotingMode
+from sandogh.core.report import ReportKind, cvr_digest
 from tests.core.audit.manifests import DEFINITION_HASH, manifest, seed_for, station
 from tests.core.definition.kerman import KERMAN
+from tests.core.report.build import STATION, report
 
 
 def test_the_canonical_form_and_hash_are_as_docs_audit_md_writes_them() -> None:
@@ -34,7 +38,7 @@ def test_the_canonical_form_and_hash_are_as_docs_audit_md_writes_them() -> None:
         '{"label":"2","papers":2}],"county":"C1","kind":"box"}]}'
     )
     assert canonical_json(manifest_json(m)) == text.encode()
-    assert manifest_hash(m) == "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+    assert m.hash == manifest_hash(m) == "sha256:" + hashlib.sha256(text.encode()).hexdigest()
     assert m.papers == 5
 
 
@@ -103,3 +107,15 @@ def test_a_paper_station_is_a_paper_station_and_an_unknown_code_is_refused() -> 
     with pytest.raises(AuditInputError) as caught:
         build_manifest(geography, DEFINITION_HASH, {"IR-08-0801": [1], "nowhere": [1]})
     assert [p.path for p in caught.value.problems] == ["papers.IR-08-0801", "papers.nowhere"]
+
+
+def test_a_final_report_says_how_many_papers_its_containers_hold() -> None:
+    sheet = TallySheet(STATION, "president", Counts(cast=17))
+    final = report([sheet], cvr_count=42)
+    assert report_papers(final, StationKind.BOX, "president") == 42
+    assert report_papers(final, StationKind.PAPER, "president") == 17
+    with pytest.raises(AuditInputError, match=r"sheets\.council"):
+        report_papers(final, StationKind.PAPER, "council")
+    zero = report(kind=ReportKind.ZERO, sequence=0, cvr_digest=cvr_digest(()))
+    with pytest.raises(AuditInputError, match="final"):
+        report_papers(zero, StationKind.BOX, "president")

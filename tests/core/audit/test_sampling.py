@@ -121,8 +121,10 @@ def test_sizes_beyond_the_frame_or_backwards_are_refused() -> None:
         sample_papers(
             seed_for(m), FrameIndex.of(m, frame(name="x", kinds=frozenset())), 1, replacement=True
         )
-    with pytest.raises(SamplingError):
-        Frame("a frame", "president", frozenset(), frozenset())
+    # a comma in a frame's name could make one frame's seed text another's
+    for name in ("a frame", "ballot,1", ""):
+        with pytest.raises(SamplingError):
+            Frame(name, "president", frozenset(), frozenset())
 
 
 @settings(max_examples=40, deadline=None)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from sandogh.core.canonical_json import SAFE_INTEGER, JSONValue, canonical_json
 from sandogh.core.definition.geography import Geography
@@ -22,6 +23,7 @@ from sandogh.core.definition.model import UnitKind, VotingMode
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.digests import DIGEST, sha256_text
+from sandogh.core.report.report import ReportKind, StationReport
 
 MANIFEST_FORMAT = "sandogh/audit-manifest@1"
 SEED_FORMAT = "sandogh/audit-seed@1"
@@ -84,6 +86,11 @@ class Manifest:
     @property
     def papers(self) -> int:
         return sum(station.papers for station in self.stations)
+
+    @cached_property
+    def hash(self) -> str:
+        """`manifest_hash(self)`, computed once: a national manifest's bytes take seconds."""
+        return manifest_hash(self)
 
 
 def manifest_json(manifest: Manifest) -> dict[str, JSONValue]:
@@ -189,13 +196,28 @@ def _seed_problems(seed: Seed) -> Iterator[Problem]:
         yield Problem("seed", f"{len(seed.digits)} digits; at least {MIN_SEED_DIGITS} are rolled")
 
 
+def report_papers(report: StationReport, kind: StationKind, contest: str) -> int:
+    """The papers a station's final report says its containers hold: a box's printed copies,
+    one per cast-vote record; a paper station's ballots found in the box for `contest` (its
+    sheet's `cast`)."""
+    if report.kind is not ReportKind.FINAL:
+        raise AuditInputError("no papers to audit", [Problem("kind", "is not a final report")])
+    if kind is StationKind.BOX:
+        return report.cvr_count
+    for sheet in report.sheets:
+        if sheet.contest == contest:
+            return sheet.counts.cast
+    raise AuditInputError("no papers to audit", [Problem(f"sheets.{contest}", "is missing")])
+
+
 def build_manifest(
     geography: Geography,
     definition_hash: str,
     papers: Mapping[str, Sequence[int]],
 ) -> Manifest:
     """The manifest of the stations in `papers`: each station's papers per container, in the
-    order the station numbered its containers (labelled 1, 2, …; an empty one left out). A
+    order the station numbered its containers (labelled 1, 2, …; an empty one left out), or
+    `[report_papers(…)]` when it recorded no split. A
     station not in `papers` holds no paper to audit and is left out. Its county and
     constituencies come from the definition; a code that is no station of it is refused."""
     election = geography.election

@@ -25,7 +25,7 @@ from fractions import Fraction
 from itertools import accumulate
 from math import lcm
 
-from sandogh.core.audit.manifest import Manifest, Seed, StationKind, manifest_hash
+from sandogh.core.audit.manifest import Manifest, Seed, StationKind
 from sandogh.core.errors import SandoghError
 
 _FRAME_NAME = re.compile(r"[A-Za-z0-9._:-]+")
@@ -141,7 +141,7 @@ class FrameIndex:
         counts = [c.papers for station in chosen for c in station.containers]
         return cls(
             frame=frame,
-            manifest_hash=manifest_hash(manifest),
+            manifest_hash=manifest.hash,
             stations=tuple(station.code for station in chosen),
             containers=tuple(containers),
             ends=tuple(accumulate(counts)),
