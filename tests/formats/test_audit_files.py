@@ -10,16 +10,22 @@ from pathlib import Path
 import pytest
 
 from sandogh.core.audit.manifest import Manifest, manifest_hash
+from sandogh.core.audit.sample_record import Method, differences, draw_rounds
+from sandogh.core.audit.sampling import FrameIndex
+from sandogh.core.canonical_json import canonical_json
 from sandogh.formats.audit_files import (
     AuditFileError,
     manifest_from_bytes,
     read_manifest,
+    read_sample,
     read_seed,
+    sample_from_bytes,
     seed_from_bytes,
     write_manifest,
+    write_sample,
     write_seed,
 )
-from tests.core.audit.manifests import manifest, seed_for, station
+from tests.core.audit.manifests import frame, manifest, seed_for, station
 
 
 def test_a_manifest_and_its_seed_are_read_back_as_written(tmp_path: Path) -> None:
@@ -75,3 +81,23 @@ def test_a_seed_whose_digits_are_not_its_rolls_is_refused(tmp_path: Path) -> Non
 def _written(tmp_path: Path, m: Manifest) -> bytes:
     write_manifest(tmp_path / "m.json", m)
     return (tmp_path / "m.json").read_bytes()
+
+
+def test_a_sample_file_is_read_back_and_agrees_with_its_rerun(tmp_path: Path) -> None:
+    m = manifest(station("S1", 30, 20), station("S2", 50))
+    seed = seed_for(m)
+    index = FrameIndex.of(m, frame())
+    write_sample(tmp_path / "sample.json", draw_rounds(seed, index, Method.BY_SIZE, (3, 8)))
+    published = read_sample(tmp_path / "sample.json")
+    assert published.frame == frame()
+    assert published.method is Method.BY_SIZE
+    assert published.rounds == (3, 8)
+    rerun = draw_rounds(seed, FrameIndex.of(m, published.frame), published.method, published.rounds)
+    assert differences(published.document, rerun) == ()
+    data = json.loads((tmp_path / "sample.json").read_bytes())
+    data["frame"]["name"] = "a,b"
+    with pytest.raises(AuditFileError, match=r"frame\.name"):
+        sample_from_bytes(canonical_json(data), "sample.json")
+    data["method"] = "by-lot"
+    with pytest.raises(AuditFileError, match="method"):
+        sample_from_bytes(canonical_json(data), "sample.json")

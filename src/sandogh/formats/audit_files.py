@@ -1,12 +1,16 @@
-"""The audit's published files: the ballot manifest and the seed record (docs/audit.md §3.1, §3.2).
+"""The audit's published files: the ballot manifest, the seed record and the sample of a frame
+(docs/audit.md §3.1, §3.2, §3.4).
 
 Each is read from its canonical JSON bytes only, so that the file's SHA-256 is the hash the
-seed names; every problem is named with its path (`stations[3].containers[1].papers: …`).
+seed names; every problem is named with its path (`stations[3].containers[1].papers: …`). A
+sample is read as the audit published it, for `sample_record.differences` to hold it to the
+sample the seed and the manifest give.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
@@ -23,7 +27,9 @@ from sandogh.core.audit.manifest import (
     manifest_json,
     seed_json,
 )
-from sandogh.core.canonical_json import canonical_json
+from sandogh.core.audit.sample_record import Method, SampleRecord, sample_json
+from sandogh.core.audit.sampling import Frame, SamplingError
+from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.errors import SandoghError
 
 Text = Annotated[StrictStr, Field(min_length=1)]
@@ -63,6 +69,35 @@ class _Manifest(_Strict):
 class _Roll(_Strict):
     by: Text
     digits: Text
+
+
+class _Frame(_Strict):
+    constituencies: list[Text]
+    contest: Text
+    kinds: list[StationKind]
+    name: Text
+
+
+class _Sample(_Strict):
+    format: Literal["sandogh/audit-sample@1"]
+    draws: list[dict[Text, StrictStr | StrictInt]]
+    frame: _Frame
+    manifest_hash: Text
+    method: Method
+    papers: StrictInt
+    rounds: list[StrictInt]
+    seed: Text
+
+
+@dataclass(frozen=True)
+class PublishedSample:
+    """A sample file: the audit's choices (frame, method, rounds) typed, and the whole document
+    as published, to be compared with the sample drawn again."""
+
+    frame: Frame
+    method: Method
+    rounds: tuple[int, ...]
+    document: dict[str, JSONValue]
 
 
 class _Seed(_Strict):
@@ -105,6 +140,26 @@ def seed_from_bytes(data: bytes, source: str) -> Seed:
         raise AuditFileError(source, ["seed: is not the rolls' digits joined in order"])
     _canonical(data, canonical_json(seed_json(seed)), source)
     return seed
+
+
+def sample_from_bytes(data: bytes, source: str) -> PublishedSample:
+    parsed = _parse(_Sample, data, source)
+    document = json.loads(data)
+    _canonical(data, canonical_json(document), source)
+    f = parsed.frame
+    try:
+        frame = Frame(f.name, f.contest, frozenset(f.constituencies), frozenset(f.kinds))
+    except SamplingError as error:
+        raise AuditFileError(source, [f"frame.name: {error}"]) from None
+    return PublishedSample(frame, parsed.method, tuple(parsed.rounds), document)
+
+
+def read_sample(path: Path) -> PublishedSample:
+    return sample_from_bytes(_read(path), str(path))
+
+
+def write_sample(path: Path, record: SampleRecord) -> None:
+    path.write_bytes(canonical_json(sample_json(record)))
 
 
 def read_manifest(path: Path) -> Manifest:

@@ -127,7 +127,7 @@ def test_sizes_beyond_the_frame_or_backwards_are_refused() -> None:
             Frame(name, "president", frozenset(), frozenset())
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(manifests(), st.integers(0, 30), st.integers(0, 30), st.booleans())
 def test_a_round_extends_the_sample_before_it(
     m: Manifest, a: int, b: int, replacement: bool
@@ -149,7 +149,7 @@ def test_a_round_extends_the_sample_before_it(
         assert len({d.paper for d in whole}) == len(whole) == total
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(manifests())
 def test_every_paper_is_reachable_once(m: Manifest) -> None:
     index = FrameIndex.of(m, frame())
@@ -166,7 +166,7 @@ def test_every_paper_is_reachable_once(m: Manifest) -> None:
     assert sorted(d.index for d in drawn) == list(range(1, index.total + 1))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(manifests())
 def test_each_station_holds_exactly_its_papers_numbers(m: Manifest) -> None:
     # PPS exactly: of the N numbers a draw can take, station s is taken by papers(s) of them
