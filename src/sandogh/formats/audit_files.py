@@ -17,9 +17,9 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from sandogh.core.audit.manifest import (
-    AuditInputError,
     Container,
     Manifest,
+    ManifestError,
     ManifestStation,
     Roll,
     Seed,
@@ -124,7 +124,7 @@ def manifest_from_bytes(data: bytes, source: str) -> Manifest:
                 for s in parsed.stations
             ),
         )
-    except AuditInputError as error:
+    except ManifestError as error:
         raise AuditFileError(source, [str(p) for p in error.problems]) from None
     _canonical(data, canonical_json(manifest_json(manifest)), source)
     return manifest
@@ -134,7 +134,7 @@ def seed_from_bytes(data: bytes, source: str) -> Seed:
     parsed = _parse(_Seed, data, source)
     try:
         seed = Seed(parsed.manifest_hash, tuple(Roll(r.by, r.digits) for r in parsed.rolls))
-    except AuditInputError as error:
+    except ManifestError as error:
         raise AuditFileError(source, [str(p) for p in error.problems]) from None
     if seed.digits != parsed.seed:
         raise AuditFileError(source, ["seed: is not the rolls' digits joined in order"])

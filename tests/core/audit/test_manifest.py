@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from sandogh.core.audit.manifest import (
-    AuditInputError,
     Container,
+    ManifestError,
     Roll,
     Seed,
     StationKind,
@@ -48,7 +48,7 @@ def test_every_problem_of_a_manifest_is_named_with_its_path() -> None:
         county="",
         containers=(Container("1", 0), Container("1", 2**53)),
     )
-    with pytest.raises(AuditInputError) as caught:
+    with pytest.raises(ManifestError) as caught:
         manifest(station("S2", 1), bad)
     paths = [p.path for p in caught.value.problems]
     assert paths == [
@@ -58,7 +58,7 @@ def test_every_problem_of_a_manifest_is_named_with_its_path() -> None:
         "stations[1].containers[0].papers",
         "stations[1].containers[1].papers",
     ]
-    with pytest.raises(AuditInputError, match="definition_hash"):
+    with pytest.raises(ManifestError, match="definition_hash"):
         replace(manifest(), definition_hash="sha256:00")
 
 
@@ -67,9 +67,9 @@ def test_the_seed_is_the_rolls_joined_and_at_least_twenty_digits() -> None:
     seed = seed_for(m, "98765432109876543210")
     assert seed.digits == "98765432109876543210"
     assert seed_json(seed)["seed"] == seed.digits
-    with pytest.raises(AuditInputError, match="at least 20"):
+    with pytest.raises(ManifestError, match="at least 20"):
         Seed(manifest_hash(m), (Roll("HQ", "1234567890123456789"),))
-    with pytest.raises(AuditInputError) as caught:
+    with pytest.raises(ManifestError) as caught:
         Seed("sha256:x", (Roll("", "12 34"), Roll("observer", "0" * 20)))
     assert [p.path for p in caught.value.problems] == [
         "manifest_hash",
@@ -104,7 +104,7 @@ def test_a_paper_station_is_a_paper_station_and_an_unknown_code_is_refused() -> 
     geography = Geography.of(replace(KERMAN, units=units))
     m = build_manifest(geography, DEFINITION_HASH, {"ST-0801-0002": [7]})
     assert m.stations[0].kind is StationKind.PAPER
-    with pytest.raises(AuditInputError) as caught:
+    with pytest.raises(ManifestError) as caught:
         build_manifest(geography, DEFINITION_HASH, {"IR-08-0801": [1], "nowhere": [1]})
     assert [p.path for p in caught.value.problems] == ["papers.IR-08-0801", "papers.nowhere"]
 
@@ -114,8 +114,8 @@ def test_a_final_report_says_how_many_papers_its_containers_hold() -> None:
     final = report([sheet], cvr_count=42)
     assert report_papers(final, StationKind.BOX, "president") == 42
     assert report_papers(final, StationKind.PAPER, "president") == 17
-    with pytest.raises(AuditInputError, match=r"sheets\.council"):
+    with pytest.raises(ManifestError, match=r"sheets\.council"):
         report_papers(final, StationKind.PAPER, "council")
     zero = report(kind=ReportKind.ZERO, sequence=0, cvr_digest=cvr_digest(()))
-    with pytest.raises(AuditInputError, match="final"):
+    with pytest.raises(ManifestError, match="final"):
         report_papers(zero, StationKind.BOX, "president")

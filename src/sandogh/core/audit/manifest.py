@@ -31,8 +31,9 @@ MIN_SEED_DIGITS = 20
 _DIGITS = re.compile(r"[0-9]+")
 
 
-class AuditInputError(SandoghError):
-    """A manifest or a seed that breaks docs/audit.md §3; `problems` names every one."""
+class ManifestError(SandoghError):
+    """A manifest, or the seed rolled for it, that breaks docs/audit.md §3; `problems` names
+    every one."""
 
     def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
@@ -81,7 +82,7 @@ class Manifest:
     def __post_init__(self) -> None:
         problems = list(_manifest_problems(self))
         if problems:
-            raise AuditInputError("not a ballot manifest", problems)
+            raise ManifestError("not a ballot manifest", problems)
 
     @property
     def papers(self) -> int:
@@ -168,7 +169,7 @@ class Seed:
     def __post_init__(self) -> None:
         problems = list(_seed_problems(self))
         if problems:
-            raise AuditInputError("not an audit seed", problems)
+            raise ManifestError("not an audit seed", problems)
 
     @property
     def digits(self) -> str:
@@ -201,13 +202,13 @@ def report_papers(report: StationReport, kind: StationKind, contest: str) -> int
     one per cast-vote record; a paper station's ballots found in the box for `contest` (its
     sheet's `cast`)."""
     if report.kind is not ReportKind.FINAL:
-        raise AuditInputError("no papers to audit", [Problem("kind", "is not a final report")])
+        raise ManifestError("no papers to audit", [Problem("kind", "is not a final report")])
     if kind is StationKind.BOX:
         return report.cvr_count
     for sheet in report.sheets:
         if sheet.contest == contest:
             return sheet.counts.cast
-    raise AuditInputError("no papers to audit", [Problem(f"sheets.{contest}", "is missing")])
+    raise ManifestError("no papers to audit", [Problem(f"sheets.{contest}", "is missing")])
 
 
 def build_manifest(
@@ -251,5 +252,5 @@ def build_manifest(
             )
         )
     if problems:
-        raise AuditInputError("cannot build the manifest", problems)
+        raise ManifestError("cannot build the manifest", problems)
     return Manifest(election.id, definition_hash, tuple(stations))
