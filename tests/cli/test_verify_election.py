@@ -106,6 +106,12 @@ def test_failure_details_are_persian_in_persian_output(record: Built, tmp_path: 
             "absent.json says the station did not open; data/x/reports/ST-2/zero.json is there",
             "به گفته absent.json این شعبه گشوده نشد؛ ولی data/x/reports/ST-2/zero.json هست",
         ),
+        (
+            "the code index lists a code, station, state, count or opened content that no chain "
+            "holds",
+            "در هیچ زنجیره‌ای نیست",
+        ),
+        ("opened[0].name is not the definition's name", "همان نامی نیست که تعریف انتخابات"),
         ("something of no known form", "something of no known form"),
     ],
 )

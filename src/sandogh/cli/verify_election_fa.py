@@ -127,8 +127,13 @@ _RULES: list[_Rule] = [
         lambda m: f"election.json از انتخابات {m[1]} است، نه {m[2]}",
     ),
     (
-        re.compile(r"the code index lists a code, station or state that no chain holds"),
-        lambda _: "فهرست کدها کد، شعبه یا وضعیتی دارد که در هیچ زنجیره‌ای نیست",
+        re.compile(
+            r"the code index lists a code, station, state, count or opened content that no "
+            r"chain holds"
+        ),
+        lambda _: (
+            "فهرست کدها کد، شعبه، وضعیت، «شمرده شد» یا محتوای گشوده‌ای دارد که در هیچ زنجیره‌ای نیست"
+        ),
     ),
     (
         re.compile(r"the ballot's code is not in the code index \(e2e/codes/\)"),
