@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from sandogh.core.report import SigningKey
+from sandogh.publish.snapshot import Publisher
 from sandogh.services.ingest import ingest_report
 from sandogh.verify_election.checks import Check
 from sandogh.verify_election.run import verify_election
@@ -42,3 +43,17 @@ def test_a_station_that_opened_and_has_not_closed_is_listed_so(tmp_path: Path) -
     _publish(election, tmp_path)
     assert _absent(tmp_path) == {ST_3: "not-closed"}
     assert _complete(tmp_path) == (0, False)  # no sealed record: the output says so
+
+
+def test_the_listing_follows_the_boxes_and_reports_as_they_come(tmp_path: Path) -> None:
+    election = _election(DEVICE, DEVICE_2)
+    publisher = Publisher(election.uow, tmp_path, render=False)
+    publisher.regenerate()
+    assert _absent(tmp_path) == {ST_3: "no-box"}
+    box = SigningKey.from_seed(b"3" * 32)
+    _enrol(election.uow, ST_3, box)
+    publisher.poll()
+    assert _absent(tmp_path) == {ST_3: "not-opened"}
+    ingest_report(election.uow, signed=signed(zero(ROUND_2_DAY, ST_3, box), box), now=NOW)
+    publisher.poll()
+    assert _absent(tmp_path) == {ST_3: "not-closed"}
