@@ -31,6 +31,9 @@ def test_a_sound_record_passes_every_check_in_persian_and_english(record: Built)
     assert en.exit_code == 0, en.output
     assert "✓ pass V8 selection proofs" in en.output
     assert "Every check passed." in en.output
+    # the small record has no sealed pre-election record: V20 says what it rests on
+    assert "no sealed pre-election record" in en.output
+    assert "سیاهه مهرشده پیش از انتخابات" in fa.output
 
 
 def test_json_names_every_check(record: Built) -> None:
@@ -44,6 +47,7 @@ def test_json_names_every_check(record: Built) -> None:
     assert election["first_failure"] is None
     assert [c["check"] for c in election["checks"]] == [f"V{n}" for n in range(1, 26)]
     assert election["ballots"] == {"cast": 5, "challenged": 1}
+    assert election["completeness"] == {"sealed": False, "absent": []}
 
 
 def test_a_tampered_record_exits_5_naming_the_ballot(record: Built, tmp_path: Path) -> None:
@@ -98,6 +102,16 @@ def test_failure_details_are_persian_in_persian_output(record: Built, tmp_path: 
         ("close is not H_close", "زنجیره شکسته است"),
         ("'value' is not 7", "'value' برابر 7 نیست"),
         ("data/x/e2e/tallies/ST-1.json is missing", "data/x/e2e/tallies/ST-1.json نیست"),
+        (
+            "absent.json says the station did not open; data/x/reports/ST-2/zero.json is there",
+            "به گفته absent.json این شعبه گشوده نشد؛ ولی data/x/reports/ST-2/zero.json هست",
+        ),
+        (
+            "the code index lists a code, station, state, count or opened content that no chain "
+            "holds",
+            "در هیچ زنجیره‌ای نیست",
+        ),
+        ("opened[0].name is not the definition's name", "همان نامی نیست که تعریف انتخابات"),
         ("something of no known form", "something of no known form"),
     ],
 )

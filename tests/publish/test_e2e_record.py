@@ -127,7 +127,7 @@ def _election(key_1: SigningKey, key_2: SigningKey, anchor: str = "") -> Electio
     """The day of `ST_1` and `ST_2`, their boxes `key_1` and `key_2` (the same ceremony each
     time: its seed is fixed); the boxes enrolled and the staff registered before it, and with
     `anchor` the pre-election record sealed then (`seal`): "e2e" with the ceremony's member,
-    "plain" without."""
+    "plain" without, "other-complaints" with the SHA-256 of another ceremony record."""
     store = MemoryStore()
 
     def uow() -> MemoryUnitOfWork:
@@ -149,7 +149,8 @@ def _election(key_1: SigningKey, key_2: SigningKey, anchor: str = "") -> Electio
         )
         register_station_staff(uow, ROUND_2, station)
     if anchor:
-        seal(uow, guardians, e2e=anchor == "e2e")
+        other = "sha256:" + "00" * 32 if anchor == "other-complaints" else None
+        seal(uow, guardians, e2e=anchor != "plain", record_hash=other)
     chains = {
         ST_1: _station(uow, guardians, ST_1, key_1, RUNOFF_VOTES),
         ST_2: _station(uow, guardians, ST_2, key_2, VOTES_2),
@@ -157,12 +158,19 @@ def _election(key_1: SigningKey, key_2: SigningKey, anchor: str = "") -> Electio
     return Election(uow, guardians, chains)
 
 
-def seal(uow: NewUnitOfWork, guardians: Guardians, *, e2e: bool = True) -> bytes:
+def seal(
+    uow: NewUnitOfWork, guardians: Guardians, *, e2e: bool = True, record_hash: str | None = None
+) -> bytes:
     """The pre-election record drafted from the store (its boxes), with the ceremony's `e2e`
-    member (or none), signed by `SEALERS` and sealed, as `sandogh anchor draft/sign/seal` does;
-    its bytes."""
+    member (or none; `record_hash` in place of its record's), signed by `SEALERS` and sealed, as
+    `sandogh anchor draft/sign/seal` does; its bytes."""
     record = guardians.record
-    keys = E2EKeys(record.plan.id, record.extended_hash.hex(), record.joint_key.hex())
+    keys = E2EKeys(
+        record.plan.id,
+        record.extended_hash.hex(),
+        record.joint_key.hex(),
+        record_hash or sha256_text(guardians.data),  # binds the complaints (docs/e2e.md §9)
+    )
     drafted = draft_record(
         uow,
         election_id=ROUND_2,
@@ -481,6 +489,15 @@ def test_the_record_must_be_of_this_ceremony_and_the_one_given(tmp_path: Path) -
         checked_chains(record, folder, Trust(anchor=other))
     with pytest.raises(GuardianFileError, match=f"its fingerprint is {fingerprint(sealed)}"):
         checked_chains(record, folder, Trust(anchor=other))
+
+
+def test_a_ceremony_record_other_than_the_sealed_one_is_refused(tmp_path: Path) -> None:
+    """Same id, HE and K, but the sealed record's `e2e.record` is of other bytes (another
+    complaints list): the guardian's record is not the one sealed."""
+    election = _election(DEVICE, DEVICE_2, anchor="other-complaints")
+    folder = _publish(election, tmp_path / "s")
+    with pytest.raises(GuardianFileError, match=r"e2e\.record: is not the SHA-256"):
+        checked_chains(election.guardians.record, folder, Trust())
 
 
 def test_the_definition_is_the_ceremonys_and_every_chain_a_station_of_it(tmp_path: Path) -> None:

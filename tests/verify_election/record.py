@@ -210,8 +210,22 @@ def build(
     return Built(root, folder, context, z)
 
 
+def _names(
+    folder: Path,
+) -> tuple[dict[str, object], dict[str, object], dict[tuple[str, str], object]]:
+    """The definition's names the index shows: of each unit, contest and (contest, candidate)."""
+    definition = json.loads((folder / "definition.json").read_bytes())
+    units = {u["code"]: u["name"] for u in definition["units"]}
+    contests = {c["id"]: c["name"] for c in definition["contests"]}
+    candidates = {
+        (c["id"], k["code"]): k["name"] for c in definition["contests"] for k in c["candidates"]
+    }
+    return units, contests, candidates
+
+
 def write_codes(folder: Path) -> None:
     """The results site's code index (§9, `publish.e2e_codes`' form, width 1) of the chains."""
+    units, contests, candidates = _names(folder)
     shards: dict[str, list[dict[str, object]]] = {f"{p:x}": [] for p in range(16)}
     total = 0
     for chain in sorted((folder / "e2e" / "ballots").glob("*.jsonl")):
@@ -221,6 +235,7 @@ def write_codes(folder: Path) -> None:
                 listed: dict[str, object] = {
                     "code": entry["code"],
                     "station": chain.stem,
+                    "name": units[chain.stem],
                     "state": entry["state"],
                 }
                 if entry["state"] == "cast":  # counted once the station's tally is decrypted
@@ -229,7 +244,13 @@ def write_codes(folder: Path) -> None:
                     )
                 else:
                     listed["opened"] = [
-                        {"contest": c, "chosen": [{"code": code} for code in chosen]}
+                        {
+                            "contest": c,
+                            "name": contests[c],
+                            "chosen": [
+                                {"code": code, "name": candidates[c, code]} for code in chosen
+                            ],
+                        }
                         for c, chosen in entry["choices"].items()
                     ]
                 shards[entry["code"][0]].append(listed)

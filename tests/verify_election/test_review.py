@@ -191,7 +191,8 @@ def test_a_chain_without_its_final_newline_fails(record: Path) -> None:
 
 def test_a_station_dropped_whole_is_named_from_its_result_file(record: Path) -> None:
     """The chain, tally and reports of ST-2 removed (as if the aggregates were decrypted again
-    without it): the snapshot's result file for ST-2 still lists its final report."""
+    without it) and the record listing it as not opened: the snapshot's result file for ST-2
+    still lists its final report."""
     results = record / "results" / "president" / "ST-2.json"
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_bytes(json.dumps({"reports": [{"kind": "final"}]}).encode())
@@ -200,6 +201,11 @@ def test_a_station_dropped_whole_is_named_from_its_result_file(record: Path) -> 
         (record / path).unlink()
     for report in (record / "reports" / "ST-2").iterdir():
         report.unlink()
+    absent = {
+        "format": "sandogh/e2e-absent@1",
+        "stations": [{"station": "ST-2", "reason": "not-opened"}],
+    }
+    (record / "e2e" / "absent.json").write_bytes(json.dumps(absent).encode())
     write_manifest(record)
     failure = first(verified(record), Check.COMPLETE)
     assert failure.startswith("ST-2: ")
@@ -214,7 +220,10 @@ def test_a_fake_cast_code_added_to_the_index_fails(record: Path) -> None:
     fake = "ab" * 32
     index = json.loads((record / "e2e" / "codes" / "index.json").read_bytes())
     shard = json.loads(_shard(record, fake).read_bytes())
-    shard["codes"].append({"code": fake, "station": "ST-1", "state": "cast", "counted": True})
+    name = {"fa": "شعبه ۱", "en": "Station 1"}  # the definition's: only the code is fake
+    shard["codes"].append(
+        {"code": fake, "station": "ST-1", "name": name, "state": "cast", "counted": True}
+    )
     _shard(record, fake).write_bytes(json.dumps(shard).encode())
     index["codes"] += 1
     (record / "e2e" / "codes" / "index.json").write_bytes(json.dumps(index).encode())
@@ -244,7 +253,7 @@ def test_a_cast_code_shown_as_not_yet_counted_fails(record: Path) -> None:
 def test_a_challenged_code_shown_opened_to_other_choices_fails(record: Path) -> None:
     def forge(entry: dict[str, Any]) -> None:
         for contest in entry["opened"]:
-            contest["chosen"] = [{"code": "forged"}]
+            contest["chosen"] = []  # shown blank: the names all the definition's
 
     _edit_entry(record, "challenged", forge)
     assert "no chain holds" in first(verified(record), Check.CONFIRMATION_CODES)

@@ -42,6 +42,7 @@ from sandogh.core.anchor import (
 )
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report import KeyMaterialError, PublicKey, StaffRole
+from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.formats.key_file import read_key_file
 from sandogh.locale.digits import format_int, to_persian_digits
@@ -169,9 +170,13 @@ def draft(
 
 
 def _e2e_keys(path: Path) -> E2EKeys:
-    """The ceremony record's id, HE and joint key, every proof in it checked first."""
-    record = read_record(Document(str(path), path.read_bytes()))
-    return E2EKeys(record.plan.id, record.extended_hash.hex(), record.joint_key.hex())
+    """The ceremony record's id, HE and joint key, and the SHA-256 of its bytes (which binds its
+    complaints), every proof in it checked first."""
+    data = path.read_bytes()
+    record = read_record(Document(str(path), data))
+    return E2EKeys(
+        record.plan.id, record.extended_hash.hex(), record.joint_key.hex(), sha256_text(data)
+    )
 
 
 def _signatures_path(file: Path) -> Path:

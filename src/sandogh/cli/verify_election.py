@@ -18,6 +18,7 @@ from sandogh.cli.verify_election_fa import detail_fa, refusal_fa
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.verify_election.checks import Check, Outcome
+from sandogh.verify_election.complete import REASONS, Completeness
 from sandogh.verify_election.errors import RefusedError, VerifierError
 from sandogh.verify_election.run import ElectionVerification, Verification, verify_election
 from sandogh.verify_election.web import FILE_SECONDS, Limits
@@ -75,6 +76,11 @@ _FA = {
     "verdict_pass": "همه سنجه‌ها گذشت.",
     "verdict_fail": "رد شد: {check} در {where} — {detail}",
     "unreadable": "سیاهه خوانده نشد: {error}",
+    "unsealed": (
+        "هشدار: این انتشار سیاهه مهرشده پیش از انتخابات (anchor/record.json) ندارد؛ اینکه کدام "
+        "شعبه‌ها صندوق داشتند و باید در سیاهه باشند (V20) تنها بر فهرست خود همین انتشار استوار است."
+    ),
+    "absent": "سیاهه {count} شعبه را بی‌زنجیره می‌شمارد: {stations}",
 }
 _EN = {
     "heading": "Checking the end-to-end election record at {location}",
@@ -87,7 +93,21 @@ _EN = {
     "verdict_pass": "Every check passed.",
     "verdict_fail": "FAILED: {check} at {where} — {detail}",
     "unreadable": "Cannot read the record: {error}",
+    "unsealed": (
+        "Warning: this snapshot has no sealed pre-election record (anchor/record.json): which "
+        "stations had a ballot box and had to be in the record (V20) rests on the snapshot's own "
+        "listing."
+    ),
+    "absent": "The record lists {count} stations with no chain: {stations}",
 }
+#: why a station has no chain (`complete.REASONS`), in Persian
+REASONS_FA = {
+    "no-box": "صندوق نداشت",
+    "not-opened": "گشوده نشد",
+    "not-closed": "گشوده شد و بسته نشد",
+    "no-e2e": "گزارش نهایی بی‌تعهد رمزنگار فرستاد",
+}
+SHOWN_ABSENT = 20  # stations named in the absent line; the rest counted
 
 
 def say(key: str, lang: Lang, **values: str | int) -> str:
@@ -183,7 +203,40 @@ def _election_json(result: ElectionVerification) -> dict[str, Any]:
         if first is None
         else {"check": first[0].label, "where": first[1].where, "detail": first[1].detail},
         "checks": [_outcome_json(c, o) for c, o in result.ledger.outcomes.items()],
+        "completeness": _completeness_json(result.completeness),
     }
+
+
+def _completeness_json(completeness: Completeness | None) -> dict[str, Any] | None:
+    if completeness is None:
+        return None
+    return {
+        "sealed": completeness.sealed,
+        "absent": [
+            {"station": station, "reason": reason}
+            for station, reason in sorted(completeness.absent.items())
+        ],
+    }
+
+
+def _completeness_lines(completeness: Completeness | None, lang: Lang) -> list[str]:
+    """What V20 rested on: a warning when no sealed record named the boxes, and the stations
+    the record lists with no chain (each a public claim that its staff and observers can refute)."""
+    if completeness is None:
+        return []
+    lines = [] if completeness.sealed else [say("unsealed", lang)]
+    if completeness.absent:
+        reasons = REASONS_FA if lang == "fa" else REASONS
+        named = [
+            f"{station} ({reasons.get(reason, reason)})"
+            for station, reason in sorted(completeness.absent.items())
+        ]
+        shown = "، ".join(named[:SHOWN_ABSENT]) if lang == "fa" else ", ".join(named[:SHOWN_ABSENT])
+        more = len(named) - SHOWN_ABSENT
+        if more > 0:
+            shown += f" … (+{format_int(more, lang)})"
+        lines.append(say("absent", lang, count=len(named), stations=shown))
+    return lines
 
 
 def verification_json(verification: Verification) -> dict[str, Any]:
@@ -226,6 +279,9 @@ def print_verification(verification: Verification, lang: Lang) -> None:
             else:
                 counted = say("checked", lang, checked=outcome.checked)
                 out.print(f"[green]✓ {say('passed', lang)}[/green] {name}: {escape(counted)}")
+            if check is Check.COMPLETE:
+                for line in _completeness_lines(result.completeness, lang):
+                    out.print(f"  [yellow]{escape(line)}[/yellow]")
         first = result.ledger.first_failure()
         if first is None:
             out.print(f"\n[bold green]{escape(say('verdict_pass', lang))}[/bold green]")

@@ -18,6 +18,14 @@ from sandogh.verify_election.errors import Refusal, RefusedError
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
+#: V20's reasons for a station with no chain, as the English details say them
+_REASONS = {
+    "had no ballot box": "صندوق نداشت",
+    "did not open": "گشوده نشد",
+    "opened and did not close": "گشوده شد و بسته نشد",
+    "sent a final report without an E2E commitment": "گزارش نهایی بی‌تعهد رمزنگار فرستاد",
+}
+
 _PROOFS = {
     "the Schnorr proof": "اثبات شنور",
     "the 0..1 range proof": "اثبات بازه ۰ تا ۱",
@@ -51,6 +59,35 @@ _RULES: list[_Rule] = [
     (
         re.compile(r"(.+): lists a final report of the station, but (.+) is missing"),
         lambda m: f"{m[1]} گزارش نهایی این شعبه را نام می‌برد، ولی {m[2]} نیست",
+    ),
+    (
+        re.compile(
+            r"a voting station with no chain in the record, and absent.json does not list it"
+        ),
+        lambda _: "شعبه‌ای که رأی می‌گیرد در سیاهه زنجیره ندارد و absent.json هم نامش را نمی‌برد",
+    ),
+    (
+        re.compile(r"absent.json says the station (.+?); (.+?) is (there|missing)"),
+        lambda m: (
+            f"به گفته absent.json این شعبه {_REASONS.get(m[1], m[1])}؛ "
+            f"ولی {m[2]} {'هست' if m[3] == 'there' else 'نیست'}"
+        ),
+    ),
+    (
+        re.compile(
+            r"absent.json says the station had no ballot box; the sealed record gives it one"
+        ),
+        lambda _: "به گفته absent.json این شعبه صندوق نداشت؛ ولی سیاهه مهرشده به آن صندوق داده است",
+    ),
+    (
+        re.compile(
+            r"absent.json lists it, but it is a station of the record or not a voting station"
+        ),
+        lambda _: "absent.json نامش را می‌برد، ولی یا در سیاهه زنجیره دارد یا شعبه رأی‌گیری نیست",
+    ),
+    (
+        re.compile(r"(.+): signed by (.+), not a box the sealed record gives the station"),
+        lambda m: f"{m[1]} را {m[2]} امضا کرده، که صندوقی نیست که سیاهه مهرشده به این شعبه داده",
     ),
     (re.compile(r"(.+) is missing(.*)"), lambda m: f"{m[1]} نیست{m[2]}"),
     (re.compile(r"the chain is missing or empty"), lambda _: "زنجیره نیست یا خالی است"),
@@ -90,8 +127,13 @@ _RULES: list[_Rule] = [
         lambda m: f"election.json از انتخابات {m[1]} است، نه {m[2]}",
     ),
     (
-        re.compile(r"the code index lists a code, station or state that no chain holds"),
-        lambda _: "فهرست کدها کد، شعبه یا وضعیتی دارد که در هیچ زنجیره‌ای نیست",
+        re.compile(
+            r"the code index lists a code, station, state, count or opened content that no "
+            r"chain holds"
+        ),
+        lambda _: (
+            "فهرست کدها کد، شعبه، وضعیت، «شمرده شد» یا محتوای گشوده‌ای دارد که در هیچ زنجیره‌ای نیست"
+        ),
     ),
     (
         re.compile(r"the ballot's code is not in the code index \(e2e/codes/\)"),
@@ -101,6 +143,16 @@ _RULES: list[_Rule] = [
         re.compile(r"ceremony is not the SHA-256 of the plan .* \((.+)\)"),
         lambda m: (
             f"شناسه مراسم چکیده SHA-256 طرح مراسم ({m[1]}) نیست: کلید، نام یا نقش امینی دگرگون شده"
+        ),
+    ),
+    (
+        re.compile(
+            r"hashes to (.+), not the ceremony record the pre-election record seals \((.+)\): "
+            r"its complaints or another field differ"
+        ),
+        lambda m: (
+            f"چکیده‌اش {m[1]} است، نه چکیده سیاهه مراسمی که سیاهه پیش از انتخابات مهر کرده "
+            f"({m[2]}): شکایت‌ها یا فیلدی دیگر دگرگون شده است"
         ),
     ),
     (
@@ -114,6 +166,10 @@ _RULES: list[_Rule] = [
     (
         re.compile(r"'codes' is (\d+), the shards hold (\d+)"),
         lambda m: f"فهرست کدها {m[1]} کد می‌گوید، ولی پاره‌هایش {m[2]} کد دارند",
+    ),
+    (
+        re.compile(r"(.+) is not the definition's name"),
+        lambda m: f"{m[1]} همان نامی نیست که تعریف انتخابات می‌دهد",
     ),
     (re.compile(r"(.+) is not (.+)"), lambda m: f"{m[1]} برابر {m[2]} نیست"),
 ]

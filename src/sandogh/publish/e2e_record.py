@@ -16,6 +16,7 @@ loaded at the centre (`services.e2e_ceremony`):
   back from the same folder (`publish.e2e_mixes`); the mix input of each such constituency is
   written for the mixers beside the encrypted tallies, at the same path;
 - `codes/`: the index behind the results site's "Was my ballot counted?" (`publish.e2e_codes`);
+- `absent.json`, when a station that votes has no chain: why (`publish.e2e_absent`);
 - `manifest.json`, last: every other file under `e2e/` with its SHA-256 and length. A file left
   under `e2e/` by an earlier run that this one does not write is removed, so that the folder is
   exactly what the manifest lists.
@@ -49,6 +50,7 @@ from sandogh.core.e2e.slots import is_large
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import station_ballot
+from sandogh.publish.e2e_absent import absent_json, absent_stations
 from sandogh.publish.e2e_codes import CodeEntry, opened_contests, write_codes
 from sandogh.publish.e2e_mixes import large_constituencies, mix_inputs, taken_back
 from sandogh.publish.writer import Writer
@@ -106,6 +108,10 @@ class E2ERecord:
         for chain in chains:
             stations[chain.station] = self._station(context, chain)
             files[f"ballots/{chain.station}.jsonl"] = chain.data
+        voting = (s for s in self.geography.stations if station_ballot(self.geography, s))
+        absent = absent_stations(writer.root / folder.removesuffix("/e2e"), voting, stations)
+        if absent:
+            files["absent.json"] = absent_json(absent)
         tallies = self._tallies(stations)
         inputs = (
             mix_inputs(

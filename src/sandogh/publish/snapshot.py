@@ -63,6 +63,11 @@ from sandogh.services.results import tally
 RenderSite = Callable[[Path, str, Collection[str] | None], int]
 
 
+#: the changes the E2E record follows: its own, and the reports, boxes and sealed record that
+#: say why a voting station has no chain (`publish.e2e_absent`)
+_E2E_INPUTS = frozenset((ChangeKind.E2E, ChangeKind.REPORT, ChangeKind.DEVICES, ChangeKind.ANCHOR))
+
+
 @dataclass
 class Regeneration:
     """What one regeneration did: files written and left as they were, and by election the
@@ -303,7 +308,7 @@ class Publisher:
         if any(c.kind is ChangeKind.ANCHOR for c in changes):
             self._read_anchor(state)
             state.write_anchor(writer)
-        if any(c.kind is ChangeKind.E2E for c in changes):
+        if any(c.kind in _E2E_INPUTS for c in changes):
             self._write_e2e(writer, state)
         geography = state.index.geography
         for change in changes:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from sandogh.core.anchor import (
@@ -41,7 +41,7 @@ from sandogh.core.anchor import (
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ballot import ElectionContext, check_ballot
-from sandogh.core.e2e.ceremony_record import CeremonyRecord
+from sandogh.core.e2e.ceremony_record import CeremonyRecord, encode_record
 from sandogh.core.e2e.chain_file import ChainFile, ChainFormatError, check_links, read_chain
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.signed_json import GuardianFileError
@@ -54,6 +54,7 @@ from sandogh.core.e2e.tally_origin import (
 )
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import station_ballot
+from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.report import ReportKind
 from sandogh.core.report.signatures import decode_signed, verify_signed
 
@@ -240,12 +241,18 @@ def anchored_coverage(
             detail = f"is not the ceremony's {value}"
             at = f"{ANCHOR_RECORD} {name}"
             problems.append(OriginProblem(OriginFault.RECORD_OF_ANOTHER, at, detail))
+    # a record sealed before `e2e.record` existed vouches for the id, HE and K only
     e2e = E2EKeys(plan.id, record.extended_hash.hex(), record.joint_key.hex())
-    if anchored.e2e != e2e:
+    sealed = anchored.e2e
+    if sealed is None or replace(sealed, record=None) != e2e:
         detail = f"is not this ceremony's ({plan.id}, HE, K)"
         problems.append(
             OriginProblem(OriginFault.RECORD_OF_ANOTHER, f"{ANCHOR_RECORD} e2e", detail)
         )
+    elif sealed.record not in (None, sha256_text(encode_record(RISTRETTO255, record))):
+        detail = "is not the SHA-256 of this ceremony record: its complaints or a field differ"
+        at = f"{ANCHOR_RECORD} e2e.record"
+        problems.append(OriginProblem(OriginFault.RECORD_OF_ANOTHER, at, detail))
     signed = verify_record(anchored, signatures)
     problems += _typed(OriginFault.RECORD_SIGNATURES, signed, at=ANCHOR_SIGNATURES)
     amended = verify_amendments(anchored, amendments)

@@ -2,7 +2,9 @@
 chains' codes. "Was my ballot counted?" reads only this index, so a code added to it (a "cast"
 ballot no chain holds), a code left out, or another station or state would mislead a voter while
 every chain verifies. The index is rebuilt from the chains — code → station, state — and compared
-both ways; with chains in the record, a missing index is a failure.
+both ways; with chains in the record, a missing index is a failure. The names the page shows
+beside a code — the station's, and a challenged ballot's contests and candidates — are the
+definition's (a voter reads "cast at <name>", not the code), each entry's held to them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sandogh.verify_election.checks import Check, Ledger
+from sandogh.verify_election.definition import Names
 from sandogh.verify_election.election import Context, Listed, bound
 from sandogh.verify_election.reading import RecordError, Source, count, digest, field, parse_json
 from sandogh.verify_election.summary import TAG, StationSummary, ballot_name, code_tag, shown_of
@@ -25,14 +28,16 @@ def check_codes(
     context: Context,
     ledger: Ledger,
     summaries: Sequence[StationSummary],
+    *,
     files: Mapping[str, Listed],
+    names: Names,
 ) -> None:
     chains: Counter[bytes] = Counter()
     for summary in summaries:
         for position in range(0, len(summary.tags), TAG):
             chains[summary.tags[position : position + TAG]] += 1
     try:
-        listed = _index(source, context, ledger, files, has_chains=bool(chains))
+        listed = _index(source, context, ledger, files, names=names, has_chains=bool(chains))
     except RecordError as error:
         ledger.failed(Check.CONFIRMATION_CODES, error.where, error.detail)
         return
@@ -78,12 +83,33 @@ def _shown(entry: Any, state: str, place: str) -> str:
     return shown_of(state, False, opened)
 
 
+def _misnamed(entry: Any, station: str, state: str, names: Names, place: str) -> str:
+    """The first name the entry shows that is not the definition's, as a path ("" if none)."""
+    shown: list[tuple[str, Any, Any]] = [
+        ("name", field(entry, "name", place, dict), names.stations.get(station))
+    ]
+    if state == "challenged":
+        for i, contest in enumerate(field(entry, "opened", place, list)):
+            at = f"{place}.opened[{i}]"
+            code = field(contest, "contest", at, str)
+            shown.append(
+                (f"opened[{i}].name", field(contest, "name", at, dict), names.contests.get(code))
+            )
+            candidates = names.candidates.get(code, {})
+            for j, chosen in enumerate(field(contest, "chosen", at, list)):
+                given = field(chosen, "name", f"{at}.chosen[{j}]", dict)
+                expected = candidates.get(field(chosen, "code", f"{at}.chosen[{j}]", str))
+                shown.append((f"opened[{i}].chosen[{j}].name", given, expected))
+    return next((path for path, given, expected in shown if given != expected), "")
+
+
 def _index(
     source: Source,
     context: Context,
     ledger: Ledger,
     files: Mapping[str, Listed],
     *,
+    names: Names,
     has_chains: bool,
 ) -> list[tuple[bytes, str]] | None:
     """Every entry of the index as (tag, where); None when there is no index and no chain."""
@@ -119,7 +145,13 @@ def _index(
             station = field(entry, "station", place, str)
             state = field(entry, "state", place, str)
             tag = code_tag(code, station, state, _shown(entry, state, place))
-            entries.append((tag, f"{place} ({code.hex()[:16]}…)"))
+            named = f"{place} ({code.hex()[:16]}…)"
+            entries.append((tag, named))
+            wrong = _misnamed(entry, station, state, names, place)
+            if wrong:
+                ledger.failed(
+                    Check.CONFIRMATION_CODES, named, f"{wrong} is not the definition's name"
+                )
     shown = count(index, "codes", where)
     if shown != len(entries):
         ledger.failed(

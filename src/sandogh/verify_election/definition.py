@@ -40,6 +40,16 @@ class ContestBallot:
 
 
 @dataclass(frozen=True)
+class Names:
+    """The names the results site shows beside a code (§9, `codes/`), as the definition gives
+    them: `{"fa", "en"}` of every station, contest, and candidate by contest."""
+
+    stations: Mapping[str, Any]
+    contests: Mapping[str, Any]
+    candidates: Mapping[str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
 class Definition:
     """The contests in order, and every station's ballot (stations that vote in none left out)."""
 
@@ -47,6 +57,12 @@ class Definition:
     constituencies: tuple[ContestBallot, ...]  # of every contest, in the definition's order
     ballots: Mapping[str, tuple[ContestBallot, ...]]
     stations: tuple[str, ...]  # every station of the definition, in its order
+    names: Names
+
+
+def _name(entry: Any, where: str) -> dict[str, Any]:
+    name = _field(entry, "name", where)
+    return {"fa": _field(name, "fa", where), "en": _field(name, "en", where)}
 
 
 def _field(value: Any, name: str, where: str) -> Any:
@@ -59,11 +75,15 @@ def read_definition(data: bytes, where: str = "definition.json") -> Definition:
     document = parse_json(data, where)
     parents: dict[str, str | None] = {}
     stations: list[str] = []
+    station_names: dict[str, Any] = {}
+    contest_names: dict[str, Any] = {}
+    candidate_names: dict[str, dict[str, Any]] = {}
     for i, unit in enumerate(_field(document, "units", where)):
         code = _field(unit, "code", f"{where}: units[{i}]")
         parents[code] = unit.get("parent")
         if _field(unit, "kind", f"{where}: units[{i}]") == "station":
             stations.append(code)
+            station_names[code] = _name(unit, f"{where}: units[{i}]")
     contests: list[str] = []
     constituencies: list[ContestBallot] = []
     ballots: dict[str, list[ContestBallot]] = {station: [] for station in stations}
@@ -71,6 +91,11 @@ def read_definition(data: bytes, where: str = "definition.json") -> Definition:
         place = f"{where}: contests[{i}]"
         contest_id = _field(contest, "id", place)
         contests.append(contest_id)
+        contest_names[contest_id] = _name(contest, place)
+        candidate_names[contest_id] = {
+            _field(candidate, "code", place): _name(candidate, place)
+            for candidate in _field(contest, "candidates", place)
+        }
         by_unit: dict[str, ContestBallot] = {}
         for constituency in _field(contest, "constituencies", place):
             constituency_id = _field(constituency, "id", place)
@@ -94,6 +119,7 @@ def read_definition(data: bytes, where: str = "definition.json") -> Definition:
         tuple(constituencies),
         {station: tuple(ballot) for station, ballot in ballots.items() if ballot},
         tuple(stations),
+        Names(station_names, contest_names, candidate_names),
     )
 
 

@@ -171,7 +171,7 @@ def check_election(
         i: prefixed(guardian, "key", "ed25519", f"{where}: guardians[{i - 1}]")
         for i, guardian in enumerate(guardians, start=1)
     }
-    _anchored(source, ledger, document, folder=folder, where=where)
+    _anchored(source, ledger, document, data, folder=folder, where=where)
     context = Context(election, folder, definition, extended, key, quorum, keys, signing)
     return context, files, fingerprint
 
@@ -205,10 +205,14 @@ def _ceremony(ledger: Ledger, document: Any, where: str) -> None:
     )
 
 
-def _anchored(source: Source, ledger: Ledger, document: Any, *, folder: str, where: str) -> None:
+def _anchored(
+    source: Source, ledger: Ledger, document: Any, ceremony: bytes, *, folder: str, where: str
+) -> None:
     """V5: when the snapshot's sealed pre-election record (`anchor/record.json`, docs/publish.md)
     carries the ceremony (`e2e`: its id, HE and K), the record's are those. The plan itself is not
-    published: the ceremony id, sealed before polls open, is what binds the guardians' keys."""
+    published: the ceremony id, sealed before polls open, is what binds the guardians' keys. When
+    it also carries `record`, the SHA-256 of the ceremony record, `election.json`'s bytes hash to
+    it: that binds the `complaints`, which no other field does."""
     anchor_where = folder + ANCHOR
     data = source.read(anchor_where)
     if data is None:
@@ -225,6 +229,16 @@ def _anchored(source: Source, ledger: Ledger, document: Any, *, folder: str, whe
             shown == anchored,
             where,
             f"{name} is not the pre-election record's ({anchored})",
+        )
+    if isinstance(sealed, dict) and "record" in sealed:
+        anchored = read_field(sealed, "record", f"{anchor_where}: e2e", str)
+        actual = "sha256:" + hashlib.sha256(ceremony).hexdigest()
+        ledger.record(
+            Check.EXTENDED_HASH,
+            actual == anchored,
+            where,
+            f"hashes to {actual}, not the ceremony record the pre-election record seals "
+            f"({anchored}): its complaints or another field differ",
         )
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from sandogh.verify_election.aggregates import check_aggregate
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.codes import check_codes
+from sandogh.verify_election.complete import ABSENT, Completeness, check_complete
 from sandogh.verify_election.definition import ContestBallot, Definition, read_definition
 from sandogh.verify_election.election import Context, Listed, check_election, read_listed
 from sandogh.verify_election.mixes import check_mixes
 from sandogh.verify_election.reading import RecordError, Source, VerifierError, parse_json
-from sandogh.verify_election.reports import read_report
 from sandogh.verify_election.station import check_station
 from sandogh.verify_election.summary import PREFIX, StationSummary, StationTask, ballot_name
 from sandogh.verify_election.web import Limits
@@ -33,6 +33,7 @@ class ElectionVerification:
     cast: int = 0
     challenged: int = 0
     ledger: Ledger = field(default_factory=Ledger)
+    completeness: Completeness | None = None  # what V20 rested on, once it ran
 
     @property
     def passed(self) -> bool:
@@ -118,9 +119,11 @@ def _verify(
     result.stations = len(summaries)
     _other_files(source, context, ledger, files, _mixed(definition, summaries))
     _no_duplicates(ledger, summaries)
-    check_codes(source, context, ledger, summaries, files)
+    check_codes(source, context, ledger, summaries, files=files, names=definition.names)
     _aggregates(source, context, ledger, definition, summaries=summaries, files=files)
-    _complete(source, context, ledger, definition, set(stations))
+    result.completeness = check_complete(
+        source, context, ledger, definition, recorded=set(stations), files=files
+    )
     return result
 
 
@@ -159,7 +162,7 @@ def _other_files(
     the manifest gives."""
     read = ("ballots/", "tallies/", "aggregates/")
     for relative, listed in sorted(files.items()):
-        if relative == "election.json" or relative.startswith(read) or relative in mixed:
+        if relative in ("election.json", ABSENT) or relative.startswith(read) or relative in mixed:
             continue
         if read_listed(source, ledger, context.folder, relative, listed) is None:
             ledger.failed(Check.MANIFEST, relative, "listed in the manifest, but missing")
@@ -224,57 +227,3 @@ def _aggregates(
         ]
         check = check_mixes if constituency.large else check_aggregate
         check(source, context, ledger, constituency, summaries=inside, files=files)
-
-
-def _complete(
-    source: Source, context: Context, ledger: Ledger, definition: Definition, recorded: set[str]
-) -> None:
-    """V20, one item per station of the definition that votes: a station of the record passes
-    (V15 holds it to its report); any other must have no final report committing to an E2E
-    chain, and, when the snapshot's own result file for it (`results/<its first contest>/
-    <station>.json`, the listing `verify-results` reads) says it sent a final report, that
-    report must be there. So a station dropped whole — chain, tally, codes, reports — with the
-    aggregates decrypted again is named: its result file still lists its final report."""
-    for station in definition.stations:
-        ballot = definition.ballots.get(station, ())
-        if not ballot:
-            continue
-        if station in recorded:
-            ledger.passed(Check.COMPLETE)
-            continue
-        where = f"{context.folder}reports/{station}/final.json"
-        try:
-            signed = read_report(source, where)
-            listed = signed is None and _lists_final(source, context, ballot[0].contest, station)
-        except RecordError as error:
-            ledger.failed(Check.COMPLETE, station, f"{error.where}: {error.detail}")
-            continue
-        if listed:
-            ledger.failed(
-                Check.COMPLETE,
-                station,
-                f"{listed}: lists a final report of the station, but {where} is missing",
-            )
-            continue
-        committed = signed is not None and "e2e" in signed.report
-        ledger.record(
-            Check.COMPLETE,
-            not committed,
-            station,
-            "its final report commits to an E2E chain that the record leaves out",
-        )
-
-
-def _lists_final(source: Source, context: Context, contest: str, station: str) -> str:
-    """The station's result file if it lists a `final` report (else ""): the snapshot's own
-    account of which stations reported (docs/publish.md, `reports` of a station's result)."""
-    where = f"{context.folder}results/{contest}/{station}.json"
-    data = source.read(where)
-    if data is None:
-        return ""
-    document = parse_json(data, where)
-    reports = document.get("reports") if isinstance(document, dict) else None
-    if not isinstance(reports, list):
-        return ""
-    kinds = {ref.get("kind") for ref in reports if isinstance(ref, dict)}
-    return where if "final" in kinds else ""

@@ -122,3 +122,19 @@ def test_the_guardians_keys_join_the_record_and_a_record_without_them_reads_as_b
     assert b'"e2e":{"ceremony":"sha256:' in data
     with pytest.raises(RecordError, match=r"e2e\.joint_key"):
         decode_record(data.replace(b"cdcd", b"CDCD", 1))
+
+
+def test_the_ceremony_records_hash_joins_the_e2e_member_and_one_without_it_still_reads() -> None:
+    """`e2e.record` binds the ceremony record's bytes, its complaints with them (docs/e2e.md §9);
+    an `e2e` member sealed before it was added reads as it did."""
+    keys = E2EKeys("sha256:" + "12" * 32, "ab" * 32, "cd" * 32, "sha256:" + "34" * 32)
+    with_record = dataclasses.replace(record(), e2e=keys)
+    data = encode_record(with_record)
+    assert decode_record(data) == with_record
+    assert b'"joint_key":"' + b"cd" * 32 + b'","record":"sha256:' in data
+    without = encode_record(
+        dataclasses.replace(with_record, e2e=dataclasses.replace(keys, record=None))
+    )
+    assert decode_record(without).e2e == E2EKeys(keys.ceremony, keys.extended_hash, keys.joint_key)
+    with pytest.raises(RecordError, match=r"e2e\.record"):
+        decode_record(data.replace(b"3434", b"ZZ34", 1))

@@ -17,9 +17,11 @@ _json`):
      "role":"head"|…},…],"station":"…"},…],"threshold":K}
 
 and, once the guardians' key ceremony is finished (issue 10, `docs/e2e.md` §4–§5), the member
-`"e2e":{"ceremony":"sha256:…","extended_hash":HEX,"joint_key":HEX}`: the ceremony's id, HE and
-the joint key K that every box encrypts to. A record without it is read as before, its bytes and
-fingerprint unchanged.
+`"e2e":{"ceremony":"sha256:…","extended_hash":HEX,"joint_key":HEX,"record":"sha256:…"}`: the
+ceremony's id, HE and the joint key K that every box encrypts to, and the SHA-256 of the
+ceremony record itself (`e2e/election.json`'s bytes), which binds what no other field does — the
+complaints the guardians dismissed. A record without `e2e` is read as before, its bytes and
+fingerprint unchanged; an `e2e` member without `record` (sealed before it was added) is read too.
 
 Authorities are sorted by body, then key; stations by code; a station's devices by key and its
 staff by role, then key (as `work.staff.of_station` gives them). Reading accepts these bytes only,
@@ -97,11 +99,13 @@ class StationKeys:
 
 @dataclass(frozen=True)
 class E2EKeys:
-    """The guardians' ceremony as the record carries it: its id, HE and the joint key K (hex)."""
+    """The guardians' ceremony as the record carries it: its id, HE and the joint key K (hex),
+    and the SHA-256 of the ceremony record's bytes (None in a record sealed without it)."""
 
     ceremony: str
     extended_hash: str
     joint_key: str
+    record: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,8 @@ def record_json(record: PreElectionRecord) -> dict[str, object]:
 
 
 def _e2e_json(e2e: E2EKeys) -> dict[str, str]:
-    return {
+    record = {} if e2e.record is None else {"record": e2e.record}
+    return record | {
         "ceremony": e2e.ceremony,
         "extended_hash": e2e.extended_hash,
         "joint_key": e2e.joint_key,
@@ -317,13 +322,15 @@ def decode_record(data: bytes) -> PreElectionRecord:
 
 
 def _e2e(reader: Reader, value: object) -> E2EKeys | None:
-    fields = reader.fields(value, "e2e", _E2E)
+    with_record = isinstance(value, dict) and "record" in value
+    fields = reader.fields(value, "e2e", _E2E | {"record"} if with_record else _E2E)
     if fields is None:
         return None
     return E2EKeys(
         reader.text(fields["ceremony"], "e2e.ceremony", DIGEST),
         reader.text(fields["extended_hash"], "e2e.extended_hash", _HEX32),
         reader.text(fields["joint_key"], "e2e.joint_key", _HEX32),
+        reader.text(fields["record"], "e2e.record", DIGEST) if with_record else None,
     )
 
 
