@@ -11,14 +11,8 @@ from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.decryption import check_decryption, read_shares
 from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import GROUP, Context, Listed, read_listed
-from sandogh.verify_election.reading import (
-    RecordError,
-    Source,
-    count,
-    field,
-    parse_json,
-    read_ciphertext,
-)
+from sandogh.verify_election.errors import RecordError
+from sandogh.verify_election.reading import Source, count, field, parse_json, read_ciphertext
 from sandogh.verify_election.summary import StationSummary
 
 

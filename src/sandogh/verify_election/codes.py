@@ -16,7 +16,8 @@ from typing import Any
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import Names
 from sandogh.verify_election.election import Context, Listed, bound
-from sandogh.verify_election.reading import RecordError, Source, count, digest, field, parse_json
+from sandogh.verify_election.errors import RecordError
+from sandogh.verify_election.reading import Source, count, digest, field, parse_json
 from sandogh.verify_election.summary import TAG, StationSummary, ballot_name, code_tag, shown_of
 
 FORMAT = "sandogh/e2e-codes@1"

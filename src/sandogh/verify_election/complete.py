@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import Definition
 from sandogh.verify_election.election import ANCHOR, Context, Listed, read_listed
-from sandogh.verify_election.reading import RecordError, Source, field, parse_json
+from sandogh.verify_election.errors import RecordError
+from sandogh.verify_election.reading import Source, field, parse_json
 from sandogh.verify_election.reports import SignedReport, read_report, signature_holds
 
 ABSENT = "absent.json"

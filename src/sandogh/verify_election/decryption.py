@@ -9,8 +9,9 @@ from typing import Any
 
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.election import GROUP, Context
+from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.proofs import Share, lagrange, share_proof_holds
-from sandogh.verify_election.reading import RecordError, count, element, field, scalar
+from sandogh.verify_election.reading import count, element, field, scalar
 
 
 def read_shares(shares: Any, where: str) -> list[Share]:

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sandogh.verify_election.reading import RecordError, parse_json
+from sandogh.verify_election.errors import RecordError
+from sandogh.verify_election.reading import parse_json
 
 LARGE_FROM = 256  # §11.1: below this many candidates, never slots
 

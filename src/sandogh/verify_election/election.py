@@ -13,10 +13,10 @@ from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.hashing import parameter_hash
 from sandogh.verify_election.chain import base_hash, extended_hash
 from sandogh.verify_election.checks import Check, Ledger
+from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.proofs import coefficient_proof_holds, share_key
 from sandogh.verify_election.reading import (
     MAX_FILE,
-    RecordError,
     Source,
     canonical_bytes,
     count,

@@ -22,29 +22,6 @@ from sandogh.core.e2e.group import Group
 from sandogh.verify_election.errors import RecordError, Refusal, RefusedError, VerifierError
 from sandogh.verify_election.web import Limits, Remote
 
-__all__ = [
-    "CHUNK",
-    "MAX_FILE",
-    "U32",
-    "UNLISTED",
-    "UNLISTED_OTHER",
-    "RecordError",
-    "Source",
-    "VerifierError",
-    "canonical_bytes",
-    "count",
-    "digest",
-    "element",
-    "field",
-    "parse_json",
-    "prefixed",
-    "read_ciphertext",
-    "safe_path",
-    "scalar",
-    "scalars",
-    "unlisted_bound",
-]
-
 _HEX32 = re.compile(r"[0-9a-f]{64}")
 _PREFIXED = re.compile(r"(sha256|ed25519):([0-9a-f]{64})")
 # A path the manifest may list: relative, below e2e/, of the characters the record's own paths

@@ -21,8 +21,8 @@ import nacl.signing
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import Context
+from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.reading import (
-    RecordError,
     Source,
     canonical_bytes,
     count,

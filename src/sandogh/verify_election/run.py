@@ -18,8 +18,9 @@ from sandogh.verify_election.codes import check_codes
 from sandogh.verify_election.complete import ABSENT, Completeness, check_complete
 from sandogh.verify_election.definition import ContestBallot, Definition, read_definition
 from sandogh.verify_election.election import Context, Listed, check_election, read_listed
+from sandogh.verify_election.errors import RecordError, VerifierError
 from sandogh.verify_election.mixes import check_mixes
-from sandogh.verify_election.reading import RecordError, Source, VerifierError, parse_json
+from sandogh.verify_election.reading import Source, parse_json
 from sandogh.verify_election.station import check_station
 from sandogh.verify_election.summary import PREFIX, StationSummary, StationTask, ballot_name
 from sandogh.verify_election.web import Limits

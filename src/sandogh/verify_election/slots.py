@@ -14,8 +14,9 @@ from sandogh.core.e2e.hashing import Domain, hash_to_scalar, text, u32
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import ContestBallot
 from sandogh.verify_election.election import GROUP, Context
+from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.proofs import Statement, range_proof, range_proof_holds
-from sandogh.verify_election.reading import RecordError, field, read_ciphertext, scalars
+from sandogh.verify_election.reading import field, read_ciphertext, scalars
 
 Pair = tuple[bytes, bytes]
 

@@ -25,14 +25,8 @@ from sandogh.verify_election.chain import (
 )
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.election import GROUP, Context, bound, file_agrees
-from sandogh.verify_election.reading import (
-    RecordError,
-    Source,
-    count,
-    digest,
-    parse_json,
-    prefixed,
-)
+from sandogh.verify_election.errors import RecordError
+from sandogh.verify_election.reading import Source, count, digest, parse_json, prefixed
 from sandogh.verify_election.reading import (
     field as read_field,
 )
