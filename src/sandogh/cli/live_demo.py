@@ -480,7 +480,8 @@ def _polls_open(
     for code in plan.chosen:
         enrol_box(base, operator, election, code, boxes / code)
     ceremony = None if guardians is None else guardians.record
-    anchor = seal_day_record(store, election=election, seed=plan.registry.seed, ceremony=ceremony)
+    seed = plan.registry.seed  # the day's seed, which drew its registry too
+    anchor = seal_day_record(store, election=election, seed=seed, ceremony=ceremony)
     short = _digits(short_fingerprint(anchor), lang)
     out.print(say("sealed", lang, fingerprint=anchor, short=short), soft_wrap=True)
     kiosk.open({CONTEST: KIOSK_PAPERS})
