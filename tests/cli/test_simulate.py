@@ -27,7 +27,6 @@ from sandogh.core.anchor import (
     sign_record,
 )
 from sandogh.core.counting.tally import Counts, InvalidKind
-from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.report import SigningKey
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
@@ -35,6 +34,7 @@ from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.published import ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.sources import open_source
 from sandogh.publish.verify import verify_snapshot
+from sandogh.services.tally_origin import OriginFault, TallyOriginError
 
 # ST-0801-0001 of examples/kerman-1403/round2-results.csv
 SHEET = Counts(
@@ -135,7 +135,7 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
     # officials of their own and naming the same boxes; the guardians, given the real
     # fingerprint, refuse to decrypt
     _swap_record(election, sealed)
-    with pytest.raises(GuardianFileError, match="neither it nor the head"):
+    with pytest.raises(TallyOriginError) as refused:
         decrypt_tallies(
             Guardians(tmp_path / "guardians"),
             tmp_path / "tallies",
@@ -143,6 +143,7 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
             record,
             anchor=result.anchor,
         )
+    assert [each.fault for each in refused.value.found] == [OriginFault.ANCHOR_DIFFERS]
     assert not (tmp_path / "again").exists()
 
 
