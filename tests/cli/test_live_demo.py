@@ -1,6 +1,7 @@
-"""`sandogh demo --live` as a real process: the addresses it prints answer, the results site's
-figures move in headless Chromium while the simulated day runs, the published province totals are
-what the day cast, and no process of it is left behind.
+"""`sandogh demo --live --e2e` as a real process: the addresses it prints answer, the results
+site's figures move in headless Chromium while the simulated day runs, the published province
+totals are what the day cast, no process of it is left behind, and the pre-election record was
+sealed with the guardians' joint key and held their decryption (never unanchored).
 
 One run serves every check (its first snapshot alone takes about 20 s to render), so they are one
 test, in the order a visitor would see them.
@@ -21,8 +22,11 @@ from pathlib import Path
 import httpx
 from playwright.sync_api import sync_playwright
 
+from sandogh.cli.anchor import e2e_keys
 from sandogh.cli.simulated_ballots import Figures
 from sandogh.cli.simulated_day import plan_day
+from sandogh.core.anchor import decode_record, fingerprint, short_fingerprint
+from sandogh.verify_election.run import verify_election
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -131,7 +135,7 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
         *(str(Path(sys.executable).parent / "sandogh"), "demo", "--live", "--dir", str(tmp_path)),
         *("--stations", str(STATIONS), "--voters", str(VOTERS), "--minutes", str(MINUTES)),
         *("--port", "0", "--site-port", "0", "--kiosk-port", "0", "--lang", "en"),
-        "--exit-when-done",
+        *("--e2e", "--exit-when-done"),
     ]
     process = subprocess.Popen(
         command,
@@ -180,3 +184,17 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     assert (counts["cast"], counts["valid"]) == (cast.cast, cast.valid)
     assert sorted((v["code"], v["votes"]) for v in counts["votes"]) == list(cast.votes)
     assert f"The election day is over: {cast.cast} ballots" in "\n".join(demo.lines)
+
+    # the record was sealed before polls opened, carrying the guardians' joint key, and
+    # published; the guardians decrypted every tally held to its fingerprint
+    election = tmp_path / "site" / "data" / "kerman-1403-r2"
+    sealed = (election / "anchor" / "record.json").read_bytes()
+    assert decode_record(sealed).e2e == e2e_keys(tmp_path / "guardians" / "election.json")
+    said = " ".join(" ".join(demo.lines).split())
+    assert f"Pre-election record sealed before polls opened; fingerprint {fingerprint(sealed)}" in (
+        said
+    )
+    short = short_fingerprint(fingerprint(sealed))
+    assert f"tallies anchored to the sealed record (--anchor {short})" in said
+    assert len(list((election / "e2e" / "tallies").glob("*.json"))) == STATIONS
+    assert verify_election(str(tmp_path / "site"), workers=1).passed

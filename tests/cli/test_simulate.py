@@ -1,6 +1,7 @@
 """`sandogh simulate` (src/sandogh/cli/simulate.py, simulated_day.py, simulated_ballots.py): a
 small day through the real centre."""
 
+import dataclasses
 import random
 from fractions import Fraction
 from pathlib import Path
@@ -9,12 +10,31 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from sandogh.cli.anchor import e2e_keys
 from sandogh.cli.app import app
 from sandogh.cli.simulate import print_e2e
 from sandogh.cli.simulated_ballots import Figures, ballots, scaled
 from sandogh.cli.simulated_day import E2EDay, simulate
+from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies
+from sandogh.core.anchor import (
+    Authority,
+    Body,
+    decode_record,
+    encode_record,
+    encode_signatures,
+    fingerprint,
+    short_fingerprint,
+    sign_record,
+)
 from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.core.report import SigningKey
+from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
+from sandogh.publish.anchor_check import Anchors
+from sandogh.publish.published import ANCHOR_RECORD, ANCHOR_SIGNATURES
+from sandogh.publish.sources import open_source
+from sandogh.publish.verify import verify_snapshot
+from sandogh.services.tally_origin import OriginFault, TallyOriginError
 
 # ST-0801-0001 of examples/kerman-1403/round2-results.csv
 SHEET = Counts(
@@ -69,6 +89,8 @@ def test_the_command_prints_the_comparison() -> None:
     assert done.exit_code == 0, done.output
     assert "everything agrees" in done.output
     assert "voters/s end to end" in done.output
+    said = " ".join(done.output.split())  # the record's line wraps
+    assert "was sealed before polls opened and every report held to it" in said
 
 
 def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) -> None:
@@ -95,6 +117,52 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
     assert e2e.failures == ()
     assert result.agrees
 
+    # the record was sealed before polls opened, with the ceremony's keys, and published; the
+    # guardians decrypted against its fingerprint, and verify-results passes anchored by it
+    election = record / "data" / "kerman-1403-r2"
+    sealed = (election / ANCHOR_RECORD).read_bytes()
+    assert e2e.anchor == result.anchor == fingerprint(sealed)
+    ceremony = Guardians(tmp_path / "guardians").record
+    assert decode_record(sealed).e2e == e2e_keys(ceremony)
+    assert {s.station for s in decode_record(sealed).stations} >= {
+        s.station for s in result.stations
+    }
+    with open_source(str(record)) as source:
+        anchored = verify_snapshot(source, anchors=Anchors((short_fingerprint(result.anchor),)))
+    assert anchored.agrees
+
+    # the attack: whoever publishes the snapshot puts another record in its place, signed by
+    # officials of their own and naming the same boxes; the guardians, given the real
+    # fingerprint, refuse to decrypt
+    _swap_record(election, sealed)
+    with pytest.raises(TallyOriginError) as refused:
+        decrypt_tallies(
+            Guardians(tmp_path / "guardians"),
+            tmp_path / "tallies",
+            tmp_path / "again",
+            record,
+            anchor=result.anchor,
+        )
+    assert [each.fault for each in refused.value.found] == [OriginFault.ANCHOR_DIFFERS]
+    assert not (tmp_path / "again").exists()
+
+
+def _swap_record(election: Path, sealed: bytes) -> None:
+    """Another record in `election`'s `anchor/`, sealed by made-up officials of both bodies."""
+    made_up = [SigningKey.from_seed(bytes([n]) * 32) for n in (1, 2)]
+    bodies = (Body.HQ, Body.SUPERVISORY_BOARD)
+    record = dataclasses.replace(
+        decode_record(sealed),
+        authorities=tuple(
+            Authority(f"made up {n}", body, key.public_key)
+            for n, (body, key) in enumerate(zip(bodies, made_up, strict=True))
+        ),
+    )
+    data = encode_record(record)
+    signatures = [sign_record(record, key) for key in made_up]
+    (election / ANCHOR_RECORD).write_bytes(data)
+    (election / ANCHOR_SIGNATURES).write_bytes(encode_signatures(data, signatures))
+
 
 def test_the_summary_is_persian_by_default() -> None:
     # the review: the summary was English only, with no --lang
@@ -115,8 +183,10 @@ def test_the_summary_is_persian_by_default() -> None:
 def test_an_e2e_summary_says_to_run_verify_results_beside(lang: Lang, words: str) -> None:
     # the review: verify-election alone does not check that every station reported
     out = Console(record=True, width=400)
-    day = E2EDay(2, 2, 1.0, 2.0, 3.0, (), Path("kept"))
+    day = E2EDay(2, 2, 1.0, 2.0, 3.0, (), Path("kept"), "sha256:" + "ab" * 32)
     print_e2e(out, day, 2, lang)
     said = out.export_text()
     assert words in said
-    assert "verify-results kept" in said
+    short = short_fingerprint(day.anchor)
+    assert f"verify-results kept --anchor {short}" in said
+    assert f"(--anchor {to_persian_digits(short) if lang == 'fa' else short})" in said

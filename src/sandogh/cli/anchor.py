@@ -158,7 +158,7 @@ def draft(
         threshold=threshold,
         now=now(),
         actor=actor(),
-        e2e=None if e2e is None else _e2e_keys(e2e),
+        e2e=None if e2e is None else e2e_keys(e2e),
     )
     out.write_bytes(drafted.data)
     record = decode_record(drafted.data)
@@ -169,9 +169,10 @@ def draft(
     _print_fingerprint(drafted.data, lang.lang)
 
 
-def _e2e_keys(path: Path) -> E2EKeys:
+def e2e_keys(path: Path) -> E2EKeys:
     """The ceremony record's id, HE and joint key, and the SHA-256 of its bytes (which binds its
-    complaints), every proof in it checked first."""
+    complaints), every proof in it checked first (also how `sandogh simulate` drafts its record:
+    `cli.simulated_anchor`)."""
     data = path.read_bytes()
     record = read_record(Document(str(path), data))
     return E2EKeys(

@@ -319,8 +319,9 @@ def demo(
         bool,
         typer.Option(
             "--e2e",
-            help="With --live: end-to-end verifiable, the guardians' ceremony first, encrypted "
-            "and challenged ballots, and the record decrypted when the day is over.",
+            help="With --live: end-to-end verifiable, the guardians' ceremony first (its joint "
+            "key in the sealed pre-election record), encrypted and challenged ballots, and the "
+            "record decrypted, held to the sealed record, when the day is over.",
         ),
     ] = False,
 ) -> None:
@@ -396,8 +397,9 @@ def simulate(
         bool,
         typer.Option(
             "--e2e",
-            help="End-to-end verifiable: the guardians' ceremony, encrypted and challenged "
-            "ballots, the chains, the decrypted tallies, and verify-election on the record.",
+            help="End-to-end verifiable: the guardians' ceremony (its joint key in the sealed "
+            "pre-election record), encrypted and challenged ballots, the chains, the tallies "
+            "decrypted held to the sealed record, and verify-election on the record.",
         ),
     ] = False,
     record: Annotated[
@@ -411,7 +413,8 @@ def simulate(
     lang: LangOption = Language.FA,
 ) -> None:
     """A whole election day through the real HTTP API: the Kerman runoff's figures at chosen
-    stations, cast on real ballot boxes; exit 3 if the stored totals disagree (or, with --e2e,
+    stations, cast on real ballot boxes, every report held to the pre-election record sealed
+    before polls open; exit 3 if the stored totals disagree (or, with --e2e,
     the record does not verify)."""
     if not simulate_job.run(
         stations=stations,

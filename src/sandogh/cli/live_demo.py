@@ -7,15 +7,18 @@ event log into the snapshot and a plain static server for it (`sandogh publish -
 `publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens (its
 two staff registered, their key files beside the box), and the simulated day of
 `sandogh simulate` (`cli.simulated_day`) paced so that its stations report one after another over
-`--minutes`. The main thread watches every part: one that stops stops the demo with a line saying
-which; Ctrl-C (or SIGTERM) stops all of them, the centre's process included.
+`--minutes`. Every box, the kiosk's and the day's, is enrolled first and the pre-election record
+naming them sealed before any opens (`cli.simulated_anchor`), as on a real election day. The main
+thread watches every part: one that stops stops the demo with a line saying which; Ctrl-C (or
+SIGTERM) stops all of them, the centre's process included.
 
 With `e2e` (issue 10, `cli.simulated_e2e`), three guardians run the key ceremony first (their
 files in `guardians/`) and the centre loads its record, so every box, the kiosk's too, encrypts
 its ballots; each simulated station's first voter challenges a ballot, each box sends its chain
 after its final report, and the publisher writes the E2E record as the chains come (a code can
-be looked up on the site at once). When the day is over the guardians decrypt the tallies and
-the record is complete, for `sandogh verify-election`.
+be looked up on the site at once); the sealed record carries the joint key. When the day is over
+the guardians decrypt the tallies, held to the sealed record by its fingerprint (`--anchor`),
+and the record is complete, for `sandogh verify-election`.
 """
 
 from __future__ import annotations
@@ -50,11 +53,13 @@ from sandogh.cli.demo import ROUNDS, load_rounds
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
+from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import (
     TIMEOUT_SECONDS,
     DayPlan,
     StationDay,
+    enrol_box,
     plan_day,
     register_station_staff,
     station_day,
@@ -62,6 +67,7 @@ from sandogh.cli.simulated_day import (
 )
 from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
 from sandogh.core.access import Grant, Role
+from sandogh.core.anchor import short_fingerprint
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import write_key_file
@@ -181,6 +187,9 @@ def run(options: LiveOptions, out: Console) -> None:
             station, box, staff = _kiosk(
                 plan, centre.base_url, operator, store, folder / "boxes", running
             )
+            anchor = _polls_open(
+                plan, centre.base_url, operator, store, folder / "boxes", box, guardians, out, lang
+            )
             kiosk, kiosk_thread = running.enter_context(
                 _serving(
                     create_station_app(box, lang=lang),
@@ -221,7 +230,9 @@ def run(options: LiveOptions, out: Console) -> None:
             after_day = (
                 None
                 if guardians is None
-                else functools.partial(_decrypt, guardians, folder, decrypted, out, lang, site)
+                else functools.partial(
+                    _decrypt, guardians, anchor, folder, decrypted, out, lang, site
+                )
             )
             _watch(out, lang, plan, parts, day, reported, options.exit_when_done, after_day)
             following.stop.set()
@@ -451,20 +462,53 @@ def _ceremony(
     return guardians
 
 
+def _polls_open(
+    plan: DayPlan,
+    base: str,
+    operator: OperatorPass,
+    store: UnitOfWorkFactory,
+    boxes: Path,
+    kiosk: Box,
+    guardians: Guardians | None,
+    out: Console,
+    lang: Lang,
+) -> str:
+    """Every box of the day enrolled beside the kiosk's, the pre-election record naming them
+    sealed (with the guardians' joint key, on an E2E day) and said, then the kiosk opened: its
+    zero report comes after the seal, as every station's does. The record's fingerprint."""
+    election = plan.loaded.election.id
+    for code in plan.chosen:
+        enrol_box(base, operator, election, code, boxes / code)
+    ceremony = None if guardians is None else guardians.record
+    seed = plan.registry.seed  # the day's seed, which drew its registry too
+    anchor = seal_day_record(store, election=election, seed=seed, ceremony=ceremony)
+    short = _digits(short_fingerprint(anchor), lang)
+    out.print(say("sealed", lang, fingerprint=anchor, short=short), soft_wrap=True)
+    kiosk.open({CONTEST: KIOSK_PAPERS})
+    kiosk.start_voting()
+    kiosk.sync()  # the zero report, to the centre now
+    return anchor
+
+
 def _decrypt(
     guardians: Guardians,
+    anchor: str,
     folder: Path,
     decrypted: threading.Event,
     out: Console,
     lang: Lang,
     site: str,
 ) -> None:
-    """The day over: the guardians decrypt the published tallies; the publisher then writes
-    them into the record. The last chains come a poll after the last report: wait for them."""
+    """The day over: the guardians decrypt the published tallies, held to the sealed record of
+    fingerprint `anchor`; the publisher then writes them into the record. The last chains come
+    a poll after the last report: wait for them."""
     time.sleep(2 * PUBLISH_SECONDS)
-    count = decrypt_tallies(guardians, folder / "tallies", folder / "decrypted", folder / "site")
+    count = decrypt_tallies(
+        guardians, folder / "tallies", folder / "decrypted", folder / "site", anchor=anchor
+    )
     decrypted.set()
-    out.print(say("e2e_decrypted", lang, tallies=count, site=site))
+    short = _digits(short_fingerprint(anchor), lang)
+    out.print(say("e2e_decrypted", lang, tallies=count, site=site, short=short))
 
 
 def _kiosk(
@@ -476,7 +520,7 @@ def _kiosk(
     running: ExitStack,
 ) -> tuple[str, Box, list[Path]]:
     """A box for a station the simulation leaves alone, its staff registered with key files of
-    their own (to log in on its screens), enrolled, open and taking voters."""
+    their own (to log in on its screens), enrolled: opened once the record is sealed."""
     station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
     folder = boxes / station
     box_store, key = StationDirectory(folder).create()
@@ -497,9 +541,6 @@ def _kiosk(
     )
     box = Box(box_store, key, centre, FilePrinter(folder / "printer.jsonl"))
     box.enrol(election=plan.loaded.election.id, station=station, policy=OfflinePolicy.REFUSE)
-    box.open({CONTEST: KIOSK_PAPERS})
-    box.start_voting()
-    box.sync()  # the zero report, to the centre now
     return station, box, staff
 
 
@@ -577,7 +618,6 @@ def _run_day(
             station_day(
                 base,
                 operator,
-                plan.loaded.election.id,
                 plan.sheets[code],
                 plan.expected[code],
                 plan.crowds[code],

@@ -29,7 +29,10 @@ _FA: dict[str, str] = {
     "kiosk_server": "صفحه‌های صندوق",
     "simulation": "روز انتخابات شبیه‌سازی‌شده",
     "e2e_ceremony": "مراسم کلید سه امین (حد نصاب دو) انجام شد؛ کلید مشترک: {joint}",
-    "e2e_decrypted": "امین ۱ و امین ۳ همه {tallies} جمع رمزشده را گشودند؛ سیاهه انتخابات کامل است: "
+    "sealed": "سیاهه پیش از انتخابات پیش از گشایش شعبه‌ها مهر شد؛ اثر انگشت: {fingerprint} "
+    "(کوتاه: {short})",
+    "e2e_decrypted": "امین ۱ و امین ۳ همه {tallies} جمع رمزشده را با لنگر سیاهه مهرشده "
+    "(--anchor {short}) گشودند؛ سیاهه انتخابات کامل است: "
     "sandogh verify-election {site} — و «آیا رأی من شمرده شد؟» در سایت نتایج",
 }
 _EN: dict[str, str] = {
@@ -56,8 +59,11 @@ _EN: dict[str, str] = {
     "kiosk_server": "box's screens",
     "simulation": "simulated election day",
     "e2e_ceremony": "Key ceremony of three guardians (quorum two) done; joint key: {joint}",
-    "e2e_decrypted": "Guardians 1 and 3 decrypted {tallies} encrypted tallies; the election record "
-    "is complete: sandogh verify-election {site} — and “Was my ballot counted?” on the site",
+    "sealed": "Pre-election record sealed before polls opened; fingerprint {fingerprint} "
+    "(short {short})",
+    "e2e_decrypted": "Guardians 1 and 3 decrypted {tallies} encrypted tallies anchored to the "
+    "sealed record (--anchor {short}); the election record is complete: "
+    "sandogh verify-election {site} — and “Was my ballot counted?” on the site",
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from sandogh.cli.simulated_anchor import OFFICIALS, THRESHOLD
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.cli.simulated_day import (
     SYNC_PASSES,
@@ -25,6 +26,7 @@ from sandogh.cli.simulated_day import (
     StationDay,
     simulate,
 )
+from sandogh.core.anchor import short_fingerprint
 from sandogh.locale.digits import format_int, to_persian_digits
 from sandogh.locale.language import Lang
 
@@ -96,15 +98,18 @@ _FA = {
     "حدود {hours} ساعت می‌گیرد",
     "e2e": "رأی‌گیری سرتاسری‌وارسی‌پذیر: مراسم کلید سه امین با حد نصاب دو در {ceremony} ثانیه؛ "
     "زنجیره‌های پذیرفته {chains} از {stations}؛ رأی‌های گشوده برای بررسی (شمرده نشده) "
-    "{challenged}؛ شمارش‌ها منتشر، به دست امین‌های ۱ و ۳ رمزگشایی و در سیاهه نوشته شد در "
-    "{publish} ثانیه؛ verify-election در {verify} ثانیه: {verdict}",
+    "{challenged}؛ شمارش‌ها منتشر، به دست امین‌های ۱ و ۳ با لنگر سیاهه مهرشده پیش از انتخابات "
+    "(--anchor {short}) رمزگشایی و در سیاهه نوشته شد در {publish} ثانیه؛ verify-election در "
+    "{verify} ثانیه: {verdict}",
     "passes": "پذیرفته شد",
     "fails": "رد شد",
     "kept": "تصویر انتشار با سیاهه سرتاسری در {record} است "
-    "(sandogh verify-election {record}؛ sandogh verify-results {record}؛ "
+    "(sandogh verify-election {record}؛ sandogh verify-results {record} --anchor {anchor}؛ "
     "sandogh publish-serve {record})",
     "beside": "verify-election تنها سیاهه سرتاسری (اثبات‌ها، زنجیره‌ها، شمارش‌ها) را می‌سنجد و نه "
     "اینکه هر شعبه گزارش داده است: sandogh verify-results را نیز کنار آن اجرا کنید",
+    "sealed": "سیاهه پیش از انتخابات، با امضای {signed} از {officials} مقام، پیش از گشایش "
+    "شعبه‌ها مهر شد و هر گزارش با آن سنجیده شد؛ اثر انگشت: {fingerprint} (کوتاه: {short})",
     "agrees": "همه چیز یکسان است",
     "disagrees": "یکسان نیست",
 }
@@ -127,15 +132,19 @@ _EN = {
     "foundation example) would take about {hours} h at this rate",
     "e2e": "E2E: key ceremony of 3 guardians, quorum 2, in {ceremony} s; chains taken {chains} "
     "of {stations}; ballots challenged (opened, not counted) {challenged}; tallies published, "
-    "decrypted by guardians 1 and 3 and written into the record in {publish} s; "
+    "decrypted by guardians 1 and 3 anchored to the sealed pre-election record "
+    "(--anchor {short}) and written into the record in {publish} s; "
     "verify-election in {verify} s: {verdict}",
     "passes": "passes",
     "fails": "FAILS",
     "kept": "the snapshot with its E2E record is in {record} "
-    "(sandogh verify-election {record}; sandogh verify-results {record}; "
+    "(sandogh verify-election {record}; sandogh verify-results {record} --anchor {anchor}; "
     "sandogh publish-serve {record})",
     "beside": "verify-election checks the E2E record (its proofs, chains and tallies), not that "
     "every station reported: run sandogh verify-results beside it",
+    "sealed": "the pre-election record, signed by {signed} of {officials} officials, was sealed "
+    "before polls opened and every report held to it; fingerprint {fingerprint} "
+    "(short {short})",
     "agrees": "everything agrees",
     "disagrees": "DISAGREES",
 }
@@ -200,6 +209,17 @@ def print_simulation(out: Console, result: Simulation, lang: Lang = "fa") -> Non
     if rate:
         hours = PROVINCE_CAST / rate / 3600
         out.print(_say("province", lang, cast=PROVINCE_CAST, hours=hours), markup=False)
+    out.print(
+        _say(
+            "sealed",
+            lang,
+            signed=THRESHOLD,
+            officials=len(OFFICIALS),
+            fingerprint=result.anchor,
+            short=_digits(short_fingerprint(result.anchor), lang),
+        ),
+        markup=False,
+    )
     if result.e2e is not None:
         print_e2e(out, result.e2e, len(result.stations), lang)
     out.print(_say("agrees" if result.agrees else "disagrees", lang), markup=False)
@@ -221,13 +241,15 @@ def print_e2e(out: Console, day: E2EDay, stations: int, lang: Lang) -> None:
             publish=day.publish_seconds,
             verify=day.verify_seconds,
             verdict=_say("passes" if day.verified else "fails", lang),
+            short=_digits(short_fingerprint(day.anchor), lang),
         ),
         markup=False,
     )
     for failure in day.failures:
         out.print(f"  {failure}", markup=False)
     if day.record is not None:
-        out.print(_say("kept", lang, record=str(day.record)), markup=False)
+        kept = _say("kept", lang, record=str(day.record), anchor=short_fingerprint(day.anchor))
+        out.print(kept, markup=False)
     # verify-election checks the record's proofs and that each chain is its report's; that
     # every station reported at all is verify-results' (the outside review)
     out.print(_say("beside", lang), markup=False)

@@ -3,20 +3,24 @@
 The centre is the app of `sandogh serve` on uvicorn, in a child process on a free loopback port,
 over a store holding the Kerman round-2 definition (examples/kerman-1403/round2.yaml) and a
 synthetic registry. N stations of it are chosen (by the seed) and each gets a real ballot box
-(`station.box.Box`: its own directory, key and database, `HttpCentreClient`, a file printer) that
-goes through its day — enrol, open, check-ins, casts, close, count, report, sync — on one of
-several threads, casting the ballots of `cli.simulated_ballots`. Each station's head and
-secretary are registered at the centre first, with keys drawn from the seed (`station_staff`),
-open its sealed ballots to count them (issue 9, section 1) and sign its final report beside the
-box, as the centre requires (section 2). The results are then read back through the store
-(`services.results.show_results`) and set beside what was cast.
+(`station.box.Box`: its own directory, key and database, `HttpCentreClient`, a file printer),
+enrolled first; then goes through its day — open, check-ins, casts, close, count, report, sync —
+on one of several threads, casting the ballots of `cli.simulated_ballots`. Each station's head
+and secretary are registered at the centre first, with keys drawn from the seed
+(`station_staff`), open its sealed ballots to count them (issue 9, section 1) and sign its final
+report beside the box, as the centre requires (section 2). Between the boxes' enrolment and their
+zero reports the pre-election record naming them is sealed (`cli.simulated_anchor`), so that the
+centre holds every report to it, as on a real election day. The results are then read back
+through the store (`services.results.show_results`) and set beside what was cast.
 
 With `e2e`, the day is end-to-end verifiable (issue 10, `cli.simulated_e2e`): the guardians'
 ceremony runs first and its record is loaded into the centre, so every box is enrolled with the
-joint key and encrypts every ballot; at each station the first voter challenges a ballot (it is
-opened and kept in the chain, never counted) and then casts; each box sends its chain after its
-final report. The snapshot is then published with the E2E record, two of the three guardians
-decrypt its tallies, and `verify-election` checks the record.
+joint key and encrypts every ballot, and the sealed record carries the joint key and HE; at
+each station the first voter challenges a ballot (it is opened and kept in the chain, never
+counted) and then casts; each box sends its chain after its final report. The snapshot is then
+published with the E2E record, two of the three guardians decrypt its tallies, each held to the
+sealed record by its fingerprint (`guardians decrypt --anchor`), and `verify-election` checks the
+record.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from pathlib import Path
 from sandogh.cli.demo import EXAMPLE, ExampleMissingError
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.session import actor
+from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
 from sandogh.core.counting.tally import TallySheet
@@ -96,6 +101,7 @@ class E2EDay:
     verify_seconds: float
     failures: tuple[str, ...]  # verify-election's failed checks, each with its first failure
     record: Path | None  # the snapshot holding the record, when kept
+    anchor: str  # the sealed pre-election record's fingerprint the guardians were given
 
     @property
     def verified(self) -> bool:
@@ -108,7 +114,8 @@ class Simulation:
     expected: Figures
     stored: Figures
     stations_reported: int
-    seconds: float  # the boxes' whole day, enrolment to sync, wall time
+    seconds: float  # the boxes' whole day, opening to sync, wall time
+    anchor: str  # the fingerprint of the pre-election record sealed before polls opened
     e2e: E2EDay | None = None
 
     @property
@@ -254,6 +261,20 @@ def simulate(
         with centre_process(settings) as running:
             base = running.base_url
             operator = run_operator_pass(base, enroller, timeout=TIMEOUT_SECONDS)
+            # every box enrolled before the record is drafted: it names their keys
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                list(
+                    pool.map(
+                        lambda code: enrol_box(base, operator, election.id, code, scratch / code),
+                        chosen,
+                    )
+                )
+            anchor = seal_day_record(
+                uow,
+                election=election.id,
+                seed=seed,
+                ceremony=None if guardians is None else guardians.record,
+            )
             start = time.perf_counter()
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 days = list(
@@ -261,7 +282,6 @@ def simulate(
                         lambda code: station_day(
                             base,
                             operator,
-                            election.id,
                             plan.sheets[code],
                             expected[code],
                             plan.crowds[code],
@@ -278,7 +298,13 @@ def simulate(
         e2e_day = None
         if guardians is not None:
             e2e_day = _e2e_record(
-                uow, guardians, record or scratch / "snapshot", scratch, threads, ceremony_seconds
+                uow,
+                guardians,
+                record or scratch / "snapshot",
+                scratch,
+                threads,
+                ceremony_seconds,
+                anchor,
             )
             e2e_day = dataclasses.replace(
                 e2e_day, challenged=sum(d.challenged for d in days), record=record
@@ -293,6 +319,7 @@ def simulate(
         stored=sum((Figures.of(t.counts) for t in reported), Figures(0, 0, 0, ())),
         stations_reported=len(reported),
         seconds=seconds,
+        anchor=anchor,
         e2e=e2e_day,
     )
 
@@ -304,14 +331,16 @@ def _e2e_record(
     scratch: Path,
     workers: int,
     ceremony_seconds: float,
+    anchor: str,
 ) -> E2EDay:
-    """Publish the snapshot with the E2E record, have the guardians decrypt its tallies, publish
-    the decrypted tallies into it (the results site with it, "Was my ballot counted?" among its
-    pages), and check it with `verify-election`."""
+    """Publish the snapshot with the E2E record, have the guardians decrypt its tallies, held to
+    the sealed record of fingerprint `anchor` (`--anchor`), publish the decrypted tallies into it
+    (the results site with it, "Was my ballot counted?" among its pages), and check it with
+    `verify-election`."""
     started = time.perf_counter()
     tallies, decrypted = scratch / "tallies", scratch / "decrypted"
     Publisher(uow, snapshot, render=False, e2e=E2EOptions(tallies_out=tallies)).regenerate()
-    decrypt_tallies(guardians, tallies, decrypted, snapshot)
+    decrypt_tallies(guardians, tallies, decrypted, snapshot, anchor=anchor)
     Publisher(uow, snapshot, e2e=E2EOptions(decrypted=decrypted)).regenerate()
     published = time.perf_counter()
     verification = verify_election(str(snapshot), workers=workers)
@@ -332,13 +361,22 @@ def _e2e_record(
         verify_seconds=verified - published,
         failures=failures,
         record=None,
+        anchor=anchor,
     )
+
+
+def enrol_box(base: str, operator: OperatorPass, election: str, station: str, folder: Path) -> None:
+    """A new box in `folder`, enrolled for `station` in `operator`'s session: before the record
+    is drafted, which names its key (`cli.simulated_anchor`); `station_day` runs it."""
+    store, key = StationDirectory(folder).create()
+    with store, HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
+        box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
+        box.enrol(election=election, station=station, policy=OfflinePolicy.REFUSE)
 
 
 def station_day(
     base: str,
     operator: OperatorPass,
-    election: str,
     sheet: TallySheet,
     figures: Figures,
     crowd: list[str],
@@ -348,13 +386,12 @@ def station_day(
     *,
     challenge: bool = False,
 ) -> StationDay:
-    """One box's whole day, on the calling thread, enrolled in `operator`'s session; `staff`
-    count its ballots and sign its final report. With `challenge` (an E2E box), the first voter
-    challenges a ballot first, then casts."""
-    store, key = StationDirectory(folder).create()
+    """One box's whole day after its enrolment (`enrol_box`, in `folder`), on the calling thread,
+    in `operator`'s session; `staff` count its ballots and sign its final report. With
+    `challenge` (an E2E box), the first voter challenges a ballot first, then casts."""
+    store, key = StationDirectory(folder).open()
     with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
         box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
-        box.enrol(election=election, station=sheet.station, policy=OfflinePolicy.REFUSE)
         spoiled = int(sheet.counts.papers_spoiled * figures.cast / max(sheet.counts.cast, 1))
         unused = int(sheet.counts.papers_unused * figures.cast / max(sheet.counts.cast, 1))
         box.open({CONTEST: figures.cast + unused + spoiled})

@@ -1,17 +1,20 @@
 """The E2E part of `sandogh simulate --e2e` (issue 10): the guardians, their ceremony, their
-decryption of the tallies, and the record checked by `verify-election`.
+decryption of the tallies (held to the sealed pre-election record, `cli.simulated_anchor`), and
+the record checked by `verify-election`.
 
 Three guardians, quorum two (the election headquarters, the supervisory board, the observers'
 representatives), each with its own Ed25519 key file and private folder in the run directory,
 go through the ceremony's steps (`services.guardians`: plan, init, share, check, finish) with the
 files `sandogh guardians …` reads and writes, in one exchange folder. The record `finish` writes
-is loaded into the centre before the boxes are enrolled. After the day, the publisher hands the
-encrypted tallies to the guardians (`sandogh publish --e2e-tallies`); guardians 1 and 3 decrypt
-each (guardian 2 stays away: any quorum suffices), anyone combines their shares, and the
-publisher writes the decrypted tallies into the record (`--e2e-decrypted`), which
-`verify-election` then checks (`verify_election`, sharing only the group and hashes). A large
-contest's constituency (§11) is mixed by the three guardians in turn (`services.mixing`, as
-`sandogh guardians mix`), and its last rows decrypted by guardians 1 and 3 as a tally.
+is loaded into the centre before the boxes are enrolled, and its joint key and HE join the
+sealed pre-election record. After the day, the publisher hands the encrypted tallies to the
+guardians (`sandogh publish --e2e-tallies`); guardians 1 and 3 decrypt each, given the sealed
+record's fingerprint as a real guardian is (`--anchor`; guardian 2 stays away: any quorum
+suffices), anyone combines their shares, and the publisher writes the decrypted tallies into the
+record (`--e2e-decrypted`), which `verify-election` then checks (`verify_election`, sharing only
+the group and hashes). A large contest's constituency (§11) is mixed by the three guardians in
+turn (`services.mixing`, as `sandogh guardians mix`), and its last rows decrypted by guardians 1
+and 3 as a tally.
 """
 
 from __future__ import annotations
@@ -132,22 +135,26 @@ def run_ceremony(folder: Path, *, election: str, definition_hash: str) -> Guardi
 
 
 def decrypt_tallies(
-    guardians: Guardians, tallies: Path, out: Path, snapshot: Path | None = None
+    guardians: Guardians,
+    tallies: Path,
+    out: Path,
+    snapshot: Path | None = None,
+    *,
+    anchor: str | None = None,
 ) -> int:
     """Have the guardians `PRESENT` decrypt every encrypted tally under `tallies` and combine
     their partial decryptions into `out`, at the same paths; mix a large contest's input
     (`mixes/<contest>/<constituency>.json`) first, writing `out/mixes/<contest>/<constituency>/`
     `mix-<t>.json` and `rows.json` (docs/e2e.md §11.5, "Files"); how many files. Each tally is
-    first held to the chains and reports of the published `snapshot` (its root), as a guardian's
-    `decrypt --snapshot` does (§8); a mix input needs none."""
+    first held to the chains and reports of the published `snapshot` (its root) and to its
+    sealed pre-election record, of fingerprint `anchor`, as a guardian's `decrypt --snapshot
+    --anchor` does (§8): `GuardianFileError` if anything there does not check."""
     record = _read(guardians.record)
     products = None
     if snapshot is not None:
         parsed = read_record(record)
         folder = snapshot / "data" / parsed.plan.election
-        # the simulated day seals no pre-election record: the guardians pass `--unanchored`, as
-        # a rehearsal may (docs/e2e.md §8); every other check is made
-        chains = checked_chains(parsed, folder, Trust(unanchored=True))
+        chains = checked_chains(parsed, folder, Trust(anchor=anchor))
         products = {station: chain_products(RISTRETTO255, c) for station, c in chains.items()}
         for path in sorted((tallies / "mixes").rglob("*.json")):
             check_input(folder, parsed.plan.definition_hash, chains, _read(path))

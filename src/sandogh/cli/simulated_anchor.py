@@ -1,0 +1,75 @@
+"""The sealed pre-election record of `sandogh simulate` and `sandogh demo --live` (issue 9,
+section 2; issue 10, docs/e2e.md §8): a rehearsal trusts what a real election trusts.
+
+Once every box of the day is enrolled and its staff registered, and before any zero report, the
+record is drafted from the store (`services.anchor.draft_record`, as `sandogh anchor draft`),
+with the guardians' joint key and HE when the day is end-to-end verifiable (`anchor draft
+--e2e`), signed by two of the three simulated officials — of both bodies, as sealing requires —
+and sealed (`anchor sign`, `anchor seal`). The centre then refuses a report from a box or staff
+the record does not cover, the publisher publishes it in `data/<election>/anchor/`, and its
+fingerprint is what the guardians are given (`guardians decrypt --anchor`) and what
+`verify-results --anchor` is told.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from pathlib import Path
+
+from sandogh.cli.anchor import e2e_keys
+from sandogh.core.anchor import (
+    Authority,
+    Body,
+    decode_record,
+    fingerprint,
+    sign_record,
+)
+from sandogh.core.report import SigningKey
+from sandogh.services.anchor import add_signature, draft_record, seal_record
+from sandogh.services.elections import UnitOfWorkFactory
+
+#: the simulated officials: (who, body, name shown); the first `THRESHOLD` sign, of both bodies
+OFFICIALS = (
+    ("hq-chief", Body.HQ, "رئیس ستاد انتخابات / Election HQ chief"),
+    ("board-chair", Body.SUPERVISORY_BOARD, "رئیس هیئت نظارت / Supervisory board chair"),
+    ("hq-deputy", Body.HQ, "معاون ستاد انتخابات / Election HQ deputy"),
+)
+THRESHOLD = 2
+SIGNER = "simulated officials"  # the actor the log names for the record's steps
+
+
+def official_keys(seed: int) -> tuple[tuple[Authority, SigningKey], ...]:
+    """Each simulated official and their key, drawn from `seed` (as `station_staff`: a
+    simulation's keys need to be made again, not kept secret)."""
+    keys = []
+    for who, body, name in OFFICIALS:
+        key = SigningKey.from_seed(hashlib.sha256(f"{seed}:official:{who}".encode()).digest())
+        keys.append((Authority(name, body, key.public_key), key))
+    return tuple(keys)
+
+
+def seal_day_record(
+    uow: UnitOfWorkFactory, *, election: str, seed: int, ceremony: Path | None
+) -> str:
+    """Draft the election's record from the store (with the guardians' `ceremony` record's joint
+    key and HE, when given), have `THRESHOLD` officials sign it, and seal it; `AnchorError` as
+    `sandogh anchor seal` (a zero report already accepted, a box enrolled since the draft). The
+    sealed record's fingerprint."""
+    now = datetime.datetime.now(datetime.UTC)
+    officials = official_keys(seed)
+    drafted = draft_record(
+        uow,
+        election_id=election,
+        authorities=[authority for authority, _ in officials],
+        threshold=THRESHOLD,
+        now=now,
+        actor=SIGNER,
+        e2e=None if ceremony is None else e2e_keys(ceremony),
+    )
+    record = decode_record(drafted.data)
+    for _, key in officials[:THRESHOLD]:
+        signature = sign_record(record, key)
+        add_signature(uow, election_id=election, signature=signature, now=now, actor=SIGNER)
+    sealed = seal_record(uow, election_id=election, now=now, actor=SIGNER)
+    return fingerprint(sealed.data)
