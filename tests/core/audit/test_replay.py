@@ -137,7 +137,12 @@ def test_the_published_round_names_no_confirmation_code() -> None:
     inputs, results = run(plan, manifest, seed, faithful(records), records)
     published = canonical_json(
         round_json(
-            1, "sha256:" + "0" * 64, inputs[0], results[0].discrepancies, results[0].contests
+            1,
+            "sha256:" + "0" * 64,
+            inputs[0],
+            asked=results[0].asked,
+            found=results[0].discrepancies,
+            risks=results[0].contests,
         )
     )
     assert b"#" not in published  # the simulated codes are "STATION#k"

@@ -133,6 +133,8 @@ def round_json(
     number: int,
     previous: str,
     given: RoundInput,
+    *,
+    asked: Mapping[str, int],
     found: Iterable[Discrepancy],
     risks: Iterable[ContestRisk],
 ) -> dict[str, JSONValue]:
@@ -144,6 +146,7 @@ def round_json(
     ]
     sizes: dict[str, JSONValue] = dict(sorted(given.sizes.items()))
     return {
+        "asked": dict(sorted(asked.items())),
         "batches": batches,
         "discrepancies": [_discrepancy_json(d) for d in found],
         "format": ROUND_FORMAT,

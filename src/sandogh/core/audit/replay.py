@@ -130,7 +130,7 @@ def replay(
             if risk.decision is Decision.HAND_COUNT:
                 settled[contest.key] = risk
         next_sizes = _next_sizes(plan, risks)
-        record_json = round_json(r + 1, previous, given, found, risks)
+        record_json = round_json(r + 1, previous, given, asked=asked, found=found, risks=risks)
         previous = record_hash(record_json)
         results.append(
             RoundResult(

@@ -122,8 +122,9 @@ class ContestRisk:
 
     @property
     def p_value(self) -> Fraction:
-        """The contest's P-value, the largest of its assertions' (docs/audit.md §4)."""
-        return max((a.p_value for a in self.assertions), default=Fraction(1))
+        """The contest's P-value, the largest of its assertions' (docs/audit.md §4); 0 for an
+        outcome with nothing to confirm (every candidate standing takes a place)."""
+        return max((a.p_value for a in self.assertions), default=Fraction(0))
 
 
 @dataclass(frozen=True)
