@@ -54,9 +54,13 @@ def totals_json(totals: Totals | None) -> JSONValue:
 def _contest_json(contest: ContestPlan) -> JSONValue:
     assertions: list[JSONValue] = [
         {
+            "cast": rational(a.assorter.cast),
             "key": a.key,
             "margin": rational(a.assorter.margin(contest.reported)),
+            "marks": {c: rational(w) for c, w in sorted(a.assorter.marks.items())},
+            "max_marks": a.assorter.max_marks,
             "upper": rational(a.assorter.upper),
+            "valid": rational(a.assorter.valid),
         }
         for a in contest.assertions
     ]
