@@ -127,6 +127,20 @@ def test_a_round_must_read_exactly_the_papers_it_drew() -> None:
     with pytest.raises(AuditInputError) as caught:
         replay(plan, manifest, seed, [twice])
     assert [p.path for p in caught.value.problems] == [f"rounds[0].papers[{len(first.papers)}]"]
+    # a favourable paper put in place of one drawn is refused, and the drawn one is missed
+    drawn = {c.paper for c in first.papers}
+    other = next(
+        replace(first.papers[0].paper, position=p)
+        for p in range(1, 301)
+        if replace(first.papers[0].paper, position=p) not in drawn
+    )
+    swapped = replace(first, papers=(replace(first.papers[0], paper=other), *first.papers[1:]))
+    with pytest.raises(AuditInputError) as caught:
+        replay(plan, manifest, seed, [swapped])
+    assert [p.message for p in caught.value.problems] == [
+        f"{other} was not drawn",
+        f"{first.papers[0].paper} was drawn but not read",
+    ]
     with pytest.raises(AuditInputError, match="ended"):
         replay(plan, manifest, seed, [first, RoundInput({})])
 

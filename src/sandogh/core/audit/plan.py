@@ -74,9 +74,8 @@ class ContestPlan:
     covers, a margin of 0): such a contest goes to a full hand count from the start.
     """
 
-    contest: str
-    constituency: Constituency
     definition: Contest
+    constituency: Constituency
     kind: AuditKind
     sample: str
     outcome: Outcome
@@ -86,6 +85,10 @@ class ContestPlan:
     assertions: tuple[Assertion, ...]
     hand_count: str | None = None
     stations: Mapping[str, Totals] = field(default_factory=dict)
+
+    @property
+    def contest(self) -> str:
+        return self.definition.id
 
     @property
     def key(self) -> str:
@@ -109,9 +112,6 @@ class AuditPlan:
     inflator: Fraction
     samples: tuple[SamplePlan, ...]
     contests: tuple[ContestPlan, ...]
-
-    def contests_of(self, sample: str) -> tuple[ContestPlan, ...]:
-        return tuple(c for c in self.contests if c.sample == sample and c.hand_count is None)
 
 
 def plan_audit(
@@ -245,9 +245,8 @@ def _contest_plan(
             hand_count = f"{assertion.key}: reported margin 0, no sample can confirm it"
             break
     return ContestPlan(
-        contest=one.contest.id,
-        constituency=one.constituency,
         definition=one.contest,
+        constituency=one.constituency,
         kind=kind,
         sample=sample.frame.name,
         outcome=one.outcome,

@@ -52,9 +52,6 @@ class RoundResult:
     next_sizes: Mapping[str, int]
     hash: str
 
-    def contest(self, key: str) -> ContestRisk:
-        return next(c for c in self.contests if c.contest == key)
-
 
 def start(plan: AuditPlan, manifest: Manifest) -> tuple[ContestRisk, ...]:
     """Each contest before any draw: another round (round 1) of the size its estimate asks
