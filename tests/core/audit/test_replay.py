@@ -55,7 +55,7 @@ def figures(results: tuple[RoundResult, ...]) -> list[object]:
             [d.draws for d in r.samples],
             r.discrepancies,
             [
-                (c.decision, c.reason, [(a.key, a.measurement) for a in c.assertions])
+                (c.decision, c.reason, c.detail, [(a.key, a.measurement) for a in c.assertions])
                 for c in r.contests
             ],
             dict(r.next_sizes),

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from sandogh.core.audit.manifest import Roll, Seed
-from sandogh.core.audit.plan import plan_audit
+from sandogh.core.audit.plan import Escalation, plan_audit
 from sandogh.core.audit.reading import Reading
 from sandogh.core.audit.replay import first_sizes, hand_count, start
 from sandogh.core.audit.rounds import Decision, PaperReading
@@ -94,7 +94,7 @@ def test_a_close_margin_escalates_to_a_full_hand_count_whose_totals_decide() -> 
     last = results[-1].contests[0]
     assert last.decision is Decision.HAND_COUNT
     assert last.p_value > FIVE_PERCENT
-    assert "every paper" in last.reason or "full hand count" in last.reason
+    assert last.reason in {Escalation.NO_SAMPLE, Escalation.WHOLE_FRAME}
     # the hand count: 40 papers of 21 show 25, so the paper elects 25
     paper = Counts(cast=900, valid=900, votes={"21": 440, "25": 460})
     counted = hand_count(plan.contests[0], paper)
@@ -114,7 +114,9 @@ def test_a_tie_broken_by_lot_goes_to_a_hand_count_before_any_paper_is_drawn() ->
     plan = plan_audit(manifest, [one], FIVE_PERCENT)
     (before,) = start(plan, manifest)
     assert before.decision is Decision.HAND_COUNT
-    assert "margin 0" in before.reason
+    (winner,) = one.outcome.elected  # the lot's choice
+    loser = ({"21", "25"} - {winner}).pop()
+    assert (before.reason, before.detail) == (Escalation.ZERO_MARGIN, f"beats {winner} {loser}")
     assert first_sizes(plan, manifest) == {}
 
 

@@ -72,7 +72,8 @@ def _contest_json(contest: ContestPlan) -> JSONValue:
         "contest": contest.contest,
         "constituency": contest.constituency.id,
         "elected": [*contest.outcome.elected],
-        "hand_count": contest.hand_count,
+        "detail": contest.detail,
+        "hand_count": None if contest.hand_count is None else contest.hand_count.value,
         "kind": contest.kind.value,
         "reported": totals_json(contest.reported),
         "sample": contest.sample,
@@ -119,7 +120,8 @@ def _risk_json(risk: ContestRisk) -> JSONValue:
         "decision": risk.decision.value,
         "next_size": risk.next_size,
         "p_values": assertions,
-        "reason": risk.reason,
+        "detail": risk.detail,
+        "reason": None if risk.reason is None else risk.reason.value,
     }
 
 

@@ -33,6 +33,15 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.rules.outcome import Outcome
 
 
+class Escalation(StrEnum):
+    """Why a contest goes to a full hand count (a code the screens name in Persian and English)."""
+
+    UNSUPPORTED = "unsupported-outcome"  # no assertion set covers the outcome (§2.2)
+    ZERO_MARGIN = "zero-margin"  # an assertion's reported margin is 0: a tie, a lot
+    NO_SAMPLE = "no-sample-confirms"  # the estimate: no sample short of all the paper confirms
+    WHOLE_FRAME = "sample-reaches-frame"  # the next round would draw all the frame's papers
+
+
 class AuditKind(StrEnum):
     COMPARISON = "ballot-comparison"
     BATCH = "batch-comparison"
@@ -83,7 +92,8 @@ class ContestPlan:
     withdrawn: frozenset[str]
     reported: Totals
     assertions: tuple[Assertion, ...]
-    hand_count: str | None = None
+    hand_count: Escalation | None = None
+    detail: str = ""  # what the escalation concerns: the assertion, the unsupported case
     stations: Mapping[str, Totals] = field(default_factory=dict)
 
     @property
@@ -234,15 +244,16 @@ def _contest_plan(
         else {}
     )
     standing = tuple(c for c in one.contest.candidates if c.constituency == one.constituency.id)
-    hand_count: str | None = None
+    hand_count: Escalation | None = None
+    detail = ""
     assertions: tuple[Assertion, ...] = ()
     try:
         assertions = assertions_for(one.outcome, [c.code for c in standing], one.withdrawn)
     except AuditUnsupportedError as error:
-        hand_count = str(error)
+        hand_count, detail = Escalation.UNSUPPORTED, str(error)
     for assertion in assertions:
         if assertion.assorter.margin(reported) <= 0:
-            hand_count = f"{assertion.key}: reported margin 0, no sample can confirm it"
+            hand_count, detail = Escalation.ZERO_MARGIN, assertion.key
             break
     return ContestPlan(
         definition=one.contest,
@@ -255,5 +266,6 @@ def _contest_plan(
         reported=reported,
         assertions=assertions,
         hand_count=hand_count,
+        detail=detail,
         stations=batches,
     )

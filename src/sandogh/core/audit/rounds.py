@@ -23,7 +23,7 @@ from sandogh.core.audit.assertion import Assertion
 from sandogh.core.audit.comparison import Comparison
 from sandogh.core.audit.estimate import comparison_size_for, largest, polling_size_for
 from sandogh.core.audit.measure import batch_comparison, card_comparison, polling
-from sandogh.core.audit.plan import AuditKind, AuditPlan, ContestPlan
+from sandogh.core.audit.plan import AuditKind, AuditPlan, ContestPlan, Escalation
 from sandogh.core.audit.reading import Reading, Totals
 from sandogh.core.audit.risk import Measurement
 from sandogh.core.audit.sampling import BatchDraw, PaperAddress, PaperDraw
@@ -112,13 +112,14 @@ class AssertionRisk:
 @dataclass(frozen=True)
 class ContestRisk:
     """A contest after a round: its P-value per assertion and the decision; for another round
-    the sample total it needs (`next_size`), for a hand count why (`reason`)."""
+    the sample total it needs (`next_size`), for a hand count why (`reason`, and `detail`)."""
 
     contest: str
     decision: Decision
     assertions: tuple[AssertionRisk, ...] = ()
     next_size: int | None = None
-    reason: str = ""
+    reason: Escalation | None = None
+    detail: str = ""
 
     @property
     def p_value(self) -> Fraction:
@@ -141,7 +142,9 @@ class Units:
 def measure_contest(plan: AuditPlan, contest: ContestPlan, units: Units) -> ContestRisk:
     """The risk of `contest` after the draws of `units`, and what follows."""
     if contest.hand_count is not None:
-        return ContestRisk(contest.key, Decision.HAND_COUNT, reason=contest.hand_count)
+        return ContestRisk(
+            contest.key, Decision.HAND_COUNT, reason=contest.hand_count, detail=contest.detail
+        )
     risks = tuple(
         AssertionRisk(a.key, _measure(plan, contest, a, units)) for a in contest.assertions
     )
@@ -151,13 +154,14 @@ def measure_contest(plan: AuditPlan, contest: ContestPlan, units: Units) -> Cont
     size = estimate(plan, contest, units)
     limit = units.batches_in_frame if contest.kind is AuditKind.BATCH else units.population
     if size is None:
-        reason = "no sample can confirm: the estimate asks for every paper"
-        return ContestRisk(contest.key, Decision.HAND_COUNT, risks, reason=reason)
+        return ContestRisk(contest.key, Decision.HAND_COUNT, risks, reason=Escalation.NO_SAMPLE)
     # The estimate plans and decides nothing (§5); a test lagging behind it gets twice the draws.
     wanted = size if size > drawn else 2 * max(drawn, 1)
     if wanted >= limit:
-        reason = f"the next round would draw {wanted} of {limit}: a full hand count instead"
-        return ContestRisk(contest.key, Decision.HAND_COUNT, risks, reason=reason)
+        detail = f"{wanted} of {limit}"
+        return ContestRisk(
+            contest.key, Decision.HAND_COUNT, risks, reason=Escalation.WHOLE_FRAME, detail=detail
+        )
     return ContestRisk(contest.key, Decision.ANOTHER_ROUND, risks, next_size=wanted)
 
 
