@@ -5,6 +5,7 @@ one (docs/audit.md §6)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 
 from sandogh.core.audit.manifest import Roll, Seed
@@ -139,3 +140,27 @@ def test_paper_showing_another_winner_never_confirms_the_reported_one() -> None:
         decision = results[-1].contests[0].decision
         ends = {**ends, decision: ends.get(decision, 0) + 1}
     assert ends == {Decision.HAND_COUNT: 12}
+
+
+def test_the_president_and_a_city_council_are_confirmed_from_one_sample() -> None:
+    """Each drawn copy is read for both contests; the council's assertions (5 elected, 3 ranked
+    alternates) decide the sample's size, the president rides along."""
+    example = small(KERMAN, dict.fromkeys(STATIONS, (600, 400)), papers=1000)
+    votes = {"100": 150, "101": 150, "102": 150, "103": 150, "104": 150, "105": 100, "106": 50}
+    council = {code: Counts(cast=1000, valid=900, votes=votes) for code in STATIONS[:2]}
+    example = replace(example, sheets={**example.sheets, "city-council": council})
+    manifest = manifest_of(example)
+    reported = [
+        reported_of(example, "president", "IR"),
+        reported_of(example, "city-council", "kerman"),
+    ]
+    plan = plan_audit(manifest, reported, FIVE_PERCENT)
+    (sample,) = plan.samples
+    assert [len(c.assertions) for c in plan.contests] == [7, 1]
+    records = Records(example.sheets)
+    _, results = run(plan, manifest, seed_of(manifest), faithful(records), records)
+    (only,) = results
+    assert [c.decision for c in only.contests] == [Decision.CONFIRMED, Decision.CONFIRMED]
+    council_risk, president_risk = only.contests
+    assert president_risk.p_value < council_risk.p_value <= FIVE_PERCENT
+    assert dict(only.asked) == {sample.frame.name: len(only.samples[0].draws)}
