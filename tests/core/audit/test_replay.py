@@ -143,6 +143,11 @@ def test_a_round_must_read_exactly_the_papers_it_drew() -> None:
     ]
     with pytest.raises(AuditInputError, match="ended"):
         replay(plan, manifest, seed, [first, RoundInput({})])
+    with pytest.raises(AuditInputError) as caught:
+        replay(plan, manifest, seed, [RoundInput({"elsewhere": 5})])
+    assert [str(p) for p in caught.value.problems] == [
+        "rounds[0].sizes.elsewhere: is no sample of the plan"
+    ]
 
 
 def test_the_published_round_names_no_confirmation_code() -> None:

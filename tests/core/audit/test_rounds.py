@@ -8,11 +8,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from fractions import Fraction
 
+import pytest
+
+from sandogh.core.audit.errors import AuditInputError
 from sandogh.core.audit.manifest import Roll, Seed
 from sandogh.core.audit.plan import Escalation, plan_audit
 from sandogh.core.audit.reading import Reading
-from sandogh.core.audit.replay import first_sizes, hand_count, start
-from sandogh.core.audit.rounds import Decision, PaperReading
+from sandogh.core.audit.replay import first_sizes, hand_count, replay, start
+from sandogh.core.audit.rounds import Decision, PaperReading, RoundInput
 from sandogh.core.audit.sample_record import draw_rounds
 from sandogh.core.audit.sampling import FrameIndex, PaperAddress, PaperDraw
 from sandogh.core.counting.tally import Counts
@@ -119,6 +122,8 @@ def test_a_tie_broken_by_lot_goes_to_a_hand_count_before_any_paper_is_drawn() ->
     loser = ({"21", "25"} - {winner}).pop()
     assert (before.reason, before.detail) == (Escalation.ZERO_MARGIN, f"beats {winner} {loser}")
     assert first_sizes(plan, manifest) == {}
+    with pytest.raises(AuditInputError, match="no contest needs a sample"):
+        replay(plan, manifest, seed_of(manifest), [RoundInput({plan.samples[0].frame.name: 1})])
 
 
 def numbered(manifest_hash: str, n: int) -> Seed:

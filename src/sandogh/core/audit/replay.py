@@ -88,10 +88,13 @@ def replay(
     results: list[RoundResult] = []
     for r, given in enumerate(rounds):
         where = f"rounds[{r}]"
-        if r and not asked:
-            raise AuditInputError([Problem(where, "the audit ended with the round before")])
+        if not asked:
+            ended = "the audit ended with the round before" if r else "no contest needs a sample"
+            raise AuditInputError([Problem(where, ended)])
         problems = [
-            Problem(f"{where}.sizes.{name}", f"{size} is not more than the sample so far")
+            Problem(f"{where}.sizes.{name}", "is no sample of the plan")
+            if name not in frames
+            else Problem(f"{where}.sizes.{name}", f"{size} is not more than the sample so far")
             for name, size in sorted(given.sizes.items())
             if name not in frames or size <= (totals[name] or [0])[-1]
         ]
