@@ -1,0 +1,168 @@
+"""The published record of an audit: its plan and each round, chained by hash (docs/audit.md §7).
+
+Each round's record holds what the round read and what it measured, and the hash of the record
+before it (the plan's for round 1), so a reading changed after a round was published changes
+that round's hash and every later one's; the services log each hash when the round closes. The
+records are canonical JSON (RFC 8785, `core.canonical_json`); every rational is written as its
+exact "numerator/denominator" text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+from sandogh.core.audit.plan import AuditPlan, ContestPlan
+from sandogh.core.audit.reading import Reading, Totals
+from sandogh.core.audit.rounds import BatchReading, Checked, ContestRisk, Discrepancy, RoundInput
+from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.report.digests import sha256_text
+
+PLAN_FORMAT = "sandogh/audit-plan@1"
+ROUND_FORMAT = "sandogh/audit-round@1"
+
+
+def rational(value: Fraction) -> str:
+    return str(value)
+
+
+def reading_json(reading: Reading | None) -> JSONValue:
+    """A paper not found is null; no contest (or void) "absent"; invalid "invalid"; a valid
+    ballot the sorted codes it marks."""
+    if reading is None:
+        return None
+    if not reading.cast:
+        return "absent"
+    if not reading.valid:
+        return "invalid"
+    return [*sorted(reading.marks)]
+
+
+def shows_json(shows: Mapping[str, Reading] | None) -> JSONValue:
+    if shows is None:
+        return None
+    return {contest: reading_json(r) for contest, r in sorted(shows.items())}
+
+
+def totals_json(totals: Totals | None) -> JSONValue:
+    if totals is None:
+        return None
+    votes: dict[str, JSONValue] = dict(sorted(totals.votes.items()))
+    return {"cards": totals.cards, "cast": totals.cast, "valid": totals.valid, "votes": votes}
+
+
+def _contest_json(contest: ContestPlan) -> JSONValue:
+    assertions: list[JSONValue] = [
+        {
+            "cast": rational(a.assorter.cast),
+            "key": a.key,
+            "margin": rational(a.assorter.margin(contest.reported)),
+            "marks": {c: rational(w) for c, w in sorted(a.assorter.marks.items())},
+            "max_marks": a.assorter.max_marks,
+            "upper": rational(a.assorter.upper),
+            "valid": rational(a.assorter.valid),
+        }
+        for a in contest.assertions
+    ]
+    stations: dict[str, JSONValue] = {
+        code: totals_json(t) for code, t in sorted(contest.stations.items())
+    }
+    return {
+        "assertions": assertions,
+        "contest": contest.contest,
+        "constituency": contest.constituency.id,
+        "elected": [*contest.outcome.elected],
+        "detail": contest.detail,
+        "hand_count": None if contest.hand_count is None else contest.hand_count.value,
+        "kind": contest.kind.value,
+        "reported": totals_json(contest.reported),
+        "sample": contest.sample,
+        "stations": stations,
+    }
+
+
+def plan_json(plan: AuditPlan) -> dict[str, JSONValue]:
+    samples: list[JSONValue] = [
+        {"frame": s.frame.name, "method": s.method.value} for s in plan.samples
+    ]
+    contests: list[JSONValue] = [_contest_json(c) for c in plan.contests]
+    return {
+        "contests": contests,
+        "election": plan.election,
+        "format": PLAN_FORMAT,
+        "inflator": rational(plan.inflator),
+        "manifest_hash": plan.manifest_hash,
+        "risk_limit": rational(plan.risk_limit),
+        "samples": samples,
+    }
+
+
+def plan_hash(plan: AuditPlan, seed_digits: str) -> str:
+    """The hash round 1 chains to: the plan with the seed it was drawn with."""
+    return sha256_text(canonical_json({"plan": plan_json(plan), "seed": seed_digits}))
+
+
+def _paper_json(checked: Checked) -> JSONValue:
+    return {
+        "paper": str(checked.paper),
+        "record": shows_json(checked.record),
+        "shows": shows_json(checked.shows),
+    }
+
+
+def _batch_json(reading: BatchReading) -> JSONValue:
+    return {"hand": totals_json(reading.hand), "sample": reading.sample, "station": reading.station}
+
+
+def _risk_json(risk: ContestRisk) -> JSONValue:
+    assertions: dict[str, JSONValue] = {a.key: rational(a.p_value) for a in risk.assertions}
+    return {
+        "decision": risk.decision.value,
+        "next_size": risk.next_size,
+        "p_values": assertions,
+        "detail": risk.detail,
+        "reason": None if risk.reason is None else risk.reason.value,
+    }
+
+
+def _discrepancy_json(d: Discrepancy) -> JSONValue:
+    return {
+        "assertion": d.assertion,
+        "contest": d.contest,
+        "overstatement": rational(d.overstatement),
+        "sample": d.sample,
+        "unit": d.unit,
+    }
+
+
+def round_json(
+    number: int,
+    previous: str,
+    given: RoundInput,
+    *,
+    asked: Mapping[str, int],
+    found: Iterable[Discrepancy],
+    risks: Iterable[ContestRisk],
+) -> dict[str, JSONValue]:
+    papers: list[JSONValue] = [
+        _paper_json(c) for c in sorted(given.papers, key=lambda c: str(c.paper))
+    ]
+    batches: list[JSONValue] = [
+        _batch_json(b) for b in sorted(given.batches, key=lambda b: (b.sample, b.station))
+    ]
+    sizes: dict[str, JSONValue] = dict(sorted(given.sizes.items()))
+    return {
+        "asked": dict(sorted(asked.items())),
+        "batches": batches,
+        "discrepancies": [_discrepancy_json(d) for d in found],
+        "format": ROUND_FORMAT,
+        "number": number,
+        "papers": papers,
+        "previous": previous,
+        "risk": {r.contest: _risk_json(r) for r in risks},
+        "sizes": sizes,
+    }
+
+
+def record_hash(record: Mapping[str, JSONValue]) -> str:
+    return sha256_text(canonical_json(record))
