@@ -118,10 +118,15 @@ def read_manifest(source: Source, folder: str, election: str) -> tuple[dict[str,
 
 
 def check_election(
-    source: Source, election: str, ledger: Ledger, definition_data: bytes | None
+    source: Source,
+    election: str,
+    ledger: Ledger,
+    definition_data: bytes | None,
+    sealed: bytes | None,
 ) -> tuple[Context, dict[str, Listed], str]:
-    """V1 (for the manifest and election.json), V2–V5; the context for the stations' checks, the
-    manifest's files and the record's fingerprint. A file that cannot be read: `RecordError`."""
+    """V1 (for the manifest and election.json), V2–V5 (V5 against `sealed`, the sealed record's
+    bytes as V0 read them, if any); the context for the stations' checks, the manifest's files
+    and the record's fingerprint. A file that cannot be read: `RecordError`."""
     folder = f"data/{election}/"
     files, fingerprint = read_manifest(source, folder, election)
     data = read_listed(source, ledger, folder, "election.json", files.get("election.json"))
@@ -171,7 +176,7 @@ def check_election(
         i: prefixed(guardian, "key", "ed25519", f"{where}: guardians[{i - 1}]")
         for i, guardian in enumerate(guardians, start=1)
     }
-    _anchored(source, ledger, document, data, folder=folder, where=where)
+    _anchored(ledger, document, data, sealed, anchor_where=folder + ANCHOR, where=where)
     context = Context(election, folder, definition, extended, key, quorum, keys, signing)
     return context, files, fingerprint
 
@@ -206,15 +211,20 @@ def _ceremony(ledger: Ledger, document: Any, where: str) -> None:
 
 
 def _anchored(
-    source: Source, ledger: Ledger, document: Any, ceremony: bytes, *, folder: str, where: str
+    ledger: Ledger,
+    document: Any,
+    ceremony: bytes,
+    data: bytes | None,
+    *,
+    anchor_where: str,
+    where: str,
 ) -> None:
-    """V5: when the snapshot's sealed pre-election record (`anchor/record.json`, docs/publish.md)
-    carries the ceremony (`e2e`: its id, HE and K), the record's are those. The plan itself is not
-    published: the ceremony id, sealed before polls open, is what binds the guardians' keys. When
-    it also carries `record`, the SHA-256 of the ceremony record, `election.json`'s bytes hash to
-    it: that binds the `complaints`, which no other field does."""
-    anchor_where = folder + ANCHOR
-    data = source.read(anchor_where)
+    """V5: when the snapshot's sealed pre-election record (`data`, `anchor/record.json`,
+    docs/publish.md; authenticated by V0 when --anchor is given) carries the ceremony (`e2e`: its
+    id, HE and K), the record's are those. The plan itself is not published: the ceremony id,
+    sealed before polls open, is what binds the guardians' keys. When it also carries `record`,
+    the SHA-256 of the ceremony record, `election.json`'s bytes hash to it: that binds the
+    `complaints`, which no other field does."""
     if data is None:
         return
     anchor = parse_json(data, anchor_where)
