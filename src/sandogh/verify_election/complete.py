@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import Definition
-from sandogh.verify_election.election import ANCHOR, Context, Listed, read_listed
+from sandogh.verify_election.election import Context, Listed, read_listed
 from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.reading import Source, field, parse_json
 from sandogh.verify_election.reports import SignedReport, read_report, signature_holds
-from sandogh.verify_election.sealed import AMENDMENTS, Sealed
+from sandogh.verify_election.sealed import AMENDMENTS, RECORD, Sealed
 
 ABSENT = "absent.json"
 ABSENT_FORMAT = "sandogh/e2e-absent@1"
@@ -196,15 +196,15 @@ def _absent(
 def _sealed_boxes(sealed: Sealed, folder: str) -> dict[str, set[str]] | None:
     """Every station's boxes (`ed25519:…`) in the snapshot's sealed record and its amendments;
     None when the snapshot has no sealed record. An unreadable one is V5's and V20's failure
-    through `RecordError`, as `election._anchored` reads it."""
+    through `RecordError`, as `sealed.check_sealed_ceremony` reads it."""
     data = sealed.record
     if data is None:
         return None
-    record = parse_json(data, folder + ANCHOR)
+    record = parse_json(data, folder + RECORD)
     boxes: dict[str, set[str]] = {}
     stations = record.get("stations", []) if isinstance(record, dict) else []
     for i, entry in enumerate(stations if isinstance(stations, list) else []):
-        place = f"{folder}{ANCHOR}: stations[{i}]"
+        place = f"{folder}{RECORD}: stations[{i}]"
         devices = field(entry, "devices", place, list)
         boxes.setdefault(field(entry, "station", place, str), set()).update(map(str, devices))
     amended = sealed.amendments

@@ -30,11 +30,11 @@ from sandogh.verify_election.reading import (
 from sandogh.verify_election.reading import (
     field as read_field,
 )
+from sandogh.verify_election.sealed import check_sealed_ceremony
 
 GROUP = RISTRETTO255
 MANIFEST = "e2e/manifest.json"
 ELECTION = "e2e/election.json"
-ANCHOR = "anchor/record.json"
 PLAN_FORMAT = "sandogh/e2e-ceremony@1"
 
 
@@ -176,7 +176,7 @@ def check_election(
         i: prefixed(guardian, "key", "ed25519", f"{where}: guardians[{i - 1}]")
         for i, guardian in enumerate(guardians, start=1)
     }
-    _anchored(ledger, document, data, sealed, anchor_where=folder + ANCHOR, where=where)
+    check_sealed_ceremony(ledger, document, data, sealed, folder=folder, where=where)
     context = Context(election, folder, definition, extended, key, quorum, keys, signing)
     return context, files, fingerprint
 
@@ -208,48 +208,6 @@ def _ceremony(ledger: Ledger, document: Any, where: str) -> None:
         f"ceremony is not the SHA-256 of the plan its guardians, quorum and definition make "
         f"({expected})",
     )
-
-
-def _anchored(
-    ledger: Ledger,
-    document: Any,
-    ceremony: bytes,
-    data: bytes | None,
-    *,
-    anchor_where: str,
-    where: str,
-) -> None:
-    """V5: when the snapshot's sealed pre-election record (`data`, `anchor/record.json`,
-    docs/publish.md; authenticated by V0 when --anchor is given) carries the ceremony (`e2e`: its
-    id, HE and K), the record's are those. The plan itself is not published: the ceremony id,
-    sealed before polls open, is what binds the guardians' keys. When it also carries `record`,
-    the SHA-256 of the ceremony record, `election.json`'s bytes hash to it: that binds the
-    `complaints`, which no other field does."""
-    if data is None:
-        return
-    anchor = parse_json(data, anchor_where)
-    sealed = anchor.get("e2e") if isinstance(anchor, dict) else None
-    if sealed is None:
-        return
-    for name in ("ceremony", "extended_hash", "joint_key"):
-        shown = read_field(document, name, where, str)
-        anchored = read_field(sealed, name, f"{anchor_where}: e2e", str)
-        ledger.record(
-            Check.EXTENDED_HASH,
-            shown == anchored,
-            where,
-            f"{name} is not the pre-election record's ({anchored})",
-        )
-    if isinstance(sealed, dict) and "record" in sealed:
-        anchored = read_field(sealed, "record", f"{anchor_where}: e2e", str)
-        actual = "sha256:" + hashlib.sha256(ceremony).hexdigest()
-        ledger.record(
-            Check.EXTENDED_HASH,
-            actual == anchored,
-            where,
-            f"hashes to {actual}, not the ceremony record the pre-election record seals "
-            f"({anchored}): its complaints or another field differ",
-        )
 
 
 def _parameters(document: Any, where: str, ledger: Ledger) -> None:

@@ -5,8 +5,9 @@ snapshot (`--anchor`, printed in newspapers and held by observers) says.
 V5 (the guardians' keys, HE, the ceremony record's hash) and V20 (which stations had a box) rest
 on that record. The snapshot's `anchor/` is read here once, and those checks are given the very
 bytes V0 checked — never read again, so a server cannot answer V0 with one record and V5 with
-another. Without `--anchor` the record is only the snapshot's own claim: the same bytes are used,
-unauthenticated, and the output says so (`Sealed.given`).
+another (V5's comparison with the ceremony record is `check_sealed_ceremony`, here). Without
+`--anchor` the record is only the snapshot's own claim: the same bytes are used, unauthenticated,
+and the output says so (`Sealed.given`).
 
 The fingerprint is `sha256:` and the hex SHA-256 of `anchor/record.json`'s bytes, given long or
 short (the first 128 bits as 40 decimal digits, in any separators, Persian digits too); or the
@@ -24,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandogh.verify_election.checks import Check, Ledger
-from sandogh.verify_election.election import ANCHOR as RECORD
 from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.officials import (
     RECORD_LINE,
@@ -36,6 +36,7 @@ from sandogh.verify_election.officials import (
 )
 from sandogh.verify_election.reading import Source, field, parse_json
 
+RECORD = "anchor/record.json"
 SIGNATURES = "anchor/signatures.json"
 AMENDMENTS = "anchor/amendments.json"
 _SHORT_DIGITS = 40  # 128 bits in decimal, zero-padded
@@ -171,3 +172,46 @@ def _of_this_election(
         said = field(document, name, where, str)
         held &= ledger.record(Check.ANCHOR, said == value, where, f"{name} {said} is not {value}")
     return held
+
+
+def check_sealed_ceremony(
+    ledger: Ledger,
+    document: Any,
+    ceremony: bytes,
+    data: bytes | None,
+    *,
+    folder: str,
+    where: str,
+) -> None:
+    """V5: when the snapshot's sealed pre-election record (`data`, `anchor/record.json`,
+    docs/publish.md; authenticated by V0 when --anchor is given) carries the ceremony (`e2e`: its
+    id, HE and K), the record's are those. The plan itself is not published: the ceremony id,
+    sealed before polls open, is what binds the guardians' keys. When it also carries `record`,
+    the SHA-256 of the ceremony record, `election.json`'s bytes hash to it: that binds the
+    `complaints`, which no other field does."""
+    if data is None:
+        return
+    anchor_where = folder + RECORD
+    anchor = parse_json(data, anchor_where)
+    sealed = anchor.get("e2e") if isinstance(anchor, dict) else None
+    if sealed is None:
+        return
+    for name in ("ceremony", "extended_hash", "joint_key"):
+        shown = field(document, name, where, str)
+        anchored = field(sealed, name, f"{anchor_where}: e2e", str)
+        ledger.record(
+            Check.EXTENDED_HASH,
+            shown == anchored,
+            where,
+            f"{name} is not the pre-election record's ({anchored})",
+        )
+    if isinstance(sealed, dict) and "record" in sealed:
+        anchored = field(sealed, "record", f"{anchor_where}: e2e", str)
+        actual = sha256_text(ceremony)
+        ledger.record(
+            Check.EXTENDED_HASH,
+            actual == anchored,
+            where,
+            f"hashes to {actual}, not the ceremony record the pre-election record seals "
+            f"({anchored}): its complaints or another field differ",
+        )
