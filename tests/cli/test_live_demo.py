@@ -196,5 +196,6 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     )
     short = short_fingerprint(fingerprint(sealed))
     assert f"tallies anchored to the sealed record (--anchor {short})" in said
+    assert f"--anchor {short} — and “Was my ballot counted?”" in said  # verify-election's
     assert len(list((election / "e2e" / "tallies").glob("*.json"))) == STATIONS
-    assert verify_election(str(tmp_path / "site"), workers=1).passed
+    assert verify_election(str(tmp_path / "site"), workers=1, anchors=(short,)).passed

@@ -35,6 +35,8 @@ from sandogh.publish.published import ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.sources import open_source
 from sandogh.publish.verify import verify_snapshot
 from sandogh.services.tally_origin import OriginFault, TallyOriginError
+from sandogh.verify_election.checks import Check
+from sandogh.verify_election.run import verify_election
 
 # ST-0801-0001 of examples/kerman-1403/round2-results.csv
 SHEET = Counts(
@@ -130,6 +132,10 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
     with open_source(str(record)) as source:
         anchored = verify_snapshot(source, anchors=Anchors((short_fingerprint(result.anchor),)))
     assert anchored.agrees
+    (checked,) = verify_election(str(record), workers=1, anchors=(result.anchor,)).elections
+    assert checked.passed
+    assert checked.sealed is not None
+    assert checked.sealed.authenticated
 
     # the attack: whoever publishes the snapshot puts another record in its place, signed by
     # officials of their own and naming the same boxes; the guardians, given the real
@@ -145,6 +151,12 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
         )
     assert [each.fault for each in refused.value.found] == [OriginFault.ANCHOR_DIFFERS]
     assert not (tmp_path / "again").exists()
+    # and verify-election, given it, fails V0 naming the record
+    (swapped,) = verify_election(str(record), workers=1, anchors=(result.anchor,)).elections
+    first = swapped.ledger.first_failure()
+    assert first is not None
+    assert first[0] is Check.ANCHOR
+    assert first[1].where == "data/kerman-1403-r2/anchor/record.json"
 
 
 def _swap_record(election: Path, sealed: bytes) -> None:
@@ -189,4 +201,5 @@ def test_an_e2e_summary_says_to_run_verify_results_beside(lang: Lang, words: str
     assert words in said
     short = short_fingerprint(day.anchor)
     assert f"verify-results kept --anchor {short}" in said
+    assert f"verify-election kept --anchor {short}" in said
     assert f"(--anchor {to_persian_digits(short) if lang == 'fa' else short})" in said

@@ -13,8 +13,14 @@ from typer.testing import CliRunner
 from sandogh.cli.app import app
 from sandogh.cli.verify_election_fa import REFUSALS, detail_fa, refusal_fa
 from sandogh.verify_election.errors import Refusal, RefusedError
-from tests.verify_election.record import Built, build, write_manifest
+from sandogh.verify_election.sealed import short_fingerprint
+from tests.verify_election.record import Built, build, seal, write_manifest
 from tests.verify_election.test_web import ELECTIONS, drip_body, hostile
+
+
+def flat(output: str) -> str:
+    """The output with the console's line breaks read as spaces."""
+    return " ".join(output.split())
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +40,40 @@ def test_a_sound_record_passes_every_check_in_persian_and_english(record: Built)
     # the small record has no sealed pre-election record: V20 says what it rests on
     assert "no sealed pre-election record" in en.output
     assert "سیاهه مهرشده پیش از انتخابات" in fa.output
+    # and no --anchor was given: V0 says the record is unauthenticated, and what that means
+    assert "– V0 sealed pre-election record" in flat(en.output)
+    assert "the sealed pre-election record (anchor/) is unauthenticated" in flat(en.output)
+    assert "سنجیده نشد (--anchor داده نشد)" in flat(fa.output)
+    assert "می‌توانست آن را با سیاهه‌ای دیگر جایگزین یا پاک کند" in flat(fa.output)
+
+
+def test_anchor_authenticates_the_sealed_record_or_fails_naming_the_file(
+    record: Built, tmp_path: Path
+) -> None:
+    copy = tmp_path / "snapshot"
+    shutil.copytree(record.root, copy)
+    sealed = seal(copy / "data" / "e2e-small")
+    short = short_fingerprint(sealed.fingerprint)
+    en = CliRunner().invoke(app, ["verify-election", str(copy), "--anchor", short, "--lang", "en"])
+    assert en.exit_code == 0, en.output
+    assert "✓ pass V0 sealed pre-election record" in flat(en.output)
+    assert f"the one the fingerprint given names ({sealed.fingerprint})" in flat(en.output)
+    assert "vouches for 0 of the 1 published amendments" in flat(en.output)
+    fa = CliRunner().invoke(app, ["verify-election", str(copy), "--anchor", sealed.head])
+    assert fa.exit_code == 0, fa.output
+    assert "سیاهه مهرشده همان است که اثر انگشت داده‌شده می‌گوید" in flat(fa.output)
+    shutil.rmtree(copy / "data" / "e2e-small" / "anchor")
+    gone = CliRunner().invoke(app, ["verify-election", str(copy), "--anchor", short])
+    assert gone.exit_code == 5
+    assert "data/e2e-small/anchor/record.json" in gone.output
+    assert "پرونده نیست، با آنکه اثر انگشت سیاهه مهرشده با --anchor داده شد" in flat(gone.output)
+    as_json = CliRunner().invoke(app, ["verify-election", str(copy), "--anchor", short, "--json"])
+    first = json.loads(as_json.output)["elections"][0]["first_failure"]
+    assert first == {
+        "check": "V0",
+        "where": "data/e2e-small/anchor/record.json",
+        "detail": "missing: --anchor was given",
+    }
 
 
 def test_json_names_every_check(record: Built) -> None:
@@ -45,9 +85,15 @@ def test_json_names_every_check(record: Built) -> None:
     (election,) = document["elections"]
     assert document["passed"]
     assert election["first_failure"] is None
-    assert [c["check"] for c in election["checks"]] == [f"V{n}" for n in range(1, 26)]
+    assert [c["check"] for c in election["checks"]] == [f"V{n}" for n in range(26)]
     assert election["ballots"] == {"cast": 5, "challenged": 1}
     assert election["completeness"] == {"sealed": False, "absent": []}
+    assert election["anchor"] == {
+        "given": False,
+        "authenticated": False,
+        "fingerprint": None,
+        "amendments": {"published": 0, "vouched": 0},
+    }
 
 
 def test_a_tampered_record_exits_5_naming_the_ballot(record: Built, tmp_path: Path) -> None:
@@ -113,6 +159,20 @@ def test_failure_details_are_persian_in_persian_output(record: Built, tmp_path: 
         ),
         ("opened[0].name is not the definition's name", "همان نامی نیست که تعریف انتخابات"),
         ("something of no known form", "something of no known form"),
+        (
+            "1 valid signatures of distinct officials; the record asks for 2",
+            "1 امضای درست از مقامات جداگانه؛ سیاهه 2 امضا می‌خواهد",
+        ),
+        ("no official of the supervisory-board signed", "هیچ مقامی از هیئت نظارت امضا نکرده"),
+        ("the signature of HQ one does not verify", "امضای HQ one درست درنمی‌آید"),
+        ("ed25519:ab is no official of the record", "ed25519:ab از مقامات امضاکننده سیاهه نیست"),
+        ("previous is sha256:ab, the chain holds None", "زنجیره اصلاحیه‌ها None را می‌خواهد"),
+        ("signs sha256:ab, not sha256:cd", "امضاها برای sha256:ab است، نه sha256:cd"),
+        (
+            "its fingerprint is sha256:ab, and neither it nor the head of any of its 1 amendments "
+            "is 1234: another record, or the amendment a head given names is missing",
+            "سیاهه‌ای دیگر است",
+        ),
     ],
 )
 def test_the_common_details_have_a_persian_form(english: str, persian: str) -> None:

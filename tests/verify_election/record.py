@@ -2,7 +2,9 @@
 ceremony (`core.e2e.ceremony`, `ceremony_record`), the box's ballots, chain and tally
 (`core.e2e.ballot`, `ballot_json`, `chain`, `tally`; the chain file by the box's
 `station.ballot_chain.export_chain`), the signed reports (`core.report`), the guardians' partial
-decryptions and their combination (`core.e2e.decryption`, `tally_files`).
+decryptions and their combination (`core.e2e.decryption`, `tally_files`); and, on request
+(`seal`), the pre-election record sealed by the officials with the ceremony's keys and each box,
+and an amendment (`core.anchor`, as `publish.published` writes `anchor/`).
 
 Three guardians, quorum 2, guardian 2 absent at decryption; two stations, two contests (a
 president of one seat, a council of two), a few ballots, one challenged. Every random value is
@@ -18,6 +20,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sandogh.core.anchor import (
+    AMENDMENT_LINE,
+    Authority,
+    Body,
+    E2EKeys,
+    PreElectionRecord,
+    SignedAmendment,
+    StationKeys,
+    encode_amendment,
+    encode_amendments,
+    encode_record,
+    encode_signatures,
+    fingerprint,
+    next_amendment,
+    sign_bytes,
+    sign_record,
+)
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
 from sandogh.core.e2e import elgamal
@@ -25,7 +44,8 @@ from sandogh.core.e2e.ballot import ElectionContext, ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_to_json
 from sandogh.core.e2e.ceremony import GuardianSecret, evaluate, publish, secret_share
 from sandogh.core.e2e.ceremony_files import Plan, PlannedGuardian
-from sandogh.core.e2e.ceremony_record import conclude, encode_record
+from sandogh.core.e2e.ceremony_record import conclude
+from sandogh.core.e2e.ceremony_record import encode_record as encode_ceremony
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code
 from sandogh.core.e2e.decryption import combine, partial_decrypt
 from sandogh.core.e2e.dlog import discrete_log
@@ -177,7 +197,7 @@ def build(
         checks=dict.fromkeys(secrets, ()),
         reveals={},
     )
-    _write(folder / "e2e" / "election.json", encode_record(G, record))
+    _write(folder / "e2e" / "election.json", encode_ceremony(G, record))
     context = ElectionContext(G, record.extended_hash, record.joint_key)
     z = {
         ell: secret_share(G, (evaluate(G, s.coefficients, ell) for s in secrets.values()))
@@ -388,3 +408,53 @@ def decrypt(context: ElectionContext, z: Mapping[int, int], tally: Tally) -> byt
         used.append(partials)
         values.append(discrete_log(G, combine(G, ciphertext, partials, QUORUM), 1000))
     return encode_decrypted(G, tally, used, values)
+
+
+#: the officials of the sealed record: (name, body); threshold 2, one of each body signing
+OFFICIALS = (("HQ one", Body.HQ), ("HQ two", Body.HQ), ("Board one", Body.SUPERVISORY_BOARD))
+THRESHOLD = 2
+SIGNING = ("HQ one", "Board one")  # who seals the record and signs the amendment
+
+
+@dataclass(frozen=True)
+class Seal:
+    fingerprint: str  # the record's, which observers carry
+    head: str  # the amendment's hash: the chain's head
+
+
+def seal(folder: Path, officials: str = "official") -> Seal:
+    """`anchor/` of the election in `folder`: the pre-election record with the ceremony's id, HE,
+    K and `election.json`'s hash and each station's box, sealed by two officials (one of each
+    body) whose keys are drawn from `officials`, and one amendment adding a spare box to ST-2."""
+    ceremony_bytes = (folder / "e2e" / "election.json").read_bytes()
+    ceremony = json.loads(ceremony_bytes)
+    keys = {name: _key(f"{officials} {name}") for name, _ in OFFICIALS}
+    record = PreElectionRecord(
+        ELECTION,
+        ceremony["definition_hash"],
+        THRESHOLD,
+        tuple(Authority(name, body, keys[name].public_key) for name, body in OFFICIALS),
+        tuple(
+            StationKeys(station, (_key(f"box {station}").public_key,))
+            for station in sorted(BALLOTS)
+        ),
+        E2EKeys(
+            ceremony["ceremony"],
+            ceremony["extended_hash"],
+            ceremony["joint_key"],
+            "sha256:" + hashlib.sha256(ceremony_bytes).hexdigest(),
+        ),
+    )
+    data = encode_record(record)
+    _write(folder / "anchor" / "record.json", data)
+    signatures = [sign_record(record, keys[name]) for name in SIGNING]
+    _write(folder / "anchor" / "signatures.json", encode_signatures(data, signatures))
+    amendment = next_amendment(
+        record, [], station="ST-2", reason="a spare box", device=_key("spare box").public_key
+    )
+    amended = encode_amendment(amendment)
+    signed = SignedAmendment(
+        amendment, tuple(sign_bytes(AMENDMENT_LINE, amended, keys[name]) for name in SIGNING)
+    )
+    _write(folder / "anchor" / "amendments.json", encode_amendments([signed]))
+    return Seal(fingerprint(data), fingerprint(amended))

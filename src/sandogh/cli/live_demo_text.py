@@ -33,7 +33,7 @@ _FA: dict[str, str] = {
     "(کوتاه: {short})",
     "e2e_decrypted": "امین ۱ و امین ۳ همه {tallies} جمع رمزشده را با لنگر سیاهه مهرشده "
     "(--anchor {short}) گشودند؛ سیاهه انتخابات کامل است: "
-    "sandogh verify-election {site} — و «آیا رأی من شمرده شد؟» در سایت نتایج",
+    "sandogh verify-election {site} --anchor {short} — و «آیا رأی من شمرده شد؟» در سایت نتایج",
 }
 _EN: dict[str, str] = {
     "port_taken": "port {wanted} is taken; the {what} uses port {port}",
@@ -63,7 +63,7 @@ _EN: dict[str, str] = {
     "(short {short})",
     "e2e_decrypted": "Guardians 1 and 3 decrypted {tallies} encrypted tallies anchored to the "
     "sealed record (--anchor {short}); the election record is complete: "
-    "sandogh verify-election {site} — and “Was my ballot counted?” on the site",
+    "sandogh verify-election {site} --anchor {short} — and “Was my ballot counted?” on the site",
 }
 
 

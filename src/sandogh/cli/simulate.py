@@ -104,7 +104,8 @@ _FA = {
     "passes": "پذیرفته شد",
     "fails": "رد شد",
     "kept": "تصویر انتشار با سیاهه سرتاسری در {record} است "
-    "(sandogh verify-election {record}؛ sandogh verify-results {record} --anchor {anchor}؛ "
+    "(sandogh verify-election {record} --anchor {anchor}؛ "
+    "sandogh verify-results {record} --anchor {anchor}؛ "
     "sandogh publish-serve {record})",
     "beside": "verify-election تنها سیاهه سرتاسری (اثبات‌ها، زنجیره‌ها، شمارش‌ها) را می‌سنجد و نه "
     "اینکه هر شعبه گزارش داده است: sandogh verify-results را نیز کنار آن اجرا کنید",
@@ -138,7 +139,8 @@ _EN = {
     "passes": "passes",
     "fails": "FAILS",
     "kept": "the snapshot with its E2E record is in {record} "
-    "(sandogh verify-election {record}; sandogh verify-results {record} --anchor {anchor}; "
+    "(sandogh verify-election {record} --anchor {anchor}; "
+    "sandogh verify-results {record} --anchor {anchor}; "
     "sandogh publish-serve {record})",
     "beside": "verify-election checks the E2E record (its proofs, chains and tallies), not that "
     "every station reported: run sandogh verify-results beside it",

@@ -343,7 +343,7 @@ def _e2e_record(
     decrypt_tallies(guardians, tallies, decrypted, snapshot, anchor=anchor)
     Publisher(uow, snapshot, e2e=E2EOptions(decrypted=decrypted)).regenerate()
     published = time.perf_counter()
-    verification = verify_election(str(snapshot), workers=workers)
+    verification = verify_election(str(snapshot), workers=workers, anchors=(anchor,))
     verified = time.perf_counter()
     with uow() as work:
         chains = sum(1 for election in work.elections.ids() for _ in work.e2e.chains(election))

@@ -15,12 +15,14 @@ from rich.markup import escape
 
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.verify_election_fa import detail_fa, refusal_fa
+from sandogh.cli.verify_election_text import NAMES, REASONS_FA, SHOWN_ABSENT, say
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.verify_election.checks import Check, Outcome
 from sandogh.verify_election.complete import REASONS, Completeness
 from sandogh.verify_election.errors import RefusedError, VerifierError
 from sandogh.verify_election.run import ElectionVerification, Verification, verify_election
+from sandogh.verify_election.sealed import Sealed
 from sandogh.verify_election.web import FILE_SECONDS, Limits
 
 #: The exit status when a check fails (as `verify-results`' when anything disagrees).
@@ -29,92 +31,6 @@ UNREADABLE = 1
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-#: each check's name: (Persian, English)
-NAMES: dict[Check, tuple[str, str]] = {
-    Check.MANIFEST: ("فهرست پرونده‌ها و چکیده‌هایشان", "manifest and file hashes"),
-    Check.PARAMETERS: ("پارامترهای گروه (HP)", "group parameters (HP)"),
-    Check.BASE_HASH: ("چکیده پایه انتخابات (HB)", "election base hash (HB)"),
-    Check.GUARDIAN_PROOFS: ("اثبات‌های ضرایب امینان", "guardians' coefficient proofs"),
-    Check.EXTENDED_HASH: ("کلید مشترک و چکیده گسترده (HE)", "joint key and extended hash (HE)"),
-    Check.CHAIN_START: ("آغاز زنجیره از گزارش صفر", "chain start from the zero report"),
-    Check.WELL_FORMED: ("درستی شکل برگه‌ها", "ballots well-formed"),
-    Check.SELECTION_PROOFS: ("اثبات‌های ۰ یا ۱ گزینه‌ها", "selection proofs (0..1)"),
-    Check.CONTEST_PROOFS: ("اثبات‌های هر رقابت", "contest proofs (0..L−1)"),
-    Check.CONFIRMATION_CODES: ("کدهای تأیید زنجیره", "confirmation codes of the chain"),
-    Check.CHAIN_CLOSE: ("بستن زنجیره", "chain close"),
-    Check.NO_DUPLICATES: ("نبود رمزنوشته تکراری", "no ciphertext twice"),
-    Check.CHALLENGED: ("برگه‌های ابطال‌شده برای بررسی", "challenged ballots re-encrypted"),
-    Check.STATION_TALLY: ("شمارش رمزشده شعبه", "station tally = product of cast ballots"),
-    Check.REPORT_COMMITMENT: ("تعهد گزارش نهایی امضاشده", "signed final report's commitment"),
-    Check.PARTIAL_DECRYPTIONS: ("رمزگشایی‌های جزئی امینان", "guardians' partial decryptions"),
-    Check.COMBINATION: ("ترکیب رمزگشایی‌ها", "combination of the partial decryptions"),
-    Check.REPORT_FIGURES: ("ارقام گزارش امضاشده", "signed report's figures = decrypted tally"),
-    Check.AGGREGATES: ("جمع حوزه‌های انتخابیه", "constituency aggregates"),
-    Check.COMPLETE: (
-        "همه شعبه‌های رمزنگار در سیاهه (شعبه‌های تعریف انتخابات)",
-        "every E2E station in the record (the definition's voting stations)",
-    ),
-    Check.SLOT_BALLOTS: ("اثبات‌های خانه‌های رقابت‌های بزرگ", "large contests' slot proofs"),
-    Check.MIX_INPUT: ("ورودی بُر زدن از برگه‌های ریخته‌شده", "mix input = the cast ballots' slots"),
-    Check.SHUFFLES: ("اثبات‌های بُر زدن امینان", "the guardians' shuffle proofs"),
-    Check.ROW_DECRYPTION: ("رمزگشایی ردیف‌های بُرخورده", "decryption of the shuffled rows"),
-    Check.LARGE_COUNT: (
-        "شمارش ردیف‌ها = جمع ارقام امضاشده شعبه‌ها",
-        "rows' counts = the stations' signed figures",
-    ),
-}
-
-_FA = {
-    "heading": "سنجش سیاهه انتخابات سرتاسری‌پذیر در {location}",
-    "fingerprint": "اثر انگشت سیاهه: {fingerprint}",
-    "counted": "{stations} شعبه، {cast} برگه ریخته‌شده، {challenged} برگه ابطال‌شده برای بررسی",
-    "checked": "{checked} مورد",
-    "failed": "{failed} از {checked} مورد رد شد؛ نخستین: {where} — {detail}",
-    "passed": "گذشت",
-    "rejected": "رد شد",
-    "verdict_pass": "همه سنجه‌ها گذشت.",
-    "verdict_fail": "رد شد: {check} در {where} — {detail}",
-    "unreadable": "سیاهه خوانده نشد: {error}",
-    "unsealed": (
-        "هشدار: این انتشار سیاهه مهرشده پیش از انتخابات (anchor/record.json) ندارد؛ اینکه کدام "
-        "شعبه‌ها صندوق داشتند و باید در سیاهه باشند (V20) تنها بر فهرست خود همین انتشار استوار است."
-    ),
-    "absent": "سیاهه {count} شعبه را بی‌زنجیره می‌شمارد: {stations}",
-}
-_EN = {
-    "heading": "Checking the end-to-end election record at {location}",
-    "fingerprint": "Record fingerprint: {fingerprint}",
-    "counted": "{stations} stations, {cast} ballots cast, {challenged} challenged",
-    "checked": "{checked} checked",
-    "failed": "{failed} of {checked} failed; first: {where} — {detail}",
-    "passed": "pass",
-    "rejected": "FAIL",
-    "verdict_pass": "Every check passed.",
-    "verdict_fail": "FAILED: {check} at {where} — {detail}",
-    "unreadable": "Cannot read the record: {error}",
-    "unsealed": (
-        "Warning: this snapshot has no sealed pre-election record (anchor/record.json): which "
-        "stations had a ballot box and had to be in the record (V20) rests on the snapshot's own "
-        "listing."
-    ),
-    "absent": "The record lists {count} stations with no chain: {stations}",
-}
-#: why a station has no chain (`complete.REASONS`), in Persian
-REASONS_FA = {
-    "no-box": "صندوق نداشت",
-    "not-opened": "گشوده نشد",
-    "not-closed": "گشوده شد و بسته نشد",
-    "no-e2e": "گزارش نهایی بی‌تعهد رمزنگار فرستاد",
-}
-SHOWN_ABSENT = 20  # stations named in the absent line; the rest counted
-
-
-def say(key: str, lang: Lang, **values: str | int) -> str:
-    template = (_FA if lang == "fa" else _EN)[key]
-    return template.format_map(
-        {k: format_int(v, lang) if isinstance(v, int) else v for k, v in values.items()}
-    )
 
 
 def _detail(detail: str, lang: Lang) -> str:
@@ -159,14 +75,24 @@ def verify_election_command(
             help="Seconds the whole run may take; a read after them fails (default: none).",
         ),
     ] = None,
+    anchor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--anchor",
+            help="The sealed pre-election record's fingerprint, or its last amendment's head, "
+            "from a second source: sha256:HEX, or its short form of 40 digits (repeat for each "
+            "election). Without it the record in the snapshot is taken unauthenticated.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Check the end-to-end record (docs/e2e.md §10: V1..V20) of a snapshot; exit 5 naming the
+    """Check the end-to-end record (docs/e2e.md §10: V0..V25) of a snapshot; exit 5 naming the
     first station, ballot or proof that fails."""
     limits = Limits.starting_now(file_deadline, run_deadline)
     try:
-        verification = verify_election(location, election, workers, limits)
+        verification = verify_election(location, election, workers, limits, anchor or ())
     except VerifierError as error:
         err.print(escape(say("unreadable", lang.lang, error=_unreadable(error, lang.lang))))
         raise typer.Exit(UNREADABLE) from error
@@ -204,7 +130,37 @@ def _election_json(result: ElectionVerification) -> dict[str, Any]:
         else {"check": first[0].label, "where": first[1].where, "detail": first[1].detail},
         "checks": [_outcome_json(c, o) for c, o in result.ledger.outcomes.items()],
         "completeness": _completeness_json(result.completeness),
+        "anchor": _anchor_json(result.sealed),
     }
+
+
+def _anchor_json(sealed: Sealed | None) -> dict[str, Any] | None:
+    if sealed is None:
+        return None
+    return {
+        "given": sealed.given,
+        "authenticated": sealed.authenticated,
+        "fingerprint": sealed.fingerprint,
+        "amendments": {"published": sealed.published, "vouched": sealed.vouched},
+    }
+
+
+def _anchor_lines(sealed: Sealed | None, lang: Lang) -> list[str]:
+    """Under V0: that the record V5 and V20 rest on is unauthenticated, or how far the
+    fingerprint given vouches for it."""
+    if sealed is None or not sealed.given:
+        return [say("unanchored", lang)]
+    if not sealed.authenticated or sealed.fingerprint is None:
+        return []
+    return [
+        say(
+            "anchored",
+            lang,
+            fingerprint=sealed.fingerprint,
+            vouched=sealed.vouched,
+            published=sealed.published,
+        )
+    ]
 
 
 def _completeness_json(completeness: Completeness | None) -> dict[str, Any] | None:
@@ -266,7 +222,10 @@ def print_verification(verification: Verification, lang: Lang) -> None:
         )
         for check, outcome in result.ledger.outcomes.items():
             name = escape(check_name(check, lang))
-            if outcome.failed and outcome.first is not None:
+            unchecked = check is Check.ANCHOR and not (result.sealed and result.sealed.given)
+            if unchecked:
+                out.print(f"[yellow]– {name}: {escape(say('not_run', lang))}[/yellow]")
+            elif outcome.failed and outcome.first is not None:
                 detail = say(
                     "failed",
                     lang,
@@ -279,6 +238,9 @@ def print_verification(verification: Verification, lang: Lang) -> None:
             else:
                 counted = say("checked", lang, checked=outcome.checked)
                 out.print(f"[green]✓ {say('passed', lang)}[/green] {name}: {escape(counted)}")
+            if check is Check.ANCHOR:
+                for line in _anchor_lines(result.sealed, lang):
+                    out.print(f"  [yellow]{escape(line)}[/yellow]")
             if check is Check.COMPLETE:
                 for line in _completeness_lines(result.completeness, lang):
                     out.print(f"  [yellow]{escape(line)}[/yellow]")

@@ -2,10 +2,10 @@
 
 The verifier names each failure in English (its `--json` and `--lang en` say it as is); a person
 reading Persian output gets the common ones — a file missing, a hash that differs, a proof or
-signature that fails, a chain that breaks, a value that differs, a malformed field — in Persian,
-the values they quote kept as they are. A detail of no form listed here stays in English. A read
-refused (`RefusedError`: a deadline, a redirect elsewhere, a file past its bound) is said in
-Persian whole, from its type and values.
+signature that fails, a chain that breaks, a value that differs, a malformed field, and every
+failure of the sealed record (V0) — in Persian, the values they quote kept as they are. A detail of
+no form listed here stays in English. A read refused (`RefusedError`: a deadline, a redirect
+elsewhere, a file past its bound) is said in Persian whole, from its type and values.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ _REASONS = {
     "sent a final report without an E2E commitment": "گزارش نهایی بی‌تعهد رمزنگار فرستاد",
 }
 
+#: the bodies of officials who seal the record (V0), as the English details name them
+_BODIES = {"hq": "ستاد انتخابات", "supervisory-board": "هیئت نظارت"}
+
 _PROOFS = {
     "the Schnorr proof": "اثبات شنور",
     "the 0..1 range proof": "اثبات بازه ۰ تا ۱",
@@ -42,6 +45,64 @@ def _proof(match: re.Match[str]) -> str:
 
 
 _RULES: list[_Rule] = [
+    (
+        re.compile(r"missing: --anchor was given"),
+        lambda _: "پرونده نیست، با آنکه اثر انگشت سیاهه مهرشده با --anchor داده شد",
+    ),
+    (
+        re.compile(
+            r"its fingerprint is (\S+), and neither it nor the head of any of its (\d+) amendments "
+            r"is (.+): another record, or the amendment a head given names is missing"
+        ),
+        lambda m: (
+            f"اثر انگشتش {m[1]} است و نه آن و نه سر هیچ‌یک از {m[2]} اصلاحیه‌اش {m[3]} نیست: "
+            "سیاهه‌ای دیگر است، یا اصلاحیه‌ای که سرِ داده‌شده نام می‌برد از انتشار افتاده است"
+        ),
+    ),
+    (
+        re.compile(r"signs (\S+), not (\S+)"),
+        lambda m: f"امضاها برای {m[1]} است، نه {m[2]}",
+    ),
+    (
+        re.compile(r"(\S+) is no official of the record"),
+        lambda m: f"{m[1]} از مقامات امضاکننده سیاهه نیست",
+    ),
+    (
+        re.compile(r"the signature of (.+) does not verify"),
+        lambda m: f"امضای {m[1]} درست درنمی‌آید",
+    ),
+    (
+        re.compile(r"(\d+) valid signatures of distinct officials; the record asks for (\d+)"),
+        lambda m: f"{m[1]} امضای درست از مقامات جداگانه؛ سیاهه {m[2]} امضا می‌خواهد",
+    ),
+    (
+        re.compile(r"no official of the (hq|supervisory-board) signed"),
+        lambda m: f"هیچ مقامی از {_BODIES[m[1]]} امضا نکرده است",
+    ),
+    (
+        re.compile(r"(\w+) is (.+), the chain holds (.+)"),
+        lambda m: f"{m[1]} برابر {m[2]} است، ولی زنجیره اصلاحیه‌ها {m[3]} را می‌خواهد",
+    ),
+    (
+        re.compile(r"(\S+) is no station of the record"),
+        lambda m: f"{m[1]} شعبه‌ای از سیاهه مهرشده نیست",
+    ),
+    (
+        re.compile(r"exactly one of device and staff is given"),
+        lambda _: "باید دقیقاً یکی از device (صندوق) و staff (کارکن) داده شود",
+    ),
+    (
+        re.compile(r"a reason must be given, in at most (\d+) characters"),
+        lambda m: f"دلیل باید داده شود، در دست‌بالا {m[1]} نویسه",
+    ),
+    (
+        re.compile(r"threshold (\d+) is not from 2 to (\d+)"),
+        lambda m: f"آستانه {m[1]} میان ۲ و {m[2]} (شمار مقامات) نیست",
+    ),
+    (
+        re.compile(r"the key (\S+) is listed twice"),
+        lambda m: f"کلید {m[1]} دو بار آمده است",
+    ),
     (
         re.compile(r"listed in the manifest, but missing"),
         lambda _: "در فهرست پرونده‌ها هست، ولی خود پرونده نیست",

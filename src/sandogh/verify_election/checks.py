@@ -1,4 +1,4 @@
-"""The numbered checks V1..V25 of `docs/e2e.md` §10 and their tallies: how many items each
+"""The numbered checks V0..V25 of `docs/e2e.md` §10 and their tallies: how many items each
 checked, how many failed, and the first that failed, named.
 """
 
@@ -12,6 +12,7 @@ from enum import IntEnum
 class Check(IntEnum):
     """§10's checks, by number."""
 
+    ANCHOR = 0  # the sealed pre-election record is the one --anchor names (V5 and V20 rest on it)
     MANIFEST = 1
     PARAMETERS = 2
     BASE_HASH = 3

@@ -3,7 +3,7 @@ record lists it as absent (`e2e/absent.json`, §9) for a reason checked here.
 
 Which stations had a ballot box is taken from the sealed pre-election record in the snapshot
 (`anchor/record.json` and its amendments, docs/publish.md), signed by the officials before polls
-open and carried as a fingerprint (`verify-results --anchor` holds it to that): a publisher who
+open and carried as a fingerprint (V0, `--anchor`, holds it to that: `sealed`): a publisher who
 deletes a station's chain, tally, codes, reports and result file cannot also say it had no box.
 A snapshot without a sealed record is checked against its own listing only, and the output says
 so (`Completeness.sealed`).
@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import Definition
-from sandogh.verify_election.election import ANCHOR, Context, Listed, read_listed
+from sandogh.verify_election.election import Context, Listed, read_listed
 from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.reading import Source, field, parse_json
 from sandogh.verify_election.reports import SignedReport, read_report, signature_holds
+from sandogh.verify_election.sealed import AMENDMENTS, RECORD, Sealed
 
 ABSENT = "absent.json"
 ABSENT_FORMAT = "sandogh/e2e-absent@1"
-AMENDMENTS = "anchor/amendments.json"
 #: why a voting station has no chain in the record (§9, `absent.json`)
 NO_BOX = "no-box"  # the sealed record gives it no ballot box
 NOT_OPENED = "not-opened"  # no zero report, no final report
@@ -55,10 +55,12 @@ def check_complete(
     *,
     recorded: set[str],
     files: Mapping[str, Listed],
+    sealed: Sealed,
 ) -> Completeness:
-    """V20, one item per station of the definition that votes and per entry of `absent.json`."""
+    """V20, one item per station of the definition that votes and per entry of `absent.json`;
+    the boxes are `sealed`'s, the record and amendments as V0 read them."""
     try:
-        boxes = _sealed_boxes(source, context.folder)
+        boxes = _sealed_boxes(sealed, context.folder)
         absent = _absent(source, context, ledger, files)
     except RecordError as error:
         ledger.failed(Check.COMPLETE, error.where, error.detail)
@@ -191,21 +193,21 @@ def _absent(
     return absent
 
 
-def _sealed_boxes(source: Source, folder: str) -> dict[str, set[str]] | None:
+def _sealed_boxes(sealed: Sealed, folder: str) -> dict[str, set[str]] | None:
     """Every station's boxes (`ed25519:…`) in the snapshot's sealed record and its amendments;
     None when the snapshot has no sealed record. An unreadable one is V5's and V20's failure
-    through `RecordError`, as `election._anchored` reads it."""
-    data = source.read(folder + ANCHOR)
+    through `RecordError`, as `sealed.check_sealed_ceremony` reads it."""
+    data = sealed.record
     if data is None:
         return None
-    record = parse_json(data, folder + ANCHOR)
+    record = parse_json(data, folder + RECORD)
     boxes: dict[str, set[str]] = {}
     stations = record.get("stations", []) if isinstance(record, dict) else []
     for i, entry in enumerate(stations if isinstance(stations, list) else []):
-        place = f"{folder}{ANCHOR}: stations[{i}]"
+        place = f"{folder}{RECORD}: stations[{i}]"
         devices = field(entry, "devices", place, list)
         boxes.setdefault(field(entry, "station", place, str), set()).update(map(str, devices))
-    amended = source.read(folder + AMENDMENTS)
+    amended = sealed.amendments
     document = parse_json(amended, folder + AMENDMENTS) if amended is not None else {}
     for i, each in enumerate(document.get("amendments", []) if isinstance(document, dict) else []):
         amendment = field(each, "amendment", f"{folder}{AMENDMENTS}: amendments[{i}]", dict)

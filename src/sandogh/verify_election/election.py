@@ -30,11 +30,11 @@ from sandogh.verify_election.reading import (
 from sandogh.verify_election.reading import (
     field as read_field,
 )
+from sandogh.verify_election.sealed import check_sealed_ceremony
 
 GROUP = RISTRETTO255
 MANIFEST = "e2e/manifest.json"
 ELECTION = "e2e/election.json"
-ANCHOR = "anchor/record.json"
 PLAN_FORMAT = "sandogh/e2e-ceremony@1"
 
 
@@ -118,10 +118,15 @@ def read_manifest(source: Source, folder: str, election: str) -> tuple[dict[str,
 
 
 def check_election(
-    source: Source, election: str, ledger: Ledger, definition_data: bytes | None
+    source: Source,
+    election: str,
+    ledger: Ledger,
+    definition_data: bytes | None,
+    sealed: bytes | None,
 ) -> tuple[Context, dict[str, Listed], str]:
-    """V1 (for the manifest and election.json), V2–V5; the context for the stations' checks, the
-    manifest's files and the record's fingerprint. A file that cannot be read: `RecordError`."""
+    """V1 (for the manifest and election.json), V2–V5 (V5 against `sealed`, the sealed record's
+    bytes as V0 read them, if any); the context for the stations' checks, the manifest's files
+    and the record's fingerprint. A file that cannot be read: `RecordError`."""
     folder = f"data/{election}/"
     files, fingerprint = read_manifest(source, folder, election)
     data = read_listed(source, ledger, folder, "election.json", files.get("election.json"))
@@ -171,7 +176,7 @@ def check_election(
         i: prefixed(guardian, "key", "ed25519", f"{where}: guardians[{i - 1}]")
         for i, guardian in enumerate(guardians, start=1)
     }
-    _anchored(source, ledger, document, data, folder=folder, where=where)
+    check_sealed_ceremony(ledger, document, data, sealed, folder=folder, where=where)
     context = Context(election, folder, definition, extended, key, quorum, keys, signing)
     return context, files, fingerprint
 
@@ -203,43 +208,6 @@ def _ceremony(ledger: Ledger, document: Any, where: str) -> None:
         f"ceremony is not the SHA-256 of the plan its guardians, quorum and definition make "
         f"({expected})",
     )
-
-
-def _anchored(
-    source: Source, ledger: Ledger, document: Any, ceremony: bytes, *, folder: str, where: str
-) -> None:
-    """V5: when the snapshot's sealed pre-election record (`anchor/record.json`, docs/publish.md)
-    carries the ceremony (`e2e`: its id, HE and K), the record's are those. The plan itself is not
-    published: the ceremony id, sealed before polls open, is what binds the guardians' keys. When
-    it also carries `record`, the SHA-256 of the ceremony record, `election.json`'s bytes hash to
-    it: that binds the `complaints`, which no other field does."""
-    anchor_where = folder + ANCHOR
-    data = source.read(anchor_where)
-    if data is None:
-        return
-    anchor = parse_json(data, anchor_where)
-    sealed = anchor.get("e2e") if isinstance(anchor, dict) else None
-    if sealed is None:
-        return
-    for name in ("ceremony", "extended_hash", "joint_key"):
-        shown = read_field(document, name, where, str)
-        anchored = read_field(sealed, name, f"{anchor_where}: e2e", str)
-        ledger.record(
-            Check.EXTENDED_HASH,
-            shown == anchored,
-            where,
-            f"{name} is not the pre-election record's ({anchored})",
-        )
-    if isinstance(sealed, dict) and "record" in sealed:
-        anchored = read_field(sealed, "record", f"{anchor_where}: e2e", str)
-        actual = "sha256:" + hashlib.sha256(ceremony).hexdigest()
-        ledger.record(
-            Check.EXTENDED_HASH,
-            actual == anchored,
-            where,
-            f"hashes to {actual}, not the ceremony record the pre-election record seals "
-            f"({anchored}): its complaints or another field differ",
-        )
 
 
 def _parameters(document: Any, where: str, ledger: Ledger) -> None:

@@ -1,6 +1,6 @@
 """`sandogh verify-election`: every check of `docs/e2e.md` §10 over a snapshot's record.
 
-The election's checks (V1–V5) run here; each station's (V6–V18, V21) in a process pool, a
+The election's checks (V0–V5) run here; each station's (V6–V18, V21) in a process pool, a
 station per task, handed out in chunks in the manifest's order; then V12 across stations, V19,
 V20 and a large contest's V22–V25 from what the workers returned. See §10, "Cores" and "A cluster".
 """
@@ -8,7 +8,7 @@ V20 and a large contest's V22–V25 from what the workers returned. See §10, "C
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -21,6 +21,7 @@ from sandogh.verify_election.election import Context, Listed, check_election, re
 from sandogh.verify_election.errors import RecordError, VerifierError
 from sandogh.verify_election.mixes import check_mixes
 from sandogh.verify_election.reading import Source, parse_json
+from sandogh.verify_election.sealed import Sealed, read_sealed
 from sandogh.verify_election.station import check_station
 from sandogh.verify_election.summary import PREFIX, StationSummary, StationTask, ballot_name
 from sandogh.verify_election.web import Limits
@@ -35,6 +36,7 @@ class ElectionVerification:
     challenged: int = 0
     ledger: Ledger = field(default_factory=Ledger)
     completeness: Completeness | None = None  # what V20 rested on, once it ran
+    sealed: Sealed | None = None  # the sealed record V5 and V20 rested on, and what V0 found
 
     @property
     def passed(self) -> bool:
@@ -56,14 +58,16 @@ def verify_election(
     election: str | None = None,
     workers: int | None = None,
     limits: Limits | None = None,
+    anchors: Sequence[str] = (),
 ) -> Verification:
     """Check the record of `election` (default: every election of the snapshot with a record)
-    with `workers` processes (default: every core), reading within `limits` (default: §10's);
-    `VerifierError` if nothing can be read."""
+    with `workers` processes (default: every core), reading within `limits` (default: §10's),
+    each election's sealed record held to one of `anchors` (fingerprints from a second source;
+    none: unauthenticated); `VerifierError` if nothing can be read."""
     source = Source(location, limits)
     try:
         elections = [election] if election is not None else _elections(source)
-        checked = tuple(_verify(source, location, each, workers) for each in elections)
+        checked = tuple(_verify(source, location, each, workers, anchors) for each in elections)
     finally:
         source.close()
     return Verification(location, checked)
@@ -83,15 +87,18 @@ def _elections(source: Source) -> list[str]:
 
 
 def _verify(
-    source: Source, location: str, election: str, workers: int | None
+    source: Source, location: str, election: str, workers: int | None, anchors: Sequence[str]
 ) -> ElectionVerification:
     result = ElectionVerification(election)
     ledger = result.ledger
     folder = f"data/{election}/"
     definition_data = source.read(folder + "definition.json")
+    sealed = result.sealed = read_sealed(
+        source, ledger, folder, anchors=anchors, election=election, definition=definition_data
+    )
     try:
         context, files, result.fingerprint = check_election(
-            source, election, ledger, definition_data
+            source, election, ledger, definition_data, sealed.record
         )
         if definition_data is None:
             return result
@@ -123,7 +130,7 @@ def _verify(
     check_codes(source, context, ledger, summaries, files=files, names=definition.names)
     _aggregates(source, context, ledger, definition, summaries=summaries, files=files)
     result.completeness = check_complete(
-        source, context, ledger, definition, recorded=set(stations), files=files
+        source, context, ledger, definition, recorded=set(stations), files=files, sealed=sealed
     )
     return result
 
