@@ -65,13 +65,17 @@ def test_a_reading_changed_fails_at_its_round(copy: Path) -> None:
 
 
 def test_a_p_value_edited_fails_naming_it(copy: Path) -> None:
+    risk = json.loads((copy / "rounds/1.json").read_bytes())["risk"]["president:IR"]
+    replayed = risk["p_values"]["beats 21 25"]
+
     def lower(document: dict[str, Any]) -> None:
         document["risk"]["president:IR"]["p_values"]["beats 21 25"] = "1/100"
 
     edit(copy / "rounds/1.json", lower)
     found = failure(copy)
     assert (found.file, found.field) == ("rounds/1.json", "risk.president:IR.p_values.beats 21 25")
-    assert found.detail.startswith('is "1/100"')
+    assert found.published == '"1/100"'
+    assert found.expected == f'"{replayed}"'
 
 
 def test_a_paper_swapped_in_the_sample_fails(copy: Path) -> None:

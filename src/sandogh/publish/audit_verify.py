@@ -57,13 +57,22 @@ class Step(StrEnum):
 
 @dataclass(frozen=True)
 class AuditCheck:
-    """One check: passed, or the first file and field (path in the file) that fails, and why."""
+    """One check: passed, or the first file and field (path in the file) that fails, and why:
+    the value published and the one the published inputs give, or `detail` (the reader's or
+    the replay's message). A check passed may say what it found in `detail`."""
 
     step: Step
     passed: bool
     file: str = ""
     field: str = ""
     detail: str = ""
+    published: str = ""
+    expected: str = ""
+
+    @property
+    def reason(self) -> str:
+        """Why it failed, in English (the console says it in Persian)."""
+        return self.detail or f"is {self.published}; the published inputs give {self.expected}"
 
 
 @dataclass(frozen=True)
@@ -126,7 +135,7 @@ def _verify(folder: Path, checks: list[AuditCheck]) -> AuditVerification:
         checks[-1] = refused
     ended = not results or not results[-1].next_sizes
     contests = results[-1].contests if results else ()
-    checks.append(AuditCheck(Step.FINAL, True, detail="ended" if ended else "in progress"))
+    checks.append(AuditCheck(Step.FINAL, True))
     return AuditVerification(tuple(checks), len(results), contests, ended)
 
 
@@ -155,7 +164,11 @@ def _unreadable(step: Step, name: str, error: SandoghError) -> AuditCheck:
 def _fails(step: Step, name: str, field: str, published: str, expected: str) -> AuditCheck | None:
     if published == expected:
         return None
-    return AuditCheck(step, False, name, field, f"is {published}; expected {expected}")
+    return _differs(step, name, field, published, expected)
+
+
+def _differs(step: Step, name: str, field: str, published: str, expected: str) -> AuditCheck:
+    return AuditCheck(step, False, name, field, published=published, expected=expected)
 
 
 def _plan(
@@ -207,8 +220,7 @@ def _first_difference(
     if not found:
         return AuditCheck(step, True, name)
     first = found[0]
-    detail = f"is {first.published}; the published inputs give {first.expected}"
-    return AuditCheck(step, False, name, first.path, detail)
+    return _differs(step, name, first.path, first.published, first.expected)
 
 
 def _rounds(folder: Path) -> list[PublishedRound]:
@@ -223,10 +235,8 @@ def _rounds(folder: Path) -> list[PublishedRound]:
     for r in range(1, count + 1):
         one = _read(Step.ROUNDS, folder, f"rounds/{r}.json", read_round)
         if one.number != r:
-            detail = f"is {one.number}; the file is round {r}"
-            raise _StoppedError(
-                AuditCheck(Step.ROUNDS, False, f"rounds/{r}.json", "number", detail)
-            )
+            number = str(one.number)
+            raise _StoppedError(_differs(Step.ROUNDS, f"rounds/{r}.json", "number", number, str(r)))
         found.append(one)
     return found
 
@@ -246,8 +256,8 @@ def _samples_check(
             continue  # nothing drawn yet
         published = _read(Step.SAMPLES, folder, name, read_sample)
         if published.frame.name != sample.frame.name:
-            detail = f"is {published.frame.name}; the plan's sample {k} is {sample.frame.name}"
-            return AuditCheck(Step.SAMPLES, False, name, "frame.name", detail)
+            given = published.frame.name
+            return _differs(Step.SAMPLES, name, "frame.name", given, sample.frame.name)
         try:
             index = FrameIndex.of(manifest, sample.frame)
             rerun = draw_rounds(seed, index, sample.method, totals)
@@ -257,8 +267,7 @@ def _samples_check(
         for field, expected in (("seed", seed.digits), ("manifest_hash", manifest.hash)):
             given = str(published.document.get(field))
             if given != expected:
-                detail = f"is {given}; {field.partition('_')[0]}.json gives {expected}"
-                return AuditCheck(Step.SAMPLES, False, name, field, detail)
+                return _differs(Step.SAMPLES, name, field, given, expected)
         problems = sample_differences(published.document, rerun)
         if problems:
             return AuditCheck(Step.SAMPLES, False, name, problems[0].path, problems[0].message)
@@ -296,9 +305,7 @@ def _rounds_check(
         )
         name = f"rounds/{one.number}.json"
         if one.previous != previous:
-            after = "the plan and seed" if one.number == 1 else f"round {one.number - 1}"
-            detail = f"is {one.previous}; the hash of {after} is {previous}"
-            return AuditCheck(Step.ROUNDS, False, name, "previous", detail)
+            return _differs(Step.ROUNDS, name, "previous", one.previous, previous)
         check = _first_difference(Step.ROUNDS, name, one.document, expected)
         if not check.passed:
             return check

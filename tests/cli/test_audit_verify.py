@@ -1,0 +1,68 @@
+"""`sandogh audit verify DIR`: each check printed in Persian or English, exit 0 on the Kerman
+audit's folder, 5 naming the first file and field that fails; `--json` as docs/cli-json.md."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sandogh.cli.app import app
+from tests.publish.audit_folders import write_audit
+from tests.publish.test_audit_verify import edit
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_audit(tmp_path_factory.mktemp("audit") / "kerman")
+
+
+def test_the_kerman_audit_passes_in_persian(published: Path) -> None:
+    done = CliRunner().invoke(app, ["audit", "verify", str(published)])
+    assert done.exit_code == 0, done.output
+    assert "✓ دورها، دوباره سنجیده و زنجیرشده: گذشت" in done.output
+    assert "حسابرسی پس از ۲ دور پایان یافت" in done.output
+    assert "president:IR: تأیید شد" in done.output
+    assert "همه سنجه‌ها گذشت." in done.output
+
+
+def test_an_edited_p_value_fails_naming_its_file_and_field(published: Path, tmp_path: Path) -> None:
+    copy = Path(shutil.copytree(published, tmp_path / "kerman"))
+
+    def lower(document: dict[str, object]) -> None:
+        risk = document["risk"]
+        assert isinstance(risk, dict)
+        risk["president:IR"]["p_values"]["beats 21 25"] = "1/100"
+
+    edit(copy / "rounds/1.json", lower)
+    done = CliRunner().invoke(app, ["audit", "verify", str(copy), "--json"])
+    assert done.exit_code == 5
+    shown = json.loads(done.stdout)
+    assert shown["passed"] is False
+    first = shown["first_failure"]
+    assert (first["step"], first["file"]) == ("rounds", "rounds/1.json")
+    assert first["field"] == "risk.president:IR.p_values.beats 21 25"
+    assert first["reason"].startswith('is "1/100"; the published inputs give "')
+    assert [c["passed"] for c in shown["checks"]] == [True] * 5 + [False, True]
+
+
+def test_a_swapped_paper_is_named_in_persian_and_english(published: Path, tmp_path: Path) -> None:
+    copy = Path(shutil.copytree(published, tmp_path / "kerman"))
+
+    def swap(document: dict[str, object]) -> None:
+        papers = document["papers"]
+        assert isinstance(papers, list)
+        station, container, position = papers[0]["paper"].split("/")
+        papers[0]["paper"] = f"{station}/{container}/{int(position) % 400 + 1}"
+
+    edit(copy / "rounds/1.json", swap)
+    fa = CliRunner().invoke(app, ["audit", "verify", str(copy)])
+    assert fa.exit_code == 5
+    assert "✗ دورها، دوباره سنجیده و زنجیرشده: رد شد — rounds/1.json papers[0]" in fa.output
+    assert "کشیده نشده بود" in fa.output
+    en = CliRunner().invoke(app, ["audit", "verify", str(copy), "--lang", "en"])
+    assert "FAILED: rounds/1.json papers[0] — " in en.stderr
+    assert "was not drawn" in en.stderr
