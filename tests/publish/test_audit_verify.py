@@ -13,7 +13,8 @@ import pytest
 
 from sandogh.core.audit.rounds import Decision
 from sandogh.core.canonical_json import canonical_json
-from sandogh.publish.audit_verify import AuditCheck, Step, verify_audit
+from sandogh.publish.audit_checks import AuditCheck, Step
+from sandogh.publish.audit_verify import verify_audit
 from tests.publish.audit_folders import write_audit
 
 
@@ -153,3 +154,17 @@ def test_a_record_not_in_canonical_form_is_refused(copy: Path) -> None:
     found = failure(copy)
     assert (found.step, found.file) == (Step.PLAN, "plan.json")
     assert "canonical" in found.detail
+
+
+def test_results_changed_after_the_plan_fail_at_the_plan(copy: Path) -> None:
+    """Two votes moved from 25 to 21 in the published results: the plan made from them is not
+    the plan the audit ran on."""
+    lines = (copy / "results.csv").read_text().splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.endswith(",21,435\n"))
+    assert lines[first + 1].endswith(",25,462\n")
+    lines[first] = lines[first].replace(",21,435\n", ",21,437\n")
+    lines[first + 1] = lines[first + 1].replace(",25,462\n", ",25,460\n")
+    (copy / "results.csv").write_text("".join(lines))
+    found = failure(copy)
+    assert (found.step, found.file) == (Step.PLAN, "plan.json")
+    assert found.field == "contests[0].assertions[0].margin"

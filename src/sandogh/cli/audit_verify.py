@@ -20,7 +20,8 @@ from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.core.audit.rounds import ContestRisk
 from sandogh.locale.digits import format_int, format_percent, to_persian_digits
 from sandogh.locale.language import Lang
-from sandogh.publish.audit_verify import AuditCheck, AuditVerification, Step, verify_audit
+from sandogh.publish.audit_checks import AuditCheck, AuditVerification, Step
+from sandogh.publish.audit_verify import verify_audit
 
 #: The exit status when a check fails (as `verify-election`'s).
 FAILS = 5

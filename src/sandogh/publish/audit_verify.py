@@ -12,9 +12,7 @@ is not what the published inputs give, not a wrong method (docs/audit.md §4 cit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,7 +21,6 @@ from sandogh.core.audit.errors import AuditError
 from sandogh.core.audit.manifest import Manifest, Seed
 from sandogh.core.audit.plan import AuditPlan, Reported, plan_audit
 from sandogh.core.audit.replay import RoundResult, replay
-from sandogh.core.audit.rounds import ContestRisk
 from sandogh.core.audit.sample_record import differences as sample_differences
 from sandogh.core.audit.sample_record import draw_rounds
 from sandogh.core.audit.sampling import FrameIndex, SamplingError
@@ -31,64 +28,23 @@ from sandogh.core.counting.aggregate import sum_counts
 from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election
-from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.rules.decide import decide
 from sandogh.formats.audit_files import read_manifest, read_sample, read_seed
 from sandogh.formats.audit_record_files import PublishedPlan, PublishedRound, read_plan, read_round
 from sandogh.formats.definition_file import load_definition
 from sandogh.formats.tally_csv import load_tally_csv
-from sandogh.publish.differences import differences
+from sandogh.publish.audit_checks import (
+    AuditCheck,
+    AuditVerification,
+    Step,
+    differs,
+    fails,
+    first_difference,
+    unreadable,
+)
 
 T = TypeVar("T")
-
-
-class Step(StrEnum):
-    """Each check, in the order it runs (named in Persian and English by the console)."""
-
-    MANIFEST = "manifest"  # manifest.json reads, canonical
-    DEFINITION = "definition"  # definition.json hashes to the manifest's definition_hash
-    SEED = "seed"  # seed.json: its digits are the rolls', rolled for this manifest
-    PLAN = "plan"  # plan.json names the manifest and is the plan the results give
-    SAMPLES = "samples"  # every samples/K.json is the sample the seed and manifest give
-    ROUNDS = "rounds"  # every rounds/R.json is its replay, chained from the plan and seed
-    FINAL = "final"  # what the audit ended in
-
-
-@dataclass(frozen=True)
-class AuditCheck:
-    """One check: passed, or the first file and field (path in the file) that fails, and why:
-    the value published and the one the published inputs give, or `detail` (the reader's or
-    the replay's message). A check passed may say what it found in `detail`."""
-
-    step: Step
-    passed: bool
-    file: str = ""
-    field: str = ""
-    detail: str = ""
-    published: str = ""
-    expected: str = ""
-
-    @property
-    def reason(self) -> str:
-        """Why it failed, in English (the console says it in Persian)."""
-        return self.detail or f"is {self.published}; the published inputs give {self.expected}"
-
-
-@dataclass(frozen=True)
-class AuditVerification:
-    checks: tuple[AuditCheck, ...]
-    rounds: int = 0
-    contests: tuple[ContestRisk, ...] = ()  # each contest after the last round
-    ended: bool = False  # no contest asks for another round
-
-    @property
-    def passed(self) -> bool:
-        return all(c.passed for c in self.checks)
-
-    @property
-    def first_failure(self) -> AuditCheck | None:
-        return next((c for c in self.checks if not c.passed), None)
 
 
 class _StoppedError(Exception):
@@ -113,14 +69,14 @@ def _verify(folder: Path, checks: list[AuditCheck]) -> AuditVerification:
     checks.append(AuditCheck(Step.MANIFEST, True, "manifest.json", detail=manifest.hash))
     loaded = _read(Step.DEFINITION, folder, "definition.json", load_definition)
     checks.append(
-        _fails(
+        fails(
             Step.DEFINITION, "definition.json", "", manifest.definition_hash, loaded.definition_hash
         )
         or AuditCheck(Step.DEFINITION, True, "definition.json")
     )
     seed = _read(Step.SEED, folder, "seed.json", read_seed)
     checks.append(
-        _fails(Step.SEED, "seed.json", "manifest_hash", seed.manifest_hash, manifest.hash)
+        fails(Step.SEED, "seed.json", "manifest_hash", seed.manifest_hash, manifest.hash)
         or AuditCheck(Step.SEED, True, "seed.json", detail=seed.digits)
     )
     published = _read(Step.PLAN, folder, "plan.json", read_plan)
@@ -143,32 +99,7 @@ def _read(step: Step, folder: Path, name: str, read: Callable[[Path], T]) -> T:
     try:
         return read(folder / name)
     except SandoghError as error:
-        raise _StoppedError(_unreadable(step, name, error)) from None
-
-
-def _unreadable(step: Step, name: str, error: SandoghError) -> AuditCheck:
-    """A file that does not read: the field of its first problem where the reader names one
-    (a `Problem`'s path, or an audit file's "path: message")."""
-    problems: Sequence[object] = getattr(error, "problems", ())
-    if not problems:
-        return AuditCheck(step, False, name, "", str(error))
-    first = problems[0]
-    if isinstance(first, Problem):
-        return AuditCheck(step, False, name, first.path, first.message)
-    field, _, detail = str(first).partition(": ")
-    if not detail or " " in field:
-        field, detail = "", str(first)
-    return AuditCheck(step, False, name, field, detail)
-
-
-def _fails(step: Step, name: str, field: str, published: str, expected: str) -> AuditCheck | None:
-    if published == expected:
-        return None
-    return _differs(step, name, field, published, expected)
-
-
-def _differs(step: Step, name: str, field: str, published: str, expected: str) -> AuditCheck:
-    return AuditCheck(step, False, name, field, published=published, expected=expected)
+        raise _StoppedError(unreadable(step, name, error)) from None
 
 
 def _plan(
@@ -205,22 +136,12 @@ def _plan(
     try:
         return plan_audit(manifest, reported, published.risk_limit, published.inflator)
     except AuditError as error:
-        raise _StoppedError(_unreadable(Step.PLAN, "plan.json", error)) from None
+        raise _StoppedError(unreadable(Step.PLAN, "plan.json", error)) from None
 
 
 def _plan_check(manifest: Manifest, published: PublishedPlan, plan: AuditPlan) -> AuditCheck:
-    found = _fails(Step.PLAN, "plan.json", "manifest_hash", published.manifest_hash, manifest.hash)
-    return found or _first_difference(Step.PLAN, "plan.json", published.document, plan_json(plan))
-
-
-def _first_difference(
-    step: Step, name: str, published: Mapping[str, object], expected: Mapping[str, object]
-) -> AuditCheck:
-    found = differences(dict(published), dict(expected))
-    if not found:
-        return AuditCheck(step, True, name)
-    first = found[0]
-    return _differs(step, name, first.path, first.published, first.expected)
+    found = fails(Step.PLAN, "plan.json", "manifest_hash", published.manifest_hash, manifest.hash)
+    return found or first_difference(Step.PLAN, "plan.json", published.document, plan_json(plan))
 
 
 def _rounds(folder: Path) -> list[PublishedRound]:
@@ -236,7 +157,7 @@ def _rounds(folder: Path) -> list[PublishedRound]:
         one = _read(Step.ROUNDS, folder, f"rounds/{r}.json", read_round)
         if one.number != r:
             number = str(one.number)
-            raise _StoppedError(_differs(Step.ROUNDS, f"rounds/{r}.json", "number", number, str(r)))
+            raise _StoppedError(differs(Step.ROUNDS, f"rounds/{r}.json", "number", number, str(r)))
         found.append(one)
     return found
 
@@ -257,7 +178,7 @@ def _samples_check(
         published = _read(Step.SAMPLES, folder, name, read_sample)
         if published.frame.name != sample.frame.name:
             given = published.frame.name
-            return _differs(Step.SAMPLES, name, "frame.name", given, sample.frame.name)
+            return differs(Step.SAMPLES, name, "frame.name", given, sample.frame.name)
         try:
             index = FrameIndex.of(manifest, sample.frame)
             rerun = draw_rounds(seed, index, sample.method, totals)
@@ -267,7 +188,7 @@ def _samples_check(
         for field, expected in (("seed", seed.digits), ("manifest_hash", manifest.hash)):
             given = str(published.document.get(field))
             if given != expected:
-                return _differs(Step.SAMPLES, name, field, given, expected)
+                return differs(Step.SAMPLES, name, field, given, expected)
         problems = sample_differences(published.document, rerun)
         if problems:
             return AuditCheck(Step.SAMPLES, False, name, problems[0].path, problems[0].message)
@@ -305,8 +226,8 @@ def _rounds_check(
         )
         name = f"rounds/{one.number}.json"
         if one.previous != previous:
-            return _differs(Step.ROUNDS, name, "previous", one.previous, previous)
-        check = _first_difference(Step.ROUNDS, name, one.document, expected)
+            return differs(Step.ROUNDS, name, "previous", one.previous, previous)
+        check = first_difference(Step.ROUNDS, name, one.document, expected)
         if not check.passed:
             return check
         previous = result.hash
