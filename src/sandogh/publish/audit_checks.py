@@ -8,6 +8,7 @@ text; a file that does not read by the first problem its reader names (docs/audi
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -66,6 +67,10 @@ class AuditVerification:
         return next((c for c in self.checks if not c.passed), None)
 
 
+# a path as the readers name one: `papers[3].shows.president`, `risk.K.p_values.beats 21 25`
+_PATH = re.compile(r"[\w-]+(\[[^\]]*\]|\.[^.\[]+)*")
+
+
 def unreadable(step: Step, name: str, error: SandoghError) -> AuditCheck:
     """A file that does not read: the field of its first problem where the reader names one
     (a `Problem`'s path, or an audit file's "path: message")."""
@@ -76,7 +81,7 @@ def unreadable(step: Step, name: str, error: SandoghError) -> AuditCheck:
     if isinstance(first, Problem):
         return AuditCheck(step, False, name, first.path, first.message)
     field, _, detail = str(first).partition(": ")
-    if not detail or " " in field:
+    if not detail or not _PATH.fullmatch(field):  # a problem of the whole file
         field, detail = "", str(first)
     return AuditCheck(step, False, name, field, detail)
 
