@@ -12,6 +12,7 @@ is not what the published inputs give, not a wrong method (docs/audit.md §4 cit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -145,10 +146,12 @@ def _plan_check(manifest: Manifest, published: PublishedPlan, plan: AuditPlan) -
 
 
 def _rounds(folder: Path) -> list[PublishedRound]:
-    """rounds/1.json, 2.json, … with no gap and nothing else numbered."""
+    """rounds/1.json, 2.json, … with no gap (any other file there is not read)."""
     where = folder / "rounds"
-    names = sorted(p.name for p in where.iterdir()) if where.is_dir() else []
-    count = len(names)
+    names = {p.name for p in where.iterdir()} if where.is_dir() else set()
+    count = max(
+        (int(n[:-5]) for n in names if re.fullmatch(r"[1-9][0-9]{0,5}\.json", n)), default=0
+    )
     for r in range(1, count + 1):
         if f"{r}.json" not in names:
             raise _StoppedError(AuditCheck(Step.ROUNDS, False, f"rounds/{r}.json", "", "missing"))
