@@ -11,6 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sandogh.cli.app import app
+from sandogh.cli.audit_verify import reason
+from sandogh.publish.audit_checks import AuditCheck, Step
 from tests.publish.audit_folders import write_audit
 from tests.publish.test_audit_verify import edit
 
@@ -66,3 +68,23 @@ def test_a_swapped_paper_is_named_in_persian_and_english(published: Path, tmp_pa
     en = CliRunner().invoke(app, ["audit", "verify", str(copy), "--lang", "en"])
     assert "FAILED: rounds/1.json papers[0] — " in en.stderr
     assert "was not drawn" in en.stderr
+
+
+@pytest.mark.parametrize(
+    ("detail", "persian"),
+    [
+        ("ST-0801-0001/1/7 was not drawn", "ST-0801-0001/1/7 کشیده نشده بود"),
+        ("Field required", "نیامده است"),
+        ("larger than 67,108,864 bytes, the most it may be", "بزرگ‌تر از ۶۷,۱۰۸,۸۶۴ بایت"),
+        ("the audit ended with the round before", "حسابرسی با دور پیش پایان یافته بود"),
+        ("57 draws; the rounds ask for 27", "۵۷ قرعه؛ دورها ۲۷ می‌خواهند"),
+    ],
+)
+def test_the_readers_and_the_replays_messages_are_said_in_persian(
+    detail: str, persian: str
+) -> None:
+    check = AuditCheck(Step.ROUNDS, False, "rounds/1.json", "papers[0]", detail)
+    assert reason(check, "fa").startswith(persian)
+    assert reason(check, "en") == detail
+    differs = AuditCheck(Step.PLAN, False, "plan.json", "risk_limit", "", '"1/5"', '"1/20"')
+    assert reason(differs, "fa") == 'منتشرشده "1/5"؛ ورودی‌های منتشرشده می‌دهند "1/20"'

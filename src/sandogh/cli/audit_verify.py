@@ -95,6 +95,18 @@ _RULES: tuple[_Rule, ...] = (
         lambda _: "به شکل متعارف (RFC 8785) نیست: چکیده‌اش فرق می‌کند",
     ),
     (re.compile(r"Input should be (.*)"), lambda m: f"باید چنین باشد: {m[1]}"),
+    (re.compile(r"Field required"), lambda _: "نیامده است"),
+    (re.compile(r"Extra inputs are not permitted"), lambda _: "فیلدی است که این پرونده ندارد"),
+    (re.compile(r"String should match pattern (.*)"), lambda m: f"با الگوی {m[1]} جور نیست"),
+    (re.compile(r"not JSON in UTF-8: (.*)"), lambda m: f"JSON در UTF-8 نیست: {m[1]}"),
+    (
+        re.compile(r"larger than ([\d,]+) bytes, the most it may be"),
+        lambda m: f"بزرگ‌تر از {to_persian_digits(m[1])} بایت است، بیشترینی که می‌تواند باشد",
+    ),
+    (
+        re.compile(r"(\d+) is not more than the sample so far"),
+        lambda m: f"{to_persian_digits(m[1])} بیش از نمونه تا این دور نیست",
+    ),
     (
         re.compile(r"is (.*); the seed and manifest give (.*)"),
         lambda m: f"منتشرشده {m[1]}؛ بذر و فهرست می‌دهند {m[2]}",
