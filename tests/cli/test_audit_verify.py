@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from sandogh.cli.app import app
 from sandogh.cli.audit_verify import reason
 from sandogh.publish.audit_checks import AuditCheck, Step
-from tests.publish.audit_folders import write_audit
+from tests.publish.audit_folders import kerman_audit, write_audit
 from tests.publish.test_audit_verify import edit
 
 
@@ -28,6 +28,8 @@ def test_the_kerman_audit_passes_in_persian(published: Path) -> None:
     assert "✓ دورها، دوباره سنجیده و زنجیرشده: گذشت" in done.output
     assert "حسابرسی پس از ۲ دور پایان یافت" in done.output
     assert "president:IR: تأیید شد" in done.output
+    assert "چکیده دور آخر (با آنچه در دفتر رویدادها ثبت شده بسنجید)" in done.output
+    assert kerman_audit()[4][-1].hash in done.output
     assert "همه سنجه‌ها گذشت." in done.output
 
 

@@ -15,7 +15,7 @@ from sandogh.core.audit.rounds import Decision
 from sandogh.core.canonical_json import canonical_json
 from sandogh.publish.audit_checks import AuditCheck, Step
 from sandogh.publish.audit_verify import verify_audit
-from tests.publish.audit_folders import write_audit
+from tests.publish.audit_folders import kerman_audit, write_audit
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,8 @@ def test_the_published_kerman_audit_verifies(published: Path) -> None:
     assert verified.passed, verified.first_failure
     assert verified.rounds == 2
     assert verified.ended
+    # what a person compares with the hash the event log recorded when round 2 closed
+    assert verified.last_hash == kerman_audit()[4][-1].hash
     (president,) = verified.contests
     assert president.decision is Decision.CONFIRMED
 

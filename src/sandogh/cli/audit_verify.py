@@ -56,6 +56,7 @@ _FA = {
     "rejected": "رد شد",
     "differs": "منتشرشده {published}؛ ورودی‌های منتشرشده می‌دهند {expected}",
     "ended": "حسابرسی پس از {rounds} دور پایان یافت",
+    "last": "چکیده دور آخر (با آنچه در دفتر رویدادها ثبت شده بسنجید): {hash}",
     "going": "حسابرسی پس از {rounds} دور هنوز ادامه دارد",
     "contest": "{contest}: {decision}، بیشترین مقدار p {p}",
     "verdict_pass": "همه سنجه‌ها گذشت.",
@@ -67,6 +68,7 @@ _EN = {
     "rejected": "FAIL",
     "differs": "is {published}; the published inputs give {expected}",
     "ended": "the audit ended after {rounds} rounds",
+    "last": "the last round's hash (compare it with the one in the event log): {hash}",
     "going": "the audit goes on after {rounds} rounds",
     "contest": "{contest}: {decision}, largest P-value {p}",
     "verdict_pass": "Every check passed.",
@@ -194,6 +196,7 @@ def verification_json(folder: Path, verification: AuditVerification) -> dict[str
         "checks": [_check_json(c) for c in verification.checks],
         "rounds": verification.rounds,
         "ended": verification.ended,
+        "last_hash": verification.last_hash or None,
         "contests": [_contest_json(c) for c in verification.contests],
     }
 
@@ -214,6 +217,8 @@ def print_verification(folder: Path, verification: AuditVerification, lang: Lang
         return
     state = "ended" if verification.ended else "going"
     out.print(escape(say(state, lang, rounds=verification.rounds)))
+    if verification.last_hash:
+        out.print(escape(say("last", lang, hash=verification.last_hash)))
     for risk in verification.contests:
         fa, en = DECISIONS[risk.decision.value]
         shown = format_percent(risk.p_value, lang, places=2)

@@ -57,6 +57,9 @@ class AuditVerification:
     rounds: int = 0
     contests: tuple[ContestRisk, ...] = ()  # each contest after the last round
     ended: bool = False  # no contest asks for another round
+    # The last round's hash: nothing in the folder chains to it, so only the hash the services
+    # logged when the round closed (docs/audit.md §7) binds it; a person compares the two.
+    last_hash: str = ""
 
     @property
     def passed(self) -> bool:

@@ -92,8 +92,9 @@ def _verify(folder: Path, checks: list[AuditCheck]) -> AuditVerification:
         checks[-1] = refused
     ended = not results or not results[-1].next_sizes
     contests = results[-1].contests if results else ()
-    checks.append(AuditCheck(Step.FINAL, True))
-    return AuditVerification(tuple(checks), len(results), contests, ended)
+    last = results[-1].hash if results else ""
+    checks.append(AuditCheck(Step.FINAL, True, detail=last))
+    return AuditVerification(tuple(checks), len(results), contests, ended, last)
 
 
 def _read(step: Step, folder: Path, name: str, read: Callable[[Path], T]) -> T:
