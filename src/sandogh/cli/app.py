@@ -19,6 +19,7 @@ from sandogh.cli import publish as publish_job
 from sandogh.cli import serve as serve_job
 from sandogh.cli import simulate as simulate_job
 from sandogh.cli.anchor import anchor_app
+from sandogh.cli.audit_verify import audit_verify_command
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
 from sandogh.cli.formatting import name_in
@@ -86,6 +87,9 @@ app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
 app.command("verify-election")(verify_election_command)
+audit_app = typer.Typer(help="Risk-limiting audits (docs/audit.md).", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+audit_app.command("verify")(audit_verify_command)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -33,6 +33,9 @@ from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.errors import SandoghError
 
 Text = Annotated[StrictStr, Field(min_length=1)]
+# A national manifest (58,640 stations) is a few megabytes, a national sample of 10,000 draws
+# about one; a file far beyond that is refused before it is parsed.
+MOST_BYTES = 64 * 1024 * 1024
 _M = TypeVar("_M", bound=BaseModel)
 
 
@@ -42,16 +45,16 @@ class AuditFileError(SandoghError):
         self.problems = tuple(problems)
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class _Container(_Strict):
+class _Container(Strict):
     label: Text
     papers: StrictInt
 
 
-class _Station(_Strict):
+class _Station(Strict):
     code: Text
     county: Text
     constituencies: dict[Text, Text]
@@ -59,26 +62,26 @@ class _Station(_Strict):
     containers: list[_Container]
 
 
-class _Manifest(_Strict):
+class _Manifest(Strict):
     format: Literal["sandogh/audit-manifest@1"]
     election: Text
     definition_hash: Text
     stations: list[_Station]
 
 
-class _Roll(_Strict):
+class _Roll(Strict):
     by: Text
     digits: Text
 
 
-class _Frame(_Strict):
+class _Frame(Strict):
     constituencies: list[Text]
     contest: Text
     kinds: list[StationKind]
     name: Text
 
 
-class _Sample(_Strict):
+class _Sample(Strict):
     format: Literal["sandogh/audit-sample@1"]
     draws: list[dict[Text, StrictStr | StrictInt]]
     frame: _Frame
@@ -100,7 +103,7 @@ class PublishedSample:
     document: dict[str, JSONValue]
 
 
-class _Seed(_Strict):
+class _Seed(Strict):
     format: Literal["sandogh/audit-seed@1"]
     manifest_hash: Text
     rolls: list[_Roll]
@@ -108,7 +111,7 @@ class _Seed(_Strict):
 
 
 def manifest_from_bytes(data: bytes, source: str) -> Manifest:
-    parsed = _parse(_Manifest, data, source)
+    parsed = parse_model(_Manifest, data, source)
     try:
         manifest = Manifest(
             parsed.election,
@@ -126,26 +129,26 @@ def manifest_from_bytes(data: bytes, source: str) -> Manifest:
         )
     except ManifestError as error:
         raise AuditFileError(source, [str(p) for p in error.problems]) from None
-    _canonical(data, canonical_json(manifest_json(manifest)), source)
+    require_canonical(data, canonical_json(manifest_json(manifest)), source)
     return manifest
 
 
 def seed_from_bytes(data: bytes, source: str) -> Seed:
-    parsed = _parse(_Seed, data, source)
+    parsed = parse_model(_Seed, data, source)
     try:
         seed = Seed(parsed.manifest_hash, tuple(Roll(r.by, r.digits) for r in parsed.rolls))
     except ManifestError as error:
         raise AuditFileError(source, [str(p) for p in error.problems]) from None
     if seed.digits != parsed.seed:
         raise AuditFileError(source, ["seed: is not the rolls' digits joined in order"])
-    _canonical(data, canonical_json(seed_json(seed)), source)
+    require_canonical(data, canonical_json(seed_json(seed)), source)
     return seed
 
 
 def sample_from_bytes(data: bytes, source: str) -> PublishedSample:
-    parsed = _parse(_Sample, data, source)
+    parsed = parse_model(_Sample, data, source)
     document = json.loads(data)
-    _canonical(data, canonical_json(document), source)
+    require_canonical(data, canonical_json(document), source)
     f = parsed.frame
     try:
         frame = Frame(f.name, f.contest, frozenset(f.constituencies), frozenset(f.kinds))
@@ -155,7 +158,7 @@ def sample_from_bytes(data: bytes, source: str) -> PublishedSample:
 
 
 def read_sample(path: Path) -> PublishedSample:
-    return sample_from_bytes(_read(path), str(path))
+    return sample_from_bytes(read_bounded(path), str(path))
 
 
 def write_sample(path: Path, record: SampleRecord) -> None:
@@ -163,11 +166,11 @@ def write_sample(path: Path, record: SampleRecord) -> None:
 
 
 def read_manifest(path: Path) -> Manifest:
-    return manifest_from_bytes(_read(path), str(path))
+    return manifest_from_bytes(read_bounded(path), str(path))
 
 
 def read_seed(path: Path) -> Seed:
-    return seed_from_bytes(_read(path), str(path))
+    return seed_from_bytes(read_bounded(path), str(path))
 
 
 def write_manifest(path: Path, manifest: Manifest) -> None:
@@ -178,14 +181,19 @@ def write_seed(path: Path, seed: Seed) -> None:
     path.write_bytes(canonical_json(seed_json(seed)))
 
 
-def _read(path: Path) -> bytes:
+def read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused beyond `MOST_BYTES` before they are all read."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MOST_BYTES + 1)
     except OSError as error:
         raise AuditFileError(str(path), [f"cannot read it: {error.strerror}"]) from None
+    if len(data) > MOST_BYTES:
+        raise AuditFileError(str(path), [f"larger than {MOST_BYTES:,} bytes, the most it may be"])
+    return data
 
 
-def _parse(model: type[_M], data: bytes, source: str) -> _M:
+def parse_model(model: type[_M], data: bytes, source: str) -> _M:
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
@@ -201,6 +209,6 @@ def _step(part: str | int) -> str:
     return f"[{part}]" if isinstance(part, int) else part
 
 
-def _canonical(data: bytes, expected: bytes, source: str) -> None:
+def require_canonical(data: bytes, expected: bytes, source: str) -> None:
     if data != expected:
         raise AuditFileError(source, ["not in canonical form (RFC 8785): its hash would differ"])

@@ -1,0 +1,229 @@
+"""`sandogh audit verify DIR`: the arithmetic of a published audit re-run from its folder
+(docs/audit.md §7), each check printed with pass or fail, in Persian or English, or as JSON
+(docs/cli-json.md). Exits 5 naming the first file and field that fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from sandogh.cli.options import JsonOption, LangOption, Language
+from sandogh.core.audit.rounds import ContestRisk
+from sandogh.locale.digits import format_int, format_percent, to_persian_digits
+from sandogh.locale.language import Lang
+from sandogh.publish.audit_checks import AuditCheck, AuditVerification, Step
+from sandogh.publish.audit_verify import verify_audit
+
+#: The exit status when a check fails (as `verify-election`'s).
+FAILS = 5
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+#: each check's name: (Persian, English)
+NAMES: dict[Step, tuple[str, str]] = {
+    Step.MANIFEST: ("فهرست برگه‌ها و چکیده آن", "ballot manifest and its hash"),
+    Step.DEFINITION: (
+        "تعریف انتخابات، همان که فهرست نام می‌برد",
+        "definition named by the manifest",
+    ),
+    Step.SEED: ("بذر تاس‌ها، ریخته برای همین فهرست", "seed: the dice, rolled for this manifest"),
+    Step.PLAN: ("طرح حسابرسی، دوباره ساخته از نتایج", "plan rebuilt from the results"),
+    Step.SAMPLES: (
+        "نمونه‌ها، دوباره کشیده از بذر و فهرست",
+        "samples redrawn from seed and manifest",
+    ),
+    Step.ROUNDS: ("دورها، دوباره سنجیده و زنجیرشده", "rounds replayed and chained by hash"),
+    Step.FINAL: ("وضعیت پایانی", "final state"),
+}
+DECISIONS = {
+    "confirmed": ("تأیید شد", "confirmed"),
+    "another-round": ("دور دیگری لازم است", "another round needed"),
+    "full-hand-count": ("شمارش کامل دستی", "full hand count"),
+}
+_FA = {
+    "heading": "سنجش حسابرسی منتشرشده در {folder}",
+    "passed": "گذشت",
+    "rejected": "رد شد",
+    "differs": "منتشرشده {published}؛ ورودی‌های منتشرشده می‌دهند {expected}",
+    "ended": "حسابرسی پس از {rounds} دور پایان یافت",
+    "last": "چکیده دور آخر (با آنچه در دفتر رویدادها ثبت شده بسنجید): {hash}",
+    "going": "حسابرسی پس از {rounds} دور هنوز ادامه دارد",
+    "contest": "{contest}: {decision}، بیشترین مقدار p {p}",
+    "verdict_pass": "همه سنجه‌ها گذشت.",
+    "verdict_fail": "رد شد: {file} {field} — {reason}",
+}
+_EN = {
+    "heading": "Checking the audit published in {folder}",
+    "passed": "pass",
+    "rejected": "FAIL",
+    "differs": "is {published}; the published inputs give {expected}",
+    "ended": "the audit ended after {rounds} rounds",
+    "last": "the last round's hash (compare it with the one in the event log): {hash}",
+    "going": "the audit goes on after {rounds} rounds",
+    "contest": "{contest}: {decision}, largest P-value {p}",
+    "verdict_pass": "Every check passed.",
+    "verdict_fail": "FAILED: {file} {field} — {reason}",
+}
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+#: the readers' and the replay's messages a person reading Persian gets in Persian
+_RULES: tuple[_Rule, ...] = (
+    (re.compile(r"missing"), lambda _: "نیست"),
+    (re.compile(r"cannot read it: (.*)"), lambda m: f"خوانده نشد: {m[1]}"),
+    (re.compile(r"no such sample"), lambda _: "طرح چنین نمونه‌ای ندارد"),
+    (re.compile(r"(\S+) was not drawn"), lambda m: f"{m[1]} کشیده نشده بود"),
+    (re.compile(r"(\S+) was drawn but not read"), lambda m: f"{m[1]} کشیده شد و خوانده نشد"),
+    (re.compile(r"(\S+) is read twice"), lambda m: f"{m[1]} دو بار خوانده شده است"),
+    (re.compile(r"(\S+) is counted twice"), lambda m: f"{m[1]} دو بار شمرده شده است"),
+    (re.compile(r"(\S+) was drawn but not counted"), lambda m: f"{m[1]} کشیده شد و شمرده نشد"),
+    (re.compile(r"is no sample of the plan"), lambda _: "نمونه‌ای از طرح نیست"),
+    (
+        re.compile(r"the audit ended with the round before"),
+        lambda _: "حسابرسی با دور پیش پایان یافته بود",
+    ),
+    (re.compile(r"no contest needs a sample"), lambda _: "هیچ رقابتی نمونه نمی‌خواهد"),
+    (
+        re.compile(r"not in canonical form .*"),
+        lambda _: "به شکل متعارف (RFC 8785) نیست: چکیده‌اش فرق می‌کند",
+    ),
+    (re.compile(r"Input should be (.*)"), lambda m: f"باید چنین باشد: {m[1]}"),
+    (re.compile(r"Field required"), lambda _: "نیامده است"),
+    (re.compile(r"Extra inputs are not permitted"), lambda _: "فیلدی است که این پرونده ندارد"),
+    (re.compile(r"String should match pattern (.*)"), lambda m: f"با الگوی {m[1]} جور نیست"),
+    (re.compile(r"not JSON in UTF-8: (.*)"), lambda m: f"JSON در UTF-8 نیست: {m[1]}"),
+    (
+        re.compile(r"larger than ([\d,]+) bytes, the most it may be"),
+        lambda m: f"بزرگ‌تر از {to_persian_digits(m[1])} بایت است، بیشترینی که می‌تواند باشد",
+    ),
+    (
+        re.compile(r"(\d+) is not more than the sample so far"),
+        lambda m: f"{to_persian_digits(m[1])} بیش از نمونه تا این دور نیست",
+    ),
+    (
+        re.compile(r"is (.*); the seed and manifest give (.*)"),
+        lambda m: f"منتشرشده {m[1]}؛ بذر و فهرست می‌دهند {m[2]}",
+    ),
+    (
+        re.compile(r"(\d+) draws; the rounds ask for (\d+)"),
+        lambda m: f"{to_persian_digits(m[1])} قرعه؛ دورها {to_persian_digits(m[2])} می‌خواهند",
+    ),
+)
+
+
+def say(key: str, lang: Lang, **values: str | int) -> str:
+    template = (_FA if lang == "fa" else _EN)[key]
+    return template.format_map(
+        {k: format_int(v, lang) if isinstance(v, int) else v for k, v in values.items()}
+    )
+
+
+def reason(check: AuditCheck, lang: Lang) -> str:
+    """Why `check` failed in `lang`; a reader's message of no form listed stays as it is."""
+    if not check.detail:
+        return say("differs", lang, published=check.published, expected=check.expected)
+    if lang == "en":
+        return check.detail
+    for pattern, persian in _RULES:
+        match = pattern.fullmatch(check.detail)
+        if match is not None:
+            return persian(match)
+    return check.detail
+
+
+def audit_verify_command(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The published audit folder (docs/audit.md §7).", file_okay=False, exists=True
+        ),
+    ],
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Re-run a published audit's arithmetic from its files: the plan, every sample and every
+    round; exit 5 naming the first file and field that fails."""
+    verification = verify_audit(folder)
+    if as_json:
+        sys.stdout.write(json.dumps(verification_json(folder, verification), ensure_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        print_verification(folder, verification, lang.lang)
+    first = verification.first_failure
+    if first is not None:
+        line = say("verdict_fail", lang.lang, file=first.file, field=first.field, reason="")
+        err.print(escape(line + reason(first, lang.lang)))
+        raise typer.Exit(FAILS)
+
+
+def _check_json(check: AuditCheck) -> dict[str, Any]:
+    return {
+        "step": check.step.value,
+        "name": NAMES[check.step][1],
+        "passed": check.passed,
+        "file": check.file,
+        "field": check.field,
+        "reason": None if check.passed else check.reason,
+    }
+
+
+def _contest_json(risk: ContestRisk) -> dict[str, Any]:
+    return {
+        "contest": risk.contest,
+        "decision": risk.decision.value,
+        "p_values": {a.key: str(a.p_value) for a in risk.assertions},
+        "next_size": risk.next_size,
+        "reason": None if risk.reason is None else risk.reason.value,
+        "detail": risk.detail,
+    }
+
+
+def verification_json(folder: Path, verification: AuditVerification) -> dict[str, Any]:
+    first = verification.first_failure
+    return {
+        "folder": str(folder),
+        "passed": verification.passed,
+        "first_failure": None if first is None else _check_json(first),
+        "checks": [_check_json(c) for c in verification.checks],
+        "rounds": verification.rounds,
+        "ended": verification.ended,
+        "last_hash": verification.last_hash or None,
+        "contests": [_contest_json(c) for c in verification.contests],
+    }
+
+
+def print_verification(folder: Path, verification: AuditVerification, lang: Lang) -> None:
+    out.print(f"[bold]{escape(say('heading', lang, folder=str(folder)))}[/bold]")
+    for check in verification.checks:
+        fa, en = NAMES[check.step]
+        mark = "[green]✓ " if check.passed else "[red]✗ "
+        verdict = say("passed" if check.passed else "rejected", lang)
+        line = f"{fa if lang == 'fa' else en}: {verdict}"
+        if not check.passed:
+            line += f" — {check.file} {check.field} {reason(check, lang)}"
+        elif check.step in {Step.MANIFEST, Step.SEED}:
+            line += f" — {check.detail}"  # the hash, the seed's digits
+        out.print(mark + escape(line) + ("[/green]" if check.passed else "[/red]"))
+    if verification.first_failure is not None:
+        return
+    state = "ended" if verification.ended else "going"
+    out.print(escape(say(state, lang, rounds=verification.rounds)))
+    if verification.last_hash:
+        out.print(escape(say("last", lang, hash=verification.last_hash)))
+    for risk in verification.contests:
+        fa, en = DECISIONS[risk.decision.value]
+        shown = format_percent(risk.p_value, lang, places=2)
+        line = say(
+            "contest", lang, contest=risk.contest, decision=fa if lang == "fa" else en, p=shown
+        )
+        out.print(escape(line))
+    out.print(f"[bold]{escape(say('verdict_pass', lang))}[/bold]")

@@ -1,0 +1,234 @@
+"""The audit's plan and round records as published (docs/audit.md §7), read for the verifier.
+
+Each is read from its canonical JSON bytes only (its SHA-256 is the hash the next record
+chains to), every problem named with its path, and decoded into the core's values: the plan's
+choices (risk limit, inflator, the contests and samples planned) and each round's `RoundInput`
+(sizes, papers with what they show and their record, stations' hand counts), with the whole
+document kept to be compared field by field with the one the replay writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictInt, StrictStr
+
+from sandogh.core.audit.audit_record import PLAN_FORMAT, ROUND_FORMAT
+from sandogh.core.audit.errors import AuditInputError
+from sandogh.core.audit.plan import AuditKind, Escalation
+from sandogh.core.audit.reading import Reading, Totals
+from sandogh.core.audit.rounds import BatchReading, Checked, Decision, RoundInput
+from sandogh.core.audit.sample_record import Method
+from sandogh.core.audit.sampling import PaperAddress
+from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.formats.audit_files import (
+    AuditFileError,
+    Strict,
+    Text,
+    parse_model,
+    read_bounded,
+    require_canonical,
+)
+
+# An exact rational as §7 writes it: "numerator/denominator", an integer as "3".
+Rational = Annotated[StrictStr, Field(pattern=r"^-?[0-9]{1,400}(/[1-9][0-9]{0,399})?$")]
+Paper = Annotated[StrictStr, Field(pattern=r"^[^/]+/[^/]+/[1-9][0-9]{0,9}$")]
+Count = Annotated[StrictInt, Field(ge=0)]
+MOST_UNITS = 1_000_000  # papers, stations, discrepancies or assertions in one record
+Read = Literal["invalid", "absent"] | Annotated[list[Text], Field(max_length=1_000)]
+
+
+class _Totals(Strict):
+    cards: Count
+    cast: Count
+    valid: Count
+    votes: dict[Text, Count]
+
+
+class _Assertion(Strict):
+    cast: Rational
+    key: Text
+    margin: Rational
+    marks: dict[Text, Rational]
+    max_marks: Count
+    upper: Rational
+    valid: Rational
+
+
+class _Contest(Strict):
+    assertions: list[_Assertion] = Field(max_length=MOST_UNITS)
+    constituency: Text
+    contest: Text
+    detail: StrictStr
+    elected: list[Text]
+    hand_count: Escalation | None
+    kind: AuditKind
+    reported: _Totals
+    sample: Text
+    stations: dict[Text, _Totals]
+
+
+class _SamplePlan(Strict):
+    frame: Text
+    method: Method
+
+
+class _Plan(Strict):
+    contests: list[_Contest] = Field(max_length=MOST_UNITS)
+    election: Text
+    format: Literal["sandogh/audit-plan@1"]
+    inflator: Rational
+    manifest_hash: Text
+    risk_limit: Rational
+    samples: list[_SamplePlan] = Field(max_length=MOST_UNITS)
+
+
+class _Paper(Strict):
+    paper: Paper
+    record: dict[Text, Read] | None
+    shows: dict[Text, Read] | None
+
+
+class _Batch(Strict):
+    hand: _Totals | None
+    sample: Text
+    station: Text
+
+
+class _Discrepancy(Strict):
+    assertion: Text
+    contest: Text
+    overstatement: Rational
+    sample: Text
+    unit: Text
+
+
+class _Risk(Strict):
+    decision: Decision
+    detail: StrictStr
+    next_size: Count | None
+    p_values: dict[Text, Rational]
+    reason: Escalation | None
+
+
+class _Round(Strict):
+    asked: dict[Text, Count]
+    batches: list[_Batch] = Field(max_length=MOST_UNITS)
+    discrepancies: list[_Discrepancy] = Field(max_length=MOST_UNITS)
+    format: Literal["sandogh/audit-round@1"]
+    number: Annotated[StrictInt, Field(ge=1)]
+    papers: list[_Paper] = Field(max_length=MOST_UNITS)
+    previous: Text
+    risk: dict[Text, _Risk]
+    sizes: dict[Text, Count]
+
+
+@dataclass(frozen=True)
+class PublishedPlan:
+    """The plan file: the audit's choices typed, each contest planned as (contest,
+    constituency), each sample as (frame, method), and the whole document as published."""
+
+    election: str
+    manifest_hash: str
+    risk_limit: Fraction
+    inflator: Fraction
+    contests: tuple[tuple[str, str], ...]
+    samples: tuple[tuple[str, Method], ...]
+    document: Mapping[str, JSONValue]
+
+
+@dataclass(frozen=True)
+class PublishedRound:
+    """A round record: its number, the hash it chains to, what it read (`given`, for the
+    replay) and the whole document as published."""
+
+    number: int
+    previous: str
+    given: RoundInput
+    document: Mapping[str, JSONValue]
+
+
+def plan_from_bytes(data: bytes, source: str) -> PublishedPlan:
+    parsed = parse_model(_Plan, data, source)
+    document = _canonical_document(data, source)
+    return PublishedPlan(
+        parsed.election,
+        parsed.manifest_hash,
+        Fraction(parsed.risk_limit),
+        Fraction(parsed.inflator),
+        tuple((c.contest, c.constituency) for c in parsed.contests),
+        tuple((s.frame, s.method) for s in parsed.samples),
+        document,
+    )
+
+
+def round_from_bytes(data: bytes, source: str) -> PublishedRound:
+    parsed = parse_model(_Round, data, source)
+    document = _canonical_document(data, source)
+    problems: list[str] = []
+    papers: list[Checked] = []
+    for i, p in enumerate(parsed.papers):
+        station, container, position = p.paper.split("/")
+        shows = _reads(p.shows, f"papers[{i}].shows", problems)
+        record = _reads(p.record, f"papers[{i}].record", problems)
+        papers.append(Checked(PaperAddress(station, container, int(position)), shows, record))
+    batches = tuple(
+        BatchReading(b.sample, b.station, None if b.hand is None else _totals(b.hand))
+        for b in parsed.batches
+    )
+    if problems:
+        raise AuditFileError(source, problems)
+    given = RoundInput(dict(parsed.sizes), tuple(papers), batches)
+    return PublishedRound(parsed.number, parsed.previous, given, document)
+
+
+def read_plan(path: Path) -> PublishedPlan:
+    return plan_from_bytes(read_bounded(path), str(path))
+
+
+def read_round(path: Path) -> PublishedRound:
+    return round_from_bytes(read_bounded(path), str(path))
+
+
+def write_record(path: Path, record: Mapping[str, JSONValue]) -> None:
+    """A plan (`audit_record.plan_json`) or round record (`round_json`), canonical."""
+    if record.get("format") not in {PLAN_FORMAT, ROUND_FORMAT}:
+        raise AuditFileError(str(path), [f"format: {record.get('format')} is no audit record"])
+    path.write_bytes(canonical_json(record))
+
+
+def _canonical_document(data: bytes, source: str) -> dict[str, JSONValue]:
+    document: dict[str, JSONValue] = json.loads(data)
+    require_canonical(data, canonical_json(document), source)
+    return document
+
+
+def _reads(
+    given: Mapping[str, str | list[str]] | None, path: str, problems: list[str]
+) -> dict[str, Reading] | None:
+    if given is None:
+        return None
+    found: dict[str, Reading] = {}
+    for contest, read in given.items():
+        if read == "absent":
+            found[contest] = Reading.absent()
+        elif read == "invalid":
+            found[contest] = Reading.invalid()
+        elif not read or sorted(set(read)) != read:
+            # §7: a valid ballot's codes, sorted, each once; a blank one is "invalid"
+            problems.append(f"{path}.{contest}: {read} are not a valid ballot's codes in order")
+        else:
+            try:
+                found[contest] = Reading.vote(*read)
+            except AuditInputError as error:
+                problems.extend(f"{path}.{contest}.{p}" for p in error.problems)
+    return found
+
+
+def _totals(t: _Totals) -> Totals:
+    return Totals(t.cards, t.cast, t.valid, dict(t.votes))
