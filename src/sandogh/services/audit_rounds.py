@@ -72,6 +72,7 @@ class Drawn:
     asked: Mapping[str, int]
     papers: tuple[PaperPull, ...]
     stations: tuple[tuple[str, StationPull], ...]  # (sample, station to recount)
+    contests: tuple[str, ...]  # the contests each paper is read for, the sheet's columns
 
     def units(self) -> set[tuple[str, str]]:
         """(sample, unit) of everything to read: a paper's sample is empty (read once for
@@ -139,6 +140,7 @@ class History:
             stored.asked,
             paper_pull_list(self.audit.manifest, new_papers, earlier),
             tuple(stations),
+            tuple(sorted({c.contest for c in self.audit.plan.contests})),
         )
 
 
