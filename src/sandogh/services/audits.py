@@ -47,7 +47,7 @@ from sandogh.services.audit_ports import StoredAudit
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory, resolve_election_id, root_of
 from sandogh.services.errors import UnknownContestError
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
-from sandogh.services.ports import UnitOfWork
+from sandogh.services.ports import StoredReport, UnitOfWork
 from sandogh.services.results import Tallied, tally
 
 
@@ -164,6 +164,9 @@ def _build(
             raise UnknownContestError(stored.election.id, contest_id, sorted(known))
     reported: list[Reported] = []
     papers: dict[str, list[int]] = {}
+    finals = {
+        r.station: r for r in work.reports.all(stored.election.id) if r.kind == ReportKind.FINAL
+    }
     for contest_id in contests:
         contest = tallied.contest(contest_id)
         standing = standing_by_constituency(contest)
@@ -186,13 +189,16 @@ def _build(
             }
             for code, counts in sheets.items():
                 if code not in papers:
-                    papers[code] = [_papers(work, tallied, code, contest_id, counts.cast)]
+                    final = finals.get(code)
+                    papers[code] = [_papers(tallied, final, code, contest_id, counts.cast)]
             reported.append(Reported(contest, constituency, decided.outcome, sheets))
     manifest = build_manifest(geography, stored.definition_hash, papers)
     return manifest, plan_audit(manifest, reported, risk_limit)
 
 
-def _papers(work: UnitOfWork, tallied: Tallied, code: str, contest: str, cast: int) -> int:
+def _papers(
+    tallied: Tallied, final: StoredReport | None, code: str, contest: str, cast: int
+) -> int:
     """The papers of `code` as its final report says (a box: one copy per cast-vote record;
     a paper station: the ballots found for the first contest audited that it votes in)."""
     info = tallied.geography.unit(code).station
@@ -201,7 +207,6 @@ def _papers(work: UnitOfWork, tallied: Tallied, code: str, contest: str, cast: i
         if info is not None and info.mode is VotingMode.ELECTRONIC
         else StationKind.PAPER
     )
-    final = work.reports.get(tallied.stored.election.id, code, ReportKind.FINAL.value)
     if final is None:
         return cast
     return report_papers(decode_report(decode_signed(final.signed).report), kind, contest)
