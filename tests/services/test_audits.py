@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from sandogh.core.access import Grant, Role
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.audit.plan import Escalation
 from sandogh.core.audit.reading import Reading
@@ -15,6 +16,8 @@ from sandogh.core.audit.rounds import BatchReading, Decision, PaperReading
 from sandogh.core.audit.sampling import PaperAddress
 from sandogh.core.counting.tally import Counts
 from sandogh.core.log import verify
+from sandogh.core.supervision import Decision as VoidDecision
+from sandogh.core.supervision import StationVoid
 from sandogh.services.audit_errors import (
     AuditAlreadyStartedError,
     AuditEndedError,
@@ -25,13 +28,16 @@ from sandogh.services.audit_errors import (
     NoSeedError,
     NotAllReadError,
     ReadingRefusedError,
+    ResultsChangedError,
     RoundOpenError,
     SeedAlreadyRecordedError,
 )
 from sandogh.services.audit_rounds import close_round, draw_round, record_readings
 from sandogh.services.audit_status import audit_publication, audit_status, record_hand_count
 from sandogh.services.audits import record_seed, start_audit
+from sandogh.services.elections import root_of
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from sandogh.services.supervision import Actor, void
 from tests.conftest import TEST_NOW
 from tests.core.audit.audits import Records, kerman
 from tests.core.definition.kerman import PRESIDENT, with_contest
@@ -212,3 +218,32 @@ def test_a_paper_reading_is_stored_before_any_record_is_looked_at(
 
 
 KERMAN_RECORDS = Records(kerman().sheets)
+
+
+def test_a_void_after_the_plan_was_published_stops_the_audit(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """The audit is of the results as announced: a box voided afterwards changes the plan's
+    reported totals, and no round is drawn on a plan that no longer describes the results."""
+    uow = new_unit_of_work
+    election = _started(uow)
+    supervisor = Actor("hoseini", Grant(Role.SUPERVISOR, root_of(SMALL)))
+    decided = StationVoid(STATIONS[2], "president", VoidDecision("no seal", "هیات ۷"))
+    void(uow, supervisor, election, decided, now=TEST_NOW)
+    with pytest.raises(ResultsChangedError):
+        draw_round(uow, election, **NOW)
+
+
+def test_a_reading_rewritten_after_its_round_closed_is_caught_by_the_logged_hash(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    uow = new_unit_of_work
+    election = _started(uow)
+    drawn = [p.paper for p in draw_round(uow, election, **NOW).papers]
+    record_readings(uow, election, [read(p) for p in drawn], **NOW)
+    close_round(uow, election, RECORDS, **NOW)
+    with uow() as work:  # someone with the database erases a discrepancy's cause, or adds one
+        work.audits.compared(election, "", str(drawn[0]), {"president": "invalid"})
+        work.commit()
+    with pytest.raises(ResultsChangedError, match="no longer give the hashes logged"):
+        audit_status(uow, election)
