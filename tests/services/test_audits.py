@@ -35,13 +35,17 @@ from sandogh.services.audit_errors import (
 from sandogh.services.audit_rounds import close_round, draw_round, record_readings
 from sandogh.services.audit_status import audit_publication, audit_status, record_hand_count
 from sandogh.services.audits import record_seed, start_audit
+from sandogh.services.devices import enrol_device
 from sandogh.services.elections import root_of
+from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from sandogh.services.results import import_results
 from sandogh.services.supervision import Actor, void
 from tests.conftest import TEST_NOW
 from tests.core.audit.audits import Records, kerman
 from tests.core.definition.kerman import PRESIDENT, with_contest
 
+from . import build as building
 from .audit_build import (
     FIVE_PERCENT,
     KERMAN_R2,
@@ -247,3 +251,35 @@ def test_a_reading_rewritten_after_its_round_closed_is_caught_by_the_logged_hash
         work.commit()
     with pytest.raises(ResultsChangedError, match="no longer give the hashes logged"):
         audit_status(uow, election)
+
+
+def test_a_box_holds_one_paper_per_cast_vote_record_of_its_final_report(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """ST-0801-0001 reports by its box: four records, one voter voting only for parliament, so
+    its final report's `cvr_count` (4), not its president sheet's cast (3), is its papers; the
+    other stations' imported sheets hold their cast."""
+    uow = new_unit_of_work
+    building.load(uow, building.ROUND_2_DAY)
+    key = building.DEVICE
+    station = building.ST_1
+    enrol_device(
+        uow,
+        election_id=building.ROUND_2,
+        station=station,
+        public_key_hex=key.public_key.raw.hex(),
+        now=building.NOW,
+    )
+    building.register_station_staff(uow, building.ROUND_2, station)
+    zero = building.zero(building.ROUND_2_DAY, station, key)
+    ingest_report(uow, signed=building.signed(zero, key), now=building.NOW)
+    for n in range(1, 5):
+        building.check_in_voter(uow, building.national_code(n), station)
+    votes = {"president": [("21",), ("25",), ("25",)], "parliament": [("31",)] * 4}
+    report = building.final(building.ROUND_2_DAY, station, key, votes)
+    ingest_report(uow, signed=building.signed(report, key), now=building.LATER)
+    others = sheets_of({building.ST_2: (5, 4), building.ST_3: (3, 6)}, papers=9)
+    import_results(uow, building.ROUND_2, others, now=TEST_NOW)
+    audit = start_audit(uow, building.ROUND_2, ["president"], FIVE_PERCENT, **NOW)
+    papers = {s.code: s.papers for s in audit.manifest.stations}
+    assert papers == {building.ST_1: 4, building.ST_2: 9, building.ST_3: 9}
