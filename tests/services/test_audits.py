@@ -283,3 +283,17 @@ def test_a_box_holds_one_paper_per_cast_vote_record_of_its_final_report(
     audit = start_audit(uow, building.ROUND_2, ["president"], FIVE_PERCENT, **NOW)
     papers = {s.code: s.papers for s in audit.manifest.stations}
     assert papers == {building.ST_1: 4, building.ST_2: 9, building.ST_3: 9}
+
+
+def test_the_store_keeps_one_seed_and_closes_a_round_once(new_unit_of_work: NewUnitOfWork) -> None:
+    """Two meetings racing to record a seed, or two closings of one round, are decided by the
+    store: the second finds the seed stored, or the round closed, and changes nothing."""
+    uow = new_unit_of_work
+    election = _started(uow)
+    draw_round(uow, election, **NOW)
+    with uow() as work:
+        assert not work.audits.set_seed(election, b"{}")
+        assert work.audits.close_round(election, 1, b"{}", "sha256:" + "0" * 64)
+        assert not work.audits.close_round(election, 1, b"[]", "sha256:" + "1" * 64)
+        (stored,) = work.audits.rounds(election)
+        assert stored.record == b"{}"

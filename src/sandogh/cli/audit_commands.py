@@ -25,7 +25,7 @@ from sandogh.cli.audit_view import print_decisions, print_pull_list, print_statu
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import actor, now
-from sandogh.core.audit.manifest import Roll
+from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.counting.tally import Counts
 from sandogh.formats.audit_readings import read_records, read_sheet, write_sheet
 from sandogh.locale.digits import format_int
@@ -111,7 +111,13 @@ def seed(
             raise typer.BadParameter(f"{each!r} is not WHO=DIGITS")
         rolls.append(Roll(who, digits))
     with _refusals(lang.lang):
-        recorded = record_seed(open_store(db), election, rolls, now=now(), actor=actor())
+        try:
+            recorded = record_seed(open_store(db), election, rolls, now=now(), actor=actor())
+        except ManifestError as bad:
+            _err().print(label(REFUSALS, "bad-seed", lang.lang) + ":", markup=False)
+            for problem in bad.problems:
+                _err().print(f"  {problem}", markup=False)
+            raise typer.Exit(1) from None
     _say("seeded", lang.lang, seed=recorded.digits)
 
 

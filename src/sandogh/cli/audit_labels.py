@@ -71,6 +71,7 @@ REFUSALS: dict[str, dict[Lang, str]] = {
         "fa": "شمارش دستی این رقابت پیش‌تر ثبت شده است",
         "en": "this contest's hand count is already recorded",
     },
+    "bad-seed": {"fa": "بذر پذیرفته نشد", "en": "the seed is refused"},
     "not-drawn": {"fa": "کشیده نشده است", "en": "was not drawn"},
     "read-twice": {"fa": "دو بار خوانده شده است", "en": "is read twice"},
 }

@@ -88,15 +88,17 @@ class AuditRepository(Protocol):
     def add(self, audit: StoredAudit) -> None:
         """Callers check first that the election has no audit."""
 
-    def set_seed(self, election_id: str, seed: bytes) -> None:
-        """Callers check first that no seed is stored."""
+    def set_seed(self, election_id: str, seed: bytes) -> bool:
+        """Store the seed unless one is stored: True if stored (decided in the database, so two
+        meetings racing store one seed)."""
 
     def rounds(self, election_id: str) -> list[StoredRound]:
         """By number."""
 
     def add_round(self, stored: StoredRound) -> None: ...
 
-    def close_round(self, election_id: str, number: int, record: bytes, hash: str) -> None: ...
+    def close_round(self, election_id: str, number: int, record: bytes, hash: str) -> bool:
+        """Close the round unless it is closed: True if this call closed it."""
 
     def readings(self, election_id: str) -> list[StoredReading]:
         """By round, sample, unit."""

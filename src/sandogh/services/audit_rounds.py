@@ -303,7 +303,12 @@ def close_round(
         )
         if record_hash(record) != result.hash:  # replay and record must agree, always
             raise AssertionError("the round record does not hash to the replay's hash")
-        work.audits.close_round(audit.election, opened.number, canonical_json(record), result.hash)
+        if not work.audits.close_round(
+            audit.election, opened.number, canonical_json(record), result.hash
+        ):  # another closing of the same round won the race: it is logged once
+            raise NoOpenRoundError(
+                f"round {opened.number} was closed meanwhile", subject=str(opened.number)
+            )
         for checked in given.papers:
             work.audits.compared(audit.election, "", str(checked.paper), shows_json(checked.record))
         details: dict[str, str | int] = {

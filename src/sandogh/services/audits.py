@@ -123,7 +123,10 @@ def record_seed(
                 subject=audit.seed.digits,
             )
         seed = Seed(audit.manifest.hash, tuple(rolls))
-        work.audits.set_seed(audit.election, canonical_json(seed_json(seed)))
+        if not work.audits.set_seed(audit.election, canonical_json(seed_json(seed))):
+            raise SeedAlreadyRecordedError(  # another meeting's seed won the race
+                f"the seed of {audit.election} is recorded", subject=audit.election
+            )
         details = {"election": audit.election, "manifest_hash": seed.manifest_hash}
         details["seed"] = seed.digits
         log(work, audit.tallied, EventType.AUDIT_SEED_RECORDED, details, now=now, actor=actor)

@@ -60,11 +60,14 @@ class MemoryAudits:
             raise self._duplicate(f"the audit of {audit.election!r} is already stored")
         self._mine.audits[audit.election] = audit
 
-    def set_seed(self, election_id: str, seed: bytes) -> None:
+    def set_seed(self, election_id: str, seed: bytes) -> bool:
         audit = self.get(election_id)
         if audit is None:
             raise self._refused(f"no audit of {election_id!r}")
+        if audit.seed is not None:
+            return False
         self._mine.audits[election_id] = dataclasses.replace(audit, seed=seed)
+        return True
 
     def rounds(self, election_id: str) -> list[StoredRound]:
         rounds = self._merged().rounds
@@ -78,11 +81,14 @@ class MemoryAudits:
             raise self._duplicate(f"round {stored.number} is already stored")
         self._mine.rounds[key] = stored
 
-    def close_round(self, election_id: str, number: int, record: bytes, hash: str) -> None:
+    def close_round(self, election_id: str, number: int, record: bytes, hash: str) -> bool:
         stored = self._merged().rounds[(election_id, number)]
+        if stored.closed:
+            return False
         self._mine.rounds[(election_id, number)] = dataclasses.replace(
             stored, record=record, hash=hash
         )
+        return True
 
     def readings(self, election_id: str) -> list[StoredReading]:
         merged = self._merged().readings

@@ -63,9 +63,13 @@ class SqlAuditRepository:
         with translated():
             self._connection.execute(insert(AuditRow), row)
 
-    def set_seed(self, election_id: str, seed: bytes) -> None:
-        query = update(AuditRow).where(AuditRow.election_id == election_id).values(seed=seed)
-        self._connection.execute(query)
+    def set_seed(self, election_id: str, seed: bytes) -> bool:
+        query = (
+            update(AuditRow)
+            .where(AuditRow.election_id == election_id, AuditRow.seed.is_(None))
+            .values(seed=seed)
+        )
+        return self._connection.execute(query).rowcount == 1
 
     def rounds(self, election_id: str) -> list[StoredRound]:
         query = (
@@ -99,13 +103,17 @@ class SqlAuditRepository:
         with translated():
             self._connection.execute(insert(AuditRoundRow), row)
 
-    def close_round(self, election_id: str, number: int, record: bytes, hash: str) -> None:
+    def close_round(self, election_id: str, number: int, record: bytes, hash: str) -> bool:
         query = (
             update(AuditRoundRow)
-            .where(AuditRoundRow.election_id == election_id, AuditRoundRow.number == number)
+            .where(
+                AuditRoundRow.election_id == election_id,
+                AuditRoundRow.number == number,
+                AuditRoundRow.record.is_(None),
+            )
             .values(record=record, hash=hash)
         )
-        self._connection.execute(query)
+        return self._connection.execute(query).rowcount == 1
 
     def readings(self, election_id: str) -> list[StoredReading]:
         query = (
