@@ -9,15 +9,18 @@ from dataclasses import replace
 import pytest
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.audit.audit_record import totals_json
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.audit.plan import Escalation
-from sandogh.core.audit.reading import Reading
+from sandogh.core.audit.reading import Reading, Totals
 from sandogh.core.audit.rounds import BatchReading, Decision, PaperReading
 from sandogh.core.audit.sampling import PaperAddress
 from sandogh.core.counting.tally import Counts
+from sandogh.core.definition.model import Mobility, Setting, StationInfo, UnitKind, VotingMode
 from sandogh.core.log import verify
 from sandogh.core.supervision import Decision as VoidDecision
 from sandogh.core.supervision import StationVoid
+from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.services.audit_errors import (
     AuditAlreadyStartedError,
     AuditEndedError,
@@ -42,7 +45,7 @@ from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.results import import_results
 from sandogh.services.supervision import Actor, void
 from tests.conftest import TEST_NOW
-from tests.core.audit.audits import Records, kerman
+from tests.core.audit.audits import EXAMPLE, Records, kerman
 from tests.core.definition.kerman import PRESIDENT, with_contest
 
 from . import build as building
@@ -297,3 +300,36 @@ def test_the_store_keeps_one_seed_and_closes_a_round_once(new_unit_of_work: NewU
         assert not work.audits.close_round(election, 1, b"[]", "sha256:" + "1" * 64)
         (stored,) = work.audits.rounds(election)
         assert stored.record == b"{}"
+
+
+def test_paper_stations_are_audited_by_batches_each_recounted_once(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """The Kerman runoff as if every station voted on paper: a station drawn is recounted by
+    hand; its totals are stored blind like a paper's reading and replayed (§4.3)."""
+    uow = new_unit_of_work
+    example = kerman()
+    paper = StationInfo(Mobility.FIXED, Setting.URBAN, VotingMode.PAPER, False, None)
+    units = tuple(
+        replace(u, station=paper) if u.kind is UnitKind.STATION else u
+        for u in example.election.units
+    )
+    election = replace(example.election, units=units)
+    load(uow, election, list(load_tally_csv(EXAMPLE / "round2-results.csv")))
+    start_audit(uow, election.id, ["president"], FIVE_PERCENT, **NOW)
+    record_seed(uow, election.id, DICE, **NOW)
+    drawn = draw_round(uow, election.id, **NOW)
+    assert drawn.papers == ()
+    sheets = example.sheets["president"]
+    batches = [
+        BatchReading(name, pull.station, Totals.of_counts(sheets[pull.station]))
+        for name, pull in drawn.stations
+    ]
+    with pytest.raises(ReadingRefusedError, match="read-twice"):
+        record_readings(uow, election.id, (), [*batches, batches[0]], **NOW)
+    record_readings(uow, election.id, (), batches, **NOW)
+    (risk,) = close_round(uow, election.id, {}, **NOW).contests
+    assert risk.decision is Decision.CONFIRMED
+    (rounds,) = audit_publication(uow, election.id).rounds
+    first = json.loads(rounds)["batches"][0]
+    assert first["hand"] == totals_json(batches[0].hand)
