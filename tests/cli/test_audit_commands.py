@@ -12,7 +12,11 @@ from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
 from sandogh.core.audit.audit_record import shows_json
+from sandogh.formats.definition_file import canonical_bytes
+from sandogh.formats.tally_csv import write_tally_csv
 from tests.core.audit.audits import EXAMPLE, Records, kerman
+from tests.core.definition.kerman import PRESIDENT, with_contest
+from tests.services.audit_build import sheets_of
 
 ELECTION = "kerman-1403-r2"
 DICE = ["--roll", "ستاد انتخابات=3071945268", "--roll", "ناظر=5812093746", "--roll", "نماینده=4409"]
@@ -101,3 +105,58 @@ def test_the_kerman_runoff_is_audited_from_the_command(tmp_path: Path) -> None:
     assert all("#" not in json.dumps(p) for p in first["papers"])  # no code is published
     sample = json.loads((folder / "samples/1.json").read_text(encoding="utf-8"))
     assert len(sample["rounds"]) == number
+
+
+def test_a_close_margin_is_sent_to_a_hand_count_that_waits_for_certification(
+    tmp_path: Path,
+) -> None:
+    election = with_contest(PRESIDENT)
+    stations = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
+    definition = tmp_path / "definition.json"
+    definition.write_bytes(canonical_bytes(election))
+    results = tmp_path / "results.csv"
+    with results.open("w", encoding="utf-8", newline="") as out:
+        write_tally_csv(sheets_of(dict.fromkeys(stations, (151, 149))), out)
+    db = f"sqlite:///{tmp_path / 'audit.sqlite'}"
+    _run(db, "init")
+    _run(db, "load", str(definition))
+    _run(db, "results", "import", str(results), "-e", election.id)
+    _run(db, "audit", "start", "-e", election.id, "--contest", "president", "--risk-limit", "1/20")
+    _run(db, "audit", "seed", "-e", election.id, *DICE)
+    status = _run(db, "audit", "status", "-e", election.id)
+    assert "شمارش دستی کامل" in status.output
+    votes = ["--votes", "21=440", "--votes", "25=460"]
+    counted = _run(
+        db,
+        "audit",
+        "hand-count",
+        "-e",
+        election.id,
+        "--contest",
+        "president:IR",
+        "--cast",
+        "900",
+        "--valid",
+        "900",
+        *votes,
+    )
+    assert "نتیجه تغییر کرد" in counted.output
+    assert "در انتظار تأیید هیئت نظارت" in counted.output
+    again = _run(
+        db,
+        "audit",
+        "hand-count",
+        "-e",
+        election.id,
+        "--contest",
+        "president:IR",
+        "--cast",
+        "900",
+        "--valid",
+        "900",
+        *votes,
+        "--lang",
+        "en",
+        ok=False,
+    )
+    assert "this contest's hand count is already recorded" in again.output
