@@ -19,6 +19,7 @@ from sandogh.cli import publish as publish_job
 from sandogh.cli import serve as serve_job
 from sandogh.cli import simulate as simulate_job
 from sandogh.cli.anchor import anchor_app
+from sandogh.cli.audit_commands import audit_app
 from sandogh.cli.audit_verify import audit_verify_command
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
@@ -83,12 +84,11 @@ app.add_typer(guardians_app, name="guardians")
 app.add_typer(user_app, name="user")
 app.add_typer(server_key_app, name="server-key")
 app.add_typer(e2e_app, name="e2e")
+app.add_typer(audit_app, name="audit")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
 app.command("verify-election")(verify_election_command)
-audit_app = typer.Typer(help="Risk-limiting audits (docs/audit.md).", no_args_is_help=True)
-app.add_typer(audit_app, name="audit")
 audit_app.command("verify")(audit_verify_command)
 
 out = Console(highlight=False)

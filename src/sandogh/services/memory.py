@@ -44,6 +44,8 @@ from sandogh.core.readiness import (
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
+from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.memory_audits import AuditTables, MemoryAudits
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
@@ -130,6 +132,7 @@ class MemoryStore:
     refusals: RefusalTables = field(default_factory=RefusalTables)
     records: RecordTables = field(default_factory=RecordTables)
     e2e: E2ETables = field(default_factory=E2ETables)
+    audits: AuditTables = field(default_factory=AuditTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -703,6 +706,7 @@ class MemoryUnitOfWork:
     readiness: ReadinessRepository
     refusals: RefusalRepository
     e2e: E2ERepository
+    audits: AuditRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -755,6 +759,10 @@ class MemoryUnitOfWork:
             store.e2e, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.e2e,)
+        self.audits = MemoryAudits(
+            store.audits, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
+        )
+        self._parts += (self.audits,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

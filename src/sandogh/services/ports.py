@@ -28,6 +28,7 @@ from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase, Void
 from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.national_code import NationalCode
+from sandogh.services.audit_ports import AuditRepository
 
 
 @dataclass(frozen=True)
@@ -605,6 +606,7 @@ class UnitOfWork(Protocol):
     readiness: ReadinessRepository
     refusals: RefusalRepository
     e2e: E2ERepository
+    audits: AuditRepository
 
     def __enter__(self) -> Self: ...
 

@@ -9,6 +9,7 @@ from typing import Self
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -28,6 +29,7 @@ from sandogh.services.ports import (
     TallyRepository,
     VoidRepository,
 )
+from sandogh.store.audits import SqlAuditRepository
 from sandogh.store.cases import SqlCaseRepository
 from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
@@ -79,6 +81,7 @@ class SqlUnitOfWork:
     readiness: ReadinessRepository
     refusals: RefusalRepository
     e2e: E2ERepository
+    audits: AuditRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -118,6 +121,7 @@ class SqlUnitOfWork:
         self.readiness = SqlReadinessRepository(connection)
         self.refusals = SqlRefusalRepository(connection)
         self.e2e = SqlE2ERepository(connection)
+        self.audits = SqlAuditRepository(connection)
         return self
 
     def __exit__(

@@ -44,6 +44,14 @@ class EventType(StrEnum):
     # its box after the final report (issue 10)
     E2E_CEREMONY_LOADED = "e2e-ceremony-loaded"
     BALLOT_CHAIN_ACCEPTED = "ballot-chain-accepted"
+    # risk-limiting audits (docs/audit.md §6–§7): the manifest and plan published, the seed
+    # rolled, a round drawn and closed (its record's hash), a full hand count's totals entered
+    AUDIT_STARTED = "audit-started"
+    AUDIT_SEED_RECORDED = "audit-seed-recorded"
+    AUDIT_ROUND_DRAWN = "audit-round-drawn"
+    AUDIT_READINGS_RECORDED = "audit-readings-recorded"
+    AUDIT_ROUND_CLOSED = "audit-round-closed"
+    AUDIT_HAND_COUNTED = "audit-hand-counted"
     DUPLICATE_CHECK_IN = "duplicate-check-in"
     INELIGIBLE_CHECK_IN = "ineligible-check-in"
     # supervision and results

@@ -1,0 +1,228 @@
+"""`sandogh audit start|seed|sample|record|close|hand-count|status|report`: a risk-limiting
+audit run from the command (docs/audit.md §6–§7; issue 11).
+
+The HQ starts the audit (the manifest and plan are fixed and logged), records the dice rolled in
+public, draws each round (the boards' pull list, and a blank sheet to fill in), records the
+sheets the boards filled in (blind: no record is shown), closes the round with the boxes'
+records (compare, measure, decide; the round's hash is logged), and writes the published
+folder (`report`) that `sandogh audit verify` re-runs. Persian first (`--lang`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sandogh.cli.audit_labels import REFUSALS, SAID, label
+from sandogh.cli.audit_report import write_report
+from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
+from sandogh.cli.session import actor, now
+from sandogh.core.audit.manifest import ManifestError, Roll
+from sandogh.core.counting.tally import Counts
+from sandogh.formats.audit_readings import read_records, read_sheet, write_sheet
+from sandogh.locale.digits import format_int
+from sandogh.locale.language import Lang
+from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
+from sandogh.services.audit_rounds import close_round, draw_round, record_readings
+from sandogh.services.audit_status import audit_publication, audit_status, record_hand_count
+from sandogh.services.audits import record_seed, start_audit
+
+audit_app = typer.Typer(help="Risk-limiting audits of the paper.", no_args_is_help=True)
+
+
+def _out() -> Console:
+    return Console(highlight=False)
+
+
+def _say(key: str, lang: Lang, **values: str) -> None:
+    """Numbers come formatted for `lang`; hashes and codes stay as written."""
+    _out().print(SAID[key][lang].format(**values), markup=False, soft_wrap=True)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def _refusals(lang: Lang) -> Iterator[None]:
+    """A refusal is one line in the language asked for, naming what it is about."""
+    try:
+        yield
+    except ReadingRefusedError as refused:
+        _err().print(label(REFUSALS, refused.code, lang) + ":", markup=False)
+        for unit, why in refused.problems:
+            _err().print(f"  {unit}: {label(REFUSALS, why, lang)}", markup=False)
+        raise typer.Exit(1) from None
+    except AuditRefusedError as refused:
+        subject = f" ({refused.subject})" if refused.subject else ""
+        _err().print(f"sandogh: {label(REFUSALS, refused.code, lang)}{subject}", markup=False)
+        raise typer.Exit(1) from None
+
+
+def _risk_limit(text: str) -> Fraction:
+    try:
+        value = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        raise typer.BadParameter(f"{text!r} is not a share such as 5%, 0.05 or 1/20") from None
+    return value
+
+
+@audit_app.command("start")
+def start(
+    contest: Annotated[list[str], typer.Option("--contest", help="A contest to audit (repeat).")],
+    risk_limit: Annotated[
+        str, typer.Option("--risk-limit", help="The risk limit: 5%, 0.05 or 1/20.")
+    ] = "5%",
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Fix the manifest and the plan (published before the seed) and log their hashes."""
+    with _refusals(lang.lang):
+        audit = start_audit(
+            open_store(db), election, contest, _risk_limit(risk_limit), now=now(), actor=actor()
+        )
+    papers = format_int(audit.manifest.papers, lang.lang)
+    _say("started", lang.lang, election=audit.election, manifest=audit.manifest.hash, papers=papers)
+
+
+@audit_app.command("seed")
+def seed(
+    roll: Annotated[
+        list[str], typer.Option("--roll", help="WHO=DIGITS, as rolled, in roll order (repeat).")
+    ],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record the ten-sided dice rolled in public: at least 20 digits, once."""
+    rolls = []
+    for each in roll:
+        who, sep, digits = each.rpartition("=")
+        if not sep:
+            raise typer.BadParameter(f"{each!r} is not WHO=DIGITS")
+        rolls.append(Roll(who, digits))
+    with _refusals(lang.lang):
+        try:
+            recorded = record_seed(open_store(db), election, rolls, now=now(), actor=actor())
+        except ManifestError as bad:
+            _err().print(label(REFUSALS, "bad-seed", lang.lang) + ":", markup=False)
+            for problem in bad.problems:
+                _err().print(f"  {problem}", markup=False)
+            raise typer.Exit(1) from None
+    _say("seeded", lang.lang, seed=recorded.digits)
+
+
+@audit_app.command("sample")
+def sample(
+    sheet: Annotated[
+        Path | None, typer.Option("--sheet", help="Write the boards' blank sheet (CSV) here.")
+    ] = None,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Draw the next round at the size the estimate asks; print the pull list."""
+    with _refusals(lang.lang):
+        drawn = draw_round(open_store(db), election, now=now(), actor=actor())
+    papers = format_int(len(drawn.papers) + len(drawn.stations), lang.lang)
+    _say("drawn", lang.lang, number=format_int(drawn.number, lang.lang), papers=papers)
+    print_pull_list(_out(), drawn, lang.lang)
+    if sheet is not None:
+        write_sheet(sheet, [p.paper for p in drawn.papers], list(drawn.contests))
+
+
+@audit_app.command("record")
+def record(
+    sheet: Annotated[Path, typer.Argument(help="The boards' filled-in sheet, CSV or JSON.")],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record what the boards read, blind: nothing is compared until the round closes."""
+    papers, batches = read_sheet(sheet)
+    with _refusals(lang.lang):
+        count = record_readings(open_store(db), election, papers, batches, now=now(), actor=actor())
+    _say("recorded", lang.lang, count=format_int(count, lang.lang))
+
+
+@audit_app.command("close")
+def close(
+    records: Annotated[
+        Path, typer.Option("--records", help="The boxes' records, JSON {CODE: READS}.")
+    ],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Compare the papers read with their records, measure the risk, decide; log the hash."""
+    found = read_records(records)
+    with _refusals(lang.lang):
+        result = close_round(open_store(db), election, found, now=now(), actor=actor())
+    _say("closed", lang.lang, number=format_int(result.number, lang.lang), hash=result.hash)
+    print_decisions(_out(), result.contests, lang.lang)
+
+
+@audit_app.command("hand-count")
+def hand_count(
+    contest: Annotated[str, typer.Option("--contest", help="CONTEST:CONSTITUENCY.")],
+    cast: Annotated[int, typer.Option("--cast", help="Ballots cast, counted by hand.")],
+    valid: Annotated[int, typer.Option("--valid", help="Valid ballots, counted by hand.")],
+    votes: Annotated[list[str], typer.Option("--votes", help="CODE=VOTES (repeat).")],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record a full hand count's totals; they wait for the supervising board to certify."""
+    by_code = {}
+    for each in votes:
+        code, _, n = each.partition("=")
+        if not n.isdigit():
+            raise typer.BadParameter(f"{each!r} is not CODE=VOTES")
+        by_code[code] = int(n)
+    counts = Counts(cast=cast, valid=valid, votes=by_code)
+    with _refusals(lang.lang):
+        counted = record_hand_count(
+            open_store(db), election, contest, counts, now=now(), actor=actor()
+        )
+    changed = SAID["changed" if counted.changed else "unchanged"][lang.lang]
+    elected = (
+        "، ".join(counted.outcome.elected)
+        if lang is Language.FA
+        else ", ".join(counted.outcome.elected)
+    )
+    _say("hand-counted", lang.lang, contest=contest, elected=elected, changed=changed)
+
+
+@audit_app.command("status")
+def status(
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Each contest's decision and risk, each round's hash, and the open round's progress."""
+    with _refusals(lang.lang):
+        found = audit_status(open_store(db), election)
+    print_status(_out(), found, lang.lang)
+
+
+@audit_app.command("report")
+def report(
+    folder: Annotated[Path, typer.Argument(help="The folder to write (docs/audit.md §7).")],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Write the published files: definition, results, manifest, plan, seed, samples, rounds."""
+    with _refusals(lang.lang):
+        published = audit_publication(open_store(db), election)
+    write_report(folder, published)
+    _say("reported", lang.lang, folder=str(folder))

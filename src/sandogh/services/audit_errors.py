@@ -1,0 +1,97 @@
+"""The refusals of the audit use cases (`services.audits`, `services.audit_rounds`).
+
+Each carries a `code` the command names in Persian and English (`cli.audit_labels`) and an
+English message for the log and the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sandogh.core.errors import SandoghError
+
+
+class AuditRefusedError(SandoghError):
+    code = "refused"
+
+    def __init__(self, message: str, *, subject: str = "") -> None:
+        super().__init__(message)
+        self.subject = subject  # what the refusal is about: an election, a contest, a paper
+
+
+class AuditAlreadyStartedError(AuditRefusedError):
+    code = "already-started"
+
+
+class NoAuditError(AuditRefusedError):
+    code = "no-audit"
+
+
+class ResultsNotCompleteError(AuditRefusedError):
+    """An outcome is audited once every station of its constituency has reported."""
+
+    code = "results-incomplete"
+
+
+class ResultsChangedError(AuditRefusedError):
+    """The results (or a void) changed since the plan was published: the plan no longer
+    describes them, and the audit cannot go on."""
+
+    code = "results-changed"
+
+
+class SeedAlreadyRecordedError(AuditRefusedError):
+    """A seed is never re-rolled: a second meeting's seed would let someone choose."""
+
+    code = "seed-recorded"
+
+
+class NoSeedError(AuditRefusedError):
+    code = "no-seed"
+
+
+class RoundOpenError(AuditRefusedError):
+    """A round is drawn only once the one before is closed and its hash logged."""
+
+    code = "round-open"
+
+
+class AuditEndedError(AuditRefusedError):
+    code = "audit-ended"
+
+
+class NoOpenRoundError(AuditRefusedError):
+    """No round is open to read into: none drawn yet, or the last one closed."""
+
+    code = "no-open-round"
+
+
+class ReadingRefusedError(AuditRefusedError):
+    """Readings naming papers or stations not drawn in the open round, or read twice; nothing
+    of the batch is stored. `problems` are (unit, "not-drawn" | "read-twice")."""
+
+    code = "reading-refused"
+
+    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
+        said = "; ".join(f"{unit}: {why}" for unit, why in problems)
+        super().__init__(f"readings refused: {said}", subject=problems[0][0])
+        self.problems = tuple(problems)
+
+
+class NotAllReadError(AuditRefusedError):
+    """A round closes only once every paper or station it drew is read."""
+
+    code = "not-all-read"
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+        super().__init__(f"{len(missing)} drawn but not read: {shown}", subject=missing[0])
+        self.missing = tuple(missing)
+
+
+class HandCountNotDueError(AuditRefusedError):
+    code = "hand-count-not-due"
+
+
+class HandCountRecordedError(AuditRefusedError):
+    code = "hand-count-recorded"

@@ -1,0 +1,154 @@
+"""An audit's standing, its published files, and the full hand count that may end it
+(docs/audit.md §6.3, §7).
+
+A full hand count's totals decide the contest under its rule (`core.audit.replay.hand_count`)
+and are stored as a hand-count correction *pending certification*: the supervision path
+certifies stored results, and a correction that replaces a constituency's counts is not yet one
+of its decisions (what is left is said in docs/audit.md §6.3).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from sandogh.core.audit.plan import AuditPlan
+from sandogh.core.audit.replay import HandCount, RoundResult, hand_count
+from sandogh.core.audit.rounds import ContestRisk, Decision
+from sandogh.core.audit.sample_record import sample_json
+from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.definition.model import Election
+from sandogh.core.log import EventType
+from sandogh.core.rules.lots import Lot
+from sandogh.services.audit_errors import HandCountNotDueError, HandCountRecordedError
+from sandogh.services.audit_ports import StoredHandCount
+from sandogh.services.audit_rounds import Drawn, history
+from sandogh.services.audits import log
+from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class AuditStatus:
+    election: str
+    plan: AuditPlan
+    manifest_hash: str
+    papers: int  # in the manifest
+    seed: str | None
+    results: tuple[RoundResult, ...]  # every closed round, replayed
+    decisions: tuple[ContestRisk, ...]  # each contest now
+    open: Drawn | None
+    read: int  # units of the open round read so far
+    next_sizes: dict[str, int]
+    hand_counts: tuple[HandCount, ...]  # recorded, each pending certification
+
+
+def audit_status(uow: UnitOfWorkFactory, election_id: str | None) -> AuditStatus:
+    with uow() as work:
+        found = history(work, election_id)
+        audit = found.audit
+        opened = None if found.open is None else found.drawn(found.open.number)
+        read = 0 if opened is None else sum(r.round == opened.number for r in found.readings)
+        counts = tuple(_hand_count(audit.plan, h) for h in work.audits.hand_counts(audit.election))
+    return AuditStatus(
+        audit.election,
+        audit.plan,
+        audit.manifest.hash,
+        audit.manifest.papers,
+        None if audit.seed is None else audit.seed.digits,
+        found.results,
+        found.decisions(),
+        opened,
+        read,
+        {} if opened is not None else dict(found.next_sizes()),
+        counts,
+    )
+
+
+def record_hand_count(
+    uow: UnitOfWorkFactory,
+    election_id: str | None,
+    contest: str,
+    counts: Counts,
+    *,
+    lot: Lot | None = None,
+    now: datetime.datetime,
+    actor: str = SYSTEM,
+) -> HandCount:
+    """Store the totals of a full hand count of `contest` (`CONTEST:CONSTITUENCY`), once the
+    audit has sent it to one, and the outcome they give; pending certification."""
+    with uow() as work:
+        found = history(work, election_id)
+        audit = found.audit
+        due = {r.contest for r in found.decisions() if r.decision is Decision.HAND_COUNT}
+        if contest not in due:
+            raise HandCountNotDueError(
+                f"{contest} is not sent to a full hand count (due: {', '.join(sorted(due))})",
+                subject=contest,
+            )
+        if any(h.contest == contest for h in work.audits.hand_counts(audit.election)):
+            raise HandCountRecordedError(f"{contest}: a hand count is recorded", subject=contest)
+        plan = next(c for c in audit.plan.contests if c.key == contest)
+        result = hand_count(plan, counts, lot)
+        votes: dict[str, JSONValue] = dict(counts.votes)
+        data: JSONValue = {"cast": counts.cast, "valid": counts.valid, "votes": votes}
+        stored = StoredHandCount(audit.election, contest, data, now, actor)
+        work.audits.add_hand_count(stored)
+        details: dict[str, str | int] = {"election": audit.election, "contest": contest}
+        details |= {"cast": counts.cast, "valid": counts.valid, "status": stored.status}
+        details |= {"elected": ",".join(result.outcome.elected), "changed": str(result.changed)}
+        log(work, audit.tallied, EventType.AUDIT_HAND_COUNTED, details, now=now, actor=actor)
+        work.commit()
+    return result
+
+
+def _hand_count(plan: AuditPlan, stored: StoredHandCount) -> HandCount:
+    contest = next(c for c in plan.contests if c.key == stored.contest)
+    data = stored.counts
+    assert isinstance(data, dict)
+    assert isinstance(data["votes"], dict)
+    votes = {str(k): int(str(v)) for k, v in data["votes"].items()}
+    counts = Counts(cast=int(str(data["cast"])), valid=int(str(data["valid"])), votes=votes)
+    return hand_count(contest, counts)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What docs/audit.md §7 publishes, as bytes (canonical JSON) and values for the files
+    written elsewhere (the definition and the tally sheets the plan was made from)."""
+
+    election: Election
+    sheets: tuple[TallySheet, ...]
+    manifest: bytes
+    plan: bytes
+    seed: bytes | None
+    samples: tuple[bytes, ...]  # in the plan's `samples` order
+    rounds: tuple[bytes, ...]  # closed rounds, by number
+
+
+def audit_publication(uow: UnitOfWorkFactory, election_id: str | None) -> Publication:
+    with uow() as work:
+        found = history(work, election_id)
+    audit = found.audit
+    closed = sum(r.closed for r in found.rounds)
+    samples: tuple[bytes, ...] = ()
+    if audit.seed is not None:
+        drawn = found.samples(closed)
+        samples = tuple(
+            canonical_json(sample_json(drawn[s.frame.name])) for s in audit.plan.samples
+        )
+    sheets = tuple(
+        TallySheet(code, contest, total.counts)
+        for contest in audit.stored.contests
+        for code in audit.tallied.geography.stations
+        if (total := audit.tallied.total(contest, code)) is not None and total.stations_reported
+    )
+    return Publication(
+        audit.tallied.stored.election,
+        sheets,
+        audit.stored.manifest,
+        audit.stored.plan,
+        audit.stored.seed,
+        samples,
+        tuple(r.record for r in found.rounds if r.record is not None),
+    )
