@@ -259,6 +259,18 @@ def test_a_challenged_code_shown_opened_to_other_choices_fails(record: Path) -> 
     assert "no chain holds" in first(verified(record), Check.CONFIRMATION_CODES)
 
 
+def test_a_challenged_code_shown_with_a_contest_twice_fails(record: Path) -> None:
+    # the outside review: a second item for the same contest, placed first, naming another
+    # candidate passed (the items were folded into a dict, the later winning) while the page
+    # showed both: the ballot read as opened to a candidate it never had
+    def forge(entry: dict[str, Any]) -> None:
+        real = entry["opened"][0]
+        entry["opened"].insert(0, dict(real, chosen=[]))  # shown blank: names the definition's
+
+    _edit_entry(record, "challenged", forge)
+    assert "no chain holds" in first(verified(record), Check.CONFIRMATION_CODES)
+
+
 def test_a_code_whose_state_is_changed_in_the_index_fails(record: Path) -> None:
     code = chain_lines(record, "ST-1")[1]["code"]
     shard = json.loads(_shard(record, code).read_bytes())
