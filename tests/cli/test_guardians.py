@@ -38,7 +38,7 @@ def _guardians(tmp_path: Path) -> tuple[Path, dict[int, tuple[Path, Path]]]:
     people = {}
     for i in ROLES:
         home = tmp_path / f"guardian{i}"
-        home.mkdir()
+        home.mkdir(mode=0o700)  # a private folder: only its owner may enter it
         key = home / "key"
         public = _run("staff", "keygen", "--out", str(key)).stdout.strip()
         people[i] = (key, home, public)

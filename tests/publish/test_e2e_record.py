@@ -378,7 +378,7 @@ def test_the_reviewers_attack_through_the_cli(tmp_path: Path) -> None:
     record = tmp_path / "election.json"
     record.write_bytes(guardians.data)
     home = tmp_path / "guardian1"
-    home.mkdir()
+    home.mkdir(mode=0o700)  # a private folder: only its owner may enter it
     key = home / "key"
     key.write_text(hashlib.sha256(b"guardian 1").hexdigest() + "\n")
     key.chmod(0o600)

@@ -259,6 +259,18 @@ def test_a_challenged_code_shown_opened_to_other_choices_fails(record: Path) -> 
     assert "no chain holds" in first(verified(record), Check.CONFIRMATION_CODES)
 
 
+def test_a_challenged_code_shown_with_a_contest_twice_fails(record: Path) -> None:
+    # the outside review: a second item for the same contest, placed first, naming another
+    # candidate passed (the items were folded into a dict, the later winning) while the page
+    # showed both: the ballot read as opened to a candidate it never had
+    def forge(entry: dict[str, Any]) -> None:
+        real = entry["opened"][0]
+        entry["opened"].insert(0, dict(real, chosen=[]))  # shown blank: names the definition's
+
+    _edit_entry(record, "challenged", forge)
+    assert "no chain holds" in first(verified(record), Check.CONFIRMATION_CODES)
+
+
 def test_a_code_whose_state_is_changed_in_the_index_fails(record: Path) -> None:
     code = chain_lines(record, "ST-1")[1]["code"]
     shard = json.loads(_shard(record, code).read_bytes())
@@ -335,3 +347,26 @@ def test_a_ceremony_not_the_pre_election_records_fails(record: Path) -> None:
 def test_an_election_json_of_another_election_fails(record: Path) -> None:
     rewrite_json(record, "e2e/election.json", lambda e: e.update(election="other"))
     assert "of election 'other'" in first(verified(record), Check.MANIFEST)
+
+
+@pytest.mark.parametrize("shown", [{}, 18446744073709551616, "sandogh/e2e-election@2", None])
+def test_an_election_json_of_another_format_fails(record: Path, shown: object) -> None:
+    # the outside review: `format` {} passed; each e2e file's format is held to its one value
+    rewrite_json(record, "e2e/election.json", lambda e: e.update(format=shown))
+    assert "format" in first(verified(record), Check.MANIFEST)
+
+
+@pytest.mark.parametrize("shown", [18446744073709551616, {}, "sandogh/e2e-manifest@2"])
+def test_a_manifest_of_another_format_fails(record: Path, shown: object) -> None:
+    document = _manifest(record)
+    document["format"] = shown
+    _write_manifest_doc(record, document)
+    assert "format" in first(verified(record), Check.MANIFEST)
+
+
+@pytest.mark.parametrize("shown", [{}, 1, "sandogh/e2e-chain@2"])
+def test_a_chain_of_another_format_fails(record: Path, shown: object) -> None:
+    rewrite_chain(record, "ST-1", lambda lines: lines[0].update(format=shown))
+    result = verified(record)
+    assert "'format' is not sandogh/e2e-chain@1" in first(result, Check.CHAIN_START)
+    assert not result.ledger.outcomes[Check.CONFIRMATION_CODES].failed  # the chain goes on

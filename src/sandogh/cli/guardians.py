@@ -34,6 +34,7 @@ from sandogh.cli.guardians_files import (
     read_document,
     say,
     write_private,
+    write_public,
 )
 from sandogh.cli.options import LangOption, Language
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
@@ -98,7 +99,7 @@ def plan(
     data = guardians.make_plan(election, definition_hash, quorum, [_guardian(g) for g in guardian])
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / PLAN_FILE
-    target.write_bytes(data)
+    write_public(target, data)
     say("planned", lang, file=str(target), n=len(guardian), k=quorum)
 
 
@@ -133,10 +134,10 @@ def init(
     """Draw your polynomial and ceremony key; publish your commitments."""
     plan_file = read_document(directory / PLAN_FILE)
     index, secret, public = guardians.init(plan_file, read_key_file(key), draw)
-    secret_path = private_dir(private, key) / f"guardian-{index}.secret.json"
+    secret_path = private_dir(private, key, make=True) / f"guardian-{index}.secret.json"
     write_private(secret_path, secret)
     public_path = directory / f"guardian-{index}.public.json"
-    public_path.write_bytes(public)
+    write_public(public_path, public)
     say("init", lang, i=index, public=str(public_path), secret=str(secret_path))
 
 
@@ -156,7 +157,7 @@ def share(
     plan_file = read_document(directory / PLAN_FILE)
     data = guardians.share(plan_file, secret, read_all(directory, "public"), read_key_file(key))
     target = directory / f"guardian-{index}.shares.json"
-    target.write_bytes(data)
+    write_public(target, data)
     say("shared", lang, i=index, n=data.count(b'"to":'), file=str(target))
 
 
@@ -176,7 +177,7 @@ def check(
         read_all(directory, "reveal"),
         key=read_key_file(key),
     )
-    (directory / f"guardian-{index}.check.json").write_bytes(checked.check)
+    write_public(directory / f"guardian-{index}.check.json", checked.check)
     for complaint in checked.complaints:
         why = share_fault(complaint.fault, lang.lang)
         say("complained", lang, i=index, against=complaint.against, reason=why)
@@ -203,7 +204,7 @@ def reveal(
         say("no_complaint", lang, i=index)
         return
     target = directory / f"guardian-{index}.reveal.json"
-    target.write_bytes(data)
+    write_public(target, data)
     say("revealed", lang, i=index, n=data.count(b'"to":'), file=str(target))
 
 
@@ -222,7 +223,7 @@ def finish(
         read_all(directory, "check"),
         read_all(directory, "reveal"),
     )
-    out.write_bytes(data)
+    write_public(out, data)
     say("finished", lang, key=record.joint_key.hex(), file=str(out))
 
 

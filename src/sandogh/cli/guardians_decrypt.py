@@ -22,6 +22,7 @@ from sandogh.cli.guardians_files import (
     read_document,
     say,
     warn,
+    write_public,
 )
 from sandogh.cli.guardians_snapshot import check_input, checked_chains
 from sandogh.cli.options import LangOption, Language
@@ -114,7 +115,7 @@ def decrypt(
         data = tally_decryption.decrypt(
             record_file, key_file, read_document(tally), read_key_file(key), draw, products=products
         )
-    out.write_bytes(data)
+    write_public(out, data)
     say("decrypted", lang, i=index, n=data.count(b'"share":'), file=str(out))
 
 
@@ -130,7 +131,7 @@ def combine(
     combined = tally_decryption.combine_tally(
         read_document(record), read_document(tally), [read_document(p) for p in partials]
     )
-    out.write_bytes(combined.data)
+    write_public(out, combined.data)
     for fault in combined.left_out:
         say("left_out", lang, fault=fault_in(fault, lang.lang))
     comma = "، " if lang.lang == "fa" else ", "

@@ -65,6 +65,11 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, persian in (
         (r"no such file$", "چنین پرونده‌ای نیست"),
         (r"already exists; it is never replaced$", "پیش‌تر هست و هرگز جایگزین نمی‌شود"),
+        (
+            r"has mode ([0-7]+): only its owner may read, write or enter it \(chmod 700 (.+)\)$",
+            "پوشه خصوصی با دسترسی {0} است: فقط صاحبش باید بتواند آن را بخواند، در آن بنویسد یا "
+            "به آن وارد شود (با chmod 700 {1} درستش کنید)",
+        ),
         (r"is not the ceremony's definition (.*)$", "تعریف انتخاباتِ این مراسم ({0}) نیست"),
         (r"(.+) is not listed$", "{0} در فهرست امینان نیست"),
         (

@@ -1,6 +1,7 @@
 """What the `sandogh guardians` commands share: the directory and key options, the files they
-read and the private ones they write (mode 0600, never replaced), the randomness they draw, and
-what they say, in Persian and English.
+read, the public ones they write (mode 0644 whatever the umask) and the private ones (mode 0600,
+never replaced, in a folder only the guardian may enter), the randomness they draw, and what they
+say, in Persian and English.
 
 The private files are a guardian's polynomial and its share of the joint secret (`docs/e2e.md`
 §5): they go to its private directory (`--private`, by default its key file's), never to the
@@ -10,6 +11,7 @@ exchange directory (`--dir`) the guardians share.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +30,8 @@ _out = Console(highlight=False, soft_wrap=True)
 _err = Console(highlight=False, soft_wrap=True, stderr=True)
 
 PLAN_FILE = "ceremony.json"
+PUBLIC_FILE = 0o644  # the exchange folder's files: every guardian reads them, none but the writer
+PRIVATE_DIR = 0o700
 
 _FA = {
     "planned": "برنامه مراسم کلید در {file} نوشته شد: {n} امین، حد نصاب {k}",
@@ -122,6 +126,15 @@ def read_all(directory: Path, kind: str) -> list[Document]:
     return [read_document(path) for path in sorted(directory.glob(f"guardian-*.{kind}.json"))]
 
 
+def write_public(path: Path, data: bytes) -> None:
+    """Write a file of the exchange folder (or an output to publish), mode 0644 set explicitly:
+    under a umask of 000 it would be 0666, and any account on the machine could rewrite it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PUBLIC_FILE)
+    with os.fdopen(fd, "wb") as file:
+        os.fchmod(file.fileno(), PUBLIC_FILE)
+        file.write(data)
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write a private file, mode 0600, never replacing other bytes (`check` run again writes the
     same key file)."""
@@ -141,5 +154,21 @@ def draw() -> int:
     return int.from_bytes(os.urandom(64), "big") % GROUP.q
 
 
-def private_dir(private: Path | None, key: Path) -> Path:
-    return private if private is not None else key.parent
+def private_dir(private: Path | None, key: Path, *, make: bool = False) -> Path:
+    """The guardian's private folder (`--private`, else its key file's); with `make`, created
+    mode 0700 when it does not exist. One its group or others may read, write or enter is
+    refused: another account could read the secret, or swap it, however private the files."""
+    folder = private if private is not None else key.parent
+    if make and not folder.exists():
+        folder.mkdir(parents=True, mode=PRIVATE_DIR)
+        os.chmod(folder, PRIVATE_DIR)  # mkdir's mode passes through the umask
+    try:
+        mode = stat.S_IMODE(folder.stat().st_mode)
+    except FileNotFoundError:
+        raise GuardianFileError(str(folder), [Problem("", "no such file")]) from None
+    if mode & ~PRIVATE_DIR:
+        detail = (
+            f"has mode {mode:o}: only its owner may read, write or enter it (chmod 700 {folder})"
+        )
+        raise GuardianFileError(str(folder), [Problem("", detail)])
+    return folder

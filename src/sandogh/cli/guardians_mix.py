@@ -12,7 +12,15 @@ from typing import Annotated
 import typer
 
 from sandogh.cli.guardians_errors import localised
-from sandogh.cli.guardians_files import KeyFile, MixInputFile, Out, Record, read_document, say
+from sandogh.cli.guardians_files import (
+    KeyFile,
+    MixInputFile,
+    Out,
+    Record,
+    read_document,
+    say,
+    write_public,
+)
 from sandogh.cli.options import LangOption, Language
 from sandogh.formats.key_file import read_key_file
 from sandogh.services import mixing
@@ -52,7 +60,7 @@ def mix(
     done, data = mixing.mix(
         read_document(record), read_document(mix_input), made, signing, MIX_RANDOMNESS
     )
-    out.write_bytes(data)
+    write_public(out, data)
     say("mixed", lang, i=done.guardian, t=done.mixer, n=len(done.rows), file=str(out))
 
 
@@ -68,5 +76,5 @@ def rows(
     data = mixing.rows_to_decrypt(
         read_document(record), read_document(mix_input), [read_document(p) for p in mixes]
     )
-    out.write_bytes(data)
+    write_public(out, data)
     say("rows", lang, n=data.count(b'"ballots":1'), file=str(out))

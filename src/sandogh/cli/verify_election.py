@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from sandogh.cli.fingerprint_option import checked_anchors
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.verify_election_fa import detail_fa, refusal_fa
 from sandogh.cli.verify_election_text import NAMES, REASONS_FA, SHOWN_ABSENT, say
@@ -83,6 +84,7 @@ def verify_election_command(
             "from a second source: sha256:HEX, or its short form of 40 digits (repeat for each "
             "election). Without it the record in the snapshot is taken unauthenticated.",
             show_default=False,
+            callback=checked_anchors,
         ),
     ] = None,
     as_json: JsonOption = False,

@@ -22,7 +22,7 @@ NAMES: dict[Check, tuple[str, str]] = {
     Check.WELL_FORMED: ("درستی شکل برگه‌ها", "ballots well-formed"),
     Check.SELECTION_PROOFS: ("اثبات‌های ۰ یا ۱ گزینه‌ها", "selection proofs (0..1)"),
     Check.CONTEST_PROOFS: ("اثبات‌های هر رقابت", "contest proofs (0..L−1)"),
-    Check.CONFIRMATION_CODES: ("کدهای تأیید زنجیره", "confirmation codes of the chain"),
+    Check.CONFIRMATION_CODES: ("کدهای رهگیری زنجیره", "confirmation codes of the chain"),
     Check.CHAIN_CLOSE: ("بستن زنجیره", "chain close"),
     Check.NO_DUPLICATES: ("نبود رمزنوشته تکراری", "no ciphertext twice"),
     Check.CHALLENGED: ("برگه‌های ابطال‌شده برای بررسی", "challenged ballots re-encrypted"),

@@ -71,16 +71,16 @@ def check_codes(
 
 def _shown(entry: Any, state: str, place: str) -> str:
     """What the look-up shows of an entry: a cast one's `counted`, a challenged one's `opened`
-    codes per contest (their names are the definition's, shown as given)."""
+    codes per contest as a list (their names are the definition's, shown as given): a contest
+    listed twice is kept twice, as the page shows it, and so matches no chain's ballot."""
     if state == "cast":
         return shown_of(state, field(entry, "counted", place, bool), None)
-    opened: dict[str, list[str]] = {}
+    opened: list[tuple[str, list[str]]] = []
     for i, contest in enumerate(field(entry, "opened", place, list)):
         at = f"{place}.opened[{i}]"
         chosen = field(contest, "chosen", at, list)
-        opened[field(contest, "contest", at, str)] = [
-            field(c, "code", f"{at}.chosen[{j}]", str) for j, c in enumerate(chosen)
-        ]
+        codes = [field(c, "code", f"{at}.chosen[{j}]", str) for j, c in enumerate(chosen)]
+        opened.append((field(contest, "contest", at, str), codes))
     return shown_of(state, False, opened)
 
 

@@ -36,6 +36,8 @@ GROUP = RISTRETTO255
 MANIFEST = "e2e/manifest.json"
 ELECTION = "e2e/election.json"
 PLAN_FORMAT = "sandogh/e2e-ceremony@1"
+MANIFEST_FORMAT = "sandogh/e2e-manifest@1"
+ELECTION_FORMAT = "sandogh/e2e-election@1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,8 @@ def read_manifest(source: Source, folder: str, election: str) -> tuple[dict[str,
     if data is None:
         raise RecordError(where, "missing")
     document = parse_json(data, where)
+    if read_field(document, "format", where, str) != MANIFEST_FORMAT:
+        raise RecordError(where, f"'format' is not {MANIFEST_FORMAT}")
     named = read_field(document, "election", where, str)
     if named != election:
         raise RecordError(where, f"the manifest is of election {named!r}, not {election!r}")
@@ -134,6 +138,8 @@ def check_election(
         raise RecordError(folder + ELECTION, "missing")
     where = folder + ELECTION
     document = parse_json(data, where)
+    if read_field(document, "format", where, str) != ELECTION_FORMAT:
+        raise RecordError(where, f"'format' is not {ELECTION_FORMAT}")
     named = read_field(document, "election", where, str)
     if named != election:
         raise RecordError(where, f"election.json is of election {named!r}, not {election!r}")

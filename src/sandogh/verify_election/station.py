@@ -42,6 +42,8 @@ from sandogh.verify_election.summary import (
 )
 from sandogh.verify_election.tally import check_tally
 
+CHAIN_FORMAT = "sandogh/e2e-chain@1"
+
 
 @dataclass
 class _Chain:
@@ -124,6 +126,10 @@ def _start(
     """V6; the chain's start as recorded (the chain goes on from it whatever V6 says)."""
     context, station = task.context, task.station
     start = digest(document, "start", at)
+    shown_format = document.get("format")  # compared, not read as a str: any other value fails
+    ledger.record(
+        Check.CHAIN_START, shown_format == CHAIN_FORMAT, at, f"'format' is not {CHAIN_FORMAT}"
+    )
     named = read_field(document, "station", at, str)
     device = chain.device = prefixed(document, "device", "ed25519", at)
     zero = prefixed(document, "zero_report", "sha256", at)

@@ -29,15 +29,22 @@ def code_tag(code: bytes, station: str, state: str, shown: str) -> bytes:
 def shown_of(state: str, counted: bool, opened: object) -> str:
     """What "Was my ballot counted?" tells a voter beyond the state: a cast ballot, whether its
     station's decrypted tally is in the record (§9's `counted`); a challenged one, the codes it
-    opened to per contest (`opened`, as {contest: [codes]}; anything else shows as unreadable)."""
+    opened to per contest, in order — the chain's `choices` ({contest: [codes]}) or the index's
+    `opened` ([(contest, [codes])]), compared exactly as a list, so a contest the index repeats
+    (the page shows every item) is not the chain's (anything else shows as unreadable)."""
     if state == "cast":
         return "counted" if counted else "pending"
-    if not isinstance(opened, dict) or not all(
-        isinstance(codes, list | tuple) and all(isinstance(c, str) for c in codes)
-        for codes in opened.values()
+    items = list(opened.items()) if isinstance(opened, dict) else opened
+    if not isinstance(items, list) or not all(
+        isinstance(item, tuple | list)
+        and len(item) == 2
+        and isinstance(item[0], str)
+        and isinstance(item[1], list | tuple)
+        and all(isinstance(c, str) for c in item[1])
+        for item in items
     ):
         return "unreadable"
-    return json.dumps({str(c): sorted(codes) for c, codes in opened.items()}, sort_keys=True)
+    return json.dumps([[contest, list(codes)] for contest, codes in items])
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,17 @@ from sandogh.locale import to_persian_digits
 from sandogh.publish.e2e_codes import CodeEntry, OpenedContest, write_codes
 from sandogh.publish.site import render_site
 from sandogh.publish.writer import Writer
-from tests.publish.site.build import JALILI, NAMES, PARTIAL, R1, R2, S1, S3, write_snapshot
+from tests.publish.site.build import (
+    JALILI,
+    NAMES,
+    PARTIAL,
+    PEZESHKIAN,
+    R1,
+    R2,
+    S1,
+    S3,
+    write_snapshot,
+)
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 LOOPBACK = "127.0.0.1"
@@ -31,6 +41,7 @@ CAST = hashlib.sha256(b"cast").digest()
 CHALLENGED = hashlib.sha256(b"challenged").digest()
 ABSENT = hashlib.sha256(b"absent").digest()
 PENDING = hashlib.sha256(b"pending").digest()  # cast, its station's tally not yet decrypted
+TWICE = hashlib.sha256(b"twice").digest()  # challenged, its contest listed twice (tampered)
 PRESIDENT = Name("انتخابات ریاست‌جمهوری", "Presidential election")
 ENTRIES = [
     CodeEntry(CAST, S1, Name("شعبه ۱ بافت", "Baft station 1"), challenged=False, counted=True),
@@ -41,6 +52,18 @@ ENTRIES = [
         Name("شعبه ۱ کرمان", "Kerman station 1"),
         challenged=True,
         opened=(
+            OpenedContest("president", PRESIDENT, ((JALILI, Name("سعید جلیلی", "Saeed Jalili")),)),
+        ),
+    ),
+    CodeEntry(
+        TWICE,
+        S3,
+        Name("شعبه ۱ کرمان", "Kerman station 1"),
+        challenged=True,
+        opened=(
+            OpenedContest(
+                "president", PRESIDENT, ((PEZESHKIAN, Name("مسعود پزشکیان", "Masoud Pezeshkian")),)
+            ),
             OpenedContest("president", PRESIDENT, ((JALILI, Name("سعید جلیلی", "Saeed Jalili")),)),
         ),
     ),
@@ -168,4 +191,21 @@ def test_a_code_before_decryption_is_not_said_counted(served: str, browser: Brow
     page.goto(f"{served}en/{R2}/ballot.html?code={PENDING.hex()}")
     expect(answer.locator(".status").first).to_have_text("in the chain, awaiting decryption")
     expect(answer).to_contain_text("The tally is not decrypted yet")
+    assert errors == []
+
+
+def test_a_challenged_code_with_a_contest_twice_is_not_shown(served: str, browser: Browser) -> None:
+    # the outside review: a second item for the contest, naming another candidate, was shown
+    # beside the real one; the entry is malformed, left out and said
+    errors: list[str] = []
+    page = _page(browser, errors)
+    for prefix, bad in (
+        (f"{served}{R2}", "یک نوشته از این بخش"),
+        (f"{served}en/{R2}", "One entry"),
+    ):
+        page.goto(f"{prefix}/ballot.html?code={TWICE.hex()}")
+        answer = page.locator("#ballot-answer")
+        expect(answer.locator(".bad-entry")).to_contain_text(bad)
+        expect(answer.locator("dd")).to_have_count(0)
+        assert "Pezeshkian" not in answer.inner_text()
     assert errors == []

@@ -150,7 +150,10 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     first = _seal(page, kiosk.url, token, {"president": ("21",), "parliament": ("32",)})
 
     press(page, "#challenge")  # asked once more, and told what it means
-    assert "دوباره رأی می‌دهید" in page.locator("#challenge-warn").inner_text()
+    warned = page.locator("#challenge-warn").inner_text()
+    assert "دوباره رأی می‌دهید" in warned
+    # the outside review: the opened ballot, published, sits right before this voter's cast one
+    assert "انتخاب‌های آن در سیاهه انتخابات منتشر می‌شود" in warned
     assert page.locator("#confirmation-code bdi").inner_text() == first
     _targets(page, "#challenge-yes", "#challenge-no")
     page.screenshot(path=str(SCREENSHOTS / "voter-challenge-confirm-fa.png"), full_page=True)
@@ -221,6 +224,9 @@ def test_the_code_screen_in_english(kiosk: Kiosk, browser: Browser) -> None:
     assert page.get_by_role("button", name="Cast my ballot").is_visible()
     page.screenshot(path=str(SCREENSHOTS / "voter-code-en.png"), full_page=True)
     press(page, "#challenge")
+    assert "Its choices are published in the election record for anyone to see" in (
+        page.locator("#challenge-warn").inner_text()
+    )
     press(page, "#challenge-yes")
     assert "Challenged for checking — not counted" in page.locator("#opened").inner_text()
     page.screenshot(path=str(SCREENSHOTS / "voter-opened-en.png"), full_page=True)

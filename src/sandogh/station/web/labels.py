@@ -79,8 +79,9 @@ FA: dict[str, str] = {
     "kiosk_change_note": ("برای تغییر انتخاب‌ها، «بررسی این برگه» را بزنید و سپس دوباره رأی دهید."),
     "kiosk_challenge_title": "این برگه بررسی شود؟",
     "kiosk_challenge_warn": (
-        "این برگه باز و چاپ می‌شود و هرگز شمرده نمی‌شود. پس از آن، با همان کارت تعرفه"
-        " دوباره رأی می‌دهید."
+        "این برگه باز و چاپ می‌شود و هرگز شمرده نمی‌شود. انتخاب‌های آن در سیاهه انتخابات"
+        " منتشر می‌شود و هر کس می‌تواند آن‌ها را ببیند. پس از آن، با همان کارت تعرفه دوباره"
+        " رأی می‌دهید."
     ),
     "kiosk_challenge_yes": "آری، این برگه را باز کن",
     "kiosk_challenge_no": "نه، بازگشت به کد رهگیری",
@@ -171,8 +172,9 @@ EN: dict[str, str] = {
     "kiosk_change_note": "To change your choices, press “Check this ballot”, then vote again.",
     "kiosk_challenge_title": "Check this ballot?",
     "kiosk_challenge_warn": (
-        "This ballot is opened and printed, and it is never counted. Then you vote again with"
-        " the same ballot card."
+        "This ballot is opened and printed, and it is never counted. Its choices are published"
+        " in the election record for anyone to see. Then you vote again with the same ballot"
+        " card."
     ),
     "kiosk_challenge_yes": "Yes, open this ballot",
     "kiosk_challenge_no": "No, back to the confirmation code",

@@ -73,8 +73,15 @@
     if (entry.state === "cast") {
       return entry.counted === undefined || typeof entry.counted === "boolean";
     }
+    /* a contest listed twice would show the ballot opened to choices it never had (the outside
+       review: a second item, naming another candidate, was shown beside the real one) */
+    var seen = {};
     return entry.state === "challenged" && Array.isArray(entry.opened) && entry.opened.every(function (contest) {
-      return isName(contest) && isName(contest.name) && Array.isArray(contest.chosen) && contest.chosen.every(function (c) {
+      if (!isName(contest) || typeof contest.contest !== "string" || seen["c" + contest.contest]) {
+        return false;
+      }
+      seen["c" + contest.contest] = true;
+      return isName(contest.name) && Array.isArray(contest.chosen) && contest.chosen.every(function (c) {
         return isName(c) && typeof c.code === "string" && isName(c.name);
       });
     });
