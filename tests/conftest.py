@@ -187,14 +187,24 @@ def postgres_url(postgres_server: PostgresServer) -> str:
     return postgres_server.create_database()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with sandogh's schema, made once a test process: a test's migrated store is
+    a copy of it, as a PostgreSQL one is of `_MIGRATED_TEMPLATE` (migrating each anew cost most
+    of a second a test; the migrations themselves are tested on empty databases, `db_url`)."""
+    path = tmp_path_factory.mktemp("sqlite-template") / "store.sqlite"
+    init_database(f"sqlite:///{path}")
+    return path
+
+
 def _new_database(request: pytest.FixtureRequest, tmp_path: Path, *, migrated: bool) -> str:
     if request.param == "postgresql":
         server: PostgresServer = request.getfixturevalue("postgres_server")
         return server.create_database(migrated=migrated)
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    path = tmp_path / "store.sqlite"
     if migrated:
-        init_database(url)
-    return url
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture(params=BACKENDS)
