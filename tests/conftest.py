@@ -3,6 +3,7 @@
 - `db_url`: a new, empty database, once on SQLite and once on PostgreSQL (parametrized).
 - `store_url`: the same with sandogh's schema created (`init_database`).
 - `postgres_url`: a new, empty PostgreSQL database only.
+- `sqlite_store_url`: a SQLite store with sandogh's schema only.
 - `new_unit_of_work`: a factory of units of work over one new store, on the in-memory fake,
   SQLite and PostgreSQL (parametrized), for tests of the ports' contract and of services; up to
   `CONCURRENT_UNITS_OF_WORK` of them may be open at once, on as many threads.
@@ -201,10 +202,22 @@ def _new_database(request: pytest.FixtureRequest, tmp_path: Path, *, migrated: b
     if request.param == "postgresql":
         server: PostgresServer = request.getfixturevalue("postgres_server")
         return server.create_database(migrated=migrated)
-    path = tmp_path / "store.sqlite"
     if migrated:
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return _copy_of(request.getfixturevalue("sqlite_template"), tmp_path)
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+def _copy_of(template: Path, folder: Path) -> str:
+    path = folder / "store.sqlite"
+    shutil.copyfile(template, path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def sqlite_store_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A SQLite store with sandogh's schema, this test's own: for the tests of a layer above the
+    store, which run on SQLite only."""
+    return _copy_of(sqlite_template, tmp_path)
 
 
 @pytest.fixture(params=BACKENDS)
