@@ -3,15 +3,16 @@
 - `db_url`: a new, empty database, once on SQLite and once on PostgreSQL (parametrized).
 - `store_url`: the same with sandogh's schema created (`init_database`).
 - `postgres_url`: a new, empty PostgreSQL database only.
+- `sqlite_store_url`: a SQLite store with sandogh's schema only.
 - `new_unit_of_work`: a factory of units of work over one new store, on the in-memory fake,
   SQLite and PostgreSQL (parametrized), for tests of the ports' contract and of services; up to
   `CONCURRENT_UNITS_OF_WORK` of them may be open at once, on as many threads.
 
 PostgreSQL is a throwaway server each test process (xdist worker) starts for itself: `initdb` into
 a temporary folder, listening only on a unix socket there, with durability off since nothing in
-it outlives the run; every test gets a database of its own. The server is started the first time
-a test asks for it, so a run that deselects `-m postgres` starts none. If it cannot start, the
-tests that need it fail with the server's log: they are never skipped.
+it outlives the run; every test gets a database of its own, dropped when the test ends. The server
+is started the first time a test asks for it, so a run that deselects `-m postgres` starts none.
+If it cannot start, the tests that need it fail with the server's log: they are never skipped.
 """
 
 from __future__ import annotations
@@ -155,21 +156,26 @@ class PostgresServer:
         )
         return url.render_as_string(hide_password=False)
 
-    def create_database(self, *, migrated: bool = False) -> str:
-        """A new database, empty or with sandogh's schema, and its URL."""
+    def create_database(self, request: pytest.FixtureRequest, *, migrated: bool = False) -> str:
+        """A new database, empty or with sandogh's schema, and its URL; dropped when the
+        fixture that `request` is of ends, so that a run's databases do not pile up (left,
+        a worker's hundreds of them made the server's stop, at the end of the run, take minutes)."""
         if migrated and not self._has_template:
-            self._create(_MIGRATED_TEMPLATE, template="template0")
+            self._execute(f'CREATE DATABASE "{_MIGRATED_TEMPLATE}" TEMPLATE template0')
             init_database(self.url(_MIGRATED_TEMPLATE))
             self._has_template = True
         name = f"test_{next(self._names)}"
-        self._create(name, template=_MIGRATED_TEMPLATE if migrated else "template0")
+        template = _MIGRATED_TEMPLATE if migrated else "template0"
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        # FORCE: a connection a test left open must not keep its database
+        request.addfinalizer(lambda: self._execute(f'DROP DATABASE "{name}" WITH (FORCE)'))
         return self.url(name)
 
-    def _create(self, name: str, *, template: str) -> None:
+    def _execute(self, statement: str) -> None:
         with psycopg.connect(
             host=str(self.root), user=_ROLE, dbname="postgres", autocommit=True
         ) as c:
-            c.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            c.execute(statement)
 
 
 @pytest.fixture(scope="session")
@@ -183,18 +189,40 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture
-def postgres_url(postgres_server: PostgresServer) -> str:
-    return postgres_server.create_database()
+def postgres_url(request: pytest.FixtureRequest, postgres_server: PostgresServer) -> str:
+    return postgres_server.create_database(request)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with sandogh's schema, made once a test process: a test's migrated store is
+    a copy of it, as a PostgreSQL one is of `_MIGRATED_TEMPLATE` (migrating each anew cost most
+    of a second a test; the migrations themselves are tested on empty databases, `db_url`)."""
+    path = tmp_path_factory.mktemp("sqlite-template") / "store.sqlite"
+    init_database(f"sqlite:///{path}")
+    return path
 
 
 def _new_database(request: pytest.FixtureRequest, tmp_path: Path, *, migrated: bool) -> str:
     if request.param == "postgresql":
         server: PostgresServer = request.getfixturevalue("postgres_server")
-        return server.create_database(migrated=migrated)
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+        return server.create_database(request, migrated=migrated)
     if migrated:
-        init_database(url)
-    return url
+        return _copy_of(request.getfixturevalue("sqlite_template"), tmp_path)
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+def _copy_of(template: Path, folder: Path) -> str:
+    path = folder / "store.sqlite"
+    shutil.copyfile(template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def sqlite_store_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A SQLite store with sandogh's schema, this test's own: for the tests of a layer above the
+    store, which run on SQLite only."""
+    return _copy_of(sqlite_template, tmp_path)
 
 
 @pytest.fixture(params=BACKENDS)

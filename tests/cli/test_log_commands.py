@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import shutil
 import sqlite3
 import stat
 from collections.abc import Callable, Iterator
@@ -34,14 +35,23 @@ from tests.services.build import ST_1, ST_2
 from .test_app import EXAMPLE, sandogh
 
 
-@pytest.fixture
-def logged(tmp_path: Path) -> Path:
-    """A store whose log holds a definition loaded and its results imported."""
-    path = tmp_path / "log.sqlite"
+@pytest.fixture(scope="module")
+def logged_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store whose log holds a definition loaded and its results imported, made once: three
+    commands' runs, which each test would otherwise pay again."""
+    path = tmp_path_factory.mktemp("logged") / "log.sqlite"
     db = f"sqlite:///{path}"
     sandogh("init", db=db)
     sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
     sandogh("results", "import", str(EXAMPLE / "round2-results.csv"), "-e", "kerman-1403-r2", db=db)
+    return path
+
+
+@pytest.fixture
+def logged(logged_template: Path, tmp_path: Path) -> Path:
+    """This test's own copy of `logged_template`, to tamper with."""
+    path = tmp_path / "log.sqlite"
+    shutil.copyfile(logged_template, path)
     return path
 
 

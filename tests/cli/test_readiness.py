@@ -15,7 +15,6 @@ from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.formats.readiness_csv import ReadinessCsvError, write_register
 from sandogh.services.elections import load_election
 from sandogh.store.engine import make_engine
-from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from ..conftest import TEST_NOW
@@ -25,9 +24,8 @@ PROVINCIAL = ("--as", "rahimi", "--role", "provincial-hq", "--place", "IR-08")
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    init_database(url)
+def db(sqlite_store_url: str) -> str:
+    url = sqlite_store_url
     engine = make_engine(url)
     try:
         load_election(

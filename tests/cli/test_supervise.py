@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +18,6 @@ from sandogh.services.ports import IncidentKind
 from sandogh.services.results import import_results
 from sandogh.services.supervision import Actor
 from sandogh.store.engine import make_engine
-from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from ..conftest import TEST_NOW
@@ -31,9 +29,8 @@ INSPECTOR = ("--as", "rezaei", "--role", "inspector", "--place", "IR-08-0801")
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    init_database(url)
+def db(sqlite_store_url: str) -> str:
+    url = sqlite_store_url
     engine = make_engine(url)
     try:
 

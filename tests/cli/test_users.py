@@ -29,7 +29,6 @@ from sandogh.services.operators import OperatorError, OperatorRefusal
 from sandogh.services.ports import OperatorAccount
 from sandogh.services.totp_at_rest import TotpAtRestError
 from sandogh.store.engine import make_engine
-from sandogh.store.schema import init_database
 from sandogh.store.tables import OperatorRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
@@ -39,9 +38,8 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'centre.sqlite'}"
-    init_database(url)
+def db(sqlite_store_url: str) -> str:
+    url = sqlite_store_url
     engine = make_engine(url)
     now = datetime.datetime(2024, 7, 4, tzinfo=datetime.UTC)
     try:

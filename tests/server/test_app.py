@@ -16,7 +16,6 @@ from sandogh.core.voters import NationalCode
 from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.server.limits import MAX_BODY_BYTES
 from sandogh.server.openapi import render
-from sandogh.store.schema import init_database
 from sandogh.wire.request_signing import sign_request
 
 from .live import ELECTION, Live, device, load_kerman, serving, stations, voters
@@ -66,10 +65,9 @@ ENDPOINTS = {
 
 
 @pytest.fixture
-def live(tmp_path: Path) -> Iterator[Live]:
+def live(sqlite_store_url: str) -> Iterator[Live]:
     """A centre over SQLite: these tests are of the web layer, not of the store."""
-    url = f"sqlite:///{tmp_path / 'centre.sqlite'}"
-    init_database(url)
+    url = sqlite_store_url
     load_kerman(url)
     with serving(url) as centre:
         yield centre

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pyotp
@@ -17,7 +16,6 @@ from sandogh.core.access import Role
 from sandogh.core.log import EventType
 from sandogh.server.settings import OperatorSettings
 from sandogh.services.operators import AccountChange
-from sandogh.store.schema import init_database
 
 from .live import load_kerman
 from .operators_live import (
@@ -38,9 +36,8 @@ UNTRUSTING = OperatorSettings(**{**TEST_OPERATORS.model_dump(), "trust_forwarded
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'centre.sqlite'}"
-    init_database(url)
+def store(sqlite_store_url: str) -> str:
+    url = sqlite_store_url
     load_kerman(url)
     return url
 

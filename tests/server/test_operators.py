@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -15,7 +14,6 @@ from sandogh.core.log import EventType
 from sandogh.locale.digits import to_persian_digits
 from sandogh.server.settings import OperatorSettings
 from sandogh.store.engine import make_engine
-from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from .live import load_kerman
@@ -35,10 +33,9 @@ from .operators_live import (
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> str:
+def store(sqlite_store_url: str) -> str:
     """A store with the Kerman runoff and three accounts; these tests are of the web layer."""
-    url = f"sqlite:///{tmp_path / 'centre.sqlite'}"
-    init_database(url)
+    url = sqlite_store_url
     load_kerman(url)
     add_account(url, "baft-hq", Role.COUNTY_HQ, "IR-08-0801")
     add_account(url, "bam-hq", Role.COUNTY_HQ, "IR-08-0802")

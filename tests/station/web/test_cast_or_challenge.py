@@ -41,12 +41,15 @@ def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
         yield served
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One Chromium for the module: each test's pages are contexts of their own, cookies apart."""
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+        try:
+            yield launched
+        finally:
+            launched.close()
 
 
 def _card(kiosk: Kiosk, browser: Browser, voter: int) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from sandogh.core.e2e.chain import readable_code
 from sandogh.core.report import StaffRole
@@ -106,35 +106,41 @@ def _back_and_forward(page: Page, times: int, shot: str) -> list[str]:
     return seen
 
 
-def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk) -> None:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the module, as a kiosk's: each test's pages are contexts of their own."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=CHROMIUM_ARGS,
             # Playwright turns the back/forward cache off; a kiosk's Chromium has it on
             ignore_default_args=["--disable-back-forward-cache"],
         )
-        token = _card(kiosk, browser.new_page(), 1)
-        page = browser.new_page(viewport={"width": 800, "height": 720})
-        _vote(page, kiosk.url, token)
-        seen = _back_and_forward(page, 5, "voter-after-back-fa.png")
-        browser.close()
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk, browser: Browser) -> None:
+    token = _card(kiosk, browser.new_page(), 1)
+    page = browser.new_page(viewport={"width": 800, "height": 720})
+    _vote(page, kiosk.url, token)
+    seen = _back_and_forward(page, 5, "voter-after-back-fa.png")
     for shown in seen:
         assert [leak for leak in LEAKS if leak in shown] == []
         assert "بازبینی" not in shown  # never the review screen
     assert kiosk.box.status().records == 1
 
 
-def test_the_review_is_gone_once_the_ballot_is_cast(kiosk: Kiosk) -> None:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        token = _card(kiosk, browser.new_page(), 2)
-        page = browser.new_page()
-        _vote(page, kiosk.url, token)
-        page.goto(kiosk.url + "/vote")  # the card screen: the visit's form and cookie
-        cookies = {c["name"]: c["value"] for c in page.context.cookies()}
-        csrf = page.eval_on_selector("input[name=csrf]", "e => e.value")
-        browser.close()
+def test_the_review_is_gone_once_the_ballot_is_cast(kiosk: Kiosk, browser: Browser) -> None:
+    token = _card(kiosk, browser.new_page(), 2)
+    page = browser.new_page()
+    _vote(page, kiosk.url, token)
+    page.goto(kiosk.url + "/vote")  # the card screen: the visit's form and cookie
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    csrf = page.eval_on_selector("input[name=csrf]", "e => e.value")
+    page.context.close()
     origin = {"origin": kiosk.url}
     with httpx.Client(base_url=kiosk.url, cookies=cookies, headers=origin) as client:
         assert "cast-done" not in client.get("/vote").text  # "cast" is shown once, then gone
@@ -148,32 +154,25 @@ def test_the_review_is_gone_once_the_ballot_is_cast(kiosk: Kiosk) -> None:
 
 
 def test_back_and_forward_after_a_challenge_and_a_cast_show_nothing_of_either(
-    tmp_path: Path,
+    tmp_path: Path, browser: Browser
 ) -> None:
     with serving(voting_kiosk(tmp_path, e2e=True)) as kiosk:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=CHROMIUM_ARGS,
-                ignore_default_args=["--disable-back-forward-cache"],
-            )
-            token = _card(kiosk, browser.new_page(), 3)
-            page = browser.new_page(viewport={"width": 800, "height": 720})
-            page.goto(kiosk.url + "/vote")
-            page.fill("#token", token)
-            press(page, "button[type=submit]")
-            _type(page, CHALLENGED)
-            press(page, "#seal")
-            press(page, "#challenge")
-            press(page, "#challenge-yes")
-            nonce = page.locator("#opened-nonce").inner_text().split()
-            press(page, "#vote-again")
-            _type(page, CHOSEN)
-            press(page, "#seal")
-            press(page, "#cast")
-            assert page.locator("#cast-done").count() == 1
-            seen = _back_and_forward(page, 10, "voter-after-challenge-back-fa.png")
-            browser.close()
+        token = _card(kiosk, browser.new_page(), 3)
+        page = browser.new_page(viewport={"width": 800, "height": 720})
+        page.goto(kiosk.url + "/vote")
+        page.fill("#token", token)
+        press(page, "button[type=submit]")
+        _type(page, CHALLENGED)
+        press(page, "#seal")
+        press(page, "#challenge")
+        press(page, "#challenge-yes")
+        nonce = page.locator("#opened-nonce").inner_text().split()
+        press(page, "#vote-again")
+        _type(page, CHOSEN)
+        press(page, "#seal")
+        press(page, "#cast")
+        assert page.locator("#cast-done").count() == 1
+        seen = _back_and_forward(page, 10, "voter-after-challenge-back-fa.png")
         box = kiosk.box
         with box.store.transaction() as tx:
             head, chain = tx.chain_head(), list(tx.chain())
