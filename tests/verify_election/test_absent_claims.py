@@ -35,7 +35,7 @@ def _absent(folder: Path, station: str, reason: str) -> None:
     (folder / "e2e" / "absent.json").write_bytes(json.dumps(listing).encode())
 
 
-def _opt_out(folder: Path, station: str) -> None:
+def opt_out(folder: Path, station: str) -> None:
     """The station's box re-signs its final report without `e2e`; its chain and tally go."""
     path = folder / "reports" / station / "final.json"
     report = decode_report(decode_signed(path.read_bytes()).report)
@@ -52,7 +52,7 @@ def test_a_box_that_opts_out_of_e2e_is_named_when_the_sealed_record_carries_the_
 ) -> None:
     seal(record)
     assert verified(record).passed
-    _opt_out(record, "ST-2")
+    opt_out(record, "ST-2")
     result = verified(record)
     assert first(result, Check.COMPLETE) == (
         "ST-2: absent.json says the station sent a final report without an E2E commitment; the "
