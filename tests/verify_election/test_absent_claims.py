@@ -61,6 +61,23 @@ def test_a_box_that_opts_out_of_e2e_is_named_when_the_sealed_record_carries_the_
     )
 
 
+def test_a_box_that_opts_out_of_e2e_is_named_without_a_sealed_record(record: Path) -> None:
+    opt_out(record, "ST-2")
+    assert first(verified(record), Check.COMPLETE) == (
+        "ST-2: absent.json says the station sent a final report without an E2E commitment; with "
+        "no sealed record, nothing shows that its box was enrolled without the guardians' key"
+    )
+
+
+def test_no_e2e_holds_when_the_sealed_record_carries_no_key(record: Path) -> None:
+    seal(record, e2e=False)
+    opt_out(record, "ST-2")
+    result = verified(record)
+    assert not result.ledger.outcomes[Check.COMPLETE].failed
+    assert result.completeness is not None
+    assert dict(result.completeness.absent) == {"ST-2": "no-e2e"}
+
+
 @pytest.mark.parametrize(
     ("junk", "detail"),
     [

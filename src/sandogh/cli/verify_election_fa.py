@@ -152,6 +152,16 @@ _RULES: list[_Rule] = [
         ),
     ),
     (
+        re.compile(
+            r"absent.json says the station sent a final report without an E2E commitment; with "
+            r"no sealed record, nothing shows that its box was enrolled without the guardians' key"
+        ),
+        lambda _: (
+            "به گفته absent.json این شعبه گزارش نهایی بی‌تعهد رمزنگار فرستاد؛ ولی سیاهه مهرشده‌ای "
+            "نیست که نشان دهد صندوقش بی‌کلید امینان ثبت شده بود"
+        ),
+    ),
+    (
         re.compile(r"(\S+) is not (\S+): not this election's sealed record"),
         lambda m: f"{m[1]} برابر {m[2]} نیست: سیاهه مهرشده این انتخابات نیست",
     ),

@@ -13,7 +13,8 @@ with `--anchor` or without.
 When the sealed record carries the guardians' key (`e2e`), every box was enrolled to encrypt and
 the centre refuses a final report that commits to no chain (`services.ingest`): `no-e2e` is then
 refused for every station, since a box's final report re-signed without its commitment would
-take the station's figures out of everything the record checks.
+take the station's figures out of everything the record checks. Without a sealed record nothing
+shows the key was not there, and `no-e2e` is refused too.
 """
 
 from __future__ import annotations
@@ -98,11 +99,8 @@ def check_complete(
             problem = _reason_problem(
                 source, context, station, reason, boxes=boxes, contests=contests
             )
-            if not problem and reason == NO_E2E and sealed_e2e:
-                problem = (
-                    f"{ABSENT} says the station {REASONS[reason]}; the sealed record carries "
-                    "the guardians' key (e2e), so its box's final report must commit to its chain"
-                )
+            if not problem and reason == NO_E2E:
+                problem = _no_e2e_problem(sealed=boxes is not None, sealed_e2e=sealed_e2e)
         except RecordError as error:
             problem = f"{error.where}: {error.detail}"
         ledger.record(Check.COMPLETE, not problem, station, problem)
@@ -145,6 +143,23 @@ def _reason_problem(
             f"{listed}: lists a final report of the station, but {folder}final.json is missing"
         )
     return problem
+
+
+def _no_e2e_problem(*, sealed: bool, sealed_e2e: bool) -> str:
+    """Why `no-e2e` does not hold ("" when it does): only a sealed record without the guardians'
+    key shows that the station's box was enrolled with none to encrypt under."""
+    said = f"{ABSENT} says the station {REASONS[NO_E2E]}"
+    if sealed_e2e:
+        return (
+            f"{said}; the sealed record carries the guardians' key (e2e), so its box's final "
+            "report must commit to its chain"
+        )
+    if not sealed:
+        return (
+            f"{said}; with no sealed record, nothing shows that its box was enrolled without "
+            "the guardians' key"
+        )
+    return ""
 
 
 def _presence_problem(reason: str, folder: str, *, opened: bool, closed: bool) -> str:
