@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
+from sandogh.core.anchor import E2EKeys
 from sandogh.locale.messages import EN, FA
 from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
@@ -27,6 +28,7 @@ from .build import (
     final,
     load,
     register_station_staff,
+    seal_record,
     signed,
     zero,
 )
@@ -81,3 +83,24 @@ def test_a_final_report_without_e2e_is_taken_in_an_election_without_e2e(uow: New
     ingest_report(uow, signed=signed(report, DEVICE), now=LATER)  # no ceremony, no sealed key
     with uow() as work:
         assert work.reports.get(ROUND_2, ST_1, "final") is not None
+
+
+def test_a_final_report_without_e2e_is_refused_when_the_sealed_record_carries_the_key(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """No ceremony record at the centre, but the guardians' key sealed before polls opened: the
+    boxes were enrolled to encrypt, and a plain final report is refused all the same."""
+    uow = new_unit_of_work
+    load(uow, ROUND_2_DAY)
+    key = DEVICE.public_key.raw.hex()
+    enrol_device(uow, election_id=ROUND_2, station=ST_1, public_key_hex=key, now=NOW)
+    register_station_staff(uow, ROUND_2, ST_1)
+    seal_record(uow, ROUND_2, E2EKeys("sha256:" + "12" * 32, "ab" * 32, "cd" * 32))
+    ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
+
+    with pytest.raises(ReportRefusedError) as refused:
+        ingest_report(
+            uow, signed=signed(final(ROUND_2_DAY, ST_1, DEVICE, RUNOFF_VOTES), DEVICE), now=LATER
+        )
+
+    assert refused.value.reason is ReportRefusal.NOT_E2E
