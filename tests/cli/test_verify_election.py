@@ -158,6 +158,23 @@ def test_failure_details_are_persian_in_persian_output(record: Built, tmp_path: 
             "در هیچ زنجیره‌ای نیست",
         ),
         ("opened[0].name is not the definition's name", "همان نامی نیست که تعریف انتخابات"),
+        (
+            "absent.json says the station sent a final report without an E2E commitment; the "
+            "sealed record carries the guardians' key (e2e), so its box's final report must "
+            "commit to its chain",
+            "گزارش نهایی صندوقش باید به زنجیره آن متعهد باشد",
+        ),
+        (
+            "election is not e2e-small: not this election's sealed record",
+            "election برابر e2e-small نیست: سیاهه مهرشده این انتخابات نیست",
+        ),
+        (
+            "absent.json says the station sent a final report without an E2E commitment; with "
+            "no sealed record, nothing shows that its box was enrolled without the guardians' key",
+            "سیاهه مهرشده‌ای نیست که نشان دهد صندوقش بی‌کلید امینان ثبت شده بود",
+        ),
+        ("not a JSON object", "شیء JSON نیست"),
+        ("not a sandogh/pre-election-record@1", "از گونه sandogh/pre-election-record@1 نیست"),
         ("something of no known form", "something of no known form"),
         (
             "1 valid signatures of distinct officials; the record asks for 2",

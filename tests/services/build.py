@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from sandogh.core.anchor import (
     AMENDMENT_LINE,
+    E2EKeys,
     decode_record,
     encode_amendment,
     next_amendment,
@@ -280,10 +281,17 @@ def open_station(uow: UnitOfWorkFactory, day: Election, station: str, key: Signi
     ingest_report(uow, signed=signed(zero(day, station, key), key), now=NOW)
 
 
-def seal_record(uow: UnitOfWorkFactory, election: str) -> StoredRecord:
-    """Draft `election`'s pre-election record from the store, have `SEALERS` sign it, seal it."""
+def seal_record(uow: UnitOfWorkFactory, election: str, e2e: E2EKeys | None = None) -> StoredRecord:
+    """Draft `election`'s pre-election record from the store (with the guardians' `e2e` keys,
+    if given), have `SEALERS` sign it, seal it."""
     drafted = draft_record(
-        uow, election_id=election, authorities=AUTHORITIES, threshold=3, now=NOW, actor="hq-1"
+        uow,
+        election_id=election,
+        authorities=AUTHORITIES,
+        threshold=3,
+        now=NOW,
+        actor="hq-1",
+        e2e=e2e,
     )
     record = decode_record(drafted.data)
     for key in SEALERS:

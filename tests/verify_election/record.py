@@ -422,10 +422,11 @@ class Seal:
     head: str  # the amendment's hash: the chain's head
 
 
-def seal(folder: Path, officials: str = "official") -> Seal:
+def seal(folder: Path, officials: str = "official", *, e2e: bool = True) -> Seal:
     """`anchor/` of the election in `folder`: the pre-election record with the ceremony's id, HE,
-    K and `election.json`'s hash and each station's box, sealed by two officials (one of each
-    body) whose keys are drawn from `officials`, and one amendment adding a spare box to ST-2."""
+    K and `election.json`'s hash (none of them unless `e2e`) and each station's box, sealed by two
+    officials (one of each body) whose keys are drawn from `officials`, and one amendment adding
+    a spare box to ST-2."""
     ceremony_bytes = (folder / "e2e" / "election.json").read_bytes()
     ceremony = json.loads(ceremony_bytes)
     keys = {name: _key(f"{officials} {name}") for name, _ in OFFICIALS}
@@ -443,7 +444,9 @@ def seal(folder: Path, officials: str = "official") -> Seal:
             ceremony["extended_hash"],
             ceremony["joint_key"],
             "sha256:" + hashlib.sha256(ceremony_bytes).hexdigest(),
-        ),
+        )
+        if e2e
+        else None,
     )
     data = encode_record(record)
     _write(folder / "anchor" / "record.json", data)

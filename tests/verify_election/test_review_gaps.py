@@ -12,7 +12,6 @@ small record of `record.py`:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -22,7 +21,7 @@ from typing import Any
 import pytest
 
 from sandogh.verify_election.checks import Check
-from tests.verify_election.record import write_manifest
+from tests.verify_election.record import seal, write_manifest
 from tests.verify_election.test_tampering import (
     chain_lines,
     first,
@@ -36,14 +35,9 @@ __all__ = ["original", "record"]  # the fixtures, shared
 
 
 def _seal(folder: Path) -> None:
-    """A sealed record (anchor/record.json) giving each station the box that signed its reports."""
-    stations = []
-    for station in ("ST-1", "ST-2"):
-        zero = json.loads((folder / "reports" / station / "zero.json").read_bytes())
-        stations.append({"station": station, "devices": [zero["report"]["device"]], "staff": []})
-    anchor = folder / "anchor" / "record.json"
-    anchor.parent.mkdir(exist_ok=True)
-    anchor.write_bytes(json.dumps({"stations": stations}).encode())
+    """A sealed record (`anchor/`) giving each station the box that signed its reports, and
+    carrying the guardians' key and the ceremony record's hash."""
+    seal(folder)
 
 
 def _drop_whole(folder: Path, station: str) -> None:
@@ -156,18 +150,8 @@ def test_a_name_not_the_definitions_fails_naming_the_entry(
     assert failure.endswith(f"{path} is not the definition's name")
 
 
-def _seal_ceremony(folder: Path) -> None:
-    data = (folder / "e2e" / "election.json").read_bytes()
-    election = json.loads(data)
-    sealed = {k: election[k] for k in ("ceremony", "extended_hash", "joint_key")}
-    sealed["record"] = "sha256:" + hashlib.sha256(data).hexdigest()
-    anchor = folder / "anchor" / "record.json"
-    anchor.parent.mkdir(exist_ok=True)
-    anchor.write_bytes(json.dumps({"e2e": sealed}).encode())
-
-
 def test_an_edited_complaints_list_fails_against_the_sealed_record(record: Path) -> None:
-    _seal_ceremony(record)
+    _seal(record)
     assert verified(record).passed
     complaint = {"against": 2, "by": 1, "reason": "check"}  # guardian 2 named, falsely
     rewrite_json(record, "e2e/election.json", lambda e: e["complaints"].append(complaint))

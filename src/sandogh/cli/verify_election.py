@@ -16,11 +16,10 @@ from rich.markup import escape
 from sandogh.cli.fingerprint_option import checked_anchors
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.verify_election_fa import detail_fa, refusal_fa
-from sandogh.cli.verify_election_text import NAMES, REASONS_FA, SHOWN_ABSENT, say
-from sandogh.locale.digits import format_int
+from sandogh.cli.verify_election_text import NAMES, REASONS_FA, say
 from sandogh.locale.language import Lang
 from sandogh.verify_election.checks import Check, Outcome
-from sandogh.verify_election.complete import REASONS, Completeness
+from sandogh.verify_election.complete import NO_BOX, REASONS, Completeness
 from sandogh.verify_election.errors import RefusedError, VerifierError
 from sandogh.verify_election.run import ElectionVerification, Verification, verify_election
 from sandogh.verify_election.sealed import Sealed
@@ -178,22 +177,31 @@ def _completeness_json(completeness: Completeness | None) -> dict[str, Any] | No
 
 
 def _completeness_lines(completeness: Completeness | None, lang: Lang) -> list[str]:
-    """What V20 rested on: a warning when no sealed record named the boxes, and the stations
-    the record lists with no chain (each a public claim that its staff and observers can refute)."""
+    """What V20 rested on: a warning when no sealed record named the boxes, how many stations
+    the record lists with no chain for each reason, and, in full, every one listed for a reason
+    other than `no-box` (each a public claim that its staff and observers can refute; a paper
+    station's is the sealed record's, which V20 holds it to)."""
     if completeness is None:
         return []
     lines = [] if completeness.sealed else [say("unsealed", lang)]
-    if completeness.absent:
-        reasons = REASONS_FA if lang == "fa" else REASONS
-        named = [
-            f"{station} ({reasons.get(reason, reason)})"
-            for station, reason in sorted(completeness.absent.items())
-        ]
-        shown = "، ".join(named[:SHOWN_ABSENT]) if lang == "fa" else ", ".join(named[:SHOWN_ABSENT])
-        more = len(named) - SHOWN_ABSENT
-        if more > 0:
-            shown += f" … (+{format_int(more, lang)})"
-        lines.append(say("absent", lang, count=len(named), stations=shown))
+    reasons = REASONS_FA if lang == "fa" else REASONS
+    comma = "، " if lang == "fa" else ", "
+    by_reason: dict[str, list[str]] = {}
+    for station, reason in sorted(completeness.absent.items()):
+        by_reason.setdefault(reason, []).append(station)
+    if by_reason:
+        counts = comma.join(
+            say("absent_count", lang, count=len(stations), reason=reasons.get(reason, reason))
+            for reason, stations in sorted(by_reason.items())
+        )
+        lines.append(say("absent", lang, count=len(completeness.absent), counts=counts))
+    for reason, stations in sorted(by_reason.items()):
+        if reason != NO_BOX:
+            named = reasons.get(reason, reason)
+            listed = comma.join(stations)
+            lines.append(
+                say("absent_claims", lang, count=len(stations), reason=named, stations=listed)
+            )
     return lines
 
 

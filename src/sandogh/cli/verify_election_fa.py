@@ -142,6 +142,34 @@ _RULES: list[_Rule] = [
     ),
     (
         re.compile(
+            r"absent.json says the station sent a final report without an E2E commitment; the "
+            r"sealed record carries the guardians' key \(e2e\), so its box's final report must "
+            r"commit to its chain"
+        ),
+        lambda _: (
+            "به گفته absent.json این شعبه گزارش نهایی بی‌تعهد رمزنگار فرستاد؛ ولی سیاهه مهرشده "
+            "کلید امینان (e2e) را دارد، پس گزارش نهایی صندوقش باید به زنجیره آن متعهد باشد"
+        ),
+    ),
+    (
+        re.compile(
+            r"absent.json says the station sent a final report without an E2E commitment; with "
+            r"no sealed record, nothing shows that its box was enrolled without the guardians' key"
+        ),
+        lambda _: (
+            "به گفته absent.json این شعبه گزارش نهایی بی‌تعهد رمزنگار فرستاد؛ ولی سیاهه مهرشده‌ای "
+            "نیست که نشان دهد صندوقش بی‌کلید امینان ثبت شده بود"
+        ),
+    ),
+    (
+        re.compile(r"(\S+) is not (\S+): not this election's sealed record"),
+        lambda m: f"{m[1]} برابر {m[2]} نیست: سیاهه مهرشده این انتخابات نیست",
+    ),
+    (re.compile(r"not a JSON object"), lambda _: "شیء JSON نیست"),
+    (re.compile(r"not a (sandogh/\S+)"), lambda m: f"پرونده‌ای از گونه {m[1]} نیست"),
+    (re.compile(r"'devices' is not a list of keys"), lambda _: "'devices' فهرست کلیدها نیست"),
+    (
+        re.compile(
             r"absent.json lists it, but it is a station of the record or not a voting station"
         ),
         lambda _: "absent.json نامش را می‌برد، ولی یا در سیاهه زنجیره دارد یا شعبه رأی‌گیری نیست",

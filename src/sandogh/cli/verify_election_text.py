@@ -61,7 +61,12 @@ _FA = {
         "هشدار: این انتشار سیاهه مهرشده پیش از انتخابات (anchor/record.json) ندارد؛ اینکه کدام "
         "شعبه‌ها صندوق داشتند و باید در سیاهه باشند (V20) تنها بر فهرست خود همین انتشار استوار است."
     ),
-    "absent": "سیاهه {count} شعبه را بی‌زنجیره می‌شمارد: {stations}",
+    "absent": "سیاهه {count} شعبه را بی‌زنجیره می‌شمارد: {counts}",
+    "absent_count": "{count} شعبه {reason}",
+    "absent_claims": (
+        "شعبه‌هایی که به گفته سیاهه {reason} ({count}؛ هر یک ادعایی که کارکنان و ناظران آن شعبه "
+        "می‌توانند رد کنند): {stations}"
+    ),
     "not_run": "سنجیده نشد (--anchor داده نشد)",
     "unanchored": (
         "هشدار: سیاهه مهرشده پیش از انتخابات (anchor/) سنجیده نشد، چون اثر انگشتش با --anchor "
@@ -92,7 +97,12 @@ _EN = {
         "stations had a ballot box and had to be in the record (V20) rests on the snapshot's own "
         "listing."
     ),
-    "absent": "The record lists {count} stations with no chain: {stations}",
+    "absent": "The record lists {count} stations with no chain: {counts}",
+    "absent_count": "{count} {reason}",
+    "absent_claims": (
+        "Stations the record says {reason} ({count}; each a claim its staff and observers can "
+        "refute): {stations}"
+    ),
     "not_run": "not checked (no --anchor given)",
     "unanchored": (
         "Warning: the sealed pre-election record (anchor/) is unauthenticated: no fingerprint "
@@ -114,7 +124,6 @@ REASONS_FA = {
     "not-closed": "گشوده شد و بسته نشد",
     "no-e2e": "گزارش نهایی بی‌تعهد رمزنگار فرستاد",
 }
-SHOWN_ABSENT = 20  # stations named in the absent line; the rest counted
 
 
 def say(key: str, lang: Lang, **values: str | int) -> str:

@@ -105,6 +105,8 @@ FA: dict[str, str] = {
     "refused_missing_staff": "صورتجلسه نهایی امضای دست‌کم دو عضو ثبت‌شده شعبه، "
     "از جمله رئیس شعبه، را ندارد",
     "refused_no_zero_report": "این صندوق پیش از این گزارش صفر نفرستاده است",
+    "refused_not_e2e": "این انتخابات رأی‌گیری رمزشده (سرتاسری) دارد: صورتجلسه پایانی "
+    "باید به زنجیره برگه‌های این صندوق متعهد باشد",
     "verdict": "نتیجه",
     "unknown": "نامعلوم",
     "basis_stored": "نتایج ثبت‌شده",
@@ -244,6 +246,8 @@ EN: dict[str, str] = {
     "refused_missing_staff": "the final report lacks the signatures of two registered staff, "
     "the head among them",
     "refused_no_zero_report": "this box sent no zero report before",
+    "refused_not_e2e": "this election has end-to-end verifiable ballots: the final report "
+    "must commit to this box's chain of ballots",
     "verdict": "Verdict",
     "unknown": "unknown",
     "basis_stored": "stored results",

@@ -7,7 +7,11 @@ box-signed reports: `no-box` (the sealed record gives the station no ballot box;
 none, the snapshot's `devices.json`), `not-opened` (no zero report), `not-closed` (a zero report,
 no final report) and `no-e2e` (a final report without an `e2e` commitment). A station whose final
 report commits to a chain that has not come is listed under none: the record is then incomplete,
-and V20 says so.
+and V20 says so. `no-e2e` holds only in an election whose sealed record carries no guardians' key
+(a box enrolled before there was one): once it does, the centre refuses such a report
+(`services.ingest`) and V20 the reason (as it does with no sealed record); one the store holds
+all the same is listed as what its files show, and V20 names it. A station voting on paper is
+`no-box`, in an E2E election too.
 
 The reasons are read from the election's folder of the snapshot being written — its reports,
 `anchor/` and `devices.json`, which each regeneration writes before the record — so that they

@@ -41,6 +41,7 @@ _STATUS = {
     ReportRefusal.STAFF_ROLE_MISMATCH: 403,
     ReportRefusal.MISSING_STAFF: 422,
     ReportRefusal.NO_ZERO_REPORT: 409,
+    ReportRefusal.NOT_E2E: 409,
 }
 
 # the schema of the body, for the OpenAPI document; `core.report.signatures` is the reader

@@ -9,9 +9,12 @@ its signature and every staff signature verify, it is not revoked, it reports fo
 the definition hash is the stored one; the report is covered — its box by the sealed
 pre-election record and its amendments (`services.anchor`), its staff signatures by the station's
 registered staff in their roles, and a final report by the signatures of at least two of them,
-the head among them, and by an earlier zero report of the same box (`core.anchor.coverage`); a
-final report's contests are not certified where the station votes (issue 4: a certification
-freezes its inputs, `services.supervision`); no other report of that station and kind is held;
+the head among them, and by an earlier zero report of the same box (`core.anchor.coverage`); in
+an end-to-end verifiable election (a ceremony record at the centre, or the guardians' key in the
+sealed record) a final report commits to its box's chain (docs/e2e.md §7), else the box would
+take its station out of the E2E record with figures nothing checks; a final report's contests
+are not certified where the station votes (issue 4: a certification freezes its inputs,
+`services.supervision`); no other report of that station and kind is held;
 the sheets fit the definition (`counting.conformity`, a sheet for every contest of the station)
 and reconcile (`counting.reconcile`). A final report's sheets go into the results with it, and
 each contest whose ballot papers used differ from the check-ins the ledger holds for it at the
@@ -81,6 +84,8 @@ class ReportRefusal(StrEnum):
     STAFF_ROLE_MISMATCH = "staff-role-mismatch"
     MISSING_STAFF = "missing-staff"
     NO_ZERO_REPORT = "no-zero-report"
+    # docs/e2e.md §7: in an E2E election every box's final report commits to its chain
+    NOT_E2E = "not-e2e"
 
     @property
     def unproven(self) -> bool:
@@ -183,6 +188,18 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     refuse = _Refuser(claim, received, now)
     day = _verified(work, signed, report, refuse)
     final = report.kind is ReportKind.FINAL
+    if final and report.e2e is None and _is_e2e(work, claim.election):
+        raise refuse(
+            ReportRefusal.NOT_E2E,
+            [
+                Problem(
+                    "e2e",
+                    f"missing: {claim.election} is end-to-end verifiable, and a final report "
+                    "without the commitment to its box's chain would keep its ballots from the "
+                    "record",
+                )
+            ],
+        )
     frozen = frozen_sheets(work, day.geography, claim.election, report.sheets) if final else []
     if frozen:
         raise refuse(
@@ -314,6 +331,16 @@ def _verified(
     except SignatureError as error:
         raise refuse(_COVERAGE[error.reason], error.problems) from error
     return day
+
+
+def _is_e2e(work: UnitOfWork, election: str) -> bool:
+    """Whether the election is end-to-end verifiable: the centre holds its guardians' ceremony
+    record, or its sealed pre-election record carries their key (`e2e`), which the boxes were
+    enrolled with before polls opened."""
+    if work.e2e.ceremony(election) is not None:
+        return True
+    coverage = coverage_of(work, election)
+    return coverage is not None and coverage.e2e
 
 
 def _covered(work: UnitOfWork, signed: SignedReport, report: StationReport) -> None:

@@ -6,7 +6,15 @@ Which stations had a ballot box is taken from the sealed pre-election record in 
 open and carried as a fingerprint (V0, `--anchor`, holds it to that: `sealed`): a publisher who
 deletes a station's chain, tally, codes, reports and result file cannot also say it had no box.
 A snapshot without a sealed record is checked against its own listing only, and the output says
-so (`Completeness.sealed`).
+so (`Completeness.sealed`); a file at `anchor/record.json` that is not a sealed record of this
+election — any JSON at all would otherwise give every station no box — fails V20, naming it,
+with `--anchor` or without.
+
+When the sealed record carries the guardians' key (`e2e`), every box was enrolled to encrypt and
+the centre refuses a final report that commits to no chain (`services.ingest`): `no-e2e` is then
+refused for every station, since a box's final report re-signed without its commitment would
+take the station's figures out of everything the record checks. Without a sealed record nothing
+shows the key was not there, and `no-e2e` is refused too.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from sandogh.verify_election.checks import Check, Ledger
 from sandogh.verify_election.definition import Definition
 from sandogh.verify_election.election import Context, Listed, read_listed
 from sandogh.verify_election.errors import RecordError
+from sandogh.verify_election.officials import read_officials
 from sandogh.verify_election.reading import Source, field, parse_json
 from sandogh.verify_election.reports import SignedReport, read_report, signature_holds
 from sandogh.verify_election.sealed import AMENDMENTS, RECORD, Sealed
@@ -29,6 +38,7 @@ NO_BOX = "no-box"  # the sealed record gives it no ballot box
 NOT_OPENED = "not-opened"  # no zero report, no final report
 NOT_CLOSED = "not-closed"  # a zero report signed by its box, no final report
 NO_E2E = "no-e2e"  # a final report signed by its box, with no `e2e` commitment
+RECORD_FORMAT = "sandogh/pre-election-record@1"
 #: each reason, as the failures say it
 REASONS = {
     NO_BOX: "had no ballot box",
@@ -60,7 +70,7 @@ def check_complete(
     """V20, one item per station of the definition that votes and per entry of `absent.json`;
     the boxes are `sealed`'s, the record and amendments as V0 read them."""
     try:
-        boxes = _sealed_boxes(sealed, context.folder)
+        boxes, sealed_e2e = _sealed_boxes(sealed, context)
         absent = _absent(source, context, ledger, files)
     except RecordError as error:
         ledger.failed(Check.COMPLETE, error.where, error.detail)
@@ -89,6 +99,8 @@ def check_complete(
             problem = _reason_problem(
                 source, context, station, reason, boxes=boxes, contests=contests
             )
+            if not problem and reason == NO_E2E:
+                problem = _no_e2e_problem(sealed=boxes is not None, sealed_e2e=sealed_e2e)
         except RecordError as error:
             problem = f"{error.where}: {error.detail}"
         ledger.record(Check.COMPLETE, not problem, station, problem)
@@ -131,6 +143,23 @@ def _reason_problem(
             f"{listed}: lists a final report of the station, but {folder}final.json is missing"
         )
     return problem
+
+
+def _no_e2e_problem(*, sealed: bool, sealed_e2e: bool) -> str:
+    """Why `no-e2e` does not hold ("" when it does): only a sealed record without the guardians'
+    key shows that the station's box was enrolled with none to encrypt under."""
+    said = f"{ABSENT} says the station {REASONS[NO_E2E]}"
+    if sealed_e2e:
+        return (
+            f"{said}; the sealed record carries the guardians' key (e2e), so its box's final "
+            "report must commit to its chain"
+        )
+    if not sealed:
+        return (
+            f"{said}; with no sealed record, nothing shows that its box was enrolled without "
+            "the guardians' key"
+        )
+    return ""
 
 
 def _presence_problem(reason: str, folder: str, *, opened: bool, closed: bool) -> str:
@@ -193,27 +222,42 @@ def _absent(
     return absent
 
 
-def _sealed_boxes(sealed: Sealed, folder: str) -> dict[str, set[str]] | None:
-    """Every station's boxes (`ed25519:…`) in the snapshot's sealed record and its amendments;
-    None when the snapshot has no sealed record. An unreadable one is V5's and V20's failure
-    through `RecordError`, as `sealed.check_sealed_ceremony` reads it."""
+def _sealed_boxes(sealed: Sealed, context: Context) -> tuple[dict[str, set[str]] | None, bool]:
+    """Every station's boxes (`ed25519:…`) in the snapshot's sealed record and its amendments,
+    and whether the record carries the guardians' key (`e2e`); None, False when the snapshot has
+    no sealed record. One that is not a sealed record of this election is V20's failure, through
+    `RecordError` naming it: read as none, it would give every station no box."""
     data = sealed.record
     if data is None:
-        return None
-    record = parse_json(data, folder + RECORD)
+        return None, False
+    where = context.folder + RECORD
+    record = parse_json(data, where)
+    if field(record, "format", where, str) != RECORD_FORMAT:
+        raise RecordError(where, f"not a {RECORD_FORMAT}")
+    expected = {
+        "election": context.election,
+        "definition_hash": "sha256:" + context.definition_hash.hex(),
+    }
+    for name, value in expected.items():
+        if field(record, name, where, str) != value:
+            raise RecordError(where, f"{name} is not {value}: not this election's sealed record")
+    read_officials(record, where)  # its authorities, threshold and stations read
     boxes: dict[str, set[str]] = {}
-    stations = record.get("stations", []) if isinstance(record, dict) else []
-    for i, entry in enumerate(stations if isinstance(stations, list) else []):
-        place = f"{folder}{RECORD}: stations[{i}]"
+    for i, entry in enumerate(field(record, "stations", where, list)):
+        place = f"{where}: stations[{i}]"
         devices = field(entry, "devices", place, list)
-        boxes.setdefault(field(entry, "station", place, str), set()).update(map(str, devices))
+        if not all(isinstance(device, str) for device in devices):
+            raise RecordError(place, "'devices' is not a list of keys")
+        boxes.setdefault(field(entry, "station", place, str), set()).update(devices)
+    e2e = "e2e" in record and bool(field(record, "e2e", where, dict))
     amended = sealed.amendments
-    document = parse_json(amended, folder + AMENDMENTS) if amended is not None else {}
-    for i, each in enumerate(document.get("amendments", []) if isinstance(document, dict) else []):
-        amendment = field(each, "amendment", f"{folder}{AMENDMENTS}: amendments[{i}]", dict)
+    where = context.folder + AMENDMENTS
+    listed = field(parse_json(amended, where), "amendments", where, list) if amended else []
+    for i, each in enumerate(listed):
+        amendment = field(each, "amendment", f"{where}: amendments[{i}]", dict)
         if isinstance(amendment.get("device"), str) and isinstance(amendment.get("station"), str):
             boxes.setdefault(amendment["station"], set()).add(amendment["device"])
-    return boxes
+    return boxes, e2e
 
 
 def _lists_final(source: Source, context: Context, station: str, contests: list[str]) -> str:

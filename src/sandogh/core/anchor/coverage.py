@@ -57,6 +57,7 @@ class Coverage:
     devices: Mapping[str, frozenset[PublicKey]]  # every box ever on record, replaced ones too
     staff: Mapping[str, tuple[RegisteredStaff, ...]]  # who signs for the station now
     predecessor: Mapping[PublicKey, PublicKey]  # a box → the box it replaced
+    e2e: bool = False  # the record seals the guardians' key: every box's final report commits
 
     @classmethod
     def of(cls, record: PreElectionRecord, amendments: Iterable[Amendment] = ()) -> Coverage:
@@ -78,6 +79,7 @@ class Coverage:
             {code: frozenset(keys) for code, keys in devices.items()},
             {code: tuple(members.values()) for code, members in staff.items()},
             predecessor,
+            record.e2e is not None,
         )
 
     @property
