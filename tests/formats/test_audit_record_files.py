@@ -14,6 +14,7 @@ from sandogh.core.audit.plan import AuditPlan, plan_audit
 from sandogh.core.audit.reading import Totals
 from sandogh.core.audit.replay import RoundResult, replay
 from sandogh.core.audit.rounds import BatchReading, RoundInput
+from sandogh.core.audit.sampling import PaperAddress
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.model import UnitKind
@@ -143,3 +144,18 @@ def test_a_batch_audit_read_back_replays_to_the_same_hashes() -> None:
     )
     replayed = replay(plan, manifest, seed, read)
     assert [r.hash for r in replayed] == [r.hash for r in results]
+
+
+def test_a_paper_is_read_as_the_services_read_it() -> None:
+    # one reading of STATION/CONTAINER/POSITION: a station code may hold a `/`, a position is
+    # written as `str` writes it
+    record = _round_one()
+    papers = record["papers"]
+    assert isinstance(papers, list)
+    assert isinstance(papers[0], dict)
+    papers[0]["paper"] = "ST/0801/1/57"
+    read = round_from_bytes(canonical_json(record), "1.json")
+    assert read.given.papers[0].paper == PaperAddress("ST/0801", "1", 57)
+    papers[0]["paper"] = "ST-0801/1/057"
+    with pytest.raises(AuditFileError, match=r"papers\[0\]\.paper: .*is not STATION"):
+        round_from_bytes(canonical_json(record), "1.json")

@@ -21,11 +21,16 @@ from pathlib import Path
 
 from sandogh.core.audit.errors import AuditInputError
 from sandogh.core.audit.reading import Reading
+from sandogh.core.audit.record_reading import (
+    paper_from_text,
+    reading_from_json,
+    shows_from_json,
+    totals_from_json,
+)
 from sandogh.core.audit.rounds import BatchReading, PaperReading
 from sandogh.core.audit.sampling import PaperAddress
 from sandogh.core.canonical_json import JSONValue
 from sandogh.formats.audit_files import AuditFileError
-from sandogh.services.audit_json import address, reading, reads, totals
 
 SHEET_COLUMNS = ("paper", "found", "code")
 
@@ -55,7 +60,7 @@ def read_records(path: Path) -> dict[str, Mapping[str, Reading]]:
     problems: list[str] = []
     for code, value in document.items():
         try:
-            shown = reads(value, code)
+            shown = shows_from_json(value, code)
         except AuditInputError as error:
             problems.extend(str(p) for p in error.problems)
             continue
@@ -83,7 +88,7 @@ def _csv_sheet(data: bytes, source: str) -> list[PaperReading]:
             problems.append(f"line {line}: {len(row)} cells, the header has {len(rows[0])}")
             continue
         try:
-            paper = address(row[0])
+            paper = paper_from_text(row[0])
             found = row[1].strip().lower()
             if found not in ("yes", "no"):
                 problems.append(f"line {line}: found is {row[1]!r}, not yes or no")
@@ -92,7 +97,7 @@ def _csv_sheet(data: bytes, source: str) -> list[PaperReading]:
             shows = None
             if found == "yes":
                 cells = zip(contests, row[3:], strict=True)
-                shows = {c: reading(_cell(v), f"line {line}.{c}") for c, v in cells}
+                shows = {c: reading_from_json(_cell(v), c) for c, v in cells}
             papers.append(PaperReading(paper, shows, code))
         except AuditInputError as error:
             problems.extend(f"line {line}: {p}" for p in error.problems)
@@ -116,13 +121,14 @@ def _json_sheet(data: bytes, source: str) -> tuple[list[PaperReading], list[Batc
     for i, item in enumerate(document.get("papers", [])):
         try:
             code = item.get("code")
-            shown = reads(item["shows"], f"papers[{i}].shows")
-            papers.append(PaperReading(address(item["paper"]), shown, code))
+            shown = shows_from_json(item["shows"], f"papers[{i}].shows")
+            paper = paper_from_text(item["paper"], f"papers[{i}].paper")
+            papers.append(PaperReading(paper, shown, code))
         except (AuditInputError, KeyError, TypeError, AttributeError) as error:
             problems.append(f"papers[{i}]: {_said(error)}")
     for i, item in enumerate(document.get("batches", [])):
         try:
-            hand = totals(item["hand"], f"batches[{i}].hand")
+            hand = totals_from_json(item["hand"], f"batches[{i}].hand")
             batches.append(BatchReading(str(item["sample"]), str(item["station"]), hand))
         except (AuditInputError, KeyError, TypeError, AttributeError) as error:
             problems.append(f"batches[{i}]: {_said(error)}")

@@ -10,21 +10,26 @@ document kept to be compared field by field with the one the replay writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
-from pydantic import Field, StrictInt, StrictStr
+from pydantic import AfterValidator, Field, JsonValue, StrictInt, StrictStr
 
 from sandogh.core.audit.audit_record import PLAN_FORMAT, ROUND_FORMAT
 from sandogh.core.audit.errors import AuditInputError
 from sandogh.core.audit.plan import AuditKind, Escalation
-from sandogh.core.audit.reading import Reading, Totals
+from sandogh.core.audit.reading import Reading
+from sandogh.core.audit.record_reading import (
+    paper_from_text,
+    reading_from_json,
+    shows_from_json,
+    totals_from_json,
+)
 from sandogh.core.audit.rounds import BatchReading, Checked, Decision, RoundInput
 from sandogh.core.audit.sample_record import Method
-from sandogh.core.audit.sampling import PaperAddress
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.formats.audit_files import (
     AuditFileError,
@@ -37,17 +42,42 @@ from sandogh.formats.audit_files import (
 
 # An exact rational as §7 writes it: "numerator/denominator", an integer as "3".
 Rational = Annotated[StrictStr, Field(pattern=r"^-?[0-9]{1,400}(/[1-9][0-9]{0,399})?$")]
-Paper = Annotated[StrictStr, Field(pattern=r"^[^/]+/[^/]+/[1-9][0-9]{0,9}$")]
 Count = Annotated[StrictInt, Field(ge=0)]
 MOST_UNITS = 1_000_000  # papers, stations, discrepancies or assertions in one record
-Read = Literal["invalid", "absent"] | Annotated[list[Text], Field(max_length=1_000)]
 
 
-class _Totals(Strict):
-    cards: Count
-    cast: Count
-    valid: Count
-    votes: dict[Text, Count]
+def _paper(text: str) -> str:
+    _held(lambda: paper_from_text(text))
+    return text
+
+
+def _read(value: JsonValue) -> JsonValue:
+    # §7 writes a valid ballot's codes sorted, each once: the record `shows_json` writes
+    if isinstance(value, list) and sorted(set(map(str, value))) != value:
+        raise ValueError(f"{value} are not a valid ballot's codes in order")
+    _held(lambda: reading_from_json(cast(JSONValue, value), ""))
+    return value
+
+
+def _tally(value: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    _held(lambda: totals_from_json(cast(JSONValue, value)))
+    return value
+
+
+def _held(read: Callable[[], object]) -> None:
+    """The shape read by `core.audit.record_reading`, the one reading of it the services and
+    the boards' sheets share; its problem becomes the field's, named by the field's path."""
+    try:
+        read()
+    except AuditInputError as error:
+        raise ValueError("; ".join(p.message for p in error.problems)) from None
+
+
+# A paper's address (§3.4), a READ, READS and TOTALS.
+Paper = Annotated[StrictStr, AfterValidator(_paper)]
+Read = Annotated[JsonValue, AfterValidator(_read)]
+Reads = Annotated[dict[Text, Read], Field(min_length=1)]
+Tally = Annotated[dict[Text, JsonValue], AfterValidator(_tally)]
 
 
 class _Assertion(Strict):
@@ -68,9 +98,9 @@ class _Contest(Strict):
     elected: list[Text]
     hand_count: Escalation | None
     kind: AuditKind
-    reported: _Totals
+    reported: Tally
     sample: Text
-    stations: dict[Text, _Totals]
+    stations: dict[Text, Tally]
 
 
 class _SamplePlan(Strict):
@@ -90,12 +120,12 @@ class _Plan(Strict):
 
 class _Paper(Strict):
     paper: Paper
-    record: dict[Text, Read] | None
-    shows: dict[Text, Read] | None
+    record: Reads | None
+    shows: Reads | None
 
 
 class _Batch(Strict):
-    hand: _Totals | None
+    hand: Tally | None
     sample: Text
     station: Text
 
@@ -170,20 +200,14 @@ def plan_from_bytes(data: bytes, source: str) -> PublishedPlan:
 def round_from_bytes(data: bytes, source: str) -> PublishedRound:
     parsed = parse_model(_Round, data, source)
     document = _canonical_document(data, source)
-    problems: list[str] = []
-    papers: list[Checked] = []
-    for i, p in enumerate(parsed.papers):
-        station, container, position = p.paper.split("/")
-        shows = _reads(p.shows, f"papers[{i}].shows", problems)
-        record = _reads(p.record, f"papers[{i}].record", problems)
-        papers.append(Checked(PaperAddress(station, container, int(position)), shows, record))
+    papers = tuple(
+        Checked(paper_from_text(p.paper), _reads(p.shows), _reads(p.record)) for p in parsed.papers
+    )
     batches = tuple(
-        BatchReading(b.sample, b.station, None if b.hand is None else _totals(b.hand))
+        BatchReading(b.sample, b.station, totals_from_json(cast(JSONValue, b.hand)))
         for b in parsed.batches
     )
-    if problems:
-        raise AuditFileError(source, problems)
-    given = RoundInput(dict(parsed.sizes), tuple(papers), batches)
+    given = RoundInput(dict(parsed.sizes), papers, batches)
     return PublishedRound(parsed.number, parsed.previous, given, document)
 
 
@@ -208,27 +232,5 @@ def _canonical_document(data: bytes, source: str) -> dict[str, JSONValue]:
     return document
 
 
-def _reads(
-    given: Mapping[str, str | list[str]] | None, path: str, problems: list[str]
-) -> dict[str, Reading] | None:
-    if given is None:
-        return None
-    found: dict[str, Reading] = {}
-    for contest, read in given.items():
-        if read == "absent":
-            found[contest] = Reading.absent()
-        elif read == "invalid":
-            found[contest] = Reading.invalid()
-        elif not read or sorted(set(read)) != read:
-            # §7: a valid ballot's codes, sorted, each once; a blank one is "invalid"
-            problems.append(f"{path}.{contest}: {read} are not a valid ballot's codes in order")
-        else:
-            try:
-                found[contest] = Reading.vote(*read)
-            except AuditInputError as error:
-                problems.extend(f"{path}.{contest}.{p}" for p in error.problems)
-    return found
-
-
-def _totals(t: _Totals) -> Totals:
-    return Totals(t.cards, t.cast, t.valid, dict(t.votes))
+def _reads(given: Mapping[str, JsonValue] | None) -> Mapping[str, Reading] | None:
+    return shows_from_json(cast(JSONValue, given))

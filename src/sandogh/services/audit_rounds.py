@@ -22,6 +22,7 @@ from sandogh.core.audit.audit_record import (
     totals_json,
 )
 from sandogh.core.audit.reading import Reading
+from sandogh.core.audit.record_reading import paper_from_text, shows_from_json, totals_from_json
 from sandogh.core.audit.replay import RoundResult, first_sizes, replay, start
 from sandogh.core.audit.rounds import (
     BatchReading,
@@ -52,7 +53,6 @@ from sandogh.services.audit_errors import (
     ResultsChangedError,
     RoundOpenError,
 )
-from sandogh.services.audit_json import address, reads, totals
 from sandogh.services.audit_ports import StoredReading, StoredRound
 from sandogh.services.audits import Audit, load_audit, log
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
@@ -177,12 +177,25 @@ def round_input(
     or joined now from `records`."""
     entered = [r for r in readings if not r.sample]
     if compared:
-        papers = tuple(Checked(address(r.unit), reads(r.shows), reads(r.record)) for r in entered)
+        papers = tuple(
+            Checked(
+                paper_from_text(r.unit), _shows(r), shows_from_json(r.record, f"{r.unit}.record")
+            )
+            for r in entered
+        )
     else:
-        blind = [PaperReading(address(r.unit), reads(r.shows), r.code) for r in entered]
+        blind = [PaperReading(paper_from_text(r.unit), _shows(r), r.code) for r in entered]
         papers = compare(blind, {} if records is None else records)
-    batches = tuple(BatchReading(r.sample, r.unit, totals(r.shows)) for r in readings if r.sample)
+    batches = tuple(
+        BatchReading(r.sample, r.unit, totals_from_json(r.shows, f"{r.sample}.{r.unit}.hand"))
+        for r in readings
+        if r.sample
+    )
     return RoundInput(dict(stored.sizes), papers, batches)
+
+
+def _shows(reading: StoredReading) -> Mapping[str, Reading] | None:
+    return shows_from_json(reading.shows, f"{reading.unit}.shows")
 
 
 def draw_round(
