@@ -128,7 +128,9 @@ class Chain:
     def add(self, choices: Mapping[str, Sequence[str]], *, challenged: bool = False) -> bytes:
         """Encrypt `choices`, chain it, cast or challenge it; its confirmation code."""
         nonce = hashlib.sha256(f"{self.station}:{self.seed}:{len(self.lines)}".encode()).digest()
-        encrypted = encrypt_ballot(self.context, self.station, self.ballot, choices, nonce)
+        encrypted = encrypt_ballot(
+            self.context, self.station, self.ballot, choices, nonce, device=self.device.raw
+        )
         self.last = confirmation_code(
             self.context.extended_hash, self.last, ballot_hash(self.context, encrypted)
         )
