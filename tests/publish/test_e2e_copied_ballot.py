@@ -8,24 +8,41 @@ by the guardian as never opened."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
 
+from sandogh.cli.app import app
 from sandogh.cli.guardians_snapshot import checked_chains
+from sandogh.core.anchor import fingerprint
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
 from sandogh.core.e2e.ballot import ballot_hash
 from sandogh.core.e2e.ballot_json import ballot_to_json
+from sandogh.core.e2e.ceremony_files import GuardianKey, encode_key
 from sandogh.core.e2e.chain import chain_close, confirmation_code
 from sandogh.core.e2e.chain_file import read_chain
+from sandogh.core.e2e.group import RISTRETTO255 as G
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import E2ECommitment
 from sandogh.core.report.ballot import station_ballot
+from sandogh.publish.e2e_record import E2EOptions
+from sandogh.publish.snapshot import Publisher
 from sandogh.services.tally_origin import OriginFault, TallyOriginError, Trust
 from tests.publish.test_e2e_record import DEVICE_2, _election, _publish
-from tests.services.build import DEVICE, ROUND_2_DAY, RUNOFF_VOTES, ST_1, ST_2, final, signed
+from tests.services.build import (
+    DEVICE,
+    ROUND_2,
+    ROUND_2_DAY,
+    RUNOFF_VOTES,
+    ST_1,
+    ST_2,
+    final,
+    signed,
+)
 
 
 def _faults(folder: Path, trust: Trust) -> set[tuple[OriginFault, str | None]]:
@@ -94,3 +111,50 @@ def test_a_station_withheld_is_named_unless_the_guardian_says_it_never_opened(
         election.guardians.record, folder, Trust(never_opened=frozenset({ST_2}))
     )
     assert set(accepted) == {ST_1}
+
+
+def test_the_guardian_names_a_station_that_never_opened_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    """`sandogh guardians decrypt`: a snapshot without ST_2's chain is refused in Persian, naming
+    the station; `--never-opened ST_2` lets ST_1's tally be decrypted."""
+    snapshot, tallies = tmp_path / "snapshot", tmp_path / "tallies"
+    election = _election(DEVICE, DEVICE_2, anchor="e2e")
+    Publisher(
+        election.uow, snapshot, render=False, e2e=E2EOptions(tallies_out=tallies)
+    ).regenerate()
+    folder = snapshot / "data" / ROUND_2
+    (folder / "e2e" / "ballots" / f"{ST_2}.jsonl").unlink()
+    guardians = election.guardians
+    record = tmp_path / "election.json"
+    record.write_bytes(guardians.data)
+    home = tmp_path / "guardian1"
+    home.mkdir()
+    key = home / "key"
+    key.write_text(hashlib.sha256(b"guardian 1").hexdigest() + "\n")
+    key.chmod(0o600)
+    share = GuardianKey(
+        guardians.record.plan.id, 1, guardians.record.extended_hash, guardians.shares[1]
+    )
+    (home / "guardian-1.key.json").write_bytes(encode_key(G, share))
+    anchor = fingerprint((folder / "anchor" / "record.json").read_bytes())
+
+    def decrypt(*extra: str) -> Result:
+        return CliRunner().invoke(
+            app,
+            [
+                "guardians", "decrypt", "--key", str(key), "--record", str(record),
+                "--tally", str(tallies / f"tallies/{ST_1}.json"), "--snapshot", str(folder),
+                "--anchor", anchor, "--out", str(tmp_path / "p.json"), *extra,
+            ],
+        )  # fmt: skip
+
+    refused = decrypt()
+    assert refused.exit_code != 0
+    said = str(refused.exception)
+    assert f"سیاهه مهرشده به شعبه {ST_2} صندوق داده است و زنجیره آن در" in said
+    assert OriginFault.STATION_MISSING.value not in said.split(" — ", maxsplit=1)[0]
+    assert not (tmp_path / "p.json").exists()
+    done = decrypt("--never-opened", ST_2)
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "p.json").exists()
