@@ -97,6 +97,7 @@ def main() -> None:
             bytes.fromhex(election["joint_key"]),
             2,
             {},
+            {},
         )
         start, line = (
             (built.folder / "e2e" / "ballots" / "ST-1.jsonl").read_bytes().splitlines()[:2]
