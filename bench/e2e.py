@@ -58,6 +58,7 @@ from sandogh.core.report.ballot import BallotContest
 
 GROUPS: tuple[Group, ...] = (RISTRETTO255, ELECTIONGUARD_INTEGER)
 STATION = "ST-0001"
+DEVICE = bytes(range(32))  # the box's key, raw: H_D keys every proof of a ballot (§6)
 MILLION = 1_000_000
 #: the aims of issue 10
 AIM_RATIO, AIM_ENCRYPTION, AIM_MILLION = 25.0, 0.005, 30 * 60.0
@@ -183,7 +184,9 @@ def _context(group: Group) -> ElectionContext:
 def _encrypt(
     context: ElectionContext, ballot: tuple[BallotContest, ...], draw: random.Random
 ) -> EncryptedBallot:
-    return encrypt_ballot(context, STATION, ballot, _choices(ballot, draw), draw.randbytes(32))
+    return encrypt_ballot(
+        context, STATION, ballot, _choices(ballot, draw), draw.randbytes(32), device=DEVICE
+    )
 
 
 def primitives(group: Group) -> dict[str, Work]:
@@ -237,9 +240,11 @@ def ballots(group: Group, budget: Budget) -> dict[str, Work]:
     works: dict[str, Work] = {}
     for name, ballot in shapes:
         encrypted = _encrypt(context, ballot, draw)
-        assert not check_ballot(context, encrypted, ballot)
+        assert not check_ballot(context, encrypted, ballot, station=STATION, device=DEVICE)
         works[f"{name}: encrypt + prove"] = functools.partial(_encrypt, context, ballot, draw)
-        works[f"{name}: verify"] = functools.partial(check_ballot, context, encrypted, ballot)
+        works[f"{name}: verify"] = functools.partial(
+            check_ballot, context, encrypted, ballot, station=STATION, device=DEVICE
+        )
     return works
 
 
@@ -424,7 +429,7 @@ def _check_all(context: ElectionContext, encrypted: list[EncryptedBallot]) -> tu
     started = time.process_time()
     failed, code = 0, bytes(32)
     for ballot in encrypted:
-        failed += bool(check_ballot(context, ballot, KERMAN))
+        failed += bool(check_ballot(context, ballot, KERMAN, station=STATION, device=DEVICE))
         code = confirmation_code(context.extended_hash, code, ballot_hash(context, ballot))
     return failed, time.process_time() - started
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from tests.verify_election.record import build
 
 from sandogh.verify_election.ballots import check_proofs, contest_ciphertext, read_ballot
-from sandogh.verify_election.chain import ballot_hash, confirmation_code
+from sandogh.verify_election.chain import ballot_hash, box_hash, confirmation_code
 from sandogh.verify_election.checks import Ledger
 from sandogh.verify_election.definition import read_definition
 from sandogh.verify_election.election import GROUP, Context
@@ -97,8 +97,13 @@ def main() -> None:
             bytes.fromhex(election["joint_key"]),
             2,
             {},
+            {},
         )
-        line = (built.folder / "e2e" / "ballots" / "ST-1.jsonl").read_bytes().splitlines()[1]
+        start, line = (
+            (built.folder / "e2e" / "ballots" / "ST-1.jsonl").read_bytes().splitlines()[:2]
+        )
+        device = parse_json(start, "")["device"].removeprefix("ed25519:")
+        box = box_hash(context.extended, "ST-1", bytes.fromhex(device))
         ballot = definition.ballots["ST-1"]
         document = parse_json(line, "")
         contests = read_ballot(document["ballot"], "ST-1", ballot, "")
@@ -119,7 +124,7 @@ def main() -> None:
                 "V8 one selection's 0..1 proof (× 3)",
                 100,
                 lambda: range_proof_holds(
-                    GROUP, context.extended, statement, selection.challenges, selection.responses
+                    GROUP, box, statement, selection.challenges, selection.responses
                 ),
             ),
             "V9 contest proof": _per(
@@ -127,7 +132,7 @@ def main() -> None:
                 100,
                 lambda: range_proof_holds(
                     GROUP,
-                    context.extended,
+                    box,
                     contest,
                     contests[0].challenges,
                     contests[0].responses,
@@ -150,7 +155,7 @@ def main() -> None:
             "all checks of one ballot": _per(
                 "V7–V10 together",
                 100,
-                lambda: check_proofs(Ledger(), context, contests, ""),
+                lambda: check_proofs(Ledger(), context, box, contests, ""),
             ),
         }
         runs = {}

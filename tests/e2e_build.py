@@ -3,6 +3,7 @@ file made with the core functions as a box makes it (docs/e2e.md §5, §7, §9).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 from collections.abc import Mapping, Sequence
@@ -128,7 +129,9 @@ class Chain:
     def add(self, choices: Mapping[str, Sequence[str]], *, challenged: bool = False) -> bytes:
         """Encrypt `choices`, chain it, cast or challenge it; its confirmation code."""
         nonce = hashlib.sha256(f"{self.station}:{self.seed}:{len(self.lines)}".encode()).digest()
-        encrypted = encrypt_ballot(self.context, self.station, self.ballot, choices, nonce)
+        encrypted = encrypt_ballot(
+            self.context, self.station, self.ballot, choices, nonce, device=self.device.raw
+        )
         self.last = confirmation_code(
             self.context.extended_hash, self.last, ballot_hash(self.context, encrypted)
         )
@@ -149,6 +152,21 @@ class Chain:
             self.cast.append(encrypted)
             self.counts["cast"] += 1
         self.lines.append(line)
+        self.codes.append(self.last)
+        return self.last
+
+    def copy_in(self, ballot: EncryptedBallot) -> bytes:
+        """Chain `ballot`, another chain's, relabelled as this station's and cast: what a box
+        that copies another station's voter does (finding S17-1); its confirmation code."""
+        stolen = dataclasses.replace(ballot, station=self.station)
+        self.last = confirmation_code(
+            self.context.extended_hash, self.last, ballot_hash(self.context, stolen)
+        )
+        self.lines.append(
+            {"code": self.last.hex(), "state": "cast", "ballot": ballot_to_json(stolen)}
+        )
+        self.cast.append(stolen)
+        self.counts["cast"] += 1
         self.codes.append(self.last)
         return self.last
 

@@ -11,7 +11,7 @@ import pytest
 
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
-from sandogh.core.report import E2ECommitment, StationReport
+from sandogh.core.report import E2ECommitment, SigningKey, StationReport
 from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.chains import ChainRefusal, ChainRefusedError, ReceivedChain, receive_chain
@@ -29,6 +29,7 @@ from .build import (
     ROUND_2_DAY,
     RUNOFF_VOTES,
     ST_1,
+    ST_2,
     event_types,
     final,
     load,
@@ -161,6 +162,24 @@ def test_a_proof_from_another_ballot_is_named(day: Day) -> None:
 
     assert refused.reason is ChainRefusal.CHAIN_MISMATCH
     assert [p.path for p in refused.problems] == ["line 4.ballot.contests[0].selections[0].proof"]
+
+
+def test_a_ballot_copied_from_another_stations_chain_fails_its_proofs(day: Day) -> None:
+    """Finding S17-1: ST_1's box chains a voter's ballot of ST_2's box, relabelled, and its
+    final report commits to it; the proofs are keyed with ST_2's box (H_D, §6), so they fail."""
+    other = SigningKey.from_seed(bytes(range(64, 96))).public_key
+    ballot = station_ballot(Geography.of(ROUND_2_DAY), ST_2)
+    victim = Chain(day.guardians.context, ST_2, ballot, other, "sha256:" + "00" * 32)
+    victim.add({"president": ["21"]})
+    day.chain.copy_in(victim.cast[0])
+    ingest_report(day.uow, signed=_report(day), now=LATER)
+
+    refused = _refused(day, day.chain.data)
+
+    assert refused.reason is ChainRefusal.CHAIN_MISMATCH
+    paths = [p.path for p in refused.problems]
+    assert paths
+    assert all(p.startswith("line 7.ballot.contests[0].") and p.endswith("proof") for p in paths)
 
 
 def test_junk_is_malformed(day: Day) -> None:

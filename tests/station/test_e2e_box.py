@@ -226,6 +226,7 @@ def test_a_challenged_ballot_is_opened_kept_printed_and_not_counted(tmp_path: Pa
         BALLOT,
         {"president": ["21"], "parliament": ["31", "33"]},
         bytes.fromhex(str(challenged["nonce"])),
+        device=PublicKey.from_text(str(lines[0]["device"])).raw,
     )
     assert ballot_to_json(again) == challenged["ballot"]
     assert lines[-1] == {"cast": 1, "challenged": 1, "close": lines[-1]["close"]}

@@ -337,7 +337,9 @@ def _station(
     cast_ballots = []
     for n, (choices, cast) in enumerate(ballots):
         nonce = hashlib.sha256(f"nonce {station} {n}".encode()).digest()
-        encrypted = encrypt_ballot(context, station, ballot, choices, nonce)
+        encrypted = encrypt_ballot(
+            context, station, ballot, choices, nonce, device=device.public_key.raw
+        )
         head = confirmation_code(context.extended_hash, head, ballot_hash(context, encrypted))
         data = canonical_json(ballot_to_json(encrypted))
         if cast:

@@ -148,13 +148,17 @@ def test_a_reordered_chain_fails_at_the_first_moved_ballot(record: Path) -> None
     assert first(result, Check.CONFIRMATION_CODES).startswith("ST-1 ballot at line 2")
 
 
-def test_a_replayed_ballot_is_a_duplicate(record: Path) -> None:
+def test_a_replayed_ballot_is_a_duplicate_and_fails_its_proofs(record: Path) -> None:
+    """Finding S17-1: a ballot copied from ST-1's chain into ST-2's, relabelled; its proofs are
+    keyed with ST-1's box (H_D, §6), so they fail in ST-2's chain, naming the ballot."""
     copied = chain_lines(record, "ST-1")[1]
-    copied["ballot"]["station"] = "ST-2"  # its proofs hold at any station of the same ballot
+    copied["ballot"]["station"] = "ST-2"
     rewrite_chain(record, "ST-2", lambda lines: lines.insert(1, copied))
     result = verified(record)
     assert "also appears in ST-1 ballot at line 2" in first(result, Check.NO_DUPLICATES)
     assert first(result, Check.NO_DUPLICATES).startswith("ST-2 ballot at line 2")
+    for check in (Check.SELECTION_PROOFS, Check.CONTEST_PROOFS):
+        assert first(result, check).startswith("ST-2 ballot at line 2")
 
 
 def test_a_wrong_partial_decryption_fails_naming_the_guardian(record: Path) -> None:

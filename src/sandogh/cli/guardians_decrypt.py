@@ -79,6 +79,15 @@ def decrypt(
             "chain's own box key.",
         ),
     ] = False,
+    never_opened: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--never-opened",
+            help="A station the sealed record gives a box whose box you know, from a second "
+            "source, never opened (repeat): its chain may then be missing from the snapshot.",
+            show_default=False,
+        ),
+    ] = None,
     private: Private = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -101,7 +110,8 @@ def decrypt(
         warn("unanchored", lang)
     elif anchor is None:
         warn("no_anchor", lang)
-    chains = checked_chains(parsed, snapshot, tally_origin.Trust(anchor, unanchored))
+    trust = tally_origin.Trust(anchor, unanchored, frozenset(never_opened or ()))
+    chains = checked_chains(parsed, snapshot, trust)
     if mix_input is not None:
         given = read_document(mix_input)
         check_input(snapshot, parsed.plan.definition_hash, chains, given)

@@ -44,6 +44,9 @@ FA: dict[str, str] = {
     "origin_anchor_differs": "اثر انگشت سیاهه و سرِ اصلاحیه‌های آن هیچ‌یک آنی نیست که به شما داده شد",
     "origin_tally_not_product": "شمارش رمزشده شعبه {station} حاصل‌ضرب برگه‌های زنجیره‌های "
     "منتشرشده نیست",
+    "origin_station_missing": "سیاهه مهرشده به شعبه {station} صندوق داده است و زنجیره آن در "
+    "نسخه منتشرشده نیست؛ اگر از منبعی دیگر می‌دانید صندوق آن هرگز باز نشد، آن را در فرمان "
+    "به‌عنوان شعبه‌ای که هرگز باز نشد نام ببرید",
 }
 
 EN: dict[str, str] = {
@@ -82,6 +85,9 @@ EN: dict[str, str] = {
     "one you were given",
     "origin_tally_not_product": "the encrypted tally of station {station} is not the product "
     "of the published chains' ballots",
+    "origin_station_missing": "the sealed record gives station {station} a box and its chain is "
+    "not in the snapshot; if you know from a second source that its box never opened, name it "
+    "with --never-opened",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -86,6 +86,7 @@ class OriginFault(StrEnum):
     AMENDMENT_FAILS = "amendment-fails"
     ANCHOR_DIFFERS = "anchor-differs"
     TALLY_NOT_PRODUCT = "tally-not-product"
+    STATION_MISSING = "station-missing"
 
 
 @dataclass(frozen=True)
@@ -142,10 +143,14 @@ class Snapshot:
 class Trust:
     """What the guardian was given from a second source: the sealed record's fingerprint or an
     amendment's head (None: the record published is taken as it reads, once sealed and this
-    ceremony's); `unanchored` lets a snapshot with no record through (a rehearsal only)."""
+    ceremony's); `unanchored` lets a snapshot with no record through (a rehearsal only);
+    `never_opened` names the stations the guardian was told, from a second source, that their
+    box never opened: a station the sealed record gives a box has its chain in the snapshot or is
+    named here, else it is refused (§8)."""
 
     anchor: str | None = None
     unanchored: bool = False
+    never_opened: frozenset[str] = frozenset()
 
 
 def checked_products(
@@ -162,9 +167,11 @@ def checked_chains(
     """Each station's chain, once every chain is of a station of the ceremony's definition
     (`geography`, of the definition the caller held to the ceremony's hash), its box the one the
     sealed record registers for it, every cast ballot's proofs check, the chain is the one its
-    signed final report closes and no ballot is in two chains; else `TallyOriginError` naming
+    signed final report closes, no ballot is in two chains, and every station the sealed record
+    gives a box has its chain or is named in `trust.never_opened`; else `TallyOriginError` naming
     each station's problems. A box key taken from the chain alone would let anyone who makes up
-    a snapshot of one station and one real ballot have that voter's vote decrypted (§8)."""
+    a snapshot of one station and one real ballot have that voter's vote decrypted (§8); a
+    station's chain withheld would let its ballot, copied into another chain, go unseen."""
     context = ElectionContext(RISTRETTO255, record.extended_hash, record.joint_key)
     coverage, problems = anchored_coverage(record, snapshot, trust)
     known = set(geography.stations)
@@ -201,6 +208,8 @@ def checked_chains(
         problems += found
         if not found:
             chains[station] = chain
+    if coverage is not None:
+        problems += missing_stations(coverage, snapshot, trust)
     problems += [
         OriginProblem(OriginFault.BALLOT_COPIED, p.path, p.message, p.path.split(" ")[0])
         for p in copied_ballots(chains)
@@ -208,6 +217,20 @@ def checked_chains(
     if problems:
         raise TallyOriginError(where, problems)
     return chains
+
+
+def missing_stations(coverage: Coverage, snapshot: Snapshot, trust: Trust) -> list[OriginProblem]:
+    """Each station the sealed record (or an amendment) gives a box whose chain the snapshot
+    lacks and the guardian was not told never opened."""
+    detail = (
+        "the sealed record gives the station a box and its chain is not in the snapshot; if "
+        "you know from a second source that its box never opened, name it as never opened"
+    )
+    return [
+        OriginProblem(OriginFault.STATION_MISSING, f"e2e/ballots/{station}.jsonl", detail, station)
+        for station, boxes in sorted(coverage.devices.items())
+        if boxes and station not in snapshot.stations and station not in trust.never_opened
+    ]
 
 
 def anchored_coverage(
@@ -284,7 +307,8 @@ def proof_problems(
 ) -> list[Problem]:
     """Every cast ballot well formed for the station's ballot, every proof checked: a copy of
     another ballot multiplied by an encryption of zero is a new ciphertext no other chain holds,
-    but its maker, not knowing its nonce, cannot prove it."""
+    but its maker, not knowing its nonce, cannot prove it; and every proof is keyed with the
+    chain's station and box (§6), so a ballot copied from another station's chain fails here."""
     try:
         ballot = station_ballot(geography, station)
     except SandoghError as error:
@@ -293,7 +317,9 @@ def proof_problems(
         Problem(f"line {entry.line} {p.path}", p.message)
         for entry in chain.ballots
         if not entry.challenged
-        for p in check_ballot(context, entry.ballot, ballot)
+        for p in check_ballot(
+            context, entry.ballot, ballot, station=station, device=chain.start.device.raw
+        )
     ]
 
 

@@ -81,13 +81,15 @@ def prepare(
     ballot: Sequence[BallotContest],
     head: ChainHead,
     *,
+    device: PublicKey,
     token: str,
     record: CastVoteRecord,
     nonce: bytes,
 ) -> Pending:
-    """Encrypt `record` with ballot nonce `nonce` and code it after `head`."""
+    """Encrypt `record` with ballot nonce `nonce` as the box `device` of `station` (§6) and
+    code it after `head`."""
     choices = {choice.contest: choice.codes for choice in record.choices}
-    encrypted = encrypt_ballot(context, station, ballot, choices, nonce)
+    encrypted = encrypt_ballot(context, station, ballot, choices, nonce, device=device.raw)
     code = confirmation_code(context.extended_hash, head.last, ballot_hash(context, encrypted))
     return Pending(
         PreparedBallot(token, code),

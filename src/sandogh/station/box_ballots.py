@@ -62,6 +62,7 @@ class Ballots(BoxState):
                 setup.station,
                 setup.ballot,
                 head,
+                device=self.key.public_key,
                 token=token,
                 record=record,
                 nonce=self._new_nonce(),

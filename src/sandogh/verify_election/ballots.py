@@ -118,17 +118,18 @@ def contest_ciphertext(contest: Contest) -> tuple[bytes, bytes]:
 
 
 def check_proofs(
-    ledger: Ledger, context: Context, contests: Sequence[AnyContest], where: str
+    ledger: Ledger, context: Context, box: bytes, contests: Sequence[AnyContest], where: str
 ) -> None:
-    """V8 and V9 for every contest of the ballot, V21 for a slot contest."""
+    """V8 and V9 for every contest of the ballot, V21 for a slot contest, each proof keyed with
+    `box`, H_D of the chain's station and box (§6)."""
     for contest in contests:
         if isinstance(contest, SlotContest):
-            check_slots(ledger, context, contest, where)
+            check_slots(ledger, context, box, contest, where)
             continue
         c = contest.ballot.contest
         for s in contest.selections:
             statement = Statement(context.key, c, s.option, 1, s.alpha, s.beta)
-            holds = range_proof_holds(GROUP, context.extended, statement, s.challenges, s.responses)
+            holds = range_proof_holds(GROUP, box, statement, s.challenges, s.responses)
             ledger.record(
                 Check.SELECTION_PROOFS,
                 holds,
@@ -137,9 +138,7 @@ def check_proofs(
             )
         alpha, beta = contest_ciphertext(contest)
         statement = Statement(context.key, c, "*", contest.ballot.seats - 1, alpha, beta)
-        holds = range_proof_holds(
-            GROUP, context.extended, statement, contest.challenges, contest.responses
-        )
+        holds = range_proof_holds(GROUP, box, statement, contest.challenges, contest.responses)
         ledger.record(
             Check.CONTEST_PROOFS,
             holds,
@@ -170,13 +169,18 @@ def read_choices(document: Any, contests: Sequence[AnyContest], where: str) -> d
 
 
 def reencrypts(
-    context: Context, contests: Sequence[AnyContest], nonce: bytes, choices: dict[str, set[str]]
+    context: Context,
+    box: bytes,
+    contests: Sequence[AnyContest],
+    nonce: bytes,
+    choices: dict[str, set[str]],
 ) -> str | None:
-    """V13: the ballot encrypted again from its nonce and choices; what differs, or None."""
+    """V13: the ballot encrypted again from its nonce and choices by the box of H_D `box`; what
+    differs, or None."""
     for contest in contests:
         c = contest.ballot.contest
         if isinstance(contest, SlotContest):
-            differs = reencrypts_slots(context, contest, nonce, choices[c])
+            differs = reencrypts_slots(context, box, contest, nonce, choices[c])
             if differs is not None:
                 return differs
             continue
@@ -184,16 +188,14 @@ def reencrypts(
         total_nonce, total_value = 0, -1
         for s in contest.selections:
             value = int(s.option in chosen) if s.option else int(not chosen)
-            xi = hash_to_scalar(
-                GROUP, context.extended, Domain.SELECTION_NONCE, nonce, text(c), text(s.option)
-            )
+            xi = hash_to_scalar(GROUP, box, Domain.SELECTION_NONCE, nonce, text(c), text(s.option))
             beta = GROUP.op(GROUP.base_exp(value), GROUP.exp(context.key, xi))
             if (s.alpha, s.beta) != (GROUP.base_exp(xi), beta):
                 return f"{c}/{s.option or 'blank'}: the ciphertext"
             statement = Statement(context.key, c, s.option, 1, s.alpha, s.beta)
             proof = range_proof(
                 GROUP,
-                context.extended,
+                box,
                 statement,
                 value=value,
                 encryption_nonce=xi,
@@ -208,7 +210,7 @@ def reencrypts(
         statement = Statement(context.key, c, "*", contest.ballot.seats - 1, alpha, beta)
         proof = range_proof(
             GROUP,
-            context.extended,
+            box,
             statement,
             value=total_value,
             encryption_nonce=total_nonce % GROUP.q,

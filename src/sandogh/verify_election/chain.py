@@ -1,8 +1,8 @@
 """The hashes that tie a station's record together, computed again (`docs/e2e.md` §4, §6–§8).
 
-The base hashes HB and HE (§4); a ballot's hash χ (§6); the chain from the zero report to the
-close, each link a confirmation code (§7); and the station tally hash (§8) that the station's
-signed final report commits to.
+The base hashes HB and HE (§4); the box's H_D that keys its ballots' proofs and a ballot's hash
+χ (§6); the chain from the zero report to the close, each link a confirmation code (§7); and the
+station tally hash (§8) that the station's signed final report commits to.
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ def ballot_hash(extended: bytes, station: str, contests: Contests) -> bytes:
 def chain_start(extended: bytes, station: str, device: bytes, zero_report: bytes) -> bytes:
     """H_0 = H(HE; 0x24, station, the device's key, the zero report's hash)."""
     return hash_bytes(extended, Domain.CHAIN_START, text(station), device, zero_report)
+
+
+def box_hash(extended: bytes, station: str, device: bytes) -> bytes:
+    """H_D = H(HE; 0x27, station, the device's key): the key of a ballot's proofs and nonces."""
+    return hash_bytes(extended, Domain.BOX, text(station), device)
 
 
 def confirmation_code(extended: bytes, previous: bytes, ballot: bytes) -> bytes:

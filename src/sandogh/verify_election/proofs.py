@@ -2,8 +2,9 @@
 
 - §5 step 1: a guardian's Schnorr proof of knowledge of a coefficient.
 - §6: the disjunctive range proof (Cramer, Damgård, Schoenmakers 1994) that a ciphertext encrypts
-  one of 0..R, and — for a challenged ballot (§7) — the same proof made again from the ballot
-  nonce with the derived prover randomness, to compare with the published one.
+  one of 0..R, keyed with the box's H_D (the chain's station and device key), and — for a
+  challenged ballot (§7) — the same proof made again from the ballot nonce with the derived
+  prover randomness, to compare with the published one.
 - §8: a guardian's Chaum–Pedersen proof of a partial decryption, and the Lagrange coefficients
   that combine the partial decryptions of the guardians present.
 
@@ -48,11 +49,13 @@ def _commitments(
 
 
 def _range_challenge(
-    group: Group, extended: bytes, statement: Statement, commitments: Sequence[bytes]
+    group: Group, box: bytes, statement: Statement, commitments: Sequence[bytes]
 ) -> int:
+    """Hq(H_D; 0x21, c, o, u32(R), α, β, a_0, b_0, …): H_D, not HE, so that a ballot copied
+    into another station's or box's chain fails there."""
     return hash_to_scalar(
         group,
-        extended,
+        box,
         Domain.RANGE_PROOF,
         text(statement.contest),
         text(statement.option),
@@ -65,7 +68,7 @@ def _range_challenge(
 
 def range_proof_holds(
     group: Group,
-    extended: bytes,
+    box: bytes,
     statement: Statement,
     challenges: Sequence[int],
     responses: Sequence[int],
@@ -74,17 +77,15 @@ def range_proof_holds(
     if len(challenges) != statement.top + 1 or len(responses) != statement.top + 1:
         return False
     commitments = _commitments(group, statement, challenges, responses)
-    expected = _range_challenge(group, extended, statement, commitments)
+    expected = _range_challenge(group, box, statement, commitments)
     return sum(challenges) % group.q == expected
 
 
-def _derived(
-    group: Group, extended: bytes, nonce: bytes, label: Statement, *, j: int, t: int
-) -> int:
-    """Hq(HE; 0x26, ξ_B, c, o, u32(j), u32(t)): the prover's randomness, derived (§6)."""
+def _derived(group: Group, box: bytes, nonce: bytes, label: Statement, *, j: int, t: int) -> int:
+    """Hq(H_D; 0x26, ξ_B, c, o, u32(j), u32(t)): the prover's randomness, derived (§6)."""
     return hash_to_scalar(
         group,
-        extended,
+        box,
         Domain.PROOF_NONCE,
         nonce,
         text(label.contest),
@@ -96,7 +97,7 @@ def _derived(
 
 def range_proof(
     group: Group,
-    extended: bytes,
+    box: bytes,
     statement: Statement,
     *,
     value: int,
@@ -112,19 +113,19 @@ def range_proof(
     shifted = statement.beta
     for j in range(statement.top + 1):
         if j == value:
-            u = _derived(group, extended, ballot_nonce, statement, j=j, t=0)
+            u = _derived(group, box, ballot_nonce, statement, j=j, t=0)
             parts += [group.base_exp(u), group.exp(statement.key, u)]
         else:
-            c = challenges[j] = _derived(group, extended, ballot_nonce, statement, j=j, t=0)
-            v = responses[j] = _derived(group, extended, ballot_nonce, statement, j=j, t=1)
+            c = challenges[j] = _derived(group, box, ballot_nonce, statement, j=j, t=0)
+            v = responses[j] = _derived(group, box, ballot_nonce, statement, j=j, t=1)
             parts.append(group.op(group.base_exp(v), group.exp(statement.alpha, c)))
             parts.append(group.op(group.exp(statement.key, v), group.exp(shifted, c)))
         shifted = group.div(shifted, group.generator)
-    total = _range_challenge(group, extended, statement, parts)
+    total = _range_challenge(group, box, statement, parts)
     real = (total - sum(challenges)) % q
     challenges[value] = real
     responses[value] = (
-        _derived(group, extended, ballot_nonce, statement, j=value, t=0) - real * encryption_nonce
+        _derived(group, box, ballot_nonce, statement, j=value, t=0) - real * encryption_nonce
     ) % q
     return challenges, responses
 

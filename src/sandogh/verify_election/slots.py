@@ -92,16 +92,17 @@ def _combine(bits: Sequence[Bit], w: Sequence[int]) -> Pair:
     )
 
 
-def check_slots(ledger: Ledger, context: Context, contest: SlotContest, where: str) -> None:
-    """V21: every bit's 0..1 proof, label (c, "#j.i"), and Π_i B_{0,i}^{w_i} = Π_j Y_j."""
+def check_slots(
+    ledger: Ledger, context: Context, box: bytes, contest: SlotContest, where: str
+) -> None:
+    """V21: every bit's 0..1 proof, label (c, "#j.i"), keyed with H_D `box`, and
+    Π_i B_{0,i}^{w_i} = Π_j Y_j."""
     c = contest.ballot.contest
     holds = True
     for j, bits in [*enumerate(contest.gaps, start=1), (0, contest.total)]:
         for i, b in enumerate(bits):
             statement = Statement(context.key, c, f"#{j}.{i}", 1, b.alpha, b.beta)
-            proved = range_proof_holds(
-                GROUP, context.extended, statement, b.challenges, b.responses
-            )
+            proved = range_proof_holds(GROUP, box, statement, b.challenges, b.responses)
             holds &= ledger.record(
                 Check.SLOT_BALLOTS,
                 proved,
@@ -141,7 +142,7 @@ def _decompose(value: int, m: int) -> list[int]:
 
 
 def reencrypts_slots(
-    context: Context, contest: SlotContest, nonce: bytes, chosen: set[str]
+    context: Context, box: bytes, contest: SlotContest, nonce: bytes, chosen: set[str]
 ) -> str | None:
     """V13 for a slot contest: each bit again from ξ_B and the choices (§11.3); what differs."""
     c = contest.ballot.contest
@@ -153,9 +154,7 @@ def reencrypts_slots(
     w = weights(m)
 
     def xi(j: int, i: int) -> int:
-        return hash_to_scalar(
-            GROUP, context.extended, Domain.SLOT_NONCE, nonce, text(c), u32(j), u32(i)
-        )
+        return hash_to_scalar(GROUP, box, Domain.SLOT_NONCE, nonce, text(c), u32(j), u32(i))
 
     gap_nonces = [[xi(j, i) for i in range(len(w))] for j in range(1, seats + 1)]
     nu = sum(wi * x for nonces in gap_nonces for wi, x in zip(w, nonces, strict=True))
@@ -182,7 +181,7 @@ def reencrypts_slots(
             statement = Statement(context.key, c, f"#{j}.{i}", 1, b.alpha, b.beta)
             proof = range_proof(
                 GROUP,
-                context.extended,
+                box,
                 statement,
                 value=value,
                 encryption_nonce=x,

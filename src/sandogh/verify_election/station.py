@@ -19,6 +19,7 @@ from sandogh.verify_election.ballots import (
 )
 from sandogh.verify_election.chain import (
     ballot_hash,
+    box_hash,
     chain_close,
     chain_start,
     confirmation_code,
@@ -50,6 +51,7 @@ class _Chain:
     previous: bytes = b""
     closed: bytes | None = None
     device: bytes | None = None  # the box's key, from the start
+    box: bytes = b""  # H_D of the station and that key; none on a start without a device
     prefixes: bytearray = field(default_factory=bytearray)
     tags: bytearray = field(default_factory=bytearray)
 
@@ -132,6 +134,7 @@ def _start(
     )
     named = read_field(document, "station", at, str)
     device = chain.device = prefixed(document, "device", "ed25519", at)
+    chain.box = box_hash(context.extended, station, device)
     zero = prefixed(document, "zero_report", "sha256", at)
     if not ledger.record(Check.CHAIN_START, named == station, at, f"the start names {named}"):
         return start
@@ -198,7 +201,7 @@ def _ballot(
         "the confirmation code is not H(H_{i−1}, χ_i): a ballot before it was dropped, added, "
         "changed or moved, or this one",
     )
-    check_proofs(ledger, context, contests, name)
+    check_proofs(ledger, context, chain.box, contests, name)
     for contest in contests:
         for alpha, _ in contest.ciphertexts():
             chain.prefixes += alpha[:PREFIX]
@@ -208,7 +211,7 @@ def _ballot(
         _add(summary, contests)
     else:
         summary.challenged += 1
-        _challenged(context, ledger, contests, document, name)
+        _challenged(context, ledger, contests, document, name, box=chain.box)
 
 
 def _add(summary: StationSummary, contests: Sequence[AnyContest]) -> None:
@@ -230,7 +233,13 @@ def _add(summary: StationSummary, contests: Sequence[AnyContest]) -> None:
 
 
 def _challenged(
-    context: Context, ledger: Ledger, contests: Sequence[AnyContest], document: Any, name: str
+    context: Context,
+    ledger: Ledger,
+    contests: Sequence[AnyContest],
+    document: Any,
+    name: str,
+    *,
+    box: bytes,
 ) -> None:
     try:
         nonce = digest(document, "nonce", name)
@@ -238,7 +247,7 @@ def _challenged(
     except RecordError as error:
         ledger.failed(Check.CHALLENGED, name, f"{error.where}: {error.detail}")
         return
-    differs = reencrypts(context, contests, nonce, choices)
+    differs = reencrypts(context, box, contests, nonce, choices)
     ledger.record(
         Check.CHALLENGED,
         differs is None,

@@ -26,6 +26,7 @@ from sandogh.core.e2e.ballot import (
     encrypt_ballot,
     open_challenged,
 )
+from sandogh.core.e2e.context import box_hash
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.range_proof import derived_randomness, prove_range
 from sandogh.core.e2e.slots import SlotContest
@@ -40,6 +41,8 @@ BALLOT = (
     BallotContest("parliament", 3, ("31", "32", "33", "34")),
 )
 NONCE = bytes(range(32))
+DEVICE = bytes(range(32, 64))  # the box's Ed25519 key, as raw bytes
+BOX = box_hash(CONTEXT.extended_hash, STATION, DEVICE)
 
 
 def _value(ciphertext: elgamal.Ciphertext) -> int:
@@ -56,7 +59,7 @@ def _vector(ballot: EncryptedBallot, i: int) -> EncryptedContest:
 
 
 def _encrypt(choices: dict[str, tuple[str, ...]], nonce: bytes = NONCE) -> EncryptedBallot:
-    return encrypt_ballot(CONTEXT, STATION, BALLOT, choices, nonce)
+    return encrypt_ballot(CONTEXT, STATION, BALLOT, choices, nonce, device=DEVICE)
 
 
 VOTE = _encrypt({"parliament": ("33", "31"), "president": ("22",)})
@@ -72,7 +75,7 @@ def test_an_encrypted_ballot_is_well_formed_and_encrypts_the_choices(
     president: tuple[str, ...], parliament: list[str], nonce: bytes
 ) -> None:
     ballot = _encrypt({"president": president, "parliament": tuple(parliament)}, nonce)
-    assert check_ballot(CONTEXT, ballot, BALLOT) == []
+    assert check_ballot(CONTEXT, ballot, BALLOT, station=STATION, device=DEVICE) == []
     for contest, chosen in zip(
         map(_vector, (ballot, ballot), (0, 1)), (president, parliament), strict=True
     ):
@@ -91,7 +94,7 @@ def test_options_are_the_candidates_in_order_then_the_blank_indicator() -> None:
 def test_only_the_contests_of_the_card_are_encrypted() -> None:
     ballot = _encrypt({"parliament": ("34",)})
     assert [c.contest for c in ballot.contests] == ["parliament"]
-    assert check_ballot(CONTEXT, ballot, BALLOT) == []
+    assert check_ballot(CONTEXT, ballot, BALLOT, station=STATION, device=DEVICE) == []
 
 
 def test_the_shifted_contest_sum_encrypts_votes_plus_seats_times_blank_less_one() -> None:
@@ -106,13 +109,17 @@ def test_a_ballot_is_a_function_of_its_nonce_and_choices() -> None:
     assert _vector(other, 0).selections[0].ciphertext != _vector(VOTE, 0).selections[0].ciphertext
 
 
-def test_the_selection_nonce_is_the_spec_hash() -> None:
-    parts = [NONCE, b"president", b"21"]
-    message = b"".join(len(p).to_bytes(4, "big") + p for p in parts)
-    wide = b"".join(
-        hmac.digest(CONTEXT.extended_hash, bytes([0x20, i]) + message, hashlib.sha256)
-        for i in (0, 1)
+def _encoded(*parts: bytes) -> bytes:
+    return b"".join(len(p).to_bytes(4, "big") + p for p in parts)
+
+
+def test_the_selection_nonce_is_the_spec_hash_keyed_with_the_box() -> None:
+    box = hmac.digest(
+        CONTEXT.extended_hash, b"\x27" + _encoded(STATION.encode(), DEVICE), hashlib.sha256
     )
+    assert box == BOX
+    message = _encoded(NONCE, b"president", b"21")
+    wide = b"".join(hmac.digest(box, bytes([0x20, i]) + message, hashlib.sha256) for i in (0, 1))
     nonce = int.from_bytes(wide, "big") % G.q
     assert _vector(VOTE, 0).selections[0].ciphertext == elgamal.encrypt(
         G, CONTEXT.joint_key, 0, nonce
@@ -155,7 +162,7 @@ def test_a_ballot_nonce_of_another_length_is_refused() -> None:
 
 
 def _paths(ballot: EncryptedBallot) -> list[str]:
-    return [p.path for p in check_ballot(CONTEXT, ballot, BALLOT)]
+    return [p.path for p in check_ballot(CONTEXT, ballot, BALLOT, station=STATION, device=DEVICE)]
 
 
 def _with_contest(ballot: EncryptedBallot, i: int, contest: EncryptedContest) -> EncryptedBallot:
@@ -203,7 +210,7 @@ def _forged_contest(values: dict[str, int], seats: int, claimed_sum: int) -> Enc
     """A dishonest box's contest: each selection encrypts `values` (0 by default, blank
     included) with a 0..1 proof claiming min(value, 1), and the contest proof claims
     `claimed_sum`: the honest prover run on lies."""
-    key, he = CONTEXT.joint_key, CONTEXT.extended_hash
+    key, he = CONTEXT.joint_key, BOX
     selections, nonces = [], []
     for k, option in enumerate(("31", "32", "33", "34", BLANK)):
         value, nonce = values.get(option, 0), 1000 + k
@@ -249,29 +256,46 @@ def test_an_honest_forgery_helper_passes() -> None:
 
 def test_a_challenged_ballot_opens_to_its_choices() -> None:
     choices = {"president": ("22",), "parliament": ("31", "33")}
-    assert open_challenged(CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices=choices) == []
+    assert (
+        open_challenged(CONTEXT, STATION, BALLOT, VOTE, device=DEVICE, nonce=NONCE, choices=choices)
+        == []
+    )
 
 
 def test_a_challenged_ballot_that_lies_is_named() -> None:
     lie = {"president": ("21",), "parliament": ("31", "33")}
-    problems = open_challenged(CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices=lie)
+    problems = open_challenged(
+        CONTEXT, STATION, BALLOT, VOTE, device=DEVICE, nonce=NONCE, choices=lie
+    )
     # Ē of a one-seat contest is the same encryption of 0 whichever candidate: so is its proof
     assert [p.path for p in problems] == ["contests[0].selections[0]", "contests[0].selections[1]"]
     truth = {"president": ("22",), "parliament": ("31", "33")}
-    assert open_challenged(CONTEXT, STATION, BALLOT, VOTE, nonce=bytes(32), choices=truth)
-    assert [
-        p.path for p in open_challenged(CONTEXT, "X", BALLOT, VOTE, nonce=NONCE, choices=truth)
-    ] == ["station"]
+    assert open_challenged(
+        CONTEXT, STATION, BALLOT, VOTE, device=DEVICE, nonce=bytes(32), choices=truth
+    )
+    # another station encrypts to other bytes (its H_D): named, and every selection with it
     assert [
         p.path
         for p in open_challenged(
-            CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices={"president": ()}
+            CONTEXT, "X", BALLOT, VOTE, device=DEVICE, nonce=NONCE, choices=truth
+        )
+    ][:2] == ["station", "contests[0].selections[0]"]
+    assert [
+        p.path
+        for p in open_challenged(
+            CONTEXT, STATION, BALLOT, VOTE, device=DEVICE, nonce=NONCE, choices={"president": ()}
         )
     ] == ["contests"]
     assert [
         p.path
         for p in open_challenged(
-            CONTEXT, STATION, BALLOT, VOTE, nonce=NONCE, choices={"president": ("9",)}
+            CONTEXT,
+            STATION,
+            BALLOT,
+            VOTE,
+            device=DEVICE,
+            nonce=NONCE,
+            choices={"president": ("9",)},
         )
     ] == ["choices[president][0]"]
 
@@ -287,7 +311,7 @@ def test_a_context_with_a_bad_key_or_hash_is_refused() -> None:
 MAJLIS = BallotContest("majlis", 6, tuple(str(1000 + i) for i in range(300)))
 MIXED = (BALLOT[0], MAJLIS)
 MIXED_CHOICES = {"president": ("21",), "majlis": ("1299", "1000", "1150")}
-MIXED_VOTE = encrypt_ballot(CONTEXT, STATION, MIXED, MIXED_CHOICES, NONCE)
+MIXED_VOTE = encrypt_ballot(CONTEXT, STATION, MIXED, MIXED_CHOICES, NONCE, device=DEVICE)
 
 
 def _slot_values(contest: SlotContest) -> list[int]:
@@ -300,7 +324,7 @@ def _slot_values(contest: SlotContest) -> list[int]:
 
 
 def _mixed_paths(ballot: EncryptedBallot) -> list[str]:
-    return [p.path for p in check_ballot(CONTEXT, ballot, MIXED)]
+    return [p.path for p in check_ballot(CONTEXT, ballot, MIXED, station=STATION, device=DEVICE)]
 
 
 def test_a_large_contest_is_encrypted_as_slots_beside_a_selection_vector() -> None:
@@ -308,13 +332,13 @@ def test_a_large_contest_is_encrypted_as_slots_beside_a_selection_vector() -> No
     assert isinstance(president, EncryptedContest)
     assert isinstance(majlis, SlotContest)
     assert (len(majlis.gaps), {len(g) for g in majlis.gaps}, len(majlis.total)) == (6, {9}, 9)
-    assert check_ballot(CONTEXT, MIXED_VOTE, MIXED) == []
+    assert check_ballot(CONTEXT, MIXED_VOTE, MIXED, station=STATION, device=DEVICE) == []
     # candidates 1000, 1150 and 1299 are indices 1, 151 and 300; then three empty slots
     assert _slot_values(majlis) == [1, 151, 300, 301, 302, 303]
     assert majlis == slots.encrypt_slots(
         G,
         CONTEXT.joint_key,
-        CONTEXT.extended_hash,
+        BOX,
         NONCE,
         contest="majlis",
         candidates=MAJLIS.candidates,
@@ -329,24 +353,26 @@ def test_any_vote_in_a_large_contest_checks_and_encrypts_its_row(
     chosen: list[int], nonce: bytes
 ) -> None:
     codes = [MAJLIS.candidates[i - 1] for i in chosen]
-    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": codes}, nonce)
+    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": codes}, nonce, device=DEVICE)
     (majlis,) = ballot.contests
     assert isinstance(majlis, SlotContest)
-    assert check_ballot(CONTEXT, ballot, MIXED) == []
+    assert check_ballot(CONTEXT, ballot, MIXED, station=STATION, device=DEVICE) == []
     assert _slot_values(majlis) == list(slots.row_of(chosen, 300, 6))
 
 
 def test_a_blank_vote_in_a_large_contest_is_the_row_of_empty_slots() -> None:
-    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ()}, NONCE)
+    ballot = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ()}, NONCE, device=DEVICE)
     (majlis,) = ballot.contests
     assert isinstance(majlis, SlotContest)
-    assert check_ballot(CONTEXT, ballot, MIXED) == []
+    assert check_ballot(CONTEXT, ballot, MIXED, station=STATION, device=DEVICE) == []
     assert _slot_values(majlis) == list(range(301, 307))
 
 
 def test_too_many_codes_for_a_large_contest_are_refused_before_encrypting() -> None:
     with pytest.raises(ChoicesError, match=r"choices\[majlis\]"):
-        encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": MAJLIS.candidates[:7]}, NONCE)
+        encrypt_ballot(
+            CONTEXT, STATION, MIXED, {"majlis": MAJLIS.candidates[:7]}, NONCE, device=DEVICE
+        )
 
 
 def test_the_ballot_hash_takes_a_slot_contest_bit_by_bit_then_its_sum() -> None:
@@ -387,7 +413,9 @@ def test_a_tampered_slot_bit_or_sum_is_named_by_its_path() -> None:
     total[5] = replace(total[5], proof=total[6].proof)
     assert _mixed_paths(_with_slots(total=tuple(total))) == ["contests[1].sum[5]"]
     # valid bits of another vote's sum: every proof holds, the sum does not
-    other = encrypt_ballot(CONTEXT, STATION, MIXED, {"majlis": ("1001",)}, NONCE).contests[0]
+    other = encrypt_ballot(
+        CONTEXT, STATION, MIXED, {"majlis": ("1001",)}, NONCE, device=DEVICE
+    ).contests[0]
     assert isinstance(other, SlotContest)
     assert _mixed_paths(_with_slots(total=other.total)) == ["contests[1].sum"]
     assert _mixed_paths(_with_slots(gaps=majlis.gaps[:5])) == ["contests[1].slots"]
@@ -404,14 +432,41 @@ def test_a_contest_in_the_other_form_is_named() -> None:
 
 def test_a_challenged_slot_ballot_opens_and_a_lie_is_named_by_bit() -> None:
     opened = open_challenged(
-        CONTEXT, STATION, MIXED, MIXED_VOTE, nonce=NONCE, choices=MIXED_CHOICES
+        CONTEXT, STATION, MIXED, MIXED_VOTE, device=DEVICE, nonce=NONCE, choices=MIXED_CHOICES
     )
     assert opened == []
     lie = {"president": ("21",), "majlis": ("1299", "1000", "1151")}
     paths = [
         p.path
-        for p in open_challenged(CONTEXT, STATION, MIXED, MIXED_VOTE, nonce=NONCE, choices=lie)
+        for p in open_challenged(
+            CONTEXT, STATION, MIXED, MIXED_VOTE, device=DEVICE, nonce=NONCE, choices=lie
+        )
     ]
     # only the second gap (149 → 150) and the third (148 → 147) change: x_L, so the sum, stays
     assert "contests[1].slots[1][0]" in paths
     assert all(p.startswith(("contests[1].slots[1]", "contests[1].slots[2]")) for p in paths)
+
+
+@pytest.mark.parametrize(
+    ("station", "device"),
+    [("ST-0801-0002", DEVICE), (STATION, bytes(32))],
+    ids=["another station", "another box"],
+)
+def test_a_ballot_copied_into_another_chain_fails_every_proof_there(
+    station: str, device: bytes
+) -> None:
+    """Finding S17-1: a box that copies another station's ballot into its own chain (relabelled)
+    for the guardians to decrypt it alone: its proofs hold only for the box that made them."""
+    copied = replace(MIXED_VOTE, station=station)
+    problems = check_ballot(CONTEXT, copied, MIXED, station=station, device=device)
+    president, majlis = MIXED_VOTE.contests
+    assert isinstance(president, EncryptedContest)
+    assert isinstance(majlis, SlotContest)
+    proofs = len(president.selections) + 1 + (len(majlis.gaps) + 1) * len(majlis.total)
+    assert len(problems) == proofs
+    assert {p.message for p in problems} == {
+        "the 0..1 proof does not verify",
+        "the 0..0 contest proof does not verify",
+        "the 0/1 proof does not verify",
+    }
+    assert check_ballot(CONTEXT, MIXED_VOTE, MIXED, station=STATION, device=DEVICE) == []

@@ -19,7 +19,7 @@ from sandogh.core.report.ballot import BallotContest
 G = RISTRETTO255
 CONTEXT = ElectionContext(G, hashlib.sha256(b"HE").digest(), G.base_exp(99))
 BALLOT = (BallotContest("president", 1, ("21", "22")),)
-VOTE = encrypt_ballot(CONTEXT, "ST-1", BALLOT, {"president": ("21",)}, bytes(32))
+VOTE = encrypt_ballot(CONTEXT, "ST-1", BALLOT, {"president": ("21",)}, bytes(32), device=bytes(32))
 
 
 def _document() -> Any:
@@ -101,7 +101,12 @@ def test_every_problem_is_named_at_once() -> None:
 # a large contest (§11: 300 candidates for 4 seats) beside a selection vector
 MAJLIS = BallotContest("majlis", 4, tuple(str(1000 + i) for i in range(300)))
 MIXED = encrypt_ballot(
-    CONTEXT, "ST-1", (*BALLOT, MAJLIS), {"president": ("21",), "majlis": ("1007",)}, bytes(32)
+    CONTEXT,
+    "ST-1",
+    (*BALLOT, MAJLIS),
+    {"president": ("21",), "majlis": ("1007",)},
+    bytes(32),
+    device=bytes(32),
 )
 
 

@@ -30,7 +30,7 @@ CHOICES: tuple[dict[str, tuple[str, ...]], ...] = (
     {"parliament": ("33",)},
 )
 CAST = [
-    encrypt_ballot(CONTEXT, STATION, BALLOT, choices, bytes([i]) * 32)
+    encrypt_ballot(CONTEXT, STATION, BALLOT, choices, bytes([i]) * 32, device=bytes(32))
     for i, choices in enumerate(CHOICES)
 ]
 TALLY = station_tally(CONTEXT, STATION, BALLOT, CAST)
@@ -87,7 +87,7 @@ MIXED_CHOICES: tuple[dict[str, tuple[str, ...]], ...] = (
     {"president": ("22",)},
 )
 MIXED_CAST = [
-    encrypt_ballot(CONTEXT, STATION, MIXED, choices, bytes([i]) * 32)
+    encrypt_ballot(CONTEXT, STATION, MIXED, choices, bytes([i]) * 32, device=bytes(32))
     for i, choices in enumerate(MIXED_CHOICES)
 ]
 

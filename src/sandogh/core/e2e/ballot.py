@@ -7,8 +7,9 @@ ballot is blank or names 1..L candidates. Every nonce and every proof's randomne
 from one 32-byte ballot nonce ξ_B, so a challenged ballot (Benaloh, EVT 2006) is checked by
 encrypting its choices again. `ballot_hash` is χ, the input of the box's confirmation code.
 A large contest (§11.1: thousands of candidates, as Tehran's Majlis) is encrypted as §11.3's
-slots instead (`slots`), chosen from the definition alone. The record form of a ballot is in
-`ballot_json`.
+slots instead (`slots`), chosen from the definition alone. Every nonce and proof is keyed with
+the box's H_D (`context.box_hash`), not HE, so that a ballot's proofs hold only in the chain of
+the station and box that made it. The record form of a ballot is in `ballot_json`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e import elgamal, slots
+from sandogh.core.e2e.context import box_hash
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import Group
 from sandogh.core.e2e.hashing import Domain, hash_bytes, hash_to_scalar, text
@@ -118,9 +120,12 @@ def encrypt_ballot(
     ballot: Sequence[BallotContest],
     choices: Mapping[str, Sequence[str]],
     ballot_nonce: bytes,
+    *,
+    device: bytes,
 ) -> EncryptedBallot:
     """The encryption of `choices` (per contest of the card, the codes chosen; none is a blank
-    vote) on the station's `ballot`, every nonce derived from `ballot_nonce` (ξ_B, 32 bytes).
+    vote) on the station's `ballot`, every nonce derived from `ballot_nonce` (ξ_B, 32 bytes),
+    every nonce and proof keyed with H_D of `station` and its box's key `device` (32 bytes).
 
     Raises `ChoicesError` naming every contest or code that is not a vote on `ballot`, and
     `EncryptionError` for a nonce of another length."""
@@ -129,12 +134,13 @@ def encrypt_ballot(
             "cannot encrypt", [Problem("ballot_nonce", f"must be {BALLOT_NONCE_BYTES} bytes")]
         )
     chosen = _check_choices(ballot, choices)
+    box = box_hash(context.extended_hash, station, device)
     return EncryptedBallot(
         station,
         tuple(
-            _encrypt_large(context, contest, chosen[contest.contest], ballot_nonce)
+            _encrypt_large(context, box, contest, chosen[contest.contest], ballot_nonce)
             if is_large(contest)
-            else _encrypt_contest(context, contest, chosen[contest.contest], ballot_nonce)
+            else _encrypt_contest(context, box, contest, chosen[contest.contest], ballot_nonce)
             for contest in ballot
             if contest.contest in chosen
         ),
@@ -158,11 +164,18 @@ def ballot_hash(context: ElectionContext, ballot: EncryptedBallot) -> bytes:
 
 
 def check_ballot(
-    context: ElectionContext, ballot: EncryptedBallot, station_ballot: Sequence[BallotContest]
+    context: ElectionContext,
+    ballot: EncryptedBallot,
+    station_ballot: Sequence[BallotContest],
+    *,
+    station: str,
+    device: bytes,
 ) -> list[Problem]:
-    """Every way `ballot` is not a well-formed ballot of the station whose ballot is
-    `station_ballot` (§6): its contests, its options, its elements and every proof."""
+    """Every way `ballot` is not a well-formed ballot of `station`, whose ballot is
+    `station_ballot`, made by its box `device` (§6): its contests, its options, its elements and
+    every proof, keyed with that box's H_D: a ballot copied from another chain fails."""
     problems: list[Problem] = []
+    box = box_hash(context.extended_hash, station, device)
     if not ballot.contests:
         problems.append(Problem("contests", "a ballot has at least one contest"))
     position = {contest.contest: i for i, contest in enumerate(station_ballot)}
@@ -180,7 +193,7 @@ def check_ballot(
                 Problem(f"{path}.contest", f"{contest.contest} is twice or out of order")
             )
         last = max(last, at)
-        problems += _check_contest(context, contest, station_ballot[at], path)
+        problems += _check_contest(context, box, contest, station_ballot[at], path)
     return problems
 
 
@@ -190,13 +203,15 @@ def open_challenged(
     station_ballot: Sequence[BallotContest],
     encrypted: EncryptedBallot,
     *,
+    device: bytes,
     nonce: bytes,
     choices: Mapping[str, Sequence[str]],
 ) -> list[Problem]:
     """Every way the challenged ballot `encrypted` is not the encryption of `choices` with the
-    ballot nonce `nonce` (§7): encrypted again, each ciphertext and proof must be identical."""
+    ballot nonce `nonce` by `station`'s box `device` (§7): encrypted again, each ciphertext and
+    proof must be identical."""
     try:
-        expected = encrypt_ballot(context, station, station_ballot, choices, nonce)
+        expected = encrypt_ballot(context, station, station_ballot, choices, nonce, device=device)
     except EncryptionError as error:
         return list(error.problems)
     problems: list[Problem] = []
@@ -290,12 +305,16 @@ def _check_choices(
 
 
 def _encrypt_large(
-    context: ElectionContext, contest: BallotContest, chosen: frozenset[str], ballot_nonce: bytes
+    context: ElectionContext,
+    box: bytes,
+    contest: BallotContest,
+    chosen: frozenset[str],
+    ballot_nonce: bytes,
 ) -> SlotContest:
     return slots.encrypt_slots(
         context.group,
         context.joint_key,
-        context.extended_hash,
+        box,
         ballot_nonce,
         contest=contest.contest,
         candidates=contest.candidates,
@@ -305,9 +324,13 @@ def _encrypt_large(
 
 
 def _encrypt_contest(
-    context: ElectionContext, contest: BallotContest, chosen: frozenset[str], ballot_nonce: bytes
+    context: ElectionContext,
+    box: bytes,
+    contest: BallotContest,
+    chosen: frozenset[str],
+    ballot_nonce: bytes,
 ) -> EncryptedContest:
-    group, key, he = context.group, context.joint_key, context.extended_hash
+    group, key, he = context.group, context.joint_key, box
     name = contest.contest
     selections: list[EncryptedSelection] = []
     nonces: list[int] = []
@@ -350,9 +373,13 @@ def _encrypt_contest(
 
 
 def _check_contest(
-    context: ElectionContext, contest: ContestEncryption, expected: BallotContest, path: str
+    context: ElectionContext,
+    box: bytes,
+    contest: ContestEncryption,
+    expected: BallotContest,
+    path: str,
 ) -> list[Problem]:
-    group, key, he = context.group, context.joint_key, context.extended_hash
+    group, key, he = context.group, context.joint_key, box
     large = is_large(expected)
     if large != isinstance(contest, SlotContest):
         form = "slots" if large else "a selection vector"

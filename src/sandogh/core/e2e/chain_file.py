@@ -145,7 +145,9 @@ def check_chain(
             problems.append(Problem(f"{at}.station", f"{entry.ballot.station}"))
         problems += [
             Problem(f"{at}.{p.path}", p.message)
-            for p in check_ballot(context, entry.ballot, station_ballot)
+            for p in check_ballot(
+                context, entry.ballot, station_ballot, station=station, device=device.raw
+            )
         ]
         if entry.challenged and entry.nonce is not None and entry.choices is not None:
             problems += [
@@ -155,6 +157,7 @@ def check_chain(
                     station,
                     station_ballot,
                     entry.ballot,
+                    device=device.raw,
                     nonce=entry.nonce,
                     choices=entry.choices,
                 )

@@ -42,6 +42,7 @@ class Domain(IntEnum):
     CHAIN_START = 0x24
     CHAIN_CLOSE = 0x25
     PROOF_NONCE = 0x26
+    BOX = 0x27
     DECRYPTION_PROOF = 0x30
     TALLY = 0x32
     SHUFFLE_GENERATORS = 0x40

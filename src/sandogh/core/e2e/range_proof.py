@@ -3,9 +3,9 @@
 Cramer, Damgård, Schoenmakers, "Proofs of partial knowledge and simplified design of witness
 hiding protocols" (CRYPTO 1994), as ElectionGuard 2.1 §3.3.5 uses it: one Chaum–Pedersen proof
 per value j in 0..R that log_g α = log_K (β / g^j), all simulated but the true one, and the
-challenges summing to one Fiat–Shamir hash over the election (HE), the labels, R, the
-ciphertext and every commitment. A selection is proved in 0..1; a contest's shifted product in
-0..L−1.
+challenges summing to one Fiat–Shamir hash keyed with the box's H_D (the election, the station
+and the box's key), over the labels, R, the ciphertext and every commitment. A selection is
+proved in 0..1; a contest's shifted product in 0..L−1.
 
 The prover's randomness is an argument (`Randomness`): the box derives it from the ballot nonce
 (`derived_randomness`, §6), so that a challenged ballot encrypts again to the same bytes (§7).
@@ -41,14 +41,14 @@ class RangeProof:
 
 
 def derived_randomness(
-    group: Group, extended_hash: bytes, ballot_nonce: bytes, contest: str, option: str
+    group: Group, box: bytes, ballot_nonce: bytes, contest: str, option: str
 ) -> Randomness:
-    """§6's derived prover randomness: Hq(HE; 0x26, ξ_B, text(c), text(o), u32(j), u32(t))."""
+    """§6's derived prover randomness: Hq(H_D; 0x26, ξ_B, text(c), text(o), u32(j), u32(t))."""
 
     def draw(j: int, t: int) -> int:
         return hash_to_scalar(
             group,
-            extended_hash,
+            box,
             Domain.PROOF_NONCE,
             ballot_nonce,
             text(contest),
@@ -63,7 +63,7 @@ def derived_randomness(
 def prove_range(
     group: Group,
     key: bytes,
-    extended_hash: bytes,
+    box: bytes,
     ciphertext: Ciphertext,
     *,
     value: int,
@@ -78,7 +78,7 @@ def prove_range(
     does not verify."""
     if bound < 0 or not 0 <= value <= bound:
         raise RangeProofError(f"cannot prove {value} is in 0..{bound}")
-    statement = _Statement(group, key, extended_hash, ciphertext, bound, contest, option)
+    statement = _Statement(group, key, box, ciphertext, bound, contest, option)
     q = group.q
     challenges = [0] * (bound + 1)
     responses = [0] * (bound + 1)
@@ -107,7 +107,7 @@ def prove_range(
 def verify_range(
     group: Group,
     key: bytes,
-    extended_hash: bytes,
+    box: bytes,
     ciphertext: Ciphertext,
     proof: RangeProof,
     *,
@@ -116,7 +116,7 @@ def verify_range(
     option: str,
 ) -> bool:
     """Whether `proof` shows that `ciphertext` encrypts one of 0..`bound` under `key` (an element
-    already checked), labelled (`contest`, `option`), in the election of `extended_hash`."""
+    already checked), labelled (`contest`, `option`), made by the box whose H_D is `box`."""
     q = group.q
     if bound < 0 or len(proof.c) != bound + 1 or len(proof.v) != bound + 1:
         return False
@@ -125,7 +125,7 @@ def verify_range(
         return False
     if not (group.is_element(ciphertext.alpha) and group.is_element(ciphertext.beta)):
         return False
-    statement = _Statement(group, key, extended_hash, ciphertext, bound, contest, option)
+    statement = _Statement(group, key, box, ciphertext, bound, contest, option)
     commitments: list[bytes] = []
     shifted = ciphertext.beta
     for j in range(bound + 1):
@@ -141,7 +141,7 @@ class _Statement:
 
     group: Group
     key: bytes
-    extended_hash: bytes
+    box: bytes
     ciphertext: Ciphertext
     bound: int
     contest: str
@@ -156,10 +156,10 @@ class _Statement:
         )
 
     def challenge(self, commitments: list[bytes]) -> int:
-        """Hq(HE; 0x21, text(c), text(o), u32(R), el(α), el(β), el(a_0), el(b_0), …)."""
+        """Hq(H_D; 0x21, text(c), text(o), u32(R), el(α), el(β), el(a_0), el(b_0), …)."""
         return hash_to_scalar(
             self.group,
-            self.extended_hash,
+            self.box,
             Domain.RANGE_PROOF,
             text(self.contest),
             text(self.option),

@@ -9,7 +9,8 @@ a valid slot contest names at most L distinct candidates with (L + 1)·k proofs,
 selection vector takes m + 1: the distinctness is proved, not checked after decryption. The
 slot ciphertexts X_j = Π_{l≤j} Y_l · (1, g^j) are what the mix-net (`shuffle`) takes.
 
-Pure: the ballot nonce ξ_B is an argument, every other nonce is derived from it.
+Pure: the ballot nonce ξ_B is an argument, every other nonce is derived from it; every nonce
+and proof is keyed with the box's H_D (`box`).
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def read_row(values: Sequence[int], candidates: int, seats: int) -> tuple[tuple[
 def encrypt_slots(
     group: Group,
     key: bytes,
-    extended_hash: bytes,
+    box: bytes,
     ballot_nonce: bytes,
     *,
     contest: str,
@@ -131,20 +132,20 @@ def encrypt_slots(
         proof = prove_range(
             group,
             key,
-            extended_hash,
+            box,
             ciphertext,
             value=value,
             nonce=nonce,
             bound=1,
             contest=contest,
             option=label,
-            randomness=derived_randomness(group, extended_hash, ballot_nonce, contest, label),
+            randomness=derived_randomness(group, box, ballot_nonce, contest, label),
         )
         return Bit(ciphertext, proof)
 
     def nonce(j: int, i: int) -> int:
         return hash_to_scalar(
-            group, extended_hash, Domain.SLOT_NONCE, ballot_nonce, text(contest), u32(j), u32(i)
+            group, box, Domain.SLOT_NONCE, ballot_nonce, text(contest), u32(j), u32(i)
         )
 
     gap_bits = []
@@ -174,7 +175,7 @@ def encrypt_slots(
 def slot_problems(
     group: Group,
     key: bytes,
-    extended_hash: bytes,
+    box: bytes,
     slots: SlotContest,
     *,
     candidates: int,
@@ -193,7 +194,7 @@ def slot_problems(
             if not verify_range(
                 group,
                 key,
-                extended_hash,
+                box,
                 one.ciphertext,
                 one.proof,
                 bound=1,
