@@ -129,7 +129,7 @@ def test_the_guardian_names_a_station_that_never_opened_on_the_command_line(
     record = tmp_path / "election.json"
     record.write_bytes(guardians.data)
     home = tmp_path / "guardian1"
-    home.mkdir()
+    home.mkdir(mode=0o700)  # a private folder: only its owner may enter it
     key = home / "key"
     key.write_text(hashlib.sha256(b"guardian 1").hexdigest() + "\n")
     key.chmod(0o600)
