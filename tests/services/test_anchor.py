@@ -30,8 +30,9 @@ from sandogh.services.anchor import (
     seal_record,
 )
 from sandogh.services.devices import enrol_device
-from sandogh.services.ingest import ReportRefusal, ReportRefusedError, ingest_report
+from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
+from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
 from sandogh.services.staff import register_staff
 from tests.core.anchor.build import AUTHORITIES, BOARD_CHAIR, HQ_CHIEF, HQ_DEPUTY, SEALERS
 

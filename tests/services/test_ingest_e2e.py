@@ -13,8 +13,9 @@ from sandogh.core.anchor import E2EKeys
 from sandogh.locale.messages import EN, FA
 from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
-from sandogh.services.ingest import ReportRefusal, ReportRefusedError, ingest_report
+from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
+from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
 from tests.e2e_build import ceremony
 
 from .build import (

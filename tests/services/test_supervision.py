@@ -19,9 +19,10 @@ from sandogh.core.supervision import (
 )
 from sandogh.formats.definition_file import definition_hash
 from sandogh.services.devices import enrol_device
-from sandogh.services.ingest import ReportRefusal, ReportRefusedError, ingest_report
+from sandogh.services.ingest import ingest_report
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.ports import IncidentKind, UnitOfWork
+from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
 from sandogh.services.results import import_results, show_results
 from sandogh.services.supervision import (
     AccessDeniedError,

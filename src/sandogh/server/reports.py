@@ -16,7 +16,8 @@ from sandogh.server.centre import CentreDep
 from sandogh.server.errors import ApiError, body_of, documented
 from sandogh.server.models import IngestedBody
 from sandogh.server.refusals import SourceDep
-from sandogh.services.ingest import ReportRefusal, ReportRefusedError, ingest_report
+from sandogh.services.ingest import ingest_report
+from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
 from sandogh.wire import api_paths
 
 router = APIRouter(tags=["reports"])

@@ -16,7 +16,7 @@ open would let whoever runs the centre choose, having seen the day begin, which 
 An amendment replacing a box is refused once that station's final report is accepted: the box
 that signed it would then no longer cover it.
 Each step is an event of the log. The centre then refuses a report from a box the record and its
-amendments do not cover (`services.ingest`, `coverage_of`).
+amendments do not cover (`services.report_checks`, `coverage_of`).
 """
 
 from __future__ import annotations

@@ -27,121 +27,39 @@ report its device really signed gets its event and an incident for the superviso
 are not shown to come from an enrolled device (unreadable, unknown device, bad signature) raise
 no incident and no event each: anyone can send those, and neither the supervisors nor the chained
 log must be flooded by them; they are counted per source and minute (`services.refusals`).
+
+This module holds the use case, the order of its checks and what it stores and records; the
+checks of the device, its signatures, the record's coverage and the sheets' fit are in
+`services.report_checks`, the reasons a report is refused and the error in
+`services.report_refusal`.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
-from sandogh.core.anchor import check_opened, check_staff
-from sandogh.core.counting.conformity import nonconformities
 from sandogh.core.counting.reconcile import reconcile_sheets
 from sandogh.core.definition.problems import Problem
-from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType, JSONValue
 from sandogh.core.report import (
-    PublicKey,
-    Refusal,
     ReportError,
     ReportKind,
     SignatureError,
-    SignedReport,
-    StationReport,
     decode_report,
     decode_signed,
-    verify_signed,
 )
 from sandogh.core.report.digests import sha256_text
-from sandogh.services.anchor import coverage_of
 from sandogh.services.check_in_bounds import compare_papers
-from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
 from sandogh.services.refusals import DEVICE_ROLE, LOCAL, count_refusal
+from sandogh.services.report_checks import clashes, is_e2e, nonconforming, verified
+from sandogh.services.report_refusal import Claim, Refuser, ReportRefusal, ReportRefusedError
 from sandogh.services.supervision import describe_scope, frozen_sheets
 
 _SHOWN_PROBLEMS = 5  # problems an event carries; the error carries them all
-
-
-class ReportRefusal(StrEnum):
-    MALFORMED = "malformed"
-    UNKNOWN_DEVICE = "unknown-device"
-    BAD_SIGNATURE = "bad-signature"
-    REVOKED_DEVICE = "revoked-device"
-    WRONG_STATION = "wrong-station"
-    DEFINITION_MISMATCH = "definition-mismatch"
-    CONFLICTING = "conflicting"
-    NONCONFORMING = "nonconforming"
-    DOES_NOT_RECONCILE = "does-not-reconcile"
-    CERTIFIED = "certified"  # its contest's result is certified: the inputs are frozen
-    # against the pre-election record and the registered staff (issue 9, section 2)
-    NOT_IN_RECORD = "not-in-record"
-    REPLACED_DEVICE = "replaced-device"
-    UNREGISTERED_STAFF = "unregistered-staff"
-    STAFF_ROLE_MISMATCH = "staff-role-mismatch"
-    MISSING_STAFF = "missing-staff"
-    NO_ZERO_REPORT = "no-zero-report"
-    # docs/e2e.md §7: in an E2E election every box's final report commits to its chain
-    NOT_E2E = "not-e2e"
-
-    @property
-    def unproven(self) -> bool:
-        """Whether the refusal comes before the report is shown to be its device's."""
-        return self in _UNPROVEN
-
-
-#: the core's reasons a covered report would be refused for, as this use case names them
-_COVERAGE = {
-    Refusal.NOT_IN_RECORD: ReportRefusal.NOT_IN_RECORD,
-    Refusal.REPLACED_DEVICE: ReportRefusal.REPLACED_DEVICE,
-    Refusal.UNREGISTERED_STAFF: ReportRefusal.UNREGISTERED_STAFF,
-    Refusal.STAFF_ROLE_MISMATCH: ReportRefusal.STAFF_ROLE_MISMATCH,
-    Refusal.MISSING_STAFF: ReportRefusal.MISSING_STAFF,
-    Refusal.NO_ZERO_REPORT: ReportRefusal.NO_ZERO_REPORT,
-}
-
-_UNPROVEN = frozenset(
-    {ReportRefusal.MALFORMED, ReportRefusal.UNKNOWN_DEVICE, ReportRefusal.BAD_SIGNATURE}
-)
-
-
-@dataclass(frozen=True)
-class Claim:
-    """What a readable report says of itself, before any of it is believed."""
-
-    election: str
-    station: str
-    kind: ReportKind
-    device: str  # public key, 64 hex digits
-
-
-class ReportRefusedError(SandoghError):
-    """A report refused for `reason`, with every problem; `received` is the SHA-256 of the bytes.
-
-    `claim` is None for bytes that do not read as a report; `incident` is what the refusal
-    raised for the supervisors, if anything.
-    """
-
-    def __init__(
-        self,
-        reason: ReportRefusal,
-        problems: Iterable[Problem],
-        *,
-        received: str,
-        claim: Claim | None = None,
-        incident: Incident | None = None,
-    ) -> None:
-        self.reason = reason
-        self.problems = tuple(problems)
-        self.received = received
-        self.claim = claim
-        self.incident = incident
-        shown = "; ".join(str(p) for p in self.problems[:3])
-        more = "; …" if len(self.problems) > 3 else ""
-        super().__init__(f"report refused ({reason}): {shown}{more}")
 
 
 @dataclass(frozen=True)
@@ -185,10 +103,10 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         return Ingested(
             claim.election, claim.station, claim.kind, held.report_hash, 0, duplicate=True
         )
-    refuse = _Refuser(claim, received, now)
-    day = _verified(work, signed, report, refuse)
+    refuse = Refuser(claim, received, now)
+    day = verified(work, signed, report, refuse)
     final = report.kind is ReportKind.FINAL
-    if final and report.e2e is None and _is_e2e(work, claim.election):
+    if final and report.e2e is None and is_e2e(work, claim.election):
         raise refuse(
             ReportRefusal.NOT_E2E,
             [
@@ -213,10 +131,10 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
                 for sheet, c in frozen
             ],
         )
-    clash = _clash(work, report, held)
+    clash = clashes(work, report, held)
     if clash:
         raise refuse(ReportRefusal.CONFLICTING, clash, IncidentKind.CONFLICTING_REPORT)
-    unfit = _nonconforming(day, report)
+    unfit = nonconforming(day, report)
     if unfit:
         raise refuse(ReportRefusal.NONCONFORMING, unfit)
     findings = reconcile_sheets(day.geography, report.sheets)
@@ -251,153 +169,6 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     return Ingested(
         claim.election, claim.station, claim.kind, received, sheets, False, tuple(differ)
     )
-
-
-@dataclass(frozen=True)
-class _Refuser:
-    """Makes the refusals of one report; `incident` says what it raises for the supervisors."""
-
-    claim: Claim
-    received: str
-    now: datetime.datetime
-
-    def __call__(
-        self,
-        reason: ReportRefusal,
-        problems: Iterable[Problem],
-        incident: IncidentKind | None = IncidentKind.REFUSED_REPORT,
-        stations: tuple[str, ...] = (),
-    ) -> ReportRefusedError:
-        raised = None
-        if incident is not None:
-            raised = Incident(
-                election=self.claim.election,
-                kind=incident,
-                stations=stations or (self.claim.station,),
-                at=self.now,
-                details={
-                    "reason": reason.value,
-                    "report_kind": self.claim.kind.value,
-                    "device": self.claim.device,
-                    "report_hash": self.received,
-                },
-            )
-        return ReportRefusedError(
-            reason, problems, received=self.received, claim=self.claim, incident=raised
-        )
-
-
-def _verified(
-    work: UnitOfWork, signed: SignedReport, report: StationReport, refuse: _Refuser
-) -> Day:
-    """The report's election day, once an enrolled, unrevoked device of the report's station is
-    shown to have signed it for the stored definition."""
-    claim = refuse.claim
-    device = work.devices.get(claim.election, claim.device)
-    if device is None:
-        raise refuse(
-            ReportRefusal.UNKNOWN_DEVICE,
-            [Problem("device", f"{report.device.text} is not enrolled for {claim.election}")],
-            incident=None,
-        )
-    try:
-        verify_signed(signed, report.device)
-    except SignatureError as error:
-        raise refuse(ReportRefusal.BAD_SIGNATURE, error.problems, incident=None) from error
-    if device.revoked_at is not None:
-        raise refuse(
-            ReportRefusal.REVOKED_DEVICE,
-            [Problem("device", f"revoked at {device.revoked_at.isoformat()}")],
-        )
-    if device.station != claim.station:
-        raise refuse(
-            ReportRefusal.WRONG_STATION,
-            [Problem("station", f"the device is enrolled for {device.station}")],
-            stations=(device.station, claim.station),
-        )
-    day = day_of(work, claim.election)  # an enrolled device's election is stored
-    if report.definition_hash != day.definition_hash:
-        raise refuse(
-            ReportRefusal.DEFINITION_MISMATCH,
-            [
-                Problem(
-                    "definition_hash",
-                    f"is {report.definition_hash}, the centre holds {day.definition_hash}",
-                )
-            ],
-        )
-    try:
-        _covered(work, signed, report)
-    except SignatureError as error:
-        raise refuse(_COVERAGE[error.reason], error.problems) from error
-    return day
-
-
-def _is_e2e(work: UnitOfWork, election: str) -> bool:
-    """Whether the election is end-to-end verifiable: the centre holds its guardians' ceremony
-    record, or its sealed pre-election record carries their key (`e2e`), which the boxes were
-    enrolled with before polls opened."""
-    if work.e2e.ceremony(election) is not None:
-        return True
-    coverage = coverage_of(work, election)
-    return coverage is not None and coverage.e2e
-
-
-def _covered(work: UnitOfWork, signed: SignedReport, report: StationReport) -> None:
-    """Raise `SignatureError` unless the sealed record covers the box (when there is one), every
-    staff signature is by the station's registered staff in their role, and a final report has
-    its staff signatures and follows a zero report of the same box (`core.anchor.coverage`).
-    Once the record is sealed, the staff it and its amendments list are the registered ones."""
-    coverage = coverage_of(work, report.election)
-    if coverage is None:
-        staff = work.staff.of_station(report.election, report.station)
-        lineage = frozenset({report.device})
-    else:
-        coverage.check_device(report.station, report.device, report.kind)
-        staff = list(coverage.staff.get(report.station, ()))
-        lineage = coverage.lineage(report.device)
-    check_staff(signed, report.kind, report.station, staff)
-    if report.kind is ReportKind.FINAL:
-        zero = work.reports.get(report.election, report.station, ReportKind.ZERO.value)
-        opened_by = None if zero is None else PublicKey(bytes.fromhex(zero.device))
-        check_opened(opened_by, lineage)
-
-
-def _clash(work: UnitOfWork, report: StationReport, held: StoredReport | None) -> list[Problem]:
-    """Why the centre cannot take this report beside what it holds for the station."""
-    if held is not None:
-        return [
-            Problem(
-                "",
-                f"the centre holds another {report.kind} report of {report.station}, received "
-                f"{held.received_at.isoformat()} ({held.report_hash})",
-            )
-        ]
-    if report.kind is not ReportKind.FINAL:
-        return []
-    stored = work.tallies.keys(report.election)
-    return [
-        Problem(f"sheets[{sheet.contest}]", "the centre already holds a sheet (imported)")
-        for sheet in report.sheets
-        if (sheet.station, sheet.contest) in stored
-    ]
-
-
-def _nonconforming(day: Day, report: StationReport) -> list[Problem]:
-    problems = [
-        Problem(
-            f"sheets[{n.contest}]",
-            str(n.mismatch) + ("" if n.candidate is None else f" {n.candidate}"),
-        )
-        for n in nonconformities(day.geography, report.sheets)
-    ]
-    reported = {sheet.contest for sheet in report.sheets}
-    problems.extend(
-        Problem(f"sheets[{item.contest}]", "missing: the station votes in this contest")
-        for item in day.ballot(report.station)
-        if item.contest not in reported
-    )
-    return problems
 
 
 def _event(

@@ -4,8 +4,8 @@ station opened by a zero report of the same box.
 Issue 9, section 2: "The centre refuses a final report without the required registered staff
 signatures or without an earlier zero report from that device", and a verifier "refuses anything
 not covered" by the pre-election record and its amendments (DESIGN.md §6). The same checks serve
-the centre (`services.ingest`, with the staff the store registered, and the record once sealed)
-and `sandogh verify-results` (with the record taken from a second source); each raises
+the centre (`services.report_checks`, with the staff the store registered, and the record once
+sealed) and `sandogh verify-results` (with the record taken from a second source); each raises
 `SignatureError` with its `Refusal`:
 
 - `NOT_IN_RECORD`: the box is on record for no station, or for another one;
