@@ -20,10 +20,10 @@ from sandogh.core.anchor import E2EKeys, decode_record, fingerprint, sign_record
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.geography import Geography
 from sandogh.core.e2e import elgamal
-from sandogh.core.e2e.ballot import EncryptedContest
 from sandogh.core.e2e.ceremony_files import GuardianKey, encode_key
 from sandogh.core.e2e.chain_file import read_chain
 from sandogh.core.e2e.group import RISTRETTO255 as G
+from sandogh.core.e2e.selection_vector import EncryptedContest
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.e2e.tally_files import Tally, TallyContest, decode_tally, encode_tally
 from sandogh.core.e2e.tally_origin import copied_ballots

@@ -18,12 +18,13 @@ from pathlib import Path
 import pytest
 
 from sandogh.core.counting.tally import InvalidKind
-from sandogh.core.e2e.ballot import EncryptedContest, ballot_hash, encrypt_ballot
+from sandogh.core.e2e.ballot import ballot_hash, encrypt_ballot
 from sandogh.core.e2e.ballot_json import ballot_from_json, ballot_to_json
 from sandogh.core.e2e.chain import chain_close, chain_start, confirmation_code, readable_code
 from sandogh.core.e2e.chain_file import check_chain, read_chain, tally_of
 from sandogh.core.e2e.elgamal import Ciphertext, accumulate
 from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.selection_vector import EncryptedContest
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import (
     BallotContest,

@@ -41,10 +41,11 @@ from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election
 from sandogh.core.e2e import elgamal
-from sandogh.core.e2e.ballot import BLANK, ElectionContext
+from sandogh.core.e2e.ballot import ElectionContext
 from sandogh.core.e2e.chain_file import read_chain, tally_of
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.mix_files import encode_input, station_rows
+from sandogh.core.e2e.selection_vector import BLANK
 from sandogh.core.e2e.shuffle import Row
 from sandogh.core.e2e.slots import is_large
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally

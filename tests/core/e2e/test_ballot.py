@@ -1,4 +1,4 @@
-"""Encrypted ballots (`docs/e2e.md` §6, §7): encryption, χ, checks, opening a challenge."""
+"""Encrypted ballots (`docs/e2e.md` §6, §7, §11): encryption, χ, checks, opening a challenge."""
 
 from __future__ import annotations
 
@@ -10,59 +10,38 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandogh.core.e2e import elgamal, slots
+from sandogh.core.e2e import slots
 from sandogh.core.e2e.ballot import (
-    BLANK,
-    CONTEST_LABEL,
     ChoicesError,
     ElectionContext,
     EncryptedBallot,
-    EncryptedContest,
-    EncryptedSelection,
     EncryptionError,
     ballot_hash,
     check_ballot,
-    contest_sum,
     encrypt_ballot,
     open_challenged,
 )
-from sandogh.core.e2e.context import box_hash
-from sandogh.core.e2e.group import RISTRETTO255
-from sandogh.core.e2e.range_proof import derived_randomness, prove_range
+from sandogh.core.e2e.selection_vector import (
+    BLANK,
+    EncryptedContest,
+)
 from sandogh.core.e2e.slots import SlotContest
 from sandogh.core.report.ballot import BallotContest
-
-G = RISTRETTO255
-SECRET = 0xC0FFEE
-CONTEXT = ElectionContext(G, hashlib.sha256(b"HE").digest(), G.base_exp(SECRET))
-STATION = "ST-0801-0001"
-BALLOT = (
-    BallotContest("president", 1, ("21", "22")),
-    BallotContest("parliament", 3, ("31", "32", "33", "34")),
+from tests.core.e2e.ballot_build import (
+    BALLOT,
+    BOX,
+    CONTEXT,
+    DEVICE,
+    NONCE,
+    SECRET,
+    STATION,
+    VOTE,
+    G,
+    decrypted,
+    encrypt,
+    problem_paths,
+    vector_at,
 )
-NONCE = bytes(range(32))
-DEVICE = bytes(range(32, 64))  # the box's Ed25519 key, as raw bytes
-BOX = box_hash(CONTEXT.extended_hash, STATION, DEVICE)
-
-
-def _value(ciphertext: elgamal.Ciphertext) -> int:
-    """The small value `ciphertext` encrypts, by the election's secret (tests only)."""
-    plain = G.div(ciphertext.beta, G.exp(ciphertext.alpha, SECRET))
-    return next(v for v in range(8) if G.base_exp(v) == plain)
-
-
-def _vector(ballot: EncryptedBallot, i: int) -> EncryptedContest:
-    """The ballot's i-th contest, a selection vector."""
-    contest = ballot.contests[i]
-    assert isinstance(contest, EncryptedContest)
-    return contest
-
-
-def _encrypt(choices: dict[str, tuple[str, ...]], nonce: bytes = NONCE) -> EncryptedBallot:
-    return encrypt_ballot(CONTEXT, STATION, BALLOT, choices, nonce, device=DEVICE)
-
-
-VOTE = _encrypt({"parliament": ("33", "31"), "president": ("22",)})
 
 parliament_votes = st.lists(st.sampled_from(["31", "32", "33", "34"]), max_size=3, unique=True)
 
@@ -74,61 +53,33 @@ parliament_votes = st.lists(st.sampled_from(["31", "32", "33", "34"]), max_size=
 def test_an_encrypted_ballot_is_well_formed_and_encrypts_the_choices(
     president: tuple[str, ...], parliament: list[str], nonce: bytes
 ) -> None:
-    ballot = _encrypt({"president": president, "parliament": tuple(parliament)}, nonce)
+    ballot = encrypt({"president": president, "parliament": tuple(parliament)}, nonce)
     assert check_ballot(CONTEXT, ballot, BALLOT, station=STATION, device=DEVICE) == []
     for contest, chosen in zip(
-        map(_vector, (ballot, ballot), (0, 1)), (president, parliament), strict=True
+        map(vector_at, (ballot, ballot), (0, 1)), (president, parliament), strict=True
     ):
         for selection in contest.selections:
             expected = not chosen if selection.option == BLANK else selection.option in chosen
-            assert _value(selection.ciphertext) == int(expected)
-
-
-def test_options_are_the_candidates_in_order_then_the_blank_indicator() -> None:
-    assert [c.contest for c in VOTE.contests] == ["president", "parliament"]
-    assert [s.option for s in _vector(VOTE, 1).selections] == ["31", "32", "33", "34", ""]
-    assert len(_vector(VOTE, 0).proof.c) == 1  # one seat: Ē encrypts exactly 0
-    assert len(_vector(VOTE, 1).proof.c) == 3
+            assert decrypted(selection.ciphertext) == int(expected)
 
 
 def test_only_the_contests_of_the_card_are_encrypted() -> None:
-    ballot = _encrypt({"parliament": ("34",)})
+    ballot = encrypt({"parliament": ("34",)})
     assert [c.contest for c in ballot.contests] == ["parliament"]
     assert check_ballot(CONTEXT, ballot, BALLOT, station=STATION, device=DEVICE) == []
 
 
-def test_the_shifted_contest_sum_encrypts_votes_plus_seats_times_blank_less_one() -> None:
-    blank = _encrypt({"parliament": ()})
-    assert _value(contest_sum(G, _vector(blank, 0), 3)) == 2
-    assert _value(contest_sum(G, _vector(VOTE, 1), 3)) == 1
-
-
 def test_a_ballot_is_a_function_of_its_nonce_and_choices() -> None:
-    assert _encrypt({"parliament": ("31", "33"), "president": ("22",)}) == VOTE
-    other = _encrypt({"parliament": ("31", "33"), "president": ("22",)}, bytes(32))
-    assert _vector(other, 0).selections[0].ciphertext != _vector(VOTE, 0).selections[0].ciphertext
-
-
-def _encoded(*parts: bytes) -> bytes:
-    return b"".join(len(p).to_bytes(4, "big") + p for p in parts)
-
-
-def test_the_selection_nonce_is_the_spec_hash_keyed_with_the_box() -> None:
-    box = hmac.digest(
-        CONTEXT.extended_hash, b"\x27" + _encoded(STATION.encode(), DEVICE), hashlib.sha256
-    )
-    assert box == BOX
-    message = _encoded(NONCE, b"president", b"21")
-    wide = b"".join(hmac.digest(box, bytes([0x20, i]) + message, hashlib.sha256) for i in (0, 1))
-    nonce = int.from_bytes(wide, "big") % G.q
-    assert _vector(VOTE, 0).selections[0].ciphertext == elgamal.encrypt(
-        G, CONTEXT.joint_key, 0, nonce
+    assert encrypt({"parliament": ("31", "33"), "president": ("22",)}) == VOTE
+    other = encrypt({"parliament": ("31", "33"), "president": ("22",)}, bytes(32))
+    assert (
+        vector_at(other, 0).selections[0].ciphertext != vector_at(VOTE, 0).selections[0].ciphertext
     )
 
 
 def test_the_ballot_hash_is_the_spec_hash_of_the_ciphertexts() -> None:
     parts = [STATION.encode()]
-    for contest in map(_vector, (VOTE, VOTE), (0, 1)):
+    for contest in map(vector_at, (VOTE, VOTE), (0, 1)):
         parts.append(contest.contest.encode())
         for s in contest.selections:
             parts += [s.ciphertext.alpha, s.ciphertext.beta]
@@ -151,107 +102,23 @@ def test_choices_that_are_no_vote_are_refused_naming_what(
     choices: dict[str, tuple[str, ...]], path: str, words: str
 ) -> None:
     with pytest.raises(ChoicesError) as caught:
-        _encrypt(choices)
+        encrypt(choices)
     assert [p.path for p in caught.value.problems] == [path]
     assert words in caught.value.problems[0].message
 
 
 def test_a_ballot_nonce_of_another_length_is_refused() -> None:
     with pytest.raises(EncryptionError, match="ballot_nonce"):
-        _encrypt({"president": ()}, bytes(31))
-
-
-def _paths(ballot: EncryptedBallot) -> list[str]:
-    return [p.path for p in check_ballot(CONTEXT, ballot, BALLOT, station=STATION, device=DEVICE)]
-
-
-def _with_contest(ballot: EncryptedBallot, i: int, contest: EncryptedContest) -> EncryptedBallot:
-    contests = list(ballot.contests)
-    contests[i] = contest
-    return replace(ballot, contests=tuple(contests))
-
-
-def test_a_changed_ciphertext_fails_its_proofs() -> None:
-    contest = _vector(VOTE, 1)
-    selections = list(contest.selections)
-    selections[2] = replace(selections[2], ciphertext=selections[1].ciphertext)
-    changed = _with_contest(VOTE, 1, replace(contest, selections=tuple(selections)))
-    assert _paths(changed) == ["contests[1].selections[2].proof", "contests[1].proof"]
-
-
-def test_swapped_or_missing_options_are_named() -> None:
-    contest = _vector(VOTE, 1)
-    swapped = (contest.selections[1], contest.selections[0], *contest.selections[2:])
-    assert "contests[1].selections" in _paths(
-        _with_contest(VOTE, 1, replace(contest, selections=swapped))
-    )
-    assert "contests[1].selections" in _paths(
-        _with_contest(VOTE, 1, replace(contest, selections=contest.selections[1:]))
-    )
+        encrypt({"president": ()}, bytes(31))
 
 
 def test_contests_off_the_ballot_twice_or_out_of_order_are_named() -> None:
     president, parliament = VOTE.contests
-    assert _paths(replace(VOTE, contests=(parliament, president))) == ["contests[1].contest"]
-    assert _paths(replace(VOTE, contests=(president, president))) == ["contests[1].contest"]
+    assert problem_paths(replace(VOTE, contests=(parliament, president))) == ["contests[1].contest"]
+    assert problem_paths(replace(VOTE, contests=(president, president))) == ["contests[1].contest"]
     mayor = replace(president, contest="mayor")
-    assert _paths(replace(VOTE, contests=(mayor,))) == ["contests[0].contest"]
-    assert _paths(replace(VOTE, contests=())) == ["contests"]
-
-
-def test_an_element_off_the_group_is_named() -> None:
-    contest = _vector(VOTE, 0)
-    bad = replace(contest.selections[0], ciphertext=elgamal.Ciphertext(b"\xff" * 32, G.identity))
-    changed = _with_contest(VOTE, 0, replace(contest, selections=(bad, *contest.selections[1:])))
-    assert _paths(changed) == ["contests[0].selections[0].alpha", "contests[0].selections[0].proof"]
-
-
-def _forged_contest(values: dict[str, int], seats: int, claimed_sum: int) -> EncryptedContest:
-    """A dishonest box's contest: each selection encrypts `values` (0 by default, blank
-    included) with a 0..1 proof claiming min(value, 1), and the contest proof claims
-    `claimed_sum`: the honest prover run on lies."""
-    key, he = CONTEXT.joint_key, BOX
-    selections, nonces = [], []
-    for k, option in enumerate(("31", "32", "33", "34", BLANK)):
-        value, nonce = values.get(option, 0), 1000 + k
-        ciphertext = elgamal.encrypt(G, key, value, nonce)
-        proof = prove_range(
-            G, key, he, ciphertext, value=min(value, 1), nonce=nonce, bound=1,
-            contest="parliament", option=option,
-            randomness=derived_randomness(G, he, NONCE, "parliament", option),
-        )  # fmt: skip
-        selections.append(EncryptedSelection(option, ciphertext, proof))
-        nonces.append(nonce)
-    contest = EncryptedContest("parliament", tuple(selections), _vector(VOTE, 1).proof)
-    proof = prove_range(
-        G, key, he, contest_sum(G, contest, seats), value=claimed_sum,
-        nonce=sum(nonces[:-1]) + seats * nonces[-1], bound=seats - 1, contest="parliament",
-        option=CONTEST_LABEL,
-        randomness=derived_randomness(G, he, NONCE, "parliament", CONTEST_LABEL),
-    )  # fmt: skip
-    return replace(contest, proof=proof)
-
-
-@pytest.mark.parametrize(
-    ("values", "claimed", "failing"),
-    [
-        ({"31": 1, "32": 1, "33": 1, "34": 1}, 2, ["contests[1].proof"]),  # 4 for 3 seats
-        ({"31": 1, BLANK: 1}, 2, ["contests[1].proof"]),  # a candidate and blank
-        ({"31": 2}, 1, ["contests[1].selections[0].proof"]),  # 2 votes for one candidate
-        ({"31": 3, "32": 0}, 2, ["contests[1].selections[0].proof"]),
-    ],
-)
-def test_a_dishonest_box_is_caught(
-    values: dict[str, int], claimed: int, failing: list[str]
-) -> None:
-    forged = _with_contest(VOTE, 1, _forged_contest(values, 3, claimed))
-    assert _paths(forged) == failing
-
-
-def test_an_honest_forgery_helper_passes() -> None:
-    """The helper itself makes a good contest when it does not lie."""
-    honest = _with_contest(VOTE, 1, _forged_contest({"31": 1, "34": 1}, 3, 1))
-    assert _paths(honest) == []
+    assert problem_paths(replace(VOTE, contests=(mayor,))) == ["contests[0].contest"]
+    assert problem_paths(replace(VOTE, contests=())) == ["contests"]
 
 
 def test_a_challenged_ballot_opens_to_its_choices() -> None:
@@ -309,8 +176,14 @@ def test_a_context_with_a_bad_key_or_hash_is_refused() -> None:
 # A large contest (§11): 300 candidates for 6 seats is large by §11.1 (2·7·9 = 126 ≤ 301), so
 # it is encrypted as 6 gaps and a sum of 9 bits; the president beside it keeps its vector.
 MAJLIS = BallotContest("majlis", 6, tuple(str(1000 + i) for i in range(300)))
+
+
 MIXED = (BALLOT[0], MAJLIS)
+
+
 MIXED_CHOICES = {"president": ("21",), "majlis": ("1299", "1000", "1150")}
+
+
 MIXED_VOTE = encrypt_ballot(CONTEXT, STATION, MIXED, MIXED_CHOICES, NONCE, device=DEVICE)
 
 
@@ -422,12 +295,12 @@ def test_a_tampered_slot_bit_or_sum_is_named_by_its_path() -> None:
 
 
 def test_a_contest_in_the_other_form_is_named() -> None:
-    vector = replace(_vector(VOTE, 1), contest="majlis")
+    vector = replace(vector_at(VOTE, 1), contest="majlis")
     as_vector = replace(MIXED_VOTE, contests=(MIXED_VOTE.contests[0], vector))
     assert _mixed_paths(as_vector) == ["contests[1]"]
     majlis = MIXED_VOTE.contests[1]
     as_slots = replace(VOTE, contests=(replace(majlis, contest="president"), VOTE.contests[1]))
-    assert _paths(as_slots) == ["contests[0]"]
+    assert problem_paths(as_slots) == ["contests[0]"]
 
 
 def test_a_challenged_slot_ballot_opens_and_a_lie_is_named_by_bit() -> None:

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from sandogh.core.e2e.ballot import ElectionContext, EncryptedContest, encrypt_ballot
+from sandogh.core.e2e.ballot import ElectionContext, encrypt_ballot
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import RISTRETTO255
+from sandogh.core.e2e.selection_vector import EncryptedContest
 from sandogh.core.e2e.tally import TallyError, station_tally, tally_hash
 from sandogh.core.e2e.tally_files import decode_tally, encode_tally
 from sandogh.core.report.ballot import BallotContest

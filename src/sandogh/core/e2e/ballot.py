@@ -1,15 +1,13 @@
 """An encrypted ballot: what the box makes of a voter's choices (`docs/e2e.md` §6 and §7).
 
-ElectionGuard 2.1 §3.3: per contest on the voter's card, one exponential ElGamal encryption per
-candidate of the station's constituency and one for the blank indicator, each with a 0..1 range
-proof, and one range proof per contest that the shifted product Ē_c encrypts 0..L−1, so that a
-ballot is blank or names 1..L candidates. Every nonce and every proof's randomness is derived
+ElectionGuard 2.1 §3.3: per contest on the voter's card, a selection vector (`selection_vector`)
+or, for a large contest (§11.1: thousands of candidates, as Tehran's Majlis), §11.3's slots
+(`slots`), chosen from the definition alone. Every nonce and every proof's randomness is derived
 from one 32-byte ballot nonce ξ_B, so a challenged ballot (Benaloh, EVT 2006) is checked by
 encrypting its choices again. `ballot_hash` is χ, the input of the box's confirmation code.
-A large contest (§11.1: thousands of candidates, as Tehran's Majlis) is encrypted as §11.3's
-slots instead (`slots`), chosen from the definition alone. Every nonce and proof is keyed with
-the box's H_D (`context.box_hash`), not HE, so that a ballot's proofs hold only in the chain of
-the station and box that made it. The record form of a ballot is in `ballot_json`.
+Every nonce and proof is keyed with the box's H_D (`context.box_hash`), not HE, so that a
+ballot's proofs hold only in the chain of the station and box that made it. The record form of
+a ballot is in `ballot_json`.
 """
 
 from __future__ import annotations
@@ -18,25 +16,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.definition.problems import Problem
-from sandogh.core.e2e import elgamal, slots
+from sandogh.core.e2e import slots
 from sandogh.core.e2e.context import box_hash
-from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import Group
-from sandogh.core.e2e.hashing import Domain, hash_bytes, hash_to_scalar, text
-from sandogh.core.e2e.range_proof import (
-    RangeProof,
-    derived_randomness,
-    prove_range,
-    verify_range,
-)
+from sandogh.core.e2e.hashing import Domain, hash_bytes, text
+from sandogh.core.e2e.selection_vector import EncryptedContest, encrypt_vector, vector_problems
 from sandogh.core.e2e.slots import SlotContest
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import BallotContest
 
-#: the blank indicator's option label: no candidate code is empty
-BLANK = ""
-#: the contest proof's option label: no candidate code is "*"
-CONTEST_LABEL = "*"
 BALLOT_NONCE_BYTES = 32
 HASH_BYTES = 32
 
@@ -76,25 +64,6 @@ class ElectionContext:
             problems.append(Problem("joint_key", f"not an element of {self.group.name}"))
         if problems:
             raise EncryptionError("not an election context", problems)
-
-
-@dataclass(frozen=True, slots=True)
-class EncryptedSelection:
-    """One option's encryption (a candidate, or the blank indicator `BLANK`) and its 0..1 proof."""
-
-    option: str
-    ciphertext: Ciphertext
-    proof: RangeProof
-
-
-@dataclass(frozen=True, slots=True)
-class EncryptedContest:
-    """A contest's selections, in candidate order with the blank indicator last, and the proof
-    that Ē_c encrypts 0..L−1."""
-
-    contest: str
-    selections: tuple[EncryptedSelection, ...]
-    proof: RangeProof
 
 
 #: a contest as a ballot carries it: a selection vector, or slots for a large contest (§11)
@@ -140,7 +109,14 @@ def encrypt_ballot(
         tuple(
             _encrypt_large(context, box, contest, chosen[contest.contest], ballot_nonce)
             if is_large(contest)
-            else _encrypt_contest(context, box, contest, chosen[contest.contest], ballot_nonce)
+            else encrypt_vector(
+                context.group,
+                context.joint_key,
+                box,
+                contest,
+                chosen=chosen[contest.contest],
+                ballot_nonce=ballot_nonce,
+            )
             for contest in ballot
             if contest.contest in chosen
         ),
@@ -266,15 +242,6 @@ def _slots_opened(got: ContestEncryption, want: ContestEncryption, path: str) ->
     return problems
 
 
-def contest_sum(group: Group, contest: EncryptedContest, seats: int) -> Ciphertext:
-    """Ē_c = (Π_o E_{c,o}) · E_{c,""}^L · (1, g^−1): the selections' product with the blank
-    indicator L times, less one, which the contest proof shows is in 0..L−1."""
-    *candidates, blank = (selection.ciphertext for selection in contest.selections)
-    weighted = blank if seats == 1 else elgamal.scale(group, blank, seats)
-    total = elgamal.accumulate(group, [*candidates, weighted])
-    return Ciphertext(total.alpha, group.div(total.beta, group.generator))
-
-
 def _check_choices(
     ballot: Sequence[BallotContest], choices: Mapping[str, Sequence[str]]
 ) -> dict[str, frozenset[str]]:
@@ -323,55 +290,6 @@ def _encrypt_large(
     )
 
 
-def _encrypt_contest(
-    context: ElectionContext,
-    box: bytes,
-    contest: BallotContest,
-    chosen: frozenset[str],
-    ballot_nonce: bytes,
-) -> EncryptedContest:
-    group, key, he = context.group, context.joint_key, box
-    name = contest.contest
-    selections: list[EncryptedSelection] = []
-    nonces: list[int] = []
-    for option in (*contest.candidates, BLANK):
-        value = int(option in chosen if option else not chosen)
-        nonce = hash_to_scalar(
-            group, he, Domain.SELECTION_NONCE, ballot_nonce, text(name), text(option)
-        )
-        ciphertext = elgamal.encrypt(group, key, value, nonce)
-        proof = prove_range(
-            group,
-            key,
-            he,
-            ciphertext,
-            value=value,
-            nonce=nonce,
-            bound=1,
-            contest=name,
-            option=option,
-            randomness=derived_randomness(group, he, ballot_nonce, name, option),
-        )
-        selections.append(EncryptedSelection(option, ciphertext, proof))
-        nonces.append(nonce)
-    encrypted = EncryptedContest(name, tuple(selections), RangeProof((), ()))
-    seats = contest.seats
-    blank = 0 if chosen else 1
-    proof = prove_range(
-        group,
-        key,
-        he,
-        contest_sum(group, encrypted, seats),
-        value=len(chosen) + seats * blank - 1,
-        nonce=sum(nonces[:-1]) + seats * nonces[-1],
-        bound=seats - 1,
-        contest=name,
-        option=CONTEST_LABEL,
-        randomness=derived_randomness(group, he, ballot_nonce, name, CONTEST_LABEL),
-    )
-    return EncryptedContest(name, tuple(selections), proof)
-
-
 def _check_contest(
     context: ElectionContext,
     box: bytes,
@@ -394,49 +312,4 @@ def _check_contest(
             seats=expected.seats,
         )
         return [Problem(f"{path}.{p.path}", p.message) for p in found]
-    problems: list[Problem] = []
-    options = (*expected.candidates, BLANK)
-    if tuple(s.option for s in contest.selections) != options:
-        problems.append(
-            Problem(
-                f"{path}.selections",
-                f"the options must be the constituency's {len(options) - 1} candidates in order,"
-                " then the blank indicator",
-            )
-        )
-    elements = True
-    for j, selection in enumerate(contest.selections):
-        where = f"{path}.selections[{j}]"
-        for part in ("alpha", "beta"):
-            if not group.is_element(getattr(selection.ciphertext, part)):
-                problems.append(Problem(f"{where}.{part}", f"not an element of {group.name}"))
-                elements = False
-        if not verify_range(
-            group,
-            key,
-            he,
-            selection.ciphertext,
-            selection.proof,
-            bound=1,
-            contest=contest.contest,
-            option=selection.option,
-        ):
-            problems.append(Problem(f"{where}.proof", "the 0..1 proof does not verify"))
-    if (
-        elements
-        and contest.selections
-        and not verify_range(
-            group,
-            key,
-            he,
-            contest_sum(group, contest, expected.seats),
-            contest.proof,
-            bound=expected.seats - 1,
-            contest=contest.contest,
-            option=CONTEST_LABEL,
-        )
-    ):
-        problems.append(
-            Problem(f"{path}.proof", f"the 0..{expected.seats - 1} contest proof does not verify")
-        )
-    return problems
+    return vector_problems(group, key, he, contest, expected=expected, path=path)

@@ -17,15 +17,11 @@ from collections.abc import Iterable, Mapping
 
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.problems import Problem
-from sandogh.core.e2e.ballot import (
-    ContestEncryption,
-    EncryptedBallot,
-    EncryptedContest,
-    EncryptedSelection,
-)
+from sandogh.core.e2e.ballot import ContestEncryption, EncryptedBallot
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.group import Group
 from sandogh.core.e2e.range_proof import RangeProof
+from sandogh.core.e2e.selection_vector import EncryptedContest, EncryptedSelection
 from sandogh.core.e2e.slots import Bit, SlotContest
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.json_reader import Reader

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Sequence
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e import elgamal
-from sandogh.core.e2e.ballot import BLANK, ElectionContext, EncryptedBallot, is_large
+from sandogh.core.e2e.ballot import ElectionContext, EncryptedBallot, is_large
 from sandogh.core.e2e.elgamal import Ciphertext
 from sandogh.core.e2e.hashing import Domain, hash_bytes, text, u32
+from sandogh.core.e2e.selection_vector import BLANK
 from sandogh.core.e2e.slots import SlotContest
 from sandogh.core.e2e.tally_files import Tally, TallyContest
 from sandogh.core.errors import SandoghError

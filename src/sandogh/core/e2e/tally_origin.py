@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e import elgamal
-from sandogh.core.e2e.ballot import EncryptedContest
 from sandogh.core.e2e.chain_file import ChainFile
 from sandogh.core.e2e.group import Group
+from sandogh.core.e2e.selection_vector import EncryptedContest
 from sandogh.core.e2e.slots import SlotContest
 from sandogh.core.e2e.tally_files import Tally
 
