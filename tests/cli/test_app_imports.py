@@ -13,12 +13,16 @@ import subprocess
 import sys
 
 #: What a command imports only when it runs: the store (SQLAlchemy, Alembic), the centre (FastAPI,
-#: its settings), the demos, the box's printers (python-escpos), and the heavier services.
+#: uvicorn, its settings), the definition's reader (pydantic), the demos, the box and its printers
+#: (python-escpos), and the heavier services.
 DEFERRED = (
     "sqlalchemy",
     "alembic",
     "fastapi",
+    "uvicorn",
+    "pydantic",
     "escpos",
+    "sandogh.formats.definition_file",
     "sandogh.store.schema",
     "sandogh.store.unit_of_work",
     "sandogh.server.process",
@@ -27,6 +31,7 @@ DEFERRED = (
     "sandogh.cli.demo",
     "sandogh.cli.live_demo",
     "sandogh.cli.simulate",
+    "sandogh.station.box",
     "sandogh.station.printers",
     "sandogh.publish.snapshot",
     "sandogh.publish.audit_verify",

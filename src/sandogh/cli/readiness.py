@@ -22,18 +22,12 @@ from sandogh.cli.session import now
 from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
 from sandogh.core.access import Grant
 from sandogh.core.readiness import Readiness, Register, RegisterError
-from sandogh.formats.readiness_csv import (
-    ReadinessCsvError,
-    read_register,
-    row_problems,
-    write_register,
-)
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.services.supervision import Actor
 
-# The readiness services and the API's body are imported by the command that uses them: every
-# `sandogh` process imports this module for its options, and the API's body brings the server.
+# The readiness services, its CSV files and the API's body are imported by the command that uses
+# them: every `sandogh` process imports this module for its options; the body brings the server.
 
 readiness_app = typer.Typer(
     help="Readiness: the ballot-box fleet, ballot papers and staff per station.",
@@ -128,6 +122,7 @@ def import_command(
     db: DbOption = None,
 ) -> None:
     """Replace a register's rows at and below the unit with FILE, all or nothing."""
+    from sandogh.formats.readiness_csv import ReadinessCsvError, read_register, row_problems
     from sandogh.services.readiness import import_register
 
     actor = Actor(username, Grant(role, place))
@@ -154,6 +149,7 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Write a register's rows at and below the unit as CSV."""
+    from sandogh.formats.readiness_csv import write_register
     from sandogh.services.readiness import export_registers
 
     actor = Actor(username, Grant(role, place))

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
 
 from sandogh.cli.options import JsonOption, LangOption, Language
@@ -292,8 +291,10 @@ def kiosk(
     """Serve the operator and voter screens to the box's own kiosk browser, on loopback only,
     at this address only; the station's registered staff log in with their key files, and the
     outbox goes to the centre by itself while it serves."""
-    # The kiosk's web app and the listener are imported by the one command that serves them: every
-    # `sandogh` process imports this module for its options.
+    # The kiosk's web app, the listener and uvicorn are imported by the one command that serves
+    # them: every `sandogh` process imports this module for its options.
+    import uvicorn
+
     from sandogh.server.listening import ListenSettings, listening_config
     from sandogh.station.web.app import LOOPBACK, create_station_app
 
