@@ -32,7 +32,7 @@ from sandogh.cli.database import create_store, open_store
 from sandogh.core.definition.model import UnitKind
 from sandogh.formats.definition_file import canonical_bytes, load_definition
 from sandogh.formats.tally_csv import COLUMNS, FIGURES, load_tally_csv, write_tally_csv
-from sandogh.server.process import GC_THRESHOLDS
+from sandogh.server.collector import GC_THRESHOLDS
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.results import import_results, tally

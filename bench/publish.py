@@ -77,7 +77,8 @@ from sandogh.publish.nist import election_report
 from sandogh.publish.serve import static_app
 from sandogh.publish.snapshot import Publisher
 from sandogh.publish.writer import json_bytes
-from sandogh.server.process import GC_THRESHOLDS, LOOPBACK, free_port
+from sandogh.server.collector import GC_THRESHOLDS
+from sandogh.server.process import LOOPBACK, free_port
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import Device, StoredReport

@@ -240,6 +240,6 @@ def test_the_kiosk_keeps_no_access_log(tmp_path: Path, monkeypatch: pytest.Monke
         def run(self) -> None:
             return None
 
-    monkeypatch.setattr(station_cli.uvicorn, "Server", Server)
+    monkeypatch.setattr(uvicorn, "Server", Server)  # the kiosk command imports uvicorn when it runs
     _run("kiosk", "--dir", folder)
     assert [config.access_log for config in served] == [False]

@@ -47,16 +47,9 @@ from sandogh.core.report.staff import RegisteredStaff
 from sandogh.formats.key_file import read_key_file
 from sandogh.locale.digits import format_int, to_persian_digits
 from sandogh.locale.language import Lang
-from sandogh.services.anchor import (
-    AnchorError,
-    AnchorRefusal,
-    add_signature,
-    amend_record,
-    draft_record,
-    record_of,
-    seal_record,
-)
-from sandogh.services.guardians import Document, read_record
+
+# The services (and the store's ports they bring) are imported by the command that uses them:
+# every `sandogh` process imports this module for its options.
 
 anchor_app = typer.Typer(help="The pre-election record: the anchor of every signature.")
 _out = Console(highlight=False, soft_wrap=True)
@@ -151,6 +144,8 @@ def draft(
     lang: LangOption = Language.FA,
 ) -> None:
     """Draft the record from the store (boxes and staff registered now) for officials to sign."""
+    from sandogh.services.anchor import draft_record
+
     drafted = draft_record(
         open_store(db),
         election_id=election,
@@ -173,6 +168,8 @@ def e2e_keys(path: Path) -> E2EKeys:
     """The ceremony record's id, HE and joint key, and the SHA-256 of its bytes (which binds its
     complaints), every proof in it checked first (also how `sandogh simulate` drafts its record:
     `cli.simulated_anchor`)."""
+    from sandogh.services.guardians import Document, read_record
+
     data = path.read_bytes()
     record = read_record(Document(str(path), data))
     return E2EKeys(
@@ -199,6 +196,8 @@ def sign(
     lang: LangOption = Language.FA,
 ) -> None:
     """Sign the record (or an amendment) with your own key, adding to its signature file."""
+    from sandogh.services.anchor import AnchorError, AnchorRefusal
+
     data = file.read_bytes()
     signing = read_key_file(key)
     try:
@@ -239,6 +238,14 @@ def seal(
     lang: LangOption = Language.FA,
 ) -> None:
     """Add the officials' signatures to the stored draft and seal it once k of them are there."""
+    from sandogh.services.anchor import (
+        AnchorError,
+        AnchorRefusal,
+        add_signature,
+        record_of,
+        seal_record,
+    )
+
     data = record.read_bytes()
     uow = open_store(db)
     stored, _ = record_of(uow, election_id=election)
@@ -263,6 +270,8 @@ def show(
     """The record's fingerprint, long and short, whether it is sealed, its amendments, and the
     chain's current head: what observers carry (the record's fingerprint, or the last amendment's
     hash)."""
+    from sandogh.services.anchor import record_of
+
     stored, amendments = record_of(open_store(db), election_id=election)
     state = "state_sealed" if stored.sealed_at is not None else "state_draft"
     _out.print(f"{election}: {_say(state, lang.lang)}", markup=False)
@@ -309,6 +318,8 @@ def draft_amendment(
     lang: LangOption = Language.FA,
 ) -> None:
     """Draft the next amendment to the sealed record, for officials to sign."""
+    from sandogh.services.anchor import record_of
+
     stored, before = record_of(open_store(db), election_id=election)
     record = decode_record(stored.data)
     member = None
@@ -347,6 +358,8 @@ def amend(
     lang: LangOption = Language.FA,
 ) -> None:
     """Record a signed amendment to the sealed record."""
+    from sandogh.services.anchor import amend_record
+
     data = amendment.read_bytes()
     added = amend_record(
         open_store(db),

@@ -7,17 +7,13 @@ import gc
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from sqlalchemy.exc import SQLAlchemyError
 
-from sandogh.cli import demo as demo_job
-from sandogh.cli import live_demo
 from sandogh.cli import publish as publish_job
 from sandogh.cli import serve as serve_job
-from sandogh.cli import simulate as simulate_job
 from sandogh.cli.anchor import anchor_app
 from sandogh.cli.audit_commands import audit_app
 from sandogh.cli.audit_verify import audit_verify_command
@@ -25,7 +21,6 @@ from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
 from sandogh.cli.formatting import name_in
 from sandogh.cli.guardians import guardians_app
-from sandogh.cli.importing import import_tally_file
 from sandogh.cli.log_commands import log_app
 from sandogh.cli.options import (
     DbOption,
@@ -35,36 +30,26 @@ from sandogh.cli.options import (
     Language,
     LogKeyOption,
 )
-from sandogh.cli.outcome_view import outcomes_json, print_outcomes
 from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
-from sandogh.cli.results_view import print_results, results_json
 from sandogh.cli.server_key import server_key_app
 from sandogh.cli.session import actor, now
 from sandogh.cli.staff import staff_app
-from sandogh.cli.statement_view import print_statement, statement_json
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
 from sandogh.cli.users import user_app
 from sandogh.cli.verify_election import verify_election_command
-from sandogh.core.counting.statement import Verdict
-from sandogh.core.definition.model import Name
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
-from sandogh.core.rules import Lot
-from sandogh.formats.definition_file import (
-    canonical_bytes,
-    definition_json_schema,
-    load_definition,
-)
-from sandogh.formats.statement_file import read_statement
 from sandogh.locale.messages import text
-from sandogh.server.process import GC_THRESHOLDS
-from sandogh.services.elections import load_election
-from sandogh.services.outcomes import decide_contests, plan_runoff
-from sandogh.services.results import show_results
-from sandogh.services.statements import check_published
+from sandogh.server.collector import GC_THRESHOLDS
 from sandogh.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from sandogh.core.rules import Lot
+
+# What a command needs beyond its options (the store, the services, the demo's servers) is imported
+# inside the command: every `sandogh` process imports this module, and most run one command only.
 
 app = typer.Typer(
     name="sandogh",
@@ -119,6 +104,8 @@ def _emit_json(document: dict[str, Any]) -> None:
 
 
 def _lot(seed: str | None, drawn_by: list[str] | None) -> Lot | None:
+    from sandogh.core.rules import Lot
+
     if seed is None:
         if drawn_by:
             raise typer.BadParameter("--drawn-by needs --lot-seed", param_hint="--drawn-by")
@@ -141,6 +128,9 @@ def load(
     lang: LangOption = Language.FA,
 ) -> None:
     """Validate an election-day definition and store it (all of it, or nothing)."""
+    from sandogh.formats.definition_file import load_definition
+    from sandogh.services.elections import load_election
+
     loaded = load_definition(file)
     result = load_election(
         open_store(db),
@@ -170,6 +160,8 @@ def load(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of definition files."""
+    from sandogh.formats.definition_file import definition_json_schema
+
     _emit_json(definition_json_schema())
 
 
@@ -181,6 +173,8 @@ def results_import(
     lang: LangOption = Language.FA,
 ) -> None:
     """Import station tally sheets in one transaction: a bad row stores nothing."""
+    from sandogh.cli.importing import import_tally_file
+
     imported = import_tally_file(open_store(db), file, election, err, lang.lang)
     out.print(text("imported", lang.lang, sheets=imported.sheets, election=imported.election_id))
     out.print(f"{text('definition_hash', lang.lang)}: {imported.definition_hash}")
@@ -196,6 +190,9 @@ def results_show(
     lang: LangOption = Language.FA,
 ) -> None:
     """Results of a unit (the whole election by default), with turnout and the round before."""
+    from sandogh.cli.results_view import print_results, results_json
+    from sandogh.services.results import show_results
+
     view = show_results(open_store(db), election, unit=unit, contest=contest)
     if as_json:
         _emit_json(results_json(view))
@@ -215,6 +212,9 @@ def outcome(
     lang: LangOption = Language.FA,
 ) -> None:
     """Who is elected, who advances to a runoff, the alternates, and why."""
+    from sandogh.cli.outcome_view import outcomes_json, print_outcomes
+    from sandogh.services.outcomes import decide_contests
+
     view = decide_contests(
         open_store(db),
         election,
@@ -242,6 +242,10 @@ def runoff(
     db: DbOption = None,
 ) -> None:
     """Write the definition of the runoff that a first round's complete results call for."""
+    from sandogh.core.definition.model import Name
+    from sandogh.formats.definition_file import canonical_bytes
+    from sandogh.services.outcomes import plan_runoff
+
     store = open_store(db)
     planned = plan_runoff(
         store,
@@ -268,6 +272,11 @@ def check_statement(
 ) -> None:
     """Say which published figures agree with the results and with each other; exit 3 if any
     disagrees."""
+    from sandogh.cli.statement_view import print_statement, statement_json
+    from sandogh.core.counting.statement import Verdict
+    from sandogh.formats.statement_file import read_statement
+    from sandogh.services.statements import check_published
+
     read = read_statement(file)
     report = check_published(
         open_store(db),
@@ -331,6 +340,9 @@ def demo(
 ) -> None:
     """Load the Kerman 1403 example (both rounds) and show results, outcomes and checks; with
     --live, run its election day live (Ctrl-C stops it)."""
+    from sandogh.cli import demo as demo_job
+    from sandogh.cli import live_demo
+
     if not live:
         demo_job.run(db, lang.lang, out)
         return
@@ -420,6 +432,8 @@ def simulate(
     stations, cast on real ballot boxes, every report held to the pre-election record sealed
     before polls open; exit 3 if the stored totals disagree (or, with --e2e,
     the record does not verify)."""
+    from sandogh.cli import simulate as simulate_job
+
     if not simulate_job.run(
         stations=stations,
         scale=scale,
@@ -464,11 +478,15 @@ def main() -> None:
     except (SandoghError, StoreError) as failure:
         err.print(f"sandogh: {failure}", markup=False)
         sys.exit(1)
-    except SQLAlchemyError as failure:
-        err.print(f"sandogh: database error: {failure.__class__.__name__}: {failure}", markup=False)
-        sys.exit(1)
     except OSError as failure:
         err.print(f"sandogh: {failure}", markup=False)
+        sys.exit(1)
+    except Exception as failure:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(failure, SQLAlchemyError):
+            raise
+        err.print(f"sandogh: database error: {failure.__class__.__name__}: {failure}", markup=False)
         sys.exit(1)
     if isinstance(code, int) and code:
         sys.exit(code)

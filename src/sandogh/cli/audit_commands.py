@@ -20,20 +20,18 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.audit_labels import REFUSALS, SAID, label
-from sandogh.cli.audit_report import write_report
 from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import actor, now
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.counting.tally import Counts
-from sandogh.formats.audit_readings import read_records, read_sheet, write_sheet
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
-from sandogh.services.audit_rounds import close_round, draw_round, record_readings
-from sandogh.services.audit_status import audit_publication, audit_status, record_hand_count
-from sandogh.services.audits import record_seed, start_audit
+
+# The audit's services, its files and the report's writer are imported by the command that uses
+# them: every `sandogh` process imports this module for its options.
 
 audit_app = typer.Typer(help="Risk-limiting audits of the paper.", no_args_is_help=True)
 
@@ -86,6 +84,8 @@ def start(
     lang: LangOption = Language.FA,
 ) -> None:
     """Fix the manifest and the plan (published before the seed) and log their hashes."""
+    from sandogh.services.audits import start_audit
+
     with _refusals(lang.lang):
         audit = start_audit(
             open_store(db), election, contest, _risk_limit(risk_limit), now=now(), actor=actor()
@@ -104,6 +104,8 @@ def seed(
     lang: LangOption = Language.FA,
 ) -> None:
     """Record the ten-sided dice rolled in public: at least 20 digits, once."""
+    from sandogh.services.audits import record_seed
+
     rolls = []
     for each in roll:
         who, sep, digits = each.rpartition("=")
@@ -131,6 +133,9 @@ def sample(
     lang: LangOption = Language.FA,
 ) -> None:
     """Draw the next round at the size the estimate asks; print the pull list."""
+    from sandogh.formats.audit_readings import write_sheet
+    from sandogh.services.audit_rounds import draw_round
+
     with _refusals(lang.lang):
         drawn = draw_round(open_store(db), election, now=now(), actor=actor())
     papers = format_int(len(drawn.papers) + len(drawn.stations), lang.lang)
@@ -148,6 +153,9 @@ def record(
     lang: LangOption = Language.FA,
 ) -> None:
     """Record what the boards read, blind: nothing is compared until the round closes."""
+    from sandogh.formats.audit_readings import read_sheet
+    from sandogh.services.audit_rounds import record_readings
+
     papers, batches = read_sheet(sheet)
     with _refusals(lang.lang):
         count = record_readings(open_store(db), election, papers, batches, now=now(), actor=actor())
@@ -164,6 +172,9 @@ def close(
     lang: LangOption = Language.FA,
 ) -> None:
     """Compare the papers read with their records, measure the risk, decide; log the hash."""
+    from sandogh.formats.audit_readings import read_records
+    from sandogh.services.audit_rounds import close_round
+
     found = read_records(records)
     with _refusals(lang.lang):
         result = close_round(open_store(db), election, found, now=now(), actor=actor())
@@ -182,6 +193,8 @@ def hand_count(
     lang: LangOption = Language.FA,
 ) -> None:
     """Record a full hand count's totals; they wait for the supervising board to certify."""
+    from sandogh.services.audit_status import record_hand_count
+
     by_code = {}
     for each in votes:
         code, _, n = each.partition("=")
@@ -209,6 +222,8 @@ def status(
     lang: LangOption = Language.FA,
 ) -> None:
     """Each contest's decision and risk, each round's hash, and the open round's progress."""
+    from sandogh.services.audit_status import audit_status
+
     with _refusals(lang.lang):
         found = audit_status(open_store(db), election)
     print_status(_out(), found, lang.lang)
@@ -222,6 +237,9 @@ def report(
     lang: LangOption = Language.FA,
 ) -> None:
     """Write the published files: definition, results, manifest, plan, seed, samples, rounds."""
+    from sandogh.cli.audit_report import write_report
+    from sandogh.services.audit_status import audit_publication
+
     with _refusals(lang.lang):
         published = audit_publication(open_store(db), election)
     write_report(folder, published)

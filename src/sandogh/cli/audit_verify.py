@@ -21,7 +21,9 @@ from sandogh.core.audit.rounds import ContestRisk
 from sandogh.locale.digits import format_int, format_percent, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.publish.audit_checks import AuditCheck, AuditVerification, Step
-from sandogh.publish.audit_verify import verify_audit
+
+# The audit's verifier is imported by the command that runs it: every `sandogh` process imports
+# this module for its options.
 
 #: The exit status when a check fails (as `verify-election`'s).
 FAILS = 5
@@ -152,6 +154,8 @@ def audit_verify_command(
 ) -> None:
     """Re-run a published audit's arithmetic from its files: the plan, every sample and every
     round; exit 5 naming the first file and field that fails."""
+    from sandogh.publish.audit_verify import verify_audit
+
     verification = verify_audit(folder)
     if as_json:
         sys.stdout.write(json.dumps(verification_json(folder, verification), ensure_ascii=False))

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from sandogh.cli.audit_labels import DECISIONS, ESCALATIONS, KINDS, SAID, label
-from sandogh.core.audit.rounds import ContestRisk
 from sandogh.locale.digits import format_int, format_percent
 from sandogh.locale.language import Lang
-from sandogh.services.audit_rounds import Drawn
-from sandogh.services.audit_status import AuditStatus
+
+if TYPE_CHECKING:
+    from sandogh.core.audit.rounds import ContestRisk
+    from sandogh.services.audit_rounds import Drawn
+    from sandogh.services.audit_status import AuditStatus
 
 
 def print_pull_list(out: Console, drawn: Drawn, lang: Lang) -> None:

@@ -18,7 +18,9 @@ from rich.console import Console
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, LangOption, Language
 from sandogh.cli.session import actor, now
-from sandogh.services.e2e_ceremony import load_ceremony
+
+# The ceremony's service is imported by the command that uses it: every `sandogh` process imports
+# this module for its options.
 
 e2e_app = typer.Typer(help="End-to-end verifiable ballots at the centre.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
@@ -40,6 +42,8 @@ def load(
     lang: LangOption = Language.FA,
 ) -> None:
     """Load the guardians' ceremony record: the joint key the boxes encrypt under."""
+    from sandogh.services.e2e_ceremony import load_ceremony
+
     stored = load_ceremony(
         open_store(db),
         election_id=election,

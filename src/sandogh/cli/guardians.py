@@ -39,7 +39,6 @@ from sandogh.cli.guardians_files import (
 from sandogh.cli.options import LangOption, Language
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
 from sandogh.core.report import KeyMaterialError, PublicKey
-from sandogh.formats.definition_file import load_definition
 from sandogh.formats.key_file import read_key_file
 from sandogh.services import guardians, tally_decryption
 from sandogh.services.guardians import Document
@@ -116,6 +115,10 @@ def _planned_election(
                 param_hint="--definition",
             )
         return election, definition_hash
+    # The definition's reader (pydantic) is imported when a plan reads one, not whenever `sandogh`
+    # starts and imports these commands' options.
+    from sandogh.formats.definition_file import load_definition
+
     loaded = load_definition(definition)
     for given, found, hint in (
         (election, loaded.election.id, "--election"),

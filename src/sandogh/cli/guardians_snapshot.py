@@ -18,9 +18,7 @@ from sandogh.core.e2e.chain_file import ChainFile
 from sandogh.core.e2e.mix_files import decode_input, encode_input
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.report.digests import sha256_text
-from sandogh.formats.definition_file import decode_canonical
 from sandogh.publish.e2e_mixes import chain_inputs
-from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.services import tally_origin
 from sandogh.services.guardians import GROUP, Document
 
@@ -43,6 +41,10 @@ def stations_of(snapshot: Path) -> dict[str, tally_origin.StationFiles]:
 
 def snapshot_of(snapshot: Path) -> tally_origin.Snapshot:
     """Every station's files and the sealed record's files in the snapshot's election folder."""
+    # The snapshot's writer (and the definition's pydantic schema, below) are imported when a
+    # guardian reads a snapshot, not whenever `sandogh` starts and imports these commands' options.
+    from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
+
     return tally_origin.Snapshot(
         stations_of(snapshot),
         _optional(snapshot / ANCHOR_RECORD),
@@ -55,6 +57,8 @@ def checked_definition(snapshot: Path, definition_hash: str) -> Election:
     """The snapshot's `definition.json`, refused unless it is the one the ceremony names
     (`definition_hash`): the stations, constituencies and ballots a guardian holds chains and
     mix inputs to are the ceremony's, never ones the snapshot makes up (docs/e2e.md §8)."""
+    from sandogh.formats.definition_file import decode_canonical
+
     definition = read_document(snapshot / "definition.json")
     if sha256_text(definition.data) != definition_hash:
         raise GuardianFileError(

@@ -26,7 +26,6 @@ from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.publish.log_anchor import read_log_anchor
 from sandogh.publish.sources import open_source
-from sandogh.services.audit import checkpoints, export_log, verify_against, verify_log
 
 log_app = typer.Typer(help="The hash-chained record of events.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
@@ -107,6 +106,10 @@ def log_verify(
 ) -> None:
     """Re-hash every entry; exit 4 and name the first broken entry if the chain does not hold,
     or if it disagrees with a published checkpoint."""
+    # The log's services (and the store's ports they bring) are imported by the command that uses
+    # them: every `sandogh` process imports this module for its options.
+    from sandogh.services.audit import checkpoints, verify_against, verify_log
+
     key: PublicKey | None = None
     if against is None and log_key_public is not None:
         # the centre's own signed checkpoints: a log re-chained in the database disagrees
@@ -232,6 +235,8 @@ def log_export(
     db: DbOption = None,
 ) -> None:
     """Write every entry as a line of JSON, for anyone to re-verify."""
+    from sandogh.services.audit import export_log
+
     if output.exists():
         raise typer.BadParameter(f"{output} exists; choose another file", param_hint="--out")
     with output.open("x", encoding="utf-8") as stream:

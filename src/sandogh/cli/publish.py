@@ -13,30 +13,27 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import uvicorn
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy.exc import SQLAlchemyError
 
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language, LogKeyOption
 from sandogh.cli.serve import HostOption, PortOption
 from sandogh.core.definition.model import UnitKind
-from sandogh.formats.key_file import read_key_file
 from sandogh.locale.digits import format_int, to_ascii_digits, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
-from sandogh.publish.anchor_check import Anchors
-from sandogh.publish.e2e_record import E2EOptions
 from sandogh.publish.findings import Disagreement, Finding
-from sandogh.publish.serve import static_app
-from sandogh.publish.snapshot import Publisher, Regeneration
-from sandogh.publish.sources import open_source, read_document
-from sandogh.publish.verify import ElectionCheck, Verification, verify_snapshot
-from sandogh.server.listening import ListenSettings, listening_config
+
+if TYPE_CHECKING:
+    from sandogh.publish.snapshot import Regeneration
+    from sandogh.publish.verify import ElectionCheck, Verification
+
+# The snapshot's writer, its verifier and the static server are imported by the command that uses
+# them: every `sandogh` process imports this module for the commands' options.
 
 #: The exit status of `verify-results` when anything disagrees (docs/cli-json.md).
 DISAGREES = 5
@@ -216,6 +213,12 @@ def publish(
     """Write the results snapshot (JSON, CSV, NIST, every signed report, an E2E election's record)
     from the store; with the log key, the event log's signed checkpoints too
     (log/checkpoints.json)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sandogh.formats.key_file import read_key_file
+    from sandogh.publish.e2e_record import E2EOptions
+    from sandogh.publish.snapshot import Publisher
+
     if follow and once:
         raise typer.BadParameter(
             "--once catches up and stops; leave out --follow", param_hint="--once"
@@ -300,6 +303,10 @@ def verify_results(
     """Verify the pre-election record against a second source, then every signed station report
     against it; re-add them and compare with every published figure; exit 5 if anything
     disagrees."""
+    from sandogh.publish.anchor_check import Anchors
+    from sandogh.publish.sources import open_source, read_document
+    from sandogh.publish.verify import verify_snapshot
+
     anchors = None
     if anchor or record:
         given = tuple(to_ascii_digits(each) for each in anchor or ())
@@ -324,6 +331,11 @@ def publish_serve(
     port: PortOption = 8080,
 ) -> None:
     """Serve a snapshot folder as plain static files, with ETag and Last-Modified."""
+    import uvicorn
+
+    from sandogh.publish.serve import static_app
+    from sandogh.server.listening import ListenSettings, listening_config
+
     if not directory.is_dir():
         raise typer.BadParameter(f"{directory} is not a folder", param_hint="DIRECTORY")
     config = listening_config(

@@ -22,17 +22,12 @@ from sandogh.cli.session import now
 from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
 from sandogh.core.access import Grant
 from sandogh.core.readiness import Readiness, Register, RegisterError
-from sandogh.formats.readiness_csv import (
-    ReadinessCsvError,
-    read_register,
-    row_problems,
-    write_register,
-)
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
-from sandogh.server.readiness import readiness_body
-from sandogh.services.readiness import export_registers, import_register, readiness
 from sandogh.services.supervision import Actor
+
+# The readiness services, its CSV files and the API's body are imported by the command that uses
+# them: every `sandogh` process imports this module for its options; the body brings the server.
 
 readiness_app = typer.Typer(
     help="Readiness: the ballot-box fleet, ballot papers and staff per station.",
@@ -90,6 +85,9 @@ def show(
     lang: LangOption = Language.FA,
 ) -> None:
     """A unit's readiness: counts, its parts', and what is missing where."""
+    from sandogh.server.readiness import readiness_body
+    from sandogh.services.readiness import readiness
+
     actor = Actor(username, Grant(role, place))
     found = readiness(open_store(db), actor, election, unit, now=now())
     if as_json:
@@ -124,6 +122,9 @@ def import_command(
     db: DbOption = None,
 ) -> None:
     """Replace a register's rows at and below the unit with FILE, all or nothing."""
+    from sandogh.formats.readiness_csv import ReadinessCsvError, read_register, row_problems
+    from sandogh.services.readiness import import_register
+
     actor = Actor(username, Grant(role, place))
     with file.open(encoding="utf-8-sig", newline="") as stream:
         rows = read_register(register_name, stream, source_name=str(file))
@@ -148,6 +149,9 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Write a register's rows at and below the unit as CSV."""
+    from sandogh.formats.readiness_csv import write_register
+    from sandogh.services.readiness import export_registers
+
     actor = Actor(username, Grant(role, place))
     found = export_registers(open_store(db), actor, election, unit, now=now())
     with out.open("w", encoding="utf-8", newline="") as stream:

@@ -15,8 +15,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.server.process import serve
-from sandogh.server.settings import REGISTRY_VAR, SERVER_KEY_VAR, settings_from_env
+from sandogh.server.environment import REGISTRY_VAR, SERVER_KEY_VAR
 
 HostOption = Annotated[
     str, typer.Option("--host", help="Address to listen on; loopback only by default.")
@@ -73,6 +72,11 @@ def run(
 ) -> None:
     """Check the settings, open the store and the registry, then serve until interrupted, in
     `workers` server processes (`server.process.serve`)."""
+    # The server (FastAPI, uvicorn, the store) is imported when it is run, not whenever `sandogh`
+    # starts: the command's options live in this module, which `sandogh --help` imports.
+    from sandogh.server.process import serve
+    from sandogh.server.settings import settings_from_env
+
     settings = settings_from_env(
         os.environ,
         db=db,

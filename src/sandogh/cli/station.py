@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
 
 from sandogh.cli.options import JsonOption, LangOption, Language
@@ -29,10 +28,8 @@ from sandogh.cli.station_view import print_report, print_sync, status_json
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import KeyFileError, read_key_file
-from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.station.centre_http import OperatorLogin, log_in_operator
 from sandogh.station.setup import OfflinePolicy
-from sandogh.station.web.app import LOOPBACK, create_station_app
 
 #: Where a script gives the enrolling operator's password (never on the command line, where
 #: other accounts of the machine could read it).
@@ -294,6 +291,13 @@ def kiosk(
     """Serve the operator and voter screens to the box's own kiosk browser, on loopback only,
     at this address only; the station's registered staff log in with their key files, and the
     outbox goes to the centre by itself while it serves."""
+    # The kiosk's web app, the listener and uvicorn are imported by the one command that serves
+    # them: every `sandogh` process imports this module for its options.
+    import uvicorn
+
+    from sandogh.server.listening import ListenSettings, listening_config
+    from sandogh.station.web.app import LOOPBACK, create_station_app
+
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
         app = create_station_app(box, lang=lang.lang)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sandogh.cli.session import now
 from sandogh.core.report import SigningKey
-from sandogh.station.box import Box
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.ports import (
@@ -24,7 +24,12 @@ from sandogh.station.ports import (
     CheckInAnswer,
     Printer,
 )
-from sandogh.station.printers import EscposPrinter, FilePrinter
+
+if TYPE_CHECKING:
+    from sandogh.station.box import Box
+
+# The box and its printers (python-escpos, qrcode) are imported when a box opens, not whenever
+# `sandogh` starts: `sandogh station`'s options come from the module that imports this one.
 
 PRINTER_FILE = "printer.jsonl"
 ESCPOS = "escpos:"
@@ -65,6 +70,8 @@ def _centre(
 
 
 def _printer(directory: Path, printer: str | None) -> Printer:
+    from sandogh.station.printers import EscposPrinter, FilePrinter
+
     if printer is None:
         return FilePrinter(directory / PRINTER_FILE)
     if printer.startswith(ESCPOS):
@@ -84,6 +91,8 @@ def open_box(
 ) -> Iterator[Box]:
     """The box in `directory` (made there first with `create`, unless a key is there already);
     `operator`: the session of the operator enrolling it."""
+    from sandogh.station.box import Box
+
     place = StationDirectory(directory)
     store, key = place.create() if create and not place.key_file.exists() else place.open()
     with store, _centre(centre, key, timeout, operator) as client:

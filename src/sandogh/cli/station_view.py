@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from sandogh.core.report import StationReport
-from sandogh.station.box import Status
 from sandogh.station.courier import SyncOutcome
+
+if TYPE_CHECKING:
+    from sandogh.station.box import Status
 
 
 def print_sync(out: Console, outcome: SyncOutcome) -> None:

@@ -13,7 +13,7 @@ database stored in clear before, once, and the other commands refuse to work unt
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,10 +22,6 @@ from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ServerKeyOption
 from sandogh.cli.session import actor, now
 from sandogh.core.access import Grant, Role
-from sandogh.server.credentials import Argon2Passwords, TotpFactor
-from sandogh.server.server_key import ServerKey, server_key_name
-from sandogh.server.settings import OperatorSettings
-from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import (
     AccountChange,
     Actor,
@@ -35,6 +31,13 @@ from sandogh.services.operators import (
     unlock_user,
 )
 from sandogh.services.totp_at_rest import check_secrets, seal_clear_secrets
+
+if TYPE_CHECKING:
+    from sandogh.server.credentials import TotpFactor
+    from sandogh.services.elections import UnitOfWorkFactory
+
+# The server's password hashing, TOTP and key files are imported by the command that uses them:
+# every `sandogh` process imports this module for its options, and they bring the server's settings.
 
 user_app = typer.Typer(help="Operators' accounts.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
@@ -71,6 +74,9 @@ def user_add(
     db: DbOption = None,
 ) -> None:
     """Add an operator's account."""
+    from sandogh.server.credentials import Argon2Passwords
+    from sandogh.server.settings import OperatorSettings
+
     store, factor = _opened(db, server_key)
     password = _password(password_file)
     added = add_user(
@@ -126,6 +132,9 @@ def user_unlock(
 def user_seal_totp(server_key: ServerKeyOption, db: DbOption = None) -> None:
     """Seal with the server key every TOTP secret the database stores in clear (once, after
     the upgrade that seals them)."""
+    from sandogh.server.credentials import TotpFactor
+    from sandogh.server.server_key import ServerKey
+
     factor = TotpFactor(ServerKey.read(server_key))
     sealed = seal_clear_secrets(open_store(db), factor, by=actor(), now=now())
     _out.print(f"sealed the TOTP secrets of {len(sealed)} accounts", markup=False)
@@ -135,6 +144,9 @@ def user_seal_totp(server_key: ServerKeyOption, db: DbOption = None) -> None:
 
 def _opened(db: str | None, server_key: Path) -> tuple[UnitOfWorkFactory, TotpFactor]:
     """The store, once its TOTP secrets are shown sealed with the server key."""
+    from sandogh.server.credentials import TotpFactor
+    from sandogh.server.server_key import ServerKey, server_key_name
+
     factor = TotpFactor(ServerKey.read(server_key))
     store = open_store(db)
     check_secrets(store, factor, key=server_key_name(server_key))

@@ -40,6 +40,7 @@ from uvicorn.supervisors import Multiprocess
 
 from sandogh.core.errors import SandoghError
 from sandogh.server.app import create_app
+from sandogh.server.collector import GC_THRESHOLDS
 from sandogh.server.listening import listening_config
 from sandogh.server.settings import RegistrySpec, ServerSettings
 from sandogh.store.url import parse_url
@@ -51,9 +52,6 @@ START_SECONDS = 30.0
 # uvicorn's 5 s was exceeded by a worker still importing on a busy machine, which it then killed
 # and started again, and again.
 WORKER_SILENT_SECONDS = 30
-# As the `sandogh` command sets them (cli.app.GC_THRESHOLDS): a national definition is millions
-# of long-lived objects that the default thresholds rescan again and again.
-GC_THRESHOLDS = (100_000, 50, 100)
 
 
 class CentreStartError(SandoghError):

@@ -29,7 +29,7 @@ from nacl.exceptions import CryptoError
 
 from sandogh.core.errors import SandoghError
 from sandogh.formats.key_file import KeyFileError, read_seed_file, write_seed_file
-from sandogh.server.settings import SERVER_KEY_VAR
+from sandogh.server.environment import SERVER_KEY_VAR
 
 #: The file name a run of its own (`sandogh simulate`, the live demo) keeps its server key in.
 SERVER_KEY = "server.key"

@@ -35,14 +35,16 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.registry.synthetic import DOMAIN
+from sandogh.server.environment import (
+    LEDGER_SECRET_VAR,
+    LOG_KEY_VAR,
+    OPERATOR_TOKEN_VAR,
+    REGISTRY_VAR,
+    SERVER_KEY_VAR,
+)
 from sandogh.server.listening import ListenSettings
 from sandogh.store.url import database_url
 
-LEDGER_SECRET_VAR = "SANDOGH_LEDGER_SECRET"
-OPERATOR_TOKEN_VAR = "SANDOGH_OPERATOR_TOKEN"
-REGISTRY_VAR = "SANDOGH_REGISTRY"
-LOG_KEY_VAR = "SANDOGH_LOG_KEY_FILE"
-SERVER_KEY_VAR = "SANDOGH_SERVER_KEY_FILE"
 MIN_SECRET_BYTES = 32
 
 
