@@ -12,8 +12,10 @@ that no copy of another's ballot, re-randomised, stands in a chain; every statio
 (`e2e/ballots/<station>.jsonl`, read strictly), its start, codes and close computed again
 (`chain_file.check_links`), its start naming the station's zero report (`reports/<station>/
 zero.json`) and its close the `e2e.chain_close` of the station's final report
-(`reports/<station>/final.json`), both signed by the chain's box; then the tally held to the
-product of those chains (`core.e2e.tally_origin`), and no ballot in two chains. Anything else
+(`reports/<station>/final.json`), both signed by the chain's box and by the staff the sealed
+record registers, as the centre requires (`core.anchor.check_staff`); no station the guardian
+names as never opened with a report published; then the tally held to the product of those
+chains (`core.e2e.tally_origin`), and no ballot in two chains. Anything else
 is refused (`TallyOriginError`, a `GuardianFileError`) with every problem typed
 (`OriginProblem`: its `OriginFault`, path and station), which `sandogh guardians` says in
 Persian or English (`locale.e2e_refusals`), the English detail kept for `--lang en`.
