@@ -78,6 +78,12 @@ def _copy_into_st_1(folder: Path) -> str:
     return f"e2e/ballots/{ST_1}.jsonl line 2"
 
 
+def _withhold_reports(folder: Path, station: str) -> None:
+    """`station`'s reports left out of the snapshot too, as of a station that never opened."""
+    for kind in ("zero", "final"):
+        (folder / "reports" / station / f"{kind}.json").unlink(missing_ok=True)
+
+
 def test_a_ballot_copied_from_another_station_fails_its_proofs_there(tmp_path: Path) -> None:
     folder = _publish(_election(DEVICE, DEVICE_2, anchor="e2e"), tmp_path / "s")
     where = _copy_into_st_1(folder)
@@ -93,8 +99,14 @@ def test_a_ballot_copied_from_another_station_fails_its_proofs_there(tmp_path: P
         (OriginFault.PROOF_FAILS, ST_1),
         (OriginFault.STATION_MISSING, ST_2),
     }
-    # …even when the guardian is told (wrongly) that the victim's station never opened
+    # …even when the guardian is told (wrongly) that the victim's station never opened, which
+    # its signed reports, still published, belie
     never = Trust(never_opened=frozenset({ST_2}))
+    assert _faults(folder, never) == {
+        (OriginFault.PROOF_FAILS, ST_1),
+        (OriginFault.NEVER_OPENED_REPORTED, ST_2),
+    }
+    _withhold_reports(folder, ST_2)
     assert _faults(folder, never) == {(OriginFault.PROOF_FAILS, ST_1)}
 
 
@@ -107,6 +119,7 @@ def test_a_station_withheld_is_named_unless_the_guardian_says_it_never_opened(
     with pytest.raises(TallyOriginError, match=f"e2e/ballots/{ST_2}.jsonl: the sealed record"):
         checked_chains(election.guardians.record, folder, Trust())
     assert _faults(folder, Trust()) == {(OriginFault.STATION_MISSING, ST_2)}
+    _withhold_reports(folder, ST_2)
     accepted = checked_chains(
         election.guardians.record, folder, Trust(never_opened=frozenset({ST_2}))
     )
@@ -125,6 +138,7 @@ def test_the_guardian_names_a_station_that_never_opened_on_the_command_line(
     ).regenerate()
     folder = snapshot / "data" / ROUND_2
     (folder / "e2e" / "ballots" / f"{ST_2}.jsonl").unlink()
+    _withhold_reports(folder, ST_2)
     guardians = election.guardians
     record = tmp_path / "election.json"
     record.write_bytes(guardians.data)

@@ -66,8 +66,10 @@ def decrypt(
         str | None,
         typer.Option(
             "--anchor",
-            help="The sealed pre-election record's fingerprint (or an amendment's head), long or "
-            "short, as given to you at the ceremony or printed in a newspaper.",
+            help="The sealed pre-election record's fingerprint or an amendment's head, long or "
+            "short, as given to you at the ceremony or printed in a newspaper. Pass the head of "
+            "the latest amendment in the centre's log: given the original seal's fingerprint, a "
+            "snapshot that leaves out later amendments (a stolen box replaced) is accepted.",
             show_default=False,
         ),
     ] = None,

@@ -28,14 +28,17 @@ def _optional(path: Path) -> bytes | None:
 
 
 def stations_of(snapshot: Path) -> dict[str, tally_origin.StationFiles]:
-    """Every station's chain and reports in the snapshot's election folder."""
+    """Every station's chain and reports in the snapshot's election folder: a station with
+    reports and no chain too, so that one named as never opened is refused if it reported."""
+    chains = {chain.stem: chain for chain in (snapshot / "e2e" / "ballots").glob("*.jsonl")}
+    reported = {folder.name for folder in (snapshot / "reports").glob("*") if folder.is_dir()}
     return {
-        chain.stem: tally_origin.StationFiles(
-            chain.read_bytes(),
-            _optional(snapshot / "reports" / chain.stem / "zero.json"),
-            _optional(snapshot / "reports" / chain.stem / "final.json"),
+        station: tally_origin.StationFiles(
+            _optional(chains[station]) if station in chains else None,
+            _optional(snapshot / "reports" / station / "zero.json"),
+            _optional(snapshot / "reports" / station / "final.json"),
         )
-        for chain in sorted((snapshot / "e2e" / "ballots").glob("*.jsonl"))
+        for station in sorted(chains.keys() | reported)
     }
 
 

@@ -28,6 +28,9 @@ FA: dict[str, str] = {
     "origin_chain_unreadable": "زنجیره شعبه {station} خوانا نیست",
     "origin_report_missing": "صورتجلسه‌ای از شعبه {station} منتشر نشده است",
     "origin_report_not_signed": "صورتجلسه شعبه {station} را صندوقِ زنجیره آن امضا نکرده است",
+    "origin_staff_not_on_record": "صورتجلسه شعبه {station} را کارکنانِ ثبت‌شده این شعبه در "
+    "سیاهه مهرشده، چنان‌که مرکز می‌خواهد، امضا نکرده‌اند: صورتجلسه پایانی را دست‌کم دو تن از "
+    "آنان، رئیس شعبه در میانشان، امضا می‌کنند",
     "origin_report_of_another": "این پرونده صورتجلسه همان شعبه {station} یا از همان گونه نیست",
     "origin_close_differs": "صورتجلسه پایانی شعبه {station} به بستن دیگری از زنجیره متعهد است",
     "origin_chain_broken": "زنجیره شعبه {station} شکسته است یا به گزارش صفر آن نمی‌رسد",
@@ -47,6 +50,8 @@ FA: dict[str, str] = {
     "origin_station_missing": "سیاهه مهرشده به شعبه {station} صندوق داده است و زنجیره آن در "
     "نسخه منتشرشده نیست؛ اگر از منبعی دیگر می‌دانید صندوق آن هرگز باز نشد، آن را در فرمان "
     "به‌عنوان شعبه‌ای که هرگز باز نشد نام ببرید",
+    "origin_never_opened_reported": "شعبه {station} را شعبه‌ای که هرگز باز نشد نام بردید، "
+    "اما صورتجلسه امضاشده آن در نسخه منتشرشده هست: صندوق آن باز شده است",
 }
 
 EN: dict[str, str] = {
@@ -63,6 +68,9 @@ EN: dict[str, str] = {
     "origin_chain_unreadable": "the chain of station {station} cannot be read",
     "origin_report_missing": "a report of station {station} is not published",
     "origin_report_not_signed": "a report of station {station} is not signed by its chain's box",
+    "origin_staff_not_on_record": "a report of station {station} is not signed as the centre "
+    "requires by the station's staff registered in the sealed record: a final report by at least "
+    "two of them, its head among them",
     "origin_report_of_another": "this report file is not station {station}'s of its kind",
     "origin_close_differs": "the final report of station {station} commits to another close "
     "of its chain",
@@ -88,6 +96,8 @@ EN: dict[str, str] = {
     "origin_station_missing": "the sealed record gives station {station} a box and its chain is "
     "not in the snapshot; if you know from a second source that its box never opened, name it "
     "with --never-opened",
+    "origin_never_opened_reported": "you named station {station} as never opened, but its "
+    "signed report is in the snapshot: its box opened",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

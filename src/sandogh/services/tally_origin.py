@@ -12,8 +12,10 @@ that no copy of another's ballot, re-randomised, stands in a chain; every statio
 (`e2e/ballots/<station>.jsonl`, read strictly), its start, codes and close computed again
 (`chain_file.check_links`), its start naming the station's zero report (`reports/<station>/
 zero.json`) and its close the `e2e.chain_close` of the station's final report
-(`reports/<station>/final.json`), both signed by the chain's box; then the tally held to the
-product of those chains (`core.e2e.tally_origin`), and no ballot in two chains. Anything else
+(`reports/<station>/final.json`), both signed by the chain's box and by the staff the sealed
+record registers, as the centre requires (`core.anchor.check_staff`); no station the guardian
+names as never opened with a report published; then the tally held to the product of those
+chains (`core.e2e.tally_origin`), and no ballot in two chains. Anything else
 is refused (`TallyOriginError`, a `GuardianFileError`) with every problem typed
 (`OriginProblem`: its `OriginFault`, path and station), which `sandogh guardians` says in
 Persian or English (`locale.e2e_refusals`), the English detail kept for `--lang en`.
@@ -31,6 +33,7 @@ from sandogh.core.anchor import (
     E2EKeys,
     RecordError,
     anchored_amendments,
+    check_staff,
     decode_amendments,
     decode_record,
     decode_signatures,
@@ -55,8 +58,9 @@ from sandogh.core.e2e.tally_origin import (
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.report.errors import SignatureError
 from sandogh.core.report.report import ReportKind
-from sandogh.core.report.signatures import decode_signed, verify_signed
+from sandogh.core.report.signatures import SignedReport, decode_signed, verify_signed
 
 #: where the snapshot's election folder holds its sealed pre-election record (issue 9), as
 #: `publish.published` writes them (a service imports no publisher; a test holds them equal)
@@ -73,6 +77,7 @@ class OriginFault(StrEnum):
     CHAIN_UNREADABLE = "chain-unreadable"
     REPORT_MISSING = "report-missing"
     REPORT_NOT_SIGNED = "report-not-signed"
+    STAFF_NOT_ON_RECORD = "staff-not-on-record"
     REPORT_OF_ANOTHER = "report-of-another"
     CLOSE_DIFFERS = "close-differs"
     CHAIN_BROKEN = "chain-broken"
@@ -87,6 +92,7 @@ class OriginFault(StrEnum):
     ANCHOR_DIFFERS = "anchor-differs"
     TALLY_NOT_PRODUCT = "tally-not-product"
     STATION_MISSING = "station-missing"
+    NEVER_OPENED_REPORTED = "never-opened-reported"
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,7 @@ class TallyOriginError(GuardianFileError):
 class StationFiles:
     """One station's published files, as bytes (None: not published)."""
 
-    chain: bytes
+    chain: bytes | None
     zero: bytes | None
     final: bytes | None
 
@@ -176,8 +182,11 @@ def checked_chains(
     coverage, problems = anchored_coverage(record, snapshot, trust)
     known = set(geography.stations)
     chains: dict[str, ChainFile] = {}
+    problems += never_opened_reported(snapshot, trust)
     for station, files in sorted(snapshot.stations.items()):
         at = f"e2e/ballots/{station}.jsonl"
+        if files.chain is None:  # its reports are read for `never_opened_reported` alone
+            continue
         if station not in known:
             detail = f"{station} is not a station of the ceremony's definition"
             problems.append(OriginProblem(OriginFault.NOT_A_STATION, at, detail, station))
@@ -187,7 +196,7 @@ def checked_chains(
         except ChainFormatError as error:
             problems += _typed(OriginFault.CHAIN_UNREADABLE, error.problems, station, at)
             continue
-        found = _reports(station, chain, files, at)
+        found = _reports(station, chain, files, at, coverage)
         if not found:
             zero = files.zero
             assert zero is not None
@@ -229,8 +238,30 @@ def missing_stations(coverage: Coverage, snapshot: Snapshot, trust: Trust) -> li
     return [
         OriginProblem(OriginFault.STATION_MISSING, f"e2e/ballots/{station}.jsonl", detail, station)
         for station, boxes in sorted(coverage.devices.items())
-        if boxes and station not in snapshot.stations and station not in trust.never_opened
+        if boxes
+        and (station not in snapshot.stations or snapshot.stations[station].chain is None)
+        and station not in trust.never_opened
     ]
+
+
+def never_opened_reported(snapshot: Snapshot, trust: Trust) -> list[OriginProblem]:
+    """Each station the guardian was told never opened whose zero or final report the snapshot
+    holds: a box that signed a report opened, and its chain, left out, would let a ballot copied
+    from it into another chain go unseen (§8)."""
+    problems = []
+    for station in sorted(trust.never_opened):
+        files = snapshot.stations.get(station)
+        for kind, data in (
+            ("zero", None if files is None else files.zero),
+            ("final", None if files is None else files.final),
+        ):
+            if data is not None:
+                at = f"reports/{station}/{kind}.json"
+                detail = "is published: the station you named as never opened has a report"
+                problems.append(
+                    OriginProblem(OriginFault.NEVER_OPENED_REPORTED, at, detail, station)
+                )
+    return problems
 
 
 def anchored_coverage(
@@ -324,10 +355,12 @@ def proof_problems(
 
 
 def _reports(
-    station: str, chain: ChainFile, files: StationFiles, chain_at: str
+    station: str, chain: ChainFile, files: StationFiles, chain_at: str, coverage: Coverage | None
 ) -> list[OriginProblem]:
-    """The station's zero and final reports, signed by the chain's box; the final one's
-    `e2e.chain_close` the chain's close (each problem's path under `chain_at`)."""
+    """The station's zero and final reports, signed by the chain's box and (with a sealed
+    record) by the staff it and its amendments register, as the centre requires
+    (`_staff`); the final one's `e2e.chain_close` the chain's close (each problem's path under
+    `chain_at`)."""
     problems = []
     device = chain.start.device
     closes = None
@@ -337,11 +370,14 @@ def _reports(
             problems.append(OriginProblem(OriginFault.REPORT_MISSING, at, "not published", station))
             continue
         try:
-            report = verify_signed(decode_signed(data), device)
+            signed = decode_signed(data)
+            report = verify_signed(signed, device)
         except SandoghError as error:
             detail = f"not signed by the chain's box {device.text}: {error}"
             problems.append(OriginProblem(OriginFault.REPORT_NOT_SIGNED, at, detail, station))
             continue
+        if coverage is not None:
+            problems += _staff(coverage, station, signed, ReportKind(kind), at)
         if report.station != station or report.kind.value != kind:
             detail = f"is not {station}'s {kind} report"
             problems.append(OriginProblem(OriginFault.REPORT_OF_ANOTHER, at, detail, station))
@@ -352,6 +388,20 @@ def _reports(
         detail = "is not the chain's close"
         problems.append(OriginProblem(OriginFault.CLOSE_DIFFERS, at, detail, station))
     return problems
+
+
+def _staff(
+    coverage: Coverage, station: str, signed: SignedReport, kind: ReportKind, at: str
+) -> list[OriginProblem]:
+    """The report's staff signatures those the centre requires (`check_staff`: registered for
+    the station in their role; a final report by two of them, the head among them): a box key
+    stolen alone would otherwise sign a chain of one voter's ballot and its final report, and
+    have that vote decrypted (§8)."""
+    try:
+        check_staff(signed, kind, station, coverage.staff.get(station, ()))
+    except SignatureError as error:
+        return _typed(OriginFault.STAFF_NOT_ON_RECORD, error.problems, station, at)
+    return []
 
 
 def check_tally(
