@@ -81,3 +81,20 @@ def test_a_station_named_never_opened_with_a_published_report_is_refused(
         checked_chains(election.guardians.record, folder, never)
     (folder / "reports" / ST_2 / "zero.json").unlink()
     assert set(checked_chains(election.guardians.record, folder, never)) == {ST_1}
+
+
+def test_a_station_named_not_closed_is_left_out_until_its_final_report_is_published(
+    tmp_path: Path,
+) -> None:
+    """A box that opened and failed (or is still open): its zero report is published, its chain
+    and final report are not; the guardian names it `--not-closed` and the rest decrypts. Once
+    its final report is published, the name is refused: that box closed."""
+    election = _election(DEVICE, DEVICE_2, anchor="e2e")
+    folder = _publish(election, tmp_path / "s")
+    (folder / "e2e" / "ballots" / f"{ST_2}.jsonl").unlink()
+    open_box = Trust(not_closed=frozenset({ST_2}))
+    assert _faults(folder, open_box) == {(OriginFault.NOT_CLOSED_REPORTED, ST_2)}
+    (folder / "reports" / ST_2 / "final.json").unlink()
+    assert (folder / "reports" / ST_2 / "zero.json").is_file()
+    assert set(checked_chains(election.guardians.record, folder, open_box)) == {ST_1}
+    assert _faults(folder, Trust()) == {(OriginFault.STATION_MISSING, ST_2)}

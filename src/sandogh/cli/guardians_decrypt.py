@@ -90,6 +90,15 @@ def decrypt(
             show_default=False,
         ),
     ] = None,
+    not_closed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--not-closed",
+            help="A station whose box opened and, you know from a second source, never closed "
+            "(repeat): it has no final report, and its chain may be missing from the snapshot.",
+            show_default=False,
+        ),
+    ] = None,
     private: Private = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -112,7 +121,9 @@ def decrypt(
         warn("unanchored", lang)
     elif anchor is None:
         warn("no_anchor", lang)
-    trust = tally_origin.Trust(anchor, unanchored, frozenset(never_opened or ()))
+    trust = tally_origin.Trust(
+        anchor, unanchored, frozenset(never_opened or ()), frozenset(not_closed or ())
+    )
     chains = checked_chains(parsed, snapshot, trust)
     if mix_input is not None:
         given = read_document(mix_input)

@@ -231,7 +231,7 @@ def run(options: LiveOptions, out: Console) -> None:
                 None
                 if guardians is None
                 else functools.partial(
-                    _decrypt, guardians, anchor, folder, decrypted, out, lang, site
+                    _decrypt, guardians, anchor, folder, decrypted, out, lang, site, station
                 )
             )
             _watch(out, lang, plan, parts, day, reported, options.exit_when_done, after_day)
@@ -498,13 +498,23 @@ def _decrypt(
     out: Console,
     lang: Lang,
     site: str,
+    kiosk: str,
 ) -> None:
     """The day over: the guardians decrypt the published tallies, held to the sealed record of
     fingerprint `anchor`; the publisher then writes them into the record. The last chains come
     a poll after the last report: wait for them."""
     time.sleep(2 * PUBLISH_SECONDS)
+    # the kiosk's box stays open for whoever tries it: until it closes its ballots are in no
+    # final report, and the guardians name it as not closed, as they would a box that failed
+    closed = any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json"))
+    open_kiosk = frozenset() if closed else frozenset({kiosk})
     count = decrypt_tallies(
-        guardians, folder / "tallies", folder / "decrypted", folder / "site", anchor=anchor
+        guardians,
+        folder / "tallies",
+        folder / "decrypted",
+        folder / "site",
+        anchor=anchor,
+        not_closed=open_kiosk,
     )
     decrypted.set()
     short = _digits(short_fingerprint(anchor), lang)

@@ -141,6 +141,7 @@ def decrypt_tallies(
     snapshot: Path | None = None,
     *,
     anchor: str | None = None,
+    not_closed: frozenset[str] = frozenset(),
 ) -> int:
     """Have the guardians `PRESENT` decrypt every encrypted tally under `tallies` and combine
     their partial decryptions into `out`, at the same paths; mix a large contest's input
@@ -148,13 +149,14 @@ def decrypt_tallies(
     `mix-<t>.json` and `rows.json` (docs/e2e.md §11.5, "Files"); how many files. Each tally is
     first held to the chains and reports of the published `snapshot` (its root) and to its
     sealed pre-election record, of fingerprint `anchor`, as a guardian's `decrypt --snapshot
-    --anchor` does (§8): `GuardianFileError` if anything there does not check."""
+    --anchor` does (§8), with the stations `not_closed` named as a guardian's `--not-closed`
+    names them: `GuardianFileError` if anything there does not check."""
     record = _read(guardians.record)
     products = None
     if snapshot is not None:
         parsed = read_record(record)
         folder = snapshot / "data" / parsed.plan.election
-        chains = checked_chains(parsed, folder, Trust(anchor=anchor))
+        chains = checked_chains(parsed, folder, Trust(anchor=anchor, not_closed=not_closed))
         products = {station: chain_products(RISTRETTO255, c) for station, c in chains.items()}
         for path in sorted((tallies / "mixes").rglob("*.json")):
             check_input(folder, parsed.plan.definition_hash, chains, _read(path))

@@ -52,6 +52,8 @@ FA: dict[str, str] = {
     "به‌عنوان شعبه‌ای که هرگز باز نشد نام ببرید",
     "origin_never_opened_reported": "شعبه {station} را شعبه‌ای که هرگز باز نشد نام بردید، "
     "اما صورتجلسه امضاشده آن در نسخه منتشرشده هست: صندوق آن باز شده است",
+    "origin_not_closed_reported": "شعبه {station} را شعبه‌ای که بسته نشد نام بردید، اما "
+    "صورتجلسه پایانی امضاشده آن در نسخه منتشرشده هست: صندوق آن بسته شده است",
 }
 
 EN: dict[str, str] = {
@@ -98,6 +100,8 @@ EN: dict[str, str] = {
     "with --never-opened",
     "origin_never_opened_reported": "you named station {station} as never opened, but its "
     "signed report is in the snapshot: its box opened",
+    "origin_not_closed_reported": "you named station {station} as not closed, but its signed "
+    "final report is in the snapshot: its box closed",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -93,6 +93,7 @@ class OriginFault(StrEnum):
     TALLY_NOT_PRODUCT = "tally-not-product"
     STATION_MISSING = "station-missing"
     NEVER_OPENED_REPORTED = "never-opened-reported"
+    NOT_CLOSED_REPORTED = "not-closed-reported"
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,13 @@ class Trust:
     ceremony's); `unanchored` lets a snapshot with no record through (a rehearsal only);
     `never_opened` names the stations the guardian was told, from a second source, that their
     box never opened: a station the sealed record gives a box has its chain in the snapshot or is
-    named here, else it is refused (§8)."""
+    named here, else it is refused (§8); `not_closed` those whose box opened and never closed
+    (it failed, or is still open): they hold ballots no final report counts, and are left out."""
 
     anchor: str | None = None
     unanchored: bool = False
     never_opened: frozenset[str] = frozenset()
+    not_closed: frozenset[str] = frozenset()
 
 
 def checked_products(
@@ -240,27 +243,28 @@ def missing_stations(coverage: Coverage, snapshot: Snapshot, trust: Trust) -> li
         for station, boxes in sorted(coverage.devices.items())
         if boxes
         and (station not in snapshot.stations or snapshot.stations[station].chain is None)
-        and station not in trust.never_opened
+        and station not in trust.never_opened | trust.not_closed
     ]
 
 
 def never_opened_reported(snapshot: Snapshot, trust: Trust) -> list[OriginProblem]:
     """Each station the guardian was told never opened whose zero or final report the snapshot
-    holds: a box that signed a report opened, and its chain, left out, would let a ballot copied
-    from it into another chain go unseen (§8)."""
+    holds (a box that signed a report opened), and each told not closed whose final report it
+    holds (that box closed): its chain, left out, would let a ballot copied from it into another
+    chain go unseen, or its counted ballots go undecrypted (§8)."""
+    named = [(s, "zero", OriginFault.NEVER_OPENED_REPORTED) for s in trust.never_opened]
+    named += [(s, "final", OriginFault.NEVER_OPENED_REPORTED) for s in trust.never_opened]
+    named += [(s, "final", OriginFault.NOT_CLOSED_REPORTED) for s in trust.not_closed]
     problems = []
-    for station in sorted(trust.never_opened):
+    for station, kind, fault in sorted(named):
         files = snapshot.stations.get(station)
-        for kind, data in (
-            ("zero", None if files is None else files.zero),
-            ("final", None if files is None else files.final),
-        ):
-            if data is not None:
-                at = f"reports/{station}/{kind}.json"
-                detail = "is published: the station you named as never opened has a report"
-                problems.append(
-                    OriginProblem(OriginFault.NEVER_OPENED_REPORTED, at, detail, station)
-                )
+        if files is not None and (files.zero if kind == "zero" else files.final) is not None:
+            detail = (
+                "is published: the station you named as never opened has a report"
+                if fault is OriginFault.NEVER_OPENED_REPORTED
+                else "is published: the station you named as not closed closed"
+            )
+            problems.append(OriginProblem(fault, f"reports/{station}/{kind}.json", detail, station))
     return problems
 
 
