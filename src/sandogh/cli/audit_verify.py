@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +19,7 @@ from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.core.audit.rounds import ContestRisk
 from sandogh.locale.digits import format_int, format_percent, to_persian_digits
 from sandogh.locale.language import Lang
+from sandogh.locale.rules import Rule, by_rules
 from sandogh.publish.audit_checks import AuditCheck, AuditVerification, Step
 
 # The audit's verifier is imported by the command that runs it: every `sandogh` process imports
@@ -77,9 +77,8 @@ _EN = {
     "verdict_fail": "FAILED: {file} {field} — {reason}",
 }
 
-_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 #: the readers' and the replay's messages a person reading Persian gets in Persian
-_RULES: tuple[_Rule, ...] = (
+_RULES: tuple[Rule, ...] = (
     (re.compile(r"missing"), lambda _: "نیست"),
     (re.compile(r"cannot read it: (.*)"), lambda m: f"خوانده نشد: {m[1]}"),
     (re.compile(r"no such sample"), lambda _: "طرح چنین نمونه‌ای ندارد"),
@@ -135,11 +134,7 @@ def reason(check: AuditCheck, lang: Lang) -> str:
         return say("differs", lang, published=check.published, expected=check.expected)
     if lang == "en":
         return check.detail
-    for pattern, persian in _RULES:
-        match = pattern.fullmatch(check.detail)
-        if match is not None:
-            return persian(match)
-    return check.detail
+    return by_rules(check.detail, _RULES)
 
 
 def audit_verify_command(

@@ -11,12 +11,10 @@ elsewhere, a file past its bound) is said in Persian whole, from its type and va
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.locale.rules import Rule, by_rules
 from sandogh.verify_election.errors import Refusal, RefusedError
-
-_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 #: V20's reasons for a station with no chain, as the English details say them
 _REASONS = {
@@ -44,7 +42,7 @@ def _proof(match: re.Match[str]) -> str:
     return f"{named} درست درنمی‌آید{rest}"
 
 
-_RULES: list[_Rule] = [
+_RULES: list[Rule] = [
     (
         re.compile(r"missing: --anchor was given"),
         lambda _: "پرونده نیست، با آنکه اثر انگشت سیاهه مهرشده با --anchor داده شد",
@@ -266,11 +264,7 @@ _RULES: list[_Rule] = [
 
 def detail_fa(detail: str) -> str:
     """`detail` in Persian when its form is one of the common ones; else as it is."""
-    for pattern, persian in _RULES:
-        match = pattern.fullmatch(detail)
-        if match is not None:
-            return persian(match)
-    return detail
+    return by_rules(detail, _RULES)
 
 
 REFUSALS: dict[Refusal, str] = {
