@@ -90,21 +90,7 @@ def test_a_wrong_partial_decryption_is_left_out_and_named() -> None:
 
 
 def test_a_wrong_signed_share_leaves_its_guardian_out_and_the_others_decrypt() -> None:
-    record_file, keys = ceremony()
-    record = read_record(record_file)
-    tally = Tally("S1", (TallyContest("C1", 3, (("a", encrypt(GROUP, record.joint_key, 3, 5)),)),))
-    tally_file = Document("tally.json", encode_tally(tally))
-    files = {
-        i: d.decrypt(
-            record_file,
-            Document("k", keys[i]),
-            tally_file,
-            KEYS[i],
-            draw(i),
-            products=_products(tally_file),
-        )
-        for i in (1, 2, 3)
-    }
+    record_file, tally_file, files = _three_partials()
     document = json.loads(files[2])
     del document["signature"]
     document["contests"][0]["options"][0]["share"] = GROUP.generator.hex()
@@ -123,21 +109,7 @@ def test_a_wrong_signed_share_leaves_its_guardian_out_and_the_others_decrypt() -
 def test_a_partial_with_a_broken_signature_is_left_out_and_the_others_combine() -> None:
     """§8: a guardian whose file fails is left out and named; two good partials still make the
     quorum (the review's finding: one broken signature aborted `combine`)."""
-    record_file, keys = ceremony()
-    record = read_record(record_file)
-    tally = Tally("S1", (TallyContest("C1", 3, (("a", encrypt(GROUP, record.joint_key, 3, 5)),)),))
-    tally_file = Document("tally.json", encode_tally(tally))
-    partials = {
-        i: d.decrypt(
-            record_file,
-            Document("k", keys[i]),
-            tally_file,
-            KEYS[i],
-            draw(i),
-            products=_products(tally_file),
-        )
-        for i in (1, 2, 3)
-    }
+    record_file, tally_file, partials = _three_partials()
     broken = json.loads(partials[2])
     broken["signature"] = "00" * 64
     files = [
@@ -157,3 +129,23 @@ def _products(tally_file: Document) -> dict[str, dict[str, ContestProduct]]:
     check is `tally_origin`'s (tests/publish/test_e2e_record.py)."""
     made = decode_tally(GROUP, tally_file.data, tally_file.where)
     return {made.station: {c.contest: ContestProduct(c.ballots, c.options) for c in made.contests}}
+
+
+def _three_partials() -> tuple[Document, Document, dict[int, bytes]]:
+    """A ceremony's record, a tally of 3 votes, and each of the 3 guardians' partials of it."""
+    record_file, keys = ceremony()
+    record = read_record(record_file)
+    tally = Tally("S1", (TallyContest("C1", 3, (("a", encrypt(GROUP, record.joint_key, 3, 5)),)),))
+    tally_file = Document("tally.json", encode_tally(tally))
+    partials = {
+        i: d.decrypt(
+            record_file,
+            Document("k", keys[i]),
+            tally_file,
+            KEYS[i],
+            draw(i),
+            products=_products(tally_file),
+        )
+        for i in (1, 2, 3)
+    }
+    return record_file, tally_file, partials
