@@ -136,7 +136,7 @@ def check_chain(
     those hold, each ballot's proofs and the challenged ballots' openings (§6). Empty when it
     holds. The hashes go first because they cost next to nothing: a file that does not end
     with the close its station's report signs is refused before any proof is checked."""
-    problems = _hashes(context, chain, station=station, device=device, zero_report=zero_report)
+    problems = check_links(context, chain, station=station, device=device, zero_report=zero_report)
     if problems:
         return problems
     for entry in chain.ballots:
@@ -173,20 +173,9 @@ def check_links(
     device: PublicKey,
     zero_report: Collection[str],
 ) -> list[Problem]:
-    """`check_chain`'s start, codes and close only, without the proofs: what a guardian needs
-    to know that a chain is the one its station's final report closes (§8)."""
-    return _hashes(context, chain, station=station, device=device, zero_report=zero_report)
-
-
-def _hashes(
-    context: ElectionContext,
-    chain: ChainFile,
-    *,
-    station: str,
-    device: PublicKey,
-    zero_report: Collection[str],
-) -> list[Problem]:
-    """The start, every code and the close, computed again."""
+    """The start, every code and the close, computed again: `check_chain` without the proofs,
+    what a guardian needs to know that a chain is the one its station's final report closes
+    (§8)."""
     problems: list[Problem] = []
     start = chain.start
     if start.station != station:
