@@ -1,9 +1,11 @@
 """ALPHA (docs/audit.md §4.4) against the numbers of SHANGRLA's own tests and hand-worked cases.
 
 pbstark/SHANGRLA, tests/core/test_NonnegMean.py: `test_sample_size` (a fixed alternative η = 3/4,
-N = 1000, t = 1/2: 8 draws of 1 or 14 draws of 3/4 reach α = 5 %), `test_alpha_mart` (N = 7,
+N = 1000, t = 1/2: 8 draws of 1 or 14 draws of 3/4 reach α = 5 %), `test_alpha_mart` (draws of
+1/2 against t = 1/2 leave P = 1; against t = 10⁻⁴ every P after the first is below 10⁻⁴; N = 7,
 t = 3/7: a last draw that makes the sample sum exceed N·t gives P = 0) and `test_shrink_trunc`
-(the estimator's formula).
+(the estimator's formula). Stark's ALPHA paper (2023) prints simulated mean sample sizes only;
+its worked identity, BRAVO as ALPHA with a fixed η, is checked below.
 """
 
 import math
@@ -21,6 +23,17 @@ def test_shangrla_sample_sizes_for_a_fixed_alternative() -> None:
     assert alpha([Fraction(1)] * 20, Fraction(1), Fixed(Fraction(3, 4)), 1000).draws_to(FIVE) == 8
     draws = [Fraction(3, 4)] * 30
     assert alpha(draws, Fraction(1), Fixed(Fraction(3, 4)), 1000).draws_to(FIVE) == 14
+
+
+def test_shangrla_alpha_mart_with_a_fixed_alternative_of_three_quarters() -> None:
+    # SHANGRLA's default estimator: the fixed alternative η = t + (u − t)/2, N = 10⁶.
+    halves = [Fraction(1, 2)] * 5
+    eta, n = Fixed(Fraction(3, 4)), 10**6
+    assert alpha(halves, Fraction(1), eta, n).history == (Fraction(1),) * 5
+    tiny = Fraction(1, 10**4)
+    assert all(p < tiny for p in alpha(halves, Fraction(1), eta, n, tiny).history[1:])
+    rising = [Fraction(k, 10) for k in (6, 8, 10, 12, 14)]
+    assert all(p < tiny for p in alpha(rising, Fraction(2), eta, n, tiny).history[1:])
 
 
 def test_with_replacement_a_fixed_alternative_grows_by_eta_over_t() -> None:

@@ -13,6 +13,7 @@ from sandogh.core.audit import (
     GENTLE_INFLATOR,
     AuditInputError,
     Comparison,
+    Discrepancies,
     Reading,
     Totals,
     assertions_for,
@@ -192,3 +193,23 @@ def test_a_threshold_the_paper_does_not_reach_is_confirmed_at_most_at_the_risk_l
         rng.shuffle(paper)
         confirmed += polling(above.assorter, reported, paper[:60], 1000).confirms(TEN)
     assert confirmed <= TEN * runs
+
+
+def test_the_gentle_comparison_p_value_by_hand() -> None:
+    # Lindeman and Stark, "A Gentle Introduction to Risk-Limiting Audits" (IEEE S&P 10(5), 2012),
+    # ballot-level comparison: with γ = 1.03905 and diluted margin μ each clean card multiplies
+    # P by 1 − μ/(2γ) and a one-vote overstatement divides it by 1 − 1/(2γ). At μ = 5 %, α = 10 %:
+    # ⌈ln 10 / −ln(1 − 0.05/2.0781)⌉ = 95 clean cards (the estimate "4.8/μ" (E1) says 96), and
+    # with one one-vote overstatement among the cards ⌈ln(10/(1 − 1/2.0781)) /
+    # −ln(1 − 0.05/2.0781)⌉ = 122 cards ((E1) with that one overstatement expected: 123).
+    margin = Fraction(1, 20)
+    comparison = Comparison(WL, margin, GENTLE_INFLATOR)
+    clean = card_comparison_km(comparison, [(W, W)] * 95)
+    assert clean.draws_to(TEN) == 95
+    one_over = card_comparison_km(comparison, [(W, OTHER)] + [(W, W)] * 121)
+    assert one_over.draws_to(TEN) == 122
+    gamma = GENTLE_INFLATOR
+    exact = (1 - margin / (2 * gamma)) ** 122 / (1 - 1 / (2 * gamma))
+    assert exact <= one_over.p_value <= exact * (1 + Fraction(1, 2**88))
+    assert comparison_size(margin, TEN, gamma) == 96
+    assert comparison_size(margin, TEN, gamma, Discrepancies(over1=Fraction(1, 123))) == 123
