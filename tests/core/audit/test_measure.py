@@ -15,13 +15,16 @@ from sandogh.core.audit import (
     Comparison,
     Discrepancies,
     Reading,
+    ShrinkTrunc,
     Totals,
+    alpha,
     assertions_for,
     batch_comparison,
     bravo,
     card_comparison,
     card_comparison_km,
     comparison_size,
+    kaplan_markov,
     pairwise,
     polling,
 )
@@ -213,3 +216,26 @@ def test_the_gentle_comparison_p_value_by_hand() -> None:
     assert exact <= one_over.p_value <= exact * (1 + Fraction(1, 2**88))
     assert comparison_size(margin, TEN, gamma) == 96
     assert comparison_size(margin, TEN, gamma, Discrepancies(over1=Fraction(1, 123))) == 123
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(st.sampled_from([W, L, OTHER, Reading.invalid(), None]), max_size=80),
+    st.lists(st.sampled_from([W, L, OTHER, None]), max_size=80),
+)
+def test_scoring_each_distinct_reading_once_gives_the_same_fractions(
+    papers: list[Reading | None], records: list[Reading | None]
+) -> None:
+    # measure.py scores each distinct reading once (bench/audit.py): the P-values are the very
+    # Fractions of scoring every card, which `sandogh audit verify` re-derives
+    reported = Totals(1000, 1000, 950, {"w": 520, "l": 380, "o": 50})
+    comparison = Comparison(WL, WL.margin(reported), GENTLE_INFLATOR)
+    pairs = list(zip(records, papers, strict=False))
+    each = [comparison.card(record, paper) for record, paper in pairs]
+    assert polling(WL, reported, papers, 1000) == alpha(
+        [WL.score(p) for p in papers], WL.upper, ShrinkTrunc(WL.mean(reported)), 1000
+    )
+    assert card_comparison(comparison, pairs, 1000) == alpha(
+        each, comparison.upper, ShrinkTrunc(comparison.clean, f=Fraction(1)), 1000
+    )
+    assert card_comparison_km(comparison, pairs) == kaplan_markov(each)

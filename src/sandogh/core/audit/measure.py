@@ -7,8 +7,9 @@ valid P-value per draw (ALPHA, Stark 2023; Kaplan–Markov, Stark 2009, for comp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from fractions import Fraction
+from typing import TypeVar
 
 from sandogh.core.audit.alpha import ShrinkTrunc, alpha
 from sandogh.core.audit.assorter import Assorter
@@ -20,6 +21,7 @@ from sandogh.core.audit.risk import Measurement
 from sandogh.core.definition.problems import Problem
 
 HALF = Fraction(1, 2)
+K = TypeVar("K", bound=Hashable)
 
 
 def polling(
@@ -43,8 +45,7 @@ def polling(
         raise AuditInputError(
             [Problem("reported", f"assorter mean {eta0}: only a full hand count can confirm")]
         )
-    draws = [assorter.score(p) for p in papers]
-    return alpha(draws, assorter.upper, ShrinkTrunc(eta0, d), population)
+    return alpha(_values(assorter.score, papers), assorter.upper, ShrinkTrunc(eta0, d), population)
 
 
 def card_comparison(
@@ -54,7 +55,7 @@ def card_comparison(
     d: int = 100,
 ) -> Measurement:
     """ALPHA on B of (record, paper) pairs, η_0 the clean value, f = 1 (§4.2, §4.4)."""
-    draws = [comparison.card(record, paper) for record, paper in pairs]
+    draws = _values(lambda pair: comparison.card(*pair), pairs)
     return alpha(draws, comparison.upper, _comparing(comparison, d), population)
 
 
@@ -63,7 +64,7 @@ def card_comparison_km(
 ) -> Measurement:
     """Kaplan–Markov on B (§4.5), for cards drawn with replacement: the Gentle Introduction's
     P-value when the inflator is > 1."""
-    return kaplan_markov([comparison.card(record, paper) for record, paper in pairs])
+    return kaplan_markov(_values(lambda pair: comparison.card(*pair), pairs))
 
 
 def batch_comparison(
@@ -72,6 +73,19 @@ def batch_comparison(
     """ALPHA with replacement on B of (tally sheet, hand count) per station drawn PPS (§4.3)."""
     draws = [comparison.batch(reported, hand) for reported, hand in stations]
     return alpha(draws, comparison.upper, _comparing(comparison, d), None)
+
+
+def _values(value: Callable[[K], Fraction], keys: Sequence[K]) -> list[Fraction]:
+    """`value` of each key, computed once per distinct key: a contest's cards show a handful of
+    distinct readings, and scoring one in Fractions costs more than the risk's step for it
+    (bench/audit.py). The values are the same Fractions either way."""
+    known: dict[K, Fraction] = {}
+    values = []
+    for key in keys:
+        if key not in known:
+            known[key] = value(key)
+        values.append(known[key])
+    return values
 
 
 def _comparing(comparison: Comparison, d: int) -> ShrinkTrunc:
