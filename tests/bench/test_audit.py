@@ -1,5 +1,6 @@
-"""bench/audit.py runs: every figure of it on the Kerman example's three stations (a smoke test;
-its figures are read from a national run, never asserted: speed targets live in bench/)."""
+"""bench/audit.py runs: every figure of it on the Kerman example's three stations and the risk
+of 50 readings (a smoke test; its figures are read from a national run, never asserted: speed
+targets live in bench/)."""
 
 from __future__ import annotations
 
@@ -39,4 +40,11 @@ def test_every_figure_is_measured(bench: ModuleType) -> None:
     assert figures["stations"] == 3
     assert figures["papers"] == figures["frame_papers"] == 910
     assert figures["papers_pulled"] <= 50
+    assert all(value > 0 for value in figures.values())
+
+
+def test_every_risk_figure_is_measured(bench: ModuleType) -> None:
+    figures = bench.risk(50)
+    assert figures["risk_readings"] == 50
+    assert len(figures) == 3 + 5 * 3
     assert all(value > 0 for value in figures.values())
