@@ -15,8 +15,10 @@ from sandogh.publish.findings import Disagreement
 from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource, HttpSource
 from sandogh.publish.verify import Verification, stations_of, verify_snapshot
+from sandogh.services.acting import Actor
+from sandogh.services.certifications import certify
 from sandogh.services.results import import_results
-from sandogh.services.supervision import Actor, certify, void
+from sandogh.services.voids import void
 from tests.services.build import LATER, ROUND_2, ST_1, ST_2, ST_3
 
 from .build import NewUnitOfWork, final_report, record_fingerprint, report

@@ -28,6 +28,7 @@ from sandogh.core.supervision import (
     boxes_voided,
     effects_in_unit,
 )
+from sandogh.services.certifications import CertifiedError, frozen_sheets
 from sandogh.services.elections import (
     SYSTEM,
     UnitOfWorkFactory,
@@ -43,7 +44,6 @@ from sandogh.services.errors import (
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_certifications, recorded_voids
-from sandogh.services.supervision import CertifiedError, frozen_sheets
 
 Progress = Callable[[int], None]
 
