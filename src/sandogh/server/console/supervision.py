@@ -4,8 +4,8 @@ contest's result or undo a certification.
 
 Each form calls `services.voids` or `services.certifications` with the signed-in operator as its
 `Actor`: the use case asks the rights for every unit it touches and logs a refusal itself; the
-page shows the reason of any refusal beside the results. There is no form that edits counts: a supervisor approves or
-voids, never enters figures (issue 4, item 1).
+page shows the reason of any refusal beside the results. There is no form that edits counts: a
+supervisor approves or voids, never enters figures (issue 4, item 1).
 """
 
 from __future__ import annotations
