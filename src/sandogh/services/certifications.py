@@ -40,6 +40,7 @@ from sandogh.services.acting import (
 )
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
+from sandogh.services.recorded_decisions import recorded_corrections
 
 
 class CertifiedError(SandoghError):
@@ -121,6 +122,7 @@ def certify(
             constituency,
             sheets=sheets,
             voids=[r.void for r in work.voids.all(election)],
+            corrections=recorded_corrections(work, election),
         )
         made = Certification(
             election, contest, constituency, actor.username, actor.grant, now, digest
