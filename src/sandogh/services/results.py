@@ -32,6 +32,7 @@ from sandogh.core.supervision import (
     correct_totals,
     correction_in,
     effects_in_unit,
+    superseding,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
 from sandogh.services.elections import (
@@ -202,6 +203,7 @@ class UnitResult:
     previous: RoundComparison | None
     voided: tuple[Effect, ...] = ()  # what voids took from the contest in this unit
     corrected: HandCountCorrection | None = None  # a hand count counted here, or superseding
+    superseded: bool = False  # the unit lies inside the corrected constituency: as reported
 
     @property
     def stations_voided(self) -> int:
@@ -248,6 +250,8 @@ def show_results(
                     previous=_previous(work, each, code, tallied),
                     voided=tallied.voided_in(each.id, code),
                     corrected=tallied.corrected_in(each.id, code),
+                    superseded=superseding(tallied.geography, tallied.corrections, each.id, code)
+                    is not None,
                 )
             )
         return ResultsView(tallied, tuple(results), tallied.findings())
