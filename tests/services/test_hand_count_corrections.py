@@ -20,6 +20,7 @@ from sandogh.services.audit_errors import (
     HandCountNotDueError,
     HandCountNotRecordedError,
     ResultsChangedError,
+    StoredHandCountError,
 )
 from sandogh.services.audit_status import audit_status, record_hand_count
 from sandogh.services.audits import record_seed, start_audit
@@ -189,3 +190,28 @@ def test_a_certified_hand_count_rewritten_in_the_database_is_refused(engine: Eng
     with pytest.raises(UnrecordedDecisionError, match=r"records votes") as raised:
         show_results(uow, SMALL.id)
     assert raised.value.number == "president:IR"
+
+
+@pytest.mark.parametrize(
+    ("counts", "path"),
+    [
+        ({"cast": "903", "valid": 900, "votes": {}}, r"counts\.cast: '903' is not a count"),
+        ({"cast": 903, "valid": 900, "votes": {"21": -1}}, r"counts\.votes\.21: -1 is not"),
+        ({"cast": 903, "valid": 900, "votes": []}, r"counts\.votes: \[\] is not an object"),
+        (
+            {"cast": 903, "valid": 900, "invalid": {"x": 1}, "votes": {}},
+            r"counts\.invalid\.x: no such",
+        ),
+    ],
+)
+def test_a_stored_hand_count_that_does_not_read_names_the_path(
+    engine: Engine, counts: dict[str, object], path: str
+) -> None:
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, now=TEST_NOW)
+
+    _escalated(uow)
+    with engine.begin() as connection:
+        connection.execute(update(AuditHandCountRow).values(counts=counts))
+    with pytest.raises(StoredHandCountError, match=r"hand_counts\[president:IR\]\." + path):
+        audit_status(uow, SMALL.id)
