@@ -29,7 +29,7 @@ from sandogh.services.hand_count_corrections import certify_hand_count
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results, tally
-from sandogh.services.voids import void
+from sandogh.services.voids import CorrectedError, void
 from sandogh.store.engine import make_engine
 from sandogh.store.tables import AuditHandCountRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -91,6 +91,9 @@ def test_a_certified_hand_count_is_the_result_logged_and_shown(
 
     with pytest.raises(HandCountCertifiedError):
         certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    # a void would be silently overridden by the hand count's figures: refused
+    with pytest.raises(CorrectedError, match="touches president:IR"):
+        void(uow, BOARD, SMALL.id, StationVoid(STATIONS[0], None, VoidDecision("r", "ref")), **NOW)
 
     # certifying the contest now certifies the corrected figures: the digest covers the hand count
     certified = certify(uow, BOARD, SMALL.id, "president", "IR", **NOW)

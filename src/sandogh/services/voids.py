@@ -4,6 +4,9 @@ Issue 4, item 4: a void is checked against the definition first (every problem, 
 so that rights are asked of real places; it needs VOID at every place it touches, is refused
 while a certification it touches is in force, and is stored naming the log entry that recorded
 it: results believe it only with that entry (`services.recorded_decisions`; issue 9, section 3).
+A void touching a constituency whose full hand count is certified as its result is refused
+(`CorrectedError`): the hand count counted every paper, and its figures would silently stand
+over the void (issue 11).
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from dataclasses import dataclass, replace
 from sandogh.core.access import Action
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint
 from sandogh.core.supervision import (
     CandidateVoid,
     ConstituencyVoid,
     Effect,
+    HandCountCorrection,
     StationVoid,
     Void,
     VoidError,
@@ -34,6 +39,19 @@ from sandogh.services.acting import Actor, acted, common_place, election_day, gu
 from sandogh.services.certifications import CertifiedError
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork, VoidRecord
+from sandogh.services.recorded_decisions import recorded_corrections
+
+
+class CorrectedError(SandoghError):
+    """What was asked touches a constituency whose certified hand count is its result."""
+
+    def __init__(self, correction: HandCountCorrection, what: str) -> None:
+        self.correction = correction
+        c = correction
+        super().__init__(
+            f"{what} touches {c.key}, whose full hand count {c.by} certified as its result at "
+            f"{c.at.isoformat()}"
+        )
 
 
 @dataclass(frozen=True)
@@ -68,6 +86,9 @@ def void(
         for certification in work.certifications.in_force(election):
             if touches(geography, decided, certification.contest, certification.constituency):
                 raise CertifiedError(certification, f"this {kind_of(decided)} void")
+        for corrected in recorded_corrections(work, election):
+            if touches(geography, decided, corrected.contest, corrected.constituency):
+                raise CorrectedError(corrected, f"this {kind_of(decided)} void")
         record = work.voids.add(VoidRecord(election, decided, actor.username, now))
         _, effects = apply_voids(
             geography, work.tallies.all(election), [r.void for r in work.voids.all(election)]
