@@ -20,9 +20,9 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 from sandogh.core.access import Grant, Role
 from sandogh.core.definition.model import Election, Location, Name
 from sandogh.core.supervision import CaseKind
+from sandogh.services.acting import Actor
 from sandogh.services.cases import open_case
 from sandogh.services.ports import LedgerEntry
-from sandogh.services.supervision import Actor
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork

@@ -160,3 +160,24 @@ def test_a_close_margin_is_sent_to_a_hand_count_that_waits_for_certification(
         ok=False,
     )
     assert "this contest's hand count is already recorded" in again.output
+    board = ["--as", "tehrani", "--role", "supervisor", "--place", "IR", "--reason", "minutes 12"]
+    certified = _run(
+        db, "audit", "certify-hand-count", "-e", election.id, "--contest", "president:IR", *board
+    )
+    assert "به‌عنوان نتیجه تأیید شد" in certified.output
+    assert "منتخب: 25" in certified.output
+    twice = [*board, "--lang", "en"]
+    refused = _run(
+        db,
+        "audit",
+        "certify-hand-count",
+        "-e",
+        election.id,
+        "--contest",
+        "president:IR",
+        *twice,
+        ok=False,
+    )
+    assert "this contest's hand count is already certified" in refused.output
+    shown = _run(db, "results", "show", "-e", election.id, "--lang", "en")
+    assert "hand count of constituency IR certified on" in shown.output

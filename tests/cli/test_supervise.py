@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from sandogh.cli.app import app
 from sandogh.core.access import Grant, Role
+from sandogh.services.acting import Actor
 from sandogh.services.incidents import open_incident
 from sandogh.services.ports import IncidentKind
 from sandogh.services.results import import_results
-from sandogh.services.supervision import Actor
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.counting.tally import Counts
 from sandogh.core.report import decode_report, decode_signed
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.anchor_check import Anchors
@@ -15,8 +17,13 @@ from sandogh.publish.findings import Disagreement
 from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource, HttpSource
 from sandogh.publish.verify import Verification, stations_of, verify_snapshot
+from sandogh.services.acting import Actor
+from sandogh.services.audit_status import record_hand_count
+from sandogh.services.audits import start_audit
+from sandogh.services.certifications import certify
+from sandogh.services.hand_count_corrections import certify_hand_count
 from sandogh.services.results import import_results
-from sandogh.services.supervision import Actor, certify, void
+from sandogh.services.voids import void
 from tests.services.build import LATER, ROUND_2, ST_1, ST_2, ST_3
 
 from .build import NewUnitOfWork, final_report, record_fingerprint, report
@@ -185,3 +192,56 @@ def test_voids_and_certifications_are_published_and_re_applied(
     verification = check(tmp_path)
     assert not verification.agrees
     assert any(f.where == ST_1 for f in verification.elections[0].findings)
+
+
+def test_a_certified_hand_count_is_published_and_re_derived(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """One ballot apart, the audit sends the runoff to a full hand count; its certified totals
+    are the published result, and both forgeries are caught: results that ignore the correction,
+    and a correction whose totals were altered."""
+    close = {ST_1: [("21",), ("25",)], ST_2: [("21",), ("25",)], ST_3: [("21",)]}
+    for n, station in enumerate((ST_1, ST_2, ST_3), start=1):
+        report(uow, station, n, votes={"president": close[station]})
+    start_audit(uow, ROUND_2, ["president"], Fraction(1, 20), now=LATER)
+    hand = Counts(cast=5, valid=5, votes={"21": 2, "25": 3})
+    record_hand_count(uow, ROUND_2, "president:IR", hand, now=LATER)
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    made = certify_hand_count(uow, board, ROUND_2, "president:IR", reason="minutes", now=LATER)
+    Publisher(uow, tmp_path, render=False).regenerate()
+
+    folder = tmp_path / DATA
+    supervision = json.loads((folder / "supervision.json").read_text())
+    (published,) = supervision["corrections"]
+    assert (published["votes"], published["audit"]) == ({"21": 2, "25": 3}, made.audit)
+    outcome = json.loads((folder / "outcomes/president/IR.json").read_text())
+    elected = [c["code"] for c in outcome["candidates"] if c["result"] == "elected"]
+    assert elected == ["25"]
+    assert check(tmp_path).agrees
+
+    # a results file that ignores the correction: the reported sums put back
+    nation = folder / "results/president/IR.json"
+    honest = nation.read_text()
+    ignoring = json.loads(honest)
+    reported = {"21": 3, "25": 2}
+    assert {v["code"]: v["votes"] for v in ignoring["counts"]["votes"]} == {"21": 2, "25": 3}
+    for each in ignoring["counts"]["votes"]:
+        each["votes"] = reported[each["code"]]
+    nation.write_text(json.dumps(ignoring))
+    assert _where(tmp_path) == ["IR"]
+    nation.write_text(honest)
+
+    # a correction whose totals were altered, the results left as published
+    published["votes"] = {"21": 3, "25": 2}
+    (folder / "supervision.json").write_text(json.dumps(supervision))
+    assert "IR" in _where(tmp_path)
+    published["votes"] = {"21": 3, "25": 3}  # and one that no longer adds up
+    (folder / "supervision.json").write_text(json.dumps(supervision))
+    findings = check(tmp_path).elections[0].findings
+    assert any(f.kind is Disagreement.UNREADABLE and "votes" in f.detail for f in findings)
+
+
+def _where(root: Path) -> list[str]:
+    verification = check(root)
+    assert not verification.agrees
+    return stations_of(verification.elections[0].findings)

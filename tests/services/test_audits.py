@@ -21,6 +21,7 @@ from sandogh.core.log import verify
 from sandogh.core.supervision import Decision as VoidDecision
 from sandogh.core.supervision import StationVoid
 from sandogh.formats.tally_csv import load_tally_csv
+from sandogh.services.acting import Actor
 from sandogh.services.audit_errors import (
     AuditAlreadyStartedError,
     AuditEndedError,
@@ -43,7 +44,7 @@ from sandogh.services.elections import root_of
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.results import import_results
-from sandogh.services.supervision import Actor, void
+from sandogh.services.voids import void
 from tests.conftest import TEST_NOW
 from tests.core.audit.audits import EXAMPLE, Records, kerman
 from tests.core.definition.kerman import PRESIDENT, with_contest

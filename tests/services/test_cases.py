@@ -18,10 +18,11 @@ from sandogh.core.supervision import (
     Decision,
     VoidError,
 )
+from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.cases import UnknownCaseError, list_cases, open_case, update_case
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results
-from sandogh.services.supervision import AccessDeniedError, Actor, void
+from sandogh.services.voids import void
 
 from .build import DEVICE, LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, load
 from .test_supervision import VOTES

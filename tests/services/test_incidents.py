@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.access import Grant, Role
+from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.incidents import (
     IncidentError,
     UnknownIncidentError,
@@ -17,7 +18,6 @@ from sandogh.services.incidents import (
     resolve_incident,
 )
 from sandogh.services.ports import Incident, IncidentKind, IncidentStatus, UnitOfWork
-from sandogh.services.supervision import AccessDeniedError, Actor
 
 from .build import LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_3, load
 

@@ -22,6 +22,7 @@ from sandogh.core.readiness import (
     UpdateStatus,
 )
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
+from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.elections import load_election
 from sandogh.services.ports import Device, UnitOfWork
 from sandogh.services.readiness import (
@@ -30,7 +31,6 @@ from sandogh.services.readiness import (
     readiness,
     record_update,
 )
-from sandogh.services.supervision import AccessDeniedError, Actor
 
 from ..core.readiness.kerman import (
     BARDSIR,

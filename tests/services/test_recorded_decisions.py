@@ -12,10 +12,12 @@ from sqlalchemy import Engine, Executable, insert, update
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.supervision import Decision, StationVoid
+from sandogh.services.acting import Actor
+from sandogh.services.certifications import certify
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
-from sandogh.services.supervision import Actor, certify, void
+from sandogh.services.voids import void
 from sandogh.store.engine import make_engine
 from sandogh.store.tables import CertificationRow, VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork

@@ -18,23 +18,22 @@ from sandogh.core.supervision import (
     input_digest,
 )
 from sandogh.formats.definition_file import definition_hash
-from sandogh.services.devices import enrol_device
-from sandogh.services.ingest import ingest_report
-from sandogh.services.outcomes import decide_contests
-from sandogh.services.ports import IncidentKind, UnitOfWork
-from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
-from sandogh.services.results import import_results, show_results
-from sandogh.services.supervision import (
-    AccessDeniedError,
-    Actor,
+from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.certifications import (
     AlreadyCertifiedError,
     CertifiedError,
     IncompleteResultsError,
     NotCertifiedError,
     certify,
     uncertify,
-    void,
 )
+from sandogh.services.devices import enrol_device
+from sandogh.services.ingest import ingest_report
+from sandogh.services.outcomes import decide_contests
+from sandogh.services.ports import IncidentKind, UnitOfWork
+from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
+from sandogh.services.results import import_results, show_results
+from sandogh.services.voids import void
 
 from .build import (
     DEVICE,

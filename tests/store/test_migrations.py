@@ -11,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, String, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from sandogh.store.engine import make_engine
 from sandogh.store.errors import DatabaseUnavailableError, SchemaError
@@ -74,7 +75,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "audit_readings",
         "audit_hand_counts",
     }
-    assert revision == head_revision() == "0014"
+    assert revision == head_revision() == "0015"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -207,6 +208,45 @@ def test_the_ledger_keeps_only_the_hour_of_a_check_in_stored_before(db_url: str)
     assert entry.at == datetime.datetime(2024, 7, 5, 8, tzinfo=datetime.UTC)
 
 
+def test_a_hand_count_pending_before_0015_can_be_certified_and_goes_back_to_pending(
+    db_url: str,
+) -> None:
+    _migrate(db_url, "0014")
+    for statement in (
+        "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, "
+        "definition, loaded_at) VALUES ('e', 1, 'ک', 'K', '2024-07-05', 'h', 'd', "
+        "'2024-07-05 20:00:00')",
+        "INSERT INTO audits (election_id, contests, risk_limit, manifest, manifest_hash, plan, "
+        "started_at) VALUES ('e', '[]', '1/20', '', 'm', '', '2024-07-06 08:00:00')",
+        "INSERT INTO audit_hand_counts (election_id, contest, counts, entered_at, entered_by, "
+        "status) VALUES ('e', 'p:K', '{}', '2024-07-06 09:00:00', 'b', 'pending-certification')",
+    ):
+        _execute(db_url, statement)
+    _migrate(db_url, "head")
+    certify = (
+        "UPDATE audit_hand_counts SET status = 'certified', certified_by = 's', "
+        "log_sequence = 7 WHERE contest = 'p:K'"
+    )
+    _execute(db_url, certify)
+    read = "SELECT status, certified_by, log_sequence FROM audit_hand_counts"
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            assert tuple(connection.execute(text(read)).one()) == ("certified", "s", 7)
+    finally:
+        engine.dispose()
+    _migrate(db_url, "0014", down=True)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(text("SELECT status FROM audit_hand_counts")).one()
+    finally:
+        engine.dispose()
+    assert tuple(row) == ("pending-certification",)
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
+        _execute(db_url, "UPDATE audit_hand_counts SET status = 'certified'")
+
+
 def test_the_migrations_build_exactly_the_models_schema(db_url: str) -> None:
     init_database(db_url)
     engine = make_engine(db_url)
@@ -250,7 +290,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0014: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0015: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

@@ -1,5 +1,7 @@
-"""`sandogh audit start|seed|sample|record|close|hand-count|status|report`: a risk-limiting
-audit run from the command (docs/audit.md §6–§7; issue 11).
+"""`sandogh audit start|seed|sample|record|close|hand-count|certify-hand-count|status|report`:
+a risk-limiting audit run from the command (docs/audit.md §6–§7; issue 11). The supervising
+board certifies a hand count here, under a grant given as `sandogh certify`'s is (`--as --role
+--place`): it is the audit's hand count that it certifies.
 
 The HQ starts the audit (the manifest and plan are fixed and logged), records the dice rolled in
 public, draws each round (the boards' pull list, and a blank sheet to fill in), records the
@@ -24,10 +26,14 @@ from sandogh.cli.audit_view import print_decisions, print_pull_list, print_statu
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import actor, now
+from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
+from sandogh.core.access import Grant
 from sandogh.core.audit.manifest import ManifestError, Roll
-from sandogh.core.counting.tally import Counts
+from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
+from sandogh.services.acting import Actor
 from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
 
 # The audit's services, its files and the report's writer are imported by the command that uses
@@ -188,6 +194,10 @@ def hand_count(
     cast: Annotated[int, typer.Option("--cast", help="Ballots cast, counted by hand.")],
     valid: Annotated[int, typer.Option("--valid", help="Valid ballots, counted by hand.")],
     votes: Annotated[list[str], typer.Option("--votes", help="CODE=VOTES (repeat).")],
+    invalid: Annotated[
+        list[str] | None,
+        typer.Option("--invalid", help="KIND=BALLOTS (repeat): blank, illegible, …"),
+    ] = None,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
@@ -195,13 +205,17 @@ def hand_count(
     """Record a full hand count's totals; they wait for the supervising board to certify."""
     from sandogh.services.audit_status import record_hand_count
 
-    by_code = {}
-    for each in votes:
-        code, _, n = each.partition("=")
-        if not n.isdigit():
-            raise typer.BadParameter(f"{each!r} is not CODE=VOTES")
-        by_code[code] = int(n)
-    counts = Counts(cast=cast, valid=valid, votes=by_code)
+    kinds = _pairs(invalid or [], "KIND=BALLOTS")
+    known = {k.value: k for k in InvalidKind}
+    unknown = [k for k in kinds if k not in known]
+    if unknown:
+        raise typer.BadParameter(f"no invalid kind {unknown[0]!r} (kinds: {', '.join(known)})")
+    counts = Counts(
+        cast=cast,
+        valid=valid,
+        invalid={known[k]: n for k, n in kinds.items()},
+        votes=_pairs(votes, "CODE=VOTES"),
+    )
     with _refusals(lang.lang):
         counted = record_hand_count(
             open_store(db), election, contest, counts, now=now(), actor=actor()
@@ -213,6 +227,52 @@ def hand_count(
         else ", ".join(counted.outcome.elected)
     )
     _say("hand-counted", lang.lang, contest=contest, elected=elected, changed=changed)
+
+
+def _pairs(given: list[str], shape: str) -> dict[str, int]:
+    found = {}
+    for each in given:
+        key, _, n = each.partition("=")
+        if not key or not n.isdigit():
+            raise typer.BadParameter(f"{each!r} is not {shape}")
+        found[key] = int(n)
+    return found
+
+
+@audit_app.command("certify-hand-count")
+def certify_hand_count_command(
+    contest: Annotated[str, typer.Option("--contest", help="CONTEST:CONSTITUENCY.")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    reason: Annotated[
+        str, typer.Option("--reason", help="The board's decision: why and its reference.")
+    ],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Certify a recorded full hand count as the result (a supervising board, under a grant)."""
+    from sandogh.services.hand_count_corrections import certify_hand_count
+
+    acting = Actor(username, Grant(role, place))
+    with _refusals(lang.lang):
+        made = certify_hand_count(
+            open_store(db), acting, election, contest, reason=reason, now=now()
+        )
+    from sandogh.services.outcomes import decide_contests
+
+    decided = decide_contests(open_store(db), election, contest=made.contest).contests[0]
+    outcome = next(d.outcome for d in decided.decided if d.constituency.id == made.constituency)
+    comma = "، " if lang is Language.FA else ", "
+    _say(
+        "hand-count-certified",
+        lang.lang,
+        contest=contest,
+        date=format_jalali(made.at.date(), lang.lang),
+        elected=comma.join(outcome.elected),
+        audit=made.audit,
+    )
 
 
 @audit_app.command("status")

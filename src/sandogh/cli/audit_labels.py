@@ -71,6 +71,22 @@ REFUSALS: dict[str, dict[Lang, str]] = {
         "fa": "شمارش دستی این رقابت پیش‌تر ثبت شده است",
         "en": "this contest's hand count is already recorded",
     },
+    "hand-count-not-recorded": {
+        "fa": "شمارش دستی این رقابت هنوز ثبت نشده است",
+        "en": "no hand count of this contest is recorded yet",
+    },
+    "hand-count-certified": {
+        "fa": "شمارش دستی این رقابت پیش‌تر تأیید شده است",
+        "en": "this contest's hand count is already certified",
+    },
+    "hand-count-invalid": {
+        "fa": "ارقام شمارش دستی با هم نمی‌خوانند",
+        "en": "the hand count's totals do not add up",
+    },
+    "hand-count-unreadable": {
+        "fa": "شمارش دستی ذخیره‌شده خوانا نیست",
+        "en": "the stored hand count does not read",
+    },
     "bad-seed": {"fa": "بذر پذیرفته نشد", "en": "the seed is refused"},
     "not-drawn": {"fa": "کشیده نشده است", "en": "was not drawn"},
     "read-twice": {"fa": "دو بار خوانده شده است", "en": "is read twice"},
@@ -105,6 +121,13 @@ SAID: dict[str, dict[Lang, str]] = {
         "en": "Hand count of {contest} recorded; elected: {elected}; {changed}. "
         "Pending certification by the supervising board.",
     },
+    "hand-count-certified": {
+        "fa": "شمارش دستی {contest} در {date} به‌عنوان نتیجه تأیید شد؛ منتخب: {elected}. "
+        "چکیده سابقه حسابرسی: {audit}",
+        "en": "Hand count of {contest} certified as the result on {date}; elected: {elected}. "
+        "Audit record hash: {audit}",
+    },
+    "certified-note": {"fa": "تأییدشده", "en": "certified"},
     "changed": {"fa": "نتیجه تغییر کرد", "en": "the outcome changed"},
     "unchanged": {"fa": "نتیجه همان است", "en": "the outcome is unchanged"},
     "contest": {"fa": "رقابت", "en": "contest"},

@@ -89,4 +89,6 @@ def print_status(out: Console, status: AuditStatus, lang: Lang) -> None:
         line = SAID["hand-counted"][lang].format(
             contest=counted.contest, elected=", ".join(counted.outcome.elected), changed=changed
         )
+        if counted.contest in status.certified:
+            line += f" ({SAID['certified-note'][lang]})"
         out.print(line, markup=False, soft_wrap=True)

@@ -24,7 +24,7 @@ from sandogh.core.access import Grant
 from sandogh.core.readiness import Readiness, Register, RegisterError
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
-from sandogh.services.supervision import Actor
+from sandogh.services.acting import Actor
 
 # The readiness services, its CSV files and the API's body are imported by the command that uses
 # them: every `sandogh` process imports this module for its options; the body brings the server.

@@ -32,6 +32,8 @@ from sandogh.core.counting.reconcile import Finding
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, InvalidKind
 from sandogh.core.counting.turnout import Turnout
 from sandogh.core.definition.model import Contest, ReportingUnit
+from sandogh.core.supervision import correction_json
+from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_points
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
@@ -135,6 +137,14 @@ def _result_json(result: UnitResult) -> dict[str, Any]:
         "compared_with_previous_round": _previous_json(result.previous),
         "stations_voided": result.stations_voided,
         "voided": [effect_json(e) for e in result.voided],
+        "hand_count": None
+        if result.corrected is None
+        else {
+            **correction_json(result.corrected),
+            "certified_by": result.corrected.by,
+            "certified_at": result.corrected.at.isoformat(),
+            "superseded": result.superseded,
+        },
         "parts": [
             {"unit": _unit_json(unit), **_total_json(total, contest), **_turnout_json(shown)}
             for unit, total, shown in result.parts
@@ -196,6 +206,10 @@ def _print_result(console: Console, result: UnitResult, lang: Lang) -> None:
         console.print(f"{text(label, lang)}: {in_words(value, lang)}")
     if result.stations_voided:
         console.print(said("stations_voided", lang, count=result.stations_voided))
+    if result.corrected is not None:
+        key = "hand_count_superseded" if result.superseded else "hand_count_certified"
+        date = format_jalali(result.corrected.at.date(), lang)
+        console.print(said(key, lang, date=date, constituency=result.corrected.constituency))
     print_voided(console, result.voided, names, lang)
     if result.previous is not None:
         _print_previous(console, result.previous, lang)

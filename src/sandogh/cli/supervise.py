@@ -39,10 +39,12 @@ from sandogh.core.supervision import (
     StationVoid,
     Void,
 )
+from sandogh.services.acting import Actor
 from sandogh.services.cases import list_cases, open_case, update_case
+from sandogh.services.certifications import certify, uncertify
 from sandogh.services.incidents import assign_incident, list_incidents, resolve_incident
 from sandogh.services.ports import IncidentStatus, NumberedIncident
-from sandogh.services.supervision import Actor, certify, uncertify, void
+from sandogh.services.voids import void
 
 void_app = typer.Typer(
     help="Void a box, a candidate's votes in given boxes, or a constituency.",

@@ -41,6 +41,13 @@ TEXT: dict[Lang, dict[str, str]] = {
         "case_of": "پرونده {case}",
         "voided_heading": "ابطال‌ها",
         "stations_voided": "{count} صندوق باطل‌شده (در شمار گزارش‌داده‌ها)",
+        "hand_count_certified": (
+            "شمارش دستی حوزه {constituency} در {date} تأیید شد؛ این ارقام، ارقام شمارش دستی است"
+        ),
+        "hand_count_superseded": (
+            "ارقام گزارش‌شده؛ شمارش دستی تأییدشده در {date} جای آن‌ها را در حوزه {constituency} "
+            "گرفته است"
+        ),
         "void_recorded": "ابطال {number} ثبت شد.",
         "certified": "نتیجه {scope} تأیید شد؛ چکیده ورودی‌ها: {digest}",
         "certified_by": "تأییدشده به دست {by} ({role}، {place})؛ چکیده: {digest}",
@@ -97,6 +104,14 @@ TEXT: dict[Lang, dict[str, str]] = {
         "case_of": "case {case}",
         "voided_heading": "Voided",
         "stations_voided": "{count} box(es) voided (counted as reported)",
+        "hand_count_certified": (
+            "hand count of constituency {constituency} certified on {date}: "
+            "these are the hand count's figures"
+        ),
+        "hand_count_superseded": (
+            "figures as reported, superseded in constituency {constituency} by the hand count "
+            "certified on {date}"
+        ),
         "void_recorded": "Void {number} recorded.",
         "certified": "{scope} certified; input digest {digest}",
         "certified_by": "Certified by {by} ({role}, {place}); digest {digest}",

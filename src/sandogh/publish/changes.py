@@ -52,6 +52,7 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.CONSTITUENCY_VOIDED: ChangeKind.EVERYTHING,
     EventType.LOT_DRAWN: ChangeKind.EVERYTHING,
     EventType.RESULT_CERTIFIED: ChangeKind.EVERYTHING,
+    EventType.HAND_COUNT_CERTIFIED: ChangeKind.EVERYTHING,
     EventType.CERTIFICATION_UNDONE: ChangeKind.EVERYTHING,
 }
 FINAL = "final"

@@ -138,9 +138,13 @@ class Published:
         writer.write_json(f"{self.folder}/units.json", units_json(index))
 
     def write_supervision(self, writer: Writer) -> None:
-        """The voids and certifications in force (`publish.supervision_file`)."""
+        """The voids, certifications and hand-count corrections in force
+        (`publish.supervision_file`)."""
         voids = [effect.void for effect in self.tallied.voided]
-        document = supervision_json(self.index.election_id, voids, self.tallied.certifications)
+        tallied = self.tallied
+        document = supervision_json(
+            self.index.election_id, voids, tallied.certifications, tallied.corrections
+        )
         writer.write_json(f"{self.folder}/supervision.json", document)
 
     def write_devices(self, writer: Writer) -> None:

@@ -1,27 +1,35 @@
-"""`supervision.json`: the voids and certifications in force, published beside the reports.
+"""`supervision.json`: the voids, certifications and hand-count corrections in force, published
+beside the reports.
 
 Transparency (the mission's fourth property): a void changes published totals, so it is an input
 anyone re-deriving them needs; a certification changes an outcome's status, so it is published
-with who certified, under which grant, when, and the digest of the inputs it froze. Format
-`sandogh/supervision@1` (docs/publish.md). `read_supervision` is its reader for
-`sandogh verify-results`, which applies the voids to the signed reports' sheets as the centre
-does (`core.supervision.apply_voids`).
+with who certified, under which grant, when, and the digest of the inputs it froze; a certified
+hand-count correction (issue 11) replaces a constituency's figures, so it is published with its
+totals, the hash of the audit record it came from, who certified it and why. Format
+`sandogh/supervision@1` (docs/publish.md; `corrections` absent in files written before them
+reads as none). `read_supervision` is its reader for `sandogh verify-results`, which applies
+the voids to the signed reports' sheets and the corrections to their sums as the centre does
+(`core.supervision.apply_voids`, `core.supervision.correct_totals`).
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.counting.tally import InvalidKind
 from sandogh.core.supervision import (
     CandidateVoid,
     Certification,
     ConstituencyVoid,
     Decision,
+    HandCountCorrection,
     StationVoid,
     Void,
+    correction_json,
 )
 from sandogh.publish.index import JSONObject
 
@@ -33,13 +41,27 @@ class SupervisionFileError(ValueError):
 
 
 def supervision_json(
-    election: str, voids: Iterable[Void], certifications: Iterable[Certification]
+    election: str,
+    voids: Iterable[Void],
+    certifications: Iterable[Certification],
+    corrections: Iterable[HandCountCorrection] = (),
 ) -> JSONObject:
     return {
         "format": FORMAT,
         "election": election,
         "voids": [_void_json(void) for void in voids],
         "certifications": [_certification_json(c) for c in certifications],
+        "corrections": [_correction_json(c) for c in corrections],
+    }
+
+
+def _correction_json(made: HandCountCorrection) -> JSONObject:
+    return {
+        **correction_json(made),
+        "by": made.by,
+        "role": made.grant.role.value,
+        "place": made.grant.place,
+        "at": made.at.astimezone(datetime.UTC).isoformat(),
     }
 
 
@@ -82,18 +104,26 @@ def _certification_json(made: Certification) -> JSONObject:
     }
 
 
-def read_supervision(
-    document: Any, election: str
-) -> tuple[tuple[Void, ...], tuple[Certification, ...]]:
-    """The voids and certifications of a published `supervision.json`."""
+@dataclass(frozen=True)
+class Supervision:
+    """What a published `supervision.json` holds."""
+
+    voids: tuple[Void, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+    corrections: tuple[HandCountCorrection, ...] = ()
+
+
+def read_supervision(document: Any, election: str) -> Supervision:
+    """The voids, certifications and hand-count corrections of a published `supervision.json`."""
     try:
         if document.get("format") != FORMAT or document.get("election") != election:
             raise SupervisionFileError(f"not a {FORMAT} document of election {election}")
         voids = tuple(_void(item) for item in document["voids"])
         made = tuple(_certification(item, election) for item in document["certifications"])
+        fixed = tuple(_correction(item) for item in document.get("corrections", []))
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise SupervisionFileError(f"supervision.json: {error}") from error
-    return voids, made
+    return Supervision(voids, made, fixed)
 
 
 def _void(item: Any) -> Void:
@@ -120,3 +150,25 @@ def _certification(item: Any, election: str) -> Certification:
         at=datetime.datetime.fromisoformat(item["at"]),
         digest=str(item["digest"]),
     )
+
+
+def _correction(item: Any) -> HandCountCorrection:
+    return HandCountCorrection(
+        contest=str(item["contest"]),
+        constituency=str(item["constituency"]),
+        cast=_count(item["cast"]),
+        valid=_count(item["valid"]),
+        invalid={InvalidKind(k): _count(n) for k, n in item["invalid"].items()},
+        votes={str(code): _count(n) for code, n in item["votes"].items()},
+        audit=str(item["audit"]),
+        by=str(item["by"]),
+        grant=Grant(Role(item["role"]), str(item["place"])),
+        at=datetime.datetime.fromisoformat(item["at"]),
+        reason=str(item["reason"]),
+    )
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not a count")
+    return value

@@ -12,7 +12,10 @@ anyone can re-add the totals. For each election of the snapshot this
    staff in their roles, a final report's two staff signatures and zero report
    (`publish.signed_reports`; unanchored, only that `devices.json` lists the box);
 4. re-adds the sheets of every final report that passed (`core.counting.aggregate` over the
-   geography of `definition.json`), decides each constituency again (`core.rules`), and builds
+   geography of `definition.json`), with the voids and certified hand-count corrections of
+   `supervision.json` applied as the centre applies them (`core.supervision.apply_voids`,
+   `core.supervision.correct_totals`; a correction that does not fit the definition is a
+   finding), decides each constituency again (`core.rules`), and builds
    every document the snapshot must hold from them (`publish.documents`, the publisher's own
    code, which anyone can read and run);
 5. compares them with the published files, figure by figure (`publish.differences`): every unit's
@@ -38,7 +41,13 @@ from sandogh.core.counting.turnout import eligible_voters
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.report.digests import sha256_text
-from sandogh.core.supervision import Certification, Effect, Void, VoidError, apply_voids
+from sandogh.core.supervision import (
+    CorrectionError,
+    Effect,
+    VoidError,
+    apply_voids,
+    correct_totals,
+)
 from sandogh.formats.definition_file import decode_canonical
 from sandogh.publish.anchor_check import Anchors, anchored_coverage
 from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
@@ -58,7 +67,7 @@ from sandogh.publish.published import TOTALS_CSV
 from sandogh.publish.signed_reports import signed_sheets
 from sandogh.publish.sources import Source
 from sandogh.publish.standings import outcome_json
-from sandogh.publish.supervision_file import SupervisionFileError, read_supervision
+from sandogh.publish.supervision_file import Supervision, SupervisionFileError, read_supervision
 from sandogh.publish.totals import reported_stations
 from sandogh.services.outcomes import decide_constituency
 from sandogh.services.ports import StoredElection
@@ -197,38 +206,55 @@ def _readd(
         sheets.pop(problem.station, None)
     if unfit:
         every = [sheet for each in sheets.values() for sheet in each]
-    voids, certifications = _supervision(check)
+    published = _supervision(check)
+    where = f"{check.folder}/supervision.json"
     voided: tuple[Effect, ...] = ()
-    if voids:
+    if published.voids:
         try:
-            applied, voided = apply_voids(geography, every, voids)
+            applied, voided = apply_voids(geography, every, published.voids)
             every = list(applied)
         except VoidError as error:
-            where = f"{check.folder}/supervision.json"
             check.found.append(
                 Finding(Disagreement.UNREADABLE, check.election, where, detail=str(error))
             )
     totals = aggregate(geography, every)
+    corrections = published.corrections
+    try:
+        totals = correct_totals(geography, totals, corrections)
+    except CorrectionError as error:
+        corrections = ()
+        check.found.append(
+            Finding(Disagreement.UNREADABLE, check.election, where, detail=str(error))
+        )
     eligible = dict(eligible_voters(geography))
-    return Tallied(index.stored, geography, totals, eligible, voided, certifications)
+    return Tallied(
+        index.stored,
+        geography,
+        totals,
+        eligible,
+        voided,
+        published.certifications,
+        corrections,
+    )
 
 
-def _supervision(check: Check) -> tuple[tuple[Void, ...], tuple[Certification, ...]]:
-    """The published voids and certifications; none when the snapshot has no such file."""
+def _supervision(check: Check) -> Supervision:
+    """The published voids, certifications and corrections; none when the snapshot has no
+    such file."""
     relative = f"{check.folder}/supervision.json"
     data = check.source.read(relative)
     if data is None:
-        return (), ()
+        return Supervision()
     document = check.parse(data, relative, check.election)
     if document is None:
-        return (), ()
+        return Supervision()
     try:
         return read_supervision(document, check.election)
     except SupervisionFileError as error:
         check.found.append(
             Finding(Disagreement.UNREADABLE, check.election, relative, detail=str(error))
         )
-        return (), ()
+        return Supervision()
 
 
 def _compare_results(

@@ -28,9 +28,9 @@ from sandogh.formats.tally_csv import RowProblem
 from sandogh.server.centre import CentreDep
 from sandogh.server.errors import ApiError, body_of, documented
 from sandogh.server.sessions import require
+from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.readiness import export_registers, import_register, readiness
 from sandogh.services.sessions import SignedIn
-from sandogh.services.supervision import AccessDeniedError, Actor
 from sandogh.wire.api_paths import ROOT
 
 READINESS = f"{ROOT}/elections/{{election_id}}/readiness"

@@ -95,3 +95,28 @@ class HandCountNotDueError(AuditRefusedError):
 
 class HandCountRecordedError(AuditRefusedError):
     code = "hand-count-recorded"
+
+
+class HandCountNotRecordedError(AuditRefusedError):
+    """A hand count is certified once its totals are recorded (`sandogh audit hand-count`)."""
+
+    code = "hand-count-not-recorded"
+
+
+class HandCountCertifiedError(AuditRefusedError):
+    """A hand count's totals are certified once."""
+
+    code = "hand-count-certified"
+
+
+class HandCountInvalidError(AuditRefusedError):
+    """Totals that do not make a correction of the election: every problem with its path."""
+
+    code = "hand-count-invalid"
+
+
+class StoredHandCountError(AuditRefusedError):
+    """A stored hand count whose totals do not read (a row written by hand): the message names
+    the path of what is wrong (`hand_counts[CONTEST].counts.votes.CODE`)."""
+
+    code = "hand-count-unreadable"

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Protocol
 
+from sandogh.core.access import Grant
 from sandogh.core.canonical_json import JSONValue
+from sandogh.core.log import Checkpoint
 
 
 @dataclass(frozen=True)
@@ -70,16 +72,35 @@ class StoredReading:
 
 
 @dataclass(frozen=True)
+class HandCountCertified:
+    """Who certified a hand count as a correction, under which grant, when and why; the audit
+    record it came from (`sha256:…`) and the log entry that recorded it."""
+
+    by: str
+    grant: Grant
+    at: datetime.datetime
+    reason: str
+    audit: str
+    logged: Checkpoint | None = None  # None until the log entry is written
+
+
+PENDING = "pending-certification"
+CERTIFIED = "certified"
+
+
+@dataclass(frozen=True)
 class StoredHandCount:
     """A full hand count's totals for one contest (`CONTEST:CONSTITUENCY`), waiting for the
-    supervising board to certify them as a hand-count correction (docs/audit.md §6.3)."""
+    supervising board to certify them as a hand-count correction (docs/audit.md §6.3), or
+    certified (`certified`, status `certified`)."""
 
     election: str
     contest: str
-    counts: JSONValue  # {"cast": n, "valid": n, "votes": {CODE: n}}
+    counts: JSONValue  # {"cast": n, "valid": n, "invalid": {KIND: n}, "votes": {CODE: n}}
     entered_at: datetime.datetime
     by: str
-    status: str = "pending-certification"
+    status: str = PENDING
+    certified: HandCountCertified | None = None
 
 
 class AuditRepository(Protocol):
@@ -112,3 +133,9 @@ class AuditRepository(Protocol):
     def hand_counts(self, election_id: str) -> list[StoredHandCount]: ...
 
     def add_hand_count(self, count: StoredHandCount) -> None: ...
+
+    def certify_hand_count(
+        self, election_id: str, contest: str, certified: HandCountCertified
+    ) -> bool:
+        """Mark a pending hand count certified: True if this call did (the store decides a
+        race, so two boards certifying at once certify once)."""

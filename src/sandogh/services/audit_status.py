@@ -2,9 +2,8 @@
 (docs/audit.md §6.3, §7).
 
 A full hand count's totals decide the contest under its rule (`core.audit.replay.hand_count`)
-and are stored as a hand-count correction *pending certification*: the supervision path
-certifies stored results, and a correction that replaces a constituency's counts is not yet one
-of its decisions (what is left is said in docs/audit.md §6.3).
+and are stored *pending certification*; the supervising board certifies them as a hand-count
+correction (`services.hand_count_corrections`), which the results then show.
 """
 
 from __future__ import annotations
@@ -21,11 +20,16 @@ from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log import EventType
 from sandogh.core.rules.lots import Lot
-from sandogh.services.audit_errors import HandCountNotDueError, HandCountRecordedError
+from sandogh.services.audit_errors import (
+    HandCountNotDueError,
+    HandCountRecordedError,
+    StoredHandCountError,
+)
 from sandogh.services.audit_ports import StoredHandCount
 from sandogh.services.audit_rounds import Drawn, history
 from sandogh.services.audits import log
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
+from sandogh.services.recorded_decisions import hand_count_counts
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,8 @@ class AuditStatus:
     open: Drawn | None
     read: int  # units of the open round read so far
     next_sizes: dict[str, int]
-    hand_counts: tuple[HandCount, ...]  # recorded, each pending certification
+    hand_counts: tuple[HandCount, ...]  # recorded
+    certified: frozenset[str] = frozenset()  # of them, those certified as corrections
 
 
 def audit_status(uow: UnitOfWorkFactory, election_id: str | None) -> AuditStatus:
@@ -49,7 +54,9 @@ def audit_status(uow: UnitOfWorkFactory, election_id: str | None) -> AuditStatus
         audit = found.audit
         opened = None if found.open is None else found.drawn(found.open.number)
         read = 0 if opened is None else sum(r.round == opened.number for r in found.readings)
-        counts = tuple(_hand_count(audit.plan, h) for h in work.audits.hand_counts(audit.election))
+        stored = work.audits.hand_counts(audit.election)
+        counts = tuple(_hand_count(audit.plan, h) for h in stored)
+        certified = frozenset(h.contest for h in stored if h.certified is not None)
     return AuditStatus(
         audit.election,
         audit.plan,
@@ -62,6 +69,7 @@ def audit_status(uow: UnitOfWorkFactory, election_id: str | None) -> AuditStatus
         read,
         {} if opened is not None else dict(found.next_sizes()),
         counts,
+        certified,
     )
 
 
@@ -91,7 +99,13 @@ def record_hand_count(
         plan = next(c for c in audit.plan.contests if c.key == contest)
         result = hand_count(plan, counts, lot)
         votes: dict[str, JSONValue] = dict(counts.votes)
-        data: JSONValue = {"cast": counts.cast, "valid": counts.valid, "votes": votes}
+        invalid: dict[str, JSONValue] = {k.value: n for k, n in counts.invalid.items()}
+        data: JSONValue = {
+            "cast": counts.cast,
+            "valid": counts.valid,
+            "invalid": invalid,
+            "votes": votes,
+        }
         stored = StoredHandCount(audit.election, contest, data, now, actor)
         work.audits.add_hand_count(stored)
         details: dict[str, str | int] = {"election": audit.election, "contest": contest}
@@ -103,13 +117,13 @@ def record_hand_count(
 
 
 def _hand_count(plan: AuditPlan, stored: StoredHandCount) -> HandCount:
-    contest = next(c for c in plan.contests if c.key == stored.contest)
-    data = stored.counts
-    assert isinstance(data, dict)
-    assert isinstance(data["votes"], dict)
-    votes = {str(k): int(str(v)) for k, v in data["votes"].items()}
-    counts = Counts(cast=int(str(data["cast"])), valid=int(str(data["valid"])), votes=votes)
-    return hand_count(contest, counts)
+    contest = next((c for c in plan.contests if c.key == stored.contest), None)
+    if contest is None:
+        raise StoredHandCountError(
+            f"hand_counts[{stored.contest}].contest: the audit's plan has no such contest",
+            subject=stored.contest,
+        )
+    return hand_count(contest, hand_count_counts(stored))
 
 
 @dataclass(frozen=True)

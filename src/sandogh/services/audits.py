@@ -78,7 +78,7 @@ def start_audit(
     """Fix the manifest and the plan of an audit of `contests` (every constituency of each)
     at `risk_limit`, and log their hashes: they are published before the seed is rolled."""
     with uow() as work:
-        tallied = tally(work, election_id)
+        tallied = tally(work, election_id, corrected=False)
         election = tallied.stored.election.id
         if work.audits.get(election) is not None:
             raise AuditAlreadyStartedError(f"{election} already has an audit", subject=election)
@@ -141,7 +141,7 @@ def load_audit(work: UnitOfWork, election_id: str | None) -> Audit:
     stored = work.audits.get(election)
     if stored is None:
         raise NoAuditError(f"{election} has no audit: start one first", subject=election)
-    tallied = tally(work, election)
+    tallied = tally(work, election, corrected=False)  # a certified hand count audits nothing
     manifest, plan = _build(work, tallied, stored.contests, stored.risk_limit)
     if manifest.hash != stored.manifest_hash or canonical_json(plan_json(plan)) != stored.plan:
         raise ResultsChangedError(

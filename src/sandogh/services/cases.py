@@ -3,9 +3,9 @@ effect on results.
 
 `reference/seed-facts.md` (17 cases in Kerman 2024, mostly vote buying) and DESIGN.md §1 (judiciary
 and inspectors record violation cases and their effect on results). A case is acted on under a
-grant that may manage cases at the place it is filed (`services.supervision.guarded`: one
+grant that may manage cases at the place it is filed (`services.acting.guarded`: one
 transaction, one event, a refusal recorded); its effect on results is the voids that cite it,
-which the supervisory boards decide (`services.supervision.void`), and what they took away.
+which the supervisory boards decide (`services.voids.void`), and what they took away.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from sandogh.core.supervision import (
     apply_voids,
     case_problems,
 )
+from sandogh.services.acting import Actor, acted, election_day, guarded, require
 from sandogh.services.days import day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork, VoidRecord
-from sandogh.services.supervision import Actor, acted, election_day, guarded, require
 
 
 class UnknownCaseError(SandoghError):

@@ -5,7 +5,7 @@ shortage, cyber event — with assignment and resolution; DESIGN.md §3: every d
 becomes an incident for the supervisors. Report ingest and sync raise theirs themselves; here
 headquarters and supervisors (MANAGE_INCIDENTS) raise the others and follow each one: open →
 assigned (again, to hand it on) → resolved, with a note. Rights are asked at every unit the
-incident names; each use case is one transaction and one event (`services.supervision.guarded`).
+incident names; each use case is one transaction and one event (`services.acting.guarded`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
+from sandogh.services.acting import Actor, acted, common_place, election_day, guarded, require
 from sandogh.services.days import day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import (
@@ -27,14 +28,6 @@ from sandogh.services.ports import (
     IncidentStatus,
     NumberedIncident,
     UnitOfWork,
-)
-from sandogh.services.supervision import (
-    Actor,
-    acted,
-    common_place,
-    election_day,
-    guarded,
-    require,
 )
 
 

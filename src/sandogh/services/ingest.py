@@ -14,7 +14,7 @@ an end-to-end verifiable election (a ceremony record at the centre, or the guard
 sealed record) a final report commits to its box's chain (docs/e2e.md §7), else the box would
 take its station out of the E2E record with figures nothing checks; a final report's contests
 are not certified where the station votes (issue 4: a certification freezes its inputs,
-`services.supervision`); no other report of that station and kind is held;
+`services.certifications`); no other report of that station and kind is held;
 the sheets fit the definition (`counting.conformity`, a sheet for every contest of the station)
 and reconcile (`counting.reconcile`). A final report's sheets go into the results with it, and
 each contest whose ballot papers used differ from the check-ins the ledger holds for it at the
@@ -51,13 +51,13 @@ from sandogh.core.report import (
     decode_signed,
 )
 from sandogh.core.report.digests import sha256_text
+from sandogh.services.certifications import describe_scope, frozen_sheets
 from sandogh.services.check_in_bounds import compare_papers
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
 from sandogh.services.refusals import DEVICE_ROLE, LOCAL, count_refusal
 from sandogh.services.report_checks import clashes, is_e2e, nonconforming, verified
 from sandogh.services.report_refusal import Claim, Refuser, ReportRefusal, ReportRefusedError
-from sandogh.services.supervision import describe_scope, frozen_sheets
 
 _SHOWN_PROBLEMS = 5  # problems an event carries; the error carries them all
 

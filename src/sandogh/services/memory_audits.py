@@ -9,7 +9,15 @@ import threading
 from dataclasses import dataclass, field
 
 from sandogh.core.canonical_json import JSONValue
-from sandogh.services.audit_ports import StoredAudit, StoredHandCount, StoredReading, StoredRound
+from sandogh.services.audit_ports import (
+    CERTIFIED,
+    PENDING,
+    HandCountCertified,
+    StoredAudit,
+    StoredHandCount,
+    StoredReading,
+    StoredRound,
+)
 from sandogh.services.ports import ElectionRepository
 
 
@@ -117,6 +125,16 @@ class MemoryAudits:
         if key in self._merged().hand_counts:
             raise self._duplicate(f"the hand count of {count.contest!r} is already stored")
         self._mine.hand_counts[key] = count
+
+    def certify_hand_count(
+        self, election_id: str, contest: str, certified: HandCountCertified
+    ) -> bool:
+        found = self._merged().hand_counts.get((election_id, contest))
+        if found is None or found.status != PENDING:
+            return False
+        done = dataclasses.replace(found, status=CERTIFIED, certified=certified)
+        self._mine.hand_counts[election_id, contest] = done
+        return True
 
     def commit(self) -> None:
         self._tables.audits.update(self._mine.audits)

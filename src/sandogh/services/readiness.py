@@ -1,7 +1,7 @@
 """Use cases of the readiness registers: import, export, record one update, and the readiness
 of a unit with what is missing where (issue 4, item 5; `core.readiness`).
 
-Each use case is one transaction and acts under a grant (`services.supervision.Actor`):
+Each use case is one transaction and acts under a grant (`services.acting.Actor`):
 MANAGE_READINESS at every place it changes, READ at the unit it shows. A change is one event of
 the hash-chained log (READINESS_IMPORTED, READINESS_UPDATED); a refusal for want of a right is
 recorded as ACCESS_DENIED. An import replaces the register's rows at and below one unit, all or
@@ -42,9 +42,9 @@ from sandogh.core.readiness import (
     within,
 )
 from sandogh.core.report import ReportKind
+from sandogh.services.acting import Actor, acted, election_day, guarded, require
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.supervision import Actor, acted, election_day, guarded, require
 
 
 @dataclass(frozen=True)

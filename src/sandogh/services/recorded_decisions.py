@@ -1,6 +1,8 @@
-"""Voids and certifications as results read them: each with the log entry that recorded it.
+"""Voids, certifications and hand-count corrections as results read them: each with the log
+entry that recorded it.
 
-Issue 9, section 3: a void or certification that has no log entry is refused at read time. Every
+Issue 9, section 3: a void or certification that has no log entry is refused at read time; so is
+a certified hand-count correction (issue 11), whose entry must hold its very totals. Every
 reader of results (`services.results.tally`, and so the publisher's totals and
 `supervision.json`) takes them from here; a row the log does not record (written into the
 database by hand) raises `UnrecordedDecisionError`, naming the row and why, rather than being
@@ -9,18 +11,27 @@ believed. The matching itself is `core.supervision.recorded`.
 
 from __future__ import annotations
 
+from typing import Any
+
+from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.errors import SandoghError
-from sandogh.core.supervision import Certification
-from sandogh.core.supervision.recorded import certification_unrecorded, void_unrecorded
+from sandogh.core.supervision import Certification, HandCountCorrection
+from sandogh.core.supervision.recorded import (
+    certification_unrecorded,
+    correction_unrecorded,
+    void_unrecorded,
+)
+from sandogh.services.audit_errors import StoredHandCountError
+from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
 from sandogh.services.ports import UnitOfWork, VoidRecord
 
 
 class UnrecordedDecisionError(SandoghError):
     """A stored void or certification that no event-log entry records: refused."""
 
-    def __init__(self, what: str, number: int, why: str) -> None:
-        self.what = what  # "void" or "certification"
-        self.number = number  # the row's number in the store
+    def __init__(self, what: str, number: int | str, why: str) -> None:
+        self.what = what  # "void", "certification" or "hand-count correction"
+        self.number = number  # the row's number in the store (a correction: its contest)
         self.why = why
         super().__init__(f"{what} {number} is not in the event log: {why}")
 
@@ -55,3 +66,80 @@ def recorded_certifications(work: UnitOfWork, election: str) -> list[Certificati
         if why is not None:
             raise UnrecordedDecisionError("certification", record.id, why)
     return [record.certification for record in records]
+
+
+def recorded_corrections(work: UnitOfWork, election: str) -> list[HandCountCorrection]:
+    """The certified hand-count corrections of the election, each checked against the log
+    entry it names, by contest."""
+    certified = [h for h in work.audits.hand_counts(election) if h.certified is not None]
+    logged = {h.contest: h.certified.logged for h in certified if h.certified is not None}
+    entries = work.events.at([at.sequence for at in logged.values() if at is not None])
+    found = []
+    for stored in certified:
+        made = correction_of(stored)
+        at = logged[stored.contest]
+        why = correction_unrecorded(
+            at, None if at is None else entries.get(at.sequence), election, made
+        )
+        if why is not None:
+            raise UnrecordedDecisionError("hand-count correction", stored.contest, why)
+        found.append(made)
+    return found
+
+
+def correction_of(
+    stored: StoredHandCount, certifying: HandCountCertified | None = None
+) -> HandCountCorrection:
+    """The correction a stored hand count makes, certified as it was or as `certifying`."""
+    certified = certifying or stored.certified
+    if certified is None:
+        raise StoredHandCountError(f"{stored.contest}: not certified", subject=stored.contest)
+    counts = hand_count_counts(stored)
+    contest, _, constituency = stored.contest.partition(":")
+    return HandCountCorrection(
+        contest,
+        constituency,
+        counts.cast,
+        counts.valid,
+        counts.invalid,
+        counts.votes,
+        certified.audit,
+        certified.by,
+        certified.grant,
+        certified.at,
+        certified.reason,
+    )
+
+
+def hand_count_counts(stored: StoredHandCount) -> Counts:
+    """The totals a stored hand count holds; a row that does not read raises
+    `StoredHandCountError` naming the path of what is wrong."""
+    at = f"hand_counts[{stored.contest}].counts"
+    data = _mapping(stored.counts, at, stored.contest)
+    invalid = _mapping(data.get("invalid", {}), f"{at}.invalid", stored.contest)
+    kinds = {}
+    for kind, n in invalid.items():
+        if kind not in {k.value for k in InvalidKind}:
+            raise StoredHandCountError(f"{at}.invalid.{kind}: no such kind", subject=stored.contest)
+        kinds[InvalidKind(kind)] = _count(n, f"{at}.invalid.{kind}", stored.contest)
+    votes = _mapping(data.get("votes"), f"{at}.votes", stored.contest)
+    return Counts(
+        cast=_count(data.get("cast"), f"{at}.cast", stored.contest),
+        valid=_count(data.get("valid"), f"{at}.valid", stored.contest),
+        invalid=kinds,
+        votes={
+            str(code): _count(n, f"{at}.votes.{code}", stored.contest) for code, n in votes.items()
+        },
+    )
+
+
+def _mapping(value: Any, path: str, subject: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise StoredHandCountError(f"{path}: {value!r} is not an object", subject=subject)
+    return value
+
+
+def _count(value: Any, path: str, subject: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise StoredHandCountError(f"{path}: {value!r} is not a count", subject=subject)
+    return value

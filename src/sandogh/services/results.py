@@ -3,7 +3,9 @@
 Import is one transaction (DESIGN.md §6): sheets that do not fit the definition, that are already
 stored, or whose own figures do not reconcile (DESIGN.md §3) are refused together, naming each,
 and nothing of the batch is stored. Reading aggregates every stored sheet in the pure core,
-applying the voids and certifications the event log records (`services.recorded_decisions`).
+applying the voids, certifications and certified hand-count corrections the event log records
+(`services.recorded_decisions`): a corrected constituency's figures are its hand count's
+(`core.supervision.corrections`), its stations' sheets shown as reported, superseded.
 """
 
 from __future__ import annotations
@@ -24,10 +26,15 @@ from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.supervision import (
     Certification,
     Effect,
+    HandCountCorrection,
     apply_voids,
     boxes_voided,
+    correct_totals,
+    correction_in,
     effects_in_unit,
+    superseding,
 )
+from sandogh.services.certifications import CertifiedError, frozen_sheets
 from sandogh.services.elections import (
     SYSTEM,
     UnitOfWorkFactory,
@@ -42,8 +49,11 @@ from sandogh.services.errors import (
     UnknownUnitError,
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
-from sandogh.services.recorded_decisions import recorded_certifications, recorded_voids
-from sandogh.services.supervision import CertifiedError, frozen_sheets
+from sandogh.services.recorded_decisions import (
+    recorded_certifications,
+    recorded_corrections,
+    recorded_voids,
+)
 
 Progress = Callable[[int], None]
 
@@ -113,8 +123,9 @@ def _reporting(sheets: Sequence[TallySheet], progress: Progress | None) -> Itera
 class Tallied:
     """An election with every stored sheet added up, ready to be read.
 
-    The totals are those of the sheets with every void applied (`core.supervision.apply`);
-    `voided` says what each void took away, and `certifications` are those in force.
+    The totals are those of the sheets with every void applied (`core.supervision.apply`) and
+    every certified hand-count correction (`core.supervision.corrections`); `voided` says what
+    each void took away, `certifications` are those in force.
     """
 
     stored: StoredElection
@@ -123,6 +134,11 @@ class Tallied:
     eligible: dict[str, int | None]
     voided: tuple[Effect, ...] = ()
     certifications: tuple[Certification, ...] = ()
+    corrections: tuple[HandCountCorrection, ...] = ()
+
+    def corrected_in(self, contest_id: str, code: str) -> HandCountCorrection | None:
+        """The correction whose figures `code`'s total counts, or that supersedes its sheets."""
+        return correction_in(self.geography, self.corrections, contest_id, code)
 
     def voided_in(self, contest_id: str, code: str) -> tuple[Effect, ...]:
         """What the voids took from `contest` at or below the unit `code`."""
@@ -152,8 +168,10 @@ class Tallied:
         return reconcile_aggregate(self.geography, self.totals)
 
 
-def tally(work: UnitOfWork, election_id: str | None) -> Tallied:
-    """Add up every stored sheet of the election (the only one stored, if none is named)."""
+def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) -> Tallied:
+    """Add up every stored sheet of the election (the only one stored, if none is named);
+    `corrected` False leaves the hand-count corrections out (the audit audits what was
+    reported)."""
     stored = get_election(work, resolve_election_id(work, election_id))
     geography = Geography.of(stored.election)
     sheets: Iterable[TallySheet] = work.tallies.all(stored.election.id)
@@ -161,13 +179,15 @@ def tally(work: UnitOfWork, election_id: str | None) -> Tallied:
     voided: tuple[Effect, ...] = ()
     if voids:
         sheets, voided = apply_voids(geography, sheets, voids)
+    corrections = tuple(recorded_corrections(work, stored.election.id)) if corrected else ()
     return Tallied(
         stored,
         geography,
-        aggregate(geography, sheets),
+        correct_totals(geography, aggregate(geography, sheets), corrections),
         dict(eligible_voters(geography)),
         voided,
         tuple(recorded_certifications(work, stored.election.id)),
+        corrections,
     )
 
 
@@ -182,6 +202,8 @@ class UnitResult:
     parts: tuple[tuple[ReportingUnit, Total, Turnout], ...]
     previous: RoundComparison | None
     voided: tuple[Effect, ...] = ()  # what voids took from the contest in this unit
+    corrected: HandCountCorrection | None = None  # a hand count counted here, or superseding
+    superseded: bool = False  # the unit lies inside the corrected constituency: as reported
 
     @property
     def stations_voided(self) -> int:
@@ -227,6 +249,9 @@ def show_results(
                     parts=_parts(tallied, each.id, code),
                     previous=_previous(work, each, code, tallied),
                     voided=tallied.voided_in(each.id, code),
+                    corrected=tallied.corrected_in(each.id, code),
+                    superseded=superseding(tallied.geography, tallied.corrections, each.id, code)
+                    is not None,
                 )
             )
         return ResultsView(tallied, tuple(results), tallied.findings())

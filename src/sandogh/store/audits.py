@@ -9,8 +9,18 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from sandogh.core.access import Grant, Role
 from sandogh.core.canonical_json import JSONValue
-from sandogh.services.audit_ports import StoredAudit, StoredHandCount, StoredReading, StoredRound
+from sandogh.core.log import Checkpoint
+from sandogh.services.audit_ports import (
+    CERTIFIED,
+    PENDING,
+    HandCountCertified,
+    StoredAudit,
+    StoredHandCount,
+    StoredReading,
+    StoredRound,
+)
 from sandogh.store.integrity import translated
 from sandogh.store.tables import AuditHandCountRow, AuditReadingRow, AuditRoundRow, AuditRow
 
@@ -156,12 +166,7 @@ class SqlAuditRepository:
             .where(AuditHandCountRow.election_id == election_id)
             .order_by(AuditHandCountRow.contest)
         )
-        return [
-            StoredHandCount(
-                row.election_id, row.contest, row.counts, row.entered_at, row.entered_by, row.status
-            )
-            for row in self._connection.execute(query)
-        ]
+        return [_hand_count(row) for row in self._connection.execute(query)]
 
     def add_hand_count(self, count: StoredHandCount) -> None:
         row = {
@@ -174,3 +179,49 @@ class SqlAuditRepository:
         }
         with translated():
             self._connection.execute(insert(AuditHandCountRow), row)
+
+    def certify_hand_count(
+        self, election_id: str, contest: str, certified: HandCountCertified
+    ) -> bool:
+        query = (
+            update(AuditHandCountRow)
+            .where(
+                AuditHandCountRow.election_id == election_id,
+                AuditHandCountRow.contest == contest,
+                AuditHandCountRow.status == PENDING,
+            )
+            .values(
+                status=CERTIFIED,
+                certified_by=certified.by,
+                certified_role=certified.grant.role.value,
+                certified_place=certified.grant.place,
+                certified_at=certified.at,
+                reason=certified.reason,
+                audit_hash=certified.audit,
+                log_sequence=None if certified.logged is None else certified.logged.sequence,
+                log_hash=None if certified.logged is None else certified.logged.hash,
+            )
+        )
+        return self._connection.execute(query).rowcount == 1
+
+
+def _hand_count(row: Any) -> StoredHandCount:
+    certified = None
+    if row.certified_by is not None:
+        certified = HandCountCertified(
+            row.certified_by,
+            Grant(Role(row.certified_role), row.certified_place),
+            row.certified_at,
+            row.reason,
+            row.audit_hash,
+            None if row.log_sequence is None else Checkpoint(row.log_sequence, row.log_hash),
+        )
+    return StoredHandCount(
+        row.election_id,
+        row.contest,
+        row.counts,
+        row.entered_at,
+        row.entered_by,
+        row.status,
+        certified,
+    )

@@ -378,7 +378,9 @@ class AuditReadingRow(Base):
 
 
 class AuditHandCountRow(Base):
-    """A full hand count's totals for one contest of an audit, pending certification."""
+    """A full hand count's totals for one contest of an audit, pending certification or
+    certified as a hand-count correction (the certifier, their grant, when, why, the audit
+    record it came from and the log entry that recorded it)."""
 
     __tablename__ = "audit_hand_counts"
 
@@ -388,10 +390,18 @@ class AuditHandCountRow(Base):
     entered_at: Mapped[datetime.datetime] = mapped_column(Instant)
     entered_by: Mapped[str]
     status: Mapped[str]
+    certified_by: Mapped[str | None]
+    certified_role: Mapped[str | None]
+    certified_place: Mapped[str | None]
+    certified_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+    reason: Mapped[str | None]
+    audit_hash: Mapped[str | None]
+    log_sequence: Mapped[int | None]
+    log_hash: Mapped[str | None]
 
     __table_args__ = (
         ForeignKeyConstraint(["election_id"], ["audits.election_id"]),
-        CheckConstraint("status IN ('pending-certification')", name="status"),
+        CheckConstraint("status IN ('pending-certification', 'certified')", name="status"),
     )
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from sandogh.core.access import Grant, Role
 from sandogh.core.supervision import CaseKind
 from sandogh.formats.tally_csv import load_tally_csv
+from sandogh.services.acting import Actor
 from sandogh.services.cases import open_case
 from sandogh.services.incidents import open_incident
 from sandogh.services.ports import Device, IncidentKind, LedgerEntry, StoredReport
 from sandogh.services.results import import_results
-from sandogh.services.supervision import Actor
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork

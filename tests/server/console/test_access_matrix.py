@@ -24,9 +24,10 @@ from starlette.routing import BaseRoute
 from sandogh.core.access import Action, Grant, Role, may, outranks
 from sandogh.core.supervision import CaseKind
 from sandogh.server.app import create_app
+from sandogh.services.acting import Actor
 from sandogh.services.cases import open_case
+from sandogh.services.certifications import certify
 from sandogh.services.days import Day, day_of
-from sandogh.services.supervision import Actor, certify
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.server.live import ELECTION

@@ -60,6 +60,7 @@ class EventType(StrEnum):
     CONSTITUENCY_VOIDED = "constituency-voided"
     LOT_DRAWN = "lot-drawn"
     RESULT_CERTIFIED = "result-certified"
+    HAND_COUNT_CERTIFIED = "hand-count-certified"  # an audit's full hand count, the result now
     CERTIFICATION_UNDONE = "certification-undone"
     CASE_OPENED = "case-opened"
     CASE_CHANGED = "case-changed"

@@ -1,4 +1,5 @@
-"""Supervision: voids and what they do to the figures, certifications, violation cases.
+"""Supervision: voids and what they do to the figures, certifications, violation cases, and
+the certified hand-count corrections of a risk-limiting audit (issue 11).
 
 `reference/iran-election-rules.md` (Who approves; Ballots) and issue 4, item 4: supervisors void a
 box, a candidate's votes in given boxes, or a constituency, and certify results; inspectors follow
@@ -37,6 +38,16 @@ from sandogh.core.supervision.certification import (
     scope_units,
     touches,
 )
+from sandogh.core.supervision.corrections import (
+    CorrectionError,
+    HandCountCorrection,
+    correct_totals,
+    correction_in,
+    correction_json,
+    correction_problems,
+    require_corrections,
+    superseding,
+)
 from sandogh.core.supervision.voids import (
     CandidateVoid,
     ConstituencyVoid,
@@ -62,8 +73,10 @@ __all__ = [
     "CaseStatusError",
     "Certification",
     "ConstituencyVoid",
+    "CorrectionError",
     "Decision",
     "Effect",
+    "HandCountCorrection",
     "Removal",
     "StationVoid",
     "ViolationCase",
@@ -76,15 +89,21 @@ __all__ = [
     "case_problems",
     "certified_over",
     "constituency_voided",
+    "correct_totals",
+    "correction_in",
+    "correction_json",
+    "correction_problems",
     "effects_in_constituency",
     "effects_in_unit",
     "freezes_sheet",
     "in_scope",
     "input_digest",
     "kind_of",
+    "require_corrections",
     "require_voids",
     "scope_problems",
     "scope_units",
+    "superseding",
     "touches",
     "void_case_problems",
     "void_json",

@@ -12,10 +12,14 @@ JSON (`core.canonical_json`, RFC 8785) of
     {"election": id, "definition_hash": "sha256:…", "contest": id, "constituency": id | null,
      "sheets": [{"station": code, <each figure of core.counting.tally.FIGURES>: n,
                  "invalid": {kind: n, …}, "votes": {code: n, …}}, …],   (by station)
-     "voids": [<core.supervision.voids.void_json>, …]}                    (in decision order)
+     "voids": [<core.supervision.voids.void_json>, …],                    (in decision order)
+     "corrections": [<core.supervision.corrections.correction_json>, …]}   (by constituency)
 
-with the station sheets as reported (before voids) and the voids touching the scope, written as
-`core.report.digests` writes digests: `sha256:` and 64 lowercase hex digits.
+with the station sheets as reported (before voids), the voids touching the scope and the
+certified hand-count corrections of its constituencies (issue 11; the key is left out when there
+is none, so a digest made before corrections existed reads the same), written as
+`core.report.digests` writes digests: `sha256:` and 64 lowercase hex digits. Certifying a
+constituency after a hand-count correction so certifies the corrected figures.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.counting.tally import FIGURES, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
+from sandogh.core.supervision.corrections import HandCountCorrection, correction_json
 from sandogh.core.supervision.voids import (
     CandidateVoid,
     ConstituencyVoid,
@@ -120,8 +125,10 @@ def input_digest(
     *,
     sheets: Iterable[TallySheet],
     voids: Iterable[Void],
+    corrections: Iterable[HandCountCorrection] = (),
 ) -> str:
-    """The digest of the sheets (as reported) and voids of (contest, constituency)."""
+    """The digest of the sheets (as reported), voids and hand-count corrections of (contest,
+    constituency)."""
     record: dict[str, JSONValue] = {
         "election": geography.election.id,
         "definition_hash": definition_hash,
@@ -134,6 +141,12 @@ def input_digest(
         ],
         "voids": [void_json(v) for v in voids if touches(geography, v, contest, constituency)],
     }
+    corrected = sorted(
+        (c for c in corrections if c.contest == contest and constituency in (None, c.constituency)),
+        key=lambda c: c.constituency,
+    )
+    if corrected:
+        record["corrections"] = [correction_json(c) for c in corrected]
     return "sha256:" + hashlib.sha256(canonical_json(record)).hexdigest()
 
 

@@ -1,4 +1,5 @@
-"""A void or a certification is believed only with the event-log entry that recorded it.
+"""A void, a certification or a hand-count correction is believed only with the event-log entry
+that recorded it.
 
 DESIGN.md §3 ("One record of events": station voided, result certified) and issue 9, section 3:
 "a void or certification that has no log entry is refused at read time". A stored decision names
@@ -19,6 +20,7 @@ from sandogh.core.log.chain import Entry, entry_hash
 from sandogh.core.log.events import Disposition, Event, EventType
 from sandogh.core.log.verify import Checkpoint
 from sandogh.core.supervision.certification import Certification
+from sandogh.core.supervision.corrections import HandCountCorrection, correction_json
 from sandogh.core.supervision.voids import Void, VoidKind, kind_of, void_json
 
 VOIDED = {
@@ -65,6 +67,20 @@ def certification_unrecorded(
         "acting_at": made.grant.place,
     }
     recorded = _Recorded(EventType.RESULT_CERTIFIED, made.by, made.at, details)
+    return _unrecorded(logged, entry, recorded)
+
+
+def correction_unrecorded(
+    logged: Checkpoint | None, entry: Entry | None, election: str, made: HandCountCorrection
+) -> str | None:
+    """Why `entry` (the one `logged` names) does not record `made` with these very totals, or
+    None if it does."""
+    details: dict[str, JSONValue] = {
+        "election": election,
+        **correction_json(made),
+        "acting_at": made.grant.place,
+    }
+    recorded = _Recorded(EventType.HAND_COUNT_CERTIFIED, made.by, made.at, details)
     return _unrecorded(logged, entry, recorded)
 
 

@@ -18,10 +18,10 @@ from sandogh.core.access import Action, covers
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import NEXT_STATUS, CaseKind, CaseStatus
 from sandogh.server.console.gate import PREFIX, Page, PageDep, typed_number
+from sandogh.services.acting import AccessDeniedError
 from sandogh.services.cases import list_cases, open_case, update_case
 from sandogh.services.days import Day
 from sandogh.services.incidents import assign_incident, list_incidents, resolve_incident
-from sandogh.services.supervision import AccessDeniedError
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 

@@ -26,9 +26,9 @@ from sandogh.locale import Lang, format_int, format_jalali, to_ascii_digits, to_
 from sandogh.server.centre import Centre, CentreDep
 from sandogh.server.console.labels import label
 from sandogh.server.sessions import UNSAFE_METHODS, desk_of
+from sandogh.services.acting import Actor
 from sandogh.services.days import Day, day_of
 from sandogh.services.sessions import SignedIn, check_session, record_denial
-from sandogh.services.supervision import Actor
 
 PREFIX = "/console"
 CSRF_FIELD = "csrf"

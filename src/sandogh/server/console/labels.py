@@ -107,6 +107,13 @@ FA: dict[str, str] = {
     "stations_count": "شعبه‌های گزارش‌داده",
     "voided": "ابطال‌شده‌ها",
     "no_voids": "ابطالی نشده است.",
+    "hand_count_certified": (
+        "شمارش دستی حوزه {constituency} در {when} تأیید شد؛ این ارقام، ارقام شمارش دستی است."
+    ),
+    "hand_count_superseded": (
+        "ارقام گزارش‌شده؛ شمارش دستی تأییدشده در {when} جای آن‌ها را در حوزه {constituency} "
+        "گرفته است."
+    ),
     "void_effect": "{kind}: {boxes} صندوق، {ballots} رأی — {reason} ({reference})",
     "void_kind_station": "ابطال صندوق",
     "void_kind_candidate": "ابطال آرای نامزد",
@@ -271,6 +278,14 @@ EN: dict[str, str] = {
     "stations_count": "Stations reported",
     "voided": "Voided",
     "no_voids": "Nothing has been voided.",
+    "hand_count_certified": (
+        "Hand count of constituency {constituency} certified on {when}: "
+        "these are the hand count's figures."
+    ),
+    "hand_count_superseded": (
+        "Figures as reported, superseded in constituency {constituency} by the hand count "
+        "certified on {when}."
+    ),
     "void_effect": "{kind}: {boxes} box(es), {ballots} ballot(s) — {reason} ({reference})",
     "void_kind_station": "Box voided",
     "void_kind_candidate": "Candidate's votes voided",

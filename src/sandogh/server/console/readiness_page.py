@@ -19,8 +19,8 @@ from sandogh.core.readiness import Register, RegisterError
 from sandogh.formats.readiness_csv import ReadinessCsvError, read_register, row_problems
 from sandogh.formats.tally_csv import RowProblem
 from sandogh.server.console.gate import PREFIX, Page, PageDep
+from sandogh.services.acting import AccessDeniedError
 from sandogh.services.readiness import import_register, readiness
-from sandogh.services.supervision import AccessDeniedError
 from sandogh.wire.api_paths import ROOT
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)

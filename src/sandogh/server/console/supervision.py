@@ -2,10 +2,10 @@
 forms that void a box, a candidate's votes in given boxes or a constituency, and certify a
 contest's result or undo a certification.
 
-Each form calls `services.supervision` with the signed-in operator as its `Actor`: the use case
-asks the rights for every unit it touches and logs a refusal itself; the page shows the reason of
-any refusal beside the results. There is no form that edits counts: a supervisor approves or
-voids, never enters figures (issue 4, item 1).
+Each form calls `services.voids` or `services.certifications` with the signed-in operator as its
+`Actor`: the use case asks the rights for every unit it touches and logs a refusal itself; the
+page shows the reason of any refusal beside the results. There is no form that edits counts: a
+supervisor approves or voids, never enters figures (issue 4, item 1).
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ from sandogh.core.supervision import (
     kind_of,
 )
 from sandogh.server.console.gate import Page, PageDep, typed_number
+from sandogh.services.acting import AccessDeniedError
+from sandogh.services.certifications import certify, uncertify
 from sandogh.services.results import show_results
-from sandogh.services.supervision import AccessDeniedError, certify, uncertify, void
+from sandogh.services.voids import void
 
 router_prefix = "/results"
 router = APIRouter(prefix="/console", include_in_schema=False)

@@ -1,0 +1,231 @@
+"""Certifying a contest's result, and undoing a certification.
+
+Issue 4, item 4: certifying freezes its inputs (`core.supervision.certification`): while it is in
+force, no report, import, void or hand-count correction touching its contest and constituency is
+taken (`frozen_sheets`, `CertifiedError`), and only a grant that outranks the certifier's
+(`core.access.outranks`), and may certify there, undoes it. A certification needs complete
+results: every station of its scope has reported. Its digest covers the certified hand-count
+corrections of its scope (issue 11), so certifying after a correction certifies the corrected
+figures. A certification is stored naming the log entry that recorded it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from sandogh.core.access import Action, outranks
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.problems import DefinitionError
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.supervision import (
+    Certification,
+    certified_over,
+    freezes_sheet,
+    in_scope,
+    input_digest,
+    scope_problems,
+    scope_units,
+)
+from sandogh.services.acting import (
+    AccessDeniedError,
+    Actor,
+    acted,
+    common_place,
+    election_day,
+    guarded,
+    require,
+)
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.recorded_decisions import recorded_corrections
+
+
+class CertifiedError(SandoghError):
+    """What was asked touches a certified result; the certification must be undone first."""
+
+    def __init__(self, certification: Certification, what: str) -> None:
+        self.certification = certification
+        c = certification
+        super().__init__(
+            f"{what} touches {describe_scope(c.contest, c.constituency)}, certified by {c.by} "
+            f"({c.grant.role} at {c.grant.place}) at {c.at.isoformat()}: a grant above theirs "
+            "must undo the certification first"
+        )
+
+
+class ScopeError(DefinitionError):
+    """A contest or constituency that the election does not have."""
+
+
+class AlreadyCertifiedError(SandoghError):
+    def __init__(self, certification: Certification) -> None:
+        c = certification
+        super().__init__(
+            f"{describe_scope(c.contest, c.constituency)} is already certified by {c.by} at "
+            f"{c.at.isoformat()} ({c.digest})"
+        )
+
+
+class NotCertifiedError(SandoghError):
+    def __init__(self, contest: str, constituency: str | None) -> None:
+        super().__init__(f"no certification of {describe_scope(contest, constituency)} is in force")
+
+
+class IncompleteResultsError(SandoghError):
+    def __init__(self, contest: str, constituency: str | None, reported: int, total: int) -> None:
+        super().__init__(
+            f"{describe_scope(contest, constituency)}: only {reported} of {total} stations have "
+            "reported; a result is certified once complete"
+        )
+
+
+def describe_scope(contest: str, constituency: str | None) -> str:
+    where = "every constituency" if constituency is None else f"constituency {constituency}"
+    return f"contest {contest} ({where})"
+
+
+def certify(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    constituency: str | None = None,
+    *,
+    now: datetime.datetime,
+) -> Certification:
+    """Certify a contest's complete result in one constituency or all, freezing its inputs."""
+
+    def use_case(work: UnitOfWork) -> Certification:
+        day = election_day(work, election_id)
+        geography, election = day.geography, day.election.id
+        units = _scope(geography, contest, constituency)
+        require(geography, actor, Action.CERTIFY, units, election)
+        held = next(
+            certified_over(work.certifications.in_force(election), contest, constituency), None
+        )
+        if held is not None:
+            raise AlreadyCertifiedError(held)
+        sheets = list(work.tallies.all(election))
+        total = sum(geography.stations_in(contest, unit) for unit in units)
+        reported = sum(
+            1 for s in sheets if in_scope(geography, contest, constituency, s.station, s.contest)
+        )
+        if reported < total:
+            raise IncompleteResultsError(contest, constituency, reported, total)
+        digest = input_digest(
+            geography,
+            day.definition_hash,
+            contest,
+            constituency,
+            sheets=sheets,
+            voids=[r.void for r in work.voids.all(election)],
+            corrections=recorded_corrections(work, election),
+        )
+        made = Certification(
+            election, contest, constituency, actor.username, actor.grant, now, digest
+        )
+        entry = work.events.record(
+            acted(
+                actor,
+                now,
+                EventType.RESULT_CERTIFIED,
+                common_place(geography, units),
+                {
+                    "election": election,
+                    "contest": contest,
+                    "constituency": constituency,
+                    "stations": total,
+                    "digest": digest,
+                },
+            )
+        )
+        work.certifications.add(made, Checkpoint(entry.sequence, entry.hash))
+        work.commit()
+        return made
+
+    return guarded(uow, actor, now, use_case)
+
+
+def uncertify(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    constituency: str | None = None,
+    *,
+    now: datetime.datetime,
+) -> Certification:
+    """Undo the certification in force of exactly this scope; returns what was undone. Needs a
+    grant that may certify there and outranks the certifier's."""
+
+    def use_case(work: UnitOfWork) -> Certification:
+        day = election_day(work, election_id)
+        geography, election = day.geography, day.election.id
+        units = _scope(geography, contest, constituency)
+        # rights first: whether a certification is in force is not told to one who may not certify
+        require(geography, actor, Action.CERTIFY, units, election)
+        held = next(
+            (
+                c
+                for c in work.certifications.in_force(election)
+                if (c.contest, c.constituency) == (contest, constituency)
+            ),
+            None,
+        )
+        if held is None:
+            raise NotCertifiedError(contest, constituency)
+        if not outranks(geography, actor.grant, held.grant):
+            raise AccessDeniedError(
+                actor,
+                Action.CERTIFY,
+                election,
+                units,
+                f"undoing needs a grant above {held.grant.role} at {held.grant.place}",
+            )
+        work.certifications.undo(held, by=actor.username, at=now)
+        work.events.record(
+            acted(
+                actor,
+                now,
+                EventType.CERTIFICATION_UNDONE,
+                common_place(geography, units),
+                {
+                    "election": election,
+                    "contest": contest,
+                    "constituency": constituency,
+                    "digest": held.digest,
+                    "certified_by": held.by,
+                    "certified_as": f"{held.grant.role} at {held.grant.place}",
+                },
+            )
+        )
+        work.commit()
+        return held
+
+    return guarded(uow, actor, now, use_case)
+
+
+def _scope(geography: Geography, contest: str, constituency: str | None) -> tuple[str, ...]:
+    problems = scope_problems(geography, contest, constituency)
+    if problems:
+        raise ScopeError(problems)
+    return scope_units(geography, contest, constituency)
+
+
+def frozen_sheets(
+    work: UnitOfWork, geography: Geography, election_id: str, sheets: Iterable[TallySheet]
+) -> list[tuple[TallySheet, Certification]]:
+    """Each sheet a certification in force freezes, with that certification (report ingest and
+    import refuse them)."""
+    certifications = work.certifications.in_force(election_id)
+    if not certifications:
+        return []
+    return [
+        (sheet, c)
+        for sheet in sheets
+        for c in certifications
+        if freezes_sheet(geography, c, sheet.station, sheet.contest)
+    ]

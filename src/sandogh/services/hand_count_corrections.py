@@ -1,0 +1,105 @@
+"""Certifying a full hand count as a hand-count correction: the audit's hand count becomes the
+result (issue 11; docs/audit.md §6.3).
+
+The supervising board certifies the totals `sandogh audit hand-count` recorded, in one
+transaction and one event of the hash-chained log (`hand-count-certified`, with the totals, the
+audit record it came from, who and under which grant): only a grant that may CERTIFY every unit
+of the constituency (`services.acting.require`); refused when the audit's records changed since
+they were logged (`ResultsChangedError`, from `audit_rounds.history`), when the audit did not
+send the contest to a full hand count, when no totals are recorded or they are certified
+already, when a certification in force covers the constituency (undo it first: it froze the
+reported figures), and when the totals do not fit the election (every problem with its path).
+From then on results (`services.results.tally`) count the hand count's figures in place of the
+reported sheets' sum, and a certification of the constituency covers the correction.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from sandogh.core.access import Action
+from sandogh.core.audit.rounds import Decision
+from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.report.digests import sha256_text
+from sandogh.core.supervision import (
+    HandCountCorrection,
+    certified_over,
+    correction_json,
+    correction_problems,
+    scope_problems,
+    scope_units,
+)
+from sandogh.services.acting import Actor, acted, common_place, guarded, require
+from sandogh.services.audit_errors import (
+    HandCountCertifiedError,
+    HandCountInvalidError,
+    HandCountNotDueError,
+    HandCountNotRecordedError,
+)
+from sandogh.services.audit_ports import HandCountCertified
+from sandogh.services.audit_rounds import history
+from sandogh.services.certifications import CertifiedError, ScopeError
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.recorded_decisions import correction_of
+
+
+def certify_hand_count(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    *,
+    reason: str,
+    now: datetime.datetime,
+) -> HandCountCorrection:
+    """Certify the recorded hand count of `contest` (`CONTEST:CONSTITUENCY`) as the result."""
+
+    def use_case(work: UnitOfWork) -> HandCountCorrection:
+        found = history(work, election_id)
+        audit = found.audit
+        geography, election = audit.tallied.geography, audit.election
+        of, _, constituency = contest.partition(":")
+        problems = scope_problems(geography, of, constituency)
+        if problems:
+            raise ScopeError(problems)
+        units = scope_units(geography, of, constituency)
+        require(geography, actor, Action.CERTIFY, units, election)
+        due = {r.contest for r in found.decisions() if r.decision is Decision.HAND_COUNT}
+        if contest not in due:
+            raise HandCountNotDueError(
+                f"{contest} is not sent to a full hand count (due: {', '.join(sorted(due))})",
+                subject=contest,
+            )
+        stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
+        if stored is None:
+            raise HandCountNotRecordedError(f"{contest}: no hand count recorded", subject=contest)
+        if stored.certified is not None:
+            raise HandCountCertifiedError(f"{contest}: certified already", subject=contest)
+        held = next(certified_over(work.certifications.in_force(election), of, constituency), None)
+        if held is not None:
+            raise CertifiedError(held, f"the hand count of {contest}")
+        # The audit record it came from: the last closed round's, or the plan's when the plan
+        # itself sent the contest to a hand count (docs/audit.md §7 publishes both).
+        source = found.results[-1].hash if found.results else sha256_text(audit.stored.plan)
+        made = correction_of(
+            stored, HandCountCertified(actor.username, actor.grant, now, reason, source)
+        )
+        problems = list(correction_problems(geography, made))
+        if problems:
+            said = "; ".join(f"{p.path}: {p.message}" for p in problems)
+            raise HandCountInvalidError(f"{contest}: {said}", subject=contest)
+        details = {"election": election, **correction_json(made)}
+        entry = work.events.record(
+            acted(
+                actor, now, EventType.HAND_COUNT_CERTIFIED, common_place(geography, units), details
+            )
+        )
+        logged = Checkpoint(entry.sequence, entry.hash)
+        certified = HandCountCertified(actor.username, actor.grant, now, reason, source, logged)
+        if not work.audits.certify_hand_count(election, contest, certified):
+            raise HandCountCertifiedError(f"{contest}: certified already", subject=contest)
+        work.commit()
+        return made
+
+    return guarded(uow, actor, now, use_case)

@@ -1,0 +1,220 @@
+"""A full hand count certified as a hand-count correction: who may, each refusal, the log entry,
+the status, and the results that show it; on every store. The attack of a certified row whose
+totals are rewritten in the database is mounted on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, update
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
+from sandogh.core.supervision import Decision as VoidDecision
+from sandogh.core.supervision import StationVoid, input_digest
+from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.audit_errors import (
+    HandCountCertifiedError,
+    HandCountInvalidError,
+    HandCountNotDueError,
+    HandCountNotRecordedError,
+    ResultsChangedError,
+    StoredHandCountError,
+)
+from sandogh.services.audit_status import audit_status, record_hand_count
+from sandogh.services.audits import record_seed, start_audit
+from sandogh.services.certifications import CertifiedError, certify
+from sandogh.services.hand_count_corrections import certify_hand_count
+from sandogh.services.outcomes import decide_contests
+from sandogh.services.recorded_decisions import UnrecordedDecisionError
+from sandogh.services.results import show_results, tally
+from sandogh.services.voids import CorrectedError, void
+from sandogh.store.engine import make_engine
+from sandogh.store.tables import AuditHandCountRow
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.conftest import TEST_NOW
+
+from .audit_build import FIVE_PERCENT, NewUnitOfWork, load, sheets_of
+from .test_audits import DICE, SMALL, STATIONS
+
+NOW = {"now": TEST_NOW}
+BOARD = Actor("tehrani", Grant(Role.SUPERVISOR, "IR"))
+PROVINCE = Actor("kermani", Grant(Role.SUPERVISOR, "IR-08"))
+HAND = Counts(cast=903, valid=900, invalid={InvalidKind.BLANK: 3}, votes={"21": 440, "25": 460})
+REASON = "full hand count of the audit, board minutes 12"
+
+
+def _escalated(uow: NewUnitOfWork, *, counted: bool = True) -> None:
+    """president:IR at 151 to 149 in each of three stations: the audit sends it to a hand count."""
+    load(uow, SMALL, sheets_of(dict.fromkeys(STATIONS, (151, 149))))
+    start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, **NOW)
+    record_seed(uow, SMALL.id, DICE, **NOW)
+    if counted:
+        record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)
+
+
+def _events(uow: NewUnitOfWork) -> list[tuple[str, dict[str, object]]]:
+    with uow() as work:
+        return [(e.event.type.value, dict(e.event.details)) for e in work.events.entries()]
+
+
+def test_a_certified_hand_count_is_the_result_logged_and_shown(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    uow = new_unit_of_work
+    _escalated(uow)
+    with uow() as work:
+        reported = tally(work, SMALL.id)
+    made = certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    assert (made.cast, made.by, made.grant, made.audit[:7]) == (
+        903,
+        "tehrani",
+        BOARD.grant,
+        "sha256:",
+    )
+
+    (logged,) = [d for t, d in _events(uow) if t == "hand-count-certified"]
+    assert logged["votes"] == {"21": 440, "25": 460}
+    assert (logged["cast"], logged["audit"], logged["acting_at"]) == (903, made.audit, "IR")
+    status = audit_status(uow, SMALL.id)  # the audit still reads: it audits what was reported
+    assert status.certified == frozenset({"president:IR"})
+
+    (nation,) = show_results(uow, SMALL.id, contest="president").results
+    assert (nation.total.counts.cast, dict(nation.total.counts.votes)) == (903, HAND.votes)
+    assert nation.corrected == made
+    (station,) = show_results(uow, SMALL.id, unit=STATIONS[0], contest="president").results
+    assert dict(station.total.counts.votes) == {"21": 151, "25": 149}  # as reported, superseded
+    assert station.corrected == made
+    (outcomes,) = decide_contests(uow, SMALL.id).contests
+    assert outcomes.decided[0].outcome.elected == ("25",)
+
+    with pytest.raises(HandCountCertifiedError):
+        certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    # a void would be silently overridden by the hand count's figures: refused
+    with pytest.raises(CorrectedError, match="touches president:IR"):
+        void(uow, BOARD, SMALL.id, StationVoid(STATIONS[0], None, VoidDecision("r", "ref")), **NOW)
+
+    # certifying the contest now certifies the corrected figures: the digest covers the hand count
+    certified = certify(uow, BOARD, SMALL.id, "president", "IR", **NOW)
+    without = input_digest(
+        reported.geography,
+        reported.stored.definition_hash,
+        "president",
+        "IR",
+        sheets=_sheets(uow),
+        voids=(),
+    )
+    assert certified.digest != without
+    assert certified.digest == input_digest(
+        reported.geography,
+        reported.stored.definition_hash,
+        "president",
+        "IR",
+        sheets=_sheets(uow),
+        voids=(),
+        corrections=[made],
+    )
+
+
+def _sheets(uow: NewUnitOfWork) -> list[TallySheet]:
+    with uow() as work:
+        return list(work.tallies.all(SMALL.id))
+
+
+def test_only_a_grant_covering_the_constituency_certifies_and_a_refusal_is_logged(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    uow = new_unit_of_work
+    _escalated(uow)
+    with pytest.raises(AccessDeniedError):
+        certify_hand_count(uow, PROVINCE, SMALL.id, "president:IR", reason=REASON, **NOW)
+    clerk = Actor("clerk", Grant(Role.AUDITOR, "IR"))
+    with pytest.raises(AccessDeniedError):
+        certify_hand_count(uow, clerk, SMALL.id, "president:IR", reason=REASON, **NOW)
+    denied = [d for t, d in _events(uow) if t == "access-denied"]
+    assert [d["action"] for d in denied] == ["certify", "certify"]
+    assert audit_status(uow, SMALL.id).certified == frozenset()
+
+
+def test_each_refusal_is_named(new_unit_of_work: NewUnitOfWork) -> None:
+    uow = new_unit_of_work
+    _escalated(uow, counted=False)
+    with pytest.raises(HandCountNotRecordedError):
+        certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    # totals that do not add up are recorded pending, and refused at certification with a path
+    wrong = Counts(cast=905, valid=900, votes={"21": 440, "25": 460})
+    record_hand_count(uow, SMALL.id, "president:IR", wrong, **NOW)
+    with pytest.raises(HandCountInvalidError, match=r"cast: 905 is not valid 900 \+ invalid 0"):
+        certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    # a certification in force froze the reported figures: it is undone first
+    certify(uow, BOARD, SMALL.id, "president", **NOW)
+    with pytest.raises(CertifiedError):
+        certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    assert not [t for t, _ in _events(uow) if t == "hand-count-certified"]
+
+
+def test_a_contest_the_audit_samples_is_refused(new_unit_of_work: NewUnitOfWork) -> None:
+    uow = new_unit_of_work
+    load(uow, SMALL, sheets_of(dict.fromkeys(STATIONS, (1600, 1400)), papers=3000))
+    start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, **NOW)
+    with pytest.raises(HandCountNotDueError):
+        certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+
+
+def test_audit_records_changed_since_they_were_logged_are_refused(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    uow = new_unit_of_work
+    _escalated(uow)
+    void(uow, BOARD, SMALL.id, StationVoid(STATIONS[0], None, VoidDecision("r", "ref")), **NOW)
+    with pytest.raises(ResultsChangedError):
+        certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+
+
+@pytest.fixture
+def engine(store_url: str) -> Iterator[Engine]:
+    engine = make_engine(store_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def test_a_certified_hand_count_rewritten_in_the_database_is_refused(engine: Engine) -> None:
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, now=TEST_NOW)
+
+    _escalated(uow)
+    certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    forged = {"cast": 903, "valid": 900, "invalid": {"blank": 3}, "votes": {"21": 460, "25": 440}}
+    with engine.begin() as connection:
+        connection.execute(update(AuditHandCountRow).values(counts=forged))
+    with pytest.raises(UnrecordedDecisionError, match=r"records votes") as raised:
+        show_results(uow, SMALL.id)
+    assert raised.value.number == "president:IR"
+
+
+@pytest.mark.parametrize(
+    ("counts", "path"),
+    [
+        ({"cast": "903", "valid": 900, "votes": {}}, r"counts\.cast: '903' is not a count"),
+        ({"cast": 903, "valid": 900, "votes": {"21": -1}}, r"counts\.votes\.21: -1 is not"),
+        ({"cast": 903, "valid": 900, "votes": []}, r"counts\.votes: \[\] is not an object"),
+        (
+            {"cast": 903, "valid": 900, "invalid": {"x": 1}, "votes": {}},
+            r"counts\.invalid\.x: no such",
+        ),
+    ],
+)
+def test_a_stored_hand_count_that_does_not_read_names_the_path(
+    engine: Engine, counts: dict[str, object], path: str
+) -> None:
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, now=TEST_NOW)
+
+    _escalated(uow)
+    with engine.begin() as connection:
+        connection.execute(update(AuditHandCountRow).values(counts=counts))
+    with pytest.raises(StoredHandCountError, match=r"hand_counts\[president:IR\]\." + path):
+        audit_status(uow, SMALL.id)
