@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Strict, ValidationError
 
 from sandogh.core.candidacy import calendar as core
+from sandogh.core.candidacy.conditions import Conditions, Education
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.formats.documents import DocumentError, read_json
 from sandogh.formats.scalars import IsoDate
@@ -46,6 +47,25 @@ class WindowModel(_Strict):
     closes: datetime.time | None = None
 
 
+class ConditionsModel(_Strict):
+    article: _Text
+    min_age: Annotated[int, Strict()] | None = None
+    max_age: Annotated[int, Strict()] | None = None
+    education: Education | None = None
+    residence_months: Annotated[int, Strict()] | None = None
+    documents: Annotated[list[_Text], Strict()] = []
+
+    def to_core(self) -> Conditions:
+        return Conditions(
+            self.article,
+            self.min_age,
+            self.max_age,
+            self.education,
+            self.residence_months,
+            tuple(self.documents),
+        )
+
+
 class ScheduleModel(_Strict):
     kind: core.Kind
     round: Annotated[int, Strict()] = 1
@@ -53,6 +73,7 @@ class ScheduleModel(_Strict):
     stages: Annotated[list[WindowModel], Strict()]
     polls_close: datetime.time | None = None
     extensions: Annotated[list[datetime.time], Strict()] = []
+    conditions: ConditionsModel | None = None
 
     def to_core(self) -> core.Schedule:
         return core.Schedule(
@@ -62,6 +83,7 @@ class ScheduleModel(_Strict):
             tuple(core.Window(w.stage, w.first, w.last, w.closes) for w in self.stages),
             self.polls_close,
             tuple(self.extensions),
+            None if self.conditions is None else self.conditions.to_core(),
         )
 
 
@@ -134,11 +156,23 @@ def canonical_calendar(calendar: core.Calendar) -> bytes:
                 ],
                 "polls_close": None if s.polls_close is None else s.polls_close.isoformat(),
                 "extensions": [e.isoformat() for e in s.extensions],
+                "conditions": None if s.conditions is None else _conditions_json(s.conditions),
             }
             for s in calendar.schedules
         ],
     }
     return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _conditions_json(conditions: Conditions) -> dict[str, object]:
+    return {
+        "article": conditions.article,
+        "min_age": conditions.min_age,
+        "max_age": conditions.max_age,
+        "education": None if conditions.education is None else conditions.education.value,
+        "residence_months": conditions.residence_months,
+        "documents": list(conditions.documents),
+    }
 
 
 def _path(loc: tuple[int | str, ...]) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.candidacy.conditions import Conditions
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 
@@ -107,6 +108,7 @@ class Schedule:
     windows: tuple[Window, ...]
     polls_close: datetime.time | None = None  # the hour polls close, before any extension
     extensions: tuple[datetime.time, ...] = ()  # each a later closing hour, in order
+    conditions: Conditions | None = None  # what applicants must meet (`core.candidacy.conditions`)
 
     def window(self, stage: Stage) -> Window | None:
         return next((w for w in self.windows if w.stage is stage), None)
