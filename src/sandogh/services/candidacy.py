@@ -1,0 +1,445 @@
+"""Use cases of candidacy: store the calendar, register applicants, ask the four authorities and
+record their answers, record the boards' decisions and objections, publish the final list and
+draw the candidates' codes (issue 12, section 1; the rules are `core.candidacy`).
+
+Each use case is one transaction: it reads the calendar and the steps recorded, checks the step
+against them (`core.candidacy.process`, in its window by `core.candidacy.calendar.require`, on the
+day in Iran when it is taken), records one event of the hash-chained log and stores the step naming
+that entry. The operator acts under a grant (`services.supervision.Actor`): the Interior Ministry's
+side (the headquarters' roles) registers, asks, records the executive board's decisions and
+objections, publishes and draws; the supervisory boards (supervisors) decide qualification. A
+board's decision also names its members' accounts, each an operator of the store. Refusals of
+access are recorded as in supervision.
+
+An authority's answer is stored in a transaction of its own and acknowledged only after the commit,
+under the authority's id: an answer offered again after a failure is acknowledged, not stored
+twice, and none is lost.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sandogh.core.access import ALLOWED, Action
+from sandogh.core.candidacy.calendar import Calendar, Schedule
+from sandogh.core.candidacy.conditions import Applicant
+from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
+from sandogh.core.candidacy.process import (
+    Answer,
+    Authority,
+    Board,
+    Candidacy,
+    Decision,
+    Inquiry,
+    Objection,
+    Outcome,
+    Registration,
+    check_answer,
+    check_decision,
+    check_inquiry,
+    check_objection,
+    check_registration,
+    final_list,
+    fold,
+)
+from sandogh.core.candidacy.records import (
+    Published,
+    Record,
+    kind_of,
+    log_details,
+    record_json,
+    record_of,
+)
+from sandogh.core.definition.model import Election
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.services.candidacy_ports import (
+    Authorities,
+    InquiryReply,
+    InquiryRequest,
+    StoredCalendar,
+    StoredStep,
+)
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.supervision import AccessDeniedError, Actor, acted, guarded
+
+
+class NoCalendarError(SandoghError):
+    def __init__(self, election: str) -> None:
+        self.election = election
+        super().__init__(f"no calendar of {election} is stored: store one with `calendar load`")
+
+
+class NoApplicantError(SandoghError):
+    def __init__(self, election: str, applicant: int) -> None:
+        super().__init__(f"{election} has no applicant {applicant}")
+
+
+class NotPublishedError(SandoghError):
+    def __init__(self, election: str, contest: str) -> None:
+        self.contest = contest
+        super().__init__(f"the final list of {contest} in {election} is not published")
+
+
+class NotAnOperatorError(SandoghError):
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        super().__init__("not operator accounts of this store: " + ", ".join(self.names))
+
+
+class AlreadyDrawnError(SandoghError):
+    def __init__(self, drawn: CodeDraw) -> None:
+        self.drawn = drawn
+        super().__init__(
+            f"the codes of {drawn.contest} were drawn with seed {drawn.seed!r} by "
+            f"{', '.join(drawn.drawn_by)}; a draw is made once"
+        )
+
+
+@dataclass(frozen=True)
+class Files:
+    """The calendar, every applicant's file, the lists published and the draws, as recorded."""
+
+    calendar: Calendar
+    files: dict[int, Candidacy]
+    published: tuple[Published, ...]
+    draws: tuple[CodeDraw, ...]
+
+
+def iran_day(now: datetime.datetime) -> datetime.date:
+    return now.astimezone(IRAN_TIME).date()
+
+
+def store_calendar(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    calendar: Calendar,
+    *,
+    canonical: bytes,
+    calendar_hash: str,
+    now: datetime.datetime,
+) -> None:
+    """Store an election's calendar (a new version replaces the one stored; both are logged)."""
+
+    def use_case(work: UnitOfWork) -> None:
+        _allowed(actor, Action.MANAGE_CANDIDACY, calendar.election)
+        work.candidacy.put_calendar(
+            calendar.election, StoredCalendar(calendar, canonical, calendar_hash, now)
+        )
+        details = {"election": calendar.election, "calendar_hash": calendar_hash}
+        work.events.record(acted(actor, now, EventType.CALENDAR_STORED, actor.grant.place, details))
+        work.commit()
+
+    guarded(uow, actor, now, use_case)
+
+
+def register(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    *,
+    contest: str,
+    constituency: str,
+    person: Applicant,
+    now: datetime.datetime,
+) -> Registration:
+    """Register an applicant in the registration window; refused if a condition is unmet."""
+
+    def use_case(work: UnitOfWork) -> Registration:
+        _allowed(actor, Action.MANAGE_CANDIDACY, election)
+        schedule, files = _schedule(work, election, contest), _files(work, election).files
+        registration = Registration(len(files) + 1, contest, constituency, person, iran_day(now))
+        check_registration(schedule, registration, files.values())
+        _record(work, actor, election, registration, EventType.CANDIDATE_REGISTERED, now=now)
+        return registration
+
+    return guarded(uow, actor, now, use_case)
+
+
+def inquire(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    applicant: int,
+    authorities: Authorities,
+    *,
+    now: datetime.datetime,
+) -> tuple[Authority, ...]:
+    """Ask the authorities not yet asked (recorded), then send every unanswered question: a
+    question recorded but never sent is sent by running this again."""
+
+    def use_case(work: UnitOfWork) -> Candidacy:
+        _allowed(actor, Action.MANAGE_CANDIDACY, election)
+        file = _file(work, election, applicant)
+        schedule = _schedule(work, election, file.registration.contest)
+        for authority in Authority:
+            if authority not in file.asked:
+                inquiry = Inquiry(applicant, authority, iran_day(now))
+                check_inquiry(schedule, file, inquiry)
+                _record(work, actor, election, inquiry, EventType.INQUIRY_SENT, now=now)
+        return _file(work, election, applicant)
+
+    file = guarded(uow, actor, now, use_case)
+    unanswered = tuple(a for a in file.asked if a not in file.answered())
+    person = file.registration.person
+    for authority in unanswered:
+        authorities.ask(
+            InquiryRequest(
+                election,
+                applicant,
+                authority,
+                person.national_code,
+                person.name_fa,
+                person.name_en,
+                person.birth_date,
+            )
+        )
+    return unanswered
+
+
+def collect_answers(
+    uow: UnitOfWorkFactory, actor: Actor, authorities: Authorities, *, now: datetime.datetime
+) -> list[Answer]:
+    """Store every answer on offer, each in a transaction of its own, acknowledging it after its
+    commit; an answer already stored is only acknowledged. Returns those stored now."""
+    stored: list[Answer] = []
+    for reply in authorities.replies():
+
+        def use_case(work: UnitOfWork, reply: InquiryReply = reply) -> Answer | None:
+            return _store_answer(work, actor, reply, now)
+
+        answer = guarded(uow, actor, now, use_case)
+        if answer is not None:
+            stored.append(answer)
+        authorities.acknowledge(reply)
+    return stored
+
+
+def _store_answer(
+    work: UnitOfWork, actor: Actor, reply: InquiryReply, now: datetime.datetime
+) -> Answer | None:
+    _allowed(actor, Action.MANAGE_CANDIDACY, reply.election)
+    answer_id = f"{reply.authority}:{reply.id}"
+    if work.candidacy.has_answer(reply.election, answer_id):
+        return None
+    answer = Answer(
+        reply.applicant, reply.authority, answer_id, reply.clear, reply.reason, reply.answered_on
+    )
+    check_answer(_file(work, reply.election, reply.applicant), answer)
+    _record(
+        work,
+        actor,
+        reply.election,
+        answer,
+        EventType.INQUIRY_ANSWERED,
+        now=now,
+        answer_id=answer_id,
+    )
+    return answer
+
+
+def decide(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    applicant: int,
+    *,
+    board: Board,
+    outcome: Outcome,
+    article: str,
+    reason: str = "",
+    members: Sequence[str] = (),
+    on_objection: bool = False,
+    now: datetime.datetime,
+) -> Decision:
+    """Record a board's decision, in its turn and window, citing its article."""
+    action = Action.MANAGE_CANDIDACY if board is Board.EXECUTIVE else Action.VET_CANDIDATES
+
+    def use_case(work: UnitOfWork) -> Decision:
+        _allowed(actor, action, election)
+        unknown = [m for m in members if work.operators.get(m) is None]
+        if unknown:
+            raise NotAnOperatorError(unknown)
+        file = _file(work, election, applicant)
+        schedule = _schedule(work, election, file.registration.contest)
+        decision = Decision(
+            applicant,
+            board,
+            outcome,
+            article,
+            reason,
+            actor.username,
+            tuple(members),
+            iran_day(now),
+            on_objection,
+        )
+        check_decision(schedule, file, decision)
+        _record(work, actor, election, decision, EventType.CANDIDACY_DECIDED, now=now)
+        return decision
+
+    return guarded(uow, actor, now, use_case)
+
+
+def object_to(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    applicant: int,
+    grounds: str,
+    *,
+    now: datetime.datetime,
+) -> Objection:
+    """Record an applicant's objection, once, in the objection window."""
+
+    def use_case(work: UnitOfWork) -> Objection:
+        _allowed(actor, Action.MANAGE_CANDIDACY, election)
+        file = _file(work, election, applicant)
+        objection = Objection(applicant, grounds, iran_day(now))
+        check_objection(_schedule(work, election, file.registration.contest), file, objection)
+        _record(work, actor, election, objection, EventType.OBJECTION_LODGED, now=now)
+        return objection
+
+    return guarded(uow, actor, now, use_case)
+
+
+def publish_list(
+    uow: UnitOfWorkFactory, actor: Actor, election: str, contest: str, *, now: datetime.datetime
+) -> Published:
+    """Publish the final list of a contest, with its date, once every standing is decided."""
+
+    def use_case(work: UnitOfWork) -> Published:
+        _allowed(actor, Action.MANAGE_CANDIDACY, election)
+        schedule, files = _schedule(work, election, contest), _files(work, election).files
+        listed = final_list(schedule, contest, files.values(), iran_day(now))
+        published = Published(
+            contest, tuple(f.number for f in listed), iran_day(now), actor.username
+        )
+        _record(work, actor, election, published, EventType.CANDIDATES_PUBLISHED, now=now)
+        return published
+
+    return guarded(uow, actor, now, use_case)
+
+
+def draw(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    draft: Election,
+    contest: str,
+    *,
+    seed: str,
+    drawn_by: Sequence[str],
+    width: int,
+    hash_of: Callable[[Election], str],
+    now: datetime.datetime,
+) -> tuple[Election, str, CodeDraw]:
+    """Draw the codes of the contest's last published list and make them its candidates in
+    `draft`: the new definition and its hash. Recorded once; asked again with the same seed and
+    people it gives the same definition, with anything else it is refused."""
+
+    def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
+        _allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
+        recorded = _files(work, draft.id)
+        lists = [p for p in recorded.published if p.contest == contest]
+        if not lists:
+            raise NotPublishedError(draft.id, contest)
+        listed = tuple(recorded.files[n] for n in lists[-1].applicants)
+        made = draw_codes(contest, seed, tuple(drawn_by), listed, width)
+        earlier = [d for d in recorded.draws if d.contest == contest]
+        if earlier and earlier[-1] != made:
+            raise AlreadyDrawnError(earlier[-1])
+        election = with_candidates(draft, made, recorded.files)
+        definition_hash = hash_of(election)
+        if not earlier:
+            _record(
+                work,
+                actor,
+                draft.id,
+                made,
+                EventType.CANDIDATE_CODES_DRAWN,
+                now=now,
+                extra={"definition_hash": definition_hash},
+            )
+        return election, definition_hash, made
+
+    return guarded(uow, actor, now, use_case)
+
+
+def candidacy_of(uow: UnitOfWorkFactory, election: str) -> Files:
+    with uow() as work:
+        return _files(work, election)
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+
+def _allowed(actor: Actor, action: Action, election: str) -> None:
+    if action not in ALLOWED[actor.grant.role]:
+        raise AccessDeniedError(actor, action, election, [actor.grant.place])
+
+
+def _calendar(work: UnitOfWork, election: str) -> Calendar:
+    stored = work.candidacy.calendar(election)
+    if stored is None:
+        raise NoCalendarError(election)
+    return stored.calendar
+
+
+def _schedule(work: UnitOfWork, election: str, contest: str) -> Schedule:
+    return _calendar(work, election).of(contest)
+
+
+def _files(work: UnitOfWork, election: str) -> Files:
+    calendar = _calendar(work, election)
+    records = [record_of(s.kind, s.data) for s in work.candidacy.steps(election)]
+    steps = [r for r in records if not isinstance(r, (Published, CodeDraw))]
+    return Files(
+        calendar,
+        fold(steps),
+        tuple(r for r in records if isinstance(r, Published)),
+        tuple(r for r in records if isinstance(r, CodeDraw)),
+    )
+
+
+def _file(work: UnitOfWork, election: str, applicant: int) -> Candidacy:
+    file = _files(work, election).files.get(applicant)
+    if file is None:
+        raise NoApplicantError(election, applicant)
+    return file
+
+
+def _record(
+    work: UnitOfWork,
+    actor: Actor,
+    election: str,
+    record: Record,
+    type_: EventType,
+    *,
+    now: datetime.datetime,
+    answer_id: str | None = None,
+    extra: dict[str, str] | None = None,
+) -> None:
+    details = {
+        "election": election,
+        "step": kind_of(record),
+        **log_details(record),
+        **(extra or {}),
+    }
+    entry = work.events.record(acted(actor, now, type_, actor.grant.place, details))
+    number = len(work.candidacy.steps(election)) + 1
+    work.candidacy.add(
+        StoredStep(
+            election,
+            number,
+            kind_of(record),
+            record_json(record),
+            now,
+            actor.username,
+            Checkpoint(entry.sequence, entry.hash),
+            answer_id,
+        )
+    )
+    work.commit()
