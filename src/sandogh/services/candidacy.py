@@ -53,6 +53,7 @@ from sandogh.core.candidacy.records import (
     record_of,
 )
 from sandogh.core.definition.model import Election
+from sandogh.core.definition.validate import require_valid
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.readiness.stations import IRAN_TIME
@@ -76,6 +77,8 @@ class NoCalendarError(SandoghError):
 
 class NoApplicantError(SandoghError):
     def __init__(self, election: str, applicant: int) -> None:
+        self.election = election
+        self.applicant = applicant
         super().__init__(f"{election} has no applicant {applicant}")
 
 
@@ -351,7 +354,7 @@ def draw(
         earlier = [d for d in recorded.draws if d.contest == contest]
         if earlier and earlier[-1] != made:
             raise AlreadyDrawnError(earlier[-1])
-        election = with_candidates(draft, made, recorded.files)
+        election = require_valid(with_candidates(draft, made, recorded.files))
         definition_hash = hash_of(election)
         if not earlier:
             _record(

@@ -59,11 +59,24 @@ class Applicant:
 
 @dataclass(frozen=True)
 class Unmet:
-    """A condition the applicant does not meet: which, the article, what was found."""
+    """A condition the applicant does not meet: which, the article, what was found against what
+    was needed (`over`: found above a most, as an age over the upper limit)."""
 
-    condition: str  # "age", "education", "residence", "document"
+    condition: str  # "age" (full years), "education", "residence" (months), "document"
     article: str
-    detail: str
+    found: str
+    needed: str
+    over: bool = False
+
+    @property
+    def detail(self) -> str:
+        if self.condition == "document":
+            return f"{self.needed} not handed in"
+        unit = {"age": " full years", "residence": " months in the constituency"}
+        return (
+            f"{self.found}{unit.get(self.condition, '')}, "
+            f"{'over' if self.over else 'under'} {self.needed}"
+        )
 
 
 def full_years(born: datetime.date, on: datetime.date) -> int:
@@ -81,27 +94,19 @@ def unmet(applicant: Applicant, conditions: Conditions, on: datetime.date) -> tu
     article = conditions.article
     age = full_years(applicant.birth_date, on)
     if conditions.min_age is not None and age < conditions.min_age:
-        found.append(Unmet("age", article, f"{age} full years, under {conditions.min_age}"))
+        found.append(Unmet("age", article, str(age), str(conditions.min_age)))
     if conditions.max_age is not None and age > conditions.max_age:
-        found.append(Unmet("age", article, f"{age} full years, over {conditions.max_age}"))
+        found.append(Unmet("age", article, str(age), str(conditions.max_age), over=True))
     needed = conditions.education
     if needed is not None and _RANK[applicant.education] < _RANK[needed]:
-        found.append(Unmet("education", article, f"{applicant.education}, under {needed}"))
+        found.append(Unmet("education", article, applicant.education.value, needed.value))
     if conditions.residence_months is not None:
         since = applicant.resident_since
         months = 0 if since is None or since > on else full_months(since, on)
         if months < conditions.residence_months:
-            found.append(
-                Unmet(
-                    "residence",
-                    article,
-                    f"{months} months in the constituency, under {conditions.residence_months}",
-                )
-            )
+            found.append(Unmet("residence", article, str(months), str(conditions.residence_months)))
     handed = {kind for kind, _ in applicant.documents}
     found.extend(
-        Unmet("document", article, f"{kind} not handed in")
-        for kind in conditions.documents
-        if kind not in handed
+        Unmet("document", article, "", kind) for kind in conditions.documents if kind not in handed
     )
     return tuple(found)
