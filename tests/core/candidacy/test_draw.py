@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sandogh.core.candidacy.draw import NoSuchContestError, draw_codes, with_candidates
 from sandogh.core.candidacy.process import fold
@@ -23,3 +25,21 @@ def test_the_draw_is_reproducible_from_the_seed_and_codes_each_constituency() ->
     election = Election("e", Name("ا", "e"), datetime.date(2024, 3, 1), (), ())
     with pytest.raises(NoSuchContestError):
         with_candidates(election, first, files)
+
+
+@given(
+    places=st.lists(st.sampled_from(["kerman", "bam", "jiroft"]), min_size=1, max_size=12),
+    seed=st.text(max_size=8),
+    data=st.data(),
+)
+def test_every_listed_applicant_gets_one_code_from_1_in_its_constituency_whatever_the_order(
+    places: list[str], seed: str, data: st.DataObject
+) -> None:
+    files = fold([registration(n, place) for n, place in enumerate(places, start=1)])
+    listed = tuple(data.draw(st.permutations(list(files.values()))))
+    drawn = draw_codes("majlis", seed, ("a",), listed, 0)
+    assert drawn == draw_codes("majlis", seed, ("a",), tuple(files.values()), 0)
+    assert sorted(c.applicant for c in drawn.codes) == sorted(files)
+    for place in set(places):
+        codes = sorted(int(c.code) for c in drawn.codes if c.constituency == place)
+        assert codes == list(range(1, places.count(place) + 1))
