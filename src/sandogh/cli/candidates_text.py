@@ -8,12 +8,11 @@ from sandogh.core.errors import SandoghError
 from sandogh.locale.candidacy import CATALOGUE, outside_window_text, refused_text
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
-from sandogh.services.candidacy import (
-    AlreadyDrawnError,
+from sandogh.services.candidacy import AlreadyDrawnError, NotAnOperatorError, NotPublishedError
+from sandogh.services.candidacy_files import (
     NoApplicantError,
     NoCalendarError,
-    NotAnOperatorError,
-    NotPublishedError,
+    UnrecordedStepError,
 )
 from sandogh.services.supervision import AccessDeniedError
 
@@ -49,6 +48,8 @@ def said(error: SandoghError, lang: Lang) -> str | None:
                 seed=drawn.seed,
                 by=", ".join(drawn.drawn_by),
             )
+        case UnrecordedStepError():
+            found = _text("unrecorded", lang, number=error.number)
         case AccessDeniedError():
             from sandogh.server.console import labels  # the roles' names, said once there
 

@@ -50,6 +50,8 @@ FA: dict[str, str] = {
     "refused_no-objection": "داوطلب {applicant} اعتراضی نکرده است.",
     "refused_pending": "فهرست نهایی هنوز اعلام‌شدنی نیست: تکلیف داوطلبان {names} روشن نشده است.",
     "no_calendar": "گاه‌شمار انتخابات «{election}» ذخیره نشده است.",
+    "unrecorded": "گام {number} پرونده داوطلبان در دفتر رویدادها ثبت نشده یا با آن نمی‌خواند؛ "
+    "پذیرفته نیست.",
     "unscheduled": "گاه‌شمار انتخابات «{election}» رقابت «{contest}» را ندارد.",
     "no_applicant": "داوطلبی با شماره {applicant} در انتخابات «{election}» نیست.",
     "not_published": "فهرست نهایی «{contest}» هنوز اعلام نشده است.",
@@ -138,6 +140,8 @@ EN: dict[str, str] = {
     "refused_no-objection": "applicant {applicant} has not objected.",
     "refused_pending": "the final list cannot be published yet: applicants {names} are undecided.",
     "no_calendar": "no calendar of {election} is stored.",
+    "unrecorded": "candidacy step {number} is not in the event log, or differs from it; "
+    "it is refused.",
     "unscheduled": "the calendar of {election} has no contest {contest}.",
     "no_applicant": "{election} has no applicant {applicant}.",
     "not_published": "the final list of {contest} is not published yet.",

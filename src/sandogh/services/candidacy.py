@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from sandogh.core.access import ALLOWED, Action
-from sandogh.core.candidacy.calendar import Calendar, Schedule
+from sandogh.core.access import Action
+from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.conditions import Applicant
 from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
 from sandogh.core.candidacy.process import (
@@ -42,44 +41,32 @@ from sandogh.core.candidacy.process import (
     check_objection,
     check_registration,
     final_list,
-    fold,
 )
 from sandogh.core.candidacy.records import (
     Published,
-    Record,
-    kind_of,
-    log_details,
-    record_json,
-    record_of,
 )
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.validate import require_valid
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Checkpoint, EventType
-from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.core.log import EventType
+from sandogh.services.candidacy_files import (
+    Files,
+    allowed,
+    file_of,
+    files_of,
+    iran_day,
+    record_step,
+    schedule_of,
+)
 from sandogh.services.candidacy_ports import (
     Authorities,
     InquiryReply,
     InquiryRequest,
     StoredCalendar,
-    StoredStep,
 )
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.supervision import AccessDeniedError, Actor, acted, guarded
-
-
-class NoCalendarError(SandoghError):
-    def __init__(self, election: str) -> None:
-        self.election = election
-        super().__init__(f"no calendar of {election} is stored: store one with `calendar load`")
-
-
-class NoApplicantError(SandoghError):
-    def __init__(self, election: str, applicant: int) -> None:
-        self.election = election
-        self.applicant = applicant
-        super().__init__(f"{election} has no applicant {applicant}")
+from sandogh.services.supervision import Actor, acted, guarded
 
 
 class NotPublishedError(SandoghError):
@@ -103,20 +90,6 @@ class AlreadyDrawnError(SandoghError):
         )
 
 
-@dataclass(frozen=True)
-class Files:
-    """The calendar, every applicant's file, the lists published and the draws, as recorded."""
-
-    calendar: Calendar
-    files: dict[int, Candidacy]
-    published: tuple[Published, ...]
-    draws: tuple[CodeDraw, ...]
-
-
-def iran_day(now: datetime.datetime) -> datetime.date:
-    return now.astimezone(IRAN_TIME).date()
-
-
 def store_calendar(
     uow: UnitOfWorkFactory,
     actor: Actor,
@@ -129,7 +102,7 @@ def store_calendar(
     """Store an election's calendar (a new version replaces the one stored; both are logged)."""
 
     def use_case(work: UnitOfWork) -> None:
-        _allowed(actor, Action.MANAGE_CANDIDACY, calendar.election)
+        allowed(actor, Action.MANAGE_CANDIDACY, calendar.election)
         work.candidacy.put_calendar(
             calendar.election, StoredCalendar(calendar, canonical, calendar_hash, now)
         )
@@ -153,11 +126,11 @@ def register(
     """Register an applicant in the registration window; refused if a condition is unmet."""
 
     def use_case(work: UnitOfWork) -> Registration:
-        _allowed(actor, Action.MANAGE_CANDIDACY, election)
-        schedule, files = _schedule(work, election, contest), _files(work, election).files
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        schedule, files = schedule_of(work, election, contest), files_of(work, election).files
         registration = Registration(len(files) + 1, contest, constituency, person, iran_day(now))
         check_registration(schedule, registration, files.values())
-        _record(work, actor, election, registration, EventType.CANDIDATE_REGISTERED, now=now)
+        record_step(work, actor, election, registration, now=now)
         return registration
 
     return guarded(uow, actor, now, use_case)
@@ -176,15 +149,15 @@ def inquire(
     question recorded but never sent is sent by running this again."""
 
     def use_case(work: UnitOfWork) -> Candidacy:
-        _allowed(actor, Action.MANAGE_CANDIDACY, election)
-        file = _file(work, election, applicant)
-        schedule = _schedule(work, election, file.registration.contest)
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        file = file_of(work, election, applicant)
+        schedule = schedule_of(work, election, file.registration.contest)
         for authority in Authority:
             if authority not in file.asked:
                 inquiry = Inquiry(applicant, authority, iran_day(now))
                 check_inquiry(schedule, file, inquiry)
-                _record(work, actor, election, inquiry, EventType.INQUIRY_SENT, now=now)
-        return _file(work, election, applicant)
+                record_step(work, actor, election, inquiry, now=now)
+        return file_of(work, election, applicant)
 
     file = guarded(uow, actor, now, use_case)
     unanswered = tuple(a for a in file.asked if a not in file.answered())
@@ -225,20 +198,19 @@ def collect_answers(
 def _store_answer(
     work: UnitOfWork, actor: Actor, reply: InquiryReply, now: datetime.datetime
 ) -> Answer | None:
-    _allowed(actor, Action.MANAGE_CANDIDACY, reply.election)
+    allowed(actor, Action.MANAGE_CANDIDACY, reply.election)
     answer_id = f"{reply.authority}:{reply.id}"
     if work.candidacy.has_answer(reply.election, answer_id):
         return None
     answer = Answer(
         reply.applicant, reply.authority, answer_id, reply.clear, reply.reason, reply.answered_on
     )
-    check_answer(_file(work, reply.election, reply.applicant), answer)
-    _record(
+    check_answer(file_of(work, reply.election, reply.applicant), answer)
+    record_step(
         work,
         actor,
         reply.election,
         answer,
-        EventType.INQUIRY_ANSWERED,
         now=now,
         answer_id=answer_id,
     )
@@ -263,12 +235,12 @@ def decide(
     action = Action.MANAGE_CANDIDACY if board is Board.EXECUTIVE else Action.VET_CANDIDATES
 
     def use_case(work: UnitOfWork) -> Decision:
-        _allowed(actor, action, election)
+        allowed(actor, action, election)
         unknown = [m for m in members if work.operators.get(m) is None]
         if unknown:
             raise NotAnOperatorError(unknown)
-        file = _file(work, election, applicant)
-        schedule = _schedule(work, election, file.registration.contest)
+        file = file_of(work, election, applicant)
+        schedule = schedule_of(work, election, file.registration.contest)
         decision = Decision(
             applicant,
             board,
@@ -281,7 +253,7 @@ def decide(
             on_objection,
         )
         check_decision(schedule, file, decision)
-        _record(work, actor, election, decision, EventType.CANDIDACY_DECIDED, now=now)
+        record_step(work, actor, election, decision, now=now)
         return decision
 
     return guarded(uow, actor, now, use_case)
@@ -299,11 +271,11 @@ def object_to(
     """Record an applicant's objection, once, in the objection window."""
 
     def use_case(work: UnitOfWork) -> Objection:
-        _allowed(actor, Action.MANAGE_CANDIDACY, election)
-        file = _file(work, election, applicant)
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        file = file_of(work, election, applicant)
         objection = Objection(applicant, grounds, iran_day(now))
-        check_objection(_schedule(work, election, file.registration.contest), file, objection)
-        _record(work, actor, election, objection, EventType.OBJECTION_LODGED, now=now)
+        check_objection(schedule_of(work, election, file.registration.contest), file, objection)
+        record_step(work, actor, election, objection, now=now)
         return objection
 
     return guarded(uow, actor, now, use_case)
@@ -315,13 +287,13 @@ def publish_list(
     """Publish the final list of a contest, with its date, once every standing is decided."""
 
     def use_case(work: UnitOfWork) -> Published:
-        _allowed(actor, Action.MANAGE_CANDIDACY, election)
-        schedule, files = _schedule(work, election, contest), _files(work, election).files
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        schedule, files = schedule_of(work, election, contest), files_of(work, election).files
         listed = final_list(schedule, contest, files.values(), iran_day(now))
         published = Published(
             contest, tuple(f.number for f in listed), iran_day(now), actor.username
         )
-        _record(work, actor, election, published, EventType.CANDIDATES_PUBLISHED, now=now)
+        record_step(work, actor, election, published, now=now)
         return published
 
     return guarded(uow, actor, now, use_case)
@@ -344,8 +316,8 @@ def draw(
     people it gives the same definition, with anything else it is refused."""
 
     def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
-        _allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
-        recorded = _files(work, draft.id)
+        allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
+        recorded = files_of(work, draft.id)
         lists = [p for p in recorded.published if p.contest == contest]
         if not lists:
             raise NotPublishedError(draft.id, contest)
@@ -357,12 +329,11 @@ def draw(
         election = require_valid(with_candidates(draft, made, recorded.files))
         definition_hash = hash_of(election)
         if not earlier:
-            _record(
+            record_step(
                 work,
                 actor,
                 draft.id,
                 made,
-                EventType.CANDIDATE_CODES_DRAWN,
                 now=now,
                 extra={"definition_hash": definition_hash},
             )
@@ -373,76 +344,4 @@ def draw(
 
 def candidacy_of(uow: UnitOfWorkFactory, election: str) -> Files:
     with uow() as work:
-        return _files(work, election)
-
-
-# ---- helpers -----------------------------------------------------------------------------------
-
-
-def _allowed(actor: Actor, action: Action, election: str) -> None:
-    if action not in ALLOWED[actor.grant.role]:
-        raise AccessDeniedError(actor, action, election, [actor.grant.place])
-
-
-def _calendar(work: UnitOfWork, election: str) -> Calendar:
-    stored = work.candidacy.calendar(election)
-    if stored is None:
-        raise NoCalendarError(election)
-    return stored.calendar
-
-
-def _schedule(work: UnitOfWork, election: str, contest: str) -> Schedule:
-    return _calendar(work, election).of(contest)
-
-
-def _files(work: UnitOfWork, election: str) -> Files:
-    calendar = _calendar(work, election)
-    records = [record_of(s.kind, s.data) for s in work.candidacy.steps(election)]
-    steps = [r for r in records if not isinstance(r, (Published, CodeDraw))]
-    return Files(
-        calendar,
-        fold(steps),
-        tuple(r for r in records if isinstance(r, Published)),
-        tuple(r for r in records if isinstance(r, CodeDraw)),
-    )
-
-
-def _file(work: UnitOfWork, election: str, applicant: int) -> Candidacy:
-    file = _files(work, election).files.get(applicant)
-    if file is None:
-        raise NoApplicantError(election, applicant)
-    return file
-
-
-def _record(
-    work: UnitOfWork,
-    actor: Actor,
-    election: str,
-    record: Record,
-    type_: EventType,
-    *,
-    now: datetime.datetime,
-    answer_id: str | None = None,
-    extra: dict[str, str] | None = None,
-) -> None:
-    details = {
-        "election": election,
-        "step": kind_of(record),
-        **log_details(record),
-        **(extra or {}),
-    }
-    entry = work.events.record(acted(actor, now, type_, actor.grant.place, details))
-    number = len(work.candidacy.steps(election)) + 1
-    work.candidacy.add(
-        StoredStep(
-            election,
-            number,
-            kind_of(record),
-            record_json(record),
-            now,
-            actor.username,
-            Checkpoint(entry.sequence, entry.hash),
-            answer_id,
-        )
-    )
-    work.commit()
+        return files_of(work, election)
