@@ -2,13 +2,14 @@
 
 Each step of `core.candidacy.process`, the publication of a final list and a code draw is kept as
 one row (`kind` and this object), in the order recorded, never changed: the files are a fold of
-them. The applicant's birth date and national code stay in the row, out of the log's details
-(`log_details`), which name the applicant by number and name only.
+them. The applicant's personal data and an authority's reasons stay in the row, out of the log's
+details (`log_details`), which carry the digest of the whole record instead.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import cast
@@ -26,7 +27,7 @@ from sandogh.core.candidacy.process import (
     Registration,
     Step,
 )
-from sandogh.core.canonical_json import JSONValue
+from sandogh.core.canonical_json import JSONValue, canonical_json
 
 
 @dataclass(frozen=True)
@@ -128,13 +129,20 @@ def record_json(record: Record) -> dict[str, JSONValue]:
     return found
 
 
+#: What the event log, which anyone may export, does not show: the applicant's personal data and
+#: what an authority said of them. The `digest` of the whole record binds them all the same.
+PRIVATE: dict[str, tuple[str, ...]] = {
+    "registration": ("national_code", "birth_date", "resident_since", "documents"),
+    "answer": ("reason",),
+}
+
+
 def log_details(record: Record) -> dict[str, JSONValue]:
-    """What the event log says of a record: all but the applicant's personal data."""
-    found = record_json(record)
-    if isinstance(record, Registration):
-        for private in ("national_code", "birth_date", "resident_since", "documents"):
-            del found[private]
-    return found
+    """What the event log says of a record: all but its private fields, and the SHA-256 of the
+    canonical JSON of the whole record, so that a stored record that differs does not match."""
+    whole = record_json(record)
+    shown = {k: v for k, v in whole.items() if k not in PRIVATE.get(kind_of(record), ())}
+    return {**shown, "digest": hashlib.sha256(canonical_json(whole)).hexdigest()}
 
 
 def record_of(kind: str, data: Mapping[str, JSONValue]) -> Record:
