@@ -168,4 +168,14 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
     assert run((2024, 2, 20), *draw) == drawn  # a re-run gives the same definition
     listed = run((2024, 2, 21), "candidates", "list", "-e", "majlis-1402", "--lang", "en")
     assert "Maryam Kermani" in listed
-    assert "qualified" in listed
+    assert "published on 1 Esfand 1402" in listed
+    files = json.loads(run((2024, 2, 21), "candidates", "list", "-e", "majlis-1402", "--json"))
+    (applicant,) = files["applicants"]
+    assert applicant["standing"] == "qualified"
+    assert [d["outcome"] for d in applicant["decisions"]] == [
+        "qualified",
+        "not-established",
+        "qualified",
+    ]
+    assert "national_code" not in json.dumps(files)
+    assert files["draws"][0]["seed"] == "۱۴۰۲"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -22,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption, LangOption, Language
+from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.conditions import Education
@@ -30,7 +32,6 @@ from sandogh.core.candidacy.process import Board, Outcome
 from sandogh.core.errors import SandoghError
 from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
 from sandogh.locale.dates import format_jalali
-from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 
 candidates_app = typer.Typer(
@@ -341,28 +342,15 @@ def draw(
 def list_files(
     election: ElectionRequired,
     db: DbOption = None,
+    as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
     """Every applicant with their standing, and the lists published."""
+    from sandogh.cli.candidates_view import files_json, print_files
     from sandogh.services.candidacy import candidacy_of
 
     recorded = candidacy_of(open_store(db), election)
-    words: Lang = lang.lang
-    table = Table()
-    for column in ("col_applicant", "col_name", "col_contest", "col_constituency", "col_standing"):
-        table.add_column(CATALOGUE[words][column])
-    for number, file in sorted(recorded.files.items()):
-        person = file.registration.person
-        standing = file.standing()
-        table.add_row(
-            name_text(str(number), words),
-            person.name_fa if words == "fa" else person.name_en,
-            file.registration.contest,
-            file.registration.constituency,
-            name_text(standing or "pending", words),
-        )
-    _out.print(table)
-    for published in recorded.published:
-        day = format_jalali(published.day, words)
-        count = len(published.applicants)
-        _say(lang, "published", contest=published.contest, day=day, count=count)
+    if as_json:
+        sys.stdout.write(json.dumps(files_json(recorded), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_files(_out, recorded, lang.lang)
