@@ -101,7 +101,15 @@ def calendar(
     )
     _say(lang, "calendar_stored", election=loaded.calendar.election)
     for schedule in loaded.calendar.schedules:
-        table = Table(title=f"{schedule.kind} · {', '.join(schedule.contests)}")
+        title = text_in(
+            CATALOGUE,
+            "schedule_title",
+            lang.lang,
+            kind=CATALOGUE[lang.lang][f"kind_{schedule.kind.value}"],
+            round=schedule.round,
+            contests=", ".join(schedule.contests),
+        )
+        table = Table(title=title)
         table.add_column(CATALOGUE[lang.lang]["col_stage"])
         table.add_column(CATALOGUE[lang.lang]["col_window"])
         for window in schedule.windows:

@@ -17,6 +17,12 @@ from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 
 FA: dict[str, str] = {
+    "kind_president": "ریاست جمهوری",
+    "kind_parliament": "مجلس شورای اسلامی",
+    "kind_experts": "مجلس خبرگان رهبری",
+    "kind_councils": "شوراهای اسلامی شهر و روستا",
+    "kind_by-election": "میان‌دوره‌ای",
+    "schedule_title": "{kind}، دور {round}: {contests}",
     "stage_registration": "ثبت‌نام داوطلبان",
     "stage_inquiries": "استعلام از مراجع چهارگانه",
     "stage_executive-review": "بررسی صلاحیت در هیئت اجرایی",
@@ -106,6 +112,12 @@ FA: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "kind_president": "presidential",
+    "kind_parliament": "Majlis",
+    "kind_experts": "Assembly of Experts",
+    "kind_councils": "city and village councils",
+    "kind_by-election": "by-election",
+    "schedule_title": "{kind}, round {round}: {contests}",
     "stage_registration": "registration of applicants",
     "stage_inquiries": "inquiries to the four authorities",
     "stage_executive-review": "the executive board's review",
