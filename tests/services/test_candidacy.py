@@ -176,8 +176,12 @@ def test_an_inquiry_answer_is_never_lost_nor_stored_twice(uow: NewUnitOfWork) ->
     with pytest.raises(OSError, match="acknowledged"):
         collect_answers(uow, cb.HQ, authorities, now=cb.EXECUTIVE)
     authorities.acknowledge = acknowledge  # type: ignore[method-assign]
-    assert collect_answers(uow, cb.HQ, authorities, now=cb.EXECUTIVE) == []  # stored already
-    assert authorities.replies() == []
+    stray = InquiryReply("P-8", cb.ELECTION, 9, Authority.POLICE, True, "", cb.EXECUTIVE.date())
+    authorities.answer(stray)  # about no applicant: refused, left on offer, holding nothing up
+    collected = collect_answers(uow, cb.HQ, authorities, now=cb.EXECUTIVE)
+    assert collected.stored == ()  # the first is stored already: only acknowledged
+    assert [reply for reply, _ in collected.refused] == [stray]
+    assert authorities.replies() == [stray]
     (answer,) = candidacy_of(uow, cb.ELECTION).files[applicant].answers
     assert (answer.authority, answer.clear, answer.reason) == (Authority.POLICE, False, "a record")
     assert events(uow).count("inquiry-answered") == 1

@@ -220,10 +220,14 @@ def answer(
     from sandogh.services.candidacy import collect_answers
 
     authorities = FolderAuthorities(folder)
-    stored = collect_answers(open_store(db), _actor(who, role, place), authorities, now=now())
-    _say(lang, "answers_stored", count=len(stored))
+    from sandogh.cli.candidates_text import said
+
+    collected = collect_answers(open_store(db), _actor(who, role, place), authorities, now=now())
+    _say(lang, "answers_stored", count=len(collected.stored))
     for problem in authorities.unreadable:
         _say(lang, "unreadable", name=problem)
+    for reply, error in collected.refused:
+        _say(lang, "answer_refused", id=reply.id, why=said(error, lang.lang) or str(error))
 
 
 @candidates_app.command("decide")

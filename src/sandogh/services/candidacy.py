@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from sandogh.core.access import Action
 from sandogh.core.candidacy.calendar import Calendar
@@ -30,6 +31,7 @@ from sandogh.core.candidacy.process import (
     Authority,
     Board,
     Candidacy,
+    CandidacyRefusedError,
     Decision,
     Inquiry,
     Objection,
@@ -51,6 +53,8 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.services.candidacy_files import (
     Files,
+    NoApplicantError,
+    NoCalendarError,
     allowed,
     file_of,
     files_of,
@@ -177,22 +181,36 @@ def inquire(
     return unanswered
 
 
+@dataclass(frozen=True)
+class Collected:
+    """The answers stored now, and those refused (about no applicant, or to no question asked):
+    a refused answer stays on offer, named, and does not hold the others up."""
+
+    stored: tuple[Answer, ...]
+    refused: tuple[tuple[InquiryReply, SandoghError], ...]
+
+
 def collect_answers(
     uow: UnitOfWorkFactory, actor: Actor, authorities: Authorities, *, now: datetime.datetime
-) -> list[Answer]:
+) -> Collected:
     """Store every answer on offer, each in a transaction of its own, acknowledging it after its
-    commit; an answer already stored is only acknowledged. Returns those stored now."""
+    commit; an answer already stored is only acknowledged."""
     stored: list[Answer] = []
+    refused: list[tuple[InquiryReply, SandoghError]] = []
     for reply in authorities.replies():
 
         def use_case(work: UnitOfWork, reply: InquiryReply = reply) -> Answer | None:
             return _store_answer(work, actor, reply, now)
 
-        answer = guarded(uow, actor, now, use_case)
+        try:
+            answer = guarded(uow, actor, now, use_case)
+        except (CandidacyRefusedError, NoApplicantError, NoCalendarError) as error:
+            refused.append((reply, error))
+            continue
         if answer is not None:
             stored.append(answer)
         authorities.acknowledge(reply)
-    return stored
+    return Collected(tuple(stored), tuple(refused))
 
 
 def _store_answer(
