@@ -7,9 +7,13 @@ import datetime
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.conditions import Applicant, Education
+from sandogh.core.candidacy.process import Authority
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.services.candidacy import register, store_calendar
+from sandogh.services.candidacy_inquiries import collect_answers, inquire
+from sandogh.services.candidacy_ports import InquiryReply
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.memory_candidacy import FakeAuthorities
 from sandogh.services.supervision import Actor
 
 from ..core.candidacy.steps import majlis_schedule
@@ -58,3 +62,14 @@ def registered(uow: UnitOfWorkFactory, n: int, place: str = "P1") -> int:
         now=REGISTRATION,
     )
     return made.applicant
+
+
+def answered(uow: UnitOfWorkFactory, applicant: int) -> FakeAuthorities:
+    authorities = FakeAuthorities()
+    inquire(uow, HQ, ELECTION, applicant, authorities, now=EXECUTIVE)
+    for authority in Authority:
+        authorities.answer(
+            InquiryReply(f"{applicant}", ELECTION, applicant, authority, True, "", EXECUTIVE.date())
+        )
+    collect_answers(uow, HQ, authorities, now=EXECUTIVE)
+    return authorities

@@ -3,21 +3,17 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage
-from sandogh.core.candidacy.process import Authority, Board, CandidacyRefusedError, Outcome
+from sandogh.core.candidacy.process import Board, CandidacyRefusedError, Outcome
 from sandogh.formats.definition_file import definition_hash
 from sandogh.services.candidacy import (
     AlreadyDrawnError,
     candidacy_of,
-    collect_answers,
     decide,
     draw,
-    inquire,
     object_to,
     publish_list,
     register,
 )
-from sandogh.services.candidacy_ports import InquiryReply
-from sandogh.services.memory_candidacy import FakeAuthorities
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.supervision import AccessDeniedError
 
@@ -34,21 +30,8 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     return new_unit_of_work
 
 
-def answered(uow: NewUnitOfWork, applicant: int) -> FakeAuthorities:
-    authorities = FakeAuthorities()
-    inquire(uow, cb.HQ, cb.ELECTION, applicant, authorities, now=cb.EXECUTIVE)
-    for authority in Authority:
-        authorities.answer(
-            InquiryReply(
-                f"{applicant}", cb.ELECTION, applicant, authority, True, "", cb.EXECUTIVE.date()
-            )
-        )
-    collect_answers(uow, cb.HQ, authorities, now=cb.EXECUTIVE)
-    return authorities
-
-
 def qualify(uow: NewUnitOfWork, applicant: int) -> None:
-    answered(uow, applicant)
+    cb.answered(uow, applicant)
     decide(
         uow,
         cb.HQ,
@@ -80,7 +63,7 @@ def test_a_candidate_disqualified_objects_and_is_reinstated_on_the_published_lis
     uow: NewUnitOfWork,
 ) -> None:
     applicant = cb.registered(uow, 1)
-    answered(uow, applicant)
+    cb.answered(uow, applicant)
     decide(
         uow,
         cb.HQ,
@@ -157,34 +140,6 @@ def test_registration_after_the_window_is_refused_and_nothing_is_stored(
         )
     assert refused.value.stage is Stage.REGISTRATION
     assert candidacy_of(uow, cb.ELECTION).files == {}
-
-
-def test_an_inquiry_answer_is_never_lost_nor_stored_twice(uow: NewUnitOfWork) -> None:
-    applicant = cb.registered(uow, 1)
-    authorities = FakeAuthorities()
-    inquire(uow, cb.HQ, cb.ELECTION, applicant, authorities, now=cb.EXECUTIVE)
-    assert len(authorities.asked) == 4
-    reply = InquiryReply(
-        "P-7", cb.ELECTION, applicant, Authority.POLICE, False, "a record", cb.EXECUTIVE.date()
-    )
-    authorities.answer(reply)
-
-    def crash(_: InquiryReply) -> None:
-        raise OSError("the centre stopped before it acknowledged")
-
-    acknowledge, authorities.acknowledge = authorities.acknowledge, crash  # type: ignore[method-assign]
-    with pytest.raises(OSError, match="acknowledged"):
-        collect_answers(uow, cb.HQ, authorities, now=cb.EXECUTIVE)
-    authorities.acknowledge = acknowledge  # type: ignore[method-assign]
-    stray = InquiryReply("P-8", cb.ELECTION, 9, Authority.POLICE, True, "", cb.EXECUTIVE.date())
-    authorities.answer(stray)  # about no applicant: refused, left on offer, holding nothing up
-    collected = collect_answers(uow, cb.HQ, authorities, now=cb.EXECUTIVE)
-    assert collected.stored == ()  # the first is stored already: only acknowledged
-    assert [reply for reply, _ in collected.refused] == [stray]
-    assert authorities.replies() == [stray]
-    (answer,) = candidacy_of(uow, cb.ELECTION).files[applicant].answers
-    assert (answer.authority, answer.clear, answer.reason) == (Authority.POLICE, False, "a record")
-    assert events(uow).count("inquiry-answered") == 1
 
 
 def test_the_code_draw_is_recorded_reproducible_and_gives_a_new_definition_hash(

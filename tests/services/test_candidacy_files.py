@@ -19,7 +19,7 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from . import candidacy_build as cb
 from .build import LATER
-from .test_candidacy import ART, answered
+from .test_candidacy import ART
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
@@ -42,7 +42,7 @@ def rejected(engine: Engine) -> NewUnitOfWork:
 
     cb.stored(uow)
     applicant = cb.registered(uow, 1)
-    answered(uow, applicant)
+    cb.answered(uow, applicant)
     decide(
         uow,
         cb.HQ,

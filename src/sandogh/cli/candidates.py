@@ -21,7 +21,6 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
@@ -30,7 +29,7 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.conditions import Education
 from sandogh.core.candidacy.process import Board, Outcome
 from sandogh.core.errors import SandoghError
-from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
+from sandogh.locale.candidacy import CATALOGUE, name_text
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.messages import text_in
 
@@ -87,6 +86,7 @@ def calendar(
     lang: LangOption = Language.FA,
 ) -> None:
     """Store an election's calendar and show its stages with their Jalali days."""
+    from sandogh.cli.candidates_view import print_calendar
     from sandogh.formats.calendar_file import parse_calendar
     from sandogh.services.candidacy import store_calendar
 
@@ -100,21 +100,7 @@ def calendar(
         now=now(),
     )
     _say(lang, "calendar_stored", election=loaded.calendar.election)
-    for schedule in loaded.calendar.schedules:
-        title = text_in(
-            CATALOGUE,
-            "schedule_title",
-            lang.lang,
-            kind=CATALOGUE[lang.lang][f"kind_{schedule.kind.value}"],
-            round=schedule.round,
-            contests=", ".join(schedule.contests),
-        )
-        table = Table(title=title)
-        table.add_column(CATALOGUE[lang.lang]["col_stage"])
-        table.add_column(CATALOGUE[lang.lang]["col_window"])
-        for window in schedule.windows:
-            table.add_row(stage_name(window.stage, lang.lang), window_text(window, lang.lang))
-        _out.print(table)
+    print_calendar(_out, loaded.calendar, lang.lang)
 
 
 @candidates_app.command("register")
@@ -189,7 +175,7 @@ def inquire(
 ) -> None:
     """Ask the four authorities about an applicant (again, those not answered yet)."""
     from sandogh.registry.inquiries import FolderAuthorities
-    from sandogh.services.candidacy import inquire as ask
+    from sandogh.services.candidacy_inquiries import inquire as ask
 
     asked = ask(
         open_store(db),
@@ -217,7 +203,7 @@ def answer(
 ) -> None:
     """Record every answer the authorities left in the folder, each once."""
     from sandogh.registry.inquiries import FolderAuthorities
-    from sandogh.services.candidacy import collect_answers
+    from sandogh.services.candidacy_inquiries import collect_answers
 
     authorities = FolderAuthorities(folder)
     from sandogh.cli.candidates_text import said

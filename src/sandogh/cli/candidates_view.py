@@ -1,18 +1,39 @@
-"""What `sandogh candidates list` shows: every applicant's standing and the lists published, as a
-table in the reader's language or as JSON (docs/cli-json.md), never an applicant's personal data."""
+"""What `sandogh candidates calendar|list` show: a calendar's stages in Jalali days; every
+applicant's standing and the lists published, as a table in the reader's language or as JSON
+(docs/cli-json.md), never an applicant's personal data."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
 
+from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.records import record_json
 from sandogh.core.canonical_json import JSONValue
-from sandogh.locale.candidacy import CATALOGUE, name_text
+from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.services.candidacy_files import Files
+
+
+def print_calendar(out: Console, calendar: Calendar, words: Lang) -> None:
+    """Each schedule's stages with their windows in Jalali days."""
+    for schedule in calendar.schedules:
+        title = text_in(
+            CATALOGUE,
+            "schedule_title",
+            words,
+            kind=CATALOGUE[words][f"kind_{schedule.kind.value}"],
+            round=schedule.round,
+            contests=", ".join(schedule.contests),
+        )
+        table = Table(title=title)
+        table.add_column(CATALOGUE[words]["col_stage"])
+        table.add_column(CATALOGUE[words]["col_window"])
+        for window in schedule.windows:
+            table.add_row(stage_name(window.stage, words), window_text(window, words))
+        out.print(table)
 
 
 def print_files(out: Console, recorded: Files, words: Lang) -> None:

@@ -1,6 +1,6 @@
-"""Use cases of candidacy: store the calendar, register applicants, ask the four authorities and
-record their answers, record the boards' decisions and objections, publish the final list and
-draw the candidates' codes (issue 12, section 1; the rules are `core.candidacy`).
+"""Use cases of candidacy: store the calendar, register applicants, record the boards' decisions
+and objections, publish the final list and draw the candidates' codes (issue 12, section 1; the
+rules are `core.candidacy`; the inquiries to the four authorities, `services.candidacy_inquiries`).
 
 Each use case is one transaction: it reads the calendar and the steps recorded, checks the step
 against them (`core.candidacy.process`, in its window by `core.candidacy.calendar.require`, on the
@@ -10,36 +10,24 @@ side (the headquarters' roles) registers, asks, records the executive board's de
 objections, publishes and draws; the supervisory boards (supervisors) decide qualification. A
 board's decision also names its members' accounts, each an operator of the store. Refusals of
 access are recorded as in supervision.
-
-An authority's answer is stored in a transaction of its own and acknowledged only after the commit,
-under the authority's id: an answer offered again after a failure is acknowledged, not stored
-twice, and none is lost.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from sandogh.core.access import Action
 from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.conditions import Applicant
 from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
 from sandogh.core.candidacy.process import (
-    Answer,
-    Authority,
     Board,
-    Candidacy,
-    CandidacyRefusedError,
     Decision,
-    Inquiry,
     Objection,
     Outcome,
     Registration,
-    check_answer,
     check_decision,
-    check_inquiry,
     check_objection,
     check_registration,
     final_list,
@@ -53,8 +41,6 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.services.candidacy_files import (
     Files,
-    NoApplicantError,
-    NoCalendarError,
     allowed,
     file_of,
     files_of,
@@ -63,9 +49,6 @@ from sandogh.services.candidacy_files import (
     schedule_of,
 )
 from sandogh.services.candidacy_ports import (
-    Authorities,
-    InquiryReply,
-    InquiryRequest,
     StoredCalendar,
 )
 from sandogh.services.elections import UnitOfWorkFactory
@@ -138,101 +121,6 @@ def register(
         return registration
 
     return guarded(uow, actor, now, use_case)
-
-
-def inquire(
-    uow: UnitOfWorkFactory,
-    actor: Actor,
-    election: str,
-    applicant: int,
-    authorities: Authorities,
-    *,
-    now: datetime.datetime,
-) -> tuple[Authority, ...]:
-    """Ask the authorities not yet asked (recorded), then send every unanswered question: a
-    question recorded but never sent is sent by running this again."""
-
-    def use_case(work: UnitOfWork) -> Candidacy:
-        allowed(actor, Action.MANAGE_CANDIDACY, election)
-        file = file_of(work, election, applicant)
-        schedule = schedule_of(work, election, file.registration.contest)
-        for authority in Authority:
-            if authority not in file.asked:
-                inquiry = Inquiry(applicant, authority, iran_day(now))
-                check_inquiry(schedule, file, inquiry)
-                record_step(work, actor, election, inquiry, now=now)
-        return file_of(work, election, applicant)
-
-    file = guarded(uow, actor, now, use_case)
-    unanswered = tuple(a for a in file.asked if a not in file.answered())
-    person = file.registration.person
-    for authority in unanswered:
-        authorities.ask(
-            InquiryRequest(
-                election,
-                applicant,
-                authority,
-                person.national_code,
-                person.name_fa,
-                person.name_en,
-                person.birth_date,
-            )
-        )
-    return unanswered
-
-
-@dataclass(frozen=True)
-class Collected:
-    """The answers stored now, and those refused (about no applicant, or to no question asked):
-    a refused answer stays on offer, named, and does not hold the others up."""
-
-    stored: tuple[Answer, ...]
-    refused: tuple[tuple[InquiryReply, SandoghError], ...]
-
-
-def collect_answers(
-    uow: UnitOfWorkFactory, actor: Actor, authorities: Authorities, *, now: datetime.datetime
-) -> Collected:
-    """Store every answer on offer, each in a transaction of its own, acknowledging it after its
-    commit; an answer already stored is only acknowledged."""
-    stored: list[Answer] = []
-    refused: list[tuple[InquiryReply, SandoghError]] = []
-    for reply in authorities.replies():
-
-        def use_case(work: UnitOfWork, reply: InquiryReply = reply) -> Answer | None:
-            return _store_answer(work, actor, reply, now)
-
-        try:
-            answer = guarded(uow, actor, now, use_case)
-        except (CandidacyRefusedError, NoApplicantError, NoCalendarError) as error:
-            refused.append((reply, error))
-            continue
-        if answer is not None:
-            stored.append(answer)
-        authorities.acknowledge(reply)
-    return Collected(tuple(stored), tuple(refused))
-
-
-def _store_answer(
-    work: UnitOfWork, actor: Actor, reply: InquiryReply, now: datetime.datetime
-) -> Answer | None:
-    allowed(actor, Action.MANAGE_CANDIDACY, reply.election)
-    answer_id = f"{reply.authority}:{reply.id}"
-    if work.candidacy.has_answer(reply.election, answer_id):
-        return None
-    answer = Answer(
-        reply.applicant, reply.authority, answer_id, reply.clear, reply.reason, reply.answered_on
-    )
-    check_answer(file_of(work, reply.election, reply.applicant), answer)
-    record_step(
-        work,
-        actor,
-        reply.election,
-        answer,
-        now=now,
-        answer_id=answer_id,
-    )
-    return answer
 
 
 def decide(
