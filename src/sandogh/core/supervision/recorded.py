@@ -68,20 +68,6 @@ def certification_unrecorded(
     return _unrecorded(logged, entry, recorded)
 
 
-def entry_unrecorded(
-    logged: Checkpoint | None,
-    entry: Entry | None,
-    type_: EventType,
-    *,
-    actor: str,
-    at: datetime.datetime,
-    details: Mapping[str, JSONValue],
-) -> str | None:
-    """Why `entry` does not record an event `type_` of `actor` at `at` with (at least) `details`,
-    or None if it does: the same check for any other stored decision (candidacy's steps)."""
-    return _unrecorded(logged, entry, _Recorded(type_, actor, at, details))
-
-
 def _unrecorded(logged: Checkpoint | None, entry: Entry | None, expected: _Recorded) -> str | None:
     if logged is None:
         return "it names no log entry"
@@ -106,3 +92,17 @@ def _other_event(sequence: int, event: Event, expected: _Recorded) -> str | None
         if event.details.get(name) != value:
             return f"entry {sequence} records {name} {event.details.get(name)!r}, not {value!r}"
     return None
+
+
+def entry_unrecorded(
+    logged: Checkpoint | None,
+    entry: Entry | None,
+    type_: EventType,
+    *,
+    actor: str,
+    at: datetime.datetime,
+    details: Mapping[str, JSONValue],
+) -> str | None:
+    """Why `entry` does not record an event `type_` of `actor` at `at` with (at least) `details`,
+    or None if it does: the same check for any other stored decision (candidacy's steps)."""
+    return _unrecorded(logged, entry, _Recorded(type_, actor, at, details))
