@@ -74,8 +74,10 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "audit_rounds",
         "audit_readings",
         "audit_hand_counts",
+        "candidacy_calendars",
+        "candidacy_steps",
     }
-    assert revision == head_revision() == "0015"
+    assert revision == head_revision() == "0016"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -290,7 +292,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0015: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0016: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

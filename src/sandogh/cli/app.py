@@ -17,6 +17,7 @@ from sandogh.cli import serve as serve_job
 from sandogh.cli.anchor import anchor_app
 from sandogh.cli.audit_commands import audit_app
 from sandogh.cli.audit_verify import audit_verify_command
+from sandogh.cli.candidates import candidates_app
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
 from sandogh.cli.formatting import name_in
@@ -70,6 +71,7 @@ app.add_typer(user_app, name="user")
 app.add_typer(server_key_app, name="server-key")
 app.add_typer(e2e_app, name="e2e")
 app.add_typer(audit_app, name="audit")
+app.add_typer(candidates_app, name="candidates")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)

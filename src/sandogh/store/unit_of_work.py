@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.candidacy_ports import CandidacyRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -30,6 +31,7 @@ from sandogh.services.ports import (
     VoidRepository,
 )
 from sandogh.store.audits import SqlAuditRepository
+from sandogh.store.candidacy import SqlCandidacyRepository
 from sandogh.store.cases import SqlCaseRepository
 from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
@@ -82,6 +84,7 @@ class SqlUnitOfWork:
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    candidacy: CandidacyRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -122,6 +125,7 @@ class SqlUnitOfWork:
         self.refusals = SqlRefusalRepository(connection)
         self.e2e = SqlE2ERepository(connection)
         self.audits = SqlAuditRepository(connection)
+        self.candidacy = SqlCandidacyRepository(connection)
         return self
 
     def __exit__(

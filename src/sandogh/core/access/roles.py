@@ -42,6 +42,11 @@ class Action(StrEnum):
     VOID = "void"  # void a box, a candidate's votes in boxes, a constituency
     CERTIFY = "certify"  # certify a contest's result (undoing it needs a higher grant)
     MANAGE_USERS = "manage-users"  # add operators, change roles, disable, unlock
+    # candidacy (core.candidacy): the Interior Ministry's side registers, inquires, records the
+    # executive board's decisions and objections, publishes the list and draws the codes; the
+    # supervisory boards decide on qualification
+    MANAGE_CANDIDACY = "manage-candidacy"
+    VET_CANDIDATES = "vet-candidates"
 
 
 _HQ = frozenset(
@@ -51,6 +56,7 @@ _HQ = frozenset(
         Action.MANAGE_DEVICES,
         Action.MANAGE_READINESS,
         Action.MANAGE_INCIDENTS,
+        Action.MANAGE_CANDIDACY,
     }
 )
 
@@ -62,7 +68,14 @@ ALLOWED: Mapping[Role, frozenset[Action]] = {
     Role.COUNTY_HQ: _HQ,
     Role.STATION_HEAD: frozenset({Action.READ, Action.ENTER_RESULTS}),
     Role.SUPERVISOR: frozenset(
-        {Action.READ, Action.READ_LOG, Action.VOID, Action.CERTIFY, Action.MANAGE_INCIDENTS}
+        {
+            Action.READ,
+            Action.READ_LOG,
+            Action.VOID,
+            Action.CERTIFY,
+            Action.MANAGE_INCIDENTS,
+            Action.VET_CANDIDATES,
+        }
     ),
     Role.INSPECTOR: frozenset({Action.READ, Action.MANAGE_CASES}),
     Role.AUDITOR: frozenset({Action.READ, Action.READ_LOG}),

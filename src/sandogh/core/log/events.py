@@ -23,6 +23,15 @@ class EventType(StrEnum):
 
     # the election's data
     DEFINITION_LOADED = "definition-loaded"
+    # before polling day: the calendar and candidacy (issue 12, section 1; core.candidacy)
+    CALENDAR_STORED = "calendar-stored"
+    CANDIDATE_REGISTERED = "candidate-registered"
+    INQUIRY_SENT = "inquiry-sent"
+    INQUIRY_ANSWERED = "inquiry-answered"
+    CANDIDACY_DECIDED = "candidacy-decided"
+    OBJECTION_LODGED = "objection-lodged"
+    CANDIDATES_PUBLISHED = "candidates-published"
+    CANDIDATE_CODES_DRAWN = "candidate-codes-drawn"
     RESULTS_IMPORTED = "results-imported"
     # devices and stations on election day
     DEVICE_ENROLLED = "device-enrolled"
