@@ -1,0 +1,160 @@
+"""`sandogh readiness plan|past`: a hard-to-reach station's plan for the day, and the catalogue of
+stations' problems in earlier elections (آسیب‌شناسی); and how `readiness show` prints both
+(`services.preparation`, `core.readiness.remote`).
+
+Like the other readiness commands they act under `--as NAME --role ROLE --place CODE`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
+from sandogh.cli.session import now
+from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
+from sandogh.core.access import Grant
+from sandogh.core.readiness import Readiness, RemotePlan
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.digits import format_int
+from sandogh.locale.language import Lang
+from sandogh.services.supervision import Actor
+
+_out = Console(highlight=False, soft_wrap=True)
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "hard": ("شعبه‌های مناطق صعب‌العبور", "Hard-to-reach stations"),
+    "station": ("شعبه", "station"),
+    "transport": ("جابه‌جایی", "transport"),
+    "helicopter": ("بالگرد آماده‌باش", "helicopter on standby"),
+    "grace": ("مهلت گزارش (ساعت)", "report grace (hours)"),
+    "link": ("آزمون ارتباط", "link test"),
+    "no_plan": ("بی‌برنامه", "no plan"),
+    "passed": ("موفق، {day}", "passed, {day}"),
+    "failed": ("ناموفق، {day}", "failed, {day}"),
+    "untested": ("آزموده نشده", "not tested"),
+    "yes": ("دارد", "yes"),
+    "no": ("ندارد", "no"),
+    "past": ("آسیب‌شناسی دوره‌های قبل", "Problems of earlier elections"),
+    "election": ("انتخابات", "election"),
+    "note": ("شرح", "what happened"),
+    "saved": ("برنامه شعبه {station} ذخیره شد.", "The plan of {station} is stored."),
+    "noted": ("آسیب شماره {number} شعبه {station} ثبت شد.", "Problem {number} of {station} noted."),
+}
+
+
+def _t(key: str, lang: Lang, **values: str) -> str:
+    fa, en = _LABELS[key]
+    return (fa if lang == "fa" else en).format(**values)
+
+
+StationOption = Annotated[str, typer.Option("--station", help="The polling station's code.")]
+
+
+def plan(
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    station: StationOption,
+    transport: Annotated[str, typer.Option("--transport", help="How staff and box get there.")],
+    report_grace: Annotated[
+        float, typer.Option("--report-grace-hours", help="Hours after close before it is late.")
+    ],
+    helicopter: Annotated[
+        bool, typer.Option("--helicopter/--no-helicopter", help="A helicopter on standby.")
+    ] = False,
+    link_tested: Annotated[
+        datetime.datetime | None,
+        typer.Option("--link-tested", help="The day its link was tested.", formats=["%Y-%m-%d"]),
+    ] = None,
+    link_ok: Annotated[
+        bool, typer.Option("--link-ok/--link-failed", help="Whether that test passed.")
+    ] = False,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Store a hard-to-reach station's plan: transport, helicopter, link test, report grace."""
+    from sandogh.services.preparation import set_plan
+
+    given = RemotePlan(
+        station,
+        transport,
+        helicopter,
+        datetime.timedelta(hours=report_grace),
+        None if link_tested is None else link_tested.date(),
+        link_ok,
+    )
+    set_plan(open_store(db), Actor(username, Grant(role, place)), election, given, now=now())
+    _out.print(_t("saved", lang.lang, station=station), markup=False)
+
+
+def past(
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    station: StationOption,
+    happened_in: Annotated[
+        str, typer.Option("--happened-in", help="The earlier election it happened in.")
+    ],
+    note: Annotated[str, typer.Option("--note", help="What happened.")],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Add a problem of an earlier election to a station's catalogue (kept across elections)."""
+    from sandogh.services.preparation import note_past_problem
+
+    actor = Actor(username, Grant(role, place))
+    noted = note_past_problem(
+        open_store(db), actor, election, station, happened_in=happened_in, note=note, now=now()
+    )
+    number = format_int(noted.number, lang.lang)
+    _out.print(_t("noted", lang.lang, number=number, station=station), markup=False)
+
+
+def print_remote(found: Readiness, lang: Lang) -> None:
+    """The hard-to-reach stations with their plans, and the past problems, of `found`."""
+    plans = {p.station: p for p in found.plans}
+    if found.hard_to_reach:
+        keys = ("station", "transport", "helicopter", "grace", "link")
+        table = Table(*(_t(k, lang) for k in keys), title=_t("hard", lang))
+        for station in found.hard_to_reach:
+            given = plans.get(station)
+            if given is None:
+                table.add_row(station, _t("no_plan", lang), "", "", "")
+            else:
+                table.add_row(station, *_plan_cells(given, lang))
+        _out.print(table)
+    if found.past:
+        table = Table(
+            *(_t(k, lang) for k in ("station", "election", "note")), title=_t("past", lang)
+        )
+        for problem in found.past:
+            table.add_row(problem.station, problem.election, problem.note)
+        _out.print(table)
+
+
+def _plan_cells(given: RemotePlan, lang: Lang) -> tuple[str, str, str, str]:
+    hours = given.report_grace / datetime.timedelta(hours=1)
+    grace = format_int(int(hours), lang) if hours.is_integer() else f"{hours:.1f}"
+    if given.link_tested is None:
+        link = _t("untested", lang)
+    else:
+        link = _t(
+            "passed" if given.link_ok else "failed",
+            lang,
+            day=format_jalali(given.link_tested, lang),
+        )
+    return (given.transport, _t("yes" if given.helicopter else "no", lang), grace, link)
+
+
+def register(readiness_app: typer.Typer) -> None:
+    """Add the plan and past-problem commands to `sandogh readiness`."""
+    readiness_app.command("plan")(plan)
+    readiness_app.command("past")(past)
