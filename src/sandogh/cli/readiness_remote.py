@@ -23,34 +23,17 @@ from sandogh.core.readiness import Readiness, RemotePlan
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
+from sandogh.locale.readiness_terms import hours, term
 from sandogh.services.supervision import Actor
 
 _out = Console(highlight=False, soft_wrap=True)
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "hard": ("شعبه‌های مناطق صعب‌العبور", "Hard-to-reach stations"),
-    "station": ("شعبه", "station"),
-    "transport": ("جابه‌جایی", "transport"),
-    "helicopter": ("بالگرد آماده‌باش", "helicopter on standby"),
-    "grace": ("مهلت گزارش (ساعت)", "report grace (hours)"),
-    "link": ("آزمون ارتباط", "link test"),
-    "no_plan": ("بی‌برنامه", "no plan"),
-    "passed": ("موفق، {day}", "passed, {day}"),
-    "failed": ("ناموفق، {day}", "failed, {day}"),
-    "untested": ("آزموده نشده", "not tested"),
-    "yes": ("دارد", "yes"),
-    "no": ("ندارد", "no"),
-    "past": ("آسیب‌شناسی دوره‌های قبل", "Problems of earlier elections"),
-    "election": ("انتخابات", "election"),
-    "note": ("شرح", "what happened"),
-    "saved": ("برنامه شعبه {station} ذخیره شد.", "The plan of {station} is stored."),
-    "noted": ("آسیب شماره {number} شعبه {station} ثبت شد.", "Problem {number} of {station} noted."),
-}
+_SAVED = ("برنامه شعبه {station} ذخیره شد.", "The plan of {station} is stored.")
+_NOTED = ("آسیب شماره {number} شعبه {station} ثبت شد.", "Problem {number} of {station} noted.")
 
 
-def _t(key: str, lang: Lang, **values: str) -> str:
-    fa, en = _LABELS[key]
-    return (fa if lang == "fa" else en).format(**values)
+def _said(pair: tuple[str, str], lang: Lang, **values: str) -> str:
+    return (pair[0] if lang == "fa" else pair[1]).format(**values)
 
 
 StationOption = Annotated[str, typer.Option("--station", help="The polling station's code.")]
@@ -91,7 +74,7 @@ def plan(
         link_ok,
     )
     set_plan(open_store(db), Actor(username, Grant(role, place)), election, given, now=now())
-    _out.print(_t("saved", lang.lang, station=station), markup=False)
+    _out.print(_said(_SAVED, lang.lang, station=station), markup=False)
 
 
 def past(
@@ -115,7 +98,7 @@ def past(
         open_store(db), actor, election, station, happened_in=happened_in, note=note, now=now()
     )
     number = format_int(noted.number, lang.lang)
-    _out.print(_t("noted", lang.lang, number=number, station=station), markup=False)
+    _out.print(_said(_NOTED, lang.lang, number=number, station=station), markup=False)
 
 
 def print_remote(found: Readiness, lang: Lang) -> None:
@@ -123,35 +106,36 @@ def print_remote(found: Readiness, lang: Lang) -> None:
     plans = {p.station: p for p in found.plans}
     if found.hard_to_reach:
         keys = ("station", "transport", "helicopter", "grace", "link")
-        table = Table(*(_t(k, lang) for k in keys), title=_t("hard", lang))
+        table = Table(
+            *(term("remote_" + k, lang) for k in keys), title=term("remote_stations", lang)
+        )
         for station in found.hard_to_reach:
             given = plans.get(station)
             if given is None:
-                table.add_row(station, _t("no_plan", lang), "", "", "")
+                table.add_row(station, term("remote_no_plan", lang), "", "", "")
             else:
                 table.add_row(station, *_plan_cells(given, lang))
         _out.print(table)
     if found.past:
-        table = Table(
-            *(_t(k, lang) for k in ("station", "election", "note")), title=_t("past", lang)
-        )
+        columns = ("remote_station", "past_election", "past_note")
+        table = Table(*(term(k, lang) for k in columns), title=term("past_problems", lang))
         for problem in found.past:
             table.add_row(problem.station, problem.election, problem.note)
         _out.print(table)
 
 
 def _plan_cells(given: RemotePlan, lang: Lang) -> tuple[str, str, str, str]:
-    hours = given.report_grace / datetime.timedelta(hours=1)
-    grace = format_int(int(hours), lang) if hours.is_integer() else f"{hours:.1f}"
     if given.link_tested is None:
-        link = _t("untested", lang)
+        link = term("remote_untested", lang)
     else:
-        link = _t(
-            "passed" if given.link_ok else "failed",
-            lang,
-            day=format_jalali(given.link_tested, lang),
-        )
-    return (given.transport, _t("yes" if given.helicopter else "no", lang), grace, link)
+        passed = "remote_passed" if given.link_ok else "remote_failed"
+        link = term(passed, lang, day=format_jalali(given.link_tested, lang))
+    return (
+        given.transport,
+        term("remote_yes" if given.helicopter else "remote_no", lang),
+        hours(given.report_grace, lang),
+        link,
+    )
 
 
 def register(readiness_app: typer.Typer) -> None:

@@ -1,10 +1,14 @@
 """The readiness terms that the console and the command line both show, in Persian and English:
 what can be missing at a station (`core.readiness.Gap`), the figures beside it, the station
 staff's roles as the election laws name them (`core.readiness.StaffRole`) and the kinds of
-training session (`core.readiness.SessionKind`). Adapters merge these into their catalogues."""
+training session (`core.readiness.SessionKind`), and the hard-to-reach plans and past problems
+(آسیب‌شناسی) of `core.readiness.remote`. Adapters merge these into their catalogues."""
 
 from __future__ import annotations
 
+import datetime
+
+from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 
@@ -34,6 +38,23 @@ READINESS_FA: dict[str, str] = {
     "staff_role_system-user": "کاربر سامانه",
     "session_training": "آموزش",
     "session_briefing": "نشست توجیهی",
+    "remote_stations": "شعبه‌های مناطق صعب‌العبور",
+    "remote_none": "شعبه صعب‌العبوری در این واحد نیست.",
+    "remote_station": "شعبه",
+    "remote_transport": "جابه‌جایی",
+    "remote_helicopter": "بالگرد آماده‌باش",
+    "remote_grace": "مهلت گزارش (ساعت)",
+    "remote_link": "آزمون ارتباط",
+    "remote_no_plan": "بی‌برنامه",
+    "remote_passed": "موفق، {day}",
+    "remote_failed": "ناموفق، {day}",
+    "remote_untested": "آزموده نشده",
+    "remote_yes": "دارد",
+    "remote_no": "ندارد",
+    "past_problems": "آسیب‌شناسی دوره‌های قبل",
+    "past_none": "آسیبی از دوره‌های قبل ثبت نشده است.",
+    "past_election": "انتخابات",
+    "past_note": "شرح",
 }
 
 READINESS_EN: dict[str, str] = {
@@ -62,11 +83,34 @@ READINESS_EN: dict[str, str] = {
     "staff_role_system-user": "system user",
     "session_training": "training",
     "session_briefing": "briefing",
+    "remote_stations": "Hard-to-reach stations",
+    "remote_none": "No station of this unit is hard to reach.",
+    "remote_station": "Station",
+    "remote_transport": "Transport",
+    "remote_helicopter": "Helicopter on standby",
+    "remote_grace": "Report grace (hours)",
+    "remote_link": "Link test",
+    "remote_no_plan": "no plan",
+    "remote_passed": "passed, {day}",
+    "remote_failed": "failed, {day}",
+    "remote_untested": "not tested",
+    "remote_yes": "yes",
+    "remote_no": "no",
+    "past_problems": "Problems of earlier elections",
+    "past_none": "No problem of earlier elections is recorded.",
+    "past_election": "Election",
+    "past_note": "What happened",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": READINESS_FA, "en": READINESS_EN}
 
 
-def term(key: str, lang: Lang) -> str:
+def hours(delta: datetime.timedelta, lang: Lang) -> str:
+    """A grace as hours («۸», «۱.۵»), in the language's digits."""
+    shown = f"{delta / datetime.timedelta(hours=1):g}"
+    return to_persian_digits(shown) if lang == "fa" else shown
+
+
+def term(key: str, lang: Lang, **values: str | int) -> str:
     """The readiness term `key` (e.g. `gap_no-box`, `staff_role_head`) in `lang`."""
-    return text_in(_CATALOGUE, key, lang)
+    return text_in(_CATALOGUE, key, lang, **values)

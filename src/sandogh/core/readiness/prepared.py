@@ -60,9 +60,12 @@ def prepared(
             gaps.append(Missing(station, Gap.NO_REMOTE_PLAN))
         elif not plan.link_ready(day):
             gaps.append(Missing(station, Gap.LINK_UNTESTED))
+    # each station's gaps together, in the tree's order; what a county holds stays last
+    order = {s: i for i, s in enumerate(geography.stations_under(unit))}
+    missing = sorted((*found.missing, *gaps), key=lambda m: order.get(m.place, len(order)))
     return replace(
         found,
-        missing=found.missing + tuple(gaps),
+        missing=tuple(missing),
         hard_to_reach=tuple(remote),
         plans=tuple(plans[s] for s in remote if s in plans),
         past=tuple(p for p in preparation.past if p.station in inside),
