@@ -156,3 +156,14 @@ def test_the_catalogue_of_past_problems_carries_into_the_next_election(uow: NewU
         )
     with uow() as work:
         assert list(work.events.entries())[-1].event.type == EventType.ACCESS_DENIED
+
+
+def test_a_county_cannot_take_a_person_from_another_countys_station(uow: NewUnitOfWork) -> None:
+    """The attack: Bardsir's operator names a trained Kerman head again, at a Bardsir station, to
+    fill its complement with someone who will not be there; both stations must be theirs."""
+    head = _worker("p1", StaffRole.HEAD)
+    assign_worker(uow, PROVINCIAL, ELECTION, head, now=NOW)
+    taken = dataclasses.replace(head, station=REMOTE)
+    with pytest.raises(AccessDeniedError):
+        assign_worker(uow, BARDSIR_HQ, ELECTION, taken, now=NOW)
+    assert roster(uow, PROVINCIAL, ELECTION, now=NOW).workers == (head,)
