@@ -79,6 +79,7 @@ def test_staff_are_named_trained_briefed_and_listed_in_persian(db: str) -> None:
         ("2980001111", [1]),
     ]
     shown = run(db, "readiness", "show", *PROVINCIAL, "--json")
+    assert (json.loads(shown)["named"], json.loads(shown)["trained"]) == (2, 1)
     untrained = [m for m in json.loads(shown)["missing"] if m["gap"] == "untrained"]
     assert untrained == [
         {"place": STATION, "gap": "untrained", "subject": "علی‌اکبر رضایی", "figures": {}}

@@ -102,7 +102,9 @@ def past(
 
 
 def print_remote(found: Readiness, lang: Lang) -> None:
-    """The hard-to-reach stations with their plans, and the past problems, of `found`."""
+    """The people named and trained, the hard-to-reach stations with their plans, and the past
+    problems, of `found`."""
+    _out.print(term("people_counts", lang, named=found.named, trained=found.trained))
     plans = {p.station: p for p in found.plans}
     if found.hard_to_reach:
         keys = ("station", "transport", "helicopter", "grace", "link")

@@ -117,6 +117,8 @@ class ReadinessBody(BaseModel):
     summary: SummaryBody
     parts: list[SummaryBody]
     missing: list[MissingBody]
+    named: int  # people of the rosters at and below the unit
+    trained: int  # of them, those who attended a training session
     hard_to_reach: list[str]
     plans: list[PlanBody]
     past: list[PastProblemBody]
@@ -144,6 +146,8 @@ def readiness_body(election: str, found: Readiness) -> ReadinessBody:
             MissingBody(place=m.place, gap=m.gap.value, subject=m.subject, figures=dict(m.figures))
             for m in found.missing
         ],
+        named=found.named,
+        trained=found.trained,
         hard_to_reach=list(found.hard_to_reach),
         plans=[
             PlanBody(

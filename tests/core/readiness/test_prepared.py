@@ -70,6 +70,7 @@ def test_a_rostered_station_is_counted_by_its_roster_and_its_untrained_named() -
     found = prepared(GEOGRAPHY, found, preparation, DAY)
     mine = [m for m in found.missing if m.place == STATION]
     assert Missing(STATION, Gap.UNTRAINED, "زهرا کریمی") in mine
+    assert (found.named, found.trained) == (3, 2)
     short = {m.subject for m in mine if m.gap is Gap.STAFF_SHORT}
     assert short == {"member", "governor-rep", "system-user"}
     assert found.summary.stations_short_of_staff == 1  # the other stations' register is full

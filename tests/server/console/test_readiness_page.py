@@ -119,6 +119,7 @@ def test_the_page_and_the_atlas_show_untrained_staff_and_hard_to_reach_plans(
     # briefed, not trained: the governor's representative is still missing; the head is not
     assert "<td>نماینده فرماندار</td><td>آموزش‌دیده: ۰، لازم: ۱</td>" in page
     assert page.count("<td>رئیس شعبه</td>") == 70  # every station of Baft's but the first
+    assert "۲ نفر با نام ثبت شده‌اند و ۱ نفر از آنان آموزش دیده‌اند." in page
     assert "شعبه‌های مناطق صعب‌العبور (۳)" in page
     assert '<span class="good">موفق، ۱۱ تیر ۱۴۰۳</span>' in page
     assert '<span class="bad">آزموده نشده</span>' in page

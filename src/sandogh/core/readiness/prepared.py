@@ -50,10 +50,8 @@ def prepared(
     workers = [w for w in preparation.workers if w.station in inside]
     plans = {p.station: p for p in preparation.plans if p.station in inside}
     remote = hard_to_reach(geography, unit, plans.values())
-    gaps = [
-        Missing(w.station, Gap.UNTRAINED, w.name, ())
-        for w in untrained(workers, preparation.sessions)
-    ]
+    left = untrained(workers, preparation.sessions)
+    gaps = [Missing(w.station, Gap.UNTRAINED, w.name, ()) for w in left]
     for station in remote:
         plan = plans.get(station)
         if plan is None:
@@ -69,4 +67,6 @@ def prepared(
         hard_to_reach=tuple(remote),
         plans=tuple(plans[s] for s in remote if s in plans),
         past=tuple(p for p in preparation.past if p.station in inside),
+        named=len(workers),
+        trained=len(workers) - len(left),
     )

@@ -119,6 +119,8 @@ class Readiness:
     hard_to_reach: tuple[str, ...] = ()
     plans: tuple[RemotePlan, ...] = ()
     past: tuple[PastProblem, ...] = ()
+    named: int = 0  # people of the rosters below it (`core.readiness.roster`)
+    trained: int = 0  # of them, those who attended a training session
 
 
 def assess(
