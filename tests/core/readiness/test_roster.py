@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
 from sandogh.core.readiness import (
@@ -89,3 +92,25 @@ def test_a_session_names_only_people_of_the_roster_once_each() -> None:
 def test_a_persian_name_with_the_zero_width_non_joiner_is_a_name() -> None:
     worker = Worker(STATION, "2980004444", "علی‌اکبر شاه‌محمدی", StaffRole.MEMBER)
     assert worker_problems(GEOGRAPHY, worker) == []
+
+
+@given(
+    placed=st.lists(
+        st.tuples(st.sampled_from(STATIONS), st.sampled_from(StaffRole), st.booleans()),
+        max_size=30,
+    )
+)
+def test_the_roster_counts_every_person_once_and_never_more_trained_than_named(
+    placed: list[tuple[str, StaffRole, bool]],
+) -> None:
+    workers = [Worker(s, f"p{i}", f"کارمند {i}", r) for i, (s, r, _) in enumerate(placed)]
+    taught = tuple(w.person for w, (_, _, t) in zip(workers, placed, strict=True) if t)
+    sessions = [Session(1, SessionKind.TRAINING, TRAINING.held, "کرمان", "آموزش", taught)]
+    rows = staffing_of(workers, sessions)
+    assert sum(r.assigned for r in rows) == len(workers)
+    assert (
+        sum(r.trained for r in rows)
+        == len(taught)
+        == len(workers) - len(untrained(workers, sessions))
+    )
+    assert all(r.trained <= r.assigned for r in rows)
