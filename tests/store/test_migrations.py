@@ -180,6 +180,29 @@ def test_a_totp_secret_stored_in_clear_before_0012_waits_there_to_be_sealed(db_u
     _migrate(db_url, "0011", down=True)
 
 
+def test_the_observers_rows_of_the_staff_register_go_and_the_staffs_stay(db_url: str) -> None:
+    """0019: the staff register's `inspector` rows were the supervisory board's observers, who
+    are not staff; every other row keeps its role and counts."""
+    _migrate(db_url, "0014")
+    for statement in (
+        "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, definition,"
+        " loaded_at) VALUES ('e', 1, 'ک', 'K', '2024-07-05', 'h', 'd', '2024-07-05 20:00:00')",
+        "INSERT INTO units (election_id, code, kind, parent, name_fa, name_en)"
+        " VALUES ('e', 'ST-1', 'station', NULL, 'ش', 'S')",
+        "INSERT INTO readiness_staff (election_id, station, role, assigned, trained)"
+        " VALUES ('e', 'ST-1', 'head', 1, 1), ('e', 'ST-1', 'inspector', 1, 0)",
+    ):
+        _execute(db_url, statement)
+    _migrate(db_url, "head")
+    engine = open_database(db_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT role, assigned FROM readiness_staff")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in rows] == [("head", 1)]
+
+
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
     init_database(db_url)
     _migrate(db_url, "0001", down=True)
