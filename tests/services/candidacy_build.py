@@ -9,12 +9,12 @@ from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.process import Authority
 from sandogh.formats.calendar_file import canonical_calendar
+from sandogh.services.acting import Actor
 from sandogh.services.candidacy import register, store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_ports import InquiryReply
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.memory_candidacy import FakeAuthorities
-from sandogh.services.supervision import Actor
 
 from ..core.candidacy.steps import majlis_schedule
 from .build import IRST

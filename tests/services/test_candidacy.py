@@ -5,6 +5,7 @@ import pytest
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage
 from sandogh.core.candidacy.process import Board, CandidacyRefusedError, Outcome
 from sandogh.formats.definition_file import definition_hash
+from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import (
     AlreadyDrawnError,
     candidacy_of,
@@ -15,7 +16,6 @@ from sandogh.services.candidacy import (
     register,
 )
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.supervision import AccessDeniedError
 
 from . import candidacy_build as cb
 from .build import day, parliament

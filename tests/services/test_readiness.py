@@ -135,7 +135,7 @@ def test_recording_an_update_replaces_one_row_and_is_logged(uow: NewUnitOfWork) 
         uow, BARDSIR_HQ, ELECTION, dataclasses.replace(box, update=UpdateStatus.CURRENT), now=NOW
     )
     assert was == box
-    staffing = Staffing(STATIONS[0], StaffRole.MEMBER, 4, 3)
+    staffing = Staffing(STATIONS[0], StaffRole.MEMBER, 3, 2)
     record_update(uow, KERMAN_HQ, ELECTION, staffing, now=NOW)
     province = readiness(uow, PROVINCIAL, ELECTION, now=NOW)
     assert province.summary.boxes_failed == 0

@@ -36,6 +36,7 @@ from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.server_key import server_key_app
 from sandogh.cli.session import actor, now
 from sandogh.cli.staff import staff_app
+from sandogh.cli.staff_roster import register as register_roster
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
 from sandogh.cli.users import user_app
@@ -452,6 +453,7 @@ def simulate(
 
 register_supervision(app)
 register_readiness(app)
+register_roster(staff_app)
 
 
 def main() -> None:

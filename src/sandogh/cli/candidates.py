@@ -70,7 +70,7 @@ def _localised(command: F) -> F:
 
 
 def _actor(username: str, role: Role, place: str) -> Any:
-    from sandogh.services.supervision import Actor
+    from sandogh.services.acting import Actor
 
     return Actor(username, Grant(role, place))
 

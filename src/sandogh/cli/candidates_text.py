@@ -8,13 +8,13 @@ from sandogh.core.errors import SandoghError
 from sandogh.locale.candidacy import CATALOGUE, outside_window_text, refused_text
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
+from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import AlreadyDrawnError, NotAnOperatorError, NotPublishedError
 from sandogh.services.candidacy_files import (
     NoApplicantError,
     NoCalendarError,
     UnrecordedStepError,
 )
-from sandogh.services.supervision import AccessDeniedError
 
 
 class CandidatesCommandError(SandoghError):

@@ -39,6 +39,7 @@ from sandogh.core.definition.model import Election
 from sandogh.core.definition.validate import require_valid
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
+from sandogh.services.acting import Actor, acted, guarded
 from sandogh.services.candidacy_files import (
     Files,
     allowed,
@@ -53,7 +54,6 @@ from sandogh.services.candidacy_ports import (
 )
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.supervision import Actor, acted, guarded
 
 
 class NotPublishedError(SandoghError):

@@ -29,9 +29,9 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.supervision.recorded import entry_unrecorded
+from sandogh.services.acting import AccessDeniedError, Actor, acted
 from sandogh.services.candidacy_ports import StoredStep
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.supervision import AccessDeniedError, Actor, acted
 
 #: The event that records each kind of step (`core.candidacy.records.KINDS`).
 LOGGED_AS: dict[str, EventType] = {

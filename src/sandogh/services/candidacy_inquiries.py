@@ -24,6 +24,7 @@ from sandogh.core.candidacy.process import (
     check_inquiry,
 )
 from sandogh.core.errors import SandoghError
+from sandogh.services.acting import Actor, guarded
 from sandogh.services.candidacy_files import (
     NoApplicantError,
     NoCalendarError,
@@ -36,7 +37,6 @@ from sandogh.services.candidacy_files import (
 from sandogh.services.candidacy_ports import Authorities, InquiryReply, InquiryRequest
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.supervision import Actor, guarded
 
 
 def inquire(

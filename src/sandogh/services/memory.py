@@ -50,6 +50,7 @@ from sandogh.services.memory_audits import AuditTables, MemoryAudits
 from sandogh.services.memory_candidacy import CandidacyTables, MemoryCandidacy
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
+from sandogh.services.memory_preparation import MemoryPreparation, PreparationTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
 from sandogh.services.ports import (
@@ -68,6 +69,7 @@ from sandogh.services.ports import (
     LedgerRepository,
     NumberedIncident,
     OperatorRepository,
+    PreparationRepository,
     ReadinessRepository,
     RecordRepository,
     RefusalRepository,
@@ -136,6 +138,7 @@ class MemoryStore:
     e2e: E2ETables = field(default_factory=E2ETables)
     audits: AuditTables = field(default_factory=AuditTables)
     candidacy: CandidacyTables = field(default_factory=CandidacyTables)
+    preparation: PreparationTables = field(default_factory=PreparationTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -707,6 +710,7 @@ class MemoryUnitOfWork:
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    preparation: PreparationRepository
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
@@ -769,6 +773,14 @@ class MemoryUnitOfWork:
         self._parts += (self.audits,)
         self.candidacy = MemoryCandidacy(store.candidacy, store.lock, duplicate=DuplicateError)
         self._parts += (self.candidacy,)
+        self.preparation = MemoryPreparation(
+            store.preparation,
+            store.lock,
+            elections.check_station,
+            duplicate=DuplicateError,
+            refused=ConstraintError,
+        )
+        self._parts += (self.preparation,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

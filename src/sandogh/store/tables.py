@@ -39,7 +39,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
-from sandogh.core.readiness import UpdateStatus
+from sandogh.core.readiness import SessionKind, UpdateStatus
+from sandogh.core.readiness import StaffRole as ReadinessRole
 from sandogh.core.report import StaffRole
 
 # Named constraints, so that migrations can refer to them on every database.
@@ -724,3 +725,90 @@ class CandidacyStepRow(Base):
         ForeignKeyConstraint(["election_id"], ["candidacy_calendars.election_id"]),
         Index("uq_candidacy_steps_answer", "election_id", "answer_id", unique=True),
     )
+
+
+class StationWorkerRow(Base):
+    """One person of a station's staff, by name and role (`core.readiness.Worker`)."""
+
+    __tablename__ = "station_workers"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    person: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code)
+    name: Mapped[str]
+    role: Mapped[str] = mapped_column(Code)
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        CheckConstraint(
+            "role IN (" + ", ".join(f"'{r.value}'" for r in ReadinessRole) + ")", name="role"
+        ),
+    )
+
+
+class StaffSessionRow(Base):
+    """A training session or briefing (`core.readiness.Session`); who attended is beside it."""
+
+    __tablename__ = "staff_sessions"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(Code)
+    held: Mapped[datetime.date]
+    place: Mapped[str]
+    topic: Mapped[str]
+
+    __table_args__ = (
+        ForeignKeyConstraint(["election_id"], ["elections.id"]),
+        CheckConstraint(
+            "kind IN (" + ", ".join(f"'{k.value}'" for k in SessionKind) + ")", name="kind"
+        ),
+    )
+
+
+class StaffAttendanceRow(Base):
+    """That a person of the roster attended a session."""
+
+    __tablename__ = "staff_attendance"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    person: Mapped[str] = mapped_column(Code, primary_key=True)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["election_id", "number"], ["staff_sessions.election_id", "staff_sessions.number"]
+        ),
+        ForeignKeyConstraint(
+            ["election_id", "person"], ["station_workers.election_id", "station_workers.person"]
+        ),
+    )
+
+
+class RemotePlanRow(Base):
+    """A hard-to-reach station's plan for the day (`core.readiness.RemotePlan`)."""
+
+    __tablename__ = "remote_plans"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    transport: Mapped[str]
+    helicopter: Mapped[bool]
+    report_grace_minutes: Mapped[int]
+    link_tested: Mapped[datetime.date | None]
+    link_ok: Mapped[bool]
+
+    __table_args__ = (_of_a_unit("station"), _non_negative("report_grace_minutes"))
+
+
+class PastProblemRow(Base):
+    """A problem a station had in an earlier election (`core.readiness.PastProblem`). Keyed by
+    the station's code alone, with no tie to an election stored here: the catalogue outlives the
+    elections it was drawn from."""
+
+    __tablename__ = "station_past_problems"
+
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    election: Mapped[str] = mapped_column(Code)
+    note: Mapped[str]

@@ -22,6 +22,7 @@ from sandogh.services.ports import (
     IncidentRepository,
     LedgerRepository,
     OperatorRepository,
+    PreparationRepository,
     ReadinessRepository,
     RecordRepository,
     RefusalRepository,
@@ -42,6 +43,7 @@ from sandogh.store.event_log import SqlEventLog
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
+from sandogh.store.preparation import SqlPreparationRepository
 from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.records import SqlRecordRepository
 from sandogh.store.refusals import SqlRefusalRepository
@@ -81,6 +83,7 @@ class SqlUnitOfWork:
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    preparation: PreparationRepository
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
@@ -122,6 +125,7 @@ class SqlUnitOfWork:
         self.certifications = SqlCertificationRepository(connection)
         self.cases = SqlCaseRepository(connection)
         self.readiness = SqlReadinessRepository(connection)
+        self.preparation = SqlPreparationRepository(connection)
         self.refusals = SqlRefusalRepository(connection)
         self.e2e = SqlE2ERepository(connection)
         self.audits = SqlAuditRepository(connection)

@@ -40,9 +40,14 @@ class UpdateStatus(StrEnum):
 
 
 class StaffRole(StrEnum):
+    """Who works at a station, as the election laws name them (`core.readiness.roster`). The
+    supervisory board's observers (ناظر) are not the station's staff, and are not here."""
+
     HEAD = "head"  # رئیس شعبه
+    SECRETARY = "secretary"  # منشی
     MEMBER = "member"  # عضو شعبه
-    INSPECTOR = "inspector"  # ناظر
+    GOVERNOR_REP = "governor-rep"  # نماینده فرماندار (یا بخشدار)
+    SYSTEM_USER = "system-user"  # کاربر سامانه: runs the authentication terminal
 
 
 @dataclass(frozen=True)

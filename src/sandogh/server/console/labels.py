@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from sandogh.locale import Lang
 from sandogh.locale.messages import text_in
+from sandogh.locale.readiness_terms import READINESS_EN, READINESS_FA
 
 FA: dict[str, str] = {
+    **READINESS_FA,
     "console": "ستاد انتخابات",
     "skip": "رفتن به محتوای اصلی",
     "other_language": "English",
@@ -55,21 +57,6 @@ FA: dict[str, str] = {
     "rd_stations_short_of_staff": "شعبه با کمبود کارکنان آموزش‌دیده",
     "rd_stations_not_open": "شعبه بازنشده",
     "rd_stations_late": "شعبه با تأخیر",
-    "gap_update-failed": "به‌روزرسانی ناموفق",
-    "gap_update-pending": "به‌روزرسانی در انتظار",
-    "gap_not-enrolled": "کلید صندوق ثبت نشده",
-    "gap_no-box": "بی‌صندوق",
-    "gap_no-papers": "تعرفه ثبت نشده",
-    "gap_papers-not-received": "تعرفه نرسیده",
-    "gap_papers-short": "کمبود تعرفه",
-    "gap_staff-short": "کمبود کارکنان آموزش‌دیده",
-    "gap_late-to-open": "تأخیر در گشایش",
-    "gap_late-to-report": "تأخیر در گزارش",
-    "figure_sent": "ارسالی",
-    "figure_received": "رسیده",
-    "figure_left": "مانده",
-    "figure_needed": "لازم",
-    "figure_trained": "آموزش‌دیده",
     "turnout_by_hour": "حاضران در هر ساعت",
     "hour": "ساعت (تهران)",
     "no_check_ins": "هنوز کسی ثبت حضور نکرده است.",
@@ -183,6 +170,7 @@ FA: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    **READINESS_EN,
     "console": "Election headquarters",
     "skip": "Skip to the main content",
     "other_language": "فارسی",
@@ -226,21 +214,6 @@ EN: dict[str, str] = {
     "rd_stations_short_of_staff": "Stations short of trained staff",
     "rd_stations_not_open": "Stations not open",
     "rd_stations_late": "Stations late",
-    "gap_update-failed": "Update failed",
-    "gap_update-pending": "Update pending",
-    "gap_not-enrolled": "Box key not enrolled",
-    "gap_no-box": "No box",
-    "gap_no-papers": "No papers recorded",
-    "gap_papers-not-received": "Papers not received",
-    "gap_papers-short": "Short of papers",
-    "gap_staff-short": "Short of trained staff",
-    "gap_late-to-open": "Late to open",
-    "gap_late-to-report": "Late to report",
-    "figure_sent": "sent",
-    "figure_received": "received",
-    "figure_left": "left",
-    "figure_needed": "needed",
-    "figure_trained": "trained",
     "turnout_by_hour": "Check-ins by hour",
     "hour": "Hour (Tehran)",
     "no_check_ins": "No one has checked in yet.",
