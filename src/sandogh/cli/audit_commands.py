@@ -19,13 +19,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.cli.audit_labels import REFUSALS, SAID, label
 from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import actor, now
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.counting.tally import Counts
+from sandogh.locale.audit_words import REFUSALS, SAID, label
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
