@@ -102,6 +102,7 @@ def _audit(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
         ],
         kinds={} if found is None else {c.key: c.kind.value for c in found.plan.contests},
         percent=lambda share: format_percent(share, page.lang, places=2),
+        limit=lambda share: format_percent(share, page.lang, places=_places(share)),
         contest_name=lambda key: contest_name(page, day, key),
         claim=lambda contest, key: claim(page, day, contest, key),
         may_run=page.may(day, Action.RUN_AUDIT, place),
@@ -110,6 +111,11 @@ def _audit(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
         refused=refused,
         done=page.request.query_params.get("done") == "1",
     )
+
+
+def _places(share: Fraction) -> int:
+    """A risk limit's decimals: none for a whole percentage (5%), else two (2.5% as 2.50%)."""
+    return 0 if (share * 100).denominator == 1 else 2
 
 
 def _units(day: Day, contests: Iterable[str]) -> list[str]:

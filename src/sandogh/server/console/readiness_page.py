@@ -4,7 +4,7 @@ The summary of the unit, one row per child unit to drill down, and what is missi
 `services.readiness.readiness`; each register can be downloaded as CSV from the API (which takes
 the console's session cookie) and, for roles with MANAGE_READINESS, replaced by a CSV sent with
 the page's form. Forms here are url-encoded (the console reads no multipart), so the file is
-sent as the text of a field, which `static/readiness.js` fills from the file chosen.
+sent as the text of a field, which `static/file-field.js` fills from the file chosen.
 """
 
 from __future__ import annotations
