@@ -17,7 +17,15 @@ from httpx import Response
 from sandogh.server.app import create_app
 from tests.server.operators_live import AccountChange, current_code, settings
 
-from .audit_build import KERMAN_PROVINCE, YAZD, accounts, code_of, records_file, template
+from .audit_build import (
+    KERMAN_PROVINCE,
+    YAZD,
+    accounts,
+    build_audited,
+    code_of,
+    records_file,
+    template,
+)
 from .build import copy_store
 from .test_pages import denials, log_in, token
 
@@ -205,3 +213,29 @@ def test_the_supervisors_refusals_are_said_in_persian(client: TestClient, people
     assert twice.status_code == 422
     assert "دور پیشین هنوز بسته نشده است" in twice.text
     assert 'id="audit-close"' in twice.text
+
+
+def test_a_paper_stations_hand_count_is_entered_blind(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'paper.sqlite'}"
+    build_audited(store, on_paper=True)
+    people = People(accounts(store))
+    with TestClient(create_app(settings(store)), follow_redirects=False) as client:
+        _drawn(client, people)
+        assert "مقایسه شعبه با شمارش دستی" in client.get("/console/audit?place=IR").text
+        csrf = _as(client, people, "yazd")
+        entry = client.get("/console/audit/enter").text
+        station = re.search(r'name="station" value="([^"]+)"', entry)
+        assert station is not None
+        assert not {"290", "۲۹۰", "300", "۳۰۰"} & set(re.findall(r"[0-9۰-۹]+", entry))
+        sample = re.search(r'name="sample" value="([^"]*)"', entry)
+        assert sample is not None
+        hand = {"station": station.group(1), "sample": sample.group(1), "found": "yes"}
+        hand |= {"cards": "۳۰۰", "cast": "300", "valid": "300", "votes-21": "290", "votes-25": "ده"}
+        bad = _post(client, csrf, "/enter-station", **hand)
+        assert bad.status_code == 400
+        assert f"شعبه {station.group(1)}: «ده» عدد نیست" in bad.text
+        saved = _post(client, csrf, "/enter-station", **{**hand, "votes-25": "۱۰"})
+        assert saved.status_code == 303, saved.text
+        twice = _post(client, csrf, "/enter-station", **{**hand, "votes-25": "10"})
+        assert twice.status_code == 422
+        assert f"شمارش دستی شعبه {station.group(1)} پیش‌تر ثبت شده است" in twice.text

@@ -40,7 +40,7 @@ from sandogh.services.days import Day
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
-_WHY = {"not-drawn": "audit_not_drawn", "read-twice": "audit_read_twice"}
+_WHY = {"not-drawn": "not_drawn", "read-twice": "read_twice"}
 
 
 @dataclass(frozen=True)
@@ -141,12 +141,21 @@ def _enter(page: Page, *, refused: Sequence[str] = (), status: int = 200) -> Res
     )
 
 
+def _said(page: Page, why: str, unit: str, station: bool) -> str:
+    """Why a paper (or a station's hand count) is refused, naming it and saying what to do."""
+    return (
+        page.t(f"audit_station_{why}", station=unit)
+        if station
+        else page.t(f"audit_{why}", paper=unit)
+    )
+
+
 def _store(
     page: Page, unit: str, station: str, papers: list[PaperReading], batches: list[BatchReading]
 ) -> Response:
     day = page.day()
     if station not in day.geography:
-        return _enter(page, refused=[page.t("audit_not_drawn", paper=unit)], status=422)
+        return _enter(page, refused=[_said(page, "not_drawn", unit, bool(batches))], status=422)
     page.require(day, Action.ENTER_READINGS, station)
     try:
         record_readings(
@@ -158,7 +167,7 @@ def _store(
             actor=page.actor.username,
         )
     except ReadingRefusedError as refused:
-        said = [page.t(_WHY[why], paper=unit) for unit, why in refused.problems]
+        said = [_said(page, _WHY[why], named, bool(batches)) for named, why in refused.problems]
         return _enter(page, refused=said, status=422)
     except AuditRefusedError as refused:
         if refused.code == "no-open-round":

@@ -54,7 +54,7 @@ _FA: dict[str, str] = {
     "audit_records_help": "پرونده را برگزینید یا محتوای آن را در این کادر بگذارید.",
     "audit_bad_records": "پرونده سوابق خوانده نشد؛ باید JSON به شکل {{کد: خوانده}} باشد.",
     "audit_bad_percent": "حد ریسک «{value}» درصدی میان ۰ و ۱۰۰ نیست.",
-    "audit_no_contest": "دست‌کم یک رقابت را برگزینید.",
+    "audit_no_contest": "دست‌کم یک رقابت از رقابت‌های این انتخابات را برگزینید.",
     "audit_contest": "رقابت و حوزه",
     "audit_assertion": "ادعا",
     "audit_p_value": "مقدار P",
@@ -92,6 +92,10 @@ _FA: dict[str, str] = {
     "خوانده شده، به ناظر حسابرسی گزارش دهید.",
     "audit_no_open_round": "اکنون دوری باز نیست؛ ناظر باید نخست دور بعد را قرعه بکشد، سپس "
     "خوانده‌ها را ثبت کنید.",
+    "audit_station_not_drawn": "شعبه {station} در دور باز برای شمارش دستی کشیده نشده است؛ آن را "
+    "با فهرست برداشت بسنجید.",
+    "audit_station_read_twice": "شمارش دستی شعبه {station} پیش‌تر ثبت شده است و دوباره ثبت "
+    "نمی‌شود؛ اگر نادرست شمرده شده، به ناظر حسابرسی گزارش دهید.",
     "audit_discrepancies": "مغایرت‌ها",
     "audit_board_read": "خوانده هیئت",
     "audit_record_says": "سابقه صندوق",
@@ -143,7 +147,7 @@ _EN: dict[str, str] = {
     "audit_records_help": "Choose the file, or paste its content in this box.",
     "audit_bad_records": "The records file could not be read; it must be JSON {{CODE: READS}}.",
     "audit_bad_percent": "The risk limit “{value}” is not a percentage between 0 and 100.",
-    "audit_no_contest": "Choose at least one contest.",
+    "audit_no_contest": "Choose at least one of this election's contests.",
     "audit_contest": "Contest and constituency",
     "audit_assertion": "Assertion",
     "audit_p_value": "P-value",
@@ -181,6 +185,10 @@ _EN: dict[str, str] = {
     "misread, tell the audit's supervisor.",
     "audit_no_open_round": "No round is open now; the supervisor must draw the next round "
     "before readings are entered.",
+    "audit_station_not_drawn": "Station {station} was not drawn for a hand count in the open "
+    "round; check it against the pull list.",
+    "audit_station_read_twice": "The hand count of station {station} is already entered and is "
+    "not entered again; if it was miscounted, tell the audit's supervisor.",
     "audit_discrepancies": "Discrepancies",
     "audit_board_read": "The board read",
     "audit_record_says": "The box's record",

@@ -157,7 +157,8 @@ def _fail(page: Page, key: str, **values: str) -> Shown:
 def start(page: PageDep) -> Response:
     contests = [c for c in page.form.get("contests", "").split(",") if c]
     contests += [k.removeprefix("contest-") for k in page.form if k.startswith("contest-")]
-    if not contests:
+    known = {c.id for c in page.day().election.contests}
+    if not contests or not set(contests) <= known:
         raise _fail(page, "audit_no_contest")
     typed = page.form.get("risk_limit", "").strip()
     try:
