@@ -178,6 +178,12 @@ def test_each_account_is_kept_to_its_rights_and_place(client: TestClient, people
     ):
         assert _post(client, csrf, path, place="IR", **form).status_code == 403
     assert denials(client)[-1]["action"] == "run-audit"
+    forged = client.post("/console/audit/enter", data={"csrf": "forged", "paper": "x/1/1"})
+    assert forged.status_code == 403
+    assert "فرم کهنه" in forged.text
+    assert denials(client)[-1]["action"] == "csrf"
+    said = client.get("/console/audit/enter?saved=ST-0801-0001/1/1+was+voided").text
+    assert "was voided" not in said  # the page names only a unit entered
     assert client.get(f"/console/audit?place={YAZD}").status_code == 403
     assert client.get("/console/audit/enter?place=IR").status_code == 403  # above its place
     kerman = _papers(client.get("/console/audit/enter").text)

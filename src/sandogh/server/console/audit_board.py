@@ -137,7 +137,10 @@ def _enter(page: Page, *, refused: Sequence[str] = (), status: int = 200) -> Res
         candidates=lambda contest, station: candidates_at(day, contest, station),
         titles={c.id: c.name.fa if page.lang == "fa" else c.name.en for c in day.election.contests},
         refused=list(refused),
-        saved=page.request.query_params.get("saved", ""),
+        # only a unit entered is named: the query is the redirect's, but anyone can write a link
+        saved=next(
+            (unit for _, unit in entered if unit == page.request.query_params.get("saved")), ""
+        ),
     )
 
 
