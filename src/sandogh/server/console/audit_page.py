@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from sandogh.core.access import Action
 from sandogh.core.audit.manifest import ManifestError, Roll
-from sandogh.core.audit.plan import AuditKind
+from sandogh.core.errors import SandoghError
 from sandogh.formats.audit_files import AuditFileError
 from sandogh.formats.audit_readings import records_of
 from sandogh.locale import (
@@ -32,6 +32,7 @@ from sandogh.services.audit_rounds import close_round, draw_round
 from sandogh.services.audit_status import AuditStatus, audit_status
 from sandogh.services.audits import record_seed, start_audit
 from sandogh.services.days import Day
+from sandogh.services.elections import root_of
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -106,8 +107,6 @@ def _audit(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
         contest_name=lambda key: contest_name(page, day, key),
         claim=lambda contest, key: claim(page, day, contest, key),
         may_run=page.may(day, Action.RUN_AUDIT, place),
-        may_enter=page.may(day, Action.ENTER_READINGS, place),
-        batch=AuditKind.BATCH.value,
         refused=refused,
         done=page.request.query_params.get("done") == "1",
     )
@@ -135,12 +134,15 @@ def _units(day: Day, contests: Iterable[str]) -> list[str]:
 
 def _running(page: Page, contests: Iterable[str], act: Callable[[], object]) -> Response:
     day = page.day()
-    for unit in _units(day, contests) or [page.place()]:
+    # with no audit yet (a seed, a round asked too early) the whole election's grant is asked
+    for unit in _units(day, contests) or [root_of(day.election)]:
         page.require(day, Action.RUN_AUDIT, unit)
     try:
         act()
     except AuditRefusedError as refused:
         return _audit(page, refused=refusal(page, refused), status=422)
+    except SandoghError as failed:  # as the results page shows a refusal it has no words for
+        return _audit(page, refused=str(failed), status=422)
     return page.back("/audit", place=page.place(), election=day.election.id, done="1")
 
 
@@ -155,8 +157,7 @@ def _fail(page: Page, key: str, **values: str) -> Shown:
 
 @router.post("/audit/start")
 def start(page: PageDep) -> Response:
-    contests = [c for c in page.form.get("contests", "").split(",") if c]
-    contests += [k.removeprefix("contest-") for k in page.form if k.startswith("contest-")]
+    contests = [k.removeprefix("contest-") for k in page.form if k.startswith("contest-")]
     known = {c.id for c in page.day().election.contests}
     if not contests or not set(contests) <= known:
         raise _fail(page, "audit_no_contest")
