@@ -21,7 +21,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.cli.audit_labels import REFUSALS, SAID, label
 from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
@@ -30,6 +29,7 @@ from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
 from sandogh.core.access import Grant
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.locale.audit_words import REFUSALS, SAID, label
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang

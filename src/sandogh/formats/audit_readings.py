@@ -52,8 +52,12 @@ def read_sheet(path: Path) -> tuple[list[PaperReading], list[BatchReading]]:
 
 
 def read_records(path: Path) -> dict[str, Mapping[str, Reading]]:
-    source = str(path)
-    document = _json(_read(path), source)
+    return records_of(_read(path), str(path))
+
+
+def records_of(data: bytes, source: str) -> dict[str, Mapping[str, Reading]]:
+    """The records file's content (the console's upload); `source` names it in problems."""
+    document = _json(data, source)
     if not isinstance(document, dict):
         raise AuditFileError(source, ["must be an object {CODE: READS}"])
     found: dict[str, Mapping[str, Reading]] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sandogh.locale import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.readiness_terms import READINESS_EN, READINESS_FA
+from sandogh.server.console import audit_labels
 
 FA: dict[str, str] = {
     **READINESS_FA,
@@ -155,6 +156,7 @@ FA: dict[str, str] = {
     "role_supervisor": "ناظر",
     "role_inspector": "بازرس",
     "role_auditor": "حسابرس",
+    "role_audit-board": "هیئت حسابرسی برگه‌ها",
     "incident_kind_duplicate-check-in": "ثبت حضور تکراری",
     "incident_kind_ineligible-check-in": "ثبت حضور فاقد شرایط",
     "incident_kind_conflicting-report": "گزارش ناهمخوان",
@@ -313,6 +315,7 @@ EN: dict[str, str] = {
     "role_supervisor": "supervisor",
     "role_inspector": "inspector",
     "role_auditor": "auditor",
+    "role_audit-board": "audit board",
     "incident_kind_duplicate-check-in": "Duplicate check-in",
     "incident_kind_ineligible-check-in": "Ineligible check-in",
     "incident_kind_conflicting-report": "Conflicting report",
@@ -327,7 +330,7 @@ EN: dict[str, str] = {
     "incident_kind_check-ins-not-papers-used": "Check-ins differ from ballot papers used",
 }
 
-_CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+_CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA | audit_labels.FA, "en": EN | audit_labels.EN}
 
 
 def label(key: str, lang: Lang, **values: str | int) -> str:

@@ -5,7 +5,7 @@ staff among it), the hard-to-reach stations with their plans and the past proble
 stations, from `services.readiness.readiness`; each register can be downloaded as CSV from the
 API (which takes the console's session cookie) and, for roles with MANAGE_READINESS, replaced by
 a CSV sent with the page's form. Forms here are url-encoded (the console reads no multipart), so
-the file is sent as the text of a field, which `static/readiness.js` fills from the file chosen.
+the file is sent as the text of a field, which `static/file-field.js` fills from the file chosen.
 """
 
 from __future__ import annotations
