@@ -45,8 +45,10 @@ from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.fleet_ports import FleetRepository
 from sandogh.services.memory_audits import AuditTables, MemoryAudits
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
+from sandogh.services.memory_fleet import FleetTables, MemoryFleet
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
@@ -133,6 +135,7 @@ class MemoryStore:
     records: RecordTables = field(default_factory=RecordTables)
     e2e: E2ETables = field(default_factory=E2ETables)
     audits: AuditTables = field(default_factory=AuditTables)
+    fleet: FleetTables = field(default_factory=FleetTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -707,6 +710,7 @@ class MemoryUnitOfWork:
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    fleet: FleetRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -763,6 +767,10 @@ class MemoryUnitOfWork:
             store.audits, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.audits,)
+        self.fleet = MemoryFleet(
+            store.fleet, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
+        )
+        self._parts += (self.fleet,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)
