@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sandogh.core.access import Action
 from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import UnitKind
 from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import (
     SENDS,
@@ -146,6 +147,15 @@ def hand_over(
             raise ShippingError(serial, expected, [Problem("place", "a box is sent to a unit")])
         new = Handover(serial, step, at, actor.username, now)
         check_handover(geography, done, new)
+        # a box the register assigns to a station goes to that station only
+        assigned = fleet[serial].place
+        if (
+            step is Step.SENT_TO_STATION
+            and geography.kind(assigned) is UnitKind.STATION
+            and assigned != at
+        ):
+            problem = Problem("place", f"{serial} is assigned to {assigned}, not {at}")
+            raise ShippingError(serial, expected, [problem])
         acting = held if step in SENDS else at
         require(geography, actor, Action.MANAGE_READINESS, [acting], election)
         work.fleet.hand_over(election, new)
