@@ -19,6 +19,7 @@ from sandogh.cli.audit_commands import audit_app
 from sandogh.cli.audit_verify import audit_verify_command
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
+from sandogh.cli.fleet import register as register_fleet
 from sandogh.cli.formatting import name_in
 from sandogh.cli.guardians import guardians_app
 from sandogh.cli.log_commands import log_app
@@ -450,6 +451,7 @@ def simulate(
 
 register_supervision(app)
 register_readiness(app)
+register_fleet(app)
 
 
 def main() -> None:
