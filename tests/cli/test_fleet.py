@@ -58,6 +58,9 @@ def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> N
     assert f"box {BOX}" in english
     assert "installed at the station" in english
     run(fleet, "fleet", "install", BOX, *COUNTY)
+    ready = run(fleet, "readiness", "show", *COUNTY)
+    assert "نصب و راه‌اندازی در شعبه: ۱" in ready
+    assert "هنوز آماده نشده: ۲" in ready
     shown = run(fleet, "fleet", "show", "--unit", KERMAN, *COUNTY)
     assert shown.count("نصب") == 1  # one box installed; the table wraps the words
     assert "SB-0801-0002" in shown

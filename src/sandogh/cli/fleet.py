@@ -11,7 +11,9 @@ refused with the box and the step expected, in the language asked for.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -24,9 +26,13 @@ from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
 from sandogh.core.access import Grant
 from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import SENDS, STEPS, ShippingError, Step, expected_step
+from sandogh.locale.digits import format_int
 from sandogh.locale.fleet import fleet_text, step_name
 from sandogh.locale.language import Lang
 from sandogh.services.supervision import Actor
+
+if TYPE_CHECKING:
+    from sandogh.services.fleet import FleetBox
 
 fleet_app = typer.Typer(
     help="The fleet of ballot boxes: approved builds, and shipping to the stations.",
@@ -240,3 +246,14 @@ def show_command(
             step_name(entry.step, language),
         )
     _out.print(table)
+
+
+def print_shipping(boxes: Sequence[FleetBox], lang: Lang) -> None:
+    """How many of `boxes` have reached each hand-over state (`sandogh readiness show`)."""
+    reached = Counter(entry.step for entry in boxes)
+    _out.print(f"{fleet_text('fleet_step', lang)}:", markup=False)
+    for step in (None, *STEPS):
+        if reached[step]:
+            _out.print(
+                f"  {step_name(step, lang)}: {format_int(reached[step], lang)}", markup=False
+            )
