@@ -12,7 +12,7 @@ import pytest
 from sandogh.core.access import Grant, Role
 from sandogh.core.fleet import BuildDecisionError, ShippingError, Step
 from sandogh.core.log import EventType
-from sandogh.core.readiness import IRAN_TIME, Register
+from sandogh.core.readiness import IRAN_TIME, Register, RegisterError
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.elections import load_election
 from sandogh.services.fleet import approve_build, fleet_of, hand_over, revoke_build
@@ -77,6 +77,8 @@ def test_a_box_is_shipped_to_its_station_step_by_step_and_each_step_is_logged(
     handed = [e for e in logged if e.type is EventType.BOX_HANDED_OVER]
     assert [e.details["step"] for e in handed] == [s.value for s in Step]
     assert handed[-1].place == station
+    with pytest.raises(RegisterError):
+        fleet_of(uow, NATIONAL, ELECTION, "IR-99", now=NOW)
 
 
 def test_a_hand_over_out_of_order_is_refused_naming_the_box_and_the_step(

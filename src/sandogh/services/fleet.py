@@ -34,7 +34,7 @@ from sandogh.core.fleet import (
     expected_step,
 )
 from sandogh.core.log import EventType
-from sandogh.core.readiness import Box, within
+from sandogh.core.readiness import Box, RegisterError, within
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.supervision import Actor, acted, election_day, guarded, require
@@ -195,6 +195,8 @@ def fleet_of(
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
         place = unit or actor.grant.place
+        if place not in geography:
+            raise RegisterError([Problem("unit", f"{place} is not a unit of {election}")])
         require(geography, actor, Action.READ, [place], election)
         boxes = within(geography, work.readiness.registers(election), place).fleet
         return fleet_boxes(work, election, boxes)
