@@ -20,6 +20,7 @@ from sandogh.cli.audit_verify import audit_verify_command
 from sandogh.cli.candidates import candidates_app
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
+from sandogh.cli.fleet import register as register_fleet
 from sandogh.cli.formatting import name_in
 from sandogh.cli.guardians import guardians_app
 from sandogh.cli.log_commands import log_app
@@ -454,6 +455,7 @@ def simulate(
 register_supervision(app)
 register_readiness(app)
 register_roster(staff_app)
+register_fleet(app)
 
 
 def main() -> None:

@@ -91,17 +91,22 @@ def show(
     lang: LangOption = Language.FA,
 ) -> None:
     """A unit's readiness: counts, its parts', and what is missing where."""
+    from sandogh.cli.fleet import print_shipping
     from sandogh.server.readiness import readiness_body
+    from sandogh.services.fleet import fleet_of
     from sandogh.services.readiness import readiness
 
     actor = Actor(username, Grant(role, place))
-    found = readiness(open_store(db), actor, election, unit, now=now())
+    store = open_store(db)
+    found = readiness(store, actor, election, unit, now=now())
     if as_json:
         body = readiness_body(election or "", found).model_dump(mode="json", exclude={"election"})
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
         return
     _print(found, lang.lang)
     print_remote(found, lang.lang)
+    # issue 12: where the unit's boxes are on their way from the country to their stations
+    print_shipping(fleet_of(store, actor, election, unit, now=now()), lang.lang)
 
 
 def _print(found: Readiness, lang: Lang) -> None:

@@ -46,9 +46,11 @@ from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
+from sandogh.services.fleet_ports import FleetRepository
 from sandogh.services.memory_audits import AuditTables, MemoryAudits
 from sandogh.services.memory_candidacy import CandidacyTables, MemoryCandidacy
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
+from sandogh.services.memory_fleet import FleetTables, MemoryFleet
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.memory_preparation import MemoryPreparation, PreparationTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
@@ -139,6 +141,7 @@ class MemoryStore:
     audits: AuditTables = field(default_factory=AuditTables)
     candidacy: CandidacyTables = field(default_factory=CandidacyTables)
     preparation: PreparationTables = field(default_factory=PreparationTables)
+    fleet: FleetTables = field(default_factory=FleetTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -715,6 +718,7 @@ class MemoryUnitOfWork:
     e2e: E2ERepository
     audits: AuditRepository
     candidacy: CandidacyRepository
+    fleet: FleetRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -781,6 +785,10 @@ class MemoryUnitOfWork:
             refused=ConstraintError,
         )
         self._parts += (self.preparation,)
+        self.fleet = MemoryFleet(
+            store.fleet, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
+        )
+        self._parts += (self.fleet,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

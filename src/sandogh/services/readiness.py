@@ -7,10 +7,12 @@ the hash-chained log (READINESS_IMPORTED, READINESS_UPDATED); a refusal for want
 recorded as ACCESS_DENIED. An import replaces the register's rows at and below one unit, all or
 nothing: a file with any bad row changes nothing, and the error names every bad row.
 
-A box's "last seen" is the later of the register's and the time the centre last received a
-station report signed with its key; a station's state comes from its zero and final reports and
-the day's hours (`core.readiness.stations`), 08:00–18:00 Iran time unless given, a
-hard-to-reach station's plan giving it a longer grace to report. A station whose staff are
+A box's update is derived from the build it last attested in a signed report, approved or not
+(`core.fleet.attested`), never from the register's file. A box's "last seen" is the later of the
+register's and the time the centre last received a station report signed with its key; a
+station's state comes from its zero and final reports and the day's hours
+(`core.readiness.stations`), 08:00–18:00 Iran time unless given, a hard-to-reach station's plan
+giving it a longer grace to report. A station whose staff are
 named (`services.preparation`) is counted by its roster, and the readiness lists its untrained
 people, the hard-to-reach stations' plans and gaps, and past problems (`core.readiness.prepared`).
 """
@@ -25,6 +27,7 @@ from sandogh.core.access import Action
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
+from sandogh.core.fleet import approved, attested
 from sandogh.core.log import EventType
 from sandogh.core.readiness import (
     Box,
@@ -90,8 +93,12 @@ def readiness(
             tuple(work.preparation.past(set(geography.stations_under(place)))),
         )
         stored = work.readiness.registers(election)
-        registers = within(
-            geography, with_roster(stored, preparation.workers, preparation.sessions), place
+        registers = _attested(
+            work,
+            election,
+            within(
+                geography, with_roster(stored, preparation.workers, preparation.sessions), place
+            ),
         )
         reports = list(work.reports.all(election))
         received = {
@@ -147,6 +154,7 @@ def export_registers(
             latest = sightings.get(report.device)
             if latest is None or report.received_at > latest:
                 sightings[report.device] = report.received_at
+        registers = _attested(work, election, registers)
         return Registers(sighted(registers.fleet, sightings), registers.papers, registers.staff)
 
     return guarded(uow, actor, now, use_case)
@@ -240,6 +248,13 @@ def record_update(
         return old
 
     return guarded(uow, actor, now, use_case)
+
+
+def _attested(work: UnitOfWork, election: str, registers: Registers) -> Registers:
+    """`registers` with each box's update derived from the build it last attested."""
+    in_force = approved(work.fleet.decisions(election))
+    fleet = attested(registers.fleet, work.fleet.attested(election), in_force)
+    return Registers(fleet, registers.papers, registers.staff)
 
 
 def _unit(geography: Geography, code: str) -> str:

@@ -39,7 +39,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
-from sandogh.core.readiness import SessionKind, UpdateStatus
+from sandogh.core.readiness import SessionKind
 from sandogh.core.readiness import StaffRole as ReadinessRole
 from sandogh.core.report import StaffRole
 
@@ -644,18 +644,11 @@ class ReadinessBoxRow(Base):
     serial: Mapped[str] = mapped_column(Code, primary_key=True)
     model: Mapped[str]
     software: Mapped[str]
-    update_status: Mapped[str]
     place: Mapped[str] = mapped_column(Code)
     public_key: Mapped[str | None] = mapped_column(Code)
     last_seen: Mapped[datetime.datetime | None] = mapped_column(Instant)
 
-    __table_args__ = (
-        _of_a_unit("place"),
-        CheckConstraint(
-            "update_status IN (" + ", ".join(f"'{s.value}'" for s in UpdateStatus) + ")",
-            name="update_status",
-        ),
-    )
+    __table_args__ = (_of_a_unit("place"),)
 
 
 class ReadinessPapersRow(Base):
@@ -812,3 +805,47 @@ class PastProblemRow(Base):
     number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     election: Mapped[str] = mapped_column(Code)
     note: Mapped[str]
+
+
+class BuildDecisionRow(Base):
+    """A build approved for an election day, and its revocation (`core.fleet.BuildDecision`)."""
+
+    __tablename__ = "build_decisions"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    build: Mapped[str] = mapped_column(Code, primary_key=True)
+    label: Mapped[str]
+    approved_by: Mapped[str]
+    approved_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    revoked_by: Mapped[str | None]
+    revoked_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class AttestedBuildRow(Base):
+    """The build a box (by its key) last named in a signed report the centre read."""
+
+    __tablename__ = "attested_builds"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    public_key: Mapped[str] = mapped_column(Code, primary_key=True)
+    build: Mapped[str] = mapped_column(Code)
+    attested_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class HandoverRow(Base):
+    """One hand-over of a box on its way to its station (`core.fleet.Handover`)."""
+
+    __tablename__ = "box_handovers"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    serial: Mapped[str] = mapped_column(Code, primary_key=True)
+    step: Mapped[str] = mapped_column(Code, primary_key=True)
+    place: Mapped[str] = mapped_column(Code)
+    handed_by: Mapped[str]
+    handed_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (_of_a_unit("place"),)

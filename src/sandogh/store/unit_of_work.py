@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
+from sandogh.services.fleet_ports import FleetRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -40,6 +41,7 @@ from sandogh.store.e2e import SqlE2ERepository
 from sandogh.store.elections import SqlElectionRepository
 from sandogh.store.engine import IMMEDIATE
 from sandogh.store.event_log import SqlEventLog
+from sandogh.store.fleet import SqlFleetRepository
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
@@ -88,6 +90,7 @@ class SqlUnitOfWork:
     e2e: E2ERepository
     audits: AuditRepository
     candidacy: CandidacyRepository
+    fleet: FleetRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -130,6 +133,7 @@ class SqlUnitOfWork:
         self.e2e = SqlE2ERepository(connection)
         self.audits = SqlAuditRepository(connection)
         self.candidacy = SqlCandidacyRepository(connection)
+        self.fleet = SqlFleetRepository(connection)
         return self
 
     def __exit__(

@@ -79,6 +79,10 @@ class EventType(StrEnum):
     # readiness registers: the fleet, ballot papers, staff (issue 4, item 5)
     READINESS_IMPORTED = "readiness-imported"
     READINESS_UPDATED = "readiness-updated"
+    # the fleet: approved builds and the boxes' hand-overs (issue 12, `core.fleet`)
+    BUILD_APPROVED = "build-approved"
+    BUILD_REVOKED = "build-revoked"
+    BOX_HANDED_OVER = "box-handed-over"
     # operators and security
     LOGIN_SUCCEEDED = "login-succeeded"
     LOGIN_FAILED = "login-failed"
