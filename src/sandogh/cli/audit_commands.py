@@ -23,7 +23,16 @@ from rich.console import Console
 
 from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
+from sandogh.cli.options import (
+    DbOption,
+    DrawnByOption,
+    ElectionOption,
+    LangOption,
+    Language,
+    LotSeedOption,
+    WithdrawnOption,
+    lot_of,
+)
 from sandogh.cli.session import actor, now
 from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
 from sandogh.core.access import Grant
@@ -85,16 +94,27 @@ def start(
     risk_limit: Annotated[
         str, typer.Option("--risk-limit", help="The risk limit: 5%, 0.05 or 1/20.")
     ] = "5%",
+    lot_seed: LotSeedOption = None,
+    drawn_by: DrawnByOption = None,
+    withdrawn: WithdrawnOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Fix the manifest and the plan (published before the seed) and log their hashes."""
+    """Fix the manifest and the plan (published before the seed) and log their hashes; the
+    outcomes are decided with the lot and the withdrawn they were announced with."""
     from sandogh.services.audits import start_audit
 
     with _refusals(lang.lang):
         audit = start_audit(
-            open_store(db), election, contest, _risk_limit(risk_limit), now=now(), actor=actor()
+            open_store(db),
+            election,
+            contest,
+            _risk_limit(risk_limit),
+            lot=lot_of(lot_seed, drawn_by),
+            withdrawn=frozenset(withdrawn or ()),
+            now=now(),
+            actor=actor(),
         )
     papers = format_int(audit.manifest.papers, lang.lang)
     _say("started", lang.lang, election=audit.election, manifest=audit.manifest.hash, papers=papers)
