@@ -12,6 +12,8 @@ folder (`report`) that `sandogh audit verify` re-runs. Persian first (`--lang`).
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from fractions import Fraction
@@ -27,6 +29,7 @@ from sandogh.cli.options import (
     DbOption,
     DrawnByOption,
     ElectionOption,
+    JsonOption,
     LangOption,
     Language,
     LotSeedOption,
@@ -299,6 +302,7 @@ def certify_hand_count_command(
 def status(
     election: ElectionOption = None,
     db: DbOption = None,
+    as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
     """Each contest's decision and risk, each round's hash, and the open round's progress."""
@@ -306,6 +310,11 @@ def status(
 
     with _refusals(lang.lang):
         found = audit_status(open_store(db), election)
+    if as_json:
+        from sandogh.cli.audit_status_json import status_json
+
+        sys.stdout.write(json.dumps(status_json(found), ensure_ascii=False, indent=2) + "\n")
+        return
     print_status(_out(), found, lang.lang)
 
 
