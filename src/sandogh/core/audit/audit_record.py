@@ -116,7 +116,8 @@ def settled_of(plan: Mapping[str, JSONValue]) -> dict[str, Settled]:
     assert isinstance(contests, list)
     for contest in contests:
         assert isinstance(contest, dict)
-        lots, withdrawn = contest["lots"], contest["withdrawn"]
+        # a plan stored before lots and withdrawn were recorded has neither: none were used
+        lots, withdrawn = contest.get("lots", []), contest.get("withdrawn", [])
         assert isinstance(lots, list)
         assert isinstance(withdrawn, list)
         lot = None
