@@ -105,6 +105,12 @@ def _refused(path: Path) -> tuple[str, ...]:
             b'{"papers": [{"paper": "S/1/1", "code": 7, "shows": null}]}',
             "papers[0].code: must be text or null",
         ),
+        (
+            "negative.json",
+            b'{"batches": [{"sample": "b", "station": "S", "hand": '
+            b'{"cards": 9, "cast": 9, "valid": 9, "votes": {"21": -1, "25": 10}}}]}',
+            "batches[0]: batches[0].hand: must be {cards, cast, valid, votes} of whole numbers",
+        ),
         ("deep.json", b"[" * 100_000 + b"]" * 100_000, "not JSON: nested too deep"),
         ("long.json", b'{"papers": [' + b"9" * 5_000 + b"]}", "not JSON: a number is too long"),
         ("records.json", b'{"K-1": null}', "K-1: a record is never null"),
