@@ -97,6 +97,10 @@ def test_a_hand_count_of_bad_figures_is_refused_and_not_stored(tied: str) -> Non
     assert (long.exit_code, "با شماری از ۰ تا ۱۰^۱۸ نیست" in long.output) == (2, True)
     minus = _run(tied, *hand, "--cast", "900", "--votes", "21=-5", "--votes", "25=450")
     assert minus.exit_code == 2
+    more = _run(tied, *hand, "--cast", "800", *good, "--lang", "en")
+    assert "--valid and --invalid make 900 ballots, --cast 800" in more.output
+    blank = _run(tied, *hand, "--cast", "1000", *good, "--invalid", "blank=50")
+    assert (blank.exit_code, "--valid و --invalid با هم ۹۵۰" in blank.output) == (2, True)
     status = _run(tied, "audit", "status", "--json")
     assert json.loads(status.stdout)["hand_counts"] == []
 

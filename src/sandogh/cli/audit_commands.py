@@ -307,6 +307,12 @@ def _hand_counts(cast: int, valid: int, votes: list[str], invalid: list[str], la
     if unknown:
         fa = f"--invalid: نوع باطله‌ای به نام {unknown[0]!r} نیست (نوع‌ها: {', '.join(known)})"
         _refuse(lang, fa, f"--invalid: no invalid kind {unknown[0]!r} (kinds: {', '.join(known)})")
+    # valid + invalid = cast (docs/formats.md); without --invalid, the invalid are not told
+    counted = valid + sum(kinds.values())
+    if counted > cast or (kinds and counted != cast):
+        both, told = format_int(counted, "fa"), format_int(cast, "fa")
+        fa = f"--valid و --invalid با هم {both} برگه‌اند، --cast {told}"
+        _refuse(lang, fa, f"--valid and --invalid make {counted} ballots, --cast {cast}")
     return Counts(
         cast=cast,
         valid=valid,
