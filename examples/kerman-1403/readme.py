@@ -11,8 +11,6 @@ from figures import CANDIDATES, ELIGIBLE_VOTERS, ROUND_1, ROUND_2, SEED_REPORT
 from geography import PROVINCE_CODE, County
 from stations import HARD_TO_REACH, MOBILE_PERCENT, STATIONS, URBAN_PERCENT, Station
 
-from sandogh.core.counting.tally import InvalidKind
-
 TEMPLATE = Path(__file__).resolve().with_name("README.template.md")
 
 
@@ -33,7 +31,7 @@ def readme(counties: Sequence[County], stations: Sequence[Station], left_out: Se
     )
     invalid = (
         f"| {kind} | {ROUND_1.invalid[kind]:,} | {ROUND_2.invalid[kind]:,} |"
-        for kind in InvalidKind
+        for kind in ROUND_1.invalid  # the kinds the example splits the invalid ballots into
     )
     template = Template(TEMPLATE.read_text(encoding="utf-8"))
     return template.substitute(

@@ -119,6 +119,7 @@ contests = st.builds(
     counts,
     st.none() | st.builds(RoundLink, election_ids, codes),
     st.booleans(),
+    st.none() | st.builds(RoundLink, election_ids, codes),  # a by-election's main election
 )
 elections = st.builds(
     Election,

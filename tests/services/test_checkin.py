@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
+from sandogh.core.definition.model import RoundLink
+from sandogh.core.definition.rule import PluralityRule
 from sandogh.core.voters import CodeFault
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour
@@ -43,6 +46,7 @@ from .build import (
     load,
     national_code,
     parliament,
+    president,
     registry,
 )
 
@@ -274,3 +278,38 @@ def test_a_revoked_box_checks_no_one_in_from_the_moment_it_is_revoked(uow: NewUn
         assert refused.value.reason is DeviceRefusal.REVOKED_DEVICE
     with uow() as work:
         assert work.ledger.count(ROUND_2) == 1
+
+
+def test_a_by_election_voter_of_another_constituency_is_refused_its_ballot(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    # The 2021 day (28 Khordad 1400): a presidential election with a Majlis by-election, whose
+    # main election is the Majlis election held before (here ROUND_1's). A by-election admits
+    # only who voted in that constituency in the main election, or did not vote.
+    by_election = replace(
+        parliament(False),
+        rule=PluralityRule(),
+        by_election=True,
+        main_election=RoundLink(ROUND_1, "parliament"),
+    )
+    khordad = day("iran-1400", (president(False), by_election), datetime.date(2021, 6, 18))
+    majlis_only = day("iran-1400-m", (by_election,), datetime.date(2021, 6, 18))
+    load(new_unit_of_work, ROUND_1_DAY, khordad, majlis_only)
+    assert isinstance(check_in_voter(new_unit_of_work, VOTER, ST_3, election=ROUND_1), BallotCard)
+
+    elsewhere = check_in_voter(new_unit_of_work, VOTER, ST_1, election="iran-1400")
+    assert isinstance(elsewhere, BallotCard)
+    assert [c.contest for c in elsewhere.contests] == ["president"]
+    # withheld without a place: the refusal never says where the voter voted
+    assert elsewhere.withheld == (
+        Withheld("parliament", RefusalReason.BY_ELECTION_ELSEWHERE, None),
+    )
+    refused = check_in_voter(new_unit_of_work, VOTER, ST_1, election="iran-1400-m")
+    assert refused == Refused(RefusalReason.BY_ELECTION_ELSEWHERE)
+    with new_unit_of_work() as work:
+        assert work.ledger.count("iran-1400-m") == 0
+
+    there = check_in_voter(new_unit_of_work, VOTER, ST_3, election="iran-1400-m")
+    assert isinstance(there, BallotCard)  # P2, where the voter voted in the main election
+    never = check_in_voter(new_unit_of_work, national_code(7), ST_1, election="iran-1400-m")
+    assert isinstance(never, BallotCard)  # did not vote in the main election: anywhere

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 from collections.abc import Callable
 
 import pytest
 
+from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.formats.definition_file import definition_hash
-from sandogh.services.errors import ResultsAlreadyImportedError
+from sandogh.formats.tally_csv import read_tally_csv, write_tally_csv
+from sandogh.services.errors import ResultsAlreadyImportedError, SheetsDoNotReconcileError
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.results import import_results
+from sandogh.services.results import import_results, tally
 
 from .build import DEVICE, LATER, ROUND_2, ROUND_2_DAY, RUNOFF_VOTES, ST_1, event_types, final, load
 
@@ -33,3 +37,35 @@ def test_an_import_is_recorded_and_a_refused_one_is_not(new_unit_of_work: NewUni
         "definition_hash": definition_hash(ROUND_2_DAY),
         "sheets": 2,
     }
+
+
+def test_crossed_out_ballots_of_a_paper_sheet_are_imported_and_reconciled(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    # The seeds' Kerman paper stations: among the invalid ballots, crossed-out ones (مخدوش).
+    load(new_unit_of_work, ROUND_2_DAY)
+    made = final(ROUND_2_DAY, ST_1, DEVICE, RUNOFF_VOTES).sheets
+    crossed = [dataclasses.replace(s, counts=_crossed_out(s.counts, 3)) for s in made]
+    stream = io.StringIO()
+    write_tally_csv(crossed, stream)
+    sheets = read_tally_csv(io.StringIO(stream.getvalue()), source_name="paper.csv")
+    wrong = [dataclasses.replace(s, counts=dataclasses.replace(s.counts, cast=1)) for s in sheets]
+
+    with pytest.raises(SheetsDoNotReconcileError):  # 3 crossed out are in cast, or it is wrong
+        import_results(new_unit_of_work, ROUND_2, wrong, now=LATER)
+    import_results(new_unit_of_work, ROUND_2, sheets, now=LATER)
+
+    with new_unit_of_work() as work:
+        totals = tally(work, ROUND_2).totals.units["president"]["IR"].counts
+    assert totals.invalid[InvalidKind.CROSSED_OUT] == 3
+    assert totals.valid + totals.invalid_total == totals.cast
+
+
+def _crossed_out(counts: Counts, n: int) -> Counts:
+    return dataclasses.replace(
+        counts,
+        cast=counts.cast + n,
+        papers_used=counts.papers_used + n,
+        papers_received=counts.papers_received + n,
+        invalid={**counts.invalid, InvalidKind.CROSSED_OUT: n},
+    )

@@ -21,16 +21,17 @@ from sandogh.station.qr import join_qr_parts
 
 from .build import Station, voting_station
 
-# A paper station's sheets, as counted by hand: 120 ballots for president (Jalili 61,
-# Pezeshkian 52, blank 4, names not among the candidates 3), 118 for the Majlis of two seats.
+# A paper station's sheets, as counted by hand: 122 ballots for president (Jalili 61,
+# Pezeshkian 52, and the invalid the seeds name: blank 4, crossed out (مخدوش) 2, names not among
+# the candidates 3), 118 for the Majlis of two seats. The signed report carries the crossed-out.
 PRESIDENT = Counts(
     papers_received=500,
-    papers_used=120,
-    papers_unused=378,
+    papers_used=122,
+    papers_unused=376,
     papers_spoiled=2,
-    cast=120,
+    cast=122,
     valid=113,
-    invalid={InvalidKind.BLANK: 4, InvalidKind.NON_CANDIDATE: 3},
+    invalid={InvalidKind.BLANK: 4, InvalidKind.NON_CANDIDATE: 3, InvalidKind.CROSSED_OUT: 2},
     votes={"21": 61, "25": 52},
 )
 PARLIAMENT = Counts(
@@ -69,6 +70,7 @@ def test_sheets_entered_alike_by_both_operators_are_signed_as_entered(tmp_path: 
     station.box.report()
     data = join_qr_parts(station.printer.jobs()[-1].qr)
     assert verify_signed(decode_signed(data), station.box.key.public_key) == counted
+    assert b'"crossed-out":2' in data
 
 
 def test_mismatches_are_listed_field_by_field_and_must_be_resolved(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "attested_builds",
         "box_handovers",
     }
-    assert revision == head_revision() == "0018"
+    assert revision == head_revision() == "0019"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -323,7 +323,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0018: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0019: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

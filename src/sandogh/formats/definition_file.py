@@ -173,13 +173,21 @@ _FIELDS = {
     )
 }
 _HEADER = tuple(ElectionHeader.model_fields)
+# Fields added after definitions were first hashed, written only when set, so that every
+# definition written before keeps its canonical bytes and hash (a contest's `main_election`).
+_LATER: dict[type[Any], frozenset[str]] = {core.Contest: frozenset({"main_election"})}
 
 
 def _json_default(value: object) -> object:
     """What `json` cannot write itself (it writes tuples as lists and a `StrEnum` as its value)."""
     names = _FIELDS.get(type(value))
     if names is not None:
-        document = {name: getattr(value, name) for name in names}
+        later = _LATER.get(type(value), frozenset())
+        document = {
+            name: getattr(value, name)
+            for name in names
+            if name not in later or getattr(value, name) is not None
+        }
         if type(value) in _RULE_KIND:
             document["kind"] = _RULE_KIND[type(value)]
         return document

@@ -154,9 +154,10 @@ class Contest(_Strict):
     round: _Whole = 1
     previous_round: RoundLink | None = None
     by_election: _Flag = False
+    main_election: RoundLink | None = None
 
     def to_core(self) -> core.Contest:
-        link = self.previous_round
+        link, main = self.previous_round, self.main_election
         return core.Contest(
             self.id,
             self.office,
@@ -174,6 +175,7 @@ class Contest(_Strict):
             self.round,
             None if link is None else core.RoundLink(link.election, link.contest),
             self.by_election,
+            None if main is None else core.RoundLink(main.election, main.contest),
         )
 
 

@@ -10,6 +10,10 @@ against a definition until later) is written with a quote before it and read wit
 (`formats.csv_cells`). A file with any problem gives no sheet at all; the error lists the
 problems, each with its line and column.
 Whether a station or candidate exists is checked against the definition in `core.counting`.
+
+`invalid_crossed_out` (crossed-out ballots, مخدوش) is written in every file but may be left out
+of one read: files written before the kind existed have no such column, and their sheets then
+list no such kind, which counts as 0 (`counting.tally.LATER_KINDS`), as a sheet stored before.
 """
 
 from __future__ import annotations
@@ -17,13 +21,19 @@ from __future__ import annotations
 import csv
 import operator
 from _csv import Reader
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from sandogh.core.counting.tally import FIGURES as COUNTS_FIGURES
-from sandogh.core.counting.tally import INVALID_FIGURES, Counts, TallySheet
+from sandogh.core.counting.tally import (
+    INVALID_FIGURES,
+    LATER_KINDS,
+    Counts,
+    InvalidKind,
+    TallySheet,
+)
 from sandogh.core.errors import SandoghError
 from sandogh.formats.csv_cells import as_written, neutralised
 from sandogh.formats.documents import collector_paused
@@ -36,6 +46,7 @@ FIGURES = (
     "void",
 )
 COLUMNS = ("station", "contest", *FIGURES, "candidate", "votes")
+_OPTIONAL = frozenset(INVALID_FIGURES[kind] for kind in LATER_KINDS)
 LISTED = 50  # problems listed in an error; the rest are counted
 # Larger than any station counts, and it fits every SQL INTEGER column.
 _LARGEST = 2**31 - 1
@@ -87,13 +98,18 @@ def read_tally_csv(stream: TextIO, *, source_name: str) -> tuple[TallySheet, ...
     with collector_paused():
         reader = csv.reader(stream, strict=True)
         try:
-            columns = _columns(next(reader, None), found)
-            sheets = {} if columns is None else _rows(reader, columns, found)
+            header = next(reader, None)
+            columns = _columns(header, found)
+            width = len(header or ())
+            sheets = {} if columns is None else _rows(reader, columns, width, found)
         except (csv.Error, UnicodeDecodeError) as error:
             found.add(reader.line_num + 1, None, f"not a readable UTF-8 CSV line: {error}")
             found.fail()
         found.fail()
-        return tuple(sheet.tally(station, contest) for (station, contest), sheet in sheets.items())
+        listed = {k for k, name in INVALID_FIGURES.items() if (columns or {})[name] < width}
+        return tuple(
+            sheet.tally(station, contest, listed) for (station, contest), sheet in sheets.items()
+        )
 
 
 def write_tally_csv(sheets: Iterable[TallySheet], stream: TextIO) -> int:
@@ -161,9 +177,14 @@ def _columns(header: list[str] | None, found: _Problems) -> dict[str, int] | Non
     for name in sorted({name for name in names if names.count(name) > 1}):
         found.add(1, name, "the column is named twice")
     for name in COLUMNS:
-        if name not in names:
+        if name not in names and name not in _OPTIONAL:
             found.add(1, name, "a required column is missing")
-    return None if found.listed else {name: i for i, name in enumerate(names)}
+    if found.listed:
+        return None
+    columns = {name: i for i, name in enumerate(names)}
+    # An optional column left out is read from a "0" put after each row's last field.
+    absent = sorted(_OPTIONAL - columns.keys())
+    return columns | {name: len(names) + i for i, name in enumerate(absent)}
 
 
 def _ascii(text: str) -> str:
@@ -194,7 +215,8 @@ class _Sheet:
         self.line, self.text, self.figures = line, text, figures
         self.votes: dict[str, int] = {}
 
-    def tally(self, station: str, contest: str) -> TallySheet:
+    def tally(self, station: str, contest: str, listed: Set[InvalidKind]) -> TallySheet:
+        """The sheet, with the invalid kinds the file has a column for."""
         received, used, unused, spoiled, cast, valid, *invalid, void = self.figures
         counts = Counts(
             papers_received=received,
@@ -203,7 +225,9 @@ class _Sheet:
             papers_spoiled=spoiled,
             cast=cast,
             valid=valid,
-            invalid=dict(zip(INVALID_FIGURES, invalid, strict=True)),
+            invalid={
+                kind: n for kind, n in zip(INVALID_FIGURES, invalid, strict=True) if kind in listed
+            },
             void=void,
             votes=self.votes,
         )
@@ -222,9 +246,9 @@ def _figures(text: tuple[str, ...], line: int, found: _Problems) -> tuple[int, .
 _Sheets = dict[tuple[str, str], _Sheet]  # by station and contest
 
 
-def _rows(reader: Reader, columns: dict[str, int], found: _Problems) -> _Sheets:
+def _rows(reader: Reader, columns: dict[str, int], width: int, found: _Problems) -> _Sheets:
     """The sheets of every row; the common case (ASCII, a sheet already seen) is the fast one."""
-    width = len(columns)
+    zeros = ["0"] * (len(columns) - width)  # one for each optional column left out
     figures_of = operator.itemgetter(*(columns[name] for name in FIGURES))
     station_at, contest_at = columns["station"], columns["contest"]
     candidate_at, votes_at = columns["candidate"], columns["votes"]
@@ -236,6 +260,8 @@ def _rows(reader: Reader, columns: dict[str, int], found: _Problems) -> _Sheets:
                 message = f"{len(row)} fields, but the header names {width} columns"
                 found.add(reader.line_num, None, message)
             continue
+        if zeros:
+            row.extend(zeros)
         written = (row[station_at], row[contest_at])
         sheet = as_written.get(written)
         if sheet is None:

@@ -33,8 +33,10 @@ FA: dict[str, str] = {
     "invalid": "آرای باطله",
     "invalid_blank": "سفید",
     "invalid_illegible": "ناخوانا",
-    "invalid_non_candidate": "نام غیرنامزد",
+    # the seeds' words: «رای سفید یا اسامی که جزو نامزدها نبوده»; crossed out (مخدوش)
+    "invalid_non_candidate": "اسامی غیر از نامزدها",
     "invalid_multiple_names": "بیش از یک نام",
+    "invalid_crossed_out": "مخدوش",
     "void": "باطله غیرمأخوذه",
     # ballot papers (تعرفه)
     "papers_received": "تعرفه‌های دریافتی",
@@ -185,8 +187,9 @@ EN: dict[str, str] = {
     "invalid": "Invalid",
     "invalid_blank": "Blank",
     "invalid_illegible": "Illegible",
-    "invalid_non_candidate": "Non-candidate names",
+    "invalid_non_candidate": "Names not among the candidates",
     "invalid_multiple_names": "More than one name",
+    "invalid_crossed_out": "Crossed out",
     "void": "Void (not counted as cast)",
     "papers_received": "Ballot papers received",
     "papers_used": "Ballot papers used",

@@ -8,6 +8,11 @@ unit above the stations that votes in it (parents first), one row per figure of 
 then `stations_reported`, `stations_total` and, where known, `eligible_voters`, then one `votes`
 row per candidate standing in the unit, in ballot-code order. Its codes are written as the
 tally-sheet CSV writes them, never as a formula to a spreadsheet (`formats.csv_cells`).
+
+Crossed-out ballots (`invalid_crossed_out`) have a row in `totals.csv` only where there are some,
+and a snapshot published before the kind existed has station CSVs without its column
+(`counting.tally.LATER_KINDS`): `in_layout` writes the expected lines as such a file has them, so
+`verify-results` still reads it, and a crossed-out ballot it cannot carry is still a difference.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping
 
-from sandogh.core.counting.tally import INVALID_FIGURES, TallySheet
+from sandogh.core.counting.tally import INVALID_FIGURES, LATER_KINDS, TallySheet
 from sandogh.core.definition.model import UnitKind
 from sandogh.formats.csv_cells import neutralised
 from sandogh.formats.tally_csv import COLUMNS, FIGURES, write_tally_csv
@@ -26,6 +31,7 @@ from sandogh.services.results import Tallied
 TOTALS_COLUMNS = ("contest", "unit", "kind", "figure", "candidate", "value")
 _INVALID = {figure: kind for kind, figure in INVALID_FIGURES.items()}
 _HEADER = (",".join(COLUMNS) + "\n").encode("ascii")
+_LATER = frozenset(INVALID_FIGURES[kind] for kind in LATER_KINDS)
 
 
 def station_sheets(tallied: Tallied, station: str) -> list[TallySheet]:
@@ -59,6 +65,24 @@ def stations_csv(rows: Mapping[str, bytes]) -> bytes:
     return b"".join([_HEADER, *(rows[station] for station in sorted(rows))])
 
 
+def in_layout(expected: bytes, published: bytes) -> bytes:
+    """`expected` (a station CSV as `stations_csv` writes it) in the columns of `published`'s
+    header, when that header is this one without some `_LATER` columns and those are 0 on every
+    line of `expected`; otherwise `expected` as it is."""
+    header = published.split(b"\n", 1)[0].decode("utf-8", errors="replace").split(",")
+    left_out = [i for i, name in enumerate(COLUMNS) if name not in header]
+    if header != [n for n in COLUMNS if n not in _LATER or n in header] or not left_out:
+        return expected
+    rows = list(csv.reader(io.StringIO(expected.decode("utf-8"))))
+    if any(row[i] != "0" for row in rows[1:] for i in left_out):
+        return expected
+    stream = io.StringIO()
+    csv.writer(stream, lineterminator="\n").writerows(
+        [value for i, value in enumerate(row) if i not in left_out] for row in rows
+    )
+    return stream.getvalue().encode("utf-8")
+
+
 def totals_csv(index: ElectionIndex, tallied: Tallied) -> Iterator[bytes]:
     """`csv/totals.csv`, in chunks of one contest and unit each (a national one is large)."""
     stream = io.StringIO()
@@ -75,7 +99,8 @@ def totals_csv(index: ElectionIndex, tallied: Tallied) -> Iterator[bytes]:
             for figure in FIGURES:
                 invalid = _INVALID.get(figure)
                 value = getattr(c, figure) if invalid is None else c.invalid.get(invalid, 0)
-                writer.writerow((*head, figure, "", value))
+                if value or figure not in _LATER:
+                    writer.writerow((*head, figure, "", value))
             writer.writerow((*head, "stations_reported", "", total.stations_reported))
             writer.writerow((*head, "stations_total", "", total.stations_total))
             eligible = tallied.eligible[code]

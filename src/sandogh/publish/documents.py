@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from sandogh.core.counting.aggregate import Total
-from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.core.counting.tally import Counts, written_invalid
 from sandogh.core.definition.model import StationInfo
 from sandogh.publish.index import ElectionIndex, JSONObject, name_json
 from sandogh.services.ports import Device
@@ -97,7 +97,7 @@ def counts_json(index: ElectionIndex, contest_id: str, code: str, counts: Counts
         },
         "cast": counts.cast,
         "valid": counts.valid,
-        "invalid": {kind.value: counts.invalid.get(kind, 0) for kind in InvalidKind},
+        "invalid": written_invalid(counts.invalid),
         "void": counts.void,
         "votes": [{**index.candidate(contest_id, c), "votes": get(c, 0)} for c in ranked],
     }

@@ -48,6 +48,7 @@ from sandogh.core.voters import (
     NationalCodeError,
     Scope,
     admit,
+    earlier_round,
     eligibility,
     parse_national_code,
     scope_of,
@@ -78,6 +79,7 @@ class RefusalReason(StrEnum):
     NOT_CITIZEN = "not-citizen"
     # voted in the round this one continues in another constituency (`Refused.must_vote_in`)
     RUNOFF_ELSEWHERE = "runoff-elsewhere"
+    # voted in the main election in another constituency; which one is not told
     BY_ELECTION_ELSEWHERE = "by-election-elsewhere"
     ALREADY_VOTED = "already-voted"  # in this round; where and when are not told
 
@@ -313,7 +315,7 @@ def _voted_in(
     A contest tied to an earlier round that names no link, or whose round this centre holds no
     ledger of, admits everyone: there is nothing to hold the voter to.
     """
-    link = contest.previous_round
+    link = earlier_round(contest)
     if scope_of(contest) is Scope.ANYWHERE or link is None:
         return None
     if link.election not in earlier:

@@ -57,7 +57,8 @@ def sheet_counts(fields: Mapping[str, int]) -> Counts:
         papers_spoiled=fields["papers_spoiled"],
         cast=fields["cast"],
         valid=fields["valid"],
-        invalid={kind: fields[f"invalid[{kind}]"] for kind in InvalidKind},
+        # An entry stored before crossed-out was a field has none: it entered 0 of them.
+        invalid={kind: fields.get(f"invalid[{kind}]", 0) for kind in InvalidKind},
         void=fields["void"],
         votes={
             name[len("votes[") : -1]: n for name, n in fields.items() if name.startswith("votes[")

@@ -117,6 +117,7 @@ class TallySheetRow(Base):
     invalid_illegible: Mapped[int | None]
     invalid_non_candidate: Mapped[int | None]
     invalid_multiple_names: Mapped[int | None]
+    invalid_crossed_out: Mapped[int | None]  # NULL on every sheet stored before it (0021)
     void: Mapped[int]
     votes: Mapped[dict[str, int]] = mapped_column(JSON)
 

@@ -87,6 +87,58 @@ def test_round_and_rule_problems(change: dict[str, object], expected: list[str])
     assert messages(with_contest(replace(PRESIDENT, **change))) == expected  # type: ignore[arg-type]
 
 
+MAIN = RoundLink("majlis-1398", "parliament")  # the 2021 Majlis by-election's main election
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"by_election": True, "main_election": MAIN}, []),
+        (
+            {"by_election": True},
+            [
+                "contests[1].main_election: required for a by-election: the election and "
+                "contest of the same body's main election, whose constituency decides where its "
+                "voters may vote"
+            ],
+        ),
+        (
+            {"main_election": MAIN},
+            ["contests[1].main_election: only a by-election has a main election"],
+        ),
+        (
+            {"by_election": True, "main_election": RoundLink("kerman-1403-r2", "parliament")},
+            [
+                "contests[1].main_election.election: kerman-1403-r2 is this election day; the "
+                "main election was held on an earlier day"
+            ],
+        ),
+        (
+            {"by_election": True, "main_election": RoundLink("Majlis 1398", "parliament")},
+            ["contests[1].main_election.election: 'Majlis 1398' is not an election id"],
+        ),
+    ],
+)
+def test_a_by_election_names_its_main_election(
+    change: dict[str, object], expected: list[str]
+) -> None:
+    contest = replace(COUNCIL, **change)  # type: ignore[arg-type]
+    assert messages(replace(KERMAN, contests=(PRESIDENT, contest))) == expected
+
+
+def test_nomad_councils_are_an_office_and_elect_as_a_village_council_does() -> None:
+    # iran-candidacy.md §5 [S45]: each tribal section (تیره) elects as a village council does.
+    nomads = replace(
+        COUNCIL,
+        id="nomad-council",
+        office=Office.NOMAD_COUNCIL,
+        name=Name("شورای اسلامی عشایر", "Nomad council"),
+        constituencies=tuple(replace(k, seats=3, alternates=2) for k in COUNCIL.constituencies),
+    )
+    assert messages(replace(KERMAN, contests=(PRESIDENT, nomads))) == []
+    assert Office("nomad-council") is Office.NOMAD_COUNCIL
+
+
 def test_a_presidential_contest_is_one_constituency_with_one_seat_over_every_station() -> None:
     kerman, bam = COUNCIL.constituencies
     two = replace(PRESIDENT, constituencies=(replace(kerman, seats=1), replace(bam, seats=1)))

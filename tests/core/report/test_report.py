@@ -70,7 +70,27 @@ def test_a_report_holds_its_sheets_sorted_with_every_invalid_kind() -> None:
         InvalidKind.ILLEGIBLE: 1,
         InvalidKind.NON_CANDIDATE: 2,
         InvalidKind.MULTIPLE_NAMES: 0,
+        InvalidKind.CROSSED_OUT: 0,
     }
+
+
+def test_crossed_out_ballots_are_written_only_where_counted() -> None:
+    # A report signed before the kind existed keeps its bytes (the test above); one with
+    # crossed-out ballots (مخدوش, counted on paper) writes them and reads back with them.
+    crossed = dataclasses.replace(
+        RUNOFF, cast=638, invalid={**RUNOFF.invalid, InvalidKind.CROSSED_OUT: 3}
+    )
+    made = report([TallySheet(STATION, "president", crossed)])
+    data = encode_report(made)
+    assert b'"invalid":{"blank":9,"crossed-out":3,"illegible":1,' in data
+    assert decode_report(data) == made
+    counts = decode_report(data).sheets[0].counts
+    assert check_counts(counts, where=STATION, contest="president", seats=1) == ()
+    # 0 is never written: the same report has one form, so one hash
+    without = encode_report(report([TallySheet(STATION, "president", RUNOFF)]))
+    zero = without.replace(b'"invalid":{"blank":9,', b'"invalid":{"blank":9,"crossed-out":0,')
+    with pytest.raises(ReportError, match="canonical"):
+        decode_report(zero)
 
 
 def test_a_report_that_cannot_be_names_every_field() -> None:

@@ -89,3 +89,11 @@ def test_the_outcome_does_not_depend_on_the_order_of_the_inputs(
         assert decide(rule, where, standing, tally, withdrawn=withdrawn, lot=Lot("x", ())) == (
             outcome
         )
+
+
+def test_a_nomad_tribal_section_elects_as_a_village_council_does() -> None:
+    # iran-candidacy.md §5 [S45]: each tribal section (تیره) elects as a village council does,
+    # 3 seats and 2 alternates by plurality; the rule is the contest's, whatever the office.
+    votes = {"1": 90, "2": 80, "3": 70, "4": 60, "5": 50, "6": 40}
+    outcome = decide(PluralityRule(), constituency(3, 2), candidates(votes), counts(votes))
+    assert (outcome.elected, outcome.alternates) == (("1", "2", "3"), ("4", "5"))

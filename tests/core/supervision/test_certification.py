@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import replace
 
 from sandogh.core.access import Grant, Role
-from sandogh.core.counting.tally import InvalidKind, TallySheet
+from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
 from sandogh.core.supervision import (
     CandidateVoid,
     Certification,
@@ -51,6 +51,20 @@ def test_the_digest_is_sha256_of_the_canonical_record() -> None:
     assert (
         input_digest(GEOGRAPHY, HASH, "parliament", "P2", sheets=[sheet], voids=[void]) == expected
     )
+
+
+def test_crossed_out_ballots_are_in_the_digest_only_where_counted() -> None:
+    # A sheet read from a report lists 0 crossed-out; one stored before the kind, none: a
+    # certification taken before still matches the digest verify-results takes again now.
+    before = counts({"41": 7, "42": 1}, invalid={InvalidKind.BLANK: 1})
+    now = replace(before, invalid={**before.invalid, InvalidKind.CROSSED_OUT: 0})
+    crossed = replace(before, cast=10, invalid={**before.invalid, InvalidKind.CROSSED_OUT: 1})
+
+    def digest(c: Counts) -> str:
+        sheet = TallySheet("ST-4", "parliament", c)
+        return input_digest(GEOGRAPHY, HASH, "parliament", "P2", sheets=[sheet], voids=[])
+
+    assert digest(now) == digest(before) != digest(crossed)
 
 
 def test_the_digest_covers_exactly_the_scope() -> None:

@@ -4,9 +4,18 @@ from hypothesis import strategies as st
 
 from sandogh.core.definition.model import Contest, Name, Office, RoundLink
 from sandogh.core.definition.rule import PluralityRule, ThresholdRule
-from sandogh.core.voters.where_to_vote import ADMITTED, Admission, Refusal, Scope, admit, scope_of
+from sandogh.core.voters.where_to_vote import (
+    ADMITTED,
+    Admission,
+    Refusal,
+    Scope,
+    admit,
+    earlier_round,
+    scope_of,
+)
 
 TEHRAN, VARAMIN = "tehran", "varamin"  # two Majlis constituencies with runoffs in 2024
+MAIN = RoundLink("majlis-1398", "parliament")  # the 2021 Majlis by-election's main election
 
 
 def _contest(
@@ -14,9 +23,10 @@ def _contest(
 ) -> Contest:
     rule = ThresholdRule() if office == Office.PARLIAMENT and round == 1 else PluralityRule()
     previous = RoundLink("majlis-1402-r1", "parliament") if round > 1 else None
+    main = MAIN if by_election and round == 1 else None
     return Contest(
         "c", office, Name("c", "c"), rule, (), (), round=round, previous_round=previous,
-        by_election=by_election,
+        by_election=by_election, main_election=main,
     )  # fmt: skip
 
 
@@ -57,17 +67,21 @@ def test_majlis_by_election_for_who_voted_there_in_the_main_election_or_did_not_
     assert scope_of(MAJLIS_BY_ELECTION) == Scope.EARLIER_CONSTITUENCY
     assert admit(MAJLIS_BY_ELECTION, TEHRAN, TEHRAN).allowed
     assert admit(MAJLIS_BY_ELECTION, TEHRAN, None).allowed
-    assert admit(MAJLIS_BY_ELECTION, TEHRAN, VARAMIN) == Admission(
-        Refusal.BY_ELECTION_ELSEWHERE, must_vote_in=VARAMIN
-    )
+    # refused without being told where they voted: whoever typed the code learns no place
+    assert admit(MAJLIS_BY_ELECTION, TEHRAN, VARAMIN) == Admission(Refusal.BY_ELECTION_ELSEWHERE)
+    assert earlier_round(MAJLIS_BY_ELECTION) == MAIN
 
 
 def test_a_by_election_runoff_is_tied_to_its_own_first_round() -> None:
     runoff = _contest(round=2, by_election=True)
     assert admit(runoff, TEHRAN, VARAMIN).refusal == Refusal.RUNOFF_ELSEWHERE
+    assert earlier_round(runoff) == runoff.previous_round
+    assert earlier_round(MAJLIS) is None
 
 
-@pytest.mark.parametrize("office", [Office.EXPERTS, Office.CITY_COUNCIL, Office.VILLAGE_COUNCIL])
+@pytest.mark.parametrize(
+    "office", [Office.EXPERTS, Office.CITY_COUNCIL, Office.VILLAGE_COUNCIL, Office.NOMAD_COUNCIL]
+)
 def test_other_bodies_follow_the_majlis_rule(office: Office) -> None:
     assert scope_of(_contest(office)) == Scope.ANYWHERE
     assert scope_of(_contest(office, round=2)) == Scope.EARLIER_CONSTITUENCY
@@ -89,4 +103,5 @@ def test_refused_only_when_tied_and_voted_elsewhere(
     tied = scope_of(contest) == Scope.EARLIER_CONSTITUENCY
     elsewhere = voted_in is not None and voted_in != station
     assert admission.allowed is not (tied and elsewhere)
-    assert admission.must_vote_in == (voted_in if not admission.allowed else None)
+    told = not admission.allowed and round > 1  # a runoff's; a by-election's names no place
+    assert admission.must_vote_in == (voted_in if told else None)

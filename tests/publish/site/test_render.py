@@ -13,6 +13,7 @@ import pytest
 from sandogh.core.anchor import fingerprint, short_fingerprint
 from sandogh.locale import to_persian_digits
 from sandogh.publish.site import render_site
+from sandogh.publish.site.figures import number
 from tests.publish.site.build import (
     BAFT,
     COMPLETE,
@@ -320,3 +321,25 @@ def test_the_downloads_show_the_records_fingerprint_to_compare(tmp_path: Path) -
     hrefs = {a.attrs["href"] for a in _unit(tmp_path, S1).all("a")}
     assert f"../../data/{R2}/anchor/record.json" in hrefs
     assert "Fingerprint" not in _unit(tmp_path, S1, "en", R1).text  # no record published
+
+
+def test_crossed_out_ballots_are_shown_in_the_seeds_words_where_a_station_has_them(
+    tmp_path: Path,
+) -> None:
+    # A snapshot written before crossed-out ballots were counted has no such figure (the other
+    # tests): the page shows 0. A station that counts some on paper shows them, in the total too.
+    write_snapshot(tmp_path, COMPLETE)
+    path = tmp_path / "data" / R2 / "results" / "president" / f"{S1}.json"
+    result = json.loads(path.read_text())
+    invalid = result["counts"]["invalid"]
+    moved = invalid["blank"]
+    invalid["blank"], invalid["crossed-out"] = 0, moved
+    path.write_text(json.dumps(result, ensure_ascii=False))
+    render_site(tmp_path, R2)
+
+    for prefix, label, shown in (
+        ("", "مخدوش", number(moved, "fa")),
+        ("en/", "Crossed out", number(moved, "en")),
+    ):
+        html = (tmp_path / f"{prefix}{R2}/units/{S1}.html").read_text(encoding="utf-8")
+        assert f'<th scope="row">{label}</th><td class="num">{shown}</td>' in html

@@ -4,6 +4,12 @@ The figures are those of DESIGN.md §3 and `reference/iran-election-rules.md` (B
 papers (تعرفه) received, used, unused and spoiled; ballots cast (آرای مأخوذه) = valid (صحیح) +
 invalid counted as cast (باطله مأخوذه) by kind; void ballots not counted as cast (باطله غیرمأخوذه);
 votes per candidate. A multi-seat ballot carries up to as many votes as seats.
+
+The invalid kinds are those the seeds name for Kerman 2024 (`reference/seed-facts.md`: "blank,
+crossed out, names not among the candidates"; seed 000: «رای سفید یا اسامی است که جزو نامزدها
+نبوده») and those the law adds (`iran-election-rules.md`: illegible; a presidential ballot naming
+more than one candidate). Crossed-out (مخدوش) came last: files, reports and snapshots written
+before it have no such figure, and its absence reads as 0 (`LATER_KINDS`).
 """
 
 from __future__ import annotations
@@ -20,6 +26,22 @@ class InvalidKind(StrEnum):
     ILLEGIBLE = "illegible"  # ناخوانا
     NON_CANDIDATE = "non-candidate"  # only names that are not approved candidates
     MULTIPLE_NAMES = "multiple-names"  # a single-seat ballot naming more than one candidate
+    # A paper ballot struck through or defaced (مخدوش). Only a paper count finds one: the box
+    # prints its copy itself, so an electronic station's sheet always counts 0 of them.
+    CROSSED_OUT = "crossed-out"
+
+
+#: Kinds added after reports were first signed and results first published: a document written
+#: before has no figure for them, so writers leave one out where it is 0 and readers take its
+#: absence as 0. The bytes (and hashes) of every earlier report and snapshot stay as they were.
+LATER_KINDS: frozenset[InvalidKind] = frozenset({InvalidKind.CROSSED_OUT})
+
+
+def written_invalid(invalid: Mapping[InvalidKind, int]) -> dict[str, int]:
+    """The invalid figures as a document writes them, by kind: every kind in enum order, 0
+    included, except a `LATER_KINDS` kind at 0, which is left out."""
+    counted = {kind: invalid.get(kind, 0) for kind in InvalidKind}
+    return {k.value: n for k, n in counted.items() if n or k not in LATER_KINDS}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Sources: `reference/iran-election-rules.md` (the presidency is one national constituency with one
 seat, Constitution Art. 117; a runoff continues a first round held on an earlier day; councils
-fill seats and alternates, علی‌البدل; party lists only under proportional representation);
+fill seats and alternates, علی‌البدل; party lists only under proportional representation; a
+Majlis by-election admits only the voters who voted in that constituency in the main election,
+or did not vote, so a by-election names its main election);
 `docs/formats.md` (candidate codes are unique within a constituency of a contest; which stations
 a constituency covers is worked out by `core.definition.tree`). Decisions where those sources are
 silent:
@@ -51,6 +53,7 @@ def _problems_of_contest(
     if not CODE.fullmatch(contest.id):
         found.append(bad_code(contest.id, f"{at}.id"))
     found += _round_problems(contest, at, election.id) + _rule_problems(contest, at)
+    found += _main_election_problems(contest, at, election.id)
     seats: dict[str, int] = {}
     for k, constituency in enumerate(contest.constituencies):
         where = f"{at}.constituencies[{k}]"
@@ -110,6 +113,41 @@ def _round_problems(contest: Contest, at: str, election_id: str) -> list[Problem
         )
     if not CODE.fullmatch(link.contest):
         found.append(bad_code(link.contest, f"{at}.previous_round.contest"))
+    return found
+
+
+def _main_election_problems(contest: Contest, at: str, election_id: str) -> list[Problem]:
+    """A by-election's link to its main election, which the where-to-vote rule reads
+    (`core.voters.where_to_vote`); the presidency, voted anywhere, needs none."""
+    link, where = contest.main_election, f"{at}.main_election"
+    if link is None:
+        needed = (
+            contest.by_election and contest.round == 1 and contest.office is not Office.PRESIDENT
+        )
+        if not needed:
+            return []
+        return [
+            Problem(
+                where,
+                "required for a by-election: the election and contest of the same body's main "
+                "election, whose constituency decides where its voters may vote",
+            )
+        ]
+    found = []
+    if not contest.by_election:
+        found.append(Problem(where, "only a by-election has a main election"))
+    if link.election == election_id:
+        found.append(
+            Problem(
+                f"{where}.election",
+                f"{link.election} is this election day; the main election was held on an "
+                "earlier day",
+            )
+        )
+    elif not ELECTION_ID.fullmatch(link.election):
+        found.append(Problem(f"{where}.election", f"{link.election!r} is not an election id"))
+    if not CODE.fullmatch(link.contest):
+        found.append(bad_code(link.contest, f"{where}.contest"))
     return found
 
 

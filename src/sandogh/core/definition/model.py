@@ -4,7 +4,12 @@ The shapes follow the reports summarised in `reference/seed-facts.md` and the co
 `reference/iran-election-rules.md`: one election day holds several contests; the geography is a
 tree nation → province → county → district → city/village → polling station (شعبه); a contest is
 decided per constituency (حوزه انتخابیه) with its seats and alternates (علی‌البدل); a runoff
-(دور دوم) names the contest of the first round it continues.
+(دور دوم) names the contest of the first round it continues, and a by-election (میان‌دوره‌ای)
+the main election of the same body (`Contest.main_election`).
+
+The 2021 day of four contests (28 Khordad 1400, seed 004: «سیزدهمین دوره ریاست جمهوری همزمان با
+ششمین دوره شوراهای اسلامی شهر، روستا و عشایر، دومین میان دوره‌ای مجلس خبرگان رهبری و نخستین میان
+دوره‌ای مجلس شورای اسلامی») has the offices below, nomad councils (شوراهای عشایری) among them.
 """
 
 from __future__ import annotations
@@ -52,6 +57,10 @@ class Office(StrEnum):
     PARLIAMENT = "parliament"  # مجلس شورای اسلامی
     CITY_COUNCIL = "city-council"  # شورای اسلامی شهر
     VILLAGE_COUNCIL = "village-council"  # شورای اسلامی روستا
+    # شورای اسلامی عشایر: each nomad tribal section (تیره) elects exactly as a village council
+    # does (`reference/iran-candidacy.md` §5 [S45]): plurality, 3 or 5 seats with 2 or 3
+    # alternates, the rule and seats being the contest's like any office's.
+    NOMAD_COUNCIL = "nomad-council"
     EXPERTS = "experts"  # مجلس خبرگان رهبری
 
 
@@ -145,6 +154,9 @@ class Contest:
     round: int = 1
     previous_round: RoundLink | None = None
     by_election: bool = False
+    # A by-election's main election: the contest of the same body, on an earlier day, whose
+    # constituency holds the voter (`core.voters.where_to_vote`). Only a by-election has one.
+    main_election: RoundLink | None = None
 
 
 @dataclass(frozen=True)

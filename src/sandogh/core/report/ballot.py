@@ -158,6 +158,9 @@ def count_ballots(
             papers_spoiled=paper.spoiled,
             cast=cast[contest.contest],
             valid=cast[contest.contest] - blank[contest.contest],
+            # The box takes codes, so its ballots are valid or blank: it records 0 illegible,
+            # 0 non-candidate, 0 several-names and 0 crossed-out (مخدوش) — it prints each copy
+            # itself, so no voter's hand can strike one through; those kinds come from paper.
             invalid={
                 kind: blank[contest.contest] if kind is InvalidKind.BLANK else 0
                 for kind in InvalidKind

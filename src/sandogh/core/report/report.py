@@ -29,7 +29,11 @@ its installed code as `station.build` defines it, in every report it signs, zero
 the signature covers it. A report without it (written before builds were attested) reads as
 before; the centre refuses one once it keeps a list of approved builds.
 
-Every other field is present; every invalid kind is written, 0 included; a sheet's votes are
+A sheet with crossed-out ballots (مخدوش, `InvalidKind.CROSSED_OUT`, counted on paper) has one
+more invalid figure, `"crossed-out":N`, written only when N is not 0 (`tally.LATER_KINDS`), so a
+report signed before the kind existed keeps its bytes, hash and signatures.
+
+Every other field is present; every other invalid kind is written, 0 included; a sheet's votes are
 written as given (a ballot's candidates with 0 votes included); N is a whole number from 0 to
 2^53 − 1. The
 report hash is `sha256:` + the hex SHA-256 of these bytes. Reading accepts these bytes only: a
@@ -47,7 +51,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.canonical_json import JSONValue, canonical_json
-from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind, TallySheet
+from sandogh.core.counting.tally import (
+    FIGURES,
+    LATER_KINDS,
+    Counts,
+    InvalidKind,
+    TallySheet,
+    written_invalid,
+)
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.ballot import BallotContest, Papers, count_ballots
 from sandogh.core.report.digests import DIGEST, sha256_text
@@ -268,7 +279,7 @@ def encode_report(report: StationReport) -> bytes:
 
 def _sheet_document(counts: Counts) -> dict[str, object]:
     document: dict[str, object] = {figure: getattr(counts, figure) for figure in FIGURES}
-    document["invalid"] = {kind.value: counts.invalid.get(kind, 0) for kind in InvalidKind}
+    document["invalid"] = written_invalid(counts.invalid)
     document["votes"] = dict(counts.votes)
     return document
 
@@ -294,7 +305,8 @@ _REPORT_FIELDS = frozenset(
 )
 _SHEET_FIELDS = frozenset((*FIGURES, "invalid", "votes"))
 _E2E_FIELDS = frozenset(("chain_close", "tally_hash"))
-_INVALID_FIELDS = frozenset(kind.value for kind in InvalidKind)
+_INVALID_FIELDS = frozenset(kind.value for kind in InvalidKind if kind not in LATER_KINDS)
+_LATER = frozenset(kind.value for kind in LATER_KINDS)
 _KIND = re.compile("|".join(kind.value for kind in ReportKind))
 
 
@@ -359,7 +371,9 @@ def _read_sheets(reader: Reader, value: object, station: str) -> tuple[TallyShee
         sheet = reader.fields(sheet_value, path, _SHEET_FIELDS)
         if sheet is None:
             continue
-        invalid = reader.fields(sheet["invalid"], f"{path}.invalid", _INVALID_FIELDS)
+        given = sheet["invalid"]
+        later = _LATER & given.keys() if isinstance(given, dict) else frozenset()
+        invalid = reader.fields(given, f"{path}.invalid", _INVALID_FIELDS | later)
         votes = reader.mapping(sheet["votes"], f"{path}.votes")
         figure = {name: reader.figure(sheet[name], f"{path}.{name}") for name in FIGURES}
         counts = Counts(

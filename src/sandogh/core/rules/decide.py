@@ -2,8 +2,9 @@
 
 Dispatches on the contest's `Rule` (`core.definition.rule`, after
 `reference/iran-election-rules.md`): majority with runoff (president), threshold with runoff
-(parliament), plurality with alternates (councils, Assembly of Experts, by-elections, every runoff
-round) and party-list proportional representation (city councils by lists).
+(parliament), plurality with alternates (city, village and nomad councils, Assembly of Experts,
+by-elections, every runoff round) and party-list proportional representation (city councils by
+lists).
 """
 
 from __future__ import annotations

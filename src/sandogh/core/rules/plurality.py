@@ -4,7 +4,10 @@
 population, e.g. up to 50,000 people 5 + 3), the Assembly of Experts, by-elections and every
 runoff round are decided by the most votes; the next candidates in order of votes become the
 alternates, ranked, who fill vacancies in that order. A tie for the last seat, for an alternate's
-rank or for the last alternate place is broken by lot (قرعه).
+rank or for the last alternate place is broken by lot (قرعه). Nomad councils (شوراهای عشایری)
+are not in that reference; `reference/iran-candidacy.md` §5 [S45] says each nomad tribal section
+(تیره) elects exactly as a village council does (3 or 5 seats, 2 or 3 alternates), so this rule
+decides them too.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from sandogh.core.access.roles import Grant
 from sandogh.core.canonical_json import JSONValue, canonical_json
-from sandogh.core.counting.tally import FIGURES, TallySheet
+from sandogh.core.counting.tally import FIGURES, LATER_KINDS, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
 from sandogh.core.supervision.corrections import HandCountCorrection, correction_json
@@ -155,7 +155,8 @@ def _sheet_json(sheet: TallySheet) -> JSONValue:
     return {
         "station": sheet.station,
         **{figure: getattr(counts, figure) for figure in FIGURES},
-        "invalid": {kind.value: n for kind, n in counts.invalid.items()},
+        # a later kind at 0 is left out, as before it existed: a digest taken then still holds
+        "invalid": {k.value: n for k, n in counts.invalid.items() if n or k not in LATER_KINDS},
         "votes": dict(counts.votes),
     }
 

@@ -18,7 +18,15 @@ from sandogh.core.voters.national_code import (
     check_digit,
     parse_national_code,
 )
-from sandogh.core.voters.where_to_vote import ADMITTED, Admission, Refusal, Scope, admit, scope_of
+from sandogh.core.voters.where_to_vote import (
+    ADMITTED,
+    Admission,
+    Refusal,
+    Scope,
+    admit,
+    earlier_round,
+    scope_of,
+)
 
 __all__ = [
     "ADMITTED",
@@ -34,6 +42,7 @@ __all__ = [
     "Scope",
     "admit",
     "check_digit",
+    "earlier_round",
     "eligibility",
     "of_age_on",
     "parse_national_code",

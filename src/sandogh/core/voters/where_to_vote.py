@@ -11,6 +11,12 @@ law's for the Majlis; it is applied to every office but the presidency (whose si
 constituency would make it moot anyway), so an Assembly of Experts or council runoff or
 by-election follows the Majlis rule. The councils' one-year residence rule is not decided here:
 the registry record carries no residence.
+
+The earlier round is a runoff's `previous_round`, and a by-election's `main_election` (the same
+body's main election, on an earlier day: the 2021 Majlis by-election's is the 1398 Majlis
+election). A by-election's refusal names no constituency: it would tell whoever typed the
+national code where that person voted in the main election (DESIGN.md §3, secrecy; the ledger
+says neither where nor when a voter voted in this round either). The voter knows where they voted.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.definition.model import Contest, Office
+from sandogh.core.definition.model import Contest, Office, RoundLink
 
 
 class Scope(StrEnum):
@@ -41,7 +47,8 @@ class Refusal(StrEnum):
 class Admission:
     """The answer for one voter at one station: allowed, or refused with `must_vote_in`.
 
-    `must_vote_in` is the only constituency the voter may vote in, when they are refused.
+    `must_vote_in` is the only constituency the voter may vote in, when a runoff refuses them;
+    a by-election's refusal leaves it None (see the module docstring).
     """
 
     refusal: Refusal | None = None
@@ -58,9 +65,7 @@ ADMITTED = Admission()
 def scope_of(contest: Contest) -> Scope:
     """Where the contest's voters may vote; for `EARLIER_CONSTITUENCY` look the earlier round up.
 
-    For a runoff (a by-election's runoff too) the earlier round is `contest.previous_round`; for
-    the first round of a by-election it is the main election of the same body, which the caller
-    knows.
+    The earlier round is `earlier_round(contest)`.
     """
     tied = contest.round > 1 or contest.by_election
     return (
@@ -68,6 +73,14 @@ def scope_of(contest: Contest) -> Scope:
         if tied and contest.office != Office.PRESIDENT
         else Scope.ANYWHERE
     )
+
+
+def earlier_round(contest: Contest) -> RoundLink | None:
+    """The round whose constituency holds the voter: a runoff's previous round (a by-election's
+    runoff too), a by-election's main election; None where the definition names none."""
+    if contest.round > 1:
+        return contest.previous_round
+    return contest.main_election if contest.by_election else None
 
 
 def admit(contest: Contest, station_constituency: str, voted_in: str | None) -> Admission:
@@ -78,5 +91,6 @@ def admit(contest: Contest, station_constituency: str, voted_in: str | None) -> 
     """
     if scope_of(contest) == Scope.ANYWHERE or voted_in is None or voted_in == station_constituency:
         return ADMITTED
-    refusal = Refusal.RUNOFF_ELSEWHERE if contest.round > 1 else Refusal.BY_ELECTION_ELSEWHERE
-    return Admission(refusal, voted_in)
+    if contest.round > 1:
+        return Admission(Refusal.RUNOFF_ELSEWHERE, voted_in)
+    return Admission(Refusal.BY_ELECTION_ELSEWHERE)

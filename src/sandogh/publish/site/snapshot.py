@@ -9,11 +9,18 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
+# "crossed-out" is written only where it is not 0 (`counting.tally.LATER_KINDS`).
 Invalid = TypedDict(
     "Invalid",
-    {"blank": int, "illegible": int, "non-candidate": int, "multiple-names": int},
+    {
+        "blank": int,
+        "illegible": int,
+        "non-candidate": int,
+        "multiple-names": int,
+        "crossed-out": NotRequired[int],
+    },
 )
 
 

@@ -181,6 +181,7 @@ def _figures(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
         result["counts"]["papers"],
         result["counts"]["invalid"],
     )
+    crossed_out = invalid.get("crossed-out", 0)
     rows = [
         ("eligible_voters", result["eligible_voters"]),
         ("cast", counts["cast"]),
@@ -190,12 +191,14 @@ def _figures(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
             invalid["blank"]
             + invalid["illegible"]
             + invalid["non-candidate"]
-            + invalid["multiple-names"],
+            + invalid["multiple-names"]
+            + crossed_out,
         ),
         ("invalid_blank", invalid["blank"]),
         ("invalid_illegible", invalid["illegible"]),
         ("invalid_non_candidate", invalid["non-candidate"]),
         ("invalid_multiple_names", invalid["multiple-names"]),
+        ("invalid_crossed_out", crossed_out),
         ("void", counts["void"]),
         ("papers_received", papers["received"]),
         ("papers_used", papers["used"]),
