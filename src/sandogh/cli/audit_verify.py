@@ -45,6 +45,10 @@ NAMES: dict[Step, tuple[str, str]] = {
         "samples redrawn from seed and manifest",
     ),
     Step.ROUNDS: ("دورها، دوباره سنجیده و زنجیرشده", "rounds replayed and chained by hash"),
+    Step.HAND_COUNTS: (
+        "شمارش‌های دستی، فقط برای رقابت‌هایی که بازاجرا به شمارش دستی فرستاد",
+        "hand counts: only for contests the replay sent to one",
+    ),
     Step.FINAL: ("وضعیت پایانی", "final state"),
 }
 DECISIONS = {
@@ -117,6 +121,19 @@ _RULES: tuple[Rule, ...] = (
     (
         re.compile(r"(\d+) draws; the rounds ask for (\d+)"),
         lambda m: f"{to_persian_digits(m[1])} قرعه؛ دورها {to_persian_digits(m[2])} می‌خواهند",
+    ),
+    (
+        re.compile(r"the audit's replay sent no hand count of it \(due: (.*)\)"),
+        lambda m: f"بازاجرای حسابرسی آن را به شمارش دستی نفرستاد (فرستاده‌ها: {m[1]})",
+    ),
+    (re.compile(r"counted by hand twice"), lambda _: "دو بار به دست شمرده شده است"),
+    (
+        re.compile(r"(\S+) is no audit record that sent it to a hand count"),
+        lambda m: f"{m[1]} رکورد حسابرسی‌ای نیست که آن را به شمارش دستی فرستاد",
+    ),
+    (
+        re.compile(r"a hand count pending certification names no audit record"),
+        lambda _: "شمارش دستیِ در انتظار تصدیق رکورد حسابرسی‌ای نام نمی‌برد",
     ),
 )
 
