@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC
 from fractions import Fraction
 from pathlib import Path
 
@@ -86,6 +87,21 @@ def test_a_certified_hand_count_is_published_in_the_audit_folder_and_borne_out(
     supervision = json.loads((results / f"data/{ROUND_2}/supervision.json").read_text())
     assert entry["audit"] == supervision["corrections"][0]["audit"]
     assert _check(results, audit).agrees
+
+    # the station's reported sheets are marked superseded; the nation's total counts the hand count
+    data = results / "data" / ROUND_2 / "results" / "president"
+    station = json.loads((data / f"{ST_1}.json").read_text())
+    assert station["hand_count"] == {
+        "constituency": "IR",
+        "audit": entry["audit"],
+        "certified_at": LATER.astimezone(UTC).isoformat(timespec="seconds"),
+        "superseded": True,
+    }
+    assert json.loads((data / "IR.json").read_text())["hand_count"]["superseded"] is False
+    del station["hand_count"]  # a station file that hides the hand count disagrees
+    (data / f"{ST_1}.json").write_text(json.dumps(station))
+    (found,) = _check(results, audit).elections[0].findings
+    assert (found.kind, found.where, found.figure) == (Disagreement.FIGURE, ST_1, "hand_count")
 
 
 def test_a_forged_correction_with_results_to_match_is_caught_only_against_the_audit(

@@ -298,6 +298,7 @@ def _compare_results(
                 eligible=tallied.eligible[code],
                 updated=None,
                 reports=None,
+                corrected=tallied.corrected_in(contest.id, code),
             )
             expected["updated"] = published.get("updated")
             if station:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 Invalid = TypedDict(
     "Invalid",
@@ -116,6 +116,13 @@ class Turnout(TypedDict):
     papers: Share | None
 
 
+class HandCountMark(TypedDict):
+    constituency: str
+    audit: str
+    certified_at: str
+    superseded: bool
+
+
 class UnitResult(TypedDict):
     contest: str
     unit: UnitRef
@@ -128,6 +135,7 @@ class UnitResult(TypedDict):
     turnout: Turnout | None
     status: str
     updated: str
+    hand_count: NotRequired[HandCountMark]
 
 
 class Constituency(TypedDict):
