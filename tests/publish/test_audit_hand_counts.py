@@ -10,6 +10,9 @@ from datetime import UTC
 from fractions import Fraction
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from sandogh.cli.app import app
 from sandogh.cli.audit_report import write_report
 from sandogh.cli.publish import finding_text
 from sandogh.core.access import Grant, Role
@@ -130,6 +133,10 @@ def test_a_forged_correction_with_results_to_match_is_caught_only_against_the_au
     )
     assert "شمارش دستی پوشه حسابرسی" in finding_text(found, "fa")
     assert "the audit folder's hand count" in finding_text(found, "en")
+    command = ["verify-results", str(results), "--anchor", record_fingerprint()]
+    done = CliRunner().invoke(app, [*command, "--audit", str(honest_audit)])
+    assert done.exit_code == 5
+    assert "corrections[0].votes: منتشرشده" in done.output
 
 
 def test_every_kind_of_mismatch_is_said_in_persian_and_english() -> None:

@@ -1,5 +1,5 @@
 """The hand counts of a published audit, checked against its replay, and the corrections of
-a published `supervision.json` checked against them (docs/audit.md §7 step 6, §6.5).
+a published `supervision.json` checked against them (docs/audit.md §7 step 6, §6.3).
 
 `audit verify`: a hand count of `hand-counts.json` exists only for a contest the audit's own
 replay sent to a full hand count, once; its entry is the one its totals give under the
