@@ -90,6 +90,10 @@ def test_a_certified_hand_count_is_published_in_the_audit_folder_and_borne_out(
     supervision = json.loads((results / f"data/{ROUND_2}/supervision.json").read_text())
     assert entry["audit"] == supervision["corrections"][0]["audit"]
     assert _check(results, audit).agrees
+    shown = CliRunner().invoke(app, ["audit", "verify", str(folder)])
+    assert "شمارش دستی president:IR (تأییدشده): 21=۲، 25=۳" in shown.output
+    listed = json.loads(CliRunner().invoke(app, ["audit", "verify", str(folder), "--json"]).output)
+    assert listed["hand_counts"] == [entry]
 
     # the station's reported sheets are marked superseded; the nation's total counts the hand count
     data = results / "data" / ROUND_2 / "results" / "president"

@@ -65,6 +65,9 @@ _FA = {
     "last": "چکیده دور آخر (با آنچه در دفتر رویدادها ثبت شده بسنجید): {hash}",
     "going": "حسابرسی پس از {rounds} دور هنوز ادامه دارد",
     "contest": "{contest}: {decision}، بیشترین مقدار p {p}",
+    "hand_count": "شمارش دستی {contest} ({status}): {votes}",
+    "hand_certified": "تأییدشده",
+    "hand_pending": "در انتظار تأیید",
     "verdict_pass": "همه سنجه‌ها گذشت.",
     "verdict_fail": "رد شد: {file} {field} — {reason}",
 }
@@ -77,6 +80,9 @@ _EN = {
     "last": "the last round's hash (compare it with the one in the event log): {hash}",
     "going": "the audit goes on after {rounds} rounds",
     "contest": "{contest}: {decision}, largest P-value {p}",
+    "hand_count": "hand count of {contest} ({status}): {votes}",
+    "hand_certified": "certified",
+    "hand_pending": "pending certification",
     "verdict_pass": "Every check passed.",
     "verdict_fail": "FAILED: {file} {field} — {reason}",
 }
@@ -214,6 +220,7 @@ def verification_json(folder: Path, verification: AuditVerification) -> dict[str
         "ended": verification.ended,
         "last_hash": verification.last_hash or None,
         "contests": [_contest_json(c) for c in verification.contests],
+        "hand_counts": [dict(h.document) for h in verification.hand_counts],
     }
 
 
@@ -242,4 +249,12 @@ def print_verification(folder: Path, verification: AuditVerification, lang: Lang
             "contest", lang, contest=risk.contest, decision=fa if lang == "fa" else en, p=shown
         )
         out.print(escape(line))
+    for counted in verification.hand_counts:  # to compare with the board's minutes and the log
+        status = say("hand_certified" if counted.certified else "hand_pending", lang)
+        votes = ("، " if lang == "fa" else ", ").join(
+            f"{c}={format_int(n, lang)}" for c, n in counted.counts.votes.items()
+        )
+        out.print(
+            escape(say("hand_count", lang, contest=counted.contest, status=status, votes=votes))
+        )
     out.print(f"[bold]{escape(say('verdict_pass', lang))}[/bold]")
