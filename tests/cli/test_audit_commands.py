@@ -61,7 +61,7 @@ def test_the_kerman_runoff_is_audited_from_the_command(tmp_path: Path) -> None:
     assert "حسابرسی" in started.output
     short = _run(db, "audit", "seed", "-e", ELECTION, "--roll", "HQ=12345", ok=False)
     assert "بذر پذیرفته نشد" in short.output
-    assert "at least 20" in short.output
+    assert "دست‌کم ۲۰ رقم" in short.output
     _run(db, "audit", "seed", "-e", ELECTION, *DICE)
     again = _run(db, "audit", "seed", "-e", ELECTION, "--roll", "HQ=" + "1" * 20, ok=False)
     assert "هرگز دوباره" in again.output

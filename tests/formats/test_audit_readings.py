@@ -10,7 +10,7 @@ import pytest
 
 from sandogh.core.audit.reading import Reading
 from sandogh.core.audit.sampling import PaperAddress
-from sandogh.formats.audit_files import AuditFileError
+from sandogh.formats.audit_files import MOST_BYTES, AuditFileError
 from sandogh.formats.audit_readings import read_records, read_sheet, write_sheet
 
 A = PaperAddress("ST-0801-0001", "1", 57)
@@ -80,3 +80,76 @@ def test_records_and_a_json_sheet_read_back(tmp_path: Path) -> None:
     assert papers[0].shows == {"president": Reading.invalid()}
     assert batches[0].hand is not None
     assert batches[0].hand.votes == {"21": 5, "25": 3}
+
+
+def _refused(path: Path) -> tuple[str, ...]:
+    with pytest.raises(AuditFileError) as bad:
+        read_sheet(path) if "records" not in path.name else read_records(path)
+    assert bad.value.source == str(path)
+    return bad.value.problems
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("empty.csv", b"", "the header must be paper,found,code,CONTEST…"),
+        ("empty.json", b"", "not JSON: line 1 column 1: Expecting value"),
+        ("cp1256.csv", "paper,found,code,انتخاب\n".encode("cp1256"), "not UTF-8: byte 17 is not"),
+        ("utf16.json", '{"papers": []}'.encode("utf-16"), "not UTF-8: byte 0 is not"),
+        # a second column of one contest would silently replace the first's readings
+        ("twice.csv", b"paper,found,code,president,president\n", "column 5: the header names"),
+        ("blank.csv", b"paper,found,code,\n", "column 4: the header names no contest"),
+        ("number.json", b'{"papers": 5}', "papers: must be a list"),
+        (
+            "code.json",
+            b'{"papers": [{"paper": "S/1/1", "code": 7, "shows": null}]}',
+            "papers[0].code: must be text or null",
+        ),
+        (
+            "negative.json",
+            b'{"batches": [{"sample": "b", "station": "S", "hand": '
+            b'{"cards": 9, "cast": 9, "valid": 9, "votes": {"21": -1, "25": 10}}}]}',
+            "batches[0]: batches[0].hand: must be {cards, cast, valid, votes} of whole numbers",
+        ),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "not JSON: nested too deep"),
+        ("long.json", b'{"papers": [' + b"9" * 5_000 + b"]}", "not JSON: a number is too long"),
+        ("records.json", b'{"K-1": null}', "K-1: a record is never null"),
+        # JSON keeps the last of a key given twice: the first reading would vanish unseen
+        (
+            "twice-records.json",
+            b'{"K-1": {"president": ["21"]}, "K-1": {"president": ["25"]}}',
+            "not JSON: the key K-1 comes twice in one object",
+        ),
+    ],
+)
+def test_a_bad_file_is_refused_naming_what_is_wrong(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert any(p.startswith(problem) for p in _refused(path)), _refused(path)
+
+
+def test_a_byte_order_mark_and_a_blank_line_are_read_past(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.json"
+    shows = {"president": ["25"]}
+    data = json.dumps({"papers": [{"paper": str(A), "code": "K-1", "shows": shows}]})
+    sheet.write_bytes(b"\xef\xbb\xbf" + data.encode())
+    assert read_sheet(sheet)[0][0].shows == {"president": Reading.vote("25")}
+    records = tmp_path / "records.json"
+    records.write_bytes(b"\xef\xbb\xbf" + json.dumps({"K-1": shows}).encode())
+    assert read_records(records) == {"K-1": {"president": Reading.vote("25")}}
+    csv_sheet = tmp_path / "sheet.csv"
+    csv_sheet.write_bytes(
+        b"\xef\xbb\xbfpaper,found,code,president\n\nST-0801-0001/1/57,yes,K-1,25\n"
+    )
+    (paper,) = read_sheet(csv_sheet)[0]
+    assert paper.paper == A
+
+
+def test_a_huge_file_is_refused_unread(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    with sheet.open("wb") as out:
+        out.truncate(MOST_BYTES + 1)  # sparse: nothing is written
+    (problem,) = _refused(sheet)
+    assert problem == f"larger than {MOST_BYTES:,} bytes, the most it may be"

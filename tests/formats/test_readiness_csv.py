@@ -9,7 +9,7 @@ import io
 import pytest
 
 from sandogh.core.definition.problems import Problem
-from sandogh.core.readiness import Register
+from sandogh.core.readiness import Box, Register, UpdateStatus
 from sandogh.formats.readiness_csv import (
     ReadinessCsvError,
     read_register,
@@ -28,7 +28,12 @@ def test_each_register_reads_back_as_written(register: Register) -> None:
     rows = registers().rows(register)
     out = io.StringIO()
     assert write_register(register, rows, out) == len(rows)
-    assert read_register(register, io.StringIO(out.getvalue()), source_name="x") == rows
+    # a box's update is written for people and read as pending: derived, never typed in
+    read = tuple(
+        dataclasses.replace(r, update=UpdateStatus.PENDING) if isinstance(r, Box) else r
+        for r in rows
+    )
+    assert read_register(register, io.StringIO(out.getvalue()), source_name="x") == read
 
 
 def test_persian_digits_and_every_problem_with_line_and_column() -> None:

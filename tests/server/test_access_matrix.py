@@ -50,6 +50,7 @@ ACTORS = {
     Role.SUPERVISOR: KERMAN,
     Role.INSPECTOR: KERMAN,
     Role.AUDITOR: IRAN,
+    Role.AUDIT_BOARD: BAFT,
 }
 MANAGERS = {Role.ADMIN, Role.NATIONAL_HQ, Role.PROVINCIAL_HQ}
 READINESS = f"/api/v1/elections/{ELECTION}/readiness"

@@ -24,6 +24,7 @@ from sandogh.core.readiness import (
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.elections import load_election
+from sandogh.services.fleet import approve_build, revoke_build
 from sandogh.services.ports import Device, UnitOfWork
 from sandogh.services.readiness import (
     export_registers,
@@ -51,6 +52,10 @@ PROVINCIAL = Actor("rahimi", Grant(Role.PROVINCIAL_HQ, PROVINCE))
 BARDSIR_HQ = Actor("bardsiri", Grant(Role.COUNTY_HQ, BARDSIR))
 KERMAN_HQ = Actor("kermani", Grant(Role.COUNTY_HQ, KERMAN))
 AUDITOR = Actor("hesabi", Grant(Role.AUDITOR, PROVINCE))
+COUNTRY = "IR"
+NATIONAL = Actor("keshvari", Grant(Role.NATIONAL_HQ, COUNTRY))
+APPROVED = "sha256:" + "a1" * 32
+OTHER = "sha256:" + "b2" * 32
 
 
 @pytest.fixture
@@ -71,6 +76,14 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
         import_register(
             new_unit_of_work, PROVINCIAL, ELECTION, register, ready.rows(register), now=NOW
         )
+    # what the boxes' signed reports would have attested: the approved build, but one box
+    approve_build(new_unit_of_work, NATIONAL, ELECTION, APPROVED, "۴.۲.۰", now=NOW)
+    with new_unit_of_work() as work:
+        for box in ready.fleet:
+            assert box.public_key is not None
+            build = OTHER if box.serial == FAILED_BOX else APPROVED
+            work.fleet.attest(ELECTION, box.public_key, build, NOW)
+        work.commit()
     return new_unit_of_work
 
 
@@ -131,14 +144,15 @@ def test_an_import_replaces_the_units_rows_only(uow: NewUnitOfWork) -> None:
 
 def test_recording_an_update_replaces_one_row_and_is_logged(uow: NewUnitOfWork) -> None:
     box = next(b for b in registers().fleet if b.serial == FAILED_BOX)
-    was = record_update(
-        uow, BARDSIR_HQ, ELECTION, dataclasses.replace(box, update=UpdateStatus.CURRENT), now=NOW
-    )
-    assert was == box
-    staffing = Staffing(STATIONS[0], StaffRole.MEMBER, 4, 3)
+    # typing a box «current» no longer makes it so: only the build it attests does
+    typed = dataclasses.replace(box, update=UpdateStatus.CURRENT, software="4.2.1")
+    was = record_update(uow, BARDSIR_HQ, ELECTION, typed, now=NOW)
+    assert was is not None
+    assert was.software == box.software
+    staffing = Staffing(STATIONS[0], StaffRole.MEMBER, 3, 2)
     record_update(uow, KERMAN_HQ, ELECTION, staffing, now=NOW)
     province = readiness(uow, PROVINCIAL, ELECTION, now=NOW)
-    assert province.summary.boxes_failed == 0
+    assert province.summary.boxes_failed == 1
     assert province.summary.stations_short_of_staff == 1
     assert _events(uow)[-2:] == [
         (EventType.READINESS_UPDATED, "bardsiri", BARDSIR_STATIONS[1]),
@@ -171,3 +185,22 @@ def test_last_seen_comes_from_the_register_when_no_report_was_received(
     record_update(uow, KERMAN_HQ, ELECTION, box, now=NOW)
     fleet = export_registers(uow, KERMAN_HQ, ELECTION, now=NOW).fleet
     assert fleet[0].last_seen == seen
+
+
+def test_a_boxs_update_follows_the_build_it_attests(uow: NewUnitOfWork) -> None:
+    failed = next(b for b in registers().fleet if b.serial == FAILED_BOX)
+    assert failed.public_key is not None
+
+    def updates() -> dict[str, UpdateStatus]:
+        return {
+            b.serial: b.update for b in export_registers(uow, PROVINCIAL, ELECTION, now=NOW).fleet
+        }
+
+    assert updates()[FAILED_BOX] is UpdateStatus.FAILED
+    with uow() as work:  # its next signed report names the approved build
+        work.fleet.attest(ELECTION, failed.public_key, APPROVED, NOW)
+        work.commit()
+    assert set(updates().values()) == {UpdateStatus.CURRENT}
+    revoke_build(uow, NATIONAL, ELECTION, APPROVED, now=NOW)
+    assert set(updates().values()) == {UpdateStatus.FAILED}
+    assert _events(uow)[-1] == (EventType.BUILD_REVOKED, "keshvari", COUNTRY)

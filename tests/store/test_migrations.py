@@ -74,8 +74,18 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "audit_rounds",
         "audit_readings",
         "audit_hand_counts",
+        "candidacy_calendars",
+        "candidacy_steps",
+        "station_workers",
+        "staff_sessions",
+        "staff_attendance",
+        "remote_plans",
+        "station_past_problems",
+        "build_decisions",
+        "attested_builds",
+        "box_handovers",
     }
-    assert revision == head_revision() == "0015"
+    assert revision == head_revision() == "0018"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -174,6 +184,29 @@ def test_a_totp_secret_stored_in_clear_before_0012_waits_there_to_be_sealed(db_u
     finally:
         engine.dispose()
     _migrate(db_url, "0011", down=True)
+
+
+def test_the_observers_rows_of_the_staff_register_go_and_the_staffs_stay(db_url: str) -> None:
+    """0017: the staff register's `inspector` rows were the supervisory board's observers, who
+    are not staff; every other row keeps its role and counts."""
+    _migrate(db_url, "0014")
+    for statement in (
+        "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, definition,"
+        " loaded_at) VALUES ('e', 1, 'ک', 'K', '2024-07-05', 'h', 'd', '2024-07-05 20:00:00')",
+        "INSERT INTO units (election_id, code, kind, parent, name_fa, name_en)"
+        " VALUES ('e', 'ST-1', 'station', NULL, 'ش', 'S')",
+        "INSERT INTO readiness_staff (election_id, station, role, assigned, trained)"
+        " VALUES ('e', 'ST-1', 'head', 1, 1), ('e', 'ST-1', 'inspector', 1, 0)",
+    ):
+        _execute(db_url, statement)
+    _migrate(db_url, "head")
+    engine = open_database(db_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT role, assigned FROM readiness_staff")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in rows] == [("head", 1)]
 
 
 def test_the_election_day_revision_goes_down_and_up_again(db_url: str) -> None:
@@ -290,7 +323,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0015: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0018: run `sandogh init`"
         ):
             check_schema(engine)
     finally:
@@ -328,3 +361,42 @@ def test_a_database_that_cannot_be_reached_is_named(tmp_path: Path, url: str) ->
         with pytest.raises(DatabaseUnavailableError, match="cannot open the database") as raised:
             use(url)
         assert "secret" not in str(raised.value)
+
+
+def test_the_fleet_keeps_its_boxes_without_their_typed_update(db_url: str) -> None:
+    """0018: the typed update goes, every other column of a box stays, and a box reads pending
+    until it attests a build; down again, the column comes back as pending."""
+    _migrate(db_url, "0014")
+    for statement in (
+        "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, "
+        "definition, loaded_at) VALUES ('e', 1, 'ک', 'K', '2024-07-05', 'h', 'd', "
+        "'2024-07-05 20:00:00')",
+        "INSERT INTO units (election_id, code, kind, name_fa, name_en) "
+        "VALUES ('e', 'S1', 'station', 'ش', 'S')",
+        "INSERT INTO readiness_boxes (election_id, serial, model, software, update_status, place,"
+        " public_key) VALUES ('e', 'SB-1', 'SE-3', '4.2.0', 'current', 'S1', 'ab')",
+    ):
+        _execute(db_url, statement)
+    _migrate(db_url, "head")
+    engine = open_database(db_url)
+    try:
+        with SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC)) as work:
+            (box,) = work.readiness.registers("e").fleet
+    finally:
+        engine.dispose()
+    assert (box.serial, box.model, box.software, box.place, box.public_key) == (
+        "SB-1",
+        "SE-3",
+        "4.2.0",
+        "S1",
+        "ab",
+    )
+    assert box.update.value == "pending"
+    _migrate(db_url, "0014", down=True)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(text("SELECT serial, update_status FROM readiness_boxes"))
+            assert [tuple(r) for r in row] == [("SB-1", "pending")]
+    finally:
+        engine.dispose()

@@ -7,7 +7,7 @@ import gc
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,24 +17,31 @@ from sandogh.cli import serve as serve_job
 from sandogh.cli.anchor import anchor_app
 from sandogh.cli.audit_commands import audit_app
 from sandogh.cli.audit_verify import audit_verify_command
+from sandogh.cli.candidates import candidates_app
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
+from sandogh.cli.fleet import register as register_fleet
 from sandogh.cli.formatting import name_in
 from sandogh.cli.guardians import guardians_app
 from sandogh.cli.log_commands import log_app
 from sandogh.cli.options import (
     DbOption,
+    DrawnByOption,
     ElectionOption,
     JsonOption,
     LangOption,
     Language,
     LogKeyOption,
+    LotSeedOption,
+    WithdrawnOption,
+    lot_of,
 )
 from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.server_key import server_key_app
 from sandogh.cli.session import actor, now
 from sandogh.cli.staff import staff_app
+from sandogh.cli.staff_roster import register as register_roster
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
 from sandogh.cli.users import user_app
@@ -44,9 +51,6 @@ from sandogh.core.errors import SandoghError
 from sandogh.locale.messages import text
 from sandogh.server.collector import GC_THRESHOLDS
 from sandogh.store.errors import StoreError
-
-if TYPE_CHECKING:
-    from sandogh.core.rules import Lot
 
 # What a command needs beyond its options (the store, the services, the demo's servers) is imported
 # inside the command: every `sandogh` process imports this module, and most run one command only.
@@ -70,6 +74,7 @@ app.add_typer(user_app, name="user")
 app.add_typer(server_key_app, name="server-key")
 app.add_typer(e2e_app, name="e2e")
 app.add_typer(audit_app, name="audit")
+app.add_typer(candidates_app, name="candidates")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
@@ -79,38 +84,9 @@ audit_app.command("verify")(audit_verify_command)
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-LotSeedOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lot-seed", help="The seed the boards drew to break ties (قرعه).", show_default=False
-    ),
-]
-DrawnByOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--drawn-by", help="Who drew the lot (repeat for each person).", show_default=False
-    ),
-]
-WithdrawnOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--withdrawn", help="Code of a candidate who withdrew (repeatable).", show_default=False
-    ),
-]
-
 
 def _emit_json(document: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
-
-
-def _lot(seed: str | None, drawn_by: list[str] | None) -> Lot | None:
-    from sandogh.core.rules import Lot
-
-    if seed is None:
-        if drawn_by:
-            raise typer.BadParameter("--drawn-by needs --lot-seed", param_hint="--drawn-by")
-        return None
-    return Lot(seed=seed, drawn_by=tuple(drawn_by or ()))
 
 
 @app.command()
@@ -219,7 +195,7 @@ def outcome(
         open_store(db),
         election,
         contest=contest,
-        lot=_lot(lot_seed, drawn_by),
+        lot=lot_of(lot_seed, drawn_by),
         withdrawn=frozenset(withdrawn or ()),
     )
     if as_json:
@@ -253,7 +229,7 @@ def runoff(
         runoff_id=new_id,
         name=Name(name_fa or f"دور دوم {new_id}", name_en or f"Runoff {new_id}"),
         date=date.date(),
-        lot=_lot(lot_seed, drawn_by),
+        lot=lot_of(lot_seed, drawn_by),
         withdrawn=frozenset(withdrawn or ()),
     )
     if output.exists():
@@ -450,6 +426,8 @@ def simulate(
 
 register_supervision(app)
 register_readiness(app)
+register_roster(staff_app)
+register_fleet(app)
 
 
 def main() -> None:

@@ -13,29 +13,47 @@ folder (`report`) that `sandogh audit verify` re-runs. Persian first (`--lang`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
-from sandogh.cli.audit_labels import REFUSALS, SAID, label
 from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
+from sandogh.cli.options import (
+    DbOption,
+    DrawnByOption,
+    ElectionOption,
+    JsonOption,
+    LangOption,
+    Language,
+    LotSeedOption,
+    WithdrawnOption,
+    lot_of,
+)
 from sandogh.cli.session import actor, now
 from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
 from sandogh.core.access import Grant
+from sandogh.core.audit.errors import AuditError
 from sandogh.core.audit.manifest import ManifestError, Roll
+from sandogh.core.audit.sampling import SamplingError
 from sandogh.core.counting.tally import Counts, InvalidKind
+from sandogh.core.definition.problems import Problem
+from sandogh.core.errors import SandoghError
+from sandogh.locale.audit_problems import in_persian
+from sandogh.locale.audit_words import REFUSALS, SAID, label
 from sandogh.locale.dates import format_jalali
-from sandogh.locale.digits import format_int
+from sandogh.locale.digits import format_int, to_ascii_digits
 from sandogh.locale.language import Lang
 from sandogh.services.acting import Actor
 from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
+from sandogh.services.errors import UnknownContestError
 
 # The audit's services, its files and the report's writer are imported by the command that uses
 # them: every `sandogh` process imports this module for its options.
@@ -58,7 +76,8 @@ def _err() -> Console:
 
 @contextmanager
 def _refusals(lang: Lang) -> Iterator[None]:
-    """A refusal is one line in the language asked for, naming what it is about."""
+    """A refusal in the language asked for, naming what it is about: a service's by its code,
+    the core's by each problem's path, a sheet's or records file's by each problem's place."""
     try:
         yield
     except ReadingRefusedError as refused:
@@ -70,13 +89,52 @@ def _refusals(lang: Lang) -> Iterator[None]:
         subject = f" ({refused.subject})" if refused.subject else ""
         _err().print(f"sandogh: {label(REFUSALS, refused.code, lang)}{subject}", markup=False)
         raise typer.Exit(1) from None
+    except AuditError as failed:  # the core's, a ManifestError among them: every problem
+        _problems(failed.summary, failed.problems, lang)
+        raise typer.Exit(1) from None
+    except (SamplingError, UnknownContestError) as failed:
+        _problems(str(failed), (), lang)
+        raise typer.Exit(1) from None
+    except SandoghError as bad:
+        from sandogh.formats.audit_files import AuditFileError  # pydantic: only when it fails
+
+        if not isinstance(bad, AuditFileError):
+            raise
+        # a sheet or records file: nothing of it is stored
+        _err().print(f"sandogh: {bad.source}:", markup=False)
+        for problem in bad.problems:
+            _err().print(f"  {in_persian(problem) if lang == 'fa' else problem}", markup=False)
+        raise typer.Exit(1) from None
 
 
-def _risk_limit(text: str) -> Fraction:
+def _refuse(lang: Lang, fa: str, en: str) -> NoReturn:
+    """A value of an option refused, in `lang`, naming the option and what is wrong."""
+    _err().print(f"sandogh: {fa if lang == 'fa' else en}", markup=False)
+    raise typer.Exit(2)
+
+
+def _problems(summary: str, problems: Iterable[Problem], lang: Lang) -> None:
+    """What the core found wrong, each problem with its path, in `lang`."""
+
+    def said(detail: str) -> str:
+        return in_persian(detail) if lang == "fa" else detail
+
+    _err().print(f"sandogh: {said(summary)}", markup=False)
+    for problem in problems:
+        where = f"{problem.path}: " if problem.path else ""
+        _err().print(f"  {where}{said(problem.message)}", markup=False)
+
+
+def _risk_limit(text: str, lang: Lang) -> Fraction:
+    """5%, 0.05 or 1/20; its bounds are the plan's to check (more than 0, less than 1)."""
     try:
         value = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
     except (ValueError, ZeroDivisionError):
-        raise typer.BadParameter(f"{text!r} is not a share such as 5%, 0.05 or 1/20") from None
+        _refuse(
+            lang,
+            f"--risk-limit: {text!r} سهمی مانند ۵٪، 0.05 یا 1/20 نیست",
+            f"--risk-limit: {text!r} is not a share such as 5%, 0.05 or 1/20",
+        )
     return value
 
 
@@ -86,16 +144,27 @@ def start(
     risk_limit: Annotated[
         str, typer.Option("--risk-limit", help="The risk limit: 5%, 0.05 or 1/20.")
     ] = "5%",
+    lot_seed: LotSeedOption = None,
+    drawn_by: DrawnByOption = None,
+    withdrawn: WithdrawnOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Fix the manifest and the plan (published before the seed) and log their hashes."""
+    """Fix the manifest and the plan (published before the seed) and log their hashes; the
+    outcomes are decided with the lot and the withdrawn they were announced with."""
     from sandogh.services.audits import start_audit
 
     with _refusals(lang.lang):
         audit = start_audit(
-            open_store(db), election, contest, _risk_limit(risk_limit), now=now(), actor=actor()
+            open_store(db),
+            election,
+            contest,
+            _risk_limit(risk_limit, lang.lang),
+            lot=lot_of(lot_seed, drawn_by),
+            withdrawn=frozenset(withdrawn or ()),
+            now=now(),
+            actor=actor(),
         )
     papers = format_int(audit.manifest.papers, lang.lang)
     _say("started", lang.lang, election=audit.election, manifest=audit.manifest.hash, papers=papers)
@@ -117,15 +186,18 @@ def seed(
     for each in roll:
         who, sep, digits = each.rpartition("=")
         if not sep:
-            raise typer.BadParameter(f"{each!r} is not WHO=DIGITS")
-        rolls.append(Roll(who, digits))
+            _refuse(
+                lang.lang,
+                f"--roll: {each!r} به شکل WHO=DIGITS نیست",
+                f"--roll: {each!r} is not WHO=DIGITS",
+            )
+        # the dice read the same in Persian digits; the seed is written in 0–9
+        rolls.append(Roll(who, to_ascii_digits(digits.strip())))
     with _refusals(lang.lang):
         try:
             recorded = record_seed(open_store(db), election, rolls, now=now(), actor=actor())
         except ManifestError as bad:
-            _err().print(label(REFUSALS, "bad-seed", lang.lang) + ":", markup=False)
-            for problem in bad.problems:
-                _err().print(f"  {problem}", markup=False)
+            _problems(label(REFUSALS, "bad-seed", lang.lang), bad.problems, lang.lang)
             raise typer.Exit(1) from None
     _say("seeded", lang.lang, seed=recorded.digits)
 
@@ -163,8 +235,8 @@ def record(
     from sandogh.formats.audit_readings import read_sheet
     from sandogh.services.audit_rounds import record_readings
 
-    papers, batches = read_sheet(sheet)
     with _refusals(lang.lang):
+        papers, batches = read_sheet(sheet)
         count = record_readings(open_store(db), election, papers, batches, now=now(), actor=actor())
     _say("recorded", lang.lang, count=format_int(count, lang.lang))
 
@@ -182,8 +254,8 @@ def close(
     from sandogh.formats.audit_readings import read_records
     from sandogh.services.audit_rounds import close_round
 
-    found = read_records(records)
     with _refusals(lang.lang):
+        found = read_records(records)
         result = close_round(open_store(db), election, found, now=now(), actor=actor())
     _say("closed", lang.lang, number=format_int(result.number, lang.lang), hash=result.hash)
     print_decisions(_out(), result.contests, lang.lang)
@@ -206,17 +278,7 @@ def hand_count(
     """Record a full hand count's totals; they wait for the supervising board to certify."""
     from sandogh.services.audit_status import record_hand_count
 
-    kinds = _pairs(invalid or [], "KIND=BALLOTS")
-    known = {k.value: k for k in InvalidKind}
-    unknown = [k for k in kinds if k not in known]
-    if unknown:
-        raise typer.BadParameter(f"no invalid kind {unknown[0]!r} (kinds: {', '.join(known)})")
-    counts = Counts(
-        cast=cast,
-        valid=valid,
-        invalid={known[k]: n for k, n in kinds.items()},
-        votes=_pairs(votes, "CODE=VOTES"),
-    )
+    counts = _hand_counts(cast, valid, votes, invalid or [], lang.lang)
     with _refusals(lang.lang):
         counted = record_hand_count(
             open_store(db), election, contest, counts, now=now(), actor=actor()
@@ -230,12 +292,47 @@ def hand_count(
     _say("hand-counted", lang.lang, contest=contest, elected=elected, changed=changed)
 
 
-def _pairs(given: list[str], shape: str) -> dict[str, int]:
-    found = {}
+#: a count the store keeps exactly (below 2^63) and no constituency comes near
+MOST_VOTES = 10**18
+
+
+def _hand_counts(cast: int, valid: int, votes: list[str], invalid: list[str], lang: Lang) -> Counts:
+    """The totals counted by hand, each a whole number not negative, each code once."""
+    for name, figure in (("--cast", cast), ("--valid", valid)):
+        if not 0 <= figure < MOST_VOTES:
+            fa = f"{name}: {figure} شماری از ۰ تا ۱۰^۱۸ نیست"
+            _refuse(lang, fa, f"{name}: {figure} is not a count from 0 to 10^18")
+    kinds = _pairs(invalid, "--invalid", "KIND=BALLOTS", lang)
+    known = {k.value: k for k in InvalidKind}
+    unknown = [k for k in kinds if k not in known]
+    if unknown:
+        fa = f"--invalid: نوع باطله‌ای به نام {unknown[0]!r} نیست (نوع‌ها: {', '.join(known)})"
+        _refuse(lang, fa, f"--invalid: no invalid kind {unknown[0]!r} (kinds: {', '.join(known)})")
+    # valid + invalid = cast (docs/formats.md); without --invalid, the invalid are not told
+    counted = valid + sum(kinds.values())
+    if counted > cast or (kinds and counted != cast):
+        both, told = format_int(counted, "fa"), format_int(cast, "fa")
+        fa = f"--valid و --invalid با هم {both} برگه‌اند، --cast {told}"
+        _refuse(lang, fa, f"--valid and --invalid make {counted} ballots, --cast {cast}")
+    return Counts(
+        cast=cast,
+        valid=valid,
+        invalid={known[k]: n for k, n in kinds.items()},
+        votes=_pairs(votes, "--votes", "CODE=VOTES", lang),
+    )
+
+
+def _pairs(given: list[str], option: str, shape: str, lang: Lang) -> dict[str, int]:
+    """KEY=N each, N a count below MOST_VOTES (in Persian digits too), each key once."""
+    found: dict[str, int] = {}
     for each in given:
         key, _, n = each.partition("=")
-        if not key or not n.isdigit():
-            raise typer.BadParameter(f"{each!r} is not {shape}")
+        n = to_ascii_digits(n.strip())
+        if not key or not n.isascii() or not n.isdigit() or len(n) > 18:  # below MOST_VOTES
+            fa = f"{option}: {each!r} به شکل {shape} با شماری از ۰ تا ۱۰^۱۸ نیست"
+            _refuse(lang, fa, f"{option}: {each!r} is not {shape}, a count from 0 to 10^18")
+        if key in found:
+            _refuse(lang, f"{option}: {key} دو بار آمده است", f"{option}: {key} is given twice")
         found[key] = int(n)
     return found
 
@@ -303,6 +400,7 @@ def uncertify_hand_count_command(
 def status(
     election: ElectionOption = None,
     db: DbOption = None,
+    as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
     """Each contest's decision and risk, each round's hash, and the open round's progress."""
@@ -310,6 +408,11 @@ def status(
 
     with _refusals(lang.lang):
         found = audit_status(open_store(db), election)
+    if as_json:
+        from sandogh.cli.audit_status_json import status_json
+
+        sys.stdout.write(json.dumps(status_json(found), ensure_ascii=False, indent=2) + "\n")
+        return
     print_status(_out(), found, lang.lang)
 
 

@@ -17,7 +17,8 @@ from rich.markup import escape
 
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.core.audit.rounds import ContestRisk
-from sandogh.locale.digits import format_int, format_percent, to_persian_digits
+from sandogh.locale.audit_problems import RULES as AUDIT_RULES
+from sandogh.locale.digits import format_int, format_percent
 from sandogh.locale.language import Lang
 from sandogh.locale.rules import Rule, by_rules
 from sandogh.publish.audit_checks import AuditCheck, AuditVerification, Step
@@ -87,22 +88,12 @@ _EN = {
     "verdict_fail": "FAILED: {file} {field} — {reason}",
 }
 
-#: the readers' and the replay's messages a person reading Persian gets in Persian
+#: the readers' messages a person reading Persian gets in Persian (the core's and the replay's
+#: are `locale.audit_problems`)
 _RULES: tuple[Rule, ...] = (
     (re.compile(r"missing"), lambda _: "نیست"),
     (re.compile(r"cannot read it: (.*)"), lambda m: f"خوانده نشد: {m[1]}"),
     (re.compile(r"no such sample"), lambda _: "طرح چنین نمونه‌ای ندارد"),
-    (re.compile(r"(\S+) was not drawn"), lambda m: f"{m[1]} کشیده نشده بود"),
-    (re.compile(r"(\S+) was drawn but not read"), lambda m: f"{m[1]} کشیده شد و خوانده نشد"),
-    (re.compile(r"(\S+) is read twice"), lambda m: f"{m[1]} دو بار خوانده شده است"),
-    (re.compile(r"(\S+) is counted twice"), lambda m: f"{m[1]} دو بار شمرده شده است"),
-    (re.compile(r"(\S+) was drawn but not counted"), lambda m: f"{m[1]} کشیده شد و شمرده نشد"),
-    (re.compile(r"is no sample of the plan"), lambda _: "نمونه‌ای از طرح نیست"),
-    (
-        re.compile(r"the audit ended with the round before"),
-        lambda _: "حسابرسی با دور پیش پایان یافته بود",
-    ),
-    (re.compile(r"no contest needs a sample"), lambda _: "هیچ رقابتی نمونه نمی‌خواهد"),
     (
         re.compile(r"not in canonical form .*"),
         lambda _: "به شکل متعارف (RFC 8785) نیست: چکیده‌اش فرق می‌کند",
@@ -112,22 +103,6 @@ _RULES: tuple[Rule, ...] = (
     (re.compile(r"Extra inputs are not permitted"), lambda _: "فیلدی است که این پرونده ندارد"),
     (re.compile(r"String should match pattern (.*)"), lambda m: f"با الگوی {m[1]} جور نیست"),
     (re.compile(r"not JSON in UTF-8: (.*)"), lambda m: f"JSON در UTF-8 نیست: {m[1]}"),
-    (
-        re.compile(r"larger than ([\d,]+) bytes, the most it may be"),
-        lambda m: f"بزرگ‌تر از {to_persian_digits(m[1])} بایت است، بیشترینی که می‌تواند باشد",
-    ),
-    (
-        re.compile(r"(\d+) is not more than the sample so far"),
-        lambda m: f"{to_persian_digits(m[1])} بیش از نمونه تا این دور نیست",
-    ),
-    (
-        re.compile(r"is (.*); the seed and manifest give (.*)"),
-        lambda m: f"منتشرشده {m[1]}؛ بذر و فهرست می‌دهند {m[2]}",
-    ),
-    (
-        re.compile(r"(\d+) draws; the rounds ask for (\d+)"),
-        lambda m: f"{to_persian_digits(m[1])} قرعه؛ دورها {to_persian_digits(m[2])} می‌خواهند",
-    ),
     (
         re.compile(r"the audit's replay sent no hand count of it \(due: (.*)\)"),
         lambda m: f"بازاجرای حسابرسی آن را به شمارش دستی نفرستاد (فرستاده‌ها: {m[1]})",
@@ -157,7 +132,7 @@ def reason(check: AuditCheck, lang: Lang) -> str:
         return say("differs", lang, published=check.published, expected=check.expected)
     if lang == "en":
         return check.detail
-    return by_rules(check.detail, _RULES)
+    return by_rules(check.detail, (*_RULES, *AUDIT_RULES))
 
 
 def audit_verify_command(

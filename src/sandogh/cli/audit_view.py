@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from sandogh.cli.audit_labels import DECISIONS, ESCALATIONS, KINDS, SAID, label
+from sandogh.locale.audit_words import DECISIONS, ESCALATIONS, KINDS, SAID, label
 from sandogh.locale.digits import format_int, format_percent
 from sandogh.locale.language import Lang
 

@@ -37,14 +37,19 @@ def fraction_json(value: Fraction | None) -> dict[str, str] | None:
     """Exact and readable: {"exact": "638046/1162127", "percent": "54.90"}."""
     if value is None:
         return None
-    hundredths = value * 10_000
-    rounded = (hundredths.numerator * 2 + hundredths.denominator) // (2 * hundredths.denominator)
-    sign = "-" if rounded < 0 else ""
-    whole, cents = divmod(abs(rounded), 100)
     return {
         "exact": f"{value.numerator}/{value.denominator}",
-        "percent": f"{sign}{whole}.{cents:02d}",
+        "percent": decimal_text(value * 100, 2),
     }
+
+
+def decimal_text(value: Fraction, places: int) -> str:
+    """`value` rounded half up to `places` decimals, exactly: "0.048213" for places=6."""
+    scaled = value * 10**places
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    sign = "-" if rounded < 0 else ""
+    whole, part = divmod(abs(rounded), 10**places)
+    return f"{sign}{whole}.{part:0{places}d}"
 
 
 def name_json(name: Name) -> dict[str, str]:

@@ -59,6 +59,7 @@ from sandogh.cli.simulated_day import (
     TIMEOUT_SECONDS,
     DayPlan,
     StationDay,
+    approve_own_build,
     enrol_box,
     plan_day,
     register_station_staff,
@@ -164,6 +165,7 @@ def run(options: LiveOptions, out: Console) -> None:
     )
     accounts = _add_operators(store, key)
     register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
+    approve_own_build(store, plan.loaded.election)
     guardians = _ceremony(store, plan, folder, out, lang) if options.e2e else None
     enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
     settings = one_run_settings(url, plan.registry, folder / SERVER_KEY)

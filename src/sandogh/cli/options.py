@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sandogh.locale.language import Lang
+
+if TYPE_CHECKING:
+    from sandogh.core.rules import Lot
 
 
 class Language(StrEnum):
@@ -64,3 +67,33 @@ ServerKeyOption = Annotated[
         show_default=False,
     ),
 ]
+
+LotSeedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lot-seed", help="The seed the boards drew to break ties (قرعه).", show_default=False
+    ),
+]
+DrawnByOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--drawn-by", help="Who drew the lot (repeat for each person).", show_default=False
+    ),
+]
+WithdrawnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--withdrawn", help="Code of a candidate who withdrew (repeatable).", show_default=False
+    ),
+]
+
+
+def lot_of(seed: str | None, drawn_by: list[str] | None) -> Lot | None:
+    """The lot `--lot-seed` and `--drawn-by` name, or None."""
+    from sandogh.core.rules import Lot
+
+    if seed is None:
+        if drawn_by:
+            raise typer.BadParameter("--drawn-by needs --lot-seed", param_hint="--drawn-by")
+        return None
+    return Lot(seed=seed, drawn_by=tuple(drawn_by or ()))

@@ -1,4 +1,6 @@
-"""`sandogh readiness show|import|export`: the readiness registers from the command line.
+"""`sandogh readiness show|import|export`: the readiness registers from the command line
+(`plan` and `past`, for hard-to-reach stations and the catalogue of past problems, are in
+`cli.readiness_remote`).
 
 Each command acts under a grant given with it — `--as NAME --role ROLE --place CODE` — as the
 supervision commands do (`cli.supervise`): MANAGE_READINESS to import, READ to show and export.
@@ -18,19 +20,22 @@ from rich.table import Table
 
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
+from sandogh.cli.readiness_remote import print_remote
+from sandogh.cli.readiness_remote import register as register_remote
 from sandogh.cli.session import now
 from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
 from sandogh.core.access import Grant
-from sandogh.core.readiness import Readiness, Register, RegisterError
+from sandogh.core.readiness import Gap, Readiness, Register, RegisterError
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
+from sandogh.locale.readiness_terms import term
 from sandogh.services.acting import Actor
 
 # The readiness services, its CSV files and the API's body are imported by the command that uses
 # them: every `sandogh` process imports this module for its options; the body brings the server.
 
 readiness_app = typer.Typer(
-    help="Readiness: the ballot-box fleet, ballot papers and staff per station.",
+    help="Readiness: the ballot-box fleet, ballot papers, staff, hard-to-reach stations.",
     no_args_is_help=True,
 )
 _out = Console(highlight=False, soft_wrap=True)
@@ -70,6 +75,7 @@ def _label(key: str, lang: Lang) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add `sandogh readiness` to the `sandogh` command."""
+    register_remote(readiness_app)
     app.add_typer(readiness_app, name="readiness")
 
 
@@ -85,16 +91,22 @@ def show(
     lang: LangOption = Language.FA,
 ) -> None:
     """A unit's readiness: counts, its parts', and what is missing where."""
+    from sandogh.cli.fleet import print_shipping
     from sandogh.server.readiness import readiness_body
+    from sandogh.services.fleet import fleet_of
     from sandogh.services.readiness import readiness
 
     actor = Actor(username, Grant(role, place))
-    found = readiness(open_store(db), actor, election, unit, now=now())
+    store = open_store(db)
+    found = readiness(store, actor, election, unit, now=now())
     if as_json:
         body = readiness_body(election or "", found).model_dump(mode="json", exclude={"election"})
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
         return
     _print(found, lang.lang)
+    print_remote(found, lang.lang)
+    # issue 12: where the unit's boxes are on their way from the country to their stations
+    print_shipping(fleet_of(store, actor, election, unit, now=now()), lang.lang)
 
 
 def _print(found: Readiness, lang: Lang) -> None:
@@ -105,9 +117,16 @@ def _print(found: Readiness, lang: Lang) -> None:
             table.add_row(_label(key, lang), *(format_int(getattr(s, key), lang) for s in rows))
     _out.print(table)
     _out.print(f"{_label('missing', lang)}: {format_int(len(found.missing), lang)}")
+    comma = "، " if lang == "fa" else ", "
     for m in found.missing:
-        figures = ", ".join(f"{name} {format_int(value, lang)}" for name, value in m.figures)
-        _out.print(" ".join(filter(None, (m.place, m.gap.value, m.subject, figures))), markup=False)
+        figures = comma.join(
+            f"{term('figure_' + name, lang)} {format_int(value, lang)}" for name, value in m.figures
+        )
+        subject = m.subject
+        if m.gap is Gap.STAFF_SHORT:
+            subject = term("staff_role_" + subject, lang)
+        shown = (m.place, term("gap_" + m.gap.value, lang), subject, figures)
+        _out.print(" ".join(filter(None, shown)), markup=False)
 
 
 @readiness_app.command("import")

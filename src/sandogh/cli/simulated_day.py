@@ -43,7 +43,10 @@ from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
 from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
+from sandogh.core.access import Grant, Role
 from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
@@ -54,12 +57,15 @@ from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
+from sandogh.services.acting import Actor
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.fleet import approve_build
 from sandogh.services.results import show_results
 from sandogh.services.staff import register_staff
 from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
+from sandogh.station.build import installed_build
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
@@ -209,6 +215,20 @@ def register_station_staff(
             )
 
 
+def approve_own_build(uow: UnitOfWorkFactory, election: Election) -> None:
+    """Put the build this process runs (`station.build`) on the day's approved list, as the
+    national headquarters would before the day: the simulated boxes run it (issue 12)."""
+    country = Geography.of(election).top_down[0]
+    approve_build(
+        uow,
+        Actor(actor(), Grant(Role.ADMIN, country)),
+        election.id,
+        installed_build(),
+        "نسخه شبیه‌سازی (simulation)",
+        now=datetime.datetime.now(datetime.UTC),
+    )
+
+
 def simulate(
     *,
     stations: int,
@@ -243,6 +263,7 @@ def simulate(
             now=now,
         )
         register_station_staff(uow, election.id, seed, chosen)
+        approve_own_build(uow, election)
         guardians, ceremony_seconds = None, 0.0
         if e2e:
             started = time.perf_counter()

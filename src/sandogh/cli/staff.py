@@ -1,4 +1,5 @@
-"""`sandogh staff keygen|add|list`: the station staff's own keys, and their registration.
+"""`sandogh staff keygen|add|list`: the station staff's own keys, and their registration (the
+roster by name and role, and training, are `staff assign|session|roster`: `cli.staff_roster`).
 
 A member of a station's staff makes their key on their own machine (`keygen`: a file of mode 0600
 that stays with them) and hands over only its public key; the election HQ registers it for the
@@ -23,7 +24,9 @@ from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import write_key_file
 from sandogh.services.staff import register_staff, staff_of
 
-staff_app = typer.Typer(help="The station staff's keys.", no_args_is_help=True)
+staff_app = typer.Typer(
+    help="The station staff: their keys, the roster and their training.", no_args_is_help=True
+)
 _out = Console(highlight=False, soft_wrap=True)
 
 ElectionRequired = Annotated[str, typer.Option("--election", "-e", help="Election id.")]

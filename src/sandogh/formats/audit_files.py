@@ -42,6 +42,7 @@ _M = TypeVar("_M", bound=BaseModel)
 class AuditFileError(SandoghError):
     def __init__(self, source: str, problems: list[str]) -> None:
         super().__init__(f"{source}: " + "; ".join(problems[:5]) + ("; …" if problems[5:] else ""))
+        self.source = source
         self.problems = tuple(problems)
 
 

@@ -9,6 +9,10 @@ cell the codes of the candidates marked (space between), `invalid`, or `absent`.
 
 The records file is JSON `{CODE: READS, …}`: what each box recorded, by the code printed on
 its copy; it is read only when a round closes.
+
+Each file is read up to `MOST_BYTES` (refused unread beyond), a byte-order mark before it is
+skipped, and every problem is named by its line and column or JSON path; a file with any
+problem gives nothing (the command stores nothing of it).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from sandogh.core.audit.record_reading import (
 from sandogh.core.audit.rounds import BatchReading, PaperReading
 from sandogh.core.audit.sampling import PaperAddress
 from sandogh.core.canonical_json import JSONValue
-from sandogh.formats.audit_files import AuditFileError
+from sandogh.formats.audit_files import AuditFileError, read_bounded
 
 SHEET_COLUMNS = ("paper", "found", "code")
 
@@ -45,15 +49,19 @@ def write_sheet(path: Path, papers: list[PaperAddress], contests: list[str]) -> 
 
 
 def read_sheet(path: Path) -> tuple[list[PaperReading], list[BatchReading]]:
-    data = _read(path)
+    data = read_bounded(path)
     if path.suffix.lower() == ".json":
         return _json_sheet(data, str(path))
     return _csv_sheet(data, str(path)), []
 
 
 def read_records(path: Path) -> dict[str, Mapping[str, Reading]]:
-    source = str(path)
-    document = _json(_read(path), source)
+    return records_of(read_bounded(path), str(path))
+
+
+def records_of(data: bytes, source: str) -> dict[str, Mapping[str, Reading]]:
+    """The records file's content (the console's upload); `source` names it in problems."""
+    document = _json(data, source)
     if not isinstance(document, dict):
         raise AuditFileError(source, ["must be an object {CODE: READS}"])
     found: dict[str, Mapping[str, Reading]] = {}
@@ -76,14 +84,27 @@ def read_records(path: Path) -> dict[str, Mapping[str, Reading]]:
 def _csv_sheet(data: bytes, source: str) -> list[PaperReading]:
     try:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise AuditFileError(source, [f"not CSV in UTF-8: {error}"]) from None
+    except UnicodeDecodeError as error:
+        raise AuditFileError(source, [f"not UTF-8: byte {error.start} is not"]) from None
+    except csv.Error as error:
+        raise AuditFileError(source, [f"not CSV: {error}"]) from None
     if not rows or tuple(rows[0][:3]) != SHEET_COLUMNS or len(rows[0]) < 4:
         raise AuditFileError(source, ["the header must be paper,found,code,CONTEST…"])
     contests = rows[0][3:]
+    heads = [
+        f"column {k}: the header names no contest"
+        if not name.strip()
+        else f"column {k}: the header names {name} again"
+        for k, name in enumerate(contests, 4)
+        if not name.strip() or name in contests[: k - 4]
+    ]
+    if heads:  # a second column of a contest would silently replace the first's readings
+        raise AuditFileError(source, heads)
     problems: list[str] = []
     papers: list[PaperReading] = []
     for line, row in enumerate(rows[1:], 2):
+        if not row:  # a blank line
+            continue
         if len(row) != len(rows[0]):
             problems.append(f"line {line}: {len(row)} cells, the header has {len(rows[0])}")
             continue
@@ -115,12 +136,18 @@ def _json_sheet(data: bytes, source: str) -> tuple[list[PaperReading], list[Batc
     document = _json(data, source)
     if not isinstance(document, dict) or not set(document) <= {"papers", "batches"}:
         raise AuditFileError(source, ['must be {"papers": […], "batches": […]}'])
+    lists = [f"{k}: must be a list" for k, v in document.items() if not isinstance(v, list)]
+    if lists:
+        raise AuditFileError(source, lists)
     papers: list[PaperReading] = []
     batches: list[BatchReading] = []
     problems: list[str] = []
     for i, item in enumerate(document.get("papers", [])):
         try:
             code = item.get("code")
+            if code is not None and not isinstance(code, str):
+                problems.append(f"papers[{i}].code: must be text or null")
+                continue
             shown = shows_from_json(item["shows"], f"papers[{i}].shows")
             paper = paper_from_text(item["paper"], f"papers[{i}].paper")
             papers.append(PaperReading(paper, shown, code))
@@ -129,7 +156,11 @@ def _json_sheet(data: bytes, source: str) -> tuple[list[PaperReading], list[Batc
     for i, item in enumerate(document.get("batches", [])):
         try:
             hand = totals_from_json(item["hand"], f"batches[{i}].hand")
-            batches.append(BatchReading(str(item["sample"]), str(item["station"]), hand))
+            sample, station = item["sample"], item["station"]
+            if not isinstance(sample, str) or not isinstance(station, str):
+                problems.append(f"batches[{i}]: sample and station must be text")
+                continue
+            batches.append(BatchReading(sample, station, hand))
         except (AuditInputError, KeyError, TypeError, AttributeError) as error:
             problems.append(f"batches[{i}]: {_said(error)}")
     if problems:
@@ -145,15 +176,31 @@ def _said(error: Exception) -> str:
     return "must be an object"
 
 
+class _TwiceError(ValueError):
+    """A key twice in one object: JSON would keep the last, and drop a reading unseen."""
+
+
+def _once(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _TwiceError(key)
+        found[key] = value
+    return found
+
+
 def _json(data: bytes, source: str) -> object:
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise AuditFileError(source, [f"not JSON in UTF-8: {error}"]) from None
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise AuditFileError(str(path), [f"cannot read it: {error.strerror}"]) from None
+        return json.loads(data.decode("utf-8-sig"), object_pairs_hook=_once)
+    except _TwiceError as twice:
+        said = f"not JSON: the key {twice.args[0]} comes twice in one object"
+        raise AuditFileError(source, [said]) from None
+    except UnicodeDecodeError as error:
+        raise AuditFileError(source, [f"not UTF-8: byte {error.start} is not"]) from None
+    except json.JSONDecodeError as error:
+        said = f"not JSON: line {error.lineno} column {error.colno}: {error.msg}"
+        raise AuditFileError(source, [said]) from None
+    except ValueError:  # a number of more digits than Python reads
+        raise AuditFileError(source, ["not JSON: a number is too long"]) from None
+    except RecursionError:
+        raise AuditFileError(source, ["not JSON: nested too deep"]) from None

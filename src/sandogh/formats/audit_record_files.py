@@ -18,7 +18,7 @@ from typing import Annotated, Literal, cast
 
 from pydantic import AfterValidator, Field, JsonValue, StrictInt, StrictStr
 
-from sandogh.core.audit.audit_record import PLAN_FORMAT, ROUND_FORMAT
+from sandogh.core.audit.audit_record import PLAN_FORMAT, ROUND_FORMAT, Settled, settled_of
 from sandogh.core.audit.errors import AuditInputError
 from sandogh.core.audit.plan import AuditKind, Escalation
 from sandogh.core.audit.reading import Reading
@@ -31,6 +31,7 @@ from sandogh.core.audit.record_reading import (
 from sandogh.core.audit.rounds import BatchReading, Checked, Decision, RoundInput
 from sandogh.core.audit.sample_record import Method
 from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.rules.lots import Stake
 from sandogh.formats.audit_files import (
     AuditFileError,
     Strict,
@@ -90,6 +91,14 @@ class _Assertion(Strict):
     valid: Rational
 
 
+class _Lot(Strict):
+    drawn_by: list[Text]
+    order: list[Text]
+    seed: Text
+    stake: Stake
+    tied: list[Text]
+
+
 class _Contest(Strict):
     assertions: list[_Assertion] = Field(max_length=MOST_UNITS)
     constituency: Text
@@ -98,9 +107,11 @@ class _Contest(Strict):
     elected: list[Text]
     hand_count: Escalation | None
     kind: AuditKind
+    lots: list[_Lot]
     reported: Tally
     sample: Text
     stations: dict[Text, Tally]
+    withdrawn: list[Text]
 
 
 class _SamplePlan(Strict):
@@ -170,6 +181,7 @@ class PublishedPlan:
     contests: tuple[tuple[str, str], ...]
     samples: tuple[tuple[str, Method], ...]
     document: Mapping[str, JSONValue]
+    settled: Mapping[str, Settled]  # by CONTEST:CONSTITUENCY: the lot and the withdrawn
 
 
 @dataclass(frozen=True)
@@ -194,6 +206,7 @@ def plan_from_bytes(data: bytes, source: str) -> PublishedPlan:
         tuple((c.contest, c.constituency) for c in parsed.contests),
         tuple((s.frame, s.method) for s in parsed.samples),
         document,
+        settled_of(document),
     )
 
 

@@ -93,6 +93,19 @@ def parse_definition(data: bytes, *, source_name: str) -> LoadedDefinition:
     return LoadedDefinition(election, _hash(canonical), canonical)
 
 
+def read_draft(path: Path) -> core.Election:
+    """The election of a definition file whose candidates are still to come (`sandogh candidates
+    draw` puts the final list in): its structure is checked here, its rules once it is filled."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DefinitionFileError(
+            str(path), [Problem("", f"{path}: cannot read: {error.strerror}")]
+        ) from error
+    with collector_paused():
+        return _structure(_document(read_document, data, str(path)), str(path)).to_core()
+
+
 def decode_canonical(data: bytes) -> core.Election:
     """The election of canonical bytes written by `canonical_bytes` (structure checked, rules not:
     the bytes were valid when stored, and `validate.problems` can be run on the result)."""

@@ -61,7 +61,9 @@ class FleetRow(_Model):
     serial: Text
     model: Text
     software: Text
-    update: Annotated[UpdateStatus, BeforeValidator(_ascii)]
+    # written for people, never read: a box's update is derived from the build it attests
+    # (`core.fleet.attested`); a file with the column, from before, still reads
+    update: Annotated[UpdateStatus | None, BeforeValidator(_optional)] = None
     place: Text
     public_key: Annotated[str | None, BeforeValidator(_optional)] = None
     last_seen: Annotated[datetime.datetime | None, BeforeValidator(_optional)] = None
@@ -71,7 +73,7 @@ class FleetRow(_Model):
             self.serial,
             self.model,
             self.software,
-            self.update,
+            UpdateStatus.PENDING,
             self.place,
             self.public_key,
             self.last_seen,

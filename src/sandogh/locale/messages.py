@@ -105,6 +105,12 @@ FA: dict[str, str] = {
     "refused_missing_staff": "صورتجلسه نهایی امضای دست‌کم دو عضو ثبت‌شده شعبه، "
     "از جمله رئیس شعبه، را ندارد",
     "refused_no_zero_report": "این صندوق پیش از این گزارش صفر نفرستاده است",
+    # a station report refused for the box's build (issue 12)
+    "refused_no_build": "صورتجلسه نسخه نرم‌افزار صندوق را نام نمی‌برد و این انتخابات فهرست "
+    "نسخه‌های تأییدشده دارد",
+    "refused_unapproved_build": "نسخه نرم‌افزار این صندوق در فهرست نسخه‌های تأییدشده ستاد "
+    "انتخابات کشور نیست؛ صندوق را به‌روز کنید",
+    "refused_revoked_build": "تأیید نسخه نرم‌افزار این صندوق لغو شده است؛ صندوق را به‌روز کنید",
     "refused_not_e2e": "این انتخابات رأی‌گیری رمزشده (سرتاسری) دارد: صورتجلسه پایانی "
     "باید به زنجیره برگه‌های این صندوق متعهد باشد",
     "verdict": "نتیجه",
@@ -246,6 +252,12 @@ EN: dict[str, str] = {
     "refused_missing_staff": "the final report lacks the signatures of two registered staff, "
     "the head among them",
     "refused_no_zero_report": "this box sent no zero report before",
+    "refused_no_build": "the report names no software build, and this election has a list of "
+    "approved builds",
+    "refused_unapproved_build": "this box's software build is not on the national "
+    "headquarters' list of approved builds; update the box",
+    "refused_revoked_build": "the approval of this box's software build was revoked; update "
+    "the box",
     "refused_not_e2e": "this election has end-to-end verifiable ballots: the final report "
     "must commit to this box's chain of ballots",
     "verdict": "Verdict",

@@ -15,9 +15,9 @@ method (docs/audit.md §4 cites the papers).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from sandogh.core.audit.audit_record import plan_hash, plan_json, round_json
 from sandogh.core.audit.errors import AuditError
@@ -27,6 +27,7 @@ from sandogh.core.audit.replay import RoundResult, replay, start
 from sandogh.core.audit.sample_record import differences as sample_differences
 from sandogh.core.audit.sample_record import draw_rounds
 from sandogh.core.audit.sampling import FrameIndex, SamplingError
+from sandogh.core.canonical_json import JSONValue
 from sandogh.core.counting.aggregate import sum_counts
 from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.geography import Geography
@@ -122,7 +123,8 @@ def _plan(
     folder: Path, election: Election, manifest: Manifest, published: PublishedPlan
 ) -> AuditPlan:
     """The plan the published results give for the contests and risk limit the plan names;
-    each outcome decided again from the results under its contest's rule."""
+    each outcome decided again from the results under its contest's rule, with the lot and the
+    withdrawn candidates the plan records for it (a tie is drawn again from the lot's seed)."""
     sheets = _read(Step.PLAN, folder, "results.csv", load_tally_csv)
     by_contest: dict[str, dict[str, Counts]] = {}
     for sheet in sheets:
@@ -143,21 +145,66 @@ def _plan(
             if geography.constituency_of(contest_id, code) == constituency_id
         }
         standing = [c for c in contest.candidates if c.constituency == constituency_id]
+        settled = published.settled[f"{contest_id}:{constituency_id}"]
+        _withdrawn_standing(published, i, {c.code for c in standing})
         try:
-            outcome = decide(contest.rule, place, standing, sum_counts(mine.values()))
+            outcome = decide(
+                contest.rule,
+                place,
+                standing,
+                sum_counts(mine.values()),
+                withdrawn=settled.withdrawn,
+                lot=settled.lot,
+            )
         except SandoghError as error:
             check = AuditCheck(Step.PLAN, False, "results.csv", contest_id, str(error))
             raise _StoppedError(check) from None
-        reported.append(Reported(contest, place, outcome, mine))
+        reported.append(Reported(contest, place, outcome, mine, settled.withdrawn))
     try:
         return plan_audit(manifest, reported, published.risk_limit, published.inflator)
     except AuditError as error:
         raise _StoppedError(unreadable(Step.PLAN, "plan.json", error)) from None
 
 
+def _withdrawn_standing(published: PublishedPlan, i: int, standing: set[str]) -> None:
+    """Each code contest i lists as withdrawn stands in its constituency, named by its place
+    in the list as published."""
+    contest = cast(list[dict[str, list[str]]], published.document["contests"])[i]
+    for j, code in enumerate(contest["withdrawn"]):
+        if code not in standing:
+            where = f"contests[{i}].withdrawn[{j}]"
+            detail = f"{code} is no candidate standing here"
+            raise _StoppedError(AuditCheck(Step.PLAN, False, "plan.json", where, detail))
+
+
 def _plan_check(manifest: Manifest, published: PublishedPlan, plan: AuditPlan) -> AuditCheck:
     found = fails(Step.PLAN, "plan.json", "manifest_hash", published.manifest_hash, manifest.hash)
-    return found or first_difference(Step.PLAN, "plan.json", published.document, plan_json(plan))
+    if found:
+        return found
+    expected = plan_json(plan)
+    # the outcomes first: a forged lot is named where it was forged, not by the assertions the
+    # outcome it gives moves
+    check = first_difference(
+        Step.PLAN, "plan.json", _outcomes(published.document), _outcomes(expected)
+    )
+    return (
+        check
+        if not check.passed
+        else first_difference(Step.PLAN, "plan.json", published.document, expected)
+    )
+
+
+def _outcomes(plan: Mapping[str, JSONValue]) -> dict[str, JSONValue]:
+    """Of each contest only what its outcome was decided with and what it gave."""
+    contests = plan.get("contests")
+    assert isinstance(contests, list)
+    return {
+        "contests": [
+            {k: c.get(k) for k in ("elected", "lots", "withdrawn")}
+            for c in contests
+            if isinstance(c, dict)
+        ]
+    }
 
 
 def _rounds(folder: Path) -> list[PublishedRound]:

@@ -8,6 +8,7 @@ all or nothing; a file with bad rows is answered 400, naming each by line and co
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import Annotated
 
@@ -82,8 +83,33 @@ class MissingBody(BaseModel):
     figures: dict[str, int]
 
 
+class PlanBody(BaseModel):
+    """A hard-to-reach station's plan (`core.readiness.RemotePlan`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    station: str
+    transport: str
+    helicopter: bool
+    report_grace_minutes: int
+    link_tested: datetime.date | None
+    link_ok: bool
+
+
+class PastProblemBody(BaseModel):
+    """A problem a station had in an earlier election (آسیب‌شناسی)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    station: str
+    election: str
+    number: int
+    note: str
+
+
 class ReadinessBody(BaseModel):
-    """A unit's readiness: its summary, its children's, and what is missing where."""
+    """A unit's readiness: its summary, its children's, what is missing where; its hard-to-reach
+    stations with their plans, and its stations' problems in earlier elections."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -91,6 +117,11 @@ class ReadinessBody(BaseModel):
     summary: SummaryBody
     parts: list[SummaryBody]
     missing: list[MissingBody]
+    named: int  # people of the rosters at and below the unit
+    trained: int  # of them, those who attended a training session
+    hard_to_reach: list[str]
+    plans: list[PlanBody]
+    past: list[PastProblemBody]
 
 
 class ImportedBody(BaseModel):
@@ -115,6 +146,21 @@ def readiness_body(election: str, found: Readiness) -> ReadinessBody:
             MissingBody(place=m.place, gap=m.gap.value, subject=m.subject, figures=dict(m.figures))
             for m in found.missing
         ],
+        named=found.named,
+        trained=found.trained,
+        hard_to_reach=list(found.hard_to_reach),
+        plans=[
+            PlanBody(
+                station=p.station,
+                transport=p.transport,
+                helicopter=p.helicopter,
+                report_grace_minutes=p.report_grace // datetime.timedelta(minutes=1),
+                link_tested=p.link_tested,
+                link_ok=p.link_ok,
+            )
+            for p in found.plans
+        ],
+        past=[PastProblemBody.model_validate(vars(p)) for p in found.past],
     )
 
 

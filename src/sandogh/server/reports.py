@@ -43,6 +43,10 @@ _STATUS = {
     ReportRefusal.MISSING_STAFF: 422,
     ReportRefusal.NO_ZERO_REPORT: 409,
     ReportRefusal.NOT_E2E: 409,
+    # issue 12: the box's build must be approved
+    ReportRefusal.NO_BUILD: 403,
+    ReportRefusal.UNAPPROVED_BUILD: 403,
+    ReportRefusal.REVOKED_BUILD: 403,
 }
 
 # the schema of the body, for the OpenAPI document; `core.report.signatures` is the reader

@@ -1,6 +1,6 @@
 """The refusals of the audit use cases (`services.audits`, `services.audit_rounds`).
 
-Each carries a `code` the command names in Persian and English (`cli.audit_labels`) and an
+Each carries a `code` the command names in Persian and English (`locale.audit_words`) and an
 English message for the log and the tests.
 """
 

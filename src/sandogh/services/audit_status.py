@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sandogh.core.audit.hand_count_record import hand_count_json, hand_counts_json
 from sandogh.core.audit.plan import AuditPlan
 from sandogh.core.audit.replay import HandCount, RoundResult, hand_count
-from sandogh.core.audit.rounds import ContestRisk, Decision
+from sandogh.core.audit.rounds import ContestRisk, Decision, Discrepancy
 from sandogh.core.audit.sample_record import sample_json
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.counting.tally import Counts, TallySheet
@@ -44,6 +44,7 @@ class AuditStatus:
     decisions: tuple[ContestRisk, ...]  # each contest now
     open: Drawn | None
     read: int  # units of the open round read so far
+    entered: frozenset[tuple[str, str]]  # (sample, unit) of those: a paper's sample is empty
     next_sizes: dict[str, int]
     hand_counts: tuple[HandCount, ...]  # recorded
     certified: frozenset[str] = frozenset()  # of them, those certified as corrections
@@ -54,7 +55,11 @@ def audit_status(uow: UnitOfWorkFactory, election_id: str | None) -> AuditStatus
         found = history(work, election_id)
         audit = found.audit
         opened = None if found.open is None else found.drawn(found.open.number)
-        read = 0 if opened is None else sum(r.round == opened.number for r in found.readings)
+        entered = frozenset(
+            (r.sample, r.unit)
+            for r in found.readings
+            if opened is not None and r.round == opened.number
+        )
         stored = work.audits.hand_counts(audit.election)
         counts = tuple(_hand_count(audit.plan, h) for h in stored)
         certified = frozenset(h.contest for h in stored if h.certified is not None)
@@ -67,7 +72,8 @@ def audit_status(uow: UnitOfWorkFactory, election_id: str | None) -> AuditStatus
         found.results,
         found.decisions(),
         opened,
-        read,
+        len(entered),
+        entered,
         {} if opened is not None else dict(found.next_sizes()),
         counts,
         certified,
@@ -125,6 +131,33 @@ def _hand_count(plan: AuditPlan, stored: StoredHandCount) -> HandCount:
             subject=stored.contest,
         )
     return hand_count(contest, hand_count_counts(stored))
+
+
+@dataclass(frozen=True)
+class Differing:
+    """A discrepancy of a closed round with what the board read there and what the record
+    said (READS or TOTALS as in the round record, docs/audit.md §7); never the code."""
+
+    round: int
+    found: Discrepancy
+    read: JSONValue
+    record: JSONValue
+
+
+def discrepancies(uow: UnitOfWorkFactory, election_id: str | None) -> tuple[Differing, ...]:
+    """Every closed round's discrepancies, by round. A station of a batch sample is held to
+    its reported tally sheet, which the round record does not repeat: its `record` is null."""
+    with uow() as work:
+        found = history(work, election_id)
+    # a paper is read once (sample empty) for every sample that draws it, a station per sample;
+    # either may have been read in an earlier round and drawn again
+    readings = {(r.sample, r.unit): r for r in found.readings}
+    listed = []
+    for result in found.results:
+        for d in result.discrepancies:
+            reading = readings.get(("", d.unit)) or readings[d.sample, d.unit]
+            listed.append(Differing(result.number, d, reading.shows, reading.record))
+    return tuple(listed)
 
 
 @dataclass(frozen=True)

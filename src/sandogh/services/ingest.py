@@ -6,7 +6,9 @@ revoked device, or for another station, is refused); issue 3, "Report ingest". T
 order: the bytes read as a signed report; a report the centre already holds is answered at once
 (the same report again is taken once, nothing written); the device is enrolled for the election,
 its signature and every staff signature verify, it is not revoked, it reports for its own station;
-the definition hash is the stored one; the report is covered — its box by the sealed
+the definition hash is the stored one; the build it names is on the day's approved list, once the
+day has one (issue 12, `core.fleet.build_refusal`: a refusal keeps the build the box attested, so
+the fleet register shows the box not updated); the report is covered — its box by the sealed
 pre-election record and its amendments (`services.anchor`), its staff signatures by the station's
 registered staff in their roles, and a final report by the signatures of at least two of them,
 the head among them, and by an earlier zero report of the same box (`core.anchor.coverage`); in
@@ -42,6 +44,7 @@ from dataclasses import dataclass
 
 from sandogh.core.counting.reconcile import reconcile_sheets
 from sandogh.core.definition.problems import Problem
+from sandogh.core.fleet import build_refusal
 from sandogh.core.log import Disposition, Event, EventType, JSONValue
 from sandogh.core.report import (
     ReportError,
@@ -60,6 +63,7 @@ from sandogh.services.report_checks import clashes, is_e2e, nonconforming, verif
 from sandogh.services.report_refusal import Claim, Refuser, ReportRefusal, ReportRefusedError
 
 _SHOWN_PROBLEMS = 5  # problems an event carries; the error carries them all
+_BUILD_REFUSALS = frozenset({ReportRefusal.UNAPPROVED_BUILD, ReportRefusal.REVOKED_BUILD})
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,9 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         raise ReportRefusedError(
             ReportRefusal.MALFORMED, error.problems, received=received
         ) from error
-    claim = Claim(report.election, report.station, report.kind, report.device.raw.hex())
+    claim = Claim(
+        report.election, report.station, report.kind, report.device.raw.hex(), report.build
+    )
     held = work.reports.get(claim.election, claim.station, claim.kind.value)
     if held is not None and decode_signed(held.signed).report == signed.report:
         return Ingested(
@@ -105,6 +111,9 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         )
     refuse = Refuser(claim, received, now)
     day = verified(work, signed, report, refuse)
+    unapproved = build_refusal(work.fleet.decisions(claim.election), report.build)
+    if unapproved is not None:
+        raise refuse(ReportRefusal(unapproved[0].value), [unapproved[1]])
     final = report.kind is ReportKind.FINAL
     if final and report.e2e is None and is_e2e(work, claim.election):
         raise refuse(
@@ -155,6 +164,8 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         )
     )
     sheets = work.tallies.add_many(claim.election, report.sheets) if final else 0
+    if report.build is not None:
+        work.fleet.attest(claim.election, claim.device, report.build, now)
     differ = compare_papers(work, report, now, f"ed25519:{claim.device}") if final else []
     work.events.record(
         _event(
@@ -206,6 +217,11 @@ def _record_refusal(
     with uow() as work:
         if refused.incident is not None:
             work.incidents.add(refused.incident)
+        if refused.reason in _BUILD_REFUSALS and refused.claim.build is not None:
+            # the box proved it runs this build: the fleet register shows it not updated
+            work.fleet.attest(
+                refused.claim.election, refused.claim.device, refused.claim.build, now
+            )
         work.events.record(
             _event(now, refused.claim, EventType.REPORT_REFUSED, Disposition.REFUSED, details)
         )

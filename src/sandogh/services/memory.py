@@ -45,9 +45,14 @@ from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.candidacy_ports import CandidacyRepository
+from sandogh.services.fleet_ports import FleetRepository
 from sandogh.services.memory_audits import AuditTables, MemoryAudits
+from sandogh.services.memory_candidacy import CandidacyTables, MemoryCandidacy
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
+from sandogh.services.memory_fleet import FleetTables, MemoryFleet
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
+from sandogh.services.memory_preparation import MemoryPreparation, PreparationTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
 from sandogh.services.ports import (
@@ -66,6 +71,7 @@ from sandogh.services.ports import (
     LedgerRepository,
     NumberedIncident,
     OperatorRepository,
+    PreparationRepository,
     ReadinessRepository,
     RecordRepository,
     RefusalRepository,
@@ -133,6 +139,9 @@ class MemoryStore:
     records: RecordTables = field(default_factory=RecordTables)
     e2e: E2ETables = field(default_factory=E2ETables)
     audits: AuditTables = field(default_factory=AuditTables)
+    candidacy: CandidacyTables = field(default_factory=CandidacyTables)
+    preparation: PreparationTables = field(default_factory=PreparationTables)
+    fleet: FleetTables = field(default_factory=FleetTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -704,9 +713,12 @@ class MemoryUnitOfWork:
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    preparation: PreparationRepository
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    candidacy: CandidacyRepository
+    fleet: FleetRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -763,6 +775,20 @@ class MemoryUnitOfWork:
             store.audits, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.audits,)
+        self.candidacy = MemoryCandidacy(store.candidacy, store.lock, duplicate=DuplicateError)
+        self._parts += (self.candidacy,)
+        self.preparation = MemoryPreparation(
+            store.preparation,
+            store.lock,
+            elections.check_station,
+            duplicate=DuplicateError,
+            refused=ConstraintError,
+        )
+        self._parts += (self.preparation,)
+        self.fleet = MemoryFleet(
+            store.fleet, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
+        )
+        self._parts += (self.fleet,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

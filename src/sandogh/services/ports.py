@@ -22,13 +22,22 @@ from sandogh.core.log.chain import Entry
 from sandogh.core.log.checkpoints import SignedCheckpoint
 from sandogh.core.log.events import Event
 from sandogh.core.log.verify import Checkpoint
-from sandogh.core.readiness import PaperStock, Registers
+from sandogh.core.readiness import (
+    PaperStock,
+    PastProblem,
+    Registers,
+    RemotePlan,
+    Session,
+    Worker,
+)
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision import Certification, ViolationCase, Void
 from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.national_code import NationalCode
 from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.candidacy_ports import CandidacyRepository
+from sandogh.services.fleet_ports import FleetRepository
 
 
 @dataclass(frozen=True)
@@ -392,6 +401,35 @@ class ReadinessRepository(Protocol):
         check first that no key of `add` is left stored."""
 
 
+class PreparationRepository(Protocol):
+    """Each station's staff by name, their training sessions and briefings, the hard-to-reach
+    stations' plans (per election), and the stations' past problems (across elections)."""
+
+    def workers(self, election_id: str) -> list[Worker]:
+        """The election's roster, by station, role and person."""
+
+    def put_worker(self, election_id: str, worker: Worker) -> Worker | None:
+        """Store `worker` in place of the person's stored row; returns the row it replaced."""
+
+    def sessions(self, election_id: str) -> list[Session]:
+        """The election's sessions, by number."""
+
+    def add_session(self, election_id: str, session: Session) -> None:
+        """Store a new session with its attendance; its number must be new."""
+
+    def plans(self, election_id: str) -> list[RemotePlan]:
+        """The election's hard-to-reach plans, by station."""
+
+    def put_plan(self, election_id: str, plan: RemotePlan) -> RemotePlan | None:
+        """Store `plan` in place of the station's; returns the plan it replaced."""
+
+    def past(self, stations: Collection[str]) -> list[PastProblem]:
+        """The past problems of `stations`, by station and number."""
+
+    def add_past(self, problem: PastProblem) -> None:
+        """Store a problem; its number must be new for its station."""
+
+
 class EventLog(Protocol):
     def record(self, event: Event) -> Entry:
         """Chain `event` after the current head (core.log.chain) and store it, in this unit of
@@ -604,9 +642,12 @@ class UnitOfWork(Protocol):
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    preparation: PreparationRepository
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    candidacy: CandidacyRepository
+    fleet: FleetRepository
 
     def __enter__(self) -> Self: ...
 

@@ -7,9 +7,14 @@ the hash-chained log (READINESS_IMPORTED, READINESS_UPDATED); a refusal for want
 recorded as ACCESS_DENIED. An import replaces the register's rows at and below one unit, all or
 nothing: a file with any bad row changes nothing, and the error names every bad row.
 
-A box's "last seen" is the later of the register's and the time the centre last received a
-station report signed with its key; a station's state comes from its zero and final reports and
-the day's hours (`core.readiness.stations`), 08:00–18:00 Iran time unless given.
+A box's update is derived from the build it last attested in a signed report, approved or not
+(`core.fleet.attested`), never from the register's file. A box's "last seen" is the later of the
+register's and the time the centre last received a station report signed with its key; a
+station's state comes from its zero and final reports and the day's hours
+(`core.readiness.stations`), 08:00–18:00 Iran time unless given, a hard-to-reach station's plan
+giving it a longer grace to report. A station whose staff are
+named (`services.preparation`) is counted by its roster, and the readiness lists its untrained
+people, the hard-to-reach stations' plans and gaps, and past problems (`core.readiness.prepared`).
 """
 
 from __future__ import annotations
@@ -22,10 +27,12 @@ from sandogh.core.access import Action
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
+from sandogh.core.fleet import approved, attested
 from sandogh.core.log import EventType
 from sandogh.core.readiness import (
     Box,
     DayHours,
+    Preparation,
     Readiness,
     ReadinessRules,
     Register,
@@ -35,10 +42,13 @@ from sandogh.core.readiness import (
     assess,
     key_of,
     place_of,
+    prepared,
     register_of,
     register_problems,
+    report_graces,
     sighted,
     station_statuses,
+    with_roster,
     within,
 )
 from sandogh.core.report import ReportKind
@@ -76,7 +86,20 @@ def readiness(
         geography, election = day.geography, day.election.id
         place = _unit(geography, unit or actor.grant.place)
         require(geography, actor, Action.READ, [place], election)
-        registers = within(geography, work.readiness.registers(election), place)
+        preparation = Preparation(
+            tuple(work.preparation.workers(election)),
+            tuple(work.preparation.sessions(election)),
+            tuple(work.preparation.plans(election)),
+            tuple(work.preparation.past(set(geography.stations_under(place)))),
+        )
+        stored = work.readiness.registers(election)
+        registers = _attested(
+            work,
+            election,
+            within(
+                geography, with_roster(stored, preparation.workers, preparation.sessions), place
+            ),
+        )
         reports = list(work.reports.all(election))
         received = {
             kind: {r.station: r.received_at for r in reports if r.kind == kind.value}
@@ -87,14 +110,16 @@ def readiness(
             device = None if box.public_key is None else work.devices.get(election, box.public_key)
             if device is not None and device.revoked_at is None:
                 enrolled[device.public_key] = device.station
+        day_hours = hours or DayHours.of(day.election.date)
         statuses = station_statuses(
             geography.stations_under(place),
             received[ReportKind.ZERO],
             received[ReportKind.FINAL],
-            hours or DayHours.of(day.election.date),
+            day_hours,
             now,
+            report_graces=report_graces(preparation.plans, day_hours.report_grace),
         )
-        return assess(
+        found = assess(
             geography,
             registers,
             place,
@@ -102,6 +127,7 @@ def readiness(
             statuses=statuses,
             rules=rules or ReadinessRules(),
         )
+        return prepared(geography, found, preparation, day.election.date)
 
     return guarded(uow, actor, now, use_case)
 
@@ -128,6 +154,7 @@ def export_registers(
             latest = sightings.get(report.device)
             if latest is None or report.received_at > latest:
                 sightings[report.device] = report.received_at
+        registers = _attested(work, election, registers)
         return Registers(sighted(registers.fleet, sightings), registers.papers, registers.staff)
 
     return guarded(uow, actor, now, use_case)
@@ -221,6 +248,13 @@ def record_update(
         return old
 
     return guarded(uow, actor, now, use_case)
+
+
+def _attested(work: UnitOfWork, election: str, registers: Registers) -> Registers:
+    """`registers` with each box's update derived from the build it last attested."""
+    in_force = approved(work.fleet.decisions(election))
+    fleet = attested(registers.fleet, work.fleet.attested(election), in_force)
+    return Registers(fleet, registers.papers, registers.staff)
 
 
 def _unit(geography: Geography, code: str) -> str:

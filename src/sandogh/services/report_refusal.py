@@ -42,6 +42,10 @@ class ReportRefusal(StrEnum):
     NO_ZERO_REPORT = "no-zero-report"
     # docs/e2e.md §7: in an E2E election every box's final report commits to its chain
     NOT_E2E = "not-e2e"
+    # issue 12: a box signs under its build, which must be on the day's approved list
+    NO_BUILD = "no-build"
+    UNAPPROVED_BUILD = "unapproved-build"
+    REVOKED_BUILD = "revoked-build"
 
     @property
     def unproven(self) -> bool:
@@ -62,6 +66,7 @@ class Claim:
     station: str
     kind: ReportKind
     device: str  # public key, 64 hex digits
+    build: str | None = None  # the build it names (`core.report.report`)
 
 
 class ReportRefusedError(SandoghError):

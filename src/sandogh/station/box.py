@@ -139,7 +139,7 @@ class Box(CheckIn, Ballots):
                 records=(),
                 papers={c: Papers(received=n, unused=n) for c, n in papers_received.items()},
             )
-            signed, data = self._sign(report, ())
+            report, signed, data = self._sign(report, ())
             tx.set_received(papers_received)
             if setup.e2e is not None:
                 zero = "sha256:" + hashlib.sha256(data).hexdigest()
@@ -199,21 +199,22 @@ class Box(CheckIn, Ballots):
                 commitment = ballot_chain.commitment(tx, setup, len(records))
                 report = dataclasses.replace(report, e2e=commitment)
             tx.set_spoiled(given)
-            self._counted(tx, station, report)
-        return report
+            return self._counted(tx, station, report)
 
     def count_paper(self) -> StationReport:
         """A paper station's count: the sheets agreed by blind double entry (`double_entry`)."""
         with self._station() as (tx, station):
             require(station.lifecycle, Action.COUNT)
-            report = count_entered(tx, station, self.key.public_key)
-            self._counted(tx, station, report)
-        return report
+            return self._counted(tx, station, count_entered(tx, station, self.key.public_key))
 
-    @staticmethod
-    def _counted(tx: Transaction, station: StoredStation, report: StationReport) -> None:
+    def _counted(
+        self, tx: Transaction, station: StoredStation, report: StationReport
+    ) -> StationReport:
+        """Keep the counted report, with this box's build in it, as what `report` signs."""
+        report = dataclasses.replace(report, build=self.build)
         tx.set_counted(encode_report(report))
         tx.save_lifecycle(transition(station.lifecycle, Count()))
+        return report
 
     def report(self, staff: Sequence[tuple[StaffRole, SigningKey]] = ()) -> SignedReport:
         """Sign the counted report (device, then each of `staff`), print it with its QR codes and
@@ -222,8 +223,7 @@ class Box(CheckIn, Ballots):
             require(station.lifecycle, Action.REPORT)
             if station.counted is None:
                 raise AssertionError("a counted station holds its counted report")
-            report = decode_report(station.counted)
-            signed, data = self._sign(report, staff)
+            report, signed, data = self._sign(decode_report(station.counted), staff)
             self._keep(tx, station, Report(hashlib.sha256(data).hexdigest()), report, data)
             if report.e2e is not None:
                 chain = self._export(tx, station)
@@ -252,11 +252,13 @@ class Box(CheckIn, Ballots):
 
     def _sign(
         self, report: StationReport, staff: Sequence[tuple[StaffRole, SigningKey]]
-    ) -> tuple[SignedReport, bytes]:
+    ) -> tuple[StationReport, SignedReport, bytes]:
+        """`report` with this box's build in it (issue 12), signed by the device and `staff`."""
+        report = dataclasses.replace(report, build=self.build)
         signed = sign_report(report, self.key)
         for role, key in staff:
             signed = sign_as_staff(signed, role, key)
-        return signed, encode_signed(signed)
+        return report, signed, encode_signed(signed)
 
     def _keep(
         self,

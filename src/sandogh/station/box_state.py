@@ -1,8 +1,9 @@
 """What one ballot box holds in its process, for its use cases (`station.box`, `box_check_in`,
-`box_ballots`): its store, its device key, the centre it talks to, its printer, its clock and
-draws, the courier of its outbox, and the one ballot prepared and not yet cast or challenged
-(docs/e2e.md §7: held in memory only, with its nonce). Each use case is one transaction of the
-store (`_station`), refused with `NotEnrolledError` before the box is enrolled.
+`box_ballots`): its store, its device key, its build (`station.build`), the centre it talks to,
+its printer, its clock and draws, the courier of its outbox, and the one ballot prepared and
+not yet cast or challenged (docs/e2e.md §7: held in memory only, with its nonce). Each use case
+is one transaction of the store (`_station`), refused with `NotEnrolledError` before the box is
+enrolled.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from sandogh.core.report import SigningKey, record_bound
 from sandogh.station import ballot_chain
 from sandogh.station.ballot_chain import Pending
+from sandogh.station.build import installed_build
 from sandogh.station.courier import Backoff, Courier
 from sandogh.station.errors import NotEnrolledError
 from sandogh.station.local_store import LocalStore, StoredStation, Transaction
@@ -55,9 +57,13 @@ class BoxState:
         new_token: Callable[[], str] = _new_token,
         new_nonce: Callable[[], bytes] = _new_nonce,
         backoff: Backoff = _BACKOFF,
+        build: str | None = None,
     ) -> None:
         self.store = store
         self.key = key
+        # named in every report it signs (issue 12): the code this process runs, unless a test
+        # or a simulation gives another
+        self.build = installed_build() if build is None else build
         self._centre = centre
         self._printer = printer
         self._clock = clock

@@ -82,6 +82,8 @@ def report_lines(report: StationReport, signed: SignedReport, data: bytes) -> li
         f"device {report.device.text}",
         f"records {report.cvr_count} {report.cvr_digest}",
     ]
+    if report.build is not None:
+        lines.insert(5, f"build {report.build}")
     for sheet in report.sheets:
         counts = sheet.counts
         invalid = ", ".join(f"{kind} {n}" for kind, n in counts.invalid.items())

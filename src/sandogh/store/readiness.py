@@ -1,7 +1,9 @@
 """The readiness registers in the store: one table per register, one row per key.
 
-A register is written by replacing rows: the rows of `remove` are deleted by key, then the rows
-of `add` inserted, in the caller's transaction (an import replaces a unit's rows all at once).
+A box's update is not stored: it is read as pending and derived from the build the box last attested
+(`store.fleet`, `core.fleet.attested`). A register is written by replacing rows: the rows of
+`remove` are deleted by key, then the rows of `add` inserted, in the caller's transaction (an import
+replaces a unit's rows all at once).
 """
 
 from __future__ import annotations
@@ -95,7 +97,6 @@ def _box_row(election_id: str, box: Box) -> dict[str, Any]:
         "serial": box.serial,
         "model": box.model,
         "software": box.software,
-        "update_status": box.update.value,
         "place": box.place,
         "public_key": box.public_key,
         "last_seen": box.last_seen,
@@ -107,7 +108,7 @@ def _box(row: Any) -> Box:
         row.serial,
         row.model,
         row.software,
-        UpdateStatus(row.update_status),
+        UpdateStatus.PENDING,  # derived from what the box attests (`core.fleet.attested`)
         row.place,
         row.public_key,
         row.last_seen,

@@ -39,7 +39,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.events import Disposition
-from sandogh.core.readiness import UpdateStatus
+from sandogh.core.readiness import SessionKind
+from sandogh.core.readiness import StaffRole as ReadinessRole
 from sandogh.core.report import StaffRole
 
 # Named constraints, so that migrations can refer to them on every database.
@@ -643,18 +644,11 @@ class ReadinessBoxRow(Base):
     serial: Mapped[str] = mapped_column(Code, primary_key=True)
     model: Mapped[str]
     software: Mapped[str]
-    update_status: Mapped[str]
     place: Mapped[str] = mapped_column(Code)
     public_key: Mapped[str | None] = mapped_column(Code)
     last_seen: Mapped[datetime.datetime | None] = mapped_column(Instant)
 
-    __table_args__ = (
-        _of_a_unit("place"),
-        CheckConstraint(
-            "update_status IN (" + ", ".join(f"'{s.value}'" for s in UpdateStatus) + ")",
-            name="update_status",
-        ),
-    )
+    __table_args__ = (_of_a_unit("place"),)
 
 
 class ReadinessPapersRow(Base):
@@ -689,3 +683,169 @@ class ReadinessStaffRow(Base):
         _of_a_unit("station"),
         *(_non_negative(column) for column in ("assigned", "trained")),
     )
+
+
+class CandidacyCalendarRow(Base):
+    """An election's calendar (`sandogh/calendar@1`, canonical JSON), the latest stored. Not tied
+    to a stored definition: candidacy comes before the definition can be written."""
+
+    __tablename__ = "candidacy_calendars"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    canonical: Mapped[bytes] = mapped_column(LargeBinary)
+    calendar_hash: Mapped[str] = mapped_column(Code)
+    stored_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+
+class CandidacyStepRow(Base):
+    """A candidacy step (`core.candidacy.records`) as recorded, in order, never changed, with the
+    event-log entry that recorded it; an authority's answer is stored once under its id."""
+
+    __tablename__ = "candidacy_steps"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(Code)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[datetime.datetime] = mapped_column(Instant)
+    by: Mapped[str]
+    log_sequence: Mapped[int] = mapped_column(BigInteger)
+    log_hash: Mapped[str]
+    answer_id: Mapped[str | None] = mapped_column(Code)
+
+    __table_args__ = (
+        CheckConstraint("number >= 1", name="number"),
+        ForeignKeyConstraint(["election_id"], ["candidacy_calendars.election_id"]),
+        Index("uq_candidacy_steps_answer", "election_id", "answer_id", unique=True),
+    )
+
+
+class StationWorkerRow(Base):
+    """One person of a station's staff, by name and role (`core.readiness.Worker`)."""
+
+    __tablename__ = "station_workers"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    person: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code)
+    name: Mapped[str]
+    role: Mapped[str] = mapped_column(Code)
+
+    __table_args__ = (
+        _of_a_unit("station"),
+        CheckConstraint(
+            "role IN (" + ", ".join(f"'{r.value}'" for r in ReadinessRole) + ")", name="role"
+        ),
+    )
+
+
+class StaffSessionRow(Base):
+    """A training session or briefing (`core.readiness.Session`); who attended is beside it."""
+
+    __tablename__ = "staff_sessions"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(Code)
+    held: Mapped[datetime.date]
+    place: Mapped[str]
+    topic: Mapped[str]
+
+    __table_args__ = (
+        ForeignKeyConstraint(["election_id"], ["elections.id"]),
+        CheckConstraint(
+            "kind IN (" + ", ".join(f"'{k.value}'" for k in SessionKind) + ")", name="kind"
+        ),
+    )
+
+
+class StaffAttendanceRow(Base):
+    """That a person of the roster attended a session."""
+
+    __tablename__ = "staff_attendance"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    person: Mapped[str] = mapped_column(Code, primary_key=True)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["election_id", "number"], ["staff_sessions.election_id", "staff_sessions.number"]
+        ),
+        ForeignKeyConstraint(
+            ["election_id", "person"], ["station_workers.election_id", "station_workers.person"]
+        ),
+    )
+
+
+class RemotePlanRow(Base):
+    """A hard-to-reach station's plan for the day (`core.readiness.RemotePlan`)."""
+
+    __tablename__ = "remote_plans"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    transport: Mapped[str]
+    helicopter: Mapped[bool]
+    report_grace_minutes: Mapped[int]
+    link_tested: Mapped[datetime.date | None]
+    link_ok: Mapped[bool]
+
+    __table_args__ = (_of_a_unit("station"), _non_negative("report_grace_minutes"))
+
+
+class PastProblemRow(Base):
+    """A problem a station had in an earlier election (`core.readiness.PastProblem`). Keyed by
+    the station's code alone, with no tie to an election stored here: the catalogue outlives the
+    elections it was drawn from."""
+
+    __tablename__ = "station_past_problems"
+
+    station: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    election: Mapped[str] = mapped_column(Code)
+    note: Mapped[str]
+
+
+class BuildDecisionRow(Base):
+    """A build approved for an election day, and its revocation (`core.fleet.BuildDecision`)."""
+
+    __tablename__ = "build_decisions"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    build: Mapped[str] = mapped_column(Code, primary_key=True)
+    label: Mapped[str]
+    approved_by: Mapped[str]
+    approved_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    revoked_by: Mapped[str | None]
+    revoked_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class AttestedBuildRow(Base):
+    """The build a box (by its key) last named in a signed report the centre read."""
+
+    __tablename__ = "attested_builds"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    public_key: Mapped[str] = mapped_column(Code, primary_key=True)
+    build: Mapped[str] = mapped_column(Code)
+    attested_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
+class HandoverRow(Base):
+    """One hand-over of a box on its way to its station (`core.fleet.Handover`)."""
+
+    __tablename__ = "box_handovers"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    serial: Mapped[str] = mapped_column(Code, primary_key=True)
+    step: Mapped[str] = mapped_column(Code, primary_key=True)
+    place: Mapped[str] = mapped_column(Code)
+    handed_by: Mapped[str]
+    handed_at: Mapped[datetime.datetime] = mapped_column(Instant)
+
+    __table_args__ = (_of_a_unit("place"),)

@@ -10,6 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.candidacy_ports import CandidacyRepository
+from sandogh.services.fleet_ports import FleetRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -21,6 +23,7 @@ from sandogh.services.ports import (
     IncidentRepository,
     LedgerRepository,
     OperatorRepository,
+    PreparationRepository,
     ReadinessRepository,
     RecordRepository,
     RefusalRepository,
@@ -30,6 +33,7 @@ from sandogh.services.ports import (
     VoidRepository,
 )
 from sandogh.store.audits import SqlAuditRepository
+from sandogh.store.candidacy import SqlCandidacyRepository
 from sandogh.store.cases import SqlCaseRepository
 from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
@@ -37,9 +41,11 @@ from sandogh.store.e2e import SqlE2ERepository
 from sandogh.store.elections import SqlElectionRepository
 from sandogh.store.engine import IMMEDIATE
 from sandogh.store.event_log import SqlEventLog
+from sandogh.store.fleet import SqlFleetRepository
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
+from sandogh.store.preparation import SqlPreparationRepository
 from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.records import SqlRecordRepository
 from sandogh.store.refusals import SqlRefusalRepository
@@ -79,9 +85,12 @@ class SqlUnitOfWork:
     certifications: CertificationRepository
     cases: CaseRepository
     readiness: ReadinessRepository
+    preparation: PreparationRepository
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    candidacy: CandidacyRepository
+    fleet: FleetRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -119,9 +128,12 @@ class SqlUnitOfWork:
         self.certifications = SqlCertificationRepository(connection)
         self.cases = SqlCaseRepository(connection)
         self.readiness = SqlReadinessRepository(connection)
+        self.preparation = SqlPreparationRepository(connection)
         self.refusals = SqlRefusalRepository(connection)
         self.e2e = SqlE2ERepository(connection)
         self.audits = SqlAuditRepository(connection)
+        self.candidacy = SqlCandidacyRepository(connection)
+        self.fleet = SqlFleetRepository(connection)
         return self
 
     def __exit__(

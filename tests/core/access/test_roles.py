@@ -46,7 +46,17 @@ def test_a_supervisor_voids_and_certifies_but_never_edits_counts() -> None:
     assert not may(GEOGRAPHY, supervisor, Action.ENTER_RESULTS, "S2")
 
 
-@pytest.mark.parametrize("role", [Role.AUDITOR, Role.INSPECTOR, Role.SUPERVISOR])
+def test_a_supervisor_runs_an_audit_and_only_an_audit_board_enters_what_papers_show() -> None:
+    board = Grant(Role.AUDIT_BOARD, "C1")
+    assert may(GEOGRAPHY, board, Action.ENTER_READINGS, "S1")
+    assert not may(GEOGRAPHY, board, Action.ENTER_READINGS, "S2")  # not its place
+    assert ALLOWED[Role.AUDIT_BOARD] == {Action.READ, Action.ENTER_READINGS}
+    assert Action.RUN_AUDIT in ALLOWED[Role.SUPERVISOR]
+    assert Action.ENTER_READINGS not in ALLOWED[Role.SUPERVISOR]
+    assert ALLOWED[Role.AUDITOR] == {Action.READ, Action.READ_LOG}  # reads, and nothing else
+
+
+@pytest.mark.parametrize("role", [Role.AUDITOR, Role.INSPECTOR, Role.SUPERVISOR, Role.AUDIT_BOARD])
 def test_read_only_roles_change_no_counts_devices_or_users(role: Role) -> None:
     changes = {Action.ENTER_RESULTS, Action.MANAGE_DEVICES, Action.MANAGE_USERS}
     assert not ALLOWED[role] & changes

@@ -22,11 +22,11 @@ from sandogh.core.definition.model import (
 )
 from sandogh.core.definition.rule import MajorityRule
 from sandogh.core.readiness import (
+    COMPLEMENT,
     Box,
     PaperStock,
     Registers,
     Staffing,
-    StaffRole,
     UpdateStatus,
 )
 
@@ -99,9 +99,5 @@ def registers() -> Registers:
     papers = {s: PaperStock(s, 600, 600, 100) for s in STATIONS}
     papers[BARDSIR_STATIONS[0]] = PaperStock(BARDSIR_STATIONS[0], 600, 550, 100)
     papers[BARDSIR_STATIONS[1]] = PaperStock(BARDSIR_STATIONS[1], 600, 600, 300)
-    staff = tuple(
-        Staffing(s, role, n, n)
-        for s in STATIONS
-        for role, n in ((StaffRole.HEAD, 1), (StaffRole.MEMBER, 4), (StaffRole.INSPECTOR, 1))
-    )
+    staff = tuple(Staffing(s, role, n, n) for s in STATIONS for role, n in COMPLEMENT.items())
     return Registers(fleet, tuple(papers.values()), staff)

@@ -86,7 +86,7 @@ def test_staff_enrolment_and_lateness_are_missing_where_they_are() -> None:
         registers().fleet[1:],
         registers().papers,
         tuple(
-            Staffing(s.station, s.role, s.assigned, 3)
+            Staffing(s.station, s.role, s.assigned, 2)
             if (s.station, s.role) == (station, StaffRole.MEMBER)
             else s
             for s in registers().staff
@@ -97,7 +97,7 @@ def test_staff_enrolment_and_lateness_are_missing_where_they_are() -> None:
     found = assess(GEOGRAPHY, short, KERMAN, enrolled=unenrolled, statuses=late)
     assert set(found.missing) == {
         Missing(station, Gap.NO_BOX),
-        Missing(station, Gap.STAFF_SHORT, "member", (("trained", 3), ("needed", 4))),
+        Missing(station, Gap.STAFF_SHORT, "member", (("trained", 2), ("needed", 3))),
         Missing(STATIONS[1], Gap.LATE_TO_REPORT),
         Missing(STATIONS[2], Gap.NOT_ENROLLED, "SB-0801-0003"),
     }

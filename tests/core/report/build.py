@@ -219,4 +219,7 @@ def reports(draw: st.DrawFn) -> StationReport:
         sheets=tuple(TallySheet(station, contest, draw(counts())) for contest in contests),
         cvr_count=draw(figures),
         cvr_digest="sha256:" + draw(st.binary(min_size=32, max_size=32)).hex(),
+        build=draw(
+            st.none() | st.binary(min_size=32, max_size=32).map(lambda b: "sha256:" + b.hex())
+        ),
     )

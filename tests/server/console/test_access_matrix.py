@@ -119,6 +119,30 @@ ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
         Action.MANAGE_CASES,
         lambda s, place: Target({"case": s.case[place], "note": "پیگیری"}, place),
     ),
+    ("GET", "/console/audit"): (Action.READ, _page),
+    ("GET", "/console/audit/pull-list"): (Action.READ, _page),
+    ("GET", "/console/audit/enter"): (Action.ENTER_READINGS, _page),
+    ("GET", "/console/audit/discrepancies"): (Action.READ, _page),
+    # the president's audit runs at its only constituency, the whole country
+    ("POST", "/console/audit/start"): (
+        Action.RUN_AUDIT,
+        _country({"contest-president": "1", "risk_limit": "5"}),
+    ),
+    ("POST", "/console/audit/seed"): (Action.RUN_AUDIT, _country({"rolls": "ناظر=" + "7" * 20})),
+    ("POST", "/console/audit/draw"): (Action.RUN_AUDIT, _country({})),
+    ("POST", "/console/audit/close"): (Action.RUN_AUDIT, _country({"records": "{}"})),
+    ("POST", "/console/audit/enter"): (
+        Action.ENTER_READINGS,
+        lambda _s, place: Target(
+            {"paper": f"{STATION[place]}/1/1", "mark-president-21": "1"}, STATION[place]
+        ),
+    ),
+    ("POST", "/console/audit/enter-station"): (
+        Action.ENTER_READINGS,
+        lambda _s, place: Target(
+            {"station": STATION[place], "cards": "1", "cast": "1", "valid": "1"}, STATION[place]
+        ),
+    ),
     ("POST", "/console/readiness"): (
         Action.MANAGE_READINESS,
         lambda _s, place: Target(

@@ -2,7 +2,8 @@
 until the account locks (then even the right password is refused), log in with TOTP, walk a
 county operator through the dashboard, the atlas and the incidents, and a supervisor through the
 results, a void, the recomputed results and a certification. Screenshots of the main pages in
-Persian are saved in screenshots/ (the test artefacts of issue 4)."""
+Persian are saved in screenshots/ (the test artefacts of issue 4), and the readiness page with
+Baft's staff, hard-to-reach plans and past problems in English too (issue 12)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tests.server.operators_live import add_account, current_code, serving, sett
 
 from .browsing import VIEWPORT, log_in
 from .build import BAFT, IRAN, baft_stations, complete, waiting
+from .preparing import BRIEFED, PAST, prepare
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 TIMEOUT_MS = 10_000
@@ -30,6 +32,7 @@ def new_page(browser: Browser) -> Page:
 def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_store: str) -> None:
     add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
     add_account(console_store, "victim", Role.COUNTY_HQ, BAFT)
+    prepare(console_store)
     with serving(settings(console_store)) as centre:
         page = new_page(browser)
         page.goto(f"{centre.url}/console/login")
@@ -78,7 +81,13 @@ def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_st
         form.locator("button").click()
         expect(page.locator("#done")).to_contain_text("دفتر تعرفه‌ها ذخیره شد")
         expect(page.locator("#missing")).to_contain_text("مانده: ۳۹۰، لازم: ۷۲۰")
+        expect(page.locator("#missing")).to_contain_text(BRIEFED)
+        expect(page.locator("#remote tbody tr")).to_have_count(3)
+        expect(page.locator("#past")).to_contain_text(PAST)
         page.screenshot(path=str(SCREENSHOTS / "readiness-fa.png"), full_page=True)
+        page.goto(f"{centre.url}/console/readiness?lang=en")
+        expect(page.locator("#remote-h")).to_have_text("Hard-to-reach stations (3)")
+        page.screenshot(path=str(SCREENSHOTS / "readiness-en.png"), full_page=True)
 
 
 def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store: str) -> None:

@@ -4,6 +4,7 @@ names every bad row and changes nothing, and the dashboard shows the check-ins b
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +15,7 @@ from sandogh.server.app import create_app
 from tests.server.operators_live import add_account, current_code, settings
 
 from .build import BAFT, BAM, KERMAN, baft_stations
+from .preparing import BRIEFED, PAST, prepare
 from .test_pages import denials, log_in, token
 
 
@@ -36,9 +38,10 @@ def test_a_county_operator_sees_the_readiness_of_the_county_only(client: TestCli
     assert '<bdi dir="ltr">IR-08-0801</bdi>' in page.text
     assert "شعبه با کمبود تعرفه" in page.text
     # no papers register yet: every one of Baft's 71 stations lacks papers
-    # no box and no staff registered: every one of Baft's 71 stations lacks a box
+    # no box and no staff registered: every one of Baft's 71 stations lacks a box, papers and
+    # the five roles of its complement; its 3 hard-to-reach stations have no plan
     assert page.text.count("<td>بی‌صندوق</td>") == 71
-    assert "کمبودها (۳۵۵)" in page.text
+    assert "کمبودها (۵۰۰)" in page.text
     assert 'href="/api/v1/elections/' in page.text
     assert "/readiness/papers?unit=IR-08-0801" in page.text
     assert 'id="upload-papers"' in page.text
@@ -63,7 +66,7 @@ def test_a_register_is_replaced_and_a_bad_file_names_each_row(client: TestClient
     assert "دفتر تعرفه‌ها ذخیره شد." in shown
     # the first station keeps 390 papers for its voters not yet voted
     assert "<td>کمبود تعرفه</td><td><bdi></bdi></td><td>مانده: ۳۹۰، لازم: ۷۲۰</td>" in shown
-    assert "کمبودها (۳۵۶)" in shown
+    assert "کمبودها (۵۰۱)" in shown
 
     unreadable = papers(f"{first},x,400,10", f"{second},300,-1,0")
     refused = client.post(
@@ -80,7 +83,7 @@ def test_a_register_is_replaced_and_a_bad_file_names_each_row(client: TestClient
     )
     assert refused.status_code == 422
     assert "line 3" in refused.text
-    assert "کمبودها (۳۵۶)" in refused.text  # nothing changed
+    assert "کمبودها (۵۰۱)" in refused.text  # nothing changed
 
 
 def test_a_supervisor_reads_but_may_not_replace_a_register(
@@ -104,3 +107,31 @@ def test_the_dashboard_shows_the_check_ins_by_hour_in_tehran_time(client: TestCl
     # the 9 check-ins were at 08:30 UTC: the hour from 08:00 UTC, 11:30 in Tehran
     assert 'id="by-hour"' in page
     assert '<tr><th scope="row">۱۱:۳۰</th><td>۹</td></tr>' in page
+
+
+def test_the_page_and_the_atlas_show_untrained_staff_and_hard_to_reach_plans(
+    client: TestClient, console_store: str
+) -> None:
+    remote = prepare(console_store)
+    log_in(client, "baft")
+    page = client.get("/console/readiness").text
+    assert f"<td>آموزش‌ندیده</td><td><bdi>{BRIEFED}</bdi></td>" in page
+    # briefed, not trained: the governor's representative is still missing; the head is not
+    assert "<td>نماینده فرماندار</td><td>آموزش‌دیده: ۰، لازم: ۱</td>" in page
+    assert page.count("<td>رئیس شعبه</td>") == 70  # every station of Baft's but the first
+    assert "۲ نفر با نام ثبت شده‌اند و ۱ نفر از آنان آموزش دیده‌اند." in page
+    assert "شعبه‌های مناطق صعب‌العبور (۳)" in page
+    assert '<span class="good">موفق، ۱۱ تیر ۱۴۰۳</span>' in page
+    assert '<span class="bad">آزموده نشده</span>' in page
+    assert '<span class="bad">بی‌برنامه</span>' in page
+    assert PAST in page
+    english = client.get("/console/readiness?lang=en").text
+    assert "Hard-to-reach stations (3)" in english
+    assert "governor&#39;s representative" in english
+    atlas = client.get("/console/atlas?lang=fa").text
+    assert "بالگرد آماده‌باش" in atlas
+    points = json.loads(atlas.split('id="map-data">')[1].split("</script>")[0])
+    plans = {p["code"]: p["plan"] for p in points if p["hard"]}
+    assert plans.keys() == set(remote)
+    assert plans[remote[1]].startswith("آزمون ارتباط: ارتباط پیش از روز رأی آزموده نشده")
+    assert plans[remote[2]] == "صعب‌العبور بی‌برنامه"

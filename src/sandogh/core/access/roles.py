@@ -2,7 +2,9 @@
 
 DESIGN.md §6: roles admin, national HQ, provincial HQ, county HQ, station head, supervisor
 (read-only + approve/void), inspector (violation cases), auditor (read-only), each scoped to a place
-in the geography — "a county operator sees and changes only that county". Issue 4: a supervisor
+in the geography — "a county operator sees and changes only that county". Issue 11: supervisors run
+a risk-limiting audit (start, seed, draw and close rounds); an audit board (audit-board) reads the
+papers drawn at its place and enters what they show, blind, and nothing else. Issue 4: a supervisor
 reads everything in scope and approves or voids but never edits counts; undoing a certification,
 or unlocking an account, needs a higher role.
 
@@ -29,6 +31,7 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     INSPECTOR = "inspector"
     AUDITOR = "auditor"
+    AUDIT_BOARD = "audit-board"
 
 
 class Action(StrEnum):
@@ -42,6 +45,13 @@ class Action(StrEnum):
     VOID = "void"  # void a box, a candidate's votes in boxes, a constituency
     CERTIFY = "certify"  # certify a contest's result (undoing it needs a higher grant)
     MANAGE_USERS = "manage-users"  # add operators, change roles, disable, unlock
+    # candidacy (core.candidacy): the Interior Ministry's side registers, inquires, records the
+    # executive board's decisions and objections, publishes the list and draws the codes; the
+    # supervisory boards decide on qualification
+    MANAGE_CANDIDACY = "manage-candidacy"
+    VET_CANDIDATES = "vet-candidates"
+    RUN_AUDIT = "run-audit"  # start an audit, record its seed, draw and close its rounds
+    ENTER_READINGS = "enter-readings"  # enter what the papers drawn for an audit show
 
 
 _HQ = frozenset(
@@ -51,6 +61,7 @@ _HQ = frozenset(
         Action.MANAGE_DEVICES,
         Action.MANAGE_READINESS,
         Action.MANAGE_INCIDENTS,
+        Action.MANAGE_CANDIDACY,
     }
 )
 
@@ -62,14 +73,23 @@ ALLOWED: Mapping[Role, frozenset[Action]] = {
     Role.COUNTY_HQ: _HQ,
     Role.STATION_HEAD: frozenset({Action.READ, Action.ENTER_RESULTS}),
     Role.SUPERVISOR: frozenset(
-        {Action.READ, Action.READ_LOG, Action.VOID, Action.CERTIFY, Action.MANAGE_INCIDENTS}
+        {
+            Action.READ,
+            Action.READ_LOG,
+            Action.VOID,
+            Action.CERTIFY,
+            Action.MANAGE_INCIDENTS,
+            Action.VET_CANDIDATES,
+            Action.RUN_AUDIT,
+        }
     ),
     Role.INSPECTOR: frozenset({Action.READ, Action.MANAGE_CASES}),
     Role.AUDITOR: frozenset({Action.READ, Action.READ_LOG}),
+    Role.AUDIT_BOARD: frozenset({Action.READ, Action.ENTER_READINGS}),
 }
 
-# Ranks among grants of one place; a role not listed ranks with none (supervisors, inspectors
-# and auditors are outranked only from a place above theirs, or by an admin).
+# Ranks among grants of one place; a role not listed ranks with none (supervisors, inspectors,
+# auditors and audit boards are outranked only from a place above theirs, or by an admin).
 _RANK: Mapping[Role, int] = {
     Role.ADMIN: 4,
     Role.NATIONAL_HQ: 3,

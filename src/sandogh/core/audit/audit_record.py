@@ -10,6 +10,7 @@ exact "numerator/denominator" text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 
 from sandogh.core.audit.plan import AuditPlan, ContestPlan
@@ -17,6 +18,7 @@ from sandogh.core.audit.reading import Reading, Totals
 from sandogh.core.audit.rounds import BatchReading, Checked, ContestRisk, Discrepancy, RoundInput
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.rules.lots import DrawnLot, Lot
 
 PLAN_FORMAT = "sandogh/audit-plan@1"
 ROUND_FORMAT = "sandogh/audit-round@1"
@@ -75,10 +77,59 @@ def _contest_json(contest: ContestPlan) -> JSONValue:
         "detail": contest.detail,
         "hand_count": None if contest.hand_count is None else contest.hand_count.value,
         "kind": contest.kind.value,
+        "lots": [_lot_json(lot) for lot in contest.outcome.lots],
         "reported": totals_json(contest.reported),
         "sample": contest.sample,
         "stations": stations,
+        "withdrawn": [*sorted(contest.withdrawn)],
     }
+
+
+def _lot_json(lot: DrawnLot) -> JSONValue:
+    """A tie the outcome settled by lot, as the outcome records it: the seed and who drew it
+    (what a verifier decides again with), the stake, the tied and the order drawn."""
+    return {
+        "drawn_by": [*lot.drawn_by],
+        "order": [*lot.order],
+        "seed": lot.seed,
+        "stake": lot.stake.value,
+        "tied": [*lot.tied],
+    }
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What a contest's outcome was decided with besides its counts: the lot that broke its
+    ties (None when no tie decided anything) and its withdrawn candidates' codes."""
+
+    lot: Lot | None = None
+    withdrawn: frozenset[str] = frozenset()
+
+
+def settled_of(plan: Mapping[str, JSONValue]) -> dict[str, Settled]:
+    """Each contest's `Settled` by key (`CONTEST:CONSTITUENCY`) from a plan in the shape
+    `plan_json` writes (a published one is read by `formats.audit_record_files` first). One
+    lot breaks every tie of a contest, as `core.rules.decide` takes it: the first one recorded;
+    a later one with another seed is then a difference of the plan decided again."""
+    found: dict[str, Settled] = {}
+    contests = plan["contests"]
+    assert isinstance(contests, list)
+    for contest in contests:
+        assert isinstance(contest, dict)
+        # a plan stored before lots and withdrawn were recorded has neither: none were used
+        lots, withdrawn = contest.get("lots", []), contest.get("withdrawn", [])
+        assert isinstance(lots, list)
+        assert isinstance(withdrawn, list)
+        lot = None
+        if lots:
+            first = lots[0]
+            assert isinstance(first, dict)
+            drawn_by = first["drawn_by"]
+            assert isinstance(drawn_by, list)
+            lot = Lot(str(first["seed"]), tuple(str(who) for who in drawn_by))
+        key = f"{contest['contest']}:{contest['constituency']}"
+        found[key] = Settled(lot, frozenset(str(code) for code in withdrawn))
+    return found
 
 
 def plan_json(plan: AuditPlan) -> dict[str, JSONValue]:

@@ -15,6 +15,7 @@ class AuditError(SandoghError):
     """A failure of the audit core; `problems` lists every one."""
 
     def __init__(self, summary: str, problems: Iterable[Problem]) -> None:
+        self.summary = summary
         self.problems = tuple(problems)
         details = "; ".join(str(p) for p in self.problems[:3])
         more = "; …" if len(self.problems) > 3 else ""

@@ -23,6 +23,15 @@ class EventType(StrEnum):
 
     # the election's data
     DEFINITION_LOADED = "definition-loaded"
+    # before polling day: the calendar and candidacy (issue 12, section 1; core.candidacy)
+    CALENDAR_STORED = "calendar-stored"
+    CANDIDATE_REGISTERED = "candidate-registered"
+    INQUIRY_SENT = "inquiry-sent"
+    INQUIRY_ANSWERED = "inquiry-answered"
+    CANDIDACY_DECIDED = "candidacy-decided"
+    OBJECTION_LODGED = "objection-lodged"
+    CANDIDATES_PUBLISHED = "candidates-published"
+    CANDIDATE_CODES_DRAWN = "candidate-codes-drawn"
     RESULTS_IMPORTED = "results-imported"
     # devices and stations on election day
     DEVICE_ENROLLED = "device-enrolled"
@@ -71,6 +80,10 @@ class EventType(StrEnum):
     # readiness registers: the fleet, ballot papers, staff (issue 4, item 5)
     READINESS_IMPORTED = "readiness-imported"
     READINESS_UPDATED = "readiness-updated"
+    # the fleet: approved builds and the boxes' hand-overs (issue 12, `core.fleet`)
+    BUILD_APPROVED = "build-approved"
+    BUILD_REVOKED = "build-revoked"
+    BOX_HANDED_OVER = "box-handed-over"
     # operators and security
     LOGIN_SUCCEEDED = "login-succeeded"
     LOGIN_FAILED = "login-failed"

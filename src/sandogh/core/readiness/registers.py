@@ -32,17 +32,23 @@ class Register(StrEnum):
 
 
 class UpdateStatus(StrEnum):
-    """Whether a box runs the software version of this election."""
+    """Whether a box runs an approved build: derived from the build it last attested in a signed
+    report (`core.fleet.builds.update_of`), never typed in."""
 
-    CURRENT = "current"
-    PENDING = "pending"
-    FAILED = "failed"
+    CURRENT = "current"  # its last attested build is approved
+    PENDING = "pending"  # it has attested no build yet
+    FAILED = "failed"  # its last attested build is not approved, or was revoked
 
 
 class StaffRole(StrEnum):
+    """Who works at a station, as the election laws name them (`core.readiness.roster`). The
+    supervisory board's observers (ناظر) are not the station's staff, and are not here."""
+
     HEAD = "head"  # رئیس شعبه
+    SECRETARY = "secretary"  # منشی
     MEMBER = "member"  # عضو شعبه
-    INSPECTOR = "inspector"  # ناظر
+    GOVERNOR_REP = "governor-rep"  # نماینده فرماندار (یا بخشدار)
+    SYSTEM_USER = "system-user"  # کاربر سامانه: runs the authentication terminal
 
 
 @dataclass(frozen=True)
@@ -51,11 +57,12 @@ class Box:
 
     serial: str
     model: str
-    software: str
-    update: UpdateStatus
+    software: str  # the version as the headquarters name it; the build is what the box attests
+    update: UpdateStatus  # derived (`core.fleet.builds.attested`); PENDING as read from a file
     place: str  # the assigned station, or the unit that holds the box unassigned
     public_key: str | None = None  # Ed25519, hex, once the box has a key to enrol with
     last_seen: datetime.datetime | None = None
+    build: str | None = None  # the build it last attested in a signed report
 
 
 @dataclass(frozen=True)

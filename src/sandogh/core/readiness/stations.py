@@ -11,8 +11,9 @@ a station is:
 - NOT_OPEN while no report is in.
 
 It is LATE (a flag beside the state) when it has not opened `open_grace` after the polls open,
-or has not reported `report_grace` after they close (counting takes time). Before the polls open
-nothing is late. Extensions of voting are given by moving `closes`.
+or has not reported `report_grace` after they close (counting takes time); a hard-to-reach
+station's plan may give it a longer grace to report (`core.readiness.remote`). Before the polls
+open nothing is late. Extensions of voting are given by moving `closes`.
 """
 
 from __future__ import annotations
@@ -63,17 +64,29 @@ def station_statuses(
     reported: Mapping[str, datetime.datetime],
     hours: DayHours,
     now: datetime.datetime,
+    *,
+    report_graces: Mapping[str, datetime.timedelta] | None = None,
 ) -> dict[str, StationStatus]:
     """Each station's status at `now`, from when its zero (`opened`) and final (`reported`)
-    reports were received."""
-    return {s: _status(s in opened, s in reported, hours, now) for s in stations}
+    reports were received; `report_graces` gives stations a grace of their own to report."""
+    graces = report_graces or {}
+    return {
+        s: _status(s in opened, s in reported, hours, now, graces.get(s, hours.report_grace))
+        for s in stations
+    }
 
 
-def _status(opened: bool, reported: bool, hours: DayHours, now: datetime.datetime) -> StationStatus:
+def _status(
+    opened: bool,
+    reported: bool,
+    hours: DayHours,
+    now: datetime.datetime,
+    report_grace: datetime.timedelta,
+) -> StationStatus:
     if reported:
         return StationStatus(StationState.REPORTED)
     if opened:
         if now < hours.closes:
             return StationStatus(StationState.OPEN)
-        return StationStatus(StationState.CLOSED, now >= hours.closes + hours.report_grace)
+        return StationStatus(StationState.CLOSED, now >= hours.closes + report_grace)
     return StationStatus(StationState.NOT_OPEN, now >= hours.opens + hours.open_grace)

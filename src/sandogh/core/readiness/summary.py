@@ -15,7 +15,9 @@ unit itself holds (unassigned boxes). The rules, where the sources are silent:
   of its eligible voters who have not voted yet (eligible − used: one paper per voter); the
   last test needs the station's eligible voters, and is skipped where the definition has none.
 - Staff: a station is short of trained staff when any role has fewer trained than
-  `ReadinessRules.staff` asks (a head, four members, an inspector by default).
+  `ReadinessRules.staff` asks: the laws' complement by default (`core.readiness.roster`: a head,
+  a secretary, three more members, the governor's representative, and a system user where the
+  station authenticates electronically — not at a paper station).
 - Stations not open, closed, late: `core.readiness.stations`; a late station is missing.
 """
 
@@ -25,7 +27,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from fractions import Fraction
-from types import MappingProxyType
 
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import VotingMode
@@ -37,15 +38,15 @@ from sandogh.core.readiness.registers import (
     StaffRole,
     UpdateStatus,
 )
+from sandogh.core.readiness.remote import PastProblem, RemotePlan
+from sandogh.core.readiness.roster import COMPLEMENT
 from sandogh.core.readiness.stations import StationState, StationStatus
-
-_DEFAULT_STAFF = MappingProxyType({StaffRole.HEAD: 1, StaffRole.MEMBER: 4, StaffRole.INSPECTOR: 1})
 
 
 @dataclass(frozen=True)
 class ReadinessRules:
     paper_reserve: Fraction = Fraction(1, 2)
-    staff: Mapping[StaffRole, int] = field(default_factory=lambda: _DEFAULT_STAFF)
+    staff: Mapping[StaffRole, int] = field(default_factory=lambda: COMPLEMENT)
 
 
 class Gap(StrEnum):
@@ -61,6 +62,9 @@ class Gap(StrEnum):
     STAFF_SHORT = "staff-short"
     LATE_TO_OPEN = "late-to-open"
     LATE_TO_REPORT = "late-to-report"
+    UNTRAINED = "untrained"  # a person of the roster who attended no training session
+    NO_REMOTE_PLAN = "no-remote-plan"  # a hard-to-reach station without a plan
+    LINK_UNTESTED = "link-untested"  # its link to the centre not tested, or failed, before the day
 
 
 @dataclass(frozen=True)
@@ -105,11 +109,18 @@ _COUNTS = tuple(f for f in fields(Summary) if f.name != "unit")
 
 @dataclass(frozen=True)
 class Readiness:
-    """A unit's summary, its children's (one level down), and everything missing below it."""
+    """A unit's summary, its children's (one level down), and everything missing below it; the
+    hard-to-reach stations below it with their plans, and their problems in earlier elections
+    (`core.readiness.remote`)."""
 
     summary: Summary
     parts: tuple[Summary, ...]
     missing: tuple[Missing, ...]
+    hard_to_reach: tuple[str, ...] = ()
+    plans: tuple[RemotePlan, ...] = ()
+    past: tuple[PastProblem, ...] = ()
+    named: int = 0  # people of the rosters below it (`core.readiness.roster`)
+    trained: int = 0  # of them, those who attended a training session
 
 
 def assess(
@@ -215,7 +226,7 @@ def _station(
     if not boxes and mode is not VotingMode.PAPER:
         missing.append(Missing(station, Gap.NO_BOX))
     paper_gaps = _paper_gaps(station, papers, unit.eligible_voters, mode, rules)
-    staff_gaps = _staff_gaps(station, staff, rules)
+    staff_gaps = _staff_gaps(station, staff, mode, rules)
     missing += paper_gaps + staff_gaps
     if status.late:
         late = Gap.LATE_TO_OPEN if status.state is StationState.NOT_OPEN else Gap.LATE_TO_REPORT
@@ -259,7 +270,9 @@ def _ceil(share: Fraction) -> int:
     return -(-share.numerator // share.denominator)
 
 
-def _staff_gaps(station: str, staff: list[Staffing], rules: ReadinessRules) -> list[Missing]:
+def _staff_gaps(
+    station: str, staff: list[Staffing], mode: VotingMode | None, rules: ReadinessRules
+) -> list[Missing]:
     trained: dict[StaffRole, int] = {}
     for row in staff:
         trained[row.role] = trained.get(row.role, 0) + row.trained
@@ -272,4 +285,5 @@ def _staff_gaps(station: str, staff: list[Staffing], rules: ReadinessRules) -> l
         )
         for role, need in rules.staff.items()
         if trained.get(role, 0) < need
+        and not (role is StaffRole.SYSTEM_USER and mode is VotingMode.PAPER)
     ]

@@ -24,6 +24,11 @@ a report has it: `"e2e":{"chain_close":HEX,"tally_hash":HEX}`, the close of the 
 confirmation codes and the hash of its encrypted tally (64 lower-case hex digits each), so that
 the signature ties the figures to the E2E record. A report without it reads as before.
 
+A box names the software it runs (issue 12; docs/fleet.md): `"build":"sha256:…"`, the hash of
+its installed code as `station.build` defines it, in every report it signs, zero and final, so
+the signature covers it. A report without it (written before builds were attested) reads as
+before; the centre refuses one once it keeps a list of approved builds.
+
 Every other field is present; every invalid kind is written, 0 included; a sheet's votes are
 written as given (a ballot's candidates with 0 votes included); N is a whole number from 0 to
 2^53 − 1. The
@@ -94,6 +99,7 @@ class StationReport:
     cvr_count: int
     cvr_digest: str
     e2e: E2ECommitment | None = None  # an E2E box's final report only
+    build: str | None = None  # `sha256:…` of the box's installed code (`station.build`)
 
     def __post_init__(self) -> None:
         problems = _problems(self)
@@ -149,6 +155,8 @@ def _problems(report: StationReport) -> list[Problem]:
         for code, n in counts.votes.items():
             reader.text(code, f"{path}.votes")
             reader.figure(n, f"{path}.votes[{code}]")
+    if report.build is not None:
+        reader.text(report.build, "build", DIGEST)
     if report.e2e is not None:
         reader.text(report.e2e.chain_close, "e2e.chain_close", _HEX)
         reader.text(report.e2e.tally_hash, "e2e.tally_hash", _HEX)
@@ -239,6 +247,8 @@ def encode_report(report: StationReport) -> bytes:
         if e2e is None
         else {"e2e": {"chain_close": e2e.chain_close, "tally_hash": e2e.tally_hash}}
     )
+    if report.build is not None:
+        also["build"] = report.build
     return canonical_json(
         {
             **also,
@@ -292,8 +302,8 @@ def decode_report(data: bytes) -> StationReport:
     """The report whose canonical bytes are `data`; anything else raises `ReportError`."""
     reader = Reader()
     parsed = reader.parse(data)
-    fields = _REPORT_FIELDS | {"e2e"} if isinstance(parsed, dict) and "e2e" in parsed else None
-    document = None if reader.problems else reader.fields(parsed, "", fields or _REPORT_FIELDS)
+    optional = {"e2e", "build"} & parsed.keys() if isinstance(parsed, dict) else set()
+    document = None if reader.problems else reader.fields(parsed, "", _REPORT_FIELDS | optional)
     if document is None:
         raise ReportError(reader.problems)
     if document["format"] != REPORT_FORMAT:
@@ -310,6 +320,7 @@ def decode_report(data: bytes) -> StationReport:
     cvr_count = reader.figure(document["cvr_count"], "cvr_count")
     sheets = _read_sheets(reader, document["sheets"], station)
     e2e = _read_e2e(reader, document["e2e"]) if "e2e" in document else None
+    build = reader.text(document["build"], "build", DIGEST) if "build" in document else None
     if reader.problems:
         raise ReportError(reader.problems)
     report = StationReport(
@@ -323,6 +334,7 @@ def decode_report(data: bytes) -> StationReport:
         cvr_count=cvr_count,
         cvr_digest=texts["cvr_digest"],
         e2e=e2e,
+        build=build,
     )
     reader.require_canonical(encode_report(report), data)
     if reader.problems:

@@ -43,7 +43,10 @@ _DEVICE_LINE = b"sandogh/station-report@1 device\n"
 
 
 class StaffRole(StrEnum):
-    """Who signs the station's minutes (صورتجلسه) beside the box."""
+    """Who signs the station's minutes (صورتجلسه) beside the box. SUPERVISOR is the supervisory
+    board's observer (ناظر), who countersigns the minutes but is not the station's staff: the
+    station's staff and its complement are `core.readiness.StaffRole` and `core.readiness.roster`.
+    The values are signed into reports and stored with registered keys, and stay as they are."""
 
     HEAD = "head"  # رئیس شعبه
     SECRETARY = "secretary"  # منشی

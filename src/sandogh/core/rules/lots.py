@@ -59,8 +59,12 @@ class LotRequired:
 def draw(lot: Lot, stake: Stake, tied: Iterable[str]) -> DrawnLot:
     """Order the tied codes by the lot; the same seed and codes always give the same order."""
     codes = tuple(sorted(set(tied)))
-    order = tuple(sorted(codes, key=lambda code: _digest(lot.seed, code)))
-    return DrawnLot(lot.seed, lot.drawn_by, stake, codes, order)
+    return DrawnLot(lot.seed, lot.drawn_by, stake, codes, lot_order(lot.seed, codes))
+
+
+def lot_order(seed: str, codes: Iterable[str]) -> tuple[str, ...]:
+    """`codes` in the order the seed draws them (also the candidates' ballot codes' draw)."""
+    return tuple(sorted(set(codes), key=lambda code: _digest(seed, code)))
 
 
 def _digest(seed: str, code: str) -> str:

@@ -108,3 +108,17 @@ def _other_event(sequence: int, event: Event, expected: _Recorded) -> str | None
         if event.details.get(name) != value:
             return f"entry {sequence} records {name} {event.details.get(name)!r}, not {value!r}"
     return None
+
+
+def entry_unrecorded(
+    logged: Checkpoint | None,
+    entry: Entry | None,
+    type_: EventType,
+    *,
+    actor: str,
+    at: datetime.datetime,
+    details: Mapping[str, JSONValue],
+) -> str | None:
+    """Why `entry` does not record an event `type_` of `actor` at `at` with (at least) `details`,
+    or None if it does: the same check for any other stored decision (candidacy's steps)."""
+    return _unrecorded(logged, entry, _Recorded(type_, actor, at, details))

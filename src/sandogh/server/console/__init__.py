@@ -11,7 +11,14 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from sandogh.maps import MAPS
-from sandogh.server.console import follow_up, pages, readiness_page, supervision
+from sandogh.server.console import (
+    audit_board,
+    audit_page,
+    follow_up,
+    pages,
+    readiness_page,
+    supervision,
+)
 from sandogh.server.console.gate import PREFIX, Shown, show
 
 STATIC = Path(__file__).parent / "static"
@@ -19,7 +26,8 @@ STATIC = Path(__file__).parent / "static"
 
 def install(app: FastAPI) -> None:
     """Add the console's pages, its static files and the maps' files to `app`."""
-    for router in (pages.router, supervision.router, follow_up.router, readiness_page.router):
+    routers = (pages, supervision, follow_up, readiness_page, audit_page, audit_board)
+    for router in (module.router for module in routers):
         app.include_router(router)
     app.add_exception_handler(Shown, show)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=STATIC), name="console-static")

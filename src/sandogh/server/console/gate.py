@@ -99,6 +99,7 @@ def render(
         t=t,
         lang=lang,
         n=lambda value: number(value, lang),
+        digits=lambda text: to_persian_digits(text) if lang == "fa" else text,
         when=lambda at: moment(at, lang),
         jalali=lambda day: format_jalali(day, lang),
         prefix=PREFIX,

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from sandogh.locale import Lang
 from sandogh.locale.messages import text_in
+from sandogh.locale.readiness_terms import READINESS_EN, READINESS_FA
+from sandogh.server.console import audit_labels
 
 FA: dict[str, str] = {
+    **READINESS_FA,
     "console": "ستاد انتخابات",
     "skip": "رفتن به محتوای اصلی",
     "other_language": "English",
@@ -55,21 +58,6 @@ FA: dict[str, str] = {
     "rd_stations_short_of_staff": "شعبه با کمبود کارکنان آموزش‌دیده",
     "rd_stations_not_open": "شعبه بازنشده",
     "rd_stations_late": "شعبه با تأخیر",
-    "gap_update-failed": "به‌روزرسانی ناموفق",
-    "gap_update-pending": "به‌روزرسانی در انتظار",
-    "gap_not-enrolled": "کلید صندوق ثبت نشده",
-    "gap_no-box": "بی‌صندوق",
-    "gap_no-papers": "تعرفه ثبت نشده",
-    "gap_papers-not-received": "تعرفه نرسیده",
-    "gap_papers-short": "کمبود تعرفه",
-    "gap_staff-short": "کمبود کارکنان آموزش‌دیده",
-    "gap_late-to-open": "تأخیر در گشایش",
-    "gap_late-to-report": "تأخیر در گزارش",
-    "figure_sent": "ارسالی",
-    "figure_received": "رسیده",
-    "figure_left": "مانده",
-    "figure_needed": "لازم",
-    "figure_trained": "آموزش‌دیده",
     "turnout_by_hour": "حاضران در هر ساعت",
     "hour": "ساعت (تهران)",
     "no_check_ins": "هنوز کسی ثبت حضور نکرده است.",
@@ -168,6 +156,7 @@ FA: dict[str, str] = {
     "role_supervisor": "ناظر",
     "role_inspector": "بازرس",
     "role_auditor": "حسابرس",
+    "role_audit-board": "هیئت حسابرسی برگه‌ها",
     "incident_kind_duplicate-check-in": "ثبت حضور تکراری",
     "incident_kind_ineligible-check-in": "ثبت حضور فاقد شرایط",
     "incident_kind_conflicting-report": "گزارش ناهمخوان",
@@ -183,6 +172,7 @@ FA: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    **READINESS_EN,
     "console": "Election headquarters",
     "skip": "Skip to the main content",
     "other_language": "فارسی",
@@ -226,21 +216,6 @@ EN: dict[str, str] = {
     "rd_stations_short_of_staff": "Stations short of trained staff",
     "rd_stations_not_open": "Stations not open",
     "rd_stations_late": "Stations late",
-    "gap_update-failed": "Update failed",
-    "gap_update-pending": "Update pending",
-    "gap_not-enrolled": "Box key not enrolled",
-    "gap_no-box": "No box",
-    "gap_no-papers": "No papers recorded",
-    "gap_papers-not-received": "Papers not received",
-    "gap_papers-short": "Short of papers",
-    "gap_staff-short": "Short of trained staff",
-    "gap_late-to-open": "Late to open",
-    "gap_late-to-report": "Late to report",
-    "figure_sent": "sent",
-    "figure_received": "received",
-    "figure_left": "left",
-    "figure_needed": "needed",
-    "figure_trained": "trained",
     "turnout_by_hour": "Check-ins by hour",
     "hour": "Hour (Tehran)",
     "no_check_ins": "No one has checked in yet.",
@@ -340,6 +315,7 @@ EN: dict[str, str] = {
     "role_supervisor": "supervisor",
     "role_inspector": "inspector",
     "role_auditor": "auditor",
+    "role_audit-board": "audit board",
     "incident_kind_duplicate-check-in": "Duplicate check-in",
     "incident_kind_ineligible-check-in": "Ineligible check-in",
     "incident_kind_conflicting-report": "Conflicting report",
@@ -354,7 +330,7 @@ EN: dict[str, str] = {
     "incident_kind_check-ins-not-papers-used": "Check-ins differ from ballot papers used",
 }
 
-_CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+_CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA | audit_labels.FA, "en": EN | audit_labels.EN}
 
 
 def label(key: str, lang: Lang, **values: str | int) -> str:

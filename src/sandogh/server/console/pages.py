@@ -30,6 +30,7 @@ from sandogh.server.console.gate import (
     lang_of,
     render,
 )
+from sandogh.server.console.readiness_page import remote_note
 from sandogh.server.sessions import desk_of, log_in_request, log_out_request, start_session
 from sandogh.services.sessions import LoginError
 
@@ -131,6 +132,12 @@ def atlas(page: PageDep) -> Response:
     page.require(day, Action.READ, place)
     with page.centre.uow() as work:
         today = day_at(work, day, place)
+        plans = {p.station: p for p in work.preparation.plans(day.election.id)}
+    remote: dict[str, str] = {}  # a hard-to-reach station's plan in a few words
+    for state in today.stations:
+        code, info = state.unit.code, state.unit.station
+        if code in plans or (info is not None and info.hard_to_reach):
+            remote[code] = remote_note(plans.get(code), page.lang, day.election.date)
     points: list[dict[str, Any]] = []
     for state in today.stations:
         info = state.unit.station
@@ -145,7 +152,8 @@ def atlas(page: PageDep) -> Response:
                 "status": state.status.value,
                 "statusText": page.t(f"status_{state.status.value}"),
                 "mobile": info.mobility.value == "mobile",
-                "hard": info.hard_to_reach,
+                "hard": state.unit.code in remote,
+                "plan": remote.get(state.unit.code, ""),
             }
         )
-    return page.render("atlas.html", day=day, today=today, points=points)
+    return page.render("atlas.html", day=day, today=today, points=points, remote=remote)

@@ -1,23 +1,27 @@
 """The readiness page: a unit's readiness registers at a glance (issue 4, item 5).
 
-The summary of the unit, one row per child unit to drill down, and what is missing where, from
-`services.readiness.readiness`; each register can be downloaded as CSV from the API (which takes
-the console's session cookie) and, for roles with MANAGE_READINESS, replaced by a CSV sent with
-the page's form. Forms here are url-encoded (the console reads no multipart), so the file is
-sent as the text of a field, which `static/readiness.js` fills from the file chosen.
+The summary of the unit, one row per child unit to drill down, what is missing where (untrained
+staff among it), the hard-to-reach stations with their plans and the past problems of its
+stations, from `services.readiness.readiness`; each register can be downloaded as CSV from the
+API (which takes the console's session cookie) and, for roles with MANAGE_READINESS, replaced by
+a CSV sent with the page's form. Forms here are url-encoded (the console reads no multipart), so
+the file is sent as the text of a field, which `static/file-field.js` fills from the file chosen.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
 from sandogh.core.access import Action
-from sandogh.core.readiness import Register, RegisterError
+from sandogh.core.readiness import Register, RegisterError, RemotePlan
 from sandogh.formats.readiness_csv import ReadinessCsvError, read_register, row_problems
 from sandogh.formats.tally_csv import RowProblem
+from sandogh.locale import Lang, format_jalali
+from sandogh.locale.readiness_terms import hours, term
 from sandogh.server.console.gate import PREFIX, Page, PageDep
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.readiness import import_register, readiness
@@ -74,6 +78,22 @@ def upload(page: PageDep) -> Response:
     return page.back("/readiness", place=place, done=register.value)
 
 
+def remote_note(plan: RemotePlan | None, lang: Lang, day: datetime.date) -> str:
+    """A hard-to-reach station's plan in a few words, for the atlas: no plan, or its link test
+    and grace to report (and the helicopter, when one stands by)."""
+    if plan is None:
+        return term("gap_no-remote-plan", lang)
+    if not plan.link_ready(day):
+        link = term("gap_link-untested", lang)
+    else:
+        link = term("remote_passed", lang, day=format_jalali(plan.link_tested or day, lang))
+    parts = [f"{term('remote_link', lang)}: {link}"]
+    parts.append(f"{term('remote_grace', lang)}: {hours(plan.report_grace, lang)}")
+    if plan.helicopter:
+        parts.append(term("remote_helicopter", lang))
+    return ("، " if lang == "fa" else ", ").join(parts)
+
+
 def _shown(
     page: Page,
     *,
@@ -102,4 +122,5 @@ def _shown(
         bad_register=register,
         problems=problems,
         done=page.request.query_params.get("done"),
+        grace=lambda delta: hours(delta, page.lang),
     )

@@ -21,7 +21,7 @@
     });
     // a name is text, never markup: Leaflet puts a string in as HTML, an element as it is
     var tooltip = document.createElement("span");
-    tooltip.textContent = p.name + " — " + p.statusText;
+    tooltip.textContent = p.name + " — " + p.statusText + (p.plan ? " — " + p.plan : "");
     marker.bindTooltip(tooltip);
     marker.addTo(markers);
   });

@@ -1,5 +1,6 @@
-"""What `sandogh audit` shows, in Persian and English: the decisions, the reasons a contest goes
-to a full hand count, the kinds of audit, the refusals, and the command's sentences."""
+"""What an audit says, in Persian and English: the decisions, the reasons a contest goes to a
+full hand count, the kinds of audit, the refusals, and the sentences of `sandogh audit`; the
+console's audit pages say the same words (`server.console.audit_labels`)."""
 
 from __future__ import annotations
 

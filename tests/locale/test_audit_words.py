@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from string import Formatter
 
-from sandogh.cli.audit_labels import DECISIONS, ESCALATIONS, KINDS, REFUSALS, SAID
 from sandogh.core.audit.plan import AuditKind, Escalation
 from sandogh.core.audit.rounds import Decision
+from sandogh.locale.audit_words import DECISIONS, ESCALATIONS, KINDS, REFUSALS, SAID
 from sandogh.services import audit_errors
 
 

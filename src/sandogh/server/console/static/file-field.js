@@ -1,4 +1,5 @@
-// Reads the chosen register file into the form's text field: the console's forms are url-encoded.
+// Reads a chosen file (a register, the boxes' records) into the form's text field: the console's forms
+// are url-encoded.
 document.querySelectorAll("input[type=file][data-into]").forEach((chooser) => {
   chooser.addEventListener("change", () => {
     const file = chooser.files && chooser.files[0];

@@ -1,0 +1,354 @@
+"""`sandogh candidates …`: the election calendar and candidacy from the command line (issue 12,
+section 1): store the calendar, register applicants, ask the four authorities and record their
+answers, record the boards' decisions and objections, publish the final list, draw the codes
+into the definition, and list the files. Persian by default, `--lang en` for English.
+
+Every command acts under a grant, given as `--as NAME --role ROLE --place CODE` as the supervision
+commands do, and checked by the use case; a refusal is worded in the command's language
+(`cli.candidates_text`). The clock is read here and nowhere below.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
+from sandogh.cli.session import now
+from sandogh.core.access import Grant, Role
+from sandogh.core.candidacy.conditions import Education
+from sandogh.core.candidacy.process import Board, Outcome
+from sandogh.core.errors import SandoghError
+from sandogh.locale.candidacy import CATALOGUE, name_text
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.messages import text_in
+
+candidates_app = typer.Typer(
+    help="Candidacy: the calendar, registration, inquiries, vetting, objections, the final list.",
+    no_args_is_help=True,
+)
+_out = Console(highlight=False, soft_wrap=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+ElectionRequired = Annotated[str, typer.Option("--election", "-e", help="Election id.")]
+AsOption = Annotated[str, typer.Option("--as", help="The operator acting (username).")]
+RoleOption = Annotated[Role, typer.Option("--role", help="The role they act in.")]
+PlaceOption = Annotated[str, typer.Option("--place", help="The unit code of their role.")]
+Applicant = Annotated[int, typer.Argument(help="The applicant's number.")]
+
+
+def _say(lang: Language, key: str, **values: str | int) -> None:
+    _out.print(text_in(CATALOGUE, key, lang.lang, **values), markup=False)
+
+
+def _localised(command: F) -> F:
+    """A refusal in the language the command was run in."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SandoghError as error:
+            from sandogh.cli.candidates_text import CandidatesCommandError, said
+
+            text = said(error, kwargs.get("lang", Language.FA).lang)
+            if text is None:
+                raise
+            raise CandidatesCommandError(text) from error
+
+    return run  # type: ignore[return-value]
+
+
+def _actor(username: str, role: Role, place: str) -> Any:
+    from sandogh.services.acting import Actor
+
+    return Actor(username, Grant(role, place))
+
+
+@candidates_app.command("calendar")
+@_localised
+def calendar(
+    file: Annotated[Path, typer.Argument(help="The calendar file (sandogh/calendar@1, JSON).")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Store an election's calendar and show its stages with their Jalali days."""
+    from sandogh.cli.candidates_view import print_calendar
+    from sandogh.formats.calendar_file import parse_calendar
+    from sandogh.services.candidacy import store_calendar
+
+    loaded = parse_calendar(file.read_bytes(), source_name=str(file))
+    store_calendar(
+        open_store(db),
+        _actor(who, role, place),
+        loaded.calendar,
+        canonical=loaded.canonical,
+        calendar_hash=loaded.calendar_hash,
+        now=now(),
+    )
+    _say(lang, "calendar_stored", election=loaded.calendar.election)
+    print_calendar(_out, loaded.calendar, lang.lang)
+
+
+@candidates_app.command("register")
+@_localised
+def register(
+    election: ElectionRequired,
+    contest: Annotated[str, typer.Option("--contest", help="The contest's id.")],
+    constituency: Annotated[str, typer.Option("--constituency", help="The constituency's id.")],
+    national_code: Annotated[str, typer.Option("--national-code", help="کد ملی")],
+    name_fa: Annotated[str, typer.Option("--name-fa", help="The name in Persian.")],
+    name_en: Annotated[str, typer.Option("--name-en", help="The name in English.")],
+    born: Annotated[
+        datetime.datetime, typer.Option("--born", formats=["%Y-%m-%d"], help="Original birth date.")
+    ],
+    education: Annotated[Education, typer.Option("--education", help="The highest degree.")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    resident_since: Annotated[
+        datetime.datetime | None,
+        typer.Option("--resident-since", formats=["%Y-%m-%d"], help="Living in the place since."),
+    ] = None,
+    document: Annotated[
+        list[str] | None,
+        typer.Option("--document", help="KIND=FILE, once per document handed in (hashed)."),
+    ] = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Register an applicant (داوطلب) in the registration window."""
+    from sandogh.core.candidacy.conditions import Applicant as Person
+    from sandogh.core.voters.national_code import parse_national_code
+    from sandogh.services.candidacy import register as register_applicant
+
+    documents = []
+    for given in document or []:
+        kind, _, path = given.partition("=")
+        documents.append((kind, hashlib.sha256(Path(path).read_bytes()).hexdigest()))
+    person = Person(
+        str(parse_national_code(national_code)),
+        name_fa,
+        name_en,
+        born.date(),
+        education,
+        None if resident_since is None else resident_since.date(),
+        tuple(sorted(documents)),
+    )
+    made = register_applicant(
+        open_store(db),
+        _actor(who, role, place),
+        election,
+        contest=contest,
+        constituency=constituency,
+        person=person,
+        now=now(),
+    )
+    name = name_fa if lang is Language.FA else name_en
+    _say(lang, "registered", name=name, applicant=made.applicant)
+
+
+@candidates_app.command("inquire")
+@_localised
+def inquire(
+    election: ElectionRequired,
+    applicant: Applicant,
+    folder: Annotated[Path, typer.Option("--folder", help="The authorities' exchange folder.")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Ask the four authorities about an applicant (again, those not answered yet)."""
+    from sandogh.registry.inquiries import FolderAuthorities
+    from sandogh.services.candidacy_inquiries import inquire as ask
+
+    asked = ask(
+        open_store(db),
+        _actor(who, role, place),
+        election,
+        applicant,
+        FolderAuthorities(folder),
+        now=now(),
+    )
+    names = "، " if lang is Language.FA else ", "
+    _say(
+        lang, "asked", applicant=applicant, names=names.join(name_text(a, lang.lang) for a in asked)
+    )
+
+
+@candidates_app.command("answer")
+@_localised
+def answer(
+    folder: Annotated[Path, typer.Option("--folder", help="The authorities' exchange folder.")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record every answer the authorities left in the folder, each once."""
+    from sandogh.registry.inquiries import FolderAuthorities
+    from sandogh.services.candidacy_inquiries import collect_answers
+
+    authorities = FolderAuthorities(folder)
+    from sandogh.cli.candidates_text import said
+
+    collected = collect_answers(open_store(db), _actor(who, role, place), authorities, now=now())
+    _say(lang, "answers_stored", count=len(collected.stored))
+    for problem in authorities.unreadable:
+        _say(lang, "unreadable", name=problem)
+    for reply, error in collected.refused:
+        _say(lang, "answer_refused", id=reply.id, why=said(error, lang.lang) or str(error))
+
+
+@candidates_app.command("decide")
+@_localised
+def decide(
+    election: ElectionRequired,
+    applicant: Applicant,
+    board: Annotated[Board, typer.Option("--board", help="The deciding board.")],
+    outcome: Annotated[Outcome, typer.Option("--outcome", help="The decision.")],
+    article: Annotated[str, typer.Option("--article", help="The article the decision cites.")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    reason: Annotated[str, typer.Option("--reason", help="The board's reasons.")] = "",
+    member: Annotated[
+        list[str] | None, typer.Option("--member", help="A board member's account, each.")
+    ] = None,
+    on_objection: Annotated[
+        bool, typer.Option("--on-objection", help="The final decision on an objection.")
+    ] = False,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record a board's decision on an applicant, citing its article."""
+    from sandogh.services.candidacy import decide as record_decision
+
+    made = record_decision(
+        open_store(db),
+        _actor(who, role, place),
+        election,
+        applicant,
+        board=board,
+        outcome=outcome,
+        article=article,
+        reason=reason,
+        members=member or (),
+        on_objection=on_objection,
+        now=now(),
+    )
+    _say(
+        lang,
+        "decided",
+        board=name_text(made.board, lang.lang),
+        applicant=applicant,
+        outcome=name_text(made.outcome, lang.lang),
+        article=made.article,
+    )
+
+
+@candidates_app.command("object")
+@_localised
+def object_(
+    election: ElectionRequired,
+    applicant: Applicant,
+    grounds: Annotated[str, typer.Option("--grounds", help="The applicant's grounds.")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record an applicant's objection (اعتراض) in its window."""
+    from sandogh.services.candidacy import object_to
+
+    object_to(open_store(db), _actor(who, role, place), election, applicant, grounds, now=now())
+    _say(lang, "objected", applicant=applicant)
+
+
+@candidates_app.command("final-list")
+@_localised
+def final_list(
+    election: ElectionRequired,
+    contest: Annotated[str, typer.Option("--contest", help="The contest's id.")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Publish the contest's final list of candidates, with its date."""
+    from sandogh.services.candidacy import publish_list
+
+    made = publish_list(open_store(db), _actor(who, role, place), election, contest, now=now())
+    day = format_jalali(made.day, lang.lang)
+    _say(lang, "published", contest=contest, day=day, count=len(made.applicants))
+
+
+@candidates_app.command("draw")
+@_localised
+def draw(
+    contest: Annotated[str, typer.Option("--contest", help="The contest's id.")],
+    definition: Annotated[Path, typer.Option("--definition", help="The definition to fill.")],
+    seed: Annotated[str, typer.Option("--seed", help="The seed the boards chose.")],
+    drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
+    out: Annotated[Path, typer.Option("--out", help="The new definition (JSON).")],
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    width: Annotated[int, typer.Option("--width", help="Digits of a code, zero-padded.")] = 0,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Draw the codes of the published list; write the definition with them as candidates."""
+    from sandogh.formats.definition_file import canonical_bytes, definition_hash, read_draft
+    from sandogh.services.candidacy import draw as draw_codes
+
+    election, new_hash, made = draw_codes(
+        open_store(db),
+        _actor(who, role, place),
+        read_draft(definition),
+        contest,
+        seed=seed,
+        drawn_by=drawn_by,
+        width=width,
+        hash_of=definition_hash,
+        now=now(),
+    )
+    out.write_bytes(canonical_bytes(election))
+    _say(lang, "drawn", seed=made.seed, hash=new_hash)
+
+
+@candidates_app.command("list")
+@_localised
+def list_files(
+    election: ElectionRequired,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Every applicant with their standing, and the lists published."""
+    from sandogh.cli.candidates_view import files_json, print_files
+    from sandogh.services.candidacy import candidacy_of
+
+    recorded = candidacy_of(open_store(db), election)
+    if as_json:
+        sys.stdout.write(json.dumps(files_json(recorded), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_files(_out, recorded, lang.lang)

@@ -1,0 +1,259 @@
+"""`sandogh fleet approve-build|revoke-build|builds|prepare|ship|receive|install|show`: the fleet
+of ballot boxes (issue 12, `services.fleet`).
+
+Each command acts under a grant given with it — `--as NAME --role ROLE --place CODE` — as the
+readiness commands do (`cli.readiness`): a build decision needs MANAGE_READINESS at the country,
+a hand-over at the unit that sends, receives or installs the box. `ship SERIAL --to UNIT` sends a
+box one leg down (to a province, a county, a station), `receive SERIAL` records it received where
+it was sent, `prepare` and `install` are the first and the last step. A hand-over out of order is
+refused with the box and the step expected, in the language asked for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
+from sandogh.cli.session import now
+from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
+from sandogh.core.access import Grant
+from sandogh.core.definition.problems import Problem
+from sandogh.core.fleet import SENDS, STEPS, ShippingError, Step, expected_step
+from sandogh.locale.digits import format_int
+from sandogh.locale.fleet import fleet_text, step_name
+from sandogh.locale.language import Lang
+from sandogh.services.acting import Actor
+
+if TYPE_CHECKING:
+    from sandogh.services.fleet import FleetBox
+
+fleet_app = typer.Typer(
+    help="The fleet of ballot boxes: approved builds, and shipping to the stations.",
+    no_args_is_help=True,
+)
+_out = Console(highlight=False, soft_wrap=True)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+BuildArgument = Annotated[str, typer.Argument(help="The build: sha256: and 64 hex digits.")]
+SerialArgument = Annotated[str, typer.Argument(help="The box's serial, as in the register.")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add `sandogh fleet` to the `sandogh` command."""
+    app.add_typer(fleet_app, name="fleet")
+
+
+@fleet_app.command("approve-build")
+def approve_build_command(
+    build: BuildArgument,
+    label: Annotated[str, typer.Option("--label", help="What the headquarters call it.")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Put BUILD on the day's approved list: reports signed under any other are refused."""
+    from sandogh.services.fleet import approve_build
+
+    actor = Actor(username, Grant(role, place))
+    done = approve_build(open_store(db), actor, election, build, label, now=now())
+    _out.print(fleet_text("build_approved", lang.lang, build=build, label=done.label), markup=False)
+
+
+@fleet_app.command("revoke-build")
+def revoke_build_command(
+    build: BuildArgument,
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Take BUILD off the approved list: its boxes' reports are refused from now on."""
+    from sandogh.services.fleet import revoke_build
+
+    actor = Actor(username, Grant(role, place))
+    done = revoke_build(open_store(db), actor, election, build, now=now())
+    _out.print(fleet_text("build_revoked", lang.lang, build=build, label=done.label), markup=False)
+
+
+@fleet_app.command("builds")
+def builds_command(
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+) -> None:
+    """Every build decision of the day: the build, its label, who approved and revoked it, when."""
+    from sandogh.services.fleet import build_decisions
+
+    actor = Actor(username, Grant(role, place))
+    for d in build_decisions(open_store(db), actor, election, now=now()):
+        line = f"{d.build} {d.label} approved {d.approved_by} {d.approved_at.isoformat()}"
+        if d.revoked_at is not None:
+            line += f" revoked {d.revoked_by} {d.revoked_at.isoformat()}"
+        _out.print(line, markup=False)
+
+
+_RECEIVES = frozenset(STEPS) - SENDS - {Step.PREPARED, Step.INSTALLED}
+
+
+def _hand_over(
+    steps: frozenset[Step],
+    serial: str,
+    actor: Actor,
+    election: str | None,
+    db: str | None,
+    lang: Lang,
+    to: str | None = None,
+) -> None:
+    """Record the box's next step, which must be one of `steps`; else say which step is next."""
+    from sandogh.services.fleet import fleet_of, hand_over
+
+    store = open_store(db)
+    done = next(
+        (
+            b.handovers
+            for b in fleet_of(store, actor, election, now=now())
+            if b.box.serial == serial
+        ),
+        (),
+    )
+    expected = expected_step(done)
+    try:
+        if expected not in steps:
+            kinds = ", ".join(sorted(s.value for s in steps))
+            problem = Problem("step", f"this command records {kinds}")
+            raise ShippingError(serial, expected, [problem])
+        new = hand_over(store, actor, election, serial, expected, place=to, now=now())
+    except ShippingError as refused:
+        if refused.expected is None:
+            _err.print(fleet_text("handover_done", lang, serial=serial), markup=False)
+        else:
+            shown = step_name(refused.expected, lang)
+            _err.print(
+                fleet_text("handover_refused", lang, serial=serial, expected=shown), markup=False
+            )
+        for problem in refused.problems:
+            _err.print(str(problem), markup=False)
+        raise typer.Exit(1) from refused
+    shown = step_name(new.step, lang)
+    _out.print(
+        fleet_text("handed_over", lang, serial=serial, step=shown, place=new.place), markup=False
+    )
+
+
+@fleet_app.command("prepare")
+def prepare_command(
+    serial: SerialArgument,
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record box SERIAL prepared at the country's election headquarters (the first step)."""
+    actor = Actor(username, Grant(role, place))
+    _hand_over(frozenset({Step.PREPARED}), serial, actor, election, db, lang.lang)
+
+
+@fleet_app.command("ship")
+def ship_command(
+    serial: SerialArgument,
+    to: Annotated[str, typer.Option("--to", help="The province, county or station it goes to.")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Send box SERIAL one leg down: to a province, a county's governorate, or its station."""
+    actor = Actor(username, Grant(role, place))
+    _hand_over(SENDS, serial, actor, election, db, lang.lang, to)
+
+
+@fleet_app.command("receive")
+def receive_command(
+    serial: SerialArgument,
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record box SERIAL received where it was sent."""
+    actor = Actor(username, Grant(role, place))
+    _hand_over(_RECEIVES, serial, actor, election, db, lang.lang)
+
+
+@fleet_app.command("install")
+def install_command(
+    serial: SerialArgument,
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record box SERIAL installed at its station (the last step)."""
+    actor = Actor(username, Grant(role, place))
+    _hand_over(frozenset({Step.INSTALLED}), serial, actor, election, db, lang.lang)
+
+
+@fleet_app.command("show")
+def show_command(
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="The unit's code; the operator's place by default.")
+    ] = None,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """The boxes at and below the unit: place, update (from the build each last attested), the
+    build, and the shipping step reached."""
+    from sandogh.services.fleet import fleet_of
+
+    actor = Actor(username, Grant(role, place))
+    found = fleet_of(open_store(db), actor, election, unit, now=now())
+    language = lang.lang
+    keys = ("fleet_serial", "fleet_place", "fleet_update", "fleet_build", "fleet_step")
+    table = Table(*(fleet_text(k, language) for k in keys))
+    for entry in found:
+        box = entry.box
+        table.add_row(
+            box.serial,
+            box.place,
+            fleet_text(f"update_{box.update.value}", language),
+            box.build or "—",
+            step_name(entry.step, language),
+        )
+    _out.print(table)
+
+
+def print_shipping(boxes: Sequence[FleetBox], lang: Lang) -> None:
+    """How many of `boxes` have reached each hand-over state (`sandogh readiness show`)."""
+    reached = Counter(entry.step for entry in boxes)
+    _out.print(f"{fleet_text('fleet_step', lang)}:", markup=False)
+    for step in (None, *STEPS):
+        if reached[step]:
+            _out.print(
+                f"  {step_name(step, lang)}: {format_int(reached[step], lang)}", markup=False
+            )

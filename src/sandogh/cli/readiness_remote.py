@@ -1,0 +1,146 @@
+"""`sandogh readiness plan|past`: a hard-to-reach station's plan for the day, and the catalogue of
+stations' problems in earlier elections (آسیب‌شناسی); and how `readiness show` prints both
+(`services.preparation`, `core.readiness.remote`).
+
+Like the other readiness commands they act under `--as NAME --role ROLE --place CODE`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
+from sandogh.cli.session import now
+from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
+from sandogh.core.access import Grant
+from sandogh.core.readiness import Readiness, RemotePlan
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.digits import format_int
+from sandogh.locale.language import Lang
+from sandogh.locale.readiness_terms import hours, term
+from sandogh.services.acting import Actor
+
+_out = Console(highlight=False, soft_wrap=True)
+
+_SAVED = ("برنامه شعبه {station} ذخیره شد.", "The plan of {station} is stored.")
+_NOTED = ("آسیب شماره {number} شعبه {station} ثبت شد.", "Problem {number} of {station} noted.")
+
+
+def _said(pair: tuple[str, str], lang: Lang, **values: str) -> str:
+    return (pair[0] if lang == "fa" else pair[1]).format(**values)
+
+
+StationOption = Annotated[str, typer.Option("--station", help="The polling station's code.")]
+
+
+def plan(
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    station: StationOption,
+    transport: Annotated[str, typer.Option("--transport", help="How staff and box get there.")],
+    report_grace: Annotated[
+        float, typer.Option("--report-grace-hours", help="Hours after close before it is late.")
+    ],
+    helicopter: Annotated[
+        bool, typer.Option("--helicopter/--no-helicopter", help="A helicopter on standby.")
+    ] = False,
+    link_tested: Annotated[
+        datetime.datetime | None,
+        typer.Option("--link-tested", help="The day its link was tested.", formats=["%Y-%m-%d"]),
+    ] = None,
+    link_ok: Annotated[
+        bool, typer.Option("--link-ok/--link-failed", help="Whether that test passed.")
+    ] = False,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Store a hard-to-reach station's plan: transport, helicopter, link test, report grace."""
+    from sandogh.services.preparation import set_plan
+
+    given = RemotePlan(
+        station,
+        transport,
+        helicopter,
+        datetime.timedelta(hours=report_grace),
+        None if link_tested is None else link_tested.date(),
+        link_ok,
+    )
+    set_plan(open_store(db), Actor(username, Grant(role, place)), election, given, now=now())
+    _out.print(_said(_SAVED, lang.lang, station=station), markup=False)
+
+
+def past(
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    station: StationOption,
+    happened_in: Annotated[
+        str, typer.Option("--happened-in", help="The earlier election it happened in.")
+    ],
+    note: Annotated[str, typer.Option("--note", help="What happened.")],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Add a problem of an earlier election to a station's catalogue (kept across elections)."""
+    from sandogh.services.preparation import note_past_problem
+
+    actor = Actor(username, Grant(role, place))
+    noted = note_past_problem(
+        open_store(db), actor, election, station, happened_in=happened_in, note=note, now=now()
+    )
+    number = format_int(noted.number, lang.lang)
+    _out.print(_said(_NOTED, lang.lang, number=number, station=station), markup=False)
+
+
+def print_remote(found: Readiness, lang: Lang) -> None:
+    """The people named and trained, the hard-to-reach stations with their plans, and the past
+    problems, of `found`."""
+    _out.print(term("people_counts", lang, named=found.named, trained=found.trained))
+    plans = {p.station: p for p in found.plans}
+    if found.hard_to_reach:
+        keys = ("station", "transport", "helicopter", "grace", "link")
+        table = Table(
+            *(term("remote_" + k, lang) for k in keys), title=term("remote_stations", lang)
+        )
+        for station in found.hard_to_reach:
+            given = plans.get(station)
+            if given is None:
+                table.add_row(station, term("remote_no_plan", lang), "", "", "")
+            else:
+                table.add_row(station, *_plan_cells(given, lang))
+        _out.print(table)
+    if found.past:
+        columns = ("remote_station", "past_election", "past_note")
+        table = Table(*(term(k, lang) for k in columns), title=term("past_problems", lang))
+        for problem in found.past:
+            table.add_row(problem.station, problem.election, problem.note)
+        _out.print(table)
+
+
+def _plan_cells(given: RemotePlan, lang: Lang) -> tuple[str, str, str, str]:
+    if given.link_tested is None:
+        link = term("remote_untested", lang)
+    else:
+        passed = "remote_passed" if given.link_ok else "remote_failed"
+        link = term(passed, lang, day=format_jalali(given.link_tested, lang))
+    return (
+        given.transport,
+        term("remote_yes" if given.helicopter else "remote_no", lang),
+        hours(given.report_grace, lang),
+        link,
+    )
+
+
+def register(readiness_app: typer.Typer) -> None:
+    """Add the plan and past-problem commands to `sandogh readiness`."""
+    readiness_app.command("plan")(plan)
+    readiness_app.command("past")(past)

@@ -1,0 +1,39 @@
+"""The fleet of ballot boxes (issue 12): the builds they may run, and their shipping."""
+
+from sandogh.core.fleet.builds import (
+    BuildDecision,
+    BuildDecisionError,
+    BuildRefusal,
+    approved,
+    attested,
+    build_refusal,
+    decision_problems,
+    update_of,
+)
+from sandogh.core.fleet.shipping import (
+    SENDS,
+    STEPS,
+    Handover,
+    ShippingError,
+    Step,
+    check_handover,
+    expected_step,
+)
+
+__all__ = [
+    "SENDS",
+    "STEPS",
+    "BuildDecision",
+    "BuildDecisionError",
+    "BuildRefusal",
+    "Handover",
+    "ShippingError",
+    "Step",
+    "approved",
+    "attested",
+    "build_refusal",
+    "check_handover",
+    "decision_problems",
+    "expected_step",
+    "update_of",
+]

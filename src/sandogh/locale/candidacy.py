@@ -1,0 +1,282 @@
+"""Candidacy and the election calendar in Persian and English: the stages' names, the refusals
+of `core.candidacy` and the lines of `sandogh candidates` (issue 12, section 1).
+
+Terms as `reference/iran-candidacy.md` gives them: داوطلب (an applicant, until the final list),
+نامزد (a candidate, once listed), هیئت اجرایی, هیئت نظارت, استعلام, اعتراض, تأیید صلاحیت, رد
+صلاحیت, عدم احراز صلاحیت. Dates are shown in the Jalali calendar (`locale.dates`).
+"""
+
+from __future__ import annotations
+
+from sandogh.core.candidacy.calendar import OutsideWindowError, Stage, Window
+from sandogh.core.candidacy.conditions import Unmet
+from sandogh.core.candidacy.process import CandidacyRefusedError
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
+
+FA: dict[str, str] = {
+    "kind_president": "ریاست جمهوری",
+    "kind_parliament": "مجلس شورای اسلامی",
+    "kind_experts": "مجلس خبرگان رهبری",
+    "kind_councils": "شوراهای اسلامی شهر و روستا",
+    "kind_by-election": "میان‌دوره‌ای",
+    "schedule_title": "{kind}، دور {round}: {contests}",
+    "stage_registration": "ثبت‌نام داوطلبان",
+    "stage_inquiries": "استعلام از مراجع چهارگانه",
+    "stage_executive-review": "بررسی صلاحیت در هیئت اجرایی",
+    "stage_supervisory-review": "بررسی صلاحیت در هیئت نظارت",
+    "stage_objections": "اعتراض داوطلبان",
+    "stage_objection-review": "رسیدگی به اعتراض‌ها",
+    "stage_final-list": "اعلام فهرست نهایی نامزدها",
+    "stage_campaign": "تبلیغات",
+    "stage_silence": "ممنوعیت تبلیغات",
+    "stage_polling": "رأی‌گیری",
+    "stage_results": "اعلام نتایج",
+    "stage_complaints": "شکایات",
+    "window": "از {first} تا {last}",
+    "window_closes": "از {first} تا ساعت {closes} {last}",
+    "outside_window": "{stage} برای «{contest}» در {day} پذیرفته نیست: بازه آن {window} است.",
+    "no_stage": "{stage} برای «{contest}» در {day} پذیرفته نیست: "
+    "در گاه‌شمار این انتخابات چنین مرحله‌ای نیست.",
+    # the refusals of core.candidacy.process and services.candidacy
+    "refused_ineligible": "ثبت‌نام پذیرفته نیست: {unmet}",
+    "refused_already-registered": "این داوطلب پیش‌تر با شماره {applicant} "
+    "در همین انتخابات ثبت‌نام کرده است.",
+    "refused_already-asked": "از {names} درباره داوطلب {applicant} پیش‌تر استعلام شده است.",
+    "refused_not-asked": "از {names} درباره داوطلب {applicant} استعلامی نشده است؛ "
+    "پاسخ پذیرفته نیست.",
+    "refused_inquiries-pending": "پاسخ استعلام {names} درباره داوطلب {applicant} هنوز نرسیده است.",
+    "refused_out-of-turn": "نوبت این تصمیم درباره داوطلب {applicant} نیست: نخست {names}.",
+    "refused_already-decided": "{names} درباره داوطلب {applicant} پیش‌تر تصمیم گرفته است.",
+    "refused_no-article": "تصمیم درباره داوطلب {applicant} باید ماده قانونی خود را بیاورد.",
+    "refused_not-disqualified": "صلاحیت داوطلب {applicant} تأیید شده است؛ اعتراضی در کار نیست.",
+    "refused_already-objected": "داوطلب {applicant} پیش‌تر اعتراض کرده است؛ اعتراض یک بار است.",
+    "refused_no-objection": "داوطلب {applicant} اعتراضی نکرده است.",
+    "refused_pending": "فهرست نهایی هنوز اعلام‌شدنی نیست: تکلیف داوطلبان {names} روشن نشده است.",
+    "no_calendar": "گاه‌شمار انتخابات «{election}» ذخیره نشده است.",
+    "unrecorded": "گام {number} پرونده داوطلبان در دفتر رویدادها ثبت نشده یا با آن نمی‌خواند؛ "
+    "پذیرفته نیست.",
+    "unscheduled": "گاه‌شمار انتخابات «{election}» رقابت «{contest}» را ندارد.",
+    "no_applicant": "داوطلبی با شماره {applicant} در انتخابات «{election}» نیست.",
+    "not_published": "فهرست نهایی «{contest}» هنوز اعلام نشده است.",
+    "not_operators": "این نام‌ها حساب کاربری این سامانه نیستند: {names}",
+    "already_drawn": "کدهای «{contest}» پیش‌تر با بذر {seed} به دست {by} قرعه‌کشی شده است؛ "
+    "قرعه یک بار کشیده می‌شود.",
+    "access_denied": "{user} با نقش {role} اجازه این کار را ندارد.",
+    "condition_age": "سن",
+    "condition_education": "تحصیلات",
+    "condition_residence": "سکونت",
+    "condition_document": "مدرک",
+    "unmet": "{condition} ({detail}؛ {article})",
+    "detail_age": "{found} سال تمام، کمتر از {needed}",
+    "detail_age_over": "{found} سال تمام، بیش از {needed}",
+    "detail_education": "{found}، کمتر از {needed}",
+    "detail_residence": "{found} ماه در حوزه، کمتر از {needed}",
+    "detail_document": "{needed} داده نشده است",
+    "education_literacy": "سواد خواندن و نوشتن",
+    "education_diploma": "دیپلم",
+    "education_associate": "کاردانی",
+    "education_bachelor": "کارشناسی",
+    "education_master": "کارشناسی ارشد",
+    "education_doctorate": "دکتری",
+    # names
+    "board_executive": "هیئت اجرایی",
+    "board_supervisory": "هیئت نظارت",
+    "outcome_qualified": "تأیید صلاحیت",
+    "outcome_rejected": "رد صلاحیت",
+    "outcome_not-established": "عدم احراز صلاحیت",
+    "outcome_pending": "در دست بررسی",
+    "authority_civil-registry": "ثبت احوال",
+    "authority_police": "فراجا",
+    "authority_judiciary": "قوه قضاییه",
+    "authority_intelligence": "وزارت اطلاعات",
+    # what the commands print
+    "calendar_stored": "گاه‌شمار انتخابات «{election}» ذخیره شد.",
+    "registered": "داوطلب {name} با شماره {applicant} ثبت‌نام شد.",
+    "asked": "استعلام درباره داوطلب {applicant} فرستاده شد: {names}",
+    "answers_stored": "{count} پاسخ استعلام ثبت شد.",
+    "unreadable": "پرونده پاسخ خوانا نیست: {name}",
+    "answer_refused": "پاسخ {id} پذیرفته نشد و در پوشه ماند: {why}",
+    "decided": "{board} درباره داوطلب {applicant}: {outcome} ({article})",
+    "objected": "اعتراض داوطلب {applicant} ثبت شد.",
+    "published": "فهرست نهایی «{contest}» در {day} اعلام شد: {count} نامزد.",
+    "drawn": "کدها با بذر {seed} قرعه‌کشی شد؛ چکیده تعریف تازه: {hash}",
+    "col_applicant": "شماره",
+    "col_name": "نام",
+    "col_contest": "رقابت",
+    "col_constituency": "حوزه انتخابیه",
+    "col_standing": "وضعیت صلاحیت",
+    "col_stage": "مرحله",
+    "col_window": "بازه",
+}
+
+EN: dict[str, str] = {
+    "kind_president": "presidential",
+    "kind_parliament": "Majlis",
+    "kind_experts": "Assembly of Experts",
+    "kind_councils": "city and village councils",
+    "kind_by-election": "by-election",
+    "schedule_title": "{kind}, round {round}: {contests}",
+    "stage_registration": "registration of applicants",
+    "stage_inquiries": "inquiries to the four authorities",
+    "stage_executive-review": "the executive board's review",
+    "stage_supervisory-review": "the supervisory board's review",
+    "stage_objections": "objections",
+    "stage_objection-review": "the review of objections",
+    "stage_final-list": "the final list of candidates",
+    "stage_campaign": "the campaign",
+    "stage_silence": "the silence day",
+    "stage_polling": "polling",
+    "stage_results": "the results",
+    "stage_complaints": "complaints",
+    "window": "from {first} to {last}",
+    "window_closes": "from {first} to {closes} on {last}",
+    "outside_window": "{stage} for {contest} is refused on {day}: its window is {window}.",
+    "no_stage": "{stage} for {contest} is refused on {day}: "
+    "this election's calendar has no such stage.",
+    "refused_ineligible": "registration refused: {unmet}",
+    "refused_already-registered": "this applicant is already registered in this election "
+    "as {applicant}.",
+    "refused_already-asked": "{names} already asked about applicant {applicant}.",
+    "refused_not-asked": "{names} was not asked about applicant {applicant}; "
+    "the answer is refused.",
+    "refused_inquiries-pending": "{names} has not answered about applicant {applicant} yet.",
+    "refused_out-of-turn": "not the turn of this decision on applicant {applicant}: first {names}.",
+    "refused_already-decided": "{names} already decided on applicant {applicant}.",
+    "refused_no-article": "a decision on applicant {applicant} must cite its article.",
+    "refused_not-disqualified": "applicant {applicant} is qualified; "
+    "there is nothing to object to.",
+    "refused_already-objected": "applicant {applicant} has objected already; "
+    "an objection is made once.",
+    "refused_no-objection": "applicant {applicant} has not objected.",
+    "refused_pending": "the final list cannot be published yet: applicants {names} are undecided.",
+    "no_calendar": "no calendar of {election} is stored.",
+    "unrecorded": "candidacy step {number} is not in the event log, or differs from it; "
+    "it is refused.",
+    "unscheduled": "the calendar of {election} has no contest {contest}.",
+    "no_applicant": "{election} has no applicant {applicant}.",
+    "not_published": "the final list of {contest} is not published yet.",
+    "not_operators": "not operator accounts of this system: {names}",
+    "already_drawn": "the codes of {contest} were drawn with seed {seed} by {by}; "
+    "a draw is made once.",
+    "access_denied": "{user} in the role {role} may not do this.",
+    "condition_age": "age",
+    "condition_education": "education",
+    "condition_residence": "residence",
+    "condition_document": "document",
+    "unmet": "{condition} ({detail}; {article})",
+    "detail_age": "{found} full years, under {needed}",
+    "detail_age_over": "{found} full years, over {needed}",
+    "detail_education": "{found}, under {needed}",
+    "detail_residence": "{found} months in the constituency, under {needed}",
+    "detail_document": "{needed} not handed in",
+    "education_literacy": "literacy",
+    "education_diploma": "a diploma",
+    "education_associate": "an associate degree",
+    "education_bachelor": "a bachelor's degree",
+    "education_master": "a master's degree",
+    "education_doctorate": "a doctorate",
+    "board_executive": "the executive board",
+    "board_supervisory": "the supervisory board",
+    "outcome_qualified": "qualified",
+    "outcome_rejected": "rejected",
+    "outcome_not-established": "not established",
+    "outcome_pending": "under review",
+    "authority_civil-registry": "the civil registry",
+    "authority_police": "the police",
+    "authority_judiciary": "the judiciary",
+    "authority_intelligence": "the intelligence ministry",
+    "calendar_stored": "the calendar of {election} is stored.",
+    "registered": "applicant {name} is registered as number {applicant}.",
+    "asked": "inquiries about applicant {applicant} sent: {names}",
+    "answers_stored": "{count} inquiry answers recorded.",
+    "unreadable": "answer file unreadable: {name}",
+    "answer_refused": "answer {id} refused, left in the folder: {why}",
+    "decided": "{board} on applicant {applicant}: {outcome} ({article})",
+    "objected": "the objection of applicant {applicant} is recorded.",
+    "published": "the final list of {contest} is published on {day}: {count} candidates.",
+    "drawn": "codes drawn with seed {seed}; the new definition hash: {hash}",
+    "col_applicant": "number",
+    "col_name": "name",
+    "col_contest": "contest",
+    "col_constituency": "constituency",
+    "col_standing": "standing",
+    "col_stage": "stage",
+    "col_window": "window",
+}
+
+CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+
+
+def stage_name(stage: Stage, lang: Lang) -> str:
+    return CATALOGUE[lang][f"stage_{stage.value}"]
+
+
+def window_text(window: Window, lang: Lang) -> str:
+    first, last = format_jalali(window.first, lang), format_jalali(window.last, lang)
+    if window.closes is None:
+        return text_in(CATALOGUE, "window", lang, first=first, last=last)
+    closes = window.closes.isoformat("minutes")
+    closes = to_persian_digits(closes) if lang == "fa" else closes
+    return text_in(CATALOGUE, "window_closes", lang, first=first, last=last, closes=closes)
+
+
+def outside_window_text(error: OutsideWindowError, lang: Lang) -> str:
+    """The refusal of a stage out of its window, naming the stage and its window."""
+    values = {
+        "stage": stage_name(error.stage, lang),
+        "contest": error.contest,
+        "day": format_jalali(error.day, lang),
+    }
+    if error.window is None:
+        return text_in(CATALOGUE, "no_stage", lang, **values)
+    window = window_text(error.window, lang)
+    return text_in(CATALOGUE, "outside_window", lang, **values, window=window)
+
+
+def name_text(name: str, lang: Lang) -> str:
+    """An authority's, a board's or an outcome's name, or a number in `lang`'s digits."""
+    for kind in ("authority", "board", "outcome"):
+        found = CATALOGUE[lang].get(f"{kind}_{name}")
+        if found is not None:
+            return found
+    return to_persian_digits(name) if lang == "fa" else name
+
+
+def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:
+    """A refused candidacy step: why, whose, and what it concerns."""
+    comma = "، " if lang == "fa" else ", "
+    if error.unmet:
+        unmet = comma.join(
+            text_in(
+                CATALOGUE,
+                "unmet",
+                lang,
+                condition=CATALOGUE[lang][f"condition_{u.condition}"],
+                detail=_detail(u, lang),
+                article=u.article,
+            )
+            for u in error.unmet
+        )
+        return text_in(CATALOGUE, "refused_ineligible", lang, unmet=unmet)
+    template = CATALOGUE[lang][f"refused_{error.refusal.value}"]
+    values: dict[str, str | int] = {}
+    if "{applicant}" in template:
+        values["applicant"] = error.applicant or 0
+    if "{names}" in template:
+        values["names"] = comma.join(name_text(n, lang) for n in error.names)
+    return text_in(CATALOGUE, f"refused_{error.refusal.value}", lang, **values)
+
+
+def _detail(unmet: Unmet, lang: Lang) -> str:
+    key = f"detail_{unmet.condition}" + ("_over" if unmet.over else "")
+
+    def shown(value: str) -> str:
+        level = CATALOGUE[lang].get(f"education_{value}")
+        if level is not None:
+            return level
+        return to_persian_digits(value) if lang == "fa" else value
+
+    return text_in(CATALOGUE, key, lang, found=shown(unmet.found), needed=shown(unmet.needed))

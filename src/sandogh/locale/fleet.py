@@ -1,0 +1,74 @@
+"""The fleet's words in Persian and English (issue 12, `core.fleet`): the hand-over states as the
+election headquarters name them, what `sandogh fleet` prints, and its refusals.
+
+A key is `step_` and the step's name in lower case (`step_sent_to_province`), or a label of the
+commands. Terms: ستاد انتخابات کشور / استان (the country's, a province's headquarters),
+فرمانداری (a county's governorate), شعبه (the polling station), نسخه نرم‌افزار (a build).
+"""
+
+from __future__ import annotations
+
+from sandogh.core.fleet import Step
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
+
+FA: dict[str, str] = {
+    "step_prepared": "آماده‌سازی در ستاد انتخابات کشور",
+    "step_sent_to_province": "ارسال به ستاد انتخابات استان",
+    "step_received_by_province": "تحویل ستاد انتخابات استان",
+    "step_sent_to_county": "ارسال به فرمانداری",
+    "step_received_by_county": "تحویل فرمانداری",
+    "step_sent_to_station": "ارسال به شعبه",
+    "step_received_at_station": "تحویل شعبه",
+    "step_installed": "نصب و راه‌اندازی در شعبه",
+    "step_none": "هنوز آماده نشده",
+    "fleet_serial": "شماره صندوق",
+    "fleet_place": "محل",
+    "fleet_update": "به‌روزرسانی",
+    "fleet_build": "نسخه گواهی‌شده",
+    "fleet_step": "مرحله ارسال",
+    "update_current": "به‌روز",
+    "update_pending": "در انتظار گزارش امضاشده",
+    "update_failed": "نسخه تأییدنشده",
+    "build_approved": "نسخه {build} با نام «{label}» تأیید شد.",
+    "build_revoked": "تأیید نسخه {build} («{label}») لغو شد.",
+    "handed_over": "صندوق {serial}: {step} ({place})",
+    "handover_refused": "صندوق {serial}: این تحویل پذیرفته نشد؛ مرحله بعدی آن «{expected}» است",
+    "handover_done": "صندوق {serial} نصب شده است و مرحله‌ای نمانده",
+}
+
+EN: dict[str, str] = {
+    "step_prepared": "prepared at the country's election headquarters",
+    "step_sent_to_province": "sent to the province's election headquarters",
+    "step_received_by_province": "received by the province's election headquarters",
+    "step_sent_to_county": "sent to the governorate",
+    "step_received_by_county": "received by the governorate",
+    "step_sent_to_station": "sent to the station",
+    "step_received_at_station": "received at the station",
+    "step_installed": "installed at the station",
+    "step_none": "not prepared yet",
+    "fleet_serial": "box",
+    "fleet_place": "place",
+    "fleet_update": "update",
+    "fleet_build": "attested build",
+    "fleet_step": "shipping",
+    "update_current": "current",
+    "update_pending": "awaiting a signed report",
+    "update_failed": "build not approved",
+    "build_approved": "build {build} approved as “{label}”.",
+    "build_revoked": "approval of build {build} (“{label}”) revoked.",
+    "handed_over": "box {serial}: {step} ({place})",
+    "handover_refused": "box {serial}: hand-over refused; its next step is “{expected}”",
+    "handover_done": "box {serial} is installed: no step is left",
+}
+
+CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+
+
+def fleet_text(key: str, lang: Lang, **values: str | int) -> str:
+    return text_in(CATALOGUE, key, lang, **values)
+
+
+def step_name(step: Step | None, lang: Lang) -> str:
+    """A hand-over state as the headquarters name it; None: not prepared yet."""
+    return fleet_text("step_none" if step is None else "step_" + step.name.lower(), lang)

@@ -1,0 +1,253 @@
+"""Use cases of candidacy: store the calendar, register applicants, record the boards' decisions
+and objections, publish the final list and draw the candidates' codes (issue 12, section 1; the
+rules are `core.candidacy`; the inquiries to the four authorities, `services.candidacy_inquiries`).
+
+Each use case is one transaction: it reads the calendar and the steps recorded, checks the step
+against them (`core.candidacy.process`, in its window by `core.candidacy.calendar.require`, on the
+day in Iran when it is taken), records one event of the hash-chained log and stores the step naming
+that entry. The operator acts under a grant (`services.supervision.Actor`): the Interior Ministry's
+side (the headquarters' roles) registers, asks, records the executive board's decisions and
+objections, publishes and draws; the supervisory boards (supervisors) decide qualification. A
+board's decision also names its members' accounts, each an operator of the store. Refusals of
+access are recorded as in supervision.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+
+from sandogh.core.access import Action
+from sandogh.core.candidacy.calendar import Calendar
+from sandogh.core.candidacy.conditions import Applicant
+from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
+from sandogh.core.candidacy.process import (
+    Board,
+    Decision,
+    Objection,
+    Outcome,
+    Registration,
+    check_decision,
+    check_objection,
+    check_registration,
+    final_list,
+)
+from sandogh.core.candidacy.records import (
+    Published,
+)
+from sandogh.core.definition.model import Election
+from sandogh.core.definition.validate import require_valid
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import EventType
+from sandogh.services.acting import Actor, acted, guarded
+from sandogh.services.candidacy_files import (
+    Files,
+    allowed,
+    file_of,
+    files_of,
+    iran_day,
+    record_step,
+    schedule_of,
+)
+from sandogh.services.candidacy_ports import (
+    StoredCalendar,
+)
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
+
+
+class NotPublishedError(SandoghError):
+    def __init__(self, election: str, contest: str) -> None:
+        self.contest = contest
+        super().__init__(f"the final list of {contest} in {election} is not published")
+
+
+class NotAnOperatorError(SandoghError):
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        super().__init__("not operator accounts of this store: " + ", ".join(self.names))
+
+
+class AlreadyDrawnError(SandoghError):
+    def __init__(self, drawn: CodeDraw) -> None:
+        self.drawn = drawn
+        super().__init__(
+            f"the codes of {drawn.contest} were drawn with seed {drawn.seed!r} by "
+            f"{', '.join(drawn.drawn_by)}; a draw is made once"
+        )
+
+
+def store_calendar(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    calendar: Calendar,
+    *,
+    canonical: bytes,
+    calendar_hash: str,
+    now: datetime.datetime,
+) -> None:
+    """Store an election's calendar (a new version replaces the one stored; both are logged)."""
+
+    def use_case(work: UnitOfWork) -> None:
+        allowed(actor, Action.MANAGE_CANDIDACY, calendar.election)
+        work.candidacy.put_calendar(
+            calendar.election, StoredCalendar(calendar, canonical, calendar_hash, now)
+        )
+        details = {"election": calendar.election, "calendar_hash": calendar_hash}
+        work.events.record(acted(actor, now, EventType.CALENDAR_STORED, actor.grant.place, details))
+        work.commit()
+
+    guarded(uow, actor, now, use_case)
+
+
+def register(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    *,
+    contest: str,
+    constituency: str,
+    person: Applicant,
+    now: datetime.datetime,
+) -> Registration:
+    """Register an applicant in the registration window; refused if a condition is unmet."""
+
+    def use_case(work: UnitOfWork) -> Registration:
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        schedule, files = schedule_of(work, election, contest), files_of(work, election).files
+        registration = Registration(len(files) + 1, contest, constituency, person, iran_day(now))
+        check_registration(schedule, registration, files.values())
+        record_step(work, actor, election, registration, now=now)
+        return registration
+
+    return guarded(uow, actor, now, use_case)
+
+
+def decide(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    applicant: int,
+    *,
+    board: Board,
+    outcome: Outcome,
+    article: str,
+    reason: str = "",
+    members: Sequence[str] = (),
+    on_objection: bool = False,
+    now: datetime.datetime,
+) -> Decision:
+    """Record a board's decision, in its turn and window, citing its article."""
+    action = Action.MANAGE_CANDIDACY if board is Board.EXECUTIVE else Action.VET_CANDIDATES
+
+    def use_case(work: UnitOfWork) -> Decision:
+        allowed(actor, action, election)
+        unknown = [m for m in members if work.operators.get(m) is None]
+        if unknown:
+            raise NotAnOperatorError(unknown)
+        file = file_of(work, election, applicant)
+        schedule = schedule_of(work, election, file.registration.contest)
+        decision = Decision(
+            applicant,
+            board,
+            outcome,
+            article,
+            reason,
+            actor.username,
+            tuple(members),
+            iran_day(now),
+            on_objection,
+        )
+        check_decision(schedule, file, decision)
+        record_step(work, actor, election, decision, now=now)
+        return decision
+
+    return guarded(uow, actor, now, use_case)
+
+
+def object_to(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    applicant: int,
+    grounds: str,
+    *,
+    now: datetime.datetime,
+) -> Objection:
+    """Record an applicant's objection, once, in the objection window."""
+
+    def use_case(work: UnitOfWork) -> Objection:
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        file = file_of(work, election, applicant)
+        objection = Objection(applicant, grounds, iran_day(now))
+        check_objection(schedule_of(work, election, file.registration.contest), file, objection)
+        record_step(work, actor, election, objection, now=now)
+        return objection
+
+    return guarded(uow, actor, now, use_case)
+
+
+def publish_list(
+    uow: UnitOfWorkFactory, actor: Actor, election: str, contest: str, *, now: datetime.datetime
+) -> Published:
+    """Publish the final list of a contest, with its date, once every standing is decided."""
+
+    def use_case(work: UnitOfWork) -> Published:
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        schedule, files = schedule_of(work, election, contest), files_of(work, election).files
+        listed = final_list(schedule, contest, files.values(), iran_day(now))
+        published = Published(
+            contest, tuple(f.number for f in listed), iran_day(now), actor.username
+        )
+        record_step(work, actor, election, published, now=now)
+        return published
+
+    return guarded(uow, actor, now, use_case)
+
+
+def draw(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    draft: Election,
+    contest: str,
+    *,
+    seed: str,
+    drawn_by: Sequence[str],
+    width: int,
+    hash_of: Callable[[Election], str],
+    now: datetime.datetime,
+) -> tuple[Election, str, CodeDraw]:
+    """Draw the codes of the contest's last published list and make them its candidates in
+    `draft`: the new definition and its hash. Recorded once; asked again with the same seed and
+    people it gives the same definition, with anything else it is refused."""
+
+    def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
+        allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
+        recorded = files_of(work, draft.id)
+        lists = [p for p in recorded.published if p.contest == contest]
+        if not lists:
+            raise NotPublishedError(draft.id, contest)
+        listed = tuple(recorded.files[n] for n in lists[-1].applicants)
+        made = draw_codes(contest, seed, tuple(drawn_by), listed, width)
+        earlier = [d for d in recorded.draws if d.contest == contest]
+        if earlier and earlier[-1] != made:
+            raise AlreadyDrawnError(earlier[-1])
+        election = require_valid(with_candidates(draft, made, recorded.files))
+        definition_hash = hash_of(election)
+        if not earlier:
+            record_step(
+                work,
+                actor,
+                draft.id,
+                made,
+                now=now,
+                extra={"definition_hash": definition_hash},
+            )
+        return election, definition_hash, made
+
+    return guarded(uow, actor, now, use_case)
+
+
+def candidacy_of(uow: UnitOfWorkFactory, election: str) -> Files:
+    with uow() as work:
+        return files_of(work, election)

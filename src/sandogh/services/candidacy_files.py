@@ -1,0 +1,177 @@
+"""Candidacy's files as recorded: the calendar and steps of an election read from the store, each
+step believed only with the event-log entry that recorded it, and a step recorded with its entry
+(`services.candidacy`'s use cases share these; issue 12, section 1).
+
+A step is one event of the hash-chained log and one stored row naming that entry; reading checks
+the row against the entry (`core.supervision.recorded.entry_unrecorded`: its type, actor, time and
+details), so a step written into the database by hand, or changed there, is refused rather than
+believed, as voids and certifications are (issue 9, section 3).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from sandogh.core.access import ALLOWED, Action
+from sandogh.core.candidacy.calendar import Calendar, Schedule
+from sandogh.core.candidacy.draw import CodeDraw
+from sandogh.core.candidacy.process import Candidacy, fold
+from sandogh.core.candidacy.records import (
+    Published,
+    Record,
+    kind_of,
+    log_details,
+    record_json,
+    record_of,
+)
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.core.supervision.recorded import entry_unrecorded
+from sandogh.services.acting import AccessDeniedError, Actor, acted
+from sandogh.services.candidacy_ports import StoredStep
+from sandogh.services.ports import UnitOfWork
+
+#: The event that records each kind of step (`core.candidacy.records.KINDS`).
+LOGGED_AS: dict[str, EventType] = {
+    "registration": EventType.CANDIDATE_REGISTERED,
+    "inquiry": EventType.INQUIRY_SENT,
+    "answer": EventType.INQUIRY_ANSWERED,
+    "decision": EventType.CANDIDACY_DECIDED,
+    "objection": EventType.OBJECTION_LODGED,
+    "published": EventType.CANDIDATES_PUBLISHED,
+    "draw": EventType.CANDIDATE_CODES_DRAWN,
+}
+
+
+class UnrecordedStepError(SandoghError):
+    """A stored step that the event-log entry it names does not record: refused, never believed."""
+
+    def __init__(self, election: str, number: int, why: str) -> None:
+        self.election = election
+        self.number = number
+        self.why = why
+        super().__init__(f"candidacy step {number} of {election} is not in the event log: {why}")
+
+
+class NoCalendarError(SandoghError):
+    def __init__(self, election: str) -> None:
+        self.election = election
+        super().__init__(
+            f"no calendar of {election} is stored: store one with `sandogh candidates calendar`"
+        )
+
+
+class NoApplicantError(SandoghError):
+    def __init__(self, election: str, applicant: int) -> None:
+        self.election = election
+        self.applicant = applicant
+        super().__init__(f"{election} has no applicant {applicant}")
+
+
+@dataclass(frozen=True)
+class Files:
+    """The calendar, every applicant's file, the lists published and the draws, as recorded."""
+
+    calendar: Calendar
+    files: dict[int, Candidacy]
+    published: tuple[Published, ...]
+    draws: tuple[CodeDraw, ...]
+
+
+def iran_day(now: datetime.datetime) -> datetime.date:
+    return now.astimezone(IRAN_TIME).date()
+
+
+def allowed(actor: Actor, action: Action, election: str) -> None:
+    if action not in ALLOWED[actor.grant.role]:
+        raise AccessDeniedError(actor, action, election, [actor.grant.place])
+
+
+def calendar_of(work: UnitOfWork, election: str) -> Calendar:
+    stored = work.candidacy.calendar(election)
+    if stored is None:
+        raise NoCalendarError(election)
+    return stored.calendar
+
+
+def schedule_of(work: UnitOfWork, election: str, contest: str) -> Schedule:
+    return calendar_of(work, election).of(contest)
+
+
+def files_of(work: UnitOfWork, election: str) -> Files:
+    calendar = calendar_of(work, election)
+    records = recorded_steps(work, election)
+    steps = [r for r in records if not isinstance(r, (Published, CodeDraw))]
+    return Files(
+        calendar,
+        fold(steps),
+        tuple(r for r in records if isinstance(r, Published)),
+        tuple(r for r in records if isinstance(r, CodeDraw)),
+    )
+
+
+def recorded_steps(work: UnitOfWork, election: str) -> list[Record]:
+    """The steps stored, each believed only with the log entry that recorded it (a row written
+    into the database by hand, or changed there, is refused: `UnrecordedStepError`)."""
+    stored = work.candidacy.steps(election)
+    entries = work.events.at([s.logged.sequence for s in stored])
+    records: list[Record] = []
+    for step in stored:
+        record = record_of(step.kind, step.data)
+        why = entry_unrecorded(
+            step.logged,
+            entries.get(step.logged.sequence),
+            LOGGED_AS[step.kind],
+            actor=step.by,
+            at=step.at,
+            details={"election": election, "step": step.kind, **log_details(record)},
+        )
+        if why is None and record_json(record) != step.data:
+            why = "its data is not that of a step"
+        if why is not None:
+            raise UnrecordedStepError(election, step.number, why)
+        records.append(record)
+    return records
+
+
+def file_of(work: UnitOfWork, election: str, applicant: int) -> Candidacy:
+    file = files_of(work, election).files.get(applicant)
+    if file is None:
+        raise NoApplicantError(election, applicant)
+    return file
+
+
+def record_step(
+    work: UnitOfWork,
+    actor: Actor,
+    election: str,
+    record: Record,
+    *,
+    now: datetime.datetime,
+    answer_id: str | None = None,
+    extra: dict[str, str] | None = None,
+) -> None:
+    details = {
+        "election": election,
+        "step": kind_of(record),
+        **log_details(record),
+        **(extra or {}),
+    }
+    type_ = LOGGED_AS[kind_of(record)]
+    entry = work.events.record(acted(actor, now, type_, actor.grant.place, details))
+    number = len(work.candidacy.steps(election)) + 1
+    work.candidacy.add(
+        StoredStep(
+            election,
+            number,
+            kind_of(record),
+            record_json(record),
+            now,
+            actor.username,
+            Checkpoint(entry.sequence, entry.hash),
+            answer_id,
+        )
+    )
+    work.commit()

@@ -1,0 +1,216 @@
+"""Use cases of the fleet (issue 12, `core.fleet`): approve and revoke a build, record a box's
+hand-over, and show each box's shipping and attested build.
+
+Each use case is one transaction under a grant (`services.supervision.Actor`): a build decision
+needs MANAGE_READINESS at the country (the national headquarters decide what every box runs); a
+hand-over needs it where it happens — at the unit that sends the box, or at the one that receives
+or installs it. Each change is one event of the hash-chained log (BUILD_APPROVED, BUILD_REVOKED,
+BOX_HANDED_OVER); a refusal for want of a right is recorded as ACCESS_DENIED. The centre's refusal
+of a report from a build not approved is `services.ingest`'s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sandogh.core.access import Action
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import UnitKind
+from sandogh.core.definition.problems import Problem
+from sandogh.core.fleet import (
+    SENDS,
+    BuildDecision,
+    BuildDecisionError,
+    Handover,
+    ShippingError,
+    Step,
+    approved,
+    attested,
+    check_handover,
+    decision_problems,
+    expected_step,
+)
+from sandogh.core.log import EventType
+from sandogh.core.readiness import Box, RegisterError, within
+from sandogh.services.acting import Actor, acted, election_day, guarded, require
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
+
+
+def _country(geography: Geography) -> str:
+    return geography.top_down[0]
+
+
+def approve_build(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    build: str,
+    label: str,
+    *,
+    now: datetime.datetime,
+) -> BuildDecision:
+    """Put `build` on the day's approved list under `label`; `BuildDecisionError` if malformed
+    or decided already (a revoked build stays revoked: a fixed one is a new build)."""
+
+    def use_case(work: UnitOfWork) -> BuildDecision:
+        day = election_day(work, election_id)
+        election, country = day.election.id, _country(day.geography)
+        require(day.geography, actor, Action.MANAGE_READINESS, [country], election)
+        problems = decision_problems(build, label)
+        held = {d.build: d for d in work.fleet.decisions(election)}
+        if build in held:
+            state = "approved" if held[build].in_force else "revoked"
+            problems.append(Problem("build", f"{build} is already {state} for {election}"))
+        if problems:
+            raise BuildDecisionError(problems)
+        decision = BuildDecision(build, label.strip(), actor.username, now)
+        work.fleet.approve(election, decision)
+        details = {"election": election, "build": build, "label": decision.label}
+        work.events.record(acted(actor, now, EventType.BUILD_APPROVED, country, details))
+        work.commit()
+        return decision
+
+    return guarded(uow, actor, now, use_case)
+
+
+def revoke_build(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    build: str,
+    *,
+    now: datetime.datetime,
+) -> BuildDecision:
+    """Take `build` off the approved list: reports signed under it are refused from now on, and
+    the boxes that attested it are no longer updated. `BuildDecisionError` unless in force."""
+
+    def use_case(work: UnitOfWork) -> BuildDecision:
+        day = election_day(work, election_id)
+        election, country = day.election.id, _country(day.geography)
+        require(day.geography, actor, Action.MANAGE_READINESS, [country], election)
+        held = {d.build: d for d in work.fleet.decisions(election)}.get(build)
+        if held is None or not held.in_force:
+            state = "not approved" if held is None else "already revoked"
+            raise BuildDecisionError([Problem("build", f"{build} is {state} for {election}")])
+        work.fleet.revoke(election, build, actor.username, now)
+        details = {"election": election, "build": build, "label": held.label}
+        work.events.record(acted(actor, now, EventType.BUILD_REVOKED, country, details))
+        work.commit()
+        return dataclasses.replace(held, revoked_by=actor.username, revoked_at=now)
+
+    return guarded(uow, actor, now, use_case)
+
+
+def build_decisions(
+    uow: UnitOfWorkFactory, actor: Actor, election_id: str | None, *, now: datetime.datetime
+) -> tuple[BuildDecision, ...]:
+    """Every build decision of the day. Needs READ at the actor's place."""
+
+    def use_case(work: UnitOfWork) -> tuple[BuildDecision, ...]:
+        day = election_day(work, election_id)
+        require(day.geography, actor, Action.READ, [actor.grant.place], day.election.id)
+        return work.fleet.decisions(day.election.id)
+
+    return guarded(uow, actor, now, use_case)
+
+
+def hand_over(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    serial: str,
+    step: Step,
+    *,
+    place: str | None = None,
+    now: datetime.datetime,
+) -> Handover:
+    """Record the next hand-over of box `serial`: `place` is where it is sent for a sending step,
+    and defaults to the country (prepared) or to where the box was sent (received, installed).
+    `ShippingError` names the box and the step expected when `step` is out of order."""
+
+    def use_case(work: UnitOfWork) -> Handover:
+        day = election_day(work, election_id)
+        geography, election = day.geography, day.election.id
+        fleet = {box.serial: box for box in work.readiness.registers(election).fleet}
+        done = [h for h in work.fleet.handovers(election) if h.serial == serial]
+        expected = expected_step(done)
+        if serial not in fleet:
+            problem = Problem("serial", f"{serial} is not a box of the {election} fleet register")
+            raise ShippingError(serial, expected, [problem])
+        held = done[-1].place if done else _country(geography)
+        at = place if place is not None else held
+        if step in SENDS and place is None:
+            raise ShippingError(serial, expected, [Problem("place", "a box is sent to a unit")])
+        new = Handover(serial, step, at, actor.username, now)
+        check_handover(geography, done, new)
+        # a box the register assigns to a station goes to that station only
+        assigned = fleet[serial].place
+        if (
+            step is Step.SENT_TO_STATION
+            and geography.kind(assigned) is UnitKind.STATION
+            and assigned != at
+        ):
+            problem = Problem("place", f"{serial} is assigned to {assigned}, not {at}")
+            raise ShippingError(serial, expected, [problem])
+        acting = held if step in SENDS else at
+        require(geography, actor, Action.MANAGE_READINESS, [acting], election)
+        work.fleet.hand_over(election, new)
+        details = {"election": election, "serial": serial, "step": step.value, "place": at}
+        work.events.record(acted(actor, now, EventType.BOX_HANDED_OVER, at, details))
+        work.commit()
+        return new
+
+    return guarded(uow, actor, now, use_case)
+
+
+@dataclass(frozen=True)
+class FleetBox:
+    """A box of the register with the build it last attested (its update derived from it) and
+    its hand-overs so far."""
+
+    box: Box
+    handovers: tuple[Handover, ...]
+
+    @property
+    def step(self) -> Step | None:
+        return self.handovers[-1].step if self.handovers else None
+
+
+def fleet_of(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    unit: str | None = None,
+    *,
+    now: datetime.datetime,
+) -> tuple[FleetBox, ...]:
+    """The boxes of the register at and below `unit` (the actor's place by default), each with
+    its attested build and shipping. Needs READ at the unit."""
+
+    def use_case(work: UnitOfWork) -> tuple[FleetBox, ...]:
+        day = election_day(work, election_id)
+        geography, election = day.geography, day.election.id
+        place = unit or actor.grant.place
+        if place not in geography:
+            raise RegisterError([Problem("unit", f"{place} is not a unit of {election}")])
+        require(geography, actor, Action.READ, [place], election)
+        boxes = within(geography, work.readiness.registers(election), place).fleet
+        return fleet_boxes(work, election, boxes)
+
+    return guarded(uow, actor, now, use_case)
+
+
+def fleet_boxes(work: UnitOfWork, election: str, boxes: Sequence[Box]) -> tuple[FleetBox, ...]:
+    """`boxes` with their attested builds and hand-overs, read in `work`."""
+    in_force = approved(work.fleet.decisions(election))
+    shipped: dict[str, list[Handover]] = {}
+    for handover in work.fleet.handovers(election):
+        shipped.setdefault(handover.serial, []).append(handover)
+    return tuple(
+        FleetBox(box, tuple(shipped.get(box.serial, ())))
+        for box in attested(boxes, work.fleet.attested(election), in_force)
+    )

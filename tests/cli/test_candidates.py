@@ -1,0 +1,181 @@
+"""`sandogh candidates …` through one Majlis candidacy of 1402, in Persian and in English, on the
+dates of the stages (the command's clock is set for each)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sandogh.cli import candidates
+from sandogh.cli.app import app
+from sandogh.cli.candidates_text import CandidatesCommandError
+from sandogh.core.candidacy.process import Authority
+from sandogh.formats.definition_file import canonical_bytes, parse_definition
+
+from ..services.build import IRST, day, parliament
+
+EXAMPLES = Path(__file__).parents[2] / "examples" / "calendars"
+HQ = ("--as", "governorate", "--role", "county-hq", "--place", "IR-08-0801")
+BOARD = ("--as", "board", "--role", "supervisor", "--place", "IR")
+ART = ("--article", "ماده ۲۸ قانون انتخابات مجلس")
+
+
+class Run:
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
+        self.monkeypatch = monkeypatch
+        self.runner = CliRunner()
+
+    def __call__(self, on: tuple[int, int, int], *args: str) -> str:
+        moment = datetime.datetime(*on, 10, tzinfo=IRST)
+        self.monkeypatch.setattr(candidates, "now", lambda: moment)
+        done = self.runner.invoke(app, [*args, "--db", self.db], catch_exceptions=True)
+        if done.exception is not None and not isinstance(done.exception, SystemExit):
+            raise done.exception
+        return done.stdout
+
+
+def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = Run(tmp_path, monkeypatch)
+    run((2023, 10, 19), "init")
+    said = run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *HQ)
+    assert "۲۷ مهر ۱۴۰۲" in said  # registration opens
+    (tmp_path / "degree.pdf").write_bytes(b"degree")
+    person = [
+        "--national-code",
+        "۰۰۱۳۵۴۲۴۱۹",
+        "--name-fa",
+        "مریم کرمانی",
+        "--name-en",
+        "Maryam Kermani",
+        "--born",
+        "1975-03-01",
+        "--education",
+        "master",
+    ]
+    docs = [
+        f"--document={kind}={tmp_path / 'degree.pdf'}"
+        for kind in ("birth-certificate", "national-card", "degree")
+    ]
+    register = (
+        "candidates",
+        "register",
+        "-e",
+        "majlis-1402",
+        "--contest",
+        "majlis",
+        "--constituency",
+        "P1",
+        *person,
+        *docs,
+        *HQ,
+    )
+    assert "با شماره ۱ ثبت‌نام شد" in run((2023, 10, 20), *register)
+    with pytest.raises(CandidatesCommandError) as late:
+        run((2023, 10, 26), *register)
+    assert str(late.value) == (
+        "ثبت‌نام داوطلبان برای «majlis» در ۴ آبان ۱۴۰۲ پذیرفته نیست: "
+        "بازه آن از ۲۷ مهر ۱۴۰۲ تا ۳ آبان ۱۴۰۲ است."
+    )
+    folder = tmp_path / "authorities"
+    run(
+        (2023, 10, 27),
+        "candidates",
+        "inquire",
+        "-e",
+        "majlis-1402",
+        "1",
+        "--folder",
+        str(folder),
+        *HQ,
+    )
+    for authority in Authority:
+        (folder / authority / "answers").mkdir(parents=True)
+        (folder / authority / "answers" / "A1.json").write_text(
+            json.dumps(
+                {
+                    "format": "sandogh/inquiry-answer@1",
+                    "id": "A1",
+                    "election": "majlis-1402",
+                    "applicant": 1,
+                    "authority": authority.value,
+                    "clear": True,
+                    "answered_on": "2023-10-28",
+                }
+            )
+        )
+    assert "۴ پاسخ" in run((2023, 10, 28), "candidates", "answer", "--folder", str(folder), *HQ)
+    decide = ("candidates", "decide", "-e", "majlis-1402", "1", *ART)
+    run((2023, 10, 30), *decide, "--board", "executive", "--outcome", "qualified", *HQ)
+    run((2023, 12, 1), *decide, "--board", "supervisory", "--outcome", "not-established", *BOARD)
+    run((2024, 1, 8), "candidates", "object", "-e", "majlis-1402", "1", "--grounds", "مدرک", *HQ)
+    run(
+        (2024, 2, 1),
+        *decide,
+        "--board",
+        "supervisory",
+        "--outcome",
+        "qualified",
+        "--on-objection",
+        *BOARD,
+    )
+    published = run(
+        (2024, 2, 20),
+        "candidates",
+        "final-list",
+        "-e",
+        "majlis-1402",
+        "--contest",
+        "majlis",
+        *HQ,
+        "--lang",
+        "en",
+    )
+    assert "published on 1 Esfand 1402: 1 candidates" in published
+    majlis = parliament(False)
+    one_seat = dataclasses.replace(majlis.constituencies[0], seats=1)
+    majlis = dataclasses.replace(majlis, id="majlis", constituencies=(one_seat,), candidates=())
+    draft = day("majlis-1402", (majlis,), datetime.date(2024, 3, 1))
+    (tmp_path / "draft.json").write_bytes(canonical_bytes(draft))
+    out = tmp_path / "final.json"
+    draw = (
+        "candidates",
+        "draw",
+        "--contest",
+        "majlis",
+        "--definition",
+        str(tmp_path / "draft.json"),
+        "--seed",
+        "۱۴۰۲",
+        "--drawn-by",
+        "governorate",
+        "--out",
+        str(out),
+        *HQ,
+    )
+    drawn = run((2024, 2, 20), *draw)
+    final = parse_definition(out.read_bytes(), source_name="final.json")
+    assert final.definition_hash in drawn
+    (candidate,) = final.election.contests[0].candidates
+    assert (candidate.code, candidate.name.fa) == ("1", "مریم کرمانی")
+    assert run((2024, 2, 20), *draw) == drawn  # a re-run gives the same definition
+    listed = run((2024, 2, 21), "candidates", "list", "-e", "majlis-1402", "--lang", "en")
+    assert "Maryam Kermani" in listed
+    assert "published on 1 Esfand 1402" in listed
+    files = json.loads(run((2024, 2, 21), "candidates", "list", "-e", "majlis-1402", "--json"))
+    (applicant,) = files["applicants"]
+    assert applicant["standing"] == "qualified"
+    assert [d["outcome"] for d in applicant["decisions"]] == [
+        "qualified",
+        "not-established",
+        "qualified",
+    ]
+    assert "national_code" not in json.dumps(files)
+    assert files["draws"][0]["seed"] == "۱۴۰۲"

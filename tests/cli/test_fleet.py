@@ -1,0 +1,66 @@
+"""`sandogh fleet`: approve and revoke a build, ship a box to its station, over SQLite; a step
+out of order is refused in Persian naming the box and the step expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sandogh.cli.app import app
+from sandogh.core.readiness import Register
+from sandogh.formats.readiness_csv import write_register
+
+from ..core.readiness.kerman import KERMAN, KERMAN_STATIONS, PROVINCE, registers
+from .test_readiness import db  # noqa: F401 (the fixture)
+
+NATIONAL = ("--as", "keshvari", "--role", "national-hq", "--place", "IR")
+COUNTY = ("--as", "kermani", "--role", "county-hq", "--place", KERMAN)
+BOX = "SB-0801-0001"
+BUILD = "sha256:" + "a1" * 32
+
+
+def run(url: str, *args: str, code: int = 0) -> str:
+    done = CliRunner().invoke(app, [*args, "--db", url], catch_exceptions=False)
+    assert done.exit_code == code, done.output
+    return done.output
+
+
+@pytest.fixture
+def fleet(db: str, tmp_path: Path) -> str:  # noqa: F811 (the fixture above)
+    path = tmp_path / "fleet.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_register(Register.FLEET, registers().fleet, out)
+    run(db, "readiness", "import", "fleet", str(path), *NATIONAL)
+    return db
+
+
+def test_a_build_approved_then_revoked(fleet: str) -> None:
+    assert "تأیید شد" in run(fleet, "fleet", "approve-build", BUILD, "--label", "۴.۲", *NATIONAL)
+    assert BUILD in run(fleet, "fleet", "builds", *NATIONAL)
+    assert "لغو شد" in run(fleet, "fleet", "revoke-build", BUILD, *NATIONAL)
+    assert "revoked keshvari" in run(fleet, "fleet", "builds", *NATIONAL)
+
+
+def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> None:
+    out_of_order = run(fleet, "fleet", "receive", BOX, *NATIONAL, code=1)
+    assert f"صندوق {BOX}" in out_of_order
+    assert "آماده‌سازی در ستاد انتخابات کشور" in out_of_order
+    run(fleet, "fleet", "prepare", BOX, *NATIONAL)
+    run(fleet, "fleet", "ship", BOX, "--to", PROVINCE, *NATIONAL)
+    run(fleet, "fleet", "receive", BOX, *NATIONAL)
+    run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *NATIONAL)
+    run(fleet, "fleet", "receive", BOX, *COUNTY)
+    run(fleet, "fleet", "ship", BOX, "--to", KERMAN_STATIONS[0], *COUNTY)
+    assert "تحویل شعبه" in run(fleet, "fleet", "receive", BOX, *COUNTY)
+    english = run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *COUNTY, "--lang", "en", code=1)
+    assert f"box {BOX}" in english
+    assert "installed at the station" in english
+    run(fleet, "fleet", "install", BOX, *COUNTY)
+    ready = run(fleet, "readiness", "show", *COUNTY)
+    assert "نصب و راه‌اندازی در شعبه: ۱" in ready
+    assert "هنوز آماده نشده: ۲" in ready
+    shown = run(fleet, "fleet", "show", "--unit", KERMAN, *COUNTY)
+    assert shown.count("نصب") == 1  # one box installed; the table wraps the words
+    assert "SB-0801-0002" in shown

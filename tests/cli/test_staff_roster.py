@@ -1,0 +1,156 @@
+"""`sandogh staff assign|session|roster` and `sandogh readiness plan|past` over SQLite: the
+seeds' Karaj briefing and Kerman training recorded per person, a hard-to-reach station's plan
+and its past problem shown by `readiness show`, Persian first."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from sandogh.cli.app import app
+from sandogh.core.readiness import RegisterError
+
+from ..core.readiness.kerman import BARDSIR, BARDSIR_STATIONS, KERMAN_STATIONS
+from .test_readiness import PROVINCIAL, db, run
+
+__all__ = ["db"]  # the fixture, used by name
+
+STATION, REMOTE = KERMAN_STATIONS[0], BARDSIR_STATIONS[1]
+
+
+def test_staff_are_named_trained_briefed_and_listed_in_persian(db: str) -> None:
+    people = (("2980001111", "مریم احمدی", "head"), ("2980002222", "علی‌اکبر رضایی", "governor-rep"))
+    for person, name, role in people:
+        out = run(
+            db,
+            "staff",
+            "assign",
+            *PROVINCIAL,
+            "--station",
+            STATION,
+            "--person",
+            person,
+            "--name",
+            name,
+            "--station-role",
+            role,
+        )
+    assert out.strip() == f"{STATION}: علی‌اکبر رضایی، نماینده فرماندار"
+    trained = run(
+        db,
+        "staff",
+        "session",
+        *PROVINCIAL,
+        "--kind",
+        "training",
+        "--held",
+        "2024-06-20",
+        "--where",
+        "فرمانداری کرمان",
+        "--topic",
+        "آموزش اعضای شعب",
+        "--person",
+        "2980001111",
+    )
+    assert trained.strip() == "آموزش شماره ۱، ۳۱ خرداد ۱۴۰۳، ۱ نفر"
+    run(
+        db,
+        "staff",
+        "session",
+        *PROVINCIAL,
+        "--kind",
+        "briefing",
+        "--held",
+        "2024-07-01",
+        "--where",
+        "سالن شهیدان نژاد فلاح",
+        "--topic",
+        "نشست توجیهی",
+        "--person",
+        "2980002222",
+    )
+    listed = run(db, "staff", "roster", *PROVINCIAL)
+    assert "رئیس شعبه" in listed
+    assert "آموزش‌ندیده" in listed
+    rows = json.loads(run(db, "staff", "roster", *PROVINCIAL, "--json"))
+    assert [(r["person"], r["sessions"]) for r in rows] == [
+        ("2980002222", [2]),
+        ("2980001111", [1]),
+    ]
+    shown = run(db, "readiness", "show", *PROVINCIAL, "--json")
+    assert (json.loads(shown)["named"], json.loads(shown)["trained"]) == (2, 1)
+    untrained = [m for m in json.loads(shown)["missing"] if m["gap"] == "untrained"]
+    assert untrained == [
+        {"place": STATION, "gap": "untrained", "subject": "علی‌اکبر رضایی", "figures": {}}
+    ]
+
+
+def test_a_hard_to_reach_plan_and_a_past_problem_show_in_readiness(db: str) -> None:
+    out = run(
+        db,
+        "readiness",
+        "plan",
+        *PROVINCIAL,
+        "--station",
+        REMOTE,
+        "--transport",
+        "خودروی کمک‌دار",
+        "--report-grace-hours",
+        "8",
+        "--helicopter",
+        "--link-tested",
+        "2024-07-01",
+        "--link-ok",
+    )
+    assert out.strip() == f"برنامه شعبه {REMOTE} ذخیره شد."
+    run(
+        db,
+        "readiness",
+        "past",
+        *PROVINCIAL,
+        "--station",
+        REMOTE,
+        "--happened-in",
+        "1402-majlis",
+        "--note",
+        "قطع ارتباط ماهواره‌ای",
+    )
+    shown = run(db, "readiness", "show", *PROVINCIAL, "--unit", BARDSIR)
+    assert "شعبه‌های مناطق صعب‌العبور" in shown
+    assert "│ خودروی کمک‌دار │ دارد" in shown  # the helicopter on standby
+    assert "موفق، ۱۱ تیر" in shown
+    assert "آسیب‌شناسی دوره‌های قبل" in shown
+    assert "قطع ارتباط ماهواره‌ای" in shown
+    assert "نماینده فرماندار" in shown  # the complement's gaps, in Persian
+    body = json.loads(run(db, "readiness", "show", *PROVINCIAL, "--unit", BARDSIR, "--json"))
+    assert body["plans"][0]["report_grace_minutes"] == 480
+    assert body["past"] == [
+        {"station": REMOTE, "election": "1402-majlis", "number": 1, "note": "قطع ارتباط ماهواره‌ای"}
+    ]
+    assert "Hard-to-reach stations" in run(
+        db, "readiness", "show", *PROVINCIAL, "--unit", BARDSIR, "--lang", "en"
+    )
+
+
+def test_a_plan_tested_after_the_day_is_refused_naming_the_field(db: str) -> None:
+    done = CliRunner().invoke(
+        app,
+        [
+            "readiness",
+            "plan",
+            *PROVINCIAL,
+            "--station",
+            REMOTE,
+            "--transport",
+            "x",
+            "--report-grace-hours",
+            "3",
+            "--link-tested",
+            "2024-08-01",
+            "--db",
+            db,
+        ],
+    )
+    assert isinstance(done.exception, RegisterError)
+    assert [p.path for p in done.exception.problems] == ["link_tested"]

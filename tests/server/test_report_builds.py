@@ -1,0 +1,59 @@
+"""A box's build at the centre, through the real HTTP API (issue 12): once builds are approved for
+the day, a report signed under any other build is refused with its reason, which the box shows in
+Persian; revoking a build refuses it from then on."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.log import EventType
+from sandogh.services.acting import Actor
+from sandogh.services.fleet import approve_build, revoke_build
+from sandogh.station.local_store import OutboxKind
+from sandogh.station.ports import CentreRefusedError
+from sandogh.station.web.labels import centre_refusal
+from tests.services.build import signed, zero
+
+from .live import ELECTION, Live, device, kerman, stations
+
+APPROVED = "sha256:" + "a1" * 32
+ELSEWHERE = "sha256:" + "e5" * 32
+NATIONAL = Actor("keshvari", Grant(Role.NATIONAL_HQ, "IR"))
+NOW = datetime.datetime(2024, 7, 4, 12, 0, tzinfo=datetime.UTC)
+
+
+def _zero(n: int, station: str, build: str | None) -> bytes:
+    report = dataclasses.replace(zero(kerman().election, station, device(n)), build=build)
+    return signed(report, device(n))
+
+
+def test_a_report_from_a_build_not_approved_is_refused(live: Live) -> None:
+    approve_build(live.uow, NATIONAL, ELECTION, APPROVED, "۱۴۰۳-۲", now=NOW)
+    station, other = stations()[:2]
+    with live.enrolled(device(1), station) as box:
+        with pytest.raises(CentreRefusedError) as refused:
+            box.send_report(_zero(1, station, ELSEWHERE))
+        assert refused.value.reason == "unapproved-build"
+        with pytest.raises(CentreRefusedError) as unnamed:
+            box.send_report(_zero(1, station, None))
+        assert unnamed.value.reason == "no-build"
+        assert box.send_report(_zero(1, station, APPROVED))["kind"] == "zero"
+    shown = centre_refusal(OutboxKind.REPORT, refused.value.reason, "fa")
+    assert "تأییدشده" in shown
+    assert not any("a" <= c <= "z" for c in shown)
+    revoke_build(live.uow, NATIONAL, ELECTION, APPROVED, now=NOW)
+    with live.enrolled(device(2), other) as box, pytest.raises(CentreRefusedError) as revoked:
+        box.send_report(_zero(2, other, APPROVED))
+    assert revoked.value.reason == "revoked-build"
+    with live.uow() as work:
+        types = [e.event.type for e in work.events.entries()]
+        attested = work.fleet.attested(ELECTION)
+    assert EventType.BUILD_APPROVED in types
+    assert EventType.BUILD_REVOKED in types
+    # the refused box proved what it runs: the register shows it, not what anyone typed
+    assert attested[device(2).public_key.raw.hex()] == APPROVED
+    assert attested[device(1).public_key.raw.hex()] == APPROVED

@@ -1,0 +1,75 @@
+"""A Majlis calendar of 1402 for the contest `parliament` of tests/services/build.py, the people
+who act in it, and the moments of each stage (Iran time), for the candidacy use cases' tests."""
+
+import dataclasses
+import datetime
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.candidacy.calendar import Calendar
+from sandogh.core.candidacy.conditions import Applicant, Education
+from sandogh.core.candidacy.process import Authority
+from sandogh.formats.calendar_file import canonical_calendar
+from sandogh.services.acting import Actor
+from sandogh.services.candidacy import register, store_calendar
+from sandogh.services.candidacy_inquiries import collect_answers, inquire
+from sandogh.services.candidacy_ports import InquiryReply
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.memory_candidacy import FakeAuthorities
+
+from ..core.candidacy.steps import majlis_schedule
+from .build import IRST
+
+ELECTION = "majlis-1402"
+HQ = Actor("governorate", Grant(Role.COUNTY_HQ, "IR-08-0801"))
+BOARD = Actor("board", Grant(Role.SUPERVISOR, "IR"))
+
+
+def at(year: int, month: int, day: int) -> datetime.datetime:
+    return datetime.datetime(year, month, day, 10, tzinfo=IRST)
+
+
+REGISTRATION = at(2023, 10, 20)
+EXECUTIVE = at(2023, 11, 1)
+SUPERVISORY = at(2023, 12, 1)
+OBJECTIONS = at(2024, 1, 8)
+OBJECTION_REVIEW = at(2024, 2, 1)
+FINAL_LIST = at(2024, 2, 20)
+
+
+def calendar() -> Calendar:
+    schedule = dataclasses.replace(majlis_schedule(), contests=("parliament",))
+    return Calendar(ELECTION, (schedule,))
+
+
+def stored(uow: UnitOfWorkFactory) -> None:
+    made = calendar()
+    canonical = canonical_calendar(made)
+    store_calendar(uow, HQ, made, canonical=canonical, calendar_hash="h", now=REGISTRATION)
+
+
+def applicant(n: int, born: datetime.date = datetime.date(1980, 1, 1)) -> Applicant:
+    return Applicant(f"00000000{n:02d}", f"داوطلب {n}", f"Applicant {n}", born, Education.MASTER)
+
+
+def registered(uow: UnitOfWorkFactory, n: int, place: str = "P1") -> int:
+    made = register(
+        uow,
+        HQ,
+        ELECTION,
+        contest="parliament",
+        constituency=place,
+        person=applicant(n),
+        now=REGISTRATION,
+    )
+    return made.applicant
+
+
+def answered(uow: UnitOfWorkFactory, applicant: int) -> FakeAuthorities:
+    authorities = FakeAuthorities()
+    inquire(uow, HQ, ELECTION, applicant, authorities, now=EXECUTIVE)
+    for authority in Authority:
+        authorities.answer(
+            InquiryReply(f"{applicant}", ELECTION, applicant, authority, True, "", EXECUTIVE.date())
+        )
+    collect_answers(uow, HQ, authorities, now=EXECUTIVE)
+    return authorities

@@ -1,0 +1,173 @@
+from collections.abc import Callable
+
+import pytest
+
+from sandogh.core.candidacy.calendar import OutsideWindowError, Stage
+from sandogh.core.candidacy.process import Board, CandidacyRefusedError, Outcome
+from sandogh.formats.definition_file import definition_hash
+from sandogh.services.acting import AccessDeniedError
+from sandogh.services.candidacy import (
+    AlreadyDrawnError,
+    candidacy_of,
+    decide,
+    draw,
+    object_to,
+    publish_list,
+    register,
+)
+from sandogh.services.ports import UnitOfWork
+
+from . import candidacy_build as cb
+from .build import day, parliament
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+ART = "Majlis election law Art. 28"
+
+
+@pytest.fixture
+def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
+    cb.stored(new_unit_of_work)
+    return new_unit_of_work
+
+
+def qualify(uow: NewUnitOfWork, applicant: int) -> None:
+    cb.answered(uow, applicant)
+    decide(
+        uow,
+        cb.HQ,
+        cb.ELECTION,
+        applicant,
+        board=Board.EXECUTIVE,
+        outcome=Outcome.QUALIFIED,
+        article=ART,
+        now=cb.EXECUTIVE,
+    )
+    decide(
+        uow,
+        cb.BOARD,
+        cb.ELECTION,
+        applicant,
+        board=Board.SUPERVISORY,
+        outcome=Outcome.QUALIFIED,
+        article=ART,
+        now=cb.SUPERVISORY,
+    )
+
+
+def events(uow: NewUnitOfWork) -> list[str]:
+    with uow() as work:
+        return [e.event.type.value for e in work.events.entries()]
+
+
+def test_a_candidate_disqualified_objects_and_is_reinstated_on_the_published_list(
+    uow: NewUnitOfWork,
+) -> None:
+    applicant = cb.registered(uow, 1)
+    cb.answered(uow, applicant)
+    decide(
+        uow,
+        cb.HQ,
+        cb.ELECTION,
+        applicant,
+        board=Board.EXECUTIVE,
+        outcome=Outcome.QUALIFIED,
+        article=ART,
+        now=cb.EXECUTIVE,
+    )
+    with pytest.raises(AccessDeniedError):  # the executive side does not vet
+        decide(
+            uow,
+            cb.HQ,
+            cb.ELECTION,
+            applicant,
+            board=Board.SUPERVISORY,
+            outcome=Outcome.QUALIFIED,
+            article=ART,
+            now=cb.SUPERVISORY,
+        )
+    decide(
+        uow,
+        cb.BOARD,
+        cb.ELECTION,
+        applicant,
+        board=Board.SUPERVISORY,
+        outcome=Outcome.NOT_ESTABLISHED,
+        article=ART,
+        reason="degree",
+        now=cb.SUPERVISORY,
+    )
+    object_to(uow, cb.HQ, cb.ELECTION, applicant, "my degree is a master's", now=cb.OBJECTIONS)
+    with pytest.raises(CandidacyRefusedError, match="pending"):
+        publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+    decide(
+        uow,
+        cb.BOARD,
+        cb.ELECTION,
+        applicant,
+        board=Board.SUPERVISORY,
+        outcome=Outcome.QUALIFIED,
+        article=ART,
+        on_objection=True,
+        now=cb.OBJECTION_REVIEW,
+    )
+    published = publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+    assert published.applicants == (applicant,)
+    assert published.day.isoformat() == "2024-02-20"  # 1 Esfand 1402
+    file = candidacy_of(uow, cb.ELECTION).files[applicant]
+    assert [(d.board, d.outcome, d.by) for d in file.decisions] == [
+        (Board.EXECUTIVE, Outcome.QUALIFIED, "governorate"),
+        (Board.SUPERVISORY, Outcome.NOT_ESTABLISHED, "board"),
+        (Board.SUPERVISORY, Outcome.QUALIFIED, "board"),
+    ]
+    logged = events(uow)
+    assert logged.count("candidacy-decided") == 3
+    assert logged[-2:] == ["candidacy-decided", "candidates-published"]
+    assert "access-denied" in logged
+
+
+def test_registration_after_the_window_is_refused_and_nothing_is_stored(
+    uow: NewUnitOfWork,
+) -> None:
+    with pytest.raises(OutsideWindowError) as refused:
+        register(
+            uow,
+            cb.HQ,
+            cb.ELECTION,
+            contest="parliament",
+            constituency="P1",
+            person=cb.applicant(1),
+            now=cb.EXECUTIVE,
+        )
+    assert refused.value.stage is Stage.REGISTRATION
+    assert candidacy_of(uow, cb.ELECTION).files == {}
+
+
+def test_the_code_draw_is_recorded_reproducible_and_gives_a_new_definition_hash(
+    uow: NewUnitOfWork,
+) -> None:
+    numbers = [cb.registered(uow, n, place) for n, place in ((1, "P1"), (2, "P1"), (3, "P2"))]
+    for n in numbers:
+        qualify(uow, n)
+    publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+    draft = day(cb.ELECTION, (parliament(False),), cb.FINAL_LIST.date())
+    args = {
+        "seed": "1402-esfand",
+        "drawn_by": ("governorate", "board"),
+        "width": 2,
+        "hash_of": definition_hash,
+        "now": cb.FINAL_LIST,
+    }
+    election, new_hash, drawn = draw(uow, cb.HQ, draft, "parliament", **args)
+    assert new_hash != definition_hash(draft)
+    assert election.version == 2
+    (contest,) = election.contests
+    assert sorted((c.constituency, c.code) for c in contest.candidates) == [
+        ("P1", "01"),
+        ("P1", "02"),
+        ("P2", "01"),
+    ]
+    assert draw(uow, cb.HQ, draft, "parliament", **args) == (election, new_hash, drawn)
+    with pytest.raises(AlreadyDrawnError):
+        draw(uow, cb.HQ, draft, "parliament", **{**args, "seed": "another"})
+    assert events(uow).count("candidate-codes-drawn") == 1
+    assert candidacy_of(uow, cb.ELECTION).draws == (drawn,)

@@ -1,0 +1,116 @@
+"""A candidacy step is believed only with the log entry that recorded it: the attack of a board's
+decision changed in the database, or a decision written there by hand, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import Engine, insert, update
+
+from sandogh.core.candidacy.process import Board, Outcome
+from sandogh.services.candidacy import candidacy_of, decide, publish_list
+from sandogh.services.candidacy_files import UnrecordedStepError
+from sandogh.services.candidacy_ports import StoredStep
+from sandogh.services.ports import UnitOfWork
+from sandogh.store.engine import make_engine
+from sandogh.store.tables import CandidacyStepRow
+from sandogh.store.unit_of_work import SqlUnitOfWork
+
+from . import candidacy_build as cb
+from .build import LATER
+from .test_candidacy import ART
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+
+
+@pytest.fixture
+def engine(store_url: str) -> Iterator[Engine]:
+    engine = make_engine(store_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def rejected(engine: Engine) -> NewUnitOfWork:
+    """Applicant 1 qualified by the executive board, not established by the supervisory."""
+
+    def uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    cb.stored(uow)
+    applicant = cb.registered(uow, 1)
+    cb.answered(uow, applicant)
+    decide(
+        uow,
+        cb.HQ,
+        cb.ELECTION,
+        applicant,
+        board=Board.EXECUTIVE,
+        outcome=Outcome.QUALIFIED,
+        article=ART,
+        now=cb.EXECUTIVE,
+    )
+    decide(
+        uow,
+        cb.BOARD,
+        cb.ELECTION,
+        applicant,
+        board=Board.SUPERVISORY,
+        outcome=Outcome.NOT_ESTABLISHED,
+        article=ART,
+        now=cb.SUPERVISORY,
+    )
+    return uow
+
+
+def _last(uow: NewUnitOfWork) -> StoredStep:
+    with uow() as work:
+        step = work.candidacy.steps(cb.ELECTION)[-1]
+    assert step.kind == "decision"
+    return step
+
+
+def test_a_rejection_turned_into_a_qualification_in_the_database_is_refused(
+    rejected: NewUnitOfWork, engine: Engine
+) -> None:
+    step = _last(rejected)
+    forged = {**step.data, "outcome": "qualified"}
+    with engine.begin() as connection:
+        connection.execute(
+            update(CandidacyStepRow)
+            .where(
+                CandidacyStepRow.election_id == cb.ELECTION, CandidacyStepRow.number == step.number
+            )
+            .values(data=forged)
+        )
+    with pytest.raises(UnrecordedStepError, match="records outcome 'not-established'"):
+        candidacy_of(rejected, cb.ELECTION)
+    with pytest.raises(UnrecordedStepError):
+        publish_list(rejected, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+
+
+def test_a_decision_written_by_hand_names_no_entry_that_records_it(
+    rejected: NewUnitOfWork, engine: Engine
+) -> None:
+    step = _last(rejected)
+    forged = {**step.data, "outcome": "qualified", "on_objection": True}
+    with engine.begin() as connection:
+        connection.execute(
+            insert(CandidacyStepRow),
+            {
+                "election_id": cb.ELECTION,
+                "number": step.number + 1,
+                "kind": "decision",
+                "data": forged,
+                "at": step.at,
+                "by": "board",
+                "answer_id": None,
+                "log_sequence": step.logged.sequence,
+                "log_hash": step.logged.hash,
+            },
+        )
+    with pytest.raises(UnrecordedStepError, match=f"step {step.number + 1}"):
+        candidacy_of(rejected, cb.ELECTION)

@@ -1,0 +1,117 @@
+"""The fleet's use cases on the in-memory fake, SQLite and PostgreSQL: a box shipped from the
+country to its station, each hand-over logged, one out of order refused naming the box and the
+step expected; build decisions refused when malformed or repeated."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.fleet import BuildDecisionError, ShippingError, Step
+from sandogh.core.log import EventType
+from sandogh.core.readiness import IRAN_TIME, Register, RegisterError
+from sandogh.formats.definition_file import canonical_bytes, definition_hash
+from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.elections import load_election
+from sandogh.services.fleet import approve_build, fleet_of, hand_over, revoke_build
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.readiness import import_register
+
+from ..core.readiness.kerman import (
+    BARDSIR,
+    ELECTION,
+    ELECTION_DAY,
+    KERMAN,
+    KERMAN_STATIONS,
+    PROVINCE,
+    registers,
+)
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+NOW = datetime.datetime(2024, 6, 20, 9, 0, tzinfo=IRAN_TIME)
+NATIONAL = Actor("keshvari", Grant(Role.NATIONAL_HQ, "IR"))
+PROVINCIAL = Actor("rahimi", Grant(Role.PROVINCIAL_HQ, PROVINCE))
+KERMAN_HQ = Actor("kermani", Grant(Role.COUNTY_HQ, KERMAN))
+BARDSIR_HQ = Actor("bardsiri", Grant(Role.COUNTY_HQ, BARDSIR))
+BOX = "SB-0801-0001"
+BUILD = "sha256:" + "a1" * 32
+
+
+@pytest.fixture
+def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
+    load_election(
+        new_unit_of_work,
+        ELECTION_DAY,
+        definition_hash=definition_hash(ELECTION_DAY),
+        canonical=canonical_bytes(ELECTION_DAY),
+        now=NOW,
+    )
+    fleet = registers().fleet
+    import_register(new_unit_of_work, NATIONAL, ELECTION, Register.FLEET, fleet, now=NOW)
+    return new_unit_of_work
+
+
+def test_a_box_is_shipped_to_its_station_step_by_step_and_each_step_is_logged(
+    uow: NewUnitOfWork,
+) -> None:
+    station = KERMAN_STATIONS[0]
+    for actor, step, place in [
+        (NATIONAL, Step.PREPARED, None),
+        (NATIONAL, Step.SENT_TO_PROVINCE, PROVINCE),
+        (PROVINCIAL, Step.RECEIVED_BY_PROVINCE, None),
+        (PROVINCIAL, Step.SENT_TO_COUNTY, KERMAN),
+        (KERMAN_HQ, Step.RECEIVED_BY_COUNTY, None),
+        (KERMAN_HQ, Step.SENT_TO_STATION, station),
+        (KERMAN_HQ, Step.RECEIVED_AT_STATION, None),
+        (KERMAN_HQ, Step.INSTALLED, None),
+    ]:
+        hand_over(uow, actor, ELECTION, BOX, step, place=place, now=NOW)
+    (shipped,) = [b for b in fleet_of(uow, KERMAN_HQ, ELECTION, now=NOW) if b.box.serial == BOX]
+    assert shipped.step is Step.INSTALLED
+    assert [h.by for h in shipped.handovers][:2] == ["keshvari", "keshvari"]
+    with uow() as work:
+        logged = [e.event for e in work.events.entries()]
+    handed = [e for e in logged if e.type is EventType.BOX_HANDED_OVER]
+    assert [e.details["step"] for e in handed] == [s.value for s in Step]
+    assert handed[-1].place == station
+    with pytest.raises(RegisterError):
+        fleet_of(uow, NATIONAL, ELECTION, "IR-99", now=NOW)
+
+
+def test_a_hand_over_out_of_order_is_refused_naming_the_box_and_the_step(
+    uow: NewUnitOfWork,
+) -> None:
+    with pytest.raises(ShippingError) as refused:
+        hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.RECEIVED_BY_PROVINCE, now=NOW)
+    assert refused.value.expected is Step.PREPARED
+    assert BOX in str(refused.value)
+    assert "prepared" in str(refused.value)
+    with pytest.raises(ShippingError) as unknown:
+        hand_over(uow, NATIONAL, ELECTION, "SB-NONE", Step.PREPARED, now=NOW)
+    assert [p.path for p in unknown.value.problems] == ["serial"]
+    hand_over(uow, NATIONAL, ELECTION, BOX, Step.PREPARED, now=NOW)
+    with pytest.raises(AccessDeniedError):  # only the country's headquarters send from there
+        hand_over(uow, BARDSIR_HQ, ELECTION, BOX, Step.SENT_TO_PROVINCE, place=PROVINCE, now=NOW)
+    with uow() as work:
+        types = [e.event.type for e in work.events.entries()]
+    assert types.count(EventType.BOX_HANDED_OVER) == 1
+
+
+def test_a_build_is_decided_once_and_revoked_once(uow: NewUnitOfWork) -> None:
+    with pytest.raises(BuildDecisionError) as bad:
+        approve_build(uow, NATIONAL, ELECTION, "v4.2", "", now=NOW)
+    assert [p.path for p in bad.value.problems] == ["build", "label"]
+    with pytest.raises(AccessDeniedError):  # the national headquarters decide
+        approve_build(uow, PROVINCIAL, ELECTION, BUILD, "۴.۲", now=NOW)
+    decision = approve_build(uow, NATIONAL, ELECTION, BUILD, " ۴.۲ ", now=NOW)
+    assert (decision.label, decision.approved_by, decision.in_force) == ("۴.۲", "keshvari", True)
+    with pytest.raises(BuildDecisionError):
+        approve_build(uow, NATIONAL, ELECTION, BUILD, "۴.۲", now=NOW)
+    assert revoke_build(uow, NATIONAL, ELECTION, BUILD, now=NOW).revoked_by == "keshvari"
+    with pytest.raises(BuildDecisionError):
+        revoke_build(uow, NATIONAL, ELECTION, BUILD, now=NOW)
+    with pytest.raises(BuildDecisionError):  # a revoked build stays revoked
+        approve_build(uow, NATIONAL, ELECTION, BUILD, "۴.۲", now=NOW)
