@@ -181,3 +181,16 @@ def test_a_close_margin_is_sent_to_a_hand_count_that_waits_for_certification(
     assert "this contest's hand count is already certified" in refused.output
     shown = _run(db, "results", "show", "-e", election.id, "--lang", "en")
     assert "hand count of constituency IR certified on" in shown.output
+    decided = _run(db, "outcome", "-e", election.id)
+    assert "این نتیجه از شمارش دستی کامل حوزه" in decided.output
+    assert "tehrani" in decided.output
+    as_json = json.loads(_run(db, "outcome", "-e", election.id, "--json").output)
+    (constituency,) = as_json["contests"][0]["constituencies"]
+    assert constituency["hand_count"]["certified_by"] == "tehrani"
+    admin = ["--as", "modir", "--role", "admin", "--place", "IR", "--reason", "minutes 13"]
+    undone = _run(
+        db, "audit", "uncertify-hand-count", "-e", election.id, "--contest", "president:IR", *admin
+    )
+    assert "دوباره در انتظار تأیید است" in undone.output
+    shown = _run(db, "results", "show", "-e", election.id, "--lang", "en")
+    assert "hand count of constituency IR certified on" not in shown.output

@@ -19,13 +19,15 @@ from sandogh.services.audit_errors import (
     HandCountInvalidError,
     HandCountNotDueError,
     HandCountNotRecordedError,
+    HandCountPendingError,
+    ReasonMissingError,
     ResultsChangedError,
     StoredHandCountError,
 )
 from sandogh.services.audit_status import audit_status, record_hand_count
 from sandogh.services.audits import record_seed, start_audit
-from sandogh.services.certifications import CertifiedError, certify
-from sandogh.services.hand_count_corrections import certify_hand_count
+from sandogh.services.certifications import CertifiedError, certify, uncertify
+from sandogh.services.hand_count_corrections import certify_hand_count, uncertify_hand_count
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results, tally
@@ -218,3 +220,48 @@ def test_a_stored_hand_count_that_does_not_read_names_the_path(
         connection.execute(update(AuditHandCountRow).values(counts=counts))
     with pytest.raises(StoredHandCountError, match=r"hand_counts\[president:IR\]\." + path):
         audit_status(uow, SMALL.id)
+
+
+def test_undoing_a_correction_needs_a_grant_above_the_certifiers_and_a_reason(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """The board that certified cannot undo its own correction, nor a grant that does not
+    outrank it; an admin over it can, logged with a reason, and the hand count is pending again
+    with the reported figures the result."""
+    uow = new_unit_of_work
+    _escalated(uow)
+    certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    admin = Actor("modir", Grant(Role.ADMIN, "IR"))
+    for lower in (BOARD, PROVINCE, Actor("hq", Grant(Role.NATIONAL_HQ, "IR"))):
+        with pytest.raises(AccessDeniedError):
+            uncertify_hand_count(uow, lower, SMALL.id, "president:IR", reason="x", **NOW)
+    assert [d["action"] for t, d in _events(uow) if t == "access-denied"] == ["certify"] * 3
+    with pytest.raises(ReasonMissingError):
+        uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason=" ", **NOW)
+    # a certification in force froze the corrected figures: it is undone first
+    certify(uow, BOARD, SMALL.id, "president", "IR", **NOW)
+    with pytest.raises(CertifiedError):
+        uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="minutes 13", **NOW)
+    uncertify(uow, admin, SMALL.id, "president", "IR", **NOW)
+
+    undone = uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="minutes 13", **NOW)
+    assert (undone.by, undone.cast) == ("tehrani", 903)
+    with uow() as work:
+        (entry,) = [e for e in work.events.entries() if e.event.type.value.endswith("uncertified")]
+    logged = entry.event.details
+    assert (entry.event.actor, entry.event.role, logged["reason"], logged["certified_by"]) == (
+        "modir",
+        "admin",
+        "minutes 13",
+        "tehrani",
+    )
+    assert audit_status(uow, SMALL.id).certified == frozenset()
+    (nation,) = show_results(uow, SMALL.id, contest="president").results
+    assert (dict(nation.total.counts.votes), nation.corrected) == ({"21": 453, "25": 447}, None)
+    (outcomes,) = decide_contests(uow, SMALL.id).contests
+    assert outcomes.decided[0].outcome.elected == ("21",)
+    with pytest.raises(HandCountPendingError):
+        uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="again", **NOW)
+    # pending again: the board may certify it anew
+    again = certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    assert again.votes == HAND.votes

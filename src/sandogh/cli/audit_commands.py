@@ -1,4 +1,5 @@
-"""`sandogh audit start|seed|sample|record|close|hand-count|certify-hand-count|status|report`:
+"""`sandogh audit start|seed|sample|record|close|hand-count|certify-hand-count|
+uncertify-hand-count|status|report`:
 a risk-limiting audit run from the command (docs/audit.md §6–§7; issue 11). The supervising
 board certifies a hand count here, under a grant given as `sandogh certify`'s is (`--as --role
 --place`): it is the audit's hand count that it certifies.
@@ -370,6 +371,29 @@ def certify_hand_count_command(
         elected=comma.join(outcome.elected),
         audit=made.audit,
     )
+
+
+@audit_app.command("uncertify-hand-count")
+def uncertify_hand_count_command(
+    contest: Annotated[str, typer.Option("--contest", help="CONTEST:CONSTITUENCY.")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is undone, and its reference.")],
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Undo a certified hand count (a grant above the certifier's): it is pending again and the
+    results are the reported ones."""
+    from sandogh.services.hand_count_corrections import uncertify_hand_count
+
+    acting = Actor(username, Grant(role, place))
+    with _refusals(lang.lang):
+        undone = uncertify_hand_count(
+            open_store(db), acting, election, contest, reason=reason, now=now()
+        )
+    _say("hand-count-uncertified", lang.lang, contest=contest, by=undone.by)
 
 
 @audit_app.command("status")

@@ -12,7 +12,8 @@ from sandogh.services.audit_status import Publication
 
 def write_report(folder: Path, published: Publication) -> None:
     """definition.json, results.csv, manifest.json, plan.json, seed.json (once rolled),
-    samples/K.json (K = 1, 2, … in the plan's order) and rounds/R.json (R = 1, 2, …)."""
+    samples/K.json (K = 1, 2, … in the plan's order), rounds/R.json (R = 1, 2, …) and
+    hand-counts.json (once a hand count is recorded)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "definition.json").write_bytes(canonical_bytes(published.election))
     with (folder / "results.csv").open("w", encoding="utf-8", newline="") as out:
@@ -21,6 +22,8 @@ def write_report(folder: Path, published: Publication) -> None:
     (folder / "plan.json").write_bytes(published.plan)
     if published.seed is not None:
         (folder / "seed.json").write_bytes(published.seed)
+    if published.hand_counts is not None:
+        (folder / "hand-counts.json").write_bytes(published.hand_counts)
     for name, files in (("samples", published.samples), ("rounds", published.rounds)):
         if files:
             (folder / name).mkdir(exist_ok=True)

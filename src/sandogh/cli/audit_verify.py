@@ -46,6 +46,10 @@ NAMES: dict[Step, tuple[str, str]] = {
         "samples redrawn from seed and manifest",
     ),
     Step.ROUNDS: ("دورها، دوباره سنجیده و زنجیرشده", "rounds replayed and chained by hash"),
+    Step.HAND_COUNTS: (
+        "شمارش‌های دستی، فقط برای رقابت‌هایی که بازاجرا به شمارش دستی فرستاد",
+        "hand counts: only for contests the replay sent to one",
+    ),
     Step.FINAL: ("وضعیت پایانی", "final state"),
 }
 DECISIONS = {
@@ -62,6 +66,9 @@ _FA = {
     "last": "چکیده دور آخر (با آنچه در دفتر رویدادها ثبت شده بسنجید): {hash}",
     "going": "حسابرسی پس از {rounds} دور هنوز ادامه دارد",
     "contest": "{contest}: {decision}، بیشترین مقدار p {p}",
+    "hand_count": "شمارش دستی {contest} ({status}): {votes}",
+    "hand_certified": "تأییدشده",
+    "hand_pending": "در انتظار تأیید",
     "verdict_pass": "همه سنجه‌ها گذشت.",
     "verdict_fail": "رد شد: {file} {field} — {reason}",
 }
@@ -74,6 +81,9 @@ _EN = {
     "last": "the last round's hash (compare it with the one in the event log): {hash}",
     "going": "the audit goes on after {rounds} rounds",
     "contest": "{contest}: {decision}, largest P-value {p}",
+    "hand_count": "hand count of {contest} ({status}): {votes}",
+    "hand_certified": "certified",
+    "hand_pending": "pending certification",
     "verdict_pass": "Every check passed.",
     "verdict_fail": "FAILED: {file} {field} — {reason}",
 }
@@ -93,6 +103,19 @@ _RULES: tuple[Rule, ...] = (
     (re.compile(r"Extra inputs are not permitted"), lambda _: "فیلدی است که این پرونده ندارد"),
     (re.compile(r"String should match pattern (.*)"), lambda m: f"با الگوی {m[1]} جور نیست"),
     (re.compile(r"not JSON in UTF-8: (.*)"), lambda m: f"JSON در UTF-8 نیست: {m[1]}"),
+    (
+        re.compile(r"the audit's replay sent no hand count of it \(due: (.*)\)"),
+        lambda m: f"بازاجرای حسابرسی آن را به شمارش دستی نفرستاد (فرستاده‌ها: {m[1]})",
+    ),
+    (re.compile(r"counted by hand twice"), lambda _: "دو بار به دست شمرده شده است"),
+    (
+        re.compile(r"(\S+) is no audit record that sent it to a hand count"),
+        lambda m: f"{m[1]} رکورد حسابرسی‌ای نیست که آن را به شمارش دستی فرستاد",
+    ),
+    (
+        re.compile(r"a hand count pending certification names no audit record"),
+        lambda _: "شمارش دستیِ در انتظار تصدیق رکورد حسابرسی‌ای نام نمی‌برد",
+    ),
 )
 
 
@@ -172,6 +195,7 @@ def verification_json(folder: Path, verification: AuditVerification) -> dict[str
         "ended": verification.ended,
         "last_hash": verification.last_hash or None,
         "contests": [_contest_json(c) for c in verification.contests],
+        "hand_counts": [dict(h.document) for h in verification.hand_counts],
     }
 
 
@@ -200,4 +224,12 @@ def print_verification(folder: Path, verification: AuditVerification, lang: Lang
             "contest", lang, contest=risk.contest, decision=fa if lang == "fa" else en, p=shown
         )
         out.print(escape(line))
+    for counted in verification.hand_counts:  # to compare with the board's minutes and the log
+        status = say("hand_certified" if counted.certified else "hand_pending", lang)
+        votes = ("، " if lang == "fa" else ", ").join(
+            f"{c}={format_int(n, lang)}" for c, n in counted.counts.votes.items()
+        )
+        out.print(
+            escape(say("hand_count", lang, contest=counted.contest, status=status, votes=votes))
+        )
     out.print(f"[bold]{escape(say('verdict_pass', lang))}[/bold]")

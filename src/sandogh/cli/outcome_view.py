@@ -20,10 +20,13 @@ from sandogh.cli.supervision_view import (
     certification_json,
     certified_line,
     effect_json,
+    hand_count_json,
     print_voided,
+    said,
 )
 from sandogh.core.definition.model import Contest
 from sandogh.core.rules import Outcome, Status
+from sandogh.locale.dates import format_jalali
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
 from sandogh.services.outcomes import Decided, OutcomesView
@@ -78,6 +81,7 @@ def _decided_json(decided: Decided) -> dict[str, Any]:
         "reasons": [{"key": r.key, "text": r.text} for r in o.reasons],
         "voided": [effect_json(e) for e in decided.voided],
         "certified": None if decided.certified is None else certification_json(decided.certified),
+        "hand_count": None if decided.corrected is None else hand_count_json(decided.corrected),
     }
 
 
@@ -119,6 +123,14 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
         )
     console.print(table)
     print_voided(console, decided.voided, {c.code: c.name for c in standing}, lang)
+    if decided.corrected is not None:
+        c = decided.corrected
+        date = format_jalali(c.at.date(), lang)
+        name = name_in(decided.constituency.name, lang)
+        line = said(
+            "hand_count_outcome", lang, constituency=name, by=c.by, date=date, audit=c.audit
+        )
+        console.print(line, markup=False)
     if decided.certified is not None:
         console.print(certified_line(decided.certified, lang), markup=False)
     for lot in o.lots:

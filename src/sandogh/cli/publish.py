@@ -70,6 +70,18 @@ _FA: dict[str, str] = {
     "figure": "{figure}: منتشرشده {published}، جمع دوباره {expected} ({file})",
     "anchor": "سیاهه پیش از انتخابات با آنچه از منبع دوم داده شد نمی‌خواند: {detail} ({file})",
     "not_covered": "سیاهه پیش از انتخابات این گزارش را پوشش نمی‌دهد: {figure} — {detail} ({file})",
+    "audit_no-hand-count": "{figure}: پوشه حسابرسی شمارش دستی‌ای از {published} منتشر نکرده است "
+    "({file})",
+    "audit_pending": "{figure}: شمارش دستی {published} در پوشه حسابرسی هنوز تصدیق نشده است "
+    "({file})",
+    "audit_audit": "{figure}: رکورد حسابرسی {published} نام برده شده؛ شمارش دستی پوشه حسابرسی "
+    "{expected} را نام می‌برد ({file})",
+    "audit_figure": "{figure}: منتشرشده {published}، شمارش دستی پوشه حسابرسی {expected} ({file})",
+    "audit_not-corrected": "{published} در پوشه حسابرسی تصدیق شده و در supervision.json اصلاح "
+    "نشده است ({file})",
+    "audit_audit-fails": "پوشه حسابرسی سنجه خود را نمی‌گذراند ({file} {figure})؛ "
+    "sandogh audit verify را اجرا کنید",
+    "audit_no-election": "این انتشار انتخاباتی از پوشه حسابرسی ندارد",
     "anchor_needed": "بی‌لنگر «مطابق است» گفته نمی‌شود. اثر انگشت سیاهه پیش از انتخابات را از "
     "منبعی دیگر (روزنامه، ناظران) با --anchor sha256:… بدهید، یا خود سیاهه را با --record؛ "
     "برای سنجش بی‌لنگر --unanchored.",
@@ -112,6 +124,19 @@ _EN: dict[str, str] = {
     "{detail} ({file})",
     "not_covered": "the pre-election record does not cover this report: {figure} — {detail} "
     "({file})",
+    "audit_no-hand-count": "{figure}: the audit folder publishes no hand count of {published} "
+    "({file})",
+    "audit_pending": "{figure}: the audit folder's hand count of {published} is not certified "
+    "({file})",
+    "audit_audit": "{figure}: names audit record {published}; the audit folder's hand count "
+    "names {expected} ({file})",
+    "audit_figure": "{figure}: published {published}, the audit folder's hand count {expected} "
+    "({file})",
+    "audit_not-corrected": "{published} is certified in the audit folder and not corrected in "
+    "supervision.json ({file})",
+    "audit_audit-fails": "the audit folder fails its own check ({file} {figure}); run sandogh "
+    "audit verify",
+    "audit_no-election": "this snapshot holds no election of the audit folder's",
     "anchor_needed": "Refusing to say “agrees” without an anchor. Give the pre-election record's "
     "fingerprint from a second source (a newspaper, observers) with --anchor sha256:…, or the "
     "record itself with --record; --unanchored checks without one.",
@@ -138,6 +163,7 @@ _KEYS = {
     Disagreement.FIGURE: "figure",
     Disagreement.ANCHOR: "anchor",
     Disagreement.NOT_COVERED: "not_covered",
+    Disagreement.AUDIT: "audit",
 }
 #: the record first, then the reports' own problems, then the figures they put off
 _ORDER = [Disagreement.ANCHOR, *(kind for kind in _KEYS if kind is not Disagreement.ANCHOR)]
@@ -297,6 +323,16 @@ def verify_results(
         bool,
         typer.Option("--unanchored", help="Check without an anchor, and say so loudly."),
     ] = False,
+    audit: Annotated[
+        Path | None,
+        typer.Option(
+            "--audit",
+            help="The published audit folder (docs/audit.md §7): check every hand-count "
+            "correction against the hand counts it publishes and its replay.",
+            file_okay=False,
+            exists=True,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -314,8 +350,13 @@ def verify_results(
     elif not unanchored:
         err.print(escape(say("anchor_needed", lang.lang)))
         raise typer.Exit(NO_ANCHOR)
+    audited = None
+    if audit is not None:
+        from sandogh.publish.audit_verify import verify_audit
+
+        audited = verify_audit(audit)
     with open_source(location) as source:
-        verification = verify_snapshot(source, election, anchors)
+        verification = verify_snapshot(source, election, anchors, audited)
     if as_json:
         sys.stdout.write(json.dumps(verification_json(verification), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
@@ -399,8 +440,11 @@ def finding_text(finding: Finding, lang: Lang) -> str:
     figure = finding.figure
     if finding.kind is Disagreement.NOT_COVERED:
         figure = text(f"refused_{figure}", lang)
+    key = _KEYS[finding.kind]
+    if finding.kind is Disagreement.AUDIT:  # its kind of mismatch (`audit_hand_counts.Unborne`)
+        key = f"audit_{finding.detail}"
     message = say(
-        _KEYS[finding.kind],
+        key,
         lang,
         file=finding.file,
         figure=figure,

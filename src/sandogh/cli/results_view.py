@@ -23,6 +23,7 @@ from sandogh.cli.supervision_view import (
     certification_json,
     certified_line,
     effect_json,
+    hand_count_json,
     print_voided,
     said,
 )
@@ -32,7 +33,6 @@ from sandogh.core.counting.reconcile import Finding
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, InvalidKind
 from sandogh.core.counting.turnout import Turnout
 from sandogh.core.definition.model import Contest, ReportingUnit
-from sandogh.core.supervision import correction_json
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_points
 from sandogh.locale.language import Lang
@@ -139,12 +139,7 @@ def _result_json(result: UnitResult) -> dict[str, Any]:
         "voided": [effect_json(e) for e in result.voided],
         "hand_count": None
         if result.corrected is None
-        else {
-            **correction_json(result.corrected),
-            "certified_by": result.corrected.by,
-            "certified_at": result.corrected.at.isoformat(),
-            "superseded": result.superseded,
-        },
+        else {**hand_count_json(result.corrected), "superseded": result.superseded},
         "parts": [
             {"unit": _unit_json(unit), **_total_json(total, contest), **_turnout_json(shown)}
             for unit, total, shown in result.parts

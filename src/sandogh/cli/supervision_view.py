@@ -21,8 +21,10 @@ from sandogh.core.supervision import (
     Certification,
     ConstituencyVoid,
     Effect,
+    HandCountCorrection,
     StationVoid,
     ViolationCase,
+    correction_json,
     void_json,
 )
 from sandogh.locale.digits import format_int, to_persian_digits
@@ -47,6 +49,10 @@ TEXT: dict[Lang, dict[str, str]] = {
         "hand_count_superseded": (
             "ارقام گزارش‌شده؛ شمارش دستی تأییدشده در {date} جای آن‌ها را در حوزه {constituency} "
             "گرفته است"
+        ),
+        "hand_count_outcome": (
+            "این نتیجه از شمارش دستی کامل حوزه {constituency} است که {by} در {date} تأیید کرد؛ "
+            "چکیده سابقه حسابرسی: {audit}"
         ),
         "void_recorded": "ابطال {number} ثبت شد.",
         "certified": "نتیجه {scope} تأیید شد؛ چکیده ورودی‌ها: {digest}",
@@ -111,6 +117,10 @@ TEXT: dict[Lang, dict[str, str]] = {
         "hand_count_superseded": (
             "figures as reported, superseded in constituency {constituency} by the hand count "
             "certified on {date}"
+        ),
+        "hand_count_outcome": (
+            "decided from the full hand count of constituency {constituency}, certified by {by} "
+            "on {date}; audit record hash: {audit}"
         ),
         "void_recorded": "Void {number} recorded.",
         "certified": "{scope} certified; input digest {digest}",
@@ -245,6 +255,15 @@ def certification_json(certification: Certification) -> dict[str, Any]:
         "place": c.grant.place,
         "at": c.at.isoformat(),
         "digest": c.digest,
+    }
+
+
+def hand_count_json(corrected: HandCountCorrection) -> dict[str, Any]:
+    """A certified hand-count correction as the commands' `--json` shows it."""
+    return {
+        **correction_json(corrected),
+        "certified_by": corrected.by,
+        "certified_at": corrected.at.isoformat(),
     }
 
 

@@ -80,6 +80,14 @@ REFUSALS: dict[str, dict[Lang, str]] = {
         "fa": "شمارش دستی این رقابت پیش‌تر تأیید شده است",
         "en": "this contest's hand count is already certified",
     },
+    "hand-count-pending": {
+        "fa": "شمارش دستی این رقابت تأییدشده نیست",
+        "en": "this contest's hand count is not certified",
+    },
+    "reason-missing": {
+        "fa": "دلیل برگرداندن تأیید باید گفته شود",
+        "en": "undoing a certification needs a reason",
+    },
     "hand-count-invalid": {
         "fa": "ارقام شمارش دستی با هم نمی‌خوانند",
         "en": "the hand count's totals do not add up",
@@ -127,6 +135,12 @@ SAID: dict[str, dict[Lang, str]] = {
         "چکیده سابقه حسابرسی: {audit}",
         "en": "Hand count of {contest} certified as the result on {date}; elected: {elected}. "
         "Audit record hash: {audit}",
+    },
+    "hand-count-uncertified": {
+        "fa": "تأیید شمارش دستی {contest} (تأییدکننده: {by}) برگردانده شد؛ شمارش دستی دوباره در "
+        "انتظار تأیید است و نتیجه همان ارقام گزارش‌شده است.",
+        "en": "The certification of the hand count of {contest} (by {by}) is undone; the hand "
+        "count is pending certification again and the result is the reported figures.",
     },
     "certified-note": {"fa": "تأییدشده", "en": "certified"},
     "changed": {"fa": "نتیجه تغییر کرد", "en": "the outcome changed"},

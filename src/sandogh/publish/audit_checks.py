@@ -16,6 +16,7 @@ from enum import StrEnum
 from sandogh.core.audit.rounds import ContestRisk
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
+from sandogh.formats.audit_hand_counts import PublishedHandCount
 from sandogh.publish.differences import ABSENT
 
 
@@ -28,6 +29,7 @@ class Step(StrEnum):
     PLAN = "plan"  # plan.json names the manifest and is the plan the results give
     SAMPLES = "samples"  # every samples/K.json is the sample the seed and manifest give
     ROUNDS = "rounds"  # every rounds/R.json is its replay, chained from the plan and seed
+    HAND_COUNTS = "hand-counts"  # hand-counts.json: only contests the replay sent, each decided
     FINAL = "final"  # what the audit ended in
 
 
@@ -60,6 +62,9 @@ class AuditVerification:
     # The last round's hash: nothing in the folder chains to it, so only the hash the services
     # logged when the round closed (docs/audit.md §7) binds it; a person compares the two.
     last_hash: str = ""
+    election: str = ""  # the manifest's
+    # hand-counts.json, when every check passed (`publish.audit_hand_counts`)
+    hand_counts: tuple[PublishedHandCount, ...] = ()
 
     @property
     def passed(self) -> bool:

@@ -1,13 +1,15 @@
 """`sandogh audit verify DIR`: an audit's arithmetic re-run from its published folder alone.
 
 docs/audit.md §7. The folder (`definition.json`, `results.csv`, `manifest.json`, `plan.json`,
-`seed.json`, `samples/K.json`, `rounds/R.json`) is read through `formats`, and every figure the
-audit published is made again by the core: the plan from the definition, the results and the
-plan's risk limit (`plan_audit`), each sample from the seed and the manifest (`draw_rounds`),
-each round from the readings (`replay`), each record compared field by field with the one the
-replay writes and its hash with the next round's `previous`. Unlike `verify-election` it re-uses
-the core rather than a second implementation: what it guards against is a published figure that
-is not what the published inputs give, not a wrong method (docs/audit.md §4 cites the papers).
+`seed.json`, `samples/K.json`, `rounds/R.json`, `hand-counts.json`) is read through `formats`,
+and every figure the audit published is made again by the core: the plan from the definition,
+the results and the plan's risk limit (`plan_audit`), each sample from the seed and the
+manifest (`draw_rounds`), each round from the readings (`replay`), each record compared field
+by field with the one the replay writes and its hash with the next round's `previous`, and
+each hand count against the contests the replay sent to one (`publish.audit_hand_counts`).
+Unlike `verify-election` it re-uses the core rather than a second implementation: what it
+guards against is a published figure that is not what the published inputs give, not a wrong
+method (docs/audit.md §4 cites the papers).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sandogh.core.audit.audit_record import plan_hash, plan_json, round_json
 from sandogh.core.audit.errors import AuditError
 from sandogh.core.audit.manifest import Manifest, Seed
 from sandogh.core.audit.plan import AuditPlan, Reported, plan_audit
-from sandogh.core.audit.replay import RoundResult, replay
+from sandogh.core.audit.replay import RoundResult, replay, start
 from sandogh.core.audit.sample_record import differences as sample_differences
 from sandogh.core.audit.sample_record import draw_rounds
 from sandogh.core.audit.sampling import FrameIndex, SamplingError
@@ -45,6 +47,7 @@ from sandogh.publish.audit_checks import (
     first_difference,
     unreadable,
 )
+from sandogh.publish.audit_hand_counts import check_hand_counts
 
 T = TypeVar("T")
 
@@ -94,8 +97,19 @@ def _verify(folder: Path, checks: list[AuditCheck]) -> AuditVerification:
     ended = not results or not results[-1].next_sizes
     contests = results[-1].contests if results else ()
     last = results[-1].hash if results else ""
+    counted = check_hand_counts(folder, plan, start(plan, manifest), results)
+    checks.append(counted.check)
     checks.append(AuditCheck(Step.FINAL, True, detail=last))
-    return AuditVerification(tuple(checks), len(results), contests, ended, last)
+    passed = all(c.passed for c in checks)
+    return AuditVerification(
+        tuple(checks),
+        len(results),
+        contests,
+        ended,
+        last,
+        manifest.election,
+        counted.published if passed else (),
+    )
 
 
 def _read(step: Step, folder: Path, name: str, read: Callable[[Path], T]) -> T:

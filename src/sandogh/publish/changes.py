@@ -53,6 +53,7 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.LOT_DRAWN: ChangeKind.EVERYTHING,
     EventType.RESULT_CERTIFIED: ChangeKind.EVERYTHING,
     EventType.HAND_COUNT_CERTIFIED: ChangeKind.EVERYTHING,
+    EventType.HAND_COUNT_UNCERTIFIED: ChangeKind.EVERYTHING,
     EventType.CERTIFICATION_UNDONE: ChangeKind.EVERYTHING,
 }
 FINAL = "final"

@@ -21,6 +21,7 @@ from fractions import Fraction
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.counting.tally import Counts, written_invalid
 from sandogh.core.definition.model import StationInfo
+from sandogh.core.supervision import HandCountCorrection, superseding
 from sandogh.publish.index import ElectionIndex, JSONObject, name_json
 from sandogh.services.ports import Device
 
@@ -132,9 +133,12 @@ def unit_result_json(
     updated: datetime.datetime | None,
     reports: Sequence[ReportRef] | None,
     certified: bool = False,
+    corrected: HandCountCorrection | None = None,
 ) -> JSONObject:
     """`results/<contest>/<unit>.json`: `totals` are the contest's totals of every unit, `reports`
-    the station's signed reports (None for a unit above the stations)."""
+    the station's signed reports (None for a unit above the stations); `corrected` the certified
+    hand-count correction whose figures the unit's total counts, or that supersedes its sheets
+    (`core.supervision.correction_in`): then `hand_count` says which (docs/publish.md)."""
     total = totals[code]
     unit = index.geography.unit(code)
     children = []
@@ -168,6 +172,18 @@ def unit_result_json(
         "reports": None if reports is None else [report.json() for report in reports],
         "status": status_of(total, certified=certified),
         "updated": instant(updated),
+    } | ({} if corrected is None else {"hand_count": _hand_count(index, corrected, code)})
+
+
+def _hand_count(index: ElectionIndex, corrected: HandCountCorrection, code: str) -> JSONObject:
+    """The correction as a unit's file names it: `superseded` when the unit lies inside the
+    corrected constituency (its reported sheets stand, superseded), else its total counts it."""
+    inside = superseding(index.geography, (corrected,), corrected.contest, code)
+    return {
+        "constituency": corrected.constituency,
+        "audit": corrected.audit,
+        "certified_at": instant(corrected.at),
+        "superseded": inside is not None,
     }
 
 

@@ -29,6 +29,8 @@ class Disagreement(StrEnum):
     # against the pre-election record taken from a second source (issue 9, section 2)
     ANCHOR = "anchor"  # the record, its signatures or its amendments do not hold
     NOT_COVERED = "not-covered"  # a report the record and its amendments do not cover
+    # against the published audit folder (`--audit DIR`, docs/audit.md §6.5)
+    AUDIT = "audit"  # a hand-count correction the audit does not bear out
 
 
 @dataclass(frozen=True)

@@ -177,6 +177,7 @@ class Published:
             eligible=self.tallied.eligible[code],
             updated=self.times.get(code),
             reports=[refs[k] for k in REPORT_KINDS if k in refs] if station else None,
+            corrected=self.tallied.corrected_in(contest, code),
         )
         writer.write_json(f"{self.folder}/results/{contest}/{code}.json", document)
 

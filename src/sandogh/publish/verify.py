@@ -50,6 +50,8 @@ from sandogh.core.supervision import (
 )
 from sandogh.formats.definition_file import decode_canonical
 from sandogh.publish.anchor_check import Anchors, anchored_coverage
+from sandogh.publish.audit_checks import AuditVerification
+from sandogh.publish.audit_hand_counts import Unborne, audit_findings
 from sandogh.publish.csv_files import (
     in_layout,
     sheet_rows,
@@ -117,21 +119,32 @@ class Verification:
 
 
 def verify_snapshot(
-    source: Source, election: str | None = None, anchors: Anchors | None = None
+    source: Source,
+    election: str | None = None,
+    anchors: Anchors | None = None,
+    audit: AuditVerification | None = None,
 ) -> Verification:
     """Check every election of the snapshot (or only `election`) against the pre-election
     records `anchors` vouches for; None: unanchored, each report's box checked against
-    `devices.json` only (`Verification.anchored` is then False)."""
-    if election is not None:
-        return Verification(source.location, (_verify(source, election, anchors),), (), anchors)
+    `devices.json` only (`Verification.anchored` is then False). With `audit` (the published
+    audit folder verified, `publish.audit_verify`), the hand-count corrections of its election
+    against the hand counts it publishes (`publish.audit_hand_counts`)."""
     whole = Check(source, "")
-    listing = whole.json("data/elections.json", "")
-    ids = [entry["id"] for entry in (listing or {}).get("elections", [])]
-    checks = tuple(_verify(source, each, anchors) for each in ids)
+    if election is not None:
+        ids = [election]
+    else:
+        listing = whole.json("data/elections.json", "")
+        ids = [entry["id"] for entry in (listing or {}).get("elections", [])]
+    checks = tuple(_verify(source, each, anchors, audit) for each in ids)
+    if audit is not None and audit.election not in ids:
+        kind = Unborne.NO_ELECTION
+        whole.found.append(Finding(Disagreement.AUDIT, audit.election, "", detail=kind))
     return Verification(source.location, checks, tuple(whole.found), anchors)
 
 
-def _verify(source: Source, election: str, anchors: Anchors | None) -> ElectionCheck:
+def _verify(
+    source: Source, election: str, anchors: Anchors | None, audit: AuditVerification | None
+) -> ElectionCheck:
     check = Check(source, election)
     folder = check.folder
     snapshot = check.json(f"{folder}/snapshot.json", election)
@@ -170,6 +183,9 @@ def _verify(source: Source, election: str, anchors: Anchors | None) -> ElectionC
             return _result(check, published_hash, snapshot.get("sequence"), 0)
     sheets, listed = signed_sheets(check, index, coverage)
     tallied = _readd(check, index, sheets)
+    if audit is not None and audit.election == election:
+        where = f"{folder}/supervision.json"
+        check.found.extend(audit_findings(election, where, tallied.corrections, audit))
     _compare_results(check, index, tallied, listed)
     _compare_rest(check, index, tallied, snapshot)
     return _result(check, published_hash, snapshot.get("sequence"), len(sheets))
@@ -288,6 +304,7 @@ def _compare_results(
                 eligible=tallied.eligible[code],
                 updated=None,
                 reports=None,
+                corrected=tallied.corrected_in(contest.id, code),
             )
             expected["updated"] = published.get("updated")
             if station:

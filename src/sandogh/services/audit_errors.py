@@ -109,6 +109,18 @@ class HandCountCertifiedError(AuditRefusedError):
     code = "hand-count-certified"
 
 
+class HandCountPendingError(AuditRefusedError):
+    """Only a certified hand count's certification is undone."""
+
+    code = "hand-count-pending"
+
+
+class ReasonMissingError(AuditRefusedError):
+    """Undoing a certification says why: the log keeps the reason."""
+
+    code = "reason-missing"
+
+
 class HandCountInvalidError(AuditRefusedError):
     """Totals that do not make a correction of the election: every problem with its path."""
 

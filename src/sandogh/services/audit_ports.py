@@ -139,3 +139,9 @@ class AuditRepository(Protocol):
     ) -> bool:
         """Mark a pending hand count certified: True if this call did (the store decides a
         race, so two boards certifying at once certify once)."""
+
+    def uncertify_hand_count(
+        self, election_id: str, contest: str, certified: HandCountCertified
+    ) -> bool:
+        """Mark the hand count certified as `certified` (its log entry) pending again, the
+        certification erased from the row (the log keeps it): True if this call did."""

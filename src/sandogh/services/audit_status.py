@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from sandogh.core.audit.hand_count_record import hand_count_json, hand_counts_json
 from sandogh.core.audit.plan import AuditPlan
 from sandogh.core.audit.replay import HandCount, RoundResult, hand_count
 from sandogh.core.audit.rounds import ContestRisk, Decision, Discrepancy
@@ -171,12 +172,22 @@ class Publication:
     seed: bytes | None
     samples: tuple[bytes, ...]  # in the plan's `samples` order
     rounds: tuple[bytes, ...]  # closed rounds, by number
+    hand_counts: bytes | None = None  # hand-counts.json, once a hand count is recorded
 
 
 def audit_publication(uow: UnitOfWorkFactory, election_id: str | None) -> Publication:
     with uow() as work:
         found = history(work, election_id)
+        stored = work.audits.hand_counts(found.audit.election)
     audit = found.audit
+    counts = [
+        hand_count_json(
+            _hand_count(audit.plan, h),
+            h.status,
+            None if h.certified is None else h.certified.audit,
+        )
+        for h in stored
+    ]
     closed = sum(r.closed for r in found.rounds)
     samples: tuple[bytes, ...] = ()
     if audit.seed is not None:
@@ -198,4 +209,5 @@ def audit_publication(uow: UnitOfWorkFactory, election_id: str | None) -> Public
         audit.stored.seed,
         samples,
         tuple(r.record for r in found.rounds if r.record is not None),
+        canonical_json(hand_counts_json(audit.election, counts)) if counts else None,
     )

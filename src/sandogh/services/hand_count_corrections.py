@@ -9,15 +9,17 @@ they were logged (`ResultsChangedError`, from `audit_rounds.history`), when the 
 send the contest to a full hand count, when no totals are recorded or they are certified
 already, when a certification in force covers the constituency (undo it first: it froze the
 reported figures), and when the totals do not fit the election (every problem with its path).
-From then on results (`services.results.tally`) count the hand count's figures in place of the
-reported sheets' sum, and a certification of the constituency covers the correction.
+`uncertify_hand_count` undoes it under a grant that outranks the certifier's, logged with a
+reason (`hand-count-uncertified`). While certified, results (`services.results.tally`) count
+the hand count's figures in place of the reported sheets' sum, and a certification of the
+constituency covers the correction.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from sandogh.core.access import Action
+from sandogh.core.access import Action, outranks
 from sandogh.core.audit.rounds import Decision
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.report.digests import sha256_text
@@ -29,12 +31,14 @@ from sandogh.core.supervision import (
     scope_problems,
     scope_units,
 )
-from sandogh.services.acting import Actor, acted, common_place, guarded, require
+from sandogh.services.acting import AccessDeniedError, Actor, acted, common_place, guarded, require
 from sandogh.services.audit_errors import (
     HandCountCertifiedError,
     HandCountInvalidError,
     HandCountNotDueError,
     HandCountNotRecordedError,
+    HandCountPendingError,
+    ReasonMissingError,
 )
 from sandogh.services.audit_ports import HandCountCertified
 from sandogh.services.audit_rounds import history
@@ -101,5 +105,74 @@ def certify_hand_count(
             raise HandCountCertifiedError(f"{contest}: certified already", subject=contest)
         work.commit()
         return made
+
+    return guarded(uow, actor, now, use_case)
+
+
+def uncertify_hand_count(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    *,
+    reason: str,
+    now: datetime.datetime,
+) -> HandCountCorrection:
+    """Undo the certified hand-count correction of `contest` (`CONTEST:CONSTITUENCY`): its hand
+    count is pending certification again and results count the reported sheets. Needs a grant
+    that may certify there and outranks the certifier's (`core.access.outranks`, as `uncertify`
+    for a certification), and a reason; logged (`hand-count-uncertified`, with the correction
+    undone). Refused while a certification in force covers the constituency: it froze the
+    corrected figures, so it is undone first. Returns the correction undone."""
+
+    def use_case(work: UnitOfWork) -> HandCountCorrection:
+        found = history(work, election_id)
+        geography, election = found.audit.tallied.geography, found.audit.election
+        of, _, constituency = contest.partition(":")
+        problems = scope_problems(geography, of, constituency)
+        if problems:
+            raise ScopeError(problems)
+        units = scope_units(geography, of, constituency)
+        # rights first: whether a hand count is certified is not told to one who may not certify
+        require(geography, actor, Action.CERTIFY, units, election)
+        stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
+        if stored is None or stored.certified is None:
+            raise HandCountPendingError(f"{contest}: no certified hand count", subject=contest)
+        held = stored.certified
+        if not outranks(geography, actor.grant, held.grant):
+            raise AccessDeniedError(
+                actor,
+                Action.CERTIFY,
+                election,
+                units,
+                f"undoing needs a grant above {held.grant.role} at {held.grant.place}",
+            )
+        if not reason.strip():
+            raise ReasonMissingError(f"{contest}: undoing needs a reason", subject=contest)
+        over = next(certified_over(work.certifications.in_force(election), of, constituency), None)
+        if over is not None:
+            raise CertifiedError(over, f"undoing the hand count of {contest}")
+        undone = correction_of(stored)
+        details = {
+            "election": election,
+            **correction_json(undone),
+            "reason": reason,
+            "certified_reason": undone.reason,
+            "certified_by": held.by,
+            "certified_as": f"{held.grant.role} at {held.grant.place}",
+        }
+        work.events.record(
+            acted(
+                actor,
+                now,
+                EventType.HAND_COUNT_UNCERTIFIED,
+                common_place(geography, units),
+                details,
+            )
+        )
+        if not work.audits.uncertify_hand_count(election, contest, held):
+            raise HandCountPendingError(f"{contest}: no certified hand count", subject=contest)
+        work.commit()
+        return undone
 
     return guarded(uow, actor, now, use_case)

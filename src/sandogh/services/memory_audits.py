@@ -136,6 +136,16 @@ class MemoryAudits:
         self._mine.hand_counts[election_id, contest] = done
         return True
 
+    def uncertify_hand_count(
+        self, election_id: str, contest: str, certified: HandCountCertified
+    ) -> bool:
+        found = self._merged().hand_counts.get((election_id, contest))
+        if found is None or found.certified is None or found.certified.logged != certified.logged:
+            return False
+        undone = dataclasses.replace(found, status=PENDING, certified=None)
+        self._mine.hand_counts[election_id, contest] = undone
+        return True
+
     def commit(self) -> None:
         self._tables.audits.update(self._mine.audits)
         self._tables.rounds.update(self._mine.rounds)

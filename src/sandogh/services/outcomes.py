@@ -13,6 +13,7 @@ from sandogh.core.rules import Lot, Outcome, decide, runoff_election
 from sandogh.core.supervision import (
     Certification,
     Effect,
+    HandCountCorrection,
     certified_over,
     constituency_voided,
     effects_in_constituency,
@@ -38,6 +39,7 @@ class Decided:
     outcome: Outcome
     voided: tuple[Effect, ...] = ()  # what voids took from the constituency's boxes
     certified: Certification | None = None  # the certification in force over it
+    corrected: HandCountCorrection | None = None  # the certified hand count it is decided from
 
     @property
     def complete(self) -> bool:
@@ -130,6 +132,14 @@ def decide_constituency(
         outcome,
         effects_in_constituency(tallied.geography, tallied.voided, contest.id, constituency.id),
         next(certified_over(tallied.certifications, contest.id, constituency.id), None),
+        next(
+            (
+                c
+                for c in tallied.corrections
+                if (c.contest, c.constituency) == (contest.id, constituency.id)
+            ),
+            None,
+        ),
     )
 
 

@@ -204,6 +204,32 @@ class SqlAuditRepository:
         )
         return self._connection.execute(query).rowcount == 1
 
+    def uncertify_hand_count(
+        self, election_id: str, contest: str, certified: HandCountCertified
+    ) -> bool:
+        logged = certified.logged
+        query = (
+            update(AuditHandCountRow)
+            .where(
+                AuditHandCountRow.election_id == election_id,
+                AuditHandCountRow.contest == contest,
+                AuditHandCountRow.status == CERTIFIED,
+                AuditHandCountRow.log_sequence == (None if logged is None else logged.sequence),
+            )
+            .values(
+                status=PENDING,
+                certified_by=None,
+                certified_role=None,
+                certified_place=None,
+                certified_at=None,
+                reason=None,
+                audit_hash=None,
+                log_sequence=None,
+                log_hash=None,
+            )
+        )
+        return self._connection.execute(query).rowcount == 1
+
 
 def _hand_count(row: Any) -> StoredHandCount:
     certified = None

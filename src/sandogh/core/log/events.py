@@ -70,6 +70,7 @@ class EventType(StrEnum):
     LOT_DRAWN = "lot-drawn"
     RESULT_CERTIFIED = "result-certified"
     HAND_COUNT_CERTIFIED = "hand-count-certified"  # an audit's full hand count, the result now
+    HAND_COUNT_UNCERTIFIED = "hand-count-uncertified"  # that certification undone: pending again
     CERTIFICATION_UNDONE = "certification-undone"
     CASE_OPENED = "case-opened"
     CASE_CHANGED = "case-changed"

@@ -34,6 +34,10 @@ FA: dict[str, str] = {
     "status_partial": "ناتمام",
     "status_complete": "شمارش کامل",
     "status_certified": "تأییدشده",
+    "hand_count_superseded": "ارقام گزارش‌شده اینجا با شمارش دستی کامل حوزه {constituency} که "
+    "{when} تأیید شد کنار گذاشته شده است؛ نتیجه حوزه ارقام آن شمارش است.",
+    "hand_count_counted": "ارقام حوزه {constituency} در این جمع، شمارش دستی کامل آن است که {when} "
+    "تأیید شد، به جای جمع برگه‌های گزارش‌شده.",
     "status": "وضعیت",
     "result_elected": "منتخب",
     "result_advanced-to-runoff": "راه‌یافته به دور دوم",
@@ -203,6 +207,10 @@ EN: dict[str, str] = {
     "status_partial": "Partial",
     "status_complete": "Count complete",
     "status_certified": "Certified",
+    "hand_count_superseded": "The figures reported here are superseded by the full hand count "
+    "of constituency {constituency}, certified {when}: the constituency's result is that count.",
+    "hand_count_counted": "This total counts constituency {constituency} by its full hand count, "
+    "certified {when}, in place of the reported sheets' sum.",
     "status": "Status",
     "result_elected": "Elected",
     "result_advanced-to-runoff": "Advances to runoff",

@@ -123,6 +123,13 @@ class Turnout(TypedDict):
     papers: Share | None
 
 
+class HandCountMark(TypedDict):
+    constituency: str
+    audit: str
+    certified_at: str
+    superseded: bool
+
+
 class UnitResult(TypedDict):
     contest: str
     unit: UnitRef
@@ -135,6 +142,7 @@ class UnitResult(TypedDict):
     turnout: Turnout | None
     status: str
     updated: str
+    hand_count: NotRequired[HandCountMark]
 
 
 class Constituency(TypedDict):

@@ -19,6 +19,7 @@ from sandogh.publish.site.figures import (
     signed,
     turnout_share,
 )
+from sandogh.publish.site.hand_count import hand_count_note
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.snapshot import (
     ContestEntry,
@@ -122,6 +123,7 @@ class ContestView:
     comparison: Comparison | None
     children_heading: str
     children: tuple[ChildRow, ...]
+    hand_count: str = ""  # a certified hand count's note (`hand_count_note`), if any
 
 
 @dataclass(frozen=True)
@@ -423,5 +425,8 @@ def contest_view(
             result=result,
             href=href,
             lang=lang,
+        ),
+        hand_count=hand_count_note(
+            result, (*outcomes.own, *(o for o, _ in outcomes.above), *outcomes.within), lang
         ),
     )
