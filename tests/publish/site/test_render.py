@@ -43,7 +43,9 @@ ASSETS = {
     "assets/leaflet/LICENSE",
     "assets/leaflet/images/marker-icon.png",
     "assets/boundaries/provinces.geojson",
-    "assets/boundaries/kerman-counties.geojson",
+    "assets/boundaries/counties/IR-08.geojson",
+    "assets/boundaries/counties/IR-07.geojson",
+    "assets/boundaries/README.md",
 }
 PERSIAN_DIGITS = re.compile("[۰-۹]")
 
@@ -274,7 +276,7 @@ def test_the_map_draws_areas_by_code_or_name_and_stations_as_points(site: Path) 
     assert [a["href"] for a in nation["areas"].values()] == [f"{PROVINCE}.html"]  # type: ignore[attr-defined]
     assert len(nation["fit"]) == 31  # type: ignore[arg-type]  # the whole country in view
     assert len(province["fit"]) == 25  # type: ignore[arg-type]  # every county of Kerman
-    assert province["boundaries"] == "../../assets/boundaries/kerman-counties.geojson"
+    assert province["boundaries"] == "../../assets/boundaries/counties/IR-08.geojson"
     assert sorted(a["href"] for a in province["areas"].values()) == [  # type: ignore[attr-defined]
         f"{BAFT}.html",
         f"{KERMAN}.html",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +27,7 @@ from tests.publish.site.build import (
     S4,
     write_snapshot,
 )
+from tests.publish.site.elsewhere import FARS, move_to_fars
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 LOOPBACK = "127.0.0.1"
@@ -63,21 +65,27 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def _serving(root: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer((LOOPBACK, 0), partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """Both rounds rendered, round 2 partly counted, served from `tmp_path` on loopback."""
     write_snapshot(tmp_path, PARTIAL)
     render_site(tmp_path, R1)
     render_site(tmp_path, R2)
-    server = ThreadingHTTPServer((LOOPBACK, 0), partial(_Quiet, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield tmp_path, f"http://{LOOPBACK}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with _serving(tmp_path) as url:
+        yield tmp_path, url
 
 
 def _new_page(browser: Browser, errors: list[str]) -> Page:
@@ -217,4 +225,24 @@ def test_the_figures_move_when_a_new_snapshot_is_published(
     expect(page.locator(".announce")).to_contain_text("با شمارش آرای همه چهار شعبه")
     expect(page.locator("#live-status")).to_have_text("ارقام به‌روز شد.")
     assert NATION in page.locator("h1").inner_text()
+    assert errors == []
+
+
+def test_a_province_other_than_kerman_shows_its_own_counties(
+    tmp_path: Path, browser: Browser
+) -> None:
+    write_snapshot(tmp_path, COMPLETE)
+    move_to_fars(tmp_path / "data")
+    render_site(tmp_path, R2)
+    errors: list[str] = []
+    page = _new_page(browser, errors)
+    with _serving(tmp_path) as url:
+        page.goto(f"{url}{R2}/units/{FARS}.html")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("فارس")
+        page.locator("#map[data-ready]").wait_for()
+        expect(page.locator("#map path")).to_have_count(37)  # Fars's counties, all in view
+        expect(page.locator(".leaflet-control-attribution")).to_contain_text(
+            "© OpenStreetMap contributors"
+        )
+        page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "map-fars-fa.png"))
     assert errors == []

@@ -16,7 +16,7 @@ from sandogh.locale import to_persian_digits
 from sandogh.server.app import create_app
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
-from .build import BAFT, BAM, KERMAN, waiting
+from .build import BAFT, BAM, IRAN, KERMAN, waiting
 
 _TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -75,6 +75,21 @@ def test_a_county_operator_sees_the_day_of_the_county_in_persian(client: TestCli
     assert 'id="open-incidents"><a href="/console/incidents?place=IR-08-0801">۱<' in page
     assert "۱۵ تیر ۱۴۰۳" in page
     assert 'id="alerts"' not in page  # a county headquarters does not read the security log
+
+
+def test_the_atlas_draws_the_counties_of_the_places_province_or_the_provinces(
+    client: TestClient, console_store: str
+) -> None:
+    log_in(client, "baft")
+    atlas = client.get("/console/atlas").text
+    assert 'data-boundaries="/console/maps/boundaries/counties/IR-08.geojson"' in atlas
+    counties = client.get("/console/maps/boundaries/counties/IR-08.geojson").json()
+    assert len(counties["features"]) == 25
+    change = add_account(console_store, "tehran", Role.NATIONAL_HQ, IRAN, totp=True)
+    client.cookies.clear()
+    log_in(client, "tehran", totp=current_code(change))
+    atlas = client.get("/console/atlas").text
+    assert 'data-boundaries="/console/maps/boundaries/provinces.geojson"' in atlas
 
 
 def test_the_english_switch_is_remembered(client: TestClient) -> None:

@@ -1,13 +1,15 @@
 """The choropleth map: which boundary feature draws which reporting unit, and in which colour.
 
-Boundaries are the vendored OpenStreetMap files of `data/iran-divisions/` (README there), copied
-into the site's assets: `provinces.geojson` carries each province's ISO 3166-2 code (`iso`, as
-`IR-08`, the form province codes take in sandogh definitions) and its Persian name;
-`kerman-counties.geojson` carries only names, and its `province`'s English name. A unit is matched
-to a feature by code where the feature has one, else by Persian name, compared after folding the
-Arabic letters ي ك ئ into Persian ی ک ی and dropping spaces and zero-width non-joiners, since the
-two sources spell «ارزوئیه»/«ارزوییه» and «رودبار جنوب»/«رودبارجنوب» differently. A unit
-without a feature is still in the page's table; it is only missing from the map.
+Boundaries are the vendored OpenStreetMap files of `sandogh/maps/boundaries/` (README there),
+copied into the site's assets: `provinces.geojson` carries each province's ISO 3166-2 code (`iso`,
+as `IR-08`, the form province codes take in sandogh definitions) and its Persian name;
+`counties/IR-NN.geojson` holds that province's counties, each with its code of
+`data/iran-divisions/counties.csv` where the two sources agree (a unit `IR-08-0801`), else "".
+A unit is matched to a feature by code where the feature has one, else by Persian name within its
+province (ISO code or English name), compared after folding the Arabic letters ي ك ئ into Persian
+ی ک ی, آ into ا, and dropping spaces and zero-width non-joiners, since the sources spell
+«ارزوئیه»/«ارزوییه» and «رودبار جنوب»/«رودبارجنوب» differently. A unit without a feature is still
+in the page's table; it is only missing from the map.
 
 Colours are chosen here, once, so the page's script only applies them: candidates take the
 Okabe–Ito palette (distinguishable with the common colour-vision deficiencies) in the order of
@@ -36,7 +38,7 @@ NO_DATA = "#C8C8C8"
 TURNOUT_STEPS = (Fraction(40, 100), Fraction(50, 100), Fraction(60, 100), Fraction(70, 100))
 TURNOUT_COLOURS = ("#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494")
 
-_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ئ": "ی", "\u200c": None, " ": None})
+_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ئ": "ی", "آ": "ا", "\u200c": None, " ": None})
 
 
 def fold(name: str) -> str:
@@ -50,7 +52,7 @@ class Boundaries:
     asset: str  # path under the site's assets/
     kind: str  # the kind of unit its features draw
     keys: tuple[frozenset[str], ...]  # per feature, in file order
-    within: tuple[str, ...]  # per feature, the English name of the unit it lies in; "" for any
+    within: tuple[frozenset[str], ...]  # per feature, its province's ISO code and English name
 
 
 @dataclass(frozen=True)
@@ -62,33 +64,50 @@ class Drawn:
     scope: tuple[int, ...]  # the features inside the page's unit: the map's extent
 
 
+def _features(name: str) -> list[Mapping[str, Any]]:
+    document = json.loads((MAPS / "boundaries" / name).read_text(encoding="utf-8"))
+    return [feature["properties"] for feature in document["features"]]
+
+
 @cache
 def boundary_sets() -> tuple[Boundaries, ...]:
-    def features(name: str) -> list[Mapping[str, Any]]:
-        document = json.loads((MAPS / "boundaries" / name).read_text(encoding="utf-8"))
-        return [feature["properties"] for feature in document["features"]]
-
-    provinces = features("provinces.geojson")
-    counties = features("kerman-counties.geojson")
-    return (
+    """The provinces, then each province's counties (`counties/IR-NN.geojson`, in ISO order)."""
+    provinces = _features("provinces.geojson")
+    english = {p["iso"]: p["name_en"] for p in provinces}
+    sets = [
         Boundaries(
             "boundaries/provinces.geojson",
             "province",
             tuple(frozenset({f"code:{p['iso']}", f"fa:{fold(p['name_fa'])}"}) for p in provinces),
-            ("",) * len(provinces),
-        ),
-        Boundaries(
-            "boundaries/kerman-counties.geojson",
-            "county",
-            tuple(frozenset({f"fa:{fold(p['name_fa'])}@{p['province']}"}) for p in counties),
-            tuple(p["province"] for p in counties),
-        ),
-    )
+            (frozenset(),) * len(provinces),
+        )
+    ]
+    for iso in sorted(english):
+        counties = _features(f"counties/{iso}.geojson")
+        within = frozenset({iso, english[iso]})
+        sets.append(
+            Boundaries(
+                f"boundaries/counties/{iso}.geojson",
+                "county",
+                tuple(
+                    frozenset(
+                        {f"fa:{fold(c['name_fa'])}@{place}" for place in within}
+                        | ({f"code:{iso}-{c['code']}"} if c["code"] else set())
+                    )
+                    for c in counties
+                ),
+                (within,) * len(counties),
+            )
+        )
+    return tuple(sets)
 
 
 def _unit_keys(unit: UnitRef, parent: UnitRef) -> frozenset[str]:
     name = fold(unit["name"]["fa"])
-    return frozenset({f"code:{unit['code']}", f"fa:{name}", f"fa:{name}@{parent['name']['en']}"})
+    return frozenset(
+        {f"code:{unit['code']}", f"fa:{name}"}
+        | {f"fa:{name}@{place}" for place in (parent["code"], parent["name"]["en"])}
+    )
 
 
 def match_features(parent: UnitRef, children: Sequence[UnitRef]) -> Drawn:
@@ -105,10 +124,11 @@ def match_features(parent: UnitRef, children: Sequence[UnitRef]) -> Drawn:
                     found[index] = child["code"]
                     break
         if len(found) > len(best.units):
+            places = {parent["code"], parent["name"]["en"]}
             scope = tuple(
                 index
                 for index, within in enumerate(boundaries.within)
-                if within in {"", parent["name"]["en"]} or index in found
+                if not within or within & places or index in found
             )
             best = Drawn(boundaries.asset, found, scope)
     return best

@@ -18,7 +18,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sandogh.core.access import Action
+from sandogh.core.definition.model import UnitKind
 from sandogh.locale import Lang, to_persian_digits
+from sandogh.maps import boundaries_for
 from sandogh.server.centre import CentreDep
 from sandogh.server.console.day import day_at, recent_alerts, recent_refusals
 from sandogh.server.console.gate import (
@@ -156,4 +158,12 @@ def atlas(page: PageDep) -> Response:
                 "plan": remote.get(state.unit.code, ""),
             }
         )
-    return page.render("atlas.html", day=day, today=today, points=points, remote=remote)
+    geography = day.geography
+    province = next(
+        (c for c in (place, *geography.ancestors(place)) if geography.kind(c) is UnitKind.PROVINCE),
+        None,
+    )
+    boundaries = boundaries_for(province)
+    return page.render(
+        "atlas.html", day=day, today=today, points=points, remote=remote, boundaries=boundaries
+    )

@@ -26,10 +26,11 @@
     marker.addTo(markers);
   });
   fetch(element.dataset.boundaries).then(function (answer) { return answer.json(); }).then(function (shapes) {
-    L.geoJSON(shapes, { style: { color: "#555", weight: 1, fillOpacity: 0.03 }, interactive: false }).addTo(map);
+    var areas = L.geoJSON(shapes, { style: { color: "#555", weight: 1, fillOpacity: 0.03 }, interactive: false }).addTo(map);
+    if (!points.length) { map.fitBounds(areas.getBounds()); }
     markers.bringToFront();
   }).catch(function () { /* the stations are drawn without their boundaries */ });
   markers.addTo(map);
-  if (points.length) { map.fitBounds(markers.getBounds().pad(0.1)); } else { map.setView([30.3, 57.1], 7); }
+  if (points.length) { map.fitBounds(markers.getBounds().pad(0.1)); } else { map.setView([32.4, 53.7], 5); }
   element.dataset.ready = "true";
 })();
