@@ -73,8 +73,9 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "audit_rounds",
         "audit_readings",
         "audit_hand_counts",
+        "mode_approvals",
     }
-    assert revision == head_revision() == "0014"
+    assert revision == head_revision() == "0017"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -250,7 +251,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0014: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0017: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

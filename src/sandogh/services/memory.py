@@ -47,9 +47,12 @@ from sandogh.core.supervision import Certification, ViolationCase
 from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.memory_audits import AuditTables, MemoryAudits
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
+from sandogh.services.memory_modes import Key as ModeKey
+from sandogh.services.memory_modes import MemoryModeApprovals
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
+from sandogh.services.mode_ports import ApprovalRecord, ModeApprovalRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRecord,
@@ -133,6 +136,7 @@ class MemoryStore:
     records: RecordTables = field(default_factory=RecordTables)
     e2e: E2ETables = field(default_factory=E2ETables)
     audits: AuditTables = field(default_factory=AuditTables)
+    mode_approvals: dict[ModeKey, ApprovalRecord] = field(default_factory=dict)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -707,6 +711,7 @@ class MemoryUnitOfWork:
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    mode_approvals: ModeApprovalRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -763,6 +768,14 @@ class MemoryUnitOfWork:
             store.audits, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.audits,)
+        self.mode_approvals = MemoryModeApprovals(
+            store.mode_approvals,
+            store.lock,
+            elections,
+            duplicate=DuplicateError,
+            refused=ConstraintError,
+        )
+        self._parts += (self.mode_approvals,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

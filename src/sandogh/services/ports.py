@@ -29,6 +29,7 @@ from sandogh.core.supervision import Certification, ViolationCase, Void
 from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.national_code import NationalCode
 from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.mode_ports import ModeApprovalRepository
 
 
 @dataclass(frozen=True)
@@ -607,6 +608,7 @@ class UnitOfWork(Protocol):
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    mode_approvals: ModeApprovalRepository
 
     def __enter__(self) -> Self: ...
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from sandogh.core.access import Action, Grant, may, outranks
+from sandogh.core.access import Action, may, outranks
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import DefinitionError, Problem
@@ -51,37 +51,16 @@ from sandogh.core.supervision import (
     void_problems,
 )
 from sandogh.core.supervision.recorded import VOIDED
+
+# re-exported: every use case and adapter imports them from here
+from sandogh.services.acting import AccessDeniedError as AccessDeniedError  # noqa: PLC0414
+from sandogh.services.acting import Actor as Actor  # noqa: PLC0414
+from sandogh.services.competence import contests_at, require_body
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.ports import UnitOfWork, VoidRecord
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts, and under which grant: the event log's actor, role and rights."""
-
-    username: str
-    grant: Grant
-
-
-class AccessDeniedError(SandoghError):
-    """`actor` may not do `action` at `places` (those of the request its grant does not cover)."""
-
-    def __init__(
-        self, actor: Actor, action: Action, election: str, places: Sequence[str], why: str = ""
-    ) -> None:
-        self.actor = actor
-        self.action = action
-        self.election = election
-        self.places = tuple(places)
-        shown = ", ".join(self.places[:3]) + (", …" if len(self.places) > 3 else "")
-        grant = actor.grant
-        super().__init__(
-            f"{actor.username} ({grant.role} at {grant.place}) may not {action} at {shown}"
-            + (f": {why}" if why else "")
-        )
 
 
 class CertifiedError(SandoghError):
@@ -154,6 +133,7 @@ def guarded(
                         "election": denied.election,
                         "action": denied.action.value,
                         "denied": list(denied.places[:5]),
+                        **denied.logged,
                     },
                     disposition=Disposition.DENIED,
                 )
@@ -238,6 +218,8 @@ def void(
             raise VoidError(problems)
         places = void_places(geography, decided)
         require(geography, actor, Action.VOID, places, election)
+        contests = contests_at(geography, decided.contest, places)
+        require_body(actor, Action.VOID, day.election, contests, places)
         for certification in work.certifications.in_force(election):
             if touches(geography, decided, certification.contest, certification.constituency):
                 raise CertifiedError(certification, f"this {kind_of(decided)} void")
@@ -310,6 +292,7 @@ def certify(
         geography, election = day.geography, day.election.id
         units = _scope(geography, contest, constituency)
         require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, day.election, [contest], units)
         held = next(
             certified_over(work.certifications.in_force(election), contest, constituency), None
         )
@@ -373,6 +356,7 @@ def uncertify(
         units = _scope(geography, contest, constituency)
         # rights first: whether a certification is in force is not told to one who may not certify
         require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, day.election, [contest], units)
         held = next(
             (
                 c

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from sandogh.services.audit_ports import AuditRepository
+from sandogh.services.mode_ports import ModeApprovalRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -39,6 +40,7 @@ from sandogh.store.engine import IMMEDIATE
 from sandogh.store.event_log import SqlEventLog
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
+from sandogh.store.mode_approvals import SqlModeApprovalRepository
 from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.records import SqlRecordRepository
@@ -82,6 +84,7 @@ class SqlUnitOfWork:
     refusals: RefusalRepository
     e2e: E2ERepository
     audits: AuditRepository
+    mode_approvals: ModeApprovalRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -122,6 +125,7 @@ class SqlUnitOfWork:
         self.refusals = SqlRefusalRepository(connection)
         self.e2e = SqlE2ERepository(connection)
         self.audits = SqlAuditRepository(connection)
+        self.mode_approvals = SqlModeApprovalRepository(connection)
         return self
 
     def __exit__(

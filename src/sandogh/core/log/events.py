@@ -61,6 +61,7 @@ class EventType(StrEnum):
     LOT_DRAWN = "lot-drawn"
     RESULT_CERTIFIED = "result-certified"
     CERTIFICATION_UNDONE = "certification-undone"
+    VOTING_MODE_APPROVED = "voting-mode-approved"  # a body approves electronic voting (issue 12)
     CASE_OPENED = "case-opened"
     CASE_CHANGED = "case-changed"
     INCIDENT_OPENED = "incident-opened"
