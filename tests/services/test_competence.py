@@ -17,6 +17,7 @@ from sandogh.core.supervision import Decision, StationVoid
 from sandogh.core.supervision.modes import ModeApprovalError
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.days import day_of
+from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
 from sandogh.services.mode_approvals import approve_mode, unapproved_at
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results
@@ -34,7 +35,7 @@ BOUGHT = Decision("vote buying proven", "هیات نظارت ۱۴۰۰/۷")
 
 @pytest.fixture
 def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
-    load(new_unit_of_work, DAY_2021)
+    load(new_unit_of_work, DAY_2021, approved=False)
     return new_unit_of_work
 
 
@@ -88,6 +89,10 @@ def test_electronic_voting_is_approved_per_constituency_by_the_competent_body_an
 
     everything = [("president", "IR"), ("parliament", "P1"), ("council", "C1")]
     assert missing(ST_1) == everything  # the definition's electronic station, nothing approved
+    box = DEVICE.public_key.raw.hex()
+    with pytest.raises(EnrolmentError) as refused:  # the centre refuses the box
+        enrol_device(uow, election_id=DAY_2021.id, station=ST_1, public_key_hex=box, now=NOW)
+    assert refused.value.reason is EnrolmentRefusal.MODE_NOT_APPROVED
 
     with pytest.raises(WrongBodyError, match="Majlis's supervisory boards"):
         approve_mode(uow, GUARDIAN, None, "council", "C1", reference="۱۴۰۰/۳", now=LATER)
@@ -102,6 +107,7 @@ def test_electronic_voting_is_approved_per_constituency_by_the_competent_body_an
     assert missing(ST_1) == [("council", "C1")]
     approve_mode(uow, MAJLIS, None, "council", "C1", reference="۱۴۰۰/۳", now=LATER)
     assert missing(ST_1) == missing(ST_2) == []
+    enrol_device(uow, election_id=DAY_2021.id, station=ST_1, public_key_hex=box, now=NOW)
 
     with uow() as work:
         entries = list(work.events.entries())

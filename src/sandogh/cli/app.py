@@ -37,6 +37,7 @@ from sandogh.cli.session import actor, now
 from sandogh.cli.staff import staff_app
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
+from sandogh.cli.supervise_modes import supervise_app
 from sandogh.cli.users import user_app
 from sandogh.cli.verify_election import verify_election_command
 from sandogh.core.definition.problems import DefinitionError
@@ -70,6 +71,7 @@ app.add_typer(user_app, name="user")
 app.add_typer(server_key_app, name="server-key")
 app.add_typer(e2e_app, name="e2e")
 app.add_typer(audit_app, name="audit")
+app.add_typer(supervise_app, name="supervise")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)

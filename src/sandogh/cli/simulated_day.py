@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from sandogh.cli.demo import EXAMPLE, ExampleMissingError
+from sandogh.cli.demo import EXAMPLE, EXAMPLE_APPROVAL, ExampleMissingError
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
@@ -56,6 +56,7 @@ from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.results import show_results
 from sandogh.services.staff import register_staff
 from sandogh.station.box import Box
@@ -242,6 +243,7 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
+        approve_as_boards(uow, election, reference=EXAMPLE_APPROVAL, by="simulate", now=now)
         register_station_staff(uow, election.id, seed, chosen)
         guardians, ceremony_seconds = None, 0.0
         if e2e:

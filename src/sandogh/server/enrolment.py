@@ -58,6 +58,7 @@ _ENROLMENT_REFUSAL = {
     EnrolmentRefusal.STATION_NOT_IN_CONTEST: (422, "station"),
     EnrolmentRefusal.MALFORMED_KEY: (400, "device"),
     EnrolmentRefusal.KEY_ENROLLED: (409, "device"),
+    EnrolmentRefusal.MODE_NOT_APPROVED: (409, "station"),
 }
 _REVOCATION_STATUS = {RevocationRefusal.UNKNOWN_DEVICE: 404, RevocationRefusal.ALREADY_REVOKED: 409}
 

@@ -22,6 +22,7 @@ from sandogh.core.report.staff import RegisteredStaff
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.mode_approvals import unapproved_at
 from sandogh.services.ports import Device, UnitOfWork
 
 _KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
@@ -33,6 +34,7 @@ class EnrolmentRefusal(StrEnum):
     STATION_NOT_IN_CONTEST = "station-not-in-contest"
     MALFORMED_KEY = "malformed-key"
     KEY_ENROLLED = "key-enrolled"  # for another station of the election, or revoked
+    MODE_NOT_APPROVED = "mode-not-approved"  # the station's mode lacks the body's approval
 
 
 class EnrolmentError(SandoghError):
@@ -99,6 +101,7 @@ def enrol_device(
     with uow() as work:
         day = day_of(work, election_id)
         _require_station(day, station)
+        _require_approved(work, day, station)
         held = work.devices.get(election_id, key)
         if held is not None and (held.station != station or held.revoked_at is not None):
             state = "revoked" if held.revoked_at is not None else "enrolled"
@@ -192,6 +195,20 @@ def _require_station(day: Day, station: str) -> None:
     if not day.ballot(station):
         raise EnrolmentError(
             EnrolmentRefusal.STATION_NOT_IN_CONTEST, f"{station} votes in no contest"
+        )
+
+
+def _require_approved(work: UnitOfWork, day: Day, station: str) -> None:
+    """Refuse a box for a station whose mode no approval covers (`services.mode_approvals`).
+    An approval is never withdrawn, so a box enrolled once stays approved, and the centre takes
+    reports only from enrolled boxes: this one check covers the reports too."""
+    missing = unapproved_at(work, day, station)
+    if missing:
+        first = missing[0]
+        raise EnrolmentError(
+            EnrolmentRefusal.MODE_NOT_APPROVED,
+            f"{first.mode} voting at {station} is not approved for contest {first.contest} "
+            f"(constituency {first.constituency}) by the body competent for it",
         )
 
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import datetime
 
-from sandogh.core.access import Action, acting_body
-from sandogh.core.definition.model import VotingMode
+from sandogh.core.access import Action, Grant, Role, acting_body, competent_for
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election, VotingMode
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.supervision.modes import (
+    NEEDS_APPROVAL,
     ModeApproval,
     ModeApprovalError,
     Unapproved,
     approval_problems,
+    station_mode,
     unapproved,
 )
 from sandogh.services.competence import require_body
@@ -97,3 +100,33 @@ def unapproved_at(work: UnitOfWork, day: Day, station: str) -> tuple[Unapproved,
     """The contests at `station` whose constituency has no approval of the station's mode."""
     approvals = [r.approval for r in work.mode_approvals.of_election(day.election.id)]
     return unapproved(day.geography, station, approvals)
+
+
+def approve_as_boards(
+    uow: UnitOfWorkFactory, election: Election, *, reference: str, by: str, now: datetime.datetime
+) -> list[ApprovalRecord]:
+    """Electronic voting approved in every constituency that has an electronic station, each by
+    an account `by` of its contest's competent body acting for the whole country: what the demo
+    and the simulated days record for their example's electronic stations."""
+    geography = Geography.of(election)
+    root = next(u.code for u in election.units if u.parent is None)
+    electronic = [s for s in geography.stations if station_mode(geography, s) in NEEDS_APPROVAL]
+    made = []
+    for contest in election.contests:
+        body = competent_for(contest.office)
+        board = Actor(f"{by}:{body}", Grant(Role.SUPERVISOR, root, body))
+        wanted = {geography.constituency_of(contest.id, s) for s in electronic}
+        for constituency in contest.constituencies:
+            if constituency.id in wanted:
+                made.append(
+                    approve_mode(
+                        uow,
+                        board,
+                        election.id,
+                        contest.id,
+                        constituency.id,
+                        reference=reference,
+                        now=now,
+                    )
+                )
+    return made
