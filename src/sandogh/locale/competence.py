@@ -1,11 +1,11 @@
 """Which body decides what, in Persian and English: the supervisory bodies' names, the refusal of
-an account of the wrong body, and the refusal of a voting mode not approved for a station — the
-centre's answer and the box's screen (issue 12, section 2; `core.access.bodies`,
-`core.supervision.modes`).
+an account of the wrong body, and a voting mode approved or not approved for a station (issue 12,
+section 2; `core.access.bodies`, `core.supervision.modes`).
 
 Terms: هیئت‌های نظارت شورای نگهبان (the Guardian Council's supervisory boards), هیئت‌های نظارت
 مجلس (the Majlis's, for councils), رأی‌گیری تمام الکترونیک (the electronic ballot), نیمه
-الکترونیک (electronic authentication, paper ballot). A Persian sentence names no machine code.
+الکترونیک (electronic authentication, paper ballot). A Persian sentence names no machine code. The
+box's own refusal to open is in the kiosk's catalogue (`locale.messages`, box_mode_not_approved).
 """
 
 from __future__ import annotations
@@ -22,10 +22,6 @@ FA: dict[str, str] = {
     "mode_paper": "کاغذی",
     "wrong_body": "حساب {username} از آنِ {held} است؛ تصمیم درباره انتخابات {contest} با "
     "{required} است",
-    "mode_not_approved": "رأی‌گیری {mode} در شعبه {station} برای انتخابات {contest} (حوزه "
-    "{constituency}) تأیید نشده است",
-    "box_mode_not_approved": "رأی‌گیری {mode} در این شعبه تأیید نشده است؛ صندوق باز نمی‌شود. "
-    "به ناظر اطلاع دهید.",
     "mode_approved": "رأی‌گیری {mode} در حوزه {constituency} انتخابات {contest} تأیید و ثبت شد",
 }
 
@@ -37,10 +33,6 @@ EN: dict[str, str] = {
     "mode_paper": "paper",
     "wrong_body": "account {username} belongs to {held}; contest {contest} is decided by "
     "{required}",
-    "mode_not_approved": "{mode} voting is not approved at station {station} for contest "
-    "{contest} (constituency {constituency})",
-    "box_mode_not_approved": "{mode} voting is not approved at this station; the box does not "
-    "open. Tell the supervisor.",
     "mode_approved": "{mode} voting approved and recorded in constituency {constituency} of "
     "contest {contest}",
 }

@@ -181,6 +181,18 @@ def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
             {"person": member.person, "role": member.role.value, "key": member.key.text}
             for member in enrolment.staff
         ],
+        "voting": {
+            "mode": enrolment.mode.value,
+            "approvals": [
+                {
+                    "contest": a.contest,
+                    "constituency": a.constituency,
+                    "body": a.body.value,
+                    "reference": a.reference,
+                }
+                for a in enrolment.approvals
+            ],
+        },
     }
     if enrolment.e2e is not None:  # docs/e2e.md §7: the box then encrypts every ballot
         joint_key, extended_hash = enrolment.e2e

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.definition.model import Contest, Name, ReportingUnit
+from sandogh.core.definition.model import Contest, Name, ReportingUnit, VotingMode
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.report.staff import RegisteredStaff
+from sandogh.core.supervision.modes import ModeApproval, station_mode
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
@@ -73,6 +74,9 @@ class Enrolment:
     # the E2E context, (K, HE) in hex, once the election's ceremony record is loaded
     # (`services.e2e_ceremony`): the box then encrypts every ballot (docs/e2e.md §7)
     e2e: tuple[str, str] | None = None
+    # the station's voting mode, and the approvals of it that cover the station (one a contest)
+    mode: VotingMode = VotingMode.PAPER
+    approvals: tuple[ModeApproval, ...] = ()
 
 
 def enrol_device(
@@ -233,6 +237,18 @@ def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> 
         staff=tuple(work.staff.of_station(day.election.id, device.station)),
         created=created,
         e2e=None if ceremony is None else (ceremony.joint_key, ceremony.extended_hash),
+        mode=station_mode(day.geography, device.station),
+        approvals=_covering(work, day, device.station),
+    )
+
+
+def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, ...]:
+    mode = station_mode(day.geography, station)
+    return tuple(
+        r.approval
+        for r in work.mode_approvals.of_election(day.election.id)
+        if r.approval.mode is mode
+        and day.geography.constituency_of(r.approval.contest, station) == r.approval.constituency
     )
 
 
