@@ -33,7 +33,7 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from sandogh.cli.demo import EXAMPLE
+from sandogh.cli.demo import EXAMPLE, EXAMPLE_APPROVAL
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.simulate import (
     CONTEST,
@@ -56,6 +56,7 @@ from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.checkin import RefusalReason
 from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.results import show_results
 from sandogh.services.staff import register_staff
 from sandogh.station.box import Box
@@ -307,6 +308,7 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
             canonical=loaded.canonical,
             now=now,
         )
+        approve_as_boards(uow, election, reference=EXAMPLE_APPROVAL, by="board", now=now)
         key = ServerKey.write(tmp_path / SERVER_KEY)
         enroller = add_run_operator(uow, election, by="cli:tests", key=key)
         centre = stack.enter_context(centre_process(settings)).base_url

@@ -17,7 +17,7 @@ from sqlalchemy import update
 from typer.testing import CliRunner
 
 from sandogh.cli.app import app
-from sandogh.core.access import Role
+from sandogh.core.access import Body, Role
 from sandogh.core.log import EventType
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.formats.key_file import KeyFileError
@@ -120,7 +120,17 @@ def test_the_first_admin_and_the_accounts_after(db: str, key: Path, tmp_path: Pa
     assert "added baft-hq: county-hq at IR-08-0801" in typed
     assert "otpauth" not in typed
     promoted = run(
-        "user", "role", "baft-hq", "--role", "supervisor", "--place", "IR-08", db=db, key=key
+        "user",
+        "role",
+        "baft-hq",
+        "--role",
+        "supervisor",
+        "--place",
+        "IR-08",
+        "--body",
+        "majlis",
+        db=db,
+        key=key,
     )
     assert "changed baft-hq: supervisor at IR-08" in promoted
     assert "otpauth://totp/sandogh:baft-hq" in promoted  # a supervisor needs a second factor
@@ -139,6 +149,8 @@ def test_the_first_admin_and_the_accounts_after(db: str, key: Path, tmp_path: Pa
         EventType.USER_DISABLED,
     ]
     assert accounts["baft-hq"].grant.role is Role.SUPERVISOR
+    assert accounts["baft-hq"].grant.body is Body.MAJLIS  # the councils' boards, stored
+    assert accounts["admin"].grant.body is None
 
 
 def test_a_password_typed_twice_must_match(db: str, key: Path) -> None:

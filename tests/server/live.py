@@ -18,6 +18,7 @@ import httpx
 from fastapi import FastAPI
 from pydantic import SecretBytes
 
+from sandogh.cli.demo import EXAMPLE_APPROVAL
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.report import SigningKey
@@ -28,6 +29,7 @@ from sandogh.server.centre import Centre, Clock, utc_now
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
 from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -97,6 +99,13 @@ def load_kerman(store_url: str) -> None:
             loaded.election,
             definition_hash=loaded.definition_hash,
             canonical=loaded.canonical,
+            now=LOADED_AT,
+        )
+        approve_as_boards(
+            lambda: SqlUnitOfWork(engine, now=LOADED_AT),
+            loaded.election,
+            reference=EXAMPLE_APPROVAL,
+            by="board",
             now=LOADED_AT,
         )
     finally:

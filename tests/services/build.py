@@ -64,6 +64,7 @@ from sandogh.services.checkin import BallotCard, Refused, check_in
 from sandogh.services.devices import enrol_device
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.ingest import ingest_report
+from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.ports import Device, Registry, StoredRecord
 from tests.core.anchor.build import AUTHORITIES, SEALERS
 
@@ -159,7 +160,9 @@ ROUND_1_DAY = day(ROUND_1, (president(False), parliament(False)), datetime.date(
 ROUND_2_DAY = day(ROUND_2, (president(True), parliament(True)), datetime.date(2024, 7, 5))
 
 
-def load(uow: UnitOfWorkFactory, *days: Election) -> None:
+def load(uow: UnitOfWorkFactory, *days: Election, approved: bool = True) -> None:
+    """Load `days`, and unless not `approved`, electronic voting approved in every constituency
+    by the competent body, as the day's electronic stations need before a box is enrolled."""
     for each in days:
         load_election(
             uow,
@@ -168,6 +171,8 @@ def load(uow: UnitOfWorkFactory, *days: Election) -> None:
             canonical=canonical_bytes(each),
             now=NOW,
         )
+        if approved:
+            approve_as_boards(uow, each, reference="مصوبه ۱۴۰۳/۱", by="board", now=NOW)
 
 
 # ---- voters ----------------------------------------------------------------------------------

@@ -222,7 +222,9 @@ def test_check_ins_are_not_events(uow: NewUnitOfWork) -> None:
     check_in_voter(uow, VOTER, ST_3)
     check_in_voter(uow, "1234567890")
 
-    assert event_types(uow) == before == ["definition-loaded", "definition-loaded"]
+    assert event_types(uow) == before
+    assert "definition-loaded" in before
+    assert not any("check" in kind for kind in before)
 
 
 def test_concurrent_check_ins_of_one_voter_give_one_card(uow: NewUnitOfWork) -> None:

@@ -21,7 +21,7 @@ NewUnitOfWork = Callable[[], UnitOfWork]
 
 
 def test_an_import_is_recorded_and_a_refused_one_is_not(new_unit_of_work: NewUnitOfWork) -> None:
-    load(new_unit_of_work, ROUND_2_DAY)
+    load(new_unit_of_work, ROUND_2_DAY, approved=False)  # results imported need no approval
     sheets = final(ROUND_2_DAY, ST_1, DEVICE, RUNOFF_VOTES).sheets
 
     import_results(new_unit_of_work, ROUND_2, sheets, now=LATER, actor="op-2")

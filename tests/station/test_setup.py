@@ -1,5 +1,6 @@
 import pytest
 
+from sandogh.core.definition.model import VotingMode
 from sandogh.core.report import BallotContest, SigningKey, StaffRole
 from sandogh.station.errors import EnrolmentDocumentError
 from sandogh.station.fake_centre import FakeCentre
@@ -24,7 +25,13 @@ def test_the_enrolment_document_gives_the_station_its_ballot() -> None:
         _document(), election=ELECTION, station=STATION, policy=OfflinePolicy.PROVISIONAL
     )
     assert setup == StationSetup(
-        ELECTION, STATION, DEFINITION_HASH, BALLOT, OfflinePolicy.PROVISIONAL
+        ELECTION,
+        STATION,
+        DEFINITION_HASH,
+        BALLOT,
+        OfflinePolicy.PROVISIONAL,
+        mode=VotingMode.ELECTRONIC,
+        approved=("president", "parliament"),
     )
     assert setup.contests == ("president", "parliament")
 

@@ -44,6 +44,7 @@ from sandogh.cli.staff import staff_app
 from sandogh.cli.staff_roster import register as register_roster
 from sandogh.cli.station import station_app
 from sandogh.cli.supervise import register as register_supervision
+from sandogh.cli.supervise_modes import supervise_app
 from sandogh.cli.users import user_app
 from sandogh.cli.verify_election import verify_election_command
 from sandogh.core.definition.problems import DefinitionError
@@ -75,6 +76,7 @@ app.add_typer(server_key_app, name="server-key")
 app.add_typer(e2e_app, name="e2e")
 app.add_typer(audit_app, name="audit")
 app.add_typer(candidates_app, name="candidates")
+app.add_typer(supervise_app, name="supervise")
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)

@@ -24,6 +24,7 @@ from sandogh.formats.statement_file import read_statement
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
 from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.results import show_results
 from sandogh.services.statements import check_published
@@ -31,6 +32,8 @@ from sandogh.services.statements import check_published
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "kerman-1403"
 ROUNDS = (("kerman-1403-r1", "round1"), ("kerman-1403-r2", "round2"))
 PROVINCE = "IR-08"
+#: The reference of the boards' approval of electronic voting the example's data carries.
+EXAMPLE_APPROVAL = "مصوبه هیئت نظارت (داده نمونه)"
 
 
 class ExampleMissingError(SandoghError):
@@ -59,6 +62,10 @@ def load_rounds(
             now=now(),
             actor=actor(),
         )
+        if done.created:  # the example's stations vote electronically: the boards approved it
+            approve_as_boards(
+                store, loaded.election, reference=EXAMPLE_APPROVAL, by=actor(), now=now()
+            )
         if done.created and election_id in results:
             import_tally_file(store, EXAMPLE / f"{stem}-results.csv", election_id, console, lang)
         console.print(text("demo_loaded", lang, election=election_id))

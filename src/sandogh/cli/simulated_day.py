@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from sandogh.cli.demo import EXAMPLE, ExampleMissingError
+from sandogh.cli.demo import EXAMPLE, EXAMPLE_APPROVAL, ExampleMissingError
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
@@ -61,6 +61,7 @@ from sandogh.services.acting import Actor
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.fleet import approve_build
+from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.results import show_results
 from sandogh.services.staff import register_staff
 from sandogh.station.box import Box
@@ -262,6 +263,7 @@ def simulate(
             canonical=loaded.canonical,
             now=now,
         )
+        approve_as_boards(uow, election, reference=EXAMPLE_APPROVAL, by="simulate", now=now)
         register_station_staff(uow, election.id, seed, chosen)
         approve_own_build(uow, election)
         guardians, ceremony_seconds = None, 0.0

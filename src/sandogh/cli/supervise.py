@@ -28,7 +28,7 @@ from sandogh.cli.supervision_view import (
     said,
     scope_text,
 )
-from sandogh.core.access import Grant, Role
+from sandogh.core.access import Body, Grant, Role
 from sandogh.core.supervision import (
     CandidateVoid,
     CaseCandidate,
@@ -60,6 +60,13 @@ RoleOption = Annotated[Role, typer.Option("--role", help="The role they act in."
 PlaceOption = Annotated[
     str, typer.Option("--place", help="The unit code their role is held at (e.g. IR-08).")
 ]
+BodyOption = Annotated[
+    Body | None,
+    typer.Option(
+        "--body",
+        help="The supervisory body they act for; the Guardian Council's boards by default.",
+    ),
+]
 ReasonOption = Annotated[str, typer.Option("--reason", help="Why the board voided.")]
 ReferenceOption = Annotated[
     str, typer.Option("--reference", help="The reference of the board's decision.")
@@ -83,8 +90,8 @@ def register(app: typer.Typer) -> None:
     app.command("uncertify")(uncertify_command)
 
 
-def _actor(username: str, role: Role, place: str) -> Actor:
-    return Actor(username, Grant(role, place))
+def _actor(username: str, role: Role, place: str, body: Body | None = None) -> Actor:
+    return Actor(username, Grant(role, place, body))
 
 
 def _emit(document: Any) -> None:
@@ -115,6 +122,7 @@ def void_station(
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
+    body: BodyOption = None,
     contest: Annotated[
         str | None, typer.Option("--contest", help="One contest; every contest by default.")
     ] = None,
@@ -126,7 +134,7 @@ def void_station(
 ) -> None:
     """Void a station's box: its ballots become void, not counted as cast."""
     decided = StationVoid(station, contest, Decision(reason, reference, case))
-    _void(db, election, _actor(username, role, place), decided, as_json, lang)
+    _void(db, election, _actor(username, role, place, body), decided, as_json, lang)
 
 
 @void_app.command("candidate")
@@ -139,6 +147,7 @@ def void_candidate(
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
+    body: BodyOption = None,
     case: CaseOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -147,7 +156,7 @@ def void_candidate(
 ) -> None:
     """Void one candidate's votes in the given boxes (proven vote buying)."""
     decided = CandidateVoid(contest, candidate, tuple(stations), Decision(reason, reference, case))
-    _void(db, election, _actor(username, role, place), decided, as_json, lang)
+    _void(db, election, _actor(username, role, place, body), decided, as_json, lang)
 
 
 @void_app.command("constituency")
@@ -159,6 +168,7 @@ def void_constituency(
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
+    body: BodyOption = None,
     case: CaseOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -167,7 +177,7 @@ def void_constituency(
 ) -> None:
     """Void the election of a whole constituency: nobody is elected from it."""
     decided = ConstituencyVoid(contest, constituency, Decision(reason, reference, case))
-    _void(db, election, _actor(username, role, place), decided, as_json, lang)
+    _void(db, election, _actor(username, role, place, body), decided, as_json, lang)
 
 
 def certify_command(
@@ -175,6 +185,7 @@ def certify_command(
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
+    body: BodyOption = None,
     constituency: ConstituencyOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -184,7 +195,7 @@ def certify_command(
     """Certify a contest's complete result; its inputs are frozen until it is undone."""
     made = certify(
         open_store(db),
-        _actor(username, role, place),
+        _actor(username, role, place, body),
         election,
         contest,
         constituency,
@@ -202,6 +213,7 @@ def uncertify_command(
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
+    body: BodyOption = None,
     constituency: ConstituencyOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -211,7 +223,7 @@ def uncertify_command(
     """Undo a certification (needs a grant above the certifier's)."""
     undone = uncertify(
         open_store(db),
-        _actor(username, role, place),
+        _actor(username, role, place, body),
         election,
         contest,
         constituency,

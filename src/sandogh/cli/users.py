@@ -21,7 +21,7 @@ from rich.console import Console
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ServerKeyOption
 from sandogh.cli.session import actor, now
-from sandogh.core.access import Grant, Role
+from sandogh.core.access import Body, Grant, Role
 from sandogh.services.operators import (
     AccountChange,
     Actor,
@@ -46,6 +46,14 @@ UsernameArgument = Annotated[str, typer.Argument(help="The account's username.")
 RoleOption = Annotated[Role, typer.Option("--role", help="The role (DESIGN.md §6).")]
 PlaceOption = Annotated[
     str, typer.Option("--place", help="The unit code the role is scoped to (IR, IR-08, …).")
+]
+BodyOption = Annotated[
+    Body | None,
+    typer.Option(
+        "--body",
+        help="The supervisory body a supervisor acts for (guardian-council: president, Majlis, "
+        "Experts; majlis: councils); the Guardian Council's boards when not given.",
+    ),
 ]
 
 
@@ -72,6 +80,7 @@ def user_add(
         typer.Option("--totp", help="Issue a TOTP secret; privileged roles always get one."),
     ] = False,
     db: DbOption = None,
+    body: BodyOption = None,
 ) -> None:
     """Add an operator's account."""
     from sandogh.server.credentials import Argon2Passwords
@@ -84,7 +93,7 @@ def user_add(
         actor=_actor(),
         username=username,
         display_name=name or username,
-        grant=Grant(role, place),
+        grant=Grant(role, place, body),
         password=password,
         second_factor=totp,
         hasher=Argon2Passwords.of(OperatorSettings()),
@@ -101,11 +110,17 @@ def user_role(
     place: PlaceOption,
     server_key: ServerKeyOption,
     db: DbOption = None,
+    body: BodyOption = None,
 ) -> None:
     """Give an account another role, or the same role at another place."""
     store, factor = _opened(db, server_key)
     changed = change_role(
-        store, actor=_actor(), username=username, grant=Grant(role, place), factor=factor, now=now()
+        store,
+        actor=_actor(),
+        username=username,
+        grant=Grant(role, place, body),
+        factor=factor,
+        now=now(),
     )
     _report("changed", changed)
 

@@ -179,6 +179,8 @@ FA: dict[str, str] = {
     "box_staff_wrong_role": "کلیدی که داده شد با سمت دیگری در این شعبه ثبت شده است.",
     "box_staff_too_few": "برای شمارش، کلید دو عضو ثبت‌شده شعبه لازم است.",
     "box_staff_shares_broken": "سهم‌های کلید شمارش با کلید این صندوق نمی‌خواند؛ به ناظر خبر دهید.",
+    "box_mode_not_approved": "رأی‌گیری تمام الکترونیک در این شعبه را هیئت نظارت تأیید نکرده "
+    "است؛ صندوق باز نمی‌شود. به ناظر خبر دهید.",
 }
 
 EN: dict[str, str] = {
@@ -329,6 +331,8 @@ EN: dict[str, str] = {
     "box_staff_wrong_role": "A key given is registered for another role at this station.",
     "box_staff_too_few": "Counting needs the keys of two registered staff members.",
     "box_staff_shares_broken": "The count key's shares do not match this box; tell the supervisor.",
+    "box_mode_not_approved": "Electronic voting is not approved at this station by the "
+    "supervisory body; the box does not open. Tell the supervisor.",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -58,6 +58,7 @@ _ENROLMENT_REFUSAL = {
     EnrolmentRefusal.STATION_NOT_IN_CONTEST: (422, "station"),
     EnrolmentRefusal.MALFORMED_KEY: (400, "device"),
     EnrolmentRefusal.KEY_ENROLLED: (409, "device"),
+    EnrolmentRefusal.MODE_NOT_APPROVED: (409, "station"),
 }
 _REVOCATION_STATUS = {RevocationRefusal.UNKNOWN_DEVICE: 404, RevocationRefusal.ALREADY_REVOKED: 409}
 
@@ -180,6 +181,18 @@ def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
             {"person": member.person, "role": member.role.value, "key": member.key.text}
             for member in enrolment.staff
         ],
+        "voting": {
+            "mode": enrolment.mode.value,
+            "approvals": [
+                {
+                    "contest": a.contest,
+                    "constituency": a.constituency,
+                    "body": a.body.value,
+                    "reference": a.reference,
+                }
+                for a in enrolment.approvals
+            ],
+        },
     }
     if enrolment.e2e is not None:  # docs/e2e.md §7: the box then encrypts every ballot
         joint_key, extended_hash = enrolment.e2e

@@ -147,6 +147,25 @@ class E2EContextBody(_Answer):
     extended_hash: str = Field(description="HE, the extended base hash: 64 lowercase hex digits")
 
 
+class ModeApprovalBody(_Answer):
+    """A supervisory body's approval of the station's voting mode in one contest."""
+
+    contest: str
+    constituency: str
+    body: Literal["guardian-council", "majlis"]
+    reference: str = Field(description="the body's decision")
+
+
+class VotingBody(_Answer):
+    """How the station votes, as the definition states it, and the approvals that cover it."""
+
+    mode: Literal["electronic", "semi-electronic", "paper"]
+    approvals: list[ModeApprovalBody] = Field(
+        description="one per contest of the station when its mode needs the competent body's "
+        "approval (electronic): the box does not open without them"
+    )
+
+
 class EnrolmentDocument(_Answer):
     """What an enrolled box receives: only what its station needs (DESIGN.md §3)."""
 
@@ -165,6 +184,7 @@ class EnrolmentDocument(_Answer):
         description="the station's registered staff, by role then key: the keys that may sign "
         "its reports and open its count"
     )
+    voting: VotingBody
     e2e: E2EContextBody | None = Field(
         default=None,
         description="present once the election's E2E ceremony record is loaded: the box "

@@ -34,7 +34,11 @@ class Actor:
 
 
 class AccessDeniedError(SandoghError):
-    """`actor` may not do `action` at `places` (those of the request its grant does not cover)."""
+    """`actor` may not do `action` at `places` (those of the request its grant does not cover).
+
+    `logged` is what the ACCESS_DENIED entry records besides the action and places."""
+
+    logged: Mapping[str, JSONValue] = {}
 
     def __init__(
         self, actor: Actor, action: Action, election: str, places: Sequence[str], why: str = ""
@@ -74,6 +78,7 @@ def guarded(
                         "election": denied.election,
                         "action": denied.action.value,
                         "denied": list(denied.places[:5]),
+                        **denied.logged,
                     },
                     disposition=Disposition.DENIED,
                 )

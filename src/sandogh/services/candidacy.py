@@ -5,7 +5,7 @@ rules are `core.candidacy`; the inquiries to the four authorities, `services.can
 Each use case is one transaction: it reads the calendar and the steps recorded, checks the step
 against them (`core.candidacy.process`, in its window by `core.candidacy.calendar.require`, on the
 day in Iran when it is taken), records one event of the hash-chained log and stores the step naming
-that entry. The operator acts under a grant (`services.supervision.Actor`): the Interior Ministry's
+that entry. The operator acts under a grant (`services.acting.Actor`): the Interior Ministry's
 side (the headquarters' roles) registers, asks, records the executive board's decisions and
 objections, publishes and draws; the supervisory boards (supervisors) decide qualification. A
 board's decision also names its members' accounts, each an operator of the store. Refusals of

@@ -38,6 +38,7 @@ from sandogh.services.acting import (
     guarded,
     require,
 )
+from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import recorded_corrections
@@ -103,6 +104,7 @@ def certify(
         geography, election = day.geography, day.election.id
         units = _scope(geography, contest, constituency)
         require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, day.election, [contest], units)
         held = next(
             certified_over(work.certifications.in_force(election), contest, constituency), None
         )
@@ -167,6 +169,7 @@ def uncertify(
         units = _scope(geography, contest, constituency)
         # rights first: whether a certification is in force is not told to one who may not certify
         require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, day.election, [contest], units)
         held = next(
             (
                 c

@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.definition.model import Contest, Name, ReportingUnit
+from sandogh.core.definition.model import Contest, Name, ReportingUnit, VotingMode
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.report.staff import RegisteredStaff
+from sandogh.core.supervision.modes import ModeApproval, station_mode
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.mode_approvals import unapproved_at
 from sandogh.services.ports import Device, UnitOfWork
 
 _KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
@@ -33,6 +35,7 @@ class EnrolmentRefusal(StrEnum):
     STATION_NOT_IN_CONTEST = "station-not-in-contest"
     MALFORMED_KEY = "malformed-key"
     KEY_ENROLLED = "key-enrolled"  # for another station of the election, or revoked
+    MODE_NOT_APPROVED = "mode-not-approved"  # the station's mode lacks the body's approval
 
 
 class EnrolmentError(SandoghError):
@@ -71,6 +74,9 @@ class Enrolment:
     # the E2E context, (K, HE) in hex, once the election's ceremony record is loaded
     # (`services.e2e_ceremony`): the box then encrypts every ballot (docs/e2e.md §7)
     e2e: tuple[str, str] | None = None
+    # the station's voting mode, and the approvals of it that cover the station (one a contest)
+    mode: VotingMode = VotingMode.PAPER
+    approvals: tuple[ModeApproval, ...] = ()
 
 
 def enrol_device(
@@ -99,6 +105,7 @@ def enrol_device(
     with uow() as work:
         day = day_of(work, election_id)
         _require_station(day, station)
+        _require_approved(work, day, station)
         held = work.devices.get(election_id, key)
         if held is not None and (held.station != station or held.revoked_at is not None):
             state = "revoked" if held.revoked_at is not None else "enrolled"
@@ -195,6 +202,20 @@ def _require_station(day: Day, station: str) -> None:
         )
 
 
+def _require_approved(work: UnitOfWork, day: Day, station: str) -> None:
+    """Refuse a box for a station whose mode no approval covers (`services.mode_approvals`).
+    An approval is never withdrawn, so a box enrolled once stays approved, and the centre takes
+    reports only from enrolled boxes: this one check covers the reports too."""
+    missing = unapproved_at(work, day, station)
+    if missing:
+        first = missing[0]
+        raise EnrolmentError(
+            EnrolmentRefusal.MODE_NOT_APPROVED,
+            f"{first.mode} voting at {station} is not approved for contest {first.contest} "
+            f"(constituency {first.constituency}) by the body competent for it",
+        )
+
+
 def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> Enrolment:
     ballot = day.ballot(device.station)
     ceremony = work.e2e.ceremony(day.election.id)
@@ -216,6 +237,18 @@ def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> 
         staff=tuple(work.staff.of_station(day.election.id, device.station)),
         created=created,
         e2e=None if ceremony is None else (ceremony.joint_key, ceremony.extended_hash),
+        mode=station_mode(day.geography, device.station),
+        approvals=_covering(work, day, device.station),
+    )
+
+
+def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, ...]:
+    mode = station_mode(day.geography, station)
+    return tuple(
+        r.approval
+        for r in work.mode_approvals.of_election(day.election.id)
+        if r.approval.mode is mode
+        and day.geography.constituency_of(r.approval.contest, station) == r.approval.constituency
     )
 
 

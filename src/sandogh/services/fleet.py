@@ -1,7 +1,7 @@
 """Use cases of the fleet (issue 12, `core.fleet`): approve and revoke a build, record a box's
 hand-over, and show each box's shipping and attested build.
 
-Each use case is one transaction under a grant (`services.supervision.Actor`): a build decision
+Each use case is one transaction under a grant (`services.acting.Actor`): a build decision
 needs MANAGE_READINESS at the country (the national headquarters decide what every box runs); a
 hand-over needs it where it happens — at the unit that sends the box, or at the one that receives
 or installs it. Each change is one event of the hash-chained log (BUILD_APPROVED, BUILD_REVOKED,

@@ -43,6 +43,7 @@ from sandogh.services.audit_errors import (
 from sandogh.services.audit_ports import HandCountCertified
 from sandogh.services.audit_rounds import history
 from sandogh.services.certifications import CertifiedError, ScopeError
+from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import correction_of
@@ -69,6 +70,7 @@ def certify_hand_count(
             raise ScopeError(problems)
         units = scope_units(geography, of, constituency)
         require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, audit.tallied.stored.election, [of], units)
         due = {r.contest for r in found.decisions() if r.decision is Decision.HAND_COUNT}
         if contest not in due:
             raise HandCountNotDueError(
@@ -135,6 +137,7 @@ def uncertify_hand_count(
         units = scope_units(geography, of, constituency)
         # rights first: whether a hand count is certified is not told to one who may not certify
         require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, found.audit.tallied.stored.election, [of], units)
         stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
         if stored is None or stored.certified is None:
             raise HandCountPendingError(f"{contest}: no certified hand count", subject=contest)

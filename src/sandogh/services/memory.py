@@ -51,10 +51,13 @@ from sandogh.services.memory_audits import AuditTables, MemoryAudits
 from sandogh.services.memory_candidacy import CandidacyTables, MemoryCandidacy
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
 from sandogh.services.memory_fleet import FleetTables, MemoryFleet
+from sandogh.services.memory_modes import Key as ModeKey
+from sandogh.services.memory_modes import MemoryModeApprovals
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
 from sandogh.services.memory_preparation import MemoryPreparation, PreparationTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
+from sandogh.services.mode_ports import ApprovalRecord, ModeApprovalRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRecord,
@@ -142,6 +145,7 @@ class MemoryStore:
     candidacy: CandidacyTables = field(default_factory=CandidacyTables)
     preparation: PreparationTables = field(default_factory=PreparationTables)
     fleet: FleetTables = field(default_factory=FleetTables)
+    mode_approvals: dict[ModeKey, ApprovalRecord] = field(default_factory=dict)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).
@@ -719,6 +723,7 @@ class MemoryUnitOfWork:
     audits: AuditRepository
     candidacy: CandidacyRepository
     fleet: FleetRepository
+    mode_approvals: ModeApprovalRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -789,6 +794,14 @@ class MemoryUnitOfWork:
             store.fleet, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.fleet,)
+        self.mode_approvals = MemoryModeApprovals(
+            store.mode_approvals,
+            store.lock,
+            elections,
+            duplicate=DuplicateError,
+            refused=ConstraintError,
+        )
+        self._parts += (self.mode_approvals,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -126,6 +126,8 @@ def add_user(
             "place": grant.place,
             "second_factor": issued is not None,
         }
+        if grant.body is not None:
+            details["body"] = grant.body.value
         managing.record(EventType.USER_ADDED, grant.place, details)
         work.commit()
     return AccountChange(account, None if issued is None else issued[1])

@@ -38,6 +38,7 @@ from sandogh.core.voters.national_code import NationalCode
 from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
 from sandogh.services.fleet_ports import FleetRepository
+from sandogh.services.mode_ports import ModeApprovalRepository
 
 
 @dataclass(frozen=True)
@@ -648,6 +649,7 @@ class UnitOfWork(Protocol):
     audits: AuditRepository
     candidacy: CandidacyRepository
     fleet: FleetRepository
+    mode_approvals: ModeApprovalRepository
 
     def __enter__(self) -> Self: ...
 

@@ -37,6 +37,7 @@ from sandogh.core.supervision import (
 from sandogh.core.supervision.recorded import VOIDED
 from sandogh.services.acting import Actor, acted, common_place, election_day, guarded, require
 from sandogh.services.certifications import CertifiedError
+from sandogh.services.competence import contests_at, require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork, VoidRecord
 from sandogh.services.recorded_decisions import recorded_corrections
@@ -83,6 +84,8 @@ def void(
             raise VoidError(problems)
         places = void_places(geography, decided)
         require(geography, actor, Action.VOID, places, election)
+        contests = contests_at(geography, decided.contest, places)
+        require_body(actor, Action.VOID, day.election, contests, places)
         for certification in work.certifications.in_force(election):
             if touches(geography, decided, certification.contest, certification.constituency):
                 raise CertifiedError(certification, f"this {kind_of(decided)} void")

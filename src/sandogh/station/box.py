@@ -81,6 +81,7 @@ from sandogh.station.local_store import (
 from sandogh.station.printouts import report_lines
 from sandogh.station.qr import qr_parts
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
+from sandogh.station.voting_mode import require_approved
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Box(CheckIn, Ballots):
         with self._station() as (tx, station):
             require(station.lifecycle, Action.OPEN)
             setup = station.setup
+            require_approved(setup.mode, setup.approved, setup.contests)
             problems = paper_problems(papers_received, setup, "papers_received")
             if problems:
                 raise PaperAccountError(problems)

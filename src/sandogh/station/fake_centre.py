@@ -73,6 +73,9 @@ class FakeCentre:
         self.reports: list[bytes] = []  # accepted, each once
         self.chains: list[bytes] = []  # E2E chain files accepted, each once
         self.e2e: Mapping[str, object] | None = e2e
+        # the station votes electronically, approved in every contest until a test withdraws it
+        self.mode = "electronic"
+        self.approved: tuple[str, ...] = tuple(c.contest for c in self.ballot)
         self.calls = 0
         self._voted: dict[str, _Voted] = {}
         self._tokens = random.Random(seed)  # a fake's tokens: random, but the same every run
@@ -102,6 +105,18 @@ class FakeCentre:
             "staff": [
                 {"person": m.person, "role": m.role.value, "key": m.key.text} for m in self.staff
             ],
+            "voting": {
+                "mode": self.mode,
+                "approvals": [
+                    {
+                        "contest": c,
+                        "constituency": "-",
+                        "body": "guardian-council",
+                        "reference": "-",
+                    }
+                    for c in self.approved
+                ],
+            },
             **({} if self.e2e is None else {"e2e": dict(self.e2e)}),
         }
 

@@ -50,6 +50,7 @@ from sandogh.core.station import Phase, StationState
 from sandogh.station.count_key import CountKey, SealedShare
 from sandogh.station.errors import StationFilesError
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_e2e, read_staff
+from sandogh.station.voting_mode import read_voting
 
 #: 2: ballots sealed to the count key, whose shares it keeps; 3: the E2E ballot chain
 SCHEMA_VERSION = 3
@@ -366,9 +367,12 @@ class Transaction:
         document = json.loads(row[11])
         staff = read_staff(document.get("staff"), problems)
         e2e = read_e2e(document.get("e2e"), problems)
+        mode, approved = read_voting(document.get("voting"), problems)
         if problems:
             raise StationFilesError(f"the stored enrolment: {problems}")
-        setup = StationSetup(row[0], row[1], row[2], ballot, OfflinePolicy(row[4]), staff, e2e)
+        setup = StationSetup(
+            row[0], row[1], row[2], ballot, OfflinePolicy(row[4]), staff, e2e, mode, approved
+        )
         lifecycle = StationState(
             phase=Phase(row[5]),
             zero_report=row[6],

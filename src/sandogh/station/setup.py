@@ -6,7 +6,8 @@ station needs. The enrolment document is the centre's answer (docs/api.md, forma
 `sandogh/enrolment@1`, `server.models.EnrolmentDocument`); the box relies on `format`,
 `election.id`, `device.station`, `definition_hash`, `ballot` (a list of `{"contest", "seats",
 "candidates"}`, as `core.report.BallotContest`) and `staff` (the station's registered staff, a list
-of `{"person", "role", "key"}`: the keys that sign its reports), and keeps the whole document
+of `{"person", "role", "key"}`: the keys that sign its reports) and `voting` (the station's mode
+and its approvals, `station.voting_mode`), and keeps the whole document
 verbatim for its screens (names, the unit, the contests cut to its constituency).
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.definition.model import VotingMode
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ballot import ElectionContext
 from sandogh.core.e2e.group import RISTRETTO255
@@ -25,6 +27,7 @@ from sandogh.core.report import BallotContest, PublicKey, StaffRole
 from sandogh.core.report.digests import DIGEST
 from sandogh.core.report.keys import KEY_TEXT
 from sandogh.station.errors import EnrolmentDocumentError
+from sandogh.station.voting_mode import read_voting
 
 ENROLMENT_FORMAT = "sandogh/enrolment@1"
 _HEX = re.compile("[0-9a-f]{64}")
@@ -55,6 +58,8 @@ class StationSetup:
     policy: OfflinePolicy
     staff: tuple[StaffMember, ...] = ()
     e2e: ElectionContext | None = None  # None: a box that casts plain records only
+    mode: VotingMode = VotingMode.PAPER  # the station's, and the contests approved for it
+    approved: tuple[str, ...] = ()
 
     @property
     def contests(self) -> tuple[str, ...]:
@@ -81,9 +86,12 @@ def read_enrolment(
     ballot = _ballot(document.get("ballot"), problems)
     staff = read_staff(document.get("staff"), problems)
     e2e = read_e2e(document.get("e2e"), problems)
+    mode, approved = read_voting(document.get("voting"), problems)
     if problems or not isinstance(definition_hash, str):
         raise EnrolmentDocumentError(problems)
-    return StationSetup(election, station, definition_hash, ballot, policy, staff, e2e)
+    return StationSetup(
+        election, station, definition_hash, ballot, policy, staff, e2e, mode, approved
+    )
 
 
 def read_e2e(value: object, problems: list[Problem]) -> ElectionContext | None:

@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from sandogh.core.access import Grant, Lockout, Role
+from sandogh.core.access import Body, Grant, Lockout, Role
 from sandogh.services.ports import (
     AccountNetwork,
     AlertKind,
@@ -74,7 +74,7 @@ def _account(row: Any) -> OperatorAccount:
     return OperatorAccount(
         username=row.username,
         display_name=row.display_name,
-        grant=Grant(Role(row.role), row.place),
+        grant=Grant(Role(row.role), row.place, None if row.body is None else Body(row.body)),
         password_hash=row.password_hash,
         added_at=row.added_at,
         totp_sealed=row.totp_sealed,
@@ -90,6 +90,7 @@ def _account_row(account: OperatorAccount) -> dict[str, Any]:
         "display_name": account.display_name,
         "role": account.grant.role.value,
         "place": account.grant.place,
+        "body": None if account.grant.body is None else account.grant.body.value,
         "password_hash": account.password_hash,
         "totp_sealed": account.totp_sealed,
         "totp_step": account.totp_step,

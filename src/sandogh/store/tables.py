@@ -494,6 +494,26 @@ class CertificationRow(Base):
     __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
 
 
+class ModeApprovalRow(Base):
+    """A supervisory body's approval of a voting mode in one constituency of a contest
+    (`core.supervision.modes`), with the event-log entry that recorded it."""
+
+    __tablename__ = "mode_approvals"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    contest: Mapped[str] = mapped_column(Code, primary_key=True)
+    constituency: Mapped[str] = mapped_column(Code, primary_key=True)
+    mode: Mapped[str] = mapped_column(Code, primary_key=True)
+    reference: Mapped[str]
+    approved_by: Mapped[str]
+    body: Mapped[str] = mapped_column(Code)
+    approved_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    log_sequence: Mapped[int] = mapped_column(BigInteger)
+    log_hash: Mapped[str]
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
 class EventRow(Base):
     """One entry of the event log: what `core.log.Entry` holds, so that it re-verifies as read.
 
@@ -546,6 +566,8 @@ class OperatorRow(Base):
     display_name: Mapped[str]
     role: Mapped[str]
     place: Mapped[str] = mapped_column(Code)
+    # the supervisory body the account acts for (`core.access.bodies`); None: none recorded
+    body: Mapped[str | None] = mapped_column(Code)
     password_hash: Mapped[str]
     totp_secret: Mapped[str | None]
     totp_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)

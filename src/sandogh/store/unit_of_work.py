@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
 from sandogh.services.fleet_ports import FleetRepository
+from sandogh.services.mode_ports import ModeApprovalRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -44,6 +45,7 @@ from sandogh.store.event_log import SqlEventLog
 from sandogh.store.fleet import SqlFleetRepository
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
+from sandogh.store.mode_approvals import SqlModeApprovalRepository
 from sandogh.store.operators import SqlOperatorRepository
 from sandogh.store.preparation import SqlPreparationRepository
 from sandogh.store.readiness import SqlReadinessRepository
@@ -91,6 +93,7 @@ class SqlUnitOfWork:
     audits: AuditRepository
     candidacy: CandidacyRepository
     fleet: FleetRepository
+    mode_approvals: ModeApprovalRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -134,6 +137,7 @@ class SqlUnitOfWork:
         self.audits = SqlAuditRepository(connection)
         self.candidacy = SqlCandidacyRepository(connection)
         self.fleet = SqlFleetRepository(connection)
+        self.mode_approvals = SqlModeApprovalRepository(connection)
         return self
 
     def __exit__(

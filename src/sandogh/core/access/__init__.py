@@ -2,6 +2,7 @@
 defences of their log-in (lockout, throttling)."""
 
 from sandogh.core.access.accounts import SECOND_FACTOR_ROLES, may_administer, needs_second_factor
+from sandogh.core.access.bodies import COMPETENT, DEFAULT_BODY, Body, acting_body, competent_for
 from sandogh.core.access.lockout import Lockout, LockoutPolicy, Standing
 from sandogh.core.access.places import Places, Tree
 from sandogh.core.access.roles import (
@@ -22,8 +23,11 @@ from sandogh.core.access.throttle import (
 
 __all__ = [
     "ALLOWED",
+    "COMPETENT",
+    "DEFAULT_BODY",
     "SECOND_FACTOR_ROLES",
     "Action",
+    "Body",
     "Grant",
     "Lockout",
     "LockoutPolicy",
@@ -33,7 +37,9 @@ __all__ = [
     "ThrottlePolicy",
     "Tree",
     "Window",
+    "acting_body",
     "canonical_address",
+    "competent_for",
     "covers",
     "may",
     "may_administer",

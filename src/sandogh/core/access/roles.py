@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.access.bodies import Body
 from sandogh.core.access.places import Tree
 
 
@@ -101,10 +102,12 @@ _RANK: Mapping[Role, int] = {
 
 @dataclass(frozen=True)
 class Grant:
-    """A role held at a place (a unit code of the geography)."""
+    """A role held at a place (a unit code of the geography), for a supervisory body
+    (`core.access.bodies`; None: none recorded)."""
 
     role: Role
     place: str
+    body: Body | None = None
 
 
 def covers(geography: Tree, place: str, target: str) -> bool:

@@ -72,6 +72,7 @@ class EventType(StrEnum):
     HAND_COUNT_CERTIFIED = "hand-count-certified"  # an audit's full hand count, the result now
     HAND_COUNT_UNCERTIFIED = "hand-count-uncertified"  # that certification undone: pending again
     CERTIFICATION_UNDONE = "certification-undone"
+    VOTING_MODE_APPROVED = "voting-mode-approved"  # a body approves electronic voting (issue 12)
     CASE_OPENED = "case-opened"
     CASE_CHANGED = "case-changed"
     INCIDENT_OPENED = "incident-opened"

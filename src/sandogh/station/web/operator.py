@@ -31,6 +31,7 @@ from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_store import ChainHead, OutboxKind, Queued
 from sandogh.station.setup import StaffMember
+from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
 from sandogh.station.web.labels import centre_refusal
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
@@ -233,6 +234,8 @@ class OperatorScreens:
             action()
         except StaffKeyError as error:  # the count's keys: said by its message key
             shift.shown = {"problem": error.reason.value}
+        except ModeNotApprovedError:
+            shift.shown = {"problem": NOT_APPROVED}
         except SandoghError as error:
             shift.shown = {"error": str(error)}
         else:

@@ -1,0 +1,132 @@
+"""The supervisory bodies' approvals of a voting mode per constituency, and the stations whose
+mode no approval covers (issue 12, section 2; `core.supervision.modes`).
+
+An approval is one use case under a grant: the account must hold CERTIFY over the constituency
+(the boards that approve the conduct of an election, DESIGN.md §6) and act for the body competent
+for the contest (`services.competence`); it is stored naming the VOTING_MODE_APPROVED entry of the
+hash-chained log that recorded it, and a refusal is logged as ACCESS_DENIED like any other. The
+centre asks `unapproved_at` before it enrols a box or takes a report from a station.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from sandogh.core.access import Action, Grant, Role, acting_body, competent_for
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election, VotingMode
+from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.supervision.modes import (
+    NEEDS_APPROVAL,
+    ModeApproval,
+    ModeApprovalError,
+    Unapproved,
+    approval_problems,
+    station_mode,
+    unapproved,
+)
+from sandogh.services.acting import (
+    Actor,
+    acted,
+    common_place,
+    election_day,
+    guarded,
+    require,
+)
+from sandogh.services.competence import require_body
+from sandogh.services.days import Day
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.mode_ports import ApprovalRecord
+from sandogh.services.ports import UnitOfWork
+
+
+def approve_mode(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    constituency: str,
+    *,
+    reference: str,
+    mode: VotingMode = VotingMode.ELECTRONIC,
+    now: datetime.datetime,
+) -> ApprovalRecord:
+    """Record the competent body's approval of `mode` in `constituency` of `contest`."""
+
+    def use_case(work: UnitOfWork) -> ApprovalRecord:
+        day = election_day(work, election_id)
+        geography, election = day.geography, day.election.id
+        approval = ModeApproval(
+            election,
+            contest,
+            constituency,
+            mode,
+            reference.strip(),
+            actor.username,
+            acting_body(actor.grant.body),
+            now,
+        )
+        problems = approval_problems(geography, approval)
+        if problems:
+            raise ModeApprovalError(problems)
+        units = geography.constituency_parts(contest, constituency)
+        require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, day.election, [contest], units)
+        entry = work.events.record(
+            acted(
+                actor,
+                now,
+                EventType.VOTING_MODE_APPROVED,
+                common_place(geography, units),
+                {
+                    "election": election,
+                    "contest": contest,
+                    "constituency": constituency,
+                    "mode": mode.value,
+                    "body": approval.body.value,
+                    "reference": approval.reference,
+                },
+            )
+        )
+        logged = Checkpoint(entry.sequence, entry.hash)
+        work.mode_approvals.add(approval, logged)
+        work.commit()
+        return ApprovalRecord(approval, logged)
+
+    return guarded(uow, actor, now, use_case)
+
+
+def unapproved_at(work: UnitOfWork, day: Day, station: str) -> tuple[Unapproved, ...]:
+    """The contests at `station` whose constituency has no approval of the station's mode."""
+    approvals = [r.approval for r in work.mode_approvals.of_election(day.election.id)]
+    return unapproved(day.geography, station, approvals)
+
+
+def approve_as_boards(
+    uow: UnitOfWorkFactory, election: Election, *, reference: str, by: str, now: datetime.datetime
+) -> list[ApprovalRecord]:
+    """Electronic voting approved in every constituency that has an electronic station, each by
+    an account `by` of its contest's competent body acting for the whole country: what the demo
+    and the simulated days record for their example's electronic stations."""
+    geography = Geography.of(election)
+    root = next(u.code for u in election.units if u.parent is None)
+    electronic = [s for s in geography.stations if station_mode(geography, s) in NEEDS_APPROVAL]
+    made = []
+    for contest in election.contests:
+        body = competent_for(contest.office)
+        board = Actor(f"{by}:{body}", Grant(Role.SUPERVISOR, root, body))
+        wanted = {geography.constituency_of(contest.id, s) for s in electronic}
+        for constituency in contest.constituencies:
+            if constituency.id in wanted:
+                made.append(
+                    approve_mode(
+                        uow,
+                        board,
+                        election.id,
+                        contest.id,
+                        constituency.id,
+                        reference=reference,
+                        now=now,
+                    )
+                )
+    return made

@@ -1,0 +1,60 @@
+"""The supervisory bodies' approvals of a voting mode in the store: one row per (election,
+contest, constituency, mode), naming the event-log entry that recorded it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection
+
+from sandogh.core.access import Body
+from sandogh.core.definition.model import VotingMode
+from sandogh.core.log.verify import Checkpoint
+from sandogh.core.supervision.modes import ModeApproval
+from sandogh.services.mode_ports import ApprovalRecord
+from sandogh.store.integrity import translated
+from sandogh.store.tables import ModeApprovalRow as Row
+
+
+def _record(row: Any) -> ApprovalRecord:
+    approval = ModeApproval(
+        row.election_id,
+        row.contest,
+        row.constituency,
+        VotingMode(row.mode),
+        row.reference,
+        row.approved_by,
+        Body(row.body),
+        row.approved_at,
+    )
+    return ApprovalRecord(approval, Checkpoint(row.log_sequence, row.log_hash))
+
+
+class SqlModeApprovalRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, approval: ModeApproval, entry: Checkpoint) -> None:
+        row = {
+            "election_id": approval.election,
+            "contest": approval.contest,
+            "constituency": approval.constituency,
+            "mode": approval.mode.value,
+            "reference": approval.reference,
+            "approved_by": approval.by,
+            "body": approval.body.value,
+            "approved_at": approval.at,
+            "log_sequence": entry.sequence,
+            "log_hash": entry.hash,
+        }
+        with translated():
+            self._connection.execute(insert(Row), row)
+
+    def of_election(self, election_id: str) -> list[ApprovalRecord]:
+        query = (
+            select(Row)
+            .where(Row.election_id == election_id)
+            .order_by(Row.contest, Row.constituency, Row.mode)
+        )
+        return [_record(row) for row in self._connection.execute(query)]

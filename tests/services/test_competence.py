@@ -1,0 +1,137 @@
+"""Which body decides what (issue 12, section 2): only the competent body's accounts void,
+certify or approve electronic voting in a contest; a refusal names the body required in Persian
+and English and is logged; an approval is a recorded decision in the hash chain. On the in-memory
+fake, SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sandogh.core.access import Body, Grant, Role
+from sandogh.core.definition.model import VotingMode
+from sandogh.core.log import Checkpoint, Disposition, EventType
+from sandogh.core.log.verify import verify
+from sandogh.core.supervision import Decision, StationVoid
+from sandogh.core.supervision.modes import ModeApprovalError
+from sandogh.services.acting import Actor
+from sandogh.services.certifications import certify
+from sandogh.services.competence import WrongBodyError
+from sandogh.services.days import day_of
+from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
+from sandogh.services.mode_approvals import approve_mode, unapproved_at
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.results import import_results
+from sandogh.services.voids import void
+
+from .build import DEVICE, LATER, NOW, ST_1, ST_2, council, day, final, load, parliament, president
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+DAY_2021 = day("day-1400", (president(False), parliament(False), council()), NOW.date())
+GUARDIAN = Actor("nazer", Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL))
+MAJLIS = Actor("majlesi", Grant(Role.SUPERVISOR, "IR", Body.MAJLIS))
+BEFORE_0017 = Actor("qadimi", Grant(Role.SUPERVISOR, "IR"))  # no body recorded
+BOUGHT = Decision("vote buying proven", "هیات نظارت ۱۴۰۰/۷")
+
+
+@pytest.fixture
+def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
+    load(new_unit_of_work, DAY_2021, approved=False)
+    return new_unit_of_work
+
+
+def _denied(uow: NewUnitOfWork) -> list[dict[str, object]]:
+    with uow() as work:
+        return [
+            dict(e.event.details)
+            for e in work.events.entries()
+            if e.event.type is EventType.ACCESS_DENIED
+        ]
+
+
+def test_the_wrong_body_is_refused_certifying_and_the_competent_one_certifies(
+    uow: NewUnitOfWork,
+) -> None:
+    votes = {"president": [("21",)], "parliament": [("31",)], "council": [("51",)]}
+    sheets = [s for st in (ST_1, ST_2) for s in final(DAY_2021, st, DEVICE, votes).sheets]
+    import_results(uow, DAY_2021.id, sheets, now=NOW)
+
+    with pytest.raises(WrongBodyError) as refused:
+        certify(uow, MAJLIS, DAY_2021.id, "parliament", "P1", now=LATER)
+    assert refused.value.required is Body.GUARDIAN_COUNCIL
+    assert "هیئت‌های نظارت شورای نگهبان" in refused.value.fa
+    assert "the Guardian Council's supervisory boards" in refused.value.en
+    assert "مجلس" in refused.value.fa  # the contest, by its Persian name
+    with pytest.raises(WrongBodyError, match="Majlis's supervisory boards"):
+        certify(uow, GUARDIAN, DAY_2021.id, "council", now=LATER)
+    with pytest.raises(WrongBodyError):  # a box voided in every contest touches the council's
+        void(uow, GUARDIAN, DAY_2021.id, StationVoid(ST_1, None, BOUGHT), now=LATER)
+    assert [(d["action"], d["contest"], d["body"], d["required"]) for d in _denied(uow)] == [
+        ("certify", "parliament", "majlis", "guardian-council"),
+        ("certify", "council", "guardian-council", "majlis"),
+        ("void", "council", "guardian-council", "majlis"),
+    ]
+
+    assert certify(uow, GUARDIAN, DAY_2021.id, "parliament", "P1", now=LATER).by == "nazer"
+    assert certify(uow, MAJLIS, DAY_2021.id, "council", now=LATER).by == "majlesi"
+    # an account that records no body acts for the Guardian Council (core.access.bodies)
+    void(uow, BEFORE_0017, DAY_2021.id, StationVoid(ST_2, "president", BOUGHT), now=LATER)
+    with pytest.raises(WrongBodyError):
+        void(uow, BEFORE_0017, DAY_2021.id, StationVoid(ST_2, "council", BOUGHT), now=LATER)
+
+
+def test_electronic_voting_is_approved_per_constituency_by_the_competent_body_and_logged(
+    uow: NewUnitOfWork,
+) -> None:
+    def missing(station: str) -> list[tuple[str, str]]:
+        with uow() as work:
+            day = day_of(work, DAY_2021.id)
+            return [(u.contest, u.constituency) for u in unapproved_at(work, day, station)]
+
+    everything = [("president", "IR"), ("parliament", "P1"), ("council", "C1")]
+    assert missing(ST_1) == everything  # the definition's electronic station, nothing approved
+    box = DEVICE.public_key.raw.hex()
+    with pytest.raises(EnrolmentError) as refused:  # the centre refuses the box
+        enrol_device(uow, election_id=DAY_2021.id, station=ST_1, public_key_hex=box, now=NOW)
+    assert refused.value.reason is EnrolmentRefusal.MODE_NOT_APPROVED
+
+    with pytest.raises(WrongBodyError, match="Majlis's supervisory boards"):
+        approve_mode(uow, GUARDIAN, None, "council", "C1", reference="۱۴۰۰/۳", now=LATER)
+    with pytest.raises(ModeApprovalError) as bad:
+        approve_mode(
+            uow, GUARDIAN, None, "president", "P9", reference=" ", mode=VotingMode.PAPER, now=LATER
+        )
+    assert [p.path for p in bad.value.problems] == ["constituency", "mode", "reference"]
+
+    made = approve_mode(uow, GUARDIAN, None, "president", "IR", reference="۱۴۰۰/۱", now=LATER)
+    approve_mode(uow, GUARDIAN, None, "parliament", "P1", reference="۱۴۰۰/۲", now=LATER)
+    assert missing(ST_1) == [("council", "C1")]
+    approve_mode(uow, MAJLIS, None, "council", "C1", reference="۱۴۰۰/۳", now=LATER)
+    assert missing(ST_1) == missing(ST_2) == []
+    enrol_device(uow, election_id=DAY_2021.id, station=ST_1, public_key_hex=box, now=NOW)
+
+    with uow() as work:
+        entries = list(work.events.entries())
+        stored = work.mode_approvals.of_election(DAY_2021.id)
+    assert verify(entries, Checkpoint(made.logged.sequence, made.logged.hash)).ok
+    (logged,) = [e for e in entries if e.sequence == made.logged.sequence]
+    assert logged.hash == made.logged.hash
+    assert [(r.approval.contest, r.approval.body) for r in stored] == [
+        ("council", Body.MAJLIS),
+        ("parliament", Body.GUARDIAN_COUNCIL),
+        ("president", Body.GUARDIAN_COUNCIL),
+    ]
+    assert stored[2] == made
+    assert logged.event.type is EventType.VOTING_MODE_APPROVED
+    assert logged.event.disposition is Disposition.DONE
+    assert dict(logged.event.details) == {
+        "election": DAY_2021.id,
+        "contest": "president",
+        "constituency": "IR",
+        "mode": "electronic",
+        "body": "guardian-council",
+        "reference": "۱۴۰۰/۱",
+        "acting_at": "IR",
+    }
+    assert [d["required"] for d in _denied(uow)] == ["majlis"]
