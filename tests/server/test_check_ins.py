@@ -94,7 +94,6 @@ def test_the_answer_says_nothing_of_where_or_when(live: Live) -> None:
         "also": [],
         "code_fault": None,
         "of_age_on": None,
-        "must_vote_in": None,
     }
 
 

@@ -87,12 +87,7 @@ def test_a_voter_gets_one_card_per_round_and_is_not_told_where_or_when(uow: NewU
 
     assert again == Refused(RefusalReason.ALREADY_VOTED)
     # the refusal carries nothing but its reason: no station, no time
-    assert (again.must_vote_in, again.of_age_on, again.code_fault, again.also) == (
-        None,
-        None,
-        None,
-        (),
-    )
+    assert (again.of_age_on, again.code_fault, again.also) == (None, None, ())
     with uow() as work:
         assert work.ledger.count(ROUND_2) == 1
 
@@ -182,7 +177,7 @@ def test_a_runoff_voter_votes_for_the_majlis_only_where_they_voted_in_round_one(
     elsewhere = check_in_voter(uow, VOTER, ST_3)
     assert isinstance(elsewhere, BallotCard)
     assert [c.contest for c in elsewhere.contests] == ["president"]
-    assert elsewhere.withheld == (Withheld("parliament", RefusalReason.RUNOFF_ELSEWHERE, "P1"),)
+    assert elsewhere.withheld == (Withheld("parliament", RefusalReason.RUNOFF_ELSEWHERE),)
     with uow() as work:
         entry = work.ledger.find(ROUND_2, voter_key(SECRET, parse_national_code(VOTER)))
         assert entry is not None
@@ -211,7 +206,7 @@ def test_a_runoff_voter_with_nothing_to_vote_for_here_is_refused(
     assert isinstance(check_in_voter(new_unit_of_work, VOTER, ST_3, election=ROUND_1), BallotCard)
 
     refused = check_in_voter(new_unit_of_work, VOTER, ST_1, election="kerman-1403-m2")
-    assert refused == Refused(RefusalReason.RUNOFF_ELSEWHERE, must_vote_in="P2")
+    assert refused == Refused(RefusalReason.RUNOFF_ELSEWHERE)
     with new_unit_of_work() as work:
         assert work.ledger.count("kerman-1403-m2") == 0
 
@@ -303,9 +298,7 @@ def test_a_by_election_voter_of_another_constituency_is_refused_its_ballot(
     assert isinstance(elsewhere, BallotCard)
     assert [c.contest for c in elsewhere.contests] == ["president"]
     # withheld without a place: the refusal never says where the voter voted
-    assert elsewhere.withheld == (
-        Withheld("parliament", RefusalReason.BY_ELECTION_ELSEWHERE, None),
-    )
+    assert elsewhere.withheld == (Withheld("parliament", RefusalReason.BY_ELECTION_ELSEWHERE),)
     refused = check_in_voter(new_unit_of_work, VOTER, ST_1, election="iran-1400-m")
     assert refused == Refused(RefusalReason.BY_ELECTION_ELSEWHERE)
     with new_unit_of_work() as work:

@@ -226,7 +226,6 @@ def test_an_offline_runoff_voter_of_another_constituency_is_raised(uow: NewUnitO
         "offline_at": "2024-07-05T10:00:00+00:00",
         "reason": "runoff-elsewhere",
         "contests": "parliament",
-        "must_vote_in": "P1",
     }
     with uow() as work:
         entry = work.ledger.find(ROUND_2, _key(VOTER))

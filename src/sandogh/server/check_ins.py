@@ -1,7 +1,8 @@
 """Check-in and the sync of offline check-ins: `services.checkin` over HTTP, for signed boxes.
 
 A refused voter is an answer, not an error (200, `outcome: refused`, with the reason): the request
-was understood and decided. Where and when a voter already voted is never in it (DESIGN.md §3),
+was understood and decided. Where and when a voter voted, in this round or the one it continues,
+is never in it (DESIGN.md §3),
 and a sync answers with counts only — each duplicate goes to the supervisors as an incident
 naming both stations, not to the station.
 """
@@ -83,10 +84,7 @@ def post_check_in(
                 )
                 for item in result.contests
             ],
-            withheld=[
-                WithheldBody(contest=w.contest, reason=w.reason, must_vote_in=w.must_vote_in)
-                for w in result.withheld
-            ],
+            withheld=[WithheldBody(contest=w.contest, reason=w.reason) for w in result.withheld],
         )
     else:
         answer = RefusedBody(
@@ -95,7 +93,6 @@ def post_check_in(
             also=list(result.also),
             code_fault=result.code_fault,
             of_age_on=result.of_age_on,
-            must_vote_in=result.must_vote_in,
         )
     # The answer as JSON already: FastAPI would validate it against `response_model` again (in
     # its thread pool, a second hop there), which the model it was built as makes needless.

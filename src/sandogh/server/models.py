@@ -193,9 +193,10 @@ class EnrolmentDocument(_Answer):
 
 
 class WithheldBody(_Answer):
+    """A contest of the station left off the card, and why; never where the voter voted."""
+
     contest: str
     reason: RefusalReason
-    must_vote_in: str | None
 
 
 class BallotCardBody(_Answer):
@@ -217,7 +218,6 @@ class RefusedBody(_Answer):
     also: list[RefusalReason]
     code_fault: CodeFault | None
     of_age_on: datetime.date | None
-    must_vote_in: str | None
 
 
 CheckInAnswerBody = Annotated[BallotCardBody | RefusedBody, Field(discriminator="outcome")]

@@ -77,7 +77,7 @@ class RefusalReason(StrEnum):
     UNDER_AGE = "under-age"  # `Refused.of_age_on` is the first day the voter may vote
     DEAD = "dead"
     NOT_CITIZEN = "not-citizen"
-    # voted in the round this one continues in another constituency (`Refused.must_vote_in`)
+    # voted in the round this one continues in another constituency; which one is not told
     RUNOFF_ELSEWHERE = "runoff-elsewhere"
     # voted in the main election in another constituency; which one is not told
     BY_ELECTION_ELSEWHERE = "by-election-elsewhere"
@@ -90,15 +90,14 @@ class Withheld:
 
     contest: str
     reason: RefusalReason
-    must_vote_in: str | None
 
 
 @dataclass(frozen=True)
 class BallotCard:
     """Leave to vote once: `contests` are exactly those the voter may vote in at this station.
 
-    `withheld` names the station's other contests, each with the constituency the voter may vote
-    in instead, so the station can tell the voter before they vote.
+    `withheld` names the station's other contests, each with why the voter must vote in it
+    elsewhere (never where), so the station can tell the voter before they vote.
     """
 
     token: str
@@ -116,7 +115,6 @@ class Refused:
     also: tuple[RefusalReason, ...] = ()
     code_fault: CodeFault | None = None
     of_age_on: datetime.date | None = None
-    must_vote_in: str | None = None
 
 
 CheckInResult = BallotCard | Refused
@@ -215,8 +213,7 @@ def check_in(
             return key
         allowed, withheld = admitted(work, day, station, day.ballot(station), key)
         if not allowed:
-            first = withheld[0]
-            return Refused(first.reason, must_vote_in=first.must_vote_in)
+            return Refused(withheld[0].reason)
         entry = LedgerEntry(
             election=election_id,
             voter_key=key,
@@ -303,7 +300,7 @@ def admitted(
         else:
             # core.voters.Refusal and RefusalReason share their values on purpose
             reason = RefusalReason(admission.refusal.value)
-            withheld.append(Withheld(item.contest, reason, admission.must_vote_in))
+            withheld.append(Withheld(item.contest, reason))
     return tuple(allowed), tuple(withheld)
 
 

@@ -231,8 +231,8 @@ def _fault(
     key: str,
 ) -> dict[str, str] | None:
     """Why an online check-in would have refused the voter at `station`, in an incident's words
-    (`reason`, with `also`, `of_age_on`, or the `contests` withheld and the constituencies the
-    voter `must_vote_in` for them, in the same order), or None if it would have admitted them."""
+    (`reason`, with `also`, `of_age_on`, or the `contests` withheld; never where the voter voted
+    in an earlier round), or None if it would have admitted them."""
     refused = ineligible(registry, code, day.election.date)
     if refused is not None:
         fault = {"reason": refused.reason.value}
@@ -247,7 +247,6 @@ def _fault(
     return {
         "reason": withheld[0].reason.value,
         "contests": ",".join(item.contest for item in withheld),
-        "must_vote_in": ",".join(item.must_vote_in or "" for item in withheld),
     }
 
 

@@ -14,9 +14,10 @@ the registry record carries no residence.
 
 The earlier round is a runoff's `previous_round`, and a by-election's `main_election` (the same
 body's main election, on an earlier day: the 2021 Majlis by-election's is the 1398 Majlis
-election). A by-election's refusal names no constituency: it would tell whoever typed the
-national code where that person voted in the main election (DESIGN.md §3, secrecy; the ledger
-says neither where nor when a voter voted in this round either). The voter knows where they voted.
+election). A refusal names no constituency, a runoff's no more than a by-election's: it would
+tell whoever typed the national code at any box where that person voted in the earlier round
+(DESIGN.md §3, secrecy; the ledger says neither where nor when a voter voted in this round
+either). The voter knows where they voted.
 """
 
 from __future__ import annotations
@@ -45,14 +46,10 @@ class Refusal(StrEnum):
 
 @dataclass(frozen=True)
 class Admission:
-    """The answer for one voter at one station: allowed, or refused with `must_vote_in`.
-
-    `must_vote_in` is the only constituency the voter may vote in, when a runoff refuses them;
-    a by-election's refusal leaves it None (see the module docstring).
-    """
+    """The answer for one voter at one station: allowed, or refused for `refusal` (which never
+    names the constituency of the earlier round: see the module docstring)."""
 
     refusal: Refusal | None = None
-    must_vote_in: str | None = None
 
     @property
     def allowed(self) -> bool:
@@ -92,5 +89,5 @@ def admit(contest: Contest, station_constituency: str, voted_in: str | None) -> 
     if scope_of(contest) == Scope.ANYWHERE or voted_in is None or voted_in == station_constituency:
         return ADMITTED
     if contest.round > 1:
-        return Admission(Refusal.RUNOFF_ELSEWHERE, voted_in)
+        return Admission(Refusal.RUNOFF_ELSEWHERE)
     return Admission(Refusal.BY_ELECTION_ELSEWHERE)

@@ -1,6 +1,7 @@
 """The kiosk's own sentences for staff log-in, closing, the report's journey, refusals and
 cast-or-challenge (docs/e2e.md §7), in Persian and English. Why the centre refused a report or
-the chain is said in words (`centre_refusal`), never as the API's machine word.
+the chain is said in words (`centre_refusal`), and why a voter got no ballot card
+(`check_in_refusal`), never as the API's machine word.
 
 The voting screens and the figures keep their keys in the main catalogue (`box_*` in
 `sandogh.locale.messages`, which `label` falls back to); what only the hardened screens of issue 9
@@ -9,9 +10,10 @@ say is here. Staff titles follow the station's minutes (رئیس شعبه, من�
 
 from __future__ import annotations
 
-from sandogh.locale import Lang, e2e_refusals
+from sandogh.locale import Lang, check_in_refusals, e2e_refusals
 from sandogh.locale.messages import FA as MAIN_FA
 from sandogh.locale.messages import text_in
+from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.local_store import OutboxKind
 
 FA: dict[str, str] = {
@@ -219,3 +221,15 @@ def centre_refusal(kind: OutboxKind, reason: str, lang: Lang) -> str:
     if kind is OutboxKind.REPORT and key in MAIN_FA:
         return label(key, lang)
     return label("kiosk_refusal_logged", lang)
+
+
+def check_in_refusal(refused: CheckInRefused, lang: Lang) -> str:
+    """Why the voter got no ballot card, in `lang` (`locale.check_in_refusals`): a mistyped
+    code with its fault; the centre's own detail, in English, stays off the screen."""
+    words = text_in(
+        check_in_refusals.CATALOGUE, check_in_refusals.check_in_refusal_key(refused.reason), lang
+    )
+    fault = None if refused.by_centre else check_in_refusals.code_fault_key(refused.detail)
+    if fault is None:
+        return words
+    return f"{words}: {text_in(check_in_refusals.CATALOGUE, fault, lang)}"

@@ -32,7 +32,7 @@ from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_store import ChainHead, OutboxKind, Queued
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
-from sandogh.station.web.labels import centre_refusal
+from sandogh.station.web.labels import centre_refusal, check_in_refusal
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
     SHIFT_COOKIE,
@@ -159,7 +159,7 @@ class OperatorScreens:
             reports=self._reports(lang) if status else [],
             at=lambda moment: _clock_time(moment, lang),
             card=shown.get("card"),
-            refusal=shown.get("refusal"),
+            refusal=_refusal(shown.get("refusal"), lang),
             error=shown.get("error"),
             done=shown.get("done"),
             problem=shown.get("problem"),
@@ -241,6 +241,11 @@ class OperatorScreens:
         else:
             shift.shown = {"done": True}
         return see(PATH, lang)
+
+
+def _refusal(shown: object, lang: Lang) -> str | None:
+    """The check-in refusal just shown, in words; None if there is none."""
+    return check_in_refusal(shown, lang) if isinstance(shown, CheckInRefused) else None
 
 
 def _clock_time(moment: datetime.datetime, lang: Lang) -> str:
