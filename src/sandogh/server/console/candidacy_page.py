@@ -25,11 +25,12 @@ from fastapi.responses import HTMLResponse, Response
 from persiantools.jdatetime import JalaliDate
 
 from sandogh.core.access import Action
-from sandogh.core.candidacy.calendar import OutsideWindowError
+from sandogh.core.candidacy.calendar import OutsideWindowError, Schedule, Stage
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.draw import CodeDraw
 from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.core.errors import SandoghError
+from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.voters.national_code import parse_national_code
 from sandogh.formats.definition_file import definition_hash
 from sandogh.locale import to_ascii_digits
@@ -89,13 +90,20 @@ def _shown(
     files = _files(page, day.election.id)
     lang = page.lang
     root = day.geography.top_down[0]
+    now = page.centre.clock()
     return page.render(
         "candidacy.html",
         status=status,
         day=day,
         place=day.geography.unit(place),
         files=files,
-        today=iran_day(page.centre.clock()),
+        today=iran_day(now),
+        current=lambda schedule: _current(schedule, now),
+        contest_name=lambda contest: _contest_name(page, contest),
+        contest_names=lambda contests: ("، " if lang == "fa" else ", ").join(
+            _contest_name(page, c) for c in contests
+        ),
+        unit_name=lambda code: _unit_name(page, code),
         stage_name=lambda stage: stage_name(stage, lang),
         window_text=lambda window: window_text(window, lang),
         name_text=lambda name: name_text(str(name), lang),
@@ -112,6 +120,29 @@ def _shown(
         drawn=drawn,
         new_hash=new_hash,
     )
+
+
+def _contest_name(page: Page, contest: str) -> str:
+    for known in page.day().election.contests:
+        if known.id == contest:
+            return known.name.fa if page.lang == "fa" else known.name.en
+    return contest
+
+
+def _unit_name(page: Page, code: str) -> str:
+    geography = page.day().geography
+    if code not in geography:
+        return code
+    name = geography.unit(code).name
+    return name.fa if page.lang == "fa" else name.en
+
+
+def _current(schedule: Schedule, now: datetime.datetime) -> Stage | None:
+    """Today's stage: the first whose window holds the day and the hour in Iran (stages that
+    close at an hour may share a day)."""
+    hour = now.astimezone(IRAN_TIME).time()
+    held = (w.stage for w in schedule.windows if w.holds(iran_day(now), hour))
+    return next(held, None)
 
 
 def _refusal(page: Page, error: SandoghError) -> str:
@@ -257,6 +288,9 @@ def record_answer(page: PageDep) -> Response:
         collected = collect_answers(page.centre.uow, page.actor, authorities, now=now)
         for _reply, error in collected.refused:
             raise error
+        if not collected.stored:  # the authority's letter number is stored already
+            known = page.t("cy_answer_known", authority=name_text(authority, page.lang))
+            raise Shown(_shown(page, refused=known, status=409))
 
     return _acting(page, act)
 
