@@ -148,3 +148,25 @@ def test_without_a_calendar_the_page_says_who_stores_it(console_store: str, cloc
         refused = _post(c, csrf, "register", place=BAFT, constituency=BAFT, **PERSON)
         assert refused.status_code == 422
         assert "ذخیره نشده" in refused.text
+
+
+def test_answers_objections_and_the_draw_refused_out_of_order(client: TestClient) -> None:
+    csrf = token(log_in(client, "baft"))
+    assert (
+        _post(client, csrf, "register", place=BAFT, constituency=BAFT, **PERSON).status_code == 303
+    )
+    answer = {"place": BAFT, "applicant": "1", "authority": "police", "reference": "۷"}
+    unasked = _post(client, csrf, "answer", **answer)
+    assert unasked.status_code == 422
+    assert "استعلامی نشده است" in unasked.text
+    assert _post(client, csrf, "inquire", place=BAFT, applicant="1").status_code == 303
+    assert _post(client, csrf, "answer", **answer).status_code == 303
+    again = _post(client, csrf, "answer", **answer)
+    assert again.status_code == 409
+    assert "همین شماره نامه" in again.text
+    early = _post(client, csrf, "object", place=BAFT, applicant="1", grounds="سابقه")
+    assert early.status_code == 422
+    assert "هیئت نظارت" in early.text
+    # the final list and the draw are the whole election's: a county's grant does not reach
+    listed = _post(client, csrf, "final-list", place=BAFT, contest="president")
+    assert listed.status_code == 403
