@@ -16,7 +16,7 @@ from pydantic import SecretBytes
 
 from sandogh.core.access import Grant, Role
 from sandogh.server.app import create_app
-from sandogh.server.centre import Centre
+from sandogh.server.centre import Centre, Clock, utc_now
 from sandogh.server.credentials import Argon2Passwords, TotpFactor
 from sandogh.server.settings import OperatorSettings, ServerSettings
 from sandogh.services.operators import AccountChange, Actor, add_user
@@ -106,9 +106,9 @@ def signed_in(client: httpx.Client, username: str, totp: str | None = None) -> s
 
 
 @contextmanager
-def serving(server_settings: ServerSettings) -> Iterator[LiveCentre]:
+def serving(server_settings: ServerSettings, *, clock: Clock = utc_now) -> Iterator[LiveCentre]:
     """The centre on a free loopback port, in a thread, until the block ends."""
-    app = create_app(server_settings)
+    app = create_app(server_settings, clock=clock)
     # uvicorn itself trusts X-Forwarded-For from loopback unless told not to; here the centre's
     # own setting (`OperatorSettings.trust_forwarded_for`) decides alone
     with served(app, "the test centre", lifespan="on", proxy_headers=False) as url:

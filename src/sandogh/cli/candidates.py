@@ -59,7 +59,8 @@ def _localised(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except SandoghError as error:
-            from sandogh.cli.candidates_text import CandidatesCommandError, said
+            from sandogh.cli.candidates_text import CandidatesCommandError
+            from sandogh.server.console.candidacy_refusals import said
 
             text = said(error, kwargs.get("lang", Language.FA).lang)
             if text is None:
@@ -206,7 +207,7 @@ def answer(
     from sandogh.services.candidacy_inquiries import collect_answers
 
     authorities = FolderAuthorities(folder)
-    from sandogh.cli.candidates_text import said
+    from sandogh.server.console.candidacy_refusals import said
 
     collected = collect_answers(open_store(db), _actor(who, role, place), authorities, now=now())
     _say(lang, "answers_stored", count=len(collected.stored))

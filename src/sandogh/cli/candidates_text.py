@@ -1,62 +1,10 @@
-"""What `sandogh candidates` says of a refusal, in the reader's language (`locale.candidacy`)."""
+"""The error a `sandogh candidates` command raises when refused, worded in its language by the
+console's candidacy refusals (`server.console.candidacy_refusals.said`)."""
 
 from __future__ import annotations
 
-from sandogh.core.candidacy.calendar import OutsideWindowError, UnscheduledError
-from sandogh.core.candidacy.process import CandidacyRefusedError
 from sandogh.core.errors import SandoghError
-from sandogh.locale.candidacy import CATALOGUE, outside_window_text, refused_text
-from sandogh.locale.language import Lang
-from sandogh.locale.messages import text_in
-from sandogh.services.acting import AccessDeniedError
-from sandogh.services.candidacy import AlreadyDrawnError, NotAnOperatorError, NotPublishedError
-from sandogh.services.candidacy_files import (
-    NoApplicantError,
-    NoCalendarError,
-    UnrecordedStepError,
-)
 
 
 class CandidatesCommandError(SandoghError):
     """A `candidates` command refused; its message in the language it was run in."""
-
-
-def said(error: SandoghError, lang: Lang) -> str | None:
-    """The refusal in `lang`, or None for an error this command does not word itself."""
-    found: str | None = None
-    match error:
-        case OutsideWindowError():
-            found = outside_window_text(error, lang)
-        case CandidacyRefusedError():
-            found = refused_text(error, lang)
-        case UnscheduledError():
-            found = _text("unscheduled", lang, election=error.election, contest=error.contest)
-        case NoCalendarError():
-            found = _text("no_calendar", lang, election=error.election)
-        case NoApplicantError():
-            found = _text("no_applicant", lang, election=error.election, applicant=error.applicant)
-        case NotPublishedError():
-            found = _text("not_published", lang, contest=error.contest)
-        case NotAnOperatorError():
-            found = _text("not_operators", lang, names=", ".join(error.names))
-        case AlreadyDrawnError():
-            drawn = error.drawn
-            found = _text(
-                "already_drawn",
-                lang,
-                contest=drawn.contest,
-                seed=drawn.seed,
-                by=", ".join(drawn.drawn_by),
-            )
-        case UnrecordedStepError():
-            found = _text("unrecorded", lang, number=error.number)
-        case AccessDeniedError():
-            from sandogh.server.console import labels  # the roles' names, said once there
-
-            role = (labels.FA if lang == "fa" else labels.EN)[f"role_{error.actor.grant.role}"]
-            found = _text("access_denied", lang, user=error.actor.username, role=role)
-    return found
-
-
-def _text(key: str, lang: Lang, **values: str | int) -> str:
-    return text_in(CATALOGUE, key, lang, **values)

@@ -59,6 +59,7 @@ from sandogh.services.check_in_bounds import implausible_check_ins, station_day
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.polling_calendar import polling_refusal, stored_calendar
 from sandogh.services.ports import (
     Device,
     LedgerEntry,
@@ -202,6 +203,11 @@ def check_in(
         day = day_of(work, election_id)
         serving_device(work, election_id, device, station)
         bounds = station_day(work, day, station, limits) if day.is_station(station) else None
+        outside = polling_refusal(stored_calendar(work, election_id), day, station, now)
+        if outside is not None:
+            raise ImpossibleCheckInError(
+                Impossible.AFTER_CLOSING, Problem("at", str(outside))
+            ) from outside
         if bounds is not None and bounds.final_report is not None:
             at = bounds.final_report.isoformat()
             raise ImpossibleCheckInError(

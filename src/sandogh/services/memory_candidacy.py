@@ -40,6 +40,10 @@ class MemoryCandidacy:
     def calendar(self, election_id: str) -> StoredCalendar | None:
         return self._merged().calendars.get(election_id)
 
+    def calendar_hash(self, election_id: str) -> str | None:
+        stored = self.calendar(election_id)
+        return None if stored is None else stored.hash
+
     def put_calendar(self, election_id: str, stored: StoredCalendar) -> None:
         self._mine.calendars[election_id] = stored
 

@@ -25,6 +25,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sandogh.core.candidacy.calendar import OutsideWindowError
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
@@ -34,6 +35,7 @@ from sandogh.core.station.check_in_bounds import (
     USUAL_LIMITS,
     CheckInLimits,
     Impossible,
+    StationDay,
     impossible_time,
     over_capacity,
 )
@@ -44,6 +46,7 @@ from sandogh.services.check_in_bounds import implausible_check_ins, station_day
 from sandogh.services.checkin import admitted, constituencies_at, ineligible
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
+from sandogh.services.polling_calendar import polling_refusal, stored_calendar
 from sandogh.services.ports import Incident, IncidentKind, LedgerEntry, Registry, UnitOfWork
 
 
@@ -136,11 +139,16 @@ def sync_provisional(
         if not ballot:
             raise UnknownStationError(election_id, station)
         bounds = station_day(work, day, station, limits)
-        impossible: list[tuple[int, Impossible, Problem]] = []
-        for i, (_, _, at) in enumerate(keyed):
-            found = impossible_time(at, bounds, limits)
-            if found is not None:
-                impossible.append((i, found[0], Problem(f"entries[{i}].at", found[1])))
+        calendar = stored_calendar(work, election_id)
+        impossible = [
+            (i, found[0], Problem(f"entries[{i}].at", found[1]))
+            for i, (_, _, at) in enumerate(keyed)
+            if (
+                found := _impossible_at(
+                    at, bounds, limits, polling_refusal(calendar, day, station, at)
+                )
+            )
+        ]
         before = work.ledger.count(election_id, station)
         constituencies = constituencies_at(day, station, ballot)
         recorded = already = 0
@@ -311,3 +319,17 @@ def _ineligible_check_in(
 
 def _utc(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).isoformat()
+
+
+def _impossible_at(
+    at: datetime.datetime,
+    bounds: StationDay,
+    limits: CheckInLimits,
+    outside: OutsideWindowError | None,
+) -> tuple[Impossible, str] | None:
+    """Why a check-in at `at` cannot be: the usual bounds, else the stored calendar's polling
+    day and hours (`services.polling_calendar`)."""
+    found = impossible_time(at, bounds, limits)
+    if found is None and outside is not None:
+        return Impossible.AFTER_CLOSING, str(outside)
+    return found

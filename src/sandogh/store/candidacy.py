@@ -26,6 +26,13 @@ class SqlCandidacyRepository:
             decode_calendar(row.canonical), row.canonical, row.calendar_hash, row.stored_at
         )
 
+    def calendar_hash(self, election_id: str) -> str | None:
+        query = select(CandidacyCalendarRow.calendar_hash).where(
+            CandidacyCalendarRow.election_id == election_id
+        )
+        found: str | None = self._connection.execute(query).scalar_one_or_none()
+        return found
+
     def put_calendar(self, election_id: str, stored: StoredCalendar) -> None:
         values = {
             "canonical": stored.canonical,

@@ -11,7 +11,9 @@ from sandogh.core.candidacy.calendar import (
     Stage,
     Window,
     calendar_problems,
+    polling_window,
     require,
+    require_polling,
 )
 
 D = datetime.date
@@ -83,3 +85,16 @@ def test_require_refuses_a_day_outside_the_window_naming_stage_and_window() -> N
     with pytest.raises(OutsideWindowError) as no_stage:
         require(schedule, "majlis", Stage.REGISTRATION, D(2024, 5, 1))
     assert no_stage.value.window is None
+
+
+def test_polling_closes_at_the_last_extension_else_at_the_usual_hour() -> None:
+    usual = runoff(*RUNOFF)
+    extended = runoff(*RUNOFF, extensions=(datetime.time(20), datetime.time(22)))
+    assert polling_window(usual) == dataclasses.replace(RUNOFF[3], closes=datetime.time(18))
+    require_polling(extended, "majlis", D(2024, 5, 10), datetime.time(21, 59))
+    with pytest.raises(OutsideWindowError, match="until 22:00"):
+        require_polling(extended, "majlis", D(2024, 5, 10), datetime.time(22))
+    with pytest.raises(OutsideWindowError, match="until 18:00"):
+        require_polling(usual, "majlis", D(2024, 5, 10), datetime.time(18, 30))
+    with pytest.raises(OutsideWindowError, match="2024-05-10 to 2024-05-10"):
+        require_polling(extended, "majlis", D(2024, 5, 11), datetime.time(9))

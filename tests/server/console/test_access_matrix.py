@@ -42,6 +42,14 @@ CERTIFIER = Grant(Role.SUPERVISOR, IRAN)
 STATION = {BAFT: "ST-0801-0001", BAM: "ST-0802-0001"}
 INCIDENT_STATION = {BAFT: waiting()[0], BAM: "ST-0802-0001"}
 DECISION = {"reason": "صندوق بی‌مهر", "reference": "۱۴۰۳/۱۲"}
+APPLICANT = {
+    "contest": "president",
+    "national_code": "0013542419",
+    "name_fa": "مریم احمدی",
+    "name_en": "Maryam Ahmadi",
+    "born": "1350/01/15",
+    "education": "master",
+}
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,33 @@ ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
         lambda _s, place: Target(
             {"station": STATION[place], "cards": "1", "cast": "1", "valid": "1"}, STATION[place]
         ),
+    ),
+    ("GET", "/console/candidacy"): (Action.READ, _page),
+    # no calendar is stored: a form about an applicant needs its right at the whole election
+    ("POST", "/console/candidacy/register"): (
+        Action.MANAGE_CANDIDACY,
+        lambda _s, place: Target({"place": place, "constituency": place, **APPLICANT}, place),
+    ),
+    ("POST", "/console/candidacy/inquire"): (Action.MANAGE_CANDIDACY, _country({"applicant": "1"})),
+    ("POST", "/console/candidacy/answer"): (
+        Action.MANAGE_CANDIDACY,
+        _country({"applicant": "1", "authority": "police", "reference": "۱۲", "clear": "yes"}),
+    ),
+    ("POST", "/console/candidacy/decide"): (
+        Action.MANAGE_CANDIDACY,
+        _country({"applicant": "1", "board": "executive", "outcome": "qualified", "article": "۲۸"}),
+    ),
+    ("POST", "/console/candidacy/object"): (
+        Action.MANAGE_CANDIDACY,
+        _country({"applicant": "1", "grounds": "مدرک"}),
+    ),
+    ("POST", "/console/candidacy/final-list"): (
+        Action.MANAGE_CANDIDACY,
+        _country({"contest": "president"}),
+    ),
+    ("POST", "/console/candidacy/draw"): (
+        Action.MANAGE_CANDIDACY,
+        _country({"contest": "president", "seed": "1", "drawn_by": "a"}),
     ),
     ("POST", "/console/readiness"): (
         Action.MANAGE_READINESS,

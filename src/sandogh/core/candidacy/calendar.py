@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from sandogh.core.candidacy.conditions import Conditions
@@ -165,6 +165,27 @@ def require(
     window = schedule.window(stage)
     if window is None or not window.holds(day, hour):
         raise OutsideWindowError(contest, stage, window, day)
+    return window
+
+
+def polling_window(schedule: Schedule) -> Window | None:
+    """The polling stage's window closing at the latest hour the polls may close: the last
+    extension, else the usual close (2024: extended to midnight in 2-hour steps)."""
+    window = schedule.window(Stage.POLLING)
+    if window is None:
+        return None
+    latest = schedule.extensions[-1] if schedule.extensions else schedule.polls_close
+    return replace(window, closes=latest or window.closes)
+
+
+def require_polling(
+    schedule: Schedule, contest: str, day: datetime.date, hour: datetime.time
+) -> Window:
+    """The polling window when `day` is a polling day and `hour` is before the polls' latest
+    close; otherwise `OutsideWindowError` (a check-in on another day, or after the extensions)."""
+    window = polling_window(schedule)
+    if window is None or not window.holds(day, hour):
+        raise OutsideWindowError(contest, Stage.POLLING, window, day)
     return window
 
 

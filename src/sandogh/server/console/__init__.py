@@ -14,6 +14,7 @@ from sandogh.maps import MAPS
 from sandogh.server.console import (
     audit_board,
     audit_page,
+    candidacy_page,
     follow_up,
     pages,
     readiness_page,
@@ -26,7 +27,15 @@ STATIC = Path(__file__).parent / "static"
 
 def install(app: FastAPI) -> None:
     """Add the console's pages, its static files and the maps' files to `app`."""
-    routers = (pages, supervision, follow_up, readiness_page, audit_page, audit_board)
+    routers = (
+        pages,
+        supervision,
+        follow_up,
+        readiness_page,
+        audit_page,
+        audit_board,
+        candidacy_page,
+    )
     for router in (module.router for module in routers):
         app.include_router(router)
     app.add_exception_handler(Shown, show)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sandogh.locale import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.readiness_terms import READINESS_EN, READINESS_FA
-from sandogh.server.console import audit_labels
+from sandogh.server.console import audit_labels, candidacy_labels
 
 FA: dict[str, str] = {
     **READINESS_FA,
@@ -330,7 +330,10 @@ EN: dict[str, str] = {
     "incident_kind_check-ins-not-papers-used": "Check-ins differ from ballot papers used",
 }
 
-_CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA | audit_labels.FA, "en": EN | audit_labels.EN}
+_CATALOGUE: dict[Lang, dict[str, str]] = {
+    "fa": FA | audit_labels.FA | candidacy_labels.FA,
+    "en": EN | audit_labels.EN | candidacy_labels.EN,
+}
 
 
 def label(key: str, lang: Lang, **values: str | int) -> str:

@@ -1,0 +1,88 @@
+"""The candidacy pages' store: the console's Kerman day with a calendar whose vetting stages
+all fall on one day (each closing at an hour, so that one clock walks them all), and the
+operators who act in them: the headquarters (no second factor) and a supervisory board (TOTP
+at the centre's clock)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pyotp
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.candidacy.calendar import Calendar, Kind, Schedule, Stage, Window
+from sandogh.core.candidacy.conditions import Conditions, Education
+from sandogh.formats.calendar_file import canonical_calendar
+from sandogh.services.acting import Actor
+from sandogh.services.candidacy import store_calendar
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.server.live import ELECTION
+
+from .build import IRAN
+
+IRST = datetime.timezone(datetime.timedelta(hours=3, minutes=30))
+DAY = datetime.date(2024, 2, 20)
+#: 10:00 in Tehran on the vetting day.
+AT = datetime.datetime(2024, 2, 20, 10, tzinfo=IRST)
+
+
+def calendar(day: datetime.date = DAY) -> Calendar:
+    """Registration to the final list on `day`, each stage closing an hour after the one
+    before; the campaign, silence, polling, results and complaints on the days after."""
+    vetting = (
+        Stage.REGISTRATION,
+        Stage.EXECUTIVE_REVIEW,
+        Stage.SUPERVISORY_REVIEW,
+        Stage.OBJECTIONS,
+        Stage.OBJECTION_REVIEW,
+        Stage.FINAL_LIST,
+    )
+    windows = [Window(stage, day, day, datetime.time(11 + i)) for i, stage in enumerate(vetting)]
+    after = (Stage.CAMPAIGN, Stage.SILENCE, Stage.POLLING, Stage.RESULTS, Stage.COMPLAINTS)
+    windows += [
+        Window(stage, day + datetime.timedelta(days=i), day + datetime.timedelta(days=i))
+        for i, stage in enumerate(after, start=1)
+    ]
+    conditions = Conditions("Majlis election law Art. 28", 30, 75, Education.MASTER)
+    schedule = Schedule(
+        Kind.PARLIAMENT,
+        1,
+        ("president",),
+        tuple(windows),
+        datetime.time(18),
+        (datetime.time(20),),
+        conditions,
+    )
+    return Calendar(ELECTION, (schedule,))
+
+
+def stored(url: str, day: datetime.date = DAY) -> None:
+    made = calendar(day)
+    engine = make_engine(url)
+    try:
+        store_calendar(
+            lambda: SqlUnitOfWork(engine, now=AT),
+            Actor("tests", Grant(Role.ADMIN, IRAN)),
+            made,
+            canonical=canonical_calendar(made),
+            calendar_hash="0" * 64,
+            now=AT,
+        )
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class Clock:
+    """The centre's clock, moved by the test."""
+
+    at: datetime.datetime = AT
+
+    def __call__(self) -> datetime.datetime:
+        return self.at
+
+
+def code_at(totp_uri: str, at: datetime.datetime) -> str:
+    return pyotp.TOTP(pyotp.parse_uri(totp_uri).secret).at(at)

@@ -1,0 +1,118 @@
+"""Candidacy in headless Chromium against a real centre on loopback (issue 12, section 1): the
+county headquarters registers two applicants and records the four authorities' answers and the
+executive board's decisions; the supervisory board qualifies one and disqualifies the other, who
+objects and is reinstated on the objection; the headquarters publishes the final list and draws
+the codes. Screenshots in Persian and English are saved in screenshots/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from sandogh.core.access import Role
+from tests.server.operators_live import add_account, serving, settings
+
+from .browsing import log_in
+from .build import IRAN, copy_store
+from .candidacy_build import AT, Clock, code_at, stored
+from .test_browser import SCREENSHOTS, new_page
+
+PEOPLE = (
+    ("0013542419", "مریم احمدی", "Maryam Ahmadi", "۱۳۵۰/۰۱/۱۵"),
+    ("0013542427", "علی رضایی", "Ali Rezaei", "1345/06/30"),
+)
+AUTHORITIES = ("civil-registry", "police", "judiciary", "intelligence")
+
+
+def _submit(page: Page, form: str, **fields: str) -> None:
+    """Fill the form's fields (a select by its value) and send it; it must be recorded."""
+    for name, value in fields.items():
+        field = page.locator(f"#{form} [name={name}]")
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(value)
+        elif field.get_attribute("type") == "checkbox":
+            field.check()
+        else:
+            field.fill(value)
+    page.locator(f"#{form} button").click()
+    expect(page.locator("#done")).to_be_visible()
+
+
+def _decide(page: Page, applicant: str, board: str, outcome: str, **more: str) -> None:
+    _submit(
+        page,
+        "decide",
+        applicant=applicant,
+        board=board,
+        outcome=outcome,
+        article="ماده ۳۰ قانون انتخابات مجلس",
+        **more,
+    )
+
+
+def _shot(page: Page, name: str) -> None:
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_register_to_the_code_draw(
+    browser: Browser, partial_template: Path, tmp_path: Path
+) -> None:
+    store = copy_store(partial_template, tmp_path)
+    stored(store)
+    add_account(store, "setad", Role.COUNTY_HQ, IRAN)
+    board = add_account(store, "nazer", Role.SUPERVISOR, IRAN)
+    assert board.totp_uri is not None
+    with serving(settings(store), clock=Clock()) as centre:
+        hq = new_page(browser)
+        log_in(hq, centre.url, "setad")
+        hq.click("nav >> text=داوطلبان")
+        expect(hq.locator("tr.today")).to_have_attribute("data-stage", "registration")
+        for code, name_fa, name_en, born in PEOPLE:
+            _submit(
+                hq,
+                "register",
+                constituency=IRAN,
+                national_code=code,
+                name_fa=name_fa,
+                name_en=name_en,
+                born=born,
+                education="doctorate",
+            )
+        for applicant in ("1", "2"):
+            _submit(hq, "inquire", applicant=applicant)
+            for n, authority in enumerate(AUTHORITIES):
+                _submit(
+                    hq,
+                    "answer",
+                    applicant=applicant,
+                    authority=authority,
+                    reference=f"{applicant}/{n}",
+                )
+            _decide(hq, applicant, "executive", "qualified")
+
+        vetting = new_page(browser)
+        log_in(vetting, centre.url, "nazer", code=code_at(board.totp_uri, AT))
+        vetting.goto(f"{centre.url}/console/candidacy")
+        _decide(vetting, "1", "supervisory", "qualified")
+        _decide(vetting, "2", "supervisory", "not-established", reason="سابقه")
+        expect(vetting.locator("tr[data-applicant='2'] .standing")).to_have_text("عدم احراز صلاحیت")
+
+        hq.goto(f"{centre.url}/console/candidacy")
+        _submit(hq, "object", applicant="2", grounds="سابقه از آن دیگری است")
+        vetting.goto(f"{centre.url}/console/candidacy")
+        _decide(vetting, "2", "supervisory", "qualified", on_objection="yes")
+        expect(vetting.locator("tr[data-applicant='2'] .standing")).to_have_text("تأیید صلاحیت")
+
+        hq.goto(f"{centre.url}/console/candidacy")
+        _submit(hq, "final-list", contest="president")
+        expect(hq.locator(".published")).to_contain_text("۲ نامزد")
+        hq.locator("#draw [name=seed]").fill("1402-aban")
+        hq.locator("#draw [name=drawn_by]").fill("setad, nazer")
+        hq.locator("#draw button").click()
+        expect(hq.locator("table.codes .code")).to_have_count(2)
+        expect(hq.locator("#new-hash")).to_be_visible()
+        _shot(hq, "candidacy-fa")
+        hq.goto(f"{centre.url}/console/candidacy?lang=en")
+        expect(hq.locator("tr[data-applicant='2'] .standing")).to_have_text("qualified")
+        _shot(hq, "candidacy-en")

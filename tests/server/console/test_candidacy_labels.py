@@ -1,0 +1,24 @@
+"""The candidacy pages' words exist in Persian and English with the same placeholders, no key
+shadows another catalogue's, and the Persian words carry no Latin letters."""
+
+from __future__ import annotations
+
+from string import Formatter
+
+from sandogh.server.console import audit_labels, candidacy_labels, labels
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+
+def test_every_candidacy_word_is_in_both_languages_with_the_same_placeholders() -> None:
+    assert set(candidacy_labels.FA) == set(candidacy_labels.EN)
+    for key, persian in candidacy_labels.FA.items():
+        assert _fields(persian) == _fields(candidacy_labels.EN[key]), key
+        words = "".join(text for text, _, _, _ in Formatter().parse(persian))
+        assert not any("a" <= ch.lower() <= "z" for ch in words), persian
+
+
+def test_no_candidacy_word_shadows_another_catalogue() -> None:
+    assert not set(candidacy_labels.FA) & (set(labels.FA) | set(audit_labels.FA))
