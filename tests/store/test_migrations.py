@@ -43,6 +43,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
     assert tables == {
         "alembic_version",
         "elections",
+        "outcome_decisions",
         "units",
         "tally_sheets",
         "voted_ledger",
@@ -82,7 +83,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "remote_plans",
         "station_past_problems",
     }
-    assert revision == head_revision() == "0017"
+    assert revision == head_revision() == "0023"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -320,7 +321,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0017: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0023: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

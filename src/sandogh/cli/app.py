@@ -31,6 +31,7 @@ from sandogh.cli.options import (
     Language,
     LogKeyOption,
 )
+from sandogh.cli.outcome_decisions import lot_app, withdraw_command
 from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.server_key import server_key_app
@@ -48,7 +49,7 @@ from sandogh.server.collector import GC_THRESHOLDS
 from sandogh.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from sandogh.core.rules import Lot
+    pass
 
 # What a command needs beyond its options (the store, the services, the demo's servers) is imported
 # inside the command: every `sandogh` process imports this module, and most run one command only.
@@ -73,6 +74,8 @@ app.add_typer(server_key_app, name="server-key")
 app.add_typer(e2e_app, name="e2e")
 app.add_typer(audit_app, name="audit")
 app.add_typer(candidates_app, name="candidates")
+app.add_typer(lot_app, name="lot")
+candidates_app.command("withdraw")(withdraw_command)
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
@@ -82,38 +85,19 @@ audit_app.command("verify")(audit_verify_command)
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-LotSeedOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lot-seed", help="The seed the boards drew to break ties (قرعه).", show_default=False
-    ),
-]
-DrawnByOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--drawn-by", help="Who drew the lot (repeat for each person).", show_default=False
-    ),
-]
-WithdrawnOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--withdrawn", help="Code of a candidate who withdrew (repeatable).", show_default=False
-    ),
-]
+
+# Lots and withdrawals are recorded decisions now (`sandogh lot draw`, `sandogh candidates
+# withdraw`); these options stay, hidden, only to refuse with a message that says so.
+def _refuse_removed(**given: list[str] | None) -> None:
+    from sandogh.cli.outcome_decisions import removed_option
+
+    for name, value in given.items():
+        if value:
+            removed_option("--" + name.replace("_", "-"))
 
 
 def _emit_json(document: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
-
-
-def _lot(seed: str | None, drawn_by: list[str] | None) -> Lot | None:
-    from sandogh.core.rules import Lot
-
-    if seed is None:
-        if drawn_by:
-            raise typer.BadParameter("--drawn-by needs --lot-seed", param_hint="--drawn-by")
-        return None
-    return Lot(seed=seed, drawn_by=tuple(drawn_by or ()))
 
 
 @app.command()
@@ -207,9 +191,9 @@ def results_show(
 def outcome(
     election: ElectionOption = None,
     contest: Annotated[str | None, typer.Option("--contest", help="Contest id.")] = None,
-    lot_seed: LotSeedOption = None,
-    drawn_by: DrawnByOption = None,
-    withdrawn: WithdrawnOption = None,
+    lot_seed: Annotated[list[str] | None, typer.Option("--lot-seed", hidden=True)] = None,
+    drawn_by: Annotated[list[str] | None, typer.Option("--drawn-by", hidden=True)] = None,
+    withdrawn: Annotated[list[str] | None, typer.Option("--withdrawn", hidden=True)] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
@@ -218,13 +202,8 @@ def outcome(
     from sandogh.cli.outcome_view import outcomes_json, print_outcomes
     from sandogh.services.outcomes import decide_contests
 
-    view = decide_contests(
-        open_store(db),
-        election,
-        contest=contest,
-        lot=_lot(lot_seed, drawn_by),
-        withdrawn=frozenset(withdrawn or ()),
-    )
+    _refuse_removed(lot_seed=lot_seed, drawn_by=drawn_by, withdrawn=withdrawn)
+    view = decide_contests(open_store(db), election, contest=contest)
     if as_json:
         _emit_json(outcomes_json(view))
     else:
@@ -239,9 +218,9 @@ def runoff(
     election: ElectionOption = None,
     name_fa: Annotated[str | None, typer.Option("--name-fa")] = None,
     name_en: Annotated[str | None, typer.Option("--name-en")] = None,
-    lot_seed: LotSeedOption = None,
-    drawn_by: DrawnByOption = None,
-    withdrawn: WithdrawnOption = None,
+    lot_seed: Annotated[list[str] | None, typer.Option("--lot-seed", hidden=True)] = None,
+    drawn_by: Annotated[list[str] | None, typer.Option("--drawn-by", hidden=True)] = None,
+    withdrawn: Annotated[list[str] | None, typer.Option("--withdrawn", hidden=True)] = None,
     db: DbOption = None,
 ) -> None:
     """Write the definition of the runoff that a first round's complete results call for."""
@@ -249,6 +228,7 @@ def runoff(
     from sandogh.formats.definition_file import canonical_bytes
     from sandogh.services.outcomes import plan_runoff
 
+    _refuse_removed(lot_seed=lot_seed, drawn_by=drawn_by, withdrawn=withdrawn)
     store = open_store(db)
     planned = plan_runoff(
         store,
@@ -256,8 +236,6 @@ def runoff(
         runoff_id=new_id,
         name=Name(name_fa or f"دور دوم {new_id}", name_en or f"Runoff {new_id}"),
         date=date.date(),
-        lot=_lot(lot_seed, drawn_by),
-        withdrawn=frozenset(withdrawn or ()),
     )
     if output.exists():
         raise typer.BadParameter(f"{output} exists; choose another file", param_hint="--out")

@@ -235,6 +235,8 @@ def _readd(
         voided,
         published.certifications,
         corrections,
+        published.lots,
+        published.withdrawals,
     )
 
 

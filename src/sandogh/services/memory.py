@@ -50,9 +50,11 @@ from sandogh.services.memory_audits import AuditTables, MemoryAudits
 from sandogh.services.memory_candidacy import CandidacyTables, MemoryCandidacy
 from sandogh.services.memory_e2e import E2ETables, MemoryE2E
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
+from sandogh.services.memory_outcome_decisions import MemoryOutcomeDecisions
 from sandogh.services.memory_preparation import MemoryPreparation, PreparationTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
+from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository, StoredDecision
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRecord,
@@ -138,6 +140,7 @@ class MemoryStore:
     e2e: E2ETables = field(default_factory=E2ETables)
     audits: AuditTables = field(default_factory=AuditTables)
     candidacy: CandidacyTables = field(default_factory=CandidacyTables)
+    outcome_decisions: dict[tuple[str, int], StoredDecision] = field(default_factory=dict)
     preparation: PreparationTables = field(default_factory=PreparationTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -715,6 +718,7 @@ class MemoryUnitOfWork:
     e2e: E2ERepository
     audits: AuditRepository
     candidacy: CandidacyRepository
+    outcome_decisions: OutcomeDecisionRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -773,6 +777,10 @@ class MemoryUnitOfWork:
         self._parts += (self.audits,)
         self.candidacy = MemoryCandidacy(store.candidacy, store.lock, duplicate=DuplicateError)
         self._parts += (self.candidacy,)
+        self.outcome_decisions = MemoryOutcomeDecisions(
+            store.outcome_decisions, store.lock, duplicate=DuplicateError
+        )
+        self._parts += (self.outcome_decisions,)
         self.preparation = MemoryPreparation(
             store.preparation,
             store.lock,

@@ -37,6 +37,7 @@ from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.national_code import NationalCode
 from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
+from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository
 
 
 @dataclass(frozen=True)
@@ -646,6 +647,7 @@ class UnitOfWork(Protocol):
     e2e: E2ERepository
     audits: AuditRepository
     candidacy: CandidacyRepository
+    outcome_decisions: OutcomeDecisionRepository
 
     def __enter__(self) -> Self: ...
 

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
+from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -43,6 +44,7 @@ from sandogh.store.event_log import SqlEventLog
 from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.operators import SqlOperatorRepository
+from sandogh.store.outcome_decisions import SqlOutcomeDecisionRepository
 from sandogh.store.preparation import SqlPreparationRepository
 from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.records import SqlRecordRepository
@@ -88,6 +90,7 @@ class SqlUnitOfWork:
     e2e: E2ERepository
     audits: AuditRepository
     candidacy: CandidacyRepository
+    outcome_decisions: OutcomeDecisionRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -130,6 +133,7 @@ class SqlUnitOfWork:
         self.e2e = SqlE2ERepository(connection)
         self.audits = SqlAuditRepository(connection)
         self.candidacy = SqlCandidacyRepository(connection)
+        self.outcome_decisions = SqlOutcomeDecisionRepository(connection)
         return self
 
     def __exit__(
