@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 from sandogh.core.candidacy.withdrawal import Printing
+from sandogh.core.rules import ListResult
+from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 
 FA: dict[str, str] = {
@@ -17,6 +19,9 @@ FA: dict[str, str] = {
     "printing_before-printing": "پیش از چاپ برگه",
     "printing_after-printing": "پس از چاپ برگه",
     "withdrawn_mark": "انصراف داده",
+    "party_list_line": (
+        "فهرست {party_list}: {votes} رأی، {seats} کرسی؛ منتخبان: {elected}؛ علی‌البدل: {alternates}"
+    ),
     "option_removed": (
         "گزینهٔ {option} دیگر نیست: قرعه و انصراف تصمیم‌های ثبت‌شده‌اند؛ "
         "با «sandogh lot draw» و «sandogh candidates withdraw» ثبت کنید"
@@ -33,6 +38,10 @@ EN: dict[str, str] = {
     "printing_before-printing": "before the ballots were printed",
     "printing_after-printing": "after the ballots were printed",
     "withdrawn_mark": "withdrawn",
+    "party_list_line": (
+        "List {party_list}: {votes} votes, {seats} seats; elected: {elected}; "
+        "alternates: {alternates}"
+    ),
     "option_removed": (
         "{option} is gone: lots and withdrawals are recorded decisions; record them with "
         "`sandogh lot draw` and `sandogh candidates withdraw`"
@@ -44,3 +53,24 @@ CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
 
 def printing_text(printing: Printing, lang: Lang) -> str:
     return CATALOGUE[lang][f"printing_{printing.value}"]
+
+
+def withdrawn_mark(printing: Printing, lang: Lang) -> str:
+    """How an outcome or a ballot marks a withdrawn candidate: withdrawn, and when."""
+    return f"{CATALOGUE[lang]['withdrawn_mark']} ({printing_text(printing, lang)})"
+
+
+def party_list_line(result: ListResult, lang: Lang) -> str:
+    """One party list's seats, elected and alternates (issue 12: in every output)."""
+    comma = "، " if lang == "fa" else ", "
+
+    def shown(value: str) -> str:
+        return to_persian_digits(value) if lang == "fa" else value
+
+    return CATALOGUE[lang]["party_list_line"].format(
+        party_list=result.party_list,
+        votes=shown(str(result.votes)),
+        seats=shown(str(result.seats)),
+        elected=shown(comma.join(result.elected)) or "—",
+        alternates=shown(comma.join(result.alternates)) or "—",
+    )

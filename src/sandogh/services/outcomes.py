@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from sandogh.core.candidacy.withdrawal import withdrawn_in
+from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawn_in
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.definition.model import Candidate, Constituency, Contest, Election, Name
 from sandogh.core.errors import SandoghError
@@ -39,6 +39,7 @@ class Decided:
     outcome: Outcome
     voided: tuple[Effect, ...] = ()  # what voids took from the constituency's boxes
     certified: Certification | None = None  # the certification in force over it
+    withdrawn: tuple[Withdrawal, ...] = ()  # of the candidates standing in it
 
     @property
     def complete(self) -> bool:
@@ -129,6 +130,11 @@ def decide_constituency(
         outcome,
         effects_in_constituency(tallied.geography, tallied.voided, contest.id, constituency.id),
         next(certified_over(tallied.certifications, contest.id, constituency.id), None),
+        tuple(
+            w
+            for w in tallied.withdrawals
+            if w.contest == contest.id and w.candidate in {c.code for c in standing}
+        ),
     )
 
 
