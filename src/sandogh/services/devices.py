@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.candidacy.withdrawal import Withdrawal
 from sandogh.core.definition.model import Contest, Name, ReportingUnit
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
@@ -23,6 +24,7 @@ from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import Device, UnitOfWork
+from sandogh.services.recorded_decisions import recorded_withdrawals
 
 _KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
 
@@ -71,6 +73,9 @@ class Enrolment:
     # the E2E context, (K, HE) in hex, once the election's ceremony record is loaded
     # (`services.e2e_ceremony`): the box then encrypts every ballot (docs/e2e.md §7)
     e2e: tuple[str, str] | None = None
+    # the station's candidates who withdrew (issue 12): after printing they stay on its ballot,
+    # marked; before printing they are left off the printed papers, and marked the same here
+    withdrawn: tuple[Withdrawal, ...] = ()
 
 
 def enrol_device(
@@ -216,6 +221,14 @@ def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> 
         staff=tuple(work.staff.of_station(day.election.id, device.station)),
         created=created,
         e2e=None if ceremony is None else (ceremony.joint_key, ceremony.extended_hash),
+        withdrawn=tuple(
+            w
+            for w in recorded_withdrawals(work, day.election.id)
+            if any(
+                w.contest == c.id and w.candidate in {k.code for k in c.candidates}
+                for c in contests
+            )
+        ),
     )
 
 
