@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 Invalid = TypedDict(
     "Invalid",
@@ -147,6 +147,14 @@ class Standing(TypedDict):
     result: str
 
 
+class PartyList(TypedDict):
+    id: str
+    votes: int
+    seats: int
+    elected: list[str]
+    alternates: list[str]
+
+
 class Outcome(TypedDict):
     contest: str
     constituency: Constituency
@@ -156,6 +164,7 @@ class Outcome(TypedDict):
     needed: int | None
     runoff: bool
     candidates: list[Standing]
+    party_lists: NotRequired[list[PartyList]]
     reasons: list[Name]
 
 
