@@ -66,8 +66,11 @@ def test_a_tie_without_its_lot_is_refused_in_persian_and_with_it_started(tied: s
     assert "sandogh: حسابرسی ممکن نیست" in bare.output
     assert "contests[0].outcome.status: قرعه هنوز کشیده نشده است: نتیجه‌ای نیست" in bare.output
     assert not any(c.isascii() and c.isalpha() for c in bare.output.split(":", 2)[-1])
-    lot = ["--lot-seed", "قرعه ۱۴۰۳", "--drawn-by", "رئیس هیئت"]
-    started = _run(tied, "audit", "start", "--contest", "president", *lot)
+    lot = ["--constituency", "IR", "--seed", "قرعه ۱۴۰۳", "--drawn-by", "رئیس هیئت"]
+    board = ["--as", "nazer", "--role", "supervisor", "--place", "IR"]
+    drawn = _run(tied, "lot", "draw", "president", *lot, *board)
+    assert drawn.exit_code == 0, drawn.output
+    started = _run(tied, "audit", "start", "--contest", "president")
     assert started.exit_code == 0, started.output
 
 

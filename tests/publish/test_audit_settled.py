@@ -15,16 +15,20 @@ from typing import Any
 import pytest
 
 from sandogh.cli.audit_report import write_report
+from sandogh.core.access import Grant, Role
 from sandogh.core.audit.manifest import Roll
 from sandogh.core.audit.plan import Escalation
+from sandogh.core.candidacy.withdrawal import Printing
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.model import Contest
 from sandogh.core.rules.lots import Lot
 from sandogh.publish.audit_checks import AuditCheck, Step
 from sandogh.publish.audit_verify import verify_audit
+from sandogh.services.acting import Actor
 from sandogh.services.audit_status import audit_publication, audit_status
 from sandogh.services.audits import record_seed, start_audit
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from sandogh.services.outcome_decisions import draw_lot, withdraw
 from tests.conftest import TEST_NOW
 from tests.core.definition.kerman import PRESIDENT, person, with_contest
 from tests.publish.test_audit_verify import edit
@@ -51,9 +55,22 @@ def _published(
 
     election = with_contest(contest)
     load(uow, election, sheets)
-    start_audit(
-        uow, election.id, ["president"], FIVE_PERCENT, lot=lot, withdrawn=withdrawn, now=TEST_NOW
-    )
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    hq = Actor("setad", Grant(Role.NATIONAL_HQ, "IR"))
+    if lot is not None:
+        draw_lot(
+            uow,
+            board,
+            election.id,
+            "president",
+            "IR",
+            seed=lot.seed,
+            drawn_by=lot.drawn_by,
+            now=TEST_NOW,
+        )
+    for code in sorted(withdrawn):
+        withdraw(uow, hq, election.id, "president", code, printing=Printing.AFTER, now=TEST_NOW)
+    start_audit(uow, election.id, ["president"], FIVE_PERCENT, now=TEST_NOW)
     record_seed(uow, election.id, ROLLS, now=TEST_NOW)
     audit_status(uow, election.id)  # the stored plan is decided again the same way
     write_report(folder, audit_publication(uow, election.id))

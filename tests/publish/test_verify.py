@@ -26,6 +26,7 @@ from sandogh.services.audits import start_audit
 from sandogh.services.certifications import certify
 from sandogh.services.hand_count_corrections import certify_hand_count
 from sandogh.services.ingest import ingest_report
+from sandogh.services.outcome_decisions import draw_lot
 from sandogh.services.results import import_results
 from sandogh.services.voids import void
 from tests.services.build import LATER, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, signed
@@ -307,3 +308,27 @@ def test_a_snapshot_published_before_crossed_out_ballots_were_counted_still_agre
     assert "crossed-out" not in (root / DATA / "results/president/IR-08.json").read_text()
 
     assert check(root).agrees
+
+
+def test_a_published_outcome_with_another_lot_disagrees(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    report(uow, ST_3, 2)  # Bam's one seat: 41 and 42 tie
+    bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
+    made = draw_lot(
+        uow, bam, ROUND_2, "parliament", "P2", seed="۱۴۰۳-بم", drawn_by=["رئیس"], now=LATER
+    )
+    Publisher(uow, tmp_path, render=False).regenerate()
+    folder = tmp_path / DATA
+    supervision = json.loads((folder / "supervision.json").read_text())
+    assert [(lot["seed"], lot["tied"]) for lot in supervision["lots"]] == [
+        (made.seed, ["41", "42"])
+    ]
+    path = folder / "outcomes/parliament/P2.json"
+    outcome = json.loads(path.read_text())
+    assert [lot["seed"] for lot in outcome["lots"]] == [made.seed]
+    assert check(tmp_path).agrees
+
+    outcome["lots"][0]["seed"] = "another"  # the outcome shown with a lot that was not drawn
+    path.write_text(json.dumps(outcome, ensure_ascii=False))
+    verification = check(tmp_path)
+    assert not verification.agrees
+    assert "parliament/P2" in {f.where for f in verification.elections[0].findings}

@@ -43,6 +43,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
     assert tables == {
         "alembic_version",
         "elections",
+        "outcome_decisions",
         "units",
         "tally_sheets",
         "voted_ledger",
@@ -86,7 +87,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "box_handovers",
         "mode_approvals",
     }
-    assert revision == head_revision() == "0020"
+    assert revision == head_revision() == "0021"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -324,7 +325,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0020: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0021: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

@@ -26,16 +26,13 @@ from sandogh.cli.guardians import guardians_app
 from sandogh.cli.log_commands import log_app
 from sandogh.cli.options import (
     DbOption,
-    DrawnByOption,
     ElectionOption,
     JsonOption,
     LangOption,
     Language,
     LogKeyOption,
-    LotSeedOption,
-    WithdrawnOption,
-    lot_of,
 )
+from sandogh.cli.outcome_decisions import lot_app, withdraw_command
 from sandogh.cli.readiness import register as register_readiness
 from sandogh.cli.registry_commands import registry_app
 from sandogh.cli.server_key import server_key_app
@@ -77,6 +74,8 @@ app.add_typer(e2e_app, name="e2e")
 app.add_typer(audit_app, name="audit")
 app.add_typer(candidates_app, name="candidates")
 app.add_typer(supervise_app, name="supervise")
+app.add_typer(lot_app, name="lot")
+candidates_app.command("withdraw")(withdraw_command)
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
@@ -85,6 +84,16 @@ audit_app.command("verify")(audit_verify_command)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+# Lots and withdrawals are recorded decisions now (`sandogh lot draw`, `sandogh candidates
+# withdraw`); these options stay, hidden, only to refuse with a message that says so.
+def _refuse_removed(**given: list[str] | None) -> None:
+    from sandogh.cli.outcome_decisions import removed_option
+
+    for name, value in given.items():
+        if value:
+            removed_option("--" + name.replace("_", "-"))
 
 
 def _emit_json(document: dict[str, Any]) -> None:
@@ -182,9 +191,9 @@ def results_show(
 def outcome(
     election: ElectionOption = None,
     contest: Annotated[str | None, typer.Option("--contest", help="Contest id.")] = None,
-    lot_seed: LotSeedOption = None,
-    drawn_by: DrawnByOption = None,
-    withdrawn: WithdrawnOption = None,
+    lot_seed: Annotated[list[str] | None, typer.Option("--lot-seed", hidden=True)] = None,
+    drawn_by: Annotated[list[str] | None, typer.Option("--drawn-by", hidden=True)] = None,
+    withdrawn: Annotated[list[str] | None, typer.Option("--withdrawn", hidden=True)] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
@@ -193,13 +202,8 @@ def outcome(
     from sandogh.cli.outcome_view import outcomes_json, print_outcomes
     from sandogh.services.outcomes import decide_contests
 
-    view = decide_contests(
-        open_store(db),
-        election,
-        contest=contest,
-        lot=lot_of(lot_seed, drawn_by),
-        withdrawn=frozenset(withdrawn or ()),
-    )
+    _refuse_removed(lot_seed=lot_seed, drawn_by=drawn_by, withdrawn=withdrawn)
+    view = decide_contests(open_store(db), election, contest=contest)
     if as_json:
         _emit_json(outcomes_json(view))
     else:
@@ -214,9 +218,9 @@ def runoff(
     election: ElectionOption = None,
     name_fa: Annotated[str | None, typer.Option("--name-fa")] = None,
     name_en: Annotated[str | None, typer.Option("--name-en")] = None,
-    lot_seed: LotSeedOption = None,
-    drawn_by: DrawnByOption = None,
-    withdrawn: WithdrawnOption = None,
+    lot_seed: Annotated[list[str] | None, typer.Option("--lot-seed", hidden=True)] = None,
+    drawn_by: Annotated[list[str] | None, typer.Option("--drawn-by", hidden=True)] = None,
+    withdrawn: Annotated[list[str] | None, typer.Option("--withdrawn", hidden=True)] = None,
     db: DbOption = None,
 ) -> None:
     """Write the definition of the runoff that a first round's complete results call for."""
@@ -224,6 +228,7 @@ def runoff(
     from sandogh.formats.definition_file import canonical_bytes
     from sandogh.services.outcomes import plan_runoff
 
+    _refuse_removed(lot_seed=lot_seed, drawn_by=drawn_by, withdrawn=withdrawn)
     store = open_store(db)
     planned = plan_runoff(
         store,
@@ -231,8 +236,6 @@ def runoff(
         runoff_id=new_id,
         name=Name(name_fa or f"دور دوم {new_id}", name_en or f"Runoff {new_id}"),
         date=date.date(),
-        lot=lot_of(lot_seed, drawn_by),
-        withdrawn=frozenset(withdrawn or ()),
     )
     if output.exists():
         raise typer.BadParameter(f"{output} exists; choose another file", param_hint="--out")

@@ -28,14 +28,10 @@ from sandogh.cli.audit_view import print_decisions, print_pull_list, print_statu
 from sandogh.cli.database import open_store
 from sandogh.cli.options import (
     DbOption,
-    DrawnByOption,
     ElectionOption,
     JsonOption,
     LangOption,
     Language,
-    LotSeedOption,
-    WithdrawnOption,
-    lot_of,
 )
 from sandogh.cli.session import actor, now
 from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
@@ -144,15 +140,12 @@ def start(
     risk_limit: Annotated[
         str, typer.Option("--risk-limit", help="The risk limit: 5%, 0.05 or 1/20.")
     ] = "5%",
-    lot_seed: LotSeedOption = None,
-    drawn_by: DrawnByOption = None,
-    withdrawn: WithdrawnOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
     """Fix the manifest and the plan (published before the seed) and log their hashes; the
-    outcomes are decided with the lot and the withdrawn they were announced with."""
+    outcomes are decided with the stored lots and withdrawals, as every outcome is."""
     from sandogh.services.audits import start_audit
 
     with _refusals(lang.lang):
@@ -161,8 +154,6 @@ def start(
             election,
             contest,
             _risk_limit(risk_limit, lang.lang),
-            lot=lot_of(lot_seed, drawn_by),
-            withdrawn=frozenset(withdrawn or ()),
             now=now(),
             actor=actor(),
         )

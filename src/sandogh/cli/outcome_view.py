@@ -29,6 +29,7 @@ from sandogh.core.rules import Outcome, Status
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
+from sandogh.locale.outcome_decisions import party_list_line, withdrawn_mark
 from sandogh.services.outcomes import Decided, OutcomesView
 
 
@@ -78,6 +79,21 @@ def _decided_json(decided: Decided) -> dict[str, Any]:
             {"stake": tie.stake.value, "tied": list(tie.tied), "places": tie.places}
             for tie in o.lots_required
         ],
+        "party_lists": [
+            {
+                "id": pl.party_list,
+                "votes": pl.votes,
+                "seats": pl.seats,
+                "elected": list(pl.elected),
+                "alternates": list(pl.alternates),
+            }
+            for pl in o.party_lists
+            if pl.party_list is not None
+        ],
+        "withdrawn": [
+            {"candidate": w.candidate, "printing": w.printing.value, "at": w.at.isoformat()}
+            for w in decided.withdrawn
+        ],
         "reasons": [{"key": r.key, "text": r.text} for r in o.reasons],
         "voided": [effect_json(e) for e in decided.voided],
         "certified": None if decided.certified is None else certification_json(decided.certified),
@@ -111,17 +127,26 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
     roles = dict.fromkeys(o.elected, "elected")
     roles |= dict.fromkeys(o.advancing, "advances_to_runoff")
     roles |= dict.fromkeys(o.alternates, "alternate")
+    withdrawn = {w.candidate: w for w in decided.withdrawn}
     table = Table(text("candidate", lang), text("code", lang), text("votes", lang), "")
     standing = decided.standing
     for candidate in sorted(standing, key=lambda c: (-counts.votes.get(c.code, 0), c.code)):
         role = roles.get(candidate.code)
+        left = withdrawn.get(candidate.code)
         table.add_row(
             name_in(candidate.name, lang),
             ballot_code(candidate.code, lang),
             number(counts.votes.get(candidate.code, 0), lang),
-            "" if role is None else text(role, lang),
+            withdrawn_mark(left.printing, lang)
+            if left is not None
+            else ""
+            if role is None
+            else text(role, lang),
         )
     console.print(table)
+    for pl in o.party_lists:
+        if pl.party_list is not None:
+            console.print(party_list_line(pl, lang), markup=False)
     print_voided(console, decided.voided, {c.code: c.name for c in standing}, lang)
     if decided.corrected is not None:
         c = decided.corrected

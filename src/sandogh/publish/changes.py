@@ -51,6 +51,7 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.CANDIDATE_VOTES_VOIDED: ChangeKind.EVERYTHING,
     EventType.CONSTITUENCY_VOIDED: ChangeKind.EVERYTHING,
     EventType.LOT_DRAWN: ChangeKind.EVERYTHING,
+    EventType.CANDIDATE_WITHDRAWN: ChangeKind.EVERYTHING,
     EventType.RESULT_CERTIFIED: ChangeKind.EVERYTHING,
     EventType.HAND_COUNT_CERTIFIED: ChangeKind.EVERYTHING,
     EventType.HAND_COUNT_UNCERTIFIED: ChangeKind.EVERYTHING,

@@ -138,12 +138,17 @@ class Published:
         writer.write_json(f"{self.folder}/units.json", units_json(index))
 
     def write_supervision(self, writer: Writer) -> None:
-        """The voids, certifications and hand-count corrections in force
+        """The voids, certifications, hand-count corrections, lots and withdrawals in force
         (`publish.supervision_file`)."""
         voids = [effect.void for effect in self.tallied.voided]
         tallied = self.tallied
         document = supervision_json(
-            self.index.election_id, voids, tallied.certifications, tallied.corrections
+            self.index.election_id,
+            voids,
+            tallied.certifications,
+            tallied.corrections,
+            lots=tallied.lots,
+            withdrawals=tallied.withdrawals,
         )
         writer.write_json(f"{self.folder}/supervision.json", document)
 

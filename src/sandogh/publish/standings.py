@@ -133,9 +133,25 @@ def outcome_json(
             for c in standing
         ],
         "party_lists": [
-            {"id": pl.party_list, "votes": pl.votes, "seats": pl.seats}
+            {
+                "id": pl.party_list,
+                "votes": pl.votes,
+                "seats": pl.seats,
+                "elected": list(pl.elected),
+                "alternates": list(pl.alternates),
+            }
             for pl in o.party_lists
             if pl.party_list is not None
+        ],
+        "lots": [
+            {
+                "stake": lot.stake.value,
+                "tied": list(lot.tied),
+                "order": list(lot.order),
+                "seed": lot.seed,
+                "drawn_by": list(lot.drawn_by),
+            }
+            for lot in o.lots
         ],
         "reasons": reasons,
         "updated": instant(updated),

@@ -5,10 +5,13 @@ Transparency (the mission's fourth property): a void changes published totals, s
 anyone re-deriving them needs; a certification changes an outcome's status, so it is published
 with who certified, under which grant, when, and the digest of the inputs it froze; a certified
 hand-count correction (issue 11) replaces a constituency's figures, so it is published with its
-totals, the hash of the audit record it came from, who certified it and why. Format
-`sandogh/supervision@1` (docs/publish.md; `corrections` absent in files written before them
-reads as none). `read_supervision` is its reader for `sandogh verify-results`, which applies
-the voids to the signed reports' sheets and the corrections to their sums as the centre does
+totals, the hash of the audit record it came from, who certified it and why; the lots (قرعه) the
+boards drew and the withdrawals (انصراف) decide outcomes, so they are published with who, when,
+the seed and the tie (issue 12) and `verify-results` re-derives every outcome with them. Format
+`sandogh/supervision@1` (docs/publish.md; `corrections`, `lots` or `withdrawals` absent in files
+written before them reads as none). `read_supervision` is its reader for `sandogh
+verify-results`, which applies the voids to the signed reports' sheets and the corrections to
+their sums as the centre does
 (`core.supervision.apply_voids`, `core.supervision.correct_totals`).
 """
 
@@ -20,7 +23,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_json, withdrawal_of
 from sandogh.core.counting.tally import InvalidKind
+from sandogh.core.rules.settled import SettledLot, settled_json, settled_of
 from sandogh.core.supervision import (
     CandidateVoid,
     Certification,
@@ -45,6 +50,9 @@ def supervision_json(
     voids: Iterable[Void],
     certifications: Iterable[Certification],
     corrections: Iterable[HandCountCorrection] = (),
+    *,
+    lots: Iterable[SettledLot] = (),
+    withdrawals: Iterable[Withdrawal] = (),
 ) -> JSONObject:
     return {
         "format": FORMAT,
@@ -52,6 +60,8 @@ def supervision_json(
         "voids": [_void_json(void) for void in voids],
         "certifications": [_certification_json(c) for c in certifications],
         "corrections": [_correction_json(c) for c in corrections],
+        "lots": [settled_json(lot) for lot in lots],
+        "withdrawals": [withdrawal_json(w) for w in withdrawals],
     }
 
 
@@ -111,6 +121,8 @@ class Supervision:
     voids: tuple[Void, ...] = ()
     certifications: tuple[Certification, ...] = ()
     corrections: tuple[HandCountCorrection, ...] = ()
+    lots: tuple[SettledLot, ...] = ()
+    withdrawals: tuple[Withdrawal, ...] = ()
 
 
 def read_supervision(document: Any, election: str) -> Supervision:
@@ -121,9 +133,11 @@ def read_supervision(document: Any, election: str) -> Supervision:
         voids = tuple(_void(item) for item in document["voids"])
         made = tuple(_certification(item, election) for item in document["certifications"])
         fixed = tuple(_correction(item) for item in document.get("corrections", []))
+        lots = tuple(settled_of(item) for item in document.get("lots", []))
+        withdrawn = tuple(withdrawal_of(item) for item in document.get("withdrawals", []))
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise SupervisionFileError(f"supervision.json: {error}") from error
-    return Supervision(voids, made, fixed)
+    return Supervision(voids, made, fixed, lots, withdrawn)
 
 
 def _void(item: Any) -> Void:

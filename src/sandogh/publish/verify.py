@@ -257,6 +257,8 @@ def _readd(
         voided,
         published.certifications,
         corrections,
+        published.lots,
+        published.withdrawals,
     )
 
 

@@ -194,6 +194,11 @@ def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
             ],
         },
     }
+    if enrolment.withdrawn:  # issue 12: the ballot marks them
+        document["withdrawn"] = [
+            {"contest": w.contest, "candidate": w.candidate, "printing": w.printing.value}
+            for w in enrolment.withdrawn
+        ]
     if enrolment.e2e is not None:  # docs/e2e.md §7: the box then encrypts every ballot
         joint_key, extended_hash = enrolment.e2e
         document["e2e"] = {

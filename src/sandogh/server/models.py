@@ -133,6 +133,14 @@ class BallotContestBody(_Answer):
     candidates: list[str]
 
 
+class WithdrawalBody(_Answer):
+    """A candidate of the station who withdrew (انصراف), and whether before or after printing."""
+
+    contest: str
+    candidate: str
+    printing: Literal["before-printing", "after-printing"]
+
+
 class StaffMemberBody(_Answer):
     """A member of the station's staff registered to sign its reports."""
 
@@ -189,6 +197,11 @@ class EnrolmentDocument(_Answer):
         default=None,
         description="present once the election's E2E ceremony record is loaded: the box "
         "encrypts every ballot under this key (docs/e2e.md §7)",
+    )
+    withdrawn: list[WithdrawalBody] = Field(
+        default_factory=list,
+        description="the station's candidates who withdrew; absent when none has (the ballot "
+        "marks them)",
     )
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.core.audit.audit_record import Settled, plan_json, settled_of
+from sandogh.core.audit.audit_record import plan_json
 from sandogh.core.audit.manifest import (
     Manifest,
     Roll,
@@ -29,6 +29,7 @@ from sandogh.core.audit.manifest import (
     seed_json,
 )
 from sandogh.core.audit.plan import AuditPlan, Reported, plan_audit
+from sandogh.core.candidacy.withdrawal import withdrawn_in
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.definition.model import VotingMode
 from sandogh.core.log import Disposition, Event, EventType
@@ -36,7 +37,6 @@ from sandogh.core.report import ReportKind
 from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.report import decode_report
 from sandogh.core.report.signatures import decode_signed
-from sandogh.core.rules.lots import Lot
 from sandogh.services.audit_errors import (
     AuditAlreadyStartedError,
     NoAuditError,
@@ -73,23 +73,21 @@ def start_audit(
     contests: Sequence[str],
     risk_limit: Fraction,
     *,
-    lot: Lot | None = None,
-    withdrawn: Collection[str] = frozenset(),
     now: datetime.datetime,
     actor: str = SYSTEM,
 ) -> Audit:
     """Fix the manifest and the plan of an audit of `contests` (every constituency of each)
     at `risk_limit`, and log their hashes: they are published before the seed is rolled.
-    `lot` and `withdrawn` are those the outcomes were announced with (`sandogh winners`); the
-    plan records, per contest, the lot that broke a tie in it and the withdrawn standing there,
-    so that the audit, and a verifier, decide it again the same way (docs/audit.md §7)."""
+    The outcomes are decided with the stored lots and withdrawals (`sandogh lot draw`,
+    `sandogh candidates withdraw`), as every outcome is; the plan records, per contest, the lot
+    that broke a tie in it and the withdrawn standing there, so that a verifier decides it again
+    the same way (docs/audit.md §7)."""
     with uow() as work:
         tallied = tally(work, election_id, corrected=False)
         election = tallied.stored.election.id
         if work.audits.get(election) is not None:
             raise AuditAlreadyStartedError(f"{election} already has an audit", subject=election)
-        given = Settled(lot, frozenset(withdrawn))
-        manifest, plan = _build(work, tallied, tuple(contests), risk_limit, lambda _: given)
+        manifest, plan = _build(work, tallied, tuple(contests), risk_limit)
         plan_bytes = canonical_json(plan_json(plan))
         stored = StoredAudit(
             election,
@@ -149,10 +147,7 @@ def load_audit(work: UnitOfWork, election_id: str | None) -> Audit:
     if stored is None:
         raise NoAuditError(f"{election} has no audit: start one first", subject=election)
     tallied = tally(work, election, corrected=False)  # a certified hand count audits nothing
-    settled = settled_of(json.loads(stored.plan))
-    manifest, plan = _build(
-        work, tallied, stored.contests, stored.risk_limit, lambda key: settled.get(key, Settled())
-    )
+    manifest, plan = _build(work, tallied, stored.contests, stored.risk_limit)
     if manifest.hash != stored.manifest_hash or canonical_json(plan_json(plan)) != stored.plan:
         raise ResultsChangedError(
             f"the results of {election} changed since the audit's plan was published",
@@ -171,10 +166,9 @@ def _build(
     tallied: Tallied,
     contests: Sequence[str],
     risk_limit: Fraction,
-    settled: Callable[[str], Settled],
 ) -> tuple[Manifest, AuditPlan]:
-    """The manifest and plan of `contests`; `settled` gives, by CONTEST:CONSTITUENCY, the lot
-    and the withdrawn its outcome is decided with."""
+    """The manifest and plan of `contests`, each outcome decided with the stored lots and
+    withdrawals."""
     stored = tallied.stored
     geography = tallied.geography
     known = {c.id for c in stored.election.contests}
@@ -191,11 +185,8 @@ def _build(
         standing = standing_by_constituency(contest)
         for constituency in contest.constituencies:
             here = standing.get(constituency.id, ())
-            given = settled(f"{contest_id}:{constituency.id}")
-            withdrawn = given.withdrawn & {c.code for c in here}
-            decided = decide_constituency(
-                tallied, contest, constituency, here, lot=given.lot, withdrawn=withdrawn
-            )
+            withdrawn = withdrawn_in(tallied.withdrawals, contest_id) & {c.code for c in here}
+            decided = decide_constituency(tallied, contest, constituency, here)
             if not decided.complete:
                 raise ResultsNotCompleteError(
                     f"{contest_id}:{constituency.id}: {decided.total.stations_reported} of "

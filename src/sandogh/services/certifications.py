@@ -41,7 +41,11 @@ from sandogh.services.acting import (
 from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.recorded_decisions import recorded_corrections
+from sandogh.services.recorded_decisions import (
+    recorded_corrections,
+    recorded_lots,
+    recorded_withdrawals,
+)
 
 
 class CertifiedError(SandoghError):
@@ -125,6 +129,8 @@ def certify(
             sheets=sheets,
             voids=[r.void for r in work.voids.all(election)],
             corrections=recorded_corrections(work, election),
+            lots=recorded_lots(work, election),
+            withdrawals=recorded_withdrawals(work, election),
         )
         made = Certification(
             election, contest, constituency, actor.username, actor.grant, now, digest

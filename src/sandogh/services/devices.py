@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.candidacy.withdrawal import Withdrawal
 from sandogh.core.definition.model import Contest, Name, ReportingUnit, VotingMode
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType
@@ -25,6 +26,7 @@ from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.mode_approvals import unapproved_at
 from sandogh.services.ports import Device, UnitOfWork
+from sandogh.services.recorded_decisions import recorded_withdrawals
 
 _KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
 
@@ -77,6 +79,9 @@ class Enrolment:
     # the station's voting mode, and the approvals of it that cover the station (one a contest)
     mode: VotingMode = VotingMode.PAPER
     approvals: tuple[ModeApproval, ...] = ()
+    # the station's candidates who withdrew (issue 12): after printing they stay on its ballot,
+    # marked; before printing they are left off the printed papers, and marked the same here
+    withdrawn: tuple[Withdrawal, ...] = ()
 
 
 def enrol_device(
@@ -239,6 +244,14 @@ def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> 
         e2e=None if ceremony is None else (ceremony.joint_key, ceremony.extended_hash),
         mode=station_mode(day.geography, device.station),
         approvals=_covering(work, day, device.station),
+        withdrawn=tuple(
+            w
+            for w in recorded_withdrawals(work, day.election.id)
+            if any(
+                w.contest == c.id and w.candidate in {k.code for k in c.candidates}
+                for c in contests
+            )
+        ),
     )
 
 

@@ -54,10 +54,12 @@ from sandogh.services.memory_fleet import FleetTables, MemoryFleet
 from sandogh.services.memory_modes import Key as ModeKey
 from sandogh.services.memory_modes import MemoryModeApprovals
 from sandogh.services.memory_operators import MemoryOperators, OperatorTables
+from sandogh.services.memory_outcome_decisions import MemoryOutcomeDecisions
 from sandogh.services.memory_preparation import MemoryPreparation, PreparationTables
 from sandogh.services.memory_records import MemoryRecords, RecordTables
 from sandogh.services.memory_refusals import MemoryRefusals, RefusalTables
 from sandogh.services.mode_ports import ApprovalRecord, ModeApprovalRepository
+from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository, StoredDecision
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRecord,
@@ -143,6 +145,7 @@ class MemoryStore:
     e2e: E2ETables = field(default_factory=E2ETables)
     audits: AuditTables = field(default_factory=AuditTables)
     candidacy: CandidacyTables = field(default_factory=CandidacyTables)
+    outcome_decisions: dict[tuple[str, int], StoredDecision] = field(default_factory=dict)
     preparation: PreparationTables = field(default_factory=PreparationTables)
     fleet: FleetTables = field(default_factory=FleetTables)
     mode_approvals: dict[ModeKey, ApprovalRecord] = field(default_factory=dict)
@@ -724,6 +727,7 @@ class MemoryUnitOfWork:
     candidacy: CandidacyRepository
     fleet: FleetRepository
     mode_approvals: ModeApprovalRepository
+    outcome_decisions: OutcomeDecisionRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -782,6 +786,10 @@ class MemoryUnitOfWork:
         self._parts += (self.audits,)
         self.candidacy = MemoryCandidacy(store.candidacy, store.lock, duplicate=DuplicateError)
         self._parts += (self.candidacy,)
+        self.outcome_decisions = MemoryOutcomeDecisions(
+            store.outcome_decisions, store.lock, duplicate=DuplicateError
+        )
+        self._parts += (self.outcome_decisions,)
         self.preparation = MemoryPreparation(
             store.preparation,
             store.lock,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
 from dataclasses import dataclass
 
+from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawn_in
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.definition.model import Candidate, Constituency, Contest, Election, Name
 from sandogh.core.errors import SandoghError
-from sandogh.core.rules import Lot, Outcome, decide, runoff_election
+from sandogh.core.rules import Outcome, decide, runoff_election
+from sandogh.core.rules.settled import lots_in
 from sandogh.core.supervision import (
     Certification,
     Effect,
@@ -40,6 +41,7 @@ class Decided:
     voided: tuple[Effect, ...] = ()  # what voids took from the constituency's boxes
     certified: Certification | None = None  # the certification in force over it
     corrected: HandCountCorrection | None = None  # the certified hand count it is decided from
+    withdrawn: tuple[Withdrawal, ...] = ()  # of the candidates standing in it
 
     @property
     def complete(self) -> bool:
@@ -65,18 +67,14 @@ def decide_contests(
     election_id: str | None,
     *,
     contest: str | None = None,
-    lot: Lot | None = None,
-    withdrawn: Collection[str] = frozenset(),
 ) -> OutcomesView:
     """The outcome of every constituency of one contest or all, from the results so far."""
     with uow() as work:
         tallied = tally(work, election_id)
-    return OutcomesView(tallied, _decide(tallied, contest, lot, withdrawn))
+    return OutcomesView(tallied, _decide(tallied, contest))
 
 
-def _decide(
-    tallied: Tallied, contest_id: str | None, lot: Lot | None, withdrawn: Collection[str]
-) -> tuple[ContestOutcomes, ...]:
+def _decide(tallied: Tallied, contest_id: str | None) -> tuple[ContestOutcomes, ...]:
     election = tallied.stored.election
     contests = election.contests if contest_id is None else (tallied.contest(contest_id),)
     found = []
@@ -84,12 +82,7 @@ def _decide(
         standing_in = standing_by_constituency(contest)
         decided = tuple(
             decide_constituency(
-                tallied,
-                contest,
-                constituency,
-                standing_in.get(constituency.id, ()),
-                lot=lot,
-                withdrawn=withdrawn,
+                tallied, contest, constituency, standing_in.get(constituency.id, ())
             )
             for constituency in contest.constituencies
         )
@@ -110,18 +103,25 @@ def decide_constituency(
     contest: Contest,
     constituency: Constituency,
     standing: tuple[Candidate, ...],
-    *,
-    lot: Lot | None = None,
-    withdrawn: Collection[str] = frozenset(),
 ) -> Decided:
     """One constituency under its contest's rule, from the results so far: its outcome once every
     station has reported (`Decided.complete`), before that the standings if the count stopped
-    now. `standing` are the candidates standing in it (`standing_by_constituency`)."""
+    now. `standing` are the candidates standing in it (`standing_by_constituency`). The stored
+    lots and withdrawals (`Tallied.lots`, `Tallied.withdrawals`) are the only ones applied, so
+    every reader — the command, the console, the publisher, `verify-results`, the audit — gets the
+    same outcome."""
     total = tallied.totals.constituencies[contest.id][constituency.id]
     # A voided constituency elects nobody, whatever its (voided) counts would say.
     whole = constituency_voided(tallied.voided, contest.id, constituency.id)
     outcome = (
-        decide(contest.rule, constituency, standing, total.counts, withdrawn=withdrawn, lot=lot)
+        decide(
+            contest.rule,
+            constituency,
+            standing,
+            total.counts,
+            withdrawn=withdrawn_in(tallied.withdrawals, contest.id) & {c.code for c in standing},
+            lot=lots_in(tallied.lots, contest.id, constituency.id),
+        )
         if whole is None
         else voided_outcome(contest.rule, constituency, whole)
     )
@@ -140,6 +140,11 @@ def decide_constituency(
             ),
             None,
         ),
+        tuple(
+            w
+            for w in tallied.withdrawals
+            if w.contest == contest.id and w.candidate in {c.code for c in standing}
+        ),
     )
 
 
@@ -150,14 +155,12 @@ def plan_runoff(
     runoff_id: str,
     name: Name,
     date: datetime.date,
-    lot: Lot | None = None,
-    withdrawn: Collection[str] = frozenset(),
 ) -> Election:
     """The definition of the runoff the first round's complete results call for (not stored:
     it is written out, reviewed and loaded like any definition)."""
     with uow() as work:
         tallied = tally(work, election_id)
-    decided = _decide(tallied, None, lot, withdrawn)
+    decided = _decide(tallied, None)
     for each in decided:
         reported = sum(d.total.stations_reported for d in each.decided)
         expected = sum(d.total.stations_total for d in each.decided)

@@ -39,6 +39,7 @@ from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
 from sandogh.services.fleet_ports import FleetRepository
 from sandogh.services.mode_ports import ModeApprovalRepository
+from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository
 
 
 @dataclass(frozen=True)
@@ -650,6 +651,7 @@ class UnitOfWork(Protocol):
     candidacy: CandidacyRepository
     fleet: FleetRepository
     mode_approvals: ModeApprovalRepository
+    outcome_decisions: OutcomeDecisionRepository
 
     def __enter__(self) -> Self: ...
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_of
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.errors import SandoghError
+from sandogh.core.rules.settled import SettledLot, settled_of
 from sandogh.core.supervision import Certification, HandCountCorrection
 from sandogh.core.supervision.recorded import (
     certification_unrecorded,
@@ -23,7 +25,10 @@ from sandogh.core.supervision.recorded import (
 )
 from sandogh.services.audit_errors import StoredHandCountError
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
+from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.ports import UnitOfWork, VoidRecord
+
+LOT, WITHDRAWAL = "lot", "withdrawal"  # the kinds of `services.outcome_decisions`
 
 
 class UnrecordedDecisionError(SandoghError):
@@ -143,3 +148,27 @@ def _count(value: Any, path: str, subject: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise StoredHandCountError(f"{path}: {value!r} is not a count", subject=subject)
     return value
+
+
+def _recorded(work: UnitOfWork, election: str, kind: str) -> list[StoredDecision]:
+    """The stored decisions of `kind`, each checked against the log entry it names."""
+    stored = [d for d in work.outcome_decisions.all(election) if d.kind == kind]
+    entries = work.events.at([d.logged.sequence for d in stored])
+    for decision in stored:
+        entry = entries.get(decision.logged.sequence)
+        if entry is None or entry.hash != decision.logged.hash:
+            why = "its log entry is missing or another"
+        else:
+            details = {k: v for k, v in entry.event.details.items() if k in decision.data}
+            why = "" if details == dict(decision.data) else "the log records other details"
+        if why:
+            raise UnrecordedDecisionError(kind, decision.number, why)
+    return stored
+
+
+def recorded_lots(work: UnitOfWork, election: str) -> list[SettledLot]:
+    return [settled_of(d.data) for d in _recorded(work, election, LOT)]
+
+
+def recorded_withdrawals(work: UnitOfWork, election: str) -> list[Withdrawal]:
+    return [withdrawal_of(d.data) for d in _recorded(work, election, WITHDRAWAL)]

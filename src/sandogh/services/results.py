@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from sandogh.core.candidacy.withdrawal import Withdrawal
 from sandogh.core.counting.aggregate import Aggregate, Total, aggregate
 from sandogh.core.counting.compare import RoundComparison, compare_rounds
 from sandogh.core.counting.conformity import require_conformity
@@ -23,6 +24,7 @@ from sandogh.core.counting.turnout import Turnout, eligible_voters, turnout
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Contest, ReportingUnit
 from sandogh.core.log import Disposition, Event, EventType
+from sandogh.core.rules.settled import SettledLot
 from sandogh.core.supervision import (
     Certification,
     Effect,
@@ -52,7 +54,9 @@ from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import (
     recorded_certifications,
     recorded_corrections,
+    recorded_lots,
     recorded_voids,
+    recorded_withdrawals,
 )
 
 Progress = Callable[[int], None]
@@ -125,7 +129,8 @@ class Tallied:
 
     The totals are those of the sheets with every void applied (`core.supervision.apply`) and
     every certified hand-count correction (`core.supervision.corrections`); `voided` says what
-    each void took away, `certifications` are those in force.
+    each void took away, `certifications` are those in force; `lots` and `withdrawals` are the
+    stored decisions every outcome is computed with (`services.outcome_decisions`).
     """
 
     stored: StoredElection
@@ -135,6 +140,8 @@ class Tallied:
     voided: tuple[Effect, ...] = ()
     certifications: tuple[Certification, ...] = ()
     corrections: tuple[HandCountCorrection, ...] = ()
+    lots: tuple[SettledLot, ...] = ()  # the lots the boards drew, each for one tie
+    withdrawals: tuple[Withdrawal, ...] = ()
 
     def corrected_in(self, contest_id: str, code: str) -> HandCountCorrection | None:
         """The correction whose figures `code`'s total counts, or that supersedes its sheets."""
@@ -188,6 +195,8 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
         voided,
         tuple(recorded_certifications(work, stored.election.id)),
         corrections,
+        tuple(recorded_lots(work, stored.election.id)),
+        tuple(recorded_withdrawals(work, stored.election.id)),
     )
 
 

@@ -743,6 +743,28 @@ class CandidacyStepRow(Base):
     )
 
 
+class OutcomeDecisionRow(Base):
+    """A lot or a withdrawal (`core.rules.settled`, `core.candidacy.withdrawal`) as recorded, in
+    order, never changed, with the event-log entry that recorded it; `key` (the tie, the
+    candidate) is decided once."""
+
+    __tablename__ = "outcome_decisions"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(Code)
+    key: Mapped[str] = mapped_column(Code)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    log_sequence: Mapped[int] = mapped_column(BigInteger)
+    log_hash: Mapped[str]
+
+    __table_args__ = (
+        CheckConstraint("number >= 1", name="number"),
+        ForeignKeyConstraint(["election_id"], ["elections.id"]),
+        Index("uq_outcome_decisions_key", "election_id", "key", unique=True),
+    )
+
+
 class StationWorkerRow(Base):
     """One person of a station's staff, by name and role (`core.readiness.Worker`)."""
 

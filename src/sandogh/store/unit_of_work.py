@@ -13,6 +13,7 @@ from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
 from sandogh.services.fleet_ports import FleetRepository
 from sandogh.services.mode_ports import ModeApprovalRepository
+from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository
 from sandogh.services.ports import (
     CaseRepository,
     CertificationRepository,
@@ -47,6 +48,7 @@ from sandogh.store.incidents import SqlIncidentRepository
 from sandogh.store.ledger import SqlLedgerRepository
 from sandogh.store.mode_approvals import SqlModeApprovalRepository
 from sandogh.store.operators import SqlOperatorRepository
+from sandogh.store.outcome_decisions import SqlOutcomeDecisionRepository
 from sandogh.store.preparation import SqlPreparationRepository
 from sandogh.store.readiness import SqlReadinessRepository
 from sandogh.store.records import SqlRecordRepository
@@ -94,6 +96,7 @@ class SqlUnitOfWork:
     candidacy: CandidacyRepository
     fleet: FleetRepository
     mode_approvals: ModeApprovalRepository
+    outcome_decisions: OutcomeDecisionRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -138,6 +141,7 @@ class SqlUnitOfWork:
         self.candidacy = SqlCandidacyRepository(connection)
         self.fleet = SqlFleetRepository(connection)
         self.mode_approvals = SqlModeApprovalRepository(connection)
+        self.outcome_decisions = SqlOutcomeDecisionRepository(connection)
         return self
 
     def __exit__(

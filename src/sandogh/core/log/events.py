@@ -68,6 +68,7 @@ class EventType(StrEnum):
     CANDIDATE_VOTES_VOIDED = "candidate-votes-voided"
     CONSTITUENCY_VOIDED = "constituency-voided"
     LOT_DRAWN = "lot-drawn"
+    CANDIDATE_WITHDRAWN = "candidate-withdrawn"
     RESULT_CERTIFIED = "result-certified"
     HAND_COUNT_CERTIFIED = "hand-count-certified"  # an audit's full hand count, the result now
     HAND_COUNT_UNCERTIFIED = "hand-count-uncertified"  # that certification undone: pending again

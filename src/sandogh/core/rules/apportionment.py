@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from sandogh.core.definition.rule import Apportionment
-from sandogh.core.rules.lots import DrawnLot, Lot, LotRequired, Stake, draw
+from sandogh.core.rules.lots import DrawnLot, LotRequired, Lots, Stake, draw
 from sandogh.core.rules.ranking import Region, rank
 
 
@@ -42,7 +42,7 @@ def apportion(
     votes: Mapping[str, int],
     capacity: Mapping[str, int],
     seats: int,
-    lot: Lot | None,
+    lot: Lots | None,
 ) -> Apportioned:
     """Share `seats` among the lists of `votes`, none beyond its `capacity`."""
     if method is Apportionment.LARGEST_REMAINDER:
@@ -56,7 +56,7 @@ def _highest_averages(
     votes: Mapping[str, int],
     capacity: Mapping[str, int],
     seats: int,
-    lot: Lot | None,
+    lot: Lots | None,
 ) -> Apportioned:
     won = dict.fromkeys(votes, 0)
     drawn: list[DrawnLot] = []
@@ -70,11 +70,12 @@ def _highest_averages(
         best = max(averages.values())
         tied = sorted(k for k, average in averages.items() if average == best)
         if len(tied) > left:
-            if lot is None:
+            chosen = None if lot is None else lot.for_tie(Stake.LIST_SEAT, tied)
+            if chosen is None:
                 return Apportioned(
                     won, tuple(drawn), (LotRequired(Stake.LIST_SEAT, tuple(tied), left),)
                 )
-            drawn.append(draw(lot, Stake.LIST_SEAT, tied))
+            drawn.append(draw(chosen, Stake.LIST_SEAT, tied))
             tied = list(drawn[-1].order[:left])
         # Lists tied at the best average, as many as the seats left or fewer, each take one.
         for k in tied:
@@ -84,7 +85,7 @@ def _highest_averages(
 
 
 def _largest_remainder(
-    votes: Mapping[str, int], capacity: Mapping[str, int], seats: int, lot: Lot | None
+    votes: Mapping[str, int], capacity: Mapping[str, int], seats: int, lot: Lots | None
 ) -> Apportioned:
     full: dict[str, int] = {}
     while True:

@@ -21,7 +21,7 @@ from sandogh.core.definition.rule import (
     ThresholdRule,
 )
 from sandogh.core.rules.contenders import contenders_of
-from sandogh.core.rules.lots import Lot
+from sandogh.core.rules.lots import Lots
 from sandogh.core.rules.majority import decide_majority
 from sandogh.core.rules.outcome import Outcome
 from sandogh.core.rules.plurality import decide_plurality
@@ -36,7 +36,7 @@ def decide(
     counts: Counts,
     *,
     withdrawn: Collection[str] = frozenset(),
-    lot: Lot | None = None,
+    lot: Lots | None = None,
 ) -> Outcome:
     """The outcome of `constituency` under `rule`, from its `counts`.
 

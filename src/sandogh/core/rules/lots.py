@@ -11,9 +11,10 @@ seed and the tied codes: the tied are ordered by the hex SHA-256 of the UTF-8 te
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,17 @@ class Lot:
 
     seed: str
     drawn_by: tuple[str, ...]
+
+    def for_tie(self, _stake: Stake, _tied: Collection[str], /) -> Lot | None:
+        """This one seed breaks any tie."""
+        return self
+
+
+class Lots(Protocol):
+    """Where the rules find the lot for one tie: a single `Lot`, or the stored lots of a
+    constituency (`core.rules.settled.LotBook`), each drawn for one tie only."""
+
+    def for_tie(self, stake: Stake, tied: Collection[str], /) -> Lot | None: ...
 
 
 class Stake(StrEnum):

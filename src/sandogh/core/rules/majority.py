@@ -12,12 +12,12 @@ from __future__ import annotations
 from sandogh.core.definition.rule import MajorityRule
 from sandogh.core.rules import reasons
 from sandogh.core.rules.contenders import Contenders
-from sandogh.core.rules.lots import Lot
+from sandogh.core.rules.lots import Lots
 from sandogh.core.rules.outcome import Outcome
 from sandogh.core.rules.share import Bar, decide_by_share
 
 
-def decide_majority(rule: MajorityRule, contenders: Contenders, lot: Lot | None) -> Outcome:
+def decide_majority(rule: MajorityRule, contenders: Contenders, lot: Lots | None) -> Outcome:
     """More than `rule.share` of the base elects; else the top `rule.runoff_candidates` go on."""
     bar = Bar(contenders.base(rule.base), rule.share, strict=True)
     summary = reasons.majority_needed(rule.share, rule.base, bar.base, bar.needed)

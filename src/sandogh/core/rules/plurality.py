@@ -15,12 +15,12 @@ from __future__ import annotations
 from sandogh.core.definition.rule import PluralityRule
 from sandogh.core.rules import reasons
 from sandogh.core.rules.contenders import Contenders
-from sandogh.core.rules.lots import Lot, Stake
+from sandogh.core.rules.lots import Lots, Stake
 from sandogh.core.rules.outcome import Outcome, Status
 from sandogh.core.rules.ranking import Region, rank
 
 
-def decide_plurality(rule: PluralityRule, contenders: Contenders, lot: Lot | None) -> Outcome:
+def decide_plurality(rule: PluralityRule, contenders: Contenders, lot: Lots | None) -> Outcome:
     """The `seats` most voted are elected, the next `alternates` are alternates in rank order."""
     seats = contenders.constituency.seats
     places = seats + contenders.constituency.alternates

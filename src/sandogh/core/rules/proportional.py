@@ -23,12 +23,14 @@ from sandogh.core.definition.rule import ProportionalRule
 from sandogh.core.rules import reasons
 from sandogh.core.rules.apportionment import apportion
 from sandogh.core.rules.contenders import Contenders
-from sandogh.core.rules.lots import Lot, Stake
+from sandogh.core.rules.lots import Lots, Stake
 from sandogh.core.rules.outcome import ListResult, Outcome, Status
 from sandogh.core.rules.ranking import Ranking, Region, rank
 
 
-def decide_proportional(rule: ProportionalRule, contenders: Contenders, lot: Lot | None) -> Outcome:
+def decide_proportional(
+    rule: ProportionalRule, contenders: Contenders, lot: Lots | None
+) -> Outcome:
     """Share the seats among lists by `rule.method`, then fill each list's seats and alternates."""
     seats = contenders.constituency.seats
     standing = contenders.standing()

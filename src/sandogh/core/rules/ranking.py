@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.core.rules.lots import DrawnLot, Lot, LotRequired, Stake, draw
+from sandogh.core.rules.lots import DrawnLot, LotRequired, Lots, Stake, draw
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Ranking:
 def rank(
     scores: Mapping[str, int] | Mapping[str, Fraction],
     regions: Sequence[Region],
-    lot: Lot | None,
+    lot: Lots | None,
 ) -> Ranking:
     """Order `scores` highest first; break with `lot` the ties that decide a place in `regions`."""
     groups: defaultdict[Fraction, list[str]] = defaultdict(list)
@@ -60,13 +60,14 @@ def rank(
     for score in sorted(groups, reverse=True):
         group = sorted(groups[score])
         at_stake = _at_stake(len(order), len(order) + len(group), regions)
+        chosen = None if at_stake is None or lot is None else lot.for_tie(at_stake[0], group)
         if at_stake is None:
             order.extend(group)
-        elif lot is None:
+        elif chosen is None:
             order.extend(group)
             pending.append(LotRequired(at_stake[0], tuple(group), at_stake[1]))
         else:
-            drawn_lot = draw(lot, at_stake[0], group)
+            drawn_lot = draw(chosen, at_stake[0], group)
             order.extend(drawn_lot.order)
             drawn.append(drawn_lot)
     return Ranking(tuple(order), tuple(drawn), tuple(pending))

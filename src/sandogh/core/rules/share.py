@@ -19,7 +19,7 @@ from fractions import Fraction
 from sandogh.core.definition.rule import MajorityRule, ThresholdRule
 from sandogh.core.rules import reasons
 from sandogh.core.rules.contenders import Contenders
-from sandogh.core.rules.lots import Lot, Stake
+from sandogh.core.rules.lots import Lots, Stake
 from sandogh.core.rules.outcome import Outcome, Status
 from sandogh.core.rules.ranking import Region, rank
 
@@ -50,7 +50,7 @@ class Bar:
 def decide_by_share(
     rule: MajorityRule | ThresholdRule,
     contenders: Contenders,
-    lot: Lot | None,
+    lot: Lots | None,
     *,
     bar: Bar,
     kind: str,

@@ -18,12 +18,12 @@ from __future__ import annotations
 from sandogh.core.definition.rule import ThresholdRule
 from sandogh.core.rules import reasons
 from sandogh.core.rules.contenders import Contenders
-from sandogh.core.rules.lots import Lot
+from sandogh.core.rules.lots import Lots
 from sandogh.core.rules.outcome import Outcome
 from sandogh.core.rules.share import Bar, decide_by_share
 
 
-def decide_threshold(rule: ThresholdRule, contenders: Contenders, lot: Lot | None) -> Outcome:
+def decide_threshold(rule: ThresholdRule, contenders: Contenders, lot: Lots | None) -> Outcome:
     """At least `rule.share` of the base elects; `rule.runoff_factor` × seats left go on."""
     bar = Bar(contenders.base(rule.base), rule.share, strict=False)
     summary = reasons.threshold_needed(rule.share, rule.base, bar.base, bar.needed)

@@ -13,11 +13,15 @@ JSON (`core.canonical_json`, RFC 8785) of
      "sheets": [{"station": code, <each figure of core.counting.tally.FIGURES>: n,
                  "invalid": {kind: n, …}, "votes": {code: n, …}}, …],   (by station)
      "voids": [<core.supervision.voids.void_json>, …],                    (in decision order)
-     "corrections": [<core.supervision.corrections.correction_json>, …]}   (by constituency)
+     "corrections": [<core.supervision.corrections.correction_json>, …],   (by constituency)
+     "lots": [<core.rules.settled.settled_json>, …],                        (in recorded order)
+     "withdrawals": [<core.candidacy.withdrawal.withdrawal_json>, …]}      (in recorded order)
 
 with the station sheets as reported (before voids), the voids touching the scope and the
-certified hand-count corrections of its constituencies (issue 11; the key is left out when there
-is none, so a digest made before corrections existed reads the same), written as
+certified hand-count corrections of its constituencies (issue 11), the lots drawn for its ties and
+the withdrawals of its candidates (issue 12: a lot or a withdrawal decides the outcome as much as
+the counts do; each of these keys is left out when there is none, so a digest made before they
+existed reads the same), written as
 `core.report.digests` writes digests: `sha256:` and 64 lowercase hex digits. Certifying a
 constituency after a hand-count correction so certifies the corrected figures.
 """
@@ -30,10 +34,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sandogh.core.access.roles import Grant
+from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_json
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.counting.tally import FIGURES, LATER_KINDS, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
+from sandogh.core.rules.settled import SettledLot, settled_json
 from sandogh.core.supervision.corrections import HandCountCorrection, correction_json
 from sandogh.core.supervision.voids import (
     CandidateVoid,
@@ -126,9 +132,11 @@ def input_digest(
     sheets: Iterable[TallySheet],
     voids: Iterable[Void],
     corrections: Iterable[HandCountCorrection] = (),
+    lots: Iterable[SettledLot] = (),
+    withdrawals: Iterable[Withdrawal] = (),
 ) -> str:
-    """The digest of the sheets (as reported), voids and hand-count corrections of (contest,
-    constituency)."""
+    """The digest of the sheets (as reported), voids, hand-count corrections, lots and
+    withdrawals of (contest, constituency)."""
     record: dict[str, JSONValue] = {
         "election": geography.election.id,
         "definition_hash": definition_hash,
@@ -147,6 +155,14 @@ def input_digest(
     )
     if corrected:
         record["corrections"] = [correction_json(c) for c in corrected]
+    drawn: list[JSONValue] = [
+        settled_json(lot) for lot in lots if _covers(contest, constituency, lot)
+    ]
+    if drawn:
+        record["lots"] = drawn
+    withdrawn: list[JSONValue] = [withdrawal_json(w) for w in withdrawals if w.contest == contest]
+    if withdrawn:
+        record["withdrawals"] = withdrawn
     return "sha256:" + hashlib.sha256(canonical_json(record)).hexdigest()
 
 
@@ -169,3 +185,7 @@ def certified_over(
     for c in certifications:
         if c.contest == contest and c.constituency in (None, constituency):
             yield c
+
+
+def _covers(contest: str, constituency: str | None, lot: SettledLot) -> bool:
+    return lot.contest == contest and constituency in (None, lot.constituency)

@@ -44,6 +44,9 @@ FA: dict[str, str] = {
     "result_alternate": "علی‌البدل",
     "result_not-elected": "انتخاب‌نشده",
     "result_withdrawn": "انصراف‌داده",
+    "party_list_line": (
+        "فهرست {party_list}: {seats} کرسی؛ منتخبان: {elected}؛ علی‌البدل: {alternates}"
+    ),
     "result_leading": "پیشتاز",
     "result_awaiting-lot": "در انتظار قرعه",
     "result": "نتیجه",
@@ -217,6 +220,9 @@ EN: dict[str, str] = {
     "result_alternate": "Alternate",
     "result_not-elected": "Not elected",
     "result_withdrawn": "Withdrawn",
+    "party_list_line": (
+        "List {party_list}: {seats} seats; elected: {elected}; alternates: {alternates}"
+    ),
     "result_leading": "Leading",
     "result_awaiting-lot": "Awaiting a lot",
     "result": "Result",

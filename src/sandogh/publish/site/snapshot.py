@@ -162,6 +162,14 @@ class Standing(TypedDict):
     result: str
 
 
+class PartyList(TypedDict):
+    id: str
+    votes: int
+    seats: int
+    elected: list[str]
+    alternates: list[str]
+
+
 class Outcome(TypedDict):
     contest: str
     constituency: Constituency
@@ -171,6 +179,7 @@ class Outcome(TypedDict):
     needed: int | None
     runoff: bool
     candidates: list[Standing]
+    party_lists: NotRequired[list[PartyList]]
     reasons: list[Name]
 
 

@@ -81,6 +81,7 @@ class OutcomeView:
     standings: tuple[Standing, ...]
     reasons: tuple[str, ...]
     ahead: tuple[str, ...]  # elected, leading, to the runoff, or awaiting a lot
+    lists: tuple[str, ...] = ()  # each party list's seats, elected and alternates
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,28 @@ def outcome_view(outcome: Outcome, lang: Lang) -> OutcomeView:
         ),
         reasons=tuple(reason[lang] for reason in outcome["reasons"]),
         ahead=tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD),
+        lists=_lists(outcome, lang),
+    )
+
+
+def _lists(outcome: Outcome, lang: Lang) -> tuple[str, ...]:
+    """Each party list's line: its seats, who of it is elected and its alternates in order."""
+    names = {c["code"]: c["name"][lang] for c in outcome["candidates"]}
+    comma = "، " if lang == "fa" else ", "
+
+    def who(codes: list[str]) -> str:
+        return comma.join(names.get(code, code) for code in codes) or "—"
+
+    return tuple(
+        label(
+            "party_list_line",
+            lang,
+            party_list=pl["id"],
+            seats=pl["seats"],
+            elected=who(pl["elected"]),
+            alternates=who(pl["alternates"]),
+        )
+        for pl in outcome.get("party_lists", [])
     )
 
 

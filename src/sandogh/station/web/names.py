@@ -3,28 +3,41 @@
 The box keeps the centre's enrolment document verbatim (`station.setup`); its `contests` are the
 definition file's contests cut to the station's constituency (docs/formats.md), each with a
 `name` in both languages and `candidates` with `code` and `name`. A document without them (a
-centre that sends only the ballot) leaves the screens showing codes alone.
+centre that sends only the ballot) leaves the screens showing codes alone. Its `withdrawn` names
+the candidates who withdrew (issue 12), whom each contest's screen lists as withdrawn.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sandogh.locale import Lang
+from sandogh.locale.digits import to_persian_digits
 
 
 @dataclass(frozen=True)
 class BallotNames:
     contests: Mapping[str, Mapping[str, str]]  # contest → lang → name
     candidates: Mapping[tuple[str, str], Mapping[str, str]]  # (contest, code) → lang → name
+    withdrawn: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # contest → codes
 
     def contest(self, contest: str, lang: Lang) -> str:
         return self.contests.get(contest, {}).get(lang, contest)
 
     def candidate(self, contest: str, code: str, lang: Lang) -> str:
         return self.candidates.get((contest, code), {}).get(lang, "")
+
+    def withdrawn_in(self, contest: str, lang: Lang) -> str:
+        """The contest's withdrawn candidates as the screen lists them, "" when none."""
+        codes = self.withdrawn.get(contest, ())
+
+        def shown(code: str) -> str:
+            return to_persian_digits(code) if lang == "fa" else code
+
+        names = [f"{shown(code)} {self.candidate(contest, code, lang)}" for code in codes]
+        return ("، " if lang == "fa" else ", ").join(n.strip() for n in names)
 
 
 def _name(value: object) -> dict[str, str]:
@@ -47,4 +60,10 @@ def read_names(document: str | None) -> BallotNames:
         for person in people if isinstance(people, list) else []:
             if isinstance(person, Mapping) and isinstance(person.get("code"), str):
                 candidates[(contest, str(person["code"]))] = _name(person.get("name"))
-    return BallotNames(contests, candidates)
+    withdrawn: dict[str, tuple[str, ...]] = {}
+    left = parsed.get("withdrawn") if isinstance(parsed, Mapping) else None
+    for item in left if isinstance(left, list) else []:
+        if isinstance(item, Mapping) and isinstance(item.get("candidate"), str):
+            contest = str(item.get("contest"))
+            withdrawn[contest] = (*withdrawn.get(contest, ()), str(item["candidate"]))
+    return BallotNames(contests, candidates, withdrawn)

@@ -1,0 +1,151 @@
+"""`sandogh lot draw|list` and `sandogh candidates withdraw`: the decisions outcomes are computed
+from besides the counts, recorded once (issue 12; `services.outcome_decisions`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sandogh.cli.database import open_store
+from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
+from sandogh.cli.session import now
+from sandogh.core.access import Grant, Role
+from sandogh.core.candidacy.withdrawal import Printing, withdrawal_json
+from sandogh.core.rules import draw
+from sandogh.core.rules.settled import settled_json
+from sandogh.locale.messages import text_in
+from sandogh.locale.outcome_decisions import CATALOGUE, printing_text
+from sandogh.services.acting import Actor
+
+lot_app = typer.Typer(help="Lots (قرعه) the boards drew, each for one tie.", no_args_is_help=True)
+_out = Console(highlight=False, soft_wrap=True)
+
+AsOption = Annotated[str, typer.Option("--as", help="The operator acting (username).")]
+RoleOption = Annotated[Role, typer.Option("--role", help="The role they act in.")]
+PlaceOption = Annotated[str, typer.Option("--place", help="The unit code of their role.")]
+
+
+def _say(lang: Language, key: str, **values: str | int) -> None:
+    _out.print(text_in(CATALOGUE, key, lang.lang, **values), markup=False)
+
+
+def _emit(document: object) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+@lot_app.command("draw")
+def draw_command(
+    contest: Annotated[str, typer.Argument(help="Contest id.")],
+    constituency: Annotated[str, typer.Option("--constituency", help="Constituency id.")],
+    seed: Annotated[str, typer.Option("--seed", help="The public seed the boards chose.")],
+    drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record the lot drawn for the tie the complete results leave; a tie is drawn once."""
+    from sandogh.services.outcome_decisions import draw_lot
+
+    made = draw_lot(
+        open_store(db),
+        Actor(username, Grant(role, place)),
+        election,
+        contest,
+        constituency,
+        seed=seed,
+        drawn_by=drawn_by,
+        now=now(),
+    )
+    order = draw(made.lot, made.stake, made.tied).order
+    if as_json:
+        _emit({**settled_json(made), "order": list(order)})
+        return
+    by = "، ".join(made.drawn_by) if lang.lang == "fa" else ", ".join(made.drawn_by)
+    _say(
+        lang,
+        "lot_recorded",
+        contest=contest,
+        constituency=constituency,
+        seed=made.seed,
+        by=by,
+        order=" > ".join(order),
+    )
+
+
+@lot_app.command("list")
+def list_command(
+    election: ElectionOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Every lot recorded, with the tie it settles."""
+    from sandogh.services.outcome_decisions import lots_of
+
+    lots = lots_of(open_store(db), election)
+    if as_json:
+        _emit([settled_json(made) for made in lots])
+        return
+    if not lots:
+        _say(lang, "no_lots")
+    for made in lots:
+        _say(
+            lang,
+            "lot_line",
+            contest=made.contest,
+            constituency=made.constituency,
+            stake=made.stake.value,
+            tied=", ".join(made.tied),
+            seed=made.seed,
+            by=", ".join(made.drawn_by),
+        )
+
+
+def withdraw_command(
+    contest: Annotated[str, typer.Argument(help="Contest id.")],
+    candidate: Annotated[str, typer.Argument(help="The candidate's ballot code.")],
+    printing: Annotated[
+        Printing, typer.Option("--when", help="Before or after the ballots were printed.")
+    ],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record a candidate's withdrawal (انصراف); the candidate can then win nothing."""
+    from sandogh.services.outcome_decisions import withdraw
+
+    made = withdraw(
+        open_store(db),
+        Actor(username, Grant(role, place)),
+        election,
+        contest,
+        candidate,
+        printing=printing,
+        now=now(),
+    )
+    if as_json:
+        _emit(withdrawal_json(made))
+        return
+    when = printing_text(made.printing, lang.lang)
+    _say(lang, "withdrawal_recorded", candidate=candidate, contest=contest, printing=when)
+
+
+def removed_option(option: str) -> None:
+    """Refuse a per-command lot or withdrawal option, saying where they are recorded now."""
+    raise typer.BadParameter(
+        f"{text_in(CATALOGUE, 'option_removed', 'fa', option=option)}\n"
+        f"{text_in(CATALOGUE, 'option_removed', 'en', option=option)}",
+        param_hint=option,
+    )

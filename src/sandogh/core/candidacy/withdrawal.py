@@ -1,0 +1,68 @@
+"""A candidate's withdrawal (انصراف), before or after the ballots are printed.
+
+Issue 12, section 1: withdrawals are stored decisions, shown on the ballot and in outcomes. Before
+printing, the candidate is left off the ballot; after printing, the candidate stays on it, marked
+as withdrawn. Either way the candidate can win nothing: `reference/iran-election-rules.md`
+(President): "If a leading candidate withdraws, the next by votes moves up" — so votes cast for a
+withdrawn candidate stay in the ballots cast (the base of the majority and threshold rules) but
+give no seat, runoff place or alternate place (`core.rules.contenders`). The rules say nothing
+else about votes for a withdrawn candidate; counting them as valid votes for nobody, rather than as
+invalid ballots, keeps the ballots cast the same whichever day the candidate withdrew.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sandogh.core.canonical_json import JSONValue
+
+
+class Printing(StrEnum):
+    BEFORE = "before-printing"  # left off the ballot
+    AFTER = "after-printing"  # on the ballot, marked withdrawn
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """`candidate` of `contest` withdrew, `printing` before or after the ballots were printed;
+    `by` recorded it at `at`."""
+
+    contest: str
+    candidate: str
+    printing: Printing
+    by: str
+    at: datetime.datetime
+
+    @property
+    def key(self) -> str:
+        """A candidate withdraws once."""
+        return f"{self.contest}|{self.candidate}"
+
+
+def withdrawn_in(withdrawals: Iterable[Withdrawal], contest: str) -> frozenset[str]:
+    return frozenset(w.candidate for w in withdrawals if w.contest == contest)
+
+
+def withdrawal_json(made: Withdrawal) -> dict[str, JSONValue]:
+    return {
+        "contest": made.contest,
+        "candidate": made.candidate,
+        "printing": made.printing.value,
+        "by": made.by,
+        "at": made.at.isoformat(),
+    }
+
+
+def withdrawal_of(data: Mapping[str, Any]) -> Withdrawal:
+    """The withdrawal `withdrawal_json` wrote; raises KeyError or ValueError on anything else."""
+    return Withdrawal(
+        str(data["contest"]),
+        str(data["candidate"]),
+        Printing(data["printing"]),
+        str(data["by"]),
+        datetime.datetime.fromisoformat(str(data["at"])),
+    )

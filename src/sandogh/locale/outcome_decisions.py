@@ -1,0 +1,76 @@
+"""Lots (قرعه) and withdrawals (انصراف) in Persian and English: the lines and refusals of
+`sandogh lot` and `sandogh candidates withdraw`, and how the outcome and the ballot mark them
+(issue 12)."""
+
+from __future__ import annotations
+
+from sandogh.core.candidacy.withdrawal import Printing
+from sandogh.core.rules import ListResult
+from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.language import Lang
+
+FA: dict[str, str] = {
+    "lot_recorded": (
+        "قرعه ثبت شد: {contest}/{constituency}، بذر {seed}، به دست {by}؛ ترتیب: {order}"
+    ),
+    "lot_line": "{contest}/{constituency} ({stake}): {tied} — بذر {seed}، به دست {by}",
+    "no_lots": "قرعه‌ای ثبت نشده است",
+    "withdrawal_recorded": "انصراف {candidate} از {contest} ثبت شد ({printing})",
+    "printing_before-printing": "پیش از چاپ برگه",
+    "printing_after-printing": "پس از چاپ برگه",
+    "withdrawn_mark": "انصراف داده",
+    "party_list_line": (
+        "فهرست {party_list}: {votes} رأی، {seats} کرسی؛ منتخبان: {elected}؛ علی‌البدل: {alternates}"
+    ),
+    "option_removed": (
+        "گزینهٔ {option} دیگر نیست: قرعه و انصراف تصمیم‌های ثبت‌شده‌اند؛ "
+        "با «sandogh lot draw» و «sandogh candidates withdraw» ثبت کنید"
+    ),
+}
+
+EN: dict[str, str] = {
+    "lot_recorded": (
+        "Lot recorded: {contest}/{constituency}, seed {seed}, drawn by {by}; order: {order}"
+    ),
+    "lot_line": "{contest}/{constituency} ({stake}): {tied} — seed {seed}, drawn by {by}",
+    "no_lots": "No lot is recorded",
+    "withdrawal_recorded": "Withdrawal of {candidate} from {contest} recorded ({printing})",
+    "printing_before-printing": "before the ballots were printed",
+    "printing_after-printing": "after the ballots were printed",
+    "withdrawn_mark": "withdrawn",
+    "party_list_line": (
+        "List {party_list}: {votes} votes, {seats} seats; elected: {elected}; "
+        "alternates: {alternates}"
+    ),
+    "option_removed": (
+        "{option} is gone: lots and withdrawals are recorded decisions; record them with "
+        "`sandogh lot draw` and `sandogh candidates withdraw`"
+    ),
+}
+
+CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+
+
+def printing_text(printing: Printing, lang: Lang) -> str:
+    return CATALOGUE[lang][f"printing_{printing.value}"]
+
+
+def withdrawn_mark(printing: Printing, lang: Lang) -> str:
+    """How an outcome or a ballot marks a withdrawn candidate: withdrawn, and when."""
+    return f"{CATALOGUE[lang]['withdrawn_mark']} ({printing_text(printing, lang)})"
+
+
+def party_list_line(result: ListResult, lang: Lang) -> str:
+    """One party list's seats, elected and alternates (issue 12: in every output)."""
+    comma = "، " if lang == "fa" else ", "
+
+    def shown(value: str) -> str:
+        return to_persian_digits(value) if lang == "fa" else value
+
+    return CATALOGUE[lang]["party_list_line"].format(
+        party_list=result.party_list,
+        votes=shown(str(result.votes)),
+        seats=shown(str(result.seats)),
+        elected=shown(comma.join(result.elected)) or "—",
+        alternates=shown(comma.join(result.alternates)) or "—",
+    )

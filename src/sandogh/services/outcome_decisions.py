@@ -1,0 +1,209 @@
+"""Use cases of the decisions outcomes are computed from besides the counts: lots (قرعه) and
+withdrawals (انصراف) (issue 12, sections 1 and 2).
+
+A lot is drawn for the tie that a constituency's complete results leave (`core.rules.settled`),
+once: a second lot for the same tie is refused. A withdrawal is recorded once per candidate, before
+or after printing (`core.candidacy.withdrawal`). Each is logged in the hash-chained event log and
+stored naming its entry; readers (`services.recorded_decisions`, and through
+`services.results.tally` every outcome, certification and publication) refuse a stored decision
+the log does not record, as for voids.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from sandogh.core.access import Action
+from sandogh.core.candidacy.withdrawal import Printing, Withdrawal, withdrawal_json
+from sandogh.core.canonical_json import JSONValue
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.rules.settled import SettledLot, settled_json
+from sandogh.core.supervision import certified_over, scope_units
+from sandogh.services.acting import Actor, acted, common_place, guarded, require
+from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
+from sandogh.services.outcome_decision_ports import StoredDecision
+from sandogh.services.outcomes import decide_constituency, standing_by_constituency
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, recorded_lots
+from sandogh.services.results import tally
+
+
+class NoTieError(SandoghError):
+    def __init__(self, contest: str, constituency: str) -> None:
+        super().__init__(f"no tie waits for a lot in {contest}/{constituency}")
+
+
+class LotAlreadyDrawnError(SandoghError):
+    def __init__(self, drawn: SettledLot) -> None:
+        self.drawn = drawn
+        super().__init__(
+            f"the tie of {', '.join(drawn.tied)} ({drawn.stake.value}) in "
+            f"{drawn.contest}/{drawn.constituency} was settled by the lot {drawn.by} recorded at "
+            f"{drawn.at.isoformat()} (seed {drawn.seed!r}); a tie is drawn once"
+        )
+
+
+class LotTooEarlyError(SandoghError):
+    def __init__(self, contest: str, constituency: str, reported: int, total: int) -> None:
+        super().__init__(
+            f"{contest}/{constituency}: only {reported} of {total} stations have reported; "
+            "a lot is drawn on the complete results"
+        )
+
+
+class FrozenByCertificationError(SandoghError):
+    def __init__(self, contest: str, constituency: str, by: str) -> None:
+        super().__init__(
+            f"{contest}/{constituency} is certified (by {by}); undo the certification first"
+        )
+
+
+class NotStandingError(SandoghError):
+    def __init__(self, contest: str, candidate: str) -> None:
+        super().__init__(f"contest {contest!r} has no candidate {candidate!r}")
+
+
+class AlreadyWithdrawnError(SandoghError):
+    def __init__(self, made: Withdrawal) -> None:
+        super().__init__(
+            f"{made.candidate} of {made.contest} withdrew already ({made.printing.value}, "
+            f"recorded by {made.by} at {made.at.isoformat()})"
+        )
+
+
+def draw_lot(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    constituency: str,
+    *,
+    seed: str,
+    drawn_by: Sequence[str],
+    now: datetime.datetime,
+) -> SettledLot:
+    """Record the lot the boards drew for the tie that waits in (contest, constituency)."""
+
+    def use_case(work: UnitOfWork) -> SettledLot:
+        tallied = tally(work, election_id)
+        geography, election = tallied.geography, tallied.stored.election.id
+        units = scope_units(geography, contest, constituency)
+        require(geography, actor, Action.CERTIFY, units, election)
+        held = next(certified_over(tallied.certifications, contest, constituency), None)
+        if held is not None:
+            raise FrozenByCertificationError(contest, constituency, held.by)
+        defined = tallied.contest(contest)
+        where = next(k for k in defined.constituencies if k.id == constituency)
+        standing = standing_by_constituency(defined).get(constituency, ())
+        decided = decide_constituency(tallied, defined, where, standing)
+        for drawn in decided.outcome.lots:
+            settled = next(
+                s for s in tallied.lots if (s.contest, s.constituency) == (contest, constituency)
+            )
+            if settled.settles(drawn.stake, drawn.tied):
+                raise LotAlreadyDrawnError(settled)
+        if not decided.complete:
+            total = decided.total
+            raise LotTooEarlyError(
+                contest, constituency, total.stations_reported, total.stations_total
+            )
+        if not decided.outcome.lots_required:
+            raise NoTieError(contest, constituency)
+        tie = decided.outcome.lots_required[0]
+        made = SettledLot(
+            contest,
+            constituency,
+            tie.stake,
+            tuple(sorted(tie.tied)),
+            tie.places,
+            seed,
+            tuple(drawn_by),
+            actor.username,
+            now,
+        )
+        _record(
+            work,
+            actor,
+            election,
+            common_place(geography, units),
+            kind=LOT,
+            key=made.tie_key,
+            data=settled_json(made),
+            type_=EventType.LOT_DRAWN,
+            now=now,
+        )
+        return made
+
+    return guarded(uow, actor, now, use_case)
+
+
+def withdraw(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    candidate: str,
+    *,
+    printing: Printing,
+    now: datetime.datetime,
+) -> Withdrawal:
+    """Record that `candidate` of `contest` withdrew, before or after the ballots were printed."""
+
+    def use_case(work: UnitOfWork) -> Withdrawal:
+        tallied = tally(work, election_id)
+        geography, election = tallied.geography, tallied.stored.election.id
+        defined = tallied.contest(contest)
+        standing = next((c for c in defined.candidates if c.code == candidate), None)
+        if standing is None:
+            raise NotStandingError(contest, candidate)
+        units = scope_units(geography, contest, standing.constituency)
+        require(geography, actor, Action.MANAGE_CANDIDACY, units, election)
+        held = next(certified_over(tallied.certifications, contest, standing.constituency), None)
+        if held is not None:
+            raise FrozenByCertificationError(contest, standing.constituency, held.by)
+        made = Withdrawal(contest, candidate, printing, actor.username, now)
+        earlier = next((w for w in tallied.withdrawals if w.key == made.key), None)
+        if earlier is not None:
+            raise AlreadyWithdrawnError(earlier)
+        _record(
+            work,
+            actor,
+            election,
+            common_place(geography, units),
+            kind=WITHDRAWAL,
+            key=made.key,
+            data=withdrawal_json(made),
+            type_=EventType.CANDIDATE_WITHDRAWN,
+            now=now,
+        )
+        return made
+
+    return guarded(uow, actor, now, use_case)
+
+
+def _record(
+    work: UnitOfWork,
+    actor: Actor,
+    election: str,
+    place: str,
+    *,
+    kind: str,
+    key: str,
+    data: dict[str, JSONValue],
+    type_: EventType,
+    now: datetime.datetime,
+) -> None:
+    details: dict[str, JSONValue] = {"election": election, "decision": kind, **data}
+    entry = work.events.record(acted(actor, now, type_, place, details))
+    number = len(work.outcome_decisions.all(election)) + 1
+    logged = Checkpoint(entry.sequence, entry.hash)
+    work.outcome_decisions.add(StoredDecision(election, number, kind, key, data, logged))
+    work.commit()
+
+
+def lots_of(uow: UnitOfWorkFactory, election_id: str | None) -> list[SettledLot]:
+    """The lots recorded in the election (the only one stored, if none is named)."""
+    with uow() as work:
+        return recorded_lots(work, resolve_election_id(work, election_id))
