@@ -78,8 +78,11 @@ def may_manage(actor: Role, target: Grant) -> bool:
 
 
 def may_read_readiness(actor: Role, place: str) -> bool:
-    """By hand: every role but the station head reads readiness anywhere in its place."""
+    """By hand: every role but the station head and the audit board reads readiness anywhere in
+    its place."""
     if actor is Role.STATION_HEAD:  # its place is one station, not these units
+        return False
+    if actor is Role.AUDIT_BOARD:  # it enters what papers show, blind, and reads nothing
         return False
     return ACTORS[actor] == IRAN or (ACTORS[actor] == KERMAN and place != IRAN) or place == BAFT
 

@@ -21,6 +21,7 @@ from sandogh.services.audit_ports import (
     StoredReading,
     StoredRound,
 )
+from sandogh.store.erasure import Erasure
 from sandogh.store.integrity import translated
 from sandogh.store.tables import AuditHandCountRow, AuditReadingRow, AuditRoundRow, AuditRow
 
@@ -40,8 +41,9 @@ def _reading(row: Any) -> StoredReading:
 
 
 class SqlAuditRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, erasure: Erasure) -> None:
         self._connection = connection
+        self._erasure = erasure
 
     def get(self, election_id: str) -> StoredAudit | None:
         query = select(AuditRow).where(AuditRow.election_id == election_id)
@@ -149,6 +151,7 @@ class SqlAuditRepository:
             self._connection.execute(insert(AuditReadingRow), row)
 
     def compared(self, election_id: str, sample: str, unit: str, record: JSONValue) -> None:
+        self._erasure.erasing()  # the code is a voter's receipt: no trace left in the files
         query = (
             update(AuditReadingRow)
             .where(

@@ -42,6 +42,7 @@ from sandogh.store.devices import SqlDeviceRepository
 from sandogh.store.e2e import SqlE2ERepository
 from sandogh.store.elections import SqlElectionRepository
 from sandogh.store.engine import IMMEDIATE
+from sandogh.store.erasure import Erasure
 from sandogh.store.event_log import SqlEventLog
 from sandogh.store.fleet import SqlFleetRepository
 from sandogh.store.incidents import SqlIncidentRepository
@@ -137,7 +138,8 @@ class SqlUnitOfWork:
         self.preparation = SqlPreparationRepository(connection)
         self.refusals = SqlRefusalRepository(connection)
         self.e2e = SqlE2ERepository(connection)
-        self.audits = SqlAuditRepository(connection)
+        self._erasure = Erasure(connection)
+        self.audits = SqlAuditRepository(connection, self._erasure)
         self.candidacy = SqlCandidacyRepository(connection)
         self.fleet = SqlFleetRepository(connection)
         self.mode_approvals = SqlModeApprovalRepository(connection)
@@ -154,6 +156,7 @@ class SqlUnitOfWork:
         if connection is not None:
             try:
                 connection.rollback()
+                self._erasure.ended()
             finally:
                 connection.close()
 
@@ -161,5 +164,6 @@ class SqlUnitOfWork:
         if self._connection is None:
             raise RuntimeError("commit() outside the unit of work's `with` block")
         self._connection.commit()
+        self._erasure.committed()
         if self._eager:
             self._connection.begin()

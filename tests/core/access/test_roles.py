@@ -50,7 +50,8 @@ def test_a_supervisor_runs_an_audit_and_only_an_audit_board_enters_what_papers_s
     board = Grant(Role.AUDIT_BOARD, "C1")
     assert may(GEOGRAPHY, board, Action.ENTER_READINGS, "S1")
     assert not may(GEOGRAPHY, board, Action.ENTER_READINGS, "S2")  # not its place
-    assert ALLOWED[Role.AUDIT_BOARD] == {Action.READ, Action.ENTER_READINGS}
+    # enters, and reads nothing: no reported figure nor record while it counts blind (F14)
+    assert ALLOWED[Role.AUDIT_BOARD] == {Action.ENTER_READINGS}
     assert Action.RUN_AUDIT in ALLOWED[Role.SUPERVISOR]
     assert Action.ENTER_READINGS not in ALLOWED[Role.SUPERVISOR]
     assert ALLOWED[Role.AUDITOR] == {Action.READ, Action.READ_LOG}  # reads, and nothing else

@@ -14,10 +14,12 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
+from sandogh.core.access import Role
 from sandogh.server.app import create_app
 from tests.server.operators_live import AccountChange, current_code, settings
 
 from .audit_build import (
+    ELECTION,
     KERMAN_PROVINCE,
     YAZD,
     accounts,
@@ -245,3 +247,78 @@ def test_a_paper_stations_hand_count_is_entered_blind(tmp_path: Path) -> None:
         twice = _post(client, csrf, "/enter-station", **{**hand, "votes-25": "10"})
         assert twice.status_code == 422
         assert f"شمارش دستی شعبه {station.group(1)} پیش‌تر ثبت شده است" in twice.text
+
+
+def _visible(page: str) -> str:
+    return re.sub(r"<[^>]*>", " ", page)
+
+
+def test_a_board_sees_no_reported_figure_nor_record_while_it_enters(
+    client: TestClient, people: People
+) -> None:
+    """F14: a batch-comparison hand count is blind only if the board never reads the figures it
+    is compared with; its account is refused every page and API that shows them, at its place."""
+    _drawn(client, people)
+    _as(client, people, "board")
+    readiness = f"/api/v1/elections/{ELECTION.id}/readiness"
+    for path in (
+        "/console/",
+        "/console/atlas",
+        "/console/results",
+        "/console/incidents",
+        "/console/cases",
+        "/console/readiness",
+        "/console/candidacy",
+        "/console/audit",
+        "/console/audit/discrepancies",
+        readiness,
+        f"{readiness}/papers",
+        f"{readiness}/fleet",
+    ):
+        answer = client.get(path, params={"place": KERMAN_PROVINCE, "unit": KERMAN_PROVINCE})
+        assert answer.status_code == 403, (path, answer.status_code)
+    pulls = client.get("/console/audit/pull-list")
+    entry = client.get("/console/audit/enter")
+    assert (pulls.status_code, entry.status_code) == (200, 200)
+    for shown in (pulls.text, entry.text):  # its menus lead only to what entering needs
+        assert set(re.findall(r'href="/console(/[^"?]*)', shown)) <= {
+            "/static/console.css",
+            "/audit/pull-list",
+            "/audit/enter",
+        }
+
+
+def test_a_crafted_entry_is_refused_naming_the_field(client: TestClient, people: People) -> None:
+    """F7: an address whose station is not in the geography was a 500; each field a form does
+    not send is refused with 400, in Persian, naming the field."""
+    _drawn(client, people)
+    csrf = _as(client, people, "board")
+    paper = _papers(client.get("/console/audit/enter").text)[0]
+    for form, named in (
+        ({"paper": "<script>alert(1)</script>/1/1", "found": "yes"}, "نشانی برگه"),
+        ({"paper": "not-an-address"}, "نشانی برگه"),
+        ({"paper": paper, "found": "maybe"}, "برگه پیدا شد؟"),
+        ({"paper": paper, "shows-president": "both"}, ELECTION.contests[0].name.fa),
+        ({"paper": paper, "mark-president-99": "1"}, "نامزدهای علامت‌خورده"),
+    ):
+        answer = _post(client, csrf, "/enter", **form)
+        assert answer.status_code == 400, (form, answer.status_code)
+        assert f"خانه «{named}" in answer.text, form
+        assert "<script>alert" not in answer.text
+    bad = _post(client, csrf, "/enter-station", station="<b>ST</b>", found="yes")
+    assert bad.status_code == 400
+    assert "خانه «شعبه»" in bad.text
+    assert 'id="paper-1"' in client.get("/console/audit/enter").text  # nothing was stored
+
+
+def test_no_persian_page_names_a_role_by_its_code(client: TestClient, people: People) -> None:
+    """F8: the refusal said «نقش audit-board …»; every role is said by its Persian name."""
+    _drawn(client, people)
+    for who, path in (("board", "/console/results"), ("hesabras", "/console/audit/enter")):
+        _as(client, people, who)
+        for shown in (client.get(path), client.get("/console/audit/pull-list")):
+            text = _visible(shown.text)
+            assert not [r.value for r in Role if r.value in text], (who, shown.url)
+        refused = client.get(path)
+        assert refused.status_code == 403
+        assert "نقش هیئت حسابرسی برگه‌ها" in refused.text or "نقش حسابرس " in refused.text

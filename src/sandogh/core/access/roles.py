@@ -4,7 +4,8 @@ DESIGN.md §6: roles admin, national HQ, provincial HQ, county HQ, station head,
 (read-only + approve/void), inspector (violation cases), auditor (read-only), each scoped to a place
 in the geography — "a county operator sees and changes only that county". Issue 11: supervisors run
 a risk-limiting audit (start, seed, draw and close rounds); an audit board (audit-board) reads the
-papers drawn at its place and enters what they show, blind, and nothing else. Issue 4: a supervisor
+papers drawn at its place and enters what they show, blind, and nothing else: it holds no READ,
+so no page or API shows it a reported figure or a record. Issue 4: a supervisor
 reads everything in scope and approves or voids but never edits counts; undoing a certification,
 or unlocking an account, needs a higher role.
 
@@ -86,7 +87,9 @@ ALLOWED: Mapping[Role, frozenset[Action]] = {
     ),
     Role.INSPECTOR: frozenset({Action.READ, Action.MANAGE_CASES}),
     Role.AUDITOR: frozenset({Action.READ, Action.READ_LOG}),
-    Role.AUDIT_BOARD: frozenset({Action.READ, Action.ENTER_READINGS}),
+    # entering only, never READ: a board that saw the reported figures (results, atlas, dashboard)
+    # or the boxes' records of the units it counts would not count blind (docs/audit.md §6.5)
+    Role.AUDIT_BOARD: frozenset({Action.ENTER_READINGS}),
 }
 
 # Ranks among grants of one place; a role not listed ranks with none (supervisors, inspectors,

@@ -6,7 +6,9 @@ Blind: the entry form is built from the pull list and the definition alone (whic
 stand where); it never reads a record or a reported figure, which are joined only when the round
 closes. What is entered goes through `services.audit_rounds.record_readings`, whose refusals
 (not drawn, read twice, no open round) are shown naming the paper. Each page keeps to the place
-asked, and entering asks `ENTER_READINGS` at the paper's station.
+asked, and entering asks `ENTER_READINGS` at the paper's station. The board holds no READ
+(`core.access.roles`): its pull list asks `ENTER_READINGS`, and every page of reported figures or
+records (results, atlas, dashboard, discrepancies) refuses it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from sandogh.server.console.audit_page import (
     refusal,
     status_of,
 )
-from sandogh.server.console.gate import PREFIX, Page, PageDep, Shown
+from sandogh.server.console.gate import PREFIX, Page, PageDep, Shown, reads
 from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
 from sandogh.services.audit_rounds import record_readings
 from sandogh.services.audit_status import AuditStatus, discrepancies
@@ -75,7 +77,8 @@ def _pulls(day: Day, place: str, found: AuditStatus | None) -> Pulls | None:
 def pull_list(page: PageDep) -> Response:
     day = page.day()
     place = page.place()
-    page.require(day, Action.READ, place)
+    # the board that enters, and whoever reads the day (the supervisors who print it for it)
+    page.require(day, Action.READ if reads(page.actor.grant) else Action.ENTER_READINGS, place)
     found = status_of(page, day)
     return page.render(
         "audit_pull.html",
@@ -154,12 +157,10 @@ def _said(page: Page, why: str, unit: str, station: bool) -> str:
 
 
 def _store(
-    page: Page, unit: str, station: str, papers: list[PaperReading], batches: list[BatchReading]
+    page: Page, unit: str, papers: list[PaperReading], batches: list[BatchReading]
 ) -> Response:
+    """Record what the board entered (its right at the unit's station already checked)."""
     day = page.day()
-    if station not in day.geography:
-        return _enter(page, refused=[_said(page, "not_drawn", unit, bool(batches))], status=422)
-    page.require(day, Action.ENTER_READINGS, station)
     try:
         record_readings(
             page.centre.uow,
@@ -179,20 +180,50 @@ def _store(
     return page.back("/audit/enter", place=page.place(), election=day.election.id, saved=unit)
 
 
+def _bad(page: Page, field: str, value: str) -> Shown:
+    """A field no form of the page sends (a crafted request): 400, naming the field."""
+    said = page.t("audit_bad_field", field=field, value=value)
+    return Shown(_enter(page, refused=[said], status=400))
+
+
+def _contests(page: Page, day: Day) -> tuple[str, ...] | None:
+    """The open round's contests; None without one (then the use case says so, not a field)."""
+    found = status_of(page, day)
+    return None if found is None or found.open is None else found.open.contests
+
+
+def _found(page: Page) -> bool:
+    """Whether the paper (or the station's papers) was found: yes unless the form says no."""
+    found = page.form.get("found", "yes")
+    if found not in ("yes", "no"):
+        raise _bad(page, page.t("audit_found"), found)
+    return found == "yes"
+
+
 @router.post("/audit/enter")
 def enter(page: PageDep) -> Response:
     form = page.form
     typed = form.get("paper", "").strip()
+    day = page.day()
     try:
         paper = paper_from_text(typed)
-    except AuditInputError:  # a malformed address is one the round did not draw
-        return _enter(page, refused=[page.t("audit_not_drawn", paper=typed)], status=422)
+    except AuditInputError:
+        raise _bad(page, page.t("audit_field_paper"), typed) from None
+    if paper.station not in day.geography:
+        raise _bad(page, page.t("audit_field_paper"), typed)
+    page.require(day, Action.ENTER_READINGS, paper.station)
     shows: dict[str, Reading] | None = None
-    if form.get("found") != "no":
+    if _found(page):
         shows = {}
-        day = page.day()
-        found = status_of(page, day)
-        contests = () if found is None or found.open is None else found.open.contests
+        contests = _contests(page, day) or ()
+        known = {
+            f"mark-{contest}-{c.code}"
+            for contest in contests
+            for c in candidates_at(day, contest, paper.station)
+        }
+        stray = sorted(k for k in form if k.startswith("mark-") and k not in known)
+        if contests and stray:
+            raise _bad(page, page.t("audit_field_marks"), stray[0].removeprefix("mark-"))
         for contest in contests:
             marks = [
                 c.code
@@ -200,6 +231,9 @@ def enter(page: PageDep) -> Response:
                 if form.get(f"mark-{contest}-{c.code}")
             ]
             chosen = form.get(f"shows-{contest}", "marked")
+            if chosen not in ("marked", "invalid", "absent"):
+                title = next(c.name for c in day.election.contests if c.id == contest)
+                raise _bad(page, title.fa if page.lang == "fa" else title.en, chosen)
             if chosen != "marked" and marks:
                 raise Shown(
                     _enter(
@@ -213,7 +247,7 @@ def enter(page: PageDep) -> Response:
             else:
                 shows[contest] = Reading.vote(*marks)
     code = to_ascii_digits(form.get("code", "").strip()) or None
-    return _store(page, typed, paper.station, [PaperReading(paper, shows, code)], [])
+    return _store(page, typed, [PaperReading(paper, shows, code)], [])
 
 
 @router.post("/audit/enter-station")
@@ -221,8 +255,12 @@ def enter_station(page: PageDep) -> Response:
     form = page.form
     station = form.get("station", "").strip()
     sample = form.get("sample", "")
+    day = page.day()
+    if station not in day.geography:
+        raise _bad(page, page.t("audit_h_station"), station)
+    page.require(day, Action.ENTER_READINGS, station)
     hand: Totals | None = None
-    if form.get("found") != "no":
+    if _found(page):
 
         def count(field: str) -> int:
             typed = form.get(field, "").strip()
@@ -237,9 +275,16 @@ def enter_station(page: PageDep) -> Response:
                 )
             return int(digits)
 
+        contests = _contests(page, day) or ()
+        known = {
+            f"votes-{c.code}" for contest in contests for c in candidates_at(day, contest, station)
+        }
+        stray = sorted(k for k in form if k.startswith("votes-") and k not in known)
+        if contests and stray:
+            raise _bad(page, page.t("audit_field_marks"), stray[0].removeprefix("votes-"))
         votes = {k.removeprefix("votes-"): count(k) for k in sorted(form) if k.startswith("votes-")}
         hand = Totals(count("cards"), count("cast"), count("valid"), votes)
-    return _store(page, station, station, [], [BatchReading(sample, station, hand)])
+    return _store(page, station, [], [BatchReading(sample, station, hand)])
 
 
 @router.get("/audit/discrepancies", response_class=HTMLResponse)

@@ -82,6 +82,10 @@ _FA: dict[str, str] = {
     "audit_cards": "برگه‌ها",
     "audit_invalid_with_marks": "برگه {paper}: «باطل» یا «نیست» با نامزد علامت‌خورده ناسازگار "
     "است؛ یکی را برگزینید.",
+    "audit_bad_field": "خانه «{field}» مقدار «{value}» را نمی‌پذیرد؛ آن را با فرم همین صفحه "
+    "بفرستید.",
+    "audit_field_paper": "نشانی برگه",
+    "audit_field_marks": "نامزدهای علامت‌خورده",
     "audit_bad_count": "شعبه {station}: «{value}» عدد نیست؛ شمارش‌ها را با رقم بنویسید.",
     "audit_not_drawn": "برگه {paper} در دور باز کشیده نشده است؛ نشانی آن را با فهرست برداشت "
     "بسنجید.",
@@ -172,6 +176,10 @@ _EN: dict[str, str] = {
     "audit_cards": "Papers",
     "audit_invalid_with_marks": "Paper {paper}: “invalid” or “not on the paper” cannot go with "
     "a candidate marked; choose one.",
+    "audit_bad_field": "The field “{field}” does not take “{value}”; send it with this page's "
+    "form.",
+    "audit_field_paper": "Paper's address",
+    "audit_field_marks": "Candidates marked",
     "audit_bad_count": "Station {station}: “{value}” is not a number; write the counts in digits.",
     "audit_not_drawn": "Paper {paper} was not drawn in the open round; check its address "
     "against the pull list.",

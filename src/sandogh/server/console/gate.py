@@ -21,7 +21,7 @@ import jinja2
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from sandogh.core.access import Action, may
+from sandogh.core.access import ALLOWED, Action, Grant, may
 from sandogh.locale import Lang, format_int, format_jalali, to_ascii_digits, to_persian_digits
 from sandogh.server.centre import Centre, CentreDep
 from sandogh.server.console.labels import label
@@ -81,6 +81,37 @@ def moment(at: datetime.datetime, lang: Lang) -> str:
     return to_persian_digits(shown) if lang == "fa" else shown.replace("،", ",")
 
 
+#: The console's sections (path, label), each shown to whoever may READ; an audit board, which
+#: may not (blind entry, docs/audit.md §6.5), is shown its pull list and entry form alone.
+SECTIONS = (
+    ("/", "dashboard"),
+    ("/atlas", "atlas"),
+    ("/results", "results"),
+    ("/incidents", "incidents"),
+    ("/cases", "cases"),
+    ("/readiness", "readiness"),
+    ("/audit", "audit"),
+    ("/candidacy", "candidacy"),
+)
+AUDIT_TABS = (
+    ("/audit", "audit"),
+    ("/audit/pull-list", "audit_pull_list"),
+    ("/audit/enter", "audit_enter"),
+    ("/audit/discrepancies", "audit_discrepancies"),
+)
+BOARD_SECTIONS = (("/audit/pull-list", "audit_pull_list"), ("/audit/enter", "audit_enter"))
+
+
+def reads(grant: Grant) -> bool:
+    """Whether the grant's role reads the day at all (every role but the audit board)."""
+    return Action.READ in ALLOWED[grant.role]
+
+
+def landing(grant: Grant) -> str:
+    """Where a log-in leads: the dashboard, or a board's entry form."""
+    return PREFIX + ("/" if reads(grant) else "/audit/enter")
+
+
 def render(
     request: Request,
     lang: Lang,
@@ -107,6 +138,10 @@ def render(
         operator=operator,
         csrf=operator.session.csrf_token if operator else "",
         csrf_field=CSRF_FIELD,
+        sections=SECTIONS if operator is None or reads(operator.account.grant) else BOARD_SECTIONS,
+        audit_tabs=AUDIT_TABS
+        if operator is None or reads(operator.account.grant)
+        else BOARD_SECTIONS,
         **context,
     )
     answer = HTMLResponse(page, status_code=status)
@@ -168,7 +203,8 @@ class Page:
         if not may(day.geography, self.actor.grant, action, place):
             self.deny(action.value, place)
             grant = self.actor.grant
-            why = self.t("denied_text", role=grant.role.value, place=grant.place, target=place)
+            role = self.t(f"role_{grant.role.value}")
+            why = self.t("denied_text", role=role, place=grant.place, target=place)
             raise Shown(self.render("denied.html", status=403, why=why))
 
     def deny(self, action: str, place: str) -> None:

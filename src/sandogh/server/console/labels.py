@@ -302,7 +302,7 @@ EN: dict[str, str] = {
     "no_change": "Status unchanged",
     "case_effect": "Effect on results",
     "denied": "Not allowed",
-    "denied_text": "A {role} at {place} may not do this at {target}.",
+    "denied_text": "The role {role} at {place} may not do this at {target}.",
     "csrf_text": "The form was stale or incomplete; open the page again.",
     "unknown_place": "The election has no such place: {place}",
     "bad_number": "“{value}” is not a number; write the number in digits.",

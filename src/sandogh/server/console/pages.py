@@ -29,6 +29,7 @@ from sandogh.server.console.gate import (
     TEHRAN,
     FormDep,
     PageDep,
+    landing,
     lang_of,
     render,
 )
@@ -62,7 +63,7 @@ def login(request: Request, centre: CentreDep, form: FormDep) -> Response:
         )
     except LoginError as refused:
         return _login_form(request, failed=True, status=429 if refused.throttled else 401)
-    answer = RedirectResponse(f"{PREFIX}/", 303)
+    answer = RedirectResponse(landing(opened.account.grant), 303)
     start_session(answer, request, opened)
     answer.delete_cookie(LOGIN_CSRF_COOKIE, path=f"{PREFIX}/login")
     return answer
