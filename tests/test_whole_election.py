@@ -34,14 +34,14 @@ from typer.testing import CliRunner
 from sandogh.cli import app as commands
 from sandogh.cli import candidates, fleet, outcome_decisions, supervise, supervise_modes
 from sandogh.cli.app import app
+from sandogh.core.anchor import Body, fingerprint
 from sandogh.core.candidacy.process import Authority
 from sandogh.core.definition.model import Election, VotingMode
 from sandogh.core.report import SigningKey
 from sandogh.formats.definition_file import canonical_bytes, parse_definition
 from sandogh.services.checkin import BallotCard, check_in
-from sandogh.services.devices import enrol_device
+from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
 from sandogh.services.ingest import ingest_report
-from sandogh.services.staff import register_staff
 from sandogh.station.build import installed_build
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -69,6 +69,7 @@ EXECUTIVE = ("--as", "ejraei", "--role", "national-hq", "--place", "IR")
 BOARD = ("--as", "nazer", "--role", "supervisor", "--place", "IR")
 ART = ("--article", "ماده ۲۸ قانون انتخابات مجلس")
 POLLING = datetime.datetime(2024, 3, 1, 10, tzinfo=IRST)
+STATIONS = (ST_1, ST_2)  # electronic, paper
 #: The command modules whose clock the stage's date sets.
 CLOCKED = (commands, candidates, fleet, outcome_decisions, supervise, supervise_modes)
 #: Applicants by their registration number, and how each fares.
@@ -200,6 +201,12 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     code = {c.name.en: c.code for c in election.contests[0].candidates}
     maryam, ali, reza = code["Maryam Kermani"], code["Ali Bami"], code["Reza Ravari"]
 
+    boxes = {
+        station: SigningKey.from_seed(station.encode().ljust(32, b"-")) for station in STATIONS
+    }
+    with pytest.raises(EnrolmentError) as unapproved:
+        _enrol(run.db, {ST_1: boxes[ST_1]})
+    assert unapproved.value.reason is EnrolmentRefusal.MODE_NOT_APPROVED
     approve = ("supervise", "approve-mode", "majlis", "P1", "--reference", "مصوبه ۱۲", *BOARD)
     assert "تأیید و ثبت شد" in run((2024, 2, 22), *approve, "--body", "guardian-council")
     build = ("fleet", "approve-build", installed_build(), "--label", "۴.۲", *EXECUTIVE)
@@ -207,9 +214,17 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     withdraw = ("candidates", "withdraw", "majlis", reza, "--when", "after-printing", *EXECUTIVE)
     assert "پس از چاپ برگه" in run((2024, 2, 27), *withdraw)
 
+    _enrol(run.db, boxes)
+    for station in STATIONS:
+        for role, member in station_staff(station):
+            staff = ("staff", "add", "--election", ELECTION, "--station", station)
+            person = ("--person", f"{role.value} {station}", "--role", role.value)
+            run((2024, 2, 28), *staff, *person, "--key", member.public_key.text)
+    anchor = _seal(run, tmp_path)
     _polling_day(
         run.db,
         election,
+        boxes,
         {ST_1: [(maryam,), (ali,), (reza,)], ST_2: [(maryam,), (ali,), (maryam,), (ali,)]},
     )
 
@@ -237,18 +252,58 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     results = {c["code"]: (c["votes"], c["result"]) for c in published["candidates"]}
     assert results[winner] == (3, "elected")
     assert results[reza] == (1, "withdrawn")
-    checked = run((2024, 3, 3), "verify-results", str(out), "--unanchored", "--json", store=False)
+    checked = run(
+        (2024, 3, 3), "verify-results", str(out), "--anchor", anchor, "--json", store=False
+    )
     verified = json.loads(checked)
-    assert verified["agrees"], checked
+    assert (verified["agrees"], verified["anchored"]) == (True, True), checked
     (day_checked,) = verified["elections"]
     assert (day_checked["readded"], day_checked["disagreements"]) == (2, 0)
 
 
-def _polling_day(db: str, election: Election, ballots: dict[str, list[tuple[str, ...]]]) -> None:
-    """Each station's box on polling day, by the services the centre's API calls: enrolled
-    (which needs the mode approval), its staff registered, one voter checked in per ballot,
-    its zero and final reports signed by the box and the staff under the approved build, and
-    ingested."""
+def _enrol(db: str, boxes: dict[str, SigningKey]) -> None:
+    """Each station's box enrolled, as the centre's API does for an operator's session."""
+    engine = make_engine(db)
+    try:
+        for station, box in boxes.items():
+            enrol_device(
+                lambda: SqlUnitOfWork(engine, now=POLLING),
+                election_id=ELECTION,
+                station=station,
+                public_key_hex=box.public_key.raw.hex(),
+                now=POLLING,
+            )
+    finally:
+        engine.dispose()
+
+
+def _seal(run: Run, tmp_path: Path) -> str:
+    """The pre-election record drafted by the HQ, signed by an HQ and a board official, sealed;
+    its fingerprint."""
+    officials = {body: tmp_path / f"{body}.key" for body in (Body.HQ, Body.SUPERVISORY_BOARD)}
+    authorities = []
+    for body, path in officials.items():
+        key = run((2024, 2, 28), "staff", "keygen", "--out", str(path), store=False).strip()
+        authorities.append(f"--authority={body}:{body} official:{key}")
+    record = tmp_path / "record.json"
+    draft = ("anchor", "draft", "--election", ELECTION, *authorities, "--threshold", "2")
+    run((2024, 2, 28), *draft, "--out", str(record))
+    for path in officials.values():
+        run((2024, 2, 28), "anchor", "sign", str(record), "--key", str(path), store=False)
+    signatures = tmp_path / "record.signatures.json"
+    run((2024, 2, 28), "anchor", "seal", "--election", ELECTION, str(record), str(signatures))
+    return fingerprint(record.read_bytes())
+
+
+def _polling_day(
+    db: str,
+    election: Election,
+    boxes: dict[str, SigningKey],
+    ballots: dict[str, list[tuple[str, ...]]],
+) -> None:
+    """Each station's box on polling day, by the services the centre's API calls: one voter
+    checked in per ballot, the zero and final reports signed by the box and the staff under the
+    approved build, and ingested."""
     engine = make_engine(db)
     people = iter(national_code(200 + n) for n in itertools.count())
     try:
@@ -257,21 +312,7 @@ def _polling_day(db: str, election: Election, ballots: dict[str, list[tuple[str,
             return SqlUnitOfWork(engine, now=POLLING)
 
         for station, chosen in ballots.items():
-            box = SigningKey.from_seed(station.encode().ljust(32, b"-"))
-            public = box.public_key.raw.hex()
-            enrol_device(
-                uow, election_id=ELECTION, station=station, public_key_hex=public, now=POLLING
-            )
-            for role, member in station_staff(station):
-                register_staff(
-                    uow,
-                    election_id=ELECTION,
-                    station=station,
-                    person=f"{role.value} of {station}",
-                    role=role,
-                    public_key=member.public_key.text,
-                    now=POLLING,
-                )
+            box = boxes[station]
             opened = dataclasses.replace(zero(election, station, box), build=installed_build())
             ingest_report(uow, signed=signed(opened, box), now=POLLING)
             crowd = [next(people) for _ in chosen]
@@ -282,7 +323,7 @@ def _polling_day(db: str, election: Election, ballots: dict[str, list[tuple[str,
                     uow,
                     election_id=ELECTION,
                     station=station,
-                    device=public,
+                    device=box.public_key.raw.hex(),
                     national_code=person,
                     registry=voters,
                     ledger_secret=SECRET,
