@@ -39,7 +39,7 @@ from sandogh.core.candidacy.process import Authority
 from sandogh.core.definition.model import Election, VotingMode
 from sandogh.core.report import SigningKey
 from sandogh.formats.definition_file import canonical_bytes, parse_definition
-from sandogh.services.checkin import BallotCard, check_in
+from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, check_in
 from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.station.build import installed_build
@@ -303,7 +303,7 @@ def _polling_day(
 ) -> None:
     """Each station's box on polling day, by the services the centre's API calls: one voter
     checked in per ballot, the zero and final reports signed by the box and the staff under the
-    approved build, and ingested."""
+    approved build, and ingested. A check-in the day after is refused by the stored calendar."""
     engine = make_engine(db)
     people = iter(national_code(200 + n) for n in itertools.count())
     try:
@@ -318,6 +318,18 @@ def _polling_day(
             crowd = [next(people) for _ in chosen]
             voters = registry(*crowd)
             new_token = tokens()
+            with pytest.raises(ImpossibleCheckInError):  # the stored calendar's day is over
+                check_in(
+                    uow,
+                    election_id=ELECTION,
+                    station=station,
+                    device=box.public_key.raw.hex(),
+                    national_code=crowd[0],
+                    registry=voters,
+                    ledger_secret=SECRET,
+                    now=POLLING + datetime.timedelta(days=1),
+                    new_token=new_token,
+                )
             for person in crowd:
                 card = check_in(
                     uow,
