@@ -73,4 +73,6 @@ def test_a_formula_in_a_register_is_exported_as_text_and_read_back_as_it_was() -
     write_register(Register.FLEET, fleet, out)
     cells = [cell for row in csv.reader(io.StringIO(out.getvalue())) for cell in row]
     assert not [cell for cell in cells if cell.startswith(DANGEROUS)]
-    assert read_register(Register.FLEET, io.StringIO(out.getvalue()), source_name="x") == fleet
+    # the `update` column is written but not read: a box's update is the build it attests
+    read = read_register(Register.FLEET, io.StringIO(out.getvalue()), source_name="x")
+    assert read == tuple(dataclasses.replace(box, update=UpdateStatus.PENDING) for box in fleet)
