@@ -52,7 +52,11 @@ from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int, to_ascii_digits
 from sandogh.locale.language import Lang
 from sandogh.services.acting import Actor
-from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
+from sandogh.services.audit_errors import (
+    AuditRefusedError,
+    HandCountInvalidError,
+    ReadingRefusedError,
+)
 from sandogh.services.errors import UnknownContestError
 
 # The audit's services, its files and the report's writer are imported by the command that uses
@@ -88,6 +92,10 @@ def _refusals(lang: Lang) -> Iterator[None]:
     except AuditRefusedError as refused:
         subject = f" ({refused.subject})" if refused.subject else ""
         _err().print(f"sandogh: {label(REFUSALS, refused.code, lang)}{subject}", markup=False)
+        found = refused.problems if isinstance(refused, HandCountInvalidError) else ()
+        for each in found:  # a hand count's totals: each problem with its path
+            said = in_persian(each.message) if lang == "fa" else each.message
+            _err().print(f"  {each.path}: {said}", markup=False)
         raise typer.Exit(1) from None
     except AuditError as failed:  # the core's, a ManifestError among them: every problem
         _problems(failed.summary, failed.problems, lang)

@@ -196,6 +196,22 @@ RULES: tuple[Rule, ...] = (
         r"larger than ([\d,]+) bytes, the most it may be",
         "بزرگ‌تر از {1} بایت است، بیشترینی که می‌تواند باشد",
     ),
+    # a full hand count's totals (`core.supervision.corrections.count_problems`)
+    _rule(r"(\d+) is not valid (\d+) \+ invalid (\d+)", "{1} برابر {2} صحیح + {3} باطله نیست"),
+    _rule(
+        r"the votes add up to (\d+), not the (\d+) valid ballots",
+        "جمع آرا {1} است، نه {2} رأی صحیح",
+    ),
+    _rule(
+        r"the votes add up to (\d+), above (\d+) seats × (\d+) valid",
+        "جمع آرا {1} است، بیش از {2} کرسی × {3} رأی صحیح",
+    ),
+    (  # a candidate's ballot code as printed, Latin digits
+        re.compile(r"no candidate '(.+)' stands in (.+)"),
+        lambda m: f"نامزدی با کد «{m[1]}» در {m[2]} نامزد نیست",
+    ),
+    _rule(r"the election has no contest '(.+)'", "انتخابات رقابت «{1}» ندارد"),
+    _rule(r"contest (.+) has no constituency '(.+)'", "رقابت {1} حوزه «{2}» ندارد"),
     # the audit services' errors that carry no code of their own
     _rule(
         r"election '(.+)' has no contest '(.+)' \(it has (.*)\)",

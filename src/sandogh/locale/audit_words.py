@@ -136,6 +136,15 @@ SAID: dict[str, dict[Lang, str]] = {
         "en": "Hand count of {contest} certified as the result on {date}; elected: {elected}. "
         "Audit record hash: {audit}",
     },
+    "hand-count-replaced": {
+        "fa": "شمارش دستی {contest} جایگزین شد؛ در انتظار تأیید هیئت نظارت.",
+        "en": "The hand count of {contest} is replaced; pending certification by the "
+        "supervising board.",
+    },
+    "hand-count-withdrawn": {
+        "fa": "شمارش دستی {contest} پس گرفته شد؛ شمارش دستی تازه‌ای می‌توان ثبت کرد.",
+        "en": "The hand count of {contest} is withdrawn; a new one may be recorded.",
+    },
     "hand-count-uncertified": {
         "fa": "تأیید شمارش دستی {contest} (تأییدکننده: {by}) برگردانده شد؛ شمارش دستی دوباره در "
         "انتظار تأیید است و نتیجه همان ارقام گزارش‌شده است.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 
 
@@ -125,6 +126,12 @@ class HandCountInvalidError(AuditRefusedError):
     """Totals that do not make a correction of the election: every problem with its path."""
 
     code = "hand-count-invalid"
+
+    def __init__(
+        self, message: str, *, subject: str = "", problems: Sequence[Problem] = ()
+    ) -> None:
+        super().__init__(message, subject=subject)
+        self.problems = tuple(problems)
 
 
 class StoredHandCountError(AuditRefusedError):
