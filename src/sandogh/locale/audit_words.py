@@ -41,6 +41,10 @@ REFUSALS: dict[str, dict[Lang, str]] = {
         "fa": "همه شعبه‌های حوزه گزارش نداده‌اند",
         "en": "not every station of the constituency has reported",
     },
+    "records-differ-from-log": {
+        "fa": "سوابق ذخیره‌شده حسابرسی با آنچه دفتر رویدادها ثبت کرده است نمی‌خواند",
+        "en": "the audit's stored records differ from what the event log recorded",
+    },
     "results-changed": {
         "fa": "نتایج پس از انتشار برنامه حسابرسی تغییر کرده است",
         "en": "the results changed after the audit's plan was published",

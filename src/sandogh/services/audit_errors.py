@@ -41,6 +41,14 @@ class ResultsChangedError(AuditRefusedError):
     code = "results-changed"
 
 
+class RecordsDifferFromLogError(AuditRefusedError):
+    """The audit's stored records (its plan and manifest, a round's hash, the readings a round
+    was closed on) differ from what the hash-chained event log recorded when they were made:
+    rows rewritten behind the audit's back. `subject` names the round, or the plan."""
+
+    code = "records-differ-from-log"
+
+
 class SeedAlreadyRecordedError(AuditRefusedError):
     """A seed is never re-rolled: a second meeting's seed would let someone choose."""
 
