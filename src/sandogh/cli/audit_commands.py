@@ -432,10 +432,22 @@ def report(
     lang: LangOption = Language.FA,
 ) -> None:
     """Write the published files: definition, results, manifest, plan, seed, samples, rounds."""
-    from sandogh.cli.audit_report import write_report
+    from sandogh.cli.audit_report import NotAReportError, write_report
     from sandogh.services.audit_status import audit_publication
 
     with _refusals(lang.lang):
         published = audit_publication(open_store(db), election)
-    write_report(folder, published)
+    try:
+        write_report(folder, published)
+    except NotAReportError as refused:
+        fa, en = (
+            ("گزارش حسابرسی دیگری است", "it is the report of another audit")
+            if refused.other
+            else ("پرونده‌هایی جز گزارش این حسابرسی دارد", "it holds files that are no audit report")
+        )
+        _refuse(
+            lang.lang,
+            f"{folder}: پوشه خالی نیست و {fa}؛ پوشه‌ای تازه یا خالی بدهید",
+            f"{folder}: the folder is not empty and {en}; give a new or empty folder",
+        )
     _say("reported", lang.lang, folder=str(folder))
