@@ -203,10 +203,10 @@ def audit_publication(uow: UnitOfWorkFactory, election_id: str | None) -> Public
         )
         for h in stored
     ]
-    closed = sum(r.closed for r in found.rounds)
     samples: tuple[bytes, ...] = ()
     if audit.seed is not None:
-        drawn = found.samples(closed)
+        # the open round's draw too: a folder with a round drawn and not closed says so
+        drawn = found.samples(len(found.rounds))
         samples = tuple(
             canonical_json(sample_json(drawn[s.frame.name])) for s in audit.plan.samples
         )
