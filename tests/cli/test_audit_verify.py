@@ -112,3 +112,9 @@ def test_an_audit_not_ended_is_said_so_and_exits_3(published: Path, tmp_path: Pa
     assert "the audit ended" not in withheld.output
     as_json = json.loads(runner.invoke(app, ["audit", "verify", str(copy), "--json"]).output)
     assert (as_json["passed"], as_json["confirmed"], as_json["ended"]) == (True, False, False)
+
+
+def test_a_missing_folder_is_said_in_persian(tmp_path: Path) -> None:
+    done = CliRunner().invoke(app, ["audit", "verify", str(tmp_path / "none")])
+    assert done.exit_code == 2
+    assert f"sandogh: پوشه {tmp_path / 'none'} نیست" in done.output

@@ -46,7 +46,7 @@ from sandogh.core.audit.sampling import SamplingError
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
-from sandogh.locale.audit_problems import in_persian
+from sandogh.locale.audit_problems import in_persian, path_in_persian
 from sandogh.locale.audit_words import REFUSALS, SAID, label
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int, to_ascii_digits
@@ -129,7 +129,8 @@ def _problems(summary: str, problems: Iterable[Problem], lang: Lang) -> None:
 
     _err().print(f"sandogh: {said(summary)}", markup=False)
     for problem in problems:
-        where = f"{problem.path}: " if problem.path else ""
+        path = path_in_persian(problem.path) if lang == "fa" else problem.path
+        where = f"{path}: " if path else ""
         _err().print(f"  {where}{said(problem.message)}", markup=False)
 
 

@@ -63,6 +63,7 @@ DECISIONS = {
 }
 _FA = {
     "heading": "سنجش حسابرسی منتشرشده در {folder}",
+    "no_folder": "sandogh: پوشه {folder} نیست",
     "passed": "گذشت",
     "rejected": "رد شد",
     "differs": "منتشرشده {published}؛ ورودی‌های منتشرشده می‌دهند {expected}",
@@ -81,6 +82,7 @@ _FA = {
 }
 _EN = {
     "heading": "Checking the audit published in {folder}",
+    "no_folder": "sandogh: there is no folder {folder}",
     "passed": "pass",
     "rejected": "FAIL",
     "differs": "is {published}; the published inputs give {expected}",
@@ -148,9 +150,7 @@ def reason(check: AuditCheck, lang: Lang) -> str:
 def audit_verify_command(
     folder: Annotated[
         Path,
-        typer.Argument(
-            help="The published audit folder (docs/audit.md §7).", file_okay=False, exists=True
-        ),
+        typer.Argument(help="The published audit folder (docs/audit.md §7).", file_okay=False),
     ],
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
@@ -159,6 +159,9 @@ def audit_verify_command(
     round; exit 5 naming the first file and field that fails."""
     from sandogh.publish.audit_verify import verify_audit
 
+    if not folder.is_dir():  # in the reader's language, not the option parser's English
+        err.print(escape(say("no_folder", lang.lang, folder=str(folder))))
+        raise typer.Exit(2)
     verification = verify_audit(folder)
     if as_json:
         sys.stdout.write(json.dumps(verification_json(folder, verification), ensure_ascii=False))
