@@ -56,7 +56,7 @@ def test_a_risk_limit_that_is_no_share_is_refused(tied: str) -> None:
     assert "--risk-limit: '1/0' is not a share such as 5%, 0.05 or 1/20" in en.output
     high = _run(tied, "audit", "start", "--contest", "president", "--risk-limit", "150%")
     assert high.exit_code == 1
-    assert "risk_limit: 3/2: باید بیش از ۰ و کمتر از ۱ باشد" in high.output
+    assert "حد ریسک: 3/2: باید بیش از ۰ و کمتر از ۱ باشد" in high.output  # the field in words
     assert "no audit" in _run(tied, "audit", "status", "--lang", "en").output  # nothing stored
 
 
@@ -77,9 +77,11 @@ def test_a_tie_without_its_lot_is_refused_in_persian_and_with_it_started(tied: s
 def test_the_dice_are_refused_naming_the_roll(tied: str) -> None:
     short = _run(tied, "audit", "seed", "--roll", ROLL)
     assert short.exit_code == 1
-    assert "seed: ۱۹ رقم؛ دست‌کم ۲۰ رقم باید ریخته شود" in short.output
+    assert "بذر: ۱۹ رقم؛ دست‌کم ۲۰ رقم باید ریخته شود" in short.output
     letters = _run(tied, "audit", "seed", "--roll", "ستاد=30719452685812O93746", "--lang", "en")
     assert "rolls[0].digits: '30719452685812O93746' is not digits 0–9 as rolled" in letters.output
+    fa = _run(tied, "audit", "seed", "--roll", "ستاد=30719452685812O93746")
+    assert "رقم‌های تاس‌ریزی ۱: '30719452685812O93746' رقم‌های ۰ تا ۹ ریخته‌شده نیست" in fa.output
     no_who = _run(tied, "audit", "seed", "--roll", "30719452685812093746")
     assert (no_who.exit_code, "به شکل WHO=DIGITS نیست" in no_who.output) == (2, True)
     # the same dice read in Persian digits: the seed is written in 0–9

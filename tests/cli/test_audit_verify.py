@@ -90,3 +90,31 @@ def test_the_readers_and_the_replays_messages_are_said_in_persian(
     assert reason(check, "en") == detail
     differs = AuditCheck(Step.PLAN, False, "plan.json", "risk_limit", "", '"1/5"', '"1/20"')
     assert reason(differs, "fa") == 'منتشرشده "1/5"؛ ورودی‌های منتشرشده می‌دهند "1/20"'
+
+
+def test_an_audit_not_ended_is_said_so_and_exits_3(published: Path, tmp_path: Path) -> None:
+    """F4 of the S18 review: a folder whose last round is drawn and not closed, or with no
+    round at all, passed as "the audit ended after 0 rounds"."""
+    copy = tmp_path / "kerman"
+    shutil.copytree(published, copy)
+    (copy / "rounds/2.json").unlink()
+    runner = CliRunner(env={"COLUMNS": "200"})
+    opened = runner.invoke(app, ["audit", "verify", str(copy)])
+    assert opened.exit_code == 3, opened.output
+    assert "حسابرسی پایان نیافته است: دور ۲ کشیده شده و هنوز بسته نشده است" in opened.output
+    assert "همه سنجه‌ها گذشت؛ اما همه رقابت‌ها تأیید نشده‌اند." in opened.output
+    shutil.rmtree(copy / "rounds")
+    shutil.rmtree(copy / "samples")
+    withheld = runner.invoke(app, ["audit", "verify", str(copy), "--lang", "en"])
+    assert withheld.exit_code == 3
+    assert "after 0 rounds another round is needed" in withheld.output
+    assert "no contest is confirmed" in withheld.output
+    assert "the audit ended" not in withheld.output
+    as_json = json.loads(runner.invoke(app, ["audit", "verify", str(copy), "--json"]).output)
+    assert (as_json["passed"], as_json["confirmed"], as_json["ended"]) == (True, False, False)
+
+
+def test_a_missing_folder_is_said_in_persian(tmp_path: Path) -> None:
+    done = CliRunner().invoke(app, ["audit", "verify", str(tmp_path / "none")])
+    assert done.exit_code == 2
+    assert f"sandogh: پوشه {tmp_path / 'none'} نیست" in done.output

@@ -15,10 +15,14 @@ import pytest
 
 import sandogh.core.audit
 import sandogh.formats.audit_readings
+from sandogh.core.counting.tally import Counts
+from sandogh.core.definition.geography import Geography
+from sandogh.core.supervision.corrections import count_problems
 from sandogh.locale.audit_problems import in_persian
 from sandogh.locale.audit_words import REFUSALS
 from sandogh.services import audit_errors
 from sandogh.services.errors import UnknownContestError
+from tests.core.definition.kerman import PRESIDENT, with_contest
 
 CORE = Path(sandogh.core.audit.__file__).parent
 SOURCES = [*sorted(CORE.glob("*.py")), Path(sandogh.formats.audit_readings.__file__)]
@@ -132,3 +136,22 @@ def test_every_refusal_of_the_services_has_its_persian_label() -> None:
 def test_the_services_unknown_contest_reads_in_persian() -> None:
     text = str(UnknownContestError("kerman", "majlis", ["president"]))
     assert in_persian(text) == "انتخابات «kerman» رقابت «majlis» ندارد (رقابت‌هایش: president)"
+
+
+def test_every_problem_of_a_hand_counts_totals_reads_in_persian() -> None:
+    """`core.supervision.count_problems` yields its problems rather than raising them: what
+    `sandogh audit hand-count` refuses (F12 of the S18 review) is made here and said again."""
+
+    geography = Geography.of(with_contest(PRESIDENT))
+    wrong = Counts(cast=10, valid=-20, votes={"21": 10, "99": 5})
+    said = [
+        *count_problems(geography, "president", "IR", wrong),
+        *count_problems(geography, "president", "XX", wrong),
+        *count_problems(geography, "mayor", "IR", wrong),
+    ]
+    assert len(said) == 6
+    for _, message in said:
+        persian = in_persian(message)
+        assert persian != message
+        words = re.sub(r"president|mayor|XX", "", persian)  # the codes, as written
+        assert not re.search(r"[A-Za-z]{3,}", KEPT.sub("", words)), persian

@@ -122,12 +122,28 @@ def test_a_manifest_edited_after_the_seed_fails(copy: Path) -> None:
     assert (found.step, found.file, found.field) == (Step.SEED, "seed.json", "manifest_hash")
 
 
-def test_a_dropped_round_fails(copy: Path) -> None:
+def test_a_dropped_last_round_reads_as_drawn_and_not_closed(copy: Path) -> None:
+    """F4 of the S18 review: the folder of an open audit and that of a finished one whose last
+    round is withheld are the same files; either is "not ended", never confirmed."""
+    assert verify_audit(copy).confirmed
     (copy / "rounds/2.json").unlink()
-    found = failure(copy)
-    # the sample still holds round 2's draws
-    assert (found.file, found.field) == ("samples/1.json", "draws")
-    assert "the rounds ask for 27" in found.detail
+    found = verify_audit(copy)
+    # the sample still holds round 2's draws: round 2 is drawn, not closed
+    assert found.passed
+    assert (found.open_round, found.ended, found.confirmed) == (2, False, False)
+    (copy / "rounds/1.json").unlink()
+    shutil.rmtree(copy / "samples")
+    withheld = verify_audit(copy)
+    assert (withheld.passed, withheld.rounds, withheld.ended, withheld.confirmed) == (
+        True,
+        0,
+        False,
+        False,
+    )
+    assert {c.decision.value for c in withheld.contests} == {"another-round"}
+
+
+def test_a_round_moved_is_missing(copy: Path) -> None:
     shutil.move(copy / "rounds/1.json", copy / "rounds/2.json")
     assert (failure(copy).file, failure(copy).detail) == ("rounds/1.json", "missing")
 

@@ -32,6 +32,7 @@ from sandogh.services.audit_errors import (
     NoSeedError,
     NotAllReadError,
     ReadingRefusedError,
+    RecordsDifferFromLogError,
     ResultsChangedError,
     RoundOpenError,
     SeedAlreadyRecordedError,
@@ -253,8 +254,9 @@ def test_a_reading_rewritten_after_its_round_closed_is_caught_by_the_logged_hash
     with uow() as work:  # someone with the database erases a discrepancy's cause, or adds one
         work.audits.compared(election, "", str(drawn[0]), {"president": "invalid"})
         work.commit()
-    with pytest.raises(ResultsChangedError, match="no longer give the hashes logged"):
+    with pytest.raises(RecordsDifferFromLogError, match="no longer give the hash logged") as found:
         audit_status(uow, election)
+    assert found.value.subject == "round 1"  # the readings changed, not the results
 
 
 def test_a_box_holds_one_paper_per_cast_vote_record_of_its_final_report(

@@ -27,7 +27,11 @@ from sandogh.services.audit_errors import (
 from sandogh.services.audit_status import audit_status, record_hand_count
 from sandogh.services.audits import record_seed, start_audit
 from sandogh.services.certifications import CertifiedError, certify, uncertify
-from sandogh.services.hand_count_corrections import certify_hand_count, uncertify_hand_count
+from sandogh.services.hand_count_corrections import (
+    certify_hand_count,
+    replace_hand_count,
+    uncertify_hand_count,
+)
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results, tally
@@ -43,7 +47,8 @@ from .test_audits import DICE, SMALL, STATIONS
 NOW = {"now": TEST_NOW}
 BOARD = Actor("tehrani", Grant(Role.SUPERVISOR, "IR"))
 PROVINCE = Actor("kermani", Grant(Role.SUPERVISOR, "IR-08"))
-HAND = Counts(cast=903, valid=900, invalid={InvalidKind.BLANK: 3}, votes={"21": 440, "25": 460})
+ADMIN = Actor("modir", Grant(Role.ADMIN, "IR"))
+HAND = Counts(cast=900, valid=897, invalid={InvalidKind.BLANK: 3}, votes={"21": 437, "25": 460})
 REASON = "full hand count of the audit, board minutes 12"
 
 
@@ -70,20 +75,20 @@ def test_a_certified_hand_count_is_the_result_logged_and_shown(
         reported = tally(work, SMALL.id)
     made = certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
     assert (made.cast, made.by, made.grant, made.audit[:7]) == (
-        903,
+        900,
         "tehrani",
         BOARD.grant,
         "sha256:",
     )
 
     (logged,) = [d for t, d in _events(uow) if t == "hand-count-certified"]
-    assert logged["votes"] == {"21": 440, "25": 460}
-    assert (logged["cast"], logged["audit"], logged["acting_at"]) == (903, made.audit, "IR")
+    assert logged["votes"] == {"21": 437, "25": 460}
+    assert (logged["cast"], logged["audit"], logged["acting_at"]) == (900, made.audit, "IR")
     status = audit_status(uow, SMALL.id)  # the audit still reads: it audits what was reported
     assert status.certified == frozenset({"president:IR"})
 
     (nation,) = show_results(uow, SMALL.id, contest="president").results
-    assert (nation.total.counts.cast, dict(nation.total.counts.votes)) == (903, HAND.votes)
+    assert (nation.total.counts.cast, dict(nation.total.counts.votes)) == (900, HAND.votes)
     assert nation.corrected == made
     (station,) = show_results(uow, SMALL.id, unit=STATIONS[0], contest="president").results
     assert dict(station.total.counts.votes) == {"21": 151, "25": 149}  # as reported, superseded
@@ -144,11 +149,7 @@ def test_each_refusal_is_named(new_unit_of_work: NewUnitOfWork) -> None:
     _escalated(uow, counted=False)
     with pytest.raises(HandCountNotRecordedError):
         certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
-    # totals that do not add up are recorded pending, and refused at certification with a path
-    wrong = Counts(cast=905, valid=900, votes={"21": 440, "25": 460})
-    record_hand_count(uow, SMALL.id, "president:IR", wrong, **NOW)
-    with pytest.raises(HandCountInvalidError, match=r"cast: 905 is not valid 900 \+ invalid 0"):
-        certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)
     # a certification in force froze the reported figures: it is undone first
     certify(uow, BOARD, SMALL.id, "president", **NOW)
     with pytest.raises(CertifiedError):
@@ -189,7 +190,7 @@ def test_a_certified_hand_count_rewritten_in_the_database_is_refused(engine: Eng
 
     _escalated(uow)
     certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
-    forged = {"cast": 903, "valid": 900, "invalid": {"blank": 3}, "votes": {"21": 460, "25": 440}}
+    forged = {"cast": 900, "valid": 897, "invalid": {"blank": 3}, "votes": {"21": 460, "25": 437}}
     with engine.begin() as connection:
         connection.execute(update(AuditHandCountRow).values(counts=forged))
     with pytest.raises(UnrecordedDecisionError, match=r"records votes") as raised:
@@ -245,7 +246,7 @@ def test_undoing_a_correction_needs_a_grant_above_the_certifiers_and_a_reason(
     uncertify(uow, admin, SMALL.id, "president", "IR", **NOW)
 
     undone = uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="minutes 13", **NOW)
-    assert (undone.by, undone.cast) == ("tehrani", 903)
+    assert (undone.by, undone.cast) == ("tehrani", 900)
     with uow() as work:
         (entry,) = [e for e in work.events.entries() if e.event.type.value.endswith("uncertified")]
     logged = entry.event.details
@@ -265,3 +266,60 @@ def test_undoing_a_correction_needs_a_grant_above_the_certifiers_and_a_reason(
     # pending again: the board may certify it anew
     again = certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
     assert again.votes == HAND.votes
+
+
+def test_an_impossible_hand_count_is_refused_naming_each_problem_and_not_stored(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """F12 of the S18 review: 10 cast, 20 valid, 20 votes for 900 papers was stored, then
+    could be neither certified nor entered again."""
+    uow = new_unit_of_work
+    _escalated(uow, counted=False)
+    impossible = Counts(cast=10, valid=20, votes={"21": 10, "25": 5, "99": 5})
+    with pytest.raises(HandCountInvalidError) as raised:
+        record_hand_count(uow, SMALL.id, "president:IR", impossible, **NOW)
+    assert [(p.path, p.message) for p in raised.value.problems] == [
+        ("votes.99", "no candidate '99' stands in president:IR"),
+        ("cast", "10 is not valid 20 + invalid 0"),
+    ]
+    over = Counts(cast=1000, valid=1000, votes={"21": 500, "25": 500})
+    with pytest.raises(HandCountInvalidError, match="1000 cast, the manifest holds 900"):
+        record_hand_count(uow, SMALL.id, "president:IR", over, **NOW)
+    negative = Counts(cast=900, valid=900, votes={"21": 901, "25": -1})
+    with pytest.raises(HandCountInvalidError, match=r"votes\.25: -1 is negative"):
+        record_hand_count(uow, SMALL.id, "president:IR", negative, **NOW)
+    assert audit_status(uow, SMALL.id).hand_counts == ()
+    record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)
+
+
+def test_a_pending_hand_count_is_replaced_or_withdrawn_by_the_board_never_a_certified_one(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    uow = new_unit_of_work
+    _escalated(uow)
+    right = Counts(cast=900, valid=900, votes={"21": 440, "25": 460})
+    with pytest.raises(AccessDeniedError):
+        replace_hand_count(uow, PROVINCE, SMALL.id, "president:IR", right, reason=REASON, **NOW)
+    with pytest.raises(ReasonMissingError):
+        replace_hand_count(uow, BOARD, SMALL.id, "president:IR", right, reason=" ", **NOW)
+    wrong = Counts(cast=900, valid=900, votes={"21": 440, "25": 440})
+    with pytest.raises(HandCountInvalidError, match="the votes add up to 880"):
+        replace_hand_count(uow, BOARD, SMALL.id, "president:IR", wrong, reason=REASON, **NOW)
+    replace_hand_count(uow, BOARD, SMALL.id, "president:IR", right, reason=REASON, **NOW)
+    (kept,) = audit_status(uow, SMALL.id).hand_counts
+    assert dict(kept.counts.votes) == {"21": 440, "25": 460}
+    (logged,) = [d for t, d in _events(uow) if t == "audit-hand-count-replaced"]
+    assert (logged["reason"], logged["withdrawn"]["cast"], logged["counts"]["valid"]) == (  # type: ignore[index]
+        REASON,
+        900,
+        900,
+    )
+    certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    with pytest.raises(HandCountCertifiedError):
+        replace_hand_count(uow, BOARD, SMALL.id, "president:IR", None, reason=REASON, **NOW)
+    uncertify_hand_count(uow, ADMIN, SMALL.id, "president:IR", reason=REASON, **NOW)
+    replace_hand_count(uow, BOARD, SMALL.id, "president:IR", None, reason=REASON, **NOW)
+    assert audit_status(uow, SMALL.id).hand_counts == ()
+    with pytest.raises(HandCountNotRecordedError):
+        replace_hand_count(uow, BOARD, SMALL.id, "president:IR", None, reason=REASON, **NOW)
+    record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)

@@ -16,6 +16,7 @@ from sandogh.cli import publish as publish_job
 from sandogh.cli import serve as serve_job
 from sandogh.cli.anchor import anchor_app
 from sandogh.cli.audit_commands import audit_app
+from sandogh.cli.audit_hand_count_fix import fix_hand_count_command
 from sandogh.cli.audit_verify import audit_verify_command
 from sandogh.cli.candidates import candidates_app
 from sandogh.cli.database import create_store, open_store
@@ -81,6 +82,7 @@ app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
 app.command("verify-election")(verify_election_command)
 audit_app.command("verify")(audit_verify_command)
+audit_app.command("fix-hand-count")(fix_hand_count_command)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -42,13 +42,17 @@ from sandogh.core.audit.sampling import SamplingError
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
-from sandogh.locale.audit_problems import in_persian
+from sandogh.locale.audit_problems import in_persian, path_in_persian
 from sandogh.locale.audit_words import REFUSALS, SAID, label
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int, to_ascii_digits
 from sandogh.locale.language import Lang
 from sandogh.services.acting import Actor
-from sandogh.services.audit_errors import AuditRefusedError, ReadingRefusedError
+from sandogh.services.audit_errors import (
+    AuditRefusedError,
+    HandCountInvalidError,
+    ReadingRefusedError,
+)
 from sandogh.services.errors import UnknownContestError
 
 # The audit's services, its files and the report's writer are imported by the command that uses
@@ -84,6 +88,10 @@ def _refusals(lang: Lang) -> Iterator[None]:
     except AuditRefusedError as refused:
         subject = f" ({refused.subject})" if refused.subject else ""
         _err().print(f"sandogh: {label(REFUSALS, refused.code, lang)}{subject}", markup=False)
+        found = refused.problems if isinstance(refused, HandCountInvalidError) else ()
+        for each in found:  # a hand count's totals: each problem with its path
+            said = in_persian(each.message) if lang == "fa" else each.message
+            _err().print(f"  {each.path}: {said}", markup=False)
         raise typer.Exit(1) from None
     except AuditError as failed:  # the core's, a ManifestError among them: every problem
         _problems(failed.summary, failed.problems, lang)
@@ -117,7 +125,8 @@ def _problems(summary: str, problems: Iterable[Problem], lang: Lang) -> None:
 
     _err().print(f"sandogh: {said(summary)}", markup=False)
     for problem in problems:
-        where = f"{problem.path}: " if problem.path else ""
+        path = path_in_persian(problem.path) if lang == "fa" else problem.path
+        where = f"{path}: " if path else ""
         _err().print(f"  {where}{said(problem.message)}", markup=False)
 
 
@@ -415,10 +424,22 @@ def report(
     lang: LangOption = Language.FA,
 ) -> None:
     """Write the published files: definition, results, manifest, plan, seed, samples, rounds."""
-    from sandogh.cli.audit_report import write_report
+    from sandogh.cli.audit_report import NotAReportError, write_report
     from sandogh.services.audit_status import audit_publication
 
     with _refusals(lang.lang):
         published = audit_publication(open_store(db), election)
-    write_report(folder, published)
+    try:
+        write_report(folder, published)
+    except NotAReportError as refused:
+        fa, en = (
+            ("گزارش حسابرسی دیگری است", "it is the report of another audit")
+            if refused.other
+            else ("پرونده‌هایی جز گزارش این حسابرسی دارد", "it holds files that are no audit report")
+        )
+        _refuse(
+            lang.lang,
+            f"{folder}: پوشه خالی نیست و {fa}؛ پوشه‌ای تازه یا خالی بدهید",
+            f"{folder}: the folder is not empty and {en}; give a new or empty folder",
+        )
     _say("reported", lang.lang, folder=str(folder))

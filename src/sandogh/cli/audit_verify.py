@@ -28,6 +28,10 @@ from sandogh.publish.audit_checks import AuditCheck, AuditVerification, Step
 
 #: The exit status when a check fails (as `verify-election`'s).
 FAILS = 5
+#: Every check passed, but the folder does not show every contest confirmed: the audit has not
+#: ended (a round drawn and not closed, another round asked, rounds withheld), or it sent a
+#: contest to a full hand count. 0 only when every contest is confirmed.
+NOT_CONFIRMED = 3
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -59,12 +63,16 @@ DECISIONS = {
 }
 _FA = {
     "heading": "سنجش حسابرسی منتشرشده در {folder}",
+    "no_folder": "sandogh: پوشه {folder} نیست",
     "passed": "گذشت",
     "rejected": "رد شد",
     "differs": "منتشرشده {published}؛ ورودی‌های منتشرشده می‌دهند {expected}",
     "ended": "حسابرسی پس از {rounds} دور پایان یافت",
     "last": "چکیده دور آخر (با آنچه در دفتر رویدادها ثبت شده بسنجید): {hash}",
-    "going": "حسابرسی پس از {rounds} دور هنوز ادامه دارد",
+    "going": "حسابرسی پایان نیافته است: پس از {rounds} دور، دور دیگری لازم است",
+    "open": "حسابرسی پایان نیافته است: دور {round} کشیده شده و هنوز بسته نشده است",
+    "none_confirmed": "هیچ رقابتی تأیید نشده است",
+    "verdict_unconfirmed": "همه سنجه‌ها گذشت؛ اما همه رقابت‌ها تأیید نشده‌اند.",
     "contest": "{contest}: {decision}، بیشترین مقدار p {p}",
     "hand_count": "شمارش دستی {contest} ({status}): {votes}",
     "hand_certified": "تأییدشده",
@@ -74,12 +82,16 @@ _FA = {
 }
 _EN = {
     "heading": "Checking the audit published in {folder}",
+    "no_folder": "sandogh: there is no folder {folder}",
     "passed": "pass",
     "rejected": "FAIL",
     "differs": "is {published}; the published inputs give {expected}",
     "ended": "the audit ended after {rounds} rounds",
     "last": "the last round's hash (compare it with the one in the event log): {hash}",
-    "going": "the audit goes on after {rounds} rounds",
+    "going": "the audit has not ended: after {rounds} rounds another round is needed",
+    "open": "the audit has not ended: round {round} is drawn and not yet closed",
+    "none_confirmed": "no contest is confirmed",
+    "verdict_unconfirmed": "Every check passed; but not every contest is confirmed.",
     "contest": "{contest}: {decision}, largest P-value {p}",
     "hand_count": "hand count of {contest} ({status}): {votes}",
     "hand_certified": "certified",
@@ -138,9 +150,7 @@ def reason(check: AuditCheck, lang: Lang) -> str:
 def audit_verify_command(
     folder: Annotated[
         Path,
-        typer.Argument(
-            help="The published audit folder (docs/audit.md §7).", file_okay=False, exists=True
-        ),
+        typer.Argument(help="The published audit folder (docs/audit.md §7).", file_okay=False),
     ],
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
@@ -149,6 +159,9 @@ def audit_verify_command(
     round; exit 5 naming the first file and field that fails."""
     from sandogh.publish.audit_verify import verify_audit
 
+    if not folder.is_dir():  # in the reader's language, not the option parser's English
+        err.print(escape(say("no_folder", lang.lang, folder=str(folder))))
+        raise typer.Exit(2)
     verification = verify_audit(folder)
     if as_json:
         sys.stdout.write(json.dumps(verification_json(folder, verification), ensure_ascii=False))
@@ -160,6 +173,8 @@ def audit_verify_command(
         line = say("verdict_fail", lang.lang, file=first.file, field=first.field, reason="")
         err.print(escape(line + reason(first, lang.lang)))
         raise typer.Exit(FAILS)
+    if not verification.confirmed:
+        raise typer.Exit(NOT_CONFIRMED)
 
 
 def _check_json(check: AuditCheck) -> dict[str, Any]:
@@ -193,6 +208,8 @@ def verification_json(folder: Path, verification: AuditVerification) -> dict[str
         "checks": [_check_json(c) for c in verification.checks],
         "rounds": verification.rounds,
         "ended": verification.ended,
+        "open_round": verification.open_round or None,
+        "confirmed": verification.confirmed,
         "last_hash": verification.last_hash or None,
         "contests": [_contest_json(c) for c in verification.contests],
         "hand_counts": [dict(h.document) for h in verification.hand_counts],
@@ -213,8 +230,13 @@ def print_verification(folder: Path, verification: AuditVerification, lang: Lang
         out.print(mark + escape(line) + ("[/green]" if check.passed else "[/red]"))
     if verification.first_failure is not None:
         return
-    state = "ended" if verification.ended else "going"
-    out.print(escape(say(state, lang, rounds=verification.rounds)))
+    if verification.open_round:
+        out.print(escape(say("open", lang, round=verification.open_round)))
+    else:
+        state = "ended" if verification.ended else "going"
+        out.print(escape(say(state, lang, rounds=verification.rounds)))
+    if not any(r.decision.value == "confirmed" for r in verification.contests):
+        out.print(escape(say("none_confirmed", lang)))
     if verification.last_hash:
         out.print(escape(say("last", lang, hash=verification.last_hash)))
     for risk in verification.contests:
@@ -232,4 +254,5 @@ def print_verification(folder: Path, verification: AuditVerification, lang: Lang
         out.print(
             escape(say("hand_count", lang, contest=counted.contest, status=status, votes=votes))
         )
-    out.print(f"[bold]{escape(say('verdict_pass', lang))}[/bold]")
+    verdict = "verdict_pass" if verification.confirmed else "verdict_unconfirmed"
+    out.print(f"[bold]{escape(say(verdict, lang))}[/bold]")

@@ -196,6 +196,24 @@ RULES: tuple[Rule, ...] = (
         r"larger than ([\d,]+) bytes, the most it may be",
         "بزرگ‌تر از {1} بایت است، بیشترینی که می‌تواند باشد",
     ),
+    # a full hand count's totals (`core.supervision.corrections.count_problems`)
+    _rule(
+        r"(-?\d+) is not valid (-?\d+) \+ invalid (-?\d+)", "{1} برابر {2} صحیح + {3} باطله نیست"
+    ),
+    _rule(
+        r"the votes add up to (-?\d+), not the (-?\d+) valid ballots",
+        "جمع آرا {1} است، نه {2} رأی صحیح",
+    ),
+    _rule(
+        r"the votes add up to (-?\d+), above (\d+) seats × (-?\d+) valid",
+        "جمع آرا {1} است، بیش از {2} کرسی × {3} رأی صحیح",
+    ),
+    (  # a candidate's ballot code as printed, Latin digits
+        re.compile(r"no candidate '(.+)' stands in (.+)"),
+        lambda m: f"نامزدی با کد «{m[1]}» در {m[2]} نامزد نیست",
+    ),
+    _rule(r"the election has no contest '(.+)'", "انتخابات رقابت «{1}» ندارد"),
+    _rule(r"contest (.+) has no constituency '(.+)'", "رقابت {1} حوزه «{2}» ندارد"),
     # the audit services' errors that carry no code of their own
     _rule(
         r"election '(.+)' has no contest '(.+)' \(it has (.*)\)",
@@ -210,6 +228,22 @@ _PLACED = (
     (re.compile(r"line (\d+): (.+)"), lambda m: f"سطر {_fa(m[1])}: {in_persian(m[2])}"),
     (re.compile(r"([^\s:]+): (.+)"), lambda m: f"{m[1]}: {in_persian(m[2])}"),
 )
+
+
+#: the paths of the problems a person makes at the command line (the risk limit, the dice),
+#: named in words: a machine path is no Persian (F1 of the S18 review)
+_PATHS: tuple[Rule, ...] = (
+    (re.compile(r"risk_limit"), lambda _: "حد ریسک"),
+    (re.compile(r"seed"), lambda _: "بذر"),
+    (re.compile(r"rolls\[(\d+)\]\.digits"), lambda m: f"رقم‌های تاس‌ریزی {_fa(str(int(m[1]) + 1))}"),
+    (re.compile(r"rolls\[(\d+)\]\.by"), lambda m: f"ریزنده تاس‌ریزی {_fa(str(int(m[1]) + 1))}"),
+    (re.compile(r"rolls"), lambda _: "تاس‌ریزی‌ها"),
+)
+
+
+def path_in_persian(path: str) -> str:
+    """A problem's path in words where it is one a person typed; else as it is."""
+    return by_rules(path, _PATHS)
 
 
 def in_persian(detail: str) -> str:

@@ -41,6 +41,10 @@ REFUSALS: dict[str, dict[Lang, str]] = {
         "fa": "همه شعبه‌های حوزه گزارش نداده‌اند",
         "en": "not every station of the constituency has reported",
     },
+    "records-differ-from-log": {
+        "fa": "سوابق ذخیره‌شده حسابرسی با آنچه دفتر رویدادها ثبت کرده است نمی‌خواند",
+        "en": "the audit's stored records differ from what the event log recorded",
+    },
     "results-changed": {
         "fa": "نتایج پس از انتشار برنامه حسابرسی تغییر کرده است",
         "en": "the results changed after the audit's plan was published",
@@ -135,6 +139,15 @@ SAID: dict[str, dict[Lang, str]] = {
         "چکیده سابقه حسابرسی: {audit}",
         "en": "Hand count of {contest} certified as the result on {date}; elected: {elected}. "
         "Audit record hash: {audit}",
+    },
+    "hand-count-replaced": {
+        "fa": "شمارش دستی {contest} جایگزین شد؛ در انتظار تأیید هیئت نظارت.",
+        "en": "The hand count of {contest} is replaced; pending certification by the "
+        "supervising board.",
+    },
+    "hand-count-withdrawn": {
+        "fa": "شمارش دستی {contest} پس گرفته شد؛ شمارش دستی تازه‌ای می‌توان ثبت کرد.",
+        "en": "The hand count of {contest} is withdrawn; a new one may be recorded.",
     },
     "hand-count-uncertified": {
         "fa": "تأیید شمارش دستی {contest} (تأییدکننده: {by}) برگردانده شد؛ شمارش دستی دوباره در "

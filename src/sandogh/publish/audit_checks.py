@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.audit.rounds import ContestRisk
+from sandogh.core.audit.rounds import ContestRisk, Decision
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.formats.audit_hand_counts import PublishedHandCount
@@ -65,6 +65,17 @@ class AuditVerification:
     election: str = ""  # the manifest's
     # hand-counts.json, when every check passed (`publish.audit_hand_counts`)
     hand_counts: tuple[PublishedHandCount, ...] = ()
+    open_round: int = 0  # a round drawn (its sample published) and not closed, or 0
+
+    @property
+    def confirmed(self) -> bool:
+        """Every check passed, the audit ended, and it confirmed every contest."""
+        return (
+            self.passed
+            and self.ended
+            and bool(self.contests)
+            and all(c.decision is Decision.CONFIRMED for c in self.contests)
+        )
 
     @property
     def passed(self) -> bool:

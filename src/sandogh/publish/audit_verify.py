@@ -24,6 +24,7 @@ from sandogh.core.audit.errors import AuditError
 from sandogh.core.audit.manifest import Manifest, Seed
 from sandogh.core.audit.plan import AuditPlan, Reported, plan_audit
 from sandogh.core.audit.replay import RoundResult, replay, start
+from sandogh.core.audit.rounds import Decision
 from sandogh.core.audit.sample_record import differences as sample_differences
 from sandogh.core.audit.sample_record import draw_rounds
 from sandogh.core.audit.sampling import FrameIndex, SamplingError
@@ -88,14 +89,18 @@ def _verify(folder: Path, checks: list[AuditCheck]) -> AuditVerification:
     plan = _plan(folder, loaded.election, manifest, published)
     checks.append(_plan_check(manifest, published, plan))
     rounds = _rounds(folder)
-    checks.append(_samples_check(folder, plan, manifest, seed, rounds))
+    sampled, drawn_open = _samples_check(folder, plan, manifest, seed, rounds)
+    checks.append(sampled)
     results, refused = _replay(plan, manifest, seed, rounds)
     # a figure that differs in a round that replays names the edit better than a later refusal
     checks.append(_rounds_check(plan, seed, rounds, results) if results or not refused else refused)
     if checks[-1].passed and refused:
         checks[-1] = refused
-    ended = not results or not results[-1].next_sizes
-    contests = results[-1].contests if results else ()
+    # what the folder shows, no more: with no round closed, each contest stands as the plan
+    # left it; a round drawn and not closed (its sample published) is not the audit's end
+    contests = results[-1].contests if results else start(plan, manifest)
+    open_round = len(results) + 1 if drawn_open else 0
+    ended = not open_round and all(c.decision is not Decision.ANOTHER_ROUND for c in contests)
     last = results[-1].hash if results else ""
     counted = check_hand_counts(folder, plan, start(plan, manifest), results)
     checks.append(counted.check)
@@ -109,6 +114,7 @@ def _verify(folder: Path, checks: list[AuditCheck]) -> AuditVerification:
         last,
         manifest.election,
         counted.published if passed else (),
+        open_round,
     )
 
 
@@ -229,10 +235,14 @@ def _rounds(folder: Path) -> list[PublishedRound]:
 
 def _samples_check(
     folder: Path, plan: AuditPlan, manifest: Manifest, seed: Seed, rounds: list[PublishedRound]
-) -> AuditCheck:
+) -> tuple[AuditCheck, bool]:
+    """The samples check, and whether a sample holds one round more than the folder's rounds
+    closed: a round drawn and not yet closed (docs/audit.md §7)."""
+    drawn_open = False
     extra = len(plan.samples) + 1
     if (folder / "samples" / f"{extra}.json").exists():
-        return AuditCheck(Step.SAMPLES, False, f"samples/{extra}.json", "", "no such sample")
+        found = AuditCheck(Step.SAMPLES, False, f"samples/{extra}.json", "", "no such sample")
+        return found, drawn_open
     for k, sample in enumerate(plan.samples, start=1):
         name = f"samples/{k}.json"
         totals = tuple(
@@ -243,21 +253,32 @@ def _samples_check(
         published = _read(Step.SAMPLES, folder, name, read_sample)
         if published.frame.name != sample.frame.name:
             given = published.frame.name
-            return differs(Step.SAMPLES, name, "frame.name", given, sample.frame.name)
+            return differs(Step.SAMPLES, name, "frame.name", given, sample.frame.name), False
+        asked = published.document.get("rounds")
+        if (
+            isinstance(asked, list)
+            and len(asked) == len(rounds) + 1
+            and len(totals) == len(rounds)
+            and asked[: len(totals)] == list(totals)
+            and isinstance(asked[-1], int)
+        ):
+            totals = (*totals, asked[-1])  # the open round's draw, checked as any other
+            drawn_open = True
         try:
             index = FrameIndex.of(manifest, sample.frame)
             rerun = draw_rounds(seed, index, sample.method, totals)
         except SamplingError as error:
-            return AuditCheck(Step.SAMPLES, False, name, "rounds", str(error))
+            return AuditCheck(Step.SAMPLES, False, name, "rounds", str(error)), False
         # the seed and manifest it names first: a re-rolled seed is named, not its draws
         for field, expected in (("seed", seed.digits), ("manifest_hash", manifest.hash)):
             given = str(published.document.get(field))
             if given != expected:
-                return differs(Step.SAMPLES, name, field, given, expected)
+                return differs(Step.SAMPLES, name, field, given, expected), False
         problems = sample_differences(published.document, rerun)
         if problems:
-            return AuditCheck(Step.SAMPLES, False, name, problems[0].path, problems[0].message)
-    return AuditCheck(Step.SAMPLES, True, "samples", detail=str(len(plan.samples)))
+            found = AuditCheck(Step.SAMPLES, False, name, problems[0].path, problems[0].message)
+            return found, False
+    return AuditCheck(Step.SAMPLES, True, "samples", detail=str(len(plan.samples))), drawn_open
 
 
 def _replay(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 
 
@@ -38,6 +39,14 @@ class ResultsChangedError(AuditRefusedError):
     describes them, and the audit cannot go on."""
 
     code = "results-changed"
+
+
+class RecordsDifferFromLogError(AuditRefusedError):
+    """The audit's stored records (its plan and manifest, a round's hash, the readings a round
+    was closed on) differ from what the hash-chained event log recorded when they were made:
+    rows rewritten behind the audit's back. `subject` names the round, or the plan."""
+
+    code = "records-differ-from-log"
 
 
 class SeedAlreadyRecordedError(AuditRefusedError):
@@ -125,6 +134,12 @@ class HandCountInvalidError(AuditRefusedError):
     """Totals that do not make a correction of the election: every problem with its path."""
 
     code = "hand-count-invalid"
+
+    def __init__(
+        self, message: str, *, subject: str = "", problems: Sequence[Problem] = ()
+    ) -> None:
+        super().__init__(message, subject=subject)
+        self.problems = tuple(problems)
 
 
 class StoredHandCountError(AuditRefusedError):

@@ -145,3 +145,9 @@ class AuditRepository(Protocol):
     ) -> bool:
         """Mark the hand count certified as `certified` (its log entry) pending again, the
         certification erased from the row (the log keeps it): True if this call did."""
+
+    def replace_hand_count(
+        self, election_id: str, contest: str, count: StoredHandCount | None
+    ) -> bool:
+        """Replace the *pending* hand count of `contest` by `count`, or withdraw it (None):
+        True if this call did; a certified one is never touched (the store decides)."""

@@ -50,9 +50,10 @@ from sandogh.services.audit_errors import (
     NoSeedError,
     NotAllReadError,
     ReadingRefusedError,
-    ResultsChangedError,
+    RecordsDifferFromLogError,
     RoundOpenError,
 )
+from sandogh.services.audit_logged import require_logged
 from sandogh.services.audit_ports import StoredReading, StoredRound
 from sandogh.services.audits import Audit, load_audit, log
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
@@ -154,15 +155,18 @@ def history(work: UnitOfWork, election_id: str | None) -> History:
         for r in rounds
         if r.closed
     )
+    require_logged(work, audit, rounds)
     results: tuple[RoundResult, ...] = ()
     if inputs:
         assert audit.seed is not None
         results = replay(audit.plan, audit.manifest, audit.seed, inputs)
-        if [r.hash for r in results] != [r.hash for r in rounds if r.closed]:
-            raise ResultsChangedError(
-                f"the stored rounds of {audit.election} no longer give the hashes logged",
-                subject=audit.election,
-            )
+        for result in results:
+            if result.hash != rounds[result.number - 1].hash:
+                raise RecordsDifferFromLogError(
+                    f"round {result.number} of {audit.election}: its stored readings no "
+                    "longer give the hash logged when it closed",
+                    subject=f"round {result.number}",
+                )
     return History(audit, rounds, inputs, results, readings)
 
 

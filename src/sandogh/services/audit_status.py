@@ -19,18 +19,21 @@ from sandogh.core.audit.sample_record import sample_json
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.model import Election
+from sandogh.core.definition.problems import Problem
 from sandogh.core.log import EventType
 from sandogh.core.rules.lots import Lot
+from sandogh.core.supervision.corrections import count_problems
 from sandogh.services.audit_errors import (
+    HandCountInvalidError,
     HandCountNotDueError,
     HandCountRecordedError,
     StoredHandCountError,
 )
 from sandogh.services.audit_ports import StoredHandCount
 from sandogh.services.audit_rounds import Drawn, history
-from sandogh.services.audits import log
+from sandogh.services.audits import Audit, log
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
-from sandogh.services.recorded_decisions import hand_count_counts
+from sandogh.services.recorded_decisions import hand_count_counts, stored_counts
 
 
 @dataclass(frozen=True)
@@ -103,17 +106,10 @@ def record_hand_count(
             )
         if any(h.contest == contest for h in work.audits.hand_counts(audit.election)):
             raise HandCountRecordedError(f"{contest}: a hand count is recorded", subject=contest)
+        require_possible(audit, contest, counts)
         plan = next(c for c in audit.plan.contests if c.key == contest)
         result = hand_count(plan, counts, lot)
-        votes: dict[str, JSONValue] = dict(counts.votes)
-        invalid: dict[str, JSONValue] = {k.value: n for k, n in counts.invalid.items()}
-        data: JSONValue = {
-            "cast": counts.cast,
-            "valid": counts.valid,
-            "invalid": invalid,
-            "votes": votes,
-        }
-        stored = StoredHandCount(audit.election, contest, data, now, actor)
+        stored = StoredHandCount(audit.election, contest, stored_counts(counts), now, actor)
         work.audits.add_hand_count(stored)
         details: dict[str, str | int] = {"election": audit.election, "contest": contest}
         details |= {"cast": counts.cast, "valid": counts.valid, "status": stored.status}
@@ -121,6 +117,25 @@ def record_hand_count(
         log(work, audit.tallied, EventType.AUDIT_HAND_COUNTED, details, now=now, actor=actor)
         work.commit()
     return result
+
+
+def require_possible(audit: Audit, contest: str, counts: Counts) -> None:
+    """Refuse totals no hand count of `contest` (`CONTEST:CONSTITUENCY`) can give, before they
+    are stored (`HandCountInvalidError`, every problem with its path): a figure below zero,
+    valid and invalid not adding up to cast, votes not fitting the valid ballots and seats, a
+    candidate not standing there, or more ballots cast than the manifest holds papers in the
+    constituency's stations."""
+    of, _, constituency = contest.partition(":")
+    found = [
+        Problem(where, said)
+        for where, said in count_problems(audit.tallied.geography, of, constituency, counts)
+    ]
+    papers = sum(s.papers for s in audit.manifest.stations if s.constituency(of) == constituency)
+    if counts.cast > papers:
+        found.append(Problem("cast", f"{counts.cast} cast, the manifest holds {papers}"))
+    if found:
+        said = "; ".join(f"{p.path}: {p.message}" for p in found)
+        raise HandCountInvalidError(f"{contest}: {said}", subject=contest, problems=found)
 
 
 def _hand_count(plan: AuditPlan, stored: StoredHandCount) -> HandCount:
@@ -188,10 +203,10 @@ def audit_publication(uow: UnitOfWorkFactory, election_id: str | None) -> Public
         )
         for h in stored
     ]
-    closed = sum(r.closed for r in found.rounds)
     samples: tuple[bytes, ...] = ()
     if audit.seed is not None:
-        drawn = found.samples(closed)
+        # the open round's draw too: a folder with a round drawn and not closed says so
+        drawn = found.samples(len(found.rounds))
         samples = tuple(
             canonical_json(sample_json(drawn[s.frame.name])) for s in audit.plan.samples
         )

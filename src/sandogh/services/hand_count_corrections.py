@@ -5,7 +5,7 @@ The supervising board certifies the totals `sandogh audit hand-count` recorded, 
 transaction and one event of the hash-chained log (`hand-count-certified`, with the totals, the
 audit record it came from, who and under which grant): only a grant that may CERTIFY every unit
 of the constituency (`services.acting.require`); refused when the audit's records changed since
-they were logged (`ResultsChangedError`, from `audit_rounds.history`), when the audit did not
+they were logged (`RecordsDifferFromLogError`, from `audit_rounds.history`), when the audit did not
 send the contest to a full hand count, when no totals are recorded or they are certified
 already, when a certification in force covers the constituency (undo it first: it froze the
 reported figures), and when the totals do not fit the election (every problem with its path).
@@ -21,6 +21,8 @@ import datetime
 
 from sandogh.core.access import Action, outranks
 from sandogh.core.audit.rounds import Decision
+from sandogh.core.canonical_json import JSONValue
+from sandogh.core.counting.tally import Counts
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.report.digests import sha256_text
 from sandogh.core.supervision import (
@@ -40,13 +42,14 @@ from sandogh.services.audit_errors import (
     HandCountPendingError,
     ReasonMissingError,
 )
-from sandogh.services.audit_ports import HandCountCertified
+from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
 from sandogh.services.audit_rounds import history
+from sandogh.services.audit_status import require_possible
 from sandogh.services.certifications import CertifiedError, ScopeError
 from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.recorded_decisions import correction_of
+from sandogh.services.recorded_decisions import correction_of, stored_counts
 
 
 def certify_hand_count(
@@ -179,3 +182,62 @@ def uncertify_hand_count(
         return undone
 
     return guarded(uow, actor, now, use_case)
+
+
+def replace_hand_count(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    counts: Counts | None,
+    *,
+    reason: str,
+    now: datetime.datetime,
+) -> None:
+    """Withdraw (`counts` None) or replace the *pending* hand count of `contest`, a hand count
+    entered wrong: under a grant that may certify there, with a reason, logged
+    (`audit-hand-count-replaced`, with the totals withdrawn and those in their place). A
+    certified one is never touched: it is uncertified first. New totals are checked as
+    `sandogh audit hand-count` checks them (`audit_status.require_possible`)."""
+
+    def use_case(work: UnitOfWork) -> None:
+        found = history(work, election_id)
+        audit = found.audit
+        geography, election = audit.tallied.geography, audit.election
+        of, _, constituency = contest.partition(":")
+        problems = scope_problems(geography, of, constituency)
+        if problems:
+            raise ScopeError(problems)
+        units = scope_units(geography, of, constituency)
+        require(geography, actor, Action.CERTIFY, units, election)
+        require_body(actor, Action.CERTIFY, audit.tallied.stored.election, [of], units)
+        stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
+        if stored is None:
+            raise HandCountNotRecordedError(f"{contest}: no hand count recorded", subject=contest)
+        if stored.certified is not None:
+            raise HandCountCertifiedError(f"{contest}: certified already", subject=contest)
+        if not reason.strip():
+            raise ReasonMissingError(f"{contest}: replacing needs a reason", subject=contest)
+        details: dict[str, JSONValue] = {"election": election, "contest": contest}
+        details |= {"reason": reason, "withdrawn": stored.counts}
+        replacement = None
+        if counts is not None:
+            require_possible(audit, contest, counts)
+            replacement = StoredHandCount(
+                election, contest, stored_counts(counts), now, actor.username
+            )
+            details["counts"] = replacement.counts
+        work.events.record(
+            acted(
+                actor,
+                now,
+                EventType.AUDIT_HAND_COUNT_REPLACED,
+                common_place(geography, units),
+                details,
+            )
+        )
+        if not work.audits.replace_hand_count(election, contest, replacement):
+            raise HandCountCertifiedError(f"{contest}: certified already", subject=contest)
+        work.commit()
+
+    guarded(uow, actor, now, use_case)

@@ -28,7 +28,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry, chain
 from sandogh.core.log.checkpoints import SignedCheckpoint
-from sandogh.core.log.events import Event
+from sandogh.core.log.events import Event, EventType
 from sandogh.core.log.verify import Checkpoint
 from sandogh.core.readiness import (
     Box,
@@ -659,6 +659,13 @@ class _Events:
     def at(self, sequences: Collection[int]) -> dict[int, Entry]:
         wanted = set(sequences)
         return {e.sequence: e for e in self.entries() if e.sequence in wanted}
+
+    def of_type(self, kind: EventType, election: str) -> list[Entry]:
+        return [
+            e
+            for e in self.entries()
+            if e.event.type is kind and e.event.details.get("election") == election
+        ]
 
     def commit(self) -> None:
         self._store.events.extend(self.pending)

@@ -47,6 +47,7 @@ class MemoryAudits:
         self._duplicate = duplicate
         self._refused = refused
         self._mine = AuditTables()
+        self._withdrawn: set[tuple[str, str]] = set()
 
     def _merged(self) -> AuditTables:
         with self._lock:
@@ -55,7 +56,10 @@ class MemoryAudits:
                 {**t.audits, **self._mine.audits},
                 {**t.rounds, **self._mine.rounds},
                 {**t.readings, **self._mine.readings},
-                {**t.hand_counts, **self._mine.hand_counts},
+                {
+                    **{k: v for k, v in t.hand_counts.items() if k not in self._withdrawn},
+                    **self._mine.hand_counts,
+                },
             )
 
     def get(self, election_id: str) -> StoredAudit | None:
@@ -146,12 +150,29 @@ class MemoryAudits:
         self._mine.hand_counts[election_id, contest] = undone
         return True
 
+    def replace_hand_count(
+        self, election_id: str, contest: str, count: StoredHandCount | None
+    ) -> bool:
+        key = (election_id, contest)
+        found = self._merged().hand_counts.get(key)
+        if found is None or found.status != PENDING:
+            return False
+        if count is None:
+            self._mine.hand_counts.pop(key, None)
+            self._withdrawn.add(key)
+        else:
+            self._mine.hand_counts[key] = count
+        return True
+
     def commit(self) -> None:
         self._tables.audits.update(self._mine.audits)
         self._tables.rounds.update(self._mine.rounds)
         self._tables.readings.update(self._mine.readings)
+        for key in self._withdrawn:
+            self._tables.hand_counts.pop(key, None)
         self._tables.hand_counts.update(self._mine.hand_counts)
         self.discard()
 
     def discard(self) -> None:
         self._mine = AuditTables()
+        self._withdrawn = set()

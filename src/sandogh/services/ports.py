@@ -20,7 +20,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.log.chain import Entry
 from sandogh.core.log.checkpoints import SignedCheckpoint
-from sandogh.core.log.events import Event
+from sandogh.core.log.events import Event, EventType
 from sandogh.core.log.verify import Checkpoint
 from sandogh.core.readiness import (
     PaperStock,
@@ -445,6 +445,9 @@ class EventLog(Protocol):
 
     def at(self, sequences: Collection[int]) -> dict[int, Entry]:
         """The entries of those sequences that the log holds, by sequence."""
+
+    def of_type(self, kind: EventType, election: str) -> list[Entry]:
+        """Every entry of type `kind` whose details name `election`, by sequence."""
 
 
 class CheckpointRepository(Protocol):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_of
+from sandogh.core.canonical_json import JSONValue
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.rules.settled import SettledLot, settled_of
@@ -114,6 +115,14 @@ def correction_of(
         certified.at,
         certified.reason,
     )
+
+
+def stored_counts(counts: Counts) -> JSONValue:
+    """The totals of a hand count as `StoredHandCount.counts` keeps them; `hand_count_counts`
+    reads them back."""
+    votes: dict[str, JSONValue] = dict(counts.votes)
+    invalid: dict[str, JSONValue] = {k.value: n for k, n in counts.invalid.items()}
+    return {"cast": counts.cast, "valid": counts.valid, "invalid": invalid, "votes": votes}
 
 
 def hand_count_counts(stored: StoredHandCount) -> Counts:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.access import Grant, Role
@@ -230,6 +230,24 @@ class SqlAuditRepository:
                 log_sequence=None,
                 log_hash=None,
             )
+        )
+        return self._connection.execute(query).rowcount == 1
+
+    def replace_hand_count(
+        self, election_id: str, contest: str, count: StoredHandCount | None
+    ) -> bool:
+        pending = (
+            AuditHandCountRow.election_id == election_id,
+            AuditHandCountRow.contest == contest,
+            AuditHandCountRow.status == PENDING,
+        )
+        if count is None:
+            gone = delete(AuditHandCountRow).where(*pending)
+            return self._connection.execute(gone).rowcount == 1
+        query = (
+            update(AuditHandCountRow)
+            .where(*pending)
+            .values(counts=count.counts, entered_at=count.entered_at, entered_by=count.by)
         )
         return self._connection.execute(query).rowcount == 1
 

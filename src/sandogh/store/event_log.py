@@ -92,3 +92,9 @@ class SqlEventLog:
             return {}
         query = select(EventRow).where(EventRow.sequence.in_(sorted(set(sequences))))
         return {row.sequence: _entry(row) for row in self._connection.execute(query)}
+
+    def of_type(self, kind: EventType, election: str) -> list[Entry]:
+        # the type in SQL, the election in Python: JSON paths differ between the dialects
+        query = select(EventRow).where(EventRow.type == kind.value).order_by(EventRow.sequence)
+        found = (_entry(row) for row in self._connection.execute(query))
+        return [e for e in found if e.event.details.get("election") == election]

@@ -61,6 +61,7 @@ class EventType(StrEnum):
     AUDIT_READINGS_RECORDED = "audit-readings-recorded"
     AUDIT_ROUND_CLOSED = "audit-round-closed"
     AUDIT_HAND_COUNTED = "audit-hand-counted"
+    AUDIT_HAND_COUNT_REPLACED = "audit-hand-count-replaced"  # a pending one withdrawn or replaced
     DUPLICATE_CHECK_IN = "duplicate-check-in"
     INELIGIBLE_CHECK_IN = "ineligible-check-in"
     # supervision and results

@@ -99,32 +99,42 @@ def _problems(geography: Geography, c: HandCountCorrection) -> Iterator[tuple[st
     for name in ("reason", "audit"):
         if not getattr(c, name).strip():
             yield name, "must be given: a correction names why and the audit it came from"
-    defined = contest_of(geography, c.contest)
+    counted = Counts(cast=c.cast, valid=c.valid, invalid=c.invalid, votes=c.votes)
+    yield from count_problems(geography, c.contest, c.constituency, counted)
+
+
+def count_problems(
+    geography: Geography, contest: str, constituency: str, counts: Counts
+) -> Iterator[tuple[str, str]]:
+    """Why a hand count's `counts` of `contest` in `constituency` cannot be, as (path, problem):
+    a figure below zero, valid and invalid not adding up to cast, the votes not fitting the
+    valid ballots and seats, a candidate not standing there."""
+    defined = contest_of(geography, contest)
     if defined is None:
-        yield "contest", f"the election has no contest {c.contest!r}"
+        yield "contest", f"the election has no contest {contest!r}"
         return
-    constituency = next((k for k in defined.constituencies if k.id == c.constituency), None)
-    if constituency is None:
-        yield "constituency", f"contest {c.contest} has no constituency {c.constituency!r}"
+    held = next((k for k in defined.constituencies if k.id == constituency), None)
+    if held is None:
+        yield "constituency", f"contest {contest} has no constituency {constituency!r}"
         return
-    standing = {x.code for x in defined.candidates if x.constituency == c.constituency}
-    for code in c.votes:
+    standing = {x.code for x in defined.candidates if x.constituency == constituency}
+    for code in counts.votes:
         if code not in standing:
-            yield f"votes.{code}", f"no candidate {code!r} stands in {c.key}"
-    figures = {"cast": c.cast, "valid": c.valid}
-    figures |= {f"invalid.{k.value}": n for k, n in c.invalid.items()}
-    figures |= {f"votes.{code}": n for code, n in c.votes.items()}
+            yield f"votes.{code}", f"no candidate {code!r} stands in {contest}:{constituency}"
+    figures = {"cast": counts.cast, "valid": counts.valid}
+    figures |= {f"invalid.{k.value}": n for k, n in counts.invalid.items()}
+    figures |= {f"votes.{code}": n for code, n in counts.votes.items()}
     for where, n in figures.items():
         if n < 0:
             yield where, f"{n} is negative"
-    invalid = sum(c.invalid.values())
-    if c.valid + invalid != c.cast:
-        yield "cast", f"{c.cast} is not valid {c.valid} + invalid {invalid}"
-    votes, seats = sum(c.votes.values()), constituency.seats
-    if seats == 1 and votes != c.valid:
-        yield "votes", f"the votes add up to {votes}, not the {c.valid} valid ballots"
-    if seats > 1 and votes > seats * c.valid:
-        yield "votes", f"the votes add up to {votes}, above {seats} seats × {c.valid} valid"
+    invalid = sum(counts.invalid.values())
+    if counts.valid + invalid != counts.cast:
+        yield "cast", f"{counts.cast} is not valid {counts.valid} + invalid {invalid}"
+    votes, seats = sum(counts.votes.values()), held.seats
+    if seats == 1 and votes != counts.valid:
+        yield "votes", f"the votes add up to {votes}, not the {counts.valid} valid ballots"
+    if seats > 1 and votes > seats * counts.valid:
+        yield "votes", f"the votes add up to {votes}, above {seats} seats × {counts.valid} valid"
 
 
 def holding_whole(geography: Geography, contest: str, constituency: str) -> frozenset[str]:
