@@ -17,7 +17,13 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.core.audit.audit_record import Settled, plan_json, settled_of
+from sandogh.core.audit.audit_record import Settled, plan_json, records_hash, settled_of
+from sandogh.core.audit.cast_records import (
+    CastRecords,
+    RecordsCommitment,
+    commit_records,
+    commitment_of,
+)
 from sandogh.core.audit.manifest import (
     Manifest,
     Roll,
@@ -30,6 +36,7 @@ from sandogh.core.audit.manifest import (
 )
 from sandogh.core.audit.plan import AuditPlan, Reported, plan_audit
 from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.model import VotingMode
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import ReportKind
@@ -75,6 +82,7 @@ def start_audit(
     *,
     lot: Lot | None = None,
     withdrawn: Collection[str] = frozenset(),
+    records: CastRecords | None = None,
     now: datetime.datetime,
     actor: str = SYSTEM,
 ) -> Audit:
@@ -82,14 +90,19 @@ def start_audit(
     at `risk_limit`, and log their hashes: they are published before the seed is rolled.
     `lot` and `withdrawn` are those the outcomes were announced with (`sandogh winners`); the
     plan records, per contest, the lot that broke a tie in it and the withdrawn standing there,
-    so that the audit, and a verifier, decide it again the same way (docs/audit.md §7)."""
+    so that the audit, and a verifier, decide it again the same way (docs/audit.md §7).
+    `records` are the boxes' cast-vote records: the plan commits to their hash and count and
+    names the stations whose records agree with the manifest and the sheets, which alone are
+    audited by comparison (docs/audit.md §3.3); they are neither stored nor published."""
     with uow() as work:
         tallied = tally(work, election_id, corrected=False)
         election = tallied.stored.election.id
         if work.audits.get(election) is not None:
             raise AuditAlreadyStartedError(f"{election} already has an audit", subject=election)
         given = Settled(lot, frozenset(withdrawn))
-        manifest, plan = _build(work, tallied, tuple(contests), risk_limit, lambda _: given)
+        manifest, plan = _build(
+            work, tallied, tuple(contests), risk_limit, lambda _: given, commit=_committing(records)
+        )
         plan_bytes = canonical_json(plan_json(plan))
         stored = StoredAudit(
             election,
@@ -108,6 +121,9 @@ def start_audit(
             "manifest_hash": manifest.hash,
             "plan_hash": sha256_text(plan_bytes),
         }
+        if plan.records is not None:
+            details["records_hash"] = plan.records.sha256
+            details["records"] = str(plan.records.count)
         log(work, tallied, EventType.AUDIT_STARTED, details, now=now, actor=actor)
         work.commit()
     return Audit(stored, tallied, manifest, plan, None)
@@ -149,9 +165,16 @@ def load_audit(work: UnitOfWork, election_id: str | None) -> Audit:
     if stored is None:
         raise NoAuditError(f"{election} has no audit: start one first", subject=election)
     tallied = tally(work, election, corrected=False)  # a certified hand count audits nothing
-    settled = settled_of(json.loads(stored.plan))
+    published = json.loads(stored.plan)
+    settled = settled_of(published)
+    committed = commitment_of(published.get("records"))
     manifest, plan = _build(
-        work, tallied, stored.contests, stored.risk_limit, lambda key: settled.get(key, Settled())
+        work,
+        tallied,
+        stored.contests,
+        stored.risk_limit,
+        lambda key: settled.get(key, Settled()),
+        commit=lambda _, __: committed,
     )
     if manifest.hash != stored.manifest_hash or canonical_json(plan_json(plan)) != stored.plan:
         raise ResultsChangedError(
@@ -172,9 +195,11 @@ def _build(
     contests: Sequence[str],
     risk_limit: Fraction,
     settled: Callable[[str], Settled],
+    *,
+    commit: Callable[[Manifest, Sequence[Reported]], RecordsCommitment | None],
 ) -> tuple[Manifest, AuditPlan]:
     """The manifest and plan of `contests`; `settled` gives, by CONTEST:CONSTITUENCY, the lot
-    and the withdrawn its outcome is decided with."""
+    and the withdrawn its outcome is decided with, `commit` the records' commitment."""
     stored = tallied.stored
     geography = tallied.geography
     known = {c.id for c in stored.election.contests}
@@ -215,7 +240,21 @@ def _build(
                     papers[code] = [_papers(tallied, final, code, contest_id, counts.cast)]
             reported.append(Reported(contest, constituency, decided.outcome, sheets, withdrawn))
     manifest = build_manifest(geography, stored.definition_hash, papers)
-    return manifest, plan_audit(manifest, reported, risk_limit)
+    return manifest, plan_audit(manifest, reported, risk_limit, records=commit(manifest, reported))
+
+
+def _committing(
+    records: CastRecords | None,
+) -> Callable[[Manifest, Sequence[Reported]], RecordsCommitment | None]:
+    def commit(manifest: Manifest, reported: Sequence[Reported]) -> RecordsCommitment | None:
+        if records is None:
+            return None
+        sheets: dict[str, dict[str, Counts]] = {}
+        for one in reported:
+            sheets.setdefault(one.contest.id, {}).update(one.sheets)
+        return commit_records(manifest, sheets, records, records_hash(records))
+
+    return commit
 
 
 def _papers(
