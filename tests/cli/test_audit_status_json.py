@@ -63,13 +63,13 @@ def test_the_status_of_an_audit_between_rounds() -> None:
         return MemoryUnitOfWork(store)
 
     load(uow, SMALL, SHEETS)
-    start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, **NOW)
+    start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, records=RECORDS.cast(), **NOW)
     record_seed(uow, SMALL.id, DICE, **NOW)
     read = faithful(RECORDS)
     drawn = [p.paper for p in draw_round(uow, SMALL.id, **NOW).papers]
     wrong = {drawn[0]: showing(drawn[0], None), drawn[1]: showing(drawn[1], Reading.invalid())}
     record_readings(uow, SMALL.id, [wrong.get(p) or read(p) for p in drawn], **NOW)
-    closed = close_round(uow, SMALL.id, RECORDS, **NOW)
+    closed = close_round(uow, SMALL.id, RECORDS.cast(), **NOW)
     second = draw_round(uow, SMALL.id, **NOW)
     record_readings(uow, SMALL.id, [read(second.papers[0].paper)], **NOW)
 

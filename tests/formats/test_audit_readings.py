@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sandogh.core.audit.cast_records import CastRecord
 from sandogh.core.audit.reading import Reading
 from sandogh.core.audit.sampling import PaperAddress
 from sandogh.formats.audit_files import MOST_BYTES, AuditFileError
@@ -58,13 +59,20 @@ def test_every_bad_cell_is_named(tmp_path: Path) -> None:
 
 def test_records_and_a_json_sheet_read_back(tmp_path: Path) -> None:
     records = tmp_path / "records.json"
-    records.write_text(json.dumps({"K-1": {"president": ["25"]}, "K-2": {"president": "absent"}}))
+    records.write_text(
+        json.dumps(
+            {
+                "K-1": {"station": "S-1", "reads": {"president": ["25"]}},
+                "K-2": {"station": "S-2", "reads": {"president": "absent"}},
+            }
+        )
+    )
     assert read_records(records) == {
-        "K-1": {"president": Reading.vote("25")},
-        "K-2": {"president": Reading.absent()},
+        "K-1": CastRecord("S-1", {"president": Reading.vote("25")}),
+        "K-2": CastRecord("S-2", {"president": Reading.absent()}),
     }
-    records.write_text(json.dumps({"K-1": None, "K-2": {"president": 7}}))
-    with pytest.raises(AuditFileError, match="K-1: a record is never null"):
+    records.write_text(json.dumps({"K-1": {"station": "S-1", "reads": None}, "K-2": {"p": 7}}))
+    with pytest.raises(AuditFileError, match=r"K-1\.reads: a record is never null"):
         read_records(records)
     sheet = tmp_path / "sheet.json"
     hand = {"cards": 9, "cast": 9, "valid": 8, "votes": {"21": 5, "25": 3}}
@@ -113,11 +121,24 @@ def _refused(path: Path) -> tuple[str, ...]:
         ),
         ("deep.json", b"[" * 100_000 + b"]" * 100_000, "not JSON: nested too deep"),
         ("long.json", b'{"papers": [' + b"9" * 5_000 + b"]}", "not JSON: a number is too long"),
-        ("records.json", b'{"K-1": null}', "K-1: a record is never null"),
+        ("records.json", b'{"K-1": null}', 'K-1: must be {"station": S, "reads": READS}'),
+        # a record without its station could describe a paper of any box (issue 11, F3)
+        (
+            "stationless-records.json",
+            b'{"K-1": {"reads": {"president": ["21"]}}}',
+            'K-1: must be {"station": S, "reads": READS}',
+        ),
+        # the marks of a paper not found would be dropped unseen (issue 11, F10)
+        (
+            "lost.csv",
+            b"paper,found,code,president\nST-1/1/1,no,K-1,25\n",
+            "line 2: found is no, yet president is filled in",
+        ),
         # JSON keeps the last of a key given twice: the first reading would vanish unseen
         (
             "twice-records.json",
-            b'{"K-1": {"president": ["21"]}, "K-1": {"president": ["25"]}}',
+            b'{"K-1": {"station": "S", "reads": {"president": ["21"]}}, '
+            b'"K-1": {"station": "S", "reads": {"president": ["25"]}}}',
             "not JSON: the key K-1 comes twice in one object",
         ),
     ],
@@ -137,8 +158,9 @@ def test_a_byte_order_mark_and_a_blank_line_are_read_past(tmp_path: Path) -> Non
     sheet.write_bytes(b"\xef\xbb\xbf" + data.encode())
     assert read_sheet(sheet)[0][0].shows == {"president": Reading.vote("25")}
     records = tmp_path / "records.json"
-    records.write_bytes(b"\xef\xbb\xbf" + json.dumps({"K-1": shows}).encode())
-    assert read_records(records) == {"K-1": {"president": Reading.vote("25")}}
+    record = {"K-1": {"station": "S", "reads": shows}}
+    records.write_bytes(b"\xef\xbb\xbf" + json.dumps(record).encode())
+    assert read_records(records) == {"K-1": CastRecord("S", {"president": Reading.vote("25")})}
     csv_sheet = tmp_path / "sheet.csv"
     csv_sheet.write_bytes(
         b"\xef\xbb\xbfpaper,found,code,president\n\nST-0801-0001/1/57,yes,K-1,25\n"

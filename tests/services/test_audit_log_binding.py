@@ -17,8 +17,8 @@ from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.conftest import TEST_NOW
 
-from .audit_build import code_of, showing
-from .test_audits import RECORDS, _started, read
+from .audit_build import showing
+from .test_audits import CAST, _started, read
 
 NOW = {"now": TEST_NOW}
 
@@ -39,13 +39,12 @@ def test_rounds_swapped_in_from_a_twin_database_are_refused_naming_the_round(
     with sqlite3.connect(main) as source, sqlite3.connect(twin) as copy:
         source.backup(copy)  # through the WAL, where the last commits still are
     record_readings(uow, election, [read(p) for p in drawn], **NOW)
-    close_round(uow, election, RECORDS, **NOW)
+    close_round(uow, election, CAST, **NOW)
     logged = audit_status(uow, election).results[0].hash
-    # the twin: same manifest, plan, seed and sample; every paper read for 25, its record too
+    # the twin: same manifest, plan, seed, records and sample; every paper read for 25
     other = _uow(twin)
     record_readings(other, election, [showing(p, Reading.vote("25")) for p in drawn], **NOW)
-    agree = {code_of(p): {"president": Reading.vote("25")} for p in drawn}
-    swapped = close_round(other, election, agree, **NOW).hash
+    swapped = close_round(other, election, CAST, **NOW).hash
     assert swapped != logged
     with sqlite3.connect(main) as db:
         db.execute("attach ? as tw", (str(twin),))

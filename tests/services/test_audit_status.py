@@ -10,7 +10,7 @@ from sandogh.services.audit_rounds import close_round, draw_round, record_readin
 from sandogh.services.audit_status import audit_status, discrepancies
 
 from .audit_build import NewUnitOfWork, showing
-from .test_audits import NOW, RECORDS, _started, read
+from .test_audits import CAST, NOW, _started, read
 
 
 def test_the_entered_units_and_the_discrepancies_with_both_readings(
@@ -24,7 +24,7 @@ def test_the_entered_units_and_the_discrepancies_with_both_readings(
     record_readings(uow, election, [wrong.get(p) or read(p) for p in drawn[:5]], **NOW)
     assert audit_status(uow, election).entered == {("", str(p)) for p in drawn[:5]}
     record_readings(uow, election, [wrong.get(p) or read(p) for p in drawn[5:]], **NOW)
-    closed = close_round(uow, election, RECORDS, **NOW)
+    closed = close_round(uow, election, CAST, **NOW)
     listed = discrepancies(uow, election)
     assert [d.found for d in listed] == list(closed.discrepancies)
     by_unit = {d.found.unit: d for d in listed}

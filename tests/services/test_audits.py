@@ -69,6 +69,7 @@ SMALL = with_contest(PRESIDENT)
 STATIONS = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
 SHEETS = sheets_of(dict.fromkeys(STATIONS, (1600, 1400)), papers=3000)  # 53 % to 47 %
 RECORDS = records_of(SHEETS)
+CAST = RECORDS.cast()
 read = faithful(RECORDS)
 
 
@@ -79,7 +80,7 @@ def _events(uow: NewUnitOfWork) -> list[tuple[str, dict[str, object]]]:
 
 def _started(uow: NewUnitOfWork, *, seed: bool = True) -> str:
     load(uow, SMALL, SHEETS)
-    start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, **NOW)
+    start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, records=CAST, **NOW)
     if seed:
         record_seed(uow, SMALL.id, DICE, **NOW)
     return SMALL.id
@@ -100,11 +101,11 @@ def test_an_audit_runs_to_confirmation_with_every_round_hash_logged(
     readings = [wrong.get(p) or read(p) for p in drawn]
     assert record_readings(uow, election, readings[:10], **NOW) == 10
     with pytest.raises(NotAllReadError):
-        close_round(uow, election, RECORDS, **NOW)
+        close_round(uow, election, CAST, **NOW)
     record_readings(uow, election, readings[10:], **NOW)
     with pytest.raises(RoundOpenError):
         draw_round(uow, election, **NOW)
-    one = close_round(uow, election, RECORDS, **NOW)
+    one = close_round(uow, election, CAST, **NOW)
     assert one.contests[0].decision is Decision.ANOTHER_ROUND
     assert {d.unit for d in one.discrepancies} >= {str(drawn[0])}
     with pytest.raises(NoOpenRoundError):  # a reading after its round closed
@@ -113,7 +114,7 @@ def test_an_audit_runs_to_confirmation_with_every_round_hash_logged(
     while rounds[-1].next_sizes:
         drawn_now = draw_round(uow, election, **NOW)
         record_readings(uow, election, [read(p.paper) for p in drawn_now.papers], **NOW)
-        rounds.append(close_round(uow, election, RECORDS, **NOW))
+        rounds.append(close_round(uow, election, CAST, **NOW))
     assert rounds[-1].contests[0].decision is Decision.CONFIRMED
     with pytest.raises(AuditEndedError):
         draw_round(uow, election, **NOW)
@@ -139,14 +140,16 @@ def test_the_kerman_runoff_is_confirmed_at_five_percent() -> None:
     store = MemoryStore()
     uow: NewUnitOfWork = lambda: MemoryUnitOfWork(store)  # noqa: E731
     load_kerman(uow)
-    audit = start_audit(uow, KERMAN_R2, ["president"], FIVE_PERCENT, **NOW)
+    audit = start_audit(
+        uow, KERMAN_R2, ["president"], FIVE_PERCENT, records=KERMAN_RECORDS.cast(), **NOW
+    )
     assert audit.manifest.papers == 1_276_092
     record_seed(uow, KERMAN_R2, DICE, **NOW)
     drawn = draw_round(uow, KERMAN_R2, **NOW)
     assert list(drawn.sizes.values()) == [27]
     kerman_read = faithful(KERMAN_RECORDS)
     record_readings(uow, KERMAN_R2, [kerman_read(p.paper) for p in drawn.papers], **NOW)
-    (risk,) = close_round(uow, KERMAN_R2, KERMAN_RECORDS, **NOW).contests
+    (risk,) = close_round(uow, KERMAN_R2, KERMAN_RECORDS.cast(), **NOW).contests
     assert risk.decision is Decision.CONFIRMED
 
 
@@ -250,7 +253,7 @@ def test_a_reading_rewritten_after_its_round_closed_is_caught_by_the_logged_hash
     election = _started(uow)
     drawn = [p.paper for p in draw_round(uow, election, **NOW).papers]
     record_readings(uow, election, [read(p) for p in drawn], **NOW)
-    close_round(uow, election, RECORDS, **NOW)
+    close_round(uow, election, CAST, **NOW)
     with uow() as work:  # someone with the database erases a discrepancy's cause, or adds one
         work.audits.compared(election, "", str(drawn[0]), {"president": "invalid"})
         work.commit()
@@ -331,7 +334,7 @@ def test_paper_stations_are_audited_by_batches_each_recounted_once(
     with pytest.raises(ReadingRefusedError, match="read-twice"):
         record_readings(uow, election.id, (), [*batches, batches[0]], **NOW)
     record_readings(uow, election.id, (), batches, **NOW)
-    (risk,) = close_round(uow, election.id, {}, **NOW).contests
+    (risk,) = close_round(uow, election.id, None, **NOW).contests
     assert risk.decision is Decision.CONFIRMED
     (rounds,) = audit_publication(uow, election.id).rounds
     first = json.loads(rounds)["batches"][0]

@@ -14,7 +14,7 @@ from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.conftest import TEST_NOW
 from tests.services.audit_build import FIVE_PERCENT, code_of, faithful, load
-from tests.services.test_audits import DICE, RECORDS, SHEETS, SMALL
+from tests.services.test_audits import CAST, DICE, RECORDS, SHEETS, SMALL
 
 
 def _files(database: Path) -> bytes:
@@ -35,14 +35,14 @@ def test_the_codes_erased_at_close_are_in_neither_the_database_nor_its_log(
             return SqlUnitOfWork(engine, now=TEST_NOW)
 
         load(uow, SMALL, SHEETS)
-        start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, now=TEST_NOW)
+        start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, records=CAST, now=TEST_NOW)
         record_seed(uow, SMALL.id, DICE, now=TEST_NOW)
         drawn = [p.paper for p in draw_round(uow, SMALL.id, now=TEST_NOW).papers]
         record_readings(uow, SMALL.id, [faithful(RECORDS)(p) for p in drawn], now=TEST_NOW)
         codes = [code_of(p).encode() for p in drawn]
         before = _files(database)
         assert all(code in before for code in codes)  # entered, and on disk until the close
-        close_round(uow, SMALL.id, RECORDS, now=TEST_NOW)
+        close_round(uow, SMALL.id, CAST, now=TEST_NOW)
         after = _files(database)
         assert [c.decode() for c in codes if c in after] == []
         with engine.connect() as connection:  # the connection went back to the pool as it was

@@ -149,20 +149,31 @@ def start(
     risk_limit: Annotated[
         str, typer.Option("--risk-limit", help="The risk limit: 5%, 0.05 or 1/20.")
     ] = "5%",
+    records: Annotated[
+        Path | None,
+        typer.Option(
+            "--records",
+            help='The boxes\' cast-vote records, JSON {CODE: {"station": S, "reads": READS}}: '
+            "committed (hash and count) in the plan; only their stations are compared.",
+        ),
+    ] = None,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
     """Fix the manifest and the plan (published before the seed) and log their hashes; the
     outcomes are decided with the stored lots and withdrawals, as every outcome is."""
+    from sandogh.formats.audit_readings import read_records
     from sandogh.services.audits import start_audit
 
     with _refusals(lang.lang):
+        committed = None if records is None else read_records(records)
         audit = start_audit(
             open_store(db),
             election,
             contest,
             _risk_limit(risk_limit, lang.lang),
+            records=committed,
             now=now(),
             actor=actor(),
         )
@@ -244,8 +255,11 @@ def record(
 @audit_app.command("close")
 def close(
     records: Annotated[
-        Path, typer.Option("--records", help="The boxes' records, JSON {CODE: READS}.")
-    ],
+        Path | None,
+        typer.Option(
+            "--records", help="The boxes' records committed at start (the same file, same hash)."
+        ),
+    ] = None,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
@@ -255,7 +269,7 @@ def close(
     from sandogh.services.audit_rounds import close_round
 
     with _refusals(lang.lang):
-        found = read_records(records)
+        found = None if records is None else read_records(records)
         result = close_round(open_store(db), election, found, now=now(), actor=actor())
     _say("closed", lang.lang, number=format_int(result.number, lang.lang), hash=result.hash)
     print_decisions(_out(), result.contests, lang.lang)

@@ -7,8 +7,10 @@ cell the codes of the candidates marked (space between), `invalid`, or `absent`.
 `{"papers": [{"paper", "code", "shows": READS|null}], "batches": [{"sample", "station",
 "hand": TOTALS|null}]}` with READS and TOTALS as in the round record (docs/audit.md §7).
 
-The records file is JSON `{CODE: READS, …}`: what each box recorded, by the code printed on
-its copy; it is read only when a round closes.
+The records file is JSON `{CODE: {"station": S, "reads": READS}, …}`: what each box recorded,
+by the code printed on its copy, with the station whose box it is. It is given when the audit
+starts (its hash is committed in the plan) and again when a round closes, never stored; a code
+twice is refused (JSON would keep the last).
 
 Each file is read up to `MOST_BYTES` (refused unread beyond), a byte-order mark before it is
 skipped, and every problem is named by its line and column or JSON path; a file with any
@@ -20,11 +22,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
 from pathlib import Path
 
+from sandogh.core.audit.cast_records import CastRecord
 from sandogh.core.audit.errors import AuditInputError
-from sandogh.core.audit.reading import Reading
 from sandogh.core.audit.record_reading import (
     paper_from_text,
     reading_from_json,
@@ -55,27 +56,34 @@ def read_sheet(path: Path) -> tuple[list[PaperReading], list[BatchReading]]:
     return _csv_sheet(data, str(path)), []
 
 
-def read_records(path: Path) -> dict[str, Mapping[str, Reading]]:
+def read_records(path: Path) -> dict[str, CastRecord]:
     return records_of(read_bounded(path), str(path))
 
 
-def records_of(data: bytes, source: str) -> dict[str, Mapping[str, Reading]]:
+def records_of(data: bytes, source: str) -> dict[str, CastRecord]:
     """The records file's content (the console's upload); `source` names it in problems."""
     document = _json(data, source)
     if not isinstance(document, dict):
-        raise AuditFileError(source, ["must be an object {CODE: READS}"])
-    found: dict[str, Mapping[str, Reading]] = {}
+        raise AuditFileError(source, ['must be an object {CODE: {"station": S, "reads": READS}}'])
+    found: dict[str, CastRecord] = {}
     problems: list[str] = []
     for code, value in document.items():
+        if not isinstance(value, dict) or set(value) != {"station", "reads"}:
+            problems.append(f'{code}: must be {{"station": S, "reads": READS}}')
+            continue
+        station = value["station"]
+        if not isinstance(station, str) or not station:
+            problems.append(f"{code}.station: must be a station's code")
+            continue
         try:
-            shown = shows_from_json(value, code)
+            shown = shows_from_json(value["reads"], f"{code}.reads")
         except AuditInputError as error:
             problems.extend(str(p) for p in error.problems)
             continue
         if shown is None:
-            problems.append(f"{code}: a record is never null")
+            problems.append(f"{code}.reads: a record is never null")
         else:
-            found[code] = shown
+            found[code] = CastRecord(station, shown)
     if problems:
         raise AuditFileError(source, problems)
     return found
@@ -115,6 +123,10 @@ def _csv_sheet(data: bytes, source: str) -> list[PaperReading]:
                 problems.append(f"line {line}: found is {row[1]!r}, not yes or no")
                 continue
             code = row[2].strip() or None
+            marked = [c for c, v in zip(contests, row[3:], strict=True) if v.strip()]
+            if found == "no" and marked:  # the marks would be dropped unseen
+                problems.append(f"line {line}: found is no, yet {marked[0]} is filled in")
+                continue
             shows = None
             if found == "yes":
                 cells = zip(contests, row[3:], strict=True)

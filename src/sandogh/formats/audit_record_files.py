@@ -19,6 +19,7 @@ from typing import Annotated, Literal, cast
 from pydantic import AfterValidator, Field, JsonValue, StrictInt, StrictStr
 
 from sandogh.core.audit.audit_record import PLAN_FORMAT, ROUND_FORMAT, Settled, settled_of
+from sandogh.core.audit.cast_records import RecordsCommitment, commitment_of
 from sandogh.core.audit.errors import AuditInputError
 from sandogh.core.audit.plan import AuditKind, Escalation
 from sandogh.core.audit.reading import Reading
@@ -119,6 +120,13 @@ class _SamplePlan(Strict):
     method: Method
 
 
+class _Records(Strict):
+    count: StrictInt = Field(ge=0)
+    disagree: dict[Text, Text] = Field(max_length=MOST_UNITS)
+    sha256: Text
+    stations: list[Text] = Field(max_length=MOST_UNITS)
+
+
 class _Plan(Strict):
     contests: list[_Contest] = Field(max_length=MOST_UNITS)
     election: Text
@@ -127,6 +135,7 @@ class _Plan(Strict):
     manifest_hash: Text
     risk_limit: Rational
     samples: list[_SamplePlan] = Field(max_length=MOST_UNITS)
+    records: _Records | None = None  # absent: no cast-vote records were committed
 
 
 class _Paper(Strict):
@@ -182,6 +191,7 @@ class PublishedPlan:
     samples: tuple[tuple[str, Method], ...]
     document: Mapping[str, JSONValue]
     settled: Mapping[str, Settled]  # by CONTEST:CONSTITUENCY: the lot and the withdrawn
+    records: RecordsCommitment | None = None  # the boxes' records committed before the seed
 
 
 @dataclass(frozen=True)
@@ -207,6 +217,7 @@ def plan_from_bytes(data: bytes, source: str) -> PublishedPlan:
         tuple((s.frame, s.method) for s in parsed.samples),
         document,
         settled_of(document),
+        commitment_of(document.get("records")),
     )
 
 

@@ -181,7 +181,17 @@ RULES: tuple[Rule, ...] = (
         r"not JSON: the key (.+) comes twice in one object",
         "JSON نیست: کلید {1} در یک شیء دو بار آمده است",
     ),
-    _rule(r"must be an object \{CODE: READS\}", "باید شیء {{CODE: READS}} باشد"),
+    _rule(
+        r'must be an object \{CODE: \{"station": S, "reads": READS\}\}',
+        'باید شیء {{CODE: {{"station": S, "reads": READS}}}} باشد',
+    ),
+    _rule(
+        r'must be \{"station": S, "reads": READS\}',
+        'باید {{"station": S, "reads": READS}} باشد',
+    ),
+    _rule(r"must be a station's code", "باید کد یک شعبه باشد"),
+    _rule(r"found is no, yet (.+) is filled in", "found برابر no است، ولی {1} پر شده است"),
+    _rule(r"(.+) is no station of the manifest", "{1} شعبه‌ای از فهرست برگه‌ها نیست"),
     _rule(r"a record is never null", "سابقه هرگز null نیست"),
     _rule(
         r'must be \{"papers": \[…\], "batches": \[…\]\}',

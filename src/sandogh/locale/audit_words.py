@@ -103,6 +103,23 @@ REFUSALS: dict[str, dict[Lang, str]] = {
     "bad-seed": {"fa": "بذر پذیرفته نشد", "en": "the seed is refused"},
     "not-drawn": {"fa": "کشیده نشده است", "en": "was not drawn"},
     "read-twice": {"fa": "دو بار خوانده شده است", "en": "is read twice"},
+    "not-audited": {
+        "fa": "این ستون رقابتی از دور باز حسابرسی نیست",
+        "en": "this column is no contest of the open round",
+    },
+    "not-standing": {
+        "fa": "علامتی برای کسی که در این رقابت نامزد نیست",
+        "en": "a mark for no candidate standing in this contest",
+    },
+    "too-many-marks": {
+        "fa": "بیش از کرسی‌های رقابت علامت دارد؛ چنین برگه‌ای باطل است: invalid بنویسید",
+        "en": "more marks than the contest's seats; such a ballot is invalid: write invalid",
+    },
+    "records-not-committed": {
+        "fa": "سوابق داده‌شده همان‌ها نیستند که پیش از بذر در برنامه ثبت شدند (چکیده دیگری دارند)",
+        "en": "the records given are not the ones the plan committed before the seed "
+        "(their hash differs)",
+    },
 }
 SAID: dict[str, dict[Lang, str]] = {
     "started": {

@@ -167,7 +167,13 @@ def _plan(
             raise _StoppedError(check) from None
         reported.append(Reported(contest, place, outcome, mine, settled.withdrawn))
     try:
-        return plan_audit(manifest, reported, published.risk_limit, published.inflator)
+        return plan_audit(
+            manifest,
+            reported,
+            published.risk_limit,
+            published.inflator,
+            records=published.records,
+        )
     except AuditError as error:
         raise _StoppedError(unreadable(Step.PLAN, "plan.json", error)) from None
 

@@ -77,7 +77,9 @@ class NoOpenRoundError(AuditRefusedError):
 
 class ReadingRefusedError(AuditRefusedError):
     """Readings naming papers or stations not drawn in the open round, or read twice; nothing
-    of the batch is stored. `problems` are (unit, "not-drawn" | "read-twice")."""
+    of the batch is stored. `problems` are (unit, why): "not-drawn", "read-twice", and, the unit
+    naming the paper and the contest, "not-audited" (no contest of the round), "not-standing"
+    (a mark for no candidate standing there), "too-many-marks" (more marks than seats)."""
 
     code = "reading-refused"
 
@@ -85,6 +87,19 @@ class ReadingRefusedError(AuditRefusedError):
         said = "; ".join(f"{unit}: {why}" for unit, why in problems)
         super().__init__(f"readings refused: {said}", subject=problems[0][0])
         self.problems = tuple(problems)
+
+
+class RecordsNotCommittedError(AuditRefusedError):
+    """The records handed in at close are not the ones the plan committed to before the seed
+    (their hash differs): a record written after the draw could agree with any reading."""
+
+    code = "records-not-committed"
+
+    def __init__(self, given: str, committed: str) -> None:
+        super().__init__(
+            f"the records hash to {given}, the plan committed {committed}", subject=given
+        )
+        self.committed = committed
 
 
 class NotAllReadError(AuditRefusedError):

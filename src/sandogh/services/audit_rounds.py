@@ -11,16 +11,18 @@ event log when it closes, before the next round can be drawn.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.audit.audit_record import (
     plan_hash,
     record_hash,
+    records_hash,
     round_json,
     shows_json,
     totals_json,
 )
+from sandogh.core.audit.cast_records import CastRecords
 from sandogh.core.audit.reading import Reading
 from sandogh.core.audit.record_reading import paper_from_text, shows_from_json, totals_from_json
 from sandogh.core.audit.replay import RoundResult, first_sizes, replay, start
@@ -51,6 +53,7 @@ from sandogh.services.audit_errors import (
     NotAllReadError,
     ReadingRefusedError,
     RecordsDifferFromLogError,
+    RecordsNotCommittedError,
     RoundOpenError,
 )
 from sandogh.services.audit_logged import require_logged
@@ -58,10 +61,6 @@ from sandogh.services.audit_ports import StoredReading, StoredRound
 from sandogh.services.audits import Audit, load_audit, log
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-
-#: A cast-vote record by the confirmation code printed on its paper: contest → reading (the
-#: boxes' records, read after the boards have entered what the papers show).
-Records = Mapping[str, Mapping[str, Reading]]
 
 
 @dataclass(frozen=True)
@@ -175,7 +174,7 @@ def round_input(
     readings: Sequence[StoredReading],
     *,
     compared: bool,
-    records: Records | None = None,
+    records: CastRecords | None = None,
 ) -> RoundInput:
     """A round's input to the replay: the papers with the records joined at close (`compared`)
     or joined now from `records`."""
@@ -263,7 +262,7 @@ def record_readings(
             )
             for b in batches
         ]
-        problems: list[tuple[str, str]] = []
+        problems = list(_unreadable(audit, found.drawn(number).contests, papers))
         seen: set[tuple[str, str]] = set()
         for entry in entries:
             key = (entry.sample, entry.unit)
@@ -283,16 +282,43 @@ def record_readings(
     return len(entries)
 
 
+def _unreadable(
+    audit: Audit, contests: Sequence[str], papers: Sequence[PaperReading]
+) -> Iterator[tuple[str, str]]:
+    """What no paper can show (issue 11, F9/F10): a column of no contest of the round, a mark
+    for no candidate standing where the paper was cast, more marks than the seats (the
+    assorters' bounds hold only for ballots the contest allows, docs/audit.md §2.2: such a
+    ballot is read `invalid`). The unit names the paper and the contest."""
+    stations = {s.code: s for s in audit.manifest.stations}
+    plans = {c.key: c for c in audit.plan.contests}
+    for paper in papers:
+        station = stations.get(paper.paper.station)
+        for contest, reading in sorted((paper.shows or {}).items()):
+            where = f"{paper.paper} {contest}"
+            if contest not in contests:
+                yield where, "not-audited"
+                continue
+            place = None if station is None else station.constituency(contest)
+            plan = plans.get(f"{contest}:{place}")
+            standing = set() if plan is None else {c.code for c in plan.candidates}
+            if not reading.marks <= standing:
+                yield where, "not-standing"
+            elif plan is not None and len(reading.marks) > plan.constituency.seats:
+                yield where, "too-many-marks"
+
+
 def close_round(
     uow: UnitOfWorkFactory,
     election_id: str | None,
-    records: Records,
+    records: CastRecords | None,
     *,
     now: datetime.datetime,
     actor: str = SYSTEM,
 ) -> RoundResult:
     """Join each paper read to the record its code names, measure, decide, and store and log
-    the round's record and hash. Refused while a paper or station drawn is not read."""
+    the round's record and hash. Refused while a paper or station drawn is not read, and when
+    `records` are not the ones the plan committed to before the seed (None: no records, for a
+    plan that committed none)."""
     with uow() as work:
         found = history(work, election_id)
         audit = found.audit
@@ -304,6 +330,12 @@ def close_round(
         missing = found.drawn(opened.number).units() - {(r.sample, r.unit) for r in mine}
         if missing:
             raise NotAllReadError(sorted(unit for _, unit in missing))
+        committed = audit.plan.records
+        given_hash = None if records is None else records_hash(records)
+        if given_hash != (None if committed is None else committed.sha256):
+            raise RecordsNotCommittedError(
+                given_hash or "-", "-" if committed is None else committed.sha256
+            )
         given = round_input(opened, mine, compared=False, records=records)
         results = replay(audit.plan, audit.manifest, audit.seed, (*found.inputs, given))
         result = results[-1]

@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.core.audit.audit_record import plan_json
+from sandogh.core.audit.audit_record import plan_json, records_hash
+from sandogh.core.audit.cast_records import (
+    CastRecords,
+    RecordsCommitment,
+    commit_records,
+    commitment_of,
+)
 from sandogh.core.audit.manifest import (
     Manifest,
     Roll,
@@ -31,6 +37,7 @@ from sandogh.core.audit.manifest import (
 from sandogh.core.audit.plan import AuditPlan, Reported, plan_audit
 from sandogh.core.candidacy.withdrawal import withdrawn_in
 from sandogh.core.canonical_json import JSONValue, canonical_json
+from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.model import VotingMode
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import ReportKind
@@ -73,6 +80,7 @@ def start_audit(
     contests: Sequence[str],
     risk_limit: Fraction,
     *,
+    records: CastRecords | None = None,
     now: datetime.datetime,
     actor: str = SYSTEM,
 ) -> Audit:
@@ -81,13 +89,18 @@ def start_audit(
     The outcomes are decided with the stored lots and withdrawals (`sandogh lot draw`,
     `sandogh candidates withdraw`), as every outcome is; the plan records, per contest, the lot
     that broke a tie in it and the withdrawn standing there, so that a verifier decides it again
-    the same way (docs/audit.md §7)."""
+    the same way (docs/audit.md §7).
+    `records` are the boxes' cast-vote records: the plan commits to their hash and count and
+    names the stations whose records agree with the manifest and the sheets, which alone are
+    audited by comparison (docs/audit.md §3.3); they are neither stored nor published."""
     with uow() as work:
         tallied = tally(work, election_id, corrected=False)
         election = tallied.stored.election.id
         if work.audits.get(election) is not None:
             raise AuditAlreadyStartedError(f"{election} already has an audit", subject=election)
-        manifest, plan = _build(work, tallied, tuple(contests), risk_limit)
+        manifest, plan = _build(
+            work, tallied, tuple(contests), risk_limit, commit=_committing(records)
+        )
         plan_bytes = canonical_json(plan_json(plan))
         stored = StoredAudit(
             election,
@@ -106,6 +119,9 @@ def start_audit(
             "manifest_hash": manifest.hash,
             "plan_hash": sha256_text(plan_bytes),
         }
+        if plan.records is not None:
+            details["records_hash"] = plan.records.sha256
+            details["records"] = str(plan.records.count)
         log(work, tallied, EventType.AUDIT_STARTED, details, now=now, actor=actor)
         work.commit()
     return Audit(stored, tallied, manifest, plan, None)
@@ -147,7 +163,10 @@ def load_audit(work: UnitOfWork, election_id: str | None) -> Audit:
     if stored is None:
         raise NoAuditError(f"{election} has no audit: start one first", subject=election)
     tallied = tally(work, election, corrected=False)  # a certified hand count audits nothing
-    manifest, plan = _build(work, tallied, stored.contests, stored.risk_limit)
+    committed = commitment_of(json.loads(stored.plan).get("records"))
+    manifest, plan = _build(
+        work, tallied, stored.contests, stored.risk_limit, commit=lambda _, __: committed
+    )
     if manifest.hash != stored.manifest_hash or canonical_json(plan_json(plan)) != stored.plan:
         raise ResultsChangedError(
             f"the results of {election} changed since the audit's plan was published",
@@ -166,9 +185,11 @@ def _build(
     tallied: Tallied,
     contests: Sequence[str],
     risk_limit: Fraction,
+    *,
+    commit: Callable[[Manifest, Sequence[Reported]], RecordsCommitment | None],
 ) -> tuple[Manifest, AuditPlan]:
     """The manifest and plan of `contests`, each outcome decided with the stored lots and
-    withdrawals."""
+    withdrawals; `commit` gives the records' commitment."""
     stored = tallied.stored
     geography = tallied.geography
     known = {c.id for c in stored.election.contests}
@@ -206,7 +227,21 @@ def _build(
                     papers[code] = [_papers(tallied, final, code, contest_id, counts.cast)]
             reported.append(Reported(contest, constituency, decided.outcome, sheets, withdrawn))
     manifest = build_manifest(geography, stored.definition_hash, papers)
-    return manifest, plan_audit(manifest, reported, risk_limit)
+    return manifest, plan_audit(manifest, reported, risk_limit, records=commit(manifest, reported))
+
+
+def _committing(
+    records: CastRecords | None,
+) -> Callable[[Manifest, Sequence[Reported]], RecordsCommitment | None]:
+    def commit(manifest: Manifest, reported: Sequence[Reported]) -> RecordsCommitment | None:
+        if records is None:
+            return None
+        sheets: dict[str, dict[str, Counts]] = {}
+        for one in reported:
+            sheets.setdefault(one.contest.id, {}).update(one.sheets)
+        return commit_records(manifest, sheets, records, records_hash(records))
+
+    return commit
 
 
 def _papers(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from sandogh.core.audit.cast_records import CastRecord, RecordsCommitment
 from sandogh.core.audit.manifest import Manifest, Roll, Seed, build_manifest
 from sandogh.core.audit.plan import AuditPlan, Reported, plan_audit
 from sandogh.core.audit.reading import Reading
@@ -101,6 +102,37 @@ class Records(Mapping[str, Mapping[str, Reading]]):
     def __len__(self) -> int:
         raise NotImplementedError
 
+    def cast(self) -> dict[str, CastRecord]:
+        """Every record, as the boxes hand them in: one per ballot cast at each station."""
+        found = {}
+        for by_station in self.sheets.values():
+            for station, counts in by_station.items():
+                for k in range(1, counts.cast + 1):
+                    found[f"{station}#{k}"] = CastRecord(station, self[f"{station}#{k}"])
+        return found
+
+
+class Cast(Mapping[str, CastRecord]):
+    """`records` as committed: each code's record of the station the code names."""
+
+    def __init__(self, records: Mapping[str, Mapping[str, Reading]]) -> None:
+        self.records = records
+
+    def __getitem__(self, code: str) -> CastRecord:
+        return CastRecord(code.partition("#")[0], self.records[code])
+
+    def __iter__(self) -> Iterator[str]:
+        raise NotImplementedError  # the audit only looks codes up
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+
+def committed(manifest: Manifest) -> RecordsCommitment:
+    """Every station's records committed before the seed and agreeing with its sheet."""
+    stations = frozenset(s.code for s in manifest.stations)
+    return RecordsCommitment("sha256:" + "0" * 64, manifest.papers, stations)
+
 
 def _kth(counts: Counts, k: int) -> Reading:
     for code, votes in sorted(counts.votes.items()):
@@ -162,7 +194,7 @@ def run(
                     assert count is not None
                     counted.add((name, draw.station))
                     batches.append(count(name, draw.station))
-        inputs.append(RoundInput(dict(sizes), compare(papers, records), tuple(batches)))
+        inputs.append(RoundInput(dict(sizes), compare(papers, Cast(records)), tuple(batches)))
         results = replay(plan, manifest, seed, inputs)
         sizes = dict(results[-1].next_sizes)
     return inputs, results
@@ -172,7 +204,12 @@ def run(
 def kerman_plan() -> tuple[AuditPlan, Manifest, Seed]:
     example = kerman()
     manifest = manifest_of(example)
-    plan = plan_audit(manifest, [reported_of(example, "president", "IR")], FIVE_PERCENT)
+    plan = plan_audit(
+        manifest,
+        [reported_of(example, "president", "IR")],
+        FIVE_PERCENT,
+        records=committed(manifest),
+    )
     return plan, manifest, seed_of(manifest)
 
 

@@ -13,7 +13,14 @@ from sandogh.core.audit.plan import AuditKind, plan_audit
 from sandogh.core.audit.sample_record import Method
 from sandogh.core.counting.tally import Counts
 from sandogh.core.definition.model import Election, VotingMode
-from tests.core.audit.audits import FIVE_PERCENT, Example, manifest_of, reported_of, small
+from tests.core.audit.audits import (
+    FIVE_PERCENT,
+    Example,
+    committed,
+    manifest_of,
+    reported_of,
+    small,
+)
 from tests.core.definition.kerman import KERMAN
 
 STATIONS = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
@@ -45,7 +52,10 @@ def with_council(example: Example) -> Example:
 
 def test_box_stations_are_compared_paper_stations_batched_a_mix_polled() -> None:
     boxes = small(KERMAN, WIDE)
-    plan = plan_audit(manifest_of(boxes), [reported_of(boxes, "president", "IR")], FIVE_PERCENT)
+    manifest = manifest_of(boxes)
+    plan = plan_audit(
+        manifest, [reported_of(boxes, "president", "IR")], FIVE_PERCENT, records=committed(manifest)
+    )
     assert [(c.kind, c.sample) for c in plan.contests] == [
         (AuditKind.COMPARISON, "ballot-comparison:president:IR")
     ]
@@ -69,7 +79,7 @@ def test_contests_on_the_same_cards_share_one_sample() -> None:
         reported_of(example, "president", "IR"),
         reported_of(example, "city-council", "bam"),
     ]
-    plan = plan_audit(manifest, reported, FIVE_PERCENT)
+    plan = plan_audit(manifest, reported, FIVE_PERCENT, records=committed(manifest))
     assert len(plan.samples) == 1
     assert {c.sample for c in plan.contests} == {"ballot-comparison:president:IR"}
     council = next(c for c in plan.contests if c.key == "city-council:kerman")

@@ -26,6 +26,7 @@ from sandogh.core.definition.model import Election, UnitKind
 from tests.core.audit.audits import (
     FIVE_PERCENT,
     Records,
+    committed,
     faithful,
     flipping,
     manifest_of,
@@ -43,7 +44,12 @@ TWO_ROUNDS = dict.fromkeys(STATIONS, (175, 125))  # 3 flips per station: confirm
 def audit() -> tuple[AuditPlan, Manifest, Records]:
     example = small(KERMAN, TWO_ROUNDS)
     manifest = manifest_of(example)
-    plan = plan_audit(manifest, [reported_of(example, "president", "IR")], FIVE_PERCENT)
+    plan = plan_audit(
+        manifest,
+        [reported_of(example, "president", "IR")],
+        FIVE_PERCENT,
+        records=committed(manifest),
+    )
     return plan, manifest, Records(example.sheets)
 
 
@@ -212,7 +218,12 @@ def test_a_polling_audit_reads_papers_alone() -> None:
     example = small(KERMAN, dict.fromkeys(STATIONS, (200, 100)))
     example = replace(example, election=with_paper(KERMAN, "ST-0802-0001"))
     manifest = manifest_of(example)
-    plan = plan_audit(manifest, [reported_of(example, "president", "IR")], FIVE_PERCENT)
+    plan = plan_audit(
+        manifest,
+        [reported_of(example, "president", "IR")],
+        FIVE_PERCENT,
+        records=committed(manifest),
+    )
     records = Records(example.sheets)
     _, results = run(plan, manifest, seed_of(manifest), faithful(records), {})
     assert results[-1].contests[0].decision is Decision.CONFIRMED

@@ -24,6 +24,7 @@ from tests.core.audit.audits import (
     FIVE_PERCENT,
     Records,
     code_at,
+    committed,
     faithful,
     flipping,
     kerman,
@@ -91,7 +92,12 @@ def _other(records: Records, paper: PaperAddress, wanted: str, shows: Reading) -
 def test_a_close_margin_escalates_to_a_full_hand_count_whose_totals_decide() -> None:
     example = small(KERMAN, CLOSE)
     manifest = manifest_of(example)
-    plan = plan_audit(manifest, [reported_of(example, "president", "IR")], FIVE_PERCENT)
+    plan = plan_audit(
+        manifest,
+        [reported_of(example, "president", "IR")],
+        FIVE_PERCENT,
+        records=committed(manifest),
+    )
     records = Records(example.sheets)
     flips = {"ST-0801-0001": 13, "ST-0801-0002": 13, "ST-0802-0001": 14}
     _, results = run(plan, manifest, seed_of(manifest), flipping(records, flips), records)
@@ -136,7 +142,12 @@ def test_paper_showing_another_winner_never_confirms_the_reported_one() -> None:
     count within a bounded number of rounds."""
     example = small(KERMAN, CLOSE)
     manifest = manifest_of(example)
-    plan = plan_audit(manifest, [reported_of(example, "president", "IR")], FIVE_PERCENT)
+    plan = plan_audit(
+        manifest,
+        [reported_of(example, "president", "IR")],
+        FIVE_PERCENT,
+        records=committed(manifest),
+    )
     records = Records(example.sheets)
     read = flipping(records, dict.fromkeys(STATIONS, 25))
     ends: Mapping[Decision, int] = {}
@@ -159,7 +170,7 @@ def test_the_president_and_a_city_council_are_confirmed_from_one_sample() -> Non
         reported_of(example, "president", "IR"),
         reported_of(example, "city-council", "kerman"),
     ]
-    plan = plan_audit(manifest, reported, FIVE_PERCENT)
+    plan = plan_audit(manifest, reported, FIVE_PERCENT, records=committed(manifest))
     (sample,) = plan.samples
     assert [len(c.assertions) for c in plan.contests] == [7, 1]
     records = Records(example.sheets)

@@ -5,12 +5,12 @@ limit is met by a handful of papers; and the accounts that run the audit and rea
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import replace
 from pathlib import Path
 
 from sandogh.core.access import Role
-from sandogh.core.audit.audit_record import shows_json
+from sandogh.core.audit.audit_record import records_json
+from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.model import UnitKind, VotingMode
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
@@ -66,9 +66,9 @@ def code_of(paper: str) -> str:
     return f"{station}#{position}"
 
 
-def records_file(papers: list[str]) -> str:
-    """The boxes' records of `papers`, as the records file the round closes with."""
-    return json.dumps({code_of(p): shows_json(RECORDS[code_of(p)]) for p in papers})
+def records_file() -> str:
+    """The boxes' records, as the file the audit starts and each round closes with."""
+    return canonical_json(records_json(RECORDS.cast())).decode()
 
 
 def accounts(store: str) -> dict[str, AccountChange]:

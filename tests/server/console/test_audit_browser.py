@@ -33,6 +33,7 @@ def test_a_round_from_start_to_close(browser: Browser, tmp_path: Path) -> None:
         supervisor.click("nav >> text=حسابرسی برگه‌ها")
         expect(supervisor.locator("#no-audit")).to_be_visible()
         supervisor.fill("#risk-limit", "۱۰")
+        supervisor.fill("#start-records", records_file())
         supervisor.locator("#audit-start button").click()
         supervisor.fill("#rolls", DICE)
         supervisor.locator("#audit-seed-form button").click()
@@ -66,7 +67,7 @@ def test_a_round_from_start_to_close(browser: Browser, tmp_path: Path) -> None:
 
         supervisor.click(".tabs >> text=حسابرسی برگه‌ها")
         form = supervisor.locator("#audit-close")
-        records = records_file(papers)
+        records = records_file()
         form.locator("input[type=file]").set_input_files(
             files=[
                 {"name": "records.json", "mimeType": "application/json", "buffer": records.encode()}

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
+from sandogh.core.audit.cast_records import CastRecords, commitment_json
 from sandogh.core.audit.plan import AuditPlan, ContestPlan
 from sandogh.core.audit.reading import Reading, Totals
 from sandogh.core.audit.rounds import BatchReading, Checked, ContestRisk, Discrepancy, RoundInput
@@ -44,6 +45,19 @@ def shows_json(shows: Mapping[str, Reading] | None) -> JSONValue:
     if shows is None:
         return None
     return {contest: reading_json(r) for contest, r in sorted(shows.items())}
+
+
+def records_json(records: CastRecords) -> JSONValue:
+    """The boxes' records as committed: {CODE: {"station": S, "reads": READS}}."""
+    return {
+        code: {"reads": shows_json(r.reads), "station": r.station}
+        for code, r in sorted(records.items())
+    }
+
+
+def records_hash(records: CastRecords) -> str:
+    """SHA-256 of the records' canonical JSON (RFC 8785): what the plan commits to."""
+    return sha256_text(canonical_json(records_json(records)))
 
 
 def totals_json(totals: Totals | None) -> JSONValue:
@@ -137,7 +151,7 @@ def plan_json(plan: AuditPlan) -> dict[str, JSONValue]:
         {"frame": s.frame.name, "method": s.method.value} for s in plan.samples
     ]
     contests: list[JSONValue] = [_contest_json(c) for c in plan.contests]
-    return {
+    found: dict[str, JSONValue] = {
         "contests": contests,
         "election": plan.election,
         "format": PLAN_FORMAT,
@@ -146,6 +160,9 @@ def plan_json(plan: AuditPlan) -> dict[str, JSONValue]:
         "risk_limit": rational(plan.risk_limit),
         "samples": samples,
     }
+    if plan.records is not None:  # a plan without records committed compares nothing
+        found["records"] = commitment_json(plan.records)
+    return found
 
 
 def plan_hash(plan: AuditPlan, seed_digits: str) -> str:

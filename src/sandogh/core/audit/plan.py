@@ -1,8 +1,10 @@
 """The plan of a risk-limiting audit: per contest its kind, sample, reported totals and assertions.
 
 docs/audit.md §1 and §6.1. The kind follows the paper (issue 11): a constituency whose stations
-are all electronic boxes is audited by ballot-level comparison (each printed copy names its
-cast-vote record by its confirmation code, docs/e2e.md §7); one whose stations are all paper
+are all electronic boxes whose cast-vote records were committed before the seed and agree with
+the manifest and the sheets (`core.audit.cast_records`) is audited by ballot-level comparison
+(each printed copy names its record by its confirmation code, docs/e2e.md §7); boxes without
+such records are audited as a mix is, by ballot polling; one whose stations are all paper
 stations by batch comparison, the station as batch, drawn by size (SHANGRLA; ALPHA, Stark 2023);
 a mix by ballot polling (BRAVO's setting, measured with ALPHA). Several contests are measured on
 one sample when their kinds are the same ballot-level kind and the first sample's frame holds
@@ -20,6 +22,7 @@ from fractions import Fraction
 
 from sandogh.core.audit.assertion import Assertion
 from sandogh.core.audit.assertions import assertions_for
+from sandogh.core.audit.cast_records import RecordsCommitment
 from sandogh.core.audit.comparison import GENTLE_INFLATOR
 from sandogh.core.audit.errors import AuditInputError, AuditUnsupportedError
 from sandogh.core.audit.manifest import Manifest, StationKind
@@ -122,6 +125,7 @@ class AuditPlan:
     inflator: Fraction
     samples: tuple[SamplePlan, ...]
     contests: tuple[ContestPlan, ...]
+    records: RecordsCommitment | None = None  # the boxes' records, committed before the seed
 
 
 def plan_audit(
@@ -129,8 +133,10 @@ def plan_audit(
     reported: Sequence[Reported],
     risk_limit: Fraction,
     inflator: Fraction = GENTLE_INFLATOR,
+    records: RecordsCommitment | None = None,
 ) -> AuditPlan:
-    """The plan for `reported`; `AuditInputError` names every problem with its path."""
+    """The plan for `reported`, comparing only where `records` agree; `AuditInputError` names
+    every problem with its path."""
     problems: list[Problem] = []
     if not 0 < risk_limit < 1:
         problems.append(Problem("risk_limit", f"{risk_limit}: need more than 0 and less than 1"))
@@ -146,7 +152,7 @@ def plan_audit(
         found = list(_reported_problems(manifest, one, f"contests[{i}]"))
         problems.extend(found)
         if not found:
-            kinds[i] = _kind(manifest, one)
+            kinds[i] = _kind(manifest, one, records)
     if problems:
         raise AuditInputError(problems)
     samples: list[tuple[SamplePlan, frozenset[str]]] = []
@@ -169,6 +175,7 @@ def plan_audit(
         inflator,
         tuple(s for s, _ in samples),
         tuple(contests),
+        records,
     )
 
 
@@ -201,10 +208,15 @@ def _reported_problems(manifest: Manifest, one: Reported, path: str) -> Iterator
                 yield Problem(where, f"{counts.cast} cast, the manifest holds {held}")
 
 
-def _kind(manifest: Manifest, one: Reported) -> tuple[AuditKind, frozenset[str]]:
+def _kind(
+    manifest: Manifest, one: Reported, records: RecordsCommitment | None
+) -> tuple[AuditKind, frozenset[str]]:
     stations = frozenset(_stations_of(manifest, one))
     found = {s.kind for s in manifest.stations if s.code in stations}
-    if found == {StationKind.BOX}:
+    # a box without committed, agreeing records has nothing to compare with: its copies are
+    # read as ballots are (F3 of issue 11: records handed in at close confirmed a wrong winner)
+    compared = records is not None and stations <= records.stations
+    if found == {StationKind.BOX} and compared:
         return AuditKind.COMPARISON, stations
     if found == {StationKind.PAPER}:
         return AuditKind.BATCH, stations

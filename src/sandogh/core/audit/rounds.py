@@ -20,6 +20,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from sandogh.core.audit.assertion import Assertion
+from sandogh.core.audit.cast_records import CastRecord
 from sandogh.core.audit.comparison import Comparison
 from sandogh.core.audit.estimate import comparison_size_for, largest, polling_size_for
 from sandogh.core.audit.measure import batch_comparison, card_comparison, polling
@@ -51,14 +52,23 @@ class Checked:
 
 
 def compare(
-    readings: Sequence[PaperReading], records: Mapping[str, Mapping[str, Reading]]
+    readings: Sequence[PaperReading], records: Mapping[str, CastRecord]
 ) -> tuple[Checked, ...]:
-    """Each paper read with the record of its code (`records`: code → contest → reading). A
-    paper without a code, or whose code names no record, has none: it counts as the worst
-    case, ω = u − a(paper) (Bañuelos and Stark 2012)."""
-    return tuple(
-        Checked(r.paper, r.shows, None if r.code is None else records.get(r.code)) for r in readings
-    )
+    """Each paper read with the record its code names (`records`: the committed ones). A paper
+    has no record, and counts as the worst case ω = u − a(paper) (Bañuelos and Stark 2012;
+    SHANGRLA's rule for a card whose CVR is missing or misfiled), when it has no code, its code
+    names no record, the record is of another station, or an earlier paper of the round used
+    the code already: one record describes one paper."""
+    used: set[str] = set()
+    found = []
+    for r in readings:
+        record = None if r.code is None or r.code in used else records.get(r.code)
+        if r.code is not None:
+            used.add(r.code)
+        if record is not None and record.station != r.paper.station:
+            record = None
+        found.append(Checked(r.paper, r.shows, None if record is None else record.reads))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

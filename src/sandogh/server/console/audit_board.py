@@ -42,7 +42,13 @@ from sandogh.services.days import Day
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
-_WHY = {"not-drawn": "not_drawn", "read-twice": "read_twice"}
+_WHY = {
+    "not-drawn": "not_drawn",
+    "read-twice": "read_twice",
+    "not-audited": "not_audited",
+    "not-standing": "not_standing",
+    "too-many-marks": "too_many_marks",
+}
 
 
 @dataclass(frozen=True)

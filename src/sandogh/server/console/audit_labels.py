@@ -50,9 +50,12 @@ _FA: dict[str, str] = {
     "audit_bad_seed": "بذر پذیرفته نشد: رقم‌ها باید از ۰ تا ۹ و روی هم دست‌کم ۲۰ رقم باشند.",
     "audit_draw": "قرعه‌کشی دور بعد",
     "audit_close": "بستن دور و مقایسه با سوابق",
-    "audit_records": "پرونده سوابق الکترونیکی صندوق‌ها (JSON، همان پرونده‌ای که خط فرمان می‌خواند)",
+    "audit_records": "پرونده سوابق الکترونیکی صندوق‌ها: همان که در آغاز داده شد (خالی اگر داده نشد)",
     "audit_records_help": "پرونده را برگزینید یا محتوای آن را در این کادر بگذارید.",
-    "audit_bad_records": "پرونده سوابق خوانده نشد؛ باید JSON به شکل {{کد: خوانده}} باشد.",
+    "audit_bad_records": "پرونده سوابق خوانده نشد؛ باید JSON به شکل "
+    '{{کد: {{"station": شعبه، "reads": خوانده}}}} باشد، هر کد یک بار.',
+    "audit_start_records": "سوابق الکترونیکی صندوق‌ها (JSON)؛ چکیده آن‌ها پیش از بذر در برنامه "
+    "ثبت می‌شود و در بستن هر دور همین پرونده لازم است. بی آن، هیچ برگه‌ای با سابقه مقایسه نمی‌شود.",
     "audit_bad_percent": "حد ریسک «{value}» درصدی میان ۰ و ۱۰۰ نیست.",
     "audit_no_contest": "دست‌کم یک رقابت از رقابت‌های این انتخابات را برگزینید.",
     "audit_contest": "رقابت و حوزه",
@@ -91,6 +94,10 @@ _FA: dict[str, str] = {
     "بسنجید.",
     "audit_read_twice": "برگه {paper} پیش‌تر ثبت شده است و دوباره ثبت نمی‌شود؛ اگر نادرست "
     "خوانده شده، به ناظر حسابرسی گزارش دهید.",
+    "audit_not_audited": "برگه و رقابت {paper}: این رقابت در دور باز حسابرسی نمی‌شود.",
+    "audit_not_standing": "برگه و رقابت {paper}: علامتی برای کسی که در این رقابت نامزد نیست.",
+    "audit_too_many_marks": "برگه و رقابت {paper}: بیش از کرسی‌ها علامت خورده است؛ چنین برگه‌ای "
+    "باطل است: «باطل» را برگزینید.",
     "audit_no_open_round": "اکنون دوری باز نیست؛ ناظر باید نخست دور بعد را قرعه بکشد، سپس "
     "خوانده‌ها را ثبت کنید.",
     "audit_station_not_drawn": "شعبه {station} در دور باز برای شمارش دستی کشیده نشده است؛ آن را "
@@ -144,9 +151,13 @@ _EN: dict[str, str] = {
     "audit_bad_seed": "The seed is refused: digits 0 to 9 only, at least 20 in all.",
     "audit_draw": "Draw the next round",
     "audit_close": "Close the round and compare with the records",
-    "audit_records": "The boxes' records file (JSON, as the command's --records)",
+    "audit_records": "The boxes' records file: the one given at start (empty if none was)",
     "audit_records_help": "Choose the file, or paste its content in this box.",
-    "audit_bad_records": "The records file could not be read; it must be JSON {{CODE: READS}}.",
+    "audit_bad_records": "The records file could not be read; it must be JSON "
+    '{{CODE: {{"station": S, "reads": READS}}}}, each code once.',
+    "audit_start_records": "The boxes' cast-vote records (JSON); their hash is committed in the "
+    "plan before the seed and each round's close needs this same file. Without them no paper "
+    "is compared with a record.",
     "audit_bad_percent": "The risk limit “{value}” is not a percentage between 0 and 100.",
     "audit_no_contest": "Choose at least one of this election's contests.",
     "audit_contest": "Contest and constituency",
@@ -185,6 +196,11 @@ _EN: dict[str, str] = {
     "against the pull list.",
     "audit_read_twice": "Paper {paper} is already entered and is not entered again; if it was "
     "misread, tell the audit's supervisor.",
+    "audit_not_audited": "Paper and contest {paper}: this contest is not audited in the open "
+    "round.",
+    "audit_not_standing": "Paper and contest {paper}: a mark for no candidate standing in it.",
+    "audit_too_many_marks": "Paper and contest {paper}: more marks than seats; such a ballot is "
+    "invalid: choose “invalid”.",
     "audit_no_open_round": "No round is open now; the supervisor must draw the next round "
     "before readings are entered.",
     "audit_station_not_drawn": "Station {station} was not drawn for a hand count in the open "

@@ -16,6 +16,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
 from sandogh.core.access import Action
+from sandogh.core.audit.cast_records import CastRecords
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.errors import SandoghError
 from sandogh.formats.audit_files import AuditFileError
@@ -169,6 +170,7 @@ def start(page: PageDep) -> Response:
     if not 0 < limit < 1:
         raise _fail(page, "audit_bad_percent", value=typed)
     election = page.day().election.id
+    records = _records(page)
     return _running(
         page,
         contests,
@@ -177,10 +179,22 @@ def start(page: PageDep) -> Response:
             election,
             contests,
             limit,
+            records=records,
             now=page.centre.clock(),
             actor=page.actor.username,
         ),
     )
+
+
+def _records(page: Page) -> CastRecords | None:
+    """The records pasted or chosen in the form; none when the box is left empty."""
+    text = page.form.get("records", "").strip()
+    if not text:
+        return None
+    try:
+        return records_of(text.encode(), "records")
+    except AuditFileError:
+        raise _fail(page, "audit_bad_records") from None
 
 
 @router.post("/audit/seed")
@@ -223,10 +237,7 @@ def close(page: PageDep) -> Response:
     election = page.day().election.id
 
     def act() -> object:
-        try:
-            records = records_of(page.form.get("records", "").encode(), "records")
-        except AuditFileError:
-            raise _fail(page, "audit_bad_records") from None
+        records = _records(page)
         return close_round(
             page.centre.uow, election, records, now=page.centre.clock(), actor=page.actor.username
         )
