@@ -49,7 +49,9 @@ from sandogh.core.report.digests import sha256_text
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.key_file import read_key_file, write_key_file
 from sandogh.formats.tally_csv import load_tally_csv
-from sandogh.locale import text, to_persian_digits
+from sandogh.locale import check_in_refusals, text, to_persian_digits
+from sandogh.locale.check_in_refusals import check_in_refusal_key
+from sandogh.locale.messages import text_in
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
@@ -211,7 +213,10 @@ async def _on_screens(
         for done in rest:
             await asyncio.wrap_future(done)
         # a voter of the first box, again at the second: the centre refuses
-        assert await kiosks[1].refusal(plans[0].crowd[0]) == RefusalReason.ALREADY_VOTED
+        # (in words: the refusal says neither where nor when they voted)
+        assert await kiosks[1].refusal(plans[0].crowd[0]) == text_in(
+            check_in_refusals.CATALOGUE, check_in_refusal_key(RefusalReason.ALREADY_VOTED), "fa"
+        )
         assert await kiosks[0].end_of_day() == text("box_phase_reported", "fa")
         await browser.close()
 

@@ -12,12 +12,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sandogh.core.audit.rounds import ContestRisk, Decision
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
-from sandogh.formats.audit_hand_counts import PublishedHandCount
 from sandogh.publish.differences import ABSENT
+
+if TYPE_CHECKING:  # its reader brings pydantic, which `sandogh`'s start leaves unimported
+    from sandogh.formats.audit_hand_counts import PublishedHandCount
 
 
 class Step(StrEnum):
