@@ -154,19 +154,30 @@ def _hand_over(
     )
 
 
-@fleet_app.command("prepare")
-def prepare_command(
-    serial: SerialArgument,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    election: ElectionOption = None,
-    db: DbOption = None,
-    lang: LangOption = Language.FA,
-) -> None:
-    """Record box SERIAL prepared at the country's election headquarters (the first step)."""
-    actor = Actor(username, Grant(role, place))
-    _hand_over(frozenset({Step.PREPARED}), serial, actor, election, db, lang.lang)
+def _step_command(name: str, steps: frozenset[Step], doc: str) -> None:
+    """Add `sandogh fleet NAME SERIAL`, which records the box's next step, one of `steps`."""
+
+    def command(
+        serial: SerialArgument,
+        username: AsOption,
+        role: RoleOption,
+        place: PlaceOption,
+        election: ElectionOption = None,
+        db: DbOption = None,
+        lang: LangOption = Language.FA,
+    ) -> None:
+        actor = Actor(username, Grant(role, place))
+        _hand_over(steps, serial, actor, election, db, lang.lang)
+
+    command.__doc__ = doc
+    fleet_app.command(name)(command)
+
+
+_step_command(
+    "prepare",
+    frozenset({Step.PREPARED}),
+    "Record box SERIAL prepared at the country's election headquarters (the first step).",
+)
 
 
 @fleet_app.command("ship")
@@ -185,34 +196,12 @@ def ship_command(
     _hand_over(SENDS, serial, actor, election, db, lang.lang, to)
 
 
-@fleet_app.command("receive")
-def receive_command(
-    serial: SerialArgument,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    election: ElectionOption = None,
-    db: DbOption = None,
-    lang: LangOption = Language.FA,
-) -> None:
-    """Record box SERIAL received where it was sent."""
-    actor = Actor(username, Grant(role, place))
-    _hand_over(_RECEIVES, serial, actor, election, db, lang.lang)
-
-
-@fleet_app.command("install")
-def install_command(
-    serial: SerialArgument,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    election: ElectionOption = None,
-    db: DbOption = None,
-    lang: LangOption = Language.FA,
-) -> None:
-    """Record box SERIAL installed at its station (the last step)."""
-    actor = Actor(username, Grant(role, place))
-    _hand_over(frozenset({Step.INSTALLED}), serial, actor, election, db, lang.lang)
+_step_command("receive", _RECEIVES, "Record box SERIAL received where it was sent.")
+_step_command(
+    "install",
+    frozenset({Step.INSTALLED}),
+    "Record box SERIAL installed at its station (the last step).",
+)
 
 
 @fleet_app.command("show")
