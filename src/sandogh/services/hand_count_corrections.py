@@ -18,6 +18,7 @@ constituency covers the correction.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from sandogh.core.access import Action, outranks
 from sandogh.core.audit.rounds import Decision
@@ -43,7 +44,7 @@ from sandogh.services.audit_errors import (
     ReasonMissingError,
 )
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
-from sandogh.services.audit_rounds import history
+from sandogh.services.audit_rounds import History, history
 from sandogh.services.audit_status import require_possible
 from sandogh.services.certifications import CertifiedError, ScopeError
 from sandogh.services.competence import require_body
@@ -64,23 +65,16 @@ def certify_hand_count(
     """Certify the recorded hand count of `contest` (`CONTEST:CONSTITUENCY`) as the result."""
 
     def use_case(work: UnitOfWork) -> HandCountCorrection:
-        found = history(work, election_id)
-        audit = found.audit
+        scope = _certifying(work, actor, election_id, contest)
+        found, audit, units, stored = scope.found, scope.found.audit, scope.units, scope.stored
+        of, constituency = scope.of, scope.constituency
         geography, election = audit.tallied.geography, audit.election
-        of, _, constituency = contest.partition(":")
-        problems = scope_problems(geography, of, constituency)
-        if problems:
-            raise ScopeError(problems)
-        units = scope_units(geography, of, constituency)
-        require(geography, actor, Action.CERTIFY, units, election)
-        require_body(actor, Action.CERTIFY, audit.tallied.stored.election, [of], units)
         due = {r.contest for r in found.decisions() if r.decision is Decision.HAND_COUNT}
         if contest not in due:
             raise HandCountNotDueError(
                 f"{contest} is not sent to a full hand count (due: {', '.join(sorted(due))})",
                 subject=contest,
             )
-        stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
         if stored is None:
             raise HandCountNotRecordedError(f"{contest}: no hand count recorded", subject=contest)
         if stored.certified is not None:
@@ -131,17 +125,9 @@ def uncertify_hand_count(
     corrected figures, so it is undone first. Returns the correction undone."""
 
     def use_case(work: UnitOfWork) -> HandCountCorrection:
-        found = history(work, election_id)
-        geography, election = found.audit.tallied.geography, found.audit.election
-        of, _, constituency = contest.partition(":")
-        problems = scope_problems(geography, of, constituency)
-        if problems:
-            raise ScopeError(problems)
-        units = scope_units(geography, of, constituency)
-        # rights first: whether a hand count is certified is not told to one who may not certify
-        require(geography, actor, Action.CERTIFY, units, election)
-        require_body(actor, Action.CERTIFY, found.audit.tallied.stored.election, [of], units)
-        stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
+        scope = _certifying(work, actor, election_id, contest)
+        units, stored, of, constituency = scope.units, scope.stored, scope.of, scope.constituency
+        geography, election = scope.found.audit.tallied.geography, scope.found.audit.election
         if stored is None or stored.certified is None:
             raise HandCountPendingError(f"{contest}: no certified hand count", subject=contest)
         held = stored.certified
@@ -201,17 +187,9 @@ def replace_hand_count(
     `sandogh audit hand-count` checks them (`audit_status.require_possible`)."""
 
     def use_case(work: UnitOfWork) -> None:
-        found = history(work, election_id)
-        audit = found.audit
+        scope = _certifying(work, actor, election_id, contest)
+        audit, units, stored = scope.found.audit, scope.units, scope.stored
         geography, election = audit.tallied.geography, audit.election
-        of, _, constituency = contest.partition(":")
-        problems = scope_problems(geography, of, constituency)
-        if problems:
-            raise ScopeError(problems)
-        units = scope_units(geography, of, constituency)
-        require(geography, actor, Action.CERTIFY, units, election)
-        require_body(actor, Action.CERTIFY, audit.tallied.stored.election, [of], units)
-        stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
         if stored is None:
             raise HandCountNotRecordedError(f"{contest}: no hand count recorded", subject=contest)
         if stored.certified is not None:
@@ -241,3 +219,34 @@ def replace_hand_count(
         work.commit()
 
     guarded(uow, actor, now, use_case)
+
+
+@dataclass(frozen=True)
+class _Certifying:
+    """What a use case on the hand count of one constituency starts from."""
+
+    found: History
+    of: str
+    constituency: str
+    units: tuple[str, ...]
+    stored: StoredHandCount | None
+
+
+def _certifying(
+    work: UnitOfWork, actor: Actor, election_id: str | None, contest: str
+) -> _Certifying:
+    """The audit, the constituency of `contest` (`CONTEST:CONSTITUENCY`), the units it is made
+    of and its stored hand count, once `actor` is shown to hold the right to certify there
+    (`ScopeError`, `AccessDeniedError` else): rights first, so whether a hand count is recorded
+    or certified is not told to one who may not certify."""
+    found = history(work, election_id)
+    geography, election = found.audit.tallied.geography, found.audit.election
+    of, _, constituency = contest.partition(":")
+    problems = scope_problems(geography, of, constituency)
+    if problems:
+        raise ScopeError(problems)
+    units = scope_units(geography, of, constituency)
+    require(geography, actor, Action.CERTIFY, units, election)
+    require_body(actor, Action.CERTIFY, found.audit.tallied.stored.election, [of], units)
+    stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
+    return _Certifying(found, of, constituency, units, stored)
