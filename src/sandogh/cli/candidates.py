@@ -25,6 +25,7 @@ from rich.console import Console
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
+from sandogh.cli.supervise import AsOption, RoleOption
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.conditions import Education
 from sandogh.core.candidacy.process import Board, Outcome
@@ -41,10 +42,10 @@ _out = Console(highlight=False, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 ElectionRequired = Annotated[str, typer.Option("--election", "-e", help="Election id.")]
-AsOption = Annotated[str, typer.Option("--as", help="The operator acting (username).")]
-RoleOption = Annotated[Role, typer.Option("--role", help="The role they act in.")]
 PlaceOption = Annotated[str, typer.Option("--place", help="The unit code of their role.")]
 Applicant = Annotated[int, typer.Argument(help="The applicant's number.")]
+ContestOption = Annotated[str, typer.Option("--contest", help="The contest's id.")]
+FolderOption = Annotated[Path, typer.Option("--folder", help="The authorities' exchange folder.")]
 
 
 def _say(lang: Language, key: str, **values: str | int) -> None:
@@ -108,7 +109,7 @@ def calendar(
 @_localised
 def register(
     election: ElectionRequired,
-    contest: Annotated[str, typer.Option("--contest", help="The contest's id.")],
+    contest: ContestOption,
     constituency: Annotated[str, typer.Option("--constituency", help="The constituency's id.")],
     national_code: Annotated[str, typer.Option("--national-code", help="کد ملی")],
     name_fa: Annotated[str, typer.Option("--name-fa", help="The name in Persian.")],
@@ -167,7 +168,7 @@ def register(
 def inquire(
     election: ElectionRequired,
     applicant: Applicant,
-    folder: Annotated[Path, typer.Option("--folder", help="The authorities' exchange folder.")],
+    folder: FolderOption,
     who: AsOption,
     role: RoleOption,
     place: PlaceOption,
@@ -195,7 +196,7 @@ def inquire(
 @candidates_app.command("answer")
 @_localised
 def answer(
-    folder: Annotated[Path, typer.Option("--folder", help="The authorities' exchange folder.")],
+    folder: FolderOption,
     who: AsOption,
     role: RoleOption,
     place: PlaceOption,
@@ -287,7 +288,7 @@ def object_(
 @_localised
 def final_list(
     election: ElectionRequired,
-    contest: Annotated[str, typer.Option("--contest", help="The contest's id.")],
+    contest: ContestOption,
     who: AsOption,
     role: RoleOption,
     place: PlaceOption,
@@ -305,7 +306,7 @@ def final_list(
 @candidates_app.command("draw")
 @_localised
 def draw(
-    contest: Annotated[str, typer.Option("--contest", help="The contest's id.")],
+    contest: ContestOption,
     definition: Annotated[Path, typer.Option("--definition", help="The definition to fill.")],
     seed: Annotated[str, typer.Option("--seed", help="The seed the boards chose.")],
     drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
