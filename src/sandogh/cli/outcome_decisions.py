@@ -10,10 +10,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from sandogh.cli.candidates import PlaceOption
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.core.access import Grant, Role
+from sandogh.cli.supervise import AsOption, RoleOption
+from sandogh.core.access import Grant
 from sandogh.core.candidacy.withdrawal import Printing, withdrawal_json
 from sandogh.core.rules import draw
 from sandogh.core.rules.settled import settled_json
@@ -24,9 +26,7 @@ from sandogh.services.acting import Actor
 lot_app = typer.Typer(help="Lots (قرعه) the boards drew, each for one tie.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
 
-AsOption = Annotated[str, typer.Option("--as", help="The operator acting (username).")]
-RoleOption = Annotated[Role, typer.Option("--role", help="The role they act in.")]
-PlaceOption = Annotated[str, typer.Option("--place", help="The unit code of their role.")]
+ContestArgument = Annotated[str, typer.Argument(help="Contest id.")]
 
 
 def _say(lang: Language, key: str, **values: str | int) -> None:
@@ -39,7 +39,7 @@ def _emit(document: object) -> None:
 
 @lot_app.command("draw")
 def draw_command(
-    contest: Annotated[str, typer.Argument(help="Contest id.")],
+    contest: ContestArgument,
     constituency: Annotated[str, typer.Option("--constituency", help="Constituency id.")],
     seed: Annotated[str, typer.Option("--seed", help="The public seed the boards chose.")],
     drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
@@ -110,7 +110,7 @@ def list_command(
 
 
 def withdraw_command(
-    contest: Annotated[str, typer.Argument(help="Contest id.")],
+    contest: ContestArgument,
     candidate: Annotated[str, typer.Argument(help="The candidate's ballot code.")],
     printing: Annotated[
         Printing, typer.Option("--when", help="Before or after the ballots were printed.")
