@@ -7,10 +7,10 @@ import datetime
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.conditions import Applicant, Education
-from sandogh.core.candidacy.process import Authority
+from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.services.acting import Actor
-from sandogh.services.candidacy import register, store_calendar
+from sandogh.services.candidacy import decide, register, store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_ports import InquiryReply
 from sandogh.services.elections import UnitOfWorkFactory
@@ -22,6 +22,7 @@ from .build import IRST
 ELECTION = "majlis-1402"
 HQ = Actor("governorate", Grant(Role.COUNTY_HQ, "IR-08-0801"))
 BOARD = Actor("board", Grant(Role.SUPERVISOR, "IR"))
+ART = "Majlis election law Art. 28"
 
 
 def at(year: int, month: int, day: int) -> datetime.datetime:
@@ -73,3 +74,31 @@ def answered(uow: UnitOfWorkFactory, applicant: int) -> FakeAuthorities:
         )
     collect_answers(uow, HQ, authorities, now=EXECUTIVE)
     return authorities
+
+
+def decided(
+    uow: UnitOfWorkFactory,
+    applicant: int,
+    board: Board,
+    outcome: Outcome,
+    *,
+    by: Actor | None = None,
+    reason: str = "",
+    on_objection: bool = False,
+    now: datetime.datetime | None = None,
+) -> None:
+    """`board`'s decision on `applicant`, citing ART: by default by that board's operator, in
+    its stage."""
+    executive = board is Board.EXECUTIVE
+    decide(
+        uow,
+        by or (HQ if executive else BOARD),
+        ELECTION,
+        applicant,
+        board=board,
+        outcome=outcome,
+        article=ART,
+        reason=reason,
+        on_objection=on_objection,
+        now=now or (EXECUTIVE if executive else SUPERVISORY),
+    )

@@ -9,7 +9,6 @@ from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import (
     AlreadyDrawnError,
     candidacy_of,
-    decide,
     draw,
     object_to,
     publish_list,
@@ -21,7 +20,6 @@ from . import candidacy_build as cb
 from .build import day, parliament
 
 NewUnitOfWork = Callable[[], UnitOfWork]
-ART = "Majlis election law Art. 28"
 
 
 @pytest.fixture
@@ -32,26 +30,8 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
 
 def qualify(uow: NewUnitOfWork, applicant: int) -> None:
     cb.answered(uow, applicant)
-    decide(
-        uow,
-        cb.HQ,
-        cb.ELECTION,
-        applicant,
-        board=Board.EXECUTIVE,
-        outcome=Outcome.QUALIFIED,
-        article=ART,
-        now=cb.EXECUTIVE,
-    )
-    decide(
-        uow,
-        cb.BOARD,
-        cb.ELECTION,
-        applicant,
-        board=Board.SUPERVISORY,
-        outcome=Outcome.QUALIFIED,
-        article=ART,
-        now=cb.SUPERVISORY,
-    )
+    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED)
+    cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.QUALIFIED)
 
 
 def events(uow: NewUnitOfWork) -> list[str]:
@@ -64,49 +44,18 @@ def test_a_candidate_disqualified_objects_and_is_reinstated_on_the_published_lis
 ) -> None:
     applicant = cb.registered(uow, 1)
     cb.answered(uow, applicant)
-    decide(
-        uow,
-        cb.HQ,
-        cb.ELECTION,
-        applicant,
-        board=Board.EXECUTIVE,
-        outcome=Outcome.QUALIFIED,
-        article=ART,
-        now=cb.EXECUTIVE,
-    )
+    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED)
     with pytest.raises(AccessDeniedError):  # the executive side does not vet
-        decide(
-            uow,
-            cb.HQ,
-            cb.ELECTION,
-            applicant,
-            board=Board.SUPERVISORY,
-            outcome=Outcome.QUALIFIED,
-            article=ART,
-            now=cb.SUPERVISORY,
-        )
-    decide(
-        uow,
-        cb.BOARD,
-        cb.ELECTION,
-        applicant,
-        board=Board.SUPERVISORY,
-        outcome=Outcome.NOT_ESTABLISHED,
-        article=ART,
-        reason="degree",
-        now=cb.SUPERVISORY,
-    )
+        cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.QUALIFIED, by=cb.HQ)
+    cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.NOT_ESTABLISHED, reason="degree")
     object_to(uow, cb.HQ, cb.ELECTION, applicant, "my degree is a master's", now=cb.OBJECTIONS)
     with pytest.raises(CandidacyRefusedError, match="pending"):
         publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
-    decide(
+    cb.decided(
         uow,
-        cb.BOARD,
-        cb.ELECTION,
         applicant,
-        board=Board.SUPERVISORY,
-        outcome=Outcome.QUALIFIED,
-        article=ART,
+        Board.SUPERVISORY,
+        Outcome.QUALIFIED,
         on_objection=True,
         now=cb.OBJECTION_REVIEW,
     )

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, insert, update
 
 from sandogh.core.candidacy.process import Board, Outcome
-from sandogh.services.candidacy import candidacy_of, decide, publish_list
+from sandogh.services.candidacy import candidacy_of, publish_list
 from sandogh.services.candidacy_files import UnrecordedStepError
 from sandogh.services.candidacy_ports import StoredStep
 from sandogh.services.ports import UnitOfWork
@@ -19,7 +19,6 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from . import candidacy_build as cb
 from .build import LATER
-from .test_candidacy import ART
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
@@ -43,26 +42,8 @@ def rejected(engine: Engine) -> NewUnitOfWork:
     cb.stored(uow)
     applicant = cb.registered(uow, 1)
     cb.answered(uow, applicant)
-    decide(
-        uow,
-        cb.HQ,
-        cb.ELECTION,
-        applicant,
-        board=Board.EXECUTIVE,
-        outcome=Outcome.QUALIFIED,
-        article=ART,
-        now=cb.EXECUTIVE,
-    )
-    decide(
-        uow,
-        cb.BOARD,
-        cb.ELECTION,
-        applicant,
-        board=Board.SUPERVISORY,
-        outcome=Outcome.NOT_ESTABLISHED,
-        article=ART,
-        now=cb.SUPERVISORY,
-    )
+    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED)
+    cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.NOT_ESTABLISHED)
     return uow
 
 
