@@ -12,9 +12,9 @@ figures. A certification is stored naming the log entry that recorded it.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sandogh.core.access import Action, outranks
+from sandogh.core.access import Action, Grant, outranks
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import DefinitionError
@@ -186,14 +186,7 @@ def uncertify(
         )
         if held is None:
             raise NotCertifiedError(contest, constituency)
-        if not outranks(geography, actor.grant, held.grant):
-            raise AccessDeniedError(
-                actor,
-                Action.CERTIFY,
-                election,
-                units,
-                f"undoing needs a grant above {held.grant.role} at {held.grant.place}",
-            )
+        require_outranking(geography, actor, election, units, held.grant)
         work.certifications.undo(held, by=actor.username, at=now)
         work.events.record(
             acted(
@@ -215,6 +208,21 @@ def uncertify(
         return held
 
     return guarded(uow, actor, now, use_case)
+
+
+def require_outranking(
+    geography: Geography, actor: Actor, election: str, units: Sequence[str], certifier: Grant
+) -> None:
+    """Refuse `actor` undoing a certification over `units` unless their grant outranks the
+    `certifier`'s (`core.access.outranks`)."""
+    if not outranks(geography, actor.grant, certifier):
+        raise AccessDeniedError(
+            actor,
+            Action.CERTIFY,
+            election,
+            units,
+            f"undoing needs a grant above {certifier.role} at {certifier.place}",
+        )
 
 
 def _scope(geography: Geography, contest: str, constituency: str | None) -> tuple[str, ...]:

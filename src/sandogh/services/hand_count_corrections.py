@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from sandogh.core.access import Action, outranks
+from sandogh.core.access import Action
 from sandogh.core.audit.rounds import Decision
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.counting.tally import Counts
@@ -34,7 +34,7 @@ from sandogh.core.supervision import (
     scope_problems,
     scope_units,
 )
-from sandogh.services.acting import AccessDeniedError, Actor, acted, common_place, guarded, require
+from sandogh.services.acting import Actor, acted, common_place, guarded, require
 from sandogh.services.audit_errors import (
     HandCountCertifiedError,
     HandCountInvalidError,
@@ -46,7 +46,7 @@ from sandogh.services.audit_errors import (
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
 from sandogh.services.audit_rounds import History, history
 from sandogh.services.audit_status import require_possible
-from sandogh.services.certifications import CertifiedError, ScopeError
+from sandogh.services.certifications import CertifiedError, ScopeError, require_outranking
 from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -131,14 +131,7 @@ def uncertify_hand_count(
         if stored is None or stored.certified is None:
             raise HandCountPendingError(f"{contest}: no certified hand count", subject=contest)
         held = stored.certified
-        if not outranks(geography, actor.grant, held.grant):
-            raise AccessDeniedError(
-                actor,
-                Action.CERTIFY,
-                election,
-                units,
-                f"undoing needs a grant above {held.grant.role} at {held.grant.place}",
-            )
+        require_outranking(geography, actor, election, units, held.grant)
         if not reason.strip():
             raise ReasonMissingError(f"{contest}: undoing needs a reason", subject=contest)
         over = next(certified_over(work.certifications.in_force(election), of, constituency), None)
