@@ -43,6 +43,9 @@ _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 BuildArgument = Annotated[str, typer.Argument(help="The build: sha256: and 64 hex digits.")]
 SerialArgument = Annotated[str, typer.Argument(help="The box's serial, as in the register.")]
+UnitOption = Annotated[
+    str | None, typer.Option("--unit", help="The unit's code; the operator's place by default.")
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -209,9 +212,7 @@ def show_command(
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
-    unit: Annotated[
-        str | None, typer.Option("--unit", help="The unit's code; the operator's place by default.")
-    ] = None,
+    unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,

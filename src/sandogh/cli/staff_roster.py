@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sandogh.cli.database import open_store
+from sandogh.cli.fleet import UnitOption
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
@@ -115,9 +116,7 @@ def roster_command(
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
-    unit: Annotated[
-        str | None, typer.Option("--unit", help="The unit's code; the operator's place by default.")
-    ] = None,
+    unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
