@@ -3,7 +3,7 @@ decision changed in the database, or a decision written there by hand, on SQLite
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import Engine, insert, update
@@ -13,7 +13,6 @@ from sandogh.services.candidacy import candidacy_of, publish_list
 from sandogh.services.candidacy_files import UnrecordedStepError
 from sandogh.services.candidacy_ports import StoredStep
 from sandogh.services.ports import UnitOfWork
-from sandogh.store.engine import make_engine
 from sandogh.store.tables import CandidacyStepRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
@@ -21,15 +20,6 @@ from . import candidacy_build as cb
 from .build import LATER
 
 NewUnitOfWork = Callable[[], UnitOfWork]
-
-
-@pytest.fixture
-def engine(store_url: str) -> Iterator[Engine]:
-    engine = make_engine(store_url)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ totals are rewritten in the database is mounted on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import Engine, update
 
@@ -36,7 +34,6 @@ from sandogh.services.outcomes import decide_contests
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results, tally
 from sandogh.services.voids import CorrectedError, void
-from sandogh.store.engine import make_engine
 from sandogh.store.tables import AuditHandCountRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.conftest import TEST_NOW
@@ -173,15 +170,6 @@ def test_audit_records_changed_since_they_were_logged_are_refused(
     void(uow, BOARD, SMALL.id, StationVoid(STATIONS[0], None, VoidDecision("r", "ref")), **NOW)
     with pytest.raises(ResultsChangedError):
         certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
-
-
-@pytest.fixture
-def engine(store_url: str) -> Iterator[Engine]:
-    engine = make_engine(store_url)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 def test_a_certified_hand_count_rewritten_in_the_database_is_refused(engine: Engine) -> None:

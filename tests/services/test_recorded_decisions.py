@@ -5,7 +5,7 @@ honest case on the in-memory fake too)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import Engine, Executable, insert, update
@@ -18,7 +18,6 @@ from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
 from sandogh.services.voids import void
-from sandogh.store.engine import make_engine
 from sandogh.store.tables import CertificationRow, VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
@@ -50,15 +49,6 @@ def test_a_void_and_a_certification_made_by_their_use_cases_are_believed(
     assert stored.logged is not None
     assert stored.logged.sequence == head.sequence - 1  # the certification's entry came next
     assert _results(new_unit_of_work) == {"21": 5, "25": 3}
-
-
-@pytest.fixture
-def engine(store_url: str) -> Iterator[Engine]:
-    engine = make_engine(store_url)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture
