@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from sandogh.core.access import Action, Grant, outranks
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
@@ -106,9 +107,9 @@ def certify(
     def use_case(work: UnitOfWork) -> Certification:
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
-        units = _scope(geography, contest, constituency)
-        require(geography, actor, Action.CERTIFY, units, election)
-        require_body(actor, Action.CERTIFY, day.election, [contest], units)
+        units = require_certifier(
+            geography, actor, election, day.election, contest=contest, constituency=constituency
+        )
         held = next(
             certified_over(work.certifications.in_force(election), contest, constituency), None
         )
@@ -172,10 +173,10 @@ def uncertify(
     def use_case(work: UnitOfWork) -> Certification:
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
-        units = _scope(geography, contest, constituency)
         # rights first: whether a certification is in force is not told to one who may not certify
-        require(geography, actor, Action.CERTIFY, units, election)
-        require_body(actor, Action.CERTIFY, day.election, [contest], units)
+        units = require_certifier(
+            geography, actor, election, day.election, contest=contest, constituency=constituency
+        )
         held = next(
             (
                 c
@@ -225,11 +226,25 @@ def require_outranking(
         )
 
 
-def _scope(geography: Geography, contest: str, constituency: str | None) -> tuple[str, ...]:
+def require_certifier(
+    geography: Geography,
+    actor: Actor,
+    election_id: str,
+    election: Election,
+    *,
+    contest: str,
+    constituency: str | None,
+) -> tuple[str, ...]:
+    """The units a certification of `contest` in `constituency` (None: every one) covers, once
+    the scope is shown to exist (`ScopeError`) and `actor` to hold the right to certify every
+    unit of it, in a competent body (`AccessDeniedError`, `WrongBodyError`)."""
     problems = scope_problems(geography, contest, constituency)
     if problems:
         raise ScopeError(problems)
-    return scope_units(geography, contest, constituency)
+    units = scope_units(geography, contest, constituency)
+    require(geography, actor, Action.CERTIFY, units, election_id)
+    require_body(actor, Action.CERTIFY, election, [contest], units)
+    return units
 
 
 def frozen_sheets(

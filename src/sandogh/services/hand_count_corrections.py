@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from sandogh.core.access import Action
 from sandogh.core.audit.rounds import Decision
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.counting.tally import Counts
@@ -31,10 +30,8 @@ from sandogh.core.supervision import (
     certified_over,
     correction_json,
     correction_problems,
-    scope_problems,
-    scope_units,
 )
-from sandogh.services.acting import Actor, acted, common_place, guarded, require
+from sandogh.services.acting import Actor, acted, common_place, guarded
 from sandogh.services.audit_errors import (
     HandCountCertifiedError,
     HandCountInvalidError,
@@ -46,8 +43,11 @@ from sandogh.services.audit_errors import (
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
 from sandogh.services.audit_rounds import History, history
 from sandogh.services.audit_status import require_possible
-from sandogh.services.certifications import CertifiedError, ScopeError, require_outranking
-from sandogh.services.competence import require_body
+from sandogh.services.certifications import (
+    CertifiedError,
+    require_certifier,
+    require_outranking,
+)
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import correction_of, stored_counts
@@ -230,16 +230,14 @@ def _certifying(
 ) -> _Certifying:
     """The audit, the constituency of `contest` (`CONTEST:CONSTITUENCY`), the units it is made
     of and its stored hand count, once `actor` is shown to hold the right to certify there
-    (`ScopeError`, `AccessDeniedError` else): rights first, so whether a hand count is recorded
+    (`certifications.require_certifier`): rights first, so whether a hand count is recorded
     or certified is not told to one who may not certify."""
     found = history(work, election_id)
     geography, election = found.audit.tallied.geography, found.audit.election
     of, _, constituency = contest.partition(":")
-    problems = scope_problems(geography, of, constituency)
-    if problems:
-        raise ScopeError(problems)
-    units = scope_units(geography, of, constituency)
-    require(geography, actor, Action.CERTIFY, units, election)
-    require_body(actor, Action.CERTIFY, found.audit.tallied.stored.election, [of], units)
+    stored_election = found.audit.tallied.stored.election
+    units = require_certifier(
+        geography, actor, election, stored_election, contest=of, constituency=constituency
+    )
     stored = next((h for h in work.audits.hand_counts(election) if h.contest == contest), None)
     return _Certifying(found, of, constituency, units, stored)
