@@ -27,7 +27,7 @@ from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, recorded_lots
-from sandogh.services.results import tally
+from sandogh.services.results import Tallied, tally
 
 
 class NoTieError(SandoghError):
@@ -89,11 +89,7 @@ def draw_lot(
     def use_case(work: UnitOfWork) -> SettledLot:
         tallied = tally(work, election_id)
         geography, election = tallied.geography, tallied.stored.election.id
-        units = scope_units(geography, contest, constituency)
-        require(geography, actor, Action.CERTIFY, units, election)
-        held = next(certified_over(tallied.certifications, contest, constituency), None)
-        if held is not None:
-            raise FrozenByCertificationError(contest, constituency, held.by)
+        units = _open_to(tallied, actor, Action.CERTIFY, contest, constituency)
         defined = tallied.contest(contest)
         where = next(k for k in defined.constituencies if k.id == constituency)
         standing = standing_by_constituency(defined).get(constituency, ())
@@ -158,11 +154,7 @@ def withdraw(
         standing = next((c for c in defined.candidates if c.code == candidate), None)
         if standing is None:
             raise NotStandingError(contest, candidate)
-        units = scope_units(geography, contest, standing.constituency)
-        require(geography, actor, Action.MANAGE_CANDIDACY, units, election)
-        held = next(certified_over(tallied.certifications, contest, standing.constituency), None)
-        if held is not None:
-            raise FrozenByCertificationError(contest, standing.constituency, held.by)
+        units = _open_to(tallied, actor, Action.MANAGE_CANDIDACY, contest, standing.constituency)
         made = Withdrawal(contest, candidate, printing, actor.username, now)
         earlier = next((w for w in tallied.withdrawals if w.key == made.key), None)
         if earlier is not None:
@@ -181,6 +173,20 @@ def withdraw(
         return made
 
     return guarded(uow, actor, now, use_case)
+
+
+def _open_to(
+    tallied: Tallied, actor: Actor, action: Action, contest: str, constituency: str
+) -> tuple[str, ...]:
+    """The units of `constituency`, once `actor` may do `action` at every one of them and no
+    certification in force froze its results (`FrozenByCertificationError`)."""
+    geography = tallied.geography
+    units = scope_units(geography, contest, constituency)
+    require(geography, actor, action, units, tallied.stored.election.id)
+    held = next(certified_over(tallied.certifications, contest, constituency), None)
+    if held is not None:
+        raise FrozenByCertificationError(contest, constituency, held.by)
+    return units
 
 
 def _record(
