@@ -14,6 +14,7 @@ from sandogh.core.access import Action, Body, acting_body, competent_for
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Contest, Election
 from sandogh.locale.competence import CATALOGUE, body_name
+from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.services.acting import AccessDeniedError, Actor
 
@@ -33,24 +34,19 @@ class WrongBodyError(AccessDeniedError):
         held = acting_body(actor.grant.body)
         self.contest = contest.id
         self.required = required
-        self.fa = text_in(
-            CATALOGUE,
-            "wrong_body",
-            "fa",
-            username=actor.username,
-            held=body_name(held, "fa"),
-            contest=contest.name.fa,
-            required=body_name(required, "fa"),
-        )
-        self.en = text_in(
-            CATALOGUE,
-            "wrong_body",
-            "en",
-            username=actor.username,
-            held=body_name(held, "en"),
-            contest=contest.name.en,
-            required=body_name(required, "en"),
-        )
+
+        def said(lang: Lang) -> str:
+            return text_in(
+                CATALOGUE,
+                "wrong_body",
+                lang,
+                username=actor.username,
+                held=body_name(held, lang),
+                contest=contest.name.fa if lang == "fa" else contest.name.en,
+                required=body_name(required, lang),
+            )
+
+        self.fa, self.en = said("fa"), said("en")
         self.logged = {"contest": contest.id, "body": held.value, "required": required.value}
         super().__init__(actor, action, election, places, f"{self.en} — {self.fa}")
 
