@@ -35,6 +35,9 @@ def test_an_impossible_hand_count_is_refused_and_a_wrong_one_replaced(tmp_path: 
         db, *HAND, "--cast", "1000", "--valid", "1000", "--votes", "21=1000", "--lang", "en"
     )
     assert "cast: 1000 cast, the manifest holds 900" in over.output
+    handful = _run(db, *HAND, "--cast", "1", "--valid", "1", "--votes", "25=1")
+    assert handful.exit_code == 1
+    assert "۸۹۹ برگه شمرده نشده است: همه ظرف‌ها را دوباره بشمارید" in handful.output
     status = _run(db, "audit", "status", "--json")
     assert json.loads(status.stdout)["hand_counts"] == []
     wrong = _run(
@@ -45,9 +48,17 @@ def test_an_impossible_hand_count_is_refused_and_a_wrong_one_replaced(tmp_path: 
     both = _run(db, *fix, "--withdraw", "--cast", "900")
     assert both.exit_code == 2
     right = ["--cast", "900", "--valid", "900", "--votes", "21=440", "--votes", "25=460"]
+    blank = ["--as", "tehrani", "--role", "supervisor", "--place", "IR", "--reason", " "]
+    unexplained = _run(
+        db, "audit", "fix-hand-count", "--contest", "president:IR", *blank, *right, "--lang", "en"
+    )
+    assert "replacing or withdrawing a hand count needs a reason" in unexplained.output
     replaced = _run(db, *fix, *right)
     assert "شمارش دستی president:IR جایگزین شد" in replaced.output, replaced.output
     certified = _run(db, "audit", "certify-hand-count", "--contest", "president:IR", *BOARD)
     assert "منتخب: 25" in certified.output, certified.output
+    shown = _run(db, "audit", "status", "--lang", "en").output
+    assert "recorded and certified as the result; elected: 25" in shown
+    assert "Pending certification" not in shown
     refused = _run(db, *fix, "--withdraw", "--lang", "en")
     assert "this contest's hand count is already certified" in refused.output

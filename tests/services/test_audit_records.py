@@ -154,3 +154,32 @@ def test_a_reading_no_paper_can_show_is_refused_naming_paper_and_contest(
     (contest,) = shows
     assert refused.value.problems == ((f"{drawn[0]} {contest}", why),)
     assert record_readings(uow, SMALL.id, good, **NOW) == len(good)  # nothing was stored
+
+
+def test_a_record_used_in_one_round_is_the_worst_case_in_the_next() -> None:
+    """R3 of the S18 re-attack: codes are erased at close, so round 2 reused round 1's records
+    and confirmed the reported loser's 94–0 reading; a record is now matched once in the
+    audit, remembered by its place in the records' order, never by its code."""
+    uow = _store()
+    start_audit(uow, SMALL.id, ["president"], FIVE_PERCENT, records=CAST, **NOW)
+    drawn = _drawn(uow)
+    first = [
+        PaperReading(p, LOSER, f"{p.station}#{1601 if i < 4 else 2000 + i}")
+        for i, p in enumerate(drawn)
+    ]
+    record_readings(uow, SMALL.id, first, **NOW)
+    assert close_round(uow, SMALL.id, CAST, **NOW).contests[0].decision is Decision.ANOTHER_ROUND
+    papers = [p.paper for p in draw_round(uow, SMALL.id, **NOW).papers]
+    given: dict[str, int] = {}
+    second = []
+    for p in papers:  # each station's first paper reuses #1601, the rest are unused 25-records
+        k = given.get(p.station, 0)
+        given[p.station] = k + 1
+        second.append(PaperReading(p, LOSER, f"{p.station}#{1601 + k}"))
+    record_readings(uow, SMALL.id, second, **NOW)
+    closed = close_round(uow, SMALL.id, CAST, **NOW)
+    assert closed.contests[0].decision is not Decision.CONFIRMED
+    reused = {r.code for r in first} & {r.code for r in second}
+    assert len(closed.discrepancies) >= len(reused) > 0
+    for code in reused:  # only the place is kept, in the log, never the code
+        assert all(code not in str(e.event.details) for e in uow().events.entries())

@@ -269,6 +269,10 @@ def test_an_impossible_hand_count_is_refused_naming_each_problem_and_not_stored(
     assert [(p.path, p.message) for p in raised.value.problems] == [
         ("votes.99", "no candidate '99' stands in president:IR"),
         ("cast", "10 is not valid 20 + invalid 0"),
+        (
+            "cast",
+            "10 cast, the manifest holds 900 papers, 890 not counted: count every container again",
+        ),
     ]
     over = Counts(cast=1000, valid=1000, votes={"21": 500, "25": 500})
     with pytest.raises(HandCountInvalidError, match="1000 cast, the manifest holds 900"):
@@ -278,6 +282,23 @@ def test_an_impossible_hand_count_is_refused_naming_each_problem_and_not_stored(
         record_hand_count(uow, SMALL.id, "president:IR", negative, **NOW)
     assert audit_status(uow, SMALL.id).hand_counts == ()
     record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)
+
+
+def test_a_full_hand_count_of_a_handful_of_papers_is_refused_recorded_or_replaced(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """R2 of the S18 re-attack: 1 paper of 900 counted, all for the reported loser, was
+    recorded, replaced by 3 and certified, electing the loser."""
+    uow = new_unit_of_work
+    _escalated(uow, counted=False)
+    handful = Counts(cast=1, valid=1, votes={"25": 1})
+    with pytest.raises(HandCountInvalidError, match="1 cast, the manifest holds 900 papers, 899"):
+        record_hand_count(uow, SMALL.id, "president:IR", handful, **NOW)
+    assert audit_status(uow, SMALL.id).hand_counts == ()
+    record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)
+    three = Counts(cast=3, valid=3, votes={"25": 3})
+    with pytest.raises(HandCountInvalidError, match="3 cast, the manifest holds 900 papers, 897"):
+        replace_hand_count(uow, BOARD, SMALL.id, "president:IR", three, reason=REASON, **NOW)
 
 
 def test_a_pending_hand_count_is_replaced_or_withdrawn_by_the_board_never_a_certified_one(

@@ -86,9 +86,8 @@ def print_status(out: Console, status: AuditStatus, lang: Lang) -> None:
         out.print(said, markup=False)
     for counted in status.hand_counts:
         changed = SAID["changed" if counted.changed else "unchanged"][lang]
-        line = SAID["hand-counted"][lang].format(
+        said = "hand-counted-certified" if counted.contest in status.certified else "hand-counted"
+        line = SAID[said][lang].format(
             contest=counted.contest, elected=", ".join(counted.outcome.elected), changed=changed
         )
-        if counted.contest in status.certified:
-            line += f" ({SAID['certified-note'][lang]})"
         out.print(line, markup=False, soft_wrap=True)

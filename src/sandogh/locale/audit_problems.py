@@ -54,6 +54,12 @@ RULES: tuple[Rule, ...] = (
         r"is no station of the manifest in this constituency",
         "شعبه‌ای از فهرست در این حوزه نیست",
     ),
+    _rule(
+        r"(\S+) cast, the manifest holds (\S+) papers, (\S+) not counted: "
+        r"count every container again",
+        "{1} رأی مأخوذه، فهرست {2} برگه دارد و {3} برگه شمرده نشده است: "
+        "همه ظرف‌ها را دوباره بشمارید",
+    ),
     _rule(r"(.+) cast, the manifest holds (.+)", "{1} رأی مأخوذه، فهرست {2} برگه دارد"),
     _rule(r"set aside at its capacity", "به سقف نامزدهایش رسید و کنار گذاشته شد"),
     _rule(r"no votes for any list", "هیچ فهرستی رأی ندارد"),

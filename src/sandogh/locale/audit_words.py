@@ -92,6 +92,10 @@ REFUSALS: dict[str, dict[Lang, str]] = {
         "fa": "دلیل برگرداندن تأیید باید گفته شود",
         "en": "undoing a certification needs a reason",
     },
+    "replacing-reason-missing": {
+        "fa": "دلیل جایگزینی یا پس‌گرفتن شمارش دستی باید گفته شود",
+        "en": "replacing or withdrawing a hand count needs a reason",
+    },
     "hand-count-invalid": {
         "fa": "ارقام شمارش دستی با هم نمی‌خوانند",
         "en": "the hand count's totals do not add up",
@@ -151,6 +155,11 @@ SAID: dict[str, dict[Lang, str]] = {
         "en": "Hand count of {contest} recorded; elected: {elected}; {changed}. "
         "Pending certification by the supervising board.",
     },
+    "hand-counted-certified": {
+        "fa": "شمارش دستی {contest} ثبت و به‌عنوان نتیجه تأیید شد؛ منتخب: {elected}؛ {changed}.",
+        "en": "Hand count of {contest} recorded and certified as the result; elected: "
+        "{elected}; {changed}.",
+    },
     "hand-count-certified": {
         "fa": "شمارش دستی {contest} در {date} به‌عنوان نتیجه تأیید شد؛ منتخب: {elected}. "
         "چکیده سابقه حسابرسی: {audit}",
@@ -172,7 +181,6 @@ SAID: dict[str, dict[Lang, str]] = {
         "en": "The certification of the hand count of {contest} (by {by}) is undone; the hand "
         "count is pending certification again and the result is the reported figures.",
     },
-    "certified-note": {"fa": "تأییدشده", "en": "certified"},
     "changed": {"fa": "نتیجه تغییر کرد", "en": "the outcome changed"},
     "unchanged": {"fa": "نتیجه همان است", "en": "the outcome is unchanged"},
     "contest": {"fa": "رقابت", "en": "contest"},

@@ -145,6 +145,12 @@ class ReasonMissingError(AuditRefusedError):
     code = "reason-missing"
 
 
+class ReplacingReasonMissingError(ReasonMissingError):
+    """Replacing or withdrawing a pending hand count says why: the log keeps the reason."""
+
+    code = "replacing-reason-missing"
+
+
 class HandCountInvalidError(AuditRefusedError):
     """Totals that do not make a correction of the election: every problem with its path."""
 

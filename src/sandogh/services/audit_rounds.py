@@ -175,9 +175,10 @@ def round_input(
     *,
     compared: bool,
     records: CastRecords | None = None,
+    spent: frozenset[str] = frozenset(),
 ) -> RoundInput:
     """A round's input to the replay: the papers with the records joined at close (`compared`)
-    or joined now from `records`."""
+    or joined now from `records`, none of those an earlier round used (`spent`)."""
     entered = [r for r in readings if not r.sample]
     if compared:
         papers = tuple(
@@ -188,7 +189,7 @@ def round_input(
         )
     else:
         blind = [PaperReading(paper_from_text(r.unit), _shows(r), r.code) for r in entered]
-        papers = compare(blind, {} if records is None else records)
+        papers = compare(blind, {} if records is None else records, spent)
     batches = tuple(
         BatchReading(r.sample, r.unit, totals_from_json(r.shows, f"{r.sample}.{r.unit}.hand"))
         for r in readings
@@ -336,7 +337,9 @@ def close_round(
             raise RecordsNotCommittedError(
                 given_hash or "-", "-" if committed is None else committed.sha256
             )
-        given = round_input(opened, mine, compared=False, records=records)
+        order = sorted(records or {})  # the records' canonical order, as they are hashed
+        spent = frozenset(order[i] for i in _used_before(work, audit.election) if i < len(order))
+        given = round_input(opened, mine, compared=False, records=records, spent=spent)
         results = replay(audit.plan, audit.manifest, audit.seed, (*found.inputs, given))
         result = results[-1]
         previous = (
@@ -366,6 +369,20 @@ def close_round(
             "hash": result.hash,
         }
         details |= {f"decision {c.contest}": c.decision.value for c in result.contests}
+        typed = {r.code for r in mine if r.code is not None and not r.sample}
+        details["records used"] = ",".join(str(i) for i, c in enumerate(order) if c in typed)
         log(work, audit.tallied, EventType.AUDIT_ROUND_CLOSED, details, now=now, actor=actor)
         work.commit()
     return result
+
+
+def _used_before(work: UnitOfWork, election: str) -> set[int]:
+    """The records earlier rounds of `election` used, by their place in the records' canonical
+    order as logged at each close (R3 of the S18 re-attack): a record is matched once in the
+    audit, yet the codes, voters' receipts, are erased at close; the places name a record only
+    to whoever holds the records file."""
+    used: set[int] = set()
+    for e in work.events.of_type(EventType.AUDIT_ROUND_CLOSED, election):
+        places = e.event.details.get("records used", "")
+        used |= {int(i) for i in str(places).split(",") if i}
+    return used

@@ -123,8 +123,9 @@ def require_possible(audit: Audit, contest: str, counts: Counts) -> None:
     """Refuse totals no hand count of `contest` (`CONTEST:CONSTITUENCY`) can give, before they
     are stored (`HandCountInvalidError`, every problem with its path): a figure below zero,
     valid and invalid not adding up to cast, votes not fitting the valid ballots and seats, a
-    candidate not standing there, or more ballots cast than the manifest holds papers in the
-    constituency's stations."""
+    candidate not standing there, or a number of ballots cast other than the papers the manifest
+    holds in the constituency's stations: a full hand count counts every paper, so a count of a
+    handful of them is never taken for the result (docs/audit.md §6)."""
     of, _, constituency = contest.partition(":")
     found = [
         Problem(where, said)
@@ -133,6 +134,9 @@ def require_possible(audit: Audit, contest: str, counts: Counts) -> None:
     papers = sum(s.papers for s in audit.manifest.stations if s.constituency(of) == constituency)
     if counts.cast > papers:
         found.append(Problem("cast", f"{counts.cast} cast, the manifest holds {papers}"))
+    elif counts.cast < papers:
+        said = f"{counts.cast} cast, the manifest holds {papers} papers, {papers - counts.cast}"
+        found.append(Problem("cast", f"{said} not counted: count every container again"))
     if found:
         said = "; ".join(f"{p.path}: {p.message}" for p in found)
         raise HandCountInvalidError(f"{contest}: {said}", subject=contest, problems=found)

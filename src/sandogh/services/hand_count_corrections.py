@@ -39,6 +39,7 @@ from sandogh.services.audit_errors import (
     HandCountNotRecordedError,
     HandCountPendingError,
     ReasonMissingError,
+    ReplacingReasonMissingError,
 )
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
 from sandogh.services.audit_rounds import History, history
@@ -188,7 +189,8 @@ def replace_hand_count(
         if stored.certified is not None:
             raise HandCountCertifiedError(f"{contest}: certified already", subject=contest)
         if not reason.strip():
-            raise ReasonMissingError(f"{contest}: replacing needs a reason", subject=contest)
+            said = f"{contest}: replacing needs a reason"
+            raise ReplacingReasonMissingError(said, subject=contest)
         details: dict[str, JSONValue] = {"election": election, "contest": contest}
         details |= {"reason": reason, "withdrawn": stored.counts}
         replacement = None

@@ -52,14 +52,17 @@ class Checked:
 
 
 def compare(
-    readings: Sequence[PaperReading], records: Mapping[str, CastRecord]
+    readings: Sequence[PaperReading],
+    records: Mapping[str, CastRecord],
+    spent: frozenset[str] = frozenset(),
 ) -> tuple[Checked, ...]:
     """Each paper read with the record its code names (`records`: the committed ones). A paper
     has no record, and counts as the worst case ω = u − a(paper) (Bañuelos and Stark 2012;
     SHANGRLA's rule for a card whose CVR is missing or misfiled), when it has no code, its code
     names no record, the record is of another station, or an earlier paper of the round used
-    the code already: one record describes one paper."""
-    used: set[str] = set()
+    the code already, or an earlier round did (`spent`): one record describes one paper, once
+    in the audit."""
+    used = set(spent)
     found = []
     for r in readings:
         record = None if r.code is None or r.code in used else records.get(r.code)
