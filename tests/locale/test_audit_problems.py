@@ -30,6 +30,7 @@ VALUE = "12"  # what each value of a message is made with
 # Latin a Persian sentence may keep: the names of fields, formats and words a board types
 KEPT = re.compile(
     r"STATION/CONTAINER/POSITION|paper,found,code,CONTEST|CODE: READS|sha256|ALPHA|minsd|absent"
+    r'|"station": S, "reads": READS|CODE|reads|stations|disagree|count|records'
     r"|invalid|null|cards|cast|valid|votes|papers|batches|sample|station|code|found|yes|no"
     r"|UTF-8|CSV|JSON|\b[dfg]\b"
 )

@@ -206,6 +206,11 @@ RULES: tuple[Rule, ...] = (
     _rule(r"must be a list", "باید فهرست باشد"),
     _rule(r"must be text or null", "باید متن یا null باشد"),
     _rule(r"sample and station must be text", "sample و station باید متن باشند"),
+    _rule(r"must be an object or absent", "باید شیء باشد یا نیاید"),
+    _rule(
+        r"count, sha256, stations, disagree expected",
+        "count، sha256، stations و disagree باید بیایند",
+    ),
     _rule(r"must be an object", "باید شیء باشد"),
     _rule(r"(\S+) is missing", "{1} نیامده است"),
     _rule(
