@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from sandogh.core.anchor import fingerprint
 from sandogh.core.definition.model import Election
 from sandogh.core.report import SigningKey
+from sandogh.publish.snapshot import Publisher
 from sandogh.services.anchor import record_of
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
+from tests.core.anchor.build import LOG_KEY
 from tests.services.build import (
     DEVICE,
     DEVICE_3,
@@ -119,3 +122,9 @@ ROUND_1_VOTES: Mapping[str, Mapping[str, Sequence[tuple[str, ...]]]] = {
     ST_2: {"president": [("21",), ("25",), ("29",)], "parliament": [("31", "32"), ("34",)]},
     ST_3: {"president": [("21",), ("25",), ("27",), ()], "parliament": [("41",), ("41",), ("42",)]},
 }
+
+
+def publisher(uow: NewUnitOfWork, root: Path) -> Publisher:
+    """The snapshot's publisher holding the centre's log key that the sealed record names, so
+    that an anchored check holds `supervision.json` to the key's attestation."""
+    return Publisher(uow, root, render=False, log_key=LOG_KEY, now=lambda: at(30))

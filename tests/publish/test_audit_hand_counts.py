@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from sandogh.cli.app import app
 from sandogh.cli.audit_report import write_report
-from sandogh.cli.publish import finding_text
+from sandogh.cli.verification_view import finding_text
 from sandogh.core.access import Grant, Role
 from sandogh.core.audit.hand_count_record import hand_count_json, hand_counts_json
 from sandogh.core.audit.manifest import Roll
@@ -26,7 +26,6 @@ from sandogh.publish.audit_checks import AuditVerification, Step
 from sandogh.publish.audit_hand_counts import Unborne
 from sandogh.publish.audit_verify import verify_audit
 from sandogh.publish.findings import Disagreement, Finding
-from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource
 from sandogh.publish.verify import Verification, verify_snapshot
 from sandogh.services.acting import Actor
@@ -36,7 +35,7 @@ from sandogh.services.hand_count_corrections import certify_hand_count
 from tests.services.build import LATER, ROUND_2, ST_1, ST_2, ST_3
 
 from .audit_folders import kerman_audit, write_audit
-from .build import NewUnitOfWork, record_fingerprint, report, set_up
+from .build import NewUnitOfWork, publisher, record_fingerprint, report, set_up
 from .conftest import MemoryStore, MemoryUnitOfWork
 
 HONEST = Counts(cast=5, valid=5, votes={"21": 2, "25": 3})
@@ -62,7 +61,7 @@ def _published(root: Path, hand: Counts, *, certified: bool = True) -> tuple[Pat
     record_hand_count(new, ROUND_2, "president:IR", hand, now=LATER)
     if certified:
         certify_hand_count(new, BOARD, ROUND_2, "president:IR", reason="minutes", now=LATER)
-    Publisher(new, root / "results", render=False).regenerate()
+    publisher(new, root / "results").regenerate()
     write_report(root / "audit", audit_publication(new, ROUND_2))
     return root / "results", root / "audit"
 

@@ -48,13 +48,18 @@ def test_publish_verify_and_catch_up(tmp_path: Path) -> None:
     set_up(uow)
     report(uow, ST_1, 1)
     out = tmp_path / "snapshot"
+    log_key = tmp_path / "log.key"  # the centre's log key the sealed record names
+    log_key.write_text((b"l" * 32).hex())
+    log_key.chmod(0o600)
 
-    published = run("publish", "--out", str(out), "--db", url, "--lang", "en")
+    published = run(
+        "publish", "--out", str(out), "--db", url, "--lang", "en", "--log-key", str(log_key)
+    )
     assert published.exit_code == 0, published.output
     assert "files written" in published.output
 
     report(uow, ST_3, 2)
-    caught_up = run("publish", "--out", str(out), "--db", url, "--once")
+    caught_up = run("publish", "--out", str(out), "--db", url, "--once", "--log-key", str(log_key))
     engine.dispose()
     assert caught_up.exit_code == 0, caught_up.output
     assert "پرونده نوشته شد" in caught_up.output

@@ -17,7 +17,6 @@ from sandogh.core.report import decode_report, decode_signed
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.findings import Disagreement
-from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource, HttpSource
 from sandogh.publish.verify import Verification, stations_of, verify_snapshot
 from sandogh.services.acting import Actor
@@ -31,7 +30,16 @@ from sandogh.services.results import import_results
 from sandogh.services.voids import void
 from tests.services.build import LATER, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, signed
 
-from .build import KEYS, VOTES, NewUnitOfWork, at, final_report, record_fingerprint, report
+from .build import (
+    KEYS,
+    VOTES,
+    NewUnitOfWork,
+    at,
+    final_report,
+    publisher,
+    record_fingerprint,
+    report,
+)
 from .serving import serving
 
 DATA = f"data/{ROUND_2}"
@@ -50,7 +58,7 @@ def root(uow: NewUnitOfWork, tmp_path: Path) -> Path:
     """The snapshot once ST_1 and ST_3 have reported (ST_2 has not)."""
     report(uow, ST_1, 1)
     report(uow, ST_3, 2)
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
     return tmp_path
 
 
@@ -120,7 +128,7 @@ def test_one_changed_total_names_the_unit_and_the_figure(root: Path) -> None:
 def test_figures_without_a_signed_report_disagree(uow: NewUnitOfWork, tmp_path: Path) -> None:
     sheets = decode_report(decode_signed(final_report(ST_2)).report).sheets
     import_results(uow, ROUND_2, sheets, now=LATER)  # a paper tally sheet: no signed report
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
 
     findings = check(tmp_path).elections[0].findings
 
@@ -183,7 +191,7 @@ def test_voids_and_certifications_are_published_and_re_applied(
     said = Decision("a box without its seal", "1403/12")
     void(uow, board, ROUND_2, StationVoid(ST_1, None, said), now=LATER)
     certify(uow, board, ROUND_2, "president", now=LATER)
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
 
     supervision = json.loads((tmp_path / DATA / "supervision.json").read_text())
     assert [v["station"] for v in supervision["voids"]] == [ST_1]
@@ -213,7 +221,7 @@ def test_a_certified_hand_count_is_published_and_re_derived(
     record_hand_count(uow, ROUND_2, "president:IR", hand, now=LATER)
     board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
     made = certify_hand_count(uow, board, ROUND_2, "president:IR", reason="minutes", now=LATER)
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
 
     folder = tmp_path / DATA
     supervision = json.loads((folder / "supervision.json").read_text())
@@ -268,7 +276,7 @@ def test_crossed_out_ballots_of_a_paper_count_are_published_and_re_added(
         uow, signed=signed(dataclasses.replace(made, sheets=sheets), KEYS[ST_3]), now=at(2)
     )
     report(uow, ST_1, 1)
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
 
     verification = check(tmp_path)
 
@@ -316,7 +324,7 @@ def test_a_published_outcome_with_another_lot_disagrees(uow: NewUnitOfWork, tmp_
     made = draw_lot(
         uow, bam, ROUND_2, "parliament", "P2", seed="۱۴۰۳-بم", drawn_by=["رئیس"], now=LATER
     )
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
     folder = tmp_path / DATA
     supervision = json.loads((folder / "supervision.json").read_text())
     assert [(lot["seed"], lot["tied"]) for lot in supervision["lots"]] == [

@@ -31,7 +31,6 @@ from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
 from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.findings import Disagreement, Finding
-from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource
 from sandogh.publish.verify import Verification, verify_snapshot
 from sandogh.services.anchor import record_of
@@ -50,7 +49,7 @@ from tests.services.build import (
 )
 from tests.services.build import signed as signed_report
 
-from .build import KEYS, VOTES, NewUnitOfWork, record_fingerprint, report
+from .build import KEYS, VOTES, NewUnitOfWork, publisher, record_fingerprint, report
 
 DATA = f"data/{ROUND_2}"
 FRESH_BOX = SigningKey.from_seed(b"F" * 32)
@@ -96,7 +95,7 @@ def root(uow: NewUnitOfWork, tmp_path: Path) -> Path:
     """ST_1 and ST_3 reported through the centre's checks."""
     report(uow, ST_1, 1)
     report(uow, ST_3, 2)
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
     return tmp_path
 
 
@@ -118,7 +117,7 @@ def test_the_attack_a_fresh_box_and_a_made_up_staff_key(uow: NewUnitOfWork, tmp_
     staff = ((StaffRole.HEAD, MADE_UP),)
     data = signed_report(final(ROUND_2_DAY, ST_2, FRESH_BOX, VOTES[ST_2]), FRESH_BOX, staff)
     _smuggle(uow, ST_2, data, FRESH_BOX)
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
     devices = json.loads((tmp_path / DATA / "devices.json").read_bytes())["devices"]
     assert FRESH_BOX.public_key.text in {d["public_key"] for d in devices}
 
@@ -145,7 +144,7 @@ def test_a_final_report_without_its_registered_staff_is_not_covered(
 ) -> None:
     data = signed_report(final(ROUND_2_DAY, ST_2, KEYS[ST_2], VOTES[ST_2]), KEYS[ST_2], staff)
     _smuggle(uow, ST_2, data, KEYS[ST_2])
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
 
     (covered,) = _of(check(tmp_path), Disagreement.NOT_COVERED)
     assert (covered.where, covered.figure) == (ST_2, reason)
@@ -240,7 +239,7 @@ def test_a_box_replaced_by_a_signed_amendment_is_covered(
     new = SigningKey.from_seed(b"N" * 32)
     replace_box(uow, ROUND_2, ST_2, KEYS[ST_2], new)
     report(uow, ST_2, 3, key=new)
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
 
     verification = check(tmp_path)
 
@@ -255,7 +254,7 @@ def test_every_reason_a_report_is_not_covered_has_its_text(lang: Lang) -> None:
 
 
 def test_the_log_key_the_snapshot_names_must_be_the_records(root: Path) -> None:
-    (root / "log").mkdir()
+    (root / "log").mkdir(exist_ok=True)
     (root / "log/key.txt").write_text(FRESH_BOX.public_key.text + "\n")
 
     (anchor,) = _of(check(root), Disagreement.ANCHOR)
@@ -275,7 +274,7 @@ def test_the_attack_a_signed_replacement_hidden_from_the_snapshot(
     (revoked) ST_2's box: the amendment's head, which observers carry, no longer agrees; the
     record's fingerprint alone still does, and says the amendments rest on the publisher's word."""
     replace_box(uow, ROUND_2, ST_2, KEYS[ST_2], SigningKey.from_seed(b"N" * 32))
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
     path = tmp_path / DATA / "anchor/amendments.json"
     head = encode_amendment(decode_amendments(path.read_bytes())[0].amendment)
     head_fingerprint = sha256_text(head)
@@ -303,7 +302,7 @@ def test_amendments_the_anchor_does_not_reach_are_checked_but_said_to_rest_on_th
     uow: NewUnitOfWork, tmp_path: Path
 ) -> None:
     replace_box(uow, ROUND_2, ST_2, KEYS[ST_2], SigningKey.from_seed(b"N" * 32))
-    Publisher(uow, tmp_path, render=False).regenerate()
+    publisher(uow, tmp_path).regenerate()
     [amendment] = decode_amendments((tmp_path / DATA / "anchor/amendments.json").read_bytes())
     head = sha256_text(encode_amendment(amendment.amendment))
 

@@ -112,6 +112,7 @@ def _log_key_problems(check: Check, record: PreElectionRecord) -> list[Problem]:
     `log` authority of the record, when the record lists any: so the log's checkpoints are
     anchored by the record too."""
     logs = {a.key for a in record.authorities if a.body is Body.LOG}
+    check.log_keys = tuple(sorted(logs, key=lambda key: key.text))
     named = check.source.read(LOG_KEY)
     if not logs or named is None:
         return []

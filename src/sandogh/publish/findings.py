@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sandogh.core.report import PublicKey
 from sandogh.publish.differences import Difference, differences
 from sandogh.publish.sources import Source
 
@@ -31,6 +32,16 @@ class Disagreement(StrEnum):
     NOT_COVERED = "not-covered"  # a report the record and its amendments do not cover
     # against the published audit folder (`--audit DIR`, docs/audit.md §6.5)
     AUDIT = "audit"  # a hand-count correction the audit does not bear out
+    # against the log key the record names (`publish.decisions_check`, issue 12 review F4)
+    DECISIONS = "decisions"  # supervision.json not as the log key's attestation lists it
+
+
+class Vouched(StrEnum):
+    """Whose word an election's supervisory decisions are (`publish.decisions_check`)."""
+
+    NOTHING = "nothing"  # no supervision.json, and none attested
+    LOG_KEY = "log-key"  # the log key the anchored record names
+    PUBLISHER = "publisher"  # the publisher's alone: unanchored, or the record names no log key
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,8 @@ class Check:
     covered: int | None = None  # amendments the anchor given vouches for; None: not anchored
     amendments: int = 0  # amendments published and verified
     head: str = ""  # the published chain's head: the last amendment's hash, else the record's
+    log_keys: tuple[PublicKey, ...] = ()  # the event log's keys the anchored record names
+    decisions: Vouched = Vouched.NOTHING
 
     @property
     def folder(self) -> str:

@@ -1,4 +1,5 @@
-"""`log/checkpoints.json` and `log/key.txt`: the event log's signed checkpoints, published.
+"""`log/checkpoints.json` and `log/key.txt`: the event log's signed checkpoints, published; and
+`log/attestation.json`, the log key's word for the files no box signs (`core.log.attestation`).
 
 Issue 9, section 3 and DESIGN.md §6: every snapshot publishes every checkpoint of the event log
 the centre took (`core.log.checkpoints`), each signed by the centre's log key, and that key's
@@ -12,10 +13,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from sandogh.core.log import CheckpointFormatError, SignedCheckpoint, checkpoint_json
 from sandogh.core.log import read_checkpoint as read_one
+from sandogh.core.log.attestation import (
+    Attestation,
+    AttestationFormatError,
+    attestation_json,
+    read_attestation,
+)
 from sandogh.core.report import PublicKey
 from sandogh.core.report.errors import KeyMaterialError
 from sandogh.publish.sources import Source
@@ -61,3 +69,34 @@ def _checkpoints(published: bytes) -> tuple[SignedCheckpoint, ...]:
     if not right:
         raise LogAnchorFileError(f"{CHECKPOINTS} is not a {FORMAT} document")
     return taken
+
+
+#: The files of each election's folder that no box signs and that change what the signed reports
+#: decide: the log key vouches for them (`core.log.attestation`).
+ATTESTED = ("supervision.json",)
+ATTESTATION = "log/attestation.json"
+
+
+def attested_files(root: Path) -> dict[str, bytes]:
+    """Every file of `ATTESTED` published under `root`, by its path relative to it."""
+    return {
+        f"data/{folder.name}/{name}": (folder / name).read_bytes()
+        for folder in sorted((root / "data").glob("*"))
+        for name in ATTESTED
+        if (folder / name).is_file()
+    }
+
+
+def write_attestation(writer: Writer, attestation: Attestation) -> None:
+    writer.write_json(ATTESTATION, attestation_json(attestation))
+
+
+def read_published_attestation(source: Source) -> Attestation | None:
+    """The snapshot's attestation; None when it publishes none."""
+    published = source.read(ATTESTATION)
+    if published is None:
+        return None
+    try:
+        return read_attestation(json.loads(published))
+    except (ValueError, AttestationFormatError) as error:
+        raise LogAnchorFileError(f"{ATTESTATION}: {error}") from error

@@ -25,7 +25,9 @@ yet in the log read, and is applied again at the next poll, which changes nothin
 Given the centre's log key, every publication (a regeneration, a catch-up, a poll or flush that
 wrote something) takes a signed checkpoint of the event log's head, if it moved since the last
 (`services.audit.take_checkpoint`), and writes every checkpoint taken, by the centre or here, to
-`log/checkpoints.json`, the key's public half to `log/key.txt` (`publish.log_anchor`).
+`log/checkpoints.json`, the key's public half to `log/key.txt` (`publish.log_anchor`), and signs
+`log/attestation.json`: the SHA-256 of every election's `supervision.json` at the last checkpoint
+(`core.log.attestation`), so that the supervisory decisions no box signs are the log key's word.
 
 An E2E election's record is written under `data/<election>/e2e/` with the rest, and again when
 a station's ballot chain comes (`publish.e2e_record`).
@@ -47,12 +49,13 @@ from typing import cast
 
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import UnitKind
+from sandogh.core.log.attestation import attest
 from sandogh.core.report import ReportKind, SigningKey, decode_report, decode_signed
 from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import REPORT_KINDS, elections_json
 from sandogh.publish.e2e_record import E2EOptions, E2ERecord
 from sandogh.publish.index import JSONObject
-from sandogh.publish.log_anchor import write_log_anchor
+from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
 from sandogh.publish.published import Published
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
@@ -345,7 +348,11 @@ class Publisher:
     ) -> Regeneration:
         if self._log_key is not None and (publication or writer.written):
             take_checkpoint(self._uow, self._log_key, now=self._now())
-            write_log_anchor(writer, checkpoints(self._uow), self._log_key.public_key)
+            taken = checkpoints(self._uow)
+            write_log_anchor(writer, taken, self._log_key.public_key)
+            if taken:  # none before the log's first entry: nothing is decided yet
+                files = attested_files(self._root)
+                write_attestation(writer, attest(self._log_key, taken[-1], self._now(), files))
         if writer.written:
             snapshots = [state.snapshot() for state in self._published.values()]
             snapshots += _other_snapshots(self._root, {s["election"] for s in snapshots})

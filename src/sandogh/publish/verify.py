@@ -5,7 +5,9 @@ anyone can re-add the totals. For each election of the snapshot this
 
 1. checks that `definition.json` hashes to the snapshot's definition hash;
 2. checks the pre-election record against the fingerprint or record taken from a second source
-   (`publish.anchor_check`, issue 9 section 2) — unless told to go unanchored;
+   (`publish.anchor_check`, issue 9 section 2) — unless told to go unanchored — and, when the
+   record names the event log's key, `supervision.json` against that key's attestation
+   (`publish.decisions_check`);
 3. reads every signed report the station results list, and checks that its bytes hash to the hash
    listed, that it reads as a signed report of that station, kind, election and definition, that
    the device's and every staff signature verify, and that the record covers it: its box, its
@@ -59,6 +61,7 @@ from sandogh.publish.csv_files import (
     stations_csv,
     totals_csv,
 )
+from sandogh.publish.decisions_check import check_decisions
 from sandogh.publish.differences import line_differences
 from sandogh.publish.documents import (
     COMPLETE,
@@ -69,7 +72,7 @@ from sandogh.publish.documents import (
     unit_result_json,
     units_json,
 )
-from sandogh.publish.findings import Check, Disagreement, Finding, figure_finding
+from sandogh.publish.findings import Check, Disagreement, Finding, Vouched, figure_finding
 from sandogh.publish.index import ElectionIndex, JSONObject
 from sandogh.publish.published import TOTALS_CSV
 from sandogh.publish.signed_reports import signed_sheets
@@ -96,6 +99,7 @@ class ElectionCheck:
     covered: int | None = None  # amendments the anchor vouches for (`findings.Check`)
     amendments: int = 0
     head: str = ""
+    decisions: Vouched = Vouched.NOTHING
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,7 @@ def _verify(
         coverage = anchored_coverage(check, sha256_text(definition), anchors)
         if coverage is None:  # every report is then not covered: nothing to check them against
             return _result(check, published_hash, snapshot.get("sequence"), 0)
+    check.decisions = check_decisions(check, check.log_keys)
     sheets, listed = signed_sheets(check, index, coverage)
     tallied = _readd(check, index, sheets)
     if audit is not None and audit.election == election:
@@ -205,6 +210,7 @@ def _result(check: Check, definition_hash: Any, sequence: Any, readded: int) -> 
         covered=check.covered,
         amendments=check.amendments,
         head=check.head,
+        decisions=check.decisions,
     )
 
 
