@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from sandogh.core.access import Grant, Role
+from sandogh.core.access import Body, Grant, Role
 from sandogh.core.candidacy.withdrawal import Printing
 from sandogh.core.definition.geography import Geography
 from sandogh.core.rules import Status, draw
@@ -17,6 +17,7 @@ from sandogh.core.supervision import input_digest
 from sandogh.formats.definition_file import definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.certifications import certify
+from sandogh.services.competence import WrongBodyError
 from sandogh.services.outcome_decisions import (
     AlreadyWithdrawnError,
     FrozenByCertificationError,
@@ -73,6 +74,11 @@ def test_a_stored_lot_settles_the_tie_once_and_the_certification_covers_it(
     assert _bam(uow)[0] is Status.LOT_REQUIRED
     with pytest.raises(AccessDeniedError):
         draw_lot(uow, KERMAN, ROUND_2, "parliament", "P2", seed="s", drawn_by=["x"], now=LATER)
+
+    councils = Actor("majlesi", Grant(Role.SUPERVISOR, "IR-08-0802", Body.MAJLIS))
+    with pytest.raises(WrongBodyError, match="Guardian Council"):  # the review's F3
+        draw_lot(uow, councils, ROUND_2, "parliament", "P2", seed="s", drawn_by=["x"], now=LATER)
+    assert _bam(uow)[0] is Status.LOT_REQUIRED
 
     made = draw_lot(
         uow, BAM, ROUND_2, "parliament", "P2", seed="۱۴۰۳-بم", drawn_by=["رئیس", "دبیر"], now=LATER

@@ -22,6 +22,7 @@ from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.rules.settled import SettledLot, settled_json
 from sandogh.core.supervision import certified_over, scope_units
 from sandogh.services.acting import Actor, acted, common_place, guarded, require
+from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
@@ -90,6 +91,8 @@ def draw_lot(
         tallied = tally(work, election_id)
         geography, election = tallied.geography, tallied.stored.election.id
         units = _open_to(tallied, actor, Action.CERTIFY, contest, constituency)
+        # a lot decides the outcome: only the body competent to certify it draws it (review F3)
+        require_body(actor, Action.CERTIFY, tallied.stored.election, [contest], units)
         defined = tallied.contest(contest)
         where = next(k for k in defined.constituencies if k.id == constituency)
         standing = standing_by_constituency(defined).get(constituency, ())
