@@ -60,8 +60,9 @@ class Boxes(dict[str, Box]):
             stack.callback(store.close)
         self._printers = {s: FilePrinter(folder / f"{s}.printer.jsonl") for s in self._made}
 
-    def enrol(self, station: str, operator: OperatorPass) -> None:
-        """Enrol `station`'s box in `operator`'s session; a box refused may be enrolled later."""
+    def enrol(self, station: str, operator: OperatorPass, *, build: str | None = None) -> None:
+        """Enrol `station`'s box in `operator`'s session; a box refused may be enrolled later.
+        It names `build` in its reports if given, else the build of the code this process runs."""
         store, key = self._made[station]
         client = HttpCentreClient(
             self._url, key, timeout=30.0, operator=operator, clock=self._clock
@@ -72,6 +73,7 @@ class Boxes(dict[str, Box]):
             self._stack.enter_context(client),
             self._printers[station],
             clock=self._clock,
+            build=build,
         )
         box.enrol(election=self._election, station=station, policy=OfflinePolicy.REFUSE)
         self[station] = box
@@ -97,7 +99,8 @@ def electronic_day(
     polling = clock.now
     clock.now = polling + datetime.timedelta(days=1)
     late = box.check_in(crowd[0])
-    assert late == CheckInRefused("after-closing", by_centre=True, detail=late.detail), late
+    assert isinstance(late, CheckInRefused), late
+    assert (late.reason, late.by_centre) == ("after-closing", True)
     clock.now = polling
     for person, codes in zip(crowd, chosen, strict=True):
         card = issued(box.check_in(person))
