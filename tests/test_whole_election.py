@@ -1,23 +1,26 @@
 """A whole Majlis election, registration to certified results (issue 12, "Done when"), on one
-SQLite store, each stage by its own command (`sandogh …` through typer's CliRunner, the command's
-clock set to the stage's date) or, on polling day, by the services the centre's API calls.
+SQLite store, each stage before and after polling day by its own command (`sandogh …` through
+typer's CliRunner, the command's clock set to the stage's date); polling day as it is run, by the
+ballot box app speaking to the centre's HTTP API.
 
 The stages, in order: the election calendar; three applicants registered; the four inquiries
 asked and answered; the executive board qualifying all three, the supervisory board finding one
 not established, his objection and his reinstatement; the final list and the code draw, and the
-drawn definition loaded as the election day; electronic voting approved in the constituency by
-its competent body; the boxes' build approved; a withdrawal after the ballots were printed;
-polling day at an electronic and a paper station, each box enrolled (the electronic one only
-under the approval), its staff registered, its voters checked in on the calendar's polling day,
-its zero and final reports signed under the approved build and ingested; the tie the
-results leave settled by a stored lot; certification by the Guardian Council's boards;
-publishing, and `verify-results` agreeing with what was published.
+drawn definition loaded as the election day; the electronic box's enrolment refused for want of
+the competent body's approval of electronic voting, then that approval; the boxes' build
+approved; a withdrawal after the ballots were printed; the stations' staff registered, each box
+enrolled in an operator's session, and the pre-election record sealed with them.
 
-Polling day is driven below the HTTP API (tests/test_election_day.py drives that API and the
-boxes' screens): the box's report is built from its ballots by `tests.services.build.final`, not
-by `station.box.Box`, and the paper station's sheet is that report, not one agreed by blind
-double entry (`station.double_entry`). A paper station's sheet imported by `sandogh results
-import` is not the path: it has no signed report, so `verify-results` cannot re-add it.
+Polling day is real (tests/whole_election_day.py): the centre (`server.app`) served on loopback
+on the test's clock, each station's box the box app (`station.box.Box` with the HTTP centre
+client) in a folder of its own. The electronic box opens, checks its voters in (one the day after
+is refused by the calendar the centre holds), takes their ballots, closes, counts with two of the
+registered staff's keys and signs its report with them; the paper station's box checks its
+voters in, and its sheet counted by hand is agreed by blind double entry (`station.double_entry`),
+one slip resolved, then counted and signed. Each box syncs its zero and final reports, signed
+under the approved build. Then the tie the results leave settled by a stored lot; certification
+by the Guardian Council's boards; publishing, and `verify-results --anchor` re-adding both signed
+reports and agreeing with what was published.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import dataclasses
 import datetime
 import itertools
 import json
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -34,33 +38,20 @@ from typer.testing import CliRunner
 from sandogh.cli import app as commands
 from sandogh.cli import candidates, fleet, outcome_decisions, supervise, supervise_modes
 from sandogh.cli.app import app
+from sandogh.cli.enrolling import add_run_operator
 from sandogh.core.anchor import Body, fingerprint
 from sandogh.core.candidacy.process import Authority
 from sandogh.core.definition.model import Election, VotingMode
-from sandogh.core.report import SigningKey
 from sandogh.formats.definition_file import canonical_bytes, parse_definition
-from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, check_in
-from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
-from sandogh.services.ingest import ingest_report
+from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.station.build import installed_build
-from sandogh.store.engine import make_engine
-from sandogh.store.unit_of_work import SqlUnitOfWork
+from sandogh.station.ports import CentreRefusedError
 
-from .services.build import (
-    IRST,
-    SECRET,
-    ST_1,
-    ST_2,
-    day,
-    final,
-    national_code,
-    parliament,
-    registry,
-    signed,
-    station_staff,
-    tokens,
-    zero,
-)
+from .server.live import REGISTRY, server_key
+from .server.operators_live import serving, settings
+from .services.build import IRST, ST_1, ST_2, day, national_code, parliament, station_staff
+from .station.build import Clock
+from .whole_election_day import Boxes, electronic_day, paper_day, session, synced
 
 CALENDAR = Path(__file__).parents[1] / "examples" / "calendars" / "majlis-1402.json"
 ELECTION = "majlis-1402"
@@ -201,32 +192,39 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     code = {c.name.en: c.code for c in election.contests[0].candidates}
     maryam, ali, reza = code["Maryam Kermani"], code["Ali Bami"], code["Reza Ravari"]
 
-    boxes = {
-        station: SigningKey.from_seed(station.encode().ljust(32, b"-")) for station in STATIONS
-    }
-    with pytest.raises(EnrolmentError) as unapproved:
-        _enrol(run.db, {ST_1: boxes[ST_1]})
-    assert unapproved.value.reason is EnrolmentRefusal.MODE_NOT_APPROVED
-    approve = ("supervise", "approve-mode", "majlis", "P1", "--reference", "مصوبه ۱۲", *BOARD)
-    assert "تأیید و ثبت شد" in run((2024, 2, 22), *approve, "--body", "guardian-council")
-    build = ("fleet", "approve-build", installed_build(), "--label", "۴.۲", *EXECUTIVE)
-    assert "تأیید شد" in run((2024, 2, 22), *build)
-    withdraw = ("candidates", "withdraw", "majlis", reza, "--when", "after-printing", *EXECUTIVE)
-    assert "پس از چاپ برگه" in run((2024, 2, 27), *withdraw)
+    clock = Clock(datetime.datetime(2024, 2, 22, 10, tzinfo=IRST))
+    with ExitStack() as stack:
+        live = stack.enter_context(serving(settings(run.db), clock=clock))
+        enroller = add_run_operator(live.centre.uow, election, by="cli:tests", key=server_key())
+        boxes = Boxes(stack, tmp_path, live.url, clock, election=ELECTION, stations=STATIONS)
+        with pytest.raises(CentreRefusedError) as unapproved:
+            boxes.enrol(ST_1, session(live.url, enroller, clock.now))
+        assert unapproved.value.reason == "mode-not-approved"
+        approve = ("supervise", "approve-mode", "majlis", "P1", "--reference", "مصوبه ۱۲", *BOARD)
+        assert "تأیید و ثبت شد" in run((2024, 2, 22), *approve, "--body", "guardian-council")
+        build = ("fleet", "approve-build", installed_build(), "--label", "۴.۲", *EXECUTIVE)
+        assert "تأیید شد" in run((2024, 2, 22), *build)
+        withdraw = ("candidates", "withdraw", "majlis", reza, "--when", "after-printing")
+        assert "پس از چاپ برگه" in run((2024, 2, 27), *withdraw, *EXECUTIVE)
 
-    _enrol(run.db, boxes)
-    for station in STATIONS:
-        for role, member in station_staff(station):
-            staff = ("staff", "add", "--election", ELECTION, "--station", station)
-            person = ("--person", f"{role.value} {station}", "--role", role.value)
-            run((2024, 2, 28), *staff, *person, "--key", member.public_key.text)
-    anchor = _seal(run, tmp_path)
-    _polling_day(
-        run.db,
-        election,
-        boxes,
-        {ST_1: [(maryam,), (ali,), (reza,)], ST_2: [(maryam,), (ali,), (maryam,), (ali,)]},
-    )
+        for station in STATIONS:
+            for role, member in station_staff(station):
+                staff = ("staff", "add", "--election", ELECTION, "--station", station)
+                person = ("--person", f"{role.value} {station}", "--role", role.value)
+                run((2024, 2, 28), *staff, *person, "--key", member.public_key.text)
+        clock.now = datetime.datetime(2024, 2, 28, 10, tzinfo=IRST)
+        operator = session(live.url, enroller, clock.now)
+        for station in STATIONS:
+            boxes.enrol(station, operator)
+        anchor = _seal(run, tmp_path)
+
+        clock.now = POLLING
+        voters = SyntheticRegistry(REGISTRY.seed, size=REGISTRY.size).voters(POLLING.date())
+        people = (voter.digits for voter in voters)
+        electronic_day(boxes[ST_1], [(maryam,), (ali,), (reza,)], people, clock)
+        paper_day(boxes[ST_2], {maryam: 2, ali: 2, reza: 0}, people)
+        for box in boxes.values():
+            synced(box, clock)
 
     ((tied,),) = [
         c["constituencies"] for c in json.loads(run((2024, 3, 2), "outcome", "--json"))["contests"]
@@ -261,22 +259,6 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     assert (day_checked["readded"], day_checked["disagreements"]) == (2, 0)
 
 
-def _enrol(db: str, boxes: dict[str, SigningKey]) -> None:
-    """Each station's box enrolled, as the centre's API does for an operator's session."""
-    engine = make_engine(db)
-    try:
-        for station, box in boxes.items():
-            enrol_device(
-                lambda: SqlUnitOfWork(engine, now=POLLING),
-                election_id=ELECTION,
-                station=station,
-                public_key_hex=box.public_key.raw.hex(),
-                now=POLLING,
-            )
-    finally:
-        engine.dispose()
-
-
 def _seal(run: Run, tmp_path: Path) -> str:
     """The pre-election record drafted by the HQ, signed by an HQ and a board official, sealed;
     its fingerprint."""
@@ -293,58 +275,3 @@ def _seal(run: Run, tmp_path: Path) -> str:
     signatures = tmp_path / "record.signatures.json"
     run((2024, 2, 28), "anchor", "seal", "--election", ELECTION, str(record), str(signatures))
     return fingerprint(record.read_bytes())
-
-
-def _polling_day(
-    db: str,
-    election: Election,
-    boxes: dict[str, SigningKey],
-    ballots: dict[str, list[tuple[str, ...]]],
-) -> None:
-    """Each station's box on polling day, by the services the centre's API calls: one voter
-    checked in per ballot, the zero and final reports signed by the box and the staff under the
-    approved build, and ingested. A check-in the day after is refused by the stored calendar."""
-    engine = make_engine(db)
-    people = iter(national_code(200 + n) for n in itertools.count())
-    try:
-
-        def uow() -> SqlUnitOfWork:
-            return SqlUnitOfWork(engine, now=POLLING)
-
-        for station, chosen in ballots.items():
-            box = boxes[station]
-            opened = dataclasses.replace(zero(election, station, box), build=installed_build())
-            ingest_report(uow, signed=signed(opened, box), now=POLLING)
-            crowd = [next(people) for _ in chosen]
-            voters = registry(*crowd)
-            new_token = tokens()
-            with pytest.raises(ImpossibleCheckInError):  # the stored calendar's day is over
-                check_in(
-                    uow,
-                    election_id=ELECTION,
-                    station=station,
-                    device=box.public_key.raw.hex(),
-                    national_code=crowd[0],
-                    registry=voters,
-                    ledger_secret=SECRET,
-                    now=POLLING + datetime.timedelta(days=1),
-                    new_token=new_token,
-                )
-            for person in crowd:
-                card = check_in(
-                    uow,
-                    election_id=ELECTION,
-                    station=station,
-                    device=box.public_key.raw.hex(),
-                    national_code=person,
-                    registry=voters,
-                    ledger_secret=SECRET,
-                    now=POLLING,
-                    new_token=new_token,
-                )
-                assert isinstance(card, BallotCard), card
-            report = final(election, station, box, {"majlis": chosen})
-            report = dataclasses.replace(report, build=installed_build())
-            ingest_report(uow, signed=signed(report, box), now=POLLING)
-    finally:
-        engine.dispose()
