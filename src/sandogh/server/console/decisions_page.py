@@ -109,6 +109,14 @@ def _where(page: Page) -> tuple[str, str, str]:
     return contest, constituency, pairs[chosen]
 
 
+#: The lot's refusals worded with the contest and constituency they are about.
+_LOT_REFUSALS: dict[type[SandoghError], str] = {
+    NoTieError: "pr_no_tie",
+    LotTooEarlyError: "pr_lot_early",
+    FrozenByCertificationError: "pr_frozen",
+}
+
+
 @router.post("/lot")
 def lot(page: PageDep) -> Response:
     contest, constituency, shown = _where(page)
@@ -121,9 +129,7 @@ def lot(page: PageDep) -> Response:
         if isinstance(error, LotAlreadyDrawnError):
             by = ("، " if page.lang == "fa" else ", ").join(error.drawn.drawn_by)
             return page.t("pr_lot_drawn", seed=error.drawn.seed, by=by)
-        keys = {NoTieError: "pr_no_tie", LotTooEarlyError: "pr_lot_early"}
-        keys[FrozenByCertificationError] = "pr_frozen"
-        key = keys.get(type(error))
+        key = _LOT_REFUSALS.get(type(error))
         return None if key is None else page.t(key, where=shown)
 
     election = page.day().election.id
