@@ -20,7 +20,7 @@ from sandogh.services.certifications import certify
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.days import day_of
 from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
-from sandogh.services.mode_approvals import approve_mode, unapproved_at
+from sandogh.services.mode_approvals import AlreadyApprovedError, approve_mode, unapproved_at
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results
 from sandogh.services.voids import void
@@ -105,6 +105,8 @@ def test_electronic_voting_is_approved_per_constituency_by_the_competent_body_an
     assert [p.path for p in bad.value.problems] == ["constituency", "mode", "reference"]
 
     made = approve_mode(uow, GUARDIAN, None, "president", "IR", reference="۱۴۰۰/۱", now=LATER)
+    with pytest.raises(AlreadyApprovedError, match="۱۴۰۰/۱"):
+        approve_mode(uow, GUARDIAN, None, "president", "IR", reference="۱۴۰۰/۹", now=LATER)
     approve_mode(uow, GUARDIAN, None, "parliament", "P1", reference="۱۴۰۰/۲", now=LATER)
     assert missing(ST_1) == [("council", "C1")]
     approve_mode(uow, MAJLIS, None, "council", "C1", reference="۱۴۰۰/۳", now=LATER)

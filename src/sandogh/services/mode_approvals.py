@@ -15,6 +15,7 @@ import datetime
 from sandogh.core.access import Action, Grant, Role, acting_body, competent_for
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, VotingMode
+from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.supervision.modes import (
     NEEDS_APPROVAL,
@@ -40,6 +41,17 @@ from sandogh.services.mode_ports import ApprovalRecord
 from sandogh.services.ports import UnitOfWork
 
 
+class AlreadyApprovedError(SandoghError):
+    """The mode is approved in the constituency already: an approval is recorded once."""
+
+    def __init__(self, earlier: ModeApproval) -> None:
+        self.earlier = earlier
+        super().__init__(
+            f"{earlier.mode} voting in {earlier.contest}/{earlier.constituency} was approved "
+            f"already (reference {earlier.reference!r}, by {earlier.by})"
+        )
+
+
 def approve_mode(
     uow: UnitOfWorkFactory,
     actor: Actor,
@@ -51,7 +63,8 @@ def approve_mode(
     mode: VotingMode = VotingMode.ELECTRONIC,
     now: datetime.datetime,
 ) -> ApprovalRecord:
-    """Record the competent body's approval of `mode` in `constituency` of `contest`."""
+    """Record the competent body's approval of `mode` in `constituency` of `contest`, once
+    (`AlreadyApprovedError` for a second: the store keeps one per constituency and mode)."""
 
     def use_case(work: UnitOfWork) -> ApprovalRecord:
         day = election_day(work, election_id)
@@ -72,6 +85,13 @@ def approve_mode(
         units = geography.constituency_parts(contest, constituency)
         require(geography, actor, Action.CERTIFY, units, election)
         require_body(actor, Action.CERTIFY, day.election, [contest], units)
+        for held in work.mode_approvals.of_election(election):
+            if (held.approval.contest, held.approval.constituency, held.approval.mode) == (
+                contest,
+                constituency,
+                mode,
+            ):
+                raise AlreadyApprovedError(held.approval)
         entry = work.events.record(
             acted(
                 actor,

@@ -22,18 +22,21 @@ from fastapi.testclient import TestClient
 from starlette.routing import BaseRoute
 
 from sandogh.core.access import Action, Grant, Role, may, outranks
+from sandogh.core.readiness import StaffRole, Worker
 from sandogh.core.supervision import CaseKind
 from sandogh.server.app import create_app
 from sandogh.services.acting import Actor
 from sandogh.services.cases import open_case
 from sandogh.services.certifications import certify
 from sandogh.services.days import Day, day_of
+from sandogh.services.preparation import assign_worker
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.server.live import ELECTION
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
 from .build import AT, BAFT, BAM, IRAN, complete, waiting
+from .stages_build import BOXES, fleet
 
 _TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
 #: The certifier of the president's result, before any request.
@@ -41,6 +44,7 @@ CERTIFIER = Grant(Role.SUPERVISOR, IRAN)
 #: Each place asked, with a station of it and the incident opened at one of its stations.
 STATION = {BAFT: "ST-0801-0001", BAM: "ST-0802-0001"}
 INCIDENT_STATION = {BAFT: waiting()[0], BAM: "ST-0802-0001"}
+WORKER = {place: f"w-{station}" for place, station in STATION.items()}
 DECISION = {"reason": "صندوق بی‌مهر", "reference": "۱۴۰۳/۱۲"}
 APPLICANT = {
     "contest": "president",
@@ -78,6 +82,10 @@ def _page(_store: Store, place: str) -> Target:
 
 def _country(sent: dict[str, str]) -> Asks:
     return lambda _store, _place: Target(sent, IRAN)
+
+
+def _at_station(place: str, **sent: str) -> Target:
+    return Target({"place": place, "station": STATION[place], **sent}, STATION[place])
 
 
 #: Each console route (but log-in and log-out): the action it needs, and what it asks at a place.
@@ -184,6 +192,56 @@ ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
             {"place": place, "register": "papers", "csv": "station,sent,received,used\n"}, place
         ),
     ),
+    ("GET", "/console/preparation"): (Action.READ, _page),
+    ("GET", "/console/preparation/decisions"): (Action.READ, _page),
+    ("GET", "/console/preparation/fleet"): (Action.READ, _page),
+    # each station's worker (`_prepared`) is named again, trained, planned for and noted
+    ("POST", "/console/preparation/staff"): (
+        Action.MANAGE_READINESS,
+        lambda _s, place: _at_station(
+            place, person=WORKER[place], name="کارمند", station_role="member"
+        ),
+    ),
+    ("POST", "/console/preparation/session"): (
+        Action.MANAGE_READINESS,
+        lambda _s, place: Target(
+            {
+                "place": place,
+                "kind": "training",
+                "held": "1403/04/01",
+                "venue": "فرمانداری",
+                "topic": "آموزش",
+                "attendees": WORKER[place],
+            },
+            STATION[place],
+        ),
+    ),
+    ("POST", "/console/preparation/plan"): (
+        Action.MANAGE_READINESS,
+        lambda _s, place: _at_station(place, transport="پیاده", report_grace="8"),
+    ),
+    ("POST", "/console/preparation/past"): (
+        Action.MANAGE_READINESS,
+        lambda _s, place: _at_station(place, happened_in="1402", note="قطع برق"),
+    ),
+    # the president's only constituency is the whole country (certified: refused with 422)
+    ("POST", "/console/preparation/decisions/lot"): (
+        Action.CERTIFY,
+        _country({"where": "president:IR", "seed": "1403", "drawn_by": "الف"}),
+    ),
+    ("POST", "/console/preparation/decisions/withdraw"): (
+        Action.MANAGE_CANDIDACY,
+        _country({"contest": "president", "candidate": "21", "printing": "after-printing"}),
+    ),
+    ("POST", "/console/preparation/decisions/approve-mode"): (
+        Action.CERTIFY,
+        _country({"where": "president:IR", "mode": "electronic", "reference": "۱"}),
+    ),
+    # a box's first step happens at the country's headquarters
+    ("POST", "/console/preparation/fleet/hand-over"): (
+        Action.MANAGE_READINESS,
+        _country({"serial": BOXES[0]}),
+    ),
 }
 
 
@@ -213,8 +271,10 @@ def test_the_matrix_covers_every_console_route(client: TestClient) -> None:
 
 
 def _prepared(url: str) -> Store:
-    """Every sheet in, the president's result certified at the country, a case at Bam too."""
+    """Every sheet in, the president's result certified at the country, a case at Bam too, a
+    worker at each place's station, and Baft's boxes in the fleet register."""
     complete(url)
+    fleet(url)
     engine = make_engine(url)
     try:
 
@@ -224,6 +284,9 @@ def _prepared(url: str) -> Store:
         certify(uow, Actor("board", CERTIFIER), ELECTION, "president", now=AT)
         at = AT + datetime.timedelta(minutes=1)
         board = Actor("tests", Grant(Role.ADMIN, IRAN))
+        for place, station in STATION.items():
+            worker = Worker(station, WORKER[place], "کارمند", StaffRole.MEMBER)
+            assign_worker(uow, board, ELECTION, worker, now=at)
         open_case(
             uow, board, ELECTION, kind=CaseKind.OTHER, summary="بم", place=BAM, stations=[], now=at
         )

@@ -15,8 +15,11 @@ from sandogh.server.console import (
     audit_board,
     audit_page,
     candidacy_page,
+    decisions_page,
+    fleet_page,
     follow_up,
     pages,
+    preparation_page,
     readiness_page,
     supervision,
 )
@@ -35,6 +38,9 @@ def install(app: FastAPI) -> None:
         audit_page,
         audit_board,
         candidacy_page,
+        preparation_page,
+        decisions_page,
+        fleet_page,
     )
     for router in (module.router for module in routers):
         app.include_router(router)

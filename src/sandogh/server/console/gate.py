@@ -92,6 +92,7 @@ SECTIONS = (
     ("/readiness", "readiness"),
     ("/audit", "audit"),
     ("/candidacy", "candidacy"),
+    ("/preparation", "preparation"),
 )
 AUDIT_TABS = (
     ("/audit", "audit"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sandogh.locale import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.readiness_terms import READINESS_EN, READINESS_FA
-from sandogh.server.console import audit_labels, candidacy_labels
+from sandogh.server.console import audit_labels, candidacy_labels, preparation_labels
 
 FA: dict[str, str] = {
     **READINESS_FA,
@@ -331,8 +331,8 @@ EN: dict[str, str] = {
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {
-    "fa": FA | audit_labels.FA | candidacy_labels.FA,
-    "en": EN | audit_labels.EN | candidacy_labels.EN,
+    "fa": FA | audit_labels.FA | candidacy_labels.FA | preparation_labels.FA,
+    "en": EN | audit_labels.EN | candidacy_labels.EN | preparation_labels.EN,
 }
 
 

@@ -1,0 +1,158 @@
+"""The stored decisions' page through FastAPI's TestClient on SQLite (issue 12, section 2): the
+headquarters records a withdrawal after printing (through `services.outcome_decisions.withdraw`),
+the supervisor approves electronic voting in a constituency, and Bam's supervisor settles a tie
+by a lot drawn once; a second withdrawal, a code no
+candidate has, a lot asked before the results are complete, a role without the right, a county
+operator over a country-wide constituency and a crafted choice are each refused in Persian."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from sandogh.core.access import Role
+from sandogh.server.app import create_app
+from sandogh.services.results import import_results
+from sandogh.store.engine import make_engine
+from sandogh.store.schema import init_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.server.operators_live import add_account, current_code, settings
+from tests.services.build import DEVICE, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, load
+
+from .build import BAFT, BAM, IRAN
+from .stages_build import national, unapproved
+from .test_pages import denials, log_in, token
+from .test_preparation_page import alert
+
+PATH = "/console/preparation/decisions"
+#: The services' small runoff day, where Bam's seat (P2) is a tie of 41 and 42.
+TIED = {
+    ST_1: {"president": [("21",)], "parliament": [("31", "32"), ("31",), ("33",), ("32",)]},
+    ST_2: {"president": [("25",)], "parliament": [("31",), ("32", "33"), (), ("34",)]},
+    ST_3: {"president": [("21",)], "parliament": [("41",), ("42",)]},
+}
+
+
+@pytest.fixture
+def client(console_store: str) -> Iterator[TestClient]:
+    add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
+    with TestClient(create_app(settings(console_store)), follow_redirects=False) as c:
+        yield c
+
+
+def _post(client: TestClient, csrf: str, path: str, **form: str) -> Response:
+    return client.post(f"{PATH}/{path}", data={"csrf": csrf, "place": IRAN, **form})
+
+
+def test_a_withdrawal_after_printing_is_recorded_once(
+    client: TestClient, console_store: str
+) -> None:
+    csrf = national(client, console_store)
+    form = {"contest": "president", "candidate": "۲۵", "printing": "after-printing"}
+    done = _post(client, csrf, "withdraw", **form)
+    assert done.status_code == 303, done.text
+    page = client.get(done.headers["location"]).text
+    assert 'data-candidate="25"' in page
+    assert "مسعود پزشکیان" in page
+    assert "پس از چاپ برگه" in page
+    again = _post(client, csrf, "withdraw", **form)
+    assert again.status_code == 422
+    assert "انصراف نامزد 25 از ریاست‌جمهوری پیش‌تر ثبت شده است" in alert(again.text)
+    unknown = _post(client, csrf, "withdraw", **{**form, "candidate": "99"})
+    assert unknown.status_code == 422
+    assert "نامزدی با کد 99 ندارد" in alert(unknown.text)
+    crafted = _post(client, csrf, "withdraw", **{**form, "printing": "never"})
+    assert crafted.status_code == 400
+    assert "«زمان انصراف»" in alert(crafted.text)
+    english = client.get(f"{PATH}?lang=en").text
+    assert "after the ballots were printed" in english
+
+
+def test_the_rights_are_asked_by_role_and_place(client: TestClient, console_store: str) -> None:
+    csrf = token(log_in(client, "baft"))
+    county = _post(
+        client,
+        csrf,
+        "withdraw",
+        place=BAFT,
+        contest="president",
+        candidate="21",
+        printing="before-printing",
+    )
+    assert county.status_code == 403  # the president's constituency is the whole country
+    assert "baft با نقش ستاد شهرستان" in alert(county.text)
+    assert denials(client)[-1]["action"] == "manage-candidacy"
+    client.cookies.clear()
+    csrf = national(client, console_store)
+    page = client.get(PATH).text
+    assert 'id="withdraw"' in page
+    assert 'id="approve-mode"' not in page  # the headquarters do not certify
+    approve = _post(
+        client, csrf, "approve-mode", where="president:IR", mode="electronic", reference="۱"
+    )
+    assert approve.status_code == 403
+    assert denials(client)[-1]["action"] == "certify"
+
+
+def test_the_supervisor_approves_electronic_voting_and_is_told_a_lot_waits_for_the_results(
+    client: TestClient, console_store: str
+) -> None:
+    unapproved(console_store)
+    board = add_account(console_store, "nazer", Role.SUPERVISOR, IRAN)
+    csrf = token(log_in(client, "nazer", totp=current_code(board)))
+    form = {"where": "president:IR", "mode": "electronic", "reference": "۱۲۳/ن"}
+    approved = _post(client, csrf, "approve-mode", **form)
+    assert approved.status_code == 303, approved.text
+    page = client.get(PATH).text
+    assert "۱۲۳/ن" in page
+    assert "هیئت‌های نظارت شورای نگهبان" in page
+    again = _post(client, csrf, "approve-mode", **{**form, "reference": "۱۲۴/ن"})
+    assert again.status_code == 422
+    assert "پیش‌تر با مصوبه «۱۲۳/ن» به دست nazer تأیید شده است" in alert(again.text)
+    paper = _post(client, csrf, "approve-mode", where="president:IR", mode="paper", reference="۱")
+    assert paper.status_code == 400
+    assert "تنها رأی‌گیری الکترونیک تأیید می‌خواهد" in alert(paper.text)
+    nowhere = _post(client, csrf, "lot", where="president:IR-99", seed="s", drawn_by="الف")
+    assert nowhere.status_code == 400
+    assert "«حوزه»" in alert(nowhere.text)
+    early = _post(client, csrf, "lot", where="president:IR", seed="1403-tir", drawn_by="الف، ب")
+    assert early.status_code == 422
+    assert "نتایج همه شعبه‌های ریاست‌جمهوری — ایران هنوز نرسیده است" in alert(early.text)
+
+
+def test_a_tie_is_settled_by_a_lot_drawn_through_the_console_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tie.sqlite'}"
+    init_database(url)
+    engine = make_engine(url)
+    try:
+
+        def uow() -> SqlUnitOfWork:
+            return SqlUnitOfWork(engine, now=NOW)
+
+        load(uow, ROUND_2_DAY)
+        sheets = [s for st in TIED for s in final(ROUND_2_DAY, st, DEVICE, TIED[st]).sheets]
+        import_results(uow, ROUND_2, sheets, now=NOW)
+    finally:
+        engine.dispose()
+    board = add_account(url, "bami", Role.SUPERVISOR, BAM)
+    add_account(url, "baft", Role.COUNTY_HQ, BAFT)
+    with TestClient(create_app(settings(url)), follow_redirects=False) as client:
+        csrf = token(log_in(client, "baft"))
+        lot = {"place": BAFT, "where": "parliament:P2", "seed": "۱۴۰۳-بم", "drawn_by": "رئیس، دبیر"}
+        assert client.post(f"{PATH}/lot", data={"csrf": csrf, **lot}).status_code == 403
+        client.cookies.clear()
+        csrf = token(log_in(client, "bami", totp=current_code(board)))
+        lot["place"] = BAM
+        drawn = client.post(f"{PATH}/lot", data={"csrf": csrf, **lot})
+        assert drawn.status_code == 303, drawn.text
+        page = client.get(drawn.headers["location"]).text
+        table = page.split('id="lots"')[1].split("</table>")[0]
+        assert "۱۴۰۳-بم" in table
+        assert "رئیس، دبیر" in table
+        again = client.post(f"{PATH}/lot", data={"csrf": csrf, **{**lot, "seed": "دیگر"}})
+        assert again.status_code == 422
+        assert "بذر «۱۴۰۳-بم» به دست رئیس، دبیر حل شده است" in alert(again.text)

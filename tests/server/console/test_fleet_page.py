@@ -1,0 +1,72 @@
+"""The fleet's page through FastAPI's TestClient on SQLite (issue 12): the approved build and
+Baft's boxes listed with their shipping; the national headquarters records a box prepared and
+sent to the province; a county operator's hand-over at the country is refused and logged, a
+serial not in the register and an installed box's step are named in Persian."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from sandogh.core.access import Role
+from sandogh.server.app import create_app
+from tests.server.operators_live import add_account, settings
+
+from .build import BAFT, KERMAN
+from .stages_build import BOXES, BUILD, fleet, national
+from .test_pages import denials, log_in, token
+from .test_preparation_page import alert
+
+PATH = "/console/preparation/fleet"
+
+
+@pytest.fixture
+def client(console_store: str) -> Iterator[TestClient]:
+    fleet(console_store)
+    add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
+    with TestClient(create_app(settings(console_store)), follow_redirects=False) as c:
+        yield c
+
+
+def _post(client: TestClient, csrf: str, **form: str) -> Response:
+    return client.post(f"{PATH}/hand-over", data={"csrf": csrf, **form})
+
+
+def test_boxes_are_handed_over_step_by_step(client: TestClient, console_store: str) -> None:
+    csrf = national(client, console_store)
+    page = client.get(PATH).text
+    assert BUILD in page
+    assert "معتبر؛ تأیید keshvari" in page
+    assert "هنوز آماده نشده" in page
+    prepared = _post(client, csrf, serial=BOXES[0])
+    assert prepared.status_code == 303, prepared.text
+    sent = _post(client, csrf, serial=BOXES[0], to=KERMAN)
+    assert sent.status_code == 303, sent.text
+    page = client.get(PATH).text
+    row = page.split(f'data-serial="{BOXES[0]}"')[1].split("</tr>")[0]
+    assert "ارسال به ستاد انتخابات استان" in row
+    assert "تحویل ستاد انتخابات استان" in row
+    unknown = _post(client, csrf, serial="SB-9999")
+    assert unknown.status_code == 422
+    assert "شماره صندوق (در دفتر صندوق‌ها نیست)" in alert(unknown.text)
+    nowhere = _post(client, csrf, serial=BOXES[1])
+    assert nowhere.status_code == 303
+    wrong = _post(client, csrf, serial=BOXES[1], to=BAFT)  # a county is not a province
+    assert wrong.status_code == 422
+    assert "مرحله بعدی آن «ارسال به ستاد انتخابات استان» است" in alert(wrong.text)
+    english = client.get(f"{PATH}?lang=en").text
+    assert "sent to the province&#39;s election headquarters" in english
+
+
+def test_a_county_operator_may_not_hand_over_at_the_country(client: TestClient) -> None:
+    csrf = token(log_in(client, "baft"))
+    page = client.get(PATH).text
+    assert BOXES[0] in page
+    refused = _post(client, csrf, serial=BOXES[0])
+    assert refused.status_code == 403
+    assert "baft با نقش ستاد شهرستان" in alert(refused.text)
+    assert denials(client)[-1]["action"] == "manage-readiness"
+    assert _post(client, "forged", serial=BOXES[0]).status_code == 403
