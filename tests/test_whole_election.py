@@ -244,7 +244,8 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     certified = json.loads(run((2024, 3, 3), *certify, "--json"))
     assert (certified["constituency"], certified["at"]) == ("P1", "2024-03-03T10:00:00+03:30")
     out = tmp_path / "snapshot"
-    run((2024, 3, 3), "publish", "--out", str(out), "--once")
+    log_key = str(tmp_path / "log.key")
+    run((2024, 3, 3), "publish", "--out", str(out), "--once", "--log-key", log_key)
     published = json.loads((out / f"data/{ELECTION}/outcomes/majlis/P1.json").read_text())
     assert (published["status"], published["lots"][0]["order"][0]) == ("certified", winner)
     results = {c["code"]: (c["votes"], c["result"]) for c in published["candidates"]}
@@ -257,6 +258,7 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     assert (verified["agrees"], verified["anchored"]) == (True, True), checked
     (day_checked,) = verified["elections"]
     assert (day_checked["readded"], day_checked["disagreements"]) == (2, 0)
+    assert day_checked["decisions"] == "log-key"  # the lot and certification: the log key's word
 
 
 def _seal(run: Run, tmp_path: Path) -> str:
@@ -267,6 +269,10 @@ def _seal(run: Run, tmp_path: Path) -> str:
     for body, path in officials.items():
         key = run((2024, 2, 28), "staff", "keygen", "--out", str(path), store=False).strip()
         authorities.append(f"--authority={body}:{body} official:{key}")
+    log_key = tmp_path / "log.key"  # the centre's: it signs the log and the published decisions
+    run((2024, 2, 28), "log", "keygen", "--out", str(log_key), store=False)
+    public = run((2024, 2, 28), "log", "public-key", "--log-key", str(log_key), store=False)
+    authorities.append(f"--authority=log:event log:{public.strip()}")
     record = tmp_path / "record.json"
     draft = ("anchor", "draft", "--election", ELECTION, *authorities, "--threshold", "2")
     run((2024, 2, 28), *draft, "--out", str(record))
