@@ -18,6 +18,7 @@ from sandogh.formats.definition_file import definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.certifications import certify
 from sandogh.services.competence import WrongBodyError
+from sandogh.services.lot_commitments import commit_lot
 from sandogh.services.outcome_decisions import (
     AlreadyWithdrawnError,
     FrozenByCertificationError,
@@ -54,9 +55,14 @@ VOTES = {
 }
 
 
+#: the secret Bam's board committed to before the results (review S19 F1)
+BAM_SECRET = "راز هیئت بم ۱۴۰۳ — 5c1e9a07d3"
+
+
 @pytest.fixture
 def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     load(new_unit_of_work, ROUND_2_DAY)
+    commit_lot(new_unit_of_work, BAM, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
     sheets = [s for st in VOTES for s in final(ROUND_2_DAY, st, DEVICE, VOTES[st]).sheets]
     import_results(new_unit_of_work, ROUND_2, sheets, now=NOW)
     return new_unit_of_work
@@ -73,15 +79,26 @@ def test_a_stored_lot_settles_the_tie_once_and_the_certification_covers_it(
 ) -> None:
     assert _bam(uow)[0] is Status.LOT_REQUIRED
     with pytest.raises(AccessDeniedError):
-        draw_lot(uow, KERMAN, ROUND_2, "parliament", "P2", seed="s", drawn_by=["x"], now=LATER)
+        draw_lot(
+            uow, KERMAN, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["x"], now=LATER
+        )
 
     councils = Actor("majlesi", Grant(Role.SUPERVISOR, "IR-08-0802", Body.MAJLIS))
     with pytest.raises(WrongBodyError, match="Guardian Council"):  # the review's F3
-        draw_lot(uow, councils, ROUND_2, "parliament", "P2", seed="s", drawn_by=["x"], now=LATER)
+        draw_lot(
+            uow, councils, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["x"], now=LATER
+        )
     assert _bam(uow)[0] is Status.LOT_REQUIRED
 
     made = draw_lot(
-        uow, BAM, ROUND_2, "parliament", "P2", seed="۱۴۰۳-بم", drawn_by=["رئیس", "دبیر"], now=LATER
+        uow,
+        BAM,
+        ROUND_2,
+        "parliament",
+        "P2",
+        secret=BAM_SECRET,
+        drawn_by=["رئیس", "دبیر"],
+        now=LATER,
     )
     assert (made.stake.value, made.tied, made.places) == ("seat", ("41", "42"), 1)
     order = draw(made.lot, made.stake, made.tied).order
@@ -92,7 +109,9 @@ def test_a_stored_lot_settles_the_tie_once_and_the_certification_covers_it(
     assert "lot-drawn" in event_types(uow)
 
     with pytest.raises(LotAlreadyDrawnError, match="a tie is drawn once"):
-        draw_lot(uow, BAM, ROUND_2, "parliament", "P2", seed="other", drawn_by=["x"], now=LATER)
+        draw_lot(
+            uow, BAM, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["x"], now=LATER
+        )
     assert _bam(uow) == first
 
     certified = certify(uow, BAM, ROUND_2, "parliament", "P2", now=LATER)

@@ -1,10 +1,12 @@
-"""`sandogh lot draw|list` and `sandogh candidates withdraw`: the decisions outcomes are computed
-from besides the counts, recorded once (issue 12; `services.outcome_decisions`)."""
+"""`sandogh lot commit|draw|list` and `sandogh candidates withdraw`: the decisions outcomes are
+computed from besides the counts, recorded once (issue 12; `services.outcome_decisions`), and the
+commitment a lot's seed comes from (`services.lot_commitments`)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,10 +16,11 @@ from sandogh.cli.candidates import PlaceOption
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, RoleOption
+from sandogh.cli.supervise import AsOption, BodyOption, RoleOption
 from sandogh.core.access import Grant
 from sandogh.core.candidacy.withdrawal import Printing, withdrawal_json
 from sandogh.core.rules import draw
+from sandogh.core.rules.lot_commitment import commitment_json
 from sandogh.core.rules.settled import settled_json
 from sandogh.locale.messages import text_in
 from sandogh.locale.outcome_decisions import CATALOGUE, printing_text
@@ -37,30 +40,80 @@ def _emit(document: object) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
-@lot_app.command("draw")
-def draw_command(
-    contest: ContestArgument,
-    constituency: Annotated[str, typer.Option("--constituency", help="Constituency id.")],
-    seed: Annotated[str, typer.Option("--seed", help="The public seed the boards chose.")],
-    drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
+SecretFileOption = Annotated[
+    Path,
+    typer.Option(
+        "--secret-file",
+        help="A file holding the board's secret (UTF-8, a trailing newline ignored).",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+
+
+def _secret(path: Path) -> str:
+    return path.read_text(encoding="utf-8").rstrip("\r\n")
+
+
+@lot_app.command("commit")
+def commit_command(
+    secret_file: SecretFileOption,
     username: AsOption,
     role: RoleOption,
     place: PlaceOption,
+    body: BodyOption = None,
+    contest: Annotated[
+        str | None, typer.Option("--contest", help="One contest; every contest by default.")
+    ] = None,
     election: ElectionOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Record the lot drawn for the tie the complete results leave; a tie is drawn once."""
+    """Commit to the secret a lot's seed will come from, before the first final report; only
+    its hash is recorded."""
+    from sandogh.services.lot_commitments import commit_lot
+
+    made = commit_lot(
+        open_store(db),
+        Actor(username, Grant(role, place, body)),
+        election,
+        contest,
+        secret=_secret(secret_file),
+        now=now(),
+    )
+    if as_json:
+        _emit(commitment_json(made))
+        return
+    _say(lang, "lot_committed", scope=made.scope, commitment=made.commitment)
+
+
+@lot_app.command("draw")
+def draw_command(
+    contest: ContestArgument,
+    constituency: Annotated[str, typer.Option("--constituency", help="Constituency id.")],
+    secret_file: SecretFileOption,
+    drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
+    username: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    body: BodyOption = None,
+    election: ElectionOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record the lot drawn for the tie the complete results leave, revealing the secret
+    committed with `lot commit`; a tie is drawn once."""
     from sandogh.services.outcome_decisions import draw_lot
 
     made = draw_lot(
         open_store(db),
-        Actor(username, Grant(role, place)),
+        Actor(username, Grant(role, place, body)),
         election,
         contest,
         constituency,
-        seed=seed,
+        secret=_secret(secret_file),
         drawn_by=drawn_by,
         now=now(),
     )

@@ -69,6 +69,8 @@ _FA: dict[str, str] = {
     "(سر زنجیره در این انتشار: {head}).",
     "decisions": "{file} آن نیست که کلید لاگ در {detail} برایش امضا کرده است: چکیده پرونده "
     "{published}، چکیده امضاشده {expected}",
+    "lot": "قرعه {file} نمی‌خواند ({figure}): منتشرشده {published}، مورد انتظار {expected}؛ "
+    "بذر قرعه باید از راز متعهدشده و خود تساوی ساخته شده باشد",
     "decisions_checkpoint": "{file} به نقطه بازبینی {published} از لاگ استناد می‌کند که با همان "
     "کلید امضا و در {detail} منتشر نشده است",
     "decisions_signed": "تصمیم‌های نظارتی (supervision.json) را کلید لاگ رویدادها، که سیاهه پیش "
@@ -129,6 +131,8 @@ _EN: dict[str, str] = {
     "it with --anchor (this snapshot's head: {head}).",
     "decisions": "{file} is not what the log key signed for it in {detail}: the file's SHA-256 "
     "{published}, the one signed {expected}",
+    "lot": "the lot in {file} does not hold ({figure}): published {published}, expected "
+    "{expected}; a lot's seed must come from its committed secret and the tie",
     "decisions_checkpoint": "{file} names log checkpoint {published}, which {detail} does not "
     "publish signed by the same key",
     "decisions_signed": "The supervisory decisions (supervision.json) are signed by the event "
@@ -151,6 +155,7 @@ _KEYS = {
     Disagreement.NOT_COVERED: "not_covered",
     Disagreement.AUDIT: "audit",
     Disagreement.DECISIONS: "decisions",
+    Disagreement.LOT: "lot",
 }
 #: the record first, then the reports' own problems, then the figures they put off
 _ORDER = [Disagreement.ANCHOR, *(kind for kind in _KEYS if kind is not Disagreement.ANCHOR)]

@@ -10,6 +10,23 @@ from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 
 FA: dict[str, str] = {
+    "lot_committed": (
+        "تعهد قرعهٔ {scope} ثبت شد: {commitment}. راز را تا جلسهٔ قرعه نگه دارید؛ "
+        "بذر قرعه از همین راز و خود تساوی ساخته می‌شود"
+    ),
+    "commit_too_late": (
+        "تعهد قرعهٔ {scope} پذیرفته نیست: شمارش نهایی شعبهٔ {station} ثبت شده است؛ تعهد پیش از "
+        "نخستین گزارش نهایی آن رقابت ثبت می‌شود، وقتی هنوز هیچ تساوی‌ای دیده نمی‌شود"
+    ),
+    "commit_exists": "تعهد قرعهٔ {scope} پیش‌تر به دست {by} در {at} ثبت شده است؛ هر دامنه یک تعهد",
+    "secret_weak": "راز قرعه دست‌کم {least} نویسه است (برای نمونه: openssl rand -hex 32)",
+    "no_commitment": (
+        "برای رقابت {contest} تعهدی ثبت نشده است: قرعه فقط با آشکار کردن رازی کشیده می‌شود که "
+        "هیئت پیش از نتیجه با «sandogh lot commit» به آن متعهد شده است"
+    ),
+    "secret_mismatch": (
+        "این راز با تعهد ثبت‌شدهٔ {contest} ({commitment}، به دست {by}) نمی‌خواند؛ قرعه کشیده نشد"
+    ),
     "lot_recorded": (
         "قرعه ثبت شد: {contest}/{constituency}، بذر {seed}، به دست {by}؛ ترتیب: {order}"
     ),
@@ -29,6 +46,24 @@ FA: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "lot_committed": (
+        "Lot commitment for {scope} recorded: {commitment}. Keep the secret until the lot's "
+        "session; the lot's seed is made from it and the tie"
+    ),
+    "commit_too_late": (
+        "The lot commitment for {scope} is refused: station {station}'s final count is stored; "
+        "a commitment is made before the contest's first final report, while no tie can be seen"
+    ),
+    "commit_exists": "A lot commitment for {scope} was recorded by {by} at {at}; one per scope",
+    "secret_weak": "A lot's secret has at least {least} characters (e.g. openssl rand -hex 32)",
+    "no_commitment": (
+        "No commitment is recorded for contest {contest}: a lot is drawn only by revealing a "
+        "secret the board committed to before the results with `sandogh lot commit`"
+    ),
+    "secret_mismatch": (
+        "This secret does not match the commitment recorded for {contest} ({commitment}, by "
+        "{by}); no lot was drawn"
+    ),
     "lot_recorded": (
         "Lot recorded: {contest}/{constituency}, seed {seed}, drawn by {by}; order: {order}"
     ),

@@ -34,6 +34,8 @@ class Disagreement(StrEnum):
     AUDIT = "audit"  # a hand-count correction the audit does not bear out
     # against the log key the record names (`publish.decisions_check`, issue 12 review F4)
     DECISIONS = "decisions"  # supervision.json not as the log key's attestation lists it
+    # a lot whose seed is not the one its committed secret fixes (review S19 F1)
+    LOT = "lot"
 
 
 class Vouched(StrEnum):

@@ -7,9 +7,10 @@ with who certified, under which grant, when, and the digest of the inputs it fro
 hand-count correction (issue 11) replaces a constituency's figures, so it is published with its
 totals, the hash of the audit record it came from, who certified it and why; the lots (قرعه) the
 boards drew and the withdrawals (انصراف) decide outcomes, so they are published with who, when,
-the seed and the tie (issue 12) and `verify-results` re-derives every outcome with them. Format
-`sandogh/supervision@1` (docs/publish.md; `corrections`, `lots` or `withdrawals` absent in files
-written before them reads as none). `read_supervision` is its reader for `sandogh
+the seed and the tie (issue 12) and `verify-results` re-derives every outcome with them; a lot
+also publishes the commitment and the secret its seed comes from (`lot_findings` checks them).
+Format `sandogh/supervision@1` (docs/publish.md; `corrections`, `lots` or `withdrawals` absent in
+files written before them reads as none). `read_supervision` is its reader for `sandogh
 verify-results`, which applies the voids to the signed reports' sheets and the corrections to
 their sums as the centre does
 (`core.supervision.apply_voids`, `core.supervision.correct_totals`).
@@ -25,7 +26,7 @@ from typing import Any
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_json, withdrawal_of
 from sandogh.core.counting.tally import InvalidKind
-from sandogh.core.rules.settled import SettledLot, settled_json, settled_of
+from sandogh.core.rules.settled import SettledLot, reveal_problems, settled_json, settled_of
 from sandogh.core.supervision import (
     CandidateVoid,
     Certification,
@@ -36,6 +37,7 @@ from sandogh.core.supervision import (
     Void,
     correction_json,
 )
+from sandogh.publish.findings import Disagreement, Finding
 from sandogh.publish.index import JSONObject
 
 FORMAT = "sandogh/supervision@1"
@@ -138,6 +140,17 @@ def read_supervision(document: Any, election: str) -> Supervision:
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise SupervisionFileError(f"supervision.json: {error}") from error
     return Supervision(voids, made, fixed, lots, withdrawn)
+
+
+def lot_findings(lots: Iterable[SettledLot], where: str) -> list[Finding]:
+    """Each published lot whose secret does not hash to its commitment, whose seed is not the
+    one the secret and the tie fix (`core.rules.lot_commitment`), whose commitment does not come
+    before it, or which has no commitment at all: its seed could have been chosen."""
+    return [
+        Finding(Disagreement.LOT, f"{lot.contest}/{lot.constituency}", where, *problem)
+        for lot in lots
+        for problem in reveal_problems(lot)
+    ]
 
 
 def _void(item: Any) -> Void:

@@ -78,7 +78,12 @@ from sandogh.publish.published import TOTALS_CSV
 from sandogh.publish.signed_reports import signed_sheets
 from sandogh.publish.sources import Source
 from sandogh.publish.standings import outcome_json
-from sandogh.publish.supervision_file import Supervision, SupervisionFileError, read_supervision
+from sandogh.publish.supervision_file import (
+    Supervision,
+    SupervisionFileError,
+    lot_findings,
+    read_supervision,
+)
 from sandogh.publish.totals import reported_stations
 from sandogh.services.outcomes import decide_constituency
 from sandogh.services.ports import StoredElection
@@ -236,6 +241,7 @@ def _readd(
         every = [sheet for each in sheets.values() for sheet in each]
     published = _supervision(check)
     where = f"{check.folder}/supervision.json"
+    check.found.extend(lot_findings(published.lots, where))
     voided: tuple[Effect, ...] = ()
     if published.voids:
         try:

@@ -16,18 +16,24 @@ from collections.abc import Sequence
 
 from sandogh.core.access import Action
 from sandogh.core.candidacy.withdrawal import Printing, Withdrawal, withdrawal_json
-from sandogh.core.canonical_json import JSONValue
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.log import EventType
+from sandogh.core.rules.lot_commitment import (
+    LotCommitment,
+    Revealed,
+    commitment_of,
+    covering,
+    tie_seed,
+)
 from sandogh.core.rules.settled import SettledLot, settled_json
 from sandogh.core.supervision import certified_over, scope_units
-from sandogh.services.acting import Actor, acted, common_place, guarded, require
+from sandogh.services.acting import Actor, common_place, guarded, require
 from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
-from sandogh.services.outcome_decision_ports import StoredDecision
+from sandogh.services.lot_commitments import LotRefusalError, commitments
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, recorded_lots
+from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, record_decision, recorded_lots
 from sandogh.services.results import Tallied, tally
 
 
@@ -52,6 +58,19 @@ class LotTooEarlyError(SandoghError):
             f"{contest}/{constituency}: only {reported} of {total} stations have reported; "
             "a lot is drawn on the complete results"
         )
+
+
+class NoCommitmentError(LotRefusalError):
+    def __init__(self, contest: str) -> None:
+        self.contest = contest
+        super().__init__("no_commitment", contest=contest)
+
+
+class SecretMismatchError(LotRefusalError):
+    def __init__(self, contest: str, made: LotCommitment) -> None:
+        self.contest, self.made = contest, made
+        values = {"contest": contest, "commitment": made.commitment, "by": made.by}
+        super().__init__("secret_mismatch", **values)
 
 
 class FrozenByCertificationError(SandoghError):
@@ -81,11 +100,13 @@ def draw_lot(
     contest: str,
     constituency: str,
     *,
-    seed: str,
+    secret: str,
     drawn_by: Sequence[str],
     now: datetime.datetime,
 ) -> SettledLot:
-    """Record the lot the boards drew for the tie that waits in (contest, constituency)."""
+    """Record the lot the boards drew for the tie that waits in (contest, constituency) by
+    revealing the secret committed for it (`services.lot_commitments`): the seed is
+    `tie_seed`(secret, tie), so nobody chose it knowing its effect (review S19 F1)."""
 
     def use_case(work: UnitOfWork) -> SettledLot:
         tallied = tally(work, election_id)
@@ -111,18 +132,25 @@ def draw_lot(
         if not decided.outcome.lots_required:
             raise NoTieError(contest, constituency)
         tie = decided.outcome.lots_required[0]
+        committed = covering(commitments(work, election), contest, constituency)
+        if committed is None:
+            raise NoCommitmentError(contest)
+        if commitment_of(secret) != committed.commitment:
+            raise SecretMismatchError(contest, committed)
+        tied = tuple(sorted(tie.tied))
         made = SettledLot(
             contest,
             constituency,
             tie.stake,
-            tuple(sorted(tie.tied)),
+            tied,
             tie.places,
-            seed,
+            tie_seed(secret, contest, constituency, tie.stake, tied),
             tuple(drawn_by),
             actor.username,
             now,
+            Revealed(committed.commitment, secret, committed.by, committed.at),
         )
-        _record(
+        record_decision(
             work,
             actor,
             election,
@@ -162,7 +190,7 @@ def withdraw(
         earlier = next((w for w in tallied.withdrawals if w.key == made.key), None)
         if earlier is not None:
             raise AlreadyWithdrawnError(earlier)
-        _record(
+        record_decision(
             work,
             actor,
             election,
@@ -190,26 +218,6 @@ def _open_to(
     if held is not None:
         raise FrozenByCertificationError(contest, constituency, held.by)
     return units
-
-
-def _record(
-    work: UnitOfWork,
-    actor: Actor,
-    election: str,
-    place: str,
-    *,
-    kind: str,
-    key: str,
-    data: dict[str, JSONValue],
-    type_: EventType,
-    now: datetime.datetime,
-) -> None:
-    details: dict[str, JSONValue] = {"election": election, "decision": kind, **data}
-    entry = work.events.record(acted(actor, now, type_, place, details))
-    number = len(work.outcome_decisions.all(election)) + 1
-    logged = Checkpoint(entry.sequence, entry.hash)
-    work.outcome_decisions.add(StoredDecision(election, number, kind, key, data, logged))
-    work.commit()
 
 
 def lots_of(uow: UnitOfWorkFactory, election_id: str | None) -> list[SettledLot]:

@@ -11,12 +11,14 @@ believed. The matching itself is `core.supervision.recorded`.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_of
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.errors import SandoghError
+from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.rules.settled import SettledLot, settled_of
 from sandogh.core.supervision import Certification, HandCountCorrection
 from sandogh.core.supervision.recorded import (
@@ -24,12 +26,14 @@ from sandogh.core.supervision.recorded import (
     correction_unrecorded,
     void_unrecorded,
 )
+from sandogh.services.acting import Actor, acted
 from sandogh.services.audit_errors import StoredHandCountError
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
 from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.ports import UnitOfWork, VoidRecord
 
 LOT, WITHDRAWAL = "lot", "withdrawal"  # the kinds of `services.outcome_decisions`
+LOT_COMMITMENT = "lot-commitment"  # `services.lot_commitments`
 
 
 class UnrecordedDecisionError(SandoghError):
@@ -159,7 +163,7 @@ def _count(value: Any, path: str, subject: str) -> int:
     return value
 
 
-def _recorded(work: UnitOfWork, election: str, kind: str) -> list[StoredDecision]:
+def recorded_of_kind(work: UnitOfWork, election: str, kind: str) -> list[StoredDecision]:
     """The stored decisions of `kind`, each checked against the log entry it names."""
     stored = [d for d in work.outcome_decisions.all(election) if d.kind == kind]
     entries = work.events.at([d.logged.sequence for d in stored])
@@ -176,8 +180,43 @@ def _recorded(work: UnitOfWork, election: str, kind: str) -> list[StoredDecision
 
 
 def recorded_lots(work: UnitOfWork, election: str) -> list[SettledLot]:
-    return [settled_of(d.data) for d in _recorded(work, election, LOT)]
+    """The lots, each checked against its log entry, and its commitment against one recorded."""
+    committed = {
+        (str(d.data["commitment"]), str(d.data["at"]))
+        for d in recorded_of_kind(work, election, LOT_COMMITMENT)
+    }
+    lots = []
+    for decision in recorded_of_kind(work, election, LOT):
+        made = settled_of(decision.data)
+        revealed = made.revealed
+        if revealed is not None and (
+            (revealed.commitment, revealed.committed_at.isoformat()) not in committed
+        ):
+            raise UnrecordedDecisionError(LOT, decision.number, "its commitment is not recorded")
+        lots.append(made)
+    return lots
+
+
+def record_decision(
+    work: UnitOfWork,
+    actor: Actor,
+    election: str,
+    place: str,
+    *,
+    kind: str,
+    key: str,
+    data: dict[str, JSONValue],
+    type_: EventType,
+    now: datetime.datetime,
+) -> None:
+    """Log a lot, withdrawal or commitment and store it naming its entry, in one commit."""
+    details: dict[str, JSONValue] = {"election": election, "decision": kind, **data}
+    entry = work.events.record(acted(actor, now, type_, place, details))
+    number = len(work.outcome_decisions.all(election)) + 1
+    logged = Checkpoint(entry.sequence, entry.hash)
+    work.outcome_decisions.add(StoredDecision(election, number, kind, key, data, logged))
+    work.commit()
 
 
 def recorded_withdrawals(work: UnitOfWork, election: str) -> list[Withdrawal]:
-    return [withdrawal_of(d.data) for d in _recorded(work, election, WITHDRAWAL)]
+    return [withdrawal_of(d.data) for d in recorded_of_kind(work, election, WITHDRAWAL)]

@@ -68,6 +68,7 @@ class EventType(StrEnum):
     STATION_VOIDED = "station-voided"
     CANDIDATE_VOTES_VOIDED = "candidate-votes-voided"
     CONSTITUENCY_VOIDED = "constituency-voided"
+    LOT_COMMITTED = "lot-committed"  # the hash of the secret a lot's seed will come from
     LOT_DRAWN = "lot-drawn"
     CANDIDATE_WITHDRAWN = "candidate-withdrawn"
     RESULT_CERTIFIED = "result-certified"

@@ -7,7 +7,9 @@ records who drew, which seed and the result. Issue 12, section 2: a lot is a sto
 who drew, the public seed, the tie it settles (the tied candidates or lists, what is at stake) —
 not a per-command option that could differ between two calls. A lot settles exactly the tie it was
 drawn for: if the counts change so that another tie arises, that tie waits for its own lot.
-The order it gives is `core.rules.lots.draw`, which anyone can redo by hand from the seed.
+The order it gives is `core.rules.lots.draw`, which anyone can redo by hand from the seed; the
+seed is fixed by a secret the board committed to before the results (`core.rules.lot_commitment`),
+published with the lot (`revealed`) so that anyone can check it (`reveal_problems`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandogh.core.canonical_json import JSONValue
+from sandogh.core.rules.lot_commitment import Revealed, commitment_of, tie_seed
 from sandogh.core.rules.lots import Lot, Stake
 
 
@@ -35,6 +38,7 @@ class SettledLot:
     drawn_by: tuple[str, ...]
     by: str
     at: datetime.datetime
+    revealed: Revealed | None = None  # None only in lots stored before commitments
 
     @property
     def lot(self) -> Lot:
@@ -66,7 +70,7 @@ def lots_in(settled: Iterable[SettledLot], contest: str, constituency: str) -> L
 
 
 def settled_json(lot: SettledLot) -> dict[str, JSONValue]:
-    return {
+    made: dict[str, JSONValue] = {
         "contest": lot.contest,
         "constituency": lot.constituency,
         "stake": lot.stake.value,
@@ -77,6 +81,12 @@ def settled_json(lot: SettledLot) -> dict[str, JSONValue]:
         "by": lot.by,
         "at": lot.at.isoformat(),
     }
+    if lot.revealed is not None:
+        made["commitment"] = lot.revealed.commitment
+        made["secret"] = lot.revealed.secret
+        made["committed_by"] = lot.revealed.committed_by
+        made["committed_at"] = lot.revealed.committed_at.isoformat()
+    return made
 
 
 def settled_of(data: Mapping[str, Any]) -> SettledLot:
@@ -91,4 +101,32 @@ def settled_of(data: Mapping[str, Any]) -> SettledLot:
         tuple(str(name) for name in data["drawn_by"]),
         str(data["by"]),
         datetime.datetime.fromisoformat(str(data["at"])),
+        _revealed(data) if "commitment" in data else None,
     )
+
+
+def _revealed(data: Mapping[str, Any]) -> Revealed:
+    return Revealed(
+        str(data["commitment"]),
+        str(data["secret"]),
+        str(data["committed_by"]),
+        datetime.datetime.fromisoformat(str(data["committed_at"])),
+    )
+
+
+def reveal_problems(lot: SettledLot) -> list[tuple[str, str, str]]:
+    """What does not hold of a lot's commitment, each as (field, published, expected): the
+    secret must hash to the commitment, the seed must be the tie's seed of the secret, and the
+    commitment must come before the lot. A lot without one is refused: its seed was chosen."""
+    revealed = lot.revealed
+    if revealed is None:
+        return [("commitment", "", "a commitment logged before the results")]
+    found = []
+    if commitment_of(revealed.secret) != revealed.commitment:
+        found.append(("commitment", revealed.commitment, commitment_of(revealed.secret)))
+    seed = tie_seed(revealed.secret, lot.contest, lot.constituency, lot.stake, lot.tied)
+    if lot.seed != seed:
+        found.append(("seed", lot.seed, seed))
+    if revealed.committed_at >= lot.at:
+        found.append(("committed_at", revealed.committed_at.isoformat(), f"< {lot.at.isoformat()}"))
+    return found

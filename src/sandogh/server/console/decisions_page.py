@@ -1,7 +1,7 @@
-"""The stored decisions' page (issue 12, section 2): the lots drawn for ties, the candidates'
-withdrawals, and the voting modes the supervisory bodies approved, each with who recorded it —
-and the forms that record them as `sandogh lot draw`, `sandogh candidates withdraw` and `sandogh
-supervise approve-mode` do.
+"""The stored decisions' page (issue 12, section 2): the lots' commitments and the lots drawn for
+ties, the candidates' withdrawals, and the voting modes the supervisory bodies approved, each with
+who recorded it — and the forms that record them as `sandogh lot commit`, `sandogh lot draw`,
+`sandogh candidates withdraw` and `sandogh supervise approve-mode` do.
 
 Each form calls the command's use case (`services.outcome_decisions.draw_lot` and `withdraw`,
 `services.mode_approvals.approve_mode`) with the signed-in operator as its `Actor`: the use case
@@ -20,6 +20,7 @@ from sandogh.core.access import Action
 from sandogh.core.candidacy.withdrawal import Printing
 from sandogh.core.definition.model import VotingMode
 from sandogh.core.errors import SandoghError
+from sandogh.core.rules.lot_commitment import WHOLE_ELECTION
 from sandogh.core.supervision.modes import NEEDS_APPROVAL
 from sandogh.locale import to_ascii_digits
 from sandogh.locale.competence import body_name, mode_name
@@ -28,6 +29,7 @@ from sandogh.server.console.audit_page import candidate_name
 from sandogh.server.console.gate import PREFIX, Page, PageDep
 from sandogh.server.console.preparation_forms import TABS, acting, bad, choice, names, text
 from sandogh.services.days import Day
+from sandogh.services.lot_commitments import LotRefusalError, commit_lot, commitments
 from sandogh.services.mode_approvals import AlreadyApprovedError, approve_mode
 from sandogh.services.outcome_decisions import (
     AlreadyWithdrawnError,
@@ -73,6 +75,7 @@ def _shown(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
     lots = lots_of(page.centre.uow, election)
     with page.centre.uow() as work:
         withdrawals = recorded_withdrawals(work, election)
+        committed = commitments(work, election)
         approvals = [r.approval for r in work.mode_approvals.of_election(election)]
     lang = page.lang
     return page.render(
@@ -82,6 +85,8 @@ def _shown(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
         place=day.geography.unit(place),
         tabs=TABS,
         lots=lots,
+        commitments=committed,
+        scopes=_scopes(page, day),
         withdrawals=withdrawals,
         approvals=approvals,
         pairs=_pairs(page, day),
@@ -117,10 +122,51 @@ _LOT_REFUSALS: dict[type[SandoghError], str] = {
 }
 
 
+def _scopes(page: Page, day: Day) -> dict[str, str]:
+    """What a commitment may cover: the whole election (`*`), a contest, or one constituency."""
+    return {
+        WHOLE_ELECTION: page.t("pr_whole_election"),
+        **_contests(page, day),
+        **_pairs(page, day),
+    }
+
+
+@router.post("/commit")
+def commit(page: PageDep) -> Response:
+    chosen = page.form.get("scope", "")
+    if chosen not in _scopes(page, page.day()):
+        raise bad(page, _shown, "scope")
+    contest, _, constituency = chosen.partition(":")
+    secret = text(page, _shown, "secret")
+    election = page.day().election.id
+    return acting(
+        page,
+        _shown,
+        "/preparation/decisions",
+        lambda: commit_lot(
+            page.centre.uow,
+            page.actor,
+            election,
+            None if contest == WHOLE_ELECTION else contest,
+            constituency or None,
+            secret=secret,
+            now=page.centre.clock(),
+        ),
+        lambda error: _lot_refusal(page, error),
+    )
+
+
+def _lot_refusal(page: Page, error: SandoghError) -> str | None:
+    """A refusal about the commitment, in the page's language."""
+    if isinstance(error, LotRefusalError):
+        return error.fa if page.lang == "fa" else error.en
+    return None
+
+
 @router.post("/lot")
 def lot(page: PageDep) -> Response:
     contest, constituency, shown = _where(page)
-    seed = text(page, _shown, "seed")
+    secret = text(page, _shown, "secret")
     drawn_by = names(page, "drawn_by")
     if not drawn_by:
         raise bad(page, _shown, "drawn_by")
@@ -130,7 +176,7 @@ def lot(page: PageDep) -> Response:
             by = ("، " if page.lang == "fa" else ", ").join(error.drawn.drawn_by)
             return page.t("pr_lot_drawn", seed=error.drawn.seed, by=by)
         key = _LOT_REFUSALS.get(type(error))
-        return None if key is None else page.t(key, where=shown)
+        return _lot_refusal(page, error) if key is None else page.t(key, where=shown)
 
     election = page.day().election.id
     return acting(
@@ -143,7 +189,7 @@ def lot(page: PageDep) -> Response:
             election,
             contest,
             constituency,
-            seed=seed,
+            secret=secret,
             drawn_by=drawn_by,
             now=page.centre.clock(),
         ),

@@ -1,0 +1,138 @@
+"""Use cases of a lot's commitment (review S19 F1): the competent board commits to a secret
+before the outcome is known; the lot of a tie is then drawn only by revealing it
+(`services.outcome_decisions.draw_lot`, `core.rules.lot_commitment`).
+
+The cut-off is the first final figures of the contest stored (of any contest, for a commitment
+of the whole election): a station's final report accepted, or results imported. From then on
+figures exist that could show a tie, so a commitment made later could have been chosen knowing
+its effect, and is refused, naming the station.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from sandogh.core.access import Action
+from sandogh.core.definition.geography import Geography
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import EventType
+from sandogh.core.rules.lot_commitment import (
+    MIN_SECRET,
+    LotCommitment,
+    commitment_json,
+    commitment_of,
+    commitment_read,
+)
+from sandogh.core.supervision import scope_units
+from sandogh.locale.messages import text_in
+from sandogh.locale.outcome_decisions import CATALOGUE
+from sandogh.services.acting import Actor, common_place, guarded, require
+from sandogh.services.competence import require_body
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.recorded_decisions import LOT_COMMITMENT, record_decision, recorded_of_kind
+from sandogh.services.results import tally
+
+
+class LotRefusalError(SandoghError):
+    """A refusal about a lot's commitment, worded in Persian (`fa`) and English (`en`)."""
+
+    def __init__(self, key: str, **values: str | int) -> None:
+        self.fa = text_in(CATALOGUE, key, "fa", **values)
+        self.en = text_in(CATALOGUE, key, "en", **values)
+        super().__init__(f"{self.fa}\n{self.en}")
+
+
+class CommitmentTooLateError(LotRefusalError):
+    def __init__(self, scope: str, station: str) -> None:
+        self.scope, self.station = scope, station
+        super().__init__("commit_too_late", scope=scope, station=station)
+
+
+class CommitmentExistsError(LotRefusalError):
+    def __init__(self, earlier: LotCommitment) -> None:
+        self.earlier = earlier
+        values = {"scope": earlier.scope, "by": earlier.by, "at": earlier.at.isoformat()}
+        super().__init__("commit_exists", **values)
+
+
+class UnknownConstituencyError(SandoghError):
+    def __init__(self, contest: str, constituency: str) -> None:
+        super().__init__(f"contest {contest!r} has no constituency {constituency!r}")
+
+
+class WeakSecretError(LotRefusalError):
+    def __init__(self) -> None:
+        super().__init__("secret_weak", least=MIN_SECRET)
+
+
+def commit_lot(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str | None,
+    constituency: str | None = None,
+    *,
+    secret: str,
+    now: datetime.datetime,
+) -> LotCommitment:
+    """Record the board's commitment to `secret` (its `commitment_of`; the secret is not kept)
+    for the ties of `constituency` of `contest`, of every constituency if None, or of every
+    contest if `contest` is None; once per scope, before the cut-off."""
+    if len(secret.strip()) < MIN_SECRET:
+        raise WeakSecretError()
+
+    def use_case(work: UnitOfWork) -> LotCommitment:
+        tallied = tally(work, election_id)
+        geography, election = tallied.geography, tallied.stored.election
+        if contest is not None:
+            defined = tallied.contest(contest)  # an unknown contest is refused, naming it
+            if constituency is not None and all(
+                k.id != constituency for k in defined.constituencies
+            ):
+                raise UnknownConstituencyError(contest, constituency)
+        contests = [c.id for c in election.contests if contest in (None, c.id)]
+        units = tuple(u for each in contests for u in scope_units(geography, each, constituency))
+        require(geography, actor, Action.CERTIFY, units, election.id)
+        require_body(actor, Action.CERTIFY, election, contests, units)
+        commitment = commitment_of(secret)
+        made = LotCommitment(contest, constituency, commitment, actor.username, now)
+        earlier = next((c for c in commitments(work, election.id) if c.key == made.key), None)
+        if earlier is not None:
+            raise CommitmentExistsError(earlier)
+        first = _first_final(work, election.id, made, geography)
+        if first is not None:
+            raise CommitmentTooLateError(made.scope, first)
+        record_decision(
+            work,
+            actor,
+            election.id,
+            common_place(geography, units),
+            kind=LOT_COMMITMENT,
+            key=made.key,
+            data=commitment_json(made),
+            type_=EventType.LOT_COMMITTED,
+            now=now,
+        )
+        return made
+
+    return guarded(uow, actor, now, use_case)
+
+
+def commitments(work: UnitOfWork, election: str) -> list[LotCommitment]:
+    """The commitments recorded in the election, each checked against its log entry."""
+    return [commitment_read(d.data) for d in recorded_of_kind(work, election, LOT_COMMITMENT)]
+
+
+def _first_final(
+    work: UnitOfWork, election: str, made: LotCommitment, geography: Geography
+) -> str | None:
+    """A station whose final figures in the scope of `made` are stored (a final report
+    accepted, or results imported), if any: the cut-off has passed."""
+    stored = sorted(
+        station
+        for station, contest in work.tallies.keys(election)
+        if (where := geography.constituency_of(contest, station)) is not None
+        and made.covers(contest, where)
+    )
+    return stored[0] if stored else None
