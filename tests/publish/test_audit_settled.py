@@ -21,21 +21,27 @@ from sandogh.core.audit.plan import Escalation
 from sandogh.core.candidacy.withdrawal import Printing
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.model import Contest
-from sandogh.core.rules.lots import Lot
+from sandogh.core.rules.lot_commitment import tie_seed
+from sandogh.core.rules.lots import Lot, Stake
 from sandogh.publish.audit_checks import AuditCheck, Step
 from sandogh.publish.audit_verify import verify_audit
 from sandogh.services.acting import Actor
 from sandogh.services.audit_status import audit_publication, audit_status
 from sandogh.services.audits import record_seed, start_audit
+from sandogh.services.lot_commitments import commit_lot
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.outcome_decisions import draw_lot, withdraw
+from sandogh.services.results import import_results
 from tests.conftest import TEST_NOW
 from tests.core.definition.kerman import PRESIDENT, person, with_contest
 from tests.publish.test_audit_verify import edit
 from tests.services.audit_build import FIVE_PERCENT, load, sheets_of
 
 STATIONS = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
-LOT = Lot("1403-04-15 قرعه", ("رئیس هیئت اجرایی", "ناظر"))
+LOT_SECRET = "1403-04-15 قرعه — 9b2e61f0c4"  # committed before the results (review S19 F1)
+LOT = Lot(
+    tie_seed(LOT_SECRET, "president", "IR", Stake.SEAT, ("21", "25")), ("رئیس هیئت اجرایی", "ناظر")
+)
 ROLLS = [Roll("ستاد", "30719452685812093746")]
 WITH_30 = replace(PRESIDENT, candidates=(*PRESIDENT.candidates, person("30", "IR")))
 
@@ -54,8 +60,11 @@ def _published(
         return MemoryUnitOfWork(store)
 
     election = with_contest(contest)
-    load(uow, election, sheets)
     board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    load(uow, election, [])
+    if lot is not None:
+        commit_lot(uow, board, election.id, "president", "IR", secret=LOT_SECRET, now=TEST_NOW)
+    import_results(uow, election.id, sheets, now=TEST_NOW)
     hq = Actor("setad", Grant(Role.NATIONAL_HQ, "IR"))
     if lot is not None:
         draw_lot(
@@ -64,7 +73,7 @@ def _published(
             election.id,
             "president",
             "IR",
-            seed=lot.seed,
+            secret=LOT_SECRET,
             drawn_by=lot.drawn_by,
             now=TEST_NOW,
         )

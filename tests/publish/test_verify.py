@@ -14,6 +14,8 @@ import pytest
 from sandogh.core.access import Grant, Role
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.report import decode_report, decode_signed
+from sandogh.core.rules import Stake
+from sandogh.core.rules.lot_commitment import commitment_of, tie_seed
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.findings import Disagreement
@@ -25,10 +27,11 @@ from sandogh.services.audits import start_audit
 from sandogh.services.certifications import certify
 from sandogh.services.hand_count_corrections import certify_hand_count
 from sandogh.services.ingest import ingest_report
+from sandogh.services.lot_commitments import commit_lot
 from sandogh.services.outcome_decisions import draw_lot
 from sandogh.services.results import import_results
 from sandogh.services.voids import void
-from tests.services.build import LATER, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, signed
+from tests.services.build import LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, signed
 
 from .build import (
     KEYS,
@@ -41,6 +44,8 @@ from .build import (
     report,
 )
 from .serving import serving
+
+BAM_SECRET = "راز هیئت بم ۱۴۰۳ — 5c1e9a07d3"  # committed before Bam's final report
 
 DATA = f"data/{ROUND_2}"
 
@@ -319,10 +324,11 @@ def test_a_snapshot_published_before_crossed_out_ballots_were_counted_still_agre
 
 
 def test_a_published_outcome_with_another_lot_disagrees(uow: NewUnitOfWork, tmp_path: Path) -> None:
-    report(uow, ST_3, 2)  # Bam's one seat: 41 and 42 tie
     bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
+    commit_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
+    report(uow, ST_3, 2)  # Bam's one seat: 41 and 42 tie
     made = draw_lot(
-        uow, bam, ROUND_2, "parliament", "P2", seed="۱۴۰۳-بم", drawn_by=["رئیس"], now=LATER
+        uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["رئیس"], now=LATER
     )
     publisher(uow, tmp_path).regenerate()
     folder = tmp_path / DATA
@@ -340,3 +346,40 @@ def test_a_published_outcome_with_another_lot_disagrees(uow: NewUnitOfWork, tmp_
     verification = check(tmp_path)
     assert not verification.agrees
     assert "parliament/P2" in {f.where for f in verification.elections[0].findings}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "named"),
+    [
+        ("seed", "قرعه ۱۴۰۲ جلسه 7", "seed"),  # the review's ground seed, in place of the derived
+        ("secret", BAM_SECRET + "!", "commitment"),  # another secret: not the one committed
+        ("commitment", "0" * 64, "commitment"),
+        ("committed_at", "2024-07-06T08:00:00+03:30", "committed_at"),  # after the lot
+        (None, None, "commitment"),  # the lot published without its commitment
+    ],
+)
+def test_a_published_lot_whose_seed_its_commitment_does_not_fix_is_named(
+    uow: NewUnitOfWork, tmp_path: Path, field: str | None, value: str | None, named: str
+) -> None:
+    bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
+    commit_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
+    report(uow, ST_3, 2)
+    draw_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["ر"], now=LATER)
+    publisher(uow, tmp_path).regenerate()
+    path = tmp_path / DATA / "supervision.json"
+    supervision = json.loads(path.read_text())
+    (lot,) = supervision["lots"]
+    assert (lot["secret"], lot["commitment"]) == (BAM_SECRET, commitment_of(BAM_SECRET))
+    assert lot["seed"] == tie_seed(BAM_SECRET, "parliament", "P2", Stake.SEAT, ["41", "42"])
+    assert check(tmp_path).agrees
+
+    if field is None:
+        for key in ("commitment", "secret", "committed_by", "committed_at"):
+            del lot[key]
+    else:
+        lot[field] = value
+    path.write_text(json.dumps(supervision, ensure_ascii=False))
+    verification = check(tmp_path)
+    assert not verification.agrees
+    found = [f for f in verification.elections[0].findings if f.kind is Disagreement.LOT]
+    assert [(f.where, f.figure) for f in found][:1] == [("parliament/P2", named)]

@@ -227,7 +227,12 @@ ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
     # the president's only constituency is the whole country (certified: refused with 422)
     ("POST", "/console/preparation/decisions/lot"): (
         Action.CERTIFY,
-        _country({"where": "president:IR", "seed": "1403", "drawn_by": "الف"}),
+        _country({"where": "president:IR", "secret": "1403", "drawn_by": "الف"}),
+    ),
+    # the results are in: a commitment is refused with 422 (review S19 F1)
+    ("POST", "/console/preparation/decisions/commit"): (
+        Action.CERTIFY,
+        _country({"scope": "president:IR", "secret": "راز هیئت نظارت ۱۴۰۳ — 41c9e0"}),
     ),
     ("POST", "/console/preparation/decisions/withdraw"): (
         Action.MANAGE_CANDIDACY,

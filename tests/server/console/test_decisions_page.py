@@ -1,13 +1,14 @@
 """The stored decisions' page through FastAPI's TestClient on SQLite (issue 12, section 2): the
 headquarters records a withdrawal after printing (through `services.outcome_decisions.withdraw`),
-the supervisor approves electronic voting in a constituency, and Bam's supervisor settles a tie
-by a lot drawn once; a second withdrawal, a code no
+the supervisor approves electronic voting in a constituency, and Bam's supervisor commits to a
+lot's secret before the results and settles the tie by revealing it, once (review S19 F1); a
+commitment after the first figures, a secret not committed, a second withdrawal, a code no
 candidate has, a lot asked before the results are complete, a role without the right, a county
 operator over a country-wide constituency and a crafted choice are each refused in Persian."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,10 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from sandogh.core.access import Role
+from sandogh.core.rules import Stake
+from sandogh.core.rules.lot_commitment import commitment_of, tie_seed
 from sandogh.server.app import create_app
+from sandogh.services.operators import AccountChange
 from sandogh.services.results import import_results
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
@@ -29,6 +33,7 @@ from .test_pages import denials, log_in, token
 from .test_preparation_page import alert
 
 PATH = "/console/preparation/decisions"
+SECRET = "راز هیئت بم ۱۴۰۳ — 5c1e9a07d3"  # committed before the results (review S19 F1)
 #: The services' small runoff day, where Bam's seat (P2) is a tie of 41 and 42.
 TIED = {
     ST_1: {"president": [("21",)], "parliament": [("31", "32"), ("31",), ("33",), ("32",)]},
@@ -116,10 +121,17 @@ def test_the_supervisor_approves_electronic_voting_and_is_told_a_lot_waits_for_t
     paper = _post(client, csrf, "approve-mode", where="president:IR", mode="paper", reference="۱")
     assert paper.status_code == 400
     assert "تنها رأی‌گیری الکترونیک تأیید می‌خواهد" in alert(paper.text)
-    nowhere = _post(client, csrf, "lot", where="president:IR-99", seed="s", drawn_by="الف")
+    secret = "راز هیئت نظارت ۱۴۰۳ — 41c9e0"
+    late = _post(client, csrf, "commit", scope="president:IR", secret=secret)
+    assert late.status_code == 422  # some stations' figures are in: the cut-off has passed
+    assert "شمارش نهایی شعبهٔ ST-0801-0001 ثبت شده است" in alert(late.text)
+    weak = _post(client, csrf, "commit", scope="*", secret="۱۴۰۳")
+    assert weak.status_code == 422
+    assert "دست‌کم ۲۰ نویسه" in alert(weak.text)
+    nowhere = _post(client, csrf, "lot", where="president:IR-99", secret="s", drawn_by="الف")
     assert nowhere.status_code == 400
     assert "«حوزه»" in alert(nowhere.text)
-    early = _post(client, csrf, "lot", where="president:IR", seed="1403-tir", drawn_by="الف، ب")
+    early = _post(client, csrf, "lot", where="president:IR", secret=secret, drawn_by="الف، ب")
     assert early.status_code == 422
     assert "نتایج همه شعبه‌های ریاست‌جمهوری — ایران هنوز نرسیده است" in alert(early.text)
 
@@ -134,25 +146,43 @@ def test_a_tie_is_settled_by_a_lot_drawn_through_the_console_once(tmp_path: Path
             return SqlUnitOfWork(engine, now=NOW)
 
         load(uow, ROUND_2_DAY)
-        sheets = [s for st in TIED for s in final(ROUND_2_DAY, st, DEVICE, TIED[st]).sheets]
-        import_results(uow, ROUND_2, sheets, now=NOW)
+        board = add_account(url, "bami", Role.SUPERVISOR, BAM)
+        add_account(url, "baft", Role.COUNTY_HQ, BAFT)
+        with TestClient(create_app(settings(url)), follow_redirects=False) as client:
+            _commit_then_draw(client, uow, board)
     finally:
         engine.dispose()
-    board = add_account(url, "bami", Role.SUPERVISOR, BAM)
-    add_account(url, "baft", Role.COUNTY_HQ, BAFT)
-    with TestClient(create_app(settings(url)), follow_redirects=False) as client:
-        csrf = token(log_in(client, "baft"))
-        lot = {"place": BAFT, "where": "parliament:P2", "seed": "۱۴۰۳-بم", "drawn_by": "رئیس، دبیر"}
-        assert client.post(f"{PATH}/lot", data={"csrf": csrf, **lot}).status_code == 403
-        client.cookies.clear()
-        csrf = token(log_in(client, "bami", totp=current_code(board)))
-        lot["place"] = BAM
-        drawn = client.post(f"{PATH}/lot", data={"csrf": csrf, **lot})
-        assert drawn.status_code == 303, drawn.text
-        page = client.get(drawn.headers["location"]).text
-        table = page.split('id="lots"')[1].split("</table>")[0]
-        assert "۱۴۰۳-بم" in table
-        assert "رئیس، دبیر" in table
-        again = client.post(f"{PATH}/lot", data={"csrf": csrf, **{**lot, "seed": "دیگر"}})
-        assert again.status_code == 422
-        assert "بذر «۱۴۰۳-بم» به دست رئیس، دبیر حل شده است" in alert(again.text)
+
+
+def _commit_then_draw(
+    client: TestClient, uow: Callable[[], SqlUnitOfWork], board: AccountChange
+) -> None:
+    """Bam's board commits before the results, then reveals the secret once the tie is there."""
+    csrf = token(log_in(client, "baft"))
+    lot = {"place": BAFT, "where": "parliament:P2", "secret": SECRET, "drawn_by": "رئیس، دبیر"}
+    assert client.post(f"{PATH}/lot", data={"csrf": csrf, **lot}).status_code == 403
+    client.cookies.clear()
+    csrf = token(log_in(client, "bami", totp=current_code(board)))
+    scope = {"csrf": csrf, "place": BAM, "scope": "parliament:P2", "secret": SECRET}
+    committed = client.post(f"{PATH}/commit", data=scope)
+    assert committed.status_code == 303, committed.text
+    assert commitment_of(SECRET) in client.get(committed.headers["location"]).text
+    twice = client.post(f"{PATH}/commit", data=scope)
+    assert twice.status_code == 422
+    assert "پیش‌تر به دست bami" in alert(twice.text)
+    sheets = [s for st in TIED for s in final(ROUND_2_DAY, st, DEVICE, TIED[st]).sheets]
+    import_results(uow, ROUND_2, sheets, now=NOW)
+    lot["place"] = BAM
+    ground = client.post(f"{PATH}/lot", data={"csrf": csrf, **{**lot, "secret": "قرعه ۱۴۰۲"}})
+    assert ground.status_code == 422  # a value chosen after the tie is not the secret
+    assert "با تعهد ثبت‌شدهٔ parliament" in alert(ground.text)
+    drawn = client.post(f"{PATH}/lot", data={"csrf": csrf, **lot})
+    assert drawn.status_code == 303, drawn.text
+    page = client.get(drawn.headers["location"]).text
+    table = page.split('id="lots"')[1].split("</table>")[0]
+    seed = tie_seed(SECRET, "parliament", "P2", Stake.SEAT, ("41", "42"))
+    assert seed in table
+    assert "رئیس، دبیر" in table
+    again = client.post(f"{PATH}/lot", data={"csrf": csrf, **lot})
+    assert again.status_code == 422
+    assert f"بذر «{seed}» به دست رئیس، دبیر حل شده است" in alert(again.text)
