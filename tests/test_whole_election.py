@@ -8,7 +8,8 @@ asked and answered; the executive board qualifying all three, the supervisory bo
 not established, his objection and his reinstatement; the final list and the code draw, and the
 drawn definition loaded as the election day; the electronic box's enrolment refused for want of
 the competent body's approval of electronic voting, then that approval; the boxes' build
-approved; a withdrawal after the ballots were printed; the stations' staff registered, each box
+approved; the supervisory board's commitment to the lot's secret (docs/lots.md); a withdrawal
+after the ballots were printed; the stations' staff registered, each box
 enrolled in an operator's session, and the pre-election record sealed with them.
 
 Polling day is real (tests/whole_election_day.py): the centre (`server.app`) served on loopback
@@ -18,9 +19,10 @@ is refused by the calendar the centre holds), takes their ballots, closes, count
 registered staff's keys and signs its report with them; the paper station's box checks its
 voters in, and its sheet counted by hand is agreed by blind double entry (`station.double_entry`),
 one slip resolved, then counted and signed. Each box syncs its zero and final reports, signed
-under the approved build. Then the tie the results leave settled by a stored lot; certification
-by the Guardian Council's boards; publishing, and `verify-results --anchor` re-adding both signed
-reports and agreeing with what was published.
+under the approved build. Then the tie the results leave settled by a stored lot, its seed fixed
+by revealing the secret committed before polling day; certification by the Guardian Council's
+boards; publishing, and `verify-results --anchor` re-adding both signed reports and agreeing with
+what was published.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ from sandogh.cli.enrolling import add_run_operator
 from sandogh.core.anchor import Body, fingerprint
 from sandogh.core.candidacy.process import Authority
 from sandogh.core.definition.model import Election, VotingMode
+from sandogh.core.rules import Stake
+from sandogh.core.rules.lot_commitment import tie_seed
 from sandogh.formats.definition_file import canonical_bytes, parse_definition
 from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.station.build import installed_build
@@ -204,6 +208,13 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
         assert "تأیید و ثبت شد" in run((2024, 2, 22), *approve, "--body", "guardian-council")
         build = ("fleet", "approve-build", installed_build(), "--label", "۴.۲", *EXECUTIVE)
         assert "تأیید شد" in run((2024, 2, 22), *build)
+        # the board commits to the lot's secret before any figure exists (review S19 F1)
+        secret = tmp_path / "lot-secret.txt"
+        secret.write_text("راز هیئت نظارت مجلس ۱۴۰۲ — 3e91d07c5a", encoding="utf-8")
+        commit = ("lot", "commit", "--contest", "majlis", "--secret-file", str(secret), *BOARD)
+        assert "تعهد قرعهٔ majlis ثبت شد" in run(
+            (2024, 2, 27), *commit, "--body", "guardian-council"
+        )
         withdraw = ("candidates", "withdraw", "majlis", reza, "--when", "after-printing")
         assert "پس از چاپ برگه" in run((2024, 2, 27), *withdraw, *EXECUTIVE)
 
@@ -232,9 +243,11 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     assert tied["status"] == "lot-required"
     assert tied["lots_required"][0]["tied"] == sorted([maryam, ali])
     assert [w["candidate"] for w in tied["withdrawn"]] == [reza]
-    lot = ("lot", "draw", "majlis", "--constituency", "P1", "--seed", "قرعه ۱۴۰۲")
+    lot = ("lot", "draw", "majlis", "--constituency", "P1", "--secret-file", str(secret))
     drawn = json.loads(run((2024, 3, 2), *lot, "--drawn-by", "رئیس هیئت", *BOARD, "--json"))
     winner = drawn["order"][0]
+    tie = ("majlis", "P1", Stake.SEAT, sorted([maryam, ali]))
+    assert drawn["seed"] == tie_seed(secret.read_text(encoding="utf-8"), *tie)
     ((settled,),) = [
         c["constituencies"] for c in json.loads(run((2024, 3, 2), "outcome", "--json"))["contests"]
     ]

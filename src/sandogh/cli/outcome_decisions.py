@@ -65,6 +65,10 @@ def commit_command(
     contest: Annotated[
         str | None, typer.Option("--contest", help="One contest; every contest by default.")
     ] = None,
+    constituency: Annotated[
+        str | None,
+        typer.Option("--constituency", help="One constituency of --contest; all by default."),
+    ] = None,
     election: ElectionOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -79,6 +83,7 @@ def commit_command(
         Actor(username, Grant(role, place, body)),
         election,
         contest,
+        constituency,
         secret=_secret(secret_file),
         now=now(),
     )

@@ -18,6 +18,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.core.rules.lot_commitment import (
     MIN_SECRET,
+    WHOLE_ELECTION,
     LotCommitment,
     commitment_json,
     commitment_of,
@@ -91,6 +92,8 @@ def commit_lot(
                 k.id != constituency for k in defined.constituencies
             ):
                 raise UnknownConstituencyError(contest, constituency)
+        elif constituency is not None:  # a constituency is one contest's
+            raise UnknownConstituencyError(WHOLE_ELECTION, constituency)
         contests = [c.id for c in election.contests if contest in (None, c.id)]
         units = tuple(u for each in contests for u in scope_units(geography, each, constituency))
         require(geography, actor, Action.CERTIFY, units, election.id)
