@@ -5,7 +5,9 @@ the constituency's executive and supervisory boards, and the software records wh
 and the result; the same seed reproduces the same draw. Here the draw is a pure function of the
 seed and the tied codes: the tied are ordered by the hex SHA-256 of the UTF-8 text
 ``seed + "\\n" + code``, smallest first. Anyone can redo it by hand, e.g. for each code
-``printf '%s\\n%s' "$SEED" "$CODE" | sha256sum`` and sort.
+``printf '%s\\n%s' "$SEED" "$CODE" | sha256sum`` and sort. A seed chosen after the tie is known
+could be chosen for its effect, so the boards' seed comes from a committed secret
+(`core.rules.lot_commitment`, docs/lots.md).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Lot:
-    """What the boards drew: the seed they chose and the people who drew it."""
+    """What the boards drew: the seed and the people who drew it. A stored lot's seed is fixed by
+    the secret its board committed to before the results (`core.rules.lot_commitment`)."""
 
     seed: str
     drawn_by: tuple[str, ...]
