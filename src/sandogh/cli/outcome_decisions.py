@@ -123,7 +123,9 @@ def withdraw_command(
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Record a candidate's withdrawal (انصراف); the candidate can then win nothing."""
+    """Record a candidate's withdrawal (انصراف); the candidate can then win nothing. Before
+    printing the candidate leaves the stored definition (a new version and hash)."""
+    from sandogh.formats.definition_file import CANONICAL
     from sandogh.services.outcome_decisions import withdraw
 
     made = withdraw(
@@ -133,6 +135,7 @@ def withdraw_command(
         contest,
         candidate,
         printing=printing,
+        canonical=CANONICAL,
         now=now(),
     )
     if as_json:

@@ -15,7 +15,7 @@ access are recorded as in supervision.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sandogh.core.access import Action
 from sandogh.core.candidacy.calendar import Calendar
@@ -52,6 +52,7 @@ from sandogh.services.candidacy_files import (
 from sandogh.services.candidacy_ports import (
     StoredCalendar,
 )
+from sandogh.services.definition_versions import Canonical, NotTheStoredDefinitionError, rewrite
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 
@@ -214,12 +215,17 @@ def draw(
     seed: str,
     drawn_by: Sequence[str],
     width: int,
-    hash_of: Callable[[Election], str],
+    canonical: Canonical,
     now: datetime.datetime,
 ) -> tuple[Election, str, CodeDraw]:
     """Draw the codes of the contest's last published list and make them its candidates in
     `draft`: the new definition and its hash. Recorded once; asked again with the same seed and
-    people it gives the same definition, with anything else it is refused."""
+    people it gives the same definition, with anything else it is refused.
+
+    When the election is stored, `draft` must be the definition stored (the console draws on
+    it, `sandogh candidates draw` on its file), and the drawn definition is stored in its place
+    in the same transaction (`services.definition_versions`); asked again, the draw gives the
+    definition stored."""
 
     def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
         allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
@@ -232,8 +238,16 @@ def draw(
         earlier = [d for d in recorded.draws if d.contest == contest]
         if earlier and earlier[-1] != made:
             raise AlreadyDrawnError(earlier[-1])
+        stored = work.elections.get(draft.id)
+        if earlier and stored is not None:
+            return stored.election, stored.definition_hash, made
         election = require_valid(with_candidates(draft, made, recorded.files))
-        definition_hash = hash_of(election)
+        definition_hash = canonical.hash_of(election)
+        if stored is not None:
+            given = canonical.hash_of(draft)
+            if given != stored.definition_hash:
+                raise NotTheStoredDefinitionError(draft.id, stored.definition_hash, given)
+            rewrite(work, actor, stored, election, canonical, because="draw", now=now)
         if not earlier:
             record_step(
                 work,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.definition.model import Election
@@ -45,6 +45,14 @@ class SqlElectionRepository:
             self._connection.execute(insert(ElectionRow), election_row)
             if unit_rows:
                 self._connection.execute(insert(UnitRow), unit_rows)
+
+    def rewrite(self, election: Election, definition_hash: str, canonical: bytes) -> None:
+        changed = (
+            update(ElectionRow)
+            .where(ElectionRow.id == election.id)
+            .values(version=election.version, definition_hash=definition_hash, definition=canonical)
+        )
+        self._connection.execute(changed)
 
     def get(self, election_id: str) -> StoredElection | None:
         query = select(ElectionRow.definition, ElectionRow.definition_hash).where(

@@ -32,7 +32,7 @@ from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.voters.national_code import parse_national_code
-from sandogh.formats.definition_file import definition_hash
+from sandogh.formats.definition_file import CANONICAL
 from sandogh.locale import to_ascii_digits
 from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
 from sandogh.locale.messages import text_in
@@ -357,8 +357,8 @@ def publish(page: PageDep) -> Response:
 
 @router.post("/draw")
 def draw_codes(page: PageDep) -> Response:
-    """The draw into the stored definition: the page shows the codes and the new definition's
-    hash (the definition itself is written by `sandogh candidates draw`)."""
+    """The draw into the stored definition, saved in its place by the use case `sandogh
+    candidates draw` calls: the page shows the codes and the new definition's hash."""
     day = page.day()
     page.require(day, Action.MANAGE_CANDIDACY, day.geography.top_down[0])
     width = to_ascii_digits(page.form.get("width", "").strip() or "0")
@@ -371,7 +371,7 @@ def draw_codes(page: PageDep) -> Response:
             seed=_field(page, "seed"),
             drawn_by=_names(page, "drawn_by"),
             width=int(width) if width.isascii() and width.isdigit() and len(width) < 3 else 0,
-            hash_of=definition_hash,
+            canonical=CANONICAL,
             now=page.centre.clock(),
         )
     except AccessDeniedError as denied:
