@@ -49,6 +49,7 @@ from sandogh.services.candidacy_files import (
     record_step,
     schedule_of,
 )
+from sandogh.services.candidacy_places import require_on, require_place
 from sandogh.services.candidacy_ports import (
     StoredCalendar,
 )
@@ -114,7 +115,9 @@ def register(
     """Register an applicant in the registration window; refused if a condition is unmet."""
 
     def use_case(work: UnitOfWork) -> Registration:
-        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        require_place(
+            work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=[constituency]
+        )
         schedule, files = schedule_of(work, election, contest), files_of(work, election).files
         registration = Registration(len(files) + 1, contest, constituency, person, iran_day(now))
         check_registration(schedule, registration, files.values())
@@ -147,6 +150,7 @@ def decide(
         if unknown:
             raise NotAnOperatorError(unknown)
         file = file_of(work, election, applicant)
+        require_on(work, actor, action, election, file)
         schedule = schedule_of(work, election, file.registration.contest)
         decision = Decision(
             applicant,
@@ -180,6 +184,7 @@ def object_to(
     def use_case(work: UnitOfWork) -> Objection:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         file = file_of(work, election, applicant)
+        require_on(work, actor, Action.MANAGE_CANDIDACY, election, file)
         objection = Objection(applicant, grounds, iran_day(now))
         check_objection(schedule_of(work, election, file.registration.contest), file, objection)
         record_step(work, actor, election, objection, now=now)
@@ -196,6 +201,8 @@ def publish_list(
     def use_case(work: UnitOfWork) -> Published:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         schedule, files = schedule_of(work, election, contest), files_of(work, election).files
+        places = (f.registration.constituency for f in files.values())
+        require_place(work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=places)
         listed = final_list(schedule, contest, files.values(), iran_day(now))
         published = Published(
             contest, tuple(f.number for f in listed), iran_day(now), actor.username
@@ -234,6 +241,8 @@ def draw(
         if not lists:
             raise NotPublishedError(draft.id, contest)
         listed = tuple(recorded.files[n] for n in lists[-1].applicants)
+        places = (f.registration.constituency for f in listed)
+        require_place(work, actor, Action.MANAGE_CANDIDACY, draft.id, contest=contest, at=places)
         made = draw_codes(contest, seed, tuple(drawn_by), listed, width)
         earlier = [d for d in recorded.draws if d.contest == contest]
         if earlier and earlier[-1] != made:
@@ -241,12 +250,12 @@ def draw(
         stored = work.elections.get(draft.id)
         if earlier and stored is not None:
             return stored.election, stored.definition_hash, made
+        given = canonical.hash_of(draft)
+        if stored is not None and given != stored.definition_hash:
+            raise NotTheStoredDefinitionError(draft.id, stored.definition_hash, given)
         election = require_valid(with_candidates(draft, made, recorded.files))
         definition_hash = canonical.hash_of(election)
         if stored is not None:
-            given = canonical.hash_of(draft)
-            if given != stored.definition_hash:
-                raise NotTheStoredDefinitionError(draft.id, stored.definition_hash, given)
             rewrite(work, actor, stored, election, canonical, because="draw", now=now)
         if not earlier:
             record_step(

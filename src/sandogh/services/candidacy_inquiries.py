@@ -34,6 +34,7 @@ from sandogh.services.candidacy_files import (
     record_step,
     schedule_of,
 )
+from sandogh.services.candidacy_places import require_on
 from sandogh.services.candidacy_ports import Authorities, InquiryReply, InquiryRequest
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -54,6 +55,7 @@ def inquire(
     def use_case(work: UnitOfWork) -> Candidacy:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         file = file_of(work, election, applicant)
+        require_on(work, actor, Action.MANAGE_CANDIDACY, election, file)
         schedule = schedule_of(work, election, file.registration.contest)
         for authority in Authority:
             if authority not in file.asked:
@@ -122,7 +124,9 @@ def _store_answer(
     answer = Answer(
         reply.applicant, reply.authority, answer_id, reply.clear, reply.reason, reply.answered_on
     )
-    check_answer(file_of(work, reply.election, reply.applicant), answer)
+    file = file_of(work, reply.election, reply.applicant)
+    require_on(work, actor, Action.MANAGE_CANDIDACY, reply.election, file)
+    check_answer(file, answer)
     record_step(
         work,
         actor,
