@@ -24,6 +24,10 @@ FA: dict[str, str] = {
         "(نخستین ثبت صندوق، رویداد {entry} دفتر) و برگه‌ها از آن چاپ شده است؛ "
         "انصراف را «پس از چاپ برگه» ثبت کنید"
     ),
+    "printed_results": (
+        "تعریف {election} دیگر بازنویسی نمی‌شود: نتایج آن در {day} وارد شد (رویداد {entry} دفتر، "
+        "در {station})، پس برگه‌ها چاپ شده است؛ انصراف را «پس از چاپ برگه» ثبت کنید"
+    ),
     "not_stored": (
         "پیش‌نویس داده‌شده ({given}) تعریف ذخیره‌شده {election} ({stored}) نیست؛ "
         "قرعه بر تعریف ذخیره‌شده کشیده می‌شود"
@@ -51,6 +55,11 @@ EN: dict[str, str] = {
         "the definition of {election} is no longer rewritten: it was loaded into the box of "
         "station {station} on {day} (the first box enrolled, log entry {entry}) and the ballots "
         "are printed from it; record the withdrawal as after printing"
+    ),
+    "printed_results": (
+        "the definition of {election} is no longer rewritten: its results were imported on {day} "
+        "(log entry {entry}, at {station}), so the ballots were printed; record the withdrawal "
+        "as after printing"
     ),
     "not_stored": (
         "the draft given ({given}) is not the definition stored for {election} ({stored}); "

@@ -11,8 +11,10 @@ loads the definition into a box — its ballot, and the definition hash every re
 checked against (`services.devices`, `services.report_checks`) — and the ballot papers are
 printed from that same definition for the day. The calendar has no stage of its own for printing
 (`core.candidacy.calendar.Stage`); the final list is published before it and the boxes enrolled
-after. From that entry on the definition is never rewritten: `PrintedError` names it, and a
-withdrawal is then recorded as after printing (stored, marked on the ballot, used in outcomes).
+after. A day counted on paper alone may have no box: its first imported results
+(RESULTS_IMPORTED) end it as surely. From the first of these entries on the definition is never
+rewritten: `PrintedError` names it, and a withdrawal is then recorded as after printing (stored,
+marked on the ballot, used in outcomes).
 """
 
 from __future__ import annotations
@@ -46,19 +48,21 @@ class Canonical:
 
 
 class PrintedError(SandoghError):
-    """The definition was loaded into a box (`entry`, the first enrolment): never rewritten."""
+    """The definition was loaded into a box, or results of it imported (`entry`, the first):
+    never rewritten."""
 
     def __init__(self, election: str, entry: Entry) -> None:
         self.election = election
         self.station = entry.event.place
         self.at = entry.event.time
+        boxed = entry.event.type is EventType.DEVICE_ENROLLED
 
         def said(lang: Lang) -> str:
             day = format_jalali(self.at.date(), lang)
             number = str(entry.sequence)
             return text_in(
                 CATALOGUE,
-                "printed",
+                "printed" if boxed else "printed_results",
                 lang,
                 election=election,
                 station=self.station,
@@ -87,8 +91,14 @@ class NotTheStoredDefinitionError(SandoghError):
 
 
 def printed(work: UnitOfWork, election: str) -> Entry | None:
-    """The entry that ended "before printing": the election's first box enrolment, if any."""
-    return next(iter(work.events.of_type(EventType.DEVICE_ENROLLED, election)), None)
+    """The entry that ended "before printing": the election's first box enrolment or results
+    imported, if any."""
+    found = [
+        entry
+        for kind in (EventType.DEVICE_ENROLLED, EventType.RESULTS_IMPORTED)
+        for entry in work.events.of_type(kind, election)[:1]
+    ]
+    return min(found, key=lambda e: e.sequence, default=None)
 
 
 def rewrite(

@@ -1,6 +1,7 @@
 """The code draw from the console and from `sandogh candidates draw` on two copies of one store:
 the console's draw stores the drawn definition as the command's does, one use case, the same
-definition hash, and the file the command writes is that definition (issue 12, section 1)."""
+definition hash, and the file the command writes is that definition; once results of the day
+are imported the console's draw is refused and nothing is rewritten (issue 12, section 1)."""
 
 from __future__ import annotations
 
@@ -87,9 +88,9 @@ def _definition(url: str) -> StoredElection:
 
 
 def test_the_console_and_the_command_store_the_same_drawn_definition(
-    partial_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    unprinted_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    by_console, by_command = (_store(partial_template, tmp_path / n) for n in ("web", "cli"))
+    by_console, by_command = (_store(unprinted_template, tmp_path / n) for n in ("web", "cli"))
     before = _definition(by_console)
     assert _definition(by_command) == before
 
@@ -118,3 +119,17 @@ def test_the_console_and_the_command_store_the_same_drawn_definition(
     assert on_command == on_console
     assert on_command.definition_hash in done.stdout
     assert out.read_bytes() == canonical_bytes(on_console.election)
+
+
+def test_the_console_s_draw_is_refused_once_results_of_the_definition_are_imported(
+    partial_template: Path, tmp_path: Path
+) -> None:
+    printed = _store(partial_template, tmp_path / "printed")  # the day's results imported
+    before = _definition(printed)
+    with TestClient(create_app(settings(printed), clock=Clock()), follow_redirects=False) as c:
+        csrf = token(log_in(c, "setad"))
+        form = {"csrf": csrf, "place": IRAN, "contest": "president", "seed": SEED}
+        refused = c.post("/console/candidacy/draw", data={**form, "drawn_by": DRAWN_BY})
+    assert refused.status_code == 422
+    assert "دیگر بازنویسی نمی‌شود: نتایج آن" in refused.text
+    assert _definition(printed) == before
