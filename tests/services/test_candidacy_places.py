@@ -10,11 +10,12 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.access import Grant, Role
-from sandogh.core.candidacy.process import Board, Outcome
+from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.services.acting import Actor
 from sandogh.services.candidacy import candidacy_of, register
-from sandogh.services.candidacy_inquiries import inquire
+from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_places import OutsidePlaceError
+from sandogh.services.candidacy_ports import InquiryReply
 from sandogh.services.memory_candidacy import FakeAuthorities
 from sandogh.services.ports import UnitOfWork
 
@@ -66,6 +67,13 @@ def test_each_acts_only_on_applicants_within_its_place_once_the_definition_place
     bam = _register(uow, NATIONAL_HQ, 3, "P2")  # a national grant covers every constituency
     with pytest.raises(OutsidePlaceError):
         inquire(uow, cb.HQ, cb.ELECTION, bam, FakeAuthorities(), now=cb.EXECUTIVE)
+    authorities = FakeAuthorities()
+    inquire(uow, NATIONAL_HQ, cb.ELECTION, bam, authorities, now=cb.EXECUTIVE)
+    police = InquiryReply("b1", cb.ELECTION, bam, Authority.POLICE, True, "", cb.EXECUTIVE.date())
+    authorities.answer(police)
+    collected = collect_answers(uow, cb.HQ, authorities, now=cb.EXECUTIVE)
+    assert [type(error) for _reply, error in collected.refused] == [OutsidePlaceError]
+    assert authorities.replies() == [police]  # the answer stays on offer
     cb.answered(uow, kerman)
     cb.decided(uow, kerman, Board.EXECUTIVE, Outcome.QUALIFIED)
     with pytest.raises(OutsidePlaceError):  # before the order is checked: the place first
@@ -75,6 +83,7 @@ def test_each_acts_only_on_applicants_within_its_place_once_the_definition_place
     assert sorted(candidacy_of(uow, cb.ELECTION).files) == [kerman, bam]
     assert _denied(uow) == [
         ("P1", 0, ["IR-08-0801"], "IR-08-0802"),
+        ("P2", bam, ["IR-08-0802"], "IR-08-0801"),
         ("P2", bam, ["IR-08-0802"], "IR-08-0801"),
         ("P2", bam, ["IR-08-0802"], "IR-08-0801"),
     ]

@@ -7,7 +7,8 @@ against them (`core.candidacy.process`, in its window by `core.candidacy.calenda
 day in Iran when it is taken), records one event of the hash-chained log and stores the step naming
 that entry. The operator acts under a grant (`services.acting.Actor`): the Interior Ministry's
 side (the headquarters' roles) registers, asks, records the executive board's decisions and
-objections, publishes and draws; the supervisory boards (supervisors) decide qualification. A
+objections, publishes and draws; the supervisory boards (supervisors) decide qualification; each
+only on applicants within its grant's place (`services.candidacy_places`). A
 board's decision also names its members' accounts, each an operator of the store. Refusals of
 access are recorded as in supervision.
 """

@@ -5,7 +5,8 @@ registry, police, judiciary, intelligence (`reference/iran-candidacy.md` §2.3) 
 A question is recorded (one step of the log) before it is sent, and sent again while unanswered. An
 answer is stored in a transaction of its own under the authority's id and acknowledged only after
 the commit: an answer offered again after a failure is only acknowledged, never stored twice, and
-none is lost; an answer the files refuse (about no applicant, to no question asked) stays on offer.
+none is lost; an answer the files refuse (about no applicant, to no question asked, about an
+applicant outside the operator's place) stays on offer.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sandogh.services.candidacy_files import (
     record_step,
     schedule_of,
 )
-from sandogh.services.candidacy_places import require_on
+from sandogh.services.candidacy_places import OutsidePlaceError, require_on
 from sandogh.services.candidacy_ports import Authorities, InquiryReply, InquiryRequest
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -105,7 +106,12 @@ def collect_answers(
 
         try:
             answer = guarded(uow, actor, now, use_case)
-        except (CandidacyRefusedError, NoApplicantError, NoCalendarError) as error:
+        except (
+            CandidacyRefusedError,
+            NoApplicantError,
+            NoCalendarError,
+            OutsidePlaceError,
+        ) as error:
             refused.append((reply, error))
             continue
         if answer is not None:
