@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from sandogh.core.definition.model import Election
 from sandogh.formats.definition_file import decode_canonical
 from sandogh.services.ports import StoredElection
+from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import ElectionRow, UnitRow
 
@@ -52,7 +53,8 @@ class SqlElectionRepository:
             .where(ElectionRow.id == election.id)
             .values(version=election.version, definition_hash=definition_hash, definition=canonical)
         )
-        self._connection.execute(changed)
+        if self._connection.execute(changed).rowcount != 1:
+            raise ConstraintError(f"election {election.id!r} is not stored")
 
     def get(self, election_id: str) -> StoredElection | None:
         query = select(ElectionRow.definition, ElectionRow.definition_hash).where(
