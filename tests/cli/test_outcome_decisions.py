@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
+from sandogh.cli.candidates_text import CandidatesCommandError
 from sandogh.formats.definition_file import definition_hash
 from sandogh.services.definition_versions import PrintedError
 from sandogh.services.devices import enrol_device
@@ -112,8 +113,14 @@ def test_a_withdrawal_before_printing_rewrites_the_stored_definition_until_a_box
         "candidates", "withdraw", "president", second, "--when", "before-printing", *EXECUTIVE
     )
     assert refused.exit_code != 0
-    assert isinstance(refused.exception, PrintedError)
-    assert STATION in refused.exception.fa
-    assert "پس از چاپ برگه" in refused.exception.fa
-    assert "record the withdrawal as after printing" in str(refused.exception)
+    assert isinstance(refused.exception, CandidatesCommandError)
+    assert isinstance(refused.exception.__cause__, PrintedError)
+    said = str(refused.exception)
+    assert said.startswith(f"تعریف {R2} دیگر بازنویسی نمی‌شود")
+    assert f"در صندوق شعبه {STATION} بارگذاری شد" in said
+    english = run(
+        *("candidates", "withdraw", "president", second, "--when", "before-printing"),
+        *(*EXECUTIVE, "--lang", "en"),
+    )
+    assert "record the withdrawal as after printing" in str(english.exception)
     assert stored() == rewritten
