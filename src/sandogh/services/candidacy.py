@@ -202,7 +202,8 @@ def publish_list(
     def use_case(work: UnitOfWork) -> Published:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         schedule, files = schedule_of(work, election, contest), files_of(work, election).files
-        places = (f.registration.constituency for f in files.values())
+        made = [f.registration for f in files.values()]
+        places = (r.constituency for r in made if r.contest == contest)
         require_place(work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=places)
         listed = final_list(schedule, contest, files.values(), iran_day(now))
         published = Published(
