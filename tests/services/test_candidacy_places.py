@@ -12,7 +12,7 @@ import pytest
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.services.acting import Actor
-from sandogh.services.candidacy import candidacy_of, register
+from sandogh.services.candidacy import candidacy_of, publish_list, register
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_places import OutsidePlaceError
 from sandogh.services.candidacy_ports import InquiryReply
@@ -79,6 +79,8 @@ def test_each_acts_only_on_applicants_within_its_place_once_the_definition_place
     with pytest.raises(OutsidePlaceError):  # before the order is checked: the place first
         cb.decided(uow, bam, Board.SUPERVISORY, Outcome.QUALIFIED, by=BAFT_BOARD)
     cb.decided(uow, kerman, Board.SUPERVISORY, Outcome.QUALIFIED, by=KERMAN_BOARD)
+    with pytest.raises(OutsidePlaceError):  # the list holds Bam's applicant too
+        publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
 
     assert sorted(candidacy_of(uow, cb.ELECTION).files) == [kerman, bam]
     assert _denied(uow) == [
@@ -86,6 +88,7 @@ def test_each_acts_only_on_applicants_within_its_place_once_the_definition_place
         ("P2", bam, ["IR-08-0802"], "IR-08-0801"),
         ("P2", bam, ["IR-08-0802"], "IR-08-0801"),
         ("P2", bam, ["IR-08-0802"], "IR-08-0801"),
+        ("P2", 0, ["IR-08-0802"], "IR-08-0801"),
     ]
 
 
