@@ -4,7 +4,7 @@ import pytest
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage
 from sandogh.core.candidacy.process import Board, CandidacyRefusedError, Outcome
-from sandogh.formats.definition_file import definition_hash
+from sandogh.formats.definition_file import CANONICAL, definition_hash
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import (
     AlreadyDrawnError,
@@ -103,7 +103,7 @@ def test_the_code_draw_is_recorded_reproducible_and_gives_a_new_definition_hash(
         "seed": "1402-esfand",
         "drawn_by": ("governorate", "board"),
         "width": 2,
-        "hash_of": definition_hash,
+        "canonical": CANONICAL,
         "now": cb.FINAL_LIST,
     }
     election, new_hash, drawn = draw(uow, cb.HQ, draft, "parliament", **args)

@@ -318,8 +318,9 @@ def draw(
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Draw the codes of the published list; write the definition with them as candidates."""
-    from sandogh.formats.definition_file import canonical_bytes, definition_hash, read_draft
+    """Draw the codes of the published list; write the definition with them as candidates (and
+    store it as the election's, when the election is stored: the draft must then be it)."""
+    from sandogh.formats.definition_file import CANONICAL, canonical_bytes, read_draft
     from sandogh.services.candidacy import draw as draw_codes
 
     election, new_hash, made = draw_codes(
@@ -330,7 +331,7 @@ def draw(
         seed=seed,
         drawn_by=drawn_by,
         width=width,
-        hash_of=definition_hash,
+        canonical=CANONICAL,
         now=now(),
     )
     out.write_bytes(canonical_bytes(election))

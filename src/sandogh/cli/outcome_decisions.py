@@ -123,18 +123,26 @@ def withdraw_command(
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Record a candidate's withdrawal (انصراف); the candidate can then win nothing."""
+    """Record a candidate's withdrawal (انصراف); the candidate can then win nothing. Before
+    printing the candidate leaves the stored definition (a new version and hash)."""
+    from sandogh.cli.candidates_text import CandidatesCommandError
+    from sandogh.formats.definition_file import CANONICAL
+    from sandogh.services.definition_versions import PrintedError
     from sandogh.services.outcome_decisions import withdraw
 
-    made = withdraw(
-        open_store(db),
-        Actor(username, Grant(role, place)),
-        election,
-        contest,
-        candidate,
-        printing=printing,
-        now=now(),
-    )
+    try:
+        made = withdraw(
+            open_store(db),
+            Actor(username, Grant(role, place)),
+            election,
+            contest,
+            candidate,
+            printing=printing,
+            canonical=CANONICAL,
+            now=now(),
+        )
+    except PrintedError as printed:  # said in the language the command was run in
+        raise CandidatesCommandError(printed.fa if lang.lang == "fa" else printed.en) from printed
     if as_json:
         _emit(withdrawal_json(made))
         return

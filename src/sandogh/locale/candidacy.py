@@ -65,6 +65,10 @@ FA: dict[str, str] = {
     "already_drawn": "کدهای «{contest}» پیش‌تر با بذر {seed} به دست {by} قرعه‌کشی شده است؛ "
     "قرعه یک بار کشیده می‌شود.",
     "access_denied": "{user} با نقش {role} اجازه این کار را ندارد.",
+    "outside_place": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) است؛ "
+    "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
+    "unplaced": "حوزه {constituency} در هیچ تعریف ذخیره‌شده‌ای جای ندارد و حکم {user} ({place}) "
+    "کشوری نیست؛ تعریف انتخابات را بارگذاری کنید یا با حکم کشوری اقدام کنید.",
     "condition_age": "سن",
     "condition_education": "تحصیلات",
     "condition_residence": "سکونت",
@@ -162,6 +166,11 @@ EN: dict[str, str] = {
     "already_drawn": "the codes of {contest} were drawn with seed {seed} by {by}; "
     "a draw is made once.",
     "access_denied": "{user} in the role {role} may not do this.",
+    "outside_place": "constituency {constituency} ({units}) lies outside the place of "
+    "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
+    "unplaced": "constituency {constituency} is placed by no stored definition and the grant of "
+    "{user} ({place}) is not national; load the election's definition or act under a national "
+    "grant.",
     "condition_age": "age",
     "condition_education": "education",
     "condition_residence": "residence",

@@ -6,7 +6,8 @@ published become `Change`s. A change's time is the time the log recorded, never 
 publisher, so the snapshot's times are the same whether it was kept current report by report or
 regenerated whole (docs/publish.md). Each change of an election counts one in its `sequence`.
 
-- `definition-loaded`: the election appears;
+- `definition-loaded`: the election appears; `definition-rewritten`: its next version (the code
+  draw, a withdrawal before printing) is read again the same way;
 - `report-accepted`: a station's zero or final report (a final one brings its figures);
 - `device-enrolled`, `device-revoked`: a station's ballot boxes;
 - `record-sealed`, `record-amended`: the pre-election record and its amendments (`anchor/`);
@@ -39,6 +40,7 @@ class ChangeKind(StrEnum):
 
 _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.DEFINITION_LOADED: ChangeKind.LOADED,
+    EventType.DEFINITION_REWRITTEN: ChangeKind.LOADED,
     EventType.REPORT_ACCEPTED: ChangeKind.REPORT,
     EventType.DEVICE_ENROLLED: ChangeKind.DEVICES,
     EventType.DEVICE_REVOKED: ChangeKind.DEVICES,

@@ -206,6 +206,11 @@ class _Elections:
     def add(self, election: Election, definition_hash: str, canonical: bytes) -> None:
         self.table.insert(election.id, (StoredElection(election, definition_hash), canonical))
 
+    def rewrite(self, election: Election, definition_hash: str, canonical: bytes) -> None:
+        if self.table.get(election.id) is None:
+            raise ConstraintError(f"election {election.id!r} is not stored")
+        self.table.pending[election.id] = (StoredElection(election, definition_hash), canonical)
+
     def get(self, election_id: str) -> StoredElection | None:
         stored = self.table.get(election_id)
         return None if stored is None else stored[0]

@@ -54,6 +54,10 @@ class ElectionRepository(Protocol):
     def add(self, election: Election, definition_hash: str, canonical: bytes) -> None:
         """Store a new election day. The caller has checked that its id is not taken."""
 
+    def rewrite(self, election: Election, definition_hash: str, canonical: bytes) -> None:
+        """Store the next version of a stored election day in place of the one stored. The
+        caller has checked that only its candidates changed (its units are those stored)."""
+
     def get(self, election_id: str) -> StoredElection | None: ...
 
     def hash_of(self, election_id: str) -> str | None:

@@ -17,6 +17,8 @@ from sandogh.services.candidacy_files import (
     NoCalendarError,
     UnrecordedStepError,
 )
+from sandogh.services.candidacy_places import OutsidePlaceError
+from sandogh.services.definition_versions import NotTheStoredDefinitionError, PrintedError
 
 
 def said(error: SandoghError, lang: Lang) -> str | None:
@@ -46,6 +48,8 @@ def said(error: SandoghError, lang: Lang) -> str | None:
                 seed=drawn.seed,
                 by=", ".join(drawn.drawn_by),
             )
+        case PrintedError() | NotTheStoredDefinitionError() | OutsidePlaceError():
+            found = error.fa if lang == "fa" else error.en
         case UnrecordedStepError():
             found = _text("unrecorded", lang, number=error.number)
         case AccessDeniedError():
