@@ -288,4 +288,7 @@ def _detail(unmet: Unmet, lang: Lang) -> str:
             return level
         return to_persian_digits(value) if lang == "fa" else value
 
-    return text_in(CATALOGUE, key, lang, found=shown(unmet.found), needed=shown(unmet.needed))
+    values = {"needed": shown(unmet.needed)}
+    if "{found}" in CATALOGUE[lang][key]:  # a document missing has nothing found to show
+        values["found"] = shown(unmet.found)
+    return text_in(CATALOGUE, key, lang, **values)
