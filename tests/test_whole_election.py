@@ -272,6 +272,7 @@ def _enrol(db: str, boxes: dict[str, SigningKey]) -> None:
                 station=station,
                 public_key_hex=box.public_key.raw.hex(),
                 now=POLLING,
+                build=installed_build(),  # the build the headquarters approved
             )
     finally:
         engine.dispose()

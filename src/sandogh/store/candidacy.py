@@ -29,9 +29,7 @@ class SqlCandidacyRepository:
     def versions(self, election_id: str) -> tuple[str, str | None] | None:
         query = (
             select(ElectionRow.definition_hash, CandidacyCalendarRow.calendar_hash)
-            .outerjoin(
-                CandidacyCalendarRow, CandidacyCalendarRow.election_id == ElectionRow.id
-            )
+            .outerjoin(CandidacyCalendarRow, CandidacyCalendarRow.election_id == ElectionRow.id)
             .where(ElectionRow.id == election_id)
         )
         row = self._connection.execute(query).one_or_none()
