@@ -31,6 +31,8 @@ class Disagreement(StrEnum):
     NOT_COVERED = "not-covered"  # a report the record and its amendments do not cover
     # against the published audit folder (`--audit DIR`, docs/audit.md §6.5)
     AUDIT = "audit"  # a hand-count correction the audit does not bear out
+    # against the published approved builds (issue 12, `publish.builds`)
+    BUILD = "build"  # a report signed under a build not approved when it was received
 
 
 @dataclass(frozen=True)
