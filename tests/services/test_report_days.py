@@ -59,11 +59,6 @@ def test_a_zero_report_before_polling_day_is_refused_naming_the_stage_and_window
         assert work.reports.get(ROUND_2, ST_3, "zero") is None
 
 
-def test_a_zero_report_on_polling_day_is_taken_and_not_late(uow: NewUnitOfWork) -> None:
-    ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_3, DEVICE_3), DEVICE_3), now=_at(0, 7))
-    assert _late(uow) == []
-
-
 def test_a_zero_report_after_the_last_extension_is_taken_and_marked_late(
     uow: NewUnitOfWork,
 ) -> None:
@@ -94,6 +89,8 @@ def test_a_final_report_after_the_results_stage_is_taken_and_marked_late(
     assert opened[-1].details["kind"] == "late-report"
 
 
-def test_a_final_report_within_the_results_stage_is_not_late(uow: NewUnitOfWork) -> None:
+def test_reports_within_their_windows_are_not_late(uow: NewUnitOfWork) -> None:
+    """A zero report on polling day, a final report on the results stage's last day."""
+    ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_3, DEVICE_3), DEVICE_3), now=_at(0, 7))
     ingest_report(uow, signed=signed(runoff_final(), DEVICE), now=_at(1, 23))
     assert _late(uow) == []
