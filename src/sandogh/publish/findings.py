@@ -34,6 +34,8 @@ class Disagreement(StrEnum):
     AUDIT = "audit"  # a hand-count correction the audit does not bear out
     # against the log key the record names (`publish.decisions_check`, issue 12 review F4)
     DECISIONS = "decisions"  # supervision.json not as the log key's attestation lists it
+    # against the published approved builds (issue 12, `publish.builds`)
+    BUILD = "build"  # a report signed under a build not approved when it was received
 
 
 class Vouched(StrEnum):

@@ -796,7 +796,9 @@ class MemoryUnitOfWork:
             store.audits, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.audits,)
-        self.candidacy = MemoryCandidacy(store.candidacy, store.lock, duplicate=DuplicateError)
+        self.candidacy = MemoryCandidacy(
+            store.candidacy, store.lock, duplicate=DuplicateError, hash_of=elections.hash_of
+        )
         self._parts += (self.candidacy,)
         self.outcome_decisions = MemoryOutcomeDecisions(
             store.outcome_decisions, store.lock, duplicate=DuplicateError

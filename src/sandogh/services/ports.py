@@ -285,6 +285,8 @@ class IncidentKind(StrEnum):
     CHECK_IN_BURST = "check-in-burst"  # faster than one box checks voters in
     HIGH_TURNOUT = "high-turnout"  # past `CheckInLimits.high_turnout` of the eligible voters
     CHECK_INS_NOT_PAPERS_USED = "check-ins-not-papers-used"  # DESIGN.md §3: they must be equal
+    # a report taken after its stage's window in the calendar (issue 12, `services.report_days`)
+    LATE_REPORT = "late-report"
 
 
 class IncidentStatus(StrEnum):
