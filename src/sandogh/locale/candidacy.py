@@ -55,6 +55,12 @@ FA: dict[str, str] = {
     "refused_already-objected": "داوطلب {applicant} پیش‌تر اعتراض کرده است؛ اعتراض یک بار است.",
     "refused_no-objection": "داوطلب {applicant} اعتراضی نکرده است.",
     "refused_pending": "فهرست نهایی هنوز اعلام‌شدنی نیست: تکلیف داوطلبان {names} روشن نشده است.",
+    "refused_not-listed": "داوطلب {applicant} در فهرست نهایی اعلام‌شده نیست؛ انصرافی در کار نیست.",
+    "refused_already-withdrawn": "انصراف داوطلب {applicant} پیش‌تر ثبت شده است.",
+    "refused_codes-drawn": "کدهای نامزدها قرعه‌کشی شده است؛ انصراف {applicant} را با "
+    "«sandogh candidates withdraw» بر تعریف بارگذاری‌شده ثبت کنید.",
+    "pool_too_small": "در حوزه {constituency} {listed} نامزد هست ولی مجموعه کدها "
+    "تنها {count} کد دارد: {pool}",
     "no_calendar": "گاه‌شمار انتخابات «{election}» ذخیره نشده است.",
     "unrecorded": "گام {number} پرونده داوطلبان در دفتر رویدادها ثبت نشده یا با آن نمی‌خواند؛ "
     "پذیرفته نیست.",
@@ -88,6 +94,7 @@ FA: dict[str, str] = {
     "outcome_rejected": "رد صلاحیت",
     "outcome_not-established": "عدم احراز صلاحیت",
     "outcome_pending": "در دست بررسی",
+    "outcome_withdrawn": "انصراف از فهرست نهایی",
     "authority_civil-registry": "ثبت احوال",
     "authority_police": "فراجا",
     "authority_judiciary": "قوه قضاییه",
@@ -101,6 +108,7 @@ FA: dict[str, str] = {
     "answer_refused": "پاسخ {id} پذیرفته نشد و در پوشه ماند: {why}",
     "decided": "{board} درباره داوطلب {applicant}: {outcome} ({article})",
     "objected": "اعتراض داوطلب {applicant} ثبت شد.",
+    "withdrew_listed": "انصراف نامزد {applicant} از فهرست نهایی پیش از قرعه‌کشی کدها ثبت شد.",
     "published": "فهرست نهایی «{contest}» در {day} اعلام شد: {count} نامزد.",
     "drawn": "کدها با بذر {seed} قرعه‌کشی شد؛ چکیده تعریف تازه: {hash}",
     "col_applicant": "شماره",
@@ -152,6 +160,13 @@ EN: dict[str, str] = {
     "an objection is made once.",
     "refused_no-objection": "applicant {applicant} has not objected.",
     "refused_pending": "the final list cannot be published yet: applicants {names} are undecided.",
+    "refused_not-listed": "applicant {applicant} is not on the published final list; "
+    "there is nothing to withdraw from.",
+    "refused_already-withdrawn": "the withdrawal of applicant {applicant} is recorded already.",
+    "refused_codes-drawn": "the candidates' codes are drawn; record the withdrawal of "
+    "{applicant} on the loaded definition with `sandogh candidates withdraw`.",
+    "pool_too_small": "{listed} candidates are listed in {constituency} but the pool has only "
+    "{count} codes: {pool}",
     "no_calendar": "no calendar of {election} is stored.",
     "unrecorded": "candidacy step {number} is not in the event log, or differs from it; "
     "it is refused.",
@@ -184,6 +199,7 @@ EN: dict[str, str] = {
     "outcome_rejected": "rejected",
     "outcome_not-established": "not established",
     "outcome_pending": "under review",
+    "outcome_withdrawn": "withdrew from the final list",
     "authority_civil-registry": "the civil registry",
     "authority_police": "the police",
     "authority_judiciary": "the judiciary",
@@ -196,6 +212,8 @@ EN: dict[str, str] = {
     "answer_refused": "answer {id} refused, left in the folder: {why}",
     "decided": "{board} on applicant {applicant}: {outcome} ({article})",
     "objected": "the objection of applicant {applicant} is recorded.",
+    "withdrew_listed": "the withdrawal of candidate {applicant} from the final list, before the "
+    "codes are drawn, is recorded.",
     "published": "the final list of {contest} is published on {day}: {count} candidates.",
     "drawn": "codes drawn with seed {seed}; the new definition hash: {hash}",
     "col_applicant": "number",

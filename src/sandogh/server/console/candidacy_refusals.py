@@ -4,6 +4,7 @@ language (`locale.candidacy`), and what to do about it."""
 from __future__ import annotations
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, UnscheduledError
+from sandogh.core.candidacy.draw import PoolTooSmallError
 from sandogh.core.candidacy.process import CandidacyRefusedError
 from sandogh.core.errors import SandoghError
 from sandogh.locale.candidacy import CATALOGUE, outside_window_text, refused_text
@@ -45,6 +46,15 @@ def said(error: SandoghError, lang: Lang) -> str | None:
                 contest=drawn.contest,
                 seed=drawn.seed,
                 by=", ".join(drawn.drawn_by),
+            )
+        case PoolTooSmallError():
+            found = _text(
+                "pool_too_small",
+                lang,
+                constituency=error.constituency,
+                listed=error.listed,
+                count=len(error.pool),
+                pool=", ".join(error.pool),
             )
         case UnrecordedStepError():
             found = _text("unrecorded", lang, number=error.number)
