@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage, Window
 from sandogh.core.candidacy.conditions import Unmet
-from sandogh.core.candidacy.process import CandidacyRefusedError
+from sandogh.core.candidacy.process import CandidacyRefusedError, WithdrawalClosedError
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
@@ -35,6 +35,7 @@ FA: dict[str, str] = {
     "stage_polling": "رأی‌گیری",
     "stage_results": "اعلام نتایج",
     "stage_complaints": "شکایات",
+    "withdrawal": "انصراف نامزد از فهرست نهایی",
     "window": "از {first} تا {last}",
     "window_closes": "از {first} تا ساعت {closes} {last}",
     "outside_window": "{stage} برای «{contest}» در {day} پذیرفته نیست: بازه آن {window} است.",
@@ -139,6 +140,7 @@ EN: dict[str, str] = {
     "stage_polling": "polling",
     "stage_results": "the results",
     "stage_complaints": "complaints",
+    "withdrawal": "a withdrawal from the final list",
     "window": "from {first} to {last}",
     "window_closes": "from {first} to {closes} on {last}",
     "outside_window": "{stage} for {contest} is refused on {day}: its window is {window}.",
@@ -243,8 +245,9 @@ def window_text(window: Window, lang: Lang) -> str:
 
 def outside_window_text(error: OutsideWindowError, lang: Lang) -> str:
     """The refusal of a stage out of its window, naming the stage and its window."""
+    withdrawal = isinstance(error, WithdrawalClosedError)
     values = {
-        "stage": stage_name(error.stage, lang),
+        "stage": CATALOGUE[lang]["withdrawal"] if withdrawal else stage_name(error.stage, lang),
         "contest": error.contest,
         "day": format_jalali(error.day, lang),
     }

@@ -164,6 +164,10 @@ class Refusal(StrEnum):
     CODES_DRAWN = "codes-drawn"
 
 
+class WithdrawalClosedError(OutsideWindowError):
+    """A withdrawal from the final list outside its span: the list's day to the eve of polling."""
+
+
 class CandidacyRefusedError(SandoghError):
     """A step refused: `refusal` says why, `applicant` whose, `names` what it concerns (unmet
     conditions, authorities, applicants)."""
@@ -317,4 +321,6 @@ def check_withdrawal(
     if not any(w.holds(withdrew.day) for w in windows):
         # the refusal names the whole span, from the list's first day to the last before polling
         window = replace(windows[0], last=windows[-1].last, closes=None) if windows else None
-        raise OutsideWindowError(file.registration.contest, Stage.FINAL_LIST, window, withdrew.day)
+        raise WithdrawalClosedError(
+            file.registration.contest, Stage.FINAL_LIST, window, withdrew.day
+        )
