@@ -38,7 +38,7 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STATIONS, VOTERS, MINUTES, SEED = 4, 300, 0.4, 1403
-START_SECONDS = 90.0
+START_SECONDS = 150.0  # the stages before the day, the snapshot and the centre, on a busy machine
 FIGURE = "#figures p.reported strong"  # "N of M stations reported"
 
 
