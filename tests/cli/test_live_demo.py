@@ -218,6 +218,7 @@ def _stages_before_the_day(folder: Path, said: str) -> None:
     assert "Codes drawn with seed kerman-1403/8: 21 25 33 44" in said
     assert "is round1.yaml's" in said
     assert "The results of kerman-1403-r1 certified by demo-guardian-board" in said
+    assert "Each station's mode from the definition" in said
     assert "60,000 trained in Kerman province" in said
     assert "console/candidacy" in said
     store = open_store(f"sqlite:///{folder / 'kerman-1403.sqlite'}")

@@ -11,6 +11,7 @@ definition, never assumed: a paper station gets no box and no system user.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -86,8 +87,15 @@ def before_the_day(
     for contest in contests:
         certify(store, BOARD, round1, contest, now=at(ROUND1_RESULTS, 18))
     out.print(say("stage_certified", lang, election=round1, by=BOARD.username))
+    runoff = plan.loaded.election
+    geography = Geography.of(runoff)
+    modes = Counter(station_mode(geography, s) for s in geography.stations)
+    with store() as work:
+        approved = len(work.mode_approvals.of_election(runoff.id))
+    counts = {m.value.replace("-", "_"): modes[m] for m in VotingMode}
+    out.print(say("stage_modes", lang, approved=approved, **counts))
     stations = [*plan.chosen, kiosk_station(plan)]
-    prepare_stations(store, plan.loaded.election, stations, out, lang)
+    prepare_stations(store, runoff, stations, out, lang)
     register_station_staff(store, plan.loaded.election.id, seed, plan.chosen)
 
 

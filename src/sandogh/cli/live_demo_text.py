@@ -43,6 +43,9 @@ _FA: dict[str, str] = {
     "stage_drawn": "  قرعه‌کشی کدها با بذر {seed}: {codes}؛ چکیده تعریف قرعه‌کشی‌شده {hash}… "
     "همان چکیده round1.yaml است",
     "stage_certified": "  نتایج {election} را {by} (هیئت نظارت شورای نگهبان) تأیید کرد",
+    "stage_modes": "  شیوه هر شعبه از تعریف: {electronic} تمام‌الکترونیک، {semi_electronic} "
+    "نیمه‌الکترونیک، {paper} کاغذی؛ رأی‌گیری الکترونیک با تأیید هیئت‌های نظارت شورای نگهبان "
+    "(شمار حوزه‌ها: {approved})",
     "stage_staff": "  {people} نفر از عوامل {stations} شعبه این نمایش به نام و نقش تعیین شدند، "
     "آموزش دیدند و در نشست توجیهی بودند (در ۱۴۰۳: ۶۰٬۰۰۰ نفر در استان کرمان آموزش دیدند)",
     "stage_boxes": "  برنامه {remote} شعبه صعب‌العبور (بالگرد در آماده‌باش، آزمون ارتباط)؛ "
@@ -94,6 +97,9 @@ _EN: dict[str, str] = {
     "stage_drawn": "  Codes drawn with seed {seed}: {codes}; the drawn definition's hash {hash}… "
     "is round1.yaml's",
     "stage_certified": "  The results of {election} certified by {by} (Guardian Council board)",
+    "stage_modes": "  Each station's mode from the definition: {electronic} electronic, "
+    "{semi_electronic} semi-electronic, {paper} paper; electronic voting approved by the "
+    "Guardian Council's boards (constituencies: {approved})",
     "stage_staff": "  {people} staff of the demo's {stations} stations named by role, trained "
     "and briefed (in 2024: 60,000 trained in Kerman province)",
     "stage_boxes": "  Plans of {remote} hard-to-reach stations (helicopter on standby, link "
