@@ -107,7 +107,8 @@ def kiosk_station(plan: DayPlan) -> str:
 def guide(out: Console, lang: Lang, console: str, db: str) -> None:
     """Where a person sees each stage: the console's pages and the commands."""
     who = "--as demo-admin --role admin --place IR"
-    shown = say("guide", lang, console=console, db=f"--db {db}", who=who)
+    board = f"--as {BOARD.username} --role supervisor --place IR --body guardian-council"
+    shown = say("guide", lang, console=console, db=f"--db {db}", who=who, board=board)
     out.print(escape(shown), soft_wrap=True)
 
 

@@ -57,7 +57,10 @@ _FA: dict[str, str] = {
     "در خط فرمان: sandogh candidates list -e kerman-1403-r1 {db} · "
     "sandogh outcome --election kerman-1403-r1 {db} · "
     "sandogh staff roster --election kerman-1403-r2 {who} {db} · "
-    "sandogh fleet show --election kerman-1403-r2 {who} {db}",
+    "sandogh fleet show --election kerman-1403-r2 {who} {db}؛ "
+    "تأیید نتایج دور دوم به دست هیئت نظارت شورای نگهبان پس از رسیدن گزارش همه ۲٬۴۲۷ شعبه "
+    "(این نمایش چند شعبه را شبیه‌سازی می‌کند، پس تا آن زمان رد می‌شود و می‌گوید چرا): "
+    "sandogh certify president -e kerman-1403-r2 {board} {db}",
 }
 _EN: dict[str, str] = {
     "port_taken": "port {wanted} is taken; the {what} uses port {port}",
@@ -111,7 +114,10 @@ _EN: dict[str, str] = {
     "{console}atlas; commands: sandogh candidates list -e kerman-1403-r1 {db} · "
     "sandogh outcome --election kerman-1403-r1 {db} · "
     "sandogh staff roster --election kerman-1403-r2 {who} {db} · "
-    "sandogh fleet show --election kerman-1403-r2 {who} {db}",
+    "sandogh fleet show --election kerman-1403-r2 {who} {db}; round 2 is certified by the "
+    "Guardian Council's board once all 2,427 stations have reported (the demo simulates a few, "
+    "so until then it is refused, saying why): "
+    "sandogh certify president -e kerman-1403-r2 {board} {db}",
 }
 
 
