@@ -160,16 +160,28 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "۱۴۰۲",
         "--drawn-by",
         "governorate",
+        "--code",
+        "17",
         "--out",
         str(out),
         *HQ,
+    )
+    withdraw = ("candidates", "withdraw-listed", "-e", "majlis-1402", "1", *HQ)
+    with pytest.raises(CandidatesCommandError) as late:
+        run((2024, 3, 1), *withdraw)  # polling day: too late to leave the list
+    assert str(late.value) == (
+        "انصراف نامزد از فهرست نهایی برای «majlis» در ۱۱ اسفند ۱۴۰۲ پذیرفته نیست: "
+        "بازه آن از ۱ اسفند ۱۴۰۲ تا ۱۰ اسفند ۱۴۰۲ است."
     )
     drawn = run((2024, 2, 20), *draw)
     final = parse_definition(out.read_bytes(), source_name="final.json")
     assert final.definition_hash in drawn
     (candidate,) = final.election.contests[0].candidates
-    assert (candidate.code, candidate.name.fa) == ("1", "مریم کرمانی")
+    assert (candidate.code, candidate.name.fa) == ("17", "مریم کرمانی")  # the pool's first
     assert run((2024, 2, 20), *draw) == drawn  # a re-run gives the same definition
+    with pytest.raises(CandidatesCommandError) as drawn_already:
+        run((2024, 2, 21), *withdraw)
+    assert "sandogh candidates withdraw" in str(drawn_already.value)  # the definition's now
     listed = run((2024, 2, 21), "candidates", "list", "-e", "majlis-1402", "--lang", "en")
     assert "Maryam Kermani" in listed
     assert "published on 1 Esfand 1402" in listed

@@ -1,7 +1,8 @@
 """`sandogh candidates …`: the election calendar and candidacy from the command line (issue 12,
 section 1): store the calendar, register applicants, ask the four authorities and record their
-answers, record the boards' decisions and objections, publish the final list, draw the codes
-into the definition, and list the files. Persian by default, `--lang en` for English.
+answers, record the boards' decisions and objections, publish the final list, record a listed
+candidate's withdrawal before the draw, draw the codes into the definition, and list the files.
+Persian by default, `--lang en` for English.
 
 Every command acts under a grant, given as `--as NAME --role ROLE --place CODE` as the supervision
 commands do, and checked by the use case; a refusal is worded in the command's language
@@ -303,6 +304,24 @@ def final_list(
     _say(lang, "published", contest=contest, day=day, count=len(made.applicants))
 
 
+@candidates_app.command("withdraw-listed")
+@_localised
+def withdraw_listed(
+    election: ElectionRequired,
+    applicant: Applicant,
+    who: AsOption,
+    role: RoleOption,
+    place: PlaceOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record a listed candidate's withdrawal (انصراف) before the codes are drawn."""
+    from sandogh.services.candidacy import withdraw_listed as record_withdrawal
+
+    record_withdrawal(open_store(db), _actor(who, role, place), election, applicant, now=now())
+    _say(lang, "withdrew_listed", applicant=applicant)
+
+
 @candidates_app.command("draw")
 @_localised
 def draw(
@@ -315,6 +334,9 @@ def draw(
     role: RoleOption,
     place: PlaceOption,
     width: Annotated[int, typer.Option("--width", help="Digits of a code, zero-padded.")] = 0,
+    code: Annotated[
+        list[str] | None, typer.Option("--code", help="A code of the pool given out in turn.")
+    ] = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -331,6 +353,7 @@ def draw(
         seed=seed,
         drawn_by=drawn_by,
         width=width,
+        pool=code or (),
         canonical=CANONICAL,
         now=now(),
     )

@@ -1,5 +1,6 @@
 """Use cases of candidacy: store the calendar, register applicants, record the boards' decisions
-and objections, publish the final list and draw the candidates' codes (issue 12, section 1; the
+and objections, publish the final list, record a listed candidate's withdrawal before the draw
+and draw the candidates' codes (issue 12, section 1; the
 rules are `core.candidacy`; the inquiries to the four authorities, `services.candidacy_inquiries`).
 
 Each use case is one transaction: it reads the calendar and the steps recorded, checks the step
@@ -28,9 +29,11 @@ from sandogh.core.candidacy.process import (
     Objection,
     Outcome,
     Registration,
+    Withdrew,
     check_decision,
     check_objection,
     check_registration,
+    check_withdrawal,
     final_list,
 )
 from sandogh.core.candidacy.records import (
@@ -43,6 +46,7 @@ from sandogh.core.log import EventType
 from sandogh.services.acting import Actor, acted, guarded
 from sandogh.services.candidacy_files import (
     Files,
+    NoApplicantError,
     allowed,
     file_of,
     files_of,
@@ -215,6 +219,39 @@ def publish_list(
     return guarded(uow, actor, now, use_case)
 
 
+def withdraw_listed(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    applicant: int,
+    *,
+    now: datetime.datetime,
+) -> Withdrew:
+    """Record that a candidate of the published final list withdrew before the codes were
+    drawn: the draw leaves them out, so they are on no ballot."""
+
+    def use_case(work: UnitOfWork) -> Withdrew:
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        recorded = files_of(work, election)
+        file = recorded.files.get(applicant)
+        if file is None:
+            raise NoApplicantError(election, applicant)
+        contest = file.registration.contest
+        lists = [p for p in recorded.published if p.contest == contest]
+        withdrew = Withdrew(applicant, iran_day(now))
+        check_withdrawal(
+            schedule_of(work, election, contest),
+            file,
+            withdrew,
+            listed=bool(lists) and applicant in lists[-1].applicants,
+            drawn=any(d.contest == contest for d in recorded.draws),
+        )
+        record_step(work, actor, election, withdrew, now=now)
+        return withdrew
+
+    return guarded(uow, actor, now, use_case)
+
+
 def draw(
     uow: UnitOfWorkFactory,
     actor: Actor,
@@ -224,12 +261,14 @@ def draw(
     seed: str,
     drawn_by: Sequence[str],
     width: int,
+    pool: Sequence[str] = (),
     canonical: Canonical,
     now: datetime.datetime,
 ) -> tuple[Election, str, CodeDraw]:
-    """Draw the codes of the contest's last published list and make them its candidates in
-    `draft`: the new definition and its hash. Recorded once; asked again with the same seed and
-    people it gives the same definition, with anything else it is refused.
+    """Draw the codes of the contest's last published list, less those who withdrew from it,
+    and make them its candidates in `draft`: the new definition and its hash. Recorded once;
+    asked again with the same seed and people it gives the same definition, with anything else
+    it is refused.
 
     When the election is stored, `draft` must be the definition stored (the console draws on
     it, `sandogh candidates draw` on its file), and the drawn definition is stored in its place
@@ -242,10 +281,11 @@ def draw(
         lists = [p for p in recorded.published if p.contest == contest]
         if not lists:
             raise NotPublishedError(draft.id, contest)
-        listed = tuple(recorded.files[n] for n in lists[-1].applicants)
+        files = [recorded.files[n] for n in lists[-1].applicants]
+        listed = tuple(f for f in files if f.withdrew is None)
         places = (f.registration.constituency for f in listed)
         require_place(work, actor, Action.MANAGE_CANDIDACY, draft.id, contest=contest, at=places)
-        made = draw_codes(contest, seed, tuple(drawn_by), listed, width)
+        made = draw_codes(contest, seed, tuple(drawn_by), listed, width, pool=tuple(pool))
         earlier = [d for d in recorded.draws if d.contest == contest]
         if earlier and earlier[-1] != made:
             raise AlreadyDrawnError(earlier[-1])

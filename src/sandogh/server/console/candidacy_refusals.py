@@ -4,6 +4,7 @@ language (`locale.candidacy`), and what to do about it."""
 from __future__ import annotations
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, UnscheduledError
+from sandogh.core.candidacy.draw import PoolTooSmallError
 from sandogh.core.candidacy.process import CandidacyRefusedError
 from sandogh.core.errors import SandoghError
 from sandogh.locale.candidacy import CATALOGUE, outside_window_text, refused_text
@@ -50,6 +51,15 @@ def said(error: SandoghError, lang: Lang) -> str | None:
             )
         case PrintedError() | NotTheStoredDefinitionError() | OutsidePlaceError():
             found = error.fa if lang == "fa" else error.en
+        case PoolTooSmallError():
+            found = _text(
+                "pool_too_small",
+                lang,
+                constituency=error.constituency,
+                listed=error.listed,
+                count=len(error.pool),
+                pool=", ".join(error.pool),
+            )
         case UnrecordedStepError():
             found = _text("unrecorded", lang, number=error.number)
         case AccessDeniedError():
