@@ -149,7 +149,7 @@ def test_a_listed_candidate_who_withdraws_before_the_draw_gets_no_code_from_the_
         drawn_by=("governorate",),
         width=0,
         pool=("21", "25", "33"),
-        hash_of=definition_hash,
+        canonical=CANONICAL,
         now=cb.at(2024, 2, 26),
     )
     assert sorted(c.applicant for c in drawn.codes) == [1, 3, 4]
