@@ -10,12 +10,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.cli.candidates import PlaceOption
+from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.candidacy.withdrawal import Printing, withdrawal_json
 from sandogh.core.rules import draw
 from sandogh.core.rules.settled import settled_json
@@ -38,14 +36,13 @@ def _emit(document: object) -> None:
 
 
 @lot_app.command("draw")
+@acting
 def draw_command(
     contest: ContestArgument,
     constituency: Annotated[str, typer.Option("--constituency", help="Constituency id.")],
     seed: Annotated[str, typer.Option("--seed", help="The public seed the boards chose.")],
     drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -56,7 +53,7 @@ def draw_command(
 
     made = draw_lot(
         open_store(db),
-        Actor(username, Grant(role, place)),
+        actor,
         election,
         contest,
         constituency,
@@ -109,15 +106,14 @@ def list_command(
         )
 
 
+@acting
 def withdraw_command(
     contest: ContestArgument,
     candidate: Annotated[str, typer.Argument(help="The candidate's ballot code.")],
     printing: Annotated[
         Printing, typer.Option("--when", help="Before or after the ballots were printed.")
     ],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -133,7 +129,7 @@ def withdraw_command(
     try:
         made = withdraw(
             open_store(db),
-            Actor(username, Grant(role, place)),
+            actor,
             election,
             contest,
             candidate,
