@@ -6,8 +6,9 @@ Run from the repository root:
 
 It writes, into OUTPUT_DIR (default: this script's directory), the definition files `round1.yaml`
 and `round2.yaml`, the tally sheets `round1-results.csv` and `round2-results.csv`, the published
-figures of the seed report in `statement-round2.yaml`, and `README.md` (see there for what is real
-and what is synthetic). Every random draw comes from `random.Random` streams seeded with fixed
+figures of the seed report in `statement-round2.yaml`, round 1's calendar and candidacy for the
+live demo (`calendar.json`, `candidacy.json`: `candidacy`) and `README.md` (see there for what is
+real and what is synthetic). Every random draw comes from `random.Random` streams seeded with fixed
 strings, and every figure that must add up is apportioned exactly (largest remainder over integer
 weights), so the output is the same bytes on every run. The sheets are checked against the
 reconciliation rules before anything is written.
@@ -26,6 +27,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from candidacy import calendar, candidacy
 from documents import definition, dump_yaml, statement
 from figures import ROUND_1, ROUND_2
 from geography import load_counties
@@ -50,6 +52,8 @@ def generate(out_dir: Path) -> list[Path]:
         write_tally_csv(sheets, tally)
         files[f"round{figures.number}-results.csv"] = tally.getvalue()
     files["statement-round2.yaml"] = dump_yaml(statement())
+    files["calendar.json"] = calendar()
+    files["candidacy.json"] = candidacy()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for file_name, content in files.items():

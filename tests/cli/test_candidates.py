@@ -15,7 +15,11 @@ from sandogh.cli import candidates
 from sandogh.cli.app import app
 from sandogh.cli.candidates_text import CandidatesCommandError
 from sandogh.core.candidacy.process import Authority
+from sandogh.core.log import EventType
 from sandogh.formats.definition_file import canonical_bytes, parse_definition
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.conftest import TEST_NOW
 
 from ..services.build import IRST, day, parliament
 
@@ -156,16 +160,28 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "۱۴۰۲",
         "--drawn-by",
         "governorate",
+        "--code",
+        "17",
         "--out",
         str(out),
         *HQ,
+    )
+    withdraw = ("candidates", "withdraw-listed", "-e", "majlis-1402", "1", *HQ)
+    with pytest.raises(CandidatesCommandError) as late:
+        run((2024, 3, 1), *withdraw)  # polling day: too late to leave the list
+    assert str(late.value) == (
+        "انصراف نامزد از فهرست نهایی برای «majlis» در ۱۱ اسفند ۱۴۰۲ پذیرفته نیست: "
+        "بازه آن از ۱ اسفند ۱۴۰۲ تا ۱۰ اسفند ۱۴۰۲ است."
     )
     drawn = run((2024, 2, 20), *draw)
     final = parse_definition(out.read_bytes(), source_name="final.json")
     assert final.definition_hash in drawn
     (candidate,) = final.election.contests[0].candidates
-    assert (candidate.code, candidate.name.fa) == ("1", "مریم کرمانی")
+    assert (candidate.code, candidate.name.fa) == ("17", "مریم کرمانی")  # the pool's first
     assert run((2024, 2, 20), *draw) == drawn  # a re-run gives the same definition
+    with pytest.raises(CandidatesCommandError) as drawn_already:
+        run((2024, 2, 21), *withdraw)
+    assert "sandogh candidates withdraw" in str(drawn_already.value)  # the definition's now
     listed = run((2024, 2, 21), "candidates", "list", "-e", "majlis-1402", "--lang", "en")
     assert "Maryam Kermani" in listed
     assert "published on 1 Esfand 1402" in listed
@@ -179,3 +195,43 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
     ]
     assert "national_code" not in json.dumps(files)
     assert files["draws"][0]["seed"] == "۱۴۰۲"
+
+
+def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = Run(tmp_path, monkeypatch)
+    run((2023, 10, 19), "init")
+    majlis = dataclasses.replace(parliament(False), id="majlis")  # P1: county 0801, P2: 0802
+    draft = tmp_path / "draft.json"
+    draft.write_bytes(canonical_bytes(day("majlis-1402", (majlis,), datetime.date(2024, 3, 1))))
+    run((2023, 10, 19), "load", str(draft))
+    run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *HQ)
+    person = ("--national-code", "0013542419", "--name-fa", "مریم", "--name-en", "Maryam")
+    (tmp_path / "degree.pdf").write_bytes(b"degree")
+    docs = [
+        f"--document={kind}={tmp_path / 'degree.pdf'}"
+        for kind in ("birth-certificate", "national-card", "degree")
+    ]
+    register = (
+        *("candidates", "register", "-e", "majlis-1402", "--contest", "majlis"),
+        *(*person, "--born", "1975-03-01", "--education", "master", *docs, *HQ),
+    )
+    with pytest.raises(CandidatesCommandError) as outside:
+        run((2023, 10, 20), *register, "--constituency", "P2")
+    assert str(outside.value).startswith("حوزه P2 (IR-08-0802) بیرون از حوزه حکم governorate")
+    with pytest.raises(CandidatesCommandError) as in_english:
+        run((2023, 10, 20), *register, "--constituency", "P2", "--lang", "en")
+    assert "lies outside the place of governorate's grant (IR-08-0801)" in str(in_english.value)
+    assert "با شماره ۱ ثبت‌نام شد" in run((2023, 10, 20), *register, "--constituency", "P1")
+
+    engine = make_engine(run.db)
+    try:
+        with SqlUnitOfWork(engine, now=TEST_NOW) as work:
+            denied = work.events.of_type(EventType.ACCESS_DENIED, "majlis-1402")
+    finally:
+        engine.dispose()
+    assert [(e.event.details["constituency"], e.event.details["denied"]) for e in denied] == [
+        ("P2", ["IR-08-0802"]),
+        ("P2", ["IR-08-0802"]),
+    ]

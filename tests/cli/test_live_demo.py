@@ -1,7 +1,10 @@
 """`sandogh demo --live --e2e` as a real process: the addresses it prints answer, the results
 site's figures move in headless Chromium while the simulated day runs, the published province
 totals are what the day cast, no process of it is left behind, and the pre-election record was
-sealed with the guardians' joint key and held their decryption (never unanchored).
+sealed with the guardians' joint key and held their decryption (never unanchored). Before the
+day, the stages before polling ran on the example's own data (issue 12): round 1 from the
+calendar to the drawn definition, which is `round1.yaml`, and its certified results; the
+runoff's staff, sessions, hard-to-reach plans and boxes shipped.
 
 One run serves every check (its first snapshot alone takes about 20 s to render), so they are one
 test, in the order a visitor would see them.
@@ -23,15 +26,19 @@ import httpx
 from playwright.sync_api import sync_playwright
 
 from sandogh.cli.anchor import e2e_keys
+from sandogh.cli.database import open_store
 from sandogh.cli.simulated_ballots import Figures
 from sandogh.cli.simulated_day import plan_day
 from sandogh.core.anchor import decode_record, fingerprint, short_fingerprint
+from sandogh.core.fleet.shipping import Step
+from sandogh.core.readiness.roster import SessionKind
+from sandogh.services.candidacy import candidacy_of
 from sandogh.verify_election.run import verify_election
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STATIONS, VOTERS, MINUTES, SEED = 4, 300, 0.4, 1403
-START_SECONDS = 90.0
+START_SECONDS = 150.0  # the stages before the day, the snapshot and the centre, on a busy machine
 FIGURE = "#figures p.reported strong"  # "N of M stations reported"
 
 
@@ -199,3 +206,40 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     assert f"--anchor {short} — and “Was my ballot counted?”" in said  # verify-election's
     assert len(list((election / "e2e" / "tallies").glob("*.json"))) == STATIONS
     assert verify_election(str(tmp_path / "site"), workers=1, anchors=(short,)).passed
+    _stages_before_the_day(tmp_path, said)
+
+
+def _stages_before_the_day(folder: Path, said: str) -> None:
+    """Round 1 from registration to certified results, and the runoff's stations made ready, as
+    said and as stored; the round's published outcome certified."""
+    assert "9 applicants for round 1 on 10 Khordad 1403" in said
+    assert "6 candidates of 9 applicants on the final list" in said
+    assert "Amir-Hossein Ghazizadeh Hashemi withdrew on 6 Tir 1403" in said
+    assert "Codes drawn with seed kerman-1403/8: 21 25 33 44" in said
+    assert "is round1.yaml's" in said
+    assert "The results of kerman-1403-r1 certified by demo-guardian-board" in said
+    assert "Each station's mode from the definition" in said
+    assert "60,000 trained in Kerman province" in said
+    assert "console/candidacy" in said
+    store = open_store(f"sqlite:///{folder / 'kerman-1403.sqlite'}")
+    files = candidacy_of(store, "kerman-1403-r1")
+    assert len(files.files) == 9
+    assert len(files.published[-1].applicants) == 6
+    assert sum(f.withdrew is not None for f in files.files.values()) == 2
+    (drawn,) = files.draws
+    assert sorted(c.code for c in drawn.codes) == ["21", "25", "33", "44"]
+    with store() as work:
+        assert [c.by for c in work.certifications.in_force("kerman-1403-r1")] == [
+            "demo-guardian-board"
+        ]
+        workers = work.preparation.workers("kerman-1403-r2")
+        sessions = work.preparation.sessions("kerman-1403-r2")
+        handovers = work.fleet.handovers("kerman-1403-r2")
+    assert len({w.station for w in workers}) == STATIONS + 1  # the day's and the kiosk's
+    assert [s.kind for s in sessions] == [SessionKind.TRAINING, SessionKind.BRIEFING]
+    assert all(len(s.attendees) == len(workers) for s in sessions)
+    installed = [h for h in handovers if h.step is Step.INSTALLED]
+    assert len(handovers) == len(installed) * len(Step)
+    assert installed
+    outcome = folder / "site" / "data" / "kerman-1403-r1" / "outcomes" / "president" / "IR.json"
+    assert json.loads(outcome.read_text(encoding="utf-8"))["status"] == "certified"

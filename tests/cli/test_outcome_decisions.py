@@ -1,19 +1,30 @@
-"""`sandogh candidates withdraw`: recorded once, shown by `outcome`; the per-command lot and
-withdrawal options are refused with a message that says where they are recorded now."""
+"""`sandogh candidates withdraw`: recorded once, shown by `outcome`; before printing the candidate
+leaves the stored definition, refused once a box is enrolled; the per-command lot and withdrawal
+options are refused with a message that says where they are recorded now."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
+from sandogh.cli.candidates_text import CandidatesCommandError
 from sandogh.core.rules.lot_commitment import commitment_of
+from sandogh.formats.definition_file import definition_hash
+from sandogh.services.definition_versions import PrintedError
+from sandogh.services.devices import enrol_device
+from sandogh.services.mode_approvals import approve_as_boards
+from sandogh.services.ports import StoredElection
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.conftest import TEST_NOW
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kerman-1403"
 R2 = "kerman-1403-r2"
 EXECUTIVE = ("--as", "ejraei", "--role", "national-hq", "--place", "IR")
+STATION = "ST-0801-0001"
 
 
 def test_a_withdrawal_after_printing_is_shown_in_the_outcome_and_lot_options_are_gone(
@@ -102,3 +113,66 @@ def test_a_lot_commitment_is_recorded_before_the_results_and_refused_after_them(
     assert late.exit_code == 1
     assert "first final report" in str(late.exception)
     assert "نخستین گزارش نهایی" in str(late.exception)
+
+
+def test_a_withdrawal_before_printing_rewrites_the_stored_definition_until_a_box_is_enrolled(
+    tmp_path: Path,
+) -> None:
+    runner = CliRunner()
+    url = f"sqlite:///{tmp_path / 'r2.sqlite'}"
+
+    def run(*args: str) -> Result:
+        return runner.invoke(app, [*args, "--db", url])
+
+    def stored() -> StoredElection:
+        engine = make_engine(url)
+        try:
+            with SqlUnitOfWork(engine, now=TEST_NOW) as work:
+                found = work.elections.get(R2)
+        finally:
+            engine.dispose()
+        assert found is not None
+        return found
+
+    run("init")
+    run("load", str(EXAMPLE / "round2.yaml"))
+    loaded = stored()
+    (president,) = loaded.election.contests
+    first, second = (c.code for c in president.candidates[:2])
+
+    said = run(
+        "candidates", "withdraw", "president", first, "--when", "before-printing", *EXECUTIVE
+    )
+    assert "پیش از چاپ برگه" in said.output, said.output
+    rewritten = stored()
+    assert [c.code for c in rewritten.election.contests[0].candidates] == [
+        c.code for c in president.candidates if c.code != first
+    ]
+    assert rewritten.election.version == loaded.election.version + 1
+    assert rewritten.definition_hash == definition_hash(rewritten.election)
+
+    engine = make_engine(url)
+    try:
+
+        def uow() -> SqlUnitOfWork:
+            return SqlUnitOfWork(engine, now=TEST_NOW)
+
+        approve_as_boards(uow, rewritten.election, reference="مصوبه", by="board", now=TEST_NOW)
+        enrol_device(uow, election_id=R2, station=STATION, public_key_hex="ab" * 32, now=TEST_NOW)
+    finally:
+        engine.dispose()
+    refused = run(
+        "candidates", "withdraw", "president", second, "--when", "before-printing", *EXECUTIVE
+    )
+    assert refused.exit_code != 0
+    assert isinstance(refused.exception, CandidatesCommandError)
+    assert isinstance(refused.exception.__cause__, PrintedError)
+    said = str(refused.exception)
+    assert said.startswith(f"تعریف {R2} دیگر بازنویسی نمی‌شود")
+    assert f"در صندوق شعبه {STATION} بارگذاری شد" in said
+    english = run(
+        *("candidates", "withdraw", "president", second, "--when", "before-printing"),
+        *(*EXECUTIVE, "--lang", "en"),
+    )
+    assert "record the withdrawal as after printing" in str(english.exception)
+    assert stored() == rewritten

@@ -243,3 +243,26 @@ def test_the_kiosk_keeps_no_access_log(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(uvicorn, "Server", Server)  # the kiosk command imports uvicorn when it runs
     _run("kiosk", "--dir", folder)
     assert [config.access_log for config in served] == [False]
+
+
+def test_a_box_does_not_open_outside_the_polling_days_it_was_given(
+    tmp_path: Path, centre: FakeCentre
+) -> None:
+    """Issue 12: the calendar's polling day (15 Tir 1403, long past by this clock) came with the
+    enrolment; `open` refuses, naming the stage and its window in Persian, then English."""
+    centre.polling = [
+        {"contest": c.contest, "first": "2024-07-05", "last": "2024-07-05", "closes": "22:00"}
+        for c in BALLOT
+    ]
+    _staff(tmp_path / "staff", centre)
+    folder = str(tmp_path / "box")
+    _run(*_enrol(folder))
+    refused = runner.invoke(station_cli.station_app, ["open", "--dir", folder, "--papers", "10"])
+    assert refused.exit_code == 1
+    fa, en = refused.stderr.strip().splitlines()
+    assert "رأی‌گیری" in fa
+    assert "۱۵ تیر ۱۴۰۳" in fa
+    assert en.startswith("polling for president is refused")
+    assert "to 22:00 on 15 Tir 1403" in en
+    status = json.loads(_run("status", "--dir", folder, "--json"))
+    assert status["phase"] == "set-up"

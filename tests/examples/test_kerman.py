@@ -33,6 +33,8 @@ FILES = [
     "round1-results.csv",
     "round2-results.csv",
     "statement-round2.yaml",
+    "calendar.json",
+    "candidacy.json",
 ]
 JALILI, PEZESHKIAN = "21", "25"
 ELIGIBLE = 2_324_254

@@ -1,7 +1,9 @@
 import datetime
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage, Window
-from sandogh.locale.candidacy import EN, FA, outside_window_text
+from sandogh.core.candidacy.conditions import Unmet
+from sandogh.core.candidacy.process import CandidacyRefusedError, Refusal
+from sandogh.locale.candidacy import EN, FA, outside_window_text, refused_text
 from sandogh.locale.messages import placeholders
 
 D = datetime.date
@@ -23,3 +25,10 @@ def test_a_refused_stage_names_the_stage_and_its_jalali_window() -> None:
         "the campaign for majlis is refused on 20 Ordibehesht 1403: "
         "its window is from 13 Ordibehesht 1403 to 08:00 on 20 Ordibehesht 1403."
     )
+
+
+def test_a_missing_document_is_worded_in_both_languages() -> None:
+    missing = Unmet("document", "ماده ۵۴", "", "گواهی سلامت")
+    refused = CandidacyRefusedError(Refusal.INELIGIBLE, None, unmet=(missing,))
+    assert "گواهی سلامت داده نشده است" in refused_text(refused, "fa")
+    assert "گواهی سلامت not handed in" in refused_text(refused, "en")

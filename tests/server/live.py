@@ -157,12 +157,12 @@ class Live:
             transport=transport,
         )
 
-    def enrolled(self, key: SigningKey, station: str) -> HttpCentreClient:
-        """A client of the box of `key`, enrolled for `station` through the API, the station's
-        staff registered (`tests.services.build.station_staff`)."""
+    def enrolled(self, key: SigningKey, station: str, build: str | None = None) -> HttpCentreClient:
+        """A client of the box of `key`, running `build`, enrolled for `station` through the
+        API, the station's staff registered (`tests.services.build.station_staff`)."""
         register_station_staff(self.uow, ELECTION, station)
         with self.client(key, operator=True) as operator:
-            operator.enrol(election=ELECTION, station=station)
+            operator.enrol(election=ELECTION, station=station, build=build)
         return self.client(key)
 
     def opened(self, key: SigningKey, station: str) -> None:

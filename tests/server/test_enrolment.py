@@ -10,18 +10,25 @@ import httpx
 import pytest
 
 from sandogh.core.access import Role
+from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.problems import Problem
 from sandogh.core.log import EventType
 from sandogh.core.report import station_ballot
+from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.formats.definition_schema import Contest, Unit
+from sandogh.server.models import EnrolmentDocument
+from sandogh.services.candidacy_ports import StoredCalendar
 from sandogh.station.centre_http import (
     HttpCentreClient,
     OperatorLogin,
     OperatorPass,
     log_in_operator,
 )
+from sandogh.station.polling_days import read_polling
 from sandogh.station.ports import CentreRefusedError
 from sandogh.wire.request_signing import sign_request
+from tests.services.calendar_build import runoff_schedule
 
 from .live import ELECTION, Live, device, kerman, stations
 from .operators_live import PASSWORD, add_account
@@ -185,3 +192,26 @@ def test_a_revoked_box_stays_revoked(live: Live) -> None:
     with live.client(device(1), operator=True) as box, pytest.raises(CentreRefusedError) as no:
         box.enrol(election=ELECTION, station=station)
     assert no.value.reason == "key-enrolled"
+
+
+def test_the_enrolment_document_gives_the_polling_days_of_the_stored_calendar(
+    live: Live,
+) -> None:
+    """Issue 12: once a calendar is stored, the box is told the days it may open, in the API's
+    documented form, and the box reads them (`station.polling_days`)."""
+    calendar = Calendar(ELECTION, (runoff_schedule(datetime.date(2024, 7, 5), 20, 22),))
+    canonical = canonical_calendar(calendar)
+    with live.uow() as work:
+        stored = StoredCalendar(calendar, canonical, "c" * 64, datetime.datetime.now(datetime.UTC))
+        work.candidacy.put_calendar(ELECTION, stored)
+        work.commit()
+    station = stations()[0]
+    with live.client(device(1), operator=True) as box:
+        document = box.enrol(election=ELECTION, station=station)
+    assert document["polling"] == [
+        {"contest": "president", "first": "2024-07-05", "last": "2024-07-05", "closes": "22:00"}
+    ]
+    EnrolmentDocument.model_validate(document)
+    problems: list[Problem] = []
+    assert read_polling(document["polling"], problems)[0][1].closes == datetime.time(22)
+    assert problems == []

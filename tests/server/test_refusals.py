@@ -34,7 +34,7 @@ from .live import (
 )
 
 SOURCES = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
-JUNK = 2_000
+JUNK = 240  # each source sends each kind alike (4 × 3 × 20); its entries are one a minute
 VOTES = {"president": [("21",), ("25",), ("25",), ()]}
 REPORTS = "/api/v1/reports"
 JSON = {"Content-Type": "application/json"}

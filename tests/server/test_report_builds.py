@@ -34,7 +34,7 @@ def _zero(n: int, station: str, build: str | None) -> bytes:
 def test_a_report_from_a_build_not_approved_is_refused(live: Live) -> None:
     approve_build(live.uow, NATIONAL, ELECTION, APPROVED, "۱۴۰۳-۲", now=NOW)
     station, other = stations()[:2]
-    with live.enrolled(device(1), station) as box:
+    with live.enrolled(device(1), station, APPROVED) as box:
         with pytest.raises(CentreRefusedError) as refused:
             box.send_report(_zero(1, station, ELSEWHERE))
         assert refused.value.reason == "unapproved-build"
@@ -45,9 +45,10 @@ def test_a_report_from_a_build_not_approved_is_refused(live: Live) -> None:
     shown = centre_refusal(OutboxKind.REPORT, refused.value.reason, "fa")
     assert "تأییدشده" in shown
     assert not any("a" <= c <= "z" for c in shown)
-    revoke_build(live.uow, NATIONAL, ELECTION, APPROVED, now=NOW)
-    with live.enrolled(device(2), other) as box, pytest.raises(CentreRefusedError) as revoked:
-        box.send_report(_zero(2, other, APPROVED))
+    with live.enrolled(device(2), other, APPROVED) as box:  # enrolled before the revocation
+        revoke_build(live.uow, NATIONAL, ELECTION, APPROVED, now=NOW)
+        with pytest.raises(CentreRefusedError) as revoked:
+            box.send_report(_zero(2, other, APPROVED))
     assert revoked.value.reason == "revoked-build"
     with live.uow() as work:
         types = [e.event.type for e in work.events.entries()]
@@ -57,3 +58,32 @@ def test_a_report_from_a_build_not_approved_is_refused(live: Live) -> None:
     # the refused box proved what it runs: the register shows it, not what anyone typed
     assert attested[device(2).public_key.raw.hex()] == APPROVED
     assert attested[device(1).public_key.raw.hex()] == APPROVED
+
+
+def test_a_box_whose_build_is_not_approved_is_not_enrolled(live: Live) -> None:
+    """The box states its build when it enrols, signed with the key being enrolled: once builds
+    are approved for the day, the centre enrols no box that names none, or names one never
+    approved or revoked, and its refusal names the build; an approved one is enrolled and is the
+    box's attested build before it ever reports."""
+    approve_build(live.uow, NATIONAL, ELECTION, APPROVED, "۱۴۰۳-۲", now=NOW)
+    station, other = stations()[:2]
+    for build, reason in ((ELSEWHERE, "unapproved-build"), (None, "no-build")):
+        with pytest.raises(CentreRefusedError) as refused:
+            live.enrolled(device(1), station, build)
+        assert refused.value.reason == reason
+    assert f"{ELSEWHERE} is not approved" in _refusal_of(live, ELSEWHERE, station)
+    live.enrolled(device(1), station, APPROVED).close()
+    with live.uow() as work:
+        assert work.fleet.attested(ELECTION)[device(1).public_key.raw.hex()] == APPROVED
+    revoke_build(live.uow, NATIONAL, ELECTION, APPROVED, now=NOW)
+    with pytest.raises(CentreRefusedError) as revoked:
+        live.enrolled(device(2), other, APPROVED)
+    assert revoked.value.reason == "revoked-build"
+
+
+def _refusal_of(live: Live, build: str, station: str) -> str:
+    try:
+        live.enrolled(device(3), station, build)
+    except CentreRefusedError as refused:
+        return str(refused)
+    raise AssertionError("enrolled")

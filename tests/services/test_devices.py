@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from sandogh.core.candidacy.calendar import Stage, Window
 from sandogh.formats.definition_file import definition_hash
 from sandogh.services.devices import (
     Enrolment,
@@ -35,6 +36,7 @@ from .build import (
     event_types,
     load,
 )
+from .calendar_build import POLLING, store_calendar
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 KEY = DEVICE.public_key.raw.hex()
@@ -164,3 +166,15 @@ def test_an_unknown_device_cannot_be_revoked(uow: NewUnitOfWork, key: str) -> No
     with pytest.raises(RevocationError) as refused:
         revoke_device(uow, election_id=ROUND_2, public_key_hex=key, now=LATER)
     assert refused.value.reason is RevocationRefusal.UNKNOWN_DEVICE
+
+
+def test_a_box_is_given_the_polling_days_of_the_stored_calendar(uow: NewUnitOfWork) -> None:
+    """Issue 12: the box opens on no other day, checking by the days it was given (offline
+    too); each window closes at the polls' latest close, the last extension."""
+    assert _enrol(uow, ST_3).polling == ()  # no calendar stored: none given
+    store_calendar(uow, 20, 22)
+    enrolment = _enrol(uow, ST_3)  # asked again: the same box, the days now given
+    assert [contest for contest, _ in enrolment.polling] == [c.contest for c in enrolment.ballot]
+    assert {window for _, window in enrolment.polling} == {
+        Window(Stage.POLLING, POLLING, POLLING, datetime.time(22))
+    }

@@ -9,42 +9,35 @@ import datetime
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import Engine, event
 
-from sandogh.core.candidacy.calendar import Calendar, Kind, Schedule, Stage, Window
 from sandogh.core.station.check_in_bounds import Impossible
-from sandogh.formats.calendar_file import canonical_calendar
-from sandogh.services.candidacy_ports import StoredCalendar
 from sandogh.services.checkin import BallotCard, ImpossibleCheckInError
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.sync import ImpossibleCheckInsError, OfflineCheckIn, sync_provisional
+from sandogh.store.unit_of_work import SqlUnitOfWork
 
-from .build import IRST, LATER, NOW, PEOPLE, ROUND_2, SECRET, ST_3, check_in_voter, national_code
+from .build import (
+    IRST,
+    LATER,
+    NOW,
+    PEOPLE,
+    ROUND_1_DAY,
+    ROUND_2,
+    ROUND_2_DAY,
+    SECRET,
+    ST_3,
+    check_in_voter,
+    load,
+    national_code,
+)
+from .calendar_build import POLLING, store_calendar
 
 NewUnitOfWork = Callable[[], UnitOfWork]
-POLLING = datetime.date(2024, 7, 5)
 
 
 def _stored(uow: NewUnitOfWork, *extensions: int) -> None:
-    """A runoff's calendar: polling on 15 Tir 1403, closing at 18:00, extended to each hour."""
-    windows = tuple(
-        Window(stage, POLLING + datetime.timedelta(days=i), POLLING + datetime.timedelta(days=i))
-        for i, stage in enumerate((Stage.POLLING, Stage.RESULTS, Stage.COMPLAINTS))
-    )
-    schedule = Schedule(
-        Kind.PRESIDENT,
-        2,
-        ("president", "parliament"),
-        windows,
-        datetime.time(18),
-        tuple(datetime.time(h) for h in extensions),
-    )
-    calendar = Calendar(ROUND_2, (schedule,))
-    with uow() as work:
-        version = f"{len(extensions):064x}"
-        work.candidacy.put_calendar(
-            ROUND_2, StoredCalendar(calendar, canonical_calendar(calendar), version, NOW)
-        )
-        work.commit()
+    store_calendar(uow, *extensions)
 
 
 def _at(hour: int, day: datetime.date = POLLING) -> datetime.datetime:
@@ -98,3 +91,40 @@ def test_an_offline_batch_after_the_last_extension_is_refused_naming_the_entry(
         )
     assert refused.value.impossible == ((1, Impossible.AFTER_CLOSING),)
     assert "entries[1].at: polling of president" in str(refused.value.problems[0])
+
+
+def test_a_calendar_moved_off_the_day_is_seen_by_the_next_check_in(uow: NewUnitOfWork) -> None:
+    """The kept calendar is keyed by the hash read in each check-in's own transaction: a calendar
+    stored again (here, by a unit of work of its own, as another server process would) holds at
+    once, with nothing to invalidate."""
+    _stored(uow, 20)
+    assert isinstance(check_in_voter(uow, national_code(1), ST_3, now=_at(12)), BallotCard)
+    store_calendar(uow, 20, polling=POLLING + datetime.timedelta(days=7))
+    with pytest.raises(ImpossibleCheckInError, match="window is 2024-07-12 to 2024-07-12"):
+        check_in_voter(uow, national_code(2), ST_3, now=_at(12))
+
+
+def test_a_check_in_reads_the_calendar_s_hash_with_the_definition_s(engine: Engine) -> None:
+    """The hot path: one statement reads both hashes; the calendar's bytes are read once a
+    version, not once a check-in."""
+
+    def new() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=NOW)
+
+    load(new, ROUND_1_DAY, ROUND_2_DAY)
+    _stored(new, 20)
+    check_in_voter(new, national_code(1), ST_3, now=_at(12))  # the calendar is kept from here
+    statements: list[str] = []
+
+    def seen(_c: object, _k: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        check_in_voter(new, national_code(2), ST_3, now=_at(12))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    calendar_reads = [s for s in statements if "candidacy_calendars" in s]
+    assert len(calendar_reads) == 1
+    assert "definition_hash" in calendar_reads[0]
+    assert "canonical" not in calendar_reads[0]

@@ -34,6 +34,26 @@ def test_an_election_comes_back_as_added(new_unit_of_work: NewUnitOfWork) -> Non
         assert uow.elections.hash_of("tehran-1403") is None
 
 
+def test_an_election_s_next_version_replaces_the_stored_one(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    store_election(new_unit_of_work)
+    day = election()
+    (first, *others) = day.contests
+    fewer = dataclasses.replace(first, candidates=first.candidates[:-1])
+    next_version = dataclasses.replace(day, contests=(fewer, *others), version=day.version + 1)
+    new_hash = definition_hash(next_version)
+    with new_unit_of_work() as uow:
+        uow.elections.rewrite(next_version, new_hash, canonical_bytes(next_version))
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert uow.elections.get(day.id) == StoredElection(next_version, new_hash)
+        assert uow.elections.hash_of(day.id) == new_hash
+        other = dataclasses.replace(next_version, id="tehran-1403")
+        with pytest.raises(REFUSED):
+            uow.elections.rewrite(other, new_hash, canonical_bytes(other))
+
+
 def test_an_election_id_is_stored_once(new_unit_of_work: NewUnitOfWork) -> None:
     store_election(new_unit_of_work)
     with new_unit_of_work() as uow, pytest.raises(DUPLICATE):

@@ -24,6 +24,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from sandogh.cli.acting import acting
 from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
 from sandogh.cli.database import open_store
 from sandogh.cli.options import (
@@ -34,8 +35,6 @@ from sandogh.cli.options import (
     Language,
 )
 from sandogh.cli.session import actor, now
-from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.audit.errors import AuditError
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.core.audit.sampling import SamplingError
@@ -352,11 +351,10 @@ def _pairs(given: list[str], option: str, shape: str, lang: Lang) -> dict[str, i
 
 
 @audit_app.command("certify-hand-count")
+@acting
 def certify_hand_count_command(
     contest: Annotated[str, typer.Option("--contest", help="CONTEST:CONSTITUENCY.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     reason: Annotated[
         str, typer.Option("--reason", help="The board's decision: why and its reference.")
     ],
@@ -367,10 +365,9 @@ def certify_hand_count_command(
     """Certify a recorded full hand count as the result (a supervising board, under a grant)."""
     from sandogh.services.hand_count_corrections import certify_hand_count
 
-    acting = Actor(username, Grant(role, place))
     with _refusals(lang.lang):
         made = certify_hand_count(
-            open_store(db), acting, election, contest, reason=reason, now=now()
+            open_store(db), actor, election, contest, reason=reason, now=now()
         )
     from sandogh.services.outcomes import decide_contests
 
@@ -388,11 +385,10 @@ def certify_hand_count_command(
 
 
 @audit_app.command("uncertify-hand-count")
+@acting
 def uncertify_hand_count_command(
     contest: Annotated[str, typer.Option("--contest", help="CONTEST:CONSTITUENCY.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     reason: Annotated[str, typer.Option("--reason", help="Why it is undone, and its reference.")],
     election: ElectionOption = None,
     db: DbOption = None,
@@ -402,10 +398,9 @@ def uncertify_hand_count_command(
     results are the reported ones."""
     from sandogh.services.hand_count_corrections import uncertify_hand_count
 
-    acting = Actor(username, Grant(role, place))
     with _refusals(lang.lang):
         undone = uncertify_hand_count(
-            open_store(db), acting, election, contest, reason=reason, now=now()
+            open_store(db), actor, election, contest, reason=reason, now=now()
         )
     _say("hand-count-uncertified", lang.lang, contest=contest, by=undone.by)
 

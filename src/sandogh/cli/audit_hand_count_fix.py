@@ -8,20 +8,18 @@ from typing import Annotated
 
 import typer
 
+from sandogh.cli.acting import acting
 from sandogh.cli.audit_commands import _hand_counts, _refusals, _refuse, _say
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.services.acting import Actor
 
 
+@acting
 def fix_hand_count_command(
     contest: Annotated[str, typer.Option("--contest", help="CONTEST:CONSTITUENCY.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     reason: Annotated[str, typer.Option("--reason", help="Why, and the board's reference.")],
     withdraw: Annotated[
         bool, typer.Option("--withdraw", help="Withdraw it; no totals in its place.")
@@ -50,9 +48,8 @@ def fix_hand_count_command(
     counts = None
     if not withdraw:
         counts = _hand_counts(cast or 0, valid or 0, votes or [], invalid or [], lang.lang)
-    acting = Actor(username, Grant(role, place))
     with _refusals(lang.lang):
         replace_hand_count(
-            open_store(db), acting, election, contest, counts, reason=reason, now=now()
+            open_store(db), actor, election, contest, counts, reason=reason, now=now()
         )
     _say("hand-count-withdrawn" if withdraw else "hand-count-replaced", lang.lang, contest=contest)

@@ -1,7 +1,8 @@
 """`sandogh candidates …`: the election calendar and candidacy from the command line (issue 12,
 section 1): store the calendar, register applicants, ask the four authorities and record their
-answers, record the boards' decisions and objections, publish the final list, draw the codes
-into the definition, and list the files. Persian by default, `--lang en` for English.
+answers, record the boards' decisions and objections, publish the final list, record a listed
+candidate's withdrawal before the draw, draw the codes into the definition, and list the files.
+Persian by default, `--lang en` for English.
 
 Every command acts under a grant, given as `--as NAME --role ROLE --place CODE` as the supervision
 commands do, and checked by the use case; a refusal is worded in the command's language
@@ -17,22 +18,24 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
+from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, RoleOption
-from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.conditions import Education
 from sandogh.core.candidacy.process import Board, Outcome
 from sandogh.core.errors import SandoghError
 from sandogh.locale.candidacy import CATALOGUE, name_text
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.messages import text_in
+
+if TYPE_CHECKING:
+    from sandogh.services.acting import Actor
 
 candidates_app = typer.Typer(
     help="Candidacy: the calendar, registration, inquiries, vetting, objections, the final list.",
@@ -42,7 +45,6 @@ _out = Console(highlight=False, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 ElectionRequired = Annotated[str, typer.Option("--election", "-e", help="Election id.")]
-PlaceOption = Annotated[str, typer.Option("--place", help="The unit code of their role.")]
 Applicant = Annotated[int, typer.Argument(help="The applicant's number.")]
 ContestOption = Annotated[str, typer.Option("--contest", help="The contest's id.")]
 FolderOption = Annotated[Path, typer.Option("--folder", help="The authorities' exchange folder.")]
@@ -71,19 +73,12 @@ def _localised(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def _actor(username: str, role: Role, place: str) -> Any:
-    from sandogh.services.acting import Actor
-
-    return Actor(username, Grant(role, place))
-
-
 @candidates_app.command("calendar")
 @_localised
+@acting
 def calendar(
     file: Annotated[Path, typer.Argument(help="The calendar file (sandogh/calendar@1, JSON).")],
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -95,7 +90,7 @@ def calendar(
     loaded = parse_calendar(file.read_bytes(), source_name=str(file))
     store_calendar(
         open_store(db),
-        _actor(who, role, place),
+        actor,
         loaded.calendar,
         canonical=loaded.canonical,
         calendar_hash=loaded.calendar_hash,
@@ -107,6 +102,7 @@ def calendar(
 
 @candidates_app.command("register")
 @_localised
+@acting
 def register(
     election: ElectionRequired,
     contest: ContestOption,
@@ -118,9 +114,7 @@ def register(
         datetime.datetime, typer.Option("--born", formats=["%Y-%m-%d"], help="Original birth date.")
     ],
     education: Annotated[Education, typer.Option("--education", help="The highest degree.")],
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     resident_since: Annotated[
         datetime.datetime | None,
         typer.Option("--resident-since", formats=["%Y-%m-%d"], help="Living in the place since."),
@@ -152,7 +146,7 @@ def register(
     )
     made = register_applicant(
         open_store(db),
-        _actor(who, role, place),
+        actor,
         election,
         contest=contest,
         constituency=constituency,
@@ -165,13 +159,12 @@ def register(
 
 @candidates_app.command("inquire")
 @_localised
+@acting
 def inquire(
     election: ElectionRequired,
     applicant: Applicant,
     folder: FolderOption,
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -181,7 +174,7 @@ def inquire(
 
     asked = ask(
         open_store(db),
-        _actor(who, role, place),
+        actor,
         election,
         applicant,
         FolderAuthorities(folder),
@@ -195,11 +188,10 @@ def inquire(
 
 @candidates_app.command("answer")
 @_localised
+@acting
 def answer(
     folder: FolderOption,
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
@@ -210,7 +202,7 @@ def answer(
     authorities = FolderAuthorities(folder)
     from sandogh.server.console.candidacy_refusals import said
 
-    collected = collect_answers(open_store(db), _actor(who, role, place), authorities, now=now())
+    collected = collect_answers(open_store(db), actor, authorities, now=now())
     _say(lang, "answers_stored", count=len(collected.stored))
     for problem in authorities.unreadable:
         _say(lang, "unreadable", name=problem)
@@ -220,15 +212,14 @@ def answer(
 
 @candidates_app.command("decide")
 @_localised
+@acting
 def decide(
     election: ElectionRequired,
     applicant: Applicant,
     board: Annotated[Board, typer.Option("--board", help="The deciding board.")],
     outcome: Annotated[Outcome, typer.Option("--outcome", help="The decision.")],
     article: Annotated[str, typer.Option("--article", help="The article the decision cites.")],
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     reason: Annotated[str, typer.Option("--reason", help="The board's reasons.")] = "",
     member: Annotated[
         list[str] | None, typer.Option("--member", help="A board member's account, each.")
@@ -244,7 +235,7 @@ def decide(
 
     made = record_decision(
         open_store(db),
-        _actor(who, role, place),
+        actor,
         election,
         applicant,
         board=board,
@@ -267,70 +258,89 @@ def decide(
 
 @candidates_app.command("object")
 @_localised
+@acting
 def object_(
     election: ElectionRequired,
     applicant: Applicant,
     grounds: Annotated[str, typer.Option("--grounds", help="The applicant's grounds.")],
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
     """Record an applicant's objection (اعتراض) in its window."""
     from sandogh.services.candidacy import object_to
 
-    object_to(open_store(db), _actor(who, role, place), election, applicant, grounds, now=now())
+    object_to(open_store(db), actor, election, applicant, grounds, now=now())
     _say(lang, "objected", applicant=applicant)
 
 
 @candidates_app.command("final-list")
 @_localised
+@acting
 def final_list(
     election: ElectionRequired,
     contest: ContestOption,
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
     """Publish the contest's final list of candidates, with its date."""
     from sandogh.services.candidacy import publish_list
 
-    made = publish_list(open_store(db), _actor(who, role, place), election, contest, now=now())
+    made = publish_list(open_store(db), actor, election, contest, now=now())
     day = format_jalali(made.day, lang.lang)
     _say(lang, "published", contest=contest, day=day, count=len(made.applicants))
 
 
+@candidates_app.command("withdraw-listed")
+@_localised
+@acting
+def withdraw_listed(
+    election: ElectionRequired,
+    applicant: Applicant,
+    actor: Actor,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Record a listed candidate's withdrawal (انصراف) before the codes are drawn."""
+    from sandogh.services.candidacy import withdraw_listed as record_withdrawal
+
+    record_withdrawal(open_store(db), actor, election, applicant, now=now())
+    _say(lang, "withdrew_listed", applicant=applicant)
+
+
 @candidates_app.command("draw")
 @_localised
+@acting
 def draw(
     contest: ContestOption,
     definition: Annotated[Path, typer.Option("--definition", help="The definition to fill.")],
     seed: Annotated[str, typer.Option("--seed", help="The seed the boards chose.")],
     drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
     out: Annotated[Path, typer.Option("--out", help="The new definition (JSON).")],
-    who: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     width: Annotated[int, typer.Option("--width", help="Digits of a code, zero-padded.")] = 0,
+    code: Annotated[
+        list[str] | None, typer.Option("--code", help="A code of the pool given out in turn.")
+    ] = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Draw the codes of the published list; write the definition with them as candidates."""
-    from sandogh.formats.definition_file import canonical_bytes, definition_hash, read_draft
+    """Draw the codes of the published list; write the definition with them as candidates (and
+    store it as the election's, when the election is stored: the draft must then be it)."""
+    from sandogh.formats.definition_file import CANONICAL, canonical_bytes, read_draft
     from sandogh.services.candidacy import draw as draw_codes
 
     election, new_hash, made = draw_codes(
         open_store(db),
-        _actor(who, role, place),
+        actor,
         read_draft(definition),
         contest,
         seed=seed,
         drawn_by=drawn_by,
         width=width,
-        hash_of=definition_hash,
+        pool=code or (),
+        canonical=CANONICAL,
         now=now(),
     )
     out.write_bytes(canonical_bytes(election))

@@ -42,7 +42,7 @@ def print_files(out: Console, recorded: Files, words: Lang) -> None:
         table.add_column(CATALOGUE[words][column])
     for number, file in sorted(recorded.files.items()):
         person = file.registration.person
-        standing = file.standing()
+        standing = "withdrawn" if file.withdrew is not None else file.standing()
         table.add_row(
             name_text(str(number), words),
             person.name_fa if words == "fa" else person.name_en,
@@ -77,6 +77,7 @@ def files_json(recorded: Files) -> dict[str, JSONValue]:
                 "decisions": [record_json(d) for d in file.decisions],
                 "objection": None if file.objection is None else record_json(file.objection),
                 "standing": file.standing() or "pending",
+                "withdrew": None if file.withdrew is None else file.withdrew.day.isoformat(),
             }
         )
     return {

@@ -7,7 +7,7 @@ printed (one of which, the margin, is misprinted).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from rich.console import Console
@@ -44,14 +44,22 @@ class ExampleMissingError(SandoghError):
 
 
 def load_rounds(
-    db: str | None, lang: Lang, console: Console, *, results: Collection[str]
+    db: str | None,
+    lang: Lang,
+    console: Console,
+    *,
+    results: Collection[str],
+    before: Callable[[UnitOfWorkFactory], None] | None = None,
 ) -> UnitOfWorkFactory:
     """Create the store and load both rounds into it, importing the results of the rounds in
-    `results` (their ids); the store."""
+    `results` (their ids), after running `before` on the new store (the live demo's candidacy,
+    which draws round 1's definition); the store."""
     if not EXAMPLE.is_dir():
         raise ExampleMissingError(EXAMPLE)
     console.print(f"[dim]{create_store(db)}[/dim]")
     store = open_store(db)
+    if before is not None:
+        before(store)
     for election_id, stem in ROUNDS:
         loaded = load_definition(EXAMPLE / f"{stem}.yaml")
         done = load_election(

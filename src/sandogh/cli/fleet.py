@@ -19,11 +19,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import SENDS, STEPS, ShippingError, Step, expected_step
 from sandogh.locale.digits import format_int
@@ -54,12 +53,11 @@ def register(app: typer.Typer) -> None:
 
 
 @fleet_app.command("approve-build")
+@acting
 def approve_build_command(
     build: BuildArgument,
     label: Annotated[str, typer.Option("--label", help="What the headquarters call it.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
@@ -67,17 +65,15 @@ def approve_build_command(
     """Put BUILD on the day's approved list: reports signed under any other are refused."""
     from sandogh.services.fleet import approve_build
 
-    actor = Actor(username, Grant(role, place))
     done = approve_build(open_store(db), actor, election, build, label, now=now())
     _out.print(fleet_text("build_approved", lang.lang, build=build, label=done.label), markup=False)
 
 
 @fleet_app.command("revoke-build")
+@acting
 def revoke_build_command(
     build: BuildArgument,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
@@ -85,23 +81,20 @@ def revoke_build_command(
     """Take BUILD off the approved list: its boxes' reports are refused from now on."""
     from sandogh.services.fleet import revoke_build
 
-    actor = Actor(username, Grant(role, place))
     done = revoke_build(open_store(db), actor, election, build, now=now())
     _out.print(fleet_text("build_revoked", lang.lang, build=build, label=done.label), markup=False)
 
 
 @fleet_app.command("builds")
+@acting
 def builds_command(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
 ) -> None:
     """Every build decision of the day: the build, its label, who approved and revoked it, when."""
     from sandogh.services.fleet import build_decisions
 
-    actor = Actor(username, Grant(role, place))
     for d in build_decisions(open_store(db), actor, election, now=now()):
         line = f"{d.build} {d.label} approved {d.approved_by} {d.approved_at.isoformat()}"
         if d.revoked_at is not None:
@@ -160,16 +153,14 @@ def _hand_over(
 def _step_command(name: str, steps: frozenset[Step], doc: str) -> None:
     """Add `sandogh fleet NAME SERIAL`, which records the box's next step, one of `steps`."""
 
+    @acting
     def command(
         serial: SerialArgument,
-        username: AsOption,
-        role: RoleOption,
-        place: PlaceOption,
+        actor: Actor,
         election: ElectionOption = None,
         db: DbOption = None,
         lang: LangOption = Language.FA,
     ) -> None:
-        actor = Actor(username, Grant(role, place))
         _hand_over(steps, serial, actor, election, db, lang.lang)
 
     command.__doc__ = doc
@@ -184,18 +175,16 @@ _step_command(
 
 
 @fleet_app.command("ship")
+@acting
 def ship_command(
     serial: SerialArgument,
     to: Annotated[str, typer.Option("--to", help="The province, county or station it goes to.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
     """Send box SERIAL one leg down: to a province, a county's governorate, or its station."""
-    actor = Actor(username, Grant(role, place))
     _hand_over(SENDS, serial, actor, election, db, lang.lang, to)
 
 
@@ -208,10 +197,9 @@ _step_command(
 
 
 @fleet_app.command("show")
+@acting
 def show_command(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -221,7 +209,6 @@ def show_command(
     build, and the shipping step reached."""
     from sandogh.services.fleet import fleet_of
 
-    actor = Actor(username, Grant(role, place))
     found = fleet_of(open_store(db), actor, election, unit, now=now())
     language = lang.lang
     keys = ("fleet_serial", "fleet_place", "fleet_update", "fleet_build", "fleet_step")

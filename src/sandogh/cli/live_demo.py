@@ -1,7 +1,8 @@
 """`sandogh demo --live` (`make run`): the Kerman runoff's election day, live on this machine.
 
-Everything runs on loopback from a fresh SQLite file: both Kerman rounds loaded with round 1's
-results imported (so the site sets round 2 beside it), two demo operators, the centre of
+Everything runs on loopback from a fresh SQLite file: round 1 from registration to certified
+results and the runoff's stages before its day (`cli.demo_preparation`), both rounds loaded with
+round 1's results imported (so the site sets round 2 beside it), two demo operators, the centre of
 `sandogh serve` in a child process (`server.process.centre_process`), the publisher following the
 event log into the snapshot and a plain static server for it (`sandogh publish --follow` and
 `publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens (its
@@ -50,6 +51,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp
 
 from sandogh.cli.demo import ROUNDS, load_rounds
+from sandogh.cli.demo_preparation import before_the_day, candidacy, guide, kiosk_station
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
@@ -62,7 +64,6 @@ from sandogh.cli.simulated_day import (
     approve_own_build,
     enrol_box,
     plan_day,
-    register_station_staff,
     station_day,
     station_staff,
 )
@@ -159,12 +160,12 @@ def run(options: LiveOptions, out: Console) -> None:
     folder = _fresh(options.folder)
     key = ServerKey.write(folder / SERVER_KEY)
     url = f"sqlite:///{folder / DATABASE}"
-    store = load_rounds(url, lang, out, results=[ROUNDS[0][0]])
+    store = load_rounds(url, lang, out, results=[ROUNDS[0][0]], before=candidacy(folder, out, lang))
     plan = plan_day(
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
     accounts = _add_operators(store, key)
-    register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
+    before_the_day(store, plan, options.seed, out, lang)  # issue 12: round 1 certified, stations
     approve_own_build(store, plan.loaded.election)
     guardians = _ceremony(store, plan, folder, out, lang) if options.e2e else None
     enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
@@ -217,7 +218,7 @@ def run(options: LiveOptions, out: Console) -> None:
             ]
             while not ready.wait(WATCH_SECONDS):
                 _check(parts, lang)
-            urls = {"site": site, "api": centre.base_url, "kiosk": kiosk}
+            urls = {"site": site, "api": centre.base_url, "kiosk": kiosk, "db": url}
             _print_addresses(out, lang, urls, station, accounts, _spare_voters(plan), staff)
             out.print(
                 say(
@@ -533,7 +534,7 @@ def _kiosk(
 ) -> tuple[str, Box, list[Path]]:
     """A box for a station the simulation leaves alone, its staff registered with key files of
     their own (to log in on its screens), enrolled: opened once the record is sealed."""
-    station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
+    station = kiosk_station(plan)
     folder = boxes / station
     box_store, key = StationDirectory(folder).create()
     staff = []
@@ -607,6 +608,7 @@ def _print_addresses(
             out.print(f"  {escape(uri)}", soft_wrap=True)
     out.print(escape(say("voters", lang, codes=" ".join(voters))), soft_wrap=True)
     out.print(escape(say("staff_keys", lang, files=" ".join(map(str, staff)))), soft_wrap=True)
+    guide(out, lang, urls["api"] + "/console/", urls["db"])
     out.print()
 
 

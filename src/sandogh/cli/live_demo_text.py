@@ -34,6 +34,33 @@ _FA: dict[str, str] = {
     "e2e_decrypted": "امین ۱ و امین ۳ همه {tallies} جمع رمزشده را با لنگر سیاهه مهرشده "
     "(--anchor {short}) گشودند؛ سیاهه انتخابات کامل است: "
     "sandogh verify-election {site} --anchor {short} — و «آیا رأی من شمرده شد؟» در سایت نتایج",
+    "stages": "مرحله‌های پیش از روز رأی‌گیری، هر یک در روز خود در گاه‌شمار ۱۴۰۳:",
+    "stage_registered": "  ثبت‌نام: {applicants} داوطلب دور اول در {day} "
+    "(در ۱۴۰۳ هشتاد نفر در سراسر کشور)",
+    "stage_listed": "  استعلام از مراجع چهارگانه و رأی هیئت‌های نظارت شورای نگهبان: "
+    "{listed} نامزد از {applicants} داوطلب در فهرست نهایی",
+    "stage_withdrew": "  انصراف {name} در {day}، پیش از قرعه‌کشی کدها",
+    "stage_drawn": "  قرعه‌کشی کدها با بذر {seed}: {codes}؛ چکیده تعریف قرعه‌کشی‌شده {hash}… "
+    "همان چکیده round1.yaml است",
+    "stage_certified": "  نتایج {election} را {by} (هیئت نظارت شورای نگهبان) تأیید کرد",
+    "stage_modes": "  شیوه هر شعبه از تعریف: {electronic} تمام‌الکترونیک، {semi_electronic} "
+    "نیمه‌الکترونیک، {paper} کاغذی؛ رأی‌گیری الکترونیک با تأیید هیئت‌های نظارت شورای نگهبان "
+    "(شمار حوزه‌ها: {approved})",
+    "stage_staff": "  {people} نفر از عوامل {stations} شعبه این نمایش به نام و نقش تعیین شدند، "
+    "آموزش دیدند و در نشست توجیهی بودند (در ۱۴۰۳: ۶۰٬۰۰۰ نفر در استان کرمان آموزش دیدند)",
+    "stage_boxes": "  برنامه {remote} شعبه صعب‌العبور (بالگرد در آماده‌باش، آزمون ارتباط)؛ "
+    "{boxes} صندوق الکترونیک از ستاد کشور به استان، فرمانداری و شعبه رسید و نصب شد",
+    "training_topic": "آموزش عوامل اجرایی شعبه‌ها و کاربران سامانه (دور دوم)",
+    "briefing_topic": "نشست توجیهی عوامل اجرایی، کاربران و نمایندگان فرماندار (دور دوم)",
+    "guide": "کجا ببینید: در میز کار کاربران {console}candidacy (داوطلبان و فهرست نهایی)، "
+    "{console}readiness (آمادگی، کارکنان، صندوق‌ها، شعبه‌های صعب‌العبور) و {console}atlas؛ "
+    "در خط فرمان: sandogh candidates list -e kerman-1403-r1 {db} · "
+    "sandogh outcome --election kerman-1403-r1 {db} · "
+    "sandogh staff roster --election kerman-1403-r2 {who} {db} · "
+    "sandogh fleet show --election kerman-1403-r2 {who} {db}؛ "
+    "تأیید نتایج دور دوم به دست هیئت نظارت شورای نگهبان پس از رسیدن گزارش همه ۲٬۴۲۷ شعبه "
+    "(این نمایش چند شعبه را شبیه‌سازی می‌کند، پس تا آن زمان رد می‌شود و می‌گوید چرا): "
+    "sandogh certify president -e kerman-1403-r2 {board} {db}",
 }
 _EN: dict[str, str] = {
     "port_taken": "port {wanted} is taken; the {what} uses port {port}",
@@ -64,6 +91,33 @@ _EN: dict[str, str] = {
     "e2e_decrypted": "Guardians 1 and 3 decrypted {tallies} encrypted tallies anchored to the "
     "sealed record (--anchor {short}); the election record is complete: "
     "sandogh verify-election {site} --anchor {short} — and “Was my ballot counted?” on the site",
+    "stages": "The stages before polling day, each on its day of the 1403 calendar:",
+    "stage_registered": "  Registration: {applicants} applicants for round 1 on {day} "
+    "(80 nationwide in 2024)",
+    "stage_listed": "  Inquiries to the four authorities and the Guardian Council's boards: "
+    "{listed} candidates of {applicants} applicants on the final list",
+    "stage_withdrew": "  {name} withdrew on {day}, before the codes were drawn",
+    "stage_drawn": "  Codes drawn with seed {seed}: {codes}; the drawn definition's hash {hash}… "
+    "is round1.yaml's",
+    "stage_certified": "  The results of {election} certified by {by} (Guardian Council board)",
+    "stage_modes": "  Each station's mode from the definition: {electronic} electronic, "
+    "{semi_electronic} semi-electronic, {paper} paper; electronic voting approved by the "
+    "Guardian Council's boards (constituencies: {approved})",
+    "stage_staff": "  {people} staff of the demo's {stations} stations named by role, trained "
+    "and briefed (in 2024: 60,000 trained in Kerman province)",
+    "stage_boxes": "  Plans of {remote} hard-to-reach stations (helicopter on standby, link "
+    "tested); {boxes} electronic boxes shipped national → province → county → station, installed",
+    "training_topic": "Training of station staff and system users (round 2)",
+    "briefing_topic": "Briefing of executive staff, users and governors' representatives (round 2)",
+    "guide": "Where to see them: the console's {console}candidacy (applicants and the final "
+    "list), {console}readiness (readiness, staff, boxes, hard-to-reach stations) and "
+    "{console}atlas; commands: sandogh candidates list -e kerman-1403-r1 {db} · "
+    "sandogh outcome --election kerman-1403-r1 {db} · "
+    "sandogh staff roster --election kerman-1403-r2 {who} {db} · "
+    "sandogh fleet show --election kerman-1403-r2 {who} {db}; round 2 is certified by the "
+    "Guardian Council's board once all 2,427 stations have reported (the demo simulates a few, "
+    "so until then it is refused, saying why): "
+    "sandogh certify president -e kerman-1403-r2 {board} {db}",
 }
 
 

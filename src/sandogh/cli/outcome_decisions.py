@@ -12,12 +12,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.cli.candidates import PlaceOption
+from sandogh.cli.acting import acting, acting_for_a_body
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, BodyOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.candidacy.withdrawal import Printing, withdrawal_json
 from sandogh.core.rules import draw
 from sandogh.core.rules.lot_commitment import commitment_json
@@ -56,12 +54,10 @@ def _secret(path: Path) -> str:
 
 
 @lot_app.command("commit")
+@acting_for_a_body
 def commit_command(
     secret_file: SecretFileOption,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     contest: Annotated[
         str | None, typer.Option("--contest", help="One contest; every contest by default.")
     ] = None,
@@ -80,7 +76,7 @@ def commit_command(
 
     made = commit_lot(
         open_store(db),
-        Actor(username, Grant(role, place, body)),
+        actor,
         election,
         contest,
         constituency,
@@ -94,15 +90,13 @@ def commit_command(
 
 
 @lot_app.command("draw")
+@acting_for_a_body
 def draw_command(
     contest: ContestArgument,
     constituency: Annotated[str, typer.Option("--constituency", help="Constituency id.")],
     secret_file: SecretFileOption,
     drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -114,7 +108,7 @@ def draw_command(
 
     made = draw_lot(
         open_store(db),
-        Actor(username, Grant(role, place, body)),
+        actor,
         election,
         contest,
         constituency,
@@ -167,32 +161,39 @@ def list_command(
         )
 
 
+@acting
 def withdraw_command(
     contest: ContestArgument,
     candidate: Annotated[str, typer.Argument(help="The candidate's ballot code.")],
     printing: Annotated[
         Printing, typer.Option("--when", help="Before or after the ballots were printed.")
     ],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Record a candidate's withdrawal (انصراف); the candidate can then win nothing."""
+    """Record a candidate's withdrawal (انصراف); the candidate can then win nothing. Before
+    printing the candidate leaves the stored definition (a new version and hash)."""
+    from sandogh.cli.candidates_text import CandidatesCommandError
+    from sandogh.formats.definition_file import CANONICAL
+    from sandogh.services.definition_versions import PrintedError
     from sandogh.services.outcome_decisions import withdraw
 
-    made = withdraw(
-        open_store(db),
-        Actor(username, Grant(role, place)),
-        election,
-        contest,
-        candidate,
-        printing=printing,
-        now=now(),
-    )
+    try:
+        made = withdraw(
+            open_store(db),
+            actor,
+            election,
+            contest,
+            candidate,
+            printing=printing,
+            canonical=CANONICAL,
+            now=now(),
+        )
+    except PrintedError as printed:  # said in the language the command was run in
+        raise CandidatesCommandError(printed.fa if lang.lang == "fa" else printed.en) from printed
     if as_json:
         _emit(withdrawal_json(made))
         return

@@ -18,13 +18,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.readiness_remote import print_remote
 from sandogh.cli.readiness_remote import register as register_remote
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.readiness import Gap, Readiness, Register, RegisterError
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
@@ -80,10 +79,9 @@ def register(app: typer.Typer) -> None:
 
 
 @readiness_app.command("show")
+@acting
 def show(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -96,7 +94,6 @@ def show(
     from sandogh.services.fleet import fleet_of
     from sandogh.services.readiness import readiness
 
-    actor = Actor(username, Grant(role, place))
     store = open_store(db)
     found = readiness(store, actor, election, unit, now=now())
     if as_json:
@@ -130,12 +127,11 @@ def _print(found: Readiness, lang: Lang) -> None:
 
 
 @readiness_app.command("import")
+@acting
 def import_command(
     register_name: RegisterArgument,
     file: Annotated[Path, typer.Argument(help="The register's CSV (docs/formats.md).")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -144,7 +140,6 @@ def import_command(
     from sandogh.formats.readiness_csv import ReadinessCsvError, read_register, row_problems
     from sandogh.services.readiness import import_register
 
-    actor = Actor(username, Grant(role, place))
     with file.open(encoding="utf-8-sig", newline="") as stream:
         rows = read_register(register_name, stream, source_name=str(file))
     try:
@@ -157,12 +152,11 @@ def import_command(
 
 
 @readiness_app.command("export")
+@acting
 def export_command(
     register_name: RegisterArgument,
     out: Annotated[Path, typer.Option("--out", help="The CSV file to write.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -171,7 +165,6 @@ def export_command(
     from sandogh.formats.readiness_csv import write_register
     from sandogh.services.readiness import export_registers
 
-    actor = Actor(username, Grant(role, place))
     found = export_registers(open_store(db), actor, election, unit, now=now())
     with out.open("w", encoding="utf-8", newline="") as stream:
         count = write_register(register_name, found.rows(register_name), stream)

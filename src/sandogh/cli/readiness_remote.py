@@ -14,11 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.readiness import Readiness, RemotePlan
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int
@@ -39,10 +38,9 @@ def _said(pair: tuple[str, str], lang: Lang, **values: str) -> str:
 StationOption = Annotated[str, typer.Option("--station", help="The polling station's code.")]
 
 
+@acting
 def plan(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     station: StationOption,
     transport: Annotated[str, typer.Option("--transport", help="How staff and box get there.")],
     report_grace: Annotated[
@@ -73,14 +71,13 @@ def plan(
         None if link_tested is None else link_tested.date(),
         link_ok,
     )
-    set_plan(open_store(db), Actor(username, Grant(role, place)), election, given, now=now())
+    set_plan(open_store(db), actor, election, given, now=now())
     _out.print(_said(_SAVED, lang.lang, station=station), markup=False)
 
 
+@acting
 def past(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     station: StationOption,
     happened_in: Annotated[
         str, typer.Option("--happened-in", help="The earlier election it happened in.")
@@ -93,7 +90,6 @@ def past(
     """Add a problem of an earlier election to a station's catalogue (kept across elections)."""
     from sandogh.services.preparation import note_past_problem
 
-    actor = Actor(username, Grant(role, place))
     noted = note_past_problem(
         open_store(db), actor, election, station, happened_in=happened_in, note=note, now=now()
     )

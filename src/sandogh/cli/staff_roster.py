@@ -17,12 +17,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.fleet import UnitOption
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, PlaceOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.readiness import Session, SessionKind, StaffRole, Worker, attended
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int
@@ -56,10 +55,9 @@ def _in(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "fa" else pair[1]
 
 
+@acting
 def assign(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     station: Annotated[str, typer.Option("--station", help="The polling station's code.")],
     person: Annotated[str, typer.Option("--person", help="Their code (e.g. national code).")],
     name: Annotated[str, typer.Option("--name", help="Their full name.")],
@@ -72,17 +70,15 @@ def assign(
     from sandogh.services.preparation import assign_worker
 
     worker = Worker(station, person, name, station_role)
-    actor = Actor(username, Grant(role, place))
     assign_worker(open_store(db), actor, election, worker, now=now())
     shown = _in(_HEADINGS["assigned"], lang.lang)
     role_name = term("staff_role_" + station_role.value, lang.lang)
     _out.print(shown.format(station=station, name=name, role=role_name), markup=False)
 
 
+@acting
 def session(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     kind: Annotated[SessionKind, typer.Option("--kind", help="training or briefing.")],
     held: Annotated[
         datetime.datetime,
@@ -100,7 +96,6 @@ def session(
     """Record a training session or briefing and who attended."""
     from sandogh.services.preparation import record_session
 
-    actor = Actor(username, Grant(role, place))
     given = Session(0, kind, held.date(), where, topic, tuple(person))
     stored = record_session(open_store(db), actor, election, given, now=now())
     shown = _in(_HEADINGS["recorded"], lang.lang).format(
@@ -112,10 +107,9 @@ def session(
     _out.print(shown, markup=False)
 
 
+@acting
 def roster_command(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -125,7 +119,6 @@ def roster_command(
     """The staff at and below a unit, each with the sessions they attended."""
     from sandogh.services.preparation import roster
 
-    actor = Actor(username, Grant(role, place))
     found = roster(open_store(db), actor, election, unit, now=now())
     if as_json:
         rows = [

@@ -28,7 +28,9 @@ from sandogh.cli.station_view import print_report, print_sync, status_json
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import KeyFileError, read_key_file
+from sandogh.locale.candidacy import outside_window_text
 from sandogh.station.centre_http import OperatorLogin, log_in_operator
+from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import OfflinePolicy
 
 #: Where a script gives the enrolling operator's password (never on the command line, where
@@ -39,6 +41,7 @@ station_app = typer.Typer(
     help="The ballot box: enrol it, open it, close it, send its report.", no_args_is_help=True
 )
 _out = Console(highlight=False, soft_wrap=True)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DirOption = Annotated[
     Path, typer.Option("--dir", help="The station's directory: its database and device key.")
@@ -187,7 +190,13 @@ def open_station(
     """Open the box: print the signed zero report, send it, and start voting."""
     with open_box(directory, centre, printer, timeout) as box:
         received = _figures(papers, box.status().setup.contests, "--papers")
-        print_report(_out, box.open(received))
+        try:
+            opened = box.open(received)
+        except OutsidePollingError as refused:  # the stage and its window, Persian first
+            for lang in ("fa", "en"):
+                _err.print(outside_window_text(refused.refused, lang), markup=False)
+            raise typer.Exit(1) from refused
+        print_report(_out, opened)
         if start:
             box.start_voting()
             _out.print("voting has started", markup=False)

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from sandogh.cli.acting import acting, acting_for_a_body
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
@@ -28,7 +29,6 @@ from sandogh.cli.supervision_view import (
     said,
     scope_text,
 )
-from sandogh.core.access import Body, Grant, Role
 from sandogh.core.supervision import (
     CandidateVoid,
     CaseCandidate,
@@ -55,18 +55,6 @@ incident_app = typer.Typer(help="Incidents: list, assign, resolve.", no_args_is_
 
 _out = Console(highlight=False, soft_wrap=True)
 
-AsOption = Annotated[str, typer.Option("--as", help="The operator acting (username).")]
-RoleOption = Annotated[Role, typer.Option("--role", help="The role they act in.")]
-PlaceOption = Annotated[
-    str, typer.Option("--place", help="The unit code their role is held at (e.g. IR-08).")
-]
-BodyOption = Annotated[
-    Body | None,
-    typer.Option(
-        "--body",
-        help="The supervisory body they act for; the Guardian Council's boards by default.",
-    ),
-]
 ReasonOption = Annotated[str, typer.Option("--reason", help="Why the board voided.")]
 ReferenceOption = Annotated[
     str, typer.Option("--reference", help="The reference of the board's decision.")
@@ -90,10 +78,6 @@ def register(app: typer.Typer) -> None:
     app.command("uncertify")(uncertify_command)
 
 
-def _actor(username: str, role: Role, place: str, body: Body | None = None) -> Actor:
-    return Actor(username, Grant(role, place, body))
-
-
 def _emit(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
@@ -115,14 +99,12 @@ def _void(
 
 
 @void_app.command("station")
+@acting_for_a_body
 def void_station(
     station: Annotated[str, typer.Argument(help="Polling station code.")],
     reason: ReasonOption,
     reference: ReferenceOption,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     contest: Annotated[
         str | None, typer.Option("--contest", help="One contest; every contest by default.")
     ] = None,
@@ -134,20 +116,18 @@ def void_station(
 ) -> None:
     """Void a station's box: its ballots become void, not counted as cast."""
     decided = StationVoid(station, contest, Decision(reason, reference, case))
-    _void(db, election, _actor(username, role, place, body), decided, as_json, lang)
+    _void(db, election, actor, decided, as_json, lang)
 
 
 @void_app.command("candidate")
+@acting_for_a_body
 def void_candidate(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
     candidate: Annotated[str, typer.Argument(help="The candidate's ballot code.")],
     stations: Annotated[list[str], typer.Argument(help="The boxes concerned (station codes).")],
     reason: ReasonOption,
     reference: ReferenceOption,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     case: CaseOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -156,19 +136,17 @@ def void_candidate(
 ) -> None:
     """Void one candidate's votes in the given boxes (proven vote buying)."""
     decided = CandidateVoid(contest, candidate, tuple(stations), Decision(reason, reference, case))
-    _void(db, election, _actor(username, role, place, body), decided, as_json, lang)
+    _void(db, election, actor, decided, as_json, lang)
 
 
 @void_app.command("constituency")
+@acting_for_a_body
 def void_constituency(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
     constituency: Annotated[str, typer.Argument(help="Constituency id.")],
     reason: ReasonOption,
     reference: ReferenceOption,
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     case: CaseOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -177,15 +155,13 @@ def void_constituency(
 ) -> None:
     """Void the election of a whole constituency: nobody is elected from it."""
     decided = ConstituencyVoid(contest, constituency, Decision(reason, reference, case))
-    _void(db, election, _actor(username, role, place, body), decided, as_json, lang)
+    _void(db, election, actor, decided, as_json, lang)
 
 
+@acting_for_a_body
 def certify_command(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     constituency: ConstituencyOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -195,7 +171,7 @@ def certify_command(
     """Certify a contest's complete result; its inputs are frozen until it is undone."""
     made = certify(
         open_store(db),
-        _actor(username, role, place, body),
+        actor,
         election,
         contest,
         constituency,
@@ -208,12 +184,10 @@ def certify_command(
     _out.print(said("certified", lang.lang, scope=scope, digest=made.digest))
 
 
+@acting_for_a_body
 def uncertify_command(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     constituency: ConstituencyOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -223,7 +197,7 @@ def uncertify_command(
     """Undo a certification (needs a grant above the certifier's)."""
     undone = uncertify(
         open_store(db),
-        _actor(username, role, place, body),
+        actor,
         election,
         contest,
         constituency,
@@ -243,12 +217,11 @@ def _candidate(text: str) -> CaseCandidate:
 
 
 @case_app.command("open")
+@acting
 def case_open(
     kind: Annotated[CaseKind, typer.Argument(help="What the case is about.")],
     summary: Annotated[str, typer.Option("--summary", help="What happened.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     unit: Annotated[
         str | None,
         typer.Option("--unit", help="The unit the case is filed at; your place by default."),
@@ -269,7 +242,7 @@ def case_open(
     """Open a violation case."""
     case = open_case(
         open_store(db),
-        _actor(username, role, place),
+        actor,
         election,
         kind=kind,
         summary=summary,
@@ -283,11 +256,10 @@ def case_open(
 
 
 @case_app.command("update")
+@acting
 def case_update(
     number: Annotated[int, typer.Argument(help="The case's number.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     status: Annotated[CaseStatus | None, typer.Option("--status", help="Its new status.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note on its course.")] = None,
     reference: Annotated[str | None, typer.Option("--reference", help="The file's number.")] = None,
@@ -298,7 +270,7 @@ def case_update(
     """Move a case on, note its course, or give its file's reference."""
     case = update_case(
         open_store(db),
-        _actor(username, role, place),
+        actor,
         number,
         status=status,
         note=note,
@@ -317,10 +289,9 @@ def _case_done(document: dict[str, Any], as_json: bool, lang: Language) -> None:
 
 
 @case_app.command("list")
+@acting
 def case_list(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     status: Annotated[CaseStatus | None, typer.Option("--status", help="Only these.")] = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -328,7 +299,7 @@ def case_list(
     lang: LangOption = Language.FA,
 ) -> None:
     """The cases filed where you may read, with their effect on results."""
-    views = list_cases(open_store(db), _actor(username, role, place), election, status=status)
+    views = list_cases(open_store(db), actor, election, status=status)
     if as_json:
         _emit({"cases": [case_json(view.case, view) for view in views]})
     else:
@@ -336,10 +307,9 @@ def case_list(
 
 
 @incident_app.command("list")
+@acting
 def incident_list(
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     status: Annotated[IncidentStatus | None, typer.Option("--status", help="Only these.")] = None,
     election: ElectionOption = None,
     db: DbOption = None,
@@ -347,7 +317,7 @@ def incident_list(
     lang: LangOption = Language.FA,
 ) -> None:
     """The incidents at places you may read, in the order raised."""
-    found = list_incidents(open_store(db), _actor(username, role, place), election, status=status)
+    found = list_incidents(open_store(db), actor, election, status=status)
     if as_json:
         _emit({"incidents": [incident_json(n) for n in found]})
     else:
@@ -355,36 +325,32 @@ def incident_list(
 
 
 @incident_app.command("assign")
+@acting
 def incident_assign(
     number: Annotated[int, typer.Argument(help="The incident's number.")],
     assignee: Annotated[str, typer.Argument(help="The operator who takes it.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     db: DbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
     """Give an incident to an operator (again, to hand it on)."""
-    moved = assign_incident(
-        open_store(db), _actor(username, role, place), number, assignee, now=now()
-    )
+    moved = assign_incident(open_store(db), actor, number, assignee, now=now())
     _incident_done(moved, as_json, lang)
 
 
 @incident_app.command("resolve")
+@acting
 def incident_resolve(
     number: Annotated[int, typer.Argument(help="The incident's number.")],
     note: Annotated[str, typer.Option("--note", help="How it was resolved.")],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
+    actor: Actor,
     db: DbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
 ) -> None:
     """Close an assigned incident with how it was resolved."""
-    moved = resolve_incident(open_store(db), _actor(username, role, place), number, note, now=now())
+    moved = resolve_incident(open_store(db), actor, number, note, now=now())
     _incident_done(moved, as_json, lang)
 
 

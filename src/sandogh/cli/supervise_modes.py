@@ -16,11 +16,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from sandogh.cli.acting import acting_for_a_body
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.cli.supervise import AsOption, BodyOption, PlaceOption, RoleOption
-from sandogh.core.access import Grant
 from sandogh.core.definition.model import VotingMode
 from sandogh.locale.competence import CATALOGUE, mode_name
 from sandogh.locale.messages import text_in
@@ -35,16 +34,14 @@ _out = Console(highlight=False, soft_wrap=True)
 
 
 @supervise_app.command("approve-mode")
+@acting_for_a_body
 def approve_mode_command(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
     constituency: Annotated[str, typer.Argument(help="Constituency id.")],
     reference: Annotated[
         str, typer.Option("--reference", help="The reference of the body's decision.")
     ],
-    username: AsOption,
-    role: RoleOption,
-    place: PlaceOption,
-    body: BodyOption = None,
+    actor: Actor,
     mode: Annotated[
         VotingMode, typer.Option("--mode", help="The voting mode approved.")
     ] = VotingMode.ELECTRONIC,
@@ -58,7 +55,7 @@ def approve_mode_command(
     store = open_store(db)
     made = approve_mode(
         store,
-        Actor(username, Grant(role, place, body)),
+        actor,
         election,
         contest,
         constituency,

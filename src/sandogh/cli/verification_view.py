@@ -43,6 +43,12 @@ _FA: dict[str, str] = {
     "figure": "{figure}: منتشرشده {published}، جمع دوباره {expected} ({file})",
     "anchor": "سیاهه پیش از انتخابات با آنچه از منبع دوم داده شد نمی‌خواند: {detail} ({file})",
     "not_covered": "سیاهه پیش از انتخابات این گزارش را پوشش نمی‌دهد: {figure} — {detail} ({file})",
+    "build_unapproved-build": "گزارش با نسخه نرم‌افزار {published} امضا شده که در زمان دریافت "
+    "آن ({expected}) در builds.json تأییدشده نبود ({file})",
+    "build_revoked-build": "گزارش با نسخه نرم‌افزار {published} امضا شده که تأیید آن پیش از "
+    "دریافت گزارش ({expected}) لغو شده بود ({file})",
+    "build_no-build": "گزارش نسخه نرم‌افزار صندوق را نام نمی‌برد و در زمان دریافت آن ({expected}) "
+    "نسخه‌هایی تأیید شده بود ({file})",
     "audit_no-hand-count": "{figure}: پوشه حسابرسی شمارش دستی‌ای از {published} منتشر نکرده است "
     "({file})",
     "audit_pending": "{figure}: شمارش دستی {published} در پوشه حسابرسی هنوز تصدیق نشده است "
@@ -103,6 +109,12 @@ _EN: dict[str, str] = {
     "{detail} ({file})",
     "not_covered": "the pre-election record does not cover this report: {figure} — {detail} "
     "({file})",
+    "build_unapproved-build": "signed under build {published}, which builds.json does not show "
+    "approved when the report was received ({expected}) ({file})",
+    "build_revoked-build": "signed under build {published}, whose approval builds.json shows "
+    "revoked before the report was received ({expected}) ({file})",
+    "build_no-build": "the report names no build, and builds.json shows builds approved when it "
+    "was received ({expected}) ({file})",
     "audit_no-hand-count": "{figure}: the audit folder publishes no hand count of {published} "
     "({file})",
     "audit_pending": "{figure}: the audit folder's hand count of {published} is not certified "
@@ -156,6 +168,7 @@ _KEYS = {
     Disagreement.AUDIT: "audit",
     Disagreement.DECISIONS: "decisions",
     Disagreement.LOT: "lot",
+    Disagreement.BUILD: "build",
 }
 #: the record first, then the reports' own problems, then the figures they put off
 _ORDER = [Disagreement.ANCHOR, *(kind for kind in _KEYS if kind is not Disagreement.ANCHOR)]
@@ -225,6 +238,8 @@ def finding_text(finding: Finding, lang: Lang) -> str:
     key = _KEYS[finding.kind]
     if finding.kind is Disagreement.AUDIT:  # its kind of mismatch (`audit_hand_counts.Unborne`)
         key = f"audit_{finding.detail}"
+    elif finding.kind is Disagreement.BUILD:  # why, as `core.fleet.BuildRefusal` says it
+        key = f"build_{finding.detail}"
     elif finding.kind is Disagreement.DECISIONS and finding.figure == "checkpoint":
         key = "decisions_checkpoint"
     message = say(

@@ -33,6 +33,7 @@ from sandogh.core.definition.validate import problems
 from sandogh.formats.definition_schema import RULE_KINDS, Definition, ElectionHeader
 from sandogh.formats.documents import DocumentError, collector_paused, read_document, read_json
 from sandogh.formats.scalars import decimal_text, fraction_text, shown
+from sandogh.services.definition_versions import Canonical
 
 FORMAT = "sandogh/definition@1"
 # The national definition (58,640 stations, ~15,000 candidates) is tens of megabytes; a file far
@@ -135,6 +136,10 @@ def canonical_bytes(election: core.Election) -> bytes:
 def definition_hash(election: core.Election) -> str:
     """`sha256:` and the hex SHA-256 of the canonical bytes: printed on every report and receipt."""
     return _hash(canonical_bytes(election))
+
+
+#: The canonical form as the use cases that store a definition's next version take it.
+CANONICAL = Canonical(canonical_bytes, definition_hash)
 
 
 def definition_json_schema() -> dict[str, Any]:

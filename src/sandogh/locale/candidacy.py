@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage, Window
 from sandogh.core.candidacy.conditions import Unmet
-from sandogh.core.candidacy.process import CandidacyRefusedError
+from sandogh.core.candidacy.process import CandidacyRefusedError, WithdrawalClosedError
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
@@ -35,6 +35,7 @@ FA: dict[str, str] = {
     "stage_polling": "رأی‌گیری",
     "stage_results": "اعلام نتایج",
     "stage_complaints": "شکایات",
+    "withdrawal": "انصراف نامزد از فهرست نهایی",
     "window": "از {first} تا {last}",
     "window_closes": "از {first} تا ساعت {closes} {last}",
     "outside_window": "{stage} برای «{contest}» در {day} پذیرفته نیست: بازه آن {window} است.",
@@ -55,6 +56,12 @@ FA: dict[str, str] = {
     "refused_already-objected": "داوطلب {applicant} پیش‌تر اعتراض کرده است؛ اعتراض یک بار است.",
     "refused_no-objection": "داوطلب {applicant} اعتراضی نکرده است.",
     "refused_pending": "فهرست نهایی هنوز اعلام‌شدنی نیست: تکلیف داوطلبان {names} روشن نشده است.",
+    "refused_not-listed": "داوطلب {applicant} در فهرست نهایی اعلام‌شده نیست؛ انصرافی در کار نیست.",
+    "refused_already-withdrawn": "انصراف داوطلب {applicant} پیش‌تر ثبت شده است.",
+    "refused_codes-drawn": "کدهای نامزدها قرعه‌کشی شده است؛ انصراف {applicant} را با "
+    "«sandogh candidates withdraw» بر تعریف بارگذاری‌شده ثبت کنید.",
+    "pool_too_small": "در حوزه {constituency} {listed} نامزد هست ولی مجموعه کدها "
+    "تنها {count} کد دارد: {pool}",
     "no_calendar": "گاه‌شمار انتخابات «{election}» ذخیره نشده است.",
     "unrecorded": "گام {number} پرونده داوطلبان در دفتر رویدادها ثبت نشده یا با آن نمی‌خواند؛ "
     "پذیرفته نیست.",
@@ -65,6 +72,10 @@ FA: dict[str, str] = {
     "already_drawn": "کدهای «{contest}» پیش‌تر با بذر {seed} به دست {by} قرعه‌کشی شده است؛ "
     "قرعه یک بار کشیده می‌شود.",
     "access_denied": "{user} با نقش {role} اجازه این کار را ندارد.",
+    "outside_place": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) است؛ "
+    "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
+    "unplaced": "حوزه {constituency} در هیچ تعریف ذخیره‌شده‌ای جای ندارد و حکم {user} ({place}) "
+    "کشوری نیست؛ تعریف انتخابات را بارگذاری کنید یا با حکم کشوری اقدام کنید.",
     "condition_age": "سن",
     "condition_education": "تحصیلات",
     "condition_residence": "سکونت",
@@ -88,6 +99,7 @@ FA: dict[str, str] = {
     "outcome_rejected": "رد صلاحیت",
     "outcome_not-established": "عدم احراز صلاحیت",
     "outcome_pending": "در دست بررسی",
+    "outcome_withdrawn": "انصراف از فهرست نهایی",
     "authority_civil-registry": "ثبت احوال",
     "authority_police": "فراجا",
     "authority_judiciary": "قوه قضاییه",
@@ -101,6 +113,7 @@ FA: dict[str, str] = {
     "answer_refused": "پاسخ {id} پذیرفته نشد و در پوشه ماند: {why}",
     "decided": "{board} درباره داوطلب {applicant}: {outcome} ({article})",
     "objected": "اعتراض داوطلب {applicant} ثبت شد.",
+    "withdrew_listed": "انصراف نامزد {applicant} از فهرست نهایی پیش از قرعه‌کشی کدها ثبت شد.",
     "published": "فهرست نهایی «{contest}» در {day} اعلام شد: {count} نامزد.",
     "drawn": "کدها با بذر {seed} قرعه‌کشی شد؛ چکیده تعریف تازه: {hash}",
     "col_applicant": "شماره",
@@ -131,6 +144,7 @@ EN: dict[str, str] = {
     "stage_polling": "polling",
     "stage_results": "the results",
     "stage_complaints": "complaints",
+    "withdrawal": "a withdrawal from the final list",
     "window": "from {first} to {last}",
     "window_closes": "from {first} to {closes} on {last}",
     "outside_window": "{stage} for {contest} is refused on {day}: its window is {window}.",
@@ -152,6 +166,13 @@ EN: dict[str, str] = {
     "an objection is made once.",
     "refused_no-objection": "applicant {applicant} has not objected.",
     "refused_pending": "the final list cannot be published yet: applicants {names} are undecided.",
+    "refused_not-listed": "applicant {applicant} is not on the published final list; "
+    "there is nothing to withdraw from.",
+    "refused_already-withdrawn": "the withdrawal of applicant {applicant} is recorded already.",
+    "refused_codes-drawn": "the candidates' codes are drawn; record the withdrawal of "
+    "{applicant} on the loaded definition with `sandogh candidates withdraw`.",
+    "pool_too_small": "{listed} candidates are listed in {constituency} but the pool has only "
+    "{count} codes: {pool}",
     "no_calendar": "no calendar of {election} is stored.",
     "unrecorded": "candidacy step {number} is not in the event log, or differs from it; "
     "it is refused.",
@@ -162,6 +183,11 @@ EN: dict[str, str] = {
     "already_drawn": "the codes of {contest} were drawn with seed {seed} by {by}; "
     "a draw is made once.",
     "access_denied": "{user} in the role {role} may not do this.",
+    "outside_place": "constituency {constituency} ({units}) lies outside the place of "
+    "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
+    "unplaced": "constituency {constituency} is placed by no stored definition and the grant of "
+    "{user} ({place}) is not national; load the election's definition or act under a national "
+    "grant.",
     "condition_age": "age",
     "condition_education": "education",
     "condition_residence": "residence",
@@ -184,6 +210,7 @@ EN: dict[str, str] = {
     "outcome_rejected": "rejected",
     "outcome_not-established": "not established",
     "outcome_pending": "under review",
+    "outcome_withdrawn": "withdrew from the final list",
     "authority_civil-registry": "the civil registry",
     "authority_police": "the police",
     "authority_judiciary": "the judiciary",
@@ -196,6 +223,8 @@ EN: dict[str, str] = {
     "answer_refused": "answer {id} refused, left in the folder: {why}",
     "decided": "{board} on applicant {applicant}: {outcome} ({article})",
     "objected": "the objection of applicant {applicant} is recorded.",
+    "withdrew_listed": "the withdrawal of candidate {applicant} from the final list, before the "
+    "codes are drawn, is recorded.",
     "published": "the final list of {contest} is published on {day}: {count} candidates.",
     "drawn": "codes drawn with seed {seed}; the new definition hash: {hash}",
     "col_applicant": "number",
@@ -225,8 +254,9 @@ def window_text(window: Window, lang: Lang) -> str:
 
 def outside_window_text(error: OutsideWindowError, lang: Lang) -> str:
     """The refusal of a stage out of its window, naming the stage and its window."""
+    withdrawal = isinstance(error, WithdrawalClosedError)
     values = {
-        "stage": stage_name(error.stage, lang),
+        "stage": CATALOGUE[lang]["withdrawal"] if withdrawal else stage_name(error.stage, lang),
         "contest": error.contest,
         "day": format_jalali(error.day, lang),
     }
@@ -279,4 +309,7 @@ def _detail(unmet: Unmet, lang: Lang) -> str:
             return level
         return to_persian_digits(value) if lang == "fa" else value
 
-    return text_in(CATALOGUE, key, lang, found=shown(unmet.found), needed=shown(unmet.needed))
+    values = {"needed": shown(unmet.needed)}
+    if "{found}" in CATALOGUE[lang][key]:  # a document missing has nothing found to show
+        values["found"] = shown(unmet.found)
+    return text_in(CATALOGUE, key, lang, **values)

@@ -113,6 +113,8 @@ FA: dict[str, str] = {
     "refused_unapproved_build": "نسخه نرم‌افزار این صندوق در فهرست نسخه‌های تأییدشده ستاد "
     "انتخابات کشور نیست؛ صندوق را به‌روز کنید",
     "refused_revoked_build": "تأیید نسخه نرم‌افزار این صندوق لغو شده است؛ صندوق را به‌روز کنید",
+    "refused_outside_polling": "صندوق پیش از روز رأی‌گیری در تقویم انتخابات گشوده شده است؛ "
+    "مرکز گزارش صفر آن را نمی‌پذیرد",
     "refused_not_e2e": "این انتخابات رأی‌گیری رمزشده (سرتاسری) دارد: صورتجلسه پایانی "
     "باید به زنجیره برگه‌های این صندوق متعهد باشد",
     "verdict": "نتیجه",
@@ -264,6 +266,8 @@ EN: dict[str, str] = {
     "headquarters' list of approved builds; update the box",
     "refused_revoked_build": "the approval of this box's software build was revoked; update "
     "the box",
+    "refused_outside_polling": "the box was opened before polling day in the election's "
+    "calendar; the centre does not take its zero report",
     "refused_not_e2e": "this election has end-to-end verifiable ballots: the final report "
     "must commit to this box's chain of ballots",
     "verdict": "Verdict",

@@ -36,6 +36,19 @@ FA: dict[str, str] = {
     "printing_before-printing": "پیش از چاپ برگه",
     "printing_after-printing": "پس از چاپ برگه",
     "withdrawn_mark": "انصراف داده",
+    "printed": (
+        "تعریف {election} دیگر بازنویسی نمی‌شود: در {day} در صندوق شعبه {station} بارگذاری شد "
+        "(نخستین ثبت صندوق، رویداد {entry} دفتر) و برگه‌ها از آن چاپ شده است؛ "
+        "انصراف را «پس از چاپ برگه» ثبت کنید"
+    ),
+    "printed_results": (
+        "تعریف {election} دیگر بازنویسی نمی‌شود: نتایج آن در {day} وارد شد (رویداد {entry} دفتر، "
+        "در {station})، پس برگه‌ها چاپ شده است؛ انصراف را «پس از چاپ برگه» ثبت کنید"
+    ),
+    "not_stored": (
+        "پیش‌نویس داده‌شده ({given}) تعریف ذخیره‌شده {election} ({stored}) نیست؛ "
+        "قرعه بر تعریف ذخیره‌شده کشیده می‌شود"
+    ),
     "party_list_line": (
         "فهرست {party_list}: {votes} رأی، {seats} کرسی؛ منتخبان: {elected}؛ علی‌البدل: {alternates}"
     ),
@@ -73,6 +86,20 @@ EN: dict[str, str] = {
     "printing_before-printing": "before the ballots were printed",
     "printing_after-printing": "after the ballots were printed",
     "withdrawn_mark": "withdrawn",
+    "printed": (
+        "the definition of {election} is no longer rewritten: it was loaded into the box of "
+        "station {station} on {day} (the first box enrolled, log entry {entry}) and the ballots "
+        "are printed from it; record the withdrawal as after printing"
+    ),
+    "printed_results": (
+        "the definition of {election} is no longer rewritten: its results were imported on {day} "
+        "(log entry {entry}, at {station}), so the ballots were printed; record the withdrawal "
+        "as after printing"
+    ),
+    "not_stored": (
+        "the draft given ({given}) is not the definition stored for {election} ({stored}); "
+        "codes are drawn on the stored definition"
+    ),
     "party_list_line": (
         "List {party_list}: {votes} votes, {seats} seats; elected: {elected}; "
         "alternates: {alternates}"

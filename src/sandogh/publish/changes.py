@@ -6,11 +6,13 @@ published become `Change`s. A change's time is the time the log recorded, never 
 publisher, so the snapshot's times are the same whether it was kept current report by report or
 regenerated whole (docs/publish.md). Each change of an election counts one in its `sequence`.
 
-- `definition-loaded`: the election appears;
+- `definition-loaded`: the election appears; `definition-rewritten`: its next version (the code
+  draw, a withdrawal before printing) is read again the same way;
 - `report-accepted`: a station's zero or final report (a final one brings its figures);
 - `device-enrolled`, `device-revoked`: a station's ballot boxes;
 - `record-sealed`, `record-amended`: the pre-election record and its amendments (`anchor/`);
 - `e2e-ceremony-loaded`, `ballot-chain-accepted`: the E2E record (`e2e/`, `publish.e2e_record`);
+- `build-approved`, `build-revoked`: the approved builds (`builds.json`, `publish.builds`);
 - `results-imported` (sheets of stations the event does not name) and the supervisors' events of
   issue 4 (voids, lots, certification): the election's results are read again whole — the seam
   where issue 4 will say precisely what each changes.
@@ -34,11 +36,13 @@ class ChangeKind(StrEnum):
     DEVICES = "devices"
     ANCHOR = "anchor"  # the pre-election record sealed or amended
     E2E = "e2e"  # the E2E ceremony record loaded, or a station's ballot chain taken
+    BUILDS = "builds"  # a build approved or revoked (`publish.builds`)
     EVERYTHING = "everything"
 
 
 _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.DEFINITION_LOADED: ChangeKind.LOADED,
+    EventType.DEFINITION_REWRITTEN: ChangeKind.LOADED,
     EventType.REPORT_ACCEPTED: ChangeKind.REPORT,
     EventType.DEVICE_ENROLLED: ChangeKind.DEVICES,
     EventType.DEVICE_REVOKED: ChangeKind.DEVICES,
@@ -46,6 +50,8 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.RECORD_AMENDED: ChangeKind.ANCHOR,
     EventType.E2E_CEREMONY_LOADED: ChangeKind.E2E,
     EventType.BALLOT_CHAIN_ACCEPTED: ChangeKind.E2E,
+    EventType.BUILD_APPROVED: ChangeKind.BUILDS,
+    EventType.BUILD_REVOKED: ChangeKind.BUILDS,
     EventType.RESULTS_IMPORTED: ChangeKind.EVERYTHING,
     EventType.STATION_VOIDED: ChangeKind.EVERYTHING,
     EventType.CANDIDATE_VOTES_VOIDED: ChangeKind.EVERYTHING,

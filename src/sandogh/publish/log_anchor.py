@@ -26,6 +26,7 @@ from sandogh.core.log.attestation import (
 )
 from sandogh.core.report import PublicKey
 from sandogh.core.report.errors import KeyMaterialError
+from sandogh.publish.builds import FILE as BUILDS
 from sandogh.publish.sources import Source
 from sandogh.publish.writer import Writer
 
@@ -73,7 +74,7 @@ def _checkpoints(published: bytes) -> tuple[SignedCheckpoint, ...]:
 
 #: The files of each election's folder that no box signs and that change what the signed reports
 #: decide: the log key vouches for them (`core.log.attestation`).
-ATTESTED = ("supervision.json",)
+ATTESTED = ("supervision.json", BUILDS)
 ATTESTATION = "log/attestation.json"
 
 

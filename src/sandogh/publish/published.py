@@ -16,8 +16,11 @@ from sandogh.core.anchor import encode_amendments, encode_signatures
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.errors import SandoghError
+from sandogh.core.fleet import BuildDecision
 from sandogh.core.report.digests import sha256_text
 from sandogh.formats.definition_file import canonical_bytes
+from sandogh.publish.builds import FILE as BUILDS_FILE
+from sandogh.publish.builds import builds_json
 from sandogh.publish.changes import Timeline
 from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
 from sandogh.publish.documents import (
@@ -87,6 +90,7 @@ class Published:
     devices_read: bool = False  # `devices` holds every box, not only those of recent changes
     record: StoredRecord | None = None  # the pre-election record, once sealed
     amendments: list[StoredAmendment] = field(default_factory=list)
+    builds: tuple[BuildDecision, ...] = ()  # the day's build decisions (`publish.builds`)
     rows: dict[str, bytes] = field(default_factory=dict)  # each station's lines of its CSV
     bulk_sequence: int = 0  # the `sequence` the bulk files reflect
     bulk_written_at: float = 0.0  # on the publisher's monotonic clock
@@ -157,6 +161,10 @@ class Published:
         writer.write_json(
             f"{self.folder}/devices.json", devices_json(self.index.election_id, every)
         )
+
+    def write_builds(self, writer: Writer) -> None:
+        document = builds_json(self.index.election_id, self.builds)
+        writer.write_json(f"{self.folder}/{BUILDS_FILE}", document)
 
     def write_anchor(self, writer: Writer) -> None:
         """The sealed pre-election record as stored, its officials' signatures and every
@@ -259,6 +267,7 @@ class Published:
         """Every file but the reports (`write_report`), `snapshot.json` last."""
         self.write_definition(writer)
         self.write_devices(writer)
+        self.write_builds(writer)
         self.write_anchor(writer)
         self.write_supervision(writer)
         for contest in self.index.stored.election.contests:

@@ -9,7 +9,8 @@ it is covered. Covered, with the pre-election record taken from a second source 
 key registered there in its role, and a final report carries at least two of them, the head's
 among them, and follows the station's zero report by the same box or one it replaced
 (`core.anchor.coverage`). Without a record (`--unanchored`), only that its device is a box
-`devices.json` lists for the station, which is the checked data's own word. Anything else is a
+`devices.json` lists for the station, which is the checked data's own word. Its build is one
+`builds.json` shows approved when it was received (`publish.builds`). Anything else is a
 finding naming the station.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from sandogh.core.anchor import Coverage, check_opened, check_staff
 from sandogh.core.counting.tally import TallySheet
+from sandogh.core.fleet import BuildDecision
 from sandogh.core.report import (
     PublicKey,
     ReportError,
@@ -28,6 +30,7 @@ from sandogh.core.report import (
     verify_signed,
 )
 from sandogh.core.report.digests import sha256_text
+from sandogh.publish.builds import build_finding, read_builds
 from sandogh.publish.documents import REPORT_KINDS
 from sandogh.publish.findings import Check, Disagreement, Finding
 from sandogh.publish.index import ElectionIndex, JSONObject
@@ -48,6 +51,7 @@ def signed_sheets(
     """The sheets of every final report that passes, by station; and the reports each station's
     results list, by kind. `coverage`: the anchored record's (None: unanchored)."""
     devices = {} if coverage is not None else _devices(check)
+    builds = read_builds(check)
     opened: dict[str, PublicKey] = {}  # each station's zero report that passed: its box
     stations = [s for s in index.geography.stations if s in index.voting_stations]
     listed: dict[str, dict[str, JSONObject]] = {}
@@ -76,6 +80,7 @@ def signed_sheets(
             listed=listed,
             coverage=coverage,
             opened=opened,
+            builds=builds,
         )
         if report is not None:
             check.verified += 1
@@ -98,6 +103,7 @@ def _check_report(
     listed: dict[str, dict[str, JSONObject]],
     coverage: Coverage | None,
     opened: dict[str, PublicKey],
+    builds: tuple[BuildDecision, ...],
 ) -> StationReport | None:
     """The report, when every check passes; else None, with what failed in `check.found`."""
     found: list[Finding] = []
@@ -169,5 +175,10 @@ def _check_report(
                     detail=detail,
                 )
             )
+    unapproved = build_finding(
+        builds, report, listed[station][kind].get("received"), station, relative
+    )
+    if unapproved is not None:
+        found.append(unapproved)
     check.found += found
     return None if found else report

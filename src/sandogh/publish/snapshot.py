@@ -245,6 +245,11 @@ class Publisher:
             state.record = record if sealed else None
             state.amendments = work.records.amendments(election) if sealed else []
 
+    def _read_builds(self, state: Published) -> None:
+        """The day's build decisions, approved and revoked."""
+        with self._uow() as work:
+            state.builds = work.fleet.decisions(state.index.election_id)
+
     def _read_stations(
         self, writer: Writer, state: Published, changes: list[Change]
     ) -> dict[str, tuple[TallySheet, ...]]:
@@ -281,6 +286,7 @@ class Publisher:
                 state.write_report(writer, stored)
         self._read_devices(state)
         self._read_anchor(state)
+        self._read_builds(state)
         state.write_everything(writer, nist_down_to=self._nist_down_to, now=self._clock())
         self._write_e2e(writer, state)
 
@@ -311,6 +317,9 @@ class Publisher:
         if any(c.kind is ChangeKind.ANCHOR for c in changes):
             self._read_anchor(state)
             state.write_anchor(writer)
+        if any(c.kind is ChangeKind.BUILDS for c in changes):
+            self._read_builds(state)
+            state.write_builds(writer)
         if any(c.kind in _E2E_INPUTS for c in changes):
             self._write_e2e(writer, state)
         geography = state.index.geography

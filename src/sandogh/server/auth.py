@@ -25,7 +25,8 @@ from sandogh.wire.request_signing import is_fresh, signed_by
 def require_signed(centre: Centre, method: str, path: str, body: SignedBody) -> str:
     """The signer's key (64 hex digits) once `body` is shown to be signed by it for the request
     `method` `path` (`api_paths`) and within the centre's window."""
-    key = signed_by(method, path, body.model_dump(mode="json"))
+    # what the box sent and signed: a field it left out keeps out of the signed bytes too
+    key = signed_by(method, path, body.model_dump(mode="json", exclude_unset=True))
     if key is None:
         raise ApiError(
             401,

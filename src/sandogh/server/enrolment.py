@@ -59,6 +59,9 @@ _ENROLMENT_REFUSAL = {
     EnrolmentRefusal.MALFORMED_KEY: (400, "device"),
     EnrolmentRefusal.KEY_ENROLLED: (409, "device"),
     EnrolmentRefusal.MODE_NOT_APPROVED: (409, "station"),
+    EnrolmentRefusal.NO_BUILD: (403, "build"),
+    EnrolmentRefusal.UNAPPROVED_BUILD: (403, "build"),
+    EnrolmentRefusal.REVOKED_BUILD: (403, "build"),
 }
 _REVOCATION_STATUS = {RevocationRefusal.UNKNOWN_DEVICE: 404, RevocationRefusal.ALREADY_REVOKED: 409}
 
@@ -96,6 +99,7 @@ def enrol(
             station=body.station,
             public_key_hex=key,
             now=centre.clock(),
+            build=body.build,
             actor=operator.account.username,
             role=operator.account.grant.role.value,
         )
@@ -198,6 +202,16 @@ def _document(enrolment: Enrolment) -> dict[str, JSONValue]:
         document["withdrawn"] = [
             {"contest": w.contest, "candidate": w.candidate, "printing": w.printing.value}
             for w in enrolment.withdrawn
+        ]
+    if enrolment.polling:  # issue 12: the box opens on no other day
+        document["polling"] = [
+            {
+                "contest": contest,
+                "first": window.first.isoformat(),
+                "last": window.last.isoformat(),
+                "closes": None if window.closes is None else window.closes.isoformat("minutes"),
+            }
+            for contest, window in enrolment.polling
         ]
     if enrolment.e2e is not None:  # docs/e2e.md §7: the box then encrypts every ballot
         joint_key, extended_hash = enrolment.e2e

@@ -47,6 +47,11 @@ ElectionPath = Annotated[
     StringConstraints(pattern=f"^{ELECTION_ID.pattern}$", max_length=64),
     Path(description="the election day's id"),
 ]
+BuildText = Annotated[
+    str,
+    StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$"),
+    Field(description="a box's build: sha256: and 64 lowercase hex digits (docs/fleet.md)"),
+]
 StationCode = Annotated[str, StringConstraints(pattern=f"^{CODE.pattern}$", max_length=64)]
 DeviceKey = Annotated[
     str,
@@ -81,6 +86,11 @@ class EnrolRequest(SignedBody):
     """A ballot box asking to serve `station`; the operator's token is in the header."""
 
     station: StationCode
+    build: BuildText | None = Field(
+        default=None,
+        description="the build the box runs (docs/fleet.md §1); once builds are approved for "
+        "the day, a box naming none, or one not approved, is refused",
+    )
 
 
 class CheckInRequest(SignedBody):
@@ -174,6 +184,15 @@ class VotingBody(_Answer):
     )
 
 
+class PollingDayBody(_Answer):
+    """A contest's polling days (Iran's time), both included, and the latest close."""
+
+    contest: str
+    first: str = Field(description="ISO 8601 date")
+    last: str = Field(description="ISO 8601 date")
+    closes: str | None = Field(description="HH:MM on the last day: the last extension, if any")
+
+
 class EnrolmentDocument(_Answer):
     """What an enrolled box receives: only what its station needs (DESIGN.md §3)."""
 
@@ -202,6 +221,12 @@ class EnrolmentDocument(_Answer):
         default_factory=list,
         description="the station's candidates who withdrew; absent when none has (the ballot "
         "marks them)",
+    )
+    polling: list[PollingDayBody] = Field(
+        default_factory=list,
+        description="the polling window of each contest of the station the stored calendar "
+        "schedules, closing at the latest hour; the box opens on no other day; absent when no "
+        "calendar is stored",
     )
 
 

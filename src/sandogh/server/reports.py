@@ -47,6 +47,8 @@ _STATUS = {
     ReportRefusal.NO_BUILD: 403,
     ReportRefusal.UNAPPROVED_BUILD: 403,
     ReportRefusal.REVOKED_BUILD: 403,
+    # issue 12: a box opened before polling day (`services.report_days`)
+    ReportRefusal.OUTSIDE_POLLING: 409,
 }
 
 # the schema of the body, for the OpenAPI document; `core.report.signatures` is the reader

@@ -1,5 +1,6 @@
 """Use cases of candidacy: store the calendar, register applicants, record the boards' decisions
-and objections, publish the final list and draw the candidates' codes (issue 12, section 1; the
+and objections, publish the final list, record a listed candidate's withdrawal before the draw
+and draw the candidates' codes (issue 12, section 1; the
 rules are `core.candidacy`; the inquiries to the four authorities, `services.candidacy_inquiries`).
 
 Each use case is one transaction: it reads the calendar and the steps recorded, checks the step
@@ -7,7 +8,8 @@ against them (`core.candidacy.process`, in its window by `core.candidacy.calenda
 day in Iran when it is taken), records one event of the hash-chained log and stores the step naming
 that entry. The operator acts under a grant (`services.acting.Actor`): the Interior Ministry's
 side (the headquarters' roles) registers, asks, records the executive board's decisions and
-objections, publishes and draws; the supervisory boards (supervisors) decide qualification. A
+objections, publishes and draws; the supervisory boards (supervisors) decide qualification; each
+only on applicants within its grant's place (`services.candidacy_places`). A
 board's decision also names its members' accounts, each an operator of the store. Refusals of
 access are recorded as in supervision.
 """
@@ -15,7 +17,7 @@ access are recorded as in supervision.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from sandogh.core.access import Action
 from sandogh.core.candidacy.calendar import Calendar
@@ -27,9 +29,11 @@ from sandogh.core.candidacy.process import (
     Objection,
     Outcome,
     Registration,
+    Withdrew,
     check_decision,
     check_objection,
     check_registration,
+    check_withdrawal,
     final_list,
 )
 from sandogh.core.candidacy.records import (
@@ -42,6 +46,7 @@ from sandogh.core.log import EventType
 from sandogh.services.acting import Actor, acted, guarded
 from sandogh.services.candidacy_files import (
     Files,
+    NoApplicantError,
     allowed,
     file_of,
     files_of,
@@ -49,9 +54,11 @@ from sandogh.services.candidacy_files import (
     record_step,
     schedule_of,
 )
+from sandogh.services.candidacy_places import require_on, require_place
 from sandogh.services.candidacy_ports import (
     StoredCalendar,
 )
+from sandogh.services.definition_versions import Canonical, NotTheStoredDefinitionError, rewrite
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 
@@ -113,7 +120,9 @@ def register(
     """Register an applicant in the registration window; refused if a condition is unmet."""
 
     def use_case(work: UnitOfWork) -> Registration:
-        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        require_place(
+            work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=[constituency]
+        )
         schedule, files = schedule_of(work, election, contest), files_of(work, election).files
         registration = Registration(len(files) + 1, contest, constituency, person, iran_day(now))
         check_registration(schedule, registration, files.values())
@@ -146,6 +155,7 @@ def decide(
         if unknown:
             raise NotAnOperatorError(unknown)
         file = file_of(work, election, applicant)
+        require_on(work, actor, action, election, file)
         schedule = schedule_of(work, election, file.registration.contest)
         decision = Decision(
             applicant,
@@ -179,6 +189,7 @@ def object_to(
     def use_case(work: UnitOfWork) -> Objection:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         file = file_of(work, election, applicant)
+        require_on(work, actor, Action.MANAGE_CANDIDACY, election, file)
         objection = Objection(applicant, grounds, iran_day(now))
         check_objection(schedule_of(work, election, file.registration.contest), file, objection)
         record_step(work, actor, election, objection, now=now)
@@ -195,12 +206,48 @@ def publish_list(
     def use_case(work: UnitOfWork) -> Published:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         schedule, files = schedule_of(work, election, contest), files_of(work, election).files
+        made = [f.registration for f in files.values()]
+        places = (r.constituency for r in made if r.contest == contest)
+        require_place(work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=places)
         listed = final_list(schedule, contest, files.values(), iran_day(now))
         published = Published(
             contest, tuple(f.number for f in listed), iran_day(now), actor.username
         )
         record_step(work, actor, election, published, now=now)
         return published
+
+    return guarded(uow, actor, now, use_case)
+
+
+def withdraw_listed(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election: str,
+    applicant: int,
+    *,
+    now: datetime.datetime,
+) -> Withdrew:
+    """Record that a candidate of the published final list withdrew before the codes were
+    drawn: the draw leaves them out, so they are on no ballot."""
+
+    def use_case(work: UnitOfWork) -> Withdrew:
+        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        recorded = files_of(work, election)
+        file = recorded.files.get(applicant)
+        if file is None:
+            raise NoApplicantError(election, applicant)
+        contest = file.registration.contest
+        lists = [p for p in recorded.published if p.contest == contest]
+        withdrew = Withdrew(applicant, iran_day(now))
+        check_withdrawal(
+            schedule_of(work, election, contest),
+            file,
+            withdrew,
+            listed=bool(lists) and applicant in lists[-1].applicants,
+            drawn=any(d.contest == contest for d in recorded.draws),
+        )
+        record_step(work, actor, election, withdrew, now=now)
+        return withdrew
 
     return guarded(uow, actor, now, use_case)
 
@@ -214,12 +261,19 @@ def draw(
     seed: str,
     drawn_by: Sequence[str],
     width: int,
-    hash_of: Callable[[Election], str],
+    pool: Sequence[str] = (),
+    canonical: Canonical,
     now: datetime.datetime,
 ) -> tuple[Election, str, CodeDraw]:
-    """Draw the codes of the contest's last published list and make them its candidates in
-    `draft`: the new definition and its hash. Recorded once; asked again with the same seed and
-    people it gives the same definition, with anything else it is refused."""
+    """Draw the codes of the contest's last published list, less those who withdrew from it,
+    and make them its candidates in `draft`: the new definition and its hash. Recorded once;
+    asked again with the same seed and people it gives the same definition, with anything else
+    it is refused.
+
+    When the election is stored, `draft` must be the definition stored (the console draws on
+    it, `sandogh candidates draw` on its file), and the drawn definition is stored in its place
+    in the same transaction (`services.definition_versions`); asked again, the draw gives the
+    definition stored."""
 
     def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
         allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
@@ -227,13 +281,24 @@ def draw(
         lists = [p for p in recorded.published if p.contest == contest]
         if not lists:
             raise NotPublishedError(draft.id, contest)
-        listed = tuple(recorded.files[n] for n in lists[-1].applicants)
-        made = draw_codes(contest, seed, tuple(drawn_by), listed, width)
+        files = [recorded.files[n] for n in lists[-1].applicants]
+        listed = tuple(f for f in files if f.withdrew is None)
+        places = (f.registration.constituency for f in listed)
+        require_place(work, actor, Action.MANAGE_CANDIDACY, draft.id, contest=contest, at=places)
+        made = draw_codes(contest, seed, tuple(drawn_by), listed, width, pool=tuple(pool))
         earlier = [d for d in recorded.draws if d.contest == contest]
         if earlier and earlier[-1] != made:
             raise AlreadyDrawnError(earlier[-1])
+        stored = work.elections.get(draft.id)
+        if earlier and stored is not None:
+            return stored.election, stored.definition_hash, made
+        given = canonical.hash_of(draft)
+        if stored is not None and given != stored.definition_hash:
+            raise NotTheStoredDefinitionError(draft.id, stored.definition_hash, given)
         election = require_valid(with_candidates(draft, made, recorded.files))
-        definition_hash = hash_of(election)
+        definition_hash = canonical.hash_of(election)
+        if stored is not None:
+            rewrite(work, actor, stored, election, canonical, because="draw", now=now)
         if not earlier:
             record_step(
                 work,

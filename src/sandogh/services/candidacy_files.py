@@ -40,6 +40,7 @@ LOGGED_AS: dict[str, EventType] = {
     "answer": EventType.INQUIRY_ANSWERED,
     "decision": EventType.CANDIDACY_DECIDED,
     "objection": EventType.OBJECTION_LODGED,
+    "withdrawal": EventType.CANDIDATE_WITHDRAWN,
     "published": EventType.CANDIDATES_PUBLISHED,
     "draw": EventType.CANDIDATE_CODES_DRAWN,
 }

@@ -5,7 +5,8 @@ registry, police, judiciary, intelligence (`reference/iran-candidacy.md` §2.3) 
 A question is recorded (one step of the log) before it is sent, and sent again while unanswered. An
 answer is stored in a transaction of its own under the authority's id and acknowledged only after
 the commit: an answer offered again after a failure is only acknowledged, never stored twice, and
-none is lost; an answer the files refuse (about no applicant, to no question asked) stays on offer.
+none is lost; an answer the files refuse (about no applicant, to no question asked, about an
+applicant outside the operator's place) stays on offer.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from sandogh.services.candidacy_files import (
     record_step,
     schedule_of,
 )
+from sandogh.services.candidacy_places import OutsidePlaceError, require_on
 from sandogh.services.candidacy_ports import Authorities, InquiryReply, InquiryRequest
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -54,6 +56,7 @@ def inquire(
     def use_case(work: UnitOfWork) -> Candidacy:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         file = file_of(work, election, applicant)
+        require_on(work, actor, Action.MANAGE_CANDIDACY, election, file)
         schedule = schedule_of(work, election, file.registration.contest)
         for authority in Authority:
             if authority not in file.asked:
@@ -103,7 +106,12 @@ def collect_answers(
 
         try:
             answer = guarded(uow, actor, now, use_case)
-        except (CandidacyRefusedError, NoApplicantError, NoCalendarError) as error:
+        except (
+            CandidacyRefusedError,
+            NoApplicantError,
+            NoCalendarError,
+            OutsidePlaceError,
+        ) as error:
             refused.append((reply, error))
             continue
         if answer is not None:
@@ -122,7 +130,9 @@ def _store_answer(
     answer = Answer(
         reply.applicant, reply.authority, answer_id, reply.clear, reply.reason, reply.answered_on
     )
-    check_answer(file_of(work, reply.election, reply.applicant), answer)
+    file = file_of(work, reply.election, reply.applicant)
+    require_on(work, actor, Action.MANAGE_CANDIDACY, reply.election, file)
+    check_answer(file, answer)
     record_step(
         work,
         actor,

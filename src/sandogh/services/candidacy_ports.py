@@ -45,8 +45,9 @@ class StoredStep:
 class CandidacyRepository(Protocol):
     def calendar(self, election_id: str) -> StoredCalendar | None: ...
 
-    def calendar_hash(self, election_id: str) -> str | None:
-        """The stored calendar's hash only (cheap: what a check-in asks)."""
+    def versions(self, election_id: str) -> tuple[str, str | None] | None:
+        """The stored definition hash and calendar hash (None: no calendar) in one read, what a
+        check-in asks; None when the election is not stored."""
 
     def put_calendar(self, election_id: str, stored: StoredCalendar) -> None:
         """Store the calendar, replacing the one stored (each version is in the event log)."""

@@ -64,7 +64,7 @@ def implausible_check_ins(
 
     def flag(kind: IncidentKind, details: Mapping[str, str]) -> None:
         incident = Incident(election_id, kind, (station,), now, dict(details))
-        _raise(work, incident, actor)
+        raise_incident(work, incident, actor)
         raised.append(incident)
 
     outside = outside_hours(times, bounds)
@@ -122,12 +122,12 @@ def compare_papers(
                 "papers_used": str(mismatch.papers_used),
             },
         )
-        _raise(work, incident, actor)
+        raise_incident(work, incident, actor)
         raised.append(incident)
     return raised
 
 
-def _raise(work: UnitOfWork, incident: Incident, actor: str) -> None:
+def raise_incident(work: UnitOfWork, incident: Incident, actor: str) -> None:
     # The event an operator's incident gets too (`services.incidents.open_incident`).
     number = work.incidents.add(incident)
     work.events.record(

@@ -56,10 +56,10 @@ from sandogh.core.voters import (
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.services.check_in_bounds import implausible_check_ins, station_day
-from sandogh.services.days import Day, day_of
+from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
-from sandogh.services.polling_calendar import polling_refusal, stored_calendar
+from sandogh.services.polling_calendar import polling_day, polling_refusal
 from sandogh.services.ports import (
     Device,
     LedgerEntry,
@@ -200,10 +200,10 @@ def check_in(
     contest on the card, in the same transaction.
     """
     with uow() as work:
-        day = day_of(work, election_id)
+        day, calendar = polling_day(work, election_id)
         serving_device(work, election_id, device, station)
         bounds = station_day(work, day, station, limits) if day.is_station(station) else None
-        outside = polling_refusal(stored_calendar(work, election_id), day, station, now)
+        outside = polling_refusal(calendar, day, station, now)
         if outside is not None:
             raise ImpossibleCheckInError(
                 Impossible.AFTER_CLOSING, Problem("at", str(outside))

@@ -75,6 +75,12 @@ def day_of(work: UnitOfWork, election_id: str) -> Day:
     definition_hash = work.elections.hash_of(election_id)
     if definition_hash is None:
         raise ElectionNotFoundError(election_id, work.elections.ids())
+    return day_at(work, election_id, definition_hash)
+
+
+def day_at(work: UnitOfWork, election_id: str, definition_hash: str) -> Day:
+    """The stored election day `election_id` whose definition hash, just read in `work`, is
+    `definition_hash`: decoded only when no day of that hash is kept."""
     day = _kept.get((election_id, definition_hash))
     if day is None:
         stored = get_election(work, election_id)

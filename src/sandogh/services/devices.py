@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.candidacy.calendar import Calendar, UnscheduledError, Window, polling_window
 from sandogh.core.candidacy.withdrawal import Withdrawal
 from sandogh.core.definition.model import Contest, Name, ReportingUnit, VotingMode
 from sandogh.core.errors import SandoghError
+from sandogh.core.fleet import build_refusal
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.report.staff import RegisteredStaff
@@ -25,6 +27,7 @@ from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.mode_approvals import unapproved_at
+from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Device, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_withdrawals
 
@@ -38,6 +41,10 @@ class EnrolmentRefusal(StrEnum):
     MALFORMED_KEY = "malformed-key"
     KEY_ENROLLED = "key-enrolled"  # for another station of the election, or revoked
     MODE_NOT_APPROVED = "mode-not-approved"  # the station's mode lacks the body's approval
+    # the box's build, once builds are approved for the day (issue 12, `core.fleet.builds`)
+    NO_BUILD = "no-build"
+    UNAPPROVED_BUILD = "unapproved-build"
+    REVOKED_BUILD = "revoked-build"
 
 
 class EnrolmentError(SandoghError):
@@ -82,6 +89,9 @@ class Enrolment:
     # the station's candidates who withdrew (issue 12): after printing they stay on its ballot,
     # marked; before printing they are left off the printed papers, and marked the same here
     withdrawn: tuple[Withdrawal, ...] = ()
+    # the polling window of each contest of its ballot the stored calendar schedules, closing at
+    # the latest hour (issue 12): the box opens on no other day (`station.polling_days`)
+    polling: tuple[tuple[str, Window], ...] = ()
 
 
 def enrol_device(
@@ -91,11 +101,16 @@ def enrol_device(
     station: str,
     public_key_hex: str,
     now: datetime.datetime,
+    build: str | None = None,
     actor: str = SYSTEM,
     role: str = SYSTEM,
 ) -> Enrolment:
-    """Register the box of `public_key_hex` (64 hex digits) for `station`, recorded as done by
-    `actor` in `role` (the operator who enrolled it).
+    """Register the box of `public_key_hex` (64 hex digits), running `build`, for `station`,
+    recorded as done by `actor` in `role` (the operator who enrolled it).
+
+    Once the national headquarters have approved a build for the day, a box naming none, or a
+    build never approved or revoked, is refused (`core.fleet.build_refusal`, as for its reports);
+    the build a box enrolled with is its attested build (`services.fleet`) until it reports.
 
     Enrolling the same key for the same station again changes nothing and answers the same, so
     a box whose first answer was lost can ask again; a key enrolled for another station, or
@@ -111,6 +126,12 @@ def enrol_device(
         day = day_of(work, election_id)
         _require_station(day, station)
         _require_approved(work, day, station)
+        unapproved = build_refusal(work.fleet.decisions(election_id), build)
+        if unapproved is not None:
+            raise EnrolmentError(
+                EnrolmentRefusal(unapproved[0].value),
+                f"the build of the box for {station}: {unapproved[1].message}",
+            )
         held = work.devices.get(election_id, key)
         if held is not None and (held.station != station or held.revoked_at is not None):
             state = "revoked" if held.revoked_at is not None else "enrolled"
@@ -119,6 +140,9 @@ def enrol_device(
                 f"{key} is already {state} for station {held.station} of {election_id}",
             )
         if held is not None:
+            if build is not None:  # a box updated since: it says so under its key
+                work.fleet.attest(election_id, key, build, now)
+                work.commit()
             return _enrolment(work, day, held, created=False)
         if work.staff.find(election_id, PublicKey(bytes.fromhex(key))) is not None:
             raise EnrolmentError(
@@ -127,6 +151,8 @@ def enrol_device(
             )
         device = Device(election_id, station, key, now)
         work.devices.add(device)
+        if build is not None:
+            work.fleet.attest(election_id, key, build, now)
         work.events.record(
             Event(
                 time=now,
@@ -135,7 +161,8 @@ def enrol_device(
                 place=station,
                 type=EventType.DEVICE_ENROLLED,
                 disposition=Disposition.DONE,
-                details={"election": election_id, "device": key},
+                details={"election": election_id, "device": key}
+                | ({} if build is None else {"build": build}),
             )
         )
         enrolment = _enrolment(work, day, device, created=True)
@@ -252,7 +279,25 @@ def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> 
                 for c in contests
             )
         ),
+        polling=_polling(stored_calendar(work, day.election.id), ballot),
     )
+
+
+def _polling(
+    calendar: Calendar | None, ballot: tuple[BallotContest, ...]
+) -> tuple[tuple[str, Window], ...]:
+    """The polling window of each contest of `ballot` that `calendar` schedules."""
+    if calendar is None:
+        return ()
+    days = []
+    for item in ballot:
+        try:
+            window = polling_window(calendar.of(item.contest))
+        except UnscheduledError:  # a contest the calendar leaves out keeps the usual hours
+            continue
+        if window is not None:
+            days.append((item.contest, window))
+    return tuple(days)
 
 
 def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, ...]:

@@ -1,37 +1,39 @@
 """Report ingest: a signed station report is checked, then stored once with its tally sheets.
 
-DESIGN.md §3 ("The station report is the trust anchor": the centre rejects an unsigned,
-tampered, duplicate or mismatched report with a clear reason) and §6 (a report from an unknown or
-revoked device, or for another station, is refused); issue 3, "Report ingest". The checks, in
-order: the bytes read as a signed report; a report the centre already holds is answered at once
-(the same report again is taken once, nothing written); the device is enrolled for the election,
-its signature and every staff signature verify, it is not revoked, it reports for its own station;
-the definition hash is the stored one; the build it names is on the day's approved list, once the
-day has one (issue 12, `core.fleet.build_refusal`: a refusal keeps the build the box attested, so
-the fleet register shows the box not updated); the report is covered — its box by the sealed
-pre-election record and its amendments (`services.anchor`), its staff signatures by the station's
-registered staff in their roles, and a final report by the signatures of at least two of them,
-the head among them, and by an earlier zero report of the same box (`core.anchor.coverage`); in
-an end-to-end verifiable election (a ceremony record at the centre, or the guardians' key in the
-sealed record) a final report commits to its box's chain (docs/e2e.md §7), else the box would
-take its station out of the E2E record with figures nothing checks; a final report's contests
-are not certified where the station votes (issue 4: a certification freezes its inputs,
-`services.certifications`); no other report of that station and kind is held;
-the sheets fit the definition (`counting.conformity`, a sheet for every contest of the station)
-and reconcile (`counting.reconcile`). A final report's sheets go into the results with it, and
-each contest whose ballot papers used differ from the check-ins the ledger holds for it at the
-station raises an incident naming both figures (DESIGN.md §3: check-ins = ballot papers used;
+DESIGN.md §3 ("The station report is the trust anchor": the centre rejects an unsigned, tampered,
+duplicate or mismatched report with a clear reason) and §6 (a report from an unknown or revoked
+device, or for another station, is refused); issue 3, "Report ingest". The checks, in order: the
+bytes read as a signed report; a report the centre already holds is answered at once (the same
+report again is taken once, nothing written); the device is enrolled for the election, its
+signature and every staff signature verify, it is not revoked, it reports for its own station; the
+definition hash is the stored one; the build it names is on the day's approved list, once the day
+has one (issue 12, `core.fleet.build_refusal`: a refusal keeps the build the box attested, so the
+fleet register shows the box not updated); a zero report does not arrive before polling day where a
+calendar is stored (`services.report_days`, which also marks a report arriving after its stage's
+window late, with an incident, rather than refusing it); the report is covered — its box by the
+sealed pre-election record and its amendments (`services.anchor`), its staff signatures by the
+station's registered staff in their roles, and a final report by the signatures of at least two of
+them, the head among them, and by an earlier zero report of the same box (`core.anchor.coverage`);
+in an end-to-end verifiable election (a ceremony record at the centre, or the guardians' key in the
+sealed record) a final report commits to its box's chain (docs/e2e.md §7), else the box would take
+its station out of the E2E record with figures nothing checks; a final report's contests are not
+certified where the station votes (issue 4: a certification freezes its inputs,
+`services.certifications`); no other report of that station and kind is held; the sheets fit the
+definition (`counting.conformity`, a sheet for every contest of the station) and reconcile
+(`counting.reconcile`). A final report's sheets go into the results with it, and each contest whose
+ballot papers used differ from the check-ins the ledger holds for it at the station raises an
+incident naming both figures (DESIGN.md §3: check-ins = ballot papers used;
 `services.check_in_bounds`).
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
-recorded in a unit of work of its own, so that the record survives the refusal it records: a
-report its device really signed gets its event and an incident for the supervisors. Reports that
-are not shown to come from an enrolled device (unreadable, unknown device, bad signature) raise
-no incident and no event each: anyone can send those, and neither the supervisors nor the chained
-log must be flooded by them; they are counted per source and minute (`services.refusals`).
+recorded in a unit of work of its own, so that the record survives the refusal it records: a report
+its device really signed gets its event and an incident for the supervisors. Reports that are not
+shown to come from an enrolled device (unreadable, unknown device, bad signature) raise no incident
+and no event each: anyone can send those, and neither the supervisors nor the chained log must be
+flooded by them; they are counted per source and minute (`services.refusals`).
 
-This module holds the use case, the order of its checks and what it stores and records; the
-checks of the device, its signatures, the record's coverage and the sheets' fit are in
+This module holds the use case, the order of its checks and what it stores and records; the checks
+of the device, its signatures, the record's coverage and the sheets' fit are in
 `services.report_checks`, the reasons a report is refused and the error in
 `services.report_refusal`.
 """
@@ -42,6 +44,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sandogh.core.candidacy.calendar import OutsideWindowError
 from sandogh.core.counting.reconcile import reconcile_sheets
 from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import build_refusal
@@ -55,11 +58,13 @@ from sandogh.core.report import (
 )
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.certifications import describe_scope, frozen_sheets
-from sandogh.services.check_in_bounds import compare_papers
+from sandogh.services.check_in_bounds import compare_papers, raise_incident
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
 from sandogh.services.refusals import DEVICE_ROLE, LOCAL, count_refusal
 from sandogh.services.report_checks import clashes, is_e2e, nonconforming, verified
+from sandogh.services.report_days import early_opening, late_arrival
 from sandogh.services.report_refusal import Claim, Refuser, ReportRefusal, ReportRefusedError
 
 _SHOWN_PROBLEMS = 5  # problems an event carries; the error carries them all
@@ -115,6 +120,10 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     if unapproved is not None:
         raise refuse(ReportRefusal(unapproved[0].value), [unapproved[1]])
     final = report.kind is ReportKind.FINAL
+    calendar = stored_calendar(work, claim.election)
+    early = None if final else early_opening(calendar, day, claim.station, now)
+    if early is not None:
+        raise refuse(ReportRefusal.OUTSIDE_POLLING, [Problem("kind", str(early))])
     if final and report.e2e is None and is_e2e(work, claim.election):
         raise refuse(
             ReportRefusal.NOT_E2E,
@@ -167,6 +176,9 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     if report.build is not None:
         work.fleet.attest(claim.election, claim.device, report.build, now)
     differ = compare_papers(work, report, now, f"ed25519:{claim.device}") if final else []
+    late = late_arrival(calendar, day, claim.station, report.kind, now)
+    if late is not None:
+        differ.append(_late(work, claim, late, now))
     work.events.record(
         _event(
             now,
@@ -180,6 +192,30 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     return Ingested(
         claim.election, claim.station, claim.kind, received, sheets, False, tuple(differ)
     )
+
+
+def _late(
+    work: UnitOfWork, claim: Claim, late: OutsideWindowError, now: datetime.datetime
+) -> Incident:
+    """The incident that marks a report taken after its stage's window, for the supervisors."""
+    window = late.window
+    incident = Incident(
+        claim.election,
+        IncidentKind.LATE_REPORT,
+        (claim.station,),
+        now,
+        {
+            "kind": claim.kind.value,
+            "stage": late.stage.value,
+            "contest": late.contest,
+            "first": "" if window is None else window.first.isoformat(),
+            "last": "" if window is None else window.last.isoformat(),
+            "closes": "" if window is None or window.closes is None else window.closes.isoformat(),
+            "received": now.isoformat(),
+        },
+    )
+    raise_incident(work, incident, f"ed25519:{claim.device}")
+    return incident
 
 
 def _event(

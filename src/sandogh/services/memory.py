@@ -206,6 +206,11 @@ class _Elections:
     def add(self, election: Election, definition_hash: str, canonical: bytes) -> None:
         self.table.insert(election.id, (StoredElection(election, definition_hash), canonical))
 
+    def rewrite(self, election: Election, definition_hash: str, canonical: bytes) -> None:
+        if self.table.get(election.id) is None:
+            raise ConstraintError(f"election {election.id!r} is not stored")
+        self.table.pending[election.id] = (StoredElection(election, definition_hash), canonical)
+
     def get(self, election_id: str) -> StoredElection | None:
         stored = self.table.get(election_id)
         return None if stored is None else stored[0]
@@ -791,7 +796,9 @@ class MemoryUnitOfWork:
             store.audits, store.lock, elections, duplicate=DuplicateError, refused=ConstraintError
         )
         self._parts += (self.audits,)
-        self.candidacy = MemoryCandidacy(store.candidacy, store.lock, duplicate=DuplicateError)
+        self.candidacy = MemoryCandidacy(
+            store.candidacy, store.lock, duplicate=DuplicateError, hash_of=elections.hash_of
+        )
         self._parts += (self.candidacy,)
         self.outcome_decisions = MemoryOutcomeDecisions(
             store.outcome_decisions, store.lock, duplicate=DuplicateError

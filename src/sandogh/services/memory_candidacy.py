@@ -5,6 +5,7 @@ kept to the contract of the SQL store (`store.candidacy`) and of the file adapte
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sandogh.services.candidacy_ports import (
@@ -23,9 +24,15 @@ class CandidacyTables:
 
 class MemoryCandidacy:
     def __init__(
-        self, tables: CandidacyTables, lock: threading.Lock, *, duplicate: type[Exception]
+        self,
+        tables: CandidacyTables,
+        lock: threading.Lock,
+        *,
+        duplicate: type[Exception],
+        hash_of: Callable[[str], str | None],
     ) -> None:
         self._tables = tables
+        self._hash_of = hash_of  # the stored definition's hash, as `ElectionRepository.hash_of`
         self._lock = lock
         self._duplicate = duplicate
         self._mine = CandidacyTables()
@@ -40,9 +47,12 @@ class MemoryCandidacy:
     def calendar(self, election_id: str) -> StoredCalendar | None:
         return self._merged().calendars.get(election_id)
 
-    def calendar_hash(self, election_id: str) -> str | None:
+    def versions(self, election_id: str) -> tuple[str, str | None] | None:
+        definition_hash = self._hash_of(election_id)
+        if definition_hash is None:
+            return None
         stored = self.calendar(election_id)
-        return None if stored is None else stored.hash
+        return definition_hash, None if stored is None else stored.hash
 
     def put_calendar(self, election_id: str, stored: StoredCalendar) -> None:
         self._mine.calendars[election_id] = stored

@@ -3,7 +3,9 @@ withdrawals (انصراف) (issue 12, sections 1 and 2).
 
 A lot is drawn for the tie that a constituency's complete results leave (`core.rules.settled`),
 once: a second lot for the same tie is refused. A withdrawal is recorded once per candidate, before
-or after printing (`core.candidacy.withdrawal`). Each is logged in the hash-chained event log and
+or after printing (`core.candidacy.withdrawal`); before printing it also takes the candidate off
+the contest in the stored definition, a new version and hash (`services.definition_versions`,
+refused once the definition is loaded into a box). Each is logged in the hash-chained event log and
 stored naming its entry; readers (`services.recorded_decisions`, and through
 `services.results.tally` every outcome, certification and publication) refuse a stored decision
 the log does not record, as for voids.
@@ -15,7 +17,7 @@ import datetime
 from collections.abc import Sequence
 
 from sandogh.core.access import Action
-from sandogh.core.candidacy.withdrawal import Printing, Withdrawal, withdrawal_json
+from sandogh.core.candidacy.withdrawal import Printing, Withdrawal, withdrawal_json, without
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.core.rules.lot_commitment import (
@@ -29,6 +31,7 @@ from sandogh.core.rules.settled import SettledLot, settled_json
 from sandogh.core.supervision import certified_over, scope_units
 from sandogh.services.acting import Actor, common_place, guarded, require
 from sandogh.services.competence import require_body
+from sandogh.services.definition_versions import Canonical, rewrite
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.lot_commitments import LotRefusalError, commitments
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
@@ -174,22 +177,30 @@ def withdraw(
     candidate: str,
     *,
     printing: Printing,
+    canonical: Canonical | None = None,
     now: datetime.datetime,
 ) -> Withdrawal:
-    """Record that `candidate` of `contest` withdrew, before or after the ballots were printed."""
+    """Record that `candidate` of `contest` withdrew, before or after the ballots were printed.
+    Before printing the stored definition is rewritten without the candidate (written by
+    `canonical`, which a withdrawal before printing needs)."""
 
     def use_case(work: UnitOfWork) -> Withdrawal:
         tallied = tally(work, election_id)
         geography, election = tallied.geography, tallied.stored.election.id
+        made = Withdrawal(contest, candidate, printing, actor.username, now)
+        earlier = next((w for w in tallied.withdrawals if w.key == made.key), None)
+        if earlier is not None:
+            raise AlreadyWithdrawnError(earlier)
         defined = tallied.contest(contest)
         standing = next((c for c in defined.candidates if c.code == candidate), None)
         if standing is None:
             raise NotStandingError(contest, candidate)
         units = _open_to(tallied, actor, Action.MANAGE_CANDIDACY, contest, standing.constituency)
-        made = Withdrawal(contest, candidate, printing, actor.username, now)
-        earlier = next((w for w in tallied.withdrawals if w.key == made.key), None)
-        if earlier is not None:
-            raise AlreadyWithdrawnError(earlier)
+        if printing is Printing.BEFORE:
+            if canonical is None:
+                raise TypeError("a withdrawal before printing rewrites the definition: canonical")
+            new = without(tallied.stored.election, made)
+            rewrite(work, actor, tallied.stored, new, canonical, because=WITHDRAWAL, now=now)
         record_decision(
             work,
             actor,

@@ -6,15 +6,21 @@ calendar, or after the latest close (the last extension, else the usual close), 
 `core.candidacy.calendar.require_polling` refuses it with `OutsideWindowError`. Where none is
 stored, nothing changes: the usual hours of `core.station.check_in_bounds` alone apply.
 
-A check-in is the hot path (issue 3 aims at thousands a second), so the parsed calendar is kept
-per (election, calendar hash), as `services.days` keeps a definition: each check-in asks the
-store only for the stored hash, a one-row lookup, and decodes the calendar once per version. A
-calendar stored again (an extension of the hours on polling day) has a new hash and is read anew.
+A check-in is the hot path (issue 3 aims at thousands a second), so it reads no more of the
+calendar than of the definition: the one read a check-in makes of the election
+(`CandidacyRepository.versions`) gives the stored definition hash and the stored calendar hash
+together, and the decoded day and calendar are kept per hash in this process (`services.days`
+keeps the day). A hash names one version forever, so what is kept is never stale; and since the
+hash is read in the check-in's own transaction, a calendar stored again — an extension of the
+hours on polling day, by whichever server process — holds for the very next check-in on every
+process. A cache without that read (a time to live, or invalidation by the process that stored
+it) would let other processes refuse voters inside an extension or admit them after the close.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import OrderedDict
 from threading import Lock
 
 from sandogh.core.candidacy.calendar import (
@@ -24,28 +30,48 @@ from sandogh.core.candidacy.calendar import (
     require_polling,
 )
 from sandogh.core.readiness.stations import IRAN_TIME
-from sandogh.services.days import Day
+from sandogh.services.days import Day, day_at
+from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import UnitOfWork
 
-_kept: dict[tuple[str, str], Calendar] = {}
+_KEPT = 16  # calendars held at once: a few versions (extensions) of one or two days
+_kept: OrderedDict[tuple[str, str], Calendar] = OrderedDict()
 _lock = Lock()
+
+
+def polling_day(work: UnitOfWork, election: str) -> tuple[Day, Calendar | None]:
+    """The stored election day and its stored calendar (None when none is), from one read of
+    their hashes in `work`; `ElectionNotFoundError` when the election is not stored."""
+    versions = work.candidacy.versions(election)
+    if versions is None:
+        raise ElectionNotFoundError(election, work.elections.ids())
+    definition_hash, calendar_hash = versions
+    day = day_at(work, election, definition_hash)
+    return day, None if calendar_hash is None else _calendar(work, election, calendar_hash)
 
 
 def stored_calendar(work: UnitOfWork, election: str) -> Calendar | None:
     """The election's stored calendar, decoded once per version; None when none is stored."""
-    calendar_hash = work.candidacy.calendar_hash(election)
-    if calendar_hash is None:
+    versions = work.candidacy.versions(election)
+    if versions is None or versions[1] is None:
         return None
+    return _calendar(work, election, versions[1])
+
+
+def _calendar(work: UnitOfWork, election: str, calendar_hash: str) -> Calendar | None:
     key = (election, calendar_hash)
     with _lock:
         kept = _kept.get(key)
-    if kept is not None:
-        return kept
+        if kept is not None:
+            _kept.move_to_end(key)
+            return kept
     stored = work.candidacy.calendar(election)
     if stored is None:
         return None
     with _lock:
-        _kept[key] = stored.calendar
+        _kept[(election, stored.hash)] = stored.calendar
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
     return stored.calendar
 
 

@@ -54,6 +54,10 @@ class ElectionRepository(Protocol):
     def add(self, election: Election, definition_hash: str, canonical: bytes) -> None:
         """Store a new election day. The caller has checked that its id is not taken."""
 
+    def rewrite(self, election: Election, definition_hash: str, canonical: bytes) -> None:
+        """Store the next version of a stored election day in place of the one stored. The
+        caller has checked that only its candidates changed (its units are those stored)."""
+
     def get(self, election_id: str) -> StoredElection | None: ...
 
     def hash_of(self, election_id: str) -> str | None:
@@ -281,6 +285,8 @@ class IncidentKind(StrEnum):
     CHECK_IN_BURST = "check-in-burst"  # faster than one box checks voters in
     HIGH_TURNOUT = "high-turnout"  # past `CheckInLimits.high_turnout` of the eligible voters
     CHECK_INS_NOT_PAPERS_USED = "check-ins-not-papers-used"  # DESIGN.md §3: they must be equal
+    # a report taken after its stage's window in the calendar (issue 12, `services.report_days`)
+    LATE_REPORT = "late-report"
 
 
 class IncidentStatus(StrEnum):

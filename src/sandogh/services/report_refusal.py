@@ -46,6 +46,8 @@ class ReportRefusal(StrEnum):
     NO_BUILD = "no-build"
     UNAPPROVED_BUILD = "unapproved-build"
     REVOKED_BUILD = "revoked-build"
+    # issue 12: a zero report arriving before polling day (`services.report_days`)
+    OUTSIDE_POLLING = "outside-polling"
 
     @property
     def unproven(self) -> bool:

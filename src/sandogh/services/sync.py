@@ -44,9 +44,9 @@ from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour, offline_tag
 from sandogh.services.check_in_bounds import implausible_check_ins, station_day
 from sandogh.services.checkin import admitted, constituencies_at, ineligible
-from sandogh.services.days import Day, day_of
+from sandogh.services.days import Day
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
-from sandogh.services.polling_calendar import polling_refusal, stored_calendar
+from sandogh.services.polling_calendar import polling_day, polling_refusal
 from sandogh.services.ports import Incident, IncidentKind, LedgerEntry, Registry, UnitOfWork
 
 
@@ -134,12 +134,11 @@ def sync_provisional(
     """
     keyed = _keyed(station, entries, ledger_secret)
     with uow() as work:
-        day = day_of(work, election_id)
+        day, calendar = polling_day(work, election_id)
         ballot = day.ballot(station)
         if not ballot:
             raise UnknownStationError(election_id, station)
         bounds = station_day(work, day, station, limits)
-        calendar = stored_calendar(work, election_id)
         impossible = [
             (i, found[0], Problem(f"entries[{i}].at", found[1]))
             for i, (_, _, at) in enumerate(keyed)

@@ -78,6 +78,7 @@ from sandogh.station.local_store import (
     StoredStation,
     Transaction,
 )
+from sandogh.station.polling_days import require_polling_day
 from sandogh.station.printouts import report_lines
 from sandogh.station.qr import qr_parts
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
@@ -108,7 +109,7 @@ class Box(CheckIn, Ballots):
             held = tx.station()
             if held is not None:
                 raise AlreadyEnrolledError(held.setup.election, held.setup.station)
-        document = self._centre.enrol(election=election, station=station)
+        document = self._centre.enrol(election=election, station=station, build=self.build)
         setup = read_enrolment(document, election=election, station=station, policy=policy)
         kept = json.dumps(document, ensure_ascii=False, sort_keys=True, default=str)
         with self.store.transaction() as tx:
@@ -121,11 +122,13 @@ class Box(CheckIn, Ballots):
     def open(self, papers_received: Mapping[str, int]) -> StationReport:
         """Open with the signed zero report: every count 0, the ballot papers received per contest
         shown as received and unused. It is printed and queued for the centre. The count key is
-        drawn and split among the station's registered staff; with none, `StaffKeyError`."""
+        drawn and split among the station's registered staff; with none, `StaffKeyError`. Not on
+        polling day or after its latest close by the box's clock, `OutsidePollingError`."""
         with self._station() as (tx, station):
             require(station.lifecycle, Action.OPEN)
             setup = station.setup
             require_approved(setup.mode, setup.approved, setup.contests)
+            require_polling_day(setup.polling, self._clock())
             problems = paper_problems(papers_received, setup, "papers_received")
             if problems:
                 raise PaperAccountError(problems)

@@ -117,11 +117,17 @@ class HttpCentreClient:
         self._clock = clock
         self._http = httpx.Client(base_url=base_url, timeout=timeout, transport=transport)
 
-    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
-        """Enrol this box for `station`: the enrolment document (docs/api.md)."""
+    def enrol(
+        self, *, election: str, station: str, build: str | None = None
+    ) -> Mapping[str, object]:
+        """Enrol this box, running `build`, for `station`: the enrolment document
+        (docs/api.md)."""
         headers = {} if self._operator is None else self._operator.headers
         path = api_paths.fill(api_paths.DEVICES, election_id=election)
-        return self._signed(path, {"station": station}, headers)
+        body: dict[str, JSONValue] = {"station": station}
+        if build is not None:
+            body["build"] = build
+        return self._signed(path, body, headers)
 
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
         path = api_paths.fill(api_paths.CHECK_INS, election_id=election)

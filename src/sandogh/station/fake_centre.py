@@ -68,6 +68,9 @@ class FakeCentre:
         self.refusals: dict[str, str] = {}
         self.voted_elsewhere: dict[str, str] = {}
         self.enrolled: list[str] = []
+        self.builds: list[str | None] = []  # the build each enrolment stated
+        # the days the station may open (`station.polling_days`); None: no calendar stored
+        self.polling: list[dict[str, str | None]] | None = None
         self.synced: list[OfflineCheckIn] = []
         self.incidents: list[tuple[str, str]] = []  # duplicates: (first station, offline one)
         self.reports: list[bytes] = []  # accepted, each once
@@ -89,10 +92,13 @@ class FakeCentre:
         if election is not None and election != self.election:
             raise CentreRefusedError("unknown-election", f"no election {election}")
 
-    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
+    def enrol(
+        self, *, election: str, station: str, build: str | None = None
+    ) -> Mapping[str, object]:
         self._answer(election)
         self.enrolled.append(station)
-        return {
+        self.builds.append(build)
+        document: dict[str, object] = {
             "format": ENROLMENT_FORMAT,
             "created": True,
             "device": {"election": self.election, "station": station},
@@ -119,6 +125,9 @@ class FakeCentre:
             },
             **({} if self.e2e is None else {"e2e": dict(self.e2e)}),
         }
+        if self.polling is not None:
+            document["polling"] = self.polling
+        return document
 
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
         self._answer(election)

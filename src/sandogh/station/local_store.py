@@ -49,6 +49,7 @@ from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.station import Phase, StationState
 from sandogh.station.count_key import CountKey, SealedShare
 from sandogh.station.errors import StationFilesError
+from sandogh.station.polling_days import read_polling
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_e2e, read_staff
 from sandogh.station.voting_mode import read_voting
 
@@ -368,10 +369,20 @@ class Transaction:
         staff = read_staff(document.get("staff"), problems)
         e2e = read_e2e(document.get("e2e"), problems)
         mode, approved = read_voting(document.get("voting"), problems)
+        polling = read_polling(document.get("polling"), problems)
         if problems:
             raise StationFilesError(f"the stored enrolment: {problems}")
         setup = StationSetup(
-            row[0], row[1], row[2], ballot, OfflinePolicy(row[4]), staff, e2e, mode, approved
+            row[0],
+            row[1],
+            row[2],
+            ballot,
+            OfflinePolicy(row[4]),
+            staff,
+            e2e,
+            mode,
+            approved,
+            polling,
         )
         lifecycle = StationState(
             phase=Phase(row[5]),

@@ -45,9 +45,12 @@ class OfflineCheckIn:
 class CentreClient(Protocol):
     """The station's view of the central service; every request is signed with the device key."""
 
-    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
-        """Register this device's public key for the station; returns the station's definition
-        (the enrolment document) with the definition hash."""
+    def enrol(
+        self, *, election: str, station: str, build: str | None = None
+    ) -> Mapping[str, object]:
+        """Register this device's public key for the station, stating the `build` it runs (the
+        centre refuses one not approved); returns the station's definition (the enrolment
+        document) with the definition hash."""
 
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer: ...
 

@@ -7,7 +7,8 @@ station needs. The enrolment document is the centre's answer (docs/api.md, forma
 `election.id`, `device.station`, `definition_hash`, `ballot` (a list of `{"contest", "seats",
 "candidates"}`, as `core.report.BallotContest`) and `staff` (the station's registered staff, a list
 of `{"person", "role", "key"}`: the keys that sign its reports) and `voting` (the station's mode
-and its approvals, `station.voting_mode`), and keeps the whole document
+and its approvals, `station.voting_mode`) and `polling` (the days it may open, once a calendar is
+stored: `station.polling_days`), and keeps the whole document
 verbatim for its screens (names, the unit, the contests cut to its constituency).
 """
 
@@ -27,6 +28,7 @@ from sandogh.core.report import BallotContest, PublicKey, StaffRole
 from sandogh.core.report.digests import DIGEST
 from sandogh.core.report.keys import KEY_TEXT
 from sandogh.station.errors import EnrolmentDocumentError
+from sandogh.station.polling_days import PollingDay, read_polling
 from sandogh.station.voting_mode import read_voting
 
 ENROLMENT_FORMAT = "sandogh/enrolment@1"
@@ -60,6 +62,7 @@ class StationSetup:
     e2e: ElectionContext | None = None  # None: a box that casts plain records only
     mode: VotingMode = VotingMode.PAPER  # the station's, and the contests approved for it
     approved: tuple[str, ...] = ()
+    polling: tuple[PollingDay, ...] = ()  # the days it may open (`station.polling_days`)
 
     @property
     def contests(self) -> tuple[str, ...]:
@@ -87,10 +90,11 @@ def read_enrolment(
     staff = read_staff(document.get("staff"), problems)
     e2e = read_e2e(document.get("e2e"), problems)
     mode, approved = read_voting(document.get("voting"), problems)
+    polling = read_polling(document.get("polling"), problems)
     if problems or not isinstance(definition_hash, str):
         raise EnrolmentDocumentError(problems)
     return StationSetup(
-        election, station, definition_hash, ballot, policy, staff, e2e, mode, approved
+        election, station, definition_hash, ballot, policy, staff, e2e, mode, approved, polling
     )
 
 

@@ -10,7 +10,7 @@ from sandogh.core.log import Checkpoint
 from sandogh.formats.calendar_file import decode_calendar
 from sandogh.services.candidacy_ports import StoredCalendar, StoredStep
 from sandogh.store.integrity import translated
-from sandogh.store.tables import CandidacyCalendarRow, CandidacyStepRow
+from sandogh.store.tables import CandidacyCalendarRow, CandidacyStepRow, ElectionRow
 
 
 class SqlCandidacyRepository:
@@ -26,12 +26,14 @@ class SqlCandidacyRepository:
             decode_calendar(row.canonical), row.canonical, row.calendar_hash, row.stored_at
         )
 
-    def calendar_hash(self, election_id: str) -> str | None:
-        query = select(CandidacyCalendarRow.calendar_hash).where(
-            CandidacyCalendarRow.election_id == election_id
+    def versions(self, election_id: str) -> tuple[str, str | None] | None:
+        query = (
+            select(ElectionRow.definition_hash, CandidacyCalendarRow.calendar_hash)
+            .outerjoin(CandidacyCalendarRow, CandidacyCalendarRow.election_id == ElectionRow.id)
+            .where(ElectionRow.id == election_id)
         )
-        found: str | None = self._connection.execute(query).scalar_one_or_none()
-        return found
+        row = self._connection.execute(query).one_or_none()
+        return None if row is None else (row[0], row[1])
 
     def put_calendar(self, election_id: str, stored: StoredCalendar) -> None:
         values = {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.definition.model import Election
 from sandogh.formats.definition_file import decode_canonical
 from sandogh.services.ports import StoredElection
+from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import ElectionRow, UnitRow
 
@@ -45,6 +46,15 @@ class SqlElectionRepository:
             self._connection.execute(insert(ElectionRow), election_row)
             if unit_rows:
                 self._connection.execute(insert(UnitRow), unit_rows)
+
+    def rewrite(self, election: Election, definition_hash: str, canonical: bytes) -> None:
+        changed = (
+            update(ElectionRow)
+            .where(ElectionRow.id == election.id)
+            .values(version=election.version, definition_hash=definition_hash, definition=canonical)
+        )
+        if self._connection.execute(changed).rowcount != 1:
+            raise ConstraintError(f"election {election.id!r} is not stored")
 
     def get(self, election_id: str) -> StoredElection | None:
         query = select(ElectionRow.definition, ElectionRow.definition_hash).where(

@@ -4,7 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandogh.core.candidacy.draw import NoSuchContestError, draw_codes, with_candidates
+from sandogh.core.candidacy.draw import (
+    NoSuchContestError,
+    PoolTooSmallError,
+    draw_codes,
+    with_candidates,
+)
 from sandogh.core.candidacy.process import fold
 from sandogh.core.candidacy.records import kind_of, record_json, record_of
 from sandogh.core.definition.model import Election, Name
@@ -43,3 +48,16 @@ def test_every_listed_applicant_gets_one_code_from_1_in_its_constituency_whateve
     for place in set(places):
         codes = sorted(int(c.code) for c in drawn.codes if c.constituency == place)
         assert codes == list(range(1, places.count(place) + 1))
+
+
+def test_a_pool_gives_its_codes_in_turn_and_too_small_a_pool_is_refused() -> None:
+    files = fold([registration(1), registration(2), registration(3)])
+    listed = tuple(files.values())
+    plain = draw_codes("majlis", "seed", ("a",), listed, 0)
+    pooled = draw_codes("majlis", "seed", ("a",), listed, 0, pool=("21", "25", "33", "44"))
+    assert [c.applicant for c in pooled.codes] == [c.applicant for c in plain.codes]
+    assert [c.code for c in pooled.codes] == ["21", "25", "33"]
+    assert record_of(kind_of(pooled), record_json(pooled)) == pooled
+    assert "pool" not in record_json(plain)  # a draw recorded before pools reads the same
+    with pytest.raises(PoolTooSmallError, match="3 candidates"):
+        draw_codes("majlis", "seed", ("a",), listed, 0, pool=("21", "25"))

@@ -9,6 +9,7 @@ from sandogh.core.fleet import (
     BuildDecision,
     BuildRefusal,
     approved,
+    as_of,
     build_refusal,
     decision_problems,
     update_of,
@@ -53,3 +54,32 @@ def test_a_box_is_current_exactly_when_its_attested_build_would_be_taken(
         assert update is UpdateStatus.PENDING
     else:
         assert (update is UpdateStatus.CURRENT) == (build_refusal(decisions, build) is None)
+
+
+def test_a_report_is_judged_by_the_decisions_as_they_stood_when_it_was_received() -> None:
+    later = AT + datetime.timedelta(hours=1)
+    approved_then_revoked = BuildDecision(B, "۱۴۰۳-۱", "keshvari", AT, "keshvari", later)
+    decisions = (approved_then_revoked, BuildDecision(C, "۱۴۰۳-۳", "keshvari", later))
+    before = AT - datetime.timedelta(seconds=1)
+    assert as_of(decisions, before) == ()  # no decision yet: every report was taken
+    assert build_refusal(as_of(decisions, AT), B) is None  # approved that very second
+    refused = build_refusal(as_of(decisions, AT), C)
+    assert refused is not None
+    assert refused[0] is BuildRefusal.UNAPPROVED_BUILD  # approved only later
+    assert build_refusal(as_of(decisions, later), B) is None  # revoked in the same second
+    after = later + datetime.timedelta(seconds=1)
+    revoked = build_refusal(as_of(decisions, after), B)
+    assert revoked is not None
+    assert revoked[0] is BuildRefusal.REVOKED_BUILD
+
+
+@given(st.sampled_from((None, A, B, C)), st.integers(-3, 3))
+def test_once_the_last_decision_is_past_a_report_is_judged_as_at_the_centre(
+    build: str | None, hours: int
+) -> None:
+    decisions = (IN_FORCE, REVOKED)
+    moment = AT + datetime.timedelta(hours=hours)
+    if hours > 0:
+        assert build_refusal(as_of(decisions, moment), build) == build_refusal(decisions, build)
+    if hours < 0:
+        assert build_refusal(as_of(decisions, moment), build) is None

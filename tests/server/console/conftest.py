@@ -1,5 +1,6 @@
-"""The console's stores (one partial store built per session, copied for each test) and the
-browser its pages are walked in."""
+"""The console's stores (one partial store built per session, copied for each test; the Kerman
+day before printing, for the candidacy pages that rewrite its definition) and the browser its
+pages are walked in."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from sandogh.store.schema import init_database
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.server.live import load_kerman
 
 from .build import build_partial, copy_store
 
@@ -18,6 +21,16 @@ from .build import build_partial, copy_store
 def partial_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("console-template")
     build_partial(f"sqlite:///{folder / 'store.sqlite'}")
+    return folder / "store.sqlite"
+
+
+@pytest.fixture(scope="session")
+def unprinted_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Kerman day loaded, no box enrolled and no result imported: before printing."""
+    folder = tmp_path_factory.mktemp("unprinted-template")
+    url = f"sqlite:///{folder / 'store.sqlite'}"
+    init_database(url)
+    load_kerman(url)
     return folder / "store.sqlite"
 
 

@@ -56,9 +56,9 @@ def _shot(page: Page, name: str) -> None:
 
 
 def test_register_to_the_code_draw(
-    browser: Browser, partial_template: Path, tmp_path: Path
+    browser: Browser, unprinted_template: Path, tmp_path: Path
 ) -> None:
-    store = copy_store(partial_template, tmp_path)
+    store = copy_store(unprinted_template, tmp_path)
     stored(store)
     add_account(store, "setad", Role.COUNTY_HQ, IRAN)
     board = add_account(store, "nazer", Role.SUPERVISOR, IRAN)

@@ -1,11 +1,12 @@
 """The candidacy pages through FastAPI's TestClient on SQLite (issue 12, section 1): the calendar
 with today's stage, a registration through the form, and the refusals in Persian words that say
-what to do — outside the window, out of turn, the wrong board, a place outside the grant, a form
-without CSRF."""
+what to do — outside the window, out of turn, the wrong board, a place outside the grant (named,
+and logged), a form without CSRF."""
 
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +14,11 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from sandogh.core.access import Role
+from sandogh.core.log import EventType
 from sandogh.server.app import create_app
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.server.live import ELECTION
 from tests.server.operators_live import add_account, settings
 
 from .build import BAFT, BAM, IRAN
@@ -170,3 +175,33 @@ def test_answers_objections_and_the_draw_refused_out_of_order(client: TestClient
     # the final list and the draw are the whole election's: a county's grant does not reach
     listed = _post(client, csrf, "final-list", place=BAFT, contest="president")
     assert listed.status_code == 403
+
+
+def test_a_county_is_told_the_place_of_an_applicant_outside_its_own_and_the_refusal_is_logged(
+    client: TestClient, console_store: str
+) -> None:
+    national = add_account(console_store, "setad", Role.NATIONAL_HQ, IRAN)
+    assert national.totp_uri is not None
+    csrf = token(log_in(client, "setad", totp=code_at(national.totp_uri, AT)))
+    registered = _post(client, csrf, "register", place=IRAN, constituency=BAM, **PERSON)
+    assert registered.status_code == 303, registered.text  # a national grant covers Bam
+    client.cookies.clear()
+    csrf = token(log_in(client, "baft"))
+    asked = _post(client, csrf, "inquire", place=BAFT, applicant="1")
+    assert asked.status_code == 403
+    assert f"حوزه {BAM} ({BAM}) بیرون از حوزه حکم baft ({BAFT}) است" in asked.text
+    english = client.post(
+        "/console/candidacy/inquire?lang=en",
+        data={"csrf": csrf, "place": BAFT, "applicant": "1"},
+    )
+    assert f"lies outside the place of baft's grant ({BAFT})" in html.unescape(english.text)
+    engine = make_engine(console_store)
+    try:
+        with SqlUnitOfWork(engine, now=AT) as work:
+            denied = work.events.of_type(EventType.ACCESS_DENIED, ELECTION)
+    finally:
+        engine.dispose()
+    assert [(e.event.actor, e.event.details.get("constituency")) for e in denied][-2:] == [
+        ("baft", BAM),
+        ("baft", BAM),
+    ]

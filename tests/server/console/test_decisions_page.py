@@ -70,6 +70,11 @@ def test_a_withdrawal_after_printing_is_recorded_once(
     unknown = _post(client, csrf, "withdraw", **{**form, "candidate": "99"})
     assert unknown.status_code == 422
     assert "نامزدی با کد 99 ندارد" in alert(unknown.text)
+    printed = _post(
+        client, csrf, "withdraw", **{**form, "candidate": "21", "printing": "before-printing"}
+    )
+    assert printed.status_code == 422  # the day's boxes hold the definition: it is printed
+    assert "پس از چاپ" in alert(printed.text)
     crafted = _post(client, csrf, "withdraw", **{**form, "printing": "never"})
     assert crafted.status_code == 400
     assert "«زمان انصراف»" in alert(crafted.text)

@@ -105,7 +105,12 @@ def test_each_preparation_form_once(
         _submit(supervisor, "approve-mode", where="president:IR", reference="۱۲۳/ن")
         expect(supervisor.locator("#approvals")).to_contain_text("هیئت‌های نظارت شورای نگهبان")
         _submit(
-            supervisor, "lot", done=False, where="president:IR", seed="1403-tir", drawn_by="الف، ب"
+            supervisor,
+            "lot",
+            done=False,
+            where="president:IR",
+            secret="1403-tir",
+            drawn_by="الف، ب",
         )
         expect(supervisor.locator("#refused")).to_contain_text("قرعه بر نتایج کامل کشیده می‌شود")
         supervisor.goto(f"{centre.url}/console/preparation/decisions")

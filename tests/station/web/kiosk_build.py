@@ -73,8 +73,10 @@ class NamingCentre(FakeCentre):
 
     names: ClassVar[Names] = NAMES
 
-    def enrol(self, *, election: str, station: str) -> Mapping[str, object]:
-        document = dict(super().enrol(election=election, station=station))
+    def enrol(
+        self, *, election: str, station: str, build: str | None = None
+    ) -> Mapping[str, object]:
+        document = dict(super().enrol(election=election, station=station, build=build))
         document["contests"] = [
             {
                 "id": contest,

@@ -1,11 +1,12 @@
 """The final list as the contest's candidates, their ballot codes given by a recorded draw.
 
 `reference/iran-candidacy.md` §6: the Interior Ministry publishes the final list with a code for
-each candidate; how codes are numbered is not found, so it is a setting (`width`, zero-padded).
-Here the order in each constituency is drawn as a lot is (`core.rules.lots.lot_order`: by the
-SHA-256 of ``seed + "\\n" + applicant number``), so anyone holding the seed and the list redoes it
-by hand, and the k-th drawn gets code k. Who drew and the seed are recorded with the result; the
-contest's candidates in the definition become the drawn list, which gives a new definition hash.
+each candidate; how codes are numbered is not found, so it is a setting: `width` (zero-padded),
+or a `pool` of codes the headquarters set aside. Here the order in each constituency is drawn as
+a lot is (`core.rules.lots.lot_order`: by the SHA-256 of ``seed + "\\n" + applicant number``), so
+anyone holding the seed and the list redoes it by hand, and the k-th drawn gets code k (or the
+pool's k-th code). Who drew, the seed and the pool are recorded with the result; the contest's
+candidates in the definition become the drawn list, which gives a new definition hash.
 """
 
 from __future__ import annotations
@@ -31,6 +32,18 @@ class CodeDraw:
     seed: str
     drawn_by: tuple[str, ...]
     codes: tuple[DrawnCode, ...]
+    pool: tuple[str, ...] = ()  # the codes given out in turn; none: 1, 2, … zero-padded
+
+
+class PoolTooSmallError(SandoghError):
+    def __init__(self, constituency: str, listed: int, pool: tuple[str, ...]) -> None:
+        self.constituency = constituency
+        self.listed = listed
+        self.pool = pool
+        super().__init__(
+            f"{listed} candidates are listed in {constituency} but the pool has "
+            f"{len(pool)} codes: {', '.join(pool)}"
+        )
 
 
 class NoSuchContestError(SandoghError):
@@ -39,18 +52,28 @@ class NoSuchContestError(SandoghError):
 
 
 def draw_codes(
-    contest: str, seed: str, drawn_by: tuple[str, ...], listed: tuple[Candidacy, ...], width: int
+    contest: str,
+    seed: str,
+    drawn_by: tuple[str, ...],
+    listed: tuple[Candidacy, ...],
+    width: int,
+    *,
+    pool: tuple[str, ...] = (),
 ) -> CodeDraw:
-    """Each constituency's listed applicants in the order the seed draws them, coded 1, 2, …"""
+    """Each constituency's listed applicants in the order the seed draws them, coded 1, 2, …
+    (or the pool's codes in its order; `PoolTooSmallError` when it has too few)."""
     by_place: dict[str, list[str]] = {}
     for file in listed:
         by_place.setdefault(file.registration.constituency, []).append(str(file.number))
+    for place, numbers in sorted(by_place.items()):
+        if pool and len(numbers) > len(pool):
+            raise PoolTooSmallError(place, len(numbers), pool)
     codes = tuple(
-        DrawnCode(int(number), place, str(k).zfill(width))
+        DrawnCode(int(number), place, pool[k - 1] if pool else str(k).zfill(width))
         for place in sorted(by_place)
         for k, number in enumerate(lot_order(seed, by_place[place]), start=1)
     )
-    return CodeDraw(contest, seed, drawn_by, codes)
+    return CodeDraw(contest, seed, drawn_by, codes, pool)
 
 
 def with_candidates(election: Election, draw: CodeDraw, files: dict[int, Candidacy]) -> Election:

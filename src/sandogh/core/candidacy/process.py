@@ -11,7 +11,10 @@ the Majlis and the Experts; the Majlis's for the councils) — the presidency ha
 a separate outcome, §1) and cites its article. An applicant not qualified may object once in the
 objection window (§2.1 items 8–10, §5 item 4); the supervisory board's decision on it is final. The
 final list (§2.1 item 12) holds the qualified, and is refused while any applicant's standing is
-pending. An applicant becomes a candidate (نامزد) only on that list.
+pending. An applicant becomes a candidate (نامزد) only on that list. A candidate on it may withdraw
+(انصراف) from the final list until polling day; before the codes are drawn (and the ballot papers
+printed) the draw leaves them out (`Withdrew`); after it, the withdrawal is recorded against the
+loaded definition instead (`core.candidacy.withdrawal`).
 
 The inquiries are asked in the inquiry stage where the calendar has one, else in the first review;
 an answer is recorded whenever it comes, in or out of any window, because an answer is never lost.
@@ -26,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sandogh.core.candidacy.calendar import Schedule, Stage, require
+from sandogh.core.candidacy.calendar import OutsideWindowError, Schedule, Stage, require
 from sandogh.core.candidacy.conditions import Applicant, Unmet, unmet
 from sandogh.core.errors import SandoghError
 
@@ -99,7 +102,18 @@ class Objection:
     day: datetime.date
 
 
-Step = Registration | Inquiry | Answer | Decision | Objection
+@dataclass(frozen=True)
+class Withdrew:
+    """A listed candidate's withdrawal before the codes are drawn: they are on no ballot."""
+
+    applicant: int
+    day: datetime.date
+
+
+Step = Registration | Inquiry | Answer | Decision | Objection | Withdrew
+
+#: The stages a candidate on the final list may withdraw in: until polling day.
+WITHDRAWAL_STAGES = (Stage.FINAL_LIST, Stage.CAMPAIGN, Stage.SILENCE)
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,7 @@ class Candidacy:
     answers: tuple[Answer, ...] = ()
     decisions: tuple[Decision, ...] = ()
     objection: Objection | None = None
+    withdrew: Withdrew | None = None
 
     @property
     def number(self) -> int:
@@ -144,6 +159,13 @@ class Refusal(StrEnum):
     ALREADY_OBJECTED = "already-objected"
     NO_OBJECTION = "no-objection"
     PENDING = "pending"
+    NOT_LISTED = "not-listed"
+    ALREADY_WITHDRAWN = "already-withdrawn"
+    CODES_DRAWN = "codes-drawn"
+
+
+class WithdrawalClosedError(OutsideWindowError):
+    """A withdrawal from the final list outside its span: the list's day to the eve of polling."""
 
 
 class CandidacyRefusedError(SandoghError):
@@ -183,6 +205,8 @@ def fold(steps: Iterable[Step]) -> dict[int, Candidacy]:
                 files[step.applicant] = replace(now, decisions=(*now.decisions, step))
             case Objection():
                 files[step.applicant] = replace(now, objection=step)
+            case Withdrew():
+                files[step.applicant] = replace(now, withdrew=step)
     return files
 
 
@@ -278,4 +302,25 @@ def final_list(
     pending = [str(f.number) for f in mine if f.standing() is None]
     if pending:
         raise CandidacyRefusedError(Refusal.PENDING, None, pending)
-    return tuple(f for f in mine if f.standing() is Outcome.QUALIFIED)
+    return tuple(f for f in mine if f.standing() is Outcome.QUALIFIED and f.withdrew is None)
+
+
+def check_withdrawal(
+    schedule: Schedule, file: Candidacy, withdrew: Withdrew, *, listed: bool, drawn: bool
+) -> None:
+    """Once, by a candidate on the published final list (`listed`), from the list's day until
+    polling day, and only while the codes are not drawn (`drawn`: after the draw a withdrawal
+    is the loaded definition's, marked on the printed ballot)."""
+    if file.withdrew is not None:
+        raise CandidacyRefusedError(Refusal.ALREADY_WITHDRAWN, file.number)
+    if not listed:
+        raise CandidacyRefusedError(Refusal.NOT_LISTED, file.number)
+    if drawn:
+        raise CandidacyRefusedError(Refusal.CODES_DRAWN, file.number)
+    windows = [w for s in WITHDRAWAL_STAGES if (w := schedule.window(s)) is not None]
+    if not any(w.holds(withdrew.day) for w in windows):
+        # the refusal names the whole span, from the list's first day to the last before polling
+        window = replace(windows[0], last=windows[-1].last, closes=None) if windows else None
+        raise WithdrawalClosedError(
+            file.registration.contest, Stage.FINAL_LIST, window, withdrew.day
+        )

@@ -26,6 +26,7 @@ from sandogh.core.candidacy.process import (
     Outcome,
     Registration,
     Step,
+    Withdrew,
 )
 from sandogh.core.canonical_json import JSONValue, canonical_json
 
@@ -48,6 +49,7 @@ KINDS: dict[type, str] = {
     Answer: "answer",
     Decision: "decision",
     Objection: "objection",
+    Withdrew: "withdrawal",
     Published: "published",
     CodeDraw: "draw",
 }
@@ -109,6 +111,8 @@ def record_json(record: Record) -> dict[str, JSONValue]:
                 "grounds": record.grounds,
                 "day": record.day.isoformat(),
             }
+        case Withdrew():
+            found = {"applicant": record.applicant, "day": record.day.isoformat()}
         case Published():
             found = {
                 "contest": record.contest,
@@ -126,6 +130,8 @@ def record_json(record: Record) -> dict[str, JSONValue]:
                     for c in record.codes
                 ],
             }
+            if record.pool:  # written only when set, so a draw recorded before it reads the same
+                found["pool"] = list(record.pool)
     return found
 
 
@@ -198,6 +204,8 @@ def record_of(kind: str, data: Mapping[str, JSONValue]) -> Record:
             )
         case "objection":
             found = Objection(cast(int, d["applicant"]), cast(str, d["grounds"]), day())
+        case "withdrawal":
+            found = Withdrew(cast(int, d["applicant"]), day())
         case "published":
             found = Published(
                 cast(str, d["contest"]),
@@ -219,6 +227,7 @@ def record_of(kind: str, data: Mapping[str, JSONValue]) -> Record:
                     )
                     for c in codes
                 ),
+                tuple(cast(list[str], d.get("pool", []))),
             )
         case _:
             raise ValueError(f"unknown candidacy record kind {kind!r}")

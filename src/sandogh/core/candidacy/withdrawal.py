@@ -8,17 +8,22 @@ withdrawn candidate stay in the ballots cast (the base of the majority and thres
 give no seat, runoff place or alternate place (`core.rules.contenders`). The rules say nothing
 else about votes for a withdrawn candidate; counting them as valid votes for nobody, rather than as
 invalid ballots, keeps the ballots cast the same whichever day the candidate withdrew.
+
+Before printing the definition itself is rewritten (`without`): the contest's candidates lose the
+one who withdrew, one version on, as the code draw gives the drawn list (`core.candidacy.draw`);
+the other candidates keep the codes they were drawn.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from sandogh.core.canonical_json import JSONValue
+from sandogh.core.definition.model import Election
 
 
 class Printing(StrEnum):
@@ -45,6 +50,17 @@ class Withdrawal:
 
 def withdrawn_in(withdrawals: Iterable[Withdrawal], contest: str) -> frozenset[str]:
     return frozenset(w.candidate for w in withdrawals if w.contest == contest)
+
+
+def without(election: Election, made: Withdrawal) -> Election:
+    """`election` with `made.candidate` off the candidates of `made.contest`, one version on."""
+    contests = tuple(
+        replace(c, candidates=tuple(k for k in c.candidates if k.code != made.candidate))
+        if c.id == made.contest
+        else c
+        for c in election.contests
+    )
+    return replace(election, contests=contests, version=election.version + 1)
 
 
 def withdrawal_json(made: Withdrawal) -> dict[str, JSONValue]:

@@ -9,7 +9,8 @@ is revoked by a later decision, never deleted, so the record says what was appro
 The policy starts with the first decision: an election day with no build ever approved takes
 reports that name none (as before builds were attested); once one is, a report naming no build,
 a revoked one or one never approved is refused (`build_refusal`), and a box is "updated" when
-the build it last attested is approved (`update_of`).
+the build it last attested is approved (`update_of`). The published list lets anyone judge a
+published report again by the decisions as they stood when it was received (`as_of`).
 """
 
 from __future__ import annotations
@@ -81,6 +82,22 @@ def build_refusal(
             "build", f"{build} ({decision.label}) was revoked by {decision.revoked_by} at {when}"
         )
     return None
+
+
+def as_of(
+    decisions: Iterable[BuildDecision], moment: datetime.datetime
+) -> tuple[BuildDecision, ...]:
+    """The decisions as they stood at `moment`, what `build_refusal` judged a report received
+    then by: those approved at or before it, each revoked only if revoked before it. The
+    published times are to the second, so a revocation in the second a report was received is
+    not held against the report (the centre, which saw the order, took it or refused it)."""
+    return tuple(
+        d
+        if d.revoked_at is None or d.revoked_at < moment
+        else replace(d, revoked_by=None, revoked_at=None)
+        for d in decisions
+        if d.approved_at <= moment
+    )
 
 
 def update_of(attested: str | None, in_force: frozenset[str]) -> UpdateStatus:

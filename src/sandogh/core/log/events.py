@@ -23,6 +23,8 @@ class EventType(StrEnum):
 
     # the election's data
     DEFINITION_LOADED = "definition-loaded"
+    # a stored definition's next version before printing: the code draw, a withdrawal (issue 12)
+    DEFINITION_REWRITTEN = "definition-rewritten"
     # before polling day: the calendar and candidacy (issue 12, section 1; core.candidacy)
     CALENDAR_STORED = "calendar-stored"
     CANDIDATE_REGISTERED = "candidate-registered"

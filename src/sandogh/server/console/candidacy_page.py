@@ -5,10 +5,10 @@ decisions citing the article, an objection and its decision, the final list and 
 
 Every form calls the use case `sandogh candidates` calls (`services.candidacy`,
 `services.candidacy_inquiries`) with the signed-in operator as its `Actor`; the use case checks
-the role (the headquarters' MANAGE_CANDIDACY, the supervisory boards' VET_CANDIDATES), the order
-and the calendar's window. The page adds the place: a form about an applicant needs the right at
-the applicant's constituency, the final list and the draw at the whole election. A refusal is
-shown in the words of `candidacy_refusals`, with what to do.
+the role (the headquarters' MANAGE_CANDIDACY, the supervisory boards' VET_CANDIDATES), the place
+(the applicant's constituency within the grant's, `services.candidacy_places`), the order and the
+calendar's window. The page adds that the final list and the draw need a grant for the whole
+election. A refusal is shown in the words of `candidacy_refusals`, with what to do.
 
 The console's inquiries go on paper: the letters are recorded as asked and the headquarters types
 each answer as it arrives (`PaperAuthorities`, the `Authorities` port for one typed answer).
@@ -32,7 +32,7 @@ from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.voters.national_code import parse_national_code
-from sandogh.formats.definition_file import definition_hash
+from sandogh.formats.definition_file import CANONICAL
 from sandogh.locale import to_ascii_digits
 from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
 from sandogh.locale.messages import text_in
@@ -192,17 +192,11 @@ def _date(page: Page, name: str, *, required: bool = True) -> datetime.date | No
     return datetime.date(converted.year, converted.month, converted.day)
 
 
-def _applicant(page: Page, action: Action) -> int:
-    """The applicant's number, the right checked at their constituency (at the whole election
-    when no file of theirs is readable: the use case then refuses with its reason)."""
-    day = page.day()
+def _applicant(page: Page) -> int:
+    """The applicant's number typed (0 when it is none: the use case then refuses with its
+    reason, after checking the operator's role and place on the applicant)."""
     typed = to_ascii_digits(page.form.get("applicant", "").strip())
-    number = int(typed) if typed.isascii() and typed.isdigit() and len(typed) < 10 else 0
-    files = _files(page, day.election.id)
-    file = files.files.get(number) if files else None
-    unit = file.registration.constituency if file else day.geography.top_down[0]
-    page.require(day, action, unit)
-    return number
+    return int(typed) if typed.isascii() and typed.isdigit() and len(typed) < 10 else 0
 
 
 def _names(page: Page, name: str) -> tuple[str, ...]:
@@ -214,7 +208,6 @@ def _names(page: Page, name: str) -> tuple[str, ...]:
 def register_applicant(page: PageDep) -> Response:
     day = page.day()
     constituency = page.form.get("constituency", "").strip() or page.place()
-    page.require(day, Action.MANAGE_CANDIDACY, constituency)
     try:
         code = str(parse_national_code(page.form.get("national_code", "")))
     except SandoghError:
@@ -251,7 +244,7 @@ def register_applicant(page: PageDep) -> Response:
 
 @router.post("/inquire")
 def ask_authorities(page: PageDep) -> Response:
-    applicant = _applicant(page, Action.MANAGE_CANDIDACY)
+    applicant = _applicant(page)
     return _acting(
         page,
         lambda: inquire(
@@ -267,7 +260,7 @@ def ask_authorities(page: PageDep) -> Response:
 
 @router.post("/answer")
 def record_answer(page: PageDep) -> Response:
-    applicant = _applicant(page, Action.MANAGE_CANDIDACY)
+    applicant = _applicant(page)
     try:
         authority = Authority(page.form.get("authority", ""))
     except ValueError:
@@ -302,8 +295,7 @@ def decide_on(page: PageDep) -> Response:
         outcome = Outcome(page.form.get("outcome", ""))
     except ValueError:
         return _bad(page, "board")
-    action = Action.MANAGE_CANDIDACY if board is Board.EXECUTIVE else Action.VET_CANDIDATES
-    applicant = _applicant(page, action)
+    applicant = _applicant(page)
     return _acting(
         page,
         lambda: decide(
@@ -324,7 +316,7 @@ def decide_on(page: PageDep) -> Response:
 
 @router.post("/object")
 def lodge_objection(page: PageDep) -> Response:
-    applicant = _applicant(page, Action.MANAGE_CANDIDACY)
+    applicant = _applicant(page)
     grounds = _field(page, "grounds")
     return _acting(
         page,
@@ -357,8 +349,8 @@ def publish(page: PageDep) -> Response:
 
 @router.post("/draw")
 def draw_codes(page: PageDep) -> Response:
-    """The draw into the stored definition: the page shows the codes and the new definition's
-    hash (the definition itself is written by `sandogh candidates draw`)."""
+    """The draw into the stored definition, saved in its place by the use case `sandogh
+    candidates draw` calls: the page shows the codes and the new definition's hash."""
     day = page.day()
     page.require(day, Action.MANAGE_CANDIDACY, day.geography.top_down[0])
     width = to_ascii_digits(page.form.get("width", "").strip() or "0")
@@ -371,7 +363,7 @@ def draw_codes(page: PageDep) -> Response:
             seed=_field(page, "seed"),
             drawn_by=_names(page, "drawn_by"),
             width=int(width) if width.isascii() and width.isdigit() and len(width) < 3 else 0,
-            hash_of=definition_hash,
+            canonical=CANONICAL,
             now=page.centre.clock(),
         )
     except AccessDeniedError as denied:

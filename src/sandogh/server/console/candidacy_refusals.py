@@ -4,6 +4,7 @@ language (`locale.candidacy`), and what to do about it."""
 from __future__ import annotations
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, UnscheduledError
+from sandogh.core.candidacy.draw import PoolTooSmallError
 from sandogh.core.candidacy.process import CandidacyRefusedError
 from sandogh.core.errors import SandoghError
 from sandogh.locale.candidacy import CATALOGUE, outside_window_text, refused_text
@@ -17,6 +18,8 @@ from sandogh.services.candidacy_files import (
     NoCalendarError,
     UnrecordedStepError,
 )
+from sandogh.services.candidacy_places import OutsidePlaceError
+from sandogh.services.definition_versions import NotTheStoredDefinitionError, PrintedError
 
 
 def said(error: SandoghError, lang: Lang) -> str | None:
@@ -45,6 +48,17 @@ def said(error: SandoghError, lang: Lang) -> str | None:
                 contest=drawn.contest,
                 seed=drawn.seed,
                 by=", ".join(drawn.drawn_by),
+            )
+        case PrintedError() | NotTheStoredDefinitionError() | OutsidePlaceError():
+            found = error.fa if lang == "fa" else error.en
+        case PoolTooSmallError():
+            found = _text(
+                "pool_too_small",
+                lang,
+                constituency=error.constituency,
+                listed=error.listed,
+                count=len(error.pool),
+                pool=", ".join(error.pool),
             )
         case UnrecordedStepError():
             found = _text("unrecorded", lang, number=error.number)

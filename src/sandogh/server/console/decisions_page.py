@@ -22,6 +22,7 @@ from sandogh.core.definition.model import VotingMode
 from sandogh.core.errors import SandoghError
 from sandogh.core.rules.lot_commitment import WHOLE_ELECTION
 from sandogh.core.supervision.modes import NEEDS_APPROVAL
+from sandogh.formats.definition_file import CANONICAL
 from sandogh.locale import to_ascii_digits
 from sandogh.locale.competence import body_name, mode_name
 from sandogh.locale.outcome_decisions import printing_text
@@ -29,6 +30,7 @@ from sandogh.server.console.audit_page import candidate_name
 from sandogh.server.console.gate import PREFIX, Page, PageDep
 from sandogh.server.console.preparation_forms import TABS, acting, bad, choice, names, text
 from sandogh.services.days import Day
+from sandogh.services.definition_versions import PrintedError
 from sandogh.services.lot_commitments import LotRefusalError, commit_lot, commitments
 from sandogh.services.mode_approvals import AlreadyApprovedError, approve_mode
 from sandogh.services.outcome_decisions import (
@@ -214,6 +216,8 @@ def withdrawal(page: PageDep) -> Response:
             return page.t("pr_withdrawn_already", **values)
         if isinstance(error, FrozenByCertificationError):
             return page.t("pr_frozen", where=contests[contest])
+        if isinstance(error, PrintedError):  # its words name the box or import that printed it
+            return error.fa if page.lang == "fa" else error.en
         return None
 
     election = page.day().election.id
@@ -228,6 +232,7 @@ def withdrawal(page: PageDep) -> Response:
             contest,
             candidate,
             printing=printing,
+            canonical=CANONICAL,
             now=page.centre.clock(),
         ),
         refusal,

@@ -169,6 +169,7 @@ FA: dict[str, str] = {
     "incident_kind_check-in-burst": "ثبت حضورهای پیاپی با سرعت غیرعادی",
     "incident_kind_high-turnout": "مشارکت بیش از حد انتظار",
     "incident_kind_check-ins-not-papers-used": "مغایرت ثبت حضور با تعرفه‌های مصرف‌شده",
+    "incident_kind_late-report": "گزارش شعبه پس از مهلت تقویم انتخابات رسید",
 }
 
 EN: dict[str, str] = {
@@ -328,6 +329,7 @@ EN: dict[str, str] = {
     "incident_kind_check-in-burst": "Check-ins faster than a voter can be served",
     "incident_kind_high-turnout": "Turnout far above expected",
     "incident_kind_check-ins-not-papers-used": "Check-ins differ from ballot papers used",
+    "incident_kind_late-report": "A station report arrived after its window in the calendar",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {

@@ -27,9 +27,11 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.report import ReportKind
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
+from sandogh.locale.candidacy import outside_window_text
 from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_store import ChainHead, OutboxKind, Queued
+from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
 from sandogh.station.web.labels import centre_refusal, check_in_refusal
@@ -236,6 +238,8 @@ class OperatorScreens:
             shift.shown = {"problem": error.reason.value}
         except ModeNotApprovedError:
             shift.shown = {"problem": NOT_APPROVED}
+        except OutsidePollingError as error:  # the stage and its window, in the staff's language
+            shift.shown = {"error": outside_window_text(error.refused, lang)}
         except SandoghError as error:
             shift.shown = {"error": str(error)}
         else:

@@ -1,0 +1,205 @@
+"""Round 1's candidacy in the live demo (issue 12), from `examples/kerman-1403/candidacy.json`:
+the calendar stored, the applicants registered with their documents, the four authorities asked
+and answering through the file port (`registry.inquiries.FolderAuthorities`, in `authorities/`),
+the Guardian Council's boards deciding, the final list published, the two withdrawals of 2024
+and the code draw, each by the use case its `sandogh candidates …` command runs, on its day of
+the calendar. The drawn definition must be round 1's to the byte: its hash is checked against
+`round1.yaml`'s, and said, before round 1 is loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from sandogh.cli.live_demo_text import say
+from sandogh.core.access import Body, Grant, Role
+from sandogh.core.candidacy.calendar import Stage
+from sandogh.core.candidacy.conditions import Applicant, Education
+from sandogh.core.candidacy.process import Authority, Board, Outcome
+from sandogh.core.errors import SandoghError
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.formats.calendar_file import parse_calendar
+from sandogh.formats.definition_file import (
+    CANONICAL,
+    canonical_bytes,
+    load_definition,
+)
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.language import Lang
+from sandogh.registry.inquiries import FolderAuthorities
+from sandogh.services import candidacy
+from sandogh.services.acting import Actor
+from sandogh.services.candidacy_inquiries import collect_answers, inquire
+from sandogh.services.elections import UnitOfWorkFactory
+
+#: the Interior Ministry's side registers, asks, publishes and draws (a presidential election is
+#: run nationally); the Guardian Council's boards vet
+HQ = Actor("demo-interior", Grant(Role.NATIONAL_HQ, "IR"))
+BOARD = Actor("demo-guardian-board", Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL))
+
+
+class DrawMismatchError(SandoghError):
+    def __init__(self, drawn: str, example: str) -> None:
+        super().__init__(f"the drawn definition's hash {drawn} is not round 1's, {example}")
+
+
+def at(day: datetime.date | str, hour: int = 10) -> datetime.datetime:
+    """`day` at `hour` in Iran: when the demo takes a stage of that day."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day)
+    return datetime.datetime.combine(day, datetime.time(hour), IRAN_TIME)
+
+
+def record_candidacy(
+    store: UnitOfWorkFactory, example: Path, folder: Path, out: Console, lang: Lang
+) -> None:
+    """Round 1 from the calendar to the drawn definition, which must be `round1.yaml`."""
+    data: dict[str, Any] = json.loads((example / "candidacy.json").read_text(encoding="utf-8"))
+    election, contest = data["election"], data["contest"]
+    loaded = parse_calendar((example / "calendar.json").read_bytes(), source_name="calendar.json")
+    schedule = loaded.calendar.of(contest)
+    days = {w.stage: w for w in schedule.windows}
+    registering = at(days[Stage.REGISTRATION].first)
+    candidacy.store_calendar(
+        store,
+        HQ,
+        loaded.calendar,
+        canonical=loaded.canonical,
+        calendar_hash=loaded.calendar_hash,
+        now=registering,
+    )
+    documents = () if schedule.conditions is None else schedule.conditions.documents
+    for number, person in enumerate(data["applicants"], start=1):
+        code = person["national_code"]
+        candidacy.register(
+            store,
+            HQ,
+            election,
+            contest=contest,
+            constituency=data["constituency"],
+            person=Applicant(
+                code,
+                person["name"]["fa"],
+                person["name"]["en"],
+                datetime.date.fromisoformat(person["born"]),
+                Education(person["education"]),
+                None,
+                tuple(sorted((kind, _fake_document(kind, code)) for kind in documents)),
+            ),
+            now=registering + datetime.timedelta(minutes=number),
+        )
+    count = len(data["applicants"])
+    out.print(say("stage_registered", lang, applicants=count, day=_day(registering, lang)))
+    _vet(store, data, folder / "authorities", days[Stage.SUPERVISORY_REVIEW].first)
+    listed = candidacy.publish_list(
+        store, HQ, election, contest, now=at(days[Stage.FINAL_LIST].first)
+    )
+    out.print(say("stage_listed", lang, listed=len(listed.applicants), applicants=count))
+    withdrawing = sorted(
+        (person["withdrew"], number, person)
+        for number, person in enumerate(data["applicants"], start=1)
+        if person["withdrew"] is not None
+    )
+    for day, number, person in withdrawing:
+        candidacy.withdraw_listed(store, HQ, election, number, now=at(day))
+        name = person["name"]["fa" if lang == "fa" else "en"]
+        out.print(say("stage_withdrew", lang, name=name, day=_day(at(day), lang)))
+    _draw(store, data, example, folder, out, lang)
+
+
+def _vet(
+    store: UnitOfWorkFactory, data: dict[str, Any], folder: Path, first: datetime.date
+) -> None:
+    """The four authorities asked on the review's first day and answering the next, every
+    answer clear; the boards' decisions the day after, citing the article."""
+    election = data["election"]
+    authorities = FolderAuthorities(folder)
+    numbers = range(1, len(data["applicants"]) + 1)
+    for number in numbers:
+        inquire(store, HQ, election, number, authorities, now=at(first))
+    answered = first + datetime.timedelta(days=1)
+    for authority in Authority:
+        answers = folder / authority.value / "answers"
+        answers.mkdir(parents=True, exist_ok=True)
+        for number in numbers:
+            answer = f"{authority.value}-{number}"  # the file is named for its id
+            reply = {
+                "format": "sandogh/inquiry-answer@1",
+                "id": answer,
+                "election": election,
+                "applicant": number,
+                "authority": authority.value,
+                "clear": True,
+                "answered_on": answered.isoformat(),
+            }
+            (answers / f"{answer}.json").write_text(json.dumps(reply), encoding="utf-8")
+    collect_answers(store, HQ, authorities, now=at(answered))
+    for number, person in zip(numbers, data["applicants"], strict=True):
+        candidacy.decide(
+            store,
+            BOARD,
+            election,
+            number,
+            board=Board.SUPERVISORY,
+            outcome=Outcome(person["outcome"]),
+            article=data["article"],
+            now=at(answered + datetime.timedelta(days=2)),
+        )
+
+
+def _draw(
+    store: UnitOfWorkFactory,
+    data: dict[str, Any],
+    example: Path,
+    folder: Path,
+    out: Console,
+    lang: Lang,
+) -> None:
+    """The codes drawn into round 1's draft (its definition with no candidates, one version
+    back); the drawn definition written to `round1-drawn.json` and held to `round1.yaml`."""
+    round1 = load_definition(example / "round1.yaml")
+    contest = data["contest"]
+    draft = dataclasses.replace(
+        round1.election,
+        version=round1.election.version - 1,
+        contests=tuple(
+            dataclasses.replace(c, candidates=()) if c.id == contest else c
+            for c in round1.election.contests
+        ),
+    )
+    drawing = data["draw"]
+    drawn, drawn_hash, made = candidacy.draw(
+        store,
+        HQ,
+        draft,
+        contest,
+        seed=drawing["seed"],
+        drawn_by=drawing["drawn_by"],
+        width=0,
+        pool=drawing["pool"],
+        canonical=CANONICAL,
+        now=at(drawing["day"], 12),
+    )
+    (folder / "round1-drawn.json").write_bytes(canonical_bytes(drawn))
+    if drawn_hash != round1.definition_hash:
+        raise DrawMismatchError(drawn_hash, round1.definition_hash)
+    codes = " ".join(c.code for c in made.codes)
+    codes = to_persian_digits(codes) if lang == "fa" else codes
+    out.print(say("stage_drawn", lang, seed=made.seed, codes=codes, hash=drawn_hash[:16]))
+
+
+def _fake_document(kind: str, national_code: str) -> str:
+    """The SHA-256 of a document handed in: the demo's are made up, one per kind and person."""
+    return hashlib.sha256(f"demo {kind} of {national_code}".encode()).hexdigest()
+
+
+def _day(moment: datetime.datetime, lang: Lang) -> str:
+    return format_jalali(moment.date(), lang)
