@@ -94,7 +94,7 @@ class Run:
 def _candidacy(run: Run, tmp_path: Path) -> None:
     """From the calendar to the final list: every applicant qualified in the end."""
     run((2023, 10, 19), "init")
-    run((2023, 10, 19), "candidates", "calendar", str(CALENDAR), *HQ)
+    run((2023, 10, 19), "candidates", "calendar", str(CALENDAR), *EXECUTIVE)
     (tmp_path / "degree.pdf").write_bytes(b"degree")
     docs = [
         f"--document={kind}={tmp_path / 'degree.pdf'}"

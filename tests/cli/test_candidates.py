@@ -21,6 +21,7 @@ from ..services.build import IRST, day, parliament
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "calendars"
 HQ = ("--as", "governorate", "--role", "county-hq", "--place", "IR-08-0801")
+MINISTRY = ("--as", "ministry", "--role", "national-hq", "--place", "IR")
 BOARD = ("--as", "board", "--role", "supervisor", "--place", "IR")
 ART = ("--article", "ماده ۲۸ قانون انتخابات مجلس")
 
@@ -45,7 +46,9 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
 ) -> None:
     run = Run(tmp_path, monkeypatch)
     run((2023, 10, 19), "init")
-    said = run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *HQ)
+    said = run(
+        (2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY
+    )
     assert "۲۷ مهر ۱۴۰۲" in said  # registration opens
     (tmp_path / "degree.pdf").write_bytes(b"degree")
     person = [

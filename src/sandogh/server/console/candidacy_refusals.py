@@ -4,14 +4,25 @@ language (`locale.candidacy`), and what to do about it."""
 from __future__ import annotations
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, UnscheduledError
+from sandogh.core.candidacy.calendar_change import CalendarChangeError
 from sandogh.core.candidacy.process import CandidacyRefusedError
 from sandogh.core.errors import SandoghError
-from sandogh.locale.candidacy import CATALOGUE, outside_window_text, refused_text
+from sandogh.locale.candidacy import (
+    CATALOGUE,
+    calendar_change_text,
+    outside_window_text,
+    refused_text,
+)
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.server.console import labels  # the roles' names, said once there
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.candidacy import AlreadyDrawnError, NotAnOperatorError, NotPublishedError
+from sandogh.services.candidacy import (
+    AlreadyDrawnError,
+    NotAnOperatorError,
+    NotNationalError,
+    NotPublishedError,
+)
 from sandogh.services.candidacy_files import (
     NoApplicantError,
     NoCalendarError,
@@ -27,6 +38,8 @@ def said(error: SandoghError, lang: Lang) -> str | None:
             found = outside_window_text(error, lang)
         case CandidacyRefusedError():
             found = refused_text(error, lang)
+        case CalendarChangeError():
+            found = calendar_change_text(error, lang)
         case UnscheduledError():
             found = _text("unscheduled", lang, election=error.election, contest=error.contest)
         case NoCalendarError():
@@ -50,7 +63,8 @@ def said(error: SandoghError, lang: Lang) -> str | None:
             found = _text("unrecorded", lang, number=error.number)
         case AccessDeniedError():
             role = (labels.FA if lang == "fa" else labels.EN)[f"role_{error.actor.grant.role}"]
-            found = _text("access_denied", lang, user=error.actor.username, role=role)
+            key = "not_national" if isinstance(error, NotNationalError) else "access_denied"
+            found = _text(key, lang, user=error.actor.username, role=role)
     return found
 
 
