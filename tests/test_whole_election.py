@@ -210,8 +210,8 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
         for station in STATIONS:
             for role, member in station_staff(station):
                 staff = ("staff", "add", "--election", ELECTION, "--station", station)
-                person = ("--person", f"{role.value} {station}", "--role", role.value)
-                run((2024, 2, 28), *staff, *person, "--key", member.public_key.text)
+                person = ("--person", f"{role.value} {station}", "--station-role", role.value)
+                run((2024, 2, 28), *staff, *person, "--key", member.public_key.text, *HQ)
         clock.now = datetime.datetime(2024, 2, 28, 10, tzinfo=IRST)
         operator = session(live.url, enroller, clock.now)
         for station in STATIONS:

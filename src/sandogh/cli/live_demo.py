@@ -83,6 +83,7 @@ from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
+from sandogh.services import acting
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
@@ -164,7 +165,7 @@ def run(options: LiveOptions, out: Console) -> None:
         stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
     )
     accounts = _add_operators(store, key)
-    register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
+    register_station_staff(store, plan.loaded.election, options.seed, plan.chosen)
     approve_own_build(store, plan.loaded.election)
     guardians = _ceremony(store, plan, folder, out, lang) if options.e2e else None
     enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
@@ -541,6 +542,7 @@ def _kiosk(
         staff.append(folder / f"staff-{role.value}.key")
         register_staff(
             store,
+            acting.Actor(ADMIN[0], Grant(ADMIN[2], ADMIN[3])),
             election_id=plan.loaded.election.id,
             station=station,
             person=f"{role.value} (demo)",
