@@ -182,3 +182,28 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
     ]
     assert "national_code" not in json.dumps(files)
     assert files["draws"][0]["seed"] == "۱۴۰۲"
+
+
+def test_the_attack_a_calendar_swapped_on_polling_day_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review S19, F6 (`a7_calendar_swap.py`): on polling day Tehran's county HQ stored a calendar
+    moving polling day to the next. Refused, and so is the national HQ's same change."""
+    run = Run(tmp_path, monkeypatch)
+    run((2023, 10, 19), "init")
+    run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY)
+    calendar = json.loads((EXAMPLES / "majlis-1402.json").read_text())
+    for stage in calendar["schedules"][0]["stages"]:
+        if stage["stage"] == "polling":
+            stage["first"] = stage["last"] = "2024-03-02"
+        if stage["stage"] == "results":
+            stage["first"] = "2024-03-03"
+    evil = tmp_path / "evil.json"
+    evil.write_text(json.dumps(calendar))
+    tehran = ("--as", "tehran", "--role", "county-hq", "--place", "IR-01-0101")
+    with pytest.raises(CandidatesCommandError, match="تنها ستاد انتخابات کشور"):
+        run((2024, 3, 1), "candidates", "calendar", str(evil), *tehran)
+    with pytest.raises(CandidatesCommandError) as moved:
+        run((2024, 3, 1), "candidates", "calendar", str(evil), *MINISTRY)
+    assert "رأی‌گیری" in str(moved.value)
+    assert "آغاز شده است (بازه آن از ۱۱ اسفند ۱۴۰۲ تا ۱۱ اسفند ۱۴۰۲)" in str(moved.value)
