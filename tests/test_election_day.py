@@ -43,6 +43,7 @@ from sandogh.cli.simulate import (
     ballots,
     scaled,
 )
+from sandogh.core.access import Grant, Role
 from sandogh.core.counting.tally import FIGURES, Counts, InvalidKind, TallySheet
 from sandogh.core.report import Choice, ReportKind, StaffRole
 from sandogh.core.report.digests import sha256_text
@@ -56,6 +57,7 @@ from sandogh.registry.synthetic import SyntheticRegistry
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
+from sandogh.services import acting
 from sandogh.services.checkin import RefusalReason
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.mode_approvals import approve_as_boards
@@ -80,6 +82,11 @@ VOTERS = 2_100  # about: each sheet is scaled, and each of its figures rounded
 SCREEN_VOTERS = 12  # per box, on its screens in Chromium: 36 in all
 PROVINCE = "IR-08"
 STAFF = (StaffRole.HEAD, StaffRole.SUPERVISOR)  # of each station, logged in on its kiosk
+#: Who registers them: the HQ its staff, the supervisory board its observer.
+STAFF_BY = (
+    acting.Actor("kerman-hq", Grant(Role.PROVINCIAL_HQ, PROVINCE)),
+    acting.Actor("nazer", Grant(Role.SUPERVISOR, PROVINCE)),
+)
 
 
 @dataclass(frozen=True)
@@ -159,8 +166,10 @@ def _register_staff(
     for role in STAFF:
         files[role] = folder / f"{role.value}.key"
         key = write_key_file(files[role]).public_key
+        by = STAFF_BY[role is StaffRole.SUPERVISOR]
         register_staff(
             uow,
+            by,
             election_id=_kerman().election.id,
             station=plan.code,
             person=f"{role.value} of {plan.code}",

@@ -98,7 +98,7 @@ class Run:
 def _candidacy(run: Run, tmp_path: Path) -> None:
     """From the calendar to the final list: every applicant qualified in the end."""
     run((2023, 10, 19), "init")
-    run((2023, 10, 19), "candidates", "calendar", str(CALENDAR), *HQ)
+    run((2023, 10, 19), "candidates", "calendar", str(CALENDAR), *EXECUTIVE)
     (tmp_path / "degree.pdf").write_bytes(b"degree")
     docs = [
         f"--document={kind}={tmp_path / 'degree.pdf'}"
@@ -221,8 +221,8 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
         for station in STATIONS:
             for role, member in station_staff(station):
                 staff = ("staff", "add", "--election", ELECTION, "--station", station)
-                person = ("--person", f"{role.value} {station}", "--role", role.value)
-                run((2024, 2, 28), *staff, *person, "--key", member.public_key.text)
+                person = ("--person", f"{role.value} {station}", "--station-role", role.value)
+                run((2024, 2, 28), *staff, *person, "--key", member.public_key.text, *HQ)
         clock.now = datetime.datetime(2024, 2, 28, 10, tzinfo=IRST)
         operator = session(live.url, enroller, clock.now)
         for station in STATIONS:

@@ -42,7 +42,8 @@ def test_the_hq_drafts_officials_sign_the_centre_seals_and_amends(tmp_path: Path
     sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
     head = _keygen(tmp_path / "head.key")
     staff = ("--election", ELECTION, "--station", STATION, "--person", "مریم کرمانی")
-    sandogh("staff", "add", *staff, "--role", "head", "--key", head, db=db)
+    hq = ("--as", "kerman-hq", "--role", "county-hq", "--place", "IR-08-0801")
+    sandogh("staff", "add", *staff, "--station-role", "head", "--key", head, *hq, db=db)
     bodies = (Body.HQ, Body.HQ, Body.SUPERVISORY_BOARD)
     officials = [(tmp_path / f"official-{n}.key", body) for n, body in enumerate(bodies)]
     authorities = [

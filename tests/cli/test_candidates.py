@@ -25,6 +25,7 @@ from ..services.build import IRST, day, parliament
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "calendars"
 HQ = ("--as", "governorate", "--role", "county-hq", "--place", "IR-08-0801")
+MINISTRY = ("--as", "ministry", "--role", "national-hq", "--place", "IR")
 BOARD = ("--as", "board", "--role", "supervisor", "--place", "IR")
 ART = ("--article", "ماده ۲۸ قانون انتخابات مجلس")
 
@@ -49,7 +50,9 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
 ) -> None:
     run = Run(tmp_path, monkeypatch)
     run((2023, 10, 19), "init")
-    said = run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *HQ)
+    said = run(
+        (2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY
+    )
     assert "۲۷ مهر ۱۴۰۲" in said  # registration opens
     (tmp_path / "degree.pdf").write_bytes(b"degree")
     person = [
@@ -206,7 +209,7 @@ def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_plac
     draft = tmp_path / "draft.json"
     draft.write_bytes(canonical_bytes(day("majlis-1402", (majlis,), datetime.date(2024, 3, 1))))
     run((2023, 10, 19), "load", str(draft))
-    run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *HQ)
+    run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY)
     person = ("--national-code", "0013542419", "--name-fa", "مریم", "--name-en", "Maryam")
     (tmp_path / "degree.pdf").write_bytes(b"degree")
     docs = [
@@ -235,3 +238,28 @@ def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_plac
         ("P2", ["IR-08-0802"]),
         ("P2", ["IR-08-0802"]),
     ]
+
+
+def test_the_attack_a_calendar_swapped_on_polling_day_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review S19, F6 (`a7_calendar_swap.py`): on polling day Tehran's county HQ stored a calendar
+    moving polling day to the next. Refused, and so is the national HQ's same change."""
+    run = Run(tmp_path, monkeypatch)
+    run((2023, 10, 19), "init")
+    run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY)
+    calendar = json.loads((EXAMPLES / "majlis-1402.json").read_text())
+    for stage in calendar["schedules"][0]["stages"]:
+        if stage["stage"] == "polling":
+            stage["first"] = stage["last"] = "2024-03-02"
+        if stage["stage"] == "results":
+            stage["first"] = "2024-03-03"
+    evil = tmp_path / "evil.json"
+    evil.write_text(json.dumps(calendar))
+    tehran = ("--as", "tehran", "--role", "county-hq", "--place", "IR-01-0101")
+    with pytest.raises(CandidatesCommandError, match="تنها ستاد انتخابات کشور"):
+        run((2024, 3, 1), "candidates", "calendar", str(evil), *tehran)
+    with pytest.raises(CandidatesCommandError) as moved:
+        run((2024, 3, 1), "candidates", "calendar", str(evil), *MINISTRY)
+    assert "رأی‌گیری" in str(moved.value)
+    assert "آغاز شده است (بازه آن از ۱۱ اسفند ۱۴۰۲ تا ۱۱ اسفند ۱۴۰۲)" in str(moved.value)

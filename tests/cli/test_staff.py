@@ -34,12 +34,41 @@ def test_a_staff_member_makes_a_key_and_the_hq_registers_it(tmp_path: Path) -> N
     assert again.returncode == 1
     assert "already exists" in again.stderr
 
-    args = ("--election", ELECTION, "--role", "head", "--person", "مریم کرمانی", "--key", public)
-    sandogh("staff", "add", "--station", "ST-0801-0001", *args, db=db)
+    hq = ("--as", "kerman-hq", "--role", "county-hq", "--place", "IR-08-0801")
+    args = ("--election", ELECTION, "--person", "مریم کرمانی", "--key", public, *hq)
+    sandogh("staff", "add", "--station", "ST-0801-0001", "--station-role", "head", *args, db=db)
     listed = json.loads(sandogh("staff", "list", "--election", ELECTION, "--json", db=db).stdout)
     assert listed == [
         {"station": "ST-0801-0001", "role": "head", "person": "مریم کرمانی", "key": public}
     ]
-    refused = sandogh("staff", "add", "--station", "IR-08", *args, db=db, check=False)
+    head = ("--station-role", "head", "--lang", "en")
+    refused = sandogh("staff", "add", "--station", "IR-08", *head, *args, db=db, check=False)
     assert refused.returncode == 1
-    assert "not a polling station" in refused.stderr
+    assert "IR-08 is not a polling station" in refused.stderr
+
+
+def test_the_attack_the_observer_is_not_the_head_and_no_one_unnamed_registers(
+    tmp_path: Path,
+) -> None:
+    """Review S19, F8, as `a10_staff.sh` ran it: without a grant `staff add` is refused; the
+    board's observer cannot also be registered as the station's head, said in Persian."""
+    db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
+    sandogh("init", db=db)
+    sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
+    keys = [
+        _run("staff", "keygen", "--out", str(tmp_path / f"k{n}.key")).stdout.strip() for n in (1, 2)
+    ]
+    station = ("--election", ELECTION, "--station", "ST-0801-0001", "--person", "P-obs")
+    unnamed = sandogh(
+        "staff", "add", *station, "--station-role", "head", "--key", keys[0], db=db, check=False
+    )
+    assert unnamed.returncode != 0
+    assert "--as" in unnamed.stderr
+    board = ("--as", "nazer", "--role", "supervisor", "--place", "IR-08")
+    observer = ("--station-role", "supervisor", "--key", keys[0])
+    sandogh("staff", "add", *station, *observer, *board, db=db)
+    hq = ("--as", "kerman-hq", "--role", "county-hq", "--place", "IR-08-0801")
+    head = ("--station-role", "head", "--key", keys[1])
+    refused = sandogh("staff", "add", *station, *head, *hq, db=db, check=False)
+    assert refused.returncode == 1
+    assert "ناظر هیئت نظارت هرگز از کارکنان شعبه نیست" in refused.stderr

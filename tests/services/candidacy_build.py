@@ -22,6 +22,8 @@ from .build import IRST
 ELECTION = "majlis-1402"
 HQ = Actor("governorate", Grant(Role.COUNTY_HQ, "IR-08-0801"))
 BOARD = Actor("board", Grant(Role.SUPERVISOR, "IR"))
+#: The calendar is a national decision (services.candidacy.store_calendar).
+MINISTRY = Actor("ministry", Grant(Role.NATIONAL_HQ, "IR"))
 ART = "Majlis election law Art. 28"
 
 
@@ -45,7 +47,7 @@ def calendar() -> Calendar:
 def stored(uow: UnitOfWorkFactory) -> None:
     made = calendar()
     canonical = canonical_calendar(made)
-    store_calendar(uow, HQ, made, canonical=canonical, calendar_hash="h", now=REGISTRATION)
+    store_calendar(uow, MINISTRY, made, canonical=canonical, calendar_hash="h", now=REGISTRATION)
 
 
 def applicant(n: int, born: datetime.date = datetime.date(1980, 1, 1)) -> Applicant:

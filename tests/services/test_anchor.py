@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from sandogh.core.access import Grant, Role
 from sandogh.core.anchor import (
     AMENDMENT_LINE,
     Body,
@@ -20,6 +21,7 @@ from sandogh.core.anchor import (
 )
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.definition_file import definition_hash
+from sandogh.services.acting import Actor
 from sandogh.services.anchor import (
     AnchorError,
     AnchorRefusal,
@@ -33,7 +35,7 @@ from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
-from sandogh.services.staff import register_staff
+from sandogh.services.staff import StaffError, StaffRefusal, register_staff
 from tests.core.anchor.build import AUTHORITIES, BOARD_CHAIR, HQ_CHIEF, HQ_DEPUTY, SEALERS
 
 from .build import (
@@ -164,20 +166,23 @@ def _refused(uow: NewUnitOfWork, data: bytes) -> ReportRefusedError:
 
 def test_the_attack_a_fresh_box_and_a_made_up_staff_key_after_sealing(uow: NewUnitOfWork) -> None:
     """Issue 9, §2: a report signed by a freshly enrolled key and a made-up staff key was taken.
-    After sealing, the fresh box is enrolled at the centre and even its staff registered there:
-    the record covers neither, so the centre refuses."""
+    After sealing, the fresh box is enrolled at the centre (its staff key is refused there): the
+    record covers neither, so the centre refuses."""
     sealed_by_officials(uow, ROUND_2)
     _enrol(uow, FRESH_BOX, ST_2)
     made_up = SigningKey.from_seed(b"M" * 32)
-    register_staff(
-        uow,
-        election_id=ROUND_2,
-        station=ST_2,
-        person="Nobody",
-        role=StaffRole.MEMBER,
-        public_key=made_up.public_key.text,
-        now=NOW,
-    )
+    with pytest.raises(StaffError) as late:  # nor is a staff key registered after the seal
+        register_staff(
+            uow,
+            Actor("hq-1", Grant(Role.NATIONAL_HQ, "IR")),
+            election_id=ROUND_2,
+            station=ST_2,
+            person="Nobody",
+            role=StaffRole.MEMBER,
+            public_key=made_up.public_key.text,
+            now=NOW,
+        )
+    assert late.value.reason is StaffRefusal.SEALED
 
     opening = signed(zero(ROUND_2_DAY, ST_2, FRESH_BOX), FRESH_BOX)
     refused = _refused(uow, opening)

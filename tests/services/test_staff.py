@@ -1,4 +1,6 @@
-"""Registering a station's staff with their keys, on the in-memory fake, SQLite and PostgreSQL."""
+"""Registering a station's staff with their keys, on the in-memory fake, SQLite and PostgreSQL;
+and the attack of review S19, F8, mounted: registered by no one in particular, the board's
+observer was also the station's head, a station had two heads, and keys came after the seal."""
 
 from __future__ import annotations
 
@@ -6,16 +8,31 @@ from collections.abc import Callable
 
 import pytest
 
-from sandogh.core.report import StaffRole
+from sandogh.core.access import Grant, Role
+from sandogh.core.anchor import (
+    AMENDMENT_LINE,
+    decode_record,
+    encode_amendment,
+    next_amendment,
+    sign_bytes,
+)
+from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.report.staff import RegisteredStaff
+from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.anchor import amend_record, record_of
 from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.staff import StaffError, StaffRefusal, register_staff, staff_of
+from tests.core.anchor.build import SEALERS
 
 from .build import DEVICE, DEVICE_3, HEAD, NOW, ROUND_2, SECRETARY, ST_1, ST_3, event_types
+from .build import seal_record as sealed_by_officials
 
 NewUnitOfWork = Callable[[], UnitOfWork]
+HQ = Actor("hq-1", Grant(Role.PROVINCIAL_HQ, "IR-08"))
+BOARD = Actor("board-1", Grant(Role.SUPERVISOR, "IR-08"))
+OBSERVER = SigningKey.from_seed(b"o" * 32)
 
 
 def _register(
@@ -25,16 +42,17 @@ def _register(
     person: str = "مریم کرمانی",
     role: StaffRole = StaffRole.HEAD,
     key: str = HEAD.public_key.text,
+    actor: Actor = HQ,
 ) -> RegisteredStaff:
     return register_staff(
         uow,
+        actor,
         election_id=ROUND_2,
         station=station,
         person=person,
         role=role,
         public_key=key,
         now=NOW,
-        actor="hq-1",
     )
 
 
@@ -114,3 +132,68 @@ def test_a_box_key_is_not_a_staff_key_nor_the_other_way(uow: NewUnitOfWork) -> N
 def test_an_unknown_election_is_named(uow: NewUnitOfWork) -> None:
     with pytest.raises(ElectionNotFoundError):
         staff_of(uow, election_id="nowhere")
+
+
+def _refused(uow: NewUnitOfWork, **given: object) -> StaffError:
+    with pytest.raises(StaffError) as refused:
+        _register(uow, **given)  # type: ignore[arg-type]
+    return refused.value
+
+
+def test_the_attack_the_boards_observer_is_not_also_the_head(uow: NewUnitOfWork) -> None:
+    observer = {"person": "P-obs", "role": StaffRole.SUPERVISOR, "actor": BOARD}
+    _register(uow, key=OBSERVER.public_key.text, **observer)  # type: ignore[arg-type]
+    refused = _refused(uow, person="P-obs")
+    assert refused.reason is StaffRefusal.OBSERVER_AND_STAFF
+    assert "P-obs is registered as supervisor of ST-0802-0001" in str(refused)
+    # nor the other way round, nor one person in two roles of the staff
+    _register(uow)
+    head_as_observer = {**observer, "person": "مریم کرمانی", "key": DEVICE.public_key.text}
+    assert _refused(uow, **head_as_observer).reason is StaffRefusal.OBSERVER_AND_STAFF
+    secretary = {"role": StaffRole.SECRETARY, "key": SECRETARY.public_key.text}
+    assert _refused(uow, **secretary).reason is StaffRefusal.PERSON_REGISTERED
+
+
+def test_the_attack_a_station_has_one_head(uow: NewUnitOfWork) -> None:
+    _register(uow)
+    refused = _refused(uow, person="Another", key=OBSERVER.public_key.text)
+    assert refused.reason is StaffRefusal.ROLE_FILLED
+    assert [s.person for s in staff_of(uow, election_id=ROUND_2)] == ["مریم کرمانی"]
+    # members are several
+    _register(uow, person="M1", role=StaffRole.MEMBER, key=SECRETARY.public_key.text)
+    _register(uow, person="M2", role=StaffRole.MEMBER, key=OBSERVER.public_key.text)
+
+
+def test_the_attack_only_an_operator_with_the_right_at_the_station_registers(
+    uow: NewUnitOfWork,
+) -> None:
+    elsewhere = Actor("tehran", Grant(Role.COUNTY_HQ, "IR-08-0801"))  # not ST_3's county
+    with pytest.raises(AccessDeniedError):
+        _register(uow, actor=elsewhere)
+    with pytest.raises(AccessDeniedError, match="registers its own observers"):
+        _register(uow, role=StaffRole.SUPERVISOR, person="P-obs")  # the HQ, not the board
+    with pytest.raises(AccessDeniedError):
+        _register(uow, actor=BOARD)  # the board names observers, not the station's staff
+    assert staff_of(uow, election_id=ROUND_2) == []
+    _register(uow)
+    with uow() as work:
+        logged = [e.event for e in work.events.entries()]
+    assert [e.type.value for e in logged].count("access-denied") == 3
+    assert (logged[-1].actor, logged[-1].role) == ("hq-1", "provincial-hq")
+
+
+def test_the_attack_no_new_key_after_the_record_is_sealed(uow: NewUnitOfWork) -> None:
+    sealed_by_officials(uow, ROUND_2)
+    refused = _refused(uow, person="Nobody", role=StaffRole.MEMBER, key=OBSERVER.public_key.text)
+    assert refused.reason is StaffRefusal.SEALED
+    assert "sandogh anchor draft-amendment" in str(refused)
+    # the signed amendment still adds the key to the record
+    member = RegisteredStaff(ROUND_2, ST_3, "Nobody", StaffRole.MEMBER, OBSERVER.public_key)
+    stored, _ = record_of(uow, election_id=ROUND_2)
+    amendment = next_amendment(
+        decode_record(stored.data), [], station=ST_3, reason="a member replaced", staff=member
+    )
+    data = encode_amendment(amendment)
+    signatures = [sign_bytes(AMENDMENT_LINE, data, key) for key in SEALERS]
+    amend_record(uow, election_id=ROUND_2, amendment=amendment, signatures=signatures, now=NOW)
+    assert record_of(uow, election_id=ROUND_2)[1][0].signed.amendment.staff == member

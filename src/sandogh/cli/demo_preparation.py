@@ -96,7 +96,7 @@ def before_the_day(
     out.print(say("stage_modes", lang, approved=approved, **counts))
     stations = [*plan.chosen, kiosk_station(plan)]
     prepare_stations(store, runoff, stations, out, lang)
-    register_station_staff(store, plan.loaded.election.id, seed, plan.chosen)
+    register_station_staff(store, plan.loaded.election, seed, plan.chosen)
 
 
 def kiosk_station(plan: DayPlan) -> str:

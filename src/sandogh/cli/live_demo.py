@@ -84,6 +84,7 @@ from sandogh.server.listening import ListenSettings, listening_config
 from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
+from sandogh.services import acting
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
@@ -542,6 +543,7 @@ def _kiosk(
         staff.append(folder / f"staff-{role.value}.key")
         register_staff(
             store,
+            acting.Actor(ADMIN[0], Grant(ADMIN[2], ADMIN[3])),
             election_id=plan.loaded.election.id,
             station=station,
             person=f"{role.value} (demo)",

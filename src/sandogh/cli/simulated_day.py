@@ -200,14 +200,17 @@ def station_staff(seed: int, station: str) -> tuple[tuple[StaffRole, SigningKey]
 
 
 def register_station_staff(
-    uow: UnitOfWorkFactory, election: str, seed: int, stations: Iterable[str]
+    uow: UnitOfWorkFactory, election: Election, seed: int, stations: Iterable[str]
 ) -> None:
-    """Register `station_staff` of each of `stations` at the centre, as the HQ does."""
+    """Register `station_staff` of each of `stations` at the centre, as the HQ does (under a
+    grant at the country, as `approve_own_build`)."""
+    hq = Actor(actor(), Grant(Role.ADMIN, Geography.of(election).top_down[0]))
     for station in stations:
         for role, key in station_staff(seed, station):
             register_staff(
                 uow,
-                election_id=election,
+                hq,
+                election_id=election.id,
                 station=station,
                 person=f"{role.value} of {station}",
                 role=role,
@@ -264,7 +267,7 @@ def simulate(
             now=now,
         )
         approve_as_boards(uow, election, reference=EXAMPLE_APPROVAL, by="simulate", now=now)
-        register_station_staff(uow, election.id, seed, chosen)
+        register_station_staff(uow, election, seed, chosen)
         approve_own_build(uow, election)
         guardians, ceremony_seconds = None, 0.0
         if e2e:

@@ -3,7 +3,9 @@ roster by name and role, and training, are `staff assign|session|roster`: `cli.s
 
 A member of a station's staff makes their key on their own machine (`keygen`: a file of mode 0600
 that stays with them) and hands over only its public key; the election HQ registers it for the
-station and role (`add`), and the box receives the station's registered keys at enrolment. The
+station and role (`add`, under a grant given as `--as NAME --role ROLE --place CODE`, as
+`cli.staff_roster`'s commands take it; the staff member's own role is `--station-role`), and the
+box receives the station's registered keys at enrolment. The
 same key files serve the officials who sign the pre-election record.
 """
 
@@ -12,17 +14,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from string import Formatter
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption, JsonOption
-from sandogh.cli.session import actor, now
+from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
+from sandogh.cli.session import now
 from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import write_key_file
-from sandogh.services.staff import register_staff, staff_of
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
+from sandogh.locale.staff_refusals import CATALOGUE, ROLES
+from sandogh.services.acting import Actor
+from sandogh.services.staff import AMENDMENT_PATH, StaffError, register_staff, staff_of
 
 staff_app = typer.Typer(
     help="The station staff: their keys, the roster and their training.", no_args_is_help=True
@@ -42,26 +50,49 @@ def keygen(
 
 
 @staff_app.command("add")
+@acting
 def add(
+    actor: Actor,
     election: ElectionRequired,
     station: Annotated[str, typer.Option("--station", help="The polling station's code.")],
-    role: Annotated[StaffRole, typer.Option("--role", help="The role they sign under.")],
+    station_role: Annotated[
+        StaffRole, typer.Option("--station-role", help="The role they sign under at the station.")
+    ],
     person: Annotated[str, typer.Option("--person", help="The staff member's full name.")],
     key: Annotated[str, typer.Option("--key", help="Their public key, ed25519:HEX.")],
     db: DbOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
-    """Register a member of a station's staff with their public key."""
-    staff = register_staff(
-        open_store(db),
-        election_id=election,
-        station=station,
-        person=person,
-        role=role,
-        public_key=key,
-        now=now(),
-        actor=actor(),
-    )
+    """Register a member of a station's staff with their public key, acting under a grant at the
+    station (the board's observer: the supervisory board's grant)."""
+    try:
+        staff = register_staff(
+            open_store(db),
+            actor,
+            election_id=election,
+            station=station,
+            person=person,
+            role=station_role,
+            public_key=key,
+            now=now(),
+        )
+    except StaffError as refused:
+        Console(stderr=True, highlight=False, soft_wrap=True).print(
+            f"sandogh: {_refusal(refused, station, lang.lang)}", markup=False
+        )
+        raise typer.Exit(1) from refused
     _out.print(f"{staff.station} {staff.role} {staff.person} {staff.key.text}", markup=False)
+
+
+def _refusal(refused: StaffError, station: str, lang: Lang) -> str:
+    held = refused.held
+    given: dict[str, str | int] = {"path": AMENDMENT_PATH, "detail": str(refused)}
+    given |= {"station": station, "person": "", "held": ""}
+    if held is not None:
+        given |= {"person": held.person, "held": ROLES[lang][held.role]}
+    key = f"staff_{refused.reason}"
+    wanted = {name for _, name, _, _ in Formatter().parse(CATALOGUE[lang][key]) if name}
+    return text_in(CATALOGUE, key, lang, **{k: v for k, v in given.items() if k in wanted})
 
 
 @staff_app.command("list")

@@ -9,6 +9,7 @@ Terms as `reference/iran-candidacy.md` gives them: داوطلب (an applicant, u
 from __future__ import annotations
 
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage, Window
+from sandogh.core.candidacy.calendar_change import CalendarChangeError
 from sandogh.core.candidacy.conditions import Unmet
 from sandogh.core.candidacy.process import CandidacyRefusedError, WithdrawalClosedError
 from sandogh.locale.dates import format_jalali
@@ -76,6 +77,12 @@ FA: dict[str, str] = {
     "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
     "unplaced": "حوزه {constituency} در هیچ تعریف ذخیره‌شده‌ای جای ندارد و حکم {user} ({place}) "
     "کشوری نیست؛ تعریف انتخابات را بارگذاری کنید یا با حکم کشوری اقدام کنید.",
+    "not_national": "گاه‌شمار انتخابات تصمیمی کشوری است: تنها ستاد انتخابات کشور آن را ذخیره "
+    "یا دگرگون می‌کند، نه {user} با نقش {role}.",
+    "calendar_frozen": "گاه‌شمار «{election}» در {day} دگرگون نمی‌شود: {stage} برای «{contest}» "
+    "آغاز شده است (بازه آن {window})؛ مرحله آغازشده همان می‌ماند.",
+    "calendar_backdated": "گاه‌شمار «{election}» در {day} دگرگون نمی‌شود: {stage} برای "
+    "«{contest}» در بازه تازه {window} تا این روز آغاز می‌شد؛ دگرگونی از فردا اثر می‌کند.",
     "condition_age": "سن",
     "condition_education": "تحصیلات",
     "condition_residence": "سکونت",
@@ -188,6 +195,13 @@ EN: dict[str, str] = {
     "unplaced": "constituency {constituency} is placed by no stored definition and the grant of "
     "{user} ({place}) is not national; load the election's definition or act under a national "
     "grant.",
+    "not_national": "the calendar is a national decision: only the national election HQ stores "
+    "or changes it, not {user} in the role {role}.",
+    "calendar_frozen": "the calendar of {election} may not change on {day}: {stage} for "
+    "{contest} has begun (its window is {window}); a stage that has begun stays as it is.",
+    "calendar_backdated": "the calendar of {election} may not change on {day}: {stage} for "
+    "{contest} would begin by then (its new window is {window}); a change takes effect from the "
+    "next day on.",
     "condition_age": "age",
     "condition_education": "education",
     "condition_residence": "residence",
@@ -273,6 +287,21 @@ def name_text(name: str, lang: Lang) -> str:
         if found is not None:
             return found
     return to_persian_digits(name) if lang == "fa" else name
+
+
+def calendar_change_text(error: CalendarChangeError, lang: Lang) -> str:
+    """A refused new version of the calendar, naming the first stage it may not change."""
+    frozen = error.frozen[0]
+    return text_in(
+        CATALOGUE,
+        "calendar_frozen" if frozen.begun else "calendar_backdated",
+        lang,
+        election=error.election,
+        day=format_jalali(error.day, lang),
+        stage=stage_name(frozen.stage, lang),
+        contest=frozen.contest,
+        window=window_text(frozen.window, lang),
+    )
 
 
 def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:

@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from sandogh.core.access import Action
+from sandogh.core.access import Action, Places, Role
 from sandogh.core.candidacy.calendar import Calendar
+from sandogh.core.candidacy.calendar_change import CalendarChangeError, require_change
 from sandogh.core.candidacy.conditions import Applicant
 from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
 from sandogh.core.candidacy.process import (
@@ -39,11 +40,13 @@ from sandogh.core.candidacy.process import (
 from sandogh.core.candidacy.records import (
     Published,
 )
+from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.validate import require_valid
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import EventType
-from sandogh.services.acting import Actor, acted, guarded
+from sandogh.core.log import Disposition, EventType
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.services.acting import AccessDeniedError, Actor, acted, guarded
 from sandogh.services.candidacy_files import (
     Files,
     NoApplicantError,
@@ -67,6 +70,19 @@ class NotPublishedError(SandoghError):
     def __init__(self, election: str, contest: str) -> None:
         self.contest = contest
         super().__init__(f"the final list of {contest} in {election} is not published")
+
+
+class NotNationalError(AccessDeniedError):
+    """The calendar is the whole country's: only a national HQ grant stores or changes it."""
+
+    def __init__(self, actor: Actor, election: str) -> None:
+        super().__init__(
+            actor,
+            Action.MANAGE_CANDIDACY,
+            election,
+            [actor.grant.place],
+            "the calendar is a national decision, stored by the national HQ only",
+        )
 
 
 class NotAnOperatorError(SandoghError):
@@ -93,10 +109,27 @@ def store_calendar(
     calendar_hash: str,
     now: datetime.datetime,
 ) -> None:
-    """Store an election's calendar (a new version replaces the one stored; both are logged)."""
+    """Store an election's calendar (a new version replaces the one stored; both are logged).
+
+    The calendar is a national decision: only a national HQ grant (at the country, the root
+    of the stored geography)
+    stores it. A new version may change only the stages not yet begun by `now`, or append later
+    polling hours on polling day (`core.candidacy.calendar_change`); a refused change is logged as
+    a refusal naming the stage. No second, supervisory approval is asked: the Guardian Council's
+    concurrence is given outside the system, and the stored version is in the hash-chained log."""
 
     def use_case(work: UnitOfWork) -> None:
         allowed(actor, Action.MANAGE_CANDIDACY, calendar.election)
+        places, place = Places.of(work.operators.unit_parents()), actor.grant.place
+        # before any election day is loaded (the calendar comes first) no place is known: the
+        # role alone decides; after, the grant's place must be the country, the tree's root
+        known = not places.parents or (place in places and not places.ancestors(place))
+        if actor.grant.role is not Role.NATIONAL_HQ or not known:
+            raise NotNationalError(actor, calendar.election)
+        stored = work.candidacy.calendar(calendar.election)
+        if stored is not None:
+            local = now.astimezone(IRAN_TIME)
+            require_change(stored.calendar, calendar, local.date(), local.time())
         work.candidacy.put_calendar(
             calendar.election, StoredCalendar(calendar, canonical, calendar_hash, now)
         )
@@ -104,7 +137,27 @@ def store_calendar(
         work.events.record(acted(actor, now, EventType.CALENDAR_STORED, actor.grant.place, details))
         work.commit()
 
-    guarded(uow, actor, now, use_case)
+    try:
+        guarded(uow, actor, now, use_case)
+    except CalendarChangeError as refused:
+        with uow() as work:
+            details: dict[str, JSONValue] = {
+                "election": calendar.election,
+                "calendar_hash": calendar_hash,
+                "frozen": [f"{f.contest}:{f.stage}" for f in refused.frozen],
+            }
+            work.events.record(
+                acted(
+                    actor,
+                    now,
+                    EventType.CALENDAR_STORED,
+                    actor.grant.place,
+                    details,
+                    disposition=Disposition.REFUSED,
+                )
+            )
+            work.commit()
+        raise
 
 
 def register(

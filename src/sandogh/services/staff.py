@@ -5,19 +5,33 @@ its key was registered for that station and role; the registered keys reach the 
 its enrolment document (the count needs them, and they sign its reports) and go into the
 pre-election record. A key serves one person of one station per election day, and is never also a
 box's key: a signature must say who, not which machine.
+
+Review S19, F8: an operator registers, under a grant with the right at the station — the
+headquarters (MANAGE_READINESS) its staff; the supervisory board (a supervisor's grant over the
+station) its own observer (ناظر), whom the law has that board appoint and who is never staff
+(`core.readiness.roster`). A person, by name, holds one role at a station, so no one is both the
+board's observer and the station's head; a station has one head and one secretary (Majlis
+Elections Law art. 40, executive regulations art. 59). Once the pre-election record is sealed, a
+new key is refused: it reaches the record only as a signed amendment (`sandogh anchor
+draft-amendment --staff-key`, `anchor sign`, `anchor amend`; `services.anchor.amend_record`).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from enum import StrEnum
 
+from sandogh.core.access import Action, Role, covers
+from sandogh.core.definition.geography import Geography
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Disposition, Event, EventType
+from sandogh.core.log import EventType
 from sandogh.core.report import KeyMaterialError, PublicKey, StaffRole
 from sandogh.core.report.staff import RegisteredStaff, person_problems
+from sandogh.services.acting import AccessDeniedError, Actor, acted, guarded, require
 from sandogh.services.days import day_of
-from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
 
 
 class StaffRefusal(StrEnum):
@@ -25,16 +39,29 @@ class StaffRefusal(StrEnum):
     MALFORMED_KEY = "malformed-key"
     MALFORMED_PERSON = "malformed-person"
     KEY_REGISTERED = "key-registered"  # for someone, or as a box's key
+    OBSERVER_AND_STAFF = "observer-and-staff"  # the board's observer is never the station's staff
+    PERSON_REGISTERED = "person-registered"  # the person holds another role at the station
+    ROLE_FILLED = "role-filled"  # the station has its head (or secretary) already
+    SEALED = "sealed"  # after the record is sealed, only a signed amendment adds a key
+
+
+#: The roles a station has one person in (core.readiness.roster.COMPLEMENT: one head, one
+#: secretary); members are several, and so may the board's observers be.
+ONE_PER_STATION = frozenset({StaffRole.HEAD, StaffRole.SECRETARY})
+#: How a key reaches a sealed record: a signed amendment (cli.anchor).
+AMENDMENT_PATH = "sandogh anchor draft-amendment --staff-key …, anchor sign, anchor amend"
 
 
 class StaffError(SandoghError):
-    def __init__(self, reason: StaffRefusal, message: str) -> None:
+    def __init__(self, reason: StaffRefusal, message: str, held: RegisteredStaff | None = None):
         self.reason = reason
+        self.held = held  # the registration in the way, where one is
         super().__init__(f"staff registration refused ({reason}): {message}")
 
 
 def register_staff(
     uow: UnitOfWorkFactory,
+    actor: Actor,
     *,
     election_id: str,
     station: str,
@@ -42,12 +69,13 @@ def register_staff(
     role: StaffRole,
     public_key: str,
     now: datetime.datetime,
-    actor: str = SYSTEM,
 ) -> RegisteredStaff:
-    """Register `person` of `station` to sign as `role` with `public_key` (`ed25519:HEX`).
+    """Register `person` of `station` to sign as `role` with `public_key` (`ed25519:HEX`), as
+    `actor`, who needs the right at the station (an observer: the supervisory board's grant).
 
     Registering the same person, station, role and key again changes nothing; any other use of
-    a registered key, or of an enrolled box's key, is refused."""
+    a registered key, or of an enrolled box's key, a second role for a person, a second head or
+    secretary, or any new key once the record is sealed, is refused."""
     try:
         key = PublicKey.from_text(public_key)
     except KeyMaterialError:
@@ -58,12 +86,14 @@ def register_staff(
     if problems:
         raise StaffError(StaffRefusal.MALFORMED_PERSON, "; ".join(p.message for p in problems))
     staff = RegisteredStaff(election_id, station, person, role, key)
-    with uow() as work:
+
+    def use_case(work: UnitOfWork) -> RegisteredStaff:
         day = day_of(work, election_id)
         if station not in day.geography or not day.is_station(station):
             raise StaffError(
                 StaffRefusal.NOT_A_STATION, f"{station} is not a polling station of {election_id}"
             )
+        _require_right(day.geography, actor, role, station, election_id)
         held = work.staff.find(election_id, key)
         if held == staff:
             return held
@@ -71,28 +101,60 @@ def register_staff(
             raise StaffError(
                 StaffRefusal.KEY_REGISTERED,
                 f"{key.text} is registered for {held.person} ({held.role}) of {held.station}",
+                held,
             )
         if work.devices.get(election_id, key.raw.hex()) is not None:
             raise StaffError(StaffRefusal.KEY_REGISTERED, f"{key.text} is a ballot box's key")
-        work.staff.add(staff)
-        work.events.record(
-            Event(
-                time=now,
-                actor=actor,
-                role=SYSTEM,
-                place=station,
-                type=EventType.STAFF_REGISTERED,
-                disposition=Disposition.DONE,
-                details={
-                    "election": election_id,
-                    "person": person,
-                    "role": role.value,
-                    "key": key.text,
-                },
+        _refuse_conflicts(work.staff.of_station(election_id, station), staff)
+        if work.records.sealed(election_id) is not None:
+            raise StaffError(
+                StaffRefusal.SEALED,
+                f"the pre-election record of {election_id} is sealed: a new staff key is added "
+                f"by a signed amendment ({AMENDMENT_PATH})",
             )
+        work.staff.add(staff)
+        details = {"election": election_id, "person": person, "role": role.value}
+        work.events.record(
+            acted(actor, now, EventType.STAFF_REGISTERED, station, {**details, "key": key.text})
         )
         work.commit()
-    return staff
+        return staff
+
+    return guarded(uow, actor, now, use_case)
+
+
+def _require_right(
+    geography: Geography, actor: Actor, role: StaffRole, station: str, election: str
+) -> None:
+    if role is not StaffRole.SUPERVISOR:
+        require(geography, actor, Action.MANAGE_READINESS, [station], election)
+    elif actor.grant.role is not Role.SUPERVISOR or not covers(
+        geography, actor.grant.place, station
+    ):
+        raise AccessDeniedError(
+            actor,
+            Action.MANAGE_READINESS,
+            election,
+            [station],
+            "the supervisory board registers its own observers",
+        )
+
+
+def _refuse_conflicts(registered: Iterable[RegisteredStaff], staff: RegisteredStaff) -> None:
+    for held in registered:
+        if held.person == staff.person and held.role is not staff.role:
+            observer = StaffRole.SUPERVISOR in (held.role, staff.role)
+            raise StaffError(
+                StaffRefusal.OBSERVER_AND_STAFF if observer else StaffRefusal.PERSON_REGISTERED,
+                f"{staff.person} is registered as {held.role} of {staff.station}",
+                held,
+            )
+        if staff.role in ONE_PER_STATION and held.role is staff.role:
+            raise StaffError(
+                StaffRefusal.ROLE_FILLED,
+                f"{staff.station} has its {staff.role} already: {held.person}",
+                held,
+            )
 
 
 def staff_of(

@@ -64,7 +64,7 @@ def stored(url: str, day: datetime.date = DAY) -> None:
     try:
         store_calendar(
             lambda: SqlUnitOfWork(engine, now=AT),
-            Actor("tests", Grant(Role.ADMIN, IRAN)),
+            Actor("tests", Grant(Role.NATIONAL_HQ, IRAN)),
             made,
             canonical=canonical_calendar(made),
             calendar_hash="0" * 64,
