@@ -1,7 +1,8 @@
 """`sandogh demo --live --e2e` as a real process: the addresses it prints answer, the results
 site's figures move in headless Chromium while the simulated day runs, the published province
 totals are what the day cast, no process of it is left behind, and the pre-election record was
-sealed with the guardians' joint key and held their decryption (never unanchored). Before the
+sealed with the guardians' joint key and the centre's log key, held their decryption (never
+unanchored) and the snapshot's supervisory decisions (the log key's attestation). Before the
 day, the stages before polling ran on the example's own data (issue 12): round 1 from the
 calendar to the drawn definition, which is `round1.yaml`, and its certified results; the
 runoff's staff, sessions, hard-to-reach plans and boxes shipped.
@@ -24,14 +25,17 @@ from pathlib import Path
 
 import httpx
 from playwright.sync_api import sync_playwright
+from typer.testing import CliRunner
 
 from sandogh.cli.anchor import e2e_keys
+from sandogh.cli.app import app
 from sandogh.cli.database import open_store
 from sandogh.cli.simulated_ballots import Figures
 from sandogh.cli.simulated_day import plan_day
-from sandogh.core.anchor import decode_record, fingerprint, short_fingerprint
+from sandogh.core.anchor import Body, decode_record, fingerprint, short_fingerprint
 from sandogh.core.fleet.shipping import Step
 from sandogh.core.readiness.roster import SessionKind
+from sandogh.formats.key_file import read_key_file
 from sandogh.services.candidacy import candidacy_of
 from sandogh.verify_election.run import verify_election
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -206,7 +210,23 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     assert f"--anchor {short} — and “Was my ballot counted?”" in said  # verify-election's
     assert len(list((election / "e2e" / "tallies").glob("*.json"))) == STATIONS
     assert verify_election(str(tmp_path / "site"), workers=1, anchors=(short,)).passed
+    _decisions_signed_by_the_log(tmp_path, sealed, short, said)
     _stages_before_the_day(tmp_path, said)
+
+
+def _decisions_signed_by_the_log(folder: Path, sealed: bytes, short: str, said: str) -> None:
+    """The record names the centre's log key, which signed the log's checkpoints and the
+    snapshot's attestation: the command the demo printed holds the published decisions to the
+    log, not to the publisher's word."""
+    log_key = read_key_file(folder / "log.key").public_key
+    assert [a.key for a in decode_record(sealed).authorities if a.body is Body.LOG] == [log_key]
+    assert (folder / "site" / "log" / "attestation.json").is_file()
+    assert (folder / "site" / "log" / "key.txt").read_text().strip() == log_key.text
+    verify = f"sandogh verify-results {folder / 'site'} -e kerman-1403-r2 --anchor {short}"
+    assert verify in said
+    checked = CliRunner().invoke(app, [*verify.split()[1:], "--json"])
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.stdout)["elections"][0]["decisions"] == "log-key"
 
 
 def _stages_before_the_day(folder: Path, said: str) -> None:

@@ -55,7 +55,7 @@ from sandogh.cli.demo_preparation import before_the_day, candidacy, guide, kiosk
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
-from sandogh.cli.simulated_anchor import seal_day_record
+from sandogh.cli.simulated_anchor import LOG_KEY, fresh_log_key, seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import (
     TIMEOUT_SECONDS,
@@ -67,11 +67,11 @@ from sandogh.cli.simulated_day import (
     station_day,
     station_staff,
 )
-from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
+from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
 from sandogh.core.access import Grant, Role
 from sandogh.core.anchor import short_fingerprint
 from sandogh.core.errors import SandoghError
-from sandogh.core.report import StaffRole
+from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.key_file import write_key_file
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
@@ -85,7 +85,6 @@ from sandogh.server.process import LOOPBACK, centre_process, free_port, one_run_
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
 from sandogh.services import acting
-from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
 from sandogh.services.staff import register_staff
@@ -159,7 +158,8 @@ def run(options: LiveOptions, out: Console) -> None:
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
     folder = _fresh(options.folder)
-    key = ServerKey.write(folder / SERVER_KEY)
+    # the run's keys: the server's, and the log's (the centre's, the publisher's, the record's)
+    key, log_key = ServerKey.write(folder / SERVER_KEY), fresh_log_key(folder)
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]], before=candidacy(folder, out, lang))
     plan = plan_day(
@@ -170,10 +170,10 @@ def run(options: LiveOptions, out: Console) -> None:
     approve_own_build(store, plan.loaded.election)
     guardians = _ceremony(store, plan, folder, out, lang) if options.e2e else None
     enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
-    settings = one_run_settings(url, plan.registry, folder / SERVER_KEY)
+    settings = one_run_settings(url, plan.registry, folder / SERVER_KEY, folder / LOG_KEY)
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
-    publisher = _publisher(store, folder, e2e=options.e2e)
+    publisher = _publisher(store, folder, e2e=options.e2e, log_key=log_key)
     ready, decrypted = threading.Event(), threading.Event()
     following = _Worker(
         say("publisher", lang), lambda stop: _follow(publisher, stop, ready, decrypted)
@@ -192,7 +192,7 @@ def run(options: LiveOptions, out: Console) -> None:
                 plan, centre.base_url, operator, store, folder / "boxes", running
             )
             anchor = _polls_open(
-                plan, centre.base_url, operator, store, folder / "boxes", box, guardians, out, lang
+                plan, centre.base_url, operator, store, folder, box, guardians, log_key, out, lang
             )
             kiosk, kiosk_thread = running.enter_context(
                 _serving(
@@ -439,30 +439,25 @@ def _fresh(folder: Path) -> Path:
     return folder
 
 
-def _publisher(store: UnitOfWorkFactory, folder: Path, *, e2e: bool) -> Publisher:
-    """The snapshot's publisher; an E2E day's tallies go to `tallies/` for the guardians and
-    come back decrypted in `decrypted/`."""
+def _publisher(
+    store: UnitOfWorkFactory, folder: Path, *, e2e: bool, log_key: SigningKey
+) -> Publisher:
+    """The snapshot's publisher, attesting it with the centre's `log_key`; an E2E day's tallies
+    go to `tallies/` for the guardians and come back decrypted in `decrypted/`."""
     options = E2EOptions(tallies_out=folder / "tallies", decrypted=folder / "decrypted")
+    e2e_options = options if e2e else None
     return Publisher(
-        store, folder / "site", bulk_interval=BULK_SECONDS, e2e=options if e2e else None
+        store, folder / "site", bulk_interval=BULK_SECONDS, e2e=e2e_options, log_key=log_key
     )
 
 
 def _ceremony(
     store: UnitOfWorkFactory, plan: DayPlan, folder: Path, out: Console, lang: Lang
 ) -> Guardians:
-    """The guardians' key ceremony, its record loaded into the centre before any box enrols."""
-    election = plan.loaded.election.id
-    guardians = run_ceremony(
-        folder / "guardians", election=election, definition_hash=plan.loaded.definition_hash
-    )
-    stored = load_ceremony(
-        store,
-        election_id=election,
-        record=guardians.record.read_bytes(),
-        now=datetime.datetime.now(datetime.UTC),
-    )
-    out.print(say("e2e_ceremony", lang, joint=stored.joint_key))
+    """The guardians' key ceremony, its record stored in the centre before any box enrols."""
+    now = datetime.datetime.now(datetime.UTC)
+    guardians, joint = ceremony_stored(store, folder / "guardians", plan.loaded, now=now)
+    out.print(say("e2e_ceremony", lang, joint=joint))
     return guardians
 
 
@@ -471,23 +466,29 @@ def _polls_open(
     base: str,
     operator: OperatorPass,
     store: UnitOfWorkFactory,
-    boxes: Path,
+    folder: Path,
     kiosk: Box,
     guardians: Guardians | None,
+    log_key: SigningKey,
     out: Console,
     lang: Lang,
 ) -> str:
-    """Every box of the day enrolled beside the kiosk's, the pre-election record naming them
-    sealed (with the guardians' joint key, on an E2E day) and said, then the kiosk opened: its
-    zero report comes after the seal, as every station's does. The record's fingerprint."""
+    """Every box of the day enrolled beside the kiosk's, the pre-election record naming them and
+    the `log_key` sealed (with the guardians' joint key, on an E2E day) and said with the command
+    that checks the snapshot against it, then the kiosk opened: its zero report comes after the
+    seal, as every station's does. The record's fingerprint."""
     election = plan.loaded.election.id
     for code in plan.chosen:
-        enrol_box(base, operator, election, code, boxes / code)
+        enrol_box(base, operator, election, code, folder / "boxes" / code)
     ceremony = None if guardians is None else guardians.record
     seed = plan.registry.seed  # the day's seed, which drew its registry too
-    anchor = seal_day_record(store, election=election, seed=seed, ceremony=ceremony)
+    anchor = seal_day_record(
+        store, election=election, seed=seed, ceremony=ceremony, log_key=log_key.public_key
+    )
     short = _digits(short_fingerprint(anchor), lang)
-    out.print(say("sealed", lang, fingerprint=anchor, short=short), soft_wrap=True)
+    site = str(folder / "site")
+    sealed = say("sealed", lang, fingerprint=anchor, short=short, site=site, election=election)
+    out.print(sealed, soft_wrap=True)
     kiosk.open({CONTEST: KIOSK_PAPERS})
     kiosk.start_voting()
     kiosk.sync()  # the zero report, to the centre now

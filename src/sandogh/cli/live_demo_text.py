@@ -29,8 +29,9 @@ _FA: dict[str, str] = {
     "kiosk_server": "صفحه‌های صندوق",
     "simulation": "روز انتخابات شبیه‌سازی‌شده",
     "e2e_ceremony": "مراسم کلید سه امین (حد نصاب دو) انجام شد؛ کلید مشترک: {joint}",
-    "sealed": "سیاهه پیش از انتخابات پیش از گشایش شعبه‌ها مهر شد؛ اثر انگشت: {fingerprint} "
-    "(کوتاه: {short})",
+    "sealed": "سیاهه پیش از انتخابات، با کلید لاگ مرکز در آن، پیش از گشایش شعبه‌ها مهر شد؛ "
+    "اثر انگشت: {fingerprint} (کوتاه: {short})؛ نتایج منتشرشده و رأی هیئت‌های نظارت را با آن "
+    "بسنجید: sandogh verify-results {site} -e {election} --anchor {short}",
     "e2e_decrypted": "امین ۱ و امین ۳ همه {tallies} جمع رمزشده را با لنگر سیاهه مهرشده "
     "(--anchor {short}) گشودند؛ سیاهه انتخابات کامل است: "
     "sandogh verify-election {site} --anchor {short} — و «آیا رأی من شمرده شد؟» در سایت نتایج",
@@ -87,7 +88,9 @@ _EN: dict[str, str] = {
     "simulation": "simulated election day",
     "e2e_ceremony": "Key ceremony of three guardians (quorum two) done; joint key: {joint}",
     "sealed": "Pre-election record sealed before polls opened; fingerprint {fingerprint} "
-    "(short {short})",
+    "(short {short}); it names the centre's log key. Check the published results and the "
+    "supervisory decisions against it: "
+    "sandogh verify-results {site} -e {election} --anchor {short}",
     "e2e_decrypted": "Guardians 1 and 3 decrypted {tallies} encrypted tallies anchored to the "
     "sealed record (--anchor {short}); the election record is complete: "
     "sandogh verify-election {site} --anchor {short} — and “Was my ballot counted?” on the site",

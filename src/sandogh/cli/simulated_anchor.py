@@ -9,6 +9,12 @@ and sealed (`anchor sign`, `anchor seal`). The centre then refuses a report from
 the record does not cover, the publisher publishes it in `data/<election>/anchor/`, and its
 fingerprint is what the guardians are given (`guardians decrypt --anchor`) and what
 `verify-results --anchor` is told.
+
+The live demo's centre has a log key of its own (`sandogh log keygen`, docs/publish.md "The
+supervisory decisions"): the record lists it (body `log`), the centre signs the event log's
+checkpoints with it (`serve --log-key`) and the publisher attests the snapshot with it (`publish
+--log-key`), so that `verify-results` holds the published decisions to the log, not to the
+publisher's word.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ from sandogh.core.anchor import (
     fingerprint,
     sign_record,
 )
-from sandogh.core.report import SigningKey
+from sandogh.core.report import PublicKey, SigningKey
+from sandogh.formats.key_file import write_key_file
 from sandogh.services.anchor import add_signature, draft_record, seal_record
 from sandogh.services.elections import UnitOfWorkFactory
 
@@ -37,6 +44,15 @@ OFFICIALS = (
 )
 THRESHOLD = 2
 SIGNER = "simulated officials"  # the actor the log names for the record's steps
+LOG_KEY = "log.key"  # the centre's log key in the demo's folder
+LOG_NAME = "کلید لاگ مرکز / The centre's log key"
+
+
+def fresh_log_key(folder: Path) -> SigningKey:
+    """A new log key in `folder` (as `sandogh log keygen --out`), the last run's replaced: a
+    demo's keys need not outlive it."""
+    (folder / LOG_KEY).unlink(missing_ok=True)
+    return write_key_file(folder / LOG_KEY)
 
 
 def official_keys(seed: int) -> tuple[tuple[Authority, SigningKey], ...]:
@@ -50,18 +66,24 @@ def official_keys(seed: int) -> tuple[tuple[Authority, SigningKey], ...]:
 
 
 def seal_day_record(
-    uow: UnitOfWorkFactory, *, election: str, seed: int, ceremony: Path | None
+    uow: UnitOfWorkFactory,
+    *,
+    election: str,
+    seed: int,
+    ceremony: Path | None,
+    log_key: PublicKey | None = None,
 ) -> str:
     """Draft the election's record from the store (with the guardians' `ceremony` record's joint
-    key and HE, when given), have `THRESHOLD` officials sign it, and seal it; `AnchorError` as
-    `sandogh anchor seal` (a zero report already accepted, a box enrolled since the draft). The
-    sealed record's fingerprint."""
+    key and HE, when given, and the centre's `log_key` listed), have `THRESHOLD` officials sign
+    it, and seal it; `AnchorError` as `sandogh anchor seal` (a zero report already accepted, a box
+    enrolled since the draft). The sealed record's fingerprint."""
     now = datetime.datetime.now(datetime.UTC)
     officials = official_keys(seed)
+    logs = [] if log_key is None else [Authority(LOG_NAME, Body.LOG, log_key)]
     drafted = draft_record(
         uow,
         election_id=election,
-        authorities=[authority for authority, _ in officials],
+        authorities=[authority for authority, _ in officials] + logs,
         threshold=THRESHOLD,
         now=now,
         actor=SIGNER,

@@ -42,7 +42,7 @@ from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
-from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
+from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
 from sandogh.core.access import Grant, Role
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
@@ -58,7 +58,6 @@ from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.acting import Actor
-from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.fleet import approve_build
 from sandogh.services.mode_approvals import approve_as_boards
@@ -272,14 +271,7 @@ def simulate(
         guardians, ceremony_seconds = None, 0.0
         if e2e:
             started = time.perf_counter()
-            guardians = run_ceremony(
-                scratch / "guardians",
-                election=election.id,
-                definition_hash=loaded.definition_hash,
-            )
-            load_ceremony(
-                uow, election_id=election.id, record=guardians.record.read_bytes(), now=now
-            )
+            guardians, _joint = ceremony_stored(uow, scratch / "guardians", loaded, now=now)
             ceremony_seconds = time.perf_counter() - started
         key_file = scratch / SERVER_KEY
         enroller = add_run_operator(uow, election, by=actor(), key=ServerKey.write(key_file))

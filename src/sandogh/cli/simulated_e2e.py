@@ -19,6 +19,7 @@ and 3 as a tally.
 
 from __future__ import annotations
 
+import datetime
 import os
 import secrets
 from collections.abc import Mapping
@@ -31,7 +32,10 @@ from sandogh.cli.guardians_snapshot import check_input, checked_chains
 from sandogh.core.e2e.ceremony_files import PlannedGuardian
 from sandogh.core.e2e.group import RISTRETTO255
 from sandogh.core.e2e.tally_origin import ContestProduct, chain_products
+from sandogh.formats.definition_file import LoadedDefinition
 from sandogh.formats.key_file import read_key_file, write_key_file
+from sandogh.services.e2e_ceremony import load_ceremony
+from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.guardians import (
     Document,
     check,
@@ -132,6 +136,18 @@ def run_ceremony(folder: Path, *, election: str, definition_hash: str) -> Guardi
     _, record = finish(plan, publics, shared, guardians.public_files("check"), [])
     guardians.record.write_bytes(record)
     return guardians
+
+
+def ceremony_stored(
+    uow: UnitOfWorkFactory, folder: Path, loaded: LoadedDefinition, *, now: datetime.datetime
+) -> tuple[Guardians, str]:
+    """The key ceremony in `folder` for the `loaded` day, its record stored in the centre before
+    any box enrols: the guardians and their joint key."""
+    election = loaded.election.id
+    guardians = run_ceremony(folder, election=election, definition_hash=loaded.definition_hash)
+    record = guardians.record.read_bytes()
+    stored = load_ceremony(uow, election_id=election, record=record, now=now)
+    return guardians, stored.joint_key
 
 
 def decrypt_tallies(

@@ -66,15 +66,20 @@ class RunningCentre:
 
 
 def one_run_settings(
-    database_url: str, registry: RegistrySpec, server_key_file: Path
+    database_url: str,
+    registry: RegistrySpec,
+    server_key_file: Path,
+    log_key_file: Path | None = None,
 ) -> ServerSettings:
     """Settings with a ledger secret made for this run only; nothing of it outlives the run.
-    The run's server key is in `server_key_file` (`ServerKey.write`)."""
+    The run's server key is in `server_key_file` (`ServerKey.write`), its log key, when it
+    signs the log's checkpoints, in `log_key_file` (`serve --log-key`)."""
     return ServerSettings(
         database_url=database_url,
         ledger_secret=SecretBytes(secrets.token_bytes(32)),
         registry=registry,
         server_key_file=server_key_file,
+        log_key_file=log_key_file,
     )
 
 

@@ -5,11 +5,12 @@ console's candidacy pages call the same use cases, which check it here.
 
 An applicant's place is the units of their constituency: those the stored definition gives the
 contest's constituency (`core.supervision.scope_units`), or the unit itself where the constituency
-is named by a unit code (the console registers by unit). Candidacy may come before the election's
-definition is stored (the drawn one is written after the final list), so the tree of places is
-the election's own geography once stored, else the units of the days the centre holds
-(`core.access.Places`). A constituency that tree does not place is open only to a grant at its
-top; while the centre holds no geography at all no place can be checked, and the role decides.
+is named by a unit code (the command and the console's select both give a constituency id).
+Candidacy may come before the election's definition is stored (the drawn one is written after
+the final list), so the tree of places is the election's own geography once stored, else the
+units of the days the centre holds (`core.access.Places`). A constituency that tree does not
+place is open only to a grant at its top; while the centre holds no geography at all no place
+can be checked, and the role decides.
 
 A refusal is an `AccessDeniedError` naming the constituency and the grant's place, in Persian
 and English, and is logged (ACCESS_DENIED) as every refusal of access is (`services.acting`).

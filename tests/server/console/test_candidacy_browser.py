@@ -1,8 +1,10 @@
 """Candidacy in headless Chromium against a real centre on loopback (issue 12, section 1): the
-county headquarters registers two applicants and records the four authorities' answers and the
-executive board's decisions; the supervisory board qualifies one and disqualifies the other, who
-objects and is reinstated on the objection; the headquarters publishes the final list and draws
-the codes. Screenshots in Persian and English are saved in screenshots/."""
+county headquarters registers two applicants in a constituency chosen by name from the
+contest's (the id `sandogh candidates register --constituency` takes), and records the four
+authorities' answers and the executive board's decisions; the supervisory board qualifies one
+and disqualifies the other, who objects and is reinstated on the objection; the headquarters
+publishes the final list and draws the codes. Screenshots in Persian and English are saved in
+screenshots/."""
 
 from __future__ import annotations
 
@@ -68,17 +70,22 @@ def test_register_to_the_code_draw(
         log_in(hq, centre.url, "setad")
         hq.click("nav >> text=داوطلبان")
         expect(hq.locator("tr.today")).to_have_attribute("data-stage", "registration")
+        # the constituency is chosen by name among the contest's, as the command takes its id
+        expect(hq.locator("#rg-constituency option[data-contest=president]")).to_have_text(
+            ["ایران"]
+        )
         for code, name_fa, name_en, born in PEOPLE:
             _submit(
                 hq,
                 "register",
-                constituency=IRAN,
+                constituency="IR",  # the president contest's one constituency
                 national_code=code,
                 name_fa=name_fa,
                 name_en=name_en,
                 born=born,
                 education="doctorate",
             )
+        expect(hq.locator("tr[data-applicant='1'] td").nth(2)).to_have_text("ایران")
         for applicant in ("1", "2"):
             _submit(hq, "inquire", applicant=applicant)
             for n, authority in enumerate(AUTHORITIES):

@@ -8,7 +8,9 @@ Every form calls the use case `sandogh candidates` calls (`services.candidacy`,
 the role (the headquarters' MANAGE_CANDIDACY, the supervisory boards' VET_CANDIDATES), the place
 (the applicant's constituency within the grant's, `services.candidacy_places`), the order and the
 calendar's window. The page adds that the final list and the draw need a grant for the whole
-election. A refusal is shown in the words of `candidacy_refusals`, with what to do.
+election. A refusal is shown in the words of `candidacy_refusals`, with what to do. The applicant's
+constituency is chosen by name among the contests' constituencies of the day's definition: the
+id `sandogh candidates register --constituency` takes, shown by its name wherever it appears.
 
 The console's inquiries go on paper: the letters are recorded as asked and the headquarters types
 each answer as it arrives (`PaperAuthorities`, the `Authorities` port for one typed answer).
@@ -103,7 +105,7 @@ def _shown(
         contest_names=lambda contests: ("، " if lang == "fa" else ", ").join(
             _contest_name(page, c) for c in contests
         ),
-        unit_name=lambda code: _unit_name(page, code),
+        constituency_name=lambda contest, code: _constituency_name(page, contest, code),
         stage_name=lambda stage: stage_name(stage, lang),
         window_text=lambda window: window_text(window, lang),
         name_text=lambda name: name_text(str(name), lang),
@@ -129,11 +131,18 @@ def _contest_name(page: Page, contest: str) -> str:
     return contest
 
 
-def _unit_name(page: Page, code: str) -> str:
-    geography = page.day().geography
-    if code not in geography:
+def _constituency_name(page: Page, contest: str, code: str) -> str:
+    """The name of `contest`'s constituency `code` in the day's definition, as `sandogh
+    candidates register --constituency` takes it; a unit's name for an applicant registered by
+    a unit code; else the code itself."""
+    day = page.day()
+    for known in day.election.contests:
+        for constituency in known.constituencies if known.id == contest else ():
+            if constituency.id == code:
+                return constituency.name.fa if page.lang == "fa" else constituency.name.en
+    if code not in day.geography:
         return code
-    name = geography.unit(code).name
+    name = day.geography.unit(code).name
     return name.fa if page.lang == "fa" else name.en
 
 
@@ -207,7 +216,7 @@ def _names(page: Page, name: str) -> tuple[str, ...]:
 @router.post("/register")
 def register_applicant(page: PageDep) -> Response:
     day = page.day()
-    constituency = page.form.get("constituency", "").strip() or page.place()
+    constituency = _field(page, "constituency")
     try:
         code = str(parse_national_code(page.form.get("national_code", "")))
     except SandoghError:
