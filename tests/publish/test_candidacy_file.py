@@ -40,14 +40,20 @@ MOMENT = datetime.datetime(2024, 6, 27, 12, tzinfo=datetime.UTC)
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Round 1's candidacy as the live demo records it, round 1 loaded, the snapshot written."""
+    """Round 1's candidacy as the live demo records it, round 1 loaded, the snapshot written by
+    a publisher following the log from the start."""
     store = MemoryStore()
 
     def uow() -> MemoryUnitOfWork:
         return MemoryUnitOfWork(store)
 
     folder = tmp_path_factory.mktemp("candidacy")
+    root = folder / "snapshot"
+    publisher = Publisher(uow, root, render=False, log_key=KEY, now=lambda: MOMENT)
     record_candidacy(uow, EXAMPLE, folder / "demo", Console(quiet=True), "en")
+    # followed as it is recorded: round 1 is not stored yet, so there is nothing to publish
+    publisher.poll()
+    assert not (root / DATA).exists()
     loaded = load_definition(EXAMPLE / "round1.yaml")
     load_election(
         uow,
@@ -56,8 +62,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
         canonical=loaded.canonical,
         now=MOMENT,
     )
-    root = folder / "snapshot"
-    Publisher(uow, root, render=False, log_key=KEY, now=lambda: MOMENT).regenerate()
+    publisher.poll()  # round 1 loaded: written whole, its candidacy with it
     return root
 
 

@@ -153,7 +153,7 @@ class Publisher:
             state = self._published.get(election)
             if state is not None:
                 done.units[election] = self._apply(writer, state, changes)
-            elif self._chosen is None or election in self._chosen:
+            elif (self._chosen is None or election in self._chosen) and self._stored(election):
                 self._write_everything(writer, self._load(election))
                 done.units[election] = None
         self._write_bulk(writer, force=False)
@@ -219,6 +219,11 @@ class Publisher:
         for missing in sorted((self._chosen or frozenset()) - set(stored)):
             raise ElectionNotFoundError(missing, stored)
         return sorted(stored if self._chosen is None else self._chosen)
+
+    def _stored(self, election: str) -> bool:
+        """Whether the election is stored: its candidacy is recorded before it is loaded."""
+        with self._uow() as work:
+            return work.elections.get(election) is not None
 
     def _load(self, election: str) -> Published:
         with self._uow() as work:

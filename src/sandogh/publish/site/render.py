@@ -107,9 +107,9 @@ def render_site(root: Path, election_id: str, units: Collection[str] | None = No
     station and each unit on its path), beside the front page, the election's top page and its
     search page (and its "Was my ballot counted?" page, when the snapshot has the E2E record's
     code index, `publish.e2e_codes`, and its final list of candidates when it has
-    `candidacy.json`, `publish.site.candidacy_page`); without, every page. A unit with no result file in any
-    contest has no page. The assets are copied each time. Returns how many files were written,
-    unchanged ones not counted.
+    `candidacy.json`, `publish.site.candidacy_page`); without, every page. A unit with no result
+    file in any contest has no page. The assets are copied each time. Returns how many files
+    were written, unchanged ones not counted.
     """
     files = SnapshotFiles(root)
     writer = _Writer(root)
