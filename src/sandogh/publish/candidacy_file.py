@@ -166,7 +166,7 @@ def redrawn(contest: str, document: Any) -> tuple[CodeDraw, dict[int, Any]]:
 def check_candidacy(check: Check, election: Election) -> None:
     """Hold each contest's published draw, and the definition's candidates of every drawn
     contest, to the draw redone from the published seed, list and pool. Every disagreement is a
-    finding naming the contest and the code or applicant."""
+    finding naming the contest, with both lists as `code=applicant@constituency`."""
     relative = f"{check.folder}/{FILE}"
     data = check.source.read(relative)
     if data is None:
