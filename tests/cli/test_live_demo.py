@@ -248,6 +248,12 @@ def _stages_before_the_day(folder: Path, said: str) -> None:
     assert sum(f.withdrew is not None for f in files.files.values()) == 2
     (drawn,) = files.draws
     assert sorted(c.code for c in drawn.codes) == ["21", "25", "33", "44"]
+    # and published: the final list, the decisions and the draw (F15), on the site too
+    published = folder / "site" / "data" / "kerman-1403-r1" / "candidacy.json"
+    (contest,) = json.loads(published.read_text(encoding="utf-8"))["contests"]
+    assert sorted(c["code"] for c in contest["draw"]["codes"]) == ["21", "25", "33", "44"]
+    assert len(contest["lists"][-1]["candidates"]) == 6
+    assert (folder / "site" / "en" / "kerman-1403-r1" / "candidates.html").is_file()
     with store() as work:
         assert [c.by for c in work.certifications.in_force("kerman-1403-r1")] == [
             "demo-guardian-board"

@@ -49,6 +49,10 @@ _FA: dict[str, str] = {
     "دریافت گزارش ({expected}) لغو شده بود ({file})",
     "build_no-build": "گزارش نسخه نرم‌افزار صندوق را نام نمی‌برد و در زمان دریافت آن ({expected}) "
     "نسخه‌هایی تأیید شده بود ({file})",
+    "candidacy_draw": "کدهای منتشرشده نامزدها آن نیست که قرعه با بذر، فهرست و کدهای منتشرشده "
+    "می‌دهد: منتشرشده {published}؛ قرعه دوباره {expected} ({file})",
+    "candidacy_definition": "نامزدهای تعریف انتخابات آن نیست که قرعه منتشرشده می‌دهد: در تعریف "
+    "{published}؛ قرعه دوباره {expected} ({file})",
     "audit_no-hand-count": "{figure}: پوشه حسابرسی شمارش دستی‌ای از {published} منتشر نکرده است "
     "({file})",
     "audit_pending": "{figure}: شمارش دستی {published} در پوشه حسابرسی هنوز تصدیق نشده است "
@@ -115,6 +119,10 @@ _EN: dict[str, str] = {
     "revoked before the report was received ({expected}) ({file})",
     "build_no-build": "the report names no build, and builds.json shows builds approved when it "
     "was received ({expected}) ({file})",
+    "candidacy_draw": "the candidates' codes published are not those the published seed, list "
+    "and pool draw: published {published}; drawn again {expected} ({file})",
+    "candidacy_definition": "the definition's candidates are not those the published draw gives: "
+    "defined {published}; drawn again {expected} ({file})",
     "audit_no-hand-count": "{figure}: the audit folder publishes no hand count of {published} "
     "({file})",
     "audit_pending": "{figure}: the audit folder's hand count of {published} is not certified "
@@ -169,6 +177,7 @@ _KEYS = {
     Disagreement.DECISIONS: "decisions",
     Disagreement.LOT: "lot",
     Disagreement.BUILD: "build",
+    Disagreement.CANDIDACY: "candidacy",
 }
 #: the record first, then the reports' own problems, then the figures they put off
 _ORDER = [Disagreement.ANCHOR, *(kind for kind in _KEYS if kind is not Disagreement.ANCHOR)]
@@ -240,6 +249,8 @@ def finding_text(finding: Finding, lang: Lang) -> str:
         key = f"audit_{finding.detail}"
     elif finding.kind is Disagreement.BUILD:  # why, as `core.fleet.BuildRefusal` says it
         key = f"build_{finding.detail}"
+    elif finding.kind is Disagreement.CANDIDACY:  # the draw's codes, or the definition's
+        key = f"candidacy_{finding.detail}"
     elif finding.kind is Disagreement.DECISIONS and finding.figure == "checkpoint":
         key = "decisions_checkpoint"
     message = say(

@@ -13,6 +13,8 @@ regenerated whole (docs/publish.md). Each change of an election counts one in it
 - `record-sealed`, `record-amended`: the pre-election record and its amendments (`anchor/`);
 - `e2e-ceremony-loaded`, `ballot-chain-accepted`: the E2E record (`e2e/`, `publish.e2e_record`);
 - `build-approved`, `build-revoked`: the approved builds (`builds.json`, `publish.builds`);
+- `candidacy-decided`, `objection-lodged`, `candidates-published`, `candidate-codes-drawn`: the
+  candidacy record (`candidacy.json`, `publish.candidacy_file`);
 - `results-imported` (sheets of stations the event does not name) and the supervisors' events of
   issue 4 (voids, lots, certification): the election's results are read again whole — the seam
   where issue 4 will say precisely what each changes.
@@ -37,6 +39,7 @@ class ChangeKind(StrEnum):
     ANCHOR = "anchor"  # the pre-election record sealed or amended
     E2E = "e2e"  # the E2E ceremony record loaded, or a station's ballot chain taken
     BUILDS = "builds"  # a build approved or revoked (`publish.builds`)
+    CANDIDACY = "candidacy"  # a decision, objection, final list or withdrawal from it
     EVERYTHING = "everything"
 
 
@@ -52,6 +55,10 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.BALLOT_CHAIN_ACCEPTED: ChangeKind.E2E,
     EventType.BUILD_APPROVED: ChangeKind.BUILDS,
     EventType.BUILD_REVOKED: ChangeKind.BUILDS,
+    EventType.CANDIDACY_DECIDED: ChangeKind.CANDIDACY,
+    EventType.OBJECTION_LODGED: ChangeKind.CANDIDACY,
+    EventType.CANDIDATES_PUBLISHED: ChangeKind.CANDIDACY,
+    EventType.CANDIDATE_CODES_DRAWN: ChangeKind.CANDIDACY,
     EventType.RESULTS_IMPORTED: ChangeKind.EVERYTHING,
     EventType.STATION_VOIDED: ChangeKind.EVERYTHING,
     EventType.CANDIDATE_VOTES_VOIDED: ChangeKind.EVERYTHING,

@@ -38,6 +38,8 @@ class Disagreement(StrEnum):
     LOT = "lot"
     # against the published approved builds (issue 12, `publish.builds`)
     BUILD = "build"  # a report signed under a build not approved when it was received
+    # against the published code draw (issue 12 §1, `publish.candidacy_file`)
+    CANDIDACY = "candidacy"  # codes or candidates that are not what the published draw gives
 
 
 class Vouched(StrEnum):

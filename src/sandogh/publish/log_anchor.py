@@ -27,6 +27,7 @@ from sandogh.core.log.attestation import (
 from sandogh.core.report import PublicKey
 from sandogh.core.report.errors import KeyMaterialError
 from sandogh.publish.builds import FILE as BUILDS
+from sandogh.publish.candidacy_file import FILE as CANDIDACY
 from sandogh.publish.sources import Source
 from sandogh.publish.writer import Writer
 
@@ -74,7 +75,7 @@ def _checkpoints(published: bytes) -> tuple[SignedCheckpoint, ...]:
 
 #: The files of each election's folder that no box signs and that change what the signed reports
 #: decide: the log key vouches for them (`core.log.attestation`).
-ATTESTED = ("supervision.json", BUILDS)
+ATTESTED = ("supervision.json", BUILDS, CANDIDACY)
 ATTESTATION = "log/attestation.json"
 
 

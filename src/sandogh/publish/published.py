@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from sandogh.core.anchor import encode_amendments, encode_signatures
+from sandogh.core.candidacy.records import Record
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.errors import SandoghError
@@ -21,6 +22,8 @@ from sandogh.core.report.digests import sha256_text
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.publish.builds import FILE as BUILDS_FILE
 from sandogh.publish.builds import builds_json
+from sandogh.publish.candidacy_file import FILE as CANDIDACY_FILE
+from sandogh.publish.candidacy_file import candidacy_json
 from sandogh.publish.changes import Timeline
 from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
 from sandogh.publish.documents import (
@@ -91,6 +94,7 @@ class Published:
     record: StoredRecord | None = None  # the pre-election record, once sealed
     amendments: list[StoredAmendment] = field(default_factory=list)
     builds: tuple[BuildDecision, ...] = ()  # the day's build decisions (`publish.builds`)
+    candidacy: tuple[Record, ...] = ()  # as recorded (`publish.candidacy_file`)
     rows: dict[str, bytes] = field(default_factory=dict)  # each station's lines of its CSV
     bulk_sequence: int = 0  # the `sequence` the bulk files reflect
     bulk_written_at: float = 0.0  # on the publisher's monotonic clock
@@ -165,6 +169,12 @@ class Published:
     def write_builds(self, writer: Writer) -> None:
         document = builds_json(self.index.election_id, self.builds)
         writer.write_json(f"{self.folder}/{BUILDS_FILE}", document)
+
+    def write_candidacy(self, writer: Writer) -> None:
+        """`candidacy.json`, once anything of candidacy is recorded."""
+        if self.candidacy:
+            document = candidacy_json(self.index.election_id, self.candidacy)
+            writer.write_json(f"{self.folder}/{CANDIDACY_FILE}", document)
 
     def write_anchor(self, writer: Writer) -> None:
         """The sealed pre-election record as stored, its officials' signatures and every
@@ -268,6 +278,7 @@ class Published:
         self.write_definition(writer)
         self.write_devices(writer)
         self.write_builds(writer)
+        self.write_candidacy(writer)
         self.write_anchor(writer)
         self.write_supervision(writer)
         for contest in self.index.stored.election.contests:

@@ -26,8 +26,9 @@ Given the centre's log key, every publication (a regeneration, a catch-up, a pol
 wrote something) takes a signed checkpoint of the event log's head, if it moved since the last
 (`services.audit.take_checkpoint`), and writes every checkpoint taken, by the centre or here, to
 `log/checkpoints.json`, the key's public half to `log/key.txt` (`publish.log_anchor`), and signs
-`log/attestation.json`: the SHA-256 of every election's `supervision.json` at the last checkpoint
-(`core.log.attestation`), so that the supervisory decisions no box signs are the log key's word.
+`log/attestation.json`: the SHA-256 of every election's `supervision.json`, `builds.json` and
+`candidacy.json` at the last checkpoint (`core.log.attestation`, `publish.log_anchor.ATTESTED`),
+so that the decisions no box signs are the log key's word.
 
 An E2E election's record is written under `data/<election>/e2e/` with the rest, and again when
 a station's ballot chain comes (`publish.e2e_record`).
@@ -59,6 +60,7 @@ from sandogh.publish.log_anchor import attested_files, write_attestation, write_
 from sandogh.publish.published import Published
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
+from sandogh.services.candidacy_files import recorded_steps
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
@@ -151,7 +153,7 @@ class Publisher:
             state = self._published.get(election)
             if state is not None:
                 done.units[election] = self._apply(writer, state, changes)
-            elif self._chosen is None or election in self._chosen:
+            elif (self._chosen is None or election in self._chosen) and self._stored(election):
                 self._write_everything(writer, self._load(election))
                 done.units[election] = None
         self._write_bulk(writer, force=False)
@@ -218,6 +220,11 @@ class Publisher:
             raise ElectionNotFoundError(missing, stored)
         return sorted(stored if self._chosen is None else self._chosen)
 
+    def _stored(self, election: str) -> bool:
+        """Whether the election is stored: its candidacy is recorded before it is loaded."""
+        with self._uow() as work:
+            return work.elections.get(election) is not None
+
     def _load(self, election: str) -> Published:
         with self._uow() as work:
             tallied = tally(work, election)
@@ -249,6 +256,11 @@ class Publisher:
         """The day's build decisions, approved and revoked."""
         with self._uow() as work:
             state.builds = work.fleet.decisions(state.index.election_id)
+
+    def _read_candidacy(self, state: Published) -> None:
+        """The candidacy steps, each held to the log entry that recorded it."""
+        with self._uow() as work:
+            state.candidacy = tuple(recorded_steps(work, state.index.election_id))
 
     def _read_stations(
         self, writer: Writer, state: Published, changes: list[Change]
@@ -287,6 +299,7 @@ class Publisher:
         self._read_devices(state)
         self._read_anchor(state)
         self._read_builds(state)
+        self._read_candidacy(state)
         state.write_everything(writer, nist_down_to=self._nist_down_to, now=self._clock())
         self._write_e2e(writer, state)
 
@@ -314,12 +327,7 @@ class Publisher:
             self._write_everything(writer, self._load(state.index.election_id))
             return None
         sheets = self._read_stations(writer, state, changes)
-        if any(c.kind is ChangeKind.ANCHOR for c in changes):
-            self._read_anchor(state)
-            state.write_anchor(writer)
-        if any(c.kind is ChangeKind.BUILDS for c in changes):
-            self._read_builds(state)
-            state.write_builds(writer)
+        self._apply_records(writer, state, {c.kind for c in changes})
         if any(c.kind in _E2E_INPUTS for c in changes):
             self._write_e2e(writer, state)
         geography = state.index.geography
@@ -343,6 +351,19 @@ class Publisher:
             state.write_group(writer, group)
         state.write_snapshot(writer)
         return units
+
+    def _apply_records(self, writer: Writer, state: Published, kinds: set[ChangeKind]) -> None:
+        """Write again the files of the records no report changes: the pre-election record,
+        the builds, candidacy."""
+        if ChangeKind.ANCHOR in kinds:
+            self._read_anchor(state)
+            state.write_anchor(writer)
+        if ChangeKind.BUILDS in kinds:
+            self._read_builds(state)
+            state.write_builds(writer)
+        if ChangeKind.CANDIDACY in kinds:
+            self._read_candidacy(state)
+            state.write_candidacy(writer)
 
     def _write_bulk(self, writer: Writer, *, force: bool) -> None:
         for state in self._published.values():

@@ -54,6 +54,7 @@ from sandogh.formats.definition_file import decode_canonical
 from sandogh.publish.anchor_check import Anchors, anchored_coverage
 from sandogh.publish.audit_checks import AuditVerification
 from sandogh.publish.audit_hand_counts import Unborne, audit_findings
+from sandogh.publish.candidacy_file import check_candidacy
 from sandogh.publish.csv_files import (
     in_layout,
     sheet_rows,
@@ -191,6 +192,7 @@ def _verify(
         if coverage is None:  # every report is then not covered: nothing to check them against
             return _result(check, published_hash, snapshot.get("sequence"), 0)
     check.decisions = check_decisions(check, check.log_keys)
+    check_candidacy(check, day)
     sheets, listed = signed_sheets(check, index, coverage)
     tallied = _readd(check, index, sheets)
     if audit is not None and audit.election == election:

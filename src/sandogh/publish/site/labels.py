@@ -137,6 +137,15 @@ FA: dict[str, str] = {
     "bin_below": "کمتر از {high}",
     "bin_between": "{low} تا {high}",
     "bin_above": "{low} و بیشتر",
+    "candidates_title": "فهرست نهایی نامزدها",
+    "candidates_published": "فهرست نهایی در {day} منتشر شد.",
+    "candidates_drawn": "کد نامزدها به قرعه‌ای ثبت‌شده داده شد؛ بذر قرعه: «{seed}»؛ قرعه‌کشی: {by}.",
+    "candidates_constituency": "حوزه انتخابیه",
+    "candidates_withdrew": "انصراف پیش از قرعه",
+    "candidates_verify_note": (
+        "هر کس می‌تواند قرعه را با بذر و فهرست منتشرشده در candidacy.json دوباره انجام دهد: "
+        "sandogh verify-results همین کار را می‌کند و کدهای برگه رأی را با آن می‌سنجد."
+    ),
     "ballot": "آیا رأی من شمرده شد؟",
     "ballot_intro": (
         "کد رهگیری‌ای را که صندوق پس از رأی شما نشان داد و بر نسخه کاغذی چاپ کرد بنویسید: "
@@ -311,6 +320,16 @@ EN: dict[str, str] = {
     "bin_below": "under {high}",
     "bin_between": "{low} to {high}",
     "bin_above": "{low} and over",
+    "candidates_title": "Final list of candidates",
+    "candidates_published": "The final list was published on {day}.",
+    "candidates_drawn": "The candidates' codes were given by a recorded draw; seed «{seed}»; "
+    "drawn by {by}.",
+    "candidates_constituency": "Constituency",
+    "candidates_withdrew": "withdrew before the draw",
+    "candidates_verify_note": (
+        "Anyone can redo the draw from the seed and list published in candidacy.json: "
+        "sandogh verify-results does, and holds the ballot's codes to it."
+    ),
     "ballot": "Was my ballot counted?",
     "ballot_intro": (
         "Type the confirmation code the ballot box showed after your vote and printed on your "

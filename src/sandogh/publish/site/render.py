@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from sandogh.locale import Lang
 from sandogh.maps import MAPS
+from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
 from sandogh.publish.site.figures import day, digits
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
@@ -93,6 +94,9 @@ def _election_values(pages: ElectionPages, place: Place) -> dict[str, Any]:
         "snapshot_url": pages.data(place, "snapshot.json"),
         "search_href": f"{place.home}{pages.election}/search.html",
         "ballot_href": f"{place.home}{pages.election}/ballot.html" if pages.has_codes else None,
+        "candidates_href": f"{place.home}{pages.election}/candidates.html"
+        if has_candidacy(pages)
+        else None,
     }
 
 
@@ -102,9 +106,10 @@ def render_site(root: Path, election_id: str, units: Collection[str] | None = No
     With `units`, only those units' pages are rendered (pass every unit whose figures changed: a
     station and each unit on its path), beside the front page, the election's top page and its
     search page (and its "Was my ballot counted?" page, when the snapshot has the E2E record's
-    code index, `publish.e2e_codes`); without, every page. A unit with no result file in any
-    contest has no page. The assets are copied each time. Returns how many files were written,
-    unchanged ones not counted.
+    code index, `publish.e2e_codes`, and its final list of candidates when it has
+    `candidacy.json`, `publish.site.candidacy_page`); without, every page. A unit with no result
+    file in any contest has no page. The assets are copied each time. Returns how many files
+    were written, unchanged ones not counted.
     """
     files = SnapshotFiles(root)
     writer = _Writer(root)
@@ -138,6 +143,15 @@ def render_site(root: Path, election_id: str, units: Collection[str] | None = No
                 ballot,
                 **_election_values(pages, ballot),
                 **pages.ballot_page(ballot),
+            )
+        if has_candidacy(pages):
+            listed = Place(lang, f"{election_id}/candidates.html")
+            _render(
+                writer,
+                "candidates.html",
+                listed,
+                **_election_values(pages, listed),
+                **candidates_page(pages, listed),
             )
         top = Place(lang, f"{election_id}/index.html")
         targets = [(pages.top, top)] + [
