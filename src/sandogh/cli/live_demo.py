@@ -55,22 +55,23 @@ from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
-from sandogh.cli.simulated_day import (
+from sandogh.cli.simulated_day import DayPlan, approve_own_build, plan_day
+from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
+from sandogh.cli.simulated_station import (
     TIMEOUT_SECONDS,
-    DayPlan,
     StationDay,
-    approve_own_build,
     enrol_box,
-    plan_day,
     register_station_staff,
     station_day,
     station_staff,
 )
-from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies, run_ceremony
 from sandogh.core.access import Grant, Role
 from sandogh.core.anchor import short_fingerprint
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import VotingMode
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import StaffRole
+from sandogh.core.supervision.modes import station_mode
 from sandogh.formats.key_file import write_key_file
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
@@ -161,7 +162,11 @@ def run(options: LiveOptions, out: Console) -> None:
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]])
     plan = plan_day(
-        stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
+        stations=options.stations,
+        scale=Fraction(1),
+        seed=options.seed,
+        voters=options.voters,
+        e2e=options.e2e,
     )
     accounts = _add_operators(store, key)
     register_station_staff(store, plan.loaded.election.id, options.seed, plan.chosen)
@@ -531,9 +536,15 @@ def _kiosk(
     boxes: Path,
     running: ExitStack,
 ) -> tuple[str, Box, list[Path]]:
-    """A box for a station the simulation leaves alone, its staff registered with key files of
-    their own (to log in on its screens), enrolled: opened once the record is sealed."""
-    station = next(code for code in sorted(plan.sheets) if code not in plan.expected)
+    """A box for an electronic station the simulation leaves alone (its voters cast on its
+    screen), its staff registered with key files of their own (to log in on its screens),
+    enrolled: opened once the record is sealed."""
+    geography = Geography.of(plan.loaded.election)
+    station = next(
+        code
+        for code in sorted(plan.sheets)
+        if code not in plan.expected and station_mode(geography, code) is VotingMode.ELECTRONIC
+    )
     folder = boxes / station
     box_store, key = StationDirectory(folder).create()
     staff = []
