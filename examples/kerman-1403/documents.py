@@ -93,7 +93,7 @@ def definition(
             "station": {
                 "mobility": s.mobility,
                 "setting": s.setting,
-                "mode": "electronic",
+                "mode": s.mode,
                 "hard_to_reach": s.hard_to_reach,
                 "location": Flow(lat=s.lat, lon=s.lon),
             },

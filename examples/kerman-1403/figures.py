@@ -35,7 +35,7 @@ class Round:
     election: str
     date: datetime.date
     cast: int
-    invalid: Mapping[InvalidKind, int]
+    invalid: Mapping[InvalidKind, int]  # by kind; all but blank are found only on paper
     votes: Mapping[str, int]
     invalid_rate: tuple[int, int]  # per-mille range shaping each station's invalid share
 
@@ -50,10 +50,11 @@ ROUND_1 = Round(
     date=datetime.date(2024, 6, 28),
     cast=1_070_286,  # real
     invalid={
-        InvalidKind.BLANK: 36_122,
+        InvalidKind.BLANK: 33_714,
         InvalidKind.ILLEGIBLE: 4_816,
         InvalidKind.NON_CANDIDATE: 5_780,
         InvalidKind.MULTIPLE_NAMES: 1_445,
+        InvalidKind.CROSSED_OUT: 2_408,
     },
     # synthetic, except Jalili − Pezeshkian = 148,119 (real)
     votes={JALILI: 474_138, PEZESHKIAN: 326_019, "33": 213_448, "44": 8_518},
@@ -65,10 +66,11 @@ ROUND_2 = Round(
     date=datetime.date(2024, 7, 5),
     cast=1_276_092,  # real, as are the invalid total (23,252) and both candidates' votes
     invalid={
-        InvalidKind.BLANK: 17_441,
+        InvalidKind.BLANK: 16_278,
         InvalidKind.ILLEGIBLE: 2_326,
         InvalidKind.NON_CANDIDATE: 2_788,
         InvalidKind.MULTIPLE_NAMES: 697,
+        InvalidKind.CROSSED_OUT: 1_163,
     },
     votes={JALILI: 773_591, PEZESHKIAN: 479_249},
     invalid_rate=(8, 30),

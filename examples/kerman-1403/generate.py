@@ -6,9 +6,10 @@ Run from the repository root:
 
 It writes, into OUTPUT_DIR (default: this script's directory), the definition files `round1.yaml`
 and `round2.yaml`, the tally sheets `round1-results.csv` and `round2-results.csv`, the published
-figures of the seed report in `statement-round2.yaml`, round 1's calendar and candidacy for the
-live demo (`calendar.json`, `candidacy.json`: `candidacy`) and `README.md` (see there for what is
-real and what is synthetic). Every random draw comes from `random.Random` streams seeded with fixed
+figures of the seed report in `statement-round2.yaml`, the ballot-paper register `papers.csv`,
+round 1's calendar and candidacy for the live demo (`calendar.json`, `candidacy.json`:
+`candidacy`) and `README.md` (see there for what is real and what is synthetic). Every random draw
+comes from `random.Random` streams seeded with fixed
 strings, and every figure that must add up is apportioned exactly (largest remainder over integer
 weights), so the output is the same bytes on every run. The sheets are checked against the
 reconciliation rules before anything is written.
@@ -16,7 +17,8 @@ reconciliation rules before anything is written.
 The modules beside this one hold, in order of use: `geography` (Kerman's counties and cities),
 `stations` (the polling stations), `shares` (seeded draws and exact apportionment), `figures`
 (the province-wide figures of both rounds), `sheets` (each station's tally sheet), `documents`
-(the YAML files) and `readme` (README.md, from `README.template.md`).
+(the YAML files), `papers` (the ballot-paper register) and `readme` (README.md, from
+`README.template.md`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from candidacy import calendar, candidacy
 from documents import definition, dump_yaml, statement
 from figures import ROUND_1, ROUND_2
 from geography import load_counties
+from papers import paper_register
 from readme import readme
 from sheets import make_sheets
 from stations import make_stations
@@ -54,6 +57,7 @@ def generate(out_dir: Path) -> list[Path]:
     files["statement-round2.yaml"] = dump_yaml(statement())
     files["calendar.json"] = calendar()
     files["candidacy.json"] = candidacy()
+    files["papers.csv"] = paper_register(stations)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for file_name, content in files.items():

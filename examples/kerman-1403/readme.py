@@ -9,7 +9,14 @@ from string import Template
 
 from figures import CANDIDATES, ELIGIBLE_VOTERS, ROUND_1, ROUND_2, SEED_REPORT
 from geography import PROVINCE_CODE, County
-from stations import HARD_TO_REACH, MOBILE_PERCENT, STATIONS, URBAN_PERCENT, Station
+from stations import (
+    ELECTRONIC_COUNTY,
+    HARD_TO_REACH,
+    MOBILE_PERCENT,
+    STATIONS,
+    URBAN_PERCENT,
+    Station,
+)
 
 TEMPLATE = Path(__file__).resolve().with_name("README.template.md")
 
@@ -49,6 +56,9 @@ def readme(counties: Sequence[County], stations: Sequence[Station], left_out: Se
         mobile_percent_rural=MOBILE_PERCENT["rural"],
         urban=f"{sum(s.setting == 'urban' for s in stations):,}",
         mobile=f"{sum(s.mobility == 'mobile' for s in stations):,}",
+        electronic=sum(s.electronic for s in stations),
+        electronic_county=ELECTRONIC_COUNTY,
+        semi_electronic=f"{sum(not s.electronic for s in stations):,}",
         counties="\n".join(county_rows),
         left_out="\n".join(f"- {line}" for line in left_out) or "- none",
     )

@@ -21,6 +21,11 @@ EXTRA_USED_WEIGHTS = (50, 30, 15, 5)
 SPOILED_WEIGHTS = (40, 30, 15, 10, 5)  # 0 to 4 papers spoiled per station
 
 
+def papers_sent(station: Station) -> int:
+    """The ballot papers sent to `station` for a round, all received there before polling day."""
+    return -(-station.eligible * PAPERS_PER_TEN_VOTERS // 10)
+
+
 def make_sheets(stations: Sequence[Station], figures: Round) -> list[TallySheet]:
     """Station sheets for one round that add up exactly to the round's province figures."""
     rng = stream(f"round{figures.number}")
@@ -39,11 +44,15 @@ def make_sheets(stations: Sequence[Station], figures: Round) -> list[TallySheet]
         lambda row, column: invalid_rate[row] if column == "invalid" else 1000 - invalid_rate[row],
     )
     kind_noise = [{kind: rng.randint(70, 130) for kind in InvalidKind} for _ in stations]
-    invalid = fill_table(
-        [cells["invalid"] for cells in split],
-        figures.invalid,
-        lambda row, kind: figures.invalid[kind] * kind_noise[row][kind],
-    )
+
+    def kind_weight(row: int, kind: InvalidKind) -> int:
+        """An electronic box takes codes and prints each copy itself: its invalid ballots are
+        blank (`core.report.ballot`); the other kinds come from paper ballots."""
+        if stations[row].electronic and kind is not InvalidKind.BLANK:
+            return 0
+        return figures.invalid[kind] * kind_noise[row][kind]
+
+    invalid = fill_table([cells["invalid"] for cells in split], figures.invalid, kind_weight)
     other_noise = [rng.randint(60, 140) for _ in stations]
     top_two = (figures.votes[JALILI] + figures.votes[PEZESHKIAN]) * 10**6 // figures.valid
 
@@ -59,7 +68,7 @@ def make_sheets(stations: Sequence[Station], figures: Round) -> list[TallySheet]
     votes = fill_table([cells["valid"] for cells in split], figures.votes, leaning)
     sheets = []
     for row, station in enumerate(stations):
-        received = -(-station.eligible * PAPERS_PER_TEN_VOTERS // 10)
+        received = papers_sent(station)
         used = cast[row] + rng.choices(range(4), EXTRA_USED_WEIGHTS)[0]
         spoiled = min(received - used, rng.choices(range(5), SPOILED_WEIGHTS)[0])
         counts = Counts(
@@ -83,6 +92,11 @@ def check(stations: Sequence[Station], sheets: Sequence[TallySheet], figures: Ro
     for station, sheet in zip(stations, sheets, strict=True):
         findings = check_counts(sheet.counts, where=station.code, contest=CONTEST, seats=1)
         problems += [f"{station.code}: {finding.identity}" for finding in findings]
+        paper_only = [
+            k for k, n in sheet.counts.invalid.items() if n and k is not InvalidKind.BLANK
+        ]
+        if station.electronic and paper_only:
+            problems.append(f"{station.code}: electronic, yet {', '.join(paper_only)} ballots")
         if sheet.counts.cast > station.eligible:
             problems.append(f"{station.code}: cast <= eligible")
     total = sum_counts(sheet.counts for sheet in sheets)

@@ -186,7 +186,7 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     left = _left_after(children, seconds=5.0)
     assert not left, left
 
-    plan = plan_day(stations=STATIONS, scale=Fraction(1), seed=SEED, voters=VOTERS)
+    plan = plan_day(stations=STATIONS, scale=Fraction(1), seed=SEED, voters=VOTERS, e2e=True)
     cast = sum(plan.expected.values(), Figures(0, 0, 0, ()))
     province = tmp_path / "site" / "data" / "kerman-1403-r2" / "results" / "president"
     published = json.loads((province / "IR-08.json").read_text(encoding="utf-8"))

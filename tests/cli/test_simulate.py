@@ -1,5 +1,6 @@
-"""`sandogh simulate` (src/sandogh/cli/simulate.py, simulated_day.py, simulated_ballots.py): a
-small day through the real centre."""
+"""`sandogh simulate` (src/sandogh/cli/simulate.py, simulated_day.py, simulated_station.py,
+simulated_ballots.py): a small day through the real centre, its semi-electronic stations on paper,
+and an E2E day of electronic stations."""
 
 import dataclasses
 import random
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 from sandogh.cli.anchor import e2e_keys
 from sandogh.cli.app import app
 from sandogh.cli.simulate import print_e2e
-from sandogh.cli.simulated_ballots import Figures, ballots, scaled
+from sandogh.cli.simulated_ballots import Figures, ballots, paper_sheet, scaled
 from sandogh.cli.simulated_day import E2EDay, simulate
 from sandogh.cli.simulated_e2e import Guardians, decrypt_tallies
 from sandogh.core.anchor import (
@@ -26,6 +27,7 @@ from sandogh.core.anchor import (
     short_fingerprint,
     sign_record,
 )
+from sandogh.core.counting.reconcile import check_counts
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.report import SigningKey
 from sandogh.locale.digits import to_persian_digits
@@ -46,10 +48,11 @@ SHEET = Counts(
     cast=911,
     valid=897,
     invalid={
-        InvalidKind.BLANK: 9,
+        InvalidKind.BLANK: 8,
         InvalidKind.ILLEGIBLE: 2,
         InvalidKind.NON_CANDIDATE: 2,
         InvalidKind.MULTIPLE_NAMES: 1,
+        InvalidKind.CROSSED_OUT: 1,
     },
     votes={"21": 435, "25": 462},
 )
@@ -72,10 +75,35 @@ def test_the_ballots_make_the_figures_with_invalid_ones_blank() -> None:
     assert sum(1 for c in cast if c.codes == ("21",)) == 44
 
 
+def test_a_paper_sheet_keeps_the_kinds_of_its_invalid_ballots_and_reconciles() -> None:
+    figures = scaled(SHEET, Fraction(1, 2))  # 456 cast: 218 + 231 valid, 7 invalid
+    paper = paper_sheet(SHEET, figures)
+    assert check_counts(paper, where="ST-0801-0001", contest="president", seats=1) == ()
+    assert (paper.cast, paper.valid, paper.votes) == (456, 449, {"21": 218, "25": 231})
+    # each kind but blank halved, half up; blank what is left
+    assert paper.invalid == {
+        InvalidKind.BLANK: 3,
+        InvalidKind.ILLEGIBLE: 1,
+        InvalidKind.NON_CANDIDATE: 1,
+        InvalidKind.MULTIPLE_NAMES: 1,
+        InvalidKind.CROSSED_OUT: 1,
+    }
+    # what an electronic box is opened with too: 683 unused × 456/911, rounded down
+    assert (paper.papers_received, paper.papers_unused, paper.papers_spoiled) == (797, 341, 0)
+
+
 def test_a_small_day_through_the_real_centre_stores_what_was_cast(tmp_path: Path) -> None:
     result = simulate(
-        stations=3, scale=Fraction(1, 20), db=None, seed=7, threads=3, scratch=tmp_path
+        stations=3, scale=Fraction(1, 20), db=None, seed=14, threads=3, scratch=tmp_path
     )
+    # seed 14 chooses two semi-electronic stations (voters checked in at the box, ballots on
+    # paper, the sheet entered twice, blind: at the second one a figure mistyped and read again off
+    # the paper) and one of Kerman city (ballots cast on the box)
+    assert {s.station: (s.on_paper, s.mismatches) for s in result.stations} == {
+        "ST-0804-0101": (True, 0),
+        "ST-0808-0037": (False, 0),
+        "ST-0819-0016": (True, 1),
+    }
     assert result.agrees
     assert result.stored == result.expected
     assert result.expected.cast == result.voters > 0

@@ -17,6 +17,7 @@ from sandogh.core.counting.aggregate import aggregate
 from sandogh.core.counting.conformity import nonconformities
 from sandogh.core.counting.reconcile import reconcile_aggregate, reconcile_sheets
 from sandogh.core.counting.statement import PrintedMargin, Verdict, check_statement
+from sandogh.core.counting.tally import INVALID_FIGURES
 from sandogh.core.counting.turnout import turnout
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import RoundLink, UnitKind
@@ -35,10 +36,12 @@ FILES = [
     "statement-round2.yaml",
     "calendar.json",
     "candidacy.json",
+    "papers.csv",
 ]
 JALILI, PEZESHKIAN = "21", "25"
 ELIGIBLE = 2_324_254
 STATIONS = 2_427
+ELECTRONIC = 92
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -90,9 +93,11 @@ def _votes(sheets: dict[str, list[dict[str, str]]]) -> dict[str, int]:
     return dict(votes)
 
 
+INVALID_COLUMNS = list(INVALID_FIGURES.values())
+
+
 def _invalid(row: dict[str, str]) -> int:
-    kinds = ["blank", "illegible", "non_candidate", "multiple_names"]
-    return sum(int(row[f"invalid_{kind}"]) for kind in kinds)
+    return sum(int(row[column]) for column in INVALID_COLUMNS)
 
 
 def test_regenerating_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,6 +158,20 @@ def test_every_station_sheet_reconciles(
         assert min(sheet.values()) >= 0, station
 
 
+def test_only_paper_stations_have_paper_only_invalid_kinds(
+    round2: dict[str, Any], sheets: dict[str, list[dict[str, str]]]
+) -> None:
+    """An electronic box's invalid ballots are blank (`core.report.ballot`); crossed-out,
+    illegible, non-candidate and two-name ballots are found at the paper stations."""
+    modes = {u["code"]: u["station"]["mode"] for u in round2["units"] if u["kind"] == "station"}
+    paper_only = [column for column in INVALID_COLUMNS if column != "invalid_blank"]
+    for station, rows in sheets.items():
+        if modes[station] == "electronic":
+            assert all(rows[0][column] == "0" for column in paper_only), station
+    paper = {s: rows for s, rows in sheets.items() if modes[s] == "semi-electronic"}
+    assert all(_total(paper, column) > 0 for column in paper_only)
+
+
 def test_geography(round2: dict[str, Any]) -> None:
     units = {unit["code"]: unit for unit in round2["units"]}
     stations = [unit for unit in round2["units"] if unit["kind"] == "station"]
@@ -165,7 +184,12 @@ def test_geography(round2: dict[str, Any]) -> None:
     assert {s["parent"] for s in stations} == counties
     assert {units[c]["parent"] for c in counties} == {"IR-08"}
     assert sum(s["station"]["hard_to_reach"] for s in stations) == 100
-    assert {s["station"]["mode"] for s in stations} == {"electronic"}
+    electronic = [s for s in stations if s["station"]["mode"] == "electronic"]
+    assert {s["station"]["mode"] for s in stations} == {"electronic", "semi-electronic"}
+    assert len(electronic) == ELECTRONIC  # Kerman city's fixed stations; the rest on paper
+    assert {
+        (s["parent"], s["station"]["setting"], s["station"]["mobility"]) for s in electronic
+    } == {("IR-08-0808", "urban", "fixed")}
     assert {s["station"]["mobility"] for s in stations} == {"fixed", "mobile"}
     assert {s["station"]["setting"] for s in stations} == {"urban", "rural"}
     assert not any(

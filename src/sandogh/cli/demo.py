@@ -1,8 +1,9 @@
 """The main job: both rounds of Kerman's 2024 presidential election, end to end.
 
-Loads `examples/kerman-1403/` into the store, then shows the province's results with the turnout
-change between the rounds, the outcome of each round, and the check of the figures the seed report
-printed (one of which, the margin, is misprinted).
+Loads `examples/kerman-1403/` into the store (the definitions, the boards' approval of electronic
+voting at Kerman city's stations, the ballot-paper register and the tally sheets), then shows the
+province's results with the turnout change between the rounds, the outcome of each round, and the
+check of the figures the seed report printed (one of which, the margin, is misprinted).
 """
 
 from __future__ import annotations
@@ -18,21 +19,26 @@ from sandogh.cli.outcome_view import print_outcomes
 from sandogh.cli.results_view import print_results
 from sandogh.cli.session import actor, now
 from sandogh.cli.statement_view import print_statement
+from sandogh.core.access import Grant, Role
 from sandogh.core.errors import SandoghError
+from sandogh.core.readiness import Register
 from sandogh.formats.definition_file import load_definition
+from sandogh.formats.readiness_csv import read_register
 from sandogh.formats.statement_file import read_statement
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
+from sandogh.services.acting import Actor
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.outcomes import decide_contests
+from sandogh.services.readiness import import_register
 from sandogh.services.results import show_results
 from sandogh.services.statements import check_published
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "kerman-1403"
 ROUNDS = (("kerman-1403-r1", "round1"), ("kerman-1403-r2", "round2"))
 PROVINCE = "IR-08"
-#: The reference of the boards' approval of electronic voting the example's data carries.
+#: The reference of the boards' approval of electronic voting at the example's electronic stations.
 EXAMPLE_APPROVAL = "مصوبه هیئت نظارت (داده نمونه)"
 
 
@@ -70,14 +76,27 @@ def load_rounds(
             now=now(),
             actor=actor(),
         )
-        if done.created:  # the example's stations vote electronically: the boards approved it
+        # Kerman city's stations vote electronically, which the boards approved; the rest of the
+        # province votes semi-electronically, which needs no approval (examples/kerman-1403)
+        if done.created:
             approve_as_boards(
                 store, loaded.election, reference=EXAMPLE_APPROVAL, by=actor(), now=now()
             )
+        if done.created:
+            import_papers(store, election_id)
         if done.created and election_id in results:
             import_tally_file(store, EXAMPLE / f"{stem}-results.csv", election_id, console, lang)
         console.print(text("demo_loaded", lang, election=election_id))
     return store
+
+
+def import_papers(store: UnitOfWorkFactory, election_id: str) -> None:
+    """The example's ballot-paper register (`papers.csv`: every semi-electronic station received
+    the papers sent to it), imported as the provincial headquarters would."""
+    with (EXAMPLE / "papers.csv").open(encoding="utf-8", newline="") as stream:
+        rows = read_register(Register.PAPERS, stream, source_name="papers.csv")
+    province = Actor(actor(), Grant(Role.PROVINCIAL_HQ, PROVINCE))
+    import_register(store, province, election_id, Register.PAPERS, rows, now=now())
 
 
 def run(db: str | None, lang: Lang, console: Console) -> None:

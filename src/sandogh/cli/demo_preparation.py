@@ -21,7 +21,8 @@ from rich.markup import escape
 from sandogh.cli.demo import EXAMPLE, ROUNDS
 from sandogh.cli.demo_candidacy import BOARD, at, record_candidacy
 from sandogh.cli.live_demo_text import say
-from sandogh.cli.simulated_day import DayPlan, register_station_staff
+from sandogh.cli.simulated_day import DayPlan
+from sandogh.cli.simulated_station import register_station_staff
 from sandogh.core.access import Grant, Role
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, VotingMode
@@ -100,8 +101,14 @@ def before_the_day(
 
 
 def kiosk_station(plan: DayPlan) -> str:
-    """The station of the kiosk's box: the first the simulated day leaves alone."""
-    return next(code for code in sorted(plan.sheets) if code not in plan.expected)
+    """The station of the kiosk's box: the first electronic station the simulated day leaves
+    alone (its voters cast on the kiosk's screen)."""
+    geography = Geography.of(plan.loaded.election)
+    return next(
+        code
+        for code in sorted(plan.sheets)
+        if code not in plan.expected and station_mode(geography, code) is VotingMode.ELECTRONIC
+    )
 
 
 def guide(out: Console, lang: Lang, console: str, db: str) -> None:

@@ -57,17 +57,15 @@ from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import LOG_KEY, fresh_log_key, seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
-from sandogh.cli.simulated_day import (
+from sandogh.cli.simulated_day import DayPlan, approve_own_build, plan_day
+from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
+from sandogh.cli.simulated_station import (
     TIMEOUT_SECONDS,
-    DayPlan,
     StationDay,
-    approve_own_build,
     enrol_box,
-    plan_day,
     station_day,
     station_staff,
 )
-from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
 from sandogh.core.access import Grant, Role
 from sandogh.core.anchor import short_fingerprint
 from sandogh.core.errors import SandoghError
@@ -163,7 +161,11 @@ def run(options: LiveOptions, out: Console) -> None:
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]], before=candidacy(folder, out, lang))
     plan = plan_day(
-        stations=options.stations, scale=Fraction(1), seed=options.seed, voters=options.voters
+        stations=options.stations,
+        scale=Fraction(1),
+        seed=options.seed,
+        voters=options.voters,
+        e2e=options.e2e,
     )
     accounts = _add_operators(store, key)
     before_the_day(store, plan, options.seed, out, lang)  # issue 12: round 1 certified, stations
@@ -534,8 +536,9 @@ def _kiosk(
     boxes: Path,
     running: ExitStack,
 ) -> tuple[str, Box, list[Path]]:
-    """A box for a station the simulation leaves alone, its staff registered with key files of
-    their own (to log in on its screens), enrolled: opened once the record is sealed."""
+    """A box for an electronic station the simulation leaves alone (its voters cast on its
+    screen), its staff registered with key files of their own (to log in on its screens),
+    enrolled: opened once the record is sealed."""
     station = kiosk_station(plan)
     folder = boxes / station
     box_store, key = StationDirectory(folder).create()

@@ -1,6 +1,7 @@
 """`sandogh simulate`: a whole election day through the real HTTP API (issue 3), printed.
 
-The day is run by `cli.simulated_day` with the ballots of `cli.simulated_ballots`; this module
+The day is run by `cli.simulated_day`, each station's by `cli.simulated_station`, with the
+ballots of `cli.simulated_ballots`; this module
 runs it in a scratch directory and prints what was cast beside what the centre stored. Their
 public names are also reachable here, where the command's callers have always found them.
 The summary is in Persian or English (`--lang`, Persian by default, as the other commands).
@@ -17,15 +18,8 @@ from rich.table import Table
 
 from sandogh.cli.simulated_anchor import OFFICIALS, THRESHOLD
 from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
-from sandogh.cli.simulated_day import (
-    SYNC_PASSES,
-    TIMEOUT_SECONDS,
-    E2EDay,
-    Simulation,
-    SimulationError,
-    StationDay,
-    simulate,
-)
+from sandogh.cli.simulated_day import E2EDay, Simulation, SimulationError, simulate
+from sandogh.cli.simulated_station import SYNC_PASSES, TIMEOUT_SECONDS, StationDay
 from sandogh.core.anchor import short_fingerprint
 from sandogh.locale.digits import format_int, to_persian_digits
 from sandogh.locale.language import Lang

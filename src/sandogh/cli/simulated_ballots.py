@@ -3,7 +3,8 @@
 Issue 3 (`sandogh simulate` ends in the same province totals as the foundation example): each
 simulated station casts its figures of examples/kerman-1403/round2-results.csv scaled by F. An
 electronic box can only record a blank ballot as invalid, so every invalid (and void) ballot of
-the sheet is cast blank.
+the sheet is cast blank there; a semi-electronic station's paper sheet (`paper_sheet`) keeps the
+kinds of its invalid ballots, crossed-out (مخدوش) ones among them, scaled alike.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.core.counting.tally import Counts
+from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.report import Choice
 
 CONTEST = "president"
@@ -55,6 +56,34 @@ def scaled(counts: Counts, scale: Fraction) -> Figures:
     valid = sum(n for _, n in votes)
     invalid = part(counts.invalid_total + counts.void)
     return Figures(valid + invalid, valid, invalid, votes)
+
+
+def paper_sheet(counts: Counts, figures: Figures) -> Counts:
+    """The paper tally sheet of a station whose ballots make `figures`, `counts` being its sheet
+    before scaling: its ballot papers unused and spoiled scaled down (rounded down), received the
+    ballots cast plus those; each kind of invalid ballot but blank scaled (half up, within what is
+    left), blank the rest. An electronic box counts the same papers."""
+    share = Fraction(figures.cast, max(counts.cast, 1))
+    spoiled, unused = int(counts.papers_spoiled * share), int(counts.papers_unused * share)
+    of_invalid = Fraction(figures.invalid, max(counts.invalid_total + counts.void, 1))
+    left = figures.invalid
+    invalid: dict[InvalidKind, int] = {}
+    for kind in InvalidKind:
+        if kind is not InvalidKind.BLANK:
+            scaled_kind = int(counts.invalid.get(kind, 0) * of_invalid + Fraction(1, 2))
+            invalid[kind] = min(left, scaled_kind)
+            left -= invalid[kind]
+    invalid[InvalidKind.BLANK] = left
+    return Counts(
+        papers_received=figures.cast + unused + spoiled,
+        papers_used=figures.cast,
+        papers_unused=unused,
+        papers_spoiled=spoiled,
+        cast=figures.cast,
+        valid=figures.valid,
+        invalid={kind: invalid[kind] for kind in InvalidKind},
+        votes=dict(figures.votes),
+    )
 
 
 def ballots(figures: Figures, rng: random.Random) -> list[Choice]:

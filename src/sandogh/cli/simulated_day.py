@@ -4,17 +4,21 @@ The centre is the app of `sandogh serve` on uvicorn, in a child process on a fre
 over a store holding the Kerman round-2 definition (examples/kerman-1403/round2.yaml) and a
 synthetic registry. N stations of it are chosen (by the seed) and each gets a real ballot box
 (`station.box.Box`: its own directory, key and database, `HttpCentreClient`, a file printer),
-enrolled first; then goes through its day — open, check-ins, casts, close, count, report, sync —
-on one of several threads, casting the ballots of `cli.simulated_ballots`. Each station's head
-and secretary are registered at the centre first, with keys drawn from the seed
-(`station_staff`), open its sealed ballots to count them (issue 9, section 1) and sign its final
-report beside the box, as the centre requires (section 2). Between the boxes' enrolment and their
+enrolled first; then goes through its day on one of several threads (`cli.simulated_station`),
+as its voting mode has it: an electronic station's box checks voters in, takes the ballots of
+`cli.simulated_ballots`, closes, counts and reports; most of the example's stations are
+semi-electronic, where the box checks voters in, they vote on paper, and after closing the paper
+tally sheet is entered by blind double entry and reported. Each station's head and secretary are
+registered at the centre first, with keys drawn from the seed (`station_staff`), open its sealed
+ballots to count them (issue 9, section 1) and sign its final report beside the box, as the
+centre requires (section 2). Between the boxes' enrolment and their
 zero reports the pre-election record naming them is sealed (`cli.simulated_anchor`), so that the
 centre holds every report to it, as on a real election day. The results are then read back
 through the store (`services.results.show_results`) and set beside what was cast.
 
-With `e2e`, the day is end-to-end verifiable (issue 10, `cli.simulated_e2e`): the guardians'
-ceremony runs first and its record is loaded into the centre, so every box is enrolled with the
+With `e2e`, the day is end-to-end verifiable (issue 10, `cli.simulated_e2e`) and its stations
+are chosen among the electronic ones, whose ballots E2E encrypts: the guardians' ceremony runs
+first and its record is loaded into the centre, so every box is enrolled with the
 joint key and encrypts every ballot, and the sealed record carries the joint key and HE; at
 each station the first voter challenges a ballot (it is opened and kept in the chain, never
 counted) and then casts; each box sends its chain after its final report. The snapshot is then
@@ -27,11 +31,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import hashlib
 import itertools
 import random
 import time
-from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
@@ -41,14 +43,22 @@ from sandogh.cli.demo import EXAMPLE, EXAMPLE_APPROVAL, ExampleMissingError
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
-from sandogh.cli.simulated_ballots import CONTEST, Figures, ballots, scaled
+from sandogh.cli.simulated_ballots import CONTEST, Figures, scaled
 from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
+from sandogh.cli.simulated_station import (
+    TIMEOUT_SECONDS,
+    StationDay,
+    enrol_box,
+    register_station_staff,
+    station_day,
+    station_staff,
+)
 from sandogh.core.access import Grant, Role
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.model import Election
+from sandogh.core.definition.model import Election, VotingMode
 from sandogh.core.errors import SandoghError
-from sandogh.core.report import SigningKey, StaffRole
+from sandogh.core.supervision.modes import station_mode
 from sandogh.formats.definition_file import LoadedDefinition, load_definition
 from sandogh.formats.tally_csv import load_tally_csv
 from sandogh.publish.e2e_record import E2EOptions
@@ -62,38 +72,15 @@ from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.fleet import approve_build
 from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.results import show_results
-from sandogh.services.staff import register_staff
-from sandogh.station.box import Box
-from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.build import installed_build
-from sandogh.station.centre_http import HttpCentreClient, OperatorPass
-from sandogh.station.directory import StationDirectory
-from sandogh.station.printers import FilePrinter
-from sandogh.station.setup import OfflinePolicy
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from sandogh.verify_election.run import verify_election
 
-TIMEOUT_SECONDS = 60.0
-SYNC_PASSES = 5
-
 
 class SimulationError(SandoghError):
     """The simulated day could not be run as asked."""
-
-
-@dataclass(frozen=True)
-class StationDay:
-    """What one box went through: the voters it checked in, refusals, and its sync."""
-
-    station: str
-    voters: int
-    refused: int
-    reports_delivered: int  # and an E2E box's chain
-    reports_refused: int
-    incidents: int
-    challenged: int = 0
 
 
 @dataclass(frozen=True)
@@ -163,17 +150,25 @@ class DayPlan:
         return sorted(self.expected)
 
 
-def plan_day(*, stations: int, scale: Fraction, seed: int, voters: int | None = None) -> DayPlan:
+def plan_day(
+    *, stations: int, scale: Fraction, seed: int, voters: int | None = None, e2e: bool = False
+) -> DayPlan:
     """Choose `stations` stations of the Kerman runoff by `seed`, their figures scaled by `scale`
-    (with `voters`, by the scale that casts about that many over the stations chosen)."""
+    (with `voters`, by the scale that casts about that many over the stations chosen). With
+    `e2e`, among its electronic stations only: E2E encrypts the ballots an electronic box takes,
+    and a semi-electronic station's are on paper (docs/e2e.md)."""
     if not EXAMPLE.is_dir():
         raise ExampleMissingError(EXAMPLE)
     loaded = load_definition(EXAMPLE / "round2.yaml")
     sheets = {s.station: s for s in load_tally_csv(EXAMPLE / "round2-results.csv")}
-    if not 1 <= stations <= len(sheets):
-        raise SimulationError(f"--stations must be from 1 to {len(sheets)}, not {stations}")
+    geography = Geography.of(loaded.election)
+    pool = sorted(
+        code for code in sheets if not e2e or station_mode(geography, code) is VotingMode.ELECTRONIC
+    )
+    if not 1 <= stations <= len(pool):
+        raise SimulationError(f"--stations must be from 1 to {len(pool)}, not {stations}")
     rng = random.Random(seed)
-    chosen = sorted(rng.sample(sorted(sheets), stations))
+    chosen = sorted(rng.sample(pool, stations))
     if voters is not None:
         scale = Fraction(voters, max(sum(sheets[c].counts.cast for c in chosen), 1))
     if scale <= 0:
@@ -187,35 +182,6 @@ def plan_day(*, stations: int, scale: Fraction, seed: int, voters: int | None = 
     crowd = iter(codes)
     crowds = {code: [next(crowd) for _ in range(expected[code].cast)] for code in chosen}
     return DayPlan(loaded, sheets, expected, spec, crowds)
-
-
-def station_staff(seed: int, station: str) -> tuple[tuple[StaffRole, SigningKey], ...]:
-    """The simulated head and secretary of `station`, each with a key of their own drawn from
-    `seed` (a simulation's keys need to be made again, not kept secret)."""
-    return tuple(
-        (role, SigningKey.from_seed(hashlib.sha256(f"{seed}:{station}:{role}".encode()).digest()))
-        for role in (StaffRole.HEAD, StaffRole.SECRETARY)
-    )
-
-
-def register_station_staff(
-    uow: UnitOfWorkFactory, election: Election, seed: int, stations: Iterable[str]
-) -> None:
-    """Register `station_staff` of each of `stations` at the centre, as the HQ does (under a
-    grant at the country, as `approve_own_build`)."""
-    hq = Actor(actor(), Grant(Role.ADMIN, Geography.of(election).top_down[0]))
-    for station in stations:
-        for role, key in station_staff(seed, station):
-            register_staff(
-                uow,
-                hq,
-                election_id=election.id,
-                station=station,
-                person=f"{role.value} of {station}",
-                role=role,
-                public_key=key.public_key.text,
-                now=datetime.datetime.now(datetime.UTC),
-            )
 
 
 def approve_own_build(uow: UnitOfWorkFactory, election: Election) -> None:
@@ -246,7 +212,7 @@ def simulate(
     """Run the day in `scratch` (the boxes' directories and, without `db`, the centre's store);
     with `e2e`, end-to-end verifiable, its snapshot published into `record` (default: in
     `scratch`)."""
-    plan = plan_day(stations=stations, scale=scale, seed=seed)
+    plan = plan_day(stations=stations, scale=scale, seed=seed, e2e=e2e)
     loaded, chosen, expected = plan.loaded, plan.chosen, plan.expected
     election = loaded.election
     url = db or f"sqlite:///{scratch / 'centre.sqlite'}"
@@ -381,66 +347,3 @@ def _e2e_record(
         record=None,
         anchor=anchor,
     )
-
-
-def enrol_box(base: str, operator: OperatorPass, election: str, station: str, folder: Path) -> None:
-    """A new box in `folder`, enrolled for `station` in `operator`'s session: before the record
-    is drafted, which names its key (`cli.simulated_anchor`); `station_day` runs it."""
-    store, key = StationDirectory(folder).create()
-    with store, HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
-        box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
-        box.enrol(election=election, station=station, policy=OfflinePolicy.REFUSE)
-
-
-def station_day(
-    base: str,
-    operator: OperatorPass,
-    sheet: TallySheet,
-    figures: Figures,
-    crowd: list[str],
-    rng: random.Random,
-    folder: Path,
-    staff: Sequence[tuple[StaffRole, SigningKey]],
-    *,
-    challenge: bool = False,
-) -> StationDay:
-    """One box's whole day after its enrolment (`enrol_box`, in `folder`), on the calling thread,
-    in `operator`'s session; `staff` count its ballots and sign its final report. With
-    `challenge` (an E2E box), the first voter challenges a ballot first, then casts."""
-    store, key = StationDirectory(folder).open()
-    with HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator) as centre:
-        box = Box(store, key, centre, FilePrinter(folder / "printer.jsonl"))
-        spoiled = int(sheet.counts.papers_spoiled * figures.cast / max(sheet.counts.cast, 1))
-        unused = int(sheet.counts.papers_unused * figures.cast / max(sheet.counts.cast, 1))
-        box.open({CONTEST: figures.cast + unused + spoiled})
-        box.start_voting()
-        refused = challenged = 0
-        for code, choice in zip(crowd, ballots(figures, rng), strict=True):
-            card = box.check_in(code)
-            if not isinstance(card, IssuedCard):
-                refused += 1
-                continue
-            if challenge and not challenged:
-                box.prepare(card.token, [choice])
-                box.challenge(card.token)  # opened, kept in the chain, never counted
-                challenged += 1
-            box.cast(card.token, [choice])
-        box.close()
-        box.count({CONTEST: spoiled}, staff=staff)
-        box.report(staff)
-        delivered = refused_reports = 0
-        for _ in range(SYNC_PASSES):
-            outcome = box.sync()
-            delivered += outcome.delivered
-            refused_reports += outcome.refused
-            if outcome.outbox.pending == 0:
-                break
-        return StationDay(
-            sheet.station,
-            len(crowd),
-            refused,
-            delivered,
-            refused_reports,
-            len(box.incidents()),
-            challenged,
-        )
