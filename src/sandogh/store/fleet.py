@@ -65,7 +65,7 @@ class SqlFleetRepository:
         query = select(AttestedBuildRow.public_key, AttestedBuildRow.build).where(
             AttestedBuildRow.election_id == election_id
         )
-        return dict(self._connection.execute(query).tuples().all())
+        return {key: build for key, build in self._connection.execute(query)}
 
     def handovers(self, election_id: str) -> tuple[Handover, ...]:
         query = select(HandoverRow).where(HandoverRow.election_id == election_id)
