@@ -65,7 +65,7 @@ class SqlFleetRepository:
         query = select(AttestedBuildRow.public_key, AttestedBuildRow.build).where(
             AttestedBuildRow.election_id == election_id
         )
-        return {key: build for key, build in self._connection.execute(query)}
+        return dict(self._connection.execute(query).all())
 
     def handovers(self, election_id: str) -> tuple[Handover, ...]:
         query = select(HandoverRow).where(HandoverRow.election_id == election_id)
