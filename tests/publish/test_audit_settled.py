@@ -29,10 +29,11 @@ from sandogh.services.audit_status import audit_publication, audit_status
 from sandogh.services.audits import record_seed, start_audit
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.outcome_decisions import draw_lot, withdraw
+from sandogh.services.results import import_results
 from tests.conftest import TEST_NOW
 from tests.core.definition.kerman import PRESIDENT, person, with_contest
 from tests.publish.test_audit_verify import edit
-from tests.services.audit_build import FIVE_PERCENT, load, sheets_of
+from tests.services.audit_build import FIVE_PERCENT, load_definition, sheets_of
 
 STATIONS = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
 LOT = Lot("1403-04-15 قرعه", ("رئیس هیئت اجرایی", "ناظر"))
@@ -54,9 +55,12 @@ def _published(
         return MemoryUnitOfWork(store)
 
     election = with_contest(contest)
-    load(uow, election, sheets)
+    load_definition(uow, election)
     board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
     hq = Actor("setad", Grant(Role.NATIONAL_HQ, "IR"))
+    for code in sorted(withdrawn):  # before polling: after it, none is recorded
+        withdraw(uow, hq, election.id, "president", code, printing=Printing.AFTER, now=TEST_NOW)
+    import_results(uow, election.id, sheets, now=TEST_NOW)
     if lot is not None:
         draw_lot(
             uow,
@@ -68,8 +72,6 @@ def _published(
             drawn_by=lot.drawn_by,
             now=TEST_NOW,
         )
-    for code in sorted(withdrawn):
-        withdraw(uow, hq, election.id, "president", code, printing=Printing.AFTER, now=TEST_NOW)
     start_audit(uow, election.id, ["president"], FIVE_PERCENT, now=TEST_NOW)
     record_seed(uow, election.id, ROLLS, now=TEST_NOW)
     audit_status(uow, election.id)  # the stored plan is decided again the same way
