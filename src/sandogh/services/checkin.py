@@ -315,13 +315,24 @@ def _voted_in(
 ) -> str | None:
     """The constituency the voter voted in, in the round `contest` is tied to, if any.
 
-    A contest tied to an earlier round that names no link, or whose round this centre holds no
-    ledger of, admits everyone: there is nothing to hold the voter to.
+    A contest tied to an earlier round that names no link admits everyone. One whose earlier
+    round (a by-election's main election, a runoff's first round) is not stored at this centre
+    fails closed (review S19, F11): had it admitted everyone, the where-to-vote rule would again
+    never apply, silently. The check-in is refused (`ImpossibleCheckInError`,
+    `earlier-round-missing`) naming the round, so the box shows it and the headquarters load the
+    earlier round (its definition and voted ledger) before the polls open; a centre holding an
+    earlier round's ledger under another ledger secret is not told apart by this check.
     """
     link = earlier_round(contest)
     if scope_of(contest) is Scope.ANYWHERE or link is None:
         return None
     if link.election not in earlier:
+        if work.candidacy.versions(link.election) is None:
+            said = (
+                f"{contest.id} is tied to {link.election}, whose voted ledger this centre does "
+                "not hold: where a voter may vote cannot be checked; load that election first"
+            )
+            raise ImpossibleCheckInError(Impossible.EARLIER_ROUND_MISSING, Problem("contest", said))
         earlier[link.election] = work.ledger.find(link.election, key)
     entry = earlier[link.election]
     return None if entry is None else entry.constituencies.get(link.contest)
