@@ -57,6 +57,11 @@ def test_the_competent_body_approves_electronic_voting_in_persian(db: str) -> No
         "guardian-council",
         "electronic",
     )
+    code, said = _run(db, *APPROVE, "--body", "guardian-council")  # review S19, F16: twice
+    assert code == 1
+    assert "پیش‌تر با مصوبه" in said
+    assert "UNIQUE" not in said
+    assert "approved already" not in said
     engine = make_engine(db)
     try:
         with SqlUnitOfWork(engine, now=TEST_NOW) as work:
