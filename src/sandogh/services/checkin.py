@@ -310,6 +310,9 @@ def admitted(
     return tuple(allowed), tuple(withheld)
 
 
+_HELD: set[str] = set()  # earlier rounds seen stored (a set: adding is atomic under the GIL)
+
+
 def _voted_in(
     work: UnitOfWork, contest: Contest, key: str, earlier: dict[str, LedgerEntry | None]
 ) -> str | None:
@@ -327,12 +330,13 @@ def _voted_in(
     if scope_of(contest) is Scope.ANYWHERE or link is None:
         return None
     if link.election not in earlier:
-        if work.candidacy.versions(link.election) is None:
+        if link.election not in _HELD and work.candidacy.versions(link.election) is None:
             said = (
                 f"{contest.id} is tied to {link.election}, whose voted ledger this centre does "
                 "not hold: where a voter may vote cannot be checked; load that election first"
             )
             raise ImpossibleCheckInError(Impossible.EARLIER_ROUND_MISSING, Problem("contest", said))
+        _HELD.add(link.election)  # a stored election stays stored: asked once per process
         earlier[link.election] = work.ledger.find(link.election, key)
     entry = earlier[link.election]
     return None if entry is None else entry.constituencies.get(link.contest)
