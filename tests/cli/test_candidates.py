@@ -226,6 +226,12 @@ def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_plac
     with pytest.raises(CandidatesCommandError) as in_english:
         run((2023, 10, 20), *register, "--constituency", "P2", "--lang", "en")
     assert "lies outside the place of governorate's grant (IR-08-0801)" in str(in_english.value)
+    bad_code = [a if a != "0013542419" else "1234567890" for a in register]
+    with pytest.raises(CandidatesCommandError) as wrong:  # review S19, F12: it was English
+        run((2023, 10, 20), *bad_code, "--constituency", "P1")
+    assert (
+        str(wrong.value) == "«--national-code» 1234567890: رقم کنترل نمی‌خواند؛ کد را دوباره بخوانید"
+    )
     assert "با شماره ۱ ثبت‌نام شد" in run((2023, 10, 20), *register, "--constituency", "P1")
 
     engine = make_engine(run.db)

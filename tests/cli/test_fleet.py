@@ -47,7 +47,12 @@ def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> N
     out_of_order = run(fleet, "fleet", "receive", BOX, *NATIONAL, code=1)
     assert f"صندوق {BOX}" in out_of_order
     assert "آماده‌سازی در ستاد انتخابات کشور" in out_of_order
+    assert "«مرحله»: این فرمان تنها این مرحله‌ها را ثبت می‌کند: تحویل" in out_of_order
+    assert "received-by" not in out_of_order  # no machine step name (review S19, F12)
     run(fleet, "fleet", "prepare", BOX, *NATIONAL)
+    to_a_station = run(fleet, "fleet", "ship", BOX, "--to", KERMAN_STATIONS[0], *NATIONAL, code=1)
+    assert f"«مقصد»: {KERMAN_STATIONS[0]} مقصد این مرحله نیست" in to_a_station
+    assert "is not a province" not in to_a_station
     run(fleet, "fleet", "ship", BOX, "--to", PROVINCE, *NATIONAL)
     run(fleet, "fleet", "receive", BOX, *NATIONAL)
     run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *NATIONAL)

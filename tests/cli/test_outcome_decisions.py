@@ -40,13 +40,17 @@ def test_a_withdrawal_after_printing_is_shown_in_the_outcome_and_lot_options_are
 
     run("init")
     run("load", str(EXAMPLE / "round2.yaml"))
-    run("results", "import", str(EXAMPLE / "round2-results.csv"), "-e", R2)
-    (before,) = json.loads(run("outcome", "--json"))["contests"]
-    (winner,) = before["constituencies"][0]["elected"]
-    contest = before["contest"]["id"]
+    contest, winner, runner_up = "president", "21", "25"  # 21 wins round2-results.csv
 
     said = run("candidates", "withdraw", contest, winner, "--when", "after-printing", *EXECUTIVE)
     assert "پس از چاپ برگه" in said
+    run("results", "import", str(EXAMPLE / "round2-results.csv"), "-e", R2)
+    late = runner.invoke(  # the review's F2: the tie or the winner changed after polling
+        app,
+        ["candidates", "withdraw", contest, runner_up, "--when", "after-printing", *EXECUTIVE, *db],
+    )
+    assert late.exit_code != 0
+    assert "پس از آغاز رأی‌گیری انصرافی ثبت نمی‌شود" in str(late.exception)
     (after,) = json.loads(run("outcome", "--json"))["contests"]
     shown = after["constituencies"][0]
     assert [(w["candidate"], w["printing"]) for w in shown["withdrawn"]] == [

@@ -103,9 +103,11 @@ def test_certify_and_uncertify(db: str) -> None:
     shown = run_json(db, "outcome", "--contest", "president")
     assert shown["contests"][0]["constituencies"][0]["certified"]["digest"] == made["digest"]
     assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *national)
-    undone = run_json(
-        db, "uncertify", "president", "--as", "root", "--role", "admin", "--place", "IR"
-    )
+    root = ("--as", "root", "--role", "admin", "--place", "IR")
+    blank = CliRunner().invoke(app, ["uncertify", "president", "--reason", " ", *root, "--db", db])
+    assert blank.exit_code != 0  # the review's F2: undone with no reason, then a seat moved
+    assert "«دلیل» خالی است" in str(blank.exception)
+    undone = run_json(db, "uncertify", "president", "--reason", "شکایت نامزد ۲۵", *root)
     assert undone["undone"] is True
 
 

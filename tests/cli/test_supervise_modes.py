@@ -40,7 +40,10 @@ def test_the_competent_body_approves_electronic_voting_in_persian(db: str) -> No
     code, said = _run(db, *APPROVE, "--body", "majlis")
     assert code == 1
     assert "هیئت‌های نظارت شورای نگهبان" in said
+    assert "Guardian Council" not in said  # Persian alone on a Persian screen (review S19, F12)
+    code, said = _run(db, *APPROVE, "--body", "majlis", "--lang", "en")
     assert "the Guardian Council's supervisory boards" in said
+    assert "شورای نگهبان" not in said
 
     code, said = _run(db, *APPROVE, "--body", "guardian-council")
     assert (code, said.strip()) == (
@@ -54,6 +57,11 @@ def test_the_competent_body_approves_electronic_voting_in_persian(db: str) -> No
         "guardian-council",
         "electronic",
     )
+    code, said = _run(db, *APPROVE, "--body", "guardian-council")  # review S19, F16: twice
+    assert code == 1
+    assert "پیش‌تر با مصوبه" in said
+    assert "UNIQUE" not in said
+    assert "approved already" not in said
     engine = make_engine(db)
     try:
         with SqlUnitOfWork(engine, now=TEST_NOW) as work:
@@ -66,9 +74,10 @@ def test_the_competent_body_approves_electronic_voting_in_persian(db: str) -> No
         EventType.VOTING_MODE_APPROVED,
     )
     kinds = [e.event.type for e in entries]
-    assert kinds.count(EventType.ACCESS_DENIED) == 1
+    assert kinds.count(EventType.ACCESS_DENIED) == 2
     assert kinds.count(EventType.VOTING_MODE_APPROVED) == 2
 
     code, said = _run(db, "certify", "president", *BOARD, "--body", "majlis", "-e", ROUND_2)
     assert code == 1
-    assert "Guardian Council" in said
+    assert "شورای نگهبان" in said
+    assert "Guardian Council" not in said

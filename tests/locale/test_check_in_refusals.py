@@ -11,7 +11,11 @@ from sandogh.locale.messages import placeholders
 from sandogh.services.checkin import DeviceRefusal, RefusalReason
 from sandogh.station.box_check_in import LocalRefusal
 
-CENTRE_CHECK_IN = (Impossible.AFTER_FINAL_REPORT, Impossible.OVER_CAPACITY)
+CENTRE_CHECK_IN = (
+    Impossible.AFTER_FINAL_REPORT,
+    Impossible.OVER_CAPACITY,
+    Impossible.EARLIER_ROUND_MISSING,
+)
 
 
 def test_both_languages_have_the_same_keys_and_no_placeholders() -> None:

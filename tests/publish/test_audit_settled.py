@@ -35,7 +35,7 @@ from sandogh.services.results import import_results
 from tests.conftest import TEST_NOW
 from tests.core.definition.kerman import PRESIDENT, person, with_contest
 from tests.publish.test_audit_verify import edit
-from tests.services.audit_build import FIVE_PERCENT, load, sheets_of
+from tests.services.audit_build import FIVE_PERCENT, load_definition, sheets_of
 
 STATIONS = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
 LOT_SECRET = "1403-04-15 قرعه — 9b2e61f0c4"  # committed before the results (review S19 F1)
@@ -60,12 +60,14 @@ def _published(
         return MemoryUnitOfWork(store)
 
     election = with_contest(contest)
+    load_definition(uow, election)
     board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
-    load(uow, election, [])
     if lot is not None:
         commit_lot(uow, board, election.id, "president", "IR", secret=LOT_SECRET, now=TEST_NOW)
-    import_results(uow, election.id, sheets, now=TEST_NOW)
     hq = Actor("setad", Grant(Role.NATIONAL_HQ, "IR"))
+    for code in sorted(withdrawn):  # before polling: after it, none is recorded
+        withdraw(uow, hq, election.id, "president", code, printing=Printing.AFTER, now=TEST_NOW)
+    import_results(uow, election.id, sheets, now=TEST_NOW)
     if lot is not None:
         draw_lot(
             uow,
@@ -77,8 +79,6 @@ def _published(
             drawn_by=lot.drawn_by,
             now=TEST_NOW,
         )
-    for code in sorted(withdrawn):
-        withdraw(uow, hq, election.id, "president", code, printing=Printing.AFTER, now=TEST_NOW)
     start_audit(uow, election.id, ["president"], FIVE_PERCENT, now=TEST_NOW)
     record_seed(uow, election.id, ROLLS, now=TEST_NOW)
     audit_status(uow, election.id)  # the stored plan is decided again the same way

@@ -25,6 +25,12 @@ KERMAN_R2 = "kerman-1403-r2"
 
 
 def load(uow: NewUnitOfWork, election: Election, sheets: list[TallySheet]) -> None:
+    load_definition(uow, election)
+    import_results(uow, election.id, sheets, now=TEST_NOW)
+
+
+def load_definition(uow: NewUnitOfWork, election: Election) -> None:
+    """`election` stored, before polling: no results yet."""
     load_election(
         uow,
         election,
@@ -32,7 +38,6 @@ def load(uow: NewUnitOfWork, election: Election, sheets: list[TallySheet]) -> No
         canonical=canonical_bytes(election),
         now=TEST_NOW,
     )
-    import_results(uow, election.id, sheets, now=TEST_NOW)
 
 
 def load_kerman(uow: NewUnitOfWork) -> None:

@@ -1,3 +1,4 @@
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -5,6 +6,7 @@ import pytest
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage
 from sandogh.core.candidacy.process import Board, CandidacyRefusedError, Outcome
 from sandogh.formats.definition_file import CANONICAL, definition_hash
+from sandogh.locale.candidacy import refused_text
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import (
     AlreadyDrawnError,
@@ -90,6 +92,38 @@ def test_registration_after_the_window_is_refused_and_nothing_is_stored(
         )
     assert refused.value.stage is Stage.REGISTRATION
     assert candidacy_of(uow, cb.ELECTION).files == {}
+
+
+def test_a_name_with_a_direction_override_or_a_blank_name_is_refused_in_both_languages(
+    uow: NewUnitOfWork,
+) -> None:
+    """The review's F10: such names were stored and shown on every list and ballot."""
+    for name_fa, field in (("علی\u202eیمب", "«نام فارسی» نویسهٔ کنترلی"), (" ", "«نام فارسی» خالی")):
+        person = dataclasses.replace(cb.applicant(1), name_fa=name_fa, name_en="")
+        with pytest.raises(CandidacyRefusedError) as refused:
+            register(
+                uow,
+                cb.HQ,
+                cb.ELECTION,
+                contest="parliament",
+                constituency="P1",
+                person=person,
+                now=cb.REGISTRATION,
+            )
+        assert field in refused_text(refused.value, "fa")
+        assert "registration refused: «Persian name»" in refused_text(refused.value, "en")
+    assert candidacy_of(uow, cb.ELECTION).files == {}
+    spaced = dataclasses.replace(cb.applicant(2), name_fa="  داوطلب ۲ ")
+    made = register(
+        uow,
+        cb.HQ,
+        cb.ELECTION,
+        contest="parliament",
+        constituency="P1",
+        person=spaced,
+        now=cb.REGISTRATION,
+    )
+    assert made.person.name_fa == "داوطلب ۲"
 
 
 def test_the_code_draw_is_recorded_reproducible_and_gives_a_new_definition_hash(

@@ -11,6 +11,7 @@ import pytest
 
 from sandogh.core.definition.model import RoundLink
 from sandogh.core.definition.rule import PluralityRule
+from sandogh.core.station.check_in_bounds import Impossible
 from sandogh.core.voters import CodeFault
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour
@@ -19,6 +20,7 @@ from sandogh.services.checkin import (
     BallotCard,
     DeviceRefusal,
     DeviceRefusedError,
+    ImpossibleCheckInError,
     RefusalReason,
     Refused,
     Withheld,
@@ -308,3 +310,24 @@ def test_a_by_election_voter_of_another_constituency_is_refused_its_ballot(
     assert isinstance(there, BallotCard)  # P2, where the voter voted in the main election
     never = check_in_voter(new_unit_of_work, national_code(7), ST_1, election="iran-1400-m")
     assert isinstance(never, BallotCard)  # did not vote in the main election: anywhere
+
+
+def test_a_by_election_whose_main_election_is_not_stored_checks_no_one_in(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """The review's F11: with the main election's ledger absent every voter was admitted
+    anywhere, silently; now no one is, and the refusal names the missing election."""
+    by_election = replace(
+        parliament(False),
+        rule=PluralityRule(),
+        by_election=True,
+        main_election=RoundLink("majlis-1398", "parliament"),
+    )
+    alone = day("iran-1400-m", (by_election,), datetime.date(2021, 6, 18))
+    load(new_unit_of_work, alone)
+    with pytest.raises(ImpossibleCheckInError) as refused:
+        check_in_voter(new_unit_of_work, VOTER, ST_1, election="iran-1400-m")
+    assert refused.value.reason is Impossible.EARLIER_ROUND_MISSING
+    assert "majlis-1398, whose voted ledger this centre does not hold" in str(refused.value)
+    with new_unit_of_work() as work:
+        assert work.ledger.count("iran-1400-m") == 0

@@ -24,6 +24,7 @@ from sandogh.services.certifications import (
     CertifiedError,
     IncompleteResultsError,
     NotCertifiedError,
+    UndoReasonMissingError,
     certify,
     uncertify,
 )
@@ -227,11 +228,15 @@ def test_certifying_freezes_its_inputs_until_a_higher_grant_undoes_it(uow: NewUn
         Actor("hq", Grant(Role.PROVINCIAL_HQ, "IR-08")),
     ):
         with pytest.raises(AccessDeniedError):
-            uncertify(uow, lower, ROUND_2, "parliament", "P1", now=LATER)
-    undone = uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", now=LATER)
+            uncertify(uow, lower, ROUND_2, "parliament", "P1", reason="r", now=LATER)
+    with pytest.raises(UndoReasonMissingError, match="needs a reason"):  # review S19, F2
+        uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", reason=" ", now=LATER)
+    undone = uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", reason="شکایت", now=LATER)
     assert undone == made
+    with uow() as work:
+        assert list(work.events.entries())[-1].event.details["reason"] == "شکایت"
     with pytest.raises(NotCertifiedError):
-        uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", now=LATER)
+        uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", reason="r", now=LATER)
     void(uow, SUPERVISOR, ROUND_2, in_p1, now=LATER)
 
     view = show_results(uow, ROUND_2, unit="IR-08", contest="parliament")

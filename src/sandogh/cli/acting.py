@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from sandogh.core.access import Body, Grant, Role
+from sandogh.core.errors import SandoghError
 from sandogh.services.acting import Actor
 
 T = TypeVar("T")
@@ -77,9 +78,22 @@ def _given_actor(
         grant = Grant(
             given.pop("acting_role"), given.pop("acting_place"), given.pop("acting_body", None)
         )
-        return command(actor=Actor(given.pop("acting_as"), grant), **given)
+        try:
+            return command(actor=Actor(given.pop("acting_as"), grant), **given)
+        except SandoghError as refused:
+            _in_language(refused, given.get("lang"))
+            raise
 
     run.__signature__ = declared.replace(parameters=parameters)  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in parameters}
     run.__annotations__["return"] = declared.return_annotation
     return run
+
+
+def _in_language(refused: SandoghError, lang: Any) -> None:
+    """Make a refusal that is worded in both languages (its `fa` and `en`) say only the one the
+    command was run in: `sandogh` prints an error's text as its one line (review S19, F12: the
+    English sentence first on a Persian screen)."""
+    fa, en = getattr(refused, "fa", None), getattr(refused, "en", None)
+    if isinstance(fa, str) and isinstance(en, str):
+        refused.args = (en if getattr(lang, "lang", "fa") == "en" else fa,)

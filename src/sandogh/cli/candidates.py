@@ -127,16 +127,25 @@ def register(
     lang: LangOption = Language.FA,
 ) -> None:
     """Register an applicant (داوطلب) in the registration window."""
+    from sandogh.cli.candidates_text import CandidatesCommandError
     from sandogh.core.candidacy.conditions import Applicant as Person
-    from sandogh.core.voters.national_code import parse_national_code
+    from sandogh.core.voters.national_code import NationalCodeError, parse_national_code
+    from sandogh.locale.check_in_refusals import CATALOGUE as CODE_WORDS
+    from sandogh.locale.check_in_refusals import code_fault_key
     from sandogh.services.candidacy import register as register_applicant
 
+    try:
+        code = str(parse_national_code(national_code))
+    except NationalCodeError as bad:  # the field named, in the command's language (S19, F12)
+        field = "«--national-code»"
+        fault = CODE_WORDS[lang.lang][code_fault_key(bad.fault.value) or "check_in_refused_other"]
+        raise CandidatesCommandError(f"{field} {national_code}: {fault}") from bad
     documents = []
     for given in document or []:
         kind, _, path = given.partition("=")
         documents.append((kind, hashlib.sha256(Path(path).read_bytes()).hexdigest()))
     person = Person(
-        str(parse_national_code(national_code)),
+        code,
         name_fa,
         name_en,
         born.date(),

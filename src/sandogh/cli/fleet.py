@@ -129,8 +129,12 @@ def _hand_over(
     expected = expected_step(done)
     try:
         if expected not in steps:
-            kinds = ", ".join(sorted(s.value for s in steps))
-            problem = Problem("step", f"this command records {kinds}")
+            kinds = (
+                "، ".join(step_name(s, lang) for s in sorted(steps))
+                if lang == "fa"
+                else (", ".join(step_name(s, lang) for s in sorted(steps)))
+            )
+            problem = Problem("step", fleet_text("records_only", lang, steps=kinds))
             raise ShippingError(serial, expected, [problem])
         new = hand_over(store, actor, election, serial, expected, place=to, now=now())
     except ShippingError as refused:
@@ -141,8 +145,14 @@ def _hand_over(
             _err.print(
                 fleet_text("handover_refused", lang, serial=serial, expected=shown), markup=False
             )
-        for problem in refused.problems:
-            _err.print(str(problem), markup=False)
+        for problem in refused.problems:  # the field named in the command's language (S19, F12)
+            if problem.path == "step":
+                line = problem.message
+            elif problem.path == "place" and to is not None:
+                line = fleet_text("wrong_place", lang, place=to)
+            else:
+                line = str(problem)
+            _err.print(line, markup=False)
         raise typer.Exit(1) from refused
     shown = step_name(new.step, lang)
     _out.print(

@@ -180,6 +180,7 @@ def withdraw_command(
     from sandogh.formats.definition_file import CANONICAL
     from sandogh.services.definition_versions import PrintedError
     from sandogh.services.outcome_decisions import withdraw
+    from sandogh.services.withdrawal_deadline import PollingBegunError
 
     try:
         made = withdraw(
@@ -192,8 +193,8 @@ def withdraw_command(
             canonical=CANONICAL,
             now=now(),
         )
-    except PrintedError as printed:  # said in the language the command was run in
-        raise CandidatesCommandError(printed.fa if lang.lang == "fa" else printed.en) from printed
+    except (PrintedError, PollingBegunError) as refused:  # said in the command's language
+        raise CandidatesCommandError(refused.fa if lang.lang == "fa" else refused.en) from refused
     if as_json:
         _emit(withdrawal_json(made))
         return

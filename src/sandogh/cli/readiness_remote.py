@@ -8,6 +8,7 @@ Like the other readiness commands they act under `--as NAME --role ROLE --place 
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Annotated
 
 import typer
@@ -18,7 +19,9 @@ from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
+from sandogh.core.errors import SandoghError
 from sandogh.core.readiness import Readiness, RemotePlan
+from sandogh.core.readiness.remote import LONGEST_GRACE
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
@@ -28,11 +31,20 @@ from sandogh.services.acting import Actor
 _out = Console(highlight=False, soft_wrap=True)
 
 _SAVED = ("برنامه شعبه {station} ذخیره شد.", "The plan of {station} is stored.")
+_GRACE = (
+    "«--report-grace-hours» باید عددی از ۰ تا {most} ساعت باشد، نه «{given}».",
+    "«--report-grace-hours» must be a number of hours from 0 to {most}, not «{given}».",
+)
 _NOTED = ("آسیب شماره {number} شعبه {station} ثبت شد.", "Problem {number} of {station} noted.")
 
 
 def _said(pair: tuple[str, str], lang: Lang, **values: str) -> str:
     return (pair[0] if lang == "fa" else pair[1]).format(**values)
+
+
+class BadNumberError(SandoghError):
+    """A number option out of its range or no number at all (nan, inf): one line, the option
+    named, in the command's language (review S19, F12: a traceback)."""
 
 
 StationOption = Annotated[str, typer.Option("--station", help="The polling station's code.")]
@@ -63,6 +75,10 @@ def plan(
     """Store a hard-to-reach station's plan: transport, helicopter, link test, report grace."""
     from sandogh.services.preparation import set_plan
 
+    most = LONGEST_GRACE / datetime.timedelta(hours=1)
+    if not (math.isfinite(report_grace) and 0 <= report_grace <= most):
+        shown = format_int(int(most), lang.lang)
+        raise BadNumberError(_said(_GRACE, lang.lang, most=shown, given=str(report_grace)))
     given = RemotePlan(
         station,
         transport,

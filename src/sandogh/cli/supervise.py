@@ -187,6 +187,7 @@ def certify_command(
 @acting_for_a_body
 def uncertify_command(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the certification is undone.")],
     actor: Actor,
     constituency: ConstituencyOption = None,
     election: ElectionOption = None,
@@ -201,6 +202,7 @@ def uncertify_command(
         election,
         contest,
         constituency,
+        reason=reason,
         now=now(),
     )
     if as_json:

@@ -8,6 +8,7 @@ Terms as `reference/iran-candidacy.md` gives them: داوطلب (an applicant, u
 
 from __future__ import annotations
 
+from sandogh.core.candidacy.applicant_checks import BadField
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage, Window
 from sandogh.core.candidacy.calendar_change import CalendarChangeError
 from sandogh.core.candidacy.conditions import Unmet
@@ -83,6 +84,16 @@ FA: dict[str, str] = {
     "آغاز شده است (بازه آن {window})؛ مرحله آغازشده همان می‌ماند.",
     "calendar_backdated": "گاه‌شمار «{election}» در {day} دگرگون نمی‌شود: {stage} برای "
     "«{contest}» در بازه تازه {window} تا این روز آغاز می‌شد؛ دگرگونی از فردا اثر می‌کند.",
+    "refused_malformed": "ثبت‌نام پذیرفته نیست: {bad}",
+    "bad": "«{field}» {fault}",
+    "field_name_fa": "نام فارسی",
+    "field_name_en": "نام انگلیسی",
+    "field_documents": "مدارک",
+    "fault_blank": "خالی است",
+    "fault_hidden": "نویسهٔ کنترلی، جهت‌نما یا نادیدنی دارد ({detail})",
+    "fault_stray-zwnj": "نیم‌فاصله در آغاز یا پایان یا دوبار پشت هم دارد",
+    "fault_unknown-document": "مدرک «{detail}» در فهرست مدارک گاه‌شمار نیست",
+    "fault_duplicate-document": "مدرک «{detail}» دو بار داده شده است",
     "condition_age": "سن",
     "condition_education": "تحصیلات",
     "condition_residence": "سکونت",
@@ -202,6 +213,16 @@ EN: dict[str, str] = {
     "calendar_backdated": "the calendar of {election} may not change on {day}: {stage} for "
     "{contest} would begin by then (its new window is {window}); a change takes effect from the "
     "next day on.",
+    "refused_malformed": "registration refused: {bad}",
+    "bad": "«{field}» {fault}",
+    "field_name_fa": "Persian name",
+    "field_name_en": "English name",
+    "field_documents": "documents",
+    "fault_blank": "is blank",
+    "fault_hidden": "holds a control, direction or invisible character ({detail})",
+    "fault_stray-zwnj": "has a zero-width non-joiner at an end or twice in a row",
+    "fault_unknown-document": "document «{detail}» is not one the calendar lists",
+    "fault_duplicate-document": "document «{detail}» is handed in twice",
     "condition_age": "age",
     "condition_education": "education",
     "condition_residence": "residence",
@@ -320,6 +341,9 @@ def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:
             for u in error.unmet
         )
         return text_in(CATALOGUE, "refused_ineligible", lang, unmet=unmet)
+    if error.bad:
+        bad = comma.join(_bad(b, lang) for b in error.bad)
+        return text_in(CATALOGUE, "refused_malformed", lang, bad=bad)
     template = CATALOGUE[lang][f"refused_{error.refusal.value}"]
     values: dict[str, str | int] = {}
     if "{applicant}" in template:
@@ -342,3 +366,11 @@ def _detail(unmet: Unmet, lang: Lang) -> str:
     if "{found}" in CATALOGUE[lang][key]:  # a document missing has nothing found to show
         values["found"] = shown(unmet.found)
     return text_in(CATALOGUE, key, lang, **values)
+
+
+def _bad(bad: BadField, lang: Lang) -> str:
+    template = CATALOGUE[lang][f"fault_{bad.fault.value}"]
+    values = {"detail": bad.detail} if "{detail}" in template else {}
+    fault = text_in(CATALOGUE, f"fault_{bad.fault.value}", lang, **values)
+    field = CATALOGUE[lang][f"field_{bad.field}"]
+    return text_in(CATALOGUE, "bad", lang, field=field, fault=fault)

@@ -33,6 +33,8 @@ FA: dict[str, str] = {
     "check_in_refused_after_final_report": "صورتجلسه پایانی این شعبه رسیده است؛ رأی‌دهنده‌ای"
     " پذیرفته نمی‌شود",
     "check_in_refused_over_capacity": "برگه رأی این شعبه بیش از این نیست؛ به ناظر خبر دهید",
+    "check_in_refused_earlier_round_missing": "دفتر رأی‌دهندگان انتخابات اصلی این میان‌دوره‌ای در"
+    " مرکز نیست و حوزهٔ رأی‌دادن را نمی‌توان سنجید؛ به ناظر خبر دهید",
     "check_in_refused_unknown_device": "این صندوق برای این انتخابات ثبت نشده است؛ به ناظر خبر دهید",
     "check_in_refused_revoked_device": "ثبت این صندوق لغو شده است؛ به ناظر خبر دهید",
     "check_in_refused_wrong_station": "این صندوق برای شعبه دیگری ثبت شده است؛ به ناظر خبر دهید",
@@ -65,6 +67,9 @@ EN: dict[str, str] = {
     "check_in_refused_after_final_report": "This station's final report is in; it takes no"
     " more voters",
     "check_in_refused_over_capacity": "This station has no more ballot papers; tell the supervisor",
+    "check_in_refused_earlier_round_missing": "The centre does not hold the voted ledger of this"
+    " by-election's main election, so where a voter may vote cannot be checked; tell the"
+    " supervisor",
     "check_in_refused_unknown_device": "This box is not enrolled for the election; tell the"
     " supervisor",
     "check_in_refused_revoked_device": "This box's enrolment was revoked; tell the supervisor",

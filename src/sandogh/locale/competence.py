@@ -23,6 +23,8 @@ FA: dict[str, str] = {
     "wrong_body": "حساب {username} از آنِ {held} است؛ تصمیم درباره انتخابات {contest} با "
     "{required} است",
     "mode_approved": "رأی‌گیری {mode} در حوزه {constituency} انتخابات {contest} تأیید و ثبت شد",
+    "mode_approved_already": "رأی‌گیری {mode} در حوزه {constituency} انتخابات {contest} پیش‌تر "
+    "با مصوبه «{reference}» به دست {by} تأیید شده است؛ تأیید یک بار ثبت می‌شود",
 }
 
 EN: dict[str, str] = {
@@ -35,6 +37,8 @@ EN: dict[str, str] = {
     "{required}",
     "mode_approved": "{mode} voting approved and recorded in constituency {constituency} of "
     "contest {contest}",
+    "mode_approved_already": "{mode} voting in constituency {constituency} of contest {contest} "
+    "was approved already (reference «{reference}», by {by}); an approval is recorded once",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

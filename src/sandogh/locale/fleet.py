@@ -35,6 +35,8 @@ FA: dict[str, str] = {
     "handed_over": "صندوق {serial}: {step} ({place})",
     "handover_refused": "صندوق {serial}: این تحویل پذیرفته نشد؛ مرحله بعدی آن «{expected}» است",
     "handover_done": "صندوق {serial} نصب شده است و مرحله‌ای نمانده",
+    "records_only": "«مرحله»: این فرمان تنها این مرحله‌ها را ثبت می‌کند: {steps}",
+    "wrong_place": "«مقصد»: {place} مقصد این مرحله نیست (بخش کشوری درست را بدهید)",
 }
 
 EN: dict[str, str] = {
@@ -60,6 +62,8 @@ EN: dict[str, str] = {
     "handed_over": "box {serial}: {step} ({place})",
     "handover_refused": "box {serial}: hand-over refused; its next step is “{expected}”",
     "handover_done": "box {serial} is installed: no step is left",
+    "records_only": "«step»: this command records only: {steps}",
+    "wrong_place": "«place»: {place} is not where this step goes (give the right unit)",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

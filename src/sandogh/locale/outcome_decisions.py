@@ -45,6 +45,14 @@ FA: dict[str, str] = {
         "تعریف {election} دیگر بازنویسی نمی‌شود: نتایج آن در {day} وارد شد (رویداد {entry} دفتر، "
         "در {station})، پس برگه‌ها چاپ شده است؛ انصراف را «پس از چاپ برگه» ثبت کنید"
     ),
+    "polling_begun_calendar": (
+        "انصراف {candidate} از {contest} پذیرفته نیست: رأی‌گیری آن بنا بر تقویم انتخابات در {day} "
+        "آغاز شده است و پس از آغاز رأی‌گیری انصرافی ثبت نمی‌شود"
+    ),
+    "polling_begun_station": (
+        "انصراف {candidate} از {contest} پذیرفته نیست: رأی‌گیری آن در {day} آغاز شده است "
+        "(در {station}، رویداد {entry} دفتر) و پس از آغاز رأی‌گیری انصرافی ثبت نمی‌شود"
+    ),
     "not_stored": (
         "پیش‌نویس داده‌شده ({given}) تعریف ذخیره‌شده {election} ({stored}) نیست؛ "
         "قرعه بر تعریف ذخیره‌شده کشیده می‌شود"
@@ -95,6 +103,15 @@ EN: dict[str, str] = {
         "the definition of {election} is no longer rewritten: its results were imported on {day} "
         "(log entry {entry}, at {station}), so the ballots were printed; record the withdrawal "
         "as after printing"
+    ),
+    "polling_begun_calendar": (
+        "the withdrawal of {candidate} from {contest} is refused: by the election's calendar its "
+        "polling began on {day}, and no withdrawal is recorded once polling has begun"
+    ),
+    "polling_begun_station": (
+        "the withdrawal of {candidate} from {contest} is refused: its polling began on {day} "
+        "(at {station}, log entry {entry}), and no withdrawal is recorded once polling has "
+        "begun"
     ),
     "not_stored": (
         "the draft given ({given}) is not the definition stored for {election} ({stored}); "

@@ -20,6 +20,7 @@ import datetime
 from collections.abc import Sequence
 
 from sandogh.core.access import Action, Places, Role
+from sandogh.core.candidacy.applicant_checks import tidied
 from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.calendar_change import CalendarChangeError, require_change
 from sandogh.core.candidacy.conditions import Applicant
@@ -177,7 +178,8 @@ def register(
             work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=[constituency]
         )
         schedule, files = schedule_of(work, election, contest), files_of(work, election).files
-        registration = Registration(len(files) + 1, contest, constituency, person, iran_day(now))
+        number, day = len(files) + 1, iran_day(now)
+        registration = Registration(number, contest, constituency, tidied(person), day)
         check_registration(schedule, registration, files.values())
         record_step(work, actor, election, registration, now=now)
         return registration

@@ -80,6 +80,16 @@ class NotCertifiedError(SandoghError):
         super().__init__(f"no certification of {describe_scope(contest, constituency)} is in force")
 
 
+class UndoReasonMissingError(SandoghError):
+    """Undoing a certification without saying why (review S19, F2: one account undid it with no
+    reason, and a seat changed hands after): the log keeps the reason."""
+
+    def __init__(self, contest: str) -> None:
+        self.fa = f"لغو تأیید صحت {contest} دلیل می‌خواهد: «دلیل» خالی است"
+        self.en = f"undoing the certification of {contest} needs a reason: «reason» is empty"
+        super().__init__(f"{self.en} — {self.fa}")
+
+
 class IncompleteResultsError(SandoghError):
     def __init__(self, contest: str, constituency: str | None, reported: int, total: int) -> None:
         super().__init__(
@@ -165,10 +175,12 @@ def uncertify(
     contest: str,
     constituency: str | None = None,
     *,
+    reason: str,
     now: datetime.datetime,
 ) -> Certification:
     """Undo the certification in force of exactly this scope; returns what was undone. Needs a
-    grant that may certify there and outranks the certifier's."""
+    grant that may certify there and outranks the certifier's, and a reason, logged
+    (`UndoReasonMissingError` when blank)."""
 
     def use_case(work: UnitOfWork) -> Certification:
         day = election_day(work, election_id)
@@ -188,6 +200,8 @@ def uncertify(
         if held is None:
             raise NotCertifiedError(contest, constituency)
         require_outranking(geography, actor, election, units, held.grant)
+        if not reason.strip():
+            raise UndoReasonMissingError(contest)
         work.certifications.undo(held, by=actor.username, at=now)
         work.events.record(
             acted(
@@ -202,6 +216,7 @@ def uncertify(
                     "digest": held.digest,
                     "certified_by": held.by,
                     "certified_as": f"{held.grant.role} at {held.grant.place}",
+                    "reason": reason.strip(),
                 },
             )
         )

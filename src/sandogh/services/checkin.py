@@ -310,18 +310,36 @@ def admitted(
     return tuple(allowed), tuple(withheld)
 
 
+_HELD: set[str] = set()  # earlier rounds seen stored (a set: adding is atomic under the GIL)
+
+
 def _voted_in(
     work: UnitOfWork, contest: Contest, key: str, earlier: dict[str, LedgerEntry | None]
 ) -> str | None:
     """The constituency the voter voted in, in the round `contest` is tied to, if any.
 
-    A contest tied to an earlier round that names no link, or whose round this centre holds no
-    ledger of, admits everyone: there is nothing to hold the voter to.
+    A contest tied to an earlier round that names no link admits everyone. A by-election whose
+    earlier round (its main election, years before) is not stored at this centre fails closed
+    (review S19, F11): had it admitted everyone, the where-to-vote rule would again never apply,
+    silently. (A runoff's first round is held a week before at the same centre; one not stored
+    still admits everyone.) The check-in is refused (`ImpossibleCheckInError`,
+    `earlier-round-missing`) naming the round, so the box shows it and the headquarters load the
+    earlier round (its definition and voted ledger) before the polls open; a centre holding an
+    earlier round's ledger under another ledger secret is not told apart by this check.
     """
     link = earlier_round(contest)
     if scope_of(contest) is Scope.ANYWHERE or link is None:
         return None
     if link.election not in earlier:
+        if contest.by_election and link.election not in _HELD:
+            if work.candidacy.versions(link.election) is None:
+                said = (
+                    f"{contest.id} is tied to {link.election}, whose voted ledger this centre "
+                    "does not hold: where a voter may vote cannot be checked; load it first"
+                )
+                problem = Problem("contest", said)
+                raise ImpossibleCheckInError(Impossible.EARLIER_ROUND_MISSING, problem)
+            _HELD.add(link.election)  # a stored election stays stored: asked once per process
         earlier[link.election] = work.ledger.find(link.election, key)
     entry = earlier[link.election]
     return None if entry is None else entry.constituencies.get(link.contest)

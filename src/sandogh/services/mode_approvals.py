@@ -26,6 +26,9 @@ from sandogh.core.supervision.modes import (
     station_mode,
     unapproved,
 )
+from sandogh.locale.competence import CATALOGUE, mode_name
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
 from sandogh.services.acting import (
     Actor,
     acted,
@@ -46,10 +49,21 @@ class AlreadyApprovedError(SandoghError):
 
     def __init__(self, earlier: ModeApproval) -> None:
         self.earlier = earlier
-        super().__init__(
-            f"{earlier.mode} voting in {earlier.contest}/{earlier.constituency} was approved "
-            f"already (reference {earlier.reference!r}, by {earlier.by})"
-        )
+
+        def said(lang: Lang) -> str:
+            return text_in(
+                CATALOGUE,
+                "mode_approved_already",
+                lang,
+                mode=mode_name(earlier.mode, lang),
+                constituency=earlier.constituency,
+                contest=earlier.contest,
+                reference=earlier.reference,
+                by=earlier.by,
+            )
+
+        self.fa, self.en = said("fa"), said("en")
+        super().__init__(self.en)
 
 
 def approve_mode(

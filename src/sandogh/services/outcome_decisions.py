@@ -5,7 +5,8 @@ A lot is drawn for the tie that a constituency's complete results leave (`core.r
 once: a second lot for the same tie is refused. A withdrawal is recorded once per candidate, before
 or after printing (`core.candidacy.withdrawal`); before printing it also takes the candidate off
 the contest in the stored definition, a new version and hash (`services.definition_versions`,
-refused once the definition is loaded into a box). Each is logged in the hash-chained event log and
+refused once the definition is loaded into a box); none is recorded once polling of the contest has
+begun (`services.withdrawal_deadline`). Each is logged in the hash-chained event log and
 stored naming its entry; readers (`services.recorded_decisions`, and through
 `services.results.tally` every outcome, certification and publication) refuse a stored decision
 the log does not record, as for voids.
@@ -38,6 +39,7 @@ from sandogh.services.outcomes import decide_constituency, standing_by_constitue
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, record_decision, recorded_lots
 from sandogh.services.results import Tallied, tally
+from sandogh.services.withdrawal_deadline import require_before_polling
 
 
 class NoTieError(SandoghError):
@@ -196,6 +198,7 @@ def withdraw(
         if standing is None:
             raise NotStandingError(contest, candidate)
         units = _open_to(tallied, actor, Action.MANAGE_CANDIDACY, contest, standing.constituency)
+        require_before_polling(work, election, contest, candidate, now)
         if printing is Printing.BEFORE:
             if canonical is None:
                 raise TypeError("a withdrawal before printing rewrites the definition: canonical")

@@ -114,7 +114,10 @@ ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
         _country({"contest": "president", "constituency": IRAN, **DECISION}),
     ),
     ("POST", "/console/results/certify"): (Action.CERTIFY, _country({"contest": "president"})),
-    ("POST", "/console/results/uncertify"): (Action.CERTIFY, _country({"contest": "president"})),
+    ("POST", "/console/results/uncertify"): (
+        Action.CERTIFY,
+        _country({"contest": "president", "reason": "x"}),
+    ),
     ("POST", "/console/incidents/assign"): (
         Action.MANAGE_INCIDENTS,
         lambda s, place: Target(

@@ -117,5 +117,6 @@ def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store:
         expect(page.locator(".certification").first).to_contain_text("nazer")
         page.screenshot(path=str(SCREENSHOTS / "results-fa.png"), full_page=True)
 
+        page.locator("#uncertify-reason").fill("شکایت نامزد")
         page.locator("#uncertify button").click()  # certified by the same grant: refused
         expect(page.locator("#refused")).to_contain_text(re.compile("undoing needs a grant above"))

@@ -53,33 +53,62 @@ def _post(client: TestClient, csrf: str, path: str, **form: str) -> Response:
     return client.post(f"{PATH}/{path}", data={"csrf": csrf, "place": IRAN, **form})
 
 
-def test_a_withdrawal_after_printing_is_recorded_once(
-    client: TestClient, console_store: str
+def _round_2(tmp_path: Path) -> str:
+    """A SQLite store of the services' runoff day, loaded, before polling."""
+    url = f"sqlite:///{tmp_path / 'r2.sqlite'}"
+    init_database(url)
+    engine = make_engine(url)
+    try:
+
+        def uow() -> SqlUnitOfWork:
+            return SqlUnitOfWork(engine, now=NOW)
+
+        load(uow, ROUND_2_DAY)
+    finally:
+        engine.dispose()
+    return url
+
+
+def _polled(uow: Callable[[], SqlUnitOfWork]) -> None:
+    sheets = [s for st in TIED for s in final(ROUND_2_DAY, st, DEVICE, TIED[st]).sheets]
+    import_results(uow, ROUND_2, sheets, now=NOW)
+
+
+def test_a_withdrawal_after_printing_is_recorded_once_and_never_once_polling_began(
+    tmp_path: Path,
 ) -> None:
-    csrf = national(client, console_store)
-    form = {"contest": "president", "candidate": "۲۵", "printing": "after-printing"}
-    done = _post(client, csrf, "withdraw", **form)
-    assert done.status_code == 303, done.text
-    page = client.get(done.headers["location"]).text
-    assert 'data-candidate="25"' in page
-    assert "مسعود پزشکیان" in page
-    assert "پس از چاپ برگه" in page
-    again = _post(client, csrf, "withdraw", **form)
-    assert again.status_code == 422
-    assert "انصراف نامزد 25 از ریاست‌جمهوری پیش‌تر ثبت شده است" in alert(again.text)
-    unknown = _post(client, csrf, "withdraw", **{**form, "candidate": "99"})
-    assert unknown.status_code == 422
-    assert "نامزدی با کد 99 ندارد" in alert(unknown.text)
-    printed = _post(
-        client, csrf, "withdraw", **{**form, "candidate": "21", "printing": "before-printing"}
-    )
-    assert printed.status_code == 422  # the day's boxes hold the definition: it is printed
-    assert "پس از چاپ" in alert(printed.text)
-    crafted = _post(client, csrf, "withdraw", **{**form, "printing": "never"})
-    assert crafted.status_code == 400
-    assert "«زمان انصراف»" in alert(crafted.text)
-    english = client.get(f"{PATH}?lang=en").text
-    assert "after the ballots were printed" in english
+    url = _round_2(tmp_path)
+    with TestClient(create_app(settings(url)), follow_redirects=False) as client:
+        csrf = national(client, url)
+        form = {"contest": "president", "candidate": "۲۵", "printing": "after-printing"}
+        done = _post(client, csrf, "withdraw", **form)
+        assert done.status_code == 303, done.text
+        page = client.get(done.headers["location"]).text
+        assert 'data-candidate="25"' in page
+        assert "پس از چاپ برگه" in page
+        again = _post(client, csrf, "withdraw", **form)
+        assert again.status_code == 422
+        assert "انصراف نامزد 25 از ریاست" in alert(again.text)
+        unknown = _post(client, csrf, "withdraw", **{**form, "candidate": "99"})
+        assert unknown.status_code == 422
+        assert "نامزدی با کد 99 ندارد" in alert(unknown.text)
+        crafted = _post(client, csrf, "withdraw", **{**form, "printing": "never"})
+        assert crafted.status_code == 400
+        assert "«زمان انصراف»" in alert(crafted.text)
+        english = client.get(f"{PATH}?lang=en").text
+        assert "after the ballots were printed" in english
+
+        engine = make_engine(url)
+        try:  # the day is polled and its results are in: the review's F2, on the console
+            _polled(lambda: SqlUnitOfWork(engine, now=NOW))
+        finally:
+            engine.dispose()
+        late = _post(client, csrf, "withdraw", **{**form, "candidate": "21"})
+        assert late.status_code == 422
+        assert "its polling began on 15 Tir 1403 (at IR, log entry" in alert(late.text)
+        client.get(f"{PATH}?lang=fa")
+        late = _post(client, csrf, "withdraw", **{**form, "candidate": "21"})
+        assert "رأی‌گیری آن در ۱۵ تیر ۱۴۰۳ آغاز شده است" in alert(late.text)
 
 
 def test_the_rights_are_asked_by_role_and_place(client: TestClient, console_store: str) -> None:

@@ -91,8 +91,9 @@ def test_each_preparation_form_once(
         _shots(page, "preparation")
 
         page.click("nav.tabs >> text=تصمیم‌های ثبت‌شده")
-        _submit(page, "withdraw", contest="president", candidate="۲۵", printing="after-printing")
-        expect(page.locator("#withdrawals")).to_contain_text("پس از چاپ برگه")
+        # the partial day is being polled: no withdrawal any more (review S19, F2)
+        _submit(page, "withdraw", done=False, contest="president", candidate="۲۵")
+        expect(page.locator("#refused")).to_contain_text("پس از آغاز رأی‌گیری انصرافی ثبت نمی‌شود")
         page.click("nav.tabs >> text=ناوگان صندوق‌ها")
         _submit(page, "hand-over", serial=BOXES[0])
         row = page.locator(f"tr[data-serial='{BOXES[0]}'] .step")

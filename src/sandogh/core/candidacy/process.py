@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from sandogh.core.candidacy.applicant_checks import BadField, applicant_problems
 from sandogh.core.candidacy.calendar import OutsideWindowError, Schedule, Stage, require
 from sandogh.core.candidacy.conditions import Applicant, Unmet, unmet
 from sandogh.core.errors import SandoghError
@@ -162,6 +163,7 @@ class Refusal(StrEnum):
     NOT_LISTED = "not-listed"
     ALREADY_WITHDRAWN = "already-withdrawn"
     CODES_DRAWN = "codes-drawn"
+    MALFORMED = "malformed"  # names or documents unfit (`core.candidacy.applicant_checks`)
 
 
 class WithdrawalClosedError(OutsideWindowError):
@@ -178,13 +180,19 @@ class CandidacyRefusedError(SandoghError):
         applicant: int | None,
         names: Iterable[str] = (),
         unmet: tuple[Unmet, ...] = (),
+        bad: tuple[BadField, ...] = (),
     ) -> None:
         self.refusal = refusal
         self.applicant = applicant
         self.names = tuple(names)
         self.unmet = unmet
+        self.bad = bad
         who = "" if applicant is None else f"applicant {applicant}: "
-        shown = [f"{u.condition} ({u.detail}; {u.article})" for u in unmet] or list(self.names)
+        shown = (
+            [f"{u.condition} ({u.detail}; {u.article})" for u in unmet]
+            or [f"{b.field}: {b.fault} {b.detail}".rstrip() for b in bad]
+            or list(self.names)
+        )
         super().__init__(f"{who}{refusal}" + (": " + ", ".join(shown) if shown else ""))
 
 
@@ -213,8 +221,12 @@ def fold(steps: Iterable[Step]) -> dict[int, Candidacy]:
 def check_registration(
     schedule: Schedule, registration: Registration, files: Iterable[Candidacy]
 ) -> None:
-    """In the registration window, meeting every checkable condition, once per contest."""
+    """In the registration window, with fit names and documents, meeting every checkable
+    condition, once per contest."""
     require(schedule, registration.contest, Stage.REGISTRATION, registration.day)
+    bad = applicant_problems(registration.person, schedule.conditions)
+    if bad:
+        raise CandidacyRefusedError(Refusal.MALFORMED, None, bad=bad)
     code = registration.person.national_code
     for other in files:
         if other.registration.contest == registration.contest and (

@@ -12,6 +12,11 @@ invalid ballots, keeps the ballots cast the same whichever day the candidate wit
 Before printing the definition itself is rewritten (`without`): the contest's candidates lose the
 one who withdrew, one version on, as the code draw gives the drawn list (`core.candidacy.draw`);
 the other candidates keep the codes they were drawn.
+
+A withdrawal is a step before polling (issue 12, section 1: "withdrawals before polling day"):
+once polling has begun, votes are being cast for the candidate, and a withdrawal then would change
+the outcome with neither vote nor lot (review S19, F2). `polling_began` reads the calendar's
+polling stage for that: from its first day on, no withdrawal is recorded.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from sandogh.core.candidacy.calendar import Schedule, Stage
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.model import Election
 
@@ -82,3 +88,12 @@ def withdrawal_of(data: Mapping[str, Any]) -> Withdrawal:
         str(data["by"]),
         datetime.datetime.fromisoformat(str(data["at"])),
     )
+
+
+def polling_began(schedule: Schedule, today: datetime.date) -> datetime.date | None:
+    """The first polling day of `schedule` once `today` is on or after it; None before it, or
+    when the schedule has no polling stage."""
+    window = schedule.window(Stage.POLLING)
+    if window is None or today < window.first:
+        return None
+    return window.first

@@ -61,6 +61,8 @@ class Impossible(StrEnum):
     AFTER_CLOSING = "after-closing"  # after the latest the polls can close
     AFTER_FINAL_REPORT = "after-final-report"
     OVER_CAPACITY = "over-capacity"  # more check-ins than the station has ballot papers
+    # a runoff's or by-election's earlier round is not stored here: where-to-vote cannot be held
+    EARLIER_ROUND_MISSING = "earlier-round-missing"
 
 
 @dataclass(frozen=True)

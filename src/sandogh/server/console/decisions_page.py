@@ -45,6 +45,7 @@ from sandogh.services.outcome_decisions import (
     withdraw,
 )
 from sandogh.services.recorded_decisions import recorded_withdrawals
+from sandogh.services.withdrawal_deadline import PollingBegunError
 
 router = APIRouter(prefix=f"{PREFIX}/preparation/decisions", include_in_schema=False)
 
@@ -216,7 +217,8 @@ def withdrawal(page: PageDep) -> Response:
             return page.t("pr_withdrawn_already", **values)
         if isinstance(error, FrozenByCertificationError):
             return page.t("pr_frozen", where=contests[contest])
-        if isinstance(error, PrintedError):  # its words name the box or import that printed it
+        # their words name the box or import that printed it, or when polling began
+        if isinstance(error, PrintedError | PollingBegunError):
             return error.fa if page.lang == "fa" else error.en
         return None
 

@@ -11,6 +11,7 @@ supervisor approves or voids, never enters figures (issue 4, item 1).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
@@ -27,7 +28,7 @@ from sandogh.core.supervision import (
 )
 from sandogh.server.console.gate import Page, PageDep, typed_number
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.certifications import certify, uncertify
+from sandogh.services.certifications import UndoReasonMissingError, certify, uncertify
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.results import show_results
 from sandogh.services.voids import void
@@ -72,6 +73,8 @@ def _acting(page: Page, act: Callable[[], object]) -> Response:
         return _results(page, refused=denied.fa if page.lang == "fa" else denied.en, status=403)
     except AccessDeniedError as denied:
         return _results(page, refused=str(denied), status=403)
+    except UndoReasonMissingError as refused:
+        return _results(page, refused=refused.fa if page.lang == "fa" else refused.en, status=422)
     except SandoghError as refused:
         return _results(page, refused=str(refused), status=422)
     return page.back("/results", place=page.place(), done="1")
@@ -128,7 +131,7 @@ def certify_result(page: PageDep) -> Response:
 
 @router.post(f"{router_prefix}/uncertify")
 def uncertify_result(page: PageDep) -> Response:
-    return _certifying(page, uncertify)
+    return _certifying(page, partial(uncertify, reason=page.form.get("reason", "")))
 
 
 def _certifying(page: Page, use_case: Callable[..., object]) -> Response:
