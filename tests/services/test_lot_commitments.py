@@ -16,8 +16,11 @@ from sandogh.core.rules.lot_commitment import commitment_of, tie_seed
 from sandogh.core.rules.lots import lot_order
 from sandogh.services.acting import Actor
 from sandogh.services.competence import WrongBodyError
+from sandogh.services.devices import enrol_device
 from sandogh.services.lot_commitments import (
+    CommitmentAfterPollingError,
     CommitmentExistsError,
+    CommitmentOverlapsError,
     CommitmentTooLateError,
     WeakSecretError,
     commit_lot,
@@ -44,11 +47,13 @@ from .build import (
     event_types,
     final,
     load,
+    open_station,
 )
 from .test_outcome_decisions import BAM, VOTES
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 SECRET = "7d1f0c9e42a8b3165e0f — راز هیئت"
+BAM_WIDE = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))  # the boards over every constituency
 TIED = ("41", "42")
 
 
@@ -142,3 +147,43 @@ def test_a_commitment_is_made_once_by_the_competent_body_with_a_real_secret() ->
     assert (made.scope, made.commitment) == ("parliament/P2", commitment_of(SECRET))
     with pytest.raises(CommitmentExistsError, match="bami"):
         commit_lot(uow, BAM, ROUND_2, "parliament", "P2", secret=SECRET + "2", now=NOW)
+
+
+def test_the_attack_a_narrower_commitment_once_the_tie_is_seen_is_refused() -> None:
+    """The second review (R2): the board committed for the whole contest early, then, with the
+    stations counted and the tie known, committed a ground secret for P2 alone, which the draw
+    took as the most specific. A commitment overlapping one recorded is refused."""
+    store = MemoryStore()
+
+    def uow() -> UnitOfWork:
+        return MemoryUnitOfWork(store)
+
+    load(uow, ROUND_2_DAY)
+    commit_lot(uow, BAM_WIDE, ROUND_2, "parliament", secret=SECRET, now=NOW)
+    with pytest.raises(CommitmentOverlapsError, match="each tie has one commitment"):
+        commit_lot(uow, BAM, ROUND_2, "parliament", "P2", secret="g" * 40, now=NOW)
+    with pytest.raises(CommitmentOverlapsError):  # nor wider, over it
+        commit_lot(uow, BAM_WIDE, ROUND_2, None, secret="w" * 40, now=NOW)
+
+
+def test_a_commitment_once_a_station_has_opened_is_refused() -> None:
+    """Counts exist at closing, before any final report reaches the centre: the cut-off is the
+    start of polling (here a station's zero report), not the first final figures."""
+    store = MemoryStore()
+
+    def uow() -> UnitOfWork:
+        return MemoryUnitOfWork(store)
+
+    load(uow, ROUND_2_DAY)
+    enrol_device(
+        uow,
+        election_id=ROUND_2,
+        station=ST_3,
+        public_key_hex=DEVICE.public_key.raw.hex(),
+        now=NOW,
+    )
+    open_station(uow, ROUND_2_DAY, ST_3, DEVICE)
+    with pytest.raises(CommitmentAfterPollingError) as refused:
+        commit_lot(uow, BAM, ROUND_2, "parliament", "P2", secret=SECRET, now=NOW)
+    assert "رأی‌گیری parliament در" in refused.value.fa
+    assert "polling of parliament began on" in refused.value.en

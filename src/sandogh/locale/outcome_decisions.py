@@ -19,6 +19,14 @@ FA: dict[str, str] = {
         "نخستین گزارش نهایی آن رقابت ثبت می‌شود، وقتی هنوز هیچ تساوی‌ای دیده نمی‌شود"
     ),
     "commit_exists": "تعهد قرعهٔ {scope} پیش‌تر به دست {by} در {at} ثبت شده است؛ هر دامنه یک تعهد",
+    "commit_polling": (
+        "تعهد قرعهٔ {scope} پذیرفته نیست: رأی‌گیری {contest} در {day} آغاز شده است؛ تعهد پیش از "
+        "آغاز رأی‌گیری ثبت می‌شود"
+    ),
+    "commit_overlaps": (
+        "تعهد قرعهٔ {scope} پذیرفته نیست: تعهد {earlier} (به دست {by} در {at}) همین حوزه‌ها را "
+        "می‌پوشاند؛ هر تساوی تنها یک تعهد دارد"
+    ),
     "secret_weak": "راز قرعه دست‌کم {least} نویسه است (برای نمونه رقم‌های تاس‌های ریخته‌شده)",
     "no_commitment": (
         "برای رقابت {contest} تعهدی ثبت نشده است: قرعه فقط با آشکار کردن رازی کشیده می‌شود که "
@@ -76,6 +84,14 @@ EN: dict[str, str] = {
         "a commitment is made before the contest's first final report, while no tie can be seen"
     ),
     "commit_exists": "A lot commitment for {scope} was recorded by {by} at {at}; one per scope",
+    "commit_polling": (
+        "The lot commitment for {scope} is refused: polling of {contest} began on {day}; a "
+        "commitment is made before polling begins"
+    ),
+    "commit_overlaps": (
+        "The lot commitment for {scope} is refused: commitment {earlier} (by {by} at {at}) covers "
+        "the same constituencies; each tie has one commitment"
+    ),
     "secret_weak": "A lot's secret has at least {least} characters (e.g. openssl rand -hex 32)",
     "no_commitment": (
         "No commitment is recorded for contest {contest}: a lot is drawn only by revealing a "

@@ -2,10 +2,16 @@
 before the outcome is known; the lot of a tie is then drawn only by revealing it
 (`services.outcome_decisions.draw_lot`, `core.rules.lot_commitment`).
 
-The cut-off is the first final figures of the contest stored (of any contest, for a commitment
-of the whole election): a station's final report accepted, or results imported. From then on
-figures exist that could show a tie, so a commitment made later could have been chosen knowing
-its effect, and is refused, naming the station.
+The cut-off is the start of polling of any contest in the scope (`services.withdrawal_deadline`:
+the calendar's polling day, or a station's first report), and in any case the first final figures
+stored: a station's final report accepted, or results imported. From then on counts exist (the
+stations count at closing, before they report) that could show a tie, so a commitment made later
+could have been chosen knowing its effect, and is refused, naming the day or the station.
+
+Each tie has one commitment: a commitment whose scope overlaps one recorded already (the whole
+election and any contest, a contest and any of its constituencies) is refused. Otherwise a board
+that committed early could commit again, narrowly, once it saw the tie, and draw with the secret
+it ground offline (the second review of issue 12, R2).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from sandogh.core.rules.lot_commitment import (
     commitment_read,
 )
 from sandogh.core.supervision import scope_units
+from sandogh.locale.dates import format_jalali
 from sandogh.locale.messages import text_in
 from sandogh.locale.outcome_decisions import CATALOGUE
 from sandogh.services.acting import Actor, common_place, guarded, require
@@ -33,6 +40,7 @@ from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import LOT_COMMITMENT, record_decision, recorded_of_kind
 from sandogh.services.results import tally
+from sandogh.services.withdrawal_deadline import PollingBegunError, require_before_polling
 
 
 class LotRefusalError(SandoghError):
@@ -55,6 +63,23 @@ class CommitmentExistsError(LotRefusalError):
         self.earlier = earlier
         values = {"scope": earlier.scope, "by": earlier.by, "at": earlier.at.isoformat()}
         super().__init__("commit_exists", **values)
+
+
+class CommitmentOverlapsError(LotRefusalError):
+    def __init__(self, made: LotCommitment, earlier: LotCommitment) -> None:
+        self.earlier = earlier
+        values = {"by": earlier.by, "at": earlier.at.isoformat()}
+        super().__init__("commit_overlaps", scope=made.scope, earlier=earlier.scope, **values)
+
+
+class CommitmentAfterPollingError(LotRefusalError):
+    def __init__(self, scope: str, contest: str, day: datetime.date) -> None:
+        # worded here, not by LotRefusalError: the day is Jalali in each language's digits
+        self.scope, self.contest, self.day = scope, contest, day
+        values = {"scope": scope, "contest": contest}
+        self.fa = text_in(CATALOGUE, "commit_polling", "fa", day=format_jalali(day, "fa"), **values)
+        self.en = text_in(CATALOGUE, "commit_polling", "en", day=format_jalali(day, "en"), **values)
+        SandoghError.__init__(self, f"{self.fa}\n{self.en}")
 
 
 class UnknownConstituencyError(SandoghError):
@@ -100,12 +125,19 @@ def commit_lot(
         require_body(actor, Action.CERTIFY, election, contests, units)
         commitment = commitment_of(secret)
         made = LotCommitment(contest, constituency, commitment, actor.username, now)
-        earlier = next((c for c in commitments(work, election.id) if c.key == made.key), None)
-        if earlier is not None:
-            raise CommitmentExistsError(earlier)
         first = _first_final(work, election.id, made, geography)
         if first is not None:
             raise CommitmentTooLateError(made.scope, first)
+        for each in contests:
+            try:
+                require_before_polling(work, election.id, each, "", now)
+            except PollingBegunError as begun:
+                raise CommitmentAfterPollingError(made.scope, each, begun.day) from begun
+        for earlier in commitments(work, election.id):
+            if earlier.key == made.key:
+                raise CommitmentExistsError(earlier)
+            if _overlap(earlier, made):
+                raise CommitmentOverlapsError(made, earlier)
         record_decision(
             work,
             actor,
@@ -125,6 +157,13 @@ def commit_lot(
 def commitments(work: UnitOfWork, election: str) -> list[LotCommitment]:
     """The commitments recorded in the election, each checked against its log entry."""
     return [commitment_read(d.data) for d in recorded_of_kind(work, election, LOT_COMMITMENT)]
+
+
+def _overlap(one: LotCommitment, other: LotCommitment) -> bool:
+    """Whether some tie is covered by both."""
+    return (None in (one.contest, other.contest) or one.contest == other.contest) and (
+        None in (one.constituency, other.constituency) or one.constituency == other.constituency
+    )
 
 
 def _first_final(
