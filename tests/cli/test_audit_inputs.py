@@ -26,7 +26,12 @@ def _run(db: str, *args: str) -> Result:
     return CliRunner(env={"COLUMNS": "200"}).invoke(app, [*args, "--db", db, "-e", SMALL.id])
 
 
-def _loaded(folder: Path, votes: tuple[int, int], papers: int = 300) -> str:
+BOARD = ("--as", "nazer", "--role", "supervisor", "--place", "IR")
+
+
+def _loaded(
+    folder: Path, votes: tuple[int, int], papers: int = 300, secret: Path | None = None
+) -> str:
     definition = folder / "definition.json"
     definition.write_bytes(canonical_bytes(SMALL))
     results = folder / "results.csv"
@@ -34,7 +39,11 @@ def _loaded(folder: Path, votes: tuple[int, int], papers: int = 300) -> str:
         write_tally_csv(sheets_of(dict.fromkeys(STATIONS, votes), papers=papers), out)
     db = f"sqlite:///{folder / 'audit.sqlite'}"
     runner = CliRunner()
-    for args in (["init"], ["load", str(definition)], ["results", "import", str(results)]):
+    # a tie's lot is drawn from a secret committed before any result is stored (docs/lots.md)
+    commit = ["lot", "commit", "--secret-file", str(secret), *BOARD, "--body", "guardian-council"]
+    steps = [["init"], ["load", str(definition)]]
+    steps += [commit] if secret is not None else []
+    for args in [*steps, ["results", "import", str(results)]]:
         done = runner.invoke(app, [*args, "--db", db] + (["-e", SMALL.id] if len(args) > 2 else []))
         assert done.exit_code == 0, done.output
     return db
@@ -42,8 +51,11 @@ def _loaded(folder: Path, votes: tuple[int, int], papers: int = 300) -> str:
 
 @pytest.fixture(scope="module")
 def tied(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """450 votes each: the one seat goes by lot."""
-    return _loaded(tmp_path_factory.mktemp("tied"), (150, 150))
+    """450 votes each: the one seat goes by lot, its secret committed before the results."""
+    folder = tmp_path_factory.mktemp("tied")
+    secret = folder / "secret.txt"
+    secret.write_text("راز هیئت نظارت ۱۴۰۳ — 41c9e0a7\n", encoding="utf-8")
+    return _loaded(folder, (150, 150), secret=secret)
 
 
 def test_a_risk_limit_that_is_no_share_is_refused(tied: str) -> None:
@@ -66,9 +78,9 @@ def test_a_tie_without_its_lot_is_refused_in_persian_and_with_it_started(tied: s
     assert "sandogh: حسابرسی ممکن نیست" in bare.output
     assert "contests[0].outcome.status: قرعه هنوز کشیده نشده است: نتیجه‌ای نیست" in bare.output
     assert not any(c.isascii() and c.isalpha() for c in bare.output.split(":", 2)[-1])
-    lot = ["--constituency", "IR", "--seed", "قرعه ۱۴۰۳", "--drawn-by", "رئیس هیئت"]
-    board = ["--as", "nazer", "--role", "supervisor", "--place", "IR"]
-    drawn = _run(tied, "lot", "draw", "president", *lot, *board)
+    secret = str(Path(tied.removeprefix("sqlite:///")).parent / "secret.txt")
+    lot = ["--constituency", "IR", "--secret-file", secret, "--drawn-by", "رئیس هیئت"]
+    drawn = _run(tied, "lot", "draw", "president", *lot, *BOARD, "--body", "guardian-council")
     assert drawn.exit_code == 0, drawn.output
     started = _run(tied, "audit", "start", "--contest", "president")
     assert started.exit_code == 0, started.output
