@@ -1,8 +1,9 @@
 """The refusals issue 12 names, met by the box app (`station.box.Box`) over the centre's HTTP API
 on loopback, where the tests beside the use cases meet them below it (tests/services): a voter of
 a Majlis by-election at a station of another constituency than the one they voted in at the main
-election, and a box whose build is not on the day's approved list. The box whose voting mode
-lacks the competent body's approval is refused its enrolment in tests/test_whole_election.py."""
+election, and a box whose build is not on the day's approved list, refused its enrolment. The box
+whose voting mode lacks the competent body's approval is refused its enrolment in
+tests/test_whole_election.py."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+import pytest
+
 from sandogh.cli.enrolling import add_run_operator
 from sandogh.core.access import Grant, Role
 from sandogh.core.definition.model import Election, RoundLink
@@ -20,6 +23,7 @@ from sandogh.services.acting import Actor
 from sandogh.services.checkin import BallotCard, check_in
 from sandogh.services.fleet import approve_build
 from sandogh.station.box_check_in import CheckInRefused
+from sandogh.station.ports import CentreRefusedError
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.services.build import (
@@ -128,19 +132,30 @@ def test_a_by_election_voter_is_refused_at_another_constituency(
             assert work.ledger.count(BY_ELECTION.id) == 1
 
 
-def test_a_box_of_a_build_not_approved_is_refused_its_report(
+def test_a_box_of_a_build_not_approved_is_refused_its_enrolment(
     store_url: str, tmp_path: Path
 ) -> None:
     _load(store_url, ROUND_2_DAY, build=APPROVED)
-    builds = {ST_1: ELSEWHERE, ST_2: APPROVED}
-    with _voting(store_url, tmp_path, ROUND_2_DAY, builds) as (live, boxes):
-        refused, taken = (boxes[station].sync() for station in builds)
-        (incident,) = boxes[ST_1].incidents()
+    clock = Clock(POLLING_NOON)
+    with ExitStack() as stack:
+        live = stack.enter_context(serving(settings(store_url), clock=clock))
+        register_station_staff(live.centre.uow, ROUND_2, ST_1, ST_2)
+        enroller = add_run_operator(live.centre.uow, ROUND_2_DAY, by="cli:tests", key=server_key())
+        operator = session(live.url, enroller, clock.now)
+        boxes = Boxes(stack, tmp_path, live.url, clock, election=ROUND_2, stations=(ST_1, ST_2))
+        with pytest.raises(CentreRefusedError) as refused:
+            boxes.enrol(ST_1, operator, build=ELSEWHERE)
+        boxes.enrol(ST_2, operator, build=APPROVED)
+        box = boxes[ST_2]
+        box.open(dict.fromkeys(box.status().setup.contests, 100))
+        box.start_voting()
+        taken = box.sync()
         with live.centre.uow() as work:
+            devices = {s: len(work.devices.of_station(ROUND_2, s)) for s in (ST_1, ST_2)}
             stored = [(r.station, r.kind) for r in work.reports.all(ROUND_2)]
-    assert (refused.delivered, refused.refused, taken.delivered) == (0, 1, 1)
-    assert (incident.details["reason"], incident.details["reports"]) == (
-        "unapproved-build",
-        ["zero"],
-    )
+    assert refused.value.reason == "unapproved-build"
+    assert ELSEWHERE in str(refused.value)
+    assert ST_1 not in boxes  # the box was never enrolled: it holds no key the centre knows
+    assert taken.delivered == 1
+    assert devices == {ST_1: 0, ST_2: 1}
     assert stored == [(ST_2, "zero")]
