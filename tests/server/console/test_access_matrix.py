@@ -24,10 +24,12 @@ from fastapi.testclient import TestClient
 from starlette.routing import BaseRoute
 
 from sandogh.core.access import Action, Grant, Role, may, outranks
+from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.readiness import StaffRole, Worker
 from sandogh.core.supervision import CaseKind
 from sandogh.server.app import create_app
 from sandogh.services.acting import Actor
+from sandogh.services.candidacy import register
 from sandogh.services.cases import open_case
 from sandogh.services.certifications import certify
 from sandogh.services.days import Day, day_of
@@ -38,6 +40,8 @@ from tests.server.live import ELECTION
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
 from .build import AT, BAFT, BAM, IRAN, complete, waiting
+from .candidacy_build import AT as CANDIDACY_AT
+from .candidacy_build import stored as stored_calendar
 from .stages_build import BOXES, fleet
 
 _TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
@@ -47,6 +51,8 @@ CERTIFIER = Grant(Role.SUPERVISOR, IRAN)
 STATION = {BAFT: "ST-0801-0001", BAM: "ST-0802-0001"}
 INCIDENT_STATION = {BAFT: waiting()[0], BAM: "ST-0802-0001"}
 WORKER = {place: f"w-{station}" for place, station in STATION.items()}
+#: The national code of the applicant registered at each place.
+NATIONAL_CODE = {BAM: "0013542427", BAFT: "0013542419"}
 DECISION = {"reason": "صندوق بی‌مهر", "reference": "۱۴۰۳/۱۲"}
 APPLICANT = {
     "contest": "president",
@@ -73,6 +79,7 @@ class Store:
     day: Day
     incident: dict[str, str]
     case: dict[str, str]
+    applicant: dict[str, str]
 
 
 Asks = Callable[[Store, str], Target]
@@ -84,6 +91,11 @@ def _page(_store: Store, place: str) -> Target:
 
 def _country(sent: dict[str, str]) -> Asks:
     return lambda _store, _place: Target(sent, IRAN)
+
+
+def _about(sent: dict[str, str]) -> Asks:
+    """A form about the applicant registered at `place` (`_prepared`), whose constituency it is."""
+    return lambda store, place: Target({"applicant": store.applicant[place], **sent}, place)
 
 
 def _at_station(place: str, **sent: str) -> Target:
@@ -165,24 +177,22 @@ ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
         ),
     ),
     ("GET", "/console/candidacy"): (Action.READ, _page),
-    # no calendar is stored: a form about an applicant needs its right at the whole election
+    # a constituency named by its unit code
     ("POST", "/console/candidacy/register"): (
         Action.MANAGE_CANDIDACY,
         lambda _s, place: Target({"place": place, "constituency": place, **APPLICANT}, place),
     ),
-    ("POST", "/console/candidacy/inquire"): (Action.MANAGE_CANDIDACY, _country({"applicant": "1"})),
+    # each place's applicant (`_prepared`): the right is needed at their constituency
+    ("POST", "/console/candidacy/inquire"): (Action.MANAGE_CANDIDACY, _about({})),
     ("POST", "/console/candidacy/answer"): (
         Action.MANAGE_CANDIDACY,
-        _country({"applicant": "1", "authority": "police", "reference": "۱۲", "clear": "yes"}),
+        _about({"authority": "police", "reference": "۱۲", "clear": "yes"}),
     ),
     ("POST", "/console/candidacy/decide"): (
         Action.MANAGE_CANDIDACY,
-        _country({"applicant": "1", "board": "executive", "outcome": "qualified", "article": "۲۸"}),
+        _about({"board": "executive", "outcome": "qualified", "article": "۲۸"}),
     ),
-    ("POST", "/console/candidacy/object"): (
-        Action.MANAGE_CANDIDACY,
-        _country({"applicant": "1", "grounds": "مدرک"}),
-    ),
+    ("POST", "/console/candidacy/object"): (Action.MANAGE_CANDIDACY, _about({"grounds": "مدرک"})),
     ("POST", "/console/candidacy/final-list"): (
         Action.MANAGE_CANDIDACY,
         _country({"contest": "president"}),
@@ -282,9 +292,12 @@ def test_the_matrix_covers_every_console_route(client: TestClient) -> None:
 
 def _prepared(url: str) -> Store:
     """Every sheet in, the president's result certified at the country, a case at Bam too, a
-    worker at each place's station, and Baft's boxes in the fleet register."""
+    worker at each place's station, Baft's boxes in the fleet register, and the candidacy
+    calendar stored with an applicant registered at each place (a candidacy step checks the
+    grant's place on the applicant's constituency, which only a registered applicant has)."""
     complete(url)
     fleet(url)
+    stored_calendar(url)
     engine = make_engine(url)
     try:
 
@@ -300,6 +313,22 @@ def _prepared(url: str) -> Store:
         open_case(
             uow, board, ELECTION, kind=CaseKind.OTHER, summary="بم", place=BAM, stations=[], now=at
         )
+        national = Actor("tests", Grant(Role.NATIONAL_HQ, IRAN))
+        applicant: dict[str, str] = {}
+        for place, code in NATIONAL_CODE.items():
+            person = Applicant(
+                code, "مریم احمدی", "Maryam Ahmadi", datetime.date(1971, 4, 4), Education.MASTER
+            )
+            made = register(
+                lambda: SqlUnitOfWork(engine, now=CANDIDACY_AT),
+                national,
+                ELECTION,
+                contest="president",
+                constituency=place,
+                person=person,
+                now=CANDIDACY_AT,
+            )
+            applicant[place] = str(made.applicant)
         with uow() as work:
             day = day_of(work, ELECTION)
             incident = {
@@ -311,7 +340,7 @@ def _prepared(url: str) -> Store:
             case = {c.place: str(c.id) for c in work.cases.all(ELECTION)}
     finally:
         engine.dispose()
-    return Store(day, incident, case)
+    return Store(day, incident, case, applicant)
 
 
 @pytest.fixture
