@@ -40,9 +40,7 @@ STATIONS = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
 CLOSE = dict.fromkeys(STATIONS, (160, 140))  # 480 to 420 of 900: a margin of 6.7 %
 
 
-def test_the_kerman_runoff_is_polled_and_confirmed_at_five_percent_despite_papers_against_the_winner() -> (
-    None
-):
+def test_the_kerman_runoff_is_polled_and_confirmed_despite_papers_against_the_winner() -> None:
     plan, manifest, seed = kerman_plan()
     (contest,) = plan.contests
     # Kerman city's boxes and the paper stations share one constituency: polled whole, every
