@@ -28,6 +28,7 @@ from sandogh.services.certifications import certify
 from sandogh.services.hand_count_corrections import certify_hand_count
 from sandogh.services.ingest import ingest_report
 from sandogh.services.lot_commitments import commit_lot
+from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.outcome_decisions import draw_lot
 from sandogh.services.results import import_results
 from sandogh.services.voids import void
@@ -42,6 +43,7 @@ from .build import (
     publisher,
     record_fingerprint,
     report,
+    set_up,
 )
 from .serving import serving
 
@@ -323,9 +325,24 @@ def test_a_snapshot_published_before_crossed_out_ballots_were_counted_still_agre
     assert check(root).agrees
 
 
-def test_a_published_outcome_with_another_lot_disagrees(uow: NewUnitOfWork, tmp_path: Path) -> None:
+def _committed(board: Actor) -> NewUnitOfWork:
+    """The runoff set up as the `uow` fixture's, Bam's board committed to its lot's secret
+    before the stations opened (a commitment is refused once polling has begun)."""
+    store = MemoryStore()
+
+    def new() -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(store)
+
+    def commit(uow: NewUnitOfWork) -> None:
+        commit_lot(uow, board, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
+
+    set_up(new, before_opening=commit)
+    return new
+
+
+def test_a_published_outcome_with_another_lot_disagrees(tmp_path: Path) -> None:
     bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
-    commit_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
+    uow = _committed(bam)
     report(uow, ST_3, 2)  # Bam's one seat: 41 and 42 tie
     made = draw_lot(
         uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["رئیس"], now=LATER
@@ -359,10 +376,10 @@ def test_a_published_outcome_with_another_lot_disagrees(uow: NewUnitOfWork, tmp_
     ],
 )
 def test_a_published_lot_whose_seed_its_commitment_does_not_fix_is_named(
-    uow: NewUnitOfWork, tmp_path: Path, field: str | None, value: str | None, named: str
+    tmp_path: Path, field: str | None, value: str | None, named: str
 ) -> None:
     bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
-    commit_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
+    uow = _committed(bam)
     report(uow, ST_3, 2)
     draw_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["ر"], now=LATER)
     publisher(uow, tmp_path).regenerate()

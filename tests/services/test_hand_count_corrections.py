@@ -231,7 +231,7 @@ def test_undoing_a_correction_needs_a_grant_above_the_certifiers_and_a_reason(
     certify(uow, BOARD, SMALL.id, "president", "IR", **NOW)
     with pytest.raises(CertifiedError):
         uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="minutes 13", **NOW)
-    uncertify(uow, admin, SMALL.id, "president", "IR", **NOW)
+    uncertify(uow, admin, SMALL.id, "president", "IR", reason="شمارش دستی بازبینی می‌شود", **NOW)
 
     undone = uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="minutes 13", **NOW)
     assert (undone.by, undone.cast) == ("tehrani", 900)
