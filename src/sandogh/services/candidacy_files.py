@@ -14,7 +14,7 @@ import datetime
 from dataclasses import dataclass
 
 from sandogh.core.access import ALLOWED, Action
-from sandogh.core.candidacy.calendar import Calendar, Schedule
+from sandogh.core.candidacy.calendar import Calendar, Schedule, Stage
 from sandogh.core.candidacy.draw import CodeDraw
 from sandogh.core.candidacy.process import Candidacy, fold
 from sandogh.core.candidacy.records import (
@@ -83,6 +83,14 @@ class Files:
 
 def iran_day(now: datetime.datetime) -> datetime.date:
     return now.astimezone(IRAN_TIME).date()
+
+
+def today_stage(schedule: Schedule, now: datetime.datetime) -> Stage | None:
+    """Today's stage: the first whose window holds the day and the hour in Iran (stages that
+    close at an hour may share a day)."""
+    hour = now.astimezone(IRAN_TIME).time()
+    held = (w.stage for w in schedule.windows if w.holds(iran_day(now), hour))
+    return next(held, None)
 
 
 def allowed(actor: Actor, action: Action, election: str) -> None:

@@ -27,12 +27,11 @@ from fastapi.responses import HTMLResponse, Response
 from persiantools.jdatetime import JalaliDate
 
 from sandogh.core.access import Action
-from sandogh.core.candidacy.calendar import OutsideWindowError, Schedule, Stage
+from sandogh.core.candidacy.calendar import OutsideWindowError
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.draw import CodeDraw
 from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.core.errors import SandoghError
-from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.voters.national_code import parse_national_code
 from sandogh.formats.definition_file import CANONICAL
 from sandogh.locale import to_ascii_digits
@@ -42,7 +41,7 @@ from sandogh.server.console.candidacy_refusals import said
 from sandogh.server.console.gate import Page, PageDep, Shown
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import candidacy_of, decide, draw, object_to, publish_list, register
-from sandogh.services.candidacy_files import Files, NoCalendarError, iran_day
+from sandogh.services.candidacy_files import Files, NoCalendarError, iran_day, today_stage
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_ports import InquiryReply, InquiryRequest
 
@@ -100,7 +99,7 @@ def _shown(
         place=day.geography.unit(place),
         files=files,
         today=iran_day(now),
-        current=lambda schedule: _current(schedule, now),
+        current=lambda schedule: today_stage(schedule, now),
         contest_name=lambda contest: _contest_name(page, contest),
         contest_names=lambda contests: ("، " if lang == "fa" else ", ").join(
             _contest_name(page, c) for c in contests
@@ -144,14 +143,6 @@ def _constituency_name(page: Page, contest: str, code: str) -> str:
         return code
     name = day.geography.unit(code).name
     return name.fa if page.lang == "fa" else name.en
-
-
-def _current(schedule: Schedule, now: datetime.datetime) -> Stage | None:
-    """Today's stage: the first whose window holds the day and the hour in Iran (stages that
-    close at an hour may share a day)."""
-    hour = now.astimezone(IRAN_TIME).time()
-    held = (w.stage for w in schedule.windows if w.holds(iran_day(now), hour))
-    return next(held, None)
 
 
 def _refusal(page: Page, error: SandoghError) -> str:

@@ -18,7 +18,6 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
 from sandogh.core.access import Action
-from sandogh.core.candidacy.calendar import Schedule, Stage
 from sandogh.core.readiness import (
     RemotePlan,
     Session,
@@ -27,13 +26,12 @@ from sandogh.core.readiness import (
     Worker,
     attended,
 )
-from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.locale import to_ascii_digits
 from sandogh.locale.candidacy import CATALOGUE, stage_name, window_text
 from sandogh.locale.messages import text_in
 from sandogh.server.console.gate import PREFIX, Page, PageDep
 from sandogh.server.console.preparation_forms import TABS, acting, bad, choice, jalali, names, text
-from sandogh.services.candidacy_files import iran_day
+from sandogh.services.candidacy_files import iran_day, today_stage
 from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.preparation import (
     assign_worker,
@@ -44,14 +42,6 @@ from sandogh.services.preparation import (
 )
 
 router = APIRouter(prefix=f"{PREFIX}/preparation", include_in_schema=False)
-
-
-def today_stage(schedule: Schedule, now: datetime.datetime) -> Stage | None:
-    """Today's stage: the first whose window holds the day and the hour in Iran (stages that
-    close at an hour may share a day)."""
-    hour = now.astimezone(IRAN_TIME).time()
-    held = (w.stage for w in schedule.windows if w.holds(iran_day(now), hour))
-    return next(held, None)
 
 
 @router.get("", response_class=HTMLResponse)
