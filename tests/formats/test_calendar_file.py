@@ -33,3 +33,13 @@ def test_structure_and_rules_are_reported_with_their_paths() -> None:
         parse_calendar(json.dumps(document).encode(), source_name="c.json")
     assert [p.path for p in rules.value.problems] == ["schedules[0].stages"]
     assert Stage.POLLING.value in rules.value.problems[0].message
+
+
+def test_an_article_in_one_language_is_refused_with_its_path() -> None:
+    # a refusal quotes the article on Persian and English screens alike, so both are required
+    document = json.loads((EXAMPLES / "majlis-1402.json").read_bytes())
+    conditions = next(s["conditions"] for s in document["schedules"] if s.get("conditions"))
+    conditions["article"] = conditions["article"]["en"]
+    with pytest.raises(CalendarFileError) as refused:
+        parse_calendar(json.dumps(document).encode(), source_name="c.json")
+    assert [p.path for p in refused.value.problems] == ["schedules[0].conditions.article"]

@@ -3,6 +3,7 @@ import datetime
 from sandogh.core.candidacy.calendar import OutsideWindowError, Stage, Window
 from sandogh.core.candidacy.conditions import Unmet
 from sandogh.core.candidacy.process import CandidacyRefusedError, Refusal
+from sandogh.core.definition.model import Name
 from sandogh.locale.candidacy import EN, FA, outside_window_text, refused_text
 from sandogh.locale.messages import placeholders
 
@@ -28,7 +29,10 @@ def test_a_refused_stage_names_the_stage_and_its_jalali_window() -> None:
 
 
 def test_a_missing_document_is_worded_in_both_languages() -> None:
-    missing = Unmet("document", "ماده ۵۴", "", "گواهی سلامت")
+    missing = Unmet("document", Name("ماده ۵۴", "Art. 54"), "", "گواهی سلامت")
     refused = CandidacyRefusedError(Refusal.INELIGIBLE, None, unmet=(missing,))
     assert "گواهی سلامت داده نشده است" in refused_text(refused, "fa")
     assert "گواهی سلامت not handed in" in refused_text(refused, "en")
+    assert "ماده ۵۴" in refused_text(refused, "fa")
+    assert "Art. 54" in refused_text(refused, "en")
+    assert "Art. 54" not in refused_text(refused, "fa")

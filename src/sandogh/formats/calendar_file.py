@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Strict, ValidationError
 
 from sandogh.core.candidacy import calendar as core
 from sandogh.core.candidacy.conditions import Conditions, Education
+from sandogh.core.definition.model import Name
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.formats.documents import DocumentError, read_json
 from sandogh.formats.scalars import IsoDate
@@ -47,8 +48,13 @@ class WindowModel(_Strict):
     closes: datetime.time | None = None
 
 
+class ArticleModel(_Strict):
+    fa: _Text
+    en: _Text
+
+
 class ConditionsModel(_Strict):
-    article: _Text
+    article: ArticleModel
     min_age: Annotated[int, Strict()] | None = None
     max_age: Annotated[int, Strict()] | None = None
     education: Education | None = None
@@ -57,7 +63,7 @@ class ConditionsModel(_Strict):
 
     def to_core(self) -> Conditions:
         return Conditions(
-            self.article,
+            Name(self.article.fa, self.article.en),
             self.min_age,
             self.max_age,
             self.education,
@@ -166,7 +172,7 @@ def canonical_calendar(calendar: core.Calendar) -> bytes:
 
 def _conditions_json(conditions: Conditions) -> dict[str, object]:
     return {
-        "article": conditions.article,
+        "article": {"fa": conditions.article.fa, "en": conditions.article.en},
         "min_age": conditions.min_age,
         "max_age": conditions.max_age,
         "education": None if conditions.education is None else conditions.education.value,

@@ -336,7 +336,7 @@ def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:
                 lang,
                 condition=CATALOGUE[lang][f"condition_{u.condition}"],
                 detail=_detail(u, lang),
-                article=u.article,
+                article=u.article.fa if lang == "fa" else u.article.en,
             )
             for u in error.unmet
         )

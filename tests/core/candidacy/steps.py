@@ -12,9 +12,11 @@ from sandogh.core.candidacy.process import (
     Outcome,
     Registration,
 )
+from sandogh.core.definition.model import Name
 
 D = datetime.date
 ART_28 = "Majlis election law Art. 28"
+ARTICLE_28 = Name("ماده ۲۸ قانون انتخابات مجلس", ART_28)
 
 
 def majlis_schedule() -> Schedule:
@@ -31,7 +33,7 @@ def majlis_schedule() -> Schedule:
         Window(Stage.RESULTS, D(2024, 3, 2), D(2024, 3, 4)),
         Window(Stage.COMPLAINTS, D(2024, 3, 5), D(2024, 3, 11)),
     )
-    conditions = Conditions(ART_28, min_age=30, max_age=75, education=Education.MASTER)
+    conditions = Conditions(ARTICLE_28, min_age=30, max_age=75, education=Education.MASTER)
     return Schedule(Kind.PARLIAMENT, 1, ("majlis",), windows, conditions=conditions)
 
 

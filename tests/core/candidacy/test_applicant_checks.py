@@ -17,8 +17,11 @@ from sandogh.core.candidacy.applicant_checks import (
     tidied,
 )
 from sandogh.core.candidacy.conditions import Applicant, Conditions, Education
+from sandogh.core.definition.model import Name
 
-CONDITIONS = Conditions("Art. 28", documents=("birth-certificate", "national-card", "degree"))
+CONDITIONS = Conditions(
+    Name("ماده ۲۸", "Art. 28"), documents=("birth-certificate", "national-card", "degree")
+)
 PERSON = Applicant(
     "0000000001",
     "علی‌اکبر رضایی",

@@ -7,6 +7,7 @@ from sandogh.core.candidacy.conditions import (
     full_years,
     unmet,
 )
+from sandogh.core.definition.model import Name
 
 D = datetime.date
 
@@ -19,7 +20,7 @@ def test_age_is_in_full_years_on_the_registration_day() -> None:
 
 def test_a_council_applicant_short_of_residence_and_education_hears_both() -> None:
     council = Conditions(
-        "councils law (iran-candidacy.md §5)",
+        Name("قانون انتخابات شوراها", "councils law (iran-candidacy.md §5)"),
         min_age=25,
         education=Education.ASSOCIATE,
         residence_months=12,

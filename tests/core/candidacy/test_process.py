@@ -39,7 +39,7 @@ def test_registration_names_every_unmet_condition_with_its_article_and_is_once()
     young = registration(born=D(1995, 1, 1))
     with pytest.raises(CandidacyRefusedError) as refused:
         check_registration(SCHEDULE, young, [])
-    assert [(u.condition, u.article) for u in refused.value.unmet] == [
+    assert [(u.condition, u.article.en) for u in refused.value.unmet] == [
         ("age", "Majlis election law Art. 28")
     ]
     files = fold([registration()]).values()

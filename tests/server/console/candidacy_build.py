@@ -13,6 +13,7 @@ import pyotp
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.calendar import Calendar, Kind, Schedule, Stage, Window
 from sandogh.core.candidacy.conditions import Conditions, Education
+from sandogh.core.definition.model import Name
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.services.acting import Actor
 from sandogh.services.candidacy import store_calendar
@@ -45,7 +46,9 @@ def calendar(day: datetime.date = DAY) -> Calendar:
         Window(stage, day + datetime.timedelta(days=i), day + datetime.timedelta(days=i))
         for i, stage in enumerate(after, start=1)
     ]
-    conditions = Conditions("Majlis election law Art. 28", 30, 75, Education.MASTER)
+    conditions = Conditions(
+        Name("ماده ۲۸ قانون انتخابات مجلس", "Majlis election law Art. 28"), 30, 75, Education.MASTER
+    )
     schedule = Schedule(
         Kind.PARLIAMENT,
         1,

@@ -17,6 +17,8 @@ import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.definition.model import Name
+
 
 class Education(StrEnum):
     """Levels in rising order (a seminary degree counts as its recognised university level)."""
@@ -34,9 +36,10 @@ _RANK = {level: i for i, level in enumerate(Education)}
 
 @dataclass(frozen=True)
 class Conditions:
-    """What a schedule's applicants must meet; `article` is where the law says so."""
+    """What a schedule's applicants must meet; `article` is where the law says so, in both
+    languages because a refusal quotes it on a Persian screen as on an English one."""
 
-    article: str
+    article: Name
     min_age: int | None = None
     max_age: int | None = None
     education: Education | None = None
@@ -63,7 +66,7 @@ class Unmet:
     was needed (`over`: found above a most, as an age over the upper limit)."""
 
     condition: str  # "age" (full years), "education", "residence" (months), "document"
-    article: str
+    article: Name
     found: str
     needed: str
     over: bool = False

@@ -189,7 +189,7 @@ class CandidacyRefusedError(SandoghError):
         self.bad = bad
         who = "" if applicant is None else f"applicant {applicant}: "
         shown = (
-            [f"{u.condition} ({u.detail}; {u.article})" for u in unmet]
+            [f"{u.condition} ({u.detail}; {u.article.en})" for u in unmet]
             or [f"{b.field}: {b.fault} {b.detail}".rstrip() for b in bad]
             or list(self.names)
         )
