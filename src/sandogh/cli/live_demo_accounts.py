@@ -27,7 +27,9 @@ from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.operators import Actor, add_user
 
 # Demo-only accounts: fixed, printed, and never to be used on a real election's centre.
-HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0801")
+# Kerman county (IR-08-0808; IR-08-0801 is Baft): Kerman city's stations vote electronically, so
+# the kiosk's box and every station of an E2E day are its own, and its account sees them report.
+HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0808")
 ADMIN = ("demo-admin", "demo-admin-1403", Role.ADMIN, "IR")
 ADMIN_TOTP_SECRET = "SANDOGHDEMOKERMANDEMOONLYAAAAAAA"  # base32, 160 bits
 
