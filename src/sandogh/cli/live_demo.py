@@ -127,12 +127,13 @@ def run(options: LiveOptions, out: Console) -> None:
     following = Worker(
         say("publisher", lang), lambda stop: follow(publisher, stop, ready, decrypted)
     )
-    out.print(say("rendering", lang))
-    following.start()
     try:
         with ExitStack() as running:
             port = listening_port(options.api_port, say("centre", lang), lang, out)
             centre = running.enter_context(centre_process(settings, port=port))
+            # the first render takes the machine for a while: the centre starts before it
+            out.print(say("rendering", lang))
+            following.start()
             site, site_process = running.enter_context(
                 serving_site(folder / "site", options.site_port, lang, out)
             )

@@ -128,6 +128,7 @@ def serving_site(
     static server would serve it: apart from the publisher's and the day's work, which would
     otherwise hold this process's interpreter while a reader waits for a page."""
     what = "site_server"
+    root.mkdir(parents=True, exist_ok=True)  # the publisher's first render may not have begun
     with _bound(wanted, say(what, lang), lang, out) as listening:
         # forked: the child inherits the bound socket as it is
         server = multiprocessing.get_context("fork").Process(
@@ -148,6 +149,9 @@ def serving_site(
 
 def _serve_static(root: Path, listening: socket.socket) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the demo stops it, on Ctrl-C too
+    # forked with the demo's SIGTERM handler, which uvicorn raises again as it stops: the
+    # default ends the server quietly, where the demo's would print a traceback
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     config = listening_config(
         static_app(root),
         ListenSettings(),
