@@ -1,0 +1,279 @@
+"""The live demo's election day (`cli.live_demo`): the publisher following the event log, the
+guardians' ceremony and decryption on an E2E day, the boxes enrolled and the record sealed before
+polls open, the kiosk's box, and the simulated stations run one after another while the main
+thread prints each report as it comes."""
+
+from __future__ import annotations
+
+import datetime
+import queue
+import random
+import threading
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+
+from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
+
+from sandogh.cli.demo_preparation import kiosk_station
+from sandogh.cli.live_demo_accounts import ADMIN, digits
+from sandogh.cli.live_demo_parts import Probe, Worker, check
+from sandogh.cli.live_demo_text import say
+from sandogh.cli.simulated_anchor import seal_day_record
+from sandogh.cli.simulated_ballots import CONTEST
+from sandogh.cli.simulated_day import DayPlan
+from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
+from sandogh.cli.simulated_station import (
+    TIMEOUT_SECONDS,
+    StationDay,
+    enrol_box,
+    station_day,
+    station_staff,
+)
+from sandogh.core.access import Grant
+from sandogh.core.anchor import short_fingerprint
+from sandogh.core.report import SigningKey, StaffRole
+from sandogh.formats.key_file import write_key_file
+from sandogh.locale.language import Lang
+from sandogh.publish.e2e_record import E2EOptions
+from sandogh.publish.snapshot import Publisher
+from sandogh.services import acting
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.staff import register_staff
+from sandogh.station.box import Box
+from sandogh.station.centre_http import HttpCentreClient, OperatorPass
+from sandogh.station.directory import StationDirectory
+from sandogh.station.printers import FilePrinter
+from sandogh.station.setup import OfflinePolicy
+
+PUBLISH_SECONDS = 1.0  # between the publisher's reads of the event log
+BULK_SECONDS = 15.0  # csv/totals.csv and the NIST report, rewritten at most this often
+WATCH_SECONDS = 0.25
+KIOSK_PAPERS = 500
+KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
+
+
+def cast_in(plan: DayPlan) -> int:
+    return sum(f.cast for f in plan.expected.values())
+
+
+def follow(
+    publisher: Publisher, stop: threading.Event, ready: threading.Event, decrypted: threading.Event
+) -> None:
+    """`sandogh publish --follow`: the whole snapshot once, then what each poll of the log adds;
+    once `decrypted` is set, the E2E record again with the guardians' decrypted tallies."""
+    publisher.regenerate()
+    ready.set()
+    while True:
+        stopping = stop.wait(PUBLISH_SECONDS)
+        try:
+            publisher.poll()  # once more after the stop: the last reports of the day
+            if decrypted.is_set():
+                decrypted.clear()
+                publisher.write_e2e()
+        except SQLAlchemyError:  # the store busy with the centre's writes: read it next time
+            if not stopping:
+                continue
+        if stopping:
+            break
+    publisher.flush()
+
+
+def snapshot_publisher(
+    store: UnitOfWorkFactory, folder: Path, *, e2e: bool, log_key: SigningKey
+) -> Publisher:
+    """The snapshot's publisher, attesting it with the centre's `log_key`; an E2E day's tallies
+    go to `tallies/` for the guardians and come back decrypted in `decrypted/`."""
+    options = E2EOptions(tallies_out=folder / "tallies", decrypted=folder / "decrypted")
+    e2e_options = options if e2e else None
+    return Publisher(
+        store, folder / "site", bulk_interval=BULK_SECONDS, e2e=e2e_options, log_key=log_key
+    )
+
+
+def ceremony(
+    store: UnitOfWorkFactory, plan: DayPlan, folder: Path, out: Console, lang: Lang
+) -> Guardians:
+    """The guardians' key ceremony, its record stored in the centre before any box enrols."""
+    now = datetime.datetime.now(datetime.UTC)
+    guardians, joint = ceremony_stored(store, folder / "guardians", plan.loaded, now=now)
+    out.print(say("e2e_ceremony", lang, joint=joint))
+    return guardians
+
+
+def polls_open(
+    plan: DayPlan,
+    base: str,
+    operator: OperatorPass,
+    store: UnitOfWorkFactory,
+    folder: Path,
+    kiosk: Box,
+    guardians: Guardians | None,
+    log_key: SigningKey,
+    out: Console,
+    lang: Lang,
+) -> str:
+    """Every box of the day enrolled beside the kiosk's, the pre-election record naming them and
+    the `log_key` sealed (with the guardians' joint key, on an E2E day) and said with the command
+    that checks the snapshot against it, then the kiosk opened: its zero report comes after the
+    seal, as every station's does. The record's fingerprint."""
+    election = plan.loaded.election.id
+    for code in plan.chosen:
+        enrol_box(base, operator, election, code, folder / "boxes" / code)
+    ceremony = None if guardians is None else guardians.record
+    seed = plan.registry.seed  # the day's seed, which drew its registry too
+    anchor = seal_day_record(
+        store, election=election, seed=seed, ceremony=ceremony, log_key=log_key.public_key
+    )
+    short = digits(short_fingerprint(anchor), lang)
+    site = str(folder / "site")
+    sealed = say("sealed", lang, fingerprint=anchor, short=short, site=site, election=election)
+    out.print(sealed, soft_wrap=True)
+    kiosk.open({CONTEST: KIOSK_PAPERS})
+    kiosk.start_voting()
+    kiosk.sync()  # the zero report, to the centre now
+    return anchor
+
+
+def decrypt_after_day(
+    guardians: Guardians,
+    anchor: str,
+    folder: Path,
+    decrypted: threading.Event,
+    out: Console,
+    lang: Lang,
+    site: str,
+    kiosk: str,
+) -> None:
+    """The day over: the guardians decrypt the published tallies, held to the sealed record of
+    fingerprint `anchor`; the publisher then writes them into the record. The last chains come
+    a poll after the last report: wait for them."""
+    time.sleep(2 * PUBLISH_SECONDS)
+    # the kiosk's box stays open for whoever tries it: until it closes its ballots are in no
+    # final report, and the guardians name it as not closed, as they would a box that failed
+    closed = any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json"))
+    open_kiosk = frozenset() if closed else frozenset({kiosk})
+    count = decrypt_tallies(
+        guardians,
+        folder / "tallies",
+        folder / "decrypted",
+        folder / "site",
+        anchor=anchor,
+        not_closed=open_kiosk,
+    )
+    decrypted.set()
+    short = digits(short_fingerprint(anchor), lang)
+    out.print(say("e2e_decrypted", lang, tallies=count, site=site, short=short))
+
+
+def kiosk_box(
+    plan: DayPlan,
+    base: str,
+    operator: OperatorPass,
+    store: UnitOfWorkFactory,
+    boxes: Path,
+    running: ExitStack,
+) -> tuple[str, Box, list[Path]]:
+    """A box for an electronic station the simulation leaves alone (its voters cast on its
+    screen), its staff registered with key files of their own (to log in on its screens),
+    enrolled: opened once the record is sealed."""
+    station = kiosk_station(plan)
+    folder = boxes / station
+    box_store, key = StationDirectory(folder).create()
+    staff = []
+    for role in KIOSK_STAFF:
+        staff.append(folder / f"staff-{role.value}.key")
+        register_staff(
+            store,
+            acting.Actor(ADMIN[0], Grant(ADMIN[2], ADMIN[3])),
+            election_id=plan.loaded.election.id,
+            station=station,
+            person=f"{role.value} (demo)",
+            role=role,
+            public_key=write_key_file(staff[-1]).public_key.text,
+            now=datetime.datetime.now(datetime.UTC),
+        )
+    centre = running.enter_context(
+        HttpCentreClient(base, key, timeout=TIMEOUT_SECONDS, operator=operator)
+    )
+    box = Box(box_store, key, centre, FilePrinter(folder / "printer.jsonl"))
+    box.enrol(election=plan.loaded.election.id, station=station, policy=OfflinePolicy.REFUSE)
+    return station, box, staff
+
+
+def run_day(
+    plan: DayPlan,
+    base: str,
+    operator: OperatorPass,
+    boxes: Path,
+    reported: queue.Queue[StationDay],
+    stop: threading.Event,
+    *,
+    minutes: float,
+    seed: int,
+    challenge: bool,
+) -> None:
+    """Each chosen station's whole day in turn, the k-th started k slots after the first, so
+    that the last reports at about `minutes`; with `challenge` (an E2E day), each station's first
+    voter challenges a ballot."""
+    slot = minutes * 60 / len(plan.chosen)
+    start = time.monotonic()
+    for k, code in enumerate(plan.chosen):
+        if stop.wait(max(0.0, start + k * slot - time.monotonic())):
+            return
+        reported.put(
+            station_day(
+                base,
+                operator,
+                plan.sheets[code],
+                plan.expected[code],
+                plan.crowds[code],
+                random.Random(f"{seed}:{code}"),
+                boxes / code,
+                station_staff(seed, code),
+                challenge=challenge,
+            )
+        )
+
+
+def watch(
+    out: Console,
+    lang: Lang,
+    plan: DayPlan,
+    parts: list[tuple[str, Probe]],
+    day: Worker,
+    reported: queue.Queue[StationDay],
+    exit_when_done: bool,
+    after_day: Callable[[], None] | None = None,
+) -> None:
+    """Print each station's report as it comes and stop when a part stops; once the day is
+    over, run `after_day`; with `exit_when_done`, return then."""
+    done: list[StationDay] = []
+    announced = False
+    while True:
+        time.sleep(WATCH_SECONDS)
+        while not reported.empty():
+            done.append(reported.get())
+            clock = digits(datetime.datetime.now().strftime("%H:%M:%S"), lang)  # noqa: DTZ005 — the watcher's own wall clock
+            out.print(
+                say(
+                    "progress",
+                    lang,
+                    clock=clock,
+                    reported=len(done),
+                    stations=len(plan.chosen),
+                    cast=sum(s.voters for s in done),
+                )
+            )
+        check(parts, lang)
+        if day.is_alive() or announced:
+            continue
+        out.print(say("done", lang, cast=sum(s.voters for s in done), stations=len(done)))
+        if after_day is not None:
+            after_day()
+        if exit_when_done:
+            return
+        out.print(say("serving", lang))
+        announced = True
