@@ -1,8 +1,9 @@
 """`sandogh simulate` (src/sandogh/cli/simulate.py, simulated_day.py, simulated_station.py,
 simulated_ballots.py): a small day through the real centre, its semi-electronic stations on paper,
-and an E2E day of electronic stations."""
+and an E2E day of an electronic station and a semi-electronic one."""
 
 import dataclasses
+import json
 import random
 from fractions import Fraction
 from pathlib import Path
@@ -37,6 +38,7 @@ from sandogh.publish.published import ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.sources import open_source
 from sandogh.publish.verify import verify_snapshot
 from sandogh.services.tally_origin import OriginFault, TallyOriginError
+from sandogh.station.directory import StationDirectory
 from sandogh.verify_election.checks import Check
 from sandogh.verify_election.run import verify_election
 
@@ -136,13 +138,24 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
         record=record,
     )
     assert result.stored == result.expected
-    assert all(s.reports_delivered == 3 and s.reports_refused == 0 for s in result.stations)
+    # one electronic station and one semi-electronic (docs/e2e.md, "Mixed-mode elections"): the
+    # semi-electronic box was sent no key, and its paper final report was taken, not refused
+    # as `not-e2e` (the old failure); the electronic box's chain was taken and its tally
+    # decrypted
+    paper, electronic = sorted(result.stations, key=lambda s: not s.on_paper)
+    assert (paper.on_paper, electronic.on_paper) == (True, False)
+    assert (paper.reports_delivered, electronic.reports_delivered) == (2, 3)
+    assert paper.reports_refused == electronic.reports_refused == 0
+    assert _e2e_context(tmp_path / paper.station) is None
+    assert _e2e_context(tmp_path / electronic.station) is not None
     e2e = result.e2e
     assert e2e is not None
-    assert (e2e.chains, e2e.challenged, e2e.record) == (2, 2, record)
+    assert (e2e.chains, e2e.challenged, e2e.record) == (1, 1, record)
     folder = record / "data" / "kerman-1403-r2" / "e2e"
-    assert len(list((folder / "ballots").glob("*.jsonl"))) == 2
-    assert len(list((folder / "tallies").glob("*.json"))) == 2
+    assert [p.stem for p in (folder / "ballots").glob("*.jsonl")] == [electronic.station]
+    assert [p.stem for p in (folder / "tallies").glob("*.json")] == [electronic.station]
+    absent = json.loads((folder / "absent.json").read_bytes())["stations"]
+    assert {"station": paper.station, "reason": "paper-ballots"} in absent
     assert (record / "kerman-1403-r2" / "ballot.html").is_file()
     assert e2e.failures == ()
     assert result.agrees
@@ -160,8 +173,15 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
     with open_source(str(record)) as source:
         anchored = verify_snapshot(source, anchors=Anchors((short_fingerprint(result.anchor),)))
     assert anchored.agrees
+    (split,) = anchored.elections[0].split  # the runoff's one contest
+    assert (split.e2e.stations, split.paper.stations) == (1, 1)
+    assert (split.e2e.cast, split.paper.cast) == (electronic.voters, paper.voters)
+    assert split.cast == result.expected.cast
     (checked,) = verify_election(str(record), workers=1, anchors=(result.anchor,)).elections
     assert checked.passed
+    assert checked.completeness is not None
+    assert checked.completeness.absent[paper.station] == "paper-ballots"
+    _says_the_split(record, result.anchor, electronic.voters, paper.voters)
     assert checked.sealed is not None
     assert checked.sealed.authenticated
 
@@ -185,6 +205,43 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
     assert first is not None
     assert first[0] is Check.ANCHOR
     assert first[1].where == "data/kerman-1403-r2/anchor/record.json"
+
+
+def _e2e_context(folder: Path) -> object:
+    """The E2E member of the enrolment document a simulated box received (None: it was sent no
+    key, and encrypts nothing)."""
+    store, _ = StationDirectory(folder).open()
+    try:
+        with store.transaction() as tx:
+            document = tx.enrolment_document()
+    finally:
+        store.close()
+    assert document is not None
+    return json.loads(document).get("e2e")
+
+
+def _says_the_split(record: Path, anchor: str, e2e: int, paper: int) -> None:
+    """verify-results and verify-election say, in Persian and English, which part of the total
+    is verified end to end and which rests on the signed paper sheets."""
+    said = {}
+    for lang in ("fa", "en"):
+        for command in ("verify-results", "verify-election"):
+            done = CliRunner().invoke(
+                app, [command, str(record), "--anchor", anchor, "--lang", lang]
+            )
+            assert done.exit_code == 0, done.output
+            said[lang, command] = " ".join(done.output.split())
+    total = e2e + paper
+    assert f"{total} ballots = {e2e} verified end to end" in said["en", "verify-results"]
+    assert (
+        f"+ {paper} on the signed paper sheets of 1 semi-electronic" in said["en", "verify-results"]
+    )
+    fa = f"{to_persian_digits(str(e2e))} سرتاسری وارسی‌شده"
+    assert fa in said["fa", "verify-results"]
+    assert (
+        "Not verified end to end: the 1 stations voting on paper" in said["en", "verify-election"]
+    )
+    assert "سرتاسری وارسی نشده" in said["fa", "verify-election"]
 
 
 def _swap_record(election: Path, sealed: bytes) -> None:

@@ -5,13 +5,16 @@ figures checked by nothing (the review's attack: a box re-signs its final report
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
 
 from sandogh.core.anchor import E2EKeys
+from sandogh.core.definition.model import Election, VotingMode
+from sandogh.core.report import E2ECommitment
 from sandogh.locale.messages import EN, FA
-from sandogh.services.devices import enrol_device
+from sandogh.services.devices import Enrolment, enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
@@ -20,12 +23,14 @@ from tests.e2e_build import ceremony
 
 from .build import (
     DEVICE,
+    DEVICE_3,
     LATER,
     NOW,
     ROUND_2,
     ROUND_2_DAY,
     RUNOFF_VOTES,
     ST_1,
+    ST_2,
     final,
     load,
     register_station_staff,
@@ -105,3 +110,81 @@ def test_a_final_report_without_e2e_is_refused_when_the_sealed_record_carries_th
         )
 
     assert refused.value.reason is ReportRefusal.NOT_E2E
+
+
+def _semi_electronic(election: Election, station: str) -> Election:
+    """`election` with `station` voting semi-electronically: its box checks voters in, its
+    ballots are marked on paper and counted by hand (Kerman's province, mostly)."""
+    units = tuple(
+        dataclasses.replace(
+            u,
+            station=dataclasses.replace(u.station, mode=VotingMode.SEMI_ELECTRONIC),
+        )
+        if u.code == station and u.station is not None
+        else u
+        for u in election.units
+    )
+    return dataclasses.replace(election, units=units)
+
+
+MIXED = _semi_electronic(ROUND_2_DAY, ST_1)
+
+
+def _mixed_day(uow: NewUnitOfWork) -> Enrolment:
+    """MIXED loaded, its ceremony record in, and ST_1's semi-electronic box enrolled, its zero
+    report taken."""
+    load(uow, MIXED)
+    with uow() as work:
+        definition_hash = work.elections.hash_of(ROUND_2)
+    assert definition_hash is not None
+    load_ceremony(uow, election_id=ROUND_2, record=ceremony(ROUND_2, definition_hash).data, now=NOW)
+    key = DEVICE.public_key.raw.hex()
+    enrolled = enrol_device(uow, election_id=ROUND_2, station=ST_1, public_key_hex=key, now=NOW)
+    register_station_staff(uow, ROUND_2, ST_1)
+    ingest_report(uow, signed=signed(zero(MIXED, ST_1, DEVICE), DEVICE), now=NOW)
+    return enrolled
+
+
+def test_a_semi_electronic_station_of_an_e2e_election_reports_on_paper(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """The old failure: the centre sent a semi-electronic box the E2E keys and refused its paper
+    final report as `not-e2e`, so Kerman's paper ballots could not be reported at all. Its box
+    is now sent no key, and its final report, committing to no chain, is taken."""
+    uow = new_unit_of_work
+    enrolled = _mixed_day(uow)
+
+    taken = ingest_report(
+        uow, signed=signed(final(MIXED, ST_1, DEVICE, RUNOFF_VOTES), DEVICE), now=LATER
+    )
+
+    assert enrolled.mode is VotingMode.SEMI_ELECTRONIC
+    assert enrolled.e2e is None
+    assert taken.sheets == 2
+    with uow() as work:
+        assert work.reports.get(ROUND_2, ST_1, "final") is not None
+    electronic = enrol_device(
+        uow,
+        election_id=ROUND_2,
+        station=ST_2,
+        public_key_hex=DEVICE_3.public_key.raw.hex(),
+        now=NOW,
+    )
+    assert electronic.e2e is not None  # the electronic station's box encrypts
+
+
+def test_a_semi_electronic_final_report_committing_to_a_chain_is_refused(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """A box of a paper-ballot station that commits to a chain anyway commits to ballots it
+    never took: refused, so the record holds chains of the electronic stations alone."""
+    uow = new_unit_of_work
+    _mixed_day(uow)
+    commitment = E2ECommitment("ab" * 32, "cd" * 32)
+    report = dataclasses.replace(final(MIXED, ST_1, DEVICE, RUNOFF_VOTES), e2e=commitment)
+
+    with pytest.raises(ReportRefusedError) as refused:
+        ingest_report(uow, signed=signed(report, DEVICE), now=LATER)
+
+    assert refused.value.reason is ReportRefusal.NONCONFORMING
+    assert "votes semi-electronic" in str(refused.value)

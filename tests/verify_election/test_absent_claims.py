@@ -121,3 +121,18 @@ def test_a_station_dropped_whole_behind_a_junk_anchor_is_not_taken_as_boxless(
     result = verified(record)
     assert not result.passed
     assert first(result, Check.COMPLETE) == f"{RECORD}: no field 'format'"
+
+
+def test_an_electronic_station_dropped_as_paper_ballots_is_named(record: Path) -> None:
+    """A publisher drops an electronic station's chain and tally and lists it as voting on paper
+    ballots (docs/e2e.md, "Mixed-mode elections"): the definition, bound by its hash, says it is
+    electronic, so its figures would have left the E2E part for the paper one unseen."""
+    seal(record)
+    for each in ("e2e/ballots/ST-2.jsonl", "e2e/tallies/ST-2.json"):
+        (record / each).unlink()
+    _absent(record, "ST-2", "paper-ballots")
+    write_manifest(record)
+    assert first(verified(record), Check.COMPLETE) == (
+        "ST-2: absent.json says the station votes on paper ballots; the definition gives it the "
+        "electronic mode"
+    )

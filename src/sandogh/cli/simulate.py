@@ -91,8 +91,9 @@ _FA = {
     "province": "همه ۲٬۴۲۷ شعبه با مقیاس ۱ ({cast} رأی‌دهنده، جمع استانی نمونه پایه) با این آهنگ "
     "حدود {hours} ساعت می‌گیرد",
     "e2e": "رأی‌گیری سرتاسری‌وارسی‌پذیر: مراسم کلید سه امین با حد نصاب دو در {ceremony} ثانیه؛ "
-    "زنجیره‌های پذیرفته {chains} از {stations}؛ رأی‌های گشوده برای بررسی (شمرده نشده) "
-    "{challenged}؛ شمارش‌ها منتشر، به دست امین‌های ۱ و ۳ با لنگر سیاهه مهرشده پیش از انتخابات "
+    "زنجیره‌های پذیرفته {chains} از {stations} شعبه تمام‌الکترونیک؛ "
+    "رأی‌های گشوده برای بررسی (شمرده نشده) {challenged}؛ "
+    "شمارش‌ها منتشر، به دست امین‌های ۱ و ۳ با لنگر سیاهه مهرشده پیش از انتخابات "
     "(--anchor {short}) رمزگشایی و در سیاهه نوشته شد در {publish} ثانیه؛ verify-election در "
     "{verify} ثانیه: {verdict}",
     "passes": "پذیرفته شد",
@@ -126,7 +127,8 @@ _EN = {
     "province": "all 2,427 stations at scale 1 ({cast} voters, the province totals of the "
     "foundation example) would take about {hours} h at this rate",
     "e2e": "E2E: key ceremony of 3 guardians, quorum 2, in {ceremony} s; chains taken {chains} "
-    "of {stations}; ballots challenged (opened, not counted) {challenged}; tallies published, "
+    "of {stations} electronic stations; ballots challenged (opened, not counted) {challenged}; "
+    "tallies published, "
     "decrypted by guardians 1 and 3 anchored to the sealed pre-election record "
     "(--anchor {short}) and written into the record in {publish} s; "
     "verify-election in {verify} s: {verdict}",
@@ -217,7 +219,7 @@ def print_simulation(out: Console, result: Simulation, lang: Lang = "fa") -> Non
         markup=False,
     )
     if result.e2e is not None:
-        print_e2e(out, result.e2e, len(result.stations), lang)
+        print_e2e(out, result.e2e, result.encrypting, lang)
     out.print(_say("agrees" if result.agrees else "disagrees", lang), markup=False)
 
 

@@ -17,14 +17,16 @@ centre holds every report to it, as on a real election day. The results are then
 through the store (`services.results.show_results`) and set beside what was cast.
 
 With `e2e`, the day is end-to-end verifiable (issue 10, `cli.simulated_e2e`) and its stations
-are chosen among the electronic ones, whose ballots E2E encrypts: the guardians' ceremony runs
-first and its record is loaded into the centre, so every box is enrolled with the
-joint key and encrypts every ballot, and the sealed record carries the joint key and HE; at
-each station the first voter challenges a ballot (it is opened and kept in the chain, never
-counted) and then casts; each box sends its chain after its final report. The snapshot is then
-published with the E2E record, two of the three guardians decrypt its tallies, each held to the
-sealed record by its fingerprint (`guardians decrypt --anchor`), and `verify-election` checks the
-record.
+are chosen among the electronic ones, whose ballots E2E encrypts, but for one semi-electronic
+station (`ON_PAPER`, when more than one is simulated), as most of Kerman's are: the guardians'
+ceremony runs first and its record is loaded into the centre, so every electronic box is enrolled
+with the joint key and encrypts every ballot, and the sealed record carries the joint key and HE;
+the semi-electronic box is sent no key, and its paper sheet, entered twice and signed, is
+reported beside the E2E tally; at each electronic station the first voter challenges a ballot
+(it is opened and kept in the chain, never counted) and then casts; each box sends its chain
+after its final report. The snapshot is then published with the E2E record, two of the three
+guardians decrypt its tallies, each held to the sealed record by its fingerprint
+(`guardians decrypt --anchor`), and `verify-election` checks the record.
 """
 
 from __future__ import annotations
@@ -78,6 +80,9 @@ from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from sandogh.verify_election.run import verify_election
 
+#: the semi-electronic stations of an E2E day (docs/e2e.md, "Mixed-mode elections")
+ON_PAPER = 1
+
 
 class SimulationError(SandoghError):
     """The simulated day could not be run as asked."""
@@ -127,11 +132,16 @@ class Simulation:
             and all(
                 s.refused == 0
                 and s.reports_refused == 0
-                and s.reports_delivered == (2 if self.e2e is None else 3)
+                and s.reports_delivered == (2 if self.e2e is None or s.on_paper else 3)
                 for s in self.stations
             )
-            and (self.e2e is None or (self.e2e.verified and self.e2e.chains == len(self.stations)))
+            and (self.e2e is None or (self.e2e.verified and self.e2e.chains == self.encrypting))
         )
+
+    @property
+    def encrypting(self) -> int:
+        """The stations whose box took and encrypted the ballots: the E2E record's."""
+        return sum(not s.on_paper for s in self.stations)
 
 
 @dataclass(frozen=True)
@@ -151,24 +161,37 @@ class DayPlan:
 
 
 def plan_day(
-    *, stations: int, scale: Fraction, seed: int, voters: int | None = None, e2e: bool = False
+    *,
+    stations: int,
+    scale: Fraction,
+    seed: int,
+    voters: int | None = None,
+    e2e: bool = False,
+    on_paper: int = 0,
 ) -> DayPlan:
     """Choose `stations` stations of the Kerman runoff by `seed`, their figures scaled by `scale`
     (with `voters`, by the scale that casts about that many over the stations chosen). With
-    `e2e`, among its electronic stations only: E2E encrypts the ballots an electronic box takes,
-    and a semi-electronic station's are on paper (docs/e2e.md)."""
+    `e2e`, among its electronic stations, whose ballots the box takes and encrypts, but for
+    `on_paper` semi-electronic ones, whose ballots are on paper and whose signed sheets the
+    results add beside the E2E tally (docs/e2e.md, "Mixed-mode elections")."""
     if not EXAMPLE.is_dir():
         raise ExampleMissingError(EXAMPLE)
     loaded = load_definition(EXAMPLE / "round2.yaml")
     sheets = {s.station: s for s in load_tally_csv(EXAMPLE / "round2-results.csv")}
     geography = Geography.of(loaded.election)
-    pool = sorted(
-        code for code in sheets if not e2e or station_mode(geography, code) is VotingMode.ELECTRONIC
-    )
-    if not 1 <= stations <= len(pool):
-        raise SimulationError(f"--stations must be from 1 to {len(pool)}, not {stations}")
+    electronic = sorted(c for c in sheets if station_mode(geography, c) is VotingMode.ELECTRONIC)
+    pool = electronic if e2e else sorted(sheets)
+    paper = on_paper if e2e else 0
+    if not 1 <= stations - paper <= len(pool):
+        raise SimulationError(
+            f"--stations must be from {1 + paper} to {len(pool) + paper}, not {stations}"
+        )
     rng = random.Random(seed)
-    chosen = sorted(rng.sample(pool, stations))
+    chosen = rng.sample(pool, stations - paper)
+    if paper:
+        semi = sorted(c for c in sheets if station_mode(geography, c) is VotingMode.SEMI_ELECTRONIC)
+        chosen += rng.sample(semi, paper)
+    chosen.sort()
     if voters is not None:
         scale = Fraction(voters, max(sum(sheets[c].counts.cast for c in chosen), 1))
     if scale <= 0:
@@ -212,7 +235,9 @@ def simulate(
     """Run the day in `scratch` (the boxes' directories and, without `db`, the centre's store);
     with `e2e`, end-to-end verifiable, its snapshot published into `record` (default: in
     `scratch`)."""
-    plan = plan_day(stations=stations, scale=scale, seed=seed, e2e=e2e)
+    plan = plan_day(
+        stations=stations, scale=scale, seed=seed, e2e=e2e, on_paper=min(ON_PAPER, stations - 1)
+    )
     loaded, chosen, expected = plan.loaded, plan.chosen, plan.expected
     election = loaded.election
     url = db or f"sqlite:///{scratch / 'centre.sqlite'}"

@@ -11,6 +11,7 @@ from rich.markup import escape
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
+from sandogh.publish.e2e_split import ContestSplit
 from sandogh.publish.findings import Disagreement, Finding, Vouched
 
 if TYPE_CHECKING:
@@ -26,6 +27,16 @@ _FA: dict[str, str] = {
     "reports_read": "{reports} گزارش امضاشده خوانده شد؛ همه سنجه‌های {verified} گزارش درست است.",
     "readded": "آرای {readded} صورتجلسه نهایی دوباره جمع زده شد و "
     "{documents} پرونده با آن سنجیده شد.",
+    "split_heading": (
+        "از هر جمع، بخشی که سرتاسری وارسی شده و بخشی که بر برگه‌های شمارش کاغذی امضاشده است "
+        "(پیش از ابطال‌ها و اصلاح‌های هیئت نظارت، که جداگانه سنجیده می‌شوند):"
+    ),
+    "split": (
+        "{contest}: {cast} رأی = {e2e} سرتاسری وارسی‌شده (شمارش همریخت رمزشده {e2e_stations} "
+        "شعبه تمام‌الکترونیک، که sandogh verify-election برگه‌هایشان را با آن می‌سنجد) + {paper} "
+        "بر برگه‌های شمارش کاغذی امضاشده {paper_stations} شعبه نیمه‌الکترونیک یا کاغذی (با "
+        "تکیه بر امضاها و حسابرسی)"
+    ),
     "not_checked": "سنجیده نشد (کهنه‌تر از این انتشار): {file}",
     "all_agree": "همه ارقام منتشرشده با جمع دوباره گزارش‌های امضاشده می‌خواند.",
     "disagreements": "{count} مغایرت:",
@@ -94,6 +105,16 @@ _EN: dict[str, str] = {
     "definition": "Definition hash: {hash}",
     "reports_read": "{reports} signed reports read; every check passed for {verified}.",
     "readded": "{readded} final reports re-added; {documents} published files compared with them.",
+    "split_heading": (
+        "Of each total, the part verified end to end and the part on signed paper sheets (before "
+        "the supervisory voids and corrections, checked apart):"
+    ),
+    "split": (
+        "{contest}: {cast} ballots = {e2e} verified end to end (the homomorphic tally of "
+        "{e2e_stations} electronic stations, which verify-election checks their sheets against) "
+        "+ {paper} on the signed paper sheets of {paper_stations} semi-electronic or paper "
+        "stations (resting on their signatures and the audit)"
+    ),
     "not_checked": "Not checked (older than this snapshot): {file}",
     "all_agree": "Every published figure agrees with the signed reports re-added.",
     "disagreements": "{count} disagreements:",
@@ -223,11 +244,23 @@ def verification_json(verification: Verification) -> dict[str, Any]:
                 "amendments": check.amendments,
                 "head": check.head,
                 "decisions": check.decisions.value,
+                "split": [_split_json(each) for each in check.split],
                 "disagreements": len(check.findings),
                 "findings": [_finding_json(f) for f in check.findings],
             }
             for check in verification.elections
         ],
+    }
+
+
+def _split_json(split: ContestSplit) -> dict[str, Any]:
+    return {
+        "contest": split.contest,
+        "cast": split.cast,
+        **{
+            name: {"stations": part.stations, "cast": part.cast, "votes": dict(part.votes)}
+            for name, part in (("e2e", split.e2e), ("paper", split.paper))
+        },
     }
 
 
@@ -290,6 +323,20 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
     out.print(escape(say("readded", lang, readded=check.readded, documents=check.documents)))
     for relative in check.not_checked:
         out.print(f"[yellow]·[/yellow] {escape(say('not_checked', lang, file=relative))}")
+    if check.split:
+        out.print(escape(say("split_heading", lang)))
+    for split in check.split:
+        line = say(
+            "split",
+            lang,
+            contest=split.contest,
+            cast=split.cast,
+            e2e=split.e2e.cast,
+            e2e_stations=split.e2e.stations,
+            paper=split.paper.cast,
+            paper_stations=split.paper.stations,
+        )
+        out.print(f"  · {escape(line)}")
     _print_covered(check, lang)
     if check.decisions is Vouched.LOG_KEY:
         out.print(f"[green]✓[/green] {escape(say('decisions_signed', lang))}")

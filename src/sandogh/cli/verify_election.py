@@ -19,7 +19,7 @@ from sandogh.cli.verify_election_fa import detail_fa, refusal_fa
 from sandogh.cli.verify_election_text import NAMES, REASONS_FA, say
 from sandogh.locale.language import Lang
 from sandogh.verify_election.checks import Check, Outcome
-from sandogh.verify_election.complete import NO_BOX, REASONS, Completeness
+from sandogh.verify_election.complete import NO_BOX, PAPER_BALLOTS, REASONS, Completeness
 from sandogh.verify_election.errors import RefusedError, VerifierError
 from sandogh.verify_election.run import ElectionVerification, Verification, verify_election
 from sandogh.verify_election.sealed import Sealed
@@ -178,9 +178,10 @@ def _completeness_json(completeness: Completeness | None) -> dict[str, Any] | No
 
 def _completeness_lines(completeness: Completeness | None, lang: Lang) -> list[str]:
     """What V20 rested on: a warning when no sealed record named the boxes, how many stations
-    the record lists with no chain for each reason, and, in full, every one listed for a reason
-    other than `no-box` (each a public claim that its staff and observers can refute; a paper
-    station's is the sealed record's, which V20 holds it to)."""
+    the record lists with no chain for each reason, what is not verified end to end (the
+    stations voting on paper ballots), and, in full, every one listed for a reason other than
+    `no-box` and `paper-ballots` (each a public claim that its staff and observers can refute;
+    those two are the sealed record's and the definition's, which V20 holds them to)."""
     if completeness is None:
         return []
     lines = [] if completeness.sealed else [say("unsealed", lang)]
@@ -195,8 +196,10 @@ def _completeness_lines(completeness: Completeness | None, lang: Lang) -> list[s
             for reason, stations in sorted(by_reason.items())
         )
         lines.append(say("absent", lang, count=len(completeness.absent), counts=counts))
+    if PAPER_BALLOTS in by_reason:
+        lines.append(say("on_paper", lang, count=len(by_reason[PAPER_BALLOTS])))
     for reason, stations in sorted(by_reason.items()):
-        if reason != NO_BOX:
+        if reason not in (NO_BOX, PAPER_BALLOTS):
             named = reasons.get(reason, reason)
             listed = comma.join(stations)
             lines.append(

@@ -62,6 +62,12 @@ _FA = {
         "شعبه‌ها صندوق داشتند و باید در سیاهه باشند (V20) تنها بر فهرست خود همین انتشار استوار است."
     ),
     "absent": "سیاهه {count} شعبه را بی‌زنجیره می‌شمارد: {counts}",
+    "on_paper": (
+        "سرتاسری وارسی نشده: {count} شعبه‌ای که به گفته تعریف انتخابات با برگه رأی کاغذی رأی "
+        "می‌گیرند (نیمه‌الکترونیک یا کاغذی)؛ ارقام آن‌ها به برگه‌های شمارش امضاشده‌شان و "
+        "حسابرسی تکیه دارد و نتایج آن‌ها را کنار شمارش رمزشده می‌افزاید (sandogh verify-results "
+        "نشان می‌دهد چه بخشی از هر جمع کدام است)"
+    ),
     "absent_count": "{count} شعبه {reason}",
     "absent_claims": (
         "شعبه‌هایی که به گفته سیاهه {reason} ({count}؛ هر یک ادعایی که کارکنان و ناظران آن شعبه "
@@ -98,6 +104,12 @@ _EN = {
         "listing."
     ),
     "absent": "The record lists {count} stations with no chain: {counts}",
+    "on_paper": (
+        "Not verified end to end: the {count} stations voting on paper ballots (semi-electronic "
+        "or paper, as the definition says); their figures rest on their signed tally sheets and "
+        "the audit, and the results add them beside the E2E tally (verify-results shows how "
+        "much of each total is which)"
+    ),
     "absent_count": "{count} {reason}",
     "absent_claims": (
         "Stations the record says {reason} ({count}; each a claim its staff and observers can "
@@ -123,6 +135,7 @@ REASONS_FA = {
     "not-opened": "گشوده نشد",
     "not-closed": "گشوده شد و بسته نشد",
     "no-e2e": "گزارش نهایی بی‌تعهد رمزنگار فرستاد",
+    "paper-ballots": "با برگه رأی کاغذی رأی می‌گیرد",
 }
 
 

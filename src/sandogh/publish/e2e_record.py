@@ -51,6 +51,7 @@ from sandogh.core.e2e.slots import is_large
 from sandogh.core.e2e.tally_files import Tally, TallyContest, encode_tally
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import station_ballot
+from sandogh.core.supervision.modes import encrypts
 from sandogh.publish.e2e_absent import absent_json, absent_stations
 from sandogh.publish.e2e_codes import CodeEntry, opened_contests, write_codes
 from sandogh.publish.e2e_mixes import large_constituencies, mix_inputs, taken_back
@@ -109,8 +110,10 @@ class E2ERecord:
         for chain in chains:
             stations[chain.station] = self._station(context, chain)
             files[f"ballots/{chain.station}.jsonl"] = chain.data
-        voting = (s for s in self.geography.stations if station_ballot(self.geography, s))
-        absent = absent_stations(writer.root / folder.removesuffix("/e2e"), voting, stations)
+        voting = [s for s in self.geography.stations if station_ballot(self.geography, s)]
+        on_paper = [s for s in voting if not encrypts(self.geography, s)]
+        election_folder = writer.root / folder.removesuffix("/e2e")
+        absent = absent_stations(election_folder, voting, stations, on_paper)
         if absent:
             files["absent.json"] = absent_json(absent)
         tallies = self._tallies(stations)

@@ -92,6 +92,8 @@ class Check:
     head: str = ""  # the published chain's head: the last amendment's hash, else the record's
     log_keys: tuple[PublicKey, ...] = ()  # the event log's keys the anchored record names
     decisions: Vouched = Vouched.NOTHING
+    # stations whose final report that passed commits to an E2E chain (`publish.e2e_split`)
+    committed: set[str] = field(default_factory=set)
 
     @property
     def folder(self) -> str:

@@ -86,6 +86,8 @@ def signed_sheets(
             check.verified += 1
             if kind == "final":
                 sheets[station] = report.sheets
+                if report.e2e is not None:
+                    check.committed.add(station)
             else:
                 opened[station] = report.device
     return sheets, listed

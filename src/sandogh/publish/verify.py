@@ -22,7 +22,10 @@ anyone can re-add the totals. For each election of the snapshot this
    code, which anyone can read and run);
 5. compares them with the published files, figure by figure (`publish.differences`): every unit's
    results, every outcome, `snapshot.json`, `units.json`, each county's station CSV and, when it
-   is as recent as the snapshot, `csv/totals.csv`.
+   is as recent as the snapshot, `csv/totals.csv`;
+6. in an E2E election, splits each contest's re-added total into the part of the final reports
+   that commit to their box's E2E chain (verified end to end by `verify-election`) and the part
+   of the signed paper sheets (`publish.e2e_split`).
 
 A station whose published figures have no signed final report that passes is a disagreement of
 its own (`UNSIGNED`), and its figures are then not compared one by one. Times (`updated`, when a
@@ -73,6 +76,7 @@ from sandogh.publish.documents import (
     unit_result_json,
     units_json,
 )
+from sandogh.publish.e2e_split import ContestSplit, e2e_split
 from sandogh.publish.findings import Check, Disagreement, Finding, Vouched, figure_finding
 from sandogh.publish.index import ElectionIndex, JSONObject
 from sandogh.publish.published import TOTALS_CSV
@@ -106,6 +110,9 @@ class ElectionCheck:
     amendments: int = 0
     head: str = ""
     decisions: Vouched = Vouched.NOTHING
+    # each contest's total split into its end-to-end verified part and its paper part (none
+    # in an election without E2E; `publish.e2e_split`)
+    split: tuple[ContestSplit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,10 +207,17 @@ def _verify(
         check.found.extend(audit_findings(election, where, tallied.corrections, audit))
     _compare_results(check, index, tallied, listed)
     _compare_rest(check, index, tallied, snapshot)
-    return _result(check, published_hash, snapshot.get("sequence"), len(sheets))
+    split = e2e_split(sheets, check.committed)
+    return _result(check, published_hash, snapshot.get("sequence"), len(sheets), split)
 
 
-def _result(check: Check, definition_hash: Any, sequence: Any, readded: int) -> ElectionCheck:
+def _result(
+    check: Check,
+    definition_hash: Any,
+    sequence: Any,
+    readded: int,
+    split: tuple[ContestSplit, ...] = (),
+) -> ElectionCheck:
     return ElectionCheck(
         election=check.election,
         definition_hash=definition_hash if isinstance(definition_hash, str) else None,
@@ -218,6 +232,7 @@ def _result(check: Check, definition_hash: Any, sequence: Any, readded: int) -> 
         amendments=check.amendments,
         head=check.head,
         decisions=check.decisions,
+        split=split,
     )
 
 

@@ -22,7 +22,7 @@ from sandogh.core.fleet import build_refusal
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.report.staff import RegisteredStaff
-from sandogh.core.supervision.modes import ModeApproval, station_mode
+from sandogh.core.supervision.modes import ModeApproval, encrypts, station_mode
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
@@ -81,7 +81,8 @@ class Enrolment:
     staff: tuple[RegisteredStaff, ...]  # the station's staff who sign its reports
     created: bool  # False: this key was already enrolled for this station, nothing changed
     # the E2E context, (K, HE) in hex, once the election's ceremony record is loaded
-    # (`services.e2e_ceremony`): the box then encrypts every ballot (docs/e2e.md §7)
+    # (`services.e2e_ceremony`), for an electronic station's box only (`modes.encrypts`): the
+    # box then encrypts every ballot (docs/e2e.md §7); a semi-electronic one's are on paper
     e2e: tuple[str, str] | None = None
     # the station's voting mode, and the approvals of it that cover the station (one a contest)
     mode: VotingMode = VotingMode.PAPER
@@ -268,7 +269,11 @@ def _enrolment(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> 
         ballot=ballot,
         staff=tuple(work.staff.of_station(day.election.id, device.station)),
         created=created,
-        e2e=None if ceremony is None else (ceremony.joint_key, ceremony.extended_hash),
+        e2e=(
+            None
+            if ceremony is None or not encrypts(day.geography, device.station)
+            else (ceremony.joint_key, ceremony.extended_hash)
+        ),
         mode=station_mode(day.geography, device.station),
         approvals=_covering(work, day, device.station),
         withdrawn=tuple(

@@ -3,9 +3,11 @@
 The guardians' `finish` writes the ceremony record (every guardian's commitments and proofs, the
 joint key K and the extended base hash HE). The centre takes it once per election, checked
 (`ceremony_record.decode_record` recomputes every hash, key and proof) and of the election's
-stored definition; from then on every box enrolled for the election receives the E2E context
-(K, HE) in its enrolment document and encrypts its ballots, and every chain a box sends is
-checked against it (`services.chains`). A record is never replaced: boxes hold its key.
+stored definition; from then on every box enrolled for an electronic station of the election
+receives the E2E context (K, HE) in its enrolment document and encrypts its ballots, and every
+chain a box sends is checked against it (`services.chains`). A semi-electronic or paper station's
+box is sent none: its ballots are on paper (`core.supervision.modes.encrypts`). A record is
+never replaced: boxes hold its key.
 """
 
 from __future__ import annotations

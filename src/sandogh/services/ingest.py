@@ -15,9 +15,11 @@ sealed pre-election record and its amendments (`services.anchor`), its staff sig
 station's registered staff in their roles, and a final report by the signatures of at least two of
 them, the head among them, and by an earlier zero report of the same box (`core.anchor.coverage`);
 in an end-to-end verifiable election (a ceremony record at the centre, or the guardians' key in the
-sealed record) a final report commits to its box's chain (docs/e2e.md §7), else the box would take
-its station out of the E2E record with figures nothing checks; a final report's contests are not
-certified where the station votes (issue 4: a certification freezes its inputs,
+sealed record) an electronic station's final report commits to its box's chain (docs/e2e.md §7),
+else the box would take its station out of the E2E record with figures nothing checks, and a
+semi-electronic or paper station's commits to none: its ballots are on paper, encrypted by no box
+(`core.supervision.modes.encrypts`, docs/e2e.md "Mixed-mode elections"); a final report's
+contests are not certified where the station votes (issue 4: a certification freezes its inputs,
 `services.certifications`); no other report of that station and kind is held; the sheets fit the
 definition (`counting.conformity`, a sheet for every contest of the station) and reconcile
 (`counting.reconcile`). A final report's sheets go into the results with it, and each contest whose
@@ -53,12 +55,15 @@ from sandogh.core.report import (
     ReportError,
     ReportKind,
     SignatureError,
+    StationReport,
     decode_report,
     decode_signed,
 )
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.supervision.modes import encrypts, station_mode
 from sandogh.services.certifications import describe_scope, frozen_sheets
 from sandogh.services.check_in_bounds import compare_papers, raise_incident
+from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
@@ -124,18 +129,8 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     early = None if final else early_opening(calendar, day, claim.station, now)
     if early is not None:
         raise refuse(ReportRefusal.OUTSIDE_POLLING, [Problem("kind", str(early))])
-    if final and report.e2e is None and is_e2e(work, claim.election):
-        raise refuse(
-            ReportRefusal.NOT_E2E,
-            [
-                Problem(
-                    "e2e",
-                    f"missing: {claim.election} is end-to-end verifiable, and a final report "
-                    "without the commitment to its box's chain would keep its ballots from the "
-                    "record",
-                )
-            ],
-        )
+    if final:
+        _require_e2e_as_mode(work, day, report, refuse)
     frozen = frozen_sheets(work, day.geography, claim.election, report.sheets) if final else []
     if frozen:
         raise refuse(
@@ -192,6 +187,39 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     return Ingested(
         claim.election, claim.station, claim.kind, received, sheets, False, tuple(differ)
     )
+
+
+def _require_e2e_as_mode(
+    work: UnitOfWork, day: Day, report: StationReport, refuse: Refuser
+) -> None:
+    """Refuse a final report whose commitment to an E2E chain is not as its station's mode has
+    it: missing at an electronic station of an E2E election, or there at one whose ballots are
+    on paper (its box was sent no key, so a commitment is none the record can check)."""
+    if encrypts(day.geography, report.station):
+        if report.e2e is None and is_e2e(work, report.election):
+            raise refuse(
+                ReportRefusal.NOT_E2E,
+                [
+                    Problem(
+                        "e2e",
+                        f"missing: {report.election} is end-to-end verifiable, and a final "
+                        "report without the commitment to its box's chain would keep its "
+                        "ballots from the record",
+                    )
+                ],
+            )
+    elif report.e2e is not None:
+        mode = station_mode(day.geography, report.station)
+        raise refuse(
+            ReportRefusal.NONCONFORMING,
+            [
+                Problem(
+                    "e2e",
+                    f"{report.station} votes {mode}: its ballots are on paper and no box "
+                    "encrypts them, so its final report commits to no E2E chain",
+                )
+            ],
+        )
 
 
 def _late(

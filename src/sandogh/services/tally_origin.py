@@ -61,6 +61,7 @@ from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.errors import SignatureError
 from sandogh.core.report.report import ReportKind
 from sandogh.core.report.signatures import SignedReport, decode_signed, verify_signed
+from sandogh.core.supervision.modes import encrypts
 
 #: where the snapshot's election folder holds its sealed pre-election record (issue 9), as
 #: `publish.published` writes them (a service imports no publisher; a test holds them equal)
@@ -221,7 +222,7 @@ def checked_chains(
         if not found:
             chains[station] = chain
     if coverage is not None:
-        problems += missing_stations(coverage, snapshot, trust)
+        problems += missing_stations(coverage, geography, snapshot, trust)
     problems += [
         OriginProblem(OriginFault.BALLOT_COPIED, p.path, p.message, p.path.split(" ")[0])
         for p in copied_ballots(chains)
@@ -231,17 +232,23 @@ def checked_chains(
     return chains
 
 
-def missing_stations(coverage: Coverage, snapshot: Snapshot, trust: Trust) -> list[OriginProblem]:
-    """Each station the sealed record (or an amendment) gives a box whose chain the snapshot
-    lacks and the guardian was not told never opened."""
+def missing_stations(
+    coverage: Coverage, geography: Geography, snapshot: Snapshot, trust: Trust
+) -> list[OriginProblem]:
+    """Each electronic station the sealed record (or an amendment) gives a box whose chain the
+    snapshot lacks and the guardian was not told never opened. A semi-electronic or paper
+    station's box encrypts nothing (`core.supervision.modes.encrypts`, as the definition held to
+    the ceremony's hash says): its ballots are on paper, and it has no chain to leave out."""
     detail = (
         "the sealed record gives the station a box and its chain is not in the snapshot; if "
         "you know from a second source that its box never opened, name it as never opened"
     )
+    known = set(geography.stations)
     return [
         OriginProblem(OriginFault.STATION_MISSING, f"e2e/ballots/{station}.jsonl", detail, station)
         for station, boxes in sorted(coverage.devices.items())
         if boxes
+        and (station not in known or encrypts(geography, station))
         and (station not in snapshot.stations or snapshot.stations[station].chain is None)
         and station not in trust.never_opened | trust.not_closed
     ]

@@ -10,6 +10,10 @@ so (`Completeness.sealed`); a file at `anchor/record.json` that is not a sealed 
 election — any JSON at all would otherwise give every station no box — fails V20, naming it,
 with `--anchor` or without.
 
+A station whose mode the definition gives as semi-electronic or paper is `paper-ballots`: its box
+checks voters in, and its ballots are marked on paper, counted by hand and entered in its signed
+report, which the results add beside the E2E tally (docs/e2e.md, "Mixed-mode elections").
+
 When the sealed record carries the guardians' key (`e2e`), every box was enrolled to encrypt and
 the centre refuses a final report that commits to no chain (`services.ingest`): `no-e2e` is then
 refused for every station, since a box's final report re-signed without its commitment would
@@ -38,6 +42,7 @@ NO_BOX = "no-box"  # the sealed record gives it no ballot box
 NOT_OPENED = "not-opened"  # no zero report, no final report
 NOT_CLOSED = "not-closed"  # a zero report signed by its box, no final report
 NO_E2E = "no-e2e"  # a final report signed by its box, with no `e2e` commitment
+PAPER_BALLOTS = "paper-ballots"  # the definition's mode for it is semi-electronic or paper
 RECORD_FORMAT = "sandogh/pre-election-record@1"
 #: each reason, as the failures say it
 REASONS = {
@@ -45,6 +50,7 @@ REASONS = {
     NOT_OPENED: "did not open",
     NOT_CLOSED: "opened and did not close",
     NO_E2E: "sent a final report without an E2E commitment",
+    PAPER_BALLOTS: "votes on paper ballots",
 }
 
 
@@ -96,9 +102,12 @@ def check_complete(
             continue
         try:
             contests = [c.contest for c in definition.ballots[station]]
-            problem = _reason_problem(
-                source, context, station, reason, boxes=boxes, contests=contests
-            )
+            if reason == PAPER_BALLOTS:
+                problem = _paper_problem(source, context, station, definition)
+            else:
+                problem = _reason_problem(
+                    source, context, station, reason, boxes=boxes, contests=contests
+                )
             if not problem and reason == NO_E2E:
                 problem = _no_e2e_problem(sealed=boxes is not None, sealed_e2e=sealed_e2e)
         except RecordError as error:
@@ -143,6 +152,20 @@ def _reason_problem(
             f"{listed}: lists a final report of the station, but {folder}final.json is missing"
         )
     return problem
+
+
+def _paper_problem(source: Source, context: Context, station: str, definition: Definition) -> str:
+    """Why `paper-ballots` does not hold ("" when it does): the definition, bound by its hash,
+    must give the station a mode whose ballots are marked on paper, and its final report, when
+    there, commit to no chain — else an electronic station's chain could be dropped as paper."""
+    said = f"{ABSENT} says the station {REASONS[PAPER_BALLOTS]}"
+    if station not in definition.on_paper:
+        return f"{said}; the definition gives it the electronic mode"
+    where = f"{context.folder}reports/{station}/final.json"
+    final = read_report(source, where)
+    if final is not None and "e2e" in final.report:
+        return f"{said}; {where} commits to an E2E chain that the record leaves out"
+    return ""
 
 
 def _no_e2e_problem(*, sealed: bool, sealed_e2e: bool) -> str:

@@ -16,6 +16,7 @@ from sandogh.verify_election.errors import RecordError
 from sandogh.verify_election.reading import parse_json
 
 LARGE_FROM = 256  # §11.1: below this many candidates, never slots
+ELECTRONIC = "electronic"  # the one mode whose ballots a box takes, and so encrypts
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,9 @@ class Definition:
     ballots: Mapping[str, tuple[ContestBallot, ...]]
     stations: tuple[str, ...]  # every station of the definition, in its order
     names: Names
+    # the stations whose ballots are marked on paper: the definition's `station.mode` is
+    # `semi-electronic` or `paper`, or it gives none (docs/e2e.md, "Mixed-mode elections")
+    on_paper: frozenset[str] = frozenset()
 
 
 def _name(entry: Any, where: str) -> dict[str, Any]:
@@ -76,6 +80,7 @@ def read_definition(data: bytes, where: str = "definition.json") -> Definition:
     document = parse_json(data, where)
     parents: dict[str, str | None] = {}
     stations: list[str] = []
+    on_paper: set[str] = set()
     station_names: dict[str, Any] = {}
     contest_names: dict[str, Any] = {}
     candidate_names: dict[str, dict[str, Any]] = {}
@@ -85,6 +90,9 @@ def read_definition(data: bytes, where: str = "definition.json") -> Definition:
         if _field(unit, "kind", f"{where}: units[{i}]") == "station":
             stations.append(code)
             station_names[code] = _name(unit, f"{where}: units[{i}]")
+            info = unit.get("station")
+            if not isinstance(info, dict) or info.get("mode") != ELECTRONIC:
+                on_paper.add(code)
     contests: list[str] = []
     constituencies: list[ContestBallot] = []
     ballots: dict[str, list[ContestBallot]] = {station: [] for station in stations}
@@ -121,6 +129,7 @@ def read_definition(data: bytes, where: str = "definition.json") -> Definition:
         {station: tuple(ballot) for station, ballot in ballots.items() if ballot},
         tuple(stations),
         Names(station_names, contest_names, candidate_names),
+        frozenset(on_paper),
     )
 
 

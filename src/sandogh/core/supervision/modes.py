@@ -13,6 +13,11 @@ when, for every contest it votes in, the competent body approved that mode for t
 constituency of that contest; semi-electronic and paper stations need none — they are the
 executive's ordinary means. A station the definition gives no mode is taken as paper: the box is
 not used for its ballots.
+
+The mode also decides whether a station's ballots are end-to-end verifiable (docs/e2e.md,
+"Mixed-mode elections"): only an electronic box takes the ballots, so only it can encrypt them
+(`ENCRYPTED`); a semi-electronic box checks voters in and its ballots are marked on paper and
+counted by hand, as a paper station's are.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from sandogh.core.definition.problems import DefinitionError, Problem
 
 #: The modes a station may vote in only once the competent body approved them.
 NEEDS_APPROVAL = frozenset({VotingMode.ELECTRONIC})
+#: The modes whose ballots a box takes, and so encrypts in an E2E election.
+ENCRYPTED = frozenset({VotingMode.ELECTRONIC})
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,12 @@ def station_mode(geography: Geography, station: str) -> VotingMode:
     """The mode the definition states for `station`; paper where it states none."""
     info = geography.unit(station).station
     return VotingMode.PAPER if info is None else info.mode
+
+
+def encrypts(geography: Geography, station: str) -> bool:
+    """Whether `station`'s ballots are cast on its box, so encrypted in an E2E election: the
+    centre sends the E2E keys to its box alone and holds its final report to its chain."""
+    return station_mode(geography, station) in ENCRYPTED
 
 
 def unapproved(
