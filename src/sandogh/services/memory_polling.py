@@ -262,6 +262,10 @@ class MemoryReports:
     def all(self, election_id: str) -> Iterator[StoredReport]:
         return iter([report for report in self.table.rows() if report.election == election_id])
 
+    def first(self, election_id: str, stations: Collection[str]) -> StoredReport | None:
+        found = [r for r in self.all(election_id) if r.station in stations]
+        return min(found, key=lambda r: (r.received_at, r.station, r.kind), default=None)
+
     def commit(self) -> None:
         self.table.commit()
 

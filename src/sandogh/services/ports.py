@@ -282,6 +282,10 @@ class ReportRepository(Protocol):
 
     def all(self, election_id: str) -> Iterator[StoredReport]: ...
 
+    def first(self, election_id: str, stations: Collection[str]) -> StoredReport | None:
+        """The report received first (by time, then station and kind) from one of `stations`,
+        of any kind: polling there had begun by then (`services.withdrawal_deadline`)."""
+
 
 class EventLog(Protocol):
     def record(self, event: Event) -> Entry:
