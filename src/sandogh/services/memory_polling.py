@@ -141,6 +141,10 @@ class MemoryLedger:
         with self._store.lock:
             return self.pending.get(key) or self._store.ledger.get(key)
 
+    def find_held(self, election_id: str, voter_key: str) -> tuple[bool, LedgerEntry | None]:
+        held = self._elections.hash_of(election_id) is not None
+        return held, self.find(election_id, voter_key) if held else None
+
     def count(self, election_id: str, station: str | None = None) -> int:
         return len(self._entries(election_id, None if station is None else (station,)))
 

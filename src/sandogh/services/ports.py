@@ -158,6 +158,10 @@ class LedgerRepository(Protocol):
 
     def find(self, election_id: str, voter_key: str) -> LedgerEntry | None: ...
 
+    def find_held(self, election_id: str, voter_key: str) -> tuple[bool, LedgerEntry | None]:
+        """Whether the election is stored, and the voter's entry in its ledger: in one read, as
+        a check-in asks of a by-election's main election (`services.checkin`)."""
+
     def count(self, election_id: str, station: str | None = None) -> int: ...
 
     def counts_by_station(
