@@ -16,9 +16,6 @@ from typing import Protocol, Self
 from sandogh.core.anchor import OfficialSignature, SignedAmendment
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
-from sandogh.core.log.chain import Entry
-from sandogh.core.log.checkpoints import SignedCheckpoint
-from sandogh.core.log.events import Event, EventType
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.voters.eligibility import RegistryRecord
@@ -27,6 +24,7 @@ from sandogh.services.audit_ports import AuditRepository
 from sandogh.services.candidacy_ports import CandidacyRepository
 from sandogh.services.e2e_ports import E2ERepository, StoredCeremony, StoredChain
 from sandogh.services.fleet_ports import FleetRepository
+from sandogh.services.log_ports import CheckpointRepository, EventLog
 from sandogh.services.mode_ports import ModeApprovalRepository
 from sandogh.services.operator_ports import (
     AccountNetwork,
@@ -289,36 +287,6 @@ class ReportRepository(Protocol):
     def first(self, election_id: str, stations: Collection[str]) -> StoredReport | None:
         """The report received first (by time, then station and kind) from one of `stations`,
         of any kind: polling there had begun by then (`services.withdrawal_deadline`)."""
-
-
-class EventLog(Protocol):
-    def record(self, event: Event) -> Entry:
-        """Chain `event` after the current head (core.log.chain) and store it, in this unit of
-        work; concurrent units of work never fork the chain."""
-
-    def entries(self, after: int = 0) -> Iterator[Entry]:
-        """Every entry whose sequence is above `after` (every entry by default), in sequence."""
-
-    def head(self) -> Entry | None:
-        """The last entry (None while the log is empty)."""
-
-    def at(self, sequences: Collection[int]) -> dict[int, Entry]:
-        """The entries of those sequences that the log holds, by sequence."""
-
-    def of_type(self, kind: EventType, election: str) -> list[Entry]:
-        """Every entry of type `kind` whose details name `election`, by sequence."""
-
-
-class CheckpointRepository(Protocol):
-    """The signed checkpoints of the event log (`core.log.checkpoints`), kept for publication."""
-
-    def add(self, checkpoint: SignedCheckpoint) -> None: ...
-
-    def last(self) -> SignedCheckpoint | None:
-        """The latest checkpoint taken."""
-
-    def all(self) -> list[SignedCheckpoint]:
-        """Every checkpoint, in the order taken."""
 
 
 class Registry(Protocol):
