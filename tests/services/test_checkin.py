@@ -26,6 +26,7 @@ from sandogh.services.checkin import (
     Withheld,
 )
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
 
 from .build import (
@@ -310,6 +311,28 @@ def test_a_by_election_voter_of_another_constituency_is_refused_its_ballot(
     assert isinstance(there, BallotCard)  # P2, where the voter voted in the main election
     never = check_in_voter(new_unit_of_work, national_code(7), ST_1, election="iran-1400-m")
     assert isinstance(never, BallotCard)  # did not vote in the main election: anywhere
+
+
+def test_a_main_election_stored_in_one_store_does_not_admit_in_another() -> None:
+    """Whether the main election is stored was kept in a set per process (`checkin._HELD`): once
+    one store held it, a second store in the same process without it (another centre's database,
+    or another test's) admitted every by-election voter anywhere. Now each check-in asks its own
+    store."""
+    by_election = replace(
+        parliament(False),
+        rule=PluralityRule(),
+        by_election=True,
+        main_election=RoundLink(ROUND_1, "parliament"),
+    )
+    majlis = day("iran-1400-m", (by_election,), datetime.date(2021, 6, 18))
+    stores = [MemoryStore(), MemoryStore()]
+    holding, bare = ((lambda s=s: MemoryUnitOfWork(s)) for s in stores)
+    load(holding, ROUND_1_DAY, majlis)
+    assert isinstance(check_in_voter(holding, VOTER, ST_1, election="iran-1400-m"), BallotCard)
+    load(bare, majlis)
+    with pytest.raises(ImpossibleCheckInError) as refused:
+        check_in_voter(bare, VOTER, ST_1, election="iran-1400-m")
+    assert refused.value.reason is Impossible.EARLIER_ROUND_MISSING
 
 
 def test_a_by_election_whose_main_election_is_not_stored_checks_no_one_in(

@@ -21,7 +21,6 @@ from sandogh.services.lot_commitments import (
     CommitmentAfterPollingError,
     CommitmentExistsError,
     CommitmentOverlapsError,
-    CommitmentTooLateError,
     WeakSecretError,
     commit_lot,
 )
@@ -121,12 +120,13 @@ def test_a_lot_without_a_commitment_is_refused_naming_lot_commit() -> None:
 
 def test_a_commitment_after_the_first_final_figures_is_refused_naming_the_cut_off() -> None:
     uow = _store(committed=False)
-    with pytest.raises(CommitmentTooLateError, match=ST_3) as refused:
+    with pytest.raises(CommitmentAfterPollingError) as refused:
         commit_lot(uow, BAM, ROUND_2, "parliament", "P2", secret=SECRET, now=LATER)
-    assert "first final report" in refused.value.en
-    assert "نخستین گزارش نهایی" in refused.value.fa
+    assert "results were imported at IR, log entry" in refused.value.en
+    assert "no tie can be seen" in refused.value.en
+    assert "نتایج در IR وارد شد" in refused.value.fa
     national = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
-    with pytest.raises(CommitmentTooLateError):  # the whole election's: any station's figures
+    with pytest.raises(CommitmentAfterPollingError):  # the whole election's: any station's figures
         commit_lot(uow, national, ROUND_2, None, secret=SECRET, now=LATER)
     assert "lot-committed" not in event_types(uow)
 
@@ -187,3 +187,5 @@ def test_a_commitment_once_a_station_has_opened_is_refused() -> None:
         commit_lot(uow, BAM, ROUND_2, "parliament", "P2", secret=SECRET, now=NOW)
     assert "رأی‌گیری parliament در" in refused.value.fa
     assert "polling of parliament began on" in refused.value.en
+    assert f"{ST_3}'s zero report was accepted" in refused.value.en  # what began it, where
+    assert f"گزارش صفر {ST_3} پذیرفته شد" in refused.value.fa

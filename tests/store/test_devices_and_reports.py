@@ -131,6 +131,31 @@ def test_a_report_comes_back_byte_for_byte(new_unit_of_work: NewUnitOfWork) -> N
         assert list(uow.reports.all("tehran-1403")) == []
 
 
+def test_the_first_report_of_some_stations_is_the_one_received_first(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    _enrolled(new_unit_of_work, device(1, "k1"), device(2, "k2"), device(3, "k3"))
+    hour = datetime.timedelta(hours=1)
+    with new_unit_of_work() as uow:
+        uow.reports.add(dataclasses.replace(report(1, "zero"), received_at=MORNING))
+        uow.reports.add(
+            dataclasses.replace(report(2, "zero", key="k2"), received_at=MORNING + hour)
+        )
+        uow.reports.add(report(2, key="k2"))
+        uow.commit()
+    with new_unit_of_work() as uow:
+        first = uow.reports.first
+        one, two, three = station_code(1), station_code(2), station_code(3)
+        found = first(ELECTION, {one, two})
+        assert found is not None
+        assert (found.station, found.kind, found.received_at) == (one, "zero", MORNING)
+        found = first(ELECTION, {two, three, "IR"})  # units that are no station match nothing
+        assert found is not None
+        assert (found.station, found.kind) == (two, "zero")
+        assert first(ELECTION, {three}) is None
+        assert first("tehran-1403", {one}) is None
+
+
 def test_a_report_is_stored_once_per_station_and_kind(new_unit_of_work: NewUnitOfWork) -> None:
     _enrolled(new_unit_of_work, device(1, "k1"))
     with new_unit_of_work() as uow:

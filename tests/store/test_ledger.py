@@ -49,6 +49,20 @@ def test_a_check_in_comes_back_as_added(new_unit_of_work: NewUnitOfWork) -> None
         assert uow.ledger.find("tehran-1403", VOTER) is None
 
 
+def test_a_voter_is_found_held_with_whether_the_election_is_stored(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    store_election(new_unit_of_work)
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find_held(ELECTION, VOTER) == (True, None)  # stored, voter not in it
+        assert uow.ledger.add(check_in(1))
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find_held(ELECTION, VOTER) == (True, check_in(1))
+        assert uow.ledger.find_held(ELECTION, "00" * 32) == (True, None)
+        assert uow.ledger.find_held("majlis-1398", VOTER) == (False, None)  # not stored here
+
+
 def test_a_voter_checks_in_once(new_unit_of_work: NewUnitOfWork) -> None:
     store_election(new_unit_of_work)
     with new_unit_of_work() as uow:

@@ -14,9 +14,9 @@ FA: dict[str, str] = {
         "تعهد قرعهٔ {scope} ثبت شد: {commitment}. راز را تا جلسهٔ قرعه نگه دارید؛ "
         "بذر قرعه از همین راز و خود تساوی ساخته می‌شود"
     ),
-    "commit_too_late": (
-        "تعهد قرعهٔ {scope} پذیرفته نیست: شمارش نهایی شعبهٔ {station} ثبت شده است؛ تعهد پیش از "
-        "نخستین گزارش نهایی آن رقابت ثبت می‌شود، وقتی هنوز هیچ تساوی‌ای دیده نمی‌شود"
+    "commit_polling_at": (
+        "تعهد قرعهٔ {scope} پذیرفته نیست: رأی‌گیری {contest} در {day} آغاز شده است ({where})؛ "
+        "تعهد پیش از آغاز رأی‌گیری ثبت می‌شود، وقتی هنوز هیچ تساوی‌ای دیده نمی‌شود"
     ),
     "commit_exists": "تعهد قرعهٔ {scope} پیش‌تر به دست {by} در {at} ثبت شده است؛ هر دامنه یک تعهد",
     "commit_polling": (
@@ -59,8 +59,11 @@ FA: dict[str, str] = {
     ),
     "polling_begun_station": (
         "انصراف {candidate} از {contest} پذیرفته نیست: رأی‌گیری آن در {day} آغاز شده است "
-        "(در {station}، رویداد {entry} دفتر) و پس از آغاز رأی‌گیری انصرافی ثبت نمی‌شود"
+        "({where}) و پس از آغاز رأی‌گیری انصرافی ثبت نمی‌شود"
     ),
+    "begun_zero": "گزارش صفر {station} پذیرفته شد",
+    "begun_final": "گزارش نهایی {station} پذیرفته شد",
+    "begun_imported": "نتایج در {place} وارد شد، رویداد {entry} دفتر",
     "not_stored": (
         "پیش‌نویس داده‌شده ({given}) تعریف ذخیره‌شده {election} ({stored}) نیست؛ "
         "قرعه بر تعریف ذخیره‌شده کشیده می‌شود"
@@ -79,9 +82,9 @@ EN: dict[str, str] = {
         "Lot commitment for {scope} recorded: {commitment}. Keep the secret until the lot's "
         "session; the lot's seed is made from it and the tie"
     ),
-    "commit_too_late": (
-        "The lot commitment for {scope} is refused: station {station}'s final count is stored; "
-        "a commitment is made before the contest's first final report, while no tie can be seen"
+    "commit_polling_at": (
+        "The lot commitment for {scope} is refused: polling of {contest} began on {day} "
+        "({where}); a commitment is made before polling begins, while no tie can be seen"
     ),
     "commit_exists": "A lot commitment for {scope} was recorded by {by} at {at}; one per scope",
     "commit_polling": (
@@ -126,9 +129,11 @@ EN: dict[str, str] = {
     ),
     "polling_begun_station": (
         "the withdrawal of {candidate} from {contest} is refused: its polling began on {day} "
-        "(at {station}, log entry {entry}), and no withdrawal is recorded once polling has "
-        "begun"
+        "({where}), and no withdrawal is recorded once polling has begun"
     ),
+    "begun_zero": "{station}'s zero report was accepted",
+    "begun_final": "{station}'s final report was accepted",
+    "begun_imported": "results were imported at {place}, log entry {entry}",
     "not_stored": (
         "the draft given ({given}) is not the definition stored for {election} ({stored}); "
         "codes are drawn on the stored definition"

@@ -310,9 +310,6 @@ def admitted(
     return tuple(allowed), tuple(withheld)
 
 
-_HELD: set[str] = set()  # earlier rounds seen stored (a set: adding is atomic under the GIL)
-
-
 def _voted_in(
     work: UnitOfWork, contest: Contest, key: str, earlier: dict[str, LedgerEntry | None]
 ) -> str | None:
@@ -331,16 +328,18 @@ def _voted_in(
     if scope_of(contest) is Scope.ANYWHERE or link is None:
         return None
     if link.election not in earlier:
-        if contest.by_election and link.election not in _HELD:
-            if work.candidacy.versions(link.election) is None:
+        if contest.by_election:  # whether the round is stored comes with the voter's row
+            held, found = work.ledger.find_held(link.election, key)
+            if not held:
                 said = (
                     f"{contest.id} is tied to {link.election}, whose voted ledger this centre "
                     "does not hold: where a voter may vote cannot be checked; load it first"
                 )
                 problem = Problem("contest", said)
                 raise ImpossibleCheckInError(Impossible.EARLIER_ROUND_MISSING, problem)
-            _HELD.add(link.election)  # a stored election stays stored: asked once per process
-        earlier[link.election] = work.ledger.find(link.election, key)
+        else:
+            found = work.ledger.find(link.election, key)
+        earlier[link.election] = found
     entry = earlier[link.election]
     return None if entry is None else entry.constituencies.get(link.contest)
 

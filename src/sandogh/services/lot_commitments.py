@@ -3,10 +3,11 @@ before the outcome is known; the lot of a tie is then drawn only by revealing it
 (`services.outcome_decisions.draw_lot`, `core.rules.lot_commitment`).
 
 The cut-off is the start of polling of any contest in the scope (`services.withdrawal_deadline`:
-the calendar's polling day, or a station's first report), and in any case the first final figures
-stored: a station's final report accepted, or results imported. From then on counts exist (the
-stations count at closing, before they report) that could show a tie, so a commitment made later
-could have been chosen knowing its effect, and is refused, naming the day or the station.
+the calendar's polling day, a station's first report, or results imported). It comes before any
+final figures stored, as a station's final report follows its zero report and an import is one.
+From then on counts exist (the stations count at closing, before they report) that could show a
+tie, so a commitment made later could have been chosen knowing its effect, and is refused, naming
+the day and the station whose report (or import) began polling.
 
 Each tie has one commitment: a commitment whose scope overlaps one recorded already (the whole
 election and any contest, a contest and any of its constituencies) is refused. Otherwise a board
@@ -19,7 +20,6 @@ from __future__ import annotations
 import datetime
 
 from sandogh.core.access import Action
-from sandogh.core.definition.geography import Geography
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.core.rules.lot_commitment import (
@@ -32,6 +32,7 @@ from sandogh.core.rules.lot_commitment import (
 )
 from sandogh.core.supervision import scope_units
 from sandogh.locale.dates import format_jalali
+from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.outcome_decisions import CATALOGUE
 from sandogh.services.acting import Actor, common_place, guarded, require
@@ -52,12 +53,6 @@ class LotRefusalError(SandoghError):
         super().__init__(f"{self.fa}\n{self.en}")
 
 
-class CommitmentTooLateError(LotRefusalError):
-    def __init__(self, scope: str, station: str) -> None:
-        self.scope, self.station = scope, station
-        super().__init__("commit_too_late", scope=scope, station=station)
-
-
 class CommitmentExistsError(LotRefusalError):
     def __init__(self, earlier: LotCommitment) -> None:
         self.earlier = earlier
@@ -73,12 +68,20 @@ class CommitmentOverlapsError(LotRefusalError):
 
 
 class CommitmentAfterPollingError(LotRefusalError):
-    def __init__(self, scope: str, contest: str, day: datetime.date) -> None:
+    """Polling of `contest` had begun (`begun`, naming the day and, but for the calendar, the
+    station whose report began it)."""
+
+    def __init__(self, scope: str, contest: str, begun: PollingBegunError) -> None:
         # worded here, not by LotRefusalError: the day is Jalali in each language's digits
-        self.scope, self.contest, self.day = scope, contest, day
-        values = {"scope": scope, "contest": contest}
-        self.fa = text_in(CATALOGUE, "commit_polling", "fa", day=format_jalali(day, "fa"), **values)
-        self.en = text_in(CATALOGUE, "commit_polling", "en", day=format_jalali(day, "en"), **values)
+        self.scope, self.contest, self.day, self.station = scope, contest, begun.day, begun.station
+
+        def said(lang: Lang) -> str:
+            values = {"scope": scope, "contest": contest, "day": format_jalali(begun.day, lang)}
+            if begun.station is None:
+                return text_in(CATALOGUE, "commit_polling", lang, **values)
+            return text_in(CATALOGUE, "commit_polling_at", lang, where=begun.where(lang), **values)
+
+        self.fa, self.en = said("fa"), said("en")
         SandoghError.__init__(self, f"{self.fa}\n{self.en}")
 
 
@@ -125,14 +128,13 @@ def commit_lot(
         require_body(actor, Action.CERTIFY, election, contests, units)
         commitment = commitment_of(secret)
         made = LotCommitment(contest, constituency, commitment, actor.username, now)
-        first = _first_final(work, election.id, made, geography)
-        if first is not None:
-            raise CommitmentTooLateError(made.scope, first)
+        # one cut-off: a final count stored (a final report's, or results imported) comes after
+        # a report of its station, or is an import, either of which began polling
         for each in contests:
             try:
                 require_before_polling(work, election.id, each, "", now)
             except PollingBegunError as begun:
-                raise CommitmentAfterPollingError(made.scope, each, begun.day) from begun
+                raise CommitmentAfterPollingError(made.scope, each, begun) from begun
         for earlier in commitments(work, election.id):
             if earlier.key == made.key:
                 raise CommitmentExistsError(earlier)
@@ -164,17 +166,3 @@ def _overlap(one: LotCommitment, other: LotCommitment) -> bool:
     return (None in (one.contest, other.contest) or one.contest == other.contest) and (
         None in (one.constituency, other.constituency) or one.constituency == other.constituency
     )
-
-
-def _first_final(
-    work: UnitOfWork, election: str, made: LotCommitment, geography: Geography
-) -> str | None:
-    """A station whose final figures in the scope of `made` are stored (a final report
-    accepted, or results imported), if any: the cut-off has passed."""
-    stored = sorted(
-        station
-        for station, contest in work.tallies.keys(election)
-        if (where := geography.constituency_of(contest, station)) is not None
-        and made.covers(contest, where)
-    )
-    return stored[0] if stored else None

@@ -7,8 +7,9 @@ once the certification was undone. Polling has begun for a contest
 - when the election's stored calendar schedules the contest: from the first day of its polling
   stage (`core.candidacy.withdrawal.polling_began`), in Iran's time;
 - in any case, once a station that votes in the contest has sent a report (its zero report is sent
-  when it opens, before the first voter), or results of the election were imported (a day counted
-  on paper): the first such entry of the log names where and when.
+  when it opens, before the first voter): the first such report stored (`ReportRepository.first`,
+  read from the reports, not the log) names where and when; or once results of the election were
+  imported (a day counted on paper): the first such entry of the log names where and when.
 
 The second holds without a calendar, and also where a station opened against the calendar: the
 log, not the plan, says what happened.
@@ -35,7 +36,8 @@ from sandogh.services.ports import UnitOfWork
 
 class PollingBegunError(SandoghError):
     """A withdrawal asked for once polling of the contest has begun, on `day`: by the calendar
-    (`station` None) or at `station` (log entry `entry`)."""
+    (`station` None), at `station` by its report of `kind`, or by results imported at the place
+    `station` (log entry `entry`)."""
 
     def __init__(
         self,
@@ -43,6 +45,8 @@ class PollingBegunError(SandoghError):
         candidate: str,
         day: datetime.date,
         station: str | None = None,
+        *,
+        kind: str | None = None,
         entry: int | None = None,
     ) -> None:
         self.contest, self.candidate, self.day, self.station = contest, candidate, day, station
@@ -56,11 +60,21 @@ class PollingBegunError(SandoghError):
             }
             if station is None:
                 return text_in(CATALOGUE, "polling_begun_calendar", lang, **values)
-            values |= {"station": station, "entry": shown(str(entry))}
-            return text_in(CATALOGUE, "polling_begun_station", lang, **values)
+            where = self.where(lang)
+            return text_in(CATALOGUE, "polling_begun_station", lang, where=where, **values)
 
+        self._kind, self._entry = kind, entry
         self.fa, self.en = said("fa"), said("en")
         super().__init__(f"{self.en} — {self.fa}")
+
+    def where(self, lang: Lang) -> str:
+        """What began polling, at the station (empty when the calendar did)."""
+        if self.station is None:
+            return ""
+        if self._entry is None:  # a report: ReportKind's values are the catalogue's
+            return text_in(CATALOGUE, f"begun_{self._kind}", lang, station=self.station)
+        entry = to_persian_digits(str(self._entry)) if lang == "fa" else str(self._entry)
+        return text_in(CATALOGUE, "begun_imported", lang, place=self.station, entry=entry)
 
 
 def require_before_polling(
@@ -71,15 +85,18 @@ def require_before_polling(
     if calendar is not None:
         try:
             began = polling_began(calendar.of(contest), now.astimezone(IRAN_TIME).date())
-        except UnscheduledError:  # a contest the calendar leaves out: the log alone says
+        except UnscheduledError:  # a contest the calendar leaves out: what happened alone says
             began = None
         if began is not None:
             raise PollingBegunError(contest, candidate, began)
-    for entry in work.events.of_type(EventType.REPORT_ACCEPTED, election):
-        place = entry.event.place
-        if any(c.contest == contest for c in day.ballot(place)):
-            opened = entry.event.time.astimezone(IRAN_TIME).date()
-            raise PollingBegunError(contest, candidate, opened, place, entry.sequence)
+    # the reports table, not the log: the log has no index by type, and its report entries are
+    # a nation's stations', twice over
+    report = work.reports.first(election, day.geography.constituency_map(contest))
+    if report is not None:
+        opened = report.received_at.astimezone(IRAN_TIME).date()
+        raise PollingBegunError(contest, candidate, opened, report.station, kind=report.kind)
     for entry in work.events.of_type(EventType.RESULTS_IMPORTED, election)[:1]:
         imported = entry.event.time.astimezone(IRAN_TIME).date()
-        raise PollingBegunError(contest, candidate, imported, entry.event.place, entry.sequence)
+        raise PollingBegunError(
+            contest, candidate, imported, entry.event.place, entry=entry.sequence
+        )

@@ -21,14 +21,14 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, and_, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
 
 from sandogh.services.ports import LedgerEntry
 from sandogh.store.integrity import translated
-from sandogh.store.tables import LedgerRow
+from sandogh.store.tables import ElectionRow, LedgerRow
 
 _TABLE = LedgerRow.__table__
 _KEY = [_TABLE.c.election_id, _TABLE.c.voter_key]
@@ -48,6 +48,32 @@ _HOURS = {
 _FIND = select(_TABLE).where(
     _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.voter_key == bindparam("voter_key")
 )
+# the election's row, and beside it the voter's if there is one: both answers in one read
+_FIND_HELD = (
+    select(ElectionRow.id.label("stored"), _TABLE)
+    .select_from(
+        ElectionRow.__table__.outerjoin(
+            _TABLE,
+            and_(
+                _TABLE.c.election_id == ElectionRow.id,
+                _TABLE.c.voter_key == bindparam("voter_key"),
+            ),
+        )
+    )
+    .where(ElectionRow.id == bindparam("election_id"))
+)
+
+
+def _entry(row: Any) -> LedgerEntry:
+    return LedgerEntry(
+        row.election_id,
+        row.voter_key,
+        row.station,
+        row.at,
+        row.constituencies,
+        row.provisional,
+        row.offline_tag,
+    )
 
 
 class SqlLedgerRepository:
@@ -73,17 +99,16 @@ class SqlLedgerRepository:
             _FIND, {"election_id": election_id, "voter_key": voter_key}
         )
         row = found.one_or_none()
-        if row is None:
-            return None
-        return LedgerEntry(
-            row.election_id,
-            row.voter_key,
-            row.station,
-            row.at,
-            row.constituencies,
-            row.provisional,
-            row.offline_tag,
+        return None if row is None else _entry(row)
+
+    def find_held(self, election_id: str, voter_key: str) -> tuple[bool, LedgerEntry | None]:
+        found = self._connection.execute(
+            _FIND_HELD, {"election_id": election_id, "voter_key": voter_key}
         )
+        row = found.one_or_none()
+        if row is None:
+            return False, None
+        return True, None if row.voter_key is None else _entry(row)
 
     def count(self, election_id: str, station: str | None = None) -> int:
         query = select(func.count()).select_from(_TABLE).where(_TABLE.c.election_id == election_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -66,3 +66,22 @@ class SqlReportRepository:
         )
         for row in self._connection.execute(query):
             yield _report(row)
+
+    def first(self, election_id: str, stations: Collection[str]) -> StoredReport | None:
+        # the election's reports, oldest first, until one of `stations`: its rows by the primary
+        # key's prefix (two per station at most), not the event log's entries of every election.
+        # The stations are matched here: a nation's would pass a database's limit of bound
+        # parameters. Nearly always the first row read is one.
+        row = StationReportRow
+        query = (
+            select(row.station, row.kind)
+            .where(row.election_id == election_id)
+            .order_by(row.received_at, row.station, row.kind)
+            .execution_options(yield_per=BATCH)
+        )
+        result = self._connection.execute(query)
+        try:
+            found = next(((s, k) for s, k in result if s in stations), None)
+        finally:
+            result.close()
+        return None if found is None else self.get(election_id, *found)

@@ -1,0 +1,41 @@
+"""The ports of the hash-chained event log (`core.log`) and of its signed checkpoints, kept for
+publication."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import Protocol
+
+from sandogh.core.log.chain import Entry
+from sandogh.core.log.checkpoints import SignedCheckpoint
+from sandogh.core.log.events import Event, EventType
+
+
+class EventLog(Protocol):
+    def record(self, event: Event) -> Entry:
+        """Chain `event` after the current head (core.log.chain) and store it, in this unit of
+        work; concurrent units of work never fork the chain."""
+
+    def entries(self, after: int = 0) -> Iterator[Entry]:
+        """Every entry whose sequence is above `after` (every entry by default), in sequence."""
+
+    def head(self) -> Entry | None:
+        """The last entry (None while the log is empty)."""
+
+    def at(self, sequences: Collection[int]) -> dict[int, Entry]:
+        """The entries of those sequences that the log holds, by sequence."""
+
+    def of_type(self, kind: EventType, election: str) -> list[Entry]:
+        """Every entry of type `kind` whose details name `election`, by sequence."""
+
+
+class CheckpointRepository(Protocol):
+    """The signed checkpoints of the event log (`core.log.checkpoints`), kept for publication."""
+
+    def add(self, checkpoint: SignedCheckpoint) -> None: ...
+
+    def last(self) -> SignedCheckpoint | None:
+        """The latest checkpoint taken."""
+
+    def all(self) -> list[SignedCheckpoint]:
+        """Every checkpoint, in the order taken."""

@@ -1,0 +1,147 @@
+"""The in-memory repositories of `services.memory` for the supervisors' work: incidents, voids,
+certifications and violation cases, each numbered as a database sequence would number it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from sandogh.core.log.verify import Checkpoint
+from sandogh.core.supervision import Certification, ViolationCase
+from sandogh.services.memory_polling import MemoryElections
+from sandogh.services.memory_store import ConstraintError, MemoryStore, Table, next_number
+from sandogh.services.ports import CertificationRecord, Incident, NumberedIncident, VoidRecord
+
+
+class MemoryIncidents:
+    def __init__(self, store: MemoryStore, elections: MemoryElections) -> None:
+        self._store = store
+        self._elections = elections
+        self.table: Table[int, Incident] = Table(store, store.incidents, "incident")
+
+    def add(self, incident: Incident) -> int:
+        self._elections.units(incident.election)
+        number = next_number(self._store, "incidents")
+        self.table.pending[number] = incident
+        return number
+
+    def all(self, election_id: str) -> list[Incident]:
+        return [numbered.incident for numbered in self.numbered(election_id)]
+
+    def numbered(self, election_id: str) -> list[NumberedIncident]:
+        return [
+            NumberedIncident(number, incident)
+            for number, incident in self.table.items()
+            if incident.election == election_id
+        ]
+
+    def get(self, incident_id: int) -> Incident | None:
+        return self.table.get(incident_id)
+
+    def update(self, incident_id: int, incident: Incident) -> None:
+        if self.get(incident_id) is None:
+            raise ConstraintError(f"no incident {incident_id} is stored")
+        self.table.pending[incident_id] = incident
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class MemoryVoids:
+    def __init__(self, store: MemoryStore, elections: MemoryElections) -> None:
+        self._store = store
+        self._elections = elections
+        self.table: Table[int, VoidRecord] = Table(store, store.voids, "void")
+
+    def add(self, record: VoidRecord) -> VoidRecord:
+        self._elections.units(record.election)
+        stored = dataclasses.replace(record, id=next_number(self._store, "voids"))
+        self.table.pending[stored.id] = stored
+        return stored
+
+    def name_entry(self, number: int, entry: Checkpoint) -> None:
+        record = self.table.get(number)
+        if record is None:
+            raise ConstraintError(f"no void {number}")
+        self.table.pending[number] = dataclasses.replace(record, logged=entry)
+
+    def all(self, election_id: str) -> list[VoidRecord]:
+        return [record for record in self.table.rows() if record.election == election_id]
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class MemoryCertifications:
+    def __init__(self, store: MemoryStore, elections: MemoryElections) -> None:
+        self._store = store
+        self._elections = elections
+        self.table: Table[int, tuple[Certification, bool, Checkpoint | None]] = Table(
+            store, store.certifications, "certification"
+        )
+
+    def add(self, certification: Certification, entry: Checkpoint) -> None:
+        self._elections.units(certification.election)
+        number = next_number(self._store, "certifications")
+        self.table.pending[number] = (certification, False, entry)
+
+    def in_force(self, election_id: str) -> list[Certification]:
+        return [r.certification for r in self.records_in_force(election_id)]
+
+    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
+        return [
+            CertificationRecord(c, number, entry)
+            for number, (c, undone, entry) in self.table.items()
+            if c.election == election_id and not undone
+        ]
+
+    def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
+        del by, at  # the fake keeps only that it was undone; the SQL store keeps who and when
+        scope = (certification.election, certification.contest, certification.constituency)
+        for number, (c, undone, entry) in self.table.items():
+            if not undone and (c.election, c.contest, c.constituency) == scope:
+                self.table.pending[number] = (c, True, entry)
+                return
+        raise ConstraintError(f"no certification of {scope} is in force")
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
+
+
+class MemoryCases:
+    def __init__(self, store: MemoryStore, elections: MemoryElections) -> None:
+        self._store = store
+        self._elections = elections
+        self.table: Table[int, ViolationCase] = Table(store, store.cases, "case")
+
+    def add(self, case: ViolationCase) -> ViolationCase:
+        self._elections.units(case.election)
+        stored = dataclasses.replace(case, id=next_number(self._store, "cases"))
+        self.table.pending[stored.id] = stored
+        return stored
+
+    def get(self, case_id: int) -> ViolationCase | None:
+        return self.table.get(case_id)
+
+    def all(self, election_id: str) -> list[ViolationCase]:
+        return [case for case in self.table.rows() if case.election == election_id]
+
+    def update(self, case: ViolationCase) -> None:
+        if self.get(case.id) is None:
+            raise ConstraintError(f"no case {case.id} is stored")
+        self.table.pending[case.id] = case
+
+    def commit(self) -> None:
+        self.table.commit()
+
+    def discard(self) -> None:
+        self.table.discard()
