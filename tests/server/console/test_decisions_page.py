@@ -177,6 +177,10 @@ def test_the_supervisor_approves_electronic_voting_and_is_told_a_lot_waits_for_t
     nowhere = _post(client, csrf, "lot", where="president:IR-99", secret="s", drawn_by="الف")
     assert nowhere.status_code == 400
     assert "«حوزه»" in alert(nowhere.text)
+    for nobody in ("", " ، , "):  # review S19 F14: a lot nobody is named as having drawn
+        blank = _post(client, csrf, "lot", where="president:IR", secret=secret, drawn_by=nobody)
+        assert blank.status_code == 400
+        assert "«قرعه‌کشان»" in alert(blank.text)
     early = _post(client, csrf, "lot", where="president:IR", secret=secret, drawn_by="الف، ب")
     assert early.status_code == 422
     assert "نتایج همه شعبه‌های ریاست‌جمهوری — ایران هنوز نرسیده است" in alert(early.text)
