@@ -92,6 +92,24 @@ class UndoReasonMissingError(SandoghError):
         super().__init__(f"{self.en} — {self.fa}")
 
 
+class UndoerRefusedError(AccessDeniedError):
+    """`actor` may certify here but not undo this certification
+    (`core.access.may_undo_certification`), worded in Persian (`fa`) and English (`en`)."""
+
+    def __init__(
+        self, actor: Actor, election: str, units: Sequence[str], certifier: str, under: Grant
+    ) -> None:
+        self.fa = (
+            f"لغو این تأیید صحت کار ناظری از همان هیئت در سطحی بالاتر از {under.place} است؛ "
+            f"تأیید صحت کشوری را ناظر کشوری دیگری جز {certifier} لغو می‌کند"
+        )
+        self.en = (
+            f"undoing needs a supervisor of the certifier's body above {under.place}, or at the "
+            f"nation another national supervisor than {certifier}"
+        )
+        super().__init__(actor, Action.CERTIFY, election, units, self.en)
+
+
 class IncompleteResultsError(SandoghError):
     def __init__(self, contest: str, constituency: str | None, reported: int, total: int) -> None:
         super().__init__(
@@ -237,19 +255,11 @@ def require_undoer(  # noqa: PLR0917 (who undoes, where, and who certified under
     certified_under: Grant,
 ) -> None:
     """Refuse `actor` undoing what `certifier` certified under `certified_under` over `units`
-    unless `core.access.may_undo_certification` allows it."""
+    (`UndoerRefusedError`) unless `core.access.may_undo_certification` allows it."""
     if not may_undo_certification(
         geography, actor.username, actor.grant, certifier, certified_under
     ):
-        where = certified_under.place
-        raise AccessDeniedError(
-            actor,
-            Action.CERTIFY,
-            election,
-            units,
-            f"undoing needs a supervisor of the certifier's body above {where}, or at the "
-            f"nation another national supervisor than {certifier}",
-        )
+        raise UndoerRefusedError(actor, election, units, certifier, certified_under)
 
 
 def require_certifier(
