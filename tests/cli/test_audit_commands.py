@@ -182,9 +182,9 @@ def test_a_close_margin_is_sent_to_a_hand_count_that_waits_for_certification(
     as_json = json.loads(_run(db, "outcome", "-e", election.id, "--json").output)
     (constituency,) = as_json["contests"][0]["constituencies"]
     assert constituency["hand_count"]["certified_by"] == "tehrani"
-    admin = ["--as", "modir", "--role", "admin", "--place", "IR", "--reason", "minutes 13"]
+    second = ["--as", "dovom", "--role", "supervisor", "--place", "IR", "--reason", "minutes 13"]
     undone = _run(
-        db, "audit", "uncertify-hand-count", "-e", election.id, "--contest", "president:IR", *admin
+        db, "audit", "uncertify-hand-count", "-e", election.id, "--contest", "president:IR", *second
     )
     assert "دوباره در انتظار تأیید است" in undone.output
     shown = _run(db, "results", "show", "-e", election.id, "--lang", "en")

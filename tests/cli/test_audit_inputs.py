@@ -79,6 +79,10 @@ def test_a_tie_without_its_lot_is_refused_in_persian_and_with_it_started(tied: s
     assert "contests[0].outcome.status: قرعه هنوز کشیده نشده است: نتیجه‌ای نیست" in bare.output
     assert not any(c.isascii() and c.isalpha() for c in bare.output.split(":", 2)[-1])
     secret = str(Path(tied.removeprefix("sqlite:///")).parent / "secret.txt")
+    nobody = ["--constituency", "IR", "--secret-file", secret, "--drawn-by", " "]
+    for lang, field in (("fa", "«قرعه‌کشان» (--drawn-by)"), ("en", "«drawn by» (--drawn-by)")):
+        refused = _run(tied, "lot", "draw", "president", *nobody, *BOARD, "--lang", lang)
+        assert (refused.exit_code, field in str(refused.exception)) == (1, True), refused.output
     lot = ["--constituency", "IR", "--secret-file", secret, "--drawn-by", "رئیس هیئت"]
     drawn = _run(tied, "lot", "draw", "president", *lot, *BOARD, "--body", "guardian-council")
     assert drawn.exit_code == 0, drawn.output

@@ -103,11 +103,21 @@ def test_certify_and_uncertify(db: str) -> None:
     shown = run_json(db, "outcome", "--contest", "president")
     assert shown["contests"][0]["constituencies"][0]["certified"]["digest"] == made["digest"]
     assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *national)
-    root = ("--as", "root", "--role", "admin", "--place", "IR")
-    blank = CliRunner().invoke(app, ["uncertify", "president", "--reason", " ", *root, "--db", db])
+    # R4: an administrator undoes no certification, nor does the board member who made it
+    admin = ("--as", "root", "--role", "admin", "--place", "IR")
+    for alone, said in ((admin, "may not certify"), (national, "ناظر کشوری دیگری جز tehrani")):
+        refused = CliRunner().invoke(
+            app, ["uncertify", "president", "--reason", "x", *alone, "--db", db]
+        )
+        assert refused.exit_code != 0
+        assert said in str(refused.exception)
+    second = ("--as", "dovom", "--role", "supervisor", "--place", "IR")
+    blank = CliRunner().invoke(
+        app, ["uncertify", "president", "--reason", " ", *second, "--db", db]
+    )
     assert blank.exit_code != 0  # the review's F2: undone with no reason, then a seat moved
     assert "«دلیل» خالی است" in str(blank.exception)
-    undone = run_json(db, "uncertify", "president", "--reason", "شکایت نامزد ۲۵", *root)
+    undone = run_json(db, "uncertify", "president", "--reason", "شکایت نامزد ۲۵", *second)
     assert undone["undone"] is True
 
 

@@ -70,7 +70,7 @@ def may_manage(actor: Role, target: Grant) -> bool:
     """By hand: who may add, change, disable or unlock an account holding `target`."""
     if actor not in MANAGERS:
         return False
-    if target.role is Role.SUPERVISOR:  # holds VOID and CERTIFY: an administrator's only
+    if target.role is Role.SUPERVISOR:  # VOID, CERTIFY: an administrator hands them out (R4)
         return actor is Role.ADMIN
     if target.role is Role.NATIONAL_HQ:  # at the top: a peer of the national headquarters
         return actor is Role.ADMIN

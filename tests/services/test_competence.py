@@ -15,12 +15,14 @@ from sandogh.core.log import Checkpoint, Disposition, EventType
 from sandogh.core.log.verify import verify
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.core.supervision.modes import ModeApprovalError
-from sandogh.services.acting import Actor
-from sandogh.services.certifications import certify
+from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.certifications import certify, uncertify
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.days import day_of
 from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
+from sandogh.services.lot_commitments import commit_lot
 from sandogh.services.mode_approvals import AlreadyApprovedError, approve_mode, unapproved_at
+from sandogh.services.outcome_decisions import draw_lot
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results
 from sandogh.services.voids import void
@@ -32,7 +34,9 @@ DAY_2021 = day("day-1400", (president(False), parliament(False), council()), NOW
 GUARDIAN = Actor("nazer", Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL))
 MAJLIS = Actor("majlesi", Grant(Role.SUPERVISOR, "IR", Body.MAJLIS))
 BEFORE_0017 = Actor("qadimi", Grant(Role.SUPERVISOR, "IR"))  # no body recorded
+ADMIN = Actor("root", Grant(Role.ADMIN, "IR"))  # an administrator records no body
 BOUGHT = Decision("vote buying proven", "هیات نظارت ۱۴۰۰/۷")
+SECRET = "راز هیئت نظارت ۱۴۰۰ — 9f3a71c2e5"
 
 
 @pytest.fixture
@@ -137,3 +141,48 @@ def test_electronic_voting_is_approved_per_constituency_by_the_competent_body_an
         "acting_at": "IR",
     }
     assert [d["required"] for d in _denied(uow)] == ["majlis"]
+
+
+def test_an_administrator_takes_no_supervisory_decision_and_each_refusal_is_logged(
+    uow: NewUnitOfWork,
+) -> None:
+    """Second review of issue 12, R4: an `admin` grant records no body and was taken for the
+    Guardian Council's boards — it committed and drew a lot (naming no drawer) and certified.
+    Now each supervisory decision refuses it, logged as ACCESS_DENIED, and the competent board
+    still decides."""
+    decisions = {
+        "certify": lambda: certify(uow, ADMIN, DAY_2021.id, "parliament", "P1", now=LATER),
+        "uncertify": lambda: uncertify(
+            uow, ADMIN, DAY_2021.id, "parliament", "P1", reason="x", now=LATER
+        ),
+        "void": lambda: void(
+            uow, ADMIN, DAY_2021.id, StationVoid(ST_1, "president", BOUGHT), now=LATER
+        ),
+        "commit": lambda: commit_lot(uow, ADMIN, DAY_2021.id, None, secret=SECRET, now=NOW),
+        "draw": lambda: draw_lot(
+            uow, ADMIN, DAY_2021.id, "parliament", "P1", secret=SECRET, drawn_by=["الف"], now=LATER
+        ),
+        "approve": lambda: approve_mode(
+            uow, ADMIN, None, "president", "IR", reference="۱۴۰۰/۱", now=LATER
+        ),
+    }
+    for name, decide in decisions.items():
+        with pytest.raises(AccessDeniedError, match="root \\(admin at IR\\) may not") as refused:
+            decide()
+        assert not isinstance(refused.value, WrongBodyError), name  # refused its role, not body
+    with uow() as work:
+        denied = [
+            (e.event.actor, e.event.role, e.event.details["action"])
+            for e in work.events.entries()
+            if e.event.type is EventType.ACCESS_DENIED
+        ]
+        assert not work.certifications.in_force(DAY_2021.id)
+        assert not work.voids.all(DAY_2021.id)
+        assert not work.mode_approvals.of_election(DAY_2021.id)
+    assert denied == [("root", "admin", "void" if n == "void" else "certify") for n in decisions]
+    # the competent board does what the administrator may not
+    assert (
+        commit_lot(uow, GUARDIAN, DAY_2021.id, "parliament", secret=SECRET, now=NOW).by == "nazer"
+    )
+    made = approve_mode(uow, GUARDIAN, None, "president", "IR", reference="۱۴۰۰/۱", now=LATER)
+    assert made.approval.by == "nazer"

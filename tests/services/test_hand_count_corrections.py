@@ -44,7 +44,7 @@ from .test_audits import DICE, SMALL, STATIONS
 NOW = {"now": TEST_NOW}
 BOARD = Actor("tehrani", Grant(Role.SUPERVISOR, "IR"))
 PROVINCE = Actor("kermani", Grant(Role.SUPERVISOR, "IR-08"))
-ADMIN = Actor("modir", Grant(Role.ADMIN, "IR"))
+SECOND = Actor("dovom", Grant(Role.SUPERVISOR, "IR"))  # a second national board member
 HAND = Counts(cast=900, valid=897, invalid={InvalidKind.BLANK: 3}, votes={"21": 437, "25": 460})
 REASON = "full hand count of the audit, board minutes 12"
 
@@ -211,36 +211,36 @@ def test_a_stored_hand_count_that_does_not_read_names_the_path(
         audit_status(uow, SMALL.id)
 
 
-def test_undoing_a_correction_needs_a_grant_above_the_certifiers_and_a_reason(
+def test_undoing_a_correction_needs_a_second_national_board_member_and_a_reason(
     new_unit_of_work: NewUnitOfWork,
 ) -> None:
-    """The board that certified cannot undo its own correction, nor a grant that does not
-    outrank it; an admin over it can, logged with a reason, and the hand count is pending again
-    with the reported figures the result."""
+    """The board member who certified a national correction cannot undo it, nor a grant below,
+    an HQ or an administrator (R4); a second national board member can, logged with a reason,
+    and the hand count is pending again with the reported figures the result."""
     uow = new_unit_of_work
     _escalated(uow)
     certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
-    admin = Actor("modir", Grant(Role.ADMIN, "IR"))
-    for lower in (BOARD, PROVINCE, Actor("hq", Grant(Role.NATIONAL_HQ, "IR"))):
+    lower = (BOARD, PROVINCE, Actor("hq", Grant(Role.NATIONAL_HQ, "IR")))
+    for refused in (*lower, Actor("modir", Grant(Role.ADMIN, "IR"))):
         with pytest.raises(AccessDeniedError):
-            uncertify_hand_count(uow, lower, SMALL.id, "president:IR", reason="x", **NOW)
-    assert [d["action"] for t, d in _events(uow) if t == "access-denied"] == ["certify"] * 3
+            uncertify_hand_count(uow, refused, SMALL.id, "president:IR", reason="x", **NOW)
+    assert [d["action"] for t, d in _events(uow) if t == "access-denied"] == ["certify"] * 4
     with pytest.raises(ReasonMissingError):
-        uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason=" ", **NOW)
+        uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason=" ", **NOW)
     # a certification in force froze the corrected figures: it is undone first
     certify(uow, BOARD, SMALL.id, "president", "IR", **NOW)
     with pytest.raises(CertifiedError):
-        uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="minutes 13", **NOW)
-    uncertify(uow, admin, SMALL.id, "president", "IR", reason="شمارش دستی بازبینی می‌شود", **NOW)
+        uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason="minutes 13", **NOW)
+    uncertify(uow, SECOND, SMALL.id, "president", "IR", reason="شمارش دستی بازبینی می‌شود", **NOW)
 
-    undone = uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="minutes 13", **NOW)
+    undone = uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason="minutes 13", **NOW)
     assert (undone.by, undone.cast) == ("tehrani", 900)
     with uow() as work:
         (entry,) = [e for e in work.events.entries() if e.event.type.value.endswith("uncertified")]
     logged = entry.event.details
     assert (entry.event.actor, entry.event.role, logged["reason"], logged["certified_by"]) == (
-        "modir",
-        "admin",
+        "dovom",
+        "supervisor",
         "minutes 13",
         "tehrani",
     )
@@ -250,7 +250,7 @@ def test_undoing_a_correction_needs_a_grant_above_the_certifiers_and_a_reason(
     (outcomes,) = decide_contests(uow, SMALL.id).contests
     assert outcomes.decided[0].outcome.elected == ("21",)
     with pytest.raises(HandCountPendingError):
-        uncertify_hand_count(uow, admin, SMALL.id, "president:IR", reason="again", **NOW)
+        uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason="again", **NOW)
     # pending again: the board may certify it anew
     again = certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
     assert again.votes == HAND.votes
@@ -326,7 +326,7 @@ def test_a_pending_hand_count_is_replaced_or_withdrawn_by_the_board_never_a_cert
     certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
     with pytest.raises(HandCountCertifiedError):
         replace_hand_count(uow, BOARD, SMALL.id, "president:IR", None, reason=REASON, **NOW)
-    uncertify_hand_count(uow, ADMIN, SMALL.id, "president:IR", reason=REASON, **NOW)
+    uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason=REASON, **NOW)
     replace_hand_count(uow, BOARD, SMALL.id, "president:IR", None, reason=REASON, **NOW)
     assert audit_status(uow, SMALL.id).hand_counts == ()
     with pytest.raises(HandCountNotRecordedError):

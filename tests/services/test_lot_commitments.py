@@ -26,6 +26,7 @@ from sandogh.services.lot_commitments import (
 )
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.outcome_decisions import (
+    DrawerMissingError,
     NoCommitmentError,
     SecretMismatchError,
     draw_lot,
@@ -108,6 +109,23 @@ def test_a_secret_not_matching_the_commitment_is_refused_naming_it() -> None:
     assert "نمی‌خواند" in refused.value.fa
     assert "does not match" in refused.value.en
     assert lots_of(uow, ROUND_2) == []
+
+
+def test_a_lot_naming_no_drawer_is_refused_and_not_stored() -> None:
+    # review S19, F14 and R4: `--drawn-by ""` stored and published a lot nobody drew
+    uow = _store(committed=True)
+    for nobody in ([], [""], ["  "], ["رئیس", " "]):
+        with pytest.raises(DrawerMissingError) as refused:
+            draw_lot(
+                uow, BAM, ROUND_2, "parliament", "P2", secret=SECRET, drawn_by=nobody, now=LATER
+            )
+        assert "«قرعه‌کشان» (--drawn-by)" in refused.value.fa
+        assert "«drawn by» (--drawn-by)" in refused.value.en
+    assert lots_of(uow, ROUND_2) == []
+    made = draw_lot(
+        uow, BAM, ROUND_2, "parliament", "P2", secret=SECRET, drawn_by=[" رئیس "], now=LATER
+    )
+    assert made.drawn_by == ("رئیس",)
 
 
 def test_a_lot_without_a_commitment_is_refused_naming_lot_commit() -> None:

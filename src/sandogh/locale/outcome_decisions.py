@@ -28,6 +28,10 @@ FA: dict[str, str] = {
         "می‌پوشاند؛ هر تساوی تنها یک تعهد دارد"
     ),
     "secret_weak": "راز قرعه دست‌کم {least} نویسه است (برای نمونه رقم‌های تاس‌های ریخته‌شده)",
+    "drawer_missing": (
+        "قرعه باید نام کسی را که آن را کشیده است داشته باشد: «قرعه‌کشان» (--drawn-by) خالی است "
+        "یا نامی خالی دارد"
+    ),
     "no_commitment": (
         "برای رقابت {contest} تعهدی ثبت نشده است: قرعه فقط با آشکار کردن رازی کشیده می‌شود که "
         "هیئت پیش از نتیجه با «sandogh lot commit» به آن متعهد شده است"
@@ -96,6 +100,9 @@ EN: dict[str, str] = {
         "the same constituencies; each tie has one commitment"
     ),
     "secret_weak": "A lot's secret has at least {least} characters (e.g. openssl rand -hex 32)",
+    "drawer_missing": (
+        "A lot names who drew it: «drawn by» (--drawn-by) is empty or holds a blank name"
+    ),
     "no_commitment": (
         "No commitment is recorded for contest {contest}: a lot is drawn only by revealing a "
         "secret the board committed to before the results with `sandogh lot commit`"

@@ -2,8 +2,9 @@
 
 Issue 4, item 4: certifying freezes its inputs (`core.supervision.certification`): while it is in
 force, no report, import, void or hand-count correction touching its contest and constituency is
-taken (`frozen_sheets`, `CertifiedError`), and only a grant that outranks the certifier's
-(`core.access.outranks`), and may certify there, undoes it. A certification needs complete
+taken (`frozen_sheets`, `CertifiedError`), and only a supervisor of the certifier's body above
+the certifier's place — at the nation, a second national supervisor — undoes it, with a reason
+(`core.access.may_undo_certification`). A certification needs complete
 results: every station of its scope has reported. Its digest covers the certified hand-count
 corrections of its scope (issue 11), so certifying after a correction certifies the corrected
 figures. A certification is stored naming the log entry that recorded it.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 
-from sandogh.core.access import Action, Grant, outranks
+from sandogh.core.access import Action, Grant, may_undo_certification
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election
@@ -57,8 +58,9 @@ class CertifiedError(SandoghError):
         c = certification
         super().__init__(
             f"{what} touches {describe_scope(c.contest, c.constituency)}, certified by {c.by} "
-            f"({c.grant.role} at {c.grant.place}) at {c.at.isoformat()}: a grant above theirs "
-            "must undo the certification first"
+            f"({c.grant.role} at {c.grant.place}) at {c.at.isoformat()}: a supervisor of their "
+            "body above them (at the nation, another national one) must undo the certification "
+            "first"
         )
 
 
@@ -88,6 +90,24 @@ class UndoReasonMissingError(SandoghError):
         self.fa = f"لغو تأیید صحت {contest} دلیل می‌خواهد: «دلیل» خالی است"
         self.en = f"undoing the certification of {contest} needs a reason: «reason» is empty"
         super().__init__(f"{self.en} — {self.fa}")
+
+
+class UndoerRefusedError(AccessDeniedError):
+    """`actor` may certify here but not undo this certification
+    (`core.access.may_undo_certification`), worded in Persian (`fa`) and English (`en`)."""
+
+    def __init__(
+        self, actor: Actor, election: str, units: Sequence[str], certifier: str, under: Grant
+    ) -> None:
+        self.fa = (
+            f"لغو این تأیید صحت کار ناظری از همان هیئت در سطحی بالاتر از {under.place} است؛ "
+            f"تأیید صحت کشوری را ناظر کشوری دیگری جز {certifier} لغو می‌کند"
+        )
+        self.en = (
+            f"undoing needs a supervisor of the certifier's body above {under.place}, or at the "
+            f"nation another national supervisor than {certifier}"
+        )
+        super().__init__(actor, Action.CERTIFY, election, units, self.en)
 
 
 class IncompleteResultsError(SandoghError):
@@ -179,8 +199,8 @@ def uncertify(
     now: datetime.datetime,
 ) -> Certification:
     """Undo the certification in force of exactly this scope; returns what was undone. Needs a
-    grant that may certify there and outranks the certifier's, and a reason, logged
-    (`UndoReasonMissingError` when blank)."""
+    grant that may certify there and `core.access.may_undo_certification` allows, and a reason,
+    logged (`UndoReasonMissingError` when blank)."""
 
     def use_case(work: UnitOfWork) -> Certification:
         day = election_day(work, election_id)
@@ -199,7 +219,7 @@ def uncertify(
         )
         if held is None:
             raise NotCertifiedError(contest, constituency)
-        require_outranking(geography, actor, election, units, held.grant)
+        require_undoer(geography, actor, election, units, held.by, held.grant)
         if not reason.strip():
             raise UndoReasonMissingError(contest)
         work.certifications.undo(held, by=actor.username, at=now)
@@ -226,19 +246,20 @@ def uncertify(
     return guarded(uow, actor, now, use_case)
 
 
-def require_outranking(
-    geography: Geography, actor: Actor, election: str, units: Sequence[str], certifier: Grant
+def require_undoer(  # noqa: PLR0917 (who undoes, where, and who certified under which grant)
+    geography: Geography,
+    actor: Actor,
+    election: str,
+    units: Sequence[str],
+    certifier: str,
+    certified_under: Grant,
 ) -> None:
-    """Refuse `actor` undoing a certification over `units` unless their grant outranks the
-    `certifier`'s (`core.access.outranks`)."""
-    if not outranks(geography, actor.grant, certifier):
-        raise AccessDeniedError(
-            actor,
-            Action.CERTIFY,
-            election,
-            units,
-            f"undoing needs a grant above {certifier.role} at {certifier.place}",
-        )
+    """Refuse `actor` undoing what `certifier` certified under `certified_under` over `units`
+    (`UndoerRefusedError`) unless `core.access.may_undo_certification` allows it."""
+    if not may_undo_certification(
+        geography, actor.username, actor.grant, certifier, certified_under
+    ):
+        raise UndoerRefusedError(actor, election, units, certifier, certified_under)
 
 
 def require_certifier(

@@ -9,7 +9,7 @@ they were logged (`RecordsDifferFromLogError`, from `audit_rounds.history`), whe
 send the contest to a full hand count, when no totals are recorded or they are certified
 already, when a certification in force covers the constituency (undo it first: it froze the
 reported figures), and when the totals do not fit the election (every problem with its path).
-`uncertify_hand_count` undoes it under a grant that outranks the certifier's, logged with a
+`uncertify_hand_count` undoes it as `uncertify` a certification (same rule), logged with a
 reason (`hand-count-uncertified`). While certified, results (`services.results.tally`) count
 the hand count's figures in place of the reported sheets' sum, and a certification of the
 constituency covers the correction.
@@ -47,7 +47,7 @@ from sandogh.services.audit_status import require_possible
 from sandogh.services.certifications import (
     CertifiedError,
     require_certifier,
-    require_outranking,
+    require_undoer,
 )
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -120,8 +120,8 @@ def uncertify_hand_count(
 ) -> HandCountCorrection:
     """Undo the certified hand-count correction of `contest` (`CONTEST:CONSTITUENCY`): its hand
     count is pending certification again and results count the reported sheets. Needs a grant
-    that may certify there and outranks the certifier's (`core.access.outranks`, as `uncertify`
-    for a certification), and a reason; logged (`hand-count-uncertified`, with the correction
+    that may certify there and `core.access.may_undo_certification` allows (as `uncertify` for
+    a certification), and a reason; logged (`hand-count-uncertified`, with the correction
     undone). Refused while a certification in force covers the constituency: it froze the
     corrected figures, so it is undone first. Returns the correction undone."""
 
@@ -132,7 +132,7 @@ def uncertify_hand_count(
         if stored is None or stored.certified is None:
             raise HandCountPendingError(f"{contest}: no certified hand count", subject=contest)
         held = stored.certified
-        require_outranking(geography, actor, election, units, held.grant)
+        require_undoer(geography, actor, election, units, held.by, held.grant)
         if not reason.strip():
             raise ReasonMissingError(f"{contest}: undoing needs a reason", subject=contest)
         over = next(certified_over(work.certifications.in_force(election), of, constituency), None)

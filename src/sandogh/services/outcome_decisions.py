@@ -71,6 +71,13 @@ class NoCommitmentError(LotRefusalError):
         super().__init__("no_commitment", contest=contest)
 
 
+class DrawerMissingError(LotRefusalError):
+    """A lot with nobody named as having drawn it (review S19, F14: stored and published so)."""
+
+    def __init__(self) -> None:
+        super().__init__("drawer_missing")
+
+
 class SecretMismatchError(LotRefusalError):
     def __init__(self, contest: str, made: LotCommitment) -> None:
         self.contest, self.made = contest, made
@@ -111,7 +118,11 @@ def draw_lot(
 ) -> SettledLot:
     """Record the lot the boards drew for the tie that waits in (contest, constituency) by
     revealing the secret committed for it (`services.lot_commitments`): the seed is
-    `tie_seed`(secret, tie), so nobody chose it knowing its effect (review S19 F1)."""
+    `tie_seed`(secret, tie), so nobody chose it knowing its effect (review S19 F1). Each of
+    `drawn_by` names a person (`DrawerMissingError` for none, or a blank one)."""
+    drawers = tuple(name.strip() for name in drawn_by)
+    if not drawers or not all(drawers):
+        raise DrawerMissingError()
 
     def use_case(work: UnitOfWork) -> SettledLot:
         tallied = tally(work, election_id)
@@ -150,7 +161,7 @@ def draw_lot(
             tied,
             tie.places,
             tie_seed(secret, contest, constituency, tie.stake, tied),
-            tuple(drawn_by),
+            drawers,
             actor.username,
             now,
             Revealed(committed.commitment, secret, committed.by, committed.at),

@@ -5,6 +5,7 @@ import pytest
 from sandogh.core.access import (
     SECOND_FACTOR_ROLES,
     Action,
+    Body,
     Grant,
     Places,
     Role,
@@ -70,6 +71,8 @@ def test_the_access_rules_take_places_as_they_take_a_geography() -> None:
         (Grant(Role.PROVINCIAL_HQ, "P1"), Grant(Role.ADMIN, "C1"), False),
         # an administrator manages everyone below, but not another administrator at its place
         (Grant(Role.ADMIN, "IR"), Grant(Role.SUPERVISOR, "P1"), True),
+        # … supervisors at its own place too: it gives the supervisory rights it holds not (R4)
+        (Grant(Role.ADMIN, "IR"), Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL), True),
         (Grant(Role.ADMIN, "IR"), Grant(Role.NATIONAL_HQ, "IR"), True),
         (Grant(Role.ADMIN, "IR"), Grant(Role.ADMIN, "P1"), True),
         (Grant(Role.ADMIN, "IR"), Grant(Role.ADMIN, "IR"), False),

@@ -1,8 +1,21 @@
 """Roles and places: a county operator acts in that county alone; higher grants outrank."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sandogh.core.access import ALLOWED, Action, Grant, Role, covers, may, outranks
+from sandogh.core.access import (
+    ALLOWED,
+    SUPERVISORY,
+    Action,
+    Body,
+    Grant,
+    Role,
+    covers,
+    may,
+    may_undo_certification,
+    outranks,
+)
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 
@@ -77,3 +90,73 @@ def test_at_one_place_the_headquarters_rank_and_an_admin_is_above_all() -> None:
     assert not outranks(GEOGRAPHY, Grant(Role.COUNTY_HQ, "C1"), Grant(Role.SUPERVISOR, "C1"))
     assert outranks(GEOGRAPHY, Grant(Role.ADMIN, "IR"), Grant(Role.NATIONAL_HQ, "IR"))
     assert not outranks(GEOGRAPHY, Grant(Role.ADMIN, "IR"), Grant(Role.ADMIN, "IR"))
+
+
+def test_an_administrator_takes_no_supervisory_decision() -> None:
+    # review R4: an admin certified, voided, drew lots and approved modes as the Guardian Council
+    admin = Grant(Role.ADMIN, "IR")
+    for action in (Action.VOID, Action.CERTIFY, Action.VET_CANDIDATES, Action.RUN_AUDIT):
+        assert not may(GEOGRAPHY, admin, action, "S1")
+        assert may(GEOGRAPHY, Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL), action, "S1")
+    assert {role for role in Role if ALLOWED[role] & SUPERVISORY} == {Role.SUPERVISOR}
+    assert ALLOWED[Role.ADMIN] == frozenset(Action) - SUPERVISORY  # administers all the rest
+    assert Action.MANAGE_USERS in ALLOWED[Role.ADMIN]
+
+
+GUARDIANS = Body.GUARDIAN_COUNCIL
+
+
+def _board(place: str, body: Body | None = GUARDIANS) -> Grant:
+    return Grant(Role.SUPERVISOR, place, body)
+
+
+def test_below_the_nation_a_board_above_the_certifier_undoes_a_certification() -> None:
+    county = _board("C1")
+    assert may_undo_certification(GEOGRAPHY, "ostan", _board("P1"), "shahr", county)
+    assert may_undo_certification(GEOGRAPHY, "keshvar", _board("IR"), "shahr", county)
+    assert not may_undo_certification(GEOGRAPHY, "shahr-2", _board("C1"), "shahr", county)
+    assert not may_undo_certification(GEOGRAPHY, "digari", _board("C2"), "shahr", county)
+    assert not may_undo_certification(GEOGRAPHY, "shahr", _board("S1"), "shahr", county)
+    # the other body's board, or an administrator, never
+    assert not may_undo_certification(GEOGRAPHY, "m", _board("P1", Body.MAJLIS), "shahr", county)
+    assert not may_undo_certification(GEOGRAPHY, "root", Grant(Role.ADMIN, "IR"), "shahr", county)
+    # a board recorded before bodies were acts for the Guardian Council
+    assert may_undo_certification(GEOGRAPHY, "ostan", _board("P1", None), "shahr", county)
+
+
+def test_a_national_certification_is_undone_by_a_second_national_board_of_its_body() -> None:
+    nation = _board("IR")
+    assert may_undo_certification(GEOGRAPHY, "dovom", _board("IR"), "avval", nation)
+    assert not may_undo_certification(GEOGRAPHY, "avval", _board("IR"), "avval", nation)
+    assert not may_undo_certification(
+        GEOGRAPHY, "dovom", _board("IR", Body.MAJLIS), "avval", nation
+    )
+    assert not may_undo_certification(GEOGRAPHY, "dovom", _board("P1"), "avval", nation)
+    assert not may_undo_certification(GEOGRAPHY, "root", Grant(Role.ADMIN, "IR"), "avval", nation)
+    # a national certification an administrator made before R4 is undone the same way
+    admin = Grant(Role.ADMIN, "IR")
+    assert may_undo_certification(GEOGRAPHY, "dovom", _board("IR"), "root", admin)
+
+
+PLACES = ("IR", "P1", "C1", "C2", "S1", "S2")
+GRANTS = st.builds(
+    Grant, st.sampled_from(Role), st.sampled_from(PLACES), st.sampled_from([None, *Body])
+)
+
+
+@given(GRANTS, GRANTS, st.sampled_from(["a", "b"]), st.sampled_from(["a", "b"]))
+def test_only_a_supervisor_of_the_body_above_or_a_second_at_the_nation_undoes(
+    grant: Grant, certified_under: Grant, actor: str, certifier: str
+) -> None:
+    allowed = may_undo_certification(GEOGRAPHY, actor, grant, certifier, certified_under)
+    same_body = (grant.body or GUARDIANS) is (certified_under.body or GUARDIANS)
+    at_nation = certified_under.place == "IR"
+    above = grant.place != certified_under.place and covers(
+        GEOGRAPHY, grant.place, certified_under.place
+    )
+    second = grant.place == "IR" and actor != certifier
+    expected = grant.role is Role.SUPERVISOR and same_body and (second if at_nation else above)
+    assert allowed is expected
+    if allowed:  # never one's own certification, never from a place below or beside it
+        assert actor != certifier or not at_nation
+        assert covers(GEOGRAPHY, grant.place, certified_under.place)

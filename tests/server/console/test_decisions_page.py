@@ -135,6 +135,18 @@ def test_the_rights_are_asked_by_role_and_place(client: TestClient, console_stor
     )
     assert approve.status_code == 403
     assert denials(client)[-1]["action"] == "certify"
+    # R4: an administrator holds no supervisory decision: no approval, lot or commitment form
+    client.cookies.clear()
+    admin = add_account(console_store, "modir", Role.ADMIN, IRAN)
+    csrf = token(log_in(client, "modir", totp=current_code(admin)))
+    page = client.get(PATH).text
+    assert 'id="approve-mode"' not in page
+    approve = _post(
+        client, csrf, "approve-mode", where="president:IR", mode="electronic", reference="۱"
+    )
+    assert approve.status_code == 403
+    assert "modir با نقش مدیر سامانه" in alert(approve.text)
+    assert denials(client)[-1]["action"] == "certify"
 
 
 def test_the_supervisor_approves_electronic_voting_and_is_told_a_lot_waits_for_the_results(
@@ -165,6 +177,10 @@ def test_the_supervisor_approves_electronic_voting_and_is_told_a_lot_waits_for_t
     nowhere = _post(client, csrf, "lot", where="president:IR-99", secret="s", drawn_by="الف")
     assert nowhere.status_code == 400
     assert "«حوزه»" in alert(nowhere.text)
+    for nobody in ("", " ، , "):  # review S19 F14: a lot nobody is named as having drawn
+        blank = _post(client, csrf, "lot", where="president:IR", secret=secret, drawn_by=nobody)
+        assert blank.status_code == 400
+        assert "«قرعه‌کشان»" in alert(blank.text)
     early = _post(client, csrf, "lot", where="president:IR", secret=secret, drawn_by="الف، ب")
     assert early.status_code == 422
     assert "نتایج همه شعبه‌های ریاست‌جمهوری — ایران هنوز نرسیده است" in alert(early.text)

@@ -7,11 +7,13 @@ from sandogh.core.access.lockout import Lockout, LockoutPolicy, Standing
 from sandogh.core.access.places import Places, Tree
 from sandogh.core.access.roles import (
     ALLOWED,
+    SUPERVISORY,
     Action,
     Grant,
     Role,
     covers,
     may,
+    may_undo_certification,
     outranks,
 )
 from sandogh.core.access.throttle import (
@@ -26,6 +28,7 @@ __all__ = [
     "COMPETENT",
     "DEFAULT_BODY",
     "SECOND_FACTOR_ROLES",
+    "SUPERVISORY",
     "Action",
     "Body",
     "Grant",
@@ -43,6 +46,7 @@ __all__ = [
     "covers",
     "may",
     "may_administer",
+    "may_undo_certification",
     "needs_second_factor",
     "network_of",
     "outranks",

@@ -11,7 +11,9 @@ and a locked account is unlocked "by a higher role". Three conditions make one r
   not hold. This keeps the executive's headquarters from making or unmaking supervisors, who
   answer to the Guardian Council or the Majlis's boards, not to the executive
   (reference/iran-election-rules.md, "Who approves"): only an administrator manages supervisors
-  and inspectors.
+  and inspectors. The administrator holds no supervisory decision itself (`roles.SUPERVISORY`,
+  review R4) but still gives and manages the supervisors' accounts: handing a right to the
+  supervisory bodies' members is administering, not deciding.
 
 Privileged roles — those that manage accounts, read the security record at large, or void and
 certify results — must log in with a TOTP code (RFC 6238) besides their password: administrator,
@@ -21,7 +23,7 @@ national and provincial headquarters, and supervisor. Any other account may be g
 from __future__ import annotations
 
 from sandogh.core.access.places import Tree
-from sandogh.core.access.roles import ALLOWED, Action, Grant, Role, may, outranks
+from sandogh.core.access.roles import ALLOWED, SUPERVISORY, Action, Grant, Role, may, outranks
 
 #: Roles whose accounts must have a second factor (TOTP) and give a code at every log-in.
 SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.NATIONAL_HQ, Role.PROVINCIAL_HQ, Role.SUPERVISOR})
@@ -33,8 +35,13 @@ def may_administer(places: Tree, actor: Grant, account: Grant) -> bool:
     return (
         may(places, actor, Action.MANAGE_USERS, account.place)
         and outranks(places, actor, account)
-        and ALLOWED[account.role] <= ALLOWED[actor.role]
+        and ALLOWED[account.role] <= _handed_out_by(actor.role)
     )
+
+
+def _handed_out_by(role: Role) -> frozenset[Action]:
+    """The rights `role` may give: its own, and the supervisory ones for an administrator."""
+    return ALLOWED[role] | SUPERVISORY if role is Role.ADMIN else ALLOWED[role]
 
 
 def needs_second_factor(role: Role) -> bool:

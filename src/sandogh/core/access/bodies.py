@@ -6,9 +6,12 @@ elections, by-elections included; boards appointed by the Majlis (مجلس شو�
 city and village council elections. Only the competent body's accounts approve, void or certify a
 contest of an office (issue 12, section 2), so a supervisory grant names its body.
 
-A grant with no body recorded — an account made before bodies were recorded — acts for the Guardian
-Council's boards: every election the project held until then (the Kerman 1403 example and the
-tests' data) is presidential or Majlis, supervised by the Guardian Council.
+A supervisor's grant with no body recorded — an account made before bodies were recorded — acts
+for the Guardian Council's boards: every election the project held until then (the Kerman 1403
+example and the tests' data) is presidential or Majlis, supervised by the Guardian Council. An
+administrator's grant records no body and acts for none: it holds no supervisory decision at all
+(`core.access.roles.SUPERVISORY`; second review of issue 12, R4), so this default never makes an
+administrator a board.
 """
 
 from __future__ import annotations

@@ -9,6 +9,14 @@ so no page or API shows it a reported figure or a record. Issue 4: a supervisor
 reads everything in scope and approves or voids but never edits counts; undoing a certification,
 or unlocking an account, needs a higher role.
 
+The supervisory decisions — voiding, certifying and undoing a certification, a lot's commitment and
+draw, a voting mode's approval, vetting candidates, running an audit (`SUPERVISORY`) — are the
+supervisory bodies' alone (DESIGN.md §6: the supervisor approves and voids; the administrator
+administers). An `admin` grant holds every other action but none of these (second review of issue
+12, R4: an administrator, recording no body, certified, drew lots and undid certifications as the
+Guardian Council's boards). A supervisor's grant recorded before bodies were (body None) keeps
+acting for the Guardian Council (`core.access.bodies.DEFAULT_BODY`).
+
 A grant covers its place and everything below it. "Higher" is by place first: a grant outranks
 another when its place strictly contains the other's, or when both hold one place and its role
 ranks above in `_RANK` (admin over the headquarters, the headquarters over a station head).
@@ -20,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.access.bodies import Body
+from sandogh.core.access.bodies import Body, acting_body
 from sandogh.core.access.places import Tree
 
 
@@ -56,6 +64,10 @@ class Action(StrEnum):
     ENTER_READINGS = "enter-readings"  # enter what the papers drawn for an audit show
 
 
+#: The supervisory bodies' decisions (lots and mode approvals are taken under CERTIFY): no
+#: administrator's, see the module's docstring.
+SUPERVISORY = frozenset({Action.VOID, Action.CERTIFY, Action.VET_CANDIDATES, Action.RUN_AUDIT})
+
 _HQ = frozenset(
     {
         Action.READ,
@@ -69,7 +81,7 @@ _HQ = frozenset(
 
 #: What each role may do, anywhere in its place. Nothing else is allowed.
 ALLOWED: Mapping[Role, frozenset[Action]] = {
-    Role.ADMIN: frozenset(Action),
+    Role.ADMIN: frozenset(Action) - SUPERVISORY,
     Role.NATIONAL_HQ: _HQ | {Action.READ_LOG, Action.MANAGE_USERS},
     Role.PROVINCIAL_HQ: _HQ | {Action.MANAGE_USERS},
     Role.COUNTY_HQ: _HQ,
@@ -124,7 +136,8 @@ def may(geography: Tree, grant: Grant, action: Action, target: str) -> bool:
 
 
 def outranks(geography: Tree, higher: Grant, lower: Grant) -> bool:
-    """Whether `higher` may undo what `lower` did (a certification) or unlock its account."""
+    """Whether `higher` may manage or unlock `lower`'s account (`core.access.accounts`). Undoing a
+    certification is `may_undo_certification`'s rule, not this one."""
     if higher.role is Role.ADMIN and lower.role is not Role.ADMIN:
         return covers(geography, higher.place, lower.place)
     if higher.place != lower.place:
@@ -132,3 +145,26 @@ def outranks(geography: Tree, higher: Grant, lower: Grant) -> bool:
     above = _RANK.get(higher.role)
     below = _RANK.get(lower.role)
     return above is not None and below is not None and above > below
+
+
+def may_undo_certification(
+    geography: Tree, actor: str, grant: Grant, certifier: str, certified_under: Grant
+) -> bool:
+    """Whether `actor`, under `grant`, may undo what `certifier` certified under `certified_under`
+    (a result's certification, or a hand count's).
+
+    Issue 4 ("undoing a certification needs a higher role") and the second review of issue 12
+    (R1, R4): only a supervisor of the same body (`core.access.bodies.acting_body`) undoes it.
+    Below the nation the undoer's place strictly contains the certifier's; a national
+    certification has no place above it, so a second national supervisor of the body — another
+    account than the certifier — undoes it. No administrator does, and the use case asks a reason.
+    """
+    if grant.role is not Role.SUPERVISOR or acting_body(grant.body) is not acting_body(
+        certified_under.body
+    ):
+        return False
+    if not geography.ancestors(certified_under.place):  # the nation's root
+        return grant.place == certified_under.place and actor != certifier
+    return grant.place != certified_under.place and covers(
+        geography, grant.place, certified_under.place
+    )

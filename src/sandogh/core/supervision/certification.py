@@ -4,7 +4,7 @@
 approve, or not, the conduct and results of each constituency (تایید صحت انتخابات); the 2024 runoff
 was certified two days after the vote. Issue 4: certifying freezes the inputs — no report, import
 or void may then touch the contest's sheets in the certified constituency (or the whole contest)
-until the certification is undone by a higher grant (`core.access.outranks`).
+until the certification is undone (`core.access.may_undo_certification`).
 
 The certification keeps the SHA-256 of what it froze, so anyone can recompute it: the canonical
 JSON (`core.canonical_json`, RFC 8785) of
@@ -55,7 +55,8 @@ from sandogh.core.supervision.voids import (
 class Certification:
     """A contest's result certified, in one constituency or (`constituency` None) all of them.
 
-    `grant` is the one the certifier acted under: undoing needs a grant that outranks it.
+    `grant` is the one the certifier acted under: `core.access.may_undo_certification` says who
+    undoes it.
     """
 
     election: str

@@ -28,7 +28,12 @@ from sandogh.core.supervision import (
 )
 from sandogh.server.console.gate import Page, PageDep, typed_number
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.certifications import UndoReasonMissingError, certify, uncertify
+from sandogh.services.certifications import (
+    UndoerRefusedError,
+    UndoReasonMissingError,
+    certify,
+    uncertify,
+)
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.results import show_results
 from sandogh.services.voids import void
@@ -69,7 +74,7 @@ def _acting(page: Page, act: Callable[[], object]) -> Response:
     """Do `act` and show the results again; a refusal is shown with its reason."""
     try:
         act()
-    except WrongBodyError as denied:  # the body required, in the console's language
+    except (WrongBodyError, UndoerRefusedError) as denied:  # in the console's language
         return _results(page, refused=denied.fa if page.lang == "fa" else denied.en, status=403)
     except AccessDeniedError as denied:
         return _results(page, refused=str(denied), status=403)
