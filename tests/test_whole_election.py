@@ -3,14 +3,15 @@ SQLite store, each stage before and after polling day by its own command (`sando
 typer's CliRunner, the command's clock set to the stage's date); polling day as it is run, by the
 ballot box app speaking to the centre's HTTP API.
 
-The stages, in order: the election calendar; three applicants registered; the four inquiries
-asked and answered; the executive board qualifying all three, the supervisory board finding one
-not established, his objection and his reinstatement; the final list and the code draw, and the
-drawn definition loaded as the election day; the electronic box's enrolment refused for want of
-the competent body's approval of electronic voting, then that approval; the boxes' build
-approved; the supervisory board's commitment to the lot's secret (docs/lots.md); a withdrawal
-after the ballots were printed; the stations' staff registered, each box
-enrolled in an operator's session, and the pre-election record sealed with them.
+The stages, in order: the election's draft definition loaded (no candidates: its constituencies
+place each step of candidacy) and its calendar; three applicants registered; the four inquiries
+asked and answered; the executive board qualifying all three, the supervisory board finding one not
+established, his objection and his reinstatement; the final list and the code draw, which rewrites
+the stored draft into the election day's definition; the electronic box's enrolment refused for want
+of the competent body's approval of electronic voting, then that approval; the boxes' build
+approved; the supervisory board's commitment to the lot's secret (docs/lots.md); a withdrawal after
+the ballots were printed; the stations' staff registered, each box enrolled in an operator's
+session, and the pre-election record sealed with them.
 
 Polling day is real (tests/whole_election_day.py): the centre (`server.app`) served on loopback
 on the test's clock, each station's box the box app (`station.box.Box` with the HTTP centre
@@ -96,8 +97,11 @@ class Run:
 
 
 def _candidacy(run: Run, tmp_path: Path) -> None:
-    """From the calendar to the final list: every applicant qualified in the end."""
+    """From the draft definition and the calendar to the final list: every applicant
+    qualified in the end."""
     run((2023, 10, 19), "init")
+    (tmp_path / "draft.json").write_bytes(canonical_bytes(_draft()))
+    run((2023, 10, 19), "load", str(tmp_path / "draft.json"))  # its constituencies place each step
     run((2023, 10, 19), "candidates", "calendar", str(CALENDAR), *EXECUTIVE)
     (tmp_path / "degree.pdf").write_bytes(b"degree")
     docs = [
@@ -170,8 +174,8 @@ def _draft() -> Election:
 
 
 def _drawn(run: Run, tmp_path: Path) -> Election:
-    """The code draw on the draft, and the drawn definition loaded as the election day."""
-    (tmp_path / "draft.json").write_bytes(canonical_bytes(_draft()))
+    """The code draw on the stored draft, which it rewrites: the drawn definition, which a
+    load then finds stored."""
     out = tmp_path / "final.json"
     run(
         (2024, 2, 20),

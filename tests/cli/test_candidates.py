@@ -30,6 +30,18 @@ BOARD = ("--as", "board", "--role", "supervisor", "--place", "IR")
 ART = ("--article", "ماده ۲۸ قانون انتخابات مجلس")
 
 
+def _drafted(run: Run, tmp_path: Path) -> Path:
+    """The election's draft, one Majlis seat for Kerman and no candidates, loaded before the
+    calendar as candidacy needs (R3 of the S19 re-attack); its file."""
+    majlis = parliament(False)
+    one_seat = dataclasses.replace(majlis.constituencies[0], seats=1)
+    majlis = dataclasses.replace(majlis, id="majlis", constituencies=(one_seat,), candidates=())
+    draft = tmp_path / "draft.json"
+    draft.write_bytes(canonical_bytes(day("majlis-1402", (majlis,), datetime.date(2024, 3, 1))))
+    run((2023, 10, 19), "load", str(draft))
+    return draft
+
+
 class Run:
     def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         self.db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
@@ -50,6 +62,7 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
 ) -> None:
     run = Run(tmp_path, monkeypatch)
     run((2023, 10, 19), "init")
+    draft = _drafted(run, tmp_path)
     said = run(
         (2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY
     )
@@ -146,11 +159,6 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "en",
     )
     assert "published on 1 Esfand 1402: 1 candidates" in published
-    majlis = parliament(False)
-    one_seat = dataclasses.replace(majlis.constituencies[0], seats=1)
-    majlis = dataclasses.replace(majlis, id="majlis", constituencies=(one_seat,), candidates=())
-    draft = day("majlis-1402", (majlis,), datetime.date(2024, 3, 1))
-    (tmp_path / "draft.json").write_bytes(canonical_bytes(draft))
     out = tmp_path / "final.json"
     draw = (
         "candidates",
@@ -158,7 +166,7 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "--contest",
         "majlis",
         "--definition",
-        str(tmp_path / "draft.json"),
+        str(draft),
         "--seed",
         "۱۴۰۲",
         "--drawn-by",
@@ -253,7 +261,24 @@ def test_the_attack_a_calendar_swapped_on_polling_day_is_refused(
     moving polling day to the next. Refused, and so is the national HQ's same change."""
     run = Run(tmp_path, monkeypatch)
     run((2023, 10, 19), "init")
-    run((2023, 10, 19), "candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY)
+    store = ("candidates", "calendar", str(EXAMPLES / "majlis-1402.json"), *MINISTRY)
+    with pytest.raises(CandidatesCommandError) as no_definition:  # R8 of the S19 re-attack
+        run((2023, 10, 19), *store, "--lang", "en")
+    assert "definition of majlis-1402 is not loaded" in str(no_definition.value)
+    assert "sandogh load" in str(no_definition.value)
+    _drafted(run, tmp_path)
+    with pytest.raises(CandidatesCommandError, match="IR-01-0101"):  # not the country's root
+        run(
+            (2023, 10, 19),
+            *store[:3],
+            "--as",
+            "t",
+            "--role",
+            "national-hq",
+            "--place",
+            "IR-01-0101",
+        )
+    run((2023, 10, 19), *store)
     calendar = json.loads((EXAMPLES / "majlis-1402.json").read_text())
     for stage in calendar["schedules"][0]["stages"]:
         if stage["stage"] == "polling":

@@ -40,8 +40,8 @@ MOMENT = datetime.datetime(2024, 6, 27, 12, tzinfo=datetime.UTC)
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Round 1's candidacy as the live demo records it, round 1 loaded, the snapshot written by
-    a publisher following the log from the start."""
+    """Round 1's candidacy as the live demo records it (on round 1's draft, which the draw
+    makes round 1), the snapshot written by a publisher following the log from the start."""
     store = MemoryStore()
 
     def uow() -> MemoryUnitOfWork:
@@ -51,18 +51,17 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = folder / "snapshot"
     publisher = Publisher(uow, root, render=False, log_key=KEY, now=lambda: MOMENT)
     record_candidacy(uow, EXAMPLE, folder / "demo", Console(quiet=True), "en")
-    # followed as it is recorded: round 1 is not stored yet, so there is nothing to publish
-    publisher.poll()
-    assert not (root / DATA).exists()
+    publisher.poll()  # followed as it is recorded: round 1's draft, drawn into round 1
     loaded = load_definition(EXAMPLE / "round1.yaml")
-    load_election(
+    done = load_election(
         uow,
         loaded.election,
         definition_hash=loaded.definition_hash,
         canonical=loaded.canonical,
         now=MOMENT,
     )
-    publisher.poll()  # round 1 loaded: written whole, its candidacy with it
+    assert not done.created  # the draw stored round 1 already
+    publisher.poll()
     return root
 
 

@@ -8,16 +8,18 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.process import Authority, Board, Outcome
+from sandogh.core.definition.model import Election
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.services.acting import Actor
-from sandogh.services.candidacy import decide, register, store_calendar
+from sandogh.services.candidacy import decide, register
+from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_ports import InquiryReply
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.memory_candidacy import FakeAuthorities
 
 from ..core.candidacy.steps import majlis_schedule
-from .build import IRST
+from .build import IRST, day, load, parliament
 
 ELECTION = "majlis-1402"
 HQ = Actor("governorate", Grant(Role.COUNTY_HQ, "IR-08-0801"))
@@ -44,7 +46,15 @@ def calendar() -> Calendar:
     return Calendar(ELECTION, (schedule,))
 
 
-def stored(uow: UnitOfWorkFactory) -> None:
+def draft() -> Election:
+    """The election's draft definition: P1 is county 0801 (Kerman), P2 county 0802 (Bam)."""
+    return day(ELECTION, (parliament(False),), FINAL_LIST.date())
+
+
+def stored(uow: UnitOfWorkFactory, drafted: Election | None = None) -> None:
+    """The draft definition (`draft()` unless `drafted`) loaded, then the calendar stored:
+    candidacy's first two steps."""
+    load(uow, drafted or draft(), approved=False)
     made = calendar()
     canonical = canonical_calendar(made)
     store_calendar(uow, MINISTRY, made, canonical=canonical, calendar_hash="h", now=REGISTRATION)
@@ -54,10 +64,10 @@ def applicant(n: int, born: datetime.date = datetime.date(1980, 1, 1)) -> Applic
     return Applicant(f"00000000{n:02d}", f"داوطلب {n}", f"Applicant {n}", born, Education.MASTER)
 
 
-def registered(uow: UnitOfWorkFactory, n: int, place: str = "P1") -> int:
+def registered(uow: UnitOfWorkFactory, n: int, place: str = "P1", by: Actor = HQ) -> int:
     made = register(
         uow,
-        HQ,
+        by,
         ELECTION,
         contest="parliament",
         constituency=place,
@@ -67,14 +77,14 @@ def registered(uow: UnitOfWorkFactory, n: int, place: str = "P1") -> int:
     return made.applicant
 
 
-def answered(uow: UnitOfWorkFactory, applicant: int) -> FakeAuthorities:
+def answered(uow: UnitOfWorkFactory, applicant: int, by: Actor = HQ) -> FakeAuthorities:
     authorities = FakeAuthorities()
-    inquire(uow, HQ, ELECTION, applicant, authorities, now=EXECUTIVE)
+    inquire(uow, by, ELECTION, applicant, authorities, now=EXECUTIVE)
     for authority in Authority:
         authorities.answer(
             InquiryReply(f"{applicant}", ELECTION, applicant, authority, True, "", EXECUTIVE.date())
         )
-    collect_answers(uow, HQ, authorities, now=EXECUTIVE)
+    collect_answers(uow, by, authorities, now=EXECUTIVE)
     return authorities
 
 

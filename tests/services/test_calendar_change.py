@@ -19,7 +19,7 @@ from sandogh.core.log import Disposition
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.server.console.candidacy_refusals import said
 from sandogh.services.acting import AccessDeniedError, Actor
-from sandogh.services.candidacy import store_calendar
+from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.services.candidacy_files import calendar_of
 from sandogh.services.ports import UnitOfWork
 

@@ -7,7 +7,7 @@ from sandogh.core.candidacy.calendar import OutsideWindowError, Stage
 from sandogh.core.candidacy.process import Board, CandidacyRefusedError, Outcome
 from sandogh.formats.definition_file import CANONICAL, definition_hash
 from sandogh.locale.candidacy import refused_text
-from sandogh.services.acting import AccessDeniedError
+from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.candidacy import (
     AlreadyDrawnError,
     candidacy_of,
@@ -20,9 +20,10 @@ from sandogh.services.candidacy import (
 from sandogh.services.ports import UnitOfWork
 
 from . import candidacy_build as cb
-from .build import day, parliament
 
 NewUnitOfWork = Callable[[], UnitOfWork]
+#: The headquarters of both constituencies, Kerman's and Bam's (a county's acts on its own).
+NATIONAL = cb.MINISTRY
 
 
 @pytest.fixture
@@ -31,9 +32,9 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     return new_unit_of_work
 
 
-def qualify(uow: NewUnitOfWork, applicant: int) -> None:
-    cb.answered(uow, applicant)
-    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED)
+def qualify(uow: NewUnitOfWork, applicant: int, hq: Actor = cb.HQ) -> None:
+    cb.answered(uow, applicant, hq)
+    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED, by=hq)
     cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.QUALIFIED)
 
 
@@ -129,11 +130,13 @@ def test_a_name_with_a_direction_override_or_a_blank_name_is_refused_in_both_lan
 def test_the_code_draw_is_recorded_reproducible_and_gives_a_new_definition_hash(
     uow: NewUnitOfWork,
 ) -> None:
-    numbers = [cb.registered(uow, n, place) for n, place in ((1, "P1"), (2, "P1"), (3, "P2"))]
+    numbers = [
+        cb.registered(uow, n, place, NATIONAL) for n, place in ((1, "P1"), (2, "P1"), (3, "P2"))
+    ]
     for n in numbers:
-        qualify(uow, n)
-    publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
-    draft = day(cb.ELECTION, (parliament(False),), cb.FINAL_LIST.date())
+        qualify(uow, n, NATIONAL)
+    publish_list(uow, NATIONAL, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+    draft = cb.draft()
     args = {
         "seed": "1402-esfand",
         "drawn_by": ("governorate", "board"),
@@ -141,7 +144,7 @@ def test_the_code_draw_is_recorded_reproducible_and_gives_a_new_definition_hash(
         "canonical": CANONICAL,
         "now": cb.FINAL_LIST,
     }
-    election, new_hash, drawn = draw(uow, cb.HQ, draft, "parliament", **args)
+    election, new_hash, drawn = draw(uow, NATIONAL, draft, "parliament", **args)
     assert new_hash != definition_hash(draft)
     assert election.version == 2
     (contest,) = election.contests
@@ -150,9 +153,9 @@ def test_the_code_draw_is_recorded_reproducible_and_gives_a_new_definition_hash(
         ("P1", "02"),
         ("P2", "01"),
     ]
-    assert draw(uow, cb.HQ, draft, "parliament", **args) == (election, new_hash, drawn)
+    assert draw(uow, NATIONAL, draft, "parliament", **args) == (election, new_hash, drawn)
     with pytest.raises(AlreadyDrawnError):
-        draw(uow, cb.HQ, draft, "parliament", **{**args, "seed": "another"})
+        draw(uow, NATIONAL, draft, "parliament", **{**args, "seed": "another"})
     assert events(uow).count("candidate-codes-drawn") == 1
     assert candidacy_of(uow, cb.ELECTION).draws == (drawn,)
 
@@ -161,22 +164,23 @@ def test_a_listed_candidate_who_withdraws_before_the_draw_gets_no_code_from_the_
     uow: NewUnitOfWork,
 ) -> None:
     numbers = [
-        cb.registered(uow, n, place) for n, place in ((1, "P1"), (2, "P1"), (3, "P1"), (4, "P2"))
+        cb.registered(uow, n, place, NATIONAL)
+        for n, place in ((1, "P1"), (2, "P1"), (3, "P1"), (4, "P2"))
     ]
     for n in numbers:
-        qualify(uow, n)
+        qualify(uow, n, NATIONAL)
     with pytest.raises(CandidacyRefusedError, match="not-listed"):  # no list published yet
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.FINAL_LIST)
-    publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.FINAL_LIST)
+    publish_list(uow, NATIONAL, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
     with pytest.raises(OutsideWindowError):  # polling day is too late
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.at(2024, 3, 1))
-    withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.at(2024, 2, 25))
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.at(2024, 3, 1))
+    withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.at(2024, 2, 25))
     with pytest.raises(CandidacyRefusedError, match="already-withdrawn"):
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.at(2024, 2, 26))
-    draft = day(cb.ELECTION, (parliament(False),), cb.FINAL_LIST.date())
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.at(2024, 2, 26))
+    draft = cb.draft()
     election, _, drawn = draw(
         uow,
-        cb.HQ,
+        NATIONAL,
         draft,
         "parliament",
         seed="1402-esfand",
@@ -195,7 +199,7 @@ def test_a_listed_candidate_who_withdraws_before_the_draw_gets_no_code_from_the_
     ]
     assert drawn.pool == ("21", "25", "33")
     with pytest.raises(CandidacyRefusedError, match="codes-drawn"):  # the definition's now
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 3, now=cb.at(2024, 2, 27))
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 3, now=cb.at(2024, 2, 27))
     recorded = candidacy_of(uow, cb.ELECTION)
     withdrew = recorded.files[2].withdrew
     assert withdrew is not None

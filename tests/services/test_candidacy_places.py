@@ -11,16 +11,18 @@ import pytest
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.process import Authority, Board, Outcome
+from sandogh.core.log import EventType
+from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.services.acting import Actor
 from sandogh.services.candidacy import candidacy_of, publish_list, register
+from sandogh.services.candidacy_calendar import NotAtRootError, store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
-from sandogh.services.candidacy_places import OutsidePlaceError
-from sandogh.services.candidacy_ports import InquiryReply
+from sandogh.services.candidacy_places import NoDefinitionError, OutsidePlaceError
+from sandogh.services.candidacy_ports import InquiryReply, StoredCalendar
 from sandogh.services.memory_candidacy import FakeAuthorities
 from sandogh.services.ports import UnitOfWork
 
 from . import candidacy_build as cb
-from .build import ROUND_1_DAY, day, load, parliament
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 BAM_HQ = Actor("bam", Grant(Role.COUNTY_HQ, "IR-08-0802"))
@@ -55,8 +57,7 @@ def test_each_acts_only_on_applicants_within_its_place_once_the_definition_place
     new_unit_of_work: NewUnitOfWork,
 ) -> None:
     uow = new_unit_of_work
-    cb.stored(uow)
-    load(uow, day(cb.ELECTION, (parliament(False),), cb.FINAL_LIST.date()))  # P1: 0801, P2: 0802
+    cb.stored(uow)  # the draft definition: P1 is county 0801, P2 county 0802
     kerman = _register(uow, cb.HQ, 1, "P1")  # county 0801's headquarters, its own constituency
     with pytest.raises(OutsidePlaceError) as outside:
         _register(uow, BAM_HQ, 2, "P1")
@@ -92,15 +93,87 @@ def test_each_acts_only_on_applicants_within_its_place_once_the_definition_place
     ]
 
 
-def test_a_constituency_no_stored_geography_places_is_open_to_a_national_grant_only(
+def test_a_constituency_the_definition_does_not_place_is_open_to_a_national_grant_only(
     new_unit_of_work: NewUnitOfWork,
 ) -> None:
     uow = new_unit_of_work
-    load(uow, ROUND_1_DAY)  # another day: its units are the places known
     cb.stored(uow)
     with pytest.raises(OutsidePlaceError) as unplaced:
-        _register(uow, cb.HQ, 1, "P1")
-    assert "no stored definition" in unplaced.value.en
+        _register(uow, cb.HQ, 1, "P9")
+    assert "not placed by the election's stored definition" in unplaced.value.en
     assert "کشوری نیست" in unplaced.value.fa
-    assert _register(uow, cb.HQ, 1, "IR-08-0801") == 1  # a unit is placed by the days stored
-    assert _register(uow, NATIONAL_HQ, 2, "P1") == 2
+    assert _register(uow, cb.HQ, 1, "IR-08-0801") == 1  # a unit of the definition is placed
+    assert _register(uow, NATIONAL_HQ, 2, "P9") == 2
+
+
+def test_the_attack_tehran_s_headquarters_and_board_act_on_kerman_s_applicants_is_refused(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """R3 of the S19 re-attack, on a fresh centre with the draft definition loaded: Tehran's
+    county headquarters registers, asks about and rejects Kerman's applicants, and Tehran's
+    board vets them. Each is refused and logged; a national HQ grant at Tehran is refused the
+    calendar (R8)."""
+    uow = new_unit_of_work
+    cb.stored(uow)
+    tehran_hq = Actor("tehran", Grant(Role.COUNTY_HQ, "IR-01-0101"))
+    tehran_board = Actor("tehsup", Grant(Role.SUPERVISOR, "IR-01"))
+    for constituency in ("P1", "IR-08-0802"):
+        with pytest.raises(OutsidePlaceError):
+            _register(uow, tehran_hq, 1, constituency)
+    kerman = cb.registered(uow, 1)
+    with pytest.raises(OutsidePlaceError):
+        inquire(uow, tehran_hq, cb.ELECTION, kerman, FakeAuthorities(), now=cb.EXECUTIVE)
+    cb.answered(uow, kerman)
+    with pytest.raises(OutsidePlaceError):
+        cb.decided(uow, kerman, Board.EXECUTIVE, Outcome.REJECTED, by=tehran_hq)
+    cb.decided(uow, kerman, Board.EXECUTIVE, Outcome.QUALIFIED)
+    with pytest.raises(OutsidePlaceError):
+        cb.decided(uow, kerman, Board.SUPERVISORY, Outcome.REJECTED, by=tehran_board)
+    with pytest.raises(NotAtRootError) as national:
+        _calendar(uow, Actor("t", Grant(Role.NATIONAL_HQ, "IR-01-0101")))
+    assert "(IR)" in national.value.en
+    assert "IR-01-0101" in national.value.fa
+    with uow() as work:
+        denied = [
+            e.event.details for e in work.events.of_type(EventType.ACCESS_DENIED, cb.ELECTION)
+        ]
+    acting = ["IR-01-0101"] * 4 + ["IR-01", "IR-01-0101"]  # the last, the calendar
+    assert [d["acting_at"] for d in denied] == acting
+    (file,) = candidacy_of(uow, cb.ELECTION).files.values()
+    assert [d.outcome for d in file.decisions] == [Outcome.QUALIFIED]  # by Kerman's own
+
+
+def test_every_step_is_refused_while_the_election_has_no_definition(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """R3/R8 of the S19 re-attack: a new centre holds no geography until the definition is
+    loaded, so no step of candidacy is taken, whatever the grant; each refusal says to load
+    the definition and is logged."""
+    uow = new_unit_of_work
+    with pytest.raises(NoDefinitionError) as refused:
+        _calendar(uow, NATIONAL_HQ)
+    assert "load the election's draft definition" in refused.value.en
+    assert "sandogh load" in refused.value.fa
+    with uow() as work:  # a calendar stored before definitions were asked for
+        made = cb.calendar()
+        work.candidacy.put_calendar(
+            cb.ELECTION, StoredCalendar(made, canonical_calendar(made), "h", cb.REGISTRATION)
+        )
+        work.commit()
+    for actor, constituency in ((cb.HQ, "P1"), (NATIONAL_HQ, "IR-08-0802")):
+        with pytest.raises(NoDefinitionError):
+            _register(uow, actor, 1, constituency)
+    with pytest.raises(NoDefinitionError):
+        publish_list(uow, NATIONAL_HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+    with uow() as work:
+        denied = [
+            e.event.details for e in work.events.of_type(EventType.ACCESS_DENIED, cb.ELECTION)
+        ]
+    assert [d["refused"] for d in denied] == ["no-definition"] * 4
+    assert candidacy_of(uow, cb.ELECTION).files == {}
+
+
+def _calendar(uow: NewUnitOfWork, actor: Actor) -> None:
+    made = cb.calendar()
+    canonical = canonical_calendar(made)
+    store_calendar(uow, actor, made, canonical=canonical, calendar_hash="h", now=cb.REGISTRATION)

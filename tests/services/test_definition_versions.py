@@ -111,13 +111,12 @@ def test_the_draw_stores_the_drawn_definition_when_the_election_is_stored(
     new_unit_of_work: NewUnitOfWork,
 ) -> None:
     uow = new_unit_of_work
-    cb.stored(uow)
     majlis = parliament(False)  # Kerman's seats only, within the headquarters' county
     kerman = replace(
         majlis, constituencies=majlis.constituencies[:1], candidates=majlis.candidates[:4]
     )
     draft = day(cb.ELECTION, (kerman,), cb.FINAL_LIST.date())
-    load(uow, draft)
+    cb.stored(uow, draft)
     for n in (1, 2):
         qualify(uow, cb.registered(uow, n, "P1"))
     publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)

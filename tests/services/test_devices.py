@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -35,6 +36,7 @@ from .build import (
     day,
     event_types,
     load,
+    parliament,
 )
 from .calendar_build import POLLING, store_calendar
 
@@ -178,3 +180,14 @@ def test_a_box_is_given_the_polling_days_of_the_stored_calendar(uow: NewUnitOfWo
     assert {window for _, window in enrolment.polling} == {
         Window(Stage.POLLING, POLLING, POLLING, datetime.time(22))
     }
+
+
+def test_no_box_is_enrolled_on_a_draft_whose_codes_are_not_drawn(uow: NewUnitOfWork) -> None:
+    """Candidacy runs on the election's draft definition (no candidates until the code draw,
+    `services.candidacy_places`): its ballot is never loaded into a box."""
+    drafted = day("draft-1403", (replace(parliament(False), candidates=()),), POLLING)
+    load(uow, drafted)
+    with pytest.raises(EnrolmentError) as refused:
+        _enrol(uow, election="draft-1403")
+    assert refused.value.reason is EnrolmentRefusal.NOT_DRAWN
+    assert "parliament" in str(refused.value)

@@ -85,7 +85,7 @@ def calendar(
     """Store an election's calendar and show its stages with their Jalali days."""
     from sandogh.cli.candidates_view import print_calendar
     from sandogh.formats.calendar_file import parse_calendar
-    from sandogh.services.candidacy import store_calendar
+    from sandogh.services.candidacy_calendar import store_calendar
 
     loaded = parse_calendar(file.read_bytes(), source_name=str(file))
     store_calendar(

@@ -55,17 +55,17 @@ def load_rounds(
     console: Console,
     *,
     results: Collection[str],
-    before: Callable[[UnitOfWorkFactory], None] | None = None,
+    before: Callable[[UnitOfWorkFactory], str] | None = None,
 ) -> UnitOfWorkFactory:
     """Create the store and load both rounds into it, importing the results of the rounds in
     `results` (their ids), after running `before` on the new store (the live demo's candidacy,
-    which draws round 1's definition); the store."""
+    which loads round 1's draft and draws it into round 1: the id it gives is then new to this
+    store though stored already); the store."""
     if not EXAMPLE.is_dir():
         raise ExampleMissingError(EXAMPLE)
     console.print(f"[dim]{create_store(db)}[/dim]")
     store = open_store(db)
-    if before is not None:
-        before(store)
+    drafted = before(store) if before is not None else None
     for election_id, stem in ROUNDS:
         loaded = load_definition(EXAMPLE / f"{stem}.yaml")
         done = load_election(
@@ -76,15 +76,16 @@ def load_rounds(
             now=now(),
             actor=actor(),
         )
+        new = done.created or election_id == drafted
         # Kerman city's stations vote electronically, which the boards approved; the rest of the
         # province votes semi-electronically, which needs no approval (examples/kerman-1403)
-        if done.created:
+        if new:
             approve_as_boards(
                 store, loaded.election, reference=EXAMPLE_APPROVAL, by=actor(), now=now()
             )
-        if done.created:
+        if new:
             import_papers(store, election_id)
-        if done.created and election_id in results:
+        if new and election_id in results:
             import_tally_file(store, EXAMPLE / f"{stem}-results.csv", election_id, console, lang)
         console.print(text("demo_loaded", lang, election=election_id))
     return store

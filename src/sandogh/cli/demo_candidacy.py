@@ -1,10 +1,12 @@
 """Round 1's candidacy in the live demo (issue 12), from `examples/kerman-1403/candidacy.json`:
-the calendar stored, the applicants registered with their documents, the four authorities asked
+round 1's draft definition loaded (its units and constituencies place every step), the calendar
+stored, the applicants registered with their documents, the four authorities asked
 and answering through the file port (`registry.inquiries.FolderAuthorities`, in `authorities/`),
 the Guardian Council's boards deciding, the final list published, the two withdrawals of 2024
 and the code draw, each by the use case its `sandogh candidates …` command runs, on its day of
-the calendar. The drawn definition must be round 1's to the byte: its hash is checked against
-`round1.yaml`'s, and said, before round 1 is loaded.
+the calendar. The draw rewrites the stored draft, which must then be round 1's to the byte: its
+hash is checked against `round1.yaml`'s, and said, before round 1 is loaded (a load that finds
+it stored already).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sandogh.core.access import Body, Grant, Role
 from sandogh.core.candidacy.calendar import Stage
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.process import Authority, Board, Outcome
+from sandogh.core.definition.model import Election
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.formats.calendar_file import parse_calendar
@@ -37,8 +40,9 @@ from sandogh.locale.language import Lang
 from sandogh.registry.inquiries import FolderAuthorities
 from sandogh.services import candidacy
 from sandogh.services.acting import Actor
+from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
-from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.elections import UnitOfWorkFactory, load_election
 
 #: the Interior Ministry's side registers, asks, publishes and draws (a presidential election is
 #: run nationally); the Guardian Council's boards vet
@@ -60,15 +64,26 @@ def at(day: datetime.date | str, hour: int = 10) -> datetime.datetime:
 
 def record_candidacy(
     store: UnitOfWorkFactory, example: Path, folder: Path, out: Console, lang: Lang
-) -> None:
-    """Round 1 from the calendar to the drawn definition, which must be `round1.yaml`."""
+) -> str:
+    """Round 1 from its draft definition and calendar to the drawn definition, which must be
+    `round1.yaml`; the id of the election loaded."""
     data: dict[str, Any] = json.loads((example / "candidacy.json").read_text(encoding="utf-8"))
-    election, contest = data["election"], data["contest"]
+    election: str = data["election"]
+    contest = data["contest"]
     loaded = parse_calendar((example / "calendar.json").read_bytes(), source_name="calendar.json")
     schedule = loaded.calendar.of(contest)
     days = {w.stage: w for w in schedule.windows}
     registering = at(days[Stage.REGISTRATION].first)
-    candidacy.store_calendar(
+    draft = _draft(example, contest)
+    load_election(
+        store,
+        draft,
+        definition_hash=CANONICAL.hash_of(draft),
+        canonical=CANONICAL.bytes_of(draft),
+        now=at(days[Stage.REGISTRATION].first, 8),
+        actor=HQ.username,
+    )
+    store_calendar(
         store,
         HQ,
         loaded.calendar,
@@ -112,7 +127,8 @@ def record_candidacy(
         candidacy.withdraw_listed(store, HQ, election, number, now=at(day))
         name = person["name"]["fa" if lang == "fa" else "en"]
         out.print(say("stage_withdrew", lang, name=name, day=_day(at(day), lang)))
-    _draw(store, data, example, folder, out, lang)
+    _draw(store, data, draft, example, folder, out, lang)
+    return election
 
 
 def _vet(
@@ -155,26 +171,31 @@ def _vet(
         )
 
 
+def _draft(example: Path, contest: str) -> Election:
+    """Round 1's draft: its definition with no candidates in `contest`, one version back."""
+    round1 = load_definition(example / "round1.yaml").election
+    return dataclasses.replace(
+        round1,
+        version=round1.version - 1,
+        contests=tuple(
+            dataclasses.replace(c, candidates=()) if c.id == contest else c for c in round1.contests
+        ),
+    )
+
+
 def _draw(
     store: UnitOfWorkFactory,
     data: dict[str, Any],
+    draft: Election,
     example: Path,
     folder: Path,
     out: Console,
     lang: Lang,
 ) -> None:
-    """The codes drawn into round 1's draft (its definition with no candidates, one version
-    back); the drawn definition written to `round1-drawn.json` and held to `round1.yaml`."""
+    """The codes drawn into round 1's stored draft; the drawn definition written to
+    `round1-drawn.json` and held to `round1.yaml`."""
     round1 = load_definition(example / "round1.yaml")
     contest = data["contest"]
-    draft = dataclasses.replace(
-        round1.election,
-        version=round1.election.version - 1,
-        contests=tuple(
-            dataclasses.replace(c, candidates=()) if c.id == contest else c
-            for c in round1.election.contests
-        ),
-    )
     drawing = data["draw"]
     drawn, drawn_hash, made = candidacy.draw(
         store,

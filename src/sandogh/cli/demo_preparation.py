@@ -66,12 +66,13 @@ ROLE_FA = {
 }
 
 
-def candidacy(folder: Path, out: Console, lang: Lang) -> Callable[[UnitOfWorkFactory], None]:
-    """Round 1's candidacy on a new store, before round 1 is loaded (`demo.load_rounds`)."""
+def candidacy(folder: Path, out: Console, lang: Lang) -> Callable[[UnitOfWorkFactory], str]:
+    """Round 1's candidacy on a new store, on its draft, before round 1 is loaded
+    (`demo.load_rounds`): the id of round 1."""
 
-    def run(store: UnitOfWorkFactory) -> None:
+    def run(store: UnitOfWorkFactory) -> str:
         out.print(say("stages", lang))
-        record_candidacy(store, EXAMPLE, folder, out, lang)
+        return record_candidacy(store, EXAMPLE, folder, out, lang)
 
     return run
 

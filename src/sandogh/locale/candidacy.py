@@ -76,8 +76,13 @@ FA: dict[str, str] = {
     "access_denied": "{user} با نقش {role} اجازه این کار را ندارد.",
     "outside_place": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) است؛ "
     "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
-    "unplaced": "حوزه {constituency} در هیچ تعریف ذخیره‌شده‌ای جای ندارد و حکم {user} ({place}) "
-    "کشوری نیست؛ تعریف انتخابات را بارگذاری کنید یا با حکم کشوری اقدام کنید.",
+    "unplaced": "حوزه {constituency} در تعریف ذخیره‌شده این انتخابات جای ندارد و حکم {user} "
+    "({place}) کشوری نیست؛ حوزه‌ای از تعریف را برگزینید یا با حکم کشوری اقدام کنید.",
+    "no_definition": "تعریف «{election}» در این مرکز بارگذاری نشده است، پس جای هیچ حوزه و حکمی "
+    "سنجیده نمی‌شود و هیچ گام نامزدی یا گاه‌شماری پذیرفته نیست؛ نخست پیش‌نویس تعریف این انتخابات "
+    "(واحدها و حوزه‌های آن) را با فرمان sandogh load بارگذاری کنید.",
+    "calendar_not_root": "گاه‌شمار انتخابات تصمیمی کشوری است: تنها با حکم ستاد کشور در ریشه "
+    "تقسیمات «{election}» ({root}) ذخیره می‌شود، نه با حکم {user} در {place}.",
     "not_national": "گاه‌شمار انتخابات تصمیمی کشوری است: تنها ستاد انتخابات کشور آن را ذخیره "
     "یا دگرگون می‌کند، نه {user} با نقش {role}.",
     "calendar_frozen": "گاه‌شمار «{election}» در {day} دگرگون نمی‌شود: {stage} برای «{contest}» "
@@ -203,9 +208,14 @@ EN: dict[str, str] = {
     "access_denied": "{user} in the role {role} may not do this.",
     "outside_place": "constituency {constituency} ({units}) lies outside the place of "
     "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
-    "unplaced": "constituency {constituency} is placed by no stored definition and the grant of "
-    "{user} ({place}) is not national; load the election's definition or act under a national "
-    "grant.",
+    "unplaced": "constituency {constituency} is not placed by the election's stored definition "
+    "and the grant of {user} ({place}) is not national; choose a constituency of the definition "
+    "or act under a national grant.",
+    "no_definition": "the definition of {election} is not loaded at this centre, so no "
+    "constituency or grant can be placed and no candidacy or calendar step is taken; load the "
+    "election's draft definition (its units and constituencies) first: sandogh load DRAFT.json.",
+    "calendar_not_root": "the calendar is a national decision: it is stored under a national HQ "
+    "grant at the root of {election}'s units ({root}) only, not by {user} at {place}.",
     "not_national": "the calendar is a national decision: only the national election HQ stores "
     "or changes it, not {user} in the role {role}.",
     "calendar_frozen": "the calendar of {election} may not change on {day}: {stage} for "

@@ -62,6 +62,7 @@ _ENROLMENT_REFUSAL = {
     EnrolmentRefusal.NO_BUILD: (403, "build"),
     EnrolmentRefusal.UNAPPROVED_BUILD: (403, "build"),
     EnrolmentRefusal.REVOKED_BUILD: (403, "build"),
+    EnrolmentRefusal.NOT_DRAWN: (409, "station"),
 }
 _REVOCATION_STATUS = {RevocationRefusal.UNKNOWN_DEVICE: 404, RevocationRefusal.ALREADY_REVOKED: 409}
 

@@ -1,7 +1,8 @@
-"""Use cases of candidacy: store the calendar, register applicants, record the boards' decisions
+"""Use cases of candidacy: register applicants, record the boards' decisions
 and objections, publish the final list, record a listed candidate's withdrawal before the draw
 and draw the candidates' codes (issue 12, section 1; the
-rules are `core.candidacy`; the inquiries to the four authorities, `services.candidacy_inquiries`).
+rules are `core.candidacy`; the calendar, `services.candidacy_calendar`; the inquiries to the four
+authorities, `services.candidacy_inquiries`).
 
 Each use case is one transaction: it reads the calendar and the steps recorded, checks the step
 against them (`core.candidacy.process`, in its window by `core.candidacy.calendar.require`, on the
@@ -9,7 +10,8 @@ day in Iran when it is taken), records one event of the hash-chained log and sto
 that entry. The operator acts under a grant (`services.acting.Actor`): the Interior Ministry's
 side (the headquarters' roles) registers, asks, records the executive board's decisions and
 objections, publishes and draws; the supervisory boards (supervisors) decide qualification; each
-only on applicants within its grant's place (`services.candidacy_places`). A
+only on applicants within its grant's place (`services.candidacy_places`), which fails closed
+while the election's definition is not loaded. A
 board's decision also names its members' accounts, each an operator of the store. Refusals of
 access are recorded as in supervision.
 """
@@ -19,10 +21,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from sandogh.core.access import Action, Places, Role
+from sandogh.core.access import Action
 from sandogh.core.candidacy.applicant_checks import tidied
-from sandogh.core.candidacy.calendar import Calendar
-from sandogh.core.candidacy.calendar_change import CalendarChangeError, require_change
 from sandogh.core.candidacy.conditions import Applicant
 from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
 from sandogh.core.candidacy.process import (
@@ -41,13 +41,10 @@ from sandogh.core.candidacy.process import (
 from sandogh.core.candidacy.records import (
     Published,
 )
-from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.validate import require_valid
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Disposition, EventType
-from sandogh.core.readiness.stations import IRAN_TIME
-from sandogh.services.acting import AccessDeniedError, Actor, acted, guarded
+from sandogh.services.acting import Actor, guarded
 from sandogh.services.candidacy_files import (
     Files,
     NoApplicantError,
@@ -59,9 +56,6 @@ from sandogh.services.candidacy_files import (
     schedule_of,
 )
 from sandogh.services.candidacy_places import require_on, require_place
-from sandogh.services.candidacy_ports import (
-    StoredCalendar,
-)
 from sandogh.services.definition_versions import Canonical, NotTheStoredDefinitionError, rewrite
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -71,19 +65,6 @@ class NotPublishedError(SandoghError):
     def __init__(self, election: str, contest: str) -> None:
         self.contest = contest
         super().__init__(f"the final list of {contest} in {election} is not published")
-
-
-class NotNationalError(AccessDeniedError):
-    """The calendar is the whole country's: only a national HQ grant stores or changes it."""
-
-    def __init__(self, actor: Actor, election: str) -> None:
-        super().__init__(
-            actor,
-            Action.MANAGE_CANDIDACY,
-            election,
-            [actor.grant.place],
-            "the calendar is a national decision, stored by the national HQ only",
-        )
 
 
 class NotAnOperatorError(SandoghError):
@@ -99,66 +80,6 @@ class AlreadyDrawnError(SandoghError):
             f"the codes of {drawn.contest} were drawn with seed {drawn.seed!r} by "
             f"{', '.join(drawn.drawn_by)}; a draw is made once"
         )
-
-
-def store_calendar(
-    uow: UnitOfWorkFactory,
-    actor: Actor,
-    calendar: Calendar,
-    *,
-    canonical: bytes,
-    calendar_hash: str,
-    now: datetime.datetime,
-) -> None:
-    """Store an election's calendar (a new version replaces the one stored; both are logged).
-
-    The calendar is a national decision: only a national HQ grant (at the country, the root
-    of the stored geography)
-    stores it. A new version may change only the stages not yet begun by `now`, or append later
-    polling hours on polling day (`core.candidacy.calendar_change`); a refused change is logged as
-    a refusal naming the stage. No second, supervisory approval is asked: the Guardian Council's
-    concurrence is given outside the system, and the stored version is in the hash-chained log."""
-
-    def use_case(work: UnitOfWork) -> None:
-        allowed(actor, Action.MANAGE_CANDIDACY, calendar.election)
-        places, place = Places.of(work.operators.unit_parents()), actor.grant.place
-        # before any election day is loaded (the calendar comes first) no place is known: the
-        # role alone decides; after, the grant's place must be the country, the tree's root
-        known = not places.parents or (place in places and not places.ancestors(place))
-        if actor.grant.role is not Role.NATIONAL_HQ or not known:
-            raise NotNationalError(actor, calendar.election)
-        stored = work.candidacy.calendar(calendar.election)
-        if stored is not None:
-            local = now.astimezone(IRAN_TIME)
-            require_change(stored.calendar, calendar, local.date(), local.time())
-        work.candidacy.put_calendar(
-            calendar.election, StoredCalendar(calendar, canonical, calendar_hash, now)
-        )
-        details = {"election": calendar.election, "calendar_hash": calendar_hash}
-        work.events.record(acted(actor, now, EventType.CALENDAR_STORED, actor.grant.place, details))
-        work.commit()
-
-    try:
-        guarded(uow, actor, now, use_case)
-    except CalendarChangeError as refused:
-        with uow() as work:
-            details: dict[str, JSONValue] = {
-                "election": calendar.election,
-                "calendar_hash": calendar_hash,
-                "frozen": [f"{f.contest}:{f.stage}" for f in refused.frozen],
-            }
-            work.events.record(
-                acted(
-                    actor,
-                    now,
-                    EventType.CALENDAR_STORED,
-                    actor.grant.place,
-                    details,
-                    disposition=Disposition.REFUSED,
-                )
-            )
-            work.commit()
-        raise
 
 
 def register(
@@ -291,6 +212,7 @@ def withdraw_listed(
         file = recorded.files.get(applicant)
         if file is None:
             raise NoApplicantError(election, applicant)
+        require_on(work, actor, Action.MANAGE_CANDIDACY, election, file)
         contest = file.registration.contest
         lists = [p for p in recorded.published if p.contest == contest]
         withdrew = Withdrew(applicant, iran_day(now))
@@ -325,9 +247,10 @@ def draw(
     asked again with the same seed and people it gives the same definition, with anything else
     it is refused.
 
-    When the election is stored, `draft` must be the definition stored (the console draws on
-    it, `sandogh candidates draw` on its file), and the drawn definition is stored in its place
-    in the same transaction (`services.definition_versions`); asked again, the draw gives the
+    The election's draft is stored before candidacy begins (`services.candidacy_places` refuses
+    every step until it is): `draft` must be the definition stored (the console draws on it,
+    `sandogh candidates draw` on its file), and the drawn definition is stored in its place in
+    the same transaction (`services.definition_versions`); asked again, the draw gives the
     definition stored."""
 
     def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:

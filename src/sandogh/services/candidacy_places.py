@@ -5,22 +5,23 @@ console's candidacy pages call the same use cases, which check it here.
 
 An applicant's place is the units of their constituency: those the stored definition gives the
 contest's constituency (`core.supervision.scope_units`), or the unit itself where the constituency
-is named by a unit code (the command and the console's select both give a constituency id).
-Candidacy may come before the election's definition is stored (the drawn one is written after
-the final list), so the tree of places is the election's own geography once stored, else the
-units of the days the centre holds (`core.access.Places`). A constituency that tree does not
-place is open only to a grant at its top; while the centre holds no geography at all no place
-can be checked, and the role decides.
+is named by a unit code (the command and the console's select both give a constituency id). The
+tree of places is the election's own geography: its draft definition is loaded before its calendar
+and its first registration, and the code draw rewrites that stored definition
+(`services.definition_versions`). While the election has no definition at this centre no place
+can be checked, and every step fails closed (`NoDefinitionError`, saying to load it). A
+constituency the definition does not place is open only to a grant at its top.
 
-A refusal is an `AccessDeniedError` naming the constituency and the grant's place, in Persian
-and English, and is logged (ACCESS_DENIED) as every refusal of access is (`services.acting`).
+A refusal is an `AccessDeniedError` naming the constituency and the grant's place (or the
+election with no definition), in Persian and English, and is logged (ACCESS_DENIED) as every
+refusal of access is (`services.acting`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sandogh.core.access import Action, Places, Tree, may
+from sandogh.core.access import Action, Tree, may
 from sandogh.core.candidacy.process import Candidacy
 from sandogh.core.definition.geography import Geography
 from sandogh.core.supervision import scope_units
@@ -69,6 +70,25 @@ class OutsidePlaceError(AccessDeniedError):
         super().__init__(actor, action, election, places, f"{self.en} — {self.fa}")
 
 
+class NoDefinitionError(AccessDeniedError):
+    """`election` has no stored definition: no grant's place can be checked against its units,
+    so the step is refused (at `actor`'s own place) until its draft definition is loaded."""
+
+    def __init__(self, actor: Actor, action: Action, election: str) -> None:
+        self.fa, self.en = (
+            text_in(CATALOGUE, "no_definition", lang, election=election) for lang in ("fa", "en")
+        )
+        self.logged = {"refused": "no-definition"}
+        super().__init__(actor, action, election, [actor.grant.place], f"{self.en} — {self.fa}")
+
+
+def geography_of(work: UnitOfWork, actor: Actor, action: Action, election: str) -> Geography:
+    """The geography of `election`'s stored definition; `NoDefinitionError` when none is."""
+    if work.elections.hash_of(election) is None:
+        raise NoDefinitionError(actor, action, election)
+    return day_of(work, election).geography
+
+
 def require_place(
     work: UnitOfWork,
     actor: Actor,
@@ -82,9 +102,7 @@ def require_place(
     """Raise unless `actor` may do `action` (its role) on applicants of every constituency `at`
     of `contest` (its place)."""
     allowed(actor, action, election)
-    tree = _tree(work, election)
-    if tree is None:
-        return
+    tree = geography_of(work, actor, action, election)
     for constituency in dict.fromkeys(at):
         units = _units(tree, contest, constituency)
         if units is None:
@@ -118,16 +136,9 @@ def require_on(
     )
 
 
-def _tree(work: UnitOfWork, election: str) -> Geography | Places | None:
-    if work.elections.hash_of(election) is not None:
-        return day_of(work, election).geography
-    places = Places.of(work.operators.unit_parents())
-    return places if places.parents else None
-
-
-def _units(tree: Geography | Places, contest: str, constituency: str) -> tuple[str, ...] | None:
+def _units(tree: Geography, contest: str, constituency: str) -> tuple[str, ...] | None:
     """The units of `constituency`, or None where `tree` does not place it."""
-    units = scope_units(tree, contest, constituency) if isinstance(tree, Geography) else ()
+    units = scope_units(tree, contest, constituency)
     if units:
         return units
     return (constituency,) if constituency in tree else None

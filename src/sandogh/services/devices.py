@@ -45,6 +45,8 @@ class EnrolmentRefusal(StrEnum):
     NO_BUILD = "no-build"
     UNAPPROVED_BUILD = "unapproved-build"
     REVOKED_BUILD = "revoked-build"
+    # a contest of the station's ballot has no candidates: a draft, its codes not yet drawn
+    NOT_DRAWN = "codes-not-drawn"
 
 
 class EnrolmentError(SandoghError):
@@ -232,6 +234,13 @@ def _require_station(day: Day, station: str) -> None:
     if not day.ballot(station):
         raise EnrolmentError(
             EnrolmentRefusal.STATION_NOT_IN_CONTEST, f"{station} votes in no contest"
+        )
+    undrawn = [c.id for c in day.election.contests if not c.candidates]
+    if undrawn:
+        raise EnrolmentError(
+            EnrolmentRefusal.NOT_DRAWN,
+            f"{day.election.id} is a draft: no candidates in {', '.join(undrawn)} until the "
+            "code draw (sandogh candidates draw)",
         )
 
 

@@ -16,7 +16,7 @@ from sandogh.core.candidacy.conditions import Conditions, Education
 from sandogh.core.definition.model import Name
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.services.acting import Actor
-from sandogh.services.candidacy import store_calendar
+from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.server.live import ELECTION

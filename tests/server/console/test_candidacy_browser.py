@@ -3,16 +3,23 @@ county headquarters registers two applicants in a constituency chosen by name fr
 contest's (the id `sandogh candidates register --constituency` takes), and records the four
 authorities' answers and the executive board's decisions; the supervisory board qualifies one
 and disqualifies the other, who objects and is reinstated on the objection; the headquarters
-publishes the final list and draws the codes. Screenshots in Persian and English are saved in
-screenshots/."""
+publishes the final list and draws the codes. Before any election is loaded the page says, in
+Persian and English, to load the draft definition first, and works once it is. Screenshots in
+Persian and English are saved in screenshots/."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
 from sandogh.core.access import Role
+from sandogh.formats.definition_file import CANONICAL
+from sandogh.services.elections import load_election
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.server.live import ELECTION, kerman
 from tests.server.operators_live import add_account, serving, settings
 
 from .browsing import log_in
@@ -123,3 +130,45 @@ def test_register_to_the_code_draw(
         hq.goto(f"{centre.url}/console/candidacy?lang=en")
         expect(hq.locator("tr[data-applicant='2'] .standing")).to_have_text("qualified")
         _shot(hq, "candidacy-en")
+
+
+def test_before_the_definition_is_loaded_the_page_says_to_load_it(
+    browser: Browser, unprinted_template: Path, tmp_path: Path
+) -> None:
+    """R6 of the S19 re-attack: a centre that holds another election's day (its accounts are
+    placed by it) and not yet the draft of the election asked: the page failed, or acted on the
+    other election. It says to load the draft first, and works once it is loaded."""
+    store = copy_store(unprinted_template, tmp_path)
+    add_account(store, "setad", Role.COUNTY_HQ, IRAN)
+    majlis = f"{ELECTION}-majlis"
+    with serving(settings(store), clock=Clock()) as centre:
+        hq = new_page(browser)
+        log_in(hq, centre.url, "setad")
+        for lang, words in (("fa", "پیش‌نویس تعریف انتخابات"), ("en", "sandogh load DRAFT.json")):
+            shown = hq.goto(f"{centre.url}/console/candidacy?election={majlis}&lang={lang}")
+            assert shown is not None
+            assert shown.status == 409
+            expect(hq.locator("#no-definition")).to_contain_text(words)
+            expect(hq.locator("#no-definition")).to_contain_text(majlis)
+            _shot(hq, f"candidacy-undefined-{lang}")
+        _load_draft(store, majlis)
+        hq.goto(f"{centre.url}/console/candidacy?election={majlis}")
+        expect(hq.locator("#no-calendar")).to_be_visible()  # the next step: its calendar
+
+
+def _load_draft(store: str, election: str) -> None:
+    """Kerman's day under the id `election`, with no candidates: a draft before its code draw."""
+    kerman_day = kerman().election
+    contests = tuple(dataclasses.replace(c, candidates=()) for c in kerman_day.contests)
+    draft = dataclasses.replace(kerman_day, id=election, contests=contests)
+    engine = make_engine(store)
+    try:
+        load_election(
+            lambda: SqlUnitOfWork(engine, now=AT),
+            draft,
+            definition_hash=CANONICAL.hash_of(draft),
+            canonical=CANONICAL.bytes_of(draft),
+            now=AT,
+        )
+    finally:
+        engine.dispose()

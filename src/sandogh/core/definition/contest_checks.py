@@ -12,6 +12,9 @@ silent:
 - A constituency needs at least as many candidates as seats. Exactly as many is allowed: seats can
   be uncontested, and a runoff whose other candidates withdrew keeps one per seat. Fewer would
   leave a seat empty whatever the votes, which the boards must decide by changing the seats.
+  A contest with no candidates at all is the draft of issue 12, section 1: loaded before its
+  candidacy so that its constituencies place every step, and given its candidates by the code
+  draw. Its box is never enrolled (`services.devices` refuses a ballot with no candidates).
 - Ballot codes are the ASCII digits typed on the box, unchanged by Persian-digit normalisation.
 """
 
@@ -274,7 +277,7 @@ def _candidate_problems(contest: Contest, at: str, seats: dict[str, int]) -> lis
             found.append(Problem(f"{at}.candidates[{i}].party_list", f"unknown party list {party}"))
     for constituency, k in seats.items():
         need, have = contest.constituencies[k].seats, standing[constituency]
-        if have < need:
+        if have < need and contest.candidates:  # none at all: a draft before its code draw
             found.append(
                 Problem(
                     f"{at}.constituencies[{k}].seats",

@@ -15,6 +15,14 @@ FA: dict[str, str] = {
     "cy_today_stage": "مرحله امروز",
     "cy_no_calendar": "گاه‌شمار این انتخابات هنوز ذخیره نشده است؛ ستاد کشور آن را از خط فرمان "
     "سامانه ذخیره می‌کند.",
+    "cy_no_definition": "تعریف انتخابات «{election}» هنوز در این مرکز بارگذاری نشده است، و "
+    "نامزدی بی آن آغاز نمی‌شود: جای هر داوطلب و هر حکم با حوزه‌های همان تعریف سنجیده می‌شود. "
+    "نخست پیش‌نویس تعریف انتخابات (واحدها و حوزه‌ها، بی نامزد) را از خط فرمان سامانه "
+    "بارگذاری کنید، سپس گاه‌شمار آن را.",
+    "cy_no_election": "هنوز هیچ انتخاباتی در این مرکز بارگذاری نشده است، و نامزدی بی تعریف "
+    "انتخابات آغاز نمی‌شود: جای هر داوطلب و هر حکم با حوزه‌های همان تعریف سنجیده می‌شود. "
+    "نخست پیش‌نویس تعریف انتخابات (واحدها و حوزه‌ها، بی نامزد) را از خط فرمان سامانه "
+    "بارگذاری کنید، سپس گاه‌شمار آن را.",
     "cy_applicants": "داوطلبان هر رقابت و حوزه",
     "cy_no_applicants": "هنوز داوطلبی ثبت‌نام نکرده است.",
     "cy_answered": "پاسخ استعلام",
@@ -74,6 +82,14 @@ EN: dict[str, str] = {
     "cy_today_stage": "today's stage",
     "cy_no_calendar": "This election's calendar is not stored yet; the national headquarters "
     "stores it with `sandogh candidates calendar`.",
+    "cy_no_definition": "The definition of {election} is not loaded at this centre yet, and "
+    "candidacy does not begin without it: each applicant's and each grant's place is checked "
+    "against its constituencies. Load the election's draft definition first (its units and "
+    "constituencies, no candidates) with `sandogh load DRAFT.json`, then store its calendar.",
+    "cy_no_election": "No election is loaded at this centre yet, and candidacy does not begin "
+    "without its definition: each applicant's and each grant's place is checked against its "
+    "constituencies. Load the election's draft definition first (its units and constituencies, "
+    "no candidates) with `sandogh load DRAFT.json`, then store its calendar.",
     "cy_applicants": "Applicants per contest and constituency",
     "cy_no_applicants": "No applicant has registered yet.",
     "cy_answered": "Inquiries answered",

@@ -4,13 +4,15 @@ registering an applicant, asking the four authorities and recording their answer
 decisions citing the article, an objection and its decision, the final list and the code draw.
 
 Every form calls the use case `sandogh candidates` calls (`services.candidacy`,
-`services.candidacy_inquiries`) with the signed-in operator as its `Actor`; the use case checks
-the role (the headquarters' MANAGE_CANDIDACY, the supervisory boards' VET_CANDIDATES), the place
-(the applicant's constituency within the grant's, `services.candidacy_places`), the order and the
-calendar's window. The page adds that the final list and the draw need a grant for the whole
-election. A refusal is shown in the words of `candidacy_refusals`, with what to do. The applicant's
-constituency is chosen by name among the contests' constituencies of the day's definition: the
-id `sandogh candidates register --constituency` takes, shown by its name wherever it appears.
+`services.candidacy_inquiries`) with the signed-in operator as its `Actor`; the use case checks the
+role (the headquarters' MANAGE_CANDIDACY, the supervisory boards' VET_CANDIDATES), the place (the
+applicant's constituency within the grant's, `services.candidacy_places`), the order and the
+calendar's window. Before the election's definition is loaded the pages say to load its draft first
+(`candidacy_day`), as the use cases refuse every step then. The page adds that the final list and
+the draw need a grant for the whole election. A refusal is shown in the words of
+`candidacy_refusals`, with what to do. The applicant's constituency is chosen by name among the
+contests' constituencies of the day's definition: the id `sandogh candidates register
+--constituency` takes, shown by its name wherever it appears.
 
 The console's inquiries go on paper: the letters are recorded as asked and the headquarters types
 each answer as it arrives (`PaperAuthorities`, the `Authorities` port for one typed answer).
@@ -37,6 +39,7 @@ from sandogh.formats.definition_file import CANONICAL
 from sandogh.locale import to_ascii_digits
 from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
 from sandogh.locale.messages import text_in
+from sandogh.server.console.candidacy_day import candidacy_day, constituency_name, contest_name
 from sandogh.server.console.candidacy_refusals import said
 from sandogh.server.console.gate import Page, PageDep, Shown
 from sandogh.services.acting import AccessDeniedError
@@ -85,7 +88,7 @@ def _shown(
     drawn: CodeDraw | None = None,
     new_hash: str = "",
 ) -> Response:
-    day = page.day()
+    day = candidacy_day(page)
     place = page.place()
     page.require(day, Action.READ, place)
     files = _files(page, day.election.id)
@@ -100,11 +103,11 @@ def _shown(
         files=files,
         today=iran_day(now),
         current=lambda schedule: today_stage(schedule, now),
-        contest_name=lambda contest: _contest_name(page, contest),
+        contest_name=lambda contest: contest_name(page, contest),
         contest_names=lambda contests: ("، " if lang == "fa" else ", ").join(
-            _contest_name(page, c) for c in contests
+            contest_name(page, c) for c in contests
         ),
-        constituency_name=lambda contest, code: _constituency_name(page, contest, code),
+        constituency_name=lambda contest, code: constituency_name(page, contest, code),
         stage_name=lambda stage: stage_name(stage, lang),
         window_text=lambda window: window_text(window, lang),
         name_text=lambda name: name_text(str(name), lang),
@@ -121,28 +124,6 @@ def _shown(
         drawn=drawn,
         new_hash=new_hash,
     )
-
-
-def _contest_name(page: Page, contest: str) -> str:
-    for known in page.day().election.contests:
-        if known.id == contest:
-            return known.name.fa if page.lang == "fa" else known.name.en
-    return contest
-
-
-def _constituency_name(page: Page, contest: str, code: str) -> str:
-    """The name of `contest`'s constituency `code` in the day's definition, as `sandogh
-    candidates register --constituency` takes it; a unit's name for an applicant registered by
-    a unit code; else the code itself."""
-    day = page.day()
-    for known in day.election.contests:
-        for constituency in known.constituencies if known.id == contest else ():
-            if constituency.id == code:
-                return constituency.name.fa if page.lang == "fa" else constituency.name.en
-    if code not in day.geography:
-        return code
-    name = day.geography.unit(code).name
-    return name.fa if page.lang == "fa" else name.en
 
 
 def _refusal(page: Page, error: SandoghError) -> str:
@@ -162,7 +143,9 @@ def _acting(page: Page, act: Callable[[], object]) -> Response:
         return _shown(page, refused=_refusal(page, denied), status=403)
     except SandoghError as refused:
         return _shown(page, refused=_refusal(page, refused), status=422)
-    return page.back("/candidacy", place=page.place(), election=page.day().election.id, done="1")
+    return page.back(
+        "/candidacy", place=page.place(), election=candidacy_day(page).election.id, done="1"
+    )
 
 
 def _bad(page: Page, name: str) -> Response:
@@ -206,7 +189,7 @@ def _names(page: Page, name: str) -> tuple[str, ...]:
 
 @router.post("/register")
 def register_applicant(page: PageDep) -> Response:
-    day = page.day()
+    day = candidacy_day(page)
     constituency = _field(page, "constituency")
     try:
         code = str(parse_national_code(page.form.get("national_code", "")))
@@ -250,7 +233,7 @@ def ask_authorities(page: PageDep) -> Response:
         lambda: inquire(
             page.centre.uow,
             page.actor,
-            page.day().election.id,
+            candidacy_day(page).election.id,
             applicant,
             PaperAuthorities(),
             now=page.centre.clock(),
@@ -268,7 +251,7 @@ def record_answer(page: PageDep) -> Response:
     now = page.centre.clock()
     reply = InquiryReply(
         _field(page, "reference"),
-        page.day().election.id,
+        candidacy_day(page).election.id,
         applicant,
         authority,
         page.form.get("clear") == "yes",
@@ -301,7 +284,7 @@ def decide_on(page: PageDep) -> Response:
         lambda: decide(
             page.centre.uow,
             page.actor,
-            page.day().election.id,
+            candidacy_day(page).election.id,
             applicant,
             board=board,
             outcome=outcome,
@@ -323,7 +306,7 @@ def lodge_objection(page: PageDep) -> Response:
         lambda: object_to(
             page.centre.uow,
             page.actor,
-            page.day().election.id,
+            candidacy_day(page).election.id,
             applicant,
             grounds,
             now=page.centre.clock(),
@@ -333,7 +316,7 @@ def lodge_objection(page: PageDep) -> Response:
 
 @router.post("/final-list")
 def publish(page: PageDep) -> Response:
-    day = page.day()
+    day = candidacy_day(page)
     page.require(day, Action.MANAGE_CANDIDACY, day.geography.top_down[0])
     return _acting(
         page,
@@ -351,7 +334,7 @@ def publish(page: PageDep) -> Response:
 def draw_codes(page: PageDep) -> Response:
     """The draw into the stored definition, saved in its place by the use case `sandogh
     candidates draw` calls: the page shows the codes and the new definition's hash."""
-    day = page.day()
+    day = candidacy_day(page)
     page.require(day, Action.MANAGE_CANDIDACY, day.geography.top_down[0])
     width = to_ascii_digits(page.form.get("width", "").strip() or "0")
     try:

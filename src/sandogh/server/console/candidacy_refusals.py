@@ -21,21 +21,22 @@ from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import (
     AlreadyDrawnError,
     NotAnOperatorError,
-    NotNationalError,
     NotPublishedError,
 )
+from sandogh.services.candidacy_calendar import NotAtRootError, NotNationalError
 from sandogh.services.candidacy_files import (
     NoApplicantError,
     NoCalendarError,
     UnrecordedStepError,
 )
-from sandogh.services.candidacy_places import OutsidePlaceError
+from sandogh.services.candidacy_places import NoDefinitionError, OutsidePlaceError
 from sandogh.services.definition_versions import NotTheStoredDefinitionError, PrintedError
 
 
 def said(error: SandoghError, lang: Lang) -> str | None:
     """The refusal in `lang`, or None for an error this command does not word itself."""
-    if isinstance(error, PrintedError | NotTheStoredDefinitionError | OutsidePlaceError):
+    worded = PrintedError | NotTheStoredDefinitionError | OutsidePlaceError
+    if isinstance(error, worded | NoDefinitionError | NotAtRootError):
         return error.fa if lang == "fa" else error.en  # worded where they are raised
     found = _plain(error, lang)
     match error:
