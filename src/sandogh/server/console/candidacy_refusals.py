@@ -18,25 +18,31 @@ from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.server.console import labels  # the roles' names, said once there
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.candidacy import (
-    AlreadyDrawnError,
-    NotAnOperatorError,
-    NotNationalError,
-    NotPublishedError,
-)
+from sandogh.services.candidacy import NotAnOperatorError, NotNationalError
 from sandogh.services.candidacy_files import (
     NoApplicantError,
     NoCalendarError,
     UnrecordedStepError,
 )
 from sandogh.services.candidacy_places import OutsidePlaceError
+from sandogh.services.code_draw import AlreadyDrawnError, CodeDrawRefusalError, NotPublishedError
 from sandogh.services.definition_versions import NotTheStoredDefinitionError, PrintedError
+from sandogh.services.lot_commitments import WeakSecretError
+
+# worded where they are raised, in both languages
+_WORDED = (
+    PrintedError,
+    NotTheStoredDefinitionError,
+    OutsidePlaceError,
+    CodeDrawRefusalError,
+    WeakSecretError,
+)
 
 
 def said(error: SandoghError, lang: Lang) -> str | None:
     """The refusal in `lang`, or None for an error this command does not word itself."""
-    if isinstance(error, PrintedError | NotTheStoredDefinitionError | OutsidePlaceError):
-        return error.fa if lang == "fa" else error.en  # worded where they are raised
+    if isinstance(error, _WORDED):
+        return error.fa if lang == "fa" else error.en
     found = _plain(error, lang)
     match error:
         case OutsideWindowError():
