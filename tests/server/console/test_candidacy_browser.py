@@ -25,6 +25,7 @@ PEOPLE = (
     ("0013542427", "علی رضایی", "Ali Rezaei", "1345/06/30"),
 )
 AUTHORITIES = ("civil-registry", "police", "judiciary", "intelligence")
+SECRET = "1402-aban: dice 6 6 2 5 1 3 4"
 
 
 def _submit(page: Page, form: str, **fields: str) -> None:
@@ -101,6 +102,9 @@ def test_register_to_the_code_draw(
         vetting = new_page(browser)
         log_in(vetting, centre.url, "nazer", code=code_at(board.totp_uri, AT))
         vetting.goto(f"{centre.url}/console/candidacy")
+        # the four authorities' answers where the board decides (the usability review)
+        answers = vetting.locator("#dc-answers tr[data-applicant='2'] td")
+        expect(answers).to_have_text(["علی رضایی", *["بی‌مانع"] * 4])
         _decide(vetting, "1", "supervisory", "qualified")
         _decide(vetting, "2", "supervisory", "not-established", reason="سابقه")
         expect(vetting.locator("tr[data-applicant='2'] .standing")).to_have_text("عدم احراز صلاحیت")
@@ -112,9 +116,11 @@ def test_register_to_the_code_draw(
         expect(vetting.locator("tr[data-applicant='2'] .standing")).to_have_text("تأیید صلاحیت")
 
         hq.goto(f"{centre.url}/console/candidacy")
+        _submit(hq, "commit", contest="president", secret=SECRET)  # before the list
+        expect(hq.locator(".committed")).to_contain_text("setad")
         _submit(hq, "final-list", contest="president")
         expect(hq.locator(".published")).to_contain_text("۲ نامزد")
-        hq.locator("#draw [name=seed]").fill("1402-aban")
+        hq.locator("#draw [name=secret]").fill(SECRET)
         hq.locator("#draw [name=drawn_by]").fill("setad, nazer")
         hq.locator("#draw button").click()
         expect(hq.locator("table.codes .code")).to_have_count(2)
