@@ -14,6 +14,7 @@ from sandogh.services.candidacy import candidacy_of, publish_list, withdraw_list
 from sandogh.services.code_draw import (
     AlreadyDrawnError,
     DrawCommitmentExistsError,
+    DrawCommitmentTooEarlyError,
     DrawCommitmentTooLateError,
     DrawSecretMismatchError,
     ListPublishedError,
@@ -126,8 +127,14 @@ def test_a_commitment_after_the_list_is_refused(uow: NewUnitOfWork) -> None:
     assert len(candidacy_of(uow, cb.ELECTION).commitments) == 1
 
 
-def test_one_commitment_per_contest_and_a_strong_secret(uow: NewUnitOfWork) -> None:
+def test_one_commitment_per_contest_after_registration_and_a_strong_secret(
+    uow: NewUnitOfWork,
+) -> None:
     listed(uow, "P1")
+    with pytest.raises(DrawCommitmentTooEarlyError) as early:  # other places' applicants to come
+        commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret=cb.SECRET, now=cb.REGISTRATION)
+    assert "ثبت‌نام داوطلبان تا" in early.value.fa
+    assert "registration is open until" in early.value.en
     with pytest.raises(WeakSecretError):
         commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret="1234", now=cb.SUPERVISORY)
     commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret=cb.SECRET, now=cb.SUPERVISORY)

@@ -18,6 +18,10 @@ FA: dict[str, str] = {
         "تعهد قرعهٔ کدهای «{contest}» پذیرفته نیست: فهرست نهایی در {day} به دست {by} منتشر شده "
         "است؛ تعهد پیش از انتشار فهرست ثبت می‌شود، وقتی هنوز نامزدها دانسته نیستند"
     ),
+    "draw_commit_early": (
+        "تعهد قرعهٔ کدهای «{contest}» هنوز پذیرفته نیست: ثبت‌نام داوطلبان تا {day} باز است؛ "
+        "تعهد پس از پایان ثبت‌نام ثبت می‌شود، وقتی همهٔ داوطلبان و حوزه‌هایشان دانسته‌اند"
+    ),
     "draw_no_commitment": (
         "برای کدهای «{contest}» تعهدی ثبت نشده است: پیش از انتشار فهرست نهایی، ستاد با "
         "«sandogh candidates commit» به رازی متعهد می‌شود و قرعه با آشکار کردن همان کشیده می‌شود"
@@ -45,6 +49,11 @@ EN: dict[str, str] = {
         "the commitment to the code draw of {contest} is refused: the final list was published "
         "on {day} by {by}; a commitment is recorded before the list, while the candidates are "
         "not yet known"
+    ),
+    "draw_commit_early": (
+        "the commitment to the code draw of {contest} is not accepted yet: registration is open "
+        "until {day}; a commitment is recorded once it has closed, when every applicant and "
+        "their constituency is known"
     ),
     "draw_no_commitment": (
         "no commitment to the code draw of {contest} is recorded: before the final list is "

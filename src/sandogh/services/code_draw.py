@@ -15,18 +15,27 @@ import datetime
 from collections.abc import Sequence
 
 from sandogh.core.access import Action
+from sandogh.core.candidacy.calendar import Stage, Window
 from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
 from sandogh.core.candidacy.draw_commitment import DrawCommitment, code_seed
 from sandogh.core.candidacy.records import Published
 from sandogh.core.definition.model import Election
 from sandogh.core.definition.validate import require_valid
 from sandogh.core.errors import SandoghError
+from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.rules.lot_commitment import MIN_SECRET, commitment_of
 from sandogh.locale.code_draw import CATALOGUE
 from sandogh.locale.dates import format_jalali
+from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.services.acting import Actor, guarded
-from sandogh.services.candidacy_files import allowed, files_of, iran_day, record_step
+from sandogh.services.candidacy_files import (
+    allowed,
+    files_of,
+    iran_day,
+    record_step,
+    schedule_of,
+)
 from sandogh.services.candidacy_places import require_place
 from sandogh.services.definition_versions import Canonical, NotTheStoredDefinitionError, rewrite
 from sandogh.services.elections import UnitOfWorkFactory
@@ -39,11 +48,9 @@ class CodeDrawRefusalError(SandoghError):
     a day is Jalali in each language's digits."""
 
     def __init__(self, key: str, day: datetime.date | None = None, **values: str) -> None:
-        def worded(lang: str) -> str:
-            dated = (
-                {} if day is None else {"day": format_jalali(day, "fa" if lang == "fa" else "en")}
-            )
-            return text_in(CATALOGUE, key, "fa" if lang == "fa" else "en", **values, **dated)
+        def worded(lang: Lang) -> str:
+            dated = {} if day is None else {"day": format_jalali(day, lang)}
+            return text_in(CATALOGUE, key, lang, **values, **dated)
 
         self.fa, self.en = worded("fa"), worded("en")
         super().__init__(f"{self.fa}\n{self.en}")
@@ -61,6 +68,15 @@ class DrawCommitmentTooLateError(CodeDrawRefusalError):
         super().__init__(
             "draw_commit_late", published.day, contest=published.contest, by=published.by
         )
+
+
+class DrawCommitmentTooEarlyError(CodeDrawRefusalError):
+    """While registration is open the applicants' places are not all known, so the grant's
+    place could not be held to them: a county could commit for the whole country's contest."""
+
+    def __init__(self, contest: str, registration: Window) -> None:
+        self.registration = registration
+        super().__init__("draw_commit_early", registration.last, contest=contest)
 
 
 class ListPublishedError(CodeDrawRefusalError):
@@ -112,12 +128,16 @@ def commit_draw(
     now: datetime.datetime,
 ) -> DrawCommitment:
     """Record the commitment to `secret` (its `commitment_of`; the secret is not kept) for the
-    code draw of `contest`: once, before its final list is published."""
+    code draw of `contest`: once, after registration closed (every applicant's place is then
+    held to the grant's) and before its final list is published."""
     if len(secret.strip()) < MIN_SECRET:
         raise WeakSecretError()
 
     def use_case(work: UnitOfWork) -> DrawCommitment:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
+        registration = schedule_of(work, election, contest).window(Stage.REGISTRATION)
+        if registration is not None and not _closed(registration, now):
+            raise DrawCommitmentTooEarlyError(contest, registration)
         recorded = files_of(work, election)
         places = (
             f.registration.constituency
@@ -136,6 +156,11 @@ def commit_draw(
         return made
 
     return guarded(uow, actor, now, use_case)
+
+
+def _closed(window: Window, now: datetime.datetime) -> bool:
+    day, hour = iran_day(now), now.astimezone(IRAN_TIME).time()
+    return day > window.last or (window.holds(day) and not window.holds(day, hour))
 
 
 def commitment_for(made: Sequence[DrawCommitment], contest: str) -> DrawCommitment | None:

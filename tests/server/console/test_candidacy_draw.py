@@ -64,7 +64,8 @@ def _listed(uow: Callable[[], UnitOfWork]) -> None:
         for board, by in ((Board.EXECUTIVE, HQ), (Board.SUPERVISORY, BOARD)):
             outcome = Outcome.QUALIFIED
             decide(uow, by, ELECTION, n, board=board, outcome=outcome, article="Art. 30", now=AT)
-    commit_draw(uow, HQ, ELECTION, "president", secret=SECRET, now=AT)
+    closed = AT.replace(hour=12)  # registration closed at 11:00 (`candidacy_build.calendar`)
+    commit_draw(uow, HQ, ELECTION, "president", secret=SECRET, now=closed)
     publish_list(uow, HQ, ELECTION, "president", now=AT)
 
 
