@@ -2,12 +2,14 @@
 county headquarters registers two applicants in a constituency chosen by name from the
 contest's (the id `sandogh candidates register --constituency` takes), and records the four
 authorities' answers and the executive board's decisions; the supervisory board qualifies one
-and disqualifies the other, who objects and is reinstated on the objection; the headquarters
-publishes the final list and draws the codes. Screenshots in Persian and English are saved in
+(the four answers shown on its decision form) and disqualifies the other, who objects and is
+reinstated on the objection; once registration closed the headquarters commits to the draw's
+secret, publishes the final list and draws the codes by revealing it. Screenshots in Persian and English are saved in
 screenshots/."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
@@ -66,7 +68,8 @@ def test_register_to_the_code_draw(
     add_account(store, "setad", Role.COUNTY_HQ, IRAN)
     board = add_account(store, "nazer", Role.SUPERVISOR, IRAN)
     assert board.totp_uri is not None
-    with serving(settings(store), clock=Clock()) as centre:
+    clock = Clock()
+    with serving(settings(store), clock=clock) as centre:
         hq = new_page(browser)
         log_in(hq, centre.url, "setad")
         hq.click("nav >> text=داوطلبان")
@@ -116,6 +119,9 @@ def test_register_to_the_code_draw(
         expect(vetting.locator("tr[data-applicant='2'] .standing")).to_have_text("تأیید صلاحیت")
 
         hq.goto(f"{centre.url}/console/candidacy")
+        for minutes in (20, 40, 60, 61):  # past registration's close, the session kept alive
+            clock.at = AT + datetime.timedelta(minutes=minutes)
+            hq.reload()
         _submit(hq, "commit", contest="president", secret=SECRET)  # before the list
         expect(hq.locator(".committed")).to_contain_text("setad")
         _submit(hq, "final-list", contest="president")
