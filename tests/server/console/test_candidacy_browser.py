@@ -4,8 +4,8 @@ contest's (the id `sandogh candidates register --constituency` takes), and recor
 authorities' answers and the executive board's decisions; the supervisory board qualifies one
 (the four answers shown on its decision form) and disqualifies the other, who objects and is
 reinstated on the objection; once registration closed the headquarters commits to the draw's
-secret, publishes the final list and draws the codes by revealing it. Screenshots in Persian and English are saved in
-screenshots/."""
+secret, publishes the final list and draws the codes by revealing it. Screenshots in Persian and
+English are saved in screenshots/."""
 
 from __future__ import annotations
 
