@@ -39,7 +39,14 @@ import pytest
 from typer.testing import CliRunner
 
 from sandogh.cli import app as commands
-from sandogh.cli import candidates, fleet, outcome_decisions, supervise, supervise_modes
+from sandogh.cli import (
+    candidates,
+    candidates_draw,
+    fleet,
+    outcome_decisions,
+    supervise,
+    supervise_modes,
+)
 from sandogh.cli.app import app
 from sandogh.cli.enrolling import add_run_operator
 from sandogh.core.anchor import Body, fingerprint
@@ -67,7 +74,15 @@ ART = ("--article", "ماده ۲۸ قانون انتخابات مجلس")
 POLLING = datetime.datetime(2024, 3, 1, 10, tzinfo=IRST)
 STATIONS = (ST_1, ST_2)  # electronic, paper
 #: The command modules whose clock the stage's date sets.
-CLOCKED = (commands, candidates, fleet, outcome_decisions, supervise, supervise_modes)
+CLOCKED = (
+    commands,
+    candidates,
+    candidates_draw,
+    fleet,
+    outcome_decisions,
+    supervise,
+    supervise_modes,
+)
 #: Applicants by their registration number, and how each fares.
 APPLICANTS = {
     1: ("مریم کرمانی", "Maryam Kermani"),
@@ -153,6 +168,10 @@ def _candidacy(run: Run, tmp_path: Path) -> None:
         *("--board", "supervisory", "--outcome", "qualified", "--on-objection"),
         *BOARD,
     )
+    secret = tmp_path / "code-draw.secret"  # committed to before the list (docs/lots.md §5)
+    secret.write_text("majlis-1402 code draw: dice 2 6 1 3 5 5 4 1\n", encoding="utf-8")
+    commit = ("candidates", "commit", "-e", ELECTION, "--contest", "majlis")
+    run((2024, 2, 19), *commit, "--secret-file", str(secret), *HQ)
     listed = ("candidates", "final-list", "-e", ELECTION, "--contest", "majlis")
     assert "3 candidates" in run((2024, 2, 20), *listed, *HQ, "--lang", "en")
 
@@ -180,7 +199,8 @@ def _drawn(run: Run, tmp_path: Path) -> Election:
     run(
         (2024, 2, 20),
         *("candidates", "draw", "--contest", "majlis"),
-        *("--definition", str(tmp_path / "draft.json"), "--seed", "۱۴۰۲"),
+        *("--definition", str(tmp_path / "draft.json")),
+        *("--secret-file", str(tmp_path / "code-draw.secret")),
         *("--drawn-by", "governorate", "--out", str(out)),
         *HQ,
     )

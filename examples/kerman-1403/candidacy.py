@@ -3,11 +3,14 @@
 `calendar.json` is the 2024 presidential calendar (`examples/calendars/president-1403.json`)
 stored under round 1's id, since a calendar is stored per election. `candidacy.json` lists the
 applicants the demo registers in this order (so their numbers are their places here), what the
-Guardian Council's boards decided, who withdrew, and the code draw: the seed and the pool of
-codes. The seed is the first of `kerman-1403/1`, `kerman-1403/2`, … whose draw (`core.rules.lots
-.lot_order`, as `sandogh candidates draw` runs it) gives the four candidates who stood the
-example's illustrative codes: it is searched for here, not a seed drawn in 2024. The demo checks
-that the drawn definition's hash is round 1's.
+Guardian Council's boards decided, who withdrew, and the code draw: the secret committed to
+before the final list, and the pool of codes. The secret is the first of
+`kerman-1403/code-draw/1`, `kerman-1403/code-draw/2`, … whose seed (`core.candidacy
+.draw_commitment.code_seed` of it and the published list of six, as `sandogh candidates draw`
+derives it) draws the four candidates who stood the example's illustrative codes: it is searched
+for here, not a secret of 2024 — a demonstration's secret, known in advance, which a real board
+never does. The demo commits to it, publishes the list, reveals it at the draw, and checks that
+the drawn definition's hash is round 1's.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 
 from figures import CANDIDATES
 
+from sandogh.core.candidacy.draw_commitment import code_seed
 from sandogh.core.rules.lots import lot_order
 from sandogh.core.voters.national_code import check_digit
 
@@ -64,15 +68,15 @@ def calendar() -> str:
 def candidacy() -> str:
     """`candidacy.json`: the applicants in registration order and the draw that codes them."""
     by_name = {en: code for code, (_, en) in CANDIDATES.items()}
-    standing = [
-        str(n)
-        for n, (_, en, _, _, outcome, withdrew) in enumerate(APPLICANTS, start=1)
-        if outcome == "qualified" and withdrew is None
-    ]
+    listed = [n for n, (*_, outcome, _) in enumerate(APPLICANTS, start=1) if outcome == "qualified"]
+    standing = [str(n) for n in listed if APPLICANTS[n - 1][5] is None]
     pool = sorted(CANDIDATES)
     wanted = tuple(sorted(standing, key=lambda n: by_name[APPLICANTS[int(n) - 1][1]]))
-    seed = next(
-        s for k in range(1, 10_000) if lot_order(s := f"kerman-1403/{k}", standing) == wanted
+    secret = next(
+        s
+        for k in range(1, 10_000)
+        if lot_order(code_seed(s := f"kerman-1403/code-draw/{k}", "president", listed), standing)
+        == wanted
     )
     applicants: list[dict[str, Any]] = [
         {
@@ -91,6 +95,6 @@ def candidacy() -> str:
         "constituency": "IR",
         "article": ARTICLE,
         "applicants": applicants,
-        "draw": {"seed": seed, "pool": pool, "drawn_by": list(DRAWN_BY), "day": "2024-06-27"},
+        "draw": {"secret": secret, "pool": pool, "drawn_by": list(DRAWN_BY), "day": "2024-06-27"},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

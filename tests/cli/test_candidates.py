@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sandogh.cli import candidates
+from sandogh.cli import candidates, candidates_draw
 from sandogh.cli.app import app
 from sandogh.cli.candidates_text import CandidatesCommandError
+from sandogh.core.candidacy.draw_commitment import code_seed
 from sandogh.core.candidacy.process import Authority
 from sandogh.core.log import EventType
 from sandogh.formats.definition_file import canonical_bytes, parse_definition
@@ -50,7 +51,8 @@ class Run:
 
     def __call__(self, on: tuple[int, int, int], *args: str) -> str:
         moment = datetime.datetime(*on, 10, tzinfo=IRST)
-        self.monkeypatch.setattr(candidates, "now", lambda: moment)
+        for module in (candidates, candidates_draw):
+            self.monkeypatch.setattr(module, "now", lambda: moment)
         done = self.runner.invoke(app, [*args, "--db", self.db], catch_exceptions=True)
         if done.exception is not None and not isinstance(done.exception, SystemExit):
             raise done.exception
@@ -135,6 +137,12 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
     decide = ("candidates", "decide", "-e", "majlis-1402", "1", *ART)
     run((2023, 10, 30), *decide, "--board", "executive", "--outcome", "qualified", *HQ)
     run((2023, 12, 1), *decide, "--board", "supervisory", "--outcome", "not-established", *BOARD)
+    shown = run((2023, 12, 1), "candidates", "show", "-e", "majlis-1402", "1")
+    assert all(name in shown for name in ("ثبت احوال", "قوه قضاییه", "وزارت اطلاعات"))
+    assert shown.count("بی‌مانع") == 4  # every answer where the board decides
+    shown = run((2023, 12, 1), "candidates", "show", "-e", "majlis-1402", "1", "--lang", "en")
+    assert "the civil registry" in shown
+    assert "not-established" in shown or "not established" in shown
     run((2024, 1, 8), "candidates", "object", "-e", "majlis-1402", "1", "--grounds", "مدرک", *HQ)
     run(
         (2024, 2, 1),
@@ -146,6 +154,11 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "--on-objection",
         *BOARD,
     )
+    secret = tmp_path / "secret.txt"
+    secret.write_text("dice 3 1 4 1 5 9 2 6 5 3 5 8 9 7\n", encoding="utf-8")
+    commit = ("candidates", "commit", "-e", "majlis-1402", "--contest", "majlis")
+    committed = run((2024, 2, 19), *commit, "--secret-file", str(secret), *HQ, "--lang", "en")
+    assert "commitment to the code draw of majlis is recorded" in committed
     published = run(
         (2024, 2, 20),
         "candidates",
@@ -159,6 +172,23 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "en",
     )
     assert "published on 1 Esfand 1402: 1 candidates" in published
+    with pytest.raises(CandidatesCommandError) as twice:  # the usability review: once
+        run(
+            (2024, 2, 21),
+            "candidates",
+            "final-list",
+            "-e",
+            "majlis-1402",
+            "--contest",
+            "majlis",
+            *HQ,
+        )
+    assert "یک بار منتشر" in str(twice.value)
+    ground = tmp_path / "ground.txt"  # R5: a secret chosen now, knowing the list
+    ground.write_text("a secret ground after the list was known", encoding="utf-8")
+    with pytest.raises(CandidatesCommandError) as late:
+        run((2024, 2, 20), *commit, "--secret-file", str(ground), *HQ, "--lang", "en")
+    assert "the final list was published on 1 Esfand 1402" in str(late.value)
     out = tmp_path / "final.json"
     draw = (
         "candidates",
@@ -167,8 +197,8 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "majlis",
         "--definition",
         str(draft),
-        "--seed",
-        "۱۴۰۲",
+        "--secret-file",
+        str(secret),
         "--drawn-by",
         "governorate",
         "--code",
@@ -184,6 +214,10 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "انصراف نامزد از فهرست نهایی برای «majlis» در ۱۱ اسفند ۱۴۰۲ پذیرفته نیست: "
         "بازه آن از ۱ اسفند ۱۴۰۲ تا ۱۰ اسفند ۱۴۰۲ است."
     )
+    ground_draw = [str(ground) if part == str(secret) else part for part in draw]
+    with pytest.raises(CandidatesCommandError) as mismatch:
+        run((2024, 2, 20), *ground_draw)
+    assert "نمی‌خواند" in str(mismatch.value)
     drawn = run((2024, 2, 20), *draw)
     final = parse_definition(out.read_bytes(), source_name="final.json")
     assert final.definition_hash in drawn
@@ -205,7 +239,8 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "qualified",
     ]
     assert "national_code" not in json.dumps(files)
-    assert files["draws"][0]["seed"] == "۱۴۰۲"
+    assert files["draws"][0]["seed"] == code_seed("dice 3 1 4 1 5 9 2 6 5 3 5 8 9 7", "majlis", [1])
+    assert files["commitments"][0]["contest"] == "majlis"
 
 
 def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_place(

@@ -245,7 +245,10 @@ def _stages_before_the_day(folder: Path, said: str) -> None:
     assert "9 applicants for round 1 on 10 Khordad 1403" in said
     assert "6 candidates of 9 applicants on the final list" in said
     assert "Amir-Hossein Ghazizadeh Hashemi withdrew on 6 Tir 1403" in said
-    assert "Codes drawn with seed kerman-1403/8: 21 25 33 44" in said
+    assert (
+        "Codes drawn by revealing the committed secret kerman-1403/code-draw/21: 21 25 33 44"
+        in said
+    )
     assert "is round1.yaml's" in said
     assert "The results of kerman-1403-r1 certified by demo-guardian-board" in said
     assert "Each station's mode from the definition" in said

@@ -19,9 +19,11 @@ from sandogh.cli.demo_candidacy import record_candidacy
 from sandogh.cli.verification_view import finding_text
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.draw import CodeDraw, DrawnCode
+from sandogh.core.candidacy.draw_commitment import code_seed
 from sandogh.core.candidacy.process import Board, Decision, Objection, Outcome, Registration
 from sandogh.core.candidacy.records import Published
 from sandogh.core.report import SigningKey
+from sandogh.core.rules.lot_commitment import commitment_of
 from sandogh.formats.definition_file import decode_canonical, load_definition
 from sandogh.publish.candidacy_file import FILE, candidacy_json, check_candidacy, redrawn
 from sandogh.publish.decisions_check import check_decisions
@@ -97,11 +99,15 @@ def test_the_final_list_the_decisions_and_the_draw_are_published_and_verify(
     assert len(contest["decisions"]) == 9
     assert {d["outcome"] for d in contest["decisions"]} >= {"qualified"}
     draw = contest["draw"]
-    assert (draw["seed"], draw["pool"], draw["list"]) == (
-        "kerman-1403/8",
+    assert (draw["secret"], draw["pool"], draw["list"]) == (
+        "kerman-1403/code-draw/21",
         ["21", "25", "33", "44"],
         0,
     )
+    assert draw["seed"] == code_seed(draw["secret"], "president", range(1, 7))
+    committed = contest["commitment"]
+    assert committed["commitment"] == commitment_of(draw["secret"])
+    assert (committed["day"], committed["lists_before"]) == (final["day"], 0)
     assert [c["code"] for c in draw["codes"]] == ["21", "25", "33", "44"]
     assert {w["applicant"] for w in contest["withdrawals"]} == {5, 6}
     with FolderSource(published) as source:
@@ -159,10 +165,53 @@ def test_a_seed_changed_to_fit_is_caught_against_the_definition(
     contest["draw"]["codes"] = [{**people[c.applicant], "code": c.code} for c in made.codes]
     (root / DATA / FILE).write_text(json.dumps(document), encoding="utf-8")
     found = _found(root)
-    assert [(f.kind, f.file, f.detail) for f in found] == [
-        (Disagreement.CANDIDACY, f"{DATA}/definition.json", "definition")
+    assert [(f.kind, f.file, f.figure, f.detail) for f in found] == [
+        (Disagreement.CANDIDACY, f"{DATA}/{FILE}", "contests[0].commitment.seed", "commitment"),
+        (
+            Disagreement.CANDIDACY,
+            f"{DATA}/definition.json",
+            "contests[president].candidates",
+            "definition",
+        ),
     ]
-    assert "the definition's candidates" in finding_text(found[0], "en")
+    assert "the definition's candidates" in finding_text(found[1], "en")
+
+
+@pytest.mark.parametrize(
+    ("tamper", "figure"),
+    [
+        ("commitment", "contests[0].commitment.commitment"),
+        ("secret", "contests[0].commitment.commitment"),
+        ("after the list", "contests[0].commitment.day"),
+        ("none", "contests[0].commitment"),
+    ],
+)
+def test_a_tampered_commitment_is_caught(
+    published: Path, tmp_path: Path, tamper: str, figure: str
+) -> None:
+    """R5: the commitment swapped for one of a secret ground after the list (its seed and codes
+    redrawn to fit would be caught as above), another secret revealed with its own seed, the
+    commitment dated after the final list, or none at all: each is a finding of its own."""
+    root = _copy(published, tmp_path, FILE, "definition.json")
+    document = _candidacy(root)
+    contest = document["contests"][0]
+    match tamper:
+        case "commitment":
+            contest["commitment"]["commitment"] = commitment_of("a secret ground after the list")
+        case "secret":  # a ground secret revealed, the seed made of it, the codes kept
+            other = "a secret ground after the list"
+            contest["draw"]["secret"] = other
+            contest["draw"]["seed"] = code_seed(other, "president", range(1, 7))
+        case "after the list":
+            contest["commitment"]["lists_before"] = 1
+            contest["commitment"]["day"] = "2024-06-12"
+        case "none":
+            contest["commitment"] = None
+    (root / DATA / FILE).write_text(json.dumps(document), encoding="utf-8")
+    found = [f for f in _found(root) if f.detail == "commitment"]
+    assert [f.figure for f in found][:1] == [figure]
+    assert "تعهد قرعه کدها" in finding_text(found[0], "fa")
+    assert "commitment" in finding_text(found[0], "en")
 
 
 def test_a_definition_whose_codes_differ_from_the_draw_is_caught(

@@ -8,13 +8,15 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.process import Authority, Board, Outcome
+from sandogh.core.candidacy.records import Published
 from sandogh.core.definition.model import Election
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.services.acting import Actor
-from sandogh.services.candidacy import decide, register
+from sandogh.services.candidacy import candidacy_of, decide, publish_list, register
 from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_ports import InquiryReply
+from sandogh.services.code_draw import commit_draw, commitment_for
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.memory_candidacy import FakeAuthorities
 
@@ -114,3 +116,22 @@ def decided(
         on_objection=on_objection,
         now=now or (EXECUTIVE if executive else SUPERVISORY),
     )
+
+
+#: The headquarters' secret for the code draw, committed to before the final list (docs/lots.md §5).
+SECRET = "majlis-1402 code draw: dice 3 1 4 1 5 9 2 6 5 3"
+
+
+def published(
+    uow: UnitOfWorkFactory,
+    contest: str = "parliament",
+    *,
+    by: Actor = HQ,
+    now: datetime.datetime = FINAL_LIST,
+) -> Published:
+    """The final list published, after the commitment to `SECRET` (made first when none is)."""
+    if commitment_for(candidacy_of(uow, ELECTION).commitments, contest) is None:
+        commit_draw(
+            uow, by, ELECTION, contest, secret=SECRET, now=now - datetime.timedelta(hours=1)
+        )
+    return publish_list(uow, by, ELECTION, contest, now=now)

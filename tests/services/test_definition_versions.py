@@ -16,7 +16,7 @@ from sandogh.core.candidacy.withdrawal import Printing
 from sandogh.core.definition.model import Election
 from sandogh.formats.definition_file import CANONICAL, definition_hash
 from sandogh.services.acting import Actor
-from sandogh.services.candidacy import draw, publish_list
+from sandogh.services.code_draw import draw
 from sandogh.services.definition_versions import NotTheStoredDefinitionError, PrintedError
 from sandogh.services.devices import enrol_device
 from sandogh.services.outcome_decisions import AlreadyWithdrawnError, withdraw
@@ -119,7 +119,7 @@ def test_the_draw_stores_the_drawn_definition_when_the_election_is_stored(
     cb.stored(uow, draft)
     for n in (1, 2):
         qualify(uow, cb.registered(uow, n, "P1"))
-    publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+    cb.published(uow)
 
     def drawn(on: Election) -> tuple[Election, str, CodeDraw]:
         return draw(
@@ -127,7 +127,7 @@ def test_the_draw_stores_the_drawn_definition_when_the_election_is_stored(
             cb.HQ,
             on,
             "parliament",
-            seed="s",
+            secret=cb.SECRET,
             drawn_by=("governorate",),
             width=0,
             canonical=CANONICAL,

@@ -19,6 +19,8 @@ from sandogh.cli.audit_commands import audit_app
 from sandogh.cli.audit_hand_count_fix import fix_hand_count_command
 from sandogh.cli.audit_verify import audit_verify_command
 from sandogh.cli.candidates import candidates_app
+from sandogh.cli.candidates_draw import commit_command, draw_command
+from sandogh.cli.candidates_file import list_command, show_command
 from sandogh.cli.database import create_store, open_store
 from sandogh.cli.e2e import e2e_app
 from sandogh.cli.fleet import register as register_fleet
@@ -77,6 +79,10 @@ app.add_typer(candidates_app, name="candidates")
 app.add_typer(supervise_app, name="supervise")
 app.add_typer(lot_app, name="lot")
 candidates_app.command("withdraw")(withdraw_command)
+candidates_app.command("commit")(commit_command)
+candidates_app.command("draw")(draw_command)
+candidates_app.command("list")(list_command)
+candidates_app.command("show")(show_command)
 app.command("publish")(publish_job.publish)
 app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)

@@ -1,7 +1,8 @@
 """`sandogh candidates …`: the election calendar and candidacy from the command line (issue 12,
 section 1): store the calendar, register applicants, ask the four authorities and record their
 answers, record the boards' decisions and objections, publish the final list, record a listed
-candidate's withdrawal before the draw, draw the codes into the definition, and list the files.
+candidate's withdrawal before the draw (the code draw and its commitment: `cli.candidates_draw`;
+listing the files and showing one: `cli.candidates_file`).
 Persian by default, `--lang en` for English.
 
 Every command acts under a grant, given as `--as NAME --role ROLE --place CODE` as the supervision
@@ -14,8 +15,6 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -25,7 +24,7 @@ from rich.console import Console
 
 from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
+from sandogh.cli.options import DbOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.candidacy.conditions import Education
 from sandogh.core.candidacy.process import Board, Outcome
@@ -50,11 +49,11 @@ ContestOption = Annotated[str, typer.Option("--contest", help="The contest's id.
 FolderOption = Annotated[Path, typer.Option("--folder", help="The authorities' exchange folder.")]
 
 
-def _say(lang: Language, key: str, **values: str | int) -> None:
+def say(lang: Language, key: str, **values: str | int) -> None:
     _out.print(text_in(CATALOGUE, key, lang.lang, **values), markup=False)
 
 
-def _localised(command: F) -> F:
+def localised(command: F) -> F:
     """A refusal in the language the command was run in."""
 
     @functools.wraps(command)
@@ -74,7 +73,7 @@ def _localised(command: F) -> F:
 
 
 @candidates_app.command("calendar")
-@_localised
+@localised
 @acting
 def calendar(
     file: Annotated[Path, typer.Argument(help="The calendar file (sandogh/calendar@1, JSON).")],
@@ -96,12 +95,12 @@ def calendar(
         calendar_hash=loaded.calendar_hash,
         now=now(),
     )
-    _say(lang, "calendar_stored", election=loaded.calendar.election)
+    say(lang, "calendar_stored", election=loaded.calendar.election)
     print_calendar(_out, loaded.calendar, lang.lang)
 
 
 @candidates_app.command("register")
-@_localised
+@localised
 @acting
 def register(
     election: ElectionRequired,
@@ -163,11 +162,11 @@ def register(
         now=now(),
     )
     name = name_fa if lang is Language.FA else name_en
-    _say(lang, "registered", name=name, applicant=made.applicant)
+    say(lang, "registered", name=name, applicant=made.applicant)
 
 
 @candidates_app.command("inquire")
-@_localised
+@localised
 @acting
 def inquire(
     election: ElectionRequired,
@@ -190,13 +189,13 @@ def inquire(
         now=now(),
     )
     names = "، " if lang is Language.FA else ", "
-    _say(
+    say(
         lang, "asked", applicant=applicant, names=names.join(name_text(a, lang.lang) for a in asked)
     )
 
 
 @candidates_app.command("answer")
-@_localised
+@localised
 @acting
 def answer(
     folder: FolderOption,
@@ -212,15 +211,15 @@ def answer(
     from sandogh.server.console.candidacy_refusals import said
 
     collected = collect_answers(open_store(db), actor, authorities, now=now())
-    _say(lang, "answers_stored", count=len(collected.stored))
+    say(lang, "answers_stored", count=len(collected.stored))
     for problem in authorities.unreadable:
-        _say(lang, "unreadable", name=problem)
+        say(lang, "unreadable", name=problem)
     for reply, error in collected.refused:
-        _say(lang, "answer_refused", id=reply.id, why=said(error, lang.lang) or str(error))
+        say(lang, "answer_refused", id=reply.id, why=said(error, lang.lang) or str(error))
 
 
 @candidates_app.command("decide")
-@_localised
+@localised
 @acting
 def decide(
     election: ElectionRequired,
@@ -255,7 +254,7 @@ def decide(
         on_objection=on_objection,
         now=now(),
     )
-    _say(
+    say(
         lang,
         "decided",
         board=name_text(made.board, lang.lang),
@@ -266,7 +265,7 @@ def decide(
 
 
 @candidates_app.command("object")
-@_localised
+@localised
 @acting
 def object_(
     election: ElectionRequired,
@@ -280,11 +279,11 @@ def object_(
     from sandogh.services.candidacy import object_to
 
     object_to(open_store(db), actor, election, applicant, grounds, now=now())
-    _say(lang, "objected", applicant=applicant)
+    say(lang, "objected", applicant=applicant)
 
 
 @candidates_app.command("final-list")
-@_localised
+@localised
 @acting
 def final_list(
     election: ElectionRequired,
@@ -298,11 +297,11 @@ def final_list(
 
     made = publish_list(open_store(db), actor, election, contest, now=now())
     day = format_jalali(made.day, lang.lang)
-    _say(lang, "published", contest=contest, day=day, count=len(made.applicants))
+    say(lang, "published", contest=contest, day=day, count=len(made.applicants))
 
 
 @candidates_app.command("withdraw-listed")
-@_localised
+@localised
 @acting
 def withdraw_listed(
     election: ElectionRequired,
@@ -315,61 +314,4 @@ def withdraw_listed(
     from sandogh.services.candidacy import withdraw_listed as record_withdrawal
 
     record_withdrawal(open_store(db), actor, election, applicant, now=now())
-    _say(lang, "withdrew_listed", applicant=applicant)
-
-
-@candidates_app.command("draw")
-@_localised
-@acting
-def draw(
-    contest: ContestOption,
-    definition: Annotated[Path, typer.Option("--definition", help="The definition to fill.")],
-    seed: Annotated[str, typer.Option("--seed", help="The seed the boards chose.")],
-    drawn_by: Annotated[list[str], typer.Option("--drawn-by", help="Who drew, each.")],
-    out: Annotated[Path, typer.Option("--out", help="The new definition (JSON).")],
-    actor: Actor,
-    width: Annotated[int, typer.Option("--width", help="Digits of a code, zero-padded.")] = 0,
-    code: Annotated[
-        list[str] | None, typer.Option("--code", help="A code of the pool given out in turn.")
-    ] = None,
-    db: DbOption = None,
-    lang: LangOption = Language.FA,
-) -> None:
-    """Draw the codes of the published list; write the definition with them as candidates (and
-    store it as the election's, when the election is stored: the draft must then be it)."""
-    from sandogh.formats.definition_file import CANONICAL, canonical_bytes, read_draft
-    from sandogh.services.candidacy import draw as draw_codes
-
-    election, new_hash, made = draw_codes(
-        open_store(db),
-        actor,
-        read_draft(definition),
-        contest,
-        seed=seed,
-        drawn_by=drawn_by,
-        width=width,
-        pool=code or (),
-        canonical=CANONICAL,
-        now=now(),
-    )
-    out.write_bytes(canonical_bytes(election))
-    _say(lang, "drawn", seed=made.seed, hash=new_hash)
-
-
-@candidates_app.command("list")
-@_localised
-def list_files(
-    election: ElectionRequired,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-    lang: LangOption = Language.FA,
-) -> None:
-    """Every applicant with their standing, and the lists published."""
-    from sandogh.cli.candidates_view import files_json, print_files
-    from sandogh.services.candidacy import candidacy_of
-
-    recorded = candidacy_of(open_store(db), election)
-    if as_json:
-        sys.stdout.write(json.dumps(files_json(recorded), ensure_ascii=False, indent=2) + "\n")
-    else:
-        print_files(_out, recorded, lang.lang)
+    say(lang, "withdrew_listed", applicant=applicant)

@@ -84,5 +84,6 @@ def files_json(recorded: Files) -> dict[str, JSONValue]:
         "election": recorded.calendar.election,
         "applicants": applicants,
         "published": [record_json(p) for p in recorded.published],
+        "commitments": [record_json(c) for c in recorded.commitments],
         "draws": [record_json(d) for d in recorded.draws],
     }

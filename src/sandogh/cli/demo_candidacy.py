@@ -38,7 +38,7 @@ from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.registry.inquiries import FolderAuthorities
-from sandogh.services import candidacy
+from sandogh.services import candidacy, code_draw
 from sandogh.services.acting import Actor
 from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
@@ -114,6 +114,14 @@ def record_candidacy(
     count = len(data["applicants"])
     out.print(say("stage_registered", lang, applicants=count, day=_day(registering, lang)))
     _vet(store, data, folder / "authorities", days[Stage.SUPERVISORY_REVIEW].first)
+    code_draw.commit_draw(  # before the list: the secret is the example's (docs/lots.md §5)
+        store,
+        HQ,
+        election,
+        contest,
+        secret=data["draw"]["secret"],
+        now=at(days[Stage.FINAL_LIST].first, 9),
+    )
     listed = candidacy.publish_list(
         store, HQ, election, contest, now=at(days[Stage.FINAL_LIST].first)
     )
@@ -197,12 +205,12 @@ def _draw(
     round1 = load_definition(example / "round1.yaml")
     contest = data["contest"]
     drawing = data["draw"]
-    drawn, drawn_hash, made = candidacy.draw(
+    drawn, drawn_hash, made = code_draw.draw(
         store,
         HQ,
         draft,
         contest,
-        seed=drawing["seed"],
+        secret=drawing["secret"],
         drawn_by=drawing["drawn_by"],
         width=0,
         pool=drawing["pool"],
@@ -214,7 +222,7 @@ def _draw(
         raise DrawMismatchError(drawn_hash, round1.definition_hash)
     codes = " ".join(c.code for c in made.codes)
     codes = to_persian_digits(codes) if lang == "fa" else codes
-    out.print(say("stage_drawn", lang, seed=made.seed, codes=codes, hash=drawn_hash[:16]))
+    out.print(say("stage_drawn", lang, secret=made.secret, codes=codes, hash=drawn_hash[:16]))
 
 
 def _fake_document(kind: str, national_code: str) -> str:

@@ -41,7 +41,8 @@ _FA: dict[str, str] = {
     "stage_listed": "  استعلام از مراجع چهارگانه و رأی هیئت‌های نظارت شورای نگهبان: "
     "{listed} نامزد از {applicants} داوطلب در فهرست نهایی",
     "stage_withdrew": "  انصراف {name} در {day}، پیش از قرعه‌کشی کدها",
-    "stage_drawn": "  قرعه‌کشی کدها با بذر {seed}: {codes}؛ چکیده تعریف قرعه‌کشی‌شده {hash}… "
+    "stage_drawn": "  قرعه‌کشی کدها با آشکار کردن راز متعهدشده {secret}: {codes}؛ "
+    "چکیده تعریف قرعه‌کشی‌شده {hash}… "
     "همان چکیده round1.yaml است",
     "stage_certified": "  نتایج {election} را {by} (هیئت نظارت شورای نگهبان) تأیید کرد",
     "stage_modes": "  شیوه هر شعبه از تعریف: {electronic} تمام‌الکترونیک، {semi_electronic} "
@@ -100,7 +101,8 @@ _EN: dict[str, str] = {
     "stage_listed": "  Inquiries to the four authorities and the Guardian Council's boards: "
     "{listed} candidates of {applicants} applicants on the final list",
     "stage_withdrew": "  {name} withdrew on {day}, before the codes were drawn",
-    "stage_drawn": "  Codes drawn with seed {seed}: {codes}; the drawn definition's hash {hash}… "
+    "stage_drawn": "  Codes drawn by revealing the committed secret {secret}: {codes}; "
+    "the drawn definition's hash {hash}… "
     "is round1.yaml's",
     "stage_certified": "  The results of {election} certified by {by} (Guardian Council board)",
     "stage_modes": "  Each station's mode from the definition: {electronic} electronic, "

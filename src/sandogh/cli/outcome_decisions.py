@@ -49,7 +49,7 @@ SecretFileOption = Annotated[
 ]
 
 
-def _secret(path: Path) -> str:
+def secret_of(path: Path) -> str:
     return path.read_text(encoding="utf-8").rstrip("\r\n")
 
 
@@ -80,7 +80,7 @@ def commit_command(
         election,
         contest,
         constituency,
-        secret=_secret(secret_file),
+        secret=secret_of(secret_file),
         now=now(),
     )
     if as_json:
@@ -112,7 +112,7 @@ def draw_command(
         election,
         contest,
         constituency,
-        secret=_secret(secret_file),
+        secret=secret_of(secret_file),
         drawn_by=drawn_by,
         now=now(),
     )

@@ -64,6 +64,8 @@ _FA: dict[str, str] = {
     "می‌دهد: منتشرشده {published}؛ قرعه دوباره {expected} ({file})",
     "candidacy_definition": "نامزدهای تعریف انتخابات آن نیست که قرعه منتشرشده می‌دهد: در تعریف "
     "{published}؛ قرعه دوباره {expected} ({file})",
+    "candidacy_commitment": "{figure}: تعهد قرعه کدها با راز و فهرست منتشرشده نمی‌خواند یا پیش از "
+    "فهرست نهایی ثبت نشده است: منتشرشده {published}؛ باید {expected} ({file})",
     "audit_no-hand-count": "{figure}: پوشه حسابرسی شمارش دستی‌ای از {published} منتشر نکرده است "
     "({file})",
     "audit_pending": "{figure}: شمارش دستی {published} در پوشه حسابرسی هنوز تصدیق نشده است "
@@ -144,6 +146,9 @@ _EN: dict[str, str] = {
     "and pool draw: published {published}; drawn again {expected} ({file})",
     "candidacy_definition": "the definition's candidates are not those the published draw gives: "
     "defined {published}; drawn again {expected} ({file})",
+    "candidacy_commitment": "{figure}: the code draw's commitment does not hold with the published "
+    "secret and list, or was not recorded before the final list: published {published}; "
+    "should be {expected} ({file})",
     "audit_no-hand-count": "{figure}: the audit folder publishes no hand count of {published} "
     "({file})",
     "audit_pending": "{figure}: the audit folder's hand count of {published} is not certified "

@@ -7,8 +7,10 @@ published by name. So the file (`sandogh/candidacy@1`, docs/publish.md) gives, p
 final list as published — its day (ISO and Jalali) and the qualified by applicant number,
 constituency and name; every board's decision by applicant number and constituency only — board,
 outcome, article cited, day, whether it decided an objection; each objection's day and outcome;
-the listed candidates' withdrawals before the draw; and the code draw — seed, who drew, the pool,
-the list it drew from and the codes given in drawn order. Never a national code, birth date,
+the listed candidates' withdrawals before the draw; the commitment to the code draw's secret — its
+hash, by whom, its day and how many lists were published before it (0); and the code draw — seed,
+the secret it revealed, who drew, the pool, the list it drew from and the codes given in drawn
+order. Never a national code, birth date,
 residence, education, document, an authority's answer, a board's reasons or an objection's
 grounds: those stay in the store (`core.candidacy.records.PRIVATE` keeps some out of the log too).
 
@@ -16,7 +18,9 @@ grounds: those stay in the store (`core.candidacy.records.PRIVATE` keeps some ou
 it names less those who withdrew, and the pool, and holds the published codes and
 `definition.json`'s candidates of the contest (less those withdrawn before printing in
 `supervision.json`) to it; the codes' zero-padded width is not recorded and is read off the codes
-published (the shortest, the first drawn's). The file is attested by the log key with
+published (the shortest, the first drawn's). It also checks the reveal: the secret hashes to the
+commitment, the seed is the secret's and the list's, and the commitment came before the first
+list (docs/lots.md §5). The file is attested by the log key with
 `supervision.json` (`publish.log_anchor.ATTESTED`).
 """
 
@@ -29,6 +33,7 @@ from typing import Any
 
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.draw import CodeDraw, draw_codes
+from sandogh.core.candidacy.draw_commitment import DrawCommitment, reveal_problems
 from sandogh.core.candidacy.process import (
     Candidacy,
     Decision,
@@ -68,6 +73,7 @@ def candidacy_json(election_id: str, records: Iterable[Record]) -> JSONObject:
                 "decisions": [],
                 "objections": [],
                 "withdrawals": [],
+                "commitment": None,
                 "draw": None,
             },
         )
@@ -119,11 +125,20 @@ def candidacy_json(election_id: str, records: Iterable[Record]) -> JSONObject:
                         "candidates": [named(n) for n in record.applicants],
                     }
                 )
+            case DrawCommitment():
+                committed = entry(record.contest)
+                committed["commitment"] = {
+                    "commitment": record.commitment,
+                    "by": record.by,
+                    **_day(record.day),
+                    "lists_before": len(committed["lists"]),  # 0: before the final list
+                }
             case CodeDraw():
                 drawn = entry(record.contest)
                 drawn["draw"] = {
                     "list": len(drawn["lists"]) - 1,  # the last published before the draw
                     "seed": record.seed,
+                    "secret": record.secret,
                     "drawn_by": list(record.drawn_by),
                     "pool": list(record.pool),
                     "codes": [{**named(c.applicant), "code": c.code} for c in record.codes],
@@ -186,6 +201,7 @@ def check_candidacy(check: Check, election: Election) -> None:
                 (int(c["applicant"]), str(c["constituency"]), str(c["code"]), c["name"])
                 for c in contest["draw"]["codes"]
             ]
+            _check_commitment(check, name, contest, f"{where}.commitment", relative)
         except (AttributeError, KeyError, IndexError, TypeError, ValueError, SandoghError) as error:
             detail = f"{where}: {error}"
             check.found.append(
@@ -210,6 +226,31 @@ def check_candidacy(check: Check, election: Election) -> None:
             )
         gone = before_printing.get(name, set())
         _compare_definition(check, election, name, [e for e in expected if e[2] not in gone])
+
+
+def _check_commitment(check: Check, name: str, contest: Any, where: str, relative: str) -> None:
+    """The draw's secret hashes to the published commitment, the seed is the secret's and the
+    list's (`core.candidacy.draw_commitment`), and the commitment came before the first final
+    list (docs/lots.md §5). A draw without a commitment is a finding: its seed was chosen."""
+    found: list[tuple[str, str, str]]
+    committed, drawn = contest.get("commitment"), contest["draw"]
+    if committed is None:
+        found = [("", "", "a commitment recorded before the final list")]
+    else:
+        chosen = contest["lists"][int(drawn["list"])]
+        listed = [int(e["applicant"]) for e in chosen["candidates"]]
+        secret, seed = str(drawn.get("secret", "")), str(drawn["seed"])
+        found = reveal_problems(str(committed["commitment"]), secret, name, listed, seed)
+        first = contest["lists"][0]
+        if int(committed["lists_before"]) != 0 or str(committed["day"]) > str(first["day"]):
+            found.append(("day", str(committed["day"]), f"at most {first['day']}, before list 0"))
+    for field, published, expected in found:
+        figure = f"{where}.{field}" if field else where
+        check.found.append(
+            Finding(
+                Disagreement.CANDIDACY, name, relative, figure, published, expected, "commitment"
+            )
+        )
 
 
 def _codes(drawn: list[tuple[int, str, str, Any]]) -> str:

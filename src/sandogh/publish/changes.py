@@ -58,6 +58,7 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.CANDIDACY_DECIDED: ChangeKind.CANDIDACY,
     EventType.OBJECTION_LODGED: ChangeKind.CANDIDACY,
     EventType.CANDIDATES_PUBLISHED: ChangeKind.CANDIDACY,
+    EventType.CODE_DRAW_COMMITTED: ChangeKind.CANDIDACY,
     EventType.CANDIDATE_CODES_DRAWN: ChangeKind.CANDIDACY,
     EventType.RESULTS_IMPORTED: ChangeKind.EVERYTHING,
     EventType.STATION_VOIDED: ChangeKind.EVERYTHING,

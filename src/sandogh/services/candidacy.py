@@ -1,6 +1,6 @@
 """Use cases of candidacy: register applicants, record the boards' decisions
 and objections, publish the final list, record a listed candidate's withdrawal before the draw
-and draw the candidates' codes (issue 12, section 1; the
+(issue 12, section 1; the code draw and its commitment are `services.code_draw`; the
 rules are `core.candidacy`; the calendar, `services.candidacy_calendar`; the inquiries to the four
 authorities, `services.candidacy_inquiries`).
 
@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from sandogh.core.access import Action
 from sandogh.core.candidacy.applicant_checks import tidied
 from sandogh.core.candidacy.conditions import Applicant
-from sandogh.core.candidacy.draw import CodeDraw, draw_codes, with_candidates
 from sandogh.core.candidacy.process import (
     Board,
     Decision,
@@ -41,8 +40,6 @@ from sandogh.core.candidacy.process import (
 from sandogh.core.candidacy.records import (
     Published,
 )
-from sandogh.core.definition.model import Election
-from sandogh.core.definition.validate import require_valid
 from sandogh.core.errors import SandoghError
 from sandogh.services.acting import Actor, guarded
 from sandogh.services.candidacy_files import (
@@ -56,30 +53,15 @@ from sandogh.services.candidacy_files import (
     schedule_of,
 )
 from sandogh.services.candidacy_places import require_on, require_place
-from sandogh.services.definition_versions import Canonical, NotTheStoredDefinitionError, rewrite
+from sandogh.services.code_draw import ListPublishedError, NoDrawCommitmentError, commitment_for
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-
-
-class NotPublishedError(SandoghError):
-    def __init__(self, election: str, contest: str) -> None:
-        self.contest = contest
-        super().__init__(f"the final list of {contest} in {election} is not published")
 
 
 class NotAnOperatorError(SandoghError):
     def __init__(self, names: Sequence[str]) -> None:
         self.names = tuple(names)
         super().__init__("not operator accounts of this store: " + ", ".join(self.names))
-
-
-class AlreadyDrawnError(SandoghError):
-    def __init__(self, drawn: CodeDraw) -> None:
-        self.drawn = drawn
-        super().__init__(
-            f"the codes of {drawn.contest} were drawn with seed {drawn.seed!r} by "
-            f"{', '.join(drawn.drawn_by)}; a draw is made once"
-        )
 
 
 def register(
@@ -177,14 +159,21 @@ def object_to(
 def publish_list(
     uow: UnitOfWorkFactory, actor: Actor, election: str, contest: str, *, now: datetime.datetime
 ) -> Published:
-    """Publish the final list of a contest, with its date, once every standing is decided."""
+    """Publish the final list of a contest, with its date, once every standing is decided: once,
+    after the code draw's secret was committed to (`services.code_draw`)."""
 
     def use_case(work: UnitOfWork) -> Published:
         allowed(actor, Action.MANAGE_CANDIDACY, election)
-        schedule, files = schedule_of(work, election, contest), files_of(work, election).files
+        schedule, recorded = schedule_of(work, election, contest), files_of(work, election)
+        files = recorded.files
         made = [f.registration for f in files.values()]
         places = (r.constituency for r in made if r.contest == contest)
         require_place(work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=places)
+        earlier = [p for p in recorded.published if p.contest == contest]
+        if earlier:
+            raise ListPublishedError(earlier[0])
+        if commitment_for(recorded.commitments, contest) is None:
+            raise NoDrawCommitmentError(contest)  # else the draw could never be made
         listed = final_list(schedule, contest, files.values(), iran_day(now))
         published = Published(
             contest, tuple(f.number for f in listed), iran_day(now), actor.username
@@ -225,68 +214,6 @@ def withdraw_listed(
         )
         record_step(work, actor, election, withdrew, now=now)
         return withdrew
-
-    return guarded(uow, actor, now, use_case)
-
-
-def draw(
-    uow: UnitOfWorkFactory,
-    actor: Actor,
-    draft: Election,
-    contest: str,
-    *,
-    seed: str,
-    drawn_by: Sequence[str],
-    width: int,
-    pool: Sequence[str] = (),
-    canonical: Canonical,
-    now: datetime.datetime,
-) -> tuple[Election, str, CodeDraw]:
-    """Draw the codes of the contest's last published list, less those who withdrew from it,
-    and make them its candidates in `draft`: the new definition and its hash. Recorded once;
-    asked again with the same seed and people it gives the same definition, with anything else
-    it is refused.
-
-    The election's draft is stored before candidacy begins (`services.candidacy_places` refuses
-    every step until it is): `draft` must be the definition stored (the console draws on it,
-    `sandogh candidates draw` on its file), and the drawn definition is stored in its place in
-    the same transaction (`services.definition_versions`); asked again, the draw gives the
-    definition stored."""
-
-    def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
-        allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
-        recorded = files_of(work, draft.id)
-        lists = [p for p in recorded.published if p.contest == contest]
-        if not lists:
-            raise NotPublishedError(draft.id, contest)
-        files = [recorded.files[n] for n in lists[-1].applicants]
-        listed = tuple(f for f in files if f.withdrew is None)
-        places = (f.registration.constituency for f in listed)
-        require_place(work, actor, Action.MANAGE_CANDIDACY, draft.id, contest=contest, at=places)
-        made = draw_codes(contest, seed, tuple(drawn_by), listed, width, pool=tuple(pool))
-        earlier = [d for d in recorded.draws if d.contest == contest]
-        if earlier and earlier[-1] != made:
-            raise AlreadyDrawnError(earlier[-1])
-        stored = work.elections.get(draft.id)
-        if earlier and stored is not None:
-            return stored.election, stored.definition_hash, made
-        given = canonical.hash_of(draft)
-        if stored is not None and given != stored.definition_hash:
-            raise NotTheStoredDefinitionError(draft.id, stored.definition_hash, given)
-        election = require_valid(with_candidates(draft, made, recorded.files))
-        definition_hash = canonical.hash_of(election)
-        if stored is not None:
-            rewrite(work, actor, stored, election, canonical, because="draw", now=now)
-        if not earlier:
-            record_step(
-                work,
-                actor,
-                draft.id,
-                made,
-                now=now,
-                extra={"definition_hash": definition_hash},
-            )
-        return election, definition_hash, made
 
     return guarded(uow, actor, now, use_case)
 

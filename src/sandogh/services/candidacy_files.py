@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sandogh.core.access import ALLOWED, Action
 from sandogh.core.candidacy.calendar import Calendar, Schedule, Stage
 from sandogh.core.candidacy.draw import CodeDraw
+from sandogh.core.candidacy.draw_commitment import DrawCommitment
 from sandogh.core.candidacy.process import Candidacy, fold
 from sandogh.core.candidacy.records import (
     Published,
@@ -43,6 +44,7 @@ LOGGED_AS: dict[str, EventType] = {
     "withdrawal": EventType.CANDIDATE_WITHDRAWN,
     "published": EventType.CANDIDATES_PUBLISHED,
     "draw": EventType.CANDIDATE_CODES_DRAWN,
+    "draw-commitment": EventType.CODE_DRAW_COMMITTED,
 }
 
 
@@ -79,6 +81,7 @@ class Files:
     files: dict[int, Candidacy]
     published: tuple[Published, ...]
     draws: tuple[CodeDraw, ...]
+    commitments: tuple[DrawCommitment, ...] = ()  # to the code draws' secrets
 
 
 def iran_day(now: datetime.datetime) -> datetime.date:
@@ -112,12 +115,13 @@ def schedule_of(work: UnitOfWork, election: str, contest: str) -> Schedule:
 def files_of(work: UnitOfWork, election: str) -> Files:
     calendar = calendar_of(work, election)
     records = recorded_steps(work, election)
-    steps = [r for r in records if not isinstance(r, (Published, CodeDraw))]
+    steps = [r for r in records if not isinstance(r, (Published, CodeDraw, DrawCommitment))]
     return Files(
         calendar,
         fold(steps),
         tuple(r for r in records if isinstance(r, Published)),
         tuple(r for r in records if isinstance(r, CodeDraw)),
+        tuple(r for r in records if isinstance(r, DrawCommitment)),
     )
 
 

@@ -194,13 +194,17 @@ ROUTES: dict[tuple[str, str], tuple[Action, Asks]] = {
         _about({"board": "executive", "outcome": "qualified", "article": "۲۸"}),
     ),
     ("POST", "/console/candidacy/object"): (Action.MANAGE_CANDIDACY, _about({"grounds": "مدرک"})),
+    ("POST", "/console/candidacy/commit"): (
+        Action.MANAGE_CANDIDACY,
+        _country({"contest": "president", "secret": "a secret of twenty-odd characters"}),
+    ),
     ("POST", "/console/candidacy/final-list"): (
         Action.MANAGE_CANDIDACY,
         _country({"contest": "president"}),
     ),
     ("POST", "/console/candidacy/draw"): (
         Action.MANAGE_CANDIDACY,
-        _country({"contest": "president", "seed": "1", "drawn_by": "a"}),
+        _country({"contest": "president", "secret": "a secret of twenty-odd", "drawn_by": "a"}),
     ),
     ("POST", "/console/readiness"): (
         Action.MANAGE_READINESS,

@@ -2,14 +2,16 @@
 county headquarters registers two applicants in a constituency chosen by name from the
 contest's (the id `sandogh candidates register --constituency` takes), and records the four
 authorities' answers and the executive board's decisions; the supervisory board qualifies one
-and disqualifies the other, who objects and is reinstated on the objection; the headquarters
-publishes the final list and draws the codes. Before any election is loaded the page says, in
-Persian and English, to load the draft definition first, and works once it is. Screenshots in
-Persian and English are saved in screenshots/."""
+(the four answers shown on its decision form) and disqualifies the other, who objects and is
+reinstated on the objection; once registration closed the headquarters commits to the draw's
+secret, publishes the final list and draws the codes by revealing it. Before any election is
+loaded the page says, in Persian and English, to load the draft definition first, and works once
+it is. Screenshots in Persian and English are saved in screenshots/."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
@@ -32,6 +34,7 @@ PEOPLE = (
     ("0013542427", "علی رضایی", "Ali Rezaei", "1345/06/30"),
 )
 AUTHORITIES = ("civil-registry", "police", "judiciary", "intelligence")
+SECRET = "1402-aban: dice 6 6 2 5 1 3 4"
 
 
 def _submit(page: Page, form: str, **fields: str) -> None:
@@ -72,7 +75,8 @@ def test_register_to_the_code_draw(
     add_account(store, "setad", Role.COUNTY_HQ, IRAN)
     board = add_account(store, "nazer", Role.SUPERVISOR, IRAN)
     assert board.totp_uri is not None
-    with serving(settings(store), clock=Clock()) as centre:
+    clock = Clock()
+    with serving(settings(store), clock=clock) as centre:
         hq = new_page(browser)
         log_in(hq, centre.url, "setad")
         hq.click("nav >> text=داوطلبان")
@@ -108,6 +112,9 @@ def test_register_to_the_code_draw(
         vetting = new_page(browser)
         log_in(vetting, centre.url, "nazer", code=code_at(board.totp_uri, AT))
         vetting.goto(f"{centre.url}/console/candidacy")
+        # the four authorities' answers where the board decides (the usability review)
+        answers = vetting.locator("#dc-answers tr[data-applicant='2'] td")
+        expect(answers).to_have_text(["علی رضایی", *["بی‌مانع"] * 4])
         _decide(vetting, "1", "supervisory", "qualified")
         _decide(vetting, "2", "supervisory", "not-established", reason="سابقه")
         expect(vetting.locator("tr[data-applicant='2'] .standing")).to_have_text("عدم احراز صلاحیت")
@@ -119,9 +126,14 @@ def test_register_to_the_code_draw(
         expect(vetting.locator("tr[data-applicant='2'] .standing")).to_have_text("تأیید صلاحیت")
 
         hq.goto(f"{centre.url}/console/candidacy")
+        for minutes in (20, 40, 60, 61):  # past registration's close, the session kept alive
+            clock.at = AT + datetime.timedelta(minutes=minutes)
+            hq.reload()
+        _submit(hq, "commit", contest="president", secret=SECRET)  # before the list
+        expect(hq.locator(".committed")).to_contain_text("setad")
         _submit(hq, "final-list", contest="president")
         expect(hq.locator(".published")).to_contain_text("۲ نامزد")
-        hq.locator("#draw [name=seed]").fill("1402-aban")
+        hq.locator("#draw [name=secret]").fill(SECRET)
         hq.locator("#draw [name=drawn_by]").fill("setad, nazer")
         hq.locator("#draw button").click()
         expect(hq.locator("table.codes .code")).to_have_count(2)

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from sandogh.cli import candidates
+from sandogh.cli import candidates_draw
 from sandogh.cli.app import app
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.conditions import Applicant, Education
@@ -24,6 +24,7 @@ from sandogh.services.acting import Actor
 from sandogh.services.candidacy import decide, publish_list, register
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_ports import InquiryReply
+from sandogh.services.code_draw import commit_draw
 from sandogh.services.memory_candidacy import FakeAuthorities
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.store.engine import make_engine
@@ -37,7 +38,7 @@ from .test_pages import log_in, token
 
 HQ = Actor("setad", Grant(Role.COUNTY_HQ, IRAN))
 BOARD = Actor("nazer", Grant(Role.SUPERVISOR, IRAN))
-SEED, DRAWN_BY = "1402-aban", "setad, nazer"
+SECRET, DRAWN_BY = "1402-aban: dice 6 6 2 5 1 3 4", "setad, nazer"
 
 
 def _with_store(url: str, act: Callable[[Callable[[], UnitOfWork]], object]) -> object:
@@ -63,6 +64,8 @@ def _listed(uow: Callable[[], UnitOfWork]) -> None:
         for board, by in ((Board.EXECUTIVE, HQ), (Board.SUPERVISORY, BOARD)):
             outcome = Outcome.QUALIFIED
             decide(uow, by, ELECTION, n, board=board, outcome=outcome, article="Art. 30", now=AT)
+    closed = AT.replace(hour=12)  # registration closed at 11:00 (`candidacy_build.calendar`)
+    commit_draw(uow, HQ, ELECTION, "president", secret=SECRET, now=closed)
     publish_list(uow, HQ, ELECTION, "president", now=AT)
 
 
@@ -96,7 +99,7 @@ def test_the_console_and_the_command_store_the_same_drawn_definition(
 
     with TestClient(create_app(settings(by_console), clock=Clock()), follow_redirects=False) as c:
         csrf = token(log_in(c, "setad"))
-        form = {"csrf": csrf, "place": IRAN, "contest": "president", "seed": SEED}
+        form = {"csrf": csrf, "place": IRAN, "contest": "president", "secret": SECRET}
         drawn = c.post("/console/candidacy/draw", data={**form, "drawn_by": DRAWN_BY})
     assert drawn.status_code == 200, drawn.text
     on_console = _definition(by_console)
@@ -105,12 +108,23 @@ def test_the_console_and_the_command_store_the_same_drawn_definition(
 
     draft, out = tmp_path / "draft.json", tmp_path / "drawn.json"
     draft.write_bytes(canonical_bytes(before.election))
-    monkeypatch.setattr(candidates, "now", lambda: AT)
+    monkeypatch.setattr(candidates_draw, "now", lambda: AT)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
     done = CliRunner().invoke(
         app,
         [
             *("candidates", "draw", "--contest", "president", "--definition", str(draft)),
-            *("--seed", SEED, "--drawn-by", "setad", "--drawn-by", "nazer", "--out", str(out)),
+            *(
+                "--secret-file",
+                str(secret),
+                "--drawn-by",
+                "setad",
+                "--drawn-by",
+                "nazer",
+                "--out",
+                str(out),
+            ),
             *("--as", "setad", "--role", "county-hq", "--place", IRAN, "--db", by_command),
         ],
     )
@@ -128,7 +142,7 @@ def test_the_console_s_draw_is_refused_once_results_of_the_definition_are_import
     before = _definition(printed)
     with TestClient(create_app(settings(printed), clock=Clock()), follow_redirects=False) as c:
         csrf = token(log_in(c, "setad"))
-        form = {"csrf": csrf, "place": IRAN, "contest": "president", "seed": SEED}
+        form = {"csrf": csrf, "place": IRAN, "contest": "president", "secret": SECRET}
         refused = c.post("/console/candidacy/draw", data={**form, "drawn_by": DRAWN_BY})
     assert refused.status_code == 422
     assert "دیگر بازنویسی نمی‌شود: نتایج آن" in refused.text

@@ -168,6 +168,12 @@ def test_answers_objections_and_the_draw_refused_out_of_order(client: TestClient
     assert _post(client, csrf, "answer", **answer).status_code == 303
     again = _post(client, csrf, "answer", **answer)
     assert again.status_code == 409
+    # the answers where the board decides: the police's typed "not clear", the others none yet
+    for lang, words in (("en", ("has a record", "no answer")), ("fa", ("دارای سابقه", "بی‌پاسخ"))):
+        shown = client.get("/console/candidacy", params={"place": BAFT, "lang": lang}).text
+        row = shown.split('id="dc-answers"')[1].split("</table>")[0]
+        assert f'data-authority="police">{words[0]}' in row
+        assert row.count(words[1]) == 3
     assert "همین شماره نامه" in again.text
     early = _post(client, csrf, "object", place=BAFT, applicant="1", grounds="سابقه")
     assert early.status_code == 422

@@ -5,7 +5,9 @@ each candidate; how codes are numbered is not found, so it is a setting: `width`
 or a `pool` of codes the headquarters set aside. Here the order in each constituency is drawn as
 a lot is (`core.rules.lots.lot_order`: by the SHA-256 of ``seed + "\\n" + applicant number``), so
 anyone holding the seed and the list redoes it by hand, and the k-th drawn gets code k (or the
-pool's k-th code). Who drew, the seed and the pool are recorded with the result; the contest's
+pool's k-th code). The seed comes from a secret committed before the list was published
+(`core.candidacy.draw_commitment`). Who drew, the seed, the secret and the pool are recorded with
+the result; the contest's
 candidates in the definition become the drawn list, which gives a new definition hash.
 """
 
@@ -33,6 +35,7 @@ class CodeDraw:
     drawn_by: tuple[str, ...]
     codes: tuple[DrawnCode, ...]
     pool: tuple[str, ...] = ()  # the codes given out in turn; none: 1, 2, … zero-padded
+    secret: str = ""  # revealed: the seed is `draw_commitment.code_seed` of it (none: older draws)
 
 
 class PoolTooSmallError(SandoghError):
@@ -59,6 +62,7 @@ def draw_codes(
     width: int,
     *,
     pool: tuple[str, ...] = (),
+    secret: str = "",
 ) -> CodeDraw:
     """Each constituency's listed applicants in the order the seed draws them, coded 1, 2, …
     (or the pool's codes in its order; `PoolTooSmallError` when it has too few)."""
@@ -73,7 +77,7 @@ def draw_codes(
         for place in sorted(by_place)
         for k, number in enumerate(lot_order(seed, by_place[place]), start=1)
     )
-    return CodeDraw(contest, seed, drawn_by, codes, pool)
+    return CodeDraw(contest, seed, drawn_by, codes, pool, secret)
 
 
 def with_candidates(election: Election, draw: CodeDraw, files: dict[int, Candidacy]) -> Election:

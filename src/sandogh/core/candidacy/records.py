@@ -1,6 +1,7 @@
 """A candidacy step as the JSON object the store keeps and the event log's details carry.
 
-Each step of `core.candidacy.process`, the publication of a final list and a code draw is kept as
+Each step of `core.candidacy.process`, the publication of a final list, the commitment to the code
+draw's secret and the code draw is kept as
 one row (`kind` and this object), in the order recorded, never changed: the files are a fold of
 them. The applicant's personal data and an authority's reasons stay in the row, out of the log's
 details (`log_details`), which carry the digest of the whole record instead.
@@ -16,6 +17,7 @@ from typing import cast
 
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.draw import CodeDraw, DrawnCode
+from sandogh.core.candidacy.draw_commitment import DrawCommitment
 from sandogh.core.candidacy.process import (
     Answer,
     Authority,
@@ -41,7 +43,7 @@ class Published:
     by: str
 
 
-Record = Step | Published | CodeDraw
+Record = Step | Published | CodeDraw | DrawCommitment
 
 KINDS: dict[type, str] = {
     Registration: "registration",
@@ -52,6 +54,7 @@ KINDS: dict[type, str] = {
     Withdrew: "withdrawal",
     Published: "published",
     CodeDraw: "draw",
+    DrawCommitment: "draw-commitment",
 }
 
 
@@ -132,6 +135,15 @@ def record_json(record: Record) -> dict[str, JSONValue]:
             }
             if record.pool:  # written only when set, so a draw recorded before it reads the same
                 found["pool"] = list(record.pool)
+            if record.secret:  # likewise
+                found["secret"] = record.secret
+        case DrawCommitment():
+            found = {
+                "contest": record.contest,
+                "commitment": record.commitment,
+                "day": record.day.isoformat(),
+                "by": record.by,
+            }
     return found
 
 
@@ -228,6 +240,11 @@ def record_of(kind: str, data: Mapping[str, JSONValue]) -> Record:
                     for c in codes
                 ),
                 tuple(cast(list[str], d.get("pool", []))),
+                cast(str, d.get("secret", "")),
+            )
+        case "draw-commitment":
+            found = DrawCommitment(
+                cast(str, d["contest"]), cast(str, d["commitment"]), day(), cast(str, d["by"])
             )
         case _:
             raise ValueError(f"unknown candidacy record kind {kind!r}")

@@ -33,6 +33,7 @@ class EventType(StrEnum):
     CANDIDACY_DECIDED = "candidacy-decided"
     OBJECTION_LODGED = "objection-lodged"
     CANDIDATES_PUBLISHED = "candidates-published"
+    CODE_DRAW_COMMITTED = "code-draw-committed"  # the hash of the code draw's secret
     CANDIDATE_CODES_DRAWN = "candidate-codes-drawn"
     RESULTS_IMPORTED = "results-imported"
     # devices and stations on election day

@@ -14,6 +14,7 @@ from sandogh.maps import MAPS
 from sandogh.server.console import (
     audit_board,
     audit_page,
+    candidacy_draw_page,
     candidacy_page,
     decisions_page,
     fleet_page,
@@ -38,6 +39,7 @@ def install(app: FastAPI) -> None:
         audit_page,
         audit_board,
         candidacy_page,
+        candidacy_draw_page,
         preparation_page,
         decisions_page,
         fleet_page,

@@ -1,7 +1,8 @@
 """The candidacy pages (issue 12, section 1): the election calendar with today's stage, the
 applicants per contest and constituency with each one's standing, and the forms of each stage —
 registering an applicant, asking the four authorities and recording their answers, the boards'
-decisions citing the article, an objection and its decision, the final list and the code draw.
+decisions citing the article (beside the four authorities' answers), an objection and its
+decision; the code draw's commitment, the final list and the draw are `candidacy_draw_page`'s.
 
 Every form calls the use case `sandogh candidates` calls (`services.candidacy`,
 `services.candidacy_inquiries`) with the signed-in operator as its `Actor`; the use case checks the
@@ -35,7 +36,6 @@ from sandogh.core.candidacy.draw import CodeDraw
 from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.core.errors import SandoghError
 from sandogh.core.voters.national_code import parse_national_code
-from sandogh.formats.definition_file import CANONICAL
 from sandogh.locale import to_ascii_digits
 from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
 from sandogh.locale.messages import text_in
@@ -43,7 +43,7 @@ from sandogh.server.console.candidacy_day import candidacy_day, constituency_nam
 from sandogh.server.console.candidacy_refusals import said
 from sandogh.server.console.gate import Page, PageDep, Shown
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.candidacy import candidacy_of, decide, draw, object_to, publish_list, register
+from sandogh.services.candidacy import candidacy_of, decide, object_to, register
 from sandogh.services.candidacy_files import Files, NoCalendarError, iran_day, today_stage
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.candidacy_ports import InquiryReply, InquiryRequest
@@ -312,46 +312,3 @@ def lodge_objection(page: PageDep) -> Response:
             now=page.centre.clock(),
         ),
     )
-
-
-@router.post("/final-list")
-def publish(page: PageDep) -> Response:
-    day = candidacy_day(page)
-    page.require(day, Action.MANAGE_CANDIDACY, day.geography.top_down[0])
-    return _acting(
-        page,
-        lambda: publish_list(
-            page.centre.uow,
-            page.actor,
-            day.election.id,
-            page.form.get("contest", ""),
-            now=page.centre.clock(),
-        ),
-    )
-
-
-@router.post("/draw")
-def draw_codes(page: PageDep) -> Response:
-    """The draw into the stored definition, saved in its place by the use case `sandogh
-    candidates draw` calls: the page shows the codes and the new definition's hash."""
-    day = candidacy_day(page)
-    page.require(day, Action.MANAGE_CANDIDACY, day.geography.top_down[0])
-    width = to_ascii_digits(page.form.get("width", "").strip() or "0")
-    try:
-        made = draw(
-            page.centre.uow,
-            page.actor,
-            day.election,
-            page.form.get("contest", ""),
-            seed=_field(page, "seed"),
-            drawn_by=_names(page, "drawn_by"),
-            width=int(width) if width.isascii() and width.isdigit() and len(width) < 3 else 0,
-            canonical=CANONICAL,
-            now=page.centre.clock(),
-        )
-    except AccessDeniedError as denied:
-        return _shown(page, refused=_refusal(page, denied), status=403)
-    except SandoghError as refused:
-        return _shown(page, refused=_refusal(page, refused), status=422)
-    _election, new_hash, drawn = made
-    return _shown(page, drawn=drawn, new_hash=new_hash)

@@ -18,11 +18,7 @@ from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.server.console import labels  # the roles' names, said once there
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.candidacy import (
-    AlreadyDrawnError,
-    NotAnOperatorError,
-    NotPublishedError,
-)
+from sandogh.services.candidacy import NotAnOperatorError
 from sandogh.services.candidacy_calendar import NotAtRootError, NotNationalError
 from sandogh.services.candidacy_files import (
     NoApplicantError,
@@ -30,14 +26,26 @@ from sandogh.services.candidacy_files import (
     UnrecordedStepError,
 )
 from sandogh.services.candidacy_places import NoDefinitionError, OutsidePlaceError
+from sandogh.services.code_draw import AlreadyDrawnError, CodeDrawRefusalError, NotPublishedError
 from sandogh.services.definition_versions import NotTheStoredDefinitionError, PrintedError
+from sandogh.services.lot_commitments import WeakSecretError
+
+# worded where they are raised, in both languages
+_WORDED = (
+    PrintedError,
+    NotTheStoredDefinitionError,
+    OutsidePlaceError,
+    NoDefinitionError,
+    NotAtRootError,
+    CodeDrawRefusalError,
+    WeakSecretError,
+)
 
 
 def said(error: SandoghError, lang: Lang) -> str | None:
     """The refusal in `lang`, or None for an error this command does not word itself."""
-    worded = PrintedError | NotTheStoredDefinitionError | OutsidePlaceError
-    if isinstance(error, worded | NoDefinitionError | NotAtRootError):
-        return error.fa if lang == "fa" else error.en  # worded where they are raised
+    if isinstance(error, _WORDED):
+        return error.fa if lang == "fa" else error.en
     found = _plain(error, lang)
     match error:
         case OutsideWindowError():
