@@ -16,6 +16,7 @@ from ..core.readiness.kerman import KERMAN, KERMAN_STATIONS, PROVINCE, registers
 from .test_readiness import db  # noqa: F401 (the fixture)
 
 NATIONAL = ("--as", "keshvari", "--role", "national-hq", "--place", "IR")
+PROVINCIAL = ("--as", "rahimi", "--role", "provincial-hq", "--place", PROVINCE)
 COUNTY = ("--as", "kermani", "--role", "county-hq", "--place", KERMAN)
 BOX = "SB-0801-0001"
 BUILD = "sha256:" + "a1" * 32
@@ -54,8 +55,13 @@ def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> N
     assert f"«مقصد»: {KERMAN_STATIONS[0]} مقصد این مرحله نیست" in to_a_station
     assert "is not a province" not in to_a_station
     run(fleet, "fleet", "ship", BOX, "--to", PROVINCE, *NATIONAL)
-    run(fleet, "fleet", "receive", BOX, *NATIONAL)
-    run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *NATIONAL)
+    # the province records its receipt, not the country above it (review S19, F13)
+    by_the_country = run(fleet, "fleet", "receive", BOX, *NATIONAL, code=1)
+    assert f"صندوق {BOX} را تنها حسابی از خود «{PROVINCE}» ثبت می‌کند" in by_the_country
+    assert "حکم keshvari برای «IR» است" in by_the_country
+    assert "may not" not in by_the_country
+    run(fleet, "fleet", "receive", BOX, *PROVINCIAL)
+    run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *PROVINCIAL)
     run(fleet, "fleet", "receive", BOX, *COUNTY)
     run(fleet, "fleet", "ship", BOX, "--to", KERMAN_STATIONS[0], *COUNTY)
     assert "تحویل شعبه" in run(fleet, "fleet", "receive", BOX, *COUNTY)
@@ -69,3 +75,19 @@ def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> N
     shown = run(fleet, "fleet", "show", "--unit", KERMAN, *COUNTY)
     assert shown.count("نصب") == 1  # one box installed; the table wraps the words
     assert "SB-0801-0002" in shown
+
+
+def test_a_grant_at_no_unit_of_the_day_is_named_in_persian(fleet: str) -> None:
+    """Review S19: `fleet receive` under a grant at IR-01 said "unit: IR-01 is not a unit of …"
+    in English on a Persian screen; it names the unit and the grant's place in the command's
+    language."""
+    elsewhere = ("--as", "x", "--role", "provincial-hq", "--place", "IR-01")
+    said = run(fleet, "fleet", "receive", BOX, *elsewhere, code=1)
+    assert "«IR-01» از بخش‌های کشوری انتخابات" in said
+    assert "حکم شما برای «IR-01» است" in said
+    assert "is not a unit" not in said
+    english = run(fleet, "fleet", "receive", BOX, *elsewhere, "--lang", "en", code=1)
+    assert "IR-01 is not a unit of" in english
+    assert "your grant is at IR-01" in english
+    unknown = run(fleet, "fleet", "prepare", "SB-NONE", *NATIONAL, code=1)
+    assert "صندوق SB-NONE در فهرست ناوگان این انتخابات نیست" in unknown

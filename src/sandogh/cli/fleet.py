@@ -115,19 +115,19 @@ def _hand_over(
     to: str | None = None,
 ) -> None:
     """Record the box's next step, which must be one of `steps`; else say which step is next."""
-    from sandogh.services.fleet import fleet_of, hand_over
+    from sandogh.services.fleet import (
+        AfterPollingError,
+        HandoverByError,
+        NotAUnitError,
+        fleet_of,
+        hand_over,
+    )
 
     store = open_store(db)
-    done = next(
-        (
-            b.handovers
-            for b in fleet_of(store, actor, election, now=now())
-            if b.box.serial == serial
-        ),
-        (),
-    )
-    expected = expected_step(done)
     try:
+        boxes = fleet_of(store, actor, election, now=now())
+        done = next((b.handovers for b in boxes if b.box.serial == serial), ())
+        expected = expected_step(done)
         if expected not in steps:
             kinds = (
                 "، ".join(step_name(s, lang) for s in sorted(steps))
@@ -137,6 +137,9 @@ def _hand_over(
             problem = Problem("step", fleet_text("records_only", lang, steps=kinds))
             raise ShippingError(serial, expected, [problem])
         new = hand_over(store, actor, election, serial, expected, place=to, now=now())
+    except (HandoverByError, NotAUnitError) as refused:  # in the command's language (S19)
+        _err.print(refused.fa if lang == "fa" else refused.en, markup=False)
+        raise typer.Exit(1) from refused
     except ShippingError as refused:
         if refused.expected is None:
             _err.print(fleet_text("handover_done", lang, serial=serial), markup=False)
@@ -150,6 +153,10 @@ def _hand_over(
                 line = problem.message
             elif problem.path == "place" and to is not None:
                 line = fleet_text("wrong_place", lang, place=to)
+            elif problem.path == "serial":
+                line = fleet_text("not_in_register", lang, serial=serial)
+            elif isinstance(refused, AfterPollingError):  # after polling day (review S19 F13)
+                line = refused.fa if lang == "fa" else refused.en
             else:
                 line = str(problem)
             _err.print(line, markup=False)

@@ -37,6 +37,13 @@ FA: dict[str, str] = {
     "handover_done": "صندوق {serial} نصب شده است و مرحله‌ای نمانده",
     "records_only": "«مرحله»: این فرمان تنها این مرحله‌ها را ثبت می‌کند: {steps}",
     "wrong_place": "«مقصد»: {place} مقصد این مرحله نیست (بخش کشوری درست را بدهید)",
+    "not_a_unit": "«{unit}» از بخش‌های کشوری انتخابات {election} نیست؛ حکم شما برای «{place}» "
+    "است (--place یا --unit را درست بدهید).",
+    "handover_by": "«{step}» صندوق {serial} را تنها حسابی از خود «{place}» ثبت می‌کند؛ حکم {user} "
+    "برای «{grant}» است.",
+    "not_in_register": "صندوق {serial} در فهرست ناوگان این انتخابات نیست.",
+    "after_polling": "روز رأی‌گیری شعبه {station} {day} بود؛ پس از آن صندوقی به شعبه فرستاده، "
+    "تحویل یا نصب نمی‌شود.",
 }
 
 EN: dict[str, str] = {
@@ -64,6 +71,13 @@ EN: dict[str, str] = {
     "handover_done": "box {serial} is installed: no step is left",
     "records_only": "«step»: this command records only: {steps}",
     "wrong_place": "«place»: {place} is not where this step goes (give the right unit)",
+    "not_a_unit": "{unit} is not a unit of {election}; your grant is at {place} (give the right "
+    "--place or --unit).",
+    "handover_by": "“{step}” of box {serial} is recorded only by an account of {place} itself; "
+    "{user}'s grant is at {grant}.",
+    "not_in_register": "box {serial} is not in this election's fleet register.",
+    "after_polling": "station {station} polled on {day}; no box is sent, received or installed "
+    "there after it.",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

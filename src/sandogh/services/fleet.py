@@ -16,7 +16,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sandogh.core.access import Action
+from sandogh.core.access import Action, may
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.definition.problems import Problem
@@ -35,8 +35,13 @@ from sandogh.core.fleet import (
 )
 from sandogh.core.log import EventType
 from sandogh.core.readiness import Box, RegisterError, within
-from sandogh.services.acting import Actor, acted, election_day, guarded, require
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.fleet import fleet_text, step_name
+from sandogh.services.acting import AccessDeniedError, Actor, acted, election_day, guarded, require
+from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.polling_calendar import last_polling_day, stored_calendar
 from sandogh.services.ports import UnitOfWork
 
 
@@ -156,8 +161,8 @@ def hand_over(
         ):
             problem = Problem("place", f"{serial} is assigned to {assigned}, not {at}")
             raise ShippingError(serial, expected, [problem])
-        acting = held if step in SENDS else at
-        require(geography, actor, Action.MANAGE_READINESS, [acting], election)
+        _refuse_after_polling(work, day, new, expected)
+        _require_own_level(geography, actor, new, held, election)
         work.fleet.hand_over(election, new)
         details = {"election": election, "serial": serial, "step": step.value, "place": at}
         work.events.record(acted(actor, now, EventType.BOX_HANDED_OVER, at, details))
@@ -165,6 +170,75 @@ def hand_over(
         return new
 
     return guarded(uow, actor, now, use_case)
+
+
+#: the steps at a station: none after its polling day
+AT_STATION = frozenset({Step.SENT_TO_STATION, Step.RECEIVED_AT_STATION, Step.INSTALLED})
+
+
+def recording_place(geography: Geography, step: Step, held: str, at: str) -> str:
+    """The unit whose own headquarters record `step` (review S19 F13): the sender records a
+    sending, the receiver a receipt — a province's receipt by the province, not by the country
+    above it — and the station's county its receipt and installation at the station."""
+    if step in SENDS:
+        return held
+    if geography.kind(at) is UnitKind.STATION:
+        counties = (a for a in geography.ancestors(at) if geography.kind(a) is UnitKind.COUNTY)
+        return next(counties, held)
+    return at
+
+
+class HandoverByError(AccessDeniedError):
+    """A hand-over recorded by an account of another place than `recording_place`'s, worded in
+    both languages for the commands and pages (`fa`, `en`)."""
+
+    def __init__(self, actor: Actor, election: str, new: Handover, place: str) -> None:
+        why = f"{new.step.value} is recorded by an account of {place} itself"
+        super().__init__(actor, Action.MANAGE_READINESS, election, [place], why)
+        values = {"serial": new.serial, "place": place, "user": actor.username}
+        self.fa, self.en = (
+            fleet_text(
+                "handover_by",
+                lang,
+                step=step_name(new.step, lang),
+                grant=actor.grant.place,
+                **values,
+            )
+            for lang in ("fa", "en")
+        )
+
+
+def _require_own_level(
+    geography: Geography, actor: Actor, new: Handover, held: str, election: str
+) -> None:
+    place = recording_place(geography, new.step, held, new.place)
+    allowed = may(geography, actor.grant, Action.MANAGE_READINESS, place)
+    if not allowed or actor.grant.place != place:
+        raise HandoverByError(actor, election, new, place)
+
+
+class AfterPollingError(ShippingError):
+    """A box sent, received or installed at a station after its polling day (review S19 F13)."""
+
+    def __init__(self, serial: str, expected: Step | None, station: str, last: datetime.date):
+        self.station = station
+        self.polling_day = last
+        problem = Problem("at", f"{station} polled on {last.isoformat()}: no box goes there after")
+        super().__init__(serial, expected, [problem])
+        self.fa, self.en = (
+            fleet_text("after_polling", lang, station=station, day=format_jalali(last, lang))
+            for lang in ("fa", "en")
+        )
+
+
+def _refuse_after_polling(work: UnitOfWork, day: Day, new: Handover, expected: Step | None) -> None:
+    """The calendar's last polling day of the station's contests is the last day a box goes to
+    it; with no calendar stored nothing is refused, as for check-ins."""
+    if new.step not in AT_STATION:
+        return
+    last = last_polling_day(stored_calendar(work, day.election.id), day, new.place)
+    if last is not None and new.at.astimezone(IRAN_TIME).date() > last:
+        raise AfterPollingError(new.serial, expected, new.place, last)
 
 
 @dataclass(frozen=True)
@@ -178,6 +252,18 @@ class FleetBox:
     @property
     def step(self) -> Step | None:
         return self.handovers[-1].step if self.handovers else None
+
+
+class NotAUnitError(RegisterError):
+    """A unit the election's geography does not hold — often the grant's own place, from
+    another day — worded in both languages, naming the unit and the grant's place."""
+
+    def __init__(self, unit: str, election: str, grant: str) -> None:
+        super().__init__([Problem("unit", f"{unit} is not a unit of {election}")])
+        self.fa, self.en = (
+            fleet_text("not_a_unit", lang, unit=unit, election=election, place=grant)
+            for lang in ("fa", "en")
+        )
 
 
 def fleet_of(
@@ -196,7 +282,7 @@ def fleet_of(
         geography, election = day.geography, day.election.id
         place = unit or actor.grant.place
         if place not in geography:
-            raise RegisterError([Problem("unit", f"{place} is not a unit of {election}")])
+            raise NotAUnitError(place, election, actor.grant.place)
         require(geography, actor, Action.READ, [place], election)
         boxes = within(geography, work.readiness.registers(election), place).fleet
         return fleet_boxes(work, election, boxes)
