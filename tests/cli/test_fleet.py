@@ -12,7 +12,7 @@ from sandogh.cli.app import app
 from sandogh.core.readiness import Register
 from sandogh.formats.readiness_csv import write_register
 
-from ..core.readiness.kerman import KERMAN, KERMAN_STATIONS, PROVINCE, registers
+from ..core.readiness.kerman import ELECTION, KERMAN, KERMAN_STATIONS, PROVINCE, registers
 from .test_readiness import db  # noqa: F401 (the fixture)
 
 NATIONAL = ("--as", "keshvari", "--role", "national-hq", "--place", "IR")
@@ -37,10 +37,47 @@ def fleet(db: str, tmp_path: Path) -> str:  # noqa: F811 (the fixture above)
     return db
 
 
-def test_a_build_approved_then_revoked(fleet: str) -> None:
-    assert "تأیید شد" in run(fleet, "fleet", "approve-build", BUILD, "--label", "۴.۲", *NATIONAL)
+def _officials(url: str, folder: Path) -> list[Path]:
+    """Two officials, one of each body, and the record drafted that names them (k = 2)."""
+    keys, authorities = [], []
+    for body in ("hq", "supervisory-board"):
+        path = folder / f"{body}.key"
+        made = CliRunner().invoke(app, ["staff", "keygen", "--out", str(path)])
+        key = made.output.strip()
+        keys.append(path)
+        authorities.append(f"--authority={body}:{body} official:{key}")
+    draft = ("anchor", "draft", "--election", ELECTION, *authorities, "--threshold", "2")
+    run(url, *draft, "--out", str(folder / "record.json"))
+    return keys
+
+
+def _signed(url: str, decision: Path, keys: list[Path]) -> str:
+    for key in keys:
+        signed = CliRunner().invoke(app, ["anchor", "sign", str(decision), "--key", str(key)])
+        assert signed.exit_code == 0, signed.output
+    signatures = str(decision.with_suffix(".signatures.json"))
+    return run(url, "fleet", "sign-build", str(decision), signatures, *NATIONAL)
+
+
+def test_a_build_approved_then_revoked_by_k_officials(fleet: str, tmp_path: Path) -> None:
+    """Review S19 F7: one national account approved or revoked a build; it now proposes, and
+    the decision takes effect once k officials of the record, of both bodies, have signed."""
+    hq, board = _officials(fleet, tmp_path)
+    decision = tmp_path / "approve.json"
+    proposed = run(
+        fleet, "fleet", "approve-build", BUILD, "--label", "۴.۲", "--out", str(decision), *NATIONAL
+    )
+    assert "sandogh fleet sign-build" in proposed
+    assert "در انتظار امضای مقام‌ها؛ ۱ امضا تاکنون: hq official" in _signed(fleet, decision, [hq])
+    builds = run(fleet, "fleet", "builds", *NATIONAL)
+    assert "پیشنهاد تأیید" in builds
+    assert "hq official" in builds
+    assert "تأیید شد: hq official، supervisory-board official" in _signed(fleet, decision, [board])
     assert BUILD in run(fleet, "fleet", "builds", *NATIONAL)
-    assert "لغو شد" in run(fleet, "fleet", "revoke-build", BUILD, *NATIONAL)
+    revocation = tmp_path / "revoke.json"
+    run(fleet, "fleet", "revoke-build", BUILD, "--out", str(revocation), *NATIONAL)
+    assert "revoked" not in run(fleet, "fleet", "builds", *NATIONAL)
+    assert "لغو شد" in _signed(fleet, revocation, [hq, board])
     assert "revoked keshvari" in run(fleet, "fleet", "builds", *NATIONAL)
 
 

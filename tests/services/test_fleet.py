@@ -12,7 +12,7 @@ import pytest
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.calendar import Calendar
-from sandogh.core.fleet import BuildDecisionError, ShippingError, Step
+from sandogh.core.fleet import ShippingError, Step
 from sandogh.core.log import EventType
 from sandogh.core.readiness import IRAN_TIME, Register, RegisterError
 from sandogh.formats.calendar_file import canonical_calendar
@@ -20,13 +20,7 @@ from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.candidacy_ports import StoredCalendar
 from sandogh.services.elections import load_election
-from sandogh.services.fleet import (
-    AfterPollingError,
-    approve_build,
-    fleet_of,
-    hand_over,
-    revoke_build,
-)
+from sandogh.services.fleet import AfterPollingError, fleet_of, hand_over
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.readiness import import_register
 
@@ -110,23 +104,6 @@ def test_a_hand_over_out_of_order_is_refused_naming_the_box_and_the_step(
     with uow() as work:
         types = [e.event.type for e in work.events.entries()]
     assert types.count(EventType.BOX_HANDED_OVER) == 1
-
-
-def test_a_build_is_decided_once_and_revoked_once(uow: NewUnitOfWork) -> None:
-    with pytest.raises(BuildDecisionError) as bad:
-        approve_build(uow, NATIONAL, ELECTION, "v4.2", "", now=NOW)
-    assert [p.path for p in bad.value.problems] == ["build", "label"]
-    with pytest.raises(AccessDeniedError):  # the national headquarters decide
-        approve_build(uow, PROVINCIAL, ELECTION, BUILD, "۴.۲", now=NOW)
-    decision = approve_build(uow, NATIONAL, ELECTION, BUILD, " ۴.۲ ", now=NOW)
-    assert (decision.label, decision.approved_by, decision.in_force) == ("۴.۲", "keshvari", True)
-    with pytest.raises(BuildDecisionError):
-        approve_build(uow, NATIONAL, ELECTION, BUILD, "۴.۲", now=NOW)
-    assert revoke_build(uow, NATIONAL, ELECTION, BUILD, now=NOW).revoked_by == "keshvari"
-    with pytest.raises(BuildDecisionError):
-        revoke_build(uow, NATIONAL, ELECTION, BUILD, now=NOW)
-    with pytest.raises(BuildDecisionError):  # a revoked build stays revoked
-        approve_build(uow, NATIONAL, ELECTION, BUILD, "۴.۲", now=NOW)
 
 
 def _to_county(uow: NewUnitOfWork, box: str = BOX) -> None:

@@ -30,8 +30,18 @@ FA: dict[str, str] = {
     "update_current": "به‌روز",
     "update_pending": "در انتظار گزارش امضاشده",
     "update_failed": "نسخه تأییدنشده",
-    "build_approved": "نسخه {build} با نام «{label}» تأیید شد.",
-    "build_revoked": "تأیید نسخه {build} («{label}») لغو شد.",
+    "build_approved": "نسخه {build} با نام «{label}» با امضای {count} مقام تأیید شد: {names}.",
+    "build_revoked": "تأیید نسخه {build} («{label}») با امضای {count} مقام لغو شد: {names}.",
+    "build_pending": "نسخه {build} («{label}») در انتظار امضای مقام‌ها؛ {count} امضا تاکنون: "
+    "{names}",
+    "build_proposed_approve": "پیشنهاد تأیید نسخه {build} در {file} نوشته شد؛ مقام‌های سیاهه پیش "
+    "از انتخابات آن را امضا کنند (sandogh anchor sign) و امضاها با sandogh fleet sign-build "
+    "افزوده شود.",
+    "build_proposed_revoke": "پیشنهاد لغو نسخه {build} در {file} نوشته شد؛ مقام‌های سیاهه پیش از "
+    "انتخابات آن را امضا کنند (sandogh anchor sign) و امضاها با sandogh fleet sign-build افزوده "
+    "شود.",
+    "action_approve": "پیشنهاد تأیید",
+    "action_revoke": "پیشنهاد لغو",
     "handed_over": "صندوق {serial}: {step} ({place})",
     "handover_refused": "صندوق {serial}: این تحویل پذیرفته نشد؛ مرحله بعدی آن «{expected}» است",
     "handover_done": "صندوق {serial} نصب شده است و مرحله‌ای نمانده",
@@ -64,8 +74,19 @@ EN: dict[str, str] = {
     "update_current": "current",
     "update_pending": "awaiting a signed report",
     "update_failed": "build not approved",
-    "build_approved": "build {build} approved as “{label}”.",
-    "build_revoked": "approval of build {build} (“{label}”) revoked.",
+    "build_approved": "build {build} approved as “{label}”, signed by {count} officials: {names}.",
+    "build_revoked": "approval of build {build} (“{label}”) revoked, signed by {count} officials: "
+    "{names}.",
+    "build_pending": "build {build} (“{label}”) awaits the officials' signatures; {count} so far: "
+    "{names}",
+    "build_proposed_approve": "approval of build {build} proposed in {file}; the officials of the "
+    "pre-election record sign it (sandogh anchor sign) and the signatures are added with sandogh "
+    "fleet sign-build.",
+    "build_proposed_revoke": "revocation of build {build} proposed in {file}; the officials of the "
+    "pre-election record sign it (sandogh anchor sign) and the signatures are added with sandogh "
+    "fleet sign-build.",
+    "action_approve": "approval proposed",
+    "action_revoke": "revocation proposed",
     "handed_over": "box {serial}: {step} ({place})",
     "handover_refused": "box {serial}: hand-over refused; its next step is “{expected}”",
     "handover_done": "box {serial} is installed: no step is left",

@@ -1,17 +1,16 @@
-"""Use cases of the fleet (issue 12, `core.fleet`): approve and revoke a build, record a box's
-hand-over, and show each box's shipping and attested build.
+"""Use cases of the fleet (issue 12, `core.fleet`): list the build decisions, record a box's
+hand-over, and show each box's shipping and attested build. A build is approved or revoked by k
+officials' signatures (`services.build_approvals`, review S19 F7), not here.
 
-Each use case is one transaction under a grant (`services.acting.Actor`): a build decision
-needs MANAGE_READINESS at the country (the national headquarters decide what every box runs); a
-hand-over needs it where it happens — at the unit that sends the box, or at the one that receives
-or installs it. Each change is one event of the hash-chained log (BUILD_APPROVED, BUILD_REVOKED,
-BOX_HANDED_OVER); a refusal for want of a right is recorded as ACCESS_DENIED. The centre's refusal
-of a report from a build not approved is `services.ingest`'s.
+Each use case is one transaction under a grant (`services.acting.Actor`): a hand-over is recorded
+by an account of the unit that sends or receives it (`recording_place`, review S19 F13). Each
+change is one event of the hash-chained log (BOX_HANDED_OVER); a refusal for want of a right is
+recorded as ACCESS_DENIED. The centre's refusal of a report from a build not approved is
+`services.ingest`'s.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,14 +22,12 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import (
     SENDS,
     BuildDecision,
-    BuildDecisionError,
     Handover,
     ShippingError,
     Step,
     approved,
     attested,
     check_handover,
-    decision_problems,
     expected_step,
 )
 from sandogh.core.log import EventType
@@ -47,67 +44,6 @@ from sandogh.services.ports import UnitOfWork
 
 def _country(geography: Geography) -> str:
     return geography.top_down[0]
-
-
-def approve_build(
-    uow: UnitOfWorkFactory,
-    actor: Actor,
-    election_id: str | None,
-    build: str,
-    label: str,
-    *,
-    now: datetime.datetime,
-) -> BuildDecision:
-    """Put `build` on the day's approved list under `label`; `BuildDecisionError` if malformed
-    or decided already (a revoked build stays revoked: a fixed one is a new build)."""
-
-    def use_case(work: UnitOfWork) -> BuildDecision:
-        day = election_day(work, election_id)
-        election, country = day.election.id, _country(day.geography)
-        require(day.geography, actor, Action.MANAGE_READINESS, [country], election)
-        problems = decision_problems(build, label)
-        held = {d.build: d for d in work.fleet.decisions(election)}
-        if build in held:
-            state = "approved" if held[build].in_force else "revoked"
-            problems.append(Problem("build", f"{build} is already {state} for {election}"))
-        if problems:
-            raise BuildDecisionError(problems)
-        decision = BuildDecision(build, label.strip(), actor.username, now)
-        work.fleet.approve(election, decision)
-        details = {"election": election, "build": build, "label": decision.label}
-        work.events.record(acted(actor, now, EventType.BUILD_APPROVED, country, details))
-        work.commit()
-        return decision
-
-    return guarded(uow, actor, now, use_case)
-
-
-def revoke_build(
-    uow: UnitOfWorkFactory,
-    actor: Actor,
-    election_id: str | None,
-    build: str,
-    *,
-    now: datetime.datetime,
-) -> BuildDecision:
-    """Take `build` off the approved list: reports signed under it are refused from now on, and
-    the boxes that attested it are no longer updated. `BuildDecisionError` unless in force."""
-
-    def use_case(work: UnitOfWork) -> BuildDecision:
-        day = election_day(work, election_id)
-        election, country = day.election.id, _country(day.geography)
-        require(day.geography, actor, Action.MANAGE_READINESS, [country], election)
-        held = {d.build: d for d in work.fleet.decisions(election)}.get(build)
-        if held is None or not held.in_force:
-            state = "not approved" if held is None else "already revoked"
-            raise BuildDecisionError([Problem("build", f"{build} is {state} for {election}")])
-        work.fleet.revoke(election, build, actor.username, now)
-        details = {"election": election, "build": build, "label": held.label}
-        work.events.record(acted(actor, now, EventType.BUILD_REVOKED, country, details))
-        work.commit()
-        return dataclasses.replace(held, revoked_by=actor.username, revoked_at=now)
-
-    return guarded(uow, actor, now, use_case)
 
 
 def build_decisions(
