@@ -225,6 +225,8 @@ def test_the_attack_a_signed_amendment_adds_no_second_head(uow: NewUnitOfWork) -
         _amend(uow, second)
     assert refused.value.reason is AnchorRefusal.MALFORMED
     assert f"{ST_3} has its head already: مریم کرمانی" in str(refused.value)
+    assert refused.value.fa == f"شعبه {ST_3} «رئیس شعبه» خود را دارد: مریم کرمانی."
+    assert refused.value.en == f"{ST_3} has its head of station already: مریم کرمانی."
     observer = RegisteredStaff(
         ROUND_2, ST_3, "مریم کرمانی", StaffRole.SUPERVISOR, OBSERVER.public_key
     )

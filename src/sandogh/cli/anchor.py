@@ -371,17 +371,23 @@ def amend(
     lang: LangOption = Language.FA,
 ) -> None:
     """Record a signed amendment to the sealed record."""
-    from sandogh.services.anchor import amend_record
+    from sandogh.services.anchor import AnchorError, amend_record
 
     data = amendment.read_bytes()
-    added = amend_record(
-        open_store(db),
-        election_id=election,
-        amendment=decode_amendment(data),
-        signatures=_gathered(data, signatures),
-        now=now(),
-        actor=actor(),
-    )
+    try:
+        added = amend_record(
+            open_store(db),
+            election_id=election,
+            amendment=decode_amendment(data),
+            signatures=_gathered(data, signatures),
+            now=now(),
+            actor=actor(),
+        )
+    except AnchorError as refused:
+        worded = refused.fa if lang.lang == "fa" else refused.en
+        if worded is not None:  # a second head, say, named in the command's language (S19 R7)
+            refused.args = (worded,)
+        raise
     station = added.signed.amendment.station
     _out.print(_say("amended", lang.lang, number=added.number, station=station), markup=False)
     _print_head(added.number, data, lang.lang)

@@ -190,12 +190,15 @@ def amendment_problems(
     return problems
 
 
-def _staff_problems(
-    record: PreElectionRecord, before: Iterable[Amendment], amendment: Amendment, at: str
-) -> list[Problem]:
-    """Review S19 R7: a station has one head and one secretary, and the board's observer is
-    never its staff, on the amendment path as at `staff add` (`core.report.staff`)."""
-    assert amendment.staff is not None
+def amendment_staff_conflict(
+    record: PreElectionRecord, before: Iterable[Amendment], amendment: Amendment
+) -> tuple[Conflict, RegisteredStaff] | None:
+    """Review S19 R7: why the member of staff `amendment` adds cannot join its station's staff
+    as the record and `before` leave it — a station has one head and one secretary, and the
+    board's observer is never its staff, on the amendment path as at `staff add`
+    (`core.report.staff`) — and who is in the way; None when they can (or it adds a box)."""
+    if amendment.staff is None:
+        return None
     listed = record.station(amendment.station)
     members = {m.key: m for m in (listed.staff if listed is not None else ())}
     for each in before:
@@ -205,8 +208,14 @@ def _staff_problems(
             members[each.staff.key] = each.staff
     if amendment.replaces is not None:
         members.pop(amendment.replaces, None)
-    found = staff_conflict(members.values(), amendment.staff)
-    if found is None:
+    return staff_conflict(members.values(), amendment.staff)
+
+
+def _staff_problems(
+    record: PreElectionRecord, before: Iterable[Amendment], amendment: Amendment, at: str
+) -> list[Problem]:
+    found = amendment_staff_conflict(record, before, amendment)
+    if found is None or amendment.staff is None:
         return []
     conflict, held = found
     staff = amendment.staff
