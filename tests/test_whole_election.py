@@ -230,8 +230,15 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
         assert unapproved.value.reason == "mode-not-approved"
         approve = ("supervise", "approve-mode", "majlis", "P1", "--reference", "مصوبه ۱۲", *BOARD)
         assert "تأیید و ثبت شد" in run((2024, 2, 22), *approve, "--body", "guardian-council")
+        # the build takes effect once k officials of the record's draft have signed (S19 F7)
+        officials = _draft_record(run, tmp_path, (2024, 2, 22))
+        decision = tmp_path / "build.json"
         build = ("fleet", "approve-build", installed_build(), "--label", "۴.۲", *EXECUTIVE)
-        assert "تأیید شد" in run((2024, 2, 22), *build)
+        assert "پیشنهاد تأیید" in run((2024, 2, 22), *build, "--out", str(decision))
+        for path in officials:
+            run((2024, 2, 22), "anchor", "sign", str(decision), "--key", str(path), store=False)
+        signed = ("fleet", "sign-build", str(decision), str(tmp_path / "build.signatures.json"))
+        assert "تأیید شد" in run((2024, 2, 22), *signed, *EXECUTIVE)
         # the board commits to the lot's secret before any figure exists (review S19 F1)
         secret = tmp_path / "lot-secret.txt"
         secret.write_text("راز هیئت نظارت مجلس ۱۴۰۲ — 3e91d07c5a", encoding="utf-8")
@@ -298,22 +305,33 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     assert day_checked["decisions"] == "log-key"  # the lot and certification: the log key's word
 
 
-def _seal(run: Run, tmp_path: Path) -> str:
-    """The pre-election record drafted by the HQ, signed by an HQ and a board official, sealed;
-    its fingerprint."""
-    officials = {body: tmp_path / f"{body}.key" for body in (Body.HQ, Body.SUPERVISORY_BOARD)}
-    authorities = []
-    for body, path in officials.items():
-        key = run((2024, 2, 28), "staff", "keygen", "--out", str(path), store=False).strip()
-        authorities.append(f"--authority={body}:{body} official:{key}")
+def _draft_record(run: Run, tmp_path: Path, on: tuple[int, int, int]) -> list[Path]:
+    """The pre-election record drafted by the HQ on `on`, naming an HQ and a board official
+    (their keys made the first time) and the centre's log key; the officials' key files."""
+    officials = [tmp_path / f"{body}.key" for body in (Body.HQ, Body.SUPERVISORY_BOARD)]
     log_key = tmp_path / "log.key"  # the centre's: it signs the log and the published decisions
-    run((2024, 2, 28), "log", "keygen", "--out", str(log_key), store=False)
-    public = run((2024, 2, 28), "log", "public-key", "--log-key", str(log_key), store=False)
+    if not log_key.exists():
+        for path in officials:
+            key = run(on, "staff", "keygen", "--out", str(path), store=False).strip()
+            path.with_suffix(".pub").write_text(key, encoding="utf-8")
+        run(on, "log", "keygen", "--out", str(log_key), store=False)
+    authorities = []
+    for body, path in zip((Body.HQ, Body.SUPERVISORY_BOARD), officials, strict=True):
+        key = path.with_suffix(".pub").read_text(encoding="utf-8")
+        authorities.append(f"--authority={body}:{body} official:{key}")
+    public = run(on, "log", "public-key", "--log-key", str(log_key), store=False)
     authorities.append(f"--authority=log:event log:{public.strip()}")
-    record = tmp_path / "record.json"
     draft = ("anchor", "draft", "--election", ELECTION, *authorities, "--threshold", "2")
-    run((2024, 2, 28), *draft, "--out", str(record))
-    for path in officials.values():
+    run(on, *draft, "--out", str(tmp_path / "record.json"))
+    return officials
+
+
+def _seal(run: Run, tmp_path: Path) -> str:
+    """The pre-election record drafted again by the HQ, signed by an HQ and a board official,
+    sealed; its fingerprint."""
+    officials = _draft_record(run, tmp_path, (2024, 2, 28))
+    record = tmp_path / "record.json"
+    for path in officials:
         run((2024, 2, 28), "anchor", "sign", str(record), "--key", str(path), store=False)
     signatures = tmp_path / "record.signatures.json"
     run((2024, 2, 28), "anchor", "seal", "--election", ELECTION, str(record), str(signatures))

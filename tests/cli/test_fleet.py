@@ -12,10 +12,11 @@ from sandogh.cli.app import app
 from sandogh.core.readiness import Register
 from sandogh.formats.readiness_csv import write_register
 
-from ..core.readiness.kerman import KERMAN, KERMAN_STATIONS, PROVINCE, registers
+from ..core.readiness.kerman import ELECTION, KERMAN, KERMAN_STATIONS, PROVINCE, registers
 from .test_readiness import db  # noqa: F401 (the fixture)
 
 NATIONAL = ("--as", "keshvari", "--role", "national-hq", "--place", "IR")
+PROVINCIAL = ("--as", "rahimi", "--role", "provincial-hq", "--place", PROVINCE)
 COUNTY = ("--as", "kermani", "--role", "county-hq", "--place", KERMAN)
 BOX = "SB-0801-0001"
 BUILD = "sha256:" + "a1" * 32
@@ -36,10 +37,47 @@ def fleet(db: str, tmp_path: Path) -> str:  # noqa: F811 (the fixture above)
     return db
 
 
-def test_a_build_approved_then_revoked(fleet: str) -> None:
-    assert "تأیید شد" in run(fleet, "fleet", "approve-build", BUILD, "--label", "۴.۲", *NATIONAL)
+def _officials(url: str, folder: Path) -> list[Path]:
+    """Two officials, one of each body, and the record drafted that names them (k = 2)."""
+    keys, authorities = [], []
+    for body in ("hq", "supervisory-board"):
+        path = folder / f"{body}.key"
+        made = CliRunner().invoke(app, ["staff", "keygen", "--out", str(path)])
+        key = made.output.strip()
+        keys.append(path)
+        authorities.append(f"--authority={body}:{body} official:{key}")
+    draft = ("anchor", "draft", "--election", ELECTION, *authorities, "--threshold", "2")
+    run(url, *draft, "--out", str(folder / "record.json"))
+    return keys
+
+
+def _signed(url: str, decision: Path, keys: list[Path]) -> str:
+    for key in keys:
+        signed = CliRunner().invoke(app, ["anchor", "sign", str(decision), "--key", str(key)])
+        assert signed.exit_code == 0, signed.output
+    signatures = str(decision.with_suffix(".signatures.json"))
+    return run(url, "fleet", "sign-build", str(decision), signatures, *NATIONAL)
+
+
+def test_a_build_approved_then_revoked_by_k_officials(fleet: str, tmp_path: Path) -> None:
+    """Review S19 F7: one national account approved or revoked a build; it now proposes, and
+    the decision takes effect once k officials of the record, of both bodies, have signed."""
+    hq, board = _officials(fleet, tmp_path)
+    decision = tmp_path / "approve.json"
+    proposed = run(
+        fleet, "fleet", "approve-build", BUILD, "--label", "۴.۲", "--out", str(decision), *NATIONAL
+    )
+    assert "sandogh fleet sign-build" in proposed
+    assert "در انتظار امضای مقام‌ها؛ ۱ امضا تاکنون: hq official" in _signed(fleet, decision, [hq])
+    builds = run(fleet, "fleet", "builds", *NATIONAL)
+    assert "پیشنهاد تأیید" in builds
+    assert "hq official" in builds
+    assert "تأیید شد: hq official، supervisory-board official" in _signed(fleet, decision, [board])
     assert BUILD in run(fleet, "fleet", "builds", *NATIONAL)
-    assert "لغو شد" in run(fleet, "fleet", "revoke-build", BUILD, *NATIONAL)
+    revocation = tmp_path / "revoke.json"
+    run(fleet, "fleet", "revoke-build", BUILD, "--out", str(revocation), *NATIONAL)
+    assert "revoked" not in run(fleet, "fleet", "builds", *NATIONAL)
+    assert "لغو شد" in _signed(fleet, revocation, [hq, board])
     assert "revoked keshvari" in run(fleet, "fleet", "builds", *NATIONAL)
 
 
@@ -54,8 +92,13 @@ def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> N
     assert f"«مقصد»: {KERMAN_STATIONS[0]} مقصد این مرحله نیست" in to_a_station
     assert "is not a province" not in to_a_station
     run(fleet, "fleet", "ship", BOX, "--to", PROVINCE, *NATIONAL)
-    run(fleet, "fleet", "receive", BOX, *NATIONAL)
-    run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *NATIONAL)
+    # the province records its receipt, not the country above it (review S19, F13)
+    by_the_country = run(fleet, "fleet", "receive", BOX, *NATIONAL, code=1)
+    assert f"صندوق {BOX} را تنها حسابی از خود «{PROVINCE}» ثبت می‌کند" in by_the_country
+    assert "حکم keshvari برای «IR» است" in by_the_country
+    assert "may not" not in by_the_country
+    run(fleet, "fleet", "receive", BOX, *PROVINCIAL)
+    run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *PROVINCIAL)
     run(fleet, "fleet", "receive", BOX, *COUNTY)
     run(fleet, "fleet", "ship", BOX, "--to", KERMAN_STATIONS[0], *COUNTY)
     assert "تحویل شعبه" in run(fleet, "fleet", "receive", BOX, *COUNTY)
@@ -69,3 +112,19 @@ def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> N
     shown = run(fleet, "fleet", "show", "--unit", KERMAN, *COUNTY)
     assert shown.count("نصب") == 1  # one box installed; the table wraps the words
     assert "SB-0801-0002" in shown
+
+
+def test_a_grant_at_no_unit_of_the_day_is_named_in_persian(fleet: str) -> None:
+    """Review S19: `fleet receive` under a grant at IR-01 said "unit: IR-01 is not a unit of …"
+    in English on a Persian screen; it names the unit and the grant's place in the command's
+    language."""
+    elsewhere = ("--as", "x", "--role", "provincial-hq", "--place", "IR-01")
+    said = run(fleet, "fleet", "receive", BOX, *elsewhere, code=1)
+    assert "«IR-01» از بخش‌های کشوری انتخابات" in said
+    assert "حکم شما برای «IR-01» است" in said
+    assert "is not a unit" not in said
+    english = run(fleet, "fleet", "receive", BOX, *elsewhere, "--lang", "en", code=1)
+    assert "IR-01 is not a unit of" in english
+    assert "your grant is at IR-01" in english
+    unknown = run(fleet, "fleet", "prepare", "SB-NONE", *NATIONAL, code=1)
+    assert "صندوق SB-NONE در فهرست ناوگان این انتخابات نیست" in unknown

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from sandogh.cli.verification_view import finding_text
 from sandogh.core.access import Grant, Role
+from sandogh.core.fleet.build_signatures import BuildAction
 from sandogh.core.report.digests import sha256_text
 from sandogh.publish.documents import instant
 from sandogh.publish.findings import Disagreement
 from sandogh.services.acting import Actor
-from sandogh.services.fleet import approve_build, revoke_build
 from sandogh.services.ingest import ingest_report
 from tests.services.build import ROUND_2, ROUND_2_DAY, ST_1, ST_3, final, signed
+from tests.services.build_signing import decided
 
 from .build import KEYS, VOTES, NewUnitOfWork, at, publisher
 from .test_verify import DATA, check
@@ -37,11 +38,11 @@ def _published(uow: NewUnitOfWork, root: Path, *, revoked: bool = False) -> Path
     """Builds approved after the boxes opened (their zero reports name none), then ST_1's and
     ST_3's final reports under the approved build (and, if `revoked`, its revocation after
     them), published."""
-    approve_build(uow, NATIONAL, ROUND_2, APPROVED, "۱۴۰۳-۲", now=at(-1))
+    decided(uow, NATIONAL, ROUND_2, APPROVED, "۱۴۰۳-۲", now=at(-1))
     for minutes, station in enumerate((ST_1, ST_3), start=1):
         ingest_report(uow, signed=_final(station, APPROVED), now=at(minutes))
     if revoked:
-        revoke_build(uow, NATIONAL, ROUND_2, APPROVED, now=at(10))
+        decided(uow, NATIONAL, ROUND_2, APPROVED, action=BuildAction.REVOKE, now=at(10))
     publisher(uow, root).regenerate()
     return root
 

@@ -21,7 +21,6 @@ from sandogh.core.definition.model import Election, RoundLink
 from sandogh.core.definition.rule import PluralityRule
 from sandogh.services.acting import Actor
 from sandogh.services.checkin import BallotCard, check_in
-from sandogh.services.fleet import approve_build
 from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.ports import CentreRefusedError
 from sandogh.store.engine import make_engine
@@ -43,6 +42,7 @@ from tests.services.build import (
     register_station_staff,
     tokens,
 )
+from tests.services.build_signing import decided
 from tests.station.build import Clock, issued
 from tests.whole_election_day import Boxes, session
 
@@ -80,7 +80,7 @@ def _load(store_url: str, *days: Election, build: str | None = None) -> None:
         load(uow, *days)
         for each in days:
             if build is not None:
-                approve_build(uow, NATIONAL, each.id, build, "۱۴۰۳-۲", now=NOW)
+                decided(uow, NATIONAL, each.id, build, "۱۴۰۳-۲", now=NOW)
     finally:
         engine.dispose()
 

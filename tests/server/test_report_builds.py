@@ -10,13 +10,14 @@ import datetime
 import pytest
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.fleet.build_signatures import BuildAction
 from sandogh.core.log import EventType
 from sandogh.services.acting import Actor
-from sandogh.services.fleet import approve_build, revoke_build
 from sandogh.station.local_store import OutboxKind
 from sandogh.station.ports import CentreRefusedError
 from sandogh.station.web.labels import centre_refusal
 from tests.services.build import signed, zero
+from tests.services.build_signing import decided
 
 from .live import ELECTION, Live, device, kerman, stations
 
@@ -32,7 +33,7 @@ def _zero(n: int, station: str, build: str | None) -> bytes:
 
 
 def test_a_report_from_a_build_not_approved_is_refused(live: Live) -> None:
-    approve_build(live.uow, NATIONAL, ELECTION, APPROVED, "۱۴۰۳-۲", now=NOW)
+    decided(live.uow, NATIONAL, ELECTION, APPROVED, "۱۴۰۳-۲", now=NOW)
     station, other = stations()[:2]
     with live.enrolled(device(1), station, APPROVED) as box:
         with pytest.raises(CentreRefusedError) as refused:
@@ -46,7 +47,7 @@ def test_a_report_from_a_build_not_approved_is_refused(live: Live) -> None:
     assert "تأییدشده" in shown
     assert not any("a" <= c <= "z" for c in shown)
     with live.enrolled(device(2), other, APPROVED) as box:  # enrolled before the revocation
-        revoke_build(live.uow, NATIONAL, ELECTION, APPROVED, now=NOW)
+        decided(live.uow, NATIONAL, ELECTION, APPROVED, action=BuildAction.REVOKE, now=NOW)
         with pytest.raises(CentreRefusedError) as revoked:
             box.send_report(_zero(2, other, APPROVED))
     assert revoked.value.reason == "revoked-build"
@@ -65,7 +66,7 @@ def test_a_box_whose_build_is_not_approved_is_not_enrolled(live: Live) -> None:
     are approved for the day, the centre enrols no box that names none, or names one never
     approved or revoked, and its refusal names the build; an approved one is enrolled and is the
     box's attested build before it ever reports."""
-    approve_build(live.uow, NATIONAL, ELECTION, APPROVED, "۱۴۰۳-۲", now=NOW)
+    decided(live.uow, NATIONAL, ELECTION, APPROVED, "۱۴۰۳-۲", now=NOW)
     station, other = stations()[:2]
     for build, reason in ((ELSEWHERE, "unapproved-build"), (None, "no-build")):
         with pytest.raises(CentreRefusedError) as refused:
@@ -75,7 +76,7 @@ def test_a_box_whose_build_is_not_approved_is_not_enrolled(live: Live) -> None:
     live.enrolled(device(1), station, APPROVED).close()
     with live.uow() as work:
         assert work.fleet.attested(ELECTION)[device(1).public_key.raw.hex()] == APPROVED
-    revoke_build(live.uow, NATIONAL, ELECTION, APPROVED, now=NOW)
+    decided(live.uow, NATIONAL, ELECTION, APPROVED, action=BuildAction.REVOKE, now=NOW)
     with pytest.raises(CentreRefusedError) as revoked:
         live.enrolled(device(2), other, APPROVED)
     assert revoked.value.reason == "revoked-build"

@@ -4,19 +4,23 @@ step expected; build decisions refused when malformed or repeated."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable
 
 import pytest
 
 from sandogh.core.access import Grant, Role
-from sandogh.core.fleet import BuildDecisionError, ShippingError, Step
+from sandogh.core.candidacy.calendar import Calendar
+from sandogh.core.fleet import ShippingError, Step
 from sandogh.core.log import EventType
 from sandogh.core.readiness import IRAN_TIME, Register, RegisterError
+from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.candidacy_ports import StoredCalendar
 from sandogh.services.elections import load_election
-from sandogh.services.fleet import approve_build, fleet_of, hand_over, revoke_build
+from sandogh.services.fleet import AfterPollingError, fleet_of, hand_over
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.readiness import import_register
 
@@ -26,9 +30,11 @@ from ..core.readiness.kerman import (
     ELECTION_DAY,
     KERMAN,
     KERMAN_STATIONS,
+    PRESIDENT,
     PROVINCE,
     registers,
 )
+from .calendar_build import runoff_schedule
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 NOW = datetime.datetime(2024, 6, 20, 9, 0, tzinfo=IRAN_TIME)
@@ -100,18 +106,63 @@ def test_a_hand_over_out_of_order_is_refused_naming_the_box_and_the_step(
     assert types.count(EventType.BOX_HANDED_OVER) == 1
 
 
-def test_a_build_is_decided_once_and_revoked_once(uow: NewUnitOfWork) -> None:
-    with pytest.raises(BuildDecisionError) as bad:
-        approve_build(uow, NATIONAL, ELECTION, "v4.2", "", now=NOW)
-    assert [p.path for p in bad.value.problems] == ["build", "label"]
-    with pytest.raises(AccessDeniedError):  # the national headquarters decide
-        approve_build(uow, PROVINCIAL, ELECTION, BUILD, "۴.۲", now=NOW)
-    decision = approve_build(uow, NATIONAL, ELECTION, BUILD, " ۴.۲ ", now=NOW)
-    assert (decision.label, decision.approved_by, decision.in_force) == ("۴.۲", "keshvari", True)
-    with pytest.raises(BuildDecisionError):
-        approve_build(uow, NATIONAL, ELECTION, BUILD, "۴.۲", now=NOW)
-    assert revoke_build(uow, NATIONAL, ELECTION, BUILD, now=NOW).revoked_by == "keshvari"
-    with pytest.raises(BuildDecisionError):
-        revoke_build(uow, NATIONAL, ELECTION, BUILD, now=NOW)
-    with pytest.raises(BuildDecisionError):  # a revoked build stays revoked
-        approve_build(uow, NATIONAL, ELECTION, BUILD, "۴.۲", now=NOW)
+def _to_county(uow: NewUnitOfWork, box: str = BOX) -> None:
+    hand_over(uow, NATIONAL, ELECTION, box, Step.PREPARED, now=NOW)
+    hand_over(uow, NATIONAL, ELECTION, box, Step.SENT_TO_PROVINCE, place=PROVINCE, now=NOW)
+    hand_over(uow, PROVINCIAL, ELECTION, box, Step.RECEIVED_BY_PROVINCE, now=NOW)
+    hand_over(uow, PROVINCIAL, ELECTION, box, Step.SENT_TO_COUNTY, place=KERMAN, now=NOW)
+    hand_over(uow, KERMAN_HQ, ELECTION, box, Step.RECEIVED_BY_COUNTY, now=NOW)
+
+
+def test_the_attack_a_receipt_is_recorded_by_the_receiver_not_the_level_above(
+    uow: NewUnitOfWork,
+) -> None:
+    """Review S19 F13: a box was "received by the province" on a national account's word. The
+    sender records a sending, the receiving unit's own headquarters a receipt, and the station's
+    county the steps at the station; an account above them is refused, and the refusal logged."""
+    hand_over(uow, NATIONAL, ELECTION, BOX, Step.PREPARED, now=NOW)
+    with pytest.raises(AccessDeniedError, match="by an account of IR itself"):
+        hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.SENT_TO_PROVINCE, place=PROVINCE, now=NOW)
+    hand_over(uow, NATIONAL, ELECTION, BOX, Step.SENT_TO_PROVINCE, place=PROVINCE, now=NOW)
+    with pytest.raises(AccessDeniedError, match=f"by an account of {PROVINCE} itself"):
+        hand_over(uow, NATIONAL, ELECTION, BOX, Step.RECEIVED_BY_PROVINCE, now=NOW)
+    hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.RECEIVED_BY_PROVINCE, now=NOW)
+    hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.SENT_TO_COUNTY, place=KERMAN, now=NOW)
+    with pytest.raises(AccessDeniedError, match=f"by an account of {KERMAN} itself"):
+        hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.RECEIVED_BY_COUNTY, now=NOW)
+    hand_over(uow, KERMAN_HQ, ELECTION, BOX, Step.RECEIVED_BY_COUNTY, now=NOW)
+    hand_over(
+        uow, KERMAN_HQ, ELECTION, BOX, Step.SENT_TO_STATION, place=KERMAN_STATIONS[0], now=NOW
+    )
+    with pytest.raises(AccessDeniedError, match=f"by an account of {KERMAN} itself"):
+        hand_over(uow, NATIONAL, ELECTION, BOX, Step.RECEIVED_AT_STATION, now=NOW)
+    with uow() as work:
+        types = [e.event.type for e in work.events.entries()]
+    assert types.count(EventType.ACCESS_DENIED) == 4
+    assert types.count(EventType.BOX_HANDED_OVER) == 6
+
+
+def test_the_attack_no_box_goes_to_a_station_after_its_polling_day(uow: NewUnitOfWork) -> None:
+    """Review S19 F13: a box was shipped to its station after polling day; the stored calendar
+    now refuses it, naming the station and its polling day."""
+    schedule = dataclasses.replace(runoff_schedule(ELECTION_DAY.date), contests=(PRESIDENT.id,))
+    calendar = Calendar(ELECTION, (schedule,))
+    canonical = canonical_calendar(calendar)
+    with uow() as work:
+        work.candidacy.put_calendar(ELECTION, StoredCalendar(calendar, canonical, "v1", NOW))
+        work.commit()
+    _to_county(uow)
+    station = KERMAN_STATIONS[0]
+    on_the_day = datetime.datetime.combine(ELECTION_DAY.date, datetime.time(7), IRAN_TIME)
+    hand_over(uow, KERMAN_HQ, ELECTION, BOX, Step.SENT_TO_STATION, place=station, now=on_the_day)
+    after = on_the_day + datetime.timedelta(days=1)
+    with pytest.raises(AfterPollingError) as refused:
+        hand_over(uow, KERMAN_HQ, ELECTION, BOX, Step.RECEIVED_AT_STATION, now=after)
+    assert (refused.value.station, refused.value.polling_day) == (station, ELECTION_DAY.date)
+    assert f"{station} polled on {ELECTION_DAY.date.isoformat()}" in str(refused.value)
+    other = "SB-0801-0002"  # ST-0801-0002's
+    _to_county(uow, other)
+    with pytest.raises(AfterPollingError):
+        hand_over(
+            uow, KERMAN_HQ, ELECTION, other, Step.SENT_TO_STATION, place="ST-0801-0002", now=after
+        )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.fleet.build_signatures import BuildAction
 from sandogh.core.log import Disposition, EventType
 from sandogh.core.readiness import (
     IRAN_TIME,
@@ -24,7 +25,6 @@ from sandogh.core.readiness import (
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.elections import load_election
-from sandogh.services.fleet import approve_build, revoke_build
 from sandogh.services.ports import Device, UnitOfWork
 from sandogh.services.readiness import (
     export_registers,
@@ -32,6 +32,7 @@ from sandogh.services.readiness import (
     readiness,
     record_update,
 )
+from tests.services.build_signing import decided
 
 from ..core.readiness.kerman import (
     BARDSIR,
@@ -77,7 +78,7 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
             new_unit_of_work, PROVINCIAL, ELECTION, register, ready.rows(register), now=NOW
         )
     # what the boxes' signed reports would have attested: the approved build, but one box
-    approve_build(new_unit_of_work, NATIONAL, ELECTION, APPROVED, "۴.۲.۰", now=NOW)
+    decided(new_unit_of_work, NATIONAL, ELECTION, APPROVED, "۴.۲.۰", now=NOW)
     with new_unit_of_work() as work:
         for box in ready.fleet:
             assert box.public_key is not None
@@ -201,6 +202,6 @@ def test_a_boxs_update_follows_the_build_it_attests(uow: NewUnitOfWork) -> None:
         work.fleet.attest(ELECTION, failed.public_key, APPROVED, NOW)
         work.commit()
     assert set(updates().values()) == {UpdateStatus.CURRENT}
-    revoke_build(uow, NATIONAL, ELECTION, APPROVED, now=NOW)
+    decided(uow, NATIONAL, ELECTION, APPROVED, action=BuildAction.REVOKE, now=NOW)
     assert set(updates().values()) == {UpdateStatus.FAILED}
     assert _events(uow)[-1] == (EventType.BUILD_REVOKED, "keshvari", COUNTRY)

@@ -4,6 +4,7 @@ observer was also the station's head, a station had two heads, and keys came aft
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -19,7 +20,7 @@ from sandogh.core.anchor import (
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.services.acting import AccessDeniedError, Actor
-from sandogh.services.anchor import amend_record, record_of
+from sandogh.services.anchor import AnchorError, AnchorRefusal, amend_record, record_of
 from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import UnitOfWork
@@ -197,3 +198,41 @@ def test_the_attack_no_new_key_after_the_record_is_sealed(uow: NewUnitOfWork) ->
     signatures = [sign_bytes(AMENDMENT_LINE, data, key) for key in SEALERS]
     amend_record(uow, election_id=ROUND_2, amendment=amendment, signatures=signatures, now=NOW)
     assert record_of(uow, election_id=ROUND_2)[1][0].signed.amendment.staff == member
+
+
+def _amend(uow: NewUnitOfWork, member: RegisteredStaff, replaces: SigningKey | None = None) -> None:
+    stored, before = record_of(uow, election_id=ROUND_2)
+    amendment = next_amendment(
+        decode_record(stored.data),
+        [each.signed.amendment for each in before],
+        station=member.station,
+        reason="x",
+        staff=member,
+        replaces=None if replaces is None else replaces.public_key,
+    )
+    data = encode_amendment(amendment)
+    signatures = [sign_bytes(AMENDMENT_LINE, data, key) for key in SEALERS]
+    amend_record(uow, election_id=ROUND_2, amendment=amendment, signatures=signatures, now=NOW)
+
+
+def test_the_attack_a_signed_amendment_adds_no_second_head(uow: NewUnitOfWork) -> None:
+    """Review S19 R7: an amendment signed by k officials added a second head to a station that
+    had one, and registered its head as the board's observer; one head holds on every path."""
+    _register(uow)  # مریم کرمانی, head of ST_3
+    sealed_by_officials(uow, ROUND_2)
+    second = RegisteredStaff(ROUND_2, ST_3, "supervisor", StaffRole.HEAD, OBSERVER.public_key)
+    with pytest.raises(AnchorError) as refused:
+        _amend(uow, second)
+    assert refused.value.reason is AnchorRefusal.MALFORMED
+    assert f"{ST_3} has its head already: مریم کرمانی" in str(refused.value)
+    assert refused.value.fa == f"شعبه {ST_3} «رئیس شعبه» خود را دارد: مریم کرمانی."
+    assert refused.value.en == f"{ST_3} has its head of station already: مریم کرمانی."
+    observer = RegisteredStaff(
+        ROUND_2, ST_3, "مریم کرمانی", StaffRole.SUPERVISOR, OBSERVER.public_key
+    )
+    with pytest.raises(AnchorError, match=f"مریم کرمانی is registered as head of {ST_3}"):
+        _amend(uow, observer)
+    assert record_of(uow, election_id=ROUND_2)[1] == []
+    _amend(uow, second, replaces=HEAD)  # a head replaced, by name, is one head still
+    with pytest.raises(AnchorError, match="has its head already: supervisor"):
+        _amend(uow, dataclasses.replace(second, person="third", key=DEVICE.public_key))

@@ -84,10 +84,11 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "station_past_problems",
         "build_decisions",
         "attested_builds",
+        "build_proposals",
         "box_handovers",
         "mode_approvals",
     }
-    assert revision == head_revision() == "0021"
+    assert revision == head_revision() == "0022"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -325,7 +326,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0021: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0022: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

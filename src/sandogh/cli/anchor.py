@@ -41,6 +41,7 @@ from sandogh.core.anchor import (
     sign_bytes,
 )
 from sandogh.core.definition.problems import Problem
+from sandogh.core.fleet.build_signatures import BUILD_LINE, decode_decision
 from sandogh.core.report import KeyMaterialError, PublicKey, StaffRole
 from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.staff import RegisteredStaff
@@ -183,7 +184,9 @@ def _signatures_path(file: Path) -> Path:
 
 @anchor_app.command("sign")
 def sign(
-    file: Annotated[Path, typer.Argument(help="The record, or an amendment, to sign.")],
+    file: Annotated[
+        Path, typer.Argument(help="The record, an amendment, or a build decision, to sign.")
+    ],
     key: KeyFile,
     signatures: Annotated[
         Path | None,
@@ -203,8 +206,7 @@ def sign(
     try:
         record = decode_record(data)
     except RecordError:
-        decode_amendment(data)  # neither a record nor an amendment: this one's problems tell
-        line, name = AMENDMENT_LINE, signing.public_key.text
+        line, name = _other_line(data), signing.public_key.text
     else:
         official = record.officials.get(signing.public_key)
         if official is None:
@@ -223,6 +225,17 @@ def sign(
         _say("signed", lang.lang, name=name, count=len(everyone), file=str(target)), markup=False
     )
     _print_fingerprint(data, lang.lang)
+
+
+def _other_line(data: bytes) -> bytes:
+    """The first line an official signs `data` under when it is no record: a build decision's
+    (review S19 F7, `core.fleet.build_signatures`) or an amendment's."""
+    try:
+        decode_decision(data)
+    except RecordError:
+        decode_amendment(data)  # neither a record nor an amendment: this one's problems tell
+        return AMENDMENT_LINE
+    return BUILD_LINE
 
 
 def _gathered(data: bytes, files: list[Path]) -> tuple[OfficialSignature, ...]:
@@ -358,17 +371,23 @@ def amend(
     lang: LangOption = Language.FA,
 ) -> None:
     """Record a signed amendment to the sealed record."""
-    from sandogh.services.anchor import amend_record
+    from sandogh.services.anchor import AnchorError, amend_record
 
     data = amendment.read_bytes()
-    added = amend_record(
-        open_store(db),
-        election_id=election,
-        amendment=decode_amendment(data),
-        signatures=_gathered(data, signatures),
-        now=now(),
-        actor=actor(),
-    )
+    try:
+        added = amend_record(
+            open_store(db),
+            election_id=election,
+            amendment=decode_amendment(data),
+            signatures=_gathered(data, signatures),
+            now=now(),
+            actor=actor(),
+        )
+    except AnchorError as refused:
+        worded = refused.fa if lang.lang == "fa" else refused.en
+        if worded is not None:  # a second head, say, named in the command's language (S19 R7)
+            refused.args = (worded,)
+        raise
     station = added.signed.amendment.station
     _out.print(_say("amended", lang.lang, number=added.number, station=station), markup=False)
     _print_head(added.number, data, lang.lang)

@@ -192,7 +192,18 @@ def _ship(
         }
         for hours, step in enumerate(SHIPPING):
             moment = at(NAMED, 8) + datetime.timedelta(hours=9 * hours)
-            hand_over(store, NATIONAL, election, box.serial, step, place=goes.get(step), now=moment)
+            by = _recorder(step, goes[Step.SENT_TO_PROVINCE] or "", county)
+            hand_over(store, by, election, box.serial, step, place=goes.get(step), now=moment)
+
+
+def _recorder(step: Step, province: str, county: str) -> Actor:
+    """The headquarters that record `step`: the sender its sending, the receiver its receipt,
+    the county the steps at its station (`services.fleet.recording_place`, review S19 F13)."""
+    if step in (Step.PREPARED, Step.SENT_TO_PROVINCE):
+        return NATIONAL
+    if step in (Step.RECEIVED_BY_PROVINCE, Step.SENT_TO_COUNTY):
+        return Actor(f"demo-{province.lower()}", Grant(Role.PROVINCIAL_HQ, province))
+    return Actor(f"demo-{county.lower()}", Grant(Role.COUNTY_HQ, county))
 
 
 def _hard_to_reach(geography: Geography, station: str) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -52,37 +53,97 @@ def register(app: typer.Typer) -> None:
     app.add_typer(fleet_app, name="fleet")
 
 
+OutOption = Annotated[
+    Path, typer.Option("--out", help="Where to write the decision for the officials to sign.")
+]
+
+
+def _propose(
+    actor: Actor, election: str | None, build: str, action: str, label: str, out: Path, **given: Any
+) -> None:
+    from sandogh.core.fleet.build_signatures import BuildAction, encode_decision
+    from sandogh.services.build_approvals import propose_build
+
+    lang: Lang = given["lang"]
+    proposal = propose_build(
+        open_store(given["db"]),
+        actor,
+        election,
+        build,
+        action=BuildAction(action),
+        label=label,
+        now=now(),
+    )
+    out.write_bytes(encode_decision(proposal))
+    _out.print(
+        fleet_text(f"build_proposed_{action}", lang, build=build, file=str(out)), markup=False
+    )
+
+
 @fleet_app.command("approve-build")
 @acting
 def approve_build_command(
     build: BuildArgument,
     label: Annotated[str, typer.Option("--label", help="What the headquarters call it.")],
+    out: OutOption,
     actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Put BUILD on the day's approved list: reports signed under any other are refused."""
-    from sandogh.services.fleet import approve_build
-
-    done = approve_build(open_store(db), actor, election, build, label, now=now())
-    _out.print(fleet_text("build_approved", lang.lang, build=build, label=done.label), markup=False)
+    """Propose BUILD for the day's approved list, written to --out: it takes effect once k
+    officials of the record have signed it (`anchor sign`, then `fleet sign-build`)."""
+    _propose(actor, election, build, "approve", label, out, db=db, lang=lang.lang)
 
 
 @fleet_app.command("revoke-build")
 @acting
 def revoke_build_command(
     build: BuildArgument,
+    out: OutOption,
     actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Take BUILD off the approved list: its boxes' reports are refused from now on."""
-    from sandogh.services.fleet import revoke_build
+    """Propose taking BUILD off the approved list, written to --out: it takes effect once k
+    officials of the record have signed it."""
+    _propose(actor, election, build, "revoke", "", out, db=db, lang=lang.lang)
 
-    done = revoke_build(open_store(db), actor, election, build, now=now())
-    _out.print(fleet_text("build_revoked", lang.lang, build=build, label=done.label), markup=False)
+
+@fleet_app.command("sign-build")
+@acting
+def sign_build_command(
+    decision: Annotated[Path, typer.Argument(help="The decision the officials signed.")],
+    signatures: Annotated[list[Path], typer.Argument(help="Their signature files.")],
+    actor: Actor,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Add the officials' signatures of a build decision; it takes effect once k of the record's
+    officials, of both bodies, have signed."""
+    from sandogh.core.anchor import decode_signatures, merge
+    from sandogh.core.fleet.build_signatures import decode_decision
+    from sandogh.services.build_approvals import build_proposals, sign_build
+
+    data = decision.read_bytes()
+    election, action, build, _ = decode_decision(data)
+    gathered = merge(*(decode_signatures(each.read_bytes(), data) for each in signatures))
+    store = open_store(db)
+    sign_build(store, actor, election, build, action=action, signatures=gathered, now=now())
+    for state in build_proposals(store, actor, election, now=now()):
+        proposal, names, done = state.proposal, state.signed, state.done
+        if proposal.build == build and proposal.action is action:
+            key = f"build_{action.value}d" if done else "build_pending"
+            said = fleet_text(
+                key,
+                lang.lang,
+                build=build,
+                label=proposal.label,
+                count=len(names),
+                names="، ".join(names) if lang.lang == "fa" else ", ".join(names),
+            )
+            _out.print(said, markup=False)
 
 
 @fleet_app.command("builds")
@@ -91,15 +152,34 @@ def builds_command(
     actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
-    """Every build decision of the day: the build, its label, who approved and revoked it, when."""
+    """Every build decision of the day (the build, its label, who proposed it and when, the
+    officials who signed), and the proposals still awaiting their signatures."""
+    from sandogh.services.build_approvals import build_proposals
     from sandogh.services.fleet import build_decisions
 
-    for d in build_decisions(open_store(db), actor, election, now=now()):
+    store = open_store(db)
+    for d in build_decisions(store, actor, election, now=now()):
         line = f"{d.build} {d.label} approved {d.approved_by} {d.approved_at.isoformat()}"
         if d.revoked_at is not None:
             line += f" revoked {d.revoked_by} {d.revoked_at.isoformat()}"
         _out.print(line, markup=False)
+    for state in build_proposals(store, actor, election, now=now()):
+        proposal, names = state.proposal, state.signed
+        if not state.done:
+            comma = "، " if lang.lang == "fa" else ", "
+            said = fleet_text(
+                "build_pending",
+                lang.lang,
+                build=proposal.build,
+                label=proposal.label,
+                count=len(names),
+                names=comma.join(names),
+            )
+            _out.print(
+                f"{fleet_text('action_' + proposal.action.value, lang.lang)}: {said}", markup=False
+            )
 
 
 _RECEIVES = frozenset(STEPS) - SENDS - {Step.PREPARED, Step.INSTALLED}
@@ -115,19 +195,19 @@ def _hand_over(
     to: str | None = None,
 ) -> None:
     """Record the box's next step, which must be one of `steps`; else say which step is next."""
-    from sandogh.services.fleet import fleet_of, hand_over
+    from sandogh.services.fleet import (
+        AfterPollingError,
+        HandoverByError,
+        NotAUnitError,
+        fleet_of,
+        hand_over,
+    )
 
     store = open_store(db)
-    done = next(
-        (
-            b.handovers
-            for b in fleet_of(store, actor, election, now=now())
-            if b.box.serial == serial
-        ),
-        (),
-    )
-    expected = expected_step(done)
     try:
+        boxes = fleet_of(store, actor, election, now=now())
+        done = next((b.handovers for b in boxes if b.box.serial == serial), ())
+        expected = expected_step(done)
         if expected not in steps:
             kinds = (
                 "، ".join(step_name(s, lang) for s in sorted(steps))
@@ -137,6 +217,9 @@ def _hand_over(
             problem = Problem("step", fleet_text("records_only", lang, steps=kinds))
             raise ShippingError(serial, expected, [problem])
         new = hand_over(store, actor, election, serial, expected, place=to, now=now())
+    except (HandoverByError, NotAUnitError) as refused:  # in the command's language (S19)
+        _err.print(refused.fa if lang == "fa" else refused.en, markup=False)
+        raise typer.Exit(1) from refused
     except ShippingError as refused:
         if refused.expected is None:
             _err.print(fleet_text("handover_done", lang, serial=serial), markup=False)
@@ -150,6 +233,10 @@ def _hand_over(
                 line = problem.message
             elif problem.path == "place" and to is not None:
                 line = fleet_text("wrong_place", lang, place=to)
+            elif problem.path == "serial":
+                line = fleet_text("not_in_register", lang, serial=serial)
+            elif isinstance(refused, AfterPollingError):  # after polling day (review S19 F13)
+                line = refused.fa if lang == "fa" else refused.en
             else:
                 line = str(problem)
             _err.print(line, markup=False)

@@ -116,7 +116,7 @@ def run(options: LiveOptions, out: Console) -> None:
     )
     accounts = add_operators(store, key)
     before_the_day(store, plan, options.seed, out, lang)  # issue 12: round 1 certified, stations
-    approve_own_build(store, plan.loaded.election)
+    approve_own_build(store, plan.loaded.election, plan.registry.seed)
     guardians = ceremony(store, plan, folder, out, lang) if options.e2e else None
     enroller = add_run_operator(store, plan.loaded.election, by=actor(), key=key)
     settings = one_run_settings(url, plan.registry, folder / SERVER_KEY, folder / LOG_KEY)

@@ -29,11 +29,22 @@ from sandogh.core.anchor import (
     Body,
     decode_record,
     fingerprint,
+    sign_bytes,
     sign_record,
 )
+from sandogh.core.fleet.build_signatures import BUILD_LINE, BuildAction, encode_decision
 from sandogh.core.report import PublicKey, SigningKey
 from sandogh.formats.key_file import write_key_file
-from sandogh.services.anchor import add_signature, draft_record, seal_record
+from sandogh.services.acting import Actor
+from sandogh.services.anchor import (
+    AnchorError,
+    AnchorRefusal,
+    add_signature,
+    draft_record,
+    record_of,
+    seal_record,
+)
+from sandogh.services.build_approvals import propose_build, sign_build
 from sandogh.services.elections import UnitOfWorkFactory
 
 #: the simulated officials: (who, body, name shown); the first `THRESHOLD` sign, of both bodies
@@ -95,3 +106,35 @@ def seal_day_record(
         add_signature(uow, election_id=election, signature=signature, now=now, actor=SIGNER)
     sealed = seal_record(uow, election_id=election, now=now, actor=SIGNER)
     return fingerprint(sealed.data)
+
+
+def approve_build_by_officials(
+    uow: UnitOfWorkFactory, actor: Actor, *, election: str, seed: int, build: str, label: str
+) -> None:
+    """Have the national headquarters (`actor`) propose `build` and `THRESHOLD` officials sign
+    it (review S19 F7: a build takes effect once k officials have signed), drafting the record
+    that names the officials first when none is drafted; `seal_day_record` drafts it again."""
+    now = datetime.datetime.now(datetime.UTC)
+    officials = official_keys(seed)
+    try:
+        record_of(uow, election_id=election)
+    except AnchorError as none:
+        if none.reason is not AnchorRefusal.NO_RECORD:
+            raise
+        authorities = [authority for authority, _ in officials]
+        draft_record(
+            uow,
+            election_id=election,
+            authorities=authorities,
+            threshold=THRESHOLD,
+            now=now,
+            actor=SIGNER,
+        )
+    proposal = propose_build(
+        uow, actor, election, build, action=BuildAction.APPROVE, label=label, now=now
+    )
+    data = encode_decision(proposal)
+    signatures = [sign_bytes(BUILD_LINE, data, key) for _, key in officials[:THRESHOLD]]
+    sign_build(
+        uow, actor, election, build, action=BuildAction.APPROVE, signatures=signatures, now=now
+    )

@@ -44,7 +44,7 @@ from pathlib import Path
 from sandogh.cli.demo import EXAMPLE, EXAMPLE_APPROVAL, ExampleMissingError
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.session import actor
-from sandogh.cli.simulated_anchor import seal_day_record
+from sandogh.cli.simulated_anchor import approve_build_by_officials, seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST, Figures, scaled
 from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
 from sandogh.cli.simulated_station import (
@@ -71,7 +71,6 @@ from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.acting import Actor
 from sandogh.services.elections import UnitOfWorkFactory, load_election
-from sandogh.services.fleet import approve_build
 from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.results import show_results
 from sandogh.station.build import installed_build
@@ -207,17 +206,18 @@ def plan_day(
     return DayPlan(loaded, sheets, expected, spec, crowds)
 
 
-def approve_own_build(uow: UnitOfWorkFactory, election: Election) -> None:
+def approve_own_build(uow: UnitOfWorkFactory, election: Election, seed: int) -> None:
     """Put the build this process runs (`station.build`) on the day's approved list, as the
-    national headquarters would before the day: the simulated boxes run it (issue 12)."""
+    national headquarters and the simulated officials would before the day: the simulated boxes
+    run it (issue 12; k officials sign it, review S19 F7)."""
     country = Geography.of(election).top_down[0]
-    approve_build(
+    approve_build_by_officials(
         uow,
-        Actor(actor(), Grant(Role.ADMIN, country)),
-        election.id,
-        installed_build(),
-        "نسخه شبیه‌سازی (simulation)",
-        now=datetime.datetime.now(datetime.UTC),
+        Actor(actor(), Grant(Role.NATIONAL_HQ, country)),
+        election=election.id,
+        seed=seed,
+        build=installed_build(),
+        label="نسخه شبیه‌سازی (simulation)",
     )
 
 
@@ -258,7 +258,7 @@ def simulate(
         )
         approve_as_boards(uow, election, reference=EXAMPLE_APPROVAL, by="simulate", now=now)
         register_station_staff(uow, election, seed, chosen)
-        approve_own_build(uow, election)
+        approve_own_build(uow, election, seed)
         guardians, ceremony_seconds = None, 0.0
         if e2e:
             started = time.perf_counter()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sandogh.core.report import StaffRole
 from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
 
 ROLES: dict[Lang, dict[StaffRole, str]] = {
     "fa": {
@@ -51,3 +52,11 @@ EN: dict[str, str] = {
     "amendment: {path}",
 }
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+
+
+def staff_refusal(reason: str, lang: Lang, *, station: str, person: str, role: StaffRole) -> str:
+    """The refusal of `reason` (a `StaffRefusal` or `core.report.staff.Conflict` value) naming
+    the station, the person in the way and the role they hold."""
+    return text_in(
+        CATALOGUE, f"staff_{reason}", lang, station=station, person=person, held=ROLES[lang][role]
+    )

@@ -38,6 +38,7 @@ from sandogh.core.anchor import (
     StationKeys,
     amendment_hash,
     amendment_problems,
+    amendment_staff_conflict,
     decode_record,
     encode_amendment,
     encode_record,
@@ -50,7 +51,8 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType, JSONValue
 from sandogh.core.report import PublicKey, ReportKind
-from sandogh.core.report.staff import RegisteredStaff
+from sandogh.core.report.staff import Conflict, RegisteredStaff
+from sandogh.locale.staff_refusals import staff_refusal
 from sandogh.services.days import day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.ports import StoredAmendment, StoredRecord, UnitOfWork
@@ -71,7 +73,11 @@ class AnchorRefusal(StrEnum):
 
 
 class AnchorError(SandoghError):
-    """A step on the record refused for `reason`, with every problem."""
+    """A step on the record refused for `reason`, with every problem; `fa` and `en` word it
+    for a person where it says more than its problems (`_worded`)."""
+
+    fa: str | None = None
+    en: str | None = None
 
     def __init__(self, reason: AnchorRefusal, problems: Iterable[Problem]) -> None:
         self.reason = reason
@@ -227,7 +233,7 @@ def amend_record(
         before = [each.signed.amendment for each in work.records.amendments(election_id)]
         problems = amendment_problems(record, before, amendment)
         if problems:
-            raise AnchorError(AnchorRefusal.MALFORMED, problems)
+            raise _worded(AnchorError(AnchorRefusal.MALFORMED, problems), record, before, amendment)
         _refuse_reported(work, election_id, amendment)
         data = encode_amendment(amendment)
         problems = threshold_problems(record, AMENDMENT_LINE, data, signatures)
@@ -254,6 +260,30 @@ def amend_record(
         )
         work.commit()
     return added
+
+
+def _worded(
+    error: AnchorError,
+    record: PreElectionRecord,
+    before: Sequence[Amendment],
+    amendment: Amendment,
+) -> AnchorError:
+    """`error` worded in Persian and English (`fa`, `en`, as `sandogh anchor amend` prints it)
+    when it adds a second head or secretary, or a person in a second role (review S19 R7)."""
+    found = amendment_staff_conflict(record, before, amendment)
+    if found is not None and amendment.staff is not None:
+        conflict, held = found
+        error.fa, error.en = (
+            staff_refusal(
+                conflict.value,
+                lang,
+                station=amendment.station,
+                person=held.person if conflict is Conflict.ROLE_FILLED else amendment.staff.person,
+                role=held.role,
+            )
+            for lang in ("fa", "en")
+        )
+    return error
 
 
 def record_of(

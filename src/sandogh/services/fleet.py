@@ -1,108 +1,49 @@
-"""Use cases of the fleet (issue 12, `core.fleet`): approve and revoke a build, record a box's
-hand-over, and show each box's shipping and attested build.
+"""Use cases of the fleet (issue 12, `core.fleet`): list the build decisions, record a box's
+hand-over, and show each box's shipping and attested build. A build is approved or revoked by k
+officials' signatures (`services.build_approvals`, review S19 F7), not here.
 
-Each use case is one transaction under a grant (`services.acting.Actor`): a build decision
-needs MANAGE_READINESS at the country (the national headquarters decide what every box runs); a
-hand-over needs it where it happens — at the unit that sends the box, or at the one that receives
-or installs it. Each change is one event of the hash-chained log (BUILD_APPROVED, BUILD_REVOKED,
-BOX_HANDED_OVER); a refusal for want of a right is recorded as ACCESS_DENIED. The centre's refusal
-of a report from a build not approved is `services.ingest`'s.
+Each use case is one transaction under a grant (`services.acting.Actor`): a hand-over is recorded
+by an account of the unit that sends or receives it (`recording_place`, review S19 F13). Each
+change is one event of the hash-chained log (BOX_HANDED_OVER); a refusal for want of a right is
+recorded as ACCESS_DENIED. The centre's refusal of a report from a build not approved is
+`services.ingest`'s.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sandogh.core.access import Action
+from sandogh.core.access import Action, may
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import (
     SENDS,
     BuildDecision,
-    BuildDecisionError,
     Handover,
     ShippingError,
     Step,
     approved,
     attested,
     check_handover,
-    decision_problems,
     expected_step,
 )
 from sandogh.core.log import EventType
 from sandogh.core.readiness import Box, RegisterError, within
-from sandogh.services.acting import Actor, acted, election_day, guarded, require
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.fleet import fleet_text, step_name
+from sandogh.services.acting import AccessDeniedError, Actor, acted, election_day, guarded, require
+from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.polling_calendar import last_polling_day, stored_calendar
 from sandogh.services.ports import UnitOfWork
 
 
 def _country(geography: Geography) -> str:
     return geography.top_down[0]
-
-
-def approve_build(
-    uow: UnitOfWorkFactory,
-    actor: Actor,
-    election_id: str | None,
-    build: str,
-    label: str,
-    *,
-    now: datetime.datetime,
-) -> BuildDecision:
-    """Put `build` on the day's approved list under `label`; `BuildDecisionError` if malformed
-    or decided already (a revoked build stays revoked: a fixed one is a new build)."""
-
-    def use_case(work: UnitOfWork) -> BuildDecision:
-        day = election_day(work, election_id)
-        election, country = day.election.id, _country(day.geography)
-        require(day.geography, actor, Action.MANAGE_READINESS, [country], election)
-        problems = decision_problems(build, label)
-        held = {d.build: d for d in work.fleet.decisions(election)}
-        if build in held:
-            state = "approved" if held[build].in_force else "revoked"
-            problems.append(Problem("build", f"{build} is already {state} for {election}"))
-        if problems:
-            raise BuildDecisionError(problems)
-        decision = BuildDecision(build, label.strip(), actor.username, now)
-        work.fleet.approve(election, decision)
-        details = {"election": election, "build": build, "label": decision.label}
-        work.events.record(acted(actor, now, EventType.BUILD_APPROVED, country, details))
-        work.commit()
-        return decision
-
-    return guarded(uow, actor, now, use_case)
-
-
-def revoke_build(
-    uow: UnitOfWorkFactory,
-    actor: Actor,
-    election_id: str | None,
-    build: str,
-    *,
-    now: datetime.datetime,
-) -> BuildDecision:
-    """Take `build` off the approved list: reports signed under it are refused from now on, and
-    the boxes that attested it are no longer updated. `BuildDecisionError` unless in force."""
-
-    def use_case(work: UnitOfWork) -> BuildDecision:
-        day = election_day(work, election_id)
-        election, country = day.election.id, _country(day.geography)
-        require(day.geography, actor, Action.MANAGE_READINESS, [country], election)
-        held = {d.build: d for d in work.fleet.decisions(election)}.get(build)
-        if held is None or not held.in_force:
-            state = "not approved" if held is None else "already revoked"
-            raise BuildDecisionError([Problem("build", f"{build} is {state} for {election}")])
-        work.fleet.revoke(election, build, actor.username, now)
-        details = {"election": election, "build": build, "label": held.label}
-        work.events.record(acted(actor, now, EventType.BUILD_REVOKED, country, details))
-        work.commit()
-        return dataclasses.replace(held, revoked_by=actor.username, revoked_at=now)
-
-    return guarded(uow, actor, now, use_case)
 
 
 def build_decisions(
@@ -156,8 +97,8 @@ def hand_over(
         ):
             problem = Problem("place", f"{serial} is assigned to {assigned}, not {at}")
             raise ShippingError(serial, expected, [problem])
-        acting = held if step in SENDS else at
-        require(geography, actor, Action.MANAGE_READINESS, [acting], election)
+        _refuse_after_polling(work, day, new, expected)
+        _require_own_level(geography, actor, new, held, election)
         work.fleet.hand_over(election, new)
         details = {"election": election, "serial": serial, "step": step.value, "place": at}
         work.events.record(acted(actor, now, EventType.BOX_HANDED_OVER, at, details))
@@ -165,6 +106,75 @@ def hand_over(
         return new
 
     return guarded(uow, actor, now, use_case)
+
+
+#: the steps at a station: none after its polling day
+AT_STATION = frozenset({Step.SENT_TO_STATION, Step.RECEIVED_AT_STATION, Step.INSTALLED})
+
+
+def recording_place(geography: Geography, step: Step, held: str, at: str) -> str:
+    """The unit whose own headquarters record `step` (review S19 F13): the sender records a
+    sending, the receiver a receipt — a province's receipt by the province, not by the country
+    above it — and the station's county its receipt and installation at the station."""
+    if step in SENDS:
+        return held
+    if geography.kind(at) is UnitKind.STATION:
+        counties = (a for a in geography.ancestors(at) if geography.kind(a) is UnitKind.COUNTY)
+        return next(counties, held)
+    return at
+
+
+class HandoverByError(AccessDeniedError):
+    """A hand-over recorded by an account of another place than `recording_place`'s, worded in
+    both languages for the commands and pages (`fa`, `en`)."""
+
+    def __init__(self, actor: Actor, election: str, new: Handover, place: str) -> None:
+        why = f"{new.step.value} is recorded by an account of {place} itself"
+        super().__init__(actor, Action.MANAGE_READINESS, election, [place], why)
+        values = {"serial": new.serial, "place": place, "user": actor.username}
+        self.fa, self.en = (
+            fleet_text(
+                "handover_by",
+                lang,
+                step=step_name(new.step, lang),
+                grant=actor.grant.place,
+                **values,
+            )
+            for lang in ("fa", "en")
+        )
+
+
+def _require_own_level(
+    geography: Geography, actor: Actor, new: Handover, held: str, election: str
+) -> None:
+    place = recording_place(geography, new.step, held, new.place)
+    allowed = may(geography, actor.grant, Action.MANAGE_READINESS, place)
+    if not allowed or actor.grant.place != place:
+        raise HandoverByError(actor, election, new, place)
+
+
+class AfterPollingError(ShippingError):
+    """A box sent, received or installed at a station after its polling day (review S19 F13)."""
+
+    def __init__(self, serial: str, expected: Step | None, station: str, last: datetime.date):
+        self.station = station
+        self.polling_day = last
+        problem = Problem("at", f"{station} polled on {last.isoformat()}: no box goes there after")
+        super().__init__(serial, expected, [problem])
+        self.fa, self.en = (
+            fleet_text("after_polling", lang, station=station, day=format_jalali(last, lang))
+            for lang in ("fa", "en")
+        )
+
+
+def _refuse_after_polling(work: UnitOfWork, day: Day, new: Handover, expected: Step | None) -> None:
+    """The calendar's last polling day of the station's contests is the last day a box goes to
+    it; with no calendar stored nothing is refused, as for check-ins."""
+    if new.step not in AT_STATION:
+        return
+    last = last_polling_day(stored_calendar(work, day.election.id), day, new.place)
+    if last is not None and new.at.astimezone(IRAN_TIME).date() > last:
+        raise AfterPollingError(new.serial, expected, new.place, last)
 
 
 @dataclass(frozen=True)
@@ -178,6 +188,18 @@ class FleetBox:
     @property
     def step(self) -> Step | None:
         return self.handovers[-1].step if self.handovers else None
+
+
+class NotAUnitError(RegisterError):
+    """A unit the election's geography does not hold — often the grant's own place, from
+    another day — worded in both languages, naming the unit and the grant's place."""
+
+    def __init__(self, unit: str, election: str, grant: str) -> None:
+        super().__init__([Problem("unit", f"{unit} is not a unit of {election}")])
+        self.fa, self.en = (
+            fleet_text("not_a_unit", lang, unit=unit, election=election, place=grant)
+            for lang in ("fa", "en")
+        )
 
 
 def fleet_of(
@@ -196,7 +218,7 @@ def fleet_of(
         geography, election = day.geography, day.election.id
         place = unit or actor.grant.place
         if place not in geography:
-            raise RegisterError([Problem("unit", f"{place} is not a unit of {election}")])
+            raise NotAUnitError(place, election, actor.grant.place)
         require(geography, actor, Action.READ, [place], election)
         boxes = within(geography, work.readiness.registers(election), place).fleet
         return fleet_boxes(work, election, boxes)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime
 from typing import Protocol
 
+from sandogh.core.anchor import OfficialSignature
 from sandogh.core.fleet import BuildDecision, Handover
+from sandogh.core.fleet.build_signatures import BuildAction, BuildProposal
 
 
 class FleetRepository(Protocol):
@@ -31,3 +33,19 @@ class FleetRepository(Protocol):
 
     def hand_over(self, election_id: str, handover: Handover) -> None:
         """Store one hand-over; the caller has checked it comes next."""
+
+    def proposals(self, election_id: str) -> tuple[BuildProposal, ...]:
+        """Every build decision proposed for k officials to sign (review S19 F7), in order of
+        proposal, with the signatures gathered so far."""
+
+    def propose(self, election_id: str, proposal: BuildProposal) -> None:
+        """Store a new proposal; the caller has checked none of its build and action is."""
+
+    def sign(
+        self,
+        election_id: str,
+        build: str,
+        action: BuildAction,
+        signatures: tuple[OfficialSignature, ...],
+    ) -> None:
+        """Keep `signatures` as the proposal's: the caller has checked each, and merged them."""

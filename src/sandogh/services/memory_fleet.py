@@ -8,7 +8,9 @@ import datetime
 import threading
 from dataclasses import dataclass, field
 
+from sandogh.core.anchor import OfficialSignature
 from sandogh.core.fleet import STEPS, BuildDecision, Handover
+from sandogh.core.fleet.build_signatures import BuildAction, BuildProposal
 from sandogh.services.ports import ElectionRepository
 
 
@@ -19,6 +21,7 @@ class FleetTables:
     decisions: dict[tuple[str, str], BuildDecision] = field(default_factory=dict)
     attested: dict[tuple[str, str], tuple[str, datetime.datetime]] = field(default_factory=dict)
     handovers: dict[tuple[str, str, str], Handover] = field(default_factory=dict)
+    proposals: dict[tuple[str, str, str], BuildProposal] = field(default_factory=dict)
 
 
 class MemoryFleet:
@@ -45,6 +48,7 @@ class MemoryFleet:
                 {**t.decisions, **m.decisions},
                 {**t.attested, **m.attested},
                 {**t.handovers, **m.handovers},
+                {**t.proposals, **m.proposals},
             )
 
     def _known(self, election_id: str) -> None:
@@ -85,11 +89,35 @@ class MemoryFleet:
             raise self._duplicate(f"{handover.serial} {handover.step} is already recorded")
         self._mine.handovers[key] = handover
 
+    def proposals(self, election_id: str) -> tuple[BuildProposal, ...]:
+        found = [p for (e, _, _), p in self._merged().proposals.items() if e == election_id]
+        return tuple(sorted(found, key=lambda p: (p.at, p.build, p.action.value)))
+
+    def propose(self, election_id: str, proposal: BuildProposal) -> None:
+        self._known(election_id)
+        key = (election_id, proposal.build, proposal.action.value)
+        if key in self._merged().proposals:
+            raise self._duplicate(f"{proposal.action} {proposal.build} is already proposed")
+        self._mine.proposals[key] = proposal
+
+    def sign(
+        self,
+        election_id: str,
+        build: str,
+        action: BuildAction,
+        signatures: tuple[OfficialSignature, ...],
+    ) -> None:
+        key = (election_id, build, action.value)
+        held = self._merged().proposals.get(key)
+        if held is not None:
+            self._mine.proposals[key] = dataclasses.replace(held, signatures=signatures)
+
     def commit(self) -> None:
         t, m = self._tables, self._mine
         t.decisions.update(m.decisions)
         t.attested.update(m.attested)
         t.handovers.update(m.handovers)
+        t.proposals.update(m.proposals)
         self.discard()
 
     def discard(self) -> None:

@@ -26,6 +26,7 @@ from threading import Lock
 from sandogh.core.candidacy.calendar import (
     Calendar,
     OutsideWindowError,
+    Stage,
     UnscheduledError,
     require_polling,
 )
@@ -73,6 +74,22 @@ def _calendar(work: UnitOfWork, election: str, calendar_hash: str) -> Calendar |
         while len(_kept) > _KEPT:
             _kept.popitem(last=False)
     return stored.calendar
+
+
+def last_polling_day(calendar: Calendar | None, day: Day, station: str) -> datetime.date | None:
+    """The last polling day of the contests on `station`'s ballot the calendar schedules; None
+    when no calendar is stored or it schedules none of them."""
+    if calendar is None:
+        return None
+    days = []
+    for contest in day.ballot(station):
+        try:
+            window = calendar.of(contest.contest).window(Stage.POLLING)
+        except UnscheduledError:
+            continue
+        if window is not None:
+            days.append(window.last)
+    return max(days, default=None)
 
 
 def polling_refusal(

@@ -27,7 +27,7 @@ from sandogh.core.definition.geography import Geography
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.core.report import KeyMaterialError, PublicKey, StaffRole
-from sandogh.core.report.staff import RegisteredStaff, person_problems
+from sandogh.core.report.staff import Conflict, RegisteredStaff, person_problems, staff_conflict
 from sandogh.services.acting import AccessDeniedError, Actor, acted, guarded, require
 from sandogh.services.days import day_of
 from sandogh.services.elections import UnitOfWorkFactory
@@ -45,9 +45,6 @@ class StaffRefusal(StrEnum):
     SEALED = "sealed"  # after the record is sealed, only a signed amendment adds a key
 
 
-#: The roles a station has one person in (core.readiness.roster.COMPLEMENT: one head, one
-#: secretary); members are several, and so may the board's observers be.
-ONE_PER_STATION = frozenset({StaffRole.HEAD, StaffRole.SECRETARY})
 #: How a key reaches a sealed record: a signed amendment (cli.anchor).
 AMENDMENT_PATH = "sandogh anchor draft-amendment --staff-key …, anchor sign, anchor amend"
 
@@ -141,20 +138,15 @@ def _require_right(
 
 
 def _refuse_conflicts(registered: Iterable[RegisteredStaff], staff: RegisteredStaff) -> None:
-    for held in registered:
-        if held.person == staff.person and held.role is not staff.role:
-            observer = StaffRole.SUPERVISOR in (held.role, staff.role)
-            raise StaffError(
-                StaffRefusal.OBSERVER_AND_STAFF if observer else StaffRefusal.PERSON_REGISTERED,
-                f"{staff.person} is registered as {held.role} of {staff.station}",
-                held,
-            )
-        if staff.role in ONE_PER_STATION and held.role is staff.role:
-            raise StaffError(
-                StaffRefusal.ROLE_FILLED,
-                f"{staff.station} has its {staff.role} already: {held.person}",
-                held,
-            )
+    found = staff_conflict(registered, staff)
+    if found is None:
+        return
+    conflict, held = found
+    if conflict is Conflict.ROLE_FILLED:
+        message = f"{staff.station} has its {staff.role} already: {held.person}"
+    else:
+        message = f"{staff.person} is registered as {held.role} of {staff.station}"
+    raise StaffError(StaffRefusal(conflict.value), message, held)
 
 
 def staff_of(

@@ -9,9 +9,12 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from sandogh.core.anchor import OfficialSignature
 from sandogh.core.fleet import STEPS, BuildDecision, Handover, Step
+from sandogh.core.fleet.build_signatures import BuildAction, BuildProposal
+from sandogh.core.report import PublicKey
 from sandogh.store.integrity import translated
-from sandogh.store.tables import AttestedBuildRow, BuildDecisionRow, HandoverRow
+from sandogh.store.tables import AttestedBuildRow, BuildDecisionRow, BuildProposalRow, HandoverRow
 
 _ORDER = {step.value: i for i, step in enumerate(STEPS)}
 
@@ -87,3 +90,58 @@ class SqlFleetRepository:
                     handed_at=handover.at,
                 )
             )
+
+    def proposals(self, election_id: str) -> tuple[BuildProposal, ...]:
+        row = BuildProposalRow
+        query = (
+            select(row)
+            .where(row.election_id == election_id)
+            .order_by(row.proposed_at, row.build, row.action)
+        )
+        return tuple(
+            BuildProposal(
+                election_id,
+                BuildAction(r.action),
+                r.build,
+                r.label,
+                r.proposed_by,
+                r.proposed_at,
+                tuple(
+                    OfficialSignature(PublicKey.from_text(key), bytes.fromhex(signature))
+                    for key, signature in r.signatures
+                ),
+            )
+            for r in self._connection.execute(query).all()
+        )
+
+    def propose(self, election_id: str, proposal: BuildProposal) -> None:
+        with translated():
+            self._connection.execute(
+                insert(BuildProposalRow).values(
+                    election_id=election_id,
+                    build=proposal.build,
+                    action=proposal.action.value,
+                    label=proposal.label,
+                    proposed_by=proposal.by,
+                    proposed_at=proposal.at,
+                    signatures=_signatures(proposal.signatures),
+                )
+            )
+
+    def sign(
+        self,
+        election_id: str,
+        build: str,
+        action: BuildAction,
+        signatures: tuple[OfficialSignature, ...],
+    ) -> None:
+        row = BuildProposalRow
+        self._connection.execute(
+            update(row)
+            .where(row.election_id == election_id, row.build == build, row.action == action.value)
+            .values(signatures=_signatures(signatures))
+        )
+
+
+def _signatures(signatures: tuple[OfficialSignature, ...]) -> list[list[str]]:
+    return [[s.key.text, s.signature.hex()] for s in signatures]

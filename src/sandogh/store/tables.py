@@ -868,6 +868,23 @@ class BuildDecisionRow(Base):
     __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
 
 
+class BuildProposalRow(Base):
+    """A build decision proposed for k officials to sign, and their signatures so far
+    (`core.fleet.build_signatures`): a list of [ed25519:HEX key, hex signature]."""
+
+    __tablename__ = "build_proposals"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    build: Mapped[str] = mapped_column(Code, primary_key=True)
+    action: Mapped[str] = mapped_column(Code, primary_key=True)
+    label: Mapped[str]
+    proposed_by: Mapped[str]
+    proposed_at: Mapped[datetime.datetime] = mapped_column(Instant)
+    signatures: Mapped[list[list[str]]] = mapped_column(JSON)
+
+    __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
+
+
 class AttestedBuildRow(Base):
     """The build a box (by its key) last named in a signed report the centre read."""
 

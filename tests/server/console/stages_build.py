@@ -11,18 +11,20 @@ from sqlalchemy import text
 from sandogh.core.access import Grant, Role
 from sandogh.core.readiness import Box, Register, UpdateStatus
 from sandogh.services.acting import Actor
-from sandogh.services.fleet import approve_build
 from sandogh.services.readiness import import_register
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.core.anchor.build import HQ_CHIEF
 from tests.server.live import ELECTION
 from tests.server.operators_live import add_account, current_code
+from tests.services.build_signing import decided
 
 from .build import AT, BAFT, IRAN, baft_stations
 from .test_pages import log_in, token
 
 BOXES = ("SB-0801-0001", "SB-0801-0002")
 BUILD = "sha256:" + "a1" * 32
+NEXT_BUILD = "sha256:" + "b2" * 32
 NATIONAL = Actor("keshvari", Grant(Role.NATIONAL_HQ, IRAN))
 
 
@@ -44,7 +46,8 @@ def unapproved(url: str) -> None:
 
 
 def fleet(url: str) -> None:
-    """Baft's two boxes, each assigned to one of its first stations, and the approved build."""
+    """Baft's two boxes, each assigned to one of its first stations, the approved build, and
+    the next one proposed, signed by one official so far."""
     engine = make_engine(url)
     try:
 
@@ -56,6 +59,8 @@ def fleet(url: str) -> None:
             for serial, station in zip(BOXES, baft_stations(), strict=False)
         ]
         import_register(uow, NATIONAL, ELECTION, Register.FLEET, boxes, unit=BAFT, now=AT)
-        approve_build(uow, NATIONAL, ELECTION, BUILD, "صندوق ۲٫۴٫۱", now=AT)
+        decided(uow, NATIONAL, ELECTION, BUILD, "صندوق ۲٫۴٫۱", now=AT)
+        # the next build, signed by one official of the three it needs (review S19 F7)
+        decided(uow, NATIONAL, ELECTION, NEXT_BUILD, "صندوق ۲٫۵", now=AT, signers=[HQ_CHIEF])
     finally:
         engine.dispose()

@@ -16,7 +16,7 @@ from sandogh.server.app import create_app
 from tests.server.operators_live import add_account, settings
 
 from .build import BAFT, KERMAN
-from .stages_build import BOXES, BUILD, fleet, national
+from .stages_build import BOXES, BUILD, NEXT_BUILD, fleet, national
 from .test_pages import denials, log_in, token
 from .test_preparation_page import alert
 
@@ -68,5 +68,27 @@ def test_a_county_operator_may_not_hand_over_at_the_country(client: TestClient) 
     refused = _post(client, csrf, serial=BOXES[0])
     assert refused.status_code == 403
     assert "baft با نقش ستاد شهرستان" in alert(refused.text)
+    # the step is named, and whose account records it (review S19 F13)
+    assert "«آماده‌سازی در ستاد انتخابات کشور» صندوق" in alert(refused.text)
+    assert "تنها حسابی از خود «IR» ثبت می‌کند" in alert(refused.text)
     assert denials(client)[-1]["action"] == "manage-readiness"
     assert _post(client, "forged", serial=BOXES[0]).status_code == 403
+
+
+def test_a_build_awaiting_the_officials_signatures_is_listed_with_who_signed(
+    client: TestClient, console_store: str
+) -> None:
+    """Review S19 F7: a build takes effect once k officials have signed; until then the page
+    lists it apart, with the officials who signed so far."""
+    national(client, console_store)
+    page = client.get(PATH).text
+    pending = page.split('id="pending-builds"')[1].split("</table>")[0]
+    assert NEXT_BUILD in pending
+    assert "پیشنهاد تأیید" in pending
+    assert "۱ امضا از ۳ لازم" in pending
+    assert "رئیس ستاد" in pending
+    approved = page.split('id="builds"')[1].split("</table>")[0]
+    assert NEXT_BUILD not in approved
+    english = client.get(f"{PATH}?lang=en").text.split('id="pending-builds"')[1]
+    assert "1 signatures of the 3 needed" in english
+    assert "approval proposed" in english

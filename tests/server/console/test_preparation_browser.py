@@ -98,6 +98,8 @@ def test_each_preparation_form_once(
         _submit(page, "hand-over", serial=BOXES[0])
         row = page.locator(f"tr[data-serial='{BOXES[0]}'] .step")
         expect(row).to_have_text("آماده‌سازی در ستاد انتخابات کشور")
+        # a build awaiting k officials, with who signed so far (review S19 F7)
+        expect(page.locator("#pending-builds")).to_contain_text("۱ امضا از ۳ لازم: رئیس ستاد")
         _shots(page, "fleet")
 
         supervisor = new_page(browser)

@@ -55,7 +55,7 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.report.digests import DIGEST, sha256_text
 from sandogh.core.report.json_reader import Reader
 from sandogh.core.report.keys import PublicKey
-from sandogh.core.report.staff import RegisteredStaff, person_problems
+from sandogh.core.report.staff import Conflict, RegisteredStaff, person_problems, staff_conflict
 
 _T = TypeVar("_T")
 
@@ -172,6 +172,8 @@ def amendment_problems(
         problems.extend(
             Problem(f"{at}staff.person", p.message) for p in person_problems(amendment.staff.person)
         )
+    if amendment.staff is not None:
+        problems.extend(_staff_problems(record, before, amendment, at))
     listed = _keys_by_station(record, before)
     if amendment.key in {key for keys in listed.values() for key in keys}:
         problems.append(Problem(at + "key", f"{amendment.key.text} is already on record"))
@@ -186,6 +188,51 @@ def amendment_problems(
                 )
             )
     return problems
+
+
+def amendment_staff_conflict(
+    record: PreElectionRecord, before: Iterable[Amendment], amendment: Amendment
+) -> tuple[Conflict, RegisteredStaff] | None:
+    """Review S19 R7: why the member of staff `amendment` adds cannot join its station's staff
+    as the record and `before` leave it — a station has one head and one secretary, and the
+    board's observer is never its staff, on the amendment path as at `staff add`
+    (`core.report.staff`) — and who is in the way; None when they can (or it adds a box)."""
+    if amendment.staff is None:
+        return None
+    listed = record.station(amendment.station)
+    members = {m.key: m for m in (listed.staff if listed is not None else ())}
+    for each in before:
+        if each.station == amendment.station and each.staff is not None:
+            if each.replaces is not None:
+                members.pop(each.replaces, None)
+            members[each.staff.key] = each.staff
+    if amendment.replaces is not None:
+        members.pop(amendment.replaces, None)
+    return staff_conflict(members.values(), amendment.staff)
+
+
+def _staff_problems(
+    record: PreElectionRecord, before: Iterable[Amendment], amendment: Amendment, at: str
+) -> list[Problem]:
+    found = amendment_staff_conflict(record, before, amendment)
+    if found is None or amendment.staff is None:
+        return []
+    conflict, held = found
+    staff = amendment.staff
+    if conflict is Conflict.ROLE_FILLED:
+        return [
+            Problem(
+                f"{at}staff.role",
+                f"{amendment.station} has its {staff.role} already: {held.person} "
+                f"({held.key.text}); name it in replaces",
+            )
+        ]
+    return [
+        Problem(
+            f"{at}staff.person",
+            f"{staff.person} is registered as {held.role} of {amendment.station}",
+        )
+    ]
 
 
 def _keys_by_station(

@@ -90,6 +90,8 @@ class EventType(StrEnum):
     # the fleet: approved builds and the boxes' hand-overs (issue 12, `core.fleet`)
     BUILD_APPROVED = "build-approved"
     BUILD_REVOKED = "build-revoked"
+    BUILD_PROPOSED = "build-proposed"  # for k officials to sign (review S19 F7)
+    BUILD_SIGNED = "build-signed"
     BOX_HANDED_OVER = "box-handed-over"
     # operators and security
     LOGIN_SUCCEEDED = "login-succeeded"

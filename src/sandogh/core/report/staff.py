@@ -8,7 +8,9 @@ pre-election record's promise that this person, and no one else, signs for this 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.keys import PublicKey
@@ -50,3 +52,29 @@ def person_problems(person: str) -> list[Problem]:
     if not printable(person):
         problems.append(Problem("person", "the name holds a control character"))
     return problems
+
+
+#: The roles a station has one person in (`core.readiness.roster.COMPLEMENT`: one head, one
+#: secretary); members are several, and so may the board's observers be.
+ONE_PER_STATION = frozenset({StaffRole.HEAD, StaffRole.SECRETARY})
+
+
+class Conflict(StrEnum):
+    OBSERVER_AND_STAFF = "observer-and-staff"  # the board's observer is never the station's staff
+    PERSON_REGISTERED = "person-registered"  # the person holds another role at the station
+    ROLE_FILLED = "role-filled"  # the station has its head (or secretary) already
+
+
+def staff_conflict(
+    registered: Iterable[RegisteredStaff], staff: RegisteredStaff
+) -> tuple[Conflict, RegisteredStaff] | None:
+    """Why `staff` cannot join the station's `registered` staff, and who is in the way; None
+    when they can. Every path that adds a key for a station asks (`staff add` and an amendment
+    to the sealed record alike)."""
+    for held in registered:
+        if held.person == staff.person and held.role is not staff.role:
+            observer = StaffRole.SUPERVISOR in (held.role, staff.role)
+            return (Conflict.OBSERVER_AND_STAFF if observer else Conflict.PERSON_REGISTERED), held
+        if staff.role in ONE_PER_STATION and held.role is staff.role:
+            return Conflict.ROLE_FILLED, held
+    return None

@@ -1,5 +1,6 @@
-"""The fleet's page (issue 12): the software builds approved for the day (read-only, as `sandogh
-fleet builds` lists them), the boxes at and below a unit with the build each last attested and
+"""The fleet's page (issue 12): the software builds approved for the day and the decisions still
+awaiting k officials' signatures, with who signed (read-only, as `sandogh fleet builds` lists
+them; review S19 F7), the boxes at and below a unit with the build each last attested and
 the shipping step it reached (`fleet show`), and the form that records a box's next hand-over
 (`fleet prepare|ship|receive|install`).
 
@@ -18,6 +19,7 @@ from sandogh.core.fleet import Step, expected_step
 from sandogh.locale.fleet import fleet_text, step_name
 from sandogh.server.console.gate import PREFIX, Page, PageDep
 from sandogh.server.console.preparation_forms import TABS, acting, text
+from sandogh.services.build_approvals import build_proposals
 from sandogh.services.fleet import build_decisions, fleet_of, hand_over
 
 router = APIRouter(prefix=f"{PREFIX}/preparation/fleet", include_in_schema=False)
@@ -34,6 +36,8 @@ def _shown(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
     page.require(day, Action.READ, place)
     now = page.centre.clock()
     builds = build_decisions(page.centre.uow, page.actor, day.election.id, now=now)
+    states = build_proposals(page.centre.uow, page.actor, day.election.id, now=now)
+    pending = [(s.proposal, s.signed) for s in states if not s.done]
     boxes = fleet_of(page.centre.uow, page.actor, day.election.id, place, now=now)
     lang = page.lang
     return page.render(
@@ -43,6 +47,9 @@ def _shown(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
         place=day.geography.unit(place),
         tabs=TABS,
         builds=builds,
+        pending=pending,  # awaiting k officials' signatures (review S19 F7)
+        threshold=max((s.threshold for s in states), default=0),
+        comma="، " if lang == "fa" else ", ",
         boxes=[(entry, expected_step(entry.handovers)) for entry in boxes],
         f=lambda key, **values: fleet_text(key, lang, **values),
         step_name=lambda step: step_name(step, lang),

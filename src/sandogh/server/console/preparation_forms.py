@@ -23,6 +23,7 @@ from sandogh.locale.messages import UnknownMessageError
 from sandogh.server.console.gate import Page, Shown
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.competence import WrongBodyError
+from sandogh.services.fleet import AfterPollingError, HandoverByError
 
 #: The preparation pages' tabs (path, label).
 TABS = (
@@ -83,12 +84,15 @@ def names(page: Page, name: str) -> tuple[str, ...]:
 def said(page: Page, error: SandoghError) -> str:
     """The refusal of a use case in the page's language."""
     lang = page.lang
-    if isinstance(error, WrongBodyError):
+    if isinstance(error, WrongBodyError | AfterPollingError):  # worded in both languages
         return error.fa if lang == "fa" else error.en
     if isinstance(error, AccessDeniedError):
         grant = error.actor.grant
         role = page.t(f"role_{grant.role.value}")
-        return page.t("pr_denied", user=error.actor.username, role=role, place=grant.place)
+        denied = page.t("pr_denied", user=error.actor.username, role=role, place=grant.place)
+        if isinstance(error, HandoverByError):  # whose account records the step (S19 F13)
+            return f"{denied} {error.fa if lang == 'fa' else error.en}"
+        return denied
     if isinstance(error, DefinitionError):
         parts = []
         if isinstance(error, ShippingError):
