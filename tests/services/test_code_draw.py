@@ -26,9 +26,10 @@ from sandogh.services.lot_commitments import WeakSecretError
 from sandogh.services.ports import UnitOfWork
 
 from . import candidacy_build as cb
-from .build import day, parliament
 
 NewUnitOfWork = Callable[[], UnitOfWork]
+#: The headquarters of both constituencies, Kerman's and Bam's (a county's acts on its own).
+NATIONAL = cb.MINISTRY
 
 
 @pytest.fixture
@@ -38,8 +39,8 @@ def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
 
 
 def qualify(uow: NewUnitOfWork, applicant: int) -> None:
-    cb.answered(uow, applicant)
-    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED)
+    cb.answered(uow, applicant, NATIONAL)
+    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED, by=NATIONAL)
     cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.QUALIFIED)
 
 
@@ -49,7 +50,7 @@ def events(uow: NewUnitOfWork) -> list[str]:
 
 
 def listed(uow: NewUnitOfWork, *places: str) -> list[int]:
-    numbers = [cb.registered(uow, n, place) for n, place in enumerate(places, start=1)]
+    numbers = [cb.registered(uow, n, place, NATIONAL) for n, place in enumerate(places, start=1)]
     for n in numbers:
         qualify(uow, n)
     return numbers
@@ -66,19 +67,19 @@ def drawing(secret: str = cb.SECRET, **more: object) -> dict[str, object]:
     }
 
 
-DRAFT = day(cb.ELECTION, (parliament(False),), cb.FINAL_LIST.date())
+DRAFT = cb.draft()
 
 
 def test_the_code_draw_reveals_the_secret_committed_and_gives_a_new_definition_hash(
     uow: NewUnitOfWork,
 ) -> None:
     numbers = listed(uow, "P1", "P1", "P2")
-    cb.published(uow)
+    cb.published(uow, by=NATIONAL)
     recorded = candidacy_of(uow, cb.ELECTION)
     (made,) = recorded.commitments
     assert made.commitment == commitment_of(cb.SECRET)
     assert cb.SECRET not in str(recorded)  # only the hash is stored before the draw
-    election, new_hash, drawn = draw(uow, cb.HQ, DRAFT, "parliament", **drawing())
+    election, new_hash, drawn = draw(uow, NATIONAL, DRAFT, "parliament", **drawing())
     assert drawn.seed == code_seed(cb.SECRET, "parliament", numbers)
     assert drawn.secret == cb.SECRET
     assert new_hash != definition_hash(DRAFT)
@@ -89,9 +90,9 @@ def test_the_code_draw_reveals_the_secret_committed_and_gives_a_new_definition_h
         ("P1", "02"),
         ("P2", "01"),
     ]
-    assert draw(uow, cb.HQ, DRAFT, "parliament", **drawing()) == (election, new_hash, drawn)
+    assert draw(uow, NATIONAL, DRAFT, "parliament", **drawing()) == (election, new_hash, drawn)
     with pytest.raises(AlreadyDrawnError):
-        draw(uow, cb.HQ, DRAFT, "parliament", **drawing(drawn_by=("someone else",)))
+        draw(uow, NATIONAL, DRAFT, "parliament", **drawing(drawn_by=("someone else",)))
     logged = events(uow)
     assert logged.count("candidate-codes-drawn") == 1
     assert logged.index("code-draw-committed") < logged.index("candidates-published")
@@ -102,10 +103,10 @@ def test_a_seed_ground_after_the_list_is_known_is_refused(uow: NewUnitOfWork) ->
     """R5: the drawer tries secrets offline once the list is published, for a preferred order;
     every secret but the one committed before the list is refused, and nothing is recorded."""
     listed(uow, "P1", "P1", "P1")
-    cb.published(uow)
+    cb.published(uow, by=NATIONAL)
     for k in range(5):
         with pytest.raises(DrawSecretMismatchError) as refused:
-            draw(uow, cb.HQ, DRAFT, "parliament", **drawing(f"ground secret number {k} ....."))
+            draw(uow, NATIONAL, DRAFT, "parliament", **drawing(f"ground secret number {k} ....."))
         assert "نمی‌خواند" in refused.value.fa
         assert "does not match" in refused.value.en
     assert candidacy_of(uow, cb.ELECTION).draws == ()
@@ -117,13 +118,13 @@ def test_a_commitment_after_the_list_is_refused(uow: NewUnitOfWork) -> None:
     could be chosen for the order it gives the known list) is refused, naming the list's day."""
     listed(uow, "P1", "P2")
     with pytest.raises(NoDrawCommitmentError) as none:
-        publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+        publish_list(uow, NATIONAL, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
     assert "sandogh candidates commit" in none.value.en
-    cb.published(uow)
+    cb.published(uow, by=NATIONAL)
     with pytest.raises(DrawCommitmentTooLateError) as late:
-        commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret="x" * 40, now=cb.FINAL_LIST)
+        commit_draw(uow, NATIONAL, cb.ELECTION, "parliament", secret="x" * 40, now=cb.FINAL_LIST)
     assert "۱۴۰۲" in late.value.fa
-    assert "governorate" in late.value.en
+    assert "ministry" in late.value.en
     assert len(candidacy_of(uow, cb.ELECTION).commitments) == 1
 
 
@@ -132,21 +133,21 @@ def test_one_commitment_per_contest_after_registration_and_a_strong_secret(
 ) -> None:
     listed(uow, "P1")
     with pytest.raises(DrawCommitmentTooEarlyError) as early:  # other places' applicants to come
-        commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret=cb.SECRET, now=cb.REGISTRATION)
+        commit_draw(uow, NATIONAL, cb.ELECTION, "parliament", secret=cb.SECRET, now=cb.REGISTRATION)
     assert "ثبت‌نام داوطلبان تا" in early.value.fa
     assert "registration is open until" in early.value.en
     with pytest.raises(WeakSecretError):
-        commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret="1234", now=cb.SUPERVISORY)
-    commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret=cb.SECRET, now=cb.SUPERVISORY)
+        commit_draw(uow, NATIONAL, cb.ELECTION, "parliament", secret="1234", now=cb.SUPERVISORY)
+    commit_draw(uow, NATIONAL, cb.ELECTION, "parliament", secret=cb.SECRET, now=cb.SUPERVISORY)
     with pytest.raises(DrawCommitmentExistsError):  # a second, ground later, would replace it
-        commit_draw(uow, cb.HQ, cb.ELECTION, "parliament", secret="y" * 40, now=cb.OBJECTIONS)
+        commit_draw(uow, NATIONAL, cb.ELECTION, "parliament", secret="y" * 40, now=cb.OBJECTIONS)
 
 
 def test_a_final_list_is_published_once(uow: NewUnitOfWork) -> None:
     listed(uow, "P1", "P2")
-    cb.published(uow)
+    cb.published(uow, by=NATIONAL)
     with pytest.raises(ListPublishedError) as again:
-        publish_list(uow, cb.HQ, cb.ELECTION, "parliament", now=cb.at(2024, 2, 21))
+        publish_list(uow, NATIONAL, cb.ELECTION, "parliament", now=cb.at(2024, 2, 21))
     assert "یک بار منتشر" in again.value.fa
     assert "published already" in again.value.en
     assert len(candidacy_of(uow, cb.ELECTION).published) == 1
@@ -157,16 +158,16 @@ def test_a_listed_candidate_who_withdraws_before_the_draw_gets_no_code_from_the_
 ) -> None:
     listed(uow, "P1", "P1", "P1", "P2")
     with pytest.raises(CandidacyRefusedError, match="not-listed"):  # no list published yet
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.FINAL_LIST)
-    cb.published(uow)
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.FINAL_LIST)
+    cb.published(uow, by=NATIONAL)
     with pytest.raises(OutsideWindowError):  # polling day is too late
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.at(2024, 3, 1))
-    withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.at(2024, 2, 25))
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.at(2024, 3, 1))
+    withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.at(2024, 2, 25))
     with pytest.raises(CandidacyRefusedError, match="already-withdrawn"):
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 2, now=cb.at(2024, 2, 26))
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 2, now=cb.at(2024, 2, 26))
     election, _, drawn = draw(
         uow,
-        cb.HQ,
+        NATIONAL,
         DRAFT,
         "parliament",
         **drawing(width=0, pool=("21", "25", "33"), now=cb.at(2024, 2, 26)),
@@ -181,7 +182,7 @@ def test_a_listed_candidate_who_withdraws_before_the_draw_gets_no_code_from_the_
     ]
     assert drawn.pool == ("21", "25", "33")
     with pytest.raises(CandidacyRefusedError, match="codes-drawn"):  # the definition's now
-        withdraw_listed(uow, cb.HQ, cb.ELECTION, 3, now=cb.at(2024, 2, 27))
+        withdraw_listed(uow, NATIONAL, cb.ELECTION, 3, now=cb.at(2024, 2, 27))
     recorded = candidacy_of(uow, cb.ELECTION)
     withdrew = recorded.files[2].withdrew
     assert withdrew is not None
