@@ -11,8 +11,6 @@ from sandogh.cli.app import app
 from sandogh.core.anchor import Body, decode_record, fingerprint, short_fingerprint
 from sandogh.locale.digits import to_persian_digits
 
-from .test_app import EXAMPLE
-
 ELECTION = "kerman-1403-r2"
 STATION = "ST-0801-0001"
 
@@ -36,10 +34,10 @@ def _failure(done: Result) -> str:
     return str(done.exception)
 
 
-def test_the_hq_drafts_officials_sign_the_centre_seals_and_amends(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
-    sandogh("init", db=db)
-    sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
+def test_the_hq_drafts_officials_sign_the_centre_seals_and_amends(
+    loaded_db: str, tmp_path: Path
+) -> None:
+    db = loaded_db
     head = _keygen(tmp_path / "head.key")
     staff = ("--election", ELECTION, "--station", STATION, "--person", "مریم کرمانی")
     hq = ("--as", "kerman-hq", "--role", "county-hq", "--place", "IR-08-0801")

@@ -153,10 +153,8 @@ def test_a_300_byte_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
     assert "(line 6, column" in done.stderr
 
 
-def test_a_bad_csv_row_stores_nothing_and_names_the_row(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'rows.sqlite'}"
-    sandogh("init", db=db)
-    sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
+def test_a_bad_csv_row_stores_nothing_and_names_the_row(loaded_db: str, tmp_path: Path) -> None:
+    db = loaded_db
     lines = (EXAMPLE / "round2-results.csv").read_text(encoding="utf-8").splitlines()
     lines[40] = lines[40].rsplit(",", 1)[0] + ",many"
     (tmp_path / "bad.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sandogh.formats.key_file import read_key_file
 
-from .test_app import EXAMPLE, sandogh
+from .test_app import sandogh
 
 ELECTION = "kerman-1403-r2"
 
@@ -20,10 +20,8 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
 
 
-def test_a_staff_member_makes_a_key_and_the_hq_registers_it(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
-    sandogh("init", db=db)
-    sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
+def test_a_staff_member_makes_a_key_and_the_hq_registers_it(loaded_db: str, tmp_path: Path) -> None:
+    db = loaded_db
     key_file = tmp_path / "head.key"
 
     made = _run("staff", "keygen", "--out", str(key_file))
@@ -48,13 +46,11 @@ def test_a_staff_member_makes_a_key_and_the_hq_registers_it(tmp_path: Path) -> N
 
 
 def test_the_attack_the_observer_is_not_the_head_and_no_one_unnamed_registers(
-    tmp_path: Path,
+    loaded_db: str, tmp_path: Path
 ) -> None:
     """Review S19, F8, as `a10_staff.sh` ran it: without a grant `staff add` is refused; the
     board's observer cannot also be registered as the station's head, said in Persian."""
-    db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
-    sandogh("init", db=db)
-    sandogh("load", str(EXAMPLE / "round2.yaml"), db=db)
+    db = loaded_db
     keys = [
         _run("staff", "keygen", "--out", str(tmp_path / f"k{n}.key")).stdout.strip() for n in (1, 2)
     ]

@@ -37,10 +37,10 @@ from sandogh.core.supervision import (
     superseding,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
+from sandogh.services.days import day_of
 from sandogh.services.elections import (
     SYSTEM,
     UnitOfWorkFactory,
-    get_election,
     resolve_election_id,
     root_of,
 )
@@ -81,8 +81,8 @@ def import_results(
     """Store a batch of station sheets, all or nothing, with its `RESULTS_IMPORTED` event;
     `progress` hears of each stored sheet."""
     with uow() as work:
-        stored = get_election(work, election_id)
-        geography = Geography.of(stored.election)
+        stored = day_of(work, election_id)  # the day kept for its hash (`services.days`)
+        geography = stored.geography
         require_conformity(geography, sheets)
         frozen = frozen_sheets(work, geography, election_id, sheets)
         if frozen:
@@ -179,8 +179,10 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     """Add up every stored sheet of the election (the only one stored, if none is named);
     `corrected` False leaves the hand-count corrections out (the audit audits what was
     reported)."""
-    stored = get_election(work, resolve_election_id(work, election_id))
-    geography = Geography.of(stored.election)
+    # the day kept for its hash (`services.days`): decoding the definition anew took most of
+    # the time of a page of results
+    day = day_of(work, resolve_election_id(work, election_id))
+    stored, geography = StoredElection(day.election, day.definition_hash), day.geography
     sheets: Iterable[TallySheet] = work.tallies.all(stored.election.id)
     voids = [record.void for record in recorded_voids(work, stored.election.id)]
     voided: tuple[Effect, ...] = ()

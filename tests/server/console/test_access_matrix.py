@@ -18,6 +18,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from fastapi.routing import APIRoute
@@ -40,7 +41,7 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.server.live import ELECTION
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
-from .build import AT, BAFT, BAM, IRAN, complete, waiting
+from .build import AT, BAFT, BAM, IRAN, complete, copy_store, waiting
 from .candidacy_build import AT as CANDIDACY_AT
 from .candidacy_build import stored as stored_calendar
 from .stages_build import BOXES, fleet
@@ -348,6 +349,22 @@ def _prepared(url: str) -> Store:
     return Store(day, incident, case, applicant)
 
 
+@pytest.fixture(scope="module")
+def prepared(
+    partial_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Store]:
+    """The store `_prepared` makes, made once for every role: each test acts on a copy of it."""
+    folder = tmp_path_factory.mktemp("matrix-template")
+    store = _prepared(copy_store(partial_template, folder))
+    return folder / "store.sqlite", store
+
+
+@pytest.fixture
+def console_store(prepared: tuple[Path, Store], tmp_path: Path) -> str:
+    """This test's own copy of the prepared store (it certifies, voids and undoes)."""
+    return copy_store(prepared[0], tmp_path)
+
+
 @pytest.fixture
 def client(console_store: str) -> Iterator[TestClient]:
     with TestClient(create_app(settings(console_store)), follow_redirects=False) as client:
@@ -387,9 +404,9 @@ def _places(store: Store, asks: Asks) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("role", list(Role))
 def test_each_route_refuses_exactly_what_the_grant_does_not_allow(
-    role: Role, console_store: str, client: TestClient
+    role: Role, prepared: tuple[Path, Store], console_store: str, client: TestClient
 ) -> None:
-    store = _prepared(console_store)
+    store = prepared[1]
     answers: dict[tuple[str, str, str, str], int] = {}
     wrong: list[str] = []
     # The country's grant comes last: its changes (undoing the certification) must not hide
