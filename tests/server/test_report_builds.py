@@ -13,7 +13,7 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.fleet.build_signatures import BuildAction
 from sandogh.core.log import EventType
 from sandogh.services.acting import Actor
-from sandogh.station.local_store import OutboxKind
+from sandogh.station.local_outbox import OutboxKind
 from sandogh.station.ports import CentreRefusedError
 from sandogh.station.web.labels import centre_refusal
 from tests.services.build import signed, zero

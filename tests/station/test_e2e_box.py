@@ -40,7 +40,9 @@ from sandogh.locale import to_persian_digits
 from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal, CardRefusedError
-from sandogh.station.local_store import SCHEMA_VERSION, ChainState, LocalStore
+from sandogh.station.local_chain import ChainState
+from sandogh.station.local_schema import SCHEMA_VERSION
+from sandogh.station.local_store import LocalStore
 from sandogh.station.printouts import CHALLENGED_EN, CHALLENGED_FA
 
 from .build import (

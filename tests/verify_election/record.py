@@ -68,7 +68,7 @@ from sandogh.core.report import (
 from sandogh.core.report.report import E2ECommitment
 from sandogh.formats.definition_file import LoadedDefinition, parse_definition
 from sandogh.station.ballot_chain import export_chain
-from sandogh.station.local_store import ChainEntry, ChainHead, ChainState
+from sandogh.station.local_chain import ChainEntry, ChainHead, ChainState
 
 G = RISTRETTO255
 ELECTION = "e2e-small"

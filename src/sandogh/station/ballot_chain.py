@@ -31,7 +31,8 @@ from sandogh.core.report import (
 )
 from sandogh.locale import to_persian_digits
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
-from sandogh.station.local_store import ChainEntry, ChainHead, ChainState, Transaction
+from sandogh.station.local_chain import ChainEntry, ChainHead, ChainState
+from sandogh.station.local_store import Transaction
 from sandogh.station.setup import StationSetup
 
 BALLOT_NONCE_BYTES = 32

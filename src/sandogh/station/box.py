@@ -71,13 +71,8 @@ from sandogh.station.count import count_entered, count_records, paper_problems
 from sandogh.station.count_key import draw, recover
 from sandogh.station.courier import SyncOutcome
 from sandogh.station.errors import AlreadyEnrolledError, PaperAccountError
-from sandogh.station.local_store import (
-    LocalIncident,
-    OutboxKind,
-    OutboxSummary,
-    StoredStation,
-    Transaction,
-)
+from sandogh.station.local_outbox import LocalIncident, OutboxKind, OutboxSummary
+from sandogh.station.local_store import StoredStation, Transaction
 from sandogh.station.polling_days import require_polling_day
 from sandogh.station.printouts import report_lines
 from sandogh.station.qr import qr_parts

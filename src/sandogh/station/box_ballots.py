@@ -34,7 +34,7 @@ from sandogh.station.errors import (
     CardRefusal,
     CardRefusedError,
 )
-from sandogh.station.local_store import Card
+from sandogh.station.local_ballots import Card
 from sandogh.station.printouts import challenged_lines, paper_copy_lines, receipt_lines
 from sandogh.station.setup import StationSetup
 

@@ -15,7 +15,7 @@ from sandogh.core.voters import NationalCodeError, parse_national_code
 from sandogh.station.box_state import BoxState
 from sandogh.station.courier import offline_payload
 from sandogh.station.errors import CentreAnswerError
-from sandogh.station.local_store import OutboxKind
+from sandogh.station.local_outbox import OutboxKind
 from sandogh.station.ports import CentreRefusedError, CentreUnreachableError
 from sandogh.station.setup import OfflinePolicy
 

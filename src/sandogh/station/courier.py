@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.report import ReportKind
-from sandogh.station.local_store import LocalStore, OutboxItem, OutboxKind, OutboxSummary
+from sandogh.station.local_outbox import OutboxItem, OutboxKind, OutboxSummary
+from sandogh.station.local_store import LocalStore
 from sandogh.station.ports import (
     CentreClient,
     CentreRefusedError,

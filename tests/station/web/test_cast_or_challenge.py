@@ -17,7 +17,7 @@ from sandogh.core.report import Choice, StaffRole
 from sandogh.locale import to_ascii_digits
 from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
-from sandogh.station.local_store import ChainEntry, ChainState
+from sandogh.station.local_chain import ChainEntry, ChainState
 from sandogh.station.printers import FilePrinter
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code

@@ -12,7 +12,7 @@ import pytest
 from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import read_key_file
 from sandogh.locale.e2e_refusals import EN, FA
-from sandogh.station.local_store import OutboxKind
+from sandogh.station.local_outbox import OutboxKind
 from sandogh.station.ports import CentreRefusedError
 from sandogh.station.web.labels import centre_refusal
 from tests.station.web.kiosk_build import (

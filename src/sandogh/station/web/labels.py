@@ -14,7 +14,7 @@ from sandogh.locale import Lang, check_in_refusals, e2e_refusals
 from sandogh.locale.messages import FA as MAIN_FA
 from sandogh.locale.messages import text_in
 from sandogh.station.box_check_in import CheckInRefused
-from sandogh.station.local_store import OutboxKind
+from sandogh.station.local_outbox import OutboxKind
 
 FA: dict[str, str] = {
     "kiosk_log_in": "ورود کارکنان شعبه",

@@ -30,7 +30,8 @@ from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.locale.candidacy import outside_window_text
 from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.errors import StaffKeyError
-from sandogh.station.local_store import ChainHead, OutboxKind, Queued
+from sandogh.station.local_chain import ChainHead
+from sandogh.station.local_outbox import OutboxKind, Queued
 from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
