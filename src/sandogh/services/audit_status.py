@@ -29,8 +29,8 @@ from sandogh.services.audit_errors import (
     HandCountRecordedError,
     StoredHandCountError,
 )
+from sandogh.services.audit_history import Drawn, history
 from sandogh.services.audit_ports import StoredHandCount
-from sandogh.services.audit_rounds import Drawn, history
 from sandogh.services.audits import Audit, log
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.recorded_decisions import hand_count_counts, stored_counts

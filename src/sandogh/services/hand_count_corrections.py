@@ -5,7 +5,7 @@ The supervising board certifies the totals `sandogh audit hand-count` recorded, 
 transaction and one event of the hash-chained log (`hand-count-certified`, with the totals, the
 audit record it came from, who and under which grant): only a grant that may CERTIFY every unit
 of the constituency (`services.acting.require`); refused when the audit's records changed since
-they were logged (`RecordsDifferFromLogError`, from `audit_rounds.history`), when the audit did not
+they were logged (`RecordsDifferFromLogError`, from `audit_history.history`), when the audit did not
 send the contest to a full hand count, when no totals are recorded or they are certified
 already, when a certification in force covers the constituency (undo it first: it froze the
 reported figures), and when the totals do not fit the election (every problem with its path).
@@ -41,8 +41,8 @@ from sandogh.services.audit_errors import (
     ReasonMissingError,
     ReplacingReasonMissingError,
 )
+from sandogh.services.audit_history import History, history
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
-from sandogh.services.audit_rounds import History, history
 from sandogh.services.audit_status import require_possible
 from sandogh.services.certifications import (
     CertifiedError,
