@@ -27,8 +27,8 @@ from sandogh.core.e2e.tally_origin import ContestProduct, chain_products
 from sandogh.core.report import BallotContest, PublicKey, SigningKey
 from sandogh.services.guardians import Document
 from sandogh.services.mixing import MixRandomness, decrypt_rows, mix, rows_to_decrypt
+from sandogh.services.origin_snapshot import Trust
 from sandogh.services.tally_decryption import combine_tally, decrypt
-from sandogh.services.tally_origin import Trust
 
 G = RISTRETTO255
 ROLES = ("hq", "board", "observers")

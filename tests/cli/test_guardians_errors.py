@@ -22,7 +22,7 @@ from sandogh.core.e2e.decryption import CombinationError
 from sandogh.core.e2e.share_encryption import ShareFault
 from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.locale.e2e_refusals import EN, FA
-from sandogh.services.tally_origin import OriginFault, OriginProblem, TallyOriginError
+from sandogh.services.origin_faults import OriginFault, OriginProblem, TallyOriginError
 
 #: the faults of the sealed record, of no station
 RECORD = {

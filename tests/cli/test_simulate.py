@@ -37,7 +37,7 @@ from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.published import ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.sources import open_source
 from sandogh.publish.verify import verify_snapshot
-from sandogh.services.tally_origin import OriginFault, TallyOriginError
+from sandogh.services.origin_faults import OriginFault, TallyOriginError
 from sandogh.station.directory import StationDirectory
 from sandogh.verify_election.checks import Check
 from sandogh.verify_election.run import verify_election

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sandogh.locale.e2e_refusals import EN, FA, chain_refusal_key
 from sandogh.locale.messages import placeholders
 from sandogh.services.chains import ChainRefusal
-from sandogh.services.tally_origin import OriginFault
+from sandogh.services.origin_faults import OriginFault
 
 
 def test_both_languages_have_the_same_keys_and_placeholders() -> None:

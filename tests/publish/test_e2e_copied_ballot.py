@@ -31,7 +31,8 @@ from sandogh.core.report import E2ECommitment
 from sandogh.core.report.ballot import station_ballot
 from sandogh.publish.e2e_record import E2EOptions
 from sandogh.publish.snapshot import Publisher
-from sandogh.services.tally_origin import OriginFault, TallyOriginError, Trust
+from sandogh.services.origin_faults import OriginFault, TallyOriginError
+from sandogh.services.origin_snapshot import Trust
 from tests.publish.test_e2e_record import DEVICE_2, _election, _publish
 from tests.services.build import (
     DEVICE,

@@ -36,7 +36,7 @@ from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.guardians import Document
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
-from sandogh.services.tally_origin import Trust
+from sandogh.services.origin_snapshot import Trust
 from sandogh.verify_election.run import verify_election
 from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder
 from tests.services.build import (

@@ -34,22 +34,17 @@ from sandogh.formats.key_file import read_key_file
 from sandogh.publish.e2e_record import E2EOptions, E2ERecordError
 from sandogh.publish.published import ANCHOR_AMENDMENTS, ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.snapshot import Publisher
-from sandogh.services import tally_origin
+from sandogh.services import origin_snapshot
 from sandogh.services.anchor import add_signature, draft_record, seal_record
 from sandogh.services.chains import receive_chain
 from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from sandogh.services.origin_faults import OriginFault, TallyOriginError
+from sandogh.services.origin_snapshot import Trust
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.tally_origin import (
-    OriginFault,
-    TallyOriginError,
-    Trust,
-    check_tally,
-    checked_products,
-    proof_problems,
-)
+from sandogh.services.tally_origin import check_tally, checked_products, proof_problems
 from sandogh.verify_election.run import verify_election
 from tests.e2e_build import Chain, Guardians, ceremony, decrypt_folder, guardian_key
 from tests.services.build import (
@@ -552,8 +547,8 @@ def test_a_re_randomised_copy_of_a_ballot_is_refused(election: Election) -> None
 
 
 def test_the_guardian_reads_the_record_where_the_publisher_writes_it() -> None:
-    assert (tally_origin.ANCHOR_RECORD, tally_origin.ANCHOR_SIGNATURES) == (
+    assert (origin_snapshot.ANCHOR_RECORD, origin_snapshot.ANCHOR_SIGNATURES) == (
         ANCHOR_RECORD,
         ANCHOR_SIGNATURES,
     )
-    assert tally_origin.ANCHOR_AMENDMENTS == ANCHOR_AMENDMENTS
+    assert origin_snapshot.ANCHOR_AMENDMENTS == ANCHOR_AMENDMENTS

@@ -22,7 +22,8 @@ from sandogh.core.e2e.chain_file import read_chain
 from sandogh.core.e2e.tally import station_tally, tally_hash
 from sandogh.core.report import E2ECommitment
 from sandogh.core.report.ballot import station_ballot
-from sandogh.services.tally_origin import OriginFault, TallyOriginError, Trust
+from sandogh.services.origin_faults import OriginFault, TallyOriginError
+from sandogh.services.origin_snapshot import Trust
 from tests.publish.test_e2e_record import DEVICE_2, _election, _publish
 from tests.services.build import DEVICE, ROUND_2_DAY, RUNOFF_VOTES, ST_1, ST_2, final, signed
 

@@ -1,7 +1,7 @@
 """The E2E path's refusals in Persian and English (docs/e2e.md §7, §8): the centre's of a
 station's ballot chain (`services.chains.ChainRefusal`: the API's error body and the box's
 operator screen) and a guardian's of a snapshot it is asked to decrypt a tally of
-(`services.tally_origin.OriginFault`: `sandogh guardians`).
+(`services.origin_faults.OriginFault`: `sandogh guardians`).
 
 A key is the refusal's name in lower case after `chain_refused_` or `origin_`; a refusal naming a
 station has `{station}`. Terms as the rest of the catalogue: صورتجلسه (a station's report),

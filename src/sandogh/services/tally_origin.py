@@ -24,30 +24,15 @@ Persian or English (`locale.e2e_refusals`), the English detail kept for `--lang 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from collections.abc import Mapping
 
-from sandogh.core.anchor import (
-    Coverage,
-    E2EKeys,
-    RecordError,
-    anchored_amendments,
-    check_staff,
-    decode_amendments,
-    decode_record,
-    decode_signatures,
-    fingerprint,
-    verify_amendments,
-    verify_record,
-)
+from sandogh.core.anchor import Coverage, check_staff
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.problems import Problem
 from sandogh.core.e2e.ballot import ElectionContext, check_ballot
-from sandogh.core.e2e.ceremony_record import CeremonyRecord, encode_record
+from sandogh.core.e2e.ceremony_record import CeremonyRecord
 from sandogh.core.e2e.chain_file import ChainFile, ChainFormatError, check_links, read_chain
 from sandogh.core.e2e.group import RISTRETTO255
-from sandogh.core.e2e.signed_json import GuardianFileError
 from sandogh.core.e2e.tally_files import Tally
 from sandogh.core.e2e.tally_origin import (
     ContestProduct,
@@ -57,110 +42,28 @@ from sandogh.core.e2e.tally_origin import (
 )
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.ballot import station_ballot
-from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.errors import SignatureError
 from sandogh.core.report.report import ReportKind
 from sandogh.core.report.signatures import SignedReport, decode_signed, verify_signed
 from sandogh.core.supervision.modes import encrypts
+from sandogh.services.origin_faults import OriginFault, OriginProblem, TallyOriginError, typed
+from sandogh.services.origin_snapshot import Snapshot, StationFiles, Trust, anchored_coverage
 
-#: where the snapshot's election folder holds its sealed pre-election record (issue 9), as
-#: `publish.published` writes them (a service imports no publisher; a test holds them equal)
-ANCHOR_RECORD = "anchor/record.json"
-ANCHOR_SIGNATURES = "anchor/signatures.json"
-ANCHOR_AMENDMENTS = "anchor/amendments.json"
-
-
-class OriginFault(StrEnum):
-    """Why a guardian refuses a snapshot; each has its text in Persian and English
-    (`locale.e2e_refusals`: "origin_" and the name in lower case)."""
-
-    NOT_A_STATION = "not-a-station"
-    CHAIN_UNREADABLE = "chain-unreadable"
-    REPORT_MISSING = "report-missing"
-    REPORT_NOT_SIGNED = "report-not-signed"
-    STAFF_NOT_ON_RECORD = "staff-not-on-record"
-    REPORT_OF_ANOTHER = "report-of-another"
-    CLOSE_DIFFERS = "close-differs"
-    CHAIN_BROKEN = "chain-broken"
-    BOX_NOT_ON_RECORD = "box-not-on-record"
-    PROOF_FAILS = "proof-fails"
-    BALLOT_COPIED = "ballot-copied"
-    RECORD_MISSING = "record-missing"
-    RECORD_UNREADABLE = "record-unreadable"
-    RECORD_OF_ANOTHER = "record-of-another"
-    RECORD_SIGNATURES = "record-signatures"
-    AMENDMENT_FAILS = "amendment-fails"
-    ANCHOR_DIFFERS = "anchor-differs"
-    TALLY_NOT_PRODUCT = "tally-not-product"
-    STATION_MISSING = "station-missing"
-    NEVER_OPENED_REPORTED = "never-opened-reported"
-    NOT_CLOSED_REPORTED = "not-closed-reported"
-
-
-@dataclass(frozen=True)
-class OriginProblem:
-    """One problem of a snapshot: its `fault`, where (`path`, the `station` it is of, None for
-    the sealed record's) and the English `detail` that `problem` says it with."""
-
-    fault: OriginFault
-    path: str
-    detail: str
-    station: str | None = None
-
-    @property
-    def problem(self) -> Problem:
-        return Problem(self.path, self.detail)
-
-
-def _typed(
-    fault: OriginFault, problems: Iterable[Problem], station: str | None = None, at: str = ""
-) -> list[OriginProblem]:
-    """`problems` as `fault`s of `station`, their paths under `at`."""
-    return [OriginProblem(fault, f"{at} {p.path}".strip(), p.message, station) for p in problems]
-
-
-class TallyOriginError(GuardianFileError):
-    """A snapshot (or a tally) a guardian refuses to decrypt from: `found`, every problem typed."""
-
-    def __init__(self, where: str, found: Sequence[OriginProblem]) -> None:
-        self.found = tuple(found)
-        super().__init__(where, [each.problem for each in self.found])
-
-
-@dataclass(frozen=True)
-class StationFiles:
-    """One station's published files, as bytes (None: not published)."""
-
-    chain: bytes | None
-    zero: bytes | None
-    final: bytes | None
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What a guardian reads of a published election folder: every station's files and the
-    sealed record's three files (None: not published)."""
-
-    stations: Mapping[str, StationFiles]
-    anchor_record: bytes | None = None
-    anchor_signatures: bytes | None = None
-    anchor_amendments: bytes | None = None
-
-
-@dataclass(frozen=True)
-class Trust:
-    """What the guardian was given from a second source: the sealed record's fingerprint or an
-    amendment's head (None: the record published is taken as it reads, once sealed and this
-    ceremony's); `unanchored` lets a snapshot with no record through (a rehearsal only);
-    `never_opened` names the stations the guardian was told, from a second source, that their
-    box never opened: a station the sealed record gives a box has its chain in the snapshot or is
-    named here, else it is refused (§8); `not_closed` those whose box opened and never closed
-    (it failed, or is still open): they hold ballots no final report counts, and are left out."""
-
-    anchor: str | None = None
-    unanchored: bool = False
-    never_opened: frozenset[str] = frozenset()
-    not_closed: frozenset[str] = frozenset()
+# the checks, and the types of `origin_faults` and `origin_snapshot` that the commands import
+# from here (`cli.guardians_snapshot`, `cli.guardians_errors`, `cli.simulated_e2e`)
+__all__ = [
+    "OriginProblem",
+    "Snapshot",
+    "StationFiles",
+    "TallyOriginError",
+    "Trust",
+    "check_tally",
+    "checked_chains",
+    "checked_products",
+    "missing_stations",
+    "never_opened_reported",
+    "proof_problems",
+]
 
 
 def checked_products(
@@ -198,7 +101,7 @@ def checked_chains(
         try:
             chain = read_chain(context, files.chain)
         except ChainFormatError as error:
-            problems += _typed(OriginFault.CHAIN_UNREADABLE, error.problems, station, at)
+            problems += typed(OriginFault.CHAIN_UNREADABLE, error.problems, station, at)
             continue
         found = _reports(station, chain, files, at, coverage)
         if not found:
@@ -211,13 +114,13 @@ def checked_chains(
             links = check_links(
                 context, chain, station=station, device=chain.start.device, zero_report=hashes
             )
-            found = _typed(OriginFault.CHAIN_BROKEN, links, station, at)
+            found = typed(OriginFault.CHAIN_BROKEN, links, station, at)
         if not found and coverage is not None:
             box = _device(coverage, station, chain)
-            found = _typed(OriginFault.BOX_NOT_ON_RECORD, box, station, at)
+            found = typed(OriginFault.BOX_NOT_ON_RECORD, box, station, at)
         if not found:
             proofs = proof_problems(context, geography, station, chain)
-            found = _typed(OriginFault.PROOF_FAILS, proofs, station, at)
+            found = typed(OriginFault.PROOF_FAILS, proofs, station, at)
         problems += found
         if not found:
             chains[station] = chain
@@ -273,66 +176,6 @@ def never_opened_reported(snapshot: Snapshot, trust: Trust) -> list[OriginProble
             )
             problems.append(OriginProblem(fault, f"reports/{station}/{kind}.json", detail, station))
     return problems
-
-
-def anchored_coverage(
-    record: CeremonyRecord, snapshot: Snapshot, trust: Trust
-) -> tuple[Coverage | None, list[OriginProblem]]:
-    """What the snapshot's sealed record and amendments cover, once k of n officials signed the
-    record and every amendment, the record is of the ceremony's election, definition and
-    ceremony (its `e2e` member: id, HE, K), and its fingerprint or an amendment's head is the one
-    the guardian was given (when given); else the problems. No record: nothing covered, and a
-    problem unless `trust.unanchored`."""
-    data = snapshot.anchor_record
-    if data is None:
-        if trust.unanchored and trust.anchor is None:
-            return None, []
-        detail = "not published: no box key can be trusted"
-        return None, [OriginProblem(OriginFault.RECORD_MISSING, ANCHOR_RECORD, detail)]
-    problems: list[OriginProblem] = []
-    at = ANCHOR_RECORD  # the file read last is the one that does not read
-    try:
-        anchored = decode_record(data)
-        at = ANCHOR_SIGNATURES
-        signatures = decode_signatures(snapshot.anchor_signatures or b"", data)
-        at = ANCHOR_AMENDMENTS
-        amendments = decode_amendments(snapshot.anchor_amendments or b"")
-    except RecordError as error:
-        return None, _typed(OriginFault.RECORD_UNREADABLE, error.problems, at=at)
-    plan = record.plan
-    said = {"election": anchored.election, "definition_hash": anchored.definition_hash}
-    for name, value in {"election": plan.election, "definition_hash": plan.definition_hash}.items():
-        if said[name] != value:
-            detail = f"is not the ceremony's {value}"
-            at = f"{ANCHOR_RECORD} {name}"
-            problems.append(OriginProblem(OriginFault.RECORD_OF_ANOTHER, at, detail))
-    # a record sealed before `e2e.record` existed vouches for the id, HE and K only
-    e2e = E2EKeys(plan.id, record.extended_hash.hex(), record.joint_key.hex())
-    sealed = anchored.e2e
-    if sealed is None or replace(sealed, record=None) != e2e:
-        detail = f"is not this ceremony's ({plan.id}, HE, K)"
-        problems.append(
-            OriginProblem(OriginFault.RECORD_OF_ANOTHER, f"{ANCHOR_RECORD} e2e", detail)
-        )
-    elif sealed.record not in (None, sha256_text(encode_record(RISTRETTO255, record))):
-        detail = "is not the SHA-256 of this ceremony record: its complaints or a field differ"
-        at = f"{ANCHOR_RECORD} e2e.record"
-        problems.append(OriginProblem(OriginFault.RECORD_OF_ANOTHER, at, detail))
-    signed = verify_record(anchored, signatures)
-    problems += _typed(OriginFault.RECORD_SIGNATURES, signed, at=ANCHOR_SIGNATURES)
-    amended = verify_amendments(anchored, amendments)
-    problems += _typed(OriginFault.AMENDMENT_FAILS, amended, at=ANCHOR_AMENDMENTS)
-    chain = [each.amendment for each in amendments]
-    if (
-        trust.anchor is not None
-        and anchored_amendments(fingerprint(data), chain, trust.anchor) is None
-    ):
-        detail = (
-            f"its fingerprint is {fingerprint(data)}, and neither it nor the head of any of "
-            f"its {len(chain)} amendments is {trust.anchor}, the one given"
-        )
-        problems.append(OriginProblem(OriginFault.ANCHOR_DIFFERS, ANCHOR_RECORD, detail))
-    return (None if problems else Coverage.of(anchored, chain)), problems
 
 
 def _device(coverage: Coverage, station: str, chain: ChainFile) -> list[Problem]:
@@ -411,7 +254,7 @@ def _staff(
     try:
         check_staff(signed, kind, station, coverage.staff.get(station, ()))
     except SignatureError as error:
-        return _typed(OriginFault.STAFF_NOT_ON_RECORD, error.problems, station, at)
+        return typed(OriginFault.STAFF_NOT_ON_RECORD, error.problems, station, at)
     return []
 
 
@@ -421,6 +264,4 @@ def check_tally(
     """Refuse (`TallyOriginError`) a tally that is not the chains' product."""
     problems = tally_problems(RISTRETTO255, tally, products)
     if problems:
-        raise TallyOriginError(
-            where, _typed(OriginFault.TALLY_NOT_PRODUCT, problems, tally.station)
-        )
+        raise TallyOriginError(where, typed(OriginFault.TALLY_NOT_PRODUCT, problems, tally.station))
