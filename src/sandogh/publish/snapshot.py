@@ -41,26 +41,31 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import json
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.attestation import attest
-from sandogh.core.report import ReportKind, SigningKey, decode_report, decode_signed
+from sandogh.core.report import SigningKey
 from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
-from sandogh.publish.documents import REPORT_KINDS, elections_json
+from sandogh.publish.documents import elections_json
 from sandogh.publish.e2e_record import E2EOptions, E2ERecord
-from sandogh.publish.index import JSONObject
 from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
 from sandogh.publish.published import Published
+from sandogh.publish.reading import (
+    other_snapshots,
+    read_anchor,
+    read_builds,
+    read_candidacy,
+    read_devices,
+    read_stations,
+    written_up_to,
+)
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
-from sandogh.services.candidacy_files import recorded_steps
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
@@ -163,7 +168,7 @@ class Publisher:
         """Bring the snapshot an earlier run wrote under `root` up to date: write only what the
         log entries after its `log_sequence` change (every file of an election it lacks)."""
         elections = self._elections_to_publish()
-        written = {election: _written_up_to(self._root, election) for election in elections}
+        written = {election: written_up_to(self._root, election) for election in elections}
         changes = self._restart()
         writer, done = Writer(self._root), Regeneration()
         for election in elections:
@@ -195,7 +200,7 @@ class Publisher:
         self._write_bulk(writer, force=True)
         return self._finish(writer, Regeneration())
 
-    # ---- reading ----------------------------------------------------------------------------
+    # ---- reading (`publish.reading`) ---------------------------------------------------------
 
     def _restart(self) -> list[Change]:
         """Forget what was read; read the whole log again."""
@@ -232,63 +237,6 @@ class Publisher:
         self._published[election] = state = Published.of(tallied, timeline)
         return state
 
-    def _read_devices(self, state: Published) -> None:
-        """Every ballot box of the election (the port lists them by station)."""
-        election = state.index.election_id
-        with self._uow() as work:
-            state.devices = {
-                station: devices
-                for station in state.index.geography.stations
-                if (devices := work.devices.of_station(election, station))
-            }
-        state.devices_read = True
-
-    def _read_anchor(self, state: Published) -> None:
-        """The election's pre-election record, once sealed, and its amendments."""
-        election = state.index.election_id
-        with self._uow() as work:
-            record = work.records.get(election)
-            sealed = record is not None and record.sealed_at is not None
-            state.record = record if sealed else None
-            state.amendments = work.records.amendments(election) if sealed else []
-
-    def _read_builds(self, state: Published) -> None:
-        """The day's build decisions, approved and revoked."""
-        with self._uow() as work:
-            state.builds = work.fleet.decisions(state.index.election_id)
-
-    def _read_candidacy(self, state: Published) -> None:
-        """The candidacy steps, each held to the log entry that recorded it."""
-        with self._uow() as work:
-            state.candidacy = tuple(recorded_steps(work, state.index.election_id))
-
-    def _read_stations(
-        self, writer: Writer, state: Published, changes: list[Change]
-    ) -> dict[str, tuple[TallySheet, ...]]:
-        """Copy the reports the changes name into the snapshot and read the boxes they name;
-        the sheets of the final reports among them, by station."""
-        election = state.index.election_id
-        reporting = {c.station for c in changes if c.kind is ChangeKind.REPORT and c.station}
-        refigured = {c.station for c in changes if c.figures and c.station}
-        enrolled = {c.station for c in changes if c.kind is ChangeKind.DEVICES and c.station}
-        if enrolled and not state.devices_read:
-            self._read_devices(state)
-        sheets: dict[str, tuple[TallySheet, ...]] = {}
-        with self._uow() as work:
-            for station in sorted(reporting):
-                for kind in REPORT_KINDS:
-                    stored = work.reports.get(election, station, kind)
-                    if stored is not None:
-                        state.write_report(writer, stored)
-                        if kind == ReportKind.FINAL.value and station in refigured:
-                            signed = decode_signed(stored.signed)
-                            sheets[station] = decode_report(signed.report).sheets
-            for station in sorted(enrolled):
-                state.devices[station] = work.devices.of_station(election, station)
-        if enrolled:
-            state.write_devices(writer)
-        return sheets
-
     # ---- writing ----------------------------------------------------------------------------
 
     def _write_everything(self, writer: Writer, state: Published) -> None:
@@ -296,10 +244,10 @@ class Publisher:
         with self._uow() as work:
             for stored in work.reports.all(election):
                 state.write_report(writer, stored)
-        self._read_devices(state)
-        self._read_anchor(state)
-        self._read_builds(state)
-        self._read_candidacy(state)
+        read_devices(self._uow, state)
+        read_anchor(self._uow, state)
+        read_builds(self._uow, state)
+        read_candidacy(self._uow, state)
         state.write_everything(writer, nist_down_to=self._nist_down_to, now=self._clock())
         self._write_e2e(writer, state)
 
@@ -326,7 +274,7 @@ class Publisher:
         if any(c.kind in (ChangeKind.EVERYTHING, ChangeKind.LOADED) for c in changes):
             self._write_everything(writer, self._load(state.index.election_id))
             return None
-        sheets = self._read_stations(writer, state, changes)
+        sheets = read_stations(self._uow, writer, state, changes)
         self._apply_records(writer, state, {c.kind for c in changes})
         if any(c.kind in _E2E_INPUTS for c in changes):
             self._write_e2e(writer, state)
@@ -356,13 +304,13 @@ class Publisher:
         """Write again the files of the records no report changes: the pre-election record,
         the builds, candidacy."""
         if ChangeKind.ANCHOR in kinds:
-            self._read_anchor(state)
+            read_anchor(self._uow, state)
             state.write_anchor(writer)
         if ChangeKind.BUILDS in kinds:
-            self._read_builds(state)
+            read_builds(self._uow, state)
             state.write_builds(writer)
         if ChangeKind.CANDIDACY in kinds:
-            self._read_candidacy(state)
+            read_candidacy(self._uow, state)
             state.write_candidacy(writer)
 
     def _write_bulk(self, writer: Writer, *, force: bool) -> None:
@@ -385,31 +333,12 @@ class Publisher:
                 write_attestation(writer, attest(self._log_key, taken[-1], self._now(), files))
         if writer.written:
             snapshots = [state.snapshot() for state in self._published.values()]
-            snapshots += _other_snapshots(self._root, {s["election"] for s in snapshots})
+            snapshots += other_snapshots(self._root, {s["election"] for s in snapshots})
             writer.write_json("data/elections.json", elections_json(snapshots))
         done.written, done.unchanged = writer.written, writer.unchanged
         if self._render and done.units:
             done.rendered = _render_site(self._root, done.units)
         return done
-
-
-def _written_up_to(root: Path, election: str) -> int | None:
-    """The `log_sequence` of the election's snapshot under `root`, if there is one."""
-    path = root / "data" / election / "snapshot.json"
-    try:
-        written = json.loads(path.read_bytes()).get("log_sequence")
-    except (FileNotFoundError, json.JSONDecodeError):
-        return None
-    return written if isinstance(written, int) else None
-
-
-def _other_snapshots(root: Path, known: set[str]) -> list[JSONObject]:
-    """The `snapshot.json` of elections published under `root` by another run."""
-    return [
-        cast(JSONObject, json.loads(path.read_bytes()))
-        for path in sorted((root / "data").glob("*/snapshot.json"))
-        if path.parent.name not in known
-    ]
 
 
 def _render_site(root: Path, units: Mapping[str, set[str] | None]) -> int | None:
