@@ -1,11 +1,13 @@
 """`sandogh audit start|seed|sample|record|close|status|report`: a risk-limiting audit run from
 the command (docs/audit.md §6–§7; issue 11). The hand count's commands are `cli.audit_hand_count`'s.
 
-The HQ starts the audit (the manifest and plan are fixed and logged), records the dice rolled in
-public, draws each round (the boards' pull list, and a blank sheet to fill in), records the
-sheets the boards filled in (blind: no record is shown), closes the round with the boxes'
-records (compare, measure, decide; the round's hash is logged), and writes the published
-folder (`report`) that `sandogh audit verify` re-runs. Persian first (`--lang`).
+A supervisor of the competent body starts the audit (the manifest and plan are fixed and
+logged), records the dice rolled in public, draws each round (the boards' pull list, and a blank
+sheet to fill in) and closes it with the boxes' records (compare, measure, decide; the round's
+hash is logged), each under the grant the command declares (`--as --role --place --body`, asked
+by `services.audit_access` as the console asks it); an audit board records the sheets the boards
+filled in (blind: no record is shown). `report` writes the published folder that `sandogh audit
+verify` re-runs. Persian first (`--lang`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Annotated
 
 import typer
 
+from sandogh.cli.acting import acting, acting_for_a_body
 from sandogh.cli.audit_said import out, problems, refusals, refuse, say
 from sandogh.cli.audit_view import print_decisions, print_pull_list, print_status
 from sandogh.cli.database import open_store
@@ -28,14 +31,17 @@ from sandogh.cli.options import (
     LangOption,
     Language,
 )
-from sandogh.cli.session import actor, now
+from sandogh.cli.session import now
 from sandogh.core.audit.manifest import ManifestError, Roll
 from sandogh.locale.audit_words import REFUSALS, label
 from sandogh.locale.digits import format_int, to_ascii_digits
 from sandogh.locale.language import Lang
+from sandogh.services.acting import Actor
+from sandogh.services.audit_access import require_entering, require_running
 
-# The audit's services, its files and the report's writer are imported by the command that uses
-# them: every `sandogh` process imports this module for its options.
+# The audit's services (but `services.audit_access`, light: who may act), its files and the
+# report's writer are imported by the command that uses them: every `sandogh` process imports
+# this module for its options.
 
 audit_app = typer.Typer(help="Risk-limiting audits of the paper.", no_args_is_help=True)
 
@@ -54,8 +60,10 @@ def _risk_limit(text: str, lang: Lang) -> Fraction:
 
 
 @audit_app.command("start")
+@acting_for_a_body
 def start(
     contest: Annotated[list[str], typer.Option("--contest", help="A contest to audit (repeat).")],
+    actor: Actor,
     risk_limit: Annotated[
         str, typer.Option("--risk-limit", help="The risk limit: 5%, 0.05 or 1/20.")
     ] = "5%",
@@ -78,6 +86,7 @@ def start(
 
     with refusals(lang.lang):
         committed = None if records is None else read_records(records)
+        require_running(open_store(db), actor, election, contest, now=now())
         audit = start_audit(
             open_store(db),
             election,
@@ -85,17 +94,19 @@ def start(
             _risk_limit(risk_limit, lang.lang),
             records=committed,
             now=now(),
-            actor=actor(),
+            actor=actor.username,
         )
     papers = format_int(audit.manifest.papers, lang.lang)
     say("started", lang.lang, election=audit.election, manifest=audit.manifest.hash, papers=papers)
 
 
 @audit_app.command("seed")
+@acting_for_a_body
 def seed(
     roll: Annotated[
         list[str], typer.Option("--roll", help="WHO=DIGITS, as rolled, in roll order (repeat).")
     ],
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
@@ -115,8 +126,9 @@ def seed(
         # the dice read the same in Persian digits; the seed is written in 0–9
         rolls.append(Roll(who, to_ascii_digits(digits.strip())))
     with refusals(lang.lang):
+        require_running(open_store(db), actor, election, now=now())
         try:
-            recorded = record_seed(open_store(db), election, rolls, now=now(), actor=actor())
+            recorded = record_seed(open_store(db), election, rolls, now=now(), actor=actor.username)
         except ManifestError as bad:
             problems(label(REFUSALS, "bad-seed", lang.lang), bad.problems, lang.lang)
             raise typer.Exit(1) from None
@@ -124,7 +136,9 @@ def seed(
 
 
 @audit_app.command("sample")
+@acting_for_a_body
 def sample(
+    actor: Actor,
     sheet: Annotated[
         Path | None, typer.Option("--sheet", help="Write the boards' blank sheet (CSV) here.")
     ] = None,
@@ -137,7 +151,8 @@ def sample(
     from sandogh.services.audit_rounds import draw_round
 
     with refusals(lang.lang):
-        drawn = draw_round(open_store(db), election, now=now(), actor=actor())
+        require_running(open_store(db), actor, election, now=now())
+        drawn = draw_round(open_store(db), election, now=now(), actor=actor.username)
     papers = format_int(len(drawn.papers) + len(drawn.stations), lang.lang)
     say("drawn", lang.lang, number=format_int(drawn.number, lang.lang), papers=papers)
     print_pull_list(out(), drawn, lang.lang)
@@ -146,8 +161,10 @@ def sample(
 
 
 @audit_app.command("record")
+@acting
 def record(
     sheet: Annotated[Path, typer.Argument(help="The boards' filled-in sheet, CSV or JSON.")],
+    actor: Actor,
     election: ElectionOption = None,
     db: DbOption = None,
     lang: LangOption = Language.FA,
@@ -158,12 +175,18 @@ def record(
 
     with refusals(lang.lang):
         papers, batches = read_sheet(sheet)
-        count = record_readings(open_store(db), election, papers, batches, now=now(), actor=actor())
+        stations = [p.paper.station for p in papers] + [b.station for b in batches]
+        require_entering(open_store(db), actor, election, stations, now=now())
+        count = record_readings(
+            open_store(db), election, papers, batches, now=now(), actor=actor.username
+        )
     say("recorded", lang.lang, count=format_int(count, lang.lang))
 
 
 @audit_app.command("close")
+@acting_for_a_body
 def close(
+    actor: Actor,
     records: Annotated[
         Path | None,
         typer.Option(
@@ -180,7 +203,8 @@ def close(
 
     with refusals(lang.lang):
         found = None if records is None else read_records(records)
-        result = close_round(open_store(db), election, found, now=now(), actor=actor())
+        require_running(open_store(db), actor, election, now=now())
+        result = close_round(open_store(db), election, found, now=now(), actor=actor.username)
     say("closed", lang.lang, number=format_int(result.number, lang.lang), hash=result.hash)
     print_decisions(out(), result.contests, lang.lang)
 
