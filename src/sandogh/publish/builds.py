@@ -2,15 +2,18 @@
 them (issue 12; docs/fleet.md §2, docs/publish.md).
 
 `builds.json` (`sandogh/builds@1`) lists every build decision of the day as the centre holds it —
-the build, its label, who approved it and when, and who revoked it and when, if anyone did —
-times to the second. `verify-results` judges every published signed report by the decisions as
-they stood when it was received (its `received` in the station's results, `core.fleet.as_of`),
-as the centre judged it then (`core.fleet.build_refusal`): a report under a build not approved
-at that moment, or revoked before it, or naming none once builds were approved, is a finding
-that names the station and the build. An empty list — no decision — takes every build, as the
-centre did. The list is the snapshot's own word, as `devices.json` is without an anchor: a
-snapshot rewritten whole can rewrite it too, but not without every decision's logged event in
-the chained log the snapshot's checkpoints anchor (`log/`) saying otherwise.
+the build, its label, who approved it and when, and who revoked it and when, if anyone did — times
+to the second, and each decision's signed document with its officials' signatures (review S19 F7,
+`core.fleet.build_signatures`): against an anchored record, a decision that k of its officials did
+not sign is no decision (`publish.builds_check`). `verify-results` judges every published signed
+report by the decisions as they stood when it was received (its `received` in the station's results,
+`core.fleet.as_of`), as the centre judged it then (`core.fleet.build_refusal`): a report under a
+build not approved at that moment, or revoked before it, or naming none once builds were approved,
+is a finding that names the station and the build. An empty list — no decision — takes every build,
+as the centre did. The list is the snapshot's own word, as `devices.json` is without an anchor: a
+snapshot rewritten whole can rewrite it too, but not without every decision's logged event in the
+chained log the snapshot's checkpoints anchor (`log/`) saying otherwise, and — anchored — not
+without the officials' keys.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from sandogh.core.anchor.signing import signatures_json
 from sandogh.core.fleet import BuildDecision, as_of, build_refusal
+from sandogh.core.fleet.build_signatures import BuildAction, BuildProposal, encode_decision
 from sandogh.core.report import StationReport
+from sandogh.publish.builds_check import signed_decision
 from sandogh.publish.documents import instant
 from sandogh.publish.findings import Check, Disagreement, Finding
 from sandogh.publish.index import JSONObject
@@ -29,8 +35,23 @@ FORMAT = "sandogh/builds@1"
 FILE = "builds.json"
 
 
-def builds_json(election_id: str, decisions: Iterable[BuildDecision]) -> JSONObject:
-    """`builds.json`: every build decision of the day, by the time it was approved."""
+def builds_json(
+    election_id: str, decisions: Iterable[BuildDecision], proposals: Iterable[BuildProposal] = ()
+) -> JSONObject:
+    """`builds.json`: every build decision of the day, by the time it was approved, with the
+    signed proposals that made it (`approval`, and `revocation` once revoked)."""
+    signed = {(p.build, p.action): p for p in proposals}
+
+    def document(build: str, action: BuildAction) -> JSONObject | None:
+        proposal = signed.get((build, action))
+        if proposal is None:
+            return None
+        data = encode_decision(proposal)
+        return {
+            "decision": data.decode(),
+            "signatures": signatures_json(data, proposal.signatures),
+        }
+
     return {
         "format": FORMAT,
         "election": election_id,
@@ -42,6 +63,10 @@ def builds_json(election_id: str, decisions: Iterable[BuildDecision]) -> JSONObj
                 "approved_at": instant(d.approved_at),
                 "revoked_by": d.revoked_by,
                 "revoked_at": instant(d.revoked_at),
+                "approval": document(d.build, BuildAction.APPROVE),
+                "revocation": None
+                if d.revoked_at is None
+                else document(d.build, BuildAction.REVOKE),
             }
             for d in sorted(decisions, key=lambda d: (d.approved_at, d.build))
         ],
@@ -50,7 +75,8 @@ def builds_json(election_id: str, decisions: Iterable[BuildDecision]) -> JSONObj
 
 def read_builds(check: Check) -> tuple[BuildDecision, ...]:
     """The decisions `builds.json` lists; a missing or unreadable file, or an entry that does
-    not read, is a finding (and the entry is left out)."""
+    not read, is a finding (and the entry is left out). Anchored, each as k officials of the
+    record signed it (`builds_check.signed_decision`)."""
     relative = f"{check.folder}/{FILE}"
     document = check.json(relative, check.election)
     if document is None:
@@ -58,12 +84,15 @@ def read_builds(check: Check) -> tuple[BuildDecision, ...]:
     decisions = []
     for i, entry in enumerate(document.get("builds") or []):
         try:
-            decisions.append(_decision(entry))
+            decision = signed_decision(check, f"builds[{i}]", entry, _decision(entry))
         except (TypeError, ValueError, KeyError) as error:
             detail = f"builds[{i}]: {error}"
             check.found.append(
                 Finding(Disagreement.UNREADABLE, check.election, relative, detail=detail)
             )
+            continue
+        if decision is not None:
+            decisions.append(decision)
     return tuple(decisions)
 
 
