@@ -97,6 +97,9 @@ def test_a_build_approved_then_revoked_by_k_officials(fleet: str, tmp_path: Path
     refused = run(fleet, "fleet", "sign-build", str(decision), signatures, *NATIONAL, code=1)
     assert "امضای ۱: کلید ed25519:" in refused
     assert "از مقام‌های سیاهه پیش از انتخابات نیست" in refused.replace("\n", "")
+    elsewhere = str(revocation.with_suffix(".signatures.json"))  # another decision's signatures
+    mixed = run(fleet, "fleet", "sign-build", str(decision), elsewhere, *NATIONAL, code=1)
+    assert "سند تصمیم نسخه‌ای نیست" in mixed.replace("\n", "")
 
 
 def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> None:

@@ -18,5 +18,5 @@ def test_both_languages_have_the_same_keys_and_placeholders() -> None:
 
 
 def test_no_english_word_on_a_persian_line() -> None:
-    named = re.compile(r"\{\w+\}|sha256:|sandogh [a-z -]+|--label")
+    named = re.compile(r"\{\w+\}|sha256:|sandogh [a-z -]+|--label|--lang en")
     assert [k for k, v in FA.items() if re.search("[A-Za-z]", named.sub("", v))] == []

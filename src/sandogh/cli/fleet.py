@@ -27,6 +27,7 @@ from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import SENDS, STEPS, BuildDecisionError, ShippingError, Step, expected_step
+from sandogh.locale.build_refusals import build_refusal_text
 from sandogh.locale.dates import format_moment
 from sandogh.locale.digits import format_int
 from sandogh.locale.fleet import fleet_text, step_name
@@ -135,13 +136,21 @@ def sign_build_command(
 ) -> None:
     """Add the officials' signatures of a build decision; it takes effect once k of the record's
     officials, of both bodies, have signed."""
-    from sandogh.core.anchor import decode_signatures, merge
+    from sandogh.core.anchor import RecordError, decode_signatures, merge
     from sandogh.core.fleet.build_signatures import decode_decision
     from sandogh.services.build_approvals import build_proposals, sign_build
 
     data = decision.read_bytes()
-    election, action, build, _ = decode_decision(data)
-    gathered = merge(*(decode_signatures(each.read_bytes(), data) for each in signatures))
+    try:
+        election, action, build, _ = decode_decision(data)
+        gathered = merge(*(decode_signatures(each.read_bytes(), data) for each in signatures))
+    except RecordError as bad:  # the files, named in the command's language
+        count = len(bad.problems)
+        said = build_refusal_text("not_a_decision", lang.lang, file=str(decision), count=count)
+        _err.print(said, markup=False)
+        for problem in bad.problems if lang.lang == "en" else ():
+            _err.print(str(problem), markup=False)
+        raise typer.Exit(1) from bad
     store = open_store(db)
     with _worded(lang.lang):
         sign_build(store, actor, election, build, action=action, signatures=gathered, now=now())

@@ -25,6 +25,8 @@ FA: dict[str, str] = {
     "امضا می‌کنند، پس نخست سیاهه را پیش‌نویس کنید (sandogh anchor draft).",
     "not_an_official": "امضای {number}: کلید {signer} از مقام‌های سیاهه پیش از انتخابات نیست.",
     "bad_signature": "امضای {number}: امضای {name} با این تصمیم نمی‌خواند.",
+    "not_a_decision": "{file} سند تصمیم نسخه‌ای نیست، یا پرونده‌های امضای آن برای آن نیست: "
+    "{count} ایراد (جزئیات با --lang en).",
 }
 EN: dict[str, str] = {
     "action_approve": "approval",
@@ -45,6 +47,8 @@ EN: dict[str, str] = {
     "record.",
     "bad_signature": "signature {number}: the signature of {name} does not verify for this "
     "decision.",
+    "not_a_decision": "{file} is not a build decision, or its signature files are not for it: "
+    "{count} problem(s):",
 }
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
 
