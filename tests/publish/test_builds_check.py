@@ -17,7 +17,7 @@ from sandogh.publish.findings import Disagreement, Finding
 from sandogh.publish.log_anchor import ATTESTATION, read_log_anchor
 from sandogh.publish.sources import FolderSource
 from tests.core.anchor.build import LOG_KEY
-from tests.services.build import ROUND_2, ST_1
+from tests.services.build import ROUND_2, ST_1, ST_3
 from tests.services.build_signing import decided
 
 from .build import NewUnitOfWork, at, publisher
@@ -70,7 +70,12 @@ def test_an_approval_with_a_signature_removed_approves_nothing(
     assert [(f.file, f.figure, f.published, f.expected) for f in decision] == [
         (BUILDS, "builds[0].approval", APPROVED, "3")
     ]
-    assert len(found) == 1  # no decision stands: the reports are judged as before any
+    # its build approved nothing, though the decision marks when the policy began: both final
+    # reports under it fail too
+    assert [(f.where, f.detail) for f in found if f is not decision[0]] == [
+        (ST_1, "unapproved-build"),
+        (ST_3, "unapproved-build"),
+    ]
     assert "امضای معتبر" in finding_text(decision[0], "fa")
     assert "k officials" in finding_text(decision[0], "en")
 

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sandogh.core.anchor.signing import signatures_json
-from sandogh.core.fleet import BuildDecision, as_of, build_refusal
+from sandogh.core.definition.problems import Problem
+from sandogh.core.fleet import BuildDecision, BuildRefusal, as_of, build_refusal
 from sandogh.core.fleet.build_signatures import BuildAction, BuildProposal, encode_decision
 from sandogh.core.report import StationReport
 from sandogh.publish.builds_check import signed_decision
@@ -73,27 +75,39 @@ def builds_json(
     }
 
 
-def read_builds(check: Check) -> tuple[BuildDecision, ...]:
+@dataclass(frozen=True)
+class PublishedBuilds:
+    """The decisions `builds.json` lists, and the builds whose published approval k officials
+    of the anchored record did not sign (`builds_check`): listed, such a decision still marks
+    when the centre said its policy began, but it approves nothing."""
+
+    decisions: tuple[BuildDecision, ...] = ()
+    unsound: frozenset[str] = frozenset()
+
+
+def read_builds(check: Check) -> PublishedBuilds:
     """The decisions `builds.json` lists; a missing or unreadable file, or an entry that does
     not read, is a finding (and the entry is left out). Anchored, each as k officials of the
     record signed it (`builds_check.signed_decision`)."""
     relative = f"{check.folder}/{FILE}"
     document = check.json(relative, check.election)
     if document is None:
-        return ()
-    decisions = []
+        return PublishedBuilds()
+    decisions, unsound = [], set()
     for i, entry in enumerate(document.get("builds") or []):
         try:
-            decision = signed_decision(check, f"builds[{i}]", entry, _decision(entry))
+            listed = _decision(entry)
+            decision = signed_decision(check, f"builds[{i}]", entry, listed)
         except (TypeError, ValueError, KeyError) as error:
             detail = f"builds[{i}]: {error}"
             check.found.append(
                 Finding(Disagreement.UNREADABLE, check.election, relative, detail=detail)
             )
             continue
-        if decision is not None:
-            decisions.append(decision)
-    return tuple(decisions)
+        if decision is None:
+            unsound.add(listed.build)
+        decisions.append(decision or listed)
+    return PublishedBuilds(tuple(decisions), frozenset(unsound))
 
 
 def _decision(entry: Any) -> BuildDecision:
@@ -116,20 +130,24 @@ def _moment(text: object) -> datetime.datetime:
 
 
 def build_finding(
-    decisions: tuple[BuildDecision, ...],
+    builds: PublishedBuilds,
     report: StationReport,
     received: object,
     station: str,
     relative: str,
 ) -> Finding | None:
     """Why `report`, received at `received` (as its station's results list it), was under a
-    build the published decisions did not allow then; None when they did."""
+    build the published decisions did not allow then — or one whose approval is unsound, once
+    the decisions stood — None when they did."""
     try:
         moment = _moment(received)
     except ValueError:  # no time to judge by: the decisions as they stand last
         moment = datetime.datetime.max.replace(tzinfo=datetime.UTC)
         received = "—"
-    refused = build_refusal(as_of(decisions, moment), report.build)
+    standing = as_of(builds.decisions, moment)
+    refused = build_refusal(standing, report.build)
+    if refused is None and report.build in builds.unsound and standing:
+        refused = BuildRefusal.UNAPPROVED_BUILD, Problem("build", "approved by no k officials")
     if refused is None:
         return None
     return Finding(

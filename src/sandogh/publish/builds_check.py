@@ -8,9 +8,10 @@ its document; `builds.json` publishes that document and the signatures beside ea
 whose document is not the decision listed (another build, election, action or label), or whose
 signatures fall short of k or do not verify, is a finding — `decision-document` or
 `decision-signatures`, naming the build — and counts for nothing: an approval so published
-approves no build (every report under it is then a finding too), a revocation so published
-revokes none. Unanchored there is no record to count officials by: the list is taken as
-published, as before.
+approves no build (every report under it is then a finding too; the decision still marks when
+the centre's policy began, so dropping every approval's signatures does not turn it off), a
+revocation so published revokes none. Unanchored there is no record to count officials by: the
+list is taken as published, as before.
 """
 
 from __future__ import annotations
