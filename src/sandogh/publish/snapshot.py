@@ -253,9 +253,10 @@ class Publisher:
             state.amendments = work.records.amendments(election) if sealed else []
 
     def _read_builds(self, state: Published) -> None:
-        """The day's build decisions, approved and revoked."""
+        """The day's build decisions, approved and revoked, and the proposals signed for them."""
         with self._uow() as work:
             state.builds = work.fleet.decisions(state.index.election_id)
+            state.build_proposals = work.fleet.proposals(state.index.election_id)
 
     def _read_candidacy(self, state: Published) -> None:
         """The candidacy steps, each held to the log entry that recorded it."""
