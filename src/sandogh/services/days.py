@@ -60,7 +60,7 @@ class CodesNotDrawnError(SandoghError):
         self.fa, self.en = (
             text_in(CATALOGUE, "codes_not_drawn", lang, **named) for lang in ("fa", "en")
         )
-        super().__init__(self.en)
+        super().__init__(f"{self.fa}\n{self.en}")  # a command line shows both, Persian first
 
 
 def require_drawn(day: Day) -> None:
