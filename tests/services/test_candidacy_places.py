@@ -7,10 +7,12 @@ names the place and is logged; on the in-memory fake, SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from sandogh.core.access import Body, Grant, Role
+from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.process import Authority, Board, Outcome
 from sandogh.core.log import EventType
 from sandogh.formats.calendar_file import canonical_calendar
@@ -29,7 +31,9 @@ from sandogh.services.competence import WrongBodyError
 from sandogh.services.memory_candidacy import FakeAuthorities
 from sandogh.services.ports import UnitOfWork
 
+from ..core.candidacy.steps import majlis_schedule
 from . import candidacy_build as cb
+from .build import council, day, load, parliament
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 BAM_HQ = Actor("bam", Grant(Role.COUNTY_HQ, "IR-08-0802"))
@@ -241,3 +245,35 @@ def _calendar(uow: NewUnitOfWork, actor: Actor) -> None:
     made = cb.calendar()
     canonical = canonical_calendar(made)
     store_calendar(uow, actor, made, canonical=canonical, calendar_hash="h", now=cb.REGISTRATION)
+
+
+def test_the_attack_a_guardian_council_board_vets_a_council_applicant_is_refused(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """The other way round: city councils are the Majlis's boards' to vet, not the Guardian
+    Council's (an account with no body recorded acts for the Guardian Council)."""
+    uow = new_unit_of_work
+    drafted = day(cb.ELECTION, (parliament(False), council()), cb.FINAL_LIST.date())
+    load(uow, drafted, approved=False)
+    schedule = replace(majlis_schedule(), contests=("parliament", "council"))
+    made = Calendar(cb.ELECTION, (schedule,))
+    canonical = canonical_calendar(made)
+    store_calendar(
+        uow, cb.MINISTRY, made, canonical=canonical, calendar_hash="h", now=cb.REGISTRATION
+    )
+    applicant = register(
+        uow,
+        cb.HQ,
+        cb.ELECTION,
+        contest="council",
+        constituency="C1",
+        person=cb.applicant(1),
+        now=cb.REGISTRATION,
+    ).applicant
+    cb.answered(uow, applicant)
+    cb.decided(uow, applicant, Board.EXECUTIVE, Outcome.QUALIFIED)
+    with pytest.raises(WrongBodyError) as wrong:
+        cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.REJECTED)  # cb.BOARD: no body
+    assert wrong.value.required is Body.MAJLIS
+    majlis_board = Actor("council-board", Grant(Role.SUPERVISOR, "IR", Body.MAJLIS))
+    cb.decided(uow, applicant, Board.SUPERVISORY, Outcome.QUALIFIED, by=majlis_board)
