@@ -115,7 +115,7 @@ def test_a_lot_commitment_is_recorded_before_the_results_and_refused_after_them(
         ],
     )
     assert late.exit_code == 1
-    assert "نخستین گزارش نهایی" in str(late.exception)  # said in the command's language only
+    assert "نتایج در IR وارد شد" in str(late.exception)  # said in the command's language only
 
 
 def test_a_withdrawal_before_printing_rewrites_the_stored_definition_until_a_box_is_enrolled(

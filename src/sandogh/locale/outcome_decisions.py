@@ -69,7 +69,7 @@ FA: dict[str, str] = {
     ),
     "begun_zero": "گزارش صفر {station} پذیرفته شد",
     "begun_final": "گزارش نهایی {station} پذیرفته شد",
-    "begun_imported": "نتایج در {place} وارد شد، رویداد {entry} دفتر",
+    "begun_imported": "نتایج در {place} وارد شد (رویداد شمارهٔ {entry} دفتر رویدادها)",
     "not_stored": (
         "پیش‌نویس داده‌شده ({given}) تعریف ذخیره‌شده {election} ({stored}) نیست؛ "
         "قرعه بر تعریف ذخیره‌شده کشیده می‌شود"
