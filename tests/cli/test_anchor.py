@@ -61,12 +61,15 @@ def test_the_hq_drafts_officials_sign_the_centre_seals_and_amends(
     stranger = tmp_path / "stranger.key"
     _keygen(stranger)
     refused = _run("anchor", "sign", str(record), "--key", str(stranger))
+    assert "کلید امضاکننده از مقام‌های سیاهه پیش از انتخابات نیست" in _failure(refused)
+    refused = _run("anchor", "sign", str(record), "--key", str(stranger), "--lang", "en")
     assert "is no official of the record" in _failure(refused)
     _run("anchor", "sign", str(record), "--key", str(officials[0][0]))
     signatures = tmp_path / "record.signatures.json"
     too_few = sandogh("anchor", "seal", "--election", ELECTION, str(record), str(signatures),
                       db=db, check=False)  # fmt: skip
-    assert "no official of the supervisory-board signed" in _failure(too_few)
+    assert "امضاهای معتبر بس نیست" in _failure(too_few)
+    assert "supervisory" not in _failure(too_few)  # no English on a Persian screen
     signed = _run("anchor", "sign", str(record), "--key", str(officials[2][0]), "--lang", "en")
     assert "2 signatures in" in signed.stdout
 
@@ -77,7 +80,7 @@ def test_the_hq_drafts_officials_sign_the_centre_seals_and_amends(
     assert "سر کنونی زنجیره: خود سیاهه" in shown
     again = sandogh("anchor", "draft", "--election", ELECTION, *authorities, "--threshold", "2",
                     "--out", str(tmp_path / "again.json"), db=db, check=False)  # fmt: skip
-    assert "refused (sealed)" in _failure(again)
+    assert "سیاهه پیش از انتخابات مهر شده است" in _failure(again)
 
     box = _keygen(tmp_path / "box.key")
     amendment = tmp_path / "amendment.json"

@@ -21,6 +21,10 @@ from tests.services.audit_build import sheets_of
 ELECTION = "kerman-1403-r2"
 DICE = ["--roll", "ستاد انتخابات=3071945268", "--roll", "ناظر=5812093746", "--roll", "نماینده=4409"]
 RECORDS = Records(kerman().sheets)
+# who runs the audit: a supervisor of the Guardian Council's boards (competent for the
+# presidency) over the whole country; who enters what the boards read: an audit board
+SUPERVISOR = ("--as", "nazer", "--role", "supervisor", "--place", "IR")
+AUDIT_BOARD = ("--as", "hey-at", "--role", "audit-board", "--place", "IR")
 
 
 def _run(db: str, *args: str, ok: bool = True) -> Result:
@@ -56,28 +60,41 @@ def test_the_kerman_runoff_is_audited_from_the_command(tmp_path: Path) -> None:
     # the runoff's results are tally sheets: no cast-vote record was committed, so its boxes'
     # copies are read as ballots are (ballot polling; a province's records are tested in
     # tests/services/test_audits.py)
-    started = _run(db, "audit", "start", "-e", ELECTION, "--contest", "president")
+    started = _run(db, "audit", "start", *SUPERVISOR, "-e", ELECTION, "--contest", "president")
     assert "حسابرسی" in started.output
-    short = _run(db, "audit", "seed", "-e", ELECTION, "--roll", "HQ=12345", ok=False)
+    short = _run(db, "audit", "seed", *SUPERVISOR, "-e", ELECTION, "--roll", "HQ=12345", ok=False)
     assert "بذر پذیرفته نشد" in short.output
     assert "دست‌کم ۲۰ رقم" in short.output
-    _run(db, "audit", "seed", "-e", ELECTION, *DICE)
-    again = _run(db, "audit", "seed", "-e", ELECTION, "--roll", "HQ=" + "1" * 20, ok=False)
+    _run(db, "audit", "seed", *SUPERVISOR, "-e", ELECTION, *DICE)
+    again = _run(
+        db, "audit", "seed", *SUPERVISOR, "-e", ELECTION, "--roll", "HQ=" + "1" * 20, ok=False
+    )
     assert "هرگز دوباره" in again.output
     number = 0
     while True:
         number += 1
         sheet = tmp_path / f"sheet-{number}.csv"
-        drawn = _run(db, "audit", "sample", "-e", ELECTION, "--sheet", str(sheet), "--lang", "en")
+        drawn = _run(
+            db,
+            "audit",
+            "sample",
+            *SUPERVISOR,
+            "-e",
+            ELECTION,
+            "--sheet",
+            str(sheet),
+            "--lang",
+            "en",
+        )
         assert f"Round {number}:" in drawn.output
         # round 1: a blank paper, a paper not found, a vote for the other candidate
         wrong = {0: ["no", ""], 3: ["yes", "invalid"], 5: ["yes", "21"]} if number == 1 else {}
         _fill(sheet, wrong)
-        _run(db, "audit", "record", str(sheet), "-e", ELECTION)
+        _run(db, "audit", "record", *AUDIT_BOARD, str(sheet), "-e", ELECTION)
         if number == 1:
-            twice = _run(db, "audit", "record", str(sheet), "-e", ELECTION, ok=False)
+            twice = _run(db, "audit", "record", *AUDIT_BOARD, str(sheet), "-e", ELECTION, ok=False)
             assert (twice.exit_code, "دو بار خوانده شده است" in twice.output) == (1, True)
-        closed = _run(db, "audit", "close", "-e", ELECTION)
+        closed = _run(db, "audit", "close", *SUPERVISOR, "-e", ELECTION)
         if "تأیید شد" in closed.output:
             break
         assert "دور دیگری لازم است" in closed.output
@@ -85,7 +102,7 @@ def test_the_kerman_runoff_is_audited_from_the_command(tmp_path: Path) -> None:
     status = _run(db, "audit", "status", "-e", ELECTION, "--lang", "en")
     assert "confirmed" in status.output
     assert "ballot polling" in status.output
-    ended = _run(db, "audit", "sample", "-e", ELECTION, ok=False)
+    ended = _run(db, "audit", "sample", *SUPERVISOR, "-e", ELECTION, ok=False)
     assert "حسابرسی پایان یافته است" in ended.output
     folder = tmp_path / "published"
     _run(db, "audit", "report", "-e", ELECTION, str(folder))
@@ -116,8 +133,19 @@ def test_a_close_margin_is_sent_to_a_hand_count_that_waits_for_certification(
     _run(db, "init")
     _run(db, "load", str(definition))
     _run(db, "results", "import", str(results), "-e", election.id)
-    _run(db, "audit", "start", "-e", election.id, "--contest", "president", "--risk-limit", "1/20")
-    _run(db, "audit", "seed", "-e", election.id, *DICE)
+    _run(
+        db,
+        "audit",
+        "start",
+        *SUPERVISOR,
+        "-e",
+        election.id,
+        "--contest",
+        "president",
+        "--risk-limit",
+        "1/20",
+    )
+    _run(db, "audit", "seed", *SUPERVISOR, "-e", election.id, *DICE)
     status = _run(db, "audit", "status", "-e", election.id)
     assert "شمارش دستی کامل" in status.output
     votes = ["--votes", "21=440", "--votes", "25=460"]

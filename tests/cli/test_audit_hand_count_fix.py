@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
-from tests.cli.test_audit_commands import DICE
+from tests.cli.test_audit_commands import DICE, SUPERVISOR
 from tests.cli.test_audit_inputs import SMALL, _loaded
 
 HAND = ["audit", "hand-count", "--contest", "president:IR"]
@@ -22,8 +22,8 @@ def _run(db: str, *args: str) -> Result:
 
 def test_an_impossible_hand_count_is_refused_and_a_wrong_one_replaced(tmp_path: Path) -> None:
     db = _loaded(tmp_path, (151, 149))
-    _run(db, "audit", "start", "--contest", "president", "--risk-limit", "1/20")
-    _run(db, "audit", "seed", *DICE)
+    _run(db, "audit", "start", *SUPERVISOR, "--contest", "president", "--risk-limit", "1/20")
+    _run(db, "audit", "seed", *SUPERVISOR, *DICE)
     refused = _run(
         db, *HAND, "--cast", "900", "--valid", "900", "--votes", "21=10", "--votes", "99=5"
     )

@@ -14,6 +14,7 @@ from typer.testing import CliRunner, Result
 from sandogh.cli.app import app
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.formats.tally_csv import write_tally_csv
+from tests.cli.test_audit_commands import AUDIT_BOARD, SUPERVISOR
 from tests.core.definition.kerman import PRESIDENT, with_contest
 from tests.services.audit_build import sheets_of
 
@@ -59,21 +60,32 @@ def tied(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_a_risk_limit_that_is_no_share_is_refused(tied: str) -> None:
-    fa = _run(tied, "audit", "start", "--contest", "president", "--risk-limit", "پنج")
+    fa = _run(tied, "audit", "start", *SUPERVISOR, "--contest", "president", "--risk-limit", "پنج")
     assert fa.exit_code == 2
     assert "--risk-limit: 'پنج' سهمی مانند ۵٪، 0.05 یا 1/20 نیست" in fa.output
     en = _run(
-        tied, "audit", "start", "--contest", "president", "--risk-limit", "1/0", "--lang", "en"
+        tied,
+        "audit",
+        "start",
+        *SUPERVISOR,
+        "--contest",
+        "president",
+        "--risk-limit",
+        "1/0",
+        "--lang",
+        "en",
     )
     assert "--risk-limit: '1/0' is not a share such as 5%, 0.05 or 1/20" in en.output
-    high = _run(tied, "audit", "start", "--contest", "president", "--risk-limit", "150%")
+    high = _run(
+        tied, "audit", "start", *SUPERVISOR, "--contest", "president", "--risk-limit", "150%"
+    )
     assert high.exit_code == 1
     assert "حد ریسک: 3/2: باید بیش از ۰ و کمتر از ۱ باشد" in high.output  # the field in words
     assert "no audit" in _run(tied, "audit", "status", "--lang", "en").output  # nothing stored
 
 
 def test_a_tie_without_its_lot_is_refused_in_persian_and_with_it_started(tied: str) -> None:
-    bare = _run(tied, "audit", "start", "--contest", "president")
+    bare = _run(tied, "audit", "start", *SUPERVISOR, "--contest", "president")
     assert bare.exit_code == 1
     assert "sandogh: حسابرسی ممکن نیست" in bare.output
     assert "contests[0].outcome.status: قرعه هنوز کشیده نشده است: نتیجه‌ای نیست" in bare.output
@@ -86,22 +98,24 @@ def test_a_tie_without_its_lot_is_refused_in_persian_and_with_it_started(tied: s
     lot = ["--constituency", "IR", "--secret-file", secret, "--drawn-by", "رئیس هیئت"]
     drawn = _run(tied, "lot", "draw", "president", *lot, *BOARD, "--body", "guardian-council")
     assert drawn.exit_code == 0, drawn.output
-    started = _run(tied, "audit", "start", "--contest", "president")
+    started = _run(tied, "audit", "start", *SUPERVISOR, "--contest", "president")
     assert started.exit_code == 0, started.output
 
 
 def test_the_dice_are_refused_naming_the_roll(tied: str) -> None:
-    short = _run(tied, "audit", "seed", "--roll", ROLL)
+    short = _run(tied, "audit", "seed", *SUPERVISOR, "--roll", ROLL)
     assert short.exit_code == 1
     assert "بذر: ۱۹ رقم؛ دست‌کم ۲۰ رقم باید ریخته شود" in short.output
-    letters = _run(tied, "audit", "seed", "--roll", "ستاد=30719452685812O93746", "--lang", "en")
+    letters = _run(
+        tied, "audit", "seed", *SUPERVISOR, "--roll", "ستاد=30719452685812O93746", "--lang", "en"
+    )
     assert "rolls[0].digits: '30719452685812O93746' is not digits 0–9 as rolled" in letters.output
-    fa = _run(tied, "audit", "seed", "--roll", "ستاد=30719452685812O93746")
+    fa = _run(tied, "audit", "seed", *SUPERVISOR, "--roll", "ستاد=30719452685812O93746")
     assert "رقم‌های تاس‌ریزی ۱: '30719452685812O93746' رقم‌های ۰ تا ۹ ریخته‌شده نیست" in fa.output
-    no_who = _run(tied, "audit", "seed", "--roll", "30719452685812093746")
+    no_who = _run(tied, "audit", "seed", *SUPERVISOR, "--roll", "30719452685812093746")
     assert (no_who.exit_code, "به شکل WHO=DIGITS نیست" in no_who.output) == (2, True)
     # the same dice read in Persian digits: the seed is written in 0–9
-    persian = _run(tied, "audit", "seed", "--roll", "ستاد=۳۰۷۱۹۴۵۲۶۸۵۸۱۲۰۹۳۷۴۶")
+    persian = _run(tied, "audit", "seed", *SUPERVISOR, "--roll", "ستاد=۳۰۷۱۹۴۵۲۶۸۵۸۱۲۰۹۳۷۴۶")
     assert persian.exit_code == 0, persian.output
     assert "30719452685812093746" in persian.output
 
@@ -132,9 +146,9 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     folder = tmp_path_factory.mktemp("drawn")
     db = _loaded(folder, (1600, 1400), papers=3000)
     for args in (
-        ["audit", "start", "--contest", "president"],
-        ["audit", "seed", "--roll", "ستاد=30719452685812093746"],
-        ["audit", "sample", "--sheet", str(folder / "sheet.csv")],
+        ["audit", "start", *SUPERVISOR, "--contest", "president"],
+        ["audit", "seed", *SUPERVISOR, "--roll", "ستاد=30719452685812093746"],
+        ["audit", "sample", *SUPERVISOR, "--sheet", str(folder / "sheet.csv")],
     ):
         done = _run(db, *args)
         assert done.exit_code == 0, done.output
@@ -158,11 +172,11 @@ def test_a_sheet_naming_a_contest_twice_is_refused_whole(
     sheet = tmp_path / "sheet.csv"
     with sheet.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out).writerows(rows)
-    fa = _run(db, "audit", "record", str(sheet))
+    fa = _run(db, "audit", "record", *AUDIT_BOARD, str(sheet))
     assert fa.exit_code == 1
     assert f"sandogh: {sheet}:" in fa.output
     assert "ستون ۵: سرستون president را دوباره نام می‌برد" in fa.output
-    en = _run(db, "audit", "record", str(sheet), "--lang", "en")
+    en = _run(db, "audit", "record", *AUDIT_BOARD, str(sheet), "--lang", "en")
     assert "column 5: the header names president again" in en.output
     assert _read(db) == 0  # nothing of it is stored
 
@@ -178,7 +192,7 @@ def test_a_sheet_with_one_bad_row_stores_none_of_the_good_ones(
     sheet = tmp_path / "sheet.csv"
     with sheet.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out).writerows(rows)
-    fa = _run(db, "audit", "record", str(sheet))
+    fa = _run(db, "audit", "record", *AUDIT_BOARD, str(sheet))
     assert fa.exit_code == 1
     assert "سطر ۴: found برابر 'شاید' است، نه yes و نه no" in fa.output
     assert _read(db) == 0
@@ -190,10 +204,10 @@ def test_records_that_are_no_json_are_refused_naming_the_place(
     db, _ = drawn
     records = tmp_path / "records.json"
     records.write_text('{"K-1": {"president": ["21"]},\n "K-2": }', encoding="utf-8")
-    fa = _run(db, "audit", "close", "--records", str(records))
+    fa = _run(db, "audit", "close", *SUPERVISOR, "--records", str(records))
     assert fa.exit_code == 1
     assert "JSON نیست: سطر ۲، ستون ۹" in fa.output
     records.write_text('{"K-1": {"president": ["21"]}, "K-1": null}', encoding="utf-8")
-    twice = _run(db, "audit", "close", "--records", str(records), "--lang", "en")
+    twice = _run(db, "audit", "close", *SUPERVISOR, "--records", str(records), "--lang", "en")
     assert "not JSON: the key K-1 comes twice in one object" in twice.output
     assert _read(db) == 0

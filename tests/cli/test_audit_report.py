@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
-from tests.cli.test_audit_commands import DICE
+from tests.cli.test_audit_commands import DICE, SUPERVISOR
 from tests.cli.test_audit_inputs import SMALL, _loaded
 
 
@@ -18,11 +18,11 @@ def _run(db: str, *args: str) -> Result:
 
 def test_a_report_replaces_only_an_earlier_report_of_the_same_audit(tmp_path: Path) -> None:
     db = _loaded(tmp_path, (151, 149))
-    _run(db, "audit", "start", "--contest", "president", "--risk-limit", "1/20")
+    _run(db, "audit", "start", *SUPERVISOR, "--contest", "president", "--risk-limit", "1/20")
     folder = tmp_path / "report"
     assert _run(db, "audit", "report", str(folder)).exit_code == 0
     assert not (folder / "seed.json").exists()
-    _run(db, "audit", "seed", *DICE)
+    _run(db, "audit", "seed", *SUPERVISOR, *DICE)
     (folder / "rounds").mkdir()
     (folder / "rounds" / "2.json").write_text("{}")  # a stale round of an earlier report
     again = _run(db, "audit", "report", str(folder))

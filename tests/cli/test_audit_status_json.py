@@ -19,6 +19,7 @@ from sandogh.services.audit_rounds import close_round, draw_round, record_readin
 from sandogh.services.audit_status import audit_status
 from sandogh.services.audits import record_seed, start_audit
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from tests.cli.test_audit_commands import SUPERVISOR
 from tests.conftest import TEST_NOW
 from tests.core.audit.audits import DICE
 from tests.core.definition.kerman import PRESIDENT, with_contest
@@ -124,7 +125,7 @@ def test_the_command_prints_it_with_a_hand_count(tmp_path: Path) -> None:
         ["init"],
         ["load", str(definition)],
         ["results", "import", str(results), "-e", SMALL.id],
-        ["audit", "start", "-e", SMALL.id, "--contest", "president"],
+        ["audit", "start", *SUPERVISOR, "-e", SMALL.id, "--contest", "president"],
         ["audit", "hand-count", "-e", SMALL.id, "--contest", "president:IR", *hand],
     ):
         done = runner.invoke(app, [*args, "--db", db])

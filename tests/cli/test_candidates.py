@@ -276,6 +276,20 @@ def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_plac
         str(wrong.value) == "«--national-code» 1234567890: رقم کنترل نمی‌خواند؛ کد را دوباره بخوانید"
     )
     assert "با شماره ۱ ثبت‌نام شد" in run((2023, 10, 20), *register, "--constituency", "P1")
+    with pytest.raises(CandidatesCommandError) as unknown:  # was refused only at the draw
+        run((2023, 10, 20), *register[:-6], *MINISTRY, "--constituency", "P9")
+    assert str(unknown.value).startswith("حوزه P9 از حوزه‌های رقابت «majlis» در تعریف")
+    council_board = (*BOARD, "--body", "majlis")  # the Majlis's boards vet councils only
+    decide = ("candidates", "decide", "-e", "majlis-1402", "1", *ART, "--board", "supervisory")
+    with pytest.raises(CandidatesCommandError) as wrong_body:
+        run((2023, 12, 1), *decide, "--outcome", "rejected", *council_board)
+    assert "شورای نگهبان" in str(wrong_body.value)
+    # every applicant is of P1, yet the code draw's commitment is the whole contest's
+    (tmp_path / "secret.txt").write_text("dice 3 1 4 1 5 9 2 6 5 3 5 8 9 7", encoding="utf-8")
+    commit = ("candidates", "commit", "-e", "majlis-1402", "--contest", "majlis")
+    with pytest.raises(CandidatesCommandError) as whole:
+        run((2024, 2, 19), *commit, "--secret-file", str(tmp_path / "secret.txt"), *HQ)
+    assert str(whole.value).startswith("حوزه P2 (IR-08-0802) بیرون از حوزه حکم governorate")
 
     engine = make_engine(run.db)
     try:
@@ -283,8 +297,10 @@ def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_plac
             denied = work.events.of_type(EventType.ACCESS_DENIED, "majlis-1402")
     finally:
         engine.dispose()
-    assert [(e.event.details["constituency"], e.event.details["denied"]) for e in denied] == [
+    assert [(e.event.details.get("constituency"), e.event.details["denied"]) for e in denied] == [
         ("P2", ["IR-08-0802"]),
+        ("P2", ["IR-08-0802"]),
+        (None, ["IR-08-0801"]),  # the Majlis's board, at its applicant's place
         ("P2", ["IR-08-0802"]),
     ]
 

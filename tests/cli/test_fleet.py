@@ -76,9 +76,30 @@ def test_a_build_approved_then_revoked_by_k_officials(fleet: str, tmp_path: Path
     assert BUILD in run(fleet, "fleet", "builds", *NATIONAL)
     revocation = tmp_path / "revoke.json"
     run(fleet, "fleet", "revoke-build", BUILD, "--out", str(revocation), *NATIONAL)
-    assert "revoked" not in run(fleet, "fleet", "builds", *NATIONAL)
+    assert "لغو شد" not in run(fleet, "fleet", "builds", *NATIONAL)
     assert "لغو شد" in _signed(fleet, revocation, [hq, board])
-    assert "revoked keshvari" in run(fleet, "fleet", "builds", *NATIONAL)
+    listed = run(fleet, "fleet", "builds", *NATIONAL).replace("\n", "")
+    assert "تأییدشده، به پیشنهاد keshvari" in listed
+    assert "؛ تأیید آن لغو شد، به پیشنهاد keshvari" in listed
+    assert "revoked" not in listed  # no English on a Persian screen
+    english = run(fleet, "fleet", "builds", "--lang", "en", *NATIONAL).replace("\n", "")
+    assert "; its approval revoked, proposed by keshvari" in english
+    # refused: the revocation again, and a signature of no official, each in Persian
+    again = run(fleet, "fleet", "revoke-build", BUILD, "--out", str(revocation), *NATIONAL, code=1)
+    assert "پیش‌تر لغو شده است" in again
+    stranger = tmp_path / "stranger.key"
+    CliRunner().invoke(app, ["staff", "keygen", "--out", str(stranger)])
+    other = "sha256:" + "b2" * 32
+    decision = tmp_path / "other.json"
+    run(fleet, "fleet", "approve-build", other, "--label", "۴.۳", "--out", str(decision), *NATIONAL)
+    CliRunner().invoke(app, ["anchor", "sign", str(decision), "--key", str(stranger)])
+    signatures = str(decision.with_suffix(".signatures.json"))
+    refused = run(fleet, "fleet", "sign-build", str(decision), signatures, *NATIONAL, code=1)
+    assert "امضای ۱: کلید ed25519:" in refused
+    assert "از مقام‌های سیاهه پیش از انتخابات نیست" in refused.replace("\n", "")
+    elsewhere = str(revocation.with_suffix(".signatures.json"))  # another decision's signatures
+    mixed = run(fleet, "fleet", "sign-build", str(decision), elsewhere, *NATIONAL, code=1)
+    assert "سند تصمیم نسخه‌ای نیست" in mixed.replace("\n", "")
 
 
 def test_a_box_shipped_to_its_station_and_one_step_out_of_order(fleet: str) -> None:

@@ -2,9 +2,10 @@
 site's figures move in headless Chromium while the simulated day runs, the published province
 totals are what the day cast, no process of it is left behind, and the pre-election record was
 sealed with the guardians' joint key and the centre's log key, held their decryption (never
-unanchored) and the snapshot's supervisory decisions (the log key's attestation). Before the
-day, the stages before polling ran on the example's own data (issue 12): round 1 from the
-calendar to the drawn definition, which is `round1.yaml`, and its certified results; the
+unanchored) and the snapshot's supervisory decisions (the log key's attestation); one station of
+the day is semi-electronic, and the verification printed says what rests on its paper sheet.
+Before the day, the stages before polling ran on the example's own data (issue 12): round 1 from
+the calendar to the drawn definition, which is `round1.yaml`, and its certified results; the
 runoff's staff, sessions, hard-to-reach plans and boxes shipped.
 
 One run serves every check (its first snapshot alone takes about 20 s to render), so they are one
@@ -34,8 +35,10 @@ from sandogh.cli.simulated_ballots import Figures
 from sandogh.cli.simulated_day import plan_day
 from sandogh.core.anchor import Body, decode_record, fingerprint, short_fingerprint
 from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import VotingMode
 from sandogh.core.fleet.shipping import Step
 from sandogh.core.readiness.roster import SessionKind
+from sandogh.core.supervision.modes import station_mode
 from sandogh.formats.key_file import read_key_file
 from sandogh.services.candidacy import candidacy_of
 from sandogh.verify_election.run import verify_election
@@ -189,12 +192,18 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     left = _left_after(children, seconds=5.0)
     assert not left, left
 
-    plan = plan_day(stations=STATIONS, scale=Fraction(1), seed=SEED, voters=VOTERS, e2e=True)
+    plan = plan_day(
+        stations=STATIONS, scale=Fraction(1), seed=SEED, voters=VOTERS, e2e=True, on_paper=1
+    )
     cast = sum(plan.expected.values(), Figures(0, 0, 0, ()))
-    # the county account is at the county whose stations report: Kerman's, not Baft's
-    assert any("kerman-hq" in line and "county-hq at IR-08-0808" in line for line in demo.lines)
     geography = Geography.of(plan.loaded.election)
-    assert {geography.unit(code).parent for code in plan.chosen} == {"IR-08-0808"}
+    # one station of the day is semi-electronic, its ballots on paper (docs/e2e.md, "Mixed-mode
+    # elections"); the county account is at the county whose electronic stations report:
+    # Kerman's, not Baft's
+    (paper,) = [c for c in plan.chosen if station_mode(geography, c) is VotingMode.SEMI_ELECTRONIC]
+    assert any("kerman-hq" in line and "county-hq at IR-08-0808" in line for line in demo.lines)
+    electronic = set(plan.chosen) - {paper}
+    assert {geography.unit(code).parent for code in electronic} == {"IR-08-0808"}
     province = tmp_path / "site" / "data" / "kerman-1403-r2" / "results" / "president"
     published = json.loads((province / "IR-08.json").read_text(encoding="utf-8"))
     assert published["stations"]["reported"] == STATIONS
@@ -218,22 +227,36 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     short = short_fingerprint(fingerprint(sealed))
     assert f"tallies anchored to the sealed record (--anchor {short})" in said
     assert f"--anchor {short} — and “Was my ballot counted?”" in said  # verify-election's
-    assert len(list((election / "e2e" / "tallies").glob("*.json"))) == STATIONS
+    # every station's tally but the semi-electronic one's, whose box was sent no key
+    tallies = {p.stem for p in (election / "e2e" / "tallies").glob("*.json")}
+    assert tallies == electronic
+    absent = json.loads((election / "e2e" / "absent.json").read_bytes())["stations"]
+    assert [a["station"] for a in absent if a["reason"] == "paper-ballots"] == [paper]
     assert verify_election(str(tmp_path / "site"), workers=1, anchors=(short,)).passed
-    _decisions_signed_by_the_log(tmp_path, sealed, short, said)
+    _decisions_signed_by_the_log(
+        tmp_path, sealed, short, said, cast.cast - plan.expected[paper].cast
+    )
     _stages_before_the_day(tmp_path, said)
 
 
-def _decisions_signed_by_the_log(folder: Path, sealed: bytes, short: str, said: str) -> None:
+def _decisions_signed_by_the_log(
+    folder: Path, sealed: bytes, short: str, said: str, end_to_end: int
+) -> None:
     """The record names the centre's log key, which signed the log's checkpoints and the
     snapshot's attestation: the command the demo printed holds the published decisions to the
-    log, not to the publisher's word."""
+    log, not to the publisher's word, and says which part of the total is verified end to end
+    and which rests on the semi-electronic station's signed paper sheet."""
     log_key = read_key_file(folder / "log.key").public_key
     assert [a.key for a in decode_record(sealed).authorities if a.body is Body.LOG] == [log_key]
     assert (folder / "site" / "log" / "attestation.json").is_file()
     assert (folder / "site" / "log" / "key.txt").read_text().strip() == log_key.text
     verify = f"sandogh verify-results {folder / 'site'} -e kerman-1403-r2 --anchor {short}"
     assert verify in said
+    printed = CliRunner().invoke(app, [*verify.split()[1:], "--lang", "en"])
+    assert printed.exit_code == 0, printed.output
+    shown = " ".join(printed.output.split())
+    assert f"= {end_to_end} verified end to end" in shown
+    assert "on the signed paper sheets of 1 semi-electronic" in shown
     checked = CliRunner().invoke(app, [*verify.split()[1:], "--json"])
     assert checked.exit_code == 0, checked.output
     assert json.loads(checked.stdout)["elections"][0]["decisions"] == "log-key"

@@ -115,7 +115,7 @@ def test_a_lot_commitment_is_recorded_before_the_results_and_refused_after_them(
         ],
     )
     assert late.exit_code == 1
-    assert "نخستین گزارش نهایی" in str(late.exception)  # said in the command's language only
+    assert "نتایج در IR وارد شد" in str(late.exception)  # said in the command's language only
 
 
 def test_a_withdrawal_before_printing_rewrites_the_stored_definition_until_a_box_is_enrolled(
@@ -179,3 +179,20 @@ def test_a_withdrawal_before_printing_rewrites_the_stored_definition_until_a_box
     )
     assert "record the withdrawal as after printing" in str(english.exception)
     assert stored() == rewritten
+
+
+def test_the_attack_a_lot_drawn_in_a_constituency_the_contest_does_not_have_is_told_so(
+    tmp_path: Path,
+) -> None:
+    """Review S19, F14: `lot draw … --constituency NOPE` ended in a bare StopIteration."""
+    runner = CliRunner()
+    db = ("--db", f"sqlite:///{tmp_path / 'r2.sqlite'}")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("راز هیئت نظارت ۱۴۰۳ — 41c9e0a7\n", encoding="utf-8")
+    for setup in (("init",), ("load", str(EXAMPLE / "round2.yaml"))):
+        assert runner.invoke(app, [*setup, *db]).exit_code == 0
+    board = ("--as", "nazer", "--role", "supervisor", "--place", "IR")
+    drawing = ("--constituency", "NOPE", "--secret-file", str(secret), "--drawn-by", "رئیس")
+    unknown = runner.invoke(app, ["lot", "draw", "president", *drawing, *board, *db])
+    assert unknown.exit_code == 1
+    assert "حوزه NOPE در رقابت president نیست" in str(unknown.exception)

@@ -66,16 +66,18 @@ def test_the_builds_are_published_and_every_report_agrees_with_them(
 ) -> None:
     root = _published(uow, tmp_path)
     listed = json.loads((root / DATA / "builds.json").read_bytes())
-    assert listed["builds"] == [
-        {
-            "build": APPROVED,
-            "label": "۱۴۰۳-۲",
-            "approved_by": "keshvari",
-            "approved_at": instant(at(-1)),
-            "revoked_by": None,
-            "revoked_at": None,
-        }
-    ]
+    (entry,) = listed["builds"]
+    assert {k: v for k, v in entry.items() if k not in {"approval", "revocation"}} == {
+        "build": APPROVED,
+        "label": "۱۴۰۳-۲",
+        "approved_by": "keshvari",
+        "approved_at": instant(at(-1)),
+        "revoked_by": None,
+        "revoked_at": None,
+    }
+    assert json.loads(entry["approval"]["decision"])["action"] == "approve"
+    assert len(entry["approval"]["signatures"]["signatures"]) == 3  # k of the record, signed
+    assert entry["revocation"] is None
     verification = check(root)
     assert verification.agrees
     assert verification.elections[0].verified == 5  # the zero reports came before any decision
@@ -128,11 +130,12 @@ def test_a_snapshot_without_its_builds_list_does_not_agree(
     assert (Disagreement.MISSING, f"{DATA}/builds.json") in {(f.kind, f.file) for f in findings}
 
 
-def test_the_attack_a_forged_build_approved_in_builds_json_too_is_caught_by_the_log_key(
+def test_the_attack_a_forged_build_approved_in_builds_json_too_is_caught_twice(
     uow: NewUnitOfWork, tmp_path: Path
 ) -> None:
-    """The forger lists the forged build as approved as well: every report then agrees with
-    builds.json, but builds.json is no longer what the log key signed."""
+    """The forger lists the forged build as approved as well: builds.json is no longer what the
+    log key signed, and its approval is the genuine build's document, signed for that build only
+    (`publish.builds_check`): the forged build approves nothing, and ST_1's report fails."""
     root = _published(uow, tmp_path)
     _relist(root, ST_1, _final(ST_1, FORGED))
     path = root / DATA / "builds.json"
@@ -142,5 +145,9 @@ def test_the_attack_a_forged_build_approved_in_builds_json_too_is_caught_by_the_
 
     findings = check(root).elections[0].findings
 
-    assert not [f for f in findings if f.kind is Disagreement.BUILD]
-    assert [(f.kind, f.file) for f in findings] == [(Disagreement.DECISIONS, f"{DATA}/builds.json")]
+    assert [f.detail for f in findings if f.kind is Disagreement.BUILD] == [
+        "decision-document",
+        "unapproved-build",
+    ]
+    decisions = [f.file for f in findings if f.kind is Disagreement.DECISIONS]
+    assert decisions == [f"{DATA}/builds.json"]

@@ -14,7 +14,7 @@ import httpx
 import pyotp
 from pydantic import SecretBytes
 
-from sandogh.core.access import Grant, Role
+from sandogh.core.access import Body, Grant, Role
 from sandogh.server.app import create_app
 from sandogh.server.centre import Centre, Clock, utc_now
 from sandogh.server.credentials import Argon2Passwords, TotpFactor
@@ -49,7 +49,13 @@ def settings(store_url: str, operators: OperatorSettings = TEST_OPERATORS) -> Se
 
 
 def add_account(
-    store_url: str, username: str, role: Role, place: str, *, totp: bool = False
+    store_url: str,
+    username: str,
+    role: Role,
+    place: str,
+    *,
+    totp: bool = False,
+    body: Body | None = None,
 ) -> AccountChange:
     """Add an account as the command line does."""
     engine = make_engine(store_url)
@@ -60,7 +66,7 @@ def add_account(
             actor=Actor("cli:tests", None),
             username=username,
             display_name=username,
-            grant=Grant(role, place),
+            grant=Grant(role, place, body),
             password=PASSWORD,
             second_factor=totp,
             hasher=Argon2Passwords.of(TEST_OPERATORS),

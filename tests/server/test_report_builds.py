@@ -54,6 +54,17 @@ def test_a_report_from_a_build_not_approved_is_refused(live: Live) -> None:
     with live.uow() as work:
         types = [e.event.type for e in work.events.entries()]
         attested = work.fleet.attested(ELECTION)
+        refusals = [
+            e.event.details
+            for e in work.events.entries()
+            if e.event.type is EventType.REPORT_REFUSED
+        ]
+        incidents = [i.details["reason"] for i in work.incidents.all(ELECTION)]
+    # a report of a revoked build is refused, not lost (docs/fleet.md §2): the reason is logged,
+    # naming who revoked the build, and the headquarters have an incident for the station
+    assert "revoked-build" in incidents
+    (logged,) = [d for d in refusals if d["reason"] == "revoked-build"]
+    assert "was revoked by keshvari" in str(logged["problems"])
     assert EventType.BUILD_APPROVED in types
     assert EventType.BUILD_REVOKED in types
     # the refused box proved what it runs: the register shows it, not what anyone typed

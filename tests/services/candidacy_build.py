@@ -126,10 +126,11 @@ def published(
     uow: UnitOfWorkFactory,
     contest: str = "parliament",
     *,
-    by: Actor = HQ,
+    by: Actor = MINISTRY,
     now: datetime.datetime = FINAL_LIST,
 ) -> Published:
-    """The final list published, after the commitment to `SECRET` (made first when none is)."""
+    """The final list published, after the commitment to `SECRET` (made first when none is), by
+    a grant holding every constituency of the contest (the ministry's)."""
     if commitment_for(candidacy_of(uow, ELECTION).commitments, contest) is None:
         commit_draw(
             uow, by, ELECTION, contest, secret=SECRET, now=now - datetime.timedelta(hours=1)

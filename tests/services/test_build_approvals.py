@@ -4,6 +4,8 @@ any build, and revoked the day's build at noon to stop every report."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sandogh.core.anchor import sign_bytes
@@ -94,3 +96,45 @@ def test_a_build_is_signed_only_once_a_record_names_the_officials(uow: NewUnitOf
     _sign(uow, APPROVE, HQ_CHIEF)
     with pytest.raises(BuildDecisionError, match="proposed already"):
         propose_build(uow, NATIONAL, ELECTION, BUILD, action=APPROVE, label="۴.۲", now=NOW)
+
+
+def _words(refused: BuildDecisionError, *shown: str) -> tuple[str, str]:
+    """The refusal's Persian and English, and the Persian with what it names taken out: no
+    word of English left in it."""
+    assert refused.fa is not None
+    assert refused.en is not None
+    bare = refused.fa
+    for value in (*shown, "sha256:", "sandogh anchor draft", "sandogh fleet sign-build", "--label"):
+        bare = bare.replace(value, "")
+    assert not re.search("[A-Za-z]", bare), refused.fa
+    return refused.fa, refused.en
+
+
+def test_every_refusal_of_a_build_decision_is_worded_in_persian_and_english(
+    uow: NewUnitOfWork,  # noqa: F811
+) -> None:
+    with pytest.raises(BuildDecisionError) as malformed:
+        propose_build(uow, NATIONAL, ELECTION, "v4.2", action=APPROVE, now=NOW)
+    fa, en = _words(malformed.value, "v4.2")
+    assert fa.splitlines()[1] == "«نام نسخه» (--label) خالی است."
+    assert "is no build" in en.splitlines()[0]
+    with pytest.raises(BuildDecisionError) as unapproved:
+        propose_build(uow, NATIONAL, ELECTION, BUILD, action=REVOKE, now=NOW)
+    assert "تأیید نشده است که لغو شود" in _words(unapproved.value, BUILD, ELECTION)[0]
+    with pytest.raises(BuildDecisionError) as unproposed:
+        sign_build(uow, NATIONAL, ELECTION, BUILD, action=APPROVE, signatures=[], now=NOW)
+    assert "پیشنهادی برای تأیید نسخه" in _words(unproposed.value, BUILD, ELECTION)[0]
+    propose_build(uow, NATIONAL, ELECTION, BUILD, action=APPROVE, label="۴.۲", now=NOW)
+    with pytest.raises(BuildDecisionError) as twice:
+        propose_build(uow, NATIONAL, ELECTION, BUILD, action=APPROVE, label="۴.۲", now=NOW)
+    assert "پیشنهاد تأیید نسخه" in _words(twice.value, BUILD)[0]
+    with pytest.raises(BuildDecisionError) as unrecorded:
+        _sign(uow, APPROVE, HQ_CHIEF)
+    assert "سیاهه پیش از انتخابات ندارد" in _words(unrecorded.value, ELECTION)[0]
+    draft_record(uow, election_id=ELECTION, authorities=AUTHORITIES, threshold=3, now=NOW)
+    stranger = SigningKey.from_seed(b"x" * 32)
+    with pytest.raises(BuildDecisionError) as strange:
+        _sign(uow, APPROVE, HQ_CHIEF, stranger)
+    fa, en = _words(strange.value, stranger.public_key.text)
+    assert fa == f"امضای ۲: کلید {stranger.public_key.text} از مقام‌های سیاهه پیش از انتخابات نیست."
+    assert en.startswith("signature 2: the key")

@@ -60,7 +60,7 @@ def test_a_rejection_turned_into_a_qualification_in_the_database_is_refused(
     with pytest.raises(UnrecordedStepError, match="records outcome 'not-established'"):
         candidacy_of(rejected, cb.ELECTION)
     with pytest.raises(UnrecordedStepError):
-        publish_list(rejected, cb.HQ, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
+        publish_list(rejected, cb.MINISTRY, cb.ELECTION, "parliament", now=cb.FINAL_LIST)
 
 
 def test_a_decision_written_by_hand_names_no_entry_that_records_it(

@@ -18,7 +18,7 @@ from sandogh.formats.definition_file import definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.certifications import certify
 from sandogh.services.competence import WrongBodyError
-from sandogh.services.lot_commitments import commit_lot
+from sandogh.services.lot_commitments import UnknownConstituencyError, commit_lot
 from sandogh.services.outcome_decisions import (
     AlreadyWithdrawnError,
     FrozenByCertificationError,
@@ -98,6 +98,12 @@ def test_a_stored_lot_settles_the_tie_once_and_the_certification_covers_it(
             uow, councils, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["x"], now=LATER
         )
     assert _bam(uow)[0] is Status.LOT_REQUIRED
+    with pytest.raises(UnknownConstituencyError) as unknown:  # review S19, F14: StopIteration
+        draw_lot(
+            uow, BAM, ROUND_2, "parliament", "NOPE", secret=BAM_SECRET, drawn_by=["x"], now=LATER
+        )
+    assert "contest parliament has no constituency NOPE" in unknown.value.en
+    assert "حوزه NOPE در رقابت parliament نیست" in unknown.value.fa
 
     made = draw_lot(
         uow,

@@ -11,11 +11,24 @@ import pytest
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.formats.definition_file import definition_hash
 from sandogh.formats.tally_csv import read_tally_csv, write_tally_csv
+from sandogh.services.days import CodesNotDrawnError
 from sandogh.services.errors import ResultsAlreadyImportedError, SheetsDoNotReconcileError
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results, tally
 
-from .build import DEVICE, LATER, ROUND_2, ROUND_2_DAY, RUNOFF_VOTES, ST_1, event_types, final, load
+from .build import (
+    DEVICE,
+    LATER,
+    ROUND_2,
+    ROUND_2_DAY,
+    RUNOFF_VOTES,
+    ST_1,
+    day,
+    event_types,
+    final,
+    load,
+    parliament,
+)
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
@@ -69,3 +82,21 @@ def _crossed_out(counts: Counts, n: int) -> Counts:
         papers_received=counts.papers_received + n,
         invalid={**counts.invalid, InvalidKind.CROSSED_OUT: n},
     )
+
+
+def test_the_attack_results_imported_against_a_draft_are_refused(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """A paper-only day took results against the draft definition (no candidates until the
+    code draw) that no box may be enrolled on: refused the same way, naming the contest."""
+    drafted = day(
+        "draft-1403", (dataclasses.replace(parliament(False), candidates=()),), LATER.date()
+    )
+    load(new_unit_of_work, drafted)
+    sheets = final(drafted, ST_1, DEVICE, {"parliament": [(), ()]}).sheets
+    with pytest.raises(CodesNotDrawnError) as refused:
+        import_results(new_unit_of_work, "draft-1403", sheets, now=LATER)
+    assert refused.value.contests == ("parliament",)
+    assert "draft-1403 is a draft: no candidates in parliament" in refused.value.en
+    assert "«draft-1403» پیش‌نویس است" in refused.value.fa
+    assert "results-imported" not in event_types(new_unit_of_work)

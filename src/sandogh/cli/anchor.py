@@ -12,6 +12,8 @@ sealing, a box replaced or a member of staff changed is a signed amendment: draf
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -92,6 +94,20 @@ ElectionRequired = Annotated[str, typer.Option("--election", "-e", help="Electio
 KeyFile = Annotated[Path, typer.Option("--key", help="Your own key file (staff keygen).")]
 
 
+@contextmanager
+def _in_language(lang: Lang) -> Iterator[None]:
+    """A refused step on the record says so in the command's language (`AnchorError.fa`/`en`)."""
+    from sandogh.services.anchor import AnchorError
+
+    try:
+        yield
+    except AnchorError as refused:
+        worded = refused.fa if lang == "fa" else refused.en
+        if worded is not None:
+            refused.args = (worded,)
+        raise
+
+
 def _say(key: str, lang: Lang, **values: str | int) -> str:
     template = (_FA if lang == "fa" else _EN)[key]
     return template.format_map(
@@ -147,15 +163,16 @@ def draft(
     """Draft the record from the store (boxes and staff registered now) for officials to sign."""
     from sandogh.services.anchor import draft_record
 
-    drafted = draft_record(
-        open_store(db),
-        election_id=election,
-        authorities=[_authority(each) for each in authority],
-        threshold=threshold,
-        now=now(),
-        actor=actor(),
-        e2e=None if e2e is None else e2e_keys(e2e),
-    )
+    with _in_language(lang.lang):
+        drafted = draft_record(
+            open_store(db),
+            election_id=election,
+            authorities=[_authority(each) for each in authority],
+            threshold=threshold,
+            now=now(),
+            actor=actor(),
+            e2e=None if e2e is None else e2e_keys(e2e),
+        )
     out.write_bytes(drafted.data)
     record = decode_record(drafted.data)
     values = {"stations": len(record.stations), "officials": len(record.officials)}
@@ -210,10 +227,11 @@ def sign(
     else:
         official = record.officials.get(signing.public_key)
         if official is None:
-            raise AnchorError(
-                AnchorRefusal.NOT_AN_OFFICIAL,
-                [Problem("--key", f"{signing.public_key.text} is no official of the record")],
-            )
+            with _in_language(lang.lang):
+                raise AnchorError(
+                    AnchorRefusal.NOT_AN_OFFICIAL,
+                    [Problem("--key", f"{signing.public_key.text} is no official of the record")],
+                )
         line, name = RECORD_LINE, official.name
     target = signatures or _signatures_path(file)
     held: tuple[OfficialSignature, ...] = ()
@@ -261,15 +279,14 @@ def seal(
 
     data = record.read_bytes()
     uow = open_store(db)
-    stored, _ = record_of(uow, election_id=election)
-    if stored.data != data:
-        raise AnchorError(
-            AnchorRefusal.OTHER_RECORD,
-            [Problem(str(record), f"is {fingerprint(data)}, the draft {fingerprint(stored.data)}")],
-        )
-    for signature in _gathered(data, signatures):
-        add_signature(uow, election_id=election, signature=signature, now=now(), actor=actor())
-    sealed = seal_record(uow, election_id=election, now=now(), actor=actor())
+    with _in_language(lang.lang):
+        stored, _ = record_of(uow, election_id=election)
+        if stored.data != data:
+            other = f"is {fingerprint(data)}, the draft {fingerprint(stored.data)}"
+            raise AnchorError(AnchorRefusal.OTHER_RECORD, [Problem(str(record), other)])
+        for signature in _gathered(data, signatures):
+            add_signature(uow, election_id=election, signature=signature, now=now(), actor=actor())
+        sealed = seal_record(uow, election_id=election, now=now(), actor=actor())
     _out.print(_say("sealed", lang.lang, count=len(sealed.signatures)), markup=False)
     _print_fingerprint(data, lang.lang)
 
@@ -371,10 +388,10 @@ def amend(
     lang: LangOption = Language.FA,
 ) -> None:
     """Record a signed amendment to the sealed record."""
-    from sandogh.services.anchor import AnchorError, amend_record
+    from sandogh.services.anchor import amend_record
 
     data = amendment.read_bytes()
-    try:
+    with _in_language(lang.lang):  # a second head, say, named in it (S19 R7)
         added = amend_record(
             open_store(db),
             election_id=election,
@@ -383,11 +400,6 @@ def amend(
             now=now(),
             actor=actor(),
         )
-    except AnchorError as refused:
-        worded = refused.fa if lang.lang == "fa" else refused.en
-        if worded is not None:  # a second head, say, named in the command's language (S19 R7)
-            refused.args = (worded,)
-        raise
     station = added.signed.amendment.station
     _out.print(_say("amended", lang.lang, number=added.number, station=station), markup=False)
     _print_head(added.number, data, lang.lang)

@@ -16,6 +16,11 @@ from sandogh.cli import publish as publish_job
 from sandogh.cli import serve as serve_job
 from sandogh.cli.anchor import anchor_app
 from sandogh.cli.audit_commands import audit_app
+from sandogh.cli.audit_hand_count import (
+    certify_hand_count_command,
+    hand_count_command,
+    uncertify_hand_count_command,
+)
 from sandogh.cli.audit_hand_count_fix import fix_hand_count_command
 from sandogh.cli.audit_verify import audit_verify_command
 from sandogh.cli.candidates import candidates_app
@@ -88,6 +93,9 @@ app.command("verify-results")(publish_job.verify_results)
 app.command("publish-serve")(publish_job.publish_serve)
 app.command("verify-election")(verify_election_command)
 audit_app.command("verify")(audit_verify_command)
+audit_app.command("hand-count")(hand_count_command)
+audit_app.command("certify-hand-count")(certify_hand_count_command)
+audit_app.command("uncertify-hand-count")(uncertify_hand_count_command)
 audit_app.command("fix-hand-count")(fix_hand_count_command)
 
 out = Console(highlight=False)

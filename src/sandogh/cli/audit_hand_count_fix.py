@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from sandogh.cli.acting import acting
-from sandogh.cli.audit_commands import _hand_counts, _refusals, _refuse, _say
+from sandogh.cli.audit_hand_count import hand_counts
+from sandogh.cli.audit_said import refusals, refuse, say
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
@@ -40,16 +41,16 @@ def fix_hand_count_command(
     from sandogh.services.hand_count_corrections import replace_hand_count
 
     if withdraw == (cast is not None or valid is not None or bool(votes)):
-        _refuse(
+        refuse(
             lang.lang,
             "یا --withdraw یا ارقام تازه (--cast، --valid، --votes)، یکی از این دو",
             "either --withdraw or new totals (--cast, --valid, --votes), one of them",
         )
     counts = None
     if not withdraw:
-        counts = _hand_counts(cast or 0, valid or 0, votes or [], invalid or [], lang.lang)
-    with _refusals(lang.lang):
+        counts = hand_counts(cast or 0, valid or 0, votes or [], invalid or [], lang.lang)
+    with refusals(lang.lang):
         replace_hand_count(
             open_store(db), actor, election, contest, counts, reason=reason, now=now()
         )
-    _say("hand-count-withdrawn" if withdraw else "hand-count-replaced", lang.lang, contest=contest)
+    say("hand-count-withdrawn" if withdraw else "hand-count-replaced", lang.lang, contest=contest)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from sandogh.cli.acting import acting
+from sandogh.cli.acting import acting, acting_for_a_body
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, LangOption, Language
 from sandogh.cli.session import now
@@ -220,7 +220,7 @@ def answer(
 
 @candidates_app.command("decide")
 @localised
-@acting
+@acting_for_a_body  # a supervisory board vets for the office of its body only
 def decide(
     election: ElectionRequired,
     applicant: Applicant,

@@ -12,7 +12,8 @@ refused with the box and the step expected, in the language asked for.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -25,7 +26,9 @@ from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.definition.problems import Problem
-from sandogh.core.fleet import SENDS, STEPS, ShippingError, Step, expected_step
+from sandogh.core.fleet import SENDS, STEPS, BuildDecisionError, ShippingError, Step, expected_step
+from sandogh.locale.build_refusals import build_refusal_text
+from sandogh.locale.dates import format_moment
 from sandogh.locale.digits import format_int
 from sandogh.locale.fleet import fleet_text, step_name
 from sandogh.locale.language import Lang
@@ -58,6 +61,16 @@ OutOption = Annotated[
 ]
 
 
+@contextmanager
+def _worded(lang: Lang) -> Iterator[None]:
+    """A build decision refused, said in the command's language, one line a problem."""
+    try:
+        yield
+    except BuildDecisionError as refused:
+        _err.print(refused.fa if lang == "fa" else refused.en, markup=False)
+        raise typer.Exit(1) from refused
+
+
 def _propose(
     actor: Actor, election: str | None, build: str, action: str, label: str, out: Path, **given: Any
 ) -> None:
@@ -65,15 +78,16 @@ def _propose(
     from sandogh.services.build_approvals import propose_build
 
     lang: Lang = given["lang"]
-    proposal = propose_build(
-        open_store(given["db"]),
-        actor,
-        election,
-        build,
-        action=BuildAction(action),
-        label=label,
-        now=now(),
-    )
+    with _worded(lang):
+        proposal = propose_build(
+            open_store(given["db"]),
+            actor,
+            election,
+            build,
+            action=BuildAction(action),
+            label=label,
+            now=now(),
+        )
     out.write_bytes(encode_decision(proposal))
     _out.print(
         fleet_text(f"build_proposed_{action}", lang, build=build, file=str(out)), markup=False
@@ -122,15 +136,24 @@ def sign_build_command(
 ) -> None:
     """Add the officials' signatures of a build decision; it takes effect once k of the record's
     officials, of both bodies, have signed."""
-    from sandogh.core.anchor import decode_signatures, merge
+    from sandogh.core.anchor import RecordError, decode_signatures, merge
     from sandogh.core.fleet.build_signatures import decode_decision
     from sandogh.services.build_approvals import build_proposals, sign_build
 
     data = decision.read_bytes()
-    election, action, build, _ = decode_decision(data)
-    gathered = merge(*(decode_signatures(each.read_bytes(), data) for each in signatures))
+    try:
+        election, action, build, _ = decode_decision(data)
+        gathered = merge(*(decode_signatures(each.read_bytes(), data) for each in signatures))
+    except RecordError as bad:  # the files, named in the command's language
+        count = len(bad.problems)
+        said = build_refusal_text("not_a_decision", lang.lang, file=str(decision), count=count)
+        _err.print(said, markup=False)
+        for problem in bad.problems if lang.lang == "en" else ():
+            _err.print(str(problem), markup=False)
+        raise typer.Exit(1) from bad
     store = open_store(db)
-    sign_build(store, actor, election, build, action=action, signatures=gathered, now=now())
+    with _worded(lang.lang):
+        sign_build(store, actor, election, build, action=action, signatures=gathered, now=now())
     for state in build_proposals(store, actor, election, now=now()):
         proposal, names, done = state.proposal, state.signed, state.done
         if proposal.build == build and proposal.action is action:
@@ -161,9 +184,11 @@ def builds_command(
 
     store = open_store(db)
     for d in build_decisions(store, actor, election, now=now()):
-        line = f"{d.build} {d.label} approved {d.approved_by} {d.approved_at.isoformat()}"
+        approved = {"by": d.approved_by, "at": format_moment(d.approved_at, lang.lang)}
+        line = fleet_text("build_line", lang.lang, build=d.build, label=d.label, **approved)
         if d.revoked_at is not None:
-            line += f" revoked {d.revoked_by} {d.revoked_at.isoformat()}"
+            revoked = {"by": d.revoked_by or "—", "at": format_moment(d.revoked_at, lang.lang)}
+            line += fleet_text("build_line_revoked", lang.lang, **revoked)
         _out.print(line, markup=False)
     for state in build_proposals(store, actor, election, now=now()):
         proposal, names = state.proposal, state.signed

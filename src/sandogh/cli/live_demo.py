@@ -15,7 +15,9 @@ SIGTERM) stops all of them, the centre's process included.
 
 With `e2e` (issue 10, `cli.simulated_e2e`), three guardians run the key ceremony first (their
 files in `guardians/`) and the centre loads its record, so every box, the kiosk's too, encrypts
-its ballots; each simulated station's first voter challenges a ballot, each box sends its chain
+its ballots, but for one simulated semi-electronic station (`ON_PAPER`, when more than one is
+simulated), whose box is sent no key and whose signed paper sheet the results add beside the E2E
+tally; each simulated station's first voter challenges a ballot, each box sends its chain
 after its final report, and the publisher writes the E2E record as the chains come (a code can
 be looked up on the site at once); the sealed record carries the joint key. When the day is over
 the guardians decrypt the tallies, held to the sealed record by its fingerprint (`--anchor`),
@@ -70,7 +72,7 @@ from sandogh.cli.live_demo_parts import (
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import LOG_KEY, fresh_log_key
-from sandogh.cli.simulated_day import approve_own_build, plan_day
+from sandogh.cli.simulated_day import ON_PAPER, approve_own_build, plan_day
 from sandogh.cli.simulated_station import TIMEOUT_SECONDS, StationDay
 from sandogh.locale.language import Lang
 from sandogh.server.process import centre_process, one_run_settings
@@ -113,6 +115,7 @@ def run(options: LiveOptions, out: Console) -> None:
         seed=options.seed,
         voters=options.voters,
         e2e=options.e2e,
+        on_paper=min(ON_PAPER, options.stations - 1),
     )
     accounts = add_operators(store, key)
     before_the_day(store, plan, options.seed, out, lang)  # issue 12: round 1 certified, stations

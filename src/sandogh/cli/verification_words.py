@@ -41,6 +41,11 @@ FA: dict[str, str] = {
     "آن ({expected}) در builds.json تأییدشده نبود ({file})",
     "build_revoked-build": "گزارش با نسخه نرم‌افزار {published} امضا شده که تأیید آن پیش از "
     "دریافت گزارش ({expected}) لغو شده بود ({file})",
+    "build_decision-signatures": "تصمیم نسخه نرم‌افزار {published} ({figure}) امضای معتبر "
+    "{expected} مقام سیاهه پیش از انتخابات، از هر دو نهاد، را ندارد یا امضایی از آن جعلی است؛ "
+    "این تصمیم به حساب نمی‌آید ({file})",
+    "build_decision-document": "سند امضاشده تصمیم نسخه نرم‌افزار {published} ({figure}) همان "
+    "تصمیمی نیست که فهرست شده است؛ این تصمیم به حساب نمی‌آید ({file})",
     "build_no-build": "گزارش نسخه نرم‌افزار صندوق را نام نمی‌برد و در زمان دریافت آن ({expected}) "
     "نسخه‌هایی تأیید شده بود ({file})",
     "candidacy_draw": "کدهای منتشرشده نامزدها آن نیست که قرعه با بذر، فهرست و کدهای منتشرشده "
@@ -124,6 +129,11 @@ EN: dict[str, str] = {
     "approved when the report was received ({expected}) ({file})",
     "build_revoked-build": "signed under build {published}, whose approval builds.json shows "
     "revoked before the report was received ({expected}) ({file})",
+    "build_decision-signatures": "the decision on build {published} ({figure}) is not signed "
+    "validly by {expected} officials of the pre-election record, of both bodies, or a signature "
+    "of it is forged: k officials did not make it, and it counts for nothing ({file})",
+    "build_decision-document": "the signed document of the decision on build {published} "
+    "({figure}) is not the decision listed: it counts for nothing ({file})",
     "build_no-build": "the report names no build, and builds.json shows builds approved when it "
     "was received ({expected}) ({file})",
     "candidacy_draw": "the candidates' codes published are not those the published seed, list "

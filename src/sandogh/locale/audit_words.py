@@ -125,6 +125,24 @@ REFUSALS: dict[str, dict[Lang, str]] = {
         "(their hash differs)",
     },
 }
+#: a grant refused an audit's step (`services.audit_access`), naming the account, its place
+#: and the units it does not cover or whose contest another body decides
+DENIALS: dict[str, dict[Lang, str]] = {
+    "run-audit": {
+        "fa": "حساب {user} با اختیاری که در {place} دارد حسابرسی را در {units} اجرا نمی‌کند: "
+        "حسابرسی را ناظری از هیئت‌های نظارت صالح اجرا می‌کند که اختیارش همه آن واحدها را "
+        "در بر گیرد",
+        "en": "account {user}, acting at {place}, may not run the audit at {units}: an audit "
+        "is run by a supervisor of the competent body whose grant covers all of them",
+    },
+    "enter-readings": {
+        "fa": "حساب {user} با اختیاری که در {place} دارد خوانده‌های هیئت شمارش را در {units} "
+        "ثبت نمی‌کند: آن‌ها را هیئت حسابرسی همان شعبه‌ها ثبت می‌کند",
+        "en": "account {user}, acting at {place}, may not enter the boards' readings at "
+        "{units}: they are entered by an audit board of those stations",
+    },
+}
+
 SAID: dict[str, dict[Lang, str]] = {
     "started": {
         "fa": "حسابرسی {election} آغاز شد. چکیده فهرست برگه‌ها: {manifest}؛ {papers} برگه. "

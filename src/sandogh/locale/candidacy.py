@@ -76,8 +76,10 @@ FA: dict[str, str] = {
     "access_denied": "{user} با نقش {role} اجازه این کار را ندارد.",
     "outside_place": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) است؛ "
     "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
-    "unplaced": "حوزه {constituency} در تعریف ذخیره‌شده این انتخابات جای ندارد و حکم {user} "
-    "({place}) کشوری نیست؛ حوزه‌ای از تعریف را برگزینید یا با حکم کشوری اقدام کنید.",
+    "unknown_constituency": "حوزه {constituency} از حوزه‌های رقابت «{contest}» در تعریف "
+    "ذخیره‌شده «{election}» نیست؛ نامزدی در آن جایی بر برگه رأی نمی‌یابد. حوزه‌ای از همین رقابت را "
+    "برگزینید.",
+    "unknown_contest": "تعریف ذخیره‌شده «{election}» رقابت «{contest}» را ندارد.",
     "no_definition": "تعریف «{election}» در این مرکز بارگذاری نشده است، پس جای هیچ حوزه و حکمی "
     "سنجیده نمی‌شود و هیچ گام نامزدی یا گاه‌شماری پذیرفته نیست؛ نخست پیش‌نویس تعریف این انتخابات "
     "(واحدها و حوزه‌های آن) را با فرمان sandogh load بارگذاری کنید.",
@@ -208,9 +210,10 @@ EN: dict[str, str] = {
     "access_denied": "{user} in the role {role} may not do this.",
     "outside_place": "constituency {constituency} ({units}) lies outside the place of "
     "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
-    "unplaced": "constituency {constituency} is not placed by the election's stored definition "
-    "and the grant of {user} ({place}) is not national; choose a constituency of the definition "
-    "or act under a national grant.",
+    "unknown_constituency": "constituency {constituency} is not one of contest {contest}'s in "
+    "the stored definition of {election}; a candidate there would have no place on a ballot. "
+    "Choose a constituency of this contest.",
+    "unknown_contest": "the stored definition of {election} has no contest {contest}.",
     "no_definition": "the definition of {election} is not loaded at this centre, so no "
     "constituency or grant can be placed and no candidacy or calendar step is taken; load the "
     "election's draft definition (its units and constituencies) first: sandogh load DRAFT.json.",

@@ -7,6 +7,10 @@ from __future__ import annotations
 from sandogh.locale.language import Lang
 
 FA: dict[str, str] = {
+    "codes_not_drawn": (
+        "«{election}» پیش‌نویس است: رقابت‌های {contests} هنوز نامزدی ندارند تا کدهایشان قرعه‌کشی "
+        "شود (sandogh candidates draw)؛ نه صندوقی برای آن ثبت می‌شود و نه نتیجه‌ای بر آن پذیرفته است"
+    ),
     "draw_committed": (
         "تعهد قرعهٔ کدهای «{contest}» ثبت شد: {commitment}. راز را تا قرعه‌کشی نگه دارید؛ بذر "
         "از همین راز و فهرست نهایی منتشرشده ساخته می‌شود"
@@ -37,6 +41,10 @@ FA: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "codes_not_drawn": (
+        "{election} is a draft: no candidates in {contests} until the code draw (sandogh "
+        "candidates draw); no box is enrolled for it and no results are taken against it"
+    ),
     "draw_committed": (
         "the commitment to the code draw of {contest} is recorded: {commitment}. Keep the secret "
         "until the draw; the seed is made of it and the published final list"

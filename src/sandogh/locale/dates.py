@@ -29,6 +29,16 @@ def format_jalali(day: datetime.date, lang: Lang) -> str:
     return to_persian_digits(text) if lang == "fa" else text
 
 
+TEHRAN = datetime.timezone(datetime.timedelta(hours=3, minutes=30), "IRST")
+
+
+def format_moment(at: datetime.datetime, lang: Lang) -> str:
+    """A time as Tehran reads it: the Jalali day and the hour, in the language's digits."""
+    local = at.astimezone(TEHRAN)
+    shown = f"{format_jalali(local.date(), lang)}، {local:%H:%M}"
+    return to_persian_digits(shown) if lang == "fa" else shown.replace("،", ",")
+
+
 def jalali_iso(day: datetime.date) -> str:
     """2024-07-05 → '1403-04-15': the Jalali date in ISO 8601 order, ASCII digits."""
     year, month, day_of_month = _jalali(day)

@@ -40,6 +40,8 @@ FA: dict[str, str] = {
     "build_proposed_revoke": "پیشنهاد لغو نسخه {build} در {file} نوشته شد؛ مقام‌های سیاهه پیش از "
     "انتخابات آن را امضا کنند (sandogh anchor sign) و امضاها با sandogh fleet sign-build افزوده "
     "شود.",
+    "build_line": "نسخه {build} («{label}»): تأییدشده، به پیشنهاد {by}، {at}",
+    "build_line_revoked": "؛ تأیید آن لغو شد، به پیشنهاد {by}، {at}",
     "action_approve": "پیشنهاد تأیید",
     "action_revoke": "پیشنهاد لغو",
     "handed_over": "صندوق {serial}: {step} ({place})",
@@ -85,6 +87,8 @@ EN: dict[str, str] = {
     "build_proposed_revoke": "revocation of build {build} proposed in {file}; the officials of the "
     "pre-election record sign it (sandogh anchor sign) and the signatures are added with sandogh "
     "fleet sign-build.",
+    "build_line": "build {build} (“{label}”): approved, proposed by {by}, {at}",
+    "build_line_revoked": "; its approval revoked, proposed by {by}, {at}",
     "action_approve": "approval proposed",
     "action_revoke": "revocation proposed",
     "handed_over": "box {serial}: {step} ({place})",

@@ -27,6 +27,8 @@ FA: dict[str, str] = {
         "تعهد قرعهٔ {scope} پذیرفته نیست: تعهد {earlier} (به دست {by} در {at}) همین حوزه‌ها را "
         "می‌پوشاند؛ هر تساوی تنها یک تعهد دارد"
     ),
+    "unknown_constituency": "حوزه {constituency} در رقابت {contest} نیست؛ شناسه حوزه را از تعریف "
+    "انتخابات بخوانید",
     "secret_weak": "راز قرعه دست‌کم {least} نویسه است (برای نمونه رقم‌های تاس‌های ریخته‌شده)",
     "drawer_missing": (
         "قرعه باید نام کسی را که آن را کشیده است داشته باشد: «قرعه‌کشان» (--drawn-by) خالی است "
@@ -67,7 +69,7 @@ FA: dict[str, str] = {
     ),
     "begun_zero": "گزارش صفر {station} پذیرفته شد",
     "begun_final": "گزارش نهایی {station} پذیرفته شد",
-    "begun_imported": "نتایج در {place} وارد شد، رویداد {entry} دفتر",
+    "begun_imported": "نتایج در {place} وارد شد (رویداد شمارهٔ {entry} دفتر رویدادها)",
     "not_stored": (
         "پیش‌نویس داده‌شده ({given}) تعریف ذخیره‌شده {election} ({stored}) نیست؛ "
         "قرعه بر تعریف ذخیره‌شده کشیده می‌شود"
@@ -99,6 +101,8 @@ EN: dict[str, str] = {
         "The lot commitment for {scope} is refused: commitment {earlier} (by {by} at {at}) covers "
         "the same constituencies; each tie has one commitment"
     ),
+    "unknown_constituency": "contest {contest} has no constituency {constituency}; read the "
+    "constituency's id from the election's definition",
     "secret_weak": "A lot's secret has at least {least} characters (e.g. openssl rand -hex 32)",
     "drawer_missing": (
         "A lot names who drew it: «drawn by» (--drawn-by) is empty or holds a blank name"

@@ -81,7 +81,7 @@ def anchored_coverage(check: Check, definition_hash: str, anchors: Anchors) -> C
     except RecordError as error:  # the file read last is the one that does not read
         _found(check, error.problems)
         return None
-    check.covered, check.amendments = covered, len(amendments)
+    check.covered, check.amendments, check.record = covered, len(amendments), record
     check.head = amendment_hash(amendments[-1].amendment) if amendments else fingerprint(data)
     return Coverage.of(record, [each.amendment for each in amendments])
 

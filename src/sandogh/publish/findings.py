@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sandogh.core.anchor.record import PreElectionRecord
 from sandogh.core.report import PublicKey
 from sandogh.publish.differences import Difference, differences
 from sandogh.publish.sources import Source
@@ -91,6 +92,7 @@ class Check:
     amendments: int = 0  # amendments published and verified
     head: str = ""  # the published chain's head: the last amendment's hash, else the record's
     log_keys: tuple[PublicKey, ...] = ()  # the event log's keys the anchored record names
+    record: PreElectionRecord | None = None  # the anchored record, once every check of it held
     decisions: Vouched = Vouched.NOTHING
     # stations whose final report that passed commits to an E2E chain (`publish.e2e_split`)
     committed: set[str] = field(default_factory=set)

@@ -18,6 +18,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.fleet import BuildDecision
+from sandogh.core.fleet.build_signatures import BuildProposal
 from sandogh.core.report.digests import sha256_text
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.publish.builds import FILE as BUILDS_FILE
@@ -94,6 +95,7 @@ class Published:
     record: StoredRecord | None = None  # the pre-election record, once sealed
     amendments: list[StoredAmendment] = field(default_factory=list)
     builds: tuple[BuildDecision, ...] = ()  # the day's build decisions (`publish.builds`)
+    build_proposals: tuple[BuildProposal, ...] = ()  # their signed documents (review S19 F7)
     candidacy: tuple[Record, ...] = ()  # as recorded (`publish.candidacy_file`)
     rows: dict[str, bytes] = field(default_factory=dict)  # each station's lines of its CSV
     bulk_sequence: int = 0  # the `sequence` the bulk files reflect
@@ -167,7 +169,7 @@ class Published:
         )
 
     def write_builds(self, writer: Writer) -> None:
-        document = builds_json(self.index.election_id, self.builds)
+        document = builds_json(self.index.election_id, self.builds, self.build_proposals)
         writer.write_json(f"{self.folder}/{BUILDS_FILE}", document)
 
     def write_candidacy(self, writer: Writer) -> None:

@@ -43,9 +43,10 @@ def read_anchor(uow: UnitOfWorkFactory, state: Published) -> None:
 
 
 def read_builds(uow: UnitOfWorkFactory, state: Published) -> None:
-    """The day's build decisions, approved and revoked."""
+    """The day's build decisions, approved and revoked, and the proposals signed for them."""
     with uow() as work:
         state.builds = work.fleet.decisions(state.index.election_id)
+        state.build_proposals = work.fleet.proposals(state.index.election_id)
 
 
 def read_candidacy(uow: UnitOfWorkFactory, state: Published) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from sandogh.core.anchor import Coverage, check_opened, check_staff
 from sandogh.core.counting.tally import TallySheet
-from sandogh.core.fleet import BuildDecision
 from sandogh.core.report import (
     PublicKey,
     ReportError,
@@ -30,7 +29,7 @@ from sandogh.core.report import (
     verify_signed,
 )
 from sandogh.core.report.digests import sha256_text
-from sandogh.publish.builds import build_finding, read_builds
+from sandogh.publish.builds import PublishedBuilds, build_finding, read_builds
 from sandogh.publish.documents import REPORT_KINDS
 from sandogh.publish.findings import Check, Disagreement, Finding
 from sandogh.publish.index import ElectionIndex, JSONObject
@@ -105,7 +104,7 @@ def _check_report(
     listed: dict[str, dict[str, JSONObject]],
     coverage: Coverage | None,
     opened: dict[str, PublicKey],
-    builds: tuple[BuildDecision, ...],
+    builds: PublishedBuilds,
 ) -> StationReport | None:
     """The report, when every check passes; else None, with what failed in `check.found`."""
     found: list[Finding] = []

@@ -52,6 +52,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType, JSONValue
 from sandogh.core.report import PublicKey, ReportKind
 from sandogh.core.report.staff import Conflict, RegisteredStaff
+from sandogh.locale.anchor_refusals import anchor_refusal_text
 from sandogh.locale.staff_refusals import staff_refusal
 from sandogh.services.days import day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
@@ -74,7 +75,7 @@ class AnchorRefusal(StrEnum):
 
 class AnchorError(SandoghError):
     """A step on the record refused for `reason`, with every problem; `fa` and `en` word it
-    for a person where it says more than its problems (`_worded`)."""
+    for a person (`locale.anchor_refusals`; a staff conflict, more closely, `_worded`)."""
 
     fa: str | None = None
     en: str | None = None
@@ -85,6 +86,9 @@ class AnchorError(SandoghError):
         shown = "; ".join(str(p) for p in self.problems[:3])
         more = "; …" if len(self.problems) > 3 else ""
         super().__init__(f"pre-election record refused ({reason}): {shown}{more}")
+        count = len(self.problems)
+        self.fa = anchor_refusal_text(reason.value, "fa", count=count)
+        self.en = f"{anchor_refusal_text(reason.value, 'en', count=count)} {shown}{more}".strip()
 
 
 def draft_record(

@@ -9,6 +9,8 @@ k of them, of both bodies, are there, the decision takes effect in the same tran
 approval goes onto the day's approved list (`build-approved`), a revocation takes the build off it
 (`build-revoked`); until then the centre enrols no box naming a build only proposed, and a build
 whose revocation is only proposed stays in force. The record's rule and check serve, not a copy.
+A refusal is worded in Persian and English too (`BuildDecisionError.fa`/`en`,
+`locale.build_refusals`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from sandogh.core.fleet.build_signatures import (
     encode_decision,
 )
 from sandogh.core.log import EventType
+from sandogh.locale.build_refusals import build_refusal_text
+from sandogh.locale.language import Lang
 from sandogh.services.acting import Actor, acted, election_day, guarded, require
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -55,20 +59,24 @@ def propose_build(
         require(day.geography, actor, Action.MANAGE_READINESS, [country], election)
         held = {d.build: d for d in work.fleet.decisions(election)}.get(build)
         named = label
+        worded = _Worded(build=build, election=election, action=action)
         if action is BuildAction.APPROVE:
-            problems = decision_problems(build, named)
+            for problem in decision_problems(build, named):
+                worded.add(problem, "malformed_build" if problem.path == "build" else "empty_label")
             if held is not None:
                 state = "approved" if held.in_force else "revoked"
-                problems.append(Problem("build", f"{build} is already {state} for {election}"))
+                problem = Problem("build", f"{build} is already {state} for {election}")
+                worded.add(problem, f"{state}_already")
         elif held is None or not held.in_force:
             state = "not approved" if held is None else "already revoked"
-            problems = [Problem("build", f"{build} is {state} for {election}")]
+            problem = Problem("build", f"{build} is {state} for {election}")
+            worded.add(problem, "not_approved" if held is None else "revoked_already")
         else:
-            problems, named = [], held.label
+            named = held.label
         if any(p.build == build and p.action is action for p in work.fleet.proposals(election)):
-            problems.append(Problem("build", f"{action} {build} is proposed already: sign it"))
-        if problems:
-            raise BuildDecisionError(problems)
+            problem = Problem("build", f"{action} {build} is proposed already: sign it")
+            worded.add(problem, "proposed_already")
+        worded.raise_any()
         proposal = BuildProposal(election, action, build, named.strip(), actor.username, now)
         work.fleet.propose(election, proposal)
         details = {"election": election, "build": build, "action": action.value, "label": named}
@@ -100,13 +108,17 @@ def sign_build(
         proposal = _proposal(work, election, build, action)
         record = _record(work, election)
         data = encode_decision(proposal)
-        bad = [
-            p
-            for p in threshold_problems(record, BUILD_LINE, data, signatures)
-            if p.path.startswith("signatures[")
-        ]
-        if bad:
-            raise BuildDecisionError(bad)
+        worded = _Worded(build=build, election=election, action=action)
+        for problem in threshold_problems(record, BUILD_LINE, data, signatures):
+            if problem.path.startswith("signatures["):
+                index = int(problem.path.removeprefix("signatures[").rstrip("]"))
+                key = signatures[index].key
+                official = record.officials.get(key)
+                if official is None:
+                    worded.add(problem, "not_an_official", number=index + 1, signer=key.text)
+                else:
+                    worded.add(problem, "bad_signature", number=index + 1, name=official.name)
+        worded.raise_any()
         known = {s.key for s in proposal.signatures}
         fresh = [s for s in signatures if s.key not in known]
         if not fresh:
@@ -166,7 +178,9 @@ def _proposal(work: UnitOfWork, election: str, build: str, action: BuildAction) 
         if proposal.build == build and proposal.action is action:
             return proposal
     problem = Problem("build", f"no proposal to {action} {build} for {election}: propose it first")
-    raise BuildDecisionError([problem])
+    worded = _Worded(build=build, election=election, action=action)
+    worded.add(problem, "no_proposal")
+    raise worded.error()
 
 
 def _record(work: UnitOfWork, election: str) -> PreElectionRecord:
@@ -176,8 +190,40 @@ def _record(work: UnitOfWork, election: str) -> PreElectionRecord:
         problem = Problem(
             "signatures", f"{election} has no pre-election record: its officials sign a build"
         )
-        raise BuildDecisionError([problem])
+        worded = _Worded(build="", election=election, action=BuildAction.APPROVE)
+        worded.add(problem, "no_record")
+        raise worded.error()
     return decode_record(stored.data)
+
+
+class _Worded:
+    """A refusal's problems, each with its words in Persian and English (`build_refusals`)."""
+
+    def __init__(self, *, build: str, election: str, action: BuildAction) -> None:
+        self.values = {"build": build, "election": election}
+        self.action = action
+        self.problems: list[Problem] = []
+        self.lines: list[tuple[str, dict[str, str | int]]] = []
+
+    def add(self, problem: Problem, message: str, /, **values: str | int) -> None:
+        self.problems.append(problem)
+        self.lines.append((message, values))
+
+    def error(self) -> BuildDecisionError:
+        error = BuildDecisionError(self.problems)
+        error.fa, error.en = (self._said(lang) for lang in ("fa", "en"))
+        return error
+
+    def raise_any(self) -> None:
+        if self.problems:
+            raise self.error()
+
+    def _said(self, lang: Lang) -> str:
+        action = build_refusal_text(f"action_{self.action.value}", lang)
+        return "\n".join(
+            build_refusal_text(key, lang, **self.values, action=action, **values)
+            for key, values in self.lines
+        )
 
 
 def _take_effect(

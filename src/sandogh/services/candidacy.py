@@ -52,7 +52,7 @@ from sandogh.services.candidacy_files import (
     record_step,
     schedule_of,
 )
-from sandogh.services.candidacy_places import require_on, require_place
+from sandogh.services.candidacy_places import require_contest, require_on, require_place
 from sandogh.services.code_draw import ListPublishedError, NoDrawCommitmentError, commitment_for
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
@@ -160,15 +160,13 @@ def publish_list(
     uow: UnitOfWorkFactory, actor: Actor, election: str, contest: str, *, now: datetime.datetime
 ) -> Published:
     """Publish the final list of a contest, with its date, once every standing is decided: once,
-    after the code draw's secret was committed to (`services.code_draw`)."""
+    after the code draw's secret was committed to (`services.code_draw`), under a grant whose
+    place holds every constituency of the contest."""
 
     def use_case(work: UnitOfWork) -> Published:
-        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        require_contest(work, actor, Action.MANAGE_CANDIDACY, election, contest)
         schedule, recorded = schedule_of(work, election, contest), files_of(work, election)
         files = recorded.files
-        made = [f.registration for f in files.values()]
-        places = (r.constituency for r in made if r.contest == contest)
-        require_place(work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=places)
         earlier = [p for p in recorded.published if p.contest == contest]
         if earlier:
             raise ListPublishedError(earlier[0])

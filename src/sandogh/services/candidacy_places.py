@@ -5,12 +5,19 @@ console's candidacy pages call the same use cases, which check it here.
 
 An applicant's place is the units of their constituency: those the stored definition gives the
 contest's constituency (`core.supervision.scope_units`), or the unit itself where the constituency
-is named by a unit code (the command and the console's select both give a constituency id). The
+is named by the code of a unit lying wholly in one of the contest's (the command and the console's
+select both give a constituency id). The
 tree of places is the election's own geography: its draft definition is loaded before its calendar
 and its first registration, and the code draw rewrites that stored definition
 (`services.definition_versions`). While the election has no definition at this centre no place
 can be checked, and every step fails closed (`NoDefinitionError`, saying to load it). A
-constituency the definition does not place is open only to a grant at its top.
+constituency that is neither one of the contest's in the definition nor a unit within one is
+refused wherever it is given (`NotOfContestError`), whatever the grant: the draw could not give its
+candidates a place.
+A step of the whole contest (its commitment, final list and draw: `require_contest`) needs a grant
+whose place holds every constituency of the contest, not only those its applicants registered in.
+A supervisory board vets only the applicants of an office its body is competent for
+(`services.competence.require_body`).
 
 A refusal is an `AccessDeniedError` naming the constituency and the grant's place (or the
 election with no definition), in Persian and English, and is logged (ACCESS_DENIED) as every
@@ -21,23 +28,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sandogh.core.access import Action, Tree, may
+from sandogh.core.access import Action, may
 from sandogh.core.candidacy.process import Candidacy
 from sandogh.core.definition.geography import Geography
+from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import scope_units
+from sandogh.core.supervision.voids import contest_of
 from sandogh.locale.candidacy import CATALOGUE
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.candidacy_files import allowed
+from sandogh.services.competence import require_body
 from sandogh.services.days import day_of
 from sandogh.services.ports import UnitOfWork
 
 
 class OutsidePlaceError(AccessDeniedError):
     """`actor`'s grant does not hold `constituency` (of `contest`) at `places`; `applicant` is
-    the applicant acted on, 0 for a step of the whole contest; not `placed`: no stored
-    geography places the constituency."""
+    the applicant acted on, 0 for a step of the whole contest."""
 
     def __init__(  # noqa: PLR0917 (AccessDeniedError's four, and what is refused)
         self,
@@ -48,8 +57,6 @@ class OutsidePlaceError(AccessDeniedError):
         contest: str,
         constituency: str,
         applicant: int,
-        *,
-        placed: bool = True,
     ) -> None:
         self.contest = contest
         self.constituency = constituency
@@ -59,8 +66,6 @@ class OutsidePlaceError(AccessDeniedError):
 
         def said(lang: Lang) -> str:
             named = {"user": actor.username, "place": actor.grant.place}
-            if not placed:
-                return text_in(CATALOGUE, "unplaced", lang, constituency=constituency, **named)
             return text_in(
                 CATALOGUE, "outside_place", lang, constituency=constituency, units=units, **named
             )
@@ -82,6 +87,19 @@ class NoDefinitionError(AccessDeniedError):
         super().__init__(actor, action, election, [actor.grant.place], f"{self.en} — {self.fa}")
 
 
+class NotOfContestError(SandoghError):
+    """`constituency` is not one of `contest`'s in `election`'s stored definition, or (with no
+    constituency) the definition has no contest `contest`."""
+
+    def __init__(self, election: str, contest: str, constituency: str | None) -> None:
+        self.election, self.contest, self.constituency = election, contest, constituency
+        key, named = "unknown_contest", {"election": election, "contest": contest}
+        if constituency is not None:
+            key, named = "unknown_constituency", {**named, "constituency": constituency}
+        self.fa, self.en = (text_in(CATALOGUE, key, lang, **named) for lang in ("fa", "en"))
+        super().__init__(f"{self.en} — {self.fa}")
+
+
 def geography_of(work: UnitOfWork, actor: Actor, action: Action, election: str) -> Geography:
     """The geography of `election`'s stored definition; `NoDefinitionError` when none is."""
     if work.elections.hash_of(election) is None:
@@ -100,29 +118,60 @@ def require_place(
     applicant: int = 0,
 ) -> None:
     """Raise unless `actor` may do `action` (its role) on applicants of every constituency `at`
-    of `contest` (its place)."""
+    of `contest` (its place), each one of the contest's, and vets them only for an office of its
+    own body."""
     allowed(actor, action, election)
     tree = geography_of(work, actor, action, election)
+    _require_at(tree, actor, action, election, contest, at, applicant)
+
+
+def require_contest(
+    work: UnitOfWork, actor: Actor, action: Action, election: str, contest: str
+) -> None:
+    """Raise unless `actor` may do `action` on the whole of `contest`: its grant's place holds
+    every constituency the stored definition gives it (a step of the whole contest)."""
+    allowed(actor, action, election)
+    tree = geography_of(work, actor, action, election)
+    defined = contest_of(tree, contest)
+    if defined is None:
+        raise NotOfContestError(election, contest, None)
+    every = [k.id for k in defined.constituencies]
+    _require_at(tree, actor, action, election, contest, every, 0)
+
+
+def _require_at(  # noqa: PLR0917 (require_place's, with the tree read)
+    tree: Geography,
+    actor: Actor,
+    action: Action,
+    election: str,
+    contest: str,
+    at: Iterable[str],
+    applicant: int,
+) -> None:
+    held: list[str] = []
     for constituency in dict.fromkeys(at):
-        units = _units(tree, contest, constituency)
-        if units is None:
-            if not _at_top(tree, actor.grant.place):
-                raise OutsidePlaceError(
-                    actor,
-                    action,
-                    election,
-                    (constituency,),
-                    contest,
-                    constituency,
-                    applicant,
-                    placed=False,
-                )
-            continue
+        units = _units(tree, election, contest, constituency)
         denied = [u for u in units if not may(tree, actor.grant, action, u)]
         if denied:
             raise OutsidePlaceError(
                 actor, action, election, denied, contest, constituency, applicant
             )
+        held.extend(units)
+    if action is Action.VET_CANDIDATES:
+        require_body(actor, action, tree.election, [contest], held or [actor.grant.place])
+
+
+def _units(tree: Geography, election: str, contest: str, constituency: str) -> tuple[str, ...]:
+    """The units of `constituency`: a constituency of `contest`, or a unit lying wholly in one
+    (as the console's tests name it); `NotOfContestError` for anything else."""
+    units = scope_units(tree, contest, constituency)
+    if units:
+        return units
+    if contest_of(tree, contest) is None:
+        raise NotOfContestError(election, contest, None)
+    if constituency not in tree or tree.constituency_of(contest, constituency) is None:
+        raise NotOfContestError(election, contest, constituency)
+    return (constituency,)
 
 
 def require_on(
@@ -134,18 +183,3 @@ def require_on(
     require_place(
         work, actor, action, election, contest=made.contest, at=at, applicant=made.applicant
     )
-
-
-def _units(tree: Geography, contest: str, constituency: str) -> tuple[str, ...] | None:
-    """The units of `constituency`, or None where `tree` does not place it."""
-    units = scope_units(tree, contest, constituency)
-    if units:
-        return units
-    return (constituency,) if constituency in tree else None
-
-
-def _at_top(tree: Tree, place: str) -> bool:
-    try:
-        return not tree.ancestors(place)
-    except KeyError:
-        return False

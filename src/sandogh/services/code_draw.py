@@ -30,13 +30,12 @@ from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.services.acting import Actor, guarded
 from sandogh.services.candidacy_files import (
-    allowed,
     files_of,
     iran_day,
     record_step,
     schedule_of,
 )
-from sandogh.services.candidacy_places import require_place
+from sandogh.services.candidacy_places import require_contest
 from sandogh.services.definition_versions import Canonical, NotTheStoredDefinitionError, rewrite
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.lot_commitments import WeakSecretError
@@ -71,8 +70,8 @@ class DrawCommitmentTooLateError(CodeDrawRefusalError):
 
 
 class DrawCommitmentTooEarlyError(CodeDrawRefusalError):
-    """While registration is open the applicants' places are not all known, so the grant's
-    place could not be held to them: a county could commit for the whole country's contest."""
+    """While registration is open the list the secret will order is not yet closed to new
+    applicants; the commitment is made once whom it may order is fixed."""
 
     def __init__(self, contest: str, registration: Window) -> None:
         self.registration = registration
@@ -128,23 +127,17 @@ def commit_draw(
     now: datetime.datetime,
 ) -> DrawCommitment:
     """Record the commitment to `secret` (its `commitment_of`; the secret is not kept) for the
-    code draw of `contest`: once, after registration closed (every applicant's place is then
-    held to the grant's) and before its final list is published."""
+    code draw of `contest`: once, under a grant whose place holds every constituency of the
+    contest, after registration closed and before its final list is published."""
     if len(secret.strip()) < MIN_SECRET:
         raise WeakSecretError()
 
     def use_case(work: UnitOfWork) -> DrawCommitment:
-        allowed(actor, Action.MANAGE_CANDIDACY, election)
+        require_contest(work, actor, Action.MANAGE_CANDIDACY, election, contest)
         registration = schedule_of(work, election, contest).window(Stage.REGISTRATION)
         if registration is not None and not _closed(registration, now):
             raise DrawCommitmentTooEarlyError(contest, registration)
         recorded = files_of(work, election)
-        places = (
-            f.registration.constituency
-            for f in recorded.files.values()
-            if f.registration.contest == contest
-        )
-        require_place(work, actor, Action.MANAGE_CANDIDACY, election, contest=contest, at=places)
         published = [p for p in recorded.published if p.contest == contest]
         if published:
             raise DrawCommitmentTooLateError(published[0])
@@ -191,15 +184,13 @@ def draw(
     definition stored."""
 
     def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
-        allowed(actor, Action.MANAGE_CANDIDACY, draft.id)
+        require_contest(work, actor, Action.MANAGE_CANDIDACY, draft.id, contest)
         recorded = files_of(work, draft.id)
         lists = [p for p in recorded.published if p.contest == contest]
         if not lists:
             raise NotPublishedError(draft.id, contest)
         files = [recorded.files[n] for n in lists[-1].applicants]
         listed = tuple(f for f in files if f.withdrew is None)
-        places = (f.registration.constituency for f in listed)
-        require_place(work, actor, Action.MANAGE_CANDIDACY, draft.id, contest=contest, at=places)
         committed = commitment_for(recorded.commitments, contest)
         if committed is None:
             raise NoDrawCommitmentError(contest)

@@ -17,7 +17,10 @@ from threading import Lock
 
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, UnitKind
+from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest, station_ballot
+from sandogh.locale.code_draw import CATALOGUE
+from sandogh.locale.messages import text_in
 from sandogh.services.elections import get_election
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import UnitOfWork
@@ -46,6 +49,26 @@ class Day:
             # every check-in at the station asks; two threads may both build it, to one value
             ballot = self._ballots[station] = station_ballot(self.geography, station)
         return ballot
+
+
+class CodesNotDrawnError(SandoghError):
+    """`election` is a draft: `contests` have no candidates until their code draw (issue 12)."""
+
+    def __init__(self, election: str, contests: tuple[str, ...]) -> None:
+        self.election, self.contests = election, contests
+        named = {"election": election, "contests": ", ".join(contests)}
+        self.fa, self.en = (
+            text_in(CATALOGUE, "codes_not_drawn", lang, **named) for lang in ("fa", "en")
+        )
+        super().__init__(f"{self.fa}\n{self.en}")  # a command line shows both, Persian first
+
+
+def require_drawn(day: Day) -> None:
+    """Refuse a draft day, one with a contest no code draw gave candidates: the one check of
+    it, asked by a box's enrolment and by every import of results."""
+    undrawn = tuple(c.id for c in day.election.contests if not c.candidates)
+    if undrawn:
+        raise CodesNotDrawnError(day.election.id, undrawn)
 
 
 class _Kept:

@@ -23,7 +23,7 @@ from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import BallotContest, PublicKey
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision.modes import ModeApproval, encrypts, station_mode
-from sandogh.services.days import Day, day_of
+from sandogh.services.days import CodesNotDrawnError, Day, day_of, require_drawn
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.mode_approvals import unapproved_at
@@ -235,13 +235,10 @@ def _require_station(day: Day, station: str) -> None:
         raise EnrolmentError(
             EnrolmentRefusal.STATION_NOT_IN_CONTEST, f"{station} votes in no contest"
         )
-    undrawn = [c.id for c in day.election.contests if not c.candidates]
-    if undrawn:
-        raise EnrolmentError(
-            EnrolmentRefusal.NOT_DRAWN,
-            f"{day.election.id} is a draft: no candidates in {', '.join(undrawn)} until the "
-            "code draw (sandogh candidates draw)",
-        )
+    try:
+        require_drawn(day)
+    except CodesNotDrawnError as draft:
+        raise EnrolmentError(EnrolmentRefusal.NOT_DRAWN, draft.en) from draft
 
 
 def _require_approved(work: UnitOfWork, day: Day, station: str) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 
 from sandogh.core.access import Action
+from sandogh.core.definition.model import Constituency, Contest
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.core.rules.lot_commitment import (
@@ -85,9 +86,19 @@ class CommitmentAfterPollingError(LotRefusalError):
         SandoghError.__init__(self, f"{self.fa}\n{self.en}")
 
 
-class UnknownConstituencyError(SandoghError):
+class UnknownConstituencyError(LotRefusalError):
     def __init__(self, contest: str, constituency: str) -> None:
-        super().__init__(f"contest {contest!r} has no constituency {constituency!r}")
+        self.contest, self.constituency = contest, constituency
+        super().__init__("unknown_constituency", contest=contest, constituency=constituency)
+
+
+def constituency_in(defined: Contest, constituency: str) -> Constituency:
+    """The constituency `constituency` of `defined`; `UnknownConstituencyError` naming both
+    when the contest has none of that id (review S19, F14: a bare StopIteration)."""
+    found = next((k for k in defined.constituencies if k.id == constituency), None)
+    if found is None:
+        raise UnknownConstituencyError(defined.id, constituency)
+    return found
 
 
 class WeakSecretError(LotRefusalError):
@@ -116,10 +127,8 @@ def commit_lot(
         geography, election = tallied.geography, tallied.stored.election
         if contest is not None:
             defined = tallied.contest(contest)  # an unknown contest is refused, naming it
-            if constituency is not None and all(
-                k.id != constituency for k in defined.constituencies
-            ):
-                raise UnknownConstituencyError(contest, constituency)
+            if constituency is not None:
+                constituency_in(defined, constituency)
         elif constituency is not None:  # a constituency is one contest's
             raise UnknownConstituencyError(WHOLE_ELECTION, constituency)
         contests = [c.id for c in election.contests if contest in (None, c.id)]

@@ -34,7 +34,7 @@ from sandogh.services.acting import Actor, common_place, guarded, require
 from sandogh.services.competence import require_body
 from sandogh.services.definition_versions import Canonical, rewrite
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
-from sandogh.services.lot_commitments import LotRefusalError, commitments
+from sandogh.services.lot_commitments import LotRefusalError, commitments, constituency_in
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, record_decision, recorded_lots
@@ -127,11 +127,11 @@ def draw_lot(
     def use_case(work: UnitOfWork) -> SettledLot:
         tallied = tally(work, election_id)
         geography, election = tallied.geography, tallied.stored.election.id
+        defined = tallied.contest(contest)
+        where = constituency_in(defined, constituency)
         units = _open_to(tallied, actor, Action.CERTIFY, contest, constituency)
         # a lot decides the outcome: only the body competent to certify it draws it (review F3)
         require_body(actor, Action.CERTIFY, tallied.stored.election, [contest], units)
-        defined = tallied.contest(contest)
-        where = next(k for k in defined.constituencies if k.id == constituency)
         standing = standing_by_constituency(defined).get(constituency, ())
         decided = decide_constituency(tallied, defined, where, standing)
         for drawn in decided.outcome.lots:

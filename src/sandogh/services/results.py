@@ -37,7 +37,7 @@ from sandogh.core.supervision import (
     superseding,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
-from sandogh.services.days import day_of
+from sandogh.services.days import day_of, require_drawn
 from sandogh.services.elections import (
     SYSTEM,
     UnitOfWorkFactory,
@@ -82,6 +82,7 @@ def import_results(
     `progress` hears of each stored sheet."""
     with uow() as work:
         stored = day_of(work, election_id)  # the day kept for its hash (`services.days`)
+        require_drawn(stored)  # a paper day's sheets count no draft's ballot, as a box's do not
         geography = stored.geography
         require_conformity(geography, sheets)
         frozen = frozen_sheets(work, geography, election_id, sheets)

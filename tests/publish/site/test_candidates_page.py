@@ -17,8 +17,10 @@ from playwright.sync_api import Browser, expect
 
 from sandogh.core.candidacy.conditions import Applicant, Education
 from sandogh.core.candidacy.draw import CodeDraw, DrawnCode
+from sandogh.core.candidacy.draw_commitment import DrawCommitment, code_seed
 from sandogh.core.candidacy.process import Board, Decision, Outcome, Registration, Withdrew
 from sandogh.core.candidacy.records import Published, Record
+from sandogh.core.rules.lot_commitment import commitment_of
 from sandogh.publish.candidacy_file import FILE, candidacy_json
 from sandogh.publish.site import render_site
 from tests.publish.site.build import NAMES, PARTIAL, R1, R2, write_snapshot
@@ -27,6 +29,8 @@ from tests.publish.site.test_site_in_chromium import LOWEST_CONTRAST, SCREENSHOT
 
 LOOPBACK = "127.0.0.1"
 DAY = datetime.date(2024, 6, 11)  # 22 Khordad 1403
+COMMITTED = datetime.date(2024, 6, 10)  # 21 Khordad 1403, the day before the list
+SECRET = "تاس‌ها ۳ ۱ ۴ ۱ ۵ ۹ ۲ ۶ ۵ ۳ ۵ ۸ ۹ ۷"
 PEOPLE = [
     ("مسعود پزشکیان", "Masoud Pezeshkian", Outcome.QUALIFIED),
     ("سعید جلیلی", "Saeed Jalili", Outcome.QUALIFIED),
@@ -44,11 +48,13 @@ def _records() -> list[Record]:
         records.append(Registration(n, "president", "IR", person, DAY))
     for n, (_, _, outcome) in enumerate(PEOPLE, start=1):
         records.append(Decision(n, Board.SUPERVISORY, outcome, "اصل ۱۱۵", "", "b", ("b",), DAY))
+    records.append(DrawCommitment("president", commitment_of(SECRET), COMMITTED, "hq"))
     records.append(Published("president", (1, 2, 3, 4, 5), DAY, "hq"))
     records.append(Withdrew(5, DAY + datetime.timedelta(days=2)))
     drawn = ((2, "21"), (1, "25"), (3, "33"), (4, "44"))
     codes = tuple(DrawnCode(n, "IR", code) for n, code in drawn)
-    records.append(CodeDraw("president", "kerman-1403/8", ("ستاد انتخابات کشور",), codes))
+    seed = code_seed(SECRET, "president", (1, 2, 3, 4, 5))
+    records.append(CodeDraw("president", seed, ("ستاد انتخابات کشور",), codes, secret=SECRET))
     return records
 
 
@@ -97,7 +103,24 @@ def test_the_page_lists_the_codes_and_the_day_and_no_one_turned_down(site: Path)
         assert page.all("a")[0].attrs == {"class": "skip", "href": "#main"}
         assert all(nav.attrs.get("aria-label") for nav in page.all("nav"))
     persian = read(site / R1 / "candidates.html").text
-    assert "kerman" not in persian.replace("«kerman-1403/8»", "")  # only the seed, as drawn
+    assert "kerman" not in persian
+
+
+def test_the_page_shows_the_commitment_before_the_list_and_the_secret_it_revealed(
+    site: Path,
+) -> None:
+    """The page showed the draw's seed alone: a reader could not see that the secret it came
+    from was committed to before the list was known. Now the commitment, its day beside the
+    list's, and the revealed secret that hashes to it."""
+    for name, committed, listed in (
+        (f"{R1}/candidates.html", "در ۲۱ خرداد ۱۴۰۳ به راز قرعه متعهد شد", "در ۲۲ خرداد ۱۴۰۳"),
+        (f"en/{R1}/candidates.html", "secret on 21 Khordad 1403", "published on 22 Khordad"),
+    ):
+        text = read(site / name).text
+        assert committed in text
+        assert listed in text
+        assert commitment_of(SECRET) in text
+        assert SECRET in text
 
 
 def test_the_final_list_in_chromium_persian_then_english(served: str, browser: Browser) -> None:
@@ -114,6 +137,8 @@ def test_the_final_list_in_chromium_persian_then_english(served: str, browser: B
     expect(rows.first).to_have_text("۲۱سعید جلیلی")
     expect(rows.last).to_contain_text("علیرضا زاکانی (انصراف پیش از قرعه)")
     expect(page.locator("main")).to_contain_text("فهرست نهایی در ۲۲ خرداد ۱۴۰۳ منتشر شد.")
+    expect(page.locator("p.commitment code").first).to_have_text(commitment_of(SECRET))
+    expect(page.locator("p.commitment code").last).to_have_text(SECRET)
     ratio, text = page.evaluate(LOWEST_CONTRAST)
     assert ratio >= 4.5, text
     SCREENSHOTS.mkdir(exist_ok=True)

@@ -14,9 +14,9 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from sandogh.core.access import Role
+from sandogh.core.access import Body, Role
 from sandogh.server.app import create_app
-from tests.server.operators_live import AccountChange, current_code, settings
+from tests.server.operators_live import AccountChange, add_account, current_code, settings
 
 from .audit_build import (
     ELECTION,
@@ -203,6 +203,23 @@ def test_each_account_is_kept_to_its_rights_and_place(client: TestClient, people
     entered = _post(client, csrf, "/enter", **_faithful(theirs[0]))
     assert entered.status_code == 403
     assert denials(client)[-1]["action"] == "enter-readings"
+
+
+def test_a_supervisor_of_another_body_runs_no_audit(
+    client: TestClient, people: People, store: str
+) -> None:
+    """The presidency is the Guardian Council's boards' to audit: a national supervisor of the
+    Majlis's is refused the start, in the page's language, and the refusal is logged."""
+    people.changes["majlis"] = add_account(
+        store, "majlis", Role.SUPERVISOR, "IR", totp=True, body=Body.MAJLIS
+    )
+    csrf = _as(client, people, "majlis")
+    start = {"place": "IR", "contest-president": "1", "risk_limit": "10"}
+    refused = _post(client, csrf, "/start", **start)
+    assert refused.status_code == 403
+    assert "هیئت‌های نظارت شورای نگهبان" in refused.text
+    assert denials(client)[-1]["required"] == "guardian-council"
+    assert 'id="no-audit"' in client.get("/console/audit?place=IR").text
 
 
 def test_the_supervisors_refusals_are_said_in_persian(client: TestClient, people: People) -> None:

@@ -123,7 +123,11 @@ def attested(
 
 class BuildDecisionError(DefinitionError):
     """A build decision refused: a malformed build or label, one decided already, or a revocation
-    of a build not in force; `problems` names each with its field."""
+    of a build not in force; `problems` names each with its field, and `fa` and `en` word them
+    for a person (`services.build_approvals`)."""
+
+    fa: str | None = None
+    en: str | None = None
 
     def _summary(self) -> str:
         return f"the build decision is refused: {super()._summary()}"

@@ -1,5 +1,6 @@
 """The final list on the results site: each contest's candidates with their codes, the day the
-list was published and how the codes were drawn (`candidacy.json`, `publish.candidacy_file`).
+list was published and how the codes were drawn: the commitment to the draw's secret, its day,
+and the secret the draw revealed (`candidacy.json`, `publish.candidacy_file`).
 
 Issue 12 §1: the final list is published with its date, and each candidate's code comes from a
 recorded draw; the page shows what the snapshot publishes and nothing more (no applicant who is
@@ -58,11 +59,32 @@ def candidates_page(pages: ElectionPages, place: Place) -> dict[str, Any]:
                 else label(
                     "candidates_drawn", lang, seed=drawn["seed"], by=comma.join(drawn["drawn_by"])
                 ),
+                **_committed(entry, lang),
                 "rows": rows,
                 "several": len({row["constituency"] for row in rows}) > 1,
             }
         )
     return {"contests": contests}
+
+
+def _committed(entry: Any, lang: Lang) -> dict[str, str | None]:
+    """The commitment to the draw's secret, its day beside the first list's, and the secret the
+    draw revealed: a reader sees the secret was fixed before whom it would order was known
+    (docs/lots.md §5)."""
+    made, drawn = entry["commitment"], entry["draw"]
+    if made is None:
+        return {"committed": None, "commitment": None, "revealed": None, "secret": None}
+    first = entry["lists"][0]["day"] if entry["lists"] else made["day"]
+    committed = label(
+        "candidates_committed", lang, day=day(made["day"], lang), listed=day(first, lang)
+    )
+    secret = None if drawn is None else drawn.get("secret") or None
+    return {
+        "committed": committed,
+        "commitment": made["commitment"],
+        "revealed": None if secret is None else label("candidates_revealed", lang),
+        "secret": secret,
+    }
 
 
 def _constituency(pages: ElectionPages, contest: str, code: str, lang: Lang) -> str:

@@ -140,6 +140,9 @@ FA: dict[str, str] = {
     "candidates_title": "فهرست نهایی نامزدها",
     "candidates_published": "فهرست نهایی در {day} منتشر شد.",
     "candidates_drawn": "کد نامزدها به قرعه‌ای ثبت‌شده داده شد؛ بذر قرعه: «{seed}»؛ قرعه‌کشی: {by}.",
+    "candidates_committed": "ستاد در {day} به راز قرعه متعهد شد و فهرست نهایی در {listed} منتشر "
+    "شد؛ تعهد (SHA-256 راز):",
+    "candidates_revealed": "راز آشکارشده در قرعه‌کشی، که هر کس می‌تواند بسنجد هش آن همان تعهد است:",
     "candidates_constituency": "حوزه انتخابیه",
     "candidates_withdrew": "انصراف پیش از قرعه",
     "candidates_verify_note": (
@@ -324,6 +327,10 @@ EN: dict[str, str] = {
     "candidates_published": "The final list was published on {day}.",
     "candidates_drawn": "The candidates' codes were given by a recorded draw; seed «{seed}»; "
     "drawn by {by}.",
+    "candidates_committed": "The headquarters committed to the draw's secret on {day}; the final "
+    "list was published on {listed}. Commitment (SHA-256 of the secret):",
+    "candidates_revealed": "The secret revealed at the draw, which anyone can hash to the "
+    "commitment:",
     "candidates_constituency": "Constituency",
     "candidates_withdrew": "withdrew before the draw",
     "candidates_verify_note": (

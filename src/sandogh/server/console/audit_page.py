@@ -28,10 +28,12 @@ from sandogh.locale import (
     to_ascii_digits,
 )
 from sandogh.server.console.gate import PREFIX, Page, PageDep, Shown
+from sandogh.services.audit_access import AuditDeniedError, require_running, units_of
 from sandogh.services.audit_errors import AuditRefusedError, NoAuditError
 from sandogh.services.audit_rounds import close_round, draw_round
 from sandogh.services.audit_status import AuditStatus, audit_status
 from sandogh.services.audits import record_seed, start_audit
+from sandogh.services.competence import WrongBodyError
 from sandogh.services.days import Day
 from sandogh.services.elections import root_of
 
@@ -118,28 +120,19 @@ def _places(share: Fraction) -> int:
     return 0 if (share * 100).denominator == 1 else 2
 
 
-def _units(day: Day, contests: Iterable[str]) -> list[str]:
-    """Every unit the constituencies of `contests` name, where running their audit is asked."""
-    chosen = set(contests)
-    return sorted(
-        {
-            unit
-            for contest in day.election.contests
-            if contest.id in chosen
-            for constituency in contest.constituencies
-            for unit in constituency.units
-            if unit in day.geography
-        }
-    )
-
-
 def _running(page: Page, contests: Iterable[str], act: Callable[[], object]) -> Response:
-    day = page.day()
+    day, chosen = page.day(), tuple(contests)
     # with no audit yet (a seed, a round asked too early) the whole election's grant is asked
-    for unit in _units(day, contests) or [root_of(day.election)]:
+    for unit in units_of(day.geography, day.election, chosen) or [root_of(day.election)]:
         page.require(day, Action.RUN_AUDIT, unit)
     try:
+        # and of the body competent for the contests, as `sandogh audit` asks (logged)
+        require_running(
+            page.centre.uow, page.actor, day.election.id, chosen, now=page.centre.clock()
+        )
         act()
+    except (AuditDeniedError, WrongBodyError) as denied:  # in the console's language
+        return _audit(page, refused=denied.fa if page.lang == "fa" else denied.en, status=403)
     except AuditRefusedError as refused:
         return _audit(page, refused=refusal(page, refused), status=422)
     except SandoghError as failed:  # as the results page shows a refusal it has no words for

@@ -1,21 +1,21 @@
 """The candidacy page's forms of the code draw (docs/lots.md §5): the commitment to the draw's
 secret, the final list, and the draw that reveals the secret. They call the use cases
-`sandogh candidates commit|final-list|draw` call (`services.code_draw`, `services.candidacy`) and
-need a grant for the whole election; the page is `candidacy_page`'s, shown again with the codes
-and the new definition's hash, or with the refusal."""
+`sandogh candidates commit|final-list|draw` call (`services.code_draw`, `services.candidacy`),
+which hold each to a grant whose place covers every constituency of the contest; the page is
+`candidacy_page`'s, shown again with the codes and the new definition's hash, or with the
+refusal."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from sandogh.core.access import Action
 from sandogh.core.errors import SandoghError
 from sandogh.formats.definition_file import CANONICAL
 from sandogh.locale import to_ascii_digits
 from sandogh.server.console.candidacy_day import candidacy_day
 from sandogh.server.console.candidacy_page import _acting, _field, _names, _refusal, _shown
-from sandogh.server.console.gate import Page, PageDep
+from sandogh.server.console.gate import PageDep
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.candidacy import publish_list
 from sandogh.services.code_draw import commit_draw, draw
@@ -23,15 +23,9 @@ from sandogh.services.code_draw import commit_draw, draw
 router = APIRouter(prefix="/console/candidacy", include_in_schema=False)
 
 
-def _whole_election(page: Page) -> str:
-    day = candidacy_day(page)
-    page.require(day, Action.MANAGE_CANDIDACY, day.geography.top_down[0])
-    return day.election.id
-
-
 @router.post("/commit")
 def commit(page: PageDep) -> Response:
-    election = _whole_election(page)
+    election = candidacy_day(page).election.id
     secret = _field(page, "secret")
     return _acting(
         page,
@@ -48,7 +42,7 @@ def commit(page: PageDep) -> Response:
 
 @router.post("/final-list")
 def publish(page: PageDep) -> Response:
-    election = _whole_election(page)
+    election = candidacy_day(page).election.id
     return _acting(
         page,
         lambda: publish_list(
@@ -65,7 +59,6 @@ def publish(page: PageDep) -> Response:
 def draw_codes(page: PageDep) -> Response:
     """The draw into the stored definition, saved in its place by the use case `sandogh
     candidates draw` calls: the page shows the codes and the new definition's hash."""
-    _whole_election(page)
     width = to_ascii_digits(page.form.get("width", "").strip() or "0")
     try:
         made = draw(

@@ -25,8 +25,13 @@ from sandogh.services.candidacy_files import (
     NoCalendarError,
     UnrecordedStepError,
 )
-from sandogh.services.candidacy_places import NoDefinitionError, OutsidePlaceError
+from sandogh.services.candidacy_places import (
+    NoDefinitionError,
+    NotOfContestError,
+    OutsidePlaceError,
+)
 from sandogh.services.code_draw import AlreadyDrawnError, CodeDrawRefusalError, NotPublishedError
+from sandogh.services.competence import WrongBodyError
 from sandogh.services.definition_versions import NotTheStoredDefinitionError, PrintedError
 from sandogh.services.lot_commitments import WeakSecretError
 
@@ -35,6 +40,8 @@ _WORDED = (
     PrintedError,
     NotTheStoredDefinitionError,
     OutsidePlaceError,
+    NotOfContestError,
+    WrongBodyError,
     NoDefinitionError,
     NotAtRootError,
     CodeDrawRefusalError,

@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sandogh.core.access import ALLOWED, Action, Grant, may
 from sandogh.locale import Lang, format_int, format_jalali, to_ascii_digits, to_persian_digits
+from sandogh.locale.dates import format_moment
 from sandogh.server.centre import Centre, CentreDep
 from sandogh.server.console.labels import label
 from sandogh.server.sessions import UNSAFE_METHODS, desk_of
@@ -33,7 +34,6 @@ from sandogh.services.sessions import SignedIn, check_session, record_denial
 PREFIX = "/console"
 CSRF_FIELD = "csrf"
 LANG_COOKIE = "sandogh-lang"
-TEHRAN = datetime.timezone(datetime.timedelta(hours=3, minutes=30), "IRST")
 #: The largest number a stored row has (a signed 64-bit integer: PostgreSQL's bigint, SQLite's
 #: INTEGER); a larger one would overflow the database's bind, not merely find nothing.
 LARGEST_NUMBER = 2**63 - 1
@@ -75,10 +75,8 @@ def number(value: int, lang: Lang) -> str:
 
 
 def moment(at: datetime.datetime, lang: Lang) -> str:
-    """A time as Tehran reads it: the Jalali day and the hour, in the language's digits."""
-    local = at.astimezone(TEHRAN)
-    shown = f"{format_jalali(local.date(), lang)}، {local:%H:%M}"
-    return to_persian_digits(shown) if lang == "fa" else shown.replace("،", ",")
+    """A time as Tehran reads it (`locale.dates.format_moment`)."""
+    return format_moment(at, lang)
 
 
 #: The console's sections (path, label), each shown to whoever may READ; an audit board, which

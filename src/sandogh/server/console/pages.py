@@ -20,13 +20,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sandogh.core.access import Action
 from sandogh.core.definition.model import UnitKind
 from sandogh.locale import Lang, to_persian_digits
+from sandogh.locale.dates import TEHRAN
 from sandogh.maps import boundaries_for
 from sandogh.server.centre import CentreDep
 from sandogh.server.console.day import day_at, recent_alerts, recent_refusals
 from sandogh.server.console.gate import (
     CSRF_FIELD,
     PREFIX,
-    TEHRAN,
     FormDep,
     PageDep,
     landing,
