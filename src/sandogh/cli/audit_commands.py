@@ -55,7 +55,7 @@ from sandogh.services.audit_errors import (
 from sandogh.services.errors import UnknownContestError
 
 # The audit's services, its files and the report's writer are imported by the command that uses
-# them: every `sandogh` process imports this module for its options.
+# them: every `sandogh audit` command imports this module for its options.
 
 audit_app = typer.Typer(help="Risk-limiting audits of the paper.", no_args_is_help=True)
 
