@@ -38,10 +38,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sandogh.cli import app as commands
 from sandogh.cli import (
     candidates,
     candidates_draw,
+    election_commands,
     fleet,
     outcome_decisions,
     supervise,
@@ -75,7 +75,7 @@ POLLING = datetime.datetime(2024, 3, 1, 10, tzinfo=IRST)
 STATIONS = (ST_1, ST_2)  # electronic, paper
 #: The command modules whose clock the stage's date sets.
 CLOCKED = (
-    commands,
+    election_commands,
     candidates,
     candidates_draw,
     fleet,

@@ -52,7 +52,7 @@ from sandogh.locale.digits import format_int, to_persian_digits
 from sandogh.locale.language import Lang
 
 # The services (and the store's ports they bring) are imported by the command that uses them:
-# every `sandogh` process imports this module for its options.
+# every `sandogh anchor` command imports this module for its options.
 
 anchor_app = typer.Typer(help="The pre-election record: the anchor of every signature.")
 _out = Console(highlight=False, soft_wrap=True)

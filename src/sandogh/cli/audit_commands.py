@@ -40,8 +40,8 @@ from sandogh.services.acting import Actor
 from sandogh.services.audit_access import require_entering, require_running
 
 # The audit's services (but `services.audit_access`, light: who may act), its files and the
-# report's writer are imported by the command that uses them: every `sandogh` process imports
-# this module for its options.
+# report's writer are imported by the command that uses them: every `sandogh audit` command
+# imports this module for its options.
 
 audit_app = typer.Typer(help="Risk-limiting audits of the paper.", no_args_is_help=True)
 

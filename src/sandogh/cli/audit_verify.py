@@ -23,8 +23,8 @@ from sandogh.locale.language import Lang
 from sandogh.locale.rules import Rule, by_rules
 from sandogh.publish.audit_checks import AuditCheck, AuditVerification, Step
 
-# The audit's verifier is imported by the command that runs it: every `sandogh` process imports
-# this module for its options.
+# The audit's verifier is imported by the command that runs it: every `sandogh audit` command
+# imports this module for its options.
 
 #: The exit status when a check fails (as `verify-election`'s).
 FAILS = 5

@@ -19,8 +19,8 @@ from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, LangOption, Language
 from sandogh.cli.session import actor, now
 
-# The ceremony's service is imported by the command that uses it: every `sandogh` process imports
-# this module for its options.
+# The ceremony's service is imported by the command that uses it: every `sandogh e2e` command
+# imports this module for its options.
 
 e2e_app = typer.Typer(help="End-to-end verifiable ballots at the centre.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)

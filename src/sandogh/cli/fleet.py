@@ -51,11 +51,6 @@ UnitOption = Annotated[
 ]
 
 
-def register(app: typer.Typer) -> None:
-    """Add `sandogh fleet` to the `sandogh` command."""
-    app.add_typer(fleet_app, name="fleet")
-
-
 OutOption = Annotated[
     Path, typer.Option("--out", help="Where to write the decision for the officials to sign.")
 ]

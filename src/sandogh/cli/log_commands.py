@@ -107,7 +107,7 @@ def log_verify(
     """Re-hash every entry; exit 4 and name the first broken entry if the chain does not hold,
     or if it disagrees with a published checkpoint."""
     # The log's services (and the store's ports they bring) are imported by the command that uses
-    # them: every `sandogh` process imports this module for its options.
+    # them: every `sandogh log` command imports this module for its options.
     from sandogh.services.audit import checkpoints, verify_against, verify_log
 
     key: PublicKey | None = None

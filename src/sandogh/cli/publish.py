@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sandogh.publish.snapshot import Regeneration
 
 # The snapshot's writer, its verifier and the static server are imported by the command that uses
-# them: every `sandogh` process imports this module for the commands' options.
+# them: each of the three commands imports this module for all three's options.
 
 #: The exit status of `verify-results` when anything disagrees (docs/cli-json.md).
 DISAGREES = 5

@@ -22,7 +22,6 @@ from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.readiness_remote import print_remote
-from sandogh.cli.readiness_remote import register as register_remote
 from sandogh.cli.session import now
 from sandogh.core.readiness import Gap, Readiness, Register, RegisterError
 from sandogh.locale.digits import format_int
@@ -31,7 +30,8 @@ from sandogh.locale.readiness_terms import term
 from sandogh.services.acting import Actor
 
 # The readiness services, its CSV files and the API's body are imported by the command that uses
-# them: every `sandogh` process imports this module for its options; the body brings the server.
+# them: every `sandogh readiness` command imports this module for its options; the body brings
+# the server.
 
 readiness_app = typer.Typer(
     help="Readiness: the ballot-box fleet, ballot papers, staff, hard-to-reach stations.",
@@ -70,12 +70,6 @@ _LABELS: dict[str, tuple[str, str]] = {
 def _label(key: str, lang: Lang) -> str:
     fa, en = _LABELS[key]
     return fa if lang == "fa" else en
-
-
-def register(app: typer.Typer) -> None:
-    """Add `sandogh readiness` to the `sandogh` command."""
-    register_remote(readiness_app)
-    app.add_typer(readiness_app, name="readiness")
 
 
 @readiness_app.command("show")

@@ -150,9 +150,3 @@ def _plan_cells(given: RemotePlan, lang: Lang) -> tuple[str, str, str, str]:
         hours(given.report_grace, lang),
         link,
     )
-
-
-def register(readiness_app: typer.Typer) -> None:
-    """Add the plan and past-problem commands to `sandogh readiness`."""
-    readiness_app.command("plan")(plan)
-    readiness_app.command("past")(past)

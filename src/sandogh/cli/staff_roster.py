@@ -148,10 +148,3 @@ def roster_command(
         role_name = term("staff_role_" + w.role.value, language)
         table.add_row(w.station, w.person, w.name, role_name, separator.join(went))
     _out.print(table)
-
-
-def register(staff_app: typer.Typer) -> None:
-    """Add the roster's commands to `sandogh staff`."""
-    staff_app.command("assign")(assign)
-    staff_app.command("session")(session)
-    staff_app.command("roster")(roster_command)

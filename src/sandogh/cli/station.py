@@ -301,7 +301,7 @@ def kiosk(
     at this address only; the station's registered staff log in with their key files, and the
     outbox goes to the centre by itself while it serves."""
     # The kiosk's web app, the listener and uvicorn are imported by the one command that serves
-    # them: every `sandogh` process imports this module for its options.
+    # them: every `sandogh station` command imports this module for its options.
     import uvicorn
 
     from sandogh.server.listening import ListenSettings, listening_config

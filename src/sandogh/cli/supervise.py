@@ -69,15 +69,6 @@ ConstituencyOption = Annotated[
 ]
 
 
-def register(app: typer.Typer) -> None:
-    """Add the supervision commands to the `sandogh` command."""
-    app.add_typer(void_app, name="void")
-    app.add_typer(case_app, name="case")
-    app.add_typer(incident_app, name="incident")
-    app.command("certify")(certify_command)
-    app.command("uncertify")(uncertify_command)
-
-
 def _emit(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 

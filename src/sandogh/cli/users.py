@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from sandogh.services.elections import UnitOfWorkFactory
 
 # The server's password hashing, TOTP and key files are imported by the command that uses them:
-# every `sandogh` process imports this module for its options, and they bring the server's settings.
+# every `sandogh user` command imports this module for its options, and they bring the server's
+# settings.
 
 user_app = typer.Typer(help="Operators' accounts.", no_args_is_help=True)
 _out = Console(highlight=False, soft_wrap=True)
