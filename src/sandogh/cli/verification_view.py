@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 
+from sandogh.cli.verification_split import e2e_finding_text, split_lines
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
@@ -27,16 +28,6 @@ _FA: dict[str, str] = {
     "reports_read": "{reports} گزارش امضاشده خوانده شد؛ همه سنجه‌های {verified} گزارش درست است.",
     "readded": "آرای {readded} صورتجلسه نهایی دوباره جمع زده شد و "
     "{documents} پرونده با آن سنجیده شد.",
-    "split_heading": (
-        "از هر جمع، بخشی که سرتاسری وارسی شده و بخشی که بر برگه‌های شمارش کاغذی امضاشده است "
-        "(پیش از ابطال‌ها و اصلاح‌های هیئت نظارت، که جداگانه سنجیده می‌شوند):"
-    ),
-    "split": (
-        "{contest}: {cast} رأی = {e2e} سرتاسری وارسی‌شده (شمارش همریخت رمزشده {e2e_stations} "
-        "شعبه تمام‌الکترونیک، که sandogh verify-election برگه‌هایشان را با آن می‌سنجد) + {paper} "
-        "بر برگه‌های شمارش کاغذی امضاشده {paper_stations} شعبه نیمه‌الکترونیک یا کاغذی (با "
-        "تکیه بر امضاها و حسابرسی)"
-    ),
     "not_checked": "سنجیده نشد (کهنه‌تر از این انتشار): {file}",
     "all_agree": "همه ارقام منتشرشده با جمع دوباره گزارش‌های امضاشده می‌خواند.",
     "disagreements": "{count} مغایرت:",
@@ -89,12 +80,15 @@ _FA: dict[str, str] = {
     "unanchored": "هشدار: هیچ چیز لنگر نشد. کلید صندوق‌ها از devices.json همین انتشار خوانده شد و "
     "کلید کارکنان سنجیده نشد؛ «مطابق است» اینجا فقط یعنی این داده‌ها با خودشان می‌خوانند.",
     "anchored": "سیاهه پیش از انتخابات با لنگر داده‌شده می‌خواند.",
-    "covers_record": "لنگر داده‌شده خود سیاهه را پوشش می‌دهد و هیچ اصلاحیه‌ای را.",
+    "covers_record": "لنگر داده‌شده تنها خود سیاهه را پوشش می‌دهد، نه هیچ‌یک از اصلاحیه‌هایش را.",
+    "covers_unamended": "لنگر داده‌شده خود سیاهه را پوشش می‌دهد؛ این انتشار اصلاحیه‌ای بر آن ندارد.",
     "covers_amendments": "لنگر داده‌شده سیاهه و اصلاحیه‌های ۱ تا {count} را پوشش می‌دهد.",
     "amendments_unanchored": "هشدار: {published} اصلاحیه منتشر و سنجیده شد، اما اینکه پس از "
-    "اصلاحیه {covered} اصلاحیه‌ای (مثلاً جایگزینی یک صندوق) پنهان نشده باشد فقط به گفته "
+    "{covered} اصلاحیه‌ای (مثلاً جایگزینی یک صندوق) پنهان نشده باشد فقط به گفته "
     "منتشرکننده است. سر کنونی زنجیره اصلاحیه‌ها را از مقامات بپرسید و با --anchor بدهید "
     "(سر زنجیره در این انتشار: {head}).",
+    "after_record": "خود سیاهه",
+    "after_amendment": "اصلاحیه {covered}",
     "decisions": "{file} آن نیست که کلید لاگ در {detail} برایش امضا کرده است: چکیده پرونده "
     "{published}، چکیده امضاشده {expected}",
     "lot": "قرعه {file} نمی‌خواند ({figure}): منتشرشده {published}، مورد انتظار {expected}؛ "
@@ -112,16 +106,6 @@ _EN: dict[str, str] = {
     "definition": "Definition hash: {hash}",
     "reports_read": "{reports} signed reports read; every check passed for {verified}.",
     "readded": "{readded} final reports re-added; {documents} published files compared with them.",
-    "split_heading": (
-        "Of each total, the part verified end to end and the part on signed paper sheets (before "
-        "the supervisory voids and corrections, checked apart):"
-    ),
-    "split": (
-        "{contest}: {cast} ballots = {e2e} verified end to end (the homomorphic tally of "
-        "{e2e_stations} electronic stations, which verify-election checks their sheets against) "
-        "+ {paper} on the signed paper sheets of {paper_stations} semi-electronic or paper "
-        "stations (resting on their signatures and the audit)"
-    ),
     "not_checked": "Not checked (older than this snapshot): {file}",
     "all_agree": "Every published figure agrees with the signed reports re-added.",
     "disagreements": "{count} disagreements:",
@@ -179,12 +163,16 @@ _EN: dict[str, str] = {
     "devices.json and no staff key was checked; “agrees” here means only that the data agrees "
     "with itself.",
     "anchored": "The pre-election record holds against the anchor given.",
-    "covers_record": "The anchor given covers the record and no amendment.",
+    "covers_record": "The anchor given covers the record alone, none of its amendments.",
+    "covers_unamended": "The anchor given covers the record; this snapshot publishes no "
+    "amendment of it.",
     "covers_amendments": "The anchor given covers the record and amendments 1..{count}.",
     "amendments_unanchored": "WARNING: {published} amendments were published and checked, but "
-    "that no amendment (a replaced box, say) after amendment {covered} was left out rests only "
+    "that no amendment (a replaced box, say) after {covered} was left out rests only "
     "on the publisher's word. Ask the officials for the amendment chain's current head and give "
     "it with --anchor (this snapshot's head: {head}).",
+    "after_record": "the record itself",
+    "after_amendment": "amendment {covered}",
     "decisions": "{file} is not what the log key signed for it in {detail}: the file's SHA-256 "
     "{published}, the one signed {expected}",
     "lot": "the lot in {file} does not hold ({figure}): published {published}, expected "
@@ -214,6 +202,7 @@ _KEYS = {
     Disagreement.LOT: "lot",
     Disagreement.BUILD: "build",
     Disagreement.CANDIDACY: "candidacy",
+    Disagreement.E2E_RECORD: "e2e",
 }
 #: the record first, then the reports' own problems, then the figures they put off
 _ORDER = [Disagreement.ANCHOR, *(kind for kind in _KEYS if kind is not Disagreement.ANCHOR)]
@@ -260,6 +249,7 @@ def verification_json(verification: Verification) -> dict[str, Any]:
                 "head": check.head,
                 "decisions": check.decisions.value,
                 "split": [_split_json(each) for each in check.split],
+                "e2e_record": check.e2e_record.value or None,
                 "disagreements": len(check.findings),
                 "findings": [_finding_json(f) for f in check.findings],
             }
@@ -293,6 +283,9 @@ def finding_text(finding: Finding, lang: Lang) -> str:
     if finding.kind is Disagreement.NOT_COVERED:
         figure = text(f"refused_{figure}", lang)
     key = _KEYS[finding.kind]
+    if finding.kind is Disagreement.E2E_RECORD:
+        published, expected = _shown(finding.published, lang), _shown(finding.expected, lang)
+        return f"{finding.where}: {e2e_finding_text(finding, lang, published, expected)}"
     if finding.kind is Disagreement.AUDIT:  # its kind of mismatch (`audit_hand_counts.Unborne`)
         key = f"audit_{finding.detail}"
     elif finding.kind is Disagreement.BUILD:  # why, as `core.fleet.BuildRefusal` says it
@@ -338,20 +331,8 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
     out.print(escape(say("readded", lang, readded=check.readded, documents=check.documents)))
     for relative in check.not_checked:
         out.print(f"[yellow]·[/yellow] {escape(say('not_checked', lang, file=relative))}")
-    if check.split:
-        out.print(escape(say("split_heading", lang)))
-    for split in check.split:
-        line = say(
-            "split",
-            lang,
-            contest=split.contest,
-            cast=split.cast,
-            e2e=split.e2e.cast,
-            e2e_stations=split.e2e.stations,
-            paper=split.paper.cast,
-            paper_stations=split.paper.stations,
-        )
-        out.print(f"  · {escape(line)}")
+    for line in split_lines(check.split, check.e2e_record, lang):
+        out.print(escape(line))
     _print_covered(check, lang)
     if check.decisions is Vouched.LOG_KEY:
         out.print(f"[green]✓[/green] {escape(say('decisions_signed', lang))}")
@@ -369,20 +350,24 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
 
 
 def _print_covered(check: ElectionCheck, lang: Lang) -> None:
-    """What the anchor given vouches for; loudly, when published amendments may have been left
-    out: the record's fingerprint alone vouches for none (`publish.anchor_check`)."""
+    """What the anchor given vouches for; loudly, when published amendments lie beyond it, so that
+    others may have been left out: the record's fingerprint alone vouches for none of them
+    (`publish.anchor_check`)."""
     if check.covered is None:
         return
     if check.covered:
         out.print(escape(say("covers_amendments", lang, count=check.covered)))
     else:
-        out.print(escape(say("covers_record", lang)))
-    if check.covered == 0 or check.covered < check.amendments:
+        key = "covers_record" if check.amendments else "covers_unamended"
+        out.print(escape(say(key, lang)))
+    # with none published, the record given is the chain's head: nothing to warn of (S20 F6)
+    if check.covered < check.amendments:
+        after = say("after_amendment", lang, covered=check.covered)
         warning = say(
             "amendments_unanchored",
             lang,
             published=check.amendments,
-            covered=check.covered,
+            covered=after if check.covered else say("after_record", lang),
             head=check.head,
         )
         out.print(f"[bold yellow]{escape(warning)}[/bold yellow]")
