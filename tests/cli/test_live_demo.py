@@ -244,8 +244,8 @@ def _decisions_signed_by_the_log(
 ) -> None:
     """The record names the centre's log key, which signed the log's checkpoints and the
     snapshot's attestation: the command the demo printed holds the published decisions to the
-    log, not to the publisher's word, and says which part of the total is verified end to end
-    and which rests on the semi-electronic station's signed paper sheet."""
+    log, not to the publisher's word, and says which part of the total was cast at electronic
+    stations and which rests on the semi-electronic station's signed paper sheet."""
     log_key = read_key_file(folder / "log.key").public_key
     assert [a.key for a in decode_record(sealed).authorities if a.body is Body.LOG] == [log_key]
     assert (folder / "site" / "log" / "attestation.json").is_file()
@@ -255,7 +255,12 @@ def _decisions_signed_by_the_log(
     printed = CliRunner().invoke(app, [*verify.split()[1:], "--lang", "en"])
     assert printed.exit_code == 0, printed.output
     shown = " ".join(printed.output.split())
-    assert f"= {end_to_end} verified end to end" in shown
+    # at electronic stations, whose record verify-election checks: this command checks no proof
+    assert f"= {end_to_end} at " in shown
+    assert "whose encrypted record sandogh verify-election checks" in shown
+    # anchored by the record's fingerprint, with no amendment, no warning (review S20 F6)
+    assert "this snapshot publishes no amendment of it" in shown
+    assert "after amendment" not in shown
     assert "on the signed paper sheets of 1 semi-electronic" in shown
     checked = CliRunner().invoke(app, [*verify.split()[1:], "--json"])
     assert checked.exit_code == 0, checked.output

@@ -5,6 +5,7 @@ and an E2E day of an electronic station and a semi-electronic one."""
 import dataclasses
 import json
 import random
+import shutil
 from fractions import Fraction
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from sandogh.core.report import SigningKey
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.publish.anchor_check import Anchors
+from sandogh.publish.e2e_presence import RecordState
+from sandogh.publish.findings import Disagreement
 from sandogh.publish.published import ANCHOR_RECORD, ANCHOR_SIGNATURES
 from sandogh.publish.sources import open_source
 from sandogh.publish.verify import verify_snapshot
@@ -182,6 +185,7 @@ def test_an_e2e_day_leaves_a_record_that_verify_election_passes(tmp_path: Path) 
     assert checked.completeness is not None
     assert checked.completeness.absent[paper.station] == "paper-ballots"
     _says_the_split(record, result.anchor, electronic.voters, paper.voters)
+    _the_record_deleted(record, tmp_path / "deleted", result.anchor, electronic.station)
     assert checked.sealed is not None
     assert checked.sealed.authenticated
 
@@ -232,16 +236,63 @@ def _says_the_split(record: Path, anchor: str, e2e: int, paper: int) -> None:
             assert done.exit_code == 0, done.output
             said[lang, command] = " ".join(done.output.split())
     total = e2e + paper
-    assert f"{total} ballots = {e2e} verified end to end" in said["en", "verify-results"]
+    assert (
+        f"{total} ballots = {e2e} at 1 electronic stations, whose encrypted record sandogh "
+        "verify-election checks" in said["en", "verify-results"]
+    )
     assert (
         f"+ {paper} on the signed paper sheets of 1 semi-electronic" in said["en", "verify-results"]
     )
-    fa = f"{to_persian_digits(str(e2e))} سرتاسری وارسی‌شده"
+    assert (
+        "Their encrypted record, the chains and decrypted tallies" in said["en", "verify-results"]
+    )
+    fa = f"{to_persian_digits(str(e2e))} در ۱ شعبه تمام‌الکترونیک، که سیاهه رمزشده‌شان"
     assert fa in said["fa", "verify-results"]
+    # verify-results checks no proof: it calls nothing verified end to end (review S20 F11)
+    assert "= {e2e} verified end to end" not in said["en", "verify-results"]
+    assert "سرتاسری وارسی‌شده (" not in said["fa", "verify-results"]
     assert (
         "Not verified end to end: the 1 stations voting on paper" in said["en", "verify-election"]
     )
     assert "سرتاسری وارسی نشده" in said["fa", "verify-election"]
+
+
+def _the_record_deleted(record: Path, copy: Path, anchor: str, station: str) -> None:
+    """Review S20 F11: with the chains and tallies deleted from the snapshot, verify-results
+    said the same as of the whole record, "verified end to end" among it. Now it names each file
+    the station's signed final report commits to and the snapshot lacks, and says the record is
+    incomplete, in Persian and English; a tally of another hash is found too."""
+    shutil.copytree(record, copy)
+    e2e = copy / "data" / "kerman-1403-r2" / "e2e"
+    tally = e2e / "tallies" / f"{station}.json"
+    changed = json.loads(tally.read_bytes())
+    changed["contests"][0]["ballots"] += 1
+    tally.write_text(json.dumps(changed))
+    with open_source(str(copy)) as source:
+        (altered,) = verify_snapshot(source, anchors=Anchors((anchor,))).elections
+    assert [(f.kind, f.where, f.figure, f.detail) for f in altered.findings] == [
+        (Disagreement.E2E_RECORD, station, "tally_hash", "differs")
+    ]
+    shutil.rmtree(e2e / "ballots")
+    shutil.rmtree(e2e / "tallies")
+    with open_source(str(copy)) as source:
+        (checked,) = verify_snapshot(source, anchors=Anchors((anchor,))).elections
+    assert checked.e2e_record is RecordState.INCOMPLETE
+    assert [(f.kind, f.where, f.file, f.detail) for f in checked.findings] == [
+        (Disagreement.E2E_RECORD, station, f"data/kerman-1403-r2/e2e/{part}", "missing")
+        for part in (f"ballots/{station}.jsonl", f"tallies/{station}.json")
+    ]
+    for lang, says in (
+        ("en", f"data/kerman-1403-r2/e2e/ballots/{station}.jsonl is not in the encrypted record"),
+        ("fa", f"پرونده data/kerman-1403-r2/e2e/tallies/{station}.json در سیاهه رمزشده نیست"),
+        ("en", "the encrypted record lacks files the signed reports of those stations commit to"),
+        ("fa", "آرای آن شعبه‌ها سرتاسری وارسی‌پذیر نیست"),
+    ):
+        done = CliRunner().invoke(
+            app, ["verify-results", str(copy), "--anchor", anchor, "--lang", lang]
+        )
+        assert done.exit_code != 0
+        assert says in " ".join(done.output.split())
 
 
 def _swap_record(election: Path, sealed: bytes) -> None:

@@ -321,3 +321,26 @@ def test_amendments_the_anchor_does_not_reach_are_checked_but_said_to_rest_on_th
     said = " ".join(covered.output.split())
     assert "covers the record and amendments 1..1" in said
     assert "publisher's word" not in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("en", "covers the record; this snapshot publishes no amendment of it"),
+        ("fa", "این انتشار اصلاحیه‌ای بر آن ندارد"),
+    ],
+)
+def test_the_record_anchored_with_no_amendment_gives_no_warning(
+    root: Path, lang: str, says: str
+) -> None:
+    """Review S20 F6: with no amendment published, the record's fingerprint is the chain's head;
+    the warning that asked for the head (the anchor just given) "after amendment 0" is not
+    printed."""
+    shown = CliRunner().invoke(
+        app, ["verify-results", str(root), "--anchor", record_fingerprint(), "--lang", lang]
+    )
+    assert shown.exit_code == 0, shown.output
+    said = " ".join(shown.output.split())
+    assert says in said
+    for garbled in ("publisher's word", "amendment 0", "به گفته منتشرکننده", "اصلاحیه ۰"):
+        assert garbled not in said

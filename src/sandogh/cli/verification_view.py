@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 
+from sandogh.cli.verification_split import e2e_finding_text, split_lines
 from sandogh.cli.verification_words import EN, FA
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
@@ -39,6 +40,7 @@ _KEYS = {
     Disagreement.LOT: "lot",
     Disagreement.BUILD: "build",
     Disagreement.CANDIDACY: "candidacy",
+    Disagreement.E2E_RECORD: "e2e",
 }
 #: the record first, then the reports' own problems, then the figures they put off
 _ORDER = [Disagreement.ANCHOR, *(kind for kind in _KEYS if kind is not Disagreement.ANCHOR)]
@@ -85,6 +87,7 @@ def verification_json(verification: Verification) -> dict[str, Any]:
                 "head": check.head,
                 "decisions": check.decisions.value,
                 "split": [_split_json(each) for each in check.split],
+                "e2e_record": check.e2e_record.value or None,
                 "disagreements": len(check.findings),
                 "findings": [_finding_json(f) for f in check.findings],
             }
@@ -118,6 +121,9 @@ def finding_text(finding: Finding, lang: Lang) -> str:
     if finding.kind is Disagreement.NOT_COVERED:
         figure = text(f"refused_{figure}", lang)
     key = _KEYS[finding.kind]
+    if finding.kind is Disagreement.E2E_RECORD:
+        published, expected = _shown(finding.published, lang), _shown(finding.expected, lang)
+        return f"{finding.where}: {e2e_finding_text(finding, lang, published, expected)}"
     if finding.kind is Disagreement.AUDIT:  # its kind of mismatch (`audit_hand_counts.Unborne`)
         key = f"audit_{finding.detail}"
     elif finding.kind is Disagreement.BUILD:  # why, as `core.fleet.BuildRefusal` says it
@@ -163,20 +169,8 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
     out.print(escape(say("readded", lang, readded=check.readded, documents=check.documents)))
     for relative in check.not_checked:
         out.print(f"[yellow]·[/yellow] {escape(say('not_checked', lang, file=relative))}")
-    if check.split:
-        out.print(escape(say("split_heading", lang)))
-    for split in check.split:
-        line = say(
-            "split",
-            lang,
-            contest=split.contest,
-            cast=split.cast,
-            e2e=split.e2e.cast,
-            e2e_stations=split.e2e.stations,
-            paper=split.paper.cast,
-            paper_stations=split.paper.stations,
-        )
-        out.print(f"  · {escape(line)}")
+    for line in split_lines(check.split, check.e2e_record, lang):
+        out.print(escape(line))
     _print_covered(check, lang)
     if check.decisions is Vouched.LOG_KEY:
         out.print(f"[green]✓[/green] {escape(say('decisions_signed', lang))}")
@@ -194,20 +188,24 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
 
 
 def _print_covered(check: ElectionCheck, lang: Lang) -> None:
-    """What the anchor given vouches for; loudly, when published amendments may have been left
-    out: the record's fingerprint alone vouches for none (`publish.anchor_check`)."""
+    """What the anchor given vouches for; loudly, when published amendments lie beyond it, so that
+    others may have been left out: the record's fingerprint alone vouches for none of them
+    (`publish.anchor_check`)."""
     if check.covered is None:
         return
     if check.covered:
         out.print(escape(say("covers_amendments", lang, count=check.covered)))
     else:
-        out.print(escape(say("covers_record", lang)))
-    if check.covered == 0 or check.covered < check.amendments:
+        key = "covers_record" if check.amendments else "covers_unamended"
+        out.print(escape(say(key, lang)))
+    # with none published, the record given is the chain's head: nothing to warn of (S20 F6)
+    if check.covered < check.amendments:
+        after = say("after_amendment", lang, covered=check.covered)
         warning = say(
             "amendments_unanchored",
             lang,
             published=check.amendments,
-            covered=check.covered,
+            covered=after if check.covered else say("after_record", lang),
             head=check.head,
         )
         out.print(f"[bold yellow]{escape(warning)}[/bold yellow]")

@@ -10,16 +10,6 @@ FA: dict[str, str] = {
     "reports_read": "{reports} گزارش امضاشده خوانده شد؛ همه سنجه‌های {verified} گزارش درست است.",
     "readded": "آرای {readded} صورتجلسه نهایی دوباره جمع زده شد و "
     "{documents} پرونده با آن سنجیده شد.",
-    "split_heading": (
-        "از هر جمع، بخشی که سرتاسری وارسی شده و بخشی که بر برگه‌های شمارش کاغذی امضاشده است "
-        "(پیش از ابطال‌ها و اصلاح‌های هیئت نظارت، که جداگانه سنجیده می‌شوند):"
-    ),
-    "split": (
-        "{contest}: {cast} رأی = {e2e} سرتاسری وارسی‌شده (شمارش همریخت رمزشده {e2e_stations} "
-        "شعبه تمام‌الکترونیک، که sandogh verify-election برگه‌هایشان را با آن می‌سنجد) + {paper} "
-        "بر برگه‌های شمارش کاغذی امضاشده {paper_stations} شعبه نیمه‌الکترونیک یا کاغذی (با "
-        "تکیه بر امضاها و حسابرسی)"
-    ),
     "not_checked": "سنجیده نشد (کهنه‌تر از این انتشار): {file}",
     "all_agree": "همه ارقام منتشرشده با جمع دوباره گزارش‌های امضاشده می‌خواند.",
     "disagreements": "{count} مغایرت:",
@@ -72,12 +62,15 @@ FA: dict[str, str] = {
     "unanchored": "هشدار: هیچ چیز لنگر نشد. کلید صندوق‌ها از devices.json همین انتشار خوانده شد و "
     "کلید کارکنان سنجیده نشد؛ «مطابق است» اینجا فقط یعنی این داده‌ها با خودشان می‌خوانند.",
     "anchored": "سیاهه پیش از انتخابات با لنگر داده‌شده می‌خواند.",
-    "covers_record": "لنگر داده‌شده خود سیاهه را پوشش می‌دهد و هیچ اصلاحیه‌ای را.",
+    "covers_record": "لنگر داده‌شده تنها خود سیاهه را پوشش می‌دهد، نه هیچ‌یک از اصلاحیه‌هایش را.",
+    "covers_unamended": "لنگر داده‌شده خود سیاهه را پوشش می‌دهد؛ این انتشار اصلاحیه‌ای بر آن ندارد.",
     "covers_amendments": "لنگر داده‌شده سیاهه و اصلاحیه‌های ۱ تا {count} را پوشش می‌دهد.",
     "amendments_unanchored": "هشدار: {published} اصلاحیه منتشر و سنجیده شد، اما اینکه پس از "
-    "اصلاحیه {covered} اصلاحیه‌ای (مثلاً جایگزینی یک صندوق) پنهان نشده باشد فقط به گفته "
+    "{covered} اصلاحیه‌ای (مثلاً جایگزینی یک صندوق) پنهان نشده باشد فقط به گفته "
     "منتشرکننده است. سر کنونی زنجیره اصلاحیه‌ها را از مقامات بپرسید و با --anchor بدهید "
     "(سر زنجیره در این انتشار: {head}).",
+    "after_record": "خود سیاهه",
+    "after_amendment": "اصلاحیه {covered}",
     "decisions": "{file} آن نیست که کلید لاگ در {detail} برایش امضا کرده است: چکیده پرونده "
     "{published}، چکیده امضاشده {expected}",
     "lot": "قرعه {file} نمی‌خواند ({figure}): منتشرشده {published}، مورد انتظار {expected}؛ "
@@ -96,16 +89,6 @@ EN: dict[str, str] = {
     "definition": "Definition hash: {hash}",
     "reports_read": "{reports} signed reports read; every check passed for {verified}.",
     "readded": "{readded} final reports re-added; {documents} published files compared with them.",
-    "split_heading": (
-        "Of each total, the part verified end to end and the part on signed paper sheets (before "
-        "the supervisory voids and corrections, checked apart):"
-    ),
-    "split": (
-        "{contest}: {cast} ballots = {e2e} verified end to end (the homomorphic tally of "
-        "{e2e_stations} electronic stations, which verify-election checks their sheets against) "
-        "+ {paper} on the signed paper sheets of {paper_stations} semi-electronic or paper "
-        "stations (resting on their signatures and the audit)"
-    ),
     "not_checked": "Not checked (older than this snapshot): {file}",
     "all_agree": "Every published figure agrees with the signed reports re-added.",
     "disagreements": "{count} disagreements:",
@@ -163,12 +146,16 @@ EN: dict[str, str] = {
     "devices.json and no staff key was checked; “agrees” here means only that the data agrees "
     "with itself.",
     "anchored": "The pre-election record holds against the anchor given.",
-    "covers_record": "The anchor given covers the record and no amendment.",
+    "covers_record": "The anchor given covers the record alone, none of its amendments.",
+    "covers_unamended": "The anchor given covers the record; this snapshot publishes no "
+    "amendment of it.",
     "covers_amendments": "The anchor given covers the record and amendments 1..{count}.",
     "amendments_unanchored": "WARNING: {published} amendments were published and checked, but "
-    "that no amendment (a replaced box, say) after amendment {covered} was left out rests only "
+    "that no amendment (a replaced box, say) after {covered} was left out rests only "
     "on the publisher's word. Ask the officials for the amendment chain's current head and give "
     "it with --anchor (this snapshot's head: {head}).",
+    "after_record": "the record itself",
+    "after_amendment": "amendment {covered}",
     "decisions": "{file} is not what the log key signed for it in {detail}: the file's SHA-256 "
     "{published}, the one signed {expected}",
     "lot": "the lot in {file} does not hold ({figure}): published {published}, expected "

@@ -14,6 +14,7 @@ from typing import Any
 
 from sandogh.core.anchor.record import PreElectionRecord
 from sandogh.core.report import PublicKey
+from sandogh.core.report.report import E2ECommitment
 from sandogh.publish.differences import Difference, differences
 from sandogh.publish.sources import Source
 
@@ -41,6 +42,8 @@ class Disagreement(StrEnum):
     BUILD = "build"  # a report signed under a build not approved when it was received
     # against the published code draw (issue 12 §1, `publish.candidacy_file`)
     CANDIDACY = "candidacy"  # codes or candidates that are not what the published draw gives
+    # against an electronic station's signed final report (`publish.e2e_presence`, S20 F11)
+    E2E_RECORD = "e2e-record"  # a chain or tally it commits to missing, or of another hash
 
 
 class Vouched(StrEnum):
@@ -94,8 +97,9 @@ class Check:
     log_keys: tuple[PublicKey, ...] = ()  # the event log's keys the anchored record names
     record: PreElectionRecord | None = None  # the anchored record, once every check of it held
     decisions: Vouched = Vouched.NOTHING
-    # stations whose final report that passed commits to an E2E chain (`publish.e2e_split`)
-    committed: set[str] = field(default_factory=set)
+    # stations whose final report that passed commits to an E2E chain, with what it commits to
+    # (`publish.e2e_split`, `publish.e2e_presence`)
+    committed: dict[str, E2ECommitment] = field(default_factory=dict)
 
     @property
     def folder(self) -> str:

@@ -86,7 +86,7 @@ def signed_sheets(
             if kind == "final":
                 sheets[station] = report.sheets
                 if report.e2e is not None:
-                    check.committed.add(station)
+                    check.committed[station] = report.e2e
             else:
                 opened[station] = report.device
     return sheets, listed

@@ -25,7 +25,8 @@ anyone can re-add the totals. For each election of the snapshot this
    is as recent as the snapshot, `csv/totals.csv`;
 6. in an E2E election, splits each contest's re-added total into the part of the final reports
    that commit to their box's E2E chain (verified end to end by `verify-election`) and the part
-   of the signed paper sheets (`publish.e2e_split`).
+   of the signed paper sheets (`publish.e2e_split`), and checks that the E2E record holds the
+   chain and tally each such report commits to, by their hashes alone (`publish.e2e_presence`).
 
 A station whose published figures have no signed final report that passes is a disagreement of
 its own (`UNSIGNED`), and its figures are then not compared one by one. Times (`updated`, when a
@@ -48,6 +49,7 @@ from sandogh.publish.audit_checks import AuditVerification
 from sandogh.publish.audit_hand_counts import Unborne, audit_findings
 from sandogh.publish.candidacy_file import check_candidacy
 from sandogh.publish.decisions_check import check_decisions
+from sandogh.publish.e2e_presence import RecordState, check_e2e_record
 from sandogh.publish.e2e_split import ContestSplit, e2e_split
 from sandogh.publish.findings import Check, Disagreement, Finding, Vouched
 from sandogh.publish.index import ElectionIndex
@@ -75,6 +77,7 @@ class ElectionCheck:
     # each contest's total split into its end-to-end verified part and its paper part (none
     # in an election without E2E; `publish.e2e_split`)
     split: tuple[ContestSplit, ...] = ()
+    e2e_record: RecordState = RecordState.NONE  # what the E2E record holds of them
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,10 @@ def _verify(
     compare_results(check, index, tallied, listed)
     compare_rest(check, index, tallied, snapshot)
     split = e2e_split(sheets, check.committed)
-    return _result(check, published_hash, snapshot.get("sequence"), len(sheets), split)
+    record = check_e2e_record(check, check.committed)
+    return _result(
+        check, published_hash, snapshot.get("sequence"), len(sheets), split=split, record=record
+    )
 
 
 def _result(
@@ -178,7 +184,9 @@ def _result(
     definition_hash: Any,
     sequence: Any,
     readded: int,
+    *,
     split: tuple[ContestSplit, ...] = (),
+    record: RecordState = RecordState.NONE,
 ) -> ElectionCheck:
     return ElectionCheck(
         election=check.election,
@@ -195,6 +203,7 @@ def _result(
         head=check.head,
         decisions=check.decisions,
         split=split,
+        e2e_record=record,
     )
 
 
