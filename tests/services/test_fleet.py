@@ -174,7 +174,8 @@ def test_the_attack_a_box_enrolled_shows_its_build_on_the_register(uow: NewUnitO
     """Review S20 F4: the live demo's register boxes had no key, so after every station sent
     signed reports each still read "awaiting a signed report". A box enrolled for its station
     now ties the station's one register box without a key to its key, and so its build; a
-    station with two such boxes, or a box the register gives another key, is left as it is."""
+    station with two such boxes, or a box the register gives another key, is left as it is. A
+    register imported after the enrolment ties its boxes the same way."""
     fleet = [dataclasses.replace(b, public_key=None) for b in registers().fleet]
     tied, keyed, twice = KERMAN_STATIONS[:3]
     fleet = [b if b.place != keyed else dataclasses.replace(b, public_key="ab" * 32) for b in fleet]
@@ -196,3 +197,12 @@ def test_the_attack_a_box_enrolled_shows_its_build_on_the_register(uow: NewUnitO
         enrolled = [e.event for e in work.events.entries()]
     details = [e.details for e in enrolled if e.type is EventType.DEVICE_ENROLLED]
     assert [d.get("box") for d in details] == [serial(tied), None, None]
+    # the register imported again without keys, the spare gone: each station's one box is tied
+    # to the key its station enrolled, as an enrolment after the import would tie it
+    imported = import_register(uow, NATIONAL, ELECTION, Register.FLEET, fleet, now=NOW)
+    shown = {b.box.serial: b.box for b in fleet_of(uow, KERMAN_HQ, ELECTION, now=NOW)}
+    assert [shown[serial(s)].public_key for s in keys] == [keys[tied], "ab" * 32, keys[twice]]
+    assert shown[serial(tied)].build == BUILD
+    with uow() as work:
+        (last,) = [e.event for e in work.events.entries()][-1:]
+    assert (imported.rows, last.details["tied"]) == (len(fleet), [serial(tied), serial(twice)])
