@@ -37,10 +37,12 @@ from sandogh.core.anchor import Body, decode_record, fingerprint, short_fingerpr
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import VotingMode
 from sandogh.core.fleet.shipping import Step
+from sandogh.core.readiness import UpdateStatus
 from sandogh.core.readiness.roster import SessionKind
 from sandogh.core.supervision.modes import station_mode
 from sandogh.formats.key_file import read_key_file
 from sandogh.services.candidacy import candidacy_of
+from sandogh.services.fleet import fleet_boxes
 from sandogh.verify_election.run import verify_election
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
@@ -237,6 +239,7 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
         tmp_path, sealed, short, said, cast.cast - plan.expected[paper].cast
     )
     _stages_before_the_day(tmp_path, said)
+    _boxes_attested(tmp_path, electronic)
 
 
 def _decisions_signed_by_the_log(
@@ -310,3 +313,15 @@ def _stages_before_the_day(folder: Path, said: str) -> None:
     assert installed
     outcome = folder / "site" / "data" / "kerman-1403-r1" / "outcomes" / "president" / "IR.json"
     assert json.loads(outcome.read_text(encoding="utf-8"))["status"] == "certified"
+
+
+def _boxes_attested(folder: Path, electronic: set[str]) -> None:
+    """Review S20 F4: the register's box of each electronic station of the day is the box that
+    enrolled and reported, so it shows the approved build it attested, not "awaiting"."""
+    store = open_store(f"sqlite:///{folder / 'kerman-1403.sqlite'}")
+    with store() as work:
+        fleet = work.readiness.registers("kerman-1403-r2").fleet
+        boxes = [b.box for b in fleet_boxes(work, "kerman-1403-r2", fleet)]
+    day = [b for b in boxes if b.place in electronic]
+    assert {b.place for b in day} == electronic
+    assert all(b.public_key and b.update is UpdateStatus.CURRENT for b in day), day

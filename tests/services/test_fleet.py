@@ -19,6 +19,7 @@ from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.candidacy_ports import StoredCalendar
+from sandogh.services.devices import enrol_device
 from sandogh.services.elections import load_election
 from sandogh.services.fleet import AfterPollingError, fleet_of, hand_over
 from sandogh.services.ports import UnitOfWork
@@ -33,6 +34,7 @@ from ..core.readiness.kerman import (
     PRESIDENT,
     PROVINCE,
     registers,
+    serial,
 )
 from .calendar_build import runoff_schedule
 
@@ -166,3 +168,41 @@ def test_the_attack_no_box_goes_to_a_station_after_its_polling_day(uow: NewUnitO
         hand_over(
             uow, KERMAN_HQ, ELECTION, other, Step.SENT_TO_STATION, place="ST-0801-0002", now=after
         )
+
+
+def test_the_attack_a_box_enrolled_shows_its_build_on_the_register(uow: NewUnitOfWork) -> None:
+    """Review S20 F4: the live demo's register boxes had no key, so after every station sent
+    signed reports each still read "awaiting a signed report". A box enrolled for its station
+    now ties the station's one register box without a key to its key, and so its build; a
+    station with two such boxes, or a box the register gives another key, is left as it is. A
+    register imported after the enrolment ties its boxes the same way."""
+    fleet = [dataclasses.replace(b, public_key=None) for b in registers().fleet]
+    tied, keyed, twice = KERMAN_STATIONS[:3]
+    fleet = [b if b.place != keyed else dataclasses.replace(b, public_key="ab" * 32) for b in fleet]
+    spare = dataclasses.replace(next(b for b in fleet if b.place == twice), serial="SPARE")
+    import_register(uow, NATIONAL, ELECTION, Register.FLEET, [*fleet, spare], now=NOW)
+    keys = {station: f"{i:02x}" * 32 for i, station in enumerate((tied, keyed, twice), 1)}
+    for station, key in keys.items():
+        enrol_device(uow, election_id=ELECTION, station=station, public_key_hex=key, now=NOW)
+    shown = {b.box.serial: b.box for b in fleet_of(uow, KERMAN_HQ, ELECTION, now=NOW)}
+    assert (shown[serial(tied)].public_key, shown[serial(tied)].build) == (keys[tied], None)
+    assert shown[serial(keyed)].public_key == "ab" * 32
+    assert [shown[serial(twice)].public_key, shown["SPARE"].public_key] == [None, None]
+    enrol_device(
+        uow, election_id=ELECTION, station=tied, public_key_hex=keys[tied], build=BUILD, now=NOW
+    )
+    shown = {b.box.serial: b.box for b in fleet_of(uow, KERMAN_HQ, ELECTION, now=NOW)}
+    assert shown[serial(tied)].build == BUILD
+    with uow() as work:
+        enrolled = [e.event for e in work.events.entries()]
+    details = [e.details for e in enrolled if e.type is EventType.DEVICE_ENROLLED]
+    assert [d.get("box") for d in details] == [serial(tied), None, None]
+    # the register imported again without keys, the spare gone: each station's one box is tied
+    # to the key its station enrolled, as an enrolment after the import would tie it
+    imported = import_register(uow, NATIONAL, ELECTION, Register.FLEET, fleet, now=NOW)
+    shown = {b.box.serial: b.box for b in fleet_of(uow, KERMAN_HQ, ELECTION, now=NOW)}
+    assert [shown[serial(s)].public_key for s in keys] == [keys[tied], "ab" * 32, keys[twice]]
+    assert shown[serial(tied)].build == BUILD
+    with uow() as work:
+        (last,) = [e.event for e in work.events.entries()][-1:]
+    assert (imported.rows, last.details["tied"]) == (len(fleet), [serial(tied), serial(twice)])

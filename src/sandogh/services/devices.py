@@ -26,6 +26,7 @@ from sandogh.core.supervision.modes import ModeApproval, encrypts, station_mode
 from sandogh.services.days import CodesNotDrawnError, Day, day_of, require_drawn
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.fleet import link_enrolled
 from sandogh.services.mode_approvals import unapproved_at
 from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Device, UnitOfWork
@@ -114,6 +115,8 @@ def enrol_device(
     Once the national headquarters have approved a build for the day, a box naming none, or a
     build never approved or revoked, is refused (`core.fleet.build_refusal`, as for its reports);
     the build a box enrolled with is its attested build (`services.fleet`) until it reports.
+    A new key ties the station's one box of the fleet register without a key to itself
+    (`services.fleet.link_enrolled`), so the register shows that box's build and reports.
 
     Enrolling the same key for the same station again changes nothing and answers the same, so
     a box whose first answer was lost can ask again; a key enrolled for another station, or
@@ -154,6 +157,7 @@ def enrol_device(
             )
         device = Device(election_id, station, key, now)
         work.devices.add(device)
+        box = link_enrolled(work, election_id, station, key)
         if build is not None:
             work.fleet.attest(election_id, key, build, now)
         work.events.record(
@@ -165,7 +169,8 @@ def enrol_device(
                 type=EventType.DEVICE_ENROLLED,
                 disposition=Disposition.DONE,
                 details={"election": election_id, "device": key}
-                | ({} if build is None else {"build": build}),
+                | ({} if build is None else {"build": build})
+                | ({} if box is None else {"box": box}),
             )
         )
         enrolment = _enrolment(work, day, device, created=True)

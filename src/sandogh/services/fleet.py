@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sandogh.core.access import Action, may
 from sandogh.core.definition.geography import Geography
@@ -31,7 +31,7 @@ from sandogh.core.fleet import (
     expected_step,
 )
 from sandogh.core.log import EventType
-from sandogh.core.readiness import Box, RegisterError, within
+from sandogh.core.readiness import Box, Register, RegisterError, Registers, within
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.fleet import fleet_text, step_name
@@ -236,3 +236,25 @@ def fleet_boxes(work: UnitOfWork, election: str, boxes: Sequence[Box]) -> tuple[
         FleetBox(box, tuple(shipped.get(box.serial, ())))
         for box in attested(boxes, work.fleet.attested(election), in_force)
     )
+
+
+def link_enrolled(work: UnitOfWork, election: str, station: str, key: str) -> str | None:
+    """Tie the box of the register assigned to `station` to the key it enrolled with (issue 12:
+    its build and signed reports show on the register by that key, never by a typed column);
+    the serial of the box tied, or None. Only a box with no key yet, and only when it is the
+    station's one such box: a register naming a key, or several boxes without one, says itself
+    which box the key is, and a key no box holds yet is tied to one box only. Part of the
+    caller's unit of work (`services.devices.enrol_device`)."""
+    fleet = work.readiness.registers(election).fleet
+    if any(box.public_key == key for box in fleet):
+        return None
+    free = [box for box in fleet if box.place == station and box.public_key is None]
+    if len(free) != 1:
+        return None
+    old = free[0]
+    work.readiness.write(
+        election,
+        remove=Registers.of(Register.FLEET, [old]),
+        add=Registers.of(Register.FLEET, [replace(old, public_key=key)]),
+    )
+    return old.serial

@@ -54,6 +54,7 @@ from sandogh.core.readiness import (
 from sandogh.core.report import ReportKind
 from sandogh.services.acting import Actor, acted, election_day, guarded, require
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.fleet import link_enrolled
 from sandogh.services.ports import UnitOfWork
 
 
@@ -195,12 +196,13 @@ def import_register(
             raise RegisterError(problems)
         replaced = Registers.of(register, old.rows(register))
         work.readiness.write(election, remove=replaced, add=new)
+        tied = _tie_enrolled(work, election, new.fleet)
         details: dict[str, JSONValue] = {
             "election": election,
             "register": register.value,
             "rows": len(rows),
             "replaced": len(replaced.rows(register)),
-        }
+        } | ({"tied": list(tied)} if tied else {})
         work.events.record(acted(actor, now, EventType.READINESS_IMPORTED, place, details))
         work.commit()
         return Imported(election, register, place, len(rows), len(replaced.rows(register)))
@@ -248,6 +250,20 @@ def record_update(
         return old
 
     return guarded(uow, actor, now, use_case)
+
+
+def _tie_enrolled(work: UnitOfWork, election: str, boxes: Sequence[Box]) -> tuple[str, ...]:
+    """Boxes imported with no key for a station whose one box in use enrolled before the
+    register named it are tied to that box's key (`services.fleet.link_enrolled`), as an
+    enrolment after the import ties them; the serials tied."""
+    tied = []
+    for station in sorted({b.place for b in boxes if b.public_key is None}):
+        keys = [
+            d.public_key for d in work.devices.of_station(election, station) if not d.revoked_at
+        ]
+        if len(keys) == 1:
+            tied.append(link_enrolled(work, election, station, keys[0]))
+    return tuple(serial for serial in tied if serial is not None)
 
 
 def _attested(work: UnitOfWork, election: str, registers: Registers) -> Registers:
