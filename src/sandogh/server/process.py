@@ -47,7 +47,10 @@ from sandogh.store.url import parse_url
 from sandogh.wire import api_paths
 
 LOOPBACK = "127.0.0.1"
-START_SECONDS = 30.0
+# A spawned centre imports the web stack and reads the election before it answers health: 30 s
+# was exceeded on a 2-core machine under load. The wait ends at the first answer, and a child
+# that died fails at once, so a long bound costs nothing when the machine is quiet.
+START_SECONDS = 120.0
 # How long a worker may leave its supervisor's health check unanswered before it is replaced:
 # uvicorn's 5 s was exceeded by a worker still importing on a busy machine, which it then killed
 # and started again, and again.
