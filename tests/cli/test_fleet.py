@@ -3,6 +3,7 @@ out of order is refused in Persian naming the box and the step expected."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ from sandogh.cli.app import app
 from sandogh.core.readiness import Register
 from sandogh.formats.readiness_csv import write_register
 
-from ..core.readiness.kerman import ELECTION, KERMAN, KERMAN_STATIONS, PROVINCE, registers
+from ..core.readiness.kerman import (
+    BARDSIR,
+    ELECTION,
+    KERMAN,
+    KERMAN_STATIONS,
+    PROVINCE,
+    registers,
+)
 from .test_readiness import db  # noqa: F401 (the fixture)
 
 NATIONAL = ("--as", "keshvari", "--role", "national-hq", "--place", "IR")
@@ -20,6 +28,15 @@ PROVINCIAL = ("--as", "rahimi", "--role", "provincial-hq", "--place", PROVINCE)
 COUNTY = ("--as", "kermani", "--role", "county-hq", "--place", KERMAN)
 BOX = "SB-0801-0001"
 BUILD = "sha256:" + "a1" * 32
+
+
+BEFORE_THE_DAY = datetime.datetime(2024, 7, 1, 5, 30, tzinfo=datetime.UTC)  # the day is 2024-07-05
+
+
+@pytest.fixture(autouse=True)
+def before_the_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's clock before polling day: after it no box moves (review S20 F14)."""
+    monkeypatch.setattr("sandogh.cli.fleet.now", lambda: BEFORE_THE_DAY)
 
 
 def run(url: str, *args: str, code: int = 0) -> str:
@@ -149,3 +166,27 @@ def test_a_grant_at_no_unit_of_the_day_is_named_in_persian(fleet: str) -> None:
     assert "your grant is at IR-01" in english
     unknown = run(fleet, "fleet", "prepare", "SB-NONE", *NATIONAL, code=1)
     assert "صندوق SB-NONE در فهرست ناوگان این انتخابات نیست" in unknown
+
+
+def test_the_attack_off_the_way_and_after_the_day(
+    fleet: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review S20 F13 and F14: a province shipped a box to a county not its station's, and the
+    county's refusal named the box's first step as next; a hand-over after polling day was
+    refused, if at all, with "this command records only these steps"."""
+    run(fleet, "fleet", "prepare", BOX, *NATIONAL)
+    run(fleet, "fleet", "ship", BOX, "--to", PROVINCE, *NATIONAL)
+    run(fleet, "fleet", "receive", BOX, *PROVINCIAL)
+    off = run(fleet, "fleet", "ship", BOX, "--to", BARDSIR, *PROVINCIAL, code=1)
+    assert f"از آنِ شعبه {KERMAN_STATIONS[0]} است: به {KERMAN} می‌رود، نه به {BARDSIR}" in off
+    run(fleet, "fleet", "ship", BOX, "--to", KERMAN, *PROVINCIAL)
+    not_yet = run(fleet, "fleet", "install", BOX, *COUNTY, code=1)
+    assert "مرحله بعدی آن «تحویل فرمانداری» است" in not_yet  # the box's own next step
+    after = datetime.datetime(2024, 7, 6, 8, tzinfo=datetime.UTC)
+    monkeypatch.setattr("sandogh.cli.fleet.now", lambda: after)
+    late = run(fleet, "fleet", "install", BOX, *COUNTY, code=1)
+    assert f"روز رأی‌گیری {KERMAN_STATIONS[0]} ۱۵ تیر ۱۴۰۳ بود" in late
+    assert "تنها این مرحله‌ها" not in late
+    assert "polled on 15 Tir 1403" in run(
+        fleet, "fleet", "receive", BOX, *COUNTY, "--lang", "en", code=1
+    )

@@ -4,8 +4,10 @@ and its past problem shown by `readiness show`, Persian first."""
 
 from __future__ import annotations
 
+import datetime
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from sandogh.cli.app import app
@@ -17,6 +19,49 @@ from .test_readiness import PROVINCIAL, db, run
 __all__ = ["db"]  # the fixture, used by name
 
 STATION, REMOTE = KERMAN_STATIONS[0], BARDSIR_STATIONS[1]
+BEFORE_THE_DAY = datetime.datetime(2024, 7, 1, 5, 30, tzinfo=datetime.UTC)  # the day is 07-05
+
+
+@pytest.fixture(autouse=True)
+def before_the_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's clock before polling day: after it no staff is named (review S20 F8)."""
+    monkeypatch.setattr("sandogh.cli.staff_roster.now", lambda: BEFORE_THE_DAY)
+
+
+def _assign(db: str, person: str, role: str, *grant: str, station: str = STATION) -> list[str]:
+    name = ("--name", f"کارمند {person}", "--station-role", role)
+    return ["staff", "assign", *grant, "--station", station, "--person", person, *name, "--db", db]
+
+
+def test_the_attack_a_second_head_after_the_day_and_a_refusal_in_english(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review S20 F8: `staff assign` named a second head at a station, after polling day too,
+    and refused an account of another county in English on a Persian screen."""
+    run(db, *_assign(db, "1001", "head", *PROVINCIAL)[:-2])
+    second = CliRunner().invoke(app, _assign(db, "1002", "head", *PROVINCIAL))
+    assert second.exit_code == 1
+    assert str(second.exception) == f"شعبه {STATION} «رئیس شعبه» خود را دارد: کارمند 1001."
+    run(db, *_assign(db, "1001", "secretary", *PROVINCIAL)[:-2])  # moved: the head's place is free
+    run(db, *_assign(db, "1002", "head", *PROVINCIAL)[:-2])
+    bardsir = ("--as", "bardsiri", "--role", "county-hq", "--place", BARDSIR)
+    elsewhere = CliRunner().invoke(app, _assign(db, "1003", "member", *bardsir))
+    said = str(elsewhere.exception)
+    assert (
+        said
+        == f"حساب bardsiri با نقش «ستاد شهرستان» در {BARDSIR} اجازه این کار را در {STATION} ندارد."
+    )
+    english = CliRunner().invoke(app, [*_assign(db, "1003", "member", *bardsir), "--lang", "en"])
+    assert "bardsiri (county-hq at IR-08-0803) may not manage-readiness at" in str(
+        english.exception
+    )
+    after = datetime.datetime(2024, 7, 5, 20, 31, tzinfo=datetime.UTC)  # 16 Tir, 00:01 in Iran
+    monkeypatch.setattr("sandogh.cli.staff_roster.now", lambda: after)
+    late = CliRunner().invoke(app, _assign(db, "1004", "member", *PROVINCIAL))
+    assert str(late.exception) == (
+        f"روز رأی‌گیری شعبه {STATION} ۱۵ تیر ۱۴۰۳ بود؛ پس از آن کارکنان شعبه نام برده یا "
+        "جابه‌جا نمی‌شوند."
+    )
 
 
 def test_staff_are_named_trained_briefed_and_listed_in_persian(db: str) -> None:

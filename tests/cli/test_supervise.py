@@ -105,7 +105,8 @@ def test_certify_and_uncertify(db: str) -> None:
     assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *national)
     # R4: an administrator undoes no certification, nor does the board member who made it
     admin = ("--as", "root", "--role", "admin", "--place", "IR")
-    for alone, said in ((admin, "may not certify"), (national, "ناظر کشوری دیگری جز tehrani")):
+    denied = "حساب root با نقش «مدیر سامانه» در IR اجازه این کار را در IR ندارد"  # S20 F8
+    for alone, said in ((admin, denied), (national, "ناظر کشوری دیگری جز tehrani")):
         refused = CliRunner().invoke(
             app, ["uncertify", "president", "--reason", "x", *alone, "--db", db]
         )
@@ -183,5 +184,6 @@ def test_a_refusal_is_one_line_and_a_failing_exit(db: str) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        f"sandogh: moradi (county-hq at IR-08-0801) may not void at {ST_1}"
+        f"sandogh: حساب moradi با نقش «ستاد شهرستان» در IR-08-0801 اجازه این کار را در {ST_1} "
+        "ندارد."
     )

@@ -21,7 +21,7 @@ from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.candidacy_ports import StoredCalendar
 from sandogh.services.devices import enrol_device
 from sandogh.services.elections import load_election
-from sandogh.services.fleet import AfterPollingError, fleet_of, hand_over
+from sandogh.services.fleet import AfterPollingError, WrongLegError, fleet_of, hand_over
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.readiness import import_register
 
@@ -206,3 +206,53 @@ def test_the_attack_a_box_enrolled_shows_its_build_on_the_register(uow: NewUnitO
     with uow() as work:
         (last,) = [e.event for e in work.events.entries()][-1:]
     assert (imported.rows, last.details["tied"]) == (len(fleet), [serial(tied), serial(twice)])
+
+
+def test_the_attack_with_no_calendar_the_definitions_day_ends_the_shipping(
+    uow: NewUnitOfWork,
+) -> None:
+    """Review S20 F14: with no calendar stored, hand-overs were recorded years after polling
+    day. The definition's polling date ends them, for every step; the refusal names the day
+    even where the step given is not the box's next one."""
+    _to_county(uow)
+    after = datetime.datetime.combine(ELECTION_DAY.date, datetime.time(0, 5), IRAN_TIME)
+    after += datetime.timedelta(days=1)
+    station = KERMAN_STATIONS[0]
+    with pytest.raises(AfterPollingError) as refused:
+        hand_over(uow, KERMAN_HQ, ELECTION, BOX, Step.SENT_TO_STATION, place=station, now=after)
+    assert (refused.value.station, refused.value.polling_day) == (station, ELECTION_DAY.date)
+    assert "۱۵ تیر ۱۴۰۳" in refused.value.fa  # the day, in Jalali
+    with pytest.raises(AfterPollingError):  # the reason is the day, not "out of order"
+        hand_over(uow, KERMAN_HQ, ELECTION, BOX, frozenset({Step.INSTALLED}), now=after)
+    with pytest.raises(AfterPollingError):  # a step far from the station, too
+        hand_over(uow, NATIONAL, ELECTION, "SB-0801-0002", Step.PREPARED, now=after)
+    late_on_the_day = after - datetime.timedelta(minutes=10)
+    hand_over(
+        uow, KERMAN_HQ, ELECTION, BOX, Step.SENT_TO_STATION, place=station, now=late_on_the_day
+    )
+
+
+def test_the_attack_a_box_goes_only_on_the_way_to_its_station(uow: NewUnitOfWork) -> None:
+    """Review S20 F13: a province shipped a box of a Kerman county station to Bardsir, where it
+    was stuck, and the refusals named its first step as the next. A leg off the path from the
+    country to the box's station is refused naming where it goes; the next step named is the
+    box's own, read from all its hand-overs whoever asks."""
+    hand_over(uow, NATIONAL, ELECTION, BOX, Step.PREPARED, now=NOW)
+    hand_over(uow, NATIONAL, ELECTION, BOX, Step.SENT_TO_PROVINCE, place=PROVINCE, now=NOW)
+    hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.RECEIVED_BY_PROVINCE, now=NOW)
+    with pytest.raises(WrongLegError) as refused:
+        hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.SENT_TO_COUNTY, place=BARDSIR, now=NOW)
+    assert refused.value.right == KERMAN
+    assert f"به {KERMAN} می‌رود، نه به {BARDSIR}" in refused.value.fa
+    with uow() as work:
+        assert [h.step for h in work.fleet.handovers(ELECTION)][-1] is Step.RECEIVED_BY_PROVINCE
+    hand_over(uow, PROVINCIAL, ELECTION, BOX, Step.SENT_TO_COUNTY, place=KERMAN, now=NOW)
+    with pytest.raises(AccessDeniedError, match=f"by an account of {KERMAN} itself"):
+        hand_over(uow, BARDSIR_HQ, ELECTION, BOX, frozenset({Step.RECEIVED_BY_COUNTY}), now=NOW)
+    with pytest.raises(ShippingError) as wrong_command:  # not the box's next step
+        hand_over(uow, KERMAN_HQ, ELECTION, BOX, frozenset({Step.INSTALLED}), now=NOW)
+    assert wrong_command.value.expected is Step.RECEIVED_BY_COUNTY
+    received = hand_over(
+        uow, KERMAN_HQ, ELECTION, BOX, frozenset({Step.RECEIVED_BY_COUNTY}), now=NOW
+    )
+    assert received.step is Step.RECEIVED_BY_COUNTY

@@ -27,6 +27,8 @@ from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.elections import load_election
 from sandogh.services.ports import Device, StoredReport
 from sandogh.services.preparation import (
+    RoleFilledError,
+    StaffAfterPollingError,
     assign_worker,
     note_past_problem,
     record_session,
@@ -167,3 +169,31 @@ def test_a_county_cannot_take_a_person_from_another_countys_station(uow: NewUnit
     with pytest.raises(AccessDeniedError):
         assign_worker(uow, BARDSIR_HQ, ELECTION, taken, now=NOW)
     assert roster(uow, PROVINCIAL, ELECTION, now=NOW).workers == (head,)
+
+
+def test_the_attack_one_head_per_station_and_none_named_after_the_day(
+    uow: NewUnitOfWork,
+) -> None:
+    """Review S20 F8: the roster took a second head of a station, and staff after polling day.
+    The rule `staff add` and an amendment ask (`core.report.staff.staff_conflict`) refuses the
+    second head naming the first; the definition's polling date (no calendar stored) ends it."""
+    assign_worker(uow, PROVINCIAL, ELECTION, _worker("p1", StaffRole.HEAD), now=NOW)
+    with pytest.raises(RoleFilledError) as second:
+        assign_worker(uow, PROVINCIAL, ELECTION, _worker("p2", StaffRole.HEAD), now=NOW)
+    assert second.value.held == _worker("p1", StaffRole.HEAD)
+    assert "«رئیس شعبه» خود را دارد: کارمند p1" in second.value.fa
+    assign_worker(uow, PROVINCIAL, ELECTION, _worker("p1", StaffRole.HEAD), now=NOW)  # again
+    assign_worker(uow, PROVINCIAL, ELECTION, _worker("p2", StaffRole.MEMBER), now=NOW)
+    assign_worker(uow, PROVINCIAL, ELECTION, _worker("p3", StaffRole.MEMBER), now=NOW)  # several
+    elsewhere = _worker("p2", StaffRole.HEAD, STATIONS[1])  # moved to head another station
+    assert assign_worker(uow, PROVINCIAL, ELECTION, elsewhere, now=NOW) is not None
+    after = datetime.datetime.combine(DAY + datetime.timedelta(days=1), datetime.time(), NOW.tzinfo)
+    with pytest.raises(StaffAfterPollingError) as late:
+        assign_worker(uow, PROVINCIAL, ELECTION, _worker("p4", StaffRole.MEMBER), now=after)
+    assert late.value.polling_day == DAY
+    assert "۱۵ تیر ۱۴۰۳" in late.value.fa
+    assert [
+        w.person
+        for w in roster(uow, PROVINCIAL, ELECTION, now=NOW).workers
+        if w.role is StaffRole.HEAD
+    ] == ["p1", "p2"]

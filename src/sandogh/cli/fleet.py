@@ -25,8 +25,7 @@ from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, ElectionOption, LangOption, Language
 from sandogh.cli.session import now
-from sandogh.core.definition.problems import Problem
-from sandogh.core.fleet import SENDS, STEPS, BuildDecisionError, ShippingError, Step, expected_step
+from sandogh.core.fleet import SENDS, STEPS, BuildDecisionError, ShippingError, Step
 from sandogh.locale.build_refusals import build_refusal_text
 from sandogh.locale.dates import format_moment
 from sandogh.locale.digits import format_int
@@ -219,24 +218,12 @@ def _hand_over(
         AfterPollingError,
         HandoverByError,
         NotAUnitError,
-        fleet_of,
+        WrongLegError,
         hand_over,
     )
 
-    store = open_store(db)
     try:
-        boxes = fleet_of(store, actor, election, now=now())
-        done = next((b.handovers for b in boxes if b.box.serial == serial), ())
-        expected = expected_step(done)
-        if expected not in steps:
-            kinds = (
-                "، ".join(step_name(s, lang) for s in sorted(steps))
-                if lang == "fa"
-                else (", ".join(step_name(s, lang) for s in sorted(steps)))
-            )
-            problem = Problem("step", fleet_text("records_only", lang, steps=kinds))
-            raise ShippingError(serial, expected, [problem])
-        new = hand_over(store, actor, election, serial, expected, place=to, now=now())
+        new = hand_over(open_store(db), actor, election, serial, steps, place=to, now=now())
     except (HandoverByError, NotAUnitError) as refused:  # in the command's language (S19)
         _err.print(refused.fa if lang == "fa" else refused.en, markup=False)
         raise typer.Exit(1) from refused
@@ -249,14 +236,14 @@ def _hand_over(
                 fleet_text("handover_refused", lang, serial=serial, expected=shown), markup=False
             )
         for problem in refused.problems:  # the field named in the command's language (S19, F12)
-            if problem.path == "step":
-                line = problem.message
+            if isinstance(refused, AfterPollingError | WrongLegError):  # S19 F13, S20 F13-F14
+                line = refused.fa if lang == "fa" else refused.en
+            elif problem.path == "step":
+                line = fleet_text("records_only", lang, steps=_kinds(steps, lang))
             elif problem.path == "place" and to is not None:
                 line = fleet_text("wrong_place", lang, place=to)
             elif problem.path == "serial":
                 line = fleet_text("not_in_register", lang, serial=serial)
-            elif isinstance(refused, AfterPollingError):  # after polling day (review S19 F13)
-                line = refused.fa if lang == "fa" else refused.en
             else:
                 line = str(problem)
             _err.print(line, markup=False)
@@ -265,6 +252,10 @@ def _hand_over(
     _out.print(
         fleet_text("handed_over", lang, serial=serial, step=shown, place=new.place), markup=False
     )
+
+
+def _kinds(steps: frozenset[Step], lang: Lang) -> str:
+    return ("، " if lang == "fa" else ", ").join(step_name(s, lang) for s in sorted(steps))
 
 
 def _step_command(name: str, steps: frozenset[Step], doc: str) -> None:

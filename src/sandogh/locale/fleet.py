@@ -54,8 +54,9 @@ FA: dict[str, str] = {
     "handover_by": "«{step}» صندوق {serial} را تنها حسابی از خود «{place}» ثبت می‌کند؛ حکم {user} "
     "برای «{grant}» است.",
     "not_in_register": "صندوق {serial} در فهرست ناوگان این انتخابات نیست.",
-    "after_polling": "روز رأی‌گیری شعبه {station} {day} بود؛ پس از آن صندوقی به شعبه فرستاده، "
+    "after_polling": "روز رأی‌گیری {station} {day} بود؛ پس از آن صندوقی برای آن فرستاده، "
     "تحویل یا نصب نمی‌شود.",
+    "wrong_leg": "صندوق {serial} از آنِ شعبه {station} است: به {right} می‌رود، نه به {place}.",
 }
 
 EN: dict[str, str] = {
@@ -101,8 +102,9 @@ EN: dict[str, str] = {
     "handover_by": "“{step}” of box {serial} is recorded only by an account of {place} itself; "
     "{user}'s grant is at {grant}.",
     "not_in_register": "box {serial} is not in this election's fleet register.",
-    "after_polling": "station {station} polled on {day}; no box is sent, received or installed "
-    "there after it.",
+    "after_polling": "{station} polled on {day}; no box for it is sent, received or installed "
+    "after that day.",
+    "wrong_leg": "box {serial} is for station {station}: it goes to {right}, not {place}.",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

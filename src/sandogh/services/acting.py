@@ -18,6 +18,7 @@ from sandogh.core.access import Action, Grant, may
 from sandogh.core.definition.geography import Geography
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Disposition, Event, EventType, JSONValue
+from sandogh.locale.access_refusals import denied_text
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.ports import UnitOfWork
@@ -47,12 +48,23 @@ class AccessDeniedError(SandoghError):
         self.action = action
         self.election = election
         self.places = tuple(places)
-        shown = ", ".join(self.places[:3]) + (", …" if len(self.places) > 3 else "")
         grant = actor.grant
-        super().__init__(
-            f"{actor.username} ({grant.role} at {grant.place}) may not {action} at {shown}"
-            + (f": {why}" if why else "")
-        )
+        said = {
+            lang: denied_text(
+                lang,
+                user=actor.username,
+                role=grant.role,
+                place=grant.place,
+                action=action.value,
+                places=("، " if lang == "fa" else ", ").join(self.places[:3])
+                + ("، …" if lang == "fa" else ", …") * (len(self.places) > 3),
+            )
+            for lang in ("fa", "en")
+        }
+        super().__init__(said["en"] + (f": {why}" if why else ""))
+        # the command's language (`cli.acting`); a subclass words its own, before or after
+        if not hasattr(self, "fa"):
+            self.fa, self.en = said["fa"], str(self)
 
 
 def guarded(

@@ -29,6 +29,7 @@ from sandogh.core.fleet import (
     attested,
     check_handover,
     expected_step,
+    leg_to,
 )
 from sandogh.core.log import EventType
 from sandogh.core.readiness import Box, Register, RegisterError, Registers, within
@@ -38,7 +39,7 @@ from sandogh.locale.fleet import fleet_text, step_name
 from sandogh.services.acting import AccessDeniedError, Actor, acted, election_day, guarded, require
 from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
-from sandogh.services.polling_calendar import last_polling_day, stored_calendar
+from sandogh.services.polling_calendar import last_polling_day
 from sandogh.services.ports import UnitOfWork
 
 
@@ -64,43 +65,49 @@ def hand_over(
     actor: Actor,
     election_id: str | None,
     serial: str,
-    step: Step,
+    step: Step | frozenset[Step],
     *,
     place: str | None = None,
     now: datetime.datetime,
 ) -> Handover:
-    """Record the next hand-over of box `serial`: `place` is where it is sent for a sending step,
-    and defaults to the country (prepared) or to where the box was sent (received, installed).
-    `ShippingError` names the box and the step expected when `step` is out of order."""
+    """Record the next hand-over of box `serial`: `step`, or whichever of the steps a command
+    records (`step` a set: ship, receive) comes next. `place` is where it is sent for a sending
+    step, and defaults to the country (prepared) or to where the box was sent (received,
+    installed). `ShippingError` names the box and its next step, read from all its hand-overs,
+    when `step` is not that step; after its station's polling day nothing is recorded."""
 
     def use_case(work: UnitOfWork) -> Handover:
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
+        if actor.grant.place not in geography:
+            raise NotAUnitError(actor.grant.place, election, actor.grant.place)
         fleet = {box.serial: box for box in work.readiness.registers(election).fleet}
         done = [h for h in work.fleet.handovers(election) if h.serial == serial]
         expected = expected_step(done)
         if serial not in fleet:
             problem = Problem("serial", f"{serial} is not a box of the {election} fleet register")
             raise ShippingError(serial, expected, [problem])
+        assigned = fleet[serial].place
         held = done[-1].place if done else _country(geography)
         at = place if place is not None else held
-        if step in SENDS and place is None:
+        # who may record the box's next step is asked first (another step is refused below),
+        # then the day: after it, the reason given is the day, whatever step comes (S20 F14)
+        given = step if isinstance(step, frozenset) else {step}
+        if expected is not None and expected in given and (place or expected not in SENDS):
+            asking = Handover(serial, expected, at, actor.username, now)
+            _require_own_level(geography, actor, asking, held, election)
+        _refuse_after_polling(work, day, fleet[serial], now, expected)
+        this = _this_step(serial, step, expected)
+        if this in SENDS and place is None:
             raise ShippingError(serial, expected, [Problem("place", "a box is sent to a unit")])
-        new = Handover(serial, step, at, actor.username, now)
+        new = Handover(serial, this, at, actor.username, now)
         check_handover(geography, done, new)
-        # a box the register assigns to a station goes to that station only
-        assigned = fleet[serial].place
-        if (
-            step is Step.SENT_TO_STATION
-            and geography.kind(assigned) is UnitKind.STATION
-            and assigned != at
-        ):
-            problem = Problem("place", f"{serial} is assigned to {assigned}, not {at}")
-            raise ShippingError(serial, expected, [problem])
-        _refuse_after_polling(work, day, new, expected)
-        _require_own_level(geography, actor, new, held, election)
+        if this in SENDS and geography.kind(assigned) is UnitKind.STATION:
+            right = leg_to(geography, assigned, this)
+            if right != at:  # off the way to its station, a box is stuck (S20 F13)
+                raise WrongLegError(serial, expected, assigned, right or assigned, at)
         work.fleet.hand_over(election, new)
-        details = {"election": election, "serial": serial, "step": step.value, "place": at}
+        details = {"election": election, "serial": serial, "step": this.value, "place": at}
         work.events.record(acted(actor, now, EventType.BOX_HANDED_OVER, at, details))
         work.commit()
         return new
@@ -108,8 +115,32 @@ def hand_over(
     return guarded(uow, actor, now, use_case)
 
 
-#: the steps at a station: none after its polling day
-AT_STATION = frozenset({Step.SENT_TO_STATION, Step.RECEIVED_AT_STATION, Step.INSTALLED})
+def _this_step(serial: str, step: Step | frozenset[Step], expected: Step | None) -> Step:
+    if isinstance(step, Step):
+        return step
+    if expected is None or expected not in step:
+        shown = "none" if expected is None else expected.value
+        problem = Problem(
+            "step", f"the box's next step is {shown}, which this command does not record"
+        )
+        raise ShippingError(serial, expected, [problem])
+    return expected
+
+
+class WrongLegError(ShippingError):
+    """A box sent off the path to its station (review S20 F13), naming where it goes instead,
+    worded in both languages (`fa`, `en`)."""
+
+    def __init__(
+        self, serial: str, expected: Step | None, station: str, right: str, given: str
+    ) -> None:
+        self.right = right
+        problem = Problem("place", f"{serial} is for {station}: it goes to {right}, not {given}")
+        super().__init__(serial, expected, [problem])
+        self.fa, self.en = (
+            fleet_text("wrong_leg", lang, serial=serial, station=station, right=right, place=given)
+            for lang in ("fa", "en")
+        )
 
 
 def recording_place(geography: Geography, step: Step, held: str, at: str) -> str:
@@ -154,7 +185,7 @@ def _require_own_level(
 
 
 class AfterPollingError(ShippingError):
-    """A box sent, received or installed at a station after its polling day (review S19 F13)."""
+    """A hand-over of a box after its station's polling day (reviews S19 F13, S20 F14)."""
 
     def __init__(self, serial: str, expected: Step | None, station: str, last: datetime.date):
         self.station = station
@@ -167,14 +198,15 @@ class AfterPollingError(ShippingError):
         )
 
 
-def _refuse_after_polling(work: UnitOfWork, day: Day, new: Handover, expected: Step | None) -> None:
-    """The calendar's last polling day of the station's contests is the last day a box goes to
-    it; with no calendar stored nothing is refused, as for check-ins."""
-    if new.step not in AT_STATION:
-        return
-    last = last_polling_day(stored_calendar(work, day.election.id), day, new.place)
-    if last is not None and new.at.astimezone(IRAN_TIME).date() > last:
-        raise AfterPollingError(new.serial, expected, new.place, last)
+def _refuse_after_polling(
+    work: UnitOfWork, day: Day, box: Box, now: datetime.datetime, expected: Step | None
+) -> None:
+    """A box is shipped, received and installed up to its station's last polling day, the
+    calendar's, else the definition's (`last_polling_day`); a box no station is assigned, up to
+    the definition's."""
+    last = last_polling_day(work, day, box.place)
+    if now.astimezone(IRAN_TIME).date() > last:
+        raise AfterPollingError(box.serial, expected, box.place, last)
 
 
 @dataclass(frozen=True)

@@ -76,20 +76,23 @@ def _calendar(work: UnitOfWork, election: str, calendar_hash: str) -> Calendar |
     return stored.calendar
 
 
-def last_polling_day(calendar: Calendar | None, day: Day, station: str) -> datetime.date | None:
-    """The last polling day of the contests on `station`'s ballot the calendar schedules; None
-    when no calendar is stored or it schedules none of them."""
-    if calendar is None:
-        return None
+def last_polling_day(work: UnitOfWork, day: Day, station: str | None) -> datetime.date:
+    """The last day `station` polls, after which nothing is prepared for it (its boxes shipped,
+    received or installed, its staff named: reviews S19 F13, S20 F8 and F14): the last polling
+    day of the contests on its ballot the stored calendar schedules, else the definition's
+    polling date — every definition has one, so with no calendar stored (or for a box no station
+    is assigned) the day still ends preparation."""
+    calendar = stored_calendar(work, day.election.id)
     days = []
-    for contest in day.ballot(station):
-        try:
-            window = calendar.of(contest.contest).window(Stage.POLLING)
-        except UnscheduledError:
-            continue
-        if window is not None:
-            days.append(window.last)
-    return max(days, default=None)
+    if calendar is not None and station is not None:
+        for contest in day.ballot(station):
+            try:
+                window = calendar.of(contest.contest).window(Stage.POLLING)
+            except UnscheduledError:
+                continue
+            if window is not None:
+                days.append(window.last)
+    return max(days, default=day.election.date)
 
 
 def polling_refusal(

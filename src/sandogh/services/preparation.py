@@ -7,6 +7,11 @@ MANAGE_READINESS at every station it changes (for a session, every attendee's st
 the unit it shows. Each change is one READINESS_UPDATED event naming what it changed
 (`register`: roster, session, plan, past-problem); bad input raises `RegisterError` naming every
 problem by its path, and changes nothing.
+
+Review S20 F8: a station has one head and one secretary — the roster asks the rule a registered
+key asks (`core.report.staff.staff_conflict`), so `staff assign` refuses a second one naming who
+holds the role — and no one is named or moved after the station's polling day
+(`services.polling_calendar.last_polling_day`: the calendar's, else the definition's date).
 """
 
 from __future__ import annotations
@@ -32,6 +37,13 @@ from sandogh.core.readiness import (
     session_problems,
     worker_problems,
 )
+from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.core.report.staff import Conflict, staff_conflict
+from sandogh.locale.access_refusals import access_text
+from sandogh.locale.dates import format_jalali
+from sandogh.locale.messages import text_in
+from sandogh.locale.readiness_terms import term
+from sandogh.locale.staff_refusals import CATALOGUE as STAFF_REFUSALS
 from sandogh.services.acting import (
     Actor,
     acted,
@@ -41,6 +53,7 @@ from sandogh.services.acting import (
     require,
 )
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.polling_calendar import last_polling_day
 from sandogh.services.ports import UnitOfWork
 
 
@@ -71,6 +84,13 @@ def assign_worker(
         was = known.get(worker.person)
         places = [worker.station] + ([] if was is None else [was.station])
         require(geography, actor, Action.MANAGE_READINESS, places, election)
+        last = last_polling_day(work, day, worker.station)
+        if now.astimezone(IRAN_TIME).date() > last:
+            raise StaffAfterPollingError(worker.station, last)
+        others = [w for w in known.values() if w.station == worker.station and w is not was]
+        found = staff_conflict(others, worker)  # the rule `staff add` and an amendment ask
+        if found is not None:
+            raise RoleFilledError(worker, found[1])
         work.preparation.put_worker(election, worker)
         details: dict[str, JSONValue] = {
             "person": worker.person,
@@ -82,6 +102,40 @@ def assign_worker(
         return was
 
     return guarded(uow, actor, now, use_case)
+
+
+class StaffAfterPollingError(RegisterError):
+    """A station's staff named or moved after its polling day (review S20 F8), worded in both
+    languages (`fa`, `en`)."""
+
+    def __init__(self, station: str, last: datetime.date) -> None:
+        self.station, self.polling_day = station, last
+        super().__init__([Problem("station", f"{station} polled on {last.isoformat()}")])
+        self.fa, self.en = (
+            access_text("staff_after_polling", lang, station=station, day=format_jalali(last, lang))
+            for lang in ("fa", "en")
+        )
+
+
+class RoleFilledError(RegisterError):
+    """A second head or secretary named at a station (review S20 F8: `core.report.staff`'s one
+    rule), naming who holds the role, in both languages."""
+
+    def __init__(self, worker: Worker, held: Worker) -> None:
+        self.held = held
+        problem = Problem("role", f"{worker.station} has its {worker.role} already: {held.name}")
+        super().__init__([problem])
+        self.fa, self.en = (
+            text_in(
+                STAFF_REFUSALS,
+                f"staff_{Conflict.ROLE_FILLED}",
+                lang,
+                station=worker.station,
+                person=held.name,
+                held=term(f"staff_role_{held.role.value}", lang),
+            )
+            for lang in ("fa", "en")
+        )
 
 
 def record_session(

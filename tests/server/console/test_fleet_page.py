@@ -5,6 +5,7 @@ serial not in the register and an installed box's step are named in Persian."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 import pytest
@@ -15,19 +16,29 @@ from sandogh.core.access import Role
 from sandogh.server.app import create_app
 from tests.server.operators_live import add_account, settings
 
-from .build import BAFT, KERMAN
-from .stages_build import BOXES, BUILD, NEXT_BUILD, fleet, national
+from .build import BAFT, IRAN, KERMAN
+from .candidacy_build import code_at
+from .stages_build import BOXES, BUILD, NEXT_BUILD, fleet
 from .test_pages import denials, log_in, token
 from .test_preparation_page import alert
 
 PATH = "/console/preparation/fleet"
+#: before Kerman's polling day (2024-07-05): after it no box moves (review S20 F14)
+BEFORE_THE_DAY = datetime.datetime(2024, 7, 1, 5, 30, tzinfo=datetime.UTC)
+
+
+def national(client: TestClient, store: str) -> str:
+    """Sign the national headquarters in, its second factor at the centre's clock."""
+    hq = add_account(store, "setad", Role.NATIONAL_HQ, IRAN)
+    return token(log_in(client, "setad", totp=code_at(hq.totp_uri, BEFORE_THE_DAY)))
 
 
 @pytest.fixture
 def client(console_store: str) -> Iterator[TestClient]:
     fleet(console_store)
     add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
-    with TestClient(create_app(settings(console_store)), follow_redirects=False) as c:
+    app = create_app(settings(console_store), clock=lambda: BEFORE_THE_DAY)
+    with TestClient(app, follow_redirects=False) as c:
         yield c
 
 

@@ -27,7 +27,9 @@ BAM_STATION = "ST-0802-0001"
 @pytest.fixture
 def client(console_store: str) -> Iterator[TestClient]:
     add_account(console_store, "baft", Role.COUNTY_HQ, BAFT)
-    with TestClient(create_app(settings(console_store)), follow_redirects=False) as c:
+    # before the day (2024-07-05): after it no staff is named (review S20 F8)
+    app = create_app(settings(console_store), clock=Clock())
+    with TestClient(app, follow_redirects=False) as c:
         yield c
 
 

@@ -19,6 +19,7 @@ from sandogh.core.fleet.shipping import (
     Step,
     check_handover,
     expected_step,
+    leg_to,
 )
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "check_handover",
     "decision_problems",
     "expected_step",
+    "leg_to",
     "update_of",
 ]

@@ -78,6 +78,14 @@ def expected_step(done: Sequence[Handover]) -> Step | None:
     return STEPS[len(done)] if len(done) < len(STEPS) else None
 
 
+def leg_to(geography: Geography, station: str, step: Step) -> str | None:
+    """The unit a box for `station` goes to by the sending `step`: the one of the step's kind on
+    the station's path down (country, its province, its county, the station; review S20 F13),
+    None when the path has none."""
+    path = (station, *geography.ancestors(station))
+    return next((unit for unit in path if geography.kind(unit) is _KIND[step]), None)
+
+
 def check_handover(geography: Geography, done: Sequence[Handover], new: Handover) -> None:
     """Raise `ShippingError` unless `new` is the next step of its box after `done`, at a unit of
     the step's kind: the one it was sent to, or one within the unit that holds it."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.keys import PublicKey
@@ -65,16 +66,28 @@ class Conflict(StrEnum):
     ROLE_FILLED = "role-filled"  # the station has its head (or secretary) already
 
 
-def staff_conflict(
-    registered: Iterable[RegisteredStaff], staff: RegisteredStaff
-) -> tuple[Conflict, RegisteredStaff] | None:
+class Member(Protocol):
+    """A person of a station in a role: a registered key's (`RegisteredStaff`) or the roster's
+    (`core.readiness.Worker`, whose roles share the values head and secretary)."""
+
+    @property
+    def person(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+
+M = TypeVar("M", bound=Member)
+
+
+def staff_conflict(registered: Iterable[M], staff: M) -> tuple[Conflict, M] | None:
     """Why `staff` cannot join the station's `registered` staff, and who is in the way; None
-    when they can. Every path that adds a key for a station asks (`staff add` and an amendment
-    to the sealed record alike)."""
+    when they can. Every path that adds a person to a station asks (`staff add`, an amendment
+    to the sealed record, and the roster's `staff assign`, review S20 F8)."""
     for held in registered:
-        if held.person == staff.person and held.role is not staff.role:
+        if held.person == staff.person and held.role != staff.role:
             observer = StaffRole.SUPERVISOR in (held.role, staff.role)
             return (Conflict.OBSERVER_AND_STAFF if observer else Conflict.PERSON_REGISTERED), held
-        if staff.role in ONE_PER_STATION and held.role is staff.role:
+        if staff.role in ONE_PER_STATION and held.role == staff.role:
             return Conflict.ROLE_FILLED, held
     return None

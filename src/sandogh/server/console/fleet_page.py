@@ -15,7 +15,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
 from sandogh.core.access import Action
-from sandogh.core.fleet import Step, expected_step
+from sandogh.core.fleet import STEPS, expected_step
 from sandogh.locale.fleet import fleet_text, step_name
 from sandogh.server.console.gate import PREFIX, Page, PageDep
 from sandogh.server.console.preparation_forms import TABS, acting, text
@@ -68,12 +68,15 @@ def hand_over_box(page: PageDep) -> Response:
     now = page.centre.clock()
 
     def act() -> object:
-        # the box's steps so far, among the boxes the operator reads (none: the first step)
-        known = fleet_of(page.centre.uow, page.actor, day.election.id, now=now)
-        done = next((b.handovers for b in known if b.box.serial == serial), ())
-        step = expected_step(done) or Step.INSTALLED
+        # whichever step comes next, read from all the box's hand-overs (S20 F13)
         return hand_over(
-            page.centre.uow, page.actor, day.election.id, serial, step, place=to, now=now
+            page.centre.uow,
+            page.actor,
+            day.election.id,
+            serial,
+            frozenset(STEPS),
+            place=to,
+            now=now,
         )
 
     return acting(page, _shown, "/preparation/fleet", act)

@@ -23,7 +23,7 @@ from sandogh.locale.messages import UnknownMessageError
 from sandogh.server.console.gate import Page, Shown
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.competence import WrongBodyError
-from sandogh.services.fleet import AfterPollingError, HandoverByError
+from sandogh.services.fleet import AfterPollingError, HandoverByError, WrongLegError
 
 #: The preparation pages' tabs (path, label).
 TABS = (
@@ -84,7 +84,9 @@ def names(page: Page, name: str) -> tuple[str, ...]:
 def said(page: Page, error: SandoghError) -> str:
     """The refusal of a use case in the page's language."""
     lang = page.lang
-    if isinstance(error, WrongBodyError | AfterPollingError):  # worded in both languages
+    if isinstance(
+        error, WrongBodyError | AfterPollingError | WrongLegError
+    ):  # worded in both languages
         return error.fa if lang == "fa" else error.en
     if isinstance(error, AccessDeniedError):
         grant = error.actor.grant

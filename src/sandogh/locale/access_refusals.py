@@ -1,0 +1,53 @@
+"""An act refused for want of a right (`services.acting.AccessDeniedError`) and a station's staff
+named after its polling day (`services.preparation`), in Persian and English, as every command
+prints them (review S20 F8: the refusal was English on a Persian screen). Roles as the console
+names them (ستاد شهرستان, مدیر سامانه, …)."""
+
+from __future__ import annotations
+
+from sandogh.core.access import Role
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
+
+ROLES: dict[Lang, dict[Role, str]] = {
+    "fa": {
+        Role.ADMIN: "مدیر سامانه",
+        Role.NATIONAL_HQ: "ستاد کشور",
+        Role.PROVINCIAL_HQ: "ستاد استان",
+        Role.COUNTY_HQ: "ستاد شهرستان",
+        Role.STATION_HEAD: "رئیس شعبه",
+        Role.SUPERVISOR: "ناظر",
+        Role.INSPECTOR: "بازرس",
+        Role.AUDITOR: "حسابرس",
+        Role.AUDIT_BOARD: "هیئت حسابرسی برگه‌ها",
+    },
+    "en": {role: role.value for role in Role},
+}
+
+FA: dict[str, str] = {
+    "denied": "حساب {user} با نقش «{role}» در {place} اجازه این کار را در {places} ندارد.",
+    "staff_after_polling": "روز رأی‌گیری شعبه {station} {day} بود؛ پس از آن کارکنان شعبه "
+    "نام برده یا جابه‌جا نمی‌شوند.",
+}
+EN: dict[str, str] = {
+    "denied": "{user} ({role} at {place}) may not {action} at {places}",
+    "staff_after_polling": "station {station} polled on {day}; its staff are not named or moved "
+    "after that day.",
+}
+CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+
+
+def access_text(key: str, lang: Lang, /, **values: str | int) -> str:
+    """The message `key` in `lang`, filled with `values`."""
+    return text_in(CATALOGUE, key, lang, **values)
+
+
+def denied_text(lang: Lang, *, user: str, role: Role, place: str, action: str, places: str) -> str:
+    """Why `user`, under a grant of `role` at `place`, may not `action` at `places`."""
+    if lang == "fa":
+        return access_text(
+            "denied", lang, user=user, role=ROLES[lang][role], place=place, places=places
+        )
+    return access_text(
+        "denied", lang, user=user, role=role.value, place=place, action=action, places=places
+    )
