@@ -147,13 +147,13 @@ def store_calendar(
         root = tree.top_down[0]
         if actor.grant.place != root:
             raise NotAtRootError(actor, election, root)
+        stored = work.candidacy.calendar(election)
+        if stored is not None:  # a stage begun is refused as such, before any disagreement
+            local = now.astimezone(IRAN_TIME)
+            require_change(stored.calendar, calendar, local.date(), local.time())
         found = list(disagreements(calendar, tree.election))
         if found:
             raise CalendarDefinitionError(election, found)
-        stored = work.candidacy.calendar(election)
-        if stored is not None:
-            local = now.astimezone(IRAN_TIME)
-            require_change(stored.calendar, calendar, local.date(), local.time())
         work.candidacy.put_calendar(
             election, StoredCalendar(calendar, canonical, calendar_hash, now)
         )
