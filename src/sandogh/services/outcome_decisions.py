@@ -134,7 +134,6 @@ def draw_lot(
         units = _open_to(tallied, actor, Action.CERTIFY, contest, constituency)
         # a lot decides the outcome: only the body competent to certify it draws it (review F3)
         require_body(actor, Action.CERTIFY, tallied.stored.election, [contest], units)
-        require_operators(work, drawers)  # each drawer an account, as a board's members are
         standing = standing_by_constituency(defined).get(constituency, ())
         decided = decide_constituency(tallied, defined, where, standing)
         for drawn in decided.outcome.lots:
@@ -156,6 +155,7 @@ def draw_lot(
             raise NoCommitmentError(contest)
         if commitment_of(secret) != committed.commitment:
             raise SecretMismatchError(contest, committed)
+        require_operators(work, drawers)  # each drawer an account, as a board's members are
         tied = tuple(sorted(tie.tied))
         made = SettledLot(
             contest,
