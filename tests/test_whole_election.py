@@ -49,6 +49,7 @@ from sandogh.cli import (
 )
 from sandogh.cli.app import app
 from sandogh.cli.enrolling import add_run_operator
+from sandogh.core.access import Role
 from sandogh.core.anchor import Body, fingerprint
 from sandogh.core.candidacy.process import Authority
 from sandogh.core.definition.model import Election, VotingMode
@@ -60,7 +61,7 @@ from sandogh.station.build import installed_build
 from sandogh.station.ports import CentreRefusedError
 
 from .server.live import REGISTRY, server_key
-from .server.operators_live import serving, settings
+from .server.operators_live import add_account, serving, settings
 from .services.build import IRST, ST_1, ST_2, day, national_code, parliament, station_staff
 from .station.build import Clock
 from .whole_election_day import Boxes, electronic_day, paper_day, session, synced
@@ -196,6 +197,8 @@ def _drawn(run: Run, tmp_path: Path) -> Election:
     """The code draw on the stored draft, which it rewrites: the drawn definition, which a
     load then finds stored."""
     out = tmp_path / "final.json"
+    add_account(run.db, "governorate", Role.COUNTY_HQ, "IR-08-0801")  # who draws (S20, F7)
+    add_account(run.db, "nazer", Role.SUPERVISOR, "IR")
     run(
         (2024, 2, 20),
         *("candidates", "draw", "--contest", "majlis"),
@@ -275,7 +278,7 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     assert tied["lots_required"][0]["tied"] == sorted([maryam, ali])
     assert [w["candidate"] for w in tied["withdrawn"]] == [reza]
     lot = ("lot", "draw", "majlis", "--constituency", "P1", "--secret-file", str(secret))
-    drawn = json.loads(run((2024, 3, 2), *lot, "--drawn-by", "رئیس هیئت", *BOARD, "--json"))
+    drawn = json.loads(run((2024, 3, 2), *lot, "--drawn-by", "nazer", *BOARD, "--json"))
     winner = drawn["order"][0]
     tie = ("majlis", "P1", Stake.SEAT, sorted([maryam, ali]))
     assert drawn["seed"] == tie_seed(secret.read_text(encoding="utf-8"), *tie)

@@ -29,7 +29,8 @@ HERE = Path(__file__).resolve().parent
 CALENDAR = HERE.parent / "calendars" / "president-1403.json"
 ELECTION = "kerman-1403-r1"
 ARTICLE = "اصل ۱۱۵ قانون اساسی؛ ماده ۳۵ قانون انتخابات ریاست جمهوری"
-DRAWN_BY = ("ستاد انتخابات کشور (نمایش)",)
+#: Who drew the codes: operator accounts of the store, the demo's national HQ (review S20, F7).
+DRAWN_BY = ("demo-interior",)
 #: (Persian, English, born, education, outcome, withdrew). Real: the names, who was
 #: qualified (six of the 80 registered) and who withdrew on which day; the three not qualified are
 #: three of the real 74. Illustrative: the birth dates, the degrees as a level, every document.

@@ -12,10 +12,12 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from sandogh.cli.app import app
+from sandogh.core.access import Role
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.formats.tally_csv import write_tally_csv
 from tests.cli.test_audit_commands import AUDIT_BOARD, SUPERVISOR
 from tests.core.definition.kerman import PRESIDENT, with_contest
+from tests.server.operators_live import add_account
 from tests.services.audit_build import sheets_of
 
 SMALL = with_contest(PRESIDENT)
@@ -95,7 +97,8 @@ def test_a_tie_without_its_lot_is_refused_in_persian_and_with_it_started(tied: s
     for lang, field in (("fa", "«قرعه‌کشان» (--drawn-by)"), ("en", "«drawn by» (--drawn-by)")):
         refused = _run(tied, "lot", "draw", "president", *nobody, *BOARD, "--lang", lang)
         assert (refused.exit_code, field in str(refused.exception)) == (1, True), refused.output
-    lot = ["--constituency", "IR", "--secret-file", secret, "--drawn-by", "رئیس هیئت"]
+    add_account(tied, "nazer", Role.SUPERVISOR, "IR")  # who draws is an account (S20, F7)
+    lot = ["--constituency", "IR", "--secret-file", secret, "--drawn-by", "nazer"]
     drawn = _run(tied, "lot", "draw", "president", *lot, *BOARD, "--body", "guardian-council")
     assert drawn.exit_code == 0, drawn.output
     started = _run(tied, "audit", "start", *SUPERVISOR, "--contest", "president")

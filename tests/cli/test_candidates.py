@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from sandogh.cli import candidates, candidates_draw
 from sandogh.cli.app import app
 from sandogh.cli.candidates_text import CandidatesCommandError
+from sandogh.core.access import Role
 from sandogh.core.candidacy.draw_commitment import code_seed
 from sandogh.core.candidacy.process import Authority
 from sandogh.core.log import EventType
@@ -22,6 +23,7 @@ from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.conftest import TEST_NOW
 
+from ..server.operators_live import add_account
 from ..services.build import IRST, day, parliament
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "calendars"
@@ -214,6 +216,12 @@ def test_a_majlis_candidacy_from_the_calendar_to_the_drawn_definition(
         "انصراف نامزد از فهرست نهایی برای «majlis» در ۱۱ اسفند ۱۴۰۲ پذیرفته نیست: "
         "بازه آن از ۱ اسفند ۱۴۰۲ تا ۱۰ اسفند ۱۴۰۲ است."
     )
+    # S20 F7: who drew was free text; each drawer is an operator account, as board members are
+    putin = [part if part != "governorate" else "President Putin" for part in draw[:-6]]
+    with pytest.raises(CandidatesCommandError) as nobody:
+        run((2024, 2, 20), *putin, *draw[-6:])
+    assert str(nobody.value) == "این نام‌ها حساب کاربری این سامانه نیستند: President Putin"
+    add_account(run.db, "governorate", Role.COUNTY_HQ, "IR-08-0801")
     ground_draw = [str(ground) if part == str(secret) else part for part in draw]
     with pytest.raises(CandidatesCommandError) as mismatch:
         run((2024, 2, 20), *ground_draw)

@@ -13,6 +13,7 @@ from sandogh.cli.app import app
 from sandogh.cli.candidates_text import CandidatesCommandError
 from sandogh.core.rules.lot_commitment import commitment_of
 from sandogh.formats.definition_file import definition_hash
+from sandogh.locale.digits import to_persian_digits
 from sandogh.services.definition_versions import PrintedError
 from sandogh.services.devices import enrol_device
 from sandogh.services.mode_approvals import approve_as_boards
@@ -143,9 +144,18 @@ def test_a_withdrawal_before_printing_rewrites_the_stored_definition_until_a_box
     (president,) = loaded.election.contests
     first, second = (c.code for c in president.candidates[:2])
 
+    # S20 F9: an admin took a candidate off the ballot; candidacy is the headquarters' work
+    admin = ("--as", "a", "--role", "admin", "--place", "IR")
+    refused = run("candidates", "withdraw", "president", first, "--when", "before-printing", *admin)
+    assert refused.exit_code != 0
+    assert "نامزدی کار ستادهای انتخابات وزارت کشور" in str(refused.exception)
+    assert stored().election.version == loaded.election.version
     said = run(
         "candidates", "withdraw", "president", first, "--when", "before-printing", *EXECUTIVE
     )
+    # in Persian digits and the contest's name, not a Latin code and its id
+    shown = f"انصراف نامزد با کد {to_persian_digits(first)} از «ریاست‌جمهوری» ثبت شد"
+    assert shown in said.output, said.output
     assert "پیش از چاپ برگه" in said.output, said.output
     rewritten = stored()
     assert [c.code for c in rewritten.election.contests[0].candidates] == [

@@ -36,12 +36,13 @@ from tests.conftest import TEST_NOW
 from tests.core.definition.kerman import PRESIDENT, person, with_contest
 from tests.publish.test_audit_verify import edit
 from tests.services.audit_build import FIVE_PERCENT, load_definition, sheets_of
+from tests.services.operators_build import add
 
 STATIONS = ("ST-0801-0001", "ST-0801-0002", "ST-0802-0001")
 LOT_SECRET = "1403-04-15 قرعه — 9b2e61f0c4"  # committed before the results (review S19 F1)
 LOT = Lot(
-    tie_seed(LOT_SECRET, "president", "IR", Stake.SEAT, ("21", "25")), ("رئیس هیئت اجرایی", "ناظر")
-)
+    tie_seed(LOT_SECRET, "president", "IR", Stake.SEAT, ("21", "25")), ("raees", "nazer")
+)  # who drew: operator accounts of the store (review S20, F7)
 ROLLS = [Roll("ستاد", "30719452685812093746")]
 WITH_30 = replace(PRESIDENT, candidates=(*PRESIDENT.candidates, person("30", "IR")))
 
@@ -69,6 +70,8 @@ def _published(
         withdraw(uow, hq, election.id, "president", code, printing=Printing.AFTER, now=TEST_NOW)
     import_results(uow, election.id, sheets, now=TEST_NOW)
     if lot is not None:
+        for drawer in lot.drawn_by:
+            add(uow, drawer, Role.SUPERVISOR, "IR")
         draw_lot(
             uow,
             board,

@@ -33,6 +33,7 @@ from sandogh.services.outcome_decisions import draw_lot
 from sandogh.services.results import import_results
 from sandogh.services.voids import void
 from tests.services.build import LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, final, signed
+from tests.services.operators_build import add
 
 from .build import (
     KEYS,
@@ -337,6 +338,7 @@ def _committed(board: Actor) -> NewUnitOfWork:
         commit_lot(uow, board, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
 
     set_up(new, before_opening=commit)
+    add(new, "bami", Role.SUPERVISOR, "IR-08-0802")  # who draws is an account (S20, F7)
     return new
 
 
@@ -345,7 +347,7 @@ def test_a_published_outcome_with_another_lot_disagrees(tmp_path: Path) -> None:
     uow = _committed(bam)
     report(uow, ST_3, 2)  # Bam's one seat: 41 and 42 tie
     made = draw_lot(
-        uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["رئیس"], now=LATER
+        uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["bami"], now=LATER
     )
     publisher(uow, tmp_path).regenerate()
     folder = tmp_path / DATA
@@ -381,7 +383,7 @@ def test_a_published_lot_whose_seed_its_commitment_does_not_fix_is_named(
     bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
     uow = _committed(bam)
     report(uow, ST_3, 2)
-    draw_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["ر"], now=LATER)
+    draw_lot(uow, bam, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["bami"], now=LATER)
     publisher(uow, tmp_path).regenerate()
     path = tmp_path / DATA / "supervision.json"
     supervision = json.loads(path.read_text())

@@ -19,7 +19,7 @@ from sandogh.core.log import Disposition
 from sandogh.formats.calendar_file import canonical_calendar
 from sandogh.server.console.candidacy_refusals import said
 from sandogh.services.acting import AccessDeniedError, Actor
-from sandogh.services.candidacy_calendar import store_calendar
+from sandogh.services.candidacy_calendar import CalendarDefinitionError, store_calendar
 from sandogh.services.candidacy_files import calendar_of
 from sandogh.services.ports import UnitOfWork
 
@@ -102,10 +102,17 @@ def test_the_attack_a_closed_registration_is_not_reopened(stored: NewUnitOfWork)
 def test_stages_not_begun_change_and_the_polls_are_extended_on_the_day(
     stored: NewUnitOfWork,
 ) -> None:
-    later = _with(POLLING=(D(2024, 3, 8), D(2024, 3, 8)), RESULTS=(D(2024, 3, 9), D(2024, 3, 10)))
+    # polling stays the loaded definition's day (review S20, F12); the stages after it move
+    later = _with(
+        RESULTS=(D(2024, 3, 2), D(2024, 3, 6)), COMPLAINTS=(D(2024, 3, 7), D(2024, 3, 12))
+    )
     _store(stored, cb.MINISTRY, later, cb.SUPERVISORY)
-    assert _polling(stored) == Window(Stage.POLLING, D(2024, 3, 8), D(2024, 3, 8))
-    on_the_day = datetime.datetime(2024, 3, 8, 17, tzinfo=IRST)
+    with stored() as work:
+        results = calendar_of(work, cb.ELECTION).schedules[0].window(Stage.RESULTS)
+    assert results == Window(Stage.RESULTS, D(2024, 3, 2), D(2024, 3, 6))
+    with pytest.raises(CalendarDefinitionError, match=r"schedules\[0\]\.stages\[8\]"):
+        _store(stored, cb.MINISTRY, _with(POLLING=(D(2024, 3, 8), D(2024, 3, 8))), cb.SUPERVISORY)
+    on_the_day = datetime.datetime(2024, 3, 1, 17, tzinfo=IRST)
     extended = dataclasses.replace(later.schedules[0], extensions=(datetime.time(20),))
     _store(stored, cb.MINISTRY, Calendar(cb.ELECTION, (extended,)), on_the_day)
     assert _last_event(stored) == ("calendar-stored", Disposition.DONE, "ministry")

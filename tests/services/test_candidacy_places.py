@@ -253,7 +253,7 @@ def test_the_attack_a_guardian_council_board_vets_a_council_applicant_is_refused
     """The other way round: city councils are the Majlis's boards' to vet, not the Guardian
     Council's (an account with no body recorded acts for the Guardian Council)."""
     uow = new_unit_of_work
-    drafted = day(cb.ELECTION, (parliament(False), council()), cb.FINAL_LIST.date())
+    drafted = day(cb.ELECTION, (parliament(False), council()), cb.POLLING)
     load(uow, drafted, approved=False)
     schedule = replace(majlis_schedule(), contests=("parliament", "council"))
     made = Calendar(cb.ELECTION, (schedule,))

@@ -1,16 +1,20 @@
 """The ballot-code draw by commit and reveal (services.code_draw; docs/lots.md §5), and the
 attacks of the outside review S19, R5: a seed ground once the final list is known."""
 
+import datetime
 from collections.abc import Callable
 
 import pytest
 
+from sandogh.core.access import Grant, Role
 from sandogh.core.candidacy.calendar import OutsideWindowError
 from sandogh.core.candidacy.draw_commitment import code_seed
 from sandogh.core.candidacy.process import Board, CandidacyRefusedError, Outcome
 from sandogh.core.rules.lot_commitment import commitment_of
 from sandogh.formats.definition_file import CANONICAL, definition_hash
+from sandogh.services.acting import Actor
 from sandogh.services.candidacy import candidacy_of, publish_list, withdraw_listed
+from sandogh.services.candidacy_files import NotAnOperatorError, NotElectoralError
 from sandogh.services.code_draw import (
     AlreadyDrawnError,
     DrawCommitmentExistsError,
@@ -26,15 +30,22 @@ from sandogh.services.lot_commitments import WeakSecretError
 from sandogh.services.ports import UnitOfWork
 
 from . import candidacy_build as cb
+from .operators_build import add
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 #: The headquarters of both constituencies, Kerman's and Bam's (a county's acts on its own).
 NATIONAL = cb.MINISTRY
 
 
+#: Who draws: operator accounts of the store, as a board decision's members are (S20 F7).
+DRAWERS = ("governorate", "board")
+
+
 @pytest.fixture
 def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     cb.stored(new_unit_of_work)
+    add(new_unit_of_work, "governorate", Role.COUNTY_HQ, "IR-08-0801")
+    add(new_unit_of_work, "board", Role.SUPERVISOR, "IR")
     return new_unit_of_work
 
 
@@ -59,7 +70,7 @@ def listed(uow: NewUnitOfWork, *places: str) -> list[int]:
 def drawing(secret: str = cb.SECRET, **more: object) -> dict[str, object]:
     return {
         "secret": secret,
-        "drawn_by": ("governorate", "board"),
+        "drawn_by": DRAWERS,
         "width": 2,
         "canonical": CANONICAL,
         "now": cb.FINAL_LIST,
@@ -92,11 +103,38 @@ def test_the_code_draw_reveals_the_secret_committed_and_gives_a_new_definition_h
     ]
     assert draw(uow, NATIONAL, DRAFT, "parliament", **drawing()) == (election, new_hash, drawn)
     with pytest.raises(AlreadyDrawnError):
-        draw(uow, NATIONAL, DRAFT, "parliament", **drawing(drawn_by=("someone else",)))
+        draw(uow, NATIONAL, DRAFT, "parliament", **drawing(drawn_by=("board",)))
     logged = events(uow)
     assert logged.count("candidate-codes-drawn") == 1
     assert logged.index("code-draw-committed") < logged.index("candidates-published")
     assert candidacy_of(uow, cb.ELECTION).draws == (drawn,)
+
+
+def test_the_attack_an_admin_commits_and_draws_and_president_putin_drew_is_refused(
+    uow: NewUnitOfWork,
+) -> None:
+    """S20 F7: an admin committed the draw's secret (locking the national HQ out) and drew the
+    codes, and the drawer was free text ("President Putin"). An admin holds no step of candidacy
+    and each drawer is an operator account, each refusal in Persian and English, logged."""
+    listed(uow, "P1", "P1", "P2")
+    admin = Actor("a", Grant(Role.ADMIN, "IR"))
+    late = cb.FINAL_LIST - datetime.timedelta(hours=1)
+    with pytest.raises(NotElectoralError) as refused:
+        commit_draw(uow, admin, cb.ELECTION, "parliament", secret=cb.SECRET, now=late)
+    assert "نه مدیر سامانه" in refused.value.fa
+    assert "not the system's administrator" in refused.value.en
+    assert candidacy_of(uow, cb.ELECTION).commitments == ()  # the national HQ is not locked out
+    cb.published(uow, by=NATIONAL)
+    with pytest.raises(NotElectoralError):
+        draw(uow, admin, DRAFT, "parliament", **drawing())
+    with pytest.raises(NotAnOperatorError) as unknown:
+        draw(uow, NATIONAL, DRAFT, "parliament", **drawing(drawn_by=("board", "President Putin")))
+    assert unknown.value.names == ("President Putin",)
+    assert "حساب کاربری این سامانه نیستند: President Putin" in unknown.value.fa
+    assert "not operator accounts of this system: President Putin" in unknown.value.en
+    assert candidacy_of(uow, cb.ELECTION).draws == ()
+    assert events(uow).count("access-denied") == 2
+    draw(uow, NATIONAL, DRAFT, "parliament", **drawing())
 
 
 def test_a_seed_ground_after_the_list_is_known_is_refused(uow: NewUnitOfWork) -> None:

@@ -25,6 +25,7 @@ from sandogh.services.recorded_decisions import recorded_withdrawals
 
 from . import candidacy_build as cb
 from .build import LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, box, day, load, parliament
+from .operators_build import add
 from .test_candidacy import events, qualify
 
 NewUnitOfWork = Callable[[], UnitOfWork]
@@ -115,8 +116,9 @@ def test_the_draw_stores_the_drawn_definition_when_the_election_is_stored(
     kerman = replace(
         majlis, constituencies=majlis.constituencies[:1], candidates=majlis.candidates[:4]
     )
-    draft = day(cb.ELECTION, (kerman,), cb.FINAL_LIST.date())
+    draft = day(cb.ELECTION, (kerman,), cb.POLLING)
     cb.stored(uow, draft)
+    add(uow, "governorate", Role.COUNTY_HQ, "IR-08-0801")  # who draws is an account (S20 F7)
     for n in (1, 2):
         qualify(uow, cb.registered(uow, n, "P1"))
     cb.published(uow)
@@ -134,7 +136,7 @@ def test_the_draw_stores_the_drawn_definition_when_the_election_is_stored(
             now=cb.FINAL_LIST,
         )
 
-    other = day(cb.ELECTION, (parliament(True),), cb.FINAL_LIST.date())
+    other = day(cb.ELECTION, (parliament(True),), cb.POLLING)
     with pytest.raises(NotTheStoredDefinitionError) as not_stored:
         drawn(other)
     assert not_stored.value.stored == definition_hash(draft)

@@ -16,6 +16,7 @@ from sandogh.core.rules import Status, draw
 from sandogh.core.supervision import input_digest
 from sandogh.formats.definition_file import definition_hash
 from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.candidacy_files import NotAnOperatorError, NotElectoralError
 from sandogh.services.certifications import certify
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.lot_commitments import UnknownConstituencyError, commit_lot
@@ -43,6 +44,7 @@ from .build import (
     final,
     load,
 )
+from .operators_build import add
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 BAM = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
@@ -57,12 +59,15 @@ VOTES = {
 
 #: the secret Bam's board committed to before the results (review S19 F1)
 BAM_SECRET = "راز هیئت بم ۱۴۰۳ — 5c1e9a07d3"
+DRAWERS = ("raees", "dabir")  # the Bam board's chair and secretary
 
 
 @pytest.fixture
 def loaded(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     load(new_unit_of_work, ROUND_2_DAY)
     commit_lot(new_unit_of_work, BAM, ROUND_2, "parliament", "P2", secret=BAM_SECRET, now=NOW)
+    for drawer in DRAWERS:  # who draws a lot is an operator account (review S20, F7)
+        add(new_unit_of_work, drawer, Role.SUPERVISOR, "IR-08-0802")
     return new_unit_of_work
 
 
@@ -105,15 +110,22 @@ def test_a_stored_lot_settles_the_tie_once_and_the_certification_covers_it(
     assert "contest parliament has no constituency NOPE" in unknown.value.en
     assert "حوزه NOPE در رقابت parliament نیست" in unknown.value.fa
 
+    with pytest.raises(NotAnOperatorError) as nobody:  # review S20, F7: free text drew it
+        draw_lot(
+            uow,
+            BAM,
+            ROUND_2,
+            "parliament",
+            "P2",
+            secret=BAM_SECRET,
+            drawn_by=["raees", "President Putin"],
+            now=LATER,
+        )
+    assert "حساب کاربری این سامانه نیستند: President Putin" in nobody.value.fa
+    assert "not operator accounts of this system: President Putin" in nobody.value.en
+    assert _bam(uow)[0] is Status.LOT_REQUIRED
     made = draw_lot(
-        uow,
-        BAM,
-        ROUND_2,
-        "parliament",
-        "P2",
-        secret=BAM_SECRET,
-        drawn_by=["رئیس", "دبیر"],
-        now=LATER,
+        uow, BAM, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=DRAWERS, now=LATER
     )
     assert (made.stake.value, made.tied, made.places) == ("seat", ("41", "42"), 1)
     order = draw(made.lot, made.stake, made.tied).order
@@ -125,7 +137,7 @@ def test_a_stored_lot_settles_the_tie_once_and_the_certification_covers_it(
 
     with pytest.raises(LotAlreadyDrawnError, match="a tie is drawn once"):
         draw_lot(
-            uow, BAM, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["x"], now=LATER
+            uow, BAM, ROUND_2, "parliament", "P2", secret=BAM_SECRET, drawn_by=["raees"], now=LATER
         )
     assert _bam(uow) == first
 
@@ -153,6 +165,12 @@ def test_a_withdrawal_after_printing_gives_the_seat_to_the_next_by_votes(
     loaded: NewUnitOfWork,
 ) -> None:
     uow = loaded
+    admin = Actor("a", Grant(Role.ADMIN, "IR"))
+    with pytest.raises(NotElectoralError) as refused:  # review S20, F9: an admin withdrew one
+        withdraw(uow, admin, ROUND_2, "parliament", "31", printing=Printing.AFTER, now=NOW)
+    assert "نه مدیر سامانه" in refused.value.fa
+    assert "access-denied" in event_types(uow)
+    assert "candidate-withdrawn" not in event_types(uow)
     made = withdraw(uow, EXECUTIVE, ROUND_2, "parliament", "31", printing=Printing.AFTER, now=NOW)
     _polled(uow)  # 31 had 3 votes, the most: without the withdrawal 31 and 32 are elected
     assert made.printing is Printing.AFTER

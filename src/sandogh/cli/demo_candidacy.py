@@ -43,11 +43,25 @@ from sandogh.services.acting import Actor
 from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.services.candidacy_inquiries import collect_answers, inquire
 from sandogh.services.elections import UnitOfWorkFactory, load_election
+from sandogh.services.operator_ports import OperatorAccount
 
 #: the Interior Ministry's side registers, asks, publishes and draws (a presidential election is
 #: run nationally); the Guardian Council's boards vet
 HQ = Actor("demo-interior", Grant(Role.NATIONAL_HQ, "IR"))
 BOARD = Actor("demo-guardian-board", Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL))
+
+
+def _accounts(store: UnitOfWorkFactory, now: datetime.datetime) -> None:
+    """The demo's national HQ and board as operator accounts of the store, since whoever draws
+    the codes is one (review S20, F7); disabled, with no password, for no one logs in as them."""
+    with store() as work:
+        for who in (HQ, BOARD):
+            if work.operators.get(who.username) is None:
+                name = f"{who.username} (demo)"
+                work.operators.add(
+                    OperatorAccount(who.username, name, who.grant, "", now, disabled=True)
+                )
+        work.commit()
 
 
 class DrawMismatchError(SandoghError):
@@ -83,6 +97,7 @@ def record_candidacy(
         now=at(days[Stage.REGISTRATION].first, 8),
         actor=HQ.username,
     )
+    _accounts(store, registering)
     store_calendar(
         store,
         HQ,

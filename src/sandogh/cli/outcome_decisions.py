@@ -14,6 +14,7 @@ from rich.console import Console
 
 from sandogh.cli.acting import acting, acting_for_a_body
 from sandogh.cli.database import open_store
+from sandogh.cli.formatting import ballot_code, name_in
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.candidacy.withdrawal import Printing, withdrawal_json
@@ -178,13 +179,16 @@ def withdraw_command(
     printing the candidate leaves the stored definition (a new version and hash)."""
     from sandogh.cli.candidates_text import CandidatesCommandError
     from sandogh.formats.definition_file import CANONICAL
+    from sandogh.server.console.candidacy_refusals import said
+    from sandogh.services.acting import AccessDeniedError, election_day
     from sandogh.services.definition_versions import PrintedError
     from sandogh.services.outcome_decisions import withdraw
     from sandogh.services.withdrawal_deadline import PollingBegunError
 
+    store = open_store(db)
     try:
         made = withdraw(
-            open_store(db),
+            store,
             actor,
             election,
             contest,
@@ -195,11 +199,21 @@ def withdraw_command(
         )
     except (PrintedError, PollingBegunError) as refused:  # said in the command's language
         raise CandidatesCommandError(refused.fa if lang.lang == "fa" else refused.en) from refused
+    except AccessDeniedError as denied:  # an administrator's, or outside the grant (S20, F9)
+        raise CandidatesCommandError(said(denied, lang.lang) or str(denied)) from denied
     if as_json:
         _emit(withdrawal_json(made))
         return
-    when = printing_text(made.printing, lang.lang)
-    _say(lang, "withdrawal_recorded", candidate=candidate, contest=contest, printing=when)
+    with store() as work:
+        held = election_day(work, election).election
+    named = next(c.name for c in held.contests if c.id == made.contest)
+    _say(
+        lang,
+        "withdrawal_recorded",
+        candidate=ballot_code(made.candidate, lang.lang),
+        contest=name_in(named, lang.lang),
+        printing=printing_text(made.printing, lang.lang),
+    )
 
 
 def removed_option(option: str) -> None:

@@ -74,6 +74,9 @@ FA: dict[str, str] = {
     "already_drawn": "کدهای «{contest}» پیش‌تر با بذر {seed} به دست {by} قرعه‌کشی شده است؛ "
     "قرعه یک بار کشیده می‌شود.",
     "access_denied": "{user} با نقش {role} اجازه این کار را ندارد.",
+    "not_electoral": "نامزدی کار ستادهای انتخابات وزارت کشور و هیئت‌های نظارت است، نه مدیر "
+    "سامانه: {user} با نقش مدیر سامانه، سامانه را اداره می‌کند و هیچ گام نامزدی (ثبت‌نام، استعلام، "
+    "تصمیم، فهرست، قرعه‌کشی کدها یا انصراف) را ثبت نمی‌کند.",
     "outside_place": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) است؛ "
     "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
     "unknown_constituency": "حوزه {constituency} از حوزه‌های رقابت «{contest}» در تعریف "
@@ -85,6 +88,13 @@ FA: dict[str, str] = {
     "(واحدها و حوزه‌های آن) را با فرمان sandogh load بارگذاری کنید.",
     "calendar_not_root": "گاه‌شمار انتخابات تصمیمی کشوری است: تنها با حکم ستاد کشور در ریشه "
     "تقسیمات «{election}» ({root}) ذخیره می‌شود، نه با حکم {user} در {place}.",
+    "calendar_definition": "گاه‌شمار «{election}» با تعریف بارگذاری‌شده آن نمی‌خواند و ذخیره "
+    "نشد: {each}",
+    "calendar_unknown_contest": "رقابت «{contest}» در تعریف «{election}» نیست",
+    "calendar_missing_contest": "رقابت «{contest}» تعریف «{election}» در هیچ برنامه‌ای از "
+    "گاه‌شمار نیامده است",
+    "calendar_polling_day": "مرحله رأی‌گیری از {first} تا {last} است، نه در روز انتخابات در "
+    "تعریف ({day})",
     "not_national": "گاه‌شمار انتخابات تصمیمی کشوری است: تنها ستاد انتخابات کشور آن را ذخیره "
     "یا دگرگون می‌کند، نه {user} با نقش {role}.",
     "calendar_frozen": "گاه‌شمار «{election}» در {day} دگرگون نمی‌شود: {stage} برای «{contest}» "
@@ -208,6 +218,10 @@ EN: dict[str, str] = {
     "already_drawn": "the codes of {contest} were drawn with seed {seed} by {by}; "
     "a draw is made once.",
     "access_denied": "{user} in the role {role} may not do this.",
+    "not_electoral": "candidacy is the work of the Interior Ministry's election headquarters and "
+    "the supervisory boards, not the system's administrator: {user}, an administrator, administers "
+    "the system and records no step of candidacy (registration, inquiry, decision, list, code draw "
+    "or withdrawal).",
     "outside_place": "constituency {constituency} ({units}) lies outside the place of "
     "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
     "unknown_constituency": "constituency {constituency} is not one of contest {contest}'s in "
@@ -219,6 +233,13 @@ EN: dict[str, str] = {
     "election's draft definition (its units and constituencies) first: sandogh load DRAFT.json.",
     "calendar_not_root": "the calendar is a national decision: it is stored under a national HQ "
     "grant at the root of {election}'s units ({root}) only, not by {user} at {place}.",
+    "calendar_definition": "the calendar of {election} disagrees with its loaded definition and "
+    "was not stored: {each}",
+    "calendar_unknown_contest": "contest {contest} is not in the definition of {election}",
+    "calendar_missing_contest": "contest {contest} of the definition of {election} is in no "
+    "schedule of the calendar",
+    "calendar_polling_day": "the polling stage runs from {first} to {last}, not on the "
+    "election's day in the definition ({day})",
     "not_national": "the calendar is a national decision: only the national election HQ stores "
     "or changes it, not {user} in the role {role}.",
     "calendar_frozen": "the calendar of {election} may not change on {day}: {stage} for "

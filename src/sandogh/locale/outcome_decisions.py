@@ -46,7 +46,7 @@ FA: dict[str, str] = {
     ),
     "lot_line": "{contest}/{constituency} ({stake}): {tied} — بذر {seed}، به دست {by}",
     "no_lots": "قرعه‌ای ثبت نشده است",
-    "withdrawal_recorded": "انصراف {candidate} از {contest} ثبت شد ({printing})",
+    "withdrawal_recorded": "انصراف نامزد با کد {candidate} از «{contest}» ثبت شد ({printing})",
     "printing_before-printing": "پیش از چاپ برگه",
     "printing_after-printing": "پس از چاپ برگه",
     "withdrawn_mark": "انصراف داده",
@@ -120,7 +120,8 @@ EN: dict[str, str] = {
     ),
     "lot_line": "{contest}/{constituency} ({stake}): {tied} — seed {seed}, drawn by {by}",
     "no_lots": "No lot is recorded",
-    "withdrawal_recorded": "Withdrawal of {candidate} from {contest} recorded ({printing})",
+    "withdrawal_recorded": "Withdrawal of the candidate coded {candidate} from {contest} recorded "
+    "({printing})",
     "printing_before-printing": "before the ballots were printed",
     "printing_after-printing": "after the ballots were printed",
     "withdrawn_mark": "withdrawn",

@@ -40,7 +40,6 @@ from sandogh.core.candidacy.process import (
 from sandogh.core.candidacy.records import (
     Published,
 )
-from sandogh.core.errors import SandoghError
 from sandogh.services.acting import Actor, guarded
 from sandogh.services.candidacy_files import (
     Files,
@@ -50,18 +49,13 @@ from sandogh.services.candidacy_files import (
     files_of,
     iran_day,
     record_step,
+    require_operators,
     schedule_of,
 )
 from sandogh.services.candidacy_places import require_contest, require_on, require_place
 from sandogh.services.code_draw import ListPublishedError, NoDrawCommitmentError, commitment_for
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-
-
-class NotAnOperatorError(SandoghError):
-    def __init__(self, names: Sequence[str]) -> None:
-        self.names = tuple(names)
-        super().__init__("not operator accounts of this store: " + ", ".join(self.names))
 
 
 def register(
@@ -109,9 +103,7 @@ def decide(
 
     def use_case(work: UnitOfWork) -> Decision:
         allowed(actor, action, election)
-        unknown = [m for m in members if work.operators.get(m) is None]
-        if unknown:
-            raise NotAnOperatorError(unknown)
+        require_operators(work, members)
         file = file_of(work, election, applicant)
         require_on(work, actor, action, election, file)
         schedule = schedule_of(work, election, file.registration.contest)

@@ -11,9 +11,10 @@ believed, as voids and certifications are (issue 9, section 3).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sandogh.core.access import ALLOWED, Action
+from sandogh.core.access import ALLOWED, ELECTORAL, Action, Role
 from sandogh.core.candidacy.calendar import Calendar, Schedule, Stage
 from sandogh.core.candidacy.draw import CodeDraw
 from sandogh.core.candidacy.draw_commitment import DrawCommitment
@@ -30,6 +31,8 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.supervision.recorded import entry_unrecorded
+from sandogh.locale.candidacy import CATALOGUE
+from sandogh.locale.messages import text_in
 from sandogh.services.acting import AccessDeniedError, Actor, acted
 from sandogh.services.candidacy_ports import StoredStep
 from sandogh.services.ports import UnitOfWork
@@ -73,6 +76,26 @@ class NoApplicantError(SandoghError):
         super().__init__(f"{election} has no applicant {applicant}")
 
 
+class NotAnOperatorError(SandoghError):
+    """`names`, given as a board's members or as those who drew the codes or a lot, are no
+    operator accounts of the store (review S20 F7: "President Putin" drew the codes)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        self.fa, self.en = (
+            text_in(CATALOGUE, "not_operators", lang, names=", ".join(self.names))
+            for lang in ("fa", "en")
+        )
+        super().__init__(f"{self.en} — {self.fa}")
+
+
+def require_operators(work: UnitOfWork, names: Iterable[str]) -> None:
+    """Raise `NotAnOperatorError` naming each of `names` that is no operator account."""
+    unknown = [n for n in names if work.operators.get(n) is None]
+    if unknown:
+        raise NotAnOperatorError(unknown)
+
+
 @dataclass(frozen=True)
 class Files:
     """The calendar, every applicant's file, the lists published and the draws, as recorded."""
@@ -96,7 +119,22 @@ def today_stage(schedule: Schedule, now: datetime.datetime) -> Stage | None:
     return next(held, None)
 
 
+class NotElectoralError(AccessDeniedError):
+    """An administrator's grant asked a step of candidacy: the electoral bodies' work, never the
+    system's administrator's (`core.access.ELECTORAL`, review S20 F1, F7, F9)."""
+
+    def __init__(self, actor: Actor, action: Action, election: str) -> None:
+        self.fa, self.en = (
+            text_in(CATALOGUE, "not_electoral", lang, user=actor.username) for lang in ("fa", "en")
+        )
+        self.logged = {"refused": "not-electoral"}
+        super().__init__(actor, action, election, [actor.grant.place], f"{self.en} — {self.fa}")
+
+
 def allowed(actor: Actor, action: Action, election: str) -> None:
+    """Raise unless `actor`'s role holds `action` (its place is `candidacy_places`' check)."""
+    if actor.grant.role is Role.ADMIN and action in ELECTORAL:
+        raise NotElectoralError(actor, action, election)
     if action not in ALLOWED[actor.grant.role]:
         raise AccessDeniedError(actor, action, election, [actor.grant.place])
 

@@ -33,6 +33,7 @@ from sandogh.services.candidacy_files import (
     files_of,
     iran_day,
     record_step,
+    require_operators,
     schedule_of,
 )
 from sandogh.services.candidacy_places import require_contest
@@ -176,7 +177,8 @@ def draw(
     """Draw the codes of the contest's published list, less those who withdrew from it, by
     revealing the secret committed before it, and make them its candidates in `draft`: the new
     definition and its hash. Recorded once; asked again with the same secret and people it gives
-    the same definition, with anything else it is refused.
+    the same definition, with anything else it is refused. Each of `drawn_by` is an operator
+    account of the store (`NotAnOperatorError`), as a board decision's members are.
 
     When the election is stored, `draft` must be the definition stored (the console draws on
     it, `sandogh candidates draw` on its file), and the drawn definition is stored in its place
@@ -185,6 +187,7 @@ def draw(
 
     def use_case(work: UnitOfWork) -> tuple[Election, str, CodeDraw]:
         require_contest(work, actor, Action.MANAGE_CANDIDACY, draft.id, contest)
+        require_operators(work, drawn_by)  # each drawer an account, as a board's members are
         recorded = files_of(work, draft.id)
         lists = [p for p in recorded.published if p.contest == contest]
         if not lists:

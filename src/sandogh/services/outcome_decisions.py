@@ -31,6 +31,7 @@ from sandogh.core.rules.lot_commitment import (
 from sandogh.core.rules.settled import SettledLot, settled_json
 from sandogh.core.supervision import certified_over, scope_units
 from sandogh.services.acting import Actor, common_place, guarded, require
+from sandogh.services.candidacy_files import allowed, require_operators
 from sandogh.services.competence import require_body
 from sandogh.services.definition_versions import Canonical, rewrite
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
@@ -119,7 +120,8 @@ def draw_lot(
     """Record the lot the boards drew for the tie that waits in (contest, constituency) by
     revealing the secret committed for it (`services.lot_commitments`): the seed is
     `tie_seed`(secret, tie), so nobody chose it knowing its effect (review S19 F1). Each of
-    `drawn_by` names a person (`DrawerMissingError` for none, or a blank one)."""
+    `drawn_by` names a person (`DrawerMissingError` for none, or a blank one), an operator
+    account of the store (`NotAnOperatorError`, review S20 F7)."""
     drawers = tuple(name.strip() for name in drawn_by)
     if not drawers or not all(drawers):
         raise DrawerMissingError()
@@ -153,6 +155,7 @@ def draw_lot(
             raise NoCommitmentError(contest)
         if commitment_of(secret) != committed.commitment:
             raise SecretMismatchError(contest, committed)
+        require_operators(work, drawers)  # each drawer an account, as a board's members are
         tied = tuple(sorted(tie.tied))
         made = SettledLot(
             contest,
@@ -200,6 +203,7 @@ def withdraw(
     def use_case(work: UnitOfWork) -> Withdrawal:
         tallied = tally(work, election_id)
         geography, election = tallied.geography, tallied.stored.election.id
+        allowed(actor, Action.MANAGE_CANDIDACY, election)  # an administrator's, said as such
         made = Withdrawal(contest, candidate, printing, actor.username, now)
         earlier = next((w for w in tallied.withdrawals if w.key == made.key), None)
         if earlier is not None:

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from sandogh.core.access import (
     ALLOWED,
+    ELECTORAL,
     SUPERVISORY,
     Action,
     Body,
@@ -13,6 +14,7 @@ from sandogh.core.access import (
     Role,
     covers,
     may,
+    may_administer,
     may_undo_certification,
     outranks,
 )
@@ -99,8 +101,22 @@ def test_an_administrator_takes_no_supervisory_decision() -> None:
         assert not may(GEOGRAPHY, admin, action, "S1")
         assert may(GEOGRAPHY, Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL), action, "S1")
     assert {role for role in Role if ALLOWED[role] & SUPERVISORY} == {Role.SUPERVISOR}
-    assert ALLOWED[Role.ADMIN] == frozenset(Action) - SUPERVISORY  # administers all the rest
+    # administers all the rest but candidacy
+    assert ALLOWED[Role.ADMIN] == frozenset(Action) - SUPERVISORY - ELECTORAL
     assert Action.MANAGE_USERS in ALLOWED[Role.ADMIN]
+
+
+def test_an_administrator_takes_no_step_of_candidacy() -> None:
+    # review S20 F1, F7, F9: an admin registered applicants, committed the code draw's secret and
+    # drew it, and recorded withdrawals: the Interior Ministry's headquarters' work
+    admin = Grant(Role.ADMIN, "IR")
+    for action in ELECTORAL:
+        assert not may(GEOGRAPHY, admin, action, "S1")
+    assert may(GEOGRAPHY, Grant(Role.NATIONAL_HQ, "IR"), Action.MANAGE_CANDIDACY, "S1")
+    holders = {role for role in Role if ALLOWED[role] & {Action.MANAGE_CANDIDACY}}
+    assert holders == {Role.NATIONAL_HQ, Role.PROVINCIAL_HQ, Role.COUNTY_HQ}
+    # yet the administrator still makes the headquarters' accounts
+    assert may_administer(GEOGRAPHY, admin, Grant(Role.NATIONAL_HQ, "IR"))
 
 
 GUARDIANS = Body.GUARDIAN_COUNCIL

@@ -19,7 +19,7 @@ from sandogh.services.acting import Actor
 from sandogh.services.candidacy_calendar import store_calendar
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
-from tests.server.live import ELECTION
+from tests.server.live import ELECTION, POLLING_DAY
 
 from .build import IRAN
 
@@ -31,7 +31,9 @@ AT = datetime.datetime(2024, 2, 20, 10, tzinfo=IRST)
 
 def calendar(day: datetime.date = DAY) -> Calendar:
     """Registration to the final list on `day`, each stage closing an hour after the one
-    before; the campaign, silence, polling, results and complaints on the days after."""
+    before; the campaign from the day after to the silence on the eve of polling, on the
+    loaded definition's day as storing a calendar asks (review S20, F12), and the results and
+    complaints on the days after."""
     vetting = (
         Stage.REGISTRATION,
         Stage.EXECUTIVE_REVIEW,
@@ -41,10 +43,14 @@ def calendar(day: datetime.date = DAY) -> Calendar:
         Stage.FINAL_LIST,
     )
     windows = [Window(stage, day, day, datetime.time(11 + i)) for i, stage in enumerate(vetting)]
-    after = (Stage.CAMPAIGN, Stage.SILENCE, Stage.POLLING, Stage.RESULTS, Stage.COMPLAINTS)
+    eve, one = POLLING_DAY - datetime.timedelta(days=1), datetime.timedelta(days=1)
     windows += [
-        Window(stage, day + datetime.timedelta(days=i), day + datetime.timedelta(days=i))
-        for i, stage in enumerate(after, start=1)
+        Window(Stage.CAMPAIGN, day + one, eve - one),
+        Window(Stage.SILENCE, eve, eve),
+        *(
+            Window(stage, POLLING_DAY + i * one, POLLING_DAY + i * one)
+            for i, stage in enumerate((Stage.POLLING, Stage.RESULTS, Stage.COMPLAINTS))
+        ),
     ]
     conditions = Conditions(
         Name("ماده ۲۸ قانون انتخابات مجلس", "Majlis election law Art. 28"), 30, 75, Education.MASTER

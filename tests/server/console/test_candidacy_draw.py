@@ -74,6 +74,7 @@ def _store(template: Path, folder: Path) -> str:
     url = copy_store(template, folder)
     stored(url)
     add_account(url, "setad", Role.COUNTY_HQ, IRAN)
+    add_account(url, "nazer", Role.SUPERVISOR, IRAN)  # who draws is an account (S20, F7)
     _with_store(url, _listed)
     return url
 
@@ -100,6 +101,9 @@ def test_the_console_and_the_command_store_the_same_drawn_definition(
     with TestClient(create_app(settings(by_console), clock=Clock()), follow_redirects=False) as c:
         csrf = token(log_in(c, "setad"))
         form = {"csrf": csrf, "place": IRAN, "contest": "president", "secret": SECRET}
+        putin = c.post("/console/candidacy/draw", data={**form, "drawn_by": "setad, Putin"})
+        assert "این نام‌ها حساب کاربری این سامانه نیستند: Putin" in putin.text  # S20, F7
+        assert _definition(by_console) == before
         drawn = c.post("/console/candidacy/draw", data={**form, "drawn_by": DRAWN_BY})
     assert drawn.status_code == 200, drawn.text
     on_console = _definition(by_console)

@@ -147,6 +147,13 @@ def test_the_rights_are_asked_by_role_and_place(client: TestClient, console_stor
     assert approve.status_code == 403
     assert "modir با نقش مدیر سامانه" in alert(approve.text)
     assert denials(client)[-1]["action"] == "certify"
+    # S20 F9: nor does an administrator take a candidate off the ballot: candidacy's no admin's
+    assert 'id="withdraw"' not in page
+    form = {"contest": "president", "candidate": "21", "printing": "before-printing"}
+    withdrawn = _post(client, csrf, "withdraw", **form)
+    assert withdrawn.status_code == 403
+    assert "نامزدی کار ستادهای انتخابات وزارت کشور و هیئت‌های نظارت است" in alert(withdrawn.text)
+    assert denials(client)[-1]["refused"] == "not-electoral"
 
 
 def test_the_supervisor_approves_electronic_voting_and_is_told_a_lot_waits_for_the_results(
@@ -209,7 +216,7 @@ def _commit_then_draw(
 ) -> None:
     """Bam's board commits before the results, then reveals the secret once the tie is there."""
     csrf = token(log_in(client, "baft"))
-    lot = {"place": BAFT, "where": "parliament:P2", "secret": SECRET, "drawn_by": "رئیس، دبیر"}
+    lot = {"place": BAFT, "where": "parliament:P2", "secret": SECRET, "drawn_by": "bami، baft"}
     assert client.post(f"{PATH}/lot", data={"csrf": csrf, **lot}).status_code == 403
     client.cookies.clear()
     csrf = token(log_in(client, "bami", totp=current_code(board)))
@@ -226,13 +233,16 @@ def _commit_then_draw(
     ground = client.post(f"{PATH}/lot", data={"csrf": csrf, **{**lot, "secret": "قرعه ۱۴۰۲"}})
     assert ground.status_code == 422  # a value chosen after the tie is not the secret
     assert "با تعهد ثبت‌شدهٔ parliament" in alert(ground.text)
+    putin = client.post(f"{PATH}/lot", data={"csrf": csrf, **{**lot, "drawn_by": "bami، Putin"}})
+    assert putin.status_code == 422  # review S20 F7: who drew is an account, not free text
+    assert "حساب کاربری این سامانه نیستند: Putin" in alert(putin.text)
     drawn = client.post(f"{PATH}/lot", data={"csrf": csrf, **lot})
     assert drawn.status_code == 303, drawn.text
     page = client.get(drawn.headers["location"]).text
     table = page.split('id="lots"')[1].split("</table>")[0]
     seed = tie_seed(SECRET, "parliament", "P2", Stake.SEAT, ("41", "42"))
     assert seed in table
-    assert "رئیس، دبیر" in table
+    assert "bami، baft" in table
     again = client.post(f"{PATH}/lot", data={"csrf": csrf, **lot})
     assert again.status_code == 422
-    assert f"بذر «{seed}» به دست رئیس، دبیر حل شده است" in alert(again.text)
+    assert f"بذر «{seed}» به دست bami، baft حل شده است" in alert(again.text)

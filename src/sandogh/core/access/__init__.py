@@ -7,6 +7,7 @@ from sandogh.core.access.lockout import Lockout, LockoutPolicy, Standing
 from sandogh.core.access.places import Places, Tree
 from sandogh.core.access.roles import (
     ALLOWED,
+    ELECTORAL,
     SUPERVISORY,
     Action,
     Grant,
@@ -27,6 +28,7 @@ __all__ = [
     "ALLOWED",
     "COMPETENT",
     "DEFAULT_BODY",
+    "ELECTORAL",
     "SECOND_FACTOR_ROLES",
     "SUPERVISORY",
     "Action",

@@ -12,8 +12,9 @@ and a locked account is unlocked "by a higher role". Three conditions make one r
   answer to the Guardian Council or the Majlis's boards, not to the executive
   (reference/iran-election-rules.md, "Who approves"): only an administrator manages supervisors
   and inspectors. The administrator holds no supervisory decision itself (`roles.SUPERVISORY`,
-  review R4) but still gives and manages the supervisors' accounts: handing a right to the
-  supervisory bodies' members is administering, not deciding.
+  review R4) nor any step of candidacy (`roles.ELECTORAL`, review S20 F1) but still gives and
+  manages the supervisors' and the headquarters' accounts: handing a right to the electoral
+  bodies' members is administering, not deciding.
 
 Privileged roles — those that manage accounts, read the security record at large, or void and
 certify results — must log in with a TOTP code (RFC 6238) besides their password: administrator,
@@ -23,7 +24,16 @@ national and provincial headquarters, and supervisor. Any other account may be g
 from __future__ import annotations
 
 from sandogh.core.access.places import Tree
-from sandogh.core.access.roles import ALLOWED, SUPERVISORY, Action, Grant, Role, may, outranks
+from sandogh.core.access.roles import (
+    ALLOWED,
+    ELECTORAL,
+    SUPERVISORY,
+    Action,
+    Grant,
+    Role,
+    may,
+    outranks,
+)
 
 #: Roles whose accounts must have a second factor (TOTP) and give a code at every log-in.
 SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.NATIONAL_HQ, Role.PROVINCIAL_HQ, Role.SUPERVISOR})
@@ -40,8 +50,9 @@ def may_administer(places: Tree, actor: Grant, account: Grant) -> bool:
 
 
 def _handed_out_by(role: Role) -> frozenset[Action]:
-    """The rights `role` may give: its own, and the supervisory ones for an administrator."""
-    return ALLOWED[role] | SUPERVISORY if role is Role.ADMIN else ALLOWED[role]
+    """The rights `role` may give: its own, and the supervisory and electoral ones (candidacy) for
+    an administrator."""
+    return ALLOWED[role] | SUPERVISORY | ELECTORAL if role is Role.ADMIN else ALLOWED[role]
 
 
 def needs_second_factor(role: Role) -> bool:

@@ -17,6 +17,14 @@ administers). An `admin` grant holds every other action but none of these (secon
 Guardian Council's boards). A supervisor's grant recorded before bodies were (body None) keeps
 acting for the Guardian Council (`core.access.bodies.DEFAULT_BODY`).
 
+Candidacy (`ELECTORAL`) is no administrator's either: registering applicants, asking the four
+authorities, the executive board's decisions, the final list, the code draw's commitment and draw
+and a candidate's withdrawal are the Interior Ministry's headquarters' work (MANAGE_CANDIDACY),
+vetting is the supervisory boards' (VET_CANDIDATES). The administrator administers the system —
+accounts, devices, the record — and is neither an executive nor a supervisory body of the
+election (review S20, F1, F7, F9: an admin registered applicants, committed the draw's secret,
+locking the national HQ out, drew the codes and took a candidate off the ballot).
+
 A grant covers its place and everything below it. "Higher" is by place first: a grant outranks
 another when its place strictly contains the other's, or when both hold one place and its role
 ranks above in `_RANK` (admin over the headquarters, the headquarters over a station head).
@@ -79,9 +87,12 @@ _HQ = frozenset(
     }
 )
 
+#: The electoral bodies' candidacy: no administrator's, see the module's docstring.
+ELECTORAL = frozenset({Action.MANAGE_CANDIDACY, Action.VET_CANDIDATES})
+
 #: What each role may do, anywhere in its place. Nothing else is allowed.
 ALLOWED: Mapping[Role, frozenset[Action]] = {
-    Role.ADMIN: frozenset(Action) - SUPERVISORY,
+    Role.ADMIN: frozenset(Action) - SUPERVISORY - ELECTORAL,
     Role.NATIONAL_HQ: _HQ | {Action.READ_LOG, Action.MANAGE_USERS},
     Role.PROVINCIAL_HQ: _HQ | {Action.MANAGE_USERS},
     Role.COUNTY_HQ: _HQ,

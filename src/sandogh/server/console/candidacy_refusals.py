@@ -18,11 +18,16 @@ from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.server.console import labels  # the roles' names, said once there
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.candidacy import NotAnOperatorError
-from sandogh.services.candidacy_calendar import NotAtRootError, NotNationalError
+from sandogh.services.candidacy_calendar import (
+    CalendarDefinitionError,
+    NotAtRootError,
+    NotNationalError,
+)
 from sandogh.services.candidacy_files import (
     NoApplicantError,
     NoCalendarError,
+    NotAnOperatorError,
+    NotElectoralError,
     UnrecordedStepError,
 )
 from sandogh.services.candidacy_places import (
@@ -44,6 +49,8 @@ _WORDED = (
     WrongBodyError,
     NoDefinitionError,
     NotAtRootError,
+    NotElectoralError,
+    CalendarDefinitionError,
     CodeDrawRefusalError,
     WeakSecretError,
 )

@@ -29,6 +29,7 @@ from sandogh.locale.outcome_decisions import printing_text
 from sandogh.server.console.audit_page import candidate_name
 from sandogh.server.console.gate import PREFIX, Page, PageDep
 from sandogh.server.console.preparation_forms import TABS, acting, bad, choice, names, text
+from sandogh.services.candidacy_files import NotAnOperatorError
 from sandogh.services.days import Day
 from sandogh.services.definition_versions import PrintedError
 from sandogh.services.lot_commitments import LotRefusalError, commit_lot, commitments
@@ -161,7 +162,7 @@ def commit(page: PageDep) -> Response:
 
 def _lot_refusal(page: Page, error: SandoghError) -> str | None:
     """A refusal about the commitment, in the page's language."""
-    if isinstance(error, LotRefusalError):
+    if isinstance(error, LotRefusalError | NotAnOperatorError):
         return error.fa if page.lang == "fa" else error.en
     return None
 

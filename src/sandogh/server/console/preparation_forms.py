@@ -22,6 +22,7 @@ from sandogh.locale.fleet import fleet_text, step_name
 from sandogh.locale.messages import UnknownMessageError
 from sandogh.server.console.gate import Page, Shown
 from sandogh.services.acting import AccessDeniedError
+from sandogh.services.candidacy_files import NotElectoralError
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.fleet import AfterPollingError, HandoverByError, WrongLegError
 
@@ -92,7 +93,7 @@ def said(page: Page, error: SandoghError) -> str:
         grant = error.actor.grant
         role = page.t(f"role_{grant.role.value}")
         denied = page.t("pr_denied", user=error.actor.username, role=role, place=grant.place)
-        if isinstance(error, HandoverByError):  # whose account records the step (S19 F13)
+        if isinstance(error, HandoverByError | NotElectoralError):  # whose step it is
             return f"{denied} {error.fa if lang == 'fa' else error.en}"
         return denied
     if isinstance(error, DefinitionError):
