@@ -15,6 +15,7 @@ from sandogh.core.candidacy.conditions import Unmet
 from sandogh.core.candidacy.process import CandidacyRefusedError, WithdrawalClosedError
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.documents import document_name
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 
@@ -111,6 +112,7 @@ FA: dict[str, str] = {
     "detail_education": "{found}، کمتر از {needed}",
     "detail_residence": "{found} ماه در حوزه، کمتر از {needed}",
     "detail_document": "{needed} داده نشده است",
+    "unmet_document": "{detail} ({article})",
     "education_literacy": "سواد خواندن و نوشتن",
     "education_diploma": "دیپلم",
     "education_associate": "کاردانی",
@@ -246,6 +248,7 @@ EN: dict[str, str] = {
     "detail_education": "{found}, under {needed}",
     "detail_residence": "{found} months in the constituency, under {needed}",
     "detail_document": "{needed} not handed in",
+    "unmet_document": "{detail} ({article})",
     "education_literacy": "literacy",
     "education_diploma": "a diploma",
     "education_associate": "an associate degree",
@@ -342,17 +345,7 @@ def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:
     """A refused candidacy step: why, whose, and what it concerns."""
     comma = "، " if lang == "fa" else ", "
     if error.unmet:
-        unmet = comma.join(
-            text_in(
-                CATALOGUE,
-                "unmet",
-                lang,
-                condition=CATALOGUE[lang][f"condition_{u.condition}"],
-                detail=_detail(u, lang),
-                article=u.article.fa if lang == "fa" else u.article.en,
-            )
-            for u in error.unmet
-        )
+        unmet = comma.join(_unmet(u, lang) for u in error.unmet)
         return text_in(CATALOGUE, "refused_ineligible", lang, unmet=unmet)
     if error.bad:
         bad = comma.join(_bad(b, lang) for b in error.bad)
@@ -366,6 +359,18 @@ def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:
     return text_in(CATALOGUE, f"refused_{error.refusal.value}", lang, **values)
 
 
+def _unmet(unmet: Unmet, lang: Lang) -> str:
+    article = unmet.article.fa if lang == "fa" else unmet.article.en
+    if unmet.condition == "document":  # «شناسنامه داده نشده است (ماده …)»: the name says what
+        return text_in(
+            CATALOGUE, "unmet_document", lang, detail=_detail(unmet, lang), article=article
+        )
+    condition = CATALOGUE[lang][f"condition_{unmet.condition}"]
+    return text_in(
+        CATALOGUE, "unmet", lang, condition=condition, detail=_detail(unmet, lang), article=article
+    )
+
+
 def _detail(unmet: Unmet, lang: Lang) -> str:
     key = f"detail_{unmet.condition}" + ("_over" if unmet.over else "")
 
@@ -375,6 +380,8 @@ def _detail(unmet: Unmet, lang: Lang) -> str:
             return level
         return to_persian_digits(value) if lang == "fa" else value
 
+    if unmet.condition == "document":
+        return text_in(CATALOGUE, key, lang, needed=document_name(unmet.needed, lang))
     values = {"needed": shown(unmet.needed)}
     if "{found}" in CATALOGUE[lang][key]:  # a document missing has nothing found to show
         values["found"] = shown(unmet.found)
