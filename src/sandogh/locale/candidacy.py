@@ -75,8 +75,10 @@ FA: dict[str, str] = {
     "already_drawn": "کدهای «{contest}» پیش‌تر با بذر {seed} به دست {by} قرعه‌کشی شده است؛ "
     "قرعه یک بار کشیده می‌شود.",
     "access_denied": "{user} با نقش {role} اجازه این کار را ندارد.",
-    "outside_place": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) است؛ "
+    "outside_place": "حوزه {constituency} بیرون از حوزه حکم {user} ({place}) است؛ "
     "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
+    "outside_place_part": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) "
+    "است؛ هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
     "unknown_constituency": "حوزه {constituency} از حوزه‌های رقابت «{contest}» در تعریف "
     "ذخیره‌شده «{election}» نیست؛ نامزدی در آن جایی بر برگه رأی نمی‌یابد. حوزه‌ای از همین رقابت را "
     "برگزینید.",
@@ -210,7 +212,9 @@ EN: dict[str, str] = {
     "already_drawn": "the codes of {contest} were drawn with seed {seed} by {by}; "
     "a draw is made once.",
     "access_denied": "{user} in the role {role} may not do this.",
-    "outside_place": "constituency {constituency} ({units}) lies outside the place of "
+    "outside_place": "constituency {constituency} lies outside the place of "
+    "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
+    "outside_place_part": "constituency {constituency} ({units}) lies outside the place of "
     "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
     "unknown_constituency": "constituency {constituency} is not one of contest {contest}'s in "
     "the stored definition of {election}; a candidate there would have no place on a ballot. "
