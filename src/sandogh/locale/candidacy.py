@@ -14,6 +14,7 @@ from sandogh.core.candidacy.calendar_change import CalendarChangeError
 from sandogh.core.candidacy.conditions import Unmet
 from sandogh.core.candidacy.process import CandidacyRefusedError, WithdrawalClosedError
 from sandogh.locale.dates import format_jalali
+from sandogh.locale.definition_names import name_or_id
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.documents import document_name
 from sandogh.locale.language import Lang
@@ -340,7 +341,7 @@ def calendar_change_text(error: CalendarChangeError, lang: Lang) -> str:
         election=error.election,
         day=format_jalali(error.day, lang),
         stage=stage_name(frozen.stage, lang),
-        contest=frozen.contest,
+        contest=name_or_id(error.names.get(frozen.contest), frozen.contest, lang),
         window=window_text(frozen.window, lang),
     )
 

@@ -10,7 +10,8 @@ from sandogh.core.definition.model import Election, Name
 from sandogh.locale.language import Lang
 
 
-def _said(name: Name | None, given: str, lang: Lang) -> str:
+def name_or_id(name: Name | None, given: str, lang: Lang) -> str:
+    """`name` in `lang`, or the id `given` when there is none."""
     if name is None:
         return given
     return name.fa if lang == "fa" else name.en
@@ -19,7 +20,7 @@ def _said(name: Name | None, given: str, lang: Lang) -> str:
 def contest_name(election: Election | None, contest: str, lang: Lang) -> str:
     """The contest `contest` of `election` by its name in `lang`."""
     found = next((c for c in election.contests if c.id == contest), None) if election else None
-    return _said(found.name if found is not None else None, contest, lang)
+    return name_or_id(found.name if found is not None else None, contest, lang)
 
 
 def place_name(election: Election | None, contest: str, code: str, lang: Lang) -> str:
@@ -31,4 +32,4 @@ def place_name(election: Election | None, contest: str, code: str, lang: Lang) -
     found = next((k.name for k in constituencies if k.id == code), None)
     if found is None:
         found = next((u.name for u in election.units if u.code == code), None)
-    return _said(found, code, lang)
+    return name_or_id(found, code, lang)

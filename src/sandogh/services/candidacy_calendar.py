@@ -76,13 +76,15 @@ def store_calendar(
         allowed(actor, Action.MANAGE_CANDIDACY, election)
         if actor.grant.role is not Role.NATIONAL_HQ:
             raise NotNationalError(actor, election)
-        root = geography_of(work, actor, Action.MANAGE_CANDIDACY, election).top_down[0]
+        tree = geography_of(work, actor, Action.MANAGE_CANDIDACY, election)
+        root = tree.top_down[0]
         if actor.grant.place != root:
             raise NotAtRootError(actor, election, root)
         stored = work.candidacy.calendar(election)
         if stored is not None:
             local = now.astimezone(IRAN_TIME)
-            require_change(stored.calendar, calendar, local.date(), local.time())
+            names = {c.id: c.name for c in tree.election.contests}
+            require_change(stored.calendar, calendar, local.date(), local.time(), names)
         work.candidacy.put_calendar(
             election, StoredCalendar(calendar, canonical, calendar_hash, now)
         )

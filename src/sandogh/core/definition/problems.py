@@ -22,6 +22,9 @@ class Problem:
     path: str
     message: str
     fa: str = field(default="", compare=False)
+    # what the problem is and its values (ids, ISO days), for a catalogue to say it in words
+    key: str = field(default="", compare=False)
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
