@@ -1,17 +1,25 @@
-"""The outsider's S20 findings F2 and F10: under the default `--lang fa` the command line says
+"""The outsider's S20 findings F2, F5 and F10: under the default `--lang fa` the command line says
 documents, contests, places, its own usage errors and a file refused whole in Persian, with no
 machine id (`birth-certificate`, `president`, `IR`) or English sentence on the line."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from rich.console import Console
 
 from sandogh.cli.candidates_text import CandidatesCommandError
+from sandogh.cli.live_demo_accounts import print_addresses
+from sandogh.cli.usage_words import problem_line
+from sandogh.core.access import Grant, Role
+from sandogh.formats.calendar_file import CalendarFileError
+from sandogh.formats.definition_file import load_definition
 
-from .test_app import sandogh
+from .test_app import EXAMPLE, sandogh
 from .test_candidates import EXAMPLES, HQ, MINISTRY, Run, _drafted
 
 PERSON = (
@@ -73,3 +81,36 @@ def test_f2_f10_usage_errors_init_and_a_file_refused_whole_say_themselves_in_per
     english = sandogh("load", str(bad), "--lang", "en", db=db, check=False)
     assert "not valid YAML or JSON" in english.stderr
     assert english.stderr.endswith("1 problem(s); nothing was stored\n")
+
+
+def test_f5_a_calendar_refused_says_its_problems_in_persian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = Run(tmp_path, monkeypatch)
+    run((2023, 10, 19), "init")
+    _drafted(run, tmp_path)
+    calendar = json.loads((EXAMPLES / "majlis-1402.json").read_text())
+    stages = calendar["schedules"][0]["stages"]
+    stages[1]["first"] = stages[0]["first"]  # begins before registration has closed
+    overlapping = tmp_path / "overlapping.json"
+    overlapping.write_text(json.dumps(calendar))
+    with pytest.raises(CalendarFileError) as refused:
+        run((2023, 10, 19), "candidates", "calendar", str(overlapping), *MINISTRY)
+    (problem,) = refused.value.problems
+    line = problem_line(problem, "fa")
+    assert line.startswith("schedules[0].stages[1].first: ")
+    assert "پیش از آنکه ثبت‌نام داوطلبان بسته شود" in line
+    assert _latin_words(line.split(": ", 1)[1]) == []
+    assert "before registration has closed" in problem_line(problem, "en")
+
+
+def test_f5_the_live_demo_names_each_account_s_role_and_place() -> None:
+    election = load_definition(EXAMPLE / "round2.yaml").election
+    plan = SimpleNamespace(loaded=SimpleNamespace(election=election))
+    grant = Grant(Role.COUNTY_HQ, "IR-08-0808")
+    out = Console(record=True, width=400)
+    urls = {"site": "s", "api": "a", "kiosk": "k", "db": "d"}
+    accounts = [("kerman-hq", "pw", grant, None)]
+    print_addresses(out, "fa", plan, urls, "ST-1", accounts, [], [])  # type: ignore[arg-type]
+    line = next(li for li in out.export_text().splitlines() if "kerman-hq / pw" in li)
+    assert line.endswith("(ستاد شهرستان در کرمان)")

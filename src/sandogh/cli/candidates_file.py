@@ -84,7 +84,8 @@ def list_command(
 ) -> None:
     """Every applicant with their standing, and the lists published."""
     from sandogh.cli.candidates_view import files_json, print_files
-    from sandogh.services.candidacy import candidacy_of, definition_of
+    from sandogh.services.candidacy import candidacy_of
+    from sandogh.services.days import definition_of
 
     store = open_store(db)
     recorded = candidacy_of(store, election)

@@ -40,7 +40,6 @@ from sandogh.core.candidacy.process import (
 from sandogh.core.candidacy.records import (
     Published,
 )
-from sandogh.core.definition.model import Election
 from sandogh.core.errors import SandoghError
 from sandogh.services.acting import Actor, guarded
 from sandogh.services.candidacy_files import (
@@ -55,7 +54,6 @@ from sandogh.services.candidacy_files import (
 )
 from sandogh.services.candidacy_places import require_contest, require_on, require_place
 from sandogh.services.code_draw import ListPublishedError, NoDrawCommitmentError, commitment_for
-from sandogh.services.days import day_of
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 
@@ -221,11 +219,3 @@ def withdraw_listed(
 def candidacy_of(uow: UnitOfWorkFactory, election: str) -> Files:
     with uow() as work:
         return files_of(work, election)
-
-
-def definition_of(uow: UnitOfWorkFactory, election: str) -> Election | None:
-    """`election`'s stored definition, to name its contests and places; None when none is."""
-    with uow() as work:
-        if work.elections.hash_of(election) is None:
-            return None
-        return day_of(work, election).election
