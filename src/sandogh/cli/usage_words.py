@@ -48,6 +48,8 @@ def usage_line(usage: typer.TyperException, lang: Lang) -> str:
 
 
 def _other(message: str) -> str:
+    if message.startswith("Option ") and message.endswith(" requires an argument."):
+        return f"گزینه {_hint(message.split(' ')[1])} مقداری می‌خواهد که داده نشده است."
     if message.startswith("No such command"):
         return f"فرمانی به نام {_hint(message.split(' ', 3)[-1].rstrip('.'))} نیست."
     if message.startswith("Got unexpected extra argument"):
