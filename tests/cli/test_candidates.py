@@ -273,10 +273,10 @@ def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_plac
     )
     with pytest.raises(CandidatesCommandError) as outside:
         run((2023, 10, 20), *register, "--constituency", "P2")
-    assert str(outside.value).startswith("حوزه P2 (IR-08-0802) بیرون از حوزه حکم governorate")
+    assert str(outside.value).startswith("حوزه «بم» («IR-08-0802») بیرون از حوزه حکم governorate")
     with pytest.raises(CandidatesCommandError) as in_english:
         run((2023, 10, 20), *register, "--constituency", "P2", "--lang", "en")
-    assert "lies outside the place of governorate's grant (IR-08-0801)" in str(in_english.value)
+    assert "lies outside the place of governorate's grant («IR-08-0801»)" in str(in_english.value)
     bad_code = [a if a != "0013542419" else "1234567890" for a in register]
     with pytest.raises(CandidatesCommandError) as wrong:  # review S19, F12: it was English
         run((2023, 10, 20), *bad_code, "--constituency", "P1")
@@ -297,7 +297,7 @@ def test_a_county_s_headquarters_is_kept_to_its_constituencies_and_told_the_plac
     commit = ("candidates", "commit", "-e", "majlis-1402", "--contest", "majlis")
     with pytest.raises(CandidatesCommandError) as whole:
         run((2024, 2, 19), *commit, "--secret-file", str(tmp_path / "secret.txt"), *HQ)
-    assert str(whole.value).startswith("حوزه P2 (IR-08-0802) بیرون از حوزه حکم governorate")
+    assert str(whole.value).startswith("حوزه «بم» («IR-08-0802») بیرون از حوزه حکم governorate")
 
     engine = make_engine(run.db)
     try:

@@ -203,7 +203,7 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     # elections"); the county account is at the county whose electronic stations report:
     # Kerman's, not Baft's
     (paper,) = [c for c in plan.chosen if station_mode(geography, c) is VotingMode.SEMI_ELECTRONIC]
-    assert any("kerman-hq" in line and "county-hq at IR-08-0808" in line for line in demo.lines)
+    assert any("kerman-hq" in line and "(county HQ at Kerman)" in line for line in demo.lines)
     electronic = set(plan.chosen) - {paper}
     assert {geography.unit(code).parent for code in electronic} == {"IR-08-0808"}
     province = tmp_path / "site" / "data" / "kerman-1403-r2" / "results" / "president"

@@ -58,7 +58,10 @@ def test_import_show_and_export_round_trip(db: str, tmp_path: Path) -> None:
         path = tmp_path / f"{register}.csv"
         with path.open("w", encoding="utf-8", newline="") as out:
             write_register(register, registers().rows(register), out)
-        run(db, "readiness", "import", register.value, str(path), *PROVINCIAL)
+        said = run(db, "readiness", "import", register.value, str(path), *PROVINCIAL)
+        # S20 F13's note: the place by its name and the counts in Persian words and digits
+        assert "ردیف ذخیره شد و ۰ ردیف پیشین جایگزین شد" in said
+        assert "rows stored" not in said
     shown = json.loads(run(db, "readiness", "show", "--unit", BARDSIR, "--json", *PROVINCIAL))
     # no box is enrolled in this store, and the command reads the clock: long after the polling
     # day, every station is also late

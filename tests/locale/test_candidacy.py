@@ -31,8 +31,12 @@ def test_a_refused_stage_names_the_stage_and_its_jalali_window() -> None:
 def test_a_missing_document_is_worded_in_both_languages() -> None:
     missing = Unmet("document", Name("ماده ۵۴", "Art. 54"), "", "گواهی سلامت")
     refused = CandidacyRefusedError(Refusal.INELIGIBLE, None, unmet=(missing,))
-    assert "گواهی سلامت داده نشده است" in refused_text(refused, "fa")
-    assert "گواهی سلامت not handed in" in refused_text(refused, "en")
+    # a kind the catalogue does not name is shown as the calendar gives it
+    assert "مدرک «گواهی سلامت» داده نشده است (ماده ۵۴)" in refused_text(refused, "fa")
+    assert "document «گواهی سلامت» not handed in (Art. 54)" in refused_text(refused, "en")
+    named = Unmet("document", Name("ماده ۵۴", "Art. 54"), "", "birth-certificate")
+    said = refused_text(CandidacyRefusedError(Refusal.INELIGIBLE, None, unmet=(named,)), "fa")
+    assert said.endswith("شناسنامه داده نشده است (ماده ۵۴)")  # S20 F2: not «مدرک (birth-…»
     assert "ماده ۵۴" in refused_text(refused, "fa")
     assert "Art. 54" in refused_text(refused, "en")
     assert "Art. 54" not in refused_text(refused, "fa")

@@ -86,11 +86,12 @@ def test_the_attack_the_national_hq_cannot_move_polling_day_on_the_day(
     assert _polling(stored) == Window(Stage.POLLING, D(2024, 3, 1), D(2024, 3, 1))
     assert _last_event(stored) == ("calendar-stored", Disposition.REFUSED, "ministry")
     assert said(refused.value, "en") == (
-        "the calendar of majlis-1402 may not change on 11 Esfand 1402: polling for parliament "
+        "the calendar of majlis-1402 may not change on 11 Esfand 1402: polling for Majlis "
         "has begun (its window is from 11 Esfand 1402 to 11 Esfand 1402); a stage that has begun "
         "stays as it is."
     )
     assert "رأی‌گیری" in (said(refused.value, "fa") or "")
+    assert "«parliament»" not in (said(refused.value, "fa") or "")  # S20 F5: the contest's name
 
 
 def test_the_attack_a_closed_registration_is_not_reopened(stored: NewUnitOfWork) -> None:

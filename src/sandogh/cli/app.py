@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.commands import LazyGroup
+from sandogh.cli.usage_words import help_line, lang_of, problem_line, refused_line, usage_line
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
 from sandogh.server.collector import GC_THRESHOLDS
@@ -47,13 +48,13 @@ def main() -> None:
         sys.exit(130)
     except typer.TyperException as usage:
         # typer keeps its own copy of click: a missing or bad option is one of these
-        err.print(f"sandogh: {usage.format_message()}", markup=False)
-        err.print("sandogh: see `sandogh COMMAND --help`", markup=False)
+        err.print(f"sandogh: {usage_line(usage, lang_of(sys.argv))}", markup=False)
+        err.print(f"sandogh: {help_line(lang_of(sys.argv))}", markup=False)
         sys.exit(usage.exit_code)
     except DefinitionError as bad:
         for problem in bad.problems:
-            err.print(str(problem), markup=False)
-        err.print(f"sandogh: {len(bad.problems)} problem(s); nothing was stored", markup=False)
+            err.print(problem_line(problem, lang_of(sys.argv)), markup=False)
+        err.print(f"sandogh: {refused_line(len(bad.problems), lang_of(sys.argv))}", markup=False)
         sys.exit(1)
     except (SandoghError, StoreError) as failure:
         err.print(f"sandogh: {failure}", markup=False)

@@ -85,12 +85,15 @@ def list_command(
     """Every applicant with their standing, and the lists published."""
     from sandogh.cli.candidates_view import files_json, print_files
     from sandogh.services.candidacy import candidacy_of
+    from sandogh.services.days import definition_of
 
-    recorded = candidacy_of(open_store(db), election)
+    store = open_store(db)
+    recorded = candidacy_of(store, election)
     if as_json:
         sys.stdout.write(json.dumps(files_json(recorded), ensure_ascii=False, indent=2) + "\n")
     else:
-        print_files(Console(highlight=False, soft_wrap=True), recorded, lang.lang)
+        defined = definition_of(store, election)
+        print_files(Console(highlight=False, soft_wrap=True), recorded, lang.lang, defined)
 
 
 @localised

@@ -10,8 +10,10 @@ from rich.table import Table
 from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.candidacy.records import record_json
 from sandogh.core.canonical_json import JSONValue
+from sandogh.core.definition.model import Election
 from sandogh.locale.candidacy import CATALOGUE, name_text, stage_name, window_text
 from sandogh.locale.dates import format_jalali
+from sandogh.locale.definition_names import contest_name, place_name
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.services.candidacy_files import Files
@@ -36,7 +38,9 @@ def print_calendar(out: Console, calendar: Calendar, words: Lang) -> None:
         out.print(table)
 
 
-def print_files(out: Console, recorded: Files, words: Lang) -> None:
+def print_files(out: Console, recorded: Files, words: Lang, election: Election | None) -> None:
+    """Every applicant's standing, contests and constituencies by the names `election`'s stored
+    definition gives them."""
     table = Table()
     for column in ("col_applicant", "col_name", "col_contest", "col_constituency", "col_standing"):
         table.add_column(CATALOGUE[words][column])
@@ -46,17 +50,16 @@ def print_files(out: Console, recorded: Files, words: Lang) -> None:
         table.add_row(
             name_text(str(number), words),
             person.name_fa if words == "fa" else person.name_en,
-            file.registration.contest,
-            file.registration.constituency,
+            contest_name(election, file.registration.contest, words),
+            place_name(election, file.registration.contest, file.registration.constituency, words),
             name_text(standing or "pending", words),
         )
     out.print(table)
     for published in recorded.published:
         day = format_jalali(published.day, words)
         count = len(published.applicants)
-        said = text_in(
-            CATALOGUE, "published", words, contest=published.contest, day=day, count=count
-        )
+        contest = contest_name(election, published.contest, words)
+        said = text_in(CATALOGUE, "published", words, contest=contest, day=day, count=count)
         out.print(said, markup=False)
 
 

@@ -38,10 +38,11 @@ def _emit_json(document: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
 
 
-def init(db: DbOption = None) -> None:
+def init(db: DbOption = None, lang: LangOption = Language.FA) -> None:
     """Create the database, or upgrade its schema to this sandogh's."""
-    url = create_store(db)
-    out.print(f"ready: {url}")
+    from sandogh.cli.usage_words import ready_line
+
+    out.print(ready_line(create_store(db), lang.lang), markup=False)
 
 
 def load(

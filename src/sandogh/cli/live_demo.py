@@ -181,7 +181,7 @@ def run(options: LiveOptions, out: Console) -> None:
             while not ready.wait(WATCH_SECONDS):
                 check(parts, lang)
             urls = {"site": site, "api": centre.base_url, "kiosk": kiosk, "db": url}
-            print_addresses(out, lang, urls, station, accounts, spare_voters(plan), staff)
+            print_addresses(out, lang, plan, urls, station, accounts, spare_voters(plan), staff)
             out.print(
                 say(
                     "day",

@@ -17,9 +17,11 @@ from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.core.access import Grant, Role
+from sandogh.locale.definition_names import place_name
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.registry.synthetic import SyntheticRegistry
+from sandogh.server.console import labels
 from sandogh.server.credentials import Argon2Passwords, TotpFactor, provisioning_uri
 from sandogh.server.server_key import ServerKey
 from sandogh.server.settings import OperatorSettings
@@ -81,6 +83,7 @@ def spare_voters(plan: DayPlan, count: int = 3) -> list[str]:
 def print_addresses(
     out: Console,
     lang: Lang,
+    plan: DayPlan,
     urls: dict[str, str],
     kiosk_station: str,
     accounts: list[tuple[str, str, Grant, str | None]],
@@ -107,8 +110,8 @@ def print_addresses(
             lang,
             username=username,
             password=password,
-            role=grant.role.value,
-            place=grant.place,
+            role=(labels.FA if lang == "fa" else labels.EN)[f"role_{grant.role.value}"],
+            place=place_name(plan.loaded.election, "", grant.place, lang),
         )
         out.print(f"  {escape(line)}", soft_wrap=True)
         if secret is not None:

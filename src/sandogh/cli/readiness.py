@@ -129,6 +129,7 @@ def import_command(
     unit: UnitOption = None,
     election: ElectionOption = None,
     db: DbOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Replace a register's rows at and below the unit with FILE, all or nothing."""
     from sandogh.formats.readiness_csv import ReadinessCsvError, read_register, row_problems
@@ -138,11 +139,19 @@ def import_command(
         rows = read_register(register_name, stream, source_name=str(file))
     try:
         done = import_register(
-            open_store(db), actor, election, register_name, rows, unit=unit, now=now()
+            store := open_store(db), actor, election, register_name, rows, unit=unit, now=now()
         )
     except RegisterError as bad:
         raise ReadinessCsvError(str(file), row_problems(bad.problems)) from bad
-    _out.print(f"{done.unit}: {done.rows} rows stored, {done.replaced} replaced", markup=False)
+    from sandogh.locale.definition_names import place_name
+    from sandogh.services.days import definition_of
+
+    where = place_name(definition_of(store, done.election), "", done.unit, lang.lang)
+    counts = {
+        "rows": format_int(done.rows, lang.lang),
+        "replaced": format_int(done.replaced, lang.lang),
+    }
+    _out.print(term("imported", lang.lang, unit=where, **counts), markup=False)
 
 
 @readiness_app.command("export")

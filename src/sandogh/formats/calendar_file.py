@@ -26,6 +26,7 @@ from sandogh.core.definition.model import Name
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.formats.documents import DocumentError, read_json
 from sandogh.formats.scalars import IsoDate
+from sandogh.locale.calendar_problems import in_persian
 
 FORMAT = "sandogh/calendar@1"
 MOST_BYTES = 1024 * 1024  # a calendar is a few kilobytes; anything near this is a mistake
@@ -131,7 +132,7 @@ def parse_calendar(data: bytes, *, source_name: str) -> LoadedCalendar:
     calendar = model.to_core()
     found = core.calendar_problems(calendar)
     if found:
-        raise CalendarFileError(found)
+        raise CalendarFileError(in_persian(p) for p in found)
     canonical = canonical_calendar(calendar)
     return LoadedCalendar(calendar, hashlib.sha256(canonical).hexdigest(), canonical)
 

@@ -214,7 +214,11 @@ def _document(read: Callable[[bytes, str], object], data: bytes, source_name: st
         return read(data, source_name)
     except DocumentError as error:
         raise DefinitionFileError(
-            source_name, [Problem("", problem) for problem in error.problems]
+            source_name,
+            [
+                Problem("", problem, fa)
+                for problem, fa in zip(error.problems, error.fa or error.problems, strict=True)
+            ],
         ) from None
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from sandogh.core.errors import SandoghError
+from sandogh.locale.digits import to_persian_digits
 
 try:
     from yaml import CSafeLoader as _SafeLoader
@@ -31,10 +32,11 @@ except ImportError:  # PyYAML built without libyaml: the same loader, slower
 
 class DocumentError(SandoghError):
     """Bytes that do not hold one document that can be read exactly; `problems` says why, each
-    line starting with the source's name."""
+    line starting with the source's name; `fa` says each in Persian (the command line shows it)."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str], fa: Sequence[str] = ()) -> None:
         self.problems = tuple(problems)
+        self.fa = tuple(fa)
         super().__init__("; ".join(self.problems))
 
 
@@ -57,7 +59,7 @@ def collector_paused() -> Iterator[None]:
 def read_document(data: bytes, source_name: str) -> object:
     """The document in `data`: JSON when named `.json` or starting with `{`, else YAML."""
     if not data.strip():
-        raise _failure(source_name, "the file is empty")
+        raise _failure(source_name, "the file is empty", "پرونده خالی است")
     if source_name.lower().endswith(".json"):
         return read_json(data, source_name)
     if data.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
@@ -84,13 +86,18 @@ def read_json(data: bytes, source_name: str) -> object:
         )
     except json.JSONDecodeError as error:
         raise _failure(
-            source_name, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            source_name,
+            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            f"JSON درستی نیست ({_at_fa(error.lineno, error.colno)})",
         ) from None
     except (ValueError, RecursionError) as error:  # a number of 4,300 digits; nesting too deep
-        raise _failure(source_name, f"not valid JSON: {error}") from None
+        raise _failure(
+            source_name, f"not valid JSON: {error}", "JSON درستی نیست: مقداری در آن خوانده نمی‌شود"
+        ) from None
     if duplicates:
         raise DocumentError(
-            [f"{source_name}: duplicate key {k!r} in an object" for k in duplicates]
+            [f"{source_name}: duplicate key {k!r} in an object" for k in duplicates],
+            [f"{source_name}: کلید «{k}» در یک شیء دو بار آمده است" for k in duplicates],
         )
     return document
 
@@ -99,11 +106,19 @@ def _text(data: bytes, source_name: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise _failure(source_name, f"not UTF-8 text (byte {error.start})") from None
+        raise _failure(
+            source_name,
+            f"not UTF-8 text (byte {error.start})",
+            f"متن UTF-8 نیست (بایت {to_persian_digits(str(error.start))})",
+        ) from None
 
 
-def _failure(source_name: str, message: str) -> DocumentError:
-    return DocumentError([f"{source_name}: {message}"])
+def _failure(source_name: str, message: str, fa: str) -> DocumentError:
+    return DocumentError([f"{source_name}: {message}"], [f"{source_name}: {fa}"])
+
+
+def _at_fa(line: int, column: int) -> str:
+    return to_persian_digits(f"سطر {line}، ستون {column}")
 
 
 _TAG = "tag:yaml.org,2002:"
@@ -279,13 +294,27 @@ def _read_yaml(data: bytes, source_name: str) -> object:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = "" if mark is None else f" (line {mark.line + 1}, column {mark.column + 1})"
-        raise _failure(source_name, f"not valid YAML or JSON: {error.problem}{where}") from None
+        where_fa = "" if mark is None else f" ({_at_fa(mark.line + 1, mark.column + 1)})"
+        raise _failure(
+            source_name,
+            f"not valid YAML or JSON: {error.problem}{where}",
+            f"YAML یا JSON درستی نیست{where_fa}",
+        ) from None
     except (_UnreadableError, yaml.YAMLError, ValueError) as error:
-        raise _failure(source_name, f"not valid YAML or JSON: {error}") from None
+        # ValueError: a date the calendar has not (2026-13-45), read by the YAML timestamp rule
+        raise _failure(
+            source_name,
+            f"not valid YAML or JSON: {error}",
+            "YAML یا JSON درستی نیست: مقداری در آن، چون تاریخی که در تقویم نیست، خوانده نمی‌شود",
+        ) from None
     finally:
         loader.dispose()
     if duplicates:
         raise DocumentError(
-            [f"{source_name}, line {n}: duplicate key {k!r}" for n, k in duplicates]
+            [f"{source_name}, line {n}: duplicate key {k!r}" for n, k in duplicates],
+            [
+                f"{source_name}، سطر {to_persian_digits(str(n))}: کلید «{k}» دو بار آمده است"
+                for n, k in duplicates
+            ],
         )
     return document

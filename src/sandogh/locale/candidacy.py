@@ -14,7 +14,9 @@ from sandogh.core.candidacy.calendar_change import CalendarChangeError
 from sandogh.core.candidacy.conditions import Unmet
 from sandogh.core.candidacy.process import CandidacyRefusedError, WithdrawalClosedError
 from sandogh.locale.dates import format_jalali
+from sandogh.locale.definition_names import name_or_id
 from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.documents import document_name
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 
@@ -77,8 +79,10 @@ FA: dict[str, str] = {
     "not_electoral": "نامزدی کار ستادهای انتخابات وزارت کشور و هیئت‌های نظارت است، نه مدیر "
     "سامانه: {user} با نقش مدیر سامانه، سامانه را اداره می‌کند و هیچ گام نامزدی (ثبت‌نام، استعلام، "
     "تصمیم، فهرست، قرعه‌کشی کدها یا انصراف) را ثبت نمی‌کند.",
-    "outside_place": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) است؛ "
+    "outside_place": "حوزه {constituency} بیرون از حوزه حکم {user} ({place}) است؛ "
     "هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
+    "outside_place_part": "حوزه {constituency} ({units}) بیرون از حوزه حکم {user} ({place}) "
+    "است؛ هر هیئت تنها به داوطلبان حوزه‌های درون حوزه خود رسیدگی می‌کند.",
     "unknown_constituency": "حوزه {constituency} از حوزه‌های رقابت «{contest}» در تعریف "
     "ذخیره‌شده «{election}» نیست؛ نامزدی در آن جایی بر برگه رأی نمی‌یابد. حوزه‌ای از همین رقابت را "
     "برگزینید.",
@@ -121,6 +125,7 @@ FA: dict[str, str] = {
     "detail_education": "{found}، کمتر از {needed}",
     "detail_residence": "{found} ماه در حوزه، کمتر از {needed}",
     "detail_document": "{needed} داده نشده است",
+    "unmet_document": "{detail} ({article})",
     "education_literacy": "سواد خواندن و نوشتن",
     "education_diploma": "دیپلم",
     "education_associate": "کاردانی",
@@ -222,7 +227,9 @@ EN: dict[str, str] = {
     "the supervisory boards, not the system's administrator: {user}, an administrator, administers "
     "the system and records no step of candidacy (registration, inquiry, decision, list, code draw "
     "or withdrawal).",
-    "outside_place": "constituency {constituency} ({units}) lies outside the place of "
+    "outside_place": "constituency {constituency} lies outside the place of "
+    "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
+    "outside_place_part": "constituency {constituency} ({units}) lies outside the place of "
     "{user}'s grant ({place}); a board acts only on applicants of constituencies within its place.",
     "unknown_constituency": "constituency {constituency} is not one of contest {contest}'s in "
     "the stored definition of {election}; a candidate there would have no place on a ballot. "
@@ -267,6 +274,7 @@ EN: dict[str, str] = {
     "detail_education": "{found}, under {needed}",
     "detail_residence": "{found} months in the constituency, under {needed}",
     "detail_document": "{needed} not handed in",
+    "unmet_document": "{detail} ({article})",
     "education_literacy": "literacy",
     "education_diploma": "a diploma",
     "education_associate": "an associate degree",
@@ -354,7 +362,7 @@ def calendar_change_text(error: CalendarChangeError, lang: Lang) -> str:
         election=error.election,
         day=format_jalali(error.day, lang),
         stage=stage_name(frozen.stage, lang),
-        contest=frozen.contest,
+        contest=name_or_id(error.names.get(frozen.contest), frozen.contest, lang),
         window=window_text(frozen.window, lang),
     )
 
@@ -363,17 +371,7 @@ def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:
     """A refused candidacy step: why, whose, and what it concerns."""
     comma = "، " if lang == "fa" else ", "
     if error.unmet:
-        unmet = comma.join(
-            text_in(
-                CATALOGUE,
-                "unmet",
-                lang,
-                condition=CATALOGUE[lang][f"condition_{u.condition}"],
-                detail=_detail(u, lang),
-                article=u.article.fa if lang == "fa" else u.article.en,
-            )
-            for u in error.unmet
-        )
+        unmet = comma.join(_unmet(u, lang) for u in error.unmet)
         return text_in(CATALOGUE, "refused_ineligible", lang, unmet=unmet)
     if error.bad:
         bad = comma.join(_bad(b, lang) for b in error.bad)
@@ -387,6 +385,18 @@ def refused_text(error: CandidacyRefusedError, lang: Lang) -> str:
     return text_in(CATALOGUE, f"refused_{error.refusal.value}", lang, **values)
 
 
+def _unmet(unmet: Unmet, lang: Lang) -> str:
+    article = unmet.article.fa if lang == "fa" else unmet.article.en
+    if unmet.condition == "document":  # «شناسنامه داده نشده است (ماده …)»: the name says what
+        return text_in(
+            CATALOGUE, "unmet_document", lang, detail=_detail(unmet, lang), article=article
+        )
+    condition = CATALOGUE[lang][f"condition_{unmet.condition}"]
+    return text_in(
+        CATALOGUE, "unmet", lang, condition=condition, detail=_detail(unmet, lang), article=article
+    )
+
+
 def _detail(unmet: Unmet, lang: Lang) -> str:
     key = f"detail_{unmet.condition}" + ("_over" if unmet.over else "")
 
@@ -396,6 +406,8 @@ def _detail(unmet: Unmet, lang: Lang) -> str:
             return level
         return to_persian_digits(value) if lang == "fa" else value
 
+    if unmet.condition == "document":
+        return text_in(CATALOGUE, key, lang, needed=document_name(unmet.needed, lang))
     values = {"needed": shown(unmet.needed)}
     if "{found}" in CATALOGUE[lang][key]:  # a document missing has nothing found to show
         values["found"] = shown(unmet.found)

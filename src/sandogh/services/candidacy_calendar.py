@@ -150,7 +150,8 @@ def store_calendar(
         stored = work.candidacy.calendar(election)
         if stored is not None:  # a stage begun is refused as such, before any disagreement
             local = now.astimezone(IRAN_TIME)
-            require_change(stored.calendar, calendar, local.date(), local.time())
+            names = {c.id: c.name for c in tree.election.contests}
+            require_change(stored.calendar, calendar, local.date(), local.time(), names)
         found = list(disagreements(calendar, tree.election))
         if found:
             raise CalendarDefinitionError(election, found)

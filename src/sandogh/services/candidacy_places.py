@@ -48,8 +48,9 @@ class OutsidePlaceError(AccessDeniedError):
     """`actor`'s grant does not hold `constituency` (of `contest`) at `places`; `applicant` is
     the applicant acted on, 0 for a step of the whole contest."""
 
-    def __init__(  # noqa: PLR0917 (AccessDeniedError's four, and what is refused)
+    def __init__(  # noqa: PLR0917 (AccessDeniedError's four, what is refused, the tree)
         self,
+        tree: Geography,
         actor: Actor,
         action: Action,
         election: str,
@@ -62,12 +63,19 @@ class OutsidePlaceError(AccessDeniedError):
         self.constituency = constituency
         self.applicant = applicant
 
-        units = ", ".join(places[:3]) + (", …" if len(places) > 3 else "")
-
         def said(lang: Lang) -> str:
-            named = {"user": actor.username, "place": actor.grant.place}
+            comma = "، " if lang == "fa" else ", "
+            whole = _named(tree, contest, constituency, lang)
+            parts = [_named(tree, contest, p, lang) for p in places]
+            named = {
+                "user": actor.username,
+                "place": _named(tree, contest, actor.grant.place, lang),
+            }
+            if parts == [whole]:
+                return text_in(CATALOGUE, "outside_place", lang, constituency=whole, **named)
+            units = comma.join(parts[:3]) + (comma + "…" if len(parts) > 3 else "")
             return text_in(
-                CATALOGUE, "outside_place", lang, constituency=constituency, units=units, **named
+                CATALOGUE, "outside_place_part", lang, constituency=whole, units=units, **named
             )
 
         self.fa, self.en = said("fa"), said("en")
@@ -154,11 +162,21 @@ def _require_at(  # noqa: PLR0917 (require_place's, with the tree read)
         denied = [u for u in units if not may(tree, actor.grant, action, u)]
         if denied:
             raise OutsidePlaceError(
-                actor, action, election, denied, contest, constituency, applicant
+                tree, actor, action, election, denied, contest, constituency, applicant
             )
         held.extend(units)
     if action is Action.VET_CANDIDATES:
         require_body(actor, action, tree.election, [contest], held or [actor.grant.place])
+
+
+def _named(tree: Geography, contest: str, code: str, lang: Lang) -> str:
+    """A constituency of `contest` or a unit by its name in `lang`; a code not in the tree as is."""
+    defined = contest_of(tree, contest)
+    found = next((k for k in defined.constituencies if k.id == code), None) if defined else None
+    name = found.name if found is not None else tree.unit(code).name if code in tree else None
+    if name is None:
+        return code
+    return f"«{name.fa if lang == 'fa' else name.en}»"
 
 
 def _units(tree: Geography, election: str, contest: str, constituency: str) -> tuple[str, ...]:

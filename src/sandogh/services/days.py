@@ -21,7 +21,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest, station_ballot
 from sandogh.locale.code_draw import CATALOGUE
 from sandogh.locale.messages import text_in
-from sandogh.services.elections import get_election
+from sandogh.services.elections import UnitOfWorkFactory, get_election
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import UnitOfWork
 
@@ -110,3 +110,11 @@ def day_at(work: UnitOfWork, election_id: str, definition_hash: str) -> Day:
         day = Day(stored.election, stored.definition_hash, Geography.of(stored.election))
         _kept.keep(day)
     return day
+
+
+def definition_of(uow: UnitOfWorkFactory, election: str) -> Election | None:
+    """`election`'s stored definition, to name its contests and places; None when none is."""
+    with uow() as work:
+        if work.elections.hash_of(election) is None:
+            return None
+        return day_of(work, election).election

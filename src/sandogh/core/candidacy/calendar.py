@@ -197,14 +197,27 @@ def calendar_problems(calendar: Calendar) -> tuple[Problem, ...]:
         at = f"schedules[{i}]"
         for contest in schedule.contests:
             if contest in seen:
+                other = f"schedules[{seen[contest]}]"
                 found.append(
-                    Problem(f"{at}.contests", f"{contest} is already in schedules[{seen[contest]}]")
+                    Problem(
+                        f"{at}.contests",
+                        f"{contest} is already in {other}",
+                        key="contest-twice",
+                        values=(("contest", contest), ("other", other)),
+                    )
                 )
             seen.setdefault(contest, i)
         if not schedule.contests:
-            found.append(Problem(f"{at}.contests", "names no contest"))
+            found.append(Problem(f"{at}.contests", "names no contest", key="no-contest"))
         if schedule.round < 1:
-            found.append(Problem(f"{at}.round", f"must be 1 or more, not {schedule.round}"))
+            found.append(
+                Problem(
+                    f"{at}.round",
+                    f"must be 1 or more, not {schedule.round}",
+                    key="round",
+                    values=(("round", str(schedule.round)),),
+                )
+            )
         found.extend(_schedule_problems(schedule, at))
     return tuple(found)
 
@@ -217,17 +230,26 @@ def _schedule_problems(schedule: Schedule, at: str) -> Iterator[Problem]:
                 f"{at}.stages[{j}].last",
                 f"{window.stage}: ends {window.last.isoformat()}, before it starts "
                 f"{window.first.isoformat()}",
+                key="ends-before",
+                values=_days(stage=window.stage, first=window.first, last=window.last),
             )
     stages = [w.stage for w in windows]
     for j, stage in enumerate(stages):
         if stage in stages[:j]:
-            yield Problem(f"{at}.stages[{j}].stage", f"{stage} is listed twice")
+            yield Problem(
+                f"{at}.stages[{j}].stage",
+                f"{stage} is listed twice",
+                key="listed-twice",
+                values=(("stage", stage.value),),
+            )
     for j in range(1, len(windows)):
         before, after = windows[j - 1], windows[j]
         if ORDER[after.stage] < ORDER[before.stage]:
             yield Problem(
                 f"{at}.stages[{j}].stage",
                 f"{after.stage} must come before {before.stage}, not after it",
+                key="out-of-order",
+                values=(("after", after.stage.value), ("before", before.stage.value)),
             )
         elif _overlaps(before, after):
             yield Problem(
@@ -235,14 +257,29 @@ def _schedule_problems(schedule: Schedule, at: str) -> Iterator[Problem]:
                 f"{after.stage} starts {after.first.isoformat()}, before {before.stage} has "
                 f"closed ({before.last.isoformat()}"
                 + (f" {before.closes.isoformat('minutes')})" if before.closes else ")"),
+                key="overlap",
+                values=_days(
+                    after=after.stage, before=before.stage, first=after.first, last=before.last
+                ),
             )
     required = REQUIRED_IN_RUNOFF if schedule.round > 1 else REQUIRED[schedule.kind]
     missing = [s.value for s in required if s not in stages]
     if missing:
         yield Problem(
-            f"{at}.stages", f"{schedule.kind} round {schedule.round} lacks: " + ", ".join(missing)
+            f"{at}.stages",
+            f"{schedule.kind} round {schedule.round} lacks: " + ", ".join(missing),
+            key="lacks",
+            values=(
+                ("kind", schedule.kind.value),
+                ("round", str(schedule.round)),
+                ("missing", ",".join(missing)),
+            ),
         )
     yield from _polling_problems(schedule, at)
+
+
+def _days(**given: Stage | datetime.date) -> tuple[tuple[str, str], ...]:
+    return tuple((k, v.value if isinstance(v, Stage) else v.isoformat()) for k, v in given.items())
 
 
 def _overlaps(before: Window, after: Window) -> bool:
@@ -254,12 +291,19 @@ def _overlaps(before: Window, after: Window) -> bool:
 def _polling_problems(schedule: Schedule, at: str) -> Iterator[Problem]:
     closing = schedule.polls_close
     if schedule.extensions and closing is None:
-        yield Problem(f"{at}.polls_close", "required when polling hours are extended")
+        yield Problem(
+            f"{at}.polls_close", "required when polling hours are extended", key="polls-close"
+        )
     for k, extended in enumerate(schedule.extensions):
         if closing is not None and extended <= closing:
             yield Problem(
                 f"{at}.extensions[{k}]",
                 f"{extended.isoformat('minutes')} does not extend polls closing at "
                 f"{closing.isoformat('minutes')}",
+                key="not-extending",
+                values=(
+                    ("extended", extended.isoformat("minutes")),
+                    ("closing", closing.isoformat("minutes")),
+                ),
             )
         closing = extended

@@ -20,10 +20,11 @@ announced stay.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from sandogh.core.candidacy.calendar import Calendar, Schedule, Stage, Window, polling_window
+from sandogh.core.definition.model import Name
 from sandogh.core.errors import SandoghError
 
 
@@ -41,10 +42,17 @@ class FrozenStage:
 class CalendarChangeError(SandoghError):
     """A new version of the calendar changes stages that have begun (or backdates one)."""
 
-    def __init__(self, election: str, day: datetime.date, frozen: tuple[FrozenStage, ...]):
+    def __init__(
+        self,
+        election: str,
+        day: datetime.date,
+        frozen: tuple[FrozenStage, ...],
+        names: Mapping[str, Name] | None = None,
+    ):
         self.election = election
         self.day = day
         self.frozen = frozen
+        self.names = dict(names or {})  # each contest's name, where the definition gives it
         first = frozen[0]
         window = f"{first.window.first.isoformat()} to {first.window.last.isoformat()}"
         why = "it has begun" if first.begun else "the new window would begin by then"
@@ -70,12 +78,17 @@ def frozen_changes(
 
 
 def require_change(
-    stored: Calendar, new: Calendar, day: datetime.date, hour: datetime.time
+    stored: Calendar,
+    new: Calendar,
+    day: datetime.date,
+    hour: datetime.time,
+    names: Mapping[str, Name] | None = None,
 ) -> None:
-    """Raise `CalendarChangeError` when `new` may not replace `stored` on `day` at `hour`."""
+    """Raise `CalendarChangeError` when `new` may not replace `stored` on `day` at `hour`;
+    `names` are the contests' names the refusal says."""
     frozen = frozen_changes(stored, new, day, hour)
     if frozen:
-        raise CalendarChangeError(new.election, day, frozen)
+        raise CalendarChangeError(new.election, day, frozen, names)
 
 
 def _of(calendar: Calendar, contest: str) -> Schedule | None:

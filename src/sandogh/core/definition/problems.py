@@ -9,17 +9,22 @@ definition file, with the file's field names and list indices (`units[3].parent`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sandogh.core.errors import SandoghError
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong, where: `path` is empty when the problem concerns the whole definition."""
+    """One thing wrong, where: `path` is empty when the problem concerns the whole definition;
+    `fa` says the message in Persian where it has been worded so (the command line shows it)."""
 
     path: str
     message: str
+    fa: str = field(default="", compare=False)
+    # what the problem is and its values (ids, ISO days), for a catalogue to say it in words
+    key: str = field(default="", compare=False)
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
