@@ -9,6 +9,7 @@ Academy's orthography puts it («شعبه‌ها», «رسیدگی‌شده»).
 from __future__ import annotations
 
 from sandogh.locale import Lang
+from sandogh.locale.access_refusals import ROLES
 from sandogh.locale.messages import text_in
 from sandogh.locale.readiness_terms import READINESS_EN, READINESS_FA
 from sandogh.server.console import audit_labels, candidacy_labels, preparation_labels
@@ -148,15 +149,8 @@ FA: dict[str, str] = {
     "unknown_place": "این محدوده در انتخابات نیست: {place}",
     "bad_number": "«{value}» شماره نیست؛ شماره را با رقم بنویسید.",
     "no_such_number": "شماره {value} یافت نشد.",
-    "role_admin": "مدیر سامانه",
-    "role_national-hq": "ستاد کشور",
-    "role_provincial-hq": "ستاد استان",
-    "role_county-hq": "ستاد شهرستان",
-    "role_station-head": "رئیس شعبه",
-    "role_supervisor": "ناظر",
-    "role_inspector": "بازرس",
-    "role_auditor": "حسابرس",
-    "role_audit-board": "هیئت حسابرسی برگه‌ها",
+    # the roles' Persian names, said once where every command's refusal says them too
+    **{f"role_{role.value}": name for role, name in ROLES["fa"].items()},
     "incident_kind_duplicate-check-in": "ثبت حضور تکراری",
     "incident_kind_ineligible-check-in": "ثبت حضور فاقد شرایط",
     "incident_kind_conflicting-report": "گزارش ناهمخوان",
