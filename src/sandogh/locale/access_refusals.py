@@ -1,7 +1,7 @@
 """An act refused for want of a right (`services.acting.AccessDeniedError`) and a station's staff
 named after its polling day (`services.preparation`), in Persian and English, as every command
 prints them (review S20 F8: the refusal was English on a Persian screen). The roles' Persian
-names (ستاد شهرستان, مدیر سامانه, …) are said here once; the console's labels take them from here."""
+names (ستاد شهرستان, مدیر سامانه, …) are said here once; the console's labels take them."""
 
 from __future__ import annotations
 
