@@ -241,3 +241,31 @@ def test_a_photo_is_served_only_as_the_definition_names_it(tmp_path: Path) -> No
             assert shown.status_code == 404
             assert "/photo/" not in contest
             assert contest.count('class="photo initials"') == 2
+
+
+def test_the_reader_starts_only_an_unused_card_of_this_box(tmp_path: Path) -> None:
+    """What the card screen hears from `/vote/card`: "none" while the reader is empty, "remove"
+    for a card that is not this box's or is used, "ready" for an unused one, whose ballot the
+    screen's "reader" key then starts."""
+    reader = FakeCardReader()
+    kiosk = voting_kiosk(tmp_path)
+    token = _card(kiosk, 4)
+    with serving(kiosk, reader=reader), client(kiosk) as at:
+
+        def heard() -> str:
+            return str(at.get("/vote/card").json()["card"])
+
+        csrf = csrf_of(at.get("/vote").text)
+        assert heard() == "none"
+        reader.put_in("not-a-card-of-this-box")
+        assert heard() == "remove"
+        reader.put_in(token)
+        assert heard() == "ready"
+        at.post("/vote", data={"csrf": csrf, "key": "reader"})
+        assert 'id="contest-heading"' in at.get("/vote").text
+        for key in ("blank", "blank", "confirm", "confirm"):
+            at.post("/vote", data={"csrf": csrf, "key": key})
+        assert kiosk.box.status().records == 1
+        assert heard() == "remove"  # used: taken out and returned to the staff
+        reader.take_out()
+        assert heard() == "none"
