@@ -263,7 +263,13 @@ def test_the_reader_starts_only_an_unused_card_of_this_box(tmp_path: Path) -> No
         assert heard() == "ready"
         at.post("/vote", data={"csrf": csrf, "key": "reader"})
         assert 'id="contest-heading"' in at.get("/vote").text
-        for key in ("blank", "blank", "confirm", "confirm"):
+        for key in ("blank", "blank"):
+            at.post("/vote", data={"csrf": csrf, "key": key})
+        for stale in ({"key": "blank-yes"}, {"pick": "21"}, {"key": "code", "code": "21"}):
+            answer = at.post("/vote", data={"csrf": csrf, **stale})  # a contest's key
+            assert answer.status_code == 303  # at the review: no error, and nothing changes
+            assert 'id="confirm"' in at.get("/vote").text
+        for key in ("confirm", "confirm"):
             at.post("/vote", data={"csrf": csrf, "key": key})
         assert kiosk.box.status().records == 1
         assert heard() == "remove"  # used: taken out and returned to the staff

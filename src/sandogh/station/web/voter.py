@@ -217,6 +217,9 @@ class VoterScreens:
     def _press(self, visit: Visit, draft: Draft, form: dict[str, str]) -> None:
         refusal: str | None = None
         key = form.get("key", "")
+        if draft.reviewing and key not in _REVIEW_KEYS:
+            visit.shown = {}  # a contest's key from a stale page: the review has no contest
+            return
         if "pick" in form:
             refusal = draft.toggle(to_ascii_digits(form["pick"]).strip())
         elif key == "blank" and draft.chosen():
@@ -307,6 +310,7 @@ class VoterScreens:
         self._open_card(visit, visit.token or "")
 
 
+_REVIEW_KEYS = frozenset({"back", "confirm", "seal"})
 _SEAL_AGAIN = (
     BallotFlowRefusal.NOTHING_PREPARED,
     BallotFlowRefusal.CHAIN_MOVED,
