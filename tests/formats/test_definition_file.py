@@ -106,7 +106,7 @@ def test_the_canonical_form_writes_every_default_and_exact_numbers() -> None:
     assert_every_field_written(json.loads(canonical), definition_json_schema())
 
 
-LATER_FIELDS = frozenset({"main_election"})
+LATER_FIELDS = frozenset({"main_election", "photo"})
 
 
 def assert_every_field_written(data: Any, schema: dict[str, Any], node: Any = None) -> None:
@@ -306,6 +306,21 @@ def test_a_by_election_names_its_main_election_and_older_definitions_keep_their_
     canonical = canonical_bytes(election)
     assert b'"main_election":{"contest":"parliament","election":"majlis-1398"}' in canonical
     assert decode_canonical(canonical) == election
+
+
+def test_a_candidate_names_a_photo_by_its_hash_and_older_definitions_keep_theirs() -> None:
+    loaded = parse_definition(EXAMPLE_YAML.encode(), source_name="x")
+    assert b'"photo"' not in loaded.canonical  # unset: left out, the hash as before
+    (contest, *rest) = loaded.election.contests
+    (first, *others) = contest.candidates
+    photo = "sha256:" + "ab" * 32
+    named = replace(contest, candidates=(replace(first, photo=photo), *others))
+    election = replace(loaded.election, contests=(named, *rest))
+    canonical = canonical_bytes(election)
+    assert f'"photo":"{photo}"'.encode() in canonical
+    assert decode_canonical(canonical) == election
+    with pytest.raises(DefinitionFileError, match="photo"):
+        decode_canonical(canonical.replace(photo.encode(), b"sha256:AB"))
 
 
 # ---- invariants ------------------------------------------------------------------------------

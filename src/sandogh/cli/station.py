@@ -299,7 +299,8 @@ def kiosk(
 ) -> None:
     """Serve the operator and voter screens to the box's own kiosk browser, on loopback only,
     at this address only; the station's registered staff log in with their key files, and the
-    outbox goes to the centre by itself while it serves."""
+    outbox goes to the centre by itself while it serves; candidates' photos come from the
+    directory's photos/ folder (docs/formats.md)."""
     # The kiosk's web app, the listener and uvicorn are imported by the one command that serves
     # them: every `sandogh station` command imports this module for its options.
     import uvicorn
@@ -309,7 +310,7 @@ def kiosk(
 
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
-        app = create_station_app(box, lang=lang.lang)
+        app = create_station_app(box, lang=lang.lang, photos=directory / "photos")
         # no access log: its lines would time every voter's steps at the box (issue 9 §1)
         config = listening_config(app, ListenSettings(), host=LOOPBACK, port=port, access_log=False)
         uvicorn.Server(config).run()

@@ -179,8 +179,12 @@ _FIELDS = {
 }
 _HEADER = tuple(ElectionHeader.model_fields)
 # Fields added after definitions were first hashed, written only when set, so that every
-# definition written before keeps its canonical bytes and hash (a contest's `main_election`).
-_LATER: dict[type[Any], frozenset[str]] = {core.Contest: frozenset({"main_election"})}
+# definition written before keeps its canonical bytes and hash (a contest's `main_election`, a
+# candidate's `photo`).
+_LATER: dict[type[Any], frozenset[str]] = {
+    core.Contest: frozenset({"main_election"}),
+    core.Candidate: frozenset({"photo"}),
+}
 
 
 def _json_default(value: object) -> object:

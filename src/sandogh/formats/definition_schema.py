@@ -136,6 +136,7 @@ class Candidate(_Strict):
     name: Name
     constituency: _Code
     party_list: _Code | None = None
+    photo: Annotated[_Text, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = None
 
 
 class RoundLink(_Strict):
@@ -168,7 +169,7 @@ class Contest(_Strict):
                 for k in self.constituencies
             ),
             tuple(
-                core.Candidate(c.code, c.name.to_core(), c.constituency, c.party_list)
+                core.Candidate(c.code, c.name.to_core(), c.constituency, c.party_list, c.photo)
                 for c in self.candidates
             ),
             tuple(core.PartyList(p.id, p.name.to_core()) for p in self.party_lists),

@@ -76,3 +76,11 @@ class Printer(Protocol):
     def print_copy(self, lines: Sequence[str]) -> None:
         """A voter's paper copy: onto paper only, never kept on the box's disk, where copies
         would lie in the order of voting (issue 9 §1)."""
+
+
+class CardReader(Protocol):
+    """The box's ballot card reader: the voter puts the card charged at check-in into it, and
+    the screen asks the reader, again and again, which card is in it."""
+
+    def card(self) -> str | None:
+        """The token of the card in the reader now, or None when there is none."""

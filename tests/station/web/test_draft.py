@@ -32,3 +32,17 @@ def test_back_from_the_review_clears_the_confirmations() -> None:
     draft.confirmations = 1
     draft.back()
     assert (draft.step, draft.confirmations, draft.reviewing) == (1, 0, False)
+
+
+def test_a_tile_pressed_chooses_and_pressed_again_takes_back() -> None:
+    draft = Draft(BALLOT)
+    assert draft.toggle("21") is None
+    assert draft.toggle("25") is Refusal.SEATS_FULL  # one seat, taken
+    assert draft.toggle("21") is None  # taken back
+    assert draft.chosen() == []
+    assert draft.toggle("99") is Refusal.UNKNOWN_CODE
+    assert draft.toggle("25") is None
+    assert draft.next() is None
+    for code in ("34", "31", "34"):  # the last press takes 34 back, 31 stays first
+        assert draft.toggle(code) is None
+    assert draft.chosen() == ["31"]

@@ -32,6 +32,8 @@ PUBLIC = {
     ("/", "GET"),
     ("/vote", "GET"),
     ("/vote", "POST"),
+    ("/vote/card", "GET"),
+    ("/photo/{digest}", "GET"),
     ("/operator/login", "GET"),
     ("/operator/login", "POST"),
 }

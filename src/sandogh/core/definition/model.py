@@ -109,12 +109,14 @@ class ReportingUnit:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A candidate standing in one constituency of a contest under a ballot code."""
+    """A candidate standing in one constituency of a contest under a ballot code; `photo` names
+    the file of their photo for the ballot box's screen by its SHA-256 (`sha256:` and 64 hex)."""
 
     code: str
     name: Name
     constituency: str
     party_list: str | None = None
+    photo: str | None = None
 
 
 @dataclass(frozen=True)

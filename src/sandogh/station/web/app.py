@@ -1,5 +1,6 @@
 """The ballot box's screens: the operator's (staff log-in, status, check-in, close, count,
-report) and the voter's (card, codes per contest, review, confirm twice), rendered on the server.
+report) and the voter's (card scanned or read, candidates as tiles or codes per contest, review,
+confirm twice), rendered on the server.
 
 Issue 3 ("The station app"): a local web UI for a kiosk browser, Persian first (RTL, Persian
 digits) with an English switch, served on loopback only (`LOOPBACK`). Issue 9 hardened it: every
@@ -28,12 +29,14 @@ from starlette.staticfiles import StaticFiles
 from sandogh.locale import Lang
 from sandogh.security_headers import WithHeaders
 from sandogh.station.box import Box
+from sandogh.station.ports import CardReader
 from sandogh.station.web.guard import HEADERS, KioskGuard
 from sandogh.station.web.operator import LOGIN, OperatorScreens
+from sandogh.station.web.photos import Photos
 from sandogh.station.web.resender import POLL_SECONDS, Resender
 from sandogh.station.web.screens import Screens
 from sandogh.station.web.sessions import IDLE, Sessions
-from sandogh.station.web.voter import VoterScreens
+from sandogh.station.web.voter import VOTER_IDLE, IdleTimes, VoterScreens
 
 LOOPBACK = "127.0.0.1"
 _HERE = Path(__file__).parent
@@ -50,11 +53,16 @@ def create_station_app(
     clock: Callable[[], datetime.datetime] = _utc_now,
     idle: datetime.timedelta = IDLE,
     resend_every: float = POLL_SECONDS,
+    reader: CardReader | None = None,
+    photos: Path | None = None,
+    voter_idle: IdleTimes = VOTER_IDLE,
 ) -> Starlette:
     """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser. `clock`
-    and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any."""
+    and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any.
+    The voter's card is scanned, or read by `reader`; candidates' photos come from the folder
+    `photos`; a ballot left idle returns to the neutral screen after `voter_idle`."""
     screens = Screens(box, lang, Sessions(clock, idle=idle))
-    voter = VoterScreens(screens)
+    voter = VoterScreens(screens, reader=reader, photos=Photos(photos), idle=voter_idle)
     staff = OperatorScreens(screens)
     resender = Resender(box, poll=resend_every)
 
@@ -75,6 +83,8 @@ def create_station_app(
             Route("/", home),
             Route("/vote", voter.page),
             Route("/vote", voter.step, methods=["POST"]),
+            Route("/vote/card", voter.card_in_reader),
+            Route("/photo/{digest}", voter.photo),
             Route(LOGIN, staff.login_page),
             Route(LOGIN, staff.log_in, methods=["POST"]),
             Route("/operator", guarded(staff.status_page)),

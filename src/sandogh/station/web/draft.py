@@ -2,7 +2,8 @@
 
 Follows the box as used (reference/iran-election-rules.md, "The electronic ballot box as used"):
 codes typed one after another, a blank key, a correction key that takes back the last code, a
-review of names and codes, and a confirmation pressed twice. The draft lives only in the box's
+review of names and codes, and a confirmation pressed twice; and, on the screen's tiles (issue 13),
+a candidate chosen by a tap and taken back by another. The draft lives only in the box's
 memory: nothing of it is stored until `Box.cast`, so a crash before then records nothing.
 """
 
@@ -51,6 +52,18 @@ class Draft:
             return Refusal.SEATS_FULL
         chosen.append(code)
         return None
+
+    def toggle(self, code: str) -> Refusal | None:
+        """A candidate's tile pressed: chosen if they were not, taken back if they were."""
+        chosen = self.codes.get(self.contest.contest, [])
+        if code in chosen:
+            chosen.remove(code)
+            return None
+        return self.type_code(code)
+
+    def chosen(self) -> list[str]:
+        """The codes chosen so far in the contest being typed."""
+        return self.codes.get(self.contest.contest, [])
 
     def correct(self) -> None:
         chosen = self.codes.get(self.contest.contest, [])

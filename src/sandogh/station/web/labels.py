@@ -106,6 +106,33 @@ FA: dict[str, str] = {
     ),
     "kiosk_challenged": "برگه‌های ابطال‌شده برای بررسی (شمرده نمی‌شوند)",
     "kiosk_close_so_far": "تا این لحظه",
+    # the voter's ballot screens (issue 13): scanned card, candidate tiles, blank, idle
+    "kiosk_welcome": "به صندوق اخذ رأی خوش آمدید",
+    "kiosk_scan_title": "کارت خود را جلوی اسکنر بگیرید",
+    "kiosk_scan_reader": "یا آن را در کارت‌خوان بگذارید. رأی دادن خودبه‌خود آغاز می‌شود.",
+    "kiosk_scan_help": "اگر کارت خوانده نشد، به اعضای شعبه بگویید.",
+    "kiosk_reader_remove": (
+        "کارتی که در کارت‌خوان است رأی تازه‌ای را آغاز نمی‌کند؛"
+        " آن را بیرون بیاورید و به اعضای شعبه بازگردانید."
+    ),
+    "kiosk_candidates": "نامزدها",
+    "kiosk_tile_hint": "روی نامزد مورد نظر خود بزنید؛ برای پس گرفتن، دوباره روی آن بزنید.",
+    "kiosk_code_word": "کد",
+    "kiosk_chosen_mark": "انتخاب شد",
+    "kiosk_withdrawn_mark": "انصراف داده",
+    "kiosk_seats_chosen": "{chosen} از {seats} انتخاب شده",
+    "kiosk_know_code": "کد نامزد خود را می‌دانید؟",
+    "kiosk_blank_title": "رأی سفید؟",
+    "kiosk_blank_warn": (
+        "با رأی سفید، انتخاب‌های شما در این انتخابات پاک می‌شود و به هیچ نامزدی رأی داده نمی‌شود."
+    ),
+    "kiosk_blank_yes": "آری، رأی سفید و پاک شدن انتخاب‌ها",
+    "kiosk_blank_no": "نه، انتخاب‌هایم بماند",
+    "kiosk_idle_title": "هنوز رأی می‌دهید؟",
+    "kiosk_idle_warn": (
+        "اگر ادامه ندهید، این برگه رأی تا چند لحظه دیگر بسته می‌شود و هیچ رأیی از آن ثبت نمی‌شود."
+    ),
+    "kiosk_idle_stay": "ادامه می‌دهم",
 }
 
 EN: dict[str, str] = {
@@ -199,6 +226,33 @@ EN: dict[str, str] = {
     ),
     "kiosk_challenged": "Ballots challenged for checking (not counted)",
     "kiosk_close_so_far": "So far",
+    # the voter's ballot screens (issue 13): scanned card, candidate tiles, blank, idle
+    "kiosk_welcome": "Welcome to the ballot box",
+    "kiosk_scan_title": "Hold your card in front of the scanner",
+    "kiosk_scan_reader": "Or put it into the card reader. Voting starts by itself.",
+    "kiosk_scan_help": "If the card is not read, tell the station's staff.",
+    "kiosk_reader_remove": (
+        "The card in the reader cannot start a new ballot; take it out and return it to the"
+        " station's staff."
+    ),
+    "kiosk_candidates": "Candidates",
+    "kiosk_tile_hint": "Tap the candidate of your choice; tap again to take the choice back.",
+    "kiosk_code_word": "Code",
+    "kiosk_chosen_mark": "Chosen",
+    "kiosk_withdrawn_mark": "Withdrawn",
+    "kiosk_seats_chosen": "{chosen} of {seats} chosen",
+    "kiosk_know_code": "Do you know your candidate's code?",
+    "kiosk_blank_title": "Blank vote?",
+    "kiosk_blank_warn": (
+        "A blank vote discards your choices in this contest and gives a vote to no candidate."
+    ),
+    "kiosk_blank_yes": "Yes, vote blank and discard my choices",
+    "kiosk_blank_no": "No, keep my choices",
+    "kiosk_idle_title": "Are you still voting?",
+    "kiosk_idle_warn": (
+        "If you do not continue, this ballot closes in a few moments and nothing of it is recorded."
+    ),
+    "kiosk_idle_stay": "I am still voting",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

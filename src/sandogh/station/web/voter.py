@@ -11,29 +11,68 @@ On an E2E box (docs/e2e.md §7, Benaloh's cast-or-challenge) the review seals th
 challenge, confirmed once more (`Box.challenge`), after which the opened ballot is shown, marked
 as not counted, until the voter starts again with the same card. The code and the opened ballot
 live in the visit like the draft, and go with it.
+
+Issue 13: the voter never types the card's token. A handheld scanner (a keyboard wedge) types the
+card's QR code into the card screen's focused field and presses Enter, or the card goes into the
+box's card reader (`ports.CardReader`), which the card screen asks about every second
+(`card_in_reader`) and starts the ballot from. Candidates are tiles with their name, code and photo
+(`photos`), pressed to choose and pressed again to take back; codes are still taken. Blank asks
+first when it would discard a choice. A voter who walks away mid-ballot gets a warning after
+`IdleTimes.warn`, then the screen returns to the neutral welcome (`abandon`): nothing is recorded
+and the card, still unused, may start its ballot again; a card left in the reader waits to be
+taken out first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import Choice
 from sandogh.locale import to_ascii_digits
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
+from sandogh.station.ports import CardReader
 from sandogh.station.web.draft import Draft
+from sandogh.station.web.photos import Photos, initials, photo_digests
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import VISIT_COOKIE, Visit
 
 PATH = "/vote"
 
 
+@dataclass(frozen=True)
+class IdleTimes:
+    """Seconds without a touch or key before a ballot screen warns the voter (`warn`), and then
+    before it returns to the neutral screen (`leave`). A voting system alerts an idle voter after
+    two to five minutes and times out after a further period (VVSG 1.1, 3.2.6.1)."""
+
+    warn: int = 120
+    leave: int = 45
+
+
+VOTER_IDLE = IdleTimes()
+
+
 class VoterScreens:
-    def __init__(self, screens: Screens) -> None:
+    def __init__(
+        self,
+        screens: Screens,
+        *,
+        reader: CardReader | None = None,
+        photos: Photos | None = None,
+        idle: IdleTimes = VOTER_IDLE,
+    ) -> None:
         self._screens = screens
+        self._reader = reader
+        self._photos = photos or Photos(None)
+        self._idle = idle
+        # the card whose ballot ended (cast or left) while in the reader: not started again
+        # until the reader has been seen empty
+        self._left_in_reader: str | None = None
 
     async def page(self, request: Request) -> Response:
         screens = self._screens
@@ -55,6 +94,7 @@ class VoterScreens:
                 choices=self._in_ballot_order(visit.opened.choices),
                 names=screens.names(),
                 nonce=_in_groups(visit.opened.nonce.hex(), NONCE_GROUP),
+                idle=self._idle,
             )
         elif visit.sealed is not None:
             page = screens.render(
@@ -68,7 +108,12 @@ class VoterScreens:
             )
         elif draft is None:
             page = screens.render(
-                "card.html", lang, PATH, csrf=visit.csrf, refused=bool(shown.get("refused"))
+                "card.html",
+                lang,
+                PATH,
+                csrf=visit.csrf,
+                refused=bool(shown.get("refused")),
+                reader=self._reader is not None,
             )
         else:
             page = screens.render(
@@ -78,9 +123,13 @@ class VoterScreens:
                 csrf=visit.csrf,
                 draft=draft,
                 names=screens.names(),
+                photos=self._shown_photos(),
+                initials=lambda name: initials(name, lang),
                 sealing=screens.sealing(),
                 refusal=shown.get("refusal"),
                 error=shown.get("error"),
+                confirm_blank=bool(shown.get("confirm_blank")),
+                idle=self._idle,
             )
         return keep_cookie(page, VISIT_COOKIE, cookie, "/")
 
@@ -93,15 +142,57 @@ class VoterScreens:
                 screens.refused(request, "kiosk_refused_forged"), VISIT_COOKIE, cookie, "/"
             )
         lang = screens.language(request, form)
-        if visit.opened is not None:
-            self._after_opening(visit, form.get("key", ""))
+        key = form.get("key", "")
+        if key == "abandon" and visit.sealed is None:
+            self._abandon(visit)
+            lang = screens.lang  # the neutral screen, in the box's own language
+        elif visit.opened is not None:
+            self._after_opening(visit, key)
         elif visit.sealed is not None:
-            self._decide(visit, form.get("key", ""))
+            self._decide(visit, key)
         elif visit.draft is None:
-            self._open_card(visit, to_ascii_digits(form.get("token", "")).strip())
+            token = form.get("token", "")
+            if key == "reader":
+                token = (self._reader.card() if self._reader else None) or ""
+            self._open_card(visit, to_ascii_digits(token).strip())
         else:
             self._press(visit, visit.draft, form)
         return keep_cookie(see(PATH, lang), VISIT_COOKIE, cookie, "/")
+
+    async def card_in_reader(self, _: Request) -> Response:
+        """What the card screen asks every second: "ready" when an unused card of this box is in
+        the reader (the screen then starts its ballot), "remove" when the card in it cannot start
+        one (used, unknown, or left there by a voter who walked away), "none" when it is empty."""
+        token = self._reader.card() if self._reader is not None else None
+        if token is None:
+            self._left_in_reader = None
+            return JSONResponse({"card": "none"})
+        with self._screens.box.store.transaction() as tx:
+            card = tx.card(token)
+        usable = card is not None and not card.consumed and token != self._left_in_reader
+        return JSONResponse({"card": "ready" if usable else "remove"})
+
+    async def photo(self, request: Request) -> Response:
+        """A candidate's photo, if the definition names it and the box holds it as it was named."""
+        digest = str(request.path_params["digest"])
+        found = self._photos.image(digest) if digest in self._shown_photos().values() else None
+        if found is None:
+            return Response(status_code=404)
+        data, kind = found
+        return Response(data, media_type=kind)
+
+    def _shown_photos(self) -> dict[tuple[str, str], str]:
+        with self._screens.box.store.transaction() as tx:
+            document = tx.enrolment_document()
+        return self._photos.shown(photo_digests(document))
+
+    def _abandon(self, visit: Visit) -> None:
+        """The voter walked away: the draft and any opened ballot go, nothing is recorded, and
+        the card (unused) may start its ballot again once it has left the reader."""
+        if self._reader is not None and visit.token and self._reader.card() == visit.token:
+            self._left_in_reader = visit.token
+        visit.token, visit.draft, visit.shown = None, None, {}
+        visit.challenging, visit.opened = False, None
 
     def _in_ballot_order(self, choices: Sequence[Choice]) -> list[Choice]:
         """An opened ballot's choices in the order of the station's ballot, as the review had
@@ -126,7 +217,17 @@ class VoterScreens:
     def _press(self, visit: Visit, draft: Draft, form: dict[str, str]) -> None:
         refusal: str | None = None
         key = form.get("key", "")
-        if key == "code":
+        if draft.reviewing and key not in _REVIEW_KEYS:
+            visit.shown = {}  # a contest's key from a stale page: the review has no contest
+            return
+        if "pick" in form:
+            refusal = draft.toggle(to_ascii_digits(form["pick"]).strip())
+        elif key == "blank" and draft.chosen():
+            visit.shown = {"confirm_blank": "1"}  # a blank vote would discard a choice: ask first
+            return
+        elif key == "blank-yes":
+            draft.blank()
+        elif key == "code":
             code = to_ascii_digits(form.get("code", "")).strip()
             refusal = draft.type_code(code) if code else draft.next()
         elif key == "next":
@@ -154,6 +255,11 @@ class VoterScreens:
             draft.confirmations = 0
             visit.shown = {"error": str(error)}
             return
+        self._cast_done(visit)
+
+    def _cast_done(self, visit: Visit) -> None:
+        if self._reader is not None and self._reader.card() == visit.token:
+            self._left_in_reader = visit.token
         visit.token, visit.draft, visit.shown = None, None, {"cast": "1"}
 
     # ---- cast or challenge (docs/e2e.md §7) ----------------------------------------------------
@@ -177,7 +283,7 @@ class VoterScreens:
         try:
             if key == "cast":
                 box.cast(token, code=code)
-                visit.token, visit.draft, visit.shown = None, None, {"cast": "1"}
+                self._cast_done(visit)
             elif key == "challenge":
                 visit.challenging = True
                 return
@@ -204,6 +310,7 @@ class VoterScreens:
         self._open_card(visit, visit.token or "")
 
 
+_REVIEW_KEYS = frozenset({"back", "confirm", "seal"})
 _SEAL_AGAIN = (
     BallotFlowRefusal.NOTHING_PREPARED,
     BallotFlowRefusal.CHAIN_MOVED,
