@@ -28,6 +28,9 @@ from starlette.staticfiles import StaticFiles
 from sandogh.locale import Lang
 from sandogh.security_headers import WithHeaders
 from sandogh.station.box import Box
+from sandogh.station.clips import Clips
+from sandogh.station.web import access
+from sandogh.station.web.access import Aids
 from sandogh.station.web.guard import HEADERS, KioskGuard
 from sandogh.station.web.operator import LOGIN, OperatorScreens
 from sandogh.station.web.resender import POLL_SECONDS, Resender
@@ -50,11 +53,14 @@ def create_station_app(
     clock: Callable[[], datetime.datetime] = _utc_now,
     idle: datetime.timedelta = IDLE,
     resend_every: float = POLL_SECONDS,
+    clips: Clips | None = None,
 ) -> Starlette:
     """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser. `clock`
-    and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any."""
+    and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any;
+    `clips` speak the audio ballot (none: the voter's bar offers no audio)."""
     screens = Screens(box, lang, Sessions(clock, idle=idle))
-    voter = VoterScreens(screens)
+    aids = Aids(screens, clips)
+    voter = VoterScreens(screens, aids)
     staff = OperatorScreens(screens)
     resender = Resender(box, poll=resend_every)
 
@@ -75,6 +81,8 @@ def create_station_app(
             Route("/", home),
             Route("/vote", voter.page),
             Route("/vote", voter.step, methods=["POST"]),
+            Route(access.PATH, aids.choose, methods=["POST"]),
+            Route("/vote/audio/{clip}", aids.clip),
             Route(LOGIN, staff.login_page),
             Route(LOGIN, staff.log_in, methods=["POST"]),
             Route("/operator", guarded(staff.status_page)),

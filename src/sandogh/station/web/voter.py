@@ -24,6 +24,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.report import Choice
 from sandogh.locale import to_ascii_digits
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
+from sandogh.station.web.access import Aids
 from sandogh.station.web.draft import Draft
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import VISIT_COOKIE, Visit
@@ -32,14 +33,16 @@ PATH = "/vote"
 
 
 class VoterScreens:
-    def __init__(self, screens: Screens) -> None:
+    def __init__(self, screens: Screens, aids: Aids) -> None:
         self._screens = screens
+        self._aids = aids
 
     async def page(self, request: Request) -> Response:
         screens = self._screens
         cookie, visit = screens.sessions.visit(request.cookies.get(VISIT_COOKIE))
         lang = screens.language(request)
         shown, visit.shown = visit.shown, {}
+        screens = self._aids.seen(visit, lang, shown)
         draft = visit.draft
         if shown.get("cast"):
             page = screens.render(

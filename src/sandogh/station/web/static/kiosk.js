@@ -28,3 +28,80 @@ document.querySelectorAll("a[data-replace]").forEach((link) => {
     location.replace(link.href);
   });
 });
+
+// The audio ballot (web/audio.py): the screen's items, said through the headphones, one at a
+// time; a headphone keypad moves through them. Its clips are fetched once, then played from
+// memory (Web Audio): what is fetched is the same whatever the voter chose, and a choice goes to
+// the box as the screen's own form would send it.
+const KEYPAD = {
+  ArrowDown: "next", ArrowUp: "previous", Enter: "select", Escape: "back", " ": "repeat",
+  PageDown: "next", PageUp: "previous", Backspace: "back", Home: "repeat",
+};
+const ballot = document.getElementById("audio-ballot");
+if (ballot) {
+  const items = [...ballot.querySelectorAll("li")];
+  const sounds = new Map();
+  const audio = new AudioContext();
+  let at = 0;
+  let playing = [];
+  const say = (index) => {
+    at = Math.max(0, Math.min(items.length - 1, index));
+    playing.forEach((source) => source.stop());
+    playing = [];
+    let when = audio.currentTime;
+    for (const clip of items[at].dataset.clips.split(" ")) {
+      const sound = sounds.get(clip);
+      if (!sound) continue;
+      const source = audio.createBufferSource();
+      source.buffer = sound;
+      source.connect(audio.destination);
+      source.start(when);
+      when += sound.duration + 0.3;
+      playing.push(source);
+    }
+    ballot.dataset.at = String(at);
+  };
+  const send = (act) => {
+    if (!act) return false;
+    const [kind, value] = act.split(":");
+    const fields = kind === "code" ? { key: "code", code: value } : { key: value };
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = "/vote";
+    for (const name of ["lang", "csrf"]) {
+      const field = document.querySelector(`input[name=${name}]`);
+      if (field) fields[name] = field.value;
+    }
+    for (const [name, value] of Object.entries(fields)) {
+      const field = document.createElement("input");
+      field.type = "hidden";
+      field.name = name;
+      field.value = value;
+      form.append(field);
+    }
+    document.body.append(form);
+    form.submit();
+    return true;
+  };
+  addEventListener("keydown", (event) => {
+    const key = KEYPAD[event.key];
+    const typing = event.target instanceof HTMLInputElement && event.target.value !== "";
+    // keys in a field being typed in keep their meaning (a code typed, then Enter; a correction)
+    if (!key || (typing && !["next", "previous"].includes(key))) return;
+    event.preventDefault();
+    audio.resume();
+    if (key === "next") say(at + 1);
+    else if (key === "previous") say(at - 1);
+    else if (key === "repeat") say(at);
+    else if (key === "select") { if (!send(items[at].dataset.act)) say(at); }
+    else if (key === "back") { if (!send(ballot.dataset.back)) say(0); }
+  });
+  (async () => {
+    for (const clip of ballot.dataset.fetch.split(" ").filter(Boolean)) {
+      const answer = await fetch(`/vote/audio/${clip}`);
+      sounds.set(clip, await audio.decodeAudioData(await answer.arrayBuffer()));
+    }
+    ballot.dataset.ready = "1";
+    say(0);
+  })();
+}

@@ -1,0 +1,171 @@
+"""The voter's aids at the kiosk (issue 13), in Chromium: text size, high contrast and the audio
+ballot, set from the bar on every voter screen, kept for this voter only; axe-core finds no
+serious violation on any voter screen, plain, large and in high contrast.
+
+A voter who cannot read the screen votes with the headphone keypad alone (next, previous, select,
+back, repeat) and hears each contest, each candidate, the review and the confirmation; the clips
+(silent ones from the fake `SilentSpeech`) are the ballot's words only, none of a voter's choice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from sandogh.locale import in_words
+from sandogh.station.box_check_in import IssuedCard
+from sandogh.station.clips import Clips, clip_id
+from sandogh.station.speech import SilentSpeech
+from sandogh.station.web.audio import Words
+from sandogh.station.web.labels import label
+from sandogh.station.web.names import read_names
+from tests.axe import assert_accessible
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.station.build import national_code
+from tests.station.web.kiosk_build import SCREENSHOTS, Kiosk, press, serving, voting_kiosk
+
+SPEECH = SilentSpeech()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _served(tmp_path: Path, *, e2e: bool = False) -> Iterator[Kiosk]:
+    clips = Clips(SPEECH, tmp_path / "station" / "clips")
+    with serving(voting_kiosk(tmp_path, e2e=e2e), clips=clips) as served:
+        yield served
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    yield from _served(tmp_path)
+
+
+@pytest.fixture
+def e2e_kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    yield from _served(tmp_path, e2e=True)
+
+
+def _card(kiosk: Kiosk, voter: int) -> str:
+    card = kiosk.box.check_in(national_code(voter))
+    assert isinstance(card, IssuedCard)
+    return card.token
+
+
+def _heard(page: Page) -> list[str]:
+    """The clips of the item the audio ballot says now, once its clips are in."""
+    ballot = page.locator("#audio-ballot")
+    expect(ballot).to_have_attribute("data-ready", "1")
+    at = int(ballot.get_attribute("data-at") or "0")
+    return (ballot.locator("li").nth(at).get_attribute("data-clips") or "").split()
+
+
+def _key(page: Page, key: str, times: int = 1) -> None:
+    expect(page.locator("#audio-ballot")).to_have_attribute("data-ready", "1")
+    for _ in range(times):
+        page.keyboard.press(key)
+
+
+def _select(page: Page) -> None:
+    expect(page.locator("#audio-ballot")).to_have_attribute("data-ready", "1")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def _candidate(code: str, name: str) -> str:
+    return clip_id(f"کد {in_words(int(code), 'fa')}، {name}", "fa")
+
+
+def _aids(page: Page) -> str:
+    return page.locator("html").get_attribute("class") or ""
+
+
+def test_a_voter_votes_by_the_keypad_and_the_next_voter_starts_plain(
+    kiosk: Kiosk, browser: Browser, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 800, "height": 900})
+    page.goto(kiosk.url + "/vote")
+    assert_accessible(page, "card")
+    press(page, "#size-large")
+    press(page, "#contrast")
+    assert _aids(page) == "size-large contrast"
+    assert page.locator("#size-large").get_attribute("aria-pressed") == "true"
+    assert_accessible(page, "card, large, high contrast")
+    press(page, "#audio")
+    assert _heard(page) == [
+        clip_id(label(key, "fa"), "fa") for key in ("box_enter_card", "kiosk_audio_keys")
+    ]
+    page.screenshot(path=str(SCREENSHOTS / "voter-card-aids-fa.png"), full_page=True)
+    page.fill("#token", _card(kiosk, 1))
+    _select(page)  # a card in the field: Enter takes it, as the form would
+
+    # the presidency: next, next, select; the screen says the choice
+    _key(page, "ArrowDown")
+    assert _heard(page) == [_candidate("21", "سعید جلیلی")]
+    _key(page, "ArrowDown")
+    _key(page, "ArrowUp")
+    _key(page, "ArrowDown")
+    assert _heard(page) == [_candidate("25", "مسعود پزشکیان")]
+    _select(page)
+    assert "مسعود پزشکیان" in page.locator("main").inner_text()
+    assert _candidate("25", "مسعود پزشکیان") in _heard(page)  # the first item: what is chosen
+    assert_accessible(page, "contest, large, high contrast")
+    page.screenshot(path=str(SCREENSHOTS / "voter-contest-aids-fa.png"), full_page=True)
+    _key(page, "ArrowDown", 5)  # 21, 25, blank, correction, next
+    _select(page)
+    # the Majlis: 31 and 33, then next
+    _key(page, "ArrowDown")
+    _select(page)
+    _key(page, "ArrowDown", 3)
+    _select(page)
+    _key(page, "ArrowDown", 7)  # 31, 32, 33, 34, blank, correction, next
+    _select(page)
+
+    # the review: each contest with its choices, in the candidates' own clips
+    assert page.get_by_role("heading", level=1).inner_text() == "بازبینی رأی"
+    _key(page, "ArrowDown")
+    assert _heard(page)[1:] == [_candidate("25", "مسعود پزشکیان")]
+    _key(page, "ArrowDown")
+    assert _heard(page)[1:] == [
+        _candidate(c, n) for c, n in (("31", "نامزد الف"), ("33", "نامزد پ"))
+    ]
+    assert_accessible(page, "review, large, high contrast")
+    page.screenshot(path=str(SCREENSHOTS / "voter-review-aids-fa.png"), full_page=True)
+    with page.expect_navigation():
+        page.keyboard.press("Escape")  # back: the Majlis again, to change it
+    assert page.get_by_role("heading", level=1).inner_text() == "مجلس شورای اسلامی"
+    _key(page, "ArrowDown", 7)
+    _select(page)
+    _key(page, "ArrowDown", 3)  # confirm
+    _select(page)
+    assert kiosk.box.status().records == 0
+    _select(page)  # the screen's first item now: confirm again
+    assert page.locator("#cast-done").count() == 1
+    assert _aids(page) == "size-large contrast"  # the voter still reads "cast" as they chose
+    assert_accessible(page, "cast, large, high contrast")
+
+    page.goto(kiosk.url + "/vote")  # the neutral screen: the next voter's, plain
+    assert _aids(page) == "size-normal"
+    assert page.locator("#audio-ballot").count() == 0
+    assert page.locator("#audio").get_attribute("aria-pressed") == "false"
+    page.close()
+
+    with kiosk.box.store.transaction() as tx:
+        names = read_names(tx.enrolment_document())
+        station = tx.station()
+    assert station is not None
+    words = Words(station.setup.ballot, names, "fa")
+    # no clip but the ballot's own words: none says a choice, and all were made at once
+    assert {p.stem for p in (tmp_path / "station" / "clips").iterdir()} == {
+        clip_id(text, "fa") for text in words.every_text()
+    }
+    assert kiosk.box.status().records == 1
