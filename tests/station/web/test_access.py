@@ -169,3 +169,47 @@ def test_a_voter_votes_by_the_keypad_and_the_next_voter_starts_plain(
         clip_id(text, "fa") for text in words.every_text()
     }
     assert kiosk.box.status().records == 1
+
+
+def _en(page: Page, selector: str) -> None:
+    press(page, selector)
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_cast_or_challenge_in_english_extra_large_and_high_contrast(
+    e2e_kiosk: Kiosk, browser: Browser
+) -> None:
+    """The E2E box's screens (docs/e2e.md §7) with the aids: the code said digit by digit, the
+    challenge, the opened ballot; the aids stay through a challenge, the same voter's."""
+    kiosk = e2e_kiosk
+    page = browser.new_page(viewport={"width": 800, "height": 900})
+    page.goto(kiosk.url + "/vote?lang=en")
+    _en(page, "#size-xlarge")
+    _en(page, "#contrast")
+    _en(page, "#audio")
+    assert _aids(page) == "size-xlarge contrast"
+    page.fill("#token", _card(kiosk, 2))
+    _select(page)
+    for code in ("21", "31"):
+        page.fill("#code", code)
+        press(page, "#enter")
+        press(page, "#next")
+    assert_accessible(page, "review, extra large, high contrast, en")
+    _key(page, "ArrowDown", 3)  # the two contests, then seal
+    _select(page)
+    readable = page.locator("#confirmation-code bdi").inner_text()
+    digits = [clip_id(in_words(int(d), "en"), "en") for d in readable if d.isdigit()]
+    assert _heard(page) == [clip_id(label("kiosk_code_title", "en"), "en"), *digits]
+    assert_accessible(page, "code, extra large, high contrast, en")
+    page.screenshot(path=str(SCREENSHOTS / "voter-code-aids-en.png"), full_page=True)
+    _key(page, "ArrowDown", 2)
+    _select(page)  # challenge, asked once more
+    assert_accessible(page, "challenge, extra large, high contrast, en")
+    _key(page, "ArrowDown", 2)
+    _select(page)  # yes: open it
+    assert page.locator("#opened").count() == 1
+    assert _aids(page) == "size-xlarge contrast"
+    assert_accessible(page, "opened, extra large, high contrast, en")
+    page.screenshot(path=str(SCREENSHOTS / "voter-opened-aids-en.png"), full_page=True)
+    page.close()
+    assert kiosk.box.status().records == 0

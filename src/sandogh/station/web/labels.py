@@ -127,6 +127,10 @@ FA: dict[str, str] = {
         " تغییر دهید."
     ),
     "kiosk_audio_code": "کد {code}",
+    "kiosk_no_speech": (
+        "برنامه گفتار espeak-ng روی این صندوق نصب نیست؛ صفحه‌ها بدون برگه رأی گویا باز شد."
+        " آن را نصب کنید: sudo apt-get install espeak-ng"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -240,6 +244,10 @@ EN: dict[str, str] = {
         "Press next to hear your choices in each contest, then confirm, or go back and change them."
     ),
     "kiosk_audio_code": "code {code}",
+    "kiosk_no_speech": (
+        "espeak-ng is not installed on this box; the screens are served without the audio"
+        " ballot. Install it: sudo apt-get install espeak-ng"
+    ),
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -96,12 +96,12 @@ if (ballot) {
     else if (key === "select") { if (!send(items[at].dataset.act)) say(at); }
     else if (key === "back") { if (!send(ballot.dataset.back)) say(0); }
   });
-  (async () => {
-    for (const clip of ballot.dataset.fetch.split(" ").filter(Boolean)) {
-      const answer = await fetch(`/vote/audio/${clip}`);
-      sounds.set(clip, await audio.decodeAudioData(await answer.arrayBuffer()));
-    }
+  const load = async (clip) => {
+    const answer = await fetch(`/vote/audio/${clip}`);
+    sounds.set(clip, await audio.decodeAudioData(await answer.arrayBuffer()));
+  };
+  Promise.all(ballot.dataset.fetch.split(" ").filter(Boolean).map(load)).then(() => {
     ballot.dataset.ready = "1";
     say(0);
-  })();
+  });
 }
