@@ -98,6 +98,7 @@ def test_a_voter_votes_by_the_keypad_and_the_next_voter_starts_plain(
     press(page, "#size-large")
     press(page, "#contrast")
     assert _aids(page) == "size-large contrast"
+    expect(page.locator("body")).to_have_css("font-size", "30px")  # 20 px at normal size
     assert page.locator("#size-large").get_attribute("aria-pressed") == "true"
     assert_accessible(page, "card, large, high contrast")
     press(page, "#audio")
@@ -155,6 +156,7 @@ def test_a_voter_votes_by_the_keypad_and_the_next_voter_starts_plain(
 
     page.goto(kiosk.url + "/vote")  # the neutral screen: the next voter's, plain
     assert _aids(page) == "size-normal"
+    expect(page.locator("body")).to_have_css("font-size", "20px")
     assert page.locator("#audio-ballot").count() == 0
     assert page.locator("#audio").get_attribute("aria-pressed") == "false"
     page.close()
@@ -188,6 +190,7 @@ def test_cast_or_challenge_in_english_extra_large_and_high_contrast(
     _en(page, "#contrast")
     _en(page, "#audio")
     assert _aids(page) == "size-xlarge contrast"
+    expect(page.locator("body")).to_have_css("font-size", "40px")
     page.fill("#token", _card(kiosk, 2))
     _select(page)
     for code in ("21", "31"):
