@@ -8,23 +8,32 @@ back, repeat) and hears each contest, each candidate, the review and the confirm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from sandogh.locale import in_words
+from sandogh.locale import Lang, in_words
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.clips import Clips, clip_id
-from sandogh.station.speech import SilentSpeech
+from sandogh.station.speech import SilentSpeech, SpeechError
 from sandogh.station.web.audio import Words
 from sandogh.station.web.labels import label
 from sandogh.station.web.names import read_names
 from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
-from tests.station.web.kiosk_build import SCREENSHOTS, Kiosk, press, serving, voting_kiosk
+from tests.station.web.kiosk_build import (
+    SCREENSHOTS,
+    Kiosk,
+    client,
+    csrf_of,
+    press,
+    serving,
+    voting_kiosk,
+)
 
 SPEECH = SilentSpeech()
 
@@ -216,3 +225,24 @@ def test_cast_or_challenge_in_english_extra_large_and_high_contrast(
     page.screenshot(path=str(SCREENSHOTS / "voter-opened-aids-en.png"), full_page=True)
     page.close()
     assert kiosk.box.status().records == 0
+
+
+class _Broken:
+    """Speech that fails, as espeak-ng would if its voice data were gone."""
+
+    def wav(self, text: str, lang: Lang) -> bytes:
+        raise SpeechError(f"no voice for {lang} to say {len(text)} characters")
+
+
+def test_a_box_whose_speech_fails_still_shows_the_voter_the_screen(tmp_path: Path) -> None:
+    box = voting_kiosk(tmp_path)
+    clips = Clips(_Broken(), tmp_path / "clips")
+    with serving(box, clips=clips) as kiosk, client(kiosk) as at:
+        csrf = csrf_of(at.get("/vote").text)
+        at.post("/vote/access", data={"csrf": csrf, "aid": "audio"})
+        at.post("/vote", data={"csrf": csrf, "token": _card(kiosk, 3)})
+        page = at.get("/vote")
+    assert page.status_code == 200
+    assert 'id="code"' in page.text
+    assert 'id="audio-ballot"' not in page.text
+    assert re.search(r'id="audio"\s+aria-pressed="true"', page.text)  # on: silent, not lost

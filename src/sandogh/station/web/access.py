@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from sandogh.locale import Lang
 from sandogh.station.clips import Clips
+from sandogh.station.speech import SpeechError
 from sandogh.station.web.audio import Words, script
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import VISIT_COOKIE, Access, Visit
@@ -41,7 +42,10 @@ class Aids:
                 station = tx.station()
             ballot = station.setup.ballot if station else ()
             words = Words(ballot, screens.names(), lang)
-            audio = script(visit, shown, words, self._clips, screens.sealing())
+            try:
+                audio = script(visit, shown, words, self._clips, screens.sealing())
+            except (SpeechError, OSError):  # the screen all the same, silent: never a voter lost
+                audio = None
         if shown.get("cast"):
             visit.access = Access()
         return screens.with_values(
