@@ -32,6 +32,8 @@ PUBLIC = {
     ("/", "GET"),
     ("/vote", "GET"),
     ("/vote", "POST"),
+    ("/vote/access", "POST"),  # the voter's aids (web/access.py)
+    ("/vote/audio/{clip}", "GET"),  # the audio ballot's clips: the ballot's words only
     ("/operator/login", "GET"),
     ("/operator/login", "POST"),
 }

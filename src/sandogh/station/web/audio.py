@@ -60,6 +60,7 @@ PHRASES = (
     "kiosk_opened_title",
     "kiosk_vote_again",
     "kiosk_take_receipt",
+    "kiosk_seal_lost",
 )
 
 
@@ -160,7 +161,8 @@ def _script(
     if draft.reviewing:
         key = "seal" if sealing else "confirm"
         confirm = Item(say(p("kiosk_seal" if sealing else "box_confirm")), f"key:{key}")
-        items = [Item(say(p("box_review"), p("kiosk_audio_review_how")))]
+        why = [p(shown["refusal"])] if shown.get("refusal") else []  # a seal lost: say so
+        items = [Item(say(p("box_review"), *why, p("kiosk_audio_review_how")))]
         if draft.confirmations:
             items = [Item(say(p("box_confirm_again")), "key:confirm")]
         codes = [(c.contest, tuple(draft.codes.get(c.contest, []))) for c in draft.ballot]
