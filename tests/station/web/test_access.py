@@ -118,6 +118,14 @@ def test_a_voter_votes_by_the_keypad_and_the_next_voter_starts_plain(
     page.fill("#token", _card(kiosk, 1))
     _select(page)  # a card in the field: Enter takes it, as the form would
 
+    # louder and slower, for the whole ballot
+    _key(page, "+")
+    _key(page, "/")
+    ballot = page.locator("#audio-ballot")
+    assert (ballot.get_attribute("data-volume"), ballot.get_attribute("data-pace")) == (
+        "1.25",
+        "0.75",
+    )
     # the presidency: next, next, select; the screen says the choice
     _key(page, "ArrowDown")
     assert _heard(page) == [_candidate("21", "سعید جلیلی")]
@@ -126,6 +134,7 @@ def test_a_voter_votes_by_the_keypad_and_the_next_voter_starts_plain(
     _key(page, "ArrowDown")
     assert _heard(page) == [_candidate("25", "مسعود پزشکیان")]
     _select(page)
+    assert page.locator("#audio-ballot").get_attribute("data-volume") == "1.25"  # kept
     assert "مسعود پزشکیان" in page.locator("main").inner_text()
     assert _candidate("25", "مسعود پزشکیان") in _heard(page)  # the first item: what is chosen
     assert_accessible(page, "contest, large, high contrast")

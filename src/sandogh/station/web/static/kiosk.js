@@ -36,12 +36,28 @@ document.querySelectorAll("a[data-replace]").forEach((link) => {
 const KEYPAD = {
   ArrowDown: "next", ArrowUp: "previous", Enter: "select", Escape: "back", " ": "repeat",
   PageDown: "next", PageUp: "previous", Backspace: "back", Home: "repeat",
+  "+": "louder", "-": "quieter", "*": "faster", "/": "slower",
 };
+// The voter's volume and pace hold from screen to screen of their ballot, and go with it: a
+// screen without the audio ballot (the next voter's) forgets them.
+const HEARING = "kiosk-hearing";
 const ballot = document.getElementById("audio-ballot");
+if (!ballot) sessionStorage.removeItem(HEARING);
 if (ballot) {
   const items = [...ballot.querySelectorAll("li")];
   const sounds = new Map();
   const audio = new AudioContext();
+  const hearing = { volume: 1, pace: 1, ...JSON.parse(sessionStorage.getItem(HEARING) || "{}") };
+  const gain = audio.createGain();
+  gain.connect(audio.destination);
+  const adjust = (what, by, low, high) => {
+    hearing[what] = Math.round(Math.max(low, Math.min(high, hearing[what] + by)) * 100) / 100;
+    sessionStorage.setItem(HEARING, JSON.stringify(hearing));
+    gain.gain.value = hearing.volume;
+    ballot.dataset.volume = String(hearing.volume);
+    ballot.dataset.pace = String(hearing.pace);
+  };
+  adjust("volume", 0, 0.25, 2);
   let at = 0;
   let playing = [];
   const say = (index) => {
@@ -54,9 +70,10 @@ if (ballot) {
       if (!sound) continue;
       const source = audio.createBufferSource();
       source.buffer = sound;
-      source.connect(audio.destination);
+      source.playbackRate.value = hearing.pace;
+      source.connect(gain);
       source.start(when);
-      when += sound.duration + 0.3;
+      when += sound.duration / hearing.pace + 0.3;
       playing.push(source);
     }
     ballot.dataset.at = String(at);
@@ -87,10 +104,15 @@ if (ballot) {
     const key = KEYPAD[event.key];
     const typing = event.target instanceof HTMLInputElement && event.target.value !== "";
     // keys in a field being typed in keep their meaning (a code typed, then Enter; a correction)
-    if (!key || (typing && !["next", "previous"].includes(key))) return;
+    if (!key || (typing && ["select", "back", "repeat"].includes(key))) return;
     event.preventDefault();
     audio.resume();
-    if (key === "next") say(at + 1);
+    if (key === "louder") adjust("volume", 0.25, 0.25, 2);
+    else if (key === "quieter") adjust("volume", -0.25, 0.25, 2);
+    else if (key === "faster") adjust("pace", 0.25, 0.75, 1.75);
+    else if (key === "slower") adjust("pace", -0.25, 0.75, 1.75);
+    if (["louder", "quieter", "faster", "slower"].includes(key)) say(at);
+    else if (key === "next") say(at + 1);
     else if (key === "previous") say(at - 1);
     else if (key === "repeat") say(at);
     else if (key === "select") { if (!send(items[at].dataset.act)) say(at); }
