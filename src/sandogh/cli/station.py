@@ -306,11 +306,19 @@ def kiosk(
     import uvicorn
 
     from sandogh.server.listening import ListenSettings, listening_config
+    from sandogh.station.clips import Clips
+    from sandogh.station.speech import EspeakSpeech, SpeechError
     from sandogh.station.web.app import LOOPBACK, create_station_app
+    from sandogh.station.web.labels import label
 
+    try:  # the audio ballot speaks from the box's own espeak-ng, its clips in the box's directory
+        clips: Clips | None = Clips(EspeakSpeech(), directory / "clips")
+    except SpeechError:
+        clips = None
+        _err.print(label("kiosk_no_speech", lang.lang), markup=False)
     with open_box(directory, centre, printer, timeout) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
-        app = create_station_app(box, lang=lang.lang, photos=directory / "photos")
+        app = create_station_app(box, lang=lang.lang, photos=directory / "photos", clips=clips)
         # no access log: its lines would time every voter's steps at the box (issue 9 §1)
         config = listening_config(app, ListenSettings(), host=LOOPBACK, port=port, access_log=False)
         uvicorn.Server(config).run()

@@ -17,6 +17,7 @@ from sandogh.core.report import ReportKind, StaffRole, decode_record, decode_sig
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
 from sandogh.station.web import create_station_app
+from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code, opened
 from tests.station.web.kiosk_build import (
@@ -71,6 +72,7 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk) -> None:
         page.goto(url + "/vote")
         page.get_by_label("کارت تعرفه").fill(token)
         _press(page, "آغاز")
+        assert_accessible(page, "voter: contest")
         # the presidency: a wrong code is refused, then 21 corrected to 25
         _type(page, "99")
         assert page.get_by_role("alert").inner_text() == "نامزدی با این کد نیست."
@@ -93,12 +95,14 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk) -> None:
         for shown in ("مسعود پزشکیان", "۲۵", "نامزد الف", "۳۱", "نامزد پ", "۳۳"):
             assert shown in review
         page.screenshot(path=str(SCREENSHOTS / "voter-review-fa.png"), full_page=True)
+        assert_accessible(page, "voter: review")
 
         _press(page, "تأیید")
         assert page.locator("#confirm-again").is_visible()
         assert box.status().records == 0  # the first confirmation casts nothing
         _press(page, "تأیید")
         assert "صندوق" in page.locator("#cast-done").inner_text()
+        assert_accessible(page, "voter: cast")
 
         page.goto(url + "/operator?lang=en")
         assert page.locator("html").get_attribute("dir") == "ltr"

@@ -19,6 +19,7 @@ from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.local_chain import ChainEntry, ChainState
 from sandogh.station.printers import FilePrinter
+from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
@@ -133,6 +134,7 @@ def test_a_voter_seals_sees_the_code_and_casts(kiosk: Kiosk, browser: Browser) -
     _targets(page, "#cast", "#challenge")
     assert box.status().records == 0  # sealed, not cast
     page.screenshot(path=str(SCREENSHOTS / "voter-code-fa.png"), full_page=True)
+    assert_accessible(page, "voter: confirmation code")
 
     press(page, "#cast")
     assert page.locator("#cast-done").count() == 1
@@ -160,6 +162,7 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     assert page.locator("#confirmation-code bdi").inner_text() == first
     _targets(page, "#challenge-yes", "#challenge-no")
     page.screenshot(path=str(SCREENSHOTS / "voter-challenge-confirm-fa.png"), full_page=True)
+    assert_accessible(page, "voter: challenge")
     press(page, "#challenge-no")  # not yet: the code screen again, nothing changed
     assert page.locator("#cast").is_visible()
     assert _chain(box) == []
@@ -187,6 +190,7 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     assert box.status().records == 0
     assert box.status().cards_used == 0  # the card is still good
     page.screenshot(path=str(SCREENSHOTS / "voter-opened-fa.png"), full_page=True)
+    assert_accessible(page, "voter: opened")
 
     press(page, "#vote-again")  # the same card, from the first contest
     assert page.locator("#contest-heading").inner_text() == "ریاست جمهوری"

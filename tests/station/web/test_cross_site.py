@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from sandogh.core.report import StaffRole
 from sandogh.core.station import Phase
+from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.loopback import served
 from tests.station.build import national_code
@@ -82,6 +83,7 @@ def test_a_page_of_another_origin_changes_nothing_at_the_kiosk(kiosk: Kiosk) -> 
             assert "did not come from the box's own screens" in page.locator("main").inner_text()
             if attack == "close":
                 page.screenshot(path=str(SCREENSHOTS / "refused-fa.png"), full_page=True)
+                assert_accessible(page, "refused")
         browser.close()
     status = kiosk.box.status()
     assert status.phase is Phase.VOTING

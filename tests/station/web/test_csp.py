@@ -3,9 +3,10 @@
 Every answer of the kiosk (pages, refusals, static files, a 404) carries the strict policy, no
 sniffing, no referrer and no caching. In Chromium, on a box whose enrolment document names every
 contest, candidate and member of staff with a script payload (`tests.script_payloads`, as the
-console's and the site's tests use), a voter votes and the staff work through every operator
-screen: no page breaks the policy (the kiosk's own pages have no inline script or style), no
-script fails, nothing of the payloads runs, and each shows as the text it is."""
+console's and the site's tests use), a voter turns on every aid of the bar (the audio ballot says
+the names too) and votes, and the staff work through every operator screen: no page breaks the
+policy (the kiosk's own pages have no inline script or style), no script fails, nothing of the
+payloads runs, and each shows as the text it is."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from typing import ClassVar
 
 import httpx
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from sandogh.core.report import StaffRole
+from sandogh.station.clips import Clips
+from sandogh.station.speech import SilentSpeech
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.script_payloads import PAYLOADS, watched
 from tests.station.build import national_code
@@ -65,7 +68,9 @@ class HostileCentre(NamingCentre):
 @pytest.fixture
 def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
     people = ((PAYLOADS[0], StaffRole.HEAD), (PAYLOADS[1], StaffRole.SECRETARY))
-    with serving(voting_kiosk(tmp_path, centre=HostileCentre, people=people)) as served:
+    clips = Clips(SilentSpeech(), tmp_path / "clips")  # the audio ballot says the names too
+    box = voting_kiosk(tmp_path, centre=HostileCentre, people=people)
+    with serving(box, clips=clips) as served:
         yield served
 
 
@@ -102,6 +107,10 @@ def test_no_page_breaks_the_policy_and_no_name_runs(kiosk: Kiosk) -> None:
         staff.check()
 
         voter.page.goto(kiosk.url + "/vote?lang=en")
+        voter.check()
+        for aid in ("#size-xlarge", "#contrast", "#audio"):  # the bar's keys are forms too
+            press(voter.page, aid)
+        expect(voter.page.locator("#audio-ballot")).to_have_attribute("data-ready", "1")
         voter.check()
         voter.page.fill("#token", token)
         press(voter.page, "button[type=submit]")

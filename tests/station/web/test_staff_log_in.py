@@ -34,6 +34,8 @@ PUBLIC = {
     ("/vote", "POST"),
     ("/vote/card", "GET"),
     ("/photo/{digest}", "GET"),
+    ("/vote/access", "POST"),  # the voter's aids (web/access.py)
+    ("/vote/audio/{clip}", "GET"),  # the audio ballot's clips: the ballot's words only
     ("/operator/login", "GET"),
     ("/operator/login", "POST"),
 }

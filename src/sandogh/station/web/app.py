@@ -29,7 +29,10 @@ from starlette.staticfiles import StaticFiles
 from sandogh.locale import Lang
 from sandogh.security_headers import WithHeaders
 from sandogh.station.box import Box
+from sandogh.station.clips import Clips
 from sandogh.station.ports import CardReader
+from sandogh.station.web import access
+from sandogh.station.web.access import Aids
 from sandogh.station.web.guard import HEADERS, KioskGuard
 from sandogh.station.web.operator import LOGIN, OperatorScreens
 from sandogh.station.web.photos import Photos
@@ -56,13 +59,16 @@ def create_station_app(
     reader: CardReader | None = None,
     photos: Path | None = None,
     voter_idle: IdleTimes = VOTER_IDLE,
+    clips: Clips | None = None,
 ) -> Starlette:
     """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser. `clock`
     and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any.
     The voter's card is scanned, or read by `reader`; candidates' photos come from the folder
-    `photos`; a ballot left idle returns to the neutral screen after `voter_idle`."""
+    `photos`; a ballot left idle returns to the neutral screen after `voter_idle`; `clips` speak
+    the audio ballot (none: the voter's bar offers no audio)."""
     screens = Screens(box, lang, Sessions(clock, idle=idle))
-    voter = VoterScreens(screens, reader=reader, photos=Photos(photos), idle=voter_idle)
+    aids = Aids(screens, clips)
+    voter = VoterScreens(screens, aids, reader=reader, photos=Photos(photos), idle=voter_idle)
     staff = OperatorScreens(screens)
     resender = Resender(box, poll=resend_every)
 
@@ -85,6 +91,8 @@ def create_station_app(
             Route("/vote", voter.step, methods=["POST"]),
             Route("/vote/card", voter.card_in_reader),
             Route("/photo/{digest}", voter.photo),
+            Route(access.PATH, aids.choose, methods=["POST"]),
+            Route("/vote/audio/{clip}", aids.clip),
             Route(LOGIN, staff.login_page),
             Route(LOGIN, staff.log_in, methods=["POST"]),
             Route("/operator", guarded(staff.status_page)),

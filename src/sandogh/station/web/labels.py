@@ -133,6 +133,31 @@ FA: dict[str, str] = {
         "اگر ادامه ندهید، این برگه رأی تا چند لحظه دیگر بسته می‌شود و هیچ رأیی از آن ثبت نمی‌شود."
     ),
     "kiosk_idle_stay": "ادامه می‌دهم",
+    # the voter's aids (issue 13): the bar on every voter screen and the audio ballot's words
+    "kiosk_access_bar": "امکانات دسترسی‌پذیری",
+    "kiosk_text_size": "اندازه نوشته",
+    "kiosk_size_normal": "عادی",
+    "kiosk_size_large": "درشت",
+    "kiosk_size_xlarge": "بسیار درشت",
+    "kiosk_high_contrast": "رنگ‌های پرتضاد",
+    "kiosk_audio_ballot": "برگه رأی گویا (هدفون)",
+    "kiosk_audio_keys": (
+        "برگه رأی گویا روشن است. با کلیدهای بعدی و قبلی گزینه‌ها را بشنوید، با کلید انتخاب"
+        " برگزینید، با کلید بازگشت اصلاح کنید و با کلید تکرار دوباره بشنوید."
+    ),
+    "kiosk_audio_contest_how": (
+        "با کلید بعدی نامزدها را یکی‌یکی بشنوید و با کلید انتخاب، نامزد خود را برگزینید."
+    ),
+    "kiosk_audio_blank_means": "در این انتخابات به هیچ نامزدی رأی نمی‌دهید.",
+    "kiosk_audio_review_how": (
+        "با کلید بعدی انتخاب‌های خود را در هر انتخابات بشنوید؛ سپس تأیید کنید یا بازگردید و"
+        " تغییر دهید."
+    ),
+    "kiosk_audio_code": "کد {code}",
+    "kiosk_no_speech": (
+        "برنامه گفتار espeak-ng روی این صندوق نصب نیست؛ صفحه‌ها بدون برگه رأی گویا باز شد."
+        " آن را نصب کنید: sudo apt-get install espeak-ng"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -253,6 +278,30 @@ EN: dict[str, str] = {
         "If you do not continue, this ballot closes in a few moments and nothing of it is recorded."
     ),
     "kiosk_idle_stay": "I am still voting",
+    # the voter's aids (issue 13): the bar on every voter screen and the audio ballot's words
+    "kiosk_access_bar": "Accessibility",
+    "kiosk_text_size": "Text size",
+    "kiosk_size_normal": "Normal",
+    "kiosk_size_large": "Large",
+    "kiosk_size_xlarge": "Extra large",
+    "kiosk_high_contrast": "High contrast",
+    "kiosk_audio_ballot": "Audio ballot (headphones)",
+    "kiosk_audio_keys": (
+        "The audio ballot is on. Press next and previous to hear each option, select to choose"
+        " it, back to correct, and repeat to hear it again."
+    ),
+    "kiosk_audio_contest_how": (
+        "Press next to hear the candidates one by one, and select to choose yours."
+    ),
+    "kiosk_audio_blank_means": "You vote for no candidate in this contest.",
+    "kiosk_audio_review_how": (
+        "Press next to hear your choices in each contest, then confirm, or go back and change them."
+    ),
+    "kiosk_audio_code": "code {code}",
+    "kiosk_no_speech": (
+        "espeak-ng is not installed on this box; the screens are served without the audio"
+        " ballot. Install it: sudo apt-get install espeak-ng"
+    ),
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

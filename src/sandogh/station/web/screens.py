@@ -10,6 +10,7 @@ the box's state now.
 
 from __future__ import annotations
 
+import copy
 import hmac
 from pathlib import Path
 from typing import cast
@@ -38,6 +39,13 @@ class Screens:
         self.env = Environment(
             loader=FileSystemLoader(_HERE / "templates"), autoescape=select_autoescape()
         )
+        self.values: dict[str, object] = {}
+
+    def with_values(self, **values: object) -> Screens:
+        """These screens, rendering `values` into every page too (a page's own values win)."""
+        screens = copy.copy(self)
+        screens.values = {**self.values, **values}
+        return screens
 
     def language(self, request: Request, form: dict[str, str] | None = None) -> Lang:
         asked = (form or {}).get("lang") or request.query_params.get("lang")
@@ -73,7 +81,7 @@ class Screens:
             path=path,
             csrf=csrf,
             csrf_field=CSRF_FIELD,
-            **values,
+            **{**self.values, **values},
         )
         return HTMLResponse(page, status_code=code)
 

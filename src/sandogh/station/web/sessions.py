@@ -29,6 +29,15 @@ SHIFT_COOKIE = "kiosk-staff"  # path "/operator" only: never sent with a voter's
 
 
 @dataclass
+class Access:
+    """A voter's aids (`web.access`): the text's size, high contrast, the audio ballot."""
+
+    size: str = "normal"
+    contrast: bool = False
+    audio: bool = False
+
+
+@dataclass
 class Visit:
     """One browser: `csrf` for its forms; `token` and `draft` while a voter types a ballot;
     `shown` a one-time message for the next page (a refusal, the ballot cast).
@@ -45,6 +54,7 @@ class Visit:
     sealed: PreparedBallot | None = None
     challenging: bool = False
     opened: OpenedBallot | None = None
+    access: Access = field(default_factory=Access)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -36,6 +36,7 @@ from sandogh.core.report import Choice
 from sandogh.locale import to_ascii_digits
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
 from sandogh.station.ports import CardReader
+from sandogh.station.web.access import Aids
 from sandogh.station.web.draft import Draft
 from sandogh.station.web.photos import Photos, initials, photo_digests
 from sandogh.station.web.screens import Screens, keep_cookie, see
@@ -61,12 +62,14 @@ class VoterScreens:
     def __init__(
         self,
         screens: Screens,
+        aids: Aids,
         *,
         reader: CardReader | None = None,
         photos: Photos | None = None,
         idle: IdleTimes = VOTER_IDLE,
     ) -> None:
         self._screens = screens
+        self._aids = aids
         self._reader = reader
         self._photos = photos or Photos(None)
         self._idle = idle
@@ -79,6 +82,7 @@ class VoterScreens:
         cookie, visit = screens.sessions.visit(request.cookies.get(VISIT_COOKIE))
         lang = screens.language(request)
         shown, visit.shown = visit.shown, {}
+        screens = self._aids.seen(visit, lang, shown)
         draft = visit.draft
         if shown.get("cast"):
             page = screens.render(
