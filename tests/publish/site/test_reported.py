@@ -44,7 +44,8 @@ def test_turnout_and_the_first_round_are_taken_over_the_stations_reported(tmp_pa
     before = earlier_over(files, R1, CONTEST, [BAFT, S3])
     assert before is not None
     baft, s3 = files.result(R1, CONTEST, BAFT), files.result(R1, CONTEST, S3)
-    assert baft is not None and s3 is not None
+    assert baft is not None
+    assert s3 is not None
     assert before.cast == baft["counts"]["cast"] + s3["counts"]["cast"]
     assert before.turnout == Fraction(before.cast, counted)
     assert [v["votes"] for v in before.votes] == sorted(
@@ -57,7 +58,8 @@ def test_a_unit_counted_whole_is_its_own_cover(tmp_path: Path) -> None:
     files = SnapshotFiles(tmp_path)
     baft = files.result(R2, CONTEST, BAFT)
     kerman_r1 = files.result(R1, CONTEST, KERMAN)
-    assert baft is not None and kerman_r1 is not None
+    assert baft is not None
+    assert kerman_r1 is not None
     assert cover(files, R2, CONTEST, baft) == [BAFT]
     assert cover(files, R1, CONTEST, kerman_r1) == [KERMAN]
     nation = files.result(R2, CONTEST, NATION)
