@@ -134,7 +134,7 @@ def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Br
     assert page.locator("html").get_attribute("dir") == "rtl"
     # the front page's headline: the scope, stations reported, turnout over them, the leader
     headline = page.locator(".elections li").first
-    for shown in ("استان کرمان", "۳ از ۴", "۷۵٪", "مشارکت در شعبه‌های گزارش‌داده", "پیشتاز"):
+    for shown in ("استان کرمان", "۳ از ۴", "۷۵٫۰٪", "مشارکت در شعبه‌های گزارش‌داده", "پیشتاز"):
         expect(headline).to_contain_text(shown)
     expect(headline).to_contain_text("سعید جلیلی")
     _persian_typography(page)
@@ -144,6 +144,9 @@ def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Br
     # one province's totals are named for it, never for the country
     expect(page.get_by_role("heading", level=1)).to_have_text("استان کرمان IR-08")
     main = page.locator("main")
+    # the outcome counts the province's stations alone: named for it, not for the country
+    expect(main.locator(".outcome h3")).to_contain_text("نتیجه تاکنون: استان کرمان")
+    assert "ایران" not in main.inner_text()
     # partly counted: leading, not elected, and why it is not final
     expect(main.locator(".outcome .not-final")).to_contain_text("۳ شعبه از ۴ شعبه گزارش")
     assert "انتخاب‌نشده" not in main.inner_text()

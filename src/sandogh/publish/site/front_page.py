@@ -51,7 +51,7 @@ def summary(pages: ElectionPages, place: Place) -> dict[str, Any]:
         "scope": scope,
         "day": day(snapshot["date"], lang),
         "stations": of(stations["reported"], stations["total"], lang),
-        "stations_share": percent(Fraction(stations["reported"], stations["total"]), lang, 0)
+        "stations_share": percent(Fraction(stations["reported"], stations["total"]), lang, 1)
         if stations["total"]
         else "",
         "turnout": None if share is None else percent(share, lang, 1),

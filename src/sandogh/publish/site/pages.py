@@ -12,7 +12,7 @@ import itertools
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from sandogh.core.anchor import fingerprint, short_fingerprint
 from sandogh.locale import Lang, to_persian_digits
@@ -155,6 +155,8 @@ class ElectionPages:
             if outcome is None:
                 continue
             units = outcome["constituency"]["units"]
+            if self.above.intersection(units):
+                outcome = self._in_scope(outcome)
             # the election's page stands for the units above it, which have none of their own
             if code in units or (code == self.top and self.above.intersection(units)):
                 own.append(outcome)
@@ -163,6 +165,16 @@ class ElectionPages:
             elif any(code in self._line(contest["id"], unit)[1:] for unit in units):
                 within.append(outcome)
         return Placed(tuple(own), tuple(covering), tuple(within))
+
+    def _in_scope(self, outcome: Outcome) -> Outcome:
+        """An outcome over units above the scope counts the scope's stations alone: it is named
+        for the scope («استان کرمان»), not for the country its constituency is drawn over."""
+        result = self.files.result(self.election, outcome["contest"], self.top)
+        if result is None:
+            return outcome
+        unit = result["unit"]
+        name = {"fa": self.named(unit, "fa"), "en": self.named(unit, "en")}
+        return cast(Outcome, {**outcome, "constituency": {**outcome["constituency"], "name": name}})
 
     def _previous(self, contest: ContestEntry, now: UnitResult) -> tuple[Over, int] | None:
         """The previous round's figures over the stations that have reported in this one, where
