@@ -180,7 +180,11 @@ def shading(
     votes = result["counts"]["votes"]
     valid = result["counts"]["valid"]
     stations = result["stations"]
-    parts = [label("map_reported", lang, reported=stations["reported"], total=stations["total"])]
+    parts = (
+        []
+        if result["unit"]["kind"] == "station"
+        else [label("map_reported", lang, reported=stations["reported"], total=stations["total"])]
+    )
     leader = None
     if votes and votes[0]["votes"] > 0:
         leader = votes[0]["code"]
