@@ -341,3 +341,15 @@ def test_crossed_out_ballots_are_shown_in_the_seeds_words_where_a_station_has_th
     ):
         html = (tmp_path / f"{prefix}{R2}/units/{S1}.html").read_text(encoding="utf-8")
         assert f'<th scope="row">{label}</th><td class="num"><bdi>{shown}</bdi></td>' in html
+
+
+def test_no_persian_page_separates_with_a_middle_dot(tmp_path: Path) -> None:
+    # «·» reads as a Persian zero: «· ۱ کرسی» as «۱۰ کرسی» (issue 13)
+    write_snapshot(tmp_path, PARTIAL)
+    render_site(tmp_path, R1)
+    render_site(tmp_path, R2)
+    persian = [name for name in _pages(R2) if not name.startswith("en/")]
+    persian += [f"{R1}/index.html", f"{R2}/units/{S1}.html"]
+    for name in persian:
+        assert "·" not in read(tmp_path / name).text, name
+    assert "·" in read(tmp_path / "en" / R2 / "index.html").text  # English keeps it
