@@ -357,9 +357,9 @@ class ElectionPages:
             return None
         # every colour the map can show beside the leaders' and turnout's: the legend covers all
         others = [
-            (HATCHED, label("map_little", lang)),
+            *([(HATCHED, label("map_little", lang))] if areas else []),  # stations are not
             (NO_DATA, label("map_no_data", lang)),
-            *([(OUTSIDE, label("map_outside", lang))] if areas else []),
+            *([(OUTSIDE, label("map_outside", lang))] if areas or outline else []),
         ]
         legends = []
         for contest, _ in results:
