@@ -211,7 +211,14 @@ def unit_result(
         path.insert(0, _ref(parent))
         parent = UNITS[parent]["parent"]
     children = [
-        {**_ref(code), "reported": all(s in reported for s in stations_under(code))}
+        {
+            **_ref(code),
+            "reported": all(s in reported for s in stations_under(code)),
+            "stations": {
+                "reported": sum(s in reported for s in stations_under(code)),
+                "total": len(stations_under(code)),
+            },
+        }
         for code, unit_ in UNITS.items()
         if unit_["parent"] == unit
     ]
@@ -333,6 +340,8 @@ def write_election(root: Path, election: str, state: str) -> None:
             unit_result(election, unit, reported, done, OPENED),
         )
     _write(data / "outcomes" / CONTEST / f"{NATION}.json", _outcome(election, reported, status))
+    if election == R1:  # certified by the supervisory board, as supervision.json says
+        _write(data / "supervision.json", {**SUPERVISION, "election": election})
     _write(
         data / "units.json",
         {
@@ -351,6 +360,46 @@ def write_election(root: Path, election: str, state: str) -> None:
     for station in reported:
         for kind in ("zero", "final"):
             _write(data / "reports" / station / f"{kind}.json", {"station": station, "kind": kind})
+
+
+SUPERVISION: dict[str, Any] = {
+    "format": "sandogh/supervision@1",
+    "voids": [],
+    "certifications": [
+        {
+            "contest": CONTEST,
+            "constituency": None,
+            "by": "m.rahimi",
+            "role": "supervisor",
+            "place": NATION,
+            "at": "2024-07-01T08:30:00+00:00",
+            "digest": "sha256:" + "cd" * 32,
+        }
+    ],
+}
+VOID_DECISION = {"reason": "صندوق بی‌لاک و مهر رسید", "reference": "۱۴۰۳/۱۲۷", "case": None}
+
+
+def void_station(root: Path, election: str, station: str) -> None:
+    """The supervisory board voids `station`'s box: supervision.json names it, and the station's
+    ballots move out of those cast into void (`core.supervision.apply`), its votes to none."""
+    path = root / "data" / election / "supervision.json"
+    document = (
+        json.loads(path.read_text()) if path.is_file() else {**SUPERVISION, "certifications": []}
+    )
+    document["voids"].append(
+        {"kind": "station", "station": station, "contest": None, "decision": VOID_DECISION}
+    )
+    _write(path, {**document, "election": election})
+    result_path = root / "data" / election / "results" / CONTEST / f"{station}.json"
+    result = json.loads(result_path.read_text())
+    counts = result["counts"]
+    counts["void"] += counts["cast"]
+    counts["cast"] = counts["valid"] = 0
+    counts["invalid"] = dict.fromkeys(counts["invalid"], 0)
+    for vote in counts["votes"]:
+        vote["votes"] = 0
+    _write(result_path, result)
 
 
 def write_snapshot(root: Path, state: str = PARTIAL) -> None:

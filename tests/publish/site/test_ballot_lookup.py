@@ -23,6 +23,7 @@ from sandogh.locale import to_persian_digits
 from sandogh.publish.e2e_codes import CodeEntry, OpenedContest, write_codes
 from sandogh.publish.site import render_site
 from sandogh.publish.writer import Writer
+from tests.axe import assert_accessible
 from tests.publish.site.build import (
     JALILI,
     NAMES,
@@ -140,6 +141,7 @@ def test_persian_cast_challenged_and_not_found(served: str, browser: Browser) ->
     expect(answer).to_contain_text("یک نوشته از این بخش سیاهه کدها خوانده نشد")  # the bad one
     expect(answer.locator(".code")).to_have_text(shown)
     expect(answer.get_by_role("link", name="نتایج شعبه ۱ بافت")).to_be_visible()
+    assert_accessible(page, "ballot lookup (fa)")
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "ballot-fa-cast.png"), full_page=True)
 
@@ -174,6 +176,7 @@ def test_english_cast_code(served: str, browser: Browser) -> None:
     page.goto(f"{served}en/{R2}/ballot.html")
     _look_up(page, CHALLENGED.hex()[:16])
     expect(answer.locator("dd")).to_have_text(f"Saeed Jalili ({JALILI})")
+    assert_accessible(page, "ballot lookup (en)")
     page.screenshot(path=str(SCREENSHOTS / "ballot-en-challenged.png"), full_page=True)
     assert errors == []
 

@@ -23,6 +23,7 @@ from sandogh.core.candidacy.records import Published, Record
 from sandogh.core.rules.lot_commitment import commitment_of
 from sandogh.publish.candidacy_file import FILE, candidacy_json
 from sandogh.publish.site import render_site
+from tests.axe import assert_accessible
 from tests.publish.site.build import NAMES, PARTIAL, R1, R2, write_snapshot
 from tests.publish.site.reading import read
 from tests.publish.site.test_site_in_chromium import LOWEST_CONTRAST, SCREENSHOTS
@@ -142,6 +143,7 @@ def test_the_final_list_in_chromium_persian_then_english(served: str, browser: B
     ratio, text = page.evaluate(LOWEST_CONTRAST)
     assert ratio >= 4.5, text
     SCREENSHOTS.mkdir(exist_ok=True)
+    assert_accessible(page, "final list (fa)")
     page.screenshot(path=str(SCREENSHOTS / "candidates-fa.png"), full_page=True)
     page.get_by_role("link", name="English").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Final list of candidates")
@@ -150,5 +152,6 @@ def test_the_final_list_in_chromium_persian_then_english(served: str, browser: B
     expect(rows.nth(1)).to_have_text("25Masoud Pezeshkian")
     ratio, text = page.evaluate(LOWEST_CONTRAST)
     assert ratio >= 4.5, text
+    assert_accessible(page, "final list (en)")
     page.screenshot(path=str(SCREENSHOTS / "candidates-en.png"), full_page=True)
     assert errors == []

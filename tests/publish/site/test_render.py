@@ -52,7 +52,8 @@ PERSIAN_DIGITS = re.compile("[۰-۹]")
 
 def _pages(election: str) -> set[str]:
     pages = {"index.html", f"{election}/index.html", f"{election}/search.html"}
-    pages |= {f"{election}/units/{code}.html" for code in UNITS}
+    # the nation holds only Kerman: the province is the election's scope, with no page above it
+    pages |= {f"{election}/units/{code}.html" for code in UNITS if code != NATION}
     return pages | {f"en/{page}" for page in pages}
 
 
@@ -115,9 +116,9 @@ def test_the_nation_page_in_persian_has_the_real_figures_in_persian_digits(site:
         # round 1 against round 2: the turnout of 46 % then 55 %, "+9 points" in the seed report
         "مقایسه دور ۱ و دور ۲",
         "۴۶٫۰۵٪",
-        "+۸٫۸۵ واحد درصد",
-        "+۲۹۹٬۴۵۳",  # Jalili: 773,591 − 474,138
-        "+۱۵۳٬۲۳۰",  # Pezeshkian: 479,249 − 326,019
+        "۸٫۸۵+ واحد درصد",  # the sign on the right, where a Persian reader starts
+        "۲۹۹٬۴۵۳+",  # Jalili: 773,591 − 474,138
+        "۱۵۳٬۲۳۰+",  # Pezeshkian: 479,249 − 326,019
         "محمدباقر قالیباف",  # round 1 only
     ):
         assert shown in text, shown
@@ -167,18 +168,15 @@ def test_a_partial_count_is_announced_in_words_with_the_leader(tmp_path: Path) -
     assert "هنوز گزارش نداده" in kerman
 
 
-def test_drill_down_from_the_nation_to_a_station_with_breadcrumbs(site: Path) -> None:
-    nation = read(site / R2 / "index.html")
-    assert f"units/{PROVINCE}.html" in {a.attrs.get("href") for a in nation.all("a")}
+def test_drill_down_from_the_province_to_a_station_with_breadcrumbs(site: Path) -> None:
+    province = read(site / R2 / "index.html")
+    assert f"units/{KERMAN}.html" in {a.attrs.get("href") for a in province.all("a")}
     station = _unit(site, S2)
     html = (site / R2 / "units" / f"{S2}.html").read_text(encoding="utf-8")
     crumbs = re.search(r'<nav class="crumbs".*?</nav>', html, re.DOTALL)
     assert crumbs is not None
-    assert re.findall(r'href="([^"]+)"', crumbs.group()) == [
-        "../index.html",
-        f"{PROVINCE}.html",
-        f"{BAFT}.html",
-    ]
+    # the crumbs start at the election's scope, the province, whose page is the election's
+    assert re.findall(r'href="([^"]+)"', crumbs.group()) == ["../index.html", f"{BAFT}.html"]
     text = station.text
     for shown in ("شعبه ۲ بافت", "سیار", "روستایی", "صعب‌العبور", "۲۹٫۱۸۷۴، ۵۶٫۶۷۱۰"):
         assert shown in text, shown
@@ -188,7 +186,7 @@ def test_drill_down_from_the_nation_to_a_station_with_breadcrumbs(site: Path) ->
 
 
 def test_every_link_and_script_points_at_a_file_of_the_snapshot(site: Path) -> None:
-    for name in _pages(R2) | {f"{R1}/units/{code}.html" for code in UNITS}:
+    for name in _pages(R2) | {f"{R1}/units/{code}.html" for code in UNITS if code != NATION}:
         page = read(site / name)
         targets = [a.attrs.get("href", "") for a in page.all("a") + page.all("link")]
         targets += [s.attrs["src"] for s in page.all("script") if "src" in s.attrs]
@@ -233,7 +231,7 @@ def test_only_the_named_units_pages_are_rendered_again(tmp_path: Path) -> None:
     expected = {
         "index.html",
         f"{R2}/index.html",
-        *(f"{R2}/units/{code}.html" for code in (NATION, PROVINCE, KERMAN, S4)),
+        *(f"{R2}/units/{code}.html" for code in (PROVINCE, KERMAN, S4)),
     }
     assert changed == expected | {f"en/{name}" for name in expected}
     assert written == len(changed)
@@ -272,9 +270,7 @@ def test_the_map_draws_areas_by_code_or_name_and_stations_as_points(site: Path) 
         loaded: dict[str, object] = json.loads(found.group(1))
         return loaded
 
-    nation, province, baft, kerman = (data(c) for c in (NATION, PROVINCE, BAFT, KERMAN))
-    assert [a["href"] for a in nation["areas"].values()] == [f"{PROVINCE}.html"]  # type: ignore[attr-defined]
-    assert len(nation["fit"]) == 31  # type: ignore[arg-type]  # the whole country in view
+    province, baft, kerman = (data(c) for c in (PROVINCE, BAFT, KERMAN))
     assert len(province["fit"]) == 25  # type: ignore[arg-type]  # every county of Kerman
     assert province["boundaries"] == "../../assets/boundaries/counties/IR-08.geojson"
     assert sorted(a["href"] for a in province["areas"].values()) == [  # type: ignore[attr-defined]
@@ -300,7 +296,7 @@ def test_the_search_page_lists_the_stations_without_a_script(site: Path) -> None
 
 
 def test_the_first_round_has_no_comparison(site: Path) -> None:
-    text = _unit(site, NATION, election=R1).text
+    text = read(site / R1 / "index.html").text
     assert "مقایسه دور" not in text
     assert "راه‌یافته به دور دوم" in text
     assert "حد نصاب: ۵۳۵٬۱۴۴ رأی از ۱٬۰۷۰٬۲۸۶" in text
@@ -344,4 +340,16 @@ def test_crossed_out_ballots_are_shown_in_the_seeds_words_where_a_station_has_th
         ("en/", "Crossed out", number(moved, "en")),
     ):
         html = (tmp_path / f"{prefix}{R2}/units/{S1}.html").read_text(encoding="utf-8")
-        assert f'<th scope="row">{label}</th><td class="num">{shown}</td>' in html
+        assert f'<th scope="row">{label}</th><td class="num"><bdi>{shown}</bdi></td>' in html
+
+
+def test_no_persian_page_separates_with_a_middle_dot(tmp_path: Path) -> None:
+    # «·» reads as a Persian zero: «· ۱ کرسی» as «۱۰ کرسی» (issue 13)
+    write_snapshot(tmp_path, PARTIAL)
+    render_site(tmp_path, R1)
+    render_site(tmp_path, R2)
+    persian = [name for name in _pages(R2) if not name.startswith("en/")]
+    persian += [f"{R1}/index.html", f"{R2}/units/{S1}.html"]
+    for name in persian:
+        assert "·" not in read(tmp_path / name).text, name
+    assert "·" in read(tmp_path / "en" / R2 / "index.html").text  # English keeps it

@@ -1,6 +1,8 @@
 """The results site in headless Chromium, served by a plain static server as any web host would:
-drill down from the nation to a station in Persian and English, find a station, switch the map,
-and watch the figures move when a new snapshot is published during the day."""
+read the front page's headline figures, drill down from the province (the Kerman election's
+scope) to a station in Persian and English, find a station, switch the map, see a voided station
+and a certified round, and watch the figures move when a new snapshot is published during the
+day; axe-core on every page opened."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from sandogh.publish.site import render_site
+from tests.axe import assert_accessible
 from tests.publish.site.build import (
     COMPLETE,
     KERMAN,
@@ -24,7 +27,9 @@ from tests.publish.site.build import (
     PROVINCE,
     R1,
     R2,
+    S3,
     S4,
+    void_station,
     write_snapshot,
 )
 from tests.publish.site.elsewhere import FARS, move_to_fars
@@ -110,6 +115,16 @@ def _drill(page: Page, name: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
 
 
+def _persian_typography(page: Page) -> None:
+    """No «·» (it reads as a Persian zero) and every figure of a table isolated in <bdi>."""
+    text = page.locator("body").inner_text()
+    assert "·" not in text
+    bare = page.locator("td.num").evaluate_all(
+        "cells => cells.filter(c => c.textContent.trim() && !c.querySelector('bdi')).length"
+    )
+    assert bare == 0
+
+
 def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Browser) -> None:
     _, url = served
     errors: list[str] = []
@@ -117,8 +132,30 @@ def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Br
 
     page.goto(url)
     assert page.locator("html").get_attribute("dir") == "rtl"
+    # the front page's headline: the scope, stations reported, turnout over them, the leader
+    headline = page.locator(".elections li").first
+    for shown in ("استان کرمان", "۳ از ۴", "۷۵٫۰٪", "مشارکت در شعبه‌های گزارش‌داده", "پیشتاز"):
+        expect(headline).to_contain_text(shown)
+    expect(headline).to_contain_text("سعید جلیلی")
+    _persian_typography(page)
+    assert_accessible(page, "front page (fa)")
+    _shoot(page, "front-fa.png")
     page.get_by_role("link", name=NAMES[R2]["fa"]).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("ایران")
+    # one province's totals are named for it, never for the country
+    expect(page.get_by_role("heading", level=1)).to_have_text("استان کرمان IR-08")
+    main = page.locator("main")
+    # the outcome counts the province's stations alone: named for it, not for the country
+    expect(main.locator(".outcome h3")).to_contain_text("نتیجه تاکنون: استان کرمان")
+    assert "ایران" not in main.inner_text()
+    # partly counted: leading, not elected, and why it is not final
+    expect(main.locator(".outcome .not-final")).to_contain_text("۳ شعبه از ۴ شعبه گزارش")
+    assert "انتخاب‌نشده" not in main.inner_text()
+    assert "منتخب" not in main.locator(".outcome table").inner_text()
+    expect(main.locator(".outcome .result-leading")).to_have_text("پیشتاز")
+    # turnout and the comparison with round 1 over the three stations that have reported
+    expect(main.locator(".turnout-note")).to_contain_text("۳ شعبه از ۴ شعبه")
+    expect(main.locator(".compare-over")).to_contain_text("۳ شعبه از ۴ شعبه")
+    _persian_typography(page)
     # the keyboard: the first Tab reaches the skip link, shown with a visible focus ring
     page.keyboard.press("Tab")
     focused = page.locator(":focus")
@@ -131,18 +168,27 @@ def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Br
     page.locator("#map[data-ready]").wait_for()
     ratio, text = page.evaluate(LOWEST_CONTRAST)
     assert ratio >= 4.5, text
-    _shoot(page, "nation-fa.png")
-
-    _drill(page, "کرمان")  # the province
-    page.locator("#map[data-ready]").wait_for()
     assert page.locator("#map path.leaflet-interactive").count() >= 2  # counties drawn
+    # Kerman county, one station of two in, is hatched; Baft, all in, in its leader's colour
+    hatched = page.locator('#map path[fill="url(#little-reporting)"]')
+    expect(hatched).to_have_count(1)
+    hatched.hover()
+    tip = page.locator(".leaflet-tooltip .map-tip")
+    expect(tip).to_have_attribute("dir", "rtl")
+    expect(tip).to_contain_text("۱ از ۲ شعبه گزارش داده")
+    legend = page.locator('.legend[data-mode="winner"]')
+    for entry in ("سعید جلیلی", "نیمی از شعبه‌ها یا کمتر گزارش داده", "بی‌گزارش"):
+        expect(legend).to_contain_text(entry)
+    assert_accessible(page, "province (fa)")
+    _shoot(page, "province-fa.png")
     page.get_by_role("radio", name="مشارکت").check()  # colour by turnout
     expect(page.locator('.legend[data-mode="turnout"]')).to_be_visible()
     expect(page.locator('.legend[data-mode="winner"]')).to_be_hidden()
     page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "map-fa.png"))
 
-    _drill(page, "بافت")  # a county
+    _drill(page, "بافت")  # a county: «شهرستان بافت»
     page.locator("#map[data-ready]").wait_for()
+    assert_accessible(page, "county (fa)")
     _shoot(page, "county-fa.png")
 
     ratio, text = page.evaluate(LOWEST_CONTRAST)
@@ -155,13 +201,17 @@ def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Br
     assert "صعب‌العبور" in details
     assert "سیار" in details
     crumbs = page.get_by_role("navigation", name="مسیر").get_by_role("link")
-    assert crumbs.all_inner_texts() == ["ایران", "کرمان", "بافت"]
+    assert crumbs.all_inner_texts() == ["استان کرمان", "شهرستان بافت"]
     page.locator("#map[data-ready]").wait_for()
+    _persian_typography(page)
+    assert_accessible(page, "station (fa)")
     _shoot(page, "station-fa.png")
 
     page.get_by_role("link", name="جست‌وجوی شعبه").click()
     page.get_by_label("نام یا کد شعبه").fill("کرمان ۲")  # Persian digits find "2"
     expect(page.locator("#search-count")).to_have_text("۱ نتیجه")
+    _persian_typography(page)
+    assert_accessible(page, "search (fa)")
     page.locator("#search-results").get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("شعبه ۲ کرمان")
     assert S4 in page.url
@@ -173,35 +223,84 @@ def test_english_pages(served: tuple[Path, str], browser: Browser) -> None:
     errors: list[str] = []
     page = _new_page(browser, errors)
 
+    page.goto(f"{url}en/index.html")
+    expect(page.locator(".elections li").first).to_contain_text("Kerman Province")
+    expect(page.locator(".elections li").first).to_contain_text("Leading, President")
+    assert_accessible(page, "front page (en)")
+    _shoot(page, "front-en.png")
     page.goto(f"{url}{R2}/index.html")
     page.get_by_role("link", name="English").click()
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert page.url.endswith(f"/en/{R2}/index.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kerman Province IR-08")
     assert _cast(page, "Ballots cast") == "981,770"
     expect(page.locator(".announce")).to_have_text(
         "With 3 of 4 stations counted, Saeed Jalili leads with 610,000 votes."
     )
+    expect(page.locator(".outcome .not-final")).to_contain_text("3 of 4 stations have reported")
+    assert "Not elected" not in page.locator("main").inner_text()
     page.locator("#map[data-ready]").wait_for()
-    _shoot(page, "nation-en.png")
-
-    _drill(page, "Kerman")
-    page.locator("#map[data-ready]").wait_for()
+    assert_accessible(page, "province (en)")
+    _shoot(page, "province-en.png")
     page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "map-en.png"))
+
     _drill(page, "Kerman")  # the county of the same name
     assert KERMAN in page.url
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kerman County")
     page.locator("#map[data-ready]").wait_for()
+    assert_accessible(page, "county (en)")
     _shoot(page, "county-en.png")
     _drill(page, "Kerman station 2")
     expect(page.locator(".announce")).to_have_text("This station has not reported yet.")
     assert "not recorded" in page.locator("main").inner_text()  # no location: no map
+    assert_accessible(page, "station (en)")
     _shoot(page, "station-en.png")
 
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
-    page.goto(f"{url}{R2}/units/{PROVINCE}.html")
+    page.goto(f"{url}{R2}/index.html")
     page.locator("#map[data-ready]").wait_for()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing wider than the screen
+    assert_accessible(page, "province (fa, phone)")
     _shoot(page, "province-fa-phone.png")
+    page.goto(url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    _shoot(page, "front-fa-phone.png")
+    assert errors == []
+
+
+def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: Browser) -> None:
+    write_snapshot(tmp_path, COMPLETE)
+    void_station(tmp_path, R2, S3)
+    render_site(tmp_path, R1)
+    render_site(tmp_path, R2)
+    errors: list[str] = []
+    page = _new_page(browser, errors)
+    with _serving(tmp_path) as url:
+        page.goto(f"{url}{R2}/units/{S3}.html")
+        voided = page.locator(".voided")
+        expect(voided).to_contain_text("به تصمیم هیئت نظارت باطل شد")
+        expect(voided).to_contain_text("صندوق بی‌لاک و مهر رسید")
+        expect(voided).to_contain_text("۱۴۰۳/۱۲۷")
+        # its ballots are set aside with the papers, not a third kind of vote beside the two
+        assert "غیرمأخوذه" not in page.locator("#contest-president table.figures").inner_text()
+        expect(page.locator("table.papers")).to_contain_text("برگه‌های باطله غیرمأخوذه")
+        _persian_typography(page)
+        assert_accessible(page, "voided station (fa)")
+        _shoot(page, "station-voided-fa.png")
+
+        page.goto(f"{url}{R1}/index.html")
+        certified = page.locator(".outcome .certified")
+        # the Latin account isolated (FSI…PDI), so the date after it keeps its place
+        expect(certified).to_contain_text("تأیید هیئت نظارت (ایران)، حساب \u2068m.rahimi\u2069")
+        expect(certified).to_contain_text("۱۱ تیر ۱۴۰۳، ساعت ۱۲:۰۰ به وقت تهران")
+        _persian_typography(page)
+        assert_accessible(page, "certified round (fa)")
+        _shoot(page, "certified-fa.png")
+        page.goto(f"{url}en/{R1}/index.html")
+        expect(page.locator(".outcome .certified")).to_contain_text(
+            "Certified by the supervisory board (Iran), account \u2068m.rahimi\u2069"
+        )
     assert errors == []
 
 
@@ -224,7 +323,28 @@ def test_the_figures_move_when_a_new_snapshot_is_published(
     expect(page.locator("body")).to_have_attribute("data-sequence", "17")
     expect(page.locator(".announce")).to_contain_text("با شمارش آرای همه چهار شعبه")
     expect(page.locator("#live-status")).to_have_text("ارقام به‌روز شد.")
-    assert NATION in page.locator("h1").inner_text()
+    assert PROVINCE in page.locator("h1").inner_text()
+    # complete now: the leader is elected, and the comparison covers every station
+    expect(page.locator(".outcome .result-elected")).to_have_text("منتخب")
+    expect(page.locator(".compare-over")).to_have_count(0)
+    assert errors == []
+
+
+def test_the_front_page_lives(served: tuple[Path, str], browser: Browser) -> None:
+    root, url = served
+    errors: list[str] = []
+    page = _new_page(browser, errors)
+    page.goto(url)
+    headline = page.locator(".elections li").first
+    expect(headline).to_contain_text("۳ از ۴")
+    expect(page.locator("body")).to_have_attribute("data-sequence", f"{R2}:16 {R1}:40")
+
+    write_snapshot(root, COMPLETE)
+    render_site(root, R2, units={S4, KERMAN, PROVINCE, NATION})
+
+    expect(headline).to_contain_text("۴ از ۴", timeout=15_000)
+    expect(headline).to_contain_text("بیشترین آرای ریاست‌جمهوری")
+    expect(page.locator("#live-status")).to_have_text("ارقام به‌روز شد.")
     assert errors == []
 
 

@@ -11,6 +11,8 @@ import datetime
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
+
 from sandogh.locale import Lang, format_int, format_jalali, format_percent, in_words
 from sandogh.locale.digits import to_persian_digits
 from sandogh.publish.site.labels import label
@@ -106,3 +108,22 @@ def bar_width(part: int, whole: int) -> str:
         return "0%"
     tenths = (1000 * part + whole // 2) // whole
     return f"{tenths // 10}.{tenths % 10}%"
+
+
+# A sign's own character: U+2212 MINUS SIGN, not the hyphen a font draws short and low.
+_SIGNS = {"+": "+", "-": "\u2212", "\u2212": "\u2212"}
+
+
+def isolated(text: str, lang: Lang) -> Markup:
+    """A figure in its own bidirectional isolate (<bdi>), so the text around it cannot reorder
+    it. A sign stands where the reader starts the number: on its left in English, on its right
+    in Persian («۳٫۸۱−»), written after the digits inside a left-to-right isolate, since a
+    leading sign in right-to-left text is drawn on the number's left. Words after the figure
+    («واحد درصد») stay outside the isolate."""
+    if not text or text[0] not in _SIGNS:
+        return Markup("<bdi>{}</bdi>").format(text)
+    sign = _SIGNS[text[0]]
+    figure, space, words = text[1:].partition(" ")
+    if lang == "fa":
+        return Markup('<bdi dir="ltr">{}{}</bdi>{}{}').format(figure, sign, space, words)
+    return Markup("<bdi>{}{}</bdi>{}{}").format(sign, figure, space, words)

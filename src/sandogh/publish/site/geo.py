@@ -14,7 +14,10 @@ in the page's table; it is only missing from the map.
 Colours are chosen here, once, so the page's script only applies them: candidates take the
 Okabe–Ito palette (distinguishable with the common colour-vision deficiencies) in the order of
 their ballot codes, stable through the day; turnout takes ColorBrewer's five-class YlGnBu,
-whose palest class still stands out from the grey of areas without results.
+whose palest class still stands out from the grey of areas without results. An area where
+half its stations or fewer have reported (`reported.LITTLE`) is hatched in grey whatever the
+mode, not painted in its leader's colour: a few boxes do not tell how an area voted. The hatch is
+an SVG pattern the page defines once (`HATCHED` names it), so the map and its legend share it.
 """
 
 from __future__ import annotations
@@ -29,12 +32,15 @@ from typing import Any
 
 from sandogh.locale import Lang
 from sandogh.maps import MAPS
-from sandogh.publish.site.figures import percent, turnout_share
+from sandogh.publish.site.figures import percent
 from sandogh.publish.site.labels import label
+from sandogh.publish.site.reported import LITTLE, reported_share
 from sandogh.publish.site.snapshot import UnitRef, UnitResult
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#F0E442")
 NO_DATA = "#C8C8C8"
+HATCHED = "url(#little-reporting)"  # the pattern of `_map.html`
+OUTSIDE = "#F4F4F4"  # areas drawn with no unit of the election (map.js paints them so)
 TURNOUT_STEPS = (Fraction(40, 100), Fraction(50, 100), Fraction(60, 100), Fraction(70, 100))
 TURNOUT_COLOURS = ("#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494")
 
@@ -165,22 +171,32 @@ class Shading:
     text: str
 
 
-def shading(result: UnitResult | None, colours: Mapping[str, str], lang: Lang) -> Shading:
+def shading(
+    result: UnitResult | None, share: Fraction | None, colours: Mapping[str, str], lang: Lang
+) -> Shading:
+    """`share` is the unit's turnout over its reported stations (`reported.turnout`)."""
     if result is None or result["stations"]["reported"] == 0:
         return Shading(NO_DATA, NO_DATA, None, label("map_no_data", lang))
     votes = result["counts"]["votes"]
     valid = result["counts"]["valid"]
-    share = turnout_share(result["turnout"]["cast"]) if result["turnout"] else None
-    parts = []
+    stations = result["stations"]
+    parts = (
+        []
+        if result["unit"]["kind"] == "station"
+        else [label("map_reported", lang, reported=stations["reported"], total=stations["total"])]
+    )
     leader = None
     if votes and votes[0]["votes"] > 0:
         leader = votes[0]["code"]
         leader_share = percent(Fraction(votes[0]["votes"], valid), lang, 1) if valid else "—"
         parts.append(f"{label('map_winner', lang)}: {votes[0]['name'][lang]} ({leader_share})")
     parts.append(f"{label('map_turnout', lang)}: {percent(share, lang, 1)}")
+    text = ("، " if lang == "fa" else "; ").join(parts)
+    if reported_share(result) <= LITTLE:
+        return Shading(HATCHED, HATCHED, None, text)
     return Shading(
         colours.get(leader, NO_DATA) if leader else NO_DATA,
         turnout_colour(share),
         leader,
-        " · ".join(parts),
+        text,
     )

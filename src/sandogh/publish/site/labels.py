@@ -59,7 +59,7 @@ FA: dict[str, str] = {
     "votes_heading": "آرای نامزدها",
     "chart": "نمودار آرای نامزدها: {summary}",
     "chart_turnout": "نمودار مشارکت: {summary}",
-    "figures_heading": "آرا و تعرفه‌ها",
+    "figures_heading": "آرای مأخوذه",
     "turnout_by_cast": "مشارکت بر پایه آرای مأخوذه",
     "no_eligible": "شمار واجدان شرایط در دست نیست؛ مشارکت حساب نمی‌شود.",
     "announce_none": "هنوز هیچ شعبه‌ای از {total} شعبه گزارش نداده است.",
@@ -99,8 +99,9 @@ FA: dict[str, str] = {
     "file_anchor_signatures": "امضای مقام‌های ستاد انتخابات و هیئت نظارت بر سیاهه (JSON)",
     "file_anchor_amendments": "اصلاحیه‌های امضاشده سیاهه (JSON)",
     "anchor_fingerprint": "اثر انگشت سیاهه پیش از انتخابات: {short}",
+    # the command isolated left to right (LRI…PDI), or its «--anchor» lands before its name
     "anchor_note": "این رشته را با آنچه روزنامه‌ها و ناظران پیش از رأی‌گیری منتشر کرده‌اند "
-    "بسنجید؛ سنجش خودکار: sandogh verify-results --anchor",
+    "بسنجید؛ سنجش خودکار: \u2066sandogh verify-results --anchor\u2069",
     "file_snapshot": "وضعیت این انتشار (JSON)",
     "verify_note": (
         "هر کس می‌تواند امضای همه صورتجلسه‌ها را بسنجد و آن‌ها را "
@@ -196,6 +197,45 @@ FA: dict[str, str] = {
     "ballot_verify_note": (
         "اینکه هر رأی ثبت‌شده در شمارش شعبه آمده است را هر کس می‌تواند بسنجد: sandogh verify-election"
     ),
+    # issue 13: honest partial results, voids and certifications, the front page's headline
+    "named_province": "استان {name}",
+    "named_county": "شهرستان {name}",
+    "papers_heading": "تعرفه‌ها و برگه‌های کنارگذاشته",
+    "void_set_aside": "برگه‌های باطله غیرمأخوذه (بیرون از آرای مأخوذه)",
+    "turnout_over": (
+        "مشارکت در {reported} شعبه از {total} شعبه که گزارش داده‌اند، "
+        "بر پایه {eligible} واجد شرایط همان شعبه‌ها."
+    ),
+    "turnout_waiting": "مشارکت پس از گزارش نخستین شعبه حساب می‌شود.",
+    "not_final": (
+        "نتیجه نهایی نیست: {reported} شعبه از {total} شعبه گزارش داده‌اند؛ "
+        "تا گزارش همه شعبه‌ها کسی منتخب نیست."
+    ),
+    "result_trailing": "—",
+    "compare_over": (
+        "این مقایسه تنها در {reported} شعبه از {total} شعبه است که در این دور گزارش داده‌اند: "
+        "آرای دور پیش در همان شعبه‌ها."
+    ),
+    "certified_by": "تأیید {role} ({place})، حساب {by}، {when}",
+    "role_supervisor": "هیئت نظارت",
+    "role_national-hq": "ستاد انتخابات کشور",
+    "role_provincial-hq": "ستاد انتخابات استان",
+    "role_county-hq": "ستاد انتخابات شهرستان",
+    "role_admin": "مدیر سامانه",
+    "voided_station": (
+        "آرای این شعبه به تصمیم هیئت نظارت باطل شد و در جمع‌ها شمرده نمی‌شود. "
+        "دلیل: {reason}؛ شماره تصمیم: {reference}."
+    ),
+    "voided_candidate": (
+        "آرای یکی از نامزدها در این شعبه به تصمیم هیئت نظارت باطل شد. "
+        "دلیل: {reason}؛ شماره تصمیم: {reference}."
+    ),
+    "map_reported": "{reported} از {total} شعبه گزارش داده",
+    "map_little": "نیمی از شعبه‌ها یا کمتر گزارش داده",
+    "map_outside": "بیرون از این محدوده یا بی‌شعبه در این انتخابات",
+    "headline_turnout": "مشارکت در شعبه‌های گزارش‌داده",
+    "headline_leading": "پیشتاز {contest}",
+    "headline_most": "بیشترین آرای {contest}",
 }
 
 EN: dict[str, str] = {
@@ -247,7 +287,7 @@ EN: dict[str, str] = {
     "votes_heading": "Votes per candidate",
     "chart": "Chart of votes per candidate: {summary}",
     "chart_turnout": "Chart of turnout: {summary}",
-    "figures_heading": "Ballots and ballot papers",
+    "figures_heading": "Ballots cast",
     "turnout_by_cast": "Turnout by ballots cast",
     "no_eligible": "The number of eligible voters is not given, so turnout is not computed.",
     "announce_none": "None of the {total} stations has reported yet.",
@@ -386,6 +426,45 @@ EN: dict[str, str] = {
     "ballot_verify_note": (
         "Anyone can check that every ballot cast is in its station's tally: sandogh verify-election"
     ),
+    # issue 13: honest partial results, voids and certifications, the front page's headline
+    "named_province": "{name} Province",
+    "named_county": "{name} County",
+    "papers_heading": "Ballot papers and ballots set aside",
+    "void_set_aside": "Void ballots (set aside, not counted as cast)",
+    "turnout_over": (
+        "Turnout in the {reported} of {total} stations that have reported, "
+        "over those stations' {eligible} eligible voters."
+    ),
+    "turnout_waiting": "Turnout is computed once the first station reports.",
+    "not_final": (
+        "Not final: {reported} of {total} stations have reported; "
+        "no one is elected until every station has."
+    ),
+    "result_trailing": "—",
+    "compare_over": (
+        "Compared over the {reported} of {total} stations that have reported in this round only: "
+        "the earlier round's votes in those same stations."
+    ),
+    "certified_by": "Certified by the {role} ({place}), account {by}, {when}",
+    "role_supervisor": "supervisory board",
+    "role_national-hq": "national election headquarters",
+    "role_provincial-hq": "provincial election headquarters",
+    "role_county-hq": "county election headquarters",
+    "role_admin": "system administrator",
+    "voided_station": (
+        "This station's ballots were voided by the supervisory board and are not counted in "
+        "any total. Reason: {reason}; decision {reference}."
+    ),
+    "voided_candidate": (
+        "One candidate's votes at this station were voided by the supervisory board. "
+        "Reason: {reason}; decision {reference}."
+    ),
+    "map_reported": "{reported} of {total} stations reported",
+    "map_little": "Half the stations or fewer reported",
+    "map_outside": "Outside this area, or no stations in this election",
+    "headline_turnout": "Turnout where reported",
+    "headline_leading": "Leading, {contest}",
+    "headline_most": "Most votes, {contest}",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

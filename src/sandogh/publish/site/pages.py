@@ -1,8 +1,9 @@
 """The pages of one election in one language: where each lives, and what goes into it.
 
 The layout is docs/publish.md's: Persian at the root, English under `en/`, every link relative so
-the snapshot can be served from any address by any static server. The top unit's page is the
-election's `index.html` and also `units/<top>.html`, so every unit has the same stable URL form.
+the snapshot can be served from any address by any static server. The scope's page (the top
+unit's, or the unit below it holding every station: `ElectionPages._scope`) is the election's
+`index.html` and also `units/<scope>.html`, so every unit has the same stable URL form.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ import itertools
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from sandogh.core.anchor import fingerprint, short_fingerprint
 from sandogh.locale import Lang, to_persian_digits
-from sandogh.publish.site.figures import coordinate, day, moment, number
+from sandogh.publish.site.figures import coordinate, number
 from sandogh.publish.site.geo import (
+    HATCHED,
     NO_DATA,
+    OUTSIDE,
     Drawn,
     candidate_colours,
     match_features,
@@ -25,6 +28,8 @@ from sandogh.publish.site.geo import (
     turnout_legend,
 )
 from sandogh.publish.site.labels import label
+from sandogh.publish.site.outcomes import certification_text, void_text
+from sandogh.publish.site.reported import Over, cover, earlier_over, turnout
 from sandogh.publish.site.snapshot import (
     ContestEntry,
     Outcome,
@@ -32,7 +37,7 @@ from sandogh.publish.site.snapshot import (
     UnitRef,
     UnitResult,
 )
-from sandogh.publish.site.views import ContestView, Placed, contest_view, of, station_marks
+from sandogh.publish.site.views import ContestView, Placed, contest_view, station_marks
 
 #: Above this many stations the search page lists none without its script: the list would be
 #: too heavy for a phone (58,640 stations nationally); the drill-down reaches every one.
@@ -75,7 +80,34 @@ class ElectionPages:
         self.files = files
         self.election = election
         self.snapshot = files.snapshot(election)
-        self.top = self.snapshot["top_unit"]
+        self.top, self.above = self._scope(self.snapshot["top_unit"])
+
+    def _scope(self, code: str) -> tuple[str, frozenset[str]]:
+        """The unit the election's page shows, and the units above it that get no page.
+
+        That is the top unit, or the one below it while a unit holds a single one: the Kerman
+        example's nation holds only Kerman, so its totals are the province's, and a page naming
+        them «ایران» would tell a reader they are the country's.
+        """
+        contests = self.snapshot["contests"]
+        result = self.files.result(self.election, contests[0]["id"], code) if contests else None
+        while result is not None and len(result["children"]) == 1:
+            child = result["children"][0]
+            if child["kind"] == "station":
+                break
+            below = self.files.result(self.election, contests[0]["id"], child["code"])
+            if below is None:
+                break
+            result = below
+        if result is None:
+            return code, frozenset()
+        return result["unit"]["code"], frozenset(unit["code"] for unit in result["path"])
+
+    def named(self, unit: UnitRef, lang: Lang) -> str:
+        """A unit's name as a heading says it: «استان کرمان», «شهرستان بافت», a station's own."""
+        if unit["kind"] in ("province", "county"):
+            return label(f"named_{unit['kind']}", lang, name=unit["name"][lang])
+        return unit["name"][lang]
 
     @cached_property
     def published(self) -> frozenset[str]:
@@ -94,14 +126,15 @@ class ElectionPages:
         codes: set[str] = set()
         for contest in self.snapshot["contests"]:
             codes.update(self.files.unit_codes(self.election, contest["id"]))
-        return sorted(codes)
+        return sorted(codes - self.above)
 
     def unit_path(self, code: str) -> str:
         return f"{self.election}/units/{code}.html"
 
     def href(self, place: Place, code: str) -> str:
         """The link from `place` to a unit's page; the top unit's is the election's index."""
-        target = f"{self.election}/index.html" if code == self.top else self.unit_path(code)
+        top = code == self.top or code in self.above
+        target = f"{self.election}/index.html" if top else self.unit_path(code)
         return posixpath.relpath(target, posixpath.dirname(place.path) or ".")
 
     def data(self, place: Place, relative: str) -> str:
@@ -122,7 +155,10 @@ class ElectionPages:
             if outcome is None:
                 continue
             units = outcome["constituency"]["units"]
-            if code in units:
+            if self.above.intersection(units):
+                outcome = self._in_scope(outcome)
+            # the election's page stands for the units above it, which have none of their own
+            if code in units or (code == self.top and self.above.intersection(units)):
                 own.append(outcome)
             elif covered := [unit for unit in above if unit in units]:
                 covering.append((outcome, self.href(place, covered[0])))
@@ -130,14 +166,26 @@ class ElectionPages:
                 within.append(outcome)
         return Placed(tuple(own), tuple(covering), tuple(within))
 
-    def _previous(self, contest: ContestEntry, now: UnitResult) -> tuple[UnitResult, int] | None:
-        """The unit's result in the previous round, where that round is published here too."""
+    def _in_scope(self, outcome: Outcome) -> Outcome:
+        """An outcome over units above the scope counts the scope's stations alone: it is named
+        for the scope («استان کرمان»), not for the country its constituency is drawn over."""
+        result = self.files.result(self.election, outcome["contest"], self.top)
+        if result is None:
+            return outcome
+        unit = result["unit"]
+        name = {"fa": self.named(unit, "fa"), "en": self.named(unit, "en")}
+        return cast(Outcome, {**outcome, "constituency": {**outcome["constituency"], "name": name}})
+
+    def _previous(self, contest: ContestEntry, now: UnitResult) -> tuple[Over, int] | None:
+        """The previous round's figures over the stations that have reported in this one, where
+        that round is published here too."""
         previous = contest["previous_round"]
         if previous is None or previous["election"] not in self.published:
             return None
         if now["stations"]["reported"] == 0:
             return None  # nothing counted yet: no change to show
-        result = self.files.result(previous["election"], previous["contest"], now["unit"]["code"])
+        codes = cover(self.files, self.election, contest["id"], now)
+        result = earlier_over(self.files, previous["election"], previous["contest"], codes)
         if result is None:
             return None
         earlier = self.files.snapshot(previous["election"])["contests"]
@@ -165,6 +213,8 @@ class ElectionPages:
                 outcomes=self._outcomes(contest, code, place),
                 previous=self._previous(contest, result),
                 href=lambda child: self.href(place, child),
+                certified=lambda outcome: self._certified(outcome, lang),
+                voided=self._voided(contest["id"], code, lang),
                 lang=lang,
             )
             for contest, result in results
@@ -172,15 +222,41 @@ class ElectionPages:
         unit = first["unit"]
         return {
             "unit": unit,
-            "unit_name": unit["name"][lang],
+            "unit_name": self.named(unit, lang),
             "kind": label(unit["kind"], lang),
-            "crumbs": [(u["name"][lang], self.href(place, u["code"])) for u in first["path"]],
+            "crumbs": [
+                (self.named(u, lang), self.href(place, u["code"]))
+                for u in first["path"]
+                if u["code"] not in self.above
+            ],
             "contests": views,
             "station": self._station(first, lang),
             "map": self._map(results, place, views),
             "downloads": self._downloads(results, code, place, lang),
             "fingerprint": self._fingerprint(lang),
         }
+
+    def _certified(self, outcome: Outcome, lang: Lang) -> str:
+        """The certification in force over `outcome`'s constituency, said in words."""
+        if outcome["status"] != "certified":
+            return ""
+        names = {u["code"]: u["name"][lang] for u in self.files.units(self.election)}
+        for made in self.files.supervision(self.election)["certifications"]:
+            if made["contest"] == outcome["contest"] and made["constituency"] in (
+                None,
+                outcome["constituency"]["id"],
+            ):
+                return certification_text(made, names.get(made["place"], made["place"]), lang)
+        return ""
+
+    def _voided(self, contest: str, code: str, lang: Lang) -> tuple[str, ...]:
+        """The boards' voids of station `code`'s ballots in `contest`, with their decisions."""
+        return tuple(
+            void_text(void, lang)
+            for void in self.files.supervision(self.election)["voids"]
+            if void["contest"] in (None, contest)
+            and (void.get("station") == code or code in void.get("stations", ()))
+        )
 
     def _fingerprint(self, lang: Lang) -> str | None:
         """The short form of the record's fingerprint, in `lang`'s digits: for people to compare
@@ -231,7 +307,12 @@ class ElectionPages:
             shaded = {}
             for contest, _ in results:
                 found = own or self.files.result(self.election, contest["id"], code)
-                s = shading(found, self.colours[contest["id"]], lang)
+                share = (
+                    None
+                    if found is None
+                    else turnout(self.files, self.election, contest["id"], found)
+                )
+                s = shading(found, share, self.colours[contest["id"]], lang)
                 shaded[contest["id"]] = [s.winner, s.turnout, s.text]
                 if s.leader is not None:
                     leaders.add((contest["id"], s.leader))
@@ -274,6 +355,12 @@ class ElectionPages:
             drawn, outline = self._outline(results[0][1])
         if not areas and not points:
             return None
+        # every colour the map can show beside the leaders' and turnout's: the legend covers all
+        others = [
+            *([(HATCHED, label("map_little", lang))] if areas else []),  # stations are not
+            (NO_DATA, label("map_no_data", lang)),
+            *([(OUTSIDE, label("map_outside", lang))] if areas or outline else []),
+        ]
         legends = []
         for contest, _ in results:
             names = {
@@ -287,8 +374,8 @@ class ElectionPages:
                         for code, colour in self.colours[contest["id"]].items()
                         if (contest["id"], code) in leaders
                     ]
-                    + [(NO_DATA, label("map_no_data", lang))],
-                    "turnout": [*turnout_legend(lang), (NO_DATA, label("map_no_data", lang))],
+                    + others,
+                    "turnout": [*turnout_legend(lang), *others],
                 }
             )
         return {
@@ -398,19 +485,4 @@ class ElectionPages:
             "codes_url": self.data(place, f"{CODES}/"),
             "pages": posixpath.relpath(f"{self.election}/units", posixpath.dirname(place.path))
             + "/",
-        }
-
-    def summary(self, place: Place) -> dict[str, Any]:
-        """The election's line on the site's front page."""
-        snapshot, lang = self.snapshot, place.lang
-        statuses = {contest["status"] for contest in snapshot["contests"]}
-        status = statuses.pop() if len(statuses) == 1 else "partial"
-        return {
-            "name": snapshot["name"][lang],
-            "day": day(snapshot["date"], lang),
-            "stations": of(snapshot["stations"]["reported"], snapshot["stations"]["total"], lang),
-            "status": label(f"status_{status}", lang),
-            "status_key": status,
-            "href": f"{place.home}{self.election}/index.html",
-            "updated": label("updated", lang, when=moment(snapshot["updated"], lang)),
         }

@@ -18,7 +18,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sandogh.locale import Lang
 from sandogh.maps import MAPS
 from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
-from sandogh.publish.site.figures import day, digits
+from sandogh.publish.site.figures import day, digits, isolated
+from sandogh.publish.site.front_page import summary
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.snapshot import SnapshotFiles
@@ -79,6 +80,9 @@ def _render(writer: _Writer, template: str, place: Place, **values: Any) -> None
             policy=META_POLICY,
             t=partial(label, lang=place.lang),
             digits=partial(digits, lang=place.lang),
+            num=partial(isolated, lang=place.lang),
+            # «·» reads as a Persian zero («· ۱ کرسی» as «۱۰ کرسی»): Persian separates with a comma
+            sep="، " if place.lang == "fa" else " · ",
             **values,
         )
     )
@@ -125,8 +129,15 @@ def render_site(root: Path, election_id: str, units: Collection[str] | None = No
         codes = [code for code in codes if code in set(units)]
     for lang in LANGS:
         front = Place(lang, "index.html")
-        summaries = [ElectionPages(files, e["id"]).summary(front) for e in elections]
-        _render(writer, "index.html", front, elections=summaries, snapshot_url=None)
+        summaries = [summary(ElectionPages(files, e["id"]), front) for e in elections]
+        # the front page lives too: its script polls elections.json, which every snapshot updates
+        _render(
+            writer,
+            "index.html",
+            front,
+            elections=summaries,
+            snapshot_url=f"{front.up}data/elections.json",
+        )
         search = Place(lang, f"{election_id}/search.html")
         _render(
             writer,

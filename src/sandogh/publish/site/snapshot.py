@@ -76,6 +76,7 @@ class UnitRef(TypedDict):
 
 class Child(UnitRef):
     reported: bool
+    stations: Stations
 
 
 class Location(TypedDict):
@@ -183,6 +184,38 @@ class Outcome(TypedDict):
     reasons: list[Name]
 
 
+class Decision(TypedDict):
+    reason: str
+    reference: str
+    case: int | None
+
+
+class Void(TypedDict):
+    kind: str  # station, candidate or constituency
+    contest: str | None
+    decision: Decision
+    station: NotRequired[str]
+    candidate: NotRequired[str]
+    stations: NotRequired[list[str]]
+    constituency: NotRequired[str]
+
+
+class Certified(TypedDict):
+    contest: str
+    constituency: str | None
+    by: str
+    role: str
+    place: str
+    at: str
+
+
+class Supervision(TypedDict):
+    """The part of `supervision.json` the pages show: the boards' voids and certifications."""
+
+    voids: list[Void]
+    certifications: list[Certified]
+
+
 class UnitEntry(TypedDict):
     code: str
     kind: str
@@ -204,6 +237,7 @@ class SnapshotFiles:
         self.outcome = cache(self._outcome)
         self.snapshot = cache(self._snapshot)
         self.units = cache(self._units)
+        self.supervision = cache(self._supervision)
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
@@ -234,6 +268,13 @@ class SnapshotFiles:
         """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
         path = self.data / election / "anchor" / "record.json"
         return path.read_bytes() if path.is_file() else None
+
+    def _supervision(self, election: str) -> Supervision:
+        """`supervision.json`'s voids and certifications; none where it is not published."""
+        path = self.data / election / "supervision.json"
+        if not path.is_file():
+            return {"voids": [], "certifications": []}
+        return cast(Supervision, _read(path))
 
     def has(self, relative: str) -> bool:
         return (self.data / relative).is_file()

@@ -17,10 +17,11 @@ from sandogh.publish.site.figures import (
     number,
     percent,
     signed,
-    turnout_share,
 )
 from sandogh.publish.site.hand_count import hand_count_note
 from sandogh.publish.site.labels import label
+from sandogh.publish.site.outcomes import OutcomeView, outcome_view, status_text
+from sandogh.publish.site.reported import Over, complete, eligible_counted, turnout
 from sandogh.publish.site.snapshot import (
     ContestEntry,
     Outcome,
@@ -45,6 +46,7 @@ class Bar:
 class Figure:
     name: str
     value: str
+    part: bool = False  # a part of the row above it (a kind of invalid ballot)
 
 
 @dataclass(frozen=True)
@@ -57,31 +59,6 @@ class ChildRow:
     leader: str
     turnout: str
     marks: tuple[str, ...]  # mobile, hard to reach
-
-
-@dataclass(frozen=True)
-class Standing:
-    name: str
-    votes: str
-    share: str
-    result: str
-    result_key: str
-
-
-@dataclass(frozen=True)
-class OutcomeView:
-    constituency: str
-    heading: str
-    status: str
-    status_key: str
-    stations: str
-    seats: str
-    needed: str
-    runoff: bool
-    standings: tuple[Standing, ...]
-    reasons: tuple[str, ...]
-    ahead: tuple[str, ...]  # elected, leading, to the runoff, or awaiting a lot
-    lists: tuple[str, ...] = ()  # each party list's seats, elected and alternates
 
 
 @dataclass(frozen=True)
@@ -98,6 +75,7 @@ class Compared:
 class Comparison:
     heading: str
     summary: str
+    over: str  # the stations compared, where not all have reported
     before_label: str
     after_label: str
     rows: tuple[Compared, ...]
@@ -116,8 +94,10 @@ class ContestView:
     bars: tuple[Bar, ...]
     chart_label: str
     figures: tuple[Figure, ...]
+    papers: tuple[Figure, ...]
     turnout: tuple[Bar, ...]
     turnout_label: str
+    turnout_note: str  # over which stations turnout is reckoned, while the count is partial
     outcomes: tuple[OutcomeView, ...]
     outcome_links: tuple[tuple[str, str], ...]  # (text, href)
     contained: tuple[OutcomeView, ...]
@@ -125,6 +105,7 @@ class ContestView:
     children_heading: str
     children: tuple[ChildRow, ...]
     hand_count: str = ""  # a certified hand count's note (`hand_count_note`), if any
+    voided: tuple[str, ...] = ()  # the boards' voids of this station's ballots
 
 
 @dataclass(frozen=True)
@@ -141,15 +122,8 @@ class Placed:
     within: tuple[Outcome, ...]  # lying inside the unit
 
 
-_AHEAD = frozenset({"elected", "leading", "advanced-to-runoff", "awaiting-lot"})
-
-
 def _listed(items: Iterable[str], lang: Lang) -> str:
     return ("، " if lang == "fa" else "; ").join(items)
-
-
-def status_text(status: str, lang: Lang) -> str:
-    return label(f"status_{status}", lang)
 
 
 def of(reported: int, total: int, lang: Lang) -> str:
@@ -179,122 +153,85 @@ def _bars(votes: list[Vote], valid: int, colours: Mapping[str, str], lang: Lang)
 
 
 def _figures(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
-    counts, papers, invalid = (
-        result["counts"],
-        result["counts"]["papers"],
-        result["counts"]["invalid"],
-    )
+    """The ballots cast: valid and invalid (by kind), the two categories the law counts."""
+    counts, invalid = result["counts"], result["counts"]["invalid"]
     crossed_out = invalid.get("crossed-out", 0)
-    rows = [
-        ("eligible_voters", result["eligible_voters"]),
-        ("cast", counts["cast"]),
-        ("valid", counts["valid"]),
-        (
-            "invalid",
-            invalid["blank"]
-            + invalid["illegible"]
-            + invalid["non-candidate"]
-            + invalid["multiple-names"]
-            + crossed_out,
-        ),
+    kinds = [
         ("invalid_blank", invalid["blank"]),
         ("invalid_illegible", invalid["illegible"]),
         ("invalid_non_candidate", invalid["non-candidate"]),
         ("invalid_multiple_names", invalid["multiple-names"]),
         ("invalid_crossed_out", crossed_out),
-        ("void", counts["void"]),
-        ("papers_received", papers["received"]),
-        ("papers_used", papers["used"]),
-        ("papers_unused", papers["unused"]),
-        ("papers_spoiled", papers["spoiled"]),
     ]
-    return tuple(
-        Figure(label(key, lang), "—" if value is None else number(value, lang))
-        for key, value in rows
+    eligible = result["eligible_voters"]
+    return (
+        Figure(label("eligible_voters", lang), "—" if eligible is None else number(eligible, lang)),
+        Figure(label("cast", lang), number(counts["cast"], lang)),
+        Figure(label("valid", lang), number(counts["valid"], lang)),
+        Figure(label("invalid", lang), number(sum(value for _, value in kinds), lang)),
+        *(Figure(label(key, lang), number(value, lang), part=True) for key, value in kinds),
     )
 
 
-def _turnout(result: UnitResult, lang: Lang) -> tuple[Bar, ...]:
-    turnout = result["turnout"]
-    if turnout is None:
-        return ()
-    bars = []
-    for key, shares in (
-        ("turnout_by_cast", turnout["cast"]),
-        ("turnout_by_papers", turnout["papers"]),
-    ):
-        share = turnout_share(shares)
-        if share is not None:
-            bars.append(
-                Bar(key, label(key, lang), "", percent(share, lang), share_width(share), "#3182BD")
-            )
-    return tuple(bars)
-
-
-def outcome_view(outcome: Outcome, lang: Lang) -> OutcomeView:
-    seats = outcome["constituency"]["seats"]
-    needed = outcome["needed"]
-    base = outcome["base"]
-    return OutcomeView(
-        constituency=outcome["constituency"]["name"][lang],
-        heading=label("outcome_heading", lang, name=outcome["constituency"]["name"][lang]),
-        status=status_text(outcome["status"], lang),
-        status_key=outcome["status"],
-        stations=label(
-            "stations_reported",
-            lang,
-            reported=outcome["stations"]["reported"],
-            total=outcome["stations"]["total"],
-        ),
-        seats=label("seat" if seats == 1 else "seats", lang, seats=seats),
-        needed=(
-            ""
-            if needed is None or base is None
-            else label("votes_needed", lang, needed=needed, base=base)
-        ),
-        runoff=outcome["runoff"],
-        standings=tuple(
-            Standing(
-                c["name"][lang],
-                number(c["votes"], lang),
-                percent(c["share"], lang),
-                label(f"result_{c['result']}", lang),
-                c["result"],
-            )
-            for c in outcome["candidates"]
-        ),
-        reasons=tuple(reason[lang] for reason in outcome["reasons"]),
-        ahead=tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD),
-        lists=_lists(outcome, lang),
-    )
-
-
-def _lists(outcome: Outcome, lang: Lang) -> tuple[str, ...]:
-    """Each party list's line: its seats, who of it is elected and its alternates in order."""
-    names = {c["code"]: c["name"][lang] for c in outcome["candidates"]}
-    comma = "، " if lang == "fa" else ", "
-
-    def who(codes: list[str]) -> str:
-        return comma.join(names.get(code, code) for code in codes) or "—"
-
+def _papers(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
+    """The ballot papers' account, with the ballots set aside outside the ballots cast (void
+    ones, a voided box's among them): not a third kind of vote beside valid and invalid."""
+    counts, papers = result["counts"], result["counts"]["papers"]
     return tuple(
-        label(
-            "party_list_line",
-            lang,
-            party_list=pl["id"],
-            seats=pl["seats"],
-            elected=who(pl["elected"]),
-            alternates=who(pl["alternates"]),
+        Figure(label(key, lang), number(value, lang))
+        for key, value in (
+            ("papers_received", papers["received"]),
+            ("papers_used", papers["used"]),
+            ("papers_unused", papers["unused"]),
+            ("papers_spoiled", papers["spoiled"]),
+            ("void_set_aside", counts["void"]),
         )
-        for pl in outcome.get("party_lists", [])
+    )
+
+
+def _turnout(result: UnitResult, eligible: int | None, lang: Lang) -> tuple[Bar, ...]:
+    """Turnout by ballots cast and by papers used, over the eligible voters of the stations
+    that have reported (`reported.eligible_counted`)."""
+    if not eligible:
+        return ()
+    counts = result["counts"]
+    return tuple(
+        Bar(key, label(key, lang), "", percent(share, lang), share_width(share), "#3182BD")
+        for key, share in (
+            ("turnout_by_cast", Fraction(counts["cast"], eligible)),
+            ("turnout_by_papers", Fraction(counts["papers"]["used"], eligible)),
+        )
+    )
+
+
+def _turnout_note(result: UnitResult, eligible: int | None, lang: Lang) -> str:
+    """Over which voters turnout is reckoned while the count is partial, or why there is none."""
+    stations = result["stations"]
+    if stations["reported"] == 0:
+        return label("turnout_waiting", lang)
+    if not eligible:
+        return label("no_eligible", lang)
+    if complete(result):
+        return ""
+    return label(
+        "turnout_over",
+        lang,
+        reported=stations["reported"],
+        total=stations["total"],
+        eligible=number(eligible, lang),
     )
 
 
 def comparison(
-    before: UnitResult, after: UnitResult, rounds: tuple[int, int], lang: Lang
+    before: Over,
+    after: UnitResult,
+    after_turnout: Fraction | None,
+    rounds: tuple[int, int],
+    lang: Lang,
 ) -> Comparison:
-    """Round 1 against round 2 in one unit: votes per candidate (matched by code) and turnout."""
-    earlier = {v["code"]: v for v in before["counts"]["votes"]}
+    """Round 1 against round 2 in one unit: votes per candidate (matched by code) and turnout,
+    over the stations that have reported in round 2 (`reported.earlier_over`)."""
+    earlier = {v["code"]: v for v in before.votes}
     later = {v["code"]: v for v in after["counts"]["votes"]}
     codes = list(later) + [code for code in earlier if code not in later]
     top = max((v["votes"] for v in (*earlier.values(), *later.values())), default=0)
@@ -312,11 +249,10 @@ def comparison(
                 bar_width(new["votes"] if new else 0, top),
             )
         )
-    old_share = turnout_share(before["turnout"]["cast"]) if before["turnout"] else None
-    new_share = turnout_share(after["turnout"]["cast"]) if after["turnout"] else None
-    turnout = None
+    old_share, new_share = before.turnout, after_turnout
+    compared = None
     if old_share is not None and new_share is not None:
-        turnout = Compared(
+        compared = Compared(
             label("turnout", lang),
             percent(old_share, lang),
             percent(new_share, lang),
@@ -334,8 +270,14 @@ def comparison(
     summary = _listed(
         (f"{r.name}: {before_label} {r.before}{comma}{after_label} {r.after}" for r in rows), lang
     )
+    stations = after["stations"]
+    over = (
+        ""
+        if complete(after)
+        else label("compare_over", lang, reported=stations["reported"], total=stations["total"])
+    )
     return Comparison(
-        heading, f"{heading}: {summary}", before_label, after_label, tuple(rows), turnout
+        heading, f"{heading}: {summary}", over, before_label, after_label, tuple(rows), compared
     )
 
 
@@ -356,15 +298,16 @@ def _children(
     rows = []
     for child in result["children"]:
         child_result = files.result(election, contest, child["code"])
-        leader, turnout, stations = "—", "—", ""
+        leader, shown_turnout, stations = "—", "—", ""
         marks: tuple[str, ...] = ()
         if child_result is not None:
             votes, valid = child_result["counts"]["votes"], child_result["counts"]["valid"]
             if votes and votes[0]["votes"] > 0 and valid:
                 share = percent(Fraction(votes[0]["votes"], valid), lang, 1)
                 leader = f"{votes[0]['name'][lang]} ({share})"
-            if child_result["turnout"]:
-                turnout = percent(turnout_share(child_result["turnout"]["cast"]), lang, 1)
+            counted = turnout(files, election, contest, child_result)
+            if counted is not None:
+                shown_turnout = percent(counted, lang, 1)
             if child["kind"] != "station":
                 s = child_result["stations"]
                 stations = of(s["reported"], s["total"], lang)
@@ -377,7 +320,7 @@ def _children(
                 child["reported"],
                 stations,
                 leader,
-                turnout,
+                shown_turnout,
                 marks,
             )
         )
@@ -392,14 +335,19 @@ def contest_view(
     result: UnitResult,
     colours: Mapping[str, str],
     outcomes: Placed,
-    previous: tuple[UnitResult, int] | None,
+    previous: tuple[Over, int] | None,
     href: Callable[[str], str],
+    certified: Callable[[Outcome], str],
+    voided: tuple[str, ...],
     lang: Lang,
 ) -> ContestView:
-    """One contest's section of a unit's page."""
+    """One contest's section of a unit's page; `previous` the earlier round over the stations
+    reported here, `certified` an outcome's certification line, `voided` the boards' voids of
+    this station's ballots."""
     counts = result["counts"]
     bars = _bars(counts["votes"], counts["valid"], colours, lang)
-    turnout = _turnout(result, lang)
+    eligible = eligible_counted(files, election, contest["id"], result)
+    shown_turnout = _turnout(result, eligible, lang)
     kinds = {child["kind"] for child in result["children"]}
     kind = label(kinds.pop(), lang) if len(kinds) == 1 else ""
     children_heading = (
@@ -425,20 +373,30 @@ def contest_view(
             "chart", lang, summary=_listed((f"{b.name} {b.votes} ({b.share})" for b in bars), lang)
         ),
         figures=_figures(result, lang),
-        turnout=turnout,
+        papers=_papers(result, lang),
+        turnout=shown_turnout,
         turnout_label=label(
-            "chart_turnout", lang, summary=_listed((f"{b.name} {b.share}" for b in turnout), lang)
+            "chart_turnout",
+            lang,
+            summary=_listed((f"{b.name} {b.share}" for b in shown_turnout), lang),
         ),
-        outcomes=tuple(outcome_view(o, lang) for o in outcomes.own),
+        turnout_note=_turnout_note(result, eligible, lang),
+        outcomes=tuple(outcome_view(o, lang, certified(o)) for o in outcomes.own),
         outcome_links=tuple(
             (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href)
             for o, href in outcomes.above
         ),
-        contained=tuple(outcome_view(o, lang) for o in outcomes.within),
+        contained=tuple(outcome_view(o, lang, certified(o)) for o in outcomes.within),
         comparison=(
             None
             if previous is None
-            else comparison(previous[0], result, (previous[1], contest["round"]), lang)
+            else comparison(
+                previous[0],
+                result,
+                Fraction(counts["cast"], eligible) if eligible else None,
+                (previous[1], contest["round"]),
+                lang,
+            )
         ),
         children_heading=children_heading,
         children=_children(
@@ -452,4 +410,5 @@ def contest_view(
         hand_count=hand_count_note(
             result, (*outcomes.own, *(o for o, _ in outcomes.above), *outcomes.within), lang
         ),
+        voided=voided,
     )

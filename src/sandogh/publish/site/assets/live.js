@@ -1,6 +1,8 @@
-/* Keeps a results page current during the day: polls the snapshot's sequence number and, when it
-   moves, fetches this same page again and swaps in its live parts ([data-live]), so figures
-   change in place without a reload. A page read without scripts is simply the static page. */
+/* Keeps a results page current during the day: polls the snapshot's sequence number (the front
+   page: every election's, in elections.json) and, when it moves, fetches this same page again and
+   swaps in its live parts ([data-live]), so figures change in place without a reload, keeping the
+   reader's place and focus, which a timed refresh would lose every few seconds, changed or not.
+   A page read without scripts is simply the static page. */
 (function () {
   "use strict";
   var url = document.body.getAttribute("data-snapshot");
@@ -45,11 +47,16 @@
         return response.json();
       })
       .then(function (snapshot) {
-        if (seen !== null && snapshot.sequence !== seen) {
-          // this poll and the next: the pages may be written just after snapshot.json
+        var version = String(
+          snapshot.elections
+            ? snapshot.elections.map(function (e) { return e.id + ":" + e.sequence; }).join(" ")
+            : snapshot.sequence
+        );
+        if (seen !== null && version !== seen) {
+          // this poll and the next: the pages may be written just after the data
           pending = 2;
         }
-        seen = snapshot.sequence;
+        seen = version;
         document.body.setAttribute("data-sequence", String(seen));
         if (pending > 0) {
           pending -= 1;

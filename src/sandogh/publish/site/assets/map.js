@@ -42,10 +42,14 @@
     return { color: "#333333", weight: 1, fillColor: shade(item)[MODE[state.mode]], fillOpacity: 0.9 };
   }
 
-  // a name is text, never markup: Leaflet puts a string in as HTML, an element as it is
+  // a name is text, never markup: Leaflet puts a string in as HTML, an element as it is; the
+  // map's box is left to right for Leaflet, its tooltips read in the page's own direction
+  var direction = document.documentElement.getAttribute("dir") || "ltr";
   function tooltip(item) {
     var text = shade(item)[2];
     var element = document.createElement("span");
+    element.setAttribute("dir", direction);
+    element.className = "map-tip";
     element.textContent = item.name + (text ? " — " + text : "");
     return element;
   }

@@ -55,7 +55,7 @@
       link.textContent = station.unit.name[lang];
       var note = document.createElement("span");
       note.className = "muted";
-      note.textContent = " " + station.unit.code + (station.parent ? " · " + station.parent.name[lang] : "");
+      note.textContent = " " + station.unit.code + (station.parent ? (lang === "fa" ? "، " : " · ") + station.parent.name[lang] : "");
       item.appendChild(link);
       item.appendChild(note);
       list.appendChild(item);

@@ -1,0 +1,108 @@
+"""Figures over the stations that have reported: what a partial count can honestly compare.
+
+While a unit is partly counted its ballots cast are those of the reported stations only, but its
+file's turnout divides them by the eligible voters of every station, so turnout reads low until
+the last report, and a comparison with the previous round sets some stations' ballots against all
+of them. Election-night sites (Clarity/Scytl, the AP's) compare like with like: turnout over the
+eligible voters of the stations counted, the previous round over those same stations. Both are
+sums over the unit's reported cover: the largest units under it whose every station has reported
+(each child's file says how many have), read down only where a child is partly counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sandogh.publish.site.snapshot import SnapshotFiles, UnitResult, Vote
+
+#: Up to this share of its stations reported an area is hatched on the map, not painted in its
+#: leader's colour: with so few boxes counted the leader says little about the area.
+LITTLE = Fraction(1, 2)
+
+
+def reported_share(result: UnitResult) -> Fraction:
+    stations = result["stations"]
+    return Fraction(stations["reported"], stations["total"]) if stations["total"] else Fraction(0)
+
+
+def complete(result: UnitResult) -> bool:
+    return result["stations"]["reported"] == result["stations"]["total"]
+
+
+def cover(files: SnapshotFiles, election: str, contest: str, result: UnitResult) -> list[str]:
+    """The codes of the largest units under `result`'s unit that have reported whole."""
+    if complete(result):
+        return [result["unit"]["code"]]
+    found: list[str] = []
+    for child in result["children"]:
+        if child["reported"]:
+            found.append(child["code"])
+        elif child["stations"]["reported"] > 0:
+            below = files.result(election, contest, child["code"])
+            if below is not None:
+                found += cover(files, election, contest, below)
+    return found
+
+
+def eligible_counted(
+    files: SnapshotFiles, election: str, contest: str, result: UnitResult
+) -> int | None:
+    """The eligible voters of the stations that have reported; None where none has, or where
+    the eligible voters of one that has are not known."""
+    if result["stations"]["reported"] == 0:
+        return None
+    if complete(result):
+        return result["eligible_voters"]
+    eligible = 0
+    for code in cover(files, election, contest, result):
+        below = files.result(election, contest, code)
+        if below is None or below["eligible_voters"] is None:
+            return None
+        eligible += below["eligible_voters"]
+    return eligible
+
+
+def turnout(
+    files: SnapshotFiles, election: str, contest: str, result: UnitResult
+) -> Fraction | None:
+    """Ballots cast over the eligible voters of the stations that have reported."""
+    eligible = eligible_counted(files, election, contest, result)
+    return Fraction(result["counts"]["cast"], eligible) if eligible else None
+
+
+@dataclass(frozen=True)
+class Over:
+    """An earlier round's figures over a set of units: votes per candidate, cast, eligible."""
+
+    votes: tuple[Vote, ...]
+    cast: int
+    eligible: int | None
+
+    @property
+    def turnout(self) -> Fraction | None:
+        return Fraction(self.cast, self.eligible) if self.eligible else None
+
+
+def earlier_over(
+    files: SnapshotFiles, election: str, contest: str, codes: Sequence[str]
+) -> Over | None:
+    """`election`'s figures summed over `codes` (another round's reported cover); None where a
+    unit has no result there."""
+    votes: dict[str, Vote] = {}
+    cast = 0
+    eligible: int | None = 0
+    for code in codes:
+        result = files.result(election, contest, code)
+        if result is None:
+            return None
+        cast += result["counts"]["cast"]
+        known = result["eligible_voters"]
+        eligible = None if eligible is None or known is None else eligible + known
+        for vote in result["counts"]["votes"]:
+            seen = votes.get(vote["code"])
+            total = vote["votes"] + (seen["votes"] if seen else 0)
+            votes[vote["code"]] = {"code": vote["code"], "name": vote["name"], "votes": total}
+    ranked = sorted(votes.values(), key=lambda v: -v["votes"])
+    return Over(tuple(ranked), cast, eligible)
