@@ -35,7 +35,7 @@ FA: dict[str, str] = {
     "box_enter_card": "کارت تعرفه خود را وارد کنید",
     "box_card": "کارت تعرفه",
     "box_start": "آغاز",
-    "box_card_refused": "این کارت پذیرفته نیست؛ به مسئول شعبه مراجعه کنید.",
+    "box_card_refused": "این کارت پذیرفته نیست؛ به کارکنان شعبه مراجعه کنید.",
     "box_contest_step": "انتخابات {number} از {total}",
     "box_withdrawn": "انصراف داده‌اند (رأی به آنان کرسی نمی‌دهد): {names}",
     "box_seats": "تا {seats} نامزد",

@@ -25,6 +25,7 @@ from sandogh.core.report import Choice
 from sandogh.locale import to_ascii_digits
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
 from sandogh.station.web.draft import Draft
+from sandogh.station.web.error_words import error_text
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import VISIT_COOKIE, Visit
 
@@ -64,7 +65,7 @@ class VoterScreens:
                 csrf=visit.csrf,
                 sealed=visit.sealed,
                 challenging=visit.challenging,
-                error=shown.get("error"),
+                error=error_text(shown.get("error"), lang),
             )
         elif draft is None:
             page = screens.render(
@@ -80,7 +81,7 @@ class VoterScreens:
                 names=screens.names(),
                 sealing=screens.sealing(),
                 refusal=shown.get("refusal"),
-                error=shown.get("error"),
+                error=error_text(shown.get("error"), lang),
             )
         return keep_cookie(page, VISIT_COOKIE, cookie, "/")
 
@@ -152,7 +153,7 @@ class VoterScreens:
             self._screens.box.cast(visit.token or "", draft.choices())
         except SandoghError as error:
             draft.confirmations = 0
-            visit.shown = {"error": str(error)}
+            visit.shown = {"error": error}
             return
         visit.token, visit.draft, visit.shown = None, None, {"cast": "1"}
 
@@ -162,7 +163,7 @@ class VoterScreens:
         try:
             visit.sealed = self._screens.box.prepare(visit.token or "", draft.choices())
         except SandoghError as error:
-            visit.shown = {"error": str(error)}
+            visit.shown = {"error": error}
             return
         visit.challenging, visit.shown = False, {}
 
@@ -190,7 +191,7 @@ class VoterScreens:
             else:
                 return
         except SandoghError as error:
-            visit.challenging, visit.shown = False, {"error": str(error)}
+            visit.challenging, visit.shown = False, {"error": error}
             if _lost(error):  # nothing was recorded: the review again, to seal anew
                 visit.sealed, visit.shown = None, {"refusal": "kiosk_seal_lost"}
             return
