@@ -106,6 +106,18 @@ FA: dict[str, str] = {
     ),
     "kiosk_challenged": "برگه‌های ابطال‌شده برای بررسی (شمرده نمی‌شوند)",
     "kiosk_close_so_far": "تا این لحظه",
+    # kiosk-words (issue 13): who the registry says the voter at check-in is
+    "kiosk_voter_name": "نام در ثبت احوال",
+    "kiosk_voter_no_name": "ثبت احوال نامی برای این کد ملی ندارد",
+    "kiosk_voter_photo": "عکس رأی‌دهنده در ثبت احوال",
+    "kiosk_voter_compare": (
+        "نام و عکس را با کارت ملی و چهره رأی‌دهنده بسنجید؛ اگر یکی نیست، کارت تعرفه را ندهید"
+        " و به ناظر شعبه خبر دهید."
+    ),
+    "kiosk_voter_offline": (
+        "مرکز در دسترس نیست و نام و عکسی از ثبت احوال نرسیده است؛ کارت ملی رأی‌دهنده را با"
+        " چهره او بسنجید."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -199,6 +211,18 @@ EN: dict[str, str] = {
     ),
     "kiosk_challenged": "Ballots challenged for checking (not counted)",
     "kiosk_close_so_far": "So far",
+    # kiosk-words (issue 13): who the registry says the voter at check-in is
+    "kiosk_voter_name": "Name in the civil registry",
+    "kiosk_voter_no_name": "The civil registry holds no name for this national code",
+    "kiosk_voter_photo": "The voter's photo in the civil registry",
+    "kiosk_voter_compare": (
+        "Compare the name and photo with the voter's national ID card and face; if they do not"
+        " match, do not hand over the ballot card and tell the station's supervisor."
+    ),
+    "kiosk_voter_offline": (
+        "The centre cannot be reached and no name or photo came from the civil registry; compare"
+        " the voter's national ID card with their face."
+    ),
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

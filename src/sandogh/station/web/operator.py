@@ -16,6 +16,7 @@ waiting, with the attempts so far and the next one, which `resender` makes witho
 
 from __future__ import annotations
 
+import base64
 import datetime
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -26,8 +27,9 @@ from starlette.responses import Response
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.report import ReportKind
+from sandogh.core.voters.photo import photo_type
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
-from sandogh.station.box_check_in import CheckInRefused
+from sandogh.station.box_check_in import CheckInRefused, IssuedCard
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_chain import ChainHead
 from sandogh.station.local_outbox import OutboxKind, Queued
@@ -161,6 +163,7 @@ class OperatorScreens:
             reports=self._reports(lang) if status else [],
             at=lambda moment: _clock_time(moment, lang),
             card=shown.get("card"),
+            photo=_photo_url(shown.get("card")),
             refusal=_refusal(shown.get("refusal"), lang),
             error=error_text(shown.get("error"), lang, _contest_in(screens, lang)),
             done=shown.get("done"),
@@ -243,6 +246,15 @@ class OperatorScreens:
         else:
             shift.shown = {"done": True}
         return see(PATH, lang)
+
+
+def _photo_url(card: object) -> str | None:
+    """The voter's registry photo, for the staff's eyes once, inside the page (nothing of it is
+    kept or served at an address); None without one, or for a file that is not an image."""
+    if not isinstance(card, IssuedCard) or card.photo is None:
+        return None
+    kind = photo_type(card.photo)
+    return f"data:{kind};base64,{base64.b64encode(card.photo).decode()}" if kind else None
 
 
 def _contest_in(screens: Screens, lang: Lang) -> Callable[[str], str]:
