@@ -19,7 +19,7 @@ from sandogh.station.local_outbox import OutboxKind
 FA: dict[str, str] = {
     "kiosk_log_in": "ورود کارکنان شعبه",
     "kiosk_log_in_why": (
-        "پیش از هر کاری در صفحه مسئول شعبه، هر یک از کارکنان با پرونده کلید خود وارد شود."
+        "پیش از هر کاری در صفحه رئیس و اعضای شعبه، هر یک از کارکنان با پرونده کلید خود وارد شود."
     ),
     "kiosk_key_file": "پرونده کلید شما",
     "kiosk_enter": "ورود",
@@ -114,6 +114,7 @@ FA: dict[str, str] = {
         "نام و عکس را با کارت ملی و چهره رأی‌دهنده بسنجید؛ اگر یکی نیست، کارت تعرفه را ندهید"
         " و به ناظر شعبه خبر دهید."
     ),
+    "kiosk_voter_unnamed": "ثبت احوال نام و عکسی نفرستاد؛ کارت ملی رأی‌دهنده را با چهره او بسنجید.",
     "kiosk_voter_offline": (
         "مرکز در دسترس نیست و نام و عکسی از ثبت احوال نرسیده است؛ کارت ملی رأی‌دهنده را با"
         " چهره او بسنجید."
@@ -218,6 +219,10 @@ EN: dict[str, str] = {
     "kiosk_voter_compare": (
         "Compare the name and photo with the voter's national ID card and face; if they do not"
         " match, do not hand over the ballot card and tell the station's supervisor."
+    ),
+    "kiosk_voter_unnamed": (
+        "The civil registry sent no name or photo; compare the voter's national ID card with"
+        " their face."
     ),
     "kiosk_voter_offline": (
         "The centre cannot be reached and no name or photo came from the civil registry; compare"
