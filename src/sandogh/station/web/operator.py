@@ -258,9 +258,9 @@ def _photo_url(card: object) -> str | None:
 
 
 def _contest_in(screens: Screens, lang: Lang) -> Callable[[str], str]:
-    """A contest's name in `lang`, as the enrolment document gives it (else its id)."""
-    names = screens.names()
-    return lambda contest: names.contest(contest, lang)
+    """A contest's name in `lang`, as the enrolment document gives it (else its id), read only
+    when a failure names one."""
+    return lambda contest: screens.names().contest(contest, lang)
 
 
 def _refusal(shown: object, lang: Lang) -> str | None:
