@@ -132,7 +132,7 @@ def test_the_four_columns_and_no_others_are_needed(tmp_path: Path) -> None:
     with pytest.raises(RegistryFileError) as refused:
         import_registry(source, tmp_path / "registry.sqlite")
     assert [str(p) for p in refused.value.problems] == [
-        "columns: must be national_code, birth_date, alive, citizen, "
+        "columns: must be national_code, birth_date, alive, citizen (and may be name, photo), "
         "not 'national_code, birth_date, alive, name'"
     ]
 

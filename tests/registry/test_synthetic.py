@@ -87,3 +87,16 @@ def test_the_permutation_is_undone(seed: int, person: int) -> None:
 def test_a_size_beyond_the_codes_is_refused(size: int) -> None:
     with pytest.raises(RegistrySizeError):
         SyntheticRegistry(1, size=size)
+
+
+def test_every_person_has_a_persian_name_and_no_photo() -> None:
+    registry = SyntheticRegistry(7, size=200)
+    records = [registry.lookup(code) for code in registry.codes()]
+    names = {r.name for r in records if r is not None and r.photo is None}
+    assert len(names) > 50  # many different people, not one name for all
+    for name in names:
+        assert name is not None
+        first, family = name.split(" ")
+        assert first.isalpha()
+        assert family.isalpha()
+        assert not name.isascii()

@@ -48,6 +48,11 @@ def test_a_voter_gets_one_ballot_card_and_every_refusal_its_reason(live: Live) -
         assert len(card.token) >= 22  # 128 bits from `secrets`
         assert card.contests == ("president",)
         assert card.refusal is None
+        # the registry's name, for the staff to compare with the person (issue 13)
+        found = registry().lookup(NationalCode(voter))
+        assert found is not None
+        assert card.name == found.name
+        assert card.name
 
         def refusal(code: str, client: object = box, station: str = first) -> str | None:
             assert client in (box, box_2)
@@ -56,6 +61,7 @@ def test_a_voter_gets_one_ballot_card_and_every_refusal_its_reason(live: Live) -
             )
             assert answer.token is None
             assert answer.contests == ()
+            assert (answer.name, answer.photo) == (None, None)  # a refusal names no one
             return answer.refusal
 
         assert refusal(voter) == "already-voted"

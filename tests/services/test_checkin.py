@@ -12,7 +12,7 @@ import pytest
 from sandogh.core.definition.model import RoundLink
 from sandogh.core.definition.rule import PluralityRule
 from sandogh.core.station.check_in_bounds import Impossible
-from sandogh.core.voters import CodeFault
+from sandogh.core.voters import CodeFault, NationalCode, RegistryRecord
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.core.voters.national_code import parse_national_code
@@ -93,6 +93,26 @@ def test_a_voter_gets_one_card_per_round_and_is_not_told_where_or_when(uow: NewU
     assert (again.of_age_on, again.code_fault, again.also) == (None, None, ())
     with uow() as work:
         assert work.ledger.count(ROUND_2) == 1
+
+
+def test_the_card_carries_the_registrys_name_and_photo_and_a_refusal_neither(
+    uow: NewUnitOfWork,
+) -> None:
+    jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 30
+
+    class Named:
+        """The registry of the voter alone, with their name and photo."""
+
+        def lookup(self, code: NationalCode) -> RegistryRecord | None:
+            found = registry(VOTER).lookup(code)
+            return replace(found, name="مریم رحیمی", photo=jpeg) if found else None
+
+    people = Named()
+    card = check_in_voter(uow, people=people)
+    assert isinstance(card, BallotCard)
+    assert (card.name, card.photo) == ("مریم رحیمی", jpeg)
+    again = check_in_voter(uow, VOTER, ST_3, people=people, now=LATER)
+    assert again == Refused(RefusalReason.ALREADY_VOTED)  # nothing of the first, nor of whom
 
 
 def test_the_same_voter_may_vote_in_another_round(uow: NewUnitOfWork) -> None:

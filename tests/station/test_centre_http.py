@@ -6,6 +6,7 @@ The centre's side is in tests/server (a real server); here the network is replac
 
 from __future__ import annotations
 
+import base64
 import datetime
 import json
 import socket
@@ -142,6 +143,16 @@ def test_a_check_in_answer_is_a_card_or_a_reason() -> None:
     ):
         with pytest.raises(CentreUnreachableError):
             _check_in(_answer(200, garbled))
+
+
+def test_a_card_carries_the_registrys_name_and_a_photo_that_is_an_image() -> None:
+    jpeg = b"\xff\xd8\xff\xe0" + b"\x00" * 30
+    sent = {**CARD, "name": "مریم رحیمی", "photo": base64.b64encode(jpeg).decode()}
+    assert _check_in(_answer(200, sent)) == CheckInAnswer(
+        "tok", ("president",), name="مریم رحیمی", photo=jpeg
+    )
+    for photo in (base64.b64encode(b"<svg onload=alert(1)>").decode(), "not base64!", 7):
+        assert _check_in(_answer(200, {**CARD, "photo": photo})).photo is None  # never shown
 
 
 def test_a_refusal_carries_the_centres_reason() -> None:

@@ -32,7 +32,9 @@ from sandogh.core.voters import NationalCode, RegistryRecord
 from sandogh.registry import csv_import, parquet_import
 from sandogh.registry.rows import Problems, Row
 
-FORMAT = "sandogh/registry@1"
+FORMAT = "sandogh/registry@2"
+#: A file of the first format, without names and photos, is still read.
+FORMATS = ("sandogh/registry@1", FORMAT)
 BATCH = 50_000
 _CACHE_KIB = 32 * 1024  # SQLite's page cache during the import: bounded, whatever the file's size
 #: How a source is read, by its suffix (in any case).
@@ -44,9 +46,13 @@ _SCHEMA = (
     # person's position in the source (a CSV line, a Parquet row), to name a duplicate's first
     "CREATE TABLE person (code INTEGER PRIMARY KEY, birth_date TEXT NOT NULL,"
     " alive INTEGER NOT NULL CHECK (alive IN (0, 1)),"
-    " citizen INTEGER NOT NULL CHECK (citizen IN (0, 1)), line INTEGER NOT NULL)",
+    " citizen INTEGER NOT NULL CHECK (citizen IN (0, 1)), line INTEGER NOT NULL,"
+    " name TEXT, photo BLOB)",
 )
-_INSERT = "INSERT INTO person (code, birth_date, alive, citizen, line) VALUES (?, ?, ?, ?, ?)"
+_INSERT = (
+    "INSERT INTO person (code, birth_date, alive, citizen, line, name, photo)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 class RegistryFileError(SandoghError):
@@ -185,21 +191,22 @@ class FileRegistry:
         except sqlite3.DatabaseError as error:
             self._connection.close()
             raise RegistryFileError(path, [Problem("", f"not a registry file: {error}")]) from error
-        if meta.get("format") != FORMAT:
+        if meta.get("format") not in FORMATS:
             self._connection.close()
             raise RegistryFileError(path, [Problem("format", f"{meta.get('format')!r}")])
         self.people = int(meta["people"])
+        identity = "name, photo" if meta["format"] == FORMAT else "NULL, NULL"
+        self._select = f"SELECT birth_date, alive, citizen, {identity} FROM person WHERE code = ?"
 
     def lookup(self, code: NationalCode) -> RegistryRecord | None:
         with self._lock:
-            found = self._connection.execute(
-                "SELECT birth_date, alive, citizen FROM person WHERE code = ?",
-                (int(code.digits),),
-            ).fetchone()
+            found = self._connection.execute(self._select, (int(code.digits),)).fetchone()
         if found is None:
             return None
-        born, alive, citizen = found
-        return RegistryRecord(code, datetime.date.fromisoformat(born), bool(alive), bool(citizen))
+        born, alive, citizen, name, photo = found
+        return RegistryRecord(
+            code, datetime.date.fromisoformat(born), bool(alive), bool(citizen), name, photo
+        )
 
     def close(self) -> None:
         self._connection.close()

@@ -14,15 +14,20 @@ from collections.abc import Sequence
 from sandogh.core.definition.problems import Problem
 from sandogh.core.voters import NationalCode, NationalCodeError, parse_national_code
 from sandogh.core.voters.national_code import LENGTH
+from sandogh.core.voters.photo import MAX_PHOTO_BYTES, photo_type
 
 HEADER = ("national_code", "birth_date", "alive", "citizen")
+#: The columns a source may add: the person's name and photo (issue 13), which the station's staff
+#: compare with the person at check-in. A CSV's photo is the path of the image file from the CSV's
+#: folder, a Parquet's the image's bytes; an empty one is none.
+OPTIONAL = ("name", "photo")
 SHOWN_PROBLEMS = 1000
 _TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
 _TRUTH = {"true": 1, "1": 1, "false": 0, "0": 0}
 
 #: A person as stored: the code as an integer, the birth date in ISO form, alive and citizen as
-#: 0/1, and the position (line or row) of the source it came from.
-Row = tuple[int, str, int, int, int]
+#: 0/1, the position (line or row) of the source it came from, and the name and photo if any.
+Row = tuple[int, str, int, int, int, str | None, bytes | None]
 #: The four fields of `HEADER`, in its order, as read from the source.
 Fields = Sequence[str | int | datetime.date | None]
 
@@ -45,18 +50,36 @@ class Problems:
             self.shown.append(problem)
 
 
-def person_row(fields: Fields, position: int, problems: Problems) -> Row | None:
-    """The row of `fields`, or None when a field is wrong: then one problem names each wrong one."""
+def person_row(
+    fields: Fields,
+    position: int,
+    problems: Problems,
+    name: str | None = None,
+    photo: bytes | None = None,
+) -> Row | None:
+    """The row of `fields` (with the person's `name` and `photo`, if any), or None when a field is
+    wrong: then one problem names each wrong one."""
     code_value, born_value, alive_value, citizen_value = fields
     wrong: list[str] = []
     code = _code(code_value, wrong)
     born = _date(born_value, wrong)
     alive = _truth("alive", alive_value, wrong)
     citizen = _truth("citizen", citizen_value, wrong)
-    if code is None or born is None or alive is None or citizen is None:
+    if photo and photo_type(photo) is None:
+        wrong.append(f"photo: not a JPEG or PNG of at most {MAX_PHOTO_BYTES // 1024} KiB")
+    if code is None or born is None or alive is None or citizen is None or wrong:
         problems.at(position, "; ".join(wrong))
         return None
-    return int(code.digits), born.isoformat(), alive, citizen, position
+    named = name.strip() if name else None
+    return (
+        int(code.digits),
+        born.isoformat(),
+        alive,
+        citizen,
+        position,
+        named or None,
+        photo or None,
+    )
 
 
 def _code(value: object, wrong: list[str]) -> NationalCode | None:

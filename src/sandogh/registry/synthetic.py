@@ -11,7 +11,9 @@ them is left out, so a registry holds at most ten people fewer than `size`.
 
 A person's birth date, and whether they are alive and a citizen, derive from a keyed hash (BLAKE2b)
 of their code: birth dates are spread evenly over 1925–2012, about 3 % are dead and 2 % are not
-citizens, so that every refusal of a check-in turns up in a simulation.
+citizens, so that every refusal of a check-in turns up in a simulation. A person's name, which
+the station's staff see at check-in (issue 13), is a first and a family name drawn by another
+keyed hash from the lists below (made up, common Persian names); a synthetic person has no photo.
 """
 
 from __future__ import annotations
@@ -30,6 +32,14 @@ _HALF = (1 << _HALF_BITS) - 1
 _ROUNDS = 4
 _FIRST_BIRTH = datetime.date(1925, 1, 1)
 _BIRTH_DAYS = (datetime.date(2012, 12, 31) - _FIRST_BIRTH).days + 1
+_FIRST_NAMES = (
+    "مریم", "علی", "زهرا", "محمد", "فاطمه", "حسین", "سارا", "رضا", "نرگس", "مهدی",
+    "لیلا", "امیر", "سمیه", "حمید", "پروین", "کاوه", "شیرین", "بهرام", "نسرین", "داوود",
+)  # fmt: skip
+_FAMILY_NAMES = (
+    "رحیمی", "کرمانی", "احمدی", "محمدی", "حسینی", "کریمی", "موسوی", "جعفری", "رضایی", "نوری",
+    "صادقی", "قاسمی", "شریفی", "اکبری", "یزدانی", "طاهری", "بهرامی", "سلطانی", "فراهانی", "تبریزی",
+)  # fmt: skip
 _DEAD_PER_MILLE = 30
 _FOREIGN_PER_MILLE = 20
 
@@ -78,7 +88,12 @@ class SyntheticRegistry:
         born = int.from_bytes(digest[:8], "big") % _BIRTH_DAYS
         alive = int.from_bytes(digest[8:10], "big") % 1000 >= _DEAD_PER_MILLE
         citizen = int.from_bytes(digest[10:12], "big") % 1000 >= _FOREIGN_PER_MILLE
-        return RegistryRecord(code, _FIRST_BIRTH + datetime.timedelta(days=born), alive, citizen)
+        named = hashlib.blake2b(b"name:" + code.digits.encode(), key=self._key, digest_size=2)
+        first, family = named.digest()
+        first_name = _FIRST_NAMES[first % len(_FIRST_NAMES)]
+        name = f"{first_name} {_FAMILY_NAMES[family % len(_FAMILY_NAMES)]}"
+        born_on = _FIRST_BIRTH + datetime.timedelta(days=born)
+        return RegistryRecord(code, born_on, alive, citizen, name=name)
 
     # ---- the keyed permutation of 0 … DOMAIN − 1 -----------------------------------------------
 

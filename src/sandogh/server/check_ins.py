@@ -9,6 +9,8 @@ naming both stations, not to the station.
 
 from __future__ import annotations
 
+import base64
+
 from fastapi import APIRouter, Response
 
 from sandogh.server.auth import device_refusals, require_device, require_signed
@@ -85,6 +87,8 @@ def post_check_in(
                 for item in result.contests
             ],
             withheld=[WithheldBody(contest=w.contest, reason=w.reason) for w in result.withheld],
+            name=result.name,
+            photo=base64.b64encode(result.photo).decode() if result.photo else None,
         )
     else:
         answer = RefusedBody(

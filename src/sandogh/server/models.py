@@ -246,6 +246,14 @@ class BallotCardBody(_Answer):
     station: str
     contests: list[BallotContestBody]
     withheld: list[WithheldBody]
+    name: str | None = Field(
+        default=None, description="The voter's name as the civil registry has it, if it has one"
+    )
+    photo: str | None = Field(
+        default=None,
+        description="The voter's photo (a JPEG or PNG) in base64, if the civil registry has one:"
+        " the station's staff compare the name and photo with the person in front of them",
+    )
 
 
 class RefusedBody(_Answer):

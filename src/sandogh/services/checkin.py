@@ -46,6 +46,7 @@ from sandogh.core.voters import (
     CodeFault,
     NationalCode,
     NationalCodeError,
+    RegistryRecord,
     Scope,
     admit,
     earlier_round,
@@ -106,6 +107,10 @@ class BallotCard:
     station: str
     contests: tuple[BallotContest, ...]
     withheld: tuple[Withheld, ...] = ()
+    # the registry's name and photo of the voter, if it has them, for the station's staff to
+    # compare with the person in front of them (issue 13); said only with a card, never a refusal
+    name: str | None = None
+    photo: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -214,9 +219,10 @@ def check_in(
                 Impossible.AFTER_FINAL_REPORT,
                 Problem("station", f"the final report of {station} was received at {at}"),
             )
-        key = _voter(day, station, national_code, registry, ledger_secret)
-        if isinstance(key, Refused):
-            return key
+        voter = _voter(day, station, national_code, registry, ledger_secret)
+        if isinstance(voter, Refused):
+            return voter
+        key, record = voter
         allowed, withheld = admitted(work, day, station, day.ballot(station), key)
         if not allowed:
             return Refused(withheld[0].reason)
@@ -231,7 +237,9 @@ def check_in(
             return Refused(RefusalReason.ALREADY_VOTED)
         if bounds is not None:
             _within_bounds(work, bounds, entry, limits, device)
-        card = BallotCard(new_token(), election_id, station, allowed, withheld)
+        card = BallotCard(
+            new_token(), election_id, station, allowed, withheld, record.name, record.photo
+        )
         work.commit()
     return card
 
@@ -262,8 +270,9 @@ def _within_bounds(
 
 def _voter(
     day: Day, station: str, national_code: str, registry: Registry, secret: bytes
-) -> str | Refused:
-    """The voter's ledger key, if they may vote on the day at a station of the election."""
+) -> tuple[str, RegistryRecord] | Refused:
+    """The voter's ledger key and registry record, if they may vote on the day at a station of
+    the election."""
     if not day.is_station(station):
         return Refused(RefusalReason.UNKNOWN_STATION)
     if not day.ballot(station):
@@ -272,12 +281,19 @@ def _voter(
         code = parse_national_code(national_code)
     except NationalCodeError as error:
         return Refused(RefusalReason.INVALID_CODE, code_fault=error.fault)
-    refused = ineligible(registry, code, day.election.date)
-    return voter_key(secret, code) if refused is None else refused
+    record = registry.lookup(code)
+    refused = judged(record, day.election.date)
+    if refused is not None or record is None:
+        return refused or Refused(RefusalReason.NOT_IN_REGISTRY)
+    return voter_key(secret, code), record
 
 
 def ineligible(registry: Registry, code: NationalCode, day: datetime.date) -> Refused | None:
-    record = registry.lookup(code)
+    return judged(registry.lookup(code), day)
+
+
+def judged(record: RegistryRecord | None, day: datetime.date) -> Refused | None:
+    """Why the person of the registry's `record` (None: not in it) may not vote on `day`."""
     if record is None:
         return Refused(RefusalReason.NOT_IN_REGISTRY)
     found = eligibility(record, day)

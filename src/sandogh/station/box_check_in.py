@@ -30,11 +30,15 @@ class LocalRefusal(StrEnum):
 
 @dataclass(frozen=True)
 class IssuedCard:
-    """Leave to cast one ballot in `contests`; `provisional` when checked in offline."""
+    """Leave to cast one ballot in `contests`; `provisional` when checked in offline. The
+    registry's `name` and `photo` of the voter, as the centre sent them (none offline), are for
+    the staff's eyes at check-in only: the box keeps neither."""
 
     token: str
     contests: tuple[str, ...]
     provisional: bool = False
+    name: str | None = None
+    photo: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ class CheckIn(BoxState):
             require(station.lifecycle, Action.CHECK_IN)
             if not tx.add_card(answer.token, answer.contests):
                 raise CentreAnswerError([Problem("token", "a card of this token was issued")])
-        return IssuedCard(answer.token, answer.contests)
+        return IssuedCard(answer.token, answer.contests, name=answer.name, photo=answer.photo)
 
     def _offline(self, code: str) -> CheckInOutcome:
         now = self._clock()

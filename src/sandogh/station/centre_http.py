@@ -18,6 +18,8 @@ operator's right to manage devices at that station and records the enrolment by 
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -29,6 +31,7 @@ import httpx
 
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.report import SigningKey
+from sandogh.core.voters.photo import photo_type
 from sandogh.station.ports import (
     CentreRefusedError,
     CentreUnreachableError,
@@ -135,7 +138,13 @@ class HttpCentreClient:
         outcome, token, reason = (answer.get(k) for k in ("outcome", "token", "reason"))
         contests = _contests(answer.get("contests"))
         if outcome == "ballot-card" and isinstance(token, str) and contests is not None:
-            return CheckInAnswer(token=token, contests=contests)
+            name = answer.get("name")
+            return CheckInAnswer(
+                token=token,
+                contests=contests,
+                name=name if isinstance(name, str) and name.strip() else None,
+                photo=_photo(answer.get("photo")),
+            )
         if outcome == "refused" and isinstance(reason, str):
             return CheckInAnswer(token=None, contests=(), refusal=reason)
         raise CentreUnreachableError("the centre's answer to a check-in is not the API's")
@@ -204,6 +213,18 @@ def _answer(response: httpx.Response) -> dict[str, object]:
     if body is None or not 200 <= status < 300:
         raise CentreUnreachableError(f"the centre's answer ({status}) is not the API's")
     return body
+
+
+def _photo(value: object) -> bytes | None:
+    """The voter's photo sent in base64, if it is a JPEG or PNG (else none: what the kiosk
+    shows as an image is only ever an image)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        data = base64.b64decode(value, validate=True)
+    except binascii.Error:
+        return None
+    return data if photo_type(data) else None
 
 
 def _contests(value: object) -> tuple[str, ...] | None:

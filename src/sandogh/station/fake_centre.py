@@ -12,7 +12,8 @@ asked is kept for the tests to look at.
 Switches: `down` (every call raises `CentreUnreachableError`), `refusing` (every call raises
 `CentreRefusedError` with that reason), `refusals` (a national code → the reason its check-in is
 refused), `voted_elsewhere` (a national code → the station the centre says it checked the voter
-in at, which makes a synced check-in of that voter a duplicate).
+in at, which makes a synced check-in of that voter a duplicate), `people` (a national code → the
+registry's name and photo of the voter, sent with their card).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class FakeCentre:
         self.refusing: str | None = None
         self.refusals: dict[str, str] = {}
         self.voted_elsewhere: dict[str, str] = {}
+        self.people: dict[str, tuple[str | None, bytes | None]] = {}
         self.enrolled: list[str] = []
         self.builds: list[str | None] = []  # the build each enrolment stated
         # the days the station may open (`station.polling_days`); None: no calendar stored
@@ -137,7 +139,8 @@ class FakeCentre:
         if national_code in self._voted or national_code in self.voted_elsewhere:
             return CheckInAnswer(None, (), ALREADY_VOTED)
         self._voted[national_code] = _Voted(station, None, provisional=False)
-        return CheckInAnswer(self._tokens.randbytes(16).hex(), contests)
+        name, photo = self.people.get(national_code, (None, None))
+        return CheckInAnswer(self._tokens.randbytes(16).hex(), contests, name=name, photo=photo)
 
     def sync_check_ins(
         self, *, election: str, station: str, entries: Sequence[OfflineCheckIn]

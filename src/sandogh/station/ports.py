@@ -29,11 +29,15 @@ class CentreRefusedError(SandoghError):
 
 @dataclass(frozen=True)
 class CheckInAnswer:
-    """A ballot card for `contests`, or a refusal with the centre's reason (never where/when)."""
+    """A ballot card for `contests`, or a refusal with the centre's reason (never where/when).
+    With a card, the registry's `name` and `photo` (a JPEG or PNG) of the voter where it has
+    them, for the staff to compare with the person in front of them (issue 13)."""
 
     token: str | None
     contests: tuple[str, ...]
     refusal: str | None = None
+    name: str | None = None
+    photo: bytes | None = None
 
 
 @dataclass(frozen=True)

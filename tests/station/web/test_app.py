@@ -17,6 +17,7 @@ from sandogh.core.report import ReportKind, StaffRole, decode_record, decode_sig
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
 from sandogh.station.web import create_station_app
+from sandogh.station.web.error_words import FA as ERROR_FA
 from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code, opened
@@ -123,7 +124,7 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk) -> None:
         page.goto(url + "/operator/close?lang=fa")
         page.screenshot(path=str(SCREENSHOTS / "close-confirm-fa.png"), full_page=True)
         press(page, "#close-confirm")  # once more: the box refuses, and says why
-        assert "cannot close" in page.get_by_role("alert").inner_text()
+        assert page.locator("#error").inner_text() == ERROR_FA["kiosk_late_close"]
         browser.close()
 
     with box.store.transaction() as tx:

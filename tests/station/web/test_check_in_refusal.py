@@ -1,79 +1,161 @@
-"""Why a voter got no ballot card, on the operator's screen in words (`locale.check_in_refusals`):
-a Majlis runoff's refusal sends the voter to the constituency where they voted in round one
-without naming it, a mistyped code says what is wrong with it, and the Persian page holds no
-machine code of a refusal."""
+"""The official's check-in screen and the words of its refusals, walked in Chromium (issue 13).
+
+A voter checked in is shown to the official by the registry's name and photo, to compare with the
+person in front of them; a refusal is said in words (`locale.check_in_refusals`): a Majlis runoff's
+sends the voter to the constituency where they voted in round one without naming it, a mistyped
+code says what is wrong with it, and the Persian page holds no machine code. A second check-in of
+the same person, at this station or after one at another, shows nothing of the first: no name,
+photo, card, station or time. A voter whose ballot meets the station closed under them reads that
+voting has ended here, and to ask the staff.
+"""
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from sandogh.core.report import StaffRole
 from sandogh.core.voters import CodeFault
 from sandogh.locale.check_in_refusals import FA
 from sandogh.services.checkin import RefusalReason
 from sandogh.station.box_check_in import LocalRefusal
-from sandogh.station.ports import CheckInAnswer
+from sandogh.station.web.error_words import EN as ERROR_EN
+from sandogh.station.web.error_words import FA as ERROR_FA
+from sandogh.station.web.labels import EN as LABEL_EN
+from sandogh.station.web.labels import FA as LABEL_FA
+from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
-from tests.station.web.kiosk_build import (
-    SCREENSHOTS,
-    Kiosk,
-    NamingCentre,
-    log_in,
-    press,
-    serving,
-    voting_kiosk,
-)
+from tests.station.web.kiosk_build import SCREENSHOTS, Kiosk, csrf_of, log_in, serving, voting_kiosk
 
 MACHINE_CODES = [
     code.value
     for code in (*RefusalReason, *LocalRefusal, *CodeFault)
     if "-" in code.value  # "dead" is a word of both languages
 ]
+RUNOFF, NAMED, ELSEWHERE, IN_BOOTH = (national_code(n) for n in (7, 8, 9, 10))
+NAME = "سارا موسوی"
+OTHER_STATION = "ST-0801-0002"
 
 
-class RoundOneElsewhere(NamingCentre):
-    """A centre that refuses every voter for the Majlis runoff: round one was elsewhere."""
+def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A plain PNG of one colour (PNG specification: signature, IHDR, IDAT, IEND)."""
 
-    def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
-        del election, station, national_code
-        return CheckInAnswer(token=None, contests=(), refusal=RefusalReason.RUNOFF_ELSEWHERE)
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"".join(
+        (b"\x89PNG\r\n\x1a\n", chunk(b"IHDR", header), chunk(b"IDAT", zlib.compress(rows)))
+    ) + chunk(b"IEND", b"")
+
+
+PHOTO = _png(90, 120, (120, 144, 156))
 
 
 @pytest.fixture
 def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
-    with serving(voting_kiosk(tmp_path, centre=RoundOneElsewhere)) as served:
-        yield served
+    served = voting_kiosk(tmp_path)
+    served.centre.refusals[RUNOFF] = RefusalReason.RUNOFF_ELSEWHERE
+    served.centre.people[NAMED] = (NAME, PHOTO)
+    served.centre.voted_elsewhere[ELSEWHERE] = OTHER_STATION
+    with serving(served) as ready:
+        yield ready
 
 
-def test_the_operator_reads_a_refusal_in_words(kiosk: Kiosk) -> None:
+def _check_in(page: Page, code: str, lang: str = "fa") -> None:
+    page.get_by_label("کد ملی" if lang == "fa" else "National code").fill(code)
+    with page.expect_navigation():
+        page.click("#check-in-heading ~ form button[type=submit]")
+
+
+def _shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    assert_accessible(page, name)
+
+
+def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(kiosk: Kiosk) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 800, "height": 720})
+        page = browser.new_page(viewport={"width": 800, "height": 900})
         log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
-        page.get_by_label("کد ملی").fill(national_code(7))
-        press(page, "button[type=submit] >> text=استعلام")
-        said = page.locator("#refusal").inner_text()
-        assert said == FA["check_in_refused_runoff_elsewhere"]
-        SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "operator-refused-fa.png"), full_page=True)
-        runoff = page.content()
 
-        page.get_by_label("کد ملی").fill("۱۲۳۴۵۶۷۸۹۰")  # a wrong check digit, in Persian digits
-        press(page, "button[type=submit] >> text=استعلام")
+        _check_in(page, NAMED)
+        assert page.locator("#voter-name").inner_text() == NAME
+        assert page.locator("#voter-photo").evaluate("img => img.naturalWidth") == 90
+        assert page.locator("#voter-compare").inner_text() == LABEL_FA["kiosk_voter_compare"]
+        _shot(page, "operator-check-in-fa")
+        token = page.locator("#card-token").inner_text()
+        pages = {"named": page.content()}
+
+        _check_in(page, NAMED)  # the same person again, at this station
+        assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
+        pages["again here"] = page.content()
+        _check_in(page, ELSEWHERE)  # a person the centre checked in at another station
+        assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
+        _shot(page, "operator-refused-again-fa")
+        pages["again elsewhere"] = page.content()
+        for html in (pages["again here"], pages["again elsewhere"]):
+            for first in ('id="voter-id"', NAME, token, OTHER_STATION, "data:image"):
+                assert first not in html
+
+        _check_in(page, RUNOFF)
+        assert page.locator("#refusal").inner_text() == FA["check_in_refused_runoff_elsewhere"]
+        _shot(page, "operator-refused-fa")
+        pages["runoff"] = page.content()
+        _check_in(page, "۱۲۳۴۵۶۷۸۹۰")  # a wrong check digit, in Persian digits
         assert page.locator("#refusal").inner_text() == (
             f"{FA['check_in_refused_invalid_code']}: {FA['code_fault_wrong_check_digit']}"
         )
-        mistyped = page.content()
+        pages["mistyped"] = page.content()
 
         page.goto(kiosk.url + "/operator?lang=en")
-        page.get_by_label("National code").fill(national_code(7))
-        press(page, "button[type=submit] >> text=Check")
+        _check_in(page, RUNOFF, "en")
         assert "first round" in page.locator("#refusal").inner_text()
+        _check_in(page, IN_BOOTH, "en")  # no name or photo from this registry: it says so
+        assert page.locator("#voter-name").inner_text() == LABEL_EN["kiosk_voter_no_name"]
+        assert page.locator("#voter-photo").count() == 0
+        assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_unnamed"]
+        _shot(page, "operator-check-in-en")
+        booth_token = page.locator("#card-token").inner_text()
+
+        # the voter in the booth; the staff close the station before the ballot is cast
+        page.goto(kiosk.url + "/vote")
+        csrf = csrf_of(page.content())
+
+        def step(**form: str) -> None:
+            """A key of the voter's screens, as its form sends it (the redirect left to the page:
+            the page that follows shows what happened, once)."""
+            sent = page.request.post(
+                kiosk.url + "/vote",
+                form={"csrf": csrf, **form},
+                headers={"origin": kiosk.url},
+                max_redirects=0,
+            )
+            assert sent.status == 303
+
+        step(token=booth_token)
+        for code in ("25", "", "31", ""):  # a code, on to the next contest; then the review
+            step(key="code", code=code)
+        kiosk.box.close()
+        for lang in ("en", "fa"):  # confirmed twice; the second says what happened
+            step(key="confirm", lang=lang)
+            step(key="confirm", lang=lang)
+            page.goto(f"{kiosk.url}/vote?lang={lang}")
+            words = (ERROR_FA if lang == "fa" else ERROR_EN)["kiosk_late_cast"]
+            assert page.locator("#error").inner_text() == words
+            _shot(page, f"voter-voting-ended-{lang}")
+            pages[f"ended {lang}"] = page.content()
         browser.close()
-    for html in (runoff, mistyped):
-        assert [code for code in MACHINE_CODES if code in html] == []
+    assert kiosk.box.status().records == 0
+    for name, html in pages.items():
+        assert [code for code in MACHINE_CODES if code in html] == [], name
+        assert "station is closed" not in html, name

@@ -22,12 +22,16 @@ VOTING_AGE = 18  # Presidential Election Law and Majlis Election Law: 18 full ye
 
 @dataclass(frozen=True)
 class RegistryRecord:
-    """What the civil registry (ثبت احوال) says of one person."""
+    """What the civil registry (ثبت احوال) says of one person; `name` and `photo` (a JPEG or PNG,
+    `core.voters.photo`) where the registry has them, for the station's staff to compare with the
+    person in front of them at check-in (issue 13)."""
 
     national_code: NationalCode
     birth_date: datetime.date
     alive: bool
     citizen: bool
+    name: str | None = None
+    photo: bytes | None = None
 
 
 class Ineligibility(StrEnum):

@@ -19,7 +19,7 @@ from sandogh.station.local_outbox import OutboxKind
 FA: dict[str, str] = {
     "kiosk_log_in": "ورود کارکنان شعبه",
     "kiosk_log_in_why": (
-        "پیش از هر کاری در صفحه مسئول شعبه، هر یک از کارکنان با پرونده کلید خود وارد شود."
+        "پیش از هر کاری در صفحه رئیس و اعضای شعبه، هر یک از کارکنان با پرونده کلید خود وارد شود."
     ),
     "kiosk_key_file": "پرونده کلید شما",
     "kiosk_enter": "ورود",
@@ -157,6 +157,18 @@ FA: dict[str, str] = {
     "kiosk_no_speech": (
         "برنامه گفتار espeak-ng روی این صندوق نصب نیست؛ صفحه‌ها بدون برگه رأی گویا باز شد."
         " آن را نصب کنید: sudo apt-get install espeak-ng"
+    # kiosk-words (issue 13): who the registry says the voter at check-in is
+    "kiosk_voter_name": "نام در ثبت احوال",
+    "kiosk_voter_no_name": "ثبت احوال نامی برای این کد ملی ندارد",
+    "kiosk_voter_photo": "عکس رأی‌دهنده در ثبت احوال",
+    "kiosk_voter_compare": (
+        "نام و عکس را با کارت ملی و چهره رأی‌دهنده بسنجید؛ اگر یکی نیست، کارت تعرفه را ندهید"
+        " و به ناظر شعبه خبر دهید."
+    ),
+    "kiosk_voter_unnamed": "ثبت احوال نام و عکسی نفرستاد؛ کارت ملی رأی‌دهنده را با چهره او بسنجید.",
+    "kiosk_voter_offline": (
+        "مرکز در دسترس نیست و نام و عکسی از ثبت احوال نرسیده است؛ کارت ملی رأی‌دهنده را با"
+        " چهره او بسنجید."
     ),
 }
 
@@ -301,6 +313,21 @@ EN: dict[str, str] = {
     "kiosk_no_speech": (
         "espeak-ng is not installed on this box; the screens are served without the audio"
         " ballot. Install it: sudo apt-get install espeak-ng"
+    # kiosk-words (issue 13): who the registry says the voter at check-in is
+    "kiosk_voter_name": "Name in the civil registry",
+    "kiosk_voter_no_name": "The civil registry holds no name for this national code",
+    "kiosk_voter_photo": "The voter's photo in the civil registry",
+    "kiosk_voter_compare": (
+        "Compare the name and photo with the voter's national ID card and face; if they do not"
+        " match, do not hand over the ballot card and tell the station's supervisor."
+    ),
+    "kiosk_voter_unnamed": (
+        "The civil registry sent no name or photo; compare the voter's national ID card with"
+        " their face."
+    ),
+    "kiosk_voter_offline": (
+        "The centre cannot be reached and no name or photo came from the civil registry; compare"
+        " the voter's national ID card with their face."
     ),
 }
 

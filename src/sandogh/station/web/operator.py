@@ -16,6 +16,7 @@ waiting, with the attempts so far and the next one, which `resender` makes witho
 
 from __future__ import annotations
 
+import base64
 import datetime
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -26,15 +27,15 @@ from starlette.responses import Response
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.report import ReportKind
+from sandogh.core.voters.photo import photo_type
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
-from sandogh.locale.candidacy import outside_window_text
-from sandogh.station.box_check_in import CheckInRefused
+from sandogh.station.box_check_in import CheckInRefused, IssuedCard
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_chain import ChainHead
 from sandogh.station.local_outbox import OutboxKind, Queued
-from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
+from sandogh.station.web.error_words import error_text
 from sandogh.station.web.labels import centre_refusal, check_in_refusal
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
@@ -150,7 +151,7 @@ class OperatorScreens:
         try:
             status = screens.box.status()
         except SandoghError as error:
-            status, shown = None, {"error": str(error)}
+            status, shown = None, {"error": error}
         return screens.render(
             "operator.html",
             lang,
@@ -162,8 +163,9 @@ class OperatorScreens:
             reports=self._reports(lang) if status else [],
             at=lambda moment: _clock_time(moment, lang),
             card=shown.get("card"),
+            photo=_photo_url(shown.get("card")),
             refusal=_refusal(shown.get("refusal"), lang),
-            error=shown.get("error"),
+            error=error_text(shown.get("error"), lang, _contest_in(screens, lang)),
             done=shown.get("done"),
             problem=shown.get("problem"),
         )
@@ -201,7 +203,7 @@ class OperatorScreens:
         try:
             outcome = self._screens.box.check_in(to_ascii_digits(form.get("national_code", "")))
         except SandoghError as error:
-            shift.shown = {"error": str(error)}
+            shift.shown = {"error": error}
         else:
             key = "refusal" if isinstance(outcome, CheckInRefused) else "card"
             shift.shown = {key: outcome}
@@ -239,13 +241,26 @@ class OperatorScreens:
             shift.shown = {"problem": error.reason.value}
         except ModeNotApprovedError:
             shift.shown = {"problem": NOT_APPROVED}
-        except OutsidePollingError as error:  # the stage and its window, in the staff's language
-            shift.shown = {"error": outside_window_text(error.refused, lang)}
-        except SandoghError as error:
-            shift.shown = {"error": str(error)}
+        except SandoghError as error:  # said in words at the page (`error_words`)
+            shift.shown = {"error": error}
         else:
             shift.shown = {"done": True}
         return see(PATH, lang)
+
+
+def _photo_url(card: object) -> str | None:
+    """The voter's registry photo, for the staff's eyes once, inside the page (nothing of it is
+    kept or served at an address); None without one, or for a file that is not an image."""
+    if not isinstance(card, IssuedCard) or card.photo is None:
+        return None
+    kind = photo_type(card.photo)
+    return f"data:{kind};base64,{base64.b64encode(card.photo).decode()}" if kind else None
+
+
+def _contest_in(screens: Screens, lang: Lang) -> Callable[[str], str]:
+    """A contest's name in `lang`, as the enrolment document gives it (else its id), read only
+    when a failure names one."""
+    return lambda contest: screens.names().contest(contest, lang)
 
 
 def _refusal(shown: object, lang: Lang) -> str | None:

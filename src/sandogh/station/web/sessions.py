@@ -50,7 +50,7 @@ class Visit:
     seen: datetime.datetime
     token: str | None = None
     draft: Draft | None = None
-    shown: dict[str, str] = field(default_factory=dict)
+    shown: dict[str, object] = field(default_factory=dict)
     sealed: PreparedBallot | None = None
     challenging: bool = False
     opened: OpenedBallot | None = None

@@ -38,6 +38,7 @@ from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
 from sandogh.station.ports import CardReader
 from sandogh.station.web.access import Aids
 from sandogh.station.web.draft import Draft
+from sandogh.station.web.error_words import error_text
 from sandogh.station.web.photos import Photos, initials, photo_digests
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import VISIT_COOKIE, Visit
@@ -108,7 +109,7 @@ class VoterScreens:
                 csrf=visit.csrf,
                 sealed=visit.sealed,
                 challenging=visit.challenging,
-                error=shown.get("error"),
+                error=error_text(shown.get("error"), lang),
             )
         elif draft is None:
             page = screens.render(
@@ -131,7 +132,7 @@ class VoterScreens:
                 initials=lambda name: initials(name, lang),
                 sealing=screens.sealing(),
                 refusal=shown.get("refusal"),
-                error=shown.get("error"),
+                error=error_text(shown.get("error"), lang),
                 confirm_blank=bool(shown.get("confirm_blank")),
                 idle=self._idle,
             )
@@ -257,7 +258,7 @@ class VoterScreens:
             self._screens.box.cast(visit.token or "", draft.choices())
         except SandoghError as error:
             draft.confirmations = 0
-            visit.shown = {"error": str(error)}
+            visit.shown = {"error": error}
             return
         self._cast_done(visit)
 
@@ -272,7 +273,7 @@ class VoterScreens:
         try:
             visit.sealed = self._screens.box.prepare(visit.token or "", draft.choices())
         except SandoghError as error:
-            visit.shown = {"error": str(error)}
+            visit.shown = {"error": error}
             return
         visit.challenging, visit.shown = False, {}
 
@@ -300,7 +301,7 @@ class VoterScreens:
             else:
                 return
         except SandoghError as error:
-            visit.challenging, visit.shown = False, {"error": str(error)}
+            visit.challenging, visit.shown = False, {"error": error}
             if _lost(error):  # nothing was recorded: the review again, to seal anew
                 visit.sealed, visit.shown = None, {"refusal": "kiosk_seal_lost"}
             return
