@@ -157,6 +157,7 @@ FA: dict[str, str] = {
     "kiosk_no_speech": (
         "برنامه گفتار espeak-ng روی این صندوق نصب نیست؛ صفحه‌ها بدون برگه رأی گویا باز شد."
         " آن را نصب کنید: sudo apt-get install espeak-ng"
+    ),
     # kiosk-words (issue 13): who the registry says the voter at check-in is
     "kiosk_voter_name": "نام در ثبت احوال",
     "kiosk_voter_no_name": "ثبت احوال نامی برای این کد ملی ندارد",
@@ -313,6 +314,7 @@ EN: dict[str, str] = {
     "kiosk_no_speech": (
         "espeak-ng is not installed on this box; the screens are served without the audio"
         " ballot. Install it: sudo apt-get install espeak-ng"
+    ),
     # kiosk-words (issue 13): who the registry says the voter at check-in is
     "kiosk_voter_name": "Name in the civil registry",
     "kiosk_voter_no_name": "The civil registry holds no name for this national code",
