@@ -32,7 +32,7 @@ class Aids:
         self._screens = screens
         self._clips = clips
 
-    def seen(self, visit: Visit, lang: Lang, shown: dict[str, str]) -> Screens:
+    def seen(self, visit: Visit, lang: Lang, shown: dict[str, object]) -> Screens:
         """The screens with what the page `visit` shows now needs: the voter's aids, and the
         audio ballot when it is on. After the "cast" page the aids are the next voter's: none."""
         screens, access = self._screens, visit.access
@@ -43,7 +43,8 @@ class Aids:
             ballot = station.setup.ballot if station else ()
             words = Words(ballot, screens.names(), lang)
             try:
-                audio = script(visit, shown, words, self._clips, screens.sealing())
+                said = {key: value for key, value in shown.items() if isinstance(value, str)}
+                audio = script(visit, said, words, self._clips, screens.sealing())
             except (SpeechError, OSError):  # the screen all the same, silent: never a voter lost
                 audio = None
         if shown.get("cast"):
