@@ -79,6 +79,8 @@ from sandogh.station.qr import qr_parts
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
 from sandogh.station.voting_mode import require_approved
 
+CLOSE_RECONCILIATION = "close-reconciliation"  # the incident that keeps the close's figures
+
 
 @dataclass(frozen=True)
 class Status:
@@ -155,13 +157,17 @@ class Box(CheckIn, Ballots):
     def extend(self, by: datetime.timedelta = EXTENSION_STEP) -> None:
         self._move(Extend(by))
 
-    def close(self) -> None:
+    def close(self, reconciled: Mapping[str, object] | None = None) -> None:
         """Close voting (and the E2E chain), then rewrite the file so it keeps no trace of the
-        order of voting."""
+        order of voting. `reconciled`, the staff's reconciliation at the close (the figures and
+        their words for any mismatch), is kept with it as the incident `close-reconciliation`,
+        which the minutes show."""
         with self._pending_lock:
             self._pending = None
             with self._station() as (tx, station):
                 tx.save_lifecycle(transition(station.lifecycle, Close()))
+                if reconciled is not None:
+                    tx.add_incident(CLOSE_RECONCILIATION, self._clock(), reconciled)
                 head, e2e = tx.chain_head(), station.setup.e2e
                 if head is not None and e2e is not None:
                     tx.set_chain_close(ballot_chain.close(e2e, head))

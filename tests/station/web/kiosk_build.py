@@ -184,3 +184,22 @@ def http_log_in(at: httpx.Client, key_file: Path) -> httpx.Response:
     """Log in over HTTP with a key file, as the log-in page's form sends it."""
     csrf = csrf_of(at.get("/operator/login").text)
     return at.post("/operator/login", data={"csrf": csrf, "key": key_file.read_text()})
+
+
+def close_voting(page: Page, explanation: str = "") -> None:
+    """Close at the kiosk: the paper copies counted as the ballots cast, any mismatch explained."""
+    press(page, "#close")
+    page.fill("#close-papers", page.locator("#close-cast").inner_text())
+    page.fill("#close-explanation", explanation)
+    press(page, "#close-confirm")
+
+
+CHECK_MINUTES = "form[action='/operator/minutes/check'] button"
+
+
+def sign_minutes(page: Page) -> None:
+    """Every member of staff logged in checks the minutes, then they are signed and sent."""
+    press(page, "#minutes")
+    while page.locator(CHECK_MINUTES).count():
+        press(page, CHECK_MINUTES + " >> nth=0")
+    press(page, "#report")

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from sandogh.core.report import ReportKind, StaffRole, decode_record, decode_signed
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
 from sandogh.station.web import create_station_app
+from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code, opened
 from tests.station.web.kiosk_build import (
@@ -57,12 +58,14 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk) -> None:
         assert page.locator("html").get_attribute("dir") == "rtl"
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "staff-login-fa.png"), full_page=True)
+        assert_accessible(page, "staff log-in (fa)")
         log_in(page, url, kiosk.keys[StaffRole.HEAD])
         assert "مریم رحیمی" in page.locator("#staff").inner_text()
         page.go_back(wait_until="load")  # the log-in page again: no key left in its form
         assert page.locator("#key-seed").input_value() == ""
         page.go_forward(wait_until="load")
         page.screenshot(path=str(SCREENSHOTS / "operator-head-fa.png"), full_page=True)
+        assert_accessible(page, "operator (fa)")
         page.get_by_label("کد ملی").fill(national_code(7))
         _press(page, "استعلام")
         token = page.locator("#card-token").inner_text()
@@ -100,24 +103,67 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk) -> None:
         _press(page, "تأیید")
         assert "صندوق" in page.locator("#cast-done").inner_text()
 
+        page.goto(url + "/operator")
+        page.get_by_label("کد ملی").fill(national_code(8))
+        _press(page, "استعلام")  # a second card, charged and never used
+        unused = page.locator("#card-token").inner_text()
+
         page.goto(url + "/operator?lang=en")
         assert page.locator("html").get_attribute("dir") == "ltr"
         log_in(page, url, kiosk.keys[StaffRole.SUPERVISOR], lang="en")  # a second, beside the head
-        press(page, "#close")  # closing asks first, and says what it means
+        press(page, "#close")  # closing asks first, says what it means, and reconciles
         assert "cannot be undone" in page.locator("#close-means").inner_text()
+        assert unused in page.locator("#close-unused").inner_text()  # the unused card, named
+        assert page.locator("#close-charged").inner_text() == "2"
+        assert page.locator("#close-used").inner_text() == "1"
         assert box.status().phase is Phase.VOTING
         page.screenshot(path=str(SCREENSHOTS / "close-confirm-en.png"), full_page=True)
+        assert_accessible(page, "close (en)")
         press(page, "#close-cancel")
         assert box.status().phase is Phase.VOTING
         press(page, "#close")
-        press(page, "#close-confirm")
-        assert page.locator("#phase").inner_text() == "Closed"
-        for key in ("Count the ballots", "Sign and send the report"):
-            _press(page, key)
-        assert page.locator("#phase").inner_text() == "Reported"
-        page.screenshot(path=str(SCREENSHOTS / "operator-reported-en.png"), full_page=True)
+        page.fill("#close-papers", "2")
+        press(page, "#close-confirm")  # a card unused, a paper too many, no words: not closed
+        assert "explain" in page.locator("#close-problem").inner_text()
+        assert "paper copies" in page.locator("#close-mismatches").inner_text()
+        assert page.locator("#close-papers").input_value() == "2"  # what was typed stays
+        assert box.status().phase is Phase.VOTING
         page.goto(url + "/operator/close?lang=fa")
+        page.fill("#close-papers", "۱")
+        page.fill("#close-explanation", "رأی‌دهنده پس از دریافت کارت از شعبه بیرون رفت.")
         page.screenshot(path=str(SCREENSHOTS / "close-confirm-fa.png"), full_page=True)
+        assert_accessible(page, "close (fa)")
+        press(page, "#close-confirm")
+        assert page.locator("#phase").inner_text() == "پایان رأی‌گیری"
+        press(page, "#count")
+        press(page, "#minutes")  # the minutes, checked by each before anyone signs
+        minutes = page.locator("main").inner_text()
+        for shown in ("مسعود پزشکیان", "بیرون رفت", "وارد نشده است"):
+            assert shown in minutes, minutes
+        press(page, "#report")  # no one has checked yet: nothing is signed
+        assert page.locator("#minutes-problem").count() == 1
+        assert box.status().phase is Phase.COUNTED
+        press(page, "#check-0")  # the head checks
+        assert page.locator("#signer-0").get_attribute("data-state") == "checked"
+        assert page.locator("#signer-2").get_attribute("data-state") == "present"
+        page.screenshot(path=str(SCREENSHOTS / "minutes-fa.png"), full_page=True)
+        assert_accessible(page, "minutes (fa)")
+        press(page, "#check-2")  # the supervisor checks
+        press(page, "#report")
+        assert page.locator("#phase").inner_text() == "گزارش‌شده"
+        page.goto(url + "/operator/minutes?lang=en")
+        assert page.locator("#signer-0").get_attribute("data-state") == "signed"
+        assert page.locator("#signer-1").get_attribute("data-state") == "absent"
+        page.screenshot(path=str(SCREENSHOTS / "minutes-signed-en.png"), full_page=True)
+        assert_accessible(page, "minutes signed (en)")
+        page.goto(url + "/operator?lang=en")  # the page looks again until the receipt is back
+        expect(page.locator("#report-final")).to_have_attribute("data-state", "received")
+        assert "sha256:" in page.locator("#receipt-final").inner_text()
+        page.screenshot(path=str(SCREENSHOTS / "operator-reported-en.png"), full_page=True)
+        assert_accessible(page, "operator reported (en)")
+        page.goto(url + "/operator/close?lang=en")
+        page.fill("#close-papers", "1")
+        page.fill("#close-explanation", "once more, to see the box refuse")
         press(page, "#close-confirm")  # once more: the box refuses, and says why
         assert "cannot close" in page.get_by_role("alert").inner_text()
         browser.close()

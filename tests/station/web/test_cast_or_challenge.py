@@ -19,6 +19,7 @@ from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.local_chain import ChainEntry, ChainState
 from sandogh.station.printers import FilePrinter
+from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
@@ -208,6 +209,7 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     page.screenshot(path=str(SCREENSHOTS / "operator-challenged-fa.png"), full_page=True)
     press(page, "#close")
     page.screenshot(path=str(SCREENSHOTS / "close-counts-fa.png"), full_page=True)
+    assert_accessible(page, "close, E2E box (fa)")
     assert page.locator("#close-cast").inner_text() == "۱"
     assert page.locator("#close-challenged").inner_text() == "۱"
     page.goto(kiosk.url + "/operator/close?lang=en")

@@ -148,7 +148,7 @@ def test_the_count_waits_for_a_second_member_of_staff(kiosk: Kiosk) -> None:
     with client(kiosk) as at:
         http_log_in(at, kiosk.keys[StaffRole.HEAD])
         csrf = csrf_of(at.get("/operator").text)
-        at.post("/operator/close", data={"csrf": csrf})
+        at.post("/operator/close", data={"csrf": csrf, "papers": "0"})
         at.post("/operator/count", data={"csrf": csrf})
         assert "دست‌کم دو نفر از کارکنان شعبه" in at.get("/operator").text
         assert kiosk.box.status().phase is Phase.CLOSED

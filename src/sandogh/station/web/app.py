@@ -29,6 +29,8 @@ from sandogh.locale import Lang
 from sandogh.security_headers import WithHeaders
 from sandogh.station.box import Box
 from sandogh.station.web.guard import HEADERS, KioskGuard
+from sandogh.station.web.minutes import PATH as MINUTES
+from sandogh.station.web.minutes import MinutesScreens
 from sandogh.station.web.operator import LOGIN, OperatorScreens
 from sandogh.station.web.resender import POLL_SECONDS, Resender
 from sandogh.station.web.screens import Screens
@@ -56,6 +58,7 @@ def create_station_app(
     screens = Screens(box, lang, Sessions(clock, idle=idle))
     voter = VoterScreens(screens)
     staff = OperatorScreens(screens)
+    minutes = MinutesScreens(screens)
     resender = Resender(box, poll=resend_every)
 
     async def home(_: Request) -> Response:
@@ -81,6 +84,8 @@ def create_station_app(
             Route("/operator/check-in", guarded(staff.check_in), methods=["POST"]),
             Route("/operator/close", guarded(staff.close_page)),
             Route("/operator/close", guarded(staff.close), methods=["POST"]),
+            Route(MINUTES, guarded(minutes.page)),
+            Route(MINUTES + "/check", guarded(minutes.check), methods=["POST"]),
             Route("/operator/count", guarded(staff.count), methods=["POST"]),
             Route("/operator/report", guarded(staff.report), methods=["POST"]),
             Route("/operator/logout", guarded(staff.log_out), methods=["POST"]),

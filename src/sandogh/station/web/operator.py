@@ -9,33 +9,36 @@ refused; the matrix test reads the app's routes, so no route can be added unguar
 of staff logs in with their own key file: `static/kiosk.js` reads the chosen file into the form
 (the kiosk's forms are url-encoded, as the console's are), and the key must be one registered
 for this station (`setup.staff`). The logged-in staff's keys open the sealed ballots to count
-them (issue 9 §1, `station.count_key`) and sign the report. A report shows as
-sent only once the centre's receipt is back (its outbox item delivered); until then it shows as
-waiting, with the attempts so far and the next one, which `resender` makes without a click.
+them (issue 9 §1, `station.count_key`); the report is signed by those of them who checked the
+minutes (`minutes`). Closing asks first and reconciles the cards, ballots and paper copies
+(`closing`). A report shows as received only once the centre's receipt is back, with its hash
+and time; until then as queued, with its next try, or as sending (`deliveries`), which
+`resender` makes without a click.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
-from sandogh.core.report import ReportKind
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.locale.candidacy import outside_window_text
+from sandogh.locale.dates import format_moment
 from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_chain import ChainHead
-from sandogh.station.local_outbox import OutboxKind, Queued
 from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
-from sandogh.station.web.labels import centre_refusal, check_in_refusal
+from sandogh.station.web.closing import counted_papers, explained, reconciliation
+from sandogh.station.web.deliveries import report_states
+from sandogh.station.web.labels import check_in_refusal
+from sandogh.station.web.minutes import PATH as MINUTES
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
     SHIFT_COOKIE,
@@ -51,17 +54,6 @@ COUNTING_STAFF = 2  # members of staff logged in to count (issue 9: the count ne
 
 StaffAction = Callable[[Request, Shift, dict[str, str], Lang], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
-
-
-@dataclass(frozen=True)
-class ReportState:
-    """A signed report of the box, or an E2E box's chain once its final report is signed: `name`
-    (zero, final, chain), while it waits in the outbox its item (None: sent), and if the centre
-    refused it why, in the screen's language."""
-
-    name: str
-    queued: Queued | None
-    refusal: str | None = None
 
 
 class OperatorScreens:
@@ -159,8 +151,9 @@ class OperatorScreens:
             staff=shift.staff,
             status=status,
             chain=self._chain() if status else None,
-            reports=self._reports(lang) if status else [],
+            reports=report_states(screens.box, screens.sessions.now(), lang) if status else [],
             at=lambda moment: _clock_time(moment, lang),
+            moment=lambda moment: format_moment(moment, lang),
             card=shown.get("card"),
             refusal=_refusal(shown.get("refusal"), lang),
             error=shown.get("error"),
@@ -172,28 +165,6 @@ class OperatorScreens:
         """An E2E box's chain as it stands (its ballots cast and challenged); None without."""
         with self._screens.box.store.transaction() as tx:
             return tx.chain_head()
-
-    def _reports(self, lang: Lang) -> list[ReportState]:
-        with self._screens.box.store.transaction() as tx:
-            items = [
-                (kind.value, OutboxKind.REPORT, tx.queued(OutboxKind.REPORT, kind.value))
-                for kind in ReportKind
-                if tx.signed(kind.value) is not None
-            ]
-            final = ReportKind.FINAL.value
-            if tx.signed(final) is not None and tx.chain_head() is not None:
-                chain = OutboxKind.BALLOT_CHAIN
-                items.append(("chain", chain, tx.queued(chain, final)))
-        return [
-            ReportState(
-                name,
-                queued,
-                None
-                if queued is None or not queued.refused
-                else centre_refusal(kind, queued.refused, lang),
-            )
-            for name, kind, queued in items
-        ]
 
     async def check_in(
         self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
@@ -210,14 +181,41 @@ class OperatorScreens:
     async def close_page(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
+        shown, shift.shown = shift.shown, {}
+        typed = shown.get("typed")
+        typed = typed if isinstance(typed, dict) else {}
+        papers = counted_papers(str(typed.get("papers", "")))  # a refused close's, if any
         return self._screens.render(
-            "close.html", lang, PATH + "/close", csrf=shift.csrf, chain=self._chain()
+            "close.html",
+            lang,
+            PATH + "/close",
+            csrf=shift.csrf,
+            figures=reconciliation(self._screens.box, papers),
+            problem=shown.get("problem"),
+            typed=typed,
         )
 
     async def close(
-        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+        self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
     ) -> Response:
-        return self._act(shift, lang, self._screens.box.close)
+        """Close once the figures are reconciled: the paper copies counted, and any mismatch
+        explained in words (`closing`); else the close page again, saying what is missing."""
+        papers = counted_papers(form.get("papers", ""))
+        explanation = form.get("explanation", "").strip()
+        figures = reconciliation(self._screens.box, papers)
+        problem = (
+            "kiosk_close_papers_needed"
+            if papers is None
+            else "kiosk_close_explain"
+            if figures.mismatches() and not explained(explanation)
+            else None
+        )
+        if problem is not None:
+            typed = {"papers": form.get("papers", ""), "explanation": explanation}
+            shift.shown = {"problem": problem, "typed": typed}
+            return see(PATH + "/close", lang)
+        kept = figures.kept(explanation, [on.member.person for on in shift.staff])
+        return self._act(shift, lang, lambda: self._screens.box.close(kept))
 
     async def count(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
@@ -230,7 +228,11 @@ class OperatorScreens:
     async def report(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
-        return self._act(shift, lang, lambda: self._screens.box.report(shift.signers()))
+        signers = shift.checked_signers()
+        if not signers:  # no one signs minutes they have not checked
+            shift.shown = {"problem": "kiosk_minutes_first"}
+            return see(MINUTES, lang)
+        return self._act(shift, lang, lambda: self._screens.box.report(signers))
 
     def _act(self, shift: Shift, lang: Lang, action: Callable[[], object]) -> Response:
         try:

@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sandogh.core.report import SigningKey, StaffRole
+from sandogh.core.report import PublicKey, SigningKey, StaffRole
 from sandogh.formats import key_file
 from sandogh.station.ballot_chain import OpenedBallot, PreparedBallot
 from sandogh.station.setup import StaffMember
@@ -64,9 +64,14 @@ class Shift:
     seen: datetime.datetime
     staff: list[OnDuty] = field(default_factory=list)
     shown: dict[str, object] = field(default_factory=dict)
+    checked: list[PublicKey] = field(default_factory=list)  # who checked the minutes (`minutes`)
 
     def signers(self) -> list[tuple[StaffRole, SigningKey]]:
         return [(on.member.role, on.key) for on in self.staff]
+
+    def checked_signers(self) -> list[tuple[StaffRole, SigningKey]]:
+        """The keys of the staff logged in who have checked the minutes: they sign them."""
+        return [(on.member.role, on.key) for on in self.staff if on.member.key in self.checked]
 
 
 class KeyFileError(ValueError):
@@ -106,6 +111,9 @@ class Sessions:
     @property
     def idle(self) -> datetime.timedelta:
         return self._idle
+
+    def now(self) -> datetime.datetime:
+        return self._clock()
 
     def _forget_idle(self) -> datetime.datetime:
         now = self._clock()

@@ -1,0 +1,124 @@
+"""The صورتجلسه (the result minutes) shown to the staff to check before they sign it.
+
+Issue 13: "sign and send" signed with whoever was logged in, and no one saw what they signed.
+Once the ballots are counted, the minutes page shows each contest's tally sheet (candidates by
+name with their votes, the ballots cast, valid and blank, the papers), the close's
+reconciliation with the staff's words for any mismatch (`closing`), and every member of staff
+registered for the station: signed, checked and waiting to sign, logged in, or not here. Each
+member logged in checks the minutes on their own ("I have checked these minutes"); "sign and
+send" then signs with the keys of those who checked, and no one else's. After signing, the page
+reads who signed from the signed report itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.report import PublicKey, ReportKind, decode_report, decode_signed
+from sandogh.locale import Lang
+from sandogh.station.box import CLOSE_RECONCILIATION
+from sandogh.station.setup import StaffMember
+from sandogh.station.web.screens import Screens, see
+from sandogh.station.web.sessions import Shift
+
+PATH = "/operator/minutes"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A registered member of staff and where they stand: `signed` (in the signed report),
+    `checked` (checked the minutes in this shift), `present` (logged in), else not here."""
+
+    index: int
+    member: StaffMember
+    state: str
+
+
+@dataclass(frozen=True)
+class Minutes:
+    sheets: tuple[TallySheet, ...]
+    signed: bool
+    signers: tuple[Signer, ...]
+    reconciled: Mapping[str, object] | None
+
+
+class MinutesScreens:
+    def __init__(self, screens: Screens) -> None:
+        self._screens = screens
+
+    def minutes(self, shift: Shift) -> Minutes | None:
+        """The counted (or signed) minutes and the staff's state; None before the count."""
+        box = self._screens.box
+        with box.store.transaction() as tx:
+            station = tx.station()
+            final = tx.signed(ReportKind.FINAL.value)
+            if station is None:
+                return None
+            if final is not None:
+                signed = decode_signed(final)
+                report, signers = decode_report(signed.report), {s.key for s in signed.staff}
+            elif station.counted is not None:
+                report, signers = decode_report(station.counted), set[PublicKey]()
+            else:
+                return None
+            staff, contests = station.setup.staff, station.setup.contests
+        notes = [i.details for i in box.incidents() if i.kind == CLOSE_RECONCILIATION]
+        present = {on.member.key for on in shift.staff}
+        order = {contest: i for i, contest in enumerate(contests)}
+        return Minutes(
+            tuple(sorted(report.sheets, key=lambda sheet: order.get(sheet.contest, len(order)))),
+            final is not None,
+            tuple(
+                Signer(i, member, _state(member, signers, shift.checked, present))
+                for i, member in enumerate(staff)
+            ),
+            notes[-1] if notes else None,
+        )
+
+    async def page(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        shown, shift.shown = shift.shown, {}
+        minutes = self.minutes(shift)
+        if minutes is None:
+            shift.shown = {"problem": "kiosk_minutes_not_yet"}
+            return see("/operator", lang)
+        return self._screens.render(
+            "minutes.html",
+            lang,
+            PATH,
+            csrf=shift.csrf,
+            minutes=minutes,
+            names=self._screens.names(),
+            problem=shown.get("problem"),
+        )
+
+    async def check(
+        self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
+    ) -> Response:
+        """A member logged in has checked the minutes: their key will sign them."""
+        chosen = next(
+            (on for i, on in enumerate(shift.staff) if form.get("member") == on.member.key.text),
+            None,
+        )
+        if chosen is not None and chosen.member.key not in shift.checked:
+            shift.checked.append(chosen.member.key)
+        return see(PATH, lang)
+
+
+def _state(
+    member: StaffMember,
+    signed: Set[PublicKey],
+    checked: Sequence[PublicKey],
+    present: Set[PublicKey],
+) -> str:
+    if member.key in signed:
+        return "signed"
+    if member.key in checked:
+        return "checked"
+    return "present" if member.key in present else "absent"
