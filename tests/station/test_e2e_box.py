@@ -340,6 +340,7 @@ def test_a_file_of_version_2_is_migrated(tmp_path: Path) -> None:
         db.execute("ALTER TABLE station_state DROP COLUMN chain_start")
         db.execute("ALTER TABLE station_state DROP COLUMN chain_close")
         db.execute("DROP TABLE receipts")
+        db.execute("ALTER TABLE station_state DROP COLUMN reconciled")
         db.execute("PRAGMA user_version = 2")
     LocalStore(path).close()
     with sqlite3.connect(path) as db:

@@ -8,7 +8,7 @@ import datetime
 import json
 
 #: 2: ballots sealed to the count key, whose shares it keeps; 3: the E2E ballot chain; 4: the
-#: centre's receipts of the reports and the chain
+#: centre's receipts of the reports and the chain, and the staff's reconciliation at the close
 SCHEMA_VERSION = 4
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
 APPLICATION_ID = 0x53474853
@@ -42,8 +42,8 @@ _RECEIPTS = (
     ) WITHOUT ROWID""",
 )
 #: What turns a file of version 3 into version 4 (no receipt yet: a report delivered before
-#: shows as delivered, without its receipt).
-MIGRATE_3 = _RECEIPTS
+#: shows as delivered, without its receipt; no reconciliation kept of a close before).
+MIGRATE_3 = ("ALTER TABLE station_state ADD COLUMN reconciled TEXT", *_RECEIPTS)
 
 SCHEMA = (
     """CREATE TABLE station_state (
@@ -62,7 +62,8 @@ SCHEMA = (
         counted BLOB,
         count_key BLOB,
         chain_start BLOB,
-        chain_close BLOB
+        chain_close BLOB,
+        reconciled TEXT
     )""",
     """CREATE TABLE count_shares (
         pair TEXT NOT NULL,

@@ -28,7 +28,8 @@ in it, and a cast ballot's nonce never is: it lives in the box's memory between 
 `cast` (`station.ballot_chain`). Version 3 of the file adds these; a file of version 2 is
 migrated when opened (an empty chain, which a box enrolled without the E2E context never fills).
 Version 4 adds `receipts`: for each report (and the chain) the centre took, the hash of the bytes
-it took and when, which the operator's screen shows; a file of version 3 gains the empty table.
+it took and when, which the operator's screen shows, and `station_state.reconciled`, the staff's
+reconciliation at the close; a file of version 3 gains the empty table and column.
 
 The device key is not in this file: see `station.directory`.
 """
@@ -269,6 +270,14 @@ class Transaction(BallotRows, ChainRows, OutboxRows):
         rows = self._db.execute("SELECT pair, holder, sealed FROM count_shares")
         shares = (SealedShare(p, PublicKey.from_text(h), bytes(sealed)) for p, h, sealed in rows)
         return CountKey(bytes(public), tuple(shares))
+
+    def set_reconciled(self, reconciled: Mapping[str, object]) -> None:
+        """Keep the staff's reconciliation at the close (`station.web.closing`)."""
+        self._db.execute("UPDATE station_state SET reconciled = ?", (stored_json(reconciled),))
+
+    def reconciled(self) -> dict[str, object] | None:
+        (kept,) = self._db.execute("SELECT reconciled FROM station_state").fetchone()
+        return None if kept is None else dict(json.loads(kept))
 
     def set_counted(self, report: bytes) -> None:
         self._db.execute("UPDATE station_state SET counted = ?", (report,))

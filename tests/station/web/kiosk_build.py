@@ -106,9 +106,11 @@ def voting_kiosk(
     backoff: Backoff = BACKOFF,
     people: tuple[tuple[str, StaffRole], ...] = PEOPLE,
     e2e: bool = False,
+    opened: bool = True,
 ) -> Kiosk:
-    """An enrolled box, open and voting, whose staff have their key files in `folder`; with
-    `e2e`, enrolled with the election's E2E context (`build.E2E_DOCUMENT`)."""
+    """An enrolled box, open and voting (unless not `opened`: enrolled only), whose staff have
+    their key files in `folder`; with `e2e`, enrolled with the election's E2E context
+    (`build.E2E_DOCUMENT`)."""
     keys = {role: folder / f"{role.value}.key" for _, role in people}
     staff = [
         StaffMember(person, role, write_key_file(keys[role]).public_key) for person, role in people
@@ -132,8 +134,9 @@ def voting_kiosk(
         backoff=backoff,
     )
     box.enrol(election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE)
-    box.open(PAPERS)
-    box.start_voting()
+    if opened:
+        box.open(PAPERS)
+        box.start_voting()
     return Kiosk(box, fake, keys, stranger)
 
 

@@ -31,6 +31,8 @@ from sandogh.station.box import Box
 from sandogh.station.web.guard import HEADERS, KioskGuard
 from sandogh.station.web.minutes import PATH as MINUTES
 from sandogh.station.web.minutes import MinutesScreens
+from sandogh.station.web.opening import PATH as OPENING
+from sandogh.station.web.opening import OpeningScreens
 from sandogh.station.web.operator import LOGIN, OperatorScreens
 from sandogh.station.web.resender import POLL_SECONDS, Resender
 from sandogh.station.web.screens import Screens
@@ -59,6 +61,7 @@ def create_station_app(
     voter = VoterScreens(screens)
     staff = OperatorScreens(screens)
     minutes = MinutesScreens(screens)
+    opening = OpeningScreens(screens)
     resender = Resender(box, poll=resend_every)
 
     async def home(_: Request) -> Response:
@@ -81,6 +84,9 @@ def create_station_app(
             Route(LOGIN, staff.login_page),
             Route(LOGIN, staff.log_in, methods=["POST"]),
             Route("/operator", guarded(staff.status_page)),
+            Route(OPENING, guarded(opening.page)),
+            Route(OPENING, guarded(opening.open), methods=["POST"]),
+            Route("/operator/start", guarded(opening.start), methods=["POST"]),
             Route("/operator/check-in", guarded(staff.check_in), methods=["POST"]),
             Route("/operator/close", guarded(staff.close_page)),
             Route("/operator/close", guarded(staff.close), methods=["POST"]),

@@ -5,8 +5,8 @@ never used. As poll workers reconcile at the close of polls, the close page sets
 the cards charged at check-in, the cards used, the ballots cast (and, on an E2E box, those
 challenged, which use no card) and the paper copies the staff count in the box, and names every
 card charged and not used. Any mismatch must be explained in words before the close goes on;
-the figures and those words are kept with the close (`Box.close`, the incident
-`close-reconciliation`) and shown with the minutes.
+the figures and those words are kept with the close (`Box.close`; a mismatch is also noted as
+the incident `close-reconciliation` for the supervisors) and shown with the minutes.
 """
 
 from __future__ import annotations

@@ -147,6 +147,19 @@ FA: dict[str, str] = {
     "kiosk_receipt_at": "زمان رسید: {at}",
     "kiosk_receipt_hash": "اثر انگشت (هش) گزارش رسیده:",
     "kiosk_next_try": "تلاش خودکار بعدی: ساعت {at} ({attempts} تلاش تاکنون)",
+    "kiosk_opening": "گشودن صندوق",
+    "kiosk_open_title": "گزارش صفر و آغاز رأی‌گیری",
+    "kiosk_open_check": (
+        "پیش از نخستین رأی‌دهنده، رئیس و اعضای شعبه گزارش صفر را بررسی کنند: همه نامزدها صفر،"
+        " هیچ کارتی شارژ نشده و هیچ رأیی در صندوق نیست."
+    ),
+    "kiosk_open_who_signs": "گزارش صفر با کلید صندوق و کلید این کارکنان واردشده امضا می‌شود:",
+    "kiosk_open_sign": "امضای گزارش صفر و گشودن صندوق",
+    "kiosk_open_signed": "گزارش صفر امضا شد، چاپ شد و در صف ارسال به مرکز است. امضاکنندگان:",
+    "kiosk_open_papers_needed": (
+        "شمار تعرفه‌های دریافتی هر انتخابات را با عدد بنویسید؛ صندوق گشوده نشد."
+    ),
+    "kiosk_start_voting": "آغاز رأی‌گیری",
 }
 
 EN: dict[str, str] = {
@@ -281,6 +294,19 @@ EN: dict[str, str] = {
     "kiosk_receipt_at": "Receipt time: {at}",
     "kiosk_receipt_hash": "Fingerprint (hash) of the report received:",
     "kiosk_next_try": "Next automatic try: {at} ({attempts} attempts so far)",
+    "kiosk_opening": "Opening the box",
+    "kiosk_open_title": "Zero report and start of voting",
+    "kiosk_open_check": (
+        "Before the first voter, the station's staff check the zero report: every candidate at"
+        " zero, no card charged and no ballot in the box."
+    ),
+    "kiosk_open_who_signs": "The zero report is signed with the box's key and these staff's keys:",
+    "kiosk_open_sign": "Sign the zero report and open the box",
+    "kiosk_open_signed": "The zero report is signed, printed and queued for the centre. Signed by:",
+    "kiosk_open_papers_needed": (
+        "Write the number of ballot papers received for each contest; the box was not opened."
+    ),
+    "kiosk_start_voting": "Start voting",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -21,7 +21,6 @@ from starlette.responses import Response
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.report import PublicKey, ReportKind, decode_report, decode_signed
 from sandogh.locale import Lang
-from sandogh.station.box import CLOSE_RECONCILIATION
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.screens import Screens, see
 from sandogh.station.web.sessions import Shift
@@ -67,7 +66,7 @@ class MinutesScreens:
             else:
                 return None
             staff, contests = station.setup.staff, station.setup.contests
-        notes = [i.details for i in box.incidents() if i.kind == CLOSE_RECONCILIATION]
+            reconciled = tx.reconciled()
         present = {on.member.key for on in shift.staff}
         order = {contest: i for i, contest in enumerate(contests)}
         return Minutes(
@@ -77,7 +76,7 @@ class MinutesScreens:
                 Signer(i, member, _state(member, signers, shift.checked, present))
                 for i, member in enumerate(staff)
             ),
-            notes[-1] if notes else None,
+            reconciled,
         )
 
     async def page(

@@ -215,7 +215,7 @@ class OperatorScreens:
             shift.shown = {"problem": problem, "typed": typed}
             return see(PATH + "/close", lang)
         kept = figures.kept(explanation, [on.member.person for on in shift.staff])
-        return self._act(shift, lang, lambda: self._screens.box.close(kept))
+        return act(shift, lang, lambda: self._screens.box.close(kept))
 
     async def count(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
@@ -223,7 +223,7 @@ class OperatorScreens:
         if len(shift.staff) < COUNTING_STAFF:  # said here first, in the staff's own language
             shift.shown = {"problem": "kiosk_need_two"}
             return see(PATH, lang)
-        return self._act(shift, lang, lambda: self._screens.box.count(staff=shift.signers()))
+        return act(shift, lang, lambda: self._screens.box.count(staff=shift.signers()))
 
     async def report(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
@@ -232,22 +232,25 @@ class OperatorScreens:
         if not signers:  # no one signs minutes they have not checked
             shift.shown = {"problem": "kiosk_minutes_first"}
             return see(MINUTES, lang)
-        return self._act(shift, lang, lambda: self._screens.box.report(signers))
+        return act(shift, lang, lambda: self._screens.box.report(signers))
 
-    def _act(self, shift: Shift, lang: Lang, action: Callable[[], object]) -> Response:
-        try:
-            action()
-        except StaffKeyError as error:  # the count's keys: said by its message key
-            shift.shown = {"problem": error.reason.value}
-        except ModeNotApprovedError:
-            shift.shown = {"problem": NOT_APPROVED}
-        except OutsidePollingError as error:  # the stage and its window, in the staff's language
-            shift.shown = {"error": outside_window_text(error.refused, lang)}
-        except SandoghError as error:
-            shift.shown = {"error": str(error)}
-        else:
-            shift.shown = {"done": True}
-        return see(PATH, lang)
+
+def act(shift: Shift, lang: Lang, action: Callable[[], object], then: str = PATH) -> Response:
+    """Run a staff's `action` on the box and go to `then`, which shows it done or, in the staff's
+    language, why the box refused it."""
+    try:
+        action()
+    except StaffKeyError as error:  # the count's keys: said by its message key
+        shift.shown = {"problem": error.reason.value}
+    except ModeNotApprovedError:
+        shift.shown = {"problem": NOT_APPROVED}
+    except OutsidePollingError as error:  # the stage and its window, in the staff's language
+        shift.shown = {"error": outside_window_text(error.refused, lang)}
+    except SandoghError as error:
+        shift.shown = {"error": str(error)}
+    else:
+        shift.shown = {"done": True}
+    return see(then, lang)
 
 
 def _refusal(shown: object, lang: Lang) -> str | None:
