@@ -105,10 +105,22 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk, browser: 
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "staff-login-fa.png"), full_page=True)
     assert_accessible(page, "staff log-in (fa)")
-    log_in(page, url, kiosk.keys[StaffRole.HEAD])
+    for pin in ("135790", "۲۴۶۸۱۰"):  # the head's card, a wrong PIN, then hers
+        expect(page.locator("#card")).to_be_focused()
+        page.keyboard.type(kiosk.cards[StaffRole.HEAD])  # as the scanner types it
+        page.keyboard.press("Enter")  # the scanner's Enter: on to the PIN, nothing sent
+        expect(page.locator("#pin")).to_be_focused()
+        page.keyboard.type(pin)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        if pin == "135790":
+            assert "۴ بار دیگر" in page.locator("#login-problem").inner_text()
+            page.screenshot(path=str(SCREENSHOTS / "staff-login-wrong-pin-fa.png"))
+            assert_accessible(page, "staff log-in, wrong PIN (fa)")
     assert "مریم رحیمی" in page.locator("#staff").inner_text()
-    page.go_back(wait_until="load")  # the log-in page again: no key left in its form
-    assert page.locator("#key-seed").input_value() == ""
+    page.go_back(wait_until="load")  # the log-in page again: no card or PIN left in it
+    assert page.locator("#card").input_value() == ""
+    assert page.locator("#pin").input_value() == ""
     page.go_forward(wait_until="load")
     page.screenshot(path=str(SCREENSHOTS / "operator-head-fa.png"), full_page=True)
     assert_accessible(page, "operator (fa)")

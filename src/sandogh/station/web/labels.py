@@ -19,7 +19,8 @@ from sandogh.station.local_outbox import OutboxKind
 FA: dict[str, str] = {
     "kiosk_log_in": "ورود کارکنان شعبه",
     "kiosk_log_in_why": (
-        "پیش از هر کاری در صفحه مسئول شعبه، هر یک از کارکنان با پرونده کلید خود وارد شود."
+        "پیش از هر کاری در صفحه مسئول شعبه، هر یک از کارکنان با کارت و رمز خود"
+        " یا پرونده کلید خود وارد شود."
     ),
     "kiosk_key_file": "پرونده کلید شما",
     "kiosk_enter": "ورود",
@@ -160,13 +161,26 @@ FA: dict[str, str] = {
         "شمار تعرفه‌های دریافتی هر انتخابات را با عدد بنویسید؛ صندوق گشوده نشد."
     ),
     "kiosk_start_voting": "آغاز رأی‌گیری",
+    "kiosk_by_card": "ورود با کارت و رمز",
+    "kiosk_by_key_file": "ورود با پرونده کلید",
+    "kiosk_card": "کارت کارکنان (با کارت‌خوان بخوانید)",
+    "kiosk_card_note": "کارت را جلوی کارت‌خوان بگیرید؛ سپس رمز خود را بنویسید.",
+    "kiosk_card_file": "یا پرونده کارت",
+    "kiosk_pin": "رمز شخصی",
+    "kiosk_card_bad": "این کارت خوانده نشد؛ دوباره کارت را بخوانید.",
+    "kiosk_pin_needed": "رمز شخصی خود را بنویسید.",
+    "kiosk_wrong_pin": "رمز نادرست است؛ {left} بار دیگر می‌توانید امتحان کنید.",
+    "kiosk_card_locked": (
+        "به سبب رمزهای نادرست پیاپی، ورود با این کارت تا ساعت {until} بسته است؛"
+        " با رئیس شعبه یا ستاد انتخابات تماس بگیرید."
+    ),
 }
 
 EN: dict[str, str] = {
     "kiosk_log_in": "Station staff log-in",
     "kiosk_log_in_why": (
         "Before any action on the operator's screen, each member of staff logs in with their own"
-        " key file."
+        " staff card and PIN, or their own key file."
     ),
     "kiosk_key_file": "Your key file",
     "kiosk_enter": "Log in",
@@ -307,6 +321,19 @@ EN: dict[str, str] = {
         "Write the number of ballot papers received for each contest; the box was not opened."
     ),
     "kiosk_start_voting": "Start voting",
+    "kiosk_by_card": "Log in with staff card and PIN",
+    "kiosk_by_key_file": "Log in with a key file",
+    "kiosk_card": "Staff card (scan it)",
+    "kiosk_card_note": "Hold the card to the scanner, then type your PIN.",
+    "kiosk_card_file": "Or the card's file",
+    "kiosk_pin": "PIN",
+    "kiosk_card_bad": "This card could not be read; scan it again.",
+    "kiosk_pin_needed": "Type your PIN.",
+    "kiosk_wrong_pin": "Wrong PIN; you may try {left} more times.",
+    "kiosk_card_locked": (
+        "After wrong PINs in a row, this card is locked out until {until}; call the head of"
+        " station or the election headquarters."
+    ),
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

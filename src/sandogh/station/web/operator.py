@@ -6,9 +6,9 @@ status and the close's confirmation show the ballots challenged apart from those
 Issue 9, section 4. Every route here but the log-in is `staff_only`: without a shift of
 logged-in staff (`sessions.Shift`) a page sends the browser to the log-in and an action is
 refused; the matrix test reads the app's routes, so no route can be added unguarded. Each member
-of staff logs in with their own key file: `static/kiosk.js` reads the chosen file into the form
-(the kiosk's forms are url-encoded, as the console's are), and the key must be one registered
-for this station (`setup.staff`). The logged-in staff's keys open the sealed ballots to count
+of staff logs in with their own key: by their staff card and PIN (issue 13, `card_log_in`), or by
+their key file, which `static/kiosk.js` reads into the form (the kiosk's forms are url-encoded,
+as the console's are); the key must be one registered for this station (`setup.staff`). The logged-in staff's keys open the sealed ballots to count
 them (issue 9 §1, `station.count_key`); the report is signed by those of them who checked the
 minutes (`minutes`). Closing asks first and reconciles the cards, ballots and paper copies
 (`closing`). A report shows as received only once the centre's receipt is back, with its hash
@@ -35,6 +35,7 @@ from sandogh.station.local_chain import ChainHead
 from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
+from sandogh.station.web.card_log_in import CardRefused, open_staff_card
 from sandogh.station.web.closing import counted_papers, explained, reconciliation
 from sandogh.station.web.deliveries import report_states
 from sandogh.station.web.labels import check_in_refusal
@@ -74,6 +75,10 @@ class OperatorScreens:
             csrf=visit.csrf,
             staff=shift.staff if shift else [],
             problem=shown.get("login"),
+            fill={
+                **({"left": int(shown["left"])} if "left" in shown else {}),
+                **({"until": shown["until"]} if "until" in shown else {}),
+            },
             minutes=int(screens.sessions.idle.total_seconds() // 60),
         )
         return keep_cookie(page, VISIT_COOKIE, cookie, "/")
@@ -87,11 +92,24 @@ class OperatorScreens:
                 screens.refused(request, "kiosk_refused_forged"), VISIT_COOKIE, cookie, "/"
             )
         lang = screens.language(request, form)
-        try:
-            key = read_seed(form.get("key", ""))
-        except KeyFileError as error:
-            visit.shown = {"login": error.label}
-            return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
+        if form.get("card", "").strip():  # by staff card and PIN
+            opened = await open_staff_card(
+                screens.sessions, self._registered(), form["card"], form.get("pin", "")
+            )
+            if isinstance(opened, CardRefused):
+                visit.shown = {"login": opened.label}
+                if opened.label == "kiosk_wrong_pin":
+                    visit.shown["left"] = str(opened.left)
+                if opened.until is not None:
+                    visit.shown["until"] = _clock_time(opened.until, lang)
+                return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
+            key = opened
+        else:  # by key file
+            try:
+                key = read_seed(form.get("key", ""))
+            except KeyFileError as error:
+                visit.shown = {"login": error.label}
+                return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
         logged = screens.sessions.log_in(request.cookies.get(SHIFT_COOKIE), key, self._registered())
         if logged is None:
             visit.shown = {"login": "kiosk_unknown_key"}

@@ -7,7 +7,10 @@ redirect to the one `/vote` page (nothing of a ballot rides in a URL or a histor
 shift is the staff logged in together at the operator's screen, each by their own key file: the
 key is checked against the station's registered staff (`setup.staff`, CONTRACT) and kept here,
 never on disk, until the shift logs out or stays idle for `IDLE`; the report is signed with it.
-Ids and tokens are 256 random bits from `secrets`; a lookup never reveals which ids exist.
+Ids and tokens are 256 random bits from `secrets`; a lookup never reveals which ids exist. A
+member of staff logging in by card and PIN (`formats.staff_card`) who gives `PIN_TRIES` wrong
+PINs in a row is locked out for `LOCKOUT`, counted by the card's holder, whichever browser
+tried; the count is the kiosk process's, like the shifts.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from sandogh.station.setup import StaffMember
 from sandogh.station.web.draft import Draft
 
 IDLE = datetime.timedelta(minutes=15)
+PIN_TRIES = 5  # wrong PINs in a row before a member of staff is locked out
+LOCKOUT = datetime.timedelta(minutes=30)
 VISIT_COOKIE = "kiosk-visit"  # path "/": the voter's and the log-in's forms
 SHIFT_COOKIE = "kiosk-staff"  # path "/operator" only: never sent with a voter's request
 
@@ -107,6 +112,7 @@ class Sessions:
         self._new_secret = new_secret
         self._visits: dict[str, Visit] = {}
         self._shifts: dict[str, Shift] = {}
+        self._wrong_pins: dict[PublicKey, list[datetime.datetime]] = {}
 
     @property
     def idle(self) -> datetime.timedelta:
@@ -167,6 +173,26 @@ class Sessions:
         if all(on.member.key != member.key for on in found.staff):
             found.staff.append(OnDuty(member, key))
         return cookie, found
+
+    def locked_until(self, holder: PublicKey) -> datetime.datetime | None:
+        """When the lock-out of the staff card's `holder` ends, if they are locked out now."""
+        wrong = self._wrong_pins.get(holder, [])
+        if len(wrong) < PIN_TRIES:
+            return None
+        until = wrong[-1] + LOCKOUT
+        if self._clock() >= until:
+            del self._wrong_pins[holder]
+            return None
+        return until
+
+    def wrong_pin(self, holder: PublicKey) -> int:
+        """Note a wrong PIN for `holder`'s card: how many tries are left before the lock-out."""
+        wrong = self._wrong_pins.setdefault(holder, [])
+        wrong.append(self._clock())
+        return max(PIN_TRIES - len(wrong), 0)
+
+    def right_pin(self, holder: PublicKey) -> None:
+        self._wrong_pins.pop(holder, None)
 
     def log_out(self, cookie: str | None) -> None:
         if cookie:
