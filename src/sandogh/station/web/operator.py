@@ -8,12 +8,12 @@ logged-in staff (`sessions.Shift`) a page sends the browser to the log-in and an
 refused; the matrix test reads the app's routes, so no route can be added unguarded. Each member
 of staff logs in with their own key: by their staff card and PIN (issue 13, `card_log_in`), or by
 their key file, which `static/kiosk.js` reads into the form (the kiosk's forms are url-encoded,
-as the console's are); the key must be one registered for this station (`setup.staff`). The logged-in staff's keys open the sealed ballots to count
-them (issue 9 §1, `station.count_key`); the report is signed by those of them who checked the
-minutes (`minutes`). Closing asks first and reconciles the cards, ballots and paper copies
-(`closing`). A report shows as received only once the centre's receipt is back, with its hash
-and time; until then as queued, with its next try, or as sending (`deliveries`), which
-`resender` makes without a click.
+as the console's are); the key must be one registered for this station (`setup.staff`). The
+logged-in staff's keys open the sealed ballots to count them (issue 9 §1, `station.count_key`);
+the report is signed by those of them who checked the minutes (`minutes`). Closing asks first
+and reconciles the cards, ballots and paper copies (`closing`). A report shows as received only
+once the centre's receipt is back, with its hash and time; until then as queued, with its next
+try, or as sending (`deliveries`), which `resender` makes without a click.
 """
 
 from __future__ import annotations
