@@ -20,6 +20,7 @@ from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code, opened
 from tests.station.web.kiosk_build import (
+    PIN,
     SCREENSHOTS,
     Kiosk,
     log_in,
@@ -201,6 +202,11 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk, browser: 
     press(page, "#report")  # no one has checked yet: nothing is signed
     assert page.locator("#minutes-problem").count() == 1
     assert box.status().phase is Phase.COUNTED
+    page.fill("#pin-0", "135790")  # the head logged in by card: her PIN confirms, not another's
+    press(page, "#check-0")
+    assert "۴ بار دیگر" in page.locator("#minutes-problem").inner_text()
+    assert page.locator("#signer-0").get_attribute("data-state") == "present"
+    page.fill("#pin-0", PIN)
     press(page, "#check-0")  # the head checks
     assert page.locator("#signer-0").get_attribute("data-state") == "checked"
     assert page.locator("#signer-2").get_attribute("data-state") == "present"

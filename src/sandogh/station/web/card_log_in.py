@@ -15,9 +15,10 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.report import PublicKey, SigningKey
 from sandogh.formats.staff_card import CardRefusal, StaffCardError, card_holder, open_card
-from sandogh.locale import to_ascii_digits
+from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.sessions import Sessions
 
@@ -29,6 +30,15 @@ class CardRefused:
     label: str
     left: int = 0
     until: datetime.datetime | None = None
+
+    def fill(self, lang: Lang) -> dict[str, str | int]:
+        """What the label's words need: the tries left, or the lock-out's end (Iran's time)."""
+        if self.label == "kiosk_wrong_pin":
+            return {"left": self.left}
+        if self.until is None:
+            return {}
+        shown = self.until.astimezone(IRAN_TIME).strftime("%H:%M")
+        return {"until": to_persian_digits(shown) if lang == "fa" else shown}
 
 
 async def open_staff_card(

@@ -5,7 +5,8 @@ Once the ballots are counted, the minutes page shows each contest's tally sheet 
 name with their votes, the ballots cast, valid and blank, the papers), the close's
 reconciliation with the staff's words for any mismatch (`closing`), and every member of staff
 registered for the station: signed, checked and waiting to sign, logged in, or not here. Each
-member logged in checks the minutes on their own ("I have checked these minutes"); "sign and
+member logged in checks the minutes on their own ("I have checked these minutes"; one who logged
+in by staff card confirms it with their PIN, so no one checks for another); "sign and
 send" then signs with the keys of those who checked, and no one else's. After signing, the page
 reads who signed from the signed report itself.
 """
@@ -22,6 +23,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.report import PublicKey, ReportKind, decode_report, decode_signed
 from sandogh.locale import Lang
 from sandogh.station.setup import StaffMember
+from sandogh.station.web.card_log_in import CardRefused, open_staff_card
 from sandogh.station.web.screens import Screens, see
 from sandogh.station.web.sessions import Shift
 
@@ -36,6 +38,7 @@ class Signer:
     index: int
     member: StaffMember
     state: str
+    card: bool = False  # logged in by staff card: their PIN confirms their check
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,18 @@ class MinutesScreens:
             staff, contests = station.setup.staff, station.setup.contests
             reconciled = tx.reconciled()
         present = {on.member.key for on in shift.staff}
+        by_card = {on.member.key for on in shift.staff if on.card is not None}
         order = {contest: i for i, contest in enumerate(contests)}
         return Minutes(
             tuple(sorted(report.sheets, key=lambda sheet: order.get(sheet.contest, len(order)))),
             final is not None,
             tuple(
-                Signer(i, member, _state(member, signers, shift.checked, present))
+                Signer(
+                    i,
+                    member,
+                    _state(member, signers, shift.checked, present),
+                    member.key in by_card,
+                )
                 for i, member in enumerate(staff)
             ),
             reconciled,
@@ -95,18 +104,27 @@ class MinutesScreens:
             minutes=minutes,
             names=self._screens.names(),
             problem=shown.get("problem"),
+            fill=shown.get("fill", {}),
         )
 
     async def check(
         self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
     ) -> Response:
-        """A member logged in has checked the minutes: their key will sign them."""
-        chosen = next(
-            (on for i, on in enumerate(shift.staff) if form.get("member") == on.member.key.text),
-            None,
-        )
-        if chosen is not None and chosen.member.key not in shift.checked:
-            shift.checked.append(chosen.member.key)
+        """A member logged in has checked the minutes: their key will sign them. One who logged
+        in by staff card confirms it with their PIN, as at the log-in (wrong PINs count
+        towards their lock-out), so that no one else at the kiosk checks for them."""
+        chosen = next((on for on in shift.staff if form.get("member") == on.member.key.text), None)
+        if chosen is None or chosen.member.key in shift.checked:
+            return see(PATH, lang)
+        if chosen.card is not None:
+            sessions = self._screens.sessions
+            opened = await open_staff_card(
+                sessions, [chosen.member], chosen.card, form.get("pin", "")
+            )
+            if isinstance(opened, CardRefused):
+                shift.shown = {"problem": opened.label, "fill": opened.fill(lang)}
+                return see(PATH, lang)
+        shift.checked.append(chosen.member.key)
         return see(PATH, lang)
 
 

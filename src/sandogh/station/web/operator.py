@@ -92,25 +92,25 @@ class OperatorScreens:
                 screens.refused(request, "kiosk_refused_forged"), VISIT_COOKIE, cookie, "/"
             )
         lang = screens.language(request, form)
+        card = None
         if form.get("card", "").strip():  # by staff card and PIN
             opened = await open_staff_card(
                 screens.sessions, self._registered(), form["card"], form.get("pin", "")
             )
             if isinstance(opened, CardRefused):
-                visit.shown = {"login": opened.label}
-                if opened.label == "kiosk_wrong_pin":
-                    visit.shown["left"] = str(opened.left)
-                if opened.until is not None:
-                    visit.shown["until"] = _clock_time(opened.until, lang)
+                fill = {k: str(v) for k, v in opened.fill(lang).items()}
+                visit.shown = {"login": opened.label, **fill}
                 return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
-            key = opened
+            key, card = opened, form["card"].strip()
         else:  # by key file
             try:
                 key = read_seed(form.get("key", ""))
             except KeyFileError as error:
                 visit.shown = {"login": error.label}
                 return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
-        logged = screens.sessions.log_in(request.cookies.get(SHIFT_COOKIE), key, self._registered())
+        logged = screens.sessions.log_in(
+            request.cookies.get(SHIFT_COOKIE), key, self._registered(), card
+        )
         if logged is None:
             visit.shown = {"login": "kiosk_unknown_key"}
             return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")

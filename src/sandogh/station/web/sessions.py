@@ -54,10 +54,12 @@ class Visit:
 
 @dataclass(frozen=True, eq=False, repr=False)
 class OnDuty:
-    """A member of staff logged in, with the key they presented (never shown, never stored)."""
+    """A member of staff logged in, with the key they presented (never shown, never stored),
+    and the staff card they presented it by, if they did: their PIN confirms what they sign."""
 
     member: StaffMember
     key: SigningKey
+    card: str | None = None
 
 
 @dataclass
@@ -156,7 +158,11 @@ class Sessions:
         return found
 
     def log_in(
-        self, cookie: str | None, key: SigningKey, registered: Sequence[StaffMember]
+        self,
+        cookie: str | None,
+        key: SigningKey,
+        registered: Sequence[StaffMember],
+        card: str | None = None,
     ) -> tuple[str, Shift] | None:
         """Add the member of staff whose key this is to the browser's shift (a new one if it
         has none): the shift's cookie value and the shift, or None if the key is not one of
@@ -171,7 +177,7 @@ class Sessions:
             found = self._shifts[cookie] = Shift(self._new_secret(), now)
         found.seen = now
         if all(on.member.key != member.key for on in found.staff):
-            found.staff.append(OnDuty(member, key))
+            found.staff.append(OnDuty(member, key, card))
         return cookie, found
 
     def locked_until(self, holder: PublicKey) -> datetime.datetime | None:
