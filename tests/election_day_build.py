@@ -94,9 +94,17 @@ class Kiosk:
     async def end_of_day(self) -> str:
         """Close (and confirm it), count and report on the operator's screen: the phase shown
         after."""
-        for action in ("close", "close-confirm", "count", "report"):
-            await _press(self.operator, f"#{action}")
-            alert = self.operator.get_by_role("alert")
-            if await alert.count():
-                raise AssertionError(await alert.inner_text())
-        return await self.operator.locator("#phase").inner_text()
+        operator = self.operator
+        await _press(operator, "#close")
+        await operator.fill("#close-papers", await operator.locator("#close-cast").inner_text())
+        await _press(operator, "#close-confirm")
+        await _press(operator, "#count")
+        await _press(operator, "#minutes")
+        checks = operator.locator("form[action='/operator/minutes/check'] button")
+        while await checks.count():  # each member logged in checks the minutes
+            await _press(operator, "form[action='/operator/minutes/check'] button >> nth=0")
+        await _press(operator, "#report")
+        alert = operator.get_by_role("alert")
+        if await alert.count():
+            raise AssertionError(await alert.inner_text())
+        return await operator.locator("#phase").inner_text()

@@ -1,4 +1,5 @@
-"""`sandogh staff keygen|add|list` as a person runs them: a real process, a real database file."""
+"""`sandogh staff keygen|card|add|list` as a person runs them: a real process, a real database
+file."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from sandogh.formats.key_file import read_key_file
+from sandogh.formats.staff_card import open_card
 
 from .test_app import sandogh
 
@@ -68,3 +70,32 @@ def test_the_attack_the_observer_is_not_the_head_and_no_one_unnamed_registers(
     refused = sandogh("staff", "add", *station, *head, *hq, db=db, check=False)
     assert refused.returncode == 1
     assert "ناظر هیئت نظارت هرگز از کارکنان شعبه نیست" in refused.stderr
+
+
+def test_a_staff_card_is_made_under_a_pin_asked_twice_and_opens_with_it(tmp_path: Path) -> None:
+    key_file, card_file = tmp_path / "head.key", tmp_path / "head.card"
+    public = _run("staff", "keygen", "--out", str(key_file)).stdout.strip()
+    command = [sys.executable, "-c", "from sandogh.cli.app import main; main()"]
+    args = ["staff", "card", "--key", str(key_file), "--out", str(card_file), "--lang", "en"]
+    short = subprocess.run(
+        [*command, *args],
+        input="1234\n1234\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert short.returncode == 1
+    assert "at least 6 digits" in short.stderr
+    made = subprocess.run(
+        [*command, *args],
+        input="۲۴۶۸۱۰\n۲۴۶۸۱۰\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    assert public in made.stdout
+    assert "246810" not in made.stdout + card_file.read_text()
+    assert open_card(card_file.read_text(), "246810").public_key.text == public

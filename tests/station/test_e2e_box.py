@@ -339,12 +339,15 @@ def test_a_file_of_version_2_is_migrated(tmp_path: Path) -> None:
         db.execute("DROP TABLE ballot_chain")
         db.execute("ALTER TABLE station_state DROP COLUMN chain_start")
         db.execute("ALTER TABLE station_state DROP COLUMN chain_close")
+        db.execute("DROP TABLE receipts")
+        db.execute("ALTER TABLE station_state DROP COLUMN reconciled")
         db.execute("PRAGMA user_version = 2")
     LocalStore(path).close()
     with sqlite3.connect(path) as db:
         (version,) = db.execute("PRAGMA user_version").fetchone()
-        assert version == SCHEMA_VERSION == 3
+        assert version == SCHEMA_VERSION == 4
         assert db.execute("SELECT count(*) FROM ballot_chain").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM receipts").fetchone() == (0,)
     reopened = station.reopen()
     reopened.box.open({"president": 10, "parliament": 10})
     assert reopened.box.status().setup.e2e is None

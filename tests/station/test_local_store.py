@@ -121,6 +121,27 @@ def test_a_file_of_another_schema_version_is_refused(tmp_path: Path) -> None:
         LocalStore(tmp_path / "s.sqlite")
 
 
+def test_a_file_of_version_3_gains_the_receipts_and_the_reconciliation(tmp_path: Path) -> None:
+    LocalStore(tmp_path / "s.sqlite", create=True).close()
+    with sqlite3.connect(tmp_path / "s.sqlite") as db:
+        db.execute("DROP TABLE receipts")
+        db.execute("ALTER TABLE station_state DROP COLUMN reconciled")
+        db.execute("PRAGMA user_version = 3")
+    LocalStore(tmp_path / "s.sqlite").close()
+    with sqlite3.connect(tmp_path / "s.sqlite") as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (4,)
+        assert db.execute("SELECT count(*) FROM receipts").fetchone() == (0,)
+        assert db.execute("SELECT reconciled FROM station_state").fetchall() == []
+
+
+def test_unused_cards_are_listed_by_token_and_none_once_used(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "s.sqlite", create=True) as store, store.transaction() as tx:
+        for token in ("c", "a", "b"):
+            tx.add_card(token, ["president"])
+        tx.consume("a")
+        assert tx.unused_cards() == ["b", "c"]
+
+
 def test_a_card_is_kept_once_and_the_papers_it_used_are_counted(tmp_path: Path) -> None:
     with LocalStore(tmp_path / "s.sqlite", create=True) as store, store.transaction() as tx:
         assert tx.add_card("a", ["president", "parliament"])

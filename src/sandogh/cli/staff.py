@@ -1,4 +1,5 @@
-"""`sandogh staff keygen|add|list`: the station staff's own keys, and their registration (the
+"""`sandogh staff keygen|card|add|list`: the station staff's own keys (and the staff card that
+carries one under its holder's PIN, `formats.staff_card`), and their registration (the
 roster by name and role, and training, are `staff assign|session|roster`: `cli.staff_roster`).
 
 A member of a station's staff makes their key on their own machine (`keygen`: a file of mode 0600
@@ -25,7 +26,9 @@ from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.report import StaffRole
-from sandogh.formats.key_file import write_key_file
+from sandogh.formats.key_file import read_seed_file, write_key_file
+from sandogh.formats.staff_card import MIN_PIN, card_holder, issue_card
+from sandogh.locale import to_ascii_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.staff_refusals import CATALOGUE, ROLES
@@ -47,6 +50,50 @@ def keygen(
     """Make a new personal key: its seed goes to --out (mode 0600), its public key is printed."""
     key = write_key_file(out)
     _out.print(key.public_key.text, markup=False)
+
+
+_CARD_SAID: dict[Lang, dict[str, str]] = {
+    "fa": {
+        "pin": "رمز شخصی ({n} رقم یا بیشتر)",
+        "short": "رمز شخصی باید دست‌کم {n} رقم باشد",
+        "written": "کارت کارکنان در {file} نوشته شد؛ کلید عمومی آن: {key}",
+    },
+    "en": {
+        "pin": "PIN ({n} digits or more)",
+        "short": "a PIN has at least {n} digits",
+        "written": "the staff card is in {file}; its public key: {key}",
+    },
+}
+
+
+@staff_app.command("card")
+def card(
+    key_file: Annotated[Path, typer.Option("--key", help="The member's own key file.")],
+    out: Annotated[Path, typer.Option("--out", help="The new card file (never overwritten).")],
+    lang: LangOption = Language.FA,
+) -> None:
+    """Make a staff card of a key under the member's PIN (asked twice, never shown or kept): one
+    line to print as a QR code or to carry as a file, for the kiosk's log-in."""
+    said = _CARD_SAID[lang.lang]
+    seed = read_seed_file(key_file)
+    pin = to_ascii_digits(
+        typer.prompt(said["pin"].format(n=MIN_PIN), hide_input=True, confirmation_prompt=True)
+    )
+    try:
+        text = issue_card(seed, pin)
+    except ValueError:
+        Console(stderr=True, highlight=False).print(
+            f"sandogh: {said['short'].format(n=MIN_PIN)}", markup=False
+        )
+        raise typer.Exit(1) from None
+    try:
+        with out.open("x", encoding="ascii") as written:
+            written.write(text + "\n")
+    except FileExistsError:
+        Console(stderr=True, highlight=False).print(f"sandogh: {out} exists", markup=False)
+        raise typer.Exit(1) from None
+    holder = card_holder(text).text
+    _out.print(said["written"].format(file=str(out), key=holder), markup=False)
 
 
 @staff_app.command("add")

@@ -79,6 +79,8 @@ from sandogh.station.qr import qr_parts
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
 from sandogh.station.voting_mode import require_approved
 
+CLOSE_RECONCILIATION = "close-reconciliation"  # the incident that keeps the close's figures
+
 
 @dataclass(frozen=True)
 class Status:
@@ -114,9 +116,14 @@ class Box(CheckIn, Ballots):
             tx.enrol(setup, kept)
         return setup
 
-    def open(self, papers_received: Mapping[str, int]) -> StationReport:
+    def open(
+        self,
+        papers_received: Mapping[str, int],
+        staff: Sequence[tuple[StaffRole, SigningKey]] = (),
+    ) -> StationReport:
         """Open with the signed zero report: every count 0, the ballot papers received per contest
-        shown as received and unused. It is printed and queued for the centre. The count key is
+        shown as received and unused, signed by the device and by `staff` (those who checked it
+        at the kiosk). It is printed and queued for the centre. The count key is
         drawn and split among the station's registered staff; with none, `StaffKeyError`. Not on
         polling day or after its latest close by the box's clock, `OutsidePollingError`."""
         with self._station() as (tx, station):
@@ -139,7 +146,7 @@ class Box(CheckIn, Ballots):
                 records=(),
                 papers={c: Papers(received=n, unused=n) for c, n in papers_received.items()},
             )
-            report, signed, data = self._sign(report, ())
+            report, signed, data = self._sign(report, staff)
             tx.set_received(papers_received)
             if setup.e2e is not None:
                 zero = "sha256:" + hashlib.sha256(data).hexdigest()
@@ -155,13 +162,19 @@ class Box(CheckIn, Ballots):
     def extend(self, by: datetime.timedelta = EXTENSION_STEP) -> None:
         self._move(Extend(by))
 
-    def close(self) -> None:
+    def close(self, reconciled: Mapping[str, object] | None = None) -> None:
         """Close voting (and the E2E chain), then rewrite the file so it keeps no trace of the
-        order of voting."""
+        order of voting. `reconciled`, the staff's reconciliation at the close (the figures and
+        their words for any mismatch), is kept with it for the minutes; one that names
+        `mismatches` is also noted as the incident `close-reconciliation` for the supervisors."""
         with self._pending_lock:
             self._pending = None
             with self._station() as (tx, station):
                 tx.save_lifecycle(transition(station.lifecycle, Close()))
+                if reconciled is not None:
+                    tx.set_reconciled(reconciled)
+                    if reconciled.get("mismatches"):
+                        tx.add_incident(CLOSE_RECONCILIATION, self._clock(), reconciled)
                 head, e2e = tx.chain_head(), station.setup.e2e
                 if head is not None and e2e is not None:
                     tx.set_chain_close(ballot_chain.close(e2e, head))

@@ -8,8 +8,10 @@ against the final report it closes, so it goes once the reports have gone); an i
 cannot be reached for waits `Backoff.after(attempts)` before its next try (exponential, up to a
 bound) and ends the pass. The
 centre takes the same check-in or the same report bytes again as the same, so an answer lost on
-the way is harmless to resend. An item the centre refuses is kept, marked refused, never retried,
-and noted as a local incident, as is a synced batch in which the centre found duplicates. The
+the way is harmless to resend. A delivered report or chain leaves its receipt
+(`local_outbox.Receipt`: the hash of the bytes the centre took, and when) for the operator's
+screen. An item the centre refuses is kept, marked refused, never retried, and noted as a local
+incident, as is a synced batch in which the centre found duplicates. The
 centre answers a sync with counts only (docs/api.md): which voters were duplicates, and where
 else they voted, go to the supervisors at the centre, never back to the box.
 """
@@ -157,6 +159,7 @@ class Courier:
                 continue
             with self._store.transaction() as tx:
                 tx.delivered([item])
+                tx.add_receipt(item, now)
             tally.delivered += 1
         return True
 

@@ -82,6 +82,12 @@ class BallotRows:
         ).fetchone()
         return int(issued), int(used)
 
+    def unused_cards(self) -> list[str]:
+        """The tokens of the cards charged and not used, in token order (random: no order of
+        check-in)."""
+        rows = self._db.execute("SELECT token FROM ballot_cards WHERE consumed = 0 ORDER BY token")
+        return [token for (token,) in rows]
+
     # ---- cast-vote records --------------------------------------------------------------------
 
     def add_record(self, sealed: bytes) -> None:

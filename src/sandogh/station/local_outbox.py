@@ -5,6 +5,7 @@ noted on the day, and the part of a `station.local_store.Transaction` that reads
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
@@ -37,6 +38,14 @@ class Queued:
     attempts: int
     next_attempt: datetime.datetime
     refused: str | None
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The centre took an item: `digest` (sha256:HEX) of the very bytes it took, at `at`."""
+
+    digest: str
+    at: datetime.datetime
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,23 @@ class OutboxRows:
     def delivered(self, items: Sequence[OutboxItem]) -> None:
         """Drop delivered items: an offline check-in's national code leaves the box with it."""
         self._db.executemany("DELETE FROM outbox WHERE item = ?", [(i.item,) for i in items])
+
+    def add_receipt(self, item: OutboxItem, at: datetime.datetime) -> None:
+        """Keep the centre's receipt of a delivered report or chain (never of a check-in: a
+        national code leaves the box with it)."""
+        digest = "sha256:" + hashlib.sha256(item.payload).hexdigest()
+        self._db.execute(
+            "INSERT OR REPLACE INTO receipts (kind, subject, digest, received_at)"
+            " VALUES (?, ?, ?, ?)",
+            (item.kind.value, item.subject, digest, stored_time(at)),
+        )
+
+    def receipt(self, kind: OutboxKind, subject: str) -> Receipt | None:
+        row = self._db.execute(
+            "SELECT digest, received_at FROM receipts WHERE kind = ? AND subject = ?",
+            (kind.value, subject),
+        ).fetchone()
+        return None if row is None else Receipt(row[0], datetime.datetime.fromisoformat(row[1]))
 
     def postpone(self, item: OutboxItem, error: str, until: datetime.datetime) -> None:
         self._db.execute(

@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime
 import json
 
-#: 2: ballots sealed to the count key, whose shares it keeps; 3: the E2E ballot chain
-SCHEMA_VERSION = 3
+#: 2: ballots sealed to the count key, whose shares it keeps; 3: the E2E ballot chain; 4: the
+#: centre's receipts of the reports and the chain, and the staff's reconciliation at the close
+SCHEMA_VERSION = 4
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
 APPLICATION_ID = 0x53474853
 CVR_ID_BYTES = 16
@@ -31,6 +32,18 @@ MIGRATE_2 = (
     "ALTER TABLE station_state ADD COLUMN chain_close BLOB",
     *_CHAIN,
 )
+_RECEIPTS = (
+    """CREATE TABLE receipts (
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (kind, subject)
+    ) WITHOUT ROWID""",
+)
+#: What turns a file of version 3 into version 4 (no receipt yet: a report delivered before
+#: shows as delivered, without its receipt; no reconciliation kept of a close before).
+MIGRATE_3 = ("ALTER TABLE station_state ADD COLUMN reconciled TEXT", *_RECEIPTS)
 
 SCHEMA = (
     """CREATE TABLE station_state (
@@ -49,7 +62,8 @@ SCHEMA = (
         counted BLOB,
         count_key BLOB,
         chain_start BLOB,
-        chain_close BLOB
+        chain_close BLOB,
+        reconciled TEXT
     )""",
     """CREATE TABLE count_shares (
         pair TEXT NOT NULL,
@@ -72,6 +86,7 @@ SCHEMA = (
         cvr BLOB NOT NULL
     ) WITHOUT ROWID""",
     *_CHAIN,
+    *_RECEIPTS,
     """CREATE TABLE outbox (
         item INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL,

@@ -27,6 +27,9 @@ ballot only its nonce ξ_B and choices, which the record publishes too. No time,
 in it, and a cast ballot's nonce never is: it lives in the box's memory between `prepare` and
 `cast` (`station.ballot_chain`). Version 3 of the file adds these; a file of version 2 is
 migrated when opened (an empty chain, which a box enrolled without the E2E context never fills).
+Version 4 adds `receipts`: for each report (and the chain) the centre took, the hash of the bytes
+it took and when, which the operator's screen shows, and `station_state.reconciled`, the staff's
+reconciliation at the close; a file of version 3 gains the empty table and column.
 
 The device key is not in this file: see `station.directory`.
 """
@@ -55,6 +58,7 @@ from sandogh.station.local_schema import (
     APPLICATION_ID,
     CVR_ID_BYTES,
     MIGRATE_2,
+    MIGRATE_3,
     SCHEMA,
     SCHEMA_VERSION,
     stored_json,
@@ -119,9 +123,9 @@ class LocalStore:
         (version,) = self._db.execute("PRAGMA user_version").fetchone()
         if application != APPLICATION_ID:
             raise StationFilesError(f"{self.path} is not a station database")
-        if version == 2:
+        if version in (2, 3):
             with self.transaction():
-                for statement in MIGRATE_2:
+                for statement in (*MIGRATE_2, *MIGRATE_3) if version == 2 else MIGRATE_3:
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             return
@@ -266,6 +270,14 @@ class Transaction(BallotRows, ChainRows, OutboxRows):
         rows = self._db.execute("SELECT pair, holder, sealed FROM count_shares")
         shares = (SealedShare(p, PublicKey.from_text(h), bytes(sealed)) for p, h, sealed in rows)
         return CountKey(bytes(public), tuple(shares))
+
+    def set_reconciled(self, reconciled: Mapping[str, object]) -> None:
+        """Keep the staff's reconciliation at the close (`station.web.closing`)."""
+        self._db.execute("UPDATE station_state SET reconciled = ?", (stored_json(reconciled),))
+
+    def reconciled(self) -> dict[str, object] | None:
+        (kept,) = self._db.execute("SELECT reconciled FROM station_state").fetchone()
+        return None if kept is None else dict(json.loads(kept))
 
     def set_counted(self, report: bytes) -> None:
         self._db.execute("UPDATE station_state SET counted = ?", (report,))

@@ -2,8 +2,9 @@
 the moves a person makes at the kiosk in Chromium (log in with a key file, press a key).
 
 The staff are the station's head, secretary and supervisor, each with a key file of their own
-(`directory.write_key_file`, as `sandogh staff keygen` makes it), registered in the enrolment
-document the fake centre sends; `stranger.key` is a well-made key that nobody registered.
+(`directory.write_key_file`, as `sandogh staff keygen` makes it) and a staff card of that key
+under `PIN` (`formats.staff_card`), registered in the enrolment document the fake centre sends;
+`stranger.key` is a well-made key that nobody registered.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,7 +22,8 @@ from playwright.sync_api import Page, expect
 from starlette.applications import Starlette
 
 from sandogh.core.report import StaffRole
-from sandogh.formats.key_file import write_key_file
+from sandogh.formats.key_file import read_seed_file, write_key_file
+from sandogh.formats.staff_card import issue_card
 from sandogh.station.box import Box
 from sandogh.station.courier import Backoff
 from sandogh.station.directory import StationDirectory
@@ -42,6 +44,8 @@ from tests.station.build import (
 )
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+PIN = "246810"  # every member's staff card's, in these tests
+CARD_COST = {"opslimit": 1, "memlimit": 8192}  # argon2id's least: the tests test the log-in
 # seed-facts.md names the presidential runoff's two; the Majlis runoff's four are made up here
 #: contest → (its name by language, candidate code → name by language)
 Names = dict[str, tuple[dict[str, str], dict[str, dict[str, str]]]]
@@ -94,6 +98,7 @@ class Kiosk:
     centre: NamingCentre
     keys: dict[StaffRole, Path]  # each registered member's key file
     stranger: Path  # a key file of nobody registered
+    cards: dict[StaffRole, str] = field(default_factory=dict)  # each member's card, under PIN
     url: str = ""
     app: Starlette | None = None
 
@@ -106,9 +111,11 @@ def voting_kiosk(
     backoff: Backoff = BACKOFF,
     people: tuple[tuple[str, StaffRole], ...] = PEOPLE,
     e2e: bool = False,
+    opened: bool = True,
 ) -> Kiosk:
-    """An enrolled box, open and voting, whose staff have their key files in `folder`; with
-    `e2e`, enrolled with the election's E2E context (`build.E2E_DOCUMENT`)."""
+    """An enrolled box, open and voting (unless not `opened`: enrolled only), whose staff have
+    their key files in `folder`; with `e2e`, enrolled with the election's E2E context
+    (`build.E2E_DOCUMENT`)."""
     keys = {role: folder / f"{role.value}.key" for _, role in people}
     staff = [
         StaffMember(person, role, write_key_file(keys[role]).public_key) for person, role in people
@@ -132,9 +139,13 @@ def voting_kiosk(
         backoff=backoff,
     )
     box.enrol(election=ELECTION, station=STATION, policy=OfflinePolicy.REFUSE)
-    box.open(PAPERS)
-    box.start_voting()
-    return Kiosk(box, fake, keys, stranger)
+    if opened:
+        box.open(PAPERS)
+        box.start_voting()
+    cards = {
+        role: issue_card(read_seed_file(path), PIN, **CARD_COST) for role, path in keys.items()
+    }
+    return Kiosk(box, fake, keys, stranger, cards)
 
 
 @contextmanager
@@ -184,3 +195,28 @@ def http_log_in(at: httpx.Client, key_file: Path) -> httpx.Response:
     """Log in over HTTP with a key file, as the log-in page's form sends it."""
     csrf = csrf_of(at.get("/operator/login").text)
     return at.post("/operator/login", data={"csrf": csrf, "key": key_file.read_text()})
+
+
+def close_voting(page: Page, explanation: str = "") -> None:
+    """Close at the kiosk: the paper copies counted as the ballots cast, any mismatch explained."""
+    press(page, "#close")
+    page.fill("#close-papers", page.locator("#close-cast").inner_text())
+    page.fill("#close-explanation", explanation)
+    press(page, "#close-confirm")
+
+
+CHECK_MINUTES = "form[action='/operator/minutes/check'] button"
+
+
+def sign_minutes(page: Page) -> None:
+    """Every member of staff logged in checks the minutes, then they are signed and sent."""
+    press(page, "#minutes")
+    while page.locator(CHECK_MINUTES).count():
+        press(page, CHECK_MINUTES + " >> nth=0")
+    press(page, "#report")
+
+
+def http_card_log_in(at: httpx.Client, card: str, pin: str) -> httpx.Response:
+    """Log in over HTTP with a staff card and PIN, as the log-in page's card form sends them."""
+    csrf = csrf_of(at.get("/operator/login").text)
+    return at.post("/operator/login", data={"csrf": csrf, "card": card, "pin": pin})

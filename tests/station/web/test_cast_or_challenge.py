@@ -212,6 +212,7 @@ def test_a_voter_challenges_then_votes_again_and_casts(kiosk: Kiosk, browser: Br
     page.screenshot(path=str(SCREENSHOTS / "operator-challenged-fa.png"), full_page=True)
     press(page, "#close")
     page.screenshot(path=str(SCREENSHOTS / "close-counts-fa.png"), full_page=True)
+    assert_accessible(page, "close, E2E box (fa)")
     assert page.locator("#close-cast").inner_text() == "۱"
     assert page.locator("#close-challenged").inner_text() == "۱"
     page.goto(kiosk.url + "/operator/close?lang=en")

@@ -5,10 +5,11 @@ In Chromium, with the head of station logged in, a page served from another loop
 submits forms to the kiosk by itself: close the station, check a voter in, start a ballot.
 Nothing changes, and the kiosk answers with its refusal in Persian and English. Over HTTP: a POST
 without the session's token, or from another origin, or to the kiosk under another host name (a
-DNS-rebound name), is refused."""
+DNS-rebound name), is refused, as is any request from off the box."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from starlette.routing import Route
 
 from sandogh.core.report import StaffRole
 from sandogh.core.station import Phase
+from sandogh.station.web import create_station_app
 from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.loopback import served
@@ -111,3 +113,15 @@ def test_the_kiosk_answers_at_its_own_address_only(kiosk: Kiosk) -> None:
         answer = httpx.get(kiosk.url + "/vote", headers={"host": host})
         assert answer.status_code == 403, host
         assert "This box answers at its own address only." in answer.text
+
+
+def test_a_request_from_off_the_box_is_refused(tmp_path: Path) -> None:
+    box = voting_kiosk(tmp_path).box
+    transport = httpx.ASGITransport(create_station_app(box), client=("192.0.2.1", 50000))
+
+    async def get() -> int:
+        async with httpx.AsyncClient(transport=transport, base_url="http://box") as at:
+            return (await at.get("/operator")).status_code
+
+    assert asyncio.run(get()) == 403
+    box.store.close()

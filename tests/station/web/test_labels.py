@@ -15,11 +15,11 @@ def test_persian_and_english_have_the_same_keys_and_placeholders() -> None:
     assert [k for k, v in FA.items() if "ي" in v or "ك" in v] == []
 
 
-def test_a_waiting_report_is_told_in_the_language_digits() -> None:
+def test_a_queued_report_is_told_in_the_language_digits() -> None:
     at = "۱۲:۳۰:۰۵"
-    assert label("kiosk_waiting", "fa", attempts=3, at=at) == (
-        "امضا شد، در انتظار ارسال (۳ تلاش، تلاش بعدی ۱۲:۳۰:۰۵)"
+    assert label("kiosk_next_try", "fa", attempts=3, at=at) == (
+        "تلاش خودکار بعدی: ساعت ۱۲:۳۰:۰۵ (۳ تلاش تاکنون)"
     )
-    assert label("kiosk_waiting", "en", attempts=3, at="12:30:05") == (
-        "Signed, waiting to send (3 attempts, next at 12:30:05)"
+    assert label("kiosk_next_try", "en", attempts=3, at="12:30:05") == (
+        "Next automatic try: 12:30:05 (3 attempts so far)"
     )

@@ -2,7 +2,8 @@
 voter's screen once reached the operator's screens, checked voters in and closed the station in
 one tap. Every route but the voter's and the log-in now refuses without logged-in staff (read
 from the app's own route list, so a route added later is checked too); only a registered key
-logs in; a log-in ends with log-out or after the idle time; several staff share one log-in."""
+logs in; a log-in ends with log-out or after the idle time; several staff share one log-in.
+Issue 13: a member logs in by staff card and PIN; wrong PINs lock that member out, in Persian."""
 
 from __future__ import annotations
 
@@ -15,13 +16,18 @@ from starlette.routing import Route
 
 from sandogh.core.report import StaffRole
 from sandogh.core.station import Phase
+from sandogh.formats.key_file import read_seed_file
+from sandogh.formats.staff_card import issue_card
 from sandogh.station.box import Status
-from sandogh.station.web.sessions import IDLE, SHIFT_COOKIE
+from sandogh.station.web.sessions import IDLE, LOCKOUT, PIN_TRIES, SHIFT_COOKIE
 from tests.station.build import Clock, national_code
 from tests.station.web.kiosk_build import (
+    CARD_COST,
+    PIN,
     Kiosk,
     client,
     csrf_of,
+    http_card_log_in,
     http_log_in,
     serving,
     voting_kiosk,
@@ -152,10 +158,40 @@ def test_the_count_waits_for_a_second_member_of_staff(kiosk: Kiosk) -> None:
     with client(kiosk) as at:
         http_log_in(at, kiosk.keys[StaffRole.HEAD])
         csrf = csrf_of(at.get("/operator").text)
-        at.post("/operator/close", data={"csrf": csrf})
+        at.post("/operator/close", data={"csrf": csrf, "papers": "0"})
         at.post("/operator/count", data={"csrf": csrf})
         assert "دست‌کم دو نفر از کارکنان شعبه" in at.get("/operator").text
         assert kiosk.box.status().phase is Phase.CLOSED
         http_log_in(at, kiosk.keys[StaffRole.SECRETARY])
         at.post("/operator/count", data={"csrf": csrf})
         assert kiosk.box.status().phase is Phase.COUNTED
+
+
+def test_a_staff_card_logs_in_with_its_pin_and_wrong_pins_lock_its_holder_out(
+    kiosk: Kiosk, clock: Clock
+) -> None:
+    head = kiosk.cards[StaffRole.HEAD]
+    stranger = issue_card(read_seed_file(kiosk.stranger), PIN, **CARD_COST)
+    with client(kiosk) as at:
+        assert at.post("/operator/login", data={"card": head, "pin": PIN}).status_code == 403
+        for card, problem in ((stranger, "ثبت‌شده این شعبه نیست"), (head[:50], "خوانده نشد")):
+            http_card_log_in(at, card, PIN)
+            assert problem in at.get("/operator/login").text
+        for left in range(PIN_TRIES - 1, 0, -1):
+            http_card_log_in(at, head, "135790")
+            shown = at.get("/operator/login").text
+            assert f"رمز نادرست است؛ {'۰۱۲۳۴'[left]} بار دیگر" in shown
+        http_card_log_in(at, head, "135790")  # the last try: locked out, and said so
+        assert "تا ساعت" in at.get("/operator/login").text
+        http_card_log_in(at, head, PIN)  # now even the right PIN is refused
+        assert "تا ساعت" in at.get("/operator/login").text
+        assert at.get("/operator").status_code == 303
+        http_card_log_in(at, kiosk.cards[StaffRole.SECRETARY], "۲۴۶۸۱۰")  # another member may
+        page = at.get("/operator").text
+        assert "علی کرمانی" in page
+        assert "مریم رحیمی" not in page
+        clock.advance(LOCKOUT.total_seconds() + 1)
+        http_card_log_in(at, head, PIN)  # the lock-out is over
+        page = at.get("/operator").text
+        assert "مریم رحیمی" in page
+        assert PIN not in page

@@ -34,6 +34,10 @@ from sandogh.station.ports import CardReader
 from sandogh.station.web import access
 from sandogh.station.web.access import Aids
 from sandogh.station.web.guard import HEADERS, KioskGuard
+from sandogh.station.web.minutes import PATH as MINUTES
+from sandogh.station.web.minutes import MinutesScreens
+from sandogh.station.web.opening import PATH as OPENING
+from sandogh.station.web.opening import OpeningScreens
 from sandogh.station.web.operator import LOGIN, OperatorScreens
 from sandogh.station.web.photos import Photos
 from sandogh.station.web.resender import POLL_SECONDS, Resender
@@ -70,6 +74,8 @@ def create_station_app(
     aids = Aids(screens, clips)
     voter = VoterScreens(screens, aids, reader=reader, photos=Photos(photos), idle=voter_idle)
     staff = OperatorScreens(screens)
+    minutes = MinutesScreens(screens)
+    opening = OpeningScreens(screens)
     resender = Resender(box, poll=resend_every)
 
     async def home(_: Request) -> Response:
@@ -96,9 +102,14 @@ def create_station_app(
             Route(LOGIN, staff.login_page),
             Route(LOGIN, staff.log_in, methods=["POST"]),
             Route("/operator", guarded(staff.status_page)),
+            Route(OPENING, guarded(opening.page)),
+            Route(OPENING, guarded(opening.open), methods=["POST"]),
+            Route("/operator/start", guarded(opening.start), methods=["POST"]),
             Route("/operator/check-in", guarded(staff.check_in), methods=["POST"]),
             Route("/operator/close", guarded(staff.close_page)),
             Route("/operator/close", guarded(staff.close), methods=["POST"]),
+            Route(MINUTES, guarded(minutes.page)),
+            Route(MINUTES + "/check", guarded(minutes.check), methods=["POST"]),
             Route("/operator/count", guarded(staff.count), methods=["POST"]),
             Route("/operator/report", guarded(staff.report), methods=["POST"]),
             Route("/operator/logout", guarded(staff.log_out), methods=["POST"]),

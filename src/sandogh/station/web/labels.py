@@ -20,6 +20,8 @@ FA: dict[str, str] = {
     "kiosk_log_in": "ورود کارکنان شعبه",
     "kiosk_log_in_why": (
         "پیش از هر کاری در صفحه رئیس و اعضای شعبه، هر یک از کارکنان با پرونده کلید خود وارد شود."
+        "پیش از هر کاری در صفحه مسئول شعبه، هر یک از کارکنان با کارت و رمز خود"
+        " یا پرونده کلید خود وارد شود."
     ),
     "kiosk_key_file": "پرونده کلید شما",
     "kiosk_enter": "ورود",
@@ -47,10 +49,6 @@ FA: dict[str, str] = {
     "kiosk_report_final": "صورتجلسه پایانی",
     "kiosk_report_chain": "زنجیره برگه‌های رأی رمزشده",
     "kiosk_refusal_logged": "دلیل آن در رخدادهای صندوق ثبت شده است",
-    "kiosk_sent": "به مرکز رسید (رسید مرکز دریافت شد)",
-    "kiosk_waiting": "امضا شد، در انتظار ارسال ({attempts} تلاش، تلاش بعدی {at})",
-    "kiosk_waiting_first": "امضا شد، در انتظار ارسال",
-    "kiosk_refused_by_centre": "مرکز نپذیرفت: {reason}",
     "kiosk_retry_note": "صندوق خودش بارها می‌فرستد تا رسید مرکز برسد.",
     "kiosk_refused_title": "این درخواست پذیرفته نشد",
     "kiosk_refused_forged": (
@@ -171,13 +169,86 @@ FA: dict[str, str] = {
         "مرکز در دسترس نیست و نام و عکسی از ثبت احوال نرسیده است؛ کارت ملی رأی‌دهنده را با"
         " چهره او بسنجید."
     ),
+    # ---- the staff's close, minutes and deliveries (issue 13, kiosk-staff) ----
+    "kiosk_rec_heading": "تطبیق پیش از پایان رأی‌گیری",
+    "kiosk_rec_charged": "کارت‌های تعرفه شارژشده",
+    "kiosk_rec_used": "کارت‌های به‌کاررفته",
+    "kiosk_rec_unused": "کارت تعرفه‌ای شارژ شده و به کار نرفته است.",
+    "kiosk_rec_unused_named": "کارت‌های تعرفه شارژشده و هرگز به‌کارنرفته ({n}):",
+    "kiosk_rec_used_cast": "شمار کارت‌های به‌کاررفته با شمار آرای ثبت‌شده برابر نیست.",
+    "kiosk_rec_papers": "شمار نسخه‌های کاغذی با شمار آرای ثبت‌شده برابر نیست.",
+    "kiosk_rec_papers_counted": "نسخه‌های کاغذی رأی در صندوق (به شمارش اعضای شعبه)",
+    "kiosk_rec_papers_note": "نسخه‌های کاغذی چاپ‌شده در صندوق را بشمارید و شمار آن را بنویسید.",
+    "kiosk_rec_explain": "توضیح اعضای شعبه درباره مغایرت",
+    "kiosk_rec_explain_note": (
+        "اگر ارقام با هم نمی‌خوانند، علت را بنویسید؛ این توضیح همراه صورتجلسه ثبت می‌شود."
+    ),
+    "kiosk_close_papers_needed": (
+        "شمار نسخه‌های کاغذی رأی در صندوق را با عدد بنویسید؛ رأی‌گیری پایان نیافت."
+    ),
+    "kiosk_close_explain": (
+        "ارقام با هم نمی‌خوانند: علت مغایرت را در چند کلمه بنویسید؛ رأی‌گیری پایان نیافت."
+    ),
+    "kiosk_minutes_open": "بررسی و امضای صورتجلسه",
+    "kiosk_minutes_title": "صورتجلسه نتیجه شمارش آرا",
+    "kiosk_minutes_check_note": (
+        "هر یک از رئیس و اعضای شعبه صورتجلسه را بررسی کند و با ورود خود تأیید کند؛"
+        " صورتجلسه با کلید کسانی امضا می‌شود که آن را بررسی کرده‌اند."
+    ),
+    "kiosk_minutes_signed_note": "این صورتجلسه امضا شده است؛ امضاکنندگان در پایین آمده‌اند.",
+    "kiosk_minutes_candidate": "نامزد",
+    "kiosk_minutes_votes": "آرا",
+    "kiosk_minutes_signers": "امضای رئیس و اعضای شعبه",
+    "kiosk_minutes_check": "{person}: صورتجلسه را بررسی کردم و امضا می‌کنم",
+    "kiosk_minutes_first": (
+        "هنوز کسی صورتجلسه را بررسی نکرده است: هر یک از اعضای حاضر آن را بررسی و تأیید کند."
+    ),
+    "kiosk_minutes_not_yet": "صورتجلسه پس از شمارش آرا آماده می‌شود.",
+    "kiosk_signer_signed": "امضا کرده است",
+    "kiosk_signer_checked": "بررسی کرد؛ با «امضا و ارسال» امضا می‌شود",
+    "kiosk_signer_present": "حاضر است، هنوز بررسی نکرده",
+    "kiosk_signer_absent": "وارد نشده است، امضا نکرده",
+    "kiosk_delivery_queued": "در صف ارسال",
+    "kiosk_delivery_sending": "در حال ارسال",
+    "kiosk_delivery_received": "رسید دریافت شد",
+    "kiosk_delivery_refused": "مرکز نپذیرفت",
+    "kiosk_receipt_at": "زمان رسید: {at}",
+    "kiosk_receipt_hash": "اثر انگشت (هش) گزارش رسیده:",
+    "kiosk_next_try": "تلاش خودکار بعدی: ساعت {at} ({attempts} تلاش تاکنون)",
+    "kiosk_opening": "گشودن صندوق",
+    "kiosk_open_title": "گزارش صفر و آغاز رأی‌گیری",
+    "kiosk_open_check": (
+        "پیش از نخستین رأی‌دهنده، رئیس و اعضای شعبه گزارش صفر را بررسی کنند: همه نامزدها صفر،"
+        " هیچ کارتی شارژ نشده و هیچ رأیی در صندوق نیست."
+    ),
+    "kiosk_open_who_signs": "گزارش صفر با کلید صندوق و کلید این کارکنان واردشده امضا می‌شود:",
+    "kiosk_open_sign": "امضای گزارش صفر و گشودن صندوق",
+    "kiosk_open_signed": "گزارش صفر امضا شد، چاپ شد و در صف ارسال به مرکز است. امضاکنندگان:",
+    "kiosk_open_papers_needed": (
+        "شمار تعرفه‌های دریافتی هر انتخابات را با عدد بنویسید؛ صندوق گشوده نشد."
+    ),
+    "kiosk_start_voting": "آغاز رأی‌گیری",
+    "kiosk_by_card": "ورود با کارت و رمز",
+    "kiosk_by_key_file": "ورود با پرونده کلید",
+    "kiosk_card": "کارت کارکنان (با کارت‌خوان بخوانید)",
+    "kiosk_card_note": "کارت را جلوی کارت‌خوان بگیرید؛ سپس رمز خود را بنویسید.",
+    "kiosk_card_file": "یا پرونده کارت",
+    "kiosk_pin": "رمز شخصی",
+    "kiosk_minutes_pin": "رمز شخصی {person}",
+    "kiosk_card_bad": "این کارت خوانده نشد؛ دوباره کارت را بخوانید.",
+    "kiosk_pin_needed": "رمز شخصی خود را بنویسید.",
+    "kiosk_wrong_pin": "رمز نادرست است؛ {left} بار دیگر می‌توانید امتحان کنید.",
+    "kiosk_card_locked": (
+        "به سبب رمزهای نادرست پیاپی، ورود با این کارت تا ساعت {until} بسته است؛"
+        " با رئیس شعبه یا ستاد انتخابات تماس بگیرید."
+    ),
 }
 
 EN: dict[str, str] = {
     "kiosk_log_in": "Station staff log-in",
     "kiosk_log_in_why": (
         "Before any action on the operator's screen, each member of staff logs in with their own"
-        " key file."
+        " staff card and PIN, or their own key file."
     ),
     "kiosk_key_file": "Your key file",
     "kiosk_enter": "Log in",
@@ -205,10 +276,6 @@ EN: dict[str, str] = {
     "kiosk_report_final": "Final report",
     "kiosk_report_chain": "Encrypted ballot chain",
     "kiosk_refusal_logged": "the reason is kept among the box's incidents",
-    "kiosk_sent": "Sent: the centre's receipt is back",
-    "kiosk_waiting": "Signed, waiting to send ({attempts} attempts, next at {at})",
-    "kiosk_waiting_first": "Signed, waiting to send",
-    "kiosk_refused_by_centre": "Refused by the centre: {reason}",
     "kiosk_retry_note": "The box keeps sending by itself until the centre's receipt is back.",
     "kiosk_refused_title": "This request was refused",
     "kiosk_refused_forged": (
@@ -330,6 +397,79 @@ EN: dict[str, str] = {
     "kiosk_voter_offline": (
         "The centre cannot be reached and no name or photo came from the civil registry; compare"
         " the voter's national ID card with their face."
+    ),
+    # ---- the staff's close, minutes and deliveries (issue 13, kiosk-staff) ----
+    "kiosk_rec_heading": "Reconciliation before the close",
+    "kiosk_rec_charged": "Ballot cards charged",
+    "kiosk_rec_used": "Ballot cards used",
+    "kiosk_rec_unused": "A ballot card was charged and never used.",
+    "kiosk_rec_unused_named": "Ballot cards charged and never used ({n}):",
+    "kiosk_rec_used_cast": "The cards used do not match the ballots cast.",
+    "kiosk_rec_papers": "The paper copies do not match the ballots cast.",
+    "kiosk_rec_papers_counted": "Paper copies in the box (as the staff counted them)",
+    "kiosk_rec_papers_note": "Count the paper copies printed into the box and write their number.",
+    "kiosk_rec_explain": "The staff's explanation of the mismatch",
+    "kiosk_rec_explain_note": (
+        "If the figures do not agree, say why; your words are recorded with the minutes."
+    ),
+    "kiosk_close_papers_needed": (
+        "Write the number of paper copies in the box; voting has not been closed."
+    ),
+    "kiosk_close_explain": (
+        "The figures do not agree: explain the mismatch in a few words; voting has not been closed."
+    ),
+    "kiosk_minutes_open": "Check and sign the minutes",
+    "kiosk_minutes_title": "Minutes of the count",
+    "kiosk_minutes_check_note": (
+        "Each member of the station's staff checks the minutes and confirms on their own log-in;"
+        " the minutes are signed with the keys of those who checked them."
+    ),
+    "kiosk_minutes_signed_note": "These minutes are signed; who signed is listed below.",
+    "kiosk_minutes_candidate": "Candidate",
+    "kiosk_minutes_votes": "Votes",
+    "kiosk_minutes_signers": "Signatures of the station's staff",
+    "kiosk_minutes_check": "{person}: I have checked the minutes and sign them",
+    "kiosk_minutes_first": (
+        "No one has checked the minutes yet: each member present checks and confirms them first."
+    ),
+    "kiosk_minutes_not_yet": "The minutes are ready once the ballots are counted.",
+    "kiosk_signer_signed": "Signed",
+    "kiosk_signer_checked": "Checked; signs with “Sign and send”",
+    "kiosk_signer_present": "Logged in, not yet checked",
+    "kiosk_signer_absent": "Not logged in, not signed",
+    "kiosk_delivery_queued": "Queued to send",
+    "kiosk_delivery_sending": "Sending",
+    "kiosk_delivery_received": "Receipt received",
+    "kiosk_delivery_refused": "Refused by the centre",
+    "kiosk_receipt_at": "Receipt time: {at}",
+    "kiosk_receipt_hash": "Fingerprint (hash) of the report received:",
+    "kiosk_next_try": "Next automatic try: {at} ({attempts} attempts so far)",
+    "kiosk_opening": "Opening the box",
+    "kiosk_open_title": "Zero report and start of voting",
+    "kiosk_open_check": (
+        "Before the first voter, the station's staff check the zero report: every candidate at"
+        " zero, no card charged and no ballot in the box."
+    ),
+    "kiosk_open_who_signs": "The zero report is signed with the box's key and these staff's keys:",
+    "kiosk_open_sign": "Sign the zero report and open the box",
+    "kiosk_open_signed": "The zero report is signed, printed and queued for the centre. Signed by:",
+    "kiosk_open_papers_needed": (
+        "Write the number of ballot papers received for each contest; the box was not opened."
+    ),
+    "kiosk_start_voting": "Start voting",
+    "kiosk_by_card": "Log in with staff card and PIN",
+    "kiosk_by_key_file": "Log in with a key file",
+    "kiosk_card": "Staff card (scan it)",
+    "kiosk_card_note": "Hold the card to the scanner, then type your PIN.",
+    "kiosk_card_file": "Or the card's file",
+    "kiosk_pin": "PIN",
+    "kiosk_minutes_pin": "{person}'s PIN",
+    "kiosk_card_bad": "This card could not be read; scan it again.",
+    "kiosk_pin_needed": "Type your PIN.",
+    "kiosk_wrong_pin": "Wrong PIN; you may try {left} more times.",
+    "kiosk_card_locked": (
+        "After wrong PINs in a row, this card is locked out until {until}; call the head of"
+        " station or the election headquarters."
     ),
 }
 

@@ -6,12 +6,14 @@ status and the close's confirmation show the ballots challenged apart from those
 Issue 9, section 4. Every route here but the log-in is `staff_only`: without a shift of
 logged-in staff (`sessions.Shift`) a page sends the browser to the log-in and an action is
 refused; the matrix test reads the app's routes, so no route can be added unguarded. Each member
-of staff logs in with their own key file: `static/kiosk.js` reads the chosen file into the form
-(the kiosk's forms are url-encoded, as the console's are), and the key must be one registered
-for this station (`setup.staff`). The logged-in staff's keys open the sealed ballots to count
-them (issue 9 §1, `station.count_key`) and sign the report. A report shows as
-sent only once the centre's receipt is back (its outbox item delivered); until then it shows as
-waiting, with the attempts so far and the next one, which `resender` makes without a click.
+of staff logs in with their own key: by their staff card and PIN (issue 13, `card_log_in`), or by
+their key file, which `static/kiosk.js` reads into the form (the kiosk's forms are url-encoded,
+as the console's are); the key must be one registered for this station (`setup.staff`). The
+logged-in staff's keys open the sealed ballots to count them (issue 9 §1, `station.count_key`);
+the report is signed by those of them who checked the minutes (`minutes`). Closing asks first
+and reconciles the cards, ballots and paper copies (`closing`). A report shows as received only
+once the centre's receipt is back, with its hash and time; until then as queued, with its next
+try, or as sending (`deliveries`), which `resender` makes without a click.
 """
 
 from __future__ import annotations
@@ -19,24 +21,26 @@ from __future__ import annotations
 import base64
 import datetime
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
-from sandogh.core.report import ReportKind
 from sandogh.core.voters.photo import photo_type
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
+from sandogh.locale.dates import format_moment
 from sandogh.station.box_check_in import CheckInRefused, IssuedCard
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_chain import ChainHead
-from sandogh.station.local_outbox import OutboxKind, Queued
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
+from sandogh.station.web.card_log_in import CardRefused, open_staff_card
+from sandogh.station.web.closing import counted_papers, explained, reconciliation
+from sandogh.station.web.deliveries import report_states
 from sandogh.station.web.error_words import error_text
-from sandogh.station.web.labels import centre_refusal, check_in_refusal
+from sandogh.station.web.labels import check_in_refusal
+from sandogh.station.web.minutes import PATH as MINUTES
 from sandogh.station.web.screens import Screens, keep_cookie, see
 from sandogh.station.web.sessions import (
     SHIFT_COOKIE,
@@ -52,17 +56,6 @@ COUNTING_STAFF = 2  # members of staff logged in to count (issue 9: the count ne
 
 StaffAction = Callable[[Request, Shift, dict[str, str], Lang], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
-
-
-@dataclass(frozen=True)
-class ReportState:
-    """A signed report of the box, or an E2E box's chain once its final report is signed: `name`
-    (zero, final, chain), while it waits in the outbox its item (None: sent), and if the centre
-    refused it why, in the screen's language."""
-
-    name: str
-    queued: Queued | None
-    refusal: str | None = None
 
 
 class OperatorScreens:
@@ -83,6 +76,10 @@ class OperatorScreens:
             csrf=visit.csrf,
             staff=shift.staff if shift else [],
             problem=shown.get("login"),
+            fill={
+                **({"left": int(str(shown["left"]))} if "left" in shown else {}),
+                **({"until": shown["until"]} if "until" in shown else {}),
+            },
             minutes=int(screens.sessions.idle.total_seconds() // 60),
         )
         return keep_cookie(page, VISIT_COOKIE, cookie, "/")
@@ -96,12 +93,25 @@ class OperatorScreens:
                 screens.refused(request, "kiosk_refused_forged"), VISIT_COOKIE, cookie, "/"
             )
         lang = screens.language(request, form)
-        try:
-            key = read_seed(form.get("key", ""))
-        except KeyFileError as error:
-            visit.shown = {"login": error.label}
-            return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
-        logged = screens.sessions.log_in(request.cookies.get(SHIFT_COOKIE), key, self._registered())
+        card = None
+        if form.get("card", "").strip():  # by staff card and PIN
+            opened = await open_staff_card(
+                screens.sessions, self._registered(), form["card"], form.get("pin", "")
+            )
+            if isinstance(opened, CardRefused):
+                fill = {k: str(v) for k, v in opened.fill(lang).items()}
+                visit.shown = {"login": opened.label, **fill}
+                return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
+            key, card = opened, form["card"].strip()
+        else:  # by key file
+            try:
+                key = read_seed(form.get("key", ""))
+            except KeyFileError as error:
+                visit.shown = {"login": error.label}
+                return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
+        logged = screens.sessions.log_in(
+            request.cookies.get(SHIFT_COOKIE), key, self._registered(), card
+        )
         if logged is None:
             visit.shown = {"login": "kiosk_unknown_key"}
             return keep_cookie(see(LOGIN, lang), VISIT_COOKIE, cookie, "/")
@@ -160,8 +170,9 @@ class OperatorScreens:
             staff=shift.staff,
             status=status,
             chain=self._chain() if status else None,
-            reports=self._reports(lang) if status else [],
+            reports=report_states(screens.box, screens.sessions.now(), lang) if status else [],
             at=lambda moment: _clock_time(moment, lang),
+            moment=lambda moment: format_moment(moment, lang),
             card=shown.get("card"),
             photo=_photo_url(shown.get("card")),
             refusal=_refusal(shown.get("refusal"), lang),
@@ -174,28 +185,6 @@ class OperatorScreens:
         """An E2E box's chain as it stands (its ballots cast and challenged); None without."""
         with self._screens.box.store.transaction() as tx:
             return tx.chain_head()
-
-    def _reports(self, lang: Lang) -> list[ReportState]:
-        with self._screens.box.store.transaction() as tx:
-            items = [
-                (kind.value, OutboxKind.REPORT, tx.queued(OutboxKind.REPORT, kind.value))
-                for kind in ReportKind
-                if tx.signed(kind.value) is not None
-            ]
-            final = ReportKind.FINAL.value
-            if tx.signed(final) is not None and tx.chain_head() is not None:
-                chain = OutboxKind.BALLOT_CHAIN
-                items.append(("chain", chain, tx.queued(chain, final)))
-        return [
-            ReportState(
-                name,
-                queued,
-                None
-                if queued is None or not queued.refused
-                else centre_refusal(kind, queued.refused, lang),
-            )
-            for name, kind, queued in items
-        ]
 
     async def check_in(
         self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
@@ -212,14 +201,41 @@ class OperatorScreens:
     async def close_page(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
+        shown, shift.shown = shift.shown, {}
+        typed = shown.get("typed")
+        typed = typed if isinstance(typed, dict) else {}
+        papers = counted_papers(str(typed.get("papers", "")))  # a refused close's, if any
         return self._screens.render(
-            "close.html", lang, PATH + "/close", csrf=shift.csrf, chain=self._chain()
+            "close.html",
+            lang,
+            PATH + "/close",
+            csrf=shift.csrf,
+            figures=reconciliation(self._screens.box, papers),
+            problem=shown.get("problem"),
+            typed=typed,
         )
 
     async def close(
-        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+        self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
     ) -> Response:
-        return self._act(shift, lang, self._screens.box.close)
+        """Close once the figures are reconciled: the paper copies counted, and any mismatch
+        explained in words (`closing`); else the close page again, saying what is missing."""
+        papers = counted_papers(form.get("papers", ""))
+        explanation = form.get("explanation", "").strip()
+        figures = reconciliation(self._screens.box, papers)
+        problem = (
+            "kiosk_close_papers_needed"
+            if papers is None
+            else "kiosk_close_explain"
+            if figures.mismatches() and not explained(explanation)
+            else None
+        )
+        if problem is not None:
+            typed = {"papers": form.get("papers", ""), "explanation": explanation}
+            shift.shown = {"problem": problem, "typed": typed}
+            return see(PATH + "/close", lang)
+        kept = figures.kept(explanation, [on.member.person for on in shift.staff])
+        return act(shift, lang, lambda: self._screens.box.close(kept))
 
     async def count(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
@@ -227,25 +243,32 @@ class OperatorScreens:
         if len(shift.staff) < COUNTING_STAFF:  # said here first, in the staff's own language
             shift.shown = {"problem": "kiosk_need_two"}
             return see(PATH, lang)
-        return self._act(shift, lang, lambda: self._screens.box.count(staff=shift.signers()))
+        return act(shift, lang, lambda: self._screens.box.count(staff=shift.signers()))
 
     async def report(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
-        return self._act(shift, lang, lambda: self._screens.box.report(shift.signers()))
+        signers = shift.checked_signers()
+        if not signers:  # no one signs minutes they have not checked
+            shift.shown = {"problem": "kiosk_minutes_first"}
+            return see(MINUTES, lang)
+        return act(shift, lang, lambda: self._screens.box.report(signers))
 
-    def _act(self, shift: Shift, lang: Lang, action: Callable[[], object]) -> Response:
-        try:
-            action()
-        except StaffKeyError as error:  # the count's keys: said by its message key
-            shift.shown = {"problem": error.reason.value}
-        except ModeNotApprovedError:
-            shift.shown = {"problem": NOT_APPROVED}
-        except SandoghError as error:  # said in words at the page (`error_words`)
-            shift.shown = {"error": error}
-        else:
-            shift.shown = {"done": True}
-        return see(PATH, lang)
+
+def act(shift: Shift, lang: Lang, action: Callable[[], object], then: str = PATH) -> Response:
+    """Run a staff's `action` on the box and go to `then`, which shows it done or, in the staff's
+    language, why the box refused it."""
+    try:
+        action()
+    except StaffKeyError as error:  # the count's keys: said by its message key
+        shift.shown = {"problem": error.reason.value}
+    except ModeNotApprovedError:
+        shift.shown = {"problem": NOT_APPROVED}
+    except SandoghError as error:  # said in words at the page (`error_words`)
+        shift.shown = {"error": error}
+    else:
+        shift.shown = {"done": True}
+    return see(then, lang)
 
 
 def _photo_url(card: object) -> str | None:

@@ -7,7 +7,10 @@ redirect to the one `/vote` page (nothing of a ballot rides in a URL or a histor
 shift is the staff logged in together at the operator's screen, each by their own key file: the
 key is checked against the station's registered staff (`setup.staff`, CONTRACT) and kept here,
 never on disk, until the shift logs out or stays idle for `IDLE`; the report is signed with it.
-Ids and tokens are 256 random bits from `secrets`; a lookup never reveals which ids exist.
+Ids and tokens are 256 random bits from `secrets`; a lookup never reveals which ids exist. A
+member of staff logging in by card and PIN (`formats.staff_card`) who gives `PIN_TRIES` wrong
+PINs in a row is locked out for `LOCKOUT`, counted by the card's holder, whichever browser
+tried; the count is the kiosk process's, like the shifts.
 """
 
 from __future__ import annotations
@@ -17,13 +20,15 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sandogh.core.report import SigningKey, StaffRole
+from sandogh.core.report import PublicKey, SigningKey, StaffRole
 from sandogh.formats import key_file
 from sandogh.station.ballot_chain import OpenedBallot, PreparedBallot
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.draft import Draft
 
 IDLE = datetime.timedelta(minutes=15)
+PIN_TRIES = 5  # wrong PINs in a row before a member of staff is locked out
+LOCKOUT = datetime.timedelta(minutes=30)
 VISIT_COOKIE = "kiosk-visit"  # path "/": the voter's and the log-in's forms
 SHIFT_COOKIE = "kiosk-staff"  # path "/operator" only: never sent with a voter's request
 
@@ -59,10 +64,12 @@ class Visit:
 
 @dataclass(frozen=True, eq=False, repr=False)
 class OnDuty:
-    """A member of staff logged in, with the key they presented (never shown, never stored)."""
+    """A member of staff logged in, with the key they presented (never shown, never stored),
+    and the staff card they presented it by, if they did: their PIN confirms what they sign."""
 
     member: StaffMember
     key: SigningKey
+    card: str | None = None
 
 
 @dataclass
@@ -74,9 +81,14 @@ class Shift:
     seen: datetime.datetime
     staff: list[OnDuty] = field(default_factory=list)
     shown: dict[str, object] = field(default_factory=dict)
+    checked: list[PublicKey] = field(default_factory=list)  # who checked the minutes (`minutes`)
 
     def signers(self) -> list[tuple[StaffRole, SigningKey]]:
         return [(on.member.role, on.key) for on in self.staff]
+
+    def checked_signers(self) -> list[tuple[StaffRole, SigningKey]]:
+        """The keys of the staff logged in who have checked the minutes: they sign them."""
+        return [(on.member.role, on.key) for on in self.staff if on.member.key in self.checked]
 
 
 class KeyFileError(ValueError):
@@ -112,10 +124,14 @@ class Sessions:
         self._new_secret = new_secret
         self._visits: dict[str, Visit] = {}
         self._shifts: dict[str, Shift] = {}
+        self._wrong_pins: dict[PublicKey, list[datetime.datetime]] = {}
 
     @property
     def idle(self) -> datetime.timedelta:
         return self._idle
+
+    def now(self) -> datetime.datetime:
+        return self._clock()
 
     def _forget_idle(self) -> datetime.datetime:
         now = self._clock()
@@ -152,7 +168,11 @@ class Sessions:
         return found
 
     def log_in(
-        self, cookie: str | None, key: SigningKey, registered: Sequence[StaffMember]
+        self,
+        cookie: str | None,
+        key: SigningKey,
+        registered: Sequence[StaffMember],
+        card: str | None = None,
     ) -> tuple[str, Shift] | None:
         """Add the member of staff whose key this is to the browser's shift (a new one if it
         has none): the shift's cookie value and the shift, or None if the key is not one of
@@ -167,8 +187,28 @@ class Sessions:
             found = self._shifts[cookie] = Shift(self._new_secret(), now)
         found.seen = now
         if all(on.member.key != member.key for on in found.staff):
-            found.staff.append(OnDuty(member, key))
+            found.staff.append(OnDuty(member, key, card))
         return cookie, found
+
+    def locked_until(self, holder: PublicKey) -> datetime.datetime | None:
+        """When the lock-out of the staff card's `holder` ends, if they are locked out now."""
+        wrong = self._wrong_pins.get(holder, [])
+        if len(wrong) < PIN_TRIES:
+            return None
+        until = wrong[-1] + LOCKOUT
+        if self._clock() >= until:
+            del self._wrong_pins[holder]
+            return None
+        return until
+
+    def wrong_pin(self, holder: PublicKey) -> int:
+        """Note a wrong PIN for `holder`'s card: how many tries are left before the lock-out."""
+        wrong = self._wrong_pins.setdefault(holder, [])
+        wrong.append(self._clock())
+        return max(PIN_TRIES - len(wrong), 0)
+
+    def right_pin(self, holder: PublicKey) -> None:
+        self._wrong_pins.pop(holder, None)
 
     def log_out(self, cookie: str | None) -> None:
         if cookie:

@@ -127,3 +127,12 @@ if (ballot) {
     say(0);
   });
 }
+// A keyboard-wedge scanner ends the staff card it types with Enter: in the card field that moves
+// on to the PIN rather than sending the form without it.
+document.querySelectorAll("input[data-enter-to]").forEach((field) => {
+  field.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    document.getElementById(field.dataset.enterTo).focus();
+  });
+});
