@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sandogh.core.report import ReportKind, StaffRole, decode_record, decode_signed
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
-from sandogh.station.web.error_words import FA as ERROR_FA
+from sandogh.station.web.error_words import EN as ERROR_EN
 from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code, opened
@@ -233,7 +233,7 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk, browser: 
     page.fill("#close-papers", "1")
     page.fill("#close-explanation", "once more, to see the box refuse")
     press(page, "#close-confirm")  # once more: the box refuses, and says why
-    assert page.locator("#error").inner_text() == ERROR_FA["kiosk_late_close"]
+    assert page.locator("#error").inner_text() == ERROR_EN["kiosk_late_close"]
     page.close()
 
     with box.store.transaction() as tx:

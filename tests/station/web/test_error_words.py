@@ -130,9 +130,9 @@ def test_no_machine_word_reaches_a_page(kiosk: Kiosk) -> None:
         http_log_in(staff, kiosk.keys[StaffRole.HEAD])
         http_log_in(staff, kiosk.keys[StaffRole.SUPERVISOR])
         csrf = csrf_of(staff.get("/operator").text)
-        staff.post("/operator/report", data={"csrf": csrf})
+        staff.post("/operator/count", data={"csrf": csrf})
         pages.append(staff.get("/operator").text)
-        assert FA["kiosk_early_report"] in pages[-1]
+        assert FA["kiosk_early_count"] in pages[-1]
         staff.post("/operator/check-in", data={"csrf": csrf, "national_code": national_code(7)})
         token = re.search(r'id="card-token" dir="ltr">([^<]+)<', staff.get("/operator").text)
         assert token is not None
