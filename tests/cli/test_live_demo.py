@@ -31,8 +31,10 @@ from typer.testing import CliRunner
 from sandogh.cli.anchor import e2e_keys
 from sandogh.cli.app import app
 from sandogh.cli.database import open_store
+from sandogh.cli.demo_preparation import kiosk_station
 from sandogh.cli.simulated_ballots import Figures
 from sandogh.cli.simulated_day import plan_day
+from sandogh.cli.simulated_province import final_sheet, province_of
 from sandogh.core.anchor import Body, decode_record, fingerprint, short_fingerprint
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import VotingMode
@@ -44,6 +46,7 @@ from sandogh.formats.key_file import read_key_file
 from sandogh.services.candidacy import candidacy_of
 from sandogh.services.fleet import fleet_boxes
 from sandogh.verify_election.run import verify_election
+from tests.axe import assert_accessible
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -52,6 +55,12 @@ STATIONS, VOTERS, MINUTES, SEED = 4, 300, 0.4, 1403
 # two cores shared by many test runs
 START_SECONDS = 300.0
 FIGURE = "#figures p.reported strong"  # "N of M stations reported"
+DASHBOARD = "#stations-reported"  # the console's "N of M" at the account's place
+HOURS = "#by-hour"  # and its check-ins by the hour
+COUNTY = ("kerman-hq", "demo-kerman-hq-1403")  # printed by the demo
+#: of the rest of the province's stations (on an E2E day, those voting on paper), those that
+#: report beside the simulated ones: the same path as every one of them (`--province`)
+PROVINCE = 40
 
 
 class Demo:
@@ -124,9 +133,11 @@ def _command(pid: int) -> str:
         return "?"
 
 
-def _moves(pages: dict[str, str]) -> dict[str, tuple[str, str]]:
+def _moves(pages: dict[str, str], console: str) -> dict[str, tuple[str, str]]:
     """By language, the stations-reported figure when its page opened and after it changed by
-    itself; each page's screenshot once it has."""
+    itself; each page's screenshot once it has. Beside them (`county`), the same figure on the
+    dashboard of the demo's county account, logged into the `console` as the day starts, and
+    once the day has moved it, and (`county hours`) the check-ins by the hour beside it."""
     moved: dict[str, tuple[str, str]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -136,6 +147,14 @@ def _moves(pages: dict[str, str]) -> dict[str, tuple[str, str]]:
                 page = browser.new_page(viewport={"width": 1100, "height": 900})
                 page.goto(url, wait_until="domcontentloaded", timeout=60_000)
                 opened[lang] = (page, page.locator(FIGURE).inner_text())
+            county = browser.new_page(viewport={"width": 1100, "height": 1000})
+            county.goto(f"{console}/login", timeout=60_000)
+            county.fill("#username", COUNTY[0])
+            county.fill("#password", COUNTY[1])
+            county.click("form.stack button[type=submit]")
+            county.wait_for_url(f"{console}/", timeout=60_000)
+            at_start = county.locator(DASHBOARD).inner_text()
+            hours = county.locator(HOURS).inner_text()
             for lang, (page, before) in opened.items():
                 page.wait_for_function(
                     "([selector, before]) => document.querySelector(selector).innerText !== before",
@@ -144,6 +163,16 @@ def _moves(pages: dict[str, str]) -> dict[str, tuple[str, str]]:
                 )
                 moved[lang] = (before, page.locator(FIGURE).inner_text())
                 page.screenshot(path=str(SCREENSHOTS / f"live-demo-{lang}.png"))
+                assert_accessible(page, f"the results site, live ({lang})")
+            deadline = time.monotonic() + 60
+            while county.locator(DASHBOARD).inner_text() == at_start:
+                assert time.monotonic() < deadline, f"the county's dashboard stays at {at_start}"
+                time.sleep(1)
+                county.reload()
+            moved["county"] = (at_start, county.locator(DASHBOARD).inner_text())
+            moved["county hours"] = (hours, county.locator(HOURS).inner_text())
+            county.screenshot(path=str(SCREENSHOTS / "live-demo-county.png"), full_page=True)
+            assert_accessible(county, "the county account's dashboard, live")
         finally:
             browser.close()
     return moved
@@ -154,7 +183,7 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
         *(str(Path(sys.executable).parent / "sandogh"), "demo", "--live", "--dir", str(tmp_path)),
         *("--stations", str(STATIONS), "--voters", str(VOTERS), "--minutes", str(MINUTES)),
         *("--port", "0", "--site-port", "0", "--kiosk-port", "0", "--lang", "en"),
-        *("--e2e", "--exit-when-done"),
+        *("--e2e", "--exit-when-done", "--province", str(PROVINCE)),
     ]
     process = subprocess.Popen(
         command,
@@ -174,7 +203,7 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
 
         SCREENSHOTS.mkdir(exist_ok=True)
         pages = {"fa": f"{site}/kerman-1403-r2/", "en": f"{site}/en/kerman-1403-r2/"}
-        for before, after in _moves(pages).values():
+        for before, after in _moves(pages, f"{api}/console").values():
             assert before != after
 
         assert "Kerman" in httpx.get(f"{site}/en/").text
@@ -197,7 +226,10 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     plan = plan_day(
         stations=STATIONS, scale=Fraction(1), seed=SEED, voters=VOTERS, e2e=True, on_paper=1
     )
-    cast = sum(plan.expected.values(), Figures(0, 0, 0, ()))
+    day_cast = sum(plan.expected.values(), Figures(0, 0, 0, ()))
+    province = province_of(plan, kiosk_station(plan), seed=SEED, e2e=True, limit=PROVINCE)
+    rest = [final_sheet(province, code) for code in province.stations]
+    cast = sum((Figures.of(counts) for counts in rest), day_cast)
     geography = Geography.of(plan.loaded.election)
     # one station of the day is semi-electronic, its ballots on paper (docs/e2e.md, "Mixed-mode
     # elections"); the county account is at the county whose electronic stations report:
@@ -206,13 +238,13 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     assert any("kerman-hq" in line and "(county HQ at Kerman)" in line for line in demo.lines)
     electronic = set(plan.chosen) - {paper}
     assert {geography.unit(code).parent for code in electronic} == {"IR-08-0808"}
-    province = tmp_path / "site" / "data" / "kerman-1403-r2" / "results" / "president"
-    published = json.loads((province / "IR-08.json").read_text(encoding="utf-8"))
-    assert published["stations"]["reported"] == STATIONS
+    results = tmp_path / "site" / "data" / "kerman-1403-r2" / "results" / "president"
+    published = json.loads((results / "IR-08.json").read_text(encoding="utf-8"))
+    assert published["stations"]["reported"] == STATIONS + PROVINCE
     counts = published["counts"]
     assert (counts["cast"], counts["valid"]) == (cast.cast, cast.valid)
     assert sorted((v["code"], v["votes"]) for v in counts["votes"]) == list(cast.votes)
-    assert f"The election day is over: {cast.cast} ballots" in "\n".join(demo.lines)
+    assert f"The election day is over: {cast.cast:,} ballots" in "\n".join(demo.lines)
     # stopping is quiet: the site's server, forked with the demo's SIGTERM handler, once printed
     # a KeyboardInterrupt's traceback as it stopped
     assert "Traceback" not in "\n".join(demo.lines)
@@ -233,17 +265,23 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
     tallies = {p.stem for p in (election / "e2e" / "tallies").glob("*.json")}
     assert tallies == electronic
     absent = json.loads((election / "e2e" / "absent.json").read_bytes())["stations"]
-    assert [a["station"] for a in absent if a["reason"] == "paper-ballots"] == [paper]
+    on_paper = {a["station"] for a in absent if a["reason"] == "paper-ballots"}
+    assert on_paper == {paper, *province.stations}
     assert verify_election(str(tmp_path / "site"), workers=1, anchors=(short,)).passed
     _decisions_signed_by_the_log(
-        tmp_path, sealed, short, said, cast.cast - plan.expected[paper].cast
+        tmp_path,
+        sealed,
+        short,
+        said,
+        day_cast.cast - plan.expected[paper].cast,
+        on_paper=PROVINCE + 1,
     )
     _stages_before_the_day(tmp_path, said)
     _boxes_attested(tmp_path, electronic)
 
 
 def _decisions_signed_by_the_log(
-    folder: Path, sealed: bytes, short: str, said: str, end_to_end: int
+    folder: Path, sealed: bytes, short: str, said: str, end_to_end: int, *, on_paper: int
 ) -> None:
     """The record names the centre's log key, which signed the log's checkpoints and the
     snapshot's attestation: the command the demo printed holds the published decisions to the
@@ -264,7 +302,7 @@ def _decisions_signed_by_the_log(
     # anchored by the record's fingerprint, with no amendment, no warning (review S20 F6)
     assert "this snapshot publishes no amendment of it" in shown
     assert "after amendment" not in shown
-    assert "on the signed paper sheets of 1 semi-electronic" in shown
+    assert f"on the signed paper sheets of {on_paper} semi-electronic" in shown
     checked = CliRunner().invoke(app, [*verify.split()[1:], "--json"])
     assert checked.exit_code == 0, checked.output
     assert json.loads(checked.stdout)["elections"][0]["decisions"] == "log-key"

@@ -8,7 +8,10 @@ event log into the snapshot and a plain static server for it (`sandogh publish -
 `publish-serve`, here in threads), one ballot box enrolled and open with its kiosk screens (its
 two staff registered, their key files beside the box), and the simulated day of
 `sandogh simulate` (`cli.simulated_day`) paced so that its stations report one after another over
-`--minutes`. Every box, the kiosk's and the day's, is enrolled first and the pre-election record
+`--minutes`, while the rest of the province's stations (`cli.simulated_province`; `--province N`,
+only N of them) open and report in batches as the simulated ones wait their turn, so that by the
+end every station has reported but the kiosk's, which closes when its staff close it. Every box,
+the kiosk's, the day's and the rest's, is enrolled first and the pre-election record
 naming them sealed before any opens (`cli.simulated_anchor`), as on a real election day. The main
 thread watches every part: one that stops stops the demo with a line saying which; Ctrl-C (or
 SIGTERM) stops all of them, the centre's process included.
@@ -45,11 +48,12 @@ from types import FrameType
 from rich.console import Console
 
 from sandogh.cli.demo import ROUNDS, load_rounds
-from sandogh.cli.demo_preparation import before_the_day, candidacy
+from sandogh.cli.demo_preparation import before_the_day, candidacy, kiosk_station
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_accounts import add_operators, digits, print_addresses, spare_voters
 from sandogh.cli.live_demo_day import (
     WATCH_SECONDS,
+    ProvinceBatch,
     cast_in,
     ceremony,
     decrypt_after_day,
@@ -72,7 +76,8 @@ from sandogh.cli.live_demo_parts import (
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import LOG_KEY, fresh_log_key
-from sandogh.cli.simulated_day import ON_PAPER, approve_own_build, plan_day
+from sandogh.cli.simulated_day import ON_PAPER, DayPlan, approve_own_build, plan_day
+from sandogh.cli.simulated_province import Province, province_of
 from sandogh.cli.simulated_station import TIMEOUT_SECONDS, StationDay
 from sandogh.locale.language import Lang
 from sandogh.server.process import centre_process, one_run_settings
@@ -96,6 +101,7 @@ class LiveOptions:
     exit_when_done: bool
     lang: Lang
     e2e: bool = False
+    province: int | None = None  # of the rest of the province's stations, how many report (all)
 
 
 def run(options: LiveOptions, out: Console) -> None:
@@ -109,14 +115,7 @@ def run(options: LiveOptions, out: Console) -> None:
     key, log_key = ServerKey.write(folder / SERVER_KEY), fresh_log_key(folder)
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]], before=candidacy(folder, out, lang))
-    plan = plan_day(
-        stations=options.stations,
-        scale=Fraction(1),
-        seed=options.seed,
-        voters=options.voters,
-        e2e=options.e2e,
-        on_paper=min(ON_PAPER, options.stations - 1),
-    )
+    plan, province = _day(options)
     accounts = add_operators(store, key)
     before_the_day(store, plan, options.seed, out, lang)  # issue 12: round 1 certified, stations
     approve_own_build(store, plan.loaded.election, plan.registry.seed)
@@ -145,7 +144,17 @@ def run(options: LiveOptions, out: Console) -> None:
                 plan, centre.base_url, operator, store, folder / "boxes", running
             )
             anchor = polls_open(
-                plan, centre.base_url, operator, store, folder, box, guardians, log_key, out, lang
+                plan,
+                centre.base_url,
+                operator,
+                store,
+                folder,
+                box,
+                province,
+                guardians,
+                log_key,
+                out,
+                lang,
             )
             kiosk, kiosk_thread = running.enter_context(
                 serving(
@@ -156,7 +165,7 @@ def run(options: LiveOptions, out: Console) -> None:
                     out,
                 )
             )
-            reported: queue.Queue[StationDay] = queue.Queue()
+            reported: queue.Queue[StationDay | ProvinceBatch] = queue.Queue()
             day = Worker(
                 say("simulation", lang),
                 lambda stop: run_day(
@@ -169,6 +178,8 @@ def run(options: LiveOptions, out: Console) -> None:
                     minutes=options.minutes,
                     seed=options.seed,
                     challenge=options.e2e,
+                    store=store,
+                    province=province,
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -188,6 +199,7 @@ def run(options: LiveOptions, out: Console) -> None:
                     lang,
                     stations=len(plan.chosen),
                     voters=cast_in(plan),
+                    province=len(province.stations),
                     minutes=digits(f"{options.minutes:g}", lang),
                 )
             )
@@ -207,7 +219,17 @@ def run(options: LiveOptions, out: Console) -> None:
                     station,
                 )
             )
-            watch(out, lang, plan, parts, day, reported, options.exit_when_done, after_day)
+            watch(
+                out,
+                lang,
+                plan,
+                parts,
+                day,
+                reported,
+                options.exit_when_done,
+                len(province.stations),
+                after_day,
+            )
             following.stop.set()
             following.join()
             check(parts[1:2], lang)
@@ -216,6 +238,22 @@ def run(options: LiveOptions, out: Console) -> None:
     finally:
         following.stop.set()
     out.print(say("stopped", lang))
+
+
+def _day(options: LiveOptions) -> tuple[DayPlan, Province]:
+    """The simulated stations' day, and the rest of the province that reports beside them."""
+    plan = plan_day(
+        stations=options.stations,
+        scale=Fraction(1),
+        seed=options.seed,
+        voters=options.voters,
+        e2e=options.e2e,
+        on_paper=min(ON_PAPER, options.stations - 1),
+    )
+    province = province_of(
+        plan, kiosk_station(plan), seed=options.seed, e2e=options.e2e, limit=options.province
+    )
+    return plan, province
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

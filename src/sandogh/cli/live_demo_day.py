@@ -6,12 +6,14 @@ thread prints each report as it comes."""
 from __future__ import annotations
 
 import datetime
+import functools
 import queue
 import random
 import threading
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -21,10 +23,12 @@ from sandogh.cli.demo_preparation import kiosk_station
 from sandogh.cli.live_demo_accounts import ADMIN, digits
 from sandogh.cli.live_demo_parts import Probe, Worker, check
 from sandogh.cli.live_demo_text import say
+from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
+from sandogh.cli.simulated_province import Province, close_batch, enrol_province, open_batch
 from sandogh.cli.simulated_station import (
     TIMEOUT_SECONDS,
     StationDay,
@@ -32,7 +36,7 @@ from sandogh.cli.simulated_station import (
     station_day,
     station_staff,
 )
-from sandogh.core.access import Grant
+from sandogh.core.access import Grant, Role
 from sandogh.core.anchor import short_fingerprint
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.key_file import write_key_file
@@ -110,18 +114,21 @@ def polls_open(
     store: UnitOfWorkFactory,
     folder: Path,
     kiosk: Box,
+    province: Province,
     guardians: Guardians | None,
     log_key: SigningKey,
     out: Console,
     lang: Lang,
 ) -> str:
-    """Every box of the day enrolled beside the kiosk's, the pre-election record naming them and
-    the `log_key` sealed (with the guardians' joint key, on an E2E day) and said with the command
-    that checks the snapshot against it, then the kiosk opened: its zero report comes after the
-    seal, as every station's does. The record's fingerprint."""
+    """Every box of the day enrolled beside the kiosk's and those of the rest of the `province`,
+    the pre-election record naming them and the `log_key` sealed (with the guardians' joint key,
+    on an E2E day) and said with the command that checks the snapshot against it, then the kiosk
+    opened: its zero report comes after the seal, as every station's does. The record's
+    fingerprint."""
     election = plan.loaded.election.id
     for code in plan.chosen:
         enrol_box(base, operator, election, code, folder / "boxes" / code)
+    enrol_province(store, province, by=actor(), role=Role.ADMIN.value)
     ceremony = None if guardians is None else guardians.record
     seed = plan.registry.seed  # the day's seed, which drew its registry too
     anchor = seal_day_record(
@@ -203,24 +210,43 @@ def kiosk_box(
     return station, box, staff
 
 
+@dataclass(frozen=True)
+class ProvinceBatch:
+    """Stations of the rest of the province whose final reports the centre took together."""
+
+    stations: int
+    voters: int
+
+
 def run_day(
     plan: DayPlan,
     base: str,
     operator: OperatorPass,
     boxes: Path,
-    reported: queue.Queue[StationDay],
+    reported: queue.Queue[StationDay | ProvinceBatch],
     stop: threading.Event,
     *,
     minutes: float,
     seed: int,
     challenge: bool,
+    store: UnitOfWorkFactory,
+    province: Province,
 ) -> None:
     """Each chosen station's whole day in turn, the k-th started k slots after the first, so
     that the last reports at about `minutes`; with `challenge` (an E2E day), each station's first
-    voter challenges a ballot."""
+    voter challenges a ballot. While a station waits its turn, the rest of the `province` opens
+    and then reports, batch by batch: every station has reported once the last simulated one
+    has, or soon after."""
     slot = minutes * 60 / len(plan.chosen)
     start = time.monotonic()
+    batches = list(province.batches())
+    waiting: list[Callable[[], ProvinceBatch | None]] = [
+        *(functools.partial(_opened, store, province, b) for b in batches),
+        *(functools.partial(_closed, store, province, b) for b in batches),
+    ]
     for k, code in enumerate(plan.chosen):
+        while waiting and time.monotonic() < start + k * slot and not stop.is_set():
+            _put(reported, waiting.pop(0)())
         if stop.wait(max(0.0, start + k * slot - time.monotonic())):
             return
         reported.put(
@@ -236,6 +262,21 @@ def run_day(
                 challenge=challenge,
             )
         )
+    while waiting and not stop.is_set():
+        _put(reported, waiting.pop(0)())
+
+
+def _opened(store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...]) -> None:
+    open_batch(store, province, batch)
+
+
+def _closed(store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...]) -> ProvinceBatch:
+    return ProvinceBatch(len(batch), close_batch(store, province, batch))
+
+
+def _put(reported: queue.Queue[StationDay | ProvinceBatch], done: ProvinceBatch | None) -> None:
+    if done is not None:
+        reported.put(done)
 
 
 def watch(
@@ -244,13 +285,15 @@ def watch(
     plan: DayPlan,
     parts: list[tuple[str, Probe]],
     day: Worker,
-    reported: queue.Queue[StationDay],
+    reported: queue.Queue[StationDay | ProvinceBatch],
     exit_when_done: bool,
+    province: int,
     after_day: Callable[[], None] | None = None,
 ) -> None:
-    """Print each station's report as it comes and stop when a part stops; once the day is
-    over, run `after_day`; with `exit_when_done`, return then."""
-    done: list[StationDay] = []
+    """Print each station's report (and each batch of the rest of the `province`'s stations)
+    as it comes and stop when a part stops; once the day is over, run `after_day`; with
+    `exit_when_done`, return then."""
+    done: list[StationDay | ProvinceBatch] = []
     announced = False
     while True:
         time.sleep(WATCH_SECONDS)
@@ -262,18 +305,22 @@ def watch(
                     "progress",
                     lang,
                     clock=clock,
-                    reported=len(done),
-                    stations=len(plan.chosen),
+                    reported=_stations(done),
+                    stations=len(plan.chosen) + province,
                     cast=sum(s.voters for s in done),
                 )
             )
         check(parts, lang)
         if day.is_alive() or announced:
             continue
-        out.print(say("done", lang, cast=sum(s.voters for s in done), stations=len(done)))
+        out.print(say("done", lang, cast=sum(s.voters for s in done), stations=_stations(done)))
         if after_day is not None:
             after_day()
         if exit_when_done:
             return
         out.print(say("serving", lang))
         announced = True
+
+
+def _stations(done: list[StationDay | ProvinceBatch]) -> int:
+    return sum(s.stations if isinstance(s, ProvinceBatch) else 1 for s in done)

@@ -17,8 +17,10 @@ _FA: dict[str, str] = {
     "totp": "رمز یک‌بارمصرف (TOTP) {username}: {secret} — رمز کنونی {code}",
     "voters": "کد ملی چند رأی‌دهنده برای صندوق: {codes}",
     "staff_keys": "پرونده‌های کلید کارکنان صندوق، برای ورود در صفحه مسئول شعبه: {files}",
-    "day": "روز انتخابات شبیه‌سازی‌شده: {stations} شعبه، {voters} رأی‌دهنده، در {minutes} دقیقه",
-    "progress": "{clock}  {reported} از {stations} شعبه گزارش داد · {cast} رأی",
+    "day": "روز انتخابات شبیه‌سازی‌شده: {stations} شعبه، {voters} رأی‌دهنده، در {minutes} دقیقه؛ "
+    "{province} شعبه دیگر استان هم گزارش می‌دهند (امضاشده با صندوق و عوامل هر شعبه؛ "
+    "رأی‌دهندگانشان شبیه‌سازی نمی‌شوند)",
+    "progress": "{clock}  {reported} از {stations} شعبه گزارش داد؛ {cast} رأی",
     "done": "روز انتخابات تمام شد: {cast} رأی در {stations} شعبه.",
     "serving": "نشانی‌ها همچنان در دسترس‌اند؛ برای پایان Ctrl+C",
     "failed": "{what} از کار افتاد: {error} — نمایش متوقف شد",
@@ -76,7 +78,9 @@ _EN: dict[str, str] = {
     "totp": "TOTP secret of {username}: {secret} — current code {code}",
     "voters": "National codes of a few voters for the box: {codes}",
     "staff_keys": "Key files of the box's staff, to log in on the operator's screen: {files}",
-    "day": "Simulated election day: {stations} stations, {voters} voters, over {minutes} min",
+    "day": "Simulated election day: {stations} stations, {voters} voters, over {minutes} min; "
+    "{province} more stations of the province report too (signed by their boxes and staff; "
+    "their voters are not simulated)",
     "progress": "{clock}  {reported} of {stations} stations reported · {cast} ballots",
     "done": "The election day is over: {cast} ballots at {stations} stations.",
     "serving": "Still serving at the addresses above; Ctrl+C to stop",

@@ -58,6 +58,15 @@ def demo(
             "record decrypted, held to the sealed record, when the day is over.",
         ),
     ] = False,
+    province: Annotated[
+        int | None,
+        typer.Option(
+            "--province",
+            min=0,
+            help="With --live: how many of the province's other stations report beside the "
+            "simulated ones (default: all of them; on an E2E day, those that vote on paper).",
+        ),
+    ] = None,
 ) -> None:
     """Load the Kerman 1403 example (both rounds) and show results, outcomes and checks; with
     --live, run its election day live (Ctrl-C stops it)."""
@@ -82,6 +91,7 @@ def demo(
             exit_when_done=exit_when_done,
             lang=lang.lang,
             e2e=e2e,
+            province=province,
         ),
         out,
     )

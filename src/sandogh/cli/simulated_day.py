@@ -153,6 +153,7 @@ class DayPlan:
     expected: dict[str, Figures]
     registry: SyntheticRegistrySpec
     crowds: dict[str, list[str]]
+    scale: Fraction = Fraction(1)  # each chosen station's sheet scaled by it
 
     @property
     def chosen(self) -> list[str]:
@@ -203,7 +204,7 @@ def plan_day(
     codes = [c.digits for c in itertools.islice(registry.voters(loaded.election.date), needed)]
     crowd = iter(codes)
     crowds = {code: [next(crowd) for _ in range(expected[code].cast)] for code in chosen}
-    return DayPlan(loaded, sheets, expected, spec, crowds)
+    return DayPlan(loaded, sheets, expected, spec, crowds, scale)
 
 
 def approve_own_build(uow: UnitOfWorkFactory, election: Election, seed: int) -> None:

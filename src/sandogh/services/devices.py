@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -122,60 +123,97 @@ def enrol_device(
     a box whose first answer was lost can ask again; a key enrolled for another station, or
     revoked, is refused, so a key never serves two stations nor comes back after revocation.
     """
+    with uow() as work:
+        enrolment = _enrol(
+            work, election_id, station, public_key_hex, now=now, build=build, actor=actor, role=role
+        )
+        work.commit()
+    return enrolment
+
+
+def enrol_devices(
+    uow: UnitOfWorkFactory,
+    *,
+    election_id: str,
+    boxes: Sequence[tuple[str, str]],
+    now: datetime.datetime,
+    build: str | None = None,
+    actor: str = SYSTEM,
+    role: str = SYSTEM,
+) -> list[Enrolment]:
+    """`enrol_device` for each (station, public key hex) of `boxes`, every check the same, in one
+    transaction: a refusal of any box enrols none of them (`EnrolmentError`, naming its station)."""
+    with uow() as work:
+        enrolments = [
+            _enrol(work, election_id, station, key, now=now, build=build, actor=actor, role=role)
+            for station, key in boxes
+        ]
+        work.commit()
+    return enrolments
+
+
+def _enrol(
+    work: UnitOfWork,
+    election_id: str,
+    station: str,
+    public_key_hex: str,
+    *,
+    now: datetime.datetime,
+    build: str | None,
+    actor: str,
+    role: str,
+) -> Enrolment:
+    """One box enrolled in `work`, which the caller commits."""
     key = _key(public_key_hex)
     if key is None:
         raise EnrolmentError(
             EnrolmentRefusal.MALFORMED_KEY,
             f"{public_key_hex!r} is not an Ed25519 public key in 64 hex digits",
         )
-    with uow() as work:
-        day = day_of(work, election_id)
-        _require_station(day, station)
-        _require_approved(work, day, station)
-        unapproved = build_refusal(work.fleet.decisions(election_id), build)
-        if unapproved is not None:
-            raise EnrolmentError(
-                EnrolmentRefusal(unapproved[0].value),
-                f"the build of the box for {station}: {unapproved[1].message}",
-            )
-        held = work.devices.get(election_id, key)
-        if held is not None and (held.station != station or held.revoked_at is not None):
-            state = "revoked" if held.revoked_at is not None else "enrolled"
-            raise EnrolmentError(
-                EnrolmentRefusal.KEY_ENROLLED,
-                f"{key} is already {state} for station {held.station} of {election_id}",
-            )
-        if held is not None:
-            if build is not None:  # a box updated since: it says so under its key
-                work.fleet.attest(election_id, key, build, now)
-                work.commit()
-            return _enrolment(work, day, held, created=False)
-        if work.staff.find(election_id, PublicKey(bytes.fromhex(key))) is not None:
-            raise EnrolmentError(
-                EnrolmentRefusal.KEY_ENROLLED,
-                f"{key} is registered as a staff member's key of {election_id}",
-            )
-        device = Device(election_id, station, key, now)
-        work.devices.add(device)
-        box = link_enrolled(work, election_id, station, key)
-        if build is not None:
-            work.fleet.attest(election_id, key, build, now)
-        work.events.record(
-            Event(
-                time=now,
-                actor=actor,
-                role=role,
-                place=station,
-                type=EventType.DEVICE_ENROLLED,
-                disposition=Disposition.DONE,
-                details={"election": election_id, "device": key}
-                | ({} if build is None else {"build": build})
-                | ({} if box is None else {"box": box}),
-            )
+    day = day_of(work, election_id)
+    _require_station(day, station)
+    _require_approved(work, day, station)
+    unapproved = build_refusal(work.fleet.decisions(election_id), build)
+    if unapproved is not None:
+        raise EnrolmentError(
+            EnrolmentRefusal(unapproved[0].value),
+            f"the build of the box for {station}: {unapproved[1].message}",
         )
-        enrolment = _enrolment(work, day, device, created=True)
-        work.commit()
-    return enrolment
+    held = work.devices.get(election_id, key)
+    if held is not None and (held.station != station or held.revoked_at is not None):
+        state = "revoked" if held.revoked_at is not None else "enrolled"
+        raise EnrolmentError(
+            EnrolmentRefusal.KEY_ENROLLED,
+            f"{key} is already {state} for station {held.station} of {election_id}",
+        )
+    if held is not None:
+        if build is not None:  # a box updated since: it says so under its key
+            work.fleet.attest(election_id, key, build, now)
+        return _enrolment(work, day, held, created=False)
+    if work.staff.find(election_id, PublicKey(bytes.fromhex(key))) is not None:
+        raise EnrolmentError(
+            EnrolmentRefusal.KEY_ENROLLED,
+            f"{key} is registered as a staff member's key of {election_id}",
+        )
+    device = Device(election_id, station, key, now)
+    work.devices.add(device)
+    box = link_enrolled(work, election_id, station, key)
+    if build is not None:
+        work.fleet.attest(election_id, key, build, now)
+    work.events.record(
+        Event(
+            time=now,
+            actor=actor,
+            role=role,
+            place=station,
+            type=EventType.DEVICE_ENROLLED,
+            disposition=Disposition.DONE,
+            details={"election": election_id, "device": key}
+            | ({} if build is None else {"build": build})
+            | ({} if box is None else {"box": box}),
+        )
+    )
+    return _enrolment(work, day, device, created=True)
 
 
 def revoke_device(

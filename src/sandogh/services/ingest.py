@@ -43,7 +43,7 @@ of the device, its signatures, the record's coverage and the sheets' fit are in
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.candidacy.calendar import OutsideWindowError
@@ -96,10 +96,40 @@ def ingest_report(
     `source` is where it came from (`services.refusals.source_of`)."""
     try:
         with uow() as work:
-            return _ingest(work, signed, now)
+            ingested = _ingest(work, signed, now)
+            work.commit()
+            return ingested
     except ReportRefusedError as refused:
         _record_refusal(uow, refused, now, source)
         raise
+
+
+def ingest_reports(
+    uow: UnitOfWorkFactory,
+    *,
+    signed: Sequence[bytes],
+    now: datetime.datetime,
+    source: str = LOCAL,
+) -> list[Ingested | ReportRefusedError]:
+    """`ingest_report` for each of `signed`, every check the same, in one transaction. A refusal
+    of any rolls them all back; each is then taken on its own, so that each report is taken or
+    refused, and its refusal recorded, as it would be alone. What each came to, in order."""
+    try:
+        with uow() as work:
+            taken: list[Ingested | ReportRefusedError] = [
+                _ingest(work, data, now) for data in signed
+            ]
+            work.commit()
+            return taken
+    except ReportRefusedError:
+        pass
+    alone: list[Ingested | ReportRefusedError] = []
+    for data in signed:
+        try:
+            alone.append(ingest_report(uow, signed=data, now=now, source=source))
+        except ReportRefusedError as refused:
+            alone.append(refused)
+    return alone
 
 
 def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
@@ -183,7 +213,6 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
             {"report_hash": received, "sequence": report.sequence, "sheets": sheets},
         )
     )
-    work.commit()
     return Ingested(
         claim.election, claim.station, claim.kind, received, sheets, False, tuple(differ)
     )

@@ -19,7 +19,8 @@ draft-amendment --staff-key`, `anchor sign`, `anchor amend`; `services.anchor.am
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from sandogh.core.access import Action, Role, covers
@@ -73,6 +74,49 @@ def register_staff(
     Registering the same person, station, role and key again changes nothing; any other use of
     a registered key, or of an enrolled box's key, a second role for a person, a second head or
     secretary, or any new key once the record is sealed, is refused."""
+    staff = _staff(election_id, station, person, role, public_key)
+
+    def use_case(work: UnitOfWork) -> RegisteredStaff:
+        registered = _register(work, actor, staff, now)
+        work.commit()
+        return registered
+
+    return guarded(uow, actor, now, use_case)
+
+
+@dataclass(frozen=True)
+class StaffToRegister:
+    """One person of `register_many`: as `register_staff`'s arguments."""
+
+    station: str
+    person: str
+    role: StaffRole
+    public_key: str
+
+
+def register_many(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    *,
+    election_id: str,
+    staff: Sequence[StaffToRegister],
+    now: datetime.datetime,
+) -> list[RegisteredStaff]:
+    """`register_staff` for each of `staff`, every check the same, in one transaction: a refusal
+    of anyone registers none of them."""
+    people = [_staff(election_id, s.station, s.person, s.role, s.public_key) for s in staff]
+
+    def use_case(work: UnitOfWork) -> list[RegisteredStaff]:
+        registered = [_register(work, actor, person, now) for person in people]
+        work.commit()
+        return registered
+
+    return guarded(uow, actor, now, use_case)
+
+
+def _staff(
+    election_id: str, station: str, person: str, role: StaffRole, public_key: str
+) -> RegisteredStaff:
     try:
         key = PublicKey.from_text(public_key)
     except KeyMaterialError:
@@ -82,42 +126,44 @@ def register_staff(
     problems = person_problems(person)
     if problems:
         raise StaffError(StaffRefusal.MALFORMED_PERSON, "; ".join(p.message for p in problems))
-    staff = RegisteredStaff(election_id, station, person, role, key)
+    return RegisteredStaff(election_id, station, person, role, key)
 
-    def use_case(work: UnitOfWork) -> RegisteredStaff:
-        day = day_of(work, election_id)
-        if station not in day.geography or not day.is_station(station):
-            raise StaffError(
-                StaffRefusal.NOT_A_STATION, f"{station} is not a polling station of {election_id}"
-            )
-        _require_right(day.geography, actor, role, station, election_id)
-        held = work.staff.find(election_id, key)
-        if held == staff:
-            return held
-        if held is not None:
-            raise StaffError(
-                StaffRefusal.KEY_REGISTERED,
-                f"{key.text} is registered for {held.person} ({held.role}) of {held.station}",
-                held,
-            )
-        if work.devices.get(election_id, key.raw.hex()) is not None:
-            raise StaffError(StaffRefusal.KEY_REGISTERED, f"{key.text} is a ballot box's key")
-        _refuse_conflicts(work.staff.of_station(election_id, station), staff)
-        if work.records.sealed(election_id) is not None:
-            raise StaffError(
-                StaffRefusal.SEALED,
-                f"the pre-election record of {election_id} is sealed: a new staff key is added "
-                f"by a signed amendment ({AMENDMENT_PATH})",
-            )
-        work.staff.add(staff)
-        details = {"election": election_id, "person": person, "role": role.value}
-        work.events.record(
-            acted(actor, now, EventType.STAFF_REGISTERED, station, {**details, "key": key.text})
+
+def _register(
+    work: UnitOfWork, actor: Actor, staff: RegisteredStaff, now: datetime.datetime
+) -> RegisteredStaff:
+    """`staff` registered in `work`, which the caller commits."""
+    election_id, station, key, role = staff.election, staff.station, staff.key, staff.role
+    day = day_of(work, election_id)
+    if station not in day.geography or not day.is_station(station):
+        raise StaffError(
+            StaffRefusal.NOT_A_STATION, f"{station} is not a polling station of {election_id}"
         )
-        work.commit()
-        return staff
-
-    return guarded(uow, actor, now, use_case)
+    _require_right(day.geography, actor, role, station, election_id)
+    held = work.staff.find(election_id, key)
+    if held == staff:
+        return held
+    if held is not None:
+        raise StaffError(
+            StaffRefusal.KEY_REGISTERED,
+            f"{key.text} is registered for {held.person} ({held.role}) of {held.station}",
+            held,
+        )
+    if work.devices.get(election_id, key.raw.hex()) is not None:
+        raise StaffError(StaffRefusal.KEY_REGISTERED, f"{key.text} is a ballot box's key")
+    _refuse_conflicts(work.staff.of_station(election_id, station), staff)
+    if work.records.sealed(election_id) is not None:
+        raise StaffError(
+            StaffRefusal.SEALED,
+            f"the pre-election record of {election_id} is sealed: a new staff key is added "
+            f"by a signed amendment ({AMENDMENT_PATH})",
+        )
+    work.staff.add(staff)
+    details = {"election": election_id, "person": staff.person, "role": role.value}
+    work.events.record(
+        acted(actor, now, EventType.STAFF_REGISTERED, station, {**details, "key": key.text})
+    )
+    return staff
 
 
 def _require_right(

@@ -1,0 +1,186 @@
+"""The rest of the province on the live demo's day: every station of the Kerman runoff that the
+simulated day (`cli.simulated_station`) and the kiosk leave alone reports too, so that round 2
+completes and can be certified as round 1 is (issue 13).
+
+Each such station has a box key and its head's and secretary's keys of its own, drawn from the
+day's seed like `station_staff`'s (a simulation's keys need to be made again, not kept secret).
+Its box is enrolled, its staff registered, and it sends a zero report signed by the box when polls
+open and a final report with its paper tally sheet (its round-2 sheet scaled as the day's own
+stations are, `simulated_ballots.paper_sheet`) signed by the box, its head and its secretary once
+they close, each through the same use cases as one box's, only many in one transaction
+(`services.devices.enrol_devices`, `services.staff.register_many`,
+`services.ingest.ingest_reports`): the centre checks every signature, the sealed record's
+coverage and every sheet as for a single report. No voter is checked in at these stations, so
+the centre raises its incident for each final report whose papers used are not its check-ins
+(DESIGN.md §3): the simulation says so rather than hide it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import functools
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sandogh.cli.simulated_ballots import CONTEST, paper_sheet, scaled
+from sandogh.cli.simulated_day import DayPlan
+from sandogh.cli.simulated_station import station_staff
+from sandogh.core.access import Grant, Role
+from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.report import (
+    ReportKind,
+    SigningKey,
+    StationReport,
+    encode_signed,
+    sign_as_staff,
+    sign_report,
+    station_ballot,
+    zero_report,
+)
+from sandogh.core.report.records import cvr_digest
+from sandogh.core.supervision.modes import encrypts
+from sandogh.formats.definition_file import LoadedDefinition
+from sandogh.services.acting import Actor
+from sandogh.services.devices import enrol_devices
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ingest import Ingested, ingest_reports
+from sandogh.services.report_refusal import ReportRefusedError
+from sandogh.services.staff import StaffToRegister, register_many
+from sandogh.station.build import installed_build
+
+#: stations a transaction takes at once: short enough for the centre's own writes to wait
+BATCH = 50
+
+
+@dataclass(frozen=True)
+class Province:
+    """The stations that report without a simulated box, their sheets, the day's scale."""
+
+    loaded: LoadedDefinition
+    stations: tuple[str, ...]
+    sheets: dict[str, TallySheet]
+    scale: Fraction
+    seed: int
+    build: str
+
+    @functools.cached_property
+    def geography(self) -> Geography:
+        return Geography.of(self.loaded.election)
+
+    def box_key(self, station: str) -> SigningKey:
+        return SigningKey.from_seed(hashlib.sha256(f"{self.seed}:{station}:box".encode()).digest())
+
+    def batches(self) -> Iterator[tuple[str, ...]]:
+        for start in range(0, len(self.stations), BATCH):
+            yield self.stations[start : start + BATCH]
+
+
+def enrol_province(uow: UnitOfWorkFactory, province: Province, *, by: str, role: str) -> None:
+    """Every box of `province` enrolled and its head and secretary registered, batch by batch,
+    before the pre-election record naming them is sealed."""
+    election = province.loaded.election
+    hq = Actor(by, Grant(Role.ADMIN, province.geography.top_down[0]))
+    for batch in province.batches():
+        now = datetime.datetime.now(datetime.UTC)
+        boxes = [(s, province.box_key(s).public_key.raw.hex()) for s in batch]
+        enrol_devices(
+            uow,
+            election_id=election.id,
+            boxes=boxes,
+            now=now,
+            build=province.build,
+            actor=by,
+            role=role,
+        )
+        staff = [
+            StaffToRegister(station, f"{member.value} of {station}", member, key.public_key.text)
+            for station in batch
+            for member, key in station_staff(province.seed, station)
+        ]
+        register_many(uow, hq, election_id=election.id, staff=staff, now=now)
+
+
+def province_of(
+    plan: DayPlan, kiosk: str, *, seed: int, e2e: bool, limit: int | None = None
+) -> Province:
+    """The stations of `plan`'s runoff that neither the simulated day nor the `kiosk` runs (on an
+    E2E day, only those whose ballots no box encrypts: an electronic station's final report
+    commits to its box's chain, docs/e2e.md §7), in order; with `limit`, the first so many."""
+    geography = Geography.of(plan.loaded.election)
+    left = [
+        code
+        for code in sorted(plan.sheets)
+        if code not in plan.expected and code != kiosk and not (e2e and encrypts(geography, code))
+    ]
+    chosen = tuple(left if limit is None else left[:limit])
+    return Province(plan.loaded, chosen, plan.sheets, plan.scale, seed, installed_build())
+
+
+def open_batch(uow: UnitOfWorkFactory, province: Province, batch: Sequence[str]) -> None:
+    """The zero reports of `batch`, signed by their boxes, in one transaction."""
+    now = datetime.datetime.now(datetime.UTC)
+    _taken(ingest_reports(uow, signed=[signed_zero(province, s) for s in batch], now=now))
+
+
+def close_batch(uow: UnitOfWorkFactory, province: Province, batch: Sequence[str]) -> int:
+    """The final reports of `batch`, signed by their boxes and their head and secretary, in one
+    transaction. The ballots they add."""
+    now = datetime.datetime.now(datetime.UTC)
+    reports = [signed_final(province, s) for s in batch]
+    _taken(ingest_reports(uow, signed=[signed for signed, _ in reports], now=now))
+    return sum(n for _, n in reports)
+
+
+def _taken(outcomes: Sequence[Ingested | ReportRefusedError]) -> None:
+    """A report of the simulation refused is a fault of the simulation: raise it."""
+    for outcome in outcomes:
+        if isinstance(outcome, ReportRefusedError):
+            raise outcome
+
+
+def signed_zero(province: Province, station: str) -> bytes:
+    key = province.box_key(station)
+    report = zero_report(
+        election=province.loaded.election.id,
+        definition_hash=province.loaded.definition_hash,
+        station=station,
+        device=key.public_key,
+        sequence=1,
+        ballot=station_ballot(province.geography, station),
+    )
+    return encode_signed(sign_report(_built(province, report), key))
+
+
+def signed_final(province: Province, station: str) -> tuple[bytes, int]:
+    key = province.box_key(station)
+    counts = final_sheet(province, station)
+    report = StationReport(
+        election=province.loaded.election.id,
+        definition_hash=province.loaded.definition_hash,
+        station=station,
+        device=key.public_key,
+        kind=ReportKind.FINAL,
+        sequence=2,
+        sheets=(TallySheet(station, CONTEST, counts),),
+        cvr_count=0,
+        cvr_digest=cvr_digest(()),
+    )
+    signed = sign_report(_built(province, report), key)
+    for role, member in station_staff(province.seed, station):
+        signed = sign_as_staff(signed, role, member)
+    return encode_signed(signed), counts.cast
+
+
+def final_sheet(province: Province, station: str) -> Counts:
+    """`station`'s paper tally sheet: its round-2 sheet scaled as the simulated stations' are."""
+    sheet = province.sheets[station].counts
+    return paper_sheet(sheet, scaled(sheet, province.scale))
+
+
+def _built(province: Province, report: StationReport) -> StationReport:
+    """`report` naming the build its box runs, as every box's does (issue 12)."""
+    return dataclasses.replace(report, build=province.build)
