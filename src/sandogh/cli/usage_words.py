@@ -7,22 +7,12 @@ language is read from the arguments here rather than from a parsed option.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import typer
 from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
 
 from sandogh.core.definition.problems import Problem
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
-
-
-def lang_of(argv: Sequence[str]) -> Lang:
-    """The `--lang` the arguments give, Persian when none or another is given."""
-    for i, word in enumerate(argv):
-        if word == "--lang=en" or (word == "--lang" and argv[i + 1 : i + 2] == ["en"]):
-            return "en"
-    return "fa"
 
 
 def _hint(hint: str) -> str:
