@@ -11,6 +11,7 @@ import typer
 from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
 
 from sandogh.core.definition.problems import Problem
+from sandogh.locale.definition_problems import in_persian
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 
@@ -54,10 +55,12 @@ def help_line(lang: Lang) -> str:
 
 
 def problem_line(problem: Problem, lang: Lang) -> str:
-    """One problem of a refused file, in Persian when it has Persian words."""
-    if lang == "fa" and problem.fa:
-        return f"{problem.path}: {problem.fa}" if problem.path else problem.fa
-    return str(problem)
+    """One problem of a refused file, in Persian when it has Persian words or is one of the
+    definition's rules (`locale.definition_problems`), under the path the file has it at."""
+    if lang == "en":
+        return str(problem)
+    said = problem.fa or in_persian(problem.message)
+    return f"{problem.path}: {said}" if problem.path else said
 
 
 def refused_line(count: int, lang: Lang) -> str:
