@@ -102,3 +102,16 @@ def test_a_report_names_the_command_and_none_of_its_values() -> None:
     assert command_of(["sandogh", "load", "secret.yaml"]) == "load"
     assert command_of(["sandogh", "staff", "علی"]) == "staff"
     assert command_of(["-c"]) == "sandogh"
+
+
+def test_a_file_the_system_refuses_is_named_in_persian(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "server.key"
+    done = subprocess.run(
+        [sys.executable, "-m", "sandogh", "server-key", "keygen", "--out", str(missing)],
+        capture_output=True,
+        text=True,
+        timeout=START_SECONDS,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"sandogh: پرونده یا پوشه‌ای به نام {missing} نیست."

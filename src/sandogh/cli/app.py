@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.commands import LazyGroup, StoppedError
-from sandogh.cli.failures import aborted, lang_of, stopped, unforeseen
+from sandogh.cli.failures import aborted, lang_of, stopped, system_line, unforeseen
 from sandogh.cli.usage_words import help_line, problem_line, refused_line, usage_line
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
@@ -70,7 +70,7 @@ def _run() -> None:
         err.print(f"sandogh: {failure}", markup=False)
         sys.exit(1)
     except OSError as failure:
-        err.print(f"sandogh: {failure}", markup=False)
+        err.print(system_line(failure, sys.argv), markup=False)
         sys.exit(1)
     except Exception as failure:
         from sqlalchemy.exc import SQLAlchemyError

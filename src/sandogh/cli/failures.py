@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
-from sandogh.locale.command_failures import say
+from sandogh.locale.command_failures import CATALOGUE, say
 from sandogh.locale.language import Lang
 
 _COMMAND_WORD = re.compile(r"[a-z][a-z-]*")
@@ -64,6 +64,15 @@ def aborted(argv: Sequence[str]) -> NoReturn:
     """A prompt's input ended (EOF) before the answer it asked for."""
     _say(say("aborted", lang_of(argv), command=command_of(argv)))
     sys.exit(STOPPED)
+
+
+def system_line(failure: OSError, argv: Sequence[str]) -> str:
+    """The system's refusal of a file in the command's language, when it is one of the common
+    few (no such file, no permission, a folder); else the system's own words."""
+    kind = failure.__class__.__name__
+    if failure.filename is None or kind not in CATALOGUE["en"]:
+        return f"sandogh: {failure}"
+    return say(kind, lang_of(argv), name=str(failure.filename))
 
 
 def unforeseen(failure: BaseException, argv: Sequence[str], *, database: bool) -> NoReturn:

@@ -19,6 +19,10 @@ FA: dict[str, str] = {
     "گزارش کامل آن در {report} نوشته شد.",
     "database_unreported": "sandogh: پایگاه داده درخواست فرمان «{command}» را نپذیرفت؛ "
     "گزارش آن هم نوشته نشد ({reason}).",
+    "FileNotFoundError": "sandogh: پرونده یا پوشه‌ای به نام {name} نیست.",
+    "PermissionError": "sandogh: اجازه دسترسی به {name} نیست.",
+    "IsADirectoryError": "sandogh: {name} پوشه است، نه پرونده.",
+    "NotADirectoryError": "sandogh: {name} پوشه نیست.",
 }
 
 EN: dict[str, str] = {
@@ -31,6 +35,10 @@ EN: dict[str, str] = {
     "database": "sandogh: database error in `{command}` ({error}); the full report is in {report}",
     "database_unreported": "sandogh: database error in `{command}` ({error}); no report could "
     "be written ({reason})",
+    "FileNotFoundError": "sandogh: no such file or folder: {name}",
+    "PermissionError": "sandogh: permission denied: {name}",
+    "IsADirectoryError": "sandogh: {name} is a folder, not a file",
+    "NotADirectoryError": "sandogh: {name} is not a folder",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -157,6 +157,19 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+#: Why a definition's file could not be read (`formats.definition_file`), by the system's words.
+_UNREAD = {
+    "No such file or directory": "چنین پرونده‌ای نیست",
+    "Is a directory": "پوشه است، نه پرونده",
+    "Permission denied": "اجازه خواندن آن نیست",
+}
+RULES += (
+    (
+        re.compile(r"(.+): cannot read: (.+)"),
+        lambda m: f"{m[1]}: خوانده نشد ({_UNREAD.get(m[2], m[2])})",
+    ),
+)
+
 
 def in_persian(message: str) -> str:
     """A definition problem's `message` in Persian; one of no known form as it is."""
