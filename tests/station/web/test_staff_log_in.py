@@ -91,7 +91,7 @@ def test_only_a_key_registered_for_the_station_logs_in(kiosk: Kiosk, tmp_path: P
     broken.write_text("not a key\n")
     with client(kiosk) as at:
         for key_file, problem in (
-            (kiosk.stranger, "این کلید از آنِ هیچ‌یک از کارکنان ثبت‌شده این شعبه نیست."),
+            (kiosk.stranger, "این کلید از آنِ هیچ‌یک از رئیس و اعضای ثبت‌شده این شعبه نیست."),
             (broken, "این پرونده کلید نیست"),
         ):
             answer = http_log_in(at, key_file)
