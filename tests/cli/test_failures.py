@@ -15,6 +15,8 @@ import pytest
 from sandogh.cli.failures import command_of
 
 START_SECONDS = 120
+#: What the installed `sandogh` script runs.
+ENTRY = "from sandogh.cli.entry import main; main()"
 #: The child runs the command with its demo's work replaced by a failure no command foresees.
 FAILING = (
     "import sandogh.cli.demo as demo\n"
@@ -28,7 +30,7 @@ FAILING = (
 
 def _started(args: list[str], cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "sandogh", *args],
+        [sys.executable, "-c", ENTRY, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
