@@ -1,6 +1,6 @@
 """`python -m sandogh …`, the same as the `sandogh` command, for a machine where the venv's
 scripts are not on the path."""
 
-from sandogh.cli.app import main
+from sandogh.cli.entry import main
 
 main()

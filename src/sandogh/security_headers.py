@@ -1,6 +1,7 @@
 """The Content-Security-Policy and the other security headers for every page sandogh serves: the
-operators' console (with all of the centre's answers), the results site (sent by `publish-serve`,
-and written into each page for static hosts that send no headers), and the kiosk's screens.
+election headquarters console (with all of the centre's answers), the results site (sent by
+`publish-serve`, and written into each page for static hosts that send no headers), and the
+kiosk's screens.
 
 Issue 9 §4, stored XSS: an election definition passes through many hands, and its names reach
 every page. The pages put them in as text; the policy is the second wall, should one ever be

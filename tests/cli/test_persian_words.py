@@ -113,4 +113,4 @@ def test_f5_the_live_demo_names_each_account_s_role_and_place() -> None:
     accounts = [("kerman-hq", "pw", grant, None)]
     print_addresses(out, "fa", plan, urls, "ST-1", accounts, [], [])  # type: ignore[arg-type]
     line = next(li for li in out.export_text().splitlines() if "kerman-hq / pw" in li)
-    assert line.endswith("(ستاد شهرستان در کرمان)")
+    assert line.endswith("(ستاد انتخابات شهرستان در کرمان)")

@@ -69,7 +69,7 @@ def test_the_attack_the_observer_is_not_the_head_and_no_one_unnamed_registers(
     head = ("--station-role", "head", "--key", keys[1])
     refused = sandogh("staff", "add", *station, *head, *hq, db=db, check=False)
     assert refused.returncode == 1
-    assert "ناظر هیئت نظارت هرگز از کارکنان شعبه نیست" in refused.stderr
+    assert "ناظر هیئت نظارت هرگز از رئیس و اعضای شعبه نیست" in refused.stderr
 
 
 def test_a_staff_card_is_made_under_a_pin_asked_twice_and_opens_with_it(tmp_path: Path) -> None:

@@ -48,8 +48,8 @@ def test_the_attack_a_second_head_after_the_day_and_a_refusal_in_english(
     elsewhere = CliRunner().invoke(app, _assign(db, "1003", "member", *bardsir))
     said = str(elsewhere.exception)
     assert (
-        said
-        == f"حساب bardsiri با نقش «ستاد شهرستان» در {BARDSIR} اجازه این کار را در {STATION} ندارد."
+        said == f"حساب bardsiri با نقش «ستاد انتخابات شهرستان» در {BARDSIR} اجازه این کار را در "
+        f"{STATION} ندارد."
     )
     english = CliRunner().invoke(app, [*_assign(db, "1003", "member", *bardsir), "--lang", "en"])
     assert "bardsiri (county-hq at IR-08-0803) may not manage-readiness at" in str(
@@ -59,7 +59,7 @@ def test_the_attack_a_second_head_after_the_day_and_a_refusal_in_english(
     monkeypatch.setattr("sandogh.cli.staff_roster.now", lambda: after)
     late = CliRunner().invoke(app, _assign(db, "1004", "member", *PROVINCIAL))
     assert str(late.exception) == (
-        f"روز رأی‌گیری شعبه {STATION} ۱۵ تیر ۱۴۰۳ بود؛ پس از آن کارکنان شعبه نام برده یا "
+        f"روز رأی‌گیری شعبه {STATION} ۱۵ تیر ۱۴۰۳ بود؛ پس از آن رئیس و اعضای شعبه نام برده یا "
         "جابه‌جا نمی‌شوند."
     )
 

@@ -184,6 +184,6 @@ def test_a_refusal_is_one_line_and_a_failing_exit(db: str) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        f"sandogh: حساب moradi با نقش «ستاد شهرستان» در IR-08-0801 اجازه این کار را در {ST_1} "
-        "ندارد."
+        "sandogh: حساب moradi با نقش «ستاد انتخابات شهرستان» در IR-08-0801 اجازه این کار را "
+        f"در {ST_1} ندارد."
     )

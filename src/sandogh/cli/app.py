@@ -8,8 +8,9 @@ import sys
 import typer
 from rich.console import Console
 
-from sandogh.cli.commands import LazyGroup
-from sandogh.cli.usage_words import help_line, lang_of, problem_line, refused_line, usage_line
+from sandogh.cli.commands import LazyGroup, StoppedError
+from sandogh.cli.failures import aborted, lang_of, stopped, system_line, unforeseen
+from sandogh.cli.usage_words import help_line, problem_line, refused_line, usage_line
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
 from sandogh.server.collector import GC_THRESHOLDS
@@ -34,18 +35,27 @@ def _group() -> None:
 
 
 def main() -> None:
-    """Run the command; every failure is one clear line on stderr and a non-zero exit."""
+    """Run the command; every failure is one clear line on stderr and a non-zero exit, in the
+    command's language: Ctrl-C exits 130, an unforeseen failure names the report it wrote."""
     # A national definition is millions of small objects that live as long as the command; at the
     # default thresholds the collector rescans them again and again (bench/national.py: -40 %).
     gc.set_threshold(*GC_THRESHOLDS)
     try:
+        _run()
+    except KeyboardInterrupt:  # between typer's handling and ours, or in a failure's handling
+        stopped(sys.argv)
+
+
+def _run() -> None:
+    try:
         # Without standalone mode typer returns a command's `typer.Exit` code instead of exiting.
         code = app(standalone_mode=False)
+    except StoppedError:
+        stopped(sys.argv)
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except typer.Abort:
-        err.print("aborted")
-        sys.exit(130)
+        aborted(sys.argv)
     except typer.TyperException as usage:
         # typer keeps its own copy of click: a missing or bad option is one of these
         err.print(f"sandogh: {usage_line(usage, lang_of(sys.argv))}", markup=False)
@@ -60,14 +70,11 @@ def main() -> None:
         err.print(f"sandogh: {failure}", markup=False)
         sys.exit(1)
     except OSError as failure:
-        err.print(f"sandogh: {failure}", markup=False)
+        err.print(system_line(failure, sys.argv), markup=False)
         sys.exit(1)
     except Exception as failure:
         from sqlalchemy.exc import SQLAlchemyError
 
-        if not isinstance(failure, SQLAlchemyError):
-            raise
-        err.print(f"sandogh: database error: {failure.__class__.__name__}: {failure}", markup=False)
-        sys.exit(1)
+        unforeseen(failure, sys.argv, database=isinstance(failure, SQLAlchemyError))
     if isinstance(code, int) and code:
         sys.exit(code)

@@ -203,8 +203,19 @@ class _Listed(TyperCommand):
     """A command as `--help` lists it: its name and its line, nothing imported."""
 
 
+class StoppedError(Exception):
+    """Ctrl-C while a command ran, which typer would turn into a silent exit status 130: this
+    reaches `cli.app.main`, which says so in the command's language."""
+
+
 class LazyGroup(TyperGroup):
     """The `sandogh` group: every command listed from COMMANDS, imported when it is invoked."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as stop:
+            raise StoppedError from stop
 
     def __init__(self, **given: Any) -> None:
         super().__init__(**given)

@@ -233,9 +233,7 @@ def run(options: LiveOptions, out: Console) -> None:
             following.stop.set()
             following.join()
             check(parts[1:2], lang)
-    except KeyboardInterrupt:
-        pass
-    finally:
+    finally:  # Ctrl-C (SIGTERM too) goes on to `cli.app.main`, which says it in one line
         following.stop.set()
     out.print(say("stopped", lang))
 

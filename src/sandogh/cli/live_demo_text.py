@@ -9,14 +9,14 @@ _FA: dict[str, str] = {
     "port_taken": "درگاه {wanted} گرفته است؛ {what} روی درگاه {port}",
     "rendering": "ساخت داده‌ها و صفحه‌های سایت نتایج (نزدیک به بیست ثانیه)…",
     "site": "سایت نتایج",
-    "console": "میز کار کاربران",
-    "kiosk": "صندوق {station} (کارگزار و رأی‌دهنده)",
+    "console": "سامانه ستاد انتخابات",
+    "kiosk": "صندوق {station} (رئیس و اعضای شعبه، و رأی‌دهنده)",
     "api": "سرویس مرکزی (API)",
     "accounts": "حساب‌های نمایشی — فقط برای این نمایش، هرگز در انتخابات واقعی:",
     "account": "{username} / {password}  ({role} در {place})",
     "totp": "رمز یک‌بارمصرف (TOTP) {username}: {secret} — رمز کنونی {code}",
     "voters": "کد ملی چند رأی‌دهنده برای صندوق: {codes}",
-    "staff_keys": "پرونده‌های کلید کارکنان صندوق، برای ورود در صفحه مسئول شعبه: {files}",
+    "staff_keys": "پرونده‌های کلید رئیس و اعضای شعبه، برای ورود در صفحه آنان در صندوق: {files}",
     "day": "روز انتخابات شبیه‌سازی‌شده: {stations} شعبه، {voters} رأی‌دهنده، در {minutes} دقیقه؛ "
     "{province} شعبه دیگر استان هم گزارش می‌دهند (امضاشده با صندوق و عوامل هر شعبه؛ "
     "رأی‌دهندگانشان شبیه‌سازی نمی‌شوند)",
@@ -31,7 +31,7 @@ _FA: dict[str, str] = {
     "kiosk_server": "صفحه‌های صندوق",
     "simulation": "روز انتخابات شبیه‌سازی‌شده",
     "e2e_ceremony": "مراسم کلید سه امین (حد نصاب دو) انجام شد؛ کلید مشترک: {joint}",
-    "sealed": "سیاهه پیش از انتخابات، با کلید لاگ مرکز در آن، پیش از گشایش شعبه‌ها مهر شد؛ "
+    "sealed": "سیاهه پیش از انتخابات، با کلید لاگ مرکز در آن، پیش از آغاز رأی‌گیری مهر شد؛ "
     "اثر انگشت: {fingerprint} (کوتاه: {short})؛ نتایج منتشرشده و رأی هیئت‌های نظارت را با آن "
     "بسنجید: sandogh verify-results {site} -e {election} --anchor {short}",
     "e2e_decrypted": "امین ۱ و امین ۳ همه {tallies} جمع رمزشده را با لنگر سیاهه مهرشده "
@@ -50,13 +50,15 @@ _FA: dict[str, str] = {
     "stage_modes": "  شیوه هر شعبه از تعریف: {electronic} تمام‌الکترونیک، {semi_electronic} "
     "نیمه‌الکترونیک، {paper} کاغذی؛ رأی‌گیری الکترونیک با تأیید هیئت‌های نظارت شورای نگهبان "
     "(شمار حوزه‌ها: {approved})",
-    "stage_staff": "  {people} نفر از عوامل {stations} شعبه این نمایش به نام و نقش تعیین شدند، "
+    "stage_staff": "  {people} نفر، رئیس و اعضای {stations} شعبه این نمایش، به نام و نقش "
+    "تعیین شدند، "
     "آموزش دیدند و در نشست توجیهی بودند (در ۱۴۰۳: ۶۰٬۰۰۰ نفر در استان کرمان آموزش دیدند)",
     "stage_boxes": "  برنامه {remote} شعبه صعب‌العبور (بالگرد در آماده‌باش، آزمون ارتباط)؛ "
-    "{boxes} صندوق الکترونیک از ستاد کشور به استان، فرمانداری و شعبه رسید و نصب شد",
+    "{boxes} صندوق الکترونیک از ستاد انتخابات کشور به ستاد انتخابات استان، فرمانداری و شعبه "
+    "رسید و نصب شد",
     "training_topic": "آموزش عوامل اجرایی شعبه‌ها و کاربران سامانه (دور دوم)",
     "briefing_topic": "نشست توجیهی عوامل اجرایی، کاربران و نمایندگان فرماندار (دور دوم)",
-    "guide": "کجا ببینید: در میز کار کاربران {console}candidacy (داوطلبان و فهرست نهایی)، "
+    "guide": "کجا ببینید: در سامانه ستاد انتخابات {console}candidacy (داوطلبان و فهرست نهایی)، "
     "{console}readiness (آمادگی، کارکنان، صندوق‌ها، شعبه‌های صعب‌العبور) و {console}atlas؛ "
     "در خط فرمان: sandogh candidates list -e kerman-1403-r1 {db} · "
     "sandogh outcome --election kerman-1403-r1 {db} · "
@@ -70,14 +72,15 @@ _EN: dict[str, str] = {
     "port_taken": "port {wanted} is taken; the {what} uses port {port}",
     "rendering": "Writing the results snapshot and rendering the site (about 20 s)…",
     "site": "Results site",
-    "console": "Operators' console",
-    "kiosk": "Ballot box {station} (operator and voter)",
+    "console": "Election headquarters console",
+    "kiosk": "Ballot box {station} (station staff, and voter)",
     "api": "Central service (API)",
     "accounts": "Demo accounts — for this demo only, never on a real election:",
     "account": "{username} / {password}  ({role} at {place})",
     "totp": "TOTP secret of {username}: {secret} — current code {code}",
     "voters": "National codes of a few voters for the box: {codes}",
-    "staff_keys": "Key files of the box's staff, to log in on the operator's screen: {files}",
+    "staff_keys": "Key files of the station's head and members, to log in on their screen of "
+    "the box: {files}",
     "day": "Simulated election day: {stations} stations, {voters} voters, over {minutes} min; "
     "{province} more stations of the province report too (signed by their boxes and staff; "
     "their voters are not simulated)",
@@ -118,7 +121,8 @@ _EN: dict[str, str] = {
     "tested); {boxes} electronic boxes shipped national → province → county → station, installed",
     "training_topic": "Training of station staff and system users (round 2)",
     "briefing_topic": "Briefing of executive staff, users and governors' representatives (round 2)",
-    "guide": "Where to see them: the console's {console}candidacy (applicants and the final "
+    "guide": "Where to see them: the election headquarters console's {console}candidacy "
+    "(applicants and the final "
     "list), {console}readiness (readiness, staff, boxes, hard-to-reach stations) and "
     "{console}atlas; commands: sandogh candidates list -e kerman-1403-r1 {db} · "
     "sandogh outcome --election kerman-1403-r1 {db} · "

@@ -297,10 +297,10 @@ def kiosk(
     lang: LangOption = Language.FA,
     timeout: TimeoutOption = 10.0,
 ) -> None:
-    """Serve the operator and voter screens to the box's own kiosk browser, on loopback only,
-    at this address only; the station's registered staff log in with their key files, and the
-    outbox goes to the centre by itself while it serves; candidates' photos come from the
-    directory's photos/ folder (docs/formats.md)."""
+    """Serve the station staff's and the voter's screens to the box's own kiosk browser, on
+    loopback only, at this address only; the station's head and members log in with their staff
+    cards or key files, and the outbox goes to the centre by itself while it serves; candidates'
+    photos come from the directory's photos/ folder (docs/formats.md)."""
     # The kiosk's web app, the listener and uvicorn are imported by the one command that serves
     # them: every `sandogh station` command imports this module for its options.
     import uvicorn

@@ -7,22 +7,13 @@ language is read from the arguments here rather than from a parsed option.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import typer
 from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
 
 from sandogh.core.definition.problems import Problem
+from sandogh.locale.definition_problems import in_persian
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
-
-
-def lang_of(argv: Sequence[str]) -> Lang:
-    """The `--lang` the arguments give, Persian when none or another is given."""
-    for i, word in enumerate(argv):
-        if word == "--lang=en" or (word == "--lang" and argv[i + 1 : i + 2] == ["en"]):
-            return "en"
-    return "fa"
 
 
 def _hint(hint: str) -> str:
@@ -64,10 +55,12 @@ def help_line(lang: Lang) -> str:
 
 
 def problem_line(problem: Problem, lang: Lang) -> str:
-    """One problem of a refused file, in Persian when it has Persian words."""
-    if lang == "fa" and problem.fa:
-        return f"{problem.path}: {problem.fa}" if problem.path else problem.fa
-    return str(problem)
+    """One problem of a refused file, in Persian when it has Persian words or is one of the
+    definition's rules (`locale.definition_problems`), under the path the file has it at."""
+    if lang == "en":
+        return str(problem)
+    said = problem.fa or in_persian(problem.message)
+    return f"{problem.path}: {said}" if problem.path else said
 
 
 def refused_line(count: int, lang: Lang) -> str:

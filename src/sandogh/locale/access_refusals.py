@@ -1,7 +1,7 @@
 """An act refused for want of a right (`services.acting.AccessDeniedError`) and a station's staff
 named after its polling day (`services.preparation`), in Persian and English, as every command
 prints them (review S20 F8: the refusal was English on a Persian screen). The roles' Persian
-names (ستاد شهرستان, مدیر سامانه, …) are said here once; the console's labels take them."""
+names (ستاد انتخابات شهرستان, مدیر سامانه, …) are said here once; the console's labels take them."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from sandogh.locale.messages import text_in
 ROLES: dict[Lang, dict[Role, str]] = {
     "fa": {
         Role.ADMIN: "مدیر سامانه",
-        Role.NATIONAL_HQ: "ستاد کشور",
-        Role.PROVINCIAL_HQ: "ستاد استان",
-        Role.COUNTY_HQ: "ستاد شهرستان",
+        Role.NATIONAL_HQ: "ستاد انتخابات کشور",
+        Role.PROVINCIAL_HQ: "ستاد انتخابات استان",
+        Role.COUNTY_HQ: "ستاد انتخابات شهرستان",
         Role.STATION_HEAD: "رئیس شعبه",
         Role.SUPERVISOR: "ناظر",
         Role.INSPECTOR: "بازرس",
@@ -26,7 +26,7 @@ ROLES: dict[Lang, dict[Role, str]] = {
 
 FA: dict[str, str] = {
     "denied": "حساب {user} با نقش «{role}» در {place} اجازه این کار را در {places} ندارد.",
-    "staff_after_polling": "روز رأی‌گیری شعبه {station} {day} بود؛ پس از آن کارکنان شعبه "
+    "staff_after_polling": "روز رأی‌گیری شعبه {station} {day} بود؛ پس از آن رئیس و اعضای شعبه "
     "نام برده یا جابه‌جا نمی‌شوند.",
 }
 EN: dict[str, str] = {

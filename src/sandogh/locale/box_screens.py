@@ -35,7 +35,7 @@ FA: dict[str, str] = {
     "box_enter_card": "کارت تعرفه خود را وارد کنید",
     "box_card": "کارت تعرفه",
     "box_start": "آغاز",
-    "box_card_refused": "این کارت پذیرفته نیست؛ به کارکنان شعبه مراجعه کنید.",
+    "box_card_refused": "این کارت پذیرفته نیست؛ به رئیس و اعضای شعبه مراجعه کنید.",
     "box_contest_step": "انتخابات {number} از {total}",
     "box_withdrawn": "انصراف داده‌اند (رأی به آنان کرسی نمی‌دهد): {names}",
     "box_seats": "تا {seats} نامزد",
@@ -56,7 +56,7 @@ FA: dict[str, str] = {
     "box_back": "بازگشت و تغییر",
     "box_ballot_error": "رأی ثبت نشد",
     "box_cast_done": "رأی شما ثبت شد؛ نسخه کاغذی آن در صندوق مهروموم‌شده افتاد.",
-    "box_return_card": "کارت تعرفه را به اعضای شعبه بازگردانید.",
+    "box_return_card": "کارت تعرفه را به رئیس و اعضای شعبه بازگردانید.",
     "box_next_voter": "رأی‌دهنده بعدی",
     "box_staff_none": "هیچ عضو شعبه‌ای برای این صندوق ثبت نشده است؛ صندوق باز نمی‌شود.",
     "box_staff_unregistered": "کلیدی که داده شد برای اعضای این شعبه ثبت نشده است.",
@@ -69,7 +69,7 @@ FA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "box_title": "Ballot box",
-    "box_operator": "Operator",
+    "box_operator": "Station staff",
     "box_voter": "Voter",
     "box_other_language": "فارسی",
     "box_status": "Station status",

@@ -31,7 +31,7 @@ FA: dict[str, str] = {
     "staff_malformed-person": "نام کارمند درست نیست: {detail}",
     "staff_key-registered": "این کلید پیش‌تر برای کس دیگری یا برای صندوقی ثبت شده است.",
     "staff_observer-and-staff": "{person} در شعبه {station} «{held}» است؛ ناظر هیئت نظارت "
-    "هرگز از کارکنان شعبه نیست.",
+    "هرگز از رئیس و اعضای شعبه نیست.",
     "staff_person-registered": "{person} در شعبه {station} پیش‌تر «{held}» است؛ هر کس در شعبه "
     "یک سمت دارد.",
     "staff_role-filled": "شعبه {station} «{held}» خود را دارد: {person}.",

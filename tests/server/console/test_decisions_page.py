@@ -123,7 +123,7 @@ def test_the_rights_are_asked_by_role_and_place(client: TestClient, console_stor
         printing="before-printing",
     )
     assert county.status_code == 403  # the president's constituency is the whole country
-    assert "baft با نقش ستاد شهرستان" in alert(county.text)
+    assert "baft با نقش ستاد انتخابات شهرستان" in alert(county.text)
     assert denials(client)[-1]["action"] == "manage-candidacy"
     client.cookies.clear()
     csrf = national(client, console_store)

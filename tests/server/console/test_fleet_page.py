@@ -78,7 +78,7 @@ def test_a_county_operator_may_not_hand_over_at_the_country(client: TestClient) 
     assert BOXES[0] in page
     refused = _post(client, csrf, serial=BOXES[0])
     assert refused.status_code == 403
-    assert "baft با نقش ستاد شهرستان" in alert(refused.text)
+    assert "baft با نقش ستاد انتخابات شهرستان" in alert(refused.text)
     # the step is named, and whose account records it (review S19 F13)
     assert "«آماده‌سازی در ستاد انتخابات کشور» صندوق" in alert(refused.text)
     assert "تنها حسابی از خود «IR» ثبت می‌کند" in alert(refused.text)

@@ -103,7 +103,7 @@ def test_a_station_outside_the_grant_is_refused_and_logged(client: TestClient) -
         station_role="head",
     )
     assert refused.status_code == 403
-    assert "baft با نقش ستاد شهرستان در IR-08-0801 اجازه این کار را ندارد" in refused.text
+    assert "baft با نقش ستاد انتخابات شهرستان در IR-08-0801 اجازه این کار را ندارد" in refused.text
     assert BAM_STATION in denials(client)[-1]["denied"]  # type: ignore[operator]
     past = _post(client, csrf, "past", station=BAM_STATION, happened_in="1402", note="قطع برق")
     assert past.status_code == 403

@@ -111,7 +111,7 @@ def test_a_voter_in_the_booth_when_voting_ends_is_told_to_ask_the_staff() -> Non
             assert "پایان یافته" in said
     said = error_text(ActionRefusedError(Phase.CLOSED, Action.CAST, ""), "fa")
     assert said is not None
-    assert "کارکنان شعبه" in said
+    assert "رئیس و اعضای شعبه" in said
 
 
 @pytest.fixture

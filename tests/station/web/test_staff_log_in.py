@@ -91,7 +91,7 @@ def test_every_operator_route_refuses_without_a_staff_log_in(kiosk: Kiosk) -> No
                     assert answer.headers["location"].startswith("/operator/login"), path
                 else:
                     assert answer.status_code == 403, path
-                    assert "کارکنان شعبه باید نخست وارد شوند" in answer.text, path
+                    assert "رئیس و اعضای شعبه باید نخست وارد شوند" in answer.text, path
                     assert "The station&#39;s staff must log in first." in answer.text, path
     assert _unchanged(kiosk.box.status()) == before
 
@@ -101,7 +101,7 @@ def test_only_a_key_registered_for_the_station_logs_in(kiosk: Kiosk, tmp_path: P
     broken.write_text("not a key\n")
     with client(kiosk) as at:
         for key_file, problem in (
-            (kiosk.stranger, "این کلید از آنِ هیچ‌یک از کارکنان ثبت‌شده این شعبه نیست."),
+            (kiosk.stranger, "این کلید از آنِ هیچ‌یک از رئیس و اعضای ثبت‌شده این شعبه نیست."),
             (broken, "این پرونده کلید نیست"),
         ):
             answer = http_log_in(at, key_file)
@@ -160,7 +160,7 @@ def test_the_count_waits_for_a_second_member_of_staff(kiosk: Kiosk) -> None:
         csrf = csrf_of(at.get("/operator").text)
         at.post("/operator/close", data={"csrf": csrf, "papers": "0"})
         at.post("/operator/count", data={"csrf": csrf})
-        assert "دست‌کم دو نفر از کارکنان شعبه" in at.get("/operator").text
+        assert "دست‌کم دو نفر از رئیس و اعضای شعبه" in at.get("/operator").text
         assert kiosk.box.status().phase is Phase.CLOSED
         http_log_in(at, kiosk.keys[StaffRole.SECRETARY])
         at.post("/operator/count", data={"csrf": csrf})

@@ -24,9 +24,9 @@ from sandogh.core.definition.problems import DefinitionError, Problem
 class Step(StrEnum):
     """The hand-over states, in their order (the headquarters' words in `locale.fleet`)."""
 
-    PREPARED = "prepared"  # آماده‌سازی‌شده در ستاد کشور
-    SENT_TO_PROVINCE = "sent-to-province"  # ارسال به ستاد استان
-    RECEIVED_BY_PROVINCE = "received-by-province"  # تحویل ستاد استان
+    PREPARED = "prepared"  # آماده‌سازی‌شده در ستاد انتخابات کشور
+    SENT_TO_PROVINCE = "sent-to-province"  # ارسال به ستاد انتخابات استان
+    RECEIVED_BY_PROVINCE = "received-by-province"  # تحویل ستاد انتخابات استان
     SENT_TO_COUNTY = "sent-to-county"  # ارسال به فرمانداری
     RECEIVED_BY_COUNTY = "received-by-county"  # تحویل فرمانداری
     SENT_TO_STATION = "sent-to-station"  # ارسال به شعبه

@@ -1,9 +1,10 @@
 """The console's own labels and sentences, in Persian and English.
 
 Figures, ballots and places keep the names of the main catalogue (`sandogh.locale.messages`,
-which `label` falls back to); what only the operators' console says is here. Persian follows the
-official terms (شعبه, آرای مأخوذه, ابطال, تأیید صحت) and the zero-width non-joiner where the
-Academy's orthography puts it («شعبه‌ها», «رسیدگی‌شده»).
+which `label` falls back to); what only the election headquarters console (سامانه ستاد انتخابات)
+says is here. Persian follows the official terms (شعبه, آرای مأخوذه, ابطال, تأیید صحت; the words
+of docs/glossary.md) and the zero-width non-joiner where the Academy's orthography puts it
+(«شعبه‌ها», «رسیدگی‌شده»).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sandogh.server.console import audit_labels, candidacy_labels, preparation_l
 
 FA: dict[str, str] = {
     **READINESS_FA,
-    "console": "ستاد انتخابات",
+    "console": "سامانه ستاد انتخابات",
     "skip": "رفتن به محتوای اصلی",
     "other_language": "English",
     "menu": "فهرست صفحه‌ها",
@@ -168,7 +169,7 @@ FA: dict[str, str] = {
 
 EN: dict[str, str] = {
     **READINESS_EN,
-    "console": "Election headquarters",
+    "console": "Election headquarters console",
     "skip": "Skip to the main content",
     "other_language": "فارسی",
     "menu": "Pages",

@@ -13,7 +13,7 @@ FA: dict[str, str] = {
     "pr_tab_decisions": "تصمیم‌های ثبت‌شده",
     "pr_tab_fleet": "ناوگان صندوق‌ها",
     "pr_done": "ثبت شد.",
-    "pr_roster": "کارکنان شعبه‌ها",
+    "pr_roster": "رئیس و اعضای شعبه‌ها",
     "pr_no_staff": "کسی در شعبه‌های این واحد گمارده نشده است.",
     "pr_untrained_count": "{count} نفر از {named} نفر آموزش ندیده‌اند.",
     "pr_col_station": "شعبه",

@@ -17,22 +17,21 @@ from sandogh.station.box_check_in import CheckInRefused
 from sandogh.station.local_outbox import OutboxKind
 
 FA: dict[str, str] = {
-    "kiosk_log_in": "ورود کارکنان شعبه",
+    "kiosk_log_in": "ورود رئیس و اعضای شعبه",
     "kiosk_log_in_why": (
-        "پیش از هر کاری در صفحه رئیس و اعضای شعبه، هر یک از کارکنان با پرونده کلید خود وارد شود."
-        "پیش از هر کاری در صفحه مسئول شعبه، هر یک از کارکنان با کارت و رمز خود"
+        "پیش از هر کاری در صفحه رئیس و اعضای شعبه، هر یک از آنان با کارت و رمز خود"
         " یا پرونده کلید خود وارد شود."
     ),
     "kiosk_key_file": "پرونده کلید شما",
     "kiosk_enter": "ورود",
-    "kiosk_log_out": "خروج همه کارکنان",
-    "kiosk_logged_in": "کارکنان واردشده",
-    "kiosk_add_staff": "ورود یکی دیگر از کارکنان",
+    "kiosk_log_out": "خروج همه اعضای شعبه",
+    "kiosk_logged_in": "اعضای واردشده شعبه",
+    "kiosk_add_staff": "ورود یکی دیگر از اعضای شعبه",
     "kiosk_no_key": "پرونده کلیدی انتخاب نشده است.",
     "kiosk_bad_key": "این پرونده کلید نیست: باید ۶۴ رقم شانزده‌شانزدهی (۳۲ بایت) باشد.",
-    "kiosk_unknown_key": "این کلید از آنِ هیچ‌یک از کارکنان ثبت‌شده این شعبه نیست.",
-    "kiosk_logged_out": "همه کارکنان خارج شدند.",
-    "kiosk_idle_note": "پس از {minutes} دقیقه بی‌کاری، ورود کارکنان خودبه‌خود پایان می‌یابد.",
+    "kiosk_unknown_key": "این کلید از آنِ هیچ‌یک از رئیس و اعضای ثبت‌شده این شعبه نیست.",
+    "kiosk_logged_out": "همه اعضای شعبه خارج شدند.",
+    "kiosk_idle_note": "پس از {minutes} دقیقه بی‌کاری، ورود اعضای شعبه خودبه‌خود پایان می‌یابد.",
     "kiosk_role_head": "رئیس شعبه",
     "kiosk_role_secretary": "منشی",
     "kiosk_role_member": "عضو",
@@ -45,7 +44,7 @@ FA: dict[str, str] = {
     "kiosk_close_yes": "آری، رأی‌گیری پایان یابد",
     "kiosk_close_no": "نه، بازگشت",
     "kiosk_reports": "صورتجلسه‌ها",
-    "kiosk_report_zero": "صورتجلسه آغاز (صفر)",
+    "kiosk_report_zero": "صورتجلسه آغاز رأی‌گیری (صفر)",
     "kiosk_report_final": "صورتجلسه پایانی",
     "kiosk_report_chain": "زنجیره برگه‌های رأی رمزشده",
     "kiosk_refusal_logged": "دلیل آن در رخدادهای صندوق ثبت شده است",
@@ -55,11 +54,11 @@ FA: dict[str, str] = {
         "این درخواست از صفحه‌های خود صندوق نیامده یا برگه آن کهنه است."
         " صفحه را از نو باز کنید و دوباره بکوشید."
     ),
-    "kiosk_refused_staff": "برای این کار، کارکنان شعبه باید نخست وارد شوند.",
+    "kiosk_refused_staff": "برای این کار، رئیس و اعضای شعبه باید نخست وارد شوند.",
     "kiosk_refused_host": "این صندوق تنها به نشانی خودش پاسخ می‌دهد.",
     "kiosk_refused_client": "این صندوق تنها به مرورگر خودش پاسخ می‌دهد.",
     "kiosk_back_to_start": "بازگشت به آغاز",
-    "kiosk_need_two": "برای شمارش آرا دست‌کم دو نفر از کارکنان شعبه باید وارد شده باشند.",
+    "kiosk_need_two": "برای شمارش آرا دست‌کم دو نفر از رئیس و اعضای شعبه باید وارد شده باشند.",
     # cast or challenge (docs/e2e.md §7): the code, in Persian digits, is shown by the template
     "kiosk_seal": "مهر و موم برگه رأی من",
     "kiosk_seal_means": (
@@ -247,8 +246,8 @@ FA: dict[str, str] = {
 EN: dict[str, str] = {
     "kiosk_log_in": "Station staff log-in",
     "kiosk_log_in_why": (
-        "Before any action on the operator's screen, each member of staff logs in with their own"
-        " staff card and PIN, or their own key file."
+        "Before any action on the station staff's screen, each member of staff logs in with their"
+        " own staff card and PIN, or their own key file."
     ),
     "kiosk_key_file": "Your key file",
     "kiosk_enter": "Log in",

@@ -1,0 +1,176 @@
+"""An election definition's rule problems (`core.definition`: validate, the unit tree, the
+contests' checks) said again in Persian, each as a pattern with its Persian sentence
+(`locale.rules`), as `sandogh load` prints them under the default `--lang fa`; the path stays
+as the file has it, so that the problem is found where it is. Ids and codes stay as written.
+
+`tests/locale/test_definition_problems.py` makes every rule's problem from a broken definition
+and fails on one no pattern here says in Persian.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sandogh.core.definition.model import UnitKind
+from sandogh.locale.digits import to_persian_digits
+from sandogh.locale.messages import text
+from sandogh.locale.rules import Rule, by_rules
+
+_KINDS = {kind.value for kind in UnitKind}
+
+
+def _word(value: str) -> str:
+    """A unit's kind by its Persian name, a number in Persian digits, an id or a name as is."""
+    if value in _KINDS:
+        return text(value, "fa")
+    return to_persian_digits(value) if re.fullmatch(r"-?[0-9][0-9,./]*", value) else value
+
+
+def rule(pattern: str, persian: str) -> Rule:
+    """`persian` with {1}, {2}, … the groups of `pattern`, each by `_word`."""
+
+    def say(match: re.Match[str]) -> str:
+        return persian.format(None, *(_word(g) for g in match.groups()))
+
+    return re.compile(pattern), say
+
+
+_LATIN = "حرف‌ها و رقم‌های لاتین و «.»، «_» یا «-» باشد و با حرف یا رقم آغاز شود"
+
+RULES: tuple[Rule, ...] = (
+    rule(r"the Persian name is required", "نام فارسی لازم است"),
+    rule(r"must be (\d+) or more, not (.+)", "باید {1} یا بیشتر باشد، نه {2}"),
+    rule(r"required for a station", "برای شعبه لازم است"),
+    rule(r"required in a proportional contest", "در رقابت تناسبی لازم است"),
+    # the election and its ids
+    rule(
+        r"'(.*)' must be lower-case letters, digits, '\.', '_' or '-', starting with a "
+        r"letter or digit",
+        "«{1}» باید از حرف‌های کوچک و رقم‌های لاتین و «.»، «_» یا «-» باشد و با حرف یا رقم آغاز شود",
+    ),
+    rule(
+        r"'(.*)' must be ASCII letters, digits, '\.', '_' or '-', starting with a letter or "
+        r"digit",
+        "«{1}» باید از " + _LATIN,
+    ),
+    rule(r"'(.*)' must be ASCII digits", "«{1}» باید تنها از رقم‌های لاتین (۰ تا ۹) باشد"),
+    rule(r"'(.*)' is not an election id", "«{1}» شناسه انتخابات نیست"),
+    # the units and their tree
+    rule(r"duplicate code (\S+), also used by (\S+)", "کد {1} تکراری است؛ {2} هم آن را دارد"),
+    rule(r"a unit cannot be its own parent", "هیچ واحدی واحد بالادست خودش نیست"),
+    rule(r"unknown unit (\S+)", "واحد {1} ناشناخته است"),
+    rule(
+        r"(\S+) comes later \((\S+)\); parents come before their children",
+        "{1} پس‌تر آمده است ({2})؛ هر واحد بالادست پیش از واحدهای زیر خود می‌آید",
+    ),
+    rule(r"(\S+) is a station; stations have no children", "{1} شعبه است و زیر شعبه واحدی نیست"),
+    rule(r"(\S+) is a (\w+); a (\w+) cannot be below a (\w+)", "{1} {2} است؛ {3} زیر {4} نمی‌آید"),
+    rule(r"a definition needs at least its root unit", "تعریف دست‌کم واحد ریشه را می‌خواهد"),
+    rule(
+        r"no root: exactly one unit must have no parent",
+        "ریشه‌ای نیست: درست یک واحد باید بی واحد بالادست باشد",
+    ),
+    rule(
+        r"missing; only the root unit has no parent, and that is (\S+) \((\S+)\)",
+        "داده نشده است؛ تنها واحد ریشه بی واحد بالادست است، و آن {1} ({2}) است",
+    ),
+    rule(r"only stations have station details, not a (\w+)", "تنها شعبه جزئیات شعبه دارد، نه {1}"),
+    rule(r"(\S+) is not between (-\d+) and (\d+)", "{1} میان {2} و {3} نیست"),
+    rule(
+        r"the units below (\S+) have (\d+) eligible voters, more than its (\d+)",
+        "واحدهای زیر {1} {2} واجد شرایط رأی‌دادن دارند، بیش از {3} آن",
+    ),
+    # the contests and their constituencies
+    rule(
+        r"duplicate contest id (\S+), also used by (\S+)",
+        "شناسه رقابت {1} تکراری است؛ {2} هم آن را دارد",
+    ),
+    rule(r"an election day needs at least one contest", "روز انتخابات دست‌کم یک رقابت می‌خواهد"),
+    rule(r"duplicate constituency id (\S+)", "شناسه حوزه انتخابیه {1} تکراری است"),
+    rule(r"a constituency needs at least one unit", "هر حوزه انتخابیه دست‌کم یک واحد می‌خواهد"),
+    rule(r"a contest needs at least one constituency", "هر رقابت دست‌کم یک حوزه انتخابیه می‌خواهد"),
+    rule(
+        r"(\S+) is already in constituency (\S+) through (\S+)",
+        "{1} از راه {3} پیش‌تر در حوزه انتخابیه {2} است",
+    ),
+    rule(r"(\S+) is listed twice", "{1} دو بار آمده است"),
+    rule(
+        r"(\S+) is already in constituency (\S+) \((\S+)\)",
+        "{1} پیش‌تر در حوزه انتخابیه {2} آمده است ({3})",
+    ),
+    rule(
+        r"required for round (\d+): the election and contest this runoff continues",
+        "برای دور {1} لازم است: انتخابات و رقابتی که این دور ادامه آن است",
+    ),
+    rule(r"only a runoff \(round 2 or later\) has one", "تنها دور دوم و پس از آن دور پیشین دارد"),
+    rule(
+        r"(\S+) is this election day; a runoff continues a contest held on an earlier day",
+        "{1} همین روز انتخابات است؛ دور دوم رقابتی را ادامه می‌دهد که روزی پیش‌تر برگزار شد",
+    ),
+    rule(
+        r"required for a by-election: the election and contest of the same body's main "
+        r"election, whose constituency decides where its voters may vote",
+        "برای انتخابات میان‌دوره‌ای لازم است: انتخابات و رقابت اصلی همان نهاد، که حوزه‌اش "
+        "می‌گوید رأی‌دهندگان کجا رأی می‌دهند",
+    ),
+    rule(r"only a by-election has a main election", "تنها انتخابات میان‌دوره‌ای انتخابات اصلی دارد"),
+    rule(
+        r"(\S+) is this election day; the main election was held on an earlier day",
+        "{1} همین روز انتخابات است؛ انتخابات اصلی روزی پیش‌تر برگزار شد",
+    ),
+    rule(r"(\S+) must be more than 0 and less than 1", "{1} باید بیش از ۰ و کمتر از ۱ باشد"),
+    rule(r"(\S+) must be more than 0 and at most 1", "{1} باید بیش از ۰ و دست‌بالا ۱ باشد"),
+    rule(r"a proportional contest needs party lists", "رقابت تناسبی فهرست حزبی می‌خواهد"),
+    rule(r"party lists are only for proportional contests", "فهرست حزبی تنها در رقابت تناسبی است"),
+    rule(
+        r"duplicate party list id (\S+), also used by (\S+)",
+        "شناسه فهرست حزبی {1} تکراری است؛ {2} هم آن را دارد",
+    ),
+    rule(
+        r"a presidential contest has exactly one constituency, the whole country, not (\d+)",
+        "انتخابات ریاست جمهوری درست یک حوزه دارد، همه کشور، نه {1}",
+    ),
+    rule(
+        r"a presidential contest fills 1 seat, not (.+)",
+        "انتخابات ریاست جمهوری یک کرسی دارد، نه {1}",
+    ),
+    rule(r"a presidential contest has no alternates", "انتخابات ریاست جمهوری علی‌البدل ندارد"),
+    rule(
+        r"must cover every station; (\d+) are not covered, e\.g\. (.+)",
+        "باید همه شعبه‌ها را در بر گیرد؛ {1} شعبه بیرون مانده‌اند، از جمله {2}",
+    ),
+    # the candidates
+    rule(r"unknown constituency (\S+)", "حوزه انتخابیه {1} ناشناخته است"),
+    rule(
+        r"duplicate code (\S+) in constituency (\S+), also used by (\S+) \((.*)\)",
+        "کد {1} در حوزه انتخابیه {2} تکراری است؛ {3} ({4}) هم آن را دارد",
+    ),
+    rule(
+        r"only candidates of a proportional contest stand on a party list",
+        "تنها نامزدهای رقابت تناسبی در فهرست حزبی می‌آیند",
+    ),
+    rule(r"unknown party list (\S+)", "فهرست حزبی {1} ناشناخته است"),
+    rule(
+        r"(\d+) seats but (\d+) candidates stand in it: a seat would stay empty whatever the "
+        r"votes",
+        "{1} کرسی دارد و {2} نامزد: هر رأیی داده شود، کرسی‌ای خالی می‌ماند",
+    ),
+)
+
+#: Why a definition's file could not be read (`formats.definition_file`), by the system's words.
+_UNREAD = {
+    "No such file or directory": "چنین پرونده‌ای نیست",
+    "Is a directory": "پوشه است، نه پرونده",
+    "Permission denied": "اجازه خواندن آن نیست",
+}
+RULES += (
+    (
+        re.compile(r"(.+): cannot read: (.+)"),
+        lambda m: f"{m[1]}: خوانده نشد ({_UNREAD.get(m[2], m[2])})",
+    ),
+)
+
+
+def in_persian(message: str) -> str:
+    """A definition problem's `message` in Persian; one of no known form as it is."""
+    return by_rules(message, RULES)
