@@ -154,8 +154,15 @@ def test_a_county_operator_is_kept_to_the_county(client: TestClient) -> None:
         data={"csrf": token(page), "station": "ST-0801-0001", "reason": "r", "reference": "1"},
     )
     assert answer.status_code == 403
-    assert "may not void" in answer.text
+    assert "اجازه" in answer.text  # in the page's language (issue 13), as the API says it
+    assert "may not void" not in answer.text
     assert denials(client)[-1]["action"] == "void"
+
+
+def cast_of(results: str) -> str:
+    found = re.search(r'class="cast" data-contest="president">([^<]+)<', results)
+    assert found is not None
+    return found.group(1)
 
 
 def test_a_county_operator_assigns_and_resolves_an_incident(client: TestClient) -> None:
@@ -191,22 +198,25 @@ def test_a_supervisor_voids_a_box_and_the_results_recompute(
     for case, status in (("²", 400), ("9" * 20, 404)):  # the case a void cites (issue 9)
         bad = client.post("/console/results/void-station", data={**void_form, "case": case})
         assert bad.status_code == status
-    answer = client.post(
-        "/console/results/void-station",
-        data={
-            "csrf": token(page),
-            "place": KERMAN,
-            "station": "ST-0801-0001",
-            "reason": "صندوق بی‌مهر",
-            "reference": "۱۴۰۳/۱۲",
-        },
-    )
+    asked = {
+        "csrf": token(page),
+        "place": KERMAN,
+        "station": "ST-0801-0001",
+        "reason": "صندوق بی‌مهر",
+        "reference": "۱۴۰۳/۱۲",
+    }
+    # shown first, with the station and its figures before and after; nothing recorded yet
+    preview = client.post("/console/results/void-station", data=asked)
+    assert preview.status_code == 200
+    assert 'id="preview-stations"' in preview.text
+    assert '<input type="hidden" name="station" value="ST-0801-0001">' in preview.text
+    assert cast_of(client.get("/console/results").text) == cast_of(before)
+    answer = client.post("/console/results/void-station", data={**asked, "confirmed": "1"})
     assert answer.status_code == 303
     after = client.get(answer.headers["location"]).text
     assert "صندوق بی‌مهر" in after
     assert 'id="done"' in after
-    cast = re.compile(r'class="cast" data-contest="president">([^<]+)<')
-    assert cast.search(before) != cast.search(after)
+    assert cast_of(before) != cast_of(after)
     # the whole country's result is above a provincial supervisor: refused, with the reason
     refused = client.post(
         "/console/results/certify",
@@ -214,7 +224,7 @@ def test_a_supervisor_voids_a_box_and_the_results_recompute(
     )
     assert refused.status_code == 403
     assert 'id="refused"' in refused.text
-    assert "may not certify at IR" in refused.text
+    assert "اجازه این کار را در IR ندارد" in refused.text  # said in Persian (issue 13)
     assert client.get(f"/console/cases?place={BAFT}").status_code == 200
 
 

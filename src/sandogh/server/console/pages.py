@@ -38,6 +38,9 @@ from sandogh.server.sessions import desk_of, log_in_request, log_out_request, st
 from sandogh.services.sessions import LoginError
 
 LOGIN_CSRF_COOKIE = "sandogh-login-csrf"
+#: Seconds between the dashboard's renewals (`static/live.js`): a station's report shows within
+#: a minute, and a county's few operators cost the centre a page a second at most.
+REFRESH_SECONDS = 30
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -110,7 +113,14 @@ def dashboard(page: PageDep) -> Response:
         refusals = recent_refusals(work, now) if sees_alerts else None
     hours = _hours(today.by_hour, page.lang)
     return page.render(
-        "dashboard.html", day=day, today=today, alerts=alerts, refusals=refusals, hours=hours
+        "dashboard.html",
+        day=day,
+        today=today,
+        alerts=alerts,
+        refusals=refusals,
+        hours=hours,
+        now=now,
+        refresh=REFRESH_SECONDS,
     )
 
 
