@@ -219,8 +219,7 @@ FA: dict[str, str] = {
     ),
     "refused_case_status": "پرونده {number} «{status}» است و به «{asked}» نمی‌رود.",
     "refused_problems": (
-        "درخواست با تعریف انتخابات نمی‌خواند ({count} اشکال در: {where})؛ کد شعبه، نامزد یا "
-        "حوزه را بررسی کنید."
+        "درخواست با تعریف انتخابات نمی‌خواند ({count} اشکال)؛ کد شعبه، نامزد یا حوزه را بررسی کنید."
     ),
     "refused_other": "درخواست انجام نشد؛ داده‌های واردشده را بررسی کنید و دوباره بفرستید.",
     "scope_contest": "انتخابات {contest} (همه حوزه‌ها)",
@@ -444,8 +443,8 @@ EN: dict[str, str] = {
     ),
     "refused_case_status": "Case {number} is “{status}” and cannot go to “{asked}”.",
     "refused_problems": (
-        "The request does not fit the election's definition ({count} problem(s) at: "
-        "{where}); check the station, candidate or constituency code."
+        "The request does not fit the election's definition ({count} problem(s)); check "
+        "the station, candidate or constituency code."
     ),
     "refused_other": "The request was not done; check what was entered and send it again.",
     "scope_contest": "contest {contest} (every constituency)",

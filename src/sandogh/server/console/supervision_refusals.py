@@ -87,9 +87,8 @@ def _other_text(error: SandoghError, lang: Lang) -> str:
             said = [p.fa if lang == "fa" else p.message for p in error.problems]
             if all(said):
                 found = "؛ ".join(said) if lang == "fa" else "; ".join(said)
-            else:
-                where = ", ".join(p.path for p in error.problems if p.path)
-                found = label("refused_problems", lang, count=len(error.problems), where=where)
+            else:  # a problem's path names a field in English: the count and what to check
+                found = label("refused_problems", lang, count=len(error.problems))
     return found
 
 
