@@ -103,7 +103,7 @@ FA: dict[str, str] = {
         "ارقام گزارش‌شده؛ شمارش دستی تأییدشده در {when} جای آن‌ها را در حوزه {constituency} "
         "گرفته است."
     ),
-    "void_effect": "{kind}: {boxes} صندوق، {ballots} رأی — {reason} ({reference})",
+    "void_effect": "{kind}: {boxes} صندوق، {ballots} رأی",
     "void_kind_station": "ابطال صندوق",
     "void_kind_candidate": "ابطال آرای نامزد",
     "void_kind_constituency": "ابطال حوزه",
@@ -319,7 +319,7 @@ EN: dict[str, str] = {
         "Figures as reported, superseded in constituency {constituency} by the hand count "
         "certified on {when}."
     ),
-    "void_effect": "{kind}: {boxes} box(es), {ballots} ballot(s) — {reason} ({reference})",
+    "void_effect": "{kind}: {boxes} box(es), {ballots} ballot(s)",
     "void_kind_station": "Box voided",
     "void_kind_candidate": "Candidate's votes voided",
     "void_kind_constituency": "Constituency voided",
