@@ -4,6 +4,7 @@ to what their grant allows, every refusal logged."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
@@ -14,6 +15,7 @@ from sandogh.core.access import Role
 from sandogh.core.log import EventType
 from sandogh.locale import to_persian_digits
 from sandogh.server.app import create_app
+from sandogh.server.console.pages import hour_bars
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
 from .build import BAFT, BAM, IRAN, KERMAN, waiting
@@ -253,3 +255,14 @@ def test_a_number_no_row_can_have_is_refused_in_persian_not_with_a_500(
     for query in ("place", "election"):  # and in a query, on every page
         for path in ("/console/", "/console/incidents", "/console/cases", "/console/results"):
             assert client.get(path, params={query: typed}).status_code in (400, 404)
+
+
+def test_an_hour_without_check_ins_is_a_bar_at_zero_in_tehran_hours() -> None:
+    first = datetime.datetime(2024, 7, 5, 4, 30, tzinfo=datetime.UTC)  # 08:00 in Tehran
+    later = first + datetime.timedelta(hours=2)
+    assert hour_bars(((first, 4), (later, 2)), "fa") == [
+        ("۰۸:۰۰", 4, 100),
+        ("۰۹:۰۰", 0, 0),
+        ("۱۰:۰۰", 2, 50),
+    ]
+    assert hour_bars((), "en") == []

@@ -111,7 +111,7 @@ def dashboard(page: PageDep) -> Response:
         now = page.centre.clock()
         alerts = recent_alerts(work, now) if sees_alerts else None
         refusals = recent_refusals(work, now) if sees_alerts else None
-    hours = _hours(today.by_hour, page.lang)
+    hours = hour_bars(today.by_hour, page.lang)
     return page.render(
         "dashboard.html",
         day=day,
@@ -124,13 +124,21 @@ def dashboard(page: PageDep) -> Response:
     )
 
 
-def _hours(
+def hour_bars(
     by_hour: tuple[tuple[datetime.datetime, int], ...], lang: Lang
 ) -> list[tuple[str, int, int]]:
-    """Each hour's start as Tehran reads it, its check-ins, and its bar's height in percent."""
+    """Each hour's start as Tehran reads it, its check-ins, and its bar's height in percent;
+    an hour without check-ins between the first and the last is a bar of its own, at zero."""
     most = max((count for _, count in by_hour), default=0)
+    counted = dict(by_hour)
+    hours = []
+    if by_hour:
+        start, last = by_hour[0][0], by_hour[-1][0]
+        while start <= last:
+            hours.append((start, counted.get(start, 0)))
+            start += datetime.timedelta(hours=1)
     shown = []
-    for start, count in by_hour:
+    for start, count in hours:
         clock = f"{start.astimezone(TEHRAN):%H:%M}"
         shown.append(
             (to_persian_digits(clock) if lang == "fa" else clock, count, 100 * count // most)
