@@ -153,7 +153,7 @@ def test_two_hundred_stations_check_in_one_voter_at_once(new_unit_of_work: NewUn
         assert uow.ledger.count(ELECTION) == 1
 
 
-def test_check_ins_are_counted_by_station_and_by_hour_in_utc(
+def test_check_ins_are_counted_by_station_and_by_hour_in_utc_or_tehran(
     new_unit_of_work: NewUnitOfWork,
 ) -> None:
     store_election(new_unit_of_work)
@@ -182,6 +182,12 @@ def test_check_ins_are_counted_by_station_and_by_hour_in_utc(
         assert dict(by_hour) == {
             datetime.datetime(2024, 7, 5, 4, tzinfo=utc): 2,
             datetime.datetime(2024, 7, 5, 6, tzinfo=utc): 1,
+        }
+        # Tehran's whole hours: 08:00 to 08:59 and 09:00 on, each keyed by its start in UTC
+        tehran = uow.ledger.counts_by_hour(ELECTION, offset=datetime.timedelta(hours=3.5))
+        assert dict(tehran) == {
+            datetime.datetime(2024, 7, 5, 4, 30, tzinfo=utc): 3,
+            datetime.datetime(2024, 7, 5, 5, 30, tzinfo=utc): 2,
         }
         assert uow.ledger.counts_by_hour("tehran-1403") == {}
         assert uow.ledger.counts_by_station(ELECTION, []) == {}

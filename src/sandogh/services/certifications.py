@@ -41,6 +41,7 @@ from sandogh.services.acting import (
     require,
 )
 from sandogh.services.competence import require_body
+from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import (
@@ -70,7 +71,7 @@ class ScopeError(DefinitionError):
 
 class AlreadyCertifiedError(SandoghError):
     def __init__(self, certification: Certification) -> None:
-        c = certification
+        self.certification = c = certification
         super().__init__(
             f"{describe_scope(c.contest, c.constituency)} is already certified by {c.by} at "
             f"{c.at.isoformat()} ({c.digest})"
@@ -79,6 +80,7 @@ class AlreadyCertifiedError(SandoghError):
 
 class NotCertifiedError(SandoghError):
     def __init__(self, contest: str, constituency: str | None) -> None:
+        self.contest, self.constituency = contest, constituency
         super().__init__(f"no certification of {describe_scope(contest, constituency)} is in force")
 
 
@@ -112,6 +114,8 @@ class UndoerRefusedError(AccessDeniedError):
 
 class IncompleteResultsError(SandoghError):
     def __init__(self, contest: str, constituency: str | None, reported: int, total: int) -> None:
+        self.contest, self.constituency = contest, constituency
+        self.reported, self.total = reported, total
         super().__init__(
             f"{describe_scope(contest, constituency)}: only {reported} of {total} stations have "
             "reported; a result is certified once complete"
@@ -137,21 +141,7 @@ def certify(
     def use_case(work: UnitOfWork) -> Certification:
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
-        units = require_certifier(
-            geography, actor, election, day.election, contest=contest, constituency=constituency
-        )
-        held = next(
-            certified_over(work.certifications.in_force(election), contest, constituency), None
-        )
-        if held is not None:
-            raise AlreadyCertifiedError(held)
-        sheets = list(work.tallies.all(election))
-        total = sum(geography.stations_in(contest, unit) for unit in units)
-        reported = sum(
-            1 for s in sheets if in_scope(geography, contest, constituency, s.station, s.contest)
-        )
-        if reported < total:
-            raise IncompleteResultsError(contest, constituency, reported, total)
+        units, total, sheets = _certifiable(work, day, actor, contest, constituency)
         digest = input_digest(
             geography,
             day.definition_hash,
@@ -186,6 +176,46 @@ def certify(
         return made
 
     return guarded(uow, actor, now, use_case)
+
+
+def check_certify(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    contest: str,
+    constituency: str | None = None,
+    *,
+    now: datetime.datetime,
+) -> None:
+    """Raise what `certify` would refuse, recording nothing: the console shows a certification
+    for confirmation only when it can be done (issue 13)."""
+
+    def use_case(work: UnitOfWork) -> None:
+        _certifiable(work, election_day(work, election_id), actor, contest, constituency)
+
+    guarded(uow, actor, now, use_case)
+
+
+def _certifiable(
+    work: UnitOfWork, day: Day, actor: Actor, contest: str, constituency: str | None
+) -> tuple[tuple[str, ...], int, list[TallySheet]]:
+    """The units a certification covers, its stations and the sheets stored, once the rights,
+    the certifications in force and the results' completeness allow it."""
+    geography, election = day.geography, day.election.id
+    units = require_certifier(
+        geography, actor, election, day.election, contest=contest, constituency=constituency
+    )
+    held = next(certified_over(work.certifications.in_force(election), contest, constituency), None)
+    if held is not None:
+        raise AlreadyCertifiedError(held)
+    sheets = list(work.tallies.all(election))
+    total = sum(geography.stations_in(contest, unit) for unit in units)
+    reported = sum(
+        1 for s in sheets if in_scope(geography, contest, constituency, s.station, s.contest)
+    )
+    if reported < total:
+        raise IncompleteResultsError(contest, constituency, reported, total)
+    return tuple(units), total, sheets
 
 
 def uncertify(

@@ -154,10 +154,16 @@ class MemoryLedger:
         return Counter(entry.station for entry in self._entries(election_id, stations))
 
     def counts_by_hour(
-        self, election_id: str, stations: Collection[str] | None = None
+        self,
+        election_id: str,
+        stations: Collection[str] | None = None,
+        offset: datetime.timedelta = datetime.timedelta(0),
     ) -> Mapping[datetime.datetime, int]:
+        clock = datetime.timezone(offset)
         return Counter(
-            entry.at.astimezone(datetime.UTC).replace(minute=0, second=0, microsecond=0)
+            entry.at.astimezone(clock)
+            .replace(minute=0, second=0, microsecond=0)
+            .astimezone(datetime.UTC)
             for entry in self._entries(election_id, stations)
         )
 

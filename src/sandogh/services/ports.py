@@ -168,10 +168,14 @@ class LedgerRepository(Protocol):
         """Check-ins per station (of `stations`, else all); a station without any is left out."""
 
     def counts_by_hour(
-        self, election_id: str, stations: Collection[str] | None = None
+        self,
+        election_id: str,
+        stations: Collection[str] | None = None,
+        offset: datetime.timedelta = datetime.timedelta(0),
     ) -> Mapping[datetime.datetime, int]:
-        """Check-ins per clock hour (keyed by the hour's start, in UTC) at `stations`, else at
-        all; an hour without any is left out. Counts only: never which voter."""
+        """Check-ins per hour of a clock `offset` ahead of UTC (Tehran's is 3:30; keyed by the
+        hour's start, a UTC instant) at `stations`, else at all; an hour without any is left
+        out. Counts only: never which voter."""
 
     def counts_by_contest(self, election_id: str, station: str) -> Mapping[str, int]:
         """Check-ins at `station` per contest the voter was given (the keys of `constituencies`);

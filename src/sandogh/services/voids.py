@@ -121,6 +121,35 @@ def void(
     return guarded(uow, actor, now, use_case)
 
 
+def preview_void(
+    uow: UnitOfWorkFactory,
+    actor: Actor,
+    election_id: str | None,
+    decided: Void,
+    *,
+    now: datetime.datetime,
+) -> Effect:
+    """What `decided` would take from the results stored now, over the voids already decided,
+    without recording it: the console shows it for the board to confirm (issue 13). Asks what
+    `void` asks (the definition, then VOID at every place), so a preview never shows what the
+    board could not decide."""
+
+    def use_case(work: UnitOfWork) -> Effect:
+        day = election_day(work, election_id)
+        geography, election = day.geography, day.election.id
+        problems = list(void_problems(geography, decided))
+        if not problems and decided.decision.case is not None:
+            problems.extend(_case_problems(work, geography, election, decided))
+        if problems:
+            raise VoidError(problems)
+        require(geography, actor, Action.VOID, void_places(geography, decided), election)
+        decided_before = [r.void for r in work.voids.all(election)]
+        _, effects = apply_voids(geography, work.tallies.all(election), [*decided_before, decided])
+        return effects[-1]
+
+    return guarded(uow, actor, now, use_case)
+
+
 def void_places(geography: Geography, decided: Void) -> tuple[str, ...]:
     """The units a void touches, each of which the voiding grant must cover."""
     match decided:

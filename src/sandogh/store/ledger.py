@@ -6,9 +6,11 @@ the others find it taken (on PostgreSQL a second insert waits for the first to c
 back), and none of them raises. A row naming a station that is not a unit of the election is
 still refused (`ConstraintError`).
 
-Check-ins per hour are grouped in the database, on the hour's start in UTC: SQLite keeps an
-instant as text (`2024-07-05 08:30:00.000000`, written in UTC), whose first 13 characters are its
-hour; PostgreSQL truncates the instant read in UTC.
+Check-ins per hour are grouped in the database, on the start of the hour as a clock `offset`
+from UTC reads it (Tehran's hours begin at half past a UTC hour): SQLite keeps an instant as text
+(`2024-07-05 08:30:00.000000`, written in UTC), which `strftime` shifts by the offset and cuts to
+its hour; PostgreSQL truncates the instant read in UTC and shifted. The offset is written into the
+statement as a whole number of minutes, so that GROUP BY repeats the very expression selected.
 
 The statements are built once per dialect, not per unit of work: a check-in is one of thousands a
 second, and building the INSERT cost it more than running it.
@@ -21,7 +23,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy import Select, and_, bindparam, func, literal_column, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
@@ -40,10 +42,6 @@ _INSERTS: dict[str, Executable] = {
     "sqlite": sqlite.insert(LedgerRow)
     .on_conflict_do_nothing(index_elements=_KEY)
     .execution_options(preserve_rowcount=True),
-}
-_HOURS = {
-    "sqlite": func.substr(_TABLE.c.at, 1, 13),
-    "postgresql": func.date_trunc("hour", func.timezone("UTC", _TABLE.c.at)),
 }
 _FIND = select(_TABLE).where(
     _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.voter_key == bindparam("voter_key")
@@ -124,12 +122,16 @@ class SqlLedgerRepository:
         return dict(found.all())
 
     def counts_by_hour(
-        self, election_id: str, stations: Collection[str] | None = None
+        self,
+        election_id: str,
+        stations: Collection[str] | None = None,
+        offset: datetime.timedelta = datetime.timedelta(0),
     ) -> Mapping[datetime.datetime, int]:
-        hour = _HOURS[self._connection.dialect.name].label("hour")
+        minutes = int(offset.total_seconds()) // 60
+        hour = _hours(self._connection.dialect.name, minutes).label("hour")
         query = _within(select(hour, func.count()), election_id, stations)
         found = self._connection.execute(query.group_by(hour))
-        return {_hour(start): count for start, count in found}
+        return {_hour(start) - offset: count for start, count in found}
 
     def counts_by_contest(self, election_id: str, station: str) -> Mapping[str, int]:
         # A station's few thousand rows, once per final report: counted here rather than in
@@ -145,6 +147,14 @@ class SqlLedgerRepository:
 def _within(query: Select[Any], election_id: str, stations: Collection[str] | None) -> Select[Any]:
     query = query.select_from(_TABLE).where(_TABLE.c.election_id == election_id)
     return query if stations is None else query.where(_TABLE.c.station.in_(stations))
+
+
+def _hours(dialect: str, minutes: int) -> Any:
+    """The start of an instant's hour on a clock `minutes` ahead of UTC, as that clock reads it."""
+    if dialect == "sqlite":
+        return func.strftime("%Y-%m-%d %H", _TABLE.c.at, literal_column(f"'{minutes:+d} minutes'"))
+    shifted = func.timezone("UTC", _TABLE.c.at) + literal_column(f"interval '{minutes} minutes'")
+    return func.date_trunc("hour", shifted)
 
 
 def _hour(start: str | datetime.datetime) -> datetime.datetime:

@@ -93,7 +93,7 @@ def test_staff_enrolment_and_lateness_are_missing_where_they_are() -> None:
         ),
     )
     late = {**READY, STATIONS[1]: StationStatus(StationState.CLOSED, late=True)}
-    unenrolled = {k: s for k, s in ENROLLED.items() if s != STATIONS[2]}
+    unenrolled = {k: s for k, s in ENROLLED.items() if s not in (station, STATIONS[2])}
     found = assess(GEOGRAPHY, short, KERMAN, enrolled=unenrolled, statuses=late)
     assert set(found.missing) == {
         Missing(station, Gap.NO_BOX),
@@ -104,6 +104,18 @@ def test_staff_enrolment_and_lateness_are_missing_where_they_are() -> None:
     s = found.summary
     assert (s.stations_without_box, s.stations_short_of_staff, s.stations_late) == (1, 1, 1)
     assert (s.boxes_not_enrolled, s.stations_closed, s.stations_not_open) == (1, 1, 2)
+
+
+def test_a_station_with_its_box_enrolled_or_open_is_not_without_a_box() -> None:
+    unlisted = Registers(registers().fleet[2:], registers().papers, registers().staff)
+    opened = {**READY, STATIONS[1]: StationStatus(StationState.OPEN)}
+    keyless = {k: s for k, s in ENROLLED.items() if s != STATIONS[1]}
+    found = assess(GEOGRAPHY, unlisted, KERMAN, enrolled=keyless, statuses=opened)
+    assert {m for m in found.missing if m.place in STATIONS[:2]} == {
+        Missing(STATIONS[0], Gap.BOX_UNREGISTERED),  # its box's key is enrolled
+        Missing(STATIONS[1], Gap.BOX_UNREGISTERED),  # it is open: a box is in use there
+    }
+    assert found.summary.stations_without_box == 0
 
 
 def test_a_box_held_unassigned_by_a_county_counts_there_and_above() -> None:

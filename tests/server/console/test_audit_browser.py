@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from sandogh.core.access import Role
+from tests.axe import assert_accessible
 from tests.server.operators_live import add_account, current_code, serving, settings
 
 from .audit_build import accounts, code_of, records_file, template
@@ -20,6 +21,7 @@ from .test_browser import SCREENSHOTS, new_page
 
 
 def _shot(page: Page, name: str) -> None:
+    assert_accessible(page, name)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 

@@ -3,7 +3,13 @@ until the account locks (then even the right password is refused), log in with T
 county operator through the dashboard, the atlas and the incidents, and a supervisor through the
 results, a void, the recomputed results and a certification. Screenshots of the main pages in
 Persian are saved in screenshots/ (the test artefacts of issue 4), and the readiness page with
-Baft's staff, hard-to-reach plans and past problems in English too (issue 12)."""
+Baft's staff, hard-to-reach plans and past problems in English too (issue 12).
+
+Issue 13: the dashboard renews itself (a check-in added behind its back shows once the page's
+clock passes its turn) and its hours are Tehran's whole hours; the atlas names its counties and
+sorts its table by any column; readiness groups what is missing by kind; a void and a
+certification are shown before they are done, and confirmed; axe-core finds no serious
+violation on any page the walks open."""
 
 from __future__ import annotations
 
@@ -12,10 +18,15 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from sandogh.core.access import Role
+from sandogh.services.ports import LedgerEntry
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.axe import assert_accessible
+from tests.server.live import ELECTION
 from tests.server.operators_live import add_account, current_code, serving, settings
 
 from .browsing import VIEWPORT, log_in
-from .build import BAFT, IRAN, baft_stations, complete, waiting
+from .build import AT, BAFT, IRAN, baft_stations, complete, waiting
 from .preparing import BRIEFED, PAST, prepare
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -46,6 +57,9 @@ def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_st
 
         log_in(page, centre.url, "baft")
         expect(page.locator("#stations-reported")).to_have_text("۵۱ از ۷۱")
+        # the check-ins at 08:30 UTC fall in Tehran's hour from noon, not in a bar at 11:30
+        expect(page.locator(".bars-hours span")).to_have_text(["۱۲:۰۰۹"])  # its hour, its count
+        assert_accessible(page, "dashboard")
         page.screenshot(path=str(SCREENSHOTS / "dashboard-fa.png"), full_page=True)
 
         page.click("nav >> text=اطلس شعبه‌ها")
@@ -58,6 +72,15 @@ def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_st
         page.wait_for_function(
             "document.querySelectorAll('.leaflet-overlay-pane path').length > 71"
         )
+        expect(page.locator(".leaflet-tooltip.place-name").filter(has_text="بافت")).to_have_count(1)
+        table = page.locator("#stations")
+        expect(table).to_have_attribute("data-sortable", "ready")
+        by_check_ins = table.locator("thead th").nth(4)
+        by_check_ins.locator("button").click()
+        by_check_ins.locator("button").click()  # the most check-ins first
+        expect(by_check_ins).to_have_attribute("aria-sort", "descending")
+        expect(table.locator("tbody tr").first.locator("td").last).to_have_text("۴")
+        assert_accessible(page, "atlas")
         page.screenshot(path=str(SCREENSHOTS / "atlas-fa.png"))
 
         page.click("nav >> text=رخدادها")
@@ -67,6 +90,7 @@ def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_st
         row.locator("input[name=assignee]").fill("ali")
         row.locator("text=واگذاری").click()
         expect(page.locator("#incident-list tbody tr")).to_have_attribute("data-status", "assigned")
+        assert_accessible(page, "incidents")
         page.screenshot(path=str(SCREENSHOTS / "incidents-fa.png"))
 
         page.click("nav >> text=آمادگی")
@@ -79,14 +103,48 @@ def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_st
         expect(form.locator("textarea")).to_have_value(papers)
         form.locator("button").click()
         expect(page.locator("#done")).to_contain_text("دفتر تعرفه‌ها ذخیره شد")
-        expect(page.locator("#missing")).to_contain_text("مانده: ۳۹۰، لازم: ۷۲۰")
+        expect(page.locator("#gap-papers-short")).to_contain_text("مانده: ۳۹۰، لازم: ۷۲۰")
         expect(page.locator("#missing")).to_contain_text(BRIEFED)
+        # the five stations open with a box enrolled are not "without a box": only the fleet
+        # register lacks them
+        expect(page.locator("#gap-no-box")).to_have_attribute("data-count", "66")
+        expect(page.locator("#gap-box-unregistered")).to_have_attribute("data-count", "5")
         expect(page.locator("#remote tbody tr")).to_have_count(3)
         expect(page.locator("#past")).to_contain_text(PAST)
+        assert_accessible(page, "readiness")
         page.screenshot(path=str(SCREENSHOTS / "readiness-fa.png"), full_page=True)
         page.goto(f"{centre.url}/console/readiness?lang=en")
         expect(page.locator("#remote-h")).to_have_text("Hard-to-reach stations (3)")
+        assert_accessible(page, "readiness (en)")
         page.screenshot(path=str(SCREENSHOTS / "readiness-en.png"), full_page=True)
+
+        # the dashboard renews itself: a check-in recorded while it is open shows at its turn
+        context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+        live = context.new_page()
+        live.set_default_timeout(TIMEOUT_MS)
+        live.clock.install()
+        log_in(live, centre.url, "baft")
+        expect(live.locator("#check-ins")).to_have_text("۹")
+        check_in_behind(console_store, waiting()[0])
+        live.wait_for_load_state()
+        live.clock.run_for(31_000)
+        expect(live.locator("#live")).to_have_attribute("data-renewed", "1")
+        expect(live.locator("#check-ins")).to_have_text("۱۰")
+        live.goto(f"{centre.url}/console/?lang=en")
+        expect(live.locator("#updated")).to_contain_text("renews itself every 30 seconds")
+        live.screenshot(path=str(SCREENSHOTS / "dashboard-en.png"), full_page=True)
+        context.close()
+
+
+def check_in_behind(store: str, station: str) -> None:
+    """A voter checked in at `station` while the dashboard is open."""
+    engine = make_engine(store)
+    try:
+        with SqlUnitOfWork(engine, now=AT) as work:
+            work.ledger.add(LedgerEntry(ELECTION, "behind", station, AT, {"president": "IR"}))
+            work.commit()
+    finally:
+        engine.dispose()
 
 
 def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store: str) -> None:
@@ -107,15 +165,32 @@ def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store:
         form.locator("input[name=reason]").fill("صندوق بی‌مهر")
         form.locator("input[name=reference]").fill("۱۴۰۳/۱۲")
         form.locator("button").click()
+        # shown first: the station by name and code, each figure before and after; nothing yet
+        expect(page.locator("#preview-stations")).to_contain_text("ST-0801-0001")
+        expect(page.locator(".preview-figures tr.changed").first).to_be_visible()
+        assert_accessible(page, "void preview")
+        page.screenshot(path=str(SCREENSHOTS / "void-preview-fa.png"), full_page=True)
+        expect(page.locator("#confirm-reason")).to_have_value("صندوق بی‌مهر")
+        page.locator("#confirm button").click()
         expect(page.locator("#done")).to_be_visible()
         expect(cast).not_to_have_text(before)
         expect(page.locator(".voided")).to_contain_text("صندوق بی‌مهر")
+        expect(page.locator(".voided .void-where").first).to_contain_text("ST-0801-0001")
 
         page.locator("#certify button").click()
+        expect(page.locator("#preview-reported")).to_be_visible()
+        assert_accessible(page, "certification preview")
+        page.screenshot(path=str(SCREENSHOTS / "certify-preview-fa.png"), full_page=True)
+        page.locator("#confirm-checked").check()
+        page.locator("#confirm button").click()
         expect(page.locator("#done")).to_be_visible()
         expect(page.locator(".certification").first).to_contain_text("nazer")
+        assert_accessible(page, "results")
         page.screenshot(path=str(SCREENSHOTS / "results-fa.png"), full_page=True)
 
         page.locator("#uncertify-reason").fill("شکایت نامزد")
         page.locator("#uncertify button").click()  # the national certifier alone: refused
         expect(page.locator("#refused")).to_contain_text("ناظر کشوری دیگری جز nazer")
+        page.goto(f"{centre.url}/console/results?lang=en")
+        assert_accessible(page, "results (en)")
+        page.screenshot(path=str(SCREENSHOTS / "results-en.png"), full_page=True)

@@ -21,6 +21,7 @@ from sandogh.formats.definition_file import CANONICAL
 from sandogh.services.elections import load_election
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.axe import assert_accessible
 from tests.server.live import ELECTION, kerman
 from tests.server.operators_live import add_account, serving, settings
 
@@ -64,6 +65,7 @@ def _decide(page: Page, applicant: str, board: str, outcome: str, **more: str) -
 
 
 def _shot(page: Page, name: str) -> None:
+    assert_accessible(page, name)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 

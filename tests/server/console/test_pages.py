@@ -4,6 +4,7 @@ to what their grant allows, every refusal logged."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
@@ -14,6 +15,7 @@ from sandogh.core.access import Role
 from sandogh.core.log import EventType
 from sandogh.locale import to_persian_digits
 from sandogh.server.app import create_app
+from sandogh.server.console.pages import hour_bars
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
 from .build import BAFT, BAM, IRAN, KERMAN, waiting
@@ -154,8 +156,15 @@ def test_a_county_operator_is_kept_to_the_county(client: TestClient) -> None:
         data={"csrf": token(page), "station": "ST-0801-0001", "reason": "r", "reference": "1"},
     )
     assert answer.status_code == 403
-    assert "may not void" in answer.text
+    assert "اجازه" in answer.text  # in the page's language (issue 13), as the API says it
+    assert "may not void" not in answer.text
     assert denials(client)[-1]["action"] == "void"
+
+
+def cast_of(results: str) -> str:
+    found = re.search(r'class="cast" data-contest="president">([^<]+)<', results)
+    assert found is not None
+    return found.group(1)
 
 
 def test_a_county_operator_assigns_and_resolves_an_incident(client: TestClient) -> None:
@@ -191,22 +200,25 @@ def test_a_supervisor_voids_a_box_and_the_results_recompute(
     for case, status in (("²", 400), ("9" * 20, 404)):  # the case a void cites (issue 9)
         bad = client.post("/console/results/void-station", data={**void_form, "case": case})
         assert bad.status_code == status
-    answer = client.post(
-        "/console/results/void-station",
-        data={
-            "csrf": token(page),
-            "place": KERMAN,
-            "station": "ST-0801-0001",
-            "reason": "صندوق بی‌مهر",
-            "reference": "۱۴۰۳/۱۲",
-        },
-    )
+    asked = {
+        "csrf": token(page),
+        "place": KERMAN,
+        "station": "ST-0801-0001",
+        "reason": "صندوق بی‌مهر",
+        "reference": "۱۴۰۳/۱۲",
+    }
+    # shown first, with the station and its figures before and after; nothing recorded yet
+    preview = client.post("/console/results/void-station", data=asked)
+    assert preview.status_code == 200
+    assert 'id="preview-stations"' in preview.text
+    assert '<input type="hidden" name="station" value="ST-0801-0001">' in preview.text
+    assert cast_of(client.get("/console/results").text) == cast_of(before)
+    answer = client.post("/console/results/void-station", data={**asked, "confirmed": "1"})
     assert answer.status_code == 303
     after = client.get(answer.headers["location"]).text
     assert "صندوق بی‌مهر" in after
     assert 'id="done"' in after
-    cast = re.compile(r'class="cast" data-contest="president">([^<]+)<')
-    assert cast.search(before) != cast.search(after)
+    assert cast_of(before) != cast_of(after)
     # the whole country's result is above a provincial supervisor: refused, with the reason
     refused = client.post(
         "/console/results/certify",
@@ -214,7 +226,7 @@ def test_a_supervisor_voids_a_box_and_the_results_recompute(
     )
     assert refused.status_code == 403
     assert 'id="refused"' in refused.text
-    assert "may not certify at IR" in refused.text
+    assert "اجازه این کار را در IR ندارد" in refused.text  # said in Persian (issue 13)
     assert client.get(f"/console/cases?place={BAFT}").status_code == 200
 
 
@@ -243,3 +255,14 @@ def test_a_number_no_row_can_have_is_refused_in_persian_not_with_a_500(
     for query in ("place", "election"):  # and in a query, on every page
         for path in ("/console/", "/console/incidents", "/console/cases", "/console/results"):
             assert client.get(path, params={query: typed}).status_code in (400, 404)
+
+
+def test_an_hour_without_check_ins_is_a_bar_at_zero_in_tehran_hours() -> None:
+    first = datetime.datetime(2024, 7, 5, 4, 30, tzinfo=datetime.UTC)  # 08:00 in Tehran
+    later = first + datetime.timedelta(hours=2)
+    assert hour_bars(((first, 4), (later, 2)), "fa") == [
+        ("۰۸:۰۰", 4, 100),
+        ("۰۹:۰۰", 0, 0),
+        ("۱۰:۰۰", 2, 50),
+    ]
+    assert hour_bars((), "en") == []

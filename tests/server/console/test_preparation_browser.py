@@ -12,6 +12,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from sandogh.core.access import Role
+from tests.axe import assert_accessible
 from tests.server.operators_live import add_account, serving, settings
 
 from .browsing import log_in
@@ -38,8 +39,10 @@ def _submit(page: Page, form: str, *, done: bool = True, **fields: str) -> None:
 
 def _shots(page: Page, name: str) -> None:
     """The page in Persian and in English."""
+    assert_accessible(page, name)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-fa.png"), full_page=True)
     page.goto(page.url.split("?")[0] + "?lang=en")
+    assert_accessible(page, f"{name} (en)")
     page.screenshot(path=str(SCREENSHOTS / f"{name}-en.png"), full_page=True)
     page.goto(page.url.split("?")[0] + "?lang=fa")
 

@@ -56,6 +56,8 @@ class Gap(StrEnum):
     UPDATE_PENDING = "update-pending"
     NOT_ENROLLED = "not-enrolled"  # a box assigned to a station without its key enrolled there
     NO_BOX = "no-box"
+    # a box is enrolled for the station, or it is open, yet the fleet register does not list it
+    BOX_UNREGISTERED = "box-unregistered"
     NO_PAPERS = "no-papers"  # no row in the papers register
     PAPERS_NOT_RECEIVED = "papers-not-received"  # received < sent
     PAPERS_SHORT = "papers-short"  # left < reserve × voters not yet voted
@@ -152,6 +154,7 @@ def assess(
                 held.append(box)
     per_unit: dict[str, Summary] = {}
     missing: list[Missing] = []
+    boxes_enrolled = set(enrolled.values())
     for station in stations:
         found = _station(
             geography,
@@ -162,6 +165,7 @@ def assess(
             status=statuses.get(station, StationStatus(StationState.NOT_OPEN)),
             enrolled=enrolled,
             rules=rules,
+            box_enrolled=station in boxes_enrolled,
         )
         missing += found[1]
         _add(geography, per_unit, station, found[0])
@@ -215,6 +219,7 @@ def _station(
     status: StationStatus,
     enrolled: Mapping[str, str],
     rules: ReadinessRules,
+    box_enrolled: bool,
 ) -> tuple[Summary, list[Missing]]:
     unit = geography.unit(station)
     mode = unit.station.mode if unit.station is not None else None
@@ -223,8 +228,11 @@ def _station(
     for box in boxes:
         summary = summary.plus(_box_summary(box, enrolled, assigned=True))
         missing += _box_gaps(box, enrolled, assigned=True)
+    # A box enrolled there, or a station already open, has a box: only the register lacks it
+    # (issue 13: an open box was called "no box").
+    has_box = bool(boxes) or box_enrolled or status.state is not StationState.NOT_OPEN
     if not boxes and mode is not VotingMode.PAPER:
-        missing.append(Missing(station, Gap.NO_BOX))
+        missing.append(Missing(station, Gap.BOX_UNREGISTERED if has_box else Gap.NO_BOX))
     paper_gaps = _paper_gaps(station, papers, unit.eligible_voters, mode, rules)
     staff_gaps = _staff_gaps(station, staff, mode, rules)
     missing += paper_gaps + staff_gaps
@@ -233,7 +241,7 @@ def _station(
         missing.append(Missing(station, late))
     counts = Summary(
         "",
-        stations_without_box=int(not boxes and mode is not VotingMode.PAPER),
+        stations_without_box=int(not has_box and mode is not VotingMode.PAPER),
         stations_short_of_papers=int(bool(paper_gaps)),
         stations_short_of_staff=int(bool(staff_gaps)),
         stations_not_open=int(status.state is StationState.NOT_OPEN),

@@ -5,8 +5,8 @@ A station's status comes from what the store holds of it (issue 4, item 6: "each
 at a glance"): *reported* once its tally sheets are in the results, *closed* once its final report
 is received (its box is closed and counted) but its sheets are not in the results, *open* once its
 zero report is received or a voter has checked in there, and *not open* before that. Check-ins are
-counted from the voters' ledger in two grouped queries, per station and per clock hour — counts,
-never a voter.
+counted from the voters' ledger in two grouped queries, per station and per whole hour of Tehran's
+clock (issue 13: "08:00, 09:00", never a bar at 11:30) — counts, never a voter.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from enum import StrEnum
 from sandogh.core.access import covers
 from sandogh.core.definition.model import ReportingUnit
 from sandogh.core.report.report import ReportKind
+from sandogh.locale.dates import TEHRAN
 from sandogh.services.days import Day
 from sandogh.services.ports import IncidentStatus, RefusalCount, SecurityAlert, UnitOfWork
 
@@ -49,7 +50,7 @@ class DayAt:
     place: ReportingUnit
     stations: tuple[StationState, ...]
     open_incidents: int
-    #: Check-ins per clock hour (its start, UTC), in order.
+    #: Check-ins per whole hour of Tehran's clock (its start, a UTC instant), in order.
     by_hour: tuple[tuple[datetime.datetime, int], ...] = ()
 
     @property
@@ -97,7 +98,8 @@ def day_at(work: UnitOfWork, day: Day, place: str) -> DayAt:
             for code in numbered.incident.stations
         )
     )
-    by_hour = tuple(sorted(work.ledger.counts_by_hour(election, asked).items()))
+    offset = TEHRAN.utcoffset(None)
+    by_hour = tuple(sorted(work.ledger.counts_by_hour(election, asked, offset).items()))
     return DayAt(day, geography.unit(place), tuple(states), open_incidents, by_hour)
 
 

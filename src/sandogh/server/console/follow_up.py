@@ -18,6 +18,7 @@ from sandogh.core.access import Action, covers
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import NEXT_STATUS, CaseKind, CaseStatus
 from sandogh.server.console.gate import PREFIX, Page, PageDep, typed_number
+from sandogh.server.console.supervision_refusals import said
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.cases import list_cases, open_case, update_case
 from sandogh.services.days import Day
@@ -62,9 +63,9 @@ def _follow(
     try:
         act()
     except AccessDeniedError as denied:
-        return again(page, refused=str(denied), status=403)
+        return again(page, refused=said(page, denied), status=403)
     except SandoghError as refused:
-        return again(page, refused=str(refused), status=422)
+        return again(page, refused=said(page, refused), status=422)
     return page.back(where, place=page.place())
 
 

@@ -104,7 +104,7 @@ FA: dict[str, str] = {
         "ارقام گزارش‌شده؛ شمارش دستی تأییدشده در {when} جای آن‌ها را در حوزه {constituency} "
         "گرفته است."
     ),
-    "void_effect": "{kind}: {boxes} صندوق، {ballots} رأی — {reason} ({reference})",
+    "void_effect": "{kind}: {boxes} صندوق، {ballots} رأی",
     "void_kind_station": "ابطال صندوق",
     "void_kind_candidate": "ابطال آرای نامزد",
     "void_kind_constituency": "ابطال حوزه",
@@ -165,6 +165,69 @@ FA: dict[str, str] = {
     "incident_kind_high-turnout": "مشارکت بیش از حد انتظار",
     "incident_kind_check-ins-not-papers-used": "مغایرت ثبت حضور با تعرفه‌های مصرف‌شده",
     "incident_kind_late-report": "گزارش شعبه پس از مهلت تقویم انتخابات رسید",
+    # issue 13: the console on election day
+    "dashboard_updated": "ارقام تا {when}؛ این صفحه هر {seconds} ثانیه خودبه‌خود تازه می‌شود.",
+    "dashboard_stale": (
+        "تازه‌سازی خودکار انجام نشد؛ شاید ارقام کهنه باشند. اتصال یا ورود خود را بررسی کنید."
+    ),
+    "readiness_grouped_note": (
+        "کمبودها به ترتیب اهمیت گروه‌بندی شده‌اند و در هر گروه بدترین جاها نخست می‌آیند (تا "
+        "{shown} جا؛ همه ردیف‌ها در دفترهای CSV)."
+    ),
+    "readiness_group_count": "{count} مورد در {places} جا",
+    "readiness_more_places": "و {more} جای دیگر؛ همه در دفترهای CSV پایین صفحه.",
+    "void_preview": "پیش‌نمایش ابطال",
+    "void_preview_effect": "{boxes} صندوق، {ballots} رأی از آرای مأخوذه کم می‌شود",
+    "void_preview_stations": "شعبه‌هایی که ابطال به آن‌ها می‌رسد",
+    "void_preview_nothing": "این ابطال از ارقامِ این جا چیزی کم نمی‌کند.",
+    "preview_before": "پیش از ابطال",
+    "preview_after": "پس از ابطال",
+    "preview_change": "تغییر",
+    "preview_confirm_h": "تأیید",
+    "preview_confirm": "تأیید و ثبت",
+    "preview_cancel": "انصراف و بازگشت به نتایج",
+    "certify_preview": "پیش‌نمایش تأیید صحت",
+    "certify_preview_unreported": (
+        "{count} شعبه هنوز گزارش نداده است؛ تأیید صحت این ارقام را نهایی می‌کند."
+    ),
+    "certify_preview_figures": "ارقامی که تأیید صحت آن‌ها را نهایی می‌کند",
+    "certify_preview_nothing": "برای این انتخابات در این جا نتیجه‌ای نیست.",
+    "certify_preview_checked": "این ارقام را بررسی کردم و صحت آن‌ها را تأیید می‌کنم.",
+    "void_where": "شعبه یا حوزه",
+    "sort_note": "با زدن سرِ هر ستون، جدول به ترتیب آن ستون مرتب می‌شود.",
+    "case_kind_vote-buying": "خرید و فروش رأی",
+    "case_kind_intimidation": "تهدید و ارعاب",
+    "case_kind_ballot-stuffing": "ریختن تعرفه یا رأی غیرقانونی در صندوق",
+    "case_kind_campaign-violation": "تخلف تبلیغاتی",
+    "case_kind_other": "سایر تخلفات",
+    "case_status_opened": "گشوده",
+    "case_status_investigating": "در حال رسیدگی",
+    "case_status_referred": "ارجاع‌شده به مرجع قضایی",
+    "case_status_dismissed": "رد شد",
+    "case_status_upheld": "تأیید شد",
+    "refused_incomplete": (
+        "{scope}: تنها {reported} از {total} شعبه گزارش داده‌اند؛ تأیید صحت پس از رسیدن "
+        "گزارش همه شعبه‌ها ممکن است."
+    ),
+    "refused_already": "صحت {scope} پیش‌تر به دست {by} در {when} تأیید شده است.",
+    "refused_certified": (
+        "{scope} را {by} در {when} تأیید صحت کرده است؛ نخست ناظری از همان هیئت در سطح "
+        "بالاتر باید این تأیید را لغو کند."
+    ),
+    "refused_not_certified": "تأیید صحتی از {scope} در کار نیست که لغو شود.",
+    "refused_corrected": (
+        "شمارش دستی کامل {scope} به‌عنوان نتیجه تأیید شده است؛ ابطال به آن نمی‌رسد."
+    ),
+    "refused_case_status": "پرونده {number} «{status}» است و به «{asked}» نمی‌رود.",
+    "refused_problems": (
+        "درخواست با تعریف انتخابات نمی‌خواند ({count} اشکال)؛ کد شعبه، نامزد یا حوزه را بررسی کنید."
+    ),
+    "refused_other": "درخواست انجام نشد؛ داده‌های واردشده را بررسی کنید و دوباره بفرستید.",
+    "scope_contest": "انتخابات {contest} (همه حوزه‌ها)",
+    "scope_constituency": "انتخابات {contest} در حوزه {constituency}",
+    "preview_less": "{count} کمتر",
+    "preview_more": "{count} بیشتر",
+    "preview_same": "بی‌تغییر",
 }
 
 EN: dict[str, str] = {
@@ -257,7 +320,7 @@ EN: dict[str, str] = {
         "Figures as reported, superseded in constituency {constituency} by the hand count "
         "certified on {when}."
     ),
-    "void_effect": "{kind}: {boxes} box(es), {ballots} ballot(s) — {reason} ({reference})",
+    "void_effect": "{kind}: {boxes} box(es), {ballots} ballot(s)",
     "void_kind_station": "Box voided",
     "void_kind_candidate": "Candidate's votes voided",
     "void_kind_constituency": "Constituency voided",
@@ -325,6 +388,71 @@ EN: dict[str, str] = {
     "incident_kind_high-turnout": "Turnout far above expected",
     "incident_kind_check-ins-not-papers-used": "Check-ins differ from ballot papers used",
     "incident_kind_late-report": "A station report arrived after its window in the calendar",
+    # issue 13: the console on election day
+    "dashboard_updated": "As of {when}; this page renews itself every {seconds} seconds.",
+    "dashboard_stale": (
+        "The page could not renew itself; the figures may be stale. Check the connection or "
+        "log in again."
+    ),
+    "readiness_grouped_note": (
+        "What is missing, by kind, the kinds that stop a station first; in each, the worst "
+        "places first (up to {shown}; every row is in the CSV registers)."
+    ),
+    "readiness_group_count": "{count} at {places} places",
+    "readiness_more_places": "and {more} more places; all in the CSV registers below.",
+    "void_preview": "Void: preview",
+    "void_preview_effect": "{boxes} box(es), {ballots} ballot(s) taken from the cast ballots",
+    "void_preview_stations": "Stations the void reaches",
+    "void_preview_nothing": "This void takes nothing from the figures of this place.",
+    "preview_before": "Before",
+    "preview_after": "After",
+    "preview_change": "Change",
+    "preview_confirm_h": "Confirm",
+    "preview_confirm": "Confirm and record",
+    "preview_cancel": "Cancel and go back to the results",
+    "certify_preview": "Certification: preview",
+    "certify_preview_unreported": (
+        "{count} station(s) have not reported; certifying makes these figures final."
+    ),
+    "certify_preview_figures": "The figures the certification makes final",
+    "certify_preview_nothing": "There is no result for this contest here.",
+    "certify_preview_checked": "I have checked these figures and certify them.",
+    "void_where": "Station or constituency",
+    "sort_note": "Select a column heading to sort the table by it.",
+    "case_kind_vote-buying": "Vote buying",
+    "case_kind_intimidation": "Intimidation",
+    "case_kind_ballot-stuffing": "Ballot stuffing",
+    "case_kind_campaign-violation": "Campaign violation",
+    "case_kind_other": "Other violation",
+    "case_status_opened": "Opened",
+    "case_status_investigating": "Investigating",
+    "case_status_referred": "Referred to a court",
+    "case_status_dismissed": "Dismissed",
+    "case_status_upheld": "Upheld",
+    "refused_incomplete": (
+        "{scope}: only {reported} of {total} stations have reported; a result is certified "
+        "once every station has."
+    ),
+    "refused_already": "{scope} is already certified by {by} at {when}.",
+    "refused_certified": (
+        "{scope} is certified by {by} at {when}; a supervisor of their body above them must "
+        "undo that certification first."
+    ),
+    "refused_not_certified": "No certification of {scope} is in force to undo.",
+    "refused_corrected": (
+        "The full hand count of {scope} is certified as its result; a void does not reach it."
+    ),
+    "refused_case_status": "Case {number} is “{status}” and cannot go to “{asked}”.",
+    "refused_problems": (
+        "The request does not fit the election's definition ({count} problem(s)); check "
+        "the station, candidate or constituency code."
+    ),
+    "refused_other": "The request was not done; check what was entered and send it again.",
+    "scope_contest": "contest {contest} (every constituency)",
+    "scope_constituency": "contest {contest}, constituency {constituency}",
+    "preview_less": "{count} fewer",
+    "preview_more": "{count} more",
+    "preview_same": "unchanged",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {

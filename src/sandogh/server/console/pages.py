@@ -38,6 +38,9 @@ from sandogh.server.sessions import desk_of, log_in_request, log_out_request, st
 from sandogh.services.sessions import LoginError
 
 LOGIN_CSRF_COOKIE = "sandogh-login-csrf"
+#: Seconds between the dashboard's renewals (`static/live.js`): a station's report shows within
+#: a minute, and a county's few operators cost the centre a page a second at most.
+REFRESH_SECONDS = 30
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
@@ -108,19 +111,34 @@ def dashboard(page: PageDep) -> Response:
         now = page.centre.clock()
         alerts = recent_alerts(work, now) if sees_alerts else None
         refusals = recent_refusals(work, now) if sees_alerts else None
-    hours = _hours(today.by_hour, page.lang)
+    hours = hour_bars(today.by_hour, page.lang)
     return page.render(
-        "dashboard.html", day=day, today=today, alerts=alerts, refusals=refusals, hours=hours
+        "dashboard.html",
+        day=day,
+        today=today,
+        alerts=alerts,
+        refusals=refusals,
+        hours=hours,
+        now=now,
+        refresh=REFRESH_SECONDS,
     )
 
 
-def _hours(
+def hour_bars(
     by_hour: tuple[tuple[datetime.datetime, int], ...], lang: Lang
 ) -> list[tuple[str, int, int]]:
-    """Each hour's start as Tehran reads it, its check-ins, and its bar's height in percent."""
+    """Each hour's start as Tehran reads it, its check-ins, and its bar's height in percent;
+    an hour without check-ins between the first and the last is a bar of its own, at zero."""
     most = max((count for _, count in by_hour), default=0)
+    counted = dict(by_hour)
+    hours = []
+    if by_hour:
+        start, last = by_hour[0][0], by_hour[-1][0]
+        while start <= last:
+            hours.append((start, counted.get(start, 0)))
+            start += datetime.timedelta(hours=1)
     shown = []
-    for start, count in by_hour:
+    for start, count in hours:
         clock = f"{start.astimezone(TEHRAN):%H:%M}"
         shown.append(
             (to_persian_digits(clock) if lang == "fa" else clock, count, 100 * count // most)

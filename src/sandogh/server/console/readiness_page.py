@@ -23,6 +23,9 @@ from sandogh.formats.tally_csv import RowProblem
 from sandogh.locale import Lang, format_jalali
 from sandogh.locale.readiness_terms import hours, term
 from sandogh.server.console.gate import PREFIX, Page, PageDep
+from sandogh.server.console.readiness_groups import SHOWN as SHOWN_PLACES
+from sandogh.server.console.readiness_groups import grouped
+from sandogh.server.console.supervision_refusals import said
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.readiness import import_register, readiness
 from sandogh.wire.api_paths import ROOT
@@ -69,7 +72,7 @@ def upload(page: PageDep) -> Response:
             now=page.centre.clock(),
         )
     except AccessDeniedError as denied:
-        return _shown(page, refused=str(denied), status=403)
+        return _shown(page, refused=said(page, denied), status=403)
     except ReadinessCsvError as bad:
         return _shown(page, register=register, problems=bad.problems, status=422)
     except RegisterError as bad:
@@ -114,6 +117,8 @@ def _shown(
         place=day.geography.unit(place),
         unit=day.geography.unit,
         found=found,
+        groups=grouped(found.missing),
+        shown_places=SHOWN_PLACES,
         shown=SHOWN,
         registers=list(Register),
         api=api,

@@ -22,21 +22,18 @@ from sandogh.core.supervision import (
     CandidateVoid,
     ConstituencyVoid,
     Decision,
+    Effect,
     StationVoid,
     Void,
     kind_of,
 )
 from sandogh.server.console.gate import Page, PageDep, typed_number
+from sandogh.server.console.supervision_refusals import said
+from sandogh.server.console.void_preview import certify_preview, void_preview
 from sandogh.services.acting import AccessDeniedError
-from sandogh.services.certifications import (
-    UndoerRefusedError,
-    UndoReasonMissingError,
-    certify,
-    uncertify,
-)
-from sandogh.services.competence import WrongBodyError
+from sandogh.services.certifications import certify, check_certify, uncertify
 from sandogh.services.results import show_results
-from sandogh.services.voids import void
+from sandogh.services.voids import preview_void, void
 
 router_prefix = "/results"
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -72,17 +69,18 @@ def _results(page: PageDep, *, refused: str | None = None, status: int = 200) ->
 
 def _acting(page: Page, act: Callable[[], object]) -> Response:
     """Do `act` and show the results again; a refusal is shown with its reason."""
+    return _refused(page, act) or page.back("/results", place=page.place(), done="1")
+
+
+def _refused(page: Page, act: Callable[[], object]) -> Response | None:
+    """Do `act`; the results with the reason of its refusal, if it is refused."""
     try:
         act()
-    except (WrongBodyError, UndoerRefusedError) as denied:  # in the console's language
-        return _results(page, refused=denied.fa if page.lang == "fa" else denied.en, status=403)
-    except AccessDeniedError as denied:
-        return _results(page, refused=str(denied), status=403)
-    except UndoReasonMissingError as refused:
-        return _results(page, refused=refused.fa if page.lang == "fa" else refused.en, status=422)
+    except AccessDeniedError as denied:  # in the console's language
+        return _results(page, refused=said(page, denied), status=403)
     except SandoghError as refused:
-        return _results(page, refused=str(refused), status=422)
-    return page.back("/results", place=page.place(), done="1")
+        return _results(page, refused=said(page, refused), status=422)
+    return None
 
 
 def _decision(page: Page) -> Decision:
@@ -95,6 +93,21 @@ def _decision(page: Page) -> Decision:
 
 
 def _void(page: Page, decided: Void) -> Response:
+    if page.form.get("confirmed") != "1":  # shown first, recorded once confirmed (issue 13)
+        effects: list[Effect] = []
+        refused = _refused(
+            page,
+            lambda: effects.append(
+                preview_void(
+                    page.centre.uow,
+                    page.actor,
+                    page.day().election.id,
+                    decided,
+                    now=page.centre.clock(),
+                )
+            ),
+        )
+        return refused or void_preview(page, decided, effects[0], page.request.url.path)
     return _acting(
         page,
         lambda: void(
@@ -131,7 +144,23 @@ def void_constituency(page: PageDep) -> Response:
 
 @router.post(f"{router_prefix}/certify")
 def certify_result(page: PageDep) -> Response:
+    if page.form.get("confirmed") != "1":  # the figures it fixes, shown first (issue 13)
+        contest = page.form.get("contest", "")
+        constituency = page.form.get("constituency", "").strip() or None
+        refused = _refused(page, partial(_check, page, contest, constituency))
+        return refused or certify_preview(page, contest, constituency)
     return _certifying(page, certify)
+
+
+def _check(page: Page, contest: str, constituency: str | None) -> None:
+    check_certify(
+        page.centre.uow,
+        page.actor,
+        page.day().election.id,
+        contest,
+        constituency,
+        now=page.centre.clock(),
+    )
 
 
 @router.post(f"{router_prefix}/uncertify")

@@ -1,5 +1,6 @@
-// The atlas: the stations of the page's place on the OpenStreetMap boundaries; the table beside
-// the map holds the same, for screen readers and without script.
+// The atlas: the stations of the page's place on the OpenStreetMap boundaries, each area labelled
+// with its name in the page's language (the base layer of place names: no tiles, no internet);
+// the table beside the map holds the same, for screen readers and without script.
 (function () {
   "use strict";
   var element = document.getElementById("map");
@@ -26,7 +27,29 @@
     marker.addTo(markers);
   });
   fetch(element.dataset.boundaries).then(function (answer) { return answer.json(); }).then(function (shapes) {
-    var areas = L.geoJSON(shapes, { style: { color: "#555", weight: 1, fillOpacity: 0.03 }, interactive: false }).addTo(map);
+    var areas = L.geoJSON(shapes, {
+      style: { color: "#555", weight: 1, fillOpacity: 0.03 },
+      interactive: false,
+      onEachFeature: function (feature, layer) {
+        var label = document.createElement("span");
+        label.textContent = feature.properties["name_" + element.dataset.lang] || feature.properties.name_fa || "";
+        layer.bindTooltip(label, { permanent: true, direction: "center", className: "place-name" });
+      }
+    }).addTo(map);
+    // each name stands in the part of its area the map shows, so a county seen in part is named
+    function placeNames() {
+      var view = map.getBounds();
+      areas.eachLayer(function (area) {
+        var shape = area.getBounds();
+        if (!view.intersects(shape)) { return; }
+        var south = Math.max(view.getSouth(), shape.getSouth()), north = Math.min(view.getNorth(), shape.getNorth());
+        var west = Math.max(view.getWest(), shape.getWest()), east = Math.min(view.getEast(), shape.getEast());
+        area.getTooltip().setLatLng([(south + north) / 2, (west + east) / 2]);
+      });
+    }
+    map.on("moveend", placeNames);
+    placeNames();
+    element.dataset.places = String(areas.getLayers().length);
     if (!points.length) { map.fitBounds(areas.getBounds()); }
     markers.bringToFront();
   }).catch(function () { /* the stations are drawn without their boundaries */ });
