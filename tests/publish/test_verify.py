@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime
 import io
 import json
 from fractions import Fraction
@@ -203,10 +204,17 @@ def test_voids_and_certifications_are_published_and_re_applied(
 
     supervision = json.loads((tmp_path / DATA / "supervision.json").read_text())
     assert [v["station"] for v in supervision["voids"]] == [ST_1]
+    assert supervision["voids"][0]["at"] == LATER.astimezone(datetime.UTC).isoformat()
     assert [c["contest"] for c in supervision["certifications"]] == ["president"]
     outcome = json.loads((tmp_path / DATA / "outcomes/president/IR.json").read_text())
     assert outcome["status"] == "certified"
     assert check(tmp_path).agrees
+
+    # a void's time that a page cannot place in Tehran's day is refused like the rest of the file
+    unplaced = {**supervision, "voids": [{**supervision["voids"][0], "at": "2024-07-05T20:00"}]}
+    (tmp_path / DATA / "supervision.json").write_text(json.dumps(unplaced))
+    (finding,) = [f for f in check(tmp_path).elections[0].findings if "no offset" in f.detail]
+    assert (finding.kind, finding.file) == (Disagreement.UNREADABLE, f"{DATA}/supervision.json")
 
     supervision["voids"] = []  # a void quietly dropped from what is published
     (tmp_path / DATA / "supervision.json").write_text(json.dumps(supervision))

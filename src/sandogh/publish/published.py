@@ -150,11 +150,11 @@ class Published:
     def write_supervision(self, writer: Writer) -> None:
         """The voids, certifications, hand-count corrections, lots and withdrawals in force
         (`publish.supervision_file`)."""
-        voids = [effect.void for effect in self.tallied.voided]
         tallied = self.tallied
+        voids = [effect.void for effect in tallied.voided]
         document = supervision_json(
             self.index.election_id,
-            voids,
+            zip(voids, tallied.voided_at, strict=True),
             tallied.certifications,
             tallied.corrections,
             lots=tallied.lots,

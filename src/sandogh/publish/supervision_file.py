@@ -10,7 +10,8 @@ boards drew and the withdrawals (انصراف) decide outcomes, so they are publ
 the seed and the tie (issue 12) and `verify-results` re-derives every outcome with them; a lot
 also publishes the commitment and the secret its seed comes from (`lot_findings` checks them).
 Format `sandogh/supervision@1` (docs/publish.md; `corrections`, `lots` or `withdrawals` absent in
-files written before them reads as none). `read_supervision` is its reader for `sandogh
+files written before them reads as none; so does a void's `at`, the time it was decided, which a
+station's page shows beside the decision). `read_supervision` is its reader for `sandogh
 verify-results`, which applies the voids to the signed reports' sheets and the corrections to
 their sums as the centre does
 (`core.supervision.apply_voids`, `core.supervision.correct_totals`).
@@ -49,7 +50,7 @@ class SupervisionFileError(ValueError):
 
 def supervision_json(
     election: str,
-    voids: Iterable[Void],
+    voids: Iterable[tuple[Void, datetime.datetime]],
     certifications: Iterable[Certification],
     corrections: Iterable[HandCountCorrection] = (),
     *,
@@ -59,7 +60,7 @@ def supervision_json(
     return {
         "format": FORMAT,
         "election": election,
-        "voids": [_void_json(void) for void in voids],
+        "voids": [_void_json(void, at) for void, at in voids],
         "certifications": [_certification_json(c) for c in certifications],
         "corrections": [_correction_json(c) for c in corrections],
         "lots": [settled_json(lot) for lot in lots],
@@ -77,16 +78,23 @@ def _correction_json(made: HandCountCorrection) -> JSONObject:
     }
 
 
-def _void_json(void: Void) -> JSONObject:
+def _void_json(void: Void, at: datetime.datetime) -> JSONObject:
     decision = void.decision
     said: JSONObject = {
         "reason": decision.reason,
         "reference": decision.reference,
         "case": decision.case,
     }
+    when = at.astimezone(datetime.UTC).isoformat()
     match void:
         case StationVoid(station=station, contest=contest):
-            return {"kind": "station", "station": station, "contest": contest, "decision": said}
+            return {
+                "kind": "station",
+                "station": station,
+                "contest": contest,
+                "decision": said,
+                "at": when,
+            }
         case CandidateVoid(contest=contest, candidate=candidate, stations=stations):
             return {
                 "kind": "candidate",
@@ -94,6 +102,7 @@ def _void_json(void: Void) -> JSONObject:
                 "candidate": candidate,
                 "stations": list(stations),
                 "decision": said,
+                "at": when,
             }
         case ConstituencyVoid(contest=contest, constituency=constituency):
             return {
@@ -101,6 +110,7 @@ def _void_json(void: Void) -> JSONObject:
                 "contest": contest,
                 "constituency": constituency,
                 "decision": said,
+                "at": when,
             }
 
 
@@ -125,6 +135,7 @@ class Supervision:
     corrections: tuple[HandCountCorrection, ...] = ()
     lots: tuple[SettledLot, ...] = ()
     withdrawals: tuple[Withdrawal, ...] = ()
+    voided_at: tuple[datetime.datetime | None, ...] = ()  # each void's time; None: not written
 
 
 def read_supervision(document: Any, election: str) -> Supervision:
@@ -133,13 +144,14 @@ def read_supervision(document: Any, election: str) -> Supervision:
         if document.get("format") != FORMAT or document.get("election") != election:
             raise SupervisionFileError(f"not a {FORMAT} document of election {election}")
         voids = tuple(_void(item) for item in document["voids"])
+        voided_at = tuple(_decided_at(item) for item in document["voids"])
         made = tuple(_certification(item, election) for item in document["certifications"])
         fixed = tuple(_correction(item) for item in document.get("corrections", []))
         lots = tuple(settled_of(item) for item in document.get("lots", []))
         withdrawn = tuple(withdrawal_of(item) for item in document.get("withdrawals", []))
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise SupervisionFileError(f"supervision.json: {error}") from error
-    return Supervision(voids, made, fixed, lots, withdrawn)
+    return Supervision(voids, made, fixed, lots, withdrawn, voided_at)
 
 
 def lot_findings(lots: Iterable[SettledLot], where: str) -> list[Finding]:
@@ -165,6 +177,17 @@ def _void(item: Any) -> Void:
     if kind == "constituency":
         return ConstituencyVoid(str(item["contest"]), str(item["constituency"]), decision)
     raise SupervisionFileError(f"a void of unknown kind {kind!r}")
+
+
+def _decided_at(item: Any) -> datetime.datetime | None:
+    """A void's `at`: absent in files written before it; else a time with its offset, since a
+    page shows it in Tehran's time."""
+    if "at" not in item:
+        return None
+    at = datetime.datetime.fromisoformat(item["at"])
+    if at.utcoffset() is None:
+        raise ValueError(f"a void's time {item['at']!r} has no offset from UTC")
+    return at
 
 
 def _certification(item: Any, election: str) -> Certification:

@@ -130,8 +130,10 @@ class Tallied:
 
     The totals are those of the sheets with every void applied (`core.supervision.apply`) and
     every certified hand-count correction (`core.supervision.corrections`); `voided` says what
-    each void took away, `certifications` are those in force; `lots` and `withdrawals` are the
-    stored decisions every outcome is computed with (`services.outcome_decisions`).
+    each void took away, `voided_at` when each was decided (in `voided`'s order, for the
+    published decisions; empty where the times are not known), `certifications` are those in
+    force; `lots` and `withdrawals` are the stored decisions every outcome is computed with
+    (`services.outcome_decisions`).
     """
 
     stored: StoredElection
@@ -143,6 +145,7 @@ class Tallied:
     corrections: tuple[HandCountCorrection, ...] = ()
     lots: tuple[SettledLot, ...] = ()  # the lots the boards drew, each for one tie
     withdrawals: tuple[Withdrawal, ...] = ()
+    voided_at: tuple[datetime.datetime, ...] = ()
 
     def corrected_in(self, contest_id: str, code: str) -> HandCountCorrection | None:
         """The correction whose figures `code`'s total counts, or that supersedes its sheets."""
@@ -185,7 +188,8 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     day = day_of(work, resolve_election_id(work, election_id))
     stored, geography = StoredElection(day.election, day.definition_hash), day.geography
     sheets: Iterable[TallySheet] = work.tallies.all(stored.election.id)
-    voids = [record.void for record in recorded_voids(work, stored.election.id)]
+    records = recorded_voids(work, stored.election.id)
+    voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()
     if voids:
         sheets, voided = apply_voids(geography, sheets, voids)
@@ -200,6 +204,7 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
         corrections,
         tuple(recorded_lots(work, stored.election.id)),
         tuple(recorded_withdrawals(work, stored.election.id)),
+        tuple(record.at for record in records),
     )
 
 
