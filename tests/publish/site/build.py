@@ -378,6 +378,7 @@ SUPERVISION: dict[str, Any] = {
     ],
 }
 VOID_DECISION = {"reason": "صندوق بی‌لاک و مهر رسید", "reference": "۱۴۰۳/۱۲۷", "case": None}
+VOIDED_AT = "2024-07-05T17:45:00+00:00"  # 21:15 in Tehran, 15 Tir 1403
 
 
 def void_station(root: Path, election: str, station: str) -> None:
@@ -388,7 +389,13 @@ def void_station(root: Path, election: str, station: str) -> None:
         json.loads(path.read_text()) if path.is_file() else {**SUPERVISION, "certifications": []}
     )
     document["voids"].append(
-        {"kind": "station", "station": station, "contest": None, "decision": VOID_DECISION}
+        {
+            "kind": "station",
+            "station": station,
+            "contest": None,
+            "decision": VOID_DECISION,
+            "at": VOIDED_AT,
+        }
     )
     _write(path, {**document, "election": election})
     result_path = root / "data" / election / "results" / CONTEST / f"{station}.json"
@@ -429,3 +436,20 @@ def write_snapshot(root: Path, state: str = PARTIAL) -> None:
             ],
         },
     )
+
+
+def void_constituency(root: Path, election: str, constituency: str) -> None:
+    """The supervisory board voids the election of `constituency` whole (supervision.json only:
+    the outcome file's reasons are the centre's, which the page does not need here)."""
+    path = root / "data" / election / "supervision.json"
+    document = json.loads(path.read_text())
+    document["voids"].append(
+        {
+            "kind": "constituency",
+            "contest": CONTEST,
+            "constituency": constituency,
+            "decision": {**VOID_DECISION, "reference": "۱۴۰۳/۱۳۰"},
+            "at": VOIDED_AT,
+        }
+    )
+    _write(path, document)

@@ -29,6 +29,7 @@ from tests.publish.site.build import (
     R2,
     S3,
     S4,
+    void_constituency,
     void_station,
     write_snapshot,
 )
@@ -115,14 +116,34 @@ def _drill(page: Page, name: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
 
 
+# Text the page shows outside any <bdi> that holds a figure: anywhere a sign before or after
+# digits, and in a sentence (a paragraph, a headline figure, a legend) any Persian digit at all;
+# names (a station's «شعبه ۲ بافت»), codes and the map's own layer are left out.
+_BARE_FIGURES = """() => {
+  const bare = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("bdi, script, style, code, title, #map")) continue;
+    const text = node.textContent;
+    const signed = /(^|[^\\w])[+\\-\u2212][0-9\u06f0-\u06f9]|[0-9\u06f0-\u06f9][+\u2212]/;
+    const sentence = node.parentElement.closest("p, dd, .legend");
+    if (signed.test(text) || (sentence && /[\u06f0-\u06f9]/.test(text))) bare.push(text.trim());
+  }
+  return bare;
+}"""
+
+
 def _persian_typography(page: Page) -> None:
-    """No «·» (it reads as a Persian zero) and every figure of a table isolated in <bdi>."""
+    """No «·» (it reads as a Persian zero); every figure, of a table or in a sentence (an
+    announcement, a note, a comparison, a label), isolated in <bdi>, none signed outside one."""
     text = page.locator("body").inner_text()
     assert "·" not in text
     bare = page.locator("td.num").evaluate_all(
         "cells => cells.filter(c => c.textContent.trim() && !c.querySelector('bdi')).length"
     )
     assert bare == 0
+    found = page.evaluate(_BARE_FIGURES)
+    assert found == [], found
 
 
 def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Browser) -> None:
@@ -282,6 +303,8 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         expect(voided).to_contain_text("به تصمیم هیئت نظارت باطل شد")
         expect(voided).to_contain_text("صندوق بی‌لاک و مهر رسید")
         expect(voided).to_contain_text("۱۴۰۳/۱۲۷")
+        # the decision's day and hour in Tehran, in the Jalali calendar and Persian digits
+        expect(voided).to_contain_text("تاریخ تصمیم: ۱۵ تیر ۱۴۰۳، ساعت ۲۱:۱۵ به وقت تهران")
         # its ballots are set aside with the papers, not a third kind of vote beside the two
         assert "غیرمأخوذه" not in page.locator("#contest-president table.figures").inner_text()
         expect(page.locator("table.papers")).to_contain_text("برگه‌های باطله غیرمأخوذه")
@@ -300,6 +323,28 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         page.goto(f"{url}en/{R1}/index.html")
         expect(page.locator(".outcome .certified")).to_contain_text(
             "Certified by the supervisory board (Iran), account \u2068m.rahimi\u2069"
+        )
+        page.goto(f"{url}en/{R2}/units/{S3}.html")
+        expect(page.locator(".voided")).to_contain_text(
+            "Decided 15 Tir 1403 (5 July 2024), 21:15 Tehran time."
+        )
+        assert_accessible(page, "voided station (en)")
+        _shoot(page, "station-voided-en.png")
+
+        # the board voids the whole constituency: its outcome says so, with the decision's day
+        void_constituency(tmp_path, R2, NATION)
+        render_site(tmp_path, R2)
+        page.goto(f"{url}{R2}/index.html")
+        outcome = page.locator(".outcome .voided")
+        expect(outcome).to_contain_text("انتخابات این حوزه به تصمیم هیئت نظارت باطل شد")
+        expect(outcome).to_contain_text("۱۴۰۳/۱۳۰")
+        expect(outcome).to_contain_text("۱۵ تیر ۱۴۰۳")
+        _persian_typography(page)
+        assert_accessible(page, "voided constituency (fa)")
+        _shoot(page, "constituency-voided-fa.png")
+        page.goto(f"{url}en/{R2}/index.html")
+        expect(page.locator(".outcome .voided")).to_contain_text(
+            "The election in this constituency was voided by the supervisory board"
         )
     assert errors == []
 

@@ -8,10 +8,11 @@ from the files as exact fractions and are rounded only here, for display (`sando
 from __future__ import annotations
 
 import datetime
+import re
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from sandogh.locale import Lang, format_int, format_jalali, format_percent, in_words
 from sandogh.locale.digits import to_persian_digits
@@ -60,13 +61,15 @@ def day(iso_date: str, lang: Lang) -> str:
 
 
 def moment(iso_time: str, lang: Lang) -> str:
-    """A file's `updated` time in Tehran: «۱۵ تیر ۱۴۰۳، ساعت ۲۱:۳۳ به وقت تهران»."""
+    """A file's time in Tehran: «۱۵ تیر ۱۴۰۳، ساعت ۲۱:۳۳ به وقت تهران»; English adds the
+    Gregorian date, as `day` does."""
     local = datetime.datetime.fromisoformat(iso_time).astimezone(TEHRAN)
     clock = f"{local:%H:%M}"
+    jalali = format_jalali(local.date(), lang)
     return label(
         "tehran_time",
         lang,
-        day=format_jalali(local.date(), lang),
+        day=jalali if lang == "fa" else f"{jalali} ({local.day} {local:%B %Y})",
         time=to_persian_digits(clock) if lang == "fa" else clock,
     )
 
@@ -127,3 +130,27 @@ def isolated(text: str, lang: Lang) -> Markup:
     if lang == "fa":
         return Markup('<bdi dir="ltr">{}{}</bdi>{}{}').format(figure, sign, space, words)
     return Markup("<bdi>{}{}</bdi>{}{}").format(sign, figure, space, words)
+
+
+# A figure inside a sentence: a sign only where no letter or digit comes before it (the hyphen of
+# «IR-08» is no minus), digits with their separators (٬ ٫ , . : /) and a percent sign.
+_RUN = re.compile(
+    r"(?:(?<![\w.])[+\-\u2212])?[0-9\u06f0-\u06f9]+"
+    r"(?:[\u066c\u066b,.:/][0-9\u06f0-\u06f9]+)*[%\u066a]?"
+)
+
+
+def figures_in(text: str, lang: Lang) -> Markup:
+    """A sentence (an announcement, a note, a comparison, a label) with each figure in it
+    isolated as `isolated` isolates a table's: the words around a number, or a number beside
+    another, cannot reorder it or carry its sign to the wrong side."""
+    if isinstance(text, Markup):
+        return text  # already built with its isolates
+    out: list[str] = []
+    last = 0
+    for found in _RUN.finditer(text):
+        out.append(escape(text[last : found.start()]))
+        out.append(isolated(found.group(), lang))
+        last = found.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)

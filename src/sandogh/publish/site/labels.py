@@ -236,6 +236,15 @@ FA: dict[str, str] = {
     "headline_turnout": "مشارکت در شعبه‌های گزارش‌داده",
     "headline_leading": "پیشتاز {contest}",
     "headline_most": "بیشترین آرای {contest}",
+    # issue 13, second wave: the day of a void, and a constituency voided on its outcome
+    "void_decided_at": "تاریخ تصمیم: {when}.",
+    "voided_constituency": (
+        "انتخابات این حوزه به تصمیم هیئت نظارت باطل شد: کسی از آن منتخب نیست و کرسی‌های آن "
+        "به انتخاباتی دیگر می‌ماند. دلیل: {reason}؛ شماره تصمیم: {reference}."
+    ),
+    "voided_every_station": (
+        "آرای همه شعبه‌های این حوزه به تصمیم هیئت نظارت باطل شد؛ در این حوزه رأیی شمرده نمی‌شود."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -465,6 +474,17 @@ EN: dict[str, str] = {
     "headline_turnout": "Turnout where reported",
     "headline_leading": "Leading, {contest}",
     "headline_most": "Most votes, {contest}",
+    # issue 13, second wave: the day of a void, and a constituency voided on its outcome
+    "void_decided_at": "Decided {when}.",
+    "voided_constituency": (
+        "The election in this constituency was voided by the supervisory board: no one is "
+        "elected from it, and its seats wait for a new election. Reason: {reason}; "
+        "decision {reference}."
+    ),
+    "voided_every_station": (
+        "The ballots of every station in this constituency were voided by the supervisory "
+        "board; no vote counts here."
+    ),
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

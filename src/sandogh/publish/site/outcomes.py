@@ -4,11 +4,13 @@ The outcome files say `leading` or `not-elected` until every station of the cons
 reported (`publish.standings`); the page goes further and says nothing of the trailing ones,
 «انتخاب‌نشده» being a final word, and heads the table with why it is not final (N of M stations
 reported), as election-night pages do. A certified outcome says by whom and when; a board's void
-of a station's ballots says so on that station's page, with its decision.
+of a station's ballots says so on that station's page, with its decision and its day; a
+constituency voided whole, or whose every station was voided, says so on its outcome.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sandogh.locale import Lang
@@ -42,6 +44,7 @@ class OutcomeView:
     lists: tuple[str, ...] = ()  # each party list's seats, elected and alternates
     not_final: str = ""  # why a partial outcome is not final yet
     certified: str = ""  # who certified it, and when
+    voided: str = ""  # the board's void of the whole constituency, or of its every station
 
 
 _AHEAD = frozenset({"elected", "leading", "advanced-to-runoff", "awaiting-lot"})
@@ -72,13 +75,44 @@ def certification_text(made: Certified, place: str, lang: Lang) -> str:
 
 
 def void_text(void: Void, lang: Lang) -> str:
-    """A board's void of a station's ballots, with its decision."""
+    """A board's void of a station's ballots, or of a constituency, with its decision and, where
+    the file has it, the day and hour it was decided."""
     decision = void["decision"]
-    key = "voided_candidate" if void["kind"] == "candidate" else "voided_station"
-    return label(key, lang, reason=decision["reason"], reference=decision["reference"])
+    key = {"candidate": "voided_candidate", "constituency": "voided_constituency"}.get(
+        void["kind"], "voided_station"
+    )
+    said = label(key, lang, reason=decision["reason"], reference=decision["reference"])
+    if "at" not in void:
+        return said
+    return f"{said} {label('void_decided_at', lang, when=moment(void['at'], lang))}"
 
 
-def outcome_view(outcome: Outcome, lang: Lang, certified: str = "") -> OutcomeView:
+def outcome_void_text(
+    outcome: Outcome, voids: Iterable[Void], line: Callable[[str], list[str]], lang: Lang
+) -> str:
+    """Whether `outcome`'s constituency was voided, said: a void of the constituency itself, or
+    station voids covering every station it counts (`line`: a station and the units above it,
+    to tell which voided stations lie in it)."""
+    contest, constituency = outcome["contest"], outcome["constituency"]
+    units = set(constituency["units"])
+    stations: set[str] = set()
+    for void in voids:
+        if void["kind"] == "constituency":
+            if (void["contest"], void.get("constituency")) == (contest, constituency["id"]):
+                return void_text(void, lang)
+        elif (
+            void["kind"] == "station"
+            and void["contest"] in (None, contest)
+            and units.intersection(line(void["station"]))
+        ):
+            stations.add(void["station"])
+    total = outcome["stations"]["total"]
+    return label("voided_every_station", lang) if total and len(stations) >= total else ""
+
+
+def outcome_view(
+    outcome: Outcome, lang: Lang, certified: str = "", voided: str = ""
+) -> OutcomeView:
     seats = outcome["constituency"]["seats"]
     needed = outcome["needed"]
     base = outcome["base"]
@@ -120,6 +154,7 @@ def outcome_view(outcome: Outcome, lang: Lang, certified: str = "") -> OutcomeVi
         if partial
         else "",
         certified=certified,
+        voided=voided,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, cast
 
 from sandogh.core.anchor import fingerprint, short_fingerprint
@@ -28,7 +28,7 @@ from sandogh.publish.site.geo import (
     turnout_legend,
 )
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.outcomes import certification_text, void_text
+from sandogh.publish.site.outcomes import certification_text, outcome_void_text, void_text
 from sandogh.publish.site.reported import Over, cover, earlier_over, turnout
 from sandogh.publish.site.snapshot import (
     ContestEntry,
@@ -214,6 +214,12 @@ class ElectionPages:
                 previous=self._previous(contest, result),
                 href=lambda child: self.href(place, child),
                 certified=lambda outcome: self._certified(outcome, lang),
+                outcome_voided=lambda outcome: outcome_void_text(
+                    outcome,
+                    self.files.supervision(self.election)["voids"],
+                    partial(self._line, outcome["contest"]),
+                    lang,
+                ),
                 voided=self._voided(contest["id"], code, lang),
                 lang=lang,
             )

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sandogh.locale import Lang
 from sandogh.maps import MAPS
 from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
-from sandogh.publish.site.figures import day, digits, isolated
+from sandogh.publish.site.figures import day, digits, figures_in, isolated
 from sandogh.publish.site.front_page import summary
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
@@ -81,6 +81,7 @@ def _render(writer: _Writer, template: str, place: Place, **values: Any) -> None
             t=partial(label, lang=place.lang),
             digits=partial(digits, lang=place.lang),
             num=partial(isolated, lang=place.lang),
+            say=partial(figures_in, lang=place.lang),
             # «·» reads as a Persian zero («· ۱ کرسی» as «۱۰ کرسی»): Persian separates with a comma
             sep="، " if place.lang == "fa" else " · ",
             **values,

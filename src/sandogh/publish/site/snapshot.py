@@ -198,6 +198,7 @@ class Void(TypedDict):
     candidate: NotRequired[str]
     stations: NotRequired[list[str]]
     constituency: NotRequired[str]
+    at: NotRequired[str]  # when it was decided; absent in files written before it
 
 
 class Certified(TypedDict):

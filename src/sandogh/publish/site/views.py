@@ -338,12 +338,14 @@ def contest_view(
     previous: tuple[Over, int] | None,
     href: Callable[[str], str],
     certified: Callable[[Outcome], str],
+    outcome_voided: Callable[[Outcome], str],
     voided: tuple[str, ...],
     lang: Lang,
 ) -> ContestView:
     """One contest's section of a unit's page; `previous` the earlier round over the stations
-    reported here, `certified` an outcome's certification line, `voided` the boards' voids of
-    this station's ballots."""
+    reported here, `certified` an outcome's certification line, `outcome_voided` its void line
+    (a constituency voided whole or station by station), `voided` the boards' voids of this
+    station's ballots."""
     counts = result["counts"]
     bars = _bars(counts["votes"], counts["valid"], colours, lang)
     eligible = eligible_counted(files, election, contest["id"], result)
@@ -381,12 +383,16 @@ def contest_view(
             summary=_listed((f"{b.name} {b.share}" for b in shown_turnout), lang),
         ),
         turnout_note=_turnout_note(result, eligible, lang),
-        outcomes=tuple(outcome_view(o, lang, certified(o)) for o in outcomes.own),
+        outcomes=tuple(
+            outcome_view(o, lang, certified(o), outcome_voided(o)) for o in outcomes.own
+        ),
         outcome_links=tuple(
             (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href)
             for o, href in outcomes.above
         ),
-        contained=tuple(outcome_view(o, lang, certified(o)) for o in outcomes.within),
+        contained=tuple(
+            outcome_view(o, lang, certified(o), outcome_voided(o)) for o in outcomes.within
+        ),
         comparison=(
             None
             if previous is None

@@ -32,6 +32,16 @@
     return lang === "fa" ? text.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x6f0 + Number(d)); }) : text;
   }
 
+  // A label with its number in a <bdi> of its own, as the pages print every figure
+  function say(parent, template, name, number) {
+    var at = template.indexOf(name);
+    var figure = document.createElement("bdi");
+    figure.textContent = digits(number);
+    parent.appendChild(document.createTextNode(template.slice(0, at)));
+    parent.appendChild(figure);
+    parent.appendChild(document.createTextNode(template.slice(at + name.length)));
+  }
+
   function search() {
     var query = fold(input.value);
     list.textContent = "";
@@ -43,11 +53,12 @@
     var found = stations.filter(function (station) {
       return words.every(function (word) { return station.key.indexOf(word) >= 0; });
     });
-    var said = form.getAttribute("data-count").replace("{count}", digits(found.length));
+    count.textContent = "";
+    say(count, form.getAttribute("data-count"), "{count}", found.length);
     if (found.length > LIMIT) {
-      said += " " + form.getAttribute("data-more").replace("{shown}", digits(LIMIT));
+      count.appendChild(document.createTextNode(" "));
+      say(count, form.getAttribute("data-more"), "{shown}", LIMIT);
     }
-    count.textContent = said;
     found.slice(0, LIMIT).forEach(function (station) {
       var item = document.createElement("li");
       var link = document.createElement("a");
