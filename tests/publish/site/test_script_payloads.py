@@ -62,6 +62,12 @@ def test_no_name_runs_on_any_page_of_the_site(tmp_path: Path, browser: Browser) 
         tooltip = page.locator(".leaflet-tooltip")
         expect(tooltip).to_contain_text(name_of(ST_1))
         assert tooltip.locator("img, svg, script").count() == 0
+        # past the name, each figure of the tooltip stands in a <bdi> of its own
+        bare = tooltip.locator(".map-tip").evaluate(
+            "tip => [...tip.childNodes].slice(1).filter(node => node.nodeType === 3"
+            " && /[0-9\\u06f0-\\u06f9]/.test(node.textContent)).length"
+        )
+        assert (bare, tooltip.locator("bdi").count() > 0) == (0, True)
         page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "map-payloads-fa.png"))
         watch.check()
 

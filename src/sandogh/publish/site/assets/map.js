@@ -45,12 +45,31 @@
   // a name is text, never markup: Leaflet puts a string in as HTML, an element as it is; the
   // map's box is left to right for Leaflet, its tooltips read in the page's own direction
   var direction = document.documentElement.getAttribute("dir") || "ltr";
+  // each figure of the tooltip's figures in a <bdi> of its own, as the pages print them
+  var FIGURE = /[0-9\u06f0-\u06f9]+(?:[\u066c\u066b,.:\/][0-9\u06f0-\u06f9]+)*[%\u066a]?/g;
+  function isolate(parent, text) {
+    var last = 0;
+    var found;
+    FIGURE.lastIndex = 0;
+    while ((found = FIGURE.exec(text)) !== null) {
+      var figure = document.createElement("bdi");
+      figure.textContent = found[0];
+      parent.appendChild(document.createTextNode(text.slice(last, found.index)));
+      parent.appendChild(figure);
+      last = FIGURE.lastIndex;
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   function tooltip(item) {
     var text = shade(item)[2];
     var element = document.createElement("span");
     element.setAttribute("dir", direction);
     element.className = "map-tip";
-    element.textContent = item.name + (text ? " — " + text : "");
+    element.textContent = item.name + (text ? " — " : "");
+    if (text) {
+      isolate(element, text);
+    }
     return element;
   }
 
