@@ -82,6 +82,8 @@ class Shift:
     staff: list[OnDuty] = field(default_factory=list)
     shown: dict[str, object] = field(default_factory=dict)
     checked: list[PublicKey] = field(default_factory=list)  # who checked the minutes (`minutes`)
+    # the national code looked up and found, until the staff confirm the person or not (issue 13)
+    looked_up: str | None = None
 
     def signers(self) -> list[tuple[StaffRole, SigningKey]]:
         return [(on.member.role, on.key) for on in self.staff]
