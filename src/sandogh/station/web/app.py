@@ -70,7 +70,7 @@ def create_station_app(
     The voter's card is scanned, or read by `reader`; candidates' photos come from the folder
     `photos`; a ballot left idle returns to the neutral screen after `voter_idle`; `clips` speak
     the audio ballot (none: the voter's bar offers no audio)."""
-    screens = Screens(box, lang, Sessions(clock, idle=idle))
+    screens = Screens(box, lang, Sessions(clock, box.store, idle=idle))
     aids = Aids(screens, clips)
     voter = VoterScreens(screens, aids, reader=reader, photos=Photos(photos), idle=voter_idle)
     staff = OperatorScreens(screens)
