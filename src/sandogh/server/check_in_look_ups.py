@@ -15,7 +15,6 @@ from sandogh.server.auth import device_refusals, require_signed
 from sandogh.server.centre import CentreDep
 from sandogh.server.check_ins import refused_body
 from sandogh.server.errors import ApiError, documented
-from sandogh.server.look_up_pace import Pace
 from sandogh.server.models import (
     BallotContestBody,
     CheckInRequest,
@@ -26,7 +25,7 @@ from sandogh.server.models import (
     WithheldBody,
 )
 from sandogh.server.refusals import SourceDep, counted_refusals
-from sandogh.services.check_in_look_up import LookedUp, flag_look_ups, look_up
+from sandogh.services.check_in_look_up import LookedUp, TooManyLookUpsError, look_up
 from sandogh.services.checkin import ImpossibleCheckInError
 from sandogh.wire import api_paths
 
@@ -50,18 +49,6 @@ def post_look_up(
             key = require_signed(centre, "POST", path, body)
             now = centre.clock()
             limits = centre.check_in_limits
-            pace = centre.look_up_pace.take(key, now, limits)
-            if pace is Pace.FIRST_REFUSED:
-                flag_look_ups(
-                    centre.uow,
-                    election_id=election_id,
-                    station=body.station,
-                    device=key,
-                    now=now,
-                    limits=limits,
-                )
-            if pace is not Pace.ALLOWED:
-                raise ApiError(429, TOO_MANY, "look-ups faster than voters are served")
             result = look_up(
                 centre.uow,
                 election_id=election_id,
@@ -71,8 +58,11 @@ def post_look_up(
                 registry=centre.registry,
                 ledger_secret=centre.ledger_secret,
                 now=now,
+                pace=lambda: centre.look_up_pace.take(key, now, limits),
                 limits=limits,
             )
+    except TooManyLookUpsError as fast:
+        raise ApiError(429, TOO_MANY, "look-ups faster than voters are served") from fast
     except ImpossibleCheckInError as impossible:
         raise ApiError(
             409,

@@ -3,7 +3,8 @@ could check them in (`CheckInLimits.fastest` each, a run of `burst` at once), so
 whoever holds its key, cannot read the civil registry's names and photos faster than a station's
 queue would. Each box has a credit of `burst` look-ups that grows back one per `fastest`; a
 look-up without credit is refused, and the first refused of a run raises an incident
-(`IncidentKind.CHECK_IN_BURST`, `services.check_in_look_up.flag_look_ups`).
+(`services.check_in_look_up`). Only a box shown to serve the station is counted, so the boxes
+remembered are the enrolled ones.
 
 The credit is held in the process's memory: a centre of N processes behind one address lets a
 box N times the pace at most, and a restart gives it its credit back; the incident, the store's,
@@ -14,15 +15,9 @@ from __future__ import annotations
 
 import datetime
 import threading
-from enum import Enum
 
 from sandogh.core.station.check_in_bounds import CheckInLimits
-
-
-class Pace(Enum):
-    ALLOWED = "allowed"
-    REFUSED = "refused"
-    FIRST_REFUSED = "first-refused"  # the first refused after one allowed: to be told
+from sandogh.services.check_in_look_up import Pace
 
 
 class LookUpPace:

@@ -8,16 +8,20 @@ ask for the card (`services.checkin.check_in`), which decides again, in its own 
 
 A look-up tells no more than the check-in would: it runs the same checks of the box, the day and
 the voter (a refused person's name and photo are never told, nor where or when anyone voted), and
-answers with the contests the card would hold. It writes nothing; the pace of a box's look-ups is
-bounded by the server (`server.check_in_look_ups`), so that a box cannot read the registry faster
-than it could check voters in.
+answers with the contests the card would hold. It writes nothing; the pace of an enrolled box's
+look-ups is bounded (`Pace`, counted by `server.look_up_pace`), so that a box cannot read the
+registry faster than it could check voters in, and the first look-up refused in a run raises a
+`check-in-burst` incident for the supervisors.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
+from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.services.check_in_bounds import raise_incident
@@ -31,6 +35,18 @@ from sandogh.services.checkin import (
 )
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Incident, IncidentKind, Registry
+
+
+class Pace(Enum):
+    """Whether a box may look one more voter up now (`server.look_up_pace` keeps the count)."""
+
+    ALLOWED = "allowed"
+    REFUSED = "refused"
+    FIRST_REFUSED = "first-refused"  # the first refused after one allowed: raises the incident
+
+
+class TooManyLookUpsError(SandoghError):
+    """The box looks voters up faster than it could check them in; nothing of the voter told."""
 
 
 @dataclass(frozen=True)
@@ -57,14 +73,29 @@ def look_up(
     registry: Registry,
     ledger_secret: bytes,
     now: datetime.datetime,
+    pace: Callable[[], Pace],
     limits: CheckInLimits = USUAL_LIMITS,
 ) -> LookUpResult:
     """What `check_in` would answer now for the voter of `national_code`, with the registry's
-    name and photo in place of a card; raises as it does, and writes nothing."""
+    name and photo in place of a card; raises as it does, and writes nothing but the incident
+    of a box refused for its pace: `pace` is asked once the box is shown to serve the station
+    (so that only enrolled boxes are counted), and `TooManyLookUpsError` raised unless allowed."""
     with uow() as work:
         day, _ = open_station(
             work, election_id, station=station, device=device, now=now, limits=limits
         )
+        verdict = pace()
+        if verdict is Pace.FIRST_REFUSED:
+            details = {
+                "look_ups": str(limits.burst),
+                "last": now.astimezone(datetime.UTC).isoformat(),
+                "fastest_seconds": str(int(limits.fastest.total_seconds())),
+            }
+            incident = Incident(election_id, IncidentKind.CHECK_IN_BURST, (station,), now, details)
+            raise_incident(work, incident, f"ed25519:{device}")
+            work.commit()
+        if verdict is not Pace.ALLOWED:
+            raise TooManyLookUpsError(f"ed25519:{device} looks voters up too fast")
         voter = voter_of(day, station, national_code, registry, ledger_secret)
         if isinstance(voter, Refused):
             return voter
@@ -75,24 +106,3 @@ def look_up(
     if not allowed:
         return Refused(withheld[0].reason)
     return LookedUp(allowed, withheld, record.name, record.photo)
-
-
-def flag_look_ups(
-    uow: UnitOfWorkFactory,
-    *,
-    election_id: str,
-    station: str,
-    device: str,
-    now: datetime.datetime,
-    limits: CheckInLimits = USUAL_LIMITS,
-) -> None:
-    """Raise the incident of a box refused a look-up for asking faster than voters are served."""
-    details = {
-        "look_ups": str(limits.burst),
-        "last": now.astimezone(datetime.UTC).isoformat(),
-        "fastest_seconds": str(int(limits.fastest.total_seconds())),
-    }
-    with uow() as work:
-        incident = Incident(election_id, IncidentKind.CHECK_IN_BURST, (station,), now, details)
-        raise_incident(work, incident, f"ed25519:{device}")
-        work.commit()
