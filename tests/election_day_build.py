@@ -58,7 +58,9 @@ class Kiosk:
 
     async def _check(self, national_code: str) -> None:
         await self.operator.fill("#national-code", national_code)
-        await _press(self.operator, "form[action='/operator/check-in'] button")
+        await _press(self.operator, "form[action='/operator/look-up'] button")
+        if await self.operator.locator("#confirm-voter").count():  # the staff see it is them
+            await _press(self.operator, "#confirm-voter")
 
     async def check_in(self, national_code: str, *, persian_digits: bool = False) -> str:
         """The operator checks the voter in: the ballot card's token shown."""

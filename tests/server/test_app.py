@@ -34,6 +34,10 @@ ENDPOINTS = {
         "CheckInRequest",
         {"200": ["BallotCardBody", "RefusedBody"]},
     ),
+    ("post", "/api/v1/elections/{election_id}/check-ins/look-ups"): (
+        "CheckInRequest",
+        {"200": ["MayVoteBody", "RefusedBody"]},
+    ),
     ("post", "/api/v1/elections/{election_id}/check-ins/sync"): (
         "SyncRequest",
         {"200": "SyncedBody"},

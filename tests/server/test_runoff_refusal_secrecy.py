@@ -113,12 +113,15 @@ def test_a_runoff_refusal_names_no_place_of_round_one(store_url: str, tmp_path: 
             for lang in ("fa", "en"):
                 page = at.get(f"/operator?lang={lang}").text
                 typed = {"csrf": csrf_of(page), "national_code": online}
-                answers.append(at.post(f"/operator/check-in?lang={lang}", data=typed).text)
-        # the API itself, as anyone holding the box's key may call it
-        path = f"/api/v1/elections/{RUNOFF.id}/check-ins"
-        fields = {"station": ST_3, "national_code": online}
-        body = sign_request(key, "POST", path, fields, at=datetime.datetime.now(datetime.UTC))
-        answers.append(httpx.post(live.url + path, json=body).text)
+                answers.append(at.post(f"/operator/look-up?lang={lang}", data=typed).text)
+        # the API itself, as anyone holding the box's key may call it: look-up and check-in
+        for path in (
+            f"/api/v1/elections/{RUNOFF.id}/check-ins/look-ups",
+            f"/api/v1/elections/{RUNOFF.id}/check-ins",
+        ):
+            fields = {"station": ST_3, "national_code": online}
+            body = sign_request(key, "POST", path, fields, at=datetime.datetime.now(datetime.UTC))
+            answers.append(httpx.post(live.url + path, json=body).text)
         with HttpCentreClient(live.url, key, timeout=30.0) as caller:
             caller.sync_check_ins(
                 election=RUNOFF.id,

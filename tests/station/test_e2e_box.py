@@ -340,12 +340,13 @@ def test_a_file_of_version_2_is_migrated(tmp_path: Path) -> None:
         db.execute("ALTER TABLE station_state DROP COLUMN chain_start")
         db.execute("ALTER TABLE station_state DROP COLUMN chain_close")
         db.execute("DROP TABLE receipts")
+        db.execute("DROP TABLE wrong_pins")
         db.execute("ALTER TABLE station_state DROP COLUMN reconciled")
         db.execute("PRAGMA user_version = 2")
     LocalStore(path).close()
     with sqlite3.connect(path) as db:
         (version,) = db.execute("PRAGMA user_version").fetchone()
-        assert version == SCHEMA_VERSION == 4
+        assert version == SCHEMA_VERSION == 5
         assert db.execute("SELECT count(*) FROM ballot_chain").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM receipts").fetchone() == (0,)
     reopened = station.reopen()

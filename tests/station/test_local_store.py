@@ -1,3 +1,4 @@
+import datetime
 import random
 import sqlite3
 from pathlib import Path
@@ -8,6 +9,7 @@ from sandogh.core.report import (
     BallotContest,
     CastVoteRecord,
     Choice,
+    PublicKey,
     decode_record,
     encode_record,
     record_bound,
@@ -125,13 +127,34 @@ def test_a_file_of_version_3_gains_the_receipts_and_the_reconciliation(tmp_path:
     LocalStore(tmp_path / "s.sqlite", create=True).close()
     with sqlite3.connect(tmp_path / "s.sqlite") as db:
         db.execute("DROP TABLE receipts")
+        db.execute("DROP TABLE wrong_pins")
         db.execute("ALTER TABLE station_state DROP COLUMN reconciled")
         db.execute("PRAGMA user_version = 3")
     LocalStore(tmp_path / "s.sqlite").close()
     with sqlite3.connect(tmp_path / "s.sqlite") as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (4,)
+        assert db.execute("PRAGMA user_version").fetchone() == (5,)
         assert db.execute("SELECT count(*) FROM receipts").fetchone() == (0,)
         assert db.execute("SELECT reconciled FROM station_state").fetchall() == []
+        assert db.execute("SELECT count(*) FROM wrong_pins").fetchone() == (0,)
+
+
+def test_a_file_of_version_4_gains_the_wrong_pins_kept_by_holder(tmp_path: Path) -> None:
+    LocalStore(tmp_path / "s.sqlite", create=True).close()
+    with sqlite3.connect(tmp_path / "s.sqlite") as db:
+        db.execute("DROP TABLE wrong_pins")
+        db.execute("PRAGMA user_version = 4")
+    one, other = (PublicKey(bytes([n]) * 32) for n in (1, 2))
+    at = datetime.datetime(2024, 6, 28, 9, 0, tzinfo=datetime.UTC)
+    with LocalStore(tmp_path / "s.sqlite") as store, store.transaction() as tx:
+        assert tx.wrong_pins(one) == []
+        tx.add_wrong_pin(one, at + datetime.timedelta(seconds=1))
+        tx.add_wrong_pin(one, at)
+        tx.add_wrong_pin(other, at)
+        assert tx.wrong_pins(one) == [at, at + datetime.timedelta(seconds=1)]
+        tx.clear_wrong_pins(one)
+        assert (tx.wrong_pins(one), tx.wrong_pins(other)) == ([], [at])
+    with sqlite3.connect(tmp_path / "s.sqlite") as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (5,)
 
 
 def test_unused_cards_are_listed_by_token_and_none_once_used(tmp_path: Path) -> None:

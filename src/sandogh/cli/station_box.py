@@ -22,6 +22,7 @@ from sandogh.station.ports import (
     CentreClient,
     CentreUnreachableError,
     CheckInAnswer,
+    LookUpAnswer,
     Printer,
 )
 
@@ -43,6 +44,9 @@ class _NoCentre:
         return CentreUnreachableError("no --centre was given")
 
     def enrol(self, **_: object) -> Mapping[str, object]:
+        raise self._unreachable()
+
+    def look_up(self, **_: object) -> LookUpAnswer:
         raise self._unreachable()
 
     def check_in(self, **_: object) -> CheckInAnswer:

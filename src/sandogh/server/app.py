@@ -18,7 +18,16 @@ from fastapi import APIRouter, FastAPI
 from sandogh.core.errors import SandoghError
 from sandogh.formats.key_file import read_key_file
 from sandogh.security_headers import WithHeaders
-from sandogh.server import chains, check_ins, console, enrolment, operators, readiness, reports
+from sandogh.server import (
+    chains,
+    check_in_look_ups,
+    check_ins,
+    console,
+    enrolment,
+    operators,
+    readiness,
+    reports,
+)
 from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
 from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
@@ -83,6 +92,7 @@ def _app(**options: Any) -> FastAPI:
         _health,
         enrolment.router,
         check_ins.router,
+        check_in_look_ups.router,
         reports.router,
         chains.router,
         operators.router,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.registry.file import FileRegistry
 from sandogh.registry.synthetic import SyntheticRegistry
+from sandogh.server.look_up_pace import LookUpPace
 from sandogh.server.settings import ServerSettings, SyntheticRegistrySpec
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Registry
@@ -50,6 +51,7 @@ class Centre:
     engine: Engine
     file_registry: FileRegistry | None
     check_in_limits: CheckInLimits = USUAL_LIMITS
+    look_up_pace: LookUpPace = field(default_factory=LookUpPace)
 
     def close(self) -> None:
         self.engine.dispose()

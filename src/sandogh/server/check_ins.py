@@ -29,7 +29,7 @@ from sandogh.server.models import (
     parse_time,
 )
 from sandogh.server.refusals import SourceDep, counted_refusals
-from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, check_in
+from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, Refused, check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
     OfflineCheckIn,
@@ -91,16 +91,20 @@ def post_check_in(
             photo=base64.b64encode(result.photo).decode() if result.photo else None,
         )
     else:
-        answer = RefusedBody(
-            outcome="refused",
-            reason=result.reason,
-            also=list(result.also),
-            code_fault=result.code_fault,
-            of_age_on=result.of_age_on,
-        )
+        answer = refused_body(result)
     # The answer as JSON already: FastAPI would validate it against `response_model` again (in
     # its thread pool, a second hop there), which the model it was built as makes needless.
     return Response(answer.model_dump_json(), media_type="application/json")
+
+
+def refused_body(result: Refused) -> RefusedBody:
+    return RefusedBody(
+        outcome="refused",
+        reason=result.reason,
+        also=list(result.also),
+        code_fault=result.code_fault,
+        of_age_on=result.of_age_on,
+    )
 
 
 @router.post(

@@ -183,6 +183,7 @@ _MEANING = {
     413: "the body is too large",
     415: "the body is not application/json",
     422: "read, but refused on its merits: each problem is named",
+    429: "asked faster than the centre allows; try again later",
     500: "the centre failed; nothing was changed",
     503: "the centre's database is unavailable; try again",
 }

@@ -269,6 +269,25 @@ class RefusedBody(_Answer):
 CheckInAnswerBody = Annotated[BallotCardBody | RefusedBody, Field(discriminator="outcome")]
 
 
+class MayVoteBody(_Answer):
+    """Whom the civil registry names for the code, who may vote here now in `contests`: nothing
+    is recorded until the staff, having compared them with the person, ask for the card."""
+
+    outcome: Literal["may-vote"]
+    contests: list[BallotContestBody]
+    withheld: list[WithheldBody]
+    name: str | None = Field(
+        default=None, description="The voter's name as the civil registry has it, if it has one"
+    )
+    photo: str | None = Field(
+        default=None,
+        description="The voter's photo (a JPEG or PNG) in base64, if the civil registry has one",
+    )
+
+
+LookUpAnswerBody = Annotated[MayVoteBody | RefusedBody, Field(discriminator="outcome")]
+
+
 class SyncedBody(_Answer):
     """Entries now in the ledger, entries it held from an earlier try of the same sync, and
     voters it held from another check-in, each now an incident for the supervisors."""

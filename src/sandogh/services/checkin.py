@@ -205,21 +205,10 @@ def check_in(
     contest on the card, in the same transaction.
     """
     with uow() as work:
-        day, calendar = polling_day(work, election_id)
-        serving_device(work, election_id, device, station)
-        bounds = station_day(work, day, station, limits) if day.is_station(station) else None
-        outside = polling_refusal(calendar, day, station, now)
-        if outside is not None:
-            raise ImpossibleCheckInError(
-                Impossible.AFTER_CLOSING, Problem("at", str(outside))
-            ) from outside
-        if bounds is not None and bounds.final_report is not None:
-            at = bounds.final_report.isoformat()
-            raise ImpossibleCheckInError(
-                Impossible.AFTER_FINAL_REPORT,
-                Problem("station", f"the final report of {station} was received at {at}"),
-            )
-        voter = _voter(day, station, national_code, registry, ledger_secret)
+        day, bounds = open_station(
+            work, election_id, station=station, device=device, now=now, limits=limits
+        )
+        voter = voter_of(day, station, national_code, registry, ledger_secret)
         if isinstance(voter, Refused):
             return voter
         key, record = voter
@@ -242,6 +231,34 @@ def check_in(
         )
         work.commit()
     return card
+
+
+def open_station(
+    work: UnitOfWork,
+    election_id: str,
+    *,
+    station: str,
+    device: str,
+    now: datetime.datetime,
+    limits: CheckInLimits,
+) -> tuple[Day, StationDay | None]:
+    """The day and the station's bounds, once the box of `device` is shown to serve `station`
+    and the station to be open at `now` with its final report not in (or raise why not)."""
+    day, calendar = polling_day(work, election_id)
+    serving_device(work, election_id, device, station)
+    bounds = station_day(work, day, station, limits) if day.is_station(station) else None
+    outside = polling_refusal(calendar, day, station, now)
+    if outside is not None:
+        raise ImpossibleCheckInError(
+            Impossible.AFTER_CLOSING, Problem("at", str(outside))
+        ) from outside
+    if bounds is not None and bounds.final_report is not None:
+        at = bounds.final_report.isoformat()
+        raise ImpossibleCheckInError(
+            Impossible.AFTER_FINAL_REPORT,
+            Problem("station", f"the final report of {station} was received at {at}"),
+        )
+    return day, bounds
 
 
 def _within_bounds(
@@ -268,7 +285,7 @@ def _within_bounds(
     )
 
 
-def _voter(
+def voter_of(
     day: Day, station: str, national_code: str, registry: Registry, secret: bytes
 ) -> tuple[str, RegistryRecord] | Refused:
     """The voter's ledger key and registry record, if they may vote on the day at a station of

@@ -1,7 +1,9 @@
-"""A voter's check-in at the box (DESIGN.md §3): the ballot card the centre issues, or the box's
-own refusal; offline, the station's policy decides: `refuse` the voter, or check them in
-provisionally, queuing the check-in and issuing a local card in one transaction (`sync` sends it
-when the link allows).
+"""A voter's check-in at the box (DESIGN.md §3), in two steps (issue 13): the look-up, whom the
+registry names for the code, recording nothing, for the staff to compare with the person; then,
+once they confirm, the ballot card the centre issues, or the box's own refusal. Offline, the
+look-up says so (the staff compare the ID card) and the station's policy decides: `refuse` the
+voter, or check them in provisionally, queuing the check-in and issuing a local card in one
+transaction (`sync` sends it when the link allows).
 """
 
 from __future__ import annotations
@@ -51,8 +53,51 @@ class CheckInRefused:
 CheckInOutcome = IssuedCard | CheckInRefused
 
 
+@dataclass(frozen=True)
+class Found:
+    """Whom the registry names for the code, who may vote here in `contests`: nothing is
+    recorded until the staff confirm the person is them (`check_in`). `offline` when the centre
+    did not answer: the staff compare the voter's ID card instead, and `check_in` goes on under
+    the station's policy as ever."""
+
+    contests: tuple[str, ...]
+    name: str | None = None
+    photo: bytes | None = None
+    offline: bool = False
+
+
+LookUpOutcome = Found | CheckInRefused
+
+
 class CheckIn(BoxState):
     """The box's check-in of voters (`Box` is one)."""
+
+    def look_up(self, national_code: str) -> LookUpOutcome:
+        """Whom the centre's registry names for the code, recording nothing (issue 13)."""
+        try:
+            code = parse_national_code(national_code).digits
+        except NationalCodeError as error:
+            return CheckInRefused(LocalRefusal.INVALID_CODE, by_centre=False, detail=error.fault)
+        with self._station() as (_, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            setup = station.setup
+        try:
+            answer = self._centre.look_up(
+                election=setup.election, station=setup.station, national_code=code
+            )
+        except CentreUnreachableError:
+            return Found(setup.contests, offline=True)
+        except CentreRefusedError as error:
+            return CheckInRefused(error.reason, by_centre=True, detail=str(error))
+        if answer.refusal is not None:
+            return CheckInRefused(answer.refusal, by_centre=True)
+        unknown = [c for c in answer.contests if c not in setup.contests]
+        if unknown or not answer.contests:
+            raise CentreAnswerError(
+                [Problem("contests", f"{c} is not on this station's ballot") for c in unknown]
+                or [Problem("contests", "a look-up for no contest")]
+            )
+        return Found(answer.contests, answer.name, answer.photo)
 
     def check_in(self, national_code: str) -> CheckInOutcome:
         """A ballot card for the voter, from the centre or, offline, under the station's policy."""

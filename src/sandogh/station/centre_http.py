@@ -36,6 +36,7 @@ from sandogh.station.ports import (
     CentreRefusedError,
     CentreUnreachableError,
     CheckInAnswer,
+    LookUpAnswer,
     OfflineCheckIn,
 )
 from sandogh.wire import api_paths
@@ -131,6 +132,22 @@ class HttpCentreClient:
         if build is not None:
             body["build"] = build
         return self._signed(path, body, headers)
+
+    def look_up(self, *, election: str, station: str, national_code: str) -> LookUpAnswer:
+        path = api_paths.fill(api_paths.LOOK_UPS, election_id=election)
+        answer = self._signed(path, {"station": station, "national_code": national_code})
+        outcome, reason = answer.get("outcome"), answer.get("reason")
+        contests = _contests(answer.get("contests"))
+        if outcome == "may-vote" and contests is not None:
+            name = answer.get("name")
+            return LookUpAnswer(
+                contests,
+                name=name if isinstance(name, str) and name.strip() else None,
+                photo=_photo(answer.get("photo")),
+            )
+        if outcome == "refused" and isinstance(reason, str):
+            return LookUpAnswer((), refusal=reason)
+        raise CentreUnreachableError("the centre's answer to a look-up is not the API's")
 
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
         path = api_paths.fill(api_paths.CHECK_INS, election_id=election)

@@ -35,6 +35,7 @@ from sandogh.station.ports import (
     CentreRefusedError,
     CentreUnreachableError,
     CheckInAnswer,
+    LookUpAnswer,
     OfflineCheckIn,
 )
 from sandogh.station.setup import ENROLMENT_FORMAT, StaffMember
@@ -130,6 +131,16 @@ class FakeCentre:
         if self.polling is not None:
             document["polling"] = self.polling
         return document
+
+    def look_up(self, *, election: str, station: str, national_code: str) -> LookUpAnswer:
+        del station  # every station of the fake votes alike
+        self._answer(election)
+        if national_code in self.refusals:
+            return LookUpAnswer((), self.refusals[national_code])
+        if national_code in self._voted or national_code in self.voted_elsewhere:
+            return LookUpAnswer((), ALREADY_VOTED)
+        name, photo = self.people.get(national_code, (None, None))
+        return LookUpAnswer(tuple(c.contest for c in self.ballot), name=name, photo=photo)
 
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer:
         self._answer(election)

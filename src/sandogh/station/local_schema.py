@@ -8,8 +8,9 @@ import datetime
 import json
 
 #: 2: ballots sealed to the count key, whose shares it keeps; 3: the E2E ballot chain; 4: the
-#: centre's receipts of the reports and the chain, and the staff's reconciliation at the close
-SCHEMA_VERSION = 4
+#: centre's receipts of the reports and the chain, and the staff's reconciliation at the close;
+#: 5: the staff's wrong PINs, so that a lock-out outlives the kiosk's restart
+SCHEMA_VERSION = 5
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
 APPLICATION_ID = 0x53474853
 CVR_ID_BYTES = 16
@@ -44,6 +45,17 @@ _RECEIPTS = (
 #: What turns a file of version 3 into version 4 (no receipt yet: a report delivered before
 #: shows as delivered, without its receipt; no reconciliation kept of a close before).
 MIGRATE_3 = ("ALTER TABLE station_state ADD COLUMN reconciled TEXT", *_RECEIPTS)
+_WRONG_PINS = (
+    """CREATE TABLE wrong_pins (
+        holder TEXT NOT NULL,
+        tried_at TEXT NOT NULL
+    )""",
+)
+#: What turns a file of version 4 into version 5 (no wrong PIN counted: those a kiosk of
+#: version 4 counted were in its memory only).
+MIGRATE_4 = _WRONG_PINS
+#: What turns a file of each older version into this one.
+MIGRATIONS = {2: (*MIGRATE_2, *MIGRATE_3, *MIGRATE_4), 3: (*MIGRATE_3, *MIGRATE_4), 4: MIGRATE_4}
 
 SCHEMA = (
     """CREATE TABLE station_state (
@@ -87,6 +99,7 @@ SCHEMA = (
     ) WITHOUT ROWID""",
     *_CHAIN,
     *_RECEIPTS,
+    *_WRONG_PINS,
     """CREATE TABLE outbox (
         item INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL,

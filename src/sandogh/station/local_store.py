@@ -29,7 +29,10 @@ in it, and a cast ballot's nonce never is: it lives in the box's memory between 
 migrated when opened (an empty chain, which a box enrolled without the E2E context never fills).
 Version 4 adds `receipts`: for each report (and the chain) the centre took, the hash of the bytes
 it took and when, which the operator's screen shows, and `station_state.reconciled`, the staff's
-reconciliation at the close; a file of version 3 gains the empty table and column.
+reconciliation at the close; a file of version 3 gains the empty table and column. Version 5
+adds `wrong_pins`: when each wrong PIN at a staff card's log-in was given, by the card's holder
+(a public key), so that the lock-out (`web.sessions`) outlives a restart of the kiosk; a right
+PIN clears the holder's. No PIN is in it.
 
 The device key is not in this file: see `station.directory`.
 """
@@ -54,11 +57,11 @@ from sandogh.station.errors import StationFilesError
 from sandogh.station.local_ballots import BallotRows
 from sandogh.station.local_chain import ChainRows
 from sandogh.station.local_outbox import OutboxRows
+from sandogh.station.local_pins import PinRows
 from sandogh.station.local_schema import (
     APPLICATION_ID,
     CVR_ID_BYTES,
-    MIGRATE_2,
-    MIGRATE_3,
+    MIGRATIONS,
     SCHEMA,
     SCHEMA_VERSION,
     stored_json,
@@ -123,9 +126,9 @@ class LocalStore:
         (version,) = self._db.execute("PRAGMA user_version").fetchone()
         if application != APPLICATION_ID:
             raise StationFilesError(f"{self.path} is not a station database")
-        if version in (2, 3):
+        if version in MIGRATIONS:
             with self.transaction():
-                for statement in (*MIGRATE_2, *MIGRATE_3) if version == 2 else MIGRATE_3:
+                for statement in MIGRATIONS[version]:
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             return
@@ -172,7 +175,7 @@ class LocalStore:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-class Transaction(BallotRows, ChainRows, OutboxRows):
+class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
     """What a use case reads and writes, all inside one `LocalStore.transaction`."""
 
     def __init__(self, db: sqlite3.Connection, new_id: Callable[[], bytes]) -> None:

@@ -41,6 +41,17 @@ class CheckInAnswer:
 
 
 @dataclass(frozen=True)
+class LookUpAnswer:
+    """Whom the registry names for a code, who may vote at the station now in `contests`, or
+    the centre's refusal (then no name or photo): nothing is recorded (issue 13)."""
+
+    contests: tuple[str, ...]
+    refusal: str | None = None
+    name: str | None = None
+    photo: bytes | None = None
+
+
+@dataclass(frozen=True)
 class OfflineCheckIn:
     national_code: str
     at: datetime.datetime
@@ -55,6 +66,10 @@ class CentreClient(Protocol):
         """Register this device's public key for the station, stating the `build` it runs (the
         centre refuses one not approved); returns the station's definition (the enrolment
         document) with the definition hash."""
+
+    def look_up(self, *, election: str, station: str, national_code: str) -> LookUpAnswer:
+        """What a check-in would answer now, with the registry's name and photo, recording
+        nothing: for the staff to compare them with the person before the check-in."""
 
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer: ...
 

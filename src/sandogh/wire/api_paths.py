@@ -14,6 +14,7 @@ DEVICES = f"{ROOT}/elections/{{election_id}}/devices"
 DEVICE = f"{ROOT}/elections/{{election_id}}/devices/{{key}}"
 CHECK_INS = f"{ROOT}/elections/{{election_id}}/check-ins"
 SYNC = f"{ROOT}/elections/{{election_id}}/check-ins/sync"
+LOOK_UPS = f"{ROOT}/elections/{{election_id}}/check-ins/look-ups"
 REPORTS = f"{ROOT}/reports"
 #: a station's E2E ballot chain (docs/e2e.md §7), its file's bytes as the body
 BALLOT_CHAINS = f"{ROOT}/ballot-chains"

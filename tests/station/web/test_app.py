@@ -128,6 +128,7 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk, browser: 
     assert_accessible(page, "operator (fa)")
     page.get_by_label("کد ملی").fill(national_code(7))
     _press(page, "استعلام")
+    _press(page, "همان کس است؛ کارت تعرفه را شارژ کن")
     token = page.locator("#card-token").inner_text()
     assert page.locator("#cards-issued").inner_text() == "۱"
 
@@ -169,6 +170,7 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk, browser: 
     page.goto(url + "/operator")
     page.get_by_label("کد ملی").fill(national_code(8))
     _press(page, "استعلام")  # a second card, charged and never used
+    _press(page, "همان کس است؛ کارت تعرفه را شارژ کن")
     unused = page.locator("#card-token").inner_text()
 
     page.goto(url + "/operator?lang=en")

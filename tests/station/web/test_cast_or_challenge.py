@@ -57,7 +57,8 @@ def _card(kiosk: Kiosk, browser: Browser, voter: int) -> str:
     page = browser.new_page()
     log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
     page.fill("#national-code", national_code(voter))
-    press(page, "form[action='/operator/check-in'] button")
+    press(page, "form[action='/operator/look-up'] button")
+    press(page, "#confirm-voter")
     token = page.locator("#card-token").inner_text()
     page.close()
     return token

@@ -1,12 +1,15 @@
 """The official's check-in screen and the words of its refusals, walked in Chromium (issue 13).
 
-A voter checked in is shown to the official by the registry's name and photo, to compare with the
-person in front of them; a refusal is said in words (`locale.check_in_refusals`): a Majlis runoff's
-sends the voter to the constituency where they voted in round one without naming it, a mistyped
-code says what is wrong with it, and the Persian page holds no machine code. A second check-in of
-the same person, at this station or after one at another, shows nothing of the first: no name,
-photo, card, station or time. A voter whose ballot meets the station closed under them reads that
-voting has ended here, and to ask the staff.
+A voter is first looked up and shown to the official by the registry's name and photo, to compare
+with the person in front of them, with nothing recorded: an impostor with another's national code is
+turned away (not this person) and the real person checks in later; only the official's confirmation
+records the check-in and charges the card. Offline, the look-up says to compare the ID card, and the
+check-in goes on under the station's policy. A refusal is said in words
+(`locale.check_in_refusals`): a Majlis runoff's sends the voter to the constituency where they voted
+in round one without naming it, a mistyped code says what is wrong with it, and the Persian page
+holds no machine code. A second check-in of the same person, at this station or after one at
+another, shows nothing of the first: no name, photo, card, station or time. A voter whose ballot
+meets the station closed under them reads that voting has ended here, and to ask the staff.
 """
 
 from __future__ import annotations
@@ -70,10 +73,22 @@ def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
         yield ready
 
 
-def _check_in(page: Page, code: str, lang: str = "fa") -> None:
+def _look_up(page: Page, code: str, lang: str = "fa") -> None:
     page.get_by_label("کد ملی" if lang == "fa" else "National code").fill(code)
     with page.expect_navigation():
-        page.click("#check-in-heading ~ form button[type=submit]")
+        page.click("form[action='/operator/look-up'] button[type=submit]")
+
+
+def _press(page: Page, button: str) -> None:
+    with page.expect_navigation():
+        page.click(button)
+
+
+def _check_in(page: Page, code: str, lang: str = "fa") -> None:
+    """Look the voter up and, if they may vote, confirm them as the person."""
+    _look_up(page, code, lang)
+    if page.locator("#confirm-voter").count():
+        _press(page, "#confirm-voter")
 
 
 def _shot(page: Page, name: str) -> None:
@@ -88,12 +103,33 @@ def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(kios
         page = browser.new_page(viewport={"width": 800, "height": 900})
         log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
 
-        _check_in(page, NAMED)
+        # an impostor gives NAMED's code: the registry's name and photo, nothing recorded yet
+        _look_up(page, NAMED)
         assert page.locator("#voter-name").inner_text() == NAME
         assert page.locator("#voter-photo").evaluate("img => img.naturalWidth") == 90
         assert page.locator("#voter-compare").inner_text() == LABEL_FA["kiosk_voter_compare"]
+        assert page.locator("#card-token").count() == 0
+        assert kiosk.box.status().cards_issued == 0
+        _shot(page, "operator-look-up-fa")
+        _press(page, "#not-them")  # not the person in front of the official
+        assert page.locator("#problem").inner_text() == LABEL_FA["kiosk_identity_rejected"]
+        assert page.locator("#voter-id").count() == 0
+        _shot(page, "operator-not-them-fa")
+        assert kiosk.box.status().cards_issued == 0
+        page.request.post(  # a confirm sent again, by hand: there is no one to confirm
+            kiosk.url + "/operator/check-in",
+            form={"csrf": csrf_of(page.content())},
+            headers={"origin": kiosk.url},
+            max_redirects=0,
+        )
+        page.goto(kiosk.url + "/operator")
+        assert page.locator("#problem").inner_text() == LABEL_FA["kiosk_identity_none"]
+        assert kiosk.box.status().cards_issued == 0
+        # the real person comes later, is looked up, confirmed, and checked in
+        _check_in(page, NAMED)
         _shot(page, "operator-check-in-fa")
         token = page.locator("#card-token").inner_text()
+        assert kiosk.box.status().cards_issued == 1
         pages = {"named": page.content()}
 
         _check_in(page, NAMED)  # the same person again, at this station
@@ -120,12 +156,21 @@ def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(kios
         page.goto(kiosk.url + "/operator?lang=en")
         _check_in(page, RUNOFF, "en")
         assert "first round" in page.locator("#refusal").inner_text()
-        _check_in(page, IN_BOOTH, "en")  # no name or photo from this registry: it says so
+        _look_up(page, IN_BOOTH, "en")  # no name or photo from this registry: it says so
         assert page.locator("#voter-name").inner_text() == LABEL_EN["kiosk_voter_no_name"]
         assert page.locator("#voter-photo").count() == 0
         assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_unnamed"]
+        _shot(page, "operator-look-up-en")
+        _press(page, "#confirm-voter")
         _shot(page, "operator-check-in-en")
         booth_token = page.locator("#card-token").inner_text()
+        kiosk.centre.down = True  # offline: the ID card is compared, the policy decides
+        _look_up(page, national_code(11), "en")
+        assert page.locator("#voter-name").count() == 0
+        assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_offline"]
+        _press(page, "#confirm-voter")
+        assert page.locator("#card-token").count() + page.locator("#refusal").count() == 1
+        kiosk.centre.down = False
 
         # the voter in the booth; the staff close the station before the ballot is cast
         page.goto(kiosk.url + "/vote")

@@ -41,7 +41,8 @@ from tests.station.web.kiosk_build import (
 
 ATTACKS = {
     "close": ("/operator/close", {}),
-    "check-in": ("/operator/check-in", {"national_code": national_code(9)}),
+    "look-up": ("/operator/look-up", {"national_code": national_code(9)}),
+    "check-in": ("/operator/check-in", {}),
     "vote": ("/vote", {"token": "anything"}),
 }
 
@@ -103,8 +104,9 @@ def test_a_post_without_the_token_or_from_elsewhere_is_refused(kiosk: Kiosk) -> 
         answer = at.post("/operator/check-in", data={**code, "csrf": csrf}, headers=elsewhere)
         assert answer.status_code == 403
         assert kiosk.box.status().cards_issued == 0
-        assert at.post("/operator/check-in", data={**code, "csrf": csrf}).status_code == 303
-        assert kiosk.box.status().cards_issued == 1  # the same form, from the kiosk: taken
+        assert at.post("/operator/look-up", data={**code, "csrf": csrf}).status_code == 303
+        assert at.post("/operator/check-in", data={"csrf": csrf}).status_code == 303
+        assert kiosk.box.status().cards_issued == 1  # the same forms, from the kiosk: taken
 
 
 def test_the_kiosk_answers_at_its_own_address_only(kiosk: Kiosk) -> None:

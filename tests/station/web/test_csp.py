@@ -104,7 +104,8 @@ def test_no_page_breaks_the_policy_and_no_name_runs(kiosk: Kiosk) -> None:
         staff.shows_literally(PAYLOADS[0])  # the staff's names, as text
         staff.shows_literally(PAYLOADS[1])
         staff.page.fill("#national-code", national_code(1))
-        press(staff.page, "form[action='/operator/check-in'] button")
+        press(staff.page, "form[action='/operator/look-up'] button")
+        press(staff.page, "#confirm-voter")
         token = staff.page.locator("#card-token").inner_text()
         staff.check()
 

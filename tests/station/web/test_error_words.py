@@ -133,7 +133,8 @@ def test_no_machine_word_reaches_a_page(kiosk: Kiosk) -> None:
         staff.post("/operator/count", data={"csrf": csrf})
         pages.append(staff.get("/operator").text)
         assert FA["kiosk_early_count"] in pages[-1]
-        staff.post("/operator/check-in", data={"csrf": csrf, "national_code": national_code(7)})
+        staff.post("/operator/look-up", data={"csrf": csrf, "national_code": national_code(7)})
+        staff.post("/operator/check-in", data={"csrf": csrf})
         token = re.search(r'id="card-token" dir="ltr">([^<]+)<', staff.get("/operator").text)
         assert token is not None
     with client(kiosk) as voter:

@@ -60,7 +60,8 @@ def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
 def _card(kiosk: Kiosk, page: Page, voter: int) -> str:
     log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
     page.fill("#national-code", national_code(voter))
-    press(page, "form[action='/operator/check-in'] button")
+    press(page, "form[action='/operator/look-up'] button")
+    press(page, "#confirm-voter")
     return page.locator("#card-token").inner_text()
 
 

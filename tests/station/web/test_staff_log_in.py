@@ -18,7 +18,9 @@ from sandogh.core.report import StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_seed_file
 from sandogh.formats.staff_card import issue_card
-from sandogh.station.box import Status
+from sandogh.station.box import Box, Status
+from sandogh.station.directory import StationDirectory
+from sandogh.station.printers import FilePrinter
 from sandogh.station.web.sessions import IDLE, LOCKOUT, PIN_TRIES, SHIFT_COOKIE
 from tests.station.build import Clock, national_code
 from tests.station.web.kiosk_build import (
@@ -195,3 +197,35 @@ def test_a_staff_card_logs_in_with_its_pin_and_wrong_pins_lock_its_holder_out(
         page = at.get("/operator").text
         assert "مریم رحیمی" in page
         assert PIN not in page
+
+
+def test_a_kiosk_restarted_between_wrong_pins_keeps_its_lock_out(
+    tmp_path: Path, clock: Clock
+) -> None:
+    """Issue 13 (review S21): the wrong PINs were counted in the kiosk's memory, so restarting
+    the kiosk gave a guesser five more tries each time; they are in the box's file now."""
+    kiosk = voting_kiosk(tmp_path)
+    head = kiosk.cards[StaffRole.HEAD]
+
+    def restarted() -> Kiosk:
+        """The kiosk's process again, over the same station folder."""
+        store, key = StationDirectory(tmp_path / "station").open()
+        printer = FilePrinter(tmp_path / "printer.jsonl")
+        kiosk.box = Box(store, key, kiosk.centre, printer, clock=clock)
+        return kiosk
+
+    with serving(kiosk, clock=clock), client(kiosk) as at:
+        for _ in range(PIN_TRIES - 2):
+            http_card_log_in(at, head, "135790")
+    with serving(restarted(), clock=clock), client(kiosk) as at:
+        http_card_log_in(at, head, "135790")
+        assert "رمز نادرست است؛ ۱ بار دیگر" in at.get("/operator/login").text
+        http_card_log_in(at, head, "135790")
+        assert "تا ساعت" in at.get("/operator/login").text
+    with serving(restarted(), clock=clock), client(kiosk) as at:
+        http_card_log_in(at, head, PIN)  # still locked out after a second restart
+        assert "تا ساعت" in at.get("/operator/login").text
+        assert at.get("/operator").status_code == 303
+        clock.advance(LOCKOUT.total_seconds() + 1)
+        http_card_log_in(at, head, PIN)
+        assert "مریم رحیمی" in at.get("/operator").text

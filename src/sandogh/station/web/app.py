@@ -70,7 +70,7 @@ def create_station_app(
     The voter's card is scanned, or read by `reader`; candidates' photos come from the folder
     `photos`; a ballot left idle returns to the neutral screen after `voter_idle`; `clips` speak
     the audio ballot (none: the voter's bar offers no audio)."""
-    screens = Screens(box, lang, Sessions(clock, idle=idle))
+    screens = Screens(box, lang, Sessions(clock, box.store, idle=idle))
     aids = Aids(screens, clips)
     voter = VoterScreens(screens, aids, reader=reader, photos=Photos(photos), idle=voter_idle)
     staff = OperatorScreens(screens)
@@ -105,7 +105,9 @@ def create_station_app(
             Route(OPENING, guarded(opening.page)),
             Route(OPENING, guarded(opening.open), methods=["POST"]),
             Route("/operator/start", guarded(opening.start), methods=["POST"]),
+            Route("/operator/look-up", guarded(staff.look_up), methods=["POST"]),
             Route("/operator/check-in", guarded(staff.check_in), methods=["POST"]),
+            Route("/operator/not-them", guarded(staff.not_them), methods=["POST"]),
             Route("/operator/close", guarded(staff.close_page)),
             Route("/operator/close", guarded(staff.close), methods=["POST"]),
             Route(MINUTES, guarded(minutes.page)),

@@ -160,7 +160,7 @@ FA: dict[str, str] = {
     "kiosk_voter_no_name": "ثبت احوال نامی برای این کد ملی ندارد",
     "kiosk_voter_photo": "عکس رأی‌دهنده در ثبت احوال",
     "kiosk_voter_compare": (
-        "نام و عکس را با کارت ملی و چهره رأی‌دهنده بسنجید؛ اگر یکی نیست، کارت تعرفه را ندهید"
+        "نام و عکس را با کارت ملی و چهره رأی‌دهنده بسنجید؛ اگر یکی نیست، تأیید نکنید"
         " و به ناظر شعبه خبر دهید."
     ),
     "kiosk_voter_unnamed": "ثبت احوال نام و عکسی نفرستاد؛ کارت ملی رأی‌دهنده را با چهره او بسنجید.",
@@ -241,6 +241,16 @@ FA: dict[str, str] = {
         "به سبب رمزهای نادرست پیاپی، ورود با این کارت تا ساعت {until} بسته است؛"
         " با رئیس شعبه یا ستاد انتخابات تماس بگیرید."
     ),
+    # kiosk-identity (issue 13): the look-up before the check-in, confirmed by the staff
+    "kiosk_identity_nothing_yet": (
+        "هنوز چیزی ثبت نشده و کارتی شارژ نشده است؛ تنها اگر همان کس است، تأیید کنید."
+    ),
+    "kiosk_identity_confirm": "همان کس است؛ کارت تعرفه را شارژ کن",
+    "kiosk_identity_reject": "همان کس نیست",
+    "kiosk_identity_rejected": (
+        "رأی‌دهنده احراز هویت نشد: چیزی ثبت نشد و کارتی شارژ نشد. به ناظر شعبه خبر دهید."
+    ),
+    "kiosk_identity_none": "نخست کد ملی را استعلام کنید و نام و عکس را بسنجید.",
 }
 
 EN: dict[str, str] = {
@@ -387,7 +397,7 @@ EN: dict[str, str] = {
     "kiosk_voter_photo": "The voter's photo in the civil registry",
     "kiosk_voter_compare": (
         "Compare the name and photo with the voter's national ID card and face; if they do not"
-        " match, do not hand over the ballot card and tell the station's supervisor."
+        " match, do not confirm, and tell the station's supervisor."
     ),
     "kiosk_voter_unnamed": (
         "The civil registry sent no name or photo; compare the voter's national ID card with"
@@ -470,6 +480,17 @@ EN: dict[str, str] = {
         "After wrong PINs in a row, this card is locked out until {until}; call the head of"
         " station or the election headquarters."
     ),
+    # kiosk-identity (issue 13): the look-up before the check-in, confirmed by the staff
+    "kiosk_identity_nothing_yet": (
+        "Nothing is recorded and no card charged yet: confirm only if this is the person."
+    ),
+    "kiosk_identity_confirm": "This is the person: charge the ballot card",
+    "kiosk_identity_reject": "Not this person",
+    "kiosk_identity_rejected": (
+        "The voter was not identified: nothing was recorded and no card charged. Tell the"
+        " station's supervisor."
+    ),
+    "kiosk_identity_none": "Look the national code up first, and compare the name and photo.",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

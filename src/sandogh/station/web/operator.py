@@ -30,7 +30,7 @@ from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.voters.photo import photo_type
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.locale.dates import format_moment
-from sandogh.station.box_check_in import CheckInRefused, IssuedCard
+from sandogh.station.box_check_in import CheckInRefused, Found
 from sandogh.station.errors import StaffKeyError
 from sandogh.station.local_chain import ChainHead
 from sandogh.station.setup import StaffMember
@@ -174,7 +174,8 @@ class OperatorScreens:
             at=lambda moment: _clock_time(moment, lang),
             moment=lambda moment: format_moment(moment, lang),
             card=shown.get("card"),
-            photo=_photo_url(shown.get("card")),
+            found=shown.get("found"),
+            photo=_photo_url(shown.get("found")),
             refusal=_refusal(shown.get("refusal"), lang),
             error=error_text(shown.get("error"), lang, _contest_in(screens, lang)),
             done=shown.get("done"),
@@ -186,16 +187,47 @@ class OperatorScreens:
         with self._screens.box.store.transaction() as tx:
             return tx.chain_head()
 
-    async def check_in(
+    async def look_up(
         self, _request: Request, shift: Shift, form: dict[str, str], lang: Lang
     ) -> Response:
+        """Whom the registry names for the code typed: nothing is recorded (issue 13)."""
+        code = to_ascii_digits(form.get("national_code", ""))
+        shift.looked_up = None
         try:
-            outcome = self._screens.box.check_in(to_ascii_digits(form.get("national_code", "")))
+            outcome = self._screens.box.look_up(code)
+        except SandoghError as error:
+            shift.shown = {"error": error}
+        else:
+            if isinstance(outcome, Found):
+                shift.looked_up = code
+            key = "refusal" if isinstance(outcome, CheckInRefused) else "found"
+            shift.shown = {key: outcome}
+        return see(PATH, lang)
+
+    async def check_in(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        """The voter looked up, confirmed by the staff as the person in front of them: their
+        check-in recorded and the card charged (the centre decides again)."""
+        code, shift.looked_up = shift.looked_up, None
+        if code is None:
+            shift.shown = {"problem": "kiosk_identity_none"}
+            return see(PATH, lang)
+        try:
+            outcome = self._screens.box.check_in(code)
         except SandoghError as error:
             shift.shown = {"error": error}
         else:
             key = "refusal" if isinstance(outcome, CheckInRefused) else "card"
             shift.shown = {key: outcome}
+        return see(PATH, lang)
+
+    async def not_them(
+        self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
+    ) -> Response:
+        """The person is not whom the registry names: forgotten, nothing recorded."""
+        shift.looked_up = None
+        shift.shown = {"problem": "kiosk_identity_rejected"}
         return see(PATH, lang)
 
     async def close_page(
@@ -271,13 +303,13 @@ def act(shift: Shift, lang: Lang, action: Callable[[], object], then: str = PATH
     return see(then, lang)
 
 
-def _photo_url(card: object) -> str | None:
+def _photo_url(found: object) -> str | None:
     """The voter's registry photo, for the staff's eyes once, inside the page (nothing of it is
     kept or served at an address); None without one, or for a file that is not an image."""
-    if not isinstance(card, IssuedCard) or card.photo is None:
+    if not isinstance(found, Found) or found.photo is None:
         return None
-    kind = photo_type(card.photo)
-    return f"data:{kind};base64,{base64.b64encode(card.photo).decode()}" if kind else None
+    kind = photo_type(found.photo)
+    return f"data:{kind};base64,{base64.b64encode(found.photo).decode()}" if kind else None
 
 
 def _contest_in(screens: Screens, lang: Lang) -> Callable[[str], str]:

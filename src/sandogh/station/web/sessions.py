@@ -10,7 +10,8 @@ never on disk, until the shift logs out or stays idle for `IDLE`; the report is 
 Ids and tokens are 256 random bits from `secrets`; a lookup never reveals which ids exist. A
 member of staff logging in by card and PIN (`formats.staff_card`) who gives `PIN_TRIES` wrong
 PINs in a row is locked out for `LOCKOUT`, counted by the card's holder, whichever browser
-tried; the count is the kiosk process's, like the shifts.
+tried; the count is kept in the box's SQLite file (`station.local_pins`), so that restarting the
+kiosk does not clear a lock-out, as it forgets the shifts.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from sandogh.core.report import PublicKey, SigningKey, StaffRole
 from sandogh.formats import key_file
 from sandogh.station.ballot_chain import OpenedBallot, PreparedBallot
+from sandogh.station.local_store import LocalStore
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.draft import Draft
 
@@ -82,6 +84,8 @@ class Shift:
     staff: list[OnDuty] = field(default_factory=list)
     shown: dict[str, object] = field(default_factory=dict)
     checked: list[PublicKey] = field(default_factory=list)  # who checked the minutes (`minutes`)
+    # the national code looked up and found, until the staff confirm the person or not (issue 13)
+    looked_up: str | None = None
 
     def signers(self) -> list[tuple[StaffRole, SigningKey]]:
         return [(on.member.role, on.key) for on in self.staff]
@@ -115,6 +119,7 @@ class Sessions:
     def __init__(
         self,
         clock: Callable[[], datetime.datetime],
+        store: LocalStore,
         *,
         idle: datetime.timedelta = IDLE,
         new_secret: Callable[[], str] = lambda: secrets.token_urlsafe(32),
@@ -124,7 +129,7 @@ class Sessions:
         self._new_secret = new_secret
         self._visits: dict[str, Visit] = {}
         self._shifts: dict[str, Shift] = {}
-        self._wrong_pins: dict[PublicKey, list[datetime.datetime]] = {}
+        self._store = store  # the wrong PINs (`station.local_pins`)
 
     @property
     def idle(self) -> datetime.timedelta:
@@ -192,23 +197,25 @@ class Sessions:
 
     def locked_until(self, holder: PublicKey) -> datetime.datetime | None:
         """When the lock-out of the staff card's `holder` ends, if they are locked out now."""
-        wrong = self._wrong_pins.get(holder, [])
-        if len(wrong) < PIN_TRIES:
-            return None
-        until = wrong[-1] + LOCKOUT
-        if self._clock() >= until:
-            del self._wrong_pins[holder]
-            return None
+        with self._store.transaction() as tx:
+            wrong = tx.wrong_pins(holder)
+            if len(wrong) < PIN_TRIES:
+                return None
+            until = wrong[-1] + LOCKOUT
+            if self._clock() >= until:
+                tx.clear_wrong_pins(holder)
+                return None
         return until
 
     def wrong_pin(self, holder: PublicKey) -> int:
         """Note a wrong PIN for `holder`'s card: how many tries are left before the lock-out."""
-        wrong = self._wrong_pins.setdefault(holder, [])
-        wrong.append(self._clock())
-        return max(PIN_TRIES - len(wrong), 0)
+        with self._store.transaction() as tx:
+            tx.add_wrong_pin(holder, self._clock())
+            return max(PIN_TRIES - len(tx.wrong_pins(holder)), 0)
 
     def right_pin(self, holder: PublicKey) -> None:
-        self._wrong_pins.pop(holder, None)
+        with self._store.transaction() as tx:
+            tx.clear_wrong_pins(holder)
 
     def log_out(self, cookie: str | None) -> None:
         if cookie:
