@@ -10,7 +10,9 @@ two staff registered, their key files beside the box), and the simulated day of
 `sandogh simulate` (`cli.simulated_day`) paced so that its stations report one after another over
 `--minutes`, while the rest of the province's stations (`cli.simulated_province`; `--province N`,
 only N of them) open and report in batches as the simulated ones wait their turn, so that by the
-end every station has reported but the kiosk's, which closes when its staff close it. Every box,
+end every station has reported but the kiosk's (whose audio ballot espeak-ng speaks, when
+installed). Then its box is closed, counted and reported as its head and secretary would, and
+round 2 certified by the demo's board account once complete (`cli.live_demo_close`). Every box,
 the kiosk's, the day's and the rest's, is enrolled first and the pre-election record
 naming them sealed before any opens (`cli.simulated_anchor`), as on a real election day. The main
 thread watches every part: one that stops stops the demo with a line saying which; Ctrl-C (or
@@ -51,7 +53,9 @@ from sandogh.cli.demo import ROUNDS, load_rounds
 from sandogh.cli.demo_preparation import before_the_day, candidacy, kiosk_station
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.cli.live_demo_accounts import add_operators, digits, print_addresses, spare_voters
+from sandogh.cli.live_demo_close import end_of_day
 from sandogh.cli.live_demo_day import (
+    KIOSK_STAFF,
     WATCH_SECONDS,
     ProvinceBatch,
     cast_in,
@@ -83,7 +87,10 @@ from sandogh.locale.language import Lang
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
+from sandogh.station.clips import Clips
+from sandogh.station.speech import EspeakSpeech, SpeechError
 from sandogh.station.web import create_station_app
+from sandogh.station.web.labels import label
 
 DATABASE = "kerman-1403.sqlite"
 
@@ -158,7 +165,12 @@ def run(options: LiveOptions, out: Console) -> None:
             )
             kiosk, kiosk_thread = running.enter_context(
                 serving(
-                    create_station_app(box, lang=lang),
+                    create_station_app(
+                        box,
+                        lang=lang,
+                        photos=folder / "boxes" / station / "photos",
+                        clips=kiosk_clips(folder / "boxes" / station, out, lang),
+                    ),
                     options.kiosk_port,
                     "kiosk_server",
                     lang,
@@ -204,7 +216,7 @@ def run(options: LiveOptions, out: Console) -> None:
                 )
             )
             day.start()
-            after_day = (
+            decrypt = (
                 None
                 if guardians is None
                 else functools.partial(
@@ -218,6 +230,17 @@ def run(options: LiveOptions, out: Console) -> None:
                     site,
                     station,
                 )
+            )
+            after_day = functools.partial(
+                end_of_day,
+                box,
+                station,
+                list(zip(KIOSK_STAFF, staff, strict=True)),
+                store,
+                plan.loaded.election.id,
+                out,
+                lang,
+                decrypt,
             )
             watch(
                 out,
@@ -252,6 +275,16 @@ def _day(options: LiveOptions) -> tuple[DayPlan, Province]:
         plan, kiosk_station(plan), seed=options.seed, e2e=options.e2e, limit=options.province
     )
     return plan, province
+
+
+def kiosk_clips(box: Path, out: Console, lang: Lang) -> Clips | None:
+    """The kiosk's audio ballot, spoken by this machine's espeak-ng into the box's `clips/`, as
+    `sandogh station kiosk` serves it; without espeak-ng, none, and the demo says so."""
+    try:
+        return Clips(EspeakSpeech(), box / "clips")
+    except SpeechError:
+        out.print(label("kiosk_no_speech", lang), markup=False)
+        return None
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

@@ -55,6 +55,7 @@ from sandogh.station.setup import OfflinePolicy
 PUBLISH_SECONDS = 1.0  # between the publisher's reads of the event log
 BULK_SECONDS = 15.0  # csv/totals.csv and the NIST report, rewritten at most this often
 WATCH_SECONDS = 0.25
+PUBLISHED_SECONDS = 30.0  # the longest the guardians wait for the kiosk's final report published
 KIOSK_PAPERS = 500
 KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
 
@@ -156,11 +157,15 @@ def decrypt_after_day(
 ) -> None:
     """The day over: the guardians decrypt the published tallies, held to the sealed record of
     fingerprint `anchor`; the publisher then writes them into the record. The last chains come
-    a poll after the last report: wait for them."""
+    a poll after the last report (the kiosk's, closed at the end of the day): wait for them."""
+    deadline = time.monotonic() + PUBLISHED_SECONDS
     time.sleep(2 * PUBLISH_SECONDS)
-    # the kiosk's box stays open for whoever tries it: until it closes its ballots are in no
-    # final report, and the guardians name it as not closed, as they would a box that failed
-    closed = any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json"))
+    while not (closed := any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json"))):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(PUBLISH_SECONDS)
+    # a kiosk whose final report is not published: its ballots are in no final report, and the
+    # guardians name it as not closed, as they would a box that failed
     open_kiosk = frozenset() if closed else frozenset({kiosk})
     count = decrypt_tallies(
         guardians,

@@ -65,8 +65,18 @@ _FA: dict[str, str] = {
     "sandogh staff roster --election kerman-1403-r2 {who} {db} · "
     "sandogh fleet show --election kerman-1403-r2 {who} {db}؛ "
     "تأیید نتایج دور دوم به دست هیئت نظارت شورای نگهبان پس از رسیدن گزارش همه ۲٬۴۲۷ شعبه "
-    "(این نمایش چند شعبه را شبیه‌سازی می‌کند، پس تا آن زمان رد می‌شود و می‌گوید چرا): "
+    "(این نمایش در پایان روز انجامش می‌دهد؛ پیش از آن رد می‌شود و می‌گوید چرا): "
     "sandogh certify president -e kerman-1403-r2 {board} {db}",
+    "kiosk_closed": "صندوق {station} بسته شد: رئیس و منشی شعبه آرا را شمردند، صورتجلسه را امضا "
+    "کردند و گزارش نهایی فرستاده شد",
+    "kiosk_left_open": "صندوق {station} باز می‌ماند: کسی در آن رأی نداد، و امینان جمع رمزشده "
+    "صندوق بسته‌ای بی هیچ رأی را هنوز نمی‌گشایند",
+    "round_certified": "همه شعبه‌ها گزارش دادند؛ دور دوم کامل است و نتایج {election} را {by} "
+    "(هیئت نظارت شورای نگهبان) تأیید کرد",
+    "round_incomplete": "دور دوم کامل نیست: {reported} از {total} شعبه گزارش دادند؛ {left} شعبه "
+    "دیگر در این نمایش صندوقی ندارند (--province شمار شعبه‌های دیگر استان را کم می‌کند، و در "
+    "روز رأی‌گیری رمزشده (سرتاسری) فقط صندوق خود یک شعبه الکترونیک می‌تواند گزارشش را بدهد)؛ "
+    "پس تأیید نتایج رد شد",
 }
 _EN: dict[str, str] = {
     "port_taken": "port {wanted} is taken; the {what} uses port {port}",
@@ -128,9 +138,19 @@ _EN: dict[str, str] = {
     "sandogh outcome --election kerman-1403-r1 {db} · "
     "sandogh staff roster --election kerman-1403-r2 {who} {db} · "
     "sandogh fleet show --election kerman-1403-r2 {who} {db}; round 2 is certified by the "
-    "Guardian Council's board once all 2,427 stations have reported (the demo simulates a few, "
-    "so until then it is refused, saying why): "
+    "Guardian Council's board once all 2,427 stations have reported (the demo does it at the "
+    "end of the day; before then it is refused, saying why): "
     "sandogh certify president -e kerman-1403-r2 {board} {db}",
+    "kiosk_closed": "Ballot box {station} closed: its head and secretary counted, signed the "
+    "minutes and sent the final report",
+    "kiosk_left_open": "Ballot box {station} stays open: no one voted at it, and the guardians "
+    "cannot yet decrypt the tally of a box closed with no ballot",
+    "round_certified": "Every station has reported: round 2 is complete, and the results of "
+    "{election} are certified by {by} (Guardian Council board)",
+    "round_incomplete": "Round 2 is not complete: {reported} of {total} stations reported; the "
+    "other {left} have no box in this demo (--province limits the rest of the province, and on "
+    "an E2E day only a station's own box can report an electronic station), so the results are "
+    "not certified",
 }
 
 

@@ -1,0 +1,85 @@
+"""The live demo's end of day (`cli.live_demo`): the kiosk's box closed, counted, signed by its
+head and secretary and reported, as its head would at the close of polls (issue 13), then round 2
+certified by the demo's supervisory board account, as round 1 is (`cli.demo_preparation`), once
+every station has reported; when some have not (`--province N`, or an E2E day, whose electronic
+stations only a box of their own could report), the certification is refused and the demo says
+how many reported and why the rest did not. On an E2E day the kiosk's box is closed only if
+someone voted at it (`end_of_day`)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from sandogh.cli.demo_candidacy import BOARD
+from sandogh.cli.live_demo_text import say
+from sandogh.cli.simulated_ballots import CONTEST
+from sandogh.cli.simulated_station import SYNC_PASSES
+from sandogh.core.report import SigningKey, StaffRole
+from sandogh.core.station.lifecycle import Phase
+from sandogh.formats.key_file import read_key_file
+from sandogh.locale.language import Lang
+from sandogh.services.certifications import IncompleteResultsError, certify
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.station.box import Box
+from sandogh.station.web.closing import reconciliation
+
+
+def end_of_day(
+    box: Box,
+    station: str,
+    staff: Sequence[tuple[StaffRole, Path]],
+    store: UnitOfWorkFactory,
+    election: str,
+    out: Console,
+    lang: Lang,
+    decrypt: Callable[[], None] | None,
+) -> None:
+    """The kiosk's box of `station` closed by its `staff`, then on an E2E day the guardians'
+    `decrypt`, then round 2 certified if every station has reported. On an E2E day a kiosk no
+    one voted at stays open: the guardians' check of a tally takes a chain with no cast ballot
+    for one that does not carry the contest, and would refuse the record."""
+    if decrypt is not None and box.status().records == 0:
+        out.print(say("kiosk_left_open", lang, station=station))
+    else:
+        close_kiosk(box, [(role, read_key_file(path)) for role, path in staff])
+        out.print(say("kiosk_closed", lang, station=station))
+    if decrypt is not None:
+        decrypt()
+    certify_round(store, election, out, lang)
+
+
+def close_kiosk(box: Box, keys: Sequence[tuple[StaffRole, SigningKey]]) -> None:
+    """Close the kiosk's box where its staff left it: voting closed with the figures reconciled
+    (the paper copies are one a ballot, as the box printed them), counted with the keys of its
+    head and secretary, the final report signed by both and sent."""
+    status = box.status()
+    if status.phase is Phase.VOTING:
+        persons = [member.person for member in status.setup.staff]
+        figures = reconciliation(box, status.records)
+        box.close(figures.kept("", persons))
+    if box.status().phase is Phase.CLOSED:
+        box.count({CONTEST: 0}, staff=keys)
+    if box.status().phase is Phase.COUNTED:
+        box.report(keys)
+    for _ in range(SYNC_PASSES):
+        if box.sync().outbox.pending == 0:
+            break
+
+
+def certify_round(store: UnitOfWorkFactory, election: str, out: Console, lang: Lang) -> bool:
+    """Round 2's contest certified by the demo's board once every station has reported; else
+    the refusal said with its figures. Whether it was certified."""
+    try:
+        certify(store, BOARD, election, CONTEST, now=datetime.datetime.now(datetime.UTC))
+    except IncompleteResultsError as refused:
+        left = refused.total - refused.reported
+        out.print(
+            say("round_incomplete", lang, reported=refused.reported, total=refused.total, left=left)
+        )
+        return False
+    out.print(say("round_certified", lang, election=election, by=BOARD.username))
+    return True
