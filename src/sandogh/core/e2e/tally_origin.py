@@ -112,11 +112,11 @@ def tally_problems(
                 ),
             )
         else:
-            found = products[tally.station].get(contest.contest)
-            if found is None:
-                problems.append(Problem(at, "no cast ballot of the chain carries this contest"))
-                continue
-            expected = found
+            # a contest no cast ballot carries (an empty station, or cards without it) is
+            # N_c = 0 and, for every option, the product of nothing: (1, 1), as the tally has it
+            expected = products[tally.station].get(contest.contest) or ContestProduct(
+                0, tuple((option, elgamal.accumulate(group, ())) for option in options)
+            )
         if contest.ballots != expected.ballots:
             problems.append(
                 Problem(f"{at}.ballots", f"{contest.ballots}, the chains cast {expected.ballots}")
