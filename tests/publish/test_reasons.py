@@ -75,3 +75,16 @@ def test_the_threshold_is_said_exactly() -> None:
     assert persian(OUTCOMES[0], needed) == (
         "دست‌کم ۲۰٪ از آرای صحیح (۸٬۸۰۰ رأی) لازم است: دقیقاً ۱٬۷۶۰، پس ۱٬۷۶۰ رأی."
     )
+
+
+def test_a_partial_counts_reasons_say_leading_never_elected() -> None:
+    """Session 21, F4: no outcome word of election until the count is complete, in either
+    language, whatever the rule (threshold, runoff, alternates, withdrawal, lots)."""
+    keys = set()
+    for outcome in OUTCOMES:
+        for reason, both in zip(outcome.reasons, reasons_json(outcome, partial=True), strict=True):
+            keys.add(reason.key)
+            assert not re.search("منتخب|راه یافت|: علی‌البدل", both["fa"]), both["fa"]
+            assert not re.search(r"\belected\b|\badvances\b|: alternate", both["en"]), both
+            assert not ASCII_DIGIT.search(both["fa"]), both["fa"]
+    assert keys >= {"threshold-reached", "below-threshold", "elected", "not-elected", "runoff"}

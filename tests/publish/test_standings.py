@@ -21,6 +21,11 @@ def test_while_a_station_is_out_the_leader_only_leads() -> None:
     assert document["status"] == "partial"
     assert document["stations"] == {"reported": 1, "total": 2}
     assert document["reasons"][0]["en"] == "Standings so far: 1 of 2 stations reported; not final."
+    # session 21, F4: the reasons of a partial count said «منتخب» and "elected" under «not final»
+    for reason in document["reasons"]:
+        assert "منتخب" not in reason["fa"], reason
+        assert "elected" not in reason["en"], reason
+    assert any("پیشتاز" in r["fa"] and "leading" in r["en"] for r in document["reasons"])
 
 
 def test_once_every_station_reported_the_majority_elects() -> None:

@@ -28,9 +28,16 @@ _STAKES = {
 }
 
 
-def reasons_json(outcome: Outcome) -> list[dict[str, str]]:
-    """Every reason of `outcome`, in order, as `{"fa": …, "en": …}`."""
-    return [{"fa": persian(outcome, reason), "en": reason.text} for reason in outcome.reasons]
+def reasons_json(outcome: Outcome, *, partial: bool = False) -> list[dict[str, str]]:
+    """Every reason of `outcome`, in order, as `{"fa": …, "en": …}`. A `partial` outcome (not
+    every station reported) is only the standings if the count stopped now: its reasons say
+    leading or not, never elected or not elected, a word only the complete count may say."""
+    return [
+        _so_far(reason)
+        if partial and reason.key in _SO_FAR
+        else {"fa": persian(outcome, reason), "en": reason.text}
+        for reason in outcome.reasons
+    ]
 
 
 def so_far_json(reported: int, total: int) -> dict[str, str]:
@@ -181,4 +188,75 @@ _PERSIAN: dict[str, Callable[[Outcome, Reason], str]] = {
     "list-seats": _list_seats,
     "lot-drawn": _lot_drawn,
     "lot-required": _lot_required,
+}
+
+
+def _so_far(reason: Reason) -> dict[str, str]:
+    fa, en = _SO_FAR[reason.key]
+    who_en = f"Candidate {reason.candidate}"
+    if reason.party_list is not None:
+        who_en = f"{who_en} (list {reason.party_list})"
+    votes, needed = reason.votes or 0, reason.needed or 0
+    return {
+        "fa": fa.format(
+            who=_who(reason),
+            votes=_n(reason.votes),
+            needed=_n(reason.needed),
+            rank=_n(reason.rank),
+            seats=_n(reason.seats),
+            count=_n(reason.count),
+        ),
+        "en": en.format(
+            who=who_en,
+            votes=f"{votes:,}",
+            needed=f"{needed:,}",
+            rank=reason.rank,
+            seats=reason.seats,
+            count=reason.count,
+        ),
+    }
+
+
+_REACHED_SO_FAR = (
+    "{who} با {votes} رأی (حد نصاب {needed} رأی): تاکنون پیشتاز.",
+    "{who} has {votes} votes so far, {needed} needed: leading so far.",
+)
+_BELOW_SO_FAR = (
+    "{who} با {votes} رأی (حد نصاب {needed} رأی): تاکنون پیشتاز نیست.",
+    "{who} has {votes} votes so far, {needed} needed: not leading so far.",
+)
+# Persian then English of each reason whose complete wording is an outcome of the election
+_SO_FAR: dict[str, tuple[str, str]] = {
+    "majority-reached": _REACHED_SO_FAR,
+    "threshold-reached": _REACHED_SO_FAR,
+    "below-majority": _BELOW_SO_FAR,
+    "below-threshold": _BELOW_SO_FAR,
+    "passed-no-seat": (
+        "{who} با {votes} رأی به حد نصاب ({needed} رأی) رسیده است، اما {seats} کرسی تاکنون "
+        "از آنِ نامزدهای پیش از اوست: تاکنون پیشتاز نیست.",
+        "{who} has {votes} votes so far, enough ({needed}), but the {seats} seat(s) go to "
+        "candidates ahead so far: not leading so far.",
+    ),
+    "runoff": (
+        "{seats} کرسی باقی می‌ماند اگر شمارش اکنون پایان می‌یافت: {count} نامزد پیشتاز از میان "
+        "بقیه به دور دوم می‌رفتند.",
+        "{seats} seat(s) would be left if the count stopped now: the {count} candidate(s) "
+        "leading among the rest would go to a runoff.",
+    ),
+    "advances-to-runoff": (
+        "{who} با {votes} رأی، رتبه {rank} دور دوم: تاکنون پیشتاز برای دور دوم.",
+        "{who} has {votes} votes so far, place {rank} of the runoff: leading for it so far.",
+    ),
+    "elected": (
+        "{who} با {votes} رأی، رتبه {rank}: تاکنون پیشتاز.",
+        "{who} has {votes} votes so far, place {rank}: leading so far.",
+    ),
+    "alternate": (
+        "{who} با {votes} رأی: تاکنون در جایگاه علی‌البدل شماره {rank}.",
+        "{who} has {votes} votes so far: in the place of alternate number {rank} so far.",
+    ),
+    "not-elected": (
+        "{who} با {votes} رأی: تاکنون پیشتاز نیست.",
+        "{who} has {votes} votes so far: not leading so far.",
+    ),
 }

@@ -99,7 +99,7 @@ def outcome_json(
     status = (
         CERTIFIED if decided.certified is not None else COMPLETE if decided.complete else PARTIAL
     )
-    reasons = reasons_json(o)
+    reasons = reasons_json(o, partial=status == PARTIAL)
     if status == PARTIAL:
         reported = decided.total
         reasons.insert(0, so_far_json(reported.stations_reported, reported.stations_total))

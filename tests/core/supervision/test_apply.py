@@ -161,6 +161,27 @@ def test_a_voided_constituency_takes_every_box_of_it_and_elects_nobody() -> None
     assert "هیات نظارت ۱۴۰۳/۴۲" in outcome.reasons[0].text
 
 
+@pytest.mark.parametrize(
+    ("reason", "reference"), [("ـ", "."), (" ", " "), ("…!؟", "-"), ("ـــ", "۱۴۰۳/")]
+)
+def test_a_void_without_a_reason_in_words_is_refused_in_both_languages(
+    reason: str, reference: str
+) -> None:
+    """Session 21, F6: a tatweel as the reason and "." as the decision were accepted."""
+    voids: list[Void] = [StationVoid("ST-1", None, Decision(reason, reference))]
+    with pytest.raises(VoidError) as raised:
+        apply_voids(kerman(), [], voids)
+    problems = raised.value.problems
+    assert problems[0].path == "voids[0].decision.reason"
+    assert "in words" in problems[0].message
+    assert problems[0].fa.startswith("دلیل ابطال باید با کلمات نوشته شود")
+    if reference == "۱۴۰۳/":  # a decision's number in Persian digits names it
+        assert len(problems) == 1
+    else:
+        assert problems[1].path == "voids[0].decision.reference"
+        assert problems[1].fa.startswith("شماره تصمیم هیئت")
+
+
 def test_voids_that_do_not_fit_the_election_are_refused_naming_each() -> None:
     geography = kerman()
     voids: list[Void] = [
@@ -173,8 +194,9 @@ def test_voids_that_do_not_fit_the_election_are_refused_naming_each() -> None:
         apply_voids(geography, [], voids)
     assert [str(p) for p in raised.value.problems] == [
         "voids[0].station: 'IR-08' is not a polling station of the election",
-        "voids[1].decision.reason: must be given: a void names why and by which decision",
-        "voids[1].decision.reference: must be given: a void names why and by which decision",
+        "voids[1].decision.reason: must be given in words: a void names why and by which decision",
+        "voids[1].decision.reference: must be given in words: a void names why and by which "
+        "decision",
         "voids[1].stations[0]: candidate 41 does not stand where ST-1 votes",
         "voids[1].stations[1]: ST-1 is named twice",
         "voids[1].stations[1]: candidate 41 does not stand where ST-1 votes",

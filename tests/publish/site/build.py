@@ -16,6 +16,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from sandogh.core.counting.tally import Counts
+from sandogh.core.definition.model import Candidate, Constituency, Name
+from sandogh.core.definition.rule import PluralityRule
+from sandogh.core.rules import Outcome, decide
+from sandogh.publish.reasons import reasons_json, so_far_json
+
 R1, R2 = "kerman-1403-r1", "kerman-1403-r2"
 CONTEST = "president"
 ELIGIBLE = 2_324_254
@@ -263,12 +269,10 @@ def _outcome(election: str, reported: tuple[str, ...], status: str) -> dict[str,
         rule, base, needed, runoff = {"kind": "plurality"}, None, None, False
         done = status != PARTIAL
         results = ["elected" if done else "leading", "not-elected"]
-        reasons = [
-            {
-                "fa": "در دور دوم، نامزد دارای بیشترین آرا منتخب است.",
-                "en": "In the second round the candidate with the most votes is elected.",
-            }
-        ]
+        # the reasons as `publish.standings` words them, a partial count's under its «so far»
+        reasons = reasons_json(_decided(votes), partial=not done)
+        if not done:
+            reasons.insert(0, so_far_json(len(reported), 4))
     return {
         "format": "sandogh/outcome@1",
         "election": election,
@@ -290,13 +294,22 @@ def _outcome(election: str, reported: tuple[str, ...], status: str) -> dict[str,
         "candidates": [
             {
                 **{k: v[k] for k in ("code", "name", "votes")},
-                **_share(v["votes"], counts["valid"]),
+                **_share(v["votes"], base or counts["valid"]),  # the rule's base, as published
                 "result": result,
             }
             for v, result in zip(votes, results, strict=True)
         ],
         "reasons": reasons,
     }
+
+
+def _decided(votes: list[dict[str, Any]]) -> Outcome:
+    """The core rules' outcome of a one-seat plurality over `votes`."""
+    nation = Constituency(NATION, Name("ایران", "Iran"), (NATION,), 1)
+    tally = {v["code"]: v["votes"] for v in votes}
+    counts = Counts(cast=sum(tally.values()), valid=sum(tally.values()), votes=tally)
+    standing = [Candidate(code, Name(code, code), NATION) for code in tally]
+    return decide(PluralityRule(), nation, standing, counts)
 
 
 def _write(path: Path, document: Any) -> None:

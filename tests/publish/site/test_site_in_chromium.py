@@ -173,6 +173,16 @@ def test_persian_drill_down_map_and_search(served: tuple[Path, str], browser: Br
     assert "انتخاب‌نشده" not in main.inner_text()
     assert "منتخب" not in main.locator(".outcome table").inner_text()
     expect(main.locator(".outcome .result-leading")).to_have_text("پیشتاز")
+    # session 21, F4: nor do its reasons say «منتخب» under «not final»
+    why = main.locator(".outcome ul").inner_text()
+    assert "پیشتاز" in why
+    assert "منتخب" not in why
+    # F5: each percentage names its base; the eligible voters beside the reported ballots are
+    # those of the reporting stations, the province's apart
+    expect(main.locator("#contest-president table.data").first).to_contain_text("درصد از آرای صحیح")
+    figures = main.locator("table.figures").inner_text()
+    assert "واجدان شرایط شعبه‌های گزارش‌داده" in figures
+    assert "واجدان شرایط همه شعبه‌ها" in figures
     # turnout and the comparison with round 1 over the three stations that have reported
     expect(main.locator(".turnout-note")).to_contain_text("۳ شعبه از ۴ شعبه")
     expect(main.locator(".compare-over")).to_contain_text("۳ شعبه از ۴ شعبه")
@@ -260,6 +270,9 @@ def test_english_pages(served: tuple[Path, str], browser: Browser) -> None:
     )
     expect(page.locator(".outcome .not-final")).to_contain_text("3 of 4 stations have reported")
     assert "Not elected" not in page.locator("main").inner_text()
+    why = page.locator(".outcome ul").inner_text()  # session 21, F4
+    assert "leading so far" in why
+    assert "elected" not in why
     page.locator("#map[data-ready]").wait_for()
     assert_accessible(page, "province (en)")
     _shoot(page, "province-en.png")
@@ -308,6 +321,13 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         # its ballots are set aside with the papers, not a third kind of vote beside the two
         assert "غیرمأخوذه" not in page.locator("#contest-president table.figures").inner_text()
         expect(page.locator("table.papers")).to_contain_text("برگه‌های باطله غیرمأخوذه")
+        # session 21, F6: its status says voided, not «شمارش کامل», and its ballots are named
+        # among those set aside, not passed off as void papers alone
+        expect(page.locator("#contest-president h2 .status")).to_have_text(
+            "باطل‌شده به تصمیم هیئت نظارت"
+        )
+        assert "شمارش کامل" not in page.locator("main").inner_text()
+        expect(page.locator("table.papers")).to_contain_text("آرای صندوق‌های باطل‌شده")
         _persian_typography(page)
         assert_accessible(page, "voided station (fa)")
         _shoot(page, "station-voided-fa.png")
@@ -317,6 +337,11 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         # the Latin account isolated (FSI…PDI), so the date after it keeps its place
         expect(certified).to_contain_text("تأیید هیئت نظارت (ایران)، حساب \u2068m.rahimi\u2069")
         expect(certified).to_contain_text("۱۱ تیر ۱۴۰۳، ساعت ۱۲:۰۰ به وقت تهران")
+        # session 21, F5: a certified outcome is headed as final, its percentages' base named
+        heading = page.locator(".outcome h3")
+        expect(heading).to_contain_text("نتیجه: ")
+        expect(heading).not_to_contain_text("تاکنون")
+        expect(page.locator(".outcome table")).to_contain_text("درصد از آرای مأخوذه")
         _persian_typography(page)
         assert_accessible(page, "certified round (fa)")
         _shoot(page, "certified-fa.png")
@@ -327,6 +352,9 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         page.goto(f"{url}en/{R2}/units/{S3}.html")
         expect(page.locator(".voided")).to_contain_text(
             "Decided 15 Tir 1403 (5 July 2024), 21:15 Tehran time."
+        )
+        expect(page.locator("#contest-president h2 .status")).to_have_text(
+            "Voided by the supervisory board"
         )
         assert_accessible(page, "voided station (en)")
         _shoot(page, "station-voided-en.png")

@@ -32,6 +32,7 @@ def _outcome() -> Outcome:
         },
         "status": "complete",
         "stations": {"reported": 1, "total": 1},
+        "rule": {"kind": "proportional"},
         "base": None,
         "needed": None,
         "runoff": False,

@@ -91,6 +91,21 @@ def test_a_refused_certification_and_void_are_said_in_persian(console_store: str
         assert refused.status_code == 422
         assert 'id="refused"' in refused.text
         assert latin_words(refused.text) == []
+        # session 21, F12: a void with no reason in words is refused for its reason and
+        # decision, not for a station code that is right
+        for reason, reference in (("", ""), ("ـ", "."), ("...", "-")):
+            wordless = {
+                **sent,
+                "station": "ST-0801-0001",
+                "reason": reason,
+                "reference": reference,
+                "confirmed": "1",
+            }
+            refused = client.post("/console/results/void-station", data=wordless)
+            assert refused.status_code == 422
+            assert "دلیل ابطال باید با کلمات نوشته شود" in refused.text
+            assert "شماره تصمیم هیئت باید داده شود" in refused.text
+            assert "کد شعبه، نامزد یا حوزه را بررسی کنید" not in refused.text
 
 
 def test_every_console_word_is_in_both_languages_with_the_same_placeholders() -> None:

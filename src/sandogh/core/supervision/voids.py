@@ -11,6 +11,7 @@ definition is checked here, every problem with its path; what it does to the fig
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -130,7 +131,10 @@ def void_of(
 def void_problems(geography: Geography, void: Void, path: str = "") -> tuple[Problem, ...]:
     """Everything that keeps `void` from fitting the election of `geography`."""
     at = f"{path}." if path else ""
-    return tuple(Problem(at + where, message) for where, message in _problems(geography, void))
+    return (
+        *_decision_problems(void.decision, at),
+        *(Problem(at + where, message) for where, message in _problems(geography, void)),
+    )
 
 
 def require_voids(geography: Geography, voids: tuple[Void, ...]) -> None:
@@ -144,10 +148,33 @@ def contest_of(geography: Geography, contest_id: str) -> Contest | None:
     return next((c for c in geography.election.contests if c.id == contest_id), None)
 
 
+def _worded(text: str, numbers: bool) -> bool:
+    """Whether `text` holds a letter (a tatweel or other modifier is not one), or for a
+    decision's reference a digit: punctuation alone names neither why nor which decision."""
+    return any(
+        unicodedata.category(ch) in _LETTERS or (numbers and unicodedata.category(ch) == "Nd")
+        for ch in text
+    )
+
+
+_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
+
+
+def _decision_problems(decision: Decision, at: str) -> Iterator[Problem]:
+    """A void names why in words and by which decision, in a letter or a digit."""
+    for name, numbers, fa in (
+        ("reason", False, "دلیل ابطال باید با کلمات نوشته شود، نه خالی یا فقط نشانه"),
+        ("reference", True, "شماره تصمیم هیئت باید داده شود، با حرف یا رقم، نه فقط نشانه"),
+    ):
+        if not _worded(getattr(decision, name), numbers):
+            yield Problem(
+                f"{at}decision.{name}",
+                "must be given in words: a void names why and by which decision",
+                fa=fa,
+            )
+
+
 def _problems(geography: Geography, void: Void) -> Iterator[tuple[str, str]]:
-    for name in ("reason", "reference"):
-        if not getattr(void.decision, name).strip():
-            yield f"decision.{name}", "must be given: a void names why and by which decision"
     if void.contest is not None and contest_of(geography, void.contest) is None:
         yield "contest", f"the election has no contest {void.contest!r}"
         return

@@ -245,6 +245,20 @@ FA: dict[str, str] = {
     "voided_every_station": (
         "آرای همه شعبه‌های این حوزه به تصمیم هیئت نظارت باطل شد؛ در این حوزه رأیی شمرده نمی‌شود."
     ),
+    # issue 13, session 21: no outcome word before the count is complete, each base named, a
+    # voided station's status
+    "party_list_line_so_far": (
+        "فهرست {party_list}: تاکنون {seats} کرسی؛ پیشتازان: {elected}؛ پس از آنان: {alternates}"
+    ),
+    "outcome_heading_final": "نتیجه: {name}",
+    "percent_of_valid": "درصد از آرای صحیح",
+    "percent_of_cast": "درصد از آرای مأخوذه",
+    "eligible_reporting": "واجدان شرایط شعبه‌های گزارش‌داده",
+    "eligible_all": "واجدان شرایط همه شعبه‌ها",
+    "status_voided": "باطل‌شده به تصمیم هیئت نظارت",
+    "void_set_aside_voided": (
+        "برگه‌های باطله غیرمأخوذه و آرای صندوق‌های باطل‌شده به تصمیم هیئت نظارت (بیرون از آرای مأخوذه)"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -484,6 +498,21 @@ EN: dict[str, str] = {
     "voided_every_station": (
         "The ballots of every station in this constituency were voided by the supervisory "
         "board; no vote counts here."
+    ),
+    # issue 13, session 21: no outcome word before the count is complete, each base named, a
+    # voided station's status
+    "party_list_line_so_far": (
+        "List {party_list}: {seats} seats so far; leading: {elected}; next: {alternates}"
+    ),
+    "outcome_heading_final": "Outcome: {name}",
+    "percent_of_valid": "% of valid ballots",
+    "percent_of_cast": "% of ballots cast",
+    "eligible_reporting": "Eligible voters of the stations reported",
+    "eligible_all": "Eligible voters of all stations",
+    "status_voided": "Voided by the supervisory board",
+    "void_set_aside_voided": (
+        "Void papers and the ballots of boxes voided by the supervisory board (outside the "
+        "ballots cast)"
     ),
 }
 

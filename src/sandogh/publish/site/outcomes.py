@@ -45,6 +45,7 @@ class OutcomeView:
     not_final: str = ""  # why a partial outcome is not final yet
     certified: str = ""  # who certified it, and when
     voided: str = ""  # the board's void of the whole constituency, or of its every station
+    share_heading: str = ""  # the base of its percentages: valid ballots, or all cast
 
 
 _AHEAD = frozenset({"elected", "leading", "advanced-to-runoff", "awaiting-lot"})
@@ -118,9 +119,15 @@ def outcome_view(
     base = outcome["base"]
     partial = outcome["status"] == "partial"
     stations = outcome["stations"]
+    base_name = "cast" if outcome["rule"].get("base") == "cast" else "valid"
     return OutcomeView(
         constituency=outcome["constituency"]["name"][lang],
-        heading=label("outcome_heading", lang, name=outcome["constituency"]["name"][lang]),
+        heading=label(
+            "outcome_heading" if partial else "outcome_heading_final",
+            lang,
+            name=outcome["constituency"]["name"][lang],
+        ),
+        share_heading=label(f"percent_of_{base_name}", lang),
         status=status_text(outcome["status"], lang),
         status_key=outcome["status"],
         stations=label(
@@ -149,7 +156,7 @@ def outcome_view(
         # a partial outcome's first reason is the same «not final» line, said above its table
         reasons=tuple(reason[lang] for reason in outcome["reasons"][1 if partial else 0 :]),
         ahead=tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD),
-        lists=_lists(outcome, lang),
+        lists=_lists(outcome, lang, partial),
         not_final=label("not_final", lang, reported=stations["reported"], total=stations["total"])
         if partial
         else "",
@@ -158,8 +165,9 @@ def outcome_view(
     )
 
 
-def _lists(outcome: Outcome, lang: Lang) -> tuple[str, ...]:
-    """Each party list's line: its seats, who of it is elected and its alternates in order."""
+def _lists(outcome: Outcome, lang: Lang, partial: bool) -> tuple[str, ...]:
+    """Each party list's line: its seats, who of it is elected and its alternates in order;
+    while `partial`, its seats so far and who leads, no one being elected yet."""
     names = {c["code"]: c["name"][lang] for c in outcome["candidates"]}
     comma = "، " if lang == "fa" else ", "
 
@@ -168,7 +176,7 @@ def _lists(outcome: Outcome, lang: Lang) -> tuple[str, ...]:
 
     return tuple(
         label(
-            "party_list_line",
+            "party_list_line_so_far" if partial else "party_list_line",
             lang,
             party_list=pl["id"],
             seats=pl["seats"],

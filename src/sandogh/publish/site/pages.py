@@ -221,6 +221,7 @@ class ElectionPages:
                     lang,
                 ),
                 voided=self._voided(contest["id"], code, lang),
+                boxes_voided=self._boxes_voided(contest["id"], code),
                 lang=lang,
             )
             for contest, result in results
@@ -263,6 +264,19 @@ class ElectionPages:
             if void["contest"] in (None, contest)
             and (void.get("station") == code or code in void.get("stations", ()))
         )
+
+    def _boxes_voided(self, contest: str, code: str) -> tuple[bool, bool]:
+        """Whether station `code`'s own box was voided in `contest`, and whether any box in unit
+        `code` (the station itself or one below the unit) was: its ballots are then set aside
+        with the void papers."""
+        own = within = False
+        for void in self.files.supervision(self.election)["voids"]:
+            if void["kind"] != "station" or void["contest"] not in (None, contest):
+                continue
+            station = void.get("station", "")
+            own = own or station == code
+            within = within or code in self._line(contest, station)
+        return own, within
 
     def _fingerprint(self, lang: Lang) -> str | None:
         """The short form of the record's fingerprint, in `lang`'s digits: for people to compare

@@ -171,11 +171,17 @@ class PartyList(TypedDict):
     alternates: list[str]
 
 
+class Rule(TypedDict):
+    kind: str
+    base: NotRequired[str]  # cast or valid, for a majority or a threshold
+
+
 class Outcome(TypedDict):
     contest: str
     constituency: Constituency
     status: str
     stations: Stations
+    rule: Rule
     base: int | None
     needed: int | None
     runoff: bool

@@ -152,8 +152,10 @@ def _bars(votes: list[Vote], valid: int, colours: Mapping[str, str], lang: Lang)
     )
 
 
-def _figures(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
-    """The ballots cast: valid and invalid (by kind), the two categories the law counts."""
+def _figures(result: UnitResult, counted: int | None, lang: Lang) -> tuple[Figure, ...]:
+    """The ballots cast: valid and invalid (by kind), the two categories the law counts. Until
+    every station has reported, the eligible voters of those reported (`counted`, the base of
+    turnout) stand beside their ballots, and those of all stations apart."""
     counts, invalid = result["counts"], result["counts"]["invalid"]
     crossed_out = invalid.get("crossed-out", 0)
     kinds = [
@@ -164,8 +166,17 @@ def _figures(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
         ("invalid_crossed_out", crossed_out),
     ]
     eligible = result["eligible_voters"]
+    whole = "—" if eligible is None else number(eligible, lang)
+    voters = (
+        (Figure(label("eligible_voters", lang), whole),)
+        if complete(result) or counted is None
+        else (
+            Figure(label("eligible_reporting", lang), number(counted, lang)),
+            Figure(label("eligible_all", lang), whole),
+        )
+    )
     return (
-        Figure(label("eligible_voters", lang), "—" if eligible is None else number(eligible, lang)),
+        *voters,
         Figure(label("cast", lang), number(counts["cast"], lang)),
         Figure(label("valid", lang), number(counts["valid"], lang)),
         Figure(label("invalid", lang), number(sum(value for _, value in kinds), lang)),
@@ -173,9 +184,11 @@ def _figures(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
     )
 
 
-def _papers(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
+def _papers(result: UnitResult, voided: bool, lang: Lang) -> tuple[Figure, ...]:
     """The ballot papers' account, with the ballots set aside outside the ballots cast (void
-    ones, a voided box's among them): not a third kind of vote beside valid and invalid."""
+    ones, a voided box's among them): not a third kind of vote beside valid and invalid. Where
+    a board voided a box in the unit (`voided`), the line says its ballots are among them, so
+    that they do not pass for void papers alone."""
     counts, papers = result["counts"], result["counts"]["papers"]
     return tuple(
         Figure(label(key, lang), number(value, lang))
@@ -184,7 +197,7 @@ def _papers(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
             ("papers_used", papers["used"]),
             ("papers_unused", papers["unused"]),
             ("papers_spoiled", papers["spoiled"]),
-            ("void_set_aside", counts["void"]),
+            ("void_set_aside_voided" if voided else "void_set_aside", counts["void"]),
         )
     )
 
@@ -341,12 +354,15 @@ def contest_view(
     outcome_voided: Callable[[Outcome], str],
     voided: tuple[str, ...],
     lang: Lang,
+    boxes_voided: tuple[bool, bool] = (False, False),
 ) -> ContestView:
     """One contest's section of a unit's page; `previous` the earlier round over the stations
     reported here, `certified` an outcome's certification line, `outcome_voided` its void line
     (a constituency voided whole or station by station), `voided` the boards' voids of this
-    station's ballots."""
+    station's ballots; `boxes_voided` whether this station's box was voided, and whether any box
+    in this unit was."""
     counts = result["counts"]
+    status = "voided" if boxes_voided[0] else result["status"]
     bars = _bars(counts["votes"], counts["valid"], colours, lang)
     eligible = eligible_counted(files, election, contest["id"], result)
     shown_turnout = _turnout(result, eligible, lang)
@@ -360,8 +376,8 @@ def contest_view(
     return ContestView(
         id=contest["id"],
         name=contest["name"][lang],
-        status=status_text(result["status"], lang),
-        status_key=result["status"],
+        status=status_text(status, lang),
+        status_key=status,
         stations=label(
             "stations_reported",
             lang,
@@ -374,8 +390,8 @@ def contest_view(
         chart_label=label(
             "chart", lang, summary=_listed((f"{b.name} {b.votes} ({b.share})" for b in bars), lang)
         ),
-        figures=_figures(result, lang),
-        papers=_papers(result, lang),
+        figures=_figures(result, eligible, lang),
+        papers=_papers(result, boxes_voided[1], lang),
         turnout=shown_turnout,
         turnout_label=label(
             "chart_turnout",
