@@ -33,9 +33,11 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sandogh.core.anchor.coverage import check_staff
 from sandogh.core.report import (
     Papers,
     ReportKind,
+    SignatureError,
     SignedReport,
     SigningKey,
     StaffRole,
@@ -49,6 +51,7 @@ from sandogh.core.report import (
     sign_as_staff,
     sign_report,
 )
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.station import (
     EXTENSION_STEP,
     Action,
@@ -70,7 +73,7 @@ from sandogh.station.box_state import record_bound_of
 from sandogh.station.count import count_entered, count_records, paper_problems
 from sandogh.station.count_key import draw, recover
 from sandogh.station.courier import SyncOutcome
-from sandogh.station.errors import AlreadyEnrolledError, PaperAccountError
+from sandogh.station.errors import AlreadyEnrolledError, PaperAccountError, UnsignedMinutesError
 from sandogh.station.local_outbox import LocalIncident, OutboxKind, OutboxSummary
 from sandogh.station.local_store import StoredStation, Transaction
 from sandogh.station.polling_days import require_polling_day
@@ -93,6 +96,23 @@ class Status:
     records: int
     outbox: OutboxSummary
     incidents: int
+
+
+def _require_signers(signed: SignedReport, setup: StationSetup) -> None:
+    """Refuse (`UnsignedMinutesError`) a final report the centre would refuse for its signers, by
+    the centre's own rule (`check_staff`), naming the registered members still to sign it."""
+    registered = [
+        RegisteredStaff(setup.election, setup.station, m.person, m.role, m.key) for m in setup.staff
+    ]
+    try:
+        check_staff(signed, ReportKind.FINAL, setup.station, registered)
+    except SignatureError as error:
+        signers = {s.key for s in signed.staff}
+        waiting = sorted(
+            (m for m in setup.staff if m.key not in signers),
+            key=lambda m: m.role is not StaffRole.HEAD,
+        )
+        raise UnsignedMinutesError([m.person for m in waiting], error.problems) from error
 
 
 class Box(CheckIn, Ballots):
@@ -237,6 +257,7 @@ class Box(CheckIn, Ballots):
             if station.counted is None:
                 raise AssertionError("a counted station holds its counted report")
             report, signed, data = self._sign(decode_report(station.counted), staff)
+            _require_signers(signed, station.setup)
             self._keep(tx, station, Report(hashlib.sha256(data).hexdigest()), report, data)
             if report.e2e is not None:
                 chain = self._export(tx, station)
