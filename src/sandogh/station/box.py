@@ -115,6 +115,13 @@ def _require_signers(signed: SignedReport, setup: StationSetup) -> None:
         raise UnsignedMinutesError([m.person for m in waiting], error.problems) from error
 
 
+def final_refused(tx: Transaction) -> bool:
+    """Whether the centre refused the station's signed final report (it is kept in the outbox,
+    refused): then the staff sign the counted report again."""
+    queued = tx.queued(OutboxKind.REPORT, ReportKind.FINAL.value)
+    return queued is not None and queued.refused is not None
+
+
 class Box(CheckIn, Ballots):
     """One ballot box: its store, its device key, the centre it talks to and its printer."""
 
@@ -251,14 +258,24 @@ class Box(CheckIn, Ballots):
 
     def report(self, staff: Sequence[tuple[StaffRole, SigningKey]] = ()) -> SignedReport:
         """Sign the counted report (device, then each of `staff`), print it with its QR codes and
-        queue it for the centre."""
+        queue it for the centre. Signers short of the centre's rule are refused
+        (`UnsignedMinutesError`). A final report the centre refused is signed again the same
+        way: the new signed report supersedes the refused one, which the centre never took."""
         with self._station() as (tx, station):
-            require(station.lifecycle, Action.REPORT)
+            again = final_refused(tx)
+            if not again:
+                require(station.lifecycle, Action.REPORT)
             if station.counted is None:
                 raise AssertionError("a counted station holds its counted report")
             report, signed, data = self._sign(decode_report(station.counted), staff)
             _require_signers(signed, station.setup)
-            self._keep(tx, station, Report(hashlib.sha256(data).hexdigest()), report, data)
+            digest = hashlib.sha256(data).hexdigest()
+            if again:  # still reported, by the report that supersedes the refused one
+                tx.save_lifecycle(dataclasses.replace(station.lifecycle, report=digest))
+                tx.supersede_signed(report.kind.value, data)
+                tx.enqueue(OutboxKind.REPORT, report.kind.value, data, self._clock())
+            else:
+                self._keep(tx, station, Report(digest), report, data)
             if report.e2e is not None:
                 chain = self._export(tx, station)
                 tx.enqueue(OutboxKind.BALLOT_CHAIN, report.kind.value, chain, self._clock())

@@ -293,6 +293,15 @@ class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
         )
         self._db.execute("UPDATE station_state SET reports_signed = reports_signed + 1")
 
+    def supersede_signed(self, kind: str, signed: bytes) -> None:
+        """Keep `signed` in place of the signed report of `kind` the centre refused, and drop the
+        refused item from the outbox (the courier's incident keeps the refusal)."""
+        self._db.execute("UPDATE signed_reports SET signed = ? WHERE kind = ?", (signed, kind))
+        self._db.execute(
+            "DELETE FROM outbox WHERE kind = 'report' AND subject = ? AND refused IS NOT NULL",
+            (kind,),
+        )
+
     def signed(self, kind: str) -> bytes | None:
         row = self._db.execute("SELECT signed FROM signed_reports WHERE kind = ?", (kind,))
         found = row.fetchone()

@@ -256,6 +256,10 @@ FA: dict[str, str] = {
         "صورتجلسه امضا نشد: صورتجلسه پایانی امضای دست‌کم دو نفر از رئیس و اعضای شعبه، از جمله"
         " رئیس شعبه، را می‌خواهد. هنوز باید بررسی و تأیید کنند: {waiting}"
     ),
+    "kiosk_minutes_refused_note": (
+        "مرکز صورتجلسه امضاشده را نپذیرفت (چرایی آن در صفحه رئیس و اعضای شعبه است)؛"
+        " صورتجلسه را دوباره بررسی و امضا کنید تا به جای آن فرستاده شود."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -501,6 +505,10 @@ EN: dict[str, str] = {
         "The minutes were not signed: the final minutes need the signatures of at least two of"
         " the station's staff, the head of station among them. Still to check and confirm:"
         " {waiting}"
+    ),
+    "kiosk_minutes_refused_note": (
+        "The centre refused the signed minutes (the staff page says why); check and sign them"
+        " again, and the new minutes are sent in their place."
     ),
 }
 
