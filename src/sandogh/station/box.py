@@ -21,7 +21,8 @@ the encrypted tally's hash; `report` queues the chain file for the centre after 
 Offline (DESIGN.md §3): the outbox lives in the store, so it survives a restart; `sync` sends what
 is due and backs off exponentially, up to a bound, from an item that could not be sent. A refusal
 by the centre is kept, not retried, and noted as an incident, as is every duplicate the centre
-reports.
+reports; a final report the centre refused is signed again by the staff (`report`), the new
+signed report superseding the refused one while the station stays reported.
 """
 
 from __future__ import annotations

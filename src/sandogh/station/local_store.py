@@ -295,10 +295,12 @@ class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
 
     def supersede_signed(self, kind: str, signed: bytes) -> None:
         """Keep `signed` in place of the signed report of `kind` the centre refused, and drop the
-        refused item from the outbox (the courier's incident keeps the refusal)."""
+        refused items of it from the outbox, the report and an E2E box's chain refused with it, so
+        both go again (the courier's incidents keep the refusals)."""
         self._db.execute("UPDATE signed_reports SET signed = ? WHERE kind = ?", (signed, kind))
         self._db.execute(
-            "DELETE FROM outbox WHERE kind = 'report' AND subject = ? AND refused IS NOT NULL",
+            "DELETE FROM outbox WHERE kind IN ('report', 'ballot-chain') AND subject = ?"
+            " AND refused IS NOT NULL",
             (kind,),
         )
 
