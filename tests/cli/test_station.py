@@ -2,6 +2,7 @@
 directory, the centre faked."""
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.centre_http import OperatorLogin, OperatorPass
 from sandogh.station.directory import StationDirectory
+from sandogh.station.errors import UnsignedMinutesError
 from sandogh.station.fake_centre import FakeCentre
-from sandogh.station.ports import CentreUnreachableError
+from sandogh.station.ports import CentreRefusedError, CentreUnreachableError
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import StaffMember
 from tests.station.build import (
@@ -167,6 +169,38 @@ def test_an_e2e_day_through_the_command_sends_and_writes_the_chain(
     assert centre.chains == [(tmp_path / "chain.jsonl").read_bytes()]
     printed = (tmp_path / "box" / "printer.jsonl").read_text(encoding="utf-8")
     assert "e2e chain close " in printed  # on the printed final report
+
+
+def test_minutes_short_of_signers_are_refused_and_refused_ones_signed_again(
+    tmp_path: Path, centre: FakeCentre, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding F9 of session 21: the head alone signed the final report, the centre refused it,
+    and `station report` then answered that the station is reported: the result could never
+    reach the centre. The box refuses the head alone, and signs a refused report again."""
+    folder = str(tmp_path / "box")
+    staff = _staff(tmp_path / "staff", centre)
+    _run(*_enrol(folder))
+    _run("open", "--dir", folder, "--papers", "10", "--centre", URL)
+    _run("close", "--dir", folder, *staff)
+    alone = runner.invoke(
+        station_cli.station_app, ["report", "--dir", folder, "--centre", URL, *staff[:2]]
+    )
+    assert alone.exit_code == 1
+    assert isinstance(alone.exception, UnsignedMinutesError)
+    assert alone.exception.waiting == ("the secretary",)
+    assert json.loads(_run("status", "--dir", folder, "--json"))["phase"] == "counted"
+
+    def refusing(signed: bytes) -> Mapping[str, object]:
+        del signed
+        raise CentreRefusedError("missing-staff", "the centre's register asks for another")
+
+    with monkeypatch.context() as refused:
+        refused.setattr(centre, "send_report", refusing)
+        assert "refused 1" in _run("report", "--dir", folder, "--centre", URL, *staff)
+    assert "sent 1, waiting 0" in _run("report", "--dir", folder, "--centre", URL, *staff)
+    status = json.loads(_run("status", "--dir", folder, "--json"))
+    assert (status["phase"], status["outbox"]["refused"]) == ("reported", 0)
+    assert [s.role for s in decode_signed(centre.reports[-1]).staff] == ["head", "secretary"]
 
 
 def test_counting_needs_two_staff_keys(tmp_path: Path, centre: FakeCentre) -> None:

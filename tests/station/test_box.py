@@ -24,6 +24,7 @@ from sandogh.station.errors import (
     PaperAccountError,
     StaffKeyError,
     StaffKeyRefusal,
+    UnsignedMinutesError,
 )
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.printers import FilePrinter, PrintJob
@@ -35,6 +36,7 @@ from .build import (
     COUNTERS,
     DEFINITION_HASH,
     ELECTION,
+    STAFF_KEYS,
     STATION,
     Station,
     issued,
@@ -75,7 +77,7 @@ def test_a_whole_day_at_one_station(tmp_path: Path) -> None:
     issued(box.check_in(national_code(99)))  # checked in, walks away without voting
     box.close()
     counted = box.count(spoiled={"president": 2}, staff=COUNTERS)
-    signed = box.report()
+    signed = box.report(COUNTERS)
     assert box.status().phase is Phase.REPORTED
 
     jobs = station.printer.jobs()
@@ -161,6 +163,31 @@ def test_the_report_carries_the_staff_signatures_and_can_be_printed_again(
     first, again = station.printer.jobs()[-2:]
     assert first == again
     assert first.lines[-2] == "signed by device, head, secretary"
+
+
+def test_minutes_signed_short_of_the_centres_rule_are_not_signed(tmp_path: Path) -> None:
+    """Finding F9 of session 21: the head alone, or two members without the head, signed the
+    final report, which the centre then refused; the box refuses it first, naming who is to sign."""
+    station = voting_station(tmp_path)
+    _vote(station, 1, PLAN[0])
+    station.box.close()
+    station.box.count(staff=COUNTERS)
+    jobs, outbox = len(station.printer.jobs()), station.box.status().outbox
+    for signers, waiting in (
+        (STAFF_KEYS[:1], ("person-2", "person-3")),
+        (STAFF_KEYS[1:], ("person-1",)),
+    ):
+        with pytest.raises(UnsignedMinutesError) as refused:
+            station.box.report(signers)
+        assert refused.value.waiting == waiting
+    status = station.box.status()
+    assert (status.phase, status.outbox, len(station.printer.jobs())) == (
+        Phase.COUNTED,
+        outbox,
+        jobs,
+    )
+    station.box.report((STAFF_KEYS[0], STAFF_KEYS[2]))
+    assert station.box.status().phase is Phase.REPORTED
 
 
 def test_voting_can_be_extended(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from sandogh.station.double_entry import (
 from sandogh.station.errors import EntryError
 from sandogh.station.qr import join_qr_parts
 
-from .build import Station, voting_station
+from .build import COUNTERS, Station, voting_station
 
 # A paper station's sheets, as counted by hand: 122 ballots for president (Jalili 61,
 # Pezeshkian 52, and the invalid the seeds name: blank 4, crossed out (مخدوش) 2, names not among
@@ -67,7 +67,7 @@ def test_sheets_entered_alike_by_both_operators_are_signed_as_entered(tmp_path: 
         ),
     }
     assert (counted.cvr_count, counted.cvr_digest) == (0, cvr_digest(()))
-    station.box.report()
+    station.box.report(COUNTERS)
     data = join_qr_parts(station.printer.jobs()[-1].qr)
     assert verify_signed(decode_signed(data), station.box.key.public_key) == counted
     assert b'"crossed-out":2' in data

@@ -21,7 +21,8 @@ the encrypted tally's hash; `report` queues the chain file for the centre after 
 Offline (DESIGN.md §3): the outbox lives in the store, so it survives a restart; `sync` sends what
 is due and backs off exponentially, up to a bound, from an item that could not be sent. A refusal
 by the centre is kept, not retried, and noted as an incident, as is every duplicate the centre
-reports.
+reports; a final report the centre refused is signed again by the staff (`report`), the new
+signed report superseding the refused one while the station stays reported.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sandogh.core.anchor.coverage import check_staff
 from sandogh.core.report import (
     Papers,
     ReportKind,
+    SignatureError,
     SignedReport,
     SigningKey,
     StaffRole,
@@ -49,6 +52,7 @@ from sandogh.core.report import (
     sign_as_staff,
     sign_report,
 )
+from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.station import (
     EXTENSION_STEP,
     Action,
@@ -70,7 +74,7 @@ from sandogh.station.box_state import record_bound_of
 from sandogh.station.count import count_entered, count_records, paper_problems
 from sandogh.station.count_key import draw, recover
 from sandogh.station.courier import SyncOutcome
-from sandogh.station.errors import AlreadyEnrolledError, PaperAccountError
+from sandogh.station.errors import AlreadyEnrolledError, PaperAccountError, UnsignedMinutesError
 from sandogh.station.local_outbox import LocalIncident, OutboxKind, OutboxSummary
 from sandogh.station.local_store import StoredStation, Transaction
 from sandogh.station.polling_days import require_polling_day
@@ -93,6 +97,30 @@ class Status:
     records: int
     outbox: OutboxSummary
     incidents: int
+
+
+def _require_signers(signed: SignedReport, setup: StationSetup) -> None:
+    """Refuse (`UnsignedMinutesError`) a final report the centre would refuse for its signers, by
+    the centre's own rule (`check_staff`), naming the registered members still to sign it."""
+    registered = [
+        RegisteredStaff(setup.election, setup.station, m.person, m.role, m.key) for m in setup.staff
+    ]
+    try:
+        check_staff(signed, ReportKind.FINAL, setup.station, registered)
+    except SignatureError as error:
+        signers = {s.key for s in signed.staff}
+        waiting = sorted(
+            (m for m in setup.staff if m.key not in signers),
+            key=lambda m: m.role is not StaffRole.HEAD,
+        )
+        raise UnsignedMinutesError([m.person for m in waiting], error.problems) from error
+
+
+def final_refused(tx: Transaction) -> bool:
+    """Whether the centre refused the station's signed final report (it is kept in the outbox,
+    refused): then the staff sign the counted report again."""
+    queued = tx.queued(OutboxKind.REPORT, ReportKind.FINAL.value)
+    return queued is not None and queued.refused is not None
 
 
 class Box(CheckIn, Ballots):
@@ -231,13 +259,24 @@ class Box(CheckIn, Ballots):
 
     def report(self, staff: Sequence[tuple[StaffRole, SigningKey]] = ()) -> SignedReport:
         """Sign the counted report (device, then each of `staff`), print it with its QR codes and
-        queue it for the centre."""
+        queue it for the centre. Signers short of the centre's rule are refused
+        (`UnsignedMinutesError`). A final report the centre refused is signed again the same
+        way: the new signed report supersedes the refused one, which the centre never took."""
         with self._station() as (tx, station):
-            require(station.lifecycle, Action.REPORT)
+            again = final_refused(tx)
+            if not again:
+                require(station.lifecycle, Action.REPORT)
             if station.counted is None:
                 raise AssertionError("a counted station holds its counted report")
             report, signed, data = self._sign(decode_report(station.counted), staff)
-            self._keep(tx, station, Report(hashlib.sha256(data).hexdigest()), report, data)
+            _require_signers(signed, station.setup)
+            digest = hashlib.sha256(data).hexdigest()
+            if again:  # still reported, by the report that supersedes the refused one
+                tx.save_lifecycle(dataclasses.replace(station.lifecycle, report=digest))
+                tx.supersede_signed(report.kind.value, data)
+                tx.enqueue(OutboxKind.REPORT, report.kind.value, data, self._clock())
+            else:
+                self._keep(tx, station, Report(digest), report, data)
             if report.e2e is not None:
                 chain = self._export(tx, station)
                 tx.enqueue(OutboxKind.BALLOT_CHAIN, report.kind.value, chain, self._clock())

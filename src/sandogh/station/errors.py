@@ -133,3 +133,17 @@ class BallotFlowError(StationError):
     def __init__(self, reason: BallotFlowRefusal) -> None:
         self.reason = reason
         super().__init__(f"the ballot cannot be cast or challenged ({reason})")
+
+
+class UnsignedMinutesError(StationError):
+    """The final report's signers do not meet the rule the centre applies to them
+    (`core.anchor.coverage.check_staff`: at least two registered members, the head among them);
+    `waiting` names the registered members who have not signed, the head first; nothing is
+    signed."""
+
+    def __init__(self, waiting: Iterable[str], problems: Iterable[Problem]) -> None:
+        self.waiting = tuple(waiting)
+        super().__init__(
+            f"the final report cannot be signed yet; still to check: {', '.join(self.waiting)}",
+            problems,
+        )

@@ -293,6 +293,17 @@ class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
         )
         self._db.execute("UPDATE station_state SET reports_signed = reports_signed + 1")
 
+    def supersede_signed(self, kind: str, signed: bytes) -> None:
+        """Keep `signed` in place of the signed report of `kind` the centre refused, and drop the
+        refused items of it from the outbox, the report and an E2E box's chain refused with it, so
+        both go again (the courier's incidents keep the refusals)."""
+        self._db.execute("UPDATE signed_reports SET signed = ? WHERE kind = ?", (signed, kind))
+        self._db.execute(
+            "DELETE FROM outbox WHERE kind IN ('report', 'ballot-chain') AND subject = ?"
+            " AND refused IS NOT NULL",
+            (kind,),
+        )
+
     def signed(self, kind: str) -> bytes | None:
         row = self._db.execute("SELECT signed FROM signed_reports WHERE kind = ?", (kind,))
         found = row.fetchone()

@@ -218,6 +218,13 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk, browser: 
     assert page.locator("#signer-2").get_attribute("data-state") == "present"
     page.screenshot(path=str(SCREENSHOTS / "minutes-fa.png"), full_page=True)
     assert_accessible(page, "minutes (fa)")
+    press(page, "#report")  # the head alone (finding F9): refused before signing, who is to check
+    unsigned = page.locator("#minutes-problem").inner_text()
+    assert "از جمله رئیس شعبه" in unsigned
+    assert "علی کرمانی، زهرا احمدی" in unsigned
+    assert box.status().phase is Phase.COUNTED
+    assert page.locator("#signer-0").get_attribute("data-state") == "checked"
+    page.screenshot(path=str(SCREENSHOTS / "minutes-unsigned-fa.png"), full_page=True)
     press(page, "#check-2")  # the supervisor checks
     press(page, "#report")
     assert page.locator("#phase").inner_text() == "گزارش‌شده"

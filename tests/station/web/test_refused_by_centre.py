@@ -9,16 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from sandogh.core.report import StaffRole
+from sandogh.core.report import ReportKind, StaffRole, decode_report, decode_signed
+from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
 from sandogh.locale.e2e_refusals import EN, FA
 from sandogh.station.local_outbox import OutboxKind
 from sandogh.station.ports import CentreRefusedError
 from sandogh.station.web.labels import centre_refusal
 from tests.station.web.kiosk_build import (
+    PEOPLE,
     Kiosk,
     NamingCentre,
     client,
+    csrf_of,
     http_log_in,
     serving,
     voting_kiosk,
@@ -78,3 +81,44 @@ def test_a_reason_the_box_has_no_words_for_sends_the_staff_to_its_incidents() ->
         centre_refusal(OutboxKind.BALLOT_CHAIN, "no-final-report", "en")
         == (EN["chain_refused_no_final_report"])
     )
+
+
+class AskingForEveryone(NamingCentre):
+    """A centre that takes a final report only when every registered member signed it, as one
+    whose register changed after the box was enrolled would refuse the box's minutes."""
+
+    def send_report(self, signed: bytes) -> Mapping[str, object]:
+        opened = decode_signed(signed)
+        final = decode_report(opened.report).kind is ReportKind.FINAL
+        if final and len(opened.staff) < len(PEOPLE):
+            raise CentreRefusedError("missing-staff", "the centre asks for every member")
+        return super().send_report(signed)
+
+
+def test_minutes_the_centre_refused_are_signed_again_at_the_kiosk(tmp_path: Path) -> None:
+    """Finding F9 of session 21: once the centre refused the signed minutes, the minutes page
+    offered no key and the box called itself reported, so the result could never reach the
+    centre. Now the minutes are shown to check again, and those signed again supersede them."""
+    kiosk = voting_kiosk(tmp_path, centre=AskingForEveryone)
+    _reported(kiosk)
+    assert kiosk.box.status().outbox.refused == 1
+    with serving(kiosk) as served, client(served) as at:
+        for _, role in PEOPLE:
+            http_log_in(at, served.keys[role])
+        minutes = at.get("/operator/minutes?lang=fa").text
+        assert 'id="minutes-refused"' in minutes
+        assert 'id="report"' in minutes
+        for _, role in PEOPLE:
+            member = read_key_file(served.keys[role]).public_key.text
+            at.post("/operator/minutes/check", data={"csrf": csrf_of(minutes), "member": member})
+        at.post("/operator/report", data={"csrf": csrf_of(minutes)})
+        served.box.sync()
+        status = served.box.status()
+        assert (status.phase, status.outbox.refused, status.outbox.pending) == (
+            Phase.REPORTED,
+            0,
+            0,
+        )
+        (taken,) = served.centre.reports[1:]
+        assert len(decode_signed(taken).staff) == len(PEOPLE)
+        assert 'data-state="signed"' in at.get("/operator/minutes?lang=en").text

@@ -251,6 +251,15 @@ FA: dict[str, str] = {
         "رأی‌دهنده احراز هویت نشد: چیزی ثبت نشد و کارتی شارژ نشد. به ناظر شعبه خبر دهید."
     ),
     "kiosk_identity_none": "نخست کد ملی را استعلام کنید و نام و عکس را بسنجید.",
+    # fix-minutes (finding F9): the centre's rule for the final minutes' signers, before signing
+    "kiosk_minutes_unsigned": (
+        "صورتجلسه امضا نشد: صورتجلسه پایانی امضای دست‌کم دو نفر از رئیس و اعضای شعبه، از جمله"
+        " رئیس شعبه، را می‌خواهد. هنوز باید بررسی و تأیید کنند: {waiting}"
+    ),
+    "kiosk_minutes_refused_note": (
+        "مرکز صورتجلسه امضاشده را نپذیرفت (چرایی آن در صفحه رئیس و اعضای شعبه است)؛"
+        " صورتجلسه را دوباره بررسی و امضا کنید تا به جای آن فرستاده شود."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -491,6 +500,16 @@ EN: dict[str, str] = {
         " station's supervisor."
     ),
     "kiosk_identity_none": "Look the national code up first, and compare the name and photo.",
+    # fix-minutes (finding F9): the centre's rule for the final minutes' signers, before signing
+    "kiosk_minutes_unsigned": (
+        "The minutes were not signed: the final minutes need the signatures of at least two of"
+        " the station's staff, the head of station among them. Still to check and confirm:"
+        " {waiting}"
+    ),
+    "kiosk_minutes_refused_note": (
+        "The centre refused the signed minutes (the staff page says why); check and sign them"
+        " again, and the new minutes are sent in their place."
+    ),
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -8,7 +8,9 @@ registered for the station: signed, checked and waiting to sign, logged in, or n
 member logged in checks the minutes on their own ("I have checked these minutes"; one who logged
 in by staff card confirms it with their PIN, so no one checks for another); "sign and
 send" then signs with the keys of those who checked, and no one else's. After signing, the page
-reads who signed from the signed report itself.
+reads who signed from the signed report itself. Minutes the centre refused (finding F9 of
+session 21) are shown unsigned again, with the refusal noted, so that they are checked and
+signed again by those the centre's rule asks for.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from starlette.responses import Response
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.report import PublicKey, ReportKind, decode_report, decode_signed
 from sandogh.locale import Lang
+from sandogh.station.box import final_refused
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.card_log_in import CardRefused, open_staff_card
 from sandogh.station.web.screens import Screens, see
@@ -47,6 +50,7 @@ class Minutes:
     signed: bool
     signers: tuple[Signer, ...]
     reconciled: Mapping[str, object] | None
+    refused: bool = False  # the centre refused the signed minutes: they are signed again
 
 
 class MinutesScreens:
@@ -58,7 +62,8 @@ class MinutesScreens:
         box = self._screens.box
         with box.store.transaction() as tx:
             station = tx.station()
-            final = tx.signed(ReportKind.FINAL.value)
+            refused = final_refused(tx)  # signed again, as the counted report is signed
+            final = None if refused else tx.signed(ReportKind.FINAL.value)
             if station is None:
                 return None
             if final is not None:
@@ -86,6 +91,7 @@ class MinutesScreens:
                 for i, member in enumerate(staff)
             ),
             reconciled,
+            refused,
         )
 
     async def page(

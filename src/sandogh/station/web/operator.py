@@ -31,7 +31,7 @@ from sandogh.core.voters.photo import photo_type
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.locale.dates import format_moment
 from sandogh.station.box_check_in import CheckInRefused, Found
-from sandogh.station.errors import StaffKeyError
+from sandogh.station.errors import StaffKeyError, UnsignedMinutesError
 from sandogh.station.local_chain import ChainHead
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
@@ -284,7 +284,17 @@ class OperatorScreens:
         if not signers:  # no one signs minutes they have not checked
             shift.shown = {"problem": "kiosk_minutes_first"}
             return see(MINUTES, lang)
-        return act(shift, lang, lambda: self._screens.box.report(signers))
+        then = act(shift, lang, lambda: self._screens.box.report(signers))
+        unsigned = shift.shown.get("error")
+        if not isinstance(unsigned, UnsignedMinutesError):
+            return then
+        # the centre's rule for the signers, said on the minutes with who is still to check
+        comma = "، " if lang == "fa" else ", "
+        shift.shown = {
+            "problem": "kiosk_minutes_unsigned",
+            "fill": {"waiting": comma.join(unsigned.waiting)},
+        }
+        return see(MINUTES, lang)
 
 
 def act(shift: Shift, lang: Lang, action: Callable[[], object], then: str = PATH) -> Response:
