@@ -89,18 +89,35 @@ def test_no_table_joins_a_card_or_a_check_in_to_a_ballot(tmp_path: Path) -> None
             assert len(data) == sealed_length(record_bound(BALLOT))
 
 
-def test_the_file_is_written_ahead_and_synchronously(tmp_path: Path) -> None:
+def test_the_file_is_journalled_without_a_write_ahead_log_and_synchronously(
+    tmp_path: Path,
+) -> None:
     with LocalStore(tmp_path / "s.sqlite", create=True) as store:
-        assert store.durability() == ("wal", 2)  # 2: synchronous FULL
+        assert store.durability() == ("delete", 2)  # 2: synchronous FULL
     with LocalStore(tmp_path / "s.sqlite") as store:
-        assert store.durability() == ("wal", 2)
+        assert store.durability() == ("delete", 2)
 
 
-def test_closing_leaves_no_write_ahead_log_behind(tmp_path: Path) -> None:
+def test_a_file_kept_in_write_ahead_logging_leaves_it_when_opened(tmp_path: Path) -> None:
+    LocalStore(tmp_path / "s.sqlite", create=True).close()
+    db = sqlite3.connect(tmp_path / "s.sqlite", isolation_level=None)
+    assert db.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
+    db.execute("INSERT INTO ballot_cards (token, contests) VALUES ('t', '[]')")
+    db.close()
+    with LocalStore(tmp_path / "s.sqlite") as store:
+        assert store.durability() == ("delete", 2)
+        with store.transaction() as tx:
+            assert tx.card("t") is not None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite"]
+
+
+def test_closing_leaves_nothing_beside_the_file(tmp_path: Path) -> None:
     station = voting_station(tmp_path)
     station.box.close()
-    wal = station.directory.database.with_name(station.directory.database.name + "-wal")
-    assert not wal.exists() or wal.stat().st_size == 0
+    database = station.directory.database
+    assert [p.name for p in database.parent.iterdir() if p.name.startswith(database.name)] == [
+        database.name
+    ]
 
 
 def test_a_missing_foreign_or_existing_file_is_refused(tmp_path: Path) -> None:

@@ -109,6 +109,8 @@ class Ballots(BoxState):
             if pending is not None:
                 ballot_chain.require_head(tx.chain_head(), pending)
                 tx.append_chain(ballot_chain.cast_entry(pending))
+        # the new record's cell would sit where the file put it, after the ones before it
+        self.store.compact()
         code = None if pending is None else pending.prepared.readable
         self._printer.print_copy(paper_copy_lines(setup, record, code))
 

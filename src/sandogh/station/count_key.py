@@ -3,9 +3,10 @@ the station's staff, any two of them together, never by the box.
 
 Issue 9 §1: whoever copies the box's disk at any moment of the day (database, WAL, free pages,
 key files, printer output, logs), and also holds the centre's database, must not link a voter or
-a check-in position to a ballot's content. The box's file cannot help keeping the order of its
-writes (WAL frames are in commit order, and a cast commits its card's consumption with its
-ballot), so a ballot is never written in a form that can be read without the staff.
+a check-in position to a ballot's content. The box's file erases the order of its writes after
+every cast (`station.local_store`), but copies taken at two moments differ by what was cast
+between them, and a cast commits its card's consumption with its ballot; so a ballot is never
+written in a form that can be read without the staff.
 
 The scheme, with every input:
 - At opening (`draw`) the box makes a fresh X25519 key pair (libsodium's `crypto_box_keypair`,

@@ -4,21 +4,27 @@ The standard library's sqlite3, not SQLAlchemy: the box has one file, one proces
 schema, nothing to port between databases or migrate by Alembic; what matters is exact control of
 the PRAGMAs and of each transaction (`BEGIN IMMEDIATE` … `COMMIT`), which sqlite3 gives directly.
 
-Durability: WAL with `synchronous=FULL`, so a transaction that has committed is on disk when the
-call returns, and every use case of `box` is one transaction: the confirm step of a ballot marks
-its card used and writes its record together or not at all.
+Durability: a rollback journal (`journal_mode=DELETE`) with `synchronous=FULL`, so a transaction
+that has committed is on disk when the call returns, and every use case of `box` is one
+transaction: the confirm step of a ballot marks its card used and writes its record together or
+not at all. No write-ahead log: a WAL keeps each commit as frames in commit order until a
+checkpoint, and a copy of it taken while voting gave each check-in's card and, in the next commit,
+its ballot (finding F2 of session 21). A rollback journal holds only the old pages of the
+transaction under way and is deleted at its commit.
 
 Secrecy by construction (DESIGN.md §3, issue 9 §1): `cast_vote_records` holds a random 128-bit
 id and the ballot sealed to the station's count key (`station.count_key`: the record's canonical
 bytes padded to one length per station, then sealed), nothing else: no rowid (WITHOUT ROWID), no
 time, no sequence, no column shared with another table. The count key's secret is not in this
 file, nor anywhere on the box: `count_shares` holds it split among the staff, each share sealed to
-one member's registered key. So the file's own traces of its history (WAL frames in commit order,
-a cast's card and ballot in one commit, pages that split as rows arrive) pair check-ins only with
-ballots no one can read without two of the staff. Ballot cards are keyed by their token, itself
-random, and are not linked to a record. `compact()`, run at close, checkpoints and truncates the
-WAL and VACUUMs, rewriting every table in key order, with `secure_delete` so freed pages keep
-nothing: a copy taken after close keeps no order at all.
+one member's registered key. Ballot cards are keyed by their token, itself random, and are not
+linked to a record. Yet a B-tree page keeps the order its cells were written in (SQLite puts each
+new cell below the last), so `compact()` runs after every cast, at close and whenever the file is
+opened (after a crash between a cast and its compaction): VACUUM rewrites every table in key
+order, its copy in memory (`temp_store=MEMORY`), with `secure_delete` so freed pages keep
+nothing. A copy of the directory taken at any moment between casts holds the records and the
+cards in the order of their random keys and nothing beside the file; two copies taken around one
+voter's cast still differ by that voter's card and ballot, as a watcher of the station would see.
 
 An E2E box (docs/e2e.md §7) also keeps its chain: `station_state` its start H_0 and, once
 closed, H_close; `ballot_chain` each encrypted ballot the voter cast or challenged, in chain
@@ -105,16 +111,23 @@ class LocalStore:
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
         try:
             self._configure(create=create)
+            # a crash between a cast's commit and its `compact` left that ballot where it went
+            self._compact()
         except BaseException:
             self._db.close()
             raise
 
     def _configure(self, *, create: bool) -> None:
-        (mode,) = self._db.execute("PRAGMA journal_mode=WAL").fetchone()
-        if mode != "wal":
-            raise StationFilesError(f"{self.path}: cannot use write-ahead logging ({mode})")
+        # A rollback journal, not a write-ahead log: a WAL keeps each commit as frames in commit
+        # order, so a copy taken while voting paired each card with its ballot (see the module
+        # docstring); the journal holds one transaction's old pages and is deleted at its commit.
+        (mode,) = self._db.execute("PRAGMA journal_mode=DELETE").fetchone()
+        if mode != "delete":
+            raise StationFilesError(f"{self.path}: cannot use a rollback journal ({mode})")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA secure_delete=ON")
+        # VACUUM's copy of the file stays in memory, never in a temporary file on the disk
+        self._db.execute("PRAGMA temp_store=MEMORY")
         if create:
             with self.transaction():
                 for statement in SCHEMA:
@@ -161,7 +174,7 @@ class LocalStore:
             self._db.execute("COMMIT")
 
     def durability(self) -> tuple[str, int]:
-        """The journal mode and synchronous level in force (`wal`, 2 for FULL)."""
+        """The journal mode and synchronous level in force (`delete`, 2 for FULL)."""
         with self._lock:
             (mode,) = self._db.execute("PRAGMA journal_mode").fetchone()
             (level,) = self._db.execute("PRAGMA synchronous").fetchone()
@@ -170,9 +183,10 @@ class LocalStore:
     def compact(self) -> None:
         """Leave no trace of the order of writes in the file (see the module docstring)."""
         with self._lock:
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.execute("VACUUM")
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._compact()
+
+    def _compact(self) -> None:
+        self._db.execute("VACUUM")
 
 
 class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
