@@ -100,7 +100,9 @@ def test_a_voter_checked_in_twice_becomes_an_incident_naming_both_stations(
     assert incident.stations == (ST_1, ST_3)
     assert incident.at == LATER
     assert incident.details["voter_key"] == voter_key(SECRET, parse_national_code(VOTER))
-    assert incident.details["first_at"] == "2024-07-05T04:00:00+00:00"  # the hour of NOW, in UTC
+    assert (
+        incident.details["first_at"] == "2024-07-05T04:30:00+00:00"
+    )  # NOW's hour of Tehran, in UTC
     assert VOTER not in repr(incident)
     with uow() as work:
         assert work.incidents.all(ROUND_2) == [incident]

@@ -9,7 +9,14 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.commands import LazyGroup, StoppedError
-from sandogh.cli.failures import aborted, lang_of, stopped, system_line, unforeseen
+from sandogh.cli.failures import (
+    aborted,
+    lang_of,
+    refusal_line,
+    stopped,
+    system_line,
+    unforeseen,
+)
 from sandogh.cli.usage_words import help_line, problem_line, refused_line, usage_line
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
@@ -67,7 +74,7 @@ def _run() -> None:
         err.print(f"sandogh: {refused_line(len(bad.problems), lang_of(sys.argv))}", markup=False)
         sys.exit(1)
     except (SandoghError, StoreError) as failure:
-        err.print(f"sandogh: {failure}", markup=False)
+        err.print(refusal_line(failure, sys.argv), markup=False)
         sys.exit(1)
     except OSError as failure:
         err.print(system_line(failure, sys.argv), markup=False)

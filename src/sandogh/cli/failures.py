@@ -75,6 +75,16 @@ def system_line(failure: OSError, argv: Sequence[str]) -> str:
     return say(kind, lang_of(argv), name=str(failure.filename))
 
 
+def refusal_line(failure: BaseException, argv: Sequence[str]) -> str:
+    """A command's own refusal in the command's language, when the failure carries its line's key
+    (`SandoghError.said`); else its message as it is."""
+    said: tuple[str, dict[str, str]] | None = getattr(failure, "said", None)
+    if said is None:
+        return f"sandogh: {failure}"
+    key, values = said
+    return say(key, lang_of(argv), **values)
+
+
 def unforeseen(failure: BaseException, argv: Sequence[str], *, database: bool) -> NoReturn:
     """A failure no command foresaw: one line naming the command and the report written."""
     command = command_of(argv)

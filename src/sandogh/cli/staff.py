@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 from string import Formatter
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -28,7 +28,7 @@ from sandogh.cli.session import now
 from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import read_seed_file, write_key_file
 from sandogh.formats.staff_card import MIN_PIN, card_holder, issue_card
-from sandogh.locale import to_ascii_digits
+from sandogh.locale import to_ascii_digits, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.staff_refusals import CATALOGUE, ROLES
@@ -56,11 +56,17 @@ _CARD_SAID: dict[Lang, dict[str, str]] = {
     "fa": {
         "pin": "رمز شخصی ({n} رقم یا بیشتر)",
         "short": "رمز شخصی باید دست‌کم {n} رقم باشد",
+        "again": "همان رمز شخصی، دوباره",
+        "differ": "دو رمز شخصی داده‌شده یکی نیستند؛ کارتی ساخته نشد",
+        "exists": "{file} از پیش هست؛ کارتی روی آن نوشته نمی‌شود",
         "written": "کارت کارکنان در {file} نوشته شد؛ کلید عمومی آن: {key}",
     },
     "en": {
         "pin": "PIN ({n} digits or more)",
         "short": "a PIN has at least {n} digits",
+        "again": "The same PIN again",
+        "differ": "the two PINs given differ; no card was made",
+        "exists": "{file} exists; no card is written over it",
         "written": "the staff card is in {file}; its public key: {key}",
     },
 }
@@ -75,25 +81,28 @@ def card(
     """Make a staff card of a key under the member's PIN (asked twice, never shown or kept): one
     line to print as a QR code or to carry as a file, for the kiosk's log-in."""
     said = _CARD_SAID[lang.lang]
+    shown = to_persian_digits if lang.lang == "fa" else str
     seed = read_seed_file(key_file)
-    pin = to_ascii_digits(
-        typer.prompt(said["pin"].format(n=MIN_PIN), hide_input=True, confirmation_prompt=True)
-    )
+    # asked twice by hand, not by click's confirmation, whose words are English only
+    pin = to_ascii_digits(typer.prompt(shown(said["pin"].format(n=MIN_PIN)), hide_input=True))
+    if to_ascii_digits(typer.prompt(said["again"], hide_input=True)) != pin:
+        _refuse(said["differ"])
     try:
         text = issue_card(seed, pin)
     except ValueError:
-        Console(stderr=True, highlight=False).print(
-            f"sandogh: {said['short'].format(n=MIN_PIN)}", markup=False
-        )
-        raise typer.Exit(1) from None
+        _refuse(shown(said["short"].format(n=MIN_PIN)))
     try:
         with out.open("x", encoding="ascii") as written:
             written.write(text + "\n")
     except FileExistsError:
-        Console(stderr=True, highlight=False).print(f"sandogh: {out} exists", markup=False)
-        raise typer.Exit(1) from None
+        _refuse(said["exists"].format(file=str(out)))
     holder = card_holder(text).text
     _out.print(said["written"].format(file=str(out), key=holder), markup=False)
+
+
+def _refuse(line: str) -> NoReturn:
+    Console(stderr=True, highlight=False).print(f"sandogh: {line}", markup=False)
+    raise typer.Exit(1)
 
 
 @staff_app.command("add")

@@ -22,6 +22,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from sandogh.cli.failures import lang_of
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
 from sandogh.cli.station_view import print_report, print_sync, status_json
@@ -29,6 +30,7 @@ from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import KeyFileError, read_key_file
 from sandogh.locale.candidacy import outside_window_text
+from sandogh.locale.command_failures import say
 from sandogh.station.centre_http import OperatorLogin, log_in_operator
 from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import OfflinePolicy
@@ -98,7 +100,8 @@ def _staff(given: Sequence[str]) -> list[tuple[StaffRole, SigningKey]]:
         role, _, file = item.partition("=")
         if role not in set(StaffRole) or not file:
             roles = ", ".join(StaffRole)
-            raise typer.BadParameter(f"{item!r} is not ROLE=FILE ({roles})", param_hint="--staff")
+            line = say("staff-option", lang_of(sys.argv), given=item, roles=roles)
+            raise typer.BadParameter(line, param_hint="--staff")
         try:
             staff.append((StaffRole(role), read_key_file(Path(file))))
         except KeyFileError as error:
@@ -277,7 +280,11 @@ def sync(directory: DirOption, centre: CentreOption = None, timeout: TimeoutOpti
 
 
 @station_app.command("status")
-def status(directory: DirOption, as_json: JsonOption = False) -> None:
+def status(
+    directory: DirOption,
+    as_json: JsonOption = False,
+    lang: LangOption = Language.FA,  # noqa: ARG001 (the language of its refusals: cli/failures.py)
+) -> None:
     """Where the box is in its day, what it holds and what it has yet to send."""
     with open_box(directory) as box:
         document = status_json(box.status())

@@ -23,6 +23,12 @@ FA: dict[str, str] = {
     "PermissionError": "sandogh: اجازه دسترسی به {name} نیست.",
     "IsADirectoryError": "sandogh: {name} پوشه است، نه پرونده.",
     "NotADirectoryError": "sandogh: {name} پوشه نیست.",
+    # a command's own refusals (`SandoghError.said`)
+    "no-device-key": "sandogh: در پوشه {folder} کلید دستگاه ({file}) نیست؛ "
+    "پوشه صندوق را بررسی کنید.",
+    "no-schema": "sandogh: پایگاه داده {url} هنوز ساخته نشده است؛ "
+    "نخست «sandogh init» را اجرا کنید.",
+    "staff-option": "«{given}» به شکل نقش=پرونده نیست (نقش‌ها: {roles})",
 }
 
 EN: dict[str, str] = {
@@ -39,6 +45,10 @@ EN: dict[str, str] = {
     "PermissionError": "sandogh: permission denied: {name}",
     "IsADirectoryError": "sandogh: {name} is a folder, not a file",
     "NotADirectoryError": "sandogh: {name} is not a folder",
+    # a command's own refusals (`SandoghError.said`)
+    "no-device-key": "sandogh: {folder} holds no device key ({file})",
+    "no-schema": "sandogh: {url} has no sandogh schema yet: run `sandogh init`",
+    "staff-option": "{given} is not ROLE=FILE ({roles})",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -157,6 +157,14 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# a void's decision (core.supervision.voids), said on the command line
+RULES += (
+    rule(
+        r"must be given: a void names why and by which decision",
+        "باید داده شود: ابطال دلیل خود و شماره تصمیمی را که بر پایه آن است نام می‌برد",
+    ),
+)
+
 #: Why a definition's file could not be read (`formats.definition_file`), by the system's words.
 _UNREAD = {
     "No such file or directory": "چنین پرونده‌ای نیست",

@@ -23,14 +23,29 @@ from sandogh.services.audit import take_checkpoint
 _log = logging.getLogger(__name__)
 
 
+# how long to wait before asking a busy store again (SQLite's busy timeout waits on top of it)
+RETRY_SECONDS = 1.0
+
+
 async def sign_checkpoints(centre: Centre, key: SigningKey, every: LogCheckpointSettings) -> None:
     """Take checkpoints at the cadence of `every` until cancelled."""
     cadence = Cadence(entries=every.entries, minutes=every.minutes)
+    busy = False
     while True:
-        await asyncio.sleep(every.check_seconds)
+        await asyncio.sleep(
+            min(every.check_seconds, RETRY_SECONDS) if busy else every.check_seconds
+        )
         try:
             await asyncio.to_thread(
                 take_checkpoint, centre.uow, key, now=centre.clock(), cadence=cadence
             )
-        except SQLAlchemyError:  # a busy or restarting store: ask again next time
-            _log.warning("could not take a checkpoint of the event log", exc_info=True)
+        except SQLAlchemyError as error:
+            if not busy:
+                cause = str(getattr(error, "orig", None) or type(error).__name__)
+                _log.warning(
+                    "could not take a checkpoint of the event log (%s): trying again",
+                    " ".join(cause.split()),
+                )
+            busy = True
+        else:
+            busy = False

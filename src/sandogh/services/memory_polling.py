@@ -14,6 +14,7 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
+from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.services.memory_store import ConstraintError, DuplicateError, MemoryStore, Table
 from sandogh.services.ports import Device, LedgerEntry, StoredElection, StoredReport
 
@@ -133,7 +134,7 @@ class MemoryLedger:
             if key in self._store.ledger or key in self._store.claimed:
                 return False
             self._store.claimed.add(key)
-        self.pending[key] = entry
+        self.pending[key] = dataclasses.replace(entry, at=check_in_hour(entry.at))
         return True
 
     def find(self, election_id: str, voter_key: str) -> LedgerEntry | None:

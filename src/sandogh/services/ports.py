@@ -141,7 +141,9 @@ class LedgerEntry:
     election: str
     voter_key: str
     station: str
-    at: datetime.datetime  # the hour's start, in UTC: never the moment (core.voters.ledger_time)
+    # the start, in UTC, of the hour of Iran's clock: never the moment; a store coarsens what it is
+    # given to it (core.voters.ledger_time)
+    at: datetime.datetime
     constituencies: Mapping[str, str]  # contest id → the constituency the voter voted in
     provisional: bool = False  # checked in offline by the station, confirmed on sync
     # offline only: tells a sync sent again from a second check-in (core.voters.ledger_time)

@@ -53,7 +53,9 @@ class StationDirectory:
 
     def key(self) -> SigningKey:
         if not self.key_file.exists():
-            raise StationFilesError(f"{self.path} holds no device key ({KEY_FILE})")
+            missing = StationFilesError(f"{self.path} holds no device key ({KEY_FILE})")
+            missing.said = ("no-device-key", {"folder": str(self.path), "file": KEY_FILE})
+            raise missing
         try:
             return read_key_file(self.key_file)
         except KeyFileError as unsafe:

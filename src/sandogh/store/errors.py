@@ -6,6 +6,9 @@ from __future__ import annotations
 class StoreError(Exception):
     """Base of every error the store raises on purpose."""
 
+    #: as `core.errors.SandoghError.said`: the line's key and values in the command's catalogue
+    said: tuple[str, dict[str, str]] | None = None
+
 
 class DatabaseUrlError(StoreError):
     """The database URL cannot be used: unparseable, or neither SQLite nor PostgreSQL."""

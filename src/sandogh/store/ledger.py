@@ -6,6 +6,10 @@ the others find it taken (on PostgreSQL a second insert waits for the first to c
 back), and none of them raises. A row naming a station that is not a unit of the election is
 still refused (`ConstraintError`).
 
+A check-in's time is stored as the start of its hour of Iran's clock (`core.voters.ledger_time`),
+whatever finer time it is given: the ledger must not order voters, and Tehran's whole hours must
+be read from it exactly.
+
 Check-ins per hour are grouped in the database, on the start of the hour as a clock `offset`
 from UTC reads it (Tehran's hours begin at half past a UTC hour): SQLite keeps an instant as text
 (`2024-07-05 08:30:00.000000`, written in UTC), which `strftime` shifts by the offset and cuts to
@@ -28,6 +32,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
 
+from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.services.ports import LedgerEntry
 from sandogh.store.integrity import translated
 from sandogh.store.tables import ElectionRow, LedgerRow
@@ -84,7 +89,7 @@ class SqlLedgerRepository:
             "election_id": entry.election,
             "voter_key": entry.voter_key,
             "station": entry.station,
-            "at": entry.at,
+            "at": check_in_hour(entry.at),
             "constituencies": dict(entry.constituencies),
             "provisional": entry.provisional,
             "offline_tag": entry.offline_tag,

@@ -117,7 +117,9 @@ def check_schema(engine: Engine) -> None:
     _refuse_foreign(state, shown)
     head = head_revision()
     if state.revision is None:
-        raise SchemaError(f"{shown} has no sandogh schema yet: run `sandogh init`")
+        empty = SchemaError(f"{shown} has no sandogh schema yet: run `sandogh init`")
+        empty.said = ("no-schema", {"url": shown})
+        raise empty
     if state.revision != head:
         raise SchemaError(
             f"{shown} has schema revision {state.revision}, this sandogh needs {head}: "

@@ -15,6 +15,7 @@ from sandogh.core.access import Role
 from sandogh.core.log import EventType
 from sandogh.locale import to_persian_digits
 from sandogh.server.app import create_app
+from sandogh.server.console import follow_up
 from sandogh.server.console.pages import hour_bars
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
@@ -266,3 +267,19 @@ def test_an_hour_without_check_ins_is_a_bar_at_zero_in_tehran_hours() -> None:
         ("۱۰:۰۰", 2, 50),
     ]
     assert hour_bars((), "en") == []
+
+
+def test_a_long_list_of_incidents_is_bounded_the_unresolved_first(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F7 of session 21: the province's 2,403 incidents on one page did not load in 30 s."""
+    log_in(client, "baft")
+    whole = client.get("/console/incidents").text
+    rows = re.findall(r'id="incident-(\d+)" data-status="(\w+)"', whole)
+    assert rows
+    assert 'id="incidents-more"' not in whole
+    monkeypatch.setattr(follow_up, "SHOWN", 0)
+    bounded = client.get("/console/incidents").text
+    assert 'id="incident-' not in bounded
+    count = to_persian_digits(str(len(rows)))
+    assert f"۰ رخداد از {count} رخداد نشان داده شده است" in bounded

@@ -228,6 +228,9 @@ FA: dict[str, str] = {
     "preview_less": "{count} کمتر",
     "preview_more": "{count} بیشتر",
     "preview_same": "بی‌تغییر",
+    # a long list of incidents, bounded (F7 of session 21)
+    "incidents_more": "{shown} رخداد از {count} رخداد نشان داده شده است، آنها که هنوز حل نشده‌اند "
+    "نخست؛ برای دیدن بقیه، جای کوچک‌تری را برگزینید.",
 }
 
 EN: dict[str, str] = {
@@ -453,6 +456,9 @@ EN: dict[str, str] = {
     "preview_less": "{count} fewer",
     "preview_more": "{count} more",
     "preview_same": "unchanged",
+    # a long list of incidents, bounded (F7 of session 21)
+    "incidents_more": "{shown} of {count} incidents are shown, those not yet resolved first; "
+    "choose a smaller place to see the rest.",
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {
