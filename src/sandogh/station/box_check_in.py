@@ -19,7 +19,7 @@ from sandogh.station.courier import offline_payload
 from sandogh.station.errors import CentreAnswerError
 from sandogh.station.local_outbox import OutboxKind
 from sandogh.station.ports import CentreRefusedError, CentreUnreachableError
-from sandogh.station.setup import OfflinePolicy
+from sandogh.station.setup import OfflinePolicy, StationSetup
 
 
 class LocalRefusal(StrEnum):
@@ -74,13 +74,10 @@ class CheckIn(BoxState):
 
     def look_up(self, national_code: str) -> LookUpOutcome:
         """Whom the centre's registry names for the code, recording nothing (issue 13)."""
-        try:
-            code = parse_national_code(national_code).digits
-        except NationalCodeError as error:
-            return CheckInRefused(LocalRefusal.INVALID_CODE, by_centre=False, detail=error.fault)
-        with self._station() as (_, station):
-            require(station.lifecycle, Action.CHECK_IN)
-            setup = station.setup
+        asked = self._asked(national_code)
+        if isinstance(asked, CheckInRefused):
+            return asked
+        code, setup = asked
         try:
             answer = self._centre.look_up(
                 election=setup.election, station=setup.station, national_code=code
@@ -91,23 +88,15 @@ class CheckIn(BoxState):
             return CheckInRefused(error.reason, by_centre=True, detail=str(error))
         if answer.refusal is not None:
             return CheckInRefused(answer.refusal, by_centre=True)
-        unknown = [c for c in answer.contests if c not in setup.contests]
-        if unknown or not answer.contests:
-            raise CentreAnswerError(
-                [Problem("contests", f"{c} is not on this station's ballot") for c in unknown]
-                or [Problem("contests", "a look-up for no contest")]
-            )
+        _on_ballot(answer.contests, setup.contests, "a look-up")
         return Found(answer.contests, answer.name, answer.photo)
 
     def check_in(self, national_code: str) -> CheckInOutcome:
         """A ballot card for the voter, from the centre or, offline, under the station's policy."""
-        try:
-            code = parse_national_code(national_code).digits
-        except NationalCodeError as error:
-            return CheckInRefused(LocalRefusal.INVALID_CODE, by_centre=False, detail=error.fault)
-        with self._station() as (_, station):
-            require(station.lifecycle, Action.CHECK_IN)
-            setup = station.setup
+        asked = self._asked(national_code)
+        if isinstance(asked, CheckInRefused):
+            return asked
+        code, setup = asked
         try:
             answer = self._centre.check_in(
                 election=setup.election, station=setup.station, national_code=code
@@ -120,17 +109,23 @@ class CheckIn(BoxState):
             if answer.refusal is None:
                 raise CentreAnswerError([Problem("", "neither a card nor a refusal")])
             return CheckInRefused(answer.refusal, by_centre=True)
-        unknown = [c for c in answer.contests if c not in setup.contests]
-        if unknown or not answer.contests:
-            raise CentreAnswerError(
-                [Problem("contests", f"{c} is not on this station's ballot") for c in unknown]
-                or [Problem("contests", "a card for no contest")]
-            )
+        _on_ballot(answer.contests, setup.contests, "a card")
         with self._station() as (tx, station):
             require(station.lifecycle, Action.CHECK_IN)
             if not tx.add_card(answer.token, answer.contests):
                 raise CentreAnswerError([Problem("token", "a card of this token was issued")])
         return IssuedCard(answer.token, answer.contests, name=answer.name, photo=answer.photo)
+
+    def _asked(self, national_code: str) -> tuple[str, StationSetup] | CheckInRefused:
+        """The code's digits and the station's set-up, when the code is well formed and the
+        station checks voters in now: what a look-up and a check-in both first ask."""
+        try:
+            code = parse_national_code(national_code).digits
+        except NationalCodeError as error:
+            return CheckInRefused(LocalRefusal.INVALID_CODE, by_centre=False, detail=error.fault)
+        with self._station() as (_, station):
+            require(station.lifecycle, Action.CHECK_IN)
+            return code, station.setup
 
     def _offline(self, code: str) -> CheckInOutcome:
         now = self._clock()
@@ -143,3 +138,13 @@ class CheckIn(BoxState):
             token, contests = self._new_token(), station.setup.contests
             tx.add_card(token, contests)
         return IssuedCard(token, contests, provisional=True)
+
+
+def _on_ballot(contests: tuple[str, ...], ballot: tuple[str, ...], what: str) -> None:
+    """The centre's answer names some contests, each on this station's ballot."""
+    unknown = [c for c in contests if c not in ballot]
+    if unknown or not contests:
+        raise CentreAnswerError(
+            [Problem("contests", f"{c} is not on this station's ballot") for c in unknown]
+            or [Problem("contests", f"{what} for no contest")]
+        )
