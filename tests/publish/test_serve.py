@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import httpx
+from starlette.responses import FileResponse
+
+from sandogh.publish.serve import SnapshotFiles
 
 from .serving import serving
 
@@ -29,3 +33,25 @@ def test_a_file_is_served_with_its_validators(tmp_path: Path) -> None:
     assert home.status_code == 200
     assert "نتایج" in home.text
     assert missing.status_code == 404
+
+
+def test_a_file_renamed_over_between_its_look_up_and_its_answer_is_sent_whole(
+    tmp_path: Path,
+) -> None:
+    # the race the live demo met: the server looked the name up (its length 7), the publisher
+    # renamed a longer file over it, and Starlette's answer sent the new bytes under the old length
+    path = tmp_path / "snapshot.json"
+    path.write_bytes(b'{"n":1}')
+    looked_up = os.stat(path)
+    newer = tmp_path / "snapshot.json.new"
+    newer.write_bytes(b'{"n":12345}')
+    os.replace(newer, path)
+
+    answer = SnapshotFiles(directory=tmp_path).file_response(
+        path, looked_up, {"type": "http", "headers": []}
+    )
+
+    assert answer.status_code == 200
+    assert answer.body == b'{"n":12345}'
+    assert answer.headers["content-length"] == str(len(answer.body))
+    assert answer.headers["etag"] == FileResponse(path, stat_result=os.stat(path)).headers["etag"]
