@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nacl.public
+
 from sandogh.formats.key_file import write_key_file
+from sandogh.formats.staff_card import box_key_text
 from tests.cli.test_supervise import SUPERVISOR, db  # noqa: F401 (the loaded store, a fixture)
 
 ENTRY = "from sandogh.cli.entry import main; main()"
@@ -78,8 +81,12 @@ def test_a_void_without_its_reason_is_refused_in_persian(db: str) -> None:  # no
 
 def test_the_staff_card_asks_its_pin_twice_in_persian(tmp_path: Path) -> None:
     write_key_file(tmp_path / "head.key")
+    box = box_key_text(nacl.public.PrivateKey.generate().public_key)
     asked = ("staff", "card", "--key", str(tmp_path / "head.key"), "--out", str(tmp_path / "c"))
-    done = _sandogh(*asked, given="482913\n482914\n")
+    unsealed = _sandogh(*asked, given="482913\n482913\n")  # no box named: refused, in Persian
+    assert unsealed.returncode == 1
+    _persian_words(unsealed.stderr, "box-key", "station", "card-key", "box")
+    done = _sandogh(*asked, "--box-key", box, given="482913\n482914\n")
     assert done.returncode == 1
     assert "رمز شخصی (۶ رقم یا بیشتر)" in done.stdout + done.stderr
     _persian_words(done.stdout)

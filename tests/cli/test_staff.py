@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nacl.public
+import pytest
+
 from sandogh.formats.key_file import read_key_file
-from sandogh.formats.staff_card import open_card
+from sandogh.formats.staff_card import StaffCardError, open_card, read_box_key
+from sandogh.station.directory import StationDirectory
 
 from .test_app import sandogh
 
@@ -72,30 +76,41 @@ def test_the_attack_the_observer_is_not_the_head_and_no_one_unnamed_registers(
     assert "ناظر هیئت نظارت هرگز از رئیس و اعضای شعبه نیست" in refused.stderr
 
 
-def test_a_staff_card_is_made_under_a_pin_asked_twice_and_opens_with_it(tmp_path: Path) -> None:
-    key_file, card_file = tmp_path / "head.key", tmp_path / "head.card"
+def test_a_staff_card_is_made_under_a_pin_asked_twice_and_opens_at_its_box(
+    tmp_path: Path,
+) -> None:
+    """The card is sealed to the box's public card key, which `station card-key` prints (review
+    S21 F8), or to the box of `--box`; it opens with that box's secret and the PIN only."""
+    key_file, card_file, box = tmp_path / "head.key", tmp_path / "head.card", tmp_path / "box"
+    StationDirectory(box).create()[0].close()
     public = _run("staff", "keygen", "--out", str(key_file)).stdout.strip()
+    box_key = _run("station", "card-key", "--dir", str(box)).stdout.strip()
+    assert read_box_key(box_key) == StationDirectory(box).card_key().public_key
     command = [sys.executable, "-c", "from sandogh.cli.app import main; main()"]
     args = ["staff", "card", "--key", str(key_file), "--out", str(card_file), "--lang", "en"]
-    short = subprocess.run(
-        [*command, *args],
-        input="1234\n1234\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+
+    def card(*given: str, pins: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, *args, *given],
+            input=pins,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    short = card("--box", str(box), pins="1234\n1234\n")
     assert short.returncode == 1
     assert "at least 6 digits" in short.stderr
-    made = subprocess.run(
-        [*command, *args],
-        input="۲۴۶۸۱۰\n۲۴۶۸۱۰\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    not_a_box = card("--box-key", public, pins="246810\n246810\n")
+    assert not_a_box.returncode == 1
+    assert "not a box's card key" in not_a_box.stderr
+    assert not card_file.exists()
+    made = card("--box-key", box_key, pins="۲۴۶۸۱۰\n۲۴۶۸۱۰\n")
     assert made.returncode == 0, made.stderr
     assert public in made.stdout
     assert "246810" not in made.stdout + card_file.read_text()
-    assert open_card(card_file.read_text(), "246810").public_key.text == public
+    text = card_file.read_text()
+    assert open_card(text, "246810", StationDirectory(box).card_key()).public_key.text == public
+    with pytest.raises(StaffCardError):  # at any other box, not even the PIN is tried
+        open_card(text, "246810", nacl.public.PrivateKey.generate())

@@ -55,3 +55,23 @@ def test_a_damaged_key_is_refused(tmp_path: Path) -> None:
     directory.key_file.write_text("not hex\n")
     with pytest.raises(StationFilesError, match="in hex"):
         directory.key()
+
+
+def test_a_new_station_has_a_private_card_key_made_once(tmp_path: Path) -> None:
+    """Review S21 F8: the staff cards are sealed to the box's card key, kept beside its device
+    key and never in its database; a station set up before it had one makes it when asked."""
+    directory = StationDirectory(tmp_path / "box")
+    directory.create()[0].close()
+    assert stat.S_IMODE(directory.card_key_file.stat().st_mode) == 0o600
+    card_key = directory.card_key()
+    assert directory.card_key().public_key == card_key.public_key
+    assert bytes(card_key).hex() not in directory.database.read_bytes().hex()
+    directory.card_key_file.unlink()  # as a station of the earlier version was set up
+    remade = directory.card_key()
+    assert remade.public_key != card_key.public_key
+    assert directory.card_key().public_key == remade.public_key
+    directory.card_key_file.chmod(0o644)
+    with pytest.raises(StationFilesError, match="chmod 600"):
+        directory.card_key()
+    with pytest.raises(StationFilesError, match="no device key"):
+        StationDirectory(tmp_path / "nothing").card_key()

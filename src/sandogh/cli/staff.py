@@ -1,13 +1,17 @@
 """`sandogh staff keygen|card|add|list`: the station staff's own keys (and the staff card that
-carries one under its holder's PIN, `formats.staff_card`), and their registration (the
-roster by name and role, and training, are `staff assign|session|roster`: `cli.staff_roster`).
+carries one under its holder's PIN, sealed to the box it opens at, `formats.staff_card`), and
+their registration (the roster by name and role, and training, are `staff assign|session|roster`:
+`cli.staff_roster`).
 
 A member of a station's staff makes their key on their own machine (`keygen`: a file of mode 0600
 that stays with them) and hands over only its public key; the election HQ registers it for the
 station and role (`add`, under a grant given as `--as NAME --role ROLE --place CODE`, as
 `cli.staff_roster`'s commands take it; the staff member's own role is `--station-role`), and the
 box receives the station's registered keys at enrolment. The
-same key files serve the officials who sign the pre-election record.
+same key files serve the officials who sign the pre-election record. A member's card is made
+where their key file is, sealed to the box's public card key (`--box-key`: the line `sandogh
+station card-key` prints, handed out with the box), or at the box itself (`--box DIR`); the
+box's secret never leaves it (review S21 F8, docs/threat-model.md).
 """
 
 from __future__ import annotations
@@ -27,13 +31,20 @@ from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import read_seed_file, write_key_file
-from sandogh.formats.staff_card import MIN_PIN, card_holder, issue_card
+from sandogh.formats.staff_card import (
+    MIN_PIN,
+    BoxKeyError,
+    card_holder,
+    issue_card,
+    read_box_key,
+)
 from sandogh.locale import to_ascii_digits, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.staff_refusals import CATALOGUE, ROLES
 from sandogh.services.acting import Actor
 from sandogh.services.staff import AMENDMENT_PATH, StaffError, register_staff, staff_of
+from sandogh.station.directory import StationDirectory
 
 staff_app = typer.Typer(
     help="The station staff: their keys, the roster and their training.", no_args_is_help=True
@@ -60,6 +71,10 @@ _CARD_SAID: dict[Lang, dict[str, str]] = {
         "differ": "دو رمز شخصی داده‌شده یکی نیستند؛ کارتی ساخته نشد",
         "exists": "{file} از پیش هست؛ کارتی روی آن نوشته نمی‌شود",
         "written": "کارت کارکنان در {file} نوشته شد؛ کلید عمومی آن: {key}",
+        "box": "صندوقی که کارت در آن باز می‌شود را یک بار بدهید: --box-key با سطری که"
+        " «sandogh station card-key» چاپ می‌کند، یا --box با پوشه صندوق",
+        "bad_box": "آنچه با --box-key آمده کلید کارت صندوق نیست؛"
+        " سطری را بدهید که «sandogh station card-key» چاپ می‌کند",
     },
     "en": {
         "pin": "PIN ({n} digits or more)",
@@ -68,6 +83,10 @@ _CARD_SAID: dict[Lang, dict[str, str]] = {
         "differ": "the two PINs given differ; no card was made",
         "exists": "{file} exists; no card is written over it",
         "written": "the staff card is in {file}; its public key: {key}",
+        "box": "name the box the card opens at, once: --box-key with the line `sandogh station"
+        " card-key` prints, or --box with the box's folder",
+        "bad_box": "what --box-key gives is not a box's card key; give the line `sandogh"
+        " station card-key` prints",
     },
 }
 
@@ -76,19 +95,46 @@ _CARD_SAID: dict[Lang, dict[str, str]] = {
 def card(
     key_file: Annotated[Path, typer.Option("--key", help="The member's own key file.")],
     out: Annotated[Path, typer.Option("--out", help="The new card file (never overwritten).")],
+    box_key: Annotated[
+        str | None,
+        typer.Option(
+            "--box-key",
+            help="The public card key of the box the card opens at: the line `sandogh station "
+            "card-key` prints.",
+            show_default=False,
+        ),
+    ] = None,
+    box: Annotated[
+        Path | None,
+        typer.Option(
+            "--box",
+            help="Or the box's own folder, to make the card at the box.",
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Make a staff card of a key under the member's PIN (asked twice, never shown or kept): one
-    line to print as a QR code or to carry as a file, for the kiosk's log-in."""
+    """Make a staff card of a key under the member's PIN (asked twice, never shown or kept),
+    sealed to one box: one line to print as a QR code or to carry as a file, for that box's
+    kiosk log-in."""
     said = _CARD_SAID[lang.lang]
     shown = to_persian_digits if lang.lang == "fa" else str
+    if box_key is not None and box is None:
+        try:
+            sealed_to = read_box_key(box_key)
+        except BoxKeyError:
+            _refuse(said["bad_box"])
+    elif box is not None and box_key is None:
+        sealed_to = StationDirectory(box).card_key().public_key
+    else:
+        _refuse(said["box"])
     seed = read_seed_file(key_file)
     # asked twice by hand, not by click's confirmation, whose words are English only
     pin = to_ascii_digits(typer.prompt(shown(said["pin"].format(n=MIN_PIN)), hide_input=True))
     if to_ascii_digits(typer.prompt(said["again"], hide_input=True)) != pin:
         _refuse(said["differ"])
     try:
-        text = issue_card(seed, pin)
+        text = issue_card(seed, pin, sealed_to)
     except ValueError:
         _refuse(shown(said["short"].format(n=MIN_PIN)))
     try:

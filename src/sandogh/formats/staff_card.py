@@ -1,27 +1,39 @@
-"""A staff card: a member of staff's signing key, sealed under their PIN, as one line of text.
+"""A staff card: a member of staff's signing key, sealed under their PIN and to their ballot box,
+as one line of text.
 
 Issue 13: staff log in at the kiosk by card and PIN. The card carries the person's own key as
 issued at registration (the seed of `key_file`), never in clear: argon2id (RFC 9106, libsodium's
-`crypto_pwhash`) stretches the PIN with the card's random salt into a 32-byte key, and
-XSalsa20-Poly1305 (`crypto_secretbox`) seals the seed under it. The PIN is neither stored nor
-sent anywhere; only someone holding both the card and its PIN gets the key, and a wrong PIN
-fails the box's authentication rather than giving another key. The card names its holder's
-public key in clear, so the kiosk finds the registered member (and counts that member's wrong
-PINs, `station.web.sessions`) before it stretches anything, and checks that the opened key is
-that one.
+`crypto_pwhash`) stretches the PIN with a random salt into a 32-byte key, and XSalsa20-Poly1305
+(`crypto_secretbox`) seals the seed under it. The PIN is neither stored nor sent anywhere, and a
+wrong PIN fails the box's authentication rather than giving another key.
+
+Review S21, F8: sealed under the PIN alone, a card let whoever held its bytes try every 6-digit
+PIN offline (0.32 s a try: all 10^6 in ~89 core-hours), so the kiosk's lock-out bound only the
+kiosk. So the PIN's box is sealed once more, to the ballot box's card key: an X25519 key pair the
+box makes at set-up and keeps in its directory beside its device key (`station.directory`),
+never on a card (libsodium's sealed box, `crypto_box_seal`: an ephemeral key, X25519 and
+XSalsa20-Poly1305). Making a card needs only the box's public card key (`box_key_text`, printed
+by `sandogh station card-key`); opening it needs the box's secret, so a PIN can be tried only
+where the box is: at its kiosk, under its lock-out. What the sealing does not protect, a seized
+box and a card together, is in docs/threat-model.md.
 
 One line of ASCII, so that a keyboard-wedge scanner reading the card's QR code or barcode types
-it into the log-in field: `sandogh-card-1.PUBLIC.SALT.OPS.MEM.SEALED`, hex and decimal, dots
-between. What the card does not protect: whoever holds the card can try PINs offline at argon2's
-cost each, so a PIN has at least `MIN_PIN` digits and a lost card is revoked at the centre.
+it into the log-in field: `sandogh-card-2.PUBLIC.SEALED`, hex, a dot between. The holder's public
+key is in clear, so that the kiosk finds the registered member (and counts that member's wrong
+PINs, `station.web.sessions`) before it opens anything; it is sealed inside too, with the salt and
+argon2's cost, so that a card's sealed part cannot be put under another member's name to try
+their PINs on. A card of the first version (PIN only) is refused as `OLD_CARD`: its holder makes a
+new one.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 from enum import StrEnum
 
 import nacl.exceptions
+import nacl.public
 import nacl.pwhash
 import nacl.secret
 import nacl.utils
@@ -30,21 +42,28 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.report import PublicKey, SigningKey
 from sandogh.core.report.keys import KEY_BYTES
 
-PREFIX = "sandogh-card-1"
+PREFIX = "sandogh-card-2"
+OLD_PREFIX = "sandogh-card-1"  # sealed under the PIN only (review S21, F8): refused
+BOX_KEY_PREFIX = "sandogh-box-card-key-1"
 MIN_PIN = 6
 #: RFC 9106 §4, the second recommended option: 3 passes over 64 MiB
 OPSLIMIT = 3
 MEMLIMIT = 64 * 1024 * 1024
+#: The most a card may ask the kiosk to spend on one PIN: a card asking more is refused unopened
+MAX_OPSLIMIT = 16
+MAX_MEMLIMIT = 256 * 1024 * 1024
 _ARGON = nacl.pwhash.argon2id
-_CARD = re.compile(
-    rf"{re.escape(PREFIX)}\.([0-9a-f]{{64}})\.([0-9a-f]{{{2 * _ARGON.SALTBYTES}}})"
-    r"\.([0-9]{1,3})\.([0-9]{1,12})\.([0-9a-f]+)"
-)
+#: Sealed to the box: the holder's public key, the salt, the cost; then the PIN's sealed seed
+_INSIDE = struct.Struct(f">{KEY_BYTES}s{_ARGON.SALTBYTES}sIQ")
+_CARD = re.compile(rf"{re.escape(PREFIX)}\.([0-9a-f]{{64}})\.((?:[0-9a-f]{{2}})+)")
+_BOX_KEY = re.compile(rf"{re.escape(BOX_KEY_PREFIX)}\.([0-9a-f]{{64}})")
 
 
 class CardRefusal(StrEnum):
     MALFORMED = "malformed"  # not a card (a scan cut short, another code)
-    WRONG_PIN = "wrong-pin"  # or a card whose sealed key was altered: the box does not open
+    OLD_CARD = "old-card"  # sealed under its PIN only, by an earlier version: make a new one
+    OTHER_BOX = "other-box"  # sealed to another box's card key, or altered
+    WRONG_PIN = "wrong-pin"
 
 
 class StaffCardError(SandoghError):
@@ -53,49 +72,85 @@ class StaffCardError(SandoghError):
         self.reason = reason
 
 
-def issue_card(seed: bytes, pin: str, *, opslimit: int = OPSLIMIT, memlimit: int = MEMLIMIT) -> str:
-    """The card of the key of `seed` (a key file's) under `pin`: digits, at least `MIN_PIN`."""
+class BoxKeyError(SandoghError):
+    """The text given as a box's public card key is not one."""
+
+
+def box_key_text(public: nacl.public.PublicKey) -> str:
+    """A box's public card key as one line, which `read_box_key` reads."""
+    return f"{BOX_KEY_PREFIX}.{bytes(public).hex()}"
+
+
+def read_box_key(text: str) -> nacl.public.PublicKey:
+    """The box's public card key `box_key_text` wrote; anything else raises `BoxKeyError`."""
+    found = _BOX_KEY.fullmatch(text.strip())
+    if found is None:
+        raise BoxKeyError(f"{text.strip()[:80]!r} is not {BOX_KEY_PREFIX}. and 64 hex digits")
+    return nacl.public.PublicKey(bytes.fromhex(found.group(1)))
+
+
+def issue_card(
+    seed: bytes,
+    pin: str,
+    box: nacl.public.PublicKey,
+    *,
+    opslimit: int = OPSLIMIT,
+    memlimit: int = MEMLIMIT,
+) -> str:
+    """The card of the key of `seed` (a key file's) under `pin` (digits, at least `MIN_PIN`),
+    sealed to the box whose public card key is `box`."""
     if not pin.isascii() or not pin.isdigit() or len(pin) < MIN_PIN:
         raise ValueError(f"a PIN is at least {MIN_PIN} digits")
     holder = SigningKey.from_seed(seed).public_key
     salt = nacl.utils.random(_ARGON.SALTBYTES)
-    sealed = nacl.secret.SecretBox(_stretch(pin, salt, opslimit, memlimit)).encrypt(seed)
-    parts = (holder.raw.hex(), salt.hex(), str(opslimit), str(memlimit), bytes(sealed).hex())
-    return ".".join((PREFIX, *parts))
+    under_pin = nacl.secret.SecretBox(_stretch(pin, salt, opslimit, memlimit)).encrypt(seed)
+    inside = _INSIDE.pack(holder.raw, salt, opslimit, memlimit) + bytes(under_pin)
+    sealed = nacl.public.SealedBox(box).encrypt(inside)
+    return f"{PREFIX}.{holder.raw.hex()}.{sealed.hex()}"
 
 
 def card_holder(text: str) -> PublicKey:
     """The public key a card names (not yet proved: `open_card` proves it)."""
-    return PublicKey(bytes.fromhex(_parts(text)[0].group(1)))
+    return PublicKey(_parts(text)[0])
 
 
-def open_card(text: str, pin: str) -> SigningKey:
-    """The key on the card, opened with `pin`; `StaffCardError` if it is no card, or if the PIN
-    (or anything on the card) is wrong."""
-    found, holder = _parts(text)
-    salt, ops, mem = bytes.fromhex(found.group(2)), int(found.group(3)), int(found.group(4))
-    if not (_ARGON.OPSLIMIT_MIN <= ops <= _ARGON.OPSLIMIT_MAX) or not (
-        _ARGON.MEMLIMIT_MIN <= mem <= _ARGON.MEMLIMIT_MAX
+def open_card(text: str, pin: str, box: nacl.public.PrivateKey) -> SigningKey:
+    """The key on the card, opened at the box whose card key is `box` with `pin`;
+    `StaffCardError` says why not. Nothing of the PIN is tried until the card is known to be
+    sealed to this box for the holder it names."""
+    holder, sealed = _parts(text)
+    try:
+        inside = nacl.public.SealedBox(box).decrypt(sealed)
+    except nacl.exceptions.CryptoError:
+        raise StaffCardError(CardRefusal.OTHER_BOX) from None
+    if len(inside) <= _INSIDE.size:
+        raise StaffCardError(CardRefusal.MALFORMED)
+    named, salt, ops, mem = _INSIDE.unpack_from(inside)
+    if named != holder or not (
+        _ARGON.OPSLIMIT_MIN <= ops <= MAX_OPSLIMIT and _ARGON.MEMLIMIT_MIN <= mem <= MAX_MEMLIMIT
     ):
         raise StaffCardError(CardRefusal.MALFORMED)
     try:
-        box = nacl.secret.SecretBox(_stretch(pin, salt, ops, mem))
-        seed = box.decrypt(bytes.fromhex(found.group(5)))
+        box_of_pin = nacl.secret.SecretBox(_stretch(pin, salt, ops, mem))
+        seed = box_of_pin.decrypt(inside[_INSIDE.size :])
     except (nacl.exceptions.CryptoError, ValueError):
         raise StaffCardError(CardRefusal.WRONG_PIN) from None
     if len(seed) != KEY_BYTES:
         raise StaffCardError(CardRefusal.MALFORMED)
     key = SigningKey.from_seed(seed)
     if key.public_key.raw != holder:
-        raise StaffCardError(CardRefusal.MALFORMED)  # sealed for another holder
+        raise StaffCardError(CardRefusal.MALFORMED)  # its maker sealed another's key under it
     return key
 
 
-def _parts(text: str) -> tuple[re.Match[str], bytes]:
+def _parts(text: str) -> tuple[bytes, bytes]:
+    """The holder's public key and the sealed part of a card's `text`."""
+    if text.strip().startswith(OLD_PREFIX + "."):
+        raise StaffCardError(CardRefusal.OLD_CARD)
     found = _CARD.fullmatch(text.strip())
-    if found is None or len(found.group(5)) % 2:
+    if found is None:
         raise StaffCardError(CardRefusal.MALFORMED)
-    return found, bytes.fromhex(found.group(1))
+    return bytes.fromhex(found.group(1)), bytes.fromhex(found.group(2))
 
 
 def _stretch(pin: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:

@@ -3,8 +3,8 @@ the moves a person makes at the kiosk in Chromium (log in with a key file, press
 
 The staff are the station's head, secretary and supervisor, each with a key file of their own
 (`directory.write_key_file`, as `sandogh staff keygen` makes it) and a staff card of that key
-under `PIN` (`formats.staff_card`), registered in the enrolment document the fake centre sends;
-`stranger.key` is a well-made key that nobody registered.
+under `PIN`, sealed to the box's card key (`formats.staff_card`), registered in the enrolment
+document the fake centre sends; `stranger.key` is a well-made key that nobody registered.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
+import nacl.public
 from playwright.sync_api import Page, expect
 from starlette.applications import Starlette
 
@@ -98,6 +99,7 @@ class Kiosk:
     centre: NamingCentre
     keys: dict[StaffRole, Path]  # each registered member's key file
     stranger: Path  # a key file of nobody registered
+    card_key: nacl.public.PrivateKey | None = None  # the box's (`station.directory`)
     cards: dict[StaffRole, str] = field(default_factory=dict)  # each member's card, under PIN
     url: str = ""
     app: Starlette | None = None
@@ -122,7 +124,9 @@ def voting_kiosk(
     ]
     stranger = folder / "stranger.key"
     write_key_file(stranger)
-    store, key = StationDirectory(folder / "station").create()
+    directory = StationDirectory(folder / "station")
+    store, key = directory.create()
+    card_key = directory.card_key()
     fake = centre(
         election=ELECTION,
         definition_hash=DEFINITION_HASH,
@@ -143,15 +147,17 @@ def voting_kiosk(
         box.open(PAPERS)
         box.start_voting()
     cards = {
-        role: issue_card(read_seed_file(path), PIN, **CARD_COST) for role, path in keys.items()
+        role: issue_card(read_seed_file(path), PIN, card_key.public_key, **CARD_COST)
+        for role, path in keys.items()
     }
-    return Kiosk(box, fake, keys, stranger, cards)
+    return Kiosk(box, fake, keys, stranger, card_key, cards)
 
 
 @contextmanager
 def serving(kiosk: Kiosk, **options: Any) -> Iterator[Kiosk]:
-    """The kiosk's screens on loopback (`options` to `create_station_app`) until the block ends."""
-    kiosk.app = create_station_app(kiosk.box, **options)
+    """The kiosk's screens on loopback (`options` to `create_station_app`; the box's card key
+    unless they say otherwise) until the block ends."""
+    kiosk.app = create_station_app(kiosk.box, **{"card_key": kiosk.card_key, **options})
     try:
         with served(kiosk.app, "the kiosk") as url:
             kiosk.url = url

@@ -3,7 +3,9 @@ voter's screen once reached the operator's screens, checked voters in and closed
 one tap. Every route but the voter's and the log-in now refuses without logged-in staff (read
 from the app's own route list, so a route added later is checked too); only a registered key
 logs in; a log-in ends with log-out or after the idle time; several staff share one log-in.
-Issue 13: a member logs in by staff card and PIN; wrong PINs lock that member out, in Persian."""
+Issue 13: a member logs in by staff card and PIN; wrong PINs lock that member out, in Persian; a
+card made for another box, or by the earlier version (review S21 F8), is refused before its PIN
+is tried, with words that say to make a new one."""
 
 from __future__ import annotations
 
@@ -11,13 +13,14 @@ import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
+import nacl.public
 import pytest
 from starlette.routing import Route
 
 from sandogh.core.report import StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_seed_file
-from sandogh.formats.staff_card import issue_card
+from sandogh.formats.staff_card import card_holder, issue_card
 from sandogh.station.box import Box, Status
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
@@ -173,7 +176,10 @@ def test_a_staff_card_logs_in_with_its_pin_and_wrong_pins_lock_its_holder_out(
     kiosk: Kiosk, clock: Clock
 ) -> None:
     head = kiosk.cards[StaffRole.HEAD]
-    stranger = issue_card(read_seed_file(kiosk.stranger), PIN, **CARD_COST)
+    assert kiosk.card_key is not None
+    stranger = issue_card(
+        read_seed_file(kiosk.stranger), PIN, kiosk.card_key.public_key, **CARD_COST
+    )
     with client(kiosk) as at:
         assert at.post("/operator/login", data={"card": head, "pin": PIN}).status_code == 403
         for card, problem in ((stranger, "ثبت‌شده این شعبه نیست"), (head[:50], "خوانده نشد")):
@@ -203,7 +209,8 @@ def test_a_kiosk_restarted_between_wrong_pins_keeps_its_lock_out(
     tmp_path: Path, clock: Clock
 ) -> None:
     """Issue 13 (review S21): the wrong PINs were counted in the kiosk's memory, so restarting
-    the kiosk gave a guesser five more tries each time; they are in the box's file now."""
+    the kiosk gave a guesser five more tries each time; they are in the box's file now.
+    Restarted without the box's card key, the kiosk takes key files only, and says so to a card."""
     kiosk = voting_kiosk(tmp_path)
     head = kiosk.cards[StaffRole.HEAD]
 
@@ -228,4 +235,33 @@ def test_a_kiosk_restarted_between_wrong_pins_keeps_its_lock_out(
         assert at.get("/operator").status_code == 303
         clock.advance(LOCKOUT.total_seconds() + 1)
         http_card_log_in(at, head, PIN)
+        assert "مریم رحیمی" in at.get("/operator").text
+    # restarted without the box's card key: the card is refused with words, the key file logs in
+    with serving(restarted(), clock=clock, card_key=None), client(kiosk) as at:
+        http_card_log_in(at, head, PIN)
+        assert "کارت کارکنان نمی‌پذیرد؛ با پرونده کلید" in at.get("/operator/login").text
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        assert "مریم رحیمی" in at.get("/operator").text
+
+
+def test_a_card_of_another_box_or_of_the_first_version_is_refused_uncounted(
+    kiosk: Kiosk,
+) -> None:
+    """Review S21 F8: a card is sealed to its box's card key; one sealed to another box, one of
+    the first version (under the PIN only) and one at a box given no card key each say what to
+    do, in both languages, and none counts a wrong PIN: the right PIN then logs in."""
+    seed = read_seed_file(kiosk.keys[StaffRole.HEAD])
+    elsewhere = issue_card(seed, PIN, nacl.public.PrivateKey.generate().public_key, **CARD_COST)
+    holder = card_holder(kiosk.cards[StaffRole.HEAD]).raw.hex()
+    old = f"sandogh-card-1.{holder}.{'ab' * 16}.3.67108864.{'cd' * 72}"
+    with client(kiosk) as at:
+        for _ in range(PIN_TRIES):
+            for card, words in ((elsewhere, "برای این صندوق ساخته نشده"), (old, "نسخه پیشین")):
+                http_card_log_in(at, card, "135790")
+                shown = at.get("/operator/login").text
+                assert words in shown
+                assert "کارت تازه‌ای" in shown
+        http_card_log_in(at, old, PIN)
+        assert "made by an earlier version" in at.get("/operator/login?lang=en").text
+        http_card_log_in(at, kiosk.cards[StaffRole.HEAD], PIN)
         assert "مریم رحیمی" in at.get("/operator").text

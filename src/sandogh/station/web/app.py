@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import nacl.public
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -33,6 +34,7 @@ from sandogh.station.clips import Clips
 from sandogh.station.ports import CardReader
 from sandogh.station.web import access
 from sandogh.station.web.access import Aids
+from sandogh.station.web.card_log_in import StaffCards
 from sandogh.station.web.guard import HEADERS, KioskGuard
 from sandogh.station.web.minutes import PATH as MINUTES
 from sandogh.station.web.minutes import MinutesScreens
@@ -64,17 +66,21 @@ def create_station_app(
     photos: Path | None = None,
     voter_idle: IdleTimes = VOTER_IDLE,
     clips: Clips | None = None,
+    card_key: nacl.public.PrivateKey | None = None,
 ) -> Starlette:
     """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser. `clock`
     and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any.
     The voter's card is scanned, or read by `reader`; candidates' photos come from the folder
     `photos`; a ballot left idle returns to the neutral screen after `voter_idle`; `clips` speak
-    the audio ballot (none: the voter's bar offers no audio)."""
-    screens = Screens(box, lang, Sessions(clock, box.store, idle=idle))
+    the audio ballot (none: the voter's bar offers no audio); staff cards open with the box's
+    `card_key` (`station.directory`; none: staff log in by key file only)."""
+    sessions = Sessions(clock, box.store, idle=idle)
+    screens = Screens(box, lang, sessions)
+    cards = StaffCards(sessions, card_key)
     aids = Aids(screens, clips)
     voter = VoterScreens(screens, aids, reader=reader, photos=Photos(photos), idle=voter_idle)
-    staff = OperatorScreens(screens)
-    minutes = MinutesScreens(screens)
+    staff = OperatorScreens(screens, cards)
+    minutes = MinutesScreens(screens, cards)
     opening = OpeningScreens(screens)
     resender = Resender(box, poll=resend_every)
 

@@ -3,9 +3,12 @@
 The card (`formats.staff_card`) is typed into the log-in field by a keyboard-wedge scanner, or
 read from its file; the PIN is typed on the kiosk. The card must name a member registered for
 this station; a member locked out (`sessions.PIN_TRIES` wrong PINs in a row) is refused before
-the PIN is tried; the PIN opens the card's key with argon2id, in a worker thread, since it takes
-a moment on purpose. A wrong PIN is counted, and the page says how many tries are left, or until
-when the member is locked out. The PIN is used only here, never kept, logged or shown.
+the PIN is tried; the box's card key opens the card's outer seal, and the PIN its key with
+argon2id, in a worker thread, since it takes a moment on purpose. A wrong PIN is counted, and the
+page says how many tries are left, or until when the member is locked out; a card made for
+another box, or by the earlier version (sealed under the PIN only, review S21 F8), is refused
+before any PIN is tried, and not counted, with words that say to make a new card. The PIN is used
+only here, never kept, logged or shown.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import asyncio
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import nacl.public
 
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.report import PublicKey, SigningKey
@@ -41,37 +46,59 @@ class CardRefused:
         return {"until": to_persian_digits(shown) if lang == "fa" else shown}
 
 
-async def open_staff_card(
-    sessions: Sessions, registered: Sequence[StaffMember], card: str, pin: str
-) -> SigningKey | CardRefused:
-    """The key of a registered member's card opened by `pin`, or why not."""
-    holder = _holder(sessions, registered, card)
-    if isinstance(holder, CardRefused):
-        return holder
-    if not pin.strip():
-        return CardRefused("kiosk_pin_needed")
-    try:
-        key = await asyncio.to_thread(open_card, card, to_ascii_digits(pin.strip()))
-    except StaffCardError as error:
-        if error.reason is not CardRefusal.WRONG_PIN:
-            return CardRefused("kiosk_card_bad")
-        left = sessions.wrong_pin(holder)
-        if left == 0:
-            return CardRefused("kiosk_card_locked", until=sessions.locked_until(holder))
-        return CardRefused("kiosk_wrong_pin", left=left)
-    sessions.right_pin(holder)
-    return key
+#: The words of a card refused before its PIN is tried, by why
+_UNOPENED = {
+    CardRefusal.MALFORMED: "kiosk_card_bad",
+    CardRefusal.OLD_CARD: "kiosk_card_old",
+    CardRefusal.OTHER_BOX: "kiosk_card_other_box",
+}
 
 
-def _holder(
-    sessions: Sessions, registered: Sequence[StaffMember], card: str
-) -> PublicKey | CardRefused:
-    """The card's holder, if it is a card of a registered member who is not locked out."""
-    try:
-        holder = card_holder(card)
-    except StaffCardError:
-        return CardRefused("kiosk_card_bad")
-    if all(member.key != holder for member in registered):
-        return CardRefused("kiosk_unknown_key")
-    until = sessions.locked_until(holder)
-    return holder if until is None else CardRefused("kiosk_card_locked", until=until)
+class StaffCards:
+    """The kiosk's staff cards: opened with the box's card key (`station.directory`), or, at a
+    box given none, refused with words that say to log in by key file."""
+
+    def __init__(self, sessions: Sessions, box_key: nacl.public.PrivateKey | None) -> None:
+        self._sessions = sessions
+        self._box_key = box_key
+
+    async def open(
+        self, registered: Sequence[StaffMember], card: str, pin: str
+    ) -> SigningKey | CardRefused:
+        """The key of a registered member's card opened by `pin`, or why not."""
+        found = self._holder(registered, card)
+        if isinstance(found, CardRefused):
+            return found
+        holder, box_key = found
+        if not pin.strip():
+            return CardRefused("kiosk_pin_needed")
+        sessions = self._sessions
+        try:
+            key = await asyncio.to_thread(open_card, card, to_ascii_digits(pin.strip()), box_key)
+        except StaffCardError as error:
+            if error.reason is not CardRefusal.WRONG_PIN:
+                return CardRefused(_UNOPENED[error.reason])
+            left = sessions.wrong_pin(holder)
+            if left == 0:
+                return CardRefused("kiosk_card_locked", until=sessions.locked_until(holder))
+            return CardRefused("kiosk_wrong_pin", left=left)
+        sessions.right_pin(holder)
+        return key
+
+    def _holder(
+        self, registered: Sequence[StaffMember], card: str
+    ) -> tuple[PublicKey, nacl.public.PrivateKey] | CardRefused:
+        """The card's holder and the box's card key to open it with, if it is a card of a
+        registered member who is not locked out, at a box that opens cards."""
+        try:
+            holder = card_holder(card)
+        except StaffCardError as error:
+            return CardRefused(_UNOPENED[error.reason])
+        if all(member.key != holder for member in registered):
+            return CardRefused("kiosk_unknown_key")
+        until = self._sessions.locked_until(holder)
+        if until is not None:
+            return CardRefused("kiosk_card_locked", until=until)
+        if self._box_key is None:
+            return CardRefused("kiosk_no_cards")
+        return holder, self._box_key

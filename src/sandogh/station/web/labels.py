@@ -235,6 +235,15 @@ FA: dict[str, str] = {
     "kiosk_pin": "رمز شخصی",
     "kiosk_minutes_pin": "رمز شخصی {person}",
     "kiosk_card_bad": "این کارت خوانده نشد؛ دوباره کارت را بخوانید.",
+    "kiosk_card_old": (
+        "این کارت با نسخه پیشین ساخته شده و دیگر پذیرفته نیست؛ اکنون با پرونده کلید خود وارد"
+        " شوید و کارت تازه‌ای برای این صندوق بسازید."
+    ),
+    "kiosk_card_other_box": (
+        "این کارت برای این صندوق ساخته نشده است؛ با پرونده کلید خود وارد شوید و با کلید کارت"
+        " این صندوق کارت تازه‌ای بسازید."
+    ),
+    "kiosk_no_cards": "این صندوق کارت کارکنان نمی‌پذیرد؛ با پرونده کلید خود وارد شوید.",
     "kiosk_pin_needed": "رمز شخصی خود را بنویسید.",
     "kiosk_wrong_pin": "رمز نادرست است؛ {left} بار دیگر می‌توانید امتحان کنید.",
     "kiosk_card_locked": (
@@ -483,6 +492,15 @@ EN: dict[str, str] = {
     "kiosk_pin": "PIN",
     "kiosk_minutes_pin": "{person}'s PIN",
     "kiosk_card_bad": "This card could not be read; scan it again.",
+    "kiosk_card_old": (
+        "This card was made by an earlier version and is no longer accepted: log in with your"
+        " key file now, and make a new card for this box."
+    ),
+    "kiosk_card_other_box": (
+        "This card was not made for this box: log in with your key file, and make a new card"
+        " with this box's card key."
+    ),
+    "kiosk_no_cards": "This box takes no staff cards: log in with your key file.",
     "kiosk_pin_needed": "Type your PIN.",
     "kiosk_wrong_pin": "Wrong PIN; you may try {left} more times.",
     "kiosk_card_locked": (

@@ -26,7 +26,7 @@ from sandogh.core.report import PublicKey, ReportKind, decode_report, decode_sig
 from sandogh.locale import Lang
 from sandogh.station.box import final_refused
 from sandogh.station.setup import StaffMember
-from sandogh.station.web.card_log_in import CardRefused, open_staff_card
+from sandogh.station.web.card_log_in import CardRefused, StaffCards
 from sandogh.station.web.screens import Screens, see
 from sandogh.station.web.sessions import Shift
 
@@ -54,8 +54,9 @@ class Minutes:
 
 
 class MinutesScreens:
-    def __init__(self, screens: Screens) -> None:
+    def __init__(self, screens: Screens, cards: StaffCards) -> None:
         self._screens = screens
+        self._cards = cards
 
     def minutes(self, shift: Shift) -> Minutes | None:
         """The counted (or signed) minutes and the staff's state; None before the count."""
@@ -123,10 +124,7 @@ class MinutesScreens:
         if chosen is None or chosen.member.key in shift.checked:
             return see(PATH, lang)
         if chosen.card is not None:
-            sessions = self._screens.sessions
-            opened = await open_staff_card(
-                sessions, [chosen.member], chosen.card, form.get("pin", "")
-            )
+            opened = await self._cards.open([chosen.member], chosen.card, form.get("pin", ""))
             if isinstance(opened, CardRefused):
                 shift.shown = {"problem": opened.label, "fill": opened.fill(lang)}
                 return see(PATH, lang)

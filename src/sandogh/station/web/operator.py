@@ -35,7 +35,7 @@ from sandogh.station.errors import StaffKeyError, UnsignedMinutesError
 from sandogh.station.local_chain import ChainHead
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
-from sandogh.station.web.card_log_in import CardRefused, open_staff_card
+from sandogh.station.web.card_log_in import CardRefused, StaffCards
 from sandogh.station.web.closing import counted_papers, explained, reconciliation
 from sandogh.station.web.deliveries import report_states
 from sandogh.station.web.error_words import error_text
@@ -59,8 +59,9 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 class OperatorScreens:
-    def __init__(self, screens: Screens) -> None:
+    def __init__(self, screens: Screens, cards: StaffCards) -> None:
         self._screens = screens
+        self._cards = cards
 
     # ---- logging in and out -------------------------------------------------------------------
 
@@ -95,9 +96,7 @@ class OperatorScreens:
         lang = screens.language(request, form)
         card = None
         if form.get("card", "").strip():  # by staff card and PIN
-            opened = await open_staff_card(
-                screens.sessions, self._registered(), form["card"], form.get("pin", "")
-            )
+            opened = await self._cards.open(self._registered(), form["card"], form.get("pin", ""))
             if isinstance(opened, CardRefused):
                 fill = {k: str(v) for k, v in opened.fill(lang).items()}
                 visit.shown = {"login": opened.label, **fill}
