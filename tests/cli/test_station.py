@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from sandogh.cli import station as station_cli
 from sandogh.cli import station_box
+from sandogh.cli.app import app
 from sandogh.core.report import Choice, SigningKey, StaffRole, decode_signed, verify_signed
 from sandogh.formats.key_file import write_key_file
 from sandogh.station.box import Box
@@ -275,8 +276,12 @@ def test_the_kiosk_keeps_no_access_log(tmp_path: Path, monkeypatch: pytest.Monke
             return None
 
     monkeypatch.setattr(uvicorn, "Server", Server)  # the kiosk command imports uvicorn when it runs
-    _run("kiosk", "--dir", folder)
+    served_kiosk = runner.invoke(app, ["station", "kiosk", "--dir", folder])  # cli.station_kiosk
+    assert served_kiosk.exit_code == 0, (served_kiosk.output, served_kiosk.exception)
     assert [config.access_log for config in served] == [False]
+    refused = runner.invoke(app, ["station", "kiosk", "--dir", folder, "--card-writer", "lp0"])
+    assert refused.exit_code == 2
+    assert "escpos:DEVICE" in refused.output
 
 
 def test_a_box_does_not_open_outside_the_polling_days_it_was_given(

@@ -5,7 +5,14 @@ from escpos.constants import PAPER_FULL_CUT  # type: ignore[import-untyped]  # n
 from escpos.printer import Dummy  # type: ignore[import-untyped]  # python-escpos is untyped
 
 from sandogh.station.errors import StationFilesError
-from sandogh.station.printers import EscposPrinter, FilePrinter, PrintJob, qr_version
+from sandogh.station.ports import CardWriterError
+from sandogh.station.printers import (
+    EscposCardWriter,
+    EscposPrinter,
+    FilePrinter,
+    PrintJob,
+    qr_version,
+)
 from sandogh.station.qr import PART_BYTES, qr_parts
 
 
@@ -59,3 +66,17 @@ def test_a_receipt_printer_on_a_regular_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "lp0").touch()
     with pytest.raises(StationFilesError, match="regular file"):
         EscposPrinter.on_device(str(tmp_path / "lp0"))
+
+
+def test_the_card_printer_prints_the_token_as_a_code_alone(tmp_path: Path) -> None:
+    """A ballot card printed at the check-in desk (review S21 F2): the token's QR code, cut;
+    no text, so nothing beside the code is printed, and a dead printer says so."""
+    device = Dummy()
+    token = "cd072cd8be6f9f62ac4c09c28206e7e3"
+    EscposCardWriter(EscposPrinter(device)).write(token)
+    assert len(device.output) > 200  # the QR code, as an image
+    assert device.output.endswith(PAPER_FULL_CUT)
+    assert token.encode() not in device.output
+    unplugged = EscposCardWriter.on_device(str(tmp_path / "unplugged" / "lp0"))
+    with pytest.raises(CardWriterError, match="card printer failed"):
+        unplugged.write(token)

@@ -103,7 +103,12 @@ COMMANDS: dict[str, Lazy] = {
         "registry_commands:registry_app", "The civil registry the centre checks voters against."
     ),
     "station": Lazy(
-        "station:station_app", "The ballot box: enrol it, open it, close it, send its report."
+        "station:station_app",
+        "The ballot box: enrol it, open it, close it, send its report.",
+        extra=(
+            ("card-key", "station_kiosk:card_key_command"),
+            ("kiosk", "station_kiosk:kiosk_command"),
+        ),
     ),
     "staff": Lazy(
         "staff:staff_app",

@@ -1,8 +1,8 @@
 """`sandogh station …`: a ballot box's day from the command line.
 
-The commands enrol the box, open it, close and count it, send its report, sync it, show its
-status, print its public card key (which the staff cards are sealed to) and serve its kiosk
-screens. Each works on the box of a station directory (`--dir`),
+The commands enrol the box, open it, close and count it, send its report, sync it and show its
+status; `cli.station_kiosk`'s print its public card key (which the staff cards are sealed to) and
+serve its kiosk screens. Each works on the box of a station directory (`--dir`),
 opened by `cli.station_box`, and talks to the centre at `--centre`: without it, what the box
 would send stays queued until a command is given one (`sandogh station sync`). Voters check in
 and vote on the box's own screens (`kiosk`), not here; what is printed is `cli.station_view`'s.
@@ -30,11 +30,9 @@ from sandogh.cli.station_view import print_report, print_sync, status_json
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import KeyFileError, read_key_file
-from sandogh.formats.staff_card import box_key_text
 from sandogh.locale.candidacy import outside_window_text
 from sandogh.locale.command_failures import say
 from sandogh.station.centre_http import OperatorLogin, log_in_operator
-from sandogh.station.directory import StationDirectory
 from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import OfflinePolicy
 
@@ -297,53 +295,3 @@ def status(
         return
     for name, value in document.items():
         _out.print(f"{name}: {value}", markup=False)
-
-
-@station_app.command("card-key")
-def card_key(directory: DirOption) -> None:
-    """Print the box's public card key, one line: `sandogh staff card --box-key` seals each
-    member's card to it, so that the card opens, and its PIN can be tried, at this box only. It is
-    not secret; its private half stays in DIR (made at set-up, or now for a box set up before)."""
-    _out.print(box_key_text(StationDirectory(directory).card_key().public_key), markup=False)
-
-
-@station_app.command("kiosk")
-def kiosk(
-    directory: DirOption,
-    centre: CentreOption = None,
-    printer: PrinterOption = None,
-    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8080,
-    lang: LangOption = Language.FA,
-    timeout: TimeoutOption = 10.0,
-) -> None:
-    """Serve the station staff's and the voter's screens to the box's own kiosk browser, on
-    loopback only, at this address only; the station's head and members log in with their staff
-    cards or key files, and the outbox goes to the centre by itself while it serves; candidates'
-    photos come from the directory's photos/ folder (docs/formats.md)."""
-    # The kiosk's web app, the listener and uvicorn are imported by the one command that serves
-    # them: every `sandogh station` command imports this module for its options.
-    import uvicorn
-
-    from sandogh.server.listening import ListenSettings, listening_config
-    from sandogh.station.clips import Clips
-    from sandogh.station.speech import EspeakSpeech, SpeechError
-    from sandogh.station.web.app import LOOPBACK, create_station_app
-    from sandogh.station.web.labels import label
-
-    try:  # the audio ballot speaks from the box's own espeak-ng, its clips in the box's directory
-        clips: Clips | None = Clips(EspeakSpeech(), directory / "clips")
-    except SpeechError:
-        clips = None
-        _err.print(label("kiosk_no_speech", lang.lang), markup=False)
-    with open_box(directory, centre, printer, timeout) as box:
-        _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
-        app = create_station_app(
-            box,
-            lang=lang.lang,
-            photos=directory / "photos",
-            clips=clips,
-            card_key=StationDirectory(directory).card_key(),
-        )
-        # no access log: its lines would time every voter's steps at the box (issue 9 §1)
-        config = listening_config(app, ListenSettings(), host=LOOPBACK, port=port, access_log=False)
-        uvicorn.Server(config).run()

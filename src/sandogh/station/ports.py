@@ -103,3 +103,16 @@ class CardReader(Protocol):
 
     def card(self) -> str | None:
         """The token of the card in the reader now, or None when there is none."""
+
+
+class CardWriterError(SandoghError):
+    """The card writer did not write the card (no blank card in it, out of paper, unplugged)."""
+
+
+class CardWriter(Protocol):
+    """The check-in desk's ballot card writer: it writes the card charged at check-in (its token
+    as a QR code printed on a card, or into a card's chip), so that no one reads or types the
+    token, and it is never on a screen beside the voter's name (review S21 F2)."""
+
+    def write(self, token: str) -> None:
+        """A card of `token`, handed out by the writer; `CardWriterError` if it could not."""

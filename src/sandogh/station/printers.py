@@ -1,4 +1,5 @@
-"""The box's printers (`ports.Printer`): ESC/POS for a real receipt printer, a file for tests.
+"""The box's printers (`ports.Printer`): ESC/POS for a real receipt printer, a file for tests;
+and a receipt printer at the check-in desk as the ballot card writer (`ports.CardWriter`).
 
 Issue 3: the voter's paper copy is printed into the sealed box through python-escpos, with a file
 printer for tests; reports are printed with QR codes (`station.qr`). Both printers check that
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import escpos.exceptions  # type: ignore[import-untyped]  # python-escpos is untyped
 import qrcode  # type: ignore[import-untyped]  # qrcode ships no type information
 from escpos.constants import QR_ECLEVEL_M  # type: ignore[import-untyped]  # no type information
 from escpos.escpos import Escpos  # type: ignore[import-untyped]  # python-escpos is untyped
@@ -26,6 +28,7 @@ from escpos.printer import File  # type: ignore[import-untyped]  # as above
 from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]  # as above
 
 from sandogh.station.errors import StationFilesError
+from sandogh.station.ports import CardWriterError
 
 QR_MODULE_DOTS = 4  # a module of 4 dots scans off 203 dpi thermal paper
 
@@ -107,3 +110,23 @@ class EscposPrinter:
             # rendered by qrcode as an image: not every printer has a native QR command
             self._device.qr(payload, ec=QR_ECLEVEL_M, size=QR_MODULE_DOTS, native=False)
         self._device.cut()
+
+
+class EscposCardWriter:
+    """`ports.CardWriter` on a receipt printer at the check-in desk: a card is the token's QR code
+    and nothing else (no name, number or time), cut off for the voter to hold to the booth's
+    scanner. Its device is refused as a regular file, as the box's printer's is: the cards would
+    lie on disk in the order of check-in."""
+
+    def __init__(self, printer: EscposPrinter) -> None:
+        self._printer = printer
+
+    @classmethod
+    def on_device(cls, path: str) -> EscposCardWriter:
+        return cls(EscposPrinter.on_device(path))
+
+    def write(self, token: str) -> None:
+        try:
+            self._printer.print_lines([], qr=[token.encode("ascii")])
+        except (OSError, escpos.exceptions.Error) as failed:
+            raise CardWriterError(f"the card printer failed: {failed}") from failed

@@ -28,6 +28,7 @@ from sandogh.formats.staff_card import issue_card
 from sandogh.station.box import Box
 from sandogh.station.courier import Backoff
 from sandogh.station.directory import StationDirectory
+from sandogh.station.fake_card_writer import FakeCardWriter
 from sandogh.station.fake_centre import FakeCentre
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy, StaffMember
@@ -103,6 +104,7 @@ class Kiosk:
     cards: dict[StaffRole, str] = field(default_factory=dict)  # each member's card, under PIN
     url: str = ""
     app: Starlette | None = None
+    writer: FakeCardWriter | None = None  # the check-in desk's card writer; none: by hand
 
 
 def voting_kiosk(
@@ -155,9 +157,10 @@ def voting_kiosk(
 
 @contextmanager
 def serving(kiosk: Kiosk, **options: Any) -> Iterator[Kiosk]:
-    """The kiosk's screens on loopback (`options` to `create_station_app`; the box's card key
-    unless they say otherwise) until the block ends."""
-    kiosk.app = create_station_app(kiosk.box, **{"card_key": kiosk.card_key, **options})
+    """The kiosk's screens on loopback (`options` to `create_station_app`; the box's card key and
+    the kiosk's card writer unless they say otherwise) until the block ends."""
+    given = {"card_key": kiosk.card_key, "writer": kiosk.writer, **options}
+    kiosk.app = create_station_app(kiosk.box, **given)
     try:
         with served(kiosk.app, "the kiosk") as url:
             kiosk.url = url

@@ -3,8 +3,10 @@
 A voter is first looked up and shown to the official by the registry's name and photo, to compare
 with the person in front of them, with nothing recorded: an impostor with another's national code is
 turned away (not this person) and the real person checks in later; only the official's confirmation
-records the check-in and charges the card. Offline, the look-up says to compare the ID card, and the
-check-in goes on under the station's policy. A refusal is said in words
+records the check-in and charges the card, which the desk's card writer writes: its token is not
+on the screen, and where the card is written by hand (the writer failed) the token is shown on its
+own, never beside the voter's name (review S21 F2). Offline, the look-up says to compare the ID
+card, and the check-in goes on under the station's policy. A refusal is said in words
 (`locale.check_in_refusals`): a Majlis runoff's sends the voter to the constituency where they voted
 in round one without naming it, a mistyped code says what is wrong with it, and the Persian page
 holds no machine code. A second check-in of the same person, at this station or after one at
@@ -27,6 +29,7 @@ from sandogh.core.voters import CodeFault
 from sandogh.locale.check_in_refusals import FA
 from sandogh.services.checkin import RefusalReason
 from sandogh.station.box_check_in import LocalRefusal
+from sandogh.station.fake_card_writer import FakeCardWriter
 from sandogh.station.web.error_words import EN as ERROR_EN
 from sandogh.station.web.error_words import FA as ERROR_FA
 from sandogh.station.web.labels import EN as LABEL_EN
@@ -41,8 +44,9 @@ MACHINE_CODES = [
     for code in (*RefusalReason, *LocalRefusal, *CodeFault)
     if "-" in code.value  # "dead" is a word of both languages
 ]
-RUNOFF, NAMED, ELSEWHERE, IN_BOOTH = (national_code(n) for n in (7, 8, 9, 10))
+RUNOFF, NAMED, ELSEWHERE, IN_BOOTH, BY_HAND = (national_code(n) for n in (7, 8, 9, 10, 12))
 NAME = "سارا موسوی"
+NAME_BY_HAND = "رضا نوری"
 OTHER_STATION = "ST-0801-0002"
 
 
@@ -69,6 +73,8 @@ def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
     served.centre.refusals[RUNOFF] = RefusalReason.RUNOFF_ELSEWHERE
     served.centre.people[NAMED] = (NAME, PHOTO)
     served.centre.voted_elsewhere[ELSEWHERE] = OTHER_STATION
+    served.centre.people[BY_HAND] = (NAME_BY_HAND, PHOTO)
+    served.writer = FakeCardWriter()
     with serving(served) as ready:
         yield ready
 
@@ -125,12 +131,18 @@ def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(kios
         page.goto(kiosk.url + "/operator")
         assert page.locator("#problem").inner_text() == LABEL_FA["kiosk_identity_none"]
         assert kiosk.box.status().cards_issued == 0
-        # the real person comes later, is looked up, confirmed, and checked in
+        # the real person comes later, is looked up, confirmed, and checked in: the card writer
+        # writes the card, and the screen shows neither its token nor, any longer, the name
+        assert kiosk.writer is not None
         _check_in(page, NAMED)
         _shot(page, "operator-check-in-fa")
-        token = page.locator("#card-token").inner_text()
+        (token,) = kiosk.writer.cards
+        assert LABEL_FA["kiosk_card_written"] in page.locator("#card-charged").inner_text()
+        assert page.locator("#card-token").count() == 0
         assert kiosk.box.status().cards_issued == 1
         pages = {"named": page.content()}
+        assert token not in pages["named"]
+        assert NAME not in pages["named"]
 
         _check_in(page, NAMED)  # the same person again, at this station
         assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
@@ -142,6 +154,19 @@ def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(kios
         for html in (pages["again here"], pages["again elsewhere"]):
             for first in ('id="voter-id"', NAME, token, OTHER_STATION, "data:image"):
                 assert first not in html
+
+        # the writer jams: the card is written by hand from its token, shown alone on the screen
+        kiosk.writer.jammed = True
+        _check_in(page, BY_HAND)
+        _shot(page, "operator-check-in-by-hand-fa")
+        assert page.locator("#writer-failed").inner_text() == LABEL_FA["kiosk_card_writer_failed"]
+        by_hand = page.locator("#card-token").inner_text()
+        assert len(kiosk.writer.cards) == 1
+        assert kiosk.box.status().cards_issued == 2
+        for beside in (NAME_BY_HAND, 'id="voter-id"', 'id="voter-name"', "data:image"):
+            assert beside not in page.content()
+        page.goto(kiosk.url + "/operator")  # shown once: gone from the page that follows
+        assert by_hand not in page.content()
 
         _check_in(page, RUNOFF)
         assert page.locator("#refusal").inner_text() == FA["check_in_refused_runoff_elsewhere"]
@@ -161,15 +186,18 @@ def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(kios
         assert page.locator("#voter-photo").count() == 0
         assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_unnamed"]
         _shot(page, "operator-look-up-en")
-        _press(page, "#confirm-voter")
+        _press(page, "#confirm-voter")  # the writer still jammed: by hand, in English
         _shot(page, "operator-check-in-en")
+        assert page.locator("#writer-failed").inner_text() == LABEL_EN["kiosk_card_writer_failed"]
+        assert LABEL_EN["kiosk_card_by_hand"] in page.locator("#card-charged").inner_text()
         booth_token = page.locator("#card-token").inner_text()
+        kiosk.writer.jammed = False
         kiosk.centre.down = True  # offline: the ID card is compared, the policy decides
         _look_up(page, national_code(11), "en")
         assert page.locator("#voter-name").count() == 0
         assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_offline"]
         _press(page, "#confirm-voter")
-        assert page.locator("#card-token").count() + page.locator("#refusal").count() == 1
+        assert page.locator("#card-charged").count() + page.locator("#refusal").count() == 1
         kiosk.centre.down = False
 
         # the voter in the booth; the staff close the station before the ballot is cast

@@ -31,7 +31,7 @@ from sandogh.locale import Lang
 from sandogh.security_headers import WithHeaders
 from sandogh.station.box import Box
 from sandogh.station.clips import Clips
-from sandogh.station.ports import CardReader
+from sandogh.station.ports import CardReader, CardWriter
 from sandogh.station.web import access
 from sandogh.station.web.access import Aids
 from sandogh.station.web.card_log_in import StaffCards
@@ -67,19 +67,21 @@ def create_station_app(
     voter_idle: IdleTimes = VOTER_IDLE,
     clips: Clips | None = None,
     card_key: nacl.public.PrivateKey | None = None,
+    writer: CardWriter | None = None,
 ) -> Starlette:
     """The box's screens over `box`; serve it on `LOOPBACK` only, for the kiosk browser. `clock`
     and `idle` time the sessions; the outbox is sent every `resend_every` seconds it holds any.
     The voter's card is scanned, or read by `reader`; candidates' photos come from the folder
     `photos`; a ballot left idle returns to the neutral screen after `voter_idle`; `clips` speak
     the audio ballot (none: the voter's bar offers no audio); staff cards open with the box's
-    `card_key` (`station.directory`; none: staff log in by key file only)."""
+    `card_key` (`station.directory`; none: staff log in by key file only); the ballot card
+    charged at check-in is written by `writer` (none: by hand, its token shown: `charging`)."""
     sessions = Sessions(clock, box.store, idle=idle)
     screens = Screens(box, lang, sessions)
     cards = StaffCards(sessions, card_key)
     aids = Aids(screens, clips)
     voter = VoterScreens(screens, aids, reader=reader, photos=Photos(photos), idle=voter_idle)
-    staff = OperatorScreens(screens, cards)
+    staff = OperatorScreens(screens, cards, writer)
     minutes = MinutesScreens(screens, cards)
     opening = OpeningScreens(screens)
     resender = Resender(box, poll=resend_every)

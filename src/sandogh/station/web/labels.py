@@ -255,6 +255,12 @@ FA: dict[str, str] = {
         "هنوز چیزی ثبت نشده و کارتی شارژ نشده است؛ تنها اگر همان کس است، تأیید کنید."
     ),
     "kiosk_identity_confirm": "همان کس است؛ کارت تعرفه را شارژ کن",
+    "kiosk_card_written": "کارت را از دستگاه کارت تعرفه بردارید و به رأی‌دهنده بدهید.",
+    "kiosk_card_by_hand": "این کد را روی یک کارت تعرفه بنویسید و کارت را به رأی‌دهنده بدهید:",
+    "kiosk_card_writer_failed": (
+        "دستگاه کارت تعرفه کارت را ننوشت؛ کارت این رأی‌دهنده را با دست بنویسید و دستگاه را"
+        " بررسی کنید."
+    ),
     "kiosk_identity_reject": "همان کس نیست",
     "kiosk_identity_rejected": (
         "رأی‌دهنده احراز هویت نشد: چیزی ثبت نشد و کارتی شارژ نشد. به ناظر شعبه خبر دهید."
@@ -512,6 +518,12 @@ EN: dict[str, str] = {
         "Nothing is recorded and no card charged yet: confirm only if this is the person."
     ),
     "kiosk_identity_confirm": "This is the person: charge the ballot card",
+    "kiosk_card_written": "Take the card from the card writer and hand it to the voter.",
+    "kiosk_card_by_hand": "Write this code on a ballot card and hand the card to the voter:",
+    "kiosk_card_writer_failed": (
+        "The card writer did not write the card: write this voter's card by hand, and check"
+        " the writer."
+    ),
     "kiosk_identity_reject": "Not this person",
     "kiosk_identity_rejected": (
         "The voter was not identified: nothing was recorded and no card charged. Tell the"

@@ -33,9 +33,11 @@ from sandogh.locale.dates import format_moment
 from sandogh.station.box_check_in import CheckInRefused, Found
 from sandogh.station.errors import StaffKeyError, UnsignedMinutesError
 from sandogh.station.local_chain import ChainHead
+from sandogh.station.ports import CardWriter
 from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
 from sandogh.station.web.card_log_in import CardRefused, StaffCards
+from sandogh.station.web.charging import charge
 from sandogh.station.web.closing import counted_papers, explained, reconciliation
 from sandogh.station.web.deliveries import report_states
 from sandogh.station.web.error_words import error_text
@@ -59,9 +61,12 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 class OperatorScreens:
-    def __init__(self, screens: Screens, cards: StaffCards) -> None:
+    def __init__(
+        self, screens: Screens, cards: StaffCards, writer: CardWriter | None = None
+    ) -> None:
         self._screens = screens
         self._cards = cards
+        self._writer = writer
 
     # ---- logging in and out -------------------------------------------------------------------
 
@@ -207,7 +212,8 @@ class OperatorScreens:
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
     ) -> Response:
         """The voter looked up, confirmed by the staff as the person in front of them: their
-        check-in recorded and the card charged (the centre decides again)."""
+        check-in recorded and the card charged (the centre decides again), then written by the
+        card writer, or by hand (`charging`)."""
         code, shift.looked_up = shift.looked_up, None
         if code is None:
             shift.shown = {"problem": "kiosk_identity_none"}
@@ -217,8 +223,8 @@ class OperatorScreens:
         except SandoghError as error:
             shift.shown = {"error": error}
         else:
-            key = "refusal" if isinstance(outcome, CheckInRefused) else "card"
-            shift.shown = {key: outcome}
+            card = None if isinstance(outcome, CheckInRefused) else charge(outcome, self._writer)
+            shift.shown = {"refusal": outcome} if card is None else {"card": card}
         return see(PATH, lang)
 
     async def not_them(
