@@ -72,7 +72,9 @@ def test_a_void_no_log_entry_records_is_not_published(uow: NewUnitOfWork, tmp_pa
     with uow() as work:  # the row alone, as if written into the database by hand
         work.voids.add(VoidRecord(ROUND_2, made_up, "hoseini", at(20)))
         work.commit()
-    with pytest.raises(UnrecordedDecisionError, match=r"void \d+ is not in the event log"):
+    with pytest.raises(
+        UnrecordedDecisionError, match=r"void \d+ is not as the event log records it"
+    ):
         _publisher(uow, tmp_path).regenerate()
     assert not (tmp_path / "data" / ROUND_2 / "supervision.json").exists()
 

@@ -199,7 +199,15 @@ def test_voids_and_certifications_are_published_and_re_applied(
     board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
     said = Decision("a box without its seal", "1403/12")
     void(uow, board, ROUND_2, StationVoid(ST_1, None, said), now=LATER)
-    certify(uow, board, ROUND_2, "president", now=LATER)
+    certify(
+        uow,
+        board,
+        ROUND_2,
+        "president",
+        reason="نتیجه بررسی شد",
+        reference="هیئت ۱۴۰۳/۱",
+        now=LATER,
+    )
     publisher(uow, tmp_path).regenerate()
 
     supervision = json.loads((tmp_path / DATA / "supervision.json").read_text())
