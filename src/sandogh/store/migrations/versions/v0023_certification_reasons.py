@@ -1,5 +1,6 @@
 """A certification's reason and decision reference, and its undoing as logged: who undid it in
-which role and place, why, by which decision, and the event-log entry that recorded it.
+which role and place, why, by which decision, and the event-log entry that recorded it; and the
+events indexed by type, which every read of results now asks the log by.
 
 Issue 13. Undoings stored before name the entry that recorded them, found in the log by what it
 records (the certification's scope, digest and certifier, and the account that undid it, in order),
@@ -66,6 +67,8 @@ def upgrade() -> None:
     with op.batch_alter_table("certifications") as certifications:
         for name, kind in _COLUMNS:
             certifications.add_column(sa.Column(name, kind, nullable=True))
+    # results now ask the log for its certifications and undoings by type on every read
+    op.create_index("ix_events_type", "events", ["type"])
     _name_undoings()
 
 
@@ -108,6 +111,7 @@ def _name_undoings() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_type", table_name="events")
     with op.batch_alter_table("certifications") as certifications:
         for name, _ in reversed(_COLUMNS):
             certifications.drop_column(name)
