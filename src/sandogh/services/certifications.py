@@ -7,13 +7,9 @@ the certifier's place — at the nation, a second national supervisor — undoes
 (`core.access.may_undo_certification`). A certification needs complete
 results: every station of its scope has reported. Its digest covers the certified hand-count
 corrections of its scope (issue 11), so certifying after a correction certifies the corrected
-figures. A certification is stored naming the log entry that recorded it.
-
-Issue 13: a certification, and its undoing, carry the board's reason in words and the reference of
-its decision (`core.supervision.require_decision`, held as a void's are), both logged; undoing is
-logged before it is stored, and the stored undoing names its entry, which names the
-certification's, so that results read it only as the log records it
-(`services.recorded_decisions`).
+figures. A certification is stored naming the log entry that recorded it; so is its undoing,
+whose entry names the certification's (`services.recorded_decisions`). Both carry the board's
+reason and decision reference in words (issue 13, `core.supervision.require_decision`).
 """
 
 from __future__ import annotations
@@ -256,16 +252,10 @@ def uncertify(
         units = require_certifier(
             geography, actor, election, day.election, contest=contest, constituency=constituency
         )
-        held = next(
-            (
-                r
-                for r in work.certifications.records(election)
-                if r.undone is None
-                and (r.certification.contest, r.certification.constituency)
-                == (contest, constituency)
-            ),
-            None,
-        )
+        scope = (contest, constituency)
+        records = work.certifications.records(election)
+        in_force = (r for r in records if r.undone is None)
+        held = next((r for r in in_force if _scope(r.certification) == scope), None)
         if held is None:
             raise NotCertifiedError(contest, constituency)
         made = held.certification
@@ -298,6 +288,10 @@ def uncertify(
         return undone
 
     return guarded(uow, actor, now, use_case)
+
+
+def _scope(made: Certification) -> tuple[str, str | None]:
+    return made.contest, made.constituency
 
 
 def require_undoer(  # noqa: PLR0917 (who undoes, where, and who certified under which grant)

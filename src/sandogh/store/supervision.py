@@ -2,8 +2,9 @@
 
 A void is kept in the one shape of every kind (`core.supervision.void_json`) and read back into its
 kind; a certification keeps the grant it was made under, so that undoing it can be held to a
-higher one, and undoing marks it undone rather than deleting it. Each names the event-log entry
-that recorded it (`log_sequence`, `log_hash`), which readers hold it to.
+higher one, and undoing marks it undone rather than deleting it, keeping who undid it, why and by
+which decision. Each names the event-log entry that recorded it (`log_sequence`, `log_hash`; an
+undoing `undo_log_sequence`, `undo_log_hash`), which readers hold it to.
 """
 
 from __future__ import annotations
