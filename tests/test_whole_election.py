@@ -288,6 +288,7 @@ def test_a_majlis_election_from_the_calendar_to_verified_results(
     assert settled["elected"] == [winner]
 
     certify = ("certify", "majlis", "--constituency", "P1", *BOARD, "--body", "guardian-council")
+    certify += ("--reason", "ارقام و قرعه بررسی شد", "--reference", "هیئت ۱۴۰۲/۱۲")
     certified = json.loads(run((2024, 3, 3), *certify, "--json"))
     assert (certified["constituency"], certified["at"]) == ("P1", "2024-03-03T10:00:00+03:30")
     out = tmp_path / "snapshot"

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from sandogh.cli.app import app
 from sandogh.core.access import Grant, Role
+from sandogh.core.supervision import CertificationDecisionError
 from sandogh.services.acting import Actor
 from sandogh.services.incidents import open_incident
 from sandogh.services.ports import IncidentKind
@@ -97,29 +98,55 @@ def test_a_void_shows_in_results_and_outcome(db: str) -> None:
 
 def test_certify_and_uncertify(db: str) -> None:
     national = ("--as", "tehrani", "--role", "supervisor", "--place", "IR")
-    made = run_json(db, "certify", "president", *national)
+    said = ("--reason", "ارقام بررسی شد", "--reference", "هیئت ۱۴۰۳/۱")
+    made = run_json(db, "certify", "president", *said, *national)
     assert (made["contest"], made["constituency"], made["by"]) == ("president", None, "tehrani")
+    assert (made["reason"], made["reference"], made["undone"]) == (
+        "ارقام بررسی شد",
+        "هیئت ۱۴۰۳/۱",
+        None,
+    )
     assert made["digest"].startswith("sha256:")
     shown = run_json(db, "outcome", "--contest", "president")
     assert shown["contests"][0]["constituencies"][0]["certified"]["digest"] == made["digest"]
-    assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *national)
+    # issue 13: a certification says why, in words, and by which decision
+    wordless = CliRunner().invoke(
+        app,
+        [
+            *("certify", "parliament", "--constituency", "P2", "--reason", "..."),
+            *("--reference", "-"),
+            *national,
+            "--db",
+            db,
+        ],
+    )
+    assert isinstance(wordless.exception, CertificationDecisionError)
+    assert [p.path for p in wordless.exception.problems] == ["reason", "reference"]
+    assert wordless.exception.problems[0].fa.startswith("دلیل تأیید صحت باید با کلمات")
+    assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *said, *national)
     # R4: an administrator undoes no certification, nor does the board member who made it
     admin = ("--as", "root", "--role", "admin", "--place", "IR")
     denied = "حساب root با نقش «مدیر سامانه» در IR اجازه این کار را در IR ندارد"  # S20 F8
-    for alone, said in ((admin, denied), (national, "ناظر کشوری دیگری جز tehrani")):
-        refused = CliRunner().invoke(
-            app, ["uncertify", "president", "--reason", "x", *alone, "--db", db]
-        )
+    undoing = ("--reason", "شکایت نامزد ۲۵", "--reference", "هیئت ۱۴۰۳/۲")
+    for alone, refusal in ((admin, denied), (national, "ناظر کشوری دیگری جز tehrani")):
+        refused = CliRunner().invoke(app, ["uncertify", "president", *undoing, *alone, "--db", db])
         assert refused.exit_code != 0
-        assert said in str(refused.exception)
+        assert refusal in str(refused.exception)
     second = ("--as", "dovom", "--role", "supervisor", "--place", "IR")
     blank = CliRunner().invoke(
-        app, ["uncertify", "president", "--reason", " ", *second, "--db", db]
+        app,
+        ["uncertify", "president", "--reason", " ", "--reference", "۲", *second, "--db", db],
     )
-    assert blank.exit_code != 0  # the review's F2: undone with no reason, then a seat moved
-    assert "«دلیل» خالی است" in str(blank.exception)
-    undone = run_json(db, "uncertify", "president", "--reason", "شکایت نامزد ۲۵", *second)
-    assert undone["undone"] is True
+    # the review's F2: undone with no reason, then a seat moved
+    assert isinstance(blank.exception, CertificationDecisionError)
+    assert blank.exception.problems[0].fa.startswith("دلیل لغو تأیید صحت باید با کلمات")
+    undone = run_json(db, "uncertify", "president", *undoing, *second)
+    assert undone["digest"] == made["digest"]
+    assert undone["undone"]["by"] == "dovom"
+    assert (undone["undone"]["reason"], undone["undone"]["reference"]) == (
+        "شکایت نامزد ۲۵",
+        "هیئت ۱۴۰۳/۲",
+    )
 
 
 def test_cases_and_incidents(db: str) -> None:

@@ -43,7 +43,15 @@ def _history(uow: NewUnitOfWork, root: Path, *, voided: bool) -> Path:
     if voided:
         said = Decision("no seal", "1403/12")
         void(uow, BOARD, ROUND_2, StationVoid(ST_1, None, said), now=LATER)
-    certify(uow, BOARD, ROUND_2, "president", now=LATER)
+    certify(
+        uow,
+        BOARD,
+        ROUND_2,
+        "president",
+        reason="نتیجه بررسی شد",
+        reference="هیئت ۱۴۰۳/۱",
+        now=LATER,
+    )
     publisher(uow, root).regenerate()
     return root
 

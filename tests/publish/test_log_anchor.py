@@ -1,6 +1,6 @@
 """The event log's signed checkpoints in the snapshot: one taken at every publication that moved
-the log's head, every one published with the log key; and a void no log entry records is not
-published."""
+the log's head, every one published with the log key; and a void, or a certification's undoing,
+no log entry records is not published."""
 
 from __future__ import annotations
 
@@ -8,16 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from sandogh.core.log import checkpoint_verifies
+from sandogh.core.access import Grant, Role
+from sandogh.core.log import Checkpoint, checkpoint_verifies
 from sandogh.core.report import SigningKey
-from sandogh.core.supervision import Decision, StationVoid
+from sandogh.core.supervision import Decision, StationVoid, Undoing
 from sandogh.publish.log_anchor import CHECKPOINTS, LogAnchorFileError, read_log_anchor
 from sandogh.publish.snapshot import Publisher
 from sandogh.publish.sources import FolderSource
+from sandogh.services.acting import Actor
 from sandogh.services.audit import take_checkpoint, verify_against
+from sandogh.services.certifications import certify
 from sandogh.services.ports import VoidRecord
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
-from tests.services.build import ROUND_2, ST_1, ST_2
+from tests.services.build import ROUND_2, ST_1, ST_2, ST_3
 
 from .build import NewUnitOfWork, at, report
 
@@ -72,7 +75,29 @@ def test_a_void_no_log_entry_records_is_not_published(uow: NewUnitOfWork, tmp_pa
     with uow() as work:  # the row alone, as if written into the database by hand
         work.voids.add(VoidRecord(ROUND_2, made_up, "hoseini", at(20)))
         work.commit()
-    with pytest.raises(UnrecordedDecisionError, match=r"void \d+ is not in the event log"):
+    with pytest.raises(
+        UnrecordedDecisionError, match=r"void \d+ is not as the event log records it"
+    ):
+        _publisher(uow, tmp_path).regenerate()
+    assert not (tmp_path / "data" / ROUND_2 / "supervision.json").exists()
+
+
+def test_a_certification_undone_with_no_log_entry_is_not_published(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Issue 13: an undoing the log does not record (the row marked undone by hand) is not
+    published as one; the publisher stops naming the certification."""
+    for n, station in enumerate((ST_1, ST_2, ST_3), start=1):
+        report(uow, station, n)
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    made = certify(uow, board, ROUND_2, "president", reason="بررسی شد", reference="۱۲", now=at(20))
+    with uow() as work:  # the row alone, naming an entry that records something else
+        head = work.events.head()
+        assert head is not None
+        undone = Undoing(made, "dovom", "supervisor", "IR", at(21), "دستی", "۱۳")
+        work.certifications.undo(undone, Checkpoint(head.sequence, head.hash))
+        work.commit()
+    with pytest.raises(UnrecordedDecisionError, match=r"certification \d+ .* its undoing: entry"):
         _publisher(uow, tmp_path).regenerate()
     assert not (tmp_path / "data" / ROUND_2 / "supervision.json").exists()
 

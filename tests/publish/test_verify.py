@@ -25,7 +25,7 @@ from sandogh.publish.verify import Verification, stations_of, verify_snapshot
 from sandogh.services.acting import Actor
 from sandogh.services.audit_status import record_hand_count
 from sandogh.services.audits import start_audit
-from sandogh.services.certifications import certify
+from sandogh.services.certifications import certify, uncertify
 from sandogh.services.hand_count_corrections import certify_hand_count
 from sandogh.services.ingest import ingest_report
 from sandogh.services.lot_commitments import commit_lot
@@ -199,7 +199,15 @@ def test_voids_and_certifications_are_published_and_re_applied(
     board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
     said = Decision("a box without its seal", "1403/12")
     void(uow, board, ROUND_2, StationVoid(ST_1, None, said), now=LATER)
-    certify(uow, board, ROUND_2, "president", now=LATER)
+    certify(
+        uow,
+        board,
+        ROUND_2,
+        "president",
+        reason="نتیجه بررسی شد",
+        reference="هیئت ۱۴۰۳/۱",
+        now=LATER,
+    )
     publisher(uow, tmp_path).regenerate()
 
     supervision = json.loads((tmp_path / DATA / "supervision.json").read_text())
@@ -221,6 +229,63 @@ def test_voids_and_certifications_are_published_and_re_applied(
     verification = check(tmp_path)
     assert not verification.agrees
     assert any(f.where == ST_1 for f in verification.elections[0].findings)
+
+
+def test_an_undone_certification_is_published_with_its_undoing_and_is_not_final(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Issue 13: a certification undone stays in `supervision.json` with who undid it, when and
+    why; the outcome it covered is not final, and a file that says otherwise disagrees."""
+    for n, station in enumerate((ST_1, ST_2, ST_3), start=1):
+        report(uow, station, n)
+    board, second = (Actor(n, Grant(Role.SUPERVISOR, "IR")) for n in ("nazer", "dovom"))
+    certify(uow, board, ROUND_2, "president", reason="ارقام بررسی شد", reference="۱۲", now=LATER)
+    undone_at = LATER + datetime.timedelta(hours=2)
+    undoing = {"reason": "شکایت نامزد ۲۵", "reference": "هیئت ۱۴۰۳/۲"}
+    uncertify(uow, second, ROUND_2, "president", **undoing, now=undone_at)
+    publisher(uow, tmp_path).regenerate()
+
+    path = tmp_path / DATA / "supervision.json"
+    published = path.read_bytes()
+    supervision = json.loads(published)
+    (made,) = supervision["certifications"]
+    assert (made["by"], made["reason"], made["reference"]) == ("nazer", "ارقام بررسی شد", "۱۲")
+    at = undone_at.astimezone(datetime.UTC).isoformat()
+    assert made["undone"] == {
+        "by": "dovom",
+        "role": "supervisor",
+        "place": "IR",
+        "at": at,
+        **undoing,
+    }
+    outcome_path = tmp_path / DATA / "outcomes/president/IR.json"
+    outcome = json.loads(outcome_path.read_text())
+    assert outcome["status"] == "complete"
+    assert check(tmp_path).agrees
+
+    def findings(document: object) -> list[tuple[Disagreement, str, str]]:
+        path.write_text(json.dumps(document))
+        found = check(tmp_path).elections[0].findings
+        return [(f.kind, f.figure, f.detail) for f in found if f.kind is not Disagreement.DECISIONS]
+
+    # the undoing dropped: the certification reads as in force, the outcome is not certified
+    dropped = findings({**supervision, "certifications": [{**made, "undone": None}]})
+    assert (Disagreement.FIGURE, "status", "") in dropped
+    # an undoing with no reason in words, dated before the certification it undoes
+    early = {**made["undone"], "reason": "...", "at": "2024-07-01T00:00:00+00:00"}
+    assert findings({**supervision, "certifications": [{**made, "undone": early}]}) == [
+        (Disagreement.CERTIFICATION, "", "reason"),
+        (Disagreement.CERTIFICATION, "", "early"),
+    ]
+    # the outcome published as certified while its certification is undone
+    path.write_bytes(published)
+    outcome_path.write_text(json.dumps({**outcome, "status": "certified"}))
+    (finding,) = check(tmp_path).elections[0].findings
+    assert (finding.kind, finding.figure, finding.published) == (
+        Disagreement.FIGURE,
+        "status",
+        '"certified"',
+    )
 
 
 def test_a_certified_hand_count_is_published_and_re_derived(

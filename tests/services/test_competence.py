@@ -62,13 +62,30 @@ def test_the_wrong_body_is_refused_certifying_and_the_competent_one_certifies(
     import_results(uow, DAY_2021.id, sheets, now=NOW)
 
     with pytest.raises(WrongBodyError) as refused:
-        certify(uow, MAJLIS, DAY_2021.id, "parliament", "P1", now=LATER)
+        certify(
+            uow,
+            MAJLIS,
+            DAY_2021.id,
+            "parliament",
+            "P1",
+            reason="نتیجه بررسی شد",
+            reference="هیئت ۱۴۰۳/۱",
+            now=LATER,
+        )
     assert refused.value.required is Body.GUARDIAN_COUNCIL
     assert "هیئت‌های نظارت شورای نگهبان" in refused.value.fa
     assert "the Guardian Council's supervisory boards" in refused.value.en
     assert "مجلس" in refused.value.fa  # the contest, by its Persian name
     with pytest.raises(WrongBodyError, match="Majlis's supervisory boards"):
-        certify(uow, GUARDIAN, DAY_2021.id, "council", now=LATER)
+        certify(
+            uow,
+            GUARDIAN,
+            DAY_2021.id,
+            "council",
+            reason="نتیجه بررسی شد",
+            reference="هیئت ۱۴۰۳/۱",
+            now=LATER,
+        )
     with pytest.raises(WrongBodyError):  # a box voided in every contest touches the council's
         void(uow, GUARDIAN, DAY_2021.id, StationVoid(ST_1, None, BOUGHT), now=LATER)
     assert [(d["action"], d["contest"], d["body"], d["required"]) for d in _denied(uow)] == [
@@ -77,8 +94,31 @@ def test_the_wrong_body_is_refused_certifying_and_the_competent_one_certifies(
         ("void", "council", "guardian-council", "majlis"),
     ]
 
-    assert certify(uow, GUARDIAN, DAY_2021.id, "parliament", "P1", now=LATER).by == "nazer"
-    assert certify(uow, MAJLIS, DAY_2021.id, "council", now=LATER).by == "majlesi"
+    assert (
+        certify(
+            uow,
+            GUARDIAN,
+            DAY_2021.id,
+            "parliament",
+            "P1",
+            reason="نتیجه بررسی شد",
+            reference="هیئت ۱۴۰۳/۱",
+            now=LATER,
+        ).by
+        == "nazer"
+    )
+    assert (
+        certify(
+            uow,
+            MAJLIS,
+            DAY_2021.id,
+            "council",
+            reason="نتیجه بررسی شد",
+            reference="هیئت ۱۴۰۳/۱",
+            now=LATER,
+        ).by
+        == "majlesi"
+    )
     # an account that records no body acts for the Guardian Council (core.access.bodies)
     void(uow, BEFORE_0017, DAY_2021.id, StationVoid(ST_2, "president", BOUGHT), now=LATER)
     with pytest.raises(WrongBodyError):
@@ -151,9 +191,18 @@ def test_an_administrator_takes_no_supervisory_decision_and_each_refusal_is_logg
     Now each supervisory decision refuses it, logged as ACCESS_DENIED, and the competent board
     still decides."""
     decisions = {
-        "certify": lambda: certify(uow, ADMIN, DAY_2021.id, "parliament", "P1", now=LATER),
+        "certify": lambda: certify(
+            uow,
+            ADMIN,
+            DAY_2021.id,
+            "parliament",
+            "P1",
+            reason="نتیجه بررسی شد",
+            reference="هیئت ۱۴۰۳/۱",
+            now=LATER,
+        ),
         "uncertify": lambda: uncertify(
-            uow, ADMIN, DAY_2021.id, "parliament", "P1", reason="x", now=LATER
+            uow, ADMIN, DAY_2021.id, "parliament", "P1", reason="x", reference="y", now=LATER
         ),
         "void": lambda: void(
             uow, ADMIN, DAY_2021.id, StationVoid(ST_1, "president", BOUGHT), now=LATER

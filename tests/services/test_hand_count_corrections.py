@@ -100,7 +100,16 @@ def test_a_certified_hand_count_is_the_result_logged_and_shown(
         void(uow, BOARD, SMALL.id, StationVoid(STATIONS[0], None, VoidDecision("r", "ref")), **NOW)
 
     # certifying the contest now certifies the corrected figures: the digest covers the hand count
-    certified = certify(uow, BOARD, SMALL.id, "president", "IR", **NOW)
+    certified = certify(
+        uow,
+        BOARD,
+        SMALL.id,
+        "president",
+        "IR",
+        reason="نتیجه بررسی شد",
+        reference="هیئت ۱۴۰۳/۱",
+        **NOW,
+    )
     without = input_digest(
         reported.geography,
         reported.stored.definition_hash,
@@ -148,7 +157,9 @@ def test_each_refusal_is_named(new_unit_of_work: NewUnitOfWork) -> None:
         certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
     record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)
     # a certification in force froze the reported figures: it is undone first
-    certify(uow, BOARD, SMALL.id, "president", **NOW)
+    certify(
+        uow, BOARD, SMALL.id, "president", reason="نتیجه بررسی شد", reference="هیئت ۱۴۰۳/۱", **NOW
+    )
     with pytest.raises(CertifiedError):
         certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
     assert not [t for t, _ in _events(uow) if t == "hand-count-certified"]
@@ -228,10 +239,28 @@ def test_undoing_a_correction_needs_a_second_national_board_member_and_a_reason(
     with pytest.raises(ReasonMissingError):
         uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason=" ", **NOW)
     # a certification in force froze the corrected figures: it is undone first
-    certify(uow, BOARD, SMALL.id, "president", "IR", **NOW)
+    certify(
+        uow,
+        BOARD,
+        SMALL.id,
+        "president",
+        "IR",
+        reason="نتیجه بررسی شد",
+        reference="هیئت ۱۴۰۳/۱",
+        **NOW,
+    )
     with pytest.raises(CertifiedError):
         uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason="minutes 13", **NOW)
-    uncertify(uow, SECOND, SMALL.id, "president", "IR", reason="شمارش دستی بازبینی می‌شود", **NOW)
+    uncertify(
+        uow,
+        SECOND,
+        SMALL.id,
+        "president",
+        "IR",
+        reason="شمارش دستی بازبینی می‌شود",
+        reference="هیئت ۱۴۰۳/۲",
+        **NOW,
+    )
 
     undone = uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason="minutes 13", **NOW)
     assert (undone.by, undone.cast) == ("tehrani", 900)

@@ -141,7 +141,16 @@ def test_a_stored_lot_settles_the_tie_once_and_the_certification_covers_it(
         )
     assert _bam(uow) == first
 
-    certified = certify(uow, BAM, ROUND_2, "parliament", "P2", now=LATER)
+    certified = certify(
+        uow,
+        BAM,
+        ROUND_2,
+        "parliament",
+        "P2",
+        reason="نتیجه بررسی شد",
+        reference="هیئت ۱۴۰۳/۱",
+        now=LATER,
+    )
     with uow() as work:
         sheets = list(work.tallies.all(ROUND_2))
 
@@ -183,6 +192,15 @@ def test_a_withdrawal_after_printing_gives_the_seat_to_the_next_by_votes(
     with pytest.raises(AlreadyWithdrawnError):
         withdraw(uow, EXECUTIVE, ROUND_2, "parliament", "31", printing=Printing.AFTER, now=LATER)
 
-    certify(uow, KERMAN, ROUND_2, "parliament", "P1", now=LATER)
+    certify(
+        uow,
+        KERMAN,
+        ROUND_2,
+        "parliament",
+        "P1",
+        reason="نتیجه بررسی شد",
+        reference="هیئت ۱۴۰۳/۱",
+        now=LATER,
+    )
     with pytest.raises(FrozenByCertificationError):
         withdraw(uow, EXECUTIVE, ROUND_2, "parliament", "32", printing=Printing.AFTER, now=LATER)

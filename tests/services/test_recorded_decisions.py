@@ -1,6 +1,7 @@
 """A void or certification that no event-log entry records is refused when results are read:
 the attack of a row written straight into the database, on SQLite and PostgreSQL (and the
-honest case on the in-memory fake too)."""
+honest case on the in-memory fake too); so is a certification undone, put back in force, deleted
+or rewritten by hand (issue 13)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Engine, Executable, insert, update
+from sqlalchemy import Engine, Executable, delete, insert, select, update
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.log import EventType
 from sandogh.core.supervision import Decision, StationVoid
+from sandogh.locale import to_persian_digits
 from sandogh.services.acting import Actor
-from sandogh.services.certifications import certify
+from sandogh.services.certifications import certify, uncertify
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
@@ -22,7 +25,7 @@ from sandogh.store.tables import CertificationRow, VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from .build import LATER, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, load
-from .test_supervision import SUPERVISOR, _import
+from .test_supervision import CERTIFYING, SUPERVISOR, UNDOING, _import
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 NO_SEAL = Decision("no seal", "هیات ۷")
@@ -40,7 +43,7 @@ def test_a_void_and_a_certification_made_by_their_use_cases_are_believed(
     load(new_unit_of_work, ROUND_2_DAY)
     _import(new_unit_of_work, ST_1, ST_2, ST_3)
     done = void(new_unit_of_work, SUPERVISOR, ROUND_2, StationVoid(ST_3, None, NO_SEAL), now=LATER)
-    certify(new_unit_of_work, NATIONAL, ROUND_2, "president", now=LATER)
+    certify(new_unit_of_work, NATIONAL, ROUND_2, "president", **CERTIFYING, now=LATER)
     with new_unit_of_work() as work:
         (stored,) = work.voids.all(ROUND_2)
         head = work.events.head()
@@ -86,7 +89,7 @@ def test_a_void_row_inserted_by_sql_with_no_log_entry_is_refused(
 ) -> None:
     _execute(engine, insert(VoidRow).values(_void_row()))
     with pytest.raises(
-        UnrecordedDecisionError, match=r"void \d+ is not in the event log"
+        UnrecordedDecisionError, match=r"void \d+ is not as the event log records it"
     ) as raised:
         _results(sql_uow)
     assert raised.value.what == "void"
@@ -132,5 +135,87 @@ def test_a_certification_row_inserted_by_sql_with_no_log_entry_is_refused(
         "digest": "sha256:" + "0" * 64,
     }
     _execute(engine, insert(CertificationRow).values(row))
-    with pytest.raises(UnrecordedDecisionError, match=r"certification \d+ is not in the event"):
+    with pytest.raises(UnrecordedDecisionError, match=r"certification \d+ is not as the event log"):
         _results(sql_uow)
+
+
+def _certified(uow: NewUnitOfWork) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The certifications in force, and those undone, by who made them, as results read them."""
+    tallied = show_results(uow, ROUND_2, unit="IR-08-0801", contest="president").tallied
+    return tuple(c.by for c in tallied.certifications), tuple(
+        u.certification.by for u in tallied.undone
+    )
+
+
+def _certify(uow: NewUnitOfWork) -> int:
+    """The national board certifies the president's result; the row's number."""
+    certify(uow, NATIONAL, ROUND_2, "president", **CERTIFYING, now=LATER)
+    with uow() as work:
+        (record,) = work.certifications.records(ROUND_2)
+    return record.id
+
+
+def _undo(uow: NewUnitOfWork) -> None:
+    second = Actor("dovom", Grant(Role.SUPERVISOR, "IR"))
+    uncertify(uow, second, ROUND_2, "president", **UNDOING, now=LATER)
+
+
+def test_a_certification_undone_by_sql_alone_is_refused_naming_the_row(
+    sql_uow: NewUnitOfWork, engine: Engine
+) -> None:
+    """The attack of issue 13: `undone_at` set by hand lifted a certification (and the freeze
+    it holds) with no log entry behind it."""
+    number = _certify(sql_uow)
+    assert _certified(sql_uow) == (("tehrani",), ())
+    row = CertificationRow
+    _execute(engine, update(row).values(undone_at=LATER, undone_by="dovom"))
+    with pytest.raises(
+        UnrecordedDecisionError, match="its undoing: it names no log entry"
+    ) as raised:
+        _certified(sql_uow)
+    assert (raised.value.what, raised.value.number) == ("certification", number)
+    assert f"تأیید صحت شماره {to_persian_digits(str(number))}" in raised.value.fa
+
+
+def test_an_undoing_taken_back_or_rewritten_by_sql_is_refused(
+    sql_uow: NewUnitOfWork, engine: Engine
+) -> None:
+    number = _certify(sql_uow)
+    _undo(sql_uow)
+    assert _certified(sql_uow) == ((), ("tehrani",))
+    with engine.connect() as connection:
+        kept = connection.execute(select(CertificationRow)).one()._asdict()
+    row = CertificationRow
+    _execute(engine, update(row).values(undo_reason="به درخواست نامزد"))
+    with pytest.raises(UnrecordedDecisionError, match=r"its undoing: entry \d+ records reason"):
+        _certified(sql_uow)
+    _execute(engine, update(row).values(undo_reason=kept["undo_reason"], undone_place="IR-08"))
+    with pytest.raises(UnrecordedDecisionError, match="records acting_at 'IR', not 'IR-08'"):
+        _certified(sql_uow)
+    # put back in force: the row as if never undone, the freeze back with no entry for it
+    undone = {k: None for k in kept if k.startswith("undo")}
+    _execute(engine, update(row).values(**undone))
+    with pytest.raises(UnrecordedDecisionError, match="held in force, but entry") as raised:
+        _certified(sql_uow)
+    assert raised.value.number == number
+    _execute(engine, update(row).values(**{k: kept[k] for k in undone}))
+    assert _certified(sql_uow) == ((), ("tehrani",))  # as recorded, believed again
+
+
+def test_a_certification_deleted_or_rewritten_by_sql_is_refused(
+    sql_uow: NewUnitOfWork, engine: Engine
+) -> None:
+    _certify(sql_uow)
+    _execute(engine, update(CertificationRow).values(reason=None))  # the board's words blanked
+    with pytest.raises(UnrecordedDecisionError, match="records reason 'نتیجه بررسی شد', not None"):
+        _certified(sql_uow)
+    _execute(engine, update(CertificationRow).values(reason=CERTIFYING["reason"], role="admin"))
+    with pytest.raises(UnrecordedDecisionError, match="in the role supervisor, not admin"):
+        _certified(sql_uow)
+    with sql_uow() as work:
+        (entry,) = work.events.of_type(EventType.RESULT_CERTIFIED, ROUND_2)
+    _execute(engine, delete(CertificationRow))
+    with pytest.raises(UnrecordedDecisionError, match="holds no certification") as raised:
+        _certified(sql_uow)
+    assert (raised.value.number, raised.value.entry) == (None, entry.sequence)
+    assert "رویداد" in raised.value.fa

@@ -9,9 +9,10 @@ import pytest
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.definition.geography import Geography
-from sandogh.core.log import Disposition
+from sandogh.core.log import Disposition, EventType
 from sandogh.core.supervision import (
     CandidateVoid,
+    CertificationDecisionError,
     ConstituencyVoid,
     Decision,
     StationVoid,
@@ -24,7 +25,6 @@ from sandogh.services.certifications import (
     CertifiedError,
     IncompleteResultsError,
     NotCertifiedError,
-    UndoReasonMissingError,
     certify,
     uncertify,
 )
@@ -66,6 +66,9 @@ VOTES: Mapping[str, Mapping[str, Sequence[tuple[str, ...]]]] = {
 }
 BOUGHT = Decision("vote buying proven", "هیات نظارت استان ۱۴۰۳/۲۱")
 SUPERVISOR = Actor("hoseini", Grant(Role.SUPERVISOR, "IR-08"))
+#: the board's reason and decision reference, as a certification and its undoing carry them
+CERTIFYING = {"reason": "نتیجه بررسی شد", "reference": "هیئت ۱۴۰۳/۱"}
+UNDOING = {"reason": "شکایت نامزد", "reference": "هیئت ۱۴۰۳/۲"}
 
 
 @pytest.fixture
@@ -191,11 +194,15 @@ def test_certifying_freezes_its_inputs_until_a_higher_grant_undoes_it(uow: NewUn
     _import(uow, ST_1, ST_2)
     national = Actor("tehrani", Grant(Role.SUPERVISOR, "IR"))
     with pytest.raises(IncompleteResultsError, match="only 2 of 3 stations"):
-        certify(uow, national, ROUND_2, "president", now=LATER)
+        certify(uow, national, ROUND_2, "president", **CERTIFYING, now=LATER)
     with pytest.raises(AccessDeniedError):
-        certify(uow, kerman, ROUND_2, "parliament", "P2", now=LATER)
+        certify(uow, kerman, ROUND_2, "parliament", "P2", **CERTIFYING, now=LATER)
 
-    made = certify(uow, kerman, ROUND_2, "parliament", "P1", now=LATER)
+    with pytest.raises(CertificationDecisionError) as unworded:  # issue 13: as a void's
+        certify(uow, kerman, ROUND_2, "parliament", "P1", reason="...", reference="-", now=LATER)
+    assert [p.path for p in unworded.value.problems] == ["reason", "reference"]
+    made = certify(uow, kerman, ROUND_2, "parliament", "P1", **CERTIFYING, now=LATER)
+    assert (made.reason, made.reference) == tuple(CERTIFYING.values())
     with uow() as work:
         sheets = list(work.tallies.all(ROUND_2))
     geography = Geography.of(ROUND_2_DAY)
@@ -204,7 +211,7 @@ def test_certifying_freezes_its_inputs_until_a_higher_grant_undoes_it(uow: NewUn
     )
     assert made.digest == expected
     with pytest.raises(AlreadyCertifiedError):
-        certify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", now=LATER)
+        certify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", **CERTIFYING, now=LATER)
 
     # Frozen: a void, an import or a report touching parliament in P1 is refused.
     in_p1 = CandidateVoid("parliament", "31", (ST_1,), BOUGHT)
@@ -215,7 +222,7 @@ def test_certifying_freezes_its_inputs_until_a_higher_grant_undoes_it(uow: NewUn
     void(uow, SUPERVISOR, ROUND_2, StationVoid(ST_1, "president", BOUGHT), now=LATER)  # not frozen
 
     _import(uow, ST_3)
-    certify(uow, bam, ROUND_2, "parliament", "P2", now=LATER)
+    certify(uow, bam, ROUND_2, "parliament", "P2", **CERTIFYING, now=LATER)
     report = signed_report(final(ROUND_2_DAY, ST_3, DEVICE_3, VOTES[ST_3]), DEVICE_3)
     with pytest.raises(ReportRefusedError) as refused:
         ingest_report(uow, signed=report, now=LATER)
@@ -230,21 +237,41 @@ def test_certifying_freezes_its_inputs_until_a_higher_grant_undoes_it(uow: NewUn
         Actor("hq", Grant(Role.PROVINCIAL_HQ, "IR-08")),
     ):
         with pytest.raises(AccessDeniedError):
-            uncertify(uow, lower, ROUND_2, "parliament", "P1", reason="r", now=LATER)
-    with pytest.raises(UndoReasonMissingError, match="needs a reason"):  # review S19, F2
-        uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", reason=" ", now=LATER)
-    undone = uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", reason="شکایت", now=LATER)
-    assert undone == made
+            uncertify(uow, lower, ROUND_2, "parliament", "P1", **UNDOING, now=LATER)
+    # review S19, F2 and issue 13: why, in words, and by which decision of the board
+    for reason, reference in ((" ", "هیئت ۱۴۰۳/۲"), ("شکایت", "..."), ("ـ", "")):
+        with pytest.raises(CertificationDecisionError, match="an undoing of a certification"):
+            uncertify(
+                uow,
+                SUPERVISOR,
+                ROUND_2,
+                *("parliament", "P1"),
+                reason=reason,
+                reference=reference,
+                now=LATER,
+            )
+    undone = uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", **UNDOING, now=LATER)
+    assert undone.certification == made
+    assert (undone.by, undone.role, undone.place) == ("hoseini", "supervisor", "IR-08")
     with uow() as work:
-        assert list(work.events.entries())[-1].event.details["reason"] == "شکایت"
+        certified = work.events.of_type(EventType.RESULT_CERTIFIED, ROUND_2)[0].event.details
+        (undoing,) = work.events.of_type(EventType.CERTIFICATION_UNDONE, ROUND_2)
+        stored = work.certifications.records(ROUND_2)[0]
+    assert {k: certified[k] for k in CERTIFYING} == CERTIFYING
+    assert {k: undoing.event.details[k] for k in UNDOING} == UNDOING
+    assert stored.logged is not None  # the undoing names the certification's entry, and is named
+    assert undoing.event.details["certification"] == stored.logged.sequence
+    assert stored.undo_logged is not None
+    assert (stored.undone, stored.undo_logged.sequence) == (undone, undoing.sequence)
     with pytest.raises(NotCertifiedError):
-        uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", reason="r", now=LATER)
+        uncertify(uow, SUPERVISOR, ROUND_2, "parliament", "P1", **UNDOING, now=LATER)
     void(uow, SUPERVISOR, ROUND_2, in_p1, now=LATER)
 
     view = show_results(uow, ROUND_2, unit="IR-08", contest="parliament")
     assert [(c.contest, c.constituency, c.by) for c in view.tallied.certifications] == [
         ("parliament", "P2", "bami")
     ]
+    assert view.tallied.undone == (undone,)  # kept, with who undid it, when and why
     p1, p2 = decide_contests(uow, ROUND_2, contest="parliament").contests[0].decided
     assert p1.certified is None
     assert p2.certified is not None

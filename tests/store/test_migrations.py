@@ -88,7 +88,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "box_handovers",
         "mode_approvals",
     }
-    assert revision == head_revision() == "0022"
+    assert revision == head_revision() == "0023"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -154,6 +154,53 @@ def test_voids_stored_before_the_anchored_log_name_the_entry_that_recorded_them(
     finally:
         engine.dispose()
     assert [tuple(row) for row in named] == [(1, 1, "h1"), (2, None, None)]
+
+
+def test_certifications_undone_before_0023_name_the_entry_that_recorded_the_undoing(
+    db_url: str,
+) -> None:
+    _migrate(db_url, "0022")
+    _execute(
+        db_url,
+        "INSERT INTO elections (id, version, name_fa, name_en, date, definition_hash, "
+        "definition, loaded_at) VALUES ('kerman-1403-r2', 1, 'ک', 'K', '2024-07-05', 'h', "
+        "'d', '2024-07-05 20:00:00')",
+    )
+    for number in (1, 2, 3):  # undone as the entry below records; undone by hand; in force
+        undone = "'dovom', '2024-07-07 09:00:00'" if number < 3 else "NULL, NULL"
+        _execute(
+            db_url,
+            "INSERT INTO certifications (id, election_id, contest, constituency, certified_by, "
+            "role, place, certified_at, digest, undone_by, undone_at, log_sequence, log_hash) "
+            f"VALUES ({number}, 'kerman-1403-r2', 'president', NULL, 'tehrani', 'supervisor', "
+            f"'IR', '2024-07-06 09:00:00', 'sha256:{number}', {undone}, {number}, 'h{number}')",
+        )
+    _execute(
+        db_url,
+        "INSERT INTO events (sequence, previous_hash, hash, time, actor, role, place, type, "
+        "disposition, details) VALUES (4, 'p', 'h4', '2024-07-07 09:00:00', 'dovom', "
+        "'supervisor', 'IR', 'certification-undone', 'done', '{\"election\": "
+        '"kerman-1403-r2", "contest": "president", "constituency": null, '
+        '"digest": "sha256:1", "certified_by": "tehrani", "reason": '
+        '"complaint", "acting_at": "IR"}\')',
+    )
+    init_database(db_url)
+    engine = open_database(db_url)
+    try:
+        with engine.connect() as connection:
+            named = connection.execute(
+                text(
+                    "SELECT id, undone_role, undone_place, undo_reason, undo_log_sequence, "
+                    "undo_log_hash, reason FROM certifications ORDER BY id"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    assert [tuple(row) for row in named] == [
+        (1, "supervisor", "IR", "complaint", 4, "h4", None),
+        (2, None, None, None, None, None, None),  # refused when read: no entry records it
+        (3, None, None, None, None, None, None),
+    ]
 
 
 def test_a_totp_secret_stored_in_clear_before_0012_waits_there_to_be_sealed(db_url: str) -> None:
@@ -326,7 +373,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0022: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0023: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

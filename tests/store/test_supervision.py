@@ -19,6 +19,7 @@ from sandogh.core.supervision import (
     ConstituencyVoid,
     Decision,
     StationVoid,
+    Undoing,
     ViolationCase,
     Void,
 )
@@ -53,6 +54,8 @@ CERTIFIED = Certification(
     Grant(Role.SUPERVISOR, "IR-08-0801"),
     AT,
     "sha256:" + "a" * 64,
+    "شمارش بازبینی شد",
+    "هیئت ۱۴۰۳/۷",
 )
 ENTRY = Checkpoint(7, "b" * 64)  # the log entry a decision names (the contract does not read it)
 
@@ -108,30 +111,41 @@ def test_a_void_rolled_back_is_not_kept_and_must_name_a_stored_election(
 def test_a_certification_stays_in_force_until_undone(new_unit_of_work: NewUnitOfWork) -> None:
     store_election(new_unit_of_work)
     whole = replace(CERTIFIED, contest="president", constituency=None)
+    undone = Undoing(whole, "tehrani", "supervisor", "IR", LATER, "شکایت نامزد", "هیئت ۱۴۰۳/۹")
+    undo_entry = replace(ENTRY, sequence=9)
     with new_unit_of_work() as uow:
         uow.certifications.add(CERTIFIED, ENTRY)
         uow.certifications.add(whole, replace(ENTRY, sequence=8))
         assert uow.certifications.in_force(ELECTION) == [CERTIFIED, whole]
-        records = uow.certifications.records_in_force(ELECTION)
-        assert [(r.certification, r.logged) for r in records] == [
-            (CERTIFIED, ENTRY),
-            (whole, replace(ENTRY, sequence=8)),
+        records = uow.certifications.records(ELECTION)
+        assert [(r.certification, r.logged, r.undone) for r in records] == [
+            (CERTIFIED, ENTRY, None),
+            (whole, replace(ENTRY, sequence=8), None),
         ]
         uow.commit()
     with new_unit_of_work() as uow:
-        uow.certifications.undo(whole, by="admin", at=LATER)  # rolled back: still in force
+        uow.certifications.undo(undone, undo_entry)  # rolled back: still in force
     with new_unit_of_work() as uow:
         assert uow.certifications.in_force(ELECTION) == [CERTIFIED, whole]
-        uow.certifications.undo(whole, by="admin", at=LATER)
+        uow.certifications.undo(undone, undo_entry)
         uow.commit()
     with new_unit_of_work() as uow:
         assert uow.certifications.in_force(ELECTION) == [CERTIFIED]
         with pytest.raises(REFUSED):
-            uow.certifications.undo(whole, by="admin", at=LATER)
+            uow.certifications.undo(undone, undo_entry)
         uow.certifications.add(whole, ENTRY)  # certified again after the undo
         uow.commit()
     with new_unit_of_work() as uow:
         assert uow.certifications.in_force(ELECTION) == [CERTIFIED, whole]
+        # the undone one is kept, with who undid it, when, why and the entry that recorded it
+        kept = [
+            (r.certification, r.undone, r.undo_logged) for r in uow.certifications.records(ELECTION)
+        ]
+        assert kept == [
+            (CERTIFIED, None, None),
+            (whole, undone, undo_entry),
+            (whole, None, None),
+        ]
         assert uow.certifications.in_force("kerman-1403-r1") == []
 
 

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from sandogh.cli.demo import EXAMPLE, ROUNDS
-from sandogh.cli.demo_candidacy import BOARD, at, record_candidacy
+from sandogh.cli.demo_candidacy import BOARD, BOARD_REASON, BOARD_REFERENCE, at, record_candidacy
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.cli.simulated_station import register_station_staff
@@ -87,7 +87,15 @@ def before_the_day(
     with store() as work:
         contests = [c.id for c in get_election(work, round1).election.contests]
     for contest in contests:
-        certify(store, BOARD, round1, contest, now=at(ROUND1_RESULTS, 18))
+        certify(
+            store,
+            BOARD,
+            round1,
+            contest,
+            reason=BOARD_REASON,
+            reference=BOARD_REFERENCE,
+            now=at(ROUND1_RESULTS, 18),
+        )
     out.print(say("stage_certified", lang, election=round1, by=BOARD.username))
     runoff = plan.loaded.election
     geography = Geography.of(runoff)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from sandogh.cli.demo_candidacy import BOARD
+from sandogh.cli.demo_candidacy import BOARD, BOARD_REASON, BOARD_REFERENCE
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_station import SYNC_PASSES
@@ -74,7 +74,15 @@ def certify_round(store: UnitOfWorkFactory, election: str, out: Console, lang: L
     """Round 2's contest certified by the demo's board once every station has reported; else
     the refusal said with its figures. Whether it was certified."""
     try:
-        certify(store, BOARD, election, CONTEST, now=datetime.datetime.now(datetime.UTC))
+        certify(
+            store,
+            BOARD,
+            election,
+            CONTEST,
+            reason=BOARD_REASON,
+            reference=BOARD_REFERENCE,
+            now=datetime.datetime.now(datetime.UTC),
+        )
     except IncompleteResultsError as refused:
         left = refused.total - refused.reported
         out.print(

@@ -152,6 +152,8 @@ def void_constituency(
 @acting_for_a_body
 def certify_command(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the board certifies.")],
+    reference: ReferenceOption,
     actor: Actor,
     constituency: ConstituencyOption = None,
     election: ElectionOption = None,
@@ -166,6 +168,8 @@ def certify_command(
         election,
         contest,
         constituency,
+        reason=reason,
+        reference=reference,
         now=now(),
     )
     if as_json:
@@ -179,6 +183,7 @@ def certify_command(
 def uncertify_command(
     contest: Annotated[str, typer.Argument(help="Contest id.")],
     reason: Annotated[str, typer.Option("--reason", help="Why the certification is undone.")],
+    reference: ReferenceOption,
     actor: Actor,
     constituency: ConstituencyOption = None,
     election: ElectionOption = None,
@@ -194,10 +199,11 @@ def uncertify_command(
         contest,
         constituency,
         reason=reason,
+        reference=reference,
         now=now(),
     )
     if as_json:
-        _emit({**certification_json(undone), "undone": True})
+        _emit(certification_json(undone.certification, undone))
         return
     _out.print(said("uncertified", lang.lang, scope=scope_text(contest, constituency, lang.lang)))
 

@@ -23,6 +23,7 @@ from sandogh.core.supervision import (
     Effect,
     HandCountCorrection,
     StationVoid,
+    Undoing,
     ViolationCase,
     correction_json,
     void_json,
@@ -246,7 +247,10 @@ def scope_text(contest: str, constituency: str | None, lang: Lang) -> str:
     return said("scope_one", lang, contest=contest, constituency=constituency)
 
 
-def certification_json(certification: Certification) -> dict[str, Any]:
+def certification_json(
+    certification: Certification, undone: Undoing | None = None
+) -> dict[str, Any]:
+    """A certification as the commands' `--json` shows it, with its undoing (None: in force)."""
     c = certification
     return {
         "election": c.election,
@@ -257,6 +261,18 @@ def certification_json(certification: Certification) -> dict[str, Any]:
         "place": c.grant.place,
         "at": c.at.isoformat(),
         "digest": c.digest,
+        "reason": c.reason,
+        "reference": c.reference,
+        "undone": None
+        if undone is None
+        else {
+            "by": undone.by,
+            "role": undone.role,
+            "place": undone.place,
+            "at": undone.at.isoformat(),
+            "reason": undone.reason,
+            "reference": undone.reference,
+        },
     }
 
 

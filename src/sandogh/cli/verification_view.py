@@ -38,6 +38,7 @@ _KEYS = {
     Disagreement.AUDIT: "audit",
     Disagreement.DECISIONS: "decisions",
     Disagreement.LOT: "lot",
+    Disagreement.CERTIFICATION: "certification",
     Disagreement.BUILD: "build",
     Disagreement.CANDIDACY: "candidacy",
     Disagreement.E2E_RECORD: "e2e",
@@ -130,6 +131,8 @@ def finding_text(finding: Finding, lang: Lang) -> str:
         key = f"build_{finding.detail}"
     elif finding.kind is Disagreement.CANDIDACY:  # the draw's codes, or the definition's
         key = f"candidacy_{finding.detail}"
+    elif finding.kind is Disagreement.CERTIFICATION:  # which (`publish.supervision_file`)
+        key = f"certification_{finding.detail}"
     elif finding.kind is Disagreement.DECISIONS and finding.figure == "checkpoint":
         key = "decisions_checkpoint"
     message = say(

@@ -75,6 +75,11 @@ FA: dict[str, str] = {
     "{published}، چکیده امضاشده {expected}",
     "lot": "قرعه {file} نمی‌خواند ({figure}): منتشرشده {published}، مورد انتظار {expected}؛ "
     "بذر قرعه باید از راز متعهدشده و خود تساوی ساخته شده باشد",
+    "certification_reason": "لغو تأیید صحت در {file} دلیلی با کلمات ندارد",
+    "certification_early": "لغو تأیید صحت در {file} تاریخ {published} دارد، پیش از خود تأیید صحت "
+    "در {expected}",
+    "certification_twice": "در {file} دو تأیید صحت با هم بر یک حوزه در کار است؛ دومی، در "
+    "{published}، پذیرفته نمی‌شد (نخستین در {expected})",
     "decisions_checkpoint": "{file} به نقطه بازبینی {published} از لاگ استناد می‌کند که با همان "
     "کلید امضا و در {detail} منتشر نشده است",
     "decisions_signed": "تصمیم‌های نظارتی (supervision.json) را کلید لاگ رویدادها، که سیاهه پیش "
@@ -160,6 +165,11 @@ EN: dict[str, str] = {
     "{published}, the one signed {expected}",
     "lot": "the lot in {file} does not hold ({figure}): published {published}, expected "
     "{expected}; a lot's seed must come from its committed secret and the tie",
+    "certification_reason": "the undoing of a certification in {file} gives no reason in words",
+    "certification_early": "the undoing of a certification in {file} is dated {published}, "
+    "before the certification itself at {expected}",
+    "certification_twice": "{file} holds two certifications in force over one scope; the "
+    "second, at {published}, would have been refused (the first at {expected})",
     "decisions_checkpoint": "{file} names log checkpoint {published}, which {detail} does not "
     "publish signed by the same key",
     "decisions_signed": "The supervisory decisions (supervision.json) are signed by the event "

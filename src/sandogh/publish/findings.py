@@ -38,6 +38,8 @@ class Disagreement(StrEnum):
     DECISIONS = "decisions"  # supervision.json not as the log key's attestation lists it
     # a lot whose seed is not the one its committed secret fixes (review S19 F1)
     LOT = "lot"
+    # a certification's undoing with no reason or before it, or two in force over one scope
+    CERTIFICATION = "certification"
     # against the published approved builds (issue 12, `publish.builds`)
     BUILD = "build"  # a report signed under a build not approved when it was received
     # against the published code draw (issue 12 §1, `publish.candidacy_file`)

@@ -148,8 +148,8 @@ class Published:
         writer.write_json(f"{self.folder}/units.json", units_json(index))
 
     def write_supervision(self, writer: Writer) -> None:
-        """The voids, certifications, hand-count corrections, lots and withdrawals in force
-        (`publish.supervision_file`)."""
+        """The voids, certifications (those undone too), hand-count corrections, lots and
+        withdrawals in force (`publish.supervision_file`)."""
         tallied = self.tallied
         voids = [effect.void for effect in tallied.voided]
         document = supervision_json(
@@ -157,6 +157,7 @@ class Published:
             zip(voids, tallied.voided_at, strict=True),
             tallied.certifications,
             tallied.corrections,
+            undone=tallied.undone,
             lots=tallied.lots,
             withdrawals=tallied.withdrawals,
         )

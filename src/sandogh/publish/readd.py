@@ -46,6 +46,7 @@ from sandogh.publish.standings import outcome_json
 from sandogh.publish.supervision_file import (
     Supervision,
     SupervisionFileError,
+    certification_findings,
     lot_findings,
     read_supervision,
 )
@@ -72,6 +73,7 @@ def readd(check: Check, index: ElectionIndex, sheets: dict[str, tuple[TallySheet
     published = _supervision(check)
     where = f"{check.folder}/supervision.json"
     check.found.extend(lot_findings(published.lots, where))
+    check.found.extend(certification_findings(published.certifications, published.undone, where))
     voided: tuple[Effect, ...] = ()
     if published.voids:
         try:
@@ -101,6 +103,7 @@ def readd(check: Check, index: ElectionIndex, sheets: dict[str, tuple[TallySheet
         corrections,
         published.lots,
         published.withdrawals,
+        undone=published.undone,
     )
 
 

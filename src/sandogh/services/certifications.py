@@ -7,7 +7,9 @@ the certifier's place — at the nation, a second national supervisor — undoes
 (`core.access.may_undo_certification`). A certification needs complete
 results: every station of its scope has reported. Its digest covers the certified hand-count
 corrections of its scope (issue 11), so certifying after a correction certifies the corrected
-figures. A certification is stored naming the log entry that recorded it.
+figures. A certification is stored naming the log entry that recorded it; so is its undoing,
+whose entry names the certification's (`services.recorded_decisions`). Both carry the board's
+reason and decision reference in words (issue 13, `core.supervision.require_decision`).
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.supervision import (
     Certification,
+    Undoing,
     certified_over,
     freezes_sheet,
     in_scope,
     input_digest,
+    require_decision,
     scope_problems,
     scope_units,
 )
@@ -84,16 +88,6 @@ class NotCertifiedError(SandoghError):
         super().__init__(f"no certification of {describe_scope(contest, constituency)} is in force")
 
 
-class UndoReasonMissingError(SandoghError):
-    """Undoing a certification without saying why (review S19, F2: one account undid it with no
-    reason, and a seat changed hands after): the log keeps the reason."""
-
-    def __init__(self, contest: str) -> None:
-        self.fa = f"لغو تأیید صحت {contest} دلیل می‌خواهد: «دلیل» خالی است"
-        self.en = f"undoing the certification of {contest} needs a reason: «reason» is empty"
-        super().__init__(f"{self.en} — {self.fa}")
-
-
 class UndoerRefusedError(AccessDeniedError):
     """`actor` may certify here but not undo this certification
     (`core.access.may_undo_certification`), worded in Persian (`fa`) and English (`en`)."""
@@ -134,14 +128,20 @@ def certify(
     contest: str,
     constituency: str | None = None,
     *,
+    reason: str,
+    reference: str,
     now: datetime.datetime,
 ) -> Certification:
-    """Certify a contest's complete result in one constituency or all, freezing its inputs."""
+    """Certify a contest's complete result in one constituency or all, freezing its inputs, for
+    the board's `reason` and by its decision `reference` (`CertificationDecisionError` unless
+    each is in words)."""
+    reason, reference = reason.strip(), reference.strip()
 
     def use_case(work: UnitOfWork) -> Certification:
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
         units, total, sheets = _certifiable(work, day, actor, contest, constituency)
+        require_decision(reason, reference)
         digest = input_digest(
             geography,
             day.definition_hash,
@@ -154,7 +154,15 @@ def certify(
             withdrawals=recorded_withdrawals(work, election),
         )
         made = Certification(
-            election, contest, constituency, actor.username, actor.grant, now, digest
+            election,
+            contest,
+            constituency,
+            actor.username,
+            actor.grant,
+            now,
+            digest,
+            reason,
+            reference,
         )
         entry = work.events.record(
             acted(
@@ -168,6 +176,8 @@ def certify(
                     "constituency": constituency,
                     "stations": total,
                     "digest": digest,
+                    "reason": reason,
+                    "reference": reference,
                 },
             )
         )
@@ -226,34 +236,35 @@ def uncertify(
     constituency: str | None = None,
     *,
     reason: str,
+    reference: str,
     now: datetime.datetime,
-) -> Certification:
-    """Undo the certification in force of exactly this scope; returns what was undone. Needs a
-    grant that may certify there and `core.access.may_undo_certification` allows, and a reason,
-    logged (`UndoReasonMissingError` when blank)."""
+) -> Undoing:
+    """Undo the certification in force of exactly this scope; returns its undoing. Needs a
+    grant that may certify there and `core.access.may_undo_certification` allows, and the
+    board's reason and decision reference in words (`CertificationDecisionError`), logged in an
+    entry that names the certification's."""
+    reason, reference = reason.strip(), reference.strip()
 
-    def use_case(work: UnitOfWork) -> Certification:
+    def use_case(work: UnitOfWork) -> Undoing:
         day = election_day(work, election_id)
         geography, election = day.geography, day.election.id
         # rights first: whether a certification is in force is not told to one who may not certify
         units = require_certifier(
             geography, actor, election, day.election, contest=contest, constituency=constituency
         )
-        held = next(
-            (
-                c
-                for c in work.certifications.in_force(election)
-                if (c.contest, c.constituency) == (contest, constituency)
-            ),
-            None,
-        )
+        scope = (contest, constituency)
+        records = work.certifications.records(election)
+        in_force = (r for r in records if r.undone is None)
+        held = next((r for r in in_force if _scope(r.certification) == scope), None)
         if held is None:
             raise NotCertifiedError(contest, constituency)
-        require_undoer(geography, actor, election, units, held.by, held.grant)
-        if not reason.strip():
-            raise UndoReasonMissingError(contest)
-        work.certifications.undo(held, by=actor.username, at=now)
-        work.events.record(
+        made = held.certification
+        require_undoer(geography, actor, election, units, made.by, made.grant)
+        require_decision(reason, reference, undoing=True)
+        undone = Undoing(
+            made, actor.username, actor.grant.role.value, actor.grant.place, now, reason, reference
+        )
+        entry = work.events.record(
             acted(
                 actor,
                 now,
@@ -263,17 +274,24 @@ def uncertify(
                     "election": election,
                     "contest": contest,
                     "constituency": constituency,
-                    "digest": held.digest,
-                    "certified_by": held.by,
-                    "certified_as": f"{held.grant.role} at {held.grant.place}",
-                    "reason": reason.strip(),
+                    "digest": made.digest,
+                    "certified_by": made.by,
+                    "certified_as": f"{made.grant.role} at {made.grant.place}",
+                    "certification": None if held.logged is None else held.logged.sequence,
+                    "reason": reason,
+                    "reference": reference,
                 },
             )
         )
+        work.certifications.undo(undone, Checkpoint(entry.sequence, entry.hash))
         work.commit()
-        return held
+        return undone
 
     return guarded(uow, actor, now, use_case)
+
+
+def _scope(made: Certification) -> tuple[str, str | None]:
+    return made.contest, made.constituency
 
 
 def require_undoer(  # noqa: PLR0917 (who undoes, where, and who certified under which grant)

@@ -11,10 +11,9 @@ from typing import Generic, TypeVar
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.log.chain import Entry
 from sandogh.core.log.checkpoints import SignedCheckpoint
-from sandogh.core.log.verify import Checkpoint
 from sandogh.core.readiness import Row
 from sandogh.core.report.staff import RegisteredStaff
-from sandogh.core.supervision import Certification, ViolationCase
+from sandogh.core.supervision import ViolationCase
 from sandogh.services.memory_audits import AuditTables
 from sandogh.services.memory_candidacy import CandidacyTables
 from sandogh.services.memory_e2e import E2ETables
@@ -27,6 +26,7 @@ from sandogh.services.memory_refusals import RefusalTables
 from sandogh.services.mode_ports import ApprovalRecord
 from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.ports import (
+    CertificationRecord,
     Device,
     Incident,
     LedgerEntry,
@@ -60,10 +60,8 @@ class MemoryStore:
     reports: dict[tuple[str, str, str], StoredReport] = field(default_factory=dict)
     incidents: dict[int, Incident] = field(default_factory=dict)
     voids: dict[int, VoidRecord] = field(default_factory=dict)
-    #: Each certification, whether it was undone, and the log entry it names.
-    certifications: dict[int, tuple[Certification, bool, Checkpoint | None]] = field(
-        default_factory=dict
-    )
+    #: Each certification with the log entry it names, and its undoing with that's.
+    certifications: dict[int, CertificationRecord] = field(default_factory=dict)
     cases: dict[int, ViolationCase] = field(default_factory=dict)
     #: The readiness registers' rows, by (election, register, key).
     readiness: dict[tuple[str, ...], Row] = field(default_factory=dict)

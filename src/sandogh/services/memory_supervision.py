@@ -4,10 +4,9 @@ certifications and violation cases, each numbered as a database sequence would n
 from __future__ import annotations
 
 import dataclasses
-import datetime
 
 from sandogh.core.log.verify import Checkpoint
-from sandogh.core.supervision import Certification, ViolationCase
+from sandogh.core.supervision import Certification, Undoing, ViolationCase
 from sandogh.services.memory_polling import MemoryElections
 from sandogh.services.memory_store import ConstraintError, MemoryStore, Table, next_number
 from sandogh.services.ports import CertificationRecord, Incident, NumberedIncident, VoidRecord
@@ -82,31 +81,30 @@ class MemoryCertifications:
     def __init__(self, store: MemoryStore, elections: MemoryElections) -> None:
         self._store = store
         self._elections = elections
-        self.table: Table[int, tuple[Certification, bool, Checkpoint | None]] = Table(
+        self.table: Table[int, CertificationRecord] = Table(
             store, store.certifications, "certification"
         )
 
     def add(self, certification: Certification, entry: Checkpoint) -> None:
         self._elections.units(certification.election)
         number = next_number(self._store, "certifications")
-        self.table.pending[number] = (certification, False, entry)
+        self.table.pending[number] = CertificationRecord(certification, number, entry)
 
     def in_force(self, election_id: str) -> list[Certification]:
-        return [r.certification for r in self.records_in_force(election_id)]
+        return [r.certification for r in self.records(election_id) if r.undone is None]
 
-    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
-        return [
-            CertificationRecord(c, number, entry)
-            for number, (c, undone, entry) in self.table.items()
-            if c.election == election_id and not undone
-        ]
+    def records(self, election_id: str) -> list[CertificationRecord]:
+        return [r for _, r in self.table.items() if r.certification.election == election_id]
 
-    def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
-        del by, at  # the fake keeps only that it was undone; the SQL store keeps who and when
-        scope = (certification.election, certification.contest, certification.constituency)
-        for number, (c, undone, entry) in self.table.items():
-            if not undone and (c.election, c.contest, c.constituency) == scope:
-                self.table.pending[number] = (c, True, entry)
+    def undo(self, undone: Undoing, entry: Checkpoint) -> None:
+        made = undone.certification
+        scope = (made.election, made.contest, made.constituency)
+        for number, record in self.table.items():
+            c = record.certification
+            if record.undone is None and (c.election, c.contest, c.constituency) == scope:
+                self.table.pending[number] = dataclasses.replace(
+                    record, undone=dataclasses.replace(undone, certification=c), undo_logged=entry
+                )
                 return
         raise ConstraintError(f"no certification of {scope} is in force")
 

@@ -2,9 +2,11 @@
 entry that recorded it.
 
 Issue 9, section 3: a void or certification that has no log entry is refused at read time; so is
-a certified hand-count correction (issue 11), whose entry must hold its very totals. Every
-reader of results (`services.results.tally`, and so the publisher's totals and
-`supervision.json`) takes them from here; a row the log does not record (written into the
+a certified hand-count correction (issue 11), whose entry must hold its very totals, and a
+certification's undoing (issue 13), held to its own entry; and a certification or undoing the log
+records must be in the store (a row deleted, or an undoing taken back, by hand). Every reader of
+results (`services.results.tally`, and so the publisher's totals and `supervision.json`, and the
+console's results) takes them from here; a row the log does not record (written into the
 database by hand) raises `UnrecordedDecisionError`, naming the row and why, rather than being
 believed. The matching itself is `core.supervision.recorded`.
 """
@@ -18,32 +20,67 @@ from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_of
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.log import Checkpoint, Disposition, EventType
+from sandogh.core.log.chain import Entry
 from sandogh.core.rules.settled import SettledLot, settled_of
-from sandogh.core.supervision import Certification, HandCountCorrection
+from sandogh.core.supervision import HandCountCorrection
 from sandogh.core.supervision.recorded import (
     certification_unrecorded,
     correction_unrecorded,
+    undoing_unrecorded,
     void_unrecorded,
 )
+from sandogh.locale import to_persian_digits
 from sandogh.services.acting import Actor, acted
 from sandogh.services.audit_errors import StoredHandCountError
 from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
 from sandogh.services.outcome_decision_ports import StoredDecision
-from sandogh.services.ports import UnitOfWork, VoidRecord
+from sandogh.services.ports import CertificationRecord, UnitOfWork, VoidRecord
 
 LOT, WITHDRAWAL = "lot", "withdrawal"  # the kinds of `services.outcome_decisions`
 LOT_COMMITMENT = "lot-commitment"  # `services.lot_commitments`
 
 
 class UnrecordedDecisionError(SandoghError):
-    """A stored void or certification that no event-log entry records: refused."""
+    """A stored void, certification (or its undoing) or other decision that the event log does
+    not record as stored, or one the log records that the store lacks (`number` None: named by
+    its `entry`): refused, and said in Persian (`fa`) and English (`en`) where a page shows it."""
 
-    def __init__(self, what: str, number: int | str, why: str) -> None:
-        self.what = what  # "void", "certification" or "hand-count correction"
+    def __init__(
+        self, what: str, number: int | str | None, why: str, *, entry: int | None = None
+    ) -> None:
+        self.what = what  # "void", "certification", "hand-count correction", a decision's kind
         self.number = number  # the row's number in the store (a correction: its contest)
+        self.entry = entry
         self.why = why
-        super().__init__(f"{what} {number} is not in the event log: {why}")
+        named = f"{what} {number}" if number is not None else f"the {what} of log entry {entry}"
+        what_fa = _WHAT_FA.get(what, what)
+        named_fa = (
+            f"{what_fa} شماره {to_persian_digits(str(number))}"
+            if number is not None
+            else f"{what_fa} رویداد {to_persian_digits(str(entry))} دفتر رویدادها"
+        )
+        self.en = (
+            f"The stored {named} is not as the event log records it ({why}): the store was "
+            "changed outside sandogh, and nothing is shown or published from it until it is put "
+            "right."
+        )
+        self.fa = (
+            f"{named_fa} در پایگاه داده با آنچه دفتر رویدادها ثبت کرده است نمی‌خواند و بیرون از "
+            "سامانه تغییر کرده است؛ تا پایگاه داده درست نشود، چیزی از آن نشان داده یا منتشر "
+            "نمی‌شود."
+        )
+        super().__init__(f"{named} is not as the event log records it: {why}")
+
+
+_WHAT_FA = {
+    "void": "ابطال",
+    "certification": "تأیید صحت",
+    "hand-count correction": "شمارش دستی تأییدشده",
+    LOT: "قرعه",
+    WITHDRAWAL: "انصراف",
+    LOT_COMMITMENT: "تعهد قرعه",
+}
 
 
 def recorded_voids(work: UnitOfWork, election: str) -> list[VoidRecord]:
@@ -66,16 +103,66 @@ def recorded_voids(work: UnitOfWork, election: str) -> list[VoidRecord]:
     return records
 
 
-def recorded_certifications(work: UnitOfWork, election: str) -> list[Certification]:
-    """The certifications in force, each checked against the log entry it names."""
-    records = work.certifications.records_in_force(election)
-    entries = work.events.at([r.logged.sequence for r in records if r.logged is not None])
+def recorded_certifications(work: UnitOfWork, election: str) -> list[CertificationRecord]:
+    """Every certification of the election, in force or undone, each checked against the log
+    entry it names and its undoing against its own; and every undoing the log records must be
+    one the store holds (a row whose undoing was taken back by hand is refused too)."""
+    records = work.certifications.records(election)
+    named = [r.logged for r in records] + [r.undo_logged for r in records]
+    entries = work.events.at([at.sequence for at in named if at is not None])
     for record in records:
         entry = None if record.logged is None else entries.get(record.logged.sequence)
         why = certification_unrecorded(record.logged, entry, record.certification)
+        if why is None and record.undone is not None:
+            at = record.undo_logged
+            undoing = None if at is None else entries.get(at.sequence)
+            why = undoing_unrecorded(at, undoing, record.undone, record.logged)
+            why = None if why is None else f"its undoing: {why}"
         if why is not None:
             raise UnrecordedDecisionError("certification", record.id, why)
-    return [record.certification for record in records]
+    _every_entry_stored(work, election, records)
+    return records
+
+
+def _every_entry_stored(
+    work: UnitOfWork, election: str, records: list[CertificationRecord]
+) -> None:
+    """Refuse a store without a certification, or an undoing, that the log records: a row
+    deleted by hand, or its undoing taken back (a certification so put back in force)."""
+    made = {r.logged.sequence for r in records if r.logged is not None}
+    undone = {r.undo_logged.sequence for r in records if r.undo_logged is not None}
+    for kind, stored in (
+        (EventType.RESULT_CERTIFIED, made),
+        (EventType.CERTIFICATION_UNDONE, undone),
+    ):
+        for entry in work.events.of_type(kind, election):
+            if entry.sequence in stored or entry.event.disposition is not Disposition.DONE:
+                continue
+            held = _held(records, entry)
+            if held is None:
+                why = f"the store holds no certification that entry {entry.sequence} records"
+                raise UnrecordedDecisionError("certification", None, why, entry=entry.sequence)
+            why = f"it is held in force, but entry {entry.sequence} records its undoing"
+            raise UnrecordedDecisionError("certification", held.id, why)
+
+
+def _held(records: list[CertificationRecord], undoing: Entry) -> CertificationRecord | None:
+    """The certification in force that an undoing's entry undid: the one of the entry it names,
+    or (an entry written before it named one) of its scope and digest."""
+    details = undoing.event.details
+    if undoing.event.type is not EventType.CERTIFICATION_UNDONE:
+        return None
+    undid = details.get("certification")
+    scope = (details.get("contest"), details.get("constituency"), details.get("digest"))
+    for record in records:
+        c = record.certification
+        if record.undone is not None:
+            continue
+        if undid is None and (c.contest, c.constituency, c.digest) == scope:
+            return record
+        if undid is not None and record.logged is not None and record.logged.sequence == undid:
+            return record
+    return None
 
 
 def recorded_corrections(work: UnitOfWork, election: str) -> list[HandCountCorrection]:

@@ -29,6 +29,7 @@ from sandogh.core.supervision import (
     Certification,
     Effect,
     HandCountCorrection,
+    Undoing,
     apply_voids,
     boxes_voided,
     correct_totals,
@@ -132,7 +133,8 @@ class Tallied:
     every certified hand-count correction (`core.supervision.corrections`); `voided` says what
     each void took away, `voided_at` when each was decided (in `voided`'s order, for the
     published decisions; empty where the times are not known), `certifications` are those in
-    force; `lots` and `withdrawals` are the stored decisions every outcome is computed with
+    force and `undone` those undone, each with its undoing (published, never in force); `lots`
+    and `withdrawals` are the stored decisions every outcome is computed with
     (`services.outcome_decisions`).
     """
 
@@ -146,6 +148,7 @@ class Tallied:
     lots: tuple[SettledLot, ...] = ()  # the lots the boards drew, each for one tie
     withdrawals: tuple[Withdrawal, ...] = ()
     voided_at: tuple[datetime.datetime, ...] = ()
+    undone: tuple[Undoing, ...] = ()
 
     def corrected_in(self, contest_id: str, code: str) -> HandCountCorrection | None:
         """The correction whose figures `code`'s total counts, or that supersedes its sheets."""
@@ -194,17 +197,19 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     if voids:
         sheets, voided = apply_voids(geography, sheets, voids)
     corrections = tuple(recorded_corrections(work, stored.election.id)) if corrected else ()
+    certified = recorded_certifications(work, stored.election.id)
     return Tallied(
         stored,
         geography,
         correct_totals(geography, aggregate(geography, sheets), corrections),
         dict(eligible_voters(geography)),
         voided,
-        tuple(recorded_certifications(work, stored.election.id)),
+        tuple(r.certification for r in certified if r.undone is None),
         corrections,
         tuple(recorded_lots(work, stored.election.id)),
         tuple(recorded_withdrawals(work, stored.election.id)),
         tuple(record.at for record in records),
+        tuple(r.undone for r in certified if r.undone is not None),
     )
 
 

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from sandogh.core.log.verify import Checkpoint
-from sandogh.core.supervision import Certification, ViolationCase, Void
+from sandogh.core.supervision import Certification, Undoing, ViolationCase, Void
 
 
 class IncidentKind(StrEnum):
@@ -103,11 +103,14 @@ class VoidRepository(Protocol):
 
 @dataclass(frozen=True)
 class CertificationRecord:
-    """A certification as stored, with the event-log entry that recorded it (None: none named)."""
+    """A certification as stored, with the event-log entry that recorded it (None: none named);
+    once undone, its undoing and the entry that recorded that (`core.supervision.recorded`)."""
 
     certification: Certification
     id: int
     logged: Checkpoint | None
+    undone: Undoing | None = None
+    undo_logged: Checkpoint | None = None
 
 
 class CertificationRepository(Protocol):
@@ -118,11 +121,14 @@ class CertificationRepository(Protocol):
     def in_force(self, election_id: str) -> list[Certification]:
         """The certifications not undone, in the order made."""
 
-    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
-        """The same, each with its number and the log entry it names."""
+    def records(self, election_id: str) -> list[CertificationRecord]:
+        """Every certification, in force or undone, in the order made, each with its number,
+        its undoing and the log entries they name. A row marked undone keeps in `undone` what
+        it holds, blank where it holds nothing."""
 
-    def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
-        """Mark the certification in force of that scope undone (it stays on record)."""
+    def undo(self, undone: Undoing, entry: Checkpoint) -> None:
+        """Mark the certification in force of `undone.certification`'s scope undone as
+        `undone` says, recorded by `entry` of the event log (it stays on record)."""
 
 
 class CaseRepository(Protocol):

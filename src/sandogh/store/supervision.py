@@ -2,13 +2,13 @@
 
 A void is kept in the one shape of every kind (`core.supervision.void_json`) and read back into its
 kind; a certification keeps the grant it was made under, so that undoing it can be held to a
-higher one, and undoing marks it undone rather than deleting it. Each names the event-log entry
-that recorded it (`log_sequence`, `log_hash`), which readers hold it to.
+higher one, and undoing marks it undone rather than deleting it, keeping who undid it, why and by
+which decision. Each names the event-log entry that recorded it (`log_sequence`, `log_hash`; an
+undoing `undo_log_sequence`, `undo_log_hash`), which readers hold it to.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import replace
 from typing import Any
 
@@ -17,7 +17,14 @@ from sqlalchemy.engine import Connection
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.log import Checkpoint
-from sandogh.core.supervision import Certification, Decision, VoidKind, void_json, void_of
+from sandogh.core.supervision import (
+    Certification,
+    Decision,
+    Undoing,
+    VoidKind,
+    void_json,
+    void_of,
+)
 from sandogh.services.ports import CertificationRecord, VoidRecord
 from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
@@ -92,6 +99,8 @@ class SqlCertificationRepository:
             "place": certification.grant.place,
             "certified_at": certification.at,
             "digest": certification.digest,
+            "reason": certification.reason,
+            "reference": certification.reference,
             "log_sequence": entry.sequence,
             "log_hash": entry.hash,
         }
@@ -99,34 +108,24 @@ class SqlCertificationRepository:
             self._connection.execute(insert(CertificationRow), row)
 
     def in_force(self, election_id: str) -> list[Certification]:
-        return [record.certification for record in self.records_in_force(election_id)]
-
-    def records_in_force(self, election_id: str) -> list[CertificationRecord]:
         query = (
             select(CertificationRow)
             .where(CertificationRow.election_id == election_id)
             .where(CertificationRow.undone_at.is_(None))
             .order_by(CertificationRow.id)
         )
-        return [
-            CertificationRecord(
-                Certification(
-                    election=row.election_id,
-                    contest=row.contest,
-                    constituency=row.constituency,
-                    by=row.certified_by,
-                    grant=Grant(Role(row.role), row.place),
-                    at=row.certified_at,
-                    digest=row.digest,
-                ),
-                row.id,
-                _logged(row),
-            )
-            for row in self._connection.execute(query)
-        ]
+        return [_certification(row) for row in self._connection.execute(query)]
 
-    def undo(self, certification: Certification, *, by: str, at: datetime.datetime) -> None:
-        row = CertificationRow
+    def records(self, election_id: str) -> list[CertificationRecord]:
+        query = (
+            select(CertificationRow)
+            .where(CertificationRow.election_id == election_id)
+            .order_by(CertificationRow.id)
+        )
+        return [_certification_record(row) for row in self._connection.execute(query)]
+
+    def undo(self, undone: Undoing, entry: Checkpoint) -> None:
+        row, certification = CertificationRow, undone.certification
         scope = (
             row.constituency.is_(None)
             if certification.constituency is None
@@ -140,10 +139,54 @@ class SqlCertificationRepository:
                 scope,
                 row.undone_at.is_(None),
             )
-            .values(undone_by=by, undone_at=at)
+            .values(
+                undone_by=undone.by,
+                undone_role=undone.role,
+                undone_place=undone.place,
+                undone_at=undone.at,
+                undo_reason=undone.reason,
+                undo_reference=undone.reference,
+                undo_log_sequence=entry.sequence,
+                undo_log_hash=entry.hash,
+            )
         )
         if self._connection.execute(statement).rowcount == 0:
             raise ConstraintError(
                 f"no certification of {certification.contest} "
                 f"({certification.constituency or 'whole contest'}) is in force"
             )
+
+
+def _certification(row: Any) -> Certification:
+    return Certification(
+        election=row.election_id,
+        contest=row.contest,
+        constituency=row.constituency,
+        by=row.certified_by,
+        grant=Grant(Role(row.role), row.place),
+        at=row.certified_at,
+        digest=row.digest,
+        reason=row.reason or "",
+        reference=row.reference or "",
+    )
+
+
+def _certification_record(row: Any) -> CertificationRecord:
+    """The row as it stands: a row marked undone by hand, with nothing else of an undoing,
+    reads with blanks, which no log entry records (`core.supervision.recorded`)."""
+    made = _certification(row)
+    undone = None
+    if row.undone_at is not None:
+        undone = Undoing(
+            made,
+            by=row.undone_by or "",
+            role=row.undone_role or "",
+            place=row.undone_place or "",
+            at=row.undone_at,
+            reason=row.undo_reason or "",
+            reference=row.undo_reference or "",
+        )
+    undo_logged = None
+    if row.undo_log_sequence is not None and row.undo_log_hash is not None:
+        undo_logged = Checkpoint(row.undo_log_sequence, row.undo_log_hash)
+    return CertificationRecord(made, row.id, _logged(row), undone, undo_logged)

@@ -15,6 +15,7 @@ from sandogh.core.supervision import (
     Decision,
     StationVoid,
     certified_over,
+    decision_problems,
     freezes_sheet,
     input_digest,
     scope_problems,
@@ -128,3 +129,16 @@ def test_a_whole_contest_certification_covers_each_constituency() -> None:
     assert list(certified_over([P1], "parliament", "P2")) == []
     assert list(certified_over([P1], "parliament", None)) == []
     assert list(certified_over([PARLIAMENT], "parliament", "P2")) == [PARLIAMENT]
+
+
+def test_a_certification_and_its_undoing_say_why_in_words_and_by_which_decision() -> None:
+    assert decision_problems("ارقام بررسی شد", "هیئت ۱۴۰۳/۷") == []
+    assert decision_problems("checked", "7") == []  # a reference may be a number alone
+    for reason, reference in (("", ""), (" ـ ", "..."), ("—", "/")):
+        problems = decision_problems(reason, reference)
+        assert [p.path for p in problems] == ["reason", "reference"]
+        assert problems[0].fa.startswith("دلیل تأیید صحت")
+        assert "شماره تصمیم هیئت نظارت" in problems[1].fa
+    (undoing,) = decision_problems("", "هیئت ۱۴۰۳/۸", undoing=True)
+    assert undoing.fa.startswith("دلیل لغو تأیید صحت")
+    assert "an undoing of a certification" in undoing.message

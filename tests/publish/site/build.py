@@ -390,6 +390,35 @@ SUPERVISION: dict[str, Any] = {
         }
     ],
 }
+UNDOING = {
+    "by": "a.karimi",
+    "role": "supervisor",
+    "place": NATION,
+    "at": "2024-07-06T09:00:00+00:00",  # 12:30 in Tehran, 16 Tir 1403
+    "reason": "شکایت نامزد پذیرفته شد",
+    "reference": "۱۴۰۳/۱۴۱",
+}
+
+
+def undo_certification(root: Path, election: str) -> None:
+    """The board's certification of `election`'s outcome, undone (issue 13): supervision.json
+    keeps it with its undoing, and the contest's files say complete, no longer certified."""
+    data = root / "data" / election
+    certified = {**SUPERVISION["certifications"][0], "reason": "بررسی شد", "reference": "۱۲"}
+    undone = [{**certified, "undone": UNDOING}]
+    _write(
+        data / "supervision.json", {**SUPERVISION, "election": election, "certifications": undone}
+    )
+    snapshot = json.loads((data / "snapshot.json").read_text())
+    snapshot["contests"] = [{**c, "status": COMPLETE} for c in snapshot["contests"]]
+    _write(data / "snapshot.json", snapshot)
+    for path in [
+        *(data / "results" / CONTEST).glob("*.json"),
+        *(data / "outcomes").rglob("*.json"),
+    ]:
+        _write(path, {**json.loads(path.read_text()), "status": COMPLETE})
+
+
 VOID_DECISION = {"reason": "صندوق بی‌لاک و مهر رسید", "reference": "۱۴۰۳/۱۲۷", "case": None}
 VOIDED_AT = "2024-07-05T17:45:00+00:00"  # 21:15 in Tehran, 15 Tir 1403
 

@@ -29,6 +29,7 @@ from tests.publish.site.build import (
     R2,
     S3,
     S4,
+    undo_certification,
     void_constituency,
     void_station,
     write_snapshot,
@@ -374,6 +375,33 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         expect(page.locator(".outcome .voided")).to_contain_text(
             "The election in this constituency was voided by the supervisory board"
         )
+    assert errors == []
+
+
+def test_an_undone_certification_says_so(tmp_path: Path, browser: Browser) -> None:
+    """Issue 13: round 1's certification undone, its outcome is not final and says «تأیید لغو
+    شد», by whom, when and why."""
+    write_snapshot(tmp_path, COMPLETE)
+    undo_certification(tmp_path, R1)
+    render_site(tmp_path, R1)
+    errors: list[str] = []
+    page = _new_page(browser, errors)
+    with _serving(tmp_path) as url:
+        page.goto(f"{url}{R1}/index.html")
+        undone = page.locator(".outcome .certified")
+        expect(undone).to_contain_text("تأیید لغو شد: به دست هیئت نظارت (ایران)، حساب")
+        expect(undone).to_contain_text("۱۶ تیر ۱۴۰۳، ساعت ۱۲:۳۰ به وقت تهران")
+        expect(undone).to_contain_text("شکایت نامزد پذیرفته شد")
+        expect(undone).to_contain_text("۱۴۰۳/۱۴۱")
+        expect(page.locator(".outcome h3 .status")).not_to_have_text("تأییدشده")
+        _persian_typography(page)
+        assert_accessible(page, "certification undone (fa)")
+        _shoot(page, "certification-undone-fa.png")
+        page.goto(f"{url}en/{R1}/index.html")
+        expect(page.locator(".outcome .certified")).to_contain_text(
+            "Certification undone by the supervisory board (Iran), account \u2068a.karimi\u2069"
+        )
+        assert_accessible(page, "certification undone (en)")
     assert errors == []
 
 

@@ -310,7 +310,15 @@ def _prepared(url: str) -> Store:
         def uow() -> SqlUnitOfWork:
             return SqlUnitOfWork(engine, now=AT)
 
-        certify(uow, Actor("board", CERTIFIER), ELECTION, "president", now=AT)
+        certify(
+            uow,
+            Actor("board", CERTIFIER),
+            ELECTION,
+            "president",
+            reason="نتیجه بررسی شد",
+            reference="هیئت ۱۴۰۳/۱",
+            now=AT,
+        )
         at = AT + datetime.timedelta(minutes=1)
         board = Actor("tests", Grant(Role.ADMIN, IRAN))
         for place, station in STATION.items():

@@ -8,8 +8,9 @@ Baft's staff, hard-to-reach plans and past problems in English too (issue 12).
 Issue 13: the dashboard renews itself (a check-in added behind its back shows once the page's
 clock passes its turn) and its hours are Tehran's whole hours; the atlas names its counties and
 sorts its table by any column; readiness groups what is missing by kind; a void and a
-certification are shown before they are done, and confirmed; axe-core finds no serious
-violation on any page the walks open."""
+certification are shown before they are done, and confirmed with the board's reason and
+decision; a certification undone is listed with who undid it, when and why; axe-core finds no
+serious violation on any page the walks open."""
 
 from __future__ import annotations
 
@@ -155,6 +156,7 @@ def check_in_behind(store: str, station: str) -> None:
 def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store: str) -> None:
     complete(console_store)
     change = add_account(console_store, "nazer", Role.SUPERVISOR, IRAN, totp=True)
+    second = add_account(console_store, "dovom", Role.SUPERVISOR, IRAN, totp=True)
     with serving(settings(console_store)) as centre:
         page = new_page(browser)
         log_in(page, centre.url, "nazer")  # no code: a supervisor needs the second factor
@@ -185,17 +187,48 @@ def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store:
         page.locator("#certify button").click()
         expect(page.locator("#preview-reported")).to_be_visible()
         assert_accessible(page, "certification preview")
+        # the board's reason and decision, asked after the preview (issue 13)
+        page.locator("#confirm-reason").fill("...")
+        page.locator("#confirm-reference").fill("۱۴۰۳/۱۳")
+        page.locator("#confirm-checked").check()
         page.screenshot(path=str(SCREENSHOTS / "certify-preview-fa.png"), full_page=True)
+        page.locator("#confirm button").click()
+        expect(page.locator("#refused")).to_contain_text("دلیل تأیید صحت باید با کلمات")
+        expect(page.locator("#confirm-reference")).to_have_value("۱۴۰۳/۱۳")
+        page.locator("#confirm-reason").fill("همه شعبه‌ها گزارش دادند و ارقام بررسی شد")
         page.locator("#confirm-checked").check()
         page.locator("#confirm button").click()
         expect(page.locator("#done")).to_be_visible()
-        expect(page.locator(".certification").first).to_contain_text("nazer")
+        certified = page.locator(".certification").first
+        expect(certified).to_contain_text("nazer")
+        expect(certified).to_contain_text("شماره تصمیم: \u2068۱۴۰۳/۱۳\u2069")
         assert_accessible(page, "results")
         page.screenshot(path=str(SCREENSHOTS / "results-fa.png"), full_page=True)
 
         page.locator("#uncertify-reason").fill("شکایت نامزد")
+        page.locator("#uncertify-reference").fill("۱۴۰۳/۱۴")
         page.locator("#uncertify button").click()  # the national certifier alone: refused
         expect(page.locator("#refused")).to_contain_text("ناظر کشوری دیگری جز nazer")
         page.goto(f"{centre.url}/console/results?lang=en")
         assert_accessible(page, "results (en)")
         page.screenshot(path=str(SCREENSHOTS / "results-en.png"), full_page=True)
+
+        # another national supervisor undoes it: listed with who, when, why and the decision
+        other = new_page(browser)
+        log_in(other, centre.url, "dovom", code=current_code(second))
+        other.click("nav >> text=نتایج و نظارت")
+        other.locator("#uncertify-reason").fill("شکایت نامزد ۲۵ پذیرفته شد")
+        other.locator("#uncertify-reference").fill("۱۴۰۳/۱۴")
+        other.locator("#uncertify button").click()
+        expect(other.locator("#done")).to_be_visible()
+        undone = other.locator(".certification-undone").first
+        expect(undone).to_contain_text("تأیید لغو شد به دست \u2068dovom\u2069")
+        expect(undone).to_contain_text("شکایت نامزد ۲۵ پذیرفته شد")
+        expect(other.locator(".certification").first).to_contain_text("هنوز تأیید نشده است")
+        assert_accessible(other, "certification undone")
+        other.screenshot(path=str(SCREENSHOTS / "certification-undone-fa.png"), full_page=True)
+        other.goto(f"{centre.url}/console/results?lang=en")
+        expect(other.locator(".certification-undone").first).to_contain_text(
+            "undone by \u2068dovom\u2069"
+        )
+        assert_accessible(other, "certification undone (en)")

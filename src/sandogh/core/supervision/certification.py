@@ -1,7 +1,7 @@
 """Certifying a contest's result, and what a certification freezes.
 
 `reference/iran-election-rules.md` (Who approves) and `seed-facts.md`: the supervisory boards
-approve, or not, the conduct and results of each constituency (تایید صحت انتخابات); the 2024 runoff
+approve, or not, the conduct and results of each constituency (تأیید صحت انتخابات); the 2024 runoff
 was certified two days after the vote. Issue 4: certifying freezes the inputs — no report, import
 or void may then touch the contest's sheets in the certified constituency (or the whole contest)
 until the certification is undone (`core.access.may_undo_certification`).
@@ -38,7 +38,7 @@ from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_json
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.counting.tally import FIGURES, LATER_KINDS, TallySheet
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.problems import Problem
+from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.core.rules.settled import SettledLot, settled_json
 from sandogh.core.supervision.corrections import HandCountCorrection, correction_json
 from sandogh.core.supervision.voids import (
@@ -48,6 +48,7 @@ from sandogh.core.supervision.voids import (
     Void,
     contest_of,
     void_json,
+    worded,
 )
 
 
@@ -56,7 +57,9 @@ class Certification:
     """A contest's result certified, in one constituency or (`constituency` None) all of them.
 
     `grant` is the one the certifier acted under: `core.access.may_undo_certification` says who
-    undoes it.
+    undoes it. `reason` and `reference` are the board's words and the reference of its decision
+    (its minutes, its letter), held to `decision_problems`; blank only in a certification made
+    before they were asked.
     """
 
     election: str
@@ -66,6 +69,59 @@ class Certification:
     grant: Grant
     at: datetime.datetime
     digest: str
+    reason: str = ""
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Undoing:
+    """A certification undone: by whom, in which role (`core.access.Role`'s value) and place,
+    when, why and by which decision of the board. The certification stays on record, published
+    with its undoing; it no longer freezes anything nor makes an outcome final.
+    """
+
+    certification: Certification
+    by: str
+    role: str
+    place: str
+    at: datetime.datetime
+    reason: str
+    reference: str = ""  # blank only in an undoing made before it was asked
+
+
+class CertificationDecisionError(DefinitionError):
+    """A certification, or its undoing, that does not say why in words or by which decision of
+    the board; `problems` names each field (`reason`, `reference`), in Persian too."""
+
+
+_WORDS_FA = {
+    ("reason", False): "دلیل تأیید صحت باید با کلمات نوشته شود، نه خالی یا فقط نشانه",
+    ("reason", True): "دلیل لغو تأیید صحت باید با کلمات نوشته شود، نه خالی یا فقط نشانه",
+    ("reference", False): "شماره تصمیم هیئت نظارت باید داده شود، با حرف یا رقم، نه فقط نشانه",
+}
+
+
+def decision_problems(reason: str, reference: str, *, undoing: bool = False) -> list[Problem]:
+    """What keeps a certification (or, `undoing`, its undoing) from saying why in words and by
+    which decision of the board: as a void, a letter in the reason, a letter or digit in the
+    reference (`core.supervision.voids.worded`)."""
+    what = "an undoing of a certification" if undoing else "a certification"
+    return [
+        Problem(
+            name,
+            f"must be given in words: {what} names why and by which decision of the board",
+            fa=_WORDS_FA[name, undoing and name == "reason"],
+        )
+        for name, text, numbers in (("reason", reason, False), ("reference", reference, True))
+        if not worded(text, numbers)
+    ]
+
+
+def require_decision(reason: str, reference: str, *, undoing: bool = False) -> None:
+    """Raise `CertificationDecisionError` with every problem of `decision_problems`."""
+    problems = decision_problems(reason, reference, undoing=undoing)
+    if problems:
+        raise CertificationDecisionError(problems)
 
 
 def scope_problems(geography: Geography, contest: str, constituency: str | None) -> list[Problem]:

@@ -148,9 +148,10 @@ def contest_of(geography: Geography, contest_id: str) -> Contest | None:
     return next((c for c in geography.election.contests if c.id == contest_id), None)
 
 
-def _worded(text: str, numbers: bool) -> bool:
+def worded(text: str, numbers: bool) -> bool:
     """Whether `text` holds a letter (a tatweel or other modifier is not one), or for a
-    decision's reference a digit: punctuation alone names neither why nor which decision."""
+    decision's reference a digit: punctuation alone names neither why nor which decision (a
+    certification's reason and reference are held to the same, `core.supervision.certification`)."""
     return any(
         unicodedata.category(ch) in _LETTERS or (numbers and unicodedata.category(ch) == "Nd")
         for ch in text
@@ -166,7 +167,7 @@ def _decision_problems(decision: Decision, at: str) -> Iterator[Problem]:
         ("reason", False, "دلیل ابطال باید با کلمات نوشته شود، نه خالی یا فقط نشانه"),
         ("reference", True, "شماره تصمیم هیئت باید داده شود، با حرف یا رقم، نه فقط نشانه"),
     ):
-        if not _worded(getattr(decision, name), numbers):
+        if not worded(getattr(decision, name), numbers):
             yield Problem(
                 f"{at}decision.{name}",
                 "must be given in words: a void names why and by which decision",

@@ -217,6 +217,13 @@ FA: dict[str, str] = {
         "آرای دور پیش در همان شعبه‌ها."
     ),
     "certified_by": "تأیید {role} ({place})، حساب {by}، {when}",
+    "certification_undone": (
+        "تأیید لغو شد: به دست {role} ({place})، حساب {by}، {when}؛ دلیل: {reason}"
+    ),
+    "certification_undone_ref": (
+        "تأیید لغو شد: به دست {role} ({place})، حساب {by}، {when}؛ "
+        "دلیل: {reason} (تصمیم {reference})"
+    ),
     "role_supervisor": "هیئت نظارت",
     "role_national-hq": "ستاد انتخابات کشور",
     "role_provincial-hq": "ستاد انتخابات استان",
@@ -469,6 +476,13 @@ EN: dict[str, str] = {
         "the earlier round's votes in those same stations."
     ),
     "certified_by": "Certified by the {role} ({place}), account {by}, {when}",
+    "certification_undone": (
+        "Certification undone by the {role} ({place}), account {by}, {when}; reason: {reason}"
+    ),
+    "certification_undone_ref": (
+        "Certification undone by the {role} ({place}), account {by}, {when}; reason: {reason} "
+        "(decision {reference})"
+    ),
     "role_supervisor": "supervisory board",
     "role_national-hq": "national election headquarters",
     "role_provincial-hq": "provincial election headquarters",

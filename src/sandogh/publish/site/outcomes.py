@@ -3,7 +3,8 @@
 The outcome files say `leading` or `not-elected` until every station of the constituency has
 reported (`publish.standings`); the page goes further and says nothing of the trailing ones,
 «انتخاب‌نشده» being a final word, and heads the table with why it is not final (N of M stations
-reported), as election-night pages do. A certified outcome says by whom and when; a board's void
+reported), as election-night pages do. A certified outcome says by whom and when, and one whose
+certification was undone says that, by whom, when and why (issue 13); a board's void
 of a station's ballots says so on that station's page, with its decision and its day; a
 constituency voided whole, or whose every station was voided, says so on its outcome.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from sandogh.locale import Lang
 from sandogh.publish.site.figures import moment, number, percent
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.snapshot import Certified, Outcome, Void
+from sandogh.publish.site.snapshot import Certified, Outcome, Undone, Void
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class OutcomeView:
     ahead: tuple[str, ...]  # elected, leading, to the runoff, or awaiting a lot
     lists: tuple[str, ...] = ()  # each party list's seats, elected and alternates
     not_final: str = ""  # why a partial outcome is not final yet
-    certified: str = ""  # who certified it, and when
+    certified: str = ""  # who certified it and when, or who undid its certification and why
     voided: str = ""  # the board's void of the whole constituency, or of its every station
     share_heading: str = ""  # the base of its percentages: valid ballots, or all cast
 
@@ -72,6 +73,22 @@ def certification_text(made: Certified, place: str, lang: Lang) -> str:
         place=place,
         by=f"\u2068{made['by']}\u2069",  # FSI…PDI: <bdi> in plain text, for a Latin account
         when=moment(made["at"], lang),
+    )
+
+
+def undone_text(undone: Undone, place: str, lang: Lang) -> str:
+    """That a result's certification was undone («تأیید لغو شد»): by whom, where, when, why and
+    by which decision."""
+    key = "certification_undone_ref" if undone["reference"] else "certification_undone"
+    return label(
+        key,
+        lang,
+        role=label(f"role_{undone['role']}", lang),
+        place=place,
+        by=f"\u2068{undone['by']}\u2069",
+        when=moment(undone["at"], lang),
+        reason=f"\u2068{undone['reason']}\u2069",
+        reference=f"\u2068{undone['reference']}\u2069",
     )
 
 

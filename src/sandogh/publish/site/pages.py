@@ -28,7 +28,12 @@ from sandogh.publish.site.geo import (
     turnout_legend,
 )
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.outcomes import certification_text, outcome_void_text, void_text
+from sandogh.publish.site.outcomes import (
+    certification_text,
+    outcome_void_text,
+    undone_text,
+    void_text,
+)
 from sandogh.publish.site.reported import Over, cover, earlier_over, turnout
 from sandogh.publish.site.snapshot import (
     ContestEntry,
@@ -244,16 +249,24 @@ class ElectionPages:
         }
 
     def _certified(self, outcome: Outcome, lang: Lang) -> str:
-        """The certification in force over `outcome`'s constituency, said in words."""
-        if outcome["status"] != "certified":
-            return ""
+        """The certification in force over `outcome`'s constituency, said in words; for one
+        not certified, the last certification of it undone («تأیید لغو شد»), if any."""
         names = {u["code"]: u["name"][lang] for u in self.files.units(self.election)}
-        for made in self.files.supervision(self.election)["certifications"]:
-            if made["contest"] == outcome["contest"] and made["constituency"] in (
-                None,
-                outcome["constituency"]["id"],
-            ):
-                return certification_text(made, names.get(made["place"], made["place"]), lang)
+        over = [
+            made
+            for made in self.files.supervision(self.election)["certifications"]
+            if made["contest"] == outcome["contest"]
+            and made["constituency"] in (None, outcome["constituency"]["id"])
+        ]
+        if outcome["status"] == "certified":
+            for made in over:
+                if made.get("undone") is None:
+                    return certification_text(made, names.get(made["place"], made["place"]), lang)
+            return ""
+        for made in reversed(over):
+            undone = made.get("undone")
+            if undone is not None:
+                return undone_text(undone, names.get(undone["place"], undone["place"]), lang)
         return ""
 
     def _voided(self, contest: str, code: str, lang: Lang) -> tuple[str, ...]:

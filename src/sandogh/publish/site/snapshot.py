@@ -207,6 +207,15 @@ class Void(TypedDict):
     at: NotRequired[str]  # when it was decided; absent in files written before it
 
 
+class Undone(TypedDict):
+    by: str
+    role: str
+    place: str
+    at: str
+    reason: str
+    reference: str
+
+
 class Certified(TypedDict):
     contest: str
     constituency: str | None
@@ -214,6 +223,7 @@ class Certified(TypedDict):
     role: str
     place: str
     at: str
+    undone: NotRequired[Undone | None]  # absent in files written before it: in force
 
 
 class Supervision(TypedDict):

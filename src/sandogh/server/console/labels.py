@@ -13,7 +13,12 @@ from sandogh.locale import Lang
 from sandogh.locale.access_refusals import ROLES
 from sandogh.locale.messages import text_in
 from sandogh.locale.readiness_terms import READINESS_EN, READINESS_FA
-from sandogh.server.console import audit_labels, candidacy_labels, preparation_labels
+from sandogh.server.console import (
+    audit_labels,
+    candidacy_labels,
+    certification_labels,
+    preparation_labels,
+)
 
 FA: dict[str, str] = {
     **READINESS_FA,
@@ -462,8 +467,16 @@ EN: dict[str, str] = {
 }
 
 _CATALOGUE: dict[Lang, dict[str, str]] = {
-    "fa": FA | audit_labels.FA | candidacy_labels.FA | preparation_labels.FA,
-    "en": EN | audit_labels.EN | candidacy_labels.EN | preparation_labels.EN,
+    "fa": FA
+    | audit_labels.FA
+    | candidacy_labels.FA
+    | preparation_labels.FA
+    | certification_labels.FA,
+    "en": EN
+    | audit_labels.EN
+    | candidacy_labels.EN
+    | preparation_labels.EN
+    | certification_labels.EN,
 }
 
 

@@ -5,7 +5,11 @@ contest's result or undo a certification.
 Each form calls `services.voids` or `services.certifications` with the signed-in operator as its
 `Actor`: the use case asks the rights for every unit it touches and logs a refusal itself; the
 page shows the reason of any refusal beside the results. There is no form that edits counts: a
-supervisor approves or voids, never enters figures (issue 4, item 1).
+supervisor approves or voids, never enters figures (issue 4, item 1). A certification, and its
+undoing, is recorded with the board's reason and decision reference, asked after its preview; the
+page lists each certification with them, and each undone one with who undid it, when and why.
+When the store holds a decision the event log does not record (a row changed by hand), the page
+says so and shows no results (`services.recorded_decisions`).
 """
 
 from __future__ import annotations
@@ -20,11 +24,14 @@ from sandogh.core.access import Action
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import (
     CandidateVoid,
+    Certification,
+    CertificationDecisionError,
     ConstituencyVoid,
     Decision,
     Effect,
     StationVoid,
     Void,
+    decision_problems,
     kind_of,
 )
 from sandogh.server.console.gate import Page, PageDep, typed_number
@@ -32,6 +39,8 @@ from sandogh.server.console.supervision_refusals import said
 from sandogh.server.console.void_preview import certify_preview, void_preview
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.certifications import certify, check_certify, uncertify
+from sandogh.services.days import Day
+from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
 from sandogh.services.voids import preview_void, void
 
@@ -48,7 +57,16 @@ def _results(page: PageDep, *, refused: str | None = None, status: int = 200) ->
     day = page.day()
     place = page.place()
     page.require(day, Action.READ, place)
-    shown = show_results(page.centre.uow, day.election.id, unit=place)
+    try:
+        shown = show_results(page.centre.uow, day.election.id, unit=place)
+    except UnrecordedDecisionError as unrecorded:  # not believed: said, and nothing shown
+        return page.render(
+            "results_unrecorded.html",
+            status=500,
+            day=day,
+            place=day.geography.unit(place),
+            refused=said(page, unrecorded),
+        )
     contests = [
         (c.id, c.name.fa if page.lang == "fa" else c.name.en) for c in day.election.contests
     ]
@@ -63,8 +81,20 @@ def _results(page: PageDep, *, refused: str | None = None, status: int = 200) ->
         may_certify=page.may(day, Action.CERTIFY, place),
         refused=refused,
         void_kind=kind_of,
+        scope=lambda made: _scope(page, day, made),
+        # FSI…PDI: an account's Latin name, or a reference's digits, keeps its place in a sentence
+        isolated=lambda text: f"\u2068{text}\u2069",
         done=page.request.query_params.get("done") == "1",
     )
+
+
+def _scope(page: Page, day: Day, made: Certification) -> str:
+    """The constituency a certification covers, by its name, or every constituency."""
+    for contest in day.election.contests:
+        for where in contest.constituencies:
+            if (contest.id, where.id) == (made.contest, made.constituency):
+                return where.name.fa if page.lang == "fa" else where.name.en
+    return page.t("all_constituencies")
 
 
 def _acting(page: Page, act: Callable[[], object]) -> Response:
@@ -144,11 +174,16 @@ def void_constituency(page: PageDep) -> Response:
 
 @router.post(f"{router_prefix}/certify")
 def certify_result(page: PageDep) -> Response:
+    contest = page.form.get("contest", "")
+    constituency = page.form.get("constituency", "").strip() or None
     if page.form.get("confirmed") != "1":  # the figures it fixes, shown first (issue 13)
-        contest = page.form.get("contest", "")
-        constituency = page.form.get("constituency", "").strip() or None
         refused = _refused(page, partial(_check, page, contest, constituency))
         return refused or certify_preview(page, contest, constituency)
+    # the board's words asked on the preview: without them, the preview again, saying which
+    unworded = decision_problems(page.form.get("reason", ""), page.form.get("reference", ""))
+    if unworded:
+        refused_words = said(page, CertificationDecisionError(unworded))
+        return certify_preview(page, contest, constituency, refused=refused_words)
     return _certifying(page, certify)
 
 
@@ -165,10 +200,11 @@ def _check(page: Page, contest: str, constituency: str | None) -> None:
 
 @router.post(f"{router_prefix}/uncertify")
 def uncertify_result(page: PageDep) -> Response:
-    return _certifying(page, partial(uncertify, reason=page.form.get("reason", "")))
+    return _certifying(page, uncertify)
 
 
 def _certifying(page: Page, use_case: Callable[..., object]) -> Response:
+    """Certify, or undo a certification, with the board's reason and decision reference."""
     contest = page.form.get("contest", "")
     constituency = page.form.get("constituency", "").strip() or None
     return _acting(
@@ -179,6 +215,8 @@ def _certifying(page: Page, use_case: Callable[..., object]) -> Response:
             page.day().election.id,
             contest,
             constituency,
+            reason=page.form.get("reason", ""),
+            reference=page.form.get("reference", ""),
             now=page.centre.clock(),
         ),
     )

@@ -2,7 +2,8 @@
 touches by name and code, and for each contest the figures of the page's place before and after;
 the board confirms with its reason and reference (required) or goes back. A certification
 changes no figure: its preview shows the figures it would fix, and how many stations have not
-reported, and asks the certifier to confirm that these are the figures certified.
+reported, and asks the certifier to confirm that these are the figures certified, with the
+board's reason and decision reference as a void asks them.
 
 The confirming form posts the same fields again with `confirmed`; nothing is stored before.
 """
@@ -74,18 +75,26 @@ def void_preview(page: Page, decided: Void, effect: Effect, action: str) -> Resp
     )
 
 
-def certify_preview(page: Page, contest: str, constituency: str | None) -> Response:
-    """The preview page of a certification: the figures it would fix at the page's place."""
+def certify_preview(
+    page: Page, contest: str, constituency: str | None, *, refused: str | None = None
+) -> Response:
+    """The preview page of a certification: the figures it would fix at the page's place, and
+    the form that asks the board's reason and decision reference (again, with `refused`, when
+    they were not given in words)."""
     day = page.day()
     place = page.place()
     shown = [r for r in _results(page, place) if r.contest.id == contest]
     return page.render(
         "certify_preview.html",
+        status=200 if refused is None else 422,
         day=day,
         place=day.geography.unit(place),
         result=shown[0] if shown else None,
         contest=contest,
         constituency=constituency or "",
+        reason=page.form.get("reason", ""),
+        reference=page.form.get("reference", ""),
+        refused=refused,
     )
 
 

@@ -148,6 +148,9 @@ class EventRow(Base):
             "disposition IN (" + ", ".join(f"'{d.value}'" for d in Disposition) + ")",
             name="disposition",
         ),
+        # every read of results asks the log for its certifications and undoings by type
+        # (`services.recorded_decisions`): without it, a scan of the whole log each time
+        Index("ix_events_type", "type"),
     )
 
 

@@ -68,7 +68,9 @@ class VoidRow(Base):
 
 
 class CertificationRow(Base):
-    """A certification; undoing it marks it undone and keeps it."""
+    """A certification; undoing it marks it undone and keeps it, with who undid it (in which
+    role and place), when, why and by which decision. The board's reason and reference are
+    empty in a row made before they were asked."""
 
     __tablename__ = "certifications"
 
@@ -81,11 +83,19 @@ class CertificationRow(Base):
     place: Mapped[str] = mapped_column(Code)
     certified_at: Mapped[datetime.datetime] = mapped_column(Instant)
     digest: Mapped[str]
+    reason: Mapped[str | None]
+    reference: Mapped[str | None]
     undone_by: Mapped[str | None]
     undone_at: Mapped[datetime.datetime | None] = mapped_column(Instant)
-    # the event-log entry that recorded the certification (as for a void)
+    undone_role: Mapped[str | None]
+    undone_place: Mapped[str | None] = mapped_column(Code)
+    undo_reason: Mapped[str | None]
+    undo_reference: Mapped[str | None]
+    # the event-log entries that recorded the certification (as for a void) and its undoing
     log_sequence: Mapped[int | None] = mapped_column(BigInteger)
     log_hash: Mapped[str | None]
+    undo_log_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    undo_log_hash: Mapped[str | None]
 
     __table_args__ = (ForeignKeyConstraint(["election_id"], ["elections.id"]),)
 
