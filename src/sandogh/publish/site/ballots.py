@@ -14,7 +14,7 @@ from fractions import Fraction
 from sandogh.locale import Lang
 from sandogh.publish.site.figures import bar_width, number, percent, share_width
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.reported import complete
+from sandogh.publish.site.reported import boxes_voided, counted, counted_whole, station_voided
 from sandogh.publish.site.snapshot import UnitResult, Vote
 
 
@@ -52,10 +52,11 @@ def vote_bars(
     )
 
 
-def cast_figures(result: UnitResult, counted: int | None, lang: Lang) -> tuple[Figure, ...]:
+def cast_figures(result: UnitResult, base: int | None, lang: Lang) -> tuple[Figure, ...]:
     """The ballots cast: valid and invalid (by kind), the two categories the law counts. Until
-    every station has reported, the eligible voters of those reported (`counted`, the base of
-    turnout) stand beside their ballots, and those of all stations apart."""
+    every station has reported, or where a box was voided, the eligible voters of the stations
+    whose ballots count (`base`, the base of turnout) stand beside their ballots, and those of
+    all stations apart."""
     counts, invalid = result["counts"], result["counts"]["invalid"]
     crossed_out = invalid.get("crossed-out", 0)
     kinds = [
@@ -67,11 +68,12 @@ def cast_figures(result: UnitResult, counted: int | None, lang: Lang) -> tuple[F
     ]
     eligible = result["eligible_voters"]
     whole = "—" if eligible is None else number(eligible, lang)
+    some = "eligible_counted" if boxes_voided(result["stations"]) else "eligible_reporting"
     voters = (
         (Figure(label("eligible_voters", lang), whole),)
-        if complete(result) or counted is None
+        if counted_whole(result) or base is None
         else (
-            Figure(label("eligible_reporting", lang), number(counted, lang)),
+            Figure(label(some, lang), number(base, lang)),
             Figure(label("eligible_all", lang), whole),
         )
     )
@@ -84,48 +86,64 @@ def cast_figures(result: UnitResult, counted: int | None, lang: Lang) -> tuple[F
     )
 
 
-def paper_figures(result: UnitResult, voided: bool, lang: Lang) -> tuple[Figure, ...]:
-    """The ballot papers' account, with the ballots set aside outside the ballots cast (void
-    ones, a voided box's among them): not a third kind of vote beside valid and invalid. Where
-    a board voided a box in the unit (`voided`), the line says its ballots are among them, so
-    that they do not pass for void papers alone."""
+def paper_figures(result: UnitResult, lang: Lang) -> tuple[Figure, ...]:
+    """The ballot papers' account, with the ballots set aside outside the ballots cast: the void
+    papers the stations counted, and apart from them, where a board voided any in the unit, the
+    ballots it voided (`counts.voided`, of the file's `void`). Neither is a third kind of vote
+    beside valid and invalid."""
     counts, papers = result["counts"], result["counts"]["papers"]
-    return tuple(
-        Figure(label(key, lang), number(value, lang))
-        for key, value in (
-            ("papers_received", papers["received"]),
-            ("papers_used", papers["used"]),
-            ("papers_unused", papers["unused"]),
-            ("papers_spoiled", papers["spoiled"]),
-            ("void_set_aside_voided" if voided else "void_set_aside", counts["void"]),
-        )
-    )
+    by_boards = counts.get("voided", 0)
+    shown = [
+        ("papers_received", papers["received"]),
+        ("papers_used", papers["used"]),
+        ("papers_unused", papers["unused"]),
+        ("papers_spoiled", papers["spoiled"]),
+        ("void_set_aside", counts["void"] - by_boards),
+    ]
+    if by_boards or boxes_voided(result["stations"]):
+        shown.append(("voided_set_aside", by_boards))
+    return tuple(Figure(label(key, lang), number(value, lang)) for key, value in shown)
 
 
-def turnout_bars(result: UnitResult, eligible: int | None, lang: Lang) -> tuple[Bar, ...]:
-    """Turnout by ballots cast and by papers used, over the eligible voters of the stations
-    that have reported (`reported.eligible_counted`)."""
+def turnout_bars(
+    result: UnitResult, eligible: int | None, papers: int, lang: Lang
+) -> tuple[Bar, ...]:
+    """Turnout by ballots cast and by the papers used there (`papers`), over the eligible voters
+    of the stations whose ballots count (`reported.eligible_counted`, `reported.papers_counted`)."""
     if not eligible:
         return ()
-    counts = result["counts"]
     return tuple(
         Bar(key, label(key, lang), "", percent(share, lang), share_width(share), "#3182BD")
         for key, share in (
-            ("turnout_by_cast", Fraction(counts["cast"], eligible)),
-            ("turnout_by_papers", Fraction(counts["papers"]["used"], eligible)),
+            ("turnout_by_cast", Fraction(result["counts"]["cast"], eligible)),
+            ("turnout_by_papers", Fraction(papers, eligible)),
         )
     )
 
 
 def turnout_note(result: UnitResult, eligible: int | None, lang: Lang) -> str:
-    """Over which voters turnout is reckoned while the count is partial, or why there is none."""
+    """Over which voters turnout is reckoned while the count is partial or a box was voided, or
+    why there is none."""
     stations = result["stations"]
     if stations["reported"] == 0:
         return label("turnout_waiting", lang)
+    if counted(stations) == 0:
+        return label(
+            "turnout_station_voided" if station_voided(result) else "turnout_all_voided", lang
+        )
     if not eligible:
         return label("no_eligible", lang)
-    if complete(result):
+    if counted_whole(result):
         return ""
+    if boxes_voided(stations):
+        return label(
+            "turnout_over_counted",
+            lang,
+            counted=counted(stations),
+            total=stations["total"],
+            voided=boxes_voided(stations),
+            eligible=number(eligible, lang),
+        )
     return label(
         "turnout_over",
         lang,

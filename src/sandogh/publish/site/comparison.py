@@ -1,5 +1,5 @@
 """Round against round in one unit: each candidate's votes (matched by code) and turnout, over
-the stations that have reported in the later round (`reported.earlier_over`)."""
+the stations whose ballots count in the later round (`reported.earlier_over`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fractions import Fraction
 from sandogh.locale import Lang, format_points
 from sandogh.publish.site.figures import bar_width, joined, number, percent, share_width, signed
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.reported import Over, complete
+from sandogh.publish.site.reported import Over, boxes_voided, counted, counted_whole
 from sandogh.publish.site.snapshot import UnitResult
 
 
@@ -42,7 +42,8 @@ def comparison(
     lang: Lang,
 ) -> Comparison:
     """Round 1 against round 2 in one unit: votes per candidate (matched by code) and turnout,
-    over the stations that have reported in round 2 (`reported.earlier_over`)."""
+    over the stations whose ballots count in round 2 (`reported.earlier_over`): a voided box's
+    station is left out of both rounds."""
     earlier = {v["code"]: v for v in before.votes}
     later = {v["code"]: v for v in after["counts"]["votes"]}
     codes = list(later) + [code for code in earlier if code not in later]
@@ -83,11 +84,18 @@ def comparison(
         (f"{r.name}: {before_label} {r.before}{comma}{after_label} {r.after}" for r in rows), lang
     )
     stations = after["stations"]
-    over = (
-        ""
-        if complete(after)
-        else label("compare_over", lang, reported=stations["reported"], total=stations["total"])
-    )
+    if counted_whole(after):
+        over = ""
+    elif boxes_voided(stations):
+        over = label(
+            "compare_over_counted",
+            lang,
+            counted=counted(stations),
+            total=stations["total"],
+            voided=boxes_voided(stations),
+        )
+    else:
+        over = label("compare_over", lang, reported=stations["reported"], total=stations["total"])
     return Comparison(
         heading, f"{heading}: {summary}", over, before_label, after_label, tuple(rows), compared
     )

@@ -22,7 +22,7 @@ from sandogh.publish.site.figures import number
 from sandogh.publish.site.geo import candidate_colours
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.outcomes import certification_text, void_text
-from sandogh.publish.site.reported import Over, cover, earlier_over
+from sandogh.publish.site.reported import Over, counted, cover, earlier_over
 from sandogh.publish.site.snapshot import (
     ContestEntry,
     Outcome,
@@ -176,8 +176,8 @@ class ElectionPages:
         previous = contest["previous_round"]
         if previous is None or previous["election"] not in self.published:
             return None
-        if now["stations"]["reported"] == 0:
-            return None  # nothing counted yet: no change to show
+        if counted(now["stations"]) == 0:
+            return None  # nothing counted (yet, or every box reported voided): no change
         codes = cover(self.files, self.election, contest["id"], now)
         result = earlier_over(self.files, previous["election"], previous["contest"], codes)
         if result is None:
@@ -207,19 +207,6 @@ class ElectionPages:
             if void["contest"] in (None, contest)
             and (void.get("station") == code or code in void.get("stations", ()))
         )
-
-    def boxes_voided(self, contest: str, code: str) -> tuple[bool, bool]:
-        """Whether station `code`'s own box was voided in `contest`, and whether any box in unit
-        `code` (the station itself or one below the unit) was: its ballots are then set aside
-        with the void papers."""
-        own = within = False
-        for void in self.files.supervision(self.election)["voids"]:
-            if void["kind"] != "station" or void["contest"] not in (None, contest):
-                continue
-            station = void.get("station", "")
-            own = own or station == code
-            within = within or code in self.line(contest, station)
-        return own, within
 
     def search_page(self, place: Place) -> dict[str, Any]:
         lang = place.lang

@@ -11,6 +11,7 @@ from sandogh.publish.site.geo import (
     HATCHED,
     NO_DATA,
     OUTSIDE,
+    VOIDED,
     Drawn,
     match_features,
     shading,
@@ -38,6 +39,7 @@ def unit_map(
     drawn = match_features(unit, list(children.values()))
 
     leaders: set[tuple[str, str]] = set()  # (contest, candidate) leading somewhere drawn
+    voided: set[str] = set()  # contests in which a unit drawn has every box reported voided
 
     def shades(code: str, own: UnitResult | None = None) -> dict[str, list[str]]:
         shaded = {}
@@ -52,6 +54,8 @@ def unit_map(
             shaded[contest["id"]] = [s.winner, s.turnout, s.text]
             if s.leader is not None:
                 leaders.add((contest["id"], s.leader))
+            if s.winner == VOIDED:
+                voided.add(contest["id"])
         return shaded
 
     areas = {
@@ -99,6 +103,7 @@ def unit_map(
     legends = []
     for contest, _ in results:
         names = {v.code: v.name for view in views if view.id == contest["id"] for v in view.bars}
+        also = [(VOIDED, label("status_voided", lang))] if contest["id"] in voided else []
         legends.append(
             {
                 "contest": contest["id"],
@@ -107,8 +112,9 @@ def unit_map(
                     for code, colour in pages.colours[contest["id"]].items()
                     if (contest["id"], code) in leaders
                 ]
+                + also
                 + others,
-                "turnout": [*turnout_legend(lang), *others],
+                "turnout": [*turnout_legend(lang), *also, *others],
             }
         )
     return {

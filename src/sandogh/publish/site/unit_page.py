@@ -46,7 +46,6 @@ def unit_page(pages: ElectionPages, code: str, place: Place) -> dict[str, Any] |
                 lang,
             ),
             voided=pages.station_voids(contest["id"], code, lang),
-            boxes_voided=pages.boxes_voided(contest["id"], code),
             lang=lang,
         )
         for contest, result in results

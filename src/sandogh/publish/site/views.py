@@ -27,7 +27,13 @@ from sandogh.publish.site.figures import announcement, joined, moment
 from sandogh.publish.site.hand_count import hand_count_note
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.outcomes import OutcomeView, outcome_view, status_text
-from sandogh.publish.site.reported import Over, eligible_counted
+from sandogh.publish.site.reported import (
+    Over,
+    boxes_voided,
+    eligible_counted,
+    papers_counted,
+    station_voided,
+)
 from sandogh.publish.site.snapshot import ContestEntry, Outcome, SnapshotFiles, UnitResult
 
 
@@ -85,18 +91,32 @@ def contest_view(
     outcome_voided: Callable[[Outcome], str],
     voided: tuple[str, ...],
     lang: Lang,
-    boxes_voided: tuple[bool, bool] = (False, False),
 ) -> ContestView:
     """One contest's section of a unit's page; `previous` the earlier round over the stations
     reported here, `certified` an outcome's certification line, `outcome_voided` its void line
     (a constituency voided whole or station by station), `voided` the boards' voids of this
-    station's ballots; `boxes_voided` whether this station's box was voided, and whether any box
-    in this unit was."""
+    station's ballots, with their decisions. A station whose box was voided says so as its
+    status; a unit above one says how many of its stations reported were voided."""
     counts = result["counts"]
-    status = "voided" if boxes_voided[0] else result["status"]
+    status = "voided" if station_voided(result) else result["status"]
+    stations = result["stations"]
+    reported = (
+        label(
+            "stations_reported_voided",
+            lang,
+            reported=stations["reported"],
+            total=stations["total"],
+            voided=boxes_voided(stations),
+        )
+        if boxes_voided(stations) and result["unit"]["kind"] != "station"
+        else label(
+            "stations_reported", lang, reported=stations["reported"], total=stations["total"]
+        )
+    )
     bars = vote_bars(counts["votes"], counts["valid"], colours, lang)
     eligible = eligible_counted(files, election, contest["id"], result)
-    shown_turnout = turnout_bars(result, eligible, lang)
+    papers = papers_counted(files, election, contest["id"], result)
+    shown_turnout = turnout_bars(result, eligible, papers, lang)
     kinds = {child["kind"] for child in result["children"]}
     kind = label(kinds.pop(), lang) if len(kinds) == 1 else ""
     children_heading = (
@@ -109,12 +129,7 @@ def contest_view(
         name=contest["name"][lang],
         status=status_text(status, lang),
         status_key=status,
-        stations=label(
-            "stations_reported",
-            lang,
-            reported=result["stations"]["reported"],
-            total=result["stations"]["total"],
-        ),
+        stations=reported,
         announcement=announcement(result, lang),
         updated=label("updated", lang, when=moment(result["updated"], lang)),
         bars=bars,
@@ -122,7 +137,7 @@ def contest_view(
             "chart", lang, summary=joined((f"{b.name} {b.votes} ({b.share})" for b in bars), lang)
         ),
         figures=cast_figures(result, eligible, lang),
-        papers=paper_figures(result, boxes_voided[1], lang),
+        papers=paper_figures(result, lang),
         turnout=shown_turnout,
         turnout_label=label(
             "chart_turnout",
