@@ -241,8 +241,9 @@ class Published:
 
     def refigure(self, sheets: Mapping[str, Collection[TallySheet]]) -> None:
         """Take in the sheets of the stations that reported (none: they have not)."""
+        before = self.tallied.voided
         self.tallied = retally(self.tallied, sheets)
-        if self.tallied.voided:
+        if self.tallied.voided is not before:  # a void touches one of these stations
             self.voided = voided_by_contest(self.tallied)
         for station, given in sheets.items():
             self.rows.pop(station, None)

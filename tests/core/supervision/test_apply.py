@@ -310,6 +310,16 @@ def test_sheets_taken_in_after_the_voids_are_voided_as_the_rest(
     ]
 
 
+def test_a_report_no_void_touches_leaves_the_account_as_it_was() -> None:
+    geography = kerman()
+    before = [TallySheet("ST-1", "parliament", counts({"31": 8, "32": 4}, valid=9))]
+    _, effects = apply_voids(geography, before, [StationVoid("ST-1", None, BOUGHT)])
+    coming = {"ST-4": [TallySheet("ST-4", "parliament", counts({"41": 7}))]}
+    applied, after = reapply_voids(geography, effects, coming)
+    assert after is effects
+    assert applied == {"ST-4": tuple(coming["ST-4"])}
+
+
 def test_a_box_voided_twice_counts_once() -> None:
     geography = kerman()
     sheets = [TallySheet("ST-1", "parliament", counts({"31": 8, "32": 4}, valid=9))]

@@ -152,13 +152,19 @@ def reapply_voids(
     """The sheets of `stations` (new ones, or none: a report taken in after the voids of
     `effects` were decided) with those voids applied, and `effects` with the removals of those
     stations replaced by what the voids took from the new sheets: what `apply_voids` would give
-    over every sheet again, a void's removals in another order."""
+    over every sheet again, a void's removals in another order. Where no void touches those
+    stations, before or now, `effects` itself is given back: what each void took is unchanged."""
     voids = [effect.void for effect in effects]
-    every = [sheet for station in stations for sheet in stations[station]]
-    applied, fresh = apply_voids(geography, every, voids)
+    given = {station: tuple(sheets) for station, sheets in stations.items()}
+    took = any(r.station in stations for old in effects for r in old.removals)
+    if not took and not any(_may_touch(geography, void, stations) for void in voids):
+        return given, effects  # the common case, checked without planning every void again
+    applied, fresh = apply_voids(geography, [s for each in given.values() for s in each], voids)
     by_station: dict[str, list[TallySheet]] = {station: [] for station in stations}
     for sheet in applied:
         by_station[sheet.station].append(sheet)
+    if not took and not any(new.removals for new in fresh):
+        return {station: tuple(sheets) for station, sheets in by_station.items()}, effects
     merged = tuple(
         Effect(
             old.void,
@@ -167,6 +173,17 @@ def reapply_voids(
         for old, new in zip(effects, fresh, strict=True)
     )
     return {station: tuple(sheets) for station, sheets in by_station.items()}, merged
+
+
+def _may_touch(geography: Geography, void: Void, stations: Collection[str]) -> bool:
+    """Whether `void` names one of `stations`, or their constituency in its contest."""
+    match void:
+        case StationVoid(station=station):
+            return station in stations
+        case CandidateVoid(stations=named):
+            return any(station in stations for station in named)
+        case ConstituencyVoid(contest=contest, constituency=constituency):
+            return any(geography.constituency_of(contest, s) == constituency for s in stations)
 
 
 def effects_in_unit(
