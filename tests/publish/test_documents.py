@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 from fractions import Fraction
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandogh.core.counting.aggregate import Total
-from sandogh.core.counting.tally import Counts
+from sandogh.core.counting.aggregate import Total, aggregate
+from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.supervision import Decision, StationVoid, Voided, apply_voids
 from sandogh.locale.digits import format_percent
 from sandogh.publish.documents import (
     ReportRef,
@@ -18,9 +20,11 @@ from sandogh.publish.documents import (
     share_json,
     status_of,
     unit_result_json,
+    unit_result_v1,
 )
+from sandogh.services.results import Tallied
 
-from .kerman import ELIGIBLE, EMPTY, INDEX, A, B, tallied
+from .kerman import ELIGIBLE, EMPTY, FIGURES, GEOGRAPHY, INDEX, A, B, tallied
 
 RECEIVED = datetime.datetime(
     2024, 7, 5, 21, 33, 11, tzinfo=datetime.timezone(datetime.timedelta(hours=3, minutes=30))
@@ -52,9 +56,11 @@ def test_a_province_while_one_station_is_out() -> None:
         eligible=ELIGIBLE,
         updated=RECEIVED,
         reports=None,
+        voided={},
     )
 
-    assert document["stations"] == {"reported": 1, "total": 2}
+    assert document["format"] == "sandogh/unit-result@2"
+    assert document["stations"] == {"reported": 1, "total": 2, "voided": 0}
     assert document["status"] == "partial"
     assert document["updated"] == "2024-07-05T18:03:11+00:00"
     assert [(v["code"], v["votes"]) for v in document["counts"]["votes"]] == [
@@ -89,6 +95,7 @@ def test_a_station_lists_its_signed_reports() -> None:
         eligible=None,
         updated=RECEIVED,
         reports=refs,
+        voided={},
     )
 
     assert document["status"] == "complete"
@@ -96,6 +103,64 @@ def test_a_station_lists_its_signed_reports() -> None:
     assert document["turnout"] == {"cast": None, "papers": None}
     assert [r["kind"] for r in document["reports"]] == ["zero", "final"]
     assert document["reports"][1]["received"] == "2024-07-05T18:03:11+00:00"
+
+
+def test_a_voided_box_has_figures_of_its_own_outside_the_ballots_cast() -> None:
+    """The board voids station A's box: its ballots move out of those cast into `void`, and the
+    results say how many of `void` the board voided, and in how many stations, in the station
+    and in every unit above it; the rest re-adds as before."""
+    sheets, effects = apply_voids(
+        GEOGRAPHY,
+        [TallySheet(A, "president", FIGURES), TallySheet(B, "president", EMPTY)],
+        [StationVoid(A, None, Decision("a box without its seal", "1403/12"))],
+    )
+    counted = Tallied(INDEX.stored, GEOGRAPHY, aggregate(GEOGRAPHY, sheets), {}, voided=effects)
+    voided = counted.voided_by_unit("president")
+    assert voided == {
+        A: Voided(1_276_092, 1),
+        "IR-08": Voided(1_276_092, 1),
+        "IR": Voided(1_276_092, 1),
+    }
+
+    def result(code: str) -> dict[str, Any]:
+        totals = counted.totals.units["president"]
+        return unit_result_json(
+            INDEX,
+            "president",
+            code,
+            totals,
+            eligible=None,
+            updated=None,
+            reports=None,
+            voided=voided,
+        )
+
+    province, station = result("IR-08"), result(B)
+    assert province["stations"] == {"reported": 2, "total": 2, "voided": 1}
+    counts = province["counts"]
+    assert (counts["cast"], counts["valid"], counts["void"], counts["voided"]) == (
+        0,
+        0,
+        1_276_092,
+        1_276_092,
+    )
+    assert [c["stations"] for c in province["children"]] == [
+        {"reported": 1, "total": 1, "voided": 1},
+        {"reported": 1, "total": 1, "voided": 0},
+    ]
+    assert (station["stations"]["voided"], station["counts"]["voided"]) == (0, 0)
+
+    # as a file of the format before holds them: the same figures, without the voided ones
+    earlier = unit_result_v1(province)
+    assert earlier["format"] == "sandogh/unit-result@1"
+    assert "voided" not in earlier["counts"]
+    assert earlier["stations"] == {"reported": 2, "total": 2}
+    assert all("voided" not in c["stations"] for c in earlier["children"])
+    assert {
+        k: v for k, v in earlier.items() if k not in ("format", "counts", "stations", "children")
+    } == {
+        k: v for k, v in province.items() if k not in ("format", "counts", "stations", "children")
+    }
 
 
 def test_certified_is_only_said_when_asked() -> None:

@@ -11,11 +11,15 @@ from typing import Any
 
 import pytest
 
+from sandogh.core.access import Grant, Role
 from sandogh.core.report import SigningKey
+from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.snapshot import Publisher
+from sandogh.services.acting import Actor
 from sandogh.services.devices import revoke_device
 from sandogh.services.errors import ElectionNotFoundError
-from tests.services.build import NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box
+from sandogh.services.voids import void
+from tests.services.build import LATER, NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box
 
 from .build import DEVICE_2, NewUnitOfWork, report, set_up
 
@@ -65,6 +69,33 @@ def test_kept_current_change_by_change_equals_regenerated_whole(
     devices = read(tmp_path / "whole", "devices.json")["devices"]
     assert [d["station"] for d in devices] == [ST_1, ST_2, ST_2, ST_3]
     assert sum(d["revoked_at"] is not None for d in devices) == 1
+
+
+def test_a_box_voided_before_its_report_is_void_when_the_report_comes(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Session 22: kept current, the snapshot took in the report of a box the board had voided
+    before it came as if nothing were voided; regenerated whole, the box was void. The two
+    disagreed, and `verify-results` with the first."""
+    followed = Publisher(uow, tmp_path / "followed", render=False)
+    followed.regenerate()
+    report(uow, ST_1, 1)
+    followed.poll()
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    said = Decision("a box without its seal", "1403/12")
+    void(uow, board, ROUND_2, StationVoid(ST_3, None, said), now=LATER)
+    followed.poll()
+    report(uow, ST_3, 2)
+    followed.poll()
+    followed.flush()
+
+    Publisher(uow, tmp_path / "whole", render=False).regenerate()
+
+    assert tree(tmp_path / "followed") == tree(tmp_path / "whole")
+    station = read(tmp_path / "followed", f"results/president/{ST_3}.json")
+    assert station["counts"]["cast"] == 0
+    assert station["counts"]["voided"] == station["counts"]["void"] > 0
+    assert station["stations"] == {"reported": 1, "total": 1, "voided": 1}
 
 
 def test_a_report_rewrites_only_its_station_units_and_constituencies(

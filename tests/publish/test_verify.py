@@ -19,6 +19,7 @@ from sandogh.core.rules import Stake
 from sandogh.core.rules.lot_commitment import commitment_of, tie_seed
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.anchor_check import Anchors
+from sandogh.publish.documents import unit_result_v1
 from sandogh.publish.findings import Disagreement
 from sandogh.publish.sources import FolderSource, HttpSource
 from sandogh.publish.verify import Verification, stations_of, verify_snapshot
@@ -286,6 +287,39 @@ def test_an_undone_certification_is_published_with_its_undoing_and_is_not_final(
         "status",
         '"certified"',
     )
+
+
+def test_voided_ballots_have_figures_of_their_own_that_re_add(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """A voided box's ballots are counted apart (issue 13): out of those cast, among `void`, and
+    named as the board's in every unit above the box, which `verify-results` re-derives."""
+    for n, station in enumerate((ST_1, ST_2, ST_3), start=1):
+        report(uow, station, n)
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    void(uow, board, ROUND_2, StationVoid(ST_1, None, Decision("no seal", "1403/12")), now=LATER)
+    publisher(uow, tmp_path).regenerate()
+    results = tmp_path / DATA / "results/president"
+
+    station = json.loads((results / f"{ST_1}.json").read_text())
+    nation = json.loads((results / "IR.json").read_text())
+    taken = station["counts"]["voided"]
+    assert taken == station["counts"]["void"] > 0
+    assert station["counts"]["cast"] == 0
+    assert station["stations"] == {"reported": 1, "total": 1, "voided": 1}
+    assert nation["counts"]["voided"] == taken
+    assert nation["stations"] == {"reported": 3, "total": 3, "voided": 1}
+    assert check(tmp_path).agrees
+
+    # a station's file in the format before them still agrees: its `void` counts them
+    (results / f"{ST_1}.json").write_text(json.dumps(unit_result_v1(station)))
+    assert check(tmp_path).agrees
+
+    nation["counts"]["voided"] = taken - 1  # the board's share of the void understated
+    nation["stations"]["voided"] = 0
+    (results / "IR.json").write_text(json.dumps(nation))
+    found = [(f.where, f.figure) for f in check(tmp_path).elections[0].findings]
+    assert found == [("IR", "stations.voided"), ("IR", "counts.voided")]
 
 
 def test_a_certified_hand_count_is_published_and_re_derived(

@@ -21,13 +21,15 @@ from fractions import Fraction
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.counting.tally import Counts, written_invalid
 from sandogh.core.definition.model import StationInfo
-from sandogh.core.supervision import HandCountCorrection, superseding
+from sandogh.core.supervision import HandCountCorrection, Voided, superseding
 from sandogh.publish.index import ElectionIndex, JSONObject, name_json
 from sandogh.services.ports import Device
 
 ELECTIONS_FORMAT = "sandogh/elections@1"
 SNAPSHOT_FORMAT = "sandogh/snapshot@1"
-UNIT_RESULT_FORMAT = "sandogh/unit-result@1"
+UNIT_RESULT_FORMAT = "sandogh/unit-result@2"
+#: The format before the voided ballots and stations had figures of their own (`unit_result_v1`).
+UNIT_RESULT_V1 = "sandogh/unit-result@1"
 UNITS_FORMAT = "sandogh/units@1"
 DEVICES_FORMAT = "sandogh/devices@1"
 
@@ -83,9 +85,12 @@ def status_of(total: Total, *, certified: bool = False) -> str:
     return COMPLETE if total.stations_reported == total.stations_total else PARTIAL
 
 
-def counts_json(index: ElectionIndex, contest_id: str, code: str, counts: Counts) -> JSONObject:
-    """The figures of `counts`; `votes` lists every candidate standing in the unit (0 included),
-    most votes first, then by code."""
+def counts_json(
+    index: ElectionIndex, contest_id: str, code: str, counts: Counts, voided: Voided
+) -> JSONObject:
+    """The figures of `counts`, and of its `void` the ballots the boards voided (`voided`);
+    `votes` lists every candidate standing in the unit (0 included), most votes first, then by
+    code."""
     get = counts.votes.get
     # a stable sort keeps the ballot-code order among equal votes
     ranked = sorted(index.candidate_codes(contest_id, code), key=lambda c: get(c, 0), reverse=True)
@@ -100,6 +105,7 @@ def counts_json(index: ElectionIndex, contest_id: str, code: str, counts: Counts
         "valid": counts.valid,
         "invalid": written_invalid(counts.invalid),
         "void": counts.void,
+        "voided": voided.ballots,
         "votes": [{**index.candidate(contest_id, c), "votes": get(c, 0)} for c in ranked],
     }
 
@@ -123,6 +129,15 @@ def stations_json(total: Total) -> JSONObject:
     return {"reported": total.stations_reported, "total": total.stations_total}
 
 
+def unit_stations_json(total: Total, voided: Voided) -> JSONObject:
+    """A unit's stations reported and in all, and of those reported the ones whose box the boards
+    voided (they reported; their ballots are void)."""
+    return {**stations_json(total), "voided": voided.stations}
+
+
+_NOTHING_VOIDED = Voided()
+
+
 def unit_result_json(
     index: ElectionIndex,
     contest_id: str,
@@ -132,14 +147,18 @@ def unit_result_json(
     eligible: int | None,
     updated: datetime.datetime | None,
     reports: Sequence[ReportRef] | None,
+    voided: Mapping[str, Voided],
     certified: bool = False,
     corrected: HandCountCorrection | None = None,
 ) -> JSONObject:
     """`results/<contest>/<unit>.json`: `totals` are the contest's totals of every unit, `reports`
-    the station's signed reports (None for a unit above the stations); `corrected` the certified
-    hand-count correction whose figures the unit's total counts, or that supersedes its sheets
-    (`core.supervision.correction_in`): then `hand_count` says which (docs/publish.md)."""
+    the station's signed reports (None for a unit above the stations), `voided` what the voids
+    took from the contest in every unit that had anything taken (`Tallied.voided_by_unit`);
+    `corrected` the certified hand-count correction whose figures the unit's total counts, or
+    that supersedes its sheets (`core.supervision.correction_in`): then `hand_count` says which
+    (docs/publish.md)."""
     total = totals[code]
+    taken = voided.get(code, _NOTHING_VOIDED)
     unit = index.geography.unit(code)
     children = []
     for child in index.geography.children(code):
@@ -149,7 +168,7 @@ def unit_result_json(
                 {
                     **index.ref(child),
                     "reported": below.stations_reported == below.stations_total,
-                    "stations": stations_json(below),
+                    "stations": unit_stations_json(below, voided.get(child, _NOTHING_VOIDED)),
                 }
             )
     return {
@@ -162,9 +181,9 @@ def unit_result_json(
         "children": children,
         "station": station_json(unit.station),
         "constituencies": list(index.constituencies_of(contest_id, code)),
-        "stations": stations_json(total),
+        "stations": unit_stations_json(total, taken),
         "eligible_voters": eligible,
-        "counts": counts_json(index, contest_id, code, total.counts),
+        "counts": counts_json(index, contest_id, code, total.counts, taken),
         "turnout": {
             "cast": share_json(total.counts.cast, eligible),
             "papers": share_json(total.counts.papers_used, eligible),
@@ -173,6 +192,26 @@ def unit_result_json(
         "status": status_of(total, certified=certified),
         "updated": instant(updated),
     } | ({} if corrected is None else {"hand_count": _hand_count(index, corrected, code)})
+
+
+def unit_result_v1(document: JSONObject) -> JSONObject:
+    """A unit's results as a file of `UNIT_RESULT_V1` holds them: without the voided ballots'
+    and stations' own figures, which its `void` and `stations.reported` count among the rest."""
+    counts = {k: v for k, v in document["counts"].items() if k != "voided"}
+    children = [
+        {**child, "stations": _v1_stations(child["stations"])} for child in document["children"]
+    ]
+    return {
+        **document,
+        "format": UNIT_RESULT_V1,
+        "children": children,
+        "stations": _v1_stations(document["stations"]),
+        "counts": counts,
+    }
+
+
+def _v1_stations(stations: JSONObject) -> JSONObject:
+    return {k: v for k, v in stations.items() if k != "voided"}
 
 
 def _hand_count(index: ElectionIndex, corrected: HandCountCorrection, code: str) -> JSONObject:

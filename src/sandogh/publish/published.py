@@ -20,6 +20,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.fleet import BuildDecision
 from sandogh.core.fleet.build_signatures import BuildProposal
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.supervision import Voided
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.publish.builds import FILE as BUILDS_FILE
 from sandogh.publish.builds import builds_json
@@ -79,6 +80,11 @@ def decide_all(index: ElectionIndex, tallied: Tallied) -> dict[tuple[str, str], 
     }
 
 
+def voided_by_contest(tallied: Tallied) -> dict[str, dict[str, Voided]]:
+    """What the voids took from each contest in each unit that had anything taken."""
+    return {c.id: tallied.voided_by_unit(c.id) for c in tallied.stored.election.contests}
+
+
 @dataclass
 class Published:
     """One election's snapshot as last written. Build it with `Published.of`."""
@@ -89,6 +95,7 @@ class Published:
     times: dict[str, datetime.datetime | None]  # when each unit's page last changed
     decided: dict[tuple[str, str], Decided]
     reported: set[str]  # stations with results
+    voided: dict[str, dict[str, Voided]]  # by contest and unit, what the voids took there
     reports: dict[str, dict[str, ReportRef]] = field(default_factory=dict)
     devices: dict[str, list[Device]] = field(default_factory=dict)
     devices_read: bool = False  # `devices` holds every box, not only those of recent changes
@@ -111,6 +118,7 @@ class Published:
             times=timeline.unit_times(tallied.geography),
             decided=decide_all(index, tallied),
             reported=reported_stations(tallied, index.voting_stations),
+            voided=voided_by_contest(tallied),
         )
 
     @property
@@ -203,6 +211,7 @@ class Published:
             eligible=self.tallied.eligible[code],
             updated=self.times.get(code),
             reports=[refs[k] for k in REPORT_KINDS if k in refs] if station else None,
+            voided=self.voided[contest],
             corrected=self.tallied.corrected_in(contest, code),
         )
         writer.write_json(f"{self.folder}/results/{contest}/{code}.json", document)
@@ -233,7 +242,10 @@ class Published:
 
     def refigure(self, sheets: Mapping[str, Collection[TallySheet]]) -> None:
         """Take in the sheets of the stations that reported (none: they have not)."""
+        before = self.tallied.voided
         self.tallied = retally(self.tallied, sheets)
+        if self.tallied.voided is not before:  # a void touches one of these stations
+            self.voided = voided_by_contest(self.tallied)
         for station, given in sheets.items():
             self.rows.pop(station, None)
             if given:

@@ -34,9 +34,11 @@ from sandogh.publish.documents import (
     COMPLETE,
     PARTIAL,
     REPORT_KINDS,
+    UNIT_RESULT_V1,
     Progress,
     snapshot_json,
     unit_result_json,
+    unit_result_v1,
     units_json,
 )
 from sandogh.publish.findings import Check, Disagreement, Finding, figure_finding
@@ -134,6 +136,7 @@ def compare_results(
 ) -> None:
     for contest in index.stored.election.contests:
         totals = tallied.totals.units[contest.id]
+        voided = tallied.voided_by_unit(contest.id)
         codes = list(totals)
         paths = [f"{check.folder}/results/{contest.id}/{code}.json" for code in codes]
         for code, (relative, data) in zip(codes, check.source.read_many(paths), strict=True):
@@ -151,11 +154,14 @@ def compare_results(
                 eligible=tallied.eligible[code],
                 updated=None,
                 reports=None,
+                voided=voided,
                 corrected=tallied.corrected_in(contest.id, code),
             )
             expected["updated"] = published.get("updated")
             if station:
                 expected["reports"] = _reports_expected(listed.get(code, {}))
+            if isinstance(published, dict) and published.get("format") == UNIT_RESULT_V1:
+                expected = unit_result_v1(expected)  # written before voids had figures
             check.compare(code, relative, published, expected)
 
 

@@ -19,6 +19,7 @@ from sandogh.core.counting.aggregate import Aggregate, Total, sum_counts
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
+from sandogh.core.supervision import reapply_voids
 from sandogh.services.results import Tallied
 
 _UNREPORTED = Total(Counts(), 0, 1)
@@ -27,8 +28,13 @@ STATION = UnitKind.STATION
 
 def retally(tallied: Tallied, stations: Mapping[str, Collection[TallySheet]]) -> Tallied:
     """`tallied` with each station of `stations` holding exactly the sheets given (none: the
-    station has not reported), and every unit and constituency above them added up again."""
+    station has not reported), and every unit and constituency above them added up again. The
+    voids in force apply to the sheets given as they do to the rest: a box voided before its
+    report came is void when it comes (`core.supervision.reapply_voids`)."""
     geography = tallied.geography
+    voided = tallied.voided
+    if voided:
+        stations, voided = reapply_voids(geography, voided, stations)
     units = dict(tallied.totals.units)
     constituencies = dict(tallied.totals.constituencies)
     for contest in geography.election.contests:
@@ -59,7 +65,7 @@ def retally(tallied: Tallied, stations: Mapping[str, Collection[TallySheet]]) ->
             of_constituencies[constituency] = _sum(parts, sum(t.stations_total for t in parts))
         constituencies[contest.id] = MappingProxyType(of_constituencies)
     totals = Aggregate(MappingProxyType(units), MappingProxyType(constituencies))
-    return dataclasses.replace(tallied, totals=totals)
+    return dataclasses.replace(tallied, totals=totals, voided=voided)
 
 
 def _sum(parts: list[Total], expected: int) -> Total:

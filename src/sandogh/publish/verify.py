@@ -21,8 +21,9 @@ anyone can re-add the totals. For each election of the snapshot this
    every document the snapshot must hold from them (`publish.documents`, the publisher's own
    code, which anyone can read and run);
 5. compares them with the published files, figure by figure (`publish.differences`): every unit's
-   results, every outcome, `snapshot.json`, `units.json`, each county's station CSV and, when it
-   is as recent as the snapshot, `csv/totals.csv`;
+   results (each held to the version of its format it names), every outcome, `snapshot.json`,
+   `units.json`, each county's station CSV and, when it is as recent as the snapshot,
+   `csv/totals.csv`;
 6. in an E2E election, splits each contest's re-added total into the part of the final reports
    that commit to their box's E2E chain (verified end to end by `verify-election`) and the part
    of the signed paper sheets (`publish.e2e_split`), and checks that the E2E record holds the

@@ -30,12 +30,14 @@ from sandogh.core.supervision import (
     Effect,
     HandCountCorrection,
     Undoing,
+    Voided,
     apply_voids,
     boxes_voided,
     correct_totals,
     correction_in,
     effects_in_unit,
     superseding,
+    voided_by_unit,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
 from sandogh.services.days import day_of, require_drawn
@@ -157,6 +159,10 @@ class Tallied:
     def voided_in(self, contest_id: str, code: str) -> tuple[Effect, ...]:
         """What the voids took from `contest` at or below the unit `code`."""
         return effects_in_unit(self.geography, self.voided, contest_id, code)
+
+    def voided_by_unit(self, contest_id: str) -> dict[str, Voided]:
+        """What the voids took from the contest in each unit that had anything taken."""
+        return voided_by_unit(self.geography, self.voided, contest_id)
 
     def contest(self, contest_id: str) -> Contest:
         for contest in self.stored.election.contests:

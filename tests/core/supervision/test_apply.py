@@ -20,12 +20,15 @@ from sandogh.core.supervision import (
     Decision,
     StationVoid,
     Void,
+    Voided,
     VoidError,
     apply_voids,
     boxes_voided,
     constituency_voided,
     effects_in_constituency,
     effects_in_unit,
+    reapply_voids,
+    voided_by_unit,
     voided_outcome,
 )
 from sandogh.formats.definition_file import load_definition
@@ -261,10 +264,13 @@ def test_voided_sheets_reconcile_and_nothing_is_lost(
     before, after = aggregate(geography, sheets), aggregate(geography, voided)
     assert reconcile_aggregate(geography, after) == ()
     for contest in geography.election.contests:
+        by_unit = voided_by_unit(geography, effects, contest.id)
         for code, total in after.units[contest.id].items():
             was = before.units[contest.id][code]
             shown = effects_in_unit(geography, effects, contest.id, code)
             ballots = sum(e.ballots for e in shown)
+            # what each unit publishes as voided is what the voids took below it
+            assert by_unit.get(code, Voided()) == Voided(ballots, boxes_voided(shown))
             c, o = total.counts, was.counts
             # Whatever a void took is accounted for: the voided total plus the account is the
             # total as reported, and the papers and stations reported do not change.
@@ -275,6 +281,54 @@ def test_voided_sheets_reconcile_and_nothing_is_lost(
                 assert c.votes.get(candidate, 0) + taken == n
             assert _figures(c) == _figures(o)
             assert total.stations_reported == was.stations_reported
+
+
+@settings(max_examples=30, deadline=None)
+@given(elections_with_voids, st.data())
+def test_sheets_taken_in_after_the_voids_are_voided_as_the_rest(
+    drawn: tuple[Geography, list[TallySheet], list[Void]], data: st.DataObject
+) -> None:
+    """A report that comes after the voids (a box voided before it reported) is voided when it
+    comes, and the account of each void is the account over every sheet."""
+    geography, sheets, voids = drawn
+    stations = sorted({s.station for s in sheets})
+    late = set(
+        data.draw(st.lists(st.sampled_from(stations), unique=True) if stations else st.just([]))
+    )
+    whole, effects = apply_voids(geography, sheets, voids)
+    _, earlier = apply_voids(geography, [s for s in sheets if s.station not in late], voids)
+    coming = {station: [s for s in sheets if s.station == station] for station in late}
+    applied, merged = reapply_voids(geography, earlier, coming)
+    came = [s for each in applied.values() for s in each]
+    assert sorted(came, key=repr) == sorted((s for s in whole if s.station in late), key=repr)
+    for contest in geography.election.contests:
+        assert voided_by_unit(geography, merged, contest.id) == voided_by_unit(
+            geography, effects, contest.id
+        )
+    assert [sorted(e.removals, key=repr) for e in merged] == [
+        sorted(e.removals, key=repr) for e in effects
+    ]
+
+
+def test_a_report_no_void_touches_leaves_the_account_as_it_was() -> None:
+    geography = kerman()
+    before = [TallySheet("ST-1", "parliament", counts({"31": 8, "32": 4}, valid=9))]
+    _, effects = apply_voids(geography, before, [StationVoid("ST-1", None, BOUGHT)])
+    coming = {"ST-4": [TallySheet("ST-4", "parliament", counts({"41": 7}))]}
+    applied, after = reapply_voids(geography, effects, coming)
+    assert after is effects
+    assert applied == {"ST-4": tuple(coming["ST-4"])}
+
+
+def test_a_box_voided_twice_counts_once() -> None:
+    geography = kerman()
+    sheets = [TallySheet("ST-1", "parliament", counts({"31": 8, "32": 4}, valid=9))]
+    voids = [StationVoid("ST-1", None, BOUGHT), ConstituencyVoid("parliament", "P1", BOUGHT)]
+    _, effects = apply_voids(geography, sheets, voids)
+    voided = voided_by_unit(geography, effects, "parliament")
+    assert voided["ST-1"] == voided["IR"] == Voided(ballots=9, stations=1)
+    assert set(voided) == {"ST-1", "CI-1", "IR-08-0801", "IR-08", "IR"}
+    assert voided_by_unit(geography, effects, "president") == {}
 
 
 @settings(max_examples=80, deadline=None)

@@ -163,16 +163,22 @@ def _share(part: int, whole: int) -> dict[str, str]:
     return {"share": f"{part}/{whole}", "percent": _percent(Fraction(part, whole))}
 
 
-def _counts(election: str, stations: list[str]) -> dict[str, Any]:
-    tallies = [TALLIES[election][code] for code in stations]
+def _counts(election: str, stations: list[str], voided: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The figures of `stations`; those of `voided` with their box voided by a board: their
+    ballots moved out of those cast into void (`core.supervision.apply`), their papers kept."""
+    counted = [TALLIES[election][code] for code in stations if code not in voided]
     candidates = list(TALLIES[election][S1].votes)
-    votes = {code: sum(t.votes[code] for t in tallies) for code in candidates}
-    invalid = {kind: sum(t.invalid[i] for t in tallies) for i, kind in enumerate(INVALID_KINDS)}
+    votes = {code: sum(t.votes[code] for t in counted) for code in candidates}
+    invalid = {kind: sum(t.invalid[i] for t in counted) for i, kind in enumerate(INVALID_KINDS)}
     valid = sum(votes.values())
     cast = valid + sum(invalid.values())
-    void = sum(t.void for t in tallies)
+    taken = sum(
+        sum(t.votes.values()) + sum(t.invalid)
+        for t in (TALLIES[election][code] for code in stations if code in voided)
+    )
+    void = sum(TALLIES[election][code].void for code in stations) + taken
     used = cast + void
-    unused, spoiled = UNUSED * len(tallies), SPOILED * len(tallies)
+    unused, spoiled = UNUSED * len(stations), SPOILED * len(stations)
     ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
     return {
         "papers": {
@@ -185,6 +191,7 @@ def _counts(election: str, stations: list[str]) -> dict[str, Any]:
         "valid": valid,
         "invalid": invalid,
         "void": void,
+        "voided": taken,
         "votes": [
             {"code": code, "name": CANDIDATES[code], "party_list": None, "votes": n}
             for code, n in ranked
@@ -204,12 +211,18 @@ def _reported_at(election: str, station: str) -> str:
 
 
 def unit_result(
-    election: str, unit: str, reported: tuple[str, ...], status_done: str, opened: str
+    election: str,
+    unit: str,
+    reported: tuple[str, ...],
+    status_done: str,
+    opened: str,
+    *,
+    voided: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     under = stations_under(unit)
     counted = [code for code in under if code in reported]
     updated = max((_reported_at(election, code) for code in counted), default=opened)
-    counts = _counts(election, counted)
+    counts = _counts(election, counted, voided)
     eligible = sum(STATION_ELIGIBLE[code] for code in under)
     path: list[dict[str, Any]] = []
     parent = UNITS[unit]["parent"]
@@ -223,13 +236,14 @@ def unit_result(
             "stations": {
                 "reported": sum(s in reported for s in stations_under(code)),
                 "total": len(stations_under(code)),
+                "voided": sum(s in voided for s in stations_under(code)),
             },
         }
         for code, unit_ in UNITS.items()
         if unit_["parent"] == unit
     ]
     return {
-        "format": "sandogh/unit-result@1",
+        "format": "sandogh/unit-result@2",
         "election": election,
         "definition_hash": "sha256:" + "ab" * 32,
         "contest": CONTEST,
@@ -237,7 +251,11 @@ def unit_result(
         "path": path,
         "children": children,
         "station": STATION_INFO.get(unit),
-        "stations": {"reported": len(counted), "total": len(under)},
+        "stations": {
+            "reported": len(counted),
+            "total": len(under),
+            "voided": sum(code in voided for code in counted),
+        },
         "eligible_voters": eligible,
         "counts": counts,
         "turnout": {
@@ -249,8 +267,10 @@ def unit_result(
     }
 
 
-def _outcome(election: str, reported: tuple[str, ...], status: str) -> dict[str, Any]:
-    counts = _counts(election, list(reported))
+def _outcome(
+    election: str, reported: tuple[str, ...], status: str, voided: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    counts = _counts(election, list(reported), voided)
     cast = counts["cast"]
     votes = counts["votes"]
     if election == R1:
@@ -317,8 +337,9 @@ def _write(path: Path, document: Any) -> None:
     path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def write_election(root: Path, election: str, state: str) -> None:
-    """One election's files; round 1 is always certified, round 2 `partial` or `complete`."""
+def write_election(root: Path, election: str, state: str, voided: tuple[str, ...] = ()) -> None:
+    """One election's files; round 1 is always certified, round 2 `partial` or `complete`;
+    the boxes of `voided` voided by a board (`void_station` says so in supervision.json)."""
     reported, sequence, updated = ROUND_1_STATE if election == R1 else STATES[state]
     done = "certified" if election == R1 else COMPLETE
     status = done if len(reported) == 4 else PARTIAL
@@ -350,9 +371,12 @@ def write_election(root: Path, election: str, state: str) -> None:
     for unit in UNITS:
         _write(
             data / "results" / CONTEST / f"{unit}.json",
-            unit_result(election, unit, reported, done, OPENED),
+            unit_result(election, unit, reported, done, OPENED, voided=voided),
         )
-    _write(data / "outcomes" / CONTEST / f"{NATION}.json", _outcome(election, reported, status))
+    _write(
+        data / "outcomes" / CONTEST / f"{NATION}.json",
+        _outcome(election, reported, status, voided),
+    )
     if election == R1:  # certified by the supervisory board, as supervision.json says
         _write(data / "supervision.json", {**SUPERVISION, "election": election})
     _write(
@@ -423,12 +447,16 @@ VOID_DECISION = {"reason": "صندوق بی‌لاک و مهر رسید", "refer
 VOIDED_AT = "2024-07-05T17:45:00+00:00"  # 21:15 in Tehran, 15 Tir 1403
 
 
-def void_station(root: Path, election: str, station: str) -> None:
-    """The supervisory board voids `station`'s box: supervision.json names it, and the station's
-    ballots move out of those cast into void (`core.supervision.apply`), its votes to none."""
+def void_station(root: Path, election: str, station: str, state: str = COMPLETE) -> None:
+    """The supervisory board voids `station`'s box: supervision.json names it, and the figures
+    of the election (in `state`) are written again with the station's ballots moved out of those
+    cast into void (`core.supervision.apply`) in the station and every unit above it, as the
+    publisher writes them."""
     path = root / "data" / election / "supervision.json"
     document = (
-        json.loads(path.read_text()) if path.is_file() else {**SUPERVISION, "certifications": []}
+        json.loads(path.read_text())
+        if path.is_file()
+        else {**SUPERVISION, "voids": [], "certifications": []}  # not SUPERVISION's own list
     )
     document["voids"].append(
         {
@@ -439,16 +467,9 @@ def void_station(root: Path, election: str, station: str) -> None:
             "at": VOIDED_AT,
         }
     )
+    voided = tuple(v["station"] for v in document["voids"] if v["kind"] == "station")
+    write_election(root, election, state, voided)
     _write(path, {**document, "election": election})
-    result_path = root / "data" / election / "results" / CONTEST / f"{station}.json"
-    result = json.loads(result_path.read_text())
-    counts = result["counts"]
-    counts["void"] += counts["cast"]
-    counts["cast"] = counts["valid"] = 0
-    counts["invalid"] = dict.fromkeys(counts["invalid"], 0)
-    for vote in counts["votes"]:
-        vote["votes"] = 0
-    _write(result_path, result)
 
 
 def write_snapshot(root: Path, state: str = PARTIAL) -> None:

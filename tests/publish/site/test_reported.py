@@ -1,15 +1,23 @@
 """Figures over the stations that have reported: turnout over their eligible voters, and the
-previous round over the same stations, read down only where a unit is partly counted."""
+previous round over the same stations, read down only where a unit is partly counted or has a
+voided box, whose station is left out."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from pathlib import Path
 
-from sandogh.publish.site.reported import cover, earlier_over, eligible_counted, turnout
+from sandogh.publish.site.reported import (
+    cover,
+    earlier_over,
+    eligible_counted,
+    papers_counted,
+    turnout,
+)
 from sandogh.publish.site.snapshot import SnapshotFiles
 from tests.publish.site.build import (
     BAFT,
+    COMPLETE,
     CONTEST,
     KERMAN,
     NATION,
@@ -20,7 +28,9 @@ from tests.publish.site.build import (
     S1,
     S2,
     S3,
+    S4,
     STATION_ELIGIBLE,
+    void_station,
     write_snapshot,
 )
 
@@ -70,3 +80,29 @@ def test_a_unit_counted_whole_is_its_own_cover(tmp_path: Path) -> None:
         CONTEST,
         files.result(R2, CONTEST, PROVINCE),  # type: ignore[arg-type]
     )
+
+
+def test_a_voided_box_has_reported_but_is_left_out_of_turnout(tmp_path: Path) -> None:
+    """Its station counts among those reported, as the files say; its voters are not in the
+    base of turnout, nor its papers, since none of its ballots is cast."""
+    write_snapshot(tmp_path, COMPLETE)
+    void_station(tmp_path, R2, S3)
+    files = SnapshotFiles(tmp_path)
+    province, county, s3 = (files.result(R2, CONTEST, code) for code in (PROVINCE, KERMAN, S3))
+    assert province is not None
+    assert county is not None
+    assert s3 is not None
+    assert county["stations"] == {"reported": 2, "total": 2, "voided": 1}
+
+    assert cover(files, R2, CONTEST, province) == [BAFT, S4]
+    counted = STATION_ELIGIBLE[S1] + STATION_ELIGIBLE[S2] + STATION_ELIGIBLE[S4]
+    assert eligible_counted(files, R2, CONTEST, province) == counted
+    assert turnout(files, R2, CONTEST, province) == Fraction(province["counts"]["cast"], counted)
+    used = province["counts"]["papers"]["used"] - s3["counts"]["papers"]["used"]
+    assert papers_counted(files, R2, CONTEST, province) == used
+    # the station itself: reported, nothing counted, no turnout (not 0 %)
+    assert (eligible_counted(files, R2, CONTEST, s3), turnout(files, R2, CONTEST, s3)) == (
+        None,
+        None,
+    )
+    assert cover(files, R2, CONTEST, county) == [S4]

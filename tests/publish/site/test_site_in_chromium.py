@@ -321,17 +321,48 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         expect(voided).to_contain_text("تاریخ تصمیم: ۱۵ تیر ۱۴۰۳، ساعت ۲۱:۱۵ به وقت تهران")
         # its ballots are set aside with the papers, not a third kind of vote beside the two
         assert "غیرمأخوذه" not in page.locator("#contest-president table.figures").inner_text()
-        expect(page.locator("table.papers")).to_contain_text("برگه‌های باطله غیرمأخوذه")
-        # session 21, F6: its status says voided, not «شمارش کامل», and its ballots are named
-        # among those set aside, not passed off as void papers alone
+        # session 21, F6: its status says voided, not «شمارش کامل»
         expect(page.locator("#contest-president h2 .status")).to_have_text(
             "باطل‌شده به تصمیم هیئت نظارت"
         )
         assert "شمارش کامل" not in page.locator("main").inner_text()
-        expect(page.locator("table.papers")).to_contain_text("آرای صندوق‌های باطل‌شده")
+        # session 22: the board's voided ballots have a line of their own, apart from the void
+        # papers the station counted; no turnout of 0 %, no comparison with round 1 over nothing
+        papers = page.locator("table.papers tr")
+        expect(papers.filter(has_text="برگه‌های باطله غیرمأخوذه").locator("td")).to_have_text("۰")
+        expect(
+            papers.filter(has_text="آرای باطل‌شده به تصمیم هیئت نظارت").locator("td")
+        ).to_have_text("۶۶۱٬۱۰۰")
+        expect(page.locator(".turnout-note")).to_contain_text("مشارکت آن حساب نمی‌شود")
+        expect(page.locator(".compare-over")).to_have_count(0)
         _persian_typography(page)
         assert_accessible(page, "voided station (fa)")
         _shoot(page, "station-voided-fa.png")
+
+        # its county's area list: voided, not ticked as reported, with no turnout; the county
+        # counts it among its stations reported, saying so, and turnout leaves it out
+        page.get_by_role("navigation", name="مسیر").get_by_role(
+            "link", name="شهرستان کرمان"
+        ).click()
+        row = page.locator("table.children tr", has_text="شعبه ۱ کرمان")
+        expect(row.locator("td").first).to_have_text("باطل‌شده")
+        expect(row.locator("td.num")).to_have_text("—")
+        expect(page.locator(".reported")).to_contain_text(
+            "۲ شعبه از ۲ شعبه گزارش داده‌اند؛ آرای ۱ شعبه از آنها به تصمیم هیئت نظارت باطل شد"
+        )
+        expect(page.locator(".turnout-note")).to_contain_text("۱ شعبه از ۲ شعبه که آرایشان")
+        page.locator("#map[data-ready]").wait_for()
+        expect(page.locator('.legend[data-mode="winner"]')).to_contain_text(
+            "باطل‌شده به تصمیم هیئت نظارت"
+        )
+        _persian_typography(page)
+        assert_accessible(page, "county with a voided station (fa)")
+        _shoot(page, "county-voided-fa.png")
+        page.get_by_role("navigation", name="مسیر").get_by_role("link", name="استان کرمان").click()
+        row = page.locator("table.children tr", has_text="کرمان")
+        expect(row.filter(has_text="باطل‌شده").locator("td").first).to_contain_text(
+            "۲ از ۲ (۱ باطل‌شده)"
+        )
 
         page.goto(f"{url}{R1}/index.html")
         certified = page.locator(".outcome .certified")
@@ -357,8 +388,15 @@ def test_a_voided_station_and_a_certified_round_say_so(tmp_path: Path, browser: 
         expect(page.locator("#contest-president h2 .status")).to_have_text(
             "Voided by the supervisory board"
         )
+        expect(page.locator("table.papers")).to_contain_text(
+            "Ballots voided by the supervisory board"
+        )
         assert_accessible(page, "voided station (en)")
         _shoot(page, "station-voided-en.png")
+        page.goto(f"{url}en/{R2}/units/{KERMAN}.html")
+        row = page.locator("table.children tr", has_text="Kerman station 1")
+        expect(row.locator("td").first).to_have_text("Voided")
+        assert_accessible(page, "county with a voided station (en)")
 
         # the board voids the whole constituency: its outcome says so, with the decision's day
         void_constituency(tmp_path, R2, NATION)

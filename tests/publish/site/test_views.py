@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sandogh.publish.site.outcomes import outcome_void_text, void_text
+from sandogh.publish.site.outcomes import outcome_view, outcome_void_text, void_text
 from sandogh.publish.site.snapshot import Outcome, Void
-from sandogh.publish.site.views import outcome_view
 
 
 def _outcome() -> Outcome:

@@ -9,11 +9,14 @@ violation cases and their effect on results.
 from sandogh.core.supervision.apply import (
     Effect,
     Removal,
+    Voided,
     apply_voids,
     boxes_voided,
     constituency_voided,
     effects_in_constituency,
     effects_in_unit,
+    reapply_voids,
+    voided_by_unit,
     voided_outcome,
 )
 from sandogh.core.supervision.cases import (
@@ -89,6 +92,7 @@ __all__ = [
     "Void",
     "VoidError",
     "VoidKind",
+    "Voided",
     "advance",
     "apply_voids",
     "boxes_voided",
@@ -106,6 +110,7 @@ __all__ = [
     "in_scope",
     "input_digest",
     "kind_of",
+    "reapply_voids",
     "require_corrections",
     "require_decision",
     "require_voids",
@@ -117,5 +122,6 @@ __all__ = [
     "void_json",
     "void_of",
     "void_problems",
+    "voided_by_unit",
     "voided_outcome",
 ]

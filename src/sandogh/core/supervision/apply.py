@@ -26,7 +26,7 @@ give do not depend on it, only each void's share of the account does. Nothing is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from sandogh.core.access.roles import covers
@@ -109,6 +109,81 @@ def apply_voids(
 def boxes_voided(effects: Iterable[Effect]) -> int:
     """How many sheets (station and contest) were voided whole, each counted once."""
     return len({(r.station, r.contest) for e in effects for r in e.removals if r.box})
+
+
+@dataclass(frozen=True)
+class Voided:
+    """What the voids took from one contest in one unit: the ballots they moved out of those
+    cast into `void` (a voided box's, a voided candidate's where one seat is filled), and the
+    stations whose box they voided whole. Both add up from the stations to every unit above."""
+
+    ballots: int = 0
+    stations: int = 0
+
+
+def voided_by_unit(
+    geography: Geography, effects: Iterable[Effect], contest: str
+) -> dict[str, Voided]:
+    """What the voids took from `contest` in each station and each unit above it; a unit left
+    out had nothing taken. A box voided by two voids (its station's and its constituency's)
+    counts once, and the later void took no ballot from it."""
+    ballots: dict[str, int] = {}
+    boxed: set[str] = set()
+    for effect in effects:
+        for removal in effect.removals:
+            if removal.contest == contest:
+                ballots[removal.station] = ballots.get(removal.station, 0) + removal.ballots
+                if removal.box:
+                    boxed.add(removal.station)
+    sums: dict[str, tuple[int, int]] = {}
+    for station, n in ballots.items():
+        box = station in boxed
+        for code in (station, *geography.ancestors(station)):
+            taken, stations = sums.get(code, (0, 0))
+            sums[code] = (taken + n, stations + box)
+    return {code: Voided(taken, stations) for code, (taken, stations) in sums.items()}
+
+
+def reapply_voids(
+    geography: Geography,
+    effects: tuple[Effect, ...],
+    stations: Mapping[str, Collection[TallySheet]],
+) -> tuple[dict[str, tuple[TallySheet, ...]], tuple[Effect, ...]]:
+    """The sheets of `stations` (new ones, or none: a report taken in after the voids of
+    `effects` were decided) with those voids applied, and `effects` with the removals of those
+    stations replaced by what the voids took from the new sheets: what `apply_voids` would give
+    over every sheet again, a void's removals in another order. Where no void touches those
+    stations, before or now, `effects` itself is given back: what each void took is unchanged."""
+    voids = [effect.void for effect in effects]
+    given = {station: tuple(sheets) for station, sheets in stations.items()}
+    took = any(r.station in stations for old in effects for r in old.removals)
+    if not took and not any(_may_touch(geography, void, stations) for void in voids):
+        return given, effects  # the common case, checked without planning every void again
+    applied, fresh = apply_voids(geography, [s for each in given.values() for s in each], voids)
+    by_station: dict[str, list[TallySheet]] = {station: [] for station in stations}
+    for sheet in applied:
+        by_station[sheet.station].append(sheet)
+    if not took and not any(new.removals for new in fresh):
+        return {station: tuple(sheets) for station, sheets in by_station.items()}, effects
+    merged = tuple(
+        Effect(
+            old.void,
+            (*(r for r in old.removals if r.station not in stations), *new.removals),
+        )
+        for old, new in zip(effects, fresh, strict=True)
+    )
+    return {station: tuple(sheets) for station, sheets in by_station.items()}, merged
+
+
+def _may_touch(geography: Geography, void: Void, stations: Collection[str]) -> bool:
+    """Whether `void` names one of `stations`, or their constituency in its contest."""
+    match void:
+        case StationVoid(station=station):
+            return station in stations
+        case CandidateVoid(stations=named):
+            return any(station in stations for station in named)
+        case ConstituencyVoid(contest=contest, constituency=constituency):
+            return any(geography.constituency_of(contest, s) == constituency for s in stations)
 
 
 def effects_in_unit(

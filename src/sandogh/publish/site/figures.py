@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
@@ -111,6 +112,16 @@ def bar_width(part: int, whole: int) -> str:
         return "0%"
     tenths = (1000 * part + whole // 2) // whole
     return f"{tenths // 10}.{tenths % 10}%"
+
+
+def share_width(share: Fraction) -> str:
+    """A share of one as a bar's length, full at one (turnout can pass it only by an error)."""
+    return bar_width(min(share.numerator, share.denominator), share.denominator)
+
+
+def joined(items: Iterable[str], lang: Lang) -> str:
+    """Items said in one sentence: «الف، ب» in Persian, "a; b" in English."""
+    return ("، " if lang == "fa" else "; ").join(items)
 
 
 # A sign's own character: U+2212 MINUS SIGN, not the hyphen a font draws short and low.

@@ -12,11 +12,11 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from sandogh.publish.site.area_list import of
 from sandogh.publish.site.figures import day, moment, number, percent
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.reported import complete, turnout
-from sandogh.publish.site.views import of
 
 
 def summary(pages: ElectionPages, place: Place) -> dict[str, Any]:

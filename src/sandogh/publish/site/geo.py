@@ -18,6 +18,9 @@ whose palest class still stands out from the grey of areas without results. An a
 half its stations or fewer have reported (`reported.LITTLE`) is hatched in grey whatever the
 mode, not painted in its leader's colour: a few boxes do not tell how an area voted. The hatch is
 an SVG pattern the page defines once (`HATCHED` names it), so the map and its legend share it.
+A unit that has reported but whose every box reported a board voided (a voided station, most
+often) is drawn in `VOIDED`, neither a leader's colour nor a turnout of 0 %, nor the grey of no
+report yet.
 """
 
 from __future__ import annotations
@@ -34,13 +37,14 @@ from sandogh.locale import Lang
 from sandogh.maps import MAPS
 from sandogh.publish.site.figures import percent
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.reported import LITTLE, reported_share
+from sandogh.publish.site.reported import LITTLE, counted, reported_share
 from sandogh.publish.site.snapshot import UnitRef, UnitResult
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C564B", "#F0E442")
 NO_DATA = "#C8C8C8"
 HATCHED = "url(#little-reporting)"  # the pattern of `_map.html`
 OUTSIDE = "#F4F4F4"  # areas drawn with no unit of the election (map.js paints them so)
+VOIDED = "#7A1712"  # reported, every box of it voided (the voided status's colour)
 TURNOUT_STEPS = (Fraction(40, 100), Fraction(50, 100), Fraction(60, 100), Fraction(70, 100))
 TURNOUT_COLOURS = ("#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494")
 
@@ -177,6 +181,8 @@ def shading(
     """`share` is the unit's turnout over its reported stations (`reported.turnout`)."""
     if result is None or result["stations"]["reported"] == 0:
         return Shading(NO_DATA, NO_DATA, None, label("map_no_data", lang))
+    if counted(result["stations"]) == 0:
+        return Shading(VOIDED, VOIDED, None, label("status_voided", lang))
     votes = result["counts"]["votes"]
     valid = result["counts"]["valid"]
     stations = result["stations"]

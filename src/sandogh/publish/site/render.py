@@ -23,6 +23,7 @@ from sandogh.publish.site.front_page import summary
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.snapshot import SnapshotFiles
+from sandogh.publish.site.unit_page import unit_page
 from sandogh.security_headers import META_POLICY
 
 ASSETS = Path(__file__).parent / "assets"  # the site's own: style, scripts
@@ -170,7 +171,7 @@ def render_site(root: Path, election_id: str, units: Collection[str] | None = No
             (code, Place(lang, pages.unit_path(code))) for code in codes
         ]
         for code, place in targets:
-            values = pages.unit_page(code, place)
+            values = unit_page(pages, code, place)
             if values is not None:
                 _render(writer, "unit.html", place, **_election_values(pages, place), **values)
     return writer.written

@@ -7,6 +7,12 @@ of them. Election-night sites (Clarity/Scytl, the AP's) compare like with like: 
 eligible voters of the stations counted, the previous round over those same stations. Both are
 sums over the unit's reported cover: the largest units under it whose every station has reported
 (each child's file says how many have), read down only where a child is partly counted.
+
+A station whose box a supervisory board voided has reported, and counts so in "N of M reported"
+everywhere, as in the files (`stations.reported`): its report came, and what became of its
+ballots is known. But none of its ballots is cast, so it is left out of the cover, its voters
+with it: turnout over it would read 0 % and a comparison would set the earlier round's votes
+against none. The cover reads down where a child has a voided box (`stations.voided`).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.publish.site.snapshot import SnapshotFiles, UnitResult, Vote
+from sandogh.publish.site.snapshot import SnapshotFiles, Stations, UnitResult, Vote
 
 #: Up to this share of its stations reported an area is hatched on the map, not painted in its
 #: leader's colour: with so few boxes counted the leader says little about the area.
@@ -31,15 +37,38 @@ def complete(result: UnitResult) -> bool:
     return result["stations"]["reported"] == result["stations"]["total"]
 
 
+def boxes_voided(stations: Stations) -> int:
+    """The stations reported whose box a board voided; none in a file written before the
+    format had them (`sandogh/unit-result@1`)."""
+    return stations.get("voided", 0)
+
+
+def counted(stations: Stations) -> int:
+    """The stations whose ballots count: reported, their box not voided."""
+    return stations["reported"] - boxes_voided(stations)
+
+
+def counted_whole(result: UnitResult) -> bool:
+    """Every station of the unit has reported, and no box of it was voided."""
+    return complete(result) and not boxes_voided(result["stations"])
+
+
+def station_voided(result: UnitResult) -> bool:
+    """The unit is a station whose box a board voided."""
+    return result["unit"]["kind"] == "station" and boxes_voided(result["stations"]) > 0
+
+
 def cover(files: SnapshotFiles, election: str, contest: str, result: UnitResult) -> list[str]:
-    """The codes of the largest units under `result`'s unit that have reported whole."""
-    if complete(result):
+    """The codes of the largest units under `result`'s unit that have reported whole and have
+    no voided box."""
+    if counted_whole(result):
         return [result["unit"]["code"]]
     found: list[str] = []
     for child in result["children"]:
-        if child["reported"]:
+        stations = child["stations"]
+        if child["reported"] and not boxes_voided(stations):
             found.append(child["code"])
-        elif child["stations"]["reported"] > 0:
+        elif counted(stations) > 0:
             below = files.result(election, contest, child["code"])
             if below is not None:
                 found += cover(files, election, contest, below)
@@ -49,11 +78,11 @@ def cover(files: SnapshotFiles, election: str, contest: str, result: UnitResult)
 def eligible_counted(
     files: SnapshotFiles, election: str, contest: str, result: UnitResult
 ) -> int | None:
-    """The eligible voters of the stations that have reported; None where none has, or where
-    the eligible voters of one that has are not known."""
-    if result["stations"]["reported"] == 0:
+    """The eligible voters of the stations whose ballots count (`counted`); None where there
+    is none, or where the eligible voters of one are not known."""
+    if counted(result["stations"]) == 0:
         return None
-    if complete(result):
+    if counted_whole(result):
         return result["eligible_voters"]
     eligible = 0
     for code in cover(files, election, contest, result):
@@ -64,10 +93,23 @@ def eligible_counted(
     return eligible
 
 
+def papers_counted(files: SnapshotFiles, election: str, contest: str, result: UnitResult) -> int:
+    """The ballot papers used in the stations whose ballots count, turnout by papers' numerator
+    over `eligible_counted`: a voided box's papers were used, but its voters are not in that
+    base. Stations not reported used none, so only a unit with a voided box is read down."""
+    if not boxes_voided(result["stations"]):
+        return result["counts"]["papers"]["used"]
+    used = 0
+    for code in cover(files, election, contest, result):
+        below = files.result(election, contest, code)
+        used += 0 if below is None else below["counts"]["papers"]["used"]
+    return used
+
+
 def turnout(
     files: SnapshotFiles, election: str, contest: str, result: UnitResult
 ) -> Fraction | None:
-    """Ballots cast over the eligible voters of the stations that have reported."""
+    """Ballots cast over the eligible voters of the stations whose ballots count."""
     eligible = eligible_counted(files, election, contest, result)
     return Fraction(result["counts"]["cast"], eligible) if eligible else None
 

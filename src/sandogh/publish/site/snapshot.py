@@ -32,6 +32,7 @@ class Name(TypedDict):
 class Stations(TypedDict):
     reported: int
     total: int
+    voided: NotRequired[int]  # of those reported; absent in `sandogh/unit-result@1`
 
 
 class ElectionEntry(TypedDict):
@@ -111,6 +112,7 @@ class Counts(TypedDict):
     valid: int
     invalid: Invalid
     void: int
+    voided: NotRequired[int]  # of `void`, the boards'; absent in `sandogh/unit-result@1`
     votes: list[Vote]
 
 

@@ -1,0 +1,99 @@
+"""A unit's area list: the units just below it (a county's stations, a province's counties),
+each with its stations reported, its leader and its turnout, linked to its own page.
+
+A station whose box a board voided is listed as voided («باطل‌شده»), with no leader and no
+turnout: it reported, but none of its ballots counts. An area with voided boxes counts them
+among its stations reported, as every figure of the site does (`reported`), and says how many.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sandogh.locale import Lang
+from sandogh.publish.site.figures import percent
+from sandogh.publish.site.labels import label
+from sandogh.publish.site.reported import boxes_voided, station_voided, turnout
+from sandogh.publish.site.snapshot import SnapshotFiles, StationInfo, Stations, UnitResult
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    code: str
+    name: str
+    href: str
+    reported: bool
+    stations: str  # "12 of 98", and how many of them were voided; empty for a station
+    voided: bool  # a station whose box a board voided
+    leader: str
+    turnout: str
+    marks: tuple[str, ...]  # mobile, hard to reach
+
+
+def of(reported: int, total: int, lang: Lang) -> str:
+    return label("of", lang, reported=reported, total=total)
+
+
+def _reported(stations: Stations, lang: Lang) -> str:
+    """An area's stations reported of all («۲ از ۲»), and of those how many were voided."""
+    if not boxes_voided(stations):
+        return of(stations["reported"], stations["total"], lang)
+    return label(
+        "of_voided",
+        lang,
+        reported=stations["reported"],
+        total=stations["total"],
+        voided=boxes_voided(stations),
+    )
+
+
+def station_marks(info: StationInfo | None, lang: Lang) -> tuple[str, ...]:
+    if info is None:
+        return ()
+    marks = [label("mobility_mobile", lang)] if info["mobility"] == "mobile" else []
+    return (*marks, label("hard_to_reach", lang)) if info["hard_to_reach"] else tuple(marks)
+
+
+def area_rows(
+    *,
+    files: SnapshotFiles,
+    election: str,
+    contest: str,
+    result: UnitResult,
+    href: Callable[[str], str],
+    lang: Lang,
+) -> tuple[ChildRow, ...]:
+    rows = []
+    for child in result["children"]:
+        child_result = files.result(election, contest, child["code"])
+        leader, shown_turnout, stations = "—", "—", ""
+        marks: tuple[str, ...] = ()
+        voided = False
+        if child_result is not None:
+            votes, valid = child_result["counts"]["votes"], child_result["counts"]["valid"]
+            if votes and votes[0]["votes"] > 0 and valid:
+                share = percent(Fraction(votes[0]["votes"], valid), lang, 1)
+                leader = f"{votes[0]['name'][lang]} ({share})"
+            counted = turnout(files, election, contest, child_result)
+            if counted is not None:
+                shown_turnout = percent(counted, lang, 1)
+            voided = station_voided(child_result)
+            if child["kind"] != "station":
+                stations = _reported(child_result["stations"], lang)
+            marks = station_marks(child_result["station"], lang)
+        rows.append(
+            ChildRow(
+                child["code"],
+                child["name"][lang],
+                href(child["code"]),
+                child["reported"],
+                stations,
+                voided,
+                leader,
+                shown_turnout,
+                marks,
+            )
+        )
+    return tuple(rows)
