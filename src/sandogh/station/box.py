@@ -23,7 +23,8 @@ Offline (DESIGN.md §3): the outbox lives in the store, so it survives a restart
 is due and backs off exponentially, up to a bound, from an item that could not be sent. A refusal
 by the centre is kept, not retried, and noted as an incident, as is every duplicate the centre
 reports; a final report the centre refused is signed again by the staff (`report`), the new
-signed report superseding the refused one while the station stays reported.
+signed report superseding the refused one while the station stays reported
+(`core.station.ReportAgain`).
 """
 
 from __future__ import annotations

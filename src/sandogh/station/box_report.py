@@ -5,8 +5,8 @@ cast-vote records into the tally sheets; a paper station's sheets come from blin
 (`count_paper`). `report` signs the counted report (the device, then the staff: signers short of
 the centre's rule are refused), prints it with its QR codes and queues it for the centre; a final
 report the centre refused is signed again the same way, the new signed report superseding the
-refused one while the station stays reported. The zero report at opening is signed and kept by
-the same steps (`_sign`, `_keep`).
+refused one while the station stays reported (`core.station.ReportAgain`). The zero report at
+opening is signed and kept by the same steps (`_sign`, `_keep`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from sandogh.core.report import (
     sign_report,
 )
 from sandogh.core.report.staff import RegisteredStaff
-from sandogh.core.station import Action, Count, Open, Report, require, transition
+from sandogh.core.station import Action, Count, Open, Report, ReportAgain, require, transition
 from sandogh.station import ballot_chain
 from sandogh.station.box_state import BoxState, record_bound_of
 from sandogh.station.count import count_entered, count_records
@@ -121,15 +121,14 @@ class Reporting(BoxState):
         way: the new signed report supersedes the refused one, which the centre never took."""
         with self._station() as (tx, station):
             again = final_refused(tx)
-            if not again:
-                require(station.lifecycle, Action.REPORT)
+            require(station.lifecycle, Action.REPORT_AGAIN if again else Action.REPORT)
             if station.counted is None:
                 raise AssertionError("a counted station holds its counted report")
             report, signed, data = self._sign(decode_report(station.counted), staff)
             _require_signers(signed, station.setup)
             digest = hashlib.sha256(data).hexdigest()
-            if again:  # still reported, by the report that supersedes the refused one
-                tx.save_lifecycle(dataclasses.replace(station.lifecycle, report=digest))
+            if again:
+                tx.save_lifecycle(transition(station.lifecycle, ReportAgain(digest)))
                 tx.supersede_signed(report.kind.value, data)
                 tx.enqueue(OutboxKind.REPORT, report.kind.value, data, self._clock())
             else:
