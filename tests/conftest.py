@@ -7,6 +7,8 @@
 - `new_unit_of_work`: a factory of units of work over one new store, on the in-memory fake,
   SQLite and PostgreSQL (parametrized), for tests of the ports' contract and of services; up to
   `CONCURRENT_UNITS_OF_WORK` of them may be open at once, on as many threads.
+- `browser`: the test process's one headless Chromium, each test's pages closed when it ends
+  (`tests.chromium`, registered here).
 
 PostgreSQL is a throwaway server each test process (xdist worker) starts for itself: `initdb` into
 a temporary folder, listening only on a unix socket there, with durability off since nothing in
@@ -39,6 +41,8 @@ from sandogh.services.ports import UnitOfWork
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
+
+pytest_plugins = ["tests.chromium"]
 
 # CI machines are shared and loaded: a property's examples are bounded by count, never by time,
 # so that a slow moment fails no test (a deadline would make the suite flaky, not faster).

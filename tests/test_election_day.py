@@ -72,7 +72,7 @@ from sandogh.station.setup import OfflinePolicy
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.chromium import LAUNCH, run_apart
 
 from .election_day_build import Kiosk, serve_screens
 
@@ -213,7 +213,7 @@ async def _on_screens(
     then, once everyone else has voted too, a second check-in refused and the first box's end
     of day."""
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(**LAUNCH)
         kiosks = [
             await Kiosk.open(browser, url, list(files.values()))
             for url, files in zip(urls, staff, strict=True)
@@ -332,7 +332,7 @@ def test_an_election_day_through_the_real_centre_and_screens(tmp_path: Path) -> 
         urls = [stack.enter_context(serve_screens(box)) for box in boxes]
         with ThreadPoolExecutor(max_workers=BOXES) as pool:
             rest = [pool.submit(_cast_the_rest, p, b) for p, b in zip(plans, boxes, strict=True)]
-            asyncio.run(_on_screens(urls, plans, rest, staff))
+            run_apart(_on_screens(urls, plans, rest, staff))
         signed = _end_of_day(plans, boxes, staff)
 
         view = show_results(uow, election.id, contest=CONTEST)

@@ -27,7 +27,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 from typer.testing import CliRunner
 
 from sandogh.cli.anchor import e2e_keys
@@ -49,7 +49,6 @@ from sandogh.services.candidacy import candidacy_of
 from sandogh.services.fleet import fleet_boxes
 from sandogh.verify_election.run import verify_election
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 STATIONS, VOTERS, MINUTES, SEED = 3, 120, 0.25, 1403
@@ -135,52 +134,51 @@ def _command(pid: int) -> str:
         return "?"
 
 
-def _moves(pages: dict[str, str], console: str) -> dict[str, tuple[str, str]]:
+def _moves(browser: Browser, pages: dict[str, str], console: str) -> dict[str, tuple[str, str]]:
     """By language, the stations-reported figure when its page opened and after it changed by
     itself; each page's screenshot once it has. Beside them (`county`), the same figure on the
     dashboard of the demo's county account, logged into the `console` as the day starts, and
     once the day has moved it, and (`county hours`) the check-ins by the hour beside it."""
     moved: dict[str, tuple[str, str]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            opened = {}
-            for lang, url in pages.items():
-                page = browser.new_page(viewport={"width": 1100, "height": 900})
-                page.goto(url, wait_until="domcontentloaded", timeout=60_000)
-                opened[lang] = (page, page.locator(FIGURE).inner_text())
-            county = browser.new_page(viewport={"width": 1100, "height": 1000})
-            county.goto(f"{console}/login", timeout=60_000)
-            county.fill("#username", COUNTY[0])
-            county.fill("#password", COUNTY[1])
-            county.click("form.stack button[type=submit]")
-            county.wait_for_url(f"{console}/", timeout=60_000)
-            at_start = county.locator(DASHBOARD).inner_text()
-            hours = county.locator(HOURS).inner_text()
-            for lang, (page, before) in opened.items():
-                page.wait_for_function(
-                    "([selector, before]) => document.querySelector(selector).innerText !== before",
-                    arg=[FIGURE, before],
-                    timeout=45_000,
-                )
-                moved[lang] = (before, page.locator(FIGURE).inner_text())
-                page.screenshot(path=str(SCREENSHOTS / f"live-demo-{lang}.png"))
-                assert_accessible(page, f"the results site, live ({lang})")
-            deadline = time.monotonic() + 60
-            while county.locator(DASHBOARD).inner_text() == at_start:
-                assert time.monotonic() < deadline, f"the county's dashboard stays at {at_start}"
-                time.sleep(1)
-                county.reload()
-            moved["county"] = (at_start, county.locator(DASHBOARD).inner_text())
-            moved["county hours"] = (hours, county.locator(HOURS).inner_text())
-            county.screenshot(path=str(SCREENSHOTS / "live-demo-county.png"), full_page=True)
-            assert_accessible(county, "the county account's dashboard, live")
-        finally:
-            browser.close()
+    try:
+        opened = {}
+        for lang, url in pages.items():
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            page.goto(url, wait_until="domcontentloaded", timeout=60_000)
+            opened[lang] = (page, page.locator(FIGURE).inner_text())
+        county = browser.new_page(viewport={"width": 1100, "height": 1000})
+        county.goto(f"{console}/login", timeout=60_000)
+        county.fill("#username", COUNTY[0])
+        county.fill("#password", COUNTY[1])
+        county.click("form.stack button[type=submit]")
+        county.wait_for_url(f"{console}/", timeout=60_000)
+        at_start = county.locator(DASHBOARD).inner_text()
+        hours = county.locator(HOURS).inner_text()
+        for lang, (page, before) in opened.items():
+            page.wait_for_function(
+                "([selector, before]) => document.querySelector(selector).innerText !== before",
+                arg=[FIGURE, before],
+                timeout=45_000,
+            )
+            moved[lang] = (before, page.locator(FIGURE).inner_text())
+            page.screenshot(path=str(SCREENSHOTS / f"live-demo-{lang}.png"))
+            assert_accessible(page, f"the results site, live ({lang})")
+        deadline = time.monotonic() + 60
+        while county.locator(DASHBOARD).inner_text() == at_start:
+            assert time.monotonic() < deadline, f"the county's dashboard stays at {at_start}"
+            time.sleep(1)
+            county.reload()
+        moved["county"] = (at_start, county.locator(DASHBOARD).inner_text())
+        moved["county hours"] = (hours, county.locator(HOURS).inner_text())
+        county.screenshot(path=str(SCREENSHOTS / "live-demo-county.png"), full_page=True)
+        assert_accessible(county, "the county account's dashboard, live")
+    finally:  # closed before the demo stops, as a server waits on a page's open connection
+        for context in browser.contexts:
+            context.close()
     return moved
 
 
-def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
+def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path, browser: Browser) -> None:
     command = [
         *(str(Path(sys.executable).parent / "sandogh"), "demo", "--live", "--dir", str(tmp_path)),
         *("--stations", str(STATIONS), "--voters", str(VOTERS), "--minutes", str(MINUTES)),
@@ -205,7 +203,7 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path) -> None:
 
         SCREENSHOTS.mkdir(exist_ok=True)
         pages = {"fa": f"{site}/kerman-1403-r2/", "en": f"{site}/en/kerman-1403-r2/"}
-        for before, after in _moves(pages, f"{api}/console").values():
+        for before, after in _moves(browser, pages, f"{api}/console").values():
             assert before != after
 
         assert "Kerman" in httpx.get(f"{site}/en/").text

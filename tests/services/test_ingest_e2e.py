@@ -14,8 +14,9 @@ from sandogh.core.anchor import E2EKeys
 from sandogh.core.definition.model import Election, VotingMode
 from sandogh.core.report import E2ECommitment
 from sandogh.locale.messages import EN, FA
-from sandogh.services.devices import Enrolment, enrol_device
+from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
+from sandogh.services.enrolment import Enrolment
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError

@@ -9,27 +9,24 @@ naming both stations, not to the station.
 
 from __future__ import annotations
 
-import base64
-
 from fastapi import APIRouter, Response
 
-from sandogh.server.auth import device_refusals, require_device, require_signed
+from sandogh.server.auth import require_device, require_signed
 from sandogh.server.centre import CentreDep
+from sandogh.server.check_in_requests import refused_body, signed_check_in, voter_fields
 from sandogh.server.errors import ApiError, documented
 from sandogh.server.models import (
     BallotCardBody,
-    BallotContestBody,
     CheckInAnswerBody,
     CheckInRequest,
     ElectionPath,
     RefusedBody,
     SyncedBody,
     SyncRequest,
-    WithheldBody,
     parse_time,
 )
 from sandogh.server.refusals import SourceDep, counted_refusals
-from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, Refused, check_in
+from sandogh.services.checkin import BallotCard, check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
     OfflineCheckIn,
@@ -51,60 +48,27 @@ router = APIRouter(tags=["check-ins"])
 def post_check_in(
     election_id: ElectionPath, body: CheckInRequest, centre: CentreDep, source: SourceDep
 ) -> Response:
-    path = api_paths.fill(api_paths.CHECK_INS, election_id=election_id)
-    try:
-        with counted_refusals(centre, source), device_refusals():
-            key = require_signed(centre, "POST", path, body)
-            result = check_in(
-                centre.uow,
-                election_id=election_id,
-                station=body.station,
-                device=key,
-                national_code=body.national_code,
-                registry=centre.registry,
-                ledger_secret=centre.ledger_secret,
-                now=centre.clock(),
-                new_token=centre.new_token,
-                limits=centre.check_in_limits,
-            )
-    except ImpossibleCheckInError as impossible:
-        raise ApiError(
-            409,
-            impossible.reason.value,
-            "the station cannot check a voter in",
-            [impossible.problem],
-        ) from impossible
+    with signed_check_in(centre, source, api_paths.CHECK_INS, election_id, body) as asked:
+        result = check_in(
+            centre.uow,
+            **asked,
+            now=centre.clock(),
+            new_token=centre.new_token,
+            limits=centre.check_in_limits,
+        )
     if isinstance(result, BallotCard):
         answer: BallotCardBody | RefusedBody = BallotCardBody(
             outcome="ballot-card",
             token=result.token,
             election=result.election,
             station=result.station,
-            contests=[
-                BallotContestBody(
-                    contest=item.contest, seats=item.seats, candidates=list(item.candidates)
-                )
-                for item in result.contests
-            ],
-            withheld=[WithheldBody(contest=w.contest, reason=w.reason) for w in result.withheld],
-            name=result.name,
-            photo=base64.b64encode(result.photo).decode() if result.photo else None,
+            **voter_fields(result),
         )
     else:
         answer = refused_body(result)
     # The answer as JSON already: FastAPI would validate it against `response_model` again (in
     # its thread pool, a second hop there), which the model it was built as makes needless.
     return Response(answer.model_dump_json(), media_type="application/json")
-
-
-def refused_body(result: Refused) -> RefusedBody:
-    return RefusedBody(
-        outcome="refused",
-        reason=result.reason,
-        also=list(result.also),
-        code_fault=result.code_fault,
-        of_age_on=result.of_age_on,
-    )
 
 
 @router.post(

@@ -35,7 +35,6 @@ from sandogh.server.models import (
 )
 from sandogh.server.sessions import SignedInDep, authorise
 from sandogh.services.devices import (
-    Enrolment,
     EnrolmentError,
     EnrolmentRefusal,
     RevocationError,
@@ -43,6 +42,7 @@ from sandogh.services.devices import (
     enrol_device,
     revoke_device,
 )
+from sandogh.services.enrolment import Enrolment
 from sandogh.services.ports import Device
 from sandogh.wire import api_paths
 from sandogh.wire.request_signing import timestamp

@@ -208,26 +208,25 @@ def check_in(
         day, bounds = open_station(
             work, election_id, station=station, device=device, now=now, limits=limits
         )
-        voter = voter_of(day, station, national_code, registry, ledger_secret)
+        voter = admission(
+            work, day, station, national_code, registry=registry, secret=ledger_secret
+        )
         if isinstance(voter, Refused):
             return voter
-        key, record = voter
-        allowed, withheld = admitted(work, day, station, day.ballot(station), key)
-        if not allowed:
-            return Refused(withheld[0].reason)
         entry = LedgerEntry(
             election=election_id,
-            voter_key=key,
+            voter_key=voter.key,
             station=station,
             at=check_in_hour(now),
-            constituencies=constituencies_at(day, station, allowed),
+            constituencies=constituencies_at(day, station, voter.allowed),
         )
         if not work.ledger.add(entry):
             return Refused(RefusalReason.ALREADY_VOTED)
         if bounds is not None:
             _within_bounds(work, bounds, entry, limits, device)
+        name, photo = voter.record.name, voter.record.photo
         card = BallotCard(
-            new_token(), election_id, station, allowed, withheld, record.name, record.photo
+            new_token(), election_id, station, voter.allowed, voter.withheld, name, photo
         )
         work.commit()
     return card
@@ -303,6 +302,43 @@ def voter_of(
     if refused is not None or record is None:
         return refused or Refused(RefusalReason.NOT_IN_REGISTRY)
     return voter_key(secret, code), record
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """A voter who may vote at the station: their ledger key and registry record, the station's
+    contests they may vote in there (never none) and those they must vote in elsewhere."""
+
+    key: str
+    record: RegistryRecord
+    allowed: tuple[BallotContest, ...]
+    withheld: tuple[Withheld, ...]
+
+
+def admission(
+    work: UnitOfWork,
+    day: Day,
+    station: str,
+    national_code: str,
+    *,
+    registry: Registry,
+    secret: bytes,
+    ledger_first: bool = False,
+) -> Admitted | Refused:
+    """What a check-in and a look-up (`services.check_in_look_up`) both decide of the voter of
+    `national_code` at `station` of the open day, or why not. `ledger_first`, the look-up's: a
+    voter the ledger holds is refused as already voted before their contests are judged (the
+    check-in learns it from the ledger's insert, after them)."""
+    voter = voter_of(day, station, national_code, registry, secret)
+    if isinstance(voter, Refused):
+        return voter
+    key, record = voter
+    if ledger_first and work.ledger.find(day.election.id, key) is not None:
+        return Refused(RefusalReason.ALREADY_VOTED)
+    allowed, withheld = admitted(work, day, station, day.ballot(station), key)
+    if not allowed:
+        return Refused(withheld[0].reason)
+    return Admitted(key, record, allowed, withheld)
 
 
 def ineligible(registry: Registry, code: NationalCode, day: datetime.date) -> Refused | None:

@@ -16,6 +16,7 @@ from sandogh.core.station.lifecycle import (
     Open,
     Phase,
     Report,
+    ReportAgain,
     StartVoting,
     StationState,
     require,
@@ -24,6 +25,7 @@ from sandogh.core.station.lifecycle import (
 
 ZERO = "a" * 64
 REPORT = "b" * 64
+SIGNED_AGAIN = "c" * 64
 HOURS = datetime.timedelta(hours=1)
 ORDER = list(Phase)
 
@@ -37,11 +39,12 @@ def _event(action: Action) -> Event:
         Action.CLOSE: Close(),
         Action.COUNT: Count(),
         Action.REPORT: Report(REPORT),
+        Action.REPORT_AGAIN: ReportAgain(SIGNED_AGAIN),
     }
     return events[action]
 
 
-EVENT_ACTIONS = {*NEXT_PHASE, Action.EXTEND}
+EVENT_ACTIONS = {*NEXT_PHASE, Action.EXTEND, Action.REPORT_AGAIN}
 
 
 def _in(phase: Phase) -> StationState:
@@ -102,7 +105,7 @@ def test_a_refusal_lists_what_is_allowed() -> None:
     ):
         require(_in(Phase.CLOSED), Action.CHECK_IN)
     with pytest.raises(
-        ActionRefusedError, match=r"^station is reported: cannot cast: it allows nothing$"
+        ActionRefusedError, match=r"^station is reported: cannot cast: it allows only report-again$"
     ):
         require(_in(Phase.REPORTED), Action.CAST)
     with pytest.raises(ActionRefusedError, match=r"station is set-up: cannot start-voting"):
@@ -120,6 +123,26 @@ def test_opening_needs_the_digest_of_the_zero_report(digest: str) -> None:
         transition(StationState(), Open(digest))
     with pytest.raises(ActionRefusedError, match="station is counted: cannot report"):
         transition(_in(Phase.COUNTED), Report(digest))
+
+
+def test_a_report_the_centre_refused_is_signed_again_and_the_station_stays_reported() -> None:
+    reported = _in(Phase.REPORTED)
+    again = transition(reported, ReportAgain(SIGNED_AGAIN))
+    assert again == StationState(Phase.REPORTED, ZERO, datetime.timedelta(0), SIGNED_AGAIN)
+    assert transition(again, ReportAgain(REPORT)).report == REPORT  # refused again, signed again
+    assert reported.report == REPORT  # a new state: the one it came from is unchanged
+
+
+@pytest.mark.parametrize("phase", [p for p in Phase if p is not Phase.REPORTED])
+def test_only_a_reported_station_signs_its_report_again(phase: Phase) -> None:
+    with pytest.raises(ActionRefusedError, match=f"station is {phase}: cannot report-again"):
+        transition(_in(phase), ReportAgain(SIGNED_AGAIN))
+
+
+@pytest.mark.parametrize("digest", ["", "0" * 63, "A" * 64, "g" * 64])
+def test_a_report_signed_again_is_named_by_its_digest(digest: str) -> None:
+    with pytest.raises(ActionRefusedError, match="is not a SHA-256 hex digest"):
+        transition(_in(Phase.REPORTED), ReportAgain(digest))
 
 
 @pytest.mark.parametrize("by", [datetime.timedelta(0), -HOURS])
@@ -141,13 +164,14 @@ events = st.one_of(
     st.just(Close()),
     st.just(Count()),
     st.builds(Report, st.sampled_from([REPORT, ""])),
+    st.builds(ReportAgain, st.sampled_from([SIGNED_AGAIN, REPORT, "x"])),
 )
 
 
 def _well_formed(event: Event) -> bool:
     match event:
-        case Open(zero_report=digest) | Report(report=digest):
-            return digest in {ZERO, REPORT}
+        case Open(zero_report=digest) | Report(report=digest) | ReportAgain(report=digest):
+            return digest in {ZERO, REPORT, SIGNED_AGAIN}
         case Extend(by=by):
             return by > datetime.timedelta(0)
         case _:
@@ -174,5 +198,7 @@ def test_random_events_never_reach_a_phase_out_of_order(sequence: list[Event]) -
     assert reached == ORDER[1 : ORDER.index(state.phase) + 1]
     assert (state.zero_report is not None) is (state.phase != Phase.SET_UP)
     assert (state.report is not None) is (state.phase == Phase.REPORTED)
+    signed = [e.report for e in accepted if isinstance(e, Report | ReportAgain)]
+    assert state.report == (signed[-1] if signed else None)  # the last signed supersedes
     extensions = [e.by for e in accepted if isinstance(e, Extend)]
     assert state.extended_by == sum(extensions, datetime.timedelta(0))

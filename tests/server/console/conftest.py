@@ -1,17 +1,14 @@
-"""The console's stores (one partial store built per session, copied for each test; the Kerman
-day before printing, for the candidacy pages that rewrite its definition) and the browser its
-pages are walked in."""
+"""The console's stores: one partial store built per session, copied for each test; the Kerman
+day before printing, for the candidacy pages that rewrite its definition. Its pages are walked in
+the test process's Chromium (`tests.chromium`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from sandogh.store.schema import init_database
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.server.live import load_kerman
 
 from .build import build_partial, copy_store
@@ -38,13 +35,3 @@ def unprinted_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def console_store(partial_template: Path, tmp_path: Path) -> str:
     """A SQLite store of the partial day (`build`), this test's own."""
     return copy_store(partial_template, tmp_path)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from sandogh.locale import Lang, in_words
 from sandogh.station.box_check_in import IssuedCard
@@ -23,7 +23,6 @@ from sandogh.station.web.audio import Words
 from sandogh.station.web.labels import label
 from sandogh.station.web.names import read_names
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
     SCREENSHOTS,
@@ -36,16 +35,6 @@ from tests.station.web.kiosk_build import (
 )
 
 SPEECH = SilentSpeech()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _served(tmp_path: Path, *, e2e: bool = False) -> Iterator[Kiosk]:

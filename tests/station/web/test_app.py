@@ -11,14 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from sandogh.core.report import ReportKind, StaffRole, decode_record, decode_signed
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
 from sandogh.station.web.error_words import EN as ERROR_EN
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code, opened
 from tests.station.web.kiosk_build import (
     PIN,
@@ -46,17 +45,6 @@ def _type(page: Page, code: str) -> None:
 def _press(page: Page, key: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=key).click()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module: each test's pages are contexts of their own, cookies apart."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def test_the_staff_see_and_sign_the_zero_report_then_start_voting(

@@ -8,18 +8,16 @@ checks every screen, in Persian and in English."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar
 
-import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.fake_card_reader import FakeCardReader
 from sandogh.station.web.voter import IdleTimes
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
     NAMES,
@@ -56,17 +54,6 @@ class PhotoCentre(NamingCentre):
                 if digest:
                     person["photo"] = "sha256:" + digest
         return document
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module: each test's pages are contexts of their own."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _photos(folder: Path) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from sandogh.core.e2e.chain import readable_code
 from sandogh.core.report import Choice, StaffRole
@@ -20,7 +20,6 @@ from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.local_chain import ChainEntry, ChainState
 from sandogh.station.printers import FilePrinter
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
     SCREENSHOTS,
@@ -40,17 +39,6 @@ MIN_TARGET = 60  # px: the two choices are keys a shaking finger finds
 def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
     with serving(voting_kiosk(tmp_path, e2e=True)) as served:
         yield served
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module: each test's pages are contexts of their own, cookies apart."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _card(kiosk: Kiosk, browser: Browser, voter: int) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from sandogh.core.report import StaffRole
 from sandogh.core.voters import CodeFault
@@ -35,7 +35,6 @@ from sandogh.station.web.error_words import FA as ERROR_FA
 from sandogh.station.web.labels import EN as LABEL_EN
 from sandogh.station.web.labels import FA as LABEL_FA
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import SCREENSHOTS, Kiosk, csrf_of, log_in, serving, voting_kiosk
 
@@ -103,131 +102,130 @@ def _shot(page: Page, name: str) -> None:
     assert_accessible(page, name)
 
 
-def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(kiosk: Kiosk) -> None:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 800, "height": 900})
-        log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
+def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(
+    kiosk: Kiosk, browser: Browser
+) -> None:
+    page = browser.new_page(viewport={"width": 800, "height": 900})
+    log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
 
-        # an impostor gives NAMED's code: the registry's name and photo, nothing recorded yet
-        _look_up(page, NAMED)
-        assert page.locator("#voter-name").inner_text() == NAME
-        assert page.locator("#voter-photo").evaluate("img => img.naturalWidth") == 90
-        assert page.locator("#voter-compare").inner_text() == LABEL_FA["kiosk_voter_compare"]
-        assert page.locator("#card-token").count() == 0
-        assert kiosk.box.status().cards_issued == 0
-        _shot(page, "operator-look-up-fa")
-        _press(page, "#not-them")  # not the person in front of the official
-        assert page.locator("#problem").inner_text() == LABEL_FA["kiosk_identity_rejected"]
-        assert page.locator("#voter-id").count() == 0
-        _shot(page, "operator-not-them-fa")
-        assert kiosk.box.status().cards_issued == 0
-        page.request.post(  # a confirm sent again, by hand: there is no one to confirm
-            kiosk.url + "/operator/check-in",
-            form={"csrf": csrf_of(page.content())},
+    # an impostor gives NAMED's code: the registry's name and photo, nothing recorded yet
+    _look_up(page, NAMED)
+    assert page.locator("#voter-name").inner_text() == NAME
+    assert page.locator("#voter-photo").evaluate("img => img.naturalWidth") == 90
+    assert page.locator("#voter-compare").inner_text() == LABEL_FA["kiosk_voter_compare"]
+    assert page.locator("#card-token").count() == 0
+    assert kiosk.box.status().cards_issued == 0
+    _shot(page, "operator-look-up-fa")
+    _press(page, "#not-them")  # not the person in front of the official
+    assert page.locator("#problem").inner_text() == LABEL_FA["kiosk_identity_rejected"]
+    assert page.locator("#voter-id").count() == 0
+    _shot(page, "operator-not-them-fa")
+    assert kiosk.box.status().cards_issued == 0
+    page.request.post(  # a confirm sent again, by hand: there is no one to confirm
+        kiosk.url + "/operator/check-in",
+        form={"csrf": csrf_of(page.content())},
+        headers={"origin": kiosk.url},
+        max_redirects=0,
+    )
+    page.goto(kiosk.url + "/operator")
+    assert page.locator("#problem").inner_text() == LABEL_FA["kiosk_identity_none"]
+    assert kiosk.box.status().cards_issued == 0
+    # the real person comes later, is looked up, confirmed, and checked in: the card writer
+    # writes the card, and the screen shows neither its token nor, any longer, the name
+    assert kiosk.writer is not None
+    _check_in(page, NAMED)
+    _shot(page, "operator-check-in-fa")
+    (token,) = kiosk.writer.cards
+    assert LABEL_FA["kiosk_card_written"] in page.locator("#card-charged").inner_text()
+    assert page.locator("#card-token").count() == 0
+    assert kiosk.box.status().cards_issued == 1
+    pages = {"named": page.content()}
+    assert token not in pages["named"]
+    assert NAME not in pages["named"]
+
+    _check_in(page, NAMED)  # the same person again, at this station
+    assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
+    pages["again here"] = page.content()
+    _check_in(page, ELSEWHERE)  # a person the centre checked in at another station
+    assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
+    _shot(page, "operator-refused-again-fa")
+    pages["again elsewhere"] = page.content()
+    for html in (pages["again here"], pages["again elsewhere"]):
+        for first in ('id="voter-id"', NAME, token, OTHER_STATION, "data:image"):
+            assert first not in html
+
+    # the writer jams: the card is written by hand from its token, shown alone on the screen
+    kiosk.writer.jammed = True
+    _check_in(page, BY_HAND)
+    _shot(page, "operator-check-in-by-hand-fa")
+    assert page.locator("#writer-failed").inner_text() == LABEL_FA["kiosk_card_writer_failed"]
+    by_hand = page.locator("#card-token").inner_text()
+    assert len(kiosk.writer.cards) == 1
+    assert kiosk.box.status().cards_issued == 2
+    for beside in (NAME_BY_HAND, 'id="voter-id"', 'id="voter-name"', "data:image"):
+        assert beside not in page.content()
+    page.goto(kiosk.url + "/operator")  # shown once: gone from the page that follows
+    assert by_hand not in page.content()
+
+    _check_in(page, RUNOFF)
+    assert page.locator("#refusal").inner_text() == FA["check_in_refused_runoff_elsewhere"]
+    _shot(page, "operator-refused-fa")
+    pages["runoff"] = page.content()
+    _check_in(page, "۱۲۳۴۵۶۷۸۹۰")  # a wrong check digit, in Persian digits
+    assert page.locator("#refusal").inner_text() == (
+        f"{FA['check_in_refused_invalid_code']}: {FA['code_fault_wrong_check_digit']}"
+    )
+    pages["mistyped"] = page.content()
+
+    page.goto(kiosk.url + "/operator?lang=en")
+    _check_in(page, RUNOFF, "en")
+    assert "first round" in page.locator("#refusal").inner_text()
+    _look_up(page, IN_BOOTH, "en")  # no name or photo from this registry: it says so
+    assert page.locator("#voter-name").inner_text() == LABEL_EN["kiosk_voter_no_name"]
+    assert page.locator("#voter-photo").count() == 0
+    assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_unnamed"]
+    _shot(page, "operator-look-up-en")
+    _press(page, "#confirm-voter")  # the writer still jammed: by hand, in English
+    _shot(page, "operator-check-in-en")
+    assert page.locator("#writer-failed").inner_text() == LABEL_EN["kiosk_card_writer_failed"]
+    assert LABEL_EN["kiosk_card_by_hand"] in page.locator("#card-charged").inner_text()
+    booth_token = page.locator("#card-token").inner_text()
+    kiosk.writer.jammed = False
+    kiosk.centre.down = True  # offline: the ID card is compared, the policy decides
+    _look_up(page, national_code(11), "en")
+    assert page.locator("#voter-name").count() == 0
+    assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_offline"]
+    _press(page, "#confirm-voter")
+    assert page.locator("#card-charged").count() + page.locator("#refusal").count() == 1
+    kiosk.centre.down = False
+
+    # the voter in the booth; the staff close the station before the ballot is cast
+    page.goto(kiosk.url + "/vote")
+    csrf = csrf_of(page.content())
+
+    def step(**form: str) -> None:
+        """A key of the voter's screens, as its form sends it (the redirect left to the page:
+        the page that follows shows what happened, once)."""
+        sent = page.request.post(
+            kiosk.url + "/vote",
+            form={"csrf": csrf, **form},
             headers={"origin": kiosk.url},
             max_redirects=0,
         )
-        page.goto(kiosk.url + "/operator")
-        assert page.locator("#problem").inner_text() == LABEL_FA["kiosk_identity_none"]
-        assert kiosk.box.status().cards_issued == 0
-        # the real person comes later, is looked up, confirmed, and checked in: the card writer
-        # writes the card, and the screen shows neither its token nor, any longer, the name
-        assert kiosk.writer is not None
-        _check_in(page, NAMED)
-        _shot(page, "operator-check-in-fa")
-        (token,) = kiosk.writer.cards
-        assert LABEL_FA["kiosk_card_written"] in page.locator("#card-charged").inner_text()
-        assert page.locator("#card-token").count() == 0
-        assert kiosk.box.status().cards_issued == 1
-        pages = {"named": page.content()}
-        assert token not in pages["named"]
-        assert NAME not in pages["named"]
+        assert sent.status == 303
 
-        _check_in(page, NAMED)  # the same person again, at this station
-        assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
-        pages["again here"] = page.content()
-        _check_in(page, ELSEWHERE)  # a person the centre checked in at another station
-        assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
-        _shot(page, "operator-refused-again-fa")
-        pages["again elsewhere"] = page.content()
-        for html in (pages["again here"], pages["again elsewhere"]):
-            for first in ('id="voter-id"', NAME, token, OTHER_STATION, "data:image"):
-                assert first not in html
-
-        # the writer jams: the card is written by hand from its token, shown alone on the screen
-        kiosk.writer.jammed = True
-        _check_in(page, BY_HAND)
-        _shot(page, "operator-check-in-by-hand-fa")
-        assert page.locator("#writer-failed").inner_text() == LABEL_FA["kiosk_card_writer_failed"]
-        by_hand = page.locator("#card-token").inner_text()
-        assert len(kiosk.writer.cards) == 1
-        assert kiosk.box.status().cards_issued == 2
-        for beside in (NAME_BY_HAND, 'id="voter-id"', 'id="voter-name"', "data:image"):
-            assert beside not in page.content()
-        page.goto(kiosk.url + "/operator")  # shown once: gone from the page that follows
-        assert by_hand not in page.content()
-
-        _check_in(page, RUNOFF)
-        assert page.locator("#refusal").inner_text() == FA["check_in_refused_runoff_elsewhere"]
-        _shot(page, "operator-refused-fa")
-        pages["runoff"] = page.content()
-        _check_in(page, "۱۲۳۴۵۶۷۸۹۰")  # a wrong check digit, in Persian digits
-        assert page.locator("#refusal").inner_text() == (
-            f"{FA['check_in_refused_invalid_code']}: {FA['code_fault_wrong_check_digit']}"
-        )
-        pages["mistyped"] = page.content()
-
-        page.goto(kiosk.url + "/operator?lang=en")
-        _check_in(page, RUNOFF, "en")
-        assert "first round" in page.locator("#refusal").inner_text()
-        _look_up(page, IN_BOOTH, "en")  # no name or photo from this registry: it says so
-        assert page.locator("#voter-name").inner_text() == LABEL_EN["kiosk_voter_no_name"]
-        assert page.locator("#voter-photo").count() == 0
-        assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_unnamed"]
-        _shot(page, "operator-look-up-en")
-        _press(page, "#confirm-voter")  # the writer still jammed: by hand, in English
-        _shot(page, "operator-check-in-en")
-        assert page.locator("#writer-failed").inner_text() == LABEL_EN["kiosk_card_writer_failed"]
-        assert LABEL_EN["kiosk_card_by_hand"] in page.locator("#card-charged").inner_text()
-        booth_token = page.locator("#card-token").inner_text()
-        kiosk.writer.jammed = False
-        kiosk.centre.down = True  # offline: the ID card is compared, the policy decides
-        _look_up(page, national_code(11), "en")
-        assert page.locator("#voter-name").count() == 0
-        assert page.locator("#voter-compare").inner_text() == LABEL_EN["kiosk_voter_offline"]
-        _press(page, "#confirm-voter")
-        assert page.locator("#card-charged").count() + page.locator("#refusal").count() == 1
-        kiosk.centre.down = False
-
-        # the voter in the booth; the staff close the station before the ballot is cast
-        page.goto(kiosk.url + "/vote")
-        csrf = csrf_of(page.content())
-
-        def step(**form: str) -> None:
-            """A key of the voter's screens, as its form sends it (the redirect left to the page:
-            the page that follows shows what happened, once)."""
-            sent = page.request.post(
-                kiosk.url + "/vote",
-                form={"csrf": csrf, **form},
-                headers={"origin": kiosk.url},
-                max_redirects=0,
-            )
-            assert sent.status == 303
-
-        step(token=booth_token)
-        for code in ("25", "", "31", ""):  # a code, on to the next contest; then the review
-            step(key="code", code=code)
-        kiosk.box.close()
-        for lang in ("en", "fa"):  # confirmed twice; the second says what happened
-            step(key="confirm", lang=lang)
-            step(key="confirm", lang=lang)
-            page.goto(f"{kiosk.url}/vote?lang={lang}")
-            words = (ERROR_FA if lang == "fa" else ERROR_EN)["kiosk_late_cast"]
-            assert page.locator("#error").inner_text() == words
-            _shot(page, f"voter-voting-ended-{lang}")
-            pages[f"ended {lang}"] = page.content()
-        browser.close()
+    step(token=booth_token)
+    for code in ("25", "", "31", ""):  # a code, on to the next contest; then the review
+        step(key="code", code=code)
+    kiosk.box.close()
+    for lang in ("en", "fa"):  # confirmed twice; the second says what happened
+        step(key="confirm", lang=lang)
+        step(key="confirm", lang=lang)
+        page.goto(f"{kiosk.url}/vote?lang={lang}")
+        words = (ERROR_FA if lang == "fa" else ERROR_EN)["kiosk_late_cast"]
+        assert page.locator("#error").inner_text() == words
+        _shot(page, f"voter-voting-ended-{lang}")
+        pages[f"ended {lang}"] = page.content()
     assert kiosk.box.status().records == 0
     for name, html in pages.items():
         assert [code for code in MACHINE_CODES if code in html] == [], name

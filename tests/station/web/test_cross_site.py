@@ -9,13 +9,12 @@ DNS-rebound name), is refused, as is any request from off the box."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
@@ -25,7 +24,7 @@ from sandogh.core.report import StaffRole
 from sandogh.core.station import Phase
 from sandogh.station.web import create_station_app
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.chromium import run_apart
 from tests.loopback import served
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
@@ -70,12 +69,10 @@ def _attacker(kiosk_url: str) -> Starlette:
     return Starlette(routes=[Route("/{attack}", page)])
 
 
-def test_a_page_of_another_origin_changes_nothing_at_the_kiosk(kiosk: Kiosk) -> None:
-    with (
-        served(_attacker(kiosk.url), "the attacker's site") as evil,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def test_a_page_of_another_origin_changes_nothing_at_the_kiosk(
+    kiosk: Kiosk, browser: Browser
+) -> None:
+    with served(_attacker(kiosk.url), "the attacker's site") as evil:
         page = browser.new_page()
         log_in(page, kiosk.url, kiosk.keys[StaffRole.HEAD])
         for attack in ATTACKS:
@@ -87,7 +84,7 @@ def test_a_page_of_another_origin_changes_nothing_at_the_kiosk(kiosk: Kiosk) -> 
             if attack == "close":
                 page.screenshot(path=str(SCREENSHOTS / "refused-fa.png"), full_page=True)
                 assert_accessible(page, "refused")
-        browser.close()
+        page.close()
     status = kiosk.box.status()
     assert status.phase is Phase.VOTING
     assert status.cards_issued == 0
@@ -125,5 +122,5 @@ def test_a_request_from_off_the_box_is_refused(tmp_path: Path) -> None:
         async with httpx.AsyncClient(transport=transport, base_url="http://box") as at:
             return (await at.get("/operator")).status_code
 
-    assert asyncio.run(get()) == 403
+    assert run_apart(get()) == 403
     box.store.close()

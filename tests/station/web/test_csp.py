@@ -16,12 +16,11 @@ from typing import ClassVar
 
 import httpx
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from sandogh.core.report import StaffRole
 from sandogh.station.clips import Clips
 from sandogh.station.speech import SilentSpeech
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.script_payloads import PAYLOADS, watched
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
@@ -92,58 +91,55 @@ def test_every_answer_carries_the_policy_and_no_caching(kiosk: Kiosk) -> None:
         assert answer.headers["cache-control"] == "no-store"
 
 
-def test_no_page_breaks_the_policy_and_no_name_runs(kiosk: Kiosk) -> None:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        staff = watched(browser, {"width": 800, "height": 900})
-        voter = watched(browser, {"width": 800, "height": 900})
-        log_in(staff.page, kiosk.url, kiosk.keys[StaffRole.HEAD])
-        staff.check()
-        log_in(staff.page, kiosk.url, kiosk.keys[StaffRole.SECRETARY], lang="en")
-        staff.check()
-        staff.shows_literally(PAYLOADS[0])  # the staff's names, as text
-        staff.shows_literally(PAYLOADS[1])
-        staff.page.fill("#national-code", national_code(1))
-        press(staff.page, "form[action='/operator/look-up'] button")
-        press(staff.page, "#confirm-voter")
-        token = staff.page.locator("#card-token").inner_text()
-        staff.check()
+def test_no_page_breaks_the_policy_and_no_name_runs(kiosk: Kiosk, browser: Browser) -> None:
+    staff = watched(browser, {"width": 800, "height": 900})
+    voter = watched(browser, {"width": 800, "height": 900})
+    log_in(staff.page, kiosk.url, kiosk.keys[StaffRole.HEAD])
+    staff.check()
+    log_in(staff.page, kiosk.url, kiosk.keys[StaffRole.SECRETARY], lang="en")
+    staff.check()
+    staff.shows_literally(PAYLOADS[0])  # the staff's names, as text
+    staff.shows_literally(PAYLOADS[1])
+    staff.page.fill("#national-code", national_code(1))
+    press(staff.page, "form[action='/operator/look-up'] button")
+    press(staff.page, "#confirm-voter")
+    token = staff.page.locator("#card-token").inner_text()
+    staff.check()
 
-        voter.page.goto(kiosk.url + "/vote?lang=en")
-        voter.check()
-        for aid in ("#size-xlarge", "#contrast", "#audio"):  # the bar's keys are forms too
-            press(voter.page, aid)
-        expect(voter.page.locator("#audio-ballot")).to_have_attribute("data-ready", "1")
-        voter.check()
-        voter.page.fill("#token", token)
-        press(voter.page, "button[type=submit]")
-        voter.shows_literally(HostileCentre.names["president"][0]["en"])
-        voter.check()
-        voter.page.fill("#code", "25")
-        press(voter.page, "#enter")
-        voter.shows_literally(HostileCentre.names["president"][1]["25"]["en"])
-        press(voter.page, "#next")
-        press(voter.page, "#blank")
-        voter.shows_literally(HostileCentre.names["parliament"][0]["en"])
-        voter.check()
-        voter.page.screenshot(path=str(SCREENSHOTS / "voter-review-hostile-en.png"), full_page=True)
-        press(voter.page, "#confirm")
-        press(voter.page, "#confirm")
-        assert voter.page.locator("#cast-done").count() == 1
-        voter.check()
+    voter.page.goto(kiosk.url + "/vote?lang=en")
+    voter.check()
+    for aid in ("#size-xlarge", "#contrast", "#audio"):  # the bar's keys are forms too
+        press(voter.page, aid)
+    expect(voter.page.locator("#audio-ballot")).to_have_attribute("data-ready", "1")
+    voter.check()
+    voter.page.fill("#token", token)
+    press(voter.page, "button[type=submit]")
+    voter.shows_literally(HostileCentre.names["president"][0]["en"])
+    voter.check()
+    voter.page.fill("#code", "25")
+    press(voter.page, "#enter")
+    voter.shows_literally(HostileCentre.names["president"][1]["25"]["en"])
+    press(voter.page, "#next")
+    press(voter.page, "#blank")
+    voter.shows_literally(HostileCentre.names["parliament"][0]["en"])
+    voter.check()
+    voter.page.screenshot(path=str(SCREENSHOTS / "voter-review-hostile-en.png"), full_page=True)
+    press(voter.page, "#confirm")
+    press(voter.page, "#confirm")
+    assert voter.page.locator("#cast-done").count() == 1
+    voter.check()
 
-        close_voting(staff.page)
-        staff.check()
-        press(staff.page, "#count")
-        staff.check()
-        sign_minutes(staff.page)  # the minutes page, each check and the signing
-        staff.check()
-        staff.page.goto(kiosk.url + "/operator/login")
-        staff.check()
-        staff.page.goto(kiosk.url + "/operator")
-        press(staff.page, "#log-out")
-        staff.check()
-        staff.page.goto(kiosk.url + "/operator/close")  # logged out: sent to the log-in
-        staff.check()
-        browser.close()
+    close_voting(staff.page)
+    staff.check()
+    press(staff.page, "#count")
+    staff.check()
+    sign_minutes(staff.page)  # the minutes page, each check and the signing
+    staff.check()
+    staff.page.goto(kiosk.url + "/operator/login")
+    staff.check()
+    staff.page.goto(kiosk.url + "/operator")
+    press(staff.page, "#log-out")
+    staff.check()
+    staff.page.goto(kiosk.url + "/operator/close")  # logged out: sent to the log-in
+    staff.check()
     assert kiosk.box.status().records == 1

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright
 
 from sandogh.core.e2e.chain import readable_code
 from sandogh.core.report import StaffRole
 from sandogh.locale import to_persian_digits
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.chromium import LAUNCH
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (
     NAMES,
@@ -108,19 +108,17 @@ def _back_and_forward(page: Page, times: int, shot: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+def browser(playwright: Playwright) -> Iterator[Browser]:
     """One Chromium for the module, as a kiosk's: each test's pages are contexts of their own."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            # Playwright turns the back/forward cache off; a kiosk's Chromium has it on
-            ignore_default_args=["--disable-back-forward-cache"],
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
+    launched = playwright.chromium.launch(
+        **LAUNCH,
+        # Playwright turns the back/forward cache off; a kiosk's Chromium has it on
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    try:
+        yield launched
+    finally:
+        launched.close()
 
 
 def test_back_and_forward_after_a_ballot_show_nothing_of_it(kiosk: Kiosk, browser: Browser) -> None:

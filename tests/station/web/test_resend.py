@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from sandogh.core.report import StaffRole
 from sandogh.station.courier import Backoff
 from tests.axe import assert_accessible
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.station.web.kiosk_build import (
     SCREENSHOTS,
     Kiosk,
@@ -47,39 +46,38 @@ def _state(page: Page, kind: str = "final") -> str:
     return page.locator(f"#report-{kind}").get_attribute("data-state") or ""
 
 
-def test_a_report_waits_while_the_centre_is_down_and_is_sent_by_itself(kiosk: Kiosk) -> None:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 800, "height": 900})
-        for role in (StaffRole.HEAD, StaffRole.SECRETARY):
-            log_in(page, kiosk.url, kiosk.keys[role])
-        close_voting(page)
-        press(page, "#count")
-        sign_minutes(page)
-        assert page.get_by_role("status").count() == 1  # "done": it is signed, no more
-        assert _state(page) in ("queued", "sending")
-        time.sleep(1.5)  # the box tries, and fails, by itself
-        page.goto(kiosk.url + "/operator")
-        shown = page.locator("#report-final").inner_text()
-        assert _state(page) in ("queued", "sending")
-        if _state(page) == "queued":  # between tries: when the next one is
-            assert "در صف ارسال" in shown
-            assert re.search(r"ساعت [۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2} \([۱-۹][۰-۹]* تلاش", shown), shown
-        page.screenshot(path=str(SCREENSHOTS / "report-waiting-fa.png"), full_page=True)
-        assert kiosk.centre.reports == []
+def test_a_report_waits_while_the_centre_is_down_and_is_sent_by_itself(
+    kiosk: Kiosk, browser: Browser
+) -> None:
+    page = browser.new_page(viewport={"width": 800, "height": 900})
+    for role in (StaffRole.HEAD, StaffRole.SECRETARY):
+        log_in(page, kiosk.url, kiosk.keys[role])
+    close_voting(page)
+    press(page, "#count")
+    sign_minutes(page)
+    assert page.get_by_role("status").count() == 1  # "done": it is signed, no more
+    assert _state(page) in ("queued", "sending")
+    time.sleep(1.5)  # the box tries, and fails, by itself
+    page.goto(kiosk.url + "/operator")
+    shown = page.locator("#report-final").inner_text()
+    assert _state(page) in ("queued", "sending")
+    if _state(page) == "queued":  # between tries: when the next one is
+        assert "در صف ارسال" in shown
+        assert re.search(r"ساعت [۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2} \([۱-۹][۰-۹]* تلاش", shown), shown
+    page.screenshot(path=str(SCREENSHOTS / "report-waiting-fa.png"), full_page=True)
+    assert kiosk.centre.reports == []
 
-        kiosk.centre.down = False
-        deadline = time.monotonic() + BOUND_SECONDS
-        while _state(page) != "received":  # the page looks again by itself: no key is pressed
-            assert time.monotonic() < deadline, page.locator("main").inner_text()
-            page.wait_for_timeout(200)
-        received = page.locator("#report-final").inner_text()
-        assert "رسید دریافت شد" in received
-        assert "sha256:" in received
-        assert _state(page, "zero") == "received"
-        page.goto(kiosk.url + "/operator?lang=en")
-        assert page.locator("#report-final").inner_text().startswith("Receipt received")
-        assert_accessible(page, "operator, reports received (en)")
-        page.screenshot(path=str(SCREENSHOTS / "report-sent-en.png"), full_page=True)
-        browser.close()
+    kiosk.centre.down = False
+    deadline = time.monotonic() + BOUND_SECONDS
+    while _state(page) != "received":  # the page looks again by itself: no key is pressed
+        assert time.monotonic() < deadline, page.locator("main").inner_text()
+        page.wait_for_timeout(200)
+    received = page.locator("#report-final").inner_text()
+    assert "رسید دریافت شد" in received
+    assert "sha256:" in received
+    assert _state(page, "zero") == "received"
+    page.goto(kiosk.url + "/operator?lang=en")
+    assert page.locator("#report-final").inner_text().startswith("Receipt received")
+    assert_accessible(page, "operator, reports received (en)")
+    page.screenshot(path=str(SCREENSHOTS / "report-sent-en.png"), full_page=True)
     assert len(kiosk.centre.reports) == 2  # the zero report and the final one

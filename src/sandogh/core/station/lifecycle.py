@@ -6,7 +6,8 @@ the tally sheet, and sends the signed station report. `reference/iran-election-r
 electronic ballot box as used"): voting lasts at least 10 hours and is routinely extended, in
 2024 to midnight in 2-hour steps; an extension is an event of its own, and is recorded.
 
-What each phase allows is data (`ALLOWED`); the actions that end a phase are in `NEXT_PHASE`.
+What each phase allows is data (`ALLOWED`); the actions that end a phase are in `NEXT_PHASE`. A
+reported station's one action, `ReportAgain`, supersedes a signed report the centre refused.
 `transition` applies an event and `require` guards an action that changes no phase (checking a
 voter in, casting a ballot); both raise `ActionRefusedError` naming the phase and the action.
 """
@@ -47,6 +48,7 @@ class Action(StrEnum):
     CLOSE = "close"
     COUNT = "count"
     REPORT = "report"  # the signed station report
+    REPORT_AGAIN = "report-again"  # the counted report signed again, the centre having refused it
 
 
 ALLOWED: Mapping[Phase, frozenset[Action]] = {
@@ -55,7 +57,7 @@ ALLOWED: Mapping[Phase, frozenset[Action]] = {
     Phase.VOTING: frozenset({Action.CHECK_IN, Action.CAST, Action.EXTEND, Action.CLOSE}),
     Phase.CLOSED: frozenset({Action.COUNT}),
     Phase.COUNTED: frozenset({Action.REPORT}),
-    Phase.REPORTED: frozenset(),
+    Phase.REPORTED: frozenset({Action.REPORT_AGAIN}),
 }
 
 #: The phase an action leads to; an allowed action not listed here leaves the phase as it is.
@@ -129,7 +131,20 @@ class Report:
     report: str
 
 
-Event = Open | StartVoting | Extend | Close | Count | Report
+@dataclass(frozen=True)
+class ReportAgain:
+    """The centre refused the signed station report, and the staff sign the counted report
+    again: the new signed report, given by its SHA-256 (lower-case hex), supersedes the refused
+    one, which the centre never took, and the station stays reported (DESIGN.md §3: the centre
+    rejects a report with a clear reason, and nothing is dropped silently; docs/fleet.md §2: the
+    refusal holds nothing, so a report the box signs again is taken). Whether the centre refused
+    the report is the box's to know (its outbox keeps the refusal), not the lifecycle's."""
+
+    action: ClassVar[Action] = Action.REPORT_AGAIN
+    report: str
+
+
+Event = Open | StartVoting | Extend | Close | Count | Report | ReportAgain
 
 
 def allows(phase: Phase, action: Action) -> bool:
@@ -139,9 +154,8 @@ def allows(phase: Phase, action: Action) -> bool:
 def require(state: StationState, action: Action) -> None:
     """Raise `ActionRefusedError` unless `action` is allowed in the state's phase."""
     if not allows(state.phase, action):
-        allowed = ", ".join(sorted(ALLOWED[state.phase]))
-        reason = f"it allows only {allowed}" if allowed else "it allows nothing"
-        raise ActionRefusedError(state.phase, action, reason)
+        allowed = ", ".join(sorted(ALLOWED[state.phase]))  # every phase allows some action
+        raise ActionRefusedError(state.phase, action, f"it allows only {allowed}")
 
 
 def transition(state: StationState, event: Event) -> StationState:
@@ -149,13 +163,15 @@ def transition(state: StationState, event: Event) -> StationState:
     require(state, event.action)
     phase = NEXT_PHASE.get(event.action, state.phase)
     match event:
-        case Open(zero_report=digest) | Report(report=digest) if not _SHA256_HEX.fullmatch(digest):
+        case Open(zero_report=digest) | Report(report=digest) | ReportAgain(report=digest) if (
+            not _SHA256_HEX.fullmatch(digest)
+        ):
             raise ActionRefusedError(
                 state.phase, event.action, f"{digest!r} is not a SHA-256 hex digest"
             )
         case Open():
             return replace(state, phase=phase, zero_report=event.zero_report)
-        case Report():
+        case Report() | ReportAgain():
             return replace(state, phase=phase, report=event.report)
         case Extend() if event.by <= datetime.timedelta(0):
             raise ActionRefusedError(

@@ -60,6 +60,8 @@ FA: dict[str, str] = {
     "kiosk_late_count": "آرا پیش‌تر شمرده شده است؛ گام بعد امضا و ارسال صورتجلسه است.",
     "kiosk_early_report": "آرا هنوز شمرده نشده است؛ نخست «شمارش آرا» را بزنید.",
     "kiosk_late_report": "صورتجلسه پایانی پیش‌تر امضا شده است؛ وضعیت ارسال آن در همین صفحه است.",
+    "kiosk_early_report_again": "صورتجلسه پایانی هنوز امضا و فرستاده نشده است؛ امضای دوباره"
+    " تنها برای صورتجلسه‌ای است که مرکز نپذیرفته است.",
     # the voter's ballot card and ballot
     "kiosk_card_unknown": "این کارت تعرفه در این صندوق شارژ نشده است؛"
     " به رئیس و اعضای شعبه مراجعه کنید.",
@@ -111,6 +113,8 @@ EN: dict[str, str] = {
     " the report.",
     "kiosk_early_report": "The ballots are not counted yet; press “Count” first.",
     "kiosk_late_report": "The final report is already signed; its delivery is shown on this page.",
+    "kiosk_early_report_again": "The final report is not signed and sent yet; signing again is"
+    " only for a report the centre refused.",
     "kiosk_card_unknown": "This ballot card was not charged at this box; ask the station's staff.",
     "kiosk_card_used": "A ballot was already cast with this card; ask the station's staff.",
     "kiosk_ballot_rejected": "The choices do not fit this card's ballot and nothing was"

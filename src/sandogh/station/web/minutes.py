@@ -24,7 +24,7 @@ from starlette.responses import Response
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.report import PublicKey, ReportKind, decode_report, decode_signed
 from sandogh.locale import Lang
-from sandogh.station.box import final_refused
+from sandogh.station.box_report import final_refused
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.card_log_in import CardRefused, StaffCards
 from sandogh.station.web.screens import Screens, see
