@@ -26,7 +26,7 @@ from sandogh.server.models import (
 )
 from sandogh.server.refusals import SourceDep, counted_refusals
 from sandogh.services.check_in_look_up import LookedUp, TooManyLookUpsError, look_up
-from sandogh.services.checkin import ImpossibleCheckInError
+from sandogh.services.check_in_rules import ImpossibleCheckInError
 from sandogh.wire import api_paths
 
 router = APIRouter(tags=["check-ins"])

@@ -29,7 +29,8 @@ from sandogh.server.models import (
     parse_time,
 )
 from sandogh.server.refusals import SourceDep, counted_refusals
-from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, Refused, check_in
+from sandogh.services.check_in_rules import ImpossibleCheckInError, Refused
+from sandogh.services.checkin import BallotCard, check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
     OfflineCheckIn,

@@ -25,7 +25,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.services.check_in_bounds import raise_incident
-from sandogh.services.checkin import (
+from sandogh.services.check_in_rules import (
     RefusalReason,
     Refused,
     Withheld,
