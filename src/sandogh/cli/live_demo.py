@@ -36,6 +36,7 @@ the day itself (`cli.live_demo_day`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import queue
 import shutil
@@ -192,6 +193,7 @@ def run(options: LiveOptions, out: Console) -> None:
                     challenge=options.e2e,
                     store=store,
                     province=province,
+                    ledger_secret=settings.ledger_secret.get_secret_value(),
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -274,7 +276,8 @@ def _day(options: LiveOptions) -> tuple[DayPlan, Province]:
     province = province_of(
         plan, kiosk_station(plan), seed=options.seed, e2e=options.e2e, limit=options.province
     )
-    return plan, province
+    # the centre's registry holds the province's voters too
+    return dataclasses.replace(plan, registry=province.registry), province
 
 
 def kiosk_clips(box: Path, out: Console, lang: Lang) -> Clips | None:

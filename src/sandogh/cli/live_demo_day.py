@@ -28,7 +28,13 @@ from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
-from sandogh.cli.simulated_province import Province, close_batch, enrol_province, open_batch
+from sandogh.cli.simulated_province import (
+    Crowd,
+    Province,
+    close_batch,
+    enrol_province,
+    open_batch,
+)
 from sandogh.cli.simulated_station import (
     TIMEOUT_SECONDS,
     StationDay,
@@ -154,14 +160,17 @@ def decrypt_after_day(
     lang: Lang,
     site: str,
     kiosk: str,
+    closed: bool,
 ) -> None:
     """The day over: the guardians decrypt the published tallies, held to the sealed record of
     fingerprint `anchor`; the publisher then writes them into the record. The last chains come
-    a poll after the last report (the kiosk's, closed at the end of the day): wait for them."""
+    a poll after the last report (the kiosk's, closed at the end of the day, if `closed`): wait
+    for them; a kiosk left open sends none, and is not waited for."""
     deadline = time.monotonic() + PUBLISHED_SECONDS
     time.sleep(2 * PUBLISH_SECONDS)
-    while not (closed := any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json"))):
+    while closed and not any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json")):
         if time.monotonic() > deadline:
+            closed = False
             break
         time.sleep(PUBLISH_SECONDS)
     # a kiosk whose final report is not published: its ballots are in no final report, and the
@@ -236,18 +245,20 @@ def run_day(
     challenge: bool,
     store: UnitOfWorkFactory,
     province: Province,
+    ledger_secret: bytes,
 ) -> None:
     """Each chosen station's whole day in turn, the k-th started k slots after the first, so
     that the last reports at about `minutes`; with `challenge` (an E2E day), each station's first
     voter challenges a ballot. While a station waits its turn, the rest of the `province` opens
-    and then reports, batch by batch: every station has reported once the last simulated one
-    has, or soon after."""
+    and then checks its voters in (keyed by the centre's `ledger_secret`) and reports, batch by
+    batch: every station has reported once the last simulated one has, or soon after."""
     slot = minutes * 60 / len(plan.chosen)
     start = time.monotonic()
     batches = list(province.batches())
+    crowd = Crowd(province, ledger_secret)
     waiting: list[Callable[[], ProvinceBatch | None]] = [
         *(functools.partial(_opened, store, province, b) for b in batches),
-        *(functools.partial(_closed, store, province, b) for b in batches),
+        *(functools.partial(_closed, store, province, b, crowd) for b in batches),
     ]
     for k, code in enumerate(plan.chosen):
         while waiting and time.monotonic() < start + k * slot and not stop.is_set():
@@ -275,8 +286,10 @@ def _opened(store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...]
     open_batch(store, province, batch)
 
 
-def _closed(store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...]) -> ProvinceBatch:
-    return ProvinceBatch(len(batch), close_batch(store, province, batch))
+def _closed(
+    store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...], crowd: Crowd
+) -> ProvinceBatch:
+    return ProvinceBatch(len(batch), close_batch(store, province, batch, crowd))
 
 
 def _put(reported: queue.Queue[StationDay | ProvinceBatch], done: ProvinceBatch | None) -> None:
