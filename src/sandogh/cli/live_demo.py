@@ -61,12 +61,9 @@ from sandogh.cli.live_demo_day import (
     ProvinceBatch,
     cast_in,
     ceremony,
-    decrypt_after_day,
-    follow,
     kiosk_box,
     polls_open,
     run_day,
-    snapshot_publisher,
     watch,
 )
 from sandogh.cli.live_demo_parts import (
@@ -77,6 +74,12 @@ from sandogh.cli.live_demo_parts import (
     listening_port,
     serving,
     serving_site,
+)
+from sandogh.cli.live_demo_publishing import (
+    Progress,
+    decrypt_after_day,
+    follow,
+    snapshot_publisher,
 )
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
@@ -133,9 +136,9 @@ def run(options: LiveOptions, out: Console) -> None:
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
     publisher = snapshot_publisher(store, folder, e2e=options.e2e, log_key=log_key)
-    ready, decrypted = threading.Event(), threading.Event()
+    ready, decrypted, progress = threading.Event(), threading.Event(), Progress()
     following = Worker(
-        say("publisher", lang), lambda stop: follow(publisher, stop, ready, decrypted)
+        say("publisher", lang), lambda stop: follow(publisher, stop, ready, decrypted, progress)
     )
     try:
         with ExitStack() as running:
@@ -231,6 +234,8 @@ def run(options: LiveOptions, out: Console) -> None:
                     lang,
                     site,
                     station,
+                    store,
+                    progress,
                 )
             )
             after_day = functools.partial(

@@ -1,7 +1,7 @@
-"""The live demo's election day (`cli.live_demo`): the publisher following the event log, the
-guardians' ceremony and decryption on an E2E day, the boxes enrolled and the record sealed before
-polls open, the kiosk's box, and the simulated stations run one after another while the main
-thread prints each report as it comes."""
+"""The live demo's election day (`cli.live_demo`): the guardians' ceremony on an E2E day, the
+boxes enrolled and the record sealed before polls open, the kiosk's box, and the simulated
+stations run one after another while the main thread prints each report as it comes. The
+publisher and the guardians' decryption after the day are `cli.live_demo_publishing`'s."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
-from sqlalchemy.exc import SQLAlchemyError
 
 from sandogh.cli.demo_preparation import kiosk_station
 from sandogh.cli.live_demo_accounts import ADMIN, digits
@@ -27,7 +26,7 @@ from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import DayPlan
-from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
+from sandogh.cli.simulated_e2e import Guardians, ceremony_stored
 from sandogh.cli.simulated_province import (
     Crowd,
     Province,
@@ -47,8 +46,6 @@ from sandogh.core.anchor import short_fingerprint
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.key_file import write_key_file
 from sandogh.locale.language import Lang
-from sandogh.publish.e2e_record import E2EOptions
-from sandogh.publish.snapshot import Publisher
 from sandogh.services import acting
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.staff import register_staff
@@ -58,50 +55,13 @@ from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
 
-PUBLISH_SECONDS = 1.0  # between the publisher's reads of the event log
-BULK_SECONDS = 15.0  # csv/totals.csv and the NIST report, rewritten at most this often
 WATCH_SECONDS = 0.25
-PUBLISHED_SECONDS = 30.0  # the longest the guardians wait for the kiosk's final report published
 KIOSK_PAPERS = 500
 KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
 
 
 def cast_in(plan: DayPlan) -> int:
     return sum(f.cast for f in plan.expected.values())
-
-
-def follow(
-    publisher: Publisher, stop: threading.Event, ready: threading.Event, decrypted: threading.Event
-) -> None:
-    """`sandogh publish --follow`: the whole snapshot once, then what each poll of the log adds;
-    once `decrypted` is set, the E2E record again with the guardians' decrypted tallies."""
-    publisher.regenerate()
-    ready.set()
-    while True:
-        stopping = stop.wait(PUBLISH_SECONDS)
-        try:
-            publisher.poll()  # once more after the stop: the last reports of the day
-            if decrypted.is_set():
-                decrypted.clear()
-                publisher.write_e2e()
-        except SQLAlchemyError:  # the store busy with the centre's writes: read it next time
-            if not stopping:
-                continue
-        if stopping:
-            break
-    publisher.flush()
-
-
-def snapshot_publisher(
-    store: UnitOfWorkFactory, folder: Path, *, e2e: bool, log_key: SigningKey
-) -> Publisher:
-    """The snapshot's publisher, attesting it with the centre's `log_key`; an E2E day's tallies
-    go to `tallies/` for the guardians and come back decrypted in `decrypted/`."""
-    options = E2EOptions(tallies_out=folder / "tallies", decrypted=folder / "decrypted")
-    e2e_options = options if e2e else None
-    return Publisher(
-        store, folder / "site", bulk_interval=BULK_SECONDS, e2e=e2e_options, log_key=log_key
-    )
 
 
 def ceremony(
@@ -149,44 +109,6 @@ def polls_open(
     kiosk.start_voting()
     kiosk.sync()  # the zero report, to the centre now
     return anchor
-
-
-def decrypt_after_day(
-    guardians: Guardians,
-    anchor: str,
-    folder: Path,
-    decrypted: threading.Event,
-    out: Console,
-    lang: Lang,
-    site: str,
-    kiosk: str,
-    closed: bool,
-) -> None:
-    """The day over: the guardians decrypt the published tallies, held to the sealed record of
-    fingerprint `anchor`; the publisher then writes them into the record. The last chains come
-    a poll after the last report (the kiosk's, closed at the end of the day, if `closed`): wait
-    for them; a kiosk left open sends none, and is not waited for."""
-    deadline = time.monotonic() + PUBLISHED_SECONDS
-    time.sleep(2 * PUBLISH_SECONDS)
-    while closed and not any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json")):
-        if time.monotonic() > deadline:
-            closed = False
-            break
-        time.sleep(PUBLISH_SECONDS)
-    # a kiosk whose final report is not published: its ballots are in no final report, and the
-    # guardians name it as not closed, as they would a box that failed
-    open_kiosk = frozenset() if closed else frozenset({kiosk})
-    count = decrypt_tallies(
-        guardians,
-        folder / "tallies",
-        folder / "decrypted",
-        folder / "site",
-        anchor=anchor,
-        not_closed=open_kiosk,
-    )
-    decrypted.set()
-    short = digits(short_fingerprint(anchor), lang)
-    out.print(say("e2e_decrypted", lang, tallies=count, site=site, short=short))
 
 
 def kiosk_box(
