@@ -1,15 +1,15 @@
 """Many check-ins in one transaction, every rule as for one (`services.checkin`).
 
-Checking in a station's voters one transaction each (as the live demo's rest of the province
-would, `cli.simulated_province`) reads the box, the day and the station's bounds again for each
-voter and commits each (bench/province.py measures it). `check_in_many` takes a batch in one:
-the box, the station's hours, its final report and ballot papers are read once per station and
-box of the batch (`check_in_rules.open_station`), the station's check-ins counted once and then
-kept as the batch adds to them, and each voter judged by the registry, the round their contests
-continue and the ledger's unique key exactly as alone (`checkin.card_for`). A voter refused is answered in their place, nothing written for them, as
-alone. A check-in that cannot happen (`ImpossibleCheckInError`, `DeviceRefusedError`) rolls the
-batch back; each is then checked in alone, in order, each in its own transaction, so that each
-is taken or refused, and its refusal is what it would have been alone.
+Checking in a station's voters one transaction each (as the live demo's rest of the province would,
+`cli.simulated_province`) reads the box, the day and the station's bounds again for each voter and
+commits each (bench/province.py measures it). `check_in_many` takes a batch in one: the box, the
+station's hours, its final report and ballot papers are read once per station and box of the batch
+(`check_in_rules.open_station`), the station's check-ins counted once and then kept as the batch
+adds to them, and each voter judged by the registry, the round their contests continue and the
+ledger's unique key exactly as alone (`checkin.card_for`). A voter refused is answered in their
+place, nothing written for them, as alone. A check-in that cannot happen (`ImpossibleCheckInError`,
+`DeviceRefusedError`) rolls the batch back; each is then checked in alone, in order, each in its own
+transaction, so that each is taken or refused, and its refusal is what it would have been alone.
 
 Secrecy (DESIGN.md §3): the batch writes what the single check-ins would, ledger rows holding the
 voter's key, the station, the whole hour of Tehran's clock and the constituencies, and nothing
