@@ -58,7 +58,7 @@ from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services import acting
-from sandogh.services.checkin import RefusalReason
+from sandogh.services.check_in_rules import RefusalReason
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.services.results import show_results

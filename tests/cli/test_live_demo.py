@@ -47,6 +47,7 @@ from sandogh.core.supervision.modes import station_mode
 from sandogh.formats.key_file import read_key_file
 from sandogh.services.candidacy import candidacy_of
 from sandogh.services.fleet import fleet_boxes
+from sandogh.services.ports import IncidentKind
 from sandogh.verify_election.run import verify_election
 from tests.axe import assert_accessible
 
@@ -276,6 +277,10 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path, browser: 
     absent = json.loads((election / "e2e" / "absent.json").read_bytes())["stations"]
     on_paper = {a["station"] for a in absent if a["reason"] == "paper-ballots"}
     assert on_paper == {paper, *province.stations}
+    _check_ins_are_papers_used(
+        tmp_path,
+        {code: counts.papers_used for code, counts in zip(province.stations, rest, strict=True)},
+    )
     assert verify_election(str(tmp_path / "site"), workers=1, anchors=(short,)).passed
     _decisions_signed_by_the_log(
         tmp_path,
@@ -287,6 +292,17 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path, browser: 
     )
     _stages_before_the_day(tmp_path, said)
     _boxes_attested(tmp_path, electronic)
+
+
+def _check_ins_are_papers_used(folder: Path, papers: dict[str, int]) -> None:
+    """Each of the rest of the province's stations checked in as many voters as its papers used,
+    before its final report: the centre raised no "check-ins ≠ papers used" incident."""
+    store = open_store(f"sqlite:///{folder / 'kerman-1403.sqlite'}")
+    with store() as work:
+        held = work.ledger.counts_by_station("kerman-1403-r2", papers)
+        raised = work.incidents.all("kerman-1403-r2")
+    assert dict(held) == papers
+    assert [i for i in raised if i.kind is IncidentKind.CHECK_INS_NOT_PAPERS_USED] == []
 
 
 def _decisions_signed_by_the_log(

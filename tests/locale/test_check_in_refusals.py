@@ -8,7 +8,7 @@ from sandogh.core.station.check_in_bounds import Impossible
 from sandogh.core.voters import CodeFault
 from sandogh.locale.check_in_refusals import EN, FA, check_in_refusal_key, code_fault_key
 from sandogh.locale.messages import placeholders
-from sandogh.services.checkin import DeviceRefusal, RefusalReason
+from sandogh.services.check_in_rules import DeviceRefusal, RefusalReason
 from sandogh.station.box_check_in import LocalRefusal
 
 CENTRE_CHECK_IN = (

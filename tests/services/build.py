@@ -60,7 +60,8 @@ from sandogh.core.voters import NationalCode, RegistryRecord, check_digit
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.anchor import add_signature, amend_record, draft_record, record_of
 from sandogh.services.anchor import seal_record as seal_record_now
-from sandogh.services.checkin import BallotCard, Refused, check_in
+from sandogh.services.check_in_rules import Refused
+from sandogh.services.checkin import BallotCard, check_in
 from sandogh.services.devices import enrol_device
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.ingest import ingest_report

@@ -14,7 +14,8 @@ import pytest
 
 from sandogh.core.readiness import PaperStock, Registers
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits, Impossible
-from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, check_in
+from sandogh.services.check_in_rules import ImpossibleCheckInError
+from sandogh.services.checkin import BallotCard, check_in
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import IncidentKind, UnitOfWork

@@ -16,8 +16,7 @@ from sandogh.core.voters import CodeFault, NationalCode, RegistryRecord
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.core.voters.national_code import parse_national_code
-from sandogh.services.checkin import (
-    BallotCard,
+from sandogh.services.check_in_rules import (
     DeviceRefusal,
     DeviceRefusedError,
     ImpossibleCheckInError,
@@ -25,6 +24,7 @@ from sandogh.services.checkin import (
     Refused,
     Withheld,
 )
+from sandogh.services.checkin import BallotCard
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork

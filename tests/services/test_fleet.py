@@ -256,3 +256,12 @@ def test_the_attack_a_box_goes_only_on_the_way_to_its_station(uow: NewUnitOfWork
         uow, KERMAN_HQ, ELECTION, BOX, frozenset({Step.RECEIVED_BY_COUNTY}), now=NOW
     )
     assert received.step is Step.RECEIVED_BY_COUNTY
+
+
+def test_the_fleet_read_alone_is_the_registers_fleet_by_serial(uow: NewUnitOfWork) -> None:
+    # what each box enrolled reads (`link_enrolled`), not every register of the election
+    with uow() as work:
+        registered = work.readiness.registers(ELECTION).fleet
+        alone = work.readiness.fleet(ELECTION)
+    assert alone == tuple(sorted(registered, key=lambda box: box.serial))
+    assert len(alone) == len(registers().fleet)

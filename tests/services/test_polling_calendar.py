@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import Engine, event
 
 from sandogh.core.station.check_in_bounds import Impossible
-from sandogh.services.checkin import BallotCard, ImpossibleCheckInError
+from sandogh.services.check_in_rules import ImpossibleCheckInError
+from sandogh.services.checkin import BallotCard
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.sync import ImpossibleCheckInsError, OfflineCheckIn, sync_provisional
 from sandogh.store.unit_of_work import SqlUnitOfWork

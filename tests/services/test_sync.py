@@ -10,7 +10,8 @@ import pytest
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.core.voters.national_code import parse_national_code
-from sandogh.services.checkin import BallotCard, RefusalReason, Refused
+from sandogh.services.check_in_rules import RefusalReason, Refused
+from sandogh.services.checkin import BallotCard
 from sandogh.services.ports import IncidentKind, Registry, UnitOfWork
 from sandogh.services.sync import (
     OfflineCheckIn,

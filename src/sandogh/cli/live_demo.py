@@ -36,6 +36,7 @@ the day itself (`cli.live_demo_day`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import queue
 import shutil
@@ -60,12 +61,9 @@ from sandogh.cli.live_demo_day import (
     ProvinceBatch,
     cast_in,
     ceremony,
-    decrypt_after_day,
-    follow,
     kiosk_box,
     polls_open,
     run_day,
-    snapshot_publisher,
     watch,
 )
 from sandogh.cli.live_demo_parts import (
@@ -76,6 +74,12 @@ from sandogh.cli.live_demo_parts import (
     listening_port,
     serving,
     serving_site,
+)
+from sandogh.cli.live_demo_publishing import (
+    Progress,
+    decrypt_after_day,
+    follow,
+    snapshot_publisher,
 )
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
@@ -132,9 +136,9 @@ def run(options: LiveOptions, out: Console) -> None:
     # loopback only: the console's session cookie must come back over plain http
     settings = settings.model_copy(update={"operators": OperatorSettings(secure_cookies=False)})
     publisher = snapshot_publisher(store, folder, e2e=options.e2e, log_key=log_key)
-    ready, decrypted = threading.Event(), threading.Event()
+    ready, decrypted, progress = threading.Event(), threading.Event(), Progress()
     following = Worker(
-        say("publisher", lang), lambda stop: follow(publisher, stop, ready, decrypted)
+        say("publisher", lang), lambda stop: follow(publisher, stop, ready, decrypted, progress)
     )
     try:
         with ExitStack() as running:
@@ -192,6 +196,7 @@ def run(options: LiveOptions, out: Console) -> None:
                     challenge=options.e2e,
                     store=store,
                     province=province,
+                    ledger_secret=settings.ledger_secret.get_secret_value(),
                 ),
             )
             parts: list[tuple[str, Probe]] = [
@@ -229,6 +234,8 @@ def run(options: LiveOptions, out: Console) -> None:
                     lang,
                     site,
                     station,
+                    store,
+                    progress,
                 )
             )
             after_day = functools.partial(
@@ -274,7 +281,8 @@ def _day(options: LiveOptions) -> tuple[DayPlan, Province]:
     province = province_of(
         plan, kiosk_station(plan), seed=options.seed, e2e=options.e2e, limit=options.province
     )
-    return plan, province
+    # the centre's registry holds the province's voters too
+    return dataclasses.replace(plan, registry=province.registry), province
 
 
 def kiosk_clips(box: Path, out: Console, lang: Lang) -> Clips | None:

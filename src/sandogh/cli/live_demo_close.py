@@ -36,19 +36,21 @@ def end_of_day(
     election: str,
     out: Console,
     lang: Lang,
-    decrypt: Callable[[], None] | None,
+    decrypt: Callable[[bool], None] | None,
 ) -> None:
     """The kiosk's box of `station` closed by its `staff`, then on an E2E day the guardians'
-    `decrypt`, then round 2 certified if every station has reported. On an E2E day a kiosk no
-    one voted at stays open: the guardians' check of a tally takes a chain with no cast ballot
-    for one that does not carry the contest, and would refuse the record."""
-    if decrypt is not None and box.status().records == 0:
-        out.print(say("kiosk_left_open", lang, station=station))
-    else:
+    `decrypt` (told whether the kiosk closed), then round 2 certified if every station has
+    reported. On an E2E day a kiosk no one voted at stays open: the guardians' check of a tally
+    takes a chain with no cast ballot for one that does not carry the contest, and would refuse
+    the record."""
+    closed = decrypt is None or box.status().records > 0
+    if closed:
         close_kiosk(box, [(role, read_key_file(path)) for role, path in staff])
         out.print(say("kiosk_closed", lang, station=station))
+    else:
+        out.print(say("kiosk_left_open", lang, station=station))
     if decrypt is not None:
-        decrypt()
+        decrypt(closed)
     certify_round(store, election, out, lang)
 
 

@@ -1,7 +1,7 @@
-"""The live demo's election day (`cli.live_demo`): the publisher following the event log, the
-guardians' ceremony and decryption on an E2E day, the boxes enrolled and the record sealed before
-polls open, the kiosk's box, and the simulated stations run one after another while the main
-thread prints each report as it comes."""
+"""The live demo's election day (`cli.live_demo`): the guardians' ceremony on an E2E day, the
+boxes enrolled and the record sealed before polls open, the kiosk's box, and the simulated
+stations run one after another while the main thread prints each report as it comes. The
+publisher and the guardians' decryption after the day are `cli.live_demo_publishing`'s."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
-from sqlalchemy.exc import SQLAlchemyError
 
 from sandogh.cli.demo_preparation import kiosk_station
 from sandogh.cli.live_demo_accounts import ADMIN, digits
@@ -27,8 +26,14 @@ from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import DayPlan
-from sandogh.cli.simulated_e2e import Guardians, ceremony_stored, decrypt_tallies
-from sandogh.cli.simulated_province import Province, close_batch, enrol_province, open_batch
+from sandogh.cli.simulated_e2e import Guardians, ceremony_stored
+from sandogh.cli.simulated_province import (
+    Crowd,
+    Province,
+    close_batch,
+    enrol_province,
+    open_batch,
+)
 from sandogh.cli.simulated_station import (
     TIMEOUT_SECONDS,
     StationDay,
@@ -41,8 +46,6 @@ from sandogh.core.anchor import short_fingerprint
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.key_file import write_key_file
 from sandogh.locale.language import Lang
-from sandogh.publish.e2e_record import E2EOptions
-from sandogh.publish.snapshot import Publisher
 from sandogh.services import acting
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.staff import register_staff
@@ -52,50 +55,13 @@ from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import OfflinePolicy
 
-PUBLISH_SECONDS = 1.0  # between the publisher's reads of the event log
-BULK_SECONDS = 15.0  # csv/totals.csv and the NIST report, rewritten at most this often
 WATCH_SECONDS = 0.25
-PUBLISHED_SECONDS = 30.0  # the longest the guardians wait for the kiosk's final report published
 KIOSK_PAPERS = 500
 KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
 
 
 def cast_in(plan: DayPlan) -> int:
     return sum(f.cast for f in plan.expected.values())
-
-
-def follow(
-    publisher: Publisher, stop: threading.Event, ready: threading.Event, decrypted: threading.Event
-) -> None:
-    """`sandogh publish --follow`: the whole snapshot once, then what each poll of the log adds;
-    once `decrypted` is set, the E2E record again with the guardians' decrypted tallies."""
-    publisher.regenerate()
-    ready.set()
-    while True:
-        stopping = stop.wait(PUBLISH_SECONDS)
-        try:
-            publisher.poll()  # once more after the stop: the last reports of the day
-            if decrypted.is_set():
-                decrypted.clear()
-                publisher.write_e2e()
-        except SQLAlchemyError:  # the store busy with the centre's writes: read it next time
-            if not stopping:
-                continue
-        if stopping:
-            break
-    publisher.flush()
-
-
-def snapshot_publisher(
-    store: UnitOfWorkFactory, folder: Path, *, e2e: bool, log_key: SigningKey
-) -> Publisher:
-    """The snapshot's publisher, attesting it with the centre's `log_key`; an E2E day's tallies
-    go to `tallies/` for the guardians and come back decrypted in `decrypted/`."""
-    options = E2EOptions(tallies_out=folder / "tallies", decrypted=folder / "decrypted")
-    e2e_options = options if e2e else None
-    return Publisher(
-        store, folder / "site", bulk_interval=BULK_SECONDS, e2e=e2e_options, log_key=log_key
-    )
 
 
 def ceremony(
@@ -143,41 +109,6 @@ def polls_open(
     kiosk.start_voting()
     kiosk.sync()  # the zero report, to the centre now
     return anchor
-
-
-def decrypt_after_day(
-    guardians: Guardians,
-    anchor: str,
-    folder: Path,
-    decrypted: threading.Event,
-    out: Console,
-    lang: Lang,
-    site: str,
-    kiosk: str,
-) -> None:
-    """The day over: the guardians decrypt the published tallies, held to the sealed record of
-    fingerprint `anchor`; the publisher then writes them into the record. The last chains come
-    a poll after the last report (the kiosk's, closed at the end of the day): wait for them."""
-    deadline = time.monotonic() + PUBLISHED_SECONDS
-    time.sleep(2 * PUBLISH_SECONDS)
-    while not (closed := any((folder / "site" / "data").glob(f"*/reports/{kiosk}/final.json"))):
-        if time.monotonic() > deadline:
-            break
-        time.sleep(PUBLISH_SECONDS)
-    # a kiosk whose final report is not published: its ballots are in no final report, and the
-    # guardians name it as not closed, as they would a box that failed
-    open_kiosk = frozenset() if closed else frozenset({kiosk})
-    count = decrypt_tallies(
-        guardians,
-        folder / "tallies",
-        folder / "decrypted",
-        folder / "site",
-        anchor=anchor,
-        not_closed=open_kiosk,
-    )
-    decrypted.set()
-    short = digits(short_fingerprint(anchor), lang)
-    out.print(say("e2e_decrypted", lang, tallies=count, site=site, short=short))
 
 
 def kiosk_box(
@@ -236,18 +167,20 @@ def run_day(
     challenge: bool,
     store: UnitOfWorkFactory,
     province: Province,
+    ledger_secret: bytes,
 ) -> None:
     """Each chosen station's whole day in turn, the k-th started k slots after the first, so
     that the last reports at about `minutes`; with `challenge` (an E2E day), each station's first
     voter challenges a ballot. While a station waits its turn, the rest of the `province` opens
-    and then reports, batch by batch: every station has reported once the last simulated one
-    has, or soon after."""
+    and then checks its voters in (keyed by the centre's `ledger_secret`) and reports, batch by
+    batch: every station has reported once the last simulated one has, or soon after."""
     slot = minutes * 60 / len(plan.chosen)
     start = time.monotonic()
     batches = list(province.batches())
+    crowd = Crowd(province, ledger_secret)
     waiting: list[Callable[[], ProvinceBatch | None]] = [
         *(functools.partial(_opened, store, province, b) for b in batches),
-        *(functools.partial(_closed, store, province, b) for b in batches),
+        *(functools.partial(_closed, store, province, b, crowd) for b in batches),
     ]
     for k, code in enumerate(plan.chosen):
         while waiting and time.monotonic() < start + k * slot and not stop.is_set():
@@ -275,8 +208,10 @@ def _opened(store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...]
     open_batch(store, province, batch)
 
 
-def _closed(store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...]) -> ProvinceBatch:
-    return ProvinceBatch(len(batch), close_batch(store, province, batch))
+def _closed(
+    store: UnitOfWorkFactory, province: Province, batch: tuple[str, ...], crowd: Crowd
+) -> ProvinceBatch:
+    return ProvinceBatch(len(batch), close_batch(store, province, batch, crowd))
 
 
 def _put(reported: queue.Queue[StationDay | ProvinceBatch], done: ProvinceBatch | None) -> None:

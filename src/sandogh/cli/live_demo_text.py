@@ -18,8 +18,8 @@ _FA: dict[str, str] = {
     "voters": "کد ملی چند رأی‌دهنده برای صندوق: {codes}",
     "staff_keys": "پرونده‌های کلید رئیس و اعضای شعبه، برای ورود در صفحه آنان در صندوق: {files}",
     "day": "روز انتخابات شبیه‌سازی‌شده: {stations} شعبه، {voters} رأی‌دهنده، در {minutes} دقیقه؛ "
-    "{province} شعبه دیگر استان هم گزارش می‌دهند (امضاشده با صندوق و عوامل هر شعبه؛ "
-    "رأی‌دهندگانشان شبیه‌سازی نمی‌شوند)",
+    "{province} شعبه دیگر استان هم گزارش می‌دهند (هویت رأی‌دهندگانشان دسته‌دسته با صندوق هر "
+    "شعبه احراز می‌شود، به شمار تعرفه‌های مصرف‌شده؛ گزارش امضاشده با صندوق و رئیس و منشی شعبه)",
     "progress": "{clock}  {reported} از {stations} شعبه گزارش داد؛ {cast} رأی",
     "done": "روز انتخابات تمام شد: {cast} رأی در {stations} شعبه.",
     "serving": "نشانی‌ها همچنان در دسترس‌اند؛ برای پایان Ctrl+C",
@@ -92,8 +92,9 @@ _EN: dict[str, str] = {
     "staff_keys": "Key files of the station's head and members, to log in on their screen of "
     "the box: {files}",
     "day": "Simulated election day: {stations} stations, {voters} voters, over {minutes} min; "
-    "{province} more stations of the province report too (signed by their boxes and staff; "
-    "their voters are not simulated)",
+    "{province} more stations of the province report too (their voters checked in by each "
+    "station's box in batches, as many as its ballot papers used; reports signed by box, head "
+    "and secretary)",
     "progress": "{clock}  {reported} of {stations} stations reported · {cast} ballots",
     "done": "The election day is over: {cast} ballots at {stations} stations.",
     "serving": "Still serving at the addresses above; Ctrl+C to stop",

@@ -1,7 +1,8 @@
 """Why a voter got no ballot card at a box, in Persian and English, with what to do: the
-centre's reasons (`services.checkin.RefusalReason`, `DeviceRefusal`, `core.station.Impossible`),
-the box's own (`station.box_check_in.LocalRefusal`) and, for a mistyped code, its fault
-(`core.voters.CodeFault`). The operator's screen shows these words, never the machine code.
+centre's reasons (`services.check_in_rules.RefusalReason`, `DeviceRefusal`,
+`core.station.Impossible`), the box's own (`station.box_check_in.LocalRefusal`) and, for a
+mistyped code, its fault (`core.voters.CodeFault`). The operator's screen shows these words,
+never the machine code.
 
 No sentence names where or when the voter voted (DESIGN.md §3): a runoff's refusal sends the
 voter to the constituency where they voted in round one without naming it. A key is the reason

@@ -17,7 +17,7 @@ from sandogh.core.definition.problems import Problem
 from sandogh.server.centre import Centre
 from sandogh.server.errors import ApiError
 from sandogh.server.models import SignedBody, parse_time
-from sandogh.services.checkin import DeviceRefusedError, serving_device
+from sandogh.services.check_in_rules import DeviceRefusedError, serving_device
 from sandogh.services.ports import Device
 from sandogh.wire.request_signing import is_fresh, signed_by
 

@@ -17,7 +17,8 @@ from sandogh.server.errors import ApiError
 from sandogh.server.models import BallotContestBody, CheckInRequest, RefusedBody, WithheldBody
 from sandogh.server.refusals import counted_refusals
 from sandogh.services.check_in_look_up import LookedUp
-from sandogh.services.checkin import BallotCard, ImpossibleCheckInError, Refused
+from sandogh.services.check_in_rules import ImpossibleCheckInError, Refused
+from sandogh.services.checkin import BallotCard
 from sandogh.services.ports import Registry
 from sandogh.wire import api_paths
 

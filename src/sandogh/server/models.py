@@ -18,7 +18,7 @@ from sandogh.core.definition.identifiers import CODE, ELECTION_ID
 from sandogh.core.report import ReportKind
 from sandogh.core.voters import CodeFault
 from sandogh.formats.definition_schema import Contest, Unit
-from sandogh.services.checkin import RefusalReason
+from sandogh.services.check_in_rules import RefusalReason
 
 #: The most offline check-ins one sync may carry: a station's whole day, several times over.
 MAX_SYNC_ENTRIES = 10_000

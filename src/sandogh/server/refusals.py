@@ -17,7 +17,7 @@ from sandogh.server.centre import Centre
 from sandogh.server.errors import ApiError
 from sandogh.server.sessions import desk_of
 from sandogh.server.throttle_gate import FORWARDED_FOR, origin_of
-from sandogh.services.checkin import DeviceRefusal
+from sandogh.services.check_in_rules import DeviceRefusal
 from sandogh.services.refusals import count_refusal, source_of
 
 #: The reasons (`ApiError.reason`) of a refusal that comes before the caller is shown to be an

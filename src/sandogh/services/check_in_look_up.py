@@ -25,7 +25,14 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.services.check_in_bounds import raise_incident
-from sandogh.services.checkin import Refused, Withheld, admission, open_station
+from sandogh.services.check_in_rules import (
+    RefusalReason,
+    Refused,
+    Withheld,
+    admitted,
+    open_station,
+    voter_of,
+)
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import Incident, IncidentKind, Registry
 
@@ -89,15 +96,13 @@ def look_up(
             work.commit()
         if verdict is not Pace.ALLOWED:
             raise TooManyLookUpsError(f"ed25519:{device} looks voters up too fast")
-        voter = admission(
-            work,
-            day,
-            station,
-            national_code,
-            registry=registry,
-            secret=ledger_secret,
-            ledger_first=True,
-        )
-    if isinstance(voter, Refused):
-        return voter
-    return LookedUp(voter.allowed, voter.withheld, voter.record.name, voter.record.photo)
+        voter = voter_of(day, station, national_code, registry, ledger_secret)
+        if isinstance(voter, Refused):
+            return voter
+        key, record = voter
+        if work.ledger.find(election_id, key) is not None:
+            return Refused(RefusalReason.ALREADY_VOTED)
+        allowed, withheld = admitted(work, day, station, day.ballot(station), key)
+    if not allowed:
+        return Refused(withheld[0].reason)
+    return LookedUp(allowed, withheld, record.name, record.photo)

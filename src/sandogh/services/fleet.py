@@ -277,7 +277,7 @@ def link_enrolled(work: UnitOfWork, election: str, station: str, key: str) -> st
     station's one such box: a register naming a key, or several boxes without one, says itself
     which box the key is, and a key no box holds yet is tied to one box only. Part of the
     caller's unit of work (`services.devices.enrol_device`)."""
-    fleet = work.readiness.registers(election).fleet
+    fleet = work.readiness.fleet(election)
     if any(box.public_key == key for box in fleet):
         return None
     free = [box for box in fleet if box.place == station and box.public_key is None]

@@ -37,6 +37,9 @@ class MemoryReadiness:
             staff=tuple(r for r in rows if isinstance(r, Staffing)),
         )
 
+    def fleet(self, election_id: str) -> tuple[Box, ...]:
+        return tuple(sorted(self.registers(election_id).fleet, key=lambda box: box.serial))
+
     def papers(self, election_id: str, station: str) -> PaperStock | None:
         found = self.registers(election_id).papers
         return next((row for row in found if row.station == station), None)

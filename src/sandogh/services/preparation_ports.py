@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Protocol
 
-from sandogh.core.readiness import PaperStock, PastProblem, Registers, RemotePlan, Session, Worker
+from sandogh.core.readiness import (
+    Box,
+    PaperStock,
+    PastProblem,
+    Registers,
+    RemotePlan,
+    Session,
+    Worker,
+)
 
 
 class ReadinessRepository(Protocol):
@@ -17,6 +25,10 @@ class ReadinessRepository(Protocol):
 
     def papers(self, election_id: str, station: str) -> PaperStock | None:
         """The papers register's row of `station`, if it has one."""
+
+    def fleet(self, election_id: str) -> tuple[Box, ...]:
+        """The fleet register's rows, by serial: what `registers` holds of it, read alone (each
+        box enrolled reads it; the other registers are a row or more per station)."""
 
     def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
         """Delete the stored rows with the keys of `remove`'s rows, then store `add`'s; callers

@@ -43,7 +43,7 @@ from sandogh.core.voters import NationalCode, NationalCodeError, parse_national_
 from sandogh.core.voters.ledger_key import voter_key
 from sandogh.core.voters.ledger_time import check_in_hour, offline_tag
 from sandogh.services.check_in_bounds import implausible_check_ins, station_day
-from sandogh.services.checkin import admitted, constituencies_at, ineligible
+from sandogh.services.check_in_rules import admitted, constituencies_at, ineligible
 from sandogh.services.days import Day
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.polling_calendar import polling_day, polling_refusal

@@ -56,6 +56,10 @@ class SqlReadinessRepository:
             ),
         )
 
+    def fleet(self, election_id: str) -> tuple[Box, ...]:
+        query = select(_BOXES).where(_BOXES.c.election_id == election_id).order_by(_BOXES.c.serial)
+        return tuple(_box(r) for r in self._connection.execute(query))
+
     def papers(self, election_id: str, station: str) -> PaperStock | None:
         query = select(_PAPERS).where(
             _PAPERS.c.election_id == election_id, _PAPERS.c.station == station

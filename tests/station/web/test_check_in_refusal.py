@@ -27,7 +27,7 @@ from playwright.sync_api import Browser, Page
 from sandogh.core.report import StaffRole
 from sandogh.core.voters import CodeFault
 from sandogh.locale.check_in_refusals import FA
-from sandogh.services.checkin import RefusalReason
+from sandogh.services.check_in_rules import RefusalReason
 from sandogh.station.box_check_in import LocalRefusal
 from sandogh.station.fake_card_writer import FakeCardWriter
 from sandogh.station.web.error_words import EN as ERROR_EN

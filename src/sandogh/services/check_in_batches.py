@@ -1,0 +1,98 @@
+"""Many check-ins in one transaction, every rule as for one (`services.checkin`).
+
+Checking in a station's voters one transaction each (as the live demo's rest of the province would,
+`cli.simulated_province`) reads the box, the day and the station's bounds again for each voter and
+commits each (bench/province.py measures it). `check_in_many` takes a batch in one: the box, the
+station's hours, its final report and ballot papers are read once per station and box of the batch
+(`check_in_rules.open_station`), the station's check-ins counted once and then kept as the batch
+adds to them, and each voter judged by the registry, the round their contests continue and the
+ledger's unique key exactly as alone (`checkin.card_for`). A voter refused is answered in their
+place, nothing written for them, as alone. A check-in that cannot happen (`ImpossibleCheckInError`,
+`DeviceRefusedError`) rolls the batch back; each is then checked in alone, in order, each in its own
+transaction, so that each is taken or refused, and its refusal is what it would have been alone.
+
+Secrecy (DESIGN.md §3): the batch writes what the single check-ins would, ledger rows holding the
+voter's key, the station, the whole hour of Tehran's clock and the constituencies, and nothing
+else: no order (the ledger's table keeps none), no moment, no token. A batch's voters share an
+hour as a station's voters within the hour do.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from sandogh.core.station.check_in_bounds import StationDay
+from sandogh.services.check_in_rules import (
+    DeviceRefusedError,
+    ImpossibleCheckInError,
+    open_station,
+)
+from sandogh.services.checkin import Asked, BallotCard, Checker, CheckInResult, card_for, check_in
+from sandogh.services.days import Day
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import UnitOfWork
+
+#: what each check-in of a batch came to: an answer, or the error it raised alone
+CheckInOutcome = CheckInResult | ImpossibleCheckInError | DeviceRefusedError
+_Opened = tuple[Day, StationDay | None]
+
+
+def check_in_many(
+    uow: UnitOfWorkFactory, asked: Sequence[Asked], checker: Checker
+) -> list[CheckInOutcome]:
+    """`check_in` for each of `asked`, in order, every rule the same, in one transaction; what
+    each came to, in order. See the module docstring for a check-in that cannot happen.
+    `ElectionNotFoundError` as `check_in` raises it."""
+    try:
+        with uow() as work:
+            answers = _in_one(work, asked, checker)
+            work.commit()
+            return list(answers)
+    except (ImpossibleCheckInError, DeviceRefusedError):
+        pass
+    return [_alone(uow, each, checker) for each in asked]
+
+
+def _in_one(work: UnitOfWork, asked: Sequence[Asked], checker: Checker) -> list[CheckInResult]:
+    opened: dict[tuple[str, str, str, datetime.datetime], _Opened] = {}
+    held: dict[tuple[str, str], int] = {}
+    answers: list[CheckInResult] = []
+    for each in asked:
+        key = (each.election, each.station, each.device, each.now)
+        if key not in opened:
+            opened[key] = open_station(
+                work,
+                each.election,
+                station=each.station,
+                device=each.device,
+                now=each.now,
+                limits=checker.limits,
+            )
+        day, bounds = opened[key]
+        place = (each.election, each.station)
+        if bounds is not None and place not in held:
+            held[place] = work.ledger.count(each.election, each.station)
+        answer = card_for(work, day, bounds, each, checker, before=held.get(place))
+        if isinstance(answer, BallotCard) and place in held:
+            held[place] += 1
+        answers.append(answer)
+    return answers
+
+
+def _alone(uow: UnitOfWorkFactory, each: Asked, checker: Checker) -> CheckInOutcome:
+    try:
+        return check_in(
+            uow,
+            election_id=each.election,
+            station=each.station,
+            device=each.device,
+            national_code=each.national_code,
+            registry=checker.registry,
+            ledger_secret=checker.ledger_secret,
+            now=each.now,
+            new_token=checker.new_token,
+            limits=checker.limits,
+        )
+    except (ImpossibleCheckInError, DeviceRefusedError) as refused:
+        return refused
