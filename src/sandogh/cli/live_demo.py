@@ -92,6 +92,7 @@ from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import OperatorSettings
 from sandogh.station.clips import Clips
+from sandogh.station.directory import StationDirectory
 from sandogh.station.speech import EspeakSpeech, SpeechError
 from sandogh.station.web import create_station_app
 from sandogh.station.web.labels import label
@@ -174,6 +175,7 @@ def run(options: LiveOptions, out: Console) -> None:
                         lang=lang,
                         photos=folder / "boxes" / station / "photos",
                         clips=kiosk_clips(folder / "boxes" / station, out, lang),
+                        card_key=StationDirectory(folder / "boxes" / station).card_key(),
                     ),
                     options.kiosk_port,
                     "kiosk_server",
