@@ -168,7 +168,7 @@ def test_an_e2e_day_through_the_command_sends_and_writes_the_chain(
     assert "6 lines" in written  # the start, four ballots, the close
     assert centre.chains == [(tmp_path / "chain.jsonl").read_bytes()]
     printed = (tmp_path / "box" / "printer.jsonl").read_text(encoding="utf-8")
-    assert "e2e chain close " in printed  # on the printed final report
+    assert "پایان زنجیره برگه‌های رمزشده:" in printed  # on the printed final report
 
 
 def test_minutes_short_of_signers_are_refused_and_refused_ones_signed_again(

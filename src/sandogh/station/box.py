@@ -78,7 +78,6 @@ from sandogh.station.errors import AlreadyEnrolledError, PaperAccountError, Unsi
 from sandogh.station.local_outbox import LocalIncident, OutboxKind, OutboxSummary
 from sandogh.station.local_store import StoredStation, Transaction
 from sandogh.station.polling_days import require_polling_day
-from sandogh.station.printouts import report_lines
 from sandogh.station.qr import qr_parts
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
 from sandogh.station.voting_mode import require_approved
@@ -181,7 +180,7 @@ class Box(CheckIn, Ballots):
                 start = ballot_chain.start(setup.e2e, setup.station, self.key.public_key, zero)
                 tx.set_chain_start(start)
             self._keep(tx, station, Open(hashlib.sha256(data).hexdigest()), report, data)
-        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        self._print(report, signed, data)
         return report
 
     def start_voting(self) -> None:
@@ -280,7 +279,7 @@ class Box(CheckIn, Ballots):
             if report.e2e is not None:
                 chain = self._export(tx, station)
                 tx.enqueue(OutboxKind.BALLOT_CHAIN, report.kind.value, chain, self._clock())
-        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        self._print(report, signed, data)
         return signed
 
     def export_chain(self) -> bytes:
@@ -299,8 +298,13 @@ class Box(CheckIn, Ballots):
             return False
         signed = decode_signed(data)
         report = decode_report(signed.report)
-        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        self._print(report, signed, data)
         return True
+
+    def _print(self, report: StationReport, signed: SignedReport, data: bytes) -> None:
+        """Print a signed report with its QR codes, dated by the box's clock."""
+        lines = self._printouts().report(report, signed, data, self._clock())
+        self._printer.print_lines(lines, qr=qr_parts(data))
 
     def _sign(
         self, report: StationReport, staff: Sequence[tuple[StaffRole, SigningKey]]
