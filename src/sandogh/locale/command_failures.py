@@ -1,5 +1,5 @@
-"""What `sandogh` says when a command is stopped (Ctrl-C) or fails in a way no command foresaw,
-in Persian and English (issue 13: never a traceback on the operator's terminal).
+"""What `sandogh` says when a command is stopped (Ctrl-C), refused, or fails in a way no command
+foresaw, in Persian and English (issue 13: never a traceback on the operator's terminal).
 
 A Persian line carries no exception text: the report file it names holds that, whole."""
 
@@ -28,7 +28,32 @@ FA: dict[str, str] = {
     "پوشه صندوق را بررسی کنید.",
     "no-schema": "sandogh: پایگاه داده {url} هنوز ساخته نشده است؛ "
     "نخست «sandogh init» را اجرا کنید.",
+    "no-font": "sandogh: قلم {font} که صفحه‌های چاپگر صندوق با آن نوشته می‌شود نصب نیست؛"
+    " بسته fonts-dejavu-core را نصب کنید.",
     "staff-option": "«{given}» به شکل نقش=پرونده نیست (نقش‌ها: {roles})",
+    "figures-option": "«{given}» به شکل شمار یا انتخابات=شمار نیست",
+    # the box's refusals (`cli.station_refusals`): an action its phase does not allow, with the
+    # command to run instead; the kiosk's words for the rest
+    "box_late_open": "sandogh: صندوق پیش‌تر گشوده شده است؛ «sandogh station status» مرحله آن را"
+    " نشان می‌دهد.",
+    "box_late_close": "sandogh: رأی‌گیری پیش‌تر پایان یافته است؛ گام بعد شمارش آرا و امضای"
+    " صورتجلسه است: «sandogh station report --staff نقش=پرونده».",
+    "box_early_count": "sandogh: رأی‌گیری هنوز پایان نیافته است؛ نخست «sandogh station close» را"
+    " اجرا کنید.",
+    "box_early_report": "sandogh: رأی‌گیری هنوز پایان نیافته است؛ نخست «sandogh station close»"
+    " را اجرا کنید.",
+    "box_late_report": "sandogh: صورتجلسه پایانی این صندوق پیش‌تر امضا شده است و دوباره امضا"
+    " نمی‌شود؛ «sandogh station status» وضعیت ارسال آن را نشان می‌دهد و «sandogh station sync»"
+    " آن را به مرکز می‌فرستد.",
+    "box_flow_not_e2e": "sandogh: این صندوق برگه‌های رأی را رمز نمی‌کند و زنجیره‌ای ندارد.",
+    "box_flow_chain_open": "sandogh: زنجیره برگه‌ها پس از پایان رأی‌گیری نوشته می‌شود؛ نخست"
+    " «sandogh station close» را اجرا کنید.",
+    "box_unsigned": "sandogh: صورتجلسه پایانی امضا نشد: امضای {waiting} هم لازم است"
+    " (--staff نقش=پرونده).",
+    "box-refused": "sandogh: {words}",
+    # the results' own refusals (`services.errors`)
+    "results-stored": "sandogh: {count} صورتجلسه از انتخابات {election} پیش‌تر ذخیره شده است"
+    " (شعبه‌های {first})؛ هیچ چیز وارد نشد.",
 }
 
 EN: dict[str, str] = {
@@ -48,13 +73,31 @@ EN: dict[str, str] = {
     # a command's own refusals (`SandoghError.said`)
     "no-device-key": "sandogh: {folder} holds no device key ({file})",
     "no-schema": "sandogh: {url} has no sandogh schema yet: run `sandogh init`",
+    "no-font": "sandogh: the font {font} the box's printer pages are set in is not installed: "
+    "install fonts-dejavu-core",
     "staff-option": "{given} is not ROLE=FILE ({roles})",
+    "figures-option": "{given} is not N or CONTEST=N",
+    "box_late_open": "sandogh: the box is already open; `sandogh station status` shows its phase",
+    "box_late_close": "sandogh: voting is already closed; next, count and sign the report: "
+    "`sandogh station report --staff ROLE=FILE`",
+    "box_early_count": "sandogh: voting is not closed yet; run `sandogh station close` first",
+    "box_early_report": "sandogh: voting is not closed yet; run `sandogh station close` first",
+    "box_late_report": "sandogh: this box's final report is already signed, and is not signed "
+    "again; `sandogh station status` shows its delivery and `sandogh station sync` sends it",
+    "box_flow_not_e2e": "sandogh: this box does not encrypt its ballots and keeps no chain",
+    "box_flow_chain_open": "sandogh: the ballot chain is written once voting has closed; run "
+    "`sandogh station close` first",
+    "box_unsigned": "sandogh: the final report is not signed: it needs {waiting} too "
+    "(--staff ROLE=FILE)",
+    "box-refused": "sandogh: {words}",
+    "results-stored": "sandogh: {count} tally sheets of {election} are already stored "
+    "(stations {first}); nothing was imported",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
 
 
-def say(key: str, lang: Lang, **values: str) -> str:
+def say(key: str, lang: Lang, **values: str | int) -> str:
     """The line `key` in `lang`; the Persian lines leave the exception's English `error` out."""
     if lang == "fa":
         values.pop("error", None)

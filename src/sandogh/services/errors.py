@@ -55,6 +55,13 @@ class ResultsAlreadyImportedError(SandoghError):
             f"{shown}{more}; nothing was imported"
         )
         self.pairs = tuple(pairs)
+        stations = list(dict.fromkeys(station for station, _ in pairs))
+        first = ", ".join(stations[:5]) + (", …" if len(stations) > 5 else "")
+        # the command's line names the stations, not the contests' machine ids
+        self.said = (
+            "results-stored",
+            {"count": len(pairs), "election": election_id, "first": first},
+        )
 
 
 class SheetsDoNotReconcileError(SandoghError):

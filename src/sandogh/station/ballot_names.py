@@ -36,6 +36,12 @@ class BallotNames:
         """The station's name in `lang`, else its code."""
         return self.station_name.get(lang, station)
 
+    def place(self, contest: str) -> int:
+        """Where `contest` stands on the ballot as the enrolment lists it; one it does not
+        list, after those it does."""
+        order = list(self.contests)
+        return order.index(contest) if contest in order else len(order)
+
     def contest(self, contest: str, lang: Lang) -> str:
         return self.contests.get(contest, {}).get(lang, contest)
 
@@ -92,3 +98,9 @@ def _inner(parsed: object, name: str) -> object:
     """The `name` of the document's object `name` (`election`, `unit`), None without one."""
     inner = parsed.get(name) if isinstance(parsed, Mapping) else None
     return inner.get("name") if isinstance(inner, Mapping) else None
+
+
+def with_code(name: str, code: str) -> str:
+    """A name with its id or code beside it, to be matched by machine; the id alone when
+    there is no name but it."""
+    return code if name == code else f"{name} ({code})"

@@ -98,7 +98,9 @@ def load_font(font: str = FONT, size: int = FONT_DOTS) -> ImageFont.FreeTypeFont
     try:
         return ImageFont.truetype(font, size, layout_engine=ImageFont.Layout.RAQM)
     except OSError as missing:
-        raise StationFilesError(f"the font {font} is not installed") from missing
+        refused = StationFilesError(f"the font {font} is not installed")
+        refused.said = ("no-font", {"font": font})
+        raise refused from missing
 
 
 def render(

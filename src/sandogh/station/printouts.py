@@ -32,7 +32,7 @@ from sandogh.locale.dates import format_moment
 from sandogh.locale.messages import text_in
 from sandogh.locale.printouts import CATALOGUE
 from sandogh.locale.staff_refusals import ROLES
-from sandogh.station.ballot_names import BallotNames
+from sandogh.station.ballot_names import BallotNames, with_code
 from sandogh.station.setup import StationSetup
 
 CHALLENGED_FA = "ابطال‌شده برای بررسی — شمرده نمی‌شود"
@@ -105,8 +105,7 @@ class Printouts:
             self._t("print_number", number=report.sequence),
             self._t("print_at", moment=format_moment(at, self.lang)),
         ]
-        order = {contest: i for i, contest in enumerate(self.names.contests)}  # the ballot's
-        for sheet in sorted(report.sheets, key=lambda sheet: order.get(sheet.contest, len(order))):
+        for sheet in sorted(report.sheets, key=lambda sheet: self.names.place(sheet.contest)):
             lines.extend(self._sheet_lines(sheet))
         roles = ROLES[self.lang]
         signers = [self._t("print_device"), *(roles[staff.role] for staff in signed.staff)]
@@ -142,9 +141,7 @@ class Printouts:
         ]
 
     def _station(self, code: str) -> str:
-        """The station by name and code, or by its code alone when the enrolment named none."""
-        name = self.names.station(code, self.lang)
-        return code if name == code else f"{name} ({code})"
+        return with_code(self.names.station(code, self.lang), code)
 
     def _code_lines(self, code: str) -> list[str]:
         """The confirmation code as the language writes it; a Persian page adds its Latin
