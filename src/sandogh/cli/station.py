@@ -23,7 +23,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.cli.failures import lang_of
+from sandogh.cli.failures import lang_of, refusal_line
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
 from sandogh.cli.station_view import print_report, print_sync, say, status_json, status_lines
@@ -111,7 +111,8 @@ def _staff(given: Sequence[str]) -> list[tuple[StaffRole, SigningKey]]:
         try:
             staff.append((StaffRole(role), read_key_file(Path(file))))
         except KeyFileError as error:
-            raise typer.BadParameter(str(error), param_hint="--staff") from error
+            line = refusal_line(error, sys.argv).removeprefix("sandogh: ")
+            raise typer.BadParameter(line, param_hint="--staff") from error
     return staff
 
 

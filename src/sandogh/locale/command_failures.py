@@ -31,6 +31,13 @@ FA: dict[str, str] = {
     "no-font": "sandogh: قلم {font} که صفحه‌های چاپگر صندوق با آن نوشته می‌شود نصب نیست؛"
     " بسته fonts-dejavu-core را نصب کنید.",
     "staff-option": "«{given}» به شکل نقش=پرونده نیست (نقش‌ها: {roles})",
+    # a key file refused (`formats.key_file`)
+    "key-file-exists": "sandogh: {file} از پیش هست؛ کلید تازه روی آن نوشته نمی‌شود.",
+    "key-file-missing": "sandogh: پرونده کلیدی به نام {file} نیست.",
+    "key-file-open": "sandogh: دیگران هم می‌توانند پرونده کلید {file} را بخوانند (دسترسی {mode})؛"
+    " تنها دارنده آن باید بتواند: chmod 600",
+    "key-file-not-hex": "sandogh: در {file} کلیدی به رقم‌های شانزده‌شانزدهی نیست.",
+    "key-file-length": "sandogh: {file} {bytes} بایت دارد، نه {expected}؛ کلید نیست.",
     "figures-option": "«{given}» به شکل شمار یا انتخابات=شمار نیست",
     # the box's refusals (`cli.station_refusals`): an action its phase does not allow, with the
     # command to run instead; the kiosk's words for the rest
@@ -51,6 +58,11 @@ FA: dict[str, str] = {
     "box_unsigned": "sandogh: صورتجلسه پایانی امضا نشد: امضای {waiting} هم لازم است"
     " (--staff نقش=پرونده).",
     "box-refused": "sandogh: {words}",
+    # the centre's operators' second factor at rest (`services.totp_at_rest`)
+    "totp-in-clear": "sandogh: رازهای کد یک‌بارمصرف {count} کاربر ({accounts}) بی‌مهر ذخیره شده"
+    " است: نخست با «{command}» مهرشان کنید.",
+    "totp-wrong-key": "sandogh: کلید سرور {file} هیچ‌یک از {count} راز مهرشده کد یک‌بارمصرف این"
+    " پایگاه داده را نمی‌گشاید: کلید این مرکز نیست.",
     # the results' own refusals (`services.errors`)
     "results-stored": "sandogh: {count} صورتجلسه از انتخابات {election} پیش‌تر ذخیره شده است"
     " (شعبه‌های {first})؛ هیچ چیز وارد نشد.",
@@ -76,6 +88,11 @@ EN: dict[str, str] = {
     "no-font": "sandogh: the font {font} the box's printer pages are set in is not installed: "
     "install fonts-dejavu-core",
     "staff-option": "{given} is not ROLE=FILE ({roles})",
+    "key-file-exists": "sandogh: {file} already exists",
+    "key-file-missing": "sandogh: {file}: no such key file",
+    "key-file-open": "sandogh: {file} has mode {mode}: only its owner may read it (chmod 600)",
+    "key-file-not-hex": "sandogh: {file} does not hold a key in hex",
+    "key-file-length": "sandogh: {file} holds {bytes} bytes, not {expected}",
     "figures-option": "{given} is not N or CONTEST=N",
     "box_late_open": "sandogh: the box is already open; `sandogh station status` shows its phase",
     "box_late_close": "sandogh: voting is already closed; next, count and sign the report: "
@@ -90,6 +107,10 @@ EN: dict[str, str] = {
     "box_unsigned": "sandogh: the final report is not signed: it needs {waiting} too "
     "(--staff ROLE=FILE)",
     "box-refused": "sandogh: {words}",
+    "totp-in-clear": "sandogh: the TOTP secrets of {count} operators ({accounts}) are stored in "
+    "clear: seal them first with `{command}`",
+    "totp-wrong-key": "sandogh: the server key {file} opens none of the {count} sealed TOTP "
+    "secrets of this database: it is not this centre's key",
     "results-stored": "sandogh: {count} tally sheets of {election} are already stored "
     "(stations {first}); nothing was imported",
 }

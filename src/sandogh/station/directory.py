@@ -59,4 +59,6 @@ class StationDirectory:
         try:
             return read_key_file(self.key_file)
         except KeyFileError as unsafe:
-            raise StationFilesError(str(unsafe)) from None
+            refused = StationFilesError(str(unsafe))
+            refused.said = unsafe.said  # the key file's line, in words
+            raise refused from None
