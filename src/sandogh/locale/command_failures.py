@@ -64,6 +64,15 @@ FA: dict[str, str] = {
     "totp-wrong-key": "sandogh: کلید سرور {file} هیچ‌یک از {count} راز مهرشده کد یک‌بارمصرف این"
     " پایگاه داده را نمی‌گشاید: کلید این مرکز نیست.",
     # the results' own refusals (`services.errors`)
+    "election-unknown": "sandogh: انتخاباتی با شناسه «{election}» در پایگاه داده نیست"
+    " (ذخیره‌شده‌ها: {known}).",
+    "election-unnamed": "sandogh: انتخابات را با --election نام ببرید؛ پایگاه داده این‌ها را"
+    " دارد: {known}",
+    "election-none": "sandogh: هنوز انتخاباتی در پایگاه داده نیست؛ نخست تعریف آن را با"
+    " «sandogh load» ذخیره کنید.",
+    "unit-unknown": "sandogh: انتخابات {election} واحدی با کد «{code}» ندارد.",
+    "contest-unknown": "sandogh: انتخابات {election} رقابتی با شناسه «{contest}» ندارد"
+    " (رقابت‌های آن: {known}).",
     "results-stored": "sandogh: {count} صورتجلسه از انتخابات {election} پیش‌تر ذخیره شده است"
     " (شعبه‌های {first})؛ هیچ چیز وارد نشد.",
 }
@@ -111,6 +120,12 @@ EN: dict[str, str] = {
     "clear: seal them first with `{command}`",
     "totp-wrong-key": "sandogh: the server key {file} opens none of the {count} sealed TOTP "
     "secrets of this database: it is not this centre's key",
+    "election-unknown": "sandogh: no election '{election}' in the store (loaded: {known})",
+    "election-unnamed": "sandogh: name the election with --election: the store holds {known}",
+    "election-none": "sandogh: the store holds no election yet: load a definition with "
+    "`sandogh load`",
+    "unit-unknown": "sandogh: election '{election}' has no reporting unit '{code}'",
+    "contest-unknown": "sandogh: election '{election}' has no contest '{contest}' (it has {known})",
     "results-stored": "sandogh: {count} tally sheets of {election} are already stored "
     "(stations {first}); nothing was imported",
 }
