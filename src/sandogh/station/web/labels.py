@@ -215,7 +215,7 @@ FA: dict[str, str] = {
     "kiosk_receipt_hash": "اثر انگشت (هش) گزارش رسیده:",
     "kiosk_next_try": "تلاش خودکار بعدی: ساعت {at} ({attempts} تلاش تاکنون)",
     "kiosk_opening": "گشودن صندوق",
-    "kiosk_open_title": "صورتجلسه آغاز رأی‌گیری",
+    "kiosk_open_title": "آغاز رأی‌گیری",
     "kiosk_open_check": (
         "پیش از نخستین رأی‌دهنده، رئیس و اعضای شعبه صورتجلسه آغاز رأی‌گیری را بررسی کنند: همه"
         " نامزدها صفر،"
@@ -468,7 +468,7 @@ EN: dict[str, str] = {
     "kiosk_receipt_hash": "Fingerprint (hash) of the report received:",
     "kiosk_next_try": "Next automatic try: {at} ({attempts} attempts so far)",
     "kiosk_opening": "Opening the box",
-    "kiosk_open_title": "Zero report and start of voting",
+    "kiosk_open_title": "Start of polling",
     "kiosk_open_check": (
         "Before the first voter, the station's staff check the zero report: every candidate at"
         " zero, no card charged and no ballot in the box."
