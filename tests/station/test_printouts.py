@@ -12,7 +12,7 @@ from sandogh.core.report import Choice
 from sandogh.locale import Lang
 from sandogh.station.box import Box
 from sandogh.station.directory import StationDirectory
-from sandogh.station.printers import FilePrinter
+from sandogh.station.printers import FilePrinter, load_font, render
 from sandogh.station.setup import OfflinePolicy
 from tests.station.build import (
     BALLOT,
@@ -28,6 +28,7 @@ from tests.station.build import (
 )
 from tests.station.web.kiosk_build import ELECTION_NAME, NamingCentre
 
+SCREENSHOTS = Path(__file__).parent / "screenshots"
 #: what a Persian page may carry in Latin letters: ids, keys and digests, to match by machine
 MACHINE = re.compile(rf"{ELECTION}|{STATION}|(sha256|ed25519):[0-9a-f]{{64}}|QR")
 
@@ -75,6 +76,9 @@ def test_a_persian_box_prints_its_minutes_as_the_headquarters_write_them(tmp_pat
     assert "  سفید: ۲" in final  # the Majlis' two blank ballots
     for line in zero + final:  # no English word: ids and digests only, for matching
         assert re.search("[A-Za-z]", MACHINE.sub("", line)) is None, line
+    # the page as the receipt printer prints it, for a person to look at
+    SCREENSHOTS.mkdir(exist_ok=True)
+    render(final, load_font()).save(SCREENSHOTS / "minutes-printed-fa.png")
 
 
 def test_the_voters_paper_copy_names_the_choices_in_the_boxs_language(tmp_path: Path) -> None:
