@@ -127,11 +127,16 @@ def test_the_file_printer_keeps_paper_copies_in_memory_only(tmp_path: Path) -> N
     assert "president" not in printer.path.read_text(encoding="utf-8")
 
 
-def test_the_escpos_printer_prints_a_paper_copy_and_cuts() -> None:
+def test_the_escpos_printer_prints_a_paper_copy_and_cuts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     device = Dummy()
     EscposPrinter(device).print_copy(["نسخه کاغذی برگه رأی", "  ۲۱ سعید جلیلی"])
     assert device.output.count(RASTER) == 1
     assert device.output.endswith(PAPER_FULL_CUT)
+    # python-escpos said "The media.width.pixel field … is not set" on the terminal each time
+    assert capsys.readouterr() == ("", "")
+    assert Dummy().profile.profile_data["media"]["width"]["pixels"] == "Unknown"  # its own only
 
 
 def test_a_receipt_printer_on_a_regular_file_is_refused(tmp_path: Path) -> None:

@@ -154,6 +154,21 @@ def _wrapped(line: str, font: ImageFont.FreeTypeFont, width: int, rtl: bool) -> 
     return [*rows, row]
 
 
+def _paper_dots(device: Escpos) -> int:
+    """The width of the device's paper in dots, as its profile gives it, else `PAPER_DOTS`,
+    which its profile is then told: python-escpos printed a line on the box's terminal for every
+    image sent to a printer whose profile gives no width, every voter's paper copy among them."""
+    profile = device.profile
+    media = profile.profile_data["media"]
+    known = media["width"]["pixels"]
+    if isinstance(known, int):
+        return known
+    width = {**media["width"], "pixels": PAPER_DOTS}
+    # this device's profile only: the class's data is every printer's of that model
+    profile.profile_data = {**profile.profile_data, "media": {**media, "width": width}}
+    return PAPER_DOTS
+
+
 class EscposPrinter:
     """A receipt printer through python-escpos: `device` is any of its printers (Usb, Serial,
     Network, File; Dummy in tests). Each job is one image (`render`), its QR codes, and a cut.
@@ -162,6 +177,7 @@ class EscposPrinter:
     def __init__(self, device: Escpos, font: ImageFont.FreeTypeFont | None = None) -> None:
         self._device = device
         self._font = load_font() if font is None else font
+        self._width = _paper_dots(device)
 
     @classmethod
     def on_device(cls, path: str) -> EscposPrinter:
@@ -176,7 +192,7 @@ class EscposPrinter:
         self.print_lines(lines)
 
     def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None:
-        self._device.image(render(lines, self._font))
+        self._device.image(render(lines, self._font, self._width))
         for payload in qr:
             qr_version(payload)
             # rendered by qrcode as an image: not every printer has a native QR command
