@@ -32,6 +32,10 @@ def test_the_glossary_refuses_the_variants_the_headquarters_do_not_use() -> None
     variants = refused()
     for expected in ("مسئول شعبه", "کارگزار", "ستاد کشور", "شروع رأی‌گیری", "operators' console"):
         assert expected in variants
+    # the box's report at opening has one name, «صورتجلسه آغاز رأی‌گیری»; a station before it
+    # is one where polling has not begun (issue 13)
+    for expected in ("گزارش صفر", "آغاز (صفر)", "گشوده‌نشده"):
+        assert expected in variants
 
 
 def test_no_refused_variant_is_in_a_catalogue_template_or_doc() -> None:

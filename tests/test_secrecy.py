@@ -36,6 +36,8 @@ from sandogh.core.report import (
 )
 from sandogh.core.voters import parse_national_code
 from sandogh.core.voters.ledger_key import voter_key
+from sandogh.locale import format_int, to_persian_digits
+from sandogh.locale.printouts import FA as PRINTED
 from sandogh.services.audit import export_log
 from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
@@ -165,7 +167,7 @@ def _primary_key(db: Path, table: str) -> set[str]:
 
 
 def _reports(jobs: Sequence[PrintJob]) -> list[PrintJob]:
-    return [job for job in jobs if job.lines[0].startswith("sandogh ") and "REPORT" in job.lines[0]]
+    return [job for job in jobs if job.lines[0] in (PRINTED["print_zero"], PRINTED["print_final"])]
 
 
 def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
@@ -265,17 +267,21 @@ def test_no_record_joins_a_voter_to_a_ballot(tmp_path: Path) -> None:
 
         # 3. the paper copies show the choice and nothing else; the reports only totals
         jobs = box.printer.jobs()
-        assert box.printer.copies == [
-            ("sandogh ballot", f"{ELECTION} · {box.station}", f"president: {choice}")
-            for choice in cast
-        ]
-        assert not any(job.lines[0] == "sandogh ballot" for job in jobs)  # copies not on disk
+        copies = box.printer.copies
+        assert copies[0][0] == PRINTED["print_copy"]
+        assert {copy[:-1] for copy in copies} == {copies[0][:-1]}  # the same but the choice
+        assert [copy[-1].split()[0] for copy in copies] == [to_persian_digits(c) for c in cast]
+        assert not any(job.lines[0] == PRINTED["print_copy"] for job in jobs)  # not on disk
         zero, final = _reports(jobs)
         assert len(zero.lines) == len(final.lines)  # the page does not grow with the voters
-        assert f"  21: {PER_BOX // 2}" in final.lines
-        assert f"  25: {PER_BOX // 2}" in final.lines
-        for job in (zero, final):
-            assert not any(ISO_TIME.search(line) for line in job.lines)
+        half = format_int(PER_BOX // 2, "fa")
+        for code in ("۲۱", "۲۵"):
+            assert any(
+                line.startswith(f"  {code} ") and f": {half} (" in line for line in final.lines
+            )
+        for job in (zero, final):  # one time: when the page was printed, the box's own moment
+            timed = [line for line in job.lines if ISO_TIME.search(line)]
+            assert [line.split(":")[0] for line in timed] == ["چاپ"]
             qr = b"".join(job.qr)
             assert not any(
                 code.encode() in qr or key.encode() in qr

@@ -12,9 +12,15 @@ from pathlib import Path
 
 import nacl.public
 
+from sandogh.cli.failures import refusal_line
 from sandogh.formats.key_file import write_key_file
 from sandogh.formats.staff_card import box_key_text
+from sandogh.formats.tally_csv import write_tally_csv
+from sandogh.services.errors import ResultsAlreadyImportedError
 from tests.cli.test_supervise import SUPERVISOR, db  # noqa: F401 (the loaded store, a fixture)
+from tests.services.build import DEVICE, ROUND_2, ROUND_2_DAY, ST_1, final
+from tests.services.test_supervision import VOTES
+from tests.station.build import COUNTERS, PAPERS, new_station
 
 ENTRY = "from sandogh.cli.entry import main; main()"
 LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -98,3 +104,45 @@ def test_the_staff_card_asks_its_pin_twice_in_persian(tmp_path: Path) -> None:
         done.stderr.splitlines()[-1] == "sandogh: دو رمز شخصی داده‌شده یکی نیستند؛ کارتی ساخته نشد"
     )
     assert not (tmp_path / "c").exists()
+
+
+def test_a_box_already_reported_refuses_to_report_again_in_the_chosen_language(
+    tmp_path: Path,
+) -> None:
+    """Issue 13: "station is reported: cannot report: it allows nothing", in English on the
+    Persian default (the status and the English line: tests/cli/test_station.py)."""
+    station = new_station(tmp_path)
+    box = station.box
+    box.open(PAPERS)
+    box.start_voting()
+    box.close()
+    box.count(staff=COUNTERS)
+    box.report(COUNTERS)
+    box.store.close()
+    done = _sandogh("station", "report", "--dir", str(tmp_path / "station"))
+    (line,) = done.stderr.splitlines()
+    assert done.returncode == 1
+    assert line.startswith("sandogh: صورتجلسه پایانی این صندوق پیش‌تر امضا شده است")
+    _persian_words(line, "station status", "station sync")
+
+
+def test_sheets_already_stored_are_refused_in_the_chosen_language(
+    tmp_path: Path,
+    db: str,  # noqa: F811
+) -> None:
+    """Issue 13: "3 sheet(s) of election … are already stored" on the Persian default."""
+    again = tmp_path / "again.csv"
+    with again.open("w", encoding="utf-8", newline="") as stream:
+        write_tally_csv(final(ROUND_2_DAY, ST_1, DEVICE, VOTES[ST_1]).sheets, stream)
+    done = _sandogh("results", "import", str(again), "-e", ROUND_2, "--db", db)
+    line = done.stderr.splitlines()[-1]
+    assert done.returncode == 1
+    assert line.startswith("sandogh: ۲ صورتجلسه از انتخابات")
+    assert line.endswith(f"(شعبه‌های {ST_1})؛ هیچ چیز وارد نشد.")
+    _persian_words(line, ROUND_2)
+    refused = ResultsAlreadyImportedError(ROUND_2, [(ST_1, "president"), (ST_1, "parliament")])
+    english = refusal_line(refused, ["sandogh", "results", "import", "--lang", "en"])
+    assert english == (
+        f"sandogh: 2 tally sheets of {ROUND_2} are already stored (stations {ST_1}); "
+        "nothing was imported"
+    )

@@ -2,6 +2,7 @@
 directory, the centre faked."""
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from sandogh.cli import station as station_cli
 from sandogh.cli import station_box
 from sandogh.cli.app import app
+from sandogh.cli.failures import refusal_line
 from sandogh.core.report import Choice, SigningKey, StaffRole, decode_signed, verify_signed
 from sandogh.formats.key_file import write_key_file
 from sandogh.station.box import Box
@@ -33,6 +35,9 @@ from tests.station.build import (
 )
 
 URL = "http://centre.test/"
+EN = ("--lang", "en")
+#: what a Persian line may carry in Latin letters: ids, keys and digests, to match by machine
+MACHINE = re.compile(rf"{ELECTION}|(sha256|ed25519):[0-9a-f]{{64}}")
 runner = CliRunner()
 
 
@@ -127,20 +132,20 @@ def test_a_day_through_the_command(tmp_path: Path, centre: FakeCentre) -> None:
     enrolled = _run(
         "enrol", "--dir", folder, "--centre", URL, "-e", ELECTION, "--station", STATION,
         "--user", "baft-hq",
-        "--policy", "provisional",
+        "--policy", "provisional", *EN,
     )  # fmt: skip
-    assert f"for station {STATION} of {ELECTION}" in enrolled
+    assert f"for station {STATION} of “{ELECTION}”" in enrolled
+    assert "checked in provisionally" in enrolled
     assert oct((tmp_path / "box" / "device.key").stat().st_mode)[-3:] == "600"
-    opened = _run("open", "--dir", folder, "--papers", "400", "--papers", "parliament=300")
-    assert "waiting" not in opened  # no --centre: the zero report is queued, not sent
+    opened = _run("open", "--dir", folder, "--papers", "400", "--papers", "parliament=300", *EN)
+    assert "Sent" not in opened  # no --centre: the zero report is queued, not sent
     assert centre.reports == []
-    assert "sent 1, waiting 0" in _run("sync", "--dir", folder, "--centre", URL)
+    assert "1 received, 0 queued" in _run("sync", "--dir", folder, "--centre", URL, *EN)
 
     _vote(tmp_path / "box", centre, range(12))
-    closed = _run("close", "--dir", folder, "--spoiled", "president=3", *staff)
-    assert "president: cast 12, valid 12" in closed
-    assert "papers used 12 of 400" in closed
-    assert "sent 1, waiting 0" in _run("report", "--dir", folder, "--centre", URL, *staff)
+    closed = _run("close", "--dir", folder, "--spoiled", "president=3", *staff, *EN)
+    assert "  president: cast 12, valid 12, invalid 0; ballot papers used 12 of 400" in closed
+    assert "1 received, 0 queued" in _run("report", "--dir", folder, "--centre", URL, *staff, *EN)
 
     status = json.loads(_run("status", "--dir", folder, "--json"))
     assert (status["phase"], status["ballots"], status["outbox"]["pending"]) == ("reported", 12, 0)
@@ -161,15 +166,15 @@ def test_an_e2e_day_through_the_command_sends_and_writes_the_chain(
     _run(*_enrol(folder))
     _run("open", "--dir", folder, "--papers", "40")
     _vote(tmp_path / "box", centre, range(4))
-    closed = _run("close", "--dir", folder, *staff)
-    assert "e2e chain close " in closed
-    assert "e2e tally hash " in closed
-    assert "sent 3, waiting 0" in _run("report", "--dir", folder, "--centre", URL, *staff)
-    written = _run("chain", "--dir", folder, "--out", str(tmp_path / "chain.jsonl"))
-    assert "6 lines" in written  # the start, four ballots, the close
+    closed = _run("close", "--dir", folder, *staff, *EN)
+    assert "  Close of the encrypted ballots' chain: " in closed
+    assert "  Hash of the encrypted tally: " in closed
+    assert "3 received, 0 queued" in _run("report", "--dir", folder, "--centre", URL, *staff, *EN)
+    written = _run("chain", "--dir", folder, "--out", str(tmp_path / "chain.jsonl"), *EN)
+    assert "(6 lines)" in written  # the start, four ballots, the close
     assert centre.chains == [(tmp_path / "chain.jsonl").read_bytes()]
     printed = (tmp_path / "box" / "printer.jsonl").read_text(encoding="utf-8")
-    assert "e2e chain close " in printed  # on the printed final report
+    assert "Close of the encrypted ballots' chain:" in printed  # on the printed final report
 
 
 def test_minutes_short_of_signers_are_refused_and_refused_ones_signed_again(
@@ -197,8 +202,8 @@ def test_minutes_short_of_signers_are_refused_and_refused_ones_signed_again(
 
     with monkeypatch.context() as refused:
         refused.setattr(centre, "send_report", refusing)
-        assert "refused 1" in _run("report", "--dir", folder, "--centre", URL, *staff)
-    assert "sent 1, waiting 0" in _run("report", "--dir", folder, "--centre", URL, *staff)
+        assert "1 refused" in _run("report", "--dir", folder, "--centre", URL, *staff, *EN)
+    assert "1 received, 0 queued" in _run("report", "--dir", folder, "--centre", URL, *staff, *EN)
     status = json.loads(_run("status", "--dir", folder, "--json"))
     assert (status["phase"], status["outbox"]["refused"]) == ("reported", 0)
     assert [s.role for s in decode_signed(centre.reports[-1]).staff] == ["head", "secretary"]
@@ -209,7 +214,7 @@ def test_counting_needs_two_staff_keys(tmp_path: Path, centre: FakeCentre) -> No
     head, secretary = _staff(tmp_path / "staff", centre)[1::2]
     _run(*_enrol(folder))
     _run("open", "--dir", folder, "--papers", "10")
-    assert "--staff ROLE=FILE" in _run("close", "--dir", folder)
+    assert "--staff ROLE=FILE" in _run("close", "--dir", folder, *EN)
     alone = runner.invoke(station_cli.station_app, ["report", "--dir", folder, "--staff", head])
     assert "counting needs 2" in str(alone.exception)
     swapped = secretary.replace("secretary=", "member=")
@@ -220,7 +225,8 @@ def test_counting_needs_two_staff_keys(tmp_path: Path, centre: FakeCentre) -> No
     bad = runner.invoke(station_cli.station_app, ["report", "--dir", folder, "--staff", "chief"])
     assert bad.exit_code == 2
     assert "نقش=پرونده" in bad.output  # the language of sys.argv: Persian, with no --lang
-    assert "signed report" in _run("report", "--dir", folder, "--staff", head, "--staff", secretary)
+    signed = _run("report", "--dir", folder, "--staff", head, "--staff", secretary)
+    assert signed == "صورتجلسه پایانی امضا و چاپ شد و در صف ارسال به مرکز است.\n"
 
 
 def test_enrolment_can_be_tried_again_with_the_same_key(tmp_path: Path, centre: _Centre) -> None:
@@ -258,7 +264,7 @@ def test_papers_must_be_given_as_numbers(tmp_path: Path) -> None:
     )
     result = runner.invoke(station_cli.station_app, ["open", "--dir", folder, "--papers", "many"])
     assert result.exit_code == 2
-    assert "is not N or CONTEST=N" in result.output
+    assert "«many» به شکل شمار یا انتخابات=شمار نیست" in result.output
 
 
 @pytest.mark.usefixtures("centre")
@@ -288,7 +294,7 @@ def test_a_box_does_not_open_outside_the_polling_days_it_was_given(
     tmp_path: Path, centre: FakeCentre
 ) -> None:
     """Issue 12: the calendar's polling day (15 Tir 1403, long past by this clock) came with the
-    enrolment; `open` refuses, naming the stage and its window in Persian, then English."""
+    enrolment; `open` refuses, naming the stage and its window in the command's language."""
     centre.polling = [
         {"contest": c.contest, "first": "2024-07-05", "last": "2024-07-05", "closes": "22:00"}
         for c in BALLOT
@@ -296,12 +302,48 @@ def test_a_box_does_not_open_outside_the_polling_days_it_was_given(
     _staff(tmp_path / "staff", centre)
     folder = str(tmp_path / "box")
     _run(*_enrol(folder))
-    refused = runner.invoke(station_cli.station_app, ["open", "--dir", folder, "--papers", "10"])
+    opening = ["open", "--dir", folder, "--papers", "10"]
+    refused = runner.invoke(station_cli.station_app, opening)
     assert refused.exit_code == 1
-    fa, en = refused.stderr.strip().splitlines()
+    (fa,) = refused.stderr.strip().splitlines()
     assert "رأی‌گیری" in fa
     assert "۱۵ تیر ۱۴۰۳" in fa
+    (en,) = runner.invoke(station_cli.station_app, [*opening, *EN]).stderr.strip().splitlines()
     assert en.startswith("polling for president is refused")
     assert "to 22:00 on 15 Tir 1403" in en
     status = json.loads(_run("status", "--dir", folder, "--json"))
     assert status["phase"] == "set-up"
+
+
+def test_the_status_and_a_second_report_are_said_in_the_chosen_language(
+    tmp_path: Path, centre: FakeCentre
+) -> None:
+    """Issue 13: `station status` printed its machine keys (`cards_issued: 0`, `phase:
+    reported`) whatever the language; a report asked of a box already reported was refused in
+    English ("station is reported: cannot report"). Now both are said in `--lang`, Persian by
+    default; `--json` keeps its keys."""
+    folder = str(tmp_path / "box")
+    staff = _staff(tmp_path / "staff", centre)
+    _run(*_enrol(folder))
+    _run("open", "--dir", folder, "--papers", "10")
+    _run("close", "--dir", folder, *staff)
+    _run("report", "--dir", folder, *staff)
+    shown = _run("status", "--dir", folder).splitlines()
+    assert "مرحله: گزارش‌شده" in shown
+    assert "کارت‌های تعرفه شارژشده: ۰" in shown
+    assert "در صف ارسال به مرکز: ۲" in shown
+    for line in shown:  # no English word: the election's id and the hashes, to match by machine
+        assert re.search("[A-Za-z]{3,}", MACHINE.sub("", line)) is None, line
+    english = _run("status", "--dir", folder, *EN).splitlines()
+    assert "Phase: Reported" in english
+    assert "Queued for the centre: 2" in english
+    again = runner.invoke(station_cli.station_app, ["report", "--dir", folder, *staff])
+    assert again.exit_code == 1
+    argv = ["sandogh", "station", "report"]
+    assert refusal_line(again.exception, argv).startswith(
+        "sandogh: صورتجلسه پایانی این صندوق پیش‌تر امضا شده است"
+    )
+    assert refusal_line(again.exception, [*argv, *EN]) == (
+        "sandogh: this box's final report is already signed, and is not signed again; "
+        "`sandogh station status` shows its delivery and `sandogh station sync` sends it"
+    )

@@ -82,6 +82,11 @@ def test_a_void_shows_in_results_and_outcome(db: str) -> None:
     assert "۵ رأی «نامزد 21» در ۲ صندوق باطل شد" in persian
     english = run(db, "results", "show", "--contest", "president", "--lang", "en")
     assert "5 votes of 21 voided in 2 box(es) · decision هیات ۲۱: vote buying" in english
+    # issue 13: no «·» beside Persian digits, where it reads as a zero; and the nation's
+    # figures, which are Kerman's alone, named for the province as the site names them
+    assert "·" not in persian
+    assert "استان IR-08 — " in persian  # this store names its units by their codes
+    assert "IR-08 Province · President" in english
 
     outcome = run_json(db, "outcome", "--contest", "president")
     (decided,) = outcome["contests"][0]["constituencies"]

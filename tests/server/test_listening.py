@@ -7,17 +7,19 @@ the concurrency limit must get a quick 503. Every wait and loop is bounded."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import select
 import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from pydantic import SecretBytes, ValidationError
 
 from sandogh.publish.serve import static_app
-from sandogh.server.listening import MAX_SECONDS, ListenSettings
+from sandogh.server.listening import MAX_SECONDS, ListenSettings, QuietStop, listening_config
 from sandogh.server.process import centre_process
 from sandogh.server.settings import ServerSettings
 from sandogh.station.web import create_station_app
@@ -183,3 +185,30 @@ def test_more_connections_than_the_limit_get_a_quick_503(server: tuple[str, str]
         time.sleep(0.05)
     assert status.startswith(b"HTTP/1.1 ")
     assert status != b"HTTP/1.1 503"
+
+
+def test_a_server_says_nothing_of_its_stop_but_its_warnings() -> None:
+    """Issue 13: Ctrl-C printed uvicorn's English account of the stop before the command's own
+    line; every server's handler now drops its words from the first of that account on."""
+    config = listening_config(static_app(Path()), LIMITS)
+    assert isinstance(config.log_config, dict)
+    assert config.log_config["handlers"]["default"]["filters"] == ["quiet_stop"]
+    quiet = QuietStop()
+
+    def passes(message: str, level: int = logging.INFO) -> bool:
+        record = logging.LogRecord("uvicorn.error", level, __file__, 1, message, None, None)
+        return quiet.filter(record)
+
+    assert passes("Started server process [7]")
+    assert passes("Application startup complete.")
+    assert not passes("Shutting down")
+    assert not passes("Finished server process [7]")
+    assert passes("Cancel 2 running task(s), timeout graceful shutdown exceeded", logging.ERROR)
+    assert (
+        QuietStop().filter(
+            logging.LogRecord(
+                "uvicorn.error", logging.INFO, __file__, 1, "Received SIGINT, exiting.", None, None
+            )
+        )
+        is False
+    )

@@ -36,7 +36,10 @@ def _free_port() -> int:
     return port
 
 
-def test_serve_answers_on_loopback_until_interrupted(tmp_path: Path) -> None:
+def test_serve_answers_on_loopback_until_ctrl_c_stops_it_quietly(tmp_path: Path) -> None:
+    """Ctrl-C at the terminal reaches the command and every process it runs. Issue 13:
+    uvicorn then printed its English account of the stop ("Shutting down", …, "Finished server
+    process") and the command none of its own; now it says its one line, in Persian by default."""
     db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
     init_database(db)
     load_kerman(db)
@@ -53,6 +56,7 @@ def test_serve_answers_on_loopback_until_interrupted(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group, as a terminal gives a command
     )
     try:
         deadline = time.monotonic() + 30
@@ -66,10 +70,14 @@ def test_serve_answers_on_loopback_until_interrupted(tmp_path: Path) -> None:
                 time.sleep(0.1)
         assert answer.json()["status"] == "ok"
     finally:
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
-    assert process.returncode == 0, err
+        os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole group
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
     assert f"http://127.0.0.1:{port}" in err
+    assert err.splitlines()[-1] == "sandogh: فرمان «serve» متوقف شد."
+    assert "Shutting down" not in err
+    assert "Finished server process" not in err
+    assert "Traceback" not in err
 
 
 def test_serve_says_what_is_missing_and_serves_nothing(tmp_path: Path) -> None:
@@ -83,11 +91,11 @@ def test_serve_says_what_is_missing_and_serves_nothing(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert "SANDOGH_LEDGER_SECRET: is not set" in done.stderr
-    assert "name the civil registry" in done.stderr
-    assert "SANDOGH_SERVER_KEY_FILE: is not set" in done.stderr
-    assert "sandogh server-key keygen" in done.stderr
-    assert "Traceback" not in done.stderr
+    (line,) = done.stderr.splitlines()  # every problem, on one line in Persian (issue 13)
+    assert line.startswith("sandogh: سامانه مرکزی آغاز نشد: SANDOGH_LEDGER_SECRET: تنظیم نشده است")
+    assert "سامانه ثبت احوال را با --registry" in line
+    assert "SANDOGH_SERVER_KEY_FILE: تنظیم نشده است" in line
+    assert "sandogh server-key keygen" in line
     schemaless = subprocess.run(
         [*COMMAND, "--db", f"sqlite:///{tmp_path / 'empty.sqlite'}", "--registry", "synthetic:1:1"],
         env={**ENV, "SANDOGH_SERVER_KEY_FILE": str(server_key_file())},
@@ -109,8 +117,8 @@ def test_serve_with_another_centre_s_server_key_says_so_and_serves_nothing(tmp_p
     other = tmp_path / "other.key"
     ServerKey.write(other)
     for key, says in [
-        (other, f"the server key {other} (--server-key or $SANDOGH_SERVER_KEY_FILE) opens none"),
-        (tmp_path / "lost.key", f"{tmp_path / 'lost.key'}: no such key file"),
+        (other, f"کلید سرور {other} (--server-key or $SANDOGH_SERVER_KEY_FILE) هیچ‌یک از"),
+        (tmp_path / "lost.key", f"پرونده کلیدی به نام {tmp_path / 'lost.key'} نیست."),
     ]:
         done = subprocess.run(
             [*COMMAND, "--db", db, "--registry", "synthetic:1:1", "--port", "0"],

@@ -208,4 +208,4 @@ def test_a_commitment_once_a_station_has_opened_is_refused() -> None:
     assert "رأی‌گیری parliament در" in refused.value.fa
     assert "polling of parliament began on" in refused.value.en
     assert f"{ST_3}'s zero report was accepted" in refused.value.en  # what began it, where
-    assert f"گزارش صفر {ST_3} پذیرفته شد" in refused.value.fa
+    assert f"صورتجلسه آغاز رأی‌گیری {ST_3} پذیرفته شد" in refused.value.fa

@@ -68,5 +68,5 @@ def test_without_a_calendar_a_station_s_zero_report_ends_withdrawals(uow: NewUni
         withdraw(uow, EXECUTIVE, ROUND_2, "parliament", "32", printing=Printing.AFTER, now=NOW)
     assert refused.value.station == ST_3
     assert f"({ST_3}'s zero report was accepted)" in refused.value.en
-    assert f"(گزارش صفر {ST_3} پذیرفته شد)" in refused.value.fa
+    assert f"(صورتجلسه آغاز رأی‌گیری {ST_3} پذیرفته شد)" in refused.value.fa
     assert _withdrawals(uow) == 0

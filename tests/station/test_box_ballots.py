@@ -19,12 +19,28 @@ def test_the_paper_copy_shows_the_choices_and_nothing_that_ties_it_to_a_voter(
     station = voting_station(tmp_path)
     card = issued(station.box.check_in(national_code(1)))
     station.box.cast(card.token, (Choice("parliament", ("33", "31")), Choice("president")))
-    (copy,) = station.printer.copies
-    assert copy == (
-        "sandogh ballot",
-        f"{ELECTION} · {STATION}",
-        "president: blank",
-        "parliament: 31 33",
+    station.box.lang = "en"
+    card_en = issued(station.box.check_in(national_code(2)))
+    station.box.cast(card_en.token, (Choice("parliament", ("31",)), Choice("president", ("21",))))
+    copy, copy_en = station.printer.copies
+    assert copy == (  # Persian first; the centre named no contest or candidate: their codes
+        "نسخه کاغذی برگه رأی",
+        ELECTION,
+        f"شعبه اخذ رأی: {STATION}",
+        "— president —",
+        "  رأی سفید",
+        "— parliament —",
+        "  ۳۱",
+        "  ۳۳",
+    )
+    assert copy_en == (
+        "Paper copy of the ballot",
+        ELECTION,
+        f"Polling station: {STATION}",
+        "— president —",
+        "  21",
+        "— parliament —",
+        "  31",
     )
     assert not any(card.token in line or national_code(1) in line for line in copy)
     assert len(station.printer.jobs()) == 1  # the zero report: the copy is not kept on disk

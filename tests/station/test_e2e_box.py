@@ -37,6 +37,7 @@ from sandogh.core.report import (
     encode_report,
 )
 from sandogh.locale import to_persian_digits
+from sandogh.locale.printouts import FA as PRINTED
 from sandogh.station.box import Box
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal, CardRefusedError
@@ -60,6 +61,7 @@ from .build import (
 from .cast_loop import CRASH_BALLOT, crash_ballot
 
 ROOT = Path(__file__).resolve().parents[2]
+RECEIPT = PRINTED["print_receipt"]
 VOTES: tuple[tuple[Choice, ...], ...] = (
     (Choice("president", ("21",)), Choice("parliament", ("31", "33"))),
     (Choice("president", ("25",)), Choice("parliament", ())),
@@ -150,10 +152,10 @@ def test_prepare_cast_count_and_the_report_commits_to_the_chain(tmp_path: Path) 
         station.box.cast(token)
     # the paper copies carry the code; the voter's receipt the code alone
     for copy, code in zip(station.printer.copies, codes, strict=True):
-        assert f"code {readable_code(code)}" in copy
-        assert any(to_persian_digits(readable_code(code)) in line for line in copy)
-    receipts = [job.lines for job in station.printer.jobs() if job.lines[0] == "sandogh receipt"]
-    assert [r[-1] for r in receipts] == [f"code {readable_code(c)}" for c in codes]
+        assert f"({readable_code(code)})" in copy
+        assert f"کد رهگیری: {to_persian_digits(readable_code(code))}" in copy
+    receipts = [job.lines for job in station.printer.jobs() if job.lines[0] == RECEIPT]
+    assert [r[-2] for r in receipts] == [f"({readable_code(c)})" for c in codes]
     station.box.close()
     report = station.box.count(staff=COUNTERS)
     assert report.cvr_count == 3
@@ -195,12 +197,18 @@ def test_a_challenged_ballot_is_opened_kept_printed_and_not_counted(tmp_path: Pa
     assert (opened.code, opened.choices) == (first.code, CastVoteRecord(VOTES[0]).choices)
     assert opened.nonce in station.nonces.drawn
     printed = station.printer.jobs()[-1].lines
-    assert printed[0] == "sandogh challenged ballot"
+    assert printed[0] == PRINTED["print_challenged"]
     assert CHALLENGED_FA in printed
     assert CHALLENGED_EN in printed
-    assert "president: 21" in printed
-    assert "parliament: 31 33" in printed
-    assert f"nonce {opened.nonce.hex()}" in printed
+    chosen = printed.index("— president —")
+    assert printed[chosen : chosen + 5] == (
+        "— president —",
+        "  ۲۱",
+        "— parliament —",
+        "  ۳۱",
+        "  ۳۳",
+    )
+    assert printed[-2:] == (PRINTED["print_nonce"], opened.nonce.hex())
     assert station.box.status().cards_used == 0  # the card is still unused
     with pytest.raises(BallotFlowError) as refused:
         station.box.cast(token)  # the challenged ballot is gone from the box
@@ -407,7 +415,9 @@ def test_a_box_prepares_casts_and_challenges_a_ballot_with_a_large_contest(
     station.box.prepare(token, LARGE_VOTES[0])
     opened = station.box.challenge(token)
     assert opened.choices == CastVoteRecord(LARGE_VOTES[0]).choices
-    assert "majlis: 1004 1120 1299" in station.printer.jobs()[-1].lines
+    printed = station.printer.jobs()[-1].lines
+    chosen = printed.index("— majlis —")
+    assert printed[chosen + 1 : chosen + 4] == ("  ۱۰۰۴", "  ۱۱۲۰", "  ۱۲۹۹")
     station.box.prepare(token, LARGE_VOTES[1])
     station.box.cast(token)
     other = _card(station, 2)

@@ -1,19 +1,31 @@
+import re
 from pathlib import Path
 
 import pytest
 from escpos.constants import PAPER_FULL_CUT  # type: ignore[import-untyped]  # no type information
 from escpos.printer import Dummy  # type: ignore[import-untyped]  # python-escpos is untyped
+from PIL import Image, ImageDraw, ImageOps
 
+from sandogh.locale.messages import FA as MAIN
+from sandogh.locale.printouts import FA as PRINTED
 from sandogh.station.errors import StationFilesError
 from sandogh.station.ports import CardWriterError
 from sandogh.station.printers import (
+    FONT_DOTS,
+    PAPER_DOTS,
     EscposCardWriter,
     EscposPrinter,
     FilePrinter,
     PrintJob,
+    load_font,
     qr_version,
+    render,
 )
 from sandogh.station.qr import PART_BYTES, qr_parts
+
+RASTER = b"\x1dv0"  # ESC/POS's GS v 0: a raster image
+#: the Arabic script's letters (Persian's among them)
+RTL = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 
 
 def test_the_file_printer_keeps_every_job_in_order(tmp_path: Path) -> None:
@@ -35,13 +47,76 @@ def test_a_part_fits_a_qr_code_that_scans_off_a_receipt() -> None:
         qr_version(b"x" * 3000)
 
 
-def test_the_escpos_printer_prints_text_codes_and_a_cut() -> None:
+def test_the_escpos_printer_prints_the_page_as_an_image_then_codes_and_a_cut() -> None:
+    """The printer's code pages hold no Persian: its text would print as question marks."""
     device = Dummy()
-    EscposPrinter(device).print_lines(["sandogh", "report"], qr=qr_parts(b"signed"))
+    lines = ["صورتجلسه پایانی (شمارش آرا)", "sha256:" + "ab" * 32]
+    EscposPrinter(device).print_lines(lines, qr=qr_parts(b"signed"))
     output = device.output
-    assert b"sandogh\nreport\n" in output
+    assert output.count(RASTER) >= 2  # the page, then the QR code
+    assert lines[0].encode() not in output
+    assert b"sha256" not in output
+    assert b"??" not in output
     assert output.endswith(PAPER_FULL_CUT)
-    assert len(output) > 200  # the QR code, as an image
+
+
+def _ink(page: Image.Image) -> tuple[int, int, int, int] | None:
+    """Where the black dots of `page` are (left, top, right, bottom)."""
+    return ImageOps.invert(page.convert("L")).getbbox()
+
+
+def _rows(page: Image.Image, count: int) -> list[tuple[int, int, int, int] | None]:
+    height = page.height // count
+    return [_ink(page.crop((0, i * height, page.width, (i + 1) * height))) for i in range(count)]
+
+
+def test_a_persian_page_is_set_from_the_right_margin_an_english_one_from_the_left() -> None:
+    font = load_font()
+    persian = render(["برگه رأی", "ST-0801-0001"], font)
+    english = render(["Receipt", "ST-0801-0001"], font)
+    assert persian.width == english.width == PAPER_DOTS
+    for page, rows in ((persian, _rows(persian, 2)), (english, _rows(english, 2))):
+        for row in rows:
+            assert row is not None
+            left, _, right, _ = row
+            near, far = (
+                (right, left) if page is persian else (PAPER_DOTS - left, PAPER_DOTS - right)
+            )
+            assert near > PAPER_DOTS - 20
+            assert far > PAPER_DOTS // 2
+
+
+def test_a_line_too_long_for_the_paper_breaks_and_every_row_fits() -> None:
+    font = load_font()
+    digest = "sha256:" + "0123456789abcdef" * 4
+    words = "تعرفه‌های مصرف‌نشده: ۴۹۷ (" + "چهارصد و نود و هفت " * 3 + ")"
+    page = render(["صورتجلسه", digest, words], font)
+    assert page.height > render(["صورتجلسه", "a", "b"], font).height
+    ink = _ink(page)
+    assert ink is not None
+    assert ink[0] > 0  # nothing falls off the paper
+    assert ink[2] < PAPER_DOTS
+
+
+def test_the_font_draws_every_letter_and_digit_the_persian_pages_use() -> None:
+    """A font without Persian would print each letter as the same empty box."""
+    font = load_font()
+
+    def drawn(character: str) -> bytes:
+        glyph = Image.new("1", (FONT_DOTS * 2, FONT_DOTS * 2), 1)
+        ImageDraw.Draw(glyph).text((4, 4), character, font=font, fill=0)
+        return glyph.tobytes()
+
+    missing = drawn("\ue000")  # a private-use point: no font draws it
+    used = {c for line in [*PRINTED.values(), *MAIN.values()] for c in line if RTL.match(c)}
+    used |= set("۰۱۲۳۴۵۶۷۸۹")
+    assert len(used) > 30
+    assert [c for c in sorted(used) if drawn(c) == missing] == []
+
+
+def test_a_font_not_installed_is_refused_when_the_printer_is_set_up() -> None:
+    with pytest.raises(StationFilesError, match="font"):
+        load_font("NoSuchFont-Regular.ttf")
 
 
 def test_the_file_printer_keeps_paper_copies_in_memory_only(tmp_path: Path) -> None:
@@ -54,11 +129,16 @@ def test_the_file_printer_keeps_paper_copies_in_memory_only(tmp_path: Path) -> N
     assert "president" not in printer.path.read_text(encoding="utf-8")
 
 
-def test_the_escpos_printer_prints_a_paper_copy_and_cuts() -> None:
+def test_the_escpos_printer_prints_a_paper_copy_and_cuts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     device = Dummy()
-    EscposPrinter(device).print_copy(["sandogh ballot", "president: 21"])
-    assert b"sandogh ballot\npresident: 21\n" in device.output
+    EscposPrinter(device).print_copy(["نسخه کاغذی برگه رأی", "  ۲۱ سعید جلیلی"])
+    assert device.output.count(RASTER) == 1
     assert device.output.endswith(PAPER_FULL_CUT)
+    # python-escpos said "The media.width.pixel field … is not set" on the terminal each time
+    assert capsys.readouterr() == ("", "")
+    assert Dummy().profile.profile_data["media"]["width"]["pixels"] == "Unknown"  # its own only
 
 
 def test_a_receipt_printer_on_a_regular_file_is_refused(tmp_path: Path) -> None:

@@ -37,9 +37,10 @@ import pytest
 
 from sandogh.core.report import CastVoteRecord, Choice, cvr_digest, encode_record, record_bound
 from sandogh.locale import to_persian_digits
+from sandogh.station.ballot_names import read_names
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.count_key import CountKey, sealed_length
-from sandogh.station.printouts import paper_copy_lines
+from sandogh.station.printouts import Printouts
 from sandogh.station.setup import StationSetup
 
 from . import forensics
@@ -79,9 +80,10 @@ def _forms(record: CastVoteRecord, setup: StationSetup) -> dict[str, bytes]:
         text = separator.join(digits(code) for code in codes)
         for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
             forms[f"codes {script} {separator!r} {encoding}"] = text.encode(encoding)
-    for line in paper_copy_lines(setup, record)[2:]:
-        if any(code in line for code in codes):
-            forms[f"paper copy line {line!r}"] = line.encode()
+    for lang in ("fa", "en"):  # its choices, past the title, the election and the station: a
+        # line of one candidate alone is on every report, and tells nothing of a ballot
+        copy = Printouts(lang, read_names(None)).paper_copy(setup, record)[3:]
+        forms[f"paper copy in {lang}"] = "\n".join(copy).encode()
     return forms
 
 

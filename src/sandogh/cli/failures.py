@@ -78,7 +78,7 @@ def system_line(failure: OSError, argv: Sequence[str]) -> str:
 def refusal_line(failure: BaseException, argv: Sequence[str]) -> str:
     """A command's own refusal in the command's language, when the failure carries its line's key
     (`SandoghError.said`); else its message as it is."""
-    said: tuple[str, dict[str, str]] | None = getattr(failure, "said", None)
+    said: tuple[str, dict[str, str | int]] | None = getattr(failure, "said", None)
     if said is None:
         return f"sandogh: {failure}"
     key, values = said

@@ -5,19 +5,26 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from sandogh.core.definition.model import Election, Name, ReportingUnit
+from sandogh.core.definition.model import Election, Name
 from sandogh.locale.dates import format_jalali, jalali_iso
 from sandogh.locale.digits import format_int, format_percent, to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
 
 
+def separator(lang: Lang) -> str:
+    """What sets the parts of a heading or a line apart. In Persian not «·», which reads as the
+    Persian zero beside Persian digits («· ۸ تیر» reads «۰۸ تیر»; issue 13, as on the site)."""
+    return " — " if lang == "fa" else " · "
+
+
+def bullet(lang: Lang) -> str:
+    """What opens an item of a list, for the same reason a dash in Persian."""
+    return "  - " if lang == "fa" else "  · "
+
+
 def name_in(name: Name, lang: Lang) -> str:
     return name.fa if lang == "fa" else name.en
-
-
-def unit_label(unit: ReportingUnit, lang: Lang) -> str:
-    return f"{name_in(unit.name, lang)} ({text(unit.kind.value, lang)})"
 
 
 def ballot_code(code: str, lang: Lang) -> str:
@@ -68,6 +75,7 @@ def election_json(election: Election, definition_hash: str) -> dict[str, Any]:
 
 def election_heading(election: Election, definition_hash: str, lang: Lang) -> str:
     return (
-        f"[bold]{name_in(election.name, lang)}[/bold] · {format_jalali(election.date, lang)}\n"
+        f"[bold]{name_in(election.name, lang)}[/bold]{separator(lang)}"
+        f"{format_jalali(election.date, lang)}\n"
         f"[dim]{text('definition_hash', lang)}: {definition_hash}[/dim]"
     )

@@ -155,6 +155,7 @@ def run(options: LiveOptions, out: Console) -> None:
             station, box, staff = kiosk_box(
                 plan, centre.base_url, operator, store, folder / "boxes", running
             )
+            box.lang = lang  # its minutes and paper copies in the demo's language
             anchor = polls_open(
                 plan,
                 centre.base_url,

@@ -15,6 +15,7 @@ from sandogh.cli.formatting import (
     name_in,
     name_json,
     number,
+    separator,
 )
 from sandogh.cli.supervision_view import (
     certification_json,
@@ -112,7 +113,8 @@ def print_outcomes(console: Console, view: OutcomesView, lang: Lang) -> None:
 def _print_decided(console: Console, contest: Contest, decided: Decided, lang: Lang) -> None:
     o, counts = decided.outcome, decided.total.counts
     console.print()
-    console.rule(f"{name_in(contest.name, lang)} · {name_in(decided.constituency.name, lang)}")
+    named = (name_in(contest.name, lang), name_in(decided.constituency.name, lang))
+    console.rule(separator(lang).join(named))
     console.print(
         text(
             "stations_reported",

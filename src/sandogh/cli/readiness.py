@@ -58,7 +58,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "stations_without_box": ("شعبه بی‌صندوق", "stations without a box"),
     "stations_short_of_papers": ("کمبود تعرفه", "short of ballot papers"),
     "stations_short_of_staff": ("کمبود عوامل آموزش‌دیده", "short of trained staff"),
-    "stations_not_open": ("بازنشده", "not open"),
+    "stations_not_open": ("رأی‌گیری آغازنشده", "not open"),
     "stations_open": ("باز", "open"),
     "stations_closed": ("بسته", "closed"),
     "stations_reported": ("گزارش‌داده", "reported"),

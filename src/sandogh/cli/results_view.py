@@ -16,8 +16,8 @@ from sandogh.cli.formatting import (
     name_in,
     name_json,
     number,
+    separator,
     share,
-    unit_label,
 )
 from sandogh.cli.supervision_view import (
     certification_json,
@@ -33,7 +33,9 @@ from sandogh.core.counting.reconcile import Finding
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, InvalidKind
 from sandogh.core.counting.turnout import Turnout
 from sandogh.core.definition.model import Contest, ReportingUnit
+from sandogh.core.definition.scope import scope_line
 from sandogh.locale.dates import format_jalali
+from sandogh.locale.definition_names import named_place
 from sandogh.locale.digits import format_points
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
@@ -150,19 +152,34 @@ def _result_json(result: UnitResult) -> dict[str, Any]:
 def print_results(console: Console, view: ResultsView, lang: Lang) -> None:
     stored = view.tallied.stored
     console.print(election_heading(stored.election, stored.definition_hash, lang))
+    geography = view.tallied.geography
+
+    def below(code: str) -> list[tuple[str, str]]:
+        return [(child, geography.kind(child).value) for child in geography.children(code)]
+
     for result in view.results:
-        _print_result(console, result, lang)
+        # named for their scope, as the site and the console name them: a one-province
+        # election's national figures are «استان کرمان»'s, not «ایران»'s (issue 13)
+        scope = geography.unit(scope_line(result.unit.code, below)[-1])
+        _print_result(
+            console, result, named_place(scope.kind, name_in(scope.name, lang), lang), lang
+        )
     for certification in view.tallied.certifications:
         console.print(certified_line(certification, lang), markup=False)
     print_findings(console, view.findings, lang)
 
 
-def _print_result(console: Console, result: UnitResult, lang: Lang) -> None:
+def _print_result(console: Console, result: UnitResult, scope: str, lang: Lang) -> None:
     contest, counts = result.contest, result.total.counts
     console.print()
     console.rule(
-        f"{unit_label(result.unit, lang)} · {name_in(contest.name, lang)} · "
-        + text("round", lang, number=contest.round)
+        separator(lang).join(
+            (
+                scope,
+                name_in(contest.name, lang),
+                text("round", lang, number=contest.round),
+            )
+        )
     )
     console.print(
         text(
@@ -254,7 +271,7 @@ def print_findings(console: Console, findings: tuple[Finding, ...], lang: Lang) 
     console.print(f"[red]{text('findings', lang, count=len(findings))}[/red]")
     for f in findings[:20]:
         console.print(
-            f"  {f.where} · {f.contest} · {f.figure}: {number(f.actual, lang)} "
+            f"  {separator(lang).join((f.where, f.contest, f.figure))}: {number(f.actual, lang)} "
             f"{text('expected', lang)} {f.relation.value} {number(f.expected, lang)} "
             f"({f.identity.value})"
         )

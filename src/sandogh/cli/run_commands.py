@@ -106,6 +106,7 @@ def serve(
     log_key: LogKeyOption = None,
     server_key: serve_job.ServerKeyFileOption = None,
     behind_proxy: serve_job.BehindProxyOption = False,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
 
@@ -124,6 +125,7 @@ def serve(
         log_key=log_key,
         server_key=server_key,
         behind_proxy=behind_proxy,
+        lang=lang.lang,
     )
 
 

@@ -2,7 +2,8 @@
 
 The secrets come from the environment only (`server.settings`); the service listens on loopback
 unless told otherwise, since it speaks plain HTTP and a centre reached over a network belongs
-behind a TLS-terminating proxy.
+behind a TLS-terminating proxy. What it says, and its settings refused, are in its `--lang`
+(`locale.centre_commands`); Ctrl-C stops it with the one line every command says then.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from sandogh.locale.centre_commands import CATALOGUE
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
 from sandogh.server.environment import REGISTRY_VAR, SERVER_KEY_VAR
 
 HostOption = Annotated[
@@ -69,33 +73,35 @@ def run(
     log_key: Path | None = None,
     server_key: Path | None = None,
     behind_proxy: bool = False,
+    lang: Lang = "fa",
 ) -> None:
     """Check the settings, open the store and the registry, then serve until interrupted, in
     `workers` server processes (`server.process.serve`)."""
     # The server (FastAPI, uvicorn, the store) is imported when it is run, not whenever `sandogh`
     # starts: the command's options live in this module, which `sandogh --help` imports.
+    from sandogh.cli.usage_words import problem_line
     from sandogh.server.process import serve
-    from sandogh.server.settings import settings_from_env
+    from sandogh.server.settings import SettingsError, settings_from_env
 
-    settings = settings_from_env(
-        os.environ,
-        db=db,
-        registry=registry,
-        log_key=log_key,
-        server_key=server_key,
-        behind_proxy=behind_proxy,
-    )
+    try:
+        settings = settings_from_env(
+            os.environ,
+            db=db,
+            registry=registry,
+            log_key=log_key,
+            server_key=server_key,
+            behind_proxy=behind_proxy,
+        )
+    except SettingsError as refused:  # every problem, on the one line
+        problems = ("؛ " if lang == "fa" else "; ").join(
+            problem_line(problem, lang) for problem in refused.problems
+        )
+        err.print(text_in(CATALOGUE, "serve_refused", lang, problems=problems), markup=False)
+        raise typer.Exit(1) from refused
     if settings.log_key_file is None:
-        err.print(
-            "sandogh: no log key (--log-key or $SANDOGH_LOG_KEY_FILE): the event log's "
-            "checkpoints are signed only when a snapshot is published",
-            markup=False,
-        )
+        err.print(text_in(CATALOGUE, "serve_no_log_key", lang), markup=False)
     if not _loopback(host):
-        err.print(
-            f"sandogh: serving plain HTTP on {host}: put a TLS-terminating proxy in front",
-            markup=False,
-        )
+        err.print(text_in(CATALOGUE, "serve_plain_http", lang, host=host), markup=False)
     serve(settings, host=host, port=port, workers=workers)
 
 

@@ -9,6 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from sandogh.cli.options import LangOption, Language
+from sandogh.locale.centre_commands import CATALOGUE
+from sandogh.locale.messages import text_in
 from sandogh.server.server_key import ServerKey
 
 server_key_app = typer.Typer(help="The centre's server key.", no_args_is_help=True)
@@ -18,8 +21,9 @@ _out = Console(highlight=False, soft_wrap=True)
 @server_key_app.command("keygen")
 def server_key_keygen(
     output: Annotated[Path, typer.Option("--out", help="The key file to create (mode 0600).")],
+    lang: LangOption = Language.FA,
 ) -> None:
     """Create the server key; give it to `sandogh serve` and `sandogh user` (--server-key or
     $SANDOGH_SERVER_KEY_FILE), and keep a copy apart from the database's backups."""
     ServerKey.write(output)
-    _out.print(f"the server key is in {output}", markup=False)
+    _out.print(text_in(CATALOGUE, "server_key_written", lang.lang, file=str(output)), markup=False)

@@ -6,6 +6,7 @@ serve its kiosk screens. Each works on the box of a station directory (`--dir`),
 opened by `cli.station_box`, and talks to the centre at `--centre`: without it, what the box
 would send stays queued until a command is given one (`sandogh station sync`). Voters check in
 and vote on the box's own screens (`kiosk`), not here; what is printed is `cli.station_view`'s.
+Each command speaks, prints the box's pages and says its refusals in its `--lang` (issue 13).
 
 Counting opens the ballots, which are sealed to the station's count key (issue 9 §1): it needs
 the key files of two registered staff members (or of the only one), `--staff ROLE=FILE`, each
@@ -23,15 +24,17 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from sandogh.cli.failures import lang_of
+from sandogh.cli.failures import lang_of, refusal_line
 from sandogh.cli.options import JsonOption, LangOption, Language
 from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
-from sandogh.cli.station_view import print_report, print_sync, status_json
+from sandogh.cli.station_view import print_report, print_sync, say, status_json, status_lines
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import KeyFileError, read_key_file
 from sandogh.locale.candidacy import outside_window_text
-from sandogh.locale.command_failures import say
+from sandogh.locale.command_failures import say as say_failure
+from sandogh.locale.language import Lang
+from sandogh.station.ballot_names import with_code
 from sandogh.station.centre_http import OperatorLogin, log_in_operator
 from sandogh.station.polling_days import OutsidePollingError
 from sandogh.station.setup import OfflinePolicy
@@ -83,13 +86,16 @@ TimeoutOption = Annotated[
 ]
 
 
-def _figures(given: Sequence[str], contests: Sequence[str], option: str) -> dict[str, int]:
+def _figures(
+    given: Sequence[str], contests: Sequence[str], option: str, lang: Lang
+) -> dict[str, int]:
     """`N` for every contest, or `CONTEST=N` for one (repeatable)."""
     figures: dict[str, int] = {}
     for item in given:
         contest, _, value = item.rpartition("=")
         if not value.isdigit():
-            raise typer.BadParameter(f"{item!r} is not N or CONTEST=N", param_hint=option)
+            line = say_failure("figures-option", lang, given=item)
+            raise typer.BadParameter(line, param_hint=option)
         for name in [contest] if contest else contests:
             figures[name] = int(value)
     return figures
@@ -102,12 +108,13 @@ def _staff(given: Sequence[str]) -> list[tuple[StaffRole, SigningKey]]:
         role, _, file = item.partition("=")
         if role not in set(StaffRole) or not file:
             roles = ", ".join(StaffRole)
-            line = say("staff-option", lang_of(sys.argv), given=item, roles=roles)
+            line = say_failure("staff-option", lang_of(sys.argv), given=item, roles=roles)
             raise typer.BadParameter(line, param_hint="--staff")
         try:
             staff.append((StaffRole(role), read_key_file(Path(file))))
         except KeyFileError as error:
-            raise typer.BadParameter(str(error), param_hint="--staff") from error
+            line = refusal_line(error, sys.argv).removeprefix("sandogh: ")
+            raise typer.BadParameter(line, param_hint="--staff") from error
     return staff
 
 
@@ -146,31 +153,54 @@ def enrol(
         ),
     ] = None,
     timeout: TimeoutOption = 10.0,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Make the box's key (in DIR) and enrol it with the centre for one station, as an operator
     with the manage-devices right there (they log in: username, password, TOTP code)."""
-    login = _operator_login(user, password_stdin=password_stdin, totp=totp)
+    login = _operator_login(user, password_stdin=password_stdin, totp=totp, lang=lang.lang)
     operator = log_in_operator(centre, login, timeout=timeout)
-    with open_box(directory, centre, None, timeout, create=True, operator=operator) as box:
+    with open_box(
+        directory, centre, None, timeout, create=True, operator=operator, lang=lang.lang
+    ) as box:
         setup = box.enrol(election=election, station=station, policy=policy)
-        _out.print(
-            f"enrolled {box.key.public_key.text} for station {setup.station} of "
-            f"{setup.election} ({setup.definition_hash}); contests: {', '.join(setup.contests)}; "
-            f"offline policy: {setup.policy}",
-            markup=False,
-        )
+        names = box.names()
+        for line in (
+            say(
+                "station_enrolled",
+                lang.lang,
+                device=box.key.public_key.text,
+                station=with_code(names.station(setup.station, lang.lang), setup.station),
+                election=names.election(setup.election, lang.lang),
+            ),
+            f"{say('definition_hash', lang.lang)}: {setup.definition_hash}",
+            say(
+                "station_contests",
+                lang.lang,
+                contests=("، " if lang.lang == "fa" else ", ").join(
+                    names.contest(contest, lang.lang) for contest in setup.contests
+                ),
+            ),
+            say(
+                "station_policy",
+                lang.lang,
+                policy=say(f"station_policy_{setup.policy.value}", lang.lang),
+            ),
+        ):
+            _out.print(line, markup=False)
 
 
-def _operator_login(user: str | None, *, password_stdin: bool, totp: str | None) -> OperatorLogin:
+def _operator_login(
+    user: str | None, *, password_stdin: bool, totp: str | None, lang: Lang
+) -> OperatorLogin:
     """The operator's log-in, from the options, the environment, stdin or the terminal."""
-    username = user or typer.prompt("operator username")
+    username = user or typer.prompt(say("station_ask_user", lang))
     password = os.environ.get(PASSWORD_VAR)
     if password is None and password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     if password is None:
-        password = typer.prompt("password", hide_input=True)
+        password = typer.prompt(say("station_ask_password", lang), hide_input=True)
     if totp is None and sys.stdin.isatty():
-        totp = typer.prompt("TOTP code (empty if the account has none)", default="") or None
+        totp = typer.prompt(say("station_ask_totp", lang), default="") or None
     return OperatorLogin(username, password, totp)
 
 
@@ -191,22 +221,23 @@ def open_station(
         bool, typer.Option("--start/--no-start", help="Start voting once the box is open.")
     ] = True,
     timeout: TimeoutOption = 10.0,
+    lang: LangOption = Language.FA,
 ) -> None:
-    """Open the box: print the signed zero report, send it, and start voting."""
-    with open_box(directory, centre, printer, timeout) as box:
-        received = _figures(papers, box.status().setup.contests, "--papers")
+    """Open the box: print the signed zero report (صورتجلسه آغاز رأی‌گیری), send it, and start
+    voting."""
+    with open_box(directory, centre, printer, timeout, lang=lang.lang) as box:
+        received = _figures(papers, box.status().setup.contests, "--papers", lang.lang)
         try:
             opened = box.open(received)
-        except OutsidePollingError as refused:  # the stage and its window, Persian first
-            for lang in ("fa", "en"):
-                _err.print(outside_window_text(refused.refused, lang), markup=False)
+        except OutsidePollingError as refused:  # the stage and its window
+            _err.print(outside_window_text(refused.refused, lang.lang), markup=False)
             raise typer.Exit(1) from refused
-        print_report(_out, opened)
+        print_report(_out, opened, lang.lang, box.names())
         if start:
             box.start_voting()
-            _out.print("voting has started", markup=False)
+            _out.print(say("station_voting_started", lang.lang), markup=False)
         if centre is not None:
-            print_sync(_out, box.sync())
+            print_sync(_out, box.sync(), lang.lang)
 
 
 @station_app.command("close")
@@ -223,19 +254,20 @@ def close(
         bool, typer.Option("--paper", help="A paper station: its sheets are entered by hand.")
     ] = False,
     staff: StaffOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Close voting and, given the staff's keys, count the ballots into the tally sheets (a
     paper station's sheets are entered by blind double entry on the box's screens)."""
     present = _staff(staff or [])
-    with open_box(directory) as box:
+    with open_box(directory, lang=lang.lang) as box:
         box.close()
-        _out.print("voting is closed", markup=False)
+        _out.print(say("station_voting_closed", lang.lang), markup=False)
         if not paper and present:
             contests = box.status().setup.contests
-            figures = _figures(spoiled or [], contests, "--spoiled")
-            print_report(_out, box.count(figures, staff=present))
+            figures = _figures(spoiled or [], contests, "--spoiled", lang.lang)
+            print_report(_out, box.count(figures, staff=present), lang.lang, box.names())
         elif not paper:
-            _out.print("to count, give the staff's keys: --staff ROLE=FILE", markup=False)
+            _out.print(say("station_count_needs_staff", lang.lang), markup=False)
 
 
 @station_app.command("report")
@@ -248,50 +280,58 @@ def report(
     ] = False,
     staff: StaffOption = None,
     timeout: TimeoutOption = 10.0,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Count if not yet counted, then sign the report (device and staff), print it with its QR
     codes and send it."""
     present = _staff(staff or [])
-    with open_box(directory, centre, printer, timeout) as box:
+    with open_box(directory, centre, printer, timeout, lang=lang.lang) as box:
         if box.status().phase is Phase.CLOSED:
             box.count_paper() if paper else box.count(staff=present)
-        signed = box.report(present)
-        _out.print(f"signed report, {len(signed.report)} bytes", markup=False)
+        box.report(present)
+        _out.print(say("station_report_signed", lang.lang), markup=False)
         if centre is not None:
-            print_sync(_out, box.sync())
+            print_sync(_out, box.sync(), lang.lang)
 
 
 @station_app.command("chain")
 def chain(
     directory: DirOption,
     out: Annotated[Path, typer.Option("--out", help="Where to write the chain file.")],
+    lang: LangOption = Language.FA,
 ) -> None:
     """Write an E2E box's chain file (docs/e2e.md §7), once voting has closed: what `sync`
     sends to the centre after the final report, for carrying by hand when the link is down."""
-    with open_box(directory) as box:
+    with open_box(directory, lang=lang.lang) as box:
         data = box.export_chain()
     out.write_bytes(data)
-    _out.print(f"chain file, {len(data.splitlines())} lines, written to {out}", markup=False)
+    lines = len(data.splitlines())
+    _out.print(say("station_chain_written", lang.lang, lines=lines, file=str(out)), markup=False)
 
 
 @station_app.command("sync")
-def sync(directory: DirOption, centre: CentreOption = None, timeout: TimeoutOption = 10.0) -> None:
+def sync(
+    directory: DirOption,
+    centre: CentreOption = None,
+    timeout: TimeoutOption = 10.0,
+    lang: LangOption = Language.FA,
+) -> None:
     """Send what the box has queued: offline check-ins, reports and an E2E box's chain."""
-    with open_box(directory, centre, None, timeout) as box:
-        print_sync(_out, box.sync())
+    with open_box(directory, centre, None, timeout, lang=lang.lang) as box:
+        print_sync(_out, box.sync(), lang.lang)
 
 
 @station_app.command("status")
 def status(
     directory: DirOption,
     as_json: JsonOption = False,
-    lang: LangOption = Language.FA,  # noqa: ARG001 (the language of its refusals: cli/failures.py)
+    lang: LangOption = Language.FA,
 ) -> None:
     """Where the box is in its day, what it holds and what it has yet to send."""
-    with open_box(directory) as box:
-        document = status_json(box.status())
+    with open_box(directory, lang=lang.lang) as box:
+        status, names = box.status(), box.names()
     if as_json:
-        _out.print_json(data=document)
+        _out.print_json(data=status_json(status))
         return
-    for name, value in document.items():
-        _out.print(f"{name}: {value}", markup=False)
+    for line in status_lines(status, lang.lang, names):
+        _out.print(line, markup=False)

@@ -3,8 +3,9 @@
 A command's box is the one in its station directory (`station.directory`: the box's database
 and device key), talking to the centre at `--centre` through `station.centre_http.HttpCentreClient`
 or, given none, to a centre that is never reachable, so that what the box would send stays queued
-until a command is given one. It prints to a file or an ESC/POS printer, and reads the clock
-here (DESIGN.md §2).
+until a command is given one. It prints to a file or an ESC/POS printer in the command's language,
+and reads the clock here (DESIGN.md §2). What the box refuses is said in that language too
+(`cli.station_refusals`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sandogh.cli.session import now
+from sandogh.cli.station_refusals import box_refusal
+from sandogh.core.errors import SandoghError
 from sandogh.core.report import SigningKey
+from sandogh.locale.language import Lang
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.ports import (
@@ -92,12 +96,18 @@ def open_box(
     *,
     create: bool = False,
     operator: OperatorPass | None = None,
+    lang: Lang = "fa",
 ) -> Iterator[Box]:
-    """The box in `directory` (made there first with `create`, unless a key is there already);
-    `operator`: the session of the operator enrolling it."""
+    """The box in `directory` (made there first with `create`, unless a key is there already),
+    printing in `lang`; `operator`: the session of the operator enrolling it."""
     from sandogh.station.box import Box
 
     place = StationDirectory(directory)
     store, key = place.create() if create and not place.key_file.exists() else place.open()
-    with store, _centre(centre, key, timeout, operator) as client:
-        yield Box(store, key, client, _printer(directory, printer), clock=now)
+    try:
+        with store, _centre(centre, key, timeout, operator) as client:
+            yield Box(store, key, client, _printer(directory, printer), clock=now, lang=lang)
+    except SandoghError as refused:
+        if refused.said is None:
+            refused.said = box_refusal(refused, lang)
+        raise

@@ -72,7 +72,7 @@ def kiosk_command(
     except SpeechError:
         clips = None
         _err.print(label("kiosk_no_speech", lang.lang), markup=False)
-    with open_box(directory, centre, printer, timeout) as box:
+    with open_box(directory, centre, printer, timeout, lang=lang.lang) as box:
         _out.print(f"http://{LOOPBACK}:{port}/", markup=False)
         app = create_station_app(
             box,

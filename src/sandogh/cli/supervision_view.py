@@ -14,7 +14,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from sandogh.cli.formatting import ballot_code, name_in
+from sandogh.cli.formatting import ballot_code, name_in, separator
 from sandogh.core.definition.model import Name
 from sandogh.core.supervision import (
     CandidateVoid,
@@ -213,9 +213,11 @@ def effect_line(effect: Effect, names: Mapping[str, Name], lang: Lang) -> str:
                 ballots=effect.ballots,
             )
     decision = void.decision
-    line += " · " + said("decision", lang, reference=decision.reference, reason=decision.reason)
+    line += separator(lang) + said(
+        "decision", lang, reference=decision.reference, reason=decision.reason
+    )
     if decision.case is not None:
-        line += " · " + said("case_of", lang, case=decision.case)
+        line += separator(lang) + said("case_of", lang, case=decision.case)
     return line
 
 

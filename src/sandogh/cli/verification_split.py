@@ -6,6 +6,7 @@ and the part on signed paper sheets, with what the E2E record holds of the elect
 
 from __future__ import annotations
 
+from sandogh.cli.formatting import bullet
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.publish.e2e_presence import MISSING, RecordState
@@ -95,7 +96,7 @@ def split_lines(split: tuple[ContestSplit, ...], record: RecordState, lang: Lang
     lines = [_say("heading", lang)]
     for each in split:
         lines.append(
-            "  · "
+            bullet(lang)
             + _say(
                 "split",
                 lang,

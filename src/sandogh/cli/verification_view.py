@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 
+from sandogh.cli.formatting import bullet
 from sandogh.cli.verification_split import e2e_finding_text, split_lines
 from sandogh.cli.verification_words import EN, FA
 from sandogh.locale.digits import format_int
@@ -171,7 +172,8 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
     out.print(escape(say("reports_read", lang, reports=check.reports, verified=check.verified)))
     out.print(escape(say("readded", lang, readded=check.readded, documents=check.documents)))
     for relative in check.not_checked:
-        out.print(f"[yellow]·[/yellow] {escape(say('not_checked', lang, file=relative))}")
+        shown = escape(say("not_checked", lang, file=relative))
+        out.print(f"[yellow]{bullet(lang).strip()}[/yellow] {shown}")
     for line in split_lines(check.split, check.e2e_record, lang):
         out.print(escape(line))
     _print_covered(check, lang)
@@ -185,7 +187,7 @@ def _print_check(check: ElectionCheck, lang: Lang) -> None:
     out.print(f"[red]✗[/red] {escape(say('disagreements', lang, count=len(check.findings)))}")
     ordered = sorted(check.findings, key=lambda f: _ORDER.index(f.kind))
     for finding in ordered[:SHOWN]:
-        out.print(f"  · {escape(finding_text(finding, lang))}")
+        out.print(f"{bullet(lang)}{escape(finding_text(finding, lang))}")
     if len(ordered) > SHOWN:
         out.print(f"  {escape(say('more', lang, count=len(ordered) - SHOWN))}")
 

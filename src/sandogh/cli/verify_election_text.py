@@ -18,7 +18,10 @@ NAMES: dict[Check, tuple[str, str]] = {
     Check.BASE_HASH: ("چکیده پایه انتخابات (HB)", "election base hash (HB)"),
     Check.GUARDIAN_PROOFS: ("اثبات‌های ضرایب امینان", "guardians' coefficient proofs"),
     Check.EXTENDED_HASH: ("کلید مشترک و چکیده گسترده (HE)", "joint key and extended hash (HE)"),
-    Check.CHAIN_START: ("آغاز زنجیره از گزارش صفر", "chain start from the zero report"),
+    Check.CHAIN_START: (
+        "آغاز زنجیره از صورتجلسه آغاز رأی‌گیری",
+        "chain start from the zero report",
+    ),
     Check.WELL_FORMED: ("درستی شکل برگه‌ها", "ballots well-formed"),
     Check.SELECTION_PROOFS: ("اثبات‌های ۰ یا ۱ گزینه‌ها", "selection proofs (0..1)"),
     Check.CONTEST_PROOFS: ("اثبات‌های هر رقابت", "contest proofs (0..L−1)"),

@@ -6,4 +6,4 @@ class SandoghError(Exception):
 
     #: the line's key in the command's catalogue (`locale.command_failures`) and its values, so
     #: that the command says it in its language; None: the message as it is
-    said: tuple[str, dict[str, str]] | None = None
+    said: tuple[str, dict[str, str | int]] | None = None

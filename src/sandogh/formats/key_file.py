@@ -24,7 +24,12 @@ PRIVATE_FILE = 0o600
 
 
 class KeyFileError(SandoghError):
-    """A key file that is missing, unsafe or does not hold a key; the message names the file."""
+    """A key file that is missing, unsafe or does not hold a key; the message names the file,
+    and `said` the command's line for it (`locale.command_failures`, `key-file-…`)."""
+
+    def __init__(self, message: str, key: str, **values: str | int) -> None:
+        super().__init__(message)
+        self.said = (f"key-file-{key}", values)
 
 
 def write_key_file(path: Path) -> SigningKey:
@@ -46,7 +51,7 @@ def write_seed_file(path: Path) -> bytes:
         # O_EXCL: two processes creating the same key file cannot both write a key
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     except FileExistsError:
-        raise KeyFileError(f"{path} already exists") from None
+        raise KeyFileError(f"{path} already exists", "exists", file=str(path)) from None
     with os.fdopen(fd, "w", encoding="ascii") as file:
         file.write(seed.hex() + "\n")
         file.flush()
@@ -60,9 +65,14 @@ def read_seed_file(path: Path) -> bytes:
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        raise KeyFileError(f"{path}: no such key file") from None
+        raise KeyFileError(f"{path}: no such key file", "missing", file=str(path)) from None
     if mode & ~PRIVATE_FILE:
-        raise KeyFileError(f"{path} has mode {mode:o}: only its owner may read it (chmod 600)")
+        raise KeyFileError(
+            f"{path} has mode {mode:o}: only its owner may read it (chmod 600)",
+            "open",
+            file=str(path),
+            mode=f"{mode:o}",
+        )
     return _seed_from_text(path.read_text(encoding="ascii", errors="replace"), str(path))
 
 
@@ -76,7 +86,13 @@ def _seed_from_text(text: str, where: str) -> bytes:
     try:
         seed = bytes.fromhex(text.strip())
     except ValueError:
-        raise KeyFileError(f"{where} does not hold a key in hex") from None
+        raise KeyFileError(f"{where} does not hold a key in hex", "not-hex", file=where) from None
     if len(seed) != KEY_BYTES:
-        raise KeyFileError(f"{where} holds {len(seed)} bytes, not {KEY_BYTES}")
+        raise KeyFileError(
+            f"{where} holds {len(seed)} bytes, not {KEY_BYTES}",
+            "length",
+            file=where,
+            bytes=len(seed),
+            expected=KEY_BYTES,
+        )
     return seed

@@ -1,5 +1,5 @@
-"""What `sandogh` says when a command is stopped (Ctrl-C) or fails in a way no command foresaw,
-in Persian and English (issue 13: never a traceback on the operator's terminal).
+"""What `sandogh` says when a command is stopped (Ctrl-C), refused, or fails in a way no command
+foresaw, in Persian and English (issue 13: never a traceback on the operator's terminal).
 
 A Persian line carries no exception text: the report file it names holds that, whole."""
 
@@ -28,7 +28,53 @@ FA: dict[str, str] = {
     "پوشه صندوق را بررسی کنید.",
     "no-schema": "sandogh: پایگاه داده {url} هنوز ساخته نشده است؛ "
     "نخست «sandogh init» را اجرا کنید.",
+    "no-font": "sandogh: قلم {font} که صفحه‌های چاپگر صندوق با آن نوشته می‌شود نصب نیست؛"
+    " بسته fonts-dejavu-core را نصب کنید.",
     "staff-option": "«{given}» به شکل نقش=پرونده نیست (نقش‌ها: {roles})",
+    # a key file refused (`formats.key_file`)
+    "key-file-exists": "sandogh: {file} از پیش هست؛ کلید تازه روی آن نوشته نمی‌شود.",
+    "key-file-missing": "sandogh: پرونده کلیدی به نام {file} نیست.",
+    "key-file-open": "sandogh: دیگران هم می‌توانند پرونده کلید {file} را بخوانند (دسترسی {mode})؛"
+    " تنها دارنده آن باید بتواند: chmod 600",
+    "key-file-not-hex": "sandogh: در {file} کلیدی به رقم‌های شانزده‌شانزدهی نیست.",
+    "key-file-length": "sandogh: {file} {bytes} بایت دارد، نه {expected}؛ کلید نیست.",
+    "figures-option": "«{given}» به شکل شمار یا انتخابات=شمار نیست",
+    # the box's refusals (`cli.station_refusals`): an action its phase does not allow, with the
+    # command to run instead; the kiosk's words for the rest
+    "box_late_open": "sandogh: صندوق پیش‌تر گشوده شده است؛ «sandogh station status» مرحله آن را"
+    " نشان می‌دهد.",
+    "box_late_close": "sandogh: رأی‌گیری پیش‌تر پایان یافته است؛ گام بعد شمارش آرا و امضای"
+    " صورتجلسه است: «sandogh station report --staff نقش=پرونده».",
+    "box_early_count": "sandogh: رأی‌گیری هنوز پایان نیافته است؛ نخست «sandogh station close» را"
+    " اجرا کنید.",
+    "box_early_report": "sandogh: رأی‌گیری هنوز پایان نیافته است؛ نخست «sandogh station close»"
+    " را اجرا کنید.",
+    "box_late_report": "sandogh: صورتجلسه پایانی این صندوق پیش‌تر امضا شده است و دوباره امضا"
+    " نمی‌شود؛ «sandogh station status» وضعیت ارسال آن را نشان می‌دهد و «sandogh station sync»"
+    " آن را به مرکز می‌فرستد.",
+    "box_flow_not_e2e": "sandogh: این صندوق برگه‌های رأی را رمز نمی‌کند و زنجیره‌ای ندارد.",
+    "box_flow_chain_open": "sandogh: زنجیره برگه‌ها پس از پایان رأی‌گیری نوشته می‌شود؛ نخست"
+    " «sandogh station close» را اجرا کنید.",
+    "box_unsigned": "sandogh: صورتجلسه پایانی امضا نشد: امضای {waiting} هم لازم است"
+    " (--staff نقش=پرونده).",
+    "box-refused": "sandogh: {words}",
+    # the centre's operators' second factor at rest (`services.totp_at_rest`)
+    "totp-in-clear": "sandogh: رازهای کد یک‌بارمصرف {count} کاربر ({accounts}) بی‌مهر ذخیره شده"
+    " است: نخست با «{command}» مهرشان کنید.",
+    "totp-wrong-key": "sandogh: کلید سرور {file} هیچ‌یک از {count} راز مهرشده کد یک‌بارمصرف این"
+    " پایگاه داده را نمی‌گشاید: کلید این مرکز نیست.",
+    # the results' own refusals (`services.errors`)
+    "election-unknown": "sandogh: انتخاباتی با شناسه «{election}» در پایگاه داده نیست"
+    " (ذخیره‌شده‌ها: {known}).",
+    "election-unnamed": "sandogh: انتخابات را با --election نام ببرید؛ پایگاه داده این‌ها را"
+    " دارد: {known}",
+    "election-none": "sandogh: هنوز انتخاباتی در پایگاه داده نیست؛ نخست تعریف آن را با"
+    " «sandogh load» ذخیره کنید.",
+    "unit-unknown": "sandogh: انتخابات {election} واحدی با کد «{code}» ندارد.",
+    "contest-unknown": "sandogh: انتخابات {election} رقابتی با شناسه «{contest}» ندارد"
+    " (رقابت‌های آن: {known}).",
+    "results-stored": "sandogh: {count} صورتجلسه از انتخابات {election} پیش‌تر ذخیره شده است"
+    " (شعبه‌های {first})؛ هیچ چیز وارد نشد.",
 }
 
 EN: dict[str, str] = {
@@ -48,13 +94,46 @@ EN: dict[str, str] = {
     # a command's own refusals (`SandoghError.said`)
     "no-device-key": "sandogh: {folder} holds no device key ({file})",
     "no-schema": "sandogh: {url} has no sandogh schema yet: run `sandogh init`",
+    "no-font": "sandogh: the font {font} the box's printer pages are set in is not installed: "
+    "install fonts-dejavu-core",
     "staff-option": "{given} is not ROLE=FILE ({roles})",
+    "key-file-exists": "sandogh: {file} already exists",
+    "key-file-missing": "sandogh: {file}: no such key file",
+    "key-file-open": "sandogh: {file} has mode {mode}: only its owner may read it (chmod 600)",
+    "key-file-not-hex": "sandogh: {file} does not hold a key in hex",
+    "key-file-length": "sandogh: {file} holds {bytes} bytes, not {expected}",
+    "figures-option": "{given} is not N or CONTEST=N",
+    "box_late_open": "sandogh: the box is already open; `sandogh station status` shows its phase",
+    "box_late_close": "sandogh: voting is already closed; next, count and sign the report: "
+    "`sandogh station report --staff ROLE=FILE`",
+    "box_early_count": "sandogh: voting is not closed yet; run `sandogh station close` first",
+    "box_early_report": "sandogh: voting is not closed yet; run `sandogh station close` first",
+    "box_late_report": "sandogh: this box's final report is already signed, and is not signed "
+    "again; `sandogh station status` shows its delivery and `sandogh station sync` sends it",
+    "box_flow_not_e2e": "sandogh: this box does not encrypt its ballots and keeps no chain",
+    "box_flow_chain_open": "sandogh: the ballot chain is written once voting has closed; run "
+    "`sandogh station close` first",
+    "box_unsigned": "sandogh: the final report is not signed: it needs {waiting} too "
+    "(--staff ROLE=FILE)",
+    "box-refused": "sandogh: {words}",
+    "totp-in-clear": "sandogh: the TOTP secrets of {count} operators ({accounts}) are stored in "
+    "clear: seal them first with `{command}`",
+    "totp-wrong-key": "sandogh: the server key {file} opens none of the {count} sealed TOTP "
+    "secrets of this database: it is not this centre's key",
+    "election-unknown": "sandogh: no election '{election}' in the store (loaded: {known})",
+    "election-unnamed": "sandogh: name the election with --election: the store holds {known}",
+    "election-none": "sandogh: the store holds no election yet: load a definition with "
+    "`sandogh load`",
+    "unit-unknown": "sandogh: election '{election}' has no reporting unit '{code}'",
+    "contest-unknown": "sandogh: election '{election}' has no contest '{contest}' (it has {known})",
+    "results-stored": "sandogh: {count} tally sheets of {election} are already stored "
+    "(stations {first}); nothing was imported",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
 
 
-def say(key: str, lang: Lang, **values: str) -> str:
+def say(key: str, lang: Lang, **values: str | int) -> str:
     """The line `key` in `lang`; the Persian lines leave the exception's English `error` out."""
     if lang == "fa":
         values.pop("error", None)

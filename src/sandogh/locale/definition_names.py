@@ -6,8 +6,9 @@ names. Without the stored definition, or for an id it lacks, the id is shown as 
 
 from __future__ import annotations
 
-from sandogh.core.definition.model import Election, Name
+from sandogh.core.definition.model import Election, Name, UnitKind
 from sandogh.locale.language import Lang
+from sandogh.locale.messages import text
 
 
 def name_or_id(name: Name | None, given: str, lang: Lang) -> str:
@@ -33,3 +34,11 @@ def place_name(election: Election | None, contest: str, code: str, lang: Lang) -
     if found is None:
         found = next((u.name for u in election.units if u.code == code), None)
     return name_or_id(found, code, lang)
+
+
+def named_place(kind: str, name: str, lang: Lang) -> str:
+    """A unit's name as a heading or a caption says it: «استان کرمان», «شهرستان بافت»; any other
+    unit (the nation, a city, a station) by its name alone."""
+    if kind in (UnitKind.PROVINCE, UnitKind.COUNTY):
+        return text(f"named_{kind}", lang, name=name)
+    return name

@@ -66,6 +66,9 @@ FA: dict[str, str] = {
     "city": "شهر",
     "village": "روستا",
     "station": "شعبه",
+    # a province or county as a heading names it (`definition_names.named_place`)
+    "named_province": "استان {name}",
+    "named_county": "شهرستان {name}",
     # the command's tables and sentences
     "definition_hash": "چکیده تعریف انتخابات",
     "candidate": "نامزد",
@@ -107,7 +110,7 @@ FA: dict[str, str] = {
     "refused_staff_role_mismatch": "امضا با سمتی جز سمت ثبت‌شده امضاکننده",
     "refused_missing_staff": "صورتجلسه نهایی امضای دست‌کم دو عضو ثبت‌شده شعبه، "
     "از جمله رئیس شعبه، را ندارد",
-    "refused_no_zero_report": "این صندوق پیش از این گزارش صفر نفرستاده است",
+    "refused_no_zero_report": "این صندوق پیش از این صورتجلسه آغاز رأی‌گیری نفرستاده است",
     # a station report refused for the box's build (issue 12)
     "refused_no_build": "صورتجلسه نسخه نرم‌افزار صندوق را نام نمی‌برد و این انتخابات فهرست "
     "نسخه‌های تأییدشده دارد",
@@ -115,7 +118,7 @@ FA: dict[str, str] = {
     "انتخابات کشور نیست؛ صندوق را به‌روز کنید",
     "refused_revoked_build": "تأیید نسخه نرم‌افزار این صندوق لغو شده است؛ صندوق را به‌روز کنید",
     "refused_outside_polling": "صندوق پیش از روز رأی‌گیری در تقویم انتخابات گشوده شده است؛ "
-    "مرکز گزارش صفر آن را نمی‌پذیرد",
+    "مرکز صورتجلسه آغاز رأی‌گیری آن را نمی‌پذیرد",
     "refused_not_e2e": "این انتخابات رأی‌گیری رمزشده (سرتاسری) دارد: صورتجلسه پایانی "
     "باید به زنجیره برگه‌های این صندوق متعهد باشد",
     "verdict": "نتیجه",
@@ -160,6 +163,8 @@ EN: dict[str, str] = {
     "city": "City",
     "village": "Village",
     "station": "Polling station",
+    "named_province": "{name} Province",
+    "named_county": "{name} County",
     "definition_hash": "Definition hash",
     "candidate": "Candidate",
     "code": "Code",

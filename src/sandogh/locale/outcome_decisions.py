@@ -67,7 +67,7 @@ FA: dict[str, str] = {
         "انصراف {candidate} از {contest} پذیرفته نیست: رأی‌گیری آن در {day} آغاز شده است "
         "({where}) و پس از آغاز رأی‌گیری انصرافی ثبت نمی‌شود"
     ),
-    "begun_zero": "گزارش صفر {station} پذیرفته شد",
+    "begun_zero": "صورتجلسه آغاز رأی‌گیری {station} پذیرفته شد",
     "begun_final": "گزارش نهایی {station} پذیرفته شد",
     "begun_imported": "نتایج در {place} وارد شد (رویداد شمارهٔ {entry} دفتر رویدادها)",
     "not_stored": (

@@ -29,16 +29,24 @@ off: the centre decides whom to believe about a caller's address (`OperatorSetti
 
 Behind a reverse proxy (docs/deploy.md) the proxy enforces the same bounds on the clients; these
 protect the server when it is reached directly, and from a proxy that misbehaves.
+
+A server stops quietly (issue 13): Ctrl-C printed uvicorn's English account of its stopping
+("Shutting down", …, "Finished server process") before the command's one line in its language
+(`cli.failures.stopped`). `QuietStop` drops uvicorn's words below a warning from the first of
+that account on, in each process: the supervisor of several and every worker.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
+import logging
 from typing import Annotated, Any
 
 import h11
 import uvicorn
 from pydantic import BaseModel, ConfigDict, Field
+from uvicorn.config import LOGGING_CONFIG
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.server import ServerState
 
@@ -63,6 +71,32 @@ class ListenSettings(BaseModel):
     max_header_bytes: Annotated[int, Field(ge=1024, le=1024 * 1024)] = 16 * 1024
 
 
+#: what uvicorn says first as it begins to stop: a server process, the supervisor of several
+STOPPING = frozenset({"Shutting down", "Received SIGINT, exiting.", "Received SIGTERM, exiting."})
+
+
+class QuietStop(logging.Filter):
+    """Passes uvicorn's words until it begins to stop, then only its warnings and errors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stopping = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage() in STOPPING:
+            self.stopping = True
+        return not self.stopping or record.levelno >= logging.WARNING
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, its lines quiet once it stops; named by path, so that the worker
+    processes of `serve --workers`, which configure their own, find the filter too."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["filters"] = {"quiet_stop": {"()": f"{__name__}.{QuietStop.__name__}"}}
+    config["handlers"]["default"]["filters"] = ["quiet_stop"]
+    return config
+
+
 class _ListeningConfig(uvicorn.Config):
     """uvicorn's configuration, carrying the settings to each connection's protocol (and, being
     a class of this module, to the worker processes of `serve --workers`)."""
@@ -77,7 +111,7 @@ class _ListeningConfig(uvicorn.Config):
             h11_max_incomplete_event_size=limits.max_header_bytes,
             # uvicorn would take the client's address from an X-Forwarded-For sent from
             # loopback; the centre decides that itself (`OperatorSettings.trust_forwarded_for`)
-            **{"proxy_headers": False, **options},
+            **{"proxy_headers": False, "log_config": _log_config(), **options},
         )
 
 

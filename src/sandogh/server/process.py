@@ -121,8 +121,8 @@ def serve(
         )
 
     if workers == 1:
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how an operator stops it
-            uvicorn.Server(config(_threads(create_app(settings), settings.threads))).run()
+        # uvicorn stops on Ctrl-C and raises it again: the command says so (cli/failures.py)
+        uvicorn.Server(config(_threads(create_app(settings), settings.threads))).run()
         return
     create_app(settings).state.centre.close()  # the workers' checks, once, before any listens
     several = config(
@@ -131,7 +131,21 @@ def serve(
         workers=workers,
         timeout_worker_healthcheck=WORKER_SILENT_SECONDS,
     )
-    Multiprocess(several, sockets=[several.bind_socket()]).run()
+    supervisor = _Supervisor(several, sockets=[several.bind_socket()])
+    supervisor.run()
+    if supervisor.interrupted:  # as one server process does
+        raise KeyboardInterrupt
+
+
+class _Supervisor(Multiprocess):
+    """uvicorn's supervisor of several server processes, noting whether Ctrl-C stopped it: it
+    stops them and returns, where one server process raises Ctrl-C again once it has stopped."""
+
+    interrupted = False
+
+    def handle_int(self) -> None:
+        self.interrupted = True
+        super().handle_int()
 
 
 def _threads(app: FastAPI, threads: int) -> ASGIApp:
@@ -161,14 +175,15 @@ def _serve(settings: ServerSettings, port: int, workers: int) -> None:
     # multiprocessing gave this child a stdin of its own, which uvicorn would pass on to the
     # workers by number, where no such descriptor is open; with none, it passes none
     sys.stdin = None  # as under pythonw
-    serve(
-        settings,
-        host=LOOPBACK,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-    )
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C at the terminal reaches it too
+        serve(
+            settings,
+            host=LOOPBACK,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            access_log=False,
+        )
 
 
 def free_port() -> int:

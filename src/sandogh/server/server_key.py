@@ -57,7 +57,9 @@ class ServerKey:
         try:
             return cls(read_seed_file(path))
         except (KeyFileError, OSError) as error:
-            raise ServerKeyError(f"the server key {server_key_name(path)}: {error}") from error
+            refused = ServerKeyError(f"the server key {server_key_name(path)}: {error}")
+            refused.said = getattr(error, "said", None)  # the key file's line, in words
+            raise refused from error
 
     @classmethod
     def write(cls, path: Path) -> ServerKey:

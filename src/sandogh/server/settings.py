@@ -34,6 +34,7 @@ from pydantic import (
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
+from sandogh.locale import format_int
 from sandogh.registry.synthetic import DOMAIN
 from sandogh.server.environment import (
     LEDGER_SECRET_VAR,
@@ -188,11 +189,19 @@ def parse_registry(text: str) -> SyntheticRegistrySpec | FileRegistrySpec:
                     Problem(
                         "registry",
                         f"{text!r}: SEED and SIZE are whole numbers, SIZE from 0 to {DOMAIN}",
+                        fa=f"«{text}»: SEED و SIZE عدد صحیح‌اند و SIZE از ۰ تا "
+                        f"{format_int(DOMAIN, 'fa')}",
                     )
                 ]
             ) from error
     raise SettingsError(
-        [Problem("registry", f"{text!r} is neither synthetic:SEED:SIZE nor file:PATH")]
+        [
+            Problem(
+                "registry",
+                f"{text!r} is neither synthetic:SEED:SIZE nor file:PATH",
+                fa=f"«{text}» نه synthetic:SEED:SIZE است نه file:PATH",
+            )
+        ]
     )
 
 
@@ -217,6 +226,9 @@ def settings_from_env(
                 "is set, but the centre no longer enrols boxes with one national token: "
                 "operators enrol them in their own sessions (`sandogh station enrol --user`); "
                 f"unset {OPERATOR_TOKEN_VAR}",
+                fa="تنظیم شده است، ولی مرکز دیگر صندوق‌ها را با یک توکن کشوری ثبت نمی‌کند: هر کاربر"
+                " آن‌ها را در نشست خود ثبت می‌کند (`sandogh station enrol --user`)؛ "
+                f"{OPERATOR_TOKEN_VAR} را بردارید",
             )
         )
     secret = _ledger_secret(env.get(LEDGER_SECRET_VAR, ""), problems)
@@ -224,7 +236,11 @@ def settings_from_env(
     spec: SyntheticRegistrySpec | FileRegistrySpec | None = None
     if not registry_text:
         problems.append(
-            Problem("registry", f"name the civil registry with --registry or ${REGISTRY_VAR}")
+            Problem(
+                "registry",
+                f"name the civil registry with --registry or ${REGISTRY_VAR}",
+                fa=f"سامانه ثبت احوال را با --registry یا ${REGISTRY_VAR} نام ببرید",
+            )
         )
     else:
         try:
@@ -239,6 +255,9 @@ def settings_from_env(
                 "is not set: give the server key file, which seals the operators' TOTP secrets, "
                 "with --server-key or $SANDOGH_SERVER_KEY_FILE (make one with "
                 "`sandogh server-key keygen --out FILE`)",
+                fa="تنظیم نشده است: پرونده کلید سرور را، که رازهای کد یک‌بارمصرف کاربران را مهر"
+                " می‌کند، با --server-key یا $SANDOGH_SERVER_KEY_FILE بدهید (ساختن آن:"
+                " `sandogh server-key keygen --out FILE`)",
             )
         )
     if problems or spec is None or secret is None or server_key_file is None:
@@ -269,17 +288,27 @@ def _ledger_secret(text: str, problems: list[Problem]) -> bytes | None:
                 LEDGER_SECRET_VAR,
                 f"is not set: give the voted-ledger's secret as {2 * MIN_SECRET_BYTES} or more "
                 "hex digits (e.g. `openssl rand -hex 32`)",
+                fa="تنظیم نشده است: راز دفتر رأی‌دهندگان را با"
+                f" {format_int(2 * MIN_SECRET_BYTES, 'fa')} رقم شانزده‌شانزدهی یا بیشتر بدهید"
+                " (برای نمونه `openssl rand -hex 32`)",
             )
         )
         return None
     try:
         secret = bytes.fromhex(text.strip())
     except ValueError:
-        problems.append(Problem(LEDGER_SECRET_VAR, "is not hex digits"))
+        problems.append(
+            Problem(LEDGER_SECRET_VAR, "is not hex digits", fa="رقم‌های شانزده‌شانزدهی نیست")
+        )
         return None
     if len(secret) < MIN_SECRET_BYTES:
         problems.append(
-            Problem(LEDGER_SECRET_VAR, f"has {len(secret)} bytes; at least {MIN_SECRET_BYTES}")
+            Problem(
+                LEDGER_SECRET_VAR,
+                f"has {len(secret)} bytes; at least {MIN_SECRET_BYTES}",
+                fa=f"{format_int(len(secret), 'fa')} بایت است؛ دست‌کم "
+                f"{format_int(MIN_SECRET_BYTES, 'fa')}",
+            )
         )
         return None
     return secret

@@ -13,6 +13,10 @@ class ElectionNotFoundError(SandoghError):
         have = ", ".join(known) if known else "none is loaded"
         super().__init__(f"no election '{election_id}' in the store (loaded: {have})")
         self.election_id = election_id
+        self.said = (
+            "election-unknown",
+            {"election": election_id, "known": ", ".join(known) or "—"},
+        )
 
 
 class ElectionChoiceError(SandoghError):
@@ -21,8 +25,10 @@ class ElectionChoiceError(SandoghError):
     def __init__(self, known: Sequence[str]) -> None:
         if known:
             message = f"name the election with --election: the store holds {', '.join(known)}"
+            self.said = ("election-unnamed", {"known": ", ".join(known)})
         else:
             message = "the store holds no election yet: load a definition with `sandogh load`"
+            self.said = ("election-none", {})
         super().__init__(message)
 
 
@@ -37,12 +43,17 @@ class ElectionIdTakenError(SandoghError):
 class UnknownUnitError(SandoghError):
     def __init__(self, election_id: str, code: str) -> None:
         super().__init__(f"election '{election_id}' has no reporting unit '{code}'")
+        self.said = ("unit-unknown", {"election": election_id, "code": code})
 
 
 class UnknownContestError(SandoghError):
     def __init__(self, election_id: str, contest: str, known: Sequence[str]) -> None:
         super().__init__(
             f"election '{election_id}' has no contest '{contest}' (it has {', '.join(known)})"
+        )
+        self.said = (
+            "contest-unknown",
+            {"election": election_id, "contest": contest, "known": ", ".join(known)},
         )
 
 
@@ -55,6 +66,13 @@ class ResultsAlreadyImportedError(SandoghError):
             f"{shown}{more}; nothing was imported"
         )
         self.pairs = tuple(pairs)
+        stations = list(dict.fromkeys(station for station, _ in pairs))
+        first = ", ".join(stations[:5]) + (", …" if len(stations) > 5 else "")
+        # the command's line names the stations, not the contests' machine ids
+        self.said = (
+            "results-stored",
+            {"count": len(pairs), "election": election_id, "first": first},
+        )
 
 
 class SheetsDoNotReconcileError(SandoghError):

@@ -52,14 +52,21 @@ def check_secrets(uow: UnitOfWorkFactory, factor: SecondFactor, *, key: str) -> 
         clear = sorted(work.operators.clear_totp())
         accounts = work.operators.all()
     if clear:
-        raise TotpAtRestError(
-            f"the TOTP secrets of {len(clear)} operators ({', '.join(clear[:5])}"
-            f"{', …' if len(clear) > 5 else ''}) are stored in clear: seal them first with "
-            f"`{SEAL_COMMAND}`"
+        named = f"{', '.join(clear[:5])}{', …' if len(clear) > 5 else ''}"
+        refused = TotpAtRestError(
+            f"the TOTP secrets of {len(clear)} operators ({named}) are stored in clear: seal "
+            f"them first with `{SEAL_COMMAND}`"
         )
+        refused.said = (
+            "totp-in-clear",
+            {"count": len(clear), "accounts": named, "command": SEAL_COMMAND},
+        )
+        raise refused
     sealed = [(a.username, a.totp_sealed) for a in accounts if a.totp_sealed is not None]
     if sealed and not any(factor.opens(secret, username) for username, secret in sealed):
-        raise TotpAtRestError(
+        refused = TotpAtRestError(
             f"the server key {key} opens none of the {len(sealed)} sealed TOTP secrets of this "
             "database: it is not this centre's key"
         )
+        refused.said = ("totp-wrong-key", {"file": key, "count": len(sealed)})
+        raise refused

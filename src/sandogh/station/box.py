@@ -65,8 +65,6 @@ from sandogh.station.courier import SyncOutcome
 from sandogh.station.errors import AlreadyEnrolledError, PaperAccountError
 from sandogh.station.local_outbox import LocalIncident, OutboxSummary
 from sandogh.station.polling_days import require_polling_day
-from sandogh.station.printouts import report_lines
-from sandogh.station.qr import qr_parts
 from sandogh.station.setup import OfflinePolicy, StationSetup, read_enrolment
 from sandogh.station.voting_mode import require_approved
 
@@ -144,7 +142,7 @@ class Box(CheckIn, Ballots, Reporting):
                 start = ballot_chain.start(setup.e2e, setup.station, self.key.public_key, zero)
                 tx.set_chain_start(start)
             self._keep(tx, station, Open(hashlib.sha256(data).hexdigest()), report, data)
-        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        self._print(report, signed, data)
         return report
 
     def start_voting(self) -> None:

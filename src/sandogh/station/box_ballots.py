@@ -35,7 +35,6 @@ from sandogh.station.errors import (
     CardRefusedError,
 )
 from sandogh.station.local_ballots import Card
-from sandogh.station.printouts import challenged_lines, paper_copy_lines, receipt_lines
 from sandogh.station.setup import StationSetup
 
 
@@ -94,7 +93,7 @@ class Ballots(BoxState):
             del pending  # ξ_B is forgotten with it
         with self._station() as (_, station):
             setup = station.setup
-        self._printer.print_lines(receipt_lines(setup, readable))
+        self._printer.print_lines(self._printouts().receipt(setup, readable))
 
     def _cast(self, token: str, record: CastVoteRecord, pending: Pending | None) -> None:
         with self._station() as (tx, station):
@@ -112,7 +111,7 @@ class Ballots(BoxState):
         # the new record's cell would sit where the file put it, after the ones before it
         self.store.compact()
         code = None if pending is None else pending.prepared.readable
-        self._printer.print_copy(paper_copy_lines(setup, record, code))
+        self._printer.print_copy(self._printouts().paper_copy(setup, record, code))
 
     def challenge(self, token: str, *, code: bytes | None = None) -> OpenedBallot:
         """Open the ballot prepared for the card (with `code`, only the ballot of that
@@ -128,7 +127,7 @@ class Ballots(BoxState):
                 tx.append_chain(ballot_chain.challenged_entry(pending, setup.ballot))
         prepared = pending.prepared
         self._printer.print_lines(
-            challenged_lines(setup, pending.record, prepared.readable, pending.nonce)
+            self._printouts().challenged(setup, pending.record, prepared.readable, pending.nonce)
         )
         return OpenedBallot(prepared.token, prepared.code, pending.nonce, pending.record.choices)
 

@@ -40,7 +40,6 @@ from sandogh.station.count_key import recover
 from sandogh.station.errors import UnsignedMinutesError
 from sandogh.station.local_outbox import OutboxKind
 from sandogh.station.local_store import StoredStation, Transaction
-from sandogh.station.printouts import report_lines
 from sandogh.station.qr import qr_parts
 from sandogh.station.setup import StationSetup
 
@@ -136,7 +135,7 @@ class Reporting(BoxState):
             if report.e2e is not None:
                 chain = self._export(tx, station)
                 tx.enqueue(OutboxKind.BALLOT_CHAIN, report.kind.value, chain, self._clock())
-        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        self._print(report, signed, data)
         return signed
 
     def export_chain(self) -> bytes:
@@ -155,8 +154,13 @@ class Reporting(BoxState):
             return False
         signed = decode_signed(data)
         report = decode_report(signed.report)
-        self._printer.print_lines(report_lines(report, signed, data), qr=qr_parts(data))
+        self._print(report, signed, data)
         return True
+
+    def _print(self, report: StationReport, signed: SignedReport, data: bytes) -> None:
+        """Print a signed report with its QR codes, dated by the box's clock."""
+        lines = self._printouts().report(report, signed, data, self._clock())
+        self._printer.print_lines(lines, qr=qr_parts(data))
 
     def _sign(
         self, report: StationReport, staff: Sequence[tuple[StaffRole, SigningKey]]

@@ -80,7 +80,7 @@ class StationDirectory:
         try:
             return read_key_file(self.key_file)
         except KeyFileError as unsafe:
-            raise StationFilesError(str(unsafe)) from None
+            raise _refused(unsafe) from None
 
     def card_key(self) -> nacl.public.PrivateKey:
         """The box's card key (the station must be here: `key` refuses otherwise), made now if
@@ -92,4 +92,11 @@ class StationDirectory:
         try:
             return nacl.public.PrivateKey(read_seed_file(self.card_key_file))
         except KeyFileError as unsafe:
-            raise StationFilesError(str(unsafe)) from None
+            raise _refused(unsafe) from None
+
+
+def _refused(unsafe: KeyFileError) -> StationFilesError:
+    """A key file's refusal as the station's, with the key file's line in words."""
+    refused = StationFilesError(str(unsafe))
+    refused.said = unsafe.said
+    return refused

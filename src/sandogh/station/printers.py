@@ -10,12 +10,20 @@ A voter's paper copy is printed, never kept (issue 9 §1): copies on the box's d
 the order of voting beside the check-ins. The receipt printer sends it to the device; the file
 printer, which stands for the device in tests and demos, keeps copies in memory (`copies`) and
 writes only reports to its file.
+
+A receipt printer's own fonts and code pages hold no Persian (issue 13: the box prints Persian
+first), so the receipt printer is sent each page as an image (`render`): Pillow lays every line
+out through raqm (HarfBuzz shaping, FriBidi order) in DejaVu Sans, whose Persian letters and
+digits Debian's fonts-dejavu-core installs; a line with Persian in it is set right to left from
+the right margin, and a line too long for the paper breaks between words (a digest, between
+characters).
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +33,20 @@ import qrcode  # type: ignore[import-untyped]  # qrcode ships no type informatio
 from escpos.constants import QR_ECLEVEL_M  # type: ignore[import-untyped]  # no type information
 from escpos.escpos import Escpos  # type: ignore[import-untyped]  # python-escpos is untyped
 from escpos.printer import File  # type: ignore[import-untyped]  # as above
+from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]  # as above
 
 from sandogh.station.errors import StationFilesError
 from sandogh.station.ports import CardWriterError
 
 QR_MODULE_DOTS = 4  # a module of 4 dots scans off 203 dpi thermal paper
+PAPER_DOTS = 576  # the printable width of 80 mm paper at 203 dpi
+FONT = "DejaVuSans.ttf"  # found among the system's fonts (fonts-dejavu-core)
+FONT_DOTS = 24  # 3 mm high letters
+_MARGIN = 8
+_LINE_DOTS = FONT_DOTS * 3 // 2
+#: the Arabic script's letters, digits and presentation forms: a line with any is right to left
+_RTL = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def qr_version(payload: bytes) -> int:
@@ -79,16 +95,92 @@ class FilePrinter:
         return jobs
 
 
+def load_font(font: str = FONT, size: int = FONT_DOTS) -> ImageFont.FreeTypeFont:
+    """The font pages are set in, laid out by raqm; one not installed is refused
+    (`StationFilesError`) when the printer is set up, not when a voter's copy is due."""
+    try:
+        return ImageFont.truetype(font, size, layout_engine=ImageFont.Layout.RAQM)
+    except OSError as missing:
+        refused = StationFilesError(f"the font {font} is not installed")
+        refused.said = ("no-font", {"font": font})
+        raise refused from missing
+
+
+def render(
+    lines: Sequence[str], font: ImageFont.FreeTypeFont, width: int = PAPER_DOTS
+) -> Image.Image:
+    """The page of `lines` as the paper shows it, one bit a dot, black on white. A page whose
+    title (its first line, in the box's language) is Persian is set from the right margin, its
+    Latin lines (ids, digests) too; each line is laid out in its own direction."""
+    right = bool(lines) and _RTL.search(lines[0]) is not None
+    rows = [
+        (part, rtl)
+        for line in lines
+        for rtl in [_RTL.search(line) is not None]
+        for part in _wrapped(line, font, width - 2 * _MARGIN, rtl)
+    ]
+    page = Image.new("1", (width, _LINE_DOTS * len(rows) + 2 * _MARGIN), 1)
+    draw = ImageDraw.Draw(page)
+    x, anchor = (width - _MARGIN, "ra") if right else (_MARGIN, "la")
+    for i, (text, rtl) in enumerate(rows):
+        direction = "rtl" if rtl else "ltr"
+        y = _MARGIN + i * _LINE_DOTS
+        draw.text((x, y), text, font=font, fill=0, direction=direction, anchor=anchor)
+    return page
+
+
+def _wrapped(line: str, font: ImageFont.FreeTypeFont, width: int, rtl: bool) -> list[str]:
+    """`line` in rows no wider than `width`, each indented as the line is: whole words while
+    they fit, a word wider than a row (a digest) between characters."""
+    direction = "rtl" if rtl else "ltr"
+
+    def fits(text: str) -> bool:
+        return font.getlength(text, direction=direction) <= width
+
+    body = line.lstrip(" ")
+    indent = line[: len(line) - len(body)]
+    rows: list[str] = []
+    row = indent
+    for word in body.split(" "):
+        joined = f"{row} {word}" if row.strip() else row + word
+        if fits(joined):
+            row = joined
+            continue
+        if row.strip():
+            rows.append(row)
+            row = indent
+        for character in word:
+            if not fits(row + character) and row.strip():
+                rows.append(row)
+                row = indent
+            row += character
+    return [*rows, row]
+
+
+def _paper_dots(device: Escpos) -> int:
+    """The width of the device's paper in dots, as its profile gives it, else `PAPER_DOTS`,
+    which its profile is then told: python-escpos printed a line on the box's terminal for every
+    image sent to a printer whose profile gives no width, every voter's paper copy among them."""
+    profile = device.profile
+    media = profile.profile_data["media"]
+    known = media["width"]["pixels"]
+    if isinstance(known, int):
+        return known
+    width = {**media["width"], "pixels": PAPER_DOTS}
+    # this device's profile only: the class's data is every printer's of that model
+    profile.profile_data = {**profile.profile_data, "media": {**media, "width": width}}
+    return PAPER_DOTS
+
+
 class EscposPrinter:
     """A receipt printer through python-escpos: `device` is any of its printers (Usb, Serial,
-    Network, File; Dummy in tests). Each job ends with a cut.
-
-    Text goes through the printer's own code pages, which hold no Persian shaping: Persian
-    receipts will need the lines rendered as an image first.
+    Network, File; Dummy in tests). Each job is one image (`render`), its QR codes, and a cut.
     """
 
-    def __init__(self, device: Escpos) -> None:
+    def __init__(self, device: Escpos, font: ImageFont.FreeTypeFont | None = None) -> None:
         self._device = device
+        self._font = load_font() if font is None else font
+        self._width = _paper_dots(device)
 
     @classmethod
     def on_device(cls, path: str) -> EscposPrinter:
@@ -103,8 +195,7 @@ class EscposPrinter:
         self.print_lines(lines)
 
     def print_lines(self, lines: Sequence[str], *, qr: Sequence[bytes] = ()) -> None:
-        for line in lines:
-            self._device.text(line + "\n")
+        self._device.image(render(lines, self._font, self._width))
         for payload in qr:
             qr_version(payload)
             # rendered by qrcode as an image: not every printer has a native QR command

@@ -175,6 +175,8 @@ def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store:
         # shown first: the station by name and code, each figure before and after; nothing yet
         expect(page.locator("#preview-stations")).to_contain_text("ST-0801-0001")
         expect(page.locator(".preview-figures tr.changed").first).to_be_visible()
+        # the nation's figures are Kerman's alone: named for the province (issue 13)
+        expect(page.locator(".preview-figures caption").first).to_contain_text("— استان کرمان")
         assert_accessible(page, "void preview")
         page.screenshot(path=str(SCREENSHOTS / "void-preview-fa.png"), full_page=True)
         expect(page.locator("#confirm-reason")).to_have_value("صندوق بی‌مهر")

@@ -283,3 +283,19 @@ def test_a_long_list_of_incidents_is_bounded_the_unresolved_first(
     assert 'id="incident-' not in bounded
     count = to_persian_digits(str(len(rows)))
     assert f"۰ رخداد از {count} رخداد نشان داده شده است" in bounded
+
+
+def test_a_void_previewed_at_the_nation_names_its_figures_for_the_province(
+    client: TestClient, console_store: str
+) -> None:
+    """Issue 13: a national supervisor's preview named the Kerman election's figures «ایران»;
+    the nation holds only Kerman, so they are «استان کرمان»'s, as the results site says."""
+    change = add_account(console_store, "nazer-kol", Role.SUPERVISOR, IRAN, totp=True)
+    page = log_in(client, "nazer-kol", totp=current_code(change))
+    asked = {"csrf": token(page), "place": IRAN, "station": "ST-0801-0001", "reason": "r"}
+    preview = client.post("/console/results/void-station", data={**asked, "reference": "1"})
+    assert preview.status_code == 200
+    captions = re.findall(r"<caption>([^<]+)</caption>", preview.text)
+    assert captions
+    assert all(caption.endswith("— استان کرمان") for caption in captions), captions
+    assert '<input type="hidden" name="place" value="IR">' in preview.text  # still the page's

@@ -74,8 +74,16 @@ PEOPLE = (
 )
 
 
+ELECTION_NAME = {
+    "fa": "انتخابات ریاست جمهوری و مجلس، دور دوم",
+    "en": "Presidential and Majlis runoff",
+}
+STATION_NAME = {"fa": "شعبه ۱ بافت", "en": "Baft station 1"}
+
+
 class NamingCentre(FakeCentre):
-    """The fake centre, with the names of the contests and candidates a real one sends."""
+    """The fake centre, with the names of the election, the station, the contests and
+    candidates a real one sends."""
 
     names: ClassVar[Names] = NAMES
 
@@ -83,6 +91,8 @@ class NamingCentre(FakeCentre):
         self, *, election: str, station: str, build: str | None = None
     ) -> Mapping[str, object]:
         document = dict(super().enrol(election=election, station=station, build=build))
+        document["election"] = {"id": election, "name": ELECTION_NAME}
+        document["unit"] = {"code": station, "kind": "station", "name": STATION_NAME}
         document["contests"] = [
             {
                 "id": contest,

@@ -16,12 +16,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from sandogh.locale import Lang, in_words
+from sandogh.station.ballot_names import read_names
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.clips import Clips, clip_id
 from sandogh.station.speech import SilentSpeech, SpeechError
 from sandogh.station.web.audio import Words
 from sandogh.station.web.labels import label
-from sandogh.station.web.names import read_names
 from tests.axe import assert_accessible
 from tests.station.build import national_code
 from tests.station.web.kiosk_build import (

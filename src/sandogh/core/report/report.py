@@ -71,7 +71,7 @@ REPORT_FORMAT = "sandogh/station-report@1"
 
 
 class ReportKind(StrEnum):
-    ZERO = "zero"  # at opening: nothing cast, every count 0 (گزارش صفر)
+    ZERO = "zero"  # at opening: nothing cast, every count 0 (صورتجلسه آغاز رأی‌گیری)
     FINAL = "final"  # at close: the station's count
 
 

@@ -192,8 +192,6 @@ EN: dict[str, str] = {
         "Anyone can check that every ballot cast is in its station's tally: sandogh verify-election"
     ),
     # issue 13: honest partial results, voids and certifications, the front page's headline
-    "named_province": "{name} Province",
-    "named_county": "{name} County",
     "papers_heading": "Ballot papers and ballots set aside",
     "void_set_aside": "Void ballots (set aside, not counted as cast)",
     "turnout_over": (

@@ -82,7 +82,7 @@ FA: dict[str, str] = {
     "file_unit": "نتایج {contest} در این واحد (JSON)",
     "file_outcome": "نتیجه {contest} در حوزه {name} (JSON)",
     "file_county_csv": "صورتجلسه‌های شعبه‌های شهرستان {name} (CSV)",
-    "file_report_zero": "گزارش امضاشده آغاز رأی‌گیری (صفر)",
+    "file_report_zero": "صورتجلسه امضاشده آغاز رأی‌گیری",
     "file_report_final": "صورتجلسه امضاشده پایان شمارش",
     "file_totals": "جمع همه واحدها (CSV)",
     "file_nist": "گزارش NIST SP 1500-100 (JSON)",
@@ -192,8 +192,6 @@ FA: dict[str, str] = {
         "اینکه هر رأی ثبت‌شده در شمارش شعبه آمده است را هر کس می‌تواند بسنجد: sandogh verify-election"
     ),
     # issue 13: honest partial results, voids and certifications, the front page's headline
-    "named_province": "استان {name}",
-    "named_county": "شهرستان {name}",
     "papers_heading": "تعرفه‌ها و برگه‌های کنارگذاشته",
     "void_set_aside": "برگه‌های باطله غیرمأخوذه (بیرون از آرای مأخوذه)",
     "turnout_over": (

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, cast
 
+from sandogh.core.definition.scope import scope_line
 from sandogh.locale import Lang
+from sandogh.locale.definition_names import named_place
 from sandogh.publish.site.figures import number
 from sandogh.publish.site.geo import candidate_colours
-from sandogh.publish.site.labels import label
 from sandogh.publish.site.outcomes import certification_text, undone_text, void_text
 from sandogh.publish.site.reported import Over, counted, cover, earlier_over
 from sandogh.publish.site.snapshot import (
@@ -76,31 +77,25 @@ class ElectionPages:
         self.top, self.above = self._scope(self.snapshot["top_unit"])
 
     def _scope(self, code: str) -> tuple[str, frozenset[str]]:
-        """The unit the election's page shows, and the units above it that get no page.
-
-        That is the top unit, or the one below it while a unit holds a single one: the Kerman
-        example's nation holds only Kerman, so its totals are the province's, and a page naming
-        them «ایران» would tell a reader they are the country's.
-        """
+        """The unit the election's page shows, the top unit's scope (`core.definition.scope`)
+        as the first contest's results have the units below each, and the units above it that
+        get no page."""
         contests = self.snapshot["contests"]
-        result = self.files.result(self.election, contests[0]["id"], code) if contests else None
-        while result is not None and len(result["children"]) == 1:
-            child = result["children"][0]
-            if child["kind"] == "station":
-                break
-            below = self.files.result(self.election, contests[0]["id"], child["code"])
-            if below is None:
-                break
-            result = below
-        if result is None:
-            return code, frozenset()
-        return result["unit"]["code"], frozenset(unit["code"] for unit in result["path"])
+
+        def result(unit: str) -> UnitResult | None:
+            return self.files.result(self.election, contests[0]["id"], unit) if contests else None
+
+        def below(unit: str) -> list[tuple[str, str]] | None:
+            found = result(unit)
+            return None if found is None else [(c["code"], c["kind"]) for c in found["children"]]
+
+        scope = scope_line(code, below)[-1]
+        found = result(scope)
+        return scope, frozenset(u["code"] for u in found["path"]) if found else frozenset()
 
     def named(self, unit: UnitRef, lang: Lang) -> str:
         """A unit's name as a heading says it: «استان کرمان», «شهرستان بافت», a station's own."""
-        if unit["kind"] in ("province", "county"):
-            return label(f"named_{unit['kind']}", lang, name=unit["name"][lang])
-        return unit["name"][lang]
+        return named_place(unit["kind"], unit["name"][lang], lang)
 
     @cached_property
     def published(self) -> frozenset[str]:

@@ -6,6 +6,8 @@ reported, and asks the certifier to confirm that these are the figures certified
 board's reason and decision reference as a void asks them.
 
 The confirming form posts the same fields again with `confirmed`; nothing is stored before.
+The figures are named for their scope, as the results site names them (`core.definition.scope`):
+a one-province election's figures at the nation are «استان کرمان»'s, not «ایران»'s.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from fastapi.responses import Response
 
 from sandogh.core.access import covers
 from sandogh.core.definition.model import Name
+from sandogh.core.definition.scope import scope_line
 from sandogh.core.supervision import Effect, Void, kind_of
+from sandogh.locale.definition_names import named_place
 from sandogh.server.console.gate import Page
 from sandogh.services.results import UnitResult, show_results
 
@@ -63,6 +67,7 @@ def void_preview(page: Page, decided: Void, effect: Effect, action: str) -> Resp
         "void_preview.html",
         day=day,
         place=geography.unit(place),
+        scope=_scope_name(page, place),
         kind=page.t(f"void_kind_{kind_of(decided).value}"),
         stations=[geography.unit(code) for code in stations],
         boxes=effect.boxes,
@@ -104,3 +109,14 @@ def _results(page: Page, place: str) -> tuple[UnitResult, ...]:
 
 def _name(page: Page, name: Name) -> str:
     return name.fa if page.lang == "fa" else name.en
+
+
+def _scope_name(page: Page, place: str) -> str:
+    """The name of the figures' scope at `place`, as a caption says it."""
+    geography = page.day().geography
+
+    def below(code: str) -> list[tuple[str, str]]:
+        return [(child, geography.kind(child).value) for child in geography.children(code)]
+
+    scope = geography.unit(scope_line(place, below)[-1])
+    return named_place(scope.kind, _name(page, scope.name), page.lang)

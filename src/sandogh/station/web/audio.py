@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from sandogh.core.report import BallotContest
 from sandogh.locale import Lang, in_words
 from sandogh.station.ballot_chain import PreparedBallot
+from sandogh.station.ballot_names import BallotNames
 from sandogh.station.clips import Clips, clip_id
 from sandogh.station.web.draft import Draft
 from sandogh.station.web.labels import label
-from sandogh.station.web.names import BallotNames
 from sandogh.station.web.sessions import Visit
 
 #: the screens' words the audio ballot says, besides the ballot's names

@@ -44,7 +44,8 @@ from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
 FA: dict[str, str] = {
     # an action the station's phase does not allow: too early, or too late, for it
     "kiosk_late_open": "صندوق پیش‌تر گشوده شده است؛ نیازی به گشودن دوباره نیست.",
-    "kiosk_early_start_voting": "صندوق هنوز گشوده نشده است؛ نخست صورتجلسه آغاز (صفر) را امضا کنید.",
+    "kiosk_early_start_voting": "صندوق هنوز گشوده نشده است؛ نخست صورتجلسه آغاز رأی‌گیری را امضا"
+    " کنید.",
     "kiosk_late_start_voting": "رأی‌گیری در این شعبه پیش‌تر آغاز شده است.",
     "kiosk_early_check_in": "رأی‌گیری در این شعبه هنوز آغاز نشده است؛ رئیس شعبه نخست آغاز"
     " رأی‌گیری را اعلام کند.",

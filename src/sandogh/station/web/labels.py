@@ -44,7 +44,7 @@ FA: dict[str, str] = {
     "kiosk_close_yes": "آری، رأی‌گیری پایان یابد",
     "kiosk_close_no": "نه، بازگشت",
     "kiosk_reports": "صورتجلسه‌ها",
-    "kiosk_report_zero": "صورتجلسه آغاز رأی‌گیری (صفر)",
+    "kiosk_report_zero": "صورتجلسه آغاز رأی‌گیری",
     "kiosk_report_final": "صورتجلسه پایانی",
     "kiosk_report_chain": "زنجیره برگه‌های رأی رمزشده",
     "kiosk_refusal_logged": "دلیل آن در رخدادهای صندوق ثبت شده است",
@@ -215,14 +215,19 @@ FA: dict[str, str] = {
     "kiosk_receipt_hash": "اثر انگشت (هش) گزارش رسیده:",
     "kiosk_next_try": "تلاش خودکار بعدی: ساعت {at} ({attempts} تلاش تاکنون)",
     "kiosk_opening": "گشودن صندوق",
-    "kiosk_open_title": "گزارش صفر و آغاز رأی‌گیری",
+    "kiosk_open_title": "آغاز رأی‌گیری",
     "kiosk_open_check": (
-        "پیش از نخستین رأی‌دهنده، رئیس و اعضای شعبه گزارش صفر را بررسی کنند: همه نامزدها صفر،"
+        "پیش از نخستین رأی‌دهنده، رئیس و اعضای شعبه صورتجلسه آغاز رأی‌گیری را بررسی کنند: همه"
+        " نامزدها صفر،"
         " هیچ کارتی شارژ نشده و هیچ رأیی در صندوق نیست."
     ),
-    "kiosk_open_who_signs": "گزارش صفر با کلید صندوق و کلید این کارکنان واردشده امضا می‌شود:",
-    "kiosk_open_sign": "امضای گزارش صفر و گشودن صندوق",
-    "kiosk_open_signed": "گزارش صفر امضا شد، چاپ شد و در صف ارسال به مرکز است. امضاکنندگان:",
+    "kiosk_open_who_signs": (
+        "صورتجلسه آغاز رأی‌گیری با کلید صندوق و کلید این اعضای واردشده شعبه امضا می‌شود:"
+    ),
+    "kiosk_open_sign": "امضای صورتجلسه آغاز رأی‌گیری و گشودن صندوق",
+    "kiosk_open_signed": (
+        "صورتجلسه آغاز رأی‌گیری امضا و چاپ شد و در صف ارسال به مرکز است. امضاکنندگان:"
+    ),
     "kiosk_open_papers_needed": (
         "شمار تعرفه‌های دریافتی هر انتخابات را با عدد بنویسید؛ صندوق گشوده نشد."
     ),
@@ -478,7 +483,7 @@ EN: dict[str, str] = {
     "kiosk_receipt_hash": "Fingerprint (hash) of the report received:",
     "kiosk_next_try": "Next automatic try: {at} ({attempts} attempts so far)",
     "kiosk_opening": "Opening the box",
-    "kiosk_open_title": "Zero report and start of voting",
+    "kiosk_open_title": "Start of polling",
     "kiosk_open_check": (
         "Before the first voter, the station's staff check the zero report: every candidate at"
         " zero, no card charged and no ballot in the box."

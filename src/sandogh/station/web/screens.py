@@ -21,10 +21,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from sandogh.locale import Lang, format_int, in_words, to_ascii_digits, to_persian_digits
+from sandogh.station.ballot_names import BallotNames
 from sandogh.station.box import Box
 from sandogh.station.web.guard import same_origin
 from sandogh.station.web.labels import label
-from sandogh.station.web.names import BallotNames, read_names
 from sandogh.station.web.sessions import Sessions
 
 CSRF_FIELD = "csrf"
@@ -112,8 +112,7 @@ class Screens:
         return station is not None and station.setup.e2e is not None
 
     def names(self) -> BallotNames:
-        with self.box.store.transaction() as tx:
-            return read_names(tx.enrolment_document())
+        return self.box.names()
 
 
 def spoken_code(readable: str, lang: Lang) -> str:

@@ -1,5 +1,6 @@
 """The kiosk's ballot marks a candidate who withdrew after printing: the centre's enrolment
-document names them and each contest's screen lists them, Persian first (issue 12)."""
+document names them and each contest's screen lists them, Persian first (issue 12). The same
+document names the election and the station, which the box's printouts carry (issue 13)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sandogh.services.acting import Actor
 from sandogh.services.devices import enrol_device
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.outcome_decisions import withdraw
-from sandogh.station.web.names import read_names
+from sandogh.station.ballot_names import read_names
 from tests.services.build import DEVICE, LATER, NOW, ROUND_2, ROUND_2_DAY, ST_1, load
 
 EXECUTIVE = Actor("ejraei", Grant(Role.COUNTY_HQ, "IR-08-0801"))
@@ -42,3 +43,6 @@ def test_a_withdrawal_after_printing_is_marked_on_the_boxs_ballot() -> None:
     assert names.withdrawn_in("parliament", "fa") == "۳۱ نامزد 31"
     assert names.withdrawn_in("parliament", "en") == "31 31"
     assert names.withdrawn_in("president", "fa") == ""
+    assert names.election(ROUND_2, "fa") == enrolment.name.fa
+    assert names.station(ST_1, "en") == enrolment.unit.name.en
+    assert read_names(None).station(ST_1, "fa") == ST_1  # a document without names: the code

@@ -1,10 +1,13 @@
-"""Names of contests and candidates for the screens, read from the kept enrolment document.
+"""Names of the election, the station, its contests and candidates for the screens and the
+printouts, read from the kept enrolment document.
 
-The box keeps the centre's enrolment document verbatim (`station.setup`); its `contests` are the
+The box keeps the centre's enrolment document verbatim (`station.setup`); its `election` and
+`unit` carry the election's and the station's `name` in both languages, its `contests` are the
 definition file's contests cut to the station's constituency (docs/formats.md), each with a
 `name` in both languages and `candidates` with `code` and `name`. A document without them (a
-centre that sends only the ballot) leaves the screens showing codes alone. Its `withdrawn` names
-the candidates who withdrew (issue 12), whom each contest's screen lists as withdrawn.
+centre that sends only the ballot) leaves the screens and the printouts showing ids and codes
+alone. Its `withdrawn` names the candidates who withdrew (issue 12), whom each contest's screen
+lists as withdrawn.
 """
 
 from __future__ import annotations
@@ -22,6 +25,22 @@ class BallotNames:
     contests: Mapping[str, Mapping[str, str]]  # contest → lang → name
     candidates: Mapping[tuple[str, str], Mapping[str, str]]  # (contest, code) → lang → name
     withdrawn: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # contest → codes
+    election_name: Mapping[str, str] = field(default_factory=dict)  # lang → name
+    station_name: Mapping[str, str] = field(default_factory=dict)  # lang → name
+
+    def election(self, election: str, lang: Lang) -> str:
+        """The election's name in `lang`, else its id."""
+        return self.election_name.get(lang, election)
+
+    def station(self, station: str, lang: Lang) -> str:
+        """The station's name in `lang`, else its code."""
+        return self.station_name.get(lang, station)
+
+    def place(self, contest: str) -> int:
+        """Where `contest` stands on the ballot as the enrolment lists it; one it does not
+        list, after those it does."""
+        order = list(self.contests)
+        return order.index(contest) if contest in order else len(order)
 
     def contest(self, contest: str, lang: Lang) -> str:
         return self.contests.get(contest, {}).get(lang, contest)
@@ -66,4 +85,22 @@ def read_names(document: str | None) -> BallotNames:
         if isinstance(item, Mapping) and isinstance(item.get("candidate"), str):
             contest = str(item.get("contest"))
             withdrawn[contest] = (*withdrawn.get(contest, ()), str(item["candidate"]))
-    return BallotNames(contests, candidates, withdrawn)
+    return BallotNames(
+        contests,
+        candidates,
+        withdrawn,
+        _name(_inner(parsed, "election")),
+        _name(_inner(parsed, "unit")),
+    )
+
+
+def _inner(parsed: object, name: str) -> object:
+    """The `name` of the document's object `name` (`election`, `unit`), None without one."""
+    inner = parsed.get(name) if isinstance(parsed, Mapping) else None
+    return inner.get("name") if isinstance(inner, Mapping) else None
+
+
+def with_code(name: str, code: str) -> str:
+    """A name with its id or code beside it, to be matched by machine; the id alone when
+    there is no name but it."""
+    return code if name == code else f"{name} ({code})"
