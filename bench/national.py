@@ -216,7 +216,7 @@ def run(url: str, folder: Path, sizes: Sizes, child: Executor) -> list[Figure]:
 def _load(store: UnitOfWorkFactory, path: Path) -> None:
     loaded = load_definition(path)
     hashed, canonical = loaded.definition_hash, loaded.canonical
-    load_election(store, loaded.election, definition_hash=hashed, canonical=canonical, now=_now())
+    load_election(store, loaded.valid, definition_hash=hashed, canonical=canonical, now=_now())
 
 
 def _now() -> datetime.datetime:
