@@ -31,8 +31,9 @@ from sandogh.core.definition import rule as core_rule
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.core.definition.validate import ValidElection, validated
 from sandogh.formats.definition_schema import RULE_KINDS, Definition, ElectionHeader
-from sandogh.formats.documents import DocumentError, collector_paused, read_document, read_json
+from sandogh.formats.documents import DocumentError, read_document, read_json
 from sandogh.formats.scalars import decimal_text, fraction_text, shown
+from sandogh.services.collector import collector_paused
 from sandogh.services.definition_versions import Canonical
 
 FORMAT = "sandogh/definition@1"

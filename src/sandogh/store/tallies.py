@@ -21,7 +21,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection
 
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, TallySheet
-from sandogh.formats.documents import collector_paused
+from sandogh.services.collector import collector_paused
 from sandogh.store.engine import encode_json
 from sandogh.store.integrity import translated
 from sandogh.store.tables import TallySheetRow
