@@ -104,6 +104,9 @@ def records_of(columns: BallotColumns, ballot: Sequence[BallotContest]) -> list[
     for column in columns.columns:
         candidates = by_contest[column.contest].candidates
         codes = _positions(column.chosen)
+        if sum(size for size in column.sizes if size != ABSENT) != len(codes):
+            problems.append(Problem(_at(column, "chosen"), "not the candidates the sizes count"))
+            continue
         at = 0
         for i, size in enumerate(column.sizes):
             if size == ABSENT:
@@ -144,8 +147,8 @@ def count_columns(
             continue
         present = column.sizes.translate(None, _ABSENT)
         codes = _positions(column.chosen)
-        problems.extend(_choice_problems(column, contest, present, codes))
         tally = Counter(codes)
+        problems.extend(_choice_problems(column, contest, present, codes, tally))
         votes = dict(
             zip(
                 contest.candidates,
@@ -186,25 +189,30 @@ def _shape_problems(columns: BallotColumns, ballot: Sequence[BallotContest]) -> 
         seen.add(column.contest)
         if len(column.sizes) != columns.records:
             problems.append(Problem(_at(column, "sizes"), f"not {columns.records} ballots"))
-        elif (
-            len(column.chosen) % 2
-            or sum(column.sizes.translate(None, _ABSENT)) != len(column.chosen) // 2
-        ):
-            problems.append(Problem(_at(column, "chosen"), "not the candidates the sizes count"))
+        if len(column.chosen) % 2:
+            problems.append(Problem(_at(column, "chosen"), "an odd number of bytes"))
     return problems
 
 
 def _choice_problems(
-    column: ContestColumn, contest: BallotContest, present: bytes, codes: array[int]
+    column: ContestColumn,
+    contest: BallotContest,
+    present: bytes,
+    codes: array[int],
+    tally: Counter[int],
 ) -> list[Problem]:
-    """More choices than seats, a position past the candidates, or a ballot's positions not
-    ascending (a candidate chosen twice), checked by loops over the whole column."""
+    """More choices than seats, sizes that do not count the positions chosen, a position past
+    the candidates, or a ballot's positions not ascending (a candidate chosen twice), checked by
+    C loops over the whole column: `bytes.translate` and `count`, never a Python loop a ballot."""
+    if present.translate(None, bytes(range(min(contest.seats, ABSENT - 1) + 1))):  # above the seats
+        return [Problem(_at(column, "sizes"), "more codes than seats")]
+    chosen = sum(size * present.count(size) for size in range(1, contest.seats + 1))
+    if chosen != len(codes):
+        return [Problem(_at(column, "chosen"), "not the candidates the sizes count")]
     problems = []
-    if present and max(present) > contest.seats:
-        problems.append(Problem(_at(column, "sizes"), "more codes than seats"))
-    if codes and max(codes) >= len(contest.candidates):
+    if tally and max(tally) >= len(contest.candidates):
         problems.append(Problem(_at(column, "chosen"), "a position past the candidates"))
-    if present and max(present) > 1:
+    if present.translate(None, b"\x00\x01"):  # some ballot chooses two or more
         # Pair j says whether position j is below position j + 1. Every pair inside a ballot
         # must be; the pairs across two ballots, at the end of each ballot but the last that
         # chose someone, may be either: they are counted out.
