@@ -5,13 +5,12 @@ read."""
 from __future__ import annotations
 
 import datetime
-import gc
 import re
 from decimal import Decimal
 
 import pytest
 
-from sandogh.formats.documents import DocumentError, collector_paused, read_document, read_json
+from sandogh.formats.documents import DocumentError, read_document, read_json
 
 
 @pytest.mark.parametrize(
@@ -108,25 +107,3 @@ def test_a_yaml_flow_mapping_is_not_mistaken_for_json() -> None:
     assert read_document(b"{a: 1}", "x") == {"a": 1}
     with pytest.raises(DocumentError, match=r"x\.json: not valid JSON"):
         read_document(b"{a: 1}", "x.json")
-
-
-def test_the_collector_is_paused_and_then_restored() -> None:
-    seen: list[bool] = []
-
-    def read() -> None:
-        with collector_paused():
-            seen.append(gc.isenabled())
-            raise KeyError("unreadable")
-
-    assert gc.isenabled()
-    with pytest.raises(KeyError):
-        read()
-    assert seen == [False]
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # left as it was found
-    finally:
-        gc.enable()

@@ -70,7 +70,7 @@ def load_rounds(
         loaded = load_definition(EXAMPLE / f"{stem}.yaml")
         done = load_election(
             store,
-            loaded.election,
+            loaded.valid,
             definition_hash=loaded.definition_hash,
             canonical=loaded.canonical,
             now=now(),

@@ -58,7 +58,7 @@ def load(
     loaded = load_definition(file)
     result = load_election(
         open_store(db),
-        loaded.election,
+        loaded.valid,
         definition_hash=loaded.definition_hash,
         canonical=loaded.canonical,
         now=now(),

@@ -29,10 +29,11 @@ from pydantic_core import ErrorDetails
 from sandogh.core.definition import model as core
 from sandogh.core.definition import rule as core_rule
 from sandogh.core.definition.problems import DefinitionError, Problem
-from sandogh.core.definition.validate import problems
+from sandogh.core.definition.validate import ValidElection, validated
 from sandogh.formats.definition_schema import RULE_KINDS, Definition, ElectionHeader
-from sandogh.formats.documents import DocumentError, collector_paused, read_document, read_json
+from sandogh.formats.documents import DocumentError, read_document, read_json
 from sandogh.formats.scalars import decimal_text, fraction_text, shown
+from sandogh.services.collector import collector_paused
 from sandogh.services.definition_versions import Canonical
 
 FORMAT = "sandogh/definition@1"
@@ -61,9 +62,13 @@ class DefinitionFileError(DefinitionError):
 class LoadedDefinition:
     """A valid election day, with the canonical bytes the store keeps and their hash."""
 
-    election: core.Election
+    valid: ValidElection  # `load_election` takes it as checked
     definition_hash: str
     canonical: bytes
+
+    @property
+    def election(self) -> core.Election:
+        return self.valid.election
 
 
 def load_definition(path: Path) -> LoadedDefinition:
@@ -87,11 +92,12 @@ def parse_definition(data: bytes, *, source_name: str) -> LoadedDefinition:
     with collector_paused():
         document = _document(read_document, data, source_name)
         election = _structure(document, source_name).to_core()
-        found = problems(election)
-        if found:
-            raise DefinitionFileError(source_name, found)
+        try:
+            valid = validated(election)
+        except DefinitionError as error:
+            raise DefinitionFileError(source_name, error.problems) from None
         canonical = canonical_bytes(election)
-    return LoadedDefinition(election, _hash(canonical), canonical)
+    return LoadedDefinition(valid, _hash(canonical), canonical)
 
 
 def read_draft(path: Path) -> core.Election:

@@ -36,8 +36,8 @@ from sandogh.core.counting.tally import (
 )
 from sandogh.core.errors import SandoghError
 from sandogh.formats.csv_cells import as_written, neutralised
-from sandogh.formats.documents import collector_paused
 from sandogh.locale.digits import to_ascii_digits
+from sandogh.services.collector import collector_paused
 
 # The sheet's figures as the paper minutes list them: the invalid kinds after valid, void last.
 FIGURES = (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sandogh.core.definition.model import Election
-from sandogh.core.definition.validate import require_valid
+from sandogh.core.definition.validate import ValidElection, validated
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.services.errors import (
     ElectionChoiceError,
@@ -31,7 +31,7 @@ class Loaded:
 
 def load_election(
     uow: UnitOfWorkFactory,
-    election: Election,
+    day: Election | ValidElection,
     *,
     definition_hash: str,
     canonical: bytes,
@@ -40,8 +40,8 @@ def load_election(
 ) -> Loaded:
     """Store a validated definition once, with its `DEFINITION_LOADED` event. Loading the same
     definition again changes nothing; another definition under a stored id is refused, since
-    results already point at the old one."""
-    require_valid(election)
+    results already point at the old one. A `ValidElection` is not checked again."""
+    election = (day if isinstance(day, ValidElection) else validated(day)).election
     with uow() as work:
         stored = work.elections.hash_of(election.id)
         if stored == definition_hash:

@@ -40,6 +40,7 @@ from sandogh.core.supervision import (
     voided_by_unit,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
+from sandogh.services.collector import collector_paused
 from sandogh.services.days import day_of, require_drawn
 from sandogh.services.elections import (
     SYSTEM,
@@ -200,14 +201,17 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     records = recorded_voids(work, stored.election.id)
     voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()
-    if voids:
-        sheets, voided = apply_voids(geography, sheets, voids)
     corrections = tuple(recorded_corrections(work, stored.election.id)) if corrected else ()
     certified = recorded_certifications(work, stored.election.id)
+    # A national day's sheets and sums are millions of objects that stay while they are built.
+    with collector_paused():
+        if voids:
+            sheets, voided = apply_voids(geography, sheets, voids)
+        totals = correct_totals(geography, aggregate(geography, sheets), corrections)
     return Tallied(
         stored,
         geography,
-        correct_totals(geography, aggregate(geography, sheets), corrections),
+        totals,
         dict(eligible_voters(geography)),
         voided,
         tuple(r.certification for r in certified if r.undone is None),

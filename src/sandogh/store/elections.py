@@ -14,11 +14,17 @@ from sandogh.store.errors import ConstraintError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import ElectionRow, UnitRow
 
+_UNIT_COLUMNS = ("election_id", "code", "kind", "parent", "name_fa", "name_en")
+
 
 class SqlElectionRepository:
     def __init__(self, connection: Connection, *, now: datetime.datetime) -> None:
         self._connection = connection
         self._now = now
+        mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        names = ", ".join(map(connection.dialect.identifier_preparer.quote, _UNIT_COLUMNS))
+        marks = ", ".join([mark] * len(_UNIT_COLUMNS))
+        self._insert_units = f"INSERT INTO {UnitRow.__tablename__} ({names}) VALUES ({marks})"
 
     def add(self, election: Election, definition_hash: str, canonical: bytes) -> None:
         election_row = {
@@ -32,20 +38,15 @@ class SqlElectionRepository:
             "loaded_at": self._now.astimezone(datetime.UTC),
         }
         unit_rows = [
-            {
-                "election_id": election.id,
-                "code": unit.code,
-                "kind": unit.kind.value,
-                "parent": unit.parent,
-                "name_fa": unit.name.fa,
-                "name_en": unit.name.en,
-            }
+            (election.id, unit.code, unit.kind.value, unit.parent, unit.name.fa, unit.name.en)
             for unit in election.units
         ]
         with translated():
             self._connection.execute(insert(ElectionRow), election_row)
             if unit_rows:
-                self._connection.execute(insert(UnitRow), unit_rows)
+                # The driver's own executemany of tuples: SQLAlchemy's per-row parameter
+                # processing took a third of loading the national definition's 72,542 units.
+                self._connection.exec_driver_sql(self._insert_units, unit_rows)
 
     def rewrite(self, election: Election, definition_hash: str, canonical: bytes) -> None:
         changed = (

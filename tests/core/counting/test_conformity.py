@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sandogh.core.counting.conformity import (
     Mismatch,
     NonconformingSheetsError,
     Nonconformity,
+    by_contest,
     nonconformities,
     require_conformity,
 )
@@ -15,7 +18,7 @@ from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 
-from .build import FORMATS_STATION, contest, counts, election, kerman, unit
+from .build import FORMATS_STATION, contest, counts, election, elections_with_sheets, kerman, unit
 
 
 def test_sheets_that_fit_the_definition_conform() -> None:
@@ -72,3 +75,47 @@ def test_refusal_carries_every_problem() -> None:
         Mismatch.DUPLICATE,
         Mismatch.UNKNOWN_STATION,
     ]
+
+
+# Sheets that each break one rule: a unit that is no station, a station of no constituency of
+# the contest (none: every county has one), an unknown contest, a stranger named, a repeat.
+@st.composite
+def batches(draw: st.DrawFn) -> tuple[Geography, list[TallySheet]]:
+    geography, sheets = draw(elections_with_sheets())
+    for _ in range(draw(st.integers(0, 2))):
+        kind = draw(st.sampled_from(["unit", "unknown", "contest", "stranger", "repeat"]))
+        at = draw(st.integers(0, len(sheets)))
+        station = draw(st.sampled_from(geography.stations))
+        if kind == "unit":
+            bad = TallySheet(draw(st.sampled_from(geography.top_down[:1])), "president", Counts())
+        elif kind == "unknown":
+            bad = TallySheet("NOWHERE", "president", Counts())
+        elif kind == "contest":
+            bad = TallySheet(station, "experts", Counts())
+        elif kind == "stranger":
+            bad = TallySheet(station, "parliament", counts({"21": 1}))
+        elif sheets:
+            bad = draw(st.sampled_from(sheets))
+        else:
+            continue
+        sheets.insert(at, bad)
+    return geography, sheets
+
+
+@given(batches())
+@settings(max_examples=50, deadline=None)
+def test_the_one_pass_check_refuses_exactly_what_is_named(
+    drawn: tuple[Geography, list[TallySheet]],
+) -> None:
+    geography, sheets = drawn
+    named = nonconformities(geography, sheets)
+    if named:
+        with pytest.raises(NonconformingSheetsError) as raised:
+            by_contest(geography, sheets)
+        assert raised.value.problems == named
+    else:
+        found = by_contest(geography, sheets)
+        assert found == {
+            c.id: {s.station: s.counts for s in sheets if s.contest == c.id}
+            for c in geography.election.contests
+        }

@@ -11,7 +11,7 @@ from sandogh.core.definition.model import (
     UnitKind,
 )
 from sandogh.core.definition.problems import DefinitionError
-from sandogh.core.definition.validate import problems, require_valid
+from sandogh.core.definition.validate import ValidElection, problems, require_valid, validated
 
 from .kerman import (
     COUNCIL,
@@ -35,6 +35,16 @@ def test_require_valid_raises_with_every_problem() -> None:
     assert raised.value.problems == problems(bad)
     assert [p.path for p in raised.value.problems] == ["units[7].code", "units[8].parent"]
     assert str(raised.value).startswith("2 problems: units[7].code: duplicate code ST-0801-0001")
+
+
+def test_only_validated_makes_a_valid_election() -> None:
+    assert validated(KERMAN).election is KERMAN
+    assert validated(KERMAN) == validated(KERMAN)
+    bad = with_units(*UNITS, unit("X", UnitKind.VILLAGE, "NOWHERE"))
+    with pytest.raises(DefinitionError):
+        validated(bad)
+    with pytest.raises(TypeError, match="validated"):
+        ValidElection(bad)
 
 
 def test_every_problem_is_reported_in_file_order() -> None:

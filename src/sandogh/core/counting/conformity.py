@@ -10,11 +10,11 @@ returned, each naming the sheet's position in the batch, its station and contest
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sandogh.core.counting.tally import TallySheet
+from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.errors import SandoghError
 
@@ -51,15 +51,8 @@ def nonconformities(
     geography: Geography, sheets: Iterable[TallySheet]
 ) -> tuple[Nonconformity, ...]:
     """Every problem of every sheet of the batch, in batch order; empty when all conform."""
-    contests_of = geography.election.contests
-    standing: dict[tuple[str, str], frozenset[str]] = {}
-    for defined in contests_of:
-        codes: dict[str, set[str]] = {k.id: set() for k in defined.constituencies}
-        for candidate in defined.candidates:
-            codes.setdefault(candidate.constituency, set()).add(candidate.code)
-        for constituency, of_it in codes.items():
-            standing[defined.id, constituency] = frozenset(of_it)
-    members = {defined.id: geography.constituency_map(defined.id) for defined in contests_of}
+    standing = _standing(geography)
+    members = {contest: geography.constituency_map(contest) for contest in standing}
     stations = frozenset(geography.stations)
     seen: set[tuple[str, str]] = set()
     problems: list[Nonconformity] = []
@@ -83,7 +76,7 @@ def nonconformities(
         if voting_in is None:
             problems.append(Nonconformity(Mismatch.OUTSIDE_CONTEST, i, station, contest))
             continue
-        allowed = standing[contest, voting_in]
+        allowed = standing[contest][voting_in]
         if not allowed.issuperset(sheet.counts.votes):
             problems.extend(
                 Nonconformity(Mismatch.UNKNOWN_CANDIDATE, i, station, contest, code)
@@ -94,6 +87,51 @@ def nonconformities(
 
 def require_conformity(geography: Geography, sheets: Iterable[TallySheet]) -> None:
     """Raise `NonconformingSheetsError` with every problem unless all the sheets conform."""
-    problems = nonconformities(geography, sheets)
-    if problems:
-        raise NonconformingSheetsError(problems)
+    by_contest(geography, sheets)
+
+
+def by_contest(geography: Geography, sheets: Iterable[TallySheet]) -> dict[str, dict[str, Counts]]:
+    """Each contest's counts by station, when every sheet conforms (a contest without sheets maps
+    to an empty dict); `NonconformingSheetsError` with every problem otherwise.
+
+    The checks are those of `nonconformities`, made in one pass that only asks whether a sheet
+    conforms: a national batch (~235,000 sheets) is checked in a fraction of the time naming
+    took. Only a batch with a problem is walked again, by `nonconformities`, to name them all.
+    """
+    batch = sheets if isinstance(sheets, (list, tuple)) else tuple(sheets)
+    standing = _standing(geography)
+    stations = frozenset(geography.stations)
+    found: dict[str, dict[str, Counts]] = {}
+    places: dict[str, tuple[dict[str, Counts], Mapping[str, str], dict[str, frozenset[str]]]] = {}
+    for contest, allowed in standing.items():
+        at = found[contest] = {}
+        places[contest] = (at, geography.constituency_map(contest), allowed)
+    for sheet in batch:
+        place = places.get(sheet.contest)
+        if place is None:
+            break
+        at, member, allowed = place
+        station = sheet.station
+        voting_in = member.get(station)
+        if (
+            voting_in is None
+            or station in at
+            or station not in stations
+            or not allowed[voting_in].issuperset(sheet.counts.votes)
+        ):
+            break
+        at[station] = sheet.counts
+    else:
+        return found
+    raise NonconformingSheetsError(nonconformities(geography, batch))
+
+
+def _standing(geography: Geography) -> dict[str, dict[str, frozenset[str]]]:
+    """The ballot codes standing in each constituency of each contest (empty for none)."""
+    standing: dict[str, dict[str, frozenset[str]]] = {}
+    for defined in geography.election.contests:
+        codes: dict[str, set[str]] = {k.id: set() for k in defined.constituencies}
+        for candidate in defined.candidates:
+            codes.setdefault(candidate.constituency, set()).add(candidate.code)
+        standing[defined.id] = {k: frozenset(of_it) for k, of_it in codes.items()}
+    return standing

@@ -36,6 +36,7 @@ class _Tree:
     """The units in depth-first order, with the extent of each one's subtree."""
 
     units: Mapping[str, ReportingUnit]
+    parents: Mapping[str, str | None]
     order: tuple[str, ...]  # each parent before its children; a subtree is a slice
     position: Mapping[str, int]
     size: tuple[int, ...]  # units in the subtree at each position
@@ -112,6 +113,11 @@ class Geography:
     def parent(self, code: str) -> str | None:
         return self._tree.units[code].parent
 
+    @property
+    def parents(self) -> Mapping[str, str | None]:
+        """Every unit's parent (None for the root), for walks that ask at every station."""
+        return self._tree.parents
+
     def children(self, code: str) -> tuple[str, ...]:
         if code not in self._tree.units:
             raise KeyError(code)
@@ -179,6 +185,7 @@ def _index(units: Sequence[ReportingUnit], tree: UnitTree) -> _Tree:
     top_down = tuple(map(codes.__getitem__, order))
     return _Tree(
         units=MappingProxyType(dict(zip(codes, units, strict=True))),
+        parents=MappingProxyType({unit.code: unit.parent for unit in units}),
         order=top_down,
         position=MappingProxyType(dict(zip(top_down, range(len(order)), strict=True))),
         size=tuple(map(size.__getitem__, order)),

@@ -13,6 +13,7 @@ each contest, so a national definition is checked in a fraction of a second.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from sandogh.core.definition.contest_checks import contest_problems
 from sandogh.core.definition.geography_checks import geography_problems
@@ -39,6 +40,28 @@ def require_valid(election: Election) -> Election:
     if found:
         raise DefinitionError(found)
     return election
+
+
+@dataclass(frozen=True)
+class ValidElection:
+    """An election day `validated` found without problem, so that a use case handed one need not
+    check it again: a national definition takes most of a second to check, and loading one from a
+    file checked it twice (`bench/national.py`). Only `validated` makes one."""
+
+    election: Election
+    _by: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._by is not _VALIDATED:
+            raise TypeError("a ValidElection is made by validated(), which checks it")
+
+
+_VALIDATED = object()
+
+
+def validated(election: Election) -> ValidElection:
+    """`election`, checked; a `DefinitionError` with every problem when it has any."""
+    return ValidElection(require_valid(election), _VALIDATED)
 
 
 _SECTIONS = {"election": 0, "units": 1, "contests": 2}

@@ -121,6 +121,39 @@ def count_ballots(
     `BallotError` naming every one.
     """
     given = tuple(records)
+    problems = papers_problems(ballot, papers)
+    for i, record in enumerate(given):
+        problems.extend(
+            Problem(f"records[{i}].{p.path}", p.message) for p in check_record(record, ballot)
+        )
+    if problems:
+        raise BallotError(problems)
+    on_ballot = [contest.contest for contest in ballot]
+    cast = dict.fromkeys(on_ballot, 0)
+    blank = dict.fromkeys(on_ballot, 0)
+    votes = {contest.contest: dict.fromkeys(contest.candidates, 0) for contest in ballot}
+    for record in given:
+        for choice in record.choices:
+            cast[choice.contest] += 1
+            if choice.blank:
+                blank[choice.contest] += 1
+            for code in choice.codes:
+                votes[choice.contest][code] += 1
+    return MappingProxyType(
+        {
+            contest.contest: box_counts(
+                papers[contest.contest],
+                cast[contest.contest],
+                blank[contest.contest],
+                votes[contest.contest],
+            )
+            for contest in ballot
+        }
+    )
+
+
+def papers_problems(ballot: Sequence[BallotContest], papers: Mapping[str, Papers]) -> list[Problem]:
+    """A contest of `ballot` without paper figures, and figures for a contest not on it."""
     problems = [
         Problem(f"papers[{contest.contest}]", "missing")
         for contest in ballot
@@ -132,39 +165,22 @@ def count_ballots(
         for contest in papers
         if contest not in on_ballot
     )
-    for i, record in enumerate(given):
-        problems.extend(
-            Problem(f"records[{i}].{p.path}", p.message) for p in check_record(record, ballot)
-        )
-    if problems:
-        raise BallotError(problems)
-    cast = dict.fromkeys(on_ballot, 0)
-    blank = dict.fromkeys(on_ballot, 0)
-    votes = {contest.contest: dict.fromkeys(contest.candidates, 0) for contest in ballot}
-    for record in given:
-        for choice in record.choices:
-            cast[choice.contest] += 1
-            if choice.blank:
-                blank[choice.contest] += 1
-            for code in choice.codes:
-                votes[choice.contest][code] += 1
-    counts: dict[str, Counts] = {}
-    for contest in ballot:
-        paper = papers[contest.contest]
-        counts[contest.contest] = Counts(
-            papers_received=paper.received,
-            papers_used=paper.used,
-            papers_unused=paper.unused,
-            papers_spoiled=paper.spoiled,
-            cast=cast[contest.contest],
-            valid=cast[contest.contest] - blank[contest.contest],
-            # The box takes codes, so its ballots are valid or blank: it records 0 illegible,
-            # 0 non-candidate, 0 several-names and 0 crossed-out (مخدوش) — it prints each copy
-            # itself, so no voter's hand can strike one through; those kinds come from paper.
-            invalid={
-                kind: blank[contest.contest] if kind is InvalidKind.BLANK else 0
-                for kind in InvalidKind
-            },
-            votes=votes[contest.contest],
-        )
-    return MappingProxyType(counts)
+    return problems
+
+
+def box_counts(paper: Papers, cast: int, blank: int, votes: dict[str, int]) -> Counts:
+    """A contest's counts on a box: the hand-counted papers, the ballots cast, of which `blank`
+    are blank, and `votes` (every candidate of the ballot, 0 included), handed over as they are."""
+    return Counts(
+        papers_received=paper.received,
+        papers_used=paper.used,
+        papers_unused=paper.unused,
+        papers_spoiled=paper.spoiled,
+        cast=cast,
+        valid=cast - blank,
+        # The box takes codes, so its ballots are valid or blank: it records 0 illegible,
+        # 0 non-candidate, 0 several-names and 0 crossed-out (مخدوش) — it prints each copy
+        # itself, so no voter's hand can strike one through; those kinds come from paper.
+        invalid={kind: blank if kind is InvalidKind.BLANK else 0 for kind in InvalidKind},
+        votes=votes,
+    )
