@@ -75,8 +75,8 @@ class BoxState:
         self._pending_lock = threading.RLock()  # `cast` with choices prepares under it
 
     @contextmanager
-    def _station(self) -> Iterator[tuple[Transaction, StoredStation]]:
-        with self.store.transaction() as tx:
+    def _station(self, *, compacted: bool = False) -> Iterator[tuple[Transaction, StoredStation]]:
+        with self.store.transaction(compacted=compacted) as tx:
             station = tx.station()
             if station is None:
                 raise NotEnrolledError
