@@ -1,4 +1,5 @@
 import json
+from types import MappingProxyType
 
 import pytest
 from hypothesis import given
@@ -60,3 +61,19 @@ def test_canonical_json_is_json_and_reads_back_the_same(value: JSONValue) -> Non
     encoded = canonical_json(value)
     assert json.loads(encoded) == json.loads(json.dumps(value))
     assert canonical_json(json.loads(encoded)) == encoded
+
+
+@given(json_values)
+def test_the_standard_encoder_writes_what_the_checked_way_writes(value: JSONValue) -> None:
+    # a mapping other than a dict is written the checked way, and everything inside it too
+    checked = canonical_json(MappingProxyType({"v": value}))
+    assert checked == b'{"v":' + canonical_json(value) + b"}"
+
+
+def test_a_value_outside_the_plain_types_is_still_checked_and_written_right() -> None:
+    # a key beyond U+FFFF beside one above U+E000, at any depth; a lone surrogate; an int too big
+    nested: JSONValue = [{"\ufb33": 1, "\U0001f600": 2}]
+    assert canonical_json(nested) == '[{"\U0001f600":2,"\ufb33":1}]'.encode()
+    for wrong in (["\ud800"], {"n": [SAFE_INTEGER + 1]}, {"x": (0.5,)}, [{1: 2}]):
+        with pytest.raises(NotCanonicalError):
+            canonical_json(wrong)

@@ -27,3 +27,11 @@ def test_csv_lines() -> None:
         Difference("line 3", "2", "3"),
         Difference("line 4", ABSENT, "4"),
     ]
+
+
+def test_the_same_document_has_none_and_a_retyped_figure_in_it_is_still_named() -> None:
+    document = {"counts": {"votes": [{"code": "21", "votes": 2}], "valid": 2}, "final": True}
+    assert differences(document, {**document}) == []
+    retyped = {**document, "final": 1}
+    assert differences(document, retyped) == [Difference("final", "true", "1")]
+    assert differences({"share": 1.0}, {"share": 1}) == [Difference("share", "1.0", "1")]

@@ -32,6 +32,17 @@ def _text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _same_text(published: Any, expected: Any) -> bool:
+    """Whether both are written as the same JSON text, members in the same order: then no
+    figure differs (a 1 and a true, or 1 and 1.0, are written apart). The whole document at
+    once, in C: the walk below, a path made for every figure, took a millisecond a unit, and
+    `verify-results` compares every unit's document."""
+    try:
+        return _text(published) == _text(expected)
+    except (TypeError, ValueError):  # not JSON all through: the walk names where
+        return False
+
+
 def _keyed(items: list[Any]) -> str | None:
     """The field that names each item of `items` uniquely, if any."""
     for key in _KEYS:
@@ -43,6 +54,8 @@ def _keyed(items: list[Any]) -> str | None:
 
 def differences(published: Any, expected: Any, path: str = "") -> list[Difference]:
     """Every place `published` differs from `expected`; none when they are equal."""
+    if not path and _same_text(published, expected):
+        return []
     if isinstance(published, dict) and isinstance(expected, dict):
         return _fields(published, expected, lambda key: f"{path}.{key}" if path else key)
     if isinstance(published, list) and isinstance(expected, list):

@@ -158,7 +158,7 @@ class Box(CheckIn, Ballots, Reporting):
         `mismatches` is also noted as the incident `close-reconciliation` for the supervisors."""
         with self._pending_lock:
             self._pending = None
-            with self._station() as (tx, station):
+            with self._station(compacted=True) as (tx, station):
                 tx.save_lifecycle(transition(station.lifecycle, Close()))
                 if reconciled is not None:
                     tx.set_reconciled(reconciled)
@@ -167,7 +167,6 @@ class Box(CheckIn, Ballots, Reporting):
                 head, e2e = tx.chain_head(), station.setup.e2e
                 if head is not None and e2e is not None:
                     tx.set_chain_close(ballot_chain.close(e2e, head))
-        self.store.compact()
 
     def _move(self, event: Event) -> None:
         with self._station() as (tx, station):

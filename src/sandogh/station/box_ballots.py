@@ -96,7 +96,9 @@ class Ballots(BoxState):
         self._printer.print_lines(self._printouts().receipt(setup, readable))
 
     def _cast(self, token: str, record: CastVoteRecord, pending: Pending | None) -> None:
-        with self._station() as (tx, station):
+        # compacted: the new record's cell would sit where the file put it, after the ones
+        # before it
+        with self._station(compacted=True) as (tx, station):
             setup = station.setup
             require(station.lifecycle, Action.CAST)
             _check_card(tx.card(token), record, setup)
@@ -108,8 +110,6 @@ class Ballots(BoxState):
             if pending is not None:
                 ballot_chain.require_head(tx.chain_head(), pending)
                 tx.append_chain(ballot_chain.cast_entry(pending))
-        # the new record's cell would sit where the file put it, after the ones before it
-        self.store.compact()
         code = None if pending is None else pending.prepared.readable
         self._printer.print_copy(self._printouts().paper_copy(setup, record, code))
 

@@ -95,8 +95,8 @@ class BoxState:
         return Printouts(self.lang, self.names())
 
     @contextmanager
-    def _station(self) -> Iterator[tuple[Transaction, StoredStation]]:
-        with self.store.transaction() as tx:
+    def _station(self, *, compacted: bool = False) -> Iterator[tuple[Transaction, StoredStation]]:
+        with self.store.transaction(compacted=compacted) as tx:
             station = tx.station()
             if station is None:
                 raise NotEnrolledError

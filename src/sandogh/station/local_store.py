@@ -19,10 +19,12 @@ time, no sequence, no column shared with another table. The count key's secret i
 file, nor anywhere on the box: `count_shares` holds it split among the staff, each share sealed to
 one member's registered key. Ballot cards are keyed by their token, itself random, and are not
 linked to a record. Yet a B-tree page keeps the order its cells were written in (SQLite puts each
-new cell below the last), so `compact()` runs after every cast, at close and whenever the file is
-opened (after a crash between a cast and its compaction): VACUUM rewrites every table in key
-order, its copy in memory (`temp_store=MEMORY`), with `secure_delete` so freed pages keep
-nothing. A copy of the directory taken at any moment between casts holds the records and the
+new cell below the last), so every cast and the close are compacted transactions, and `compact()`
+runs whenever the file is opened (a file a crash left between a commit and its compaction, which
+a box before compacted transactions could): VACUUM rewrites every table in key order, its copy
+in memory (`temp_store=MEMORY`), with `secure_delete` so freed pages keep nothing. A compacted
+transaction is made on a copy of the file in memory, rewritten there in key order and written
+over the file in one transaction of its own (`_compacted`). A copy of the directory taken at any moment between casts holds the records and the
 cards in the order of their random keys and nothing beside the file; two copies taken around one
 voter's cast still differ by that voter's card and ballot, as a watcher of the station would see.
 
@@ -111,7 +113,8 @@ class LocalStore:
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
         try:
             self._configure(create=create)
-            # a crash between a cast's commit and its `compact` left that ballot where it went
+            # a crash between a commit and its `compact` (before compacted transactions) left
+            # that ballot where it went
             self._compact()
         except BaseException:
             self._db.close()
@@ -161,10 +164,15 @@ class LocalStore:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
+    def transaction(self, *, compacted: bool = False) -> Iterator[Transaction]:
         """One transaction, taken for writing from the start so that two uses never interleave;
-        leaving the block by an exception rolls it back."""
+        leaving the block by an exception rolls it back. `compacted`: its commit also leaves the
+        file in key order, as `compact()` after it would, in one durable write, not two."""
         with self._lock:
+            if compacted:
+                with self._compacted() as tx:
+                    yield tx
+                return
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield Transaction(self._db, self._new_id)
@@ -172,6 +180,26 @@ class LocalStore:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def _compacted(self) -> Iterator[Transaction]:
+        """The transaction made on a copy of the file in memory, which is then rewritten in key
+        order (VACUUM) and written over the file by SQLite's backup, one transaction of the
+        file's own: its journal and syncs, so that a crash leaves the file as it was before or
+        after, never between. A commit then a VACUUM of the file synced the disk twice as
+        often (issue 14: the box's pace; `bench/box.py`). Nothing is written to the file by
+        a transaction left by an exception: its copy is dropped."""
+        image = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            image.execute("PRAGMA temp_store=MEMORY")
+            self._db.backup(image)
+            image.execute("BEGIN IMMEDIATE")
+            yield Transaction(image, self._new_id)
+            image.execute("COMMIT")
+            image.execute("VACUUM")
+            image.backup(self._db)
+        finally:
+            image.close()
 
     def durability(self) -> tuple[str, int]:
         """The journal mode and synchronous level in force (`delete`, 2 for FULL)."""

@@ -103,12 +103,22 @@ class Records(Mapping[str, Mapping[str, Reading]]):
         raise NotImplementedError
 
     def cast(self) -> dict[str, CastRecord]:
-        """Every record, as the boxes hand them in: one per ballot cast at each station."""
+        """Every record, as the boxes hand them in: one per ballot cast at each station.
+        Each station's are made in one pass, a run of one reading per candidate's votes (the
+        Kerman runoff's 1.3 M one at a time, as `self[code]`, took half a minute)."""
         found = {}
         for by_station in self.sheets.values():
             for station, counts in by_station.items():
-                for k in range(1, counts.cast + 1):
-                    found[f"{station}#{k}"] = CastRecord(station, self[f"{station}#{k}"])
+                n = counts.cast
+                runs = {
+                    contest: (_in_order(sheets[station]) + [_ABSENT] * n)[:n]
+                    for contest, sheets in self.sheets.items()
+                    if station in sheets
+                }
+                for k, reads in enumerate(zip(*runs.values(), strict=True), start=1):
+                    found[f"{station}#{k}"] = CastRecord(
+                        station, dict(zip(runs, reads, strict=True))
+                    )
         return found
 
 
@@ -132,6 +142,17 @@ def committed(manifest: Manifest) -> RecordsCommitment:
     """Every station's records committed before the seed and agreeing with its sheet."""
     stations = frozenset(s.code for s in manifest.stations)
     return RecordsCommitment("sha256:" + "0" * 64, manifest.papers, stations)
+
+
+_ABSENT = Reading.absent()
+
+
+def _in_order(counts: Counts) -> list[Reading]:
+    """`_kth(counts, k)` for k from 1 while it is cast: each reading made once."""
+    run: list[Reading] = []
+    for code, votes in sorted(counts.votes.items()):
+        run += [Reading.vote(code)] * votes
+    return run + [Reading.invalid()] * (counts.cast - counts.valid)
 
 
 def _kth(counts: Counts, k: int) -> Reading:
