@@ -334,11 +334,14 @@ def print_report(r: dict[str, Any], seed: int) -> None:
         f"\ntally: {ratio['wall']:.1f} × only reading on the clock, {ratio['cpu']:.1f} × in CPU;"
         f" peak RSS {r['peak_rss_mib']:,.0f} MiB"
     )
-    verdict = "met" if at["cpu"] < AIM_SECONDS else "missed"
-    scaled = "" if s["records"] >= NATIONAL else " (extrapolated linearly)"
+    on_cpu = "met" if at["cpu"] < AIM_SECONDS else "missed"
+    on_clock = "met" if at["wall"] < AIM_SECONDS else "missed"
+    # the day's ballots are rounded per station, so a whole day may fall a few short of 30 M
+    scaled = "" if s["records"] >= NATIONAL * 0.999 else " (extrapolated in proportion)"
     print(
         f"30 M ballots{scaled}: {at['wall']:.1f} s on the clock, {at['cpu']:.1f} s of CPU; "
-        f"aim under {AIM_SECONDS:.0f} s of one core: {verdict}"
+        f"aim under {AIM_SECONDS:.0f} s: {on_cpu} in CPU seconds of one core, {on_clock} on "
+        "the clock of this (shared) machine"
     )
     c = r["checked"]
     print(
