@@ -28,6 +28,7 @@ from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.cli.simulated_e2e import Guardians, ceremony_stored
 from sandogh.cli.simulated_province import (
+    PAUSE_SECONDS,
     Crowd,
     Province,
     close_batch,
@@ -183,7 +184,7 @@ def run_day(
         *(functools.partial(_closed, store, province, b, crowd) for b in batches),
     ]
     for k, code in enumerate(plan.chosen):
-        while waiting and time.monotonic() < start + k * slot and not stop.is_set():
+        while waiting and time.monotonic() < start + k * slot and not stop.wait(PAUSE_SECONDS):
             _put(reported, waiting.pop(0)())
         if stop.wait(max(0.0, start + k * slot - time.monotonic())):
             return
@@ -200,7 +201,7 @@ def run_day(
                 challenge=challenge,
             )
         )
-    while waiting and not stop.is_set():
+    while waiting and not stop.wait(PAUSE_SECONDS):
         _put(reported, waiting.pop(0)())
 
 

@@ -4,6 +4,7 @@ published once the day is over."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -65,7 +66,9 @@ def follow(
             if decrypted.is_set():
                 decrypted.clear()
                 publisher.write_e2e()
-        except SQLAlchemyError:  # the store busy with the centre's writes: read it next time
+        # the store busy with the centre's writes, or this process's writer lock not free in
+        # SQLite's busy timeout (`store.engine`, raised by the driver): read it next time
+        except (SQLAlchemyError, sqlite3.OperationalError):
             if not stopping:
                 continue
         if stopping:

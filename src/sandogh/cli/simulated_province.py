@@ -27,6 +27,7 @@ import functools
 import hashlib
 import itertools
 import secrets
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -66,6 +67,10 @@ from sandogh.station.build import installed_build
 BATCH = 50
 #: check-ins a transaction takes at once, for the same reason
 CHECK_INS = 1_000
+#: a pause after each transaction: a thread that commits and begins again at once takes the
+#: process's writer lock (`store.engine`) again before a waiting thread wakes, and the live
+#: demo's publisher, waiting to write its checkpoint, gave up after 30 s
+PAUSE_SECONDS = 0.01
 #: the registry's voters after the simulated stations' that no station of the province takes
 KIOSK_SPARE = 1_000
 
@@ -201,12 +206,14 @@ def crowd_asked(province: Province, batch: Sequence[str], crowd: Crowd) -> list[
 
 
 def check_in_crowd(uow: UnitOfWorkFactory, asked: Sequence[Asked], checker: Checker) -> None:
-    """The check-ins `asked`, `CHECK_INS` to a transaction; a voter refused is raised."""
+    """The check-ins `asked`, `CHECK_INS` to a transaction, each followed by a pause for the
+    process's other writers; a voter refused is raised."""
     for start in range(0, len(asked), CHECK_INS):
         part = asked[start : start + CHECK_INS]
         for each, outcome in zip(part, check_in_many(uow, part, checker), strict=True):
             if not isinstance(outcome, BallotCard):
                 raise SimulationError(f"a voter of {each.station} was refused: {outcome}")
+        time.sleep(PAUSE_SECONDS)
 
 
 def _taken(outcomes: Sequence[Ingested | ReportRefusedError]) -> None:
