@@ -24,9 +24,10 @@ runs whenever the file is opened (a file a crash left between a commit and its c
 a box before compacted transactions could): VACUUM rewrites every table in key order, its copy
 in memory (`temp_store=MEMORY`), with `secure_delete` so freed pages keep nothing. A compacted
 transaction is made on a copy of the file in memory, rewritten there in key order and written
-over the file in one transaction of its own (`_compacted`). A copy of the directory taken at any moment between casts holds the records and the
-cards in the order of their random keys and nothing beside the file; two copies taken around one
-voter's cast still differ by that voter's card and ballot, as a watcher of the station would see.
+over the file in one transaction of its own (`_compacted`). A copy of the directory taken at any
+moment between casts holds the records and the cards in the order of their random keys and
+nothing beside the file; two copies taken around one voter's cast still differ by that voter's
+card and ballot, as a watcher of the station would see.
 
 An E2E box (docs/e2e.md §7) also keeps its chain: `station_state` its start H_0 and, once
 closed, H_close; `ballot_chain` each encrypted ballot the voter cast or challenged, in chain
