@@ -53,6 +53,8 @@ def test_a_device_comes_back_as_enrolled(new_unit_of_work: NewUnitOfWork) -> Non
         assert uow.devices.get("tehran-1403", "k1") is None
         assert uow.devices.of_station(ELECTION, station_code(1)) == [first, later]
         assert uow.devices.of_station(ELECTION, station_code(3)) == []
+        assert uow.devices.of_election(ELECTION) == [first, later, other]
+        assert uow.devices.of_election("tehran-1403") == []
 
 
 def test_a_key_is_enrolled_once_per_election(new_unit_of_work: NewUnitOfWork) -> None:

@@ -18,17 +18,17 @@ from sandogh.publish.published import Published
 from sandogh.publish.writer import Writer
 from sandogh.services.candidacy_files import recorded_steps
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ports import Device
 
 
 def read_devices(uow: UnitOfWorkFactory, state: Published) -> None:
     """Every ballot box of the election (the port lists them by station)."""
     election = state.index.election_id
+    found: dict[str, list[Device]] = {}
     with uow() as work:
-        state.devices = {
-            station: devices
-            for station in state.index.geography.stations
-            if (devices := work.devices.of_station(election, station))
-        }
+        for device in work.devices.of_election(election):  # one read, not one a station
+            found.setdefault(device.station, []).append(device)
+    state.devices = {s: found[s] for s in state.index.geography.stations if s in found}
     state.devices_read = True
 
 

@@ -132,16 +132,12 @@ def _stations(work: UnitOfWork, election_id: str) -> tuple[StationKeys, ...]:
     staff: dict[str, list[RegisteredStaff]] = {}
     for member in work.staff.of_election(election_id):
         staff.setdefault(member.station, []).append(member)
+    boxes: dict[str, list[PublicKey]] = {}
+    for device in work.devices.of_election(election_id):  # one read, not one a station
+        if device.revoked_at is None:
+            boxes.setdefault(device.station, []).append(PublicKey(bytes.fromhex(device.public_key)))
     return tuple(
-        StationKeys(
-            code,
-            tuple(
-                PublicKey(bytes.fromhex(device.public_key))
-                for device in work.devices.of_station(election_id, code)
-                if device.revoked_at is None
-            ),
-            tuple(staff.get(code, ())),
-        )
+        StationKeys(code, tuple(boxes.get(code, ())), tuple(staff.get(code, ())))
         for code in day.geography.stations
         if day.ballot(code)
     )

@@ -215,8 +215,11 @@ class MemoryDevices:
             )
 
     def of_station(self, election_id: str, station: str) -> list[Device]:
-        found = [d for d in self.table.rows() if (d.election, d.station) == (election_id, station)]
-        return sorted(found, key=lambda device: (device.enrolled_at, device.public_key))
+        return [d for d in self.of_election(election_id) if d.station == station]
+
+    def of_election(self, election_id: str) -> list[Device]:
+        found = [d for d in self.table.rows() if d.election == election_id]
+        return sorted(found, key=lambda d: (d.station, d.enrolled_at, d.public_key))
 
     def commit(self) -> None:
         self.table.commit()

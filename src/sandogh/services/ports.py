@@ -203,7 +203,11 @@ class DeviceRepository(Protocol):
 
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None: ...
 
-    def of_station(self, election_id: str, station: str) -> list[Device]: ...
+    def of_station(self, election_id: str, station: str) -> list[Device]:
+        """Sorted by enrolment, then key."""
+
+    def of_election(self, election_id: str) -> list[Device]:
+        """Sorted by station, enrolment, then key: every box in one read, not one a station."""
 
 
 class StaffRepository(Protocol):

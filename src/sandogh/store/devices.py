@@ -67,3 +67,11 @@ class SqlDeviceRepository:
             .order_by(DeviceRow.enrolled_at, DeviceRow.public_key)
         )
         return [_device(row) for row in self._connection.execute(query)]
+
+    def of_election(self, election_id: str) -> list[Device]:
+        query = (
+            select(DeviceRow)
+            .where(DeviceRow.election_id == election_id)
+            .order_by(DeviceRow.station, DeviceRow.enrolled_at, DeviceRow.public_key)
+        )
+        return [_device(row) for row in self._connection.execute(query)]
