@@ -35,7 +35,9 @@ def _started(args: list[str], cwd: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         cwd=cwd,
-        env={**os.environ, "COLUMNS": "200"},
+        # unbuffered: to a pipe the command's lines wait in a buffer, and its first line came out
+        # only as it ended, after which the Ctrl-C found nothing to stop (exit 0 on a busy CI)
+        env={**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1"},
     )
 
 

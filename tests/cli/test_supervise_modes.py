@@ -77,7 +77,10 @@ def test_the_competent_body_approves_electronic_voting_in_persian(db: str) -> No
     assert kinds.count(EventType.ACCESS_DENIED) == 2
     assert kinds.count(EventType.VOTING_MODE_APPROVED) == 2
 
-    code, said = _run(db, "certify", "president", *BOARD, "--body", "majlis", "-e", ROUND_2)
+    decision = ("--reason", "ارقام بررسی شد", "--reference", "۱۲")
+    code, said = _run(
+        db, "certify", "president", *BOARD, *decision, "--body", "majlis", "-e", ROUND_2
+    )
     assert code == 1
     assert "شورای نگهبان" in said
     assert "Guardian Council" not in said
