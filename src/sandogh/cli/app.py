@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 
 import typer
@@ -47,6 +48,9 @@ def main() -> None:
     # A national definition is millions of small objects that live as long as the command; at the
     # default thresholds the collector rescans them again and again (bench/national.py: -40 %).
     gc.set_threshold(*GC_THRESHOLDS)
+    # Ctrl-C stops the command even when its parent ignored it (a script's background job, a
+    # test runner's worker after a stopped command): Python keeps an ignored SIGINT ignored
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         _run()
     except KeyboardInterrupt:  # between typer's handling and ours, or in a failure's handling
