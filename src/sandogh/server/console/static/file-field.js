@@ -1,8 +1,11 @@
 // Reads a chosen file (a register, the boxes' records) into the form's text field: the console's forms
-// are url-encoded.
+// are url-encoded. A file chosen before this script ran (a slow page, a quick hand) is read at once,
+// or its text would never reach the field and the form would send nothing.
 document.querySelectorAll("input[type=file][data-into]").forEach((chooser) => {
-  chooser.addEventListener("change", () => {
+  const read = () => {
     const file = chooser.files && chooser.files[0];
     if (file) file.text().then((text) => { document.getElementById(chooser.dataset.into).value = text; });
-  });
+  };
+  chooser.addEventListener("change", read);
+  read();
 });
