@@ -45,6 +45,31 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 settings.register_profile("sandogh", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("sandogh")
 
+#: Where the tests' temporary folders go when the machine has a memory file system with room:
+#: there the SQLite files of the centres and boxes under test sync to memory, not to a disk. A
+#: sync keeps a commit through a power cut, which no test makes (a killed process keeps it
+#: either way, and the tests that read the durability settings read them, not the disk); at one
+#: to a few milliseconds each, the syncs of the boxes' casts and check-ins and of the centre's
+#: commits were half an election day's test, when the disk was busy. As the PostgreSQL server's
+#: durability is off (below).
+#: `--basetemp` or PYTEST_DEBUG_TEMPROOT chooses another place; pyproject.toml keeps only a
+#: failed test's folder, so that a run holds little memory.
+MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_ROOM = 4 * 2**30  # bytes free, or the disk's temporary folder as before
+
+
+@pytest.hookimpl(tryfirst=True)  # pytest reads it when a test first asks for a folder
+def pytest_configure(config: pytest.Config) -> None:
+    if config.option.basetemp or "PYTEST_DEBUG_TEMPROOT" in os.environ:
+        return  # chosen by the caller, or (an xdist worker) by the run's first process
+    try:
+        room = shutil.disk_usage(MEMORY_FOLDER).free
+    except OSError:
+        return
+    if room >= MEMORY_ROOM and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
+
+
 #: The files of the longest tests (a minute or more each on CI's two cores), longest first, run
 #: first. xdist
 #: (`make pytest`: `-n 2`, load scheduling) hands the first quarter of the tests out at once,
