@@ -70,20 +70,20 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
 
 
-#: The files of the longest tests (a minute or more each on CI's two cores), longest first, run
-#: first. xdist
-#: (`make pytest`: `-n 2`, load scheduling) hands the first quarter of the tests out at once,
-#: alternately, and the rest as each worker frees up; one of these handed out near the end of the
-#: run kept the other core idle for its whole length. Whole files move, so that a module-scoped
-#: fixture is still made once a worker; the order within them, and of the rest, is kept.
+#: The files of the longest tests (half a minute to two each on CI's two cores), longest first,
+#: run first. xdist (`make pytest`: `-n 2`, load scheduling) hands each worker a first batch of
+#: consecutive tests (an eighth of them: these all go to the first worker) and more as each runs
+#: low; one of these handed out near the end of the run kept the other core idle for its whole
+#: length. Whole files move, so that a module-scoped fixture is still made once a worker; the
+#: order within them, and of the rest, is kept.
 STARTED_FIRST = (
-    "tests/server/test_brute_force.py",
-    "tests/test_election_day.py",
     "tests/cli/test_live_demo.py",
-    "tests/test_whole_election.py",
+    "tests/test_election_day.py",
     "tests/cli/test_simulate.py",
     "tests/server/console/test_access_matrix.py",
+    "tests/server/test_brute_force.py",
     "tests/server/test_workers.py",
+    "tests/services/test_audits.py",
     "tests/station/test_crash.py",
     "tests/registry/test_file.py",
 )
