@@ -71,11 +71,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 #: The files of the longest tests (half a minute to two each on CI's two cores), longest first,
-#: run first. xdist (`make pytest`: `-n 2`, load scheduling) hands each worker a first batch of
-#: consecutive tests (an eighth of them: these all go to the first worker) and more as each runs
-#: low; one of these handed out near the end of the run kept the other core idle for its whole
-#: length. Whole files move, so that a module-scoped fixture is still made once a worker; the
-#: order within them, and of the rest, is kept.
+#: run first. `make pytest` runs `-n 2 --dist worksteal`: each worker is given half the tests in
+#: order, and one that runs out takes half of what the other has not started, so both end within
+#: a test of each other; one of these started near the end kept the other core idle for its whole
+#: length. (Load scheduling, xdist's default, gave the first worker an eighth of the tests at once,
+#: these and the next few hundred: it could be more than half the run's work, and the other core
+#: idled at the end. The CLI's tests with the longest took 248 s so, 204 s by work stealing.)
+#: Whole files move, so that a module-scoped fixture is still made once a worker; the order
+#: within them, and of the rest, is kept.
 STARTED_FIRST = (
     "tests/cli/test_live_demo.py",
     "tests/test_election_day.py",
