@@ -35,7 +35,7 @@ contracts: $(STAMP)
 	$(BIN)/lint-imports
 
 pytest: $(STAMP) system
-	$(BIN)/pytest -n 2 --durations=30
+	$(BIN)/pytest -n 2 --dist worksteal --durations=30
 
 bench: $(STAMP)
 	$(BIN)/python bench/national.py

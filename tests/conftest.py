@@ -49,20 +49,48 @@ pytest_plugins = ["tests.chromium"]
 settings.register_profile("sandogh", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("sandogh")
 
-#: The files of the longest tests (a minute or more each on CI's two cores), longest first, run
-#: first. xdist
-#: (`make pytest`: `-n 2`, load scheduling) hands the first quarter of the tests out at once,
-#: alternately, and the rest as each worker frees up; one of these handed out near the end of the
-#: run kept the other core idle for its whole length. Whole files move, so that a module-scoped
-#: fixture is still made once a worker; the order within them, and of the rest, is kept.
+#: Where the tests' temporary folders go when the machine has a memory file system with room:
+#: there the SQLite files of the centres and boxes under test sync to memory, not to a disk. A
+#: sync keeps a commit through a power cut, which no test makes (a killed process keeps it
+#: either way, and the tests that read the durability settings read them, not the disk); at one
+#: to a few milliseconds each, the syncs of the boxes' casts and check-ins and of the centre's
+#: commits were half an election day's test, when the disk was busy. As the PostgreSQL server's
+#: durability is off (below).
+#: `--basetemp` or PYTEST_DEBUG_TEMPROOT chooses another place; pyproject.toml keeps only a
+#: failed test's folder, so that a run holds little memory.
+MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_ROOM = 4 * 2**30  # bytes free, or the disk's temporary folder as before
+
+
+@pytest.hookimpl(tryfirst=True)  # pytest reads it when a test first asks for a folder
+def pytest_configure(config: pytest.Config) -> None:
+    if config.option.basetemp or "PYTEST_DEBUG_TEMPROOT" in os.environ:
+        return  # chosen by the caller, or (an xdist worker) by the run's first process
+    try:
+        room = shutil.disk_usage(MEMORY_FOLDER).free
+    except OSError:
+        return
+    if room >= MEMORY_ROOM and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
+
+
+#: The files of the longest tests (half a minute to two each on CI's two cores), longest first,
+#: run first. `make pytest` runs `-n 2 --dist worksteal`: each worker is given half the tests in
+#: order, and one that runs out takes half of what the other has not started, so both end within
+#: a test of each other; one of these started near the end kept the other core idle for its whole
+#: length. (Load scheduling, xdist's default, gave the first worker an eighth of the tests at once,
+#: these and the next few hundred: it could be more than half the run's work, and the other core
+#: idled at the end. The CLI's tests with the longest took 248 s so, 204 s by work stealing.)
+#: Whole files move, so that a module-scoped fixture is still made once a worker; the order
+#: within them, and of the rest, is kept.
 STARTED_FIRST = (
-    "tests/server/test_brute_force.py",
-    "tests/test_election_day.py",
     "tests/cli/test_live_demo.py",
-    "tests/test_whole_election.py",
+    "tests/test_election_day.py",
     "tests/cli/test_simulate.py",
     "tests/server/console/test_access_matrix.py",
+    "tests/server/test_brute_force.py",
     "tests/server/test_workers.py",
+    "tests/services/test_audits.py",
     "tests/station/test_crash.py",
     "tests/registry/test_file.py",
 )

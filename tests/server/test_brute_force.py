@@ -8,17 +8,18 @@ log, either by its own `LOGIN_FAILED` entry or in the count of a throttled netwo
 
 The centre runs in a child process (so that it has a core of its own), over SQLite, trusting
 X-Forwarded-For from loopback so that one machine can speak for thousands of addresses. The
-guesses go out over `http.client` connections kept open, a few threads at once: httpx costs
+guesses go out over connections kept open (`KeptOpen`), a few threads at once: httpx costs
 0.6 ms (sync) to 3 ms (async) of the client's CPU per request on this 2-core machine, which for
-100,000 requests would be most of the time allowed; the legitimate operators use httpx.
+100,000 requests would be most of the time allowed, and http.client 0.16 ms; the legitimate
+operators use httpx.
 """
 
 from __future__ import annotations
 
 import datetime
-import http.client
 import itertools
 import json
+import socket
 import threading
 import time
 from collections import Counter
@@ -83,6 +84,50 @@ def phase_two(accounts: Sequence[str]) -> list[Guess]:
     ]
 
 
+class KeptOpen:
+    """One kept-open HTTP/1.1 connection that speaks only what the flood needs: a POST of a JSON
+    body, and an answer framed by its Content-Length (the centre's JSON answers). http.client
+    parsed each answer's headers with the email package: a third of a core for the flood."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self._socket = socket.create_connection((host, port), timeout=60)
+        self._host = f"{host}:{port}"
+        self._buffer = b""
+
+    def __enter__(self) -> KeptOpen:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._socket.close()
+
+    def post(self, path: str, body: bytes, forwarded_for: str) -> tuple[int, bytes]:
+        """The answer's status and body."""
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: {self._host}\r\nContent-Type: application/json\r\n"
+            f"X-Forwarded-For: {forwarded_for}\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
+        self._socket.sendall(head.encode() + body)
+        while (end := self._buffer.find(b"\r\n\r\n")) < 0:
+            self._read()
+        status_line, *fields = self._buffer[:end].split(b"\r\n")
+        length = next(
+            int(value)
+            for name, _, value in (field.partition(b":") for field in fields)
+            if name.strip().lower() == b"content-length"
+        )
+        self._buffer = self._buffer[end + 4 :]
+        while len(self._buffer) < length:
+            self._read()
+        content, self._buffer = self._buffer[:length], self._buffer[length:]
+        return int(status_line.split()[1]), content
+
+    def _read(self) -> None:
+        more = self._socket.recv(65536)
+        if not more:
+            raise ConnectionError("the centre closed the connection")
+        self._buffer += more
+
+
 class Flood:
     """Sends guesses on `CONNECTIONS` kept-open connections and tallies the answers."""
 
@@ -105,19 +150,13 @@ class Flood:
     def _connection(self, guesses: Sequence[Guess]) -> None:
         statuses: Counter[int] = Counter()
         failures: set[bytes] = set()
-        connection = http.client.HTTPConnection(self._host, self._port, timeout=60)
-        try:
+        with KeptOpen(self._host, self._port) as connection:
             for guess in guesses:
                 body = json.dumps({"username": guess.username, "password": guess.password})
-                headers = {"Content-Type": "application/json", "X-Forwarded-For": guess.address}
-                connection.request("POST", SESSION, body, headers)
-                answer = connection.getresponse()
-                content = answer.read()
-                statuses[answer.status] += 1
-                if answer.status == 401:
+                status, content = connection.post(SESSION, body.encode(), guess.address)
+                statuses[status] += 1
+                if status == 401:
                     failures.add(content)
-        finally:
-            connection.close()
         with self._lock:
             self.statuses.update(statuses)
             self.failures |= failures

@@ -58,13 +58,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sandogh.core.definition.problems import Problem
-from sandogh.core.report import BallotContest, PublicKey
+from sandogh.core.report import PublicKey
 from sandogh.core.station import Phase, StationState
 from sandogh.station.count_key import CountKey, SealedShare
 from sandogh.station.errors import StationFilesError
 from sandogh.station.local_ballots import BallotRows
 from sandogh.station.local_chain import ChainRows
+from sandogh.station.local_enrolment import read_ballot, read_enrolled
+from sandogh.station.local_entries import EntryRows
 from sandogh.station.local_outbox import OutboxRows
 from sandogh.station.local_pins import PinRows
 from sandogh.station.local_schema import (
@@ -75,9 +76,7 @@ from sandogh.station.local_schema import (
     SCHEMA_VERSION,
     stored_json,
 )
-from sandogh.station.polling_days import read_polling
-from sandogh.station.setup import OfflinePolicy, StationSetup, read_e2e, read_staff
-from sandogh.station.voting_mode import read_voting
+from sandogh.station.setup import OfflinePolicy, StationSetup
 
 
 @dataclass(frozen=True)
@@ -218,7 +217,7 @@ class LocalStore:
         self._db.execute("VACUUM")
 
 
-class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
+class Transaction(BallotRows, ChainRows, EntryRows, OutboxRows, PinRows):
     """What a use case reads and writes, all inside one `LocalStore.transaction`."""
 
     def __init__(self, db: sqlite3.Connection, new_id: Callable[[], bytes]) -> None:
@@ -234,23 +233,12 @@ class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
         ).fetchone()
         if row is None:
             return None
-        ballot = tuple(
-            BallotContest(item["contest"], item["seats"], tuple(item["candidates"]))
-            for item in json.loads(row[3])
-        )
-        problems: list[Problem] = []
-        document = json.loads(row[11])
-        staff = read_staff(document.get("staff"), problems)
-        e2e = read_e2e(document.get("e2e"), problems)
-        mode, approved = read_voting(document.get("voting"), problems)
-        polling = read_polling(document.get("polling"), problems)
-        if problems:
-            raise StationFilesError(f"the stored enrolment: {problems}")
+        staff, e2e, mode, approved, polling = read_enrolled(row[11])
         setup = StationSetup(
             row[0],
             row[1],
             row[2],
-            ballot,
+            read_ballot(row[3]),
             OfflinePolicy(row[4]),
             staff,
             e2e,
@@ -351,31 +339,3 @@ class Transaction(BallotRows, ChainRows, OutboxRows, PinRows):
         row = self._db.execute("SELECT signed FROM signed_reports WHERE kind = ?", (kind,))
         found = row.fetchone()
         return None if found is None else bytes(found[0])
-
-    # ---- tally sheets entered by hand (blind double entry) ------------------------------------
-
-    def add_entry(self, contest: str, operator: int, figures: Mapping[str, int]) -> bool:
-        """Keep an operator's entry of a contest's sheet; False if they entered it already."""
-        cursor = self._db.execute(
-            "INSERT OR IGNORE INTO sheet_entries (contest, operator, figures) VALUES (?, ?, ?)",
-            (contest, operator, stored_json(dict(figures))),
-        )
-        return cursor.rowcount == 1
-
-    def entries(self, contest: str) -> dict[int, dict[str, int]]:
-        rows = self._db.execute(
-            "SELECT operator, figures FROM sheet_entries WHERE contest = ?", (contest,)
-        )
-        return {operator: json.loads(figures) for operator, figures in rows}
-
-    def resolve(self, contest: str, field: str, value: int) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO sheet_resolutions (contest, field, value) VALUES (?, ?, ?)",
-            (contest, field, value),
-        )
-
-    def resolutions(self, contest: str) -> dict[str, int]:
-        rows = self._db.execute(
-            "SELECT field, value FROM sheet_resolutions WHERE contest = ?", (contest,)
-        )
-        return dict(rows)
