@@ -59,7 +59,7 @@ def test_a_province_while_one_station_is_out() -> None:
         voided={},
     )
 
-    assert document["format"] == "sandogh/unit-result@2"
+    assert document["format"] == "sandogh/unit-result@3"
     assert document["stations"] == {"reported": 1, "total": 2, "voided": 0}
     assert document["status"] == "partial"
     assert document["updated"] == "2024-07-05T18:03:11+00:00"
@@ -75,6 +75,7 @@ def test_a_province_while_one_station_is_out() -> None:
         "multiple-names": 0,
     }
     assert document["turnout"]["cast"] == {"share": "1276092/2324254", "percent": "54.90"}
+    assert document["turnout"]["eligible"] == ELIGIBLE  # no box voided: every eligible voter
     assert [(c["code"], c["reported"]) for c in document["children"]] == [(A, True), (B, False)]
     assert [u["code"] for u in document["path"]] == ["IR"]
     assert document["constituencies"] == ["IR"]
@@ -100,7 +101,12 @@ def test_a_station_lists_its_signed_reports() -> None:
 
     assert document["status"] == "complete"
     assert document["station"]["mode"] == "electronic"
-    assert document["turnout"] == {"cast": None, "papers": None}
+    assert document["turnout"] == {
+        "eligible": None,
+        "papers_used": 0,
+        "cast": None,
+        "papers": None,
+    }
     assert [r["kind"] for r in document["reports"]] == ["zero", "final"]
     assert document["reports"][1]["received"] == "2024-07-05T18:03:11+00:00"
 
@@ -116,11 +122,8 @@ def test_a_voided_box_has_figures_of_its_own_outside_the_ballots_cast() -> None:
     )
     counted = Tallied(INDEX.stored, GEOGRAPHY, aggregate(GEOGRAPHY, sheets), {}, voided=effects)
     voided = counted.voided_by_unit("president")
-    assert voided == {
-        A: Voided(1_276_092, 1),
-        "IR-08": Voided(1_276_092, 1),
-        "IR": Voided(1_276_092, 1),
-    }
+    # station A's own eligible voters are not known, so neither is the base left without them
+    assert voided == dict.fromkeys((A, "IR-08", "IR"), Voided(1_276_092, 1, None, 1_276_092))
 
     def result(code: str) -> dict[str, Any]:
         totals = counted.totals.units["president"]
@@ -150,16 +153,18 @@ def test_a_voided_box_has_figures_of_its_own_outside_the_ballots_cast() -> None:
     ]
     assert (station["stations"]["voided"], station["counts"]["voided"]) == (0, 0)
 
+    # the province's turnout leaves out station A, whose eligible voters are not known
+    assert province["turnout"] == {"eligible": None, "papers_used": 0, "cast": None, "papers": None}
+
     # as a file of the format before holds them: the same figures, without the voided ones
     earlier = unit_result_v1(province)
     assert earlier["format"] == "sandogh/unit-result@1"
     assert "voided" not in earlier["counts"]
     assert earlier["stations"] == {"reported": 2, "total": 2}
     assert all("voided" not in c["stations"] for c in earlier["children"])
-    assert {
-        k: v for k, v in earlier.items() if k not in ("format", "counts", "stations", "children")
-    } == {
-        k: v for k, v in province.items() if k not in ("format", "counts", "stations", "children")
+    kept = ("format", "counts", "stations", "children", "turnout")
+    assert {k: v for k, v in earlier.items() if k not in kept} == {
+        k: v for k, v in province.items() if k not in kept
     }
 
 

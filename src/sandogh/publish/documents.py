@@ -20,6 +20,7 @@ from fractions import Fraction
 
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.counting.tally import Counts, written_invalid
+from sandogh.core.counting.turnout import turnout
 from sandogh.core.definition.model import StationInfo
 from sandogh.core.supervision import HandCountCorrection, Voided, superseding
 from sandogh.publish.index import ElectionIndex, JSONObject, name_json
@@ -27,7 +28,9 @@ from sandogh.services.ports import Device
 
 ELECTIONS_FORMAT = "sandogh/elections@1"
 SNAPSHOT_FORMAT = "sandogh/snapshot@1"
-UNIT_RESULT_FORMAT = "sandogh/unit-result@2"
+UNIT_RESULT_FORMAT = "sandogh/unit-result@3"
+#: The format whose turnout kept the voided stations' voters in its base (`unit_result_v2`).
+UNIT_RESULT_V2 = "sandogh/unit-result@2"
 #: The format before the voided ballots and stations had figures of their own (`unit_result_v1`).
 UNIT_RESULT_V1 = "sandogh/unit-result@1"
 UNITS_FORMAT = "sandogh/units@1"
@@ -184,19 +187,44 @@ def unit_result_json(
         "stations": unit_stations_json(total, taken),
         "eligible_voters": eligible,
         "counts": counts_json(index, contest_id, code, total.counts, taken),
-        "turnout": {
-            "cast": share_json(total.counts.cast, eligible),
-            "papers": share_json(total.counts.papers_used, eligible),
-        },
+        "turnout": turnout_json(total.counts, eligible, taken),
         "reports": None if reports is None else [report.json() for report in reports],
         "status": status_of(total, certified=certified),
         "updated": instant(updated),
     } | ({} if corrected is None else {"hand_count": _hand_count(index, corrected, code)})
 
 
+def turnout_json(counts: Counts, eligible: int | None, voided: Voided) -> JSONObject:
+    """A unit's turnout by `core.counting.turnout`'s rule: its base (`eligible`, the eligible
+    voters of the stations whose box was not voided), the ballot papers used there, and the
+    shares of the ballots cast and of those papers in that base."""
+    shown = turnout(counts, eligible, voided)
+    return {
+        "eligible": shown.eligible,
+        "papers_used": shown.papers_used,
+        "cast": share_json(shown.cast, shown.eligible),
+        "papers": share_json(shown.papers_used, shown.eligible),
+    }
+
+
+def unit_result_v2(document: JSONObject) -> JSONObject:
+    """A unit's results as a file of `UNIT_RESULT_V2` holds them: its turnout over every
+    eligible voter of the unit, the voided stations' too, with their ballot papers used."""
+    counts, eligible = document["counts"], document["eligible_voters"]
+    return {
+        **document,
+        "format": UNIT_RESULT_V2,
+        "turnout": {
+            "cast": share_json(counts["cast"], eligible),
+            "papers": share_json(counts["papers"]["used"], eligible),
+        },
+    }
+
+
 def unit_result_v1(document: JSONObject) -> JSONObject:
     """A unit's results as a file of `UNIT_RESULT_V1` holds them: without the voided ballots'
     and stations' own figures, which its `void` and `stations.reported` count among the rest."""
+    document = unit_result_v2(document)
     counts = {k: v for k, v in document["counts"].items() if k != "voided"}
     children = [
         {**child, "stations": _v1_stations(child["stations"])} for child in document["children"]

@@ -20,7 +20,7 @@ from sandogh.core.counting.compare import RoundComparison, compare_rounds
 from sandogh.core.counting.conformity import require_conformity
 from sandogh.core.counting.reconcile import Finding, reconcile_aggregate, reconcile_sheets
 from sandogh.core.counting.tally import TallySheet
-from sandogh.core.counting.turnout import Turnout, eligible_voters, turnout
+from sandogh.core.counting.turnout import NOTHING_VOIDED, Turnout, eligible_voters, turnout
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Contest, ReportingUnit
 from sandogh.core.log import Disposition, Event, EventType
@@ -182,8 +182,13 @@ class Tallied:
         return self.totals.units[contest_id].get(code)
 
     def turnout(self, contest_id: str, code: str) -> Turnout | None:
+        """The unit's turnout in the contest, its voided stations left out
+        (`core.counting.turnout`'s rule)."""
         total = self.total(contest_id, code)
-        return None if total is None else turnout(total.counts, self.eligible[code])
+        if total is None:
+            return None
+        voided = self.voided_by_unit(contest_id).get(code) if self.voided else None
+        return turnout(total.counts, self.eligible[code], voided or NOTHING_VOIDED)
 
     def findings(self) -> tuple[Finding, ...]:
         return reconcile_aggregate(self.geography, self.totals)

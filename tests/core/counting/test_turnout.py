@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandogh.core.counting.tally import Counts
+from sandogh.core.counting.aggregate import aggregate
+from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.counting.turnout import Turnout, eligible_voters, turnout
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
+from sandogh.core.supervision import (
+    CandidateVoid,
+    Decision,
+    StationVoid,
+    apply_voids,
+    voided_by_unit,
+)
 
 from .build import geographies, kerman
 
@@ -80,3 +89,39 @@ def test_turnout_never_uses_floats(cast: int, used: int, eligible: int | None) -
             assert type(share) is Fraction
             assert share == Fraction(numerator, eligible)
             assert share * eligible == numerator
+
+
+def test_a_voided_station_is_out_of_turnout_numerators_and_base() -> None:
+    """The rule after a void: station ST-1's box is voided, so its 950 eligible voters leave the
+    base and its ballots and papers used the numerators; ST-2's stay (its candidate's votes
+    voided there leave the ballots cast but not the base)."""
+    geography = kerman()
+    one, two = (
+        Counts(papers_received=1000, papers_used=n, papers_unused=1000 - n, cast=n, valid=n)
+        for n in (600, 400)
+    )
+    sheets = [
+        TallySheet("ST-1", "president", replace(one, votes={"21": 600, "25": 0})),
+        TallySheet("ST-2", "president", replace(two, votes={"21": 100, "25": 300})),
+    ]
+    decided = Decision("a box without its seal", "1403/12")
+    voids = [
+        StationVoid("ST-1", None, decided),
+        CandidateVoid("president", "21", ("ST-2",), decided),
+    ]
+    applied, effects = apply_voids(geography, sheets, voids)
+    total = aggregate(geography, applied).units["president"]["CI-1"]
+    voided = voided_by_unit(geography, effects, "president")["CI-1"]
+    assert (voided.stations, voided.eligible, voided.papers_used, voided.ballots) == (
+        1,
+        950,
+        600,
+        700,
+    )
+    shown = turnout(total.counts, eligible_voters(geography)["CI-1"], voided)
+    assert shown == Turnout(eligible=800, cast=300, papers_used=400, voided=voided)
+    assert (shown.cast_share, shown.papers_share) == (Fraction(300, 800), Fraction(400, 800))
+    # a voided station's own turnout has no base left: none, not 0 %
+    alone = voided_by_unit(geography, effects, "president")["ST-1"]
+    station = aggregate(geography, applied).units["president"]["ST-1"].counts
+    assert turnout(station, 950, alone).cast_share is None

@@ -269,8 +269,17 @@ def test_voided_sheets_reconcile_and_nothing_is_lost(
             was = before.units[contest.id][code]
             shown = effects_in_unit(geography, effects, contest.id, code)
             ballots = sum(e.ballots for e in shown)
-            # what each unit publishes as voided is what the voids took below it
-            assert by_unit.get(code, Voided()) == Voided(ballots, boxes_voided(shown))
+            # what each unit publishes as voided is what the voids took below it, with the
+            # eligible voters and papers used of the stations whose box was voided
+            boxes = {r.station for e in shown for r in e.removals if r.box}
+            eligible = [geography.unit(station).eligible_voters for station in boxes]
+            papers = sum(before.units[contest.id][s].counts.papers_used for s in boxes)
+            assert by_unit.get(code, Voided()) == Voided(
+                ballots,
+                boxes_voided(shown),
+                None if None in eligible else sum(e or 0 for e in eligible),
+                papers,
+            )
             c, o = total.counts, was.counts
             # Whatever a void took is accounted for: the voided total plus the account is the
             # total as reported, and the papers and stations reported do not change.
@@ -326,7 +335,9 @@ def test_a_box_voided_twice_counts_once() -> None:
     voids = [StationVoid("ST-1", None, BOUGHT), ConstituencyVoid("parliament", "P1", BOUGHT)]
     _, effects = apply_voids(geography, sheets, voids)
     voided = voided_by_unit(geography, effects, "parliament")
-    assert voided["ST-1"] == voided["IR"] == Voided(ballots=9, stations=1)
+    papers = sheets[0].counts.papers_used
+    eligible = geography.unit("ST-1").eligible_voters
+    assert voided["ST-1"] == voided["IR"] == Voided(9, 1, eligible, papers)
     assert set(voided) == {"ST-1", "CI-1", "IR-08-0801", "IR-08", "IR"}
     assert voided_by_unit(geography, effects, "president") == {}
 

@@ -5,6 +5,17 @@ the announced turnout is taken from it, not from ballots cast: the 2024 runoff c
 ballots but its 49.8 % was 30,573,931 papers used of 61,452,321 eligible voters. Both shares are
 kept. A unit's eligible voters are its own figure, else the sum of its children's when every child
 has one; otherwise they are unknown, and so is the turnout: it is never computed from a partial sum.
+
+After a void, one rule for every published form (the results files, the site, the CSV, the NIST
+report, the command; `turnout`): DESIGN.md §1 lets a supervisory board void a station's box, and
+§3 says every figure reconciles and aggregates equal the sum of their parts. A voided box's ballots
+are not cast (`core.supervision.apply`), so its station's eligible voters are not the base of any
+share of its ballots either: the voided stations' eligible voters leave turnout's denominator, and
+their ballots cast and ballot papers used its numerators. Counted otherwise, a void would read as
+voters who stayed home. Those stations have reported, but the share of stations turnout is over
+names them apart, as voided, not among the stations reporting (`Voided.stations`). A candidate's
+votes voided in a box that stands leave the ballots cast (its ballots are void) but not the base:
+its voters came, and its ballot papers were used.
 """
 
 from __future__ import annotations
@@ -19,12 +30,31 @@ from sandogh.core.definition.geography import Geography
 
 
 @dataclass(frozen=True)
+class Voided:
+    """What the voids took from one contest in one unit: the ballots they moved out of those
+    cast into `void` (a voided box's, a voided candidate's where one seat is filled), and the
+    stations whose box they voided whole, with those stations' eligible voters (None where one
+    station's are not known) and the ballot papers used in them. Each adds up from the stations
+    to every unit above (`core.supervision.voided_by_unit`)."""
+
+    ballots: int = 0
+    stations: int = 0
+    eligible: int | None = 0
+    papers_used: int = 0
+
+
+NOTHING_VOIDED = Voided()
+
+
+@dataclass(frozen=True)
 class Turnout:
-    """Ballots cast and ballot papers used against the eligible voters, where those are known."""
+    """Ballots cast and ballot papers used against the eligible voters, where those are known,
+    all three without the stations whose box was voided (`voided`; the module's rule)."""
 
     eligible: int | None
     cast: int
     papers_used: int
+    voided: Voided = NOTHING_VOIDED
 
     @property
     def cast_share(self) -> Fraction | None:
@@ -37,9 +67,18 @@ class Turnout:
         return None if not self.eligible else Fraction(self.papers_used, self.eligible)
 
 
-def turnout(counts: Counts, eligible: int | None) -> Turnout:
-    """The turnout of `counts` among `eligible` voters (None or 0: unknown shares)."""
-    return Turnout(eligible=eligible, cast=counts.cast, papers_used=counts.papers_used)
+def turnout(counts: Counts, eligible: int | None, voided: Voided = NOTHING_VOIDED) -> Turnout:
+    """The turnout of `counts` (a unit's total, voids applied) among its `eligible` voters, after
+    what the voids took there (`voided`), by the module's rule: the voided stations' eligible
+    voters and ballot papers used are left out (their ballots cast are 0 already). None or 0
+    eligible voters left: unknown shares."""
+    base = None if eligible is None or voided.eligible is None else eligible - voided.eligible
+    return Turnout(
+        eligible=base,
+        cast=counts.cast,
+        papers_used=counts.papers_used - voided.papers_used,
+        voided=voided,
+    )
 
 
 def eligible_voters(geography: Geography) -> Mapping[str, int | None]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from sandogh.core.access.roles import covers
 from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.counting.turnout import NOTHING_VOIDED, Voided
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Constituency
 from sandogh.core.definition.rule import Rule
@@ -53,6 +54,7 @@ class Removal:
     box: bool  # the whole box was voided
     ballots: int  # ballots moved from cast (آرای مأخوذه) into void (باطله غیرمأخوذه)
     votes: Mapping[str, int]  # candidate → votes taken away, for those that had any
+    papers_used: int = 0  # a voided box's ballot papers used (they stay on its sheet)
 
 
 @dataclass(frozen=True)
@@ -111,37 +113,34 @@ def boxes_voided(effects: Iterable[Effect]) -> int:
     return len({(r.station, r.contest) for e in effects for r in e.removals if r.box})
 
 
-@dataclass(frozen=True)
-class Voided:
-    """What the voids took from one contest in one unit: the ballots they moved out of those
-    cast into `void` (a voided box's, a voided candidate's where one seat is filled), and the
-    stations whose box they voided whole. Both add up from the stations to every unit above."""
-
-    ballots: int = 0
-    stations: int = 0
-
-
 def voided_by_unit(
     geography: Geography, effects: Iterable[Effect], contest: str
 ) -> dict[str, Voided]:
     """What the voids took from `contest` in each station and each unit above it; a unit left
     out had nothing taken. A box voided by two voids (its station's and its constituency's)
-    counts once, and the later void took no ballot from it."""
+    counts once, and the later void took no ballot from it; its eligible voters and papers used
+    are those of the station (`core.counting.turnout`'s rule)."""
     ballots: dict[str, int] = {}
-    boxed: set[str] = set()
+    boxed: dict[str, int] = {}  # a station whose box was voided whole → its papers used
     for effect in effects:
         for removal in effect.removals:
             if removal.contest == contest:
                 ballots[removal.station] = ballots.get(removal.station, 0) + removal.ballots
-                if removal.box:
-                    boxed.add(removal.station)
-    sums: dict[str, tuple[int, int]] = {}
+                if removal.box and removal.station not in boxed:
+                    boxed[removal.station] = removal.papers_used
+    sums: dict[str, Voided] = {}
     for station, n in ballots.items():
         box = station in boxed
+        own = geography.unit(station).eligible_voters if box else 0
         for code in (station, *geography.ancestors(station)):
-            taken, stations = sums.get(code, (0, 0))
-            sums[code] = (taken + n, stations + box)
-    return {code: Voided(taken, stations) for code, (taken, stations) in sums.items()}
+            was = sums.get(code, NOTHING_VOIDED)
+            sums[code] = Voided(
+                was.ballots + n,
+                was.stations + box,
+                None if was.eligible is None or own is None else was.eligible + own,
+                was.papers_used + boxed.get(station, 0),
+            )
+    return sums
 
 
 def reapply_voids(
@@ -307,6 +306,7 @@ class _Plan:
                 box=True,
                 ballots=counts.cast,
                 votes={code: n for code, n in counts.votes.items() if n},
+                papers_used=counts.papers_used,
             )
         n = counts.votes.get(void.candidate, 0)
         votes = {**counts.votes, void.candidate: 0} if void.candidate in counts.votes else None

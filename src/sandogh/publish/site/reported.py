@@ -12,7 +12,10 @@ A station whose box a supervisory board voided has reported, and counts so in "N
 everywhere, as in the files (`stations.reported`): its report came, and what became of its
 ballots is known. But none of its ballots is cast, so it is left out of the cover, its voters
 with it: turnout over it would read 0 % and a comparison would set the earlier round's votes
-against none. The cover reads down where a child has a voided box (`stations.voided`).
+against none. The cover reads down where a child has a voided box (`stations.voided`). That is
+`core.counting.turnout`'s rule, the one every published form follows: once a unit has reported
+whole, its turnout is its file's (`turnout.eligible`, `turnout.papers_used`, written by that rule
+since `sandogh/unit-result@3`), voided boxes or not.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.publish.site.snapshot import SnapshotFiles, Stations, UnitResult, Vote
+from sandogh.publish.site.snapshot import SnapshotFiles, Stations, Turnout, UnitResult, Vote
 
 #: Up to this share of its stations reported an area is hatched on the map, not painted in its
 #: leader's colour: with so few boxes counted the leader says little about the area.
@@ -84,6 +87,9 @@ def eligible_counted(
         return None
     if counted_whole(result):
         return result["eligible_voters"]
+    ruled = _ruled(result)
+    if ruled is not None:
+        return ruled["eligible"]
     eligible = 0
     for code in cover(files, election, contest, result):
         below = files.result(election, contest, code)
@@ -99,11 +105,23 @@ def papers_counted(files: SnapshotFiles, election: str, contest: str, result: Un
     base. Stations not reported used none, so only a unit with a voided box is read down."""
     if not boxes_voided(result["stations"]):
         return result["counts"]["papers"]["used"]
+    ruled = _ruled(result)
+    if ruled is not None:
+        return ruled["papers_used"]
     used = 0
     for code in cover(files, election, contest, result):
         below = files.result(election, contest, code)
         used += 0 if below is None else below["counts"]["papers"]["used"]
     return used
+
+
+def _ruled(result: UnitResult) -> Turnout | None:
+    """The turnout of a unit reported whole as its file gives it by the rule; None in a file of
+    a format before the rule (`sandogh/unit-result@2` and before), or of a unit partly counted."""
+    shown = result.get("turnout")
+    if not complete(result) or not shown or "eligible" not in shown:
+        return None
+    return shown
 
 
 def turnout(

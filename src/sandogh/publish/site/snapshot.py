@@ -122,6 +122,10 @@ class Share(TypedDict):
 
 
 class Turnout(TypedDict):
+    # by `core.counting.turnout`'s rule, the voided stations left out; absent before
+    # `sandogh/unit-result@3`
+    eligible: NotRequired[int | None]
+    papers_used: NotRequired[int]
     cast: Share | None
     papers: Share | None
 
