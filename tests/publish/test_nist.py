@@ -11,10 +11,14 @@ from typing import Any
 import jsonschema
 import pytest
 
+from sandogh.core.access import Grant, Role
 from sandogh.core.definition.model import UnitKind
+from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.snapshot import Publisher
+from sandogh.services.acting import Actor
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
-from tests.services.build import ROUND_1, ROUND_1_DAY, ROUND_2, ST_1, ST_2, ST_3
+from sandogh.services.voids import void
+from tests.services.build import LATER, ROUND_1, ROUND_1_DAY, ROUND_2, ST_1, ST_2, ST_3
 
 from .build import ROUND_1_VOTES, NewUnitOfWork, report, set_up
 
@@ -142,3 +146,38 @@ def test_a_coarser_report_stops_at_the_counties(uow: NewUnitOfWork, tmp_path: Pa
     assert f"ru-{ST_1}" not in counted
     assert "ru-IR-08-0801" in counted
     assert ROUND_2 in (tmp_path / "data/elections.json").read_text()
+
+
+def test_a_voided_precinct_is_marked_and_out_of_the_participation(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Issue 13 (A4): by the one turnout rule, a precinct whose box the board voided has no
+    voters registered or participating, it is marked voided, the units above it leave its
+    voters and papers out, and its voided ballots have a figure of their own."""
+    report(uow, ST_1, 1)
+    report(uow, ST_2, 2)
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    void(uow, board, ROUND_2, StationVoid(ST_1, None, Decision("no seal", "1403/12")), now=LATER)
+
+    document = publish(uow, tmp_path)
+
+    validate(document)
+    units = {gp["@id"]: gp for gp in document["GpUnit"]}
+    precinct, county = units[f"ru-{ST_1}"], units["ru-IR-08-0801"]
+    assert precinct["CountStatus"] == [
+        {
+            "@type": "ElectionResults.CountStatus",
+            "OtherType": "voided",
+            "Status": "completed",
+            "Type": "other",
+        }
+    ]
+    assert "VotersRegistered" not in precinct and "VotersParticipated" not in precinct
+    assert "CountStatus" not in units[f"ru-{ST_2}"]
+    assert county["VotersRegistered"] == 1900 - 950  # ST_1's 950 eligible voters left out
+    assert county["VotersParticipated"] == units[f"ru-{ST_2}"]["VotersParticipated"]
+    counted = {
+        (c["OtherType"], c["GpUnitId"]): c["BallotsRejected"]
+        for c in document["Election"][0]["BallotCounts"]
+    }
+    assert counted[("voided:president", f"ru-{ST_1}")] == counted[("voided:president", "ru-IR")] > 0

@@ -19,7 +19,7 @@ from sandogh.core.rules import Stake
 from sandogh.core.rules.lot_commitment import commitment_of, tie_seed
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.publish.anchor_check import Anchors
-from sandogh.publish.documents import unit_result_v1
+from sandogh.publish.documents import unit_result_v1, unit_result_v2
 from sandogh.publish.findings import Disagreement
 from sandogh.publish.sources import FolderSource, HttpSource
 from sandogh.publish.verify import Verification, stations_of, verify_snapshot
@@ -320,6 +320,71 @@ def test_voided_ballots_have_figures_of_their_own_that_re_add(
     (results / "IR.json").write_text(json.dumps(nation))
     found = [(f.where, f.figure) for f in check(tmp_path).elections[0].findings]
     assert found == [("IR", "stations.voided"), ("IR", "counts.voided")]
+
+
+def test_turnout_after_a_void_is_one_rule_that_verify_results_re_derives(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Issue 13 (A4): a voided station's eligible voters leave turnout's base and its papers
+    used its numerator in the results files and the CSV alike; `verify-results` re-derives them
+    by the same rule and names a file that keeps the voided voters in the base, or a CSV that
+    moves the voided ballots into invalid."""
+    for n, station in enumerate((ST_1, ST_2, ST_3), start=1):
+        report(uow, station, n)
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    void(uow, board, ROUND_2, StationVoid(ST_1, None, Decision("no seal", "1403/12")), now=LATER)
+    publisher(uow, tmp_path).regenerate()
+    results = tmp_path / DATA / "results/president"
+    station = json.loads((results / f"{ST_1}.json").read_text())
+    nation = json.loads((results / "IR.json").read_text())
+    eligible, shown = nation["eligible_voters"], nation["turnout"]
+    assert nation["format"] == "sandogh/unit-result@3"
+    left_out = station["eligible_voters"]
+    assert shown["eligible"] == eligible - left_out
+    papers = nation["counts"]["papers"]["used"] - station["counts"]["papers"]["used"]
+    assert shown["papers_used"] == papers
+    assert shown["cast"]["share"] == f"{nation['counts']['cast']}/{eligible - left_out}"
+    assert station["turnout"] == {"eligible": 0, "papers_used": 0, "cast": None, "papers": None}
+    totals = (tmp_path / DATA / "csv/totals.csv").read_text()
+    rows = {(r["unit"], r["figure"]): r["value"] for r in csv.DictReader(io.StringIO(totals))}
+    assert rows["IR", "voided"] == str(nation["counts"]["voided"])
+    assert rows["IR", "stations_voided"] == "1"
+    assert rows["IR", "turnout_eligible_voters"] == str(eligible - left_out)
+    assert rows["IR", "turnout_papers_used"] == str(papers)
+    assert check(tmp_path).agrees
+
+    # the file of the format before, whose turnout kept them, still agrees as written
+    (results / "IR.json").write_text(json.dumps(unit_result_v2(nation)))
+    assert check(tmp_path).agrees
+    # but a file of this format that keeps them in the base disagrees
+    kept = {**unit_result_v2(nation), "format": nation["format"]}
+    (results / "IR.json").write_text(json.dumps(kept))
+    found = [(f.where, f.figure) for f in check(tmp_path).elections[0].findings]
+    assert found == [
+        ("IR", f"turnout.{figure}")
+        for figure in (
+            "eligible",
+            "papers_used",
+            "cast.share",
+            "cast.percent",
+            "papers.share",
+            "papers.percent",
+        )
+    ]
+    (results / "IR.json").write_text(json.dumps(nation))
+
+    # the CSV's voided ballots moved into the invalid ones (blank) are named by their line
+    lines = totals.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("president,IR,nation,voided,"))
+    blank = next(
+        i for i, line in enumerate(lines) if line.startswith("president,IR,nation,invalid_blank,")
+    )
+    moved = int(rows["IR", "voided"]) + int(lines[blank].rsplit(",", 1)[1])
+    lines[blank] = f"president,IR,nation,invalid_blank,,{moved}\n"
+    lines[at] = "president,IR,nation,voided,,0\n"
+    (tmp_path / DATA / "csv/totals.csv").write_text("".join(lines))
+    found = [(f.where, f.figure) for f in check(tmp_path).elections[0].findings]
+    assert found == [(ROUND_2, f"line {blank + 1}"), (ROUND_2, f"line {at + 1}")]
 
 
 def test_a_certified_hand_count_is_published_and_re_derived(

@@ -6,7 +6,12 @@ figures in that format and is left out of it (its figures are in the station's J
 `csv/totals.csv` has the columns `contest,unit,kind,figure,candidate,value`: for each contest, each
 unit above the stations that votes in it (parents first), one row per figure of the tally sheet,
 then `stations_reported`, `stations_total` and, where known, `eligible_voters`, then one `votes`
-row per candidate standing in the unit, in ballot-code order. Its codes are written as the
+row per candidate standing in the unit, in ballot-code order. Where a board voided anything in the
+unit, `voided` follows `void` (the ballots of `void` the boards voided, a figure of its own, as the
+results files' `counts.voided`), `stations_voided` follows `stations_total`, and, where a station's
+box was voided, `turnout_eligible_voters` (where known) and `turnout_papers_used` follow: the base
+and papers of turnout by `core.counting.turnout`'s rule, the voided stations left out, as the
+results files' `turnout`. Its codes are written as the
 tally-sheet CSV writes them, never as a formula to a spreadsheet (`formats.csv_cells`).
 
 Crossed-out ballots (`invalid_crossed_out`) have a row in `totals.csv` only where there are some,
@@ -22,6 +27,7 @@ import io
 from collections.abc import Iterable, Iterator, Mapping
 
 from sandogh.core.counting.tally import INVALID_FIGURES, LATER_KINDS, TallySheet
+from sandogh.core.counting.turnout import turnout
 from sandogh.core.definition.model import UnitKind
 from sandogh.formats.csv_cells import neutralised
 from sandogh.formats.tally_csv import COLUMNS, FIGURES, write_tally_csv
@@ -90,22 +96,33 @@ def totals_csv(index: ElectionIndex, tallied: Tallied) -> Iterator[bytes]:
     writer.writerow(TOTALS_COLUMNS)
     geography = index.geography
     for contest in tallied.stored.election.contests:
+        voided = tallied.voided_by_unit(contest.id) if tallied.voided else {}
         for code, total in tallied.totals.units[contest.id].items():
             kind = geography.kind(code)
             if kind is UnitKind.STATION:
                 continue
             c = total.counts
             head = (neutralised(contest.id), neutralised(code), kind.value)
+            taken = voided.get(code)
             for figure in FIGURES:
                 invalid = _INVALID.get(figure)
                 value = getattr(c, figure) if invalid is None else c.invalid.get(invalid, 0)
                 if value or figure not in _LATER:
                     writer.writerow((*head, figure, "", value))
+            if taken is not None:
+                writer.writerow((*head, "voided", "", taken.ballots))
             writer.writerow((*head, "stations_reported", "", total.stations_reported))
             writer.writerow((*head, "stations_total", "", total.stations_total))
+            if taken is not None:
+                writer.writerow((*head, "stations_voided", "", taken.stations))
             eligible = tallied.eligible[code]
             if eligible is not None:
                 writer.writerow((*head, "eligible_voters", "", eligible))
+            if taken is not None and taken.stations:
+                shown = turnout(c, eligible, taken)
+                if shown.eligible is not None:
+                    writer.writerow((*head, "turnout_eligible_voters", "", shown.eligible))
+                writer.writerow((*head, "turnout_papers_used", "", shown.papers_used))
             codes = index.candidate_codes(contest.id, code)
             writer.writerows(
                 (*head, "votes", neutralised(cand), c.votes.get(cand, 0)) for cand in codes

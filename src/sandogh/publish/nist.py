@@ -4,9 +4,15 @@ Mapped onto `reference/nist/election-results-reporting-v2.schema.json` (and its 
 
 - every reporting unit is a `ReportingUnit` GpUnit `ru-<code>` (nation → `country`, county →
   `county`, city → `city`, village → `village`, station → `precinct`, province and district →
-  `other`), composed of its children, with `VotersRegistered` (eligible voters, where known),
-  `VotersParticipated` (ballot papers used: voters who came, in the contest that used most) and
-  `SubUnitsReported`/`TotalSubUnits` (its stations);
+  `other`), composed of its children, with `VotersRegistered` and `VotersParticipated` (eligible
+  voters, where known, and ballot papers used: voters who came) by `core.counting.turnout`'s rule
+  in the contest that used most papers, the stations whose box was voided left out of both, as
+  the results files' `turnout`, and `SubUnitsReported`/`TotalSubUnits` (its stations); a precinct
+  whose box a board voided in a contest is marked with a `CountStatus` of type `other`,
+  `OtherType` `voided` (and has neither figure where every box of it was voided);
+- the ballots the boards voided (the results files' `counts.voided`) are the `Election`'s
+  `BallotCounts` of type `other`, `OtherType` `voided:<contest>`, one for each unit where a board
+  voided any, with `BallotsRejected` their number;
 - a contest is decided per constituency, and NIST's contest has one district, so each
   constituency of each contest is a `CandidateContest` `con-<contest>-<constituency>` whose
   `ElectionDistrictId` is a GpUnit `cy-<contest>-<constituency>` (`other`, `constituency`)
@@ -36,6 +42,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from sandogh.core.counting.aggregate import Total
+from sandogh.core.counting.turnout import NOTHING_VOIDED, Voided, turnout
 from sandogh.core.definition.model import UNIT_DEPTH, Candidate, Contest, Name, UnitKind
 from sandogh.core.definition.rule import (
     MajorityRule,
@@ -145,6 +152,7 @@ def election_report(
     """The report's UTF-8 JSON in chunks. `decided` holds each (contest, constituency)'s
     outcome; `updated` is the snapshot's `updated` (docs/publish.md)."""
     complete = all(d.complete for d in decided.values())
+    voided = {c.id: tallied.voided_by_unit(c.id) for c in index.stored.election.contests}
     status = "certified" if certified else "unofficial-" + ("complete" if complete else "partial")
     election = index.stored.election
     parties = [
@@ -164,8 +172,8 @@ def election_report(
         ("VendorApplicationId", _vendor()),
         ("Notes", f"definition {index.definition_hash}"),
         ("Party", parties),
-        ("GpUnit", _Array(_gp_units(index, tallied))),
-        ("Election", _Array([_election(index, tallied, decided, down_to)])),
+        ("GpUnit", _Array(_gp_units(index, tallied, voided))),
+        ("Election", _Array([_election(index, tallied, decided, down_to, voided)])),
     ]
     yield from _chunks(dict(report))
 
@@ -203,7 +211,17 @@ def _chunks(value: Any) -> Iterator[bytes]:
         yield json_bytes(value)
 
 
-def _gp_units(index: ElectionIndex, tallied: Tallied) -> Iterator[JSONObject]:
+_VOIDED_MARK = {
+    "@type": NS + "CountStatus",
+    "OtherType": "voided",
+    "Status": "completed",
+    "Type": "other",
+}
+
+
+def _gp_units(
+    index: ElectionIndex, tallied: Tallied, voided: Mapping[str, Mapping[str, Voided]]
+) -> Iterator[JSONObject]:
     geography = index.geography
     reported = _stations_reported(index, tallied)
     for code in geography.top_down:
@@ -221,15 +239,18 @@ def _gp_units(index: ElectionIndex, tallied: Tallied) -> Iterator[JSONObject]:
         gp["SubUnitsReported"] = reported.get(code, 0)
         gp["TotalSubUnits"] = index.voting_under(code)
         eligible = tallied.eligible[code]
-        if eligible is not None:
-            gp["VotersRegistered"] = eligible
-        used = [
-            totals[code].counts.papers_used
-            for totals in tallied.totals.units.values()
-            if code in totals
-        ]
-        if used:
-            gp["VotersParticipated"] = max(used)
+        if any(code in by_unit for by_unit in voided.values()):
+            _participation(gp, unit.kind, tallied, voided, code)
+        else:  # nothing voided here: every eligible voter, every paper used (the common case)
+            if eligible is not None:
+                gp["VotersRegistered"] = eligible
+            used = [
+                totals[code].counts.papers_used
+                for totals in tallied.totals.units.values()
+                if code in totals
+            ]
+            if used:
+                gp["VotersParticipated"] = max(used)
         yield gp
     for contest in index.stored.election.contests:
         for k in contest.constituencies:
@@ -247,6 +268,32 @@ def _gp_units(index: ElectionIndex, tallied: Tallied) -> Iterator[JSONObject]:
             }
 
 
+def _participation(
+    gp: JSONObject,
+    kind: UnitKind,
+    tallied: Tallied,
+    voided: Mapping[str, Mapping[str, Voided]],
+    code: str,
+) -> None:
+    """`VotersRegistered` and `VotersParticipated` of a unit where a board voided anything, by
+    `core.counting.turnout`'s rule, and the mark of a precinct whose box was voided."""
+    shown = [
+        turnout(
+            totals[code].counts, tallied.eligible[code], voided[contest].get(code, NOTHING_VOIDED)
+        )
+        for contest, totals in tallied.totals.units.items()
+        if code in totals
+    ]
+    if kind is UnitKind.STATION and any(t.voided.stations for t in shown):
+        gp["CountStatus"] = [_VOIDED_MARK]
+    most = max(shown, key=lambda t: t.papers_used)
+    if most.eligible == 0 and most.voided.stations:
+        return  # every box of it voided: none of its voters is in turnout
+    if most.eligible is not None:
+        gp["VotersRegistered"] = most.eligible
+    gp["VotersParticipated"] = most.papers_used
+
+
 def _stations_reported(index: ElectionIndex, tallied: Tallied) -> dict[str, int]:
     """Stations with results in any contest, at and below each unit."""
     found: dict[str, int] = {}
@@ -261,6 +308,7 @@ def _election(
     tallied: Tallied,
     decided: Mapping[tuple[str, str], Decided],
     down_to: UnitKind,
+    voided: Mapping[str, Mapping[str, Voided]],
 ) -> dict[str, Any]:
     election = index.stored.election
     final = {key: results(outcome) for key, outcome in decided.items() if outcome.complete}
@@ -286,7 +334,26 @@ def _election(
             for candidate in contest.candidates
         ],
         "Contest": _Array(_contests(index, tallied, decided, down_to)),
-    }
+    } | _voided_counts(index, voided)
+
+
+def _voided_counts(
+    index: ElectionIndex, voided: Mapping[str, Mapping[str, Voided]]
+) -> dict[str, Any]:
+    """The ballots the boards voided, by contest and unit (parents first), where any were."""
+    found = [
+        {
+            "@type": NS + "BallotCounts",
+            "BallotsRejected": taken.ballots,
+            "GpUnitId": unit_id(code),
+            "OtherType": f"voided:{contest}",
+            "Type": "other",
+        }
+        for contest, by_unit in voided.items()
+        for code in index.geography.top_down
+        if (taken := by_unit.get(code)) is not None and (taken.ballots or taken.stations)
+    ]
+    return {"BallotCounts": found} if found else {}
 
 
 def _candidate(contest: str, candidate: Candidate, final: Mapping[str, str] | None) -> JSONObject:
