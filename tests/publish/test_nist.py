@@ -172,7 +172,8 @@ def test_a_voided_precinct_is_marked_and_out_of_the_participation(
             "Type": "other",
         }
     ]
-    assert "VotersRegistered" not in precinct and "VotersParticipated" not in precinct
+    assert "VotersRegistered" not in precinct
+    assert "VotersParticipated" not in precinct
     assert "CountStatus" not in units[f"ru-{ST_2}"]
     assert county["VotersRegistered"] == 1900 - 950  # ST_1's 950 eligible voters left out
     assert county["VotersParticipated"] == units[f"ru-{ST_2}"]["VotersParticipated"]

@@ -247,6 +247,16 @@ class UnitResult:
         """Stations of the unit whose box for the contest was voided (they count as reported)."""
         return boxes_voided(self.voided)
 
+    @property
+    def ballots_voided(self) -> int:
+        """The ballots of the total's `void` the boards voided (the rest the stations set aside)."""
+        return sum(effect.ballots for effect in self.voided)
+
+    @property
+    def boxes_voided(self) -> tuple[str, ...]:
+        """The stations of the unit whose box for the contest was voided whole, by code."""
+        return tuple(sorted({r.station for e in self.voided for r in e.removals if r.box}))
+
 
 @dataclass(frozen=True)
 class ResultsView:

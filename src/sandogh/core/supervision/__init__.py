@@ -6,10 +6,10 @@ box, a candidate's votes in given boxes, or a constituency, and certify results;
 violation cases and their effect on results.
 """
 
+from sandogh.core.counting.turnout import Voided
 from sandogh.core.supervision.apply import (
     Effect,
     Removal,
-    Voided,
     apply_voids,
     boxes_voided,
     constituency_voided,
