@@ -36,6 +36,9 @@ def test_the_glossary_refuses_the_variants_the_headquarters_do_not_use() -> None
     # is one where polling has not begun (issue 13)
     for expected in ("گزارش صفر", "آغاز (صفر)", "گشوده‌نشده"):
         assert expected in variants
+    # the ballots a board voided are «باطل‌شده», never the void ballots a station sets aside
+    # («باطله غیرمأخوذه»), which the console once called them (issue 13, A6)
+    assert "باطله غیرمأخوذه شد" in variants
 
 
 def test_no_refused_variant_is_in_a_catalogue_template_or_doc() -> None:

@@ -35,7 +35,7 @@ from sandogh.services.ports import NumberedIncident
 
 TEXT: dict[Lang, dict[str, str]] = {
     "fa": {
-        "station_voided": "صندوق شعبه {station} باطل شد: {ballots} رأی مأخوذه باطله غیرمأخوذه شد",
+        "station_voided": "صندوق شعبه {station} باطل شد: {ballots} رأی مأخوذه باطل‌شده",
         "votes_voided": "{votes} رأی «{candidate}» در {boxes} صندوق باطل شد",
         "constituency_voided": (
             "انتخابات حوزه {constituency} باطل شد: {boxes} صندوق، {ballots} رأی مأخوذه"

@@ -75,23 +75,7 @@ def void(
     outcomes apply it from then on. Refused while a certification it touches is in force."""
 
     def use_case(work: UnitOfWork) -> Voided:
-        day = election_day(work, election_id)
-        geography, election = day.geography, day.election.id
-        problems = list(void_problems(geography, decided))
-        if not problems and decided.decision.case is not None:
-            problems.extend(_case_problems(work, geography, election, decided))
-        if problems:
-            raise VoidError(problems)
-        places = void_places(geography, decided)
-        require(geography, actor, Action.VOID, places, election)
-        contests = contests_at(geography, decided.contest, places)
-        require_body(actor, Action.VOID, day.election, contests, places)
-        for certification in work.certifications.in_force(election):
-            if touches(geography, decided, certification.contest, certification.constituency):
-                raise CertifiedError(certification, f"this {kind_of(decided)} void")
-        for corrected in recorded_corrections(work, election):
-            if touches(geography, decided, corrected.contest, corrected.constituency):
-                raise CorrectedError(corrected, f"this {kind_of(decided)} void")
+        geography, election, places = _decidable(work, actor, election_id, decided)
         record = work.voids.add(VoidRecord(election, decided, actor.username, now))
         _, effects = apply_voids(
             geography, work.tallies.all(election), [r.void for r in work.voids.all(election)]
@@ -130,24 +114,43 @@ def preview_void(
     now: datetime.datetime,
 ) -> Effect:
     """What `decided` would take from the results stored now, over the voids already decided,
-    without recording it: the console shows it for the board to confirm (issue 13). Asks what
-    `void` asks (the definition, then VOID at every place), so a preview never shows what the
-    board could not decide."""
+    without recording it: the console shows it for the board to confirm (issue 13). Asks all
+    that `void` asks (the definition, VOID at every place, no certification or certified hand
+    count in its way), so a preview never shows what the board could not decide."""
 
     def use_case(work: UnitOfWork) -> Effect:
-        day = election_day(work, election_id)
-        geography, election = day.geography, day.election.id
-        problems = list(void_problems(geography, decided))
-        if not problems and decided.decision.case is not None:
-            problems.extend(_case_problems(work, geography, election, decided))
-        if problems:
-            raise VoidError(problems)
-        require(geography, actor, Action.VOID, void_places(geography, decided), election)
+        geography, election, _ = _decidable(work, actor, election_id, decided)
         decided_before = [r.void for r in work.voids.all(election)]
         _, effects = apply_voids(geography, work.tallies.all(election), [*decided_before, decided])
         return effects[-1]
 
     return guarded(uow, actor, now, use_case)
+
+
+def _decidable(
+    work: UnitOfWork, actor: Actor, election_id: str | None, decided: Void
+) -> tuple[Geography, str, tuple[str, ...]]:
+    """The geography, the election and the places of `decided`, once it is known that the board
+    may decide it now: it fits the definition, `actor` may void at every place it touches, and
+    no certification in force nor certified hand count is in its way."""
+    day = election_day(work, election_id)
+    geography, election = day.geography, day.election.id
+    problems = list(void_problems(geography, decided))
+    if not problems and decided.decision.case is not None:
+        problems.extend(_case_problems(work, geography, election, decided))
+    if problems:
+        raise VoidError(problems)
+    places = void_places(geography, decided)
+    require(geography, actor, Action.VOID, places, election)
+    contests = contests_at(geography, decided.contest, places)
+    require_body(actor, Action.VOID, day.election, contests, places)
+    for certification in work.certifications.in_force(election):
+        if touches(geography, decided, certification.contest, certification.constituency):
+            raise CertifiedError(certification, f"this {kind_of(decided)} void")
+    for corrected in recorded_corrections(work, election):
+        if touches(geography, decided, corrected.contest, corrected.constituency):
+            raise CorrectedError(corrected, f"this {kind_of(decided)} void")
+    return geography, election, places
 
 
 def void_places(geography: Geography, decided: Void) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ rather than shown."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from fastapi.testclient import TestClient
 from sqlalchemy import update
@@ -112,3 +113,44 @@ def test_a_certification_undone_by_hand_is_not_shown_but_said(console_store: str
         assert latin_words(refused.text) == []
         english = client.get("/console/results", params={"place": IRAN, "lang": "en"})
         assert "The stored certification 1 is not as the event log records it" in english.text
+
+
+def test_a_certify_preview_names_the_voided_boxes_and_a_certified_result_refuses_a_void_preview(
+    console_store: str,
+) -> None:
+    """Issue 13 (A6): the ballots a board voided are «باطل‌شده» on the results page, apart from
+    the void ballots the stations set aside; the certify preview says which stations' voided
+    ballots are left out of what is certified, and how many; once certified, a void of the
+    result is refused at its preview, saying the certification must be undone first."""
+    complete(console_store)
+    client, sent = _signed_in(console_store, "nazer")
+    voiding = {**sent, "reason": "صندوق بی‌مهر", "reference": "هیئت ۱۴۰۳/۱۲"}
+    with client:
+        voided = {**voiding, "station": "ST-0801-0001", "confirmed": "1"}
+        assert client.post("/console/results/void-station", data=voided).status_code == 303
+        results = client.get("/console/results", params={"place": IRAN}).text
+        taken = re.search(r'class="ballots-voided" data-contest="president">([۰-۹٬]+)<', results)
+        assert taken is not None
+        assert taken.group(1) != "۰"
+        assert "آرای باطل‌شده به تصمیم هیئت نظارت" in results
+        preview = client.post("/console/results/certify", data=sent)
+        assert preview.status_code == 200
+        assert "آرای ۱ شعبه باطل‌شده به تصمیم هیئت نظارت در آنچه تأیید صحت" in preview.text
+        listed = re.search(r'id="preview-voided-stations">(.*?)</ul>', preview.text, re.S)
+        assert listed is not None
+        assert "ST-0801-0001" in listed.group(1)
+        english = client.post("/console/results/certify", data=sent, params={"lang": "en"})
+        assert "The ballots of 1 station(s) voided by the supervisory board" in english.text
+        confirmed = {**sent, **CERTIFYING, "confirmed": "1", "checked": "1"}
+        assert client.post("/console/results/certify", data=confirmed).status_code == 303
+        for lang, words in (
+            ("fa", "نخست ناظری از همان هیئت در سطح بالاتر باید این تأیید را لغو کند"),
+            ("en", "must undo that certification first"),
+        ):
+            asked = {**voiding, "station": "ST-0801-0002"}
+            refused = client.post(
+                "/console/results/void-station", data=asked, params={"lang": lang}
+            )
+            assert refused.status_code == 422
+            assert words in refused.text
+            assert 'id="preview-stations"' not in refused.text  # refused before any preview

@@ -1,7 +1,8 @@
 """The results page's words for certifications and their undoing (issue 13), in Persian and
 English: each certification with the board's reason and decision, each undone one with who undid
-it, when and why («تأیید لغو شد», docs/glossary.md), and what the page says when the store holds a
-decision the event log does not record.
+it, when and why («تأیید لغو شد», docs/glossary.md), what the page says when the store holds a
+decision the event log does not record, and the ballots and stations a board voided, in the
+published word («باطل‌شده»): never the void ballots a station sets aside (باطله غیرمأخوذه).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ FA: dict[str, str] = {
         "لغو تأیید صحت با دلیل و شماره تصمیم هیئت ثبت می‌شود و تأیید لغوشده با آن منتشر می‌شود."
     ),
     "unrecorded_heading": "نتایج نشان داده نمی‌شود",
+    "ballots_voided": "آرای باطل‌شده به تصمیم هیئت نظارت",
+    "certify_preview_voided": (
+        "آرای {count} شعبه باطل‌شده به تصمیم هیئت نظارت در آنچه تأیید صحت می‌شود نیست؛ این شعبه‌ها:"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -38,4 +43,9 @@ EN: dict[str, str] = {
         "certification is published with it."
     ),
     "unrecorded_heading": "The results are not shown",
+    "ballots_voided": "Ballots voided by the supervisory board",
+    "certify_preview_voided": (
+        "The ballots of {count} station(s) voided by the supervisory board are not in what is "
+        "certified; these stations:"
+    ),
 }

@@ -2,8 +2,9 @@
 touches by name and code, and for each contest the figures of the page's place before and after;
 the board confirms with its reason and reference (required) or goes back. A certification
 changes no figure: its preview shows the figures it would fix, and how many stations have not
-reported, and asks the certifier to confirm that these are the figures certified, with the
-board's reason and decision reference as a void asks them.
+reported, and which stations' boxes a board voided (they are left out of what is certified), and
+asks the certifier to confirm that these are the figures certified, with the board's reason and
+decision reference as a void asks them.
 
 The confirming form posts the same fields again with `confirmed`; nothing is stored before.
 The figures are named for their scope, as the results site names them (`core.definition.scope`):
@@ -89,12 +90,17 @@ def certify_preview(
     day = page.day()
     place = page.place()
     shown = [r for r in _results(page, place) if r.contest.id == contest]
+    boxes = shown[0].boxes_voided if shown else ()
+    if constituency is not None:
+        geography = day.geography
+        boxes = tuple(s for s in boxes if geography.constituency_of(contest, s) == constituency)
     return page.render(
         "certify_preview.html",
         status=200 if refused is None else 422,
         day=day,
         place=day.geography.unit(place),
         result=shown[0] if shown else None,
+        voided=[day.geography.unit(code) for code in boxes],
         contest=contest,
         constituency=constituency or "",
         reason=page.form.get("reason", ""),
