@@ -120,9 +120,9 @@ def totals_csv(index: ElectionIndex, tallied: Tallied) -> Iterator[bytes]:
                 writer.writerow((*head, "eligible_voters", "", eligible))
             if taken is not None and taken.stations:
                 shown = turnout(c, eligible, taken)
-                if shown.eligible is not None:
-                    writer.writerow((*head, "turnout_eligible_voters", "", shown.eligible))
-                writer.writerow((*head, "turnout_papers_used", "", shown.papers_used))
+                if shown.base is not None:
+                    writer.writerow((*head, "turnout_eligible_voters", "", shown.base))
+                writer.writerow((*head, "turnout_papers_used", "", shown.papers_counted))
             codes = index.candidate_codes(contest.id, code)
             writer.writerows(
                 (*head, "votes", neutralised(cand), c.votes.get(cand, 0)) for cand in codes

@@ -200,10 +200,10 @@ def turnout_json(counts: Counts, eligible: int | None, voided: Voided) -> JSONOb
     shares of the ballots cast and of those papers in that base."""
     shown = turnout(counts, eligible, voided)
     return {
-        "eligible": shown.eligible,
-        "papers_used": shown.papers_used,
-        "cast": share_json(shown.cast, shown.eligible),
-        "papers": share_json(shown.papers_used, shown.eligible),
+        "eligible": shown.base,
+        "papers_used": shown.papers_counted,
+        "cast": share_json(shown.cast, shown.base),
+        "papers": share_json(shown.papers_counted, shown.base),
     }
 
 

@@ -286,12 +286,12 @@ def _participation(
     ]
     if kind is UnitKind.STATION and any(t.voided.stations for t in shown):
         gp["CountStatus"] = [_VOIDED_MARK]
-    most = max(shown, key=lambda t: t.papers_used)
-    if most.eligible == 0 and most.voided.stations:
+    most = max(shown, key=lambda t: t.papers_counted)
+    if most.base == 0 and most.voided.stations:
         return  # every box of it voided: none of its voters is in turnout
-    if most.eligible is not None:
-        gp["VotersRegistered"] = most.eligible
-    gp["VotersParticipated"] = most.papers_used
+    if most.base is not None:
+        gp["VotersRegistered"] = most.base
+    gp["VotersParticipated"] = most.papers_counted
 
 
 def _stations_reported(index: ElectionIndex, tallied: Tallied) -> dict[str, int]:

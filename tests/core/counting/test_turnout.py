@@ -119,7 +119,8 @@ def test_a_voided_station_is_out_of_turnout_numerators_and_base() -> None:
         700,
     )
     shown = turnout(total.counts, eligible_voters(geography)["CI-1"], voided)
-    assert shown == Turnout(eligible=800, cast=300, papers_used=400, voided=voided)
+    assert shown == Turnout(eligible=950 + 800, cast=300, papers_used=1000, voided=voided)
+    assert (shown.base, shown.papers_counted) == (800, 400)
     assert (shown.cast_share, shown.papers_share) == (Fraction(300, 800), Fraction(400, 800))
     # a voided station's own turnout has no base left: none, not 0 %
     alone = voided_by_unit(geography, effects, "president")["ST-1"]

@@ -242,8 +242,14 @@ def unit_result(
         for code, unit_ in UNITS.items()
         if unit_["parent"] == unit
     ]
+    # turnout by the rule (`core.counting.turnout`): the voided stations out of base and papers
+    out = [code for code in counted if code in voided]
+    base = eligible - sum(STATION_ELIGIBLE[code] for code in out)
+    papers = counts["papers"]["used"] - sum(
+        _counts(election, [code], voided)["papers"]["used"] for code in out
+    )
     return {
-        "format": "sandogh/unit-result@2",
+        "format": "sandogh/unit-result@3",
         "election": election,
         "definition_hash": "sha256:" + "ab" * 32,
         "contest": CONTEST,
@@ -259,8 +265,10 @@ def unit_result(
         "eligible_voters": eligible,
         "counts": counts,
         "turnout": {
-            "cast": _share(counts["cast"], eligible),
-            "papers": _share(counts["papers"]["used"], eligible),
+            "eligible": base,
+            "papers_used": papers,
+            "cast": _share(counts["cast"], base) if base else None,
+            "papers": _share(papers, base) if base else None,
         },
         "status": status_done if len(counted) == len(under) else PARTIAL,
         "updated": updated,

@@ -4,9 +4,11 @@ voided box, whose station is left out."""
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from pathlib import Path
 
+from sandogh.publish.documents import unit_result_v2
 from sandogh.publish.site.reported import (
     cover,
     earlier_over,
@@ -100,6 +102,19 @@ def test_a_voided_box_has_reported_but_is_left_out_of_turnout(tmp_path: Path) ->
     assert turnout(files, R2, CONTEST, province) == Fraction(province["counts"]["cast"], counted)
     used = province["counts"]["papers"]["used"] - s3["counts"]["papers"]["used"]
     assert papers_counted(files, R2, CONTEST, province) == used
+    # the one rule: the province's file says the same turnout, its base and papers
+    shown = province["turnout"]
+    assert (shown.get("eligible"), shown.get("papers_used")) == (counted, used)
+    assert shown["cast"] is not None
+    assert Fraction(shown["cast"]["share"]) == turnout(files, R2, CONTEST, province)
+    # a file of the format before (its turnout over every voter) is read down as before
+    (tmp_path / "data" / R2 / "results" / CONTEST / f"{PROVINCE}.json").write_text(
+        json.dumps(unit_result_v2(dict(province)))
+    )
+    earlier = SnapshotFiles(tmp_path).result(R2, CONTEST, PROVINCE)
+    assert earlier is not None
+    assert eligible_counted(SnapshotFiles(tmp_path), R2, CONTEST, earlier) == counted
+    assert papers_counted(SnapshotFiles(tmp_path), R2, CONTEST, earlier) == used
     # the station itself: reported, nothing counted, no turnout (not 0 %)
     assert (eligible_counted(files, R2, CONTEST, s3), turnout(files, R2, CONTEST, s3)) == (
         None,

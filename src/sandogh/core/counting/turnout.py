@@ -48,37 +48,45 @@ NOTHING_VOIDED = Voided()
 
 @dataclass(frozen=True)
 class Turnout:
-    """Ballots cast and ballot papers used against the eligible voters, where those are known,
-    all three without the stations whose box was voided (`voided`; the module's rule)."""
+    """A unit's eligible voters, ballots cast and ballot papers used, as its figures give them,
+    with what the voids took there (`voided`); its shares are by the module's rule, over `base`."""
 
-    eligible: int | None
+    eligible: int | None  # every eligible voter of the unit, where known
     cast: int
-    papers_used: int
+    papers_used: int  # every ballot paper used in the unit
     voided: Voided = NOTHING_VOIDED
 
     @property
+    def base(self) -> int | None:
+        """The eligible voters of the stations whose box was not voided: turnout's base."""
+        if self.eligible is None or self.voided.eligible is None:
+            return None
+        return self.eligible - self.voided.eligible
+
+    @property
+    def papers_counted(self) -> int:
+        """The ballot papers used in the stations whose box was not voided."""
+        return self.papers_used - self.voided.papers_used
+
+    @property
     def cast_share(self) -> Fraction | None:
-        """Ballots cast (آرای مأخوذه) / eligible voters."""
-        return None if not self.eligible else Fraction(self.cast, self.eligible)
+        """Ballots cast (آرای مأخوذه) / the base (a voided box has none cast)."""
+        base = self.base
+        return None if not base else Fraction(self.cast, base)
 
     @property
     def papers_share(self) -> Fraction | None:
-        """Ballot papers used / eligible voters: the turnout the election HQ announces."""
-        return None if not self.eligible else Fraction(self.papers_used, self.eligible)
+        """Ballot papers used / the base: the turnout the election HQ announces."""
+        base = self.base
+        return None if not base else Fraction(self.papers_counted, base)
 
 
 def turnout(counts: Counts, eligible: int | None, voided: Voided = NOTHING_VOIDED) -> Turnout:
     """The turnout of `counts` (a unit's total, voids applied) among its `eligible` voters, after
-    what the voids took there (`voided`), by the module's rule: the voided stations' eligible
-    voters and ballot papers used are left out (their ballots cast are 0 already). None or 0
-    eligible voters left: unknown shares."""
-    base = None if eligible is None or voided.eligible is None else eligible - voided.eligible
-    return Turnout(
-        eligible=base,
-        cast=counts.cast,
-        papers_used=counts.papers_used - voided.papers_used,
-        voided=voided,
-    )
+    what the voids took there (`voided`), by the module's rule: its shares leave out the voided
+    stations' eligible voters and ballot papers used (their ballots cast are 0 already). No
+    base left, or none known: unknown shares."""
+    return Turnout(eligible, counts.cast, counts.papers_used, voided)
 
 
 def eligible_voters(geography: Geography) -> Mapping[str, int | None]:
