@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sandogh.core.candidacy.withdrawal import Withdrawal
 from sandogh.core.counting.aggregate import Aggregate, Total, aggregate
@@ -152,6 +152,11 @@ class Tallied:
     withdrawals: tuple[Withdrawal, ...] = ()
     voided_at: tuple[datetime.datetime, ...] = ()
     undone: tuple[Undoing, ...] = ()
+    # `voided_by_unit` by contest, made once when first asked: a page's turnout of each unit
+    # below asks it again, and a constituency's void has thousands of boxes to add up
+    _voided_units: dict[str, dict[str, Voided]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def corrected_in(self, contest_id: str, code: str) -> HandCountCorrection | None:
         """The correction whose figures `code`'s total counts, or that supersedes its sheets."""
@@ -162,8 +167,13 @@ class Tallied:
         return effects_in_unit(self.geography, self.voided, contest_id, code)
 
     def voided_by_unit(self, contest_id: str) -> dict[str, Voided]:
-        """What the voids took from the contest in each unit that had anything taken."""
-        return voided_by_unit(self.geography, self.voided, contest_id)
+        """What the voids took from the contest in each unit that had anything taken (not to be
+        changed: it is kept for the next to ask)."""
+        found = self._voided_units.get(contest_id)
+        if found is None:
+            found = voided_by_unit(self.geography, self.voided, contest_id)
+            self._voided_units[contest_id] = found
+        return found
 
     def contest(self, contest_id: str) -> Contest:
         for contest in self.stored.election.contests:
