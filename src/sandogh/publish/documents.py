@@ -199,11 +199,12 @@ def turnout_json(counts: Counts, eligible: int | None, voided: Voided) -> JSONOb
     voters of the stations whose box was not voided), the ballot papers used there, and the
     shares of the ballots cast and of those papers in that base."""
     shown = turnout(counts, eligible, voided)
+    base, papers = shown.base, shown.papers_counted
     return {
-        "eligible": shown.base,
-        "papers_used": shown.papers_counted,
-        "cast": share_json(shown.cast, shown.base),
-        "papers": share_json(shown.papers_counted, shown.base),
+        "eligible": base,
+        "papers_used": papers,
+        "cast": share_json(counts.cast, base),
+        "papers": share_json(papers, base),
     }
 
 
