@@ -31,8 +31,10 @@ import json
 import re
 import time
 from collections.abc import Callable
+from typing import Any
 
 from prometheus_client import Counter, Gauge, Histogram
+from prometheus_client.metrics import MetricWrapperBase
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sandogh.wire import api_paths
@@ -116,6 +118,18 @@ def endpoint_of(path: str) -> str:
     return "api" if path.startswith(api_paths.ROOT) else "other"
 
 
+#: Each metric's child of given labels, looked up once: `labels()` took most of a check-in's
+#: counting. Its keys are bounded: fixed endpoints, statuses and the centre's own reasons.
+_CHILDREN: dict[tuple[MetricWrapperBase, tuple[str, ...]], Any] = {}
+
+
+def _child(metric: MetricWrapperBase, *values: str) -> Any:
+    child = _CHILDREN.get((metric, values))
+    if child is None:
+        child = _CHILDREN[metric, values] = metric.labels(*values)
+    return child
+
+
 def _word(value: object) -> str:
     return value if isinstance(value, str) and _WORD.fullmatch(value) else "other"
 
@@ -130,25 +144,25 @@ def _json(body: bytes) -> dict[str, object]:
 
 def count_answer(endpoint: str, status: int, body: bytes | None, seconds: float) -> None:
     """Count one answer of `endpoint`; `body` is its JSON, when it was read (`_reads_body`)."""
-    REQUESTS.labels(endpoint, str(status)).inc()
+    _child(REQUESTS, endpoint, str(status)).inc()
     PROCESS_REQUESTS.inc()
-    LATENCY.labels(endpoint).observe(seconds)
+    _child(LATENCY, endpoint).observe(seconds)
     if status >= 400:
         reason = _word(_json(body).get("error")) if body else f"http-{status}"
-        REFUSALS.labels(endpoint, reason).inc()
+        _child(REFUSALS, endpoint, reason).inc()
     elif endpoint in (CHECK_IN, LOOK_UP):
         # the answer is read only when it may be a refusal: a ballot card is most check-ins
         answer = _json(body) if body and b'"refused"' in body else {}
         refused = answer.get("outcome") == "refused"
         if refused:
-            REFUSALS.labels(endpoint, _word(answer.get("reason"))).inc()
+            _child(REFUSALS, endpoint, _word(answer.get("reason"))).inc()
         if endpoint == CHECK_IN:
-            CHECK_INS.labels("refused" if refused else "ballot-card").inc()
+            _child(CHECK_INS, "refused" if refused else "ballot-card").inc()
     elif endpoint == REPORT and body:
         taken = _json(body)
         kind = taken.get("kind")
         outcome = "duplicate" if taken.get("duplicate") is True else "accepted"
-        REPORTS.labels(kind if kind in _REPORT_KINDS else "other", outcome).inc()
+        _child(REPORTS, kind if kind in _REPORT_KINDS else "other", outcome).inc()
 
 
 def note_outbox(header: str | None) -> None:
