@@ -87,6 +87,14 @@ def test_the_metrics_are_not_on_the_api_s_port(live: Live) -> None:
     assert httpx.get(live.url + "/metrics").status_code == 404
 
 
+def test_a_refused_log_in_is_counted_by_the_status_of_its_page(live: Live) -> None:
+    refused = ("sandogh_refusals_total", {"endpoint": "console-login", "reason": "http-403"})
+    (before,) = _values(refused)
+    page = httpx.post(live.url + "/console/login", data={"username": "x", "password": "y"})
+    assert page.status_code == 403  # no log-in form's token: refused before any password
+    assert _values(refused) == [before + 1]
+
+
 @pytest.mark.parametrize(
     ("path", "endpoint"),
     [

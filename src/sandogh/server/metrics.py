@@ -148,7 +148,8 @@ def count_answer(endpoint: str, status: int, body: bytes | None, seconds: float)
     PROCESS_REQUESTS.inc()
     _child(LATENCY, endpoint).observe(seconds)
     if status >= 400:
-        reason = _word(_json(body).get("error")) if body else f"http-{status}"
+        error = _json(body).get("error") if body else None  # a page has none: its status says
+        reason = f"http-{status}" if error is None else _word(error)
         _child(REFUSALS, endpoint, reason).inc()
     elif endpoint in (CHECK_IN, LOOK_UP):
         # the answer is read only when it may be a refusal: a ballot card is most check-ins
@@ -192,28 +193,37 @@ class Measured:
         status = 500  # an app that raises before it answers: the server answers 500
         body: list[bytes] | None = None
         size = 0
+        counted = False
+
+        def count() -> None:
+            nonlocal counted
+            counted = True
+            read = None if body is None else b"".join(body)
+            count_answer(endpoint, status, read, self._clock() - started)
+            if endpoint in _FROM_OUTBOX and 200 <= status < 300:
+                note_outbox(_header(scope, _OUTBOX_HEADER))
 
         async def measured(message: Message) -> None:
             nonlocal status, body, size
             if message["type"] == "http.response.start":
                 status = message["status"]
                 body = [] if _reads_body(endpoint, status) else None
-            elif message["type"] == "http.response.body" and body is not None:
+            elif message["type"] == "http.response.body":
                 chunk = message.get("body", b"")
                 size += len(chunk)
-                if size <= _BODY_BOUND:
+                if body is not None and size <= _BODY_BOUND:
                     body.append(chunk)
                 else:
                     body = None
+                if not message.get("more_body", False):
+                    count()  # before the last byte goes: the caller's answer is counted
             await send(message)
 
         try:
             await self.app(scope, receive, measured)
         finally:
-            read = None if body is None else b"".join(body)
-            count_answer(endpoint, status, read, self._clock() - started)
-            if endpoint in _FROM_OUTBOX and 200 <= status < 300:
-                note_outbox(_header(scope, _OUTBOX_HEADER))
+            if not counted:  # the app raised, or its answer was cut off
+                count()
 
 
 def _header(scope: Scope, name: str) -> str | None:
