@@ -29,6 +29,7 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 import checkin  # bench/checkin.py, beside this file
+from sandogh.server.process import CentreStartError
 
 
 def worker_counts(text: str) -> list[int]:
@@ -141,7 +142,13 @@ def main() -> None:
             one = argparse.Namespace(**{**vars(args), "workers": workers})
             own = Path(scratch) / f"w{workers}"  # each run writes its server key there
             own.mkdir()
-            runs.append(checkin.run(url, one, own))
+            try:
+                runs.append(checkin.run(url, one, own))
+            except CentreStartError as failed:  # a busy machine: show what was measured
+                checkin.say(f"W = {workers}: {failed}; the runs before it follow")
+                break
+    if not runs:
+        raise SystemExit("no W was measured")
     rows = table(runs)
     setup = runs[0]["setup"]
     if args.json:
