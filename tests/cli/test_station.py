@@ -22,7 +22,7 @@ from sandogh.station.centre_http import OperatorLogin, OperatorPass
 from sandogh.station.directory import StationDirectory
 from sandogh.station.errors import UnsignedMinutesError
 from sandogh.station.fake_centre import FakeCentre
-from sandogh.station.ports import CentreRefusedError, CentreUnreachableError
+from sandogh.station.ports import Backlog, CentreRefusedError, CentreUnreachableError
 from sandogh.station.printers import FilePrinter
 from sandogh.station.setup import StaffMember
 from tests.station.build import (
@@ -196,8 +196,8 @@ def test_minutes_short_of_signers_are_refused_and_refused_ones_signed_again(
     assert alone.exception.waiting == ("the secretary",)
     assert json.loads(_run("status", "--dir", folder, "--json"))["phase"] == "counted"
 
-    def refusing(signed: bytes) -> Mapping[str, object]:
-        del signed
+    def refusing(signed: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
+        del signed, backlog
         raise CentreRefusedError("missing-staff", "the centre's register asks for another")
 
     with monkeypatch.context() as refused:

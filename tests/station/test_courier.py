@@ -4,6 +4,7 @@ from pathlib import Path
 from sandogh.core.report import Choice
 from sandogh.station.box_check_in import CheckInRefused, IssuedCard, LocalRefusal
 from sandogh.station.courier import Backoff, LocalIncidentKind
+from sandogh.station.ports import Backlog
 from sandogh.station.setup import OfflinePolicy
 
 from .build import BACKOFF, COUNTERS, MORNING, STATION, Station, national_code, voting_station
@@ -44,9 +45,12 @@ def test_a_station_offline_for_part_of_the_day_loses_nothing(tmp_path: Path) -> 
     early = station.box.sync()  # nothing is due before the backoff has passed
     assert station.centre.calls == calls + 1  # the zero report, which was never tried
     assert (early.delivered, early.outbox.pending) == (1, 10)
+    # each send tells the centre what else waits (its operators' metrics, docs/deployment.md)
+    assert station.centre.backlogs == [Backlog(STATION, 10)]
     station.clock.advance(BACKOFF.first.total_seconds())
     later = station.box.sync()
     assert (later.delivered, later.outbox.pending, later.incidents) == (10, 0, 0)
+    assert station.centre.backlogs[-1] == Backlog(STATION, 0)
     assert [entry.national_code for entry in station.centre.synced] == [
         national_code(voter) for voter in range(5, 15)
     ]

@@ -7,6 +7,7 @@ arrive; `verify-results` checks a snapshot from its files alone and exits 5 on a
 
 from __future__ import annotations
 
+import datetime
 import json
 import signal
 import sys
@@ -22,13 +23,13 @@ from rich.markup import escape
 from sandogh.cli import verification_view
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language, LogKeyOption
-from sandogh.cli.serve import HostOption, PortOption
+from sandogh.cli.serve import HostOption, MetricsHostOption, MetricsPortOption, PortOption
 from sandogh.core.definition.model import UnitKind
 from sandogh.locale.digits import format_int, to_ascii_digits, to_persian_digits
 from sandogh.locale.language import Lang
 
 if TYPE_CHECKING:
-    from sandogh.publish.snapshot import Regeneration
+    from sandogh.publish.snapshot import Publisher, Regeneration
 
 # The snapshot's writer, its verifier and the static server are imported by the command that uses
 # them: each of the three commands imports this module for all three's options.
@@ -100,6 +101,8 @@ def publish(
         typer.Option("--nist-detail", help="The smallest units the NIST report gives votes for."),
     ] = UnitKind.STATION,
     log_key: LogKeyOption = None,
+    metrics_port: MetricsPortOption = None,
+    metrics_host: MetricsHostOption = "127.0.0.1",
     e2e_tallies: Annotated[
         Path | None,
         typer.Option(
@@ -125,11 +128,11 @@ def publish(
     """Write the results snapshot (JSON, CSV, NIST, every signed report, an E2E election's record)
     from the store; with the log key, the event log's signed checkpoints too
     (log/checkpoints.json)."""
-    from sqlalchemy.exc import SQLAlchemyError
 
     from sandogh.formats.key_file import read_key_file
     from sandogh.publish.e2e_record import E2EOptions
     from sandogh.publish.snapshot import Publisher
+    from sandogh.server.metrics_export import MetricsListen, exported
 
     if follow and once:
         raise typer.BadParameter(
@@ -146,27 +149,44 @@ def publish(
     )
     if log_key is None:
         err.print(say("no_log_key", lang.lang))
-    _report(publisher.catch_up() if once else publisher.regenerate(), lang.lang)
+    first = publisher.catch_up() if once else publisher.regenerate()
+    _report(first, lang.lang)
     if not follow:
         return
     seconds = f"{interval:g}"
     shown = to_persian_digits(seconds) if lang.lang == "fa" else seconds
     out.print(say("following", lang.lang, seconds=shown))
     signal.signal(signal.SIGTERM, _interrupt)
+    listen = None if metrics_port is None else MetricsListen(metrics_port, metrics_host)
     try:
-        while True:
-            time.sleep(interval)
-            try:
-                done = publisher.poll()
-            except SQLAlchemyError as failure:  # a busy or restarting store: try again next time
-                err.print(f"sandogh: {failure.__class__.__name__}: {failure}", markup=False)
-                continue
-            if done.written:
-                _report(done, lang.lang)
+        with exported(listen, several=False):
+            _follow(publisher, first, interval, lang.lang)
     except KeyboardInterrupt:
         pass
     finally:
         _report(publisher.flush(), lang.lang)
+
+
+def _follow(publisher: Publisher, first: Regeneration, interval: float, lang: Lang) -> None:
+    """Poll the log every `interval` seconds until interrupted, each pass (after the `first`,
+    the whole snapshot) in the metrics."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sandogh.publish.metrics import PublisherMetrics
+
+    metrics = PublisherMetrics(publisher)
+    metrics.passed(first, None, datetime.datetime.now(datetime.UTC))
+    while True:
+        time.sleep(interval)
+        started = time.monotonic()
+        try:
+            done = publisher.poll()
+        except SQLAlchemyError as failure:  # a busy or restarting store: try again next time
+            err.print(f"sandogh: {failure.__class__.__name__}: {failure}", markup=False)
+            continue
+        metrics.passed(done, time.monotonic() - started, datetime.datetime.now(datetime.UTC))
+        if done.written:
+            _report(done, lang)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

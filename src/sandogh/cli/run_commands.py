@@ -106,6 +106,8 @@ def serve(
     log_key: LogKeyOption = None,
     server_key: serve_job.ServerKeyFileOption = None,
     behind_proxy: serve_job.BehindProxyOption = False,
+    metrics_port: serve_job.MetricsPortOption = None,
+    metrics_host: serve_job.MetricsHostOption = "127.0.0.1",
     lang: LangOption = Language.FA,
 ) -> None:
     """Run the central service: the API the polling stations use (docs/api.md).
@@ -125,6 +127,8 @@ def serve(
         log_key=log_key,
         server_key=server_key,
         behind_proxy=behind_proxy,
+        metrics_port=metrics_port,
+        metrics_host=metrics_host,
         lang=lang.lang,
     )
 

@@ -42,6 +42,25 @@ BehindProxyOption = Annotated[
         "caller's address from the X-Forwarded-For it sets on requests from loopback.",
     ),
 ]
+MetricsPortOption = Annotated[
+    int | None,
+    typer.Option(
+        "--metrics-port",
+        min=0,
+        max=65535,
+        help="Serve Prometheus metrics on this TCP port, apart from the API and the site "
+        "(docs/deployment.md); none by default.",
+        show_default=False,
+    ),
+]
+MetricsHostOption = Annotated[
+    str,
+    typer.Option(
+        "--metrics-host",
+        help="Address the metrics listen on; loopback only by default: only the operators' "
+        "Prometheus may reach it.",
+    ),
+]
 RegistryOption = Annotated[
     str | None,
     typer.Option(
@@ -73,13 +92,17 @@ def run(
     log_key: Path | None = None,
     server_key: Path | None = None,
     behind_proxy: bool = False,
+    metrics_port: int | None = None,
+    metrics_host: str = "127.0.0.1",
     lang: Lang = "fa",
 ) -> None:
     """Check the settings, open the store and the registry, then serve until interrupted, in
-    `workers` server processes (`server.process.serve`)."""
+    `workers` server processes (`server.process.serve`), with the metrics on `metrics_port` of
+    `metrics_host` when given."""
     # The server (FastAPI, uvicorn, the store) is imported when it is run, not whenever `sandogh`
     # starts: the command's options live in this module, which `sandogh --help` imports.
     from sandogh.cli.usage_words import problem_line
+    from sandogh.server.metrics_export import MetricsListen
     from sandogh.server.process import serve
     from sandogh.server.settings import SettingsError, settings_from_env
 
@@ -102,7 +125,8 @@ def run(
         err.print(text_in(CATALOGUE, "serve_no_log_key", lang), markup=False)
     if not _loopback(host):
         err.print(text_in(CATALOGUE, "serve_plain_http", lang, host=host), markup=False)
-    serve(settings, host=host, port=port, workers=workers)
+    metrics = None if metrics_port is None else MetricsListen(metrics_port, metrics_host)
+    serve(settings, host=host, port=port, workers=workers, metrics=metrics)
 
 
 def _loopback(host: str) -> bool:

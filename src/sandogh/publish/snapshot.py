@@ -88,6 +88,8 @@ class Regeneration:
     units: dict[str, set[str] | None] = field(default_factory=dict)
     rendered: int | None = None  # pages the site rendered; None without the site module
     reading_log: float = 0.0  # seconds spent reading the event log (on the publisher's clock)
+    #: when the centre took each report a poll wrote out (the log's time): the publisher's lag
+    arrived: list[datetime.datetime] = field(default_factory=list)
 
 
 class Publisher:
@@ -154,6 +156,9 @@ class Publisher:
         for change in self._read_log():
             by_election.setdefault(change.election, []).append(change)
         writer, done = Writer(self._root), Regeneration(reading_log=self._clock() - started)
+        done.arrived = [
+            c.time for cs in by_election.values() for c in cs if c.kind is ChangeKind.REPORT
+        ]
         for election, changes in by_election.items():
             state = self._published.get(election)
             if state is not None:

@@ -32,6 +32,7 @@ from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
 from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
 from sandogh.server.log_checkpoints import sign_checkpoints
+from sandogh.server.metrics import Measured
 from sandogh.server.models import HealthBody
 from sandogh.server.server_key import ServerKey, server_key_name
 from sandogh.server.sessions import open_desk
@@ -103,7 +104,8 @@ def _app(**options: Any) -> FastAPI:
     console.install(app)  # the operators' pages under /console, not in the API's document
     app.add_middleware(ThrottleGate)  # inside BodyLimit, which bounds what it reads
     app.add_middleware(BodyLimit)
-    app.add_middleware(WithHeaders)  # outermost: every answer, a refusal too, carries the policy
+    app.add_middleware(WithHeaders)  # every answer, a refusal too, carries the policy
+    app.add_middleware(Measured)  # outermost: counts every answer, the layers' refusals too
     return app
 
 

@@ -42,6 +42,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.server.app import create_app
 from sandogh.server.collector import GC_THRESHOLDS
 from sandogh.server.listening import listening_config
+from sandogh.server.metrics_export import MetricsListen, exported
 from sandogh.server.settings import RegistrySpec, ServerSettings
 from sandogh.store.url import parse_url
 from sandogh.wire import api_paths
@@ -99,8 +100,10 @@ def serve(
     workers: int = 1,
     log_level: str = "info",
     access_log: bool = True,
+    metrics: MetricsListen | None = None,
 ) -> None:
-    """Serve the centre of `settings` on `host`:`port` until interrupted, in `workers` processes.
+    """Serve the centre of `settings` on `host`:`port` until interrupted, in `workers` processes,
+    and its metrics at `metrics` (`server.metrics_export`), when given.
 
     The store, the registry and the server key are opened (and checked) here first, so that a
     centre that cannot serve says why before it listens; each worker then opens its own."""
@@ -121,8 +124,10 @@ def serve(
         )
 
     if workers == 1:
-        # uvicorn stops on Ctrl-C and raises it again: the command says so (cli/failures.py)
-        uvicorn.Server(config(_threads(create_app(settings), settings.threads))).run()
+        app = _threads(create_app(settings), settings.threads)
+        with exported(metrics, several=False):
+            # uvicorn stops on Ctrl-C and raises it again: the command says so (cli/failures.py)
+            uvicorn.Server(config(app)).run()
         return
     create_app(settings).state.centre.close()  # the workers' checks, once, before any listens
     several = config(
@@ -132,7 +137,8 @@ def serve(
         timeout_worker_healthcheck=WORKER_SILENT_SECONDS,
     )
     supervisor = _Supervisor(several, sockets=[several.bind_socket()])
-    supervisor.run()
+    with exported(metrics, several=True):
+        supervisor.run()
     if supervisor.interrupted:  # as one server process does
         raise KeyboardInterrupt
 
@@ -170,7 +176,9 @@ def _worker_app(settings: ServerSettings) -> ASGIApp:
         sys.exit(STARTUP_FAILURE)  # uvicorn's supervisor stops rather than restart it again
 
 
-def _serve(settings: ServerSettings, port: int, workers: int) -> None:
+def _serve(
+    settings: ServerSettings, port: int, workers: int, metrics: MetricsListen | None
+) -> None:
     gc.set_threshold(*GC_THRESHOLDS)
     # multiprocessing gave this child a stdin of its own, which uvicorn would pass on to the
     # workers by number, where no such descriptor is open; with none, it passes none
@@ -183,6 +191,7 @@ def _serve(settings: ServerSettings, port: int, workers: int) -> None:
             workers=workers,
             log_level="warning",
             access_log=False,
+            metrics=metrics,
         )
 
 
@@ -195,13 +204,19 @@ def free_port() -> int:
 
 @contextmanager
 def centre_process(
-    settings: ServerSettings, *, workers: int = 1, port: int | None = None
+    settings: ServerSettings,
+    *,
+    workers: int = 1,
+    port: int | None = None,
+    metrics_port: int | None = None,
 ) -> Iterator[RunningCentre]:
     """The centre serving on loopback `port` (default a free one) until the block ends, once it
-    answers health; with `workers` > 1, `pid` is that of the processes' supervisor."""
+    answers health, and its metrics on loopback `metrics_port` when given; with `workers` > 1,
+    `pid` is that of the processes' supervisor."""
     port = port or free_port()
+    metrics = None if metrics_port is None else MetricsListen(metrics_port, LOOPBACK)
     child = multiprocessing.get_context("spawn").Process(
-        target=_serve, args=(settings, port, workers)
+        target=_serve, args=(settings, port, workers, metrics)
     )
     child.start()
     base = f"http://{LOOPBACK}:{port}"

@@ -33,6 +33,7 @@ from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.report import SigningKey
 from sandogh.core.voters.photo import photo_type
 from sandogh.station.ports import (
+    Backlog,
     CentreRefusedError,
     CentreUnreachableError,
     CheckInAnswer,
@@ -167,7 +168,12 @@ class HttpCentreClient:
         raise CentreUnreachableError("the centre's answer to a check-in is not the API's")
 
     def sync_check_ins(
-        self, *, election: str, station: str, entries: Sequence[OfflineCheckIn]
+        self,
+        *,
+        election: str,
+        station: str,
+        entries: Sequence[OfflineCheckIn],
+        backlog: Backlog | None = None,
     ) -> Mapping[str, object]:
         """Send check-ins made offline: `{"recorded", "already", "duplicates"}` counts. A time
         without a zone raises ValueError before anything is sent."""
@@ -175,17 +181,17 @@ class HttpCentreClient:
         sent: list[JSONValue] = [
             {"national_code": entry.national_code, "at": timestamp(entry.at)} for entry in entries
         ]
-        return self._signed(path, {"station": station, "entries": sent})
+        return self._signed(path, {"station": station, "entries": sent}, _told(backlog))
 
-    def send_report(self, signed: bytes) -> Mapping[str, object]:
+    def send_report(self, signed: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
         """Deliver a signed report's bytes as they are: what the centre took (`duplicate` true
         when it already held them)."""
-        return self._send(api_paths.REPORTS, signed, {})
+        return self._send(api_paths.REPORTS, signed, _told(backlog))
 
-    def send_chain(self, chain: bytes) -> Mapping[str, object]:
+    def send_chain(self, chain: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
         """Deliver an E2E box's chain file as it is (docs/e2e.md §7): it proves itself against
         the station's final report, as a report proves itself by its signatures."""
-        media = {"Content-Type": api_paths.CHAIN_MEDIA_TYPE}
+        media = {"Content-Type": api_paths.CHAIN_MEDIA_TYPE, **_told(backlog)}
         return self._send(api_paths.BALLOT_CHAINS, chain, media)
 
     def close(self) -> None:
@@ -214,6 +220,13 @@ class HttpCentreClient:
         except httpx.HTTPError as error:
             raise CentreUnreachableError(f"the centre did not answer: {error!r}") from error
         return _answer(response)
+
+
+def _told(backlog: Backlog | None) -> dict[str, str]:
+    """The header that tells the centre what the outbox still holds (`api_paths.OUTBOX_HEADER`)."""
+    if backlog is None or not backlog.station.isascii():  # a header is ASCII
+        return {}
+    return {api_paths.OUTBOX_HEADER: f"items={backlog.items}; station={backlog.station}"}
 
 
 def _answer(response: httpx.Response) -> dict[str, object]:

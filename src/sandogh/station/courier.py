@@ -28,6 +28,7 @@ from sandogh.core.report import ReportKind
 from sandogh.station.local_outbox import OutboxItem, OutboxKind, OutboxSummary
 from sandogh.station.local_store import LocalStore
 from sandogh.station.ports import (
+    Backlog,
     CentreClient,
     CentreRefusedError,
     CentreUnreachableError,
@@ -95,9 +96,9 @@ class Courier:
         """One pass over the outbox at `now` (see the module docstring)."""
         tally = _Tally()
         if self._check_ins(setup, now, tally) and self._documents(
-            OutboxKind.REPORT, self._centre.send_report, now, tally
+            setup, OutboxKind.REPORT, self._centre.send_report, now, tally
         ):
-            self._documents(OutboxKind.BALLOT_CHAIN, self._centre.send_chain, now, tally)
+            self._documents(setup, OutboxKind.BALLOT_CHAIN, self._centre.send_chain, now, tally)
         with self._store.transaction() as tx:
             left = tx.outbox_summary()
         return SyncOutcome(tally.delivered, tally.postponed, tally.refused, tally.incidents, left)
@@ -113,6 +114,7 @@ class Courier:
                     election=setup.election,
                     station=setup.station,
                     entries=[_offline_entry(item) for item in batch],
+                    backlog=self._backlog(setup, len(batch)),
                 )
             except CentreUnreachableError as error:
                 self._postpone(batch, error, now, tally)
@@ -132,10 +134,16 @@ class Courier:
                     tally.incidents += 1
             tally.delivered += len(batch)
 
+    def _backlog(self, setup: StationSetup, sending: int) -> Backlog:
+        """What the outbox holds besides the `sending` items of the next request."""
+        with self._store.transaction() as tx:
+            return Backlog(setup.station, tx.outbox_summary().pending - sending)
+
     def _documents(
         self,
+        setup: StationSetup,
         kind: OutboxKind,
-        send: Callable[[bytes], Mapping[str, object]],
+        send: Callable[[bytes, Backlog], Mapping[str, object]],
         now: datetime.datetime,
         tally: _Tally,
     ) -> bool:
@@ -150,7 +158,7 @@ class Courier:
         )
         for item in due:
             try:
-                send(item.payload)
+                send(item.payload, self._backlog(setup, 1))
             except CentreUnreachableError as error:
                 self._postpone([item], error, now, tally)
                 return False

@@ -32,6 +32,7 @@ from sandogh.core.report import (
     decode_signed,
 )
 from sandogh.station.ports import (
+    Backlog,
     CentreRefusedError,
     CentreUnreachableError,
     CheckInAnswer,
@@ -77,6 +78,7 @@ class FakeCentre:
         self.synced: list[OfflineCheckIn] = []
         self.incidents: list[tuple[str, str]] = []  # duplicates: (first station, offline one)
         self.reports: list[bytes] = []  # accepted, each once
+        self.backlogs: list[Backlog] = []  # what the box said its outbox held, as it sent
         self.chains: list[bytes] = []  # E2E chain files accepted, each once
         self.e2e: Mapping[str, object] | None = e2e
         # the station votes electronically, approved in every contest until a test withdraws it
@@ -153,10 +155,20 @@ class FakeCentre:
         name, photo = self.people.get(national_code, (None, None))
         return CheckInAnswer(self._tokens.randbytes(16).hex(), contests, name=name, photo=photo)
 
+    def _told(self, backlog: Backlog | None) -> None:
+        if backlog is not None:
+            self.backlogs.append(backlog)
+
     def sync_check_ins(
-        self, *, election: str, station: str, entries: Sequence[OfflineCheckIn]
+        self,
+        *,
+        election: str,
+        station: str,
+        entries: Sequence[OfflineCheckIn],
+        backlog: Backlog | None = None,
     ) -> Mapping[str, object]:
         self._answer(election)
+        self._told(backlog)
         recorded = already = duplicates = 0
         for entry in entries:
             held = self._voted.get(entry.national_code)
@@ -173,8 +185,9 @@ class FakeCentre:
                 duplicates += 1
         return {"recorded": recorded, "already": already, "duplicates": duplicates}
 
-    def send_report(self, signed: bytes) -> Mapping[str, object]:
+    def send_report(self, signed: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
         self._answer()
+        self._told(backlog)
         if signed in self.reports:
             return {"duplicate": True}
         try:
@@ -188,9 +201,10 @@ class FakeCentre:
         self.reports.append(signed)
         return {"duplicate": False}
 
-    def send_chain(self, chain: bytes) -> Mapping[str, object]:
+    def send_chain(self, chain: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
         """Taken when a final report of the chain's station closes it (docs/e2e.md §7)."""
         self._answer()
+        self._told(backlog)
         if chain in self.chains:
             return {"duplicate": True}
         lines = chain.splitlines()

@@ -57,6 +57,15 @@ class OfflineCheckIn:
     at: datetime.datetime
 
 
+@dataclass(frozen=True)
+class Backlog:
+    """What a box's outbox still holds besides what a request from it carries: told to the
+    centre with the request, for its operators' metrics (docs/deployment.md, "Metrics")."""
+
+    station: str
+    items: int
+
+
 class CentreClient(Protocol):
     """The station's view of the central service; every request is signed with the device key."""
 
@@ -74,13 +83,18 @@ class CentreClient(Protocol):
     def check_in(self, *, election: str, station: str, national_code: str) -> CheckInAnswer: ...
 
     def sync_check_ins(
-        self, *, election: str, station: str, entries: Sequence[OfflineCheckIn]
+        self,
+        *,
+        election: str,
+        station: str,
+        entries: Sequence[OfflineCheckIn],
+        backlog: Backlog | None = None,
     ) -> Mapping[str, object]: ...
 
-    def send_report(self, signed: bytes) -> Mapping[str, object]:
+    def send_report(self, signed: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
         """Deliver a signed station report; the same bytes twice is accepted once."""
 
-    def send_chain(self, chain: bytes) -> Mapping[str, object]:
+    def send_chain(self, chain: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
         """Deliver an E2E box's chain file (docs/e2e.md §7), which its final report closes; the
         same bytes twice is accepted once."""
 

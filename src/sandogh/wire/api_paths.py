@@ -20,6 +20,10 @@ REPORTS = f"{ROOT}/reports"
 BALLOT_CHAINS = f"{ROOT}/ballot-chains"
 #: the media type of a chain file: JSON Lines
 CHAIN_MEDIA_TYPE = "application/jsonl"
+#: The header a box sends from its outbox with: `items=N; station=S`, what it still holds
+#: besides the request (docs/deployment.md, "Metrics"); outside the signature, counted only
+#: on a request the centre took.
+OUTBOX_HEADER = "X-Sandogh-Outbox"
 
 
 def fill(template: str, **values: str) -> str:

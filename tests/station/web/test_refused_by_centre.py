@@ -14,7 +14,7 @@ from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
 from sandogh.locale.e2e_refusals import EN, FA
 from sandogh.station.local_outbox import OutboxKind
-from sandogh.station.ports import CentreRefusedError
+from sandogh.station.ports import Backlog, CentreRefusedError
 from sandogh.station.web.labels import centre_refusal
 from tests.station.web.kiosk_build import (
     PEOPLE,
@@ -33,8 +33,8 @@ COUNTERS = (StaffRole.HEAD, StaffRole.SECRETARY)
 class TakingNoChain(NamingCentre):
     """A centre that holds another chain of the station already."""
 
-    def send_chain(self, chain: bytes) -> Mapping[str, object]:
-        del chain
+    def send_chain(self, chain: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
+        del chain, backlog
         raise CentreRefusedError("conflicting", "the centre holds another chain of the station")
 
 
@@ -87,12 +87,12 @@ class AskingForEveryone(NamingCentre):
     """A centre that takes a final report only when every registered member signed it, as one
     whose register changed after the box was enrolled would refuse the box's minutes."""
 
-    def send_report(self, signed: bytes) -> Mapping[str, object]:
+    def send_report(self, signed: bytes, backlog: Backlog | None = None) -> Mapping[str, object]:
         opened = decode_signed(signed)
         final = decode_report(opened.report).kind is ReportKind.FINAL
         if final and len(opened.staff) < len(PEOPLE):
             raise CentreRefusedError("missing-staff", "the centre asks for every member")
-        return super().send_report(signed)
+        return super().send_report(signed, backlog)
 
 
 def test_minutes_the_centre_refused_are_signed_again_at_the_kiosk(tmp_path: Path) -> None:
