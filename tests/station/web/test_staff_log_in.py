@@ -26,6 +26,7 @@ from sandogh.station.box import Box, Status
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.web.sessions import IDLE, LOCKOUT, PIN_TRIES, SHIFT_COOKIE
+from tests.formats.test_staff_card import forged
 from tests.station.build import Clock, national_code
 from tests.station.web.kiosk_build import (
     CARD_COST,
@@ -284,5 +285,30 @@ def test_a_card_of_another_box_or_of_the_first_version_is_refused_uncounted(
                 assert "کارت تازه‌ای" in shown
         http_card_log_in(at, old, PIN)
         assert "made by an earlier version" in at.get("/operator/login?lang=en").text
+        http_card_log_in(at, kiosk.cards[StaffRole.HEAD], PIN)
+        assert "مریم رحیمی" in at.get("/operator").text
+
+
+def test_cards_forged_from_public_data_lock_no_one_out(kiosk: Kiosk) -> None:
+    """Review S23 A5, mounted: the outsider's forge (the head's public key as the published
+    record gives it, the box's public card key from its set-up sheet) posted five times, and
+    more, with any PIN, counted five wrong PINs against the head and locked the head's real card
+    out. Each forged card is now refused as not made by its holder's key, in both languages,
+    counting nothing; then the head's real card with the right PIN logs in."""
+    assert kiosk.card_key is not None
+    head = card_holder(kiosk.cards[StaffRole.HEAD]).text
+    with client(kiosk) as at:
+        for n in range(PIN_TRIES + 1):
+            http_card_log_in(at, forged(head, kiosk.card_key.public_key), f"12345{n}")
+            shown = at.get("/operator/login").text
+            assert "این کارت با کلید دارنده‌اش ساخته نشده است" in shown
+            assert "sandogh staff card" in shown
+        http_card_log_in(at, forged(head, kiosk.card_key.public_key), "123456")
+        assert "not made by its holder&#39;s key" in at.get("/operator/login?lang=en").text
+        # the outsider's card as written (the second version's layout): old, uncounted too
+        http_card_log_in(at, forged(head, kiosk.card_key.public_key, "sandogh-card-2"), "1")
+        assert "نسخه پیشین" in at.get("/operator/login").text
+        with kiosk.box.store.transaction() as tx:
+            assert tx.wrong_pins(card_holder(kiosk.cards[StaffRole.HEAD])) == []
         http_card_log_in(at, kiosk.cards[StaffRole.HEAD], PIN)
         assert "مریم رحیمی" in at.get("/operator").text

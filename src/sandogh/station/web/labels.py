@@ -249,6 +249,11 @@ FA: dict[str, str] = {
         "این کارت برای این صندوق ساخته نشده است؛ با پرونده کلید خود وارد شوید و با کلید کارت"
         " این صندوق کارت تازه‌ای بسازید."
     ),
+    "kiosk_card_not_holders": (
+        "این کارت با کلید دارنده‌اش ساخته نشده است؛ رمزی با آن امتحان نشد و چیزی شمرده نشد."
+        " دارنده کارت با پرونده کلید خود وارد شود و با فرمان «sandogh staff card» کارت را"
+        " دوباره بسازد."
+    ),
     "kiosk_no_cards": "این صندوق کارت کارکنان نمی‌پذیرد؛ با پرونده کلید خود وارد شوید.",
     "kiosk_pin_needed": "رمز شخصی خود را بنویسید.",
     "kiosk_wrong_pin": "رمز نادرست است؛ {left} بار دیگر می‌توانید امتحان کنید.",
@@ -512,6 +517,11 @@ EN: dict[str, str] = {
     "kiosk_card_other_box": (
         "This card was not made for this box: log in with your key file, and make a new card"
         " with this box's card key."
+    ),
+    "kiosk_card_not_holders": (
+        "This card was not made by its holder's key: no PIN was tried and nothing counted."
+        " Its holder logs in with their key file and makes the card again with"
+        " `sandogh staff card`."
     ),
     "kiosk_no_cards": "This box takes no staff cards: log in with your key file.",
     "kiosk_pin_needed": "Type your PIN.",
