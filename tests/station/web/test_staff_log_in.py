@@ -312,3 +312,44 @@ def test_cards_forged_from_public_data_lock_no_one_out(kiosk: Kiosk) -> None:
             assert tx.wrong_pins(card_holder(kiosk.cards[StaffRole.HEAD])) == []
         http_card_log_in(at, kiosk.cards[StaffRole.HEAD], PIN)
         assert "مریم رحیمی" in at.get("/operator").text
+
+
+def test_a_member_locked_out_at_the_minutes_checks_them_by_key_file(kiosk: Kiosk) -> None:
+    """Review S23 A6, mounted: five wrong PINs typed in the secretary's field of the minutes
+    (by anyone at the staff screen) locked her card out, and logging in again by key file left
+    the minutes asking for the card's PIN, refused as locked. The lock-out says how to lift it;
+    her log-in by key file proves her, clears her wrong PINs (noted as an incident) and the
+    minutes take her key."""
+    secretary = kiosk.cards[StaffRole.SECRETARY]
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        http_card_log_in(at, secretary, PIN)
+        csrf = csrf_of(at.get("/operator").text)
+        at.post("/operator/close", data={"csrf": csrf, "papers": "0"})
+        at.post("/operator/count", data={"csrf": csrf})
+        member = card_holder(secretary).text
+        for n in range(PIN_TRIES):
+            at.post(
+                "/operator/minutes/check",
+                data={"csrf": csrf, "member": member, "pin": f"00000{n}"},
+            )
+        locked = at.get("/operator/minutes").text
+        assert "بسته است" in locked
+        assert "با پرونده کلید خود دوباره وارد شود تا قفل برداشته شود" in locked
+        at.post("/operator/minutes/check", data={"csrf": csrf, "member": member, "pin": PIN})
+        assert "بسته است" in at.get("/operator/minutes").text  # the right PIN: locked still
+        http_log_in(at, kiosk.keys[StaffRole.SECRETARY])
+        minutes = at.get("/operator/minutes").text
+        assert 'name="pin"' not in minutes  # her key file is her proof now
+        for who in (member, card_holder(kiosk.cards[StaffRole.HEAD]).text):
+            at.post("/operator/minutes/check", data={"csrf": csrf, "member": who})
+        with kiosk.box.store.transaction() as tx:
+            assert tx.wrong_pins(card_holder(secretary)) == []
+        assert [(i.kind, i.details) for i in kiosk.box.incidents()] == [
+            ("pin-lock-cleared", {"holder": member, "wrong_pins": PIN_TRIES})
+        ]
+        at.post("/operator/report", data={"csrf": csrf})
+        assert "problem" not in at.get("/operator").text
+        http_card_log_in(at, secretary, PIN)  # her card logs in again too
+        assert "علی کرمانی" in at.get("/operator").text
+    assert kiosk.box.status().phase is Phase.REPORTED

@@ -258,8 +258,9 @@ FA: dict[str, str] = {
     "kiosk_pin_needed": "رمز شخصی خود را بنویسید.",
     "kiosk_wrong_pin": "رمز نادرست است؛ {left} بار دیگر می‌توانید امتحان کنید.",
     "kiosk_card_locked": (
-        "به سبب رمزهای نادرست پیاپی، ورود با این کارت تا ساعت {until} بسته است؛"
-        " با رئیس شعبه یا ستاد انتخابات تماس بگیرید."
+        "به سبب رمزهای نادرست پیاپی، ورود با این کارت تا ساعت {until} بسته است. دارنده کارت"
+        " با پرونده کلید خود دوباره وارد شود تا قفل برداشته شود؛ بی پرونده کلید، با رئیس شعبه"
+        " یا ستاد انتخابات تماس بگیرید."
     ),
     # kiosk-identity (issue 13): the look-up before the check-in, confirmed by the staff
     "kiosk_identity_nothing_yet": (
@@ -527,8 +528,9 @@ EN: dict[str, str] = {
     "kiosk_pin_needed": "Type your PIN.",
     "kiosk_wrong_pin": "Wrong PIN; you may try {left} more times.",
     "kiosk_card_locked": (
-        "After wrong PINs in a row, this card is locked out until {until}; call the head of"
-        " station or the election headquarters."
+        "After wrong PINs in a row, this card is locked out until {until}. Its holder logs in"
+        " again with their key file to lift the lock-out; without it, call the head of station"
+        " or the election headquarters."
     ),
     # kiosk-identity (issue 13): the look-up before the check-in, confirmed by the staff
     "kiosk_identity_nothing_yet": (
