@@ -95,6 +95,9 @@ class Shift:
     checked: list[PublicKey] = field(default_factory=list)  # who checked the minutes (`minutes`)
     # the national code looked up and found, until the staff confirm the person or not (issue 13)
     looked_up: str | None = None
+    # the national code of a voter whose card is charged and unused, until two of the staff
+    # cancel it and charge another (`recharging`) or look another voter up (review S23 A3)
+    recharging: str | None = None
 
     def signers(self) -> list[tuple[StaffRole, SigningKey]]:
         return [(on.member.role, on.key) for on in self.staff]
