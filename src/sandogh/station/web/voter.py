@@ -168,14 +168,19 @@ class VoterScreens:
     async def card_in_reader(self, _: Request) -> Response:
         """What the card screen asks every second: "ready" when an unused card of this box is in
         the reader (the screen then starts its ballot), "remove" when the card in it cannot start
-        one (used, unknown, or left there by a voter who walked away), "none" when it is empty."""
+        one (used, cancelled, unknown, or left there by a voter who walked away), "none" when it
+        is empty."""
         token = self._reader.card() if self._reader is not None else None
         if token is None:
             self._left_in_reader = None
             return JSONResponse({"card": "none"})
         with self._screens.box.store.transaction() as tx:
             card = tx.card(token)
-        usable = card is not None and not card.consumed and token != self._left_in_reader
+        usable = (
+            card is not None
+            and not (card.consumed or card.cancelled)
+            and token != self._left_in_reader
+        )
         return JSONResponse({"card": "ready" if usable else "remove"})
 
     async def photo(self, request: Request) -> Response:
