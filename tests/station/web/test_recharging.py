@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from sandogh.core.report import StaffRole
 from sandogh.locale.box_screens import FA as BOX_FA
@@ -90,14 +90,18 @@ def test_two_staff_cancel_a_lost_card_and_charge_another(kiosk: Kiosk, browser: 
     press(page, "#recharge-confirm")  # no one proved: nothing cancelled
     assert page.locator("#recharge-problem").inner_text() == LABEL_FA["kiosk_recharge_two"]
     page.set_input_files("#recharge-key-file-0", str(kiosk.keys[StaffRole.HEAD]))
+    expect(page.locator("#recharge-key-0")).not_to_have_value("")
+    press(page, "#recharge-confirm")  # the head alone: nothing cancelled either
+    assert page.locator("#recharge-problem").inner_text() == LABEL_FA["kiosk_recharge_two"]
+    page.set_input_files("#recharge-key-file-0", str(kiosk.keys[StaffRole.HEAD]))
     page.fill("#recharge-pin-1", "135790")  # a wrong PIN counts, as at the minutes
-    page.wait_for_function("document.getElementById('recharge-key-0').value !== ''")
+    expect(page.locator("#recharge-key-0")).not_to_have_value("")
     press(page, "#recharge-confirm")
     assert f"{'۰۱۲۳۴'[PIN_TRIES - 1]} بار دیگر" in page.locator("#recharge-problem").inner_text()
     assert kiosk.box.status().cards_issued == 1
     page.set_input_files("#recharge-key-file-0", str(kiosk.keys[StaffRole.HEAD]))
     page.fill("#recharge-pin-1", PIN)
-    page.wait_for_function("document.getElementById('recharge-key-0').value !== ''")
+    expect(page.locator("#recharge-key-0")).not_to_have_value("")
     press(page, "#recharge-confirm")
     assert page.locator("#card-recharged").inner_text() == LABEL_FA["kiosk_recharged"]
     new = page.locator("#card-token").inner_text()
