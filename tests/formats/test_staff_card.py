@@ -4,6 +4,7 @@ in clear; the attack of review S21 F8 (every PIN tried offline on a card's bytes
 from __future__ import annotations
 
 import os
+import struct
 from collections.abc import Callable
 
 import nacl.exceptions
@@ -105,7 +106,55 @@ def test_a_card_under_another_name_is_refused_before_its_pin_is_tried() -> None:
     for pin in (PIN, "135790"):
         with pytest.raises(StaffCardError) as foreign:
             open_card(".".join((prefix, other, sealed)), pin, BOX)
-        assert foreign.value.reason is CardRefusal.MALFORMED
+        assert foreign.value.reason is CardRefusal.NOT_HOLDERS
+
+
+def forged(holder: str, box: nacl.public.PublicKey, prefix: str = "sandogh-card-3") -> str:
+    """The outsider's forge of review S23 A5 (`forge.py`), from public data only: the holder's
+    key as the published record gives it, the box's public card key from its set-up sheet; a
+    random salt, argon2's cost, and random bytes for what the holder's key would have made."""
+    raw = bytes.fromhex(holder.split(":")[1])
+    made_up = os.urandom(64) if prefix == "sandogh-card-3" else raw  # a signature, or the name
+    inside = made_up + struct.pack(">16sIQ", os.urandom(16), 3, 64 * 1024**2)
+    sealed = nacl.public.SealedBox(box).encrypt(inside + os.urandom(24 + 16 + 32))
+    return f"{prefix}.{raw.hex()}.{sealed.hex()}"
+
+
+def test_a_card_forged_from_public_data_is_refused_before_any_pin_is_stretched() -> None:
+    """Review S23 A5, mounted: a card sealed to the box's public card key under the holder's
+    public key opened the seal and failed its PIN, a wrong PIN counted against the holder; now it
+    fails the holder's signature (the forger holds no key to make one), whatever the PIN, and
+    the forger's cost is never spent (the check comes before argon2). The outsider's card as
+    written (the second version's layout) is refused as old."""
+    holder = SigningKey.from_seed(os.urandom(32)).public_key.text
+    for pin in (PIN, "135790"):
+        with pytest.raises(StaffCardError) as refused:
+            open_card(forged(holder, BOX.public_key), pin, BOX)
+        assert refused.value.reason is CardRefusal.NOT_HOLDERS
+        with pytest.raises(StaffCardError) as old:
+            open_card(forged(holder, BOX.public_key, "sandogh-card-2"), pin, BOX)
+        assert old.value.reason is CardRefusal.OLD_CARD
+
+
+def test_a_card_signed_for_another_box_is_not_its_holders_at_this_one() -> None:
+    """The signature names the box the card is sealed to: a card's inside sealed again to
+    another box (by whoever holds the first box's secret) does not pass as its holder's there."""
+    card = _card()
+    prefix, holder, sealed = card.split(".")
+    inside = nacl.public.SealedBox(BOX).decrypt(bytes.fromhex(sealed))
+    other = nacl.public.PrivateKey.generate()
+    moved = nacl.public.SealedBox(other.public_key).encrypt(inside).hex()
+    with pytest.raises(StaffCardError) as refused:
+        open_card(".".join((prefix, holder, moved)), PIN, other)
+    assert refused.value.reason is CardRefusal.NOT_HOLDERS
+
+
+def test_a_card_fits_its_qr_code() -> None:
+    """The card is printed as one QR code (byte mode, version 40 at level M holds 2,331
+    bytes): the holder's signature adds 64 bytes sealed, 128 hex digits."""
+    card = _card()
+    assert len(card) == 15 + 64 + 1 + 2 * (48 + 64 + 16 + 12 + 32 + 40)
+    assert len(card) < 2331
 
 
 def test_an_altered_cut_or_costly_card_is_refused() -> None:
@@ -123,13 +172,16 @@ def test_an_altered_cut_or_costly_card_is_refused() -> None:
         assert malformed.value.reason is CardRefusal.MALFORMED
 
 
-def test_a_card_of_the_first_version_is_refused_as_old() -> None:
+def test_a_card_of_an_earlier_version_is_refused_as_old() -> None:
+    """The first version (under the PIN only) and the second (not signed by its holder)."""
     holder = SigningKey.from_seed(os.urandom(32)).public_key.raw.hex()
-    old = f"sandogh-card-1.{holder}.{'ab' * 16}.3.67108864.{'cd' * 72}"
-    for read in (card_holder, lambda text: open_card(text, PIN, BOX)):
-        with pytest.raises(StaffCardError) as refused:
-            read(old)
-        assert refused.value.reason is CardRefusal.OLD_CARD
+    first = f"sandogh-card-1.{holder}.{'ab' * 16}.3.67108864.{'cd' * 72}"
+    second = f"sandogh-card-2.{holder}.{'ef' * 180}"
+    for old in (first, second):
+        for read in (card_holder, lambda text: open_card(text, PIN, BOX)):
+            with pytest.raises(StaffCardError) as refused:
+                read(old)
+            assert refused.value.reason is CardRefusal.OLD_CARD
 
 
 def test_a_box_key_is_read_back_from_its_line_only() -> None:

@@ -45,6 +45,7 @@ from sandogh.station.local_chain import ChainState
 from sandogh.station.local_schema import SCHEMA_VERSION
 from sandogh.station.local_store import LocalStore
 from sandogh.station.printouts import CHALLENGED_EN, CHALLENGED_FA
+from tests.station.test_local_store import drop_card_holders
 
 from .build import (
     BALLOT,
@@ -350,11 +351,12 @@ def test_a_file_of_version_2_is_migrated(tmp_path: Path) -> None:
         db.execute("DROP TABLE receipts")
         db.execute("DROP TABLE wrong_pins")
         db.execute("ALTER TABLE station_state DROP COLUMN reconciled")
+        drop_card_holders(db)
         db.execute("PRAGMA user_version = 2")
     LocalStore(path).close()
     with sqlite3.connect(path) as db:
         (version,) = db.execute("PRAGMA user_version").fetchone()
-        assert version == SCHEMA_VERSION == 5
+        assert version == SCHEMA_VERSION == 6
         assert db.execute("SELECT count(*) FROM ballot_chain").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM receipts").fetchone() == (0,)
     reopened = station.reopen()

@@ -17,6 +17,7 @@ from sandogh.core.report import (
 from sandogh.station.box_check_in import IssuedCard
 from sandogh.station.count_key import sealed_length
 from sandogh.station.errors import StationFilesError
+from sandogh.station.local_ballots import Card
 from sandogh.station.local_store import LocalStore
 
 from .build import BALLOT, national_code, voting_station
@@ -146,10 +147,11 @@ def test_a_file_of_version_3_gains_the_receipts_and_the_reconciliation(tmp_path:
         db.execute("DROP TABLE receipts")
         db.execute("DROP TABLE wrong_pins")
         db.execute("ALTER TABLE station_state DROP COLUMN reconciled")
+        drop_card_holders(db)
         db.execute("PRAGMA user_version = 3")
     LocalStore(tmp_path / "s.sqlite").close()
     with sqlite3.connect(tmp_path / "s.sqlite") as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (5,)
+        assert db.execute("PRAGMA user_version").fetchone() == (6,)
         assert db.execute("SELECT count(*) FROM receipts").fetchone() == (0,)
         assert db.execute("SELECT reconciled FROM station_state").fetchall() == []
         assert db.execute("SELECT count(*) FROM wrong_pins").fetchone() == (0,)
@@ -159,6 +161,7 @@ def test_a_file_of_version_4_gains_the_wrong_pins_kept_by_holder(tmp_path: Path)
     LocalStore(tmp_path / "s.sqlite", create=True).close()
     with sqlite3.connect(tmp_path / "s.sqlite") as db:
         db.execute("DROP TABLE wrong_pins")
+        drop_card_holders(db)
         db.execute("PRAGMA user_version = 4")
     one, other = (PublicKey(bytes([n]) * 32) for n in (1, 2))
     at = datetime.datetime(2024, 6, 28, 9, 0, tzinfo=datetime.UTC)
@@ -171,7 +174,50 @@ def test_a_file_of_version_4_gains_the_wrong_pins_kept_by_holder(tmp_path: Path)
         tx.clear_wrong_pins(one)
         assert (tx.wrong_pins(one), tx.wrong_pins(other)) == ([], [at])
     with sqlite3.connect(tmp_path / "s.sqlite") as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (5,)
+        assert db.execute("PRAGMA user_version").fetchone() == (6,)
+
+
+def drop_card_holders(db: sqlite3.Connection) -> None:
+    """The file's ballot cards as a version before 6 had them."""
+    db.execute("ALTER TABLE ballot_cards DROP COLUMN holder")
+    db.execute("ALTER TABLE ballot_cards DROP COLUMN cancelled")
+
+
+def test_a_file_of_version_5_gains_cancelled_cards_and_their_voters_tags(
+    tmp_path: Path,
+) -> None:
+    """Review S23 A3: its cards name no voter, so none of them can be cancelled."""
+    LocalStore(tmp_path / "s.sqlite", create=True).close()
+    with sqlite3.connect(tmp_path / "s.sqlite") as db:
+        drop_card_holders(db)
+        db.execute("INSERT INTO ballot_cards (token, contests) VALUES ('a', '[\"p\"]')")
+        db.execute("PRAGMA user_version = 5")
+    with LocalStore(tmp_path / "s.sqlite") as store, store.transaction() as tx:
+        assert tx.card("a") == Card("a", ("p",), consumed=False, cancelled=False)
+        assert tx.unused_card_of(b"tag") is None
+        assert tx.add_card("b", ["p"], b"tag")
+        assert tx.unused_card_of(b"tag") == Card("b", ("p",), consumed=False)
+        tx.cancel_card("b")
+        assert tx.unused_card_of(b"tag") is None
+        assert tx.card("b") == Card("b", ("p",), consumed=False, cancelled=True)
+        with pytest.raises(AssertionError):
+            tx.consume("b")  # a cancelled card casts nothing
+        assert (tx.card_counts(), tx.cards_cancelled(), tx.unused_cards()) == ((2, 0), 1, ["a"])
+        assert tx.papers_used() == {"p": 1}
+    with sqlite3.connect(tmp_path / "s.sqlite") as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (6,)
+
+
+def test_a_card_used_or_left_at_the_close_names_no_voter(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "s.sqlite", create=True) as store, store.transaction() as tx:
+        for token in ("a", "b"):
+            tx.add_card(token, ["p"], token.encode())
+        tx.consume("a")
+        assert tx.unused_card_of(b"a") is None
+        tx.forget_card_holders()
+        assert tx.unused_card_of(b"b") is None
+    with sqlite3.connect(tmp_path / "s.sqlite") as db:
+        assert db.execute("SELECT holder FROM ballot_cards").fetchall() == [(None,), (None,)]
 
 
 def test_unused_cards_are_listed_by_token_and_none_once_used(tmp_path: Path) -> None:

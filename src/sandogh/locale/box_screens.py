@@ -36,6 +36,14 @@ FA: dict[str, str] = {
     "box_card": "کارت تعرفه",
     "box_start": "آغاز",
     "box_card_refused": "این کارت پذیرفته نیست؛ به رئیس و اعضای شعبه مراجعه کنید.",
+    "box_card_mistyped": (
+        "این کد درست نوشته نشده است (نویسه کنترل آن نمی‌خواند)؛ کد روی کارت را دوباره با دقت"
+        " بنویسید، یا کارت را به رئیس و اعضای شعبه نشان دهید."
+    ),
+    "box_card_cancelled": (
+        "این کارت را رئیس و اعضای شعبه باطل کرده‌اند؛ کارتی را که به جای آن شارژ شده است از"
+        " آنان بگیرید."
+    ),
     "box_contest_step": "انتخابات {number} از {total}",
     "box_withdrawn": "انصراف داده‌اند (رأی به آنان کرسی نمی‌دهد): {names}",
     "box_seats": "تا {seats} نامزد",
@@ -99,6 +107,13 @@ EN: dict[str, str] = {
     "box_card": "Ballot card",
     "box_start": "Start",
     "box_card_refused": "This card is not accepted; please see the station staff.",
+    "box_card_mistyped": (
+        "This code was mistyped (its check character does not match): type the code on the"
+        " card again with care, or show the card to the station staff."
+    ),
+    "box_card_cancelled": (
+        "The station staff cancelled this card: ask them for the card charged in its place."
+    ),
     "box_contest_step": "Contest {number} of {total}",
     "box_withdrawn": "Withdrawn (a vote for them wins no seat): {names}",
     "box_seats": "Up to {seats} candidates",

@@ -31,6 +31,10 @@ FA: dict[str, str] = {
     "check_in_refused_centre_unreachable": "مرکز در دسترس نیست و این شعبه بی‌مرکز کسی را"
     " نمی‌پذیرد؛ چند دقیقه دیگر دوباره بکوشید",
     "check_in_refused_checked_in_here": "این رأی‌دهنده بی‌مرکز در همین صندوق پذیرفته شده است",
+    "check_in_refused_card_unused": "برای این رأی‌دهنده کارت تعرفه‌ای شارژ شده و هنوز به کار"
+    " نرفته است",
+    "check_in_refused_nothing_to_cancel": "برای این رأی‌دهنده کارت تعرفه به‌کارنرفته‌ای در این"
+    " صندوق نیست که باطل شود",
     "check_in_refused_after_final_report": "صورتجلسه پایانی این شعبه رسیده است؛ رأی‌دهنده‌ای"
     " پذیرفته نمی‌شود",
     "check_in_refused_over_capacity": "برگه رأی این شعبه بیش از این نیست؛ به ناظر خبر دهید",
@@ -65,6 +69,9 @@ EN: dict[str, str] = {
     "check_in_refused_centre_unreachable": "The centre cannot be reached and this station takes"
     " no one without it; try again in a few minutes",
     "check_in_refused_checked_in_here": "This voter was already checked in at this box offline",
+    "check_in_refused_card_unused": "A ballot card was charged for this voter and is not used yet",
+    "check_in_refused_nothing_to_cancel": "This box holds no unused ballot card of this voter to"
+    " cancel",
     "check_in_refused_after_final_report": "This station's final report is in; it takes no"
     " more voters",
     "check_in_refused_over_capacity": "This station has no more ballot papers; tell the supervisor",

@@ -3,7 +3,8 @@ and the clock, opened once when the service starts.
 
 The server is where the clock and the randomness of the use cases are read (DESIGN.md §2: the
 services take both as given): the time of each unit of work and each use case, and the ballot
-card's token, drawn from `secrets` and never stored.
+card's token, drawn from `secrets` and never stored (a code a person can copy by hand,
+`core.station.card_codes`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
+from sandogh.core.station.card_codes import RANDOM_BYTES, card_code
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits
 from sandogh.registry.file import FileRegistry
 from sandogh.registry.synthetic import SyntheticRegistry
@@ -29,7 +31,6 @@ from sandogh.store.schema import check_schema
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
 Clock = Callable[[], datetime.datetime]
-TOKEN_BYTES = 16  # 128 bits: a ballot card's token cannot be guessed
 
 
 def utc_now() -> datetime.datetime:
@@ -37,7 +38,8 @@ def utc_now() -> datetime.datetime:
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """A ballot card's code: 95 random bits and a check character."""
+    return card_code(secrets.token_bytes(RANDOM_BYTES))
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -82,6 +82,7 @@ class Status:
     records: int
     outbox: OutboxSummary
     incidents: int
+    cards_cancelled: int = 0  # of `cards_issued`: cancelled by the staff, charged again
 
 
 class Box(CheckIn, Ballots, Reporting):
@@ -155,11 +156,13 @@ class Box(CheckIn, Ballots, Reporting):
         """Close voting (and the E2E chain), then rewrite the file so it keeps no trace of the
         order of voting. `reconciled`, the staff's reconciliation at the close (the figures and
         their words for any mismatch), is kept with it for the minutes; one that names
-        `mismatches` is also noted as the incident `close-reconciliation` for the supervisors."""
+        `mismatches` is also noted as the incident `close-reconciliation` for the supervisors.
+        The unused cards' tags of their voters (`box_check_in`) go with the close."""
         with self._pending_lock:
             self._pending = None
             with self._station(compacted=True) as (tx, station):
                 tx.save_lifecycle(transition(station.lifecycle, Close()))
+                tx.forget_card_holders()  # no card is cancelled after the close
                 if reconciled is not None:
                     tx.set_reconciled(reconciled)
                     if reconciled.get("mismatches"):
@@ -200,4 +203,5 @@ class Box(CheckIn, Ballots, Reporting):
                 records=tx.record_count(),
                 outbox=tx.outbox_summary(),
                 incidents=len(tx.incidents()),
+                cards_cancelled=tx.cards_cancelled(),
             )

@@ -154,6 +154,8 @@ def _check_card(card: Card | None, record: CastVoteRecord, setup: StationSetup) 
         raise CardRefusedError(CardRefusal.UNKNOWN)
     if card.consumed:
         raise CardRefusedError(CardRefusal.USED)
+    if card.cancelled:
+        raise CardRefusedError(CardRefusal.CANCELLED)
     problems = _card_problems(record, card.contests)
     problems.extend(check_record(record, setup.ballot))
     if problems:

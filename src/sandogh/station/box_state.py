@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sandogh.core.report import SigningKey, record_bound
+from sandogh.core.station.card_codes import RANDOM_BYTES, card_code
 from sandogh.locale import Lang
 from sandogh.station import ballot_chain
 from sandogh.station.ballot_chain import Pending
@@ -38,7 +39,8 @@ def _utc_now() -> datetime.datetime:
 
 
 def _new_token() -> str:
-    return "local-" + secrets.token_hex(16)
+    """A card's code drawn by the box itself (offline, or charged again): as the centre draws."""
+    return card_code(secrets.token_bytes(RANDOM_BYTES))
 
 
 def _new_nonce() -> bytes:

@@ -52,6 +52,7 @@ class CentreAnswerError(StationError):
 class CardRefusal(StrEnum):
     UNKNOWN = "unknown-card"  # never issued at this box
     USED = "card-used"  # a ballot was already cast with it
+    CANCELLED = "card-cancelled"  # cancelled by the staff, who charged its voter another
 
 
 class CardRefusedError(StationError):

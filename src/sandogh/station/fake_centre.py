@@ -31,6 +31,7 @@ from sandogh.core.report import (
     decode_report,
     decode_signed,
 )
+from sandogh.core.station.card_codes import RANDOM_BYTES, card_code
 from sandogh.station.ports import (
     Backlog,
     CentreRefusedError,
@@ -153,7 +154,8 @@ class FakeCentre:
             return CheckInAnswer(None, (), ALREADY_VOTED)
         self._voted[national_code] = _Voted(station, None, provisional=False)
         name, photo = self.people.get(national_code, (None, None))
-        return CheckInAnswer(self._tokens.randbytes(16).hex(), contests, name=name, photo=photo)
+        token = card_code(self._tokens.randbytes(RANDOM_BYTES))
+        return CheckInAnswer(token, contests, name=name, photo=photo)
 
     def _told(self, backlog: Backlog | None) -> None:
         if backlog is not None:

@@ -9,8 +9,9 @@ import json
 
 #: 2: ballots sealed to the count key, whose shares it keeps; 3: the E2E ballot chain; 4: the
 #: centre's receipts of the reports and the chain, and the staff's reconciliation at the close;
-#: 5: the staff's wrong PINs, so that a lock-out outlives the kiosk's restart
-SCHEMA_VERSION = 5
+#: 5: the staff's wrong PINs, so that a lock-out outlives the kiosk's restart; 6: a ballot card
+#: cancelled by the staff, and the keyed tag of its voter while it is unused (review S23 A3)
+SCHEMA_VERSION = 6
 #: PRAGMA application_id of a station file: "SGHS" in ASCII, so a foreign file is recognised.
 APPLICATION_ID = 0x53474853
 CVR_ID_BYTES = 16
@@ -54,8 +55,21 @@ _WRONG_PINS = (
 #: What turns a file of version 4 into version 5 (no wrong PIN counted: those a kiosk of
 #: version 4 counted were in its memory only).
 MIGRATE_4 = _WRONG_PINS
+_CARD_HOLDERS = (
+    "ALTER TABLE ballot_cards ADD COLUMN holder BLOB",
+    "ALTER TABLE ballot_cards ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0"
+    " CHECK (cancelled IN (0, 1))",
+)
+#: What turns a file of version 5 into version 6 (its cards name no voter, so none of them can be
+#: cancelled: the staff could not tell which is whose).
+MIGRATE_5 = _CARD_HOLDERS
 #: What turns a file of each older version into this one.
-MIGRATIONS = {2: (*MIGRATE_2, *MIGRATE_3, *MIGRATE_4), 3: (*MIGRATE_3, *MIGRATE_4), 4: MIGRATE_4}
+MIGRATIONS = {
+    2: (*MIGRATE_2, *MIGRATE_3, *MIGRATE_4, *MIGRATE_5),
+    3: (*MIGRATE_3, *MIGRATE_4, *MIGRATE_5),
+    4: (*MIGRATE_4, *MIGRATE_5),
+    5: MIGRATE_5,
+}
 
 SCHEMA = (
     """CREATE TABLE station_state (
@@ -91,7 +105,9 @@ SCHEMA = (
     """CREATE TABLE ballot_cards (
         token TEXT PRIMARY KEY,
         contests TEXT NOT NULL,
-        consumed INTEGER NOT NULL DEFAULT 0 CHECK (consumed IN (0, 1))
+        consumed INTEGER NOT NULL DEFAULT 0 CHECK (consumed IN (0, 1)),
+        holder BLOB,
+        cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1))
     ) WITHOUT ROWID""",
     f"""CREATE TABLE cast_vote_records (
         cvr_id BLOB PRIMARY KEY CHECK (length(cvr_id) = {CVR_ID_BYTES}),

@@ -9,8 +9,9 @@ own, never beside the voter's name (review S21 F2). Offline, the look-up says to
 card, and the check-in goes on under the station's policy. A refusal is said in words
 (`locale.check_in_refusals`): a Majlis runoff's sends the voter to the constituency where they voted
 in round one without naming it, a mistyped code says what is wrong with it, and the Persian page
-holds no machine code. A second check-in of the same person, at this station or after one at
-another, shows nothing of the first: no name, photo, card, station or time. A voter whose ballot
+holds no machine code. A second check-in of the same person, at this station (whose card is
+charged and unused: said so, review S23 A3) or after one at another, shows nothing of the first:
+no name, photo, card, station or time. A voter whose ballot
 meets the station closed under them reads that voting has ended here, and to ask the staff.
 """
 
@@ -143,8 +144,9 @@ def test_the_official_checks_voters_in_by_name_and_photo_and_reads_refusals(
     assert token not in pages["named"]
     assert NAME not in pages["named"]
 
-    _check_in(page, NAMED)  # the same person again, at this station
-    assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]
+    _check_in(page, NAMED)  # the same person again, at this station: their card is unused
+    assert page.locator("#refusal").inner_text() == FA["check_in_refused_card_unused"]
+    assert page.locator("#recharge").count() == 1  # the staff may cancel it (review S23 A3)
     pages["again here"] = page.content()
     _check_in(page, ELSEWHERE)  # a person the centre checked in at another station
     assert page.locator("#refusal").inner_text() == FA["check_in_refused_already_voted"]

@@ -26,6 +26,7 @@ from sandogh.station.box import Box, Status
 from sandogh.station.directory import StationDirectory
 from sandogh.station.printers import FilePrinter
 from sandogh.station.web.sessions import IDLE, LOCKOUT, PIN_TRIES, SHIFT_COOKIE
+from tests.formats.test_staff_card import forged
 from tests.station.build import Clock, national_code
 from tests.station.web.kiosk_build import (
     CARD_COST,
@@ -286,3 +287,70 @@ def test_a_card_of_another_box_or_of_the_first_version_is_refused_uncounted(
         assert "made by an earlier version" in at.get("/operator/login?lang=en").text
         http_card_log_in(at, kiosk.cards[StaffRole.HEAD], PIN)
         assert "مریم رحیمی" in at.get("/operator").text
+
+
+def test_cards_forged_from_public_data_lock_no_one_out(kiosk: Kiosk) -> None:
+    """Review S23 A5, mounted: the outsider's forge (the head's public key as the published
+    record gives it, the box's public card key from its set-up sheet) posted five times, and
+    more, with any PIN, counted five wrong PINs against the head and locked the head's real card
+    out. Each forged card is now refused as not made by its holder's key, in both languages,
+    counting nothing; then the head's real card with the right PIN logs in."""
+    assert kiosk.card_key is not None
+    head = card_holder(kiosk.cards[StaffRole.HEAD]).text
+    with client(kiosk) as at:
+        for n in range(PIN_TRIES + 1):
+            http_card_log_in(at, forged(head, kiosk.card_key.public_key), f"12345{n}")
+            shown = at.get("/operator/login").text
+            assert "این کارت با کلید دارنده‌اش ساخته نشده است" in shown
+            assert "sandogh staff card" in shown
+        http_card_log_in(at, forged(head, kiosk.card_key.public_key), "123456")
+        assert "not made by its holder&#39;s key" in at.get("/operator/login?lang=en").text
+        # the outsider's card as written (the second version's layout): old, uncounted too
+        http_card_log_in(at, forged(head, kiosk.card_key.public_key, "sandogh-card-2"), "1")
+        assert "نسخه پیشین" in at.get("/operator/login").text
+        with kiosk.box.store.transaction() as tx:
+            assert tx.wrong_pins(card_holder(kiosk.cards[StaffRole.HEAD])) == []
+        http_card_log_in(at, kiosk.cards[StaffRole.HEAD], PIN)
+        assert "مریم رحیمی" in at.get("/operator").text
+
+
+def test_a_member_locked_out_at_the_minutes_checks_them_by_key_file(kiosk: Kiosk) -> None:
+    """Review S23 A6, mounted: five wrong PINs typed in the secretary's field of the minutes
+    (by anyone at the staff screen) locked her card out, and logging in again by key file left
+    the minutes asking for the card's PIN, refused as locked. The lock-out says how to lift it;
+    her log-in by key file proves her, clears her wrong PINs (noted as an incident) and the
+    minutes take her key."""
+    secretary = kiosk.cards[StaffRole.SECRETARY]
+    with client(kiosk) as at:
+        http_log_in(at, kiosk.keys[StaffRole.HEAD])
+        http_card_log_in(at, secretary, PIN)
+        csrf = csrf_of(at.get("/operator").text)
+        at.post("/operator/close", data={"csrf": csrf, "papers": "0"})
+        at.post("/operator/count", data={"csrf": csrf})
+        member = card_holder(secretary).text
+        for n in range(PIN_TRIES):
+            at.post(
+                "/operator/minutes/check",
+                data={"csrf": csrf, "member": member, "pin": f"00000{n}"},
+            )
+        locked = at.get("/operator/minutes").text
+        assert "بسته است" in locked
+        assert "با پرونده کلید خود دوباره وارد شود تا قفل برداشته شود" in locked
+        at.post("/operator/minutes/check", data={"csrf": csrf, "member": member, "pin": PIN})
+        assert "بسته است" in at.get("/operator/minutes").text  # the right PIN: locked still
+        http_log_in(at, kiosk.keys[StaffRole.SECRETARY])
+        minutes = at.get("/operator/minutes").text
+        assert 'name="pin"' not in minutes  # her key file is her proof now
+        for role in (StaffRole.SECRETARY, StaffRole.HEAD):  # each by key file, its key again
+            who, key = card_holder(kiosk.cards[role]).text, kiosk.keys[role].read_text()
+            at.post("/operator/minutes/check", data={"csrf": csrf, "member": who, "key": key})
+        with kiosk.box.store.transaction() as tx:
+            assert tx.wrong_pins(card_holder(secretary)) == []
+        assert [(i.kind, i.details) for i in kiosk.box.incidents()] == [
+            ("pin-lock-cleared", {"holder": member, "wrong_pins": PIN_TRIES})
+        ]
+        at.post("/operator/report", data={"csrf": csrf})
+        assert "problem" not in at.get("/operator").text
+        http_card_log_in(at, secretary, PIN)  # her card logs in again too
+        assert "علی کرمانی" in at.get("/operator").text
+    assert kiosk.box.status().phase is Phase.REPORTED

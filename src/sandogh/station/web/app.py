@@ -42,6 +42,8 @@ from sandogh.station.web.opening import PATH as OPENING
 from sandogh.station.web.opening import OpeningScreens
 from sandogh.station.web.operator import LOGIN, OperatorScreens
 from sandogh.station.web.photos import Photos
+from sandogh.station.web.recharging import PATH as RECHARGE
+from sandogh.station.web.recharging import RechargeScreens
 from sandogh.station.web.resender import POLL_SECONDS, Resender
 from sandogh.station.web.screens import Screens
 from sandogh.station.web.sessions import IDLE, Sessions
@@ -84,6 +86,7 @@ def create_station_app(
     staff = OperatorScreens(screens, cards, writer)
     minutes = MinutesScreens(screens, cards)
     opening = OpeningScreens(screens)
+    recharging = RechargeScreens(screens, cards, writer)
     resender = Resender(box, poll=resend_every)
 
     async def home(_: Request) -> Response:
@@ -116,6 +119,8 @@ def create_station_app(
             Route("/operator/look-up", guarded(staff.look_up), methods=["POST"]),
             Route("/operator/check-in", guarded(staff.check_in), methods=["POST"]),
             Route("/operator/not-them", guarded(staff.not_them), methods=["POST"]),
+            Route(RECHARGE, guarded(recharging.page)),
+            Route(RECHARGE, guarded(recharging.recharge), methods=["POST"]),
             Route("/operator/close", guarded(staff.close_page)),
             Route("/operator/close", guarded(staff.close), methods=["POST"]),
             Route(MINUTES, guarded(minutes.page)),

@@ -6,8 +6,10 @@ this station; a member locked out (`sessions.PIN_TRIES` wrong PINs in a row) is 
 the PIN is tried; the box's card key opens the card's outer seal, and the PIN its key with
 argon2id, in a worker thread, since it takes a moment on purpose. A wrong PIN is counted, and the
 page says how many tries are left, or until when the member is locked out; a card made for
-another box, or by the earlier version (sealed under the PIN only, review S21 F8), is refused
-before any PIN is tried, and not counted, with words that say to make a new card. The PIN is used
+another box, by an earlier version (sealed under the PIN only, review S21 F8; unsigned, review
+S23 A5), or not by its holder's key (forged from the public record and the box's public card
+key, review S23 A5), is refused before any PIN is tried, and not counted, with words that say to
+make a new card. The PIN is used
 only here, never kept, logged or shown.
 """
 
@@ -52,6 +54,7 @@ _UNOPENED = {
     CardRefusal.MALFORMED: "kiosk_card_bad",
     CardRefusal.OLD_CARD: "kiosk_card_old",
     CardRefusal.OTHER_BOX: "kiosk_card_other_box",
+    CardRefusal.NOT_HOLDERS: "kiosk_card_not_holders",
 }
 
 

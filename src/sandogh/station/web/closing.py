@@ -2,7 +2,8 @@
 
 Issue 13 (the ballot box's staff side): closing took one tap, with no word of a card charged and
 never used. As poll workers reconcile at the close of polls, the close page sets side by side
-the cards charged at check-in, the cards used, the ballots cast (and, on an E2E box, those
+the cards charged at check-in (and those cancelled by two of the staff and charged again,
+review S23 A3), the cards used, the ballots cast (and, on an E2E box, those
 challenged, which use no card) and the paper copies the staff count in the box, and names every
 card charged and not used. Any mismatch must be explained in words before the close goes on;
 the figures and those words are kept with the close (`Box.close`; a mismatch is also noted as
@@ -31,6 +32,7 @@ class Reconciliation:
     challenged: int | None
     unused: tuple[str, ...]
     papers: int | None = None
+    cancelled: int = 0  # charged, then cancelled by the staff: each has a card in its place
 
     def mismatches(self) -> list[str]:
         """What does not agree, as label keys, in the order the page lists the figures."""
@@ -66,6 +68,7 @@ def reconciliation(box: Box, papers: int | None = None) -> Reconciliation:
             None if head is None else head.challenged,
             tuple(tx.unused_cards()),
             papers,
+            tx.cards_cancelled(),
         )
 
 

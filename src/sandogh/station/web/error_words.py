@@ -68,6 +68,8 @@ FA: dict[str, str] = {
     " به رئیس و اعضای شعبه مراجعه کنید.",
     "kiosk_card_used": "با این کارت تعرفه پیش‌تر رأی داده شده است؛"
     " به رئیس و اعضای شعبه مراجعه کنید.",
+    "kiosk_card_cancelled": "رئیس و اعضای شعبه این کارت تعرفه را باطل کرده‌اند؛"
+    " کارتی را که به جای آن شارژ شده است از آنان بگیرید.",
     "kiosk_ballot_rejected": "انتخاب‌ها با برگه رأی این کارت نمی‌خواند و چیزی ثبت نشد؛"
     " انتخاب‌ها را بازبینی کنید.",
     "kiosk_flow_not_e2e": "این صندوق برگه را مهر و موم نمی‌کند؛ به ناظر شعبه خبر دهید.",
@@ -117,6 +119,10 @@ EN: dict[str, str] = {
     "kiosk_early_report_again": "The final report is not signed and sent yet; signing again is"
     " only for a report the centre refused.",
     "kiosk_card_unknown": "This ballot card was not charged at this box; ask the station's staff.",
+    "kiosk_card_cancelled": (
+        "This ballot card was cancelled by the station's staff; ask them for the card charged"
+        " in its place."
+    ),
     "kiosk_card_used": "A ballot was already cast with this card; ask the station's staff.",
     "kiosk_ballot_rejected": "The choices do not fit this card's ballot and nothing was"
     " recorded; review your choices.",

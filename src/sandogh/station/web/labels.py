@@ -172,6 +172,7 @@ FA: dict[str, str] = {
     "kiosk_rec_heading": "تطبیق پیش از پایان رأی‌گیری",
     "kiosk_rec_charged": "کارت‌های تعرفه شارژشده",
     "kiosk_rec_used": "کارت‌های به‌کاررفته",
+    "kiosk_rec_cancelled": "کارت‌های باطل‌شده (که به جای هر یک کارت دیگری شارژ شد)",
     "kiosk_rec_unused": "کارت تعرفه‌ای شارژ شده و به کار نرفته است.",
     "kiosk_rec_unused_named": "{n} کارت تعرفه شارژ شده و هرگز به کار نرفته است.",
     "kiosk_rec_unused_count": "کارت‌های تعرفه شارژشده و هرگز به‌کارنرفته",
@@ -249,12 +250,18 @@ FA: dict[str, str] = {
         "این کارت برای این صندوق ساخته نشده است؛ با پرونده کلید خود وارد شوید و با کلید کارت"
         " این صندوق کارت تازه‌ای بسازید."
     ),
+    "kiosk_card_not_holders": (
+        "این کارت با کلید دارنده‌اش ساخته نشده است؛ رمزی با آن امتحان نشد و چیزی شمرده نشد."
+        " دارنده کارت با پرونده کلید خود وارد شود و با فرمان «sandogh staff card» کارت را"
+        " دوباره بسازد."
+    ),
     "kiosk_no_cards": "این صندوق کارت کارکنان نمی‌پذیرد؛ با پرونده کلید خود وارد شوید.",
     "kiosk_pin_needed": "رمز شخصی خود را بنویسید.",
     "kiosk_wrong_pin": "رمز نادرست است؛ {left} بار دیگر می‌توانید امتحان کنید.",
     "kiosk_card_locked": (
-        "به سبب رمزهای نادرست پیاپی، ورود با این کارت تا ساعت {until} بسته است؛"
-        " با رئیس شعبه یا ستاد انتخابات تماس بگیرید."
+        "به سبب رمزهای نادرست پیاپی، ورود با این کارت تا ساعت {until} بسته است. دارنده کارت"
+        " با پرونده کلید خود دوباره وارد شود تا قفل برداشته شود؛ بی پرونده کلید، با رئیس شعبه"
+        " یا ستاد انتخابات تماس بگیرید."
     ),
     # kiosk-identity (issue 13): the look-up before the check-in, confirmed by the staff
     "kiosk_identity_nothing_yet": (
@@ -268,6 +275,30 @@ FA: dict[str, str] = {
         " بررسی کنید."
     ),
     "kiosk_identity_reject": "همان کس نیست",
+    # recharging (review S23 A3): a card charged, unused, lost or miscopied
+    "kiosk_recharge_offer_note": (
+        "اگر کارت گم شده یا کد آن نادرست نوشته شده است، رئیس شعبه و یکی دیگر از اعضای شعبه"
+        " می‌توانند آن را باطل کنند و کارت تازه‌ای برای همین رأی‌دهنده شارژ کنند. نخست کارت"
+        " شناسایی او را بسنجید."
+    ),
+    "kiosk_recharge_offer": "باطل کردن کارت و شارژ کارت تازه",
+    "kiosk_recharge_title": "باطل کردن کارت تعرفه و شارژ کارت تازه",
+    "kiosk_recharge_means": (
+        "کارت تعرفه شارژشده این رأی‌دهنده باطل می‌شود و دیگر در صندوق پذیرفته نمی‌شود؛ کارت"
+        " تازه‌ای برای همان پذیرش شارژ می‌شود. این کار با نام شما ثبت می‌شود و در شمار کارت‌های"
+        " باطل‌شده صورتجلسه می‌آید."
+    ),
+    "kiosk_recharge_key": "پرونده کلید {person}",
+    "kiosk_recharge_note": (
+        "رئیس شعبه و دست‌کم یکی دیگر از اعضای شعبه، هر یک با رمز کارت خود یا پرونده کلید خود،"
+        " تأیید می‌کنند."
+    ),
+    "kiosk_recharge_confirm": "باطل کن و کارت تازه شارژ کن",
+    "kiosk_recharge_two": (
+        "کارتی باطل نشد: رئیس شعبه و دست‌کم یکی دیگر از اعضای شعبه باید هر یک رمز کارت یا"
+        " پرونده کلید خود را بدهند."
+    ),
+    "kiosk_recharged": "کارت پیشین این رأی‌دهنده باطل شد.",
     "kiosk_identity_rejected": (
         "رأی‌دهنده احراز هویت نشد: چیزی ثبت نشد و کارتی شارژ نشد. به ناظر شعبه خبر دهید."
     ),
@@ -441,6 +472,7 @@ EN: dict[str, str] = {
     "kiosk_rec_heading": "Reconciliation before the close",
     "kiosk_rec_charged": "Ballot cards charged",
     "kiosk_rec_used": "Ballot cards used",
+    "kiosk_rec_cancelled": "Ballot cards cancelled (each charged again)",
     "kiosk_rec_unused": "A ballot card was charged and never used.",
     "kiosk_rec_unused_named": "{n} ballot card(s) charged and never used.",
     "kiosk_rec_unused_count": "Ballot cards charged and never used",
@@ -513,12 +545,18 @@ EN: dict[str, str] = {
         "This card was not made for this box: log in with your key file, and make a new card"
         " with this box's card key."
     ),
+    "kiosk_card_not_holders": (
+        "This card was not made by its holder's key: no PIN was tried and nothing counted."
+        " Its holder logs in with their key file and makes the card again with"
+        " `sandogh staff card`."
+    ),
     "kiosk_no_cards": "This box takes no staff cards: log in with your key file.",
     "kiosk_pin_needed": "Type your PIN.",
     "kiosk_wrong_pin": "Wrong PIN; you may try {left} more times.",
     "kiosk_card_locked": (
-        "After wrong PINs in a row, this card is locked out until {until}; call the head of"
-        " station or the election headquarters."
+        "After wrong PINs in a row, this card is locked out until {until}. Its holder logs in"
+        " again with their key file to lift the lock-out; without it, call the head of station"
+        " or the election headquarters."
     ),
     # kiosk-identity (issue 13): the look-up before the check-in, confirmed by the staff
     "kiosk_identity_nothing_yet": (
@@ -532,6 +570,29 @@ EN: dict[str, str] = {
         " the writer."
     ),
     "kiosk_identity_reject": "Not this person",
+    # recharging (review S23 A3): a card charged, unused, lost or miscopied
+    "kiosk_recharge_offer_note": (
+        "If the card was lost or its code miscopied, the head of station and one other member"
+        " may cancel it and charge a new card for this voter. Check their ID card first."
+    ),
+    "kiosk_recharge_offer": "Cancel the card and charge a new one",
+    "kiosk_recharge_title": "Cancel a ballot card and charge a new one",
+    "kiosk_recharge_means": (
+        "This voter's charged card is cancelled and no longer accepted at the box; a new card is"
+        " charged for the same check-in. It is recorded under your names and counted among the"
+        " cancelled cards in the minutes."
+    ),
+    "kiosk_recharge_key": "{person}'s key file",
+    "kiosk_recharge_note": (
+        "The head of station and at least one other member confirm, each with their card's PIN"
+        " or their key file."
+    ),
+    "kiosk_recharge_confirm": "Cancel it and charge a new card",
+    "kiosk_recharge_two": (
+        "No card was cancelled: the head of station and at least one other member must each give"
+        " their card's PIN or their key file."
+    ),
+    "kiosk_recharged": "This voter's earlier card is cancelled.",
     "kiosk_identity_rejected": (
         "The voter was not identified: nothing was recorded and no card charged. Tell the"
         " station's supervisor."

@@ -30,7 +30,7 @@ from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.voters.photo import photo_type
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.locale.dates import format_moment
-from sandogh.station.box_check_in import CheckInRefused, Found
+from sandogh.station.box_check_in import CheckInRefused, Found, LocalRefusal
 from sandogh.station.errors import StaffKeyError, UnsignedMinutesError
 from sandogh.station.local_chain import ChainHead
 from sandogh.station.ports import CardWriter
@@ -178,6 +178,8 @@ class OperatorScreens:
             at=lambda moment: _clock_time(moment, lang),
             moment=lambda moment: format_moment(moment, lang),
             card=shown.get("card"),
+            recharged=shown.get("recharged"),
+            recharge=shift.recharging is not None and "refusal" in shown,
             found=shown.get("found"),
             photo=_photo_url(shown.get("found")),
             refusal=_refusal(shown.get("refusal"), lang),
@@ -196,7 +198,7 @@ class OperatorScreens:
     ) -> Response:
         """Whom the registry names for the code typed: nothing is recorded (issue 13)."""
         code = to_ascii_digits(form.get("national_code", ""))
-        shift.looked_up = None
+        shift.looked_up = shift.recharging = None
         try:
             outcome = self._screens.box.look_up(code)
         except SandoghError as error:
@@ -206,6 +208,7 @@ class OperatorScreens:
                 shift.looked_up = code
             key = "refusal" if isinstance(outcome, CheckInRefused) else "found"
             shift.shown = {key: outcome}
+            shift.recharging = code if _card_unused(outcome) else None
         return see(PATH, lang)
 
     async def check_in(
@@ -225,6 +228,7 @@ class OperatorScreens:
         else:
             card = None if isinstance(outcome, CheckInRefused) else charge(outcome, self._writer)
             shift.shown = {"refusal": outcome} if card is None else {"card": card}
+            shift.recharging = code if _card_unused(outcome) else None
         return see(PATH, lang)
 
     async def not_them(
@@ -331,6 +335,11 @@ def _contest_in(screens: Screens, lang: Lang) -> Callable[[str], str]:
     """A contest's name in `lang`, as the enrolment document gives it (else its id), read only
     when a failure names one."""
     return lambda contest: screens.names().contest(contest, lang)
+
+
+def _card_unused(outcome: object) -> bool:
+    """Whether the voter's card is charged here and unused: two of the staff may cancel it."""
+    return isinstance(outcome, CheckInRefused) and outcome.reason == LocalRefusal.CARD_UNUSED
 
 
 def _refusal(shown: object, lang: Lang) -> str | None:

@@ -12,6 +12,14 @@ member of staff logging in by card and PIN (`formats.staff_card`) who gives `PIN
 PINs in a row is locked out for `LOCKOUT`, counted by the card's holder, whichever browser
 tried; the count is kept in the box's SQLite file (`station.local_pins`), so that restarting the
 kiosk does not clear a lock-out, as it forgets the shifts.
+
+Review S23 A6: the lock-out is of a card holder's PIN, and a log-in by key file proves the
+holder without it. A member locked out at the minutes (five wrong PINs typed in their field, by
+anyone at the staff screen) stayed locked out after logging in again by key file, and the minutes
+still asked for their card's PIN. So the latest proof a member gives holds: logging in again
+replaces how they are on duty (by key file, the minutes take the key), and a log-in by key file
+clears their wrong PINs, noted as the incident `pin-lock-cleared` (who, and how many wrong PINs)
+in the box's file.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ PIN_TRIES = 5  # wrong PINs in a row before a member of staff is locked out
 LOCKOUT = datetime.timedelta(minutes=30)
 VISIT_COOKIE = "kiosk-visit"  # path "/": the voter's and the log-in's forms
 SHIFT_COOKIE = "kiosk-staff"  # path "/operator" only: never sent with a voter's request
+PIN_LOCK_CLEARED = "pin-lock-cleared"  # the incident of wrong PINs cleared by a key file
 
 
 @dataclass
@@ -86,6 +95,9 @@ class Shift:
     checked: list[PublicKey] = field(default_factory=list)  # who checked the minutes (`minutes`)
     # the national code looked up and found, until the staff confirm the person or not (issue 13)
     looked_up: str | None = None
+    # the national code of a voter whose card is charged and unused, until two of the staff
+    # cancel it and charge another (`recharging`) or look another voter up (review S23 A3)
+    recharging: str | None = None
 
     def signers(self) -> list[tuple[StaffRole, SigningKey]]:
         return [(on.member.role, on.key) for on in self.staff]
@@ -180,8 +192,9 @@ class Sessions:
         card: str | None = None,
     ) -> tuple[str, Shift] | None:
         """Add the member of staff whose key this is to the browser's shift (a new one if it
-        has none): the shift's cookie value and the shift, or None if the key is not one of
-        `registered`."""
+        has none), or, if they are on duty there, put them there as they logged in now (by
+        `card`, or by key file without): the shift's cookie value and the shift, or None if the
+        key is not one of `registered`. A log-in by key file clears the member's wrong PINs."""
         member = next((m for m in registered if m.key == key.public_key), None)
         if member is None:
             return None
@@ -191,9 +204,24 @@ class Sessions:
             cookie = self._new_secret()
             found = self._shifts[cookie] = Shift(self._new_secret(), now)
         found.seen = now
-        if all(on.member.key != member.key for on in found.staff):
-            found.staff.append(OnDuty(member, key, card))
+        if card is None:
+            self._proved(member.key, now)
+        on_duty = OnDuty(member, key, card)
+        where = [i for i, on in enumerate(found.staff) if on.member.key == member.key]
+        if where:
+            found.staff[where[0]] = on_duty
+        else:
+            found.staff.append(on_duty)
         return cookie, found
+
+    def _proved(self, holder: PublicKey, now: datetime.datetime) -> None:
+        """`holder` proved themselves by key file: their wrong PINs are cleared, and noted."""
+        with self._store.transaction() as tx:
+            wrong = tx.wrong_pins(holder)
+            if wrong:
+                tx.clear_wrong_pins(holder)
+                details = {"holder": holder.text, "wrong_pins": len(wrong)}
+                tx.add_incident(PIN_LOCK_CLEARED, now, details)
 
     def locked_until(self, holder: PublicKey) -> datetime.datetime | None:
         """When the lock-out of the staff card's `holder` ends, if they are locked out now."""

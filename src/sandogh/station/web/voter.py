@@ -33,6 +33,7 @@ from starlette.responses import JSONResponse, Response
 
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import Choice
+from sandogh.core.station.card_codes import MistypedCodeError, read_card_code
 from sandogh.locale import to_ascii_digits
 from sandogh.station.errors import BallotFlowError, BallotFlowRefusal
 from sandogh.station.ports import CardReader
@@ -117,7 +118,7 @@ class VoterScreens:
                 lang,
                 PATH,
                 csrf=visit.csrf,
-                refused=bool(shown.get("refused")),
+                refused=shown.get("refused"),
                 reader=self._reader is not None,
             )
         else:
@@ -167,14 +168,19 @@ class VoterScreens:
     async def card_in_reader(self, _: Request) -> Response:
         """What the card screen asks every second: "ready" when an unused card of this box is in
         the reader (the screen then starts its ballot), "remove" when the card in it cannot start
-        one (used, unknown, or left there by a voter who walked away), "none" when it is empty."""
+        one (used, cancelled, unknown, or left there by a voter who walked away), "none" when it
+        is empty."""
         token = self._reader.card() if self._reader is not None else None
         if token is None:
             self._left_in_reader = None
             return JSONResponse({"card": "none"})
         with self._screens.box.store.transaction() as tx:
             card = tx.card(token)
-        usable = card is not None and not card.consumed and token != self._left_in_reader
+        usable = (
+            card is not None
+            and not (card.consumed or card.cancelled)
+            and token != self._left_in_reader
+        )
         return JSONResponse({"card": "ready" if usable else "remove"})
 
     async def photo(self, request: Request) -> Response:
@@ -207,13 +213,23 @@ class VoterScreens:
         order = [c.contest for c in station.setup.ballot] if station else []
         return sorted(choices, key=lambda c: order.index(c.contest) if c.contest in order else 0)
 
-    def _open_card(self, visit: Visit, token: str) -> None:
-        """A new draft for an unused card of this box, for the contests of the card."""
+    def _open_card(self, visit: Visit, typed: str) -> None:
+        """A new draft for an unused card of this box, for the contests of the card. A code
+        that fails its check is refused as mistyped before any card is looked up, and a card
+        the staff cancelled says so (review S23 A3)."""
+        try:
+            token = read_card_code(typed)
+        except MistypedCodeError:
+            visit.shown = {"refused": "mistyped" if typed else "refused"}
+            return
         with self._screens.box.store.transaction() as tx:
-            card = tx.card(token) if token else None
+            card = tx.card(token)
             station = tx.station()
+        if card is not None and card.cancelled:
+            visit.shown = {"refused": "cancelled"}
+            return
         if card is None or card.consumed or station is None:
-            visit.shown = {"refused": "1"}
+            visit.shown = {"refused": "refused"}
             return
         self._screens.sessions.take_card(token, visit)
         visit.token = token
