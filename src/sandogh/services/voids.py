@@ -20,11 +20,8 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint
 from sandogh.core.supervision import (
-    CandidateVoid,
-    ConstituencyVoid,
     Effect,
     HandCountCorrection,
-    StationVoid,
     Void,
     VoidError,
     apply_voids,
@@ -32,7 +29,9 @@ from sandogh.core.supervision import (
     touches,
     void_case_problems,
     void_json,
+    void_places,
     void_problems,
+    void_stations,
 )
 from sandogh.core.supervision.recorded import VOIDED
 from sandogh.services.acting import Actor, acted, common_place, election_day, guarded, require
@@ -41,6 +40,7 @@ from sandogh.services.competence import contests_at, require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork, VoidRecord
 from sandogh.services.recorded_decisions import recorded_corrections
+from sandogh.services.totals import count_void
 
 
 class CorrectedError(SandoghError):
@@ -92,11 +92,8 @@ def void(
         for corrected in recorded_corrections(work, election):
             if touches(geography, decided, corrected.contest, corrected.constituency):
                 raise CorrectedError(corrected, f"this {kind_of(decided)} void")
+        effect = count_void(work, day, decided)  # over the voids decided before it
         record = work.voids.add(VoidRecord(election, decided, actor.username, now))
-        _, effects = apply_voids(
-            geography, work.tallies.all(election), [r.void for r in work.voids.all(election)]
-        )
-        effect = effects[-1]
         entry = work.events.record(
             acted(
                 actor,
@@ -144,21 +141,11 @@ def preview_void(
             raise VoidError(problems)
         require(geography, actor, Action.VOID, void_places(geography, decided), election)
         decided_before = [r.void for r in work.voids.all(election)]
-        _, effects = apply_voids(geography, work.tallies.all(election), [*decided_before, decided])
+        touched = work.tallies.of_stations(election, void_stations(geography, decided))
+        _, effects = apply_voids(geography, touched, [*decided_before, decided])
         return effects[-1]
 
     return guarded(uow, actor, now, use_case)
-
-
-def void_places(geography: Geography, decided: Void) -> tuple[str, ...]:
-    """The units a void touches, each of which the voiding grant must cover."""
-    match decided:
-        case StationVoid():
-            return (decided.station,)
-        case CandidateVoid():
-            return decided.stations
-        case ConstituencyVoid():
-            return geography.constituency_parts(decided.contest, decided.constituency)
 
 
 def _case_problems(

@@ -1,0 +1,78 @@
+"""`results check-totals`: every kept figure that a full re-aggregation does not give, in
+Persian or English, naming its unit or constituency, contest and figure."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from sandogh.cli.formatting import name_in
+from sandogh.core.counting.running import Difference, Scope
+from sandogh.core.counting.tally import INVALID_FIGURES, InvalidKind
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text, text_in
+from sandogh.locale.totals_check import CATALOGUE
+from sandogh.services.totals import TotalsChecked
+
+
+def print_totals_check(out: Console, checked: TotalsChecked, lang: Lang) -> bool:
+    """Print the check; True when the kept totals are the re-aggregated ones."""
+    election = name_in(checked.day.election.name, lang)
+    if not checked.differences:
+        out.print(
+            text_in(CATALOGUE, "totals_agree", lang, election=election, places=checked.places)
+        )
+        return True
+    count = len(checked.differences)
+    out.print(text_in(CATALOGUE, "totals_differ", lang, election=election, count=count))
+    for difference in checked.differences:
+        out.print(_line(checked, difference, lang), highlight=False)
+    return False
+
+
+def _line(checked: TotalsChecked, d: Difference, lang: Lang) -> str:
+    return text_in(
+        CATALOGUE,
+        "totals_line",
+        lang,
+        scope=text_in(CATALOGUE, f"scope_{d.place.scope.value}", lang),
+        place=_place(checked, d, lang),
+        contest=_isolated(_contest(checked, d.place.contest, lang)),
+        figure=_figure(d.figure, lang),
+        actual=d.actual,
+        expected=d.expected,
+    )
+
+
+def _place(checked: TotalsChecked, d: Difference, lang: Lang) -> str:
+    code = d.place.code
+    if d.place.scope is Scope.UNIT and code in checked.day.geography:
+        named = name_in(checked.day.geography.unit(code).name, lang)
+        return f"{_isolated(named)} ({_isolated(code)})"
+    for contest in checked.day.election.contests:
+        for constituency in contest.constituencies:
+            if (contest.id, constituency.id) == (d.place.contest, code):
+                return f"{_isolated(name_in(constituency.name, lang))} ({_isolated(code)})"
+    return _isolated(code)
+
+
+def _contest(checked: TotalsChecked, contest_id: str, lang: Lang) -> str:
+    for contest in checked.day.election.contests:
+        if contest.id == contest_id:
+            return name_in(contest.name, lang)
+    return contest_id
+
+
+def _figure(figure: str, lang: Lang) -> str:
+    if figure == "stations_reported":
+        return text_in(CATALOGUE, "stations_counted", lang)
+    if figure.startswith("votes."):
+        code = figure.removeprefix("votes.")
+        return text_in(CATALOGUE, "votes_of", lang, code=_isolated(code))
+    if figure.startswith("invalid."):
+        return text(INVALID_FIGURES[InvalidKind(figure.removeprefix("invalid."))], lang)
+    return text(figure, lang)
+
+
+def _isolated(name: str) -> str:
+    """FSI…PDI: a Latin code keeps its place in a Persian sentence."""
+    return f"\u2068{name}\u2069"
