@@ -87,6 +87,9 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "build_proposals",
         "box_handovers",
         "mode_approvals",
+        "results_totals",
+        "results_total_votes",
+        "results_totals_filled",
     }
     assert revision == head_revision() == "0024"
 

@@ -18,14 +18,16 @@ def print_totals_check(out: Console, checked: TotalsChecked, lang: Lang) -> bool
     """Print the check; True when the kept totals are the re-aggregated ones."""
     election = name_in(checked.day.election.name, lang)
     if not checked.differences:
-        out.print(
-            text_in(CATALOGUE, "totals_agree", lang, election=election, places=checked.places)
-        )
+        agreed = text_in(CATALOGUE, "totals_agree", lang, election=election, places=checked.places)
+        out.print(agreed, soft_wrap=True)
         return True
     count = len(checked.differences)
-    out.print(text_in(CATALOGUE, "totals_differ", lang, election=election, count=count))
+    # one line each, never wrapped, so that an operator can search and count them
+    out.print(
+        text_in(CATALOGUE, "totals_differ", lang, election=election, count=count), soft_wrap=True
+    )
     for difference in checked.differences:
-        out.print(_line(checked, difference, lang), highlight=False)
+        out.print(_line(checked, difference, lang), highlight=False, soft_wrap=True)
     return False
 
 
