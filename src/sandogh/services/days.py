@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from threading import Lock
 
+from sandogh.core.counting.reconcile import SeatBound, seat_bounds
 from sandogh.core.counting.turnout import eligible_voters
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, UnitKind
@@ -39,6 +40,7 @@ class Day:
     geography: Geography
     _ballots: dict[str, tuple[BallotContest, ...]] = field(default_factory=dict, repr=False)
     _eligible: list[Mapping[str, int | None]] = field(default_factory=list, repr=False)
+    _bounds: list[Mapping[str, SeatBound]] = field(default_factory=list, repr=False)
 
     def is_station(self, code: str) -> bool:
         return code in self.geography and self.geography.kind(code) is UnitKind.STATION
@@ -60,6 +62,13 @@ class Day:
         if not self._eligible:
             self._eligible.append(eligible_voters(self.geography))  # two threads: one value
         return self._eligible[0]
+
+    @property
+    def seat_bounds(self) -> Mapping[str, SeatBound]:
+        """Each contest's seat bounds (`core.counting.reconcile.seat_bounds`), made once."""
+        if not self._bounds:
+            self._bounds.append(seat_bounds(self.geography))
+        return self._bounds[0]
 
 
 class CodesNotDrawnError(SandoghError):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sandogh.core.candidacy.withdrawal import Withdrawal
 from sandogh.core.counting.aggregate import Aggregate, Total
-from sandogh.core.counting.reconcile import Finding, reconcile_aggregate
+from sandogh.core.counting.reconcile import Finding, SeatBound, reconcile_aggregate
 from sandogh.core.counting.turnout import Turnout, turnout
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Contest, ReportingUnit
@@ -51,6 +51,7 @@ class Tallied:
     withdrawals: tuple[Withdrawal, ...] = ()
     voided_at: tuple[datetime.datetime, ...] = ()
     undone: tuple[Undoing, ...] = ()
+    bounds: Mapping[str, SeatBound] | None = None  # the day's, where kept (`services.days`)
 
     def corrected_in(self, contest_id: str, code: str) -> HandCountCorrection | None:
         """The correction whose figures `code`'s total counts, or that supersedes its sheets."""
@@ -85,4 +86,4 @@ class Tallied:
         return None if total is None else turnout(total.counts, self.eligible[code])
 
     def findings(self) -> tuple[Finding, ...]:
-        return reconcile_aggregate(self.geography, self.totals)
+        return reconcile_aggregate(self.geography, self.totals, self.bounds)

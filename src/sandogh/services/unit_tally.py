@@ -81,6 +81,7 @@ def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = Non
         tuple(recorded_withdrawals(work, election)),
         tuple(record.at for record in records),
         tuple(r.undone for r in certified if r.undone is not None),
+        day.seat_bounds,
     )
 
 

@@ -33,10 +33,11 @@ class TotalsFilledRow(Base):
 class ResultsTotalRow(Base):
     __tablename__ = "results_totals"
 
+    # the key's order is that of a read: a unit's rows (every contest) by its code
     election_id: Mapped[str] = mapped_column(Code, primary_key=True)
-    contest: Mapped[str] = mapped_column(Code, primary_key=True)
     scope: Mapped[str] = mapped_column(Code, primary_key=True)  # unit | constituency
     code: Mapped[str] = mapped_column(Code, primary_key=True)
+    contest: Mapped[str] = mapped_column(Code, primary_key=True)
     stations_reported: Mapped[int]
     papers_received: Mapped[int]
     papers_used: Mapped[int]
@@ -60,9 +61,9 @@ class ResultsTotalVoteRow(Base):
     __tablename__ = "results_total_votes"
 
     election_id: Mapped[str] = mapped_column(Code, primary_key=True)
-    contest: Mapped[str] = mapped_column(Code, primary_key=True)
     scope: Mapped[str] = mapped_column(Code, primary_key=True)
     code: Mapped[str] = mapped_column(Code, primary_key=True)
+    contest: Mapped[str] = mapped_column(Code, primary_key=True)
     candidate: Mapped[str] = mapped_column(Code, primary_key=True)
     votes: Mapped[int]
 

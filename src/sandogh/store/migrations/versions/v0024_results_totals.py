@@ -38,7 +38,7 @@ _INVALID = (
     "invalid_multiple_names",
     "invalid_crossed_out",
 )
-_PLACE = ("election_id", "contest", "scope", "code")
+_PLACE = ("election_id", "scope", "code", "contest")  # a unit's rows together, by its code
 
 
 def _election(table: str) -> sa.ForeignKeyConstraint:
