@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from sandogh.cli.formatting import name_in
+from sandogh.cli.formatting import ballot_code, name_in
 from sandogh.core.counting.running import Difference, Scope
 from sandogh.core.counting.tally import INVALID_FIGURES, InvalidKind
 from sandogh.locale.language import Lang
@@ -46,15 +46,21 @@ def _line(checked: TotalsChecked, d: Difference, lang: Lang) -> str:
 
 
 def _place(checked: TotalsChecked, d: Difference, lang: Lang) -> str:
-    code = d.place.code
+    """The place by its name; in English with its code too (a Persian line names no machine
+    id, as every line of the command does)."""
+    code, named = d.place.code, None
     if d.place.scope is Scope.UNIT and code in checked.day.geography:
         named = name_in(checked.day.geography.unit(code).name, lang)
-        return f"{_isolated(named)} ({_isolated(code)})"
     for contest in checked.day.election.contests:
         for constituency in contest.constituencies:
-            if (contest.id, constituency.id) == (d.place.contest, code):
-                return f"{_isolated(name_in(constituency.name, lang))} ({_isolated(code)})"
-    return _isolated(code)
+            if d.place.scope is Scope.CONSTITUENCY and (contest.id, constituency.id) == (
+                d.place.contest,
+                code,
+            ):
+                named = name_in(constituency.name, lang)
+    if named is None:
+        return _isolated(code)
+    return _isolated(named) if lang == "fa" else f"{named} ({code})"
 
 
 def _contest(checked: TotalsChecked, contest_id: str, lang: Lang) -> str:
@@ -69,7 +75,7 @@ def _figure(figure: str, lang: Lang) -> str:
         return text_in(CATALOGUE, "stations_counted", lang)
     if figure.startswith("votes."):
         code = figure.removeprefix("votes.")
-        return text_in(CATALOGUE, "votes_of", lang, code=_isolated(code))
+        return text_in(CATALOGUE, "votes_of", lang, code=ballot_code(code, lang))
     if figure.startswith("invalid."):
         return text(INVALID_FIGURES[InvalidKind(figure.removeprefix("invalid."))], lang)
     return text(figure, lang)
