@@ -19,7 +19,7 @@ changes them (`ensure_totals`), which names it as counted in the same transactio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.counting.running import (
@@ -57,7 +57,7 @@ def counted_sheets(work: UnitOfWork, day: Day) -> tuple[TallySheet, ...]:
     """Every stored sheet of the election as the results count it: with the voids applied."""
     election = day.election.id
     voids = [record.void for record in work.voids.all(election)]
-    sheets, _ = apply_voids(day.geography, work.tallies.all(election), voids)
+    sheets, _ = applied(day, work.tallies.all(election), voids)
     return sheets
 
 
@@ -67,12 +67,22 @@ def count_sheets(work: UnitOfWork, day: Day, sheets: Sequence[TallySheet]) -> No
     ensure_totals(work, day)
     election = day.election.id
     voids = [record.void for record in work.voids.all(election)]
-    counted, _ = apply_voids(day.geography, sheets, voids)
+    counted, _ = applied(day, sheets, voids)
     if len(counted) > _BULK:
         deltas = totals_of(day.geography, counted)
     else:
         deltas = spread(day.geography, ((s, difference(None, s.counts)) for s in counted))
     work.totals.add(election, deltas)
+
+
+def applied(
+    day: Day, sheets: Iterable[TallySheet], voids: Sequence[Void]
+) -> tuple[tuple[TallySheet, ...], tuple[Effect, ...]]:
+    """`apply_voids`, skipped where there is no void: planning none walks every constituency
+    of the day, a tenth of a second at national scale (measured), for every report."""
+    if not voids:
+        return tuple(sheets), ()
+    return apply_voids(day.geography, sheets, voids)
 
 
 def count_void(work: UnitOfWork, day: Day, decided: Void) -> Effect:

@@ -22,7 +22,6 @@ from sandogh.core.definition.model import UnitKind
 from sandogh.core.supervision import (
     HandCountCorrection,
     Void,
-    apply_voids,
     correct_totals,
     void_stations,
 )
@@ -38,7 +37,7 @@ from sandogh.services.recorded_decisions import (
     recorded_withdrawals,
 )
 from sandogh.services.tallied import Tallied
-from sandogh.services.totals import ensure_totals
+from sandogh.services.totals import applied, ensure_totals
 
 
 def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = None) -> Tallied:
@@ -55,19 +54,18 @@ def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = Non
     records = recorded_voids(work, election)
     voids = [record.void for record in records]
     stations = {c for c in codes if geography.kind(c) is UnitKind.STATION}
-    sheets, effects = apply_voids(
-        geography, work.tallies.of_stations(election, stations | _touched(geography, voids)), voids
-    )
+    read = work.tallies.of_stations(election, stations | _touched(geography, voids))
+    sheets, effects = applied(day, read, voids)
     corrections = tuple(recorded_corrections(work, election))
     inner = [c for c in codes if c not in stations]
     kept = work.totals.read(election, Scope.UNIT, inner)
     corrected = work.totals.read(
         election, Scope.CONSTITUENCY, {c.constituency for c in corrections}
     )
-    read = _aggregate(
+    found = _aggregate(
         geography, inner, kept, stations, [s for s in sheets if s.station in stations]
     )
-    totals = correct_totals(geography, _with(geography, read, corrections, corrected), corrections)
+    totals = correct_totals(geography, _with(geography, found, corrections, corrected), corrections)
     certified = recorded_certifications(work, election)
     return Tallied(
         StoredElection(day.election, day.definition_hash),
