@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -116,6 +118,34 @@ def test_persian_is_the_default(kerman: str) -> None:
     assert "۱٬۲۷۶٬۰۹۲" in shown
     assert "یک میلیون و دویست و هفتاد و شش هزار و نود و دو" in shown
     assert "۱۵ تیر ۱۴۰۳" in shown
+
+
+def test_check_totals_agrees_then_names_a_figure_changed_by_raw_sql(
+    kerman: str, tmp_path: Path
+) -> None:
+    """Issue 14: the kept totals against every stored sheet added again, in Persian and English."""
+    copy = tmp_path / "kerman.sqlite"
+    shutil.copyfile(kerman.removeprefix("sqlite:///"), copy)
+    db = f"sqlite:///{copy}"
+    agreed = sandogh("results", "check-totals", "-e", "kerman-1403-r2", db=db).stdout
+    assert "با جمع دوبارهٔ همهٔ صورتجلسه‌های ثبت‌شده یکی است" in agreed
+    with sqlite3.connect(copy) as attack:
+        attack.execute(
+            "UPDATE results_total_votes SET votes = votes + 1000 WHERE code = 'IR-08' "
+            "AND scope = 'unit' AND candidate = '21'"
+        )
+    found = sandogh("results", "check-totals", "-e", "kerman-1403-r2", db=db, check=False)
+    assert found.returncode == 1
+    assert "نمی‌خواند" in found.stdout
+    assert "کرمان" in found.stdout  # the province, by its name
+    assert "آرای نامزد ۲۱" in found.stdout
+    assert "IR" not in found.stdout  # a Persian line names no machine id
+    english = sandogh(
+        "results", "check-totals", "-e", "kerman-1403-r2", "--lang", "en", db=db, check=False
+    ).stdout
+    assert "1 figures of the kept totals" in english
+    assert "votes of candidate 21: kept" in english
+    assert "(IR-08)" in english
 
 
 def test_a_bad_definition_gets_every_problem_and_stores_nothing(tmp_path: Path) -> None:

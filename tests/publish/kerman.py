@@ -31,7 +31,7 @@ from sandogh.core.definition.rule import MajorityRule
 from sandogh.publish.index import ElectionIndex
 from sandogh.services.outcomes import Decided, decide_constituency
 from sandogh.services.ports import StoredElection
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 
 A, B = "ST-A", "ST-B"
 ELIGIBLE = 2_324_254

@@ -22,7 +22,7 @@ from sandogh.publish.documents import (
     unit_result_json,
     unit_result_v1,
 )
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 
 from .kerman import ELIGIBLE, EMPTY, FIGURES, GEOGRAPHY, INDEX, A, B, tallied
 

@@ -15,7 +15,7 @@ from sandogh.core.report import station_ballot
 from sandogh.formats.definition_file import definition_hash
 from sandogh.publish.totals import reported_stations, retally
 from sandogh.services.ports import StoredElection
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 from tests.services.build import ROUND_1_DAY, ST_1, ST_2, ST_3
 
 GEOGRAPHY = Geography.of(ROUND_1_DAY)

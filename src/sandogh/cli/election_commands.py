@@ -123,6 +123,21 @@ def results_show(
         print_results(out, view, lang.lang)
 
 
+@results_app.command("check-totals")
+def results_check_totals(
+    election: ElectionOption = None,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
+) -> None:
+    """Add every stored sheet again and compare with the kept running totals: name every
+    figure that differs (exit 1), or say they agree."""
+    from sandogh.cli.totals_view import print_totals_check
+    from sandogh.services.totals import check_totals
+
+    if not print_totals_check(out, check_totals(open_store(db), election), lang.lang):
+        raise typer.Exit(1)
+
+
 def outcome(
     election: ElectionOption = None,
     contest: Annotated[str | None, typer.Option("--contest", help="Contest id.")] = None,

@@ -32,7 +32,7 @@ from sandogh.core.definition.model import UnitKind
 from sandogh.formats.csv_cells import neutralised
 from sandogh.formats.tally_csv import COLUMNS, FIGURES, write_tally_csv
 from sandogh.publish.index import ElectionIndex
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 
 TOTALS_COLUMNS = ("contest", "unit", "kind", "figure", "candidate", "value")
 _INVALID = {figure: kind for kind, figure in INVALID_FIGURES.items()}

@@ -57,7 +57,7 @@ from sandogh.publish.standings import results
 from sandogh.publish.totals import reported_stations
 from sandogh.publish.writer import json_bytes
 from sandogh.services.outcomes import Decided
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 
 NS = "ElectionResults."
 _UNIT_TYPES: dict[UnitKind, str] = {

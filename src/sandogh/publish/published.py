@@ -47,7 +47,7 @@ from sandogh.publish.totals import reported_stations, retally
 from sandogh.publish.writer import Writer
 from sandogh.services.outcomes import Decided, decide_constituency
 from sandogh.services.ports import Device, StoredAmendment, StoredRecord, StoredReport
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 
 ANCHOR_RECORD = "anchor/record.json"
 ANCHOR_SIGNATURES = "anchor/signatures.json"

@@ -56,7 +56,7 @@ from sandogh.publish.supervision_file import (
 )
 from sandogh.publish.totals import reported_stations
 from sandogh.services.outcomes import decide_constituency
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 
 
 def readd(check: Check, index: ElectionIndex, sheets: dict[str, tuple[TallySheet, ...]]) -> Tallied:

@@ -20,7 +20,7 @@ from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.supervision import reapply_voids
-from sandogh.services.results import Tallied
+from sandogh.services.tallied import Tallied
 
 _UNREPORTED = Total(Counts(), 0, 1)
 STATION = UnitKind.STATION

@@ -56,7 +56,8 @@ from sandogh.services.elections import SYSTEM, UnitOfWorkFactory, resolve_electi
 from sandogh.services.errors import UnknownContestError
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
 from sandogh.services.ports import StoredReport, UnitOfWork
-from sandogh.services.results import Tallied, tally
+from sandogh.services.results import tally
+from sandogh.services.tallied import Tallied
 
 
 @dataclass(frozen=True)

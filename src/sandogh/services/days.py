@@ -12,9 +12,12 @@ definition, which `formats.definition_file` computes and `sandogh load` stores.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from threading import Lock
 
+from sandogh.core.counting.reconcile import SeatBound, seat_bounds
+from sandogh.core.counting.turnout import eligible_voters
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, UnitKind
 from sandogh.core.errors import SandoghError
@@ -36,6 +39,8 @@ class Day:
     definition_hash: str
     geography: Geography
     _ballots: dict[str, tuple[BallotContest, ...]] = field(default_factory=dict, repr=False)
+    _eligible: list[Mapping[str, int | None]] = field(default_factory=list, repr=False)
+    _bounds: list[Mapping[str, SeatBound]] = field(default_factory=list, repr=False)
 
     def is_station(self, code: str) -> bool:
         return code in self.geography and self.geography.kind(code) is UnitKind.STATION
@@ -49,6 +54,21 @@ class Day:
             # every check-in at the station asks; two threads may both build it, to one value
             ballot = self._ballots[station] = station_ballot(self.geography, station)
         return ballot
+
+    @property
+    def eligible(self) -> Mapping[str, int | None]:
+        """Every unit's eligible voters (`core.counting.turnout.eligible_voters`), made once:
+        a read of one unit's results should not walk a national geography."""
+        if not self._eligible:
+            self._eligible.append(eligible_voters(self.geography))  # two threads: one value
+        return self._eligible[0]
+
+    @property
+    def seat_bounds(self) -> Mapping[str, SeatBound]:
+        """Each contest's seat bounds (`core.counting.reconcile.seat_bounds`), made once."""
+        if not self._bounds:
+            self._bounds.append(seat_bounds(self.geography))
+        return self._bounds[0]
 
 
 class CodesNotDrawnError(SandoghError):

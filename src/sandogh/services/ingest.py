@@ -71,6 +71,7 @@ from sandogh.services.refusals import DEVICE_ROLE, LOCAL, count_refusal
 from sandogh.services.report_checks import clashes, is_e2e, nonconforming, verified
 from sandogh.services.report_days import early_opening, late_arrival
 from sandogh.services.report_refusal import Claim, Refuser, ReportRefusal, ReportRefusedError
+from sandogh.services.totals import count_sheets
 
 _SHOWN_PROBLEMS = 5  # problems an event carries; the error carries them all
 _BUILD_REFUSALS = frozenset({ReportRefusal.UNAPPROVED_BUILD, ReportRefusal.REVOKED_BUILD})
@@ -197,7 +198,10 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
             claim.election, claim.station, claim.kind.value, claim.device, received, data, now
         )
     )
-    sheets = work.tallies.add_many(claim.election, report.sheets) if final else 0
+    sheets = 0
+    if final:
+        count_sheets(work, day, report.sheets)  # the totals, in the same transaction
+        sheets = work.tallies.add_many(claim.election, report.sheets)
     if report.build is not None:
         work.fleet.attest(claim.election, claim.device, report.build, now)
     differ = compare_papers(work, report, now, f"ed25519:{claim.device}") if final else []

@@ -48,6 +48,7 @@ from sandogh.services.memory_supervision import (
     MemoryIncidents,
     MemoryVoids,
 )
+from sandogh.services.memory_totals import MemoryTotals
 from sandogh.services.mode_ports import ModeApprovalRepository
 from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository
 from sandogh.services.ports import (
@@ -70,6 +71,7 @@ from sandogh.services.ports import (
     TallyRepository,
     VoidRepository,
 )
+from sandogh.services.totals_ports import TotalsRepository
 
 # The store and the errors its repositories raise are named here too: tests import them from here.
 __all__ = ["ConstraintError", "DuplicateError", "MemoryStore", "MemoryUnitOfWork"]
@@ -107,6 +109,7 @@ class MemoryUnitOfWork:
     fleet: FleetRepository
     mode_approvals: ModeApprovalRepository
     outcome_decisions: OutcomeDecisionRepository
+    totals: TotalsRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -191,6 +194,8 @@ class MemoryUnitOfWork:
             refused=ConstraintError,
         )
         self._parts += (self.mode_approvals,)
+        self.totals = totals = MemoryTotals(store.totals, store.lock)
+        self._parts += (totals,)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

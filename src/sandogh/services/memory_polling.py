@@ -112,6 +112,10 @@ class MemoryTallies:
         # The same order as the SQL store's: by station, then contest.
         return iter([merged[key] for key in sorted(merged)])
 
+    def of_stations(self, election_id: str, stations: Collection[str]) -> Iterator[TallySheet]:
+        wanted = set(stations)
+        return (sheet for sheet in self.all(election_id) if sheet.station in wanted)
+
     def commit(self) -> None:
         for election_id, sheets in self.pending.items():
             self._store.sheets.setdefault(election_id, {}).update(sheets)

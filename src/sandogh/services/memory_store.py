@@ -23,6 +23,7 @@ from sandogh.services.memory_operators import OperatorTables
 from sandogh.services.memory_preparation import PreparationTables
 from sandogh.services.memory_records import RecordTables
 from sandogh.services.memory_refusals import RefusalTables
+from sandogh.services.memory_totals import TotalsTables
 from sandogh.services.mode_ports import ApprovalRecord
 from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.ports import (
@@ -79,6 +80,7 @@ class MemoryStore:
     preparation: PreparationTables = field(default_factory=PreparationTables)
     fleet: FleetTables = field(default_factory=FleetTables)
     mode_approvals: dict[ModeKey, ApprovalRecord] = field(default_factory=dict)
+    totals: TotalsTables = field(default_factory=TotalsTables)
     #: Guards every read and write of the above across threads.
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Voter keys added by units of work still open, by (election, voter key).

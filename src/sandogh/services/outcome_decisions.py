@@ -39,7 +39,8 @@ from sandogh.services.lot_commitments import LotRefusalError, commitments, const
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, record_decision, recorded_lots
-from sandogh.services.results import Tallied, tally
+from sandogh.services.results import tally
+from sandogh.services.tallied import Tallied
 from sandogh.services.withdrawal_deadline import require_before_polling
 
 

@@ -21,7 +21,8 @@ from sandogh.core.supervision import (
     voided_outcome,
 )
 from sandogh.services.elections import UnitOfWorkFactory
-from sandogh.services.results import Tallied, tally
+from sandogh.services.results import tally
+from sandogh.services.tallied import Tallied
 
 
 class ResultsIncompleteError(SandoghError):

@@ -50,6 +50,7 @@ from sandogh.services.supervision_ports import (
     VoidRecord,
     VoidRepository,
 )
+from sandogh.services.totals_ports import TotalsRepository
 
 # The ports are split into modules by what they hold; a use case imports them all from here.
 __all__ = [
@@ -128,6 +129,9 @@ class TallyRepository(Protocol):
         """The (station, contest) pairs that already have a sheet."""
 
     def all(self, election_id: str) -> Iterator[TallySheet]: ...
+
+    def of_stations(self, election_id: str, stations: Collection[str]) -> Iterator[TallySheet]:
+        """The sheets of `stations`, by station then contest, as `all` gives them."""
 
 
 @dataclass(frozen=True)
@@ -331,6 +335,7 @@ class UnitOfWork(Protocol):
     fleet: FleetRepository
     mode_approvals: ModeApprovalRepository
     outcome_decisions: OutcomeDecisionRepository
+    totals: TotalsRepository
 
     def __enter__(self) -> Self: ...
 

@@ -12,32 +12,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sandogh.core.candidacy.withdrawal import Withdrawal
-from sandogh.core.counting.aggregate import Aggregate, Total, aggregate
+from sandogh.core.counting.aggregate import Total, aggregate
 from sandogh.core.counting.compare import RoundComparison, compare_rounds
 from sandogh.core.counting.conformity import require_conformity
-from sandogh.core.counting.reconcile import Finding, reconcile_aggregate, reconcile_sheets
+from sandogh.core.counting.reconcile import Finding, reconcile_sheets
 from sandogh.core.counting.tally import TallySheet
-from sandogh.core.counting.turnout import NOTHING_VOIDED, Turnout, eligible_voters, turnout
-from sandogh.core.definition.geography import Geography
+from sandogh.core.counting.turnout import Turnout
 from sandogh.core.definition.model import Contest, ReportingUnit
 from sandogh.core.log import Disposition, Event, EventType
-from sandogh.core.rules.settled import SettledLot
 from sandogh.core.supervision import (
-    Certification,
     Effect,
     HandCountCorrection,
-    Undoing,
-    Voided,
     apply_voids,
     boxes_voided,
     correct_totals,
-    correction_in,
-    effects_in_unit,
     superseding,
-    voided_by_unit,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
 from sandogh.services.collector import collector_paused
@@ -51,8 +42,6 @@ from sandogh.services.elections import (
 from sandogh.services.errors import (
     ResultsAlreadyImportedError,
     SheetsDoNotReconcileError,
-    UnknownContestError,
-    UnknownUnitError,
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import (
@@ -62,6 +51,9 @@ from sandogh.services.recorded_decisions import (
     recorded_voids,
     recorded_withdrawals,
 )
+from sandogh.services.tallied import Tallied
+from sandogh.services.totals import count_sheets
+from sandogh.services.unit_tally import tally_unit
 
 Progress = Callable[[int], None]
 
@@ -101,6 +93,7 @@ def import_results(
         findings = reconcile_sheets(geography, sheets)
         if findings:
             raise SheetsDoNotReconcileError(findings)
+        count_sheets(work, stored, sheets)  # the totals, in the same transaction
         count = work.tallies.add_many(election_id, _reporting(sheets, progress))
         work.events.record(
             Event(
@@ -128,82 +121,6 @@ def _reporting(sheets: Sequence[TallySheet], progress: Progress | None) -> Itera
             progress(1)
 
 
-@dataclass(frozen=True)
-class Tallied:
-    """An election with every stored sheet added up, ready to be read.
-
-    The totals are those of the sheets with every void applied (`core.supervision.apply`) and
-    every certified hand-count correction (`core.supervision.corrections`); `voided` says what
-    each void took away, `voided_at` when each was decided (in `voided`'s order, for the
-    published decisions; empty where the times are not known), `certifications` are those in
-    force and `undone` those undone, each with its undoing (published, never in force); `lots`
-    and `withdrawals` are the stored decisions every outcome is computed with
-    (`services.outcome_decisions`).
-    """
-
-    stored: StoredElection
-    geography: Geography
-    totals: Aggregate
-    eligible: dict[str, int | None]
-    voided: tuple[Effect, ...] = ()
-    certifications: tuple[Certification, ...] = ()
-    corrections: tuple[HandCountCorrection, ...] = ()
-    lots: tuple[SettledLot, ...] = ()  # the lots the boards drew, each for one tie
-    withdrawals: tuple[Withdrawal, ...] = ()
-    voided_at: tuple[datetime.datetime, ...] = ()
-    undone: tuple[Undoing, ...] = ()
-    # `voided_by_unit` by contest, made once when first asked: a page's turnout of each unit
-    # below asks it again, and a constituency's void has thousands of boxes to add up
-    _voided_units: dict[str, dict[str, Voided]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-    def corrected_in(self, contest_id: str, code: str) -> HandCountCorrection | None:
-        """The correction whose figures `code`'s total counts, or that supersedes its sheets."""
-        return correction_in(self.geography, self.corrections, contest_id, code)
-
-    def voided_in(self, contest_id: str, code: str) -> tuple[Effect, ...]:
-        """What the voids took from `contest` at or below the unit `code`."""
-        return effects_in_unit(self.geography, self.voided, contest_id, code)
-
-    def voided_by_unit(self, contest_id: str) -> dict[str, Voided]:
-        """What the voids took from the contest in each unit that had anything taken (not to be
-        changed: it is kept for the next to ask)."""
-        found = self._voided_units.get(contest_id)
-        if found is None:
-            found = voided_by_unit(self.geography, self.voided, contest_id)
-            self._voided_units[contest_id] = found
-        return found
-
-    def contest(self, contest_id: str) -> Contest:
-        for contest in self.stored.election.contests:
-            if contest.id == contest_id:
-                return contest
-        known = [c.id for c in self.stored.election.contests]
-        raise UnknownContestError(self.stored.election.id, contest_id, known)
-
-    def unit(self, code: str) -> ReportingUnit:
-        if code not in self.geography:
-            raise UnknownUnitError(self.stored.election.id, code)
-        return self.geography.unit(code)
-
-    def total(self, contest_id: str, code: str) -> Total | None:
-        """None when no station at or below `code` votes in the contest."""
-        return self.totals.units[contest_id].get(code)
-
-    def turnout(self, contest_id: str, code: str) -> Turnout | None:
-        """The unit's turnout in the contest, its voided stations left out
-        (`core.counting.turnout`'s rule)."""
-        total = self.total(contest_id, code)
-        if total is None:
-            return None
-        voided = self.voided_by_unit(contest_id).get(code) if self.voided else None
-        return turnout(total.counts, self.eligible[code], voided or NOTHING_VOIDED)
-
-    def findings(self) -> tuple[Finding, ...]:
-        return reconcile_aggregate(self.geography, self.totals)
-
-
 def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) -> Tallied:
     """Add up every stored sheet of the election (the only one stored, if none is named);
     `corrected` False leaves the hand-count corrections out (the audit audits what was
@@ -227,7 +144,7 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
         stored,
         geography,
         totals,
-        dict(eligible_voters(geography)),
+        day.eligible,
         voided,
         tuple(r.certification for r in certified if r.undone is None),
         corrections,
@@ -285,7 +202,7 @@ def show_results(
     """Results of one unit (the root by default) for one contest or all, compared with the
     round before where that round is stored, and every reconciliation finding of the election."""
     with uow() as work:
-        tallied = tally(work, election_id)
+        tallied = tally_unit(work, election_id, unit)  # the unit's kept totals, not every sheet
         code = unit if unit is not None else tallied.geography.top_down[0]
         place = tallied.unit(code)
         contests = (
@@ -333,8 +250,11 @@ def _previous(
     link = contest.previous_round
     if link is None or work.elections.hash_of(link.election) is None:
         return None
-    before = tally(work, link.election)
-    before_total = before.total(link.contest, code) if code in before.geography else None
+    before_day = day_of(work, link.election)
+    if code not in before_day.geography:
+        return None
+    before = tally_unit(work, link.election, code)
+    before_total = before.total(link.contest, code)
     now_total = current.total(contest.id, code)
     if before_total is None or now_total is None:
         return None

@@ -9,7 +9,8 @@ from sandogh.core.counting.turnout import Turnout
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import UnknownUnitError
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.results import Tallied, tally
+from sandogh.services.results import tally
+from sandogh.services.tallied import Tallied
 
 
 @dataclass(frozen=True)

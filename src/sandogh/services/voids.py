@@ -20,11 +20,8 @@ from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint
 from sandogh.core.supervision import (
-    CandidateVoid,
-    ConstituencyVoid,
     Effect,
     HandCountCorrection,
-    StationVoid,
     Void,
     VoidError,
     apply_voids,
@@ -32,15 +29,19 @@ from sandogh.core.supervision import (
     touches,
     void_case_problems,
     void_json,
+    void_places,
     void_problems,
+    void_stations,
 )
 from sandogh.core.supervision.recorded import VOIDED
 from sandogh.services.acting import Actor, acted, common_place, election_day, guarded, require
 from sandogh.services.certifications import CertifiedError
 from sandogh.services.competence import contests_at, require_body
+from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork, VoidRecord
 from sandogh.services.recorded_decisions import recorded_corrections
+from sandogh.services.totals import count_void
 
 
 class CorrectedError(SandoghError):
@@ -75,12 +76,10 @@ def void(
     outcomes apply it from then on. Refused while a certification it touches is in force."""
 
     def use_case(work: UnitOfWork) -> Voided:
-        geography, election, places = _decidable(work, actor, election_id, decided)
+        day, places = _decidable(work, actor, election_id, decided)
+        geography, election = day.geography, day.election.id
+        effect = count_void(work, day, decided)  # over the voids decided before it
         record = work.voids.add(VoidRecord(election, decided, actor.username, now))
-        _, effects = apply_voids(
-            geography, work.tallies.all(election), [r.void for r in work.voids.all(election)]
-        )
-        effect = effects[-1]
         entry = work.events.record(
             acted(
                 actor,
@@ -119,9 +118,11 @@ def preview_void(
     count in its way), so a preview never shows what the board could not decide."""
 
     def use_case(work: UnitOfWork) -> Effect:
-        geography, election, _ = _decidable(work, actor, election_id, decided)
+        day, _ = _decidable(work, actor, election_id, decided)
+        geography, election = day.geography, day.election.id
         decided_before = [r.void for r in work.voids.all(election)]
-        _, effects = apply_voids(geography, work.tallies.all(election), [*decided_before, decided])
+        touched = work.tallies.of_stations(election, void_stations(geography, decided))
+        _, effects = apply_voids(geography, touched, [*decided_before, decided])
         return effects[-1]
 
     return guarded(uow, actor, now, use_case)
@@ -129,8 +130,8 @@ def preview_void(
 
 def _decidable(
     work: UnitOfWork, actor: Actor, election_id: str | None, decided: Void
-) -> tuple[Geography, str, tuple[str, ...]]:
-    """The geography, the election and the places of `decided`, once it is known that the board
+) -> tuple[Day, tuple[str, ...]]:
+    """The election's day and the places of `decided`, once it is known that the board
     may decide it now: it fits the definition, `actor` may void at every place it touches, and
     no certification in force nor certified hand count is in its way."""
     day = election_day(work, election_id)
@@ -150,18 +151,7 @@ def _decidable(
     for corrected in recorded_corrections(work, election):
         if touches(geography, decided, corrected.contest, corrected.constituency):
             raise CorrectedError(corrected, f"this {kind_of(decided)} void")
-    return geography, election, places
-
-
-def void_places(geography: Geography, decided: Void) -> tuple[str, ...]:
-    """The units a void touches, each of which the voiding grant must cover."""
-    match decided:
-        case StationVoid():
-            return (decided.station,)
-        case CandidateVoid():
-            return decided.stations
-        case ConstituencyVoid():
-            return geography.constituency_parts(decided.contest, decided.constituency)
+    return day, places
 
 
 def _case_problems(

@@ -10,13 +10,13 @@ the driver's.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 from operator import attrgetter
 from typing import Any, cast
 
 import psycopg
-from sqlalchemy import Text, select
+from sqlalchemy import ColumnElement, Text, and_, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection
 
@@ -108,9 +108,24 @@ class SqlTallyRepository:
 
         The iterator reads through the unit of work's connection: use it up inside the `with`.
         """
+        return self._read(TallySheetRow.election_id == election_id)
+
+    def of_stations(self, election_id: str, stations: Collection[str]) -> Iterator[TallySheet]:
+        """The sheets of `stations`, by station then contest (a unit's stations, the stations a
+        void touches), read by their key in batches of `BATCH` stations."""
+        wanted = sorted(set(stations))
+        for start in range(0, len(wanted), BATCH):
+            yield from self._read(
+                and_(
+                    TallySheetRow.election_id == election_id,
+                    TallySheetRow.station.in_(wanted[start : start + BATCH]),
+                )
+            )
+
+    def _read(self, where: ColumnElement[bool]) -> Iterator[TallySheet]:
         query = (
             select(*_READ, sql_cast(TallySheetRow.votes, Text))
-            .where(TallySheetRow.election_id == election_id)
+            .where(where)
             .order_by(TallySheetRow.station, TallySheetRow.contest)
         )
         decode = _decoder.raw_decode  # the text is the store's own: no white space to skip

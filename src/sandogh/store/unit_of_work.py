@@ -34,6 +34,7 @@ from sandogh.services.ports import (
     TallyRepository,
     VoidRepository,
 )
+from sandogh.services.totals_ports import TotalsRepository
 from sandogh.store.audits import SqlAuditRepository
 from sandogh.store.candidacy import SqlCandidacyRepository
 from sandogh.store.cases import SqlCaseRepository
@@ -58,6 +59,7 @@ from sandogh.store.reports import SqlReportRepository
 from sandogh.store.staff import SqlStaffRepository
 from sandogh.store.supervision import SqlCertificationRepository, SqlVoidRepository
 from sandogh.store.tallies import SqlTallyRepository
+from sandogh.store.totals import SqlTotalsRepository
 
 
 class SqlUnitOfWork:
@@ -98,6 +100,7 @@ class SqlUnitOfWork:
     fleet: FleetRepository
     mode_approvals: ModeApprovalRepository
     outcome_decisions: OutcomeDecisionRepository
+    totals: TotalsRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -144,6 +147,7 @@ class SqlUnitOfWork:
         self.fleet = SqlFleetRepository(connection)
         self.mode_approvals = SqlModeApprovalRepository(connection)
         self.outcome_decisions = SqlOutcomeDecisionRepository(connection)
+        self.totals = SqlTotalsRepository(connection)
         return self
 
     def __exit__(

@@ -133,9 +133,15 @@ def check_counts(
     return tuple(found)
 
 
+def seat_bounds(geography: Geography) -> Mapping[str, SeatBound]:
+    """Each contest's most seats a ballot may fill, by unit and constituency: made in a walk of
+    every constituency, so a reader of many totals may keep it (`services.days.Day`)."""
+    return {contest.id: SeatBound.of(geography, contest) for contest in geography.election.contests}
+
+
 def reconcile_sheets(geography: Geography, sheets: Iterable[TallySheet]) -> tuple[Finding, ...]:
     """Every identity each station sheet breaks, in the order of the sheets (which conform)."""
-    seats = {contest.id: _Seats.of(geography, contest) for contest in geography.election.contests}
+    seats = seat_bounds(geography)
     found: list[Finding] = []
     for sheet in sheets:
         bound = seats[sheet.contest].of_unit(sheet.station)
@@ -145,11 +151,14 @@ def reconcile_sheets(geography: Geography, sheets: Iterable[TallySheet]) -> tupl
     return tuple(found)
 
 
-def reconcile_aggregate(geography: Geography, totals: Aggregate) -> tuple[Finding, ...]:
-    """Every identity any unit's or constituency's total breaks, contest by contest."""
+def reconcile_aggregate(
+    geography: Geography, totals: Aggregate, bounds: Mapping[str, SeatBound] | None = None
+) -> tuple[Finding, ...]:
+    """Every identity any unit's or constituency's total breaks, contest by contest; `bounds`
+    as `seat_bounds` gives them, if kept."""
     found: list[Finding] = []
     for contest in geography.election.contests:
-        seats = _Seats.of(geography, contest)
+        seats = SeatBound.of(geography, contest) if bounds is None else bounds[contest.id]
         for code, total in totals.units.get(contest.id, {}).items():
             bound = seats.of_unit(code)
             found.extend(check_counts(total.counts, where=code, contest=contest.id, seats=bound))
@@ -198,7 +207,7 @@ _NOTHING = Total(Counts(), 0, 0)
 
 
 @dataclass(frozen=True)
-class _Seats:
+class SeatBound:
     """The most seats a ballot of one contest may fill, in each unit and constituency."""
 
     seats: Mapping[str, int]  # constituency → seats
@@ -207,7 +216,7 @@ class _Seats:
     widest: int  # for what lies outside the contest (which conformity reports)
 
     @classmethod
-    def of(cls, geography: Geography, contest: Contest) -> _Seats:
+    def of(cls, geography: Geography, contest: Contest) -> SeatBound:
         seats = {k.id: k.seats for k in contest.constituencies}
         above: dict[str, int] = {}
         for constituency, n in seats.items():

@@ -67,7 +67,9 @@ from sandogh.core.supervision.voids import (
     require_voids,
     void_json,
     void_of,
+    void_places,
     void_problems,
+    void_stations,
 )
 
 __all__ = [
@@ -121,7 +123,9 @@ __all__ = [
     "void_case_problems",
     "void_json",
     "void_of",
+    "void_places",
     "void_problems",
+    "void_stations",
     "voided_by_unit",
     "voided_outcome",
 ]

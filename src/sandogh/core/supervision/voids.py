@@ -144,6 +144,26 @@ def require_voids(geography: Geography, voids: tuple[Void, ...]) -> None:
         raise VoidError(problems)
 
 
+def void_places(geography: Geography, decided: Void) -> tuple[str, ...]:
+    """The units a void touches, each of which the voiding grant must cover."""
+    match decided:
+        case StationVoid():
+            return (decided.station,)
+        case CandidateVoid():
+            return decided.stations
+        case ConstituencyVoid():
+            return geography.constituency_parts(decided.contest, decided.constituency)
+
+
+def void_stations(geography: Geography, decided: Void) -> tuple[str, ...]:
+    """The stations whose sheets `decided` may change."""
+    return tuple(
+        station
+        for place in void_places(geography, decided)
+        for station in geography.stations_under(place)
+    )
+
+
 def contest_of(geography: Geography, contest_id: str) -> Contest | None:
     return next((c for c in geography.election.contests if c.id == contest_id), None)
 

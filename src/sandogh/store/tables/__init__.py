@@ -56,6 +56,7 @@ from sandogh.store.tables.supervision import (
     ViolationCaseRow,
     VoidRow,
 )
+from sandogh.store.tables.totals import ResultsTotalRow, ResultsTotalVoteRow, TotalsFilledRow
 
 __all__ = [
     "AttestedBuildRow",
@@ -94,6 +95,8 @@ __all__ = [
     "RefusalCountRow",
     "RefusedSourceRow",
     "RemotePlanRow",
+    "ResultsTotalRow",
+    "ResultsTotalVoteRow",
     "SecurityAlertRow",
     "StaffAttendanceRow",
     "StaffKeyRow",
@@ -101,6 +104,7 @@ __all__ = [
     "StationReportRow",
     "StationWorkerRow",
     "TallySheetRow",
+    "TotalsFilledRow",
     "UnitRow",
     "ViolationCaseRow",
     "VoidRow",

@@ -1,0 +1,238 @@
+"""The running totals' benchmark (issue 14): reading a unit's results, and what keeping them costs.
+
+    .venv/bin/python bench/totals.py [--stations N] [--db URL] [--seed S] [--reads R]
+                                     [--reports K] [--json]
+
+A synthetic national day (bench/nation.py: 58,640 stations, four contests a ballot) is loaded and
+its sheets imported through `services.results.import_results`, which counts the running totals in
+the same transaction, all but K stations' sheets. Then, in the same run:
+
+- a unit's results as `sandogh results show` reads them (`services.results.show_results`: the
+  unit's totals row and its children's) for the nation, a province, the county with most stations,
+  a typical county and a station, R times each (median and slowest); beside them, the baseline,
+  a primary-key row read through a unit of work (the stored definition hash of the election), and
+  the full re-aggregation a read was before (`services.results.tally`, once);
+- a report's sheets stored (`tallies.add_many` and commit, one unit of work per station) with
+  their totals update (`services.totals.count_sheets`) and without, alternating station by
+  station over the K held-back stations: the median of each and the difference;
+- `sandogh results check-totals` (`services.totals.check_totals`): the full recount the check is.
+
+Machines are shared and noisy: the ratios say more than the figures. The aim (issue 14): any unit
+read in under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import gc
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import nation
+from publish import held_back, shrink
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election, UnitKind
+from sandogh.formats.definition_file import canonical_bytes, definition_hash
+from sandogh.server.collector import GC_THRESHOLDS
+from sandogh.services.days import day_of
+from sandogh.services.elections import load_election
+from sandogh.services.results import import_results, show_results, tally
+from sandogh.services.totals import check_totals, count_sheets
+from sandogh.store.engine import make_engine
+from sandogh.store.schema import init_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
+
+NIGHT = datetime.datetime(2024, 6, 28, 23, 0, tzinfo=datetime.UTC)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def spread_of(times: list[float]) -> dict[str, float]:
+    return {"median_ms": ms(statistics.median(times)), "max_ms": ms(max(times))}
+
+
+def units_to_read(
+    geography: Geography, largest_station: str, typical_station: str
+) -> dict[str, str]:
+    def county_of(station: str) -> str:
+        for code in geography.ancestors(station):
+            if geography.kind(code) is UnitKind.COUNTY:
+                return code
+        raise LookupError(station)
+
+    nation_code = geography.top_down[0]
+    return {
+        "nation": nation_code,
+        "province": geography.children(nation_code)[0],
+        "largest county": county_of(largest_station),
+        "typical county": county_of(typical_station),
+        "station": typical_station,
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class Night:
+    election: Election
+    geography: Geography
+    sheets: dict[str, list[TallySheet]]  # by station
+    typical: str
+    largest: str
+    held: frozenset[str]  # stored one by one, after the import
+
+
+def night(args: argparse.Namespace) -> Night:
+    say(f"generating the nation (seed {args.seed})")
+    built = nation.build(args.seed)
+    election = shrink(built.election, args.stations)
+    geography = Geography.of(election)
+    kept = set(geography.stations)
+    by_station: dict[str, list[TallySheet]] = {}
+    for sheet in built.sheets():
+        if sheet.station in kept:
+            by_station.setdefault(sheet.station, []).append(sheet)
+    typical, largest = held_back(election)
+    stations = sorted(by_station)
+    step = max(1, len(stations) // (args.reports + 1))
+    held = frozenset(stations[step::step][: args.reports]) - {typical, largest}
+    return Night(election, geography, by_station, typical, largest, held)
+
+
+def reads(uow: Callable[[], SqlUnitOfWork], day: Night, times: int) -> dict[str, Any]:
+    election = day.election.id
+    pk_reads = []
+    for _ in range(times):
+        with uow() as work:
+            pk_reads.append(timed(lambda work=work: work.elections.hash_of(election)))
+    figures: dict[str, Any] = {"baseline: primary-key row read": spread_of(pk_reads)}
+    for name, code in units_to_read(day.geography, day.largest, day.typical).items():
+        show_results(uow, election, unit=code)  # the day kept, as a serving process has it
+        took = [
+            timed(lambda code=code: show_results(uow, election, unit=code)) for _ in range(times)
+        ]
+        label = f"results show: {name} ({len(day.geography.children(code))} below)"
+        figures[label] = spread_of(took)
+        say(f"  {label}: {figures[label]}")
+
+    def full() -> None:
+        with uow() as work:
+            tally(work, election)
+
+    say("the full re-aggregation, as every read was before …")
+    figures["before: full tally (services.results.tally)"] = {"once_ms": ms(timed(full))}
+    return figures
+
+
+def stores(uow: Callable[[], SqlUnitOfWork], day: Night) -> dict[str, Any]:
+    """The held stations' sheets stored one unit of work each, alternately with their totals
+    update and without (those then differ from a recount, as the check says)."""
+    election = day.election.id
+    with_totals: list[float] = []
+    without: list[float] = []
+    for n, station in enumerate(sorted(day.held)):
+        sheets = day.sheets[station]
+
+        def store(*, counted: bool, sheets: list[TallySheet] = sheets) -> None:
+            with uow() as work:
+                if counted:
+                    count_sheets(work, day_of(work, election), sheets)
+                work.tallies.add_many(election, sheets)
+                work.commit()
+
+        if n % 2:
+            with_totals.append(timed(lambda store=store: store(counted=True)))
+        else:
+            without.append(timed(lambda store=store: store(counted=False)))
+    return {
+        "a report's sheets stored, without totals": spread_of(without),
+        "a report's sheets stored, with totals": spread_of(with_totals),
+        "a report's totals update (median difference)_ms": ms(
+            statistics.median(with_totals) - statistics.median(without)
+        ),
+        "stored without totals": len(without),
+    }
+
+
+def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
+    day = night(args)
+    url = args.db or f"sqlite:///{scratch / 'totals.sqlite'}"
+    init_database(url)
+    engine = make_engine(url)
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, now=NIGHT)
+
+    figures: dict[str, Any] = {
+        "stations": len(day.sheets),
+        "sheets": sum(len(v) for v in day.sheets.values()),
+        "database": engine.dialect.name,
+    }
+    load_election(
+        uow,
+        day.election,
+        definition_hash=definition_hash(day.election),
+        canonical=canonical_bytes(day.election),
+        now=NIGHT,
+    )
+    imported = [
+        s for st, sheets in sorted(day.sheets.items()) if st not in day.held for s in sheets
+    ]
+    say(f"importing {len(imported):,} sheets with their totals …")
+    started = time.perf_counter()
+    import_results(uow, day.election.id, imported, now=NIGHT)
+    figures["import_s"] = round(time.perf_counter() - started, 2)
+    imported.clear()
+    gc.collect()
+    figures |= reads(uow, day, args.reads)
+    figures |= stores(uow, day)
+    say("check-totals (a full recount) …")
+    checked: list[Any] = []
+    figures["check-totals_s"] = round(
+        timed(lambda: checked.append(check_totals(uow, day.election.id))), 2
+    )
+    figures["check-totals: figures differing"] = len(checked[0].differences)
+    engine.dispose()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--stations", type=int, default=58_640, help="stations kept (default all)")
+    parser.add_argument("--db", help="URL of an empty database (default: a new SQLite file)")
+    parser.add_argument("--seed", type=int, default=1403, help="the nation's seed")
+    parser.add_argument("--reads", type=int, default=20, help="reads of each unit")
+    parser.add_argument("--reports", type=int, default=40, help="reports held back and stored")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    gc.set_threshold(*GC_THRESHOLDS)
+    with tempfile.TemporaryDirectory(prefix="sandogh-totals-") as scratch:
+        figures = run(args, Path(scratch))
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        for name, value in figures.items():
+            print(f"{name:55} {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""The words of `sandogh results check-totals` (issue 14): the running totals against a full
+re-aggregation of every stored sheet, in Persian and English."""
+
+from __future__ import annotations
+
+from sandogh.locale.language import Lang
+
+FA: dict[str, str] = {
+    "totals_agree": (
+        "جمع‌های نگه‌داشتهٔ نتایج «{election}» با جمع دوبارهٔ همهٔ صورتجلسه‌های ثبت‌شده یکی است "
+        "({places} واحد و حوزه)."
+    ),
+    "totals_differ": (
+        "{count} رقم از جمع‌های نگه‌داشتهٔ نتایج «{election}» با جمع دوبارهٔ صورتجلسه‌های "
+        "ثبت‌شده نمی‌خواند؛ پایگاه داده بیرون از سامانه تغییر کرده است:"
+    ),
+    "totals_line": (
+        "{scope} {place}، رقابت {contest}، {figure}: نگه‌داشته {actual}، جمع دوباره {expected}"
+    ),
+    "scope_unit": "واحد",
+    "scope_constituency": "حوزهٔ انتخابیه",
+    "votes_of": "آرای نامزد {code}",
+    "stations_counted": "شعبه‌های گزارش‌داده",
+}
+
+EN: dict[str, str] = {
+    "totals_agree": (
+        "The kept totals of the results of “{election}” are those of adding every stored tally "
+        "sheet again ({places} units and constituencies)."
+    ),
+    "totals_differ": (
+        "{count} figures of the kept totals of the results of “{election}” are not those of "
+        "adding the stored tally sheets again; the database was changed outside sandogh:"
+    ),
+    "totals_line": (
+        "{scope} {place}, contest {contest}, {figure}: kept {actual}, added again {expected}"
+    ),
+    "scope_unit": "unit",
+    "scope_constituency": "constituency",
+    "votes_of": "votes of candidate {code}",
+    "stations_counted": "stations reported",
+}
+
+CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -1,0 +1,35 @@
+"""The port running totals are kept through (issue 14, `services.totals`).
+
+A store adds a delta into a total in the database itself (`x = x + :n`), so that two units of
+work changing the same county's totals at once both count: neither reads a total to write it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Protocol
+
+from sandogh.core.counting.running import Place, Running, Scope
+
+
+class TotalsRepository(Protocol):
+    def filled(self, election_id: str) -> str | None:
+        """The definition hash the election's totals were counted under; None if they never
+        were (stored before they were kept)."""
+
+    def claim(self, election_id: str, definition_hash: str) -> bool:
+        """Name the election's totals as counted under `definition_hash`; True when this unit
+        of work is to count them (they were not, or under another definition), False when they
+        already are (another unit of work, waited for, counted them first)."""
+
+    def clear(self, election_id: str) -> None:
+        """Drop every total of the election."""
+
+    def add(self, election_id: str, deltas: Mapping[Place, Running]) -> None:
+        """Add each delta into its place's total (a place without one starts from nothing)."""
+
+    def read(self, election_id: str, scope: Scope, codes: Collection[str]) -> dict[Place, Running]:
+        """The totals of `codes` in `scope`, every contest; a place without one is left out."""
+
+    def all(self, election_id: str) -> dict[Place, Running]:
+        """Every total of the election."""

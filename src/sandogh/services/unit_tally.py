@@ -1,0 +1,140 @@
+"""One unit's results read from the running totals (issue 14): its row and its children's.
+
+`services.results.tally` adds up every stored sheet, which takes seconds at national scale; a
+reader of one unit (`sandogh results show`, the console's results) needs only the unit and the
+units just below it. Their totals are read from `services.totals`'s rows (a unit above the
+stations) or from the station's sheet with the voids applied (a station); what each void took is
+found from the sheets it touches alone; a certified hand-count correction is applied as the
+full tally applies it, from the corrected constituency's kept total. The `Tallied` given holds
+those units only (and the corrected constituencies): its totals are the full tally's for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from types import MappingProxyType
+
+from sandogh.core.counting.aggregate import Aggregate, Total
+from sandogh.core.counting.running import Place, Running, Scope
+from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import UnitKind
+from sandogh.core.supervision import (
+    HandCountCorrection,
+    Void,
+    correct_totals,
+    void_stations,
+)
+from sandogh.services.days import day_of
+from sandogh.services.elections import resolve_election_id
+from sandogh.services.errors import UnknownUnitError
+from sandogh.services.ports import StoredElection, UnitOfWork
+from sandogh.services.recorded_decisions import (
+    recorded_certifications,
+    recorded_corrections,
+    recorded_lots,
+    recorded_voids,
+    recorded_withdrawals,
+)
+from sandogh.services.tallied import Tallied
+from sandogh.services.totals import applied, ensure_totals
+
+
+def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = None) -> Tallied:
+    """The results of `code` (the root when None) and of the units just below it, as
+    `services.results.tally` has them, read from the running totals."""
+    day = day_of(work, resolve_election_id(work, election_id))
+    geography, election = day.geography, day.election.id
+    if ensure_totals(work, day):
+        work.commit()  # counted once, for every reader after
+    code = geography.top_down[0] if code is None else code
+    if code not in geography:
+        raise UnknownUnitError(election, code)
+    codes = (code, *geography.children(code))
+    records = recorded_voids(work, election)
+    voids = [record.void for record in records]
+    stations = {c for c in codes if geography.kind(c) is UnitKind.STATION}
+    read = work.tallies.of_stations(election, stations | _touched(geography, voids))
+    sheets, effects = applied(day, read, voids)
+    corrections = tuple(recorded_corrections(work, election))
+    inner = [c for c in codes if c not in stations]
+    kept = work.totals.read(election, Scope.UNIT, inner)
+    corrected = work.totals.read(
+        election, Scope.CONSTITUENCY, {c.constituency for c in corrections}
+    )
+    found = _aggregate(
+        geography, inner, kept, stations, [s for s in sheets if s.station in stations]
+    )
+    totals = correct_totals(geography, _with(geography, found, corrections, corrected), corrections)
+    certified = recorded_certifications(work, election)
+    return Tallied(
+        StoredElection(day.election, day.definition_hash),
+        geography,
+        totals,
+        day.eligible,
+        effects,
+        tuple(r.certification for r in certified if r.undone is None),
+        corrections,
+        tuple(recorded_lots(work, election)),
+        tuple(recorded_withdrawals(work, election)),
+        tuple(record.at for record in records),
+        tuple(r.undone for r in certified if r.undone is not None),
+        day.seat_bounds,
+    )
+
+
+def _touched(geography: Geography, voids: Collection[Void]) -> set[str]:
+    return {station for void in voids for station in void_stations(geography, void)}
+
+
+def _aggregate(
+    geography: Geography,
+    inner: Collection[str],
+    kept: Mapping[Place, Running],
+    stations: Collection[str],
+    sheets: Collection[TallySheet],
+) -> Aggregate:
+    """The totals of the units `inner` (above the stations), kept, and of `stations`, each its
+    sheet with the voids applied (`sheets`) where it reported."""
+    units: dict[str, dict[str, Total]] = {}
+    for contest in geography.election.contests:
+        of_contest = units[contest.id] = {}
+        for code in inner:
+            expected = geography.stations_in(contest.id, code)
+            running = kept.get(Place(contest.id, Scope.UNIT, code))
+            if running is not None:
+                of_contest[code] = running.total(expected)
+            elif expected:
+                of_contest[code] = Total(Counts(), 0, expected)
+        member = geography.constituency_map(contest.id)
+        for station in stations:
+            if station in member:
+                of_contest[station] = Total(Counts(), 0, 1)
+    for sheet in sheets:
+        units[sheet.contest][sheet.station] = Total(sheet.counts, 1, 1)
+    return Aggregate(
+        units=MappingProxyType({k: MappingProxyType(v) for k, v in units.items()}),
+        constituencies=MappingProxyType({}),
+    )
+
+
+def _with(
+    geography: Geography,
+    read: Aggregate,
+    corrections: tuple[HandCountCorrection, ...],
+    kept: Mapping[Place, Running],
+) -> Aggregate:
+    """`read` with the kept (voided, uncorrected) totals of the corrected constituencies, which
+    a correction replaces in every unit that holds them whole."""
+    constituencies: dict[str, dict[str, Total]] = {}
+    for c in corrections:
+        parts = geography.constituency_parts(c.contest, c.constituency)
+        expected = sum(geography.stations_in(c.contest, part) for part in parts)
+        running = kept.get(Place(c.contest, Scope.CONSTITUENCY, c.constituency), Running())
+        constituencies.setdefault(c.contest, {})[c.constituency] = running.total(expected)
+    return Aggregate(
+        units=read.units,
+        constituencies=MappingProxyType(
+            {k: MappingProxyType(v) for k, v in constituencies.items()}
+        ),
+    )

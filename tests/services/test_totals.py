@@ -1,0 +1,134 @@
+"""Running totals equal the full tally after imports, reports and voids, on the in-memory fake,
+SQLite and PostgreSQL; an upgraded store counts them on its first read (issue 14)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import pytest
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.counting.running import Place, Scope
+from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, Decision, StationVoid
+from sandogh.services.acting import AccessDeniedError, Actor
+from sandogh.services.devices import enrol_device
+from sandogh.services.ingest import ingest_report
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.results import import_results, show_results, tally
+from sandogh.services.totals import check_totals
+from sandogh.services.unit_tally import tally_unit
+from sandogh.services.voids import void
+
+from .build import DEVICE as DEVICE_1
+from .build import (
+    DEVICE_3,
+    LATER,
+    NOW,
+    ROUND_2,
+    ROUND_2_DAY,
+    ST_1,
+    ST_2,
+    ST_3,
+    final,
+    load,
+    open_station,
+)
+from .build import signed as signed_report
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+VOTES: Mapping[str, Mapping[str, Sequence[tuple[str, ...]]]] = {
+    ST_1: {
+        "president": [("21",), ("21",), ("21",), ("25",)],
+        "parliament": [("31", "32"), ("31",), ("33",), ("32",)],
+    },
+    ST_2: {
+        "president": [("21",), ("21",), ("25",), ("25",)],
+        "parliament": [("31",), ("32", "33"), (), ("34",)],
+    },
+    ST_3: {"president": [("21",), ("25",)], "parliament": [("41",), ("42",)]},
+}
+BOUGHT = Decision("vote buying proven", "هیات نظارت استان ۱۴۰۳/۲۱")
+SUPERVISOR = Actor("hoseini", Grant(Role.SUPERVISOR, "IR-08"))
+
+
+def _import(uow: NewUnitOfWork, *stations: str) -> None:
+    sheets = [s for st in stations for s in final(ROUND_2_DAY, st, DEVICE_1, VOTES[st]).sheets]
+    import_results(uow, ROUND_2, sheets, now=NOW)
+
+
+def _report(uow: NewUnitOfWork, station: str) -> None:
+    enrol_device(
+        uow,
+        election_id=ROUND_2,
+        station=station,
+        public_key_hex=DEVICE_3.public_key.raw.hex(),
+        now=NOW,
+    )
+    open_station(uow, ROUND_2_DAY, station, DEVICE_3)
+    report = signed_report(final(ROUND_2_DAY, station, DEVICE_3, VOTES[station]), DEVICE_3)
+    ingest_report(uow, signed=report, now=LATER)
+
+
+def _every_unit_reads_as_the_full_tally(uow: NewUnitOfWork) -> None:
+    with uow() as work:
+        full = tally(work, ROUND_2)
+        for code in full.geography.top_down:
+            read = tally_unit(work, ROUND_2, code)
+            for contest in ROUND_2_DAY.contests:
+                for each in (code, *full.geography.children(code)):
+                    assert read.total(contest.id, each) == full.total(contest.id, each), each
+            assert read.voided_in("president", code) == full.voided_in("president", code)
+
+
+def test_totals_are_the_full_tally_after_imports_reports_and_voids(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    uow = new_unit_of_work
+    load(uow, ROUND_2_DAY)
+    _every_unit_reads_as_the_full_tally(uow)  # nothing reported: every unit at zero
+    _import(uow, ST_1)
+    void(uow, SUPERVISOR, ROUND_2, StationVoid(ST_2, None, BOUGHT), now=LATER)  # before it came
+    _import(uow, ST_2)
+    _report(uow, ST_3)
+    _every_unit_reads_as_the_full_tally(uow)
+    void(uow, SUPERVISOR, ROUND_2, CandidateVoid("president", "21", (ST_1,), BOUGHT), now=LATER)
+    void(uow, SUPERVISOR, ROUND_2, ConstituencyVoid("parliament", "P2", BOUGHT), now=LATER)
+    _every_unit_reads_as_the_full_tally(uow)
+    checked = check_totals(uow, ROUND_2)
+    assert checked.differences == ()
+    assert checked.places > 0
+    president = show_results(uow, ROUND_2, unit="IR-08").results[0]
+    assert president.total.stations_reported == 3
+    assert president.stations_voided == 1  # ST_2, voided before its sheets came
+
+
+def test_totals_never_counted_are_counted_by_the_first_read(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """A store upgraded to revision 0024 holds sheets and voids but no totals."""
+    uow = new_unit_of_work
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1, ST_2)
+    void(uow, SUPERVISOR, ROUND_2, StationVoid(ST_1, "president", BOUGHT), now=LATER)
+    before = show_results(uow, ROUND_2, unit="IR-08")
+    with uow() as work:
+        work.totals.clear(ROUND_2)
+        assert work.totals.claim(ROUND_2, "sha256:an-older-definition")
+        work.commit()
+    assert show_results(uow, ROUND_2, unit="IR-08") == before
+    with uow() as work:
+        assert work.totals.filled(ROUND_2) == before.tallied.stored.definition_hash
+        kept = work.totals.read(ROUND_2, Scope.UNIT, ["IR-08"])
+    assert kept[Place("president", Scope.UNIT, "IR-08")].reported == 2
+    assert check_totals(uow, ROUND_2).differences == ()
+
+
+@pytest.mark.parametrize("new_unit_of_work", ["sqlite"], indirect=True)
+def test_a_refused_void_changes_no_total(new_unit_of_work: NewUnitOfWork) -> None:
+    uow = new_unit_of_work
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1)
+    outsider = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
+    with pytest.raises(AccessDeniedError):
+        void(uow, outsider, ROUND_2, StationVoid(ST_1, None, BOUGHT), now=LATER)
+    assert check_totals(uow, ROUND_2).differences == ()
