@@ -13,8 +13,8 @@ from rich.console import Console
 from sandogh.cli.demo import EXAMPLE, ROUNDS, load_rounds
 from sandogh.cli.demo_candidacy import BOARD
 from sandogh.cli.importing import import_tally_file
-from sandogh.cli.live_demo_close import certify_round, close_kiosk
-from sandogh.core.report import ReportKind, decode_report, decode_signed
+from sandogh.cli.live_demo_close import UNUSED_CARDS, certify_round, close_kiosk
+from sandogh.core.report import Mismatch, ReportKind, decode_report, decode_signed
 from sandogh.core.report.records import Choice
 from sandogh.core.station.lifecycle import Phase
 from tests.station.build import BALLOT, COUNTERS, issued, national_code, voting_station
@@ -39,14 +39,18 @@ def test_the_kiosk_is_closed_counted_and_reported_by_its_head_and_secretary(
     with box.store.transaction() as tx:
         reconciled, final = tx.reconciled(), tx.signed(ReportKind.FINAL.value)
     assert reconciled is not None
-    assert (reconciled["cast"], reconciled["papers"]) == (1, 1)
-    assert reconciled["mismatches"] == ["kiosk_rec_unused"]
+    assert (reconciled["cast"], reconciled["papers_counted"]) == (1, 1)
     assert reconciled["staff"] == ["person-1", "person-2", "person-3"]
     assert final is not None
     assert final in station.centre.reports  # sent
     signed = decode_signed(final)
     assert {s.key for s in signed.staff} == {key.public_key for _, key in COUNTERS}
-    assert decode_report(signed.report).sheets[0].counts.cast == 1
+    report = decode_report(signed.report)
+    assert report.sheets[0].counts.cast == 1
+    # the unused card is explained in words, as the core asks of every close (S23 A1)
+    assert report.reconciliation is not None
+    assert report.reconciliation.mismatches() == (Mismatch.UNUSED,)
+    assert report.reconciliation.explanation == UNUSED_CARDS
     close_kiosk(box, COUNTERS)  # closed already: nothing more
     assert box.status().phase is Phase.REPORTED
 

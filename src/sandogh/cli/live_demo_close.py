@@ -54,6 +54,14 @@ def end_of_day(
     certify_round(store, election, out, lang)
 
 
+#: the staff's words at the scripted close for the cards charged and never used: the demo's
+#: simulated voters who checked in at the kiosk and never cast (its only possible mismatch, as
+#: it counts one paper copy a ballot)
+UNUSED_CARDS = (
+    "رأی‌دهنده‌ای که کارت تعرفه‌اش شارژ شد تا پایان رأی‌گیری رأی نداد؛ کارت او بی‌استفاده ماند."
+)
+
+
 def close_kiosk(box: Box, keys: Sequence[tuple[StaffRole, SigningKey]]) -> None:
     """Close the kiosk's box where its staff left it: voting closed with the figures reconciled
     (the paper copies are one a ballot, as the box printed them), counted with the keys of its
@@ -62,7 +70,8 @@ def close_kiosk(box: Box, keys: Sequence[tuple[StaffRole, SigningKey]]) -> None:
     if status.phase is Phase.VOTING:
         persons = [member.person for member in status.setup.staff]
         figures = reconciliation(box, status.records)
-        box.close(figures.kept("", persons))
+        words = UNUSED_CARDS if figures.mismatches() else ""
+        box.close(figures.kept(words), persons)
     if box.status().phase is Phase.CLOSED:
         box.count({CONTEST: 0}, staff=keys)
     if box.status().phase is Phase.COUNTED:
