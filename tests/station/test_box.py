@@ -258,7 +258,7 @@ def test_the_close_s_reconciliation_is_signed_in_the_final_report_and_keeps_no_c
     walked_away = issued(station.box.check_in(national_code(2)))
     words = "A voter took the card and left before voting."
     unexplained = CloseReconciliation(2, 1, 1, 1, 1, words)
-    with pytest.raises(ReportError, match="reconciliation.explanation"):  # for every caller
+    with pytest.raises(ReportError, match=r"reconciliation\.explanation"):  # for every caller
         station.box.close(dataclasses.replace(unexplained, explanation=" ok "))
     station.box.close(unexplained, ["person-1"])
     station.box.count(staff=COUNTERS)
@@ -271,7 +271,7 @@ def test_the_close_s_reconciliation_is_signed_in_the_final_report_and_keeps_no_c
             str(cell)
             for table in tables
             if table != "ballot_cards"  # the register of cards, which the booth reads
-            for row in db.execute(f"SELECT * FROM {table}")  # noqa: S608 (names of its own)
+            for row in db.execute(f"SELECT * FROM {table}")
             for cell in row
         ]
     assert cells

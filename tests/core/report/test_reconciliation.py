@@ -74,8 +74,8 @@ def test_the_cast_is_the_report_s_and_a_zero_report_has_none() -> None:
     with pytest.raises(ReportError) as refused:
         dataclasses.replace(report(cvr_count=5), reconciliation=CLOSED)
     assert _paths(refused) == ["reconciliation.cast"]
+    zero = report(kind=ReportKind.ZERO, cvr_digest=cvr_digest(()))
     with pytest.raises(ReportError) as refused:
-        zero = report(kind=ReportKind.ZERO, cvr_digest=cvr_digest(()))
         dataclasses.replace(zero, reconciliation=CLOSED)
     assert _paths(refused) == ["reconciliation"]
 
