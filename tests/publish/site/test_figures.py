@@ -46,6 +46,8 @@ def test_a_station_s_tie_is_announced_as_a_tie_of_its_only_station() -> None:
         "With its only station counted, Saeed Jalili and Masoud Pezeshkian are tied with 1 "
         "votes each."
     )
+    both = result([JALILI, {**PEZESHKIAN, "votes": 2}], reported=2, total=2, kind="county")
+    assert announcement(both, "fa").startswith("با شمارش آرای هر دو شعبه، مسعود پزشکیان با دو")
     one = result([{**JALILI, "votes": 2}, PEZESHKIAN])
     assert announcement(one, "fa") == (
         "با شمارش آرای تنها شعبه، سعید جلیلی با دو رأی بیشترین آرا را دارد."

@@ -108,7 +108,7 @@ def lead_words(
 
 def _counted(result: UnitResult, lang: Lang) -> str:
     """How much of the unit is counted, as the announcement opens: some stations of all, every
-    one, its only one, or the stations counted and those whose box a board voided (whose
+    one, its only one or both, or the stations counted and those whose box a board voided (whose
     ballots are not in the figures, so "all" would say more than is so)."""
     stations = result["stations"]
     reported, total, voided = stations["reported"], stations["total"], boxes_voided(stations)
@@ -127,8 +127,8 @@ def _counted(result: UnitResult, lang: Lang) -> str:
             reported=_spoken(reported, lang),
             total=_spoken(total, lang),
         )
-    if total == 1:
-        return label("announce_counted_only", lang)
+    if total <= 2:  # «همه یک شعبه», «همه دو شعبه» are not said: «تنها شعبه», «هر دو شعبه»
+        return label("announce_counted_only" if total == 1 else "announce_counted_both", lang)
     return label("announce_counted_all", lang, total=_spoken(total, lang))
 
 

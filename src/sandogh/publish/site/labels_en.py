@@ -60,6 +60,7 @@ EN: dict[str, str] = {
     # the announcement: how much is counted, then who leads, has the most votes, or are tied
     "announce_counted_some": "With {reported} of {total} stations counted",
     "announce_counted_all": "With all {total} stations counted",
+    "announce_counted_both": "With both stations counted",
     "announce_counted_only": "With its only station counted",
     "announce_counted_voided": (
         "With {counted} of {total} stations counted and {voided} voided by the supervisory board"

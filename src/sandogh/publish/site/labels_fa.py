@@ -61,6 +61,7 @@ FA: dict[str, str] = {
     # the announcement: how much is counted, then who leads, has the most votes, or are tied
     "announce_counted_some": "با شمارش آرای {reported} شعبه از {total} شعبه",
     "announce_counted_all": "با شمارش آرای همه {total} شعبه",
+    "announce_counted_both": "با شمارش آرای هر دو شعبه",
     "announce_counted_only": "با شمارش آرای تنها شعبه",
     "announce_counted_voided": (
         "با شمارش آرای {counted} شعبه از {total} شعبه و ابطال آرای {voided} شعبه "
