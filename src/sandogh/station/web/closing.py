@@ -3,8 +3,8 @@
 Issue 13 (the ballot box's staff side): closing took one tap, with no word of a card charged and
 never used. As poll workers reconcile at the close of polls, the close page sets side by side
 the cards charged at check-in, the cards used, the ballots cast (and, on an E2E box, those
-challenged, which use no card) and the paper copies the staff count in the box, and names every
-card charged and not used. Any mismatch must be explained in words before the close goes on;
+challenged, which use no card) and the paper copies the staff count in the box, and counts the
+cards charged and not used. Any mismatch must be explained in words before the close goes on;
 the figures and those words are kept with the close (`Box.close`), shown with the minutes and
 signed in the final report (`core.report.reconciliation`), whose mismatch the centre lists as
 the incident `close-reconciliation` for the supervisors.
