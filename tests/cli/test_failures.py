@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sandogh.cli.failures import command_of
+from sandogh.cli.failures import command_of, refusal_line
+from sandogh.services.recorded_decisions import UnrecordedDecisionError
 
 START_SECONDS = 120
 #: What the installed `sandogh` script runs.
@@ -119,3 +120,16 @@ def test_a_file_the_system_refuses_is_named_in_persian(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.strip() == f"sandogh: پرونده یا پوشه‌ای به نام {missing} نیست."
+
+
+def test_a_changed_store_s_refusal_is_said_in_persian_by_default() -> None:
+    """Finding A4 of session 23: `sandogh outcome` over a store whose certification row was
+    deleted refused in English under the Persian default; the refusal carries its words in both
+    languages (`UnrecordedDecisionError.fa`/`en`), and the line takes the command's."""
+    why = "the store holds no certification that entry 12392 records"
+    refused = UnrecordedDecisionError("certification", None, why, entry=12392)
+    persian = refusal_line(refused, ["sandogh", "outcome", "--election", "kerman-1403-r2"])
+    assert persian.startswith("sandogh: تأیید صحت رویداد ۱۲۳۹۲ دفتر رویدادها در پایگاه داده")
+    assert not [word for word in persian.split() if word.isascii() and word != "sandogh:"]
+    english = refusal_line(refused, ["sandogh", "outcome", "--lang", "en"])
+    assert english.startswith("sandogh: The certification of log entry 12392 is not as the event")

@@ -14,7 +14,7 @@ import pytest
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.counting.tally import Counts, InvalidKind
-from sandogh.core.report import decode_report, decode_signed
+from sandogh.core.report import CloseReconciliation, decode_report, decode_signed
 from sandogh.core.rules import Stake
 from sandogh.core.rules.lot_commitment import commitment_of, tie_seed
 from sandogh.core.supervision import Decision, StationVoid
@@ -574,3 +574,28 @@ def test_a_published_lot_whose_seed_its_commitment_does_not_fix_is_named(
     assert not verification.agrees
     found = [f for f in verification.elections[0].findings if f.kind is Disagreement.LOT]
     assert [(f.where, f.figure) for f in found][:1] == [("parliament/P2", named)]
+
+
+def test_a_published_close_s_reconciliation_is_read_and_an_unexplained_mismatch_named(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Finding A1 of session 23: the final report now signs the close's reconciliation, which
+    verify-results reads with it; one whose mismatch carries no words is named, not re-added."""
+    report(uow, ST_1, 1)
+    counted = final(ROUND_2_DAY, ST_3, KEYS[ST_3], VOTES[ST_3])
+    n = counted.cvr_count
+    words = "یک رأی‌دهنده کارت گرفت و پیش از رأی دادن رفت."
+    closed = CloseReconciliation(n + 1, n, 1, n, n, words)
+    reconciled = dataclasses.replace(counted, reconciliation=closed)
+    ingest_report(uow, signed=signed(reconciled, KEYS[ST_3]), now=at(2))
+    publisher(uow, tmp_path).regenerate()
+    assert check(tmp_path).agrees
+    path = tmp_path / DATA / f"reports/{ST_3}/final.json"
+    assert words.encode() in path.read_bytes()
+    path.write_bytes(path.read_bytes().replace(words.encode(), b""))
+
+    findings = check(tmp_path).elections[0].findings
+
+    unreadable = [f for f in findings if f.kind is Disagreement.UNREADABLE]
+    assert [f.where for f in unreadable] == [ST_3]
+    assert "reconciliation.explanation" in unreadable[0].detail

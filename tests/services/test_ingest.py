@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.counting.tally import InvalidKind, TallySheet
-from sandogh.core.report import ReportKind
+from sandogh.core.report import CloseReconciliation, ReportKind
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.ingest import Ingested, ingest_report
 from sandogh.services.ports import IncidentKind, UnitOfWork
@@ -206,3 +206,44 @@ def test_a_zero_report_that_counts_anything_is_malformed(uow: NewUnitOfWork) -> 
     data = signed(report, DEVICE_3).replace(b'"cast":0', b'"cast":1', 1)
 
     assert refusal_of(uow, data).reason is ReportRefusal.MALFORMED
+
+
+def test_a_close_that_did_not_reconcile_becomes_an_incident_with_its_counts_and_words(
+    uow: NewUnitOfWork,
+) -> None:
+    """Finding A1 of session 23: the staff's explanation of a mismatch stayed on the box; the
+    signed final report now carries it, and the centre lists it for the supervisors."""
+    final = runoff_final()
+    words = "یک رأی‌دهنده کارت گرفت و پیش از رأی دادن رفت."
+    closed = CloseReconciliation(
+        final.cvr_count + 1, final.cvr_count, 1, final.cvr_count, final.cvr_count, words
+    )
+    ingested = ingest_report(
+        uow, signed=signed(dataclasses.replace(final, reconciliation=closed), DEVICE), now=LATER
+    )
+    n = str(final.cvr_count)
+    expected = {
+        "cards_charged": str(final.cvr_count + 1),
+        "cards_used": n,
+        "cards_unused": "1",
+        "cast": n,
+        "papers_counted": n,
+        "mismatches": "cards-unused",
+        "explanation": words,
+    }
+    raised = [i for i in ingested.incidents if i.kind is IncidentKind.CLOSE_RECONCILIATION]
+    assert [dict(i.details) for i in raised] == [expected]
+    with uow() as work:
+        stored = [
+            i for i in work.incidents.all(ROUND_2) if i.kind is IncidentKind.CLOSE_RECONCILIATION
+        ]
+        assert [(i.stations, dict(i.details)) for i in stored] == [((ST_1,), expected)]
+    assert ingested.sheets == 2  # taken all the same: explained, it is for the supervisors
+
+
+def test_a_close_that_reconciled_raises_no_incident(uow: NewUnitOfWork) -> None:
+    final = runoff_final()
+    n = final.cvr_count
+    agreed = dataclasses.replace(final, reconciliation=CloseReconciliation(n, n, 0, n, n))
+    ingested = ingest_report(uow, signed=signed(agreed, DEVICE), now=LATER)
+    assert IncidentKind.CLOSE_RECONCILIATION not in {i.kind for i in ingested.incidents}

@@ -1,3 +1,5 @@
+import dataclasses
+import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -7,16 +9,19 @@ from sandogh.core.counting.tally import InvalidKind
 from sandogh.core.report import (
     CastVoteRecord,
     Choice,
+    CloseReconciliation,
+    ReportError,
     ReportKind,
     SigningKey,
     StaffRole,
     StationReport,
     cvr_digest,
+    decode_report,
     decode_signed,
     verify_signed,
 )
 from sandogh.core.station import ActionRefusedError, Phase
-from sandogh.station.box import Box
+from sandogh.station.box import CLOSE_RECONCILIATION, Box
 from sandogh.station.directory import StationDirectory
 from sandogh.station.errors import (
     AlreadyEnrolledError,
@@ -240,3 +245,34 @@ def test_counting_with_one_key_or_a_stranger_s_changes_nothing(tmp_path: Path) -
         assert refused.value.reason is reason
     assert station.box.status().phase is Phase.CLOSED
     assert station.box.count(staff=COUNTERS).cvr_count == 1
+
+
+def test_the_close_s_reconciliation_is_signed_in_the_final_report_and_keeps_no_card(
+    tmp_path: Path,
+) -> None:
+    """Finding A1 of session 23: the staff's reconciliation stayed on the box, and its incident
+    kept the unused card's token. The final report now signs the figures and the words; the
+    box's file keeps counts (the card register aside), never the token."""
+    station = voting_station(tmp_path)
+    _vote(station, 1, PLAN[0])
+    walked_away = issued(station.box.check_in(national_code(2)))
+    words = "A voter took the card and left before voting."
+    unexplained = CloseReconciliation(2, 1, 1, 1, 1, words)
+    with pytest.raises(ReportError, match=r"reconciliation\.explanation"):  # for every caller
+        station.box.close(dataclasses.replace(unexplained, explanation=" ok "))
+    station.box.close(unexplained, ["person-1"])
+    station.box.count(staff=COUNTERS)
+    report = decode_report(station.box.report(COUNTERS).report)
+    assert report.reconciliation == unexplained
+    assert [i.kind for i in station.box.incidents()] == [CLOSE_RECONCILIATION]
+    with sqlite3.connect(station.box.store.path) as db:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        cells = [
+            str(cell)
+            for table in tables
+            if table != "ballot_cards"  # the register of cards, which the booth reads
+            for row in db.execute(f"SELECT * FROM {table}")
+            for cell in row
+        ]
+    assert cells
+    assert not [cell for cell in cells if walked_away.token in cell]

@@ -49,9 +49,10 @@ from sandogh.services.operator_ports import OperatorAccount
 #: run nationally); the Guardian Council's boards vet
 HQ = Actor("demo-interior", Grant(Role.NATIONAL_HQ, "IR"))
 BOARD = Actor("demo-guardian-board", Grant(Role.SUPERVISOR, "IR", Body.GUARDIAN_COUNCIL))
-#: the board's reason and the reference of its decision when it certifies a round (issue 13)
+#: the board's reason and the reference of its decision when it certifies a round (issue 13),
+#: each round its own decision (S23 A7: both rounds cited «۱۴۰۳/۱»)
 BOARD_REASON = "گزارش همه شعبه‌ها رسید و هیئت نظارت ارقام آن‌ها را بررسی کرد"
-BOARD_REFERENCE = "صورتجلسه هیئت نظارت ۱۴۰۳/۱"
+BOARD_REFERENCES = {1: "صورتجلسه هیئت نظارت ۱۴۰۳/۱", 2: "صورتجلسه هیئت نظارت ۱۴۰۳/۲"}
 
 
 def _accounts(store: UnitOfWorkFactory, now: datetime.datetime) -> None:

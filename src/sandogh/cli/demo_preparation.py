@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from sandogh.cli.demo import EXAMPLE, ROUNDS
-from sandogh.cli.demo_candidacy import BOARD, BOARD_REASON, BOARD_REFERENCE, at, record_candidacy
+from sandogh.cli.demo_candidacy import BOARD, BOARD_REASON, BOARD_REFERENCES, at, record_candidacy
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.cli.simulated_station import register_station_staff
@@ -93,7 +93,7 @@ def before_the_day(
             round1,
             contest,
             reason=BOARD_REASON,
-            reference=BOARD_REFERENCE,
+            reference=BOARD_REFERENCES[1],
             now=at(ROUND1_RESULTS, 18),
         )
     out.print(say("stage_certified", lang, election=round1, by=BOARD.username))

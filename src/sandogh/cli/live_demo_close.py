@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from sandogh.cli.demo_candidacy import BOARD, BOARD_REASON, BOARD_REFERENCE
+from sandogh.cli.demo_candidacy import BOARD, BOARD_REASON, BOARD_REFERENCES
 from sandogh.cli.live_demo_text import say
 from sandogh.cli.simulated_ballots import CONTEST
 from sandogh.cli.simulated_station import SYNC_PASSES
@@ -45,8 +45,10 @@ def end_of_day(
     the record."""
     closed = decrypt is None or box.status().records > 0
     if closed:
-        close_kiosk(box, [(role, read_key_file(path)) for role, path in staff])
-        out.print(say("kiosk_closed", lang, station=station))
+        found = close_kiosk(box, [(role, read_key_file(path)) for role, path in staff])
+        # what the demo itself did, from where the staff left the box (S23 A7: it said it had
+        # closed, counted and reported a box its staff had already reported by hand)
+        out.print(say(_DONE.get(found, "kiosk_closed"), lang, station=station))
     else:
         out.print(say("kiosk_left_open", lang, station=station))
     if decrypt is not None:
@@ -54,15 +56,32 @@ def end_of_day(
     certify_round(store, election, out, lang)
 
 
-def close_kiosk(box: Box, keys: Sequence[tuple[StaffRole, SigningKey]]) -> None:
+#: the staff's words at the scripted close for the cards charged and never used: the demo's
+#: simulated voters who checked in at the kiosk and never cast (its only possible mismatch, as
+#: it counts one paper copy a ballot)
+UNUSED_CARDS = (
+    "رأی‌دهنده‌ای که کارت تعرفه‌اش شارژ شد تا پایان رأی‌گیری رأی نداد؛ کارت او بی‌استفاده ماند."
+)
+
+
+#: what the end of day says it did, by the phase the staff left the box in
+_DONE = {
+    Phase.CLOSED: "kiosk_counted",
+    Phase.COUNTED: "kiosk_signed",
+    Phase.REPORTED: "kiosk_found_reported",
+}
+
+
+def close_kiosk(box: Box, keys: Sequence[tuple[StaffRole, SigningKey]]) -> Phase:
     """Close the kiosk's box where its staff left it: voting closed with the figures reconciled
     (the paper copies are one a ballot, as the box printed them), counted with the keys of its
-    head and secretary, the final report signed by both and sent."""
+    head and secretary, the final report signed by both and sent. The phase it was found in."""
     status = box.status()
     if status.phase is Phase.VOTING:
         persons = [member.person for member in status.setup.staff]
         figures = reconciliation(box, status.records)
-        box.close(figures.kept("", persons))
+        words = UNUSED_CARDS if figures.mismatches() else ""
+        box.close(figures.kept(words), persons)
     if box.status().phase is Phase.CLOSED:
         box.count({CONTEST: 0}, staff=keys)
     if box.status().phase is Phase.COUNTED:
@@ -70,6 +89,7 @@ def close_kiosk(box: Box, keys: Sequence[tuple[StaffRole, SigningKey]]) -> None:
     for _ in range(SYNC_PASSES):
         if box.sync().outbox.pending == 0:
             break
+    return status.phase
 
 
 def certify_round(store: UnitOfWorkFactory, election: str, out: Console, lang: Lang) -> bool:
@@ -82,7 +102,7 @@ def certify_round(store: UnitOfWorkFactory, election: str, out: Console, lang: L
             election,
             CONTEST,
             reason=BOARD_REASON,
-            reference=BOARD_REFERENCE,
+            reference=BOARD_REFERENCES[2],
             now=datetime.datetime.now(datetime.UTC),
         )
     except IncompleteResultsError as refused:

@@ -69,6 +69,12 @@ _FA: dict[str, str] = {
     "sandogh certify president -e kerman-1403-r2 {board} {db}",
     "kiosk_closed": "صندوق {station} بسته شد: رئیس و منشی شعبه آرا را شمردند، صورتجلسه را امضا "
     "کردند و گزارش نهایی فرستاده شد",
+    "kiosk_counted": "صندوق {station} را اعضای شعبه پیش‌تر بسته بودند؛ اکنون رئیس و منشی شعبه آرا "
+    "را شمردند، صورتجلسه را امضا کردند و گزارش نهایی فرستاده شد",
+    "kiosk_signed": "آرای صندوق {station} را اعضای شعبه پیش‌تر شمرده بودند؛ اکنون رئیس و منشی "
+    "شعبه صورتجلسه را امضا کردند و گزارش نهایی فرستاده شد",
+    "kiosk_found_reported": "صندوق {station} را اعضای شعبه پیش‌تر بسته، شمرده و گزارش کرده "
+    "بودند؛ این نمایش کاری در آن نکرد",
     "kiosk_left_open": "صندوق {station} باز می‌ماند: کسی در آن رأی نداد، و امینان جمع رمزشده "
     "صندوق بسته‌ای بی هیچ رأی را هنوز نمی‌گشایند",
     "round_certified": "همه شعبه‌ها گزارش دادند؛ دور دوم کامل است و نتایج {election} را {by} "
@@ -144,6 +150,12 @@ _EN: dict[str, str] = {
     "sandogh certify president -e kerman-1403-r2 {board} {db}",
     "kiosk_closed": "Ballot box {station} closed: its head and secretary counted, signed the "
     "minutes and sent the final report",
+    "kiosk_counted": "Ballot box {station} had been closed by its staff; its head and secretary "
+    "have now counted, signed the minutes and sent the final report",
+    "kiosk_signed": "Ballot box {station} had been counted by its staff; its head and secretary "
+    "have now signed the minutes and sent the final report",
+    "kiosk_found_reported": "Ballot box {station} had already been closed, counted and reported "
+    "by its staff; the demo did nothing to it",
     "kiosk_left_open": "Ballot box {station} stays open: no one voted at it, and the guardians "
     "cannot yet decrypt the tally of a box closed with no ballot",
     "round_certified": "Every station has reported: round 2 is complete, and the results of "

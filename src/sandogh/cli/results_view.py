@@ -29,6 +29,7 @@ from sandogh.cli.supervision_view import (
 )
 from sandogh.core.counting.aggregate import Total
 from sandogh.core.counting.compare import Margin, RoundComparison
+from sandogh.core.counting.lead import lead
 from sandogh.core.counting.reconcile import Finding
 from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, InvalidKind
 from sandogh.core.counting.turnout import Turnout
@@ -253,13 +254,18 @@ def _print_parts(console: Console, result: UnitResult, lang: Lang) -> None:
     )
     for unit, total, shown in result.parts:
         counts = total.counts
-        leader = min(counts.votes.items(), key=lambda item: (-item[1], item[0]), default=None)
+        found = lead(counts.votes)  # a tie named as one, not its first by code (S23 A2)
+        leaders = [] if found is None else [name_in(names[code], lang) for code in found.codes]
         table.add_row(
             name_in(unit.name, lang),
             f"{number(total.stations_reported, lang)}/{number(total.stations_total, lang)}",
             number(counts.cast, lang),
             share(shown.papers_share, lang),
-            "—" if leader is None else name_in(names[leader[0]], lang),
+            "—"
+            if not leaders
+            else text("tied", lang, names=("، " if lang == "fa" else ", ").join(leaders))
+            if len(leaders) > 1
+            else leaders[0],
         )
     console.print(table)
 

@@ -5,6 +5,7 @@ from sandogh.locale.digits import (
     format_int,
     format_percent,
     format_points,
+    shown_share,
     to_ascii_digits,
     to_persian_digits,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "format_points",
     "in_words",
     "jalali_iso",
+    "shown_share",
     "text",
     "to_ascii_digits",
     "to_persian_digits",

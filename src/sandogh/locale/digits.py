@@ -66,6 +66,12 @@ def format_percent(share: Fraction, lang: Lang, places: int = 1) -> str:
     return _decimal(_round_half_up(share * 100, places), places, lang) + _PERCENT_SIGN[lang]
 
 
+def shown_share(share: Fraction, places: int) -> Fraction:
+    """The share of one that `format_percent(share, lang, places)` shows, exactly: a difference
+    of two shown shares then agrees with the figures a reader subtracts."""
+    return Fraction(_round_half_up(share * 100, places), 10**places) / 100
+
+
 def format_points(change: Fraction, lang: Lang, places: int = 0) -> str:
     """The difference of two shares of one, in percentage points with its sign.
 

@@ -4,7 +4,8 @@ The rules are `core.station.check_in_bounds` (DESIGN.md §3; issue 9, section 4)
 day is read from the store — the usual hours of the election's date, when its final report was
 received, the ballot papers the readiness register says it received, its eligible voters in the
 definition — and what is implausible is raised as an incident for the supervisors, each with an
-`incident-opened` event, in the caller's transaction.
+`incident-opened` event, in the caller's transaction; so is a final report's close that did not
+reconcile, with the staff's words for it (`close_mismatch`).
 """
 
 from __future__ import annotations
@@ -125,6 +126,31 @@ def compare_papers(
         raise_incident(work, incident, actor)
         raised.append(incident)
     return raised
+
+
+def close_mismatch(
+    work: UnitOfWork, report: StationReport, now: datetime.datetime, actor: str
+) -> list[Incident]:
+    """The incident `close-reconciliation` for a final report whose close did not reconcile
+    (cards charged and never used, used not cast, paper copies not cast), with its counts and
+    the staff's words as the report signs them (`core.report.reconciliation`); none else."""
+    reconciled = report.reconciliation
+    if reconciled is None or not reconciled.mismatches():
+        return []
+    details = {name: str(n) for name, n in reconciled.figures().items()}
+    incident = Incident(
+        report.election,
+        IncidentKind.CLOSE_RECONCILIATION,
+        (report.station,),
+        now,
+        details
+        | {
+            "mismatches": " ".join(reconciled.mismatches()),
+            "explanation": reconciled.explanation,
+        },
+    )
+    raise_incident(work, incident, actor)
+    return [incident]
 
 
 def raise_incident(work: UnitOfWork, incident: Incident, actor: str) -> None:

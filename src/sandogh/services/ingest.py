@@ -25,7 +25,8 @@ definition (`counting.conformity`, a sheet for every contest of the station) and
 (`counting.reconcile`). A final report's sheets go into the results with it, and each contest whose
 ballot papers used differ from the check-ins the ledger holds for it at the station raises an
 incident naming both figures (DESIGN.md §3: check-ins = ballot papers used;
-`services.check_in_bounds`).
+`services.check_in_bounds`), as does a close the staff reconciled with a mismatch, with their words
+(`close-reconciliation`; a mismatch without them is refused when the report is read).
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
 recorded in a unit of work of its own, so that the record survives the refusal it records: a report
@@ -62,7 +63,7 @@ from sandogh.core.report import (
 from sandogh.core.report.digests import sha256_text
 from sandogh.core.supervision.modes import encrypts, station_mode
 from sandogh.services.certifications import describe_scope, frozen_sheets
-from sandogh.services.check_in_bounds import compare_papers, raise_incident
+from sandogh.services.check_in_bounds import close_mismatch, compare_papers, raise_incident
 from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.polling_calendar import stored_calendar
@@ -204,7 +205,12 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         sheets = work.tallies.add_many(claim.election, report.sheets)
     if report.build is not None:
         work.fleet.attest(claim.election, claim.device, report.build, now)
-    differ = compare_papers(work, report, now, f"ed25519:{claim.device}") if final else []
+    actor = f"ed25519:{claim.device}"
+    differ = (
+        [*compare_papers(work, report, now, actor), *close_mismatch(work, report, now, actor)]
+        if final
+        else []
+    )
     late = late_arrival(calendar, day, claim.station, report.kind, now)
     if late is not None:
         differ.append(_late(work, claim, late, now))

@@ -60,8 +60,9 @@ class UnrecordedDecisionError(SandoghError):
             if number is not None
             else f"{what_fa} رویداد {to_persian_digits(str(entry))} دفتر رویدادها"
         )
+        stored = f"The stored {named}" if number is not None else f"The {what} of log entry {entry}"
         self.en = (
-            f"The stored {named} is not as the event log records it ({why}): the store was "
+            f"{stored} is not as the event log records it ({why}): the store was "
             "changed outside sandogh, and nothing is shown or published from it until it is put "
             "right."
         )

@@ -30,6 +30,8 @@ class IncidentKind(StrEnum):
     CHECK_INS_NOT_PAPERS_USED = "check-ins-not-papers-used"  # DESIGN.md §3: they must be equal
     # a report taken after its stage's window in the calendar (issue 12, `services.report_days`)
     LATE_REPORT = "late-report"
+    # a final report whose close did not reconcile, with the staff's words (issue 13, S23 A1)
+    CLOSE_RECONCILIATION = "close-reconciliation"
 
 
 class IncidentStatus(StrEnum):

@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.report import (
+    CloseReconciliation,
     Papers,
     ReportKind,
     SigningKey,
@@ -152,21 +153,25 @@ class Box(CheckIn, Ballots, Reporting):
     def extend(self, by: datetime.timedelta = EXTENSION_STEP) -> None:
         self._move(Extend(by))
 
-    def close(self, reconciled: Mapping[str, object] | None = None) -> None:
+    def close(
+        self, reconciled: CloseReconciliation | None = None, staff: Sequence[str] = ()
+    ) -> None:
         """Close voting (and the E2E chain), then rewrite the file so it keeps no trace of the
         order of voting. `reconciled`, the staff's reconciliation at the close (the figures and
-        their words for any mismatch), is kept with it for the minutes; one that names
-        `mismatches` is also noted as the incident `close-reconciliation` for the supervisors.
-        The unused cards' tags of their voters (`box_check_in`) go with the close."""
+        their words for any mismatch; `core.report.reconciliation` refuses a mismatch without
+        them), is kept with who closed (`staff`) for the minutes and the final report, which
+        carries it to the centre; one with a mismatch is also noted here as the incident
+        `close-reconciliation`, with the counts and words only, never a card's token. The unused
+        cards' tags of their voters (`box_check_in`) go with the close."""
         with self._pending_lock:
             self._pending = None
             with self._station(compacted=True) as (tx, station):
                 tx.save_lifecycle(transition(station.lifecycle, Close()))
                 tx.forget_card_holders()  # no card is cancelled after the close
                 if reconciled is not None:
-                    tx.set_reconciled(reconciled)
-                    if reconciled.get("mismatches"):
-                        tx.add_incident(CLOSE_RECONCILIATION, self._clock(), reconciled)
+                    tx.set_reconciled({**reconciled.document(), "staff": list(staff)})
+                    if reconciled.mismatches():
+                        tx.add_incident(CLOSE_RECONCILIATION, self._clock(), reconciled.document())
                 head, e2e = tx.chain_head(), station.setup.e2e
                 if head is not None and e2e is not None:
                     tx.set_chain_close(ballot_chain.close(e2e, head))

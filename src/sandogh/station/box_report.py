@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 
 from sandogh.core.anchor.coverage import check_staff
 from sandogh.core.report import (
+    CloseReconciliation,
+    ReportError,
     ReportKind,
     SignatureError,
     SignedReport,
@@ -31,6 +33,8 @@ from sandogh.core.report import (
     sign_as_staff,
     sign_report,
 )
+from sandogh.core.report.json_reader import Reader
+from sandogh.core.report.reconciliation import read_reconciliation
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.station import Action, Count, Open, Report, ReportAgain, require, transition
 from sandogh.station import ballot_chain
@@ -59,6 +63,20 @@ def _require_signers(signed: SignedReport, setup: StationSetup) -> None:
             key=lambda m: m.role is not StaffRole.HEAD,
         )
         raise UnsignedMinutesError([m.person for m in waiting], error.problems) from error
+
+
+def closed_reconciliation(tx: Transaction) -> CloseReconciliation | None:
+    """The staff's reconciliation kept at the close, as the final report signs it (None when
+    the box was closed without one)."""
+    kept = tx.reconciled()
+    if kept is None:
+        return None
+    reader = Reader()
+    figures = {name: value for name, value in kept.items() if name != "staff"}
+    reconciled = read_reconciliation(reader, figures)
+    if reconciled is None:
+        raise ReportError(reader.problems)
+    return reconciled
 
 
 def final_refused(tx: Transaction) -> bool:
@@ -95,6 +113,7 @@ class Reporting(BoxState):
             if setup.e2e is not None:
                 commitment = ballot_chain.commitment(tx, setup, len(records))
                 report = dataclasses.replace(report, e2e=commitment)
+            report = dataclasses.replace(report, reconciliation=closed_reconciliation(tx))
             tx.set_spoiled(given)
             return self._counted(tx, station, report)
 

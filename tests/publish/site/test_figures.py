@@ -1,11 +1,15 @@
 """A figure is isolated in <bdi>, its sign where its reader starts: right in Persian, left in
-English (issue 13: «−۳٫۸۱ واحد درصد» was drawn «۳٫۸۱- واحد درصد»)."""
+English (issue 13: «−۳٫۸۱ واحد درصد» was drawn «۳٫۸۱- واحد درصد»). A tie is announced as a tie
+(finding A2 of session 23: a station with one vote each was «… بیشترین آرا را دارد»); a unit of
+one station is «تنها شعبه», and one with a voided box says how many were counted and voided, not
+«همه»."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from sandogh.publish.site.figures import figures_in, isolated
+from sandogh.publish.site.figures import announcement, figures_in, isolated, lead_words
+from tests.publish.site.ties import JALILI, PEZESHKIAN, result
 
 
 def test_a_persian_sign_follows_the_digits_in_a_left_to_right_isolate() -> None:
@@ -31,3 +35,46 @@ def test_each_figure_of_a_sentence_is_isolated_and_its_words_escaped() -> None:
     # a hyphen inside a word is no sign; markup already isolated is left as built
     assert figures_in("IR-08", "fa") == "IR-<bdi>08</bdi>"
     assert figures_in(Markup("<bdi>۱</bdi>"), "fa") == "<bdi>۱</bdi>"
+
+
+def test_a_station_s_tie_is_announced_as_a_tie_of_its_only_station() -> None:
+    tie = result([JALILI, PEZESHKIAN])
+    assert announcement(tie, "fa") == (
+        "با شمارش آرای تنها شعبه، سعید جلیلی و مسعود پزشکیان هر یک با یک رأی برابرند."
+    )
+    assert announcement(tie, "en") == (
+        "With its only station counted, Saeed Jalili and Masoud Pezeshkian are tied with 1 "
+        "votes each."
+    )
+    both = result([JALILI, {**PEZESHKIAN, "votes": 2}], reported=2, total=2, kind="county")
+    assert announcement(both, "fa").startswith("با شمارش آرای هر دو شعبه، مسعود پزشکیان با دو")
+    one = result([{**JALILI, "votes": 2}, PEZESHKIAN])
+    assert announcement(one, "fa") == (
+        "با شمارش آرای تنها شعبه، سعید جلیلی با دو رأی بیشترین آرا را دارد."
+    )
+
+
+def test_a_partial_tie_is_no_lead_and_a_voided_box_is_not_counted_among_all() -> None:
+    partial = result([JALILI, PEZESHKIAN], reported=2, total=71, kind="county")
+    assert announcement(partial, "fa") == (
+        "با شمارش آرای دو شعبه از هفتاد و یک شعبه، سعید جلیلی و مسعود پزشکیان هر یک با یک رأی "
+        "برابرند."
+    )
+    after_void = result(
+        [{**JALILI, "votes": 888}, PEZESHKIAN], reported=71, total=71, voided=1, kind="county"
+    )
+    said = announcement(after_void, "fa")
+    assert said.startswith(
+        "با شمارش آرای هفتاد شعبه از هفتاد و یک شعبه و ابطال آرای یک شعبه به تصمیم هیئت نظارت، "
+    )
+    assert "همه" not in said
+    assert announcement(after_void, "en").startswith(
+        "With 70 of 71 stations counted and 1 voided by the supervisory board, Saeed Jalili "
+    )
+
+
+def test_the_words_of_a_lead_name_every_tied_candidate() -> None:
+    first, words = lead_words([JALILI, PEZESHKIAN], 2, "fa") or ((), "")
+    assert [v["code"] for v in first] == ["21", "25"]
+    assert words == "سعید جلیلی، مسعود پزشکیان (۵۰٫۰٪)"
+    assert lead_words([{**JALILI, "votes": 0}], 0, "fa") is None

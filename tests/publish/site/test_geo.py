@@ -12,14 +12,17 @@ from pathlib import Path
 from sandogh.maps import MAPS, boundaries_for
 from sandogh.publish.site.geo import (
     NO_DATA,
+    TIED,
     TURNOUT_COLOURS,
     boundary_sets,
     candidate_colours,
     fold,
     match_features,
+    shading,
     turnout_colour,
 )
 from sandogh.publish.site.snapshot import UnitRef
+from tests.publish.site.ties import COLOURS, JALILI, PEZESHKIAN, result
 
 DIVISIONS = Path(__file__).resolve().parents[3] / "data" / "iran-divisions"
 IRAN: UnitRef = {"code": "IR", "kind": "nation", "name": {"fa": "ایران", "en": "Iran"}}
@@ -119,3 +122,14 @@ def test_colours_are_stable_and_turnout_is_classed() -> None:
     assert turnout_colour(Fraction(46, 100)) == TURNOUT_COLOURS[1]
     assert turnout_colour(Fraction(55, 100)) == TURNOUT_COLOURS[2]
     assert turnout_colour(Fraction(70, 100)) == TURNOUT_COLOURS[4]
+
+
+def test_the_map_paints_a_tie_in_no_one_s_colour_and_says_it_is_a_tie() -> None:
+    """Finding A2 of session 23: a tie was painted in the colour of its first by order."""
+    tie = shading(result([JALILI, PEZESHKIAN]), Fraction(1, 2), COLOURS, "fa")
+    assert (tie.winner, tie.leader) == (TIED, None)
+    assert tie.text.startswith("برابر: سعید جلیلی، مسعود پزشکیان (۵۰٫۰٪)")
+    assert TIED not in (NO_DATA, *COLOURS.values())
+    led = shading(result([{**JALILI, "votes": 2}, PEZESHKIAN]), Fraction(1, 2), COLOURS, "en")
+    assert (led.winner, led.leader) == (COLOURS["21"], "21")
+    assert led.text.startswith("Leader: Saeed Jalili (66.7%)")

@@ -17,6 +17,8 @@ from sandogh.locale import to_persian_digits
 from sandogh.server.app import create_app
 from sandogh.server.console import follow_up
 from sandogh.server.console.pages import hour_bars
+from sandogh.services.ports import Incident, IncidentKind
+from tests.server.live import ELECTION
 from tests.server.operators_live import PASSWORD, add_account, current_code, settings
 
 from .build import BAFT, BAM, IRAN, KERMAN, waiting
@@ -299,3 +301,31 @@ def test_a_void_previewed_at_the_nation_names_its_figures_for_the_province(
     assert captions
     assert all(caption.endswith("— استان کرمان") for caption in captions), captions
     assert '<input type="hidden" name="place" value="IR">' in preview.text  # still the page's
+
+
+def test_a_close_that_did_not_reconcile_is_listed_with_its_figures_and_words_in_persian(
+    client: TestClient,
+) -> None:
+    """Finding A1 of session 23: the close's mismatch never reached the centre. Sent in the
+    final report, it is an incident the county's list shows in Persian, counts and words."""
+    centre = client.app.state.centre  # type: ignore[attr-defined]
+    details = {
+        "cards_charged": "3",
+        "cards_used": "2",
+        "cards_unused": "1",
+        "cast": "2",
+        "papers_counted": "2",
+        "mismatches": "cards-unused",
+        "explanation": "یک کارت گم شد <b>",
+    }
+    at = datetime.datetime(2024, 7, 5, 18, tzinfo=datetime.UTC)
+    with centre.uow() as work:
+        work.incidents.add(
+            Incident(ELECTION, IncidentKind.CLOSE_RECONCILIATION, (waiting()[1],), at, details)
+        )
+        work.commit()
+    log_in(client, "baft")
+    page = client.get("/console/incidents").text
+    assert "مغایرت در تطبیق پایان رأی‌گیری" in page
+    assert "کارت تعرفه شارژشده ۳، به‌کاررفته ۲، به‌کارنرفته ۱؛ آرای ثبت‌شده ۲" in page
+    assert "توضیح اعضای شعبه: یک کارت گم شد &lt;b&gt;" in page

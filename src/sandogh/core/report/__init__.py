@@ -25,6 +25,11 @@ from sandogh.core.report.errors import (
     SignatureError,
 )
 from sandogh.core.report.keys import PublicKey, SigningKey
+from sandogh.core.report.reconciliation import (
+    CloseReconciliation,
+    Mismatch,
+    explained,
+)
 from sandogh.core.report.records import (
     CastVoteRecord,
     Choice,
@@ -59,8 +64,10 @@ __all__ = [
     "BallotError",
     "CastVoteRecord",
     "Choice",
+    "CloseReconciliation",
     "E2ECommitment",
     "KeyMaterialError",
+    "Mismatch",
     "Papers",
     "PublicKey",
     "RecordError",
@@ -83,6 +90,7 @@ __all__ = [
     "encode_record",
     "encode_report",
     "encode_signed",
+    "explained",
     "record_bound",
     "report_from_records",
     "report_hash",

@@ -29,6 +29,12 @@ its installed code as `station.build` defines it, in every report it signs, zero
 the signature covers it. A report without it (written before builds were attested) reads as
 before; the centre refuses one once it keeps a list of approved builds.
 
+A box's final report carries the close's reconciliation (issue 13; `report.reconciliation`): the
+cards charged, used and unused, the ballots cast, the paper copies counted and the staff's words
+for any mismatch, `"reconciliation":{…}`, sorted between `kind` and `sequence`. A report without
+it (a paper station's, or one signed before) reads as before; its `cast` is the report's
+`cvr_count`, and a zero report has none.
+
 A sheet with crossed-out ballots (مخدوش, `InvalidKind.CROSSED_OUT`, counted on paper) has one
 more invalid figure, `"crossed-out":N`, written only when N is not 0 (`tally.LATER_KINDS`), so a
 report signed before the kind existed keeps its bytes, hash and signatures.
@@ -65,6 +71,8 @@ from sandogh.core.report.digests import DIGEST, sha256_text
 from sandogh.core.report.errors import ReportError
 from sandogh.core.report.json_reader import Reader
 from sandogh.core.report.keys import KEY_TEXT, PublicKey
+from sandogh.core.report.reconciliation import FIELD as RECONCILIATION
+from sandogh.core.report.reconciliation import CloseReconciliation, read_reconciliation
 from sandogh.core.report.records import CastVoteRecord, cvr_digest
 
 REPORT_FORMAT = "sandogh/station-report@1"
@@ -111,6 +119,7 @@ class StationReport:
     cvr_digest: str
     e2e: E2ECommitment | None = None  # an E2E box's final report only
     build: str | None = None  # `sha256:…` of the box's installed code (`station.build`)
+    reconciliation: CloseReconciliation | None = None  # a box's final report (its close)
 
     def __post_init__(self) -> None:
         problems = _problems(self)
@@ -171,9 +180,24 @@ def _problems(report: StationReport) -> list[Problem]:
     if report.e2e is not None:
         reader.text(report.e2e.chain_close, "e2e.chain_close", _HEX)
         reader.text(report.e2e.tally_hash, "e2e.tally_hash", _HEX)
+    reader.problems.extend(_close_problems(report))
     if report.kind is ReportKind.ZERO:
         reader.problems.extend(_counted_at_opening(report))
     return reader.problems
+
+
+def _close_problems(report: StationReport) -> Iterable[Problem]:
+    """A reconciliation in a zero report, or whose ballots cast are not those counted."""
+    reconciled = report.reconciliation
+    if reconciled is None:
+        return
+    if report.kind is ReportKind.ZERO:
+        yield Problem(RECONCILIATION, "a zero report has no close to reconcile")
+    elif reconciled.cast != report.cvr_count:
+        yield Problem(
+            f"{RECONCILIATION}.cast",
+            f"{reconciled.cast} ballots cast at the close, {report.cvr_count} counted",
+        )
 
 
 def _counted_at_opening(report: StationReport) -> Iterable[Problem]:
@@ -260,6 +284,8 @@ def encode_report(report: StationReport) -> bytes:
     )
     if report.build is not None:
         also["build"] = report.build
+    if report.reconciliation is not None:
+        also[RECONCILIATION] = dict(report.reconciliation.document())
     return canonical_json(
         {
             **also,
@@ -314,7 +340,9 @@ def decode_report(data: bytes) -> StationReport:
     """The report whose canonical bytes are `data`; anything else raises `ReportError`."""
     reader = Reader()
     parsed = reader.parse(data)
-    optional = {"e2e", "build"} & parsed.keys() if isinstance(parsed, dict) else set()
+    optional = (
+        {"e2e", "build", RECONCILIATION} & parsed.keys() if isinstance(parsed, dict) else set()
+    )
     document = None if reader.problems else reader.fields(parsed, "", _REPORT_FIELDS | optional)
     if document is None:
         raise ReportError(reader.problems)
@@ -333,6 +361,11 @@ def decode_report(data: bytes) -> StationReport:
     sheets = _read_sheets(reader, document["sheets"], station)
     e2e = _read_e2e(reader, document["e2e"]) if "e2e" in document else None
     build = reader.text(document["build"], "build", DIGEST) if "build" in document else None
+    reconciled = (
+        read_reconciliation(reader, document[RECONCILIATION])
+        if RECONCILIATION in document
+        else None
+    )
     if reader.problems:
         raise ReportError(reader.problems)
     report = StationReport(
@@ -347,6 +380,7 @@ def decode_report(data: bytes) -> StationReport:
         cvr_digest=texts["cvr_digest"],
         e2e=e2e,
         build=build,
+        reconciliation=reconciled,
     )
     reader.require_canonical(encode_report(report), data)
     if reader.problems:

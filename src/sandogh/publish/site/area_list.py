@@ -1,5 +1,6 @@
 """A unit's area list: the units just below it (a county's stations, a province's counties),
-each with its stations reported, its leader and its turnout, linked to its own page.
+each with its stations reported, its leader (or, in a tie, «برابر» and every tied candidate) and
+its turnout, linked to its own page.
 
 A station whose box a board voided is listed as voided («باطل‌شده»), with no leader and no
 turnout: it reported, but none of its ballots counts. An area with voided boxes counts them
@@ -10,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
 
 from sandogh.locale import Lang
-from sandogh.publish.site.figures import percent
+from sandogh.publish.site.figures import lead_words, percent
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.reported import boxes_voided, station_voided, turnout
 from sandogh.publish.site.snapshot import SnapshotFiles, StationInfo, Stations, UnitResult
@@ -73,9 +73,10 @@ def area_rows(
         voided = False
         if child_result is not None:
             votes, valid = child_result["counts"]["votes"], child_result["counts"]["valid"]
-            if votes and votes[0]["votes"] > 0 and valid:
-                share = percent(Fraction(votes[0]["votes"], valid), lang, 1)
-                leader = f"{votes[0]['name'][lang]} ({share})"
+            found = lead_words(votes, valid, lang) if valid else None
+            if found is not None:  # a tie named as one, not its first by order (S23 A2)
+                first, who = found
+                leader = f"{label('tied', lang)}: {who}" if len(first) > 1 else who
             counted = turnout(files, election, contest, child_result)
             if counted is not None:
                 shown_turnout = percent(counted, lang, 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sandogh.locale import Lang, format_points
+from sandogh.locale import Lang, format_points, shown_share
 from sandogh.publish.site.figures import bar_width, joined, number, percent, share_width, signed
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.reported import Over, boxes_voided, counted, counted_whole
@@ -65,11 +65,17 @@ def comparison(
     old_share, new_share = before.turnout, after_turnout
     compared = None
     if old_share is not None and new_share is not None:
+        # the change of the shares as shown (two places), not of the exact shares: a reader
+        # subtracts the figures on the page, and 46.05 − 2.55 must read 43.50, not the exact
+        # 43.49 (finding A7 of session 23)
+        places = 2
         compared = Compared(
             label("turnout", lang),
-            percent(old_share, lang),
-            percent(new_share, lang),
-            format_points(new_share - old_share, lang, 2),
+            percent(old_share, lang, places),
+            percent(new_share, lang, places),
+            format_points(
+                shown_share(new_share, places) - shown_share(old_share, places), lang, places
+            ),
             share_width(old_share),
             share_width(new_share),
         )

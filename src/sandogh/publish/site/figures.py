@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
+from sandogh.core.counting.lead import lead
 from sandogh.locale import Lang, format_int, format_jalali, format_percent, in_words
 from sandogh.locale.digits import to_persian_digits
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.snapshot import Share, UnitResult
+from sandogh.publish.site.reported import boxes_voided
+from sandogh.publish.site.snapshot import Share, UnitResult, Vote
 
 # Results are announced in Iran's time; the zone database knows its past summer-time rules.
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -80,30 +82,88 @@ def _spoken(value: int, lang: Lang) -> str:
     return in_words(value, "fa") if lang == "fa" else format_int(value, "en")
 
 
+def leading(votes: Sequence[Vote]) -> tuple[tuple[Vote, ...], int] | None:
+    """The candidates with the most votes, in the list's order, and their votes each: more than
+    one is a tie, never a lead of the first by order (`core.counting.lead`; finding A2 of
+    session 23). None while no one has a vote."""
+    found = lead({vote["code"]: vote["votes"] for vote in votes})
+    if found is None:
+        return None
+    return tuple(vote for vote in votes if vote["code"] in found.codes), found.votes
+
+
+def lead_words(
+    votes: Sequence[Vote], valid: int, lang: Lang
+) -> tuple[tuple[Vote, ...], str] | None:
+    """Who has the most votes (`leading`: more than one is a tie) and in words with their
+    share: «الف (۵۰٫۰٪)», or for a tie «الف، ب (۵۰٫۰٪)», the share each of them has. None
+    while no one has a vote."""
+    found = leading(votes)
+    if found is None:
+        return None
+    first, most = found
+    share = percent(Fraction(most, valid), lang, 1) if valid else "—"
+    return first, f"{joined((v['name'][lang] for v in first), lang)} ({share})"
+
+
+def _counted(result: UnitResult, lang: Lang) -> str:
+    """How much of the unit is counted, as the announcement opens: some stations of all, every
+    one, its only one or both, or the stations counted and those whose box a board voided (whose
+    ballots are not in the figures, so "all" would say more than is so)."""
+    stations = result["stations"]
+    reported, total, voided = stations["reported"], stations["total"], boxes_voided(stations)
+    if voided:
+        return label(
+            "announce_counted_voided",
+            lang,
+            counted=_spoken(reported - voided, lang),
+            total=_spoken(total, lang),
+            voided=_spoken(voided, lang),
+        )
+    if reported < total:
+        return label(
+            "announce_counted_some",
+            lang,
+            reported=_spoken(reported, lang),
+            total=_spoken(total, lang),
+        )
+    if total <= 2:  # «همه یک شعبه», «همه دو شعبه» are not said: «تنها شعبه», «هر دو شعبه»
+        return label("announce_counted_only" if total == 1 else "announce_counted_both", lang)
+    return label("announce_counted_all", lang, total=_spoken(total, lang))
+
+
+def _named(names: tuple[str, ...], lang: Lang) -> str:
+    """Names in a sentence: «الف، ب و پ», "A, B and C"."""
+    *most, last = names
+    if not most:
+        return last
+    return f"{'، '.join(most)} و {last}" if lang == "fa" else f"{', '.join(most)} and {last}"
+
+
 def announcement(result: UnitResult, lang: Lang) -> str:
-    """The progressive announcement of one unit's count, in a sentence."""
+    """The progressive announcement of one unit's count, in a sentence: who leads (a partial
+    count) or has the most votes (a whole one), or who are tied."""
     reported, total = result["stations"]["reported"], result["stations"]["total"]
-    votes = result["counts"]["votes"]
     if reported == 0:
         if result["unit"]["kind"] == "station":
             return label("announce_station_waiting", lang)
         return label("announce_none", lang, total=_spoken(total, lang))
-    if not votes or votes[0]["votes"] == 0:
+    found = leading(result["counts"]["votes"])
+    if found is None:
         return label(
             "announce_no_votes", lang, reported=_spoken(reported, lang), total=_spoken(total, lang)
         )
-    leader = votes[0]
-    name, count = leader["name"][lang], _spoken(leader["votes"], lang)
-    if reported < total:
-        return label(
-            "announce_partial",
-            lang,
-            reported=_spoken(reported, lang),
-            total=_spoken(total, lang),
-            name=name,
-            votes=count,
-        )
-    return label("announce_complete", lang, total=_spoken(total, lang), name=name, votes=count)
+    first, most = found
+    names, count = _named(tuple(v["name"][lang] for v in first), lang), _spoken(most, lang)
+    who = (
+        "announce_tied"
+        if len(first) > 1
+        else "announce_leading"
+        if reported < total
+        else "announce_most"
+    )
+    comma = "، " if lang == "fa" else ", "
+    return _counted(result, lang) + comma + label(who, lang, name=names, votes=count)
 
 
 def bar_width(part: int, whole: int) -> str:

@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from sandogh.publish.site.area_list import of
-from sandogh.publish.site.figures import day, moment, number, percent
+from sandogh.publish.site.figures import day, joined, leading, moment, number, percent
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.reported import complete, turnout
@@ -36,14 +36,22 @@ def summary(pages: ElectionPages, place: Place) -> dict[str, Any]:
         if share is None:
             share = turnout(pages.files, pages.election, contest["id"], result)
         votes, valid = result["counts"]["votes"], result["counts"]["valid"]
-        if votes and votes[0]["votes"] > 0 and valid:
-            key = "headline_most" if complete(result) else "headline_leading"
+        found = leading(votes) if valid else None
+        if found is not None:
+            first, most = found  # more than one: a tie, named as one (S23 A2)
+            key = (
+                "headline_tied"
+                if len(first) > 1
+                else "headline_most"
+                if complete(result)
+                else "headline_leading"
+            )
             leaders.append(
                 {
                     "label": label(key, lang, contest=contest["name"][lang]),
-                    "name": votes[0]["name"][lang],
-                    "votes": number(votes[0]["votes"], lang),
-                    "share": percent(Fraction(votes[0]["votes"], valid), lang, 1),
+                    "name": joined((v["name"][lang] for v in first), lang),
+                    "votes": number(most, lang),
+                    "share": percent(Fraction(most, valid), lang, 1),
                 }
             )
     return {

@@ -35,7 +35,7 @@ from typing import Any
 
 from sandogh.locale import Lang
 from sandogh.maps import MAPS
-from sandogh.publish.site.figures import percent
+from sandogh.publish.site.figures import lead_words, percent
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.reported import LITTLE, counted, reported_share
 from sandogh.publish.site.snapshot import UnitRef, UnitResult
@@ -45,6 +45,7 @@ NO_DATA = "#C8C8C8"
 HATCHED = "url(#little-reporting)"  # the pattern of `_map.html`
 OUTSIDE = "#F4F4F4"  # areas drawn with no unit of the election (map.js paints them so)
 VOIDED = "#7A1712"  # reported, every box of it voided (the voided status's colour)
+TIED = "#6E6E6E"  # two or more candidates with the most votes: no one's colour (S23 A2)
 TURNOUT_STEPS = (Fraction(40, 100), Fraction(50, 100), Fraction(60, 100), Fraction(70, 100))
 TURNOUT_COLOURS = ("#FFFFCC", "#A1DAB4", "#41B6C4", "#2C7FB8", "#253494")
 
@@ -191,17 +192,20 @@ def shading(
         if result["unit"]["kind"] == "station"
         else [label("map_reported", lang, reported=stations["reported"], total=stations["total"])]
     )
-    leader = None
-    if votes and votes[0]["votes"] > 0:
-        leader = votes[0]["code"]
-        leader_share = percent(Fraction(votes[0]["votes"], valid), lang, 1) if valid else "—"
-        parts.append(f"{label('map_winner', lang)}: {votes[0]['name'][lang]} ({leader_share})")
+    leader, colour = None, NO_DATA
+    found = lead_words(votes, valid, lang)
+    if found is not None:  # a tie in no one's colour, named as one (S23 A2)
+        first, who = found
+        tied = len(first) > 1
+        parts.append(f"{label('tied' if tied else 'map_winner', lang)}: {who}")
+        leader = None if tied else first[0]["code"]
+        colour = TIED if tied else colours.get(first[0]["code"], NO_DATA)
     parts.append(f"{label('map_turnout', lang)}: {percent(share, lang, 1)}")
     text = ("، " if lang == "fa" else "; ").join(parts)
     if reported_share(result) <= LITTLE:
         return Shading(HATCHED, HATCHED, None, text)
     return Shading(
-        colours.get(leader, NO_DATA) if leader else NO_DATA,
+        colour,
         turnout_colour(share),
         leader,
         text,

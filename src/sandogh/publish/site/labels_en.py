@@ -57,10 +57,17 @@ EN: dict[str, str] = {
     "no_eligible": "The number of eligible voters is not given, so turnout is not computed.",
     "announce_none": "None of the {total} stations has reported yet.",
     "announce_station_waiting": "This station has not reported yet.",
-    "announce_partial": (
-        "With {reported} of {total} stations counted, {name} leads with {votes} votes."
+    # the announcement: how much is counted, then who leads, has the most votes, or are tied
+    "announce_counted_some": "With {reported} of {total} stations counted",
+    "announce_counted_all": "With all {total} stations counted",
+    "announce_counted_both": "With both stations counted",
+    "announce_counted_only": "With its only station counted",
+    "announce_counted_voided": (
+        "With {counted} of {total} stations counted and {voided} voided by the supervisory board"
     ),
-    "announce_complete": "With all {total} stations counted, {name} has the most votes: {votes}.",
+    "announce_leading": "{name} leads with {votes} votes.",
+    "announce_most": "{name} has the most votes: {votes}.",
+    "announce_tied": "{name} are tied with {votes} votes each.",
     "announce_no_votes": (
         "With {reported} of {total} stations counted, no valid vote is counted yet."
     ),
@@ -101,6 +108,7 @@ EN: dict[str, str] = {
     "map_label": "Map of the {contest} contest",
     "map_colour": "Colour by",
     "map_winner": "Leader",
+    "tied": "Tied",
     "map_turnout": "Turnout",
     "map_contest": "Contest",
     "map_no_data": "No results yet",
@@ -234,6 +242,7 @@ EN: dict[str, str] = {
     "map_outside": "Outside this area, or no stations in this election",
     "headline_turnout": "Turnout where reported",
     "headline_leading": "Leading, {contest}",
+    "headline_tied": "Tied, {contest}",
     "headline_most": "Most votes, {contest}",
     # issue 13, second wave: the day of a void, and a constituency voided on its outcome
     "void_decided_at": "Decided {when}.",

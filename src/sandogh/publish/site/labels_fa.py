@@ -58,12 +58,18 @@ FA: dict[str, str] = {
     "no_eligible": "شمار واجدان شرایط در دست نیست؛ مشارکت حساب نمی‌شود.",
     "announce_none": "هنوز هیچ شعبه‌ای از {total} شعبه گزارش نداده است.",
     "announce_station_waiting": "این شعبه هنوز گزارش نداده است.",
-    "announce_partial": (
-        "با شمارش آرای {reported} شعبه از {total} شعبه، {name} با {votes} رأی پیشتاز است."
+    # the announcement: how much is counted, then who leads, has the most votes, or are tied
+    "announce_counted_some": "با شمارش آرای {reported} شعبه از {total} شعبه",
+    "announce_counted_all": "با شمارش آرای همه {total} شعبه",
+    "announce_counted_both": "با شمارش آرای هر دو شعبه",
+    "announce_counted_only": "با شمارش آرای تنها شعبه",
+    "announce_counted_voided": (
+        "با شمارش آرای {counted} شعبه از {total} شعبه و ابطال آرای {voided} شعبه "
+        "به تصمیم هیئت نظارت"
     ),
-    "announce_complete": (
-        "با شمارش آرای همه {total} شعبه، {name} با {votes} رأی بیشترین آرا را دارد."
-    ),
+    "announce_leading": "{name} با {votes} رأی پیشتاز است.",
+    "announce_most": "{name} با {votes} رأی بیشترین آرا را دارد.",
+    "announce_tied": "{name} هر یک با {votes} رأی برابرند.",
     "announce_no_votes": (
         "با شمارش آرای {reported} شعبه از {total} شعبه، هنوز رأی صحیحی شمرده نشده است."
     ),
@@ -105,6 +111,7 @@ FA: dict[str, str] = {
     "map_label": "نقشه {contest}",
     "map_colour": "رنگ بر پایه",
     "map_winner": "پیشتاز",
+    "tied": "برابر",  # two or more with the most votes: a tie, no one leads (S23 A2)
     "map_turnout": "مشارکت",
     "map_contest": "انتخابات",
     "map_no_data": "بی‌گزارش",
@@ -234,6 +241,7 @@ FA: dict[str, str] = {
     "map_outside": "بیرون از این محدوده یا بی‌شعبه در این انتخابات",
     "headline_turnout": "مشارکت در شعبه‌های گزارش‌داده",
     "headline_leading": "پیشتاز {contest}",
+    "headline_tied": "برابر در {contest}",
     "headline_most": "بیشترین آرای {contest}",
     # issue 13, second wave: the day of a void, and a constituency voided on its outcome
     "void_decided_at": "تاریخ تصمیم: {when}.",

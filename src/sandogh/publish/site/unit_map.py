@@ -11,6 +11,7 @@ from sandogh.publish.site.geo import (
     HATCHED,
     NO_DATA,
     OUTSIDE,
+    TIED,
     VOIDED,
     Drawn,
     match_features,
@@ -40,6 +41,7 @@ def unit_map(
 
     leaders: set[tuple[str, str]] = set()  # (contest, candidate) leading somewhere drawn
     voided: set[str] = set()  # contests in which a unit drawn has every box reported voided
+    tied: set[str] = set()  # contests in which a unit drawn is a tie
 
     def shades(code: str, own: UnitResult | None = None) -> dict[str, list[str]]:
         shaded = {}
@@ -56,6 +58,8 @@ def unit_map(
                 leaders.add((contest["id"], s.leader))
             if s.winner == VOIDED:
                 voided.add(contest["id"])
+            if s.winner == TIED:
+                tied.add(contest["id"])
         return shaded
 
     areas = {
@@ -104,6 +108,7 @@ def unit_map(
     for contest, _ in results:
         names = {v.code: v.name for view in views if view.id == contest["id"] for v in view.bars}
         also = [(VOIDED, label("status_voided", lang))] if contest["id"] in voided else []
+        tie = [(TIED, label("tied", lang))] if contest["id"] in tied else []
         legends.append(
             {
                 "contest": contest["id"],
@@ -112,6 +117,7 @@ def unit_map(
                     for code, colour in pages.colours[contest["id"]].items()
                     if (contest["id"], code) in leaders
                 ]
+                + tie
                 + also
                 + others,
                 "turnout": [*turnout_legend(lang), *also, *others],

@@ -170,6 +170,12 @@ FA: dict[str, str] = {
     "incident_kind_high-turnout": "مشارکت بیش از حد انتظار",
     "incident_kind_check-ins-not-papers-used": "مغایرت ثبت حضور با تعرفه‌های مصرف‌شده",
     "incident_kind_late-report": "گزارش شعبه پس از مهلت تقویم انتخابات رسید",
+    "incident_kind_close-reconciliation": "مغایرت در تطبیق پایان رأی‌گیری",
+    "incident_close_figures": (
+        "کارت تعرفه شارژشده {cards_charged}، به‌کاررفته {cards_used}، به‌کارنرفته {cards_unused}؛ "
+        "آرای ثبت‌شده {cast}؛ نسخه‌های کاغذی شمرده‌شده {papers_counted}"
+    ),
+    "incident_close_explanation": "توضیح اعضای شعبه: {explanation}",
     # issue 13: the console on election day
     "dashboard_updated": "ارقام تا {when}؛ این صفحه هر {seconds} ثانیه خودبه‌خود تازه می‌شود.",
     "dashboard_stale": (
@@ -396,6 +402,12 @@ EN: dict[str, str] = {
     "incident_kind_high-turnout": "Turnout far above expected",
     "incident_kind_check-ins-not-papers-used": "Check-ins differ from ballot papers used",
     "incident_kind_late-report": "A station report arrived after its window in the calendar",
+    "incident_kind_close-reconciliation": "Figures at the close of polls did not reconcile",
+    "incident_close_figures": (
+        "Ballot cards charged {cards_charged}, used {cards_used}, never used {cards_unused}; "
+        "ballots cast {cast}; paper copies counted {papers_counted}"
+    ),
+    "incident_close_explanation": "The station staff's explanation: {explanation}",
     # issue 13: the console on election day
     "dashboard_updated": "As of {when}; this page renews itself every {seconds} seconds.",
     "dashboard_stale": (

@@ -27,6 +27,7 @@ from starlette.responses import Response
 
 from sandogh.core.errors import SandoghError
 from sandogh.core.readiness.stations import IRAN_TIME
+from sandogh.core.report import explained
 from sandogh.core.voters.photo import photo_type
 from sandogh.locale import Lang, to_ascii_digits, to_persian_digits
 from sandogh.locale.dates import format_moment
@@ -38,7 +39,7 @@ from sandogh.station.setup import StaffMember
 from sandogh.station.voting_mode import NOT_APPROVED, ModeNotApprovedError
 from sandogh.station.web.card_log_in import CardRefused, StaffCards
 from sandogh.station.web.charging import charge
-from sandogh.station.web.closing import counted_papers, explained, reconciliation
+from sandogh.station.web.closing import counted_papers, reconciliation
 from sandogh.station.web.deliveries import report_states
 from sandogh.station.web.error_words import error_text
 from sandogh.station.web.labels import check_in_refusal
@@ -275,8 +276,8 @@ class OperatorScreens:
             typed = {"papers": form.get("papers", ""), "explanation": explanation}
             shift.shown = {"problem": problem, "typed": typed}
             return see(PATH + "/close", lang)
-        kept = figures.kept(explanation, [on.member.person for on in shift.staff])
-        return act(shift, lang, lambda: self._screens.box.close(kept))
+        staff = [on.member.person for on in shift.staff]
+        return act(shift, lang, lambda: self._screens.box.close(figures.kept(explanation), staff))
 
     async def count(
         self, _request: Request, shift: Shift, _form: dict[str, str], lang: Lang
