@@ -77,12 +77,17 @@ def system_line(failure: OSError, argv: Sequence[str]) -> str:
 
 def refusal_line(failure: BaseException, argv: Sequence[str]) -> str:
     """A command's own refusal in the command's language, when the failure carries its line's key
-    (`SandoghError.said`); else its message as it is."""
+    (`SandoghError.said`) or its words in both languages (`fa` and `en`, as the services' errors
+    that name a contest or a body do); else its message as it is."""
+    lang = lang_of(argv)
     said: tuple[str, dict[str, str | int]] | None = getattr(failure, "said", None)
-    if said is None:
-        return f"sandogh: {failure}"
-    key, values = said
-    return say(key, lang_of(argv), **values)
+    if said is not None:
+        key, values = said
+        return say(key, lang, **values)
+    worded = getattr(failure, lang, None)
+    if isinstance(worded, str) and worded:
+        return f"sandogh: {worded}"
+    return f"sandogh: {failure}"
 
 
 def unforeseen(failure: BaseException, argv: Sequence[str], *, database: bool) -> NoReturn:

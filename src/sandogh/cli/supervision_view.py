@@ -14,7 +14,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from sandogh.cli.formatting import ballot_code, name_in, separator
+from sandogh.cli.formatting import ballot_code, name_in, pasted_code, separator
 from sandogh.core.definition.model import Name
 from sandogh.core.supervision import (
     CandidateVoid,
@@ -28,7 +28,7 @@ from sandogh.core.supervision import (
     correction_json,
     void_json,
 )
-from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.services.cases import CaseView
 from sandogh.services.ports import NumberedIncident
@@ -59,8 +59,6 @@ TEXT: dict[Lang, dict[str, str]] = {
         "certified": "نتیجه {scope} تأیید شد؛ چکیده ورودی‌ها: {digest}",
         "certified_by": "تأییدشده به دست {by} ({role}، {place})؛ چکیده: {digest}",
         "uncertified": "تأیید {scope} لغو شد.",
-        "scope_all": "{contest} (همه حوزه‌ها)",
-        "scope_one": "{contest}، حوزه {constituency}",
         "case_saved": "پرونده {number}: {kind}، {status}",
         "no_cases": "پرونده‌ای نیست.",
         "incident_saved": "رخداد {number}: {kind}، {status}",
@@ -128,8 +126,6 @@ TEXT: dict[Lang, dict[str, str]] = {
         "certified": "{scope} certified; input digest {digest}",
         "certified_by": "Certified by {by} ({role}, {place}); digest {digest}",
         "uncertified": "Certification of {scope} undone.",
-        "scope_all": "{contest} (every constituency)",
-        "scope_one": "{contest}, constituency {constituency}",
         "case_saved": "Case {number}: {kind}, {status}",
         "no_cases": "No cases.",
         "incident_saved": "Incident {number}: {kind}, {status}",
@@ -183,17 +179,16 @@ def said(key: str, lang: Lang, **values: str | int) -> str:
     return template.format(**shown)
 
 
-def _code(code: str, lang: Lang) -> str:
-    return to_persian_digits(code) if lang == "fa" else code
-
-
 def effect_line(effect: Effect, names: Mapping[str, Name], lang: Lang) -> str:
     """One void's effect as a sentence, with the decision it rests on."""
     void = effect.void
     match void:
         case StationVoid():
             line = said(
-                "station_voided", lang, station=_code(void.station, lang), ballots=effect.ballots
+                "station_voided",
+                lang,
+                station=pasted_code(void.station, lang),
+                ballots=effect.ballots,
             )
         case CandidateVoid():
             name = names.get(void.candidate)
@@ -241,12 +236,6 @@ def print_voided(
     console.print(f"[bold red]{said('voided_heading', lang)}[/bold red]")
     for effect in effects:
         console.print("  " + effect_line(effect, names, lang), markup=False)
-
-
-def scope_text(contest: str, constituency: str | None, lang: Lang) -> str:
-    if constituency is None:
-        return said("scope_all", lang, contest=contest)
-    return said("scope_one", lang, contest=contest, constituency=constituency)
 
 
 def certification_json(
