@@ -75,6 +75,20 @@ FA: dict[str, str] = {
     " (رقابت‌های آن: {known}).",
     "results-stored": "sandogh: {count} صورتجلسه از انتخابات {election} پیش‌تر ذخیره شده است"
     " (شعبه‌های {first})؛ هیچ چیز وارد نشد.",
+    # an operator's account refused (`services.operators.OperatorError`)
+    "operator-bad-username": "sandogh: نام کاربری \u2066{username}\u2069 پذیرفته نیست: ۳ تا ۶۴"
+    " نویسه از حرف‌های کوچک لاتین، رقم، نقطه، زیرخط و خط تیره، که با حرف آغاز شود.",
+    "operator-bad-display-name": "sandogh: نامی که نشان داده می‌شود ۱ تا {most} نویسه است.",
+    "operator-weak-password": "sandogh: گذرواژه {least} تا {most} نویسه است؛ حسابی ساخته نشد.",
+    "operator-unknown-place": "sandogh: هیچ انتخابات ذخیره‌شده‌ای واحدی با کد \u2066{place}\u2069"
+    " ندارد؛ نخست تعریف آن را با «sandogh load» ذخیره کنید.",
+    "operator-unknown-account": "sandogh: حسابی به نام \u2066{username}\u2069 نیست.",
+    "operator-username-taken": "sandogh: نام کاربری \u2066{username}\u2069 پیش‌تر گرفته شده است.",
+    "operator-not-allowed": "sandogh: حساب \u2066{actor}\u2069 اجازه این کار را با حساب"
+    " \u2066{username}\u2069 ندارد.",
+    "operator-account-disabled": "sandogh: حساب \u2066{username}\u2069 برای همیشه بسته شده است.",
+    "operator-not-locked": "sandogh: حساب \u2066{username}\u2069 ورود ناموفقی ندارد که قفلش باز"
+    " شود.",
 }
 
 EN: dict[str, str] = {
@@ -128,6 +142,17 @@ EN: dict[str, str] = {
     "contest-unknown": "sandogh: election '{election}' has no contest '{contest}' (it has {known})",
     "results-stored": "sandogh: {count} tally sheets of {election} are already stored "
     "(stations {first}); nothing was imported",
+    "operator-bad-username": "sandogh: {username!r}: a username is 3 to 64 of a-z 0-9 . _ -, "
+    "starting with a letter",
+    "operator-bad-display-name": "sandogh: a display name is 1 to {most} characters",
+    "operator-weak-password": "sandogh: a password is {least} to {most} characters long",
+    "operator-unknown-place": "sandogh: no stored election day has a unit {place}: load its "
+    "definition first",
+    "operator-unknown-account": "sandogh: no account {username}",
+    "operator-username-taken": "sandogh: the username {username} is taken",
+    "operator-not-allowed": "sandogh: {actor} may not change the account {username}",
+    "operator-account-disabled": "sandogh: {username} is disabled",
+    "operator-not-locked": "sandogh: {username} has no failed log-ins",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
