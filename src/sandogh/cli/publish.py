@@ -24,7 +24,8 @@ from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language, LogKeyOption
 from sandogh.cli.serve import HostOption, PortOption
 from sandogh.core.definition.model import UnitKind
-from sandogh.locale.digits import format_int, to_ascii_digits, to_persian_digits
+from sandogh.locale.dates import format_duration
+from sandogh.locale.digits import format_int, to_ascii_digits
 from sandogh.locale.language import Lang
 
 if TYPE_CHECKING:
@@ -44,14 +45,14 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 _FA: dict[str, str] = {
     "written": "{written} پرونده نوشته شد، {unchanged} پرونده بی‌تغییر ماند",
     "rendered": "، {pages} صفحه ساخته شد",
-    "following": "پیگیری رویدادها هر {seconds} ثانیه؛ برای پایان Ctrl+C",
+    "following": "پیگیری رویدادها هر {every}؛ برای پایان Ctrl+C",
     "no_log_key": "هشدار: کلید لاگ داده نشد (--log-key یا SANDOGH_LOG_KEY_FILE)؛ "
     "نقطه بازبینی امضاشده‌ای از لاگ رویدادها منتشر نمی‌شود",
 }
 _EN: dict[str, str] = {
     "written": "{written} files written, {unchanged} unchanged",
     "rendered": ", {pages} pages rendered",
-    "following": "following the event log every {seconds} s; Ctrl+C to stop",
+    "following": "following the event log every {every}; Ctrl+C to stop",
     "no_log_key": "warning: no log key given (--log-key or SANDOGH_LOG_KEY_FILE); no signed "
     "checkpoint of the event log is published",
 }
@@ -149,9 +150,7 @@ def publish(
     _report(publisher.catch_up() if once else publisher.regenerate(), lang.lang)
     if not follow:
         return
-    seconds = f"{interval:g}"
-    shown = to_persian_digits(seconds) if lang.lang == "fa" else seconds
-    out.print(say("following", lang.lang, seconds=shown))
+    out.print(say("following", lang.lang, every=format_duration(interval, lang.lang)))
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         while True:
