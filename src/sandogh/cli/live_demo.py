@@ -129,7 +129,7 @@ def run(options: LiveOptions, out: Console) -> None:
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]], before=candidacy(folder, out, lang))
     plan, province = _day(options)
-    accounts = add_operators(store, key)
+    accounts = add_operators(store, key, lang)
     before_the_day(store, plan, options.seed, out, lang)  # issue 12: round 1 certified, stations
     approve_own_build(store, plan.loaded.election, plan.registry.seed)
     guardians = ceremony(store, plan, folder, out, lang) if options.e2e else None
@@ -154,7 +154,7 @@ def run(options: LiveOptions, out: Console) -> None:
             )
             operator = run_operator_pass(centre.base_url, enroller, timeout=TIMEOUT_SECONDS)
             station, box, staff = kiosk_box(
-                plan, centre.base_url, operator, store, folder / "boxes", running
+                plan, centre.base_url, operator, store, folder / "boxes", running, lang
             )
             box.lang = lang  # its minutes and paper copies in the demo's language
             anchor = polls_open(

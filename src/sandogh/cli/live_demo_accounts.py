@@ -17,6 +17,7 @@ from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.core.access import Grant, Role
+from sandogh.core.definition.model import Name
 from sandogh.locale.definition_names import place_name
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
@@ -34,6 +35,9 @@ from sandogh.services.operators import Actor, add_user
 HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0808")
 ADMIN = ("demo-admin", "demo-admin-1403", Role.ADMIN, "IR")
 ADMIN_TOTP_SECRET = "SANDOGHDEMOKERMANDEMOONLYAAAAAAA"  # base32, 160 bits
+#: The people the accounts belong to, as the console names who is signed in (in the demo's
+#: language; «kerman-hq (demo)» was English on the Persian console, review S22 A7)
+PEOPLE = {HQ[0]: Name("زهره افشار", "Zohreh Afshar"), ADMIN[0]: Name("رضا مدیری", "Reza Modiri")}
 
 
 def digits(shown: str, lang: Lang) -> str:
@@ -41,9 +45,10 @@ def digits(shown: str, lang: Lang) -> str:
 
 
 def add_operators(
-    store: UnitOfWorkFactory, key: ServerKey
+    store: UnitOfWorkFactory, key: ServerKey, lang: Lang
 ) -> list[tuple[str, str, Grant, str | None]]:
-    """The demo accounts: (username, password, grant, TOTP secret)."""
+    """The demo accounts, their people named in `lang`: (username, password, grant, TOTP
+    secret)."""
     hasher = Argon2Passwords.of(OperatorSettings())
     now = datetime.datetime.now(datetime.UTC)
     added = []
@@ -52,7 +57,7 @@ def add_operators(
             store,
             actor=Actor(actor(), None),
             username=username,
-            display_name=f"{username} (demo)",
+            display_name=PEOPLE[username].fa if lang == "fa" else PEOPLE[username].en,
             grant=Grant(role, place),
             password=password,
             second_factor=False,
