@@ -140,7 +140,7 @@ def test_sheets_already_stored_are_refused_in_the_chosen_language(
     line = done.stderr.splitlines()[-1]
     assert done.returncode == 1
     assert line.startswith("sandogh: ۲ صورتجلسه از انتخابات")
-    assert line.endswith(f"(شعبه‌های {ST_1})؛ هیچ چیز وارد نشد.")
+    assert line.endswith(f"(شعبه‌های \u2066{ST_1}\u2069)؛ هیچ چیز وارد نشد.")
     _persian_words(line, ROUND_2)
     refused = ResultsAlreadyImportedError(ROUND_2, [(ST_1, "president"), (ST_1, "parliament")])
     english = refusal_line(refused, ["sandogh", "results", "import", "--lang", "en"])

@@ -131,7 +131,10 @@ def test_certify_and_uncertify(db: str) -> None:
     assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *said, *national)
     # R4: an administrator undoes no certification, nor does the board member who made it
     admin = ("--as", "root", "--role", "admin", "--place", "IR")
-    denied = "حساب root با نقش «مدیر سامانه» در IR اجازه این کار را در IR ندارد"  # S20 F8
+    denied = (  # S20 F8
+        "حساب \u2066root\u2069 با نقش «مدیر سامانه» در \u2066IR\u2069 اجازه این کار را در"
+        " \u2066IR\u2069 ندارد"
+    )
     undoing = ("--reason", "شکایت نامزد ۲۵", "--reference", "هیئت ۱۴۰۳/۲")
     for alone, refusal in ((admin, denied), (national, "ناظر کشوری دیگری جز tehrani")):
         refused = CliRunner().invoke(app, ["uncertify", "president", *undoing, *alone, "--db", db])
