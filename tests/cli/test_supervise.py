@@ -219,6 +219,6 @@ def test_a_refusal_is_one_line_and_a_failing_exit(db: str) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "sandogh: حساب moradi با نقش «ستاد انتخابات شهرستان» در IR-08-0801 اجازه این کار را "
-        f"در {ST_1} ندارد."
+        "sandogh: حساب \u2066moradi\u2069 با نقش «ستاد انتخابات شهرستان» در \u2066IR-08-0801\u2069"
+        f" اجازه این کار را در \u2066{ST_1}\u2069 ندارد."
     )
