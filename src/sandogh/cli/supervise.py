@@ -84,12 +84,13 @@ def _void(
     as_json: bool,
     lang: Language,
 ) -> None:
-    done = void(open_store(db), actor, election, decided, now=now())
+    done = void(store := open_store(db), actor, election, decided, now=now())
     if as_json:
         _emit({"id": done.record.id, "election": done.record.election, **effect_json(done.effect)})
         return
     _out.print(said("void_recorded", lang.lang, number=done.record.id))
-    _out.print(effect_line(done.effect, {}, lang.lang), markup=False)
+    defined = definition_of(store, done.record.election)
+    _out.print(effect_line(done.effect, {}, lang.lang, defined), markup=False)
 
 
 @void_app.command("station")

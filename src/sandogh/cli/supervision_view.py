@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sandogh.cli.formatting import ballot_code, name_in, pasted_code, separator
-from sandogh.core.definition.model import Name
+from sandogh.core.definition.model import Election, Name
 from sandogh.core.supervision import (
     CandidateVoid,
     Certification,
@@ -28,6 +28,7 @@ from sandogh.core.supervision import (
     correction_json,
     void_json,
 )
+from sandogh.locale.definition_names import place_name
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.services.cases import CaseView
@@ -179,8 +180,11 @@ def said(key: str, lang: Lang, **values: str | int) -> str:
     return template.format(**shown)
 
 
-def effect_line(effect: Effect, names: Mapping[str, Name], lang: Lang) -> str:
-    """One void's effect as a sentence, with the decision it rests on."""
+def effect_line(
+    effect: Effect, names: Mapping[str, Name], lang: Lang, election: Election | None = None
+) -> str:
+    """One void's effect as a sentence, with the decision it rests on; a constituency by its
+    name in `election`'s definition, when it is given."""
     void = effect.void
     match void:
         case StationVoid():
@@ -203,7 +207,7 @@ def effect_line(effect: Effect, names: Mapping[str, Name], lang: Lang) -> str:
             line = said(
                 "constituency_voided",
                 lang,
-                constituency=void.constituency,
+                constituency=place_name(election, void.contest, void.constituency, lang),
                 boxes=effect.boxes,
                 ballots=effect.ballots,
             )
