@@ -129,7 +129,7 @@ def run(options: LiveOptions, out: Console) -> None:
     url = f"sqlite:///{folder / DATABASE}"
     store = load_rounds(url, lang, out, results=[ROUNDS[0][0]], before=candidacy(folder, out, lang))
     plan, province = _day(options)
-    accounts = add_operators(store, key, lang)
+    accounts = add_operators(store, key)
     before_the_day(store, plan, options.seed, out, lang)  # issue 12: round 1 certified, stations
     approve_own_build(store, plan.loaded.election, plan.registry.seed)
     guardians = ceremony(store, plan, folder, out, lang) if options.e2e else None

@@ -17,7 +17,6 @@ from sandogh.cli.live_demo_text import say
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_day import DayPlan
 from sandogh.core.access import Grant, Role
-from sandogh.core.definition.model import Name
 from sandogh.locale.definition_names import place_name
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
@@ -35,9 +34,10 @@ from sandogh.services.operators import Actor, add_user
 HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0808")
 ADMIN = ("demo-admin", "demo-admin-1403", Role.ADMIN, "IR")
 ADMIN_TOTP_SECRET = "SANDOGHDEMOKERMANDEMOONLYAAAAAAA"  # base32, 160 bits
-#: The people the accounts belong to, as the console names who is signed in (in the demo's
-#: language; «kerman-hq (demo)» was English on the Persian console, review S22 A7)
-PEOPLE = {HQ[0]: Name("زهره افشار", "Zohreh Afshar"), ADMIN[0]: Name("رضا مدیری", "Reza Modiri")}
+#: The people the accounts belong to, as the console names who is signed in: in Persian, the
+#: console's language whatever the demo's («kerman-hq (demo)» was English on the Persian console,
+#: review S22 A7); a person's name is theirs on the English page too
+PEOPLE = {HQ[0]: "زهره افشار", ADMIN[0]: "رضا مدیری"}
 
 
 def digits(shown: str, lang: Lang) -> str:
@@ -45,10 +45,9 @@ def digits(shown: str, lang: Lang) -> str:
 
 
 def add_operators(
-    store: UnitOfWorkFactory, key: ServerKey, lang: Lang
+    store: UnitOfWorkFactory, key: ServerKey
 ) -> list[tuple[str, str, Grant, str | None]]:
-    """The demo accounts, their people named in `lang`: (username, password, grant, TOTP
-    secret)."""
+    """The demo accounts: (username, password, grant, TOTP secret)."""
     hasher = Argon2Passwords.of(OperatorSettings())
     now = datetime.datetime.now(datetime.UTC)
     added = []
@@ -57,7 +56,7 @@ def add_operators(
             store,
             actor=Actor(actor(), None),
             username=username,
-            display_name=PEOPLE[username].fa if lang == "fa" else PEOPLE[username].en,
+            display_name=PEOPLE[username],
             grant=Grant(role, place),
             password=password,
             second_factor=False,

@@ -60,8 +60,8 @@ from sandogh.station.setup import OfflinePolicy
 WATCH_SECONDS = 0.25
 KIOSK_PAPERS = 500
 KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
-#: Their names, in the demo's language: people, as the demo's voters and candidates are, never a
-#: role's machine name («head (demo)» on the kiosk, review S22 A7)
+#: Their names, in the demo's language, the kiosk's (`box.lang`): people, as the demo's voters
+#: and candidates are, never a role's machine name («head (demo)» on the kiosk, review S22 A7)
 KIOSK_PEOPLE = {
     StaffRole.HEAD: Name("مریم رحیمی", "Maryam Rahimi"),
     StaffRole.SECRETARY: Name("علی کرمانی", "Ali Kermani"),
