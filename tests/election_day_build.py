@@ -12,9 +12,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.async_api import Browser, Page
+from playwright.async_api import Browser, Page, expect
 
 from sandogh.core.report import Choice
+from sandogh.formats.key_file import read_key_file
 from sandogh.locale import to_persian_digits
 from sandogh.station.box import Box
 from sandogh.station.web import create_station_app
@@ -38,9 +39,10 @@ class Kiosk:
     are two tabs, used at the same time as at a real box (the next voter is checked in while
     the last one votes)."""
 
-    def __init__(self, operator: Page, voter: Page) -> None:
+    def __init__(self, operator: Page, voter: Page, staff: Sequence[Path] = ()) -> None:
         self.operator = operator
         self.voter = voter
+        self.staff = tuple(staff)  # their key files, chosen again to check the minutes
 
     @classmethod
     async def open(cls, browser: Browser, url: str, staff: Sequence[Path]) -> Kiosk:
@@ -54,7 +56,7 @@ class Kiosk:
             await operator.wait_for_function("document.getElementById('key-seed').value")
             await _press(operator, "#log-in")
         await voter.goto(url + "/vote")
-        return cls(operator, voter)
+        return cls(operator, voter, staff)
 
     async def _check(self, national_code: str) -> None:
         await self.operator.fill("#national-code", national_code)
@@ -102,9 +104,15 @@ class Kiosk:
         await _press(operator, "#close-confirm")
         await _press(operator, "#count")
         await _press(operator, "#minutes")
-        checks = operator.locator("form[action='/operator/minutes/check'] button")
-        while await checks.count():  # each member logged in checks the minutes
-            await _press(operator, "form[action='/operator/minutes/check'] button >> nth=0")
+        for key_file in self.staff:  # each member logged in checks, choosing their key again
+            member = read_key_file(key_file).public_key.text
+            form = operator.locator("form[action='/operator/minutes/check']").filter(
+                has=operator.locator(f"input[value='{member}']")
+            )
+            await form.locator("input[type=file]").set_input_files(str(key_file))
+            await expect(form.locator("input[name=key]")).not_to_have_value("")
+            async with operator.expect_navigation():
+                await form.locator("button").click()
         await _press(operator, "#report")
         alert = operator.get_by_role("alert")
         if await alert.count():

@@ -39,6 +39,9 @@ def test_the_glossary_refuses_the_variants_the_headquarters_do_not_use() -> None
     # the ballots a board voided are «باطل‌شده», never the void ballots a station sets aside
     # («باطله غیرمأخوذه»), which the console once called them (issue 13, A6)
     assert "باطله غیرمأخوذه شد" in variants
+    # the scanner a card is held in front of is not the card reader it is put into (S22 A7)
+    for expected in ("جلوی کارت‌خوان", "با کارت‌خوان بخوانید"):
+        assert expected in variants
 
 
 def test_no_refused_variant_is_in_a_catalogue_template_or_doc() -> None:

@@ -96,8 +96,10 @@ def test_the_staff_card_asks_its_pin_twice_in_persian(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "رمز شخصی (۶ رقم یا بیشتر)" in done.stdout + done.stderr
     _persian_words(done.stdout)
-    # without a terminal, Python's getpass warns first that it cannot hide the PIN
+    # piped, the PIN is read as a line: no GetPassWarning, English, before the Persian prompt
     said = done.stdout + done.stderr
+    assert "Warning" not in said
+    assert "echo" not in said
     assert "همان رمز شخصی، دوباره" in said
     assert "Repeat" not in said
     assert (
@@ -138,11 +140,50 @@ def test_sheets_already_stored_are_refused_in_the_chosen_language(
     line = done.stderr.splitlines()[-1]
     assert done.returncode == 1
     assert line.startswith("sandogh: ۲ صورتجلسه از انتخابات")
-    assert line.endswith(f"(شعبه‌های {ST_1})؛ هیچ چیز وارد نشد.")
+    assert line.endswith(f"(شعبه‌های \u2066{ST_1}\u2069)؛ هیچ چیز وارد نشد.")
     _persian_words(line, ROUND_2)
     refused = ResultsAlreadyImportedError(ROUND_2, [(ST_1, "president"), (ST_1, "parliament")])
     english = refusal_line(refused, ["sandogh", "results", "import", "--lang", "en"])
     assert english == (
         f"sandogh: 2 tally sheets of {ROUND_2} are already stored (stations {ST_1}); "
         "nothing was imported"
+    )
+
+
+NATIONAL = ("--as", "tehrani", "--role", "supervisor", "--place", "IR")
+DECIDED = ("--reason", "ارقام بررسی شد", "--reference", "هیئت ۱۴۰۳/۱")
+
+
+def test_a_certified_contest_refuses_a_void_and_an_import_in_the_chosen_language(
+    tmp_path: Path,
+    db: str,  # noqa: F811
+) -> None:
+    """Review S22 A5: `void station` and `results import` over a certified contest refused in
+    English on the Persian default; certify and uncertify named the contest by its id
+    («تأیید president … لغو شد»)."""
+    made = _sandogh("certify", "president", *DECIDED, *NATIONAL, "--db", db)
+    assert made.stdout.startswith("نتیجه انتخابات ریاست جمهوری (همه حوزه‌ها) تأیید شد")
+    _persian_words(made.stdout.split("چکیده")[0])
+    void = ("void", "station", ST_1, "--contest", "president", *DECIDED, *SUPERVISOR, "--db", db)
+    again = tmp_path / "again.csv"
+    with again.open("w", encoding="utf-8", newline="") as stream:
+        write_tally_csv(final(ROUND_2_DAY, ST_1, DEVICE, VOTES[ST_1]).sheets, stream)
+    imported = ("results", "import", str(again), "-e", ROUND_2, "--db", db)
+    for refused in (void, imported):
+        done = _sandogh(*refused)
+        assert done.returncode == 1, done.stderr
+        line = done.stderr.splitlines()[-1]  # after the import's progress
+        assert line.startswith("sandogh: انتخابات ریاست جمهوری (همه حوزه‌ها) را \u2068tehrani\u2069")
+        assert "باید این تأیید را لغو کند" in line
+        _persian_words(line, "tehrani")
+    english = _sandogh(*void, "--lang", "en").stderr.splitlines()[-1]
+    assert english.startswith("sandogh: contest President (every constituency) is certified")
+    undone = _sandogh(
+        *("uncertify", "president", *DECIDED, "--as", "dovom", "--role", "supervisor"),
+        *("--place", "IR", "--db", db),
+    )
+    assert undone.stdout.strip() == "تأیید انتخابات ریاست جمهوری (همه حوزه‌ها) لغو شد."
+    none = _sandogh("uncertify", "president", *DECIDED, *NATIONAL, "--db", db, "--lang", "en")
+    assert none.stderr.strip() == (
+        "sandogh: No certification of contest President (every constituency) is in force to undo."
     )

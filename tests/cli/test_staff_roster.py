@@ -48,8 +48,8 @@ def test_the_attack_a_second_head_after_the_day_and_a_refusal_in_english(
     elsewhere = CliRunner().invoke(app, _assign(db, "1003", "member", *bardsir))
     said = str(elsewhere.exception)
     assert (
-        said == f"حساب bardsiri با نقش «ستاد انتخابات شهرستان» در {BARDSIR} اجازه این کار را در "
-        f"{STATION} ندارد."
+        said == "حساب \u2066bardsiri\u2069 با نقش «ستاد انتخابات شهرستان» در "
+        f"\u2066{BARDSIR}\u2069 اجازه این کار را در \u2066{STATION}\u2069 ندارد."
     )
     english = CliRunner().invoke(app, [*_assign(db, "1003", "member", *bardsir), "--lang", "en"])
     assert "bardsiri (county-hq at IR-08-0803) may not manage-readiness at" in str(

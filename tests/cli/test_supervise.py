@@ -131,7 +131,10 @@ def test_certify_and_uncertify(db: str) -> None:
     assert "تأیید شد" in run(db, "certify", "parliament", "--constituency", "P2", *said, *national)
     # R4: an administrator undoes no certification, nor does the board member who made it
     admin = ("--as", "root", "--role", "admin", "--place", "IR")
-    denied = "حساب root با نقش «مدیر سامانه» در IR اجازه این کار را در IR ندارد"  # S20 F8
+    denied = (  # S20 F8
+        "حساب \u2066root\u2069 با نقش «مدیر سامانه» در \u2066IR\u2069 اجازه این کار را در"
+        " \u2066IR\u2069 ندارد"
+    )
     undoing = ("--reason", "شکایت نامزد ۲۵", "--reference", "هیئت ۱۴۰۳/۲")
     for alone, refusal in ((admin, denied), (national, "ناظر کشوری دیگری جز tehrani")):
         refused = CliRunner().invoke(app, ["uncertify", "president", *undoing, *alone, "--db", db])
@@ -216,6 +219,6 @@ def test_a_refusal_is_one_line_and_a_failing_exit(db: str) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "sandogh: حساب moradi با نقش «ستاد انتخابات شهرستان» در IR-08-0801 اجازه این کار را "
-        f"در {ST_1} ندارد."
+        "sandogh: حساب \u2066moradi\u2069 با نقش «ستاد انتخابات شهرستان» در \u2066IR-08-0801\u2069"
+        f" اجازه این کار را در \u2066{ST_1}\u2069 ندارد."
     )

@@ -9,6 +9,7 @@ import sys
 import typer
 from rich.console import Console
 
+from sandogh.cli import help_words
 from sandogh.cli.commands import LazyGroup, StoppedError
 from sandogh.cli.failures import (
     aborted,
@@ -60,7 +61,7 @@ def main() -> None:
 def _run() -> None:
     try:
         # Without standalone mode typer returns a command's `typer.Exit` code instead of exiting.
-        code = app(standalone_mode=False)
+        code = app(args=_help_args(sys.argv[1:]), standalone_mode=False)
     except StoppedError:
         stopped(sys.argv)
     except typer.Exit as done:
@@ -89,3 +90,26 @@ def _run() -> None:
         unforeseen(failure, sys.argv, database=isinstance(failure, SQLAlchemyError))
     if isinstance(code, int) and code:
         sys.exit(code)
+
+
+def _help_args(args: list[str]) -> list[str]:
+    """The arguments as given; for `--help`, without `--lang`: the help is in the language the
+    arguments name (`lang_of`), which a group (`sandogh --help --lang en`) takes no option for,
+    and Typer's own headings are then put in Persian for this process."""
+    if "--help" not in args:
+        return args
+    if lang_of(args) == "fa":
+        from typer import rich_utils
+
+        for name, words in help_words.HEADINGS.items():
+            setattr(rich_utils, name, words)
+    kept: list[str] = []
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word == "--lang":
+            skip = True
+        elif not word.startswith("--lang="):
+            kept.append(word)
+    return kept

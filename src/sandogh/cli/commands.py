@@ -9,6 +9,7 @@ tests/cli/test_commands.py holds that each line is the one its command says of i
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,9 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
+
+from sandogh.cli import help_words
+from sandogh.cli.failures import lang_of
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,17 @@ def _command(name: str, function: Callable[..., Any], group: TyperGroup) -> Type
 
 
 def load(name: str, group: TyperGroup) -> TyperCommand | TyperGroup:
-    """The command `name` itself, its module imported (and, for a group, its `extra` ones)."""
+    """The command `name` itself, its module imported (and, for a group, its `extra` ones), its
+    help in the group's language."""
+    made = _loaded(name, group)
+    if isinstance(group, LazyGroup) and group.lang == "fa":
+        made.help, made.short_help = help_words.TOP[name], None
+        for sub, command in getattr(made, "commands", {}).items():
+            command.help, command.short_help = help_words.COMMANDS[f"{name} {sub}"], None
+    return made
+
+
+def _loaded(name: str, group: TyperGroup) -> TyperCommand | TyperGroup:
     entry = COMMANDS[name]
     found = _attribute(entry.target)
     if not isinstance(found, typer.Typer):
@@ -214,7 +228,8 @@ class StoppedError(Exception):
 
 
 class LazyGroup(TyperGroup):
-    """The `sandogh` group: every command listed from COMMANDS, imported when it is invoked."""
+    """The `sandogh` group: every command listed from COMMANDS, imported when it is invoked; its
+    help, and each command's, in the command's language (`--lang`, Persian unless `en`)."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -224,8 +239,13 @@ class LazyGroup(TyperGroup):
 
     def __init__(self, **given: Any) -> None:
         super().__init__(**given)
+        self.lang = lang_of(sys.argv)
+        persian = self.lang == "fa"
+        if persian:
+            self.help = help_words.TOP["sandogh"]
         for name, entry in COMMANDS.items():
-            self.commands.setdefault(name, _Listed(name=name, help=entry.help))
+            shown = help_words.TOP[name] if persian else entry.help
+            self.commands.setdefault(name, _Listed(name=name, help=shown))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         if args and isinstance(self.commands.get(args[0]), _Listed):

@@ -32,6 +32,14 @@ def ballot_code(code: str, lang: Lang) -> str:
     return to_persian_digits(code) if lang == "fa" else code
 
 
+def pasted_code(code: str, lang: Lang) -> str:
+    """A code a person may copy back into a command (a station's, a unit's): in its Latin digits
+    whatever the language, for a command takes it so («ST-۰۸۰۱-۰۰۰۱» is no station of a store),
+    and on a Persian line isolated left to right (LRI…PDI, as the site's commands) so that the
+    line around it keeps its order (issue 13)."""
+    return f"\u2066{code}\u2069" if lang == "fa" else code
+
+
 def share(value: Fraction | None, lang: Lang, places: int = 1) -> str:
     return "—" if value is None else format_percent(value, lang, places)
 

@@ -53,7 +53,7 @@ from rich.console import Console
 from sandogh.cli.demo import ROUNDS, load_rounds
 from sandogh.cli.demo_preparation import before_the_day, candidacy, kiosk_station
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
-from sandogh.cli.live_demo_accounts import add_operators, digits, print_addresses, spare_voters
+from sandogh.cli.live_demo_accounts import add_operators, print_addresses, spare_voters
 from sandogh.cli.live_demo_close import end_of_day
 from sandogh.cli.live_demo_day import (
     KIOSK_STAFF,
@@ -87,6 +87,7 @@ from sandogh.cli.simulated_anchor import LOG_KEY, fresh_log_key
 from sandogh.cli.simulated_day import ON_PAPER, DayPlan, approve_own_build, plan_day
 from sandogh.cli.simulated_province import Province, province_of
 from sandogh.cli.simulated_station import TIMEOUT_SECONDS, StationDay
+from sandogh.locale.dates import format_duration
 from sandogh.locale.language import Lang
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
@@ -153,7 +154,7 @@ def run(options: LiveOptions, out: Console) -> None:
             )
             operator = run_operator_pass(centre.base_url, enroller, timeout=TIMEOUT_SECONDS)
             station, box, staff = kiosk_box(
-                plan, centre.base_url, operator, store, folder / "boxes", running
+                plan, centre.base_url, operator, store, folder / "boxes", running, lang
             )
             box.lang = lang  # its minutes and paper copies in the demo's language
             anchor = polls_open(
@@ -220,7 +221,7 @@ def run(options: LiveOptions, out: Console) -> None:
                     stations=len(plan.chosen),
                     voters=cast_in(plan),
                     province=len(province.stations),
-                    minutes=digits(f"{options.minutes:g}", lang),
+                    duration=format_duration(options.minutes * 60, lang),
                 )
             )
             day.start()

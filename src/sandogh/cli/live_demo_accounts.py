@@ -34,6 +34,10 @@ from sandogh.services.operators import Actor, add_user
 HQ = ("kerman-hq", "demo-kerman-hq-1403", Role.COUNTY_HQ, "IR-08-0808")
 ADMIN = ("demo-admin", "demo-admin-1403", Role.ADMIN, "IR")
 ADMIN_TOTP_SECRET = "SANDOGHDEMOKERMANDEMOONLYAAAAAAA"  # base32, 160 bits
+#: The people the accounts belong to, as the console names who is signed in: in Persian, the
+#: console's language whatever the demo's («kerman-hq (demo)» was English on the Persian console,
+#: review S22 A7); a person's name is theirs on the English page too
+PEOPLE = {HQ[0]: "زهره افشار", ADMIN[0]: "رضا مدیری"}
 
 
 def digits(shown: str, lang: Lang) -> str:
@@ -52,7 +56,7 @@ def add_operators(
             store,
             actor=Actor(actor(), None),
             username=username,
-            display_name=f"{username} (demo)",
+            display_name=PEOPLE[username],
             grant=Grant(role, place),
             password=password,
             second_factor=False,

@@ -44,6 +44,7 @@ from sandogh.cli.simulated_station import (
 )
 from sandogh.core.access import Grant, Role
 from sandogh.core.anchor import short_fingerprint
+from sandogh.core.definition.model import Name
 from sandogh.core.report import SigningKey, StaffRole
 from sandogh.formats.key_file import write_key_file
 from sandogh.locale.language import Lang
@@ -59,6 +60,12 @@ from sandogh.station.setup import OfflinePolicy
 WATCH_SECONDS = 0.25
 KIOSK_PAPERS = 500
 KIOSK_STAFF = (StaffRole.HEAD, StaffRole.SECRETARY)  # two: enough to count and sign
+#: Their names, in the demo's language, the kiosk's (`box.lang`): people, as the demo's voters
+#: and candidates are, never a role's machine name («head (demo)» on the kiosk, review S22 A7)
+KIOSK_PEOPLE = {
+    StaffRole.HEAD: Name("مریم رحیمی", "Maryam Rahimi"),
+    StaffRole.SECRETARY: Name("علی کرمانی", "Ali Kermani"),
+}
 
 
 def cast_in(plan: DayPlan) -> int:
@@ -119,10 +126,11 @@ def kiosk_box(
     store: UnitOfWorkFactory,
     boxes: Path,
     running: ExitStack,
+    lang: Lang,
 ) -> tuple[str, Box, list[Path]]:
     """A box for an electronic station the simulation leaves alone (its voters cast on its
-    screen), its staff registered with key files of their own (to log in on its screens),
-    enrolled: opened once the record is sealed."""
+    screen), its staff registered by name in `lang` with key files of their own (to log in on
+    its screens), enrolled: opened once the record is sealed."""
     station = kiosk_station(plan)
     folder = boxes / station
     box_store, key = StationDirectory(folder).create()
@@ -134,7 +142,7 @@ def kiosk_box(
             acting.Actor(ADMIN[0], Grant(ADMIN[2], ADMIN[3])),
             election_id=plan.loaded.election.id,
             station=station,
-            person=f"{role.value} (demo)",
+            person=KIOSK_PEOPLE[role].fa if lang == "fa" else KIOSK_PEOPLE[role].en,
             role=role,
             public_key=write_key_file(staff[-1]).public_key.text,
             now=datetime.datetime.now(datetime.UTC),

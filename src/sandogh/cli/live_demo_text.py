@@ -17,7 +17,7 @@ _FA: dict[str, str] = {
     "totp": "رمز یک‌بارمصرف (TOTP) {username}: {secret} — رمز کنونی {code}",
     "voters": "کد ملی چند رأی‌دهنده برای صندوق: {codes}",
     "staff_keys": "پرونده‌های کلید رئیس و اعضای شعبه، برای ورود در صفحه آنان در صندوق: {files}",
-    "day": "روز انتخابات شبیه‌سازی‌شده: {stations} شعبه، {voters} رأی‌دهنده، در {minutes} دقیقه؛ "
+    "day": "روز انتخابات شبیه‌سازی‌شده: {stations} شعبه، {voters} رأی‌دهنده، در {duration}؛ "
     "{province} شعبه دیگر استان هم گزارش می‌دهند (هویت رأی‌دهندگانشان دسته‌دسته با صندوق هر "
     "شعبه احراز می‌شود، به شمار تعرفه‌های مصرف‌شده؛ گزارش امضاشده با صندوق و رئیس و منشی شعبه)",
     "progress": "{clock}  {reported} از {stations} شعبه گزارش داد؛ {cast} رأی",
@@ -97,7 +97,7 @@ _EN: dict[str, str] = {
     "voters": "National codes of a few voters for the box: {codes}",
     "staff_keys": "Key files of the station's head and members, to log in on their screen of "
     "the box: {files}",
-    "day": "Simulated election day: {stations} stations, {voters} voters, over {minutes} min; "
+    "day": "Simulated election day: {stations} stations, {voters} voters, over {duration}; "
     "{province} more stations of the province report too (their voters checked in by each "
     "station's box in batches, as many as its ballot papers used; reports signed by box, head "
     "and secretary)",

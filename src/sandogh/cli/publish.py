@@ -25,7 +25,8 @@ from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language, LogKeyOption
 from sandogh.cli.serve import HostOption, MetricsHostOption, MetricsPortOption, PortOption
 from sandogh.core.definition.model import UnitKind
-from sandogh.locale.digits import format_int, to_ascii_digits, to_persian_digits
+from sandogh.locale.dates import format_duration
+from sandogh.locale.digits import format_int, to_ascii_digits
 from sandogh.locale.language import Lang
 
 if TYPE_CHECKING:
@@ -45,14 +46,14 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 _FA: dict[str, str] = {
     "written": "{written} پرونده نوشته شد، {unchanged} پرونده بی‌تغییر ماند",
     "rendered": "، {pages} صفحه ساخته شد",
-    "following": "پیگیری رویدادها هر {seconds} ثانیه؛ برای پایان Ctrl+C",
+    "following": "پیگیری رویدادها هر {every}؛ برای پایان Ctrl+C",
     "no_log_key": "هشدار: کلید لاگ داده نشد (--log-key یا SANDOGH_LOG_KEY_FILE)؛ "
     "نقطه بازبینی امضاشده‌ای از لاگ رویدادها منتشر نمی‌شود",
 }
 _EN: dict[str, str] = {
     "written": "{written} files written, {unchanged} unchanged",
     "rendered": ", {pages} pages rendered",
-    "following": "following the event log every {seconds} s; Ctrl+C to stop",
+    "following": "following the event log every {every}; Ctrl+C to stop",
     "no_log_key": "warning: no log key given (--log-key or SANDOGH_LOG_KEY_FILE); no signed "
     "checkpoint of the event log is published",
 }
@@ -153,9 +154,7 @@ def publish(
     _report(first, lang.lang)
     if not follow:
         return
-    seconds = f"{interval:g}"
-    shown = to_persian_digits(seconds) if lang.lang == "fa" else seconds
-    out.print(say("following", lang.lang, seconds=shown))
+    out.print(say("following", lang.lang, every=format_duration(interval, lang.lang)))
     signal.signal(signal.SIGTERM, _interrupt)
     listen = None if metrics_port is None else MetricsListen(metrics_port, metrics_host)
     try:

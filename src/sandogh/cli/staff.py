@@ -28,6 +28,7 @@ from rich.console import Console
 from sandogh.cli.acting import acting
 from sandogh.cli.database import open_store
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language
+from sandogh.cli.secret_input import ask_secret
 from sandogh.cli.session import now
 from sandogh.core.report import StaffRole
 from sandogh.formats.key_file import read_seed_file, write_key_file
@@ -130,8 +131,8 @@ def card(
         _refuse(said["box"])
     seed = read_seed_file(key_file)
     # asked twice by hand, not by click's confirmation, whose words are English only
-    pin = to_ascii_digits(typer.prompt(shown(said["pin"].format(n=MIN_PIN)), hide_input=True))
-    if to_ascii_digits(typer.prompt(said["again"], hide_input=True)) != pin:
+    pin = to_ascii_digits(ask_secret(shown(said["pin"].format(n=MIN_PIN))))
+    if to_ascii_digits(ask_secret(said["again"])) != pin:
         _refuse(said["differ"])
     try:
         text = issue_card(seed, pin, sealed_to)

@@ -26,6 +26,7 @@ from rich.console import Console
 
 from sandogh.cli.failures import lang_of, refusal_line
 from sandogh.cli.options import JsonOption, LangOption, Language
+from sandogh.cli.secret_input import ask_secret
 from sandogh.cli.station_box import ESCPOS, PRINTER_FILE, open_box
 from sandogh.cli.station_view import print_report, print_sync, say, status_json, status_lines
 from sandogh.core.report import SigningKey, StaffRole
@@ -198,7 +199,7 @@ def _operator_login(
     if password is None and password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     if password is None:
-        password = typer.prompt(say("station_ask_password", lang), hide_input=True)
+        password = ask_secret(say("station_ask_password", lang))
     if totp is None and sys.stdin.isatty():
         totp = typer.prompt(say("station_ask_totp", lang), default="") or None
     return OperatorLogin(username, password, totp)

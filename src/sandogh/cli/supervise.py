@@ -16,6 +16,7 @@ from rich.console import Console
 
 from sandogh.cli.acting import acting, acting_for_a_body
 from sandogh.cli.database import open_store
+from sandogh.cli.formatting import pasted_code
 from sandogh.cli.options import DbOption, ElectionOption, JsonOption, LangOption, Language
 from sandogh.cli.session import now
 from sandogh.cli.supervision_view import (
@@ -27,7 +28,6 @@ from sandogh.cli.supervision_view import (
     print_cases,
     print_incidents,
     said,
-    scope_text,
 )
 from sandogh.core.supervision import (
     CandidateVoid,
@@ -39,9 +39,12 @@ from sandogh.core.supervision import (
     StationVoid,
     Void,
 )
+from sandogh.locale.certification_words import scope_words
 from sandogh.services.acting import Actor
 from sandogh.services.cases import list_cases, open_case, update_case
 from sandogh.services.certifications import certify, uncertify
+from sandogh.services.days import definition_of
+from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.incidents import assign_incident, list_incidents, resolve_incident
 from sandogh.services.ports import IncidentStatus, NumberedIncident
 from sandogh.services.voids import void
@@ -81,12 +84,13 @@ def _void(
     as_json: bool,
     lang: Language,
 ) -> None:
-    done = void(open_store(db), actor, election, decided, now=now())
+    done = void(store := open_store(db), actor, election, decided, now=now())
     if as_json:
         _emit({"id": done.record.id, "election": done.record.election, **effect_json(done.effect)})
         return
     _out.print(said("void_recorded", lang.lang, number=done.record.id))
-    _out.print(effect_line(done.effect, {}, lang.lang), markup=False)
+    defined = definition_of(store, done.record.election)
+    _out.print(effect_line(done.effect, {}, lang.lang, defined), markup=False)
 
 
 @void_app.command("station")
@@ -163,7 +167,7 @@ def certify_command(
 ) -> None:
     """Certify a contest's complete result; its inputs are frozen until it is undone."""
     made = certify(
-        open_store(db),
+        store := open_store(db),
         actor,
         election,
         contest,
@@ -175,8 +179,9 @@ def certify_command(
     if as_json:
         _emit(certification_json(made))
         return
-    scope = scope_text(contest, constituency, lang.lang)
-    _out.print(said("certified", lang.lang, scope=scope, digest=made.digest))
+    scope = _scope(store, made.election, contest, constituency, lang)
+    digest = pasted_code(made.digest, lang.lang)
+    _out.print(said("certified", lang.lang, scope=scope, digest=digest), markup=False)
 
 
 @acting_for_a_body
@@ -193,7 +198,7 @@ def uncertify_command(
 ) -> None:
     """Undo a certification (needs a grant above the certifier's)."""
     undone = uncertify(
-        open_store(db),
+        store := open_store(db),
         actor,
         election,
         contest,
@@ -205,7 +210,18 @@ def uncertify_command(
     if as_json:
         _emit(certification_json(undone.certification, undone))
         return
-    _out.print(said("uncertified", lang.lang, scope=scope_text(contest, constituency, lang.lang)))
+    scope = _scope(store, undone.certification.election, contest, constituency, lang)
+    _out.print(said("uncertified", lang.lang, scope=scope), markup=False)
+
+
+def _scope(
+    store: UnitOfWorkFactory, election: str, contest: str, constituency: str | None, lang: Language
+) -> str:
+    """The contest certified or undone by its name (issue 13: «تأیید president … لغو شد»)."""
+    defined = definition_of(store, election)
+    if defined is None:  # the definition is stored with every certification's election
+        return contest
+    return scope_words(defined, contest, constituency, lang.lang)
 
 
 def _candidate(text: str) -> CaseCandidate:

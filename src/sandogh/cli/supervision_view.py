@@ -14,8 +14,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from sandogh.cli.formatting import ballot_code, name_in, separator
-from sandogh.core.definition.model import Name
+from sandogh.cli.formatting import ballot_code, name_in, pasted_code, separator
+from sandogh.core.definition.model import Election, Name
 from sandogh.core.supervision import (
     CandidateVoid,
     Certification,
@@ -28,7 +28,8 @@ from sandogh.core.supervision import (
     correction_json,
     void_json,
 )
-from sandogh.locale.digits import format_int, to_persian_digits
+from sandogh.locale.definition_names import place_name
+from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.services.cases import CaseView
 from sandogh.services.ports import NumberedIncident
@@ -59,8 +60,6 @@ TEXT: dict[Lang, dict[str, str]] = {
         "certified": "نتیجه {scope} تأیید شد؛ چکیده ورودی‌ها: {digest}",
         "certified_by": "تأییدشده به دست {by} ({role}، {place})؛ چکیده: {digest}",
         "uncertified": "تأیید {scope} لغو شد.",
-        "scope_all": "{contest} (همه حوزه‌ها)",
-        "scope_one": "{contest}، حوزه {constituency}",
         "case_saved": "پرونده {number}: {kind}، {status}",
         "no_cases": "پرونده‌ای نیست.",
         "incident_saved": "رخداد {number}: {kind}، {status}",
@@ -129,8 +128,6 @@ TEXT: dict[Lang, dict[str, str]] = {
         "certified": "{scope} certified; input digest {digest}",
         "certified_by": "Certified by {by} ({role}, {place}); digest {digest}",
         "uncertified": "Certification of {scope} undone.",
-        "scope_all": "{contest} (every constituency)",
-        "scope_one": "{contest}, constituency {constituency}",
         "case_saved": "Case {number}: {kind}, {status}",
         "no_cases": "No cases.",
         "incident_saved": "Incident {number}: {kind}, {status}",
@@ -185,17 +182,19 @@ def said(key: str, lang: Lang, **values: str | int) -> str:
     return template.format(**shown)
 
 
-def _code(code: str, lang: Lang) -> str:
-    return to_persian_digits(code) if lang == "fa" else code
-
-
-def effect_line(effect: Effect, names: Mapping[str, Name], lang: Lang) -> str:
-    """One void's effect as a sentence, with the decision it rests on."""
+def effect_line(
+    effect: Effect, names: Mapping[str, Name], lang: Lang, election: Election | None = None
+) -> str:
+    """One void's effect as a sentence, with the decision it rests on; a constituency by its
+    name in `election`'s definition, when it is given."""
     void = effect.void
     match void:
         case StationVoid():
             line = said(
-                "station_voided", lang, station=_code(void.station, lang), ballots=effect.ballots
+                "station_voided",
+                lang,
+                station=pasted_code(void.station, lang),
+                ballots=effect.ballots,
             )
         case CandidateVoid():
             name = names.get(void.candidate)
@@ -210,7 +209,7 @@ def effect_line(effect: Effect, names: Mapping[str, Name], lang: Lang) -> str:
             line = said(
                 "constituency_voided",
                 lang,
-                constituency=void.constituency,
+                constituency=place_name(election, void.contest, void.constituency, lang),
                 boxes=effect.boxes,
                 ballots=effect.ballots,
             )
@@ -243,12 +242,6 @@ def print_voided(
     console.print(f"[bold red]{said('voided_heading', lang)}[/bold red]")
     for effect in effects:
         console.print("  " + effect_line(effect, names, lang), markup=False)
-
-
-def scope_text(contest: str, constituency: str | None, lang: Lang) -> str:
-    if constituency is None:
-        return said("scope_all", lang, contest=contest)
-    return said("scope_one", lang, contest=contest, constituency=constituency)
 
 
 def certification_json(

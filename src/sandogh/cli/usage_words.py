@@ -7,6 +7,8 @@ language is read from the arguments here rather than from a parsed option.
 
 from __future__ import annotations
 
+import re
+
 import typer
 from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
 
@@ -34,8 +36,30 @@ def usage_line(usage: typer.TyperException, lang: Lang) -> str:
                 kind = "ورودی"
             return f"{kind} {_hint(str(hint or ''))} داده نشده است؛ این فرمان بی آن اجرا نمی‌شود."
         where = f" برای {_hint(str(hint))}" if hint else ""
-        return f"مقدار داده‌شده{where} پذیرفته نیست ({usage.message})."
+        return f"مقدار داده‌شده{where} پذیرفته نیست{_why(usage.message)}."
     return _other(str(getattr(usage, "message", usage)))
+
+
+#: Click's and Typer's reasons for a value refused, in Persian: a value not among the choices,
+#: not a whole number, a file or folder not there; any other is left out (not said in English)
+_WHY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:Value error, )?'(.*)' is not one of (.*)\."), "«{0}» یکی از این‌ها نیست: {1}"),
+    (re.compile(r"Input should be a valid integer.*|'(.*)' is not a valid integer\."), "عدد نیست"),
+    (
+        re.compile(r"(?:file|directory|path|File|Directory|Path) '(.*)' does not exist\."),
+        "{0} نیست",
+    ),
+    (re.compile(r"(?:file|File) '(.*)' is a directory\."), "{0} پوشه است، نه پرونده"),
+    (re.compile(r"(?:directory|Directory) '(.*)' is a file\."), "{0} پرونده است، نه پوشه"),
+)
+
+
+def _why(message: str) -> str:
+    for pattern, persian in _WHY:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return " (" + persian.format(*(g or "" for g in found.groups())) + ")"
+    return ""
 
 
 def _other(message: str) -> str:

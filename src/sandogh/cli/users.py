@@ -19,9 +19,13 @@ import typer
 from rich.console import Console
 
 from sandogh.cli.database import open_store
-from sandogh.cli.options import DbOption, ServerKeyOption
+from sandogh.cli.options import DbOption, LangOption, Language, ServerKeyOption
+from sandogh.cli.secret_input import ask_secret
 from sandogh.cli.session import actor, now
 from sandogh.core.access import Body, Grant, Role
+from sandogh.locale.access_refusals import ROLES
+from sandogh.locale.digits import format_int
+from sandogh.locale.language import Lang
 from sandogh.services.operators import (
     AccountChange,
     Actor,
@@ -82,13 +86,14 @@ def user_add(
     ] = False,
     db: DbOption = None,
     body: BodyOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Add an operator's account."""
     from sandogh.server.credentials import Argon2Passwords
     from sandogh.server.settings import OperatorSettings
 
     store, factor = _opened(db, server_key)
-    password = _password(password_file)
+    password = _password(password_file, lang.lang)
     added = add_user(
         store,
         actor=_actor(),
@@ -101,7 +106,7 @@ def user_add(
         factor=factor,
         now=now(),
     )
-    _report("added", added)
+    _report("added", added, lang.lang)
 
 
 @user_app.command("role")
@@ -112,6 +117,7 @@ def user_role(
     server_key: ServerKeyOption,
     db: DbOption = None,
     body: BodyOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Give an account another role, or the same role at another place."""
     store, factor = _opened(db, server_key)
@@ -123,29 +129,39 @@ def user_role(
         factor=factor,
         now=now(),
     )
-    _report("changed", changed)
+    _report("changed", changed, lang.lang)
 
 
 @user_app.command("disable")
 def user_disable(
-    username: UsernameArgument, server_key: ServerKeyOption, db: DbOption = None
+    username: UsernameArgument,
+    server_key: ServerKeyOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Disable an account for good and end its sessions."""
     store, _ = _opened(db, server_key)
-    _report("disabled", disable_user(store, actor=_actor(), username=username, now=now()))
+    disabled = disable_user(store, actor=_actor(), username=username, now=now())
+    _report("disabled", disabled, lang.lang)
 
 
 @user_app.command("unlock")
 def user_unlock(
-    username: UsernameArgument, server_key: ServerKeyOption, db: DbOption = None
+    username: UsernameArgument,
+    server_key: ServerKeyOption,
+    db: DbOption = None,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Clear an account's failed log-ins and lock."""
     store, _ = _opened(db, server_key)
-    _report("unlocked", unlock_user(store, actor=_actor(), username=username, now=now()))
+    unlocked = unlock_user(store, actor=_actor(), username=username, now=now())
+    _report("unlocked", unlocked, lang.lang)
 
 
 @user_app.command("seal-totp")
-def user_seal_totp(server_key: ServerKeyOption, db: DbOption = None) -> None:
+def user_seal_totp(
+    server_key: ServerKeyOption, db: DbOption = None, lang: LangOption = Language.FA
+) -> None:
     """Seal with the server key every TOTP secret the database stores in clear (once, after
     the upgrade that seals them)."""
     from sandogh.server.credentials import TotpFactor
@@ -153,7 +169,8 @@ def user_seal_totp(server_key: ServerKeyOption, db: DbOption = None) -> None:
 
     factor = TotpFactor(ServerKey.read(server_key))
     sealed = seal_clear_secrets(open_store(db), factor, by=actor(), now=now())
-    _out.print(f"sealed the TOTP secrets of {len(sealed)} accounts", markup=False)
+    count = format_int(len(sealed), lang.lang)
+    _out.print(_SAID[lang.lang]["sealed"].format(count=count), markup=False)
     for username in sealed:
         _out.print(f"  {username}", markup=False)
 
@@ -173,21 +190,53 @@ def _actor() -> Actor:
     return Actor(actor(), None)
 
 
-def _password(path: Path | None) -> str:
+def _password(path: Path | None, lang: Lang) -> str:
     if path is None:
-        typed: str = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+        # asked twice by hand, not by click's confirmation, whose words are English only; asked
+        # again until the two agree, as click would (an ended input aborts)
+        while (typed := ask_secret(_SAID[lang]["password"])) != ask_secret(_SAID[lang]["again"]):
+            _out.print(_SAID[lang]["differ"], markup=False)
         return typed
     lines = path.read_text(encoding="utf-8").splitlines()
     return lines[0] if lines else ""
 
 
-def _report(done: str, change: AccountChange) -> None:
+def _report(done: str, change: AccountChange, lang: Lang) -> None:
     account = change.account
     grant = account.grant
-    _out.print(f"{done} {account.username}: {grant.role.value} at {grant.place}", markup=False)
+    # the username and the place are typed back into commands: isolated, in Latin letters
+    where = {"username": account.username, "place": grant.place}
+    if lang == "fa":
+        where = {k: f"\u2066{v}\u2069" for k, v in where.items()}
+    role = ROLES[lang][grant.role]
+    _out.print(_SAID[lang][done].format(role=role, **where), markup=False)
     if change.totp_uri is not None:
-        _out.print(
-            "TOTP secret, shown this once — add it to the operator's authenticator app:",
-            markup=False,
-        )
+        _out.print(_SAID[lang]["totp"], markup=False)
         _out.print(change.totp_uri, markup=False)
+
+
+_SAID: dict[Lang, dict[str, str]] = {
+    "fa": {
+        "added": "حساب {username} ساخته شد: {role} در {place}",
+        "changed": "نقش حساب {username} اکنون {role} در {place} است",
+        "disabled": "حساب {username} ({role} در {place}) برای همیشه بسته شد و نشست‌هایش پایان یافت",
+        "unlocked": "قفل حساب {username} ({role} در {place}) باز شد",
+        "totp": "راز رمز یک‌بارمصرف (TOTP)، که تنها همین یک بار نشان داده می‌شود؛ آن را در برنامه"
+        " احراز هویت کاربر بیفزایید:",
+        "sealed": "رازهای رمز یک‌بارمصرف {count} حساب با کلید سرور مهر شد:",
+        "password": "گذرواژه",
+        "again": "همان گذرواژه، دوباره",
+        "differ": "دو گذرواژه داده‌شده یکی نیستند؛ دوباره بدهید.",
+    },
+    "en": {
+        "added": "added {username}: {role} at {place}",
+        "changed": "changed {username}: {role} at {place}",
+        "disabled": "disabled {username}: {role} at {place}",
+        "unlocked": "unlocked {username}: {role} at {place}",
+        "totp": "TOTP secret, shown this once — add it to the operator's authenticator app:",
+        "sealed": "sealed the TOTP secrets of {count} accounts",
+        "password": "Password",
+        "again": "The same password again",
+        "differ": "the two passwords given do not match; give it again",
+    },
+}

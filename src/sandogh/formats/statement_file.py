@@ -97,9 +97,12 @@ class StatementFile:
 
 
 def read_statement(path: Path) -> StatementFile:
+    # a file not there or not readable is the system's refusal (OSError), which the command
+    # says in its language; what is read and is no YAML is this file's problem
+    text = path.read_bytes()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        data = yaml.safe_load(text.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
         raise StatementFileError(str(path), [f"cannot read it as YAML: {error}"]) from None
     try:
         parsed = _StatementFile.model_validate(data)

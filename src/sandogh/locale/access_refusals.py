@@ -25,7 +25,9 @@ ROLES: dict[Lang, dict[Role, str]] = {
 }
 
 FA: dict[str, str] = {
-    "denied": "حساب {user} با نقش «{role}» در {place} اجازه این کار را در {places} ندارد.",
+    # the account and the units' codes as typed, isolated left to right on the Persian line
+    "denied": "حساب \u2066{user}\u2069 با نقش «{role}» در \u2066{place}\u2069 اجازه این کار را در"
+    " \u2066{places}\u2069 ندارد.",
     "staff_after_polling": "روز رأی‌گیری شعبه {station} {day} بود؛ پس از آن رئیس و اعضای شعبه "
     "نام برده یا جابه‌جا نمی‌شوند.",
 }

@@ -64,17 +64,36 @@ FA: dict[str, str] = {
     "totp-wrong-key": "sandogh: کلید سرور {file} هیچ‌یک از {count} راز مهرشده کد یک‌بارمصرف این"
     " پایگاه داده را نمی‌گشاید: کلید این مرکز نیست.",
     # the results' own refusals (`services.errors`)
+    # an election's id, a unit's code and the stations' are typed into commands: isolated left
+    # to right on the Persian line, in their Latin digits (review S22 A5)
     "election-unknown": "sandogh: انتخاباتی با شناسه «{election}» در پایگاه داده نیست"
-    " (ذخیره‌شده‌ها: {known}).",
+    " (ذخیره‌شده‌ها: \u2066{known}\u2069).",
     "election-unnamed": "sandogh: انتخابات را با --election نام ببرید؛ پایگاه داده این‌ها را"
-    " دارد: {known}",
+    " دارد: \u2066{known}\u2069",
     "election-none": "sandogh: هنوز انتخاباتی در پایگاه داده نیست؛ نخست تعریف آن را با"
     " «sandogh load» ذخیره کنید.",
-    "unit-unknown": "sandogh: انتخابات {election} واحدی با کد «{code}» ندارد.",
-    "contest-unknown": "sandogh: انتخابات {election} رقابتی با شناسه «{contest}» ندارد"
-    " (رقابت‌های آن: {known}).",
-    "results-stored": "sandogh: {count} صورتجلسه از انتخابات {election} پیش‌تر ذخیره شده است"
-    " (شعبه‌های {first})؛ هیچ چیز وارد نشد.",
+    "unit-unknown": "sandogh: انتخابات \u2066{election}\u2069 واحدی با کد «{code}» ندارد.",
+    "contest-unknown": "sandogh: انتخابات \u2066{election}\u2069 رقابتی با شناسه «{contest}»"
+    " ندارد (رقابت‌های آن: \u2066{known}\u2069).",
+    "results-stored": "sandogh: {count} صورتجلسه از انتخابات \u2066{election}\u2069 پیش‌تر ذخیره"
+    " شده است (شعبه‌های \u2066{first}\u2069)؛ هیچ چیز وارد نشد.",
+    # an operator's account refused (`services.operators.OperatorError`)
+    "operator-bad-username": "sandogh: نام کاربری \u2066{username}\u2069 پذیرفته نیست: ۳ تا ۶۴"
+    " نویسه از حرف‌های کوچک لاتین، رقم، نقطه، زیرخط و خط تیره، که با حرف آغاز شود.",
+    "operator-bad-display-name": "sandogh: نامی که نشان داده می‌شود ۱ تا {most} نویسه است.",
+    "operator-weak-password": "sandogh: گذرواژه {least} تا {most} نویسه است؛ حسابی ساخته نشد.",
+    "operator-unknown-place": "sandogh: هیچ انتخابات ذخیره‌شده‌ای واحدی با کد \u2066{place}\u2069"
+    " ندارد؛ نخست تعریف آن را با «sandogh load» ذخیره کنید.",
+    "operator-unknown-account": "sandogh: حسابی به نام \u2066{username}\u2069 نیست.",
+    "operator-username-taken": "sandogh: نام کاربری \u2066{username}\u2069 پیش‌تر گرفته شده است.",
+    "operator-not-allowed": "sandogh: حساب \u2066{actor}\u2069 اجازه این کار را با حساب"
+    " \u2066{username}\u2069 ندارد.",
+    "operator-account-disabled": "sandogh: حساب \u2066{username}\u2069 برای همیشه بسته شده است.",
+    "operator-not-locked": "sandogh: حساب \u2066{username}\u2069 ورود ناموفقی ندارد که قفلش باز"
+    " شود.",
+    # a case or an incident asked for by a number no one was given
+    "case-unknown": "sandogh: پرونده تخلفی با شماره {number} ثبت نشده است.",
+    "incident-unknown": "sandogh: رخدادی با شماره {number} ثبت نشده است.",
 }
 
 EN: dict[str, str] = {
@@ -128,6 +147,19 @@ EN: dict[str, str] = {
     "contest-unknown": "sandogh: election '{election}' has no contest '{contest}' (it has {known})",
     "results-stored": "sandogh: {count} tally sheets of {election} are already stored "
     "(stations {first}); nothing was imported",
+    "operator-bad-username": "sandogh: {username!r}: a username is 3 to 64 of a-z 0-9 . _ -, "
+    "starting with a letter",
+    "operator-bad-display-name": "sandogh: a display name is 1 to {most} characters",
+    "operator-weak-password": "sandogh: a password is {least} to {most} characters long",
+    "operator-unknown-place": "sandogh: no stored election day has a unit {place}: load its "
+    "definition first",
+    "operator-unknown-account": "sandogh: no account {username}",
+    "operator-username-taken": "sandogh: the username {username} is taken",
+    "operator-not-allowed": "sandogh: {actor} may not change the account {username}",
+    "operator-account-disabled": "sandogh: {username} is disabled",
+    "operator-not-locked": "sandogh: {username} has no failed log-ins",
+    "case-unknown": "sandogh: no violation case {number} is stored",
+    "incident-unknown": "sandogh: no incident {number} is stored",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -43,3 +43,23 @@ def jalali_iso(day: datetime.date) -> str:
     """2024-07-05 → '1403-04-15': the Jalali date in ISO 8601 order, ASCII digits."""
     year, month, day_of_month = _jalali(day)
     return f"{year:04d}-{month:02d}-{day_of_month:02d}"
+
+
+_UNITS: dict[Lang, tuple[tuple[str, str], tuple[str, str]]] = {
+    # (one, more) of minutes, then of seconds; Persian counts a noun in the singular
+    "fa": (("دقیقه", "دقیقه"), ("ثانیه", "ثانیه")),
+    "en": (("minute", "minutes"), ("second", "seconds")),
+}
+
+
+def format_duration(seconds: float, lang: Lang) -> str:
+    """A span as a person says it, to the whole second: «۱۵ ثانیه», «۲ دقیقه و ۳۰ ثانیه»,
+    "2 minutes 30 seconds" (issue 13: not «۰.۲۵ دقیقه»)."""
+    minutes, rest = divmod(max(round(seconds), 0), 60)
+    parts = [
+        f"{count} {one if count == 1 else more}"
+        for count, (one, more) in zip((minutes, rest), _UNITS[lang], strict=True)
+        if count
+    ] or [f"0 {_UNITS[lang][1][1]}"]
+    shown = (" و " if lang == "fa" else " ").join(parts)
+    return to_persian_digits(shown) if lang == "fa" else shown

@@ -165,6 +165,30 @@ RULES += (
     ),
 )
 
+# what a void, a case, an incident or a register names that the election does not have
+# (core.supervision, services.readiness, services.incidents), said on the command line too
+RULES += (
+    rule(
+        r"'(.*)' is not a polling station of the election", "«{1}» شعبه اخذ رأی این انتخابات نیست"
+    ),
+    rule(r"(\S+) does not vote in any contest", "شعبه {1} در هیچ رقابتی رأی نمی‌دهد"),
+    rule(r"(\S+) does not vote in contest (\S+)", "شعبه {1} در رقابت «{2}» رأی نمی‌دهد"),
+    rule(
+        r"candidate (\S+) does not stand where (\S+) votes",
+        "نامزد {1} در حوزه‌ای که شعبه {2} در آن رأی می‌دهد نامزد نیست",
+    ),
+    rule(r"(\S+) is named twice", "{1} دو بار آمده است"),
+    rule(
+        r"name the boxes whose votes of the candidate are voided",
+        "صندوق‌هایی را که آرای نامزد در آن‌ها باطل می‌شود نام ببرید",
+    ),
+    rule(r"the election has no contest '(.*)'", "این انتخابات رقابتی با شناسه «{1}» ندارد"),
+    rule(r"contest (\S+) has no '(.*)'", "رقابت «{1}» حوزه‌ای با شناسه «{2}» ندارد"),
+    rule(r"'(.*)' is not a unit of the election", "«{1}» واحدی از این انتخابات نیست"),
+    rule(r"'(.*)' is not a unit of election (\S+)", "«{1}» واحدی از انتخابات {2} نیست"),
+    rule(r"(\S+) is not a unit of (\S+)", "«{1}» واحدی از انتخابات {2} نیست"),
+)
+
 #: Why a definition's file could not be read (`formats.definition_file`), by the system's words.
 _UNREAD = {
     "No such file or directory": "چنین پرونده‌ای نیست",

@@ -38,6 +38,7 @@ from sandogh.services.ports import UnitOfWork, VoidRecord
 class UnknownCaseError(SandoghError):
     def __init__(self, case_id: int) -> None:
         super().__init__(f"no violation case {case_id} is stored")
+        self.said = ("case-unknown", {"number": case_id})
 
 
 def open_case(

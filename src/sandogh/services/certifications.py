@@ -35,6 +35,7 @@ from sandogh.core.supervision import (
     scope_problems,
     scope_units,
 )
+from sandogh.locale.certification_words import refusal_words
 from sandogh.services.acting import (
     AccessDeniedError,
     Actor,
@@ -58,9 +59,13 @@ from sandogh.services.recorded_decisions import (
 class CertifiedError(SandoghError):
     """What was asked touches a certified result; the certification must be undone first."""
 
-    def __init__(self, certification: Certification, what: str) -> None:
+    def __init__(self, certification: Certification, what: str, election: Election) -> None:
         self.certification = certification
         c = certification
+        # the command's line and the console's refusal, by the contest's name (issue 13)
+        self.fa, self.en = refusal_words(
+            "certified", election, c.contest, c.constituency, c.by, c.at
+        )
         super().__init__(
             f"{what} touches {describe_scope(c.contest, c.constituency)}, certified by {c.by} "
             f"({c.grant.role} at {c.grant.place}) at {c.at.isoformat()}: a supervisor of their "
@@ -74,8 +79,9 @@ class ScopeError(DefinitionError):
 
 
 class AlreadyCertifiedError(SandoghError):
-    def __init__(self, certification: Certification) -> None:
+    def __init__(self, certification: Certification, election: Election) -> None:
         self.certification = c = certification
+        self.fa, self.en = refusal_words("already", election, c.contest, c.constituency, c.by, c.at)
         super().__init__(
             f"{describe_scope(c.contest, c.constituency)} is already certified by {c.by} at "
             f"{c.at.isoformat()} ({c.digest})"
@@ -83,8 +89,9 @@ class AlreadyCertifiedError(SandoghError):
 
 
 class NotCertifiedError(SandoghError):
-    def __init__(self, contest: str, constituency: str | None) -> None:
+    def __init__(self, contest: str, constituency: str | None, election: Election) -> None:
         self.contest, self.constituency = contest, constituency
+        self.fa, self.en = refusal_words("not_certified", election, contest, constituency)
         super().__init__(f"no certification of {describe_scope(contest, constituency)} is in force")
 
 
@@ -107,9 +114,24 @@ class UndoerRefusedError(AccessDeniedError):
 
 
 class IncompleteResultsError(SandoghError):
-    def __init__(self, contest: str, constituency: str | None, reported: int, total: int) -> None:
+    def __init__(
+        self,
+        contest: str,
+        constituency: str | None,
+        reported: int,
+        total: int,
+        election: Election,
+    ) -> None:
         self.contest, self.constituency = contest, constituency
         self.reported, self.total = reported, total
+        self.fa, self.en = refusal_words(
+            "incomplete",
+            election,
+            contest,
+            constituency,
+            reported=reported,
+            total=total,
+        )
         super().__init__(
             f"{describe_scope(contest, constituency)}: only {reported} of {total} stations have "
             "reported; a result is certified once complete"
@@ -217,14 +239,14 @@ def _certifiable(
     )
     held = next(certified_over(work.certifications.in_force(election), contest, constituency), None)
     if held is not None:
-        raise AlreadyCertifiedError(held)
+        raise AlreadyCertifiedError(held, day.election)
     sheets = list(work.tallies.all(election))
     total = sum(geography.stations_in(contest, unit) for unit in units)
     reported = sum(
         1 for s in sheets if in_scope(geography, contest, constituency, s.station, s.contest)
     )
     if reported < total:
-        raise IncompleteResultsError(contest, constituency, reported, total)
+        raise IncompleteResultsError(contest, constituency, reported, total, day.election)
     return tuple(units), total, sheets
 
 
@@ -257,7 +279,7 @@ def uncertify(
         in_force = (r for r in records if r.undone is None)
         held = next((r for r in in_force if _scope(r.certification) == scope), None)
         if held is None:
-            raise NotCertifiedError(contest, constituency)
+            raise NotCertifiedError(contest, constituency, day.election)
         made = held.certification
         require_undoer(geography, actor, election, units, made.by, made.grant)
         require_decision(reason, reference, undoing=True)

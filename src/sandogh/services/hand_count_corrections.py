@@ -82,7 +82,7 @@ def certify_hand_count(
             raise HandCountCertifiedError(f"{contest}: certified already", subject=contest)
         held = next(certified_over(work.certifications.in_force(election), of, constituency), None)
         if held is not None:
-            raise CertifiedError(held, f"the hand count of {contest}")
+            raise CertifiedError(held, f"the hand count of {contest}", geography.election)
         # The audit record it came from: the last closed round's, or the plan's when the plan
         # itself sent the contest to a hand count (docs/audit.md §7 publishes both).
         source = found.results[-1].hash if found.results else sha256_text(audit.stored.plan)
@@ -137,7 +137,7 @@ def uncertify_hand_count(
             raise ReasonMissingError(f"{contest}: undoing needs a reason", subject=contest)
         over = next(certified_over(work.certifications.in_force(election), of, constituency), None)
         if over is not None:
-            raise CertifiedError(over, f"undoing the hand count of {contest}")
+            raise CertifiedError(over, f"undoing the hand count of {contest}", geography.election)
         undone = correction_of(stored)
         details = {
             "election": election,

@@ -34,6 +34,7 @@ from sandogh.services.ports import (
 class UnknownIncidentError(SandoghError):
     def __init__(self, incident_id: int) -> None:
         super().__init__(f"no incident {incident_id} is stored")
+        self.said = ("incident-unknown", {"number": incident_id})
 
 
 class IncidentError(DefinitionError):

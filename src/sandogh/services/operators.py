@@ -54,9 +54,11 @@ class OperatorRefusal(StrEnum):
 class OperatorError(SandoghError):
     """A refused change to an account; `reason` says which refusal."""
 
-    def __init__(self, reason: OperatorRefusal, message: str) -> None:
+    def __init__(self, reason: OperatorRefusal, message: str, **values: str | int) -> None:
         super().__init__(message)
         self.reason = reason
+        # the command's line in its language (`locale.command_failures`, `operator-…`)
+        self.said = (f"operator-{reason.value}", values)
 
 
 @dataclass(frozen=True)
@@ -98,12 +100,14 @@ def add_user(
         raise OperatorError(
             OperatorRefusal.BAD_USERNAME,
             f"{username!r}: a username is 3 to 64 of a-z 0-9 . _ -, starting with a letter",
+            username=username,
         )
     name = display_name.strip()
     if not name or len(name) > MAX_DISPLAY_NAME:
         raise OperatorError(
             OperatorRefusal.BAD_DISPLAY_NAME,
             f"a display name is 1 to {MAX_DISPLAY_NAME} characters",
+            most=MAX_DISPLAY_NAME,
         )
     check_password(password)
     # the rights first, so that a refused request costs no hash (slow on purpose); the hash
@@ -116,7 +120,11 @@ def add_user(
         managing = _Managing(work, actor, "add-user", username, now)
         managing.authorise(grant)
         if work.operators.get(username) is not None:
-            raise OperatorError(OperatorRefusal.USERNAME_TAKEN, f"the username {username} is taken")
+            raise OperatorError(
+                OperatorRefusal.USERNAME_TAKEN,
+                f"the username {username} is taken",
+                username=username,
+            )
         sealed = None if issued is None else issued[0]
         account = OperatorAccount(username, name, grant, password_hash, now, totp_sealed=sealed)
         work.operators.add(account)
@@ -189,7 +197,9 @@ def unlock_user(
         account = managing.account()
         networks = work.operators.clear_networks(username)
         if account.lockout == Lockout() and not networks:
-            raise OperatorError(OperatorRefusal.NOT_LOCKED, f"{username} has no failed log-ins")
+            raise OperatorError(
+                OperatorRefusal.NOT_LOCKED, f"{username} has no failed log-ins", username=username
+            )
         changed = dataclasses.replace(account, lockout=Lockout())
         work.operators.save(changed)
         details: dict[str, JSONValue] = {
@@ -223,6 +233,8 @@ def check_password(password: str) -> None:
         raise OperatorError(
             OperatorRefusal.WEAK_PASSWORD,
             f"a password is {MIN_PASSWORD} to {MAX_PASSWORD} characters long",
+            least=MIN_PASSWORD,
+            most=MAX_PASSWORD,
         )
 
 
@@ -246,10 +258,16 @@ class _Managing:
         self.manager()
         account = self.work.operators.get_for_update(self.username)
         if account is None:
-            raise OperatorError(OperatorRefusal.UNKNOWN_ACCOUNT, f"no account {self.username}")
+            raise OperatorError(
+                OperatorRefusal.UNKNOWN_ACCOUNT,
+                f"no account {self.username}",
+                username=self.username,
+            )
         self.authorise(account.grant)
         if account.disabled:
-            raise OperatorError(OperatorRefusal.DISABLED, f"{self.username} is disabled")
+            raise OperatorError(
+                OperatorRefusal.DISABLED, f"{self.username} is disabled", username=self.username
+            )
         return account
 
     def authorise(self, grant: Grant) -> None:
@@ -259,6 +277,7 @@ class _Managing:
             raise OperatorError(
                 OperatorRefusal.UNKNOWN_PLACE,
                 f"no stored election day has a unit {grant.place}: load its definition first",
+                place=grant.place,
             )
         if self.actor.grant is not None and not may_administer(
             self.places, self.actor.grant, grant
@@ -288,4 +307,6 @@ class _Managing:
         raise OperatorError(
             OperatorRefusal.NOT_ALLOWED,
             f"{self.actor.name} may not {self.action.replace('-', ' ')} {self.username}",
+            actor=self.actor.name,
+            username=self.username,
         )

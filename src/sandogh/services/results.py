@@ -85,7 +85,7 @@ def import_results(
         if frozen:
             first, certification = frozen[0]
             what = f"importing {len(frozen)} sheet(s) (first {first.station}/{first.contest})"
-            raise CertifiedError(certification, what)
+            raise CertifiedError(certification, what, stored.election)
         taken = work.tallies.keys(election_id)
         clashes = [(s.station, s.contest) for s in sheets if (s.station, s.contest) in taken]
         if clashes:

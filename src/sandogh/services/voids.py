@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from sandogh.core.access import Action
 from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint
@@ -34,6 +35,7 @@ from sandogh.core.supervision import (
     void_stations,
 )
 from sandogh.core.supervision.recorded import VOIDED
+from sandogh.locale.certification_words import refusal_words
 from sandogh.services.acting import Actor, acted, common_place, election_day, guarded, require
 from sandogh.services.certifications import CertifiedError
 from sandogh.services.competence import contests_at, require_body
@@ -47,9 +49,10 @@ from sandogh.services.totals import count_void
 class CorrectedError(SandoghError):
     """What was asked touches a constituency whose certified hand count is its result."""
 
-    def __init__(self, correction: HandCountCorrection, what: str) -> None:
+    def __init__(self, correction: HandCountCorrection, what: str, election: Election) -> None:
         self.correction = correction
         c = correction
+        self.fa, self.en = refusal_words("corrected", election, c.contest, c.constituency)
         super().__init__(
             f"{what} touches {c.key}, whose full hand count {c.by} certified as its result at "
             f"{c.at.isoformat()}"
@@ -147,10 +150,10 @@ def _decidable(
     require_body(actor, Action.VOID, day.election, contests, places)
     for certification in work.certifications.in_force(election):
         if touches(geography, decided, certification.contest, certification.constituency):
-            raise CertifiedError(certification, f"this {kind_of(decided)} void")
+            raise CertifiedError(certification, f"this {kind_of(decided)} void", day.election)
     for corrected in recorded_corrections(work, election):
         if touches(geography, decided, corrected.contest, corrected.constituency):
-            raise CorrectedError(corrected, f"this {kind_of(decided)} void")
+            raise CorrectedError(corrected, f"this {kind_of(decided)} void", day.election)
     return day, places
 
 

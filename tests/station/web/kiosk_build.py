@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 from starlette.applications import Starlette
 
 from sandogh.core.report import StaffRole
-from sandogh.formats.key_file import read_seed_file, write_key_file
+from sandogh.formats.key_file import read_key_file, read_seed_file, write_key_file
 from sandogh.formats.staff_card import issue_card
 from sandogh.station.box import Box
 from sandogh.station.courier import Backoff
@@ -224,14 +224,28 @@ def close_voting(page: Page, explanation: str = "") -> None:
     press(page, "#close-confirm")
 
 
-CHECK_MINUTES = "form[action='/operator/minutes/check'] button"
+CHECK_FORM = "form[action='/operator/minutes/check']"
 
 
-def sign_minutes(page: Page) -> None:
-    """Every member of staff logged in checks the minutes, then they are signed and sent."""
+def check_minutes(page: Page, key_file: Path) -> None:
+    """The member whose `key_file` it is checks the minutes: logged in by key file, they choose
+    it again (review S22 A3), as one logged in by card types the PIN again."""
+    member = read_key_file(key_file).public_key.text
+    form = page.locator(CHECK_FORM).filter(has=page.locator(f"input[value='{member}']"))
+    form.locator("input[type=file]").set_input_files(str(key_file))
+    expect(form.locator("input[name=key]")).not_to_have_value("")
+    with page.expect_navigation():
+        form.locator("button").click()
+
+
+def sign_minutes(page: Page, keys: Iterable[Path]) -> None:
+    """Every member of staff logged in (by the key files `keys`) checks the minutes, then they
+    are signed and sent."""
+    files = {read_key_file(path).public_key.text: path for path in keys}
     press(page, "#minutes")
-    while page.locator(CHECK_MINUTES).count():
-        press(page, CHECK_MINUTES + " >> nth=0")
+    while page.locator(CHECK_FORM).count():
+        member = page.locator(CHECK_FORM + " input[name=member]").first.get_attribute("value")
+        check_minutes(page, files[str(member)])
     press(page, "#report")
 
 

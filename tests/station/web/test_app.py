@@ -17,12 +17,14 @@ from sandogh.core.report import ReportKind, StaffRole, decode_record, decode_sig
 from sandogh.core.station import Phase
 from sandogh.formats.key_file import read_key_file
 from sandogh.station.web.error_words import EN as ERROR_EN
+from sandogh.station.web.labels import FA as LABELS_FA
 from tests.axe import assert_accessible
 from tests.station.build import national_code, opened
 from tests.station.web.kiosk_build import (
     PIN,
     SCREENSHOTS,
     Kiosk,
+    check_minutes,
     log_in,
     press,
     serving,
@@ -217,7 +219,16 @@ def test_a_voter_checks_in_and_votes_through_the_screens(kiosk: Kiosk, browser: 
     assert box.status().phase is Phase.COUNTED
     assert page.locator("#signer-0").get_attribute("data-state") == "checked"
     page.screenshot(path=str(SCREENSHOTS / "minutes-unsigned-fa.png"), full_page=True)
-    press(page, "#check-2")  # the supervisor checks
+    press(page, "#check-2")  # the supervisor, logged in by key file, checks without it: refused
+    assert page.locator("#minutes-problem").inner_text() == LABELS_FA["kiosk_no_key"]
+    assert page.locator("#signer-2").get_attribute("data-state") == "present"
+    page.set_input_files("#key-file-2", str(kiosk.keys[StaffRole.HEAD]))  # another's key
+    expect(page.locator("#key-seed-2")).not_to_have_value("")
+    press(page, "#check-2")
+    assert page.locator("#minutes-problem").inner_text() == LABELS_FA["kiosk_minutes_other_key"]
+    assert page.locator("#signer-2").get_attribute("data-state") == "present"
+    check_minutes(page, kiosk.keys[StaffRole.SUPERVISOR])  # her own key, chosen again: checked
+    assert page.locator("#signer-2").get_attribute("data-state") == "checked"
     press(page, "#report")
     assert page.locator("#phase").inner_text() == "گزارش‌شده"
     page.goto(url + "/operator/minutes?lang=en")

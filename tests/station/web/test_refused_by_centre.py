@@ -110,7 +110,11 @@ def test_minutes_the_centre_refused_are_signed_again_at_the_kiosk(tmp_path: Path
         assert 'id="report"' in minutes
         for _, role in PEOPLE:
             member = read_key_file(served.keys[role]).public_key.text
-            at.post("/operator/minutes/check", data={"csrf": csrf_of(minutes), "member": member})
+            key = served.keys[role].read_text()  # chosen again to check (review S22 A3)
+            at.post(
+                "/operator/minutes/check",
+                data={"csrf": csrf_of(minutes), "member": member, "key": key},
+            )
         at.post("/operator/report", data={"csrf": csrf_of(minutes)})
         served.box.sync()
         status = served.box.status()

@@ -48,7 +48,9 @@ FA: dict[str, str] = {
     "readiness_registers": "دفترهای آمادگی",
     "readiness_download": "دریافت {register} (CSV)",
     "readiness_upload": "جایگزینی {register}",
-    "readiness_file": "پرونده CSV:",
+    "readiness_file": "انتخاب پرونده CSV",
+    "file_choose": "انتخاب پرونده",
+    "file_none": "هنوز پرونده‌ای انتخاب نشده است",
     "readiness_text": "یا متن CSV:",
     "readiness_replace": "جایگزینی ردیف‌ها",
     "readiness_saved": "{register} ذخیره شد.",
@@ -216,26 +218,11 @@ FA: dict[str, str] = {
     "case_status_referred": "ارجاع‌شده به مرجع قضایی",
     "case_status_dismissed": "رد شد",
     "case_status_upheld": "تأیید شد",
-    "refused_incomplete": (
-        "{scope}: تنها {reported} از {total} شعبه گزارش داده‌اند؛ تأیید صحت پس از رسیدن "
-        "گزارش همه شعبه‌ها ممکن است."
-    ),
-    "refused_already": "صحت {scope} پیش‌تر به دست {by} در {when} تأیید شده است.",
-    "refused_certified": (
-        "{scope} را {by} در {when} تأیید صحت کرده است؛ نخست ناظری از همان هیئت در سطح "
-        "بالاتر باید این تأیید را لغو کند."
-    ),
-    "refused_not_certified": "تأیید صحتی از {scope} در کار نیست که لغو شود.",
-    "refused_corrected": (
-        "شمارش دستی کامل {scope} به‌عنوان نتیجه تأیید شده است؛ ابطال به آن نمی‌رسد."
-    ),
     "refused_case_status": "پرونده {number} «{status}» است و به «{asked}» نمی‌رود.",
     "refused_problems": (
         "درخواست با تعریف انتخابات نمی‌خواند ({count} اشکال)؛ کد شعبه، نامزد یا حوزه را بررسی کنید."
     ),
     "refused_other": "درخواست انجام نشد؛ داده‌های واردشده را بررسی کنید و دوباره بفرستید.",
-    "scope_contest": "انتخابات {contest} (همه حوزه‌ها)",
-    "scope_constituency": "انتخابات {contest} در حوزه {constituency}",
     "preview_less": "{count} کمتر",
     "preview_more": "{count} بیشتر",
     "preview_same": "بی‌تغییر",
@@ -272,7 +259,9 @@ EN: dict[str, str] = {
     "readiness_registers": "Readiness registers",
     "readiness_download": "Download the {register} (CSV)",
     "readiness_upload": "Replace the {register}",
-    "readiness_file": "CSV file:",
+    "readiness_file": "Choose a CSV file",
+    "file_choose": "Choose a file",
+    "file_none": "No file chosen yet",
     "readiness_text": "or CSV text:",
     "readiness_replace": "Replace the rows",
     "readiness_saved": "The {register} was saved.",
@@ -449,27 +438,12 @@ EN: dict[str, str] = {
     "case_status_referred": "Referred to a court",
     "case_status_dismissed": "Dismissed",
     "case_status_upheld": "Upheld",
-    "refused_incomplete": (
-        "{scope}: only {reported} of {total} stations have reported; a result is certified "
-        "once every station has."
-    ),
-    "refused_already": "{scope} is already certified by {by} at {when}.",
-    "refused_certified": (
-        "{scope} is certified by {by} at {when}; a supervisor of their body above them must "
-        "undo that certification first."
-    ),
-    "refused_not_certified": "No certification of {scope} is in force to undo.",
-    "refused_corrected": (
-        "The full hand count of {scope} is certified as its result; a void does not reach it."
-    ),
     "refused_case_status": "Case {number} is “{status}” and cannot go to “{asked}”.",
     "refused_problems": (
         "The request does not fit the election's definition ({count} problem(s)); check "
         "the station, candidate or constituency code."
     ),
     "refused_other": "The request was not done; check what was entered and send it again.",
-    "scope_contest": "contest {contest} (every constituency)",
-    "scope_constituency": "contest {contest}, constituency {constituency}",
     "preview_less": "{count} fewer",
     "preview_more": "{count} more",
     "preview_same": "unchanged",

@@ -22,7 +22,7 @@ FA: dict[str, str] = {
         "پیش از هر کاری در صفحه رئیس و اعضای شعبه، هر یک از آنان با کارت و رمز خود"
         " یا پرونده کلید خود وارد شود."
     ),
-    "kiosk_key_file": "پرونده کلید شما",
+    "kiosk_key_file": "انتخاب پرونده کلید",
     "kiosk_enter": "ورود",
     "kiosk_log_out": "خروج همه اعضای شعبه",
     "kiosk_logged_in": "اعضای واردشده شعبه",
@@ -236,11 +236,15 @@ FA: dict[str, str] = {
     "kiosk_start_voting": "آغاز رأی‌گیری",
     "kiosk_by_card": "ورود با کارت و رمز",
     "kiosk_by_key_file": "ورود با پرونده کلید",
-    "kiosk_card": "کارت کارکنان (با کارت‌خوان بخوانید)",
-    "kiosk_card_note": "کارت را جلوی کارت‌خوان بگیرید؛ سپس رمز خود را بنویسید.",
-    "kiosk_card_file": "یا پرونده کارت",
+    "kiosk_card": "کارت کارکنان (با اسکنر بخوانید)",
+    "kiosk_card_note": "کارت را جلوی اسکنر بگیرید؛ سپس رمز خود را بنویسید.",
+    "kiosk_card_file": "یا انتخاب پرونده کارت",
     "kiosk_pin": "رمز شخصی",
     "kiosk_minutes_pin": "رمز شخصی {person}",
+    "kiosk_minutes_key": "پرونده کلید {person} را دوباره انتخاب کنید",
+    "kiosk_minutes_other_key": "این پرونده کلید همان عضوی نیست که صورتجلسه را بررسی می‌کند؛"
+    " پرونده کلید خود را انتخاب کنید.",
+    "kiosk_file_none": "هنوز پرونده‌ای انتخاب نشده است",
     "kiosk_card_bad": "این کارت خوانده نشد؛ دوباره کارت را بخوانید.",
     "kiosk_card_old": (
         "این کارت با نسخه پیشین ساخته شده و دیگر پذیرفته نیست؛ اکنون با پرونده کلید خود وارد"
@@ -320,7 +324,7 @@ EN: dict[str, str] = {
         "Before any action on the station staff's screen, each member of staff logs in with their"
         " own staff card and PIN, or their own key file."
     ),
-    "kiosk_key_file": "Your key file",
+    "kiosk_key_file": "Choose your key file",
     "kiosk_enter": "Log in",
     "kiosk_log_out": "Log all staff out",
     "kiosk_logged_in": "Staff logged in",
@@ -533,9 +537,13 @@ EN: dict[str, str] = {
     "kiosk_by_key_file": "Log in with a key file",
     "kiosk_card": "Staff card (scan it)",
     "kiosk_card_note": "Hold the card to the scanner, then type your PIN.",
-    "kiosk_card_file": "Or the card's file",
+    "kiosk_card_file": "Or choose the card's file",
     "kiosk_pin": "PIN",
     "kiosk_minutes_pin": "{person}'s PIN",
+    "kiosk_minutes_key": "Choose {person}'s key file again",
+    "kiosk_minutes_other_key": "This key file is not that of the member checking the minutes;"
+    " choose your own key file.",
+    "kiosk_file_none": "No file chosen yet",
     "kiosk_card_bad": "This card could not be read; scan it again.",
     "kiosk_card_old": (
         "This card was made by an earlier version and is no longer accepted: log in with your"

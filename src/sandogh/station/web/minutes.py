@@ -6,7 +6,8 @@ name with their votes, the ballots cast, valid and blank, the papers), the close
 reconciliation with the staff's words for any mismatch (`closing`), and every member of staff
 registered for the station: signed, checked and waiting to sign, logged in, or not here. Each
 member logged in checks the minutes on their own ("I have checked these minutes"; one who logged
-in by staff card confirms it with their PIN, so no one checks for another); "sign and
+in by staff card confirms it with their PIN, one who logged in by key file by choosing the file
+again, so no one checks for another); "sign and
 send" then signs with the keys of those who checked, and no one else's. After signing, the page
 reads who signed from the signed report itself. Minutes the centre refused (finding F9 of
 session 21) are shown unsigned again, with the refusal noted, so that they are checked and
@@ -28,7 +29,7 @@ from sandogh.station.box_report import final_refused
 from sandogh.station.setup import StaffMember
 from sandogh.station.web.card_log_in import CardRefused, StaffCards
 from sandogh.station.web.screens import Screens, see
-from sandogh.station.web.sessions import Shift
+from sandogh.station.web.sessions import KeyFileError, Shift, read_seed
 
 PATH = "/operator/minutes"
 
@@ -41,7 +42,7 @@ class Signer:
     index: int
     member: StaffMember
     state: str
-    card: bool = False  # logged in by staff card: their PIN confirms their check
+    card: bool = False  # logged in by staff card: their PIN confirms their check, else their key
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ class MinutesScreens:
     ) -> Response:
         """A member logged in has checked the minutes: their key will sign them. One who logged
         in by staff card confirms it with their PIN, as at the log-in (wrong PINs count
-        towards their lock-out), so that no one else at the kiosk checks for them."""
+        towards their lock-out), one who logged in by key file by presenting the file again, so
+        that no one else at the kiosk checks for them."""
         chosen = next((on for on in shift.staff if form.get("member") == on.member.key.text), None)
         if chosen is None or chosen.member.key in shift.checked:
             return see(PATH, lang)
@@ -128,8 +130,24 @@ class MinutesScreens:
             if isinstance(opened, CardRefused):
                 shift.shown = {"problem": opened.label, "fill": opened.fill(lang)}
                 return see(PATH, lang)
+        else:  # logged in by key file: the file chosen again, as a card's holder types the PIN
+            refused = _key_refusal(form.get("key", ""), chosen.member)
+            if refused is not None:
+                shift.shown = {"problem": refused}
+                return see(PATH, lang)
         shift.checked.append(chosen.member.key)
         return see(PATH, lang)
+
+
+def _key_refusal(content: str, member: StaffMember) -> str | None:
+    """Why the key file presented does not confirm `member`'s check (its label), if it does not:
+    none chosen, not a key, or another's key (review S22 A3: a member logged in by key file
+    checked the minutes with one click, while one logged in by card typed the PIN again)."""
+    try:
+        key = read_seed(content)
+    except KeyFileError as error:
+        return error.label
+    return None if key.public_key == member.key else "kiosk_minutes_other_key"
 
 
 def _state(

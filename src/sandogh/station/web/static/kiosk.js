@@ -3,14 +3,17 @@
 // never a past voter's screen (no-store already keeps such pages out; this is the second guard).
 addEventListener("pageshow", (event) => { if (event.persisted) location.reload(); });
 
-// A staff key file is read into the log-in form: the kiosk's forms are url-encoded. The field
-// starts empty on every showing of the page, so no key is left for the next person.
+// A staff key file (or card file) is read into its form: the kiosk's forms are url-encoded. The
+// field starts empty on every showing of the page, so no key is left for the next person; the
+// file's name is said beside the key that chose it (templates/_file.html).
 document.querySelectorAll("input[type=file][data-into]").forEach((chooser) => {
   const into = document.getElementById(chooser.dataset.into);
+  const chosen = document.getElementById(chooser.id + "-chosen");
   into.value = "";
   chooser.value = "";
   chooser.addEventListener("change", () => {
     const file = chooser.files && chooser.files[0];
+    if (chosen) chosen.textContent = file ? file.name : chosen.dataset.none;
     if (file) file.text().then((text) => { into.value = text.trim(); });
   });
 });
