@@ -53,6 +53,7 @@ from urllib.parse import urlsplit
 import psycopg
 from sqlalchemy.engine import URL
 
+from sandogh.cli.demo import EXAMPLE_APPROVAL
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.model import UnitKind
@@ -63,6 +64,7 @@ from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
 from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.elections import load_election
+from sandogh.services.mode_approvals import approve_as_boards
 from sandogh.station.centre_http import HttpCentreClient, OperatorPass
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
@@ -252,13 +254,16 @@ def load_kerman(url: str, loaded: LoadedDefinition) -> None:
     engine = make_engine(url)
     now = datetime.datetime.now(datetime.UTC)
     try:
+        uow = functools.partial(SqlUnitOfWork, engine, now=now)
         load_election(
-            lambda: SqlUnitOfWork(engine, now=now),
+            uow,
             loaded.election,
             definition_hash=loaded.definition_hash,
             canonical=loaded.canonical,
             now=now,
         )
+        # the boxes are electronic: enrolment asks for the boards' approval of the mode
+        approve_as_boards(uow, loaded.election, reference=EXAMPLE_APPROVAL, by="bench", now=now)
     finally:
         engine.dispose()
 
