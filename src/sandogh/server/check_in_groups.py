@@ -10,16 +10,16 @@ than alone; under load the commits are shared. The wait is bounded by one transa
 waiting check-ins by the process's open connections (`ListenSettings.max_connections`, one
 request each at a time).
 
-Every rule is that of a check-in alone (`services.check_in_batches.check_in_many`): the box and
+Every rule is that of a check-in alone (`services.check_in_batches.check_in_within`): the box and
 the station read in the group's own transaction (so a revocation that committed before it holds
 for every check-in of it, in every process), the ledger's unique key deciding exactly once —
 between two check-ins of one voter in one group as between groups — and a check-in that cannot
-happen rolling the group back for each to be taken alone. Each is answered only once the
-transaction that holds it has committed. A group whose transaction fails otherwise (an unknown
-election, a deadlock between two processes' groups on PostgreSQL, the database gone) is taken
-again one check-in a transaction, so that each gets its own answer. The check-ins of a group are
-written in the order of their national codes, so that two processes' groups meet on the ledger's
-rows in the same order and do not deadlock.
+happen rolling the group back. Each is answered only once the transaction that holds it has
+committed. A group whose transaction fails, and so stored nothing (a check-in that cannot happen,
+an unknown election, a deadlock between two processes' groups on PostgreSQL, the database gone),
+is taken again one check-in a transaction, so that each gets its own answer. The check-ins of a
+group are written in the order of their national codes, so that two processes' groups meet on the
+ledger's rows in the same order and do not deadlock.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sandogh.server.centre import Centre
-from sandogh.services.check_in_batches import CheckInOutcome, check_in_many
+from sandogh.services.check_in_batches import CheckInOutcome, check_in_many, check_in_within
 from sandogh.services.checkin import Asked, Checker
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
@@ -109,8 +109,10 @@ def commit_group(
     """What each of `asked` came to, in order: all in one transaction, or else each alone."""
     order = sorted(range(len(asked)), key=lambda n: asked[n].national_code)
     try:
-        done = check_in_many(uow, [asked[n] for n in order], checker)
-    except Exception:  # each is taken again alone, and answered its own error
+        with uow() as work:
+            done = check_in_within(work, [asked[n] for n in order], checker)
+            work.commit()
+    except Exception:  # rolled back, nothing of it stored: each is taken again alone
         return [_alone(uow, each, checker) for each in asked]
     outcomes: list[GroupOutcome] = list(done)
     for place, n in enumerate(order):

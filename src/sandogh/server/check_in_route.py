@@ -76,7 +76,7 @@ class CheckInRoute:
             await self.app(scope, receive, send)
             return
         body = await _body(receive)
-        fields = _fields(body)
+        fields = check_in_fields(body)
         if fields is None:
             await self.app(scope, _replay(body, receive), send)
             return
@@ -179,7 +179,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replayed
 
 
-def _fields(body: bytes) -> dict[str, str] | None:
+def check_in_fields(body: bytes) -> dict[str, str] | None:
     """The body's fields when it is exactly a check-in's, each of its form; else None."""
     try:
         fields = json.loads(body)

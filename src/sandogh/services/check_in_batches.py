@@ -49,7 +49,7 @@ def check_in_many(
     `ElectionNotFoundError` as `check_in` raises it."""
     try:
         with uow() as work:
-            answers = _in_one(work, asked, checker)
+            answers = check_in_within(work, asked, checker)
             work.commit()
             return list(answers)
     except (ImpossibleCheckInError, DeviceRefusedError):
@@ -57,7 +57,11 @@ def check_in_many(
     return [_alone(uow, each, checker) for each in asked]
 
 
-def _in_one(work: UnitOfWork, asked: Sequence[Asked], checker: Checker) -> list[CheckInResult]:
+def check_in_within(
+    work: UnitOfWork, asked: Sequence[Asked], checker: Checker
+) -> list[CheckInResult]:
+    """What each of `asked` came to, their ledger rows written in `work` (which the caller
+    commits); a check-in that cannot happen raises, as `check_in` does."""
     opened: dict[tuple[str, str, str, datetime.datetime], _Opened] = {}
     polled: dict[str, tuple[Day, Calendar | None]] = {}  # read once per election of the batch
     held: dict[tuple[str, str], int] = {}
