@@ -1,8 +1,11 @@
 """The check-in benchmark: many ballot boxes checking voters in at once through the real HTTP API.
 
-    .venv/bin/python bench/checkin.py [--db URL | --postgres] [--workers W] [--stations S]
-                                      [--concurrency C] [--clients P] [--check-ins N]
-                                      [--seconds T] [--json]
+    .venv/bin/python bench/checkin.py [--db URL | --postgres | --all] [--workers W]
+                                      [--stations S] [--concurrency C] [--clients P]
+                                      [--check-ins N] [--seconds T] [--group G] [--json]
+
+`--all` runs the four modes one after another — SQLite and PostgreSQL, with 1 and 2 server
+processes — each bounded as one run is, and ends with a table of them.
 
 The centre is `sandogh serve` (`server.process.serve`, W server processes on one socket) in a
 child process on a free loopback port, over the Kerman round-2 definition
@@ -17,9 +20,12 @@ As in bench/national.py, the figures stand beside baselines measured in the same
 database: the same number of ledger-shaped rows inserted by the driver into a bare table, one
 commit per row (the fair one: a check-in is one transaction) and all in one executemany; each
 rate is also given as a share of those. The aim (issue 3): 5,000 check-ins/s with p99 under 50 ms
-on 2 cores. The centre, the load generator, PostgreSQL and anything else running share the
-machine's cores, so the CPU time of each is measured apart, with PostgreSQL's wait events
-sampled during the load; from them the run says what limited it.
+on 2 cores. Before the load, the CPU of each part of a check-in is measured in the bench's own
+process (bench/checkin_parts.py: decoding, the signature, the rules and the ledger in a group's
+transaction of G check-ins, its commit), on check-ins of other voters, and what the centre spent
+under the load beyond them is HTTP and the rest. The centre, the load generator, PostgreSQL and
+anything else running share the machine's cores, so the CPU time of each is measured apart, with
+PostgreSQL's wait events sampled during the load; from them the run says what limited it.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ from urllib.parse import urlsplit
 import psycopg
 from sqlalchemy.engine import URL
 
+from checkin_parts import Parts, measure_parts
 from sandogh.cli.demo import EXAMPLE_APPROVAL
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
 from sandogh.core.canonical_json import canonical_json
@@ -81,6 +88,8 @@ TIMEOUT_SECONDS = 60.0
 PG_ROLE = "sandogh"
 WAIT_SAMPLE_SECONDS = 0.05
 OPEN_PAUSE = 0.01  # between the load generator's connections, in seconds
+PARTS = 2_000  # check-ins of other voters whose parts are timed before the load
+MODES = (("sqlite", 1), ("sqlite", 2), ("postgresql", 1), ("postgresql", 2))
 BASELINES = {
     "one commit per row": "each ledger-shaped row inserted and committed alone, one after "
     "another on one connection: a check-in is one transaction, so this is the fair baseline",
@@ -254,21 +263,16 @@ def load_kerman(url: str, loaded: LoadedDefinition) -> None:
     engine = make_engine(url)
     now = datetime.datetime.now(datetime.UTC)
     try:
+        uow = functools.partial(SqlUnitOfWork, engine, now=now)
         load_election(
-            lambda: SqlUnitOfWork(engine, now=now),
+            uow,
             loaded.election,
             definition_hash=loaded.definition_hash,
             canonical=loaded.canonical,
             now=now,
         )
-        # electronic voting approved by the competent boards, or no box is enrolled (issue 12)
-        approve_as_boards(
-            lambda: SqlUnitOfWork(engine, now=now),
-            loaded.election,
-            reference=EXAMPLE_APPROVAL,
-            by="bench",
-            now=now,
-        )
+        # the boxes are electronic: enrolment asks for the boards' approval of the mode
+        approve_as_boards(uow, loaded.election, reference=EXAMPLE_APPROVAL, by="bench", now=now)
     finally:
         engine.dispose()
 
@@ -547,9 +551,27 @@ def limit(load: dict[str, Any], workers: int, cores: int) -> str:
     )
 
 
-def report(
-    setup: dict[str, Any], load: dict[str, Any], baselines: list[Baseline], waits: dict[str, int]
-) -> None:
+def report_parts(parts: Parts, load: dict[str, Any]) -> None:
+    """The CPU of each part of a check-in, and the rest of what the centre spent under the load."""
+    rest = load["cpu_ms_per_check_in"]["centre"] - parts.total_ms()
+    print(
+        f"\nCPU per check-in by part (ms; {parts.check_ins:,} check-ins of other voters timed "
+        f"in this process, in groups of {parts.group}):"
+    )
+    for name, ms in (
+        ("decode", parts.decode_ms),
+        ("signature", parts.signature_ms),
+        ("rules + ledger", parts.ledger_ms),
+        ("commit", parts.commit_ms),
+        ("HTTP and the rest", rest),
+    ):
+        print(f"  {name:<18} {ms:6.3f} ms")
+    print(f"  (the commit's wall time: {parts.commit_wall_ms:.2f} ms a group)")
+
+
+def report(result: dict[str, Any]) -> None:
+    setup, load, baselines = result["setup"], result["load"], result["baselines"]
+    waits: dict[str, int] = result["waits"]
     rate, wall = load["per_second"], load["seconds"]
     print(
         f"sandogh check-in benchmark on {setup['database']}: {setup['workers']} server "
@@ -583,6 +605,7 @@ def report(
             for k, v in sorted(waits.items(), key=lambda kv: -kv[1])[:5]
         )
         print(f"PostgreSQL's active sessions were: {shown}")
+    report_parts(result["parts"], load)
     per_core = 1000 / load["cpu_ms_per_check_in"]["centre"] if load["check_ins"] else 0.0
     met = rate >= AIM_PER_SECOND and load["p99_ms"] < AIM_P99_MS
     print(
@@ -605,10 +628,10 @@ def run(url: str, args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     say(f"loading {election.id} into {backend}")
     load_kerman(url, loaded)
     # about 88 % of a synthetic registry may vote: room enough for `check_ins` distinct voters
-    spec = SyntheticRegistrySpec(seed=REGISTRY_SEED, size=args.check_ins * 5 // 4 + 1_000)
-    voters = eligible_voters(
-        SyntheticRegistry(spec.seed, size=spec.size), election.date, args.check_ins
-    )
+    asked = args.check_ins + PARTS
+    spec = SyntheticRegistrySpec(seed=REGISTRY_SEED, size=asked * 5 // 4 + 1_000)
+    voters = eligible_voters(SyntheticRegistry(spec.seed, size=spec.size), election.date, asked)
+    voters, part_voters = voters[: args.check_ins], voters[args.check_ins :]
     stations = spread([u.code for u in election.units if u.kind is UnitKind.STATION], args.stations)
     engine = make_engine(url)
     try:
@@ -624,7 +647,15 @@ def run(url: str, args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         say(f"centre up at {base} ({args.workers} process(es)); enrolling {len(stations)} boxes")
         operator = run_operator_pass(base, enroller, timeout=TIMEOUT_SECONDS)
         keys = enrol(base, election.id, stations, operator)
-        bodies = signed_check_ins(election.id, list(zip(keys, stations, strict=True)), voters)
+        boxes = list(zip(keys, stations, strict=True))
+        say(f"timing the parts of {PARTS:,} check-ins in groups of {args.group}")
+        parts = measure_parts(
+            settings,
+            election.id,
+            signed_check_ins(election.id, boxes, part_voters),
+            group=args.group,
+        )
+        bodies = signed_check_ins(election.id, boxes, voters)
         centre = [running.pid, *children(running.pid)]
         groups: dict[str, Callable[[], list[int]]] = {"centre": lambda: centre}
         if backend == "postgresql":
@@ -662,7 +693,13 @@ def run(url: str, args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         "seconds_bound": args.seconds,
     }
     wait_counts = dict(waits.samples) if waits is not None else {}
-    return {"setup": setup, "load": load, "baselines": baselines, "waits": wait_counts}
+    return {
+        "setup": setup,
+        "load": load,
+        "baselines": baselines,
+        "waits": wait_counts,
+        "parts": parts,
+    }
 
 
 def main() -> None:
@@ -677,37 +714,78 @@ def main() -> None:
     parser.add_argument("--check-ins", type=int, default=20_000, help="at most")
     parser.add_argument("--seconds", type=float, default=30.0, help="bound on each timed phase")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--group", type=int, default=16, help="check-ins a group, when timed")
+    where.add_argument("--all", action="store_true", help="SQLite and PostgreSQL, 1 and 2 workers")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="sandogh-checkin-") as scratch:
-        if args.postgres:
-            with throwaway_postgres() as url:
-                result = run(url, args, Path(scratch))
+    if not args.all:
+        database = "postgresql" if args.postgres else "sqlite"
+        result = run_mode(args, database, args.workers)
+        if args.json:
+            print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
         else:
-            url = args.db or f"sqlite:///{Path(scratch) / 'centre.sqlite'}"
-            result = run(url, args, Path(scratch))
-    setup, load, baselines = result["setup"], result["load"], result["baselines"]
+            report(result)
+        return
+    results = []
+    for database, workers in MODES:
+        say(f"mode: {database}, {workers} worker(s)")
+        results.append(run_mode(args, database, workers))
+        if not args.json:
+            report(results[-1])
+            print("\n" + "-" * 100 + "\n")
     if args.json:
-        rows = [
-            {
-                **asdict(b),
-                "per_second": b.per_second,
-                "ratio": load["per_second"] / b.per_second if b.per_second else None,
-            }
-            for b in baselines
-        ]
-        aim = {"per_second": AIM_PER_SECOND, "p99_ms": AIM_P99_MS}
-        limited = limit(load, setup["workers"], setup["cores"])
-        out = {
-            "setup": setup,
-            "load": load,
-            "baselines": rows,
-            "waits": result["waits"],
-            "limited_by": limited,
-            "aim": aim,
-        }
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print(json.dumps([as_json(r) for r in results], indent=2, ensure_ascii=False))
     else:
-        report(setup, load, baselines, result["waits"])
+        table(results)
+
+
+def run_mode(args: argparse.Namespace, database: str, workers: int) -> dict[str, Any]:
+    args = argparse.Namespace(**{**vars(args), "workers": workers})
+    with tempfile.TemporaryDirectory(prefix="sandogh-checkin-") as scratch:
+        if database == "postgresql":
+            with throwaway_postgres() as url:
+                return run(url, args, Path(scratch))
+        url = args.db or f"sqlite:///{Path(scratch) / 'centre.sqlite'}"
+        return run(url, args, Path(scratch))
+
+
+def as_json(result: dict[str, Any]) -> dict[str, Any]:
+    setup, load = result["setup"], result["load"]
+    rows = [
+        {
+            **asdict(b),
+            "per_second": b.per_second,
+            "ratio": load["per_second"] / b.per_second if b.per_second else None,
+        }
+        for b in result["baselines"]
+    ]
+    return {
+        "setup": setup,
+        "load": load,
+        "baselines": rows,
+        "waits": result["waits"],
+        "parts": asdict(result["parts"]),
+        "limited_by": limit(load, setup["workers"], setup["cores"]),
+        "aim": {"per_second": AIM_PER_SECOND, "p99_ms": AIM_P99_MS},
+    }
+
+
+def table(results: list[dict[str, Any]]) -> None:
+    """The modes side by side, each beside its own baseline."""
+    print(
+        f"{'mode':<16} {'check-ins/s':>11} {'p99 ms':>8} {'one commit per row /s':>22} "
+        f"{'ratio':>6} {'centre ms each':>15} {'per core /s':>12}"
+    )
+    for result in results:
+        setup, load = result["setup"], result["load"]
+        row = next(b for b in result["baselines"] if b.name == "one commit per row")
+        cpu = load["cpu_ms_per_check_in"]["centre"]
+        ratio = load["per_second"] / row.per_second if row.per_second else 0.0
+        mode = f"{setup['database']}, {setup['workers']}w"
+        print(
+            f"{mode:<16} {load['per_second']:>11,.0f} {load['p99_ms']:>8.1f} "
+            f"{row.per_second:>22,.0f} {ratio:>6.2f} {cpu:>15.3f} "
+            f"{1000 / cpu if cpu else 0.0:>12,.0f}"
+        )
 
 
 if __name__ == "__main__":

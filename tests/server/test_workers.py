@@ -95,12 +95,17 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
         assert len([a for a in answers if a.token is not None]) == 1
         assert {a.refusal for a in answers if a.token is None} == {"already-voted"}
 
+        before, after = others[:4], others[4:]
+        for code in before:  # a new connection each: both processes have served the box
+            with HttpCentreClient(centre.base_url, device(0), timeout=60.0) as box:
+                answer = box.check_in(election=ELECTION, station=chosen[0], national_code=code)
+                assert answer.token is not None
         operator = run_operator_pass(centre.base_url, enroller, timeout=60.0)
         httpx.delete(
             f"{centre.base_url}/api/v1/elections/{ELECTION}/devices/{device(0).public_key.text}",
             headers=operator.headers,
         ).raise_for_status()
-        for code in others:  # a new connection each: now one process, now the other
+        for code in after:  # a new connection each: now one process, now the other
             with (
                 HttpCentreClient(centre.base_url, device(0), timeout=60.0) as box,
                 pytest.raises(CentreRefusedError) as refused,
@@ -118,7 +123,7 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
     engine = make_engine(store_url)
     try:
         with SqlUnitOfWork(engine, now=NOW) as work:
-            assert work.ledger.count(ELECTION) == 1
+            assert work.ledger.count(ELECTION) == 1 + len(before)
     finally:
         engine.dispose()
 

@@ -29,6 +29,8 @@ from sandogh.server import (
     reports,
 )
 from sandogh.server.centre import CentreDep, Clock, open_centre, utc_now
+from sandogh.server.check_in_groups import CheckInGroups
+from sandogh.server.check_in_route import CheckInRoute
 from sandogh.server.errors import documented, install_error_handlers
 from sandogh.server.limits import BodyLimit
 from sandogh.server.log_checkpoints import sign_checkpoints
@@ -102,6 +104,7 @@ def _app(**options: Any) -> FastAPI:
     app.include_router(readiness.router)
     install_error_handlers(app)
     console.install(app)  # the operators' pages under /console, not in the API's document
+    app.add_middleware(CheckInRoute)  # in front of the routes, behind the bounds and headers
     app.add_middleware(ThrottleGate)  # inside BodyLimit, which bounds what it reads
     app.add_middleware(BodyLimit)
     app.add_middleware(WithHeaders)  # every answer, a refusal too, carries the policy
@@ -122,6 +125,8 @@ def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
         centre.close()
         raise
 
+    groups = CheckInGroups(lambda: app.state.centre)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         signing = None
@@ -132,6 +137,7 @@ def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
         finally:
             if signing is not None:
                 signing.cancel()
+            groups.stop()
             try:
                 desk.record_refusals(centre)
             finally:
@@ -139,6 +145,7 @@ def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
 
     app = _app(lifespan=lifespan)
     app.state.centre = centre
+    app.state.check_in_groups = groups
     app.state.desk = desk
     return app
 

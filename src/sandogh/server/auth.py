@@ -10,23 +10,34 @@ station).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
+from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.problems import Problem
 from sandogh.server.centre import Centre
 from sandogh.server.errors import ApiError
 from sandogh.server.models import SignedBody, parse_time
 from sandogh.services.check_in_rules import DeviceRefusedError, serving_device
 from sandogh.services.ports import Device
-from sandogh.wire.request_signing import is_fresh, signed_by
+from sandogh.wire.request_signing import AT, is_fresh, signed_by
 
 
 def require_signed(centre: Centre, method: str, path: str, body: SignedBody) -> str:
     """The signer's key (64 hex digits) once `body` is shown to be signed by it for the request
     `method` `path` (`api_paths`) and within the centre's window."""
     # what the box sent and signed: a field it left out keeps out of the signed bytes too
-    key = signed_by(method, path, body.model_dump(mode="json", exclude_unset=True))
+    return require_signed_fields(
+        centre, method, path, body.model_dump(mode="json", exclude_unset=True)
+    )
+
+
+def require_signed_fields(
+    centre: Centre, method: str, path: str, fields: Mapping[str, JSONValue]
+) -> str:
+    """`require_signed` of a body read already as its JSON `fields`, each of the form its
+    model (`SignedBody`) takes."""
+    key = signed_by(method, path, fields)
     if key is None:
         raise ApiError(
             401,
@@ -35,11 +46,12 @@ def require_signed(centre: Centre, method: str, path: str, body: SignedBody) -> 
             [Problem("signature", "is not the device's signature of this request")],
         )
     now = centre.clock()
-    if not is_fresh(parse_time(body.at), now, centre.window):
+    at = str(fields[AT])
+    if not is_fresh(parse_time(at), now, centre.window):
         raise ApiError(
             401,
             "stale-request",
-            f"signed at {body.at}, the centre's time is {now.isoformat()}: a request is taken "
+            f"signed at {at}, the centre's time is {now.isoformat()}: a request is taken "
             f"within {int(centre.window.total_seconds())} s; check the box's clock",
             [Problem("at", "outside the centre's window")],
         )
@@ -59,4 +71,9 @@ def device_refusals() -> Iterator[None]:
     try:
         yield
     except DeviceRefusedError as refused:
-        raise ApiError(403, refused.reason, refused.message, [refused.problem]) from refused
+        raise device_error(refused) from refused
+
+
+def device_error(refused: DeviceRefusedError) -> ApiError:
+    """The 403 answer to a box that may not act for the station, with the reason why."""
+    return ApiError(403, refused.reason, refused.message, [refused.problem])

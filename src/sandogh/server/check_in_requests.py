@@ -56,12 +56,14 @@ def signed_check_in(
                 ledger_secret=centre.ledger_secret,
             )
     except ImpossibleCheckInError as impossible:
-        raise ApiError(
-            409,
-            impossible.reason.value,
-            "the station cannot check a voter in",
-            [impossible.problem],
-        ) from impossible
+        raise impossible_error(impossible) from impossible
+
+
+def impossible_error(impossible: ImpossibleCheckInError) -> ApiError:
+    """The 409 answer to a check-in that cannot happen at the station, with the reason why."""
+    return ApiError(
+        409, impossible.reason.value, "the station cannot check a voter in", [impossible.problem]
+    )
 
 
 class VoterFields(TypedDict):

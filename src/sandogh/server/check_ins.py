@@ -13,20 +13,19 @@ from fastapi import APIRouter, Response
 
 from sandogh.server.auth import require_device, require_signed
 from sandogh.server.centre import CentreDep
-from sandogh.server.check_in_requests import refused_body, signed_check_in, voter_fields
+from sandogh.server.check_in_requests import signed_check_in
+from sandogh.server.check_in_route import check_in_json
 from sandogh.server.errors import ApiError, documented
 from sandogh.server.models import (
-    BallotCardBody,
     CheckInAnswerBody,
     CheckInRequest,
     ElectionPath,
-    RefusedBody,
     SyncedBody,
     SyncRequest,
     parse_time,
 )
 from sandogh.server.refusals import SourceDep, counted_refusals
-from sandogh.services.checkin import BallotCard, check_in
+from sandogh.services.checkin import check_in
 from sandogh.services.sync import (
     ImpossibleCheckInsError,
     OfflineCheckIn,
@@ -56,19 +55,9 @@ def post_check_in(
             new_token=centre.new_token,
             limits=centre.check_in_limits,
         )
-    if isinstance(result, BallotCard):
-        answer: BallotCardBody | RefusedBody = BallotCardBody(
-            outcome="ballot-card",
-            token=result.token,
-            election=result.election,
-            station=result.station,
-            **voter_fields(result),
-        )
-    else:
-        answer = refused_body(result)
     # The answer as JSON already: FastAPI would validate it against `response_model` again (in
-    # its thread pool, a second hop there), which the model it was built as makes needless.
-    return Response(answer.model_dump_json(), media_type="application/json")
+    # its thread pool, a second hop there), which `check_in_json` writes as documented.
+    return Response(check_in_json(result), media_type="application/json")
 
 
 @router.post(

@@ -31,6 +31,7 @@ from sandogh.store.errors import DatabaseUnavailableError
 
 _log = logging.getLogger("sandogh.server")
 
+_UNAVAILABLE = (OperationalError, PoolTimeoutError, DatabaseUnavailableError)
 _HTTP_REASONS = {
     404: "not-found",
     405: "method-not-allowed",
@@ -131,19 +132,28 @@ async def _invalid(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
-async def _api_error(_request: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, ApiError)
-    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-    return error_response(
-        error.status, error.reason, error.message, error.problems, headers, text=error.text
-    )
+def answer_to(error: Exception) -> JSONResponse:
+    """The answer to `error`, raised while answering a request: an `ApiError` as it says, an
+    election not held 404, the database unreachable 503, anything else 500 (logged). The app's
+    handlers give these, and so does a route that answers outside them (`server.check_in_route`)."""
+    if isinstance(error, ApiError):
+        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+        return error_response(
+            error.status, error.reason, error.message, error.problems, headers, text=error.text
+        )
+    if isinstance(error, ElectionNotFoundError):
+        return error_response(
+            404, "unknown-election", f"the centre holds no election '{error.election_id}'"
+        )
+    if isinstance(error, _UNAVAILABLE):
+        _log.error("the database is unavailable", exc_info=error)
+        return error_response(503, "unavailable", "the centre's database is unavailable; try again")
+    _log.error("request failed", exc_info=error)
+    return error_response(500, "internal-error", "the centre failed to answer; try again")
 
 
-async def _election_not_found(_request: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, ElectionNotFoundError)
-    return error_response(
-        404, "unknown-election", f"the centre holds no election '{error.election_id}'"
-    )
+async def _answer(_request: Request, error: Exception) -> JSONResponse:
+    return answer_to(error)
 
 
 async def _http(_request: Request, error: Exception) -> JSONResponse:
@@ -153,24 +163,11 @@ async def _http(_request: Request, error: Exception) -> JSONResponse:
     return error_response(error.status_code, reason, str(message), headers=error.headers)
 
 
-async def _unavailable(_request: Request, _error: Exception) -> JSONResponse:
-    _log.exception("the database is unavailable")
-    return error_response(503, "unavailable", "the centre's database is unavailable; try again")
-
-
-async def _internal(_request: Request, _error: Exception) -> JSONResponse:
-    _log.exception("request failed")
-    return error_response(500, "internal-error", "the centre failed to answer; try again")
-
-
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid)
-    app.add_exception_handler(ApiError, _api_error)
-    app.add_exception_handler(ElectionNotFoundError, _election_not_found)
     app.add_exception_handler(HTTPException, _http)
-    for unavailable in (OperationalError, PoolTimeoutError, DatabaseUnavailableError):
-        app.add_exception_handler(unavailable, _unavailable)
-    app.add_exception_handler(Exception, _internal)
+    for answered in (ApiError, ElectionNotFoundError, *_UNAVAILABLE, Exception):
+        app.add_exception_handler(answered, _answer)
 
 
 _MEANING = {

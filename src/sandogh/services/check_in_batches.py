@@ -2,9 +2,10 @@
 
 Checking in a station's voters one transaction each (as the live demo's rest of the province would,
 `cli.simulated_province`) reads the box, the day and the station's bounds again for each voter and
-commits each (bench/province.py measures it). `check_in_many` takes a batch in one: the box, the
-station's hours, its final report and ballot papers are read once per station and box of the batch
-(`check_in_rules.open_station`), the station's check-ins counted once and then kept as the batch
+commits each (bench/province.py measures it). `check_in_many` takes a batch in one: the election's
+day and calendar are read once per election of the batch, the box, the station's hours, its final
+report and ballot papers once per station and box (`check_in_rules.open_station`), the station's
+check-ins counted once and then kept as the batch
 adds to them, and each voter judged by the registry, the round their contests continue and the
 ledger's unique key exactly as alone (`checkin.card_for`). A voter refused is answered in their
 place, nothing written for them, as alone. A check-in that cannot happen (`ImpossibleCheckInError`,
@@ -22,6 +23,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.station.check_in_bounds import StationDay
 from sandogh.services.check_in_rules import (
     DeviceRefusedError,
@@ -31,6 +33,7 @@ from sandogh.services.check_in_rules import (
 from sandogh.services.checkin import Asked, BallotCard, Checker, CheckInResult, card_for, check_in
 from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.polling_calendar import polling_day
 from sandogh.services.ports import UnitOfWork
 
 #: what each check-in of a batch came to: an answer, or the error it raised alone
@@ -46,7 +49,7 @@ def check_in_many(
     `ElectionNotFoundError` as `check_in` raises it."""
     try:
         with uow() as work:
-            answers = _in_one(work, asked, checker)
+            answers = check_in_within(work, asked, checker)
             work.commit()
             return list(answers)
     except (ImpossibleCheckInError, DeviceRefusedError):
@@ -54,13 +57,20 @@ def check_in_many(
     return [_alone(uow, each, checker) for each in asked]
 
 
-def _in_one(work: UnitOfWork, asked: Sequence[Asked], checker: Checker) -> list[CheckInResult]:
+def check_in_within(
+    work: UnitOfWork, asked: Sequence[Asked], checker: Checker
+) -> list[CheckInResult]:
+    """What each of `asked` came to, their ledger rows written in `work` (which the caller
+    commits); a check-in that cannot happen raises, as `check_in` does."""
     opened: dict[tuple[str, str, str, datetime.datetime], _Opened] = {}
+    polled: dict[str, tuple[Day, Calendar | None]] = {}  # read once per election of the batch
     held: dict[tuple[str, str], int] = {}
     answers: list[CheckInResult] = []
     for each in asked:
         key = (each.election, each.station, each.device, each.now)
         if key not in opened:
+            if each.election not in polled:
+                polled[each.election] = polling_day(work, each.election)
             opened[key] = open_station(
                 work,
                 each.election,
@@ -68,6 +78,7 @@ def _in_one(work: UnitOfWork, asked: Sequence[Asked], checker: Checker) -> list[
                 device=each.device,
                 now=each.now,
                 limits=checker.limits,
+                polled=polled[each.election],
             )
         day, bounds = opened[key]
         place = (each.election, each.station)

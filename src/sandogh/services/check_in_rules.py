@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.definition.model import Contest
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
@@ -143,10 +144,12 @@ def open_station(
     device: str,
     now: datetime.datetime,
     limits: CheckInLimits,
+    polled: tuple[Day, Calendar | None] | None = None,
 ) -> tuple[Day, StationDay | None]:
     """The day and the station's bounds, once the box of `device` is shown to serve `station`
-    and the station to be open at `now` with its final report not in (or raise why not)."""
-    day, calendar = polling_day(work, election_id)
+    and the station to be open at `now` with its final report not in (or raise why not).
+    `polled` is the election's `polling_day` if the caller has read it in `work` already."""
+    day, calendar = polled or polling_day(work, election_id)
     serving_device(work, election_id, device, station)
     bounds = station_day(work, day, station, limits) if day.is_station(station) else None
     outside = polling_refusal(calendar, day, station, now)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.log import Checkpoint
@@ -11,6 +11,13 @@ from sandogh.formats.calendar_file import decode_calendar
 from sandogh.services.candidacy_ports import StoredCalendar, StoredStep
 from sandogh.store.integrity import translated
 from sandogh.store.tables import CandidacyCalendarRow, CandidacyStepRow, ElectionRow
+
+# read by every check-in (`services.polling_calendar.polling_day`): built once, not per call
+_VERSIONS = (
+    select(ElectionRow.definition_hash, CandidacyCalendarRow.calendar_hash)
+    .outerjoin(CandidacyCalendarRow, CandidacyCalendarRow.election_id == ElectionRow.id)
+    .where(ElectionRow.id == bindparam("election_id"))
+)
 
 
 class SqlCandidacyRepository:
@@ -27,12 +34,7 @@ class SqlCandidacyRepository:
         )
 
     def versions(self, election_id: str) -> tuple[str, str | None] | None:
-        query = (
-            select(ElectionRow.definition_hash, CandidacyCalendarRow.calendar_hash)
-            .outerjoin(CandidacyCalendarRow, CandidacyCalendarRow.election_id == ElectionRow.id)
-            .where(ElectionRow.id == election_id)
-        )
-        row = self._connection.execute(query).one_or_none()
+        row = self._connection.execute(_VERSIONS, {"election_id": election_id}).one_or_none()
         return None if row is None else (row[0], row[1])
 
     def put_calendar(self, election_id: str, stored: StoredCalendar) -> None:

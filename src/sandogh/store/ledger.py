@@ -51,6 +51,14 @@ _INSERTS: dict[str, Executable] = {
 _FIND = select(_TABLE).where(
     _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.voter_key == bindparam("voter_key")
 )
+# a station's check-ins, counted at each check-in (`services.check_in_bounds`)
+_COUNT_AT = (
+    select(func.count())
+    .select_from(_TABLE)
+    .where(
+        _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.station == bindparam("station")
+    )
+)
 # the election's row, and beside it the voter's if there is one: both answers in one read
 _FIND_HELD = (
     select(ElectionRow.id.label("stored"), _TABLE)
@@ -114,10 +122,15 @@ class SqlLedgerRepository:
         return True, None if row.voter_key is None else _entry(row)
 
     def count(self, election_id: str, station: str | None = None) -> int:
-        query = select(func.count()).select_from(_TABLE).where(_TABLE.c.election_id == election_id)
-        if station is not None:
-            query = query.where(_TABLE.c.station == station)
-        return self._connection.execute(query).scalar_one()
+        if station is None:
+            query = (
+                select(func.count()).select_from(_TABLE).where(_TABLE.c.election_id == election_id)
+            )
+            return self._connection.execute(query).scalar_one()
+        found = self._connection.execute(
+            _COUNT_AT, {"election_id": election_id, "station": station}
+        )
+        return found.scalar_one()
 
     def counts_by_station(
         self, election_id: str, stations: Collection[str] | None = None

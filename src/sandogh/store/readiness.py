@@ -35,6 +35,12 @@ _DELETE_STAFF = delete(ReadinessStaffRow).where(
 )
 
 
+# read by every check-in (`services.check_in_bounds.station_day`): built once, not per call
+_PAPERS_OF = select(_PAPERS).where(
+    _PAPERS.c.election_id == bindparam("election_id"), _PAPERS.c.station == bindparam("station")
+)
+
+
 class SqlReadinessRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
@@ -61,10 +67,10 @@ class SqlReadinessRepository:
         return tuple(_box(r) for r in self._connection.execute(query))
 
     def papers(self, election_id: str, station: str) -> PaperStock | None:
-        query = select(_PAPERS).where(
-            _PAPERS.c.election_id == election_id, _PAPERS.c.station == station
+        found = self._connection.execute(
+            _PAPERS_OF, {"election_id": election_id, "station": station}
         )
-        r = self._connection.execute(query).one_or_none()
+        r = found.one_or_none()
         return None if r is None else PaperStock(r.station, r.sent, r.received, r.used)
 
     def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:

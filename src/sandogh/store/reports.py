@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.engine import Connection
 
 from sandogh.services.ports import StoredReport
@@ -27,17 +27,23 @@ def _report(row: Any) -> StoredReport:
     )
 
 
+# read by every check-in (`services.check_in_bounds.station_day`): built once, not per call
+_GET = select(StationReportRow).where(
+    StationReportRow.election_id == bindparam("election_id"),
+    StationReportRow.station == bindparam("station"),
+    StationReportRow.kind == bindparam("kind"),
+)
+
+
 class SqlReportRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
     def get(self, election_id: str, station: str, kind: str) -> StoredReport | None:
-        query = select(StationReportRow).where(
-            StationReportRow.election_id == election_id,
-            StationReportRow.station == station,
-            StationReportRow.kind == kind,
+        found = self._connection.execute(
+            _GET, {"election_id": election_id, "station": station, "kind": kind}
         )
-        row = self._connection.execute(query).one_or_none()
+        row = found.one_or_none()
         return None if row is None else _report(row)
 
     def add(self, report: StoredReport) -> None:
