@@ -8,6 +8,7 @@ arrive; `verify-results` checks a snapshot from its files alone and exits 5 on a
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 import time
@@ -100,6 +101,16 @@ def publish(
         typer.Option("--nist-detail", help="The smallest units the NIST report gives votes for."),
     ] = UnitKind.STATION,
     log_key: LogKeyOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes that write a large election's files on a whole regeneration "
+            "(default: one per core).",
+            show_default=False,
+        ),
+    ] = None,
     e2e_tallies: Annotated[
         Path | None,
         typer.Option(
@@ -143,6 +154,7 @@ def publish(
         nist_down_to=nist_detail,
         log_key=None if log_key is None else read_key_file(log_key),
         e2e=E2EOptions(tallies_out=e2e_tallies, decrypted=e2e_decrypted),
+        workers=workers or os.cpu_count() or 1,
     )
     if log_key is None:
         err.print(say("no_log_key", lang.lang))
