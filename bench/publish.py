@@ -1,15 +1,20 @@
 """The snapshot benchmark: publishing a national election day, and serving it.
 
     .venv/bin/python bench/publish.py [--stations N] [--db URL] [--seed S] [--seconds W]
-                                      [--clients C] [--dynamic-clients D] [--render]
-                                      [--keep DIR] [--json]
+                                      [--clients C] [--dynamic-clients D] [--workers W]
+                                      [--no-site] [--keep DIR] [--json]
 
 A synthetic national day (bench/nation.py: 58,640 stations, five contests) is stored as the centre
 holds it on election night: a box enrolled for every station and a signed final report with its
 sheets for each but two, with their events in the log. Then, with the real `Publisher` of
 `sandogh publish`:
 
-- full regeneration: every file of docs/publish.md written from the store into an empty folder;
+- full regeneration: every file of docs/publish.md written from the store into an empty folder,
+  by W processes (`sandogh publish --workers`, one per core by default); its CPU seconds are
+  the publisher's and its workers'. Beside it, the baseline: the same files copied by one plain
+  loop (each read, then written under a new folder), what any writer of these bytes pays;
+- the results site rendered from it, every page of the election in both languages
+  (`publish.site.render_site`), beside the same baseline for the pages it wrote;
 - one more report: a held-back station's report taken through `services.ingest`, then the poll
   that follows the log and rewrites what it changes (the whole-election files deferred, as while
   following), for a station of a typical county and for one of the largest county; beside it the
@@ -37,7 +42,9 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import os
 import resource
+import shutil
 import sys
 import tempfile
 import threading
@@ -75,6 +82,7 @@ from sandogh.publish.documents import unit_result_json
 from sandogh.publish.index import ElectionIndex
 from sandogh.publish.nist import election_report
 from sandogh.publish.serve import static_app
+from sandogh.publish.site import render_site
 from sandogh.publish.snapshot import Publisher
 from sandogh.publish.writer import json_bytes
 from sandogh.server.collector import GC_THRESHOLDS
@@ -89,6 +97,8 @@ from sandogh.store.unit_of_work import SqlUnitOfWork
 from sandogh.store.url import parse_url
 
 AIM_SECONDS = 1.0
+FULL_AIM_SECONDS = 60.0  # issue 14: the whole national snapshot regenerated
+SITE_AIM_SECONDS = 300.0  # issue 14: the national results site rendered
 NIGHT = datetime.datetime(2024, 7, 5, 17, 0, tzinfo=datetime.UTC)  # 20:30 in Tehran
 START_SECONDS = 60.0
 
@@ -102,6 +112,28 @@ def timed(work: Callable[[], object]) -> tuple[float, Any]:
     start = time.perf_counter()
     done = work()
     return time.perf_counter() - start, done
+
+
+def cpu_seconds() -> float:
+    """This process's CPU seconds and those of its children that ended (the workers)."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def copied(files: list[Path], source: Path, target: Path) -> float:
+    """Seconds to copy `files` from under `source` to under `target` by a plain loop."""
+    gc.collect()
+    start = time.perf_counter()
+    made: set[Path] = set()
+    for path in files:
+        to = target / path.relative_to(source)
+        if to.parent not in made:
+            to.parent.mkdir(parents=True, exist_ok=True)
+            made.add(to.parent)
+        to.write_bytes(path.read_bytes())
+    return time.perf_counter() - start
 
 
 def peak_mib() -> float:
@@ -355,6 +387,54 @@ def hammer(url: str, *, clients: int, seconds: float, at_least: int = 1) -> dict
 # ---- the run ----------------------------------------------------------------------------------
 
 
+def publisher_workers(args: argparse.Namespace) -> int:
+    return int(args.workers or os.cpu_count() or 1)
+
+
+def regenerate_whole(
+    publisher: Publisher, out: Path, scratch: Path, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The full regeneration and the site's rendering, each with its baseline."""
+    say("full regeneration")
+    cpu = cpu_seconds()
+    full_s, full = timed(publisher.regenerate)
+    full_cpu = cpu_seconds() - cpu
+    every = [p for p in out.rglob("*") if p.is_file()]
+    files, size = len(every), sum(p.stat().st_size for p in every)
+    say(f"full regeneration: {full_s:.1f} s ({full_cpu:.1f} s CPU); copying its files")
+    copy_s = copied(every, out, scratch / "copy")
+    shutil.rmtree(scratch / "copy")
+    site: dict[str, Any] | None = None
+    (election,) = full.units  # the one election stored
+    if not args.no_site:
+        say("rendering the site")
+        cpu = cpu_seconds()
+        render_s, pages = timed(lambda: render_site(out, election, None))
+        render_cpu = cpu_seconds() - cpu
+        html = [p for p in out.rglob("*.html") if p.is_file()]
+        site = {
+            "seconds": render_s,
+            "cpu_seconds": render_cpu,
+            "pages": pages,
+            "mb": sum(p.stat().st_size for p in html) / 1e6,
+            "copy_seconds": copied(html, out, scratch / "copy"),
+        }
+        shutil.rmtree(scratch / "copy")
+        say(f"site: {render_s:.1f} s, {pages:,} pages")
+    return {
+        "full": {
+            "seconds": full_s,
+            "cpu_seconds": full_cpu,
+            "workers": publisher_workers(args),
+            "written": len(full.written),
+            "files": files,
+            "mb": size / 1e6,
+            "copy_seconds": copy_s,
+        },
+        "site": site,
+    }
+
+
 def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     say(f"generating the nation (seed {args.seed})")
     built = nation.build(args.seed)
@@ -376,18 +456,17 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     setup_s, _ = timed(lambda: store_night(uow, election, sheets, {typical, largest}))
     open_held(uow, election, {typical, largest})
     out = args.keep or scratch / "snapshot"
-    publisher = Publisher(uow, out, bulk_interval=3600.0, render=args.render)
-    say("full regeneration")
-    full_s, full = timed(publisher.regenerate)
-    files = sum(1 for p in out.rglob("*") if p.is_file())
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    publisher = Publisher(
+        uow, out, bulk_interval=3600.0, render=False, workers=publisher_workers(args)
+    )
+    whole = regenerate_whole(publisher, out, scratch, args)
     figures: dict[str, Any] = {
         "stations": len(stations),
         "units": len(election.units),
         "contests": len(election.contests),
         "constituencies": sum(len(c.constituencies) for c in election.contests),
         "setup_seconds": setup_s,
-        "full": {"seconds": full_s, "written": len(full.written), "files": files, "mb": size / 1e6},
+        **whole,
         "peak_rss_mib_after_full": peak_mib(),
     }
     nothing_s, nothing = timed(publisher.poll)
@@ -458,8 +537,22 @@ def print_table(f: dict[str, Any]) -> None:
     rate = full["written"] / full["seconds"]
     print(
         f"full regeneration          {full['seconds']:8.2f} s  {full['written']:,} files written, "
-        f"{full['mb']:,.0f} MB, {rate:,.0f} files/s"
+        f"{full['mb']:,.0f} MB, {rate:,.0f} files/s, {full['workers']} processes, "
+        f"{full['cpu_seconds']:.1f} s CPU (aim < {FULL_AIM_SECONDS:.0f} s: "
+        f"{'met' if full['seconds'] < FULL_AIM_SECONDS else 'missed'})\n"
+        f"  baseline: its files copied {full['copy_seconds']:8.2f} s  "
+        f"(ratio {full['seconds'] / full['copy_seconds']:.1f} ×)"
     )
+    site = f["site"]
+    if site is not None:
+        print(
+            f"site rendered              {site['seconds']:8.2f} s  {site['pages']:,} pages, "
+            f"{site['mb']:,.0f} MB, {site['cpu_seconds']:.1f} s CPU (aim < "
+            f"{SITE_AIM_SECONDS / 60:.0f} min: "
+            f"{'met' if site['seconds'] < SITE_AIM_SECONDS else 'missed'})\n"
+            f"  baseline: its pages copied {site['copy_seconds']:6.2f} s  "
+            f"(ratio {site['seconds'] / site['copy_seconds']:.1f} ×)"
+        )
     nothing = f["poll_nothing_new"]["seconds"]
     print(
         f"poll with nothing new      {nothing:8.2f} s  (reading the log after the last entry read)"
@@ -508,7 +601,10 @@ def main() -> None:
     parser.add_argument(
         "--dynamic-clients", type=int, default=2, help="client threads (dynamic baseline)"
     )
-    parser.add_argument("--render", action="store_true", help="render the site's pages too")
+    parser.add_argument(
+        "--workers", type=int, help="processes of the full regeneration (default: one per core)"
+    )
+    parser.add_argument("--no-site", action="store_true", help="leave the site unrendered")
     parser.add_argument("--keep", type=Path, help="write the snapshot here and keep it")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import signal
 import sys
 import time
@@ -104,6 +105,16 @@ def publish(
     log_key: LogKeyOption = None,
     metrics_port: MetricsPortOption = None,
     metrics_host: MetricsHostOption = "127.0.0.1",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes that write a large election's files on a whole regeneration "
+            "(default: one per core).",
+            show_default=False,
+        ),
+    ] = None,
     e2e_tallies: Annotated[
         Path | None,
         typer.Option(
@@ -147,6 +158,7 @@ def publish(
         nist_down_to=nist_detail,
         log_key=None if log_key is None else read_key_file(log_key),
         e2e=E2EOptions(tallies_out=e2e_tallies, decrypted=e2e_decrypted),
+        workers=workers or os.cpu_count() or 1,
     )
     if log_key is None:
         err.print(say("no_log_key", lang.lang))

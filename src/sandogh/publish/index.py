@@ -137,17 +137,19 @@ class ElectionIndex:
         ]
 
     def candidate_codes(self, contest_id: str, code: str) -> tuple[str, ...]:
-        """The codes of `candidates_in`, in ballot-code order ("9" before "10"). Kept for the
-        units above the stations, whose documents are written again after every report (the
-        nation's lists some 108,000 village-council candidates)."""
-        key = (contest_id, code)
+        """The codes of `candidates_in`, in ballot-code order ("9" before "10"). Kept by
+        constituency for the units inside one (every station), and by unit for those that
+        overlap several, whose documents are written again after every report (the nation's
+        lists some 108,000 village-council candidates)."""
+        inside = self.geography.constituency_map(contest_id).get(code)
+        # a unit inside one constituency has its list: kept once for all its stations
+        key = (contest_id, code) if inside is None else (contest_id, "constituency:" + inside)
         codes = self._codes.get(key)
         if codes is None:
             codes = tuple(
                 sorted((c.code for c in self.candidates_in(contest_id, code)), key=code_order)
             )
-            if self.geography.kind(code) is not UnitKind.STATION:
-                self._codes[key] = codes
+            self._codes[key] = codes
         return codes
 
     def voting_under(self, code: str) -> int:

@@ -30,7 +30,8 @@ Mapped onto `reference/nist/election-results-reporting-v2.schema.json` (and its 
   (`certified` is issue 4's); `GeneratedDate` is the time of the last change the snapshot
   reflects, so the same figures give the same bytes.
 
-The report is written in chunks (one GpUnit or contest each), never held whole in memory.
+The report is written in chunks (one GpUnit, candidate or contest selection each), never held
+whole in memory: `Writer.write_chunks` streams them to the file.
 """
 
 from __future__ import annotations
@@ -328,11 +329,13 @@ def _election(
         "EndDate": election.date.isoformat(),
         "ElectionScopeId": unit_id(index.top_unit),
         "ExternalIdentifier": [_identifier("sandogh-election", election.id)],
-        "Candidate": [
+        # the nation's ~140,000 candidates, written as they are made: the last plain field
+        # stands just before them, so their place in the bytes is the same
+        "Candidate": _Array(
             _candidate(contest.id, candidate, final.get((contest.id, candidate.constituency)))
             for contest in election.contests
             for candidate in contest.candidates
-        ],
+        ),
         "Contest": _Array(_contests(index, tallied, decided, down_to)),
     } | _voided_counts(index, voided)
 

@@ -9,8 +9,9 @@ writes any one file of docs/publish.md from it.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from sandogh.core.anchor import encode_amendments, encode_signatures
 from sandogh.core.candidacy.records import Record
@@ -41,6 +42,7 @@ from sandogh.publish.documents import (
 )
 from sandogh.publish.index import ElectionIndex, JSONObject
 from sandogh.publish.nist import election_report
+from sandogh.publish.processes import Job, write_jobs
 from sandogh.publish.standings import outcome_json
 from sandogh.publish.supervision_file import supervision_json
 from sandogh.publish.totals import reported_stations, retally
@@ -141,8 +143,15 @@ class Published:
     # ---- the files --------------------------------------------------------------------------
 
     def write_report(self, writer: Writer, stored: StoredReport) -> None:
+        writer.write(*self.report_file(stored))
+
+    def report_file(self, stored: StoredReport) -> tuple[str, bytes]:
+        """A signed report's file, as stored, kept in the station's list (`reports`)."""
         self.keep_report(stored)
-        writer.write(f"{self.folder}/reports/{stored.station}/{stored.kind}.json", stored.signed)
+        return f"{self.folder}/reports/{stored.station}/{stored.kind}.json", stored.signed
+
+    def report_files(self, stored: Iterable[StoredReport]) -> Iterator[tuple[str, bytes]]:
+        return (self.report_file(each) for each in stored)
 
     def write_definition(self, writer: Writer) -> None:
         """`definition.json`, the canonical bytes whose SHA-256 is the hash the store holds, and
@@ -255,12 +264,20 @@ class Published:
 
     def write_bulk(self, writer: Writer, *, nist_down_to: UnitKind, now: float) -> None:
         """`csv/totals.csv` and the NIST report, as of the timeline's last change."""
-        index, tallied = self.index, self.tallied
-        writer.write_chunks(f"{self.folder}/{TOTALS_CSV}", totals_csv(index, tallied))
+        self.write_totals_csv(writer)
+        self.write_nist(writer, nist_down_to)
+        self._bulk_written(now)
+
+    def write_totals_csv(self, writer: Writer) -> None:
+        writer.write_chunks(f"{self.folder}/{TOTALS_CSV}", totals_csv(self.index, self.tallied))
+
+    def write_nist(self, writer: Writer, down_to: UnitKind) -> None:
         report = election_report(
-            index, tallied, self.decided, down_to=nist_down_to, updated=self.timeline.updated
+            self.index, self.tallied, self.decided, down_to=down_to, updated=self.timeline.updated
         )
         writer.write_chunks(f"{self.folder}/{NIST_REPORT}", report)
+
+    def _bulk_written(self, now: float) -> None:
         self.bulk_sequence = self.timeline.sequence
         self.bulk_written_at = now
 
@@ -288,20 +305,36 @@ class Published:
     def write_snapshot(self, writer: Writer) -> None:
         writer.write_json(f"{self.folder}/snapshot.json", self.snapshot())
 
-    def write_everything(self, writer: Writer, *, nist_down_to: UnitKind, now: float) -> None:
-        """Every file but the reports (`write_report`), `snapshot.json` last."""
+    def write_everything(
+        self, writer: Writer, *, nist_down_to: UnitKind, now: float, workers: int = 1
+    ) -> None:
+        """Every file but the reports (`write_report`), `snapshot.json` last; the results,
+        outcomes, station CSVs and the whole-election files by `workers` processes
+        (`publish.processes`), in the order and to the bytes one would write them."""
         self.write_definition(writer)
         self.write_devices(writer)
         self.write_builds(writer)
         self.write_candidacy(writer)
         self.write_anchor(writer)
         self.write_supervision(writer)
+        write_jobs(writer, self._jobs(nist_down_to), workers)
+        self._bulk_written(now)
+        self.write_snapshot(writer)
+
+    def _jobs(self, nist_down_to: UnitKind) -> list[tuple[Job, int]]:
+        """The files of `write_everything` that are many or long, each with a rough cost: a
+        unit's file 1, a station CSV its stations, the whole-election files 1 for each four of
+        the units' files (as measured at national scale)."""
+        jobs: list[tuple[Job, int]] = []
         for contest in self.index.stored.election.contests:
             for code in self.tallied.totals.units[contest.id]:
-                self.write_result(writer, contest.id, code)
+                jobs.append((partial(self.write_result, contest=contest.id, code=code), 1))
+        units = len(jobs)
         for contest_id, constituency in self.decided:
-            self.write_outcome(writer, contest_id, constituency)
-        for group in self.index.sheet_groups():
-            self.write_group(writer, group)
-        self.write_bulk(writer, nist_down_to=nist_down_to, now=now)
-        self.write_snapshot(writer)
+            job = partial(self.write_outcome, contest_id=contest_id, constituency=constituency)
+            jobs.append((job, 1))
+        for group, stations in self.index.sheet_groups().items():
+            jobs.append((partial(self.write_group, group=group), max(1, len(stations) // 4)))
+        jobs.append((self.write_totals_csv, max(1, units // 16)))
+        jobs.append((partial(self.write_nist, down_to=nist_down_to), max(1, units // 5)))
+        return jobs

@@ -54,6 +54,7 @@ from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import elections_json
 from sandogh.publish.e2e_record import E2EOptions, E2ERecord
 from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
+from sandogh.publish.processes import write_files
 from sandogh.publish.published import Published
 from sandogh.publish.reading import (
     other_snapshots,
@@ -70,7 +71,10 @@ from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
 
-RenderSite = Callable[[Path, str, Collection[str] | None], int]
+RenderSite = Callable[..., int]
+#: the voting stations from which an election's files are written by several processes: below,
+#: forking costs more than it saves
+PARALLEL_FROM = 2_000
 
 
 #: the changes the E2E record follows: its own, and the reports, boxes and sealed record that
@@ -114,6 +118,8 @@ class Publisher:
         log_key: SigningKey | None = None,
         now: Callable[[], datetime.datetime] = lambda: datetime.datetime.now(datetime.UTC),
         e2e: E2EOptions | None = None,
+        workers: int = 1,
+        parallel_from: int = PARALLEL_FROM,
     ) -> None:
         self._uow = uow
         self._root = root
@@ -129,6 +135,8 @@ class Publisher:
         self._published: dict[str, Published] = {}
         self._e2e_options = e2e or E2EOptions()
         self._e2e: dict[str, E2ERecord] = {}
+        self._workers = workers
+        self._parallel_from = parallel_from
 
     @property
     def log_sequence(self) -> int:
@@ -246,14 +254,16 @@ class Publisher:
 
     def _write_everything(self, writer: Writer, state: Published) -> None:
         election = state.index.election_id
+        large = len(state.index.voting_stations) >= self._parallel_from
+        workers = self._workers if large else 1
         with self._uow() as work:
-            for stored in work.reports.all(election):
-                state.write_report(writer, stored)
+            write_files(writer, state.report_files(work.reports.all(election)), workers)
         read_devices(self._uow, state)
         read_anchor(self._uow, state)
         read_builds(self._uow, state)
         read_candidacy(self._uow, state)
-        state.write_everything(writer, nist_down_to=self._nist_down_to, now=self._clock())
+        now = self._clock()
+        state.write_everything(writer, nist_down_to=self._nist_down_to, now=now, workers=workers)
         self._write_e2e(writer, state)
 
     def _write_e2e(self, writer: Writer, state: Published) -> None:

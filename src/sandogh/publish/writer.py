@@ -44,15 +44,21 @@ class Writer:
 
     def write(self, relative: str, data: bytes) -> bool:
         """Write `data` at `root/relative` unless the file holds it already; True if written."""
-        path = self.root / relative
+        # `os` on strings, not `pathlib`: a national snapshot is ~300,000 files, and building
+        # paths took a tenth of writing them (measured)
+        path = os.path.join(self.root, relative)
         try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
-                self.unchanged += 1
-                return False
+            if os.stat(path).st_size == len(data):
+                with open(path, "rb") as stream:
+                    if stream.read() == data:
+                        self.unchanged += 1
+                        return False
         except FileNotFoundError:
-            self._folder(path)
-        temporary = _temporary(path)
-        temporary.write_bytes(data)
+            self._folder(Path(path))
+        head, name = os.path.split(path)
+        temporary = os.path.join(head, f".{name}.{os.getpid()}.tmp")
+        with open(temporary, "wb") as stream:
+            stream.write(data)
         os.replace(temporary, path)
         self.written.append(relative)
         return True

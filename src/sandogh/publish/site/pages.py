@@ -75,6 +75,7 @@ class ElectionPages:
         self.election = election
         self.snapshot = files.snapshot(election)
         self.top, self.above = self._scope(self.snapshot["top_unit"])
+        self._where: dict[str, _Where] = {}
 
     def _scope(self, code: str) -> tuple[str, frozenset[str]]:
         """The unit the election's page shows, the top unit's scope (`core.definition.scope`)
@@ -139,7 +140,7 @@ class ElectionPages:
         own: list[Outcome] = []
         covering: list[tuple[Outcome, str]] = []
         within: list[Outcome] = []
-        for constituency in contest["constituencies"]:
+        for constituency in self._near(contest, code, above):
             outcome = self.files.outcome(self.election, contest["id"], constituency)
             if outcome is None:
                 continue
@@ -154,6 +155,21 @@ class ElectionPages:
             elif any(code in self.line(contest["id"], unit)[1:] for unit in units):
                 within.append(outcome)
         return Placed(tuple(own), tuple(covering), tuple(within))
+
+    def _near(self, contest: ContestEntry, code: str, above: list[str]) -> list[str]:
+        """The constituencies that may show on `code`'s page, in the contest's order: those
+        holding `code` or a unit above it, and those with a unit below it; every one for the
+        election's page. The nation's village councils are 12,000 constituencies: asking each
+        of them on each of 72,000 pages was most of rendering the national site."""
+        if code == self.top:
+            return contest["constituencies"]
+        where = self._where.get(contest["id"])
+        if where is None:
+            where = self._where[contest["id"]] = _Where.of(self, contest)
+        near = set(where.below.get(code, ()))
+        for unit in above:
+            near.update(where.holding.get(unit, ()))
+        return sorted(near, key=where.order.__getitem__)
 
     def _in_scope(self, outcome: Outcome) -> Outcome:
         """An outcome over units above the scope counts the scope's stations alone: it is named
@@ -248,3 +264,29 @@ class ElectionPages:
             "pages": posixpath.relpath(f"{self.election}/units", posixpath.dirname(place.path))
             + "/",
         }
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where each constituency of a contest lies, by unit: the constituencies whose units hold
+    it (`holding`), and those with a unit below it (`below`); `order`: their place in the
+    contest's list. Constituencies without an outcome file are left out, as pages leave them."""
+
+    order: dict[str, int]
+    holding: dict[str, list[str]]
+    below: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, pages: ElectionPages, contest: ContestEntry) -> _Where:
+        holding: dict[str, list[str]] = {}
+        below: dict[str, set[str]] = {}
+        for constituency in contest["constituencies"]:
+            outcome = pages.files.outcome(pages.election, contest["id"], constituency)
+            if outcome is None:
+                continue
+            for unit in outcome["constituency"]["units"]:
+                holding.setdefault(unit, []).append(constituency)
+                for higher in pages.line(contest["id"], unit)[1:]:
+                    below.setdefault(higher, set()).add(constituency)
+        order = {constituency: i for i, constituency in enumerate(contest["constituencies"])}
+        return cls(order, holding, below)

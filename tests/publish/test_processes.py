@@ -1,0 +1,69 @@
+"""A snapshot written by several processes is the one written by one, byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sandogh.publish.anchor_check import Anchors
+from sandogh.publish.processes import cut, write_jobs
+from sandogh.publish.snapshot import Publisher
+from sandogh.publish.sources import FolderSource
+from sandogh.publish.verify import verify_snapshot
+from sandogh.publish.writer import Writer
+from tests.services.build import ST_1, ST_3
+
+from .build import LOG_KEY, NewUnitOfWork, at, record_fingerprint, report
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_the_parallel_snapshot_is_the_sequential_one(uow: NewUnitOfWork, tmp_path: Path) -> None:
+    report(uow, ST_1, 1)
+    report(uow, ST_3, 2)
+
+    def publisher(root: Path, workers: int) -> Publisher:
+        return Publisher(
+            uow, root, log_key=LOG_KEY, now=lambda: at(30), workers=workers, parallel_from=0
+        )
+
+    one = publisher(tmp_path / "one", 1).regenerate()
+    several = publisher(tmp_path / "several", 2).regenerate()
+
+    assert several.written == one.written
+    assert (several.unchanged, several.rendered) == (one.unchanged, one.rendered)
+    assert tree(tmp_path / "several") == tree(tmp_path / "one")
+    again = publisher(tmp_path / "several", 2).regenerate()
+    assert again.written == []  # each file compared with its bytes, none written again
+    with FolderSource(tmp_path / "several") as source:
+        verification = verify_snapshot(source, anchors=Anchors((record_fingerprint(),)))
+    assert verification.agrees, verification.elections[0].findings
+
+
+def test_the_jobs_keep_their_order_whatever_the_part_that_wrote_them(tmp_path: Path) -> None:
+    def job(n: int) -> tuple[object, int]:
+        return (lambda writer: writer.write(f"{n}.txt", b"x" * n)), n
+
+    writer = Writer(tmp_path)
+    write_jobs(writer, [job(n) for n in range(1, 30)], workers=2)
+
+    assert writer.written == [f"{n}.txt" for n in range(1, 30)]
+    assert (tmp_path / "29.txt").read_bytes() == b"x" * 29
+
+
+@pytest.mark.parametrize(
+    ("weights", "parts", "bounds"),
+    [
+        ([1, 1, 1, 1], 2, [(0, 2), (2, 4)]),
+        ([1, 9, 1, 1], 4, [(0, 1), (1, 2), (2, 4)]),
+        ([5], 3, [(0, 1)]),
+        ([], 3, []),
+    ],
+)
+def test_jobs_are_cut_into_parts_of_about_one_weight(
+    weights: list[int], parts: int, bounds: list[tuple[int, int]]
+) -> None:
+    assert cut(weights, parts) == bounds
