@@ -226,6 +226,7 @@ def test_a_close_that_did_not_reconcile_becomes_an_incident_with_its_counts_and_
         "cards_charged": str(final.cvr_count + 1),
         "cards_used": n,
         "cards_unused": "1",
+        "cards_cancelled": "0",
         "cast": n,
         "papers_counted": n,
         "mismatches": "cards-unused",
