@@ -3,17 +3,14 @@ SQLite and PostgreSQL; an upgraded store counts them on its first read (issue 14
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-
 import pytest
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.counting.running import Place, Scope
-from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, Decision, StationVoid
+from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, StationVoid
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
-from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results, show_results, tally
 from sandogh.services.totals import check_totals
 from sandogh.services.unit_tally import tally_unit
@@ -34,21 +31,7 @@ from .build import (
     open_station,
 )
 from .build import signed as signed_report
-
-NewUnitOfWork = Callable[[], UnitOfWork]
-VOTES: Mapping[str, Mapping[str, Sequence[tuple[str, ...]]]] = {
-    ST_1: {
-        "president": [("21",), ("21",), ("21",), ("25",)],
-        "parliament": [("31", "32"), ("31",), ("33",), ("32",)],
-    },
-    ST_2: {
-        "president": [("21",), ("21",), ("25",), ("25",)],
-        "parliament": [("31",), ("32", "33"), (), ("34",)],
-    },
-    ST_3: {"president": [("21",), ("25",)], "parliament": [("41",), ("42",)]},
-}
-BOUGHT = Decision("vote buying proven", "هیات نظارت استان ۱۴۰۳/۲۱")
-SUPERVISOR = Actor("hoseini", Grant(Role.SUPERVISOR, "IR-08"))
+from .test_supervision import BOUGHT, SUPERVISOR, VOTES, NewUnitOfWork
 
 
 def _import(uow: NewUnitOfWork, *stations: str) -> None:
