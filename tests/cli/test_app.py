@@ -148,6 +148,31 @@ def test_check_totals_agrees_then_names_a_figure_changed_by_raw_sql(
     assert "(IR-08)" in english
 
 
+def test_results_show_refuses_a_nation_row_changed_by_raw_sql(kerman: str, tmp_path: Path) -> None:
+    """Finding N2, the outsider's attack: the nation's kept votes of one candidate raised in a
+    certified contest's store; `results show` says so in one line, in Persian and English."""
+    copy = tmp_path / "kerman.sqlite"
+    shutil.copyfile(kerman.removeprefix("sqlite:///"), copy)
+    db = f"sqlite:///{copy}"
+    with sqlite3.connect(copy) as attack:
+        attack.execute(
+            "update results_total_votes set votes=votes+100000 where "
+            "election_id='kerman-1403-r2' and code='IR' and candidate='21'"
+        )
+    refused = sandogh("results", "show", "-e", "kerman-1403-r2", db=db, check=False)
+    assert refused.returncode == 1
+    assert refused.stdout == ""  # no figure
+    (line,) = refused.stderr.strip().splitlines()
+    assert line.startswith("sandogh: جمع نگه‌داشتهٔ ایران، رقابت ")
+    assert "\u2068sandogh results check-totals\u2069" in line
+    english = sandogh(
+        "results", "show", "-e", "kerman-1403-r2", "--lang", "en", db=db, check=False
+    ).stderr
+    assert "The kept total of " in english
+    assert "(IR), contest " in english
+    assert "Run `sandogh results check-totals`" in english
+
+
 def test_a_bad_definition_gets_every_problem_and_stores_nothing(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'bad.sqlite'}"
     sandogh("init", db=db)

@@ -4,6 +4,7 @@ SQLite and PostgreSQL; an upgraded store counts them on its first read (issue 14
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Engine, text
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.counting.running import Place, Scope
@@ -13,8 +14,10 @@ from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.results import import_results, show_results, tally
 from sandogh.services.totals import check_totals
-from sandogh.services.unit_tally import tally_unit
+from sandogh.services.unit_tally import TotalsDisagreeError, tally_unit
 from sandogh.services.voids import void
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.conftest import TEST_NOW
 
 from .build import DEVICE as DEVICE_1
 from .build import (
@@ -115,3 +118,32 @@ def test_a_refused_void_changes_no_total(new_unit_of_work: NewUnitOfWork) -> Non
     with pytest.raises(AccessDeniedError):
         void(uow, outsider, ROUND_2, StationVoid(ST_1, None, BOUGHT), now=LATER)
     assert check_totals(uow, ROUND_2).differences == ()
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_a_county_changed_with_every_row_above_it_is_refused_when_the_county_is_read(
+    engine: Engine,
+) -> None:
+    """Finding N2: the rows of a county, its province and the nation changed alike agree with
+    each other; the county's stations, read from their sheets, do not."""
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, now=TEST_NOW)
+
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1, ST_2, ST_3)
+    with engine.begin() as attack:
+        attack.execute(
+            text(
+                "UPDATE results_total_votes SET votes = votes + 5 WHERE scope = 'unit' "
+                "AND code IN ('IR-08-0801', 'IR-08', 'IR') AND contest = 'president' "
+                "AND candidate = '21'"
+            )
+        )
+    with pytest.raises(TotalsDisagreeError) as refused:
+        show_results(uow, ROUND_2, unit="IR-08-0801")
+    assert (refused.value.unit, refused.value.contest) == ("IR-08-0801", "president")
+    assert "sandogh results check-totals" in refused.value.fa
+    assert "(IR-08-0801)" in refused.value.en
+    show_results(uow, ROUND_2, unit="IR-08")  # agrees with its county: only the check finds it
+    assert len(check_totals(uow, ROUND_2).differences) == 3

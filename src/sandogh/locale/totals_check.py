@@ -21,6 +21,12 @@ FA: dict[str, str] = {
     "scope_constituency": "حوزهٔ انتخابیه",
     "votes_of": "آرای نامزد {code}",
     "stations_counted": "شعبه‌های گزارش‌داده",
+    "totals_read_differ": (
+        "جمع نگه‌داشتهٔ {unit}، رقابت {contest}، با جمع واحدها و شعبه‌های زیر آن نمی‌خواند؛ "
+        "پایگاه داده بیرون از سامانه تغییر کرده است و نتیجه‌ای از آن نشان داده نمی‌شود. "
+        "فرمان «\u2068sandogh results check-totals\u2069» را اجرا کنید تا هر رقم ناهمخوان "
+        "را نام ببرد."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -39,6 +45,11 @@ EN: dict[str, str] = {
     "scope_constituency": "constituency",
     "votes_of": "votes of candidate {code}",
     "stations_counted": "stations reported",
+    "totals_read_differ": (
+        "The kept total of {unit}, contest {contest}, is not the sum of the units and stations "
+        "below it; the database was changed outside sandogh and no result is shown from it. "
+        "Run `sandogh results check-totals` to name every figure that differs."
+    ),
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

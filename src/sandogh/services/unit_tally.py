@@ -7,6 +7,14 @@ stations) or from the station's sheet with the voids applied (a station); what e
 found from the sheets it touches alone; a certified hand-count correction is applied as the
 full tally applies it, from the corrected constituency's kept total. The `Tallied` given holds
 those units only (and the corrected constituencies): its totals are the full tally's for them.
+
+Before any correction is applied, the read checks what it has read anyway (finding N2): the kept
+figures of the unit read, per contest, must be the sum of its children's — a station's from its
+signed sheet with the voids applied, a unit's from its kept row. A change of the unit's row, or
+of a child's row alone, is refused (`TotalsDisagreeError`) rather than shown. What only `sandogh
+results check-totals` (`services.totals.check_totals`, every sheet added again) finds: a change
+made consistently to a unit's row and every row above and below it, one of a constituency's row
+(read only where a correction replaces it), and any change in a unit not read.
 """
 
 from __future__ import annotations
@@ -15,16 +23,21 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
 from sandogh.core.counting.aggregate import Aggregate, Total
-from sandogh.core.counting.running import Place, Running, Scope
+from sandogh.core.counting.running import ZERO, Place, Running, Scope, differences, plus
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.model import UnitKind
+from sandogh.core.definition.model import Election, ReportingUnit, UnitKind
+from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import (
     HandCountCorrection,
     Void,
     correct_totals,
     void_stations,
 )
+from sandogh.locale.definition_names import contest_name, named_place
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
+from sandogh.locale.totals_check import CATALOGUE
 from sandogh.services.days import day_of
 from sandogh.services.elections import resolve_election_id
 from sandogh.services.errors import UnknownUnitError
@@ -59,12 +72,12 @@ def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = Non
     corrections = tuple(recorded_corrections(work, election))
     inner = [c for c in codes if c not in stations]
     kept = work.totals.read(election, Scope.UNIT, inner)
+    read_sheets = [s for s in sheets if s.station in stations]
+    _check_sums(day.election, geography, code, kept, read_sheets)
     corrected = work.totals.read(
         election, Scope.CONSTITUENCY, {c.constituency for c in corrections}
     )
-    found = _aggregate(
-        geography, inner, kept, stations, [s for s in sheets if s.station in stations]
-    )
+    found = _aggregate(geography, inner, kept, stations, read_sheets)
     totals = correct_totals(geography, _with(geography, found, corrections, corrected), corrections)
     certified = recorded_certifications(work, election)
     return Tallied(
@@ -81,6 +94,48 @@ def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = Non
         tuple(r.undone for r in certified if r.undone is not None),
         day.seat_bounds,
     )
+
+
+class TotalsDisagreeError(SandoghError):
+    """A unit's kept total of a contest is not the sum of its children's: the store was changed
+    outside sandogh; said in Persian (`fa`) and English (`en`), naming the unit and contest."""
+
+    def __init__(self, election: Election, contest: str, unit: ReportingUnit) -> None:
+        self.contest, self.unit = contest, unit.code
+
+        def said(lang: Lang) -> str:
+            name = named_place(unit.kind, unit.name.fa if lang == "fa" else unit.name.en, lang)
+            where = name if lang == "fa" else f"{name} ({unit.code})"
+            named = contest_name(election, contest, lang)
+            return text_in(CATALOGUE, "totals_read_differ", lang, unit=where, contest=named)
+
+        self.fa, self.en = said("fa"), said("en")
+        super().__init__(self.en)
+
+
+def _check_sums(
+    election: Election,
+    geography: Geography,
+    code: str,
+    kept: Mapping[Place, Running],
+    sheets: Collection[TallySheet],
+) -> None:
+    """Refuse when the kept totals of `code` (above the stations) are not, contest by contest,
+    the sum of its children's: inner children's kept rows and stations' voided `sheets`."""
+    if geography.kind(code) is UnitKind.STATION:
+        return  # a station's figures are its sheet
+    counted = {(s.contest, s.station): Running(s.counts, 1) for s in sheets}
+    for contest in election.contests:
+        place = Place(contest.id, Scope.UNIT, code)
+        added = ZERO
+        for child in geography.children(code):
+            if geography.kind(child) is UnitKind.STATION:
+                part = counted.get((contest.id, child), ZERO)
+            else:
+                part = kept.get(Place(contest.id, Scope.UNIT, child), ZERO)
+            added = plus(added, part)
+        if differences({place: added}, {place: kept.get(place, ZERO)}):
+            raise TotalsDisagreeError(election, contest.id, geography.unit(code))
 
 
 def _touched(geography: Geography, voids: Collection[Void]) -> set[str]:

@@ -9,7 +9,7 @@ import datetime
 import re
 
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import text, update
 
 from sandogh.core.access import Grant, Role
 from sandogh.server.app import create_app
@@ -154,3 +154,37 @@ def test_a_certify_preview_names_the_voided_boxes_and_a_certified_result_refuses
             assert refused.status_code == 422
             assert words in refused.text
             assert 'id="preview-stations"' not in refused.text  # refused before any preview
+
+
+def test_a_nation_total_changed_by_hand_is_not_shown_but_said(console_store: str) -> None:
+    """Finding N2 seen from the console: the nation's kept votes of one candidate raised straight
+    in the database; the results page refuses, names the unit and the contest, shows no figure."""
+    complete(console_store)
+    engine = make_engine(console_store)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "UPDATE results_total_votes SET votes = votes + 100000 WHERE code = :code "
+                    "AND scope = 'unit' AND contest = 'president' AND candidate = '21'"
+                ),
+                {"code": IRAN},
+            )
+    finally:
+        engine.dispose()
+    client, _ = _signed_in(console_store, "nazer")
+    with client:
+        refused = client.get("/console/results", params={"place": IRAN})
+        assert refused.status_code == 500
+        assert "با جمع واحدها و شعبه‌های زیر آن نمی‌خواند" in refused.text
+        assert "نتایج نشان داده نمی‌شود" in refused.text
+        assert 'class="cast"' not in refused.text  # no figures shown
+        # the command to run is the only Latin on the page
+        assert {w.strip("\u2068\u2069") for w in latin_words(refused.text)} <= {
+            "sandogh",
+            "results",
+            "check-totals",
+        }
+        english = client.get("/console/results", params={"place": IRAN, "lang": "en"})
+        assert f"({IRAN}), contest " in english.text
+        assert "Run `sandogh results check-totals`" in english.text

@@ -42,6 +42,7 @@ from sandogh.services.certifications import certify, check_certify, uncertify
 from sandogh.services.days import Day
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
+from sandogh.services.unit_tally import TotalsDisagreeError
 from sandogh.services.voids import preview_void, void
 
 router_prefix = "/results"
@@ -59,7 +60,7 @@ def _results(page: PageDep, *, refused: str | None = None, status: int = 200) ->
     page.require(day, Action.READ, place)
     try:
         shown = show_results(page.centre.uow, day.election.id, unit=place)
-    except UnrecordedDecisionError as unrecorded:  # not believed: said, and nothing shown
+    except (UnrecordedDecisionError, TotalsDisagreeError) as unrecorded:  # said, nothing shown
         return page.render(
             "results_unrecorded.html",
             status=500,
