@@ -172,11 +172,20 @@ def test_a_nation_total_changed_by_hand_is_not_shown_but_said(console_store: str
             )
     finally:
         engine.dispose()
-    client, _ = _signed_in(console_store, "nazer")
+    client, sent = _signed_in(console_store, "nazer")
     with client:
         refused = client.get("/console/results", params={"place": IRAN})
         assert refused.status_code == 500
         assert "با جمع واحدها و شعبه‌های زیر آن نمی‌خواند" in refused.text
+        # nor is a void's or a certification's preview made of them
+        voiding = {**sent, "reason": "صندوق بی‌مهر", "reference": "هیئت ۱۴۰۳/۱۲"}
+        for path, form in (
+            ("void-station", {**voiding, "station": "ST-0801-0001"}),
+            ("certify", sent),
+        ):
+            previewed = client.post(f"/console/results/{path}", data=form)
+            assert previewed.status_code == 500, path
+            assert "با جمع واحدها و شعبه‌های زیر آن نمی‌خواند" in previewed.text
         assert "نتایج نشان داده نمی‌شود" in refused.text
         assert 'class="cast"' not in refused.text  # no figures shown
         # the command to run is the only Latin on the page

@@ -54,20 +54,30 @@ def results(page: PageDep) -> Response:
     return _results(page)
 
 
+#: A store whose decisions or kept totals do not agree with themselves: the results, and the
+#: previews made of them, are said to be not shown, with why, and no figure
+NOT_SHOWN = (UnrecordedDecisionError, TotalsDisagreeError)
+
+
+def _not_shown(page: Page, error: UnrecordedDecisionError | TotalsDisagreeError) -> Response:
+    day = page.day()
+    return page.render(
+        "results_unrecorded.html",
+        status=500,
+        day=day,
+        place=day.geography.unit(page.place()),
+        refused=said(page, error),
+    )
+
+
 def _results(page: PageDep, *, refused: str | None = None, status: int = 200) -> Response:
     day = page.day()
     place = page.place()
     page.require(day, Action.READ, place)
     try:
         shown = show_results(page.centre.uow, day.election.id, unit=place)
-    except (UnrecordedDecisionError, TotalsDisagreeError) as unrecorded:  # said, nothing shown
-        return page.render(
-            "results_unrecorded.html",
-            status=500,
-            day=day,
-            place=day.geography.unit(place),
-            refused=said(page, unrecorded),
-        )
+    except NOT_SHOWN as unrecorded:
+        return _not_shown(page, unrecorded)
     contests = [
         (c.id, c.name.fa if page.lang == "fa" else c.name.en) for c in day.election.contests
     ]
@@ -138,7 +148,10 @@ def _void(page: Page, decided: Void) -> Response:
                 )
             ),
         )
-        return refused or void_preview(page, decided, effects[0], page.request.url.path)
+        try:
+            return refused or void_preview(page, decided, effects[0], page.request.url.path)
+        except NOT_SHOWN as unrecorded:
+            return _not_shown(page, unrecorded)
     return _acting(
         page,
         lambda: void(
@@ -179,7 +192,10 @@ def certify_result(page: PageDep) -> Response:
     constituency = page.form.get("constituency", "").strip() or None
     if page.form.get("confirmed") != "1":  # the figures it fixes, shown first (issue 13)
         refused = _refused(page, partial(_check, page, contest, constituency))
-        return refused or certify_preview(page, contest, constituency)
+        try:
+            return refused or certify_preview(page, contest, constituency)
+        except NOT_SHOWN as unrecorded:
+            return _not_shown(page, unrecorded)
     # the board's words asked on the preview: without them, the preview again, saying which
     unworded = decision_problems(page.form.get("reason", ""), page.form.get("reference", ""))
     if unworded:
