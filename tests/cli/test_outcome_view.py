@@ -19,9 +19,7 @@ def _run(db: str, *args: str) -> str:
     return done.output
 
 
-def test_a_partial_count_names_the_leader_and_elects_no_one(
-    loaded_db: str, tmp_path: Path
-) -> None:
+def test_a_partial_count_names_the_leader_and_elects_no_one(loaded_db: str, tmp_path: Path) -> None:
     # the findings' N1: five of Kerman's 2,427 stations (the first ten rows: two per station)
     lines = (EXAMPLE / "round2-results.csv").read_text(encoding="utf-8").splitlines()
     partial = tmp_path / "partial.csv"
