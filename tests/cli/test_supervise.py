@@ -117,7 +117,7 @@ def test_certify_and_uncertify(db: str) -> None:
     # the findings' N5: the role by its Persian name, the account isolated (this store names its
     # units by their codes)
     said_fa = run(db, "outcome", "--contest", "president")
-    assert "تأییدشده به دست \u2068tehrani\u2069 (ناظر، IR)" in said_fa
+    assert "تأییدشده به دست \u2066tehrani\u2069 (ناظر، IR)" in said_fa
     assert "supervisor" not in said_fa
     assert "Certified by tehrani (supervisor, IR)" in run(
         db, "outcome", "--contest", "president", "--lang", "en"

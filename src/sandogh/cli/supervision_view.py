@@ -287,9 +287,9 @@ def certified_line(certification: Certification, election: Election, lang: Lang)
     """Who certified: the account, its role and place by their names (no machine id on a
     Persian line), and the digest."""
     c, role = certification, ROLES[lang][certification.grant.role]
-    by = f"\u2068{c.by}\u2069" if lang == "fa" else c.by  # a Latin account, isolated (FSI…PDI)
     place = unit_name(election, c.grant.place, lang)
-    return said("certified_by", lang, by=by, role=role, place=place, digest=c.digest)
+    by, digest = pasted_code(c.by, lang), pasted_code(c.digest, lang)  # Latin, isolated
+    return said("certified_by", lang, by=by, role=role, place=place, digest=digest)
 
 
 def case_json(case: ViolationCase, view: CaseView | None = None) -> dict[str, Any]:
