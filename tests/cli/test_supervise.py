@@ -114,6 +114,14 @@ def test_certify_and_uncertify(db: str) -> None:
     assert made["digest"].startswith("sha256:")
     shown = run_json(db, "outcome", "--contest", "president")
     assert shown["contests"][0]["constituencies"][0]["certified"]["digest"] == made["digest"]
+    # the findings' N5: the role by its Persian name, the account isolated (this store names its
+    # units by their codes)
+    said_fa = run(db, "outcome", "--contest", "president")
+    assert "تأییدشده به دست \u2066tehrani\u2069 (ناظر، IR)" in said_fa
+    assert "supervisor" not in said_fa
+    assert "Certified by tehrani (supervisor, IR)" in run(
+        db, "outcome", "--contest", "president", "--lang", "en"
+    )
     # issue 13: a certification says why, in words, and by which decision
     wordless = CliRunner().invoke(
         app,

@@ -25,12 +25,13 @@ from sandogh.cli.supervision_view import (
     print_voided,
     said,
 )
-from sandogh.core.definition.model import Contest
+from sandogh.core.definition.model import Contest, Election
 from sandogh.core.rules import Outcome, Status
 from sandogh.locale.dates import format_jalali
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
 from sandogh.locale.outcome_decisions import party_list_line, withdrawn_mark
+from sandogh.publish.reasons import reasons_json, so_far_json
 from sandogh.services.outcomes import Decided, OutcomesView
 
 
@@ -49,7 +50,9 @@ def outcomes_json(view: OutcomesView) -> dict[str, Any]:
 
 
 def _decided_json(decided: Decided) -> dict[str, Any]:
-    o = decided.outcome
+    """One constituency's outcome; before every station has reported, its standings so far:
+    status `partial`, those ahead `leading` and no one elected, advancing or alternate."""
+    o, final = decided.outcome, decided.complete
     return {
         "constituency": {
             "id": decided.constituency.id,
@@ -57,15 +60,17 @@ def _decided_json(decided: Decided) -> dict[str, Any]:
         },
         "stations_reported": decided.total.stations_reported,
         "stations_total": decided.total.stations_total,
-        "status": o.status.value,
+        "status": o.status.value if final else "partial",
+        "decision": o.status.value,
         "seats": o.seats,
         "base": o.base,
         "threshold": fraction_json(o.threshold) if o.threshold is not None else None,
         "votes_needed": o.votes_needed,
-        "elected": list(o.elected),
-        "advancing": list(o.advancing),
+        "elected": list(o.elected) if final else [],
+        "advancing": list(o.advancing) if final else [],
+        "leading": list(decided.leading),
         "runoff_seats": o.runoff_seats,
-        "alternates": list(o.alternates),
+        "alternates": list(o.alternates) if final else [],
         "lots": [
             {
                 "seed": lot.seed,
@@ -85,8 +90,9 @@ def _decided_json(decided: Decided) -> dict[str, Any]:
                 "id": pl.party_list,
                 "votes": pl.votes,
                 "seats": pl.seats,
-                "elected": list(pl.elected),
-                "alternates": list(pl.alternates),
+                "elected": list(pl.elected) if final else [],
+                "leading": [] if final else list(pl.elected),
+                "alternates": list(pl.alternates) if final else [],
             }
             for pl in o.party_lists
             if pl.party_list is not None
@@ -95,7 +101,7 @@ def _decided_json(decided: Decided) -> dict[str, Any]:
             {"candidate": w.candidate, "printing": w.printing.value, "at": w.at.isoformat()}
             for w in decided.withdrawn
         ],
-        "reasons": [{"key": r.key, "text": r.text} for r in o.reasons],
+        "reasons": _reasons(decided),
         "voided": [effect_json(e) for e in decided.voided],
         "certified": None if decided.certified is None else certification_json(decided.certified),
         "hand_count": None if decided.corrected is None else hand_count_json(decided.corrected),
@@ -107,28 +113,29 @@ def print_outcomes(console: Console, view: OutcomesView, lang: Lang) -> None:
     console.print(election_heading(stored.election, stored.definition_hash, lang))
     for each in view.contests:
         for decided in each.decided:
-            _print_decided(console, each.contest, decided, lang)
+            _print_decided(console, stored.election, each.contest, decided, lang)
 
 
-def _print_decided(console: Console, contest: Contest, decided: Decided, lang: Lang) -> None:
+def _print_decided(
+    console: Console, election: Election, contest: Contest, decided: Decided, lang: Lang
+) -> None:
     o, counts = decided.outcome, decided.total.counts
     console.print()
     named = (name_in(contest.name, lang), name_in(decided.constituency.name, lang))
     console.rule(separator(lang).join(named))
-    console.print(
-        text(
-            "stations_reported",
-            lang,
-            reported=decided.total.stations_reported,
-            total=decided.total.stations_total,
-        )
-    )
-    console.print(f"[bold]{_status(o, lang)}[/bold]")
+    reported = {"reported": decided.total.stations_reported, "total": decided.total.stations_total}
+    if decided.complete:
+        console.print(text("stations_reported", lang, **reported))
+        console.print(f"[bold]{_status(o, lang)}[/bold]")
+    else:  # the standings so far, as the site says them: leading, never elected
+        console.print(f"[bold]{text('status_partial', lang, **reported)}[/bold]")
     if o.votes_needed is not None and o.base is not None:
         console.print(text("votes_needed", lang, needed=o.votes_needed, base=o.base))
-    roles = dict.fromkeys(o.elected, "elected")
-    roles |= dict.fromkeys(o.advancing, "advances_to_runoff")
-    roles |= dict.fromkeys(o.alternates, "alternate")
+    roles = dict.fromkeys(decided.leading, "leading")
+    if decided.complete:
+        roles |= dict.fromkeys(o.elected, "elected")
+        roles |= dict.fromkeys(o.advancing, "advances_to_runoff")
+        roles |= dict.fromkeys(o.alternates, "alternate")
     withdrawn = {w.candidate: w for w in decided.withdrawn}
     table = Table(text("candidate", lang), text("code", lang), text("votes", lang), "")
     standing = decided.standing
@@ -148,7 +155,8 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
     console.print(table)
     for pl in o.party_lists:
         if pl.party_list is not None:
-            console.print(party_list_line(pl, lang), markup=False)
+            line = party_list_line(pl, lang, so_far=not decided.complete)
+            console.print(line, markup=False)
     print_voided(console, decided.voided, {c.code: c.name for c in standing}, lang)
     if decided.corrected is not None:
         c = decided.corrected
@@ -159,7 +167,7 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
         )
         console.print(line, markup=False)
     if decided.certified is not None:
-        console.print(certified_line(decided.certified, lang), markup=False)
+        console.print(certified_line(decided.certified, election, lang), markup=False)
     for lot in o.lots:
         console.print(
             text("lot_drawn", lang, seed=lot.seed, by="، ".join(lot.drawn_by) or "—")
@@ -167,8 +175,22 @@ def _print_decided(console: Console, contest: Contest, decided: Decided, lang: L
             + " > ".join(lot.order)
         )
     if lang == "en":
-        for reason in o.reasons:
-            console.print(f"  · {reason.text}")
+        for reason in _reasons(decided):
+            console.print(f"  · {reason['text']}")
+
+
+def _reasons(decided: Decided) -> list[dict[str, str]]:
+    """The outcome's reasons, `{"key", "text"}`; before every station has reported, headed by
+    why it is not final and worded as the site words them (leading or not so far)."""
+    o, reported = decided.outcome, decided.total
+    if decided.complete:
+        return [{"key": r.key, "text": r.text} for r in o.reasons]
+    so_far = so_far_json(reported.stations_reported, reported.stations_total)["en"]
+    worded = reasons_json(o, partial=True)
+    return [
+        {"key": "so-far", "text": so_far},
+        *({"key": r.key, "text": w["en"]} for r, w in zip(o.reasons, worded, strict=True)),
+    ]
 
 
 def _status(outcome: Outcome, lang: Lang) -> str:

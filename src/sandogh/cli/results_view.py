@@ -166,7 +166,7 @@ def print_results(console: Console, view: ResultsView, lang: Lang) -> None:
             console, result, named_place(scope.kind, name_in(scope.name, lang), lang), lang
         )
     for certification in view.tallied.certifications:
-        console.print(certified_line(certification, lang), markup=False)
+        console.print(certified_line(certification, stored.election, lang), markup=False)
     print_findings(console, view.findings, lang)
 
 

@@ -28,7 +28,8 @@ from sandogh.core.supervision import (
     correction_json,
     void_json,
 )
-from sandogh.locale.definition_names import place_name
+from sandogh.locale.access_refusals import ROLES
+from sandogh.locale.definition_names import place_name, unit_name
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.services.cases import CaseView
@@ -282,11 +283,13 @@ def hand_count_json(corrected: HandCountCorrection) -> dict[str, Any]:
     }
 
 
-def certified_line(certification: Certification, lang: Lang) -> str:
-    c = certification
-    return said(
-        "certified_by", lang, by=c.by, role=c.grant.role.value, place=c.grant.place, digest=c.digest
-    )
+def certified_line(certification: Certification, election: Election, lang: Lang) -> str:
+    """Who certified: the account, its role and place by their names (no machine id on a
+    Persian line), and the digest."""
+    c, role = certification, ROLES[lang][certification.grant.role]
+    place = unit_name(election, c.grant.place, lang)
+    by, digest = pasted_code(c.by, lang), pasted_code(c.digest, lang)  # Latin, isolated
+    return said("certified_by", lang, by=by, role=role, place=place, digest=digest)
 
 
 def case_json(case: ViolationCase, view: CaseView | None = None) -> dict[str, Any]:

@@ -32,8 +32,14 @@ def place_name(election: Election | None, contest: str, code: str, lang: Lang) -
     constituencies = defined.constituencies if defined is not None else ()
     found = next((k.name for k in constituencies if k.id == code), None)
     if found is None:
-        found = next((u.name for u in election.units if u.code == code), None)
+        return unit_name(election, code, lang)
     return name_or_id(found, code, lang)
+
+
+def unit_name(election: Election | None, code: str, lang: Lang) -> str:
+    """The unit `code` of `election` (a grant's place, say) by its name in `lang`."""
+    units = election.units if election is not None else ()
+    return name_or_id(next((u.name for u in units if u.code == code), None), code, lang)
 
 
 def named_place(kind: str, name: str, lang: Lang) -> str:

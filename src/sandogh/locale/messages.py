@@ -91,6 +91,12 @@ FA: dict[str, str] = {
     "status_runoff": "دور دوم: {count} نامزد برای {seats} کرسی باقی‌مانده",
     "status_lot_required": "تساوی آرا: برای {tied} قرعه لازم است",
     "status_decided": "{count} منتخب",
+    # `outcome` before every station has reported, in the site's words (docs/publish.md)
+    "status_partial": (
+        "نتیجه نهایی نیست: {reported} شعبه از {total} شعبه گزارش داده‌اند؛ "
+        "تا گزارش همه شعبه‌ها کسی منتخب نیست"
+    ),
+    "leading": "پیشتاز",
     "lot_drawn": "قرعه با بذر {seed}، کشیده‌شده به دست {by}",
     "loaded": "تعریف «{election}» ذخیره شد.",
     "already_loaded": "تعریف «{election}» پیش‌تر با همین چکیده ذخیره شده بود؛ چیزی تغییر نکرد.",
@@ -187,6 +193,11 @@ EN: dict[str, str] = {
     "status_runoff": "Runoff: {count} candidates for the seats left ({seats})",
     "status_lot_required": "A tie decides the result: a lot must be drawn for {tied}",
     "status_decided": "{count} elected",
+    "status_partial": (
+        "Not final: {reported} of {total} stations have reported; "
+        "no one is elected until every station has"
+    ),
+    "leading": "Leading",
     "lot_drawn": "Lot drawn with seed {seed} by {by}",
     "loaded": "Stored the definition of “{election}”.",
     "already_loaded": "“{election}” was already stored with this same hash; nothing changed.",

@@ -77,6 +77,9 @@ FA: dict[str, str] = {
     "party_list_line": (
         "فهرست {party_list}: {votes} رأی، {seats} کرسی؛ منتخبان: {elected}؛ علی‌البدل: {alternates}"
     ),
+    "party_list_so_far": (
+        "فهرست {party_list}: {votes} رأی، تاکنون {seats} کرسی؛ پیشتازان: {elected}"
+    ),
     "option_removed": (
         "گزینهٔ {option} دیگر نیست: قرعه و انصراف تصمیم‌های ثبت‌شده‌اند؛ "
         "با «sandogh lot draw» و «sandogh candidates withdraw» ثبت کنید"
@@ -154,6 +157,9 @@ EN: dict[str, str] = {
         "List {party_list}: {votes} votes, {seats} seats; elected: {elected}; "
         "alternates: {alternates}"
     ),
+    "party_list_so_far": (
+        "List {party_list}: {votes} votes, {seats} seats so far; leading: {elected}"
+    ),
     "option_removed": (
         "{option} is gone: lots and withdrawals are recorded decisions; record them with "
         "`sandogh lot draw` and `sandogh candidates withdraw`"
@@ -172,14 +178,15 @@ def withdrawn_mark(printing: Printing, lang: Lang) -> str:
     return f"{CATALOGUE[lang]['withdrawn_mark']} ({printing_text(printing, lang)})"
 
 
-def party_list_line(result: ListResult, lang: Lang) -> str:
-    """One party list's seats, elected and alternates (issue 12: in every output)."""
+def party_list_line(result: ListResult, lang: Lang, *, so_far: bool = False) -> str:
+    """One party list's seats, elected and alternates (issue 12: in every output); `so_far`,
+    before every station has reported, its seats and leaders if the count stopped now."""
     comma = "، " if lang == "fa" else ", "
 
     def shown(value: str) -> str:
         return to_persian_digits(value) if lang == "fa" else value
 
-    return CATALOGUE[lang]["party_list_line"].format(
+    return CATALOGUE[lang]["party_list_so_far" if so_far else "party_list_line"].format(
         party_list=result.party_list,
         votes=shown(str(result.votes)),
         seats=shown(str(result.seats)),

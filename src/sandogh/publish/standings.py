@@ -72,7 +72,7 @@ def results(decided: Decided) -> dict[str, str]:
     o = decided.outcome
     codes = [c.code for c in decided.standing]
     if not decided.complete:
-        ahead = {*o.elected, *o.advancing}
+        ahead = set(decided.leading)
         return {code: LEADING if code in ahead else NOT_ELECTED for code in codes}
     found = dict.fromkeys(codes, NOT_ELECTED)
     found |= {r.candidate: "withdrawn" for r in o.reasons if r.key == "withdrawn" and r.candidate}

@@ -50,6 +50,15 @@ class Decided:
         standings so far (which are what `outcome` holds until then)."""
         return self.total.stations_reported == self.total.stations_total
 
+    @property
+    def leading(self) -> tuple[str, ...]:
+        """Until complete, the candidates the rules would elect or send to the runoff if the count
+        stopped now («پیشتاز», as the site says): no one is elected before every station has
+        reported (a voided station counts as reported). Once complete, none."""
+        if self.complete:
+            return ()
+        return (*self.outcome.elected, *self.outcome.advancing)
+
 
 @dataclass(frozen=True)
 class ContestOutcomes:

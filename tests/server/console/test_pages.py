@@ -330,3 +330,18 @@ def test_a_close_that_did_not_reconcile_is_listed_with_its_figures_and_words_in_
     assert "مغایرت در تطبیق پایان رأی‌گیری" in page
     assert "کارت تعرفه شارژشده ۳، به‌کاررفته ۲، به‌کارنرفته ۱؛ آرای ثبت‌شده ۲" in page
     assert "توضیح اعضای شعبه: یک کارت گم شد &lt;b&gt;" in page
+    assert "باطل‌شده" not in page  # an incident that has no cancelled card names none
+
+    # session 23b's N3: a card cancelled and charged again is in the line, so that the figures
+    # add up (charged 4 = used 2 + unused 1 + cancelled 1)
+    cancelled = details | {"cards_charged": "4", "cards_cancelled": "1"}
+    with centre.uow() as work:
+        work.incidents.add(
+            Incident(ELECTION, IncidentKind.CLOSE_RECONCILIATION, (waiting()[1],), at, cancelled)
+        )
+        work.commit()
+    page = client.get("/console/incidents").text
+    assert "کارت تعرفه شارژشده ۴، به‌کاررفته ۲، به‌کارنرفته ۱، باطل‌شده ۱؛ آرای ثبت‌شده ۲" in page
+    english = client.get("/console/incidents?lang=en").text
+    assert "Ballot cards charged 4, used 2, never used 1, cancelled 1; ballots cast 2" in english
+    assert "Ballot cards charged 3, used 2, never used 1; ballots cast 2" in english

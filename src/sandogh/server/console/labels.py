@@ -174,9 +174,11 @@ FA: dict[str, str] = {
     "incident_kind_late-report": "گزارش شعبه پس از مهلت تقویم انتخابات رسید",
     "incident_kind_close-reconciliation": "مغایرت در تطبیق پایان رأی‌گیری",
     "incident_close_figures": (
-        "کارت تعرفه شارژشده {cards_charged}، به‌کاررفته {cards_used}، به‌کارنرفته {cards_unused}؛ "
-        "آرای ثبت‌شده {cast}؛ نسخه‌های کاغذی شمرده‌شده {papers_counted}"
+        "کارت تعرفه شارژشده {cards_charged}، به‌کاررفته {cards_used}، به‌کارنرفته {cards_unused}"
+        "{cancelled}؛ آرای ثبت‌شده {cast}؛ نسخه‌های کاغذی شمرده‌شده {papers_counted}"
     ),
+    # the cards the staff cancelled and charged again: charged = used + unused + cancelled
+    "incident_close_cancelled": "، باطل‌شده {cards_cancelled}",
     "incident_close_explanation": "توضیح اعضای شعبه: {explanation}",
     # issue 13: the console on election day
     "dashboard_updated": "ارقام تا {when}؛ این صفحه هر {seconds} ثانیه خودبه‌خود تازه می‌شود.",
@@ -393,9 +395,10 @@ EN: dict[str, str] = {
     "incident_kind_late-report": "A station report arrived after its window in the calendar",
     "incident_kind_close-reconciliation": "Figures at the close of polls did not reconcile",
     "incident_close_figures": (
-        "Ballot cards charged {cards_charged}, used {cards_used}, never used {cards_unused}; "
-        "ballots cast {cast}; paper copies counted {papers_counted}"
+        "Ballot cards charged {cards_charged}, used {cards_used}, never used {cards_unused}"
+        "{cancelled}; ballots cast {cast}; paper copies counted {papers_counted}"
     ),
+    "incident_close_cancelled": ", cancelled {cards_cancelled}",
     "incident_close_explanation": "The station staff's explanation: {explanation}",
     # issue 13: the console on election day
     "dashboard_updated": "As of {when}; this page renews itself every {seconds} seconds.",
