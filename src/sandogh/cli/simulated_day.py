@@ -14,7 +14,7 @@ ballots to count them (issue 9, section 1) and sign its final report beside the 
 centre requires (section 2). Between the boxes' enrolment and their
 zero reports the pre-election record naming them is sealed (`cli.simulated_anchor`), so that the
 centre holds every report to it, as on a real election day. The results are then read back
-through the store (`services.results.show_results`) and set beside what was cast.
+through the store (`services.results.tally`) and set beside what was cast.
 
 With `e2e`, the day is end-to-end verifiable (issue 10, `cli.simulated_e2e`) and its stations
 are chosen among the electronic ones, whose ballots E2E encrypts, but for one semi-electronic
@@ -72,7 +72,7 @@ from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.services.acting import Actor
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.mode_approvals import approve_as_boards
-from sandogh.services.results import show_results
+from sandogh.services.results import tally
 from sandogh.station.build import installed_build
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
@@ -304,7 +304,8 @@ def simulate(
                     )
                 )
             seconds = time.perf_counter() - start
-        view = show_results(uow, election.id, contest=CONTEST)
+        with uow() as work:  # every station's figures, as the store adds them up in full
+            tallied = tally(work, election.id)
         e2e_day = None
         if guardians is not None:
             e2e_day = _e2e_record(
@@ -321,7 +322,7 @@ def simulate(
             )
     finally:
         engine.dispose()
-    stored = [view.tallied.total(CONTEST, code) for code in chosen]
+    stored = [tallied.total(CONTEST, code) for code in chosen]
     reported = [t for t in stored if t is not None and t.stations_reported]
     return Simulation(
         stations=tuple(days),
