@@ -11,6 +11,7 @@ from sandogh.services.check_in_rules import DeviceRefusal, DeviceRefusedError, R
 from sandogh.services.checkin import Asked, BallotCard, Checker
 from sandogh.services.devices import enrol_device, revoke_device
 from sandogh.services.errors import ElectionNotFoundError
+from tests.chromium import run_apart
 
 from .live import ELECTION, Live, device, stations, voters
 
@@ -91,7 +92,7 @@ def test_check_ins_taken_at_once_are_each_answered_once_after_their_commit(live:
         return await asyncio.gather(*(groups.take(each) for each in asked))
 
     try:
-        said = [_said(o) for o in asyncio.run(all_at_once())]
+        said = [_said(o) for o in run_apart(all_at_once())]
     finally:
         groups.stop()
     assert said.count("card") == 12
