@@ -44,7 +44,7 @@ def test_a_station_s_tie_is_announced_as_a_tie_of_its_only_station() -> None:
     )
     assert announcement(tie, "en") == (
         "With its only station counted, Saeed Jalili and Masoud Pezeshkian are tied with 1 "
-        "votes each."
+        "vote each."
     )
     both = result([JALILI, {**PEZESHKIAN, "votes": 2}], reported=2, total=2, kind="county")
     assert announcement(both, "fa").startswith("با شمارش آرای هر دو شعبه، مسعود پزشکیان با دو")

@@ -162,6 +162,8 @@ def announcement(result: UnitResult, lang: Lang) -> str:
         if reported < total
         else "announce_most"
     )
+    if lang == "en" and who != "announce_most":  # the noun is in the Persian label: «رأی»
+        count = f"{count} vote" if most == 1 else f"{count} votes"
     comma = "، " if lang == "fa" else ", "
     return _counted(result, lang) + comma + label(who, lang, name=names, votes=count)
 

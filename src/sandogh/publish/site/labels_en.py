@@ -65,9 +65,9 @@ EN: dict[str, str] = {
     "announce_counted_voided": (
         "With {counted} of {total} stations counted and {voided} voided by the supervisory board"
     ),
-    "announce_leading": "{name} leads with {votes} votes.",
+    "announce_leading": "{name} leads with {votes}.",  # votes: "1 vote", "610,000 votes"
     "announce_most": "{name} has the most votes: {votes}.",
-    "announce_tied": "{name} are tied with {votes} votes each.",
+    "announce_tied": "{name} are tied with {votes} each.",
     "announce_no_votes": (
         "With {reported} of {total} stations counted, no valid vote is counted yet."
     ),
