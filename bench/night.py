@@ -56,24 +56,22 @@ from typing import Any
 import httpx
 from sqlalchemy.exc import SQLAlchemyError
 
-from sandogh.cli.demo import EXAMPLE_APPROVAL
+from province import SEED, load_approved
 from sandogh.cli.demo_preparation import kiosk_station
 from sandogh.cli.session import actor
 from sandogh.cli.simulated_anchor import seal_day_record
-from sandogh.cli.simulated_day import approve_own_build, plan_day
+from sandogh.cli.simulated_day import plan_day
 from sandogh.cli.simulated_province import Province, enrol_province, open_batch, province_of
 from sandogh.cli.simulated_province import signed_final as final_report
 from sandogh.publish.snapshot import Publisher
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
-from sandogh.services.elections import UnitOfWorkFactory, load_election
-from sandogh.services.mode_approvals import approve_as_boards
+from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from sandogh.wire import api_paths
 
-SEED = 1403
 NATIONAL_STATIONS = 58_640
 HOURS = 7.0  # polls closed to the last result, the 2024 runoff
 #: (hours after polls closed, share of stations reported): an assumed shape of the count
@@ -131,18 +129,9 @@ def prepared(url: str, province: Province) -> None:
         return SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC))
 
     try:
-        loaded, now = province.loaded, datetime.datetime.now(datetime.UTC)
-        load_election(
-            uow,
-            loaded.election,
-            definition_hash=loaded.definition_hash,
-            canonical=loaded.canonical,
-            now=now,
-        )
-        approve_as_boards(uow, loaded.election, reference=EXAMPLE_APPROVAL, by="bench", now=now)
-        approve_own_build(uow, loaded.election, SEED)
+        load_approved(uow, province)
         enrol_province(uow, province, by=actor(), role="admin")
-        seal_day_record(uow, election=loaded.election.id, seed=SEED, ceremony=None)
+        seal_day_record(uow, election=province.loaded.election.id, seed=SEED, ceremony=None)
         for batch in province.batches():
             open_batch(uow, province, batch)
     finally:

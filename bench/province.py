@@ -74,6 +74,13 @@ def _store(folder: Path, province: Province) -> UnitOfWorkFactory:
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC))
 
+    load_approved(uow, province)
+    return uow
+
+
+def load_approved(uow: UnitOfWorkFactory, province: Province) -> None:
+    """The province's election loaded, its electronic mode approved by the boards and this
+    build approved for its boxes: what a box's enrolment asks first."""
     loaded = province.loaded
     now = datetime.datetime.now(datetime.UTC)
     load_election(
@@ -85,7 +92,6 @@ def _store(folder: Path, province: Province) -> UnitOfWorkFactory:
     )
     approve_as_boards(uow, loaded.election, reference=EXAMPLE_APPROVAL, by="bench", now=now)
     approve_own_build(uow, loaded.election, SEED)
-    return uow
 
 
 def _timed(work: Callable[[], object]) -> float:

@@ -4,6 +4,8 @@ says, compressed into the run's seconds (the night itself is timed in bench/, no
 from __future__ import annotations
 
 import importlib.util
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -13,7 +15,16 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "night.py"
 
 
 @pytest.fixture(scope="module")
-def bench() -> ModuleType:
+def bench() -> Iterator[ModuleType]:
+    # the bench imports its neighbour province.py, as it does when run from bench/
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        yield _loaded()
+    finally:
+        sys.path.remove(str(BENCH.parent))
+
+
+def _loaded() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_night", BENCH)
     assert spec is not None
     assert spec.loader is not None
