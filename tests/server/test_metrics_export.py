@@ -10,7 +10,6 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
 from sandogh.server.metrics_export import MULTIPROCESS_VAR, MetricsListen, exported
-from sandogh.server.process import free_port
 
 from .metrics_counting import count
 
@@ -26,9 +25,8 @@ def samples(text: str, name: str) -> list[tuple[dict[str, str], float]]:
 
 
 def test_the_exporter_adds_up_what_each_process_counted() -> None:
-    port = free_port()
     spawn = multiprocessing.get_context("spawn")
-    with exported(MetricsListen(port), several=True):
+    with exported(MetricsListen(0), several=True) as port:
         counting = [spawn.Process(target=count, args=(answers,)) for answers in (3, 4)]
         for each in counting:
             each.start()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +19,8 @@ from sandogh.store.schema import init_database
 from .live import load_kerman, server_key_file
 from .operators_live import add_account
 
+#: uvicorn's first line, naming the port it bound
+RUNNING = re.compile(r"running on http://127\.0\.0\.1:(?P<port>\d+)")
 COMMAND = [sys.executable, "-c", "from sandogh.cli.app import main; main()", "serve"]
 ENV = {
     **os.environ,
@@ -29,13 +31,6 @@ ENV = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 def test_serve_answers_on_loopback_until_ctrl_c_stops_it_quietly(tmp_path: Path) -> None:
     """Ctrl-C at the terminal reaches the command and every process it runs. Issue 13:
     uvicorn then printed its English account of the stop ("Shutting down", …, "Finished server
@@ -43,13 +38,13 @@ def test_serve_answers_on_loopback_until_ctrl_c_stops_it_quietly(tmp_path: Path)
     db = f"sqlite:///{tmp_path / 'centre.sqlite'}"
     init_database(db)
     load_kerman(db)
-    port = _free_port()
     key = tmp_path / "server.key"
     ServerKey.write(key)
     process = subprocess.Popen(
         [
             *COMMAND,
-            *("--port", str(port), "--db", db, "--registry", "synthetic:1:100"),
+            # any free port, bound by the command itself: its first line says which
+            *("--port", "0", "--db", db, "--registry", "synthetic:1:100"),
             *("--server-key", str(key)),
         ],
         env=ENV,
@@ -58,7 +53,13 @@ def test_serve_answers_on_loopback_until_ctrl_c_stops_it_quietly(tmp_path: Path)
         text=True,
         start_new_session=True,  # its own process group, as a terminal gives a command
     )
+    said: list[str] = []
     try:
+        assert process.stderr is not None  # piped above
+        while (running := RUNNING.search(said[-1] if said else "")) is None:
+            said.append(process.stderr.readline())
+            assert said[-1], "".join(said)  # it ended before it listened
+        port = int(running["port"])
         deadline = time.monotonic() + 30
         while True:
             assert process.poll() is None, process.communicate()[1]
@@ -71,7 +72,8 @@ def test_serve_answers_on_loopback_until_ctrl_c_stops_it_quietly(tmp_path: Path)
         assert answer.json()["status"] == "ok"
     finally:
         os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the whole group
-        _, err = process.communicate(timeout=60)
+        _, rest = process.communicate(timeout=60)
+    err = "".join(said) + rest
     assert process.returncode == 130, err
     assert f"http://127.0.0.1:{port}" in err
     assert err.splitlines()[-1] == "sandogh: فرمان «serve» متوقف شد."

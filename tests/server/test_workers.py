@@ -13,7 +13,7 @@ import pytest
 from pydantic import SecretBytes
 
 from sandogh.cli.enrolling import add_run_operator, run_operator_pass
-from sandogh.server.process import WorkersError, centre_process, free_port, serve
+from sandogh.server.process import WorkersError, centre_process, serve
 from sandogh.server.server_key import ServerKey
 from sandogh.server.settings import ServerSettings
 from sandogh.services.devices import enrol_device
@@ -73,8 +73,7 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
     finally:
         engine.dispose()
     voter, *others = voters(9)
-    metrics = free_port()
-    with centre_process(settings, workers=2, metrics_port=metrics) as centre:
+    with centre_process(settings, workers=2, metrics=True) as centre:
         # a connection for each box, so the kernel deals them out to both processes
         network = httpx.HTTPTransport(limits=httpx.Limits(max_connections=SIMULTANEOUS))
         boxes = [
@@ -114,7 +113,7 @@ def test_two_processes_give_one_card_and_both_refuse_a_revoked_box(store_url: st
             # the revocation holds at once, in whichever process takes the request
             assert refused.value.reason == "revoked-device"
         # one scrape adds up both processes' figures (server.metrics_export), apart from the API
-        scraped = httpx.get(f"http://127.0.0.1:{metrics}/metrics", timeout=60.0).text
+        scraped = httpx.get(f"{centre.metrics_url}/metrics", timeout=60.0).text
         assert httpx.get(centre.base_url + "/metrics").status_code == 404
     checked_in = {labels["outcome"]: n for labels, n in samples(scraped, "sandogh_check_ins_total")}
     # the one card of the race and the cards of the voters before the revocation; a revoked

@@ -25,7 +25,7 @@ from sandogh.core.errors import SandoghError
 from sandogh.locale.language import Lang
 from sandogh.publish.serve import static_app
 from sandogh.server.listening import ListenSettings, listening_config
-from sandogh.server.process import LOOPBACK, free_port
+from sandogh.server.process import LOOPBACK
 
 START_SECONDS = 10.0
 STOP_SECONDS = 3.0
@@ -87,8 +87,8 @@ def _bound(wanted: int, what: str, lang: Lang, out: Console) -> Iterator[socket.
         try:
             listening.bind((LOOPBACK, wanted))
         except OSError:
-            port = free_port()
-            listening.bind((LOOPBACK, port))
+            listening.bind((LOOPBACK, 0))
+            port = listening.getsockname()[1]
             taken = {"wanted": str(wanted), "what": what, "port": str(port)}
             out.print(f"[yellow]{escape(say('port_taken', lang, **taken))}[/yellow]")
         yield listening

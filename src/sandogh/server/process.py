@@ -23,9 +23,10 @@ import secrets
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,12 @@ class CentreStartError(SandoghError):
 class RunningCentre:
     base_url: str
     pid: int
+    #: where its metrics are served, when asked for
+    metrics_url: str | None = None
+
+
+#: Called once the centre's sockets are bound, with the API's port and the metrics' (if any).
+Listening = Callable[[int, int | None], None]
 
 
 def one_run_settings(
@@ -101,9 +108,11 @@ def serve(
     log_level: str = "info",
     access_log: bool = True,
     metrics: MetricsListen | None = None,
+    listening: Listening | None = None,
 ) -> None:
     """Serve the centre of `settings` on `host`:`port` until interrupted, in `workers` processes,
-    and its metrics at `metrics` (`server.metrics_export`), when given.
+    and its metrics at `metrics` (`server.metrics_export`), when given. Port 0 is any free port:
+    uvicorn's first line names it, and `listening` is told the ports once they are bound.
 
     The store, the registry and the server key are opened (and checked) here first, so that a
     centre that cannot serve says why before it listens; each worker then opens its own."""
@@ -124,10 +133,12 @@ def serve(
         )
 
     if workers == 1:
-        app = _threads(create_app(settings), settings.threads)
-        with exported(metrics, several=False):
+        one = config(_threads(create_app(settings), settings.threads))
+        bound = one.bind_socket()
+        with exported(metrics, several=False) as metrics_port:
+            _tell(listening, bound, metrics_port)
             # uvicorn stops on Ctrl-C and raises it again: the command says so (cli/failures.py)
-            uvicorn.Server(config(app)).run()
+            uvicorn.Server(one).run(sockets=[bound])
         return
     create_app(settings).state.centre.close()  # the workers' checks, once, before any listens
     several = config(
@@ -136,11 +147,18 @@ def serve(
         workers=workers,
         timeout_worker_healthcheck=WORKER_SILENT_SECONDS,
     )
-    supervisor = _Supervisor(several, sockets=[several.bind_socket()])
-    with exported(metrics, several=True):
+    bound = several.bind_socket()
+    supervisor = _Supervisor(several, sockets=[bound])
+    with exported(metrics, several=True) as metrics_port:
+        _tell(listening, bound, metrics_port)
         supervisor.run()
     if supervisor.interrupted:  # as one server process does
         raise KeyboardInterrupt
+
+
+def _tell(listening: Listening | None, bound: socket.socket, metrics_port: int | None) -> None:
+    if listening is not None:
+        listening(bound.getsockname()[1], metrics_port)
 
 
 class _Supervisor(Multiprocess):
@@ -177,8 +195,16 @@ def _worker_app(settings: ServerSettings) -> ASGIApp:
 
 
 def _serve(
-    settings: ServerSettings, port: int, workers: int, metrics: MetricsListen | None
+    settings: ServerSettings,
+    port: int,
+    workers: int,
+    metrics: MetricsListen | None,
+    told: Connection,
 ) -> None:
+    def tell(api: int, metrics_port: int | None) -> None:
+        told.send((api, metrics_port))
+        told.close()
+
     gc.set_threshold(*GC_THRESHOLDS)
     # multiprocessing gave this child a stdin of its own, which uvicorn would pass on to the
     # workers by number, where no such descriptor is open; with none, it passes none
@@ -192,10 +218,13 @@ def _serve(
             log_level="warning",
             access_log=False,
             metrics=metrics,
+            listening=tell,
         )
 
 
 def free_port() -> int:
+    """A port free at this moment: another process may take it before it is bound, so a server
+    of our own binds port 0 instead and says which port it got (`centre_process`)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((LOOPBACK, 0))
         port: int = probe.getsockname()[1]
@@ -207,21 +236,23 @@ def centre_process(
     settings: ServerSettings,
     *,
     workers: int = 1,
-    port: int | None = None,
-    metrics_port: int | None = None,
+    port: int = 0,
+    metrics: bool = False,
 ) -> Iterator[RunningCentre]:
-    """The centre serving on loopback `port` (default a free one) until the block ends, once it
-    answers health, and its metrics on loopback `metrics_port` when given; with `workers` > 1,
-    `pid` is that of the processes' supervisor."""
-    port = port or free_port()
-    metrics = None if metrics_port is None else MetricsListen(metrics_port, LOOPBACK)
-    child = multiprocessing.get_context("spawn").Process(
-        target=_serve, args=(settings, port, workers, metrics)
-    )
+    """The centre serving on loopback `port` (0: one the child binds and tells, so that no other
+    process can take it between a choice and the bind) until the block ends, once it answers
+    health, and its metrics on a port of their own when `metrics`; with `workers` > 1, `pid` is
+    that of the processes' supervisor."""
+    context = multiprocessing.get_context("spawn")
+    hearing, told = context.Pipe(duplex=False)
+    listen = MetricsListen(0, LOOPBACK) if metrics else None
+    child = context.Process(target=_serve, args=(settings, port, workers, listen, told))
     child.start()
-    base = f"http://{LOOPBACK}:{port}"
+    told.close()  # the child's end: the pipe ends when the child does
     try:
         deadline = time.monotonic() + START_SECONDS
+        api_port, metrics_port = _bound_ports(hearing, child, deadline)
+        base = f"http://{LOOPBACK}:{api_port}"
         # one client for every try: each `httpx.get` made a client of its own, and its TLS
         # context read the system's certificates (50 ms of a core) while the child started
         with httpx.Client(timeout=1.0) as probe:
@@ -235,7 +266,23 @@ def centre_process(
                     raise CentreStartError
                 time.sleep(0.05)
         assert child.pid is not None  # started above
-        yield RunningCentre(base, child.pid)
+        metrics_url = None if metrics_port is None else f"http://{LOOPBACK}:{metrics_port}"
+        yield RunningCentre(base, child.pid, metrics_url)
     finally:
+        hearing.close()
         child.terminate()
         child.join(START_SECONDS)
+
+
+def _bound_ports(
+    hearing: Connection, child: multiprocessing.process.BaseProcess, deadline: float
+) -> tuple[int, int | None]:
+    """The ports the child says it bound, once it has."""
+    while not hearing.poll(0.05):
+        if not child.is_alive() or time.monotonic() > deadline:
+            raise CentreStartError
+    try:
+        api_port, metrics_port = hearing.recv()
+    except EOFError:  # it died before it bound
+        raise CentreStartError from None
+    return int(api_port), None if metrics_port is None else int(metrics_port)
