@@ -209,6 +209,10 @@ class MemoryDevices:
     def get(self, election_id: str, public_key: str) -> Device | None:
         return self.table.get((election_id, public_key))
 
+    def of_keys(self, election_id: str, public_keys: Collection[str]) -> Mapping[str, Device]:
+        found = {key: self.get(election_id, key) for key in public_keys}
+        return {key: device for key, device in found.items() if device is not None}
+
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None:
         device = self.get(election_id, public_key)
         if device is None:
@@ -270,6 +274,12 @@ class MemoryReports:
 
     def get(self, election_id: str, station: str, kind: str) -> StoredReport | None:
         return self.table.get((election_id, station, kind))
+
+    def received_at(
+        self, election_id: str, stations: Collection[str], kind: str
+    ) -> Mapping[str, datetime.datetime]:
+        found = {station: self.get(election_id, station, kind) for station in stations}
+        return {station: r.received_at for station, r in found.items() if r is not None}
 
     def add(self, report: StoredReport) -> None:
         self._elections.check_station(report.election, report.station)

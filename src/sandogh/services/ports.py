@@ -205,6 +205,9 @@ class DeviceRepository(Protocol):
 
     def get(self, election_id: str, public_key: str) -> Device | None: ...
 
+    def of_keys(self, election_id: str, public_keys: Collection[str]) -> Mapping[str, Device]:
+        """The devices of `public_keys` enrolled for the election, by key, in one read."""
+
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None: ...
 
     def of_station(self, election_id: str, station: str) -> list[Device]:
@@ -292,6 +295,11 @@ class StoredReport:
 
 class ReportRepository(Protocol):
     def get(self, election_id: str, station: str, kind: str) -> StoredReport | None: ...
+
+    def received_at(
+        self, election_id: str, stations: Collection[str], kind: str
+    ) -> Mapping[str, datetime.datetime]:
+        """When each of `stations` that sent its report of `kind` sent it, in one read."""
 
     def add(self, report: StoredReport) -> None:
         """Callers check first; (election, station, kind) is unique."""
