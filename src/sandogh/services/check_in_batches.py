@@ -8,8 +8,9 @@ reports, their ballot papers and their check-ins so far in one query of each kin
 batch (issue 14: one of each per check-in was most of a group's time), the check-ins then kept
 as the batch adds to them; each station's hours and bounds judged once per station and box
 (`check_in_rules.open_station`); and each voter judged by the registry, the round their contests
-continue and the ledger's unique key exactly as alone (`checkin.card_for`). A voter refused is
-answered in their place, nothing written for them, as alone. A check-in that cannot happen
+continue and the ledger's unique key exactly as alone (`checkin.admit_voter`, `checkin.card_of`),
+the batch's ledger rows written in one statement that names those the key let in. A voter refused
+is answered in their place, nothing written for them, as alone. A check-in that cannot happen
 (`ImpossibleCheckInError`, `DeviceRefusedError`) rolls the batch back; each is then checked in
 alone, in order, each in its own transaction, so that each is taken or refused, and its refusal is
 what it would have been alone.
@@ -31,14 +32,24 @@ from sandogh.core.station.check_in_bounds import StationDay
 from sandogh.services.check_in_rules import (
     DeviceRefusedError,
     ImpossibleCheckInError,
+    RefusalReason,
+    Refused,
     StationReads,
     open_station,
 )
-from sandogh.services.checkin import Asked, BallotCard, Checker, CheckInResult, card_for, check_in
+from sandogh.services.checkin import (
+    Admitted,
+    Asked,
+    Checker,
+    CheckInResult,
+    admit_voter,
+    card_of,
+    check_in,
+)
 from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.polling_calendar import polling_day
-from sandogh.services.ports import UnitOfWork
+from sandogh.services.ports import LedgerEntry, UnitOfWork
 
 #: what each check-in of a batch came to: an answer, or the error it raised alone
 CheckInOutcome = CheckInResult | ImpossibleCheckInError | DeviceRefusedError
@@ -69,8 +80,7 @@ def check_in_within(
     opened: dict[tuple[str, str, str, datetime.datetime], _Opened] = {}
     polled: dict[str, tuple[Day, Calendar | None]] = {}  # read once per election of the batch
     reads, counted = _read_ahead(work, asked)
-    held: dict[tuple[str, str], int] = {}
-    answers: list[CheckInResult] = []
+    judged: list[tuple[StationDay | None, Admitted | Refused]] = []
     for each in asked:
         key = (each.election, each.station, each.device, each.now)
         if key not in opened:
@@ -87,13 +97,28 @@ def check_in_within(
                 read=reads[each.election, each.station, each.device],
             )
         day, bounds = opened[key]
+        judged.append((bounds, admit_voter(work, day, each, checker)))
+    # the ledger's unique key decides, for the whole batch in one statement; of one voter
+    # twice in it, the first is the one written, as one check-in after another would be
+    first: dict[tuple[str, str], LedgerEntry] = {}
+    for _, voter in judged:
+        if isinstance(voter, Admitted):
+            first.setdefault((voter.entry.election, voter.entry.voter_key), voter.entry)
+    written = work.ledger.add_many(list(first.values()))
+    held: dict[tuple[str, str], int] = {}
+    answers: list[CheckInResult] = []
+    for each, (bounds, voter) in zip(asked, judged, strict=True):
+        if isinstance(voter, Refused):
+            answers.append(voter)
+            continue
+        voted = (voter.entry.election, voter.entry.voter_key)
+        if voted not in written or first.get(voted) is not voter.entry:
+            answers.append(Refused(RefusalReason.ALREADY_VOTED))
+            continue
+        del first[voted]  # a second check-in of the voter in the batch finds it taken
         place = (each.election, each.station)
-        if bounds is not None and place not in held:
-            held[place] = counted.get(place, 0)
-        answer = card_for(work, day, bounds, each, checker, before=held.get(place))
-        if isinstance(answer, BallotCard) and place in held:
-            held[place] += 1
-        answers.append(answer)
+        held[place] = held.get(place, counted.get(place, 0)) + 1
+        answers.append(card_of(work, bounds, each, checker, voter, held=held[place]))
     return answers
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
 
 from sandogh.core.counting.tally import TallySheet
@@ -140,6 +140,9 @@ class MemoryLedger:
             self._store.claimed.add(key)
         self.pending[key] = dataclasses.replace(entry, at=check_in_hour(entry.at))
         return True
+
+    def add_many(self, entries: Sequence[LedgerEntry]) -> set[tuple[str, str]]:
+        return {(e.election, e.voter_key) for e in entries if self.add(e)}
 
     def find(self, election_id: str, voter_key: str) -> LedgerEntry | None:
         key = (election_id, voter_key)

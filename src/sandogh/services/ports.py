@@ -8,7 +8,7 @@ per use case).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
@@ -159,6 +159,10 @@ class LedgerRepository(Protocol):
         """Record the check-in unless the voter already checked in for this election: True when
         recorded, False when (election, voter_key) was taken. Decided by the database's unique
         key, so it holds under any number of concurrent check-ins."""
+
+    def add_many(self, entries: Sequence[LedgerEntry]) -> set[tuple[str, str]]:
+        """`add` for each of `entries` (no two of one voter) in one statement: the (election,
+        voter key) of those recorded."""
 
     def find(self, election_id: str, voter_key: str) -> LedgerEntry | None: ...
 

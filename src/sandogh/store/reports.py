@@ -59,7 +59,7 @@ class SqlReportRepository:
         found = self._connection.execute(
             _RECEIVED_AT, {"election_id": election_id, "stations": list(stations), "kind": kind}
         )
-        return dict(found.tuples().all())
+        return dict(found.all())
 
     def add(self, report: StoredReport) -> None:
         row = {
