@@ -32,7 +32,8 @@ The protocol is httptools' rather than h11's (issue 14): h11, in pure Python, wa
 part of a check-in's CPU (≈ 0.25 ms a request against ≈ 0.05). h11 also bounded the headers it
 kept incomplete; httptools keeps them whole whatever their size, so the subclass counts them:
 the bytes read while a request's headers are incomplete, and its request line and headers once
-parsed, each against `max_header_bytes`.
+parsed, each against `max_header_bytes`. The event loop is uvloop's where it is installed
+(uvicorn's `loop="auto"`; pyproject.toml installs it but on Windows), else asyncio's.
 
 Behind a reverse proxy (docs/deploy.md) the proxy enforces the same bounds on the clients; these
 protect the server when it is reached directly, and from a proxy that misbehaves.
