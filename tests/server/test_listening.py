@@ -158,6 +158,24 @@ def test_a_body_that_trickles_or_never_comes_is_cut_at_the_body_limit(
         seconds_to_close(client, limit=LIMITS.body_seconds)
 
 
+def test_headers_over_the_limit_are_refused_complete_or_not(server: tuple[str, str]) -> None:
+    """h11 bounded the headers it kept incomplete; httptools keeps them whole, so the protocol
+    counts them: a request over `max_header_bytes` is answered 400 and its connection closed,
+    whether its headers end or never do."""
+    big = f"X-Big: {'a' * LIMITS.max_header_bytes}"
+    for sent in (request(server[1], big), request(server[1], big)[:-4]):
+        with connected(server[0]) as client:
+            client.settimeout(LIMITS.header_seconds / 2)  # long before the header deadline
+            client.sendall(sent)
+            assert client.recv(12) == b"HTTP/1.1 400"
+            seconds_to_close(client)
+    with connected(server[0]) as client:  # within the limit, the server's app answers it
+        client.sendall(request(server[1], f"X-Big: {'a' * (LIMITS.max_header_bytes // 2)}"))
+        status = client.recv(12)
+        assert status.startswith(b"HTTP/1.1 ")
+        assert status != b"HTTP/1.1 400"
+
+
 def test_an_idle_keep_alive_connection_is_closed(server: tuple[str, str]) -> None:
     with connected(server[0]) as client:
         client.sendall(request(server[1]))

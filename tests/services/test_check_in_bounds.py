@@ -202,6 +202,11 @@ def test_no_voter_is_checked_in_online_past_the_stations_ballot_papers(uow: NewU
     )
     with uow() as work:
         assert work.ledger.count(ROUND_2, ST_3) == 2
+        # what a group of check-ins reads of its stations at once (`services.check_in_batches`)
+        assert work.readiness.papers_of(ROUND_2, [ST_3, "no-such-station"]) == {
+            ST_3: PaperStock(ST_3, 2, 2, 0)
+        }
+        assert work.readiness.papers_of(ROUND_2, []) == {}
 
 
 def test_the_voter_who_takes_a_station_past_the_turnout_set_raises_it_once(

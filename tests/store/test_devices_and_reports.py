@@ -55,6 +55,10 @@ def test_a_device_comes_back_as_enrolled(new_unit_of_work: NewUnitOfWork) -> Non
         assert uow.devices.of_station(ELECTION, station_code(3)) == []
         assert uow.devices.of_election(ELECTION) == [first, later, other]
         assert uow.devices.of_election("tehran-1403") == []
+        # a group of check-ins reads its boxes at once (`services.check_in_batches`)
+        assert uow.devices.of_keys(ELECTION, ["k1", "k3", "k9"]) == {"k1": first, "k3": other}
+        assert uow.devices.of_keys("tehran-1403", ["k1"]) == {}
+        assert uow.devices.of_keys(ELECTION, []) == {}
 
 
 def test_a_key_is_enrolled_once_per_election(new_unit_of_work: NewUnitOfWork) -> None:
@@ -131,6 +135,13 @@ def test_a_report_comes_back_byte_for_byte(new_unit_of_work: NewUnitOfWork) -> N
         ]
         assert stored[0] == report(1)
         assert list(uow.reports.all("tehran-1403")) == []
+        # whether a group of check-ins' stations' final reports are in, at once
+        asked = [station_code(1), station_code(2), station_code(3)]
+        assert uow.reports.received_at(ELECTION, asked, "final") == {
+            station_code(1): report(1).received_at,
+            station_code(2): report(2).received_at,
+        }
+        assert uow.reports.received_at("tehran-1403", asked, "final") == {}
 
 
 def test_the_first_report_of_some_stations_is_the_one_received_first(

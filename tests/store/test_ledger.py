@@ -85,6 +85,28 @@ def test_a_voter_checks_in_once(new_unit_of_work: NewUnitOfWork) -> None:
         assert uow.ledger.count(ELECTION) == 1
 
 
+def test_many_check_ins_in_one_statement_name_those_let_in(new_unit_of_work: NewUnitOfWork) -> None:
+    """A group of check-ins writes its rows at once (`services.check_in_batches`): the key lets
+    in each voter not yet recorded, in this election only, and names them."""
+    store_election(new_unit_of_work)
+    store_election(new_unit_of_work, "kerman-1403-r1")
+    other, third = "6e" * 32, "7d" * 32
+    with new_unit_of_work() as uow:
+        assert uow.ledger.add(check_in(1))
+        uow.commit()
+    round_one = LedgerEntry("kerman-1403-r1", VOTER, station_code(2), OPENING, {})
+    with new_unit_of_work() as uow:
+        assert uow.ledger.add_many([]) == set()
+        written = uow.ledger.add_many([check_in(2), check_in(1, other), round_one])
+        assert written == {(ELECTION, other), ("kerman-1403-r1", VOTER)}
+        assert uow.ledger.add_many([check_in(3, other), check_in(3, third)]) == {(ELECTION, third)}
+        uow.commit()
+    with new_unit_of_work() as uow:
+        assert uow.ledger.find(ELECTION, VOTER) == kept(check_in(1))  # the first stands
+        assert uow.ledger.find(ELECTION, other) == kept(check_in(1, other))
+        assert uow.ledger.counts_by_station(ELECTION) == {station_code(1): 2, station_code(3): 1}
+
+
 def test_each_election_day_has_its_own_ledger(new_unit_of_work: NewUnitOfWork) -> None:
     store_election(new_unit_of_work)
     store_election(new_unit_of_work, "kerman-1403-r1")

@@ -11,7 +11,8 @@ configuration the three servers are run with:
   opening, or of the first byte of a later request on it;
 - a body must be complete within `body_seconds` of the end of its headers;
 - an idle keep-alive connection is closed after `keep_alive_seconds` (uvicorn's own setting);
-- headers larger than `max_header_bytes` are refused with 400 (h11's bound, set by uvicorn);
+- a request line and headers larger than `max_header_bytes` are refused with 400, and the
+  connection closed;
 - while `max_connections` connections are open, a new request is answered at once with 503 and
   its connection closed (uvicorn's `limit_concurrency`), never queued.
 
@@ -20,12 +21,19 @@ The alternatives were weighed: hypercorn's `read_timeout` bounds each read, not 
 request, so a client sending a byte every few seconds is never cut, and it has no concurrency
 limit; granian has a header-read timeout but none for a body, and its backpressure queues
 requests rather than refusing them. Both would also replace the server every test and the live
-demo run on. So the deadlines are added here, in a subclass of uvicorn's h11 protocol that
-reads the state h11 keeps of the client's side (`their_state`: IDLE while headers are awaited,
-SEND_BODY while a body is) after each read, and keeps one timer for the part awaited: a timer
+demo run on. So the bounds are added here, in a subclass of uvicorn's protocol on httptools
+(llhttp, the parser of Node.js): its callbacks say where a request stands — begun, headers
+complete, message complete — and the subclass keeps one timer for the part awaited: a timer
 armed when that part begins and not re-armed by the bytes that trickle in, which is what defeats
 a client that sends just often enough to look alive. uvicorn's reading of X-Forwarded-For is
 off: the centre decides whom to believe about a caller's address (`OperatorSettings`).
+
+The protocol is httptools' rather than h11's (issue 14): h11, in pure Python, was the largest
+part of a check-in's CPU (≈ 0.25 ms a request against ≈ 0.05). h11 also bounded the headers it
+kept incomplete; httptools keeps them whole whatever their size, so the subclass counts them:
+the bytes read while a request's headers are incomplete, and its request line and headers once
+parsed, each against `max_header_bytes`. The event loop is uvloop's where it is installed
+(uvicorn's `loop="auto"`; pyproject.toml installs it but on Windows), else asyncio's.
 
 Behind a reverse proxy (docs/deploy.md) the proxy enforces the same bounds on the clients; these
 protect the server when it is reached directly, and from a proxy that misbehaves.
@@ -40,14 +48,15 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import enum
 import logging
 from typing import Annotated, Any
 
-import h11
+import httptools
 import uvicorn
 from pydantic import BaseModel, ConfigDict, Field
 from uvicorn.config import LOGGING_CONFIG
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 #: DESIGN.md §6 and issue 9: no connection is held open by a silent client for more than this.
@@ -67,7 +76,7 @@ class ListenSettings(BaseModel):
     keep_alive_seconds: Annotated[int, Field(ge=1, le=MAX_SECONDS)] = 5
     #: Open connections at which new requests are answered 503 at once.
     max_connections: Annotated[int, Field(ge=2, le=100_000)] = 1_000
-    #: The request line and headers, at most (h11's default).
+    #: The request line and headers, at most (h11's default bound, kept on httptools).
     max_header_bytes: Annotated[int, Field(ge=1024, le=1024 * 1024)] = 16 * 1024
 
 
@@ -108,7 +117,6 @@ class _ListeningConfig(uvicorn.Config):
             http=DeadlineProtocol,
             timeout_keep_alive=limits.keep_alive_seconds,
             limit_concurrency=limits.max_connections,
-            h11_max_incomplete_event_size=limits.max_header_bytes,
             # uvicorn would take the client's address from an X-Forwarded-For sent from
             # loopback; the centre decides that itself (`OperatorSettings.trust_forwarded_for`)
             **{"proxy_headers": False, "log_config": _log_config(), **options},
@@ -121,9 +129,17 @@ def listening_config(app: Any, limits: ListenSettings, **options: Any) -> uvicor
     return _ListeningConfig(app, limits, **options)
 
 
-class DeadlineProtocol(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol, closing a connection whose client is late with its headers
-    or its body (`ListenSettings.header_seconds`, `.body_seconds`)."""
+class _Part(enum.Enum):
+    """The part of a request its client owes."""
+
+    HEADERS = "headers"
+    BODY = "body"
+
+
+class DeadlineProtocol(HttpToolsProtocol):
+    """uvicorn's HTTP/1.1 protocol on httptools, closing a connection whose client is late with
+    its headers or its body (`ListenSettings.header_seconds`, `.body_seconds`) and refusing
+    headers larger than `ListenSettings.max_header_bytes`, complete or not."""
 
     def __init__(
         self,
@@ -135,34 +151,69 @@ class DeadlineProtocol(H11Protocol):
         super().__init__(config, server_state, app_state, _loop)
         assert isinstance(config, _ListeningConfig)  # only `listening_config` names this class
         self._limits = config.limits
-        self._awaited: type[h11.IDLE] | type[h11.SEND_BODY] | None = None
+        self._awaited: _Part | None = None
         self._deadline: asyncio.TimerHandle | None = None
+        # of the request whose headers are awaited: the bytes read while they are incomplete,
+        # and those of its request line and headers as parsed
+        self._buffered = self._header_bytes = 0
+        self._begun = self._completed = False  # in the bytes being read: a request, its end
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self._watch()
+        self._await(_Part.HEADERS)
 
     def data_received(self, data: bytes) -> None:
+        self._begun = self._completed = False
         super().data_received(data)
-        self._watch()
+        # the parser keeps incomplete headers whole: bound what it keeps. The bytes that began
+        # a request count, unless they also ended an earlier one (pipelined: where the new one
+        # began is not told); its complete headers are counted exactly (`on_headers_complete`)
+        if self._awaited is _Part.HEADERS and not (self._begun and self._completed):
+            self._buffered += len(data)
+            if self._buffered > self._limits.max_header_bytes:
+                self._too_large()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop()
         super().connection_lost(exc)
 
-    def _watch(self) -> None:
-        """Keep the deadline of the part of a request the client now owes, if any. While the
-        same part is awaited its deadline stands, however many bytes arrive."""
-        state = self.conn.their_state
-        if state is self._awaited:
+    # the parser's callbacks, one request at a time
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._begun = True
+        self._buffered = self._header_bytes = 0
+        self._await(_Part.HEADERS)  # kept if armed already: from the connection opening
+
+    def on_url(self, url: bytes) -> None:
+        super().on_url(url)
+        self._header_bytes += len(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        super().on_header(name, value)
+        self._header_bytes += len(name) + len(value) + 4  # ": " and the line's end
+
+    def on_headers_complete(self) -> None:
+        if self._header_bytes > self._limits.max_header_bytes:
+            # raised through the parser: uvicorn answers 400 and closes the connection
+            raise httptools.HttpParserError("request headers too large")
+        super().on_headers_complete()
+        self._await(_Part.BODY)
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._completed = True
+        self._stop()  # the app's turn; then uvicorn's keep-alive timer
+
+    def _await(self, part: _Part) -> None:
+        """Keep the deadline of the part of a request the client now owes. While the same part
+        is awaited its deadline stands, however many bytes arrive."""
+        if part is self._awaited:
             return
         self._stop()
-        if state is h11.IDLE:
-            self._awaited, seconds = h11.IDLE, self._limits.header_seconds
-        elif state is h11.SEND_BODY:
-            self._awaited, seconds = h11.SEND_BODY, self._limits.body_seconds
-        else:  # the request is in (the app's turn) or the connection is ending
-            return
+        seconds = (
+            self._limits.header_seconds if part is _Part.HEADERS else self._limits.body_seconds
+        )
+        self._awaited = part
         self._deadline = self.loop.call_later(seconds, self._expire)
 
     def _stop(self) -> None:
@@ -171,8 +222,14 @@ class DeadlineProtocol(H11Protocol):
             self._deadline.cancel()
             self._deadline = None
 
+    def _too_large(self) -> None:
+        self._stop()
+        if not self.transport.is_closing():
+            self.send_400_response("Request headers too large.")
+
     def _expire(self) -> None:
         self._deadline = None
+        self._awaited = None
         # an app waiting for the body is told the client left (`http.disconnect`)
         if not self.transport.is_closing():
             self.transport.close()

@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 
 from sandogh.core.log import Disposition, Event, EventType
-from sandogh.core.readiness import DayHours
+from sandogh.core.readiness import DayHours, PaperStock
 from sandogh.core.report import ReportKind, StationReport
 from sandogh.core.station.check_in_bounds import (
     CheckInLimits,
@@ -33,14 +33,26 @@ from sandogh.services.ports import Incident, IncidentKind, UnitOfWork
 def station_day(work: UnitOfWork, day: Day, station: str, limits: CheckInLimits) -> StationDay:
     """What bounds `station`'s check-ins, as the store holds it now."""
     election = day.election.id
-    hours = DayHours.of(day.election.date)
     final = work.reports.get(election, station, ReportKind.FINAL.value)
     papers = work.readiness.papers(election, station)
+    return bounds_of(day, station, limits, None if final is None else final.received_at, papers)
+
+
+def bounds_of(
+    day: Day,
+    station: str,
+    limits: CheckInLimits,
+    final_report: datetime.datetime | None,
+    papers: PaperStock | None,
+) -> StationDay:
+    """What bounds `station`'s check-ins, given when its final report came (None: not yet)
+    and its row of the papers register (`station_day` reads them)."""
+    hours = DayHours.of(day.election.date)
     eligible = day.geography.unit(station).eligible_voters
     return StationDay(
         opens=hours.opens,
         closes=hours.closes,
-        final_report=None if final is None else final.received_at,
+        final_report=final_report,
         capacity=capacity(None if papers is None else papers.received, eligible, limits),
         eligible=eligible,
     )

@@ -20,6 +20,7 @@ from sandogh.core.candidacy.calendar import Calendar
 from sandogh.core.definition.model import Contest
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
+from sandogh.core.readiness import PaperStock
 from sandogh.core.report import BallotContest
 from sandogh.core.station.check_in_bounds import (
     CheckInLimits,
@@ -40,7 +41,7 @@ from sandogh.core.voters import (
     scope_of,
 )
 from sandogh.core.voters.ledger_key import voter_key
-from sandogh.services.check_in_bounds import implausible_check_ins, station_day
+from sandogh.services.check_in_bounds import bounds_of, implausible_check_ins, station_day
 from sandogh.services.days import Day
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.polling_calendar import polling_day, polling_refusal
@@ -109,10 +110,13 @@ class DeviceRefusedError(SandoghError):
         super().__init__(f"device refused ({reason}): {message}")
 
 
-def serving_device(work: UnitOfWork, election_id: str, key: str, station: str) -> Device:
+def serving_device(
+    work: UnitOfWork, election_id: str, key: str, station: str, read: StationReads | None = None
+) -> Device:
     """The enrolled, unrevoked device of `key` (64 hex digits) for `station` of `election_id`,
-    read in `work`'s transaction; `ElectionNotFoundError` or `DeviceRefusedError` if none."""
-    device = work.devices.get(election_id, key)
+    read in `work`'s transaction (or given in `read`); `ElectionNotFoundError` or
+    `DeviceRefusedError` if none."""
+    device = work.devices.get(election_id, key) if read is None else read.device
     if device is None:
         if work.elections.hash_of(election_id) is None:
             raise ElectionNotFoundError(election_id, work.elections.ids())
@@ -136,6 +140,17 @@ def serving_device(work: UnitOfWork, election_id: str, key: str, station: str) -
     return device
 
 
+@dataclass(frozen=True)
+class StationReads:
+    """What `open_station` reads of a box and its station, when a caller read it for many at
+    once in the same transaction (`services.check_in_batches`): the box's row (None: not
+    enrolled), when the station's final report came (None: not yet), its papers' row."""
+
+    device: Device | None
+    final_report: datetime.datetime | None
+    papers: PaperStock | None
+
+
 def open_station(
     work: UnitOfWork,
     election_id: str,
@@ -145,13 +160,21 @@ def open_station(
     now: datetime.datetime,
     limits: CheckInLimits,
     polled: tuple[Day, Calendar | None] | None = None,
+    read: StationReads | None = None,
 ) -> tuple[Day, StationDay | None]:
     """The day and the station's bounds, once the box of `device` is shown to serve `station`
     and the station to be open at `now` with its final report not in (or raise why not).
-    `polled` is the election's `polling_day` if the caller has read it in `work` already."""
+    `polled` is the election's `polling_day`, and `read` the box's and station's rows, if the
+    caller has read them in `work` already."""
     day, calendar = polled or polling_day(work, election_id)
-    serving_device(work, election_id, device, station)
-    bounds = station_day(work, day, station, limits) if day.is_station(station) else None
+    serving_device(work, election_id, device, station, read)
+    bounds = None
+    if day.is_station(station):
+        bounds = (
+            station_day(work, day, station, limits)
+            if read is None
+            else bounds_of(day, station, limits, read.final_report, read.papers)
+        )
     outside = polling_refusal(calendar, day, station, now)
     if outside is not None:
         raise ImpossibleCheckInError(

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from sandogh.core.report import BallotContest
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits, StationDay
+from sandogh.core.voters.eligibility import RegistryRecord
 from sandogh.core.voters.ledger_time import check_in_hour
 from sandogh.services.check_in_rules import (
     RefusalReason,
@@ -125,24 +126,39 @@ def check_in(
             work, election_id, station=station, device=device, now=now, limits=limits
         )
         checker = Checker(registry, ledger_secret, new_token, limits)
-        card = card_for(work, day, bounds, asked, checker, before=None)
+        card = card_for(work, day, bounds, asked, checker)
         if isinstance(card, BallotCard):
             work.commit()
     return card
 
 
 def card_for(
-    work: UnitOfWork,
-    day: Day,
-    bounds: StationDay | None,
-    asked: Asked,
-    checker: Checker,
-    *,
-    before: int | None,
+    work: UnitOfWork, day: Day, bounds: StationDay | None, asked: Asked, checker: Checker
 ) -> CheckInResult:
     """The voter's card at the station `open_station` found open, their ledger row written in
-    `work` (which the caller commits), or why not. `before` is the station's check-ins before
-    this one as the caller counted them in `work`; None: counted now, after the row is written."""
+    `work` (which the caller commits), or why not."""
+    voter = admit_voter(work, day, asked, checker)
+    if isinstance(voter, Refused):
+        return voter
+    if not work.ledger.add(voter.entry):
+        return Refused(RefusalReason.ALREADY_VOTED)
+    return card_of(work, bounds, asked, checker, voter, held=None)
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """A voter who may vote here, unless the ledger holds them already: the row that would
+    record them, their registry record, and their card's contests and those withheld."""
+
+    entry: LedgerEntry
+    record: RegistryRecord
+    allowed: tuple[BallotContest, ...]
+    withheld: tuple[Withheld, ...]
+
+
+def admit_voter(work: UnitOfWork, day: Day, asked: Asked, checker: Checker) -> Admitted | Refused:
+    """Whether the voter of `asked` may vote at its station, by the registry and the round
+    their contests continue; nothing is written."""
     voter = voter_of(
         day, asked.station, asked.national_code, checker.registry, checker.ledger_secret
     )
@@ -159,17 +175,31 @@ def card_for(
         at=check_in_hour(asked.now),
         constituencies=constituencies_at(day, asked.station, allowed),
     )
-    if not work.ledger.add(entry):
-        return Refused(RefusalReason.ALREADY_VOTED)
+    return Admitted(entry, record, allowed, withheld)
+
+
+def card_of(
+    work: UnitOfWork,
+    bounds: StationDay | None,
+    asked: Asked,
+    checker: Checker,
+    voter: Admitted,
+    *,
+    held: int | None,
+) -> BallotCard:
+    """The card of `voter`, whose ledger row was just written in `work`, once the station's
+    bounds allow it (or raise). `held` is the station's check-ins with it, as the caller counted
+    them in `work`; None: counted now."""
+    entry = voter.entry
     if bounds is not None:
-        held = work.ledger.count(entry.election, entry.station) if before is None else before + 1
+        held = work.ledger.count(entry.election, entry.station) if held is None else held
         within_bounds(work, bounds, entry, held=held, limits=checker.limits, device=asked.device)
     return BallotCard(
         checker.new_token(),
         asked.election,
         asked.station,
-        allowed,
-        withheld,
-        record.name,
-        record.photo,
+        voter.allowed,
+        voter.withheld,
+        voter.record.name,
+        voter.record.photo,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
 
 from sandogh.core.counting.tally import TallySheet
@@ -141,6 +141,9 @@ class MemoryLedger:
         self.pending[key] = dataclasses.replace(entry, at=check_in_hour(entry.at))
         return True
 
+    def add_many(self, entries: Sequence[LedgerEntry]) -> set[tuple[str, str]]:
+        return {(e.election, e.voter_key) for e in entries if self.add(e)}
+
     def find(self, election_id: str, voter_key: str) -> LedgerEntry | None:
         key = (election_id, voter_key)
         with self._store.lock:
@@ -209,6 +212,10 @@ class MemoryDevices:
     def get(self, election_id: str, public_key: str) -> Device | None:
         return self.table.get((election_id, public_key))
 
+    def of_keys(self, election_id: str, public_keys: Collection[str]) -> Mapping[str, Device]:
+        found = {key: self.get(election_id, key) for key in public_keys}
+        return {key: device for key, device in found.items() if device is not None}
+
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None:
         device = self.get(election_id, public_key)
         if device is None:
@@ -270,6 +277,12 @@ class MemoryReports:
 
     def get(self, election_id: str, station: str, kind: str) -> StoredReport | None:
         return self.table.get((election_id, station, kind))
+
+    def received_at(
+        self, election_id: str, stations: Collection[str], kind: str
+    ) -> Mapping[str, datetime.datetime]:
+        found = {station: self.get(election_id, station, kind) for station in stations}
+        return {station: r.received_at for station, r in found.items() if r is not None}
 
     def add(self, report: StoredReport) -> None:
         self._elections.check_station(report.election, report.station)

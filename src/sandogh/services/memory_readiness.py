@@ -3,6 +3,8 @@ registers (`core.readiness`), rows removed and added within a unit of work."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
 from sandogh.core.readiness import (
     Box,
     PaperStock,
@@ -43,6 +45,11 @@ class MemoryReadiness:
     def papers(self, election_id: str, station: str) -> PaperStock | None:
         found = self.registers(election_id).papers
         return next((row for row in found if row.station == station), None)
+
+    def papers_of(self, election_id: str, stations: Collection[str]) -> Mapping[str, PaperStock]:
+        asked = set(stations)
+        found = self.registers(election_id).papers
+        return {row.station: row for row in found if row.station in asked}
 
     def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
         for register in Register:

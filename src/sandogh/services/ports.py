@@ -8,7 +8,7 @@ per use case).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
@@ -160,6 +160,10 @@ class LedgerRepository(Protocol):
         recorded, False when (election, voter_key) was taken. Decided by the database's unique
         key, so it holds under any number of concurrent check-ins."""
 
+    def add_many(self, entries: Sequence[LedgerEntry]) -> set[tuple[str, str]]:
+        """`add` for each of `entries` (no two of one voter) in one statement: the (election,
+        voter key) of those recorded."""
+
     def find(self, election_id: str, voter_key: str) -> LedgerEntry | None: ...
 
     def find_held(self, election_id: str, voter_key: str) -> tuple[bool, LedgerEntry | None]:
@@ -204,6 +208,9 @@ class DeviceRepository(Protocol):
         """Callers check first that the key is not enrolled for the election."""
 
     def get(self, election_id: str, public_key: str) -> Device | None: ...
+
+    def of_keys(self, election_id: str, public_keys: Collection[str]) -> Mapping[str, Device]:
+        """The devices of `public_keys` enrolled for the election, by key, in one read."""
 
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None: ...
 
@@ -292,6 +299,11 @@ class StoredReport:
 
 class ReportRepository(Protocol):
     def get(self, election_id: str, station: str, kind: str) -> StoredReport | None: ...
+
+    def received_at(
+        self, election_id: str, stations: Collection[str], kind: str
+    ) -> Mapping[str, datetime.datetime]:
+        """When each of `stations` that sent its report of `kind` sent it, in one read."""
 
     def add(self, report: StoredReport) -> None:
         """Callers check first; (election, station, kind) is unique."""

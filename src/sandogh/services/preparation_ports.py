@@ -3,7 +3,7 @@ station's staff, training, plans and past problems (`core.readiness`)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Protocol
 
 from sandogh.core.readiness import (
@@ -25,6 +25,9 @@ class ReadinessRepository(Protocol):
 
     def papers(self, election_id: str, station: str) -> PaperStock | None:
         """The papers register's row of `station`, if it has one."""
+
+    def papers_of(self, election_id: str, stations: Collection[str]) -> Mapping[str, PaperStock]:
+        """The papers register's rows of `stations`, by station, in one read."""
 
     def fleet(self, election_id: str) -> tuple[Box, ...]:
         """The fleet register's rows, by serial: what `registers` holds of it, read alone (each

@@ -6,6 +6,7 @@ Every check-in reads its box's row (`services.checkin`), so that read is built o
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, literal, select, update
@@ -20,6 +21,12 @@ _TABLE = DeviceRow.__table__
 _REVOKED_AT = _TABLE.c.revoked_at.type
 _GET = select(_TABLE).where(
     _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.public_key == bindparam("public_key")
+)
+
+# a group of check-ins reads its boxes' rows at once (`services.check_in_batches`)
+_OF_KEYS = select(_TABLE).where(
+    _TABLE.c.election_id == bindparam("election_id"),
+    _TABLE.c.public_key.in_(bindparam("public_keys", expanding=True)),
 )
 
 
@@ -48,6 +55,12 @@ class SqlDeviceRepository:
         )
         row = found.one_or_none()
         return None if row is None else _device(row)
+
+    def of_keys(self, election_id: str, public_keys: Collection[str]) -> Mapping[str, Device]:
+        found = self._connection.execute(
+            _OF_KEYS, {"election_id": election_id, "public_keys": list(public_keys)}
+        )
+        return {row.public_key: _device(row) for row in found}
 
     def revoke(self, election_id: str, public_key: str, at: datetime.datetime) -> None:
         """Record the revocation; a device already revoked keeps its first revocation time."""

@@ -13,9 +13,11 @@ SQLite's busy handler waits by sleeping and trying again, longer each time (up t
 sleep), so under load a writer can sleep long after the lock came free: a check-in's latency went
 to seconds. So the immediate transactions of one engine also queue on a lock of the process,
 taken before BEGIN IMMEDIATE and given back once the transaction has committed or rolled back:
-threads of one server process wait in line and wake the moment it is their turn, and only
-writers of different processes (`sandogh serve --workers`, the command line) meet in SQLite's
-busy handler. The database's own lock stays the one that decides.
+threads of one server process wait in line and wake the moment it is their turn. Between
+processes (`sandogh serve --workers`, the command line) BEGIN IMMEDIATE is tried again from
+Python, its busy handler off, after pauses of at most `MAX_PAUSE_SECONDS` (issue 14: SQLite's
+sleeps made the p99 of two workers' check-ins 358 ms), for as long as the busy timeout. The
+database's own lock stays the one that decides.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any, cast
 
@@ -36,6 +39,11 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sandogh.store.url import parse_url
 
 BUSY_TIMEOUT_MS = 30_000
+#: BEGIN IMMEDIATE while another process writes is tried again after this, doubled each time up
+#: to `MAX_PAUSE_SECONDS`: a writer starts within about a millisecond of the lock coming free
+#: (a group of check-ins holds it for a few), and a try costs a few microseconds.
+FIRST_PAUSE_SECONDS = 0.0001
+MAX_PAUSE_SECONDS = 0.001
 
 #: The execution option that makes a SQLite connection's transactions begin immediate.
 IMMEDIATE = "sandogh_sqlite_immediate"
@@ -133,7 +141,29 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
         writer = cast("_QueuedWriter", connection.connection.dbapi_connection)
         writer.queue()
         try:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            _begin_immediate(connection, writer)
         except BaseException:
             writer.leave()
             raise
+
+
+def _begin_immediate(connection: Connection, writer: _QueuedWriter) -> None:
+    """BEGIN IMMEDIATE on `writer` (`connection`'s own), tried again after short pauses while
+    another process holds the database's write lock, for as long as the busy timeout; the last
+    try goes through `connection`, so that a database still busy fails as SQLAlchemy says it."""
+    writer.execute("PRAGMA busy_timeout = 0")
+    try:
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        pause = FIRST_PAUSE_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                writer.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                    break  # said by the last try
+            time.sleep(pause)
+            pause = min(2 * pause, MAX_PAUSE_SECONDS)
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

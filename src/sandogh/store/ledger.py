@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, func, literal_column, select
@@ -47,6 +47,15 @@ _INSERTS: dict[str, Executable] = {
     "sqlite": sqlite.insert(LedgerRow)
     .on_conflict_do_nothing(index_elements=_KEY)
     .execution_options(preserve_rowcount=True),
+}
+# a group's rows in one statement, each one the database let in named (`add_many`)
+_INSERTS_RETURNING: dict[str, Executable] = {
+    "postgresql": postgresql.insert(LedgerRow)
+    .on_conflict_do_nothing(index_elements=_KEY)
+    .returning(_TABLE.c.election_id, _TABLE.c.voter_key),
+    "sqlite": sqlite.insert(LedgerRow)
+    .on_conflict_do_nothing(index_elements=_KEY)
+    .returning(_TABLE.c.election_id, _TABLE.c.voter_key),
 }
 _FIND = select(_TABLE).where(
     _TABLE.c.election_id == bindparam("election_id"), _TABLE.c.voter_key == bindparam("voter_key")
@@ -87,23 +96,34 @@ def _entry(row: Any) -> LedgerEntry:
     )
 
 
+def _row(entry: LedgerEntry) -> dict[str, Any]:
+    return {
+        "election_id": entry.election,
+        "voter_key": entry.voter_key,
+        "station": entry.station,
+        "at": check_in_hour(entry.at),
+        "constituencies": dict(entry.constituencies),
+        "provisional": entry.provisional,
+        "offline_tag": entry.offline_tag,
+    }
+
+
 class SqlLedgerRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
         self._insert = _INSERTS[connection.dialect.name]
 
     def add(self, entry: LedgerEntry) -> bool:
-        row = {
-            "election_id": entry.election,
-            "voter_key": entry.voter_key,
-            "station": entry.station,
-            "at": check_in_hour(entry.at),
-            "constituencies": dict(entry.constituencies),
-            "provisional": entry.provisional,
-            "offline_tag": entry.offline_tag,
-        }
         with translated():
-            return self._connection.execute(self._insert, row).rowcount == 1
+            return self._connection.execute(self._insert, _row(entry)).rowcount == 1
+
+    def add_many(self, entries: Sequence[LedgerEntry]) -> set[tuple[str, str]]:
+        if not entries:
+            return set()
+        statement = _INSERTS_RETURNING[self._connection.dialect.name]
+        with translated():
+            found = self._connection.execute(statement, [_row(entry) for entry in entries])
+            return {(election, key) for election, key in found}
 
     def find(self, election_id: str, voter_key: str) -> LedgerEntry | None:
         found = self._connection.execute(

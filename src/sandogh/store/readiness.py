@@ -8,7 +8,7 @@ replaces a unit's rows all at once).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select
@@ -38,6 +38,10 @@ _DELETE_STAFF = delete(ReadinessStaffRow).where(
 # read by every check-in (`services.check_in_bounds.station_day`): built once, not per call
 _PAPERS_OF = select(_PAPERS).where(
     _PAPERS.c.election_id == bindparam("election_id"), _PAPERS.c.station == bindparam("station")
+)
+_PAPERS_OF_STATIONS = select(_PAPERS).where(
+    _PAPERS.c.election_id == bindparam("election_id"),
+    _PAPERS.c.station.in_(bindparam("stations", expanding=True)),
 )
 
 
@@ -72,6 +76,12 @@ class SqlReadinessRepository:
         )
         r = found.one_or_none()
         return None if r is None else PaperStock(r.station, r.sent, r.received, r.used)
+
+    def papers_of(self, election_id: str, stations: Collection[str]) -> Mapping[str, PaperStock]:
+        found = self._connection.execute(
+            _PAPERS_OF_STATIONS, {"election_id": election_id, "stations": list(stations)}
+        )
+        return {r.station: PaperStock(r.station, r.sent, r.received, r.used) for r in found}
 
     def write(self, election_id: str, *, remove: Registers, add: Registers) -> None:
         e = election_id

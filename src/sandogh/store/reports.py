@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+import datetime
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select
@@ -33,6 +34,12 @@ _GET = select(StationReportRow).where(
     StationReportRow.station == bindparam("station"),
     StationReportRow.kind == bindparam("kind"),
 )
+# a group of check-ins asks whether its stations' final reports are in (not their bytes)
+_RECEIVED_AT = select(StationReportRow.station, StationReportRow.received_at).where(
+    StationReportRow.election_id == bindparam("election_id"),
+    StationReportRow.station.in_(bindparam("stations", expanding=True)),
+    StationReportRow.kind == bindparam("kind"),
+)
 
 
 class SqlReportRepository:
@@ -45,6 +52,14 @@ class SqlReportRepository:
         )
         row = found.one_or_none()
         return None if row is None else _report(row)
+
+    def received_at(
+        self, election_id: str, stations: Collection[str], kind: str
+    ) -> Mapping[str, datetime.datetime]:
+        found = self._connection.execute(
+            _RECEIVED_AT, {"election_id": election_id, "stations": list(stations), "kind": kind}
+        )
+        return dict(found.all())
 
     def add(self, report: StoredReport) -> None:
         row = {
