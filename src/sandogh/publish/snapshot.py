@@ -9,10 +9,11 @@ those up again), the outcomes of its constituencies, its county's station CSV, `
 and `elections.json` (`publish.unit_files`). A board's void, certification or its undoing reads
 the results again whole and writes the units whose figures, voids or times differ, and every
 outcome whose bytes change (`Published.retake`); anything else it cannot narrow down (results
-imported, a lot, a withdrawal, a hand count) writes the election whole again. Files are written only when their bytes change
-(`publish.writer`), and a snapshot kept current this way equals, byte for byte, one regenerated
-whole from the same store (tests/publish/test_snapshot.py). `Publisher.catch_up` does the same
-for a snapshot an earlier run left, from the `log_sequence` its `snapshot.json` records.
+imported, a lot, a withdrawal, a hand count) writes the election whole again. Files are
+written only when their bytes change (`publish.writer`), and a snapshot kept current this way
+equals, byte for byte, one regenerated whole from the same store (tests/publish/test_snapshot.py).
+`Publisher.catch_up` does the same for a snapshot an earlier run left, from the `log_sequence`
+its `snapshot.json` records.
 
 Two files cover the whole election, `csv/totals.csv` and the NIST report, and at national scale
 take seconds to write (bench/publish.py); while following they are rewritten at most every
@@ -21,8 +22,9 @@ take seconds to write (bench/publish.py); while following they are rewritten at 
 
 The log is read through the `EventLog` port, which yields every entry from the first; entries
 already seen are skipped. Reading is split into short units of work (log, results, reports,
-boxes), each a consistent read (with `reads`, one that holds no lock): a report accepted between two of them is in the results but not
-yet in the log read, and is applied again at the next poll, which changes nothing but its times.
+boxes), each a consistent read (with `reads`, one that holds no lock): a report accepted
+between two of them is in the results but not yet in the log read, and is applied again at the
+next poll, which changes nothing but its times.
 
 Given the centre's log key, every publication (a regeneration, a catch-up, a poll or flush that
 wrote something) takes a signed checkpoint of the event log's head, if it moved since the last
