@@ -144,14 +144,14 @@ def prepared(url: str, province: Province) -> None:
 def publish(url: str, root: str, election: str, interval: float, *, stop: Event, out: Any) -> None:
     """Follow the log every `interval` seconds until `stop`; after each pass put (the pass's
     end, the arrival of each report it wrote, the stations the site shows reported, the total,
-    the pass's CPU seconds)."""
+    the pass's CPU seconds, those of them rendering the site)."""
     engine = make_engine(url)
     uow: UnitOfWorkFactory = functools.partial(_unit_of_work, engine)
     reads: UnitOfWorkFactory = functools.partial(_unit_of_work, engine, reading=True)
     publisher = Publisher(uow, Path(root), elections=[election], bulk_interval=60.0, reads=reads)
     publisher.regenerate()
     total = len(publisher.published(election).index.voting_stations)
-    out.put((time.time(), [], len(publisher.published(election).reported), total, 0.0))
+    out.put((time.time(), [], len(publisher.published(election).reported), total, 0.0, 0.0))
     while not stop.wait(interval):
         cpu = time.process_time()
         try:
@@ -160,7 +160,8 @@ def publish(url: str, root: str, election: str, interval: float, *, stop: Event,
             continue
         arrived = [a.timestamp() for a in done.arrived]
         reported = len(publisher.published(election).reported)
-        out.put((time.time(), arrived, reported, total, time.process_time() - cpu))
+        used = time.process_time() - cpu
+        out.put((time.time(), arrived, reported, total, used, done.rendering))
     engine.dispose()
 
 
@@ -238,7 +239,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         first = passes.get(timeout=600)  # the whole snapshot, written before the night
         total = first[3]
         say(f"the site shows {first[2]} of {total}; the night begins: {args.minutes} minutes")
-        watched: list[tuple[float, list[float], int, int, float]] = [first]
+        watched: list[tuple[float, list[float], int, int, float, float]] = [first]
         night_start = time.time()
         result: dict[str, list[Any]] = {}
 
@@ -264,6 +265,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     lags = [end - arrived for end, arrivals, *_ in watched for arrived in arrivals]
     ends = [end for end, *_ in watched]
     cpu = [each[4] for each in watched[1:] if each[1]]  # the passes that wrote a report
+    rendering = sum(each[5] for each in watched[1:] if each[1])
     # a pass's time, less the publisher's wait before it: the time between two passes' ends
     passes = [max(0.0, b - a - args.interval) for a, b in itertools.pairwise(ends)]
     return {
@@ -303,6 +305,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
             "p50": percentile(cpu, 0.5),
             "max": max(cpu, default=0.0),
             "per_report": sum(cpu) / max(1, len(lags)),
+            "rendering_share": rendering / max(sum(cpu), 1e-9),
         },
     }
 
@@ -340,7 +343,8 @@ def print_report(figures: dict[str, Any]) -> None:
         f"the publisher's passes: {figures['passes']}, p50 {figures['pass_s']['p50']:.1f} s, "
         f"the longest {figures['pass_s']['max']:.1f} s; the publisher's CPU a pass that wrote "
         f"reports p50 {cpu['p50']:.2f} s, the most {cpu['max']:.2f} s, "
-        f"{1000 * cpu['per_report']:.0f} ms a report"
+        f"{1000 * cpu['per_report']:.0f} ms a report, {100 * cpu['rendering_share']:.0f} % of it "
+        "rendering the site"
     )
     print(
         f"lag from arrival to the site ({lag['count']:,} reports): "

@@ -99,6 +99,7 @@ class Regeneration:
     units: dict[str, set[str] | None] = field(default_factory=dict)
     rendered: int | None = None  # pages the site rendered; None without the site module
     reading_log: float = 0.0  # seconds spent reading the event log (on the publisher's clock)
+    rendering: float = 0.0  # CPU seconds spent rendering the site (the night's largest part)
     #: when the centre took each report a poll wrote out (the log's time): the publisher's lag
     arrived: list[datetime.datetime] = field(default_factory=list)
 
@@ -354,7 +355,9 @@ class Publisher:
             writer.write_json("data/elections.json", elections_json(snapshots))
         done.written, done.unchanged = writer.written, writer.unchanged
         if self._render and done.units:
+            started = time.process_time()
             done.rendered = _render_site(self._root, done.units)
+            done.rendering = time.process_time() - started
         return done
 
 
