@@ -143,25 +143,30 @@ def prepared(url: str, province: Province) -> None:
 
 def publish(url: str, root: str, election: str, interval: float, *, stop: Event, out: Any) -> None:
     """Follow the log every `interval` seconds until `stop`; after each pass put (the pass's
-    end, the arrival of each report it wrote, the stations the site shows reported)."""
+    end, the arrival of each report it wrote, the stations the site shows reported, the total,
+    the pass's CPU seconds, those of them rendering the site)."""
     engine = make_engine(url)
     uow: UnitOfWorkFactory = functools.partial(_unit_of_work, engine)
-    publisher = Publisher(uow, Path(root), elections=[election], bulk_interval=60.0)
+    reads: UnitOfWorkFactory = functools.partial(_unit_of_work, engine, reading=True)
+    publisher = Publisher(uow, Path(root), elections=[election], bulk_interval=60.0, reads=reads)
     publisher.regenerate()
     total = len(publisher.published(election).index.voting_stations)
-    out.put((time.time(), [], len(publisher.published(election).reported), total))
+    out.put((time.time(), [], len(publisher.published(election).reported), total, 0.0, 0.0))
     while not stop.wait(interval):
+        cpu = time.process_time()
         try:
             done = publisher.poll()
         except (SQLAlchemyError, sqlite3.OperationalError):  # the store busy: next time
             continue
         arrived = [a.timestamp() for a in done.arrived]
-        out.put((time.time(), arrived, len(publisher.published(election).reported), total))
+        reported = len(publisher.published(election).reported)
+        used = time.process_time() - cpu
+        out.put((time.time(), arrived, reported, total, used, done.rendering))
     engine.dispose()
 
 
-def _unit_of_work(engine: Any) -> SqlUnitOfWork:
-    return SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC))
+def _unit_of_work(engine: Any, *, reading: bool = False) -> SqlUnitOfWork:
+    return SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC), reading=reading)
 
 
 # ---- the night --------------------------------------------------------------------------------
@@ -234,7 +239,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         first = passes.get(timeout=600)  # the whole snapshot, written before the night
         total = first[3]
         say(f"the site shows {first[2]} of {total}; the night begins: {args.minutes} minutes")
-        watched: list[tuple[float, list[float], int, int]] = [first]
+        watched: list[tuple[float, list[float], int, int, float, float]] = [first]
         night_start = time.time()
         result: dict[str, list[Any]] = {}
 
@@ -257,8 +262,10 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         night_seconds = time.time() - night_start
         stop.set()
         publisher.join(TIMEOUT_SECONDS)
-    lags = [end - arrived for end, arrivals, _, _ in watched for arrived in arrivals]
-    ends = [end for end, _, _, _ in watched]
+    lags = [end - arrived for end, arrivals, *_ in watched for arrived in arrivals]
+    ends = [end for end, *_ in watched]
+    cpu = [each[4] for each in watched[1:] if each[1]]  # the passes that wrote a report
+    rendering = sum(each[5] for each in watched[1:] if each[1])
     # a pass's time, less the publisher's wait before it: the time between two passes' ends
     passes = [max(0.0, b - a - args.interval) for a, b in itertools.pairwise(ends)]
     return {
@@ -291,9 +298,15 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
             "p99": percentile(lags, 0.99),
             "max": max(lags, default=0.0),
         },
-        "site_count": [(round(end - night_start, 1), shown) for end, _, shown, _ in watched[1:]],
+        "site_count": [(round(end - night_start, 1), shown) for end, _, shown, *_ in watched[1:]],
         "passes": len(watched) - 1,
         "pass_s": {"p50": percentile(passes, 0.5), "max": max(passes, default=0.0)},
+        "pass_cpu_s": {
+            "p50": percentile(cpu, 0.5),
+            "max": max(cpu, default=0.0),
+            "per_report": sum(cpu) / max(1, len(lags)),
+            "rendering_share": rendering / max(sum(cpu), 1e-9),
+        },
     }
 
 
@@ -315,7 +328,7 @@ def print_report(figures: dict[str, Any]) -> None:
         f"on {run['database']}, {run['senders']} senders, the publisher every "
         f"{run['interval_s']:g} s"
     )
-    lag, behind = figures["lag_s"], figures["behind_timeline_s"]
+    lag, behind, cpu = figures["lag_s"], figures["behind_timeline_s"], figures["pass_cpu_s"]
     met = lag["p99"] < AIM_P99_SECONDS and lag["count"] == run["boxes"]
     print(
         f"\nreports taken {figures['reports_taken']:,} of {run['boxes']:,} in "
@@ -328,7 +341,10 @@ def print_report(figures: dict[str, Any]) -> None:
     )
     print(
         f"the publisher's passes: {figures['passes']}, p50 {figures['pass_s']['p50']:.1f} s, "
-        f"the longest {figures['pass_s']['max']:.1f} s"
+        f"the longest {figures['pass_s']['max']:.1f} s; the publisher's CPU a pass that wrote "
+        f"reports p50 {cpu['p50']:.2f} s, the most {cpu['max']:.2f} s, "
+        f"{1000 * cpu['per_report']:.0f} ms a report, {100 * cpu['rendering_share']:.0f} % of it "
+        "rendering the site"
     )
     print(
         f"lag from arrival to the site ({lag['count']:,} reports): "

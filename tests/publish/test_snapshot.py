@@ -14,14 +14,19 @@ import pytest
 from sandogh.core.access import Grant, Role
 from sandogh.core.report import SigningKey
 from sandogh.core.supervision import Decision, StationVoid
+from sandogh.publish.anchor_check import Anchors
 from sandogh.publish.snapshot import Publisher
+from sandogh.publish.sources import FolderSource
+from sandogh.publish.verify import verify_snapshot
 from sandogh.services.acting import Actor
+from sandogh.services.certifications import certify
 from sandogh.services.devices import revoke_device
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.voids import void
+from tests.core.anchor.build import LOG_KEY
 from tests.services.build import LATER, NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box
 
-from .build import DEVICE_2, NewUnitOfWork, report, set_up
+from .build import DEVICE_2, NewUnitOfWork, at, record_fingerprint, report, set_up
 
 DATA = f"data/{ROUND_2}"
 DEVICE_2B = SigningKey.from_seed(bytes(range(128, 160)))
@@ -31,6 +36,11 @@ def tree(root: Path) -> dict[str, bytes]:
     """Every file of the snapshot's data, by path."""
     data = root / "data"
     return {str(p.relative_to(data)): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+
+
+def pages(root: Path) -> dict[str, bytes]:
+    """Every page of the results site, by path."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*.html")}
 
 
 def read(root: Path, relative: str) -> Any:
@@ -69,6 +79,55 @@ def test_kept_current_change_by_change_equals_regenerated_whole(
     devices = read(tmp_path / "whole", "devices.json")["devices"]
     assert [d["station"] for d in devices] == [ST_1, ST_2, ST_2, ST_3]
     assert sum(d["revoked_at"] is not None for d in devices) == 1
+
+
+def test_passes_over_batches_a_void_and_a_certification_equal_the_whole_and_verify(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Issue 14: the night's passes, each taking what arrived since the last — reports one and
+    two at a time, a board's void, a certification — leave the snapshot a whole regeneration
+    writes, byte for byte, and one that `verify-results` finds agreeing, anchored, after each
+    pass (its supervision file held to the log key's attestation)."""
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    said = Decision("a box without its seal", "1403/12")
+    steps = [
+        lambda: report(uow, ST_1, 1),
+        lambda: (report(uow, ST_2, 2), report(uow, ST_3, 3)),
+        lambda: void(uow, board, ROUND_2, StationVoid(ST_1, None, said), now=LATER),
+        lambda: certify(
+            uow, board, ROUND_2, "president", reason="بررسی شد", reference="۱۴۰۳/۲", now=LATER
+        ),
+    ]
+
+    def rendered(root: Path) -> Publisher:
+        return Publisher(uow, root, log_key=LOG_KEY, now=lambda: at(30))
+
+    followed = rendered(tmp_path / "followed")
+    followed.regenerate()
+    passes = []
+    for step in steps:
+        step()
+        passes.append(followed.poll())
+        with FolderSource(tmp_path / "followed") as source:
+            assert verify_snapshot(source, anchors=Anchors((record_fingerprint(),))).agrees
+    followed.flush()
+    voided, certified = passes[2], passes[3]
+    # the void rewrites the voided box's units, not the other county's; the certification no
+    # unit's result, and the pages of its constituency (the nation's, and the province's that
+    # the election's page stands for) alone
+    assert voided.units == {ROUND_2: {ST_1, "IR-08-0801", "IR-08", "IR"}}
+    assert f"{DATA}/supervision.json" in voided.written
+    assert not [path for path in voided.written if "IR-08-0802" in path or ST_3 in path]
+    assert certified.units == {ROUND_2: {"IR", "IR-08"}}
+    assert f"{DATA}/outcomes/president/IR.json" in certified.written
+    assert not [path for path in certified.written if "/results/" in path]
+
+    rendered(tmp_path / "whole").regenerate()
+
+    assert tree(tmp_path / "followed") == tree(tmp_path / "whole")
+    assert pages(tmp_path / "followed") == pages(tmp_path / "whole")
+    assert read(tmp_path / "followed", "outcomes/president/IR.json")["status"] == "certified"
+    assert read(tmp_path / "followed", f"results/president/{ST_1}.json")["counts"]["cast"] == 0
 
 
 def test_a_box_voided_before_its_report_is_void_when_the_report_comes(

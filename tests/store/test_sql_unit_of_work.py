@@ -174,3 +174,21 @@ def test_a_stored_entry_changed_in_the_database_is_found(
         engine.dispose()
     assert result.broken is not None
     assert (result.broken.sequence, result.broken.fault) == broken
+
+
+def test_a_reading_unit_of_work_holds_up_no_writer(store_url: str) -> None:
+    """Issue 14: the publisher reads while the centre takes reports. On SQLite a unit of work
+    takes the write lock at its first statement; one that only reads takes none, so a writer
+    of the same process commits while it is open (it waited for the reader before)."""
+    day = election(stations=2)
+    engine = open_database(store_url)
+    try:
+        with SqlUnitOfWork(engine, now=TEST_NOW, reading=True) as reader:
+            assert reader.elections.ids() == []
+            with SqlUnitOfWork(engine, now=TEST_NOW) as writer:
+                writer.elections.add(day, definition_hash(day), canonical_bytes(day))
+                writer.commit()
+        with SqlUnitOfWork(engine, now=TEST_NOW, reading=True) as reader:
+            assert reader.elections.ids() == [day.id]
+    finally:
+        engine.dispose()

@@ -31,8 +31,17 @@ def create_store(db: str | None) -> str:
 
 def open_store(db: str | None) -> UnitOfWorkFactory:
     """A unit-of-work factory on a database whose schema is current."""
+    return open_stores(db)[0]
+
+
+def open_stores(db: str | None) -> tuple[UnitOfWorkFactory, UnitOfWorkFactory]:
+    """Two unit-of-work factories on one database whose schema is current: units of work that
+    write, and units of work that only read, which on SQLite hold no lock (`SqlUnitOfWork`)."""
     from sandogh.store.schema import open_database
     from sandogh.store.unit_of_work import SqlUnitOfWork
 
     engine = open_database(resolved_url(db))
-    return lambda: SqlUnitOfWork(engine, now=now())
+    return (
+        lambda: SqlUnitOfWork(engine, now=now()),
+        lambda: SqlUnitOfWork(engine, now=now(), reading=True),
+    )

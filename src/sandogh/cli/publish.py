@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from sandogh.cli import verification_view
-from sandogh.cli.database import open_store
+from sandogh.cli.database import open_stores
 from sandogh.cli.options import DbOption, JsonOption, LangOption, Language, LogKeyOption
 from sandogh.cli.serve import HostOption, MetricsHostOption, MetricsPortOption, PortOption
 from sandogh.core.definition.model import UnitKind
@@ -150,8 +150,9 @@ def publish(
         raise typer.BadParameter(
             "--once catches up and stops; leave out --follow", param_hint="--once"
         )
+    writes, reads = open_stores(db)
     publisher = Publisher(
-        open_store(db),
+        writes,
         out_dir,
         elections=None if election is None else [election],
         bulk_interval=bulk_interval if follow else 0.0,
@@ -159,6 +160,7 @@ def publish(
         log_key=None if log_key is None else read_key_file(log_key),
         e2e=E2EOptions(tallies_out=e2e_tallies, decrypted=e2e_decrypted),
         workers=workers or os.cpu_count() or 1,
+        reads=reads,
     )
     if log_key is None:
         err.print(say("no_log_key", lang.lang))

@@ -15,9 +15,11 @@ regenerated whole (docs/publish.md). Each change of an election counts one in it
 - `build-approved`, `build-revoked`: the approved builds (`builds.json`, `publish.builds`);
 - `candidacy-decided`, `objection-lodged`, `candidates-published`, `candidate-codes-drawn`: the
   candidacy record (`candidacy.json`, `publish.candidacy_file`);
-- `results-imported` (sheets of stations the event does not name) and the supervisors' events of
-  issue 4 (voids, lots, certification): the election's results are read again whole — the seam
-  where issue 4 will say precisely what each changes.
+- the boards' voids, certifications and their undoing: the election's results are read again
+  and what differs is written (`publish.snapshot`); a void's time is that of the units it may
+  change (`publish.published.unit_times`), a certification's that of no unit;
+- `results-imported` (sheets of stations the event does not name) and the other supervisors'
+  events (lots, withdrawals, hand counts): everything is written again.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class ChangeKind(StrEnum):
     E2E = "e2e"  # the E2E ceremony record loaded, or a station's ballot chain taken
     BUILDS = "builds"  # a build approved or revoked (`publish.builds`)
     CANDIDACY = "candidacy"  # a decision, objection, final list or withdrawal from it
+    DECISION = "decision"  # a board's void, a certification or its undoing (`publish.snapshot`)
     EVERYTHING = "everything"
 
 
@@ -61,15 +64,15 @@ _KINDS: Mapping[EventType, ChangeKind] = {
     EventType.CODE_DRAW_COMMITTED: ChangeKind.CANDIDACY,
     EventType.CANDIDATE_CODES_DRAWN: ChangeKind.CANDIDACY,
     EventType.RESULTS_IMPORTED: ChangeKind.EVERYTHING,
-    EventType.STATION_VOIDED: ChangeKind.EVERYTHING,
-    EventType.CANDIDATE_VOTES_VOIDED: ChangeKind.EVERYTHING,
-    EventType.CONSTITUENCY_VOIDED: ChangeKind.EVERYTHING,
+    EventType.STATION_VOIDED: ChangeKind.DECISION,
+    EventType.CANDIDATE_VOTES_VOIDED: ChangeKind.DECISION,
+    EventType.CONSTITUENCY_VOIDED: ChangeKind.DECISION,
     EventType.LOT_DRAWN: ChangeKind.EVERYTHING,
     EventType.CANDIDATE_WITHDRAWN: ChangeKind.EVERYTHING,
-    EventType.RESULT_CERTIFIED: ChangeKind.EVERYTHING,
+    EventType.RESULT_CERTIFIED: ChangeKind.DECISION,
     EventType.HAND_COUNT_CERTIFIED: ChangeKind.EVERYTHING,
     EventType.HAND_COUNT_UNCERTIFIED: ChangeKind.EVERYTHING,
-    EventType.CERTIFICATION_UNDONE: ChangeKind.EVERYTHING,
+    EventType.CERTIFICATION_UNDONE: ChangeKind.DECISION,
 }
 FINAL = "final"
 
@@ -117,7 +120,7 @@ def changes_in(entries: Iterable[Entry]) -> Iterator[Change]:
         )
 
 
-def _later(a: datetime.datetime | None, b: datetime.datetime | None) -> datetime.datetime | None:
+def later(a: datetime.datetime | None, b: datetime.datetime | None) -> datetime.datetime | None:
     if a is None:
         return b
     if b is None:
@@ -143,10 +146,10 @@ class Timeline:
     def record(self, change: Change) -> None:
         self.sequence += 1
         self.log_sequence = change.log_sequence
-        self.updated = _later(self.updated, change.time)
+        self.updated = later(self.updated, change.time)
         station = change.station
         if change.kind in (ChangeKind.LOADED, ChangeKind.EVERYTHING):
-            self.everything_at = _later(self.everything_at, change.time)
+            self.everything_at = later(self.everything_at, change.time)
         elif change.kind is ChangeKind.REPORT and station is not None:
             self.reports_at[station] = change.time
             if change.figures:
@@ -160,13 +163,13 @@ class Timeline:
             if children:
                 below = None
                 for child in children:
-                    below = _later(below, times[child])
+                    below = later(below, times[child])
                 times[code] = below
             else:
                 times[code] = self.figures_at.get(code)
         for station in self.reports_at.keys() & times.keys():
-            times[station] = _later(times[station], self.reports_at[station])
-        return {code: _later(self.everything_at, t) for code, t in times.items()}
+            times[station] = later(times[station], self.reports_at[station])
+        return {code: later(self.everything_at, t) for code, t in times.items()}
 
     def touch(
         self,
@@ -183,4 +186,4 @@ class Timeline:
             else (change.station,)
         )
         for code in units:
-            times[code] = _later(times[code], change.time)
+            times[code] = later(times[code], change.time)

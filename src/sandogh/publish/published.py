@@ -21,13 +21,13 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.fleet import BuildDecision
 from sandogh.core.fleet.build_signatures import BuildProposal
 from sandogh.core.report.digests import sha256_text
-from sandogh.core.supervision import Voided
+from sandogh.core.supervision import Voided, void_stations
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.publish.builds import FILE as BUILDS_FILE
 from sandogh.publish.builds import builds_json
 from sandogh.publish.candidacy_file import FILE as CANDIDACY_FILE
 from sandogh.publish.candidacy_file import candidacy_json
-from sandogh.publish.changes import Timeline
+from sandogh.publish.changes import Timeline, later
 from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
 from sandogh.publish.documents import (
     COMPLETE,
@@ -82,6 +82,22 @@ def decide_all(index: ElectionIndex, tallied: Tallied) -> dict[tuple[str, str], 
     }
 
 
+def unit_times(timeline: Timeline, tallied: Tallied) -> dict[str, datetime.datetime | None]:
+    """When the page of every unit last changed: the timeline's times (`Timeline.unit_times`),
+    and each void's time in every unit it may change — its stations and the units above them —
+    so that a void rewrites those units' pages alone, kept current or regenerated whole."""
+    geography = tallied.geography
+    times = timeline.unit_times(geography)
+    if len(tallied.voided_at) != len(tallied.voided):
+        return times  # the voids' times are not known
+    for effect, at in zip(tallied.voided, tallied.voided_at, strict=True):
+        stations = void_stations(geography, effect.void)
+        for code in {above for s in stations for above in geography.ancestors(s)} | set(stations):
+            if code in times:
+                times[code] = later(times[code], at)
+    return times
+
+
 def voided_by_contest(tallied: Tallied) -> dict[str, dict[str, Voided]]:
     """What the voids took from each contest in each unit that had anything taken."""
     return {c.id: tallied.voided_by_unit(c.id) for c in tallied.stored.election.contests}
@@ -117,7 +133,7 @@ class Published:
             index=index,
             tallied=tallied,
             timeline=timeline,
-            times=timeline.unit_times(tallied.geography),
+            times=unit_times(timeline, tallied),
             decided=decide_all(index, tallied),
             reported=reported_stations(tallied, index.voting_stations),
             voided=voided_by_contest(tallied),
@@ -261,6 +277,24 @@ class Published:
                 self.reported.add(station)
             else:
                 self.reported.discard(station)
+
+    def retake(self, tallied: Tallied) -> set[str]:
+        """Take `tallied`, the election read again whole after a board's decision; the units
+        whose published result differs: figures, what the voids took, or time."""
+        before, voided_before, times_before = self.tallied.totals.units, self.voided, self.times
+        self.tallied, self.voided = tallied, voided_by_contest(tallied)
+        self.times = unit_times(self.timeline, tallied)
+        self.decided = decide_all(self.index, tallied)
+        self.reported = reported_stations(tallied, self.index.voting_stations)
+        changed = {code for code, at in self.times.items() if times_before.get(code) != at}
+        for contest in self.index.stored.election.contests:
+            old, was, now = before[contest.id], voided_before[contest.id], self.voided[contest.id]
+            for code, total in tallied.totals.units[contest.id].items():
+                if old.get(code) != total or was.get(code) != now.get(code):
+                    changed.add(code)
+        for code in changed:
+            self.rows.pop(code, None)
+        return changed
 
     def write_bulk(self, writer: Writer, *, nist_down_to: UnitKind, now: float) -> None:
         """`csv/totals.csv` and the NIST report, as of the timeline's last change."""

@@ -6,11 +6,14 @@ then follows the event log (`publish.changes`) from the last entry it read, and 
 what the new entries change: for a station's final report, the station's report file, its
 results and those of every unit above it in each of its contests (`publish.totals` adds only
 those up again), the outcomes of its constituencies, its county's station CSV, `snapshot.json`
-and `elections.json`. Anything it cannot narrow down (results imported, a supervisors' decision)
-reads the election whole again. Files are written only when their bytes change
-(`publish.writer`), and a snapshot kept current this way equals, byte for byte, one regenerated
-whole from the same store (tests/publish/test_snapshot.py). `Publisher.catch_up` does the same
-for a snapshot an earlier run left, from the `log_sequence` its `snapshot.json` records.
+and `elections.json` (`publish.unit_files`). A board's void, certification or its undoing reads
+the results again whole and writes the units whose figures, voids or times differ, and every
+outcome whose bytes change (`Published.retake`); anything else it cannot narrow down (results
+imported, a lot, a withdrawal, a hand count) writes the election whole again. Files are
+written only when their bytes change (`publish.writer`), and a snapshot kept current this way
+equals, byte for byte, one regenerated whole from the same store (tests/publish/test_snapshot.py).
+`Publisher.catch_up` does the same for a snapshot an earlier run left, from the `log_sequence`
+its `snapshot.json` records.
 
 Two files cover the whole election, `csv/totals.csv` and the NIST report, and at national scale
 take seconds to write (bench/publish.py); while following they are rewritten at most every
@@ -19,8 +22,9 @@ take seconds to write (bench/publish.py); while following they are rewritten at 
 
 The log is read through the `EventLog` port, which yields every entry from the first; entries
 already seen are skipped. Reading is split into short units of work (log, results, reports,
-boxes), each a consistent read: a report accepted between two of them is in the results but not
-yet in the log read, and is applied again at the next poll, which changes nothing but its times.
+boxes), each a consistent read (with `reads`, one that holds no lock): a report accepted
+between two of them is in the results but not yet in the log read, and is applied again at the
+next poll, which changes nothing but its times.
 
 Given the centre's log key, every publication (a regeneration, a catch-up, a poll or flush that
 wrote something) takes a signed checkpoint of the event log's head, if it moved since the last
@@ -65,6 +69,7 @@ from sandogh.publish.reading import (
     read_stations,
     written_up_to,
 )
+from sandogh.publish.unit_files import write_units
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
 from sandogh.services.elections import UnitOfWorkFactory
@@ -79,7 +84,9 @@ PARALLEL_FROM = 2_000
 
 #: the changes the E2E record follows: its own, and the reports, boxes and sealed record that
 #: say why a voting station has no chain (`publish.e2e_absent`)
-_E2E_INPUTS = frozenset((ChangeKind.E2E, ChangeKind.REPORT, ChangeKind.DEVICES, ChangeKind.ANCHOR))
+_E2E_INPUTS = frozenset(
+    (ChangeKind.E2E, ChangeKind.REPORT, ChangeKind.DEVICES, ChangeKind.ANCHOR, ChangeKind.DECISION)
+)
 
 
 @dataclass
@@ -92,6 +99,7 @@ class Regeneration:
     units: dict[str, set[str] | None] = field(default_factory=dict)
     rendered: int | None = None  # pages the site rendered; None without the site module
     reading_log: float = 0.0  # seconds spent reading the event log (on the publisher's clock)
+    rendering: float = 0.0  # CPU seconds spent rendering the site (the night's largest part)
     #: when the centre took each report a poll wrote out (the log's time): the publisher's lag
     arrived: list[datetime.datetime] = field(default_factory=list)
 
@@ -120,8 +128,10 @@ class Publisher:
         e2e: E2EOptions | None = None,
         workers: int = 1,
         parallel_from: int = PARALLEL_FROM,
+        reads: UnitOfWorkFactory | None = None,
     ) -> None:
         self._uow = uow
+        self._reads = reads or uow
         self._root = root
         self._chosen = None if elections is None else frozenset(elections)
         self._bulk_interval = bulk_interval
@@ -222,7 +232,7 @@ class Publisher:
 
     def _read_log(self) -> list[Change]:
         after = self._log_sequence
-        with self._uow() as work:
+        with self._reads() as work:
             fresh = list(work.events.entries(after))
         if fresh:
             self._log_sequence = fresh[-1].sequence
@@ -232,7 +242,7 @@ class Publisher:
         return changes
 
     def _elections_to_publish(self) -> list[str]:
-        with self._uow() as work:
+        with self._reads() as work:
             stored = work.elections.ids()
         for missing in sorted((self._chosen or frozenset()) - set(stored)):
             raise ElectionNotFoundError(missing, stored)
@@ -240,11 +250,11 @@ class Publisher:
 
     def _stored(self, election: str) -> bool:
         """Whether the election is stored: its candidacy is recorded before it is loaded."""
-        with self._uow() as work:
+        with self._reads() as work:
             return work.elections.get(election) is not None
 
     def _load(self, election: str) -> Published:
-        with self._uow() as work:
+        with self._reads() as work:
             tallied = tally(work, election)
         timeline = self._timelines.setdefault(election, Timeline())
         self._published[election] = state = Published.of(tallied, timeline)
@@ -256,12 +266,12 @@ class Publisher:
         election = state.index.election_id
         large = len(state.index.voting_stations) >= self._parallel_from
         workers = self._workers if large else 1
-        with self._uow() as work:
+        with self._reads() as work:
             write_files(writer, state.report_files(work.reports.all(election)), workers)
-        read_devices(self._uow, state)
-        read_anchor(self._uow, state)
-        read_builds(self._uow, state)
-        read_candidacy(self._uow, state)
+        read_devices(self._reads, state)
+        read_anchor(self._reads, state)
+        read_builds(self._reads, state)
+        read_candidacy(self._reads, state)
         now = self._clock()
         state.write_everything(writer, nist_down_to=self._nist_down_to, now=now, workers=workers)
         self._write_e2e(writer, state)
@@ -271,7 +281,7 @@ class Publisher:
         The chains are read whole in one short unit of work, not streamed through a long one:
         on SQLite an open unit of work holds the store."""
         election = state.index.election_id
-        with self._uow() as work:
+        with self._reads() as work:
             ceremony = work.e2e.ceremony(election)
             chains = [] if ceremony is None else list(work.e2e.chains(election))
         if ceremony is None:
@@ -289,7 +299,7 @@ class Publisher:
         if any(c.kind in (ChangeKind.EVERYTHING, ChangeKind.LOADED) for c in changes):
             self._write_everything(writer, self._load(state.index.election_id))
             return None
-        sheets = read_stations(self._uow, writer, state, changes)
+        sheets = read_stations(self._reads, writer, state, changes)
         self._apply_records(writer, state, {c.kind for c in changes})
         if any(c.kind in _E2E_INPUTS for c in changes):
             self._write_e2e(writer, state)
@@ -297,35 +307,28 @@ class Publisher:
         for change in changes:
             state.timeline.touch(state.times, geography, change)
         units = {c.station for c in changes if c.kind is ChangeKind.REPORT and c.station}
-        if sheets:
+        decided = any(c.kind is ChangeKind.DECISION for c in changes)
+        if decided:  # read again whole: it holds the sheets read too
+            with self._reads() as work:
+                units |= state.retake(tally(work, state.index.election_id))
+            state.write_supervision(writer)
+        elif sheets:
             state.refigure(sheets)
-            for station in sheets:
-                units.update(geography.ancestors(station))
-        for contest in state.index.stored.election.contests:
-            totals = state.tallied.totals.units[contest.id]
-            for code in sorted(units):
-                if code in totals:
-                    state.write_result(writer, contest.id, code)
-            member = geography.constituency_map(contest.id)
-            for constituency in sorted({member[s] for s in sheets if s in member}):
-                state.redecide(contest.id, constituency)
-                state.write_outcome(writer, contest.id, constituency)
-        for group in sorted({state.index.sheet_group(station) for station in sheets}):
-            state.write_group(writer, group)
-        state.write_snapshot(writer)
-        return units
+        for station in sheets:
+            units.update(geography.ancestors(station))
+        return write_units(writer, state, units, sheets, decided=decided)
 
     def _apply_records(self, writer: Writer, state: Published, kinds: set[ChangeKind]) -> None:
         """Write again the files of the records no report changes: the pre-election record,
         the builds, candidacy."""
         if ChangeKind.ANCHOR in kinds:
-            read_anchor(self._uow, state)
+            read_anchor(self._reads, state)
             state.write_anchor(writer)
         if ChangeKind.BUILDS in kinds:
-            read_builds(self._uow, state)
+            read_builds(self._reads, state)
             state.write_builds(writer)
         if ChangeKind.CANDIDACY in kinds:
-            read_candidacy(self._uow, state)
+            read_candidacy(self._reads, state)
             state.write_candidacy(writer)
 
     def _write_bulk(self, writer: Writer, *, force: bool) -> None:
@@ -341,7 +344,7 @@ class Publisher:
     ) -> Regeneration:
         if self._log_key is not None and (publication or writer.written):
             take_checkpoint(self._uow, self._log_key, now=self._now())
-            taken = checkpoints(self._uow)
+            taken = checkpoints(self._reads)
             write_log_anchor(writer, taken, self._log_key.public_key)
             if taken:  # none before the log's first entry: nothing is decided yet
                 files = attested_files(self._root)
@@ -352,7 +355,9 @@ class Publisher:
             writer.write_json("data/elections.json", elections_json(snapshots))
         done.written, done.unchanged = writer.written, writer.unchanged
         if self._render and done.units:
+            started = time.process_time()
             done.rendered = _render_site(self._root, done.units)
+            done.rendering = time.process_time() - started
         return done
 
 

@@ -75,6 +75,10 @@ class SqlUnitOfWork:
     (the next waits up to the busy timeout): a use case that reads and then writes is never
     refused for a write that came in between. So on SQLite a thread must not use a second unit
     of work while its first has run a statement and is still open: it would wait for itself.
+
+    `reading`: the unit of work only reads (the publisher, issue 14). On SQLite its transaction
+    begins deferred, a snapshot of the last commit that takes no lock (WAL), so a reader never
+    holds up the centre's writers nor waits for them; it must not write.
     """
 
     elections: ElectionRepository
@@ -102,7 +106,7 @@ class SqlUnitOfWork:
     outcome_decisions: OutcomeDecisionRepository
     totals: TotalsRepository
 
-    def __init__(self, engine: Engine, *, now: datetime.datetime) -> None:
+    def __init__(self, engine: Engine, *, now: datetime.datetime, reading: bool = False) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError("a unit of work's time must be timezone-aware")
         self._engine = engine
@@ -113,6 +117,7 @@ class SqlUnitOfWork:
         # commit it. SQLite begins at the first statement, so that an idle unit of work does not
         # hold the write lock.
         self._eager = engine.dialect.name != "sqlite"
+        self._reading = reading
 
     def __enter__(self) -> Self:
         if self._connection is not None:
@@ -120,7 +125,7 @@ class SqlUnitOfWork:
         connection = self._engine.connect()
         if self._eager:
             connection.begin()
-        else:
+        elif not self._reading:
             connection.execution_options(**{IMMEDIATE: True})
         self._connection = connection
         self.elections = SqlElectionRepository(connection, now=self._now)
