@@ -233,21 +233,29 @@ class _Statements:
         return found
 
     def _select(self, table: str, columns: Sequence[str], codes: int, contests: int | None) -> str:
-        marks = ", ".join(self.mark for _ in range(codes))
-        where = f"{self._named('election_id')} AND {self._named('scope')}"
-        where += f" AND {self.quote('code')} IN ({marks})"
+        quote, mark = self.quote, self.mark
+        where = [f"{quote('election_id')} = {mark}", f"{quote('scope')} = {mark}"]
+        where.append(f"{quote('code')} IN ({', '.join(mark for _ in range(codes))})")
         if contests is not None:
-            where += (
-                f" AND {self.quote('contest')} IN ({', '.join(self.mark for _ in range(contests))})"
-            )
-        return f"SELECT {', '.join(self.quote(c) for c in columns)} FROM {table} WHERE {where}"
-
-    def _named(self, column: str) -> str:
-        return f"{self.quote(column)} = {self.mark}"
+            where.append(f"{quote('contest')} IN ({', '.join(mark for _ in range(contests))})")
+        named, ordered = _named(quote, columns), _ordered(quote, columns)
+        return f"SELECT {named} FROM {table} WHERE {' AND '.join(where)}{ordered}"
 
 
 _READ_TOTALS = ("scope", "code", "contest", *_COUNTED, *(column for _, column in _INVALID))
 _READ_VOTES = ("scope", "code", "contest", "candidate", "votes")
+
+
+def _named(quote: Callable[[str], str], columns: Sequence[str]) -> str:
+    return ", ".join(quote(c) for c in columns)
+
+
+def _ordered(quote: Callable[[str], str], columns: Sequence[str]) -> str:
+    """The votes in their key's order: a place's votes come by candidate, the same on both
+    databases (SQLite walks its key in that order: no sort); the totals in any order."""
+    if "candidate" not in columns:
+        return ""
+    return " ORDER BY " + _named(quote, ("scope", "code", "contest", "candidate"))
 
 
 @cache
@@ -258,8 +266,10 @@ def _statements(dialect: str) -> _Statements:
     votes = {"votes": _plus(quote, "results_total_votes", "votes")}
 
     def every(table: str, columns: Sequence[str]) -> str:
-        named = ", ".join(quote(c) for c in columns)
-        return f"SELECT {named} FROM {table} WHERE {quote('election_id')} = {mark}"
+        where = f"{quote('election_id')} = {mark}"
+        return (
+            f"SELECT {_named(quote, columns)} FROM {table} WHERE {where}{_ordered(quote, columns)}"
+        )
 
     return _Statements(
         quote,
