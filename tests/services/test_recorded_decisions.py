@@ -12,16 +12,18 @@ import pytest
 from sqlalchemy import Engine, Executable, delete, insert, select, update
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.candidacy.withdrawal import Printing
 from sandogh.core.log import EventType
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.locale import to_persian_digits
 from sandogh.services.acting import Actor
 from sandogh.services.certifications import certify, uncertify
+from sandogh.services.outcome_decisions import withdraw
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
 from sandogh.services.voids import void
-from sandogh.store.tables import CertificationRow, VoidRow
+from sandogh.store.tables import CertificationRow, OutcomeDecisionRow, VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from .build import LATER, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, load
@@ -30,6 +32,7 @@ from .test_supervision import CERTIFYING, SUPERVISOR, UNDOING, _import
 NewUnitOfWork = Callable[[], UnitOfWork]
 NO_SEAL = Decision("no seal", "هیات ۷")
 NATIONAL = Actor("tehrani", Grant(Role.SUPERVISOR, "IR"))
+EXECUTIVE = Actor("ejraei", Grant(Role.COUNTY_HQ, "IR-08-0801"))  # the executive board
 
 
 def _results(uow: NewUnitOfWork) -> dict[str, int]:
@@ -219,3 +222,27 @@ def test_a_certification_deleted_or_rewritten_by_sql_is_refused(
         _certified(sql_uow)
     assert (raised.value.number, raised.value.entry) == (None, entry.sequence)
     assert "رویداد" in raised.value.fa
+
+
+def test_a_withdrawal_rewritten_or_unlinked_by_sql_is_refused_by_every_unit_read(
+    engine: Engine,
+) -> None:
+    """A unit's read (issue 14) reads one contest's totals, but checks every decision the
+    outcomes are computed with: a withdrawal of a parliament candidate rewritten by hand is
+    refused by a read of the president's figures too, and by a station's."""
+
+    def sql_uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(sql_uow, ROUND_2_DAY)
+    withdraw(sql_uow, EXECUTIVE, ROUND_2, "parliament", "31", printing=Printing.AFTER, now=LATER)
+    _import(sql_uow, ST_1, ST_2, ST_3)
+    believed = _results(sql_uow)
+    _execute(engine, update(OutcomeDecisionRow).values(data={"candidate": "32"}))
+    for unit, contest in (("IR-08-0801", "president"), (ST_1, "parliament"), ("IR", None)):
+        with pytest.raises(UnrecordedDecisionError, match="the log records other details"):
+            show_results(sql_uow, ROUND_2, unit=unit, contest=contest)
+    _execute(engine, update(OutcomeDecisionRow).values(data={"candidate": "31"}, log_hash="0"))
+    with pytest.raises(UnrecordedDecisionError, match="its log entry is missing or another"):
+        _results(sql_uow)
+    assert believed

@@ -61,8 +61,11 @@ def _every_unit_reads_as_the_full_tally(uow: NewUnitOfWork) -> None:
         for code in full.geography.top_down:
             read = tally_unit(work, ROUND_2, code)
             for contest in ROUND_2_DAY.contests:
+                alone = tally_unit(work, ROUND_2, code, contest.id)  # its rows alone
+                assert set(alone.totals.units) == {contest.id}
                 for each in (code, *full.geography.children(code)):
                     assert read.total(contest.id, each) == full.total(contest.id, each), each
+                    assert alone.total(contest.id, each) == full.total(contest.id, each), each
             assert read.voided_in("president", code) == full.voided_in("president", code)
 
 
@@ -140,6 +143,9 @@ def test_a_county_changed_with_every_row_above_it_is_refused_when_the_county_is_
                 "AND candidate = '21'"
             )
         )
+    with pytest.raises(TotalsDisagreeError):  # the contest read alone: checked as well
+        show_results(uow, ROUND_2, unit="IR-08-0801", contest="president")
+    show_results(uow, ROUND_2, unit="IR-08-0801", contest="parliament")  # its rows are whole
     with pytest.raises(TotalsDisagreeError) as refused:
         show_results(uow, ROUND_2, unit="IR-08-0801")
     assert (refused.value.unit, refused.value.contest) == ("IR-08-0801", "president")

@@ -33,7 +33,7 @@ from sandogh.services.audit_history import Drawn, history
 from sandogh.services.audit_ports import StoredHandCount
 from sandogh.services.audits import Audit, log
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
-from sandogh.services.recorded_decisions import hand_count_counts, stored_counts
+from sandogh.services.hand_count_figures import hand_count_counts, stored_counts
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,8 @@ from sandogh.services.certifications import (
     require_undoer,
 )
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.hand_count_figures import correction_of, stored_counts
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.recorded_decisions import correction_of, stored_counts
 
 
 def certify_hand_count(

@@ -28,6 +28,9 @@ class EventLog(Protocol):
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         """Every entry of type `kind` whose details name `election`, by sequence."""
 
+    def of_types(self, kinds: Collection[EventType], election: str) -> list[Entry]:
+        """Every entry of one of the types `kinds` whose details name `election`, by sequence."""
+
 
 class CheckpointRepository(Protocol):
     """The signed checkpoints of the event log (`core.log.checkpoints`), kept for publication."""

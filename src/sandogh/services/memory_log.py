@@ -55,10 +55,13 @@ class MemoryEvents:
         return {e.sequence: e for e in self.entries() if e.sequence in wanted}
 
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
+        return self.of_types((kind,), election)
+
+    def of_types(self, kinds: Collection[EventType], election: str) -> list[Entry]:
         return [
             e
             for e in self.entries()
-            if e.event.type is kind and e.event.details.get("election") == election
+            if e.event.type in kinds and e.event.details.get("election") == election
         ]
 
     def commit(self) -> None:

@@ -48,12 +48,20 @@ class MemoryTotals:
         for place, delta in deltas.items():
             pending[place] = plus(pending.get(place, ZERO), delta)
 
-    def read(self, election_id: str, scope: Scope, codes: Collection[str]) -> dict[Place, Running]:
+    def read(
+        self,
+        election_id: str,
+        scope: Scope,
+        codes: Collection[str],
+        contests: Collection[str] | None = None,
+    ) -> dict[Place, Running]:
         wanted = set(codes)
         return {
             place: total
             for place, total in self.all(election_id).items()
-            if place.scope is scope and place.code in wanted
+            if place.scope is scope
+            and place.code in wanted
+            and (contests is None or place.contest in contests)
         }
 
     def all(self, election_id: str) -> dict[Place, Running]:

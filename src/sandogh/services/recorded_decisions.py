@@ -14,11 +14,11 @@ believed. The matching itself is `core.supervision.recorded`.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_of
 from sandogh.core.canonical_json import JSONValue
-from sandogh.core.counting.tally import Counts, InvalidKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, Disposition, EventType
 from sandogh.core.log.chain import Entry
@@ -32,8 +32,8 @@ from sandogh.core.supervision.recorded import (
 )
 from sandogh.locale import to_persian_digits
 from sandogh.services.acting import Actor, acted
-from sandogh.services.audit_errors import StoredHandCountError
-from sandogh.services.audit_ports import HandCountCertified, StoredHandCount
+from sandogh.services.audit_ports import StoredHandCount
+from sandogh.services.hand_count_figures import correction_of
 from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.ports import CertificationRecord, UnitOfWork, VoidRecord
 
@@ -87,7 +87,11 @@ _WHAT_FA = {
 def recorded_voids(work: UnitOfWork, election: str) -> list[VoidRecord]:
     """Every void of the election, each checked against the log entry it names."""
     records = work.voids.all(election)
-    entries = work.events.at([r.logged.sequence for r in records if r.logged is not None])
+    _check_voids(records, work.events.at(_sequences(v.logged for v in records)), election)
+    return records
+
+
+def _check_voids(records: list[VoidRecord], entries: Mapping[int, Entry], election: str) -> None:
     for record in records:
         entry = None if record.logged is None else entries.get(record.logged.sequence)
         why = void_unrecorded(
@@ -101,7 +105,10 @@ def recorded_voids(work: UnitOfWork, election: str) -> list[VoidRecord]:
         )
         if why is not None:
             raise UnrecordedDecisionError("void", record.id, why)
-    return records
+
+
+def _sequences(logged: Iterable[Checkpoint | None]) -> list[int]:
+    return [at.sequence for at in logged if at is not None]
 
 
 def recorded_certifications(work: UnitOfWork, election: str) -> list[CertificationRecord]:
@@ -109,8 +116,20 @@ def recorded_certifications(work: UnitOfWork, election: str) -> list[Certificati
     entry it names and its undoing against its own; and every undoing the log records must be
     one the store holds (a row whose undoing was taken back by hand is refused too)."""
     records = work.certifications.records(election)
-    named = [r.logged for r in records] + [r.undo_logged for r in records]
-    entries = work.events.at([at.sequence for at in named if at is not None])
+    entries = work.events.at(_sequences(_certifications_logged(records)))
+    _check_certifications(records, entries)
+    _every_entry_stored(work.events.of_types(_CERTIFYING, election), records)
+    return records
+
+
+_CERTIFYING = (EventType.RESULT_CERTIFIED, EventType.CERTIFICATION_UNDONE)
+
+
+def _certifications_logged(records: list[CertificationRecord]) -> list[Checkpoint | None]:
+    return [r.logged for r in records] + [r.undo_logged for r in records]
+
+
+def _check_certifications(records: list[CertificationRecord], entries: Mapping[int, Entry]) -> None:
     for record in records:
         entry = None if record.logged is None else entries.get(record.logged.sequence)
         why = certification_unrecorded(record.logged, entry, record.certification)
@@ -121,30 +140,28 @@ def recorded_certifications(work: UnitOfWork, election: str) -> list[Certificati
             why = None if why is None else f"its undoing: {why}"
         if why is not None:
             raise UnrecordedDecisionError("certification", record.id, why)
-    _every_entry_stored(work, election, records)
-    return records
 
 
-def _every_entry_stored(
-    work: UnitOfWork, election: str, records: list[CertificationRecord]
-) -> None:
-    """Refuse a store without a certification, or an undoing, that the log records: a row
-    deleted by hand, or its undoing taken back (a certification so put back in force)."""
+def _every_entry_stored(logged: list[Entry], records: list[CertificationRecord]) -> None:
+    """Refuse a store without a certification, or an undoing, that the log records (`logged`,
+    the election's entries of both types): a row deleted by hand, or its undoing taken back (a
+    certification so put back in force)."""
     made = {r.logged.sequence for r in records if r.logged is not None}
     undone = {r.undo_logged.sequence for r in records if r.undo_logged is not None}
-    for kind, stored in (
-        (EventType.RESULT_CERTIFIED, made),
-        (EventType.CERTIFICATION_UNDONE, undone),
-    ):
-        for entry in work.events.of_type(kind, election):
-            if entry.sequence in stored or entry.event.disposition is not Disposition.DONE:
-                continue
-            held = _held(records, entry)
-            if held is None:
-                why = f"the store holds no certification that entry {entry.sequence} records"
-                raise UnrecordedDecisionError("certification", None, why, entry=entry.sequence)
-            why = f"it is held in force, but entry {entry.sequence} records its undoing"
-            raise UnrecordedDecisionError("certification", held.id, why)
+    stored = {EventType.RESULT_CERTIFIED: made, EventType.CERTIFICATION_UNDONE: undone}
+    undoings = {EventType.CERTIFICATION_UNDONE}
+    # the certifications' entries first, then the undoings', each by sequence
+    for entry in sorted(logged, key=lambda e: (e.event.type in undoings, e.sequence)):
+        if entry.sequence in stored[entry.event.type]:
+            continue
+        if entry.event.disposition is not Disposition.DONE:
+            continue
+        held = _held(records, entry)
+        if held is None:
+            why = f"the store holds no certification that entry {entry.sequence} records"
+            raise UnrecordedDecisionError("certification", None, why, entry=entry.sequence)
+        why = f"it is held in force, but entry {entry.sequence} records its undoing"
+        raise UnrecordedDecisionError("certification", held.id, why)
 
 
 def _held(records: list[CertificationRecord], undoing: Entry) -> CertificationRecord | None:
@@ -169,9 +186,23 @@ def _held(records: list[CertificationRecord], undoing: Entry) -> CertificationRe
 def recorded_corrections(work: UnitOfWork, election: str) -> list[HandCountCorrection]:
     """The certified hand-count corrections of the election, each checked against the log
     entry it names, by contest."""
-    certified = [h for h in work.audits.hand_counts(election) if h.certified is not None]
+    certified = _certified_counts(work, election)
+    entries = work.events.at(_sequences(_counts_logged(certified)))
+    return _checked_corrections(certified, entries, election)
+
+
+def _certified_counts(work: UnitOfWork, election: str) -> list[StoredHandCount]:
+    return [h for h in work.audits.hand_counts(election) if h.certified is not None]
+
+
+def _counts_logged(certified: list[StoredHandCount]) -> list[Checkpoint | None]:
+    return [h.certified.logged for h in certified if h.certified is not None]
+
+
+def _checked_corrections(
+    certified: list[StoredHandCount], entries: Mapping[int, Entry], election: str
+) -> list[HandCountCorrection]:
     logged = {h.contest: h.certified.logged for h in certified if h.certified is not None}
-    entries = work.events.at([at.sequence for at in logged.values() if at is not None])
     found = []
     for stored in certified:
         made = correction_of(stored)
@@ -185,76 +216,15 @@ def recorded_corrections(work: UnitOfWork, election: str) -> list[HandCountCorre
     return found
 
 
-def correction_of(
-    stored: StoredHandCount, certifying: HandCountCertified | None = None
-) -> HandCountCorrection:
-    """The correction a stored hand count makes, certified as it was or as `certifying`."""
-    certified = certifying or stored.certified
-    if certified is None:
-        raise StoredHandCountError(f"{stored.contest}: not certified", subject=stored.contest)
-    counts = hand_count_counts(stored)
-    contest, _, constituency = stored.contest.partition(":")
-    return HandCountCorrection(
-        contest,
-        constituency,
-        counts.cast,
-        counts.valid,
-        counts.invalid,
-        counts.votes,
-        certified.audit,
-        certified.by,
-        certified.grant,
-        certified.at,
-        certified.reason,
-    )
-
-
-def stored_counts(counts: Counts) -> JSONValue:
-    """The totals of a hand count as `StoredHandCount.counts` keeps them; `hand_count_counts`
-    reads them back."""
-    votes: dict[str, JSONValue] = dict(counts.votes)
-    invalid: dict[str, JSONValue] = {k.value: n for k, n in counts.invalid.items()}
-    return {"cast": counts.cast, "valid": counts.valid, "invalid": invalid, "votes": votes}
-
-
-def hand_count_counts(stored: StoredHandCount) -> Counts:
-    """The totals a stored hand count holds; a row that does not read raises
-    `StoredHandCountError` naming the path of what is wrong."""
-    at = f"hand_counts[{stored.contest}].counts"
-    data = _mapping(stored.counts, at, stored.contest)
-    invalid = _mapping(data.get("invalid", {}), f"{at}.invalid", stored.contest)
-    kinds = {}
-    for kind, n in invalid.items():
-        if kind not in {k.value for k in InvalidKind}:
-            raise StoredHandCountError(f"{at}.invalid.{kind}: no such kind", subject=stored.contest)
-        kinds[InvalidKind(kind)] = _count(n, f"{at}.invalid.{kind}", stored.contest)
-    votes = _mapping(data.get("votes"), f"{at}.votes", stored.contest)
-    return Counts(
-        cast=_count(data.get("cast"), f"{at}.cast", stored.contest),
-        valid=_count(data.get("valid"), f"{at}.valid", stored.contest),
-        invalid=kinds,
-        votes={
-            str(code): _count(n, f"{at}.votes.{code}", stored.contest) for code, n in votes.items()
-        },
-    )
-
-
-def _mapping(value: Any, path: str, subject: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise StoredHandCountError(f"{path}: {value!r} is not an object", subject=subject)
-    return value
-
-
-def _count(value: Any, path: str, subject: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise StoredHandCountError(f"{path}: {value!r} is not a count", subject=subject)
-    return value
-
-
 def recorded_of_kind(work: UnitOfWork, election: str, kind: str) -> list[StoredDecision]:
     """The stored decisions of `kind`, each checked against the log entry it names."""
     stored = [d for d in work.outcome_decisions.all(election) if d.kind == kind]
-    entries = work.events.at([d.logged.sequence for d in stored])
+    return _checked_decisions(stored, work.events.at([d.logged.sequence for d in stored]))
+
+
+def _checked_decisions(
+    stored: list[StoredDecision], entries: Mapping[int, Entry]
+) -> list[StoredDecision]:
     for decision in stored:
         entry = entries.get(decision.logged.sequence)
         if entry is None or entry.hash != decision.logged.hash:
@@ -263,18 +233,21 @@ def recorded_of_kind(work: UnitOfWork, election: str, kind: str) -> list[StoredD
             details = {k: v for k, v in entry.event.details.items() if k in decision.data}
             why = "" if details == dict(decision.data) else "the log records other details"
         if why:
-            raise UnrecordedDecisionError(kind, decision.number, why)
+            raise UnrecordedDecisionError(decision.kind, decision.number, why)
     return stored
 
 
 def recorded_lots(work: UnitOfWork, election: str) -> list[SettledLot]:
     """The lots, each checked against its log entry, and its commitment against one recorded."""
-    committed = {
-        (str(d.data["commitment"]), str(d.data["at"]))
-        for d in recorded_of_kind(work, election, LOT_COMMITMENT)
-    }
+    return _lots(
+        recorded_of_kind(work, election, LOT_COMMITMENT), recorded_of_kind(work, election, LOT)
+    )
+
+
+def _lots(commitments: list[StoredDecision], drawn: list[StoredDecision]) -> list[SettledLot]:
+    committed = {(str(d.data["commitment"]), str(d.data["at"])) for d in commitments}
     lots = []
-    for decision in recorded_of_kind(work, election, LOT):
+    for decision in drawn:
         made = settled_of(decision.data)
         revealed = made.revealed
         if revealed is not None and (
@@ -308,3 +281,43 @@ def record_decision(
 
 def recorded_withdrawals(work: UnitOfWork, election: str) -> list[Withdrawal]:
     return [withdrawal_of(d.data) for d in recorded_of_kind(work, election, WITHDRAWAL)]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """Every decision results are read with, each checked against the log entry it names."""
+
+    voids: list[VoidRecord]
+    corrections: list[HandCountCorrection]
+    certifications: list[CertificationRecord]
+    lots: list[SettledLot]
+    withdrawals: list[Withdrawal]
+
+
+def recorded_decisions(work: UnitOfWork, election: str) -> Recorded:
+    """What `recorded_voids`, `recorded_corrections`, `recorded_certifications`,
+    `recorded_lots` and `recorded_withdrawals` each return, checked as each checks it (and in
+    that order), with every log entry they name read at once: a read of one unit's results
+    (`services.unit_tally`) made a dozen queries of them, most of its time (issue 14)."""
+    voids = work.voids.all(election)
+    counts = _certified_counts(work, election)
+    certifications = work.certifications.records(election)
+    decisions = work.outcome_decisions.all(election)
+    named = [
+        *(v.logged for v in voids),
+        *_counts_logged(counts),
+        *_certifications_logged(certifications),
+        *(d.logged for d in decisions),
+    ]
+    entries = work.events.at(_sequences(named))
+    _check_voids(voids, entries, election)
+    corrections = _checked_corrections(counts, entries, election)
+    _check_certifications(certifications, entries)
+    _every_entry_stored(work.events.of_types(_CERTIFYING, election), certifications)
+
+    def of(kind: str) -> list[StoredDecision]:
+        return _checked_decisions([d for d in decisions if d.kind == kind], entries)
+
+    lots = _lots(of(LOT_COMMITMENT), of(LOT))
+    withdrawals = [withdrawal_of(d.data) for d in of(WITHDRAWAL)]
+    return Recorded(voids, corrections, certifications, lots, withdrawals)

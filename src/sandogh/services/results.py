@@ -202,7 +202,8 @@ def show_results(
     """Results of one unit (the root by default) for one contest or all, compared with the
     round before where that round is stored, and every reconciliation finding of the election."""
     with uow() as work:
-        tallied = tally_unit(work, election_id, unit)  # the unit's kept totals, not every sheet
+        # the unit's kept totals (of the contest asked), not every sheet
+        tallied = tally_unit(work, election_id, unit, contest)
         code = unit if unit is not None else tallied.geography.top_down[0]
         place = tallied.unit(code)
         contests = (
@@ -253,7 +254,7 @@ def _previous(
     before_day = day_of(work, link.election)
     if code not in before_day.geography:
         return None
-    before = tally_unit(work, link.election, code)
+    before = tally_unit(work, link.election, code, link.contest)
     before_total = before.total(link.contest, code)
     now_total = current.total(contest.id, code)
     if before_total is None or now_total is None:

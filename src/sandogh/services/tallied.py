@@ -37,7 +37,8 @@ class Tallied:
     published decisions; empty where the times are not known), `certifications` are those in
     force and `undone` those undone, each with its undoing (published, never in force); `lots`
     and `withdrawals` are the stored decisions every outcome is computed with
-    (`services.outcome_decisions`).
+    (`services.outcome_decisions`). A unit's read (`services.unit_tally`) holds the unit and
+    the units just below it, and only the contest it was asked for when it was asked for one.
     """
 
     stored: StoredElection

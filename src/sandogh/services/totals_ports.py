@@ -28,8 +28,15 @@ class TotalsRepository(Protocol):
     def add(self, election_id: str, deltas: Mapping[Place, Running]) -> None:
         """Add each delta into its place's total (a place without one starts from nothing)."""
 
-    def read(self, election_id: str, scope: Scope, codes: Collection[str]) -> dict[Place, Running]:
-        """The totals of `codes` in `scope`, every contest; a place without one is left out."""
+    def read(
+        self,
+        election_id: str,
+        scope: Scope,
+        codes: Collection[str],
+        contests: Collection[str] | None = None,
+    ) -> dict[Place, Running]:
+        """The totals of `codes` in `scope`, of `contests` (every contest when None); a place
+        without one is left out."""
 
     def all(self, election_id: str) -> dict[Place, Running]:
         """Every total of the election."""

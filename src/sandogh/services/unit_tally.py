@@ -6,7 +6,10 @@ units just below it. Their totals are read from `services.totals`'s rows (a unit
 stations) or from the station's sheet with the voids applied (a station); what each void took is
 found from the sheets it touches alone; a certified hand-count correction is applied as the
 full tally applies it, from the corrected constituency's kept total. The `Tallied` given holds
-those units only (and the corrected constituencies): its totals are the full tally's for them.
+those units only (and the corrected constituencies), and of one contest when one is asked (a
+nation's rows of every contest are thousands of candidates): its totals are the full tally's for
+them. Every decision the results are read with is checked against the log on every read, all of
+them with one read of the entries they name (`recorded_decisions`), whichever contest is asked.
 
 Before any correction is applied, the read checks what it has read anyway (finding N2): the kept
 figures of the unit read, per contest, must be the sum of its children's — a station's from its
@@ -23,10 +26,10 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
 from sandogh.core.counting.aggregate import Aggregate, Total
-from sandogh.core.counting.running import ZERO, Place, Running, Scope, differences, plus
+from sandogh.core.counting.running import ZERO, Place, Running, Scope, differences, summed
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.model import Election, ReportingUnit, UnitKind
+from sandogh.core.definition.model import Contest, Election, ReportingUnit, UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import (
     HandCountCorrection,
@@ -42,20 +45,17 @@ from sandogh.services.days import day_of
 from sandogh.services.elections import resolve_election_id
 from sandogh.services.errors import UnknownUnitError
 from sandogh.services.ports import StoredElection, UnitOfWork
-from sandogh.services.recorded_decisions import (
-    recorded_certifications,
-    recorded_corrections,
-    recorded_lots,
-    recorded_voids,
-    recorded_withdrawals,
-)
+from sandogh.services.recorded_decisions import recorded_decisions
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import applied, ensure_totals
 
 
-def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = None) -> Tallied:
+def tally_unit(
+    work: UnitOfWork, election_id: str | None, code: str | None = None, contest: str | None = None
+) -> Tallied:
     """The results of `code` (the root when None) and of the units just below it, as
-    `services.results.tally` has them, read from the running totals."""
+    `services.results.tally` has them, read from the running totals: of `contest` alone when
+    named (its totals hold no other), of every contest when None."""
     day = day_of(work, resolve_election_id(work, election_id))
     geography, election = day.geography, day.election.id
     if ensure_totals(work, day):
@@ -63,23 +63,30 @@ def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = Non
     code = geography.top_down[0] if code is None else code
     if code not in geography:
         raise UnknownUnitError(election, code)
+    contests = None if contest is None else (contest,)
     codes = (code, *geography.children(code))
-    records = recorded_voids(work, election)
-    voids = [record.void for record in records]
+    recorded = recorded_decisions(work, election)
+    voids = [record.void for record in recorded.voids]
     stations = {c for c in codes if geography.kind(c) is UnitKind.STATION}
     read = work.tallies.of_stations(election, stations | _touched(geography, voids))
     sheets, effects = applied(day, read, voids)
-    corrections = tuple(recorded_corrections(work, election))
+    corrections = tuple(recorded.corrections)
     inner = [c for c in codes if c not in stations]
-    kept = work.totals.read(election, Scope.UNIT, inner)
-    read_sheets = [s for s in sheets if s.station in stations]
-    _check_sums(day.election, geography, code, kept, read_sheets)
-    corrected = work.totals.read(
-        election, Scope.CONSTITUENCY, {c.constituency for c in corrections}
+    kept = work.totals.read(election, Scope.UNIT, inner, contests) if inner else {}
+    read_sheets = [
+        s for s in sheets if s.station in stations and (contest is None or s.contest == contest)
+    ]
+    of = [c for c in day.election.contests if contest is None or c.id == contest]
+    _check_sums(day.election, geography, code, kept, read_sheets, contests=of)
+    corrected = tuple(c for c in corrections if contest is None or c.contest == contest)
+    kept_corrected = work.totals.read(
+        election, Scope.CONSTITUENCY, {c.constituency for c in corrected}, contests
     )
-    found = _aggregate(geography, inner, kept, stations, read_sheets)
-    totals = correct_totals(geography, _with(geography, found, corrections, corrected), corrections)
-    certified = recorded_certifications(work, election)
+    found = _aggregate(geography, inner, kept, stations, read_sheets, contests=of)
+    totals = correct_totals(
+        geography, _with(geography, found, corrected, kept_corrected), corrected
+    )
+    certified = recorded.certifications
     return Tallied(
         StoredElection(day.election, day.definition_hash),
         geography,
@@ -88,9 +95,9 @@ def tally_unit(work: UnitOfWork, election_id: str | None, code: str | None = Non
         effects,
         tuple(r.certification for r in certified if r.undone is None),
         corrections,
-        tuple(recorded_lots(work, election)),
-        tuple(recorded_withdrawals(work, election)),
-        tuple(record.at for record in records),
+        tuple(recorded.lots),
+        tuple(recorded.withdrawals),
+        tuple(record.at for record in recorded.voids),
         tuple(r.undone for r in certified if r.undone is not None),
         day.seat_bounds,
     )
@@ -119,21 +126,26 @@ def _check_sums(
     code: str,
     kept: Mapping[Place, Running],
     sheets: Collection[TallySheet],
+    *,
+    contests: Collection[Contest],
 ) -> None:
-    """Refuse when the kept totals of `code` (above the stations) are not, contest by contest,
-    the sum of its children's: inner children's kept rows and stations' voided `sheets`."""
+    """Refuse when the kept totals of `code` (above the stations) are not, contest by contest
+    (of `contests`, those read), the sum of its children's: inner children's kept rows and
+    stations' voided `sheets`."""
     if geography.kind(code) is UnitKind.STATION:
         return  # a station's figures are its sheet
     counted = {(s.contest, s.station): Running(s.counts, 1) for s in sheets}
-    for contest in election.contests:
+    children = [
+        (child, geography.kind(child) is UnitKind.STATION) for child in geography.children(code)
+    ]
+    for contest in contests:
         place = Place(contest.id, Scope.UNIT, code)
-        added = ZERO
-        for child in geography.children(code):
-            if geography.kind(child) is UnitKind.STATION:
-                part = counted.get((contest.id, child), ZERO)
-            else:
-                part = kept.get(Place(contest.id, Scope.UNIT, child), ZERO)
-            added = plus(added, part)
+        added = summed(
+            counted.get((contest.id, child), ZERO)
+            if station
+            else kept.get(Place(contest.id, Scope.UNIT, child), ZERO)
+            for child, station in children
+        )
         if differences({place: added}, {place: kept.get(place, ZERO)}):
             raise TotalsDisagreeError(election, contest.id, geography.unit(code))
 
@@ -148,11 +160,13 @@ def _aggregate(
     kept: Mapping[Place, Running],
     stations: Collection[str],
     sheets: Collection[TallySheet],
+    *,
+    contests: Collection[Contest],
 ) -> Aggregate:
     """The totals of the units `inner` (above the stations), kept, and of `stations`, each its
-    sheet with the voids applied (`sheets`) where it reported."""
+    sheet with the voids applied (`sheets`) where it reported; of `contests` alone."""
     units: dict[str, dict[str, Total]] = {}
-    for contest in geography.election.contests:
+    for contest in contests:
         of_contest = units[contest.id] = {}
         for code in inner:
             expected = geography.stations_in(contest.id, code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.access import Grant, Role
@@ -38,6 +38,14 @@ def _reading(row: Any) -> StoredReading:
         row.entered_by,
         row.record,
     )
+
+
+# Built once: every read of results reads it (issue 14)
+_HAND_COUNTS = (
+    select(AuditHandCountRow)
+    .where(AuditHandCountRow.election_id == bindparam("election"))
+    .order_by(AuditHandCountRow.contest)
+)
 
 
 class SqlAuditRepository:
@@ -164,12 +172,8 @@ class SqlAuditRepository:
         self._connection.execute(query)
 
     def hand_counts(self, election_id: str) -> list[StoredHandCount]:
-        query = (
-            select(AuditHandCountRow)
-            .where(AuditHandCountRow.election_id == election_id)
-            .order_by(AuditHandCountRow.contest)
-        )
-        return [_hand_count(row) for row in self._connection.execute(query)]
+        found = self._connection.execute(_HAND_COUNTS, {"election": election_id})
+        return [_hand_count(row) for row in found]
 
     def add_hand_count(self, count: StoredHandCount) -> None:
         row = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.definition.model import Election
@@ -15,6 +15,9 @@ from sandogh.store.integrity import translated
 from sandogh.store.tables import ElectionRow, UnitRow
 
 _UNIT_COLUMNS = ("election_id", "code", "kind", "parent", "name_fa", "name_en")
+
+# Built once: every read of an election day asks it (issue 14)
+_HASH_OF = select(ElectionRow.definition_hash).where(ElectionRow.id == bindparam("id"))
 
 
 class SqlElectionRepository:
@@ -67,8 +70,7 @@ class SqlElectionRepository:
         return StoredElection(decode_canonical(row.definition), row.definition_hash)
 
     def hash_of(self, election_id: str) -> str | None:
-        query = select(ElectionRow.definition_hash).where(ElectionRow.id == election_id)
-        return self._connection.execute(query).scalar_one_or_none()
+        return self._connection.execute(_HASH_OF, {"id": election_id}).scalar_one_or_none()
 
     def ids(self) -> list[str]:
         return list(

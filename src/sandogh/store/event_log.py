@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import bindparam, insert, select, text
 from sqlalchemy.engine import Connection
 
 from sandogh.core.log.chain import Entry, chain
@@ -41,6 +41,13 @@ def _entry(row: Any) -> Entry:
         details=row.details,
     )
     return Entry(row.sequence, event, row.previous_hash, row.hash)
+
+
+_OF_TYPES = (
+    select(EventRow)
+    .where(EventRow.type.in_(bindparam("types", expanding=True)))
+    .order_by(EventRow.sequence)
+)
 
 
 class SqlEventLog:
@@ -94,7 +101,10 @@ class SqlEventLog:
         return {row.sequence: _entry(row) for row in self._connection.execute(query)}
 
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
+        return self.of_types((kind,), election)
+
+    def of_types(self, kinds: Collection[EventType], election: str) -> list[Entry]:
         # the type in SQL, the election in Python: JSON paths differ between the dialects
-        query = select(EventRow).where(EventRow.type == kind.value).order_by(EventRow.sequence)
-        found = (_entry(row) for row in self._connection.execute(query))
+        types = sorted(kind.value for kind in kinds)
+        found = (_entry(row) for row in self._connection.execute(_OF_TYPES, {"types": types}))
         return [e for e in found if e.event.details.get("election") == election]

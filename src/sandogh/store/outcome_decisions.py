@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.engine import Connection
 
 from sandogh.core.log import Checkpoint
@@ -10,17 +10,19 @@ from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.store.integrity import translated
 from sandogh.store.tables import OutcomeDecisionRow
 
+# Built once: every read of results reads it (issue 14)
+_ALL = (
+    select(OutcomeDecisionRow)
+    .where(OutcomeDecisionRow.election_id == bindparam("election"))
+    .order_by(OutcomeDecisionRow.number)
+)
+
 
 class SqlOutcomeDecisionRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
     def all(self, election_id: str) -> list[StoredDecision]:
-        query = (
-            select(OutcomeDecisionRow)
-            .where(OutcomeDecisionRow.election_id == election_id)
-            .order_by(OutcomeDecisionRow.number)
-        )
         return [
             StoredDecision(
                 row.election_id,
@@ -30,7 +32,7 @@ class SqlOutcomeDecisionRepository:
                 row.data,
                 Checkpoint(row.log_sequence, row.log_hash),
             )
-            for row in self._connection.execute(query)
+            for row in self._connection.execute(_ALL, {"election": election_id})
         ]
 
     def add(self, decision: StoredDecision) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sandogh.core.access import Grant, Role
@@ -63,8 +63,17 @@ class SqlVoidRepository:
             raise ConstraintError(f"no void {number}")
 
     def all(self, election_id: str) -> list[VoidRecord]:
-        query = select(VoidRow).where(VoidRow.election_id == election_id).order_by(VoidRow.id)
-        return [_void_record(row) for row in self._connection.execute(query)]
+        found = self._connection.execute(_VOIDS, {"election": election_id})
+        return [_void_record(row) for row in found]
+
+
+# Built once: every read of results reads both (issue 14)
+_VOIDS = select(VoidRow).where(VoidRow.election_id == bindparam("election")).order_by(VoidRow.id)
+_CERTIFICATIONS = (
+    select(CertificationRow)
+    .where(CertificationRow.election_id == bindparam("election"))
+    .order_by(CertificationRow.id)
+)
 
 
 def _void_record(row: Any) -> VoidRecord:
@@ -117,12 +126,8 @@ class SqlCertificationRepository:
         return [_certification(row) for row in self._connection.execute(query)]
 
     def records(self, election_id: str) -> list[CertificationRecord]:
-        query = (
-            select(CertificationRow)
-            .where(CertificationRow.election_id == election_id)
-            .order_by(CertificationRow.id)
-        )
-        return [_certification_record(row) for row in self._connection.execute(query)]
+        found = self._connection.execute(_CERTIFICATIONS, {"election": election_id})
+        return [_certification_record(row) for row in found]
 
     def undo(self, undone: Undoing, entry: Checkpoint) -> None:
         row, certification = CertificationRow, undone.certification

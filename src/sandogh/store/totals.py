@@ -10,14 +10,16 @@ transactions take their row locks in the same order and never wait for each othe
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, select
+from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sandogh.core.counting.running import Place, Running, Scope
-from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, InvalidKind
+from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts
 from sandogh.store.integrity import translated
 from sandogh.store.tables import ResultsTotalRow, ResultsTotalVoteRow, TotalsFilledRow
 
@@ -28,27 +30,21 @@ _PLACE = ("election_id", "scope", "code", "contest")
 _INVALID = tuple(INVALID_FIGURES.items())
 #: At most this many places in one IN list.
 _BATCH = 500
+_FILLED_HASH = select(_FILLED.c.definition_hash).where(
+    _FILLED.c.election_id == bindparam("election")
+)
 
 
 class SqlTotalsRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
         self._dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-        quote = connection.dialect.identifier_preparer.quote
-        mark = "%s" if connection.dialect.name == "postgresql" else "?"
-        summed = _summed(quote)
-        self._adding_totals = _upsert(quote, mark, "results_totals", _TOTAL_COLUMNS, summed)
-        self._adding_votes = _upsert(
-            quote,
-            mark,
-            "results_total_votes",
-            _VOTE_COLUMNS,
-            {"votes": _plus(quote, "results_total_votes", "votes")},
-        )
+        self._sql = _statements(connection.dialect.name)
 
     def filled(self, election_id: str) -> str | None:
-        query = select(_FILLED.c.definition_hash).where(_FILLED.c.election_id == election_id)
-        found: str | None = self._connection.execute(query).scalar_one_or_none()
+        found: str | None = self._connection.execute(
+            _FILLED_HASH, {"election": election_id}
+        ).scalar_one_or_none()
         return found
 
     def claim(self, election_id: str, definition_hash: str) -> bool:
@@ -81,62 +77,75 @@ class SqlTotalsRepository:
         # Rows go to the driver's executemany as tuples: a national import adds ~10⁵ of them,
         # and SQLAlchemy's per-row parameter processing took most of the time (measured).
         with translated():
-            self._connection.exec_driver_sql(self._adding_totals, totals)
+            self._connection.exec_driver_sql(self._sql.adding_totals, totals)
             if votes:
-                self._connection.exec_driver_sql(self._adding_votes, votes)
+                self._connection.exec_driver_sql(self._sql.adding_votes, votes)
 
-    def read(self, election_id: str, scope: Scope, codes: Collection[str]) -> dict[Place, Running]:
+    def read(
+        self,
+        election_id: str,
+        scope: Scope,
+        codes: Collection[str],
+        contests: Collection[str] | None = None,
+    ) -> dict[Place, Running]:
         found: dict[Place, Running] = {}
         wanted = sorted(set(codes))
+        of = None if contests is None else sorted(set(contests))
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
-            found |= self._read(
-                and_(
-                    _TOTALS.c.election_id == election_id,
-                    _TOTALS.c.scope == scope.value,
-                    _TOTALS.c.code.in_(batch),
-                ),
-                and_(
-                    _VOTES.c.election_id == election_id,
-                    _VOTES.c.scope == scope.value,
-                    _VOTES.c.code.in_(batch),
-                ),
-            )
+            found |= self._places(election_id, scope.value, batch, of)
         return found
 
     def all(self, election_id: str) -> dict[Place, Running]:
-        return self._read(_TOTALS.c.election_id == election_id, _VOTES.c.election_id == election_id)
+        sql = self._sql
+        return self._gathered(
+            self._rows(sql.all_totals, (election_id,)), self._rows(sql.all_votes, (election_id,))
+        )
 
-    def _read(self, totals: Any, votes: Any) -> dict[Place, Running]:
+    def _places(
+        self, election_id: str, scope: str, codes: list[str], contests: list[str] | None
+    ) -> dict[Place, Running]:
+        """The totals of `codes` (and of `contests` only, when named) in two statements whose
+        words are built once for each length of the lists (`_Statements.of`)."""
+        totals, votes = self._sql.of(len(codes), None if contests is None else len(contests))
+        values = (election_id, scope, *codes, *(contests or ()))
+        return self._gathered(self._rows(totals, values), self._rows(votes, values))
+
+    def _rows(self, sql: str, values: tuple[str, ...]) -> Sequence[Any]:
+        # The words as the driver takes them, fetched at once: building and compiling the
+        # statement each time, and fetching a nation's thousands of vote rows one by one, took
+        # most of a read's time (measured).
+        return self._connection.exec_driver_sql(sql, values).fetchall()
+
+    @staticmethod
+    def _gathered(totals: Sequence[Any], votes: Sequence[Any]) -> dict[Place, Running]:
         # A nation's row holds every candidate of the election: its votes are gathered under
         # plain tuples, a `Place` made only per total (one per vote took most of a read).
-        v = _VOTES.c
-        query = (
-            select(v.scope, v.code, v.contest, v.candidate, v.votes)
-            .where(votes)
-            .order_by(v.scope, v.code, v.contest, v.candidate)
-        )
         by_place: dict[tuple[str, str, str], dict[str, int]] = {}
-        key: tuple[str, str, str] | None = None
-        of_place: dict[str, int] = {}
-        for scope, code, contest, candidate, n in self._connection.execute(query).tuples():
-            if key is None or key != (scope, code, contest):
-                key = (scope, code, contest)
+        for scope, code, contest, candidate, n in votes:
+            key = (scope, code, contest)
+            of_place = by_place.get(key)
+            if of_place is None:
                 of_place = by_place[key] = {}
             of_place[candidate] = n
         found: dict[Place, Running] = {}
-        for row in self._connection.execute(select(_TOTALS).where(totals)):
-            place = Place(row.contest, Scope(row.scope), row.code)
-            found[place] = _running(row, by_place.get((row.scope, row.code, row.contest), {}))
+        for row in totals:
+            scope, code, contest = row[0], row[1], row[2]
+            votes_of = by_place.get((scope, code, contest), {})
+            found[Place(contest, Scope(scope), code)] = _running(row, votes_of)
         return found
 
 
 def _running(row: Any, votes: dict[str, int]) -> Running:
-    invalid: dict[InvalidKind, int] = {
-        kind: getattr(row, column) for kind, column in _INVALID if getattr(row, column) is not None
+    """The total of a row of `_READ_TOTALS`'s columns: the place, then `_COUNTED`, then the
+    invalid kinds (NULL: not named by any sheet)."""
+    counted = len(_COUNTED) + 3
+    invalid = {
+        kind: n for (kind, _), n in zip(_INVALID, row[counted:], strict=True) if n is not None
     }
-    counts = Counts(**{name: getattr(row, name) for name in FIGURES}, invalid=invalid, votes=votes)
-    return Running(counts, row.stations_reported)
+    figures = dict(zip(FIGURES, row[4:counted], strict=True))
+    counts = Counts(**figures, invalid=invalid, votes=votes)
+    return Running(counts, row[3])
 
 
 def _key(place: Place) -> tuple[str, str, str]:
@@ -194,4 +203,79 @@ def _upsert(
     marks = ", ".join(mark for _ in columns)
     return (
         f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT ({key}) DO UPDATE SET {sets}"
+    )
+
+
+@dataclass
+class _Statements:
+    """The statements of one dialect, in the driver's own words, built once per process: a
+    unit of work's repository used to rebuild them, and a read is a few milliseconds."""
+
+    quote: Callable[[str], str]
+    mark: str
+    adding_totals: str
+    adding_votes: str
+    all_totals: str
+    all_votes: str
+    _reads: dict[tuple[int, int | None], tuple[str, str]] = field(default_factory=dict)
+
+    def of(self, codes: int, contests: int | None) -> tuple[str, str]:
+        """The reads of the totals and the votes of `codes` places of one scope (of `contests`
+        contests, or all when None), their values the election, the scope, the codes and the
+        contests; kept by the lengths (two threads may both build one, to the same words)."""
+        key = (codes, contests)
+        found = self._reads.get(key)
+        if found is None:
+            found = self._reads[key] = (
+                self._select("results_totals", _READ_TOTALS, codes, contests),
+                self._select("results_total_votes", _READ_VOTES, codes, contests),
+            )
+        return found
+
+    def _select(self, table: str, columns: Sequence[str], codes: int, contests: int | None) -> str:
+        quote, mark = self.quote, self.mark
+        where = [f"{quote('election_id')} = {mark}", f"{quote('scope')} = {mark}"]
+        where.append(f"{quote('code')} IN ({', '.join(mark for _ in range(codes))})")
+        if contests is not None:
+            where.append(f"{quote('contest')} IN ({', '.join(mark for _ in range(contests))})")
+        named, ordered = _named(quote, columns), _ordered(quote, columns)
+        return f"SELECT {named} FROM {table} WHERE {' AND '.join(where)}{ordered}"
+
+
+_READ_TOTALS = ("scope", "code", "contest", *_COUNTED, *(column for _, column in _INVALID))
+_READ_VOTES = ("scope", "code", "contest", "candidate", "votes")
+
+
+def _named(quote: Callable[[str], str], columns: Sequence[str]) -> str:
+    return ", ".join(quote(c) for c in columns)
+
+
+def _ordered(quote: Callable[[str], str], columns: Sequence[str]) -> str:
+    """The votes in their key's order: a place's votes come by candidate, the same on both
+    databases (SQLite walks its key in that order: no sort); the totals in any order."""
+    if "candidate" not in columns:
+        return ""
+    return " ORDER BY " + _named(quote, ("scope", "code", "contest", "candidate"))
+
+
+@cache
+def _statements(dialect: str) -> _Statements:
+    postgres = dialect == "postgresql"
+    quote = (postgresql if postgres else sqlite).dialect().identifier_preparer.quote
+    mark = "%s" if postgres else "?"
+    votes = {"votes": _plus(quote, "results_total_votes", "votes")}
+
+    def every(table: str, columns: Sequence[str]) -> str:
+        where = f"{quote('election_id')} = {mark}"
+        return (
+            f"SELECT {_named(quote, columns)} FROM {table} WHERE {where}{_ordered(quote, columns)}"
+        )
+
+    return _Statements(
+        quote,
+        mark,
+        _upsert(quote, mark, "results_totals", _TOTAL_COLUMNS, _summed(quote)),
+        _upsert(quote, mark, "results_total_votes", _VOTE_COLUMNS, votes),
+        every("results_totals", _READ_TOTALS),
+        every("results_total_votes", _READ_VOTES),
     )

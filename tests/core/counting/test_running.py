@@ -18,6 +18,7 @@ from sandogh.core.counting.running import (
     differences,
     plus,
     spread,
+    summed,
     totals_of,
 )
 from sandogh.core.counting.tally import Counts, TallySheet
@@ -127,3 +128,20 @@ def test_a_void_and_its_reversal_as_deltas_cancel_out() -> None:
     back = difference(voided.counts, sheet.counts)
     assert there.reported == back.reported == 0
     assert plus(plus(Running(sheet.counts, 1), there), back) == Running(sheet.counts, 1)
+
+
+@given(elections_with_sheets(), st.randoms(use_true_random=False))
+@settings(max_examples=30, deadline=None)
+def test_parts_summed_at_once_are_the_parts_added_one_by_one(
+    made: tuple[Geography, list[TallySheet]], rng: random.Random
+) -> None:
+    """`summed`, which a unit's read adds its children with (issue 14), is `plus` over the
+    parts, deltas with negative figures among them."""
+    _, sheets = made
+    parts = [Running(s.counts, 1) for s in sheets]
+    parts += [difference(s.counts, None) for s in rng.sample(sheets, len(sheets) // 2)]
+    one_by_one = ZERO
+    for part in parts:
+        one_by_one = plus(one_by_one, part)
+    assert summed(parts) == one_by_one
+    assert summed([]) == ZERO

@@ -78,6 +78,25 @@ def plus(total: Running, delta: Running) -> Running:
     return Running(_combined(total.counts, delta.counts, 1), total.reported + delta.reported)
 
 
+def summed(parts: Iterable[Running]) -> Running:
+    """The sum of `parts`, as `plus` adds them one after another, made without a `Counts` for
+    each partial sum (a nation's read adds its provinces' hundreds of candidates)."""
+    figures = dict.fromkeys(FIGURES, 0)
+    invalid: dict[InvalidKind, int] = {}
+    votes: dict[str, int] = {}
+    reported = 0
+    for part in parts:
+        counts = part.counts
+        reported += part.reported
+        for name in FIGURES:
+            figures[name] += getattr(counts, name)
+        for kind, n in counts.invalid.items():
+            invalid[kind] = invalid.get(kind, 0) + n
+        for code, n in counts.votes.items():
+            votes[code] = votes.get(code, 0) + n
+    return Running(Counts(**figures, invalid=invalid, votes=votes), reported)
+
+
 def difference(before: Counts | None, after: Counts | None) -> Running:
     """What a sheet counting `after` in place of `before` changes (None: no sheet counted)."""
     reported = (after is not None) - (before is not None)
