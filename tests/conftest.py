@@ -62,15 +62,19 @@ MEMORY_FOLDER = Path("/dev/shm")
 MEMORY_ROOM = 4 * 2**30  # bytes free, or the disk's temporary folder as before
 
 
+def _memory_has_room() -> bool:
+    try:
+        room = shutil.disk_usage(MEMORY_FOLDER).free
+    except OSError:
+        return False
+    return room >= MEMORY_ROOM and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK)
+
+
 @pytest.hookimpl(tryfirst=True)  # pytest reads it when a test first asks for a folder
 def pytest_configure(config: pytest.Config) -> None:
     if config.option.basetemp or "PYTEST_DEBUG_TEMPROOT" in os.environ:
         return  # chosen by the caller, or (an xdist worker) by the run's first process
-    try:
-        room = shutil.disk_usage(MEMORY_FOLDER).free
-    except OSError:
-        return
-    if room >= MEMORY_ROOM and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+    if _memory_has_room():
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
 
 
@@ -156,7 +160,10 @@ class PostgresServer:
     def __init__(self) -> None:
         self._bin = _postgres_bin()
         self._user = _server_user()
-        base = tempfile.gettempdir()
+        # In memory when there is room, as the tests' folders: each test's database is a copy
+        # of the migrated template, and on a busy disk a copy took 1.2 s and 0.5 s of the
+        # server's CPU, in memory 0.1 s and 0.05 s (with fsync off either way).
+        base = str(MEMORY_FOLDER) if _memory_has_room() else tempfile.gettempdir()
         if len(base) > _SOCKET_DIR_LIMIT:
             base = "/tmp"
         self.root = Path(tempfile.mkdtemp(prefix="sandogh-pg-", dir=base))
