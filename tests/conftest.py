@@ -119,6 +119,7 @@ CONCURRENT_UNITS_OF_WORK = 200
 
 _ROLE = "sandogh"
 _MIGRATED_TEMPLATE = "sandogh_head"
+_STRATEGY_SINCE = 150000  # CREATE DATABASE ... STRATEGY, PostgreSQL 15
 # A unix socket path must fit in ~107 bytes; a deep $TMPDIR would not leave room.
 _SOCKET_DIR_LIMIT = 80
 
@@ -170,6 +171,7 @@ class PostgresServer:
         self._log = self.root / "server.log"
         self._names = itertools.count(1)
         self._has_template = False
+        self._file_copy: bool | None = None
         self._started = False
         if self._user is not None:
             shutil.chown(self.root, user=self._user)
@@ -232,10 +234,22 @@ class PostgresServer:
             self._has_template = True
         name = f"test_{next(self._names)}"
         template = _MIGRATED_TEMPLATE if migrated else "template0"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"{self._copy_strategy()}')
         # FORCE: a connection a test left open must not keep its database
         request.addfinalizer(lambda: self._execute(f'DROP DATABASE "{name}" WITH (FORCE)'))
         return self.url(name)
+
+    def _copy_strategy(self) -> str:
+        """Copy a test's database file by file: PostgreSQL 15's default writes each page of the
+        template (9 MB) to the write-ahead log, which nothing here replays. Measured, 20 copies
+        and drops in memory: 0.13 s wall and 0.046 s of the server's CPU a database, 0.06 s and
+        0.033 s so. (Before 15 a copy was always made so, and the clause did not exist.)"""
+        if self._file_copy is None:
+            with psycopg.connect(
+                host=str(self.root), user=_ROLE, dbname="postgres", autocommit=True
+            ) as c:
+                self._file_copy = c.info.server_version >= _STRATEGY_SINCE
+        return " STRATEGY FILE_COPY" if self._file_copy else ""
 
     def _execute(self, statement: str) -> None:
         with psycopg.connect(
