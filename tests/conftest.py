@@ -62,15 +62,19 @@ MEMORY_FOLDER = Path("/dev/shm")
 MEMORY_ROOM = 4 * 2**30  # bytes free, or the disk's temporary folder as before
 
 
+def _memory_has_room() -> bool:
+    try:
+        room = shutil.disk_usage(MEMORY_FOLDER).free
+    except OSError:
+        return False
+    return room >= MEMORY_ROOM and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK)
+
+
 @pytest.hookimpl(tryfirst=True)  # pytest reads it when a test first asks for a folder
 def pytest_configure(config: pytest.Config) -> None:
     if config.option.basetemp or "PYTEST_DEBUG_TEMPROOT" in os.environ:
         return  # chosen by the caller, or (an xdist worker) by the run's first process
-    try:
-        room = shutil.disk_usage(MEMORY_FOLDER).free
-    except OSError:
-        return
-    if room >= MEMORY_ROOM and os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+    if _memory_has_room():
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
 
 
@@ -115,6 +119,7 @@ CONCURRENT_UNITS_OF_WORK = 200
 
 _ROLE = "sandogh"
 _MIGRATED_TEMPLATE = "sandogh_head"
+_STRATEGY_SINCE = 150000  # CREATE DATABASE ... STRATEGY, PostgreSQL 15
 # A unix socket path must fit in ~107 bytes; a deep $TMPDIR would not leave room.
 _SOCKET_DIR_LIMIT = 80
 
@@ -156,13 +161,17 @@ class PostgresServer:
     def __init__(self) -> None:
         self._bin = _postgres_bin()
         self._user = _server_user()
-        base = tempfile.gettempdir()
+        # In memory when there is room, as the tests' folders: each test's database is a copy
+        # of the migrated template, and on a busy disk a copy took 1.2 s and 0.5 s of the
+        # server's CPU, in memory 0.1 s and 0.05 s (with fsync off either way).
+        base = str(MEMORY_FOLDER) if _memory_has_room() else tempfile.gettempdir()
         if len(base) > _SOCKET_DIR_LIMIT:
             base = "/tmp"
         self.root = Path(tempfile.mkdtemp(prefix="sandogh-pg-", dir=base))
         self._log = self.root / "server.log"
         self._names = itertools.count(1)
         self._has_template = False
+        self._file_copy: bool | None = None
         self._started = False
         if self._user is not None:
             shutil.chown(self.root, user=self._user)
@@ -225,10 +234,22 @@ class PostgresServer:
             self._has_template = True
         name = f"test_{next(self._names)}"
         template = _MIGRATED_TEMPLATE if migrated else "template0"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"{self._copy_strategy()}')
         # FORCE: a connection a test left open must not keep its database
         request.addfinalizer(lambda: self._execute(f'DROP DATABASE "{name}" WITH (FORCE)'))
         return self.url(name)
+
+    def _copy_strategy(self) -> str:
+        """Copy a test's database file by file: PostgreSQL 15's default writes each page of the
+        template (9 MB) to the write-ahead log, which nothing here replays. Measured, 20 copies
+        and drops in memory: 0.13 s wall and 0.046 s of the server's CPU a database, 0.06 s and
+        0.033 s so. (Before 15 a copy was always made so, and the clause did not exist.)"""
+        if self._file_copy is None:
+            with psycopg.connect(
+                host=str(self.root), user=_ROLE, dbname="postgres", autocommit=True
+            ) as c:
+                self._file_copy = c.info.server_version >= _STRATEGY_SINCE
+        return " STRATEGY FILE_COPY" if self._file_copy else ""
 
     def _execute(self, statement: str) -> None:
         with psycopg.connect(
