@@ -322,6 +322,7 @@ def dynamic_app(url: str) -> FastAPI:
             eligible=tallied.eligible[unit],
             updated=None,
             reports=None,
+            voided=tallied.voided_by_unit(contest),
         )
         return Response(json_bytes(document), media_type="application/json")
 

@@ -7,11 +7,13 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from persiantools import digits as persiantools_digits
 
 from sandogh.locale.digits import (
     format_int,
     format_percent,
     format_points,
+    format_ratio_percent,
     to_ascii_digits,
     to_persian_digits,
 )
@@ -122,3 +124,26 @@ def test_persian_is_english_with_persian_symbols(share: Fraction, places: int, l
 def test_digits_round_trip(number: int) -> None:
     assert to_ascii_digits(to_persian_digits(str(number))) == str(number)
     assert to_ascii_digits(format_int(number, "fa")).replace("٬", "") == str(number)
+
+
+@given(
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.integers(min_value=1, max_value=10**9),
+    st.integers(min_value=0, max_value=4),
+    st.sampled_from(["fa", "en"]),
+)
+def test_a_ratio_is_printed_as_its_fraction(
+    numerator: int, denominator: int, places: int, lang: Lang
+) -> None:
+    """The results site prints a share from its two whole numbers, not reduced: the same text
+    as the `Fraction` it stands for."""
+    assert format_ratio_percent(numerator, denominator, lang, places) == format_percent(
+        Fraction(numerator, denominator), lang, places
+    )
+
+
+@given(st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹abc٬٫٪,. -"))
+def test_persian_digits_as_persiantools_writes_them(text: str) -> None:
+    """One table for both kinds of digits writes what persiantools' two steps write."""
+    two_steps = persiantools_digits.en_to_fa(persiantools_digits.ar_to_fa(text))
+    assert to_persian_digits(text) == two_steps

@@ -20,9 +20,13 @@ _SEPARATORS: dict[Lang, tuple[str, str]] = {"fa": ("\u066c", "\u066b"), "en": ("
 _PERCENT_SIGN: dict[Lang, str] = {"fa": "\u066a", "en": "%"}
 
 
+# persiantools' two tables in one: a results page writes half a million figures, one pass each
+_TO_PERSIAN = {**_persiantools_digits.AR_TO_FA_MAP, **_persiantools_digits.EN_TO_FA_MAP}
+
+
 def to_persian_digits(text: str) -> str:
     """Write ASCII and Arabic-Indic digits in `text` as Persian digits; nothing else changes."""
-    return str(_persiantools_digits.en_to_fa(_persiantools_digits.ar_to_fa(text)))
+    return str.translate(text, _TO_PERSIAN)
 
 
 def to_ascii_digits(text: str) -> str:
@@ -38,12 +42,17 @@ def _round_half_up(value: Fraction, places: int) -> int:
     """`value` × 10^places rounded to the nearest whole number, halves away from zero."""
     if places < 0:
         raise ValueError(f"places must not be negative, got {places}")
+    return _ratio_half_up(value.numerator, value.denominator, places)
+
+
+def _ratio_half_up(numerator: int, denominator: int, places: int) -> int:
+    """`_round_half_up` of numerator / denominator (denominator > 0) in whole numbers, without
+    building a `Fraction`: the results site rounds every share of every page."""
     scale: int = 10**places  # annotated: a variable power of ten is typed as Any
-    scaled = abs(value) * scale
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if 2 * rest >= scaled.denominator:
+    whole, rest = divmod(abs(numerator) * scale, denominator)
+    if 2 * rest >= denominator:
         whole += 1
-    return -whole if value < 0 else whole
+    return -whole if numerator < 0 else whole
 
 
 def _decimal(scaled: int, places: int, lang: Lang) -> str:
@@ -63,7 +72,15 @@ def format_int(number: int, lang: Lang) -> str:
 
 def format_percent(share: Fraction, lang: Lang, places: int = 1) -> str:
     """A share of one as a percentage: `Fraction(1276092, 2324254)` → '54.9%' or '۵۴٫۹٪'."""
-    return _decimal(_round_half_up(share * 100, places), places, lang) + _PERCENT_SIGN[lang]
+    return format_ratio_percent(share.numerator, share.denominator, lang, places)
+
+
+def format_ratio_percent(numerator: int, denominator: int, lang: Lang, places: int = 1) -> str:
+    """`format_percent` of numerator / denominator (denominator > 0), in whole numbers."""
+    if places < 0:
+        raise ValueError(f"places must not be negative, got {places}")
+    scaled = _ratio_half_up(100 * numerator, denominator, places)
+    return _decimal(scaled, places, lang) + _PERCENT_SIGN[lang]
 
 
 def shown_share(share: Fraction, places: int) -> Fraction:

@@ -10,6 +10,7 @@ Persian Language and Literature puts it («تعرفه‌های», «رأی‌د�
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from string import Formatter
 
 from sandogh.locale import box_screens
@@ -265,6 +266,7 @@ class MessageValuesError(ValueError):
         self.unexpected = unexpected
 
 
+@cache  # the catalogues' templates, a few hundred: a results page fills thousands of them
 def placeholders(template: str) -> frozenset[str]:
     """The names of the `{placeholders}` in a message template."""
     return frozenset(name for _, name, _, _ in Formatter().parse(template) if name is not None)

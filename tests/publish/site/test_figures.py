@@ -6,9 +6,14 @@ one station is «تنها شعبه», and one with a voided box says how many we
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import Markup
 
-from sandogh.publish.site.figures import announcement, figures_in, isolated, lead_words
+from sandogh.locale import Lang, format_percent
+from sandogh.publish.site.figures import announcement, figures_in, isolated, lead_words, percent
 from tests.publish.site.ties import JALILI, PEZESHKIAN, result
 
 
@@ -21,6 +26,9 @@ def test_an_english_sign_leads_and_plain_figures_are_only_isolated() -> None:
     assert isolated("-3.81 points", "en") == "<bdi>\u22123.81</bdi> points"
     assert isolated("۶۳٫۲۸٪", "fa") == "<bdi>۶۳٫۲۸٪</bdi>"
     assert isolated("<b>", "en") == "<bdi>&lt;b&gt;</bdi>"  # text, never markup
+    # figures are isolated once a process: markup of the same text is its own, not escaped again
+    assert isolated(Markup("<b>"), "en") == "<bdi><b></bdi>"
+    assert isolated("<b>", "en") == "<bdi>&lt;b&gt;</bdi>"
 
 
 def test_each_figure_of_a_sentence_is_isolated_and_its_words_escaped() -> None:
@@ -78,3 +86,19 @@ def test_the_words_of_a_lead_name_every_tied_candidate() -> None:
     assert [v["code"] for v in first] == ["21", "25"]
     assert words == "سعید جلیلی، مسعود پزشکیان (۵۰٫۰٪)"
     assert lead_words([{**JALILI, "votes": 0}], 0, "fa") is None
+
+
+@given(
+    st.integers(min_value=-(10**9), max_value=10**9),
+    st.integers(min_value=1, max_value=10**9),
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from(["fa", "en"]),
+)
+def test_a_share_as_the_files_write_it_is_printed_as_its_fraction(
+    numerator: int, denominator: int, places: int, lang: Lang
+) -> None:
+    share = Fraction(numerator, denominator)
+    printed = format_percent(share, lang, places)
+    assert percent(str(share), lang, places) == printed  # read as two whole numbers
+    assert percent(f"{numerator}/{denominator}", lang, places) == printed  # unreduced too
+    assert percent(share, lang, places) == printed

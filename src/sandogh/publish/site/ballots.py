@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from sandogh.locale import Lang
-from sandogh.publish.site.figures import bar_width, number, percent, share_width
+from sandogh.publish.site.figures import bar_width, number, part_percent, percent, share_width
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.reported import boxes_voided, counted, counted_whole, station_voided
 from sandogh.publish.site.snapshot import UnitResult, Vote
@@ -44,7 +44,7 @@ def vote_bars(
             v["code"],
             v["name"][lang],
             number(v["votes"], lang),
-            percent(Fraction(v["votes"], valid), lang) if valid else "—",
+            part_percent(v["votes"], valid, lang) if valid else "—",
             bar_width(v["votes"], top),
             colours.get(v["code"], "#555555"),
         )

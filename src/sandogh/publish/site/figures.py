@@ -11,12 +11,20 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
 from sandogh.core.counting.lead import lead
-from sandogh.locale import Lang, format_int, format_jalali, format_percent, in_words
+from sandogh.locale import (
+    Lang,
+    format_int,
+    format_jalali,
+    format_percent,
+    format_ratio_percent,
+    in_words,
+)
 from sandogh.locale.digits import to_persian_digits
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.reported import boxes_voided
@@ -45,11 +53,23 @@ def signed(value: int, lang: Lang) -> str:
     return ("+" if value > 0 else "") + format_int(value, lang)
 
 
+# A share as the files write it: the page reads its two whole numbers, no `Fraction` parsed
+_SHARE = re.compile(r"(-?[0-9]+)/([0-9]+)")
+
+
 def percent(share: Fraction | str | None, lang: Lang, places: int = 2) -> str:
     """A share of one ('1070286/2324254' or a Fraction) as a percentage; '—' where there is none."""
     if share is None:
         return "—"
+    if isinstance(share, str) and (written := _SHARE.fullmatch(share)) is not None:
+        numerator, denominator = written.groups()
+        return format_ratio_percent(int(numerator), int(denominator), lang, places)
     return format_percent(Fraction(share), lang, places)
+
+
+def part_percent(part: int, whole: int, lang: Lang, places: int = 2) -> str:
+    """`part` of `whole` (more than none) as a percentage, as `percent` prints their share."""
+    return format_ratio_percent(part, whole, lang, places)
 
 
 def turnout_share(shares: Share | None) -> Fraction | None:
@@ -102,7 +122,7 @@ def lead_words(
     if found is None:
         return None
     first, most = found
-    share = percent(Fraction(most, valid), lang, 1) if valid else "—"
+    share = part_percent(most, valid, lang, 1) if valid else "—"
     return first, f"{joined((v['name'][lang] for v in first), lang)} ({share})"
 
 
@@ -190,6 +210,9 @@ def joined(items: Iterable[str], lang: Lang) -> str:
 _SIGNS = {"+": "+", "-": "\u2212", "\u2212": "\u2212"}
 
 
+# Every page prints hundreds of figures and most repeat (counts, codes, shares of small units):
+# each is isolated once a process, its text escaped once, without `Markup.format`'s formatter.
+@lru_cache(maxsize=1 << 16, typed=True)  # a Markup is not escaped again: its own entry
 def isolated(text: str, lang: Lang) -> Markup:
     """A figure in its own bidirectional isolate (<bdi>), so the text around it cannot reorder
     it. A sign stands where the reader starts the number: on its left in English, on its right
@@ -197,12 +220,12 @@ def isolated(text: str, lang: Lang) -> Markup:
     leading sign in right-to-left text is drawn on the number's left. Words after the figure
     («واحد درصد») stay outside the isolate."""
     if not text or text[0] not in _SIGNS:
-        return Markup("<bdi>{}</bdi>").format(text)
-    sign = _SIGNS[text[0]]
-    figure, space, words = text[1:].partition(" ")
+        return Markup(f"<bdi>{escape(text)}</bdi>")
+    sign = escape(_SIGNS[text[0]])
+    figure, space, words = (escape(part) for part in text[1:].partition(" "))
     if lang == "fa":
-        return Markup('<bdi dir="ltr">{}{}</bdi>{}{}').format(figure, sign, space, words)
-    return Markup("<bdi>{}{}</bdi>{}{}").format(sign, figure, space, words)
+        return Markup(f'<bdi dir="ltr">{figure}{sign}</bdi>{space}{words}')
+    return Markup(f"<bdi>{sign}{figure}</bdi>{space}{words}")
 
 
 # A figure inside a sentence: a sign only where no letter or digit comes before it (the hyphen of
@@ -213,6 +236,7 @@ _RUN = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14, typed=True)  # sentences repeat from page to page: «۲ از ۲ شعبه»
 def figures_in(text: str, lang: Lang) -> Markup:
     """A sentence (an announcement, a note, a comparison, a label) with each figure in it
     isolated as `isolated` isolates a table's: the words around a number, or a number beside

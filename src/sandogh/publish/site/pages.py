@@ -103,6 +103,12 @@ class ElectionPages:
         return frozenset(entry["id"] for entry in self.files.elections())
 
     @cached_property
+    def _names(self) -> dict[Lang, dict[str, str]]:
+        """Every unit's name by its code, in each language: read once, not on each page."""
+        units = self.files.units(self.election)
+        return {lang: {u["code"]: u["name"][lang] for u in units} for lang in ("fa", "en")}
+
+    @cached_property
     def colours(self) -> dict[str, dict[str, str]]:
         colours = {}
         for contest in self.snapshot["contests"]:
@@ -200,7 +206,7 @@ class ElectionPages:
     def certified(self, outcome: Outcome, lang: Lang) -> str:
         """The certification in force over `outcome`'s constituency, said in words; for one
         not certified, the last certification of it undone («تأیید لغو شد»), if any."""
-        names = {u["code"]: u["name"][lang] for u in self.files.units(self.election)}
+        names = self._names[lang]
         over = [
             made
             for made in self.files.supervision(self.election)["certifications"]

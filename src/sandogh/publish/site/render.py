@@ -33,8 +33,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @cache
-def _environment() -> Environment:
-    return Environment(
+def _environment(lang: Lang) -> Environment:
+    """The templates of one language, compiled once a process. The page's helpers are filters
+    bound to its language (`{{ b.share|num }}`), not functions the page calls (`num(b.share)`):
+    a filter is called directly, a function through Jinja's context, and every page makes
+    hundreds of these calls."""
+    environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,  # every value is text, whatever the template file is called
         undefined=StrictUndefined,
@@ -42,6 +46,13 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters.update(
+        t=partial(label, lang=lang),
+        digits=partial(digits, lang=lang),
+        num=partial(isolated, lang=lang),
+        say=partial(figures_in, lang=lang),
+    )
+    return environment
 
 
 class _Writer:
@@ -72,17 +83,13 @@ class _Writer:
 
 def _render(writer: _Writer, template: str, place: Place, **values: Any) -> None:
     page = (
-        _environment()
+        _environment(place.lang)
         .get_template(template)
         .render(
             lang=place.lang,
             dir="rtl" if place.lang == "fa" else "ltr",
             place=place,
             policy=META_POLICY,
-            t=partial(label, lang=place.lang),
-            digits=partial(digits, lang=place.lang),
-            num=partial(isolated, lang=place.lang),
-            say=partial(figures_in, lang=place.lang),
             # «·» reads as a Persian zero («· ۱ کرسی» as «۱۰ کرسی»): Persian separates with a comma
             sep="، " if place.lang == "fa" else " · ",
             **values,
