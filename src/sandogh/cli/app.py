@@ -9,7 +9,6 @@ import sys
 import typer
 from rich.console import Console
 
-from sandogh.cli import help_words
 from sandogh.cli.commands import LazyGroup, StoppedError
 from sandogh.cli.failures import (
     aborted,
@@ -94,15 +93,10 @@ def _run() -> None:
 
 def _help_args(args: list[str]) -> list[str]:
     """The arguments as given; for `--help`, without `--lang`: the help is in the language the
-    arguments name (`lang_of`), which a group (`sandogh --help --lang en`) takes no option for,
-    and Typer's own headings are then put in Persian for this process."""
+    arguments name (`lang_of`, which the group reads: cli/help_language.py), which a group
+    (`sandogh --help --lang en`) takes no option for."""
     if "--help" not in args:
         return args
-    if lang_of(args) == "fa":
-        from typer import rich_utils
-
-        for name, words in help_words.HEADINGS.items():
-            setattr(rich_utils, name, words)
     kept: list[str] = []
     skip = False
     for word in args:

@@ -106,7 +106,9 @@ def register(
     election: ElectionRequired,
     contest: ContestOption,
     constituency: Annotated[str, typer.Option("--constituency", help="The constituency's id.")],
-    national_code: Annotated[str, typer.Option("--national-code", help="کد ملی")],
+    national_code: Annotated[
+        str, typer.Option("--national-code", help="The applicant's national code.")
+    ],
     name_fa: Annotated[str, typer.Option("--name-fa", help="The name in Persian.")],
     name_en: Annotated[str, typer.Option("--name-en", help="The name in English.")],
     born: Annotated[

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
-from sandogh.cli import help_words
+from sandogh.cli import help_language, help_words
 from sandogh.cli.failures import lang_of
 
 
@@ -196,8 +196,10 @@ def load(name: str, group: TyperGroup) -> TyperCommand | TyperGroup:
     made = _loaded(name, group)
     if isinstance(group, LazyGroup) and group.lang == "fa":
         made.help, made.short_help = help_words.TOP[name], None
+        help_language.in_persian(made)
         for sub, command in getattr(made, "commands", {}).items():
             command.help, command.short_help = help_words.COMMANDS[f"{name} {sub}"], None
+            help_language.in_persian(command)
     return made
 
 
@@ -241,8 +243,10 @@ class LazyGroup(TyperGroup):
         super().__init__(**given)
         self.lang = lang_of(sys.argv)
         persian = self.lang == "fa"
+        help_language.frame(self.lang)
         if persian:
             self.help = help_words.TOP["sandogh"]
+            help_language.in_persian(self)
         for name, entry in COMMANDS.items():
             shown = help_words.TOP[name] if persian else entry.help
             self.commands.setdefault(name, _Listed(name=name, help=shown))

@@ -162,11 +162,20 @@ def outcome(
 
 def runoff(
     new_id: Annotated[str, typer.Option("--id", help="Id of the runoff election day.")],
-    date: Annotated[datetime.datetime, typer.Option("--date", formats=["%Y-%m-%d"])],
+    date: Annotated[
+        datetime.datetime,
+        typer.Option("--date", formats=["%Y-%m-%d"], help="The runoff's polling day (YYYY-MM-DD)."),
+    ],
     output: Annotated[Path, typer.Option("--out", help="Where to write the definition.")],
     election: ElectionOption = None,
-    name_fa: Annotated[str | None, typer.Option("--name-fa")] = None,
-    name_en: Annotated[str | None, typer.Option("--name-en")] = None,
+    name_fa: Annotated[
+        str | None,
+        typer.Option("--name-fa", help="Its name in Persian; default: «دور دوم» and the id."),
+    ] = None,
+    name_en: Annotated[
+        str | None,
+        typer.Option("--name-en", help="Its name in English; default: Runoff and the id."),
+    ] = None,
     lot_seed: Annotated[list[str] | None, typer.Option("--lot-seed", hidden=True)] = None,
     drawn_by: Annotated[list[str] | None, typer.Option("--drawn-by", hidden=True)] = None,
     withdrawn: Annotated[list[str] | None, typer.Option("--withdrawn", hidden=True)] = None,

@@ -1,14 +1,23 @@
 """What `sandogh --help` says of the command and of each of its commands in Persian, the default
 language (issue 13: the help was English only). A command is named by its words (`void station`);
-the English is each command's own docstring. tests/cli/test_help_words.py holds that every command
-has its line here and that each line is Persian."""
+the English is each command's own docstring; each option's and argument's help is in the
+option_words_* modules, and Typer's own words are here too (cli/help_language.py puts them in).
+tests/cli/test_help_words.py holds that every command and option has its line and that each line
+is Persian."""
 
 from __future__ import annotations
+
+from sandogh.cli import (
+    option_words_boards,
+    option_words_guardians,
+    option_words_results,
+    option_words_station,
+)
 
 #: The command itself, and each command `sandogh --help` lists.
 TOP: dict[str, str] = {
     "sandogh": "صندوق: تعریف انتخابات، نتایج، نتیجه نهایی و سنجش‌ها. زبان خروجی هر فرمان:"
-    " --lang fa (پیش‌فرض) یا --lang en.",
+    " `--lang fa` (پیش‌فرض) یا `--lang en`.",
     "publish": "انتشار نتایج از پایگاه داده (JSON، CSV، NIST، همه صورتجلسه‌های امضاشده و سیاهه"
     " انتخابات رمزشده)؛ با کلید لاگ، نقطه‌های امضاشده دفتر رویدادها هم.",
     "verify-results": "سنجش سیاهه پیش از انتخابات با منبع دوم، و هر صورتجلسه امضاشده با آن؛ جمع"
@@ -23,7 +32,7 @@ TOP: dict[str, str] = {
     "runoff": "نوشتن تعریف دور دومی که نتایج کامل دور اول می‌خواهد.",
     "check-statement": "سنجش رقم‌های اعلام‌شده با نتایج و با یکدیگر؛ اگر یکی نخواند، کد خروج ۳.",
     "demo": "بارگذاری نمونه کرمان ۱۴۰۳ (هر دو دور) و نمایش نتایج، نتیجه نهایی و سنجش‌ها؛ با"
-    " --live، روز انتخابات آن به‌صورت زنده (پایان با Ctrl-C).",
+    " --live، روز انتخابات آن به‌صورت زنده (پایان با `Ctrl-C`).",
     "serve": "اجرای سرویس مرکزی: API که شعبه‌های اخذ رأی به کار می‌برند.",
     "simulate": "یک روز کامل انتخابات از راه API واقعی، با صندوق‌های واقعی؛ اگر جمع‌های ذخیره‌شده"
     " نخوانند، کد خروج ۳.",
@@ -62,7 +71,7 @@ COMMANDS: dict[str, str] = {
     "log export": "نوشتن همه رویدادها، هر یک یک سطر JSON، تا هر کسی دوباره بسنجد.",
     "log keygen": "ساخت کلید لاگ مرکز، که نقطه‌های دفتر رویدادها را امضا می‌کند؛ چاپ کلید عمومی.",
     "log public-key": "چاپ کلید عمومی کلید لاگ، چنان‌که سیاهه پیش از انتخابات آن را دارد.",
-    "registry import": "ساخت پرونده ثبت احوال برای «sandogh serve --registry file:PATH»؛ هر سطر"
+    "registry import": "ساخت پرونده ثبت احوال برای `sandogh serve --registry file:PATH`؛ هر سطر"
     " نادرست نام برده می‌شود و آن‌گاه هیچ چیز نگه داشته نمی‌شود.",
     "station enrol": "ساخت کلید صندوق و ثبت آن در مرکز برای یک شعبه، با ورود کاربری که اختیار آن"
     " را دارد.",
@@ -98,9 +107,9 @@ COMMANDS: dict[str, str] = {
     "guardians finish": "سنجش همه پرونده‌های مراسم و نوشتن سابقه آن، یا نام بردن امین خطاکار.",
     "guardians forget": "پس از پایان مراسم: سنجش سهم کلید و پاک کردن راز مراسم.",
     "guardians decrypt": "گشودن سهم خودتان از جمع رمزشده آرا، با اثبات‌ها، امضاشده.",
-    "guardians combine": "مقدارهای آشکار جمع آرا از گشوده‌های دست‌کم k امین.",
+    "guardians combine": "مقدارهای آشکار جمع آرا از گشوده‌های دست‌کم `k` امین.",
     "guardians mix": "بر هم زدن سطرهای یک رقابت بزرگ پس از امینان پیشین، با اثبات، امضاشده.",
-    "guardians rows": "سطرهای آخرین بر هم زدن به شکل یک جمع، برای decrypt و combine.",
+    "guardians rows": "سطرهای آخرین بر هم زدن به شکل یک جمع، برای `decrypt` و `combine`.",
     "user add": "افزودن حساب کاربری.",
     "user role": "دادن نقشی دیگر به حساب، یا همان نقش در جایی دیگر.",
     "user disable": "بستن همیشگی حساب و پایان نشست‌های آن.",
@@ -139,7 +148,8 @@ COMMANDS: dict[str, str] = {
     "lot commit": "تعهد به رازی که بذر قرعه از آن می‌آید، پیش از نخستین صورتجلسه پایانی.",
     "lot draw": "ثبت قرعه تساوی‌ای که نتایج کامل بر جا می‌گذارند، با آشکار کردن راز متعهدشده.",
     "lot list": "همه قرعه‌های ثبت‌شده، با تساوی‌ای که هر یک می‌گشاید.",
-    "void station": "ابطال صندوق یک شعبه: آرای آن باطله غیرمأخوذه می‌شود.",
+    "void station": "ابطال صندوق یک شعبه به تصمیم هیئت نظارت: آرای آن باطل‌شده است و در آرای"
+    " مأخوذه شمرده نمی‌شود.",
     "void candidate": "ابطال آرای یک نامزد در صندوق‌هایی معین (خرید و فروش رأی اثبات‌شده).",
     "void constituency": "ابطال انتخابات یک حوزه: کسی از آن منتخب نمی‌شود.",
     "case open": "گشودن پرونده تخلف انتخاباتی.",
@@ -153,8 +163,9 @@ COMMANDS: dict[str, str] = {
     "readiness export": "نوشتن سطرهای یک دفتر در واحد و پایین‌تر به شکل CSV.",
     "readiness plan": "ذخیره برنامه شعبه صعب‌العبور: جابه‌جایی، بالگرد، آزمون ارتباط، مهلت گزارش.",
     "readiness past": "افزودن مشکل انتخابات پیشین به فهرست یک شعبه.",
-    "fleet approve-build": "پیشنهاد یک نسخه برای فهرست تأییدشده روز؛ با امضای k مقام اجرا می‌شود.",
-    "fleet revoke-build": "پیشنهاد برداشتن یک نسخه از فهرست تأییدشده؛ با امضای k مقام اجرا می‌شود.",
+    "fleet approve-build": "پیشنهاد یک نسخه برای فهرست تأییدشده روز؛ با امضای `k` مقام اجرا می‌شود.",
+    "fleet revoke-build": "پیشنهاد برداشتن یک نسخه از فهرست تأییدشده؛ با امضای `k` مقام اجرا"
+    " می‌شود.",
     "fleet sign-build": "افزودن امضاهای مقام‌ها به تصمیم یک نسخه.",
     "fleet builds": "همه تصمیم‌های نسخه روز و پیشنهادهای در انتظار امضا.",
     "fleet prepare": "ثبت آماده‌شدن صندوق در ستاد انتخابات کشور (گام نخست).",
@@ -172,4 +183,17 @@ HEADINGS: dict[str, str] = {
     "REQUIRED_LONG_STRING": "[لازم]",
     "DEFAULT_STRING": "[پیش‌فرض: {}]",
     "ENVVAR_STRING": "[متغیر محیط: {}]",
+}
+
+#: Click's "Usage: " before a command's usage line.
+USAGE = "شیوه اجرا: "
+#: The `--help` option's own help.
+HELP_OPTION = "نمایش همین راهنما و پایان."
+
+#: Each option's and argument's help, under the English its command declares.
+OPTIONS: dict[str, str] = {
+    **option_words_results.WORDS,
+    **option_words_station.WORDS,
+    **option_words_guardians.WORDS,
+    **option_words_boards.WORDS,
 }

@@ -33,7 +33,9 @@ def kiosk_command(
     directory: DirOption,
     centre: CentreOption = None,
     printer: PrinterOption = None,
-    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8080,
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="The port the box's screens listen on.")
+    ] = 8080,
     card_writer: Annotated[
         str | None,
         typer.Option(
