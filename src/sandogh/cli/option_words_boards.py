@@ -15,7 +15,7 @@ WORDS: dict[str, str] = {
     "The name in English.": "نام به انگلیسی.",
     "Original birth date.": "تاریخ تولد در شناسنامه.",
     "The highest degree.": "بالاترین مدرک تحصیلی.",
-    "Living in the place since.": "ساکن این محل از.",
+    "Living in the place since.": "تاریخ آغاز سکونت در این محل.",
     "KIND=FILE, once per document handed in (hashed).": (
         "KIND=FILE، یک بار برای هر مدرک تحویل‌شده (چکیده آن نگه داشته می‌شود)."
     ),

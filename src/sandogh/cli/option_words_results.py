@@ -92,7 +92,7 @@ WORDS: dict[str, str] = {
     "The pre-election record itself, from a second source: a file or URL.": (
         "خود سیاهه پیش از انتخابات، از منبعی دوم: یک پرونده یا یک نشانی URL."
     ),
-    "Check without an anchor, and say so loudly.": "سنجش بی لنگر، و گفتن آن با صدای بلند.",
+    "Check without an anchor, and say so loudly.": "سنجش بی لنگر، با هشداری آشکار در خروجی.",
     (
         "The published audit folder (docs/audit.md §7): check every hand-count correction against "
         "the hand counts it publishes and its replay."

@@ -115,7 +115,7 @@ WORDS: dict[str, str] = {
     "The record, an amendment, or a build decision, to sign.": (
         "سیاهه، اصلاحیه یا تصمیم نسخه‌ای که امضا می‌شود."
     ),
-    "Your own key file (staff keygen).": "پرونده کلید خودتان (`staff keygen`).",
+    "Your own key file (staff keygen).": "پرونده کلید خودتان (`sandogh staff keygen`).",
     "The signature file to add to (default: FILE's name with .signatures.json).": (
         "پرونده امضاهایی که امضا به آن افزوده می‌شود (پیش‌فرض: نام FILE با .signatures.json)."
     ),
