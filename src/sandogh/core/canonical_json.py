@@ -12,7 +12,8 @@ canonicalised: a decimal is written as a string, as counts are ints and shares e
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from json.encoder import encode_basestring
 from typing import TypeAlias, cast
 
 from sandogh.core.definition.problems import Problem
@@ -70,13 +71,9 @@ def canonical_json(value: object) -> bytes:
     """The canonical UTF-8 bytes of `value`; `NotCanonicalError` naming every part that has no
     canonical form (values read from outside are checked here, not trusted to their type)."""
     if _plain(value):
-        try:
-            encoded = _PLAIN.encode(value).encode()
-        except UnicodeEncodeError:  # a lone surrogate: named below
-            pass
-        else:
-            if not any(lead in encoded for lead in _BEYOND_BMP):
-                return encoded
+        encoded = plain_bytes(_PLAIN.encode(value))
+        if encoded is not None:  # else a lone surrogate (named below) or a wider character
+            return encoded
     problems = tuple(json_problems(value, ""))
     if problems:
         raise NotCanonicalError(problems)
@@ -93,6 +90,30 @@ _PLAIN = json.JSONEncoder(
 #: The lead bytes of UTF-8's four-byte sequences: a character beyond U+FFFF, whose code point
 #: order and UTF-16 order may differ; then the members are sorted by `_encode`.
 _BEYOND_BMP = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+
+
+def plain_json(value: JSONValue) -> str:
+    """`value`'s JSON as the standard library's encoder writes it with canonical JSON's
+    separators, members sorted by code point: canonical once `plain_bytes` takes it, for a
+    value whose types `_plain` takes (the caller knows them; nothing is checked here)."""
+    return _PLAIN.encode(value)
+
+
+#: a string's JSON as `_PLAIN` and `_encode` write it (the standard library's, in C)
+json_string: Callable[[str], str] = encode_basestring
+
+
+def plain_bytes(text: str) -> bytes | None:
+    """The UTF-8 of `text`, JSON written by `plain_json` and `json_string`, when it is
+    canonical; None when it holds a lone surrogate (no UTF-8) or a character beyond U+FFFF
+    (members may be in another order than RFC 8785's)."""
+    try:
+        encoded = text.encode()
+    except UnicodeEncodeError:
+        return None
+    if any(lead in encoded for lead in _BEYOND_BMP):
+        return None
+    return encoded
 
 
 def _plain(value: object) -> bool:
