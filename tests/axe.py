@@ -11,11 +11,19 @@ from axe_playwright_python.sync_playwright import Axe
 BLOCKING = frozenset({"serious", "critical"})
 
 _AXE = Axe()
+#: the check `Axe.run` makes with its default options (only violations come back)
+_RUN = 'axe.run({"resultTypes": ["violations"]}).then(results => results)'
 
 
 def violations(page: Any) -> list[str]:
-    """Every serious or critical violation on the page, one line each: rule, impact, where."""
-    found = _AXE.run(page).response["violations"]
+    """Every serious or critical violation on the page, one line each: rule, impact, where.
+
+    axe-core's 572 KB script is sent into a page once, not before each check of it: a walk
+    checks one document's screens again and again (a tenth of a walk's time was sending and
+    compiling it anew). A page loaded since has lost it and gets it again."""
+    if not page.evaluate("() => typeof window.axe?.run === 'function'"):
+        page.evaluate(_AXE.axe_script)
+    found = page.evaluate(_RUN)["violations"]
     return [
         f"{rule['id']} ({rule['impact']}): {node['target']} {node.get('failureSummary', '')}"
         for rule in found
