@@ -2,9 +2,11 @@ import re
 from pathlib import Path
 
 import pytest
+import qrcode  # type: ignore[import-untyped]  # qrcode ships no type information
 from escpos.constants import PAPER_FULL_CUT  # type: ignore[import-untyped]  # no type information
 from escpos.printer import Dummy  # type: ignore[import-untyped]  # python-escpos is untyped
 from PIL import Image, ImageDraw, ImageOps
+from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]  # as above
 
 from sandogh.locale.messages import FA as MAIN
 from sandogh.locale.printouts import FA as PRINTED
@@ -45,6 +47,15 @@ def test_a_part_fits_a_qr_code_that_scans_off_a_receipt() -> None:
     assert qr_version(part) <= 25
     with pytest.raises(ValueError, match="version"):
         qr_version(b"x" * 3000)
+
+
+@pytest.mark.parametrize("size", [1, 120, 700, 2331])
+def test_a_payloads_version_is_the_one_its_drawn_code_has(size: int) -> None:
+    payload = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    drawn = qrcode.QRCode(error_correction=ERROR_CORRECT_M)
+    drawn.add_data(payload)
+    drawn.make(fit=True)  # every mask tried: what the receipt printer's image is made by
+    assert qr_version(payload) == drawn.version
 
 
 def test_the_escpos_printer_prints_the_page_as_an_image_then_codes_and_a_cut() -> None:
