@@ -169,13 +169,25 @@ class ElectionPages:
         of them on each of 72,000 pages was most of rendering the national site."""
         if code == self.top:
             return contest["constituencies"]
-        where = self._where.get(contest["id"])
-        if where is None:
-            where = self._where[contest["id"]] = _Where.of(self, contest)
+        where = self._where_in(contest)
         near = set(where.below.get(code, ()))
         for unit in above:
             near.update(where.holding.get(unit, ()))
         return sorted(near, key=where.order.__getitem__)
+
+    def _where_in(self, contest: ContestEntry) -> _Where:
+        where = self._where.get(contest["id"])
+        if where is None:
+            where = self._where[contest["id"]] = _Where.of(self, contest)
+        return where
+
+    def read_ahead(self) -> None:
+        """Read now what every unit's page asks of the election's files: processes forked
+        after this inherit it rather than each reading it again."""
+        self.files.supervision(self.election)
+        _ = self.colours, self._names, self.published  # cached properties, computed here
+        for contest in self.snapshot["contests"]:
+            self._where_in(contest)
 
     def _in_scope(self, outcome: Outcome) -> Outcome:
         """An outcome over units above the scope counts the scope's stations alone: it is named
