@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, cast
 
 from sandogh.core.definition.scope import scope_line
@@ -130,7 +130,7 @@ class ElectionPages:
         """The link from `place` to a unit's page; the top unit's is the election's index."""
         top = code == self.top or code in self.above
         target = f"{self.election}/index.html" if top else self.unit_path(code)
-        return posixpath.relpath(target, posixpath.dirname(place.path) or ".")
+        return _relative(target, posixpath.dirname(place.path) or ".")
 
     def data(self, place: Place, relative: str) -> str:
         return f"{place.up}data/{self.election}/{relative}"
@@ -282,6 +282,13 @@ class ElectionPages:
             "pages": posixpath.relpath(f"{self.election}/units", posixpath.dirname(place.path))
             + "/",
         }
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(target: str, start: str) -> str:
+    """`posixpath.relpath`, kept: pages link to the same units from the same few folders, and
+    `relpath` makes both paths absolute each time (~15 links a page)."""
+    return posixpath.relpath(target, start)
 
 
 @dataclass(frozen=True)
