@@ -2,7 +2,8 @@
 
 A national snapshot is ~300,000 files, each a document made from what the publisher holds in
 memory (`publish.published`) and written whole (`publish.writer`): work for every core, and
-I/O that waits. The work is CPU-bound Python, so it runs in processes, forked from the
+I/O that waits; and its results site, ~145,000 pages each rendered from those files
+(`publish.site.render`). The work is CPU-bound Python, so it runs in processes, forked from the
 publisher once what they need is read: they inherit it, and nothing is pickled but a part's
 number and, back, the paths it wrote. Threads would share one interpreter lock.
 
