@@ -14,7 +14,8 @@ sheets for each but two, with their events in the log. Then, with the real `Publ
   the publisher's and its workers'. Beside it, the baseline: the same files copied by one plain
   loop (each read, then written under a new folder), what any writer of these bytes pays;
 - the results site rendered from it, every page of the election in both languages
-  (`publish.site.render_site`), beside the same baseline for the pages it wrote;
+  (`publish.site.render_site`), by the same W processes, beside the same baseline for the pages
+  it wrote;
 - one more report: a held-back station's report taken through `services.ingest`, then the poll
   that follows the log and rewrites what it changes (the whole-election files deferred, as while
   following), for a station of a typical county and for one of the largest county; beside it the
@@ -81,6 +82,7 @@ from sandogh.publish.csv_files import totals_csv
 from sandogh.publish.documents import unit_result_json
 from sandogh.publish.index import ElectionIndex
 from sandogh.publish.nist import election_report
+from sandogh.publish.processes import cpu_seconds
 from sandogh.publish.serve import static_app
 from sandogh.publish.site import render_site
 from sandogh.publish.snapshot import Publisher
@@ -112,14 +114,6 @@ def timed(work: Callable[[], object]) -> tuple[float, Any]:
     start = time.perf_counter()
     done = work()
     return time.perf_counter() - start, done
-
-
-def cpu_seconds() -> float:
-    """This process's CPU seconds and those of its children that ended (the workers)."""
-    own, children = (
-        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    )
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def copied(files: list[Path], source: Path, target: Path) -> float:
@@ -410,7 +404,9 @@ def regenerate_whole(
     if not args.no_site:
         say("rendering the site")
         cpu = cpu_seconds()
-        render_s, pages = timed(lambda: render_site(out, election, None))
+        render_s, pages = timed(
+            lambda: render_site(out, election, None, workers=publisher_workers(args))
+        )
         render_cpu = cpu_seconds() - cpu
         html = [p for p in out.rglob("*.html") if p.is_file()]
         site = {

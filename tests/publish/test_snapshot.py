@@ -252,7 +252,10 @@ def test_the_site_is_rendered_for_the_units_that_changed(
 ) -> None:
     calls: list[tuple[Path, str, object]] = []
 
-    def render_site(root: Path, election_id: str, units: Collection[str] | None = None) -> int:
+    def render_site(
+        root: Path, election_id: str, units: Collection[str] | None = None, *, workers: int = 1
+    ) -> int:
+        assert workers == 1  # a small election: one process
         calls.append((root, election_id, None if units is None else sorted(units)))
         return 2
 

@@ -2,7 +2,8 @@
 
 A national snapshot is ~300,000 files, each a document made from what the publisher holds in
 memory (`publish.published`) and written whole (`publish.writer`): work for every core, and
-I/O that waits. The work is CPU-bound Python, so it runs in processes, forked from the
+I/O that waits; and its results site, ~145,000 pages each rendered from those files
+(`publish.site.render`). The work is CPU-bound Python, so it runs in processes, forked from the
 publisher once what they need is read: they inherit it, and nothing is pickled but a part's
 number and, back, the paths it wrote. Threads would share one interpreter lock.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import resource
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -37,8 +39,8 @@ BATCH = 2_000
 _jobs: list[Job] = []  # the jobs of the pool being forked, read by its workers
 
 
-def _run(root: Path, first: int, last: int) -> Part:
-    writer = Writer(root)
+def _run(root: Path, mode: int | None, first: int, last: int) -> Part:
+    writer = Writer(root, mode=mode)
     for job in _jobs[first:last]:
         job(writer)
     return writer.written, writer.unchanged
@@ -60,6 +62,15 @@ def _join(writer: Writer, futures: Iterable[Future[Part]]) -> None:
         written, unchanged = future.result()
         writer.written.extend(written)
         writer.unchanged += unchanged
+
+
+def cpu_seconds() -> float:
+    """This process's CPU seconds and those of its children that ended: the workers of the
+    pools that were shut down."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def cut(weights: Sequence[int], parts: int) -> list[tuple[int, int]]:
@@ -92,7 +103,7 @@ def write_jobs(writer: Writer, jobs: Sequence[tuple[Job, int]], workers: int) ->
         with _pool(workers) as pool:
             futures: dict[int, Future[Part]] = {}
             for n in sorted(range(len(bounds)), key=weight.__getitem__, reverse=True):
-                futures[n] = pool.submit(_run, writer.root, *bounds[n])
+                futures[n] = pool.submit(_run, writer.root, writer.mode, *bounds[n])
             _join(writer, (futures[n] for n in range(len(bounds))))
     finally:
         _jobs.clear()

@@ -58,7 +58,7 @@ from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import elections_json
 from sandogh.publish.e2e_record import E2EOptions, E2ERecord
 from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
-from sandogh.publish.processes import write_files
+from sandogh.publish.processes import cpu_seconds, write_files
 from sandogh.publish.published import Published
 from sandogh.publish.reading import (
     other_snapshots,
@@ -99,7 +99,8 @@ class Regeneration:
     units: dict[str, set[str] | None] = field(default_factory=dict)
     rendered: int | None = None  # pages the site rendered; None without the site module
     reading_log: float = 0.0  # seconds spent reading the event log (on the publisher's clock)
-    rendering: float = 0.0  # CPU seconds spent rendering the site (the night's largest part)
+    #: CPU seconds spent rendering the site, its processes' included (the night's largest part)
+    rendering: float = 0.0
     #: when the centre took each report a poll wrote out (the log's time): the publisher's lag
     arrived: list[datetime.datetime] = field(default_factory=list)
 
@@ -355,14 +356,28 @@ class Publisher:
             writer.write_json("data/elections.json", elections_json(snapshots))
         done.written, done.unchanged = writer.written, writer.unchanged
         if self._render and done.units:
-            started = time.process_time()
-            done.rendered = _render_site(self._root, done.units)
-            done.rendering = time.process_time() - started
+            started = cpu_seconds()
+            workers = {
+                election: self._site_workers(election, codes)
+                for election, codes in done.units.items()
+            }
+            done.rendered = _render_site(self._root, done.units, workers)
+            done.rendering = cpu_seconds() - started
         return done
 
+    def _site_workers(self, election: str, units: set[str] | None) -> int:
+        """The processes that render an election's site: several for every page of a large
+        one, as its files were written (`_write_everything`)."""
+        state = self._published.get(election)
+        large = state is not None and len(state.index.voting_stations) >= self._parallel_from
+        return self._workers if units is None and large else 1
 
-def _render_site(root: Path, units: Mapping[str, set[str] | None]) -> int | None:
-    """Render the site's pages of `units`, when the site module is there (issue 5, item 2)."""
+
+def _render_site(
+    root: Path, units: Mapping[str, set[str] | None], workers: Mapping[str, int]
+) -> int | None:
+    """Render the site's pages of `units`, when the site module is there (issue 5, item 2), by
+    `workers` processes for each election."""
     try:
         site = importlib.import_module("sandogh.publish.site")
     except ImportError:
@@ -370,4 +385,7 @@ def _render_site(root: Path, units: Mapping[str, set[str] | None]) -> int | None
     render = cast(RenderSite | None, getattr(site, "render_site", None))
     if render is None:
         return None
-    return sum(render(root, election, codes) for election, codes in units.items())
+    return sum(
+        render(root, election, codes, workers=workers[election])
+        for election, codes in units.items()
+    )

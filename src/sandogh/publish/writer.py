@@ -35,6 +35,9 @@ class Writer:
     root: Path
     written: list[str] = field(default_factory=list)  # relative paths, in the order written
     unchanged: int = 0
+    #: the files' permissions, where they must not depend on the process's umask (the site's
+    #: pages, read by the web server); None: the umask's
+    mode: int | None = None
     _folders: set[Path] = field(default_factory=set, repr=False)  # known to exist
 
     def _folder(self, path: Path) -> None:
@@ -59,6 +62,8 @@ class Writer:
         temporary = os.path.join(head, f".{name}.{os.getpid()}.tmp")
         with open(temporary, "wb") as stream:
             stream.write(data)
+            if self.mode is not None:
+                os.fchmod(stream.fileno(), self.mode)
         os.replace(temporary, path)
         self.written.append(relative)
         return True

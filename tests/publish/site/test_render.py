@@ -9,11 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup, escape
 
 from sandogh.core.anchor import fingerprint, short_fingerprint
 from sandogh.locale import to_persian_digits
 from sandogh.publish.site import render_site
 from sandogh.publish.site.figures import number
+from sandogh.publish.site.render import _environment
 from tests.publish.site.build import (
     BAFT,
     COMPLETE,
@@ -92,6 +94,20 @@ def test_the_layout_is_written_atomically_and_unchanged_files_are_left(tmp_path:
     assert not [name for name in files if Path(name).name.startswith(".")]  # no temporaries
     assert {(tmp_path / name).stat().st_mode & 0o777 for name in files} == {0o644}
     assert render_site(tmp_path, R2) == 0  # nothing changed: nothing rewritten
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_a_page_prints_text_escaped_and_markup_as_it_is(lang: str) -> None:
+    """The pages' templates print values through their own escape (`render._kept`): what
+    markupsafe's would print, the same text twice included (it is cached)."""
+    template = _environment(lang).from_string("{{ a }}|{{ b }}|{{ c }}|{{ a }}")
+    values = {"a": "<i>'\"&", "b": Markup("<b>x</b>"), "c": 5}
+    expected = "|".join(escape(values[name]) for name in "abca")
+    assert (
+        template.render(**values)
+        == expected
+        == "&lt;i&gt;&#39;&#34;&amp;|<b>x</b>|5|&lt;i&gt;&#39;&#34;&amp;"
+    )
 
 
 def test_the_nation_page_in_persian_has_the_real_figures_in_persian_digits(site: Path) -> None:
@@ -271,7 +287,7 @@ def test_the_map_draws_areas_by_code_or_name_and_stations_as_points(site: Path) 
         return loaded
 
     province, baft, kerman = (data(c) for c in (PROVINCE, BAFT, KERMAN))
-    assert len(province["fit"]) == 25  # type: ignore[arg-type]  # every county of Kerman
+    assert len(province["fit"]) == 25  # every county of Kerman
     assert province["boundaries"] == "../../assets/boundaries/counties/IR-08.geojson"
     assert sorted(a["href"] for a in province["areas"].values()) == [  # type: ignore[attr-defined]
         f"{BAFT}.html",
@@ -283,7 +299,7 @@ def test_the_map_draws_areas_by_code_or_name_and_stations_as_points(site: Path) 
         (f"{S2}.html", True, True),
     ]
     assert baft["outline"] is not None  # the county's own boundary around its stations
-    assert len(kerman["points"]) == 1  # type: ignore[arg-type]  # S4 has no location
+    assert len(kerman["points"]) == 1  # S4 has no location
 
 
 def test_the_search_page_lists_the_stations_without_a_script(site: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, cast
 
 from sandogh.core.definition.scope import scope_line
@@ -130,7 +130,7 @@ class ElectionPages:
         """The link from `place` to a unit's page; the top unit's is the election's index."""
         top = code == self.top or code in self.above
         target = f"{self.election}/index.html" if top else self.unit_path(code)
-        return posixpath.relpath(target, posixpath.dirname(place.path) or ".")
+        return _relative(target, posixpath.dirname(place.path) or ".")
 
     def data(self, place: Place, relative: str) -> str:
         return f"{place.up}data/{self.election}/{relative}"
@@ -169,13 +169,25 @@ class ElectionPages:
         of them on each of 72,000 pages was most of rendering the national site."""
         if code == self.top:
             return contest["constituencies"]
-        where = self._where.get(contest["id"])
-        if where is None:
-            where = self._where[contest["id"]] = _Where.of(self, contest)
+        where = self._where_in(contest)
         near = set(where.below.get(code, ()))
         for unit in above:
             near.update(where.holding.get(unit, ()))
         return sorted(near, key=where.order.__getitem__)
+
+    def _where_in(self, contest: ContestEntry) -> _Where:
+        where = self._where.get(contest["id"])
+        if where is None:
+            where = self._where[contest["id"]] = _Where.of(self, contest)
+        return where
+
+    def read_ahead(self) -> None:
+        """Read now what every unit's page asks of the election's files: processes forked
+        after this inherit it rather than each reading it again."""
+        self.files.supervision(self.election)
+        _ = self.colours, self._names, self.published  # cached properties, computed here
+        for contest in self.snapshot["contests"]:
+            self._where_in(contest)
 
     def _in_scope(self, outcome: Outcome) -> Outcome:
         """An outcome over units above the scope counts the scope's stations alone: it is named
@@ -270,6 +282,13 @@ class ElectionPages:
             "pages": posixpath.relpath(f"{self.election}/units", posixpath.dirname(place.path))
             + "/",
         }
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(target: str, start: str) -> str:
+    """`posixpath.relpath`, kept: pages link to the same units from the same few folders, and
+    `relpath` makes both paths absolute each time (~15 links a page)."""
+    return posixpath.relpath(target, start)
 
 
 @dataclass(frozen=True)

@@ -261,6 +261,9 @@ class SnapshotFiles:
         self.snapshot = cache(self._snapshot)
         self.units = cache(self._units)
         self.supervision = cache(self._supervision)
+        # asked by every page: the election's files it offers, the record's fingerprint
+        self.has = cache(self._has)
+        self.record = cache(self._record)
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
@@ -287,7 +290,7 @@ class SnapshotFiles:
         folder = self.data / election / "results" / contest
         return sorted(path.stem for path in folder.glob("*.json"))
 
-    def record(self, election: str) -> bytes | None:
+    def _record(self, election: str) -> bytes | None:
         """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
         path = self.data / election / "anchor" / "record.json"
         return path.read_bytes() if path.is_file() else None
@@ -299,5 +302,5 @@ class SnapshotFiles:
             return {"voids": [], "certifications": []}
         return cast(Supervision, _read(path))
 
-    def has(self, relative: str) -> bool:
+    def _has(self, relative: str) -> bool:
         return (self.data / relative).is_file()
