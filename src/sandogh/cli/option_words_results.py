@@ -53,11 +53,11 @@ WORDS: dict[str, str] = {
         "تنها `Prometheus` ستاد به آن برسد."
     ),
     (
-        "Processes that write a large election's files on a whole regeneration (default: one per "
-        "core)."
+        "Processes that write a large election's files and render its site's pages on a whole "
+        "regeneration (default: one per core)."
     ): (
-        "شمار پردازه‌هایی که در بازسازی کامل، پرونده‌های یک انتخابات بزرگ را می‌نویسند "
-        "(پیش‌فرض: یکی برای هر هسته)."
+        "شمار پردازه‌هایی که در بازسازی کامل، پرونده‌های یک انتخابات بزرگ و صفحه‌های سایت نتایج"
+        " آن را می‌نویسند (پیش‌فرض: یکی برای هر هسته)."
     ),
     (
         "Write the E2E record's encrypted tallies here, a file for each station and constituency, "

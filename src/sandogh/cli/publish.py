@@ -110,8 +110,8 @@ def publish(
         typer.Option(
             "--workers",
             min=1,
-            help="Processes that write a large election's files on a whole regeneration "
-            "(default: one per core).",
+            help="Processes that write a large election's files and render its site's pages "
+            "on a whole regeneration (default: one per core).",
             show_default=False,
         ),
     ] = None,
