@@ -176,6 +176,32 @@ def test_headers_over_the_limit_are_refused_complete_or_not(server: tuple[str, s
         assert status != b"HTTP/1.1 400"
 
 
+def test_a_chunked_body_s_endless_trailer_or_extension_is_cut_and_others_are_answered(
+    server: tuple[str, str],
+) -> None:
+    """Session 24, F1: httptools keeps a chunked body's trailers and chunk extensions whole, and
+    one connection sending a trailer of 90 MB held the centre's event loop for 27 s. What of a
+    body is not body is bounded like headers: the connection is closed long before."""
+    head = "\r\n".join(
+        ["POST / HTTP/1.1", "Host: 127.0.0.1", "Transfer-Encoding: chunked", "", ""]
+    ).encode()
+    piece = 64 * 1024
+    for opening in (b"2\r\n{}\r\n0\r\nX-T: ", b"2;" + b"e" * 16):
+        with connected(server[0]) as client:
+            client.sendall(head + opening)
+            sent = 0
+            with contextlib.suppress(ConnectionError):
+                while sent < 64 * piece and not closed(client):  # 4 MB at the most
+                    client.sendall(b"t" if opening.startswith(b"2;") else b"t" * piece)
+                    client.sendall(b"e" * piece if opening.startswith(b"2;") else b"")
+                    sent += piece
+            assert sent < 64 * piece, "the trailer or extension was never cut"
+        with connected(server[0]) as other:  # and the server answers at once
+            other.settimeout(5)
+            other.sendall(request(server[1]))
+            assert other.recv(9) == b"HTTP/1.1 "
+
+
 def test_an_idle_keep_alive_connection_is_closed(server: tuple[str, str]) -> None:
     with connected(server[0]) as client:
         client.sendall(request(server[1]))

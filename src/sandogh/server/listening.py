@@ -12,7 +12,9 @@ configuration the three servers are run with:
 - a body must be complete within `body_seconds` of the end of its headers;
 - an idle keep-alive connection is closed after `keep_alive_seconds` (uvicorn's own setting);
 - a request line and headers larger than `max_header_bytes` are refused with 400, and the
-  connection closed;
+  connection closed; so is a connection whose chunked body carries more than `max_header_bytes`
+  beyond the body's own size in chunk sizes, extensions and trailers (closed, the app told the
+  client left);
 - while `max_connections` connections are open, a new request is answered at once with 503 and
   its connection closed (uvicorn's `limit_concurrency`), never queued.
 
@@ -156,6 +158,9 @@ class DeadlineProtocol(HttpToolsProtocol):
         # of the request whose headers are awaited: the bytes read while they are incomplete,
         # and those of its request line and headers as parsed
         self._buffered = self._header_bytes = 0
+        # of the body awaited: the bytes read that were not the body (chunks' sizes and
+        # extensions, trailers), which the parser also keeps whole
+        self._framing = 0
         self._begun = self._completed = False  # in the bytes being read: a request, its end
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -164,7 +169,15 @@ class DeadlineProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         self._begun = self._completed = False
+        in_body = self._awaited is _Part.BODY
         super().data_received(data)
+        # a chunked body's trailers and chunk extensions are kept whole too, and a trailer of
+        # tens of megabytes held the event loop for seconds (session 24, F1): what of a body's
+        # bytes is not body may be the size of its headers and of the body itself, no more
+        if in_body and self._awaited is _Part.BODY and not self._begun:
+            self._framing += len(data)
+            if self._framing > self._limits.max_header_bytes:
+                self._expire()
         # the parser keeps incomplete headers whole: bound what it keeps. The bytes that began
         # a request count, unless they also ended an earlier one (pipelined: where the new one
         # began is not told); its complete headers are counted exactly (`on_headers_complete`)
@@ -197,7 +210,12 @@ class DeadlineProtocol(HttpToolsProtocol):
             # raised through the parser: uvicorn answers 400 and closes the connection
             raise httptools.HttpParserError("request headers too large")
         super().on_headers_complete()
+        self._framing = 0
         self._await(_Part.BODY)
+
+    def on_body(self, body: bytes) -> None:
+        super().on_body(body)
+        self._framing -= 2 * len(body)  # the body's own bytes, and as many of framing
 
     def on_message_complete(self) -> None:
         super().on_message_complete()
