@@ -62,18 +62,23 @@ def set_up(
     day: Election = ROUND_2_DAY,
     before_opening: Callable[[NewUnitOfWork], object] | None = None,
 ) -> None:
-    """`day` loaded, a box enrolled and a head and secretary registered at each station, the
-    pre-election record sealed, `before_opening` done (a lot's commitment, say: polling has not
-    begun) and each station opened with a zero report."""
-    load(uow, day)
-    for station, key in KEYS.items():
-        enrol(uow, station, key, day)
-    register_station_staff(uow, day.id, *KEYS)
+    """`day` prepared (`prepare`), the pre-election record sealed, `before_opening` done (a
+    lot's commitment, say: polling has not begun) and each station opened with a zero report."""
+    prepare(uow, day)
     seal_record(uow, day.id)
     if before_opening is not None:
         before_opening(uow)
     for minutes, (station, key) in enumerate(KEYS.items()):
         ingest_report(uow, signed=signed(zero(day, station, key), key), now=at(minutes - 600))
+
+
+def prepare(uow: NewUnitOfWork, day: Election = ROUND_2_DAY) -> None:
+    """`day` loaded, a box enrolled and a head and secretary registered at each station: the
+    pre-election record can be drafted and sealed."""
+    load(uow, day)
+    for station, key in KEYS.items():
+        enrol(uow, station, key, day)
+    register_station_staff(uow, day.id, *KEYS)
 
 
 @functools.cache

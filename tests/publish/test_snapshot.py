@@ -22,11 +22,12 @@ from sandogh.services.acting import Actor
 from sandogh.services.certifications import certify
 from sandogh.services.devices import revoke_device
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.voids import void
 from tests.core.anchor.build import LOG_KEY
-from tests.services.build import LATER, NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box
+from tests.services.build import LATER, NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box, seal_record
 
-from .build import DEVICE_2, NewUnitOfWork, at, record_fingerprint, report, set_up
+from .build import DEVICE_2, NewUnitOfWork, at, prepare, record_fingerprint, report, set_up
 
 DATA = f"data/{ROUND_2}"
 DEVICE_2B = SigningKey.from_seed(bytes(range(128, 160)))
@@ -128,6 +129,41 @@ def test_passes_over_batches_a_void_and_a_certification_equal_the_whole_and_veri
     assert pages(tmp_path / "followed") == pages(tmp_path / "whole")
     assert read(tmp_path / "followed", "outcomes/president/IR.json")["status"] == "certified"
     assert read(tmp_path / "followed", f"results/president/{ST_1}.json")["counts"]["cast"] == 0
+
+
+def test_the_record_sealed_and_amended_after_the_site_shows_on_every_page(tmp_path: Path) -> None:
+    """The outsider's F6 of session 24: the site published before the pre-election record was
+    sealed, then kept current, showed its fingerprint and files on the pages of the units that
+    reported alone. Sealing it renders every page again, so that each shows them, as a whole
+    regeneration does; an amendment, which changes neither, renders no unit's page again."""
+    store = MemoryStore()
+
+    def uow() -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(store)
+
+    prepare(uow)
+    followed = Publisher(uow, tmp_path / "followed")
+    followed.regenerate()
+    units = set(pages(tmp_path / "followed"))
+
+    seal_record(uow, ROUND_2)
+    sealed = followed.poll()
+    whole = Publisher(uow, tmp_path / "whole")
+    whole.regenerate()
+
+    assert sealed.units == {ROUND_2: None}
+    assert pages(tmp_path / "followed") == pages(tmp_path / "whole")
+    shown = {path for path, page in pages(tmp_path / "followed").items() if b"fingerprint" in page}
+    assert {path for path in units if "/units/" in path} < shown
+
+    replace_box(uow, ROUND_2, ST_2, DEVICE_2, DEVICE_2B)
+    amended = followed.poll()
+    whole.regenerate()
+
+    assert amended.units == {ROUND_2: set()}  # the pages rendered each pass, no unit's
+    assert f"{DATA}/anchor/amendments.json" in amended.written
+    assert tree(tmp_path / "followed") == tree(tmp_path / "whole")
+    assert pages(tmp_path / "followed") == pages(tmp_path / "whole")
 
 
 def test_a_box_voided_before_its_report_is_void_when_the_report_comes(

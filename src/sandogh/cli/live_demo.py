@@ -146,9 +146,6 @@ def run(options: LiveOptions, out: Console) -> None:
         with ExitStack() as running:
             port = listening_port(options.api_port, say("centre", lang), lang, out)
             centre = running.enter_context(centre_process(settings, port=port))
-            # the first render takes the machine for a while: the centre starts before it
-            out.print(say("rendering", lang))
-            following.start()
             site, site_process = running.enter_context(
                 serving_site(folder / "site", options.site_port, lang, out)
             )
@@ -170,6 +167,10 @@ def run(options: LiveOptions, out: Console) -> None:
                 out,
                 lang,
             )
+            # the first render takes the machine for a while: the centre starts before it, and
+            # the record is sealed before it, which would otherwise render every page again
+            out.print(say("rendering", lang))
+            following.start()
             kiosk, kiosk_thread = running.enter_context(
                 serving(
                     create_station_app(

@@ -69,7 +69,7 @@ from sandogh.publish.reading import (
     read_stations,
     written_up_to,
 )
-from sandogh.publish.unit_files import write_units
+from sandogh.publish.unit_files import every_page_changes, linked_everywhere, write_units
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
 from sandogh.services.elections import UnitOfWorkFactory
@@ -296,10 +296,12 @@ class Publisher:
 
     def _apply(self, writer: Writer, state: Published, changes: list[Change]) -> set[str] | None:
         """Write what `changes` (recorded in the timeline already) change; the units whose
-        pages changed, or None when the election was read again whole."""
+        pages changed, or None when the election was read again whole or every page changes
+        (`publish.unit_files.every_page_changes`: the record sealed, say)."""
         if any(c.kind in (ChangeKind.EVERYTHING, ChangeKind.LOADED) for c in changes):
             self._write_everything(writer, self._load(state.index.election_id))
             return None
+        linked = linked_everywhere(self._root, state)
         sheets = read_stations(self._reads, writer, state, changes)
         self._apply_records(writer, state, {c.kind for c in changes})
         if any(c.kind in _E2E_INPUTS for c in changes):
@@ -317,7 +319,8 @@ class Publisher:
             state.refigure(sheets)
         for station in sheets:
             units.update(geography.ancestors(station))
-        return write_units(writer, state, units, sheets, decided=decided)
+        units = write_units(writer, state, units, sheets, decided=decided)
+        return None if every_page_changes(self._root, state, linked, writer.written) else units
 
     def _apply_records(self, writer: Writer, state: Published, kinds: set[ChangeKind]) -> None:
         """Write again the files of the records no report changes: the pre-election record,

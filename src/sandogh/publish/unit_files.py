@@ -1,15 +1,36 @@
 """The files a pass of the publisher (`publish.snapshot.Publisher.poll`) writes for the units
 whose figures, or whose outcomes, changed: their results, the outcomes, the station CSVs and
-`snapshot.json`; and the units whose pages the site renders again for them.
+`snapshot.json`; and the units whose pages the site renders again for them — every unit's, when
+the pass changes what every page shows (`every_page_changes`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Set
+from pathlib import Path
 
 from sandogh.core.definition.model import UnitKind
-from sandogh.publish.published import Published
+from sandogh.publish.candidacy_file import FILE as CANDIDACY_FILE
+from sandogh.publish.published import (
+    ANCHOR_AMENDMENTS,
+    ANCHOR_RECORD,
+    ANCHOR_SIGNATURES,
+    Published,
+)
 from sandogh.publish.writer import Writer
+
+#: the files every page of the site links to where the snapshot holds them (the downloads of
+#: `publish.site.downloads`, the "Was my ballot counted?" and candidates' pages): they appear
+#: after the first regeneration, when the record is sealed, candidacy recorded, the E2E
+#: ceremony loaded. (Every other file a page links to is written by the first regeneration.)
+LINKED_EVERYWHERE = (
+    ANCHOR_RECORD,
+    ANCHOR_SIGNATURES,
+    ANCHOR_AMENDMENTS,
+    CANDIDACY_FILE,
+    "e2e/codes/index.json",
+)
 
 
 def write_units(
@@ -60,3 +81,21 @@ def outcome_pages(state: Published, written: Set[str]) -> set[str]:
             code = children[0]
             units.add(code)
     return units
+
+
+def linked_everywhere(root: Path, state: Published) -> frozenset[str]:
+    """The files of `LINKED_EVERYWHERE` the snapshot under `root` holds."""
+    folder = os.path.join(root, state.folder)
+    return frozenset(f for f in LINKED_EVERYWHERE if os.path.isfile(os.path.join(folder, f)))
+
+
+def every_page_changes(
+    root: Path, state: Published, linked: frozenset[str], written: Collection[str]
+) -> bool:
+    """Whether a pass that wrote `written`, under a snapshot that held the files `linked`
+    before it, changes what every page shows: the sealed record's fingerprint (its file
+    written: its bytes changed, as when the record is sealed), or a link of `LINKED_EVERYWHERE`
+    (its file appeared). An amendment, which adds to `ANCHOR_AMENDMENTS` once it is there,
+    changes neither."""
+    record = f"{state.folder}/{ANCHOR_RECORD}"
+    return record in written or linked_everywhere(root, state) != linked
