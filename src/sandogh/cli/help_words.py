@@ -187,6 +187,56 @@ HEADINGS: dict[str, str] = {
 
 #: Click's "Usage: " before a command's usage line.
 USAGE = "شیوه اجرا: "
+#: Click's "[OPTIONS]" and a group's "COMMAND [ARGS]..." in a usage line.
+USAGE_OPTIONS = "[گزینه‌ها]"
+USAGE_COMMAND = "فرمان [ورودی‌ها]..."
+
+#: Each argument's name, as the usage line and the «ورودی‌ها» panel show it, under the name its
+#: command declares.
+ARGUMENTS: dict[str, str] = {
+    "amendment": "اصلاحیه",
+    "applicant": "داوطلب",
+    "assignee": "کاربر",
+    "build": "نسخه",
+    "candidate": "نامزد",
+    "constituency": "حوزه",
+    "contest": "رقابت",
+    "decision": "تصمیم",
+    "directory": "پوشه",
+    "file": "پرونده",
+    "folder": "پوشه",
+    "kind": "نوع",
+    "location": "انتشار",
+    "mixes": "برهم‌زدن‌ها",
+    "number": "شماره",
+    "partials": "گشوده‌ها",
+    "record": "سیاهه",
+    "register_name": "دفتر",
+    "serial": "شماره‌سریال",
+    "sheet": "برگه",
+    "signatures": "امضاها",
+    "source": "پرونده",
+    "station": "شعبه",
+    "stations": "شعبه‌ها",
+    "username": "نام‌کاربری",
+}
+
+#: What Typer names the value of an option or argument (`<str>`), in Persian; a choice's values
+#: are what is typed, and stay. A flag takes no value: nothing is said.
+TYPES: dict[str, str] = {
+    "str": "متن",
+    "int": "عدد",
+    "float": "عدد",
+    "int range": "عدد",
+    "float range": "عدد",
+    "bool": "",
+    "path": "مسیر",
+    "file": "پرونده",
+    "dir": "پوشه",
+    "list[str]": "متن",
+    "list[Path]": "مسیر",
+    "%Y-%m-%d": "سال-ماه-روز میلادی",
+}
 #: The `--help` option's own help.
 HELP_OPTION = "نمایش همین راهنما و پایان."
 

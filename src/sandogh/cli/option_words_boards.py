@@ -17,7 +17,7 @@ WORDS: dict[str, str] = {
     "The highest degree.": "بالاترین مدرک تحصیلی.",
     "Living in the place since.": "تاریخ آغاز سکونت در این محل.",
     "KIND=FILE, once per document handed in (hashed).": (
-        "KIND=FILE، یک بار برای هر مدرک تحویل‌شده (چکیده آن نگه داشته می‌شود)."
+        "نوع=پرونده، یک بار برای هر مدرک تحویل‌شده (چکیده آن نگه داشته می‌شود)."
     ),
     "The applicant's number.": "شماره داوطلب.",
     "The authorities' exchange folder.": "پوشه تبادل با مراجع.",
@@ -60,7 +60,7 @@ WORDS: dict[str, str] = {
     ),
     "A station concerned (repeatable).": "شعبه‌ای که به آن مربوط است (تکرارپذیر).",
     "A candidate concerned, CONTEST:CODE (repeatable).": (
-        "نامزدی که به آن مربوط است، CONTEST:CODE (تکرارپذیر)."
+        "نامزدی که به آن مربوط است، رقابت:کد (تکرارپذیر)."
     ),
     "The file's number.": "شماره پرونده نزد مرجع رسیدگی.",
     "The case's number.": "شماره پرونده.",

@@ -9,14 +9,14 @@ WORDS: dict[str, str] = {
     # guardians
     "k: guardians needed to decrypt.": "`k`: شمار امینانی که برای گشودن جمع لازم است.",
     "ROLE:NAME:ed25519:HEX, in the ceremony's order (repeat).": (
-        "ROLE:NAME:ed25519:HEX، به ترتیب مراسم (تکرارپذیر)."
+        "نقش:نام:ed25519:شانزده‌شانزدهی، به ترتیب مراسم (تکرارپذیر)."
     ),
     "The directory of the ceremony's public files.": "پوشه پرونده‌های عمومی مراسم.",
     "The election's definition file, as `sandogh load` takes it: its id and hash.": (
         "پرونده تعریف انتخابات، چنان‌که `sandogh load` می‌گیرد: شناسه و چکیده آن."
     ),
     "The definition's sha256:HEX (`sandogh load` prints it).": (
-        "چکیده sha256:HEX تعریف (`sandogh load` آن را چاپ می‌کند)."
+        "چکیده sha256:شانزده‌شانزدهی تعریف (`sandogh load` آن را چاپ می‌کند)."
     ),
     "Where your secret files are kept (default: your key file's directory).": (
         "جایی که پرونده‌های رازتان نگه داشته می‌شود (پیش‌فرض: پوشه پرونده کلیدتان)."
@@ -34,7 +34,7 @@ WORDS: dict[str, str] = {
         "The published snapshot's election folder (data/<election>): its definition, sealed "
         "record (anchor/), chains (e2e/ballots/) and reports (reports/), to hold the tally to."
     ): (
-        "پوشه انتخابات در انتشار منتشرشده (data/<election>): تعریف، سیاهه مهرشده (anchor/)، "
+        "پوشه انتخابات در انتشار منتشرشده (data/<انتخابات>): تعریف، سیاهه مهرشده (anchor/)، "
         "زنجیره‌ها (e2e/ballots/) و صورتجلسه‌ها (reports/) آن، که جمع با آن‌ها سنجیده می‌شود."
     ),
     (
@@ -109,11 +109,11 @@ WORDS: dict[str, str] = {
         'The boxes\' cast-vote records, JSON {CODE: {"station": S, "reads": READS}}: committed '
         "(hash and count) in the plan; only their stations are compared."
     ): (
-        'سوابق آرای صندوق‌ها، JSON {CODE: {"station": S, "reads": READS}}: در برنامه حسابرسی '
+        'سوابق آرای صندوق‌ها، JSON {کد: {"station": شعبه, "reads": خوانده‌ها}}: در برنامه حسابرسی '
         "تعهد می‌شود (چکیده و شمار)؛ تنها شعبه‌های آن‌ها مقایسه می‌شوند."
     ),
     "WHO=DIGITS, as rolled, in roll order (repeat).": (
-        "WHO=DIGITS، چنان‌که ریخته شد، به ترتیب ریختن (تکرارپذیر)."
+        "نام=رقم‌ها، چنان‌که ریخته شد، به ترتیب ریختن (تکرارپذیر)."
     ),
     "Write the boards' blank sheet (CSV) here.": "نوشتن برگه خالی هیئت‌ها (CSV) در این‌جا.",
     "The boards' filled-in sheet, CSV or JSON.": "برگه پرشده هیئت‌ها، CSV یا JSON.",
@@ -122,17 +122,17 @@ WORDS: dict[str, str] = {
     ),
     "The folder to write (docs/audit.md §7).": "پوشه‌ای که نوشته می‌شود (docs/audit.md §7).",
     "The published audit folder (docs/audit.md §7).": "پوشه منتشرشده حسابرسی (docs/audit.md §7).",
-    "CONTEST:CONSTITUENCY.": "رقابت و حوزه: CONTEST:CONSTITUENCY.",
+    "CONTEST:CONSTITUENCY.": "رقابت و حوزه: رقابت:حوزه.",
     "Ballots cast, counted by hand.": "آرای مأخوذه، با شمارش دستی.",
     "Valid ballots, counted by hand.": "آرای صحیح، با شمارش دستی.",
-    "CODE=VOTES (repeat).": "CODE=VOTES (تکرارپذیر).",
+    "CODE=VOTES (repeat).": "کد=آرا (تکرارپذیر).",
     "KIND=BALLOTS (repeat): blank, illegible, …": (
-        "KIND=BALLOTS (تکرارپذیر): `blank` سفید، `illegible` ناخوانا، …"
+        "نوع=شمار (تکرارپذیر): `blank` سفید، `illegible` ناخوانا، …"
     ),
     "The board's decision: why and its reference.": "تصمیم هیئت: دلیل و شماره تصمیم.",
     "Why it is undone, and its reference.": "دلیل لغو، و شماره تصمیم آن.",
     "Why, and the board's reference.": "دلیل، و شماره تصمیم هیئت.",
     "Withdraw it; no totals in its place.": "پس گرفتن آن؛ جمعی به جای آن نمی‌نشیند.",
     "Valid ballots.": "آرای صحیح.",
-    "KIND=BALLOTS (repeat).": "KIND=BALLOTS (تکرارپذیر).",
+    "KIND=BALLOTS (repeat).": "نوع=شمار (تکرارپذیر).",
 }

@@ -15,7 +15,7 @@ WORDS: dict[str, str] = {
         "Database URL (sqlite:///FILE or postgresql://…); default $SANDOGH_DATABASE_URL, else "
         "sqlite:///sandogh.sqlite."
     ): (
-        "نشانی پایگاه داده (sqlite:///FILE یا postgresql://…)؛ پیش‌فرض $SANDOGH_DATABASE_URL "
+        "نشانی پایگاه داده (sqlite:///پرونده یا postgresql://…)؛ پیش‌فرض $SANDOGH_DATABASE_URL "
         "و اگر نباشد sqlite:///sandogh.sqlite."
     ),
     "Keep following the event log until interrupted.": (
@@ -66,7 +66,7 @@ WORDS: dict[str, str] = {
     ): (
         "نوشتن جمع‌های رمزشده سیاهه رأی‌گیری رمزشده (E2E) در این پوشه، یک پرونده برای هر شعبه "
         "و هر حوزه، برای `sandogh guardians decrypt` (docs/e2e.md §8)، و ورودی بر هم زدن هر "
-        "رقابت بزرگ، mixes/<contest>/<constituency>.json (§11.4)."
+        "رقابت بزرگ، mixes/<رقابت>/<حوزه>.json (§11.4)."
     ),
     (
         "Where `sandogh guardians combine` wrote the decrypted tallies (the same paths), and a "
@@ -75,7 +75,7 @@ WORDS: dict[str, str] = {
     ): (
         "پوشه‌ای که `sandogh guardians combine` جمع‌های گشوده را در آن نوشت (با همان مسیرها)، "
         "با بر هم زدن‌ها و سطرهای گشوده هر رقابت بزرگ "
-        "(mixes/<contest>/<constituency>/mix-<t>.json و rows.json)؛ این‌ها به سیاهه رأی‌گیری "
+        "(mixes/<رقابت>/<حوزه>/mix-<شماره>.json و rows.json)؛ این‌ها به سیاهه رأی‌گیری "
         "رمزشده (E2E) افزوده می‌شوند."
     ),
     "Language of the output: fa (Persian) or en.": "زبان خروجی: `fa` (فارسی) یا `en` (انگلیسی).",
@@ -86,8 +86,8 @@ WORDS: dict[str, str] = {
         "The pre-election record's fingerprint, or its last amendment's head, from a second "
         "source: sha256:HEX, or its short form of 40 digits (repeat for each election)."
     ): (
-        "اثر انگشت سیاهه پیش از انتخابات، یا سر آخرین اصلاحیه آن، از منبعی دوم: sha256:HEX یا "
-        "شکل کوتاه آن با ۴۰ رقم (برای هر انتخابات یک بار)."
+        "اثر انگشت سیاهه پیش از انتخابات، یا سر آخرین اصلاحیه آن، از منبعی دوم: "
+        "sha256:شانزده‌شانزدهی یا شکل کوتاه آن با ۴۰ رقم (برای هر انتخابات یک بار)."
     ),
     "The pre-election record itself, from a second source: a file or URL.": (
         "خود سیاهه پیش از انتخابات، از منبعی دوم: یک پرونده یا یک نشانی URL."
@@ -125,8 +125,8 @@ WORDS: dict[str, str] = {
         "Without it the record in the snapshot is taken unauthenticated."
     ): (
         "اثر انگشت سیاهه مهرشده پیش از انتخابات، یا سر آخرین اصلاحیه آن، از منبعی دوم: "
-        "sha256:HEX یا شکل کوتاه آن با ۴۰ رقم (برای هر انتخابات یک بار). بی آن، سیاهه درون "
-        "انتشار بی‌احراز پذیرفته می‌شود."
+        "sha256:شانزده‌شانزدهی یا شکل کوتاه آن با ۴۰ رقم (برای هر انتخابات یک بار). بی آن، "
+        "سیاهه درون انتشار بی‌احراز پذیرفته می‌شود."
     ),
     # load
     "Definition file, YAML or JSON.": "پرونده تعریف، YAML یا JSON.",
@@ -137,7 +137,7 @@ WORDS: dict[str, str] = {
     "Contest id.": "شناسه رقابت.",
     # runoff
     "Id of the runoff election day.": "شناسه روز انتخابات دور دوم.",
-    "The runoff's polling day (YYYY-MM-DD).": "روز رأی‌گیری دور دوم (YYYY-MM-DD).",
+    "The runoff's polling day (YYYY-MM-DD).": "روز رأی‌گیری دور دوم (سال-ماه-روز میلادی).",
     "Where to write the definition.": "جایی که تعریف در آن نوشته می‌شود.",
     "Its name in Persian; default: «دور دوم» and the id.": (
         "نام آن به فارسی؛ پیش‌فرض: «دور دوم» و شناسه."
@@ -184,7 +184,7 @@ WORDS: dict[str, str] = {
     ),
     # serve
     "Civil registry: synthetic:SEED:SIZE or file:PATH; default $SANDOGH_REGISTRY.": (
-        "ثبت احوال: synthetic:SEED:SIZE یا file:PATH؛ پیش‌فرض $SANDOGH_REGISTRY."
+        "ثبت احوال: synthetic:بذر:اندازه یا file:مسیر؛ پیش‌فرض $SANDOGH_REGISTRY."
     ),
     "Server processes on the one socket: one per core the centre may use.": (
         "شمار پردازه‌های سرور روی یک سوکت: یکی برای هر هسته‌ای که مرکز می‌تواند به کار برد."
@@ -243,7 +243,7 @@ WORDS: dict[str, str] = {
     "Reporting unit code.": "کد واحد گزارش‌دهنده.",
     # log
     "SEQUENCE:HASH of an entry recorded apart from the log, to detect truncation.": (
-        "SEQUENCE:HASH رویدادی که جدا از دفتر رویدادها ثبت شده است، برای یافتن کوتاه‌شدن دفتر."
+        "شماره:چکیده رویدادی که جدا از دفتر رویدادها ثبت شده است، برای یافتن کوتاه‌شدن دفتر."
     ),
     (
         "A published snapshot (folder or http(s) URL): hold the log to its signed checkpoints "

@@ -30,7 +30,7 @@ WORDS: dict[str, str] = {
     ),
     "Seconds to wait for each answer of the centre.": "ثانیه‌های انتظار برای هر پاسخ مرکز.",
     "Ballot papers received: N for every contest, or CONTEST=N (repeatable).": (
-        "تعرفه‌های دریافت‌شده: N برای هر رقابت، یا CONTEST=N (تکرارپذیر)."
+        "تعرفه‌های دریافت‌شده: شمار برای هر رقابت، یا رقابت=شمار (تکرارپذیر)."
     ),
     (
         "URL of the central service (e.g. http://127.0.0.1:8000/); without it, what the box sends "
@@ -45,12 +45,12 @@ WORDS: dict[str, str] = {
         "printer on that device file."
     ): (
         "پرونده‌ای که صورتجلسه‌ها در آن چاپ می‌شوند (هر صورتجلسه یک سطر JSON؛ پیش‌فرض "
-        "DIR/printer.jsonl؛ نسخه کاغذی رأی‌دهندگان هرگز در آن نوشته نمی‌شود)، یا "
-        "escpos:DEVICE برای چاپگر رسید ESC/POS روی آن پرونده دستگاه."
+        "پوشه/printer.jsonl؛ نسخه کاغذی رأی‌دهندگان هرگز در آن نوشته نمی‌شود)، یا "
+        "escpos:دستگاه برای چاپگر رسید ESC/POS روی آن پرونده دستگاه."
     ),
     "Start voting once the box is open.": "آغاز رأی‌گیری همین که صندوق باز شد.",
     "Ballot papers spoiled: N for every contest, or CONTEST=N (repeatable).": (
-        "تعرفه‌های مخدوش: N برای هر رقابت، یا CONTEST=N (تکرارپذیر)."
+        "تعرفه‌های مخدوش: شمار برای هر رقابت، یا رقابت=شمار (تکرارپذیر)."
     ),
     "A paper station: its sheets are entered by hand.": (
         "شعبه کاغذی: برگه‌های آن با دست وارد می‌شود."
@@ -59,7 +59,7 @@ WORDS: dict[str, str] = {
         "A staff member's role and key file, ROLE=FILE (repeatable): two registered members (or "
         "the only one) open the ballots to count them, and sign the report."
     ): (
-        "نقش و پرونده کلید یکی از رئیس و اعضای شعبه، ROLE=FILE (تکرارپذیر): دو عضو ثبت‌شده "
+        "نقش و پرونده کلید یکی از رئیس و اعضای شعبه، نقش=پرونده (تکرارپذیر): دو عضو ثبت‌شده "
         "(یا تنها عضو) برگه‌ها را برای شمارش می‌گشایند و صورتجلسه را امضا می‌کنند."
     ),
     "Count the sheets agreed by double entry first.": (
@@ -71,7 +71,7 @@ WORDS: dict[str, str] = {
         "escpos:DEVICE: the check-in desk's receipt printer, which prints each ballot card as its "
         "QR code; without one, the staff write each card by hand from its code."
     ): (
-        "escpos:DEVICE: چاپگر رسید میز احراز هویت، که هر کارت رأی را به شکل کد QR آن چاپ "
+        "escpos:دستگاه: چاپگر رسید میز احراز هویت، که هر کارت رأی را به شکل کد QR آن چاپ "
         "می‌کند؛ بی آن، رئیس و اعضای شعبه هر کارت را از روی کدش با دست می‌نویسند."
     ),
     # staff
@@ -90,7 +90,7 @@ WORDS: dict[str, str] = {
     ),
     "The role they sign under at the station.": "نقشی که با آن در شعبه امضا می‌کند.",
     "The staff member's full name.": "نام کامل عضو شعبه.",
-    "Their public key, ed25519:HEX.": "کلید عمومی او، ed25519:HEX.",
+    "Their public key, ed25519:HEX.": "کلید عمومی او، ed25519:شانزده‌شانزدهی.",
     "Only this station.": "تنها همین شعبه.",
     "Their code (e.g. national code).": "کد او (مثلاً کد ملی).",
     "Their full name.": "نام کامل او.",
@@ -98,14 +98,15 @@ WORDS: dict[str, str] = {
         "نقش او در شعبه (`head` رئیس شعبه، `secretary` منشی، `member` عضو شعبه، …)."
     ),
     "training or briefing.": "`training` آموزش یا `briefing` نشست توجیهی.",
-    "The day held (YYYY-MM-DD).": "روز برگزاری (YYYY-MM-DD).",
+    "The day held (YYYY-MM-DD).": "روز برگزاری (سال-ماه-روز میلادی).",
     "Where it was held.": "جای برگزاری.",
     "What it taught or briefed.": "آنچه آموزش داده یا توجیه شد.",
     "A person who attended (their code); repeat.": "کسی که حاضر بود (کد او)؛ تکرارپذیر.",
     "The unit's code; the operator's place by default.": "کد واحد؛ پیش‌فرض جای کاربر.",
     # anchor
     "BODY:NAME:ed25519:HEX, BODY one of hq, supervisory-board, log (repeat).": (
-        "BODY:NAME:ed25519:HEX که BODY یکی از `hq`، `supervisory-board` یا `log` است (تکرارپذیر)."
+        "نهاد:نام:ed25519:شانزده‌شانزدهی که نهاد یکی از `hq`، `supervisory-board` یا `log` است "
+        "(تکرارپذیر)."
     ),
     "k: officials who must sign.": "`k`: شمار مقام‌هایی که باید امضا کنند.",
     "Where to write the record.": "جایی که سیاهه در آن نوشته می‌شود.",
@@ -117,15 +118,15 @@ WORDS: dict[str, str] = {
     ),
     "Your own key file (staff keygen).": "پرونده کلید خودتان (`sandogh staff keygen`).",
     "The signature file to add to (default: FILE's name with .signatures.json).": (
-        "پرونده امضاهایی که امضا به آن افزوده می‌شود (پیش‌فرض: نام FILE با .signatures.json)."
+        "پرونده امضاهایی که امضا به آن افزوده می‌شود (پیش‌فرض: نام پرونده با .signatures.json)."
     ),
     "The record the officials signed.": "سیاهه‌ای که مقام‌ها امضا کردند.",
     "Their signature files.": "پرونده‌های امضای آنان.",
     "The station's code.": "کد شعبه.",
     "Why, for the public record.": "چرا؛ برای سابقه عمومی.",
     "Where to write the amendment.": "جایی که اصلاحیه در آن نوشته می‌شود.",
-    "A new box: ed25519:HEX.": "صندوقی تازه: ed25519:HEX.",
-    "A new member of staff: ed25519:HEX.": "عضوی تازه از رئیس و اعضای شعبه: ed25519:HEX.",
+    "A new box: ed25519:HEX.": "صندوقی تازه: ed25519:شانزده‌شانزدهی.",
+    "A new member of staff: ed25519:HEX.": "عضوی تازه از رئیس و اعضای شعبه: ed25519:شانزده‌شانزدهی.",
     "Their role.": "نقش او.",
     "The key this one replaces.": "کلیدی که این کلید جایگزین آن می‌شود.",
     "The amendment the officials signed.": "اصلاحیه‌ای که مقام‌ها امضا کردند.",
