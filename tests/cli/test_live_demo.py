@@ -263,6 +263,11 @@ def test_live_demo_serves_a_moving_day_and_stops_clean(tmp_path: Path, browser: 
         said
     )
     short = short_fingerprint(fingerprint(sealed))
+    # and shown on the site's pages, those of the stations that never reported too (session 24's
+    # F6: the publisher followed the log from before the seal): every 50th page of the units
+    pages = sorted((tmp_path / "site" / "en" / "kerman-1403-r2" / "units").glob("*.html"))
+    assert len(pages) > 2000
+    assert all(short in page.read_text(encoding="utf-8") for page in pages[::50])
     assert f"tallies anchored to the sealed record (--anchor {short})" in said
     assert f"--anchor {short} — and “Was my ballot counted?”" in said  # verify-election's
     # every station's tally but the semi-electronic one's, whose box was sent no key
