@@ -88,6 +88,9 @@ def test_log_in_lockout_and_a_county_operators_walk(browser: Browser, console_st
         row = page.locator("#incident-list tbody tr")
         expect(row).to_have_count(1)
         expect(row).to_contain_text(waiting()[0])
+        # a station's code on one line (it wrapped at its dash, reading as two codes)
+        code = row.locator("bdi.station-code").first
+        assert code.evaluate("e => e.getClientRects().length") == 1
         row.locator("input[name=assignee]").fill("ali")
         row.locator("text=واگذاری").click()
         expect(page.locator("#incident-list tbody tr")).to_have_attribute("data-status", "assigned")
