@@ -332,6 +332,9 @@ def test_the_downloads_show_the_records_fingerprint_to_compare(tmp_path: Path) -
 
     assert f"اثر انگشت سیاهه پیش از انتخابات: {to_persian_digits(short)}" in persian
     assert f"Fingerprint of the pre-election record: {short}" in english
+    # in one left-to-right isolate: Persian text drew its groups of digits last group first
+    source = (tmp_path / R2 / "units" / f"{S1}.html").read_text(encoding="utf-8")
+    assert f'<bdi dir="ltr">{to_persian_digits(short)}</bdi>' in source
     hrefs = {a.attrs["href"] for a in _unit(tmp_path, S1).all("a")}
     assert f"../../data/{R2}/anchor/record.json" in hrefs
     assert "Fingerprint" not in _unit(tmp_path, S1, "en", R1).text  # no record published

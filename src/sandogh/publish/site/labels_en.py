@@ -97,7 +97,7 @@ EN: dict[str, str] = {
     "file_anchor_signatures": "The HQ's and the supervisory board's officials' signatures of it "
     "(JSON)",
     "file_anchor_amendments": "Its signed amendments (JSON)",
-    "anchor_fingerprint": "Fingerprint of the pre-election record: {short}",
+    "anchor_fingerprint": "Fingerprint of the pre-election record:",
     "anchor_note": "Compare it with the one newspapers and observers published before polls "
     "opened; to check by machine: sandogh verify-results --anchor",
     "file_snapshot": "This snapshot's state (JSON)",

@@ -98,7 +98,7 @@ FA: dict[str, str] = {
     "file_anchor_record": "سیاهه پیش از انتخابات: کلید صندوق‌ها و کارکنان هر شعبه (JSON)",
     "file_anchor_signatures": "امضای مقام‌های ستاد انتخابات و هیئت نظارت بر سیاهه (JSON)",
     "file_anchor_amendments": "اصلاحیه‌های امضاشده سیاهه (JSON)",
-    "anchor_fingerprint": "اثر انگشت سیاهه پیش از انتخابات: {short}",
+    "anchor_fingerprint": "اثر انگشت سیاهه پیش از انتخابات:",
     # the command isolated left to right (LRI…PDI), or its «--anchor» lands before its name
     "anchor_note": "این رشته را با آنچه روزنامه‌ها و ناظران پیش از رأی‌گیری منتشر کرده‌اند "
     "بسنجید؛ سنجش خودکار: \u2066sandogh verify-results --anchor\u2069",
