@@ -40,9 +40,9 @@ from sandogh.server.console.void_preview import certify_preview, void_preview
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.certifications import certify, check_certify, uncertify
 from sandogh.services.days import Day
-from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
 from sandogh.services.unit_tally import TotalsDisagreeError
+from sandogh.services.unrecorded import UnrecordedDecisionError
 from sandogh.services.voids import preview_void, void
 
 router_prefix = "/results"
