@@ -31,6 +31,7 @@ from sandogh.core.supervision import (
     superseding,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
+from sandogh.services.certified_inputs import check_certified
 from sandogh.services.collector import collector_paused
 from sandogh.services.days import day_of, require_drawn
 from sandogh.services.elections import (
@@ -123,9 +124,11 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     # the time of a page of results
     day = day_of(work, resolve_election_id(work, election_id))
     stored, geography = StoredElection(day.election, day.definition_hash), day.geography
-    sheets: Iterable[TallySheet] = work.tallies.all(stored.election.id)
-    # every decision against the log, both ways, as a unit's read checks them
+    sheets: Iterable[TallySheet] = tuple(work.tallies.all(stored.election.id))
+    # every decision against the log, both ways, as a unit's read checks them; every
+    # certification in force against the sheets read (the outsider's F2 of session 24)
     recorded = recorded_decisions(work, stored.election.id)
+    check_certified(day, recorded, sheets, contests=None)
     records = recorded.voids
     voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()

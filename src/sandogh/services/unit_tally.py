@@ -41,6 +41,7 @@ from sandogh.locale.definition_names import contest_name, named_place
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.totals_check import CATALOGUE
+from sandogh.services.certified_inputs import check_unit_read
 from sandogh.services.days import day_of
 from sandogh.services.elections import resolve_election_id
 from sandogh.services.errors import UnknownUnitError
@@ -73,10 +74,12 @@ def tally_unit(
     corrections = tuple(recorded.corrections)
     inner = [c for c in codes if c not in stations]
     kept = work.totals.read(election, Scope.UNIT, inner, contests) if inner else {}
+    of = [c for c in day.election.contests if contest is None or c.id == contest]
+    # a certified result as certified (the outsider's F2 of session 24)
+    check_unit_read(work, day, recorded, contests=[c.id for c in of], codes=codes, kept=kept)
     read_sheets = [
         s for s in sheets if s.station in stations and (contest is None or s.contest == contest)
     ]
-    of = [c for c in day.election.contests if contest is None or c.id == contest]
     _check_sums(day.election, geography, code, kept, read_sheets, contests=of)
     corrected = tuple(c for c in corrections if contest is None or c.contest == contest)
     kept_corrected = work.totals.read(

@@ -21,12 +21,13 @@ from sandogh.core.supervision import (
     Certification,
     Decision,
     Undoing,
+    VoidError,
     VoidKind,
     void_json,
     void_of,
 )
 from sandogh.services.ports import CertificationRecord, VoidRecord
-from sandogh.store.errors import ConstraintError
+from sandogh.store.errors import ConstraintError, UnreadableRowError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import CertificationRow, VoidRow
 
@@ -77,14 +78,17 @@ _CERTIFICATIONS = (
 
 
 def _void_record(row: Any) -> VoidRecord:
-    void = void_of(
-        VoidKind(row.kind),
-        contest=row.contest,
-        stations=tuple(row.stations),
-        candidate=row.candidate,
-        constituency=row.constituency,
-        decision=Decision(row.reason, row.reference, row.case_id),
-    )
+    try:
+        void = void_of(
+            VoidKind(row.kind),
+            contest=row.contest,
+            stations=tuple(row.stations),
+            candidate=row.candidate,
+            constituency=row.constituency,
+            decision=Decision(row.reason, row.reference, row.case_id),
+        )
+    except (VoidError, ValueError, TypeError) as unreadable:
+        raise UnreadableRowError("ابطال", "void", row.id, str(unreadable)) from unreadable
     return VoidRecord(row.election_id, void, row.decided_by, row.decided_at, row.id, _logged(row))
 
 
