@@ -8,17 +8,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Engine, Executable, select, update
+from sqlalchemy import Engine, Executable, delete, select, update
 
 from sandogh.core.access import Grant, Role
-from sandogh.services.acting import Actor
+from sandogh.core.canonical_json import JSONValue
+from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.supervision import Certification, input_digest
+from sandogh.services.acting import Actor, acted
 from sandogh.services.certifications import certify
 from sandogh.services.certified_inputs import CertifiedResultChangedError
+from sandogh.services.days import day_of
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import show_results
 from sandogh.services.totals import check_totals
-from sandogh.store.tables import ResultsTotalVoteRow, TallySheetRow
+from sandogh.store.tables import CertifiedNodeRow, ResultsTotalVoteRow, TallySheetRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from .build import LATER, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, load
@@ -114,9 +118,104 @@ def test_the_kept_totals_alone_rewritten_are_refused_by_every_read_of_them(
     """The sheets as certified, the totals of the county and every unit above it moved: the
     sums agree with each other; what is certified is the sheets the totals must add up."""
     _moved(engine, ABOVE_ST_1, sheet=False)
-    reads = tuple(r for r in READS if r[0] != ST_1)
-    for unit, contest in reads:
+    for unit, contest in READS:  # a station's too: the totals above it lead to the root
         with pytest.raises(CertifiedResultChangedError):
             show_results(certified, ROUND_2, unit=unit, contest=contest)
-    show_results(certified, ROUND_2, unit=ST_1)  # its sheet is as certified
     show_results(certified, ROUND_2, unit="IR-08-0801", contest="parliament")  # not certified
+
+
+def test_a_node_of_the_tree_changed_or_deleted_in_the_store_is_refused(
+    certified: NewUnitOfWork, engine: Engine
+) -> None:
+    """The nodes a read takes from the store are held to the root the log records: a sibling's
+    node rewritten, or every node deleted, is refused by the reads that take them."""
+    node = CertifiedNodeRow
+    _execute(engine, update(node).where(node.code == ST_2).values(node="x"))
+    with pytest.raises(CertifiedResultChangedError):  # its sibling's read takes it
+        show_results(certified, ROUND_2, unit=ST_1, contest="president")
+    _execute(engine, update(node).where(node.code == "IR-08-0801").values(below="x"))
+    with pytest.raises(CertifiedResultChangedError):  # the province's read takes the county's
+        show_results(certified, ROUND_2, unit="IR-08", contest="president")
+    show_results(certified, ROUND_2, unit="IR-08-0801")  # reads its own stations' sheets
+    _execute(engine, delete(CertifiedNodeRow))
+    with pytest.raises(CertifiedResultChangedError):
+        show_results(certified, ROUND_2, unit="IR-08-0801")
+
+
+def test_a_constituency_s_certification_checks_the_reads_of_its_units(engine: Engine) -> None:
+    def uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1, ST_2, ST_3)
+    kerman = Actor("kermani", Grant(Role.SUPERVISOR, "IR-08"))
+    certify(uow, kerman, ROUND_2, "parliament", "P1", **CERTIFYING, now=LATER)
+    votes = ResultsTotalVoteRow.votes
+    _execute(
+        engine,
+        update(ResultsTotalVoteRow)
+        .where(
+            ResultsTotalVoteRow.contest == "parliament",
+            ResultsTotalVoteRow.candidate == "31",
+            ResultsTotalVoteRow.code.in_(ABOVE_ST_1),
+        )
+        .values(votes=votes + 1),
+    )
+    # the constituency's county, and the province whose row holds it whole
+    for unit in ("IR-08-0801", "IR-08", ST_1):
+        with pytest.raises(CertifiedResultChangedError) as refused:
+            show_results(uow, ROUND_2, unit=unit, contest="parliament")
+        assert refused.value.certification.constituency == "P1"
+    show_results(uow, ROUND_2, unit="IR-08-0802", contest="parliament")  # P2: not certified
+
+
+def _certified_as_before_the_tree(uow: NewUnitOfWork) -> None:
+    """The president's result certified as sandogh certified before the tree: its entry holds
+    the digest, no root, and no nodes are kept."""
+    with uow() as work:
+        day = day_of(work, ROUND_2)
+        sheets = list(work.tallies.all(ROUND_2))
+        digest = input_digest(
+            day.geography, day.definition_hash, "president", None, sheets=sheets, voids=[]
+        )
+        made = Certification(
+            ROUND_2,
+            "president",
+            None,
+            NATIONAL.username,
+            NATIONAL.grant,
+            LATER,
+            digest,
+            **CERTIFYING,
+        )
+        details: dict[str, JSONValue] = {
+            "election": ROUND_2,
+            "contest": "president",
+            "constituency": None,
+            "stations": 3,
+            "digest": digest,
+            **CERTIFYING,
+        }
+        entry = work.events.record(
+            acted(NATIONAL, LATER, EventType.RESULT_CERTIFIED, "IR", details)
+        )
+        work.certifications.add(made, Checkpoint(entry.sequence, entry.hash))
+        work.commit()
+
+
+def test_a_certification_made_before_the_tree_is_held_to_its_digest(engine: Engine) -> None:
+    def uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1, ST_2, ST_3)
+    _certified_as_before_the_tree(uow)
+    for unit, contest in READS:
+        show_results(uow, ROUND_2, unit=unit, contest=contest)
+    _moved(engine, ABOVE_ST_1, sheet=False)  # the totals alone: not the sums of the sheets
+    for unit, contest in READS[:-1]:
+        with pytest.raises(CertifiedResultChangedError):
+            show_results(uow, ROUND_2, unit=unit, contest=contest)
+    _moved(engine, ABOVE_ST_1[-1:], sheet=True)  # and the sheet below: not the digest's
+    with pytest.raises(CertifiedResultChangedError):
+        show_results(uow, ROUND_2, unit=ST_1)

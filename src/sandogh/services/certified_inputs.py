@@ -14,7 +14,7 @@ here, from its scope's sheets alone.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from sandogh.core.counting.running import ZERO, Place, Running, Scope, differences, summed
 from sandogh.core.counting.tally import TallySheet
@@ -23,6 +23,7 @@ from sandogh.core.definition.model import Election, UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import Certification, apply_voids, input_digest, scope_units
 from sandogh.locale.certification_words import refusal_words
+from sandogh.services.certified_tree import tree_holds
 from sandogh.services.days import Day
 from sandogh.services.ports import CertificationRecord, UnitOfWork
 from sandogh.services.recorded_decisions import Recorded
@@ -115,13 +116,15 @@ def check_unit_read(
     recorded: Recorded,
     *,
     contests: Collection[str],
-    codes: Collection[str],
+    codes: Sequence[str],
     kept: Mapping[Place, Running],
+    sheets: Collection[TallySheet],
 ) -> None:
-    """Refuse a unit's read (`codes`: the unit and those just below it, of `contests`) when a
-    certification in force over any of them no longer holds: its scope's stored sheets are not
-    those of its digest, or the kept total of a unit read (above the stations: in `kept`) is not
-    the sum of those sheets with the voids applied."""
+    """Refuse a unit's read (`codes`: the unit, then those just below it, of `contests`; `kept`
+    their totals above the stations, `sheets` the stations' as reported) when a certification
+    in force over any of them no longer holds. Its tree's root in its log entry: the rows read
+    lead to it (`services.certified_tree`). A certification made before the tree: its scope's
+    stored sheets are those of its digest and the kept total of each unit read is their sum."""
     geography = day.geography
     for record in in_force(recorded):
         c = record.certification
@@ -130,20 +133,45 @@ def check_unit_read(
         inside = touched(geography, c, codes)
         if not inside:
             continue
-        sheets = [
-            s
-            for s in work.tallies.of_stations(day.election.id, scope_stations(geography, c))
-            if s.contest == c.contest
-        ]
-        if digest_of(day, c, sheets, recorded) != c.digest:
+        entry = None if record.logged is None else recorded.entries.get(record.logged.sequence)
+        root = None if entry is None else entry.event.details.get("totals_root")
+        if isinstance(root, str):
+            held = tree_holds(
+                work, geography, c, root, codes=codes, inside=inside, kept=kept, sheets=sheets
+            )
+        else:
+            held = _digest_holds(work, day, recorded, c, inside=inside, kept=kept)
+        if not held:
             raise CertifiedResultChangedError(day.election, record)
-        voids = [r.void for r in recorded.voids]
-        counted = apply_voids(geography, sheets, voids)[0] if voids else sheets
-        by_station = {s.station: Running(s.counts, 1) for s in counted}
-        for code in inside:
-            place = Place(c.contest, Scope.UNIT, code)
-            if place not in kept and geography.kind(code) is UnitKind.STATION:
-                continue  # a station read is its sheet, in the digest
-            added = summed(by_station.get(s, ZERO) for s in geography.stations_under(code))
-            if differences({place: added}, {place: kept.get(place, ZERO)}):
-                raise CertifiedResultChangedError(day.election, record)
+
+
+def _digest_holds(
+    work: UnitOfWork,
+    day: Day,
+    recorded: Recorded,
+    c: Certification,
+    *,
+    inside: Collection[str],
+    kept: Mapping[Place, Running],
+) -> bool:
+    """Whether the scope's stored sheets are those of `c`'s digest and the kept totals read
+    (`inside` the scope) their sums, the voids applied: a full read of the scope."""
+    geography = day.geography
+    sheets = [
+        s
+        for s in work.tallies.of_stations(day.election.id, scope_stations(geography, c))
+        if s.contest == c.contest
+    ]
+    if digest_of(day, c, sheets, recorded) != c.digest:
+        return False
+    voids = [r.void for r in recorded.voids]
+    counted = apply_voids(geography, sheets, voids)[0] if voids else sheets
+    by_station = {s.station: Running(s.counts, 1) for s in counted}
+    for code in inside:
+        place = Place(c.contest, Scope.UNIT, code)
+        if geography.kind(code) is UnitKind.STATION:
+            continue  # a station's figures are its sheet, in the digest
+        added = summed(by_station.get(s, ZERO) for s in geography.stations_under(code))
+        if differences({place: added}, {place: kept.get(place, ZERO)}):
+            return False
+    return True

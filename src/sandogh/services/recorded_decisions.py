@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_of
 from sandogh.core.canonical_json import JSONValue
@@ -213,6 +213,8 @@ class Recorded:
     certifications: list[CertificationRecord]
     lots: list[SettledLot]
     withdrawals: list[Withdrawal]
+    #: the log entries they name, by sequence: a certification's holds its tree's root
+    entries: Mapping[int, Entry] = field(default_factory=dict)
 
 
 def recorded_decisions(work: UnitOfWork, election: str) -> Recorded:
@@ -247,4 +249,4 @@ def recorded_decisions(work: UnitOfWork, election: str) -> Recorded:
         certifications=certifications,
         decisions=decisions,
     )
-    return Recorded(voids, corrections, certifications, lots, withdrawals)
+    return Recorded(voids, corrections, certifications, lots, withdrawals, entries)

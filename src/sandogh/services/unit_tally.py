@@ -69,14 +69,16 @@ def tally_unit(
     recorded = recorded_decisions(work, election)
     voids = [record.void for record in recorded.voids]
     stations = {c for c in codes if geography.kind(c) is UnitKind.STATION}
-    read = work.tallies.of_stations(election, stations | _touched(geography, voids))
+    read = tuple(work.tallies.of_stations(election, stations | _touched(geography, voids)))
     sheets, effects = applied(day, read, voids)
     corrections = tuple(recorded.corrections)
     inner = [c for c in codes if c not in stations]
     kept = work.totals.read(election, Scope.UNIT, inner, contests) if inner else {}
     of = [c for c in day.election.contests if contest is None or c.id == contest]
     # a certified result as certified (the outsider's F2 of session 24)
-    check_unit_read(work, day, recorded, contests=[c.id for c in of], codes=codes, kept=kept)
+    check_unit_read(
+        work, day, recorded, contests=[c.id for c in of], codes=codes, kept=kept, sheets=read
+    )
     read_sheets = [
         s for s in sheets if s.station in stations and (contest is None or s.contest == contest)
     ]

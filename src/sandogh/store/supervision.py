@@ -9,6 +9,7 @@ undoing `undo_log_sequence`, `undo_log_hash`), which readers hold it to.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -27,6 +28,7 @@ from sandogh.core.supervision import (
     void_of,
 )
 from sandogh.services.ports import CertificationRecord, VoidRecord
+from sandogh.store.certified_nodes import keep_nodes, nodes_of
 from sandogh.store.errors import ConstraintError, UnreadableRowError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import CertificationRow, VoidRow
@@ -128,6 +130,16 @@ class SqlCertificationRepository:
             .order_by(CertificationRow.id)
         )
         return [_certification(row) for row in self._connection.execute(query)]
+
+    def keep_tree(
+        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str, str | None]]
+    ) -> None:
+        keep_nodes(self._connection, election_id, contest, nodes)
+
+    def tree_nodes(
+        self, election_id: str, contest: str, codes: Collection[str]
+    ) -> dict[str, tuple[str, str | None]]:
+        return nodes_of(self._connection, election_id, contest, codes)
 
     def records(self, election_id: str) -> list[CertificationRecord]:
         found = self._connection.execute(_CERTIFICATIONS, {"election": election_id})
