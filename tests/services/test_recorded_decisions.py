@@ -24,6 +24,7 @@ from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import show_results, tally
 from sandogh.services.unrecorded import UnrecordedDecisionError
 from sandogh.services.voids import void
+from sandogh.store.errors import UnreadableRowError
 from sandogh.store.tables import CertificationRow, OutcomeDecisionRow, VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
@@ -286,3 +287,30 @@ def test_a_withdrawal_or_lot_commitment_deleted_by_sql_is_refused(engine: Engine
     _execute(engine, delete(OutcomeDecisionRow))
     with pytest.raises(UnrecordedDecisionError, match="holds no lot-commitment that entry"):
         _results(sql_uow)
+
+
+def test_a_decision_s_data_emptied_by_sql_is_refused(engine: Engine) -> None:
+    """A row's data is what its entry records, all of it: emptied by hand, it was believed as
+    "a part of it"."""
+
+    def sql_uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(sql_uow, ROUND_2_DAY)
+    withdraw(sql_uow, EXECUTIVE, ROUND_2, "parliament", "31", printing=Printing.AFTER, now=LATER)
+    _import(sql_uow, ST_1, ST_2, ST_3)
+    _results(sql_uow)
+    _execute(engine, update(OutcomeDecisionRow).values(data={}))
+    with pytest.raises(UnrecordedDecisionError, match="the log records other details"):
+        _results(sql_uow)
+
+
+def test_a_certification_row_with_no_role_sandogh_has_is_said_to_be_changed(
+    sql_uow: NewUnitOfWork, engine: Engine
+) -> None:
+    """Not a failure no command foresaw (a report written, in English): a store changed."""
+    _certify(sql_uow)
+    _execute(engine, update(CertificationRow).values(role="president"))
+    with pytest.raises(UnreadableRowError) as refused:
+        _results(sql_uow)
+    assert refused.value.fa.startswith("تأیید صحت شماره ۱ در پایگاه داده خوانده نمی‌شود")

@@ -14,10 +14,12 @@ them with one read of the entries they name (`recorded_decisions`), whichever co
 Before any correction is applied, the read checks what it has read anyway (finding N2): the kept
 figures of the unit read, per contest, must be the sum of its children's — a station's from its
 signed sheet with the voids applied, a unit's from its kept row. A change of the unit's row, or
-of a child's row alone, is refused (`TotalsDisagreeError`) rather than shown. What only `sandogh
-results check-totals` (`services.totals.check_totals`, every sheet added again) finds: a change
-made consistently to a unit's row and every row above and below it, one of a constituency's row
-(read only where a correction replaces it), and any change in a unit not read.
+of a child's row alone, is refused (`TotalsDisagreeError`) rather than shown. In a certified
+result, what it reads is held to the certification (`services.certified_inputs`: the tree its
+log entry anchors), so a consistent change there is refused too. What only `sandogh results
+check-totals` (`services.totals.check_totals`, every sheet added again) finds in a result not
+certified: a change made consistently to a unit's row and every row above and below it, one of a
+constituency's row (read only where a correction replaces it), and any change in a unit not read.
 """
 
 from __future__ import annotations

@@ -179,12 +179,16 @@ class SqlCertificationRepository:
 
 
 def _certification(row: Any) -> Certification:
+    try:
+        role = Role(row.role)
+    except ValueError as unreadable:  # no role sandogh has: written by hand
+        raise UnreadableRowError("تأیید صحت", "certification", row.id, str(unreadable)) from None
     return Certification(
         election=row.election_id,
         contest=row.contest,
         constituency=row.constituency,
         by=row.certified_by,
-        grant=Grant(Role(row.role), row.place),
+        grant=Grant(role, row.place),
         at=row.certified_at,
         digest=row.digest,
         reason=row.reason or "",
