@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sandogh.cli.failures import command_of, refusal_line
-from sandogh.services.recorded_decisions import UnrecordedDecisionError
+from sandogh.services.unrecorded import UnrecordedDecisionError
 
 START_SECONDS = 120
 #: What the installed `sandogh` script runs.

@@ -19,7 +19,7 @@ from sandogh.services.acting import Actor
 from sandogh.services.audit import take_checkpoint, verify_against
 from sandogh.services.certifications import certify
 from sandogh.services.ports import VoidRecord
-from sandogh.services.recorded_decisions import UnrecordedDecisionError
+from sandogh.services.unrecorded import UnrecordedDecisionError
 from tests.services.build import ROUND_2, ST_1, ST_2, ST_3
 
 from .build import NewUnitOfWork, at, report

@@ -5,7 +5,7 @@ totals are rewritten in the database is mounted on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
@@ -31,8 +31,8 @@ from sandogh.services.hand_count_corrections import (
     uncertify_hand_count,
 )
 from sandogh.services.outcomes import decide_contests
-from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results, tally
+from sandogh.services.unrecorded import UnrecordedDecisionError
 from sandogh.services.voids import CorrectedError, void
 from sandogh.store.tables import AuditHandCountRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -361,3 +361,33 @@ def test_a_pending_hand_count_is_replaced_or_withdrawn_by_the_board_never_a_cert
     with pytest.raises(HandCountNotRecordedError):
         replace_hand_count(uow, BOARD, SMALL.id, "president:IR", None, reason=REASON, **NOW)
     record_hand_count(uow, SMALL.id, "president:IR", HAND, **NOW)
+
+
+def test_a_certified_hand_count_uncertified_or_recertified_by_sql_is_refused(
+    engine: Engine,
+) -> None:
+    """The log to the store (the outsider's F3 of session 24): a certified hand count put back
+    to pending by hand, with no entry undoing it, is refused; so is one certified again by hand
+    after the log records its undoing."""
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, now=TEST_NOW)
+
+    _escalated(uow)
+    certify_hand_count(uow, BOARD, SMALL.id, "president:IR", reason=REASON, **NOW)
+    with engine.connect() as connection:
+        kept = connection.execute(select(AuditHandCountRow)).one()._asdict()
+    certified = {k: kept[k] for k in kept if k.startswith(("certified", "log_", "reason", "audit"))}
+    pending = {**dict.fromkeys(certified), "status": "pending-certification"}
+    with engine.begin() as connection:
+        connection.execute(update(AuditHandCountRow).values(**pending))
+    with pytest.raises(UnrecordedDecisionError, match="holds no certified hand count"):
+        show_results(uow, SMALL.id)
+    with engine.begin() as connection:
+        connection.execute(update(AuditHandCountRow).values(status="certified", **certified))
+    show_results(uow, SMALL.id)  # as the log left it, believed again
+    uncertify_hand_count(uow, SECOND, SMALL.id, "president:IR", reason="minutes 13", **NOW)
+    with engine.begin() as connection:
+        connection.execute(update(AuditHandCountRow).values(status="certified", **certified))
+    with pytest.raises(UnrecordedDecisionError, match="held certified, but entry"):
+        show_results(uow, SMALL.id)

@@ -18,11 +18,13 @@ from sandogh.core.supervision import Decision, StationVoid
 from sandogh.locale import to_persian_digits
 from sandogh.services.acting import Actor
 from sandogh.services.certifications import certify, uncertify
+from sandogh.services.lot_commitments import commit_lot
 from sandogh.services.outcome_decisions import withdraw
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.recorded_decisions import UnrecordedDecisionError
-from sandogh.services.results import show_results
+from sandogh.services.results import show_results, tally
+from sandogh.services.unrecorded import UnrecordedDecisionError
 from sandogh.services.voids import void
+from sandogh.store.errors import UnreadableRowError
 from sandogh.store.tables import CertificationRow, OutcomeDecisionRow, VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 
@@ -246,3 +248,69 @@ def test_a_withdrawal_rewritten_or_unlinked_by_sql_is_refused_by_every_unit_read
     with pytest.raises(UnrecordedDecisionError, match="its log entry is missing or another"):
         _results(sql_uow)
     assert believed
+
+
+def test_a_void_row_deleted_by_sql_is_refused_by_every_read(
+    sql_uow: NewUnitOfWork, engine: Engine
+) -> None:
+    """The outsider's F3 of session 24: `delete from voids` brought the voided ballots back into
+    the results and the outcomes, with nothing refused; the log still records the void."""
+    done = void(sql_uow, SUPERVISOR, ROUND_2, StationVoid(ST_3, None, NO_SEAL), now=LATER)
+    assert done.record.logged is not None
+    _execute(engine, delete(VoidRow))
+    for unit, contest in ((None, None), ("IR-08-0801", None), (None, "president"), (ST_3, None)):
+        with pytest.raises(UnrecordedDecisionError, match="holds no void that entry") as raised:
+            show_results(sql_uow, ROUND_2, unit=unit, contest=contest)
+        assert (raised.value.what, raised.value.entry) == ("void", done.record.logged.sequence)
+    with sql_uow() as work, pytest.raises(UnrecordedDecisionError, match="holds no void"):
+        tally(work, ROUND_2)  # what outcomes, statements and the publisher read
+    assert "ابطال رویداد" in raised.value.fa
+
+
+def test_a_withdrawal_or_lot_commitment_deleted_by_sql_is_refused(engine: Engine) -> None:
+    def sql_uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(sql_uow, ROUND_2_DAY)
+    bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))
+    commit_lot(
+        sql_uow, bam, ROUND_2, "parliament", "P2", secret="راز هیئت بم ۱۴۰۳ — 5c1e9a07d3", now=LATER
+    )
+    withdraw(sql_uow, EXECUTIVE, ROUND_2, "parliament", "31", printing=Printing.AFTER, now=LATER)
+    _import(sql_uow, ST_1, ST_2, ST_3)
+    _results(sql_uow)
+    kind = OutcomeDecisionRow.kind
+    _execute(engine, delete(OutcomeDecisionRow).where(kind == "withdrawal"))
+    with pytest.raises(UnrecordedDecisionError, match="holds no withdrawal that entry") as raised:
+        _results(sql_uow)
+    assert "انصراف رویداد" in raised.value.fa
+    _execute(engine, delete(OutcomeDecisionRow))
+    with pytest.raises(UnrecordedDecisionError, match="holds no lot-commitment that entry"):
+        _results(sql_uow)
+
+
+def test_a_decision_s_data_emptied_by_sql_is_refused(engine: Engine) -> None:
+    """A row's data is what its entry records, all of it: emptied by hand, it was believed as
+    "a part of it"."""
+
+    def sql_uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(sql_uow, ROUND_2_DAY)
+    withdraw(sql_uow, EXECUTIVE, ROUND_2, "parliament", "31", printing=Printing.AFTER, now=LATER)
+    _import(sql_uow, ST_1, ST_2, ST_3)
+    _results(sql_uow)
+    _execute(engine, update(OutcomeDecisionRow).values(data={}))
+    with pytest.raises(UnrecordedDecisionError, match="the log records other details"):
+        _results(sql_uow)
+
+
+def test_a_certification_row_with_no_role_sandogh_has_is_said_to_be_changed(
+    sql_uow: NewUnitOfWork, engine: Engine
+) -> None:
+    """Not a failure no command foresaw (a report written, in English): a store changed."""
+    _certify(sql_uow)
+    _execute(engine, update(CertificationRow).values(role="president"))
+    with pytest.raises(UnreadableRowError) as refused:
+        _results(sql_uow)
+    assert refused.value.fa.startswith("تأیید صحت شماره ۱ در پایگاه داده خوانده نمی‌شود")

@@ -90,8 +90,9 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "results_totals",
         "results_total_votes",
         "results_totals_filled",
+        "certified_totals_nodes",
     }
-    assert revision == head_revision() == "0024"
+    assert revision == head_revision() == "0025"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -376,7 +377,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0024: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0025: run `sandogh init`"
         ):
             check_schema(engine)
     finally:

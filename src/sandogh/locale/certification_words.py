@@ -22,6 +22,9 @@ FA: dict[str, str] = {
     " گزارش همه شعبه‌ها ممکن است.",
     "not_certified": "تأیید صحتی از {scope} در کار نیست که لغو شود.",
     "corrected": "شمارش دستی کامل {scope} به‌عنوان نتیجه تأیید شده است؛ ابطال به آن نمی‌رسد.",
+    "changed": "صورتجلسه‌ها، جمع‌ها یا تصمیم‌های ثبت‌شده {scope} با آنچه تأیید صحت آن (رویداد"
+    " {entry} دفتر رویدادها) نگه داشته است نمی‌خواند؛ پایگاه داده بیرون از سامانه تغییر کرده است"
+    " و تا درست نشود، نتیجه‌ای از آن نشان داده یا منتشر نمی‌شود.",
     "scope_all": "انتخابات {contest} (همه حوزه‌ها)",
     "scope_one": "انتخابات {contest} در حوزه {constituency}",
 }
@@ -35,6 +38,9 @@ EN: dict[str, str] = {
     "not_certified": "No certification of {scope} is in force to undo.",
     "corrected": "The full hand count of {scope} is certified as its result; a void does not"
     " reach it.",
+    "changed": "The stored tally sheets, totals or decisions of {scope} are not those its"
+    " certification (log entry {entry}) holds: the database was changed outside sandogh, and no"
+    " result is shown or published from it until it is put right.",
     "scope_all": "contest {contest} (every constituency)",
     "scope_one": "contest {contest}, constituency {constituency}",
 }

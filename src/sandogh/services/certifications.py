@@ -18,9 +18,10 @@ import datetime
 from collections.abc import Iterable, Sequence
 
 from sandogh.core.access import Action, Grant, may_undo_certification
+from sandogh.core.counting.running import Scope
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.model import Election
+from sandogh.core.definition.model import Election, UnitKind
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
@@ -35,6 +36,7 @@ from sandogh.core.supervision import (
     scope_problems,
     scope_units,
 )
+from sandogh.core.supervision.totals_tree import scope_codes, totals_tree
 from sandogh.locale.certification_words import refusal_words
 from sandogh.services.acting import (
     AccessDeniedError,
@@ -54,6 +56,7 @@ from sandogh.services.recorded_decisions import (
     recorded_lots,
     recorded_withdrawals,
 )
+from sandogh.services.totals import ensure_totals
 
 
 class CertifiedError(SandoghError):
@@ -175,6 +178,7 @@ def certify(
             lots=recorded_lots(work, election),
             withdrawals=recorded_withdrawals(work, election),
         )
+        root = _keep_tree(work, day, contest, constituency, sheets)
         made = Certification(
             election,
             contest,
@@ -200,6 +204,7 @@ def certify(
                     "digest": digest,
                     "reason": reason,
                     "reference": reference,
+                    "totals_root": root,
                 },
             )
         )
@@ -208,6 +213,27 @@ def certify(
         return made
 
     return guarded(uow, actor, now, use_case)
+
+
+def _keep_tree(
+    work: UnitOfWork, day: Day, contest: str, constituency: str | None, sheets: list[TallySheet]
+) -> str:
+    """Keep the nodes of the scope's totals tree, from its kept totals and its stations'
+    sheets (`core.supervision.totals_tree`); its root, for the log entry."""
+    geography, election = day.geography, day.election.id
+    ensure_totals(work, day)  # the totals every read after will read
+    codes = scope_codes(geography, contest, constituency)
+    inner = [code for code in codes if geography.kind(code) is not UnitKind.STATION]
+    kept = work.totals.read(election, Scope.UNIT, inner, (contest,)) if inner else {}
+    root, nodes = totals_tree(
+        geography,
+        contest,
+        constituency,
+        kept={place.code: running for place, running in kept.items()},
+        sheets={s.station: s for s in sheets if s.contest == contest},
+    )
+    work.certifications.keep_tree(election, contest, nodes)
+    return root
 
 
 def check_certify(

@@ -40,8 +40,9 @@ from sandogh.services.acting import Actor, common_place, guarded, require
 from sandogh.services.competence import require_body
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.recorded_decisions import LOT_COMMITMENT, record_decision, recorded_of_kind
+from sandogh.services.recorded_decisions import record_decision, recorded_of_kind
 from sandogh.services.results import tally
+from sandogh.services.unrecorded import LOT_COMMITMENT
 from sandogh.services.withdrawal_deadline import PollingBegunError, require_before_polling
 
 

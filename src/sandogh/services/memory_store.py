@@ -63,6 +63,9 @@ class MemoryStore:
     voids: dict[int, VoidRecord] = field(default_factory=dict)
     #: Each certification with the log entry it names, and its undoing with that's.
     certifications: dict[int, CertificationRecord] = field(default_factory=dict)
+    certified_nodes: dict[tuple[str, str, str], tuple[str, str | None]] = field(
+        default_factory=dict
+    )
     cases: dict[int, ViolationCase] = field(default_factory=dict)
     #: The readiness registers' rows, by (election, register, key).
     readiness: dict[tuple[str, ...], Row] = field(default_factory=dict)

@@ -4,6 +4,7 @@ certifications and violation cases, each numbered as a database sequence would n
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection, Mapping
 
 from sandogh.core.log.verify import Checkpoint
 from sandogh.core.supervision import Certification, Undoing, ViolationCase
@@ -84,6 +85,9 @@ class MemoryCertifications:
         self.table: Table[int, CertificationRecord] = Table(
             store, store.certifications, "certification"
         )
+        self.nodes: Table[tuple[str, str, str], tuple[str, str | None]] = Table(
+            store, store.certified_nodes, "certified node"
+        )
 
     def add(self, certification: Certification, entry: Checkpoint) -> None:
         self._elections.units(certification.election)
@@ -92,6 +96,18 @@ class MemoryCertifications:
 
     def in_force(self, election_id: str) -> list[Certification]:
         return [r.certification for r in self.records(election_id) if r.undone is None]
+
+    def keep_tree(
+        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str, str | None]]
+    ) -> None:
+        for code, node in nodes.items():
+            self.nodes.pending[election_id, contest, code] = node
+
+    def tree_nodes(
+        self, election_id: str, contest: str, codes: Collection[str]
+    ) -> dict[str, tuple[str, str | None]]:
+        found = {code: self.nodes.get((election_id, contest, code)) for code in codes}
+        return {code: node for code, node in found.items() if node is not None}
 
     def records(self, election_id: str) -> list[CertificationRecord]:
         return [r for _, r in self.table.items() if r.certification.election == election_id]
@@ -110,9 +126,11 @@ class MemoryCertifications:
 
     def commit(self) -> None:
         self.table.commit()
+        self.nodes.commit()
 
     def discard(self) -> None:
         self.table.discard()
+        self.nodes.discard()
 
 
 class MemoryCases:

@@ -38,9 +38,10 @@ from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.lot_commitments import LotRefusalError, commitments, constituency_in
 from sandogh.services.outcomes import decide_constituency, standing_by_constituency
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.recorded_decisions import LOT, WITHDRAWAL, record_decision, recorded_lots
+from sandogh.services.recorded_decisions import record_decision, recorded_lots
 from sandogh.services.results import tally
 from sandogh.services.tallied import Tallied
+from sandogh.services.unrecorded import LOT, WITHDRAWAL
 from sandogh.services.withdrawal_deadline import require_before_polling
 
 

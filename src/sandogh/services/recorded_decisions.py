@@ -8,19 +8,19 @@ records must be in the store (a row deleted, or an undoing taken back, by hand).
 results (`services.results.tally`, and so the publisher's totals and `supervision.json`, and the
 console's results) takes them from here; a row the log does not record (written into the
 database by hand) raises `UnrecordedDecisionError`, naming the row and why, rather than being
-believed. The matching itself is `core.supervision.recorded`.
+believed. The matching itself is `core.supervision.recorded`; the other direction, every
+decision the log records found in the store (a row deleted by hand), `services.decision_entries`.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sandogh.core.candidacy.withdrawal import Withdrawal, withdrawal_of
 from sandogh.core.canonical_json import JSONValue
-from sandogh.core.errors import SandoghError
-from sandogh.core.log import Checkpoint, Disposition, EventType
+from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.log.chain import Entry
 from sandogh.core.rules.settled import SettledLot, settled_of
 from sandogh.core.supervision import HandCountCorrection
@@ -30,58 +30,23 @@ from sandogh.core.supervision.recorded import (
     undoing_unrecorded,
     void_unrecorded,
 )
-from sandogh.locale import to_persian_digits
 from sandogh.services.acting import Actor, acted
 from sandogh.services.audit_ports import StoredHandCount
+from sandogh.services.decision_entries import (
+    CERTIFYING,
+    DECISION_TYPES,
+    certifications_stored,
+    every_entry_stored,
+)
 from sandogh.services.hand_count_figures import correction_of
 from sandogh.services.outcome_decision_ports import StoredDecision
 from sandogh.services.ports import CertificationRecord, UnitOfWork, VoidRecord
-
-LOT, WITHDRAWAL = "lot", "withdrawal"  # the kinds of `services.outcome_decisions`
-LOT_COMMITMENT = "lot-commitment"  # `services.lot_commitments`
-
-
-class UnrecordedDecisionError(SandoghError):
-    """A stored void, certification (or its undoing) or other decision that the event log does
-    not record as stored, or one the log records that the store lacks (`number` None: named by
-    its `entry`): refused, and said in Persian (`fa`) and English (`en`) where a page shows it."""
-
-    def __init__(
-        self, what: str, number: int | str | None, why: str, *, entry: int | None = None
-    ) -> None:
-        self.what = what  # "void", "certification", "hand-count correction", a decision's kind
-        self.number = number  # the row's number in the store (a correction: its contest)
-        self.entry = entry
-        self.why = why
-        named = f"{what} {number}" if number is not None else f"the {what} of log entry {entry}"
-        what_fa = _WHAT_FA.get(what, what)
-        named_fa = (
-            f"{what_fa} شماره {to_persian_digits(str(number))}"
-            if number is not None
-            else f"{what_fa} رویداد {to_persian_digits(str(entry))} دفتر رویدادها"
-        )
-        stored = f"The stored {named}" if number is not None else f"The {what} of log entry {entry}"
-        self.en = (
-            f"{stored} is not as the event log records it ({why}): the store was "
-            "changed outside sandogh, and nothing is shown or published from it until it is put "
-            "right."
-        )
-        self.fa = (
-            f"{named_fa} در پایگاه داده با آنچه دفتر رویدادها ثبت کرده است نمی‌خواند و بیرون از "
-            "سامانه تغییر کرده است؛ تا پایگاه داده درست نشود، چیزی از آن نشان داده یا منتشر "
-            "نمی‌شود."
-        )
-        super().__init__(f"{named} is not as the event log records it: {why}")
-
-
-_WHAT_FA = {
-    "void": "ابطال",
-    "certification": "تأیید صحت",
-    "hand-count correction": "شمارش دستی تأییدشده",
-    LOT: "قرعه",
-    WITHDRAWAL: "انصراف",
-    LOT_COMMITMENT: "تعهد قرعه",
-}
+from sandogh.services.unrecorded import (
+    LOT,
+    LOT_COMMITMENT,
+    WITHDRAWAL,
+    UnrecordedDecisionError,
+)
 
 
 def recorded_voids(work: UnitOfWork, election: str) -> list[VoidRecord]:
@@ -118,11 +83,8 @@ def recorded_certifications(work: UnitOfWork, election: str) -> list[Certificati
     records = work.certifications.records(election)
     entries = work.events.at(_sequences(_certifications_logged(records)))
     _check_certifications(records, entries)
-    _every_entry_stored(work.events.of_types(_CERTIFYING, election), records)
+    certifications_stored(work.events.of_types(CERTIFYING, election), records)
     return records
-
-
-_CERTIFYING = (EventType.RESULT_CERTIFIED, EventType.CERTIFICATION_UNDONE)
 
 
 def _certifications_logged(records: list[CertificationRecord]) -> list[Checkpoint | None]:
@@ -140,47 +102,6 @@ def _check_certifications(records: list[CertificationRecord], entries: Mapping[i
             why = None if why is None else f"its undoing: {why}"
         if why is not None:
             raise UnrecordedDecisionError("certification", record.id, why)
-
-
-def _every_entry_stored(logged: list[Entry], records: list[CertificationRecord]) -> None:
-    """Refuse a store without a certification, or an undoing, that the log records (`logged`,
-    the election's entries of both types): a row deleted by hand, or its undoing taken back (a
-    certification so put back in force)."""
-    made = {r.logged.sequence for r in records if r.logged is not None}
-    undone = {r.undo_logged.sequence for r in records if r.undo_logged is not None}
-    stored = {EventType.RESULT_CERTIFIED: made, EventType.CERTIFICATION_UNDONE: undone}
-    undoings = {EventType.CERTIFICATION_UNDONE}
-    # the certifications' entries first, then the undoings', each by sequence
-    for entry in sorted(logged, key=lambda e: (e.event.type in undoings, e.sequence)):
-        if entry.sequence in stored[entry.event.type]:
-            continue
-        if entry.event.disposition is not Disposition.DONE:
-            continue
-        held = _held(records, entry)
-        if held is None:
-            why = f"the store holds no certification that entry {entry.sequence} records"
-            raise UnrecordedDecisionError("certification", None, why, entry=entry.sequence)
-        why = f"it is held in force, but entry {entry.sequence} records its undoing"
-        raise UnrecordedDecisionError("certification", held.id, why)
-
-
-def _held(records: list[CertificationRecord], undoing: Entry) -> CertificationRecord | None:
-    """The certification in force that an undoing's entry undid: the one of the entry it names,
-    or (an entry written before it named one) of its scope and digest."""
-    details = undoing.event.details
-    if undoing.event.type is not EventType.CERTIFICATION_UNDONE:
-        return None
-    undid = details.get("certification")
-    scope = (details.get("contest"), details.get("constituency"), details.get("digest"))
-    for record in records:
-        c = record.certification
-        if record.undone is not None:
-            continue
-        if undid is None and (c.contest, c.constituency, c.digest) == scope:
-            return record
-        if undid is not None and record.logged is not None and record.logged.sequence == undid:
-            return record
-    return None
 
 
 def recorded_corrections(work: UnitOfWork, election: str) -> list[HandCountCorrection]:
@@ -230,11 +151,17 @@ def _checked_decisions(
         if entry is None or entry.hash != decision.logged.hash:
             why = "its log entry is missing or another"
         else:
-            details = {k: v for k, v in entry.event.details.items() if k in decision.data}
+            # every detail but the envelope `record_decision` puts around the data: a row's
+            # data emptied by hand is not "a part of what the log records"
+            details = {k: v for k, v in entry.event.details.items() if k not in _ENVELOPE}
             why = "" if details == dict(decision.data) else "the log records other details"
         if why:
             raise UnrecordedDecisionError(decision.kind, decision.number, why)
     return stored
+
+
+#: what `record_decision` logs around a decision's data
+_ENVELOPE = ("election", "decision", "acting_at")
 
 
 def recorded_lots(work: UnitOfWork, election: str) -> list[SettledLot]:
@@ -292,6 +219,8 @@ class Recorded:
     certifications: list[CertificationRecord]
     lots: list[SettledLot]
     withdrawals: list[Withdrawal]
+    #: the log entries they name, by sequence: a certification's holds its tree's root
+    entries: Mapping[int, Entry] = field(default_factory=dict)
 
 
 def recorded_decisions(work: UnitOfWork, election: str) -> Recorded:
@@ -313,11 +242,17 @@ def recorded_decisions(work: UnitOfWork, election: str) -> Recorded:
     _check_voids(voids, entries, election)
     corrections = _checked_corrections(counts, entries, election)
     _check_certifications(certifications, entries)
-    _every_entry_stored(work.events.of_types(_CERTIFYING, election), certifications)
 
     def of(kind: str) -> list[StoredDecision]:
         return _checked_decisions([d for d in decisions if d.kind == kind], entries)
 
     lots = _lots(of(LOT_COMMITMENT), of(LOT))
     withdrawals = [withdrawal_of(d.data) for d in of(WITHDRAWAL)]
-    return Recorded(voids, corrections, certifications, lots, withdrawals)
+    every_entry_stored(
+        work.events.of_types(DECISION_TYPES, election),
+        voids=voids,
+        counts=counts,
+        certifications=certifications,
+        decisions=decisions,
+    )
+    return Recorded(voids, corrections, certifications, lots, withdrawals, entries)

@@ -31,6 +31,7 @@ from sandogh.core.supervision import (
     superseding,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
+from sandogh.services.certified_inputs import check_certified
 from sandogh.services.collector import collector_paused
 from sandogh.services.days import day_of, require_drawn
 from sandogh.services.elections import (
@@ -44,13 +45,7 @@ from sandogh.services.errors import (
     SheetsDoNotReconcileError,
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
-from sandogh.services.recorded_decisions import (
-    recorded_certifications,
-    recorded_corrections,
-    recorded_lots,
-    recorded_voids,
-    recorded_withdrawals,
-)
+from sandogh.services.recorded_decisions import recorded_decisions
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import count_sheets
 from sandogh.services.unit_tally import tally_unit
@@ -129,12 +124,16 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     # the time of a page of results
     day = day_of(work, resolve_election_id(work, election_id))
     stored, geography = StoredElection(day.election, day.definition_hash), day.geography
-    sheets: Iterable[TallySheet] = work.tallies.all(stored.election.id)
-    records = recorded_voids(work, stored.election.id)
+    sheets: Iterable[TallySheet] = tuple(work.tallies.all(stored.election.id))
+    # every decision against the log, both ways, as a unit's read checks them; every
+    # certification in force against the sheets read (the outsider's F2 of session 24)
+    recorded = recorded_decisions(work, stored.election.id)
+    check_certified(day, recorded, sheets, contests=None)
+    records = recorded.voids
     voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()
-    corrections = tuple(recorded_corrections(work, stored.election.id)) if corrected else ()
-    certified = recorded_certifications(work, stored.election.id)
+    corrections = tuple(recorded.corrections) if corrected else ()
+    certified = recorded.certifications
     # A national day's sheets and sums are millions of objects that stay while they are built.
     with collector_paused():
         if voids:
@@ -148,8 +147,8 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
         voided,
         tuple(r.certification for r in certified if r.undone is None),
         corrections,
-        tuple(recorded_lots(work, stored.election.id)),
-        tuple(recorded_withdrawals(work, stored.election.id)),
+        tuple(recorded.lots),
+        tuple(recorded.withdrawals),
         tuple(record.at for record in records),
         tuple(r.undone for r in certified if r.undone is not None),
     )

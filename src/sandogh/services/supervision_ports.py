@@ -4,7 +4,7 @@ violation cases (issue 4, `core.supervision`)."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -127,6 +127,17 @@ class CertificationRepository(Protocol):
         """Every certification, in force or undone, in the order made, each with its number,
         its undoing and the log entries they name. A row marked undone keeps in `undone` what
         it holds, blank where it holds nothing."""
+
+    def keep_tree(
+        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str, str | None]]
+    ) -> None:
+        """Keep the nodes of a certified scope's totals tree (`core.supervision.totals_tree`),
+        by code, replacing those of the same codes kept before."""
+
+    def tree_nodes(
+        self, election_id: str, contest: str, codes: Collection[str]
+    ) -> dict[str, tuple[str, str | None]]:
+        """The kept nodes of `codes` in `contest`'s tree (those kept: none for a code without)."""
 
     def undo(self, undone: Undoing, entry: Checkpoint) -> None:
         """Mark the certification in force of `undone.certification`'s scope undone as

@@ -31,9 +31,11 @@ from sandogh.core.counting.running import (
 )
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.supervision import Effect, Void, apply_voids, void_stations
+from sandogh.services.certified_inputs import check_certified
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.ports import UnitOfWork
+from sandogh.services.recorded_decisions import recorded_decisions
 
 #: Above this many sheets, their totals are made bottom-up over the whole geography
 #: (`totals_of`) rather than sheet by sheet up the tree (`spread`).
@@ -121,6 +123,12 @@ def check_totals(uow: UnitOfWorkFactory, election_id: str | None) -> TotalsCheck
         day = day_of(work, resolve_election_id(work, election_id))
         if ensure_totals(work, day):
             work.commit()
-        fresh = totals_of(day.geography, counted_sheets(work, day))
+        reported = tuple(work.tallies.all(day.election.id))
+        # the decisions as the log records them, and the certified sheets as certified (the
+        # outsider's F2 of session 24: a sheet rewritten with its totals agreed with them)
+        recorded = recorded_decisions(work, day.election.id)
+        check_certified(day, recorded, reported, contests=None)
+        sheets, _ = applied(day, reported, [r.void for r in recorded.voids])
+        fresh = totals_of(day.geography, sheets)
         kept = work.totals.all(day.election.id)
         return TotalsChecked(day, len({*fresh, *kept}), differences(fresh, kept))

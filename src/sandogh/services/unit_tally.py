@@ -14,10 +14,12 @@ them with one read of the entries they name (`recorded_decisions`), whichever co
 Before any correction is applied, the read checks what it has read anyway (finding N2): the kept
 figures of the unit read, per contest, must be the sum of its children's — a station's from its
 signed sheet with the voids applied, a unit's from its kept row. A change of the unit's row, or
-of a child's row alone, is refused (`TotalsDisagreeError`) rather than shown. What only `sandogh
-results check-totals` (`services.totals.check_totals`, every sheet added again) finds: a change
-made consistently to a unit's row and every row above and below it, one of a constituency's row
-(read only where a correction replaces it), and any change in a unit not read.
+of a child's row alone, is refused (`TotalsDisagreeError`) rather than shown. In a certified
+result, what it reads is held to the certification (`services.certified_inputs`: the tree its
+log entry anchors), so a consistent change there is refused too. What only `sandogh results
+check-totals` (`services.totals.check_totals`, every sheet added again) finds in a result not
+certified: a change made consistently to a unit's row and every row above and below it, one of a
+constituency's row (read only where a correction replaces it), and any change in a unit not read.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from sandogh.locale.definition_names import contest_name, named_place
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.totals_check import CATALOGUE
+from sandogh.services.certified_inputs import check_unit_read
 from sandogh.services.days import day_of
 from sandogh.services.elections import resolve_election_id
 from sandogh.services.errors import UnknownUnitError
@@ -68,15 +71,19 @@ def tally_unit(
     recorded = recorded_decisions(work, election)
     voids = [record.void for record in recorded.voids]
     stations = {c for c in codes if geography.kind(c) is UnitKind.STATION}
-    read = work.tallies.of_stations(election, stations | _touched(geography, voids))
+    read = tuple(work.tallies.of_stations(election, stations | _touched(geography, voids)))
     sheets, effects = applied(day, read, voids)
     corrections = tuple(recorded.corrections)
     inner = [c for c in codes if c not in stations]
     kept = work.totals.read(election, Scope.UNIT, inner, contests) if inner else {}
+    of = [c for c in day.election.contests if contest is None or c.id == contest]
+    # a certified result as certified (the outsider's F2 of session 24)
+    check_unit_read(
+        work, day, recorded, contests=[c.id for c in of], codes=codes, kept=kept, sheets=read
+    )
     read_sheets = [
         s for s in sheets if s.station in stations and (contest is None or s.contest == contest)
     ]
-    of = [c for c in day.election.contests if contest is None or c.id == contest]
     _check_sums(day.election, geography, code, kept, read_sheets, contests=of)
     corrected = tuple(c for c in corrections if contest is None or c.contest == contest)
     kept_corrected = work.totals.read(

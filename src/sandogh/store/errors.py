@@ -28,3 +28,25 @@ class DuplicateError(StoreError):
 
 class ConstraintError(StoreError):
     """A row breaks a rule of the schema (a negative figure, a station not in the definition)."""
+
+
+class UnreadableRowError(StoreError):
+    """A stored row that does not read as what sandogh stores there (a void whose parts make no
+    void of its kind): the store was changed outside sandogh. Raised by a read, so it says so,
+    in Persian (`fa`) and English (`en`), and not that nothing was stored (F7 of session 24)."""
+
+    def __init__(self, what_fa: str, what_en: str, number: int, why: str) -> None:
+        self.number, self.why = number, why
+        digits = str(number).translate(_PERSIAN_DIGITS)
+        self.fa = (
+            f"{what_fa} شماره {digits} در پایگاه داده خوانده نمی‌شود و بیرون از سامانه تغییر کرده "
+            "است؛ تا پایگاه داده درست نشود، چیزی از آن نشان داده یا منتشر نمی‌شود."
+        )
+        self.en = (
+            f"The stored {what_en} {number} does not read as one ({why}): the store was changed "
+            "outside sandogh, and nothing is shown or published from it until it is put right."
+        )
+        super().__init__(self.en)
+
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")

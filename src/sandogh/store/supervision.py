@@ -9,6 +9,7 @@ undoing `undo_log_sequence`, `undo_log_hash`), which readers hold it to.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -21,12 +22,14 @@ from sandogh.core.supervision import (
     Certification,
     Decision,
     Undoing,
+    VoidError,
     VoidKind,
     void_json,
     void_of,
 )
 from sandogh.services.ports import CertificationRecord, VoidRecord
-from sandogh.store.errors import ConstraintError
+from sandogh.store.certified_nodes import keep_nodes, nodes_of
+from sandogh.store.errors import ConstraintError, UnreadableRowError
 from sandogh.store.integrity import translated
 from sandogh.store.tables import CertificationRow, VoidRow
 
@@ -77,14 +80,17 @@ _CERTIFICATIONS = (
 
 
 def _void_record(row: Any) -> VoidRecord:
-    void = void_of(
-        VoidKind(row.kind),
-        contest=row.contest,
-        stations=tuple(row.stations),
-        candidate=row.candidate,
-        constituency=row.constituency,
-        decision=Decision(row.reason, row.reference, row.case_id),
-    )
+    try:
+        void = void_of(
+            VoidKind(row.kind),
+            contest=row.contest,
+            stations=tuple(row.stations),
+            candidate=row.candidate,
+            constituency=row.constituency,
+            decision=Decision(row.reason, row.reference, row.case_id),
+        )
+    except (VoidError, ValueError, TypeError) as unreadable:
+        raise UnreadableRowError("ابطال", "void", row.id, str(unreadable)) from unreadable
     return VoidRecord(row.election_id, void, row.decided_by, row.decided_at, row.id, _logged(row))
 
 
@@ -125,6 +131,16 @@ class SqlCertificationRepository:
         )
         return [_certification(row) for row in self._connection.execute(query)]
 
+    def keep_tree(
+        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str, str | None]]
+    ) -> None:
+        keep_nodes(self._connection, election_id, contest, nodes)
+
+    def tree_nodes(
+        self, election_id: str, contest: str, codes: Collection[str]
+    ) -> dict[str, tuple[str, str | None]]:
+        return nodes_of(self._connection, election_id, contest, codes)
+
     def records(self, election_id: str) -> list[CertificationRecord]:
         found = self._connection.execute(_CERTIFICATIONS, {"election": election_id})
         return [_certification_record(row) for row in found]
@@ -163,12 +179,16 @@ class SqlCertificationRepository:
 
 
 def _certification(row: Any) -> Certification:
+    try:
+        role = Role(row.role)
+    except ValueError as unreadable:  # no role sandogh has: written by hand
+        raise UnreadableRowError("تأیید صحت", "certification", row.id, str(unreadable)) from None
     return Certification(
         election=row.election_id,
         contest=row.contest,
         constituency=row.constituency,
         by=row.certified_by,
-        grant=Grant(Role(row.role), row.place),
+        grant=Grant(role, row.place),
         at=row.certified_at,
         digest=row.digest,
         reason=row.reason or "",

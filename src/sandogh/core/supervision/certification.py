@@ -200,7 +200,7 @@ def input_digest(
         "contest": contest,
         "constituency": constituency,
         "sheets": [
-            _sheet_json(sheet)
+            sheet_json(sheet)
             for sheet in sorted(sheets, key=lambda s: s.station)
             if in_scope(geography, contest, constituency, sheet.station, sheet.contest)
         ],
@@ -223,7 +223,8 @@ def input_digest(
     return "sha256:" + hashlib.sha256(canonical_json(record)).hexdigest()
 
 
-def _sheet_json(sheet: TallySheet) -> JSONValue:
+def sheet_json(sheet: TallySheet) -> JSONValue:
+    """A sheet as the digest writes it."""
     counts = sheet.counts
     return {
         "station": sheet.station,

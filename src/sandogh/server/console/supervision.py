@@ -39,11 +39,13 @@ from sandogh.server.console.supervision_refusals import said
 from sandogh.server.console.void_preview import certify_preview, void_preview
 from sandogh.services.acting import AccessDeniedError
 from sandogh.services.certifications import certify, check_certify, uncertify
+from sandogh.services.certified_inputs import CertifiedResultChangedError
 from sandogh.services.days import Day
-from sandogh.services.recorded_decisions import UnrecordedDecisionError
 from sandogh.services.results import show_results
 from sandogh.services.unit_tally import TotalsDisagreeError
+from sandogh.services.unrecorded import UnrecordedDecisionError
 from sandogh.services.voids import preview_void, void
+from sandogh.store.errors import UnreadableRowError
 
 router_prefix = "/results"
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -56,17 +58,33 @@ def results(page: PageDep) -> Response:
 
 #: A store whose decisions or kept totals do not agree with themselves: the results, and the
 #: previews made of them, are said to be not shown, with why, and no figure
-NOT_SHOWN = (UnrecordedDecisionError, TotalsDisagreeError)
+#: a store changed outside sandogh: refused, never shown
+NOT_SHOWN = (
+    UnrecordedDecisionError,
+    TotalsDisagreeError,
+    CertifiedResultChangedError,
+    UnreadableRowError,
+)
 
 
-def _not_shown(page: Page, error: UnrecordedDecisionError | TotalsDisagreeError) -> Response:
+def _not_shown(
+    page: Page,
+    error: UnrecordedDecisionError
+    | TotalsDisagreeError
+    | CertifiedResultChangedError
+    | UnreadableRowError,
+) -> Response:
     day = page.day()
     return page.render(
         "results_unrecorded.html",
         status=500,
         day=day,
         place=day.geography.unit(page.place()),
-        refused=said(page, error),
+        refused=(
+            (error.fa if page.lang == "fa" else error.en)
+            if isinstance(error, UnreadableRowError)
+            else said(page, error)
+        ),
     )
 
 

@@ -56,7 +56,12 @@ from sandogh.store.tables.supervision import (
     ViolationCaseRow,
     VoidRow,
 )
-from sandogh.store.tables.totals import ResultsTotalRow, ResultsTotalVoteRow, TotalsFilledRow
+from sandogh.store.tables.totals import (
+    CertifiedNodeRow,
+    ResultsTotalRow,
+    ResultsTotalVoteRow,
+    TotalsFilledRow,
+)
 
 __all__ = [
     "AttestedBuildRow",
@@ -71,6 +76,7 @@ __all__ = [
     "CandidacyCalendarRow",
     "CandidacyStepRow",
     "CertificationRow",
+    "CertifiedNodeRow",
     "DeviceRow",
     "E2ECeremonyRow",
     "ElectionRow",

@@ -68,3 +68,20 @@ class ResultsTotalVoteRow(Base):
     votes: Mapped[int]
 
     __table_args__ = (_of_an_election(),)
+
+
+class CertifiedNodeRow(Base):
+    """A node of a certification's totals tree (`core.supervision.totals_tree`): a unit's or a
+    station's, of one contest, written when its result is certified. Not believed: a read
+    recomputes what it reads and holds the nodes it takes from here to the root the
+    certification's log entry records."""
+
+    __tablename__ = "certified_totals_nodes"
+
+    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
+    contest: Mapped[str] = mapped_column(Code, primary_key=True)
+    code: Mapped[str] = mapped_column(Code, primary_key=True)
+    node: Mapped[str]
+    below: Mapped[str | None]  # a unit's: the hash of the nodes just below it
+
+    __table_args__ = (_of_an_election(),)

@@ -1,0 +1,177 @@
+"""A certified result read as it was certified (the outsider's F2 of session 24).
+
+A certification keeps the digest of its inputs (`core.supervision.certification.input_digest`):
+the stored sheets of its scope, the voids touching it, its certified hand-count corrections, its
+lots and withdrawals. A station's sheet and the kept totals of every unit above it rewritten
+consistently by hand were shown certified and reconciling: the digest was held to the log, never
+recomputed. Every reader that adds up every sheet anyway (`services.results.tally`, and so the
+outcomes, statements and the publisher; `sandogh results check-totals`) recomputes it here from
+what it read, and refuses (`CertifiedResultChangedError`) when it differs. A unit's read
+(`services.unit_tally`) checks the rows it reads against the tree its certification's entry
+anchors (`services.certified_tree`); a certification made before the tree recomputes the digest
+here, from its scope's sheets alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+from sandogh.core.counting.running import ZERO, Place, Running, Scope, differences, summed
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import Election, UnitKind
+from sandogh.core.errors import SandoghError
+from sandogh.core.supervision import Certification, apply_voids, input_digest, scope_units
+from sandogh.locale.certification_words import refusal_words
+from sandogh.services.certified_tree import tree_holds
+from sandogh.services.days import Day
+from sandogh.services.ports import CertificationRecord, UnitOfWork
+from sandogh.services.recorded_decisions import Recorded
+
+
+class CertifiedResultChangedError(SandoghError):
+    """What a certification in force holds is not what the store holds: the store was changed
+    outside sandogh; said in Persian (`fa`) and English (`en`), naming the contest and scope and
+    the log entry of the certification."""
+
+    def __init__(self, election: Election, record: CertificationRecord) -> None:
+        c = record.certification
+        self.certification, self.number = c, record.id
+        self.entry = None if record.logged is None else record.logged.sequence
+        self.fa, self.en = refusal_words(
+            "changed", election, c.contest, c.constituency, entry=self.entry or 0
+        )
+        super().__init__(self.en)
+
+
+def in_force(recorded: Recorded) -> list[CertificationRecord]:
+    return [r for r in recorded.certifications if r.undone is None]
+
+
+def digest_of(
+    day: Day, certification: Certification, sheets: Iterable[TallySheet], recorded: Recorded
+) -> str:
+    """The digest of what the store holds now for `certification`'s scope: `sheets` as
+    reported (any of the election's; those outside the scope are left out)."""
+    return input_digest(
+        day.geography,
+        day.definition_hash,
+        certification.contest,
+        certification.constituency,
+        sheets=sheets,
+        voids=[r.void for r in recorded.voids],
+        corrections=recorded.corrections,
+        lots=recorded.lots,
+        withdrawals=recorded.withdrawals,
+    )
+
+
+def check_certified(
+    day: Day, recorded: Recorded, sheets: Iterable[TallySheet], *, contests: Iterable[str] | None
+) -> None:
+    """Refuse unless every certification in force (of `contests`, every one when None) holds
+    the digest of `sheets` (as reported: every stored sheet of its scope) and the decisions."""
+    wanted = None if contests is None else set(contests)
+    held = [r for r in in_force(recorded) if wanted is None or r.certification.contest in wanted]
+    if not held:
+        return
+    # each certification given its own sheets: a national tally's 235,000 sheets held to each
+    # of 208 parliament constituencies' scopes would be 50 million tests
+    grouped: dict[tuple[str, str | None], list[TallySheet]] = {}
+    scoped = {c.contest for r in held if (c := r.certification).constituency is not None}
+    for sheet in sheets:
+        grouped.setdefault((sheet.contest, None), []).append(sheet)
+        if sheet.contest in scoped:
+            where = day.geography.constituency_map(sheet.contest).get(sheet.station)
+            if where is not None:
+                grouped.setdefault((sheet.contest, where), []).append(sheet)
+    for record in held:
+        c = record.certification
+        of = grouped.get((c.contest, c.constituency), [])
+        if digest_of(day, c, of, recorded) != c.digest:
+            raise CertifiedResultChangedError(day.election, record)
+
+
+def scope_stations(geography: Geography, certification: Certification) -> set[str]:
+    """The stations whose sheets a certification's digest covers."""
+    c = certification
+    return {
+        station
+        for part in scope_units(geography, c.contest, c.constituency)
+        for station in geography.stations_under(part)
+    }
+
+
+def touched(geography: Geography, certification: Certification, codes: Iterable[str]) -> list[str]:
+    """Those of `codes` that lie wholly in `certification`'s scope: the units of a read whose
+    figures it certified."""
+    c = certification
+    member = geography.constituency_map(c.contest)
+    return [code for code in codes if code in member and c.constituency in (None, member[code])]
+
+
+def check_unit_read(
+    work: UnitOfWork,
+    day: Day,
+    recorded: Recorded,
+    *,
+    contests: Collection[str],
+    codes: Sequence[str],
+    kept: Mapping[Place, Running],
+    sheets: Collection[TallySheet],
+) -> None:
+    """Refuse a unit's read (`codes`: the unit, then those just below it, of `contests`; `kept`
+    their totals above the stations, `sheets` the stations' as reported) when a certification
+    in force over any of them no longer holds. Its tree's root in its log entry: the rows read
+    lead to it (`services.certified_tree`). A certification made before the tree: its scope's
+    stored sheets are those of its digest and the kept total of each unit read is their sum."""
+    geography = day.geography
+    for record in in_force(recorded):
+        c = record.certification
+        if c.contest not in contests:
+            continue
+        inside = touched(geography, c, codes)
+        if not inside:
+            continue
+        entry = None if record.logged is None else recorded.entries.get(record.logged.sequence)
+        root = None if entry is None else entry.event.details.get("totals_root")
+        if isinstance(root, str):
+            held = tree_holds(
+                work, geography, c, root, codes=codes, inside=inside, kept=kept, sheets=sheets
+            )
+        else:
+            held = _digest_holds(work, day, recorded, c, inside=inside, kept=kept)
+        if not held:
+            raise CertifiedResultChangedError(day.election, record)
+
+
+def _digest_holds(
+    work: UnitOfWork,
+    day: Day,
+    recorded: Recorded,
+    c: Certification,
+    *,
+    inside: Collection[str],
+    kept: Mapping[Place, Running],
+) -> bool:
+    """Whether the scope's stored sheets are those of `c`'s digest and the kept totals read
+    (`inside` the scope) their sums, the voids applied: a full read of the scope."""
+    geography = day.geography
+    sheets = [
+        s
+        for s in work.tallies.of_stations(day.election.id, scope_stations(geography, c))
+        if s.contest == c.contest
+    ]
+    if digest_of(day, c, sheets, recorded) != c.digest:
+        return False
+    voids = [r.void for r in recorded.voids]
+    counted = apply_voids(geography, sheets, voids)[0] if voids else sheets
+    by_station = {s.station: Running(s.counts, 1) for s in counted}
+    for code in inside:
+        place = Place(c.contest, Scope.UNIT, code)
+        if geography.kind(code) is UnitKind.STATION:
+            continue  # a station's figures are its sheet, in the digest
+        added = summed(by_station.get(s, ZERO) for s in geography.stations_under(code))
+        if differences({place: added}, {place: kept.get(place, ZERO)}):
+            return False
+    return True

@@ -1,0 +1,88 @@
+"""A unit's read of a certified result held to the tree its certification's entry anchors
+(`core.supervision.totals_tree`; the outsider's F2 of session 24).
+
+The read recomputes the node of every unit and station it reads within the scope (a station's
+from its sheet; a unit's from its kept total and the hash of the nodes below it: made from its
+children's nodes where they are read, taken from the store where not), then the nodes above it
+up to the scope's parts, and the root: when that is not the root the log entry records,
+something read, or something taken from the store, is not as certified, and the read is
+refused. A few queries: the rows of the units read, the nodes of the siblings of the units
+above, and the kept totals above the unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from sandogh.core.counting.running import Place, Running, Scope
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import UnitKind
+from sandogh.core.supervision import Certification, scope_units
+from sandogh.core.supervision.totals_tree import below_hash, station_node, tree_root, unit_node
+from sandogh.services.ports import UnitOfWork
+
+
+def tree_holds(
+    work: UnitOfWork,
+    geography: Geography,
+    certification: Certification,
+    root: str,
+    *,
+    codes: Sequence[str],
+    inside: Collection[str],
+    kept: Mapping[Place, Running],
+    sheets: Collection[TallySheet],
+) -> bool:
+    """Whether the rows a read of `codes` (the unit, then those just below it) read, `inside`
+    the scope (`kept`, the units' totals; `sheets`, the stations' as reported), lead with the
+    stored nodes to `root`."""
+    c = certification
+    election, contest = geography.election.id, c.contest
+    parts = scope_units(geography, contest, c.constituency)
+    path = _path(geography, codes[0], set(parts)) if codes[0] in inside else []
+    below = [code for code in inside if code != codes[0]]
+    # the units read below the first: their own rows (the hash of what is below them); above
+    # it: their other children's nodes; the scope's other parts
+    wanted = {
+        *below,
+        *(child for code in path[1:] for child in geography.children(code)),
+        *parts,
+    } - set(path)
+    stored = work.certifications.tree_nodes(election, contest, wanted)
+    above = path[1:]
+    kept_above = work.totals.read(election, Scope.UNIT, above, (contest,)) if above else {}
+    sheet = {s.station: s for s in sheets if s.contest == contest}
+    nodes: dict[str, str] = {}
+
+    def known(code: str) -> str:
+        return nodes.get(code) or (stored[code][0] if code in stored else "")
+
+    def node(code: str, below_hash_of: str) -> str:
+        place = Place(contest, Scope.UNIT, code)
+        return unit_node(code, kept.get(place) or kept_above.get(place), below_hash_of)
+
+    for code in below:
+        if geography.kind(code) is UnitKind.STATION:
+            nodes[code] = station_node(code, sheet.get(code))
+        else:  # its total checked here; what is below it, by the hash kept beside its node
+            nodes[code] = node(code, stored.get(code, ("", None))[1] or "")
+    for code in path:  # the read unit, then up to its part
+        if geography.kind(code) is UnitKind.STATION:
+            nodes[code] = station_node(code, sheet.get(code))
+        else:
+            children = [(child, known(child)) for child in geography.children(code)]
+            nodes[code] = node(code, below_hash(children))
+    made = tree_root(geography, contest, c.constituency, [(p, known(p)) for p in parts])
+    return made == root
+
+
+def _path(geography: Geography, code: str, parts: set[str]) -> list[str]:
+    """`code` and the units above it up to the part of the scope it lies in."""
+    path = [code]
+    while path[-1] not in parts:
+        parent = geography.parent(path[-1])
+        if parent is None:
+            break
+        path.append(parent)
+    return path

@@ -1,0 +1,122 @@
+"""What a read command says over a store changed outside sandogh (the outsider's F2, F3 and F7
+of session 24): `results show` (everything, a unit, a contest), `outcome` and `results
+check-totals` each refuse, in one line in the command's language, naming what no longer holds;
+never "nothing was stored", which a read has no business saying. In-process, as `sandogh` runs."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import Engine, delete, select, text, update
+
+from sandogh.cli.app import main
+from sandogh.core.access import Grant, Role
+from sandogh.core.supervision import Decision, StationVoid
+from sandogh.services.acting import Actor
+from sandogh.services.certifications import certify
+from sandogh.services.voids import void
+from sandogh.store.engine import make_engine
+from sandogh.store.tables import TallySheetRow, VoidRow
+from sandogh.store.unit_of_work import SqlUnitOfWork
+from tests.cli.test_supervise import db  # noqa: F401 (the loaded store, a fixture)
+from tests.services.build import LATER, ROUND_2, ST_1, ST_3
+from tests.services.test_supervision import CERTIFYING, SUPERVISOR
+
+NATIONAL = Actor("tehrani", Grant(Role.SUPERVISOR, "IR"))
+LATIN = re.compile(r"[A-Za-z]{3,}")
+READS = (
+    ("results", "show"),
+    ("results", "show", "--unit", "IR-08-0801"),
+    ("results", "show", "--contest", "president"),
+    ("outcome",),
+    ("results", "check-totals"),
+)
+Said = Callable[..., tuple[int, str]]
+
+
+@pytest.fixture
+def sandogh(db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Said:  # noqa: F811
+    def run(*args: str) -> tuple[int, str]:
+        monkeypatch.setattr(sys, "argv", ["sandogh", *args, "--db", db])
+        with pytest.raises(SystemExit) as ended:
+            main()
+        return int(ended.value.code or 0), capsys.readouterr().err
+
+    return run
+
+
+@pytest.fixture
+def engine(db: str) -> Iterator[Engine]:  # noqa: F811
+    made = make_engine(db)
+    yield made
+    made.dispose()
+
+
+def _refused(sandogh: Said, reads: tuple[tuple[str, ...], ...], persian: str, english: str) -> None:
+    for args in reads:
+        code, said = sandogh(*args)
+        (line,) = said.splitlines()
+        assert (code, persian in line) == (1, True), (args, said)
+        assert LATIN.search(line.replace("sandogh", "")) is None, line
+        assert "ذخیره نشد" not in line
+    code, said = sandogh(*reads[0], "--lang", "en")
+    assert code == 1
+    assert english in said
+
+
+def test_a_certified_result_rewritten_consistently_is_refused_by_every_read(
+    sandogh: Said, engine: Engine
+) -> None:
+    certify(
+        lambda: SqlUnitOfWork(engine, now=LATER),
+        NATIONAL,
+        ROUND_2,
+        "president",
+        **CERTIFYING,
+        now=LATER,
+    )
+    sheet = (TallySheetRow.station == ST_1, TallySheetRow.contest == "president")
+    with engine.begin() as connection:
+        (was,) = connection.execute(select(TallySheetRow.votes).where(*sheet)).one()
+        moved = {**was, "21": was["21"] - 1, "25": was["25"] + 1}
+        connection.execute(update(TallySheetRow).where(*sheet).values(votes=moved))
+        connection.execute(
+            text(
+                "UPDATE results_total_votes SET votes = votes + (CASE candidate WHEN '25' THEN 1 "
+                "ELSE -1 END) WHERE contest = 'president' AND scope = 'unit' AND candidate IN "
+                "('21', '25') AND code IN ('IR', 'IR-08', 'IR-08-0801')"
+            )
+        )
+    _refused(sandogh, READS, "تأیید صحت آن (رویداد", "are not those its certification (log entry")
+
+
+def _voided(engine: Engine) -> None:
+    decided = StationVoid(ST_3, None, Decision("صندوق بی‌مهر", "هیئت ۱۴۰۳/۱۲"))
+    void(lambda: SqlUnitOfWork(engine, now=LATER), SUPERVISOR, ROUND_2, decided, now=LATER)
+
+
+def test_a_deleted_void_is_refused_by_every_read(sandogh: Said, engine: Engine) -> None:
+    _voided(engine)
+    with engine.begin() as connection:
+        connection.execute(delete(VoidRow))
+    _refused(sandogh, READS, "ابطال رویداد", "The void of log entry")
+
+
+def test_a_void_row_that_makes_no_void_is_said_to_be_changed_not_unstored(
+    sandogh: Said, engine: Engine
+) -> None:
+    """F7's last bullet: the parts of a constituency void with no constituency's contest."""
+    _voided(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            update(VoidRow).values(kind="constituency", constituency="IR", stations=[])
+        )
+    _refused(
+        sandogh,
+        READS,
+        "ابطال شماره ۱ در پایگاه داده خوانده نمی‌شود و بیرون از سامانه تغییر کرده است",
+        "The stored void 1 does not read as one (the parts stored do not make a constituency",
+    )

@@ -1,0 +1,113 @@
+"""The certified totals tree (`core.supervision.totals_tree`, docs/formats.md): known answers
+for its three kinds of node from the JSON the document specifies, written out here by hand, and
+the tree of a small election: every node of its scope, its root from its parts, and a change of
+any figure, kept or reported, changing the root."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from sandogh.core.counting.running import Running
+from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
+from sandogh.core.definition.geography import Geography
+from sandogh.core.supervision.totals_tree import (
+    below_hash,
+    scope_codes,
+    station_node,
+    totals_tree,
+    tree_root,
+    unit_node,
+)
+from tests.services.build import ROUND_2_DAY, ST_1, ST_2, ST_3
+
+GEOGRAPHY = Geography.of(ROUND_2_DAY)
+
+
+def _sha(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _counts(a: int, b: int) -> Counts:
+    return Counts(
+        papers_received=10,
+        papers_used=a + b + 1,
+        papers_unused=10 - a - b - 1,
+        cast=a + b + 1,
+        valid=a + b,
+        invalid={InvalidKind.BLANK: 1, InvalidKind.CROSSED_OUT: 0},
+        votes={"21": a, "25": b},
+    )
+
+
+SHEETS = {
+    station: TallySheet(station, "president", _counts(a, b))
+    for station, (a, b) in {ST_1: (3, 1), ST_2: (2, 2), ST_3: (1, 0)}.items()
+}
+
+
+def test_a_station_node_is_the_hash_of_its_documented_json() -> None:
+    expected = (
+        '{"sheet":{"cast":5,"invalid":{"blank":1},"papers_received":10,"papers_spoiled":0,'
+        '"papers_unused":5,"papers_used":5,"station":"ST-0801-0001","valid":4,"void":0,'
+        '"votes":{"21":3,"25":1}},"station":"ST-0801-0001"}'
+    )
+    assert station_node(ST_1, SHEETS[ST_1]) == _sha(expected)
+    assert station_node(ST_1, None) == _sha('{"sheet":null,"station":"ST-0801-0001"}')
+
+
+def test_a_unit_node_leaves_out_zeros_and_the_root_names_its_scope() -> None:
+    kept = Running(replace(_counts(5, 0), votes={"21": 5, "25": 0}), 2)
+    below = below_hash([(ST_1, "sha256:" + "1" * 64), (ST_2, "sha256:" + "2" * 64)])
+    assert below == _sha(
+        '[["ST-0801-0001","sha256:' + "1" * 64 + '"],["ST-0801-0002","sha256:' + "2" * 64 + '"]]'
+    )
+    expected = (
+        '{"below":"' + below + '","totals":{"cast":6,"invalid":{"blank":1},'
+        '"papers_received":10,"papers_spoiled":0,"papers_unused":4,"papers_used":6,'
+        '"reported":2,"valid":5,"void":0,"votes":{"21":5}},"unit":"IR-08-0801"}'
+    )
+    assert unit_node("IR-08-0801", kept, below) == _sha(expected)
+    empty = below_hash([])
+    assert empty == _sha("[]")
+    assert unit_node("IR-08-0801", None, empty) == _sha(
+        '{"below":"' + empty + '","totals":null,"unit":"IR-08-0801"}'
+    )
+    root = tree_root(GEOGRAPHY, "parliament", "P1", [("IR-08-0801", "sha256:" + "3" * 64)])
+    assert root == _sha(
+        '{"constituency":"P1","contest":"parliament","election":"kerman-1403-r2",'
+        '"parts":[["IR-08-0801","sha256:' + "3" * 64 + '"]]}'
+    )
+
+
+def _kept() -> dict[str, Running]:
+    counties = {"IR-08-0801": (ST_1, ST_2), "IR-08-0802": (ST_3,)}
+    kept = {}
+    for county, stations in counties.items():
+        a = sum(SHEETS[s].counts.votes["21"] for s in stations)
+        b = sum(SHEETS[s].counts.votes["25"] for s in stations)
+        kept[county] = Running(Counts(votes={"21": a, "25": b}), len(stations))
+    kept["IR-08"] = kept["IR"] = Running(Counts(votes={"21": 6, "25": 3}), 3)
+    return kept
+
+
+def test_the_tree_of_the_whole_contest_holds_every_node_and_changes_with_any_figure() -> None:
+    root, nodes = totals_tree(GEOGRAPHY, "president", None, kept=_kept(), sheets=SHEETS)
+    assert list(nodes) == list(reversed(scope_codes(GEOGRAPHY, "president", None)))
+    assert set(nodes) == {"IR", "IR-08", "IR-08-0801", "IR-08-0802", ST_1, ST_2, ST_3}
+    below = below_hash([(ST_1, nodes[ST_1][0]), (ST_2, nodes[ST_2][0])])
+    county = unit_node("IR-08-0801", _kept()["IR-08-0801"], below)
+    assert nodes["IR-08-0801"] == (county, below)
+    assert nodes[ST_1] == (station_node(ST_1, SHEETS[ST_1]), None)
+    assert root == tree_root(GEOGRAPHY, "president", None, [("IR", nodes["IR"][0])])
+    moved = {**SHEETS, ST_2: replace(SHEETS[ST_2], counts=_counts(1, 3))}
+    assert totals_tree(GEOGRAPHY, "president", None, kept=_kept(), sheets=moved)[0] != root
+    kept = {**_kept(), "IR-08": Running(Counts(votes={"21": 5, "25": 4}), 3)}
+    assert totals_tree(GEOGRAPHY, "president", None, kept=kept, sheets=SHEETS)[0] != root
+
+
+def test_a_constituency_s_tree_is_made_of_its_parts_alone() -> None:
+    root, nodes = totals_tree(GEOGRAPHY, "parliament", "P1", kept=_kept(), sheets={})
+    assert set(nodes) == {"IR-08-0801", ST_1, ST_2}
+    part = nodes["IR-08-0801"][0]
+    assert root == tree_root(GEOGRAPHY, "parliament", "P1", [("IR-08-0801", part)])
