@@ -145,7 +145,7 @@ def run(options: LiveOptions, out: Console) -> None:
     try:
         with ExitStack() as running:
             port = listening_port(options.api_port, say("centre", lang), lang, out)
-            centre = running.enter_context(centre_process(settings, port=port))
+            centre = running.enter_context(centre_process(settings, port=port, lang=lang))
             # the first render takes the machine for a while: the centre starts before it
             out.print(say("rendering", lang))
             following.start()
