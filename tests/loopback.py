@@ -20,14 +20,21 @@ START_SECONDS = 20.0
 
 @contextmanager
 def served(
-    app: ASGIApp, what: str, limits: ListenSettings | None = None, **config: Any
+    app: ASGIApp,
+    what: str,
+    limits: ListenSettings | None = None,
+    send_buffer: int | None = None,
+    **config: Any,
 ) -> Iterator[str]:
     """`app` on a free loopback port until the block ends, held to `limits` (default the
     commands' own): its base URL. The socket is bound here and handed to uvicorn, so no other
-    server can take the port; `config` goes to uvicorn."""
+    server can take the port; `config` goes to uvicorn. Each connection's kernel send buffer is
+    `send_buffer` bytes when given: loopback's grows to megabytes, more than a few pages fill."""
     options: dict[str, Any] = {"log_level": "warning", "access_log": False, **config}
     server = uvicorn.Server(listening_config(app, limits or ListenSettings(), **options))
     listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if send_buffer is not None:  # the connections accepted take the listener's
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, send_buffer)
     listening.bind((LOOPBACK, 0))
     port = listening.getsockname()[1]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)

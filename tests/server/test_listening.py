@@ -1,13 +1,13 @@
 """Slow and idle clients against each sandogh server, on loopback: the centre (`serve`, in a
 process of its own), the results site (`publish-serve`) and the box's kiosk, each held to short
-`ListenSettings`. Every attack is one raw socket doing what a slowloris, a slow POST or an idle
-client does; each must see its connection closed within its limit and a margin, and a client over
-the concurrency limit must get a quick 503. Every wait and loop is bounded."""
+`ListenSettings`. Every attack is one raw socket doing what a slowloris, a slow POST, an idle
+client or one that never reads its answers does; each must see its connection closed within its
+limit and a margin (the last, as the server's end of it in the kernel's table of sockets), and a
+client over the concurrency limit must get a quick 503. Every wait and loop is bounded."""
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import select
 import socket
 import time
@@ -19,7 +19,7 @@ import pytest
 from pydantic import SecretBytes, ValidationError
 
 from sandogh.publish.serve import static_app
-from sandogh.server.listening import MAX_SECONDS, ListenSettings, QuietStop, listening_config
+from sandogh.server.listening import MAX_SECONDS, ListenSettings
 from sandogh.server.process import centre_process
 from sandogh.server.settings import ServerSettings
 from sandogh.station.web import create_station_app
@@ -30,10 +30,24 @@ from tests.station.build import voting_station
 
 from .live import REGISTRY, SECRET, server_key_file
 
-LIMITS = ListenSettings(header_seconds=2, body_seconds=1, keep_alive_seconds=1, max_connections=8)
+LIMITS = ListenSettings(
+    header_seconds=2,
+    body_seconds=1,
+    keep_alive_seconds=1,
+    max_connections=8,
+    write_seconds=1,
+    # the centre's largest answer (its OpenAPI document, 120 KB) times this is more than the
+    # kernel takes for a client on loopback (megabytes) before the server must wait for it
+    max_pipelined=48,
+)
 # a loaded machine's scheduling, on top of a limit
 MARGIN = 2.0
 TRICKLE_SECONDS = 0.2
+#: a page of each server (the site's written by its fixture) large enough to fill buffers with
+ESTABLISHED = "01"  # in /proc/net/tcp
+LARGE = {"centre": "/openapi.json", "site": "/large.html", "kiosk": "/static/station.css"}
+#: the kernel's send buffer of the site's and the kiosk's connections (`tests.loopback.served`)
+SEND_BUFFER = 32 * 1024
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +69,8 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     root = tmp_path_factory.mktemp("site")
     (root / "index.html").write_text("<!doctype html><title>results</title>", encoding="utf-8")
-    with served(static_app(root), "the results site", limits=LIMITS) as url:
+    (root / "large.html").write_text(f"<!doctype html><p>{'۱' * 64 * 1024}", encoding="utf-8")
+    with served(static_app(root), "the results site", LIMITS, SEND_BUFFER) as url:
         yield url, "/"
 
 
@@ -63,7 +78,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
 def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     station = voting_station(tmp_path_factory.mktemp("box"))
     try:
-        with served(create_station_app(station.box), "the kiosk", limits=LIMITS) as url:
+        with served(create_station_app(station.box), "the kiosk", LIMITS, SEND_BUFFER) as url:
             yield url, "/"
     finally:
         station.box.store.close()
@@ -76,6 +91,13 @@ def server(request: pytest.FixtureRequest) -> tuple[str, str]:
     return address
 
 
+@pytest.fixture(params=["centre", "site", "kiosk"])
+def large(request: pytest.FixtureRequest) -> tuple[str, str, str]:
+    """A server's base URL, a path it answers GET on, and one of its larger pages."""
+    base, path = request.getfixturevalue(request.param)
+    return base, path, LARGE[request.param]
+
+
 @contextlib.contextmanager
 def connected(base_url: str) -> Iterator[socket.socket]:
     parts = urlsplit(base_url)
@@ -83,6 +105,31 @@ def connected(base_url: str) -> Iterator[socket.socket]:
     assert parts.port is not None
     with socket.create_connection((parts.hostname, parts.port), timeout=MAX_SECONDS) as client:
         yield client
+
+
+@contextlib.contextmanager
+def not_reading(base_url: str) -> Iterator[tuple[socket.socket, tuple[int, int]]]:
+    """A client that takes up almost nothing (a receive buffer of 1 KB, never read), and the
+    ports of its connection: the server's, its own."""
+    parts = urlsplit(base_url)
+    assert parts.port is not None
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+        client.settimeout(MAX_SECONDS)
+        client.connect((parts.hostname, parts.port))
+        yield client, (parts.port, client.getsockname()[1])
+
+
+def held(ports: tuple[int, int]) -> bool:
+    """Whether the server holds the connection between `ports` (its own, the client's) open,
+    as the kernel's table of TCP sockets has the server's end of it: the client cannot tell,
+    since a socket closed by the server still reads as open while unread answers wait in it."""
+    for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
+        for line in table.read_text(encoding="ascii").splitlines()[1:]:
+            local, remote, state = line.split()[1:4]
+            if (int(local.rsplit(":", 1)[1], 16), int(remote.rsplit(":", 1)[1], 16)) == ports:
+                return state == ESTABLISHED
+    return False
 
 
 def closed(client: socket.socket) -> bool:
@@ -114,13 +161,15 @@ def seconds_to_close(client: socket.socket, trickle: bytes = b"", limit: float =
     raise AssertionError(f"still open after {limit + MARGIN:.1f} s")
 
 
-def request(path: str, *headers: str) -> bytes:
-    return "\r\n".join([f"GET {path} HTTP/1.1", "Host: 127.0.0.1", *headers, "", ""]).encode()
+def request(path: str, *headers: str, host: str = "127.0.0.1") -> bytes:
+    """A GET of `path`; the kiosk answers only a `host` that names it with its port."""
+    return "\r\n".join([f"GET {path} HTTP/1.1", f"Host: {host}", *headers, "", ""]).encode()
 
 
 def test_the_defaults_close_a_silent_connection_within_thirty_seconds() -> None:
     defaults = ListenSettings()
-    assert max(defaults.header_seconds, defaults.body_seconds, defaults.keep_alive_seconds) <= 30
+    seconds = (defaults.header_seconds, defaults.body_seconds, defaults.keep_alive_seconds)
+    assert max(*seconds, defaults.write_seconds) <= MAX_SECONDS == 30
     with pytest.raises(ValidationError):
         ListenSettings(header_seconds=MAX_SECONDS + 1)
 
@@ -231,28 +280,44 @@ def test_more_connections_than_the_limit_get_a_quick_503(server: tuple[str, str]
     assert status != b"HTTP/1.1 503"
 
 
-def test_a_server_says_nothing_of_its_stop_but_its_warnings() -> None:
-    """Issue 13: Ctrl-C printed uvicorn's English account of the stop before the command's own
-    line; every server's handler now drops its words from the first of that account on."""
-    config = listening_config(static_app(Path()), LIMITS)
-    assert isinstance(config.log_config, dict)
-    assert config.log_config["handlers"]["default"]["filters"] == ["quiet_stop"]
-    quiet = QuietStop()
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's table of sockets")
+def test_a_client_that_never_reads_its_answers_is_cut_and_others_are_answered(
+    large: tuple[str, str, str],
+) -> None:
+    """Session 24, F4: a client that pipelined requests for large answers and never read them
+    held its connection, the buffered answers and their tasks for as long as it liked, since
+    every deadline had ended with its requests. An answer not taken up within `write_seconds`
+    now closes the connection and drops what it holds; the server answers others meanwhile."""
+    base, path, page = large
+    with not_reading(base) as (client, ports):
+        client.sendall(request(page, host=urlsplit(base).netloc) * (LIMITS.max_pipelined + 1))
+        start = time.monotonic()
+        while held(ports):
+            assert time.monotonic() - start < LIMITS.write_seconds + MARGIN, "still held"
+            with connected(base) as other:
+                other.settimeout(5)
+                other.sendall(request(path, "Connection: close"))
+                assert other.recv(9) == b"HTTP/1.1 "
+            time.sleep(0.1)
+        # by the answers' deadline: the requests' own were long met
+        assert time.monotonic() - start >= LIMITS.write_seconds - 0.1
 
-    def passes(message: str, level: int = logging.INFO) -> bool:
-        record = logging.LogRecord("uvicorn.error", level, __file__, 1, message, None, None)
-        return quiet.filter(record)
 
-    assert passes("Started server process [7]")
-    assert passes("Application startup complete.")
-    assert not passes("Shutting down")
-    assert not passes("Finished server process [7]")
-    assert passes("Cancel 2 running task(s), timeout graceful shutdown exceeded", logging.ERROR)
-    assert (
-        QuietStop().filter(
-            logging.LogRecord(
-                "uvicorn.error", logging.INFO, __file__, 1, "Received SIGINT, exiting.", None, None
-            )
-        )
-        is False
-    )
+def test_a_client_queueing_more_requests_than_the_bound_is_cut(server: tuple[str, str]) -> None:
+    """uvicorn queues every request it reads while one is answered (session 24, F4): one read
+    of small requests queued thousands. Up to `max_pipelined` behind the one answered are
+    answered; one more, and the connection is closed with none of them."""
+    base, path = server
+
+    def answers(count: int) -> int:
+        """How many answers `count` requests sent at once get, the last asking to close."""
+        with connected(base) as client:
+            client.sendall(request(path) * (count - 1) + request(path, "Connection: close"))
+            read = b""
+            with contextlib.suppress(ConnectionError):
+                while chunk := client.recv(65536):
+                    read += chunk
+        return read.count(b"HTTP/1.1 ")
+
+    assert answers(LIMITS.max_pipelined + 1) == LIMITS.max_pipelined + 1
+    assert answers(LIMITS.max_pipelined + 2) == 0

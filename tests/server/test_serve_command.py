@@ -19,8 +19,8 @@ from sandogh.store.schema import init_database
 from .live import load_kerman, server_key_file
 from .operators_live import add_account
 
-#: uvicorn's first line, naming the port it bound
-RUNNING = re.compile(r"running on http://127\.0\.0\.1:(?P<port>\d+)")
+#: the server's line naming the port it bound (in Persian by default)
+RUNNING = re.compile(r"سرور روی http://127\.0\.0\.1:(?P<port>\d+) ")
 COMMAND = [sys.executable, "-c", "from sandogh.cli.app import main; main()", "serve"]
 ENV = {
     **os.environ,
@@ -80,6 +80,10 @@ def test_serve_answers_on_loopback_until_ctrl_c_stops_it_quietly(tmp_path: Path)
     assert "Shutting down" not in err
     assert "Finished server process" not in err
     assert "Traceback" not in err
+    # session 24, F5: the server's own lines in the command's language, none of uvicorn's
+    assert "sandogh: سرور آماده است." in err.splitlines()
+    assert "INFO:" not in err
+    assert "Uvicorn" not in err
 
 
 def test_serve_says_what_is_missing_and_serves_nothing(tmp_path: Path) -> None:

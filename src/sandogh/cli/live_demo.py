@@ -145,7 +145,7 @@ def run(options: LiveOptions, out: Console) -> None:
     try:
         with ExitStack() as running:
             port = listening_port(options.api_port, say("centre", lang), lang, out)
-            centre = running.enter_context(centre_process(settings, port=port))
+            centre = running.enter_context(centre_process(settings, port=port, lang=lang))
             site, site_process = running.enter_context(
                 serving_site(folder / "site", options.site_port, lang, out)
             )

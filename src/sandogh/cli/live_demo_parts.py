@@ -102,7 +102,9 @@ def serving(
 ) -> Iterator[tuple[str, threading.Thread]]:
     """`app` served on loopback in a thread until the block ends: its base URL, and the thread."""
     with _bound(wanted, say(what, lang), lang, out) as listening:
-        config = listening_config(app, ListenSettings(), log_level="warning", access_log=False)
+        config = listening_config(
+            app, ListenSettings(), lang=lang, log_level="warning", access_log=False
+        )
         server = uvicorn.Server(config)
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [listening]}, name=what, daemon=True
@@ -132,7 +134,7 @@ def serving_site(
     with _bound(wanted, say(what, lang), lang, out) as listening:
         # forked: the child inherits the bound socket as it is
         server = multiprocessing.get_context("fork").Process(
-            target=_serve_static, args=(root, listening), name=what, daemon=True
+            target=_serve_static, args=(root, listening, lang), name=what, daemon=True
         )
         server.start()
         try:
@@ -147,7 +149,7 @@ def serving_site(
                 server.join()
 
 
-def _serve_static(root: Path, listening: socket.socket) -> None:
+def _serve_static(root: Path, listening: socket.socket, lang: Lang) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the demo stops it, on Ctrl-C too
     # forked with the demo's SIGTERM handler, which uvicorn raises again as it stops: the
     # default ends the server quietly, where the demo's would print a traceback
@@ -155,6 +157,7 @@ def _serve_static(root: Path, listening: socket.socket) -> None:
     config = listening_config(
         static_app(root),
         ListenSettings(),
+        lang=lang,
         log_level="warning",
         access_log=False,
         timeout_graceful_shutdown=1,

@@ -293,6 +293,7 @@ def publish_serve(
     directory: Annotated[Path, typer.Argument(help="The snapshot's folder.")],
     host: HostOption = "127.0.0.1",
     port: PortOption = 8080,
+    lang: LangOption = Language.FA,
 ) -> None:
     """Serve a snapshot folder as plain static files, with ETag and Last-Modified."""
     import uvicorn
@@ -303,6 +304,11 @@ def publish_serve(
     if not directory.is_dir():
         raise typer.BadParameter(f"{directory} is not a folder", param_hint="DIRECTORY")
     config = listening_config(
-        static_app(directory), ListenSettings(), host=host, port=port, log_level="warning"
+        static_app(directory),
+        ListenSettings(),
+        lang=lang.lang,
+        host=host,
+        port=port,
+        log_level="warning",
     )
     uvicorn.Server(config).run()

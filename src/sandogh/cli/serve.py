@@ -126,7 +126,7 @@ def run(
     if not _loopback(host):
         err.print(text_in(CATALOGUE, "serve_plain_http", lang, host=host), markup=False)
     metrics = None if metrics_port is None else MetricsListen(metrics_port, metrics_host)
-    serve(settings, host=host, port=port, workers=workers, metrics=metrics)
+    serve(settings, host=host, port=port, workers=workers, metrics=metrics, lang=lang)
 
 
 def _loopback(host: str) -> bool:

@@ -85,5 +85,7 @@ def kiosk_command(
             writer=writer,
         )
         # no access log: its lines would time every voter's steps at the box (issue 9 §1)
-        config = listening_config(app, ListenSettings(), host=LOOPBACK, port=port, access_log=False)
+        config = listening_config(
+            app, ListenSettings(), lang=lang.lang, host=LOOPBACK, port=port, access_log=False
+        )
         uvicorn.Server(config).run()

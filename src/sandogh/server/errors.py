@@ -7,7 +7,8 @@ refusal a person at a station reads (a ballot chain's) adds `"text": {"fa": …,
 reason in Persian and English from the locale catalogue, never the machine word. A
 request the API cannot read is 400, naming each field; a failure the centre did not foresee is
 500 with a fixed message, its traceback going to the server's log only (DESIGN.md §6: errors are
-specific to the caller, and nothing internal leaks).
+specific to the caller, and nothing internal leaks). A client that leaves before its body ends is
+no failure: 499, unsent, counted by the metrics and not logged.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from sandogh.core.definition.problems import Problem
 from sandogh.locale.language import Lang
@@ -145,6 +147,10 @@ def answer_to(error: Exception) -> JSONResponse:
         return error_response(
             404, "unknown-election", f"the centre holds no election '{error.election_id}'"
         )
+    if isinstance(error, ClientDisconnect):
+        # the client left before the body it announced came: nothing failed, and no one reads
+        # the answer, whose status the metrics count (nginx's "client closed request")
+        return error_response(499, "client-gone", "the client left before its request ended")
     if isinstance(error, _UNAVAILABLE):
         _log.error("the database is unavailable", exc_info=error)
         return error_response(503, "unavailable", "the centre's database is unavailable; try again")
@@ -166,7 +172,9 @@ async def _http(_request: Request, error: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http)
-    for answered in (ApiError, ElectionNotFoundError, *_UNAVAILABLE, Exception):
+    # each but `Exception` answered inside the app; the handler of `Exception` answers in its
+    # outer layer, which raises the error again after for the server to log as a failure
+    for answered in (ApiError, ElectionNotFoundError, ClientDisconnect, *_UNAVAILABLE, Exception):
         app.add_exception_handler(answered, _answer)
 
 

@@ -15,6 +15,12 @@ configuration the three servers are run with:
   connection closed; so is a connection whose chunked body carries more than `max_header_bytes`
   beyond the body's own size in chunk sizes, extensions and trailers (closed, the app told the
   client left);
+- an answer's bytes must be taken up by the client within `write_seconds` of the kernel's
+  buffer filling (uvicorn's writer then waits), or the connection is reset and what it holds
+  dropped: a client that asks and never reads held its connection, its answers and their tasks
+  for ever (session 24, F4), since every other deadline ends with its request;
+- a connection queueing more than `max_pipelined` requests behind the one being answered is
+  reset: uvicorn queued every request of a read;
 - while `max_connections` connections are open, a new request is answered at once with 503 and
   its connection closed (uvicorn's `limit_concurrency`), never queued.
 
@@ -40,26 +46,31 @@ parsed, each against `max_header_bytes`. The event loop is uvloop's where it is 
 Behind a reverse proxy (docs/deploy.md) the proxy enforces the same bounds on the clients; these
 protect the server when it is reached directly, and from a proxy that misbehaves.
 
-A server stops quietly (issue 13): Ctrl-C printed uvicorn's English account of its stopping
-("Shutting down", …, "Finished server process") before the command's one line in its language
-(`cli.failures.stopped`). `QuietStop` drops uvicorn's words below a warning from the first of
-that account on, in each process: the supervisor of several and every worker.
+What a server writes of itself, in the command's language, is `server.listening_log`'s.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import enum
-import logging
+import socket
+import struct
+import sys
 from typing import Annotated, Any
 
 import httptools
 import uvicorn
 from pydantic import BaseModel, ConfigDict, Field
-from uvicorn.config import LOGGING_CONFIG
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from starlette.requests import ClientDisconnect
+from uvicorn._types import ASGI3Application, ASGIReceiveCallable, ASGISendCallable, Scope
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 from uvicorn.server import ServerState
+
+from sandogh.locale.language import Lang
+from sandogh.server.listening_log import log_config
+
+#: `SO_LINGER` on, for no time: a socket closed with it is reset, whatever it held unsent
+_NO_LINGER = struct.pack("HH" if sys.platform == "win32" else "ii", 1, 0)
 
 #: DESIGN.md §6 and issue 9: no connection is held open by a silent client for more than this.
 MAX_SECONDS = 30
@@ -80,39 +91,17 @@ class ListenSettings(BaseModel):
     max_connections: Annotated[int, Field(ge=2, le=100_000)] = 1_000
     #: The request line and headers, at most (h11's default bound, kept on httptools).
     max_header_bytes: Annotated[int, Field(ge=1024, le=1024 * 1024)] = 16 * 1024
-
-
-#: what uvicorn says first as it begins to stop: a server process, the supervisor of several
-STOPPING = frozenset({"Shutting down", "Received SIGINT, exiting.", "Received SIGTERM, exiting."})
-
-
-class QuietStop(logging.Filter):
-    """Passes uvicorn's words until it begins to stop, then only its warnings and errors."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stopping = False
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.getMessage() in STOPPING:
-            self.stopping = True
-        return not self.stopping or record.levelno >= logging.WARNING
-
-
-def _log_config() -> dict[str, Any]:
-    """uvicorn's logging, its lines quiet once it stops; named by path, so that the worker
-    processes of `serve --workers`, which configure their own, find the filter too."""
-    config = copy.deepcopy(LOGGING_CONFIG)
-    config["filters"] = {"quiet_stop": {"()": f"{__name__}.{QuietStop.__name__}"}}
-    config["handlers"]["default"]["filters"] = ["quiet_stop"]
-    return config
+    #: How long an answer's bytes may wait for the client to take them up.
+    write_seconds: Annotated[int, Field(ge=1, le=MAX_SECONDS)] = 30
+    #: Requests one connection may queue behind the one being answered (pipelined).
+    max_pipelined: Annotated[int, Field(ge=1, le=1_000)] = 16
 
 
 class _ListeningConfig(uvicorn.Config):
     """uvicorn's configuration, carrying the settings to each connection's protocol (and, being
     a class of this module, to the worker processes of `serve --workers`)."""
 
-    def __init__(self, app: Any, limits: ListenSettings, **options: Any) -> None:
+    def __init__(self, app: Any, limits: ListenSettings, lang: Lang, **options: Any) -> None:
         self.limits = limits
         super().__init__(
             app,
@@ -121,14 +110,37 @@ class _ListeningConfig(uvicorn.Config):
             limit_concurrency=limits.max_connections,
             # uvicorn would take the client's address from an X-Forwarded-For sent from
             # loopback; the centre decides that itself (`OperatorSettings.trust_forwarded_for`)
-            **{"proxy_headers": False, "log_config": _log_config(), **options},
+            **{"proxy_headers": False, "log_config": log_config(lang), **options},
         )
 
+    def load(self) -> None:
+        super().load()
+        self.loaded_app = _ClientGone(self.loaded_app)
 
-def listening_config(app: Any, limits: ListenSettings, **options: Any) -> uvicorn.Config:
-    """uvicorn's configuration of `app` held to `limits`; `options` go to uvicorn as they are
-    (host, port, log level, workers...)."""
-    return _ListeningConfig(app, limits, **options)
+
+def listening_config(
+    app: Any, limits: ListenSettings, *, lang: Lang = "fa", **options: Any
+) -> uvicorn.Config:
+    """uvicorn's configuration of `app` held to `limits`, its lines in `lang`; `options` go to
+    uvicorn as they are (host, port, log level, workers...)."""
+    return _ListeningConfig(app, limits, lang, **options)
+
+
+class _ClientGone:
+    """The app, its requests whose client left before their answer ended quietly: the app
+    learns it by `ClientDisconnect` as it reads the body, and uvicorn wrote the traceback of
+    each as that of a failure (session 24, F5). The centre counts them (`server.errors`)."""
+
+    def __init__(self, app: ASGI3Application) -> None:
+        self._app = app
+
+    async def __call__(
+        self, scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable
+    ) -> None:
+        try:
+            await self._app(scope, receive, send)
+        except ClientDisconnect:
+            return
 
 
 class _Part(enum.Enum):
@@ -140,8 +152,9 @@ class _Part(enum.Enum):
 
 class DeadlineProtocol(HttpToolsProtocol):
     """uvicorn's HTTP/1.1 protocol on httptools, closing a connection whose client is late with
-    its headers or its body (`ListenSettings.header_seconds`, `.body_seconds`) and refusing
-    headers larger than `ListenSettings.max_header_bytes`, complete or not."""
+    its headers or its body (`ListenSettings.header_seconds`, `.body_seconds`) or with taking
+    up its answers (`.write_seconds`), or queues too many requests (`.max_pipelined`), and
+    refusing headers larger than `.max_header_bytes`, complete or not."""
 
     def __init__(
         self,
@@ -162,10 +175,27 @@ class DeadlineProtocol(HttpToolsProtocol):
         # extensions, trailers), which the parser also keeps whole
         self._framing = 0
         self._begun = self._completed = False  # in the bytes being read: a request, its end
+        # while an answer's bytes wait for the client to take them up: when they may wait no more
+        self._stalled: asyncio.TimerHandle | None = None
+        self._answering: RequestResponseCycle | None = None  # the request whose app runs
+        self._dropped = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        # any byte the kernel does not take pauses the writer (uvicorn's mark is 64 KB): an
+        # answer below the mark, left unread as its keep-alive ends, held its connection for
+        # ever, since a transport closing waits to send what it holds
+        transport.set_write_buffer_limits(high=0)
         self._await(_Part.HEADERS)
+
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        self._unstall()
+        self._stalled = self.loop.call_later(self._limits.write_seconds, self._drop)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        self._unstall()
 
     def data_received(self, data: bytes) -> None:
         self._begun = self._completed = False
@@ -188,7 +218,19 @@ class DeadlineProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop()
+        self._unstall()
+        # uvicorn tells only the request read last that its client left; the one answered may
+        # be an earlier one, pipelined, and it wrote on to the closed transport: uvloop raised,
+        # a traceback a connection (session 24, F5). The requests queued are dropped with it.
+        if self._answering is not None and not self._answering.response_complete:
+            self._answering.disconnected = True
+            self._answering.message_event.set()
+        self.pipeline.clear()
         super().connection_lost(exc)
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
+        self._answering = cycle
+        super()._start_asgi_task(cycle, app)
 
     # the parser's callbacks, one request at a time
     def on_message_begin(self) -> None:
@@ -209,6 +251,13 @@ class DeadlineProtocol(HttpToolsProtocol):
         if self._header_bytes > self._limits.max_header_bytes:
             # raised through the parser: uvicorn answers 400 and closes the connection
             raise httptools.HttpParserError("request headers too large")
+        if self._dropped:  # the rest of the bytes read with those that dropped it
+            return
+        if len(self.pipeline) >= self._limits.max_pipelined:
+            # uvicorn queues every request read while one is answered, and stops reading only
+            # after the bytes in hand: a read of small requests queued thousands
+            self._drop()
+            return
         super().on_headers_complete()
         self._framing = 0
         self._await(_Part.BODY)
@@ -244,6 +293,25 @@ class DeadlineProtocol(HttpToolsProtocol):
         self._stop()
         if not self.transport.is_closing():
             self.send_400_response("Request headers too large.")
+
+    def _unstall(self) -> None:
+        if self._stalled is not None:
+            self._stalled.cancel()
+            self._stalled = None
+
+    def _drop(self) -> None:
+        """Close the connection now, dropping what it holds unsent (`close` would wait to send
+        it to a client that may never read): a client that does not take up its answers
+        (`ListenSettings.write_seconds`) or queues too many (`.max_pipelined`)."""
+        self._unstall()
+        self._dropped = True
+        self._stop()
+        # and the kernel's copy with it: closed with bytes unsent, a socket lingers on in the
+        # kernel (megabytes on loopback) until its client reads them or the kernel gives up
+        self.transport.get_extra_info("socket").setsockopt(
+            socket.SOL_SOCKET, socket.SO_LINGER, _NO_LINGER
+        )
+        self.transport.abort()
 
     def _expire(self) -> None:
         self._deadline = None

@@ -40,6 +40,7 @@ from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import Multiprocess
 
 from sandogh.core.errors import SandoghError
+from sandogh.locale.language import Lang
 from sandogh.server.app import create_app
 from sandogh.server.collector import GC_THRESHOLDS
 from sandogh.server.listening import listening_config
@@ -109,10 +110,12 @@ def serve(
     access_log: bool = True,
     metrics: MetricsListen | None = None,
     listening: Listening | None = None,
+    lang: Lang = "fa",
 ) -> None:
     """Serve the centre of `settings` on `host`:`port` until interrupted, in `workers` processes,
-    and its metrics at `metrics` (`server.metrics_export`), when given. Port 0 is any free port:
-    uvicorn's first line names it, and `listening` is told the ports once they are bound.
+    and its metrics at `metrics` (`server.metrics_export`), when given, saying what it says of
+    itself in `lang`. Port 0 is any free port: the server's first line names it, and `listening`
+    is told the ports once they are bound.
 
     The store, the registry and the server key are opened (and checked) here first, so that a
     centre that cannot serve says why before it listens; each worker then opens its own."""
@@ -125,6 +128,7 @@ def serve(
         return listening_config(
             app,
             settings.listening,
+            lang=lang,
             host=host,
             port=port,
             log_level=log_level,
@@ -200,6 +204,8 @@ def _serve(
     workers: int,
     metrics: MetricsListen | None,
     told: Connection,
+    *,
+    lang: Lang,
 ) -> None:
     def tell(api: int, metrics_port: int | None) -> None:
         told.send((api, metrics_port))
@@ -219,6 +225,7 @@ def _serve(
             access_log=False,
             metrics=metrics,
             listening=tell,
+            lang=lang,
         )
 
 
@@ -238,15 +245,18 @@ def centre_process(
     workers: int = 1,
     port: int = 0,
     metrics: bool = False,
+    lang: Lang = "fa",
 ) -> Iterator[RunningCentre]:
     """The centre serving on loopback `port` (0: one the child binds and tells, so that no other
     process can take it between a choice and the bind) until the block ends, once it answers
-    health, and its metrics on a port of their own when `metrics`; with `workers` > 1, `pid` is
-    that of the processes' supervisor."""
+    health, and its metrics on a port of their own when `metrics`, its warnings in `lang`; with
+    `workers` > 1, `pid` is that of the processes' supervisor."""
     context = multiprocessing.get_context("spawn")
     hearing, told = context.Pipe(duplex=False)
     listen = MetricsListen(0, LOOPBACK) if metrics else None
-    child = context.Process(target=_serve, args=(settings, port, workers, listen, told))
+    child = context.Process(
+        target=_serve, args=(settings, port, workers, listen, told), kwargs={"lang": lang}
+    )
     child.start()
     told.close()  # the child's end: the pipe ends when the child does
     try:
