@@ -23,6 +23,7 @@ from pathlib import Path
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
+import orjson
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -90,13 +91,16 @@ def parse_definition(data: bytes, *, source_name: str) -> LoadedDefinition:
             source_name, f"larger than {MOST_BYTES:,} bytes, the most a definition file may be"
         )
     with collector_paused():
-        document = _document(read_document, data, source_name)
-        election = _structure(document, source_name).to_core()
+        election = _canonical_election(data)
+        canonical = data
+        if election is None:
+            document = _document(read_document, data, source_name)
+            election = _structure(document, source_name).to_core()
+            canonical = canonical_bytes(election)
         try:
             valid = validated(election)
         except DefinitionError as error:
             raise DefinitionFileError(source_name, error.problems) from None
-        canonical = canonical_bytes(election)
     return LoadedDefinition(valid, _hash(canonical), canonical)
 
 
@@ -118,6 +122,9 @@ def decode_canonical(data: bytes) -> core.Election:
     the bytes were valid when stored, and `validate.problems` can be run on the result)."""
     source = "canonical definition"
     with collector_paused():
+        election = _canonical_election(data)
+        if election is not None:
+            return election
         return _structure(_document(read_json, data, source), source).to_core()
 
 
@@ -129,14 +136,17 @@ def canonical_bytes(election: core.Election) -> bytes:
         "units": election.units,
         "contests": election.contests,
     }
-    text = json.dumps(
-        document,
-        default=_json_default,
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return text.encode("utf-8")
+    try:
+        return orjson.dumps(document, default=_json_default, option=_ORJSON)
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits, a lone surrogate: see below
+        text = json.dumps(
+            document,
+            default=_json_default,
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        return text.encode("utf-8")
 
 
 def definition_hash(election: core.Election) -> str:
@@ -200,6 +210,16 @@ _LATER: dict[type[Any], frozenset[str]] = {
 _WIDTH = {cls: len(names) for cls, names in _FIELDS.items() if cls not in _RULE_KIND}
 
 
+#: orjson writes what the standard library's encoder writes with the options of the canonical
+#: form (members sorted by code point, UTF-8, no white space, `"`, `\\` and the control
+#: characters escaped alike, `\\u00xx` in lower case), a few times faster: the national
+#: definition in 0.35 s, was 1.05. Every core value and date goes through `_json_default`, as
+#: with the standard library, so that each is written from the same document. What orjson
+#: refuses (an integer beyond 64 bits, a lone surrogate) the standard library writes or refuses
+#: as before (`tests/formats/test_definition_file.py` draws elections to compare the two).
+_ORJSON = orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+
+
 def _json_default(value: object) -> object:
     """What `json` cannot write itself (it writes tuples as lists and a `StrEnum` as its value)."""
     kind = type(value)
@@ -234,6 +254,29 @@ def _json_default(value: object) -> object:
 
 
 # ---- reading bytes ---------------------------------------------------------------------------
+
+#: How canonical bytes begin: their first member, `contests` in sorted order.
+_CANONICAL_START = b'{"contests":'
+
+
+def _canonical_election(data: bytes) -> core.Election | None:
+    """The election of `data` when `data` is its canonical form, read by orjson; None for any
+    other bytes, which the strict reader reads (and says what is wrong with them).
+
+    orjson neither refuses a duplicate key (the last one wins) nor reads a number with a point
+    exactly, both of which the strict reader does; bytes equal to the canonical form of what
+    orjson read hold neither: the form is written from dicts, whose keys are distinct, and
+    writes shares and degrees as text. So the strict reader would have read the same document,
+    and whatever else is wrong with it is found again by the strict reader on the way back. The
+    national definition is read this way in about half the time.
+    """
+    if not data.startswith(_CANONICAL_START):
+        return None
+    try:
+        election = Definition.model_validate(orjson.loads(data)).to_core()
+    except ValueError:  # not JSON to orjson, or not a definition: pydantic's ValidationError
+        return None
+    return election if canonical_bytes(election) == data else None
 
 
 def _document(read: Callable[[bytes, str], object], data: bytes, source_name: str) -> object:
