@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import hashlib
 import json
 import random
 import re
@@ -448,3 +449,82 @@ def outcome(data: bytes) -> LoadedDefinition | DefinitionFileError:
         return parse_definition(data, source_name="x.json")
     except DefinitionFileError as error:
         return error
+
+
+# ---- the canonical form through orjson, read and written -------------------------------------
+
+#: any text, lone surrogates too (neither encoder writes them), and integers of any size: orjson
+#: refuses beyond 64 bits and the standard library writes them
+wide_texts = st.text(st.characters(exclude_categories=()), max_size=8)
+
+
+_KERMAN = parse_definition(EXAMPLE_YAML.encode(), source_name="x").election
+
+
+def _stdlib_canonical(election: Election) -> bytes:
+    """The canonical bytes as the standard library's encoder writes them (as it did alone)."""
+    document = {
+        "format": definition_file.FORMAT,
+        "election": {name: getattr(election, name) for name in definition_file._HEADER},
+        "units": election.units,
+        "contests": election.contests,
+    }
+    return json.dumps(
+        document,
+        default=definition_file._json_default,
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(elections, wide_texts, st.lists(wide_texts, max_size=3), st.integers() | st.none())
+@also_try(_KERMAN, '😀\x00\x7f\u2028"\\é', ["\U0010ffff", "\ufffd"], 2**64)
+@also_try(_KERMAN, "x", [], -(2**63) - 1)
+@also_try(_KERMAN, "\ud800", [], 1)
+def test_orjson_writes_the_bytes_the_standard_library_writes(
+    election: Election, name: str, notes: list[str], voters: int | None
+) -> None:
+    units = tuple(replace(u, name=Name(name, name), eligible_voters=voters) for u in election.units)
+    election = replace(election, name=Name(name, "x"), notes=tuple(notes), units=units)
+    try:
+        expected: bytes | type[Exception] = _stdlib_canonical(election)
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8
+        expected = UnicodeEncodeError
+    if expected is UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            canonical_bytes(election)
+    else:
+        assert canonical_bytes(election) == expected
+
+
+def test_the_national_shape_is_written_as_before() -> None:
+    loaded = parse_definition(EXAMPLE_YAML.encode(), source_name="x")
+    assert loaded.canonical == _stdlib_canonical(loaded.election)
+    assert loaded.definition_hash == "sha256:" + hashlib.sha256(loaded.canonical).hexdigest()
+
+
+def test_canonical_bytes_with_a_duplicate_key_are_refused_on_the_fast_path() -> None:
+    """orjson keeps the last of two equal keys; bytes that are not their own canonical form are
+    read by the strict reader, which refuses them, even when both values are the same."""
+    canonical = parse_definition(EXAMPLE_YAML.encode(), source_name="x").canonical
+    assert definition_file._canonical_election(canonical) is not None
+    for twice in (b'"version":1,', b'"version":2,'):
+        doubled = canonical.replace(b'"election":{', b'"election":{' + twice, 1)
+        assert doubled.startswith(definition_file._CANONICAL_START)
+        assert definition_file._canonical_election(doubled) is None
+        assert problems_of(doubled, "x.json") == ["x.json: duplicate key 'version' in an object"]
+        with pytest.raises(DefinitionFileError, match="duplicate key 'version'"):
+            decode_canonical(doubled)
+
+
+def test_a_number_with_a_point_in_canonical_looking_bytes_is_read_exactly() -> None:
+    loaded = parse_definition(EXAMPLE_YAML.encode(), source_name="x")
+    assert b'"lat":"30.2839"' in loaded.canonical
+    numeric = loaded.canonical.replace(b'"lat":"30.2839"', b'"lat":30.28390000000000000001', 1)
+    assert definition_file._canonical_election(numeric) is None
+    station = parse_definition(numeric, source_name="x.json").election.units[3].station
+    assert station is not None
+    assert station.location is not None
+    assert station.location.lat == Decimal("30.28390000000000000001")

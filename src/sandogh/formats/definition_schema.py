@@ -188,6 +188,10 @@ class ElectionHeader(_Strict):
     notes: Annotated[list[_Text], Strict()] = []
 
 
+#: The format a definition file names (`format:`), the one this sandogh reads.
+FORMAT = "sandogh/definition@1"
+
+
 class Definition(_Strict):
     """One election day: its geography (parents before children) and its contests."""
 

@@ -15,6 +15,7 @@ from itertools import islice
 from operator import attrgetter
 from typing import Any, cast
 
+import orjson
 import psycopg
 from sqlalchemy import ColumnElement, Text, and_, select
 from sqlalchemy import cast as sql_cast
@@ -45,6 +46,20 @@ _VALID_AT = slice(2, 2 + len(_BEFORE_INVALID))
 _INVALID_AT = slice(_VALID_AT.stop, _VALID_AT.stop + len(_INVALID))
 _VOID_AT = _INVALID_AT.stop
 _counts: Callable[..., Counts] = Counts  # called with a row's slice, which mypy cannot count
+
+
+def _votes(text: str) -> Any:
+    """A sheet's votes from their stored JSON, as the standard library reads them: by orjson,
+    about three times faster on a national tally's ~235,000 sheets, but for what orjson reads
+    otherwise (a number beyond 64 bits, which it makes a float) or refuses (text after the
+    object, a lone surrogate), which the standard library reads as it always did."""
+    try:
+        votes = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return _decoder.raw_decode(text)[0]
+    if type(votes) is not dict or float in map(type, votes.values()):
+        return _decoder.raw_decode(text)[0]
+    return votes
 
 
 def _row(election_id: str, sheet: TallySheet) -> tuple[Any, ...]:
@@ -128,7 +143,6 @@ class SqlTallyRepository:
             .where(where)
             .order_by(TallySheetRow.station, TallySheetRow.contest)
         )
-        decode = _decoder.raw_decode  # the text is the store's own: no white space to skip
         # A national tally reads ~235,000 sheets: each row is sliced straight into `Counts`'s
         # positional fields (keyword dicts per row took a quarter longer, measured). The
         # collector is paused while they are read and used, as while a definition is decoded:
@@ -142,5 +156,5 @@ class SqlTallyRepository:
                 invalid = dict(zip(_INVALID, row[_INVALID_AT], strict=True))
                 if None in invalid.values():  # a kind no sheet had when this one was stored
                     invalid = {kind: n for kind, n in invalid.items() if n is not None}
-                counts = _counts(*row[_VALID_AT], invalid, row[_VOID_AT], decode(row[-1])[0])
+                counts = _counts(*row[_VALID_AT], invalid, row[_VOID_AT], _votes(row[-1]))
                 yield TallySheet(row[0], row[1], counts)
