@@ -85,7 +85,10 @@ def _default(param: TyperArgument | TyperOption, english: str) -> str:
             if option.lstrip("-") == english:
                 return option
     if param.type_descriptor.annotation in (int, float):
-        return to_persian_digits(english)
+        # «۱۰.۰» mixed a Latin point into Persian digits; a whole number needs none, and a
+        # fraction keeps the point it is typed with (the Persian «٫» is not read back)
+        whole = english.removesuffix(".0") if param.type_descriptor.annotation is float else english
+        return to_persian_digits(whole)
     return english
 
 
