@@ -85,7 +85,8 @@ def batches(draw: st.DrawFn) -> tuple[Geography, list[TallySheet]]:
     for _ in range(draw(st.integers(0, 2))):
         kind = draw(st.sampled_from(["unit", "unknown", "contest", "stranger", "repeat"]))
         at = draw(st.integers(0, len(sheets)))
-        station = draw(st.sampled_from(geography.stations))
+        # an election may have no station at all (hypothesis found one): then a station it lacks
+        station = draw(st.sampled_from(geography.stations)) if geography.stations else "NOWHERE"
         if kind == "unit":
             bad = TallySheet(draw(st.sampled_from(geography.top_down[:1])), "president", Counts())
         elif kind == "unknown":
