@@ -118,9 +118,8 @@ def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, .
     mode = station_mode(day.geography, station)
     return tuple(
         r.approval
-        for r in work.mode_approvals.of_election(day.election.id)
+        for r in work.mode_approvals.in_constituencies(day.election.id, day.constituencies(station))
         if r.approval.mode is mode
-        and day.geography.constituency_of(r.approval.contest, station) == r.approval.constituency
     )
 
 
