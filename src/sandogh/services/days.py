@@ -20,7 +20,7 @@ from sandogh.core.counting.conformity import Standing
 from sandogh.core.counting.reconcile import SeatBound, seat_bounds
 from sandogh.core.counting.turnout import eligible_voters
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.model import Election, UnitKind
+from sandogh.core.definition.model import Candidate, Election, UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest, station_ballot
 from sandogh.core.report.ballot import Ballots
@@ -45,6 +45,9 @@ class Day:
     _bounds: list[Mapping[str, SeatBound]] = field(default_factory=list, repr=False)
     _ballots_kept: list[Ballots] = field(default_factory=list, repr=False)
     _standing: list[Standing] = field(default_factory=list, repr=False)
+    _candidates: list[Mapping[tuple[str, str], tuple[Candidate, ...]]] = field(
+        default_factory=list, repr=False
+    )
 
     def is_station(self, code: str) -> bool:
         return code in self.geography and self.geography.kind(code) is UnitKind.STATION
@@ -61,6 +64,18 @@ class Day:
             kept = self._ballots_kept[0]
             ballot = self._ballots[station] = station_ballot(self.geography, station, kept)
         return ballot
+
+    def candidates_in(self, contest: str, constituency: str) -> tuple[Candidate, ...]:
+        """The candidates of `contest` standing in `constituency`, in the definition's order:
+        indexed once, as a box's enrolment asks for its station's (~100,000 candidates
+        nationally)."""
+        if not self._candidates:
+            found: dict[tuple[str, str], list[Candidate]] = {}
+            for each in self.election.contests:
+                for candidate in each.candidates:
+                    found.setdefault((each.id, candidate.constituency), []).append(candidate)
+            self._candidates.append({key: tuple(them) for key, them in found.items()})
+        return self._candidates[0].get((contest, constituency), ())
 
     @property
     def standing(self) -> Standing:
