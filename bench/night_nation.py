@@ -20,6 +20,16 @@ it, `publish.writer`, so the kept files are never changed). The boxes run a buil
 bench's own (`BUILD`), not the installed one's hash, so that a change of the source does not
 throw the preparation away; a change of what the publisher writes does not either: `--fresh`
 makes it again, and `--drop-kept` removes every one.
+
+Measured at 5,000 of the national stations (load 8–10; CPU seconds, wall in brackets): the
+definition loaded and approved 12.8 (100), boxes enrolled and staff registered 94.7 (506; 19 ms
+a box, before the enrolment's index of candidates), the record sealed 3.2 (10), the zero reports
+44.4 (151; 8.9 ms a station, signing included), the finals signed 6.5 (21), the whole publish
+before polls close 125 (375; 43,772 data files, 17,284 pages, 108 of it rendering); kept: a
+49 MB store, a 1,659 MB snapshot; a run's copy 3–4 s. Before this session's fixes the boards'
+approvals and each box's enrolment read every approval of the election, and a report's intake
+rebuilt who stands where from the whole definition: at this size 118 s, 439 ms a box and 216 ms
+a report (profiled), which made the national preparation a matter of hours.
 """
 
 from __future__ import annotations
@@ -134,12 +144,12 @@ def cache_folder(definition_hash: str, stations: int | None) -> Path:
         inputs.update(part.encode() + b"\n")
     for path in [HERE / "nation.py", *sorted(MIGRATIONS.glob("*.py"))]:
         inputs.update(path.name.encode() + b"\n" + path.read_bytes())
-    return Path(tempfile.gettempdir()) / f"sandogh-night-{inputs.hexdigest()[:16]}"
+    return Path(tempfile.gettempdir()) / f"sandogh-night-kept-{inputs.hexdigest()[:16]}"
 
 
 def drop_kept() -> list[Path]:
     """Every kept preparation removed (and any left half made): the folders it removed."""
-    gone = sorted(Path(tempfile.gettempdir()).glob("sandogh-night-*"))
+    gone = sorted(Path(tempfile.gettempdir()).glob("sandogh-night-kept-*"))
     for folder in gone:
         shutil.rmtree(folder, ignore_errors=True)
     return gone
