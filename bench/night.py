@@ -3,59 +3,100 @@ results, the publisher following, and the lag from a report's arrival to the sit
 
     .venv/bin/python bench/night.py [--boxes N] [--minutes M] [--workers W] [--senders S]
                                     [--interval SECONDS] [--db URL] [--json]
+    .venv/bin/python bench/night.py --national [--stations N] [--fresh] [--boxes N] …
+    .venv/bin/python bench/night.py --drop-kept
 
 The stations are the Kerman runoff's (`cli.simulated_province`: the live demo's province, its
 sheets and keys), the first N of those the simulated day leaves alone; their boxes are enrolled,
 their staff registered, the pre-election record sealed and their zero reports taken before the
-clock starts. Then the centre (`sandogh serve`, W processes, a child on loopback) takes each
-box's signed final report by `POST /api/v1/reports`, sent by S threads at the moment the
-timeline gives it, while the publisher (`sandogh publish --follow`'s `Publisher.poll`, every
-`--interval` seconds, the site rendered: a process of its own) writes what arrived.
+clock starts. With `--national`, they are the national election's (bench/nation.py: 58,640,
+or `--stations` of them spread over the nation, four contests a ballot), prepared the same way
+once and kept on disk with every final report signed and the snapshot published whole before
+polls close (bench/night_nation.py: a re-run starts from a copy in seconds; the publisher
+catches up from the kept snapshot as `sandogh publish` started again does); the first N boxes
+of the night's order report (default every one). Then the centre (`sandogh serve`, W
+processes, a child on loopback) takes each box's signed final report by `POST
+/api/v1/reports`, sent by S threads (at most S at once) at the moment the timeline gives it,
+while the publisher (`sandogh publish --follow`'s `Publisher.poll`, every `--interval` seconds,
+the site rendered: a process of its own) writes what arrived. Everything is removed at the end
+but the kept preparation (`--drop-kept` removes it).
 
 The timeline: the 2024 runoff's results were complete about 7 hours after polls closed
 (reference/iran-election-rules.md, "National scale"); how they came within those hours the
 reports do not say, so `TIMELINE` assumes the usual shape of a count — a few stations in the
 first hour, most in the second to fourth, a tail to the seventh — and the 7 hours are compressed
-into M minutes. The reports' order is shuffled across the province (seeded).
+into M minutes. The reports' order is shuffled (seeded). The real night's peak, 58,640 boxes
+on this timeline, is 4.9 reports a second.
 
 What is measured: for each report, the seconds from the centre's taking it (its time in the
 event log) to the end of the publisher's pass that wrote it and rendered its pages (p50, p99,
 max; aim p99 < 5 s) — the same figure as `sandogh_publisher_lag_seconds`; the site's "N of
-TOTAL" stations as the night goes; the centre's answer time; and how far behind the timeline
-the sending fell (when the centre answers slower than the timeline asks, the night stretches).
-The whole national night (58,640 boxes) needs the national definition and the work of issue 14's
-`totals` and `night` parts; run it with more boxes once they land: the bound here is the
-province's stations.
+TOTAL" stations as the night goes; the centre's answer time; how far behind the timeline the
+sending fell (when the centre answers slower than the timeline asks, the night stretches); the
+CPU a report of the centre (its processes, from /proc) and of the publisher, and from them the
+cores the peak needs; the load average during the night (the machine is shared).
+
+Measured (2 shared cores, load 7–14; CPU is the figure to trust):
+- `--national --stations 5000 --boxes 5000 --minutes 4` (peak asked 43.8/s): 5,000 taken, no
+  failure; the centre 41 ms of CPU a report (2 processes; HTTP, four sheets, three signatures),
+  answers p50 1.5 s, p99 5.2 s, taking ~9/s, so the sending fell behind the timeline (p50 110 s,
+  at most 337 s); the publisher 77 ms a report, 86 % of it rendering, a pass p50 21.5 s of CPU;
+  1,184 reports reached the site before the bench stopped waiting, lag p50 230 s, p99 263 s.
+  CPU a report, centre and publisher: 118 ms, so 0.58 of a core at the real night's peak
+  (4.9/s) and 5.2 cores at the peak asked. The publisher's start from the kept snapshot: 17 s,
+  6.4 s of CPU.
+- `--national --stations 5000 --boxes 60 --minutes 0.5` (4/s asked, the real night's pace): 60
+  taken, answers p50 53 ms; a pass of ~12 reports 10.7 s of the publisher's CPU (p50), 521 ms a
+  report, the centre 37 ms: 2.7 cores at the real night's peak; lag p50 64 s, p99 76 s.
+- What grows with the election, not with the reports: a pass renders the election's page (the
+  nation's) and the pages of every unit above a station that reported, and the election's page
+  lists every constituency's outcome of every contest: 27 MB in Persian and 25.6 MB in English
+  at 5,000 stations (a province's 2.8 MB), 3.5 s of CPU a pass whatever it brings (with the front
+  and search pages), a province's 1.2 s, a county's 0.8 s, a station's 1.0 s (both languages;
+  bench/night.py's trial store, `render_site` of one unit). Nationally the constituencies are
+  ~13,500: a pass's fixed part alone then exceeds the 5 s aim on any number of cores; the lag
+  aim needs the election's and provinces' pages to stop listing every constituency (their own
+  pages per contest), not more cores. Fixed here: a pass no longer lists every result file of
+  the snapshot nor reads units.json for weights it does not use (`publish.site.render`); a
+  report's intake no longer rebuilds who stands where, the seat bounds and the station's ballot
+  from the whole definition (216 → 34 ms a zero report at 5,000 stations, profiled).
+- The national night whole (58,640) was not run: from the figures above its preparation is
+  ~19 min of CPU enrolling, ~9 min taking zero reports and ≥ 24 min publishing, and its site
+  ~19 GB at these page sizes (the disk's share is 15 GB); the night itself ~58,640 × 118 ms ≈
+  115 min of CPU. Run it, on a machine of its own, with
+  `bench/night.py --national --minutes 60 --workers 2` (then `--drop-kept`).
 """
 
 from __future__ import annotations
 
 import argparse
-import bisect
 import contextlib
 import datetime
-import functools
 import itertools
 import json
-import math
 import multiprocessing
+import os
 import queue
 import random
-import sqlite3
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from fractions import Fraction
-from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
 
-import httpx
-from sqlalchemy.exc import SQLAlchemyError
-
+import night_nation
+from night_figures import (
+    HOURS,
+    cores_needed,
+    peak_rate,
+    percentile,
+    print_report,
+    schedule,
+)
+from night_sides import CentreCpu, publish, send_all
 from province import SEED, load_approved
 from sandogh.cli.demo_preparation import kiosk_station
 from sandogh.cli.session import actor
@@ -63,60 +104,19 @@ from sandogh.cli.simulated_anchor import seal_day_record
 from sandogh.cli.simulated_day import plan_day
 from sandogh.cli.simulated_province import Province, enrol_province, open_batch, province_of
 from sandogh.cli.simulated_province import signed_final as final_report
-from sandogh.publish.snapshot import Publisher
 from sandogh.server.process import centre_process, one_run_settings
 from sandogh.server.server_key import SERVER_KEY, ServerKey
-from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.server.settings import SyntheticRegistrySpec
 from sandogh.store.engine import make_engine
 from sandogh.store.schema import init_database
 from sandogh.store.unit_of_work import SqlUnitOfWork
-from sandogh.wire import api_paths
 
-NATIONAL_STATIONS = 58_640
-HOURS = 7.0  # polls closed to the last result, the 2024 runoff
-#: (hours after polls closed, share of stations reported): an assumed shape of the count
-TIMELINE = (
-    (0.0, 0.0),
-    (0.5, 0.02),
-    (1.0, 0.10),
-    (2.0, 0.40),
-    (3.0, 0.70),
-    (4.0, 0.88),
-    (5.0, 0.96),
-    (6.0, 0.99),
-    (7.0, 1.0),
-)
-AIM_P99_SECONDS = 5.0
 DRAIN_SECONDS = 120.0  # after the last report, the longest the publisher is waited for
 TIMEOUT_SECONDS = 120.0
 
 
 def say(message: str) -> None:
     print(f"… {message}", file=sys.stderr, flush=True)
-
-
-def schedule(boxes: int, seconds: float) -> list[float]:
-    """When each of `boxes` reports, in seconds from the start: `TIMELINE`'s shares, evenly
-    spread within each stretch, compressed from `HOURS` into `seconds`."""
-    hours, shares = zip(*TIMELINE, strict=True)
-    times = []
-    for i in range(boxes):
-        share = (i + 0.5) / boxes
-        k = max(1, bisect.bisect_left(shares, share))
-        within = (share - shares[k - 1]) / (shares[k] - shares[k - 1])
-        times.append((hours[k - 1] + within * (hours[k] - hours[k - 1])) / HOURS * seconds)
-    return times
-
-
-def percentile(values: Sequence[float], share: float) -> float:
-    """The nearest-rank percentile of `values`."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(share * len(ordered))) - 1]
-
-
-# ---- the store before the night ---------------------------------------------------------------
 
 
 def prepared(url: str, province: Province) -> None:
@@ -138,108 +138,72 @@ def prepared(url: str, province: Province) -> None:
         engine.dispose()
 
 
-# ---- the publisher, a process of its own ------------------------------------------------------
+@dataclass(frozen=True)
+class Inputs:
+    """What the night starts from: the store, the election, its registry, the reports in the
+    order they are sent, the snapshot's root (kept: one is there already), the preparation's
+    figures."""
+
+    url: str
+    election: str
+    registry: SyntheticRegistrySpec
+    reports: list[bytes]
+    site: Path
+    kept: bool
+    preparation: dict[str, Any]
 
 
-def publish(url: str, root: str, election: str, interval: float, *, stop: Event, out: Any) -> None:
-    """Follow the log every `interval` seconds until `stop`; after each pass put (the pass's
-    end, the arrival of each report it wrote, the stations the site shows reported, the total,
-    the pass's CPU seconds, those of them rendering the site)."""
-    engine = make_engine(url)
-    uow: UnitOfWorkFactory = functools.partial(_unit_of_work, engine)
-    reads: UnitOfWorkFactory = functools.partial(_unit_of_work, engine, reading=True)
-    publisher = Publisher(uow, Path(root), elections=[election], bulk_interval=60.0, reads=reads)
-    publisher.regenerate()
-    total = len(publisher.published(election).index.voting_stations)
-    out.put((time.time(), [], len(publisher.published(election).reported), total, 0.0, 0.0))
-    while not stop.wait(interval):
-        cpu = time.process_time()
-        try:
-            done = publisher.poll()
-        except (SQLAlchemyError, sqlite3.OperationalError):  # the store busy: next time
-            continue
-        arrived = [a.timestamp() for a in done.arrived]
-        reported = len(publisher.published(election).reported)
-        used = time.process_time() - cpu
-        out.put((time.time(), arrived, reported, total, used, done.rendering))
-    engine.dispose()
+def province_night(args: argparse.Namespace, scratch: Path) -> Inputs:
+    plan = plan_day(stations=4, scale=Fraction(1), seed=SEED, voters=300)
+    limit = args.boxes or 500
+    province = province_of(plan, kiosk_station(plan), seed=SEED, e2e=True, limit=limit)
+    election = province.loaded.election.id
+    url = args.db or f"sqlite:///{scratch / 'centre.sqlite'}"
+    say(f"{len(province.stations)} boxes of {election}: enrolling, sealing, the zero reports")
+    prepared(url, province)
+    order = list(province.stations)
+    random.Random(SEED).shuffle(order)
+    say("signing the final reports")
+    reports = [final_report(province, station)[0] for station in order]
+    return Inputs(url, election, province.registry, reports, scratch / "site", False, {})
 
 
-def _unit_of_work(engine: Any, *, reading: bool = False) -> SqlUnitOfWork:
-    return SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC), reading=reading)
-
-
-# ---- the night --------------------------------------------------------------------------------
-
-
-def send_all(
-    base: str, reports: list[bytes], times: list[float], senders: int
-) -> tuple[list[float], list[float], list[str]]:
-    """Send each report at its time from the start; the answer times, how late each was sent
-    after its time, and each failure."""
-    answers: list[float] = []
-    late: list[float] = []
-    failures: list[str] = []
-    lock = threading.Lock()
-    start = time.monotonic()
-    transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=senders))
-    with httpx.Client(base_url=base, timeout=TIMEOUT_SECONDS, transport=transport) as client:
-
-        def send(i: int) -> None:
-            wait = start + times[i] - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            sent = time.monotonic()
-            try:
-                answer = client.post(
-                    api_paths.REPORTS,
-                    content=reports[i],
-                    headers={"Content-Type": "application/json"},
-                )
-                failed = None if answer.status_code == 201 else f"{answer.status_code}"
-            except httpx.HTTPError as error:
-                failed = type(error).__name__
-            with lock:
-                answers.append(time.monotonic() - sent)
-                late.append(max(0.0, sent - start - times[i]))
-                if failed is not None:
-                    failures.append(failed)
-
-        with ThreadPoolExecutor(max_workers=senders) as pool:
-            list(pool.map(send, range(len(reports))))
-    return answers, late, failures
+def national_night(args: argparse.Namespace, scratch: Path) -> Inputs:
+    if args.db:
+        raise SystemExit("--national keeps its store as a SQLite file: --db is not for it")
+    kept = night_nation.prepared(args.stations, workers=args.workers, fresh=args.fresh)
+    started = time.perf_counter()
+    url, site = kept.copy_to(scratch)
+    reports = kept.finals(args.boxes or int(kept.figures["stations"]))
+    copied = time.perf_counter() - started
+    say(f"the kept preparation copied in {copied:.1f} s: {kept.folder}")
+    figures = kept.figures | {"copied_s": round(copied, 1)}
+    return Inputs(url, kept.election, kept.registry, reports, site, True, figures)
 
 
 def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
-    plan = plan_day(stations=4, scale=Fraction(1), seed=SEED, voters=300)
-    province = province_of(plan, kiosk_station(plan), seed=SEED, e2e=True, limit=args.boxes)
-    election = province.loaded.election.id
-    boxes = len(province.stations)
-    url = args.db or f"sqlite:///{scratch / 'centre.sqlite'}"
-    say(f"{boxes} boxes of {election}: enrolling, sealing the record, taking the zero reports")
-    prepared(url, province)
-    rng = random.Random(SEED)
-    order = list(province.stations)
-    rng.shuffle(order)
-    say("signing the final reports")
-    reports = [final_report(province, station)[0] for station in order]
+    given = (national_night if args.national else province_night)(args, scratch)
+    url, election, reports = given.url, given.election, given.reports
+    boxes = len(reports)
     times = schedule(boxes, args.minutes * 60.0)
     ServerKey.write(scratch / SERVER_KEY)
-    settings = one_run_settings(url, province.registry, scratch / SERVER_KEY)
+    settings = one_run_settings(url, given.registry, scratch / SERVER_KEY)
     spawn = multiprocessing.get_context("spawn")
     stop, passes = spawn.Event(), spawn.Queue()
-    site = scratch / "site"
     publisher = spawn.Process(
         target=publish,
-        args=(url, str(site), election, args.interval),
-        kwargs={"stop": stop, "out": passes},
+        args=(url, str(given.site), election, args.interval),
+        kwargs={"kept": given.kept, "stop": stop, "out": passes},
     )
     with centre_process(settings, workers=args.workers) as centre:
+        begun = time.time()
         publisher.start()
-        first = passes.get(timeout=600)  # the whole snapshot, written before the night
+        first = passes.get(timeout=3600)  # the whole snapshot, written before the night
         total = first[3]
         say(f"the site shows {first[2]} of {total}; the night begins: {args.minutes} minutes")
         watched: list[tuple[float, list[float], int, int, float, float]] = [first]
+        centre_cpu = CentreCpu(centre.pid)
+        loads = [os.getloadavg()[0]]
         night_start = time.time()
         result: dict[str, list[Any]] = {}
 
@@ -255,11 +219,17 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                 watched.append(passes.get(timeout=1.0))
             now = time.time()
             if now - shown >= 10.0:
-                say(f"{now - night_start:6.0f} s: the site shows {watched[-1][2]:,} of {total:,}")
+                loads.append(os.getloadavg()[0])
+                centre_cpu.sample()
+                say(
+                    f"{now - night_start:6.0f} s: the site shows {watched[-1][2]:,} of {total:,}"
+                    f" (load {loads[-1]:.1f})"
+                )
                 shown = now
             if not sending.is_alive() and now - night_start > args.minutes * 60 + DRAIN_SECONDS:
                 break
         night_seconds = time.time() - night_start
+        centre_cpu.sample()
         stop.set()
         publisher.join(TIMEOUT_SECONDS)
     lags = [end - arrived for end, arrivals, *_ in watched for arrived in arrivals]
@@ -282,6 +252,12 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
             "database": url.split(":", 1)[0],
         },
         "night_seconds": night_seconds,
+        "preparation": given.preparation,
+        "publisher_start": {"wall_s": first[0] - begun, "cpu_s": first[4]},
+        "centre_cpu_s": centre_cpu.used,
+        "centre_cpu_per_report_ms": 1000 * centre_cpu.used / max(1, boxes),
+        "cores": cores_needed(centre_cpu.used / max(1, boxes), cpu, lags, times),
+        "load_average": {"min": min(loads), "mean": sum(loads) / len(loads), "max": max(loads)},
         "reports_taken": boxes - len(result["failures"]),
         "failures": sorted(set(result["failures"])),
         "answer_s": {
@@ -310,57 +286,26 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     }
 
 
-def peak_rate(times: list[float]) -> float:
-    """The most reports the timeline asks for in any 10 seconds, per second."""
-    window, most = 10.0, 0
-    for i, t in enumerate(times):
-        most = max(most, bisect.bisect_right(times, t + window) - i)
-    return most / window
-
-
-def print_report(figures: dict[str, Any]) -> None:
-    run = figures["run"]
-    print(
-        f"sandogh election night at speed: {run['boxes']:,} boxes of {run['election']} "
-        f"(the national night is {NATIONAL_STATIONS:,}), {HOURS:g} hours of 2024 results in "
-        f"{run['minutes']:g} minutes (× {run['compression']:.0f}), at most "
-        f"{run['peak_per_second']:.1f} reports/s asked; the centre {run['workers']} process(es) "
-        f"on {run['database']}, {run['senders']} senders, the publisher every "
-        f"{run['interval_s']:g} s"
-    )
-    lag, behind, cpu = figures["lag_s"], figures["behind_timeline_s"], figures["pass_cpu_s"]
-    met = lag["p99"] < AIM_P99_SECONDS and lag["count"] == run["boxes"]
-    print(
-        f"\nreports taken {figures['reports_taken']:,} of {run['boxes']:,} in "
-        f"{figures['night_seconds']:.0f} s; failures: {', '.join(figures['failures']) or 'none'}"
-    )
-    print(
-        f"centre's answer p50 {1000 * figures['answer_s']['p50']:.0f} ms, p99 "
-        f"{1000 * figures['answer_s']['p99']:.0f} ms; sending behind the timeline p50 "
-        f"{behind['p50']:.1f} s, at most {behind['max']:.1f} s"
-    )
-    print(
-        f"the publisher's passes: {figures['passes']}, p50 {figures['pass_s']['p50']:.1f} s, "
-        f"the longest {figures['pass_s']['max']:.1f} s; the publisher's CPU a pass that wrote "
-        f"reports p50 {cpu['p50']:.2f} s, the most {cpu['max']:.2f} s, "
-        f"{1000 * cpu['per_report']:.0f} ms a report, {100 * cpu['rendering_share']:.0f} % of it "
-        "rendering the site"
-    )
-    print(
-        f"lag from arrival to the site ({lag['count']:,} reports): "
-        f"p50 {lag['p50']:.2f} s, p99 {lag['p99']:.2f} s, max {lag['max']:.2f} s — aim p99 < "
-        f"{AIM_P99_SECONDS:g} s: {'met' if met else 'missed'}"
-    )
-    counts = figures["site_count"]
-    step = max(1, len(counts) // 12)
-    moving = ", ".join(f"{at:.0f} s {n:,}" for at, n in counts[::step] + counts[-1:])
-    print(f"the site's count of {run['site_total']:,} stations: {moving}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
-        "--boxes", type=int, default=500, help="boxes that report (at most the province's)"
+        "--boxes",
+        type=int,
+        help="boxes that report (default: the province's first 500, or every national box)",
+    )
+    parser.add_argument(
+        "--national",
+        action="store_true",
+        help="the national election (bench/night_nation.py), its preparation kept on disk",
+    )
+    parser.add_argument(
+        "--stations", type=int, help="with --national: keep so many of the nation's stations"
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="with --national: make the kept preparation again"
+    )
+    parser.add_argument(
+        "--drop-kept", action="store_true", help="remove every kept preparation, and end"
     )
     parser.add_argument("--minutes", type=float, default=2.0, help="the 7 hours compressed into")
     parser.add_argument("--workers", type=int, default=2, help="the centre's server processes")
@@ -371,6 +316,10 @@ def main() -> None:
     parser.add_argument("--db", help="an empty database's URL (default a new SQLite file)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    if args.drop_kept:
+        for folder in night_nation.drop_kept():
+            say(f"removed {folder}")
+        return
     with tempfile.TemporaryDirectory(prefix="sandogh-night-") as scratch:
         figures = run(args, Path(scratch))
     if args.json:

@@ -160,6 +160,10 @@ def test_electronic_voting_is_approved_per_constituency_by_the_competent_body_an
     with uow() as work:
         entries = list(work.events.entries())
         stored = work.mode_approvals.of_election(DAY_2021.id)
+        asked = [("president", "IR"), ("council", "C1"), ("council", "C9")]
+        places = work.mode_approvals.in_constituencies(DAY_2021.id, asked)
+        assert work.mode_approvals.in_constituencies(DAY_2021.id, []) == []
+    assert places == [stored[0], stored[2]]  # those asked that are approved, in order
     assert verify(entries, Checkpoint(made.logged.sequence, made.logged.hash)).ok
     (logged,) = [e for e in entries if e.sequence == made.logged.sequence]
     assert logged.hash == made.logged.hash

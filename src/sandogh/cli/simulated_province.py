@@ -48,6 +48,7 @@ from sandogh.core.report import (
     station_ballot,
     zero_report,
 )
+from sandogh.core.report.ballot import Ballots
 from sandogh.core.report.records import cvr_digest
 from sandogh.core.supervision.modes import encrypts
 from sandogh.formats.definition_file import LoadedDefinition
@@ -91,6 +92,10 @@ class Province:
     @functools.cached_property
     def geography(self) -> Geography:
         return Geography.of(self.loaded.election)
+
+    @functools.cached_property
+    def ballots(self) -> Ballots:
+        return Ballots.of_geography(self.geography)
 
     def box_key(self, station: str) -> SigningKey:
         return SigningKey.from_seed(hashlib.sha256(f"{self.seed}:{station}:box".encode()).digest())
@@ -231,14 +236,19 @@ def signed_zero(province: Province, station: str) -> bytes:
         station=station,
         device=key.public_key,
         sequence=1,
-        ballot=station_ballot(province.geography, station),
+        ballot=station_ballot(province.geography, station, province.ballots),
     )
     return encode_signed(sign_report(_built(province, report), key))
 
 
 def signed_final(province: Province, station: str) -> tuple[bytes, int]:
-    key = province.box_key(station)
     counts = final_sheet(province, station)
+    return signed_sheets(province, station, (TallySheet(station, CONTEST, counts),)), counts.cast
+
+
+def signed_sheets(province: Province, station: str, sheets: Sequence[TallySheet]) -> bytes:
+    """`station`'s final report of `sheets`, signed by its box, its head and its secretary."""
+    key = province.box_key(station)
     report = StationReport(
         election=province.loaded.election.id,
         definition_hash=province.loaded.definition_hash,
@@ -246,14 +256,14 @@ def signed_final(province: Province, station: str) -> tuple[bytes, int]:
         device=key.public_key,
         kind=ReportKind.FINAL,
         sequence=2,
-        sheets=(TallySheet(station, CONTEST, counts),),
+        sheets=tuple(sheets),
         cvr_count=0,
         cvr_digest=cvr_digest(()),
     )
     signed = sign_report(_built(province, report), key)
     for role, member in station_staff(province.seed, station):
         signed = sign_as_staff(signed, role, member)
-    return encode_signed(signed), counts.cast
+    return encode_signed(signed)
 
 
 def final_sheet(province: Province, station: str) -> Counts:

@@ -16,12 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from threading import Lock
 
+from sandogh.core.counting.conformity import Standing
 from sandogh.core.counting.reconcile import SeatBound, seat_bounds
 from sandogh.core.counting.turnout import eligible_voters
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.model import Election, UnitKind
+from sandogh.core.definition.model import Candidate, Election, UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import BallotContest, station_ballot
+from sandogh.core.report.ballot import Ballots
 from sandogh.locale.code_draw import CATALOGUE
 from sandogh.locale.messages import text_in
 from sandogh.services.elections import UnitOfWorkFactory, get_election
@@ -41,6 +43,11 @@ class Day:
     _ballots: dict[str, tuple[BallotContest, ...]] = field(default_factory=dict, repr=False)
     _eligible: list[Mapping[str, int | None]] = field(default_factory=list, repr=False)
     _bounds: list[Mapping[str, SeatBound]] = field(default_factory=list, repr=False)
+    _ballots_kept: list[Ballots] = field(default_factory=list, repr=False)
+    _standing: list[Standing] = field(default_factory=list, repr=False)
+    _candidates: list[Mapping[tuple[str, str], tuple[Candidate, ...]]] = field(
+        default_factory=list, repr=False
+    )
 
     def is_station(self, code: str) -> bool:
         return code in self.geography and self.geography.kind(code) is UnitKind.STATION
@@ -52,8 +59,40 @@ class Day:
         ballot = self._ballots.get(station)
         if ballot is None:
             # every check-in at the station asks; two threads may both build it, to one value
-            ballot = self._ballots[station] = station_ballot(self.geography, station)
+            if not self._ballots_kept:
+                self._ballots_kept.append(Ballots.of_geography(self.geography))
+            kept = self._ballots_kept[0]
+            ballot = self._ballots[station] = station_ballot(self.geography, station, kept)
         return ballot
+
+    def candidates_in(self, contest: str, constituency: str) -> tuple[Candidate, ...]:
+        """The candidates of `contest` standing in `constituency`, in the definition's order:
+        indexed once, as a box's enrolment asks for its station's (~100,000 candidates
+        nationally)."""
+        if not self._candidates:
+            found: dict[tuple[str, str], list[Candidate]] = {}
+            for each in self.election.contests:
+                for candidate in each.candidates:
+                    found.setdefault((each.id, candidate.constituency), []).append(candidate)
+            self._candidates.append({key: tuple(them) for key, them in found.items()})
+        return self._candidates[0].get((contest, constituency), ())
+
+    @property
+    def standing(self) -> Standing:
+        """Who stands where, and the stations (`core.counting.conformity.Standing`), made once:
+        every report's sheets are checked against it."""
+        if not self._standing:
+            self._standing.append(Standing.of(self.geography))  # two threads: one value
+        return self._standing[0]
+
+    def constituencies(self, station: str) -> tuple[tuple[str, str], ...]:
+        """(contest, constituency) of each contest `station` votes in, in the definition's
+        order."""
+        return tuple(
+            (contest.id, constituency)
+            for contest in self.election.contests
+            if (constituency := self.geography.constituency_of(contest.id, station)) is not None
+        )
 
     @property
     def eligible(self) -> Mapping[str, int | None]:

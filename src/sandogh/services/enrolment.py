@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sandogh.core.candidacy.calendar import Calendar, UnscheduledError, Window, polling_window
 from sandogh.core.candidacy.withdrawal import Withdrawal
-from sandogh.core.definition.model import Contest, Name, ReportingUnit, VotingMode
+from sandogh.core.definition.model import Candidate, Contest, Name, ReportingUnit, VotingMode
 from sandogh.core.report import BallotContest
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision.modes import ModeApproval, encrypts, station_mode
@@ -63,9 +63,10 @@ def enrolment_of(work: UnitOfWork, day: Day, device: Device, *, created: bool) -
     ceremony = work.e2e.ceremony(day.election.id)
     on_ballot = {item.contest for item in ballot}
     contests = tuple(
-        _cut(contest, day.geography.constituency_map(contest.id)[device.station])
+        _cut(contest, constituency, day.candidates_in(contest.id, constituency))
         for contest in day.election.contests
         if contest.id in on_ballot
+        for constituency in (day.geography.constituency_map(contest.id)[device.station],)
     )
     return Enrolment(
         device=device,
@@ -118,15 +119,13 @@ def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, .
     mode = station_mode(day.geography, station)
     return tuple(
         r.approval
-        for r in work.mode_approvals.of_election(day.election.id)
+        for r in work.mode_approvals.in_constituencies(day.election.id, day.constituencies(station))
         if r.approval.mode is mode
-        and day.geography.constituency_of(r.approval.contest, station) == r.approval.constituency
     )
 
 
-def _cut(contest: Contest, constituency: str) -> Contest:
-    """`contest` with only `constituency`, its candidates and their party lists."""
-    candidates = tuple(c for c in contest.candidates if c.constituency == constituency)
+def _cut(contest: Contest, constituency: str, candidates: tuple[Candidate, ...]) -> Contest:
+    """`contest` with only `constituency`, its `candidates` and their party lists."""
     lists = {c.party_list for c in candidates}
     return dataclasses.replace(
         contest,

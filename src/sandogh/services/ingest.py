@@ -182,7 +182,7 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     unfit = nonconforming(day, report)
     if unfit:
         raise refuse(ReportRefusal.NONCONFORMING, unfit)
-    findings = reconcile_sheets(day.geography, report.sheets)
+    findings = reconcile_sheets(day.geography, report.sheets, day.seat_bounds)
     if findings:
         raise refuse(
             ReportRefusal.DOES_NOT_RECONCILE,

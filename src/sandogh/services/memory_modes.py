@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 
 from sandogh.core.log.verify import Checkpoint
 from sandogh.core.supervision.modes import ModeApproval
@@ -55,3 +56,13 @@ class MemoryModeApprovals:
 
     def discard(self) -> None:
         self._mine = {}
+
+    def in_constituencies(
+        self, election_id: str, places: Collection[tuple[str, str]]
+    ) -> list[ApprovalRecord]:
+        wanted = set(places)
+        return [
+            r
+            for r in self.of_election(election_id)
+            if (r.approval.contest, r.approval.constituency) in wanted
+        ]

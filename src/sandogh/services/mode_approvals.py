@@ -99,7 +99,7 @@ def approve_mode(
         units = geography.constituency_parts(contest, constituency)
         require(geography, actor, Action.CERTIFY, units, election)
         require_body(actor, Action.CERTIFY, day.election, [contest], units)
-        for held in work.mode_approvals.of_election(election):
+        for held in work.mode_approvals.in_constituencies(election, [(contest, constituency)]):
             if (held.approval.contest, held.approval.constituency, held.approval.mode) == (
                 contest,
                 constituency,
@@ -132,8 +132,8 @@ def approve_mode(
 
 def unapproved_at(work: UnitOfWork, day: Day, station: str) -> tuple[Unapproved, ...]:
     """The contests at `station` whose constituency has no approval of the station's mode."""
-    approvals = [r.approval for r in work.mode_approvals.of_election(day.election.id)]
-    return unapproved(day.geography, station, approvals)
+    held = work.mode_approvals.in_constituencies(day.election.id, day.constituencies(station))
+    return unapproved(day.geography, station, [r.approval for r in held])
 
 
 def approve_as_boards(

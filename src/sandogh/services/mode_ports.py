@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -25,3 +26,10 @@ class ModeApprovalRepository(Protocol):
 
     def of_election(self, election_id: str) -> list[ApprovalRecord]:
         """Every approval of the election, by contest, constituency and mode."""
+
+    def in_constituencies(
+        self, election_id: str, places: Collection[tuple[str, str]]
+    ) -> list[ApprovalRecord]:
+        """The approvals of the election in `places` (contest, constituency), in the same
+        order: what one station or one approval asks, without reading a national election's
+        every approval (~13,500, one per constituency of each contest)."""

@@ -145,7 +145,7 @@ def nonconforming(day: Day, report: StationReport) -> list[Problem]:
             f"sheets[{n.contest}]",
             str(n.mismatch) + ("" if n.candidate is None else f" {n.candidate}"),
         )
-        for n in nonconformities(day.geography, report.sheets)
+        for n in nonconformities(day.geography, report.sheets, day.standing)
     ]
     reported = {sheet.contest for sheet in report.sheets}
     problems.extend(

@@ -3,9 +3,10 @@ contest, constituency, mode), naming the event-log entry that recorded it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.engine import Connection
 
 from sandogh.core.access import Body
@@ -55,6 +56,19 @@ class SqlModeApprovalRepository:
         query = (
             select(Row)
             .where(Row.election_id == election_id)
+            .order_by(Row.contest, Row.constituency, Row.mode)
+        )
+        return [_record(row) for row in self._connection.execute(query)]
+
+    def in_constituencies(
+        self, election_id: str, places: Collection[tuple[str, str]]
+    ) -> list[ApprovalRecord]:
+        if not places:
+            return []
+        query = (
+            select(Row)
+            .where(Row.election_id == election_id)
+            .where(tuple_(Row.contest, Row.constituency).in_(sorted(places)))
             .order_by(Row.contest, Row.constituency, Row.mode)
         )
         return [_record(row) for row in self._connection.execute(query)]

@@ -16,6 +16,7 @@ from sandogh.core.report import (
     record_bound,
     station_ballot,
 )
+from sandogh.core.report.ballot import Ballots
 
 from .build import STATION, ballots, kerman, papers, records
 
@@ -36,6 +37,13 @@ def test_a_station_ballot_holds_its_constituencies_seats_and_candidates() -> Non
         PRESIDENT,
         BallotContest("parliament", 1, ("41", "42")),
     )
+
+
+def test_a_kept_index_of_ballots_gives_every_station_the_same_ballot() -> None:
+    geography = kerman()
+    kept = Ballots.of_geography(geography)
+    for station in geography.stations:
+        assert station_ballot(geography, station, kept) == station_ballot(geography, station)
 
 
 def test_only_a_station_has_a_ballot() -> None:

@@ -47,13 +47,28 @@ class NonconformingSheetsError(SandoghError):
         self.problems = problems
 
 
+@dataclass(frozen=True)
+class Standing:
+    """The ballot codes standing in each constituency of each contest, and the election's
+    stations: made in a walk of every candidate and station (~100,000 candidates nationally, a
+    tenth of a second), so that a checker of many reports keeps it (`services.days.Day`)."""
+
+    codes: Mapping[str, Mapping[str, frozenset[str]]]
+    stations: frozenset[str]
+
+    @classmethod
+    def of(cls, geography: Geography) -> Standing:
+        return cls(_standing(geography), frozenset(geography.stations))
+
+
 def nonconformities(
-    geography: Geography, sheets: Iterable[TallySheet]
+    geography: Geography, sheets: Iterable[TallySheet], kept: Standing | None = None
 ) -> tuple[Nonconformity, ...]:
-    """Every problem of every sheet of the batch, in batch order; empty when all conform."""
-    standing = _standing(geography)
+    """Every problem of every sheet of the batch, in batch order; empty when all conform.
+    `kept`: the geography's `Standing`, if kept."""
+    found_in = Standing.of(geography) if kept is None else kept
+    standing, stations = found_in.codes, found_in.stations
     members = {contest: geography.constituency_map(contest) for contest in standing}
-    stations = frozenset(geography.stations)
     seen: set[tuple[str, str]] = set()
     problems: list[Nonconformity] = []
     for i, sheet in enumerate(sheets):

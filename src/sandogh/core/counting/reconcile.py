@@ -139,9 +139,14 @@ def seat_bounds(geography: Geography) -> Mapping[str, SeatBound]:
     return {contest.id: SeatBound.of(geography, contest) for contest in geography.election.contests}
 
 
-def reconcile_sheets(geography: Geography, sheets: Iterable[TallySheet]) -> tuple[Finding, ...]:
-    """Every identity each station sheet breaks, in the order of the sheets (which conform)."""
-    seats = seat_bounds(geography)
+def reconcile_sheets(
+    geography: Geography,
+    sheets: Iterable[TallySheet],
+    bounds: Mapping[str, SeatBound] | None = None,
+) -> tuple[Finding, ...]:
+    """Every identity each station sheet breaks, in the order of the sheets (which conform);
+    `bounds` as `seat_bounds` gives them, if kept (a walk of every constituency's units)."""
+    seats = seat_bounds(geography) if bounds is None else bounds
     found: list[Finding] = []
     for sheet in sheets:
         bound = seats[sheet.contest].of_unit(sheet.station)

@@ -13,6 +13,7 @@ and downloads (`site.downloads`).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, cast
@@ -122,6 +123,17 @@ class ElectionPages:
         for contest in self.snapshot["contests"]:
             codes.update(self.files.unit_codes(self.election, contest["id"]))
         return sorted(codes - self.above)
+
+    def unit_codes_among(self, named: Collection[str]) -> list[str]:
+        """Those of `unit_codes` that are `named`: each named unit's result files looked for,
+        not every result file of the election listed (a pass names a few units; a national
+        snapshot holds ~300,000 result files)."""
+        contests = [contest["id"] for contest in self.snapshot["contests"]]
+        return sorted(
+            code
+            for code in set(named) - self.above
+            if any(self.files.has(f"{self.election}/results/{c}/{code}.json") for c in contests)
+        )
 
     def unit_path(self, code: str) -> str:
         return f"{self.election}/units/{code}.html"

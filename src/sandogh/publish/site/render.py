@@ -152,9 +152,7 @@ def render_site(
                 writer.write(f"assets/{name}", asset.read_bytes())
     pages = ElectionPages(files, election_id)
     elections = sorted(files.elections(), key=lambda e: (e["date"], e["id"]), reverse=True)
-    codes = pages.unit_codes()
-    if units is not None:
-        codes = [code for code in codes if code in set(units)]
+    codes = pages.unit_codes() if units is None else pages.unit_codes_among(units)
     for lang in LANGS:
         front = Place(lang, "index.html")
         summaries = [summary(ElectionPages(files, e["id"]), front) for e in elections]
@@ -192,7 +190,7 @@ def render_site(
                 **_election_values(pages, listed),
                 **candidates_page(pages, listed),
             )
-    jobs = _unit_jobs(pages, codes)
+    jobs = _unit_jobs(pages, codes, weighed=workers > 1)
     if workers > 1:  # read once here what each process would read again
         pages.read_ahead()
         for lang in LANGS:
@@ -201,10 +199,12 @@ def render_site(
     return len(writer.written)
 
 
-def _unit_jobs(pages: ElectionPages, codes: list[str]) -> list[tuple[Job, int]]:
-    """The election's page and each unit's, in both languages side by side, each weighed by
-    the unit's children: a unit's page lists each of them, and reads their results."""
-    children = Counter(unit["parent"] for unit in pages.files.units(pages.election))
+def _unit_jobs(pages: ElectionPages, codes: list[str], *, weighed: bool) -> list[tuple[Job, int]]:
+    """The election's page and each unit's, in both languages side by side, each weighed (for
+    several processes) by the unit's children: a unit's page lists each of them, and reads
+    their results. One process needs no weights, nor units.json read for them (a pass)."""
+    units = pages.files.units(pages.election) if weighed else []
+    children = Counter(unit["parent"] for unit in units)
     paths = [(pages.top, f"{pages.election}/index.html")]
     paths += [(code, pages.unit_path(code)) for code in codes]
     return [
