@@ -88,15 +88,26 @@ def status_of(total: Total, *, certified: bool = False) -> str:
     return COMPLETE if total.stations_reported == total.stations_total else PARTIAL
 
 
-def counts_json(
-    index: ElectionIndex, contest_id: str, code: str, counts: Counts, voided: Voided
-) -> JSONObject:
-    """The figures of `counts`, and of its `void` the ballots the boards voided (`voided`);
-    `votes` lists every candidate standing in the unit (0 included), most votes first, then by
-    code."""
+def ranked(index: ElectionIndex, contest_id: str, code: str, counts: Counts) -> list[str]:
+    """Every candidate standing in the unit, most votes first, then by code."""
     get = counts.votes.get
     # a stable sort keeps the ballot-code order among equal votes
-    ranked = sorted(index.candidate_codes(contest_id, code), key=lambda c: get(c, 0), reverse=True)
+    return sorted(index.candidate_codes(contest_id, code), key=lambda c: get(c, 0), reverse=True)
+
+
+def counts_json(
+    index: ElectionIndex,
+    contest_id: str,
+    code: str,
+    counts: Counts,
+    voided: Voided,
+    *,
+    votes: bool = True,
+) -> JSONObject:
+    """The figures of `counts`, and of its `void` the ballots the boards voided (`voided`);
+    `votes` lists every candidate standing in the unit (0 included), `ranked` (left empty
+    without `votes`: `publish.result_bytes` writes it)."""
+    get = counts.votes.get
     return {
         "papers": {
             "received": counts.papers_received,
@@ -109,7 +120,10 @@ def counts_json(
         "invalid": written_invalid(counts.invalid),
         "void": counts.void,
         "voided": voided.ballots,
-        "votes": [{**index.candidate(contest_id, c), "votes": get(c, 0)} for c in ranked],
+        "votes": [
+            {**index.candidate(contest_id, c), "votes": get(c, 0)}
+            for c in (ranked(index, contest_id, code, counts) if votes else ())
+        ],
     }
 
 
@@ -153,13 +167,14 @@ def unit_result_json(
     voided: Mapping[str, Voided],
     certified: bool = False,
     corrected: HandCountCorrection | None = None,
+    votes: bool = True,
 ) -> JSONObject:
     """`results/<contest>/<unit>.json`: `totals` are the contest's totals of every unit, `reports`
     the station's signed reports (None for a unit above the stations), `voided` what the voids
     took from the contest in every unit that had anything taken (`Tallied.voided_by_unit`);
     `corrected` the certified hand-count correction whose figures the unit's total counts, or
     that supersedes its sheets (`core.supervision.correction_in`): then `hand_count` says which
-    (docs/publish.md)."""
+    (docs/publish.md). Without `votes`, `counts.votes` is left empty (`publish.result_bytes`)."""
     total = totals[code]
     taken = voided.get(code, _NOTHING_VOIDED)
     unit = index.geography.unit(code)
@@ -186,7 +201,7 @@ def unit_result_json(
         "constituencies": list(index.constituencies_of(contest_id, code)),
         "stations": unit_stations_json(total, taken),
         "eligible_voters": eligible,
-        "counts": counts_json(index, contest_id, code, total.counts, taken),
+        "counts": counts_json(index, contest_id, code, total.counts, taken, votes=votes),
         "turnout": turnout_json(total.counts, eligible, taken),
         "reports": None if reports is None else [report.json() for report in reports],
         "status": status_of(total, certified=certified),

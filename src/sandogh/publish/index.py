@@ -15,6 +15,7 @@ from typing import Any
 
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Candidate, Contest, Name, UnitKind
+from sandogh.publish.writer import json_text
 from sandogh.services.outcomes import standing_by_constituency
 from sandogh.services.ports import StoredElection
 
@@ -47,6 +48,7 @@ class ElectionIndex:
     _voting_under: Mapping[str, int] = field(repr=False)
     _contests: Mapping[str, Contest] = field(repr=False)
     _codes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _texts: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, stored: StoredElection, geography: Geography) -> ElectionIndex:
@@ -119,6 +121,17 @@ class ElectionIndex:
     def candidate(self, contest_id: str, code: str) -> JSONObject:
         """The candidate as `{"code", "name", "party_list"}`."""
         return self._candidates[contest_id][code]
+
+    def candidate_texts(self, contest_id: str) -> Mapping[str, str]:
+        """Each candidate of the contest as a results file writes it before its votes:
+        `{"code":…,"name":…,"party_list":…,"votes":`, encoded once (`publish.result_bytes`)."""
+        texts = self._texts.get(contest_id)
+        if texts is None:
+            texts = self._texts[contest_id] = {
+                code: json_text(candidate)[:-1] + ',"votes":'
+                for code, candidate in self._candidates[contest_id].items()
+            }
+        return texts
 
     def constituencies_of(self, contest_id: str, code: str) -> tuple[str, ...]:
         """The constituencies of the contest that `code` lies in or overlaps, by id."""

@@ -37,12 +37,12 @@ from sandogh.publish.documents import (
     ReportRef,
     devices_json,
     snapshot_json,
-    unit_result_json,
     units_json,
 )
 from sandogh.publish.index import ElectionIndex, JSONObject
 from sandogh.publish.nist import election_report
 from sandogh.publish.processes import Job, write_jobs
+from sandogh.publish.result_bytes import unit_result_bytes
 from sandogh.publish.standings import outcome_json
 from sandogh.publish.supervision_file import supervision_json
 from sandogh.publish.totals import reported_stations, retally
@@ -228,7 +228,7 @@ class Published:
         index = self.index
         refs = self.reports.get(code, {})
         station = index.geography.kind(code) is UnitKind.STATION
-        document = unit_result_json(
+        data = unit_result_bytes(
             index,
             contest,
             code,
@@ -239,7 +239,7 @@ class Published:
             voided=self.voided[contest],
             corrected=self.tallied.corrected_in(contest, code),
         )
-        writer.write_json(f"{self.folder}/results/{contest}/{code}.json", document)
+        writer.write(f"{self.folder}/results/{contest}/{code}.json", data)
 
     def write_outcome(self, writer: Writer, contest_id: str, constituency: str) -> None:
         """The outcome file; its `updated` is the latest of its parts'."""

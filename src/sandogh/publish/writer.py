@@ -19,9 +19,15 @@ from pathlib import Path
 from typing import Any
 
 
+def json_text(document: Any) -> str:
+    """A document as the snapshot writes it, before its UTF-8: compact JSON, keys in the order
+    given."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
 def json_bytes(document: Any) -> bytes:
     """A document as the snapshot writes it: compact UTF-8 JSON, keys in the order given."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json_text(document).encode("utf-8")
 
 
 def _temporary(path: Path) -> Path:

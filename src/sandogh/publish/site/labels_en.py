@@ -50,7 +50,10 @@ EN: dict[str, str] = {
     "areas": "Results by {kind}",
     "areas_mixed": "Results by area",
     "votes_heading": "Votes per candidate",
-    "chart": "Chart of votes per candidate: {summary}",
+    "votes_elsewhere": (
+        "The votes of the candidates of each constituency in this area are on that "
+        "constituency's page (the list of constituencies is below)."
+    ),
     "chart_turnout": "Chart of turnout: {summary}",
     "figures_heading": "Ballots cast",
     "turnout_by_cast": "Turnout by ballots cast",

@@ -157,7 +157,8 @@ class ElectionPages:
         above = self.line(contest["id"], code)
         own: list[Outcome] = []
         covering: list[tuple[Outcome, str]] = []
-        within: list[Outcome] = []
+        within: list[tuple[Outcome, str]] = []
+        elsewhere: set[str] = set()
         for constituency in self._near(contest, code, above):
             outcome = self.files.outcome(self.election, contest["id"], constituency)
             if outcome is None:
@@ -170,9 +171,11 @@ class ElectionPages:
                 own.append(outcome)
             elif covered := [unit for unit in above if unit in units]:
                 covering.append((outcome, self.href(place, covered[0])))
-            elif any(code in self.line(contest["id"], unit)[1:] for unit in units):
-                within.append(outcome)
-        return Placed(tuple(own), tuple(covering), tuple(within))
+            elif below := [u for u in units if code in self.line(contest["id"], u)[1:]]:
+                within.append((outcome, self.href(place, below[0])))
+                if len(below) == len(units):  # wholly inside: its figures here are its own
+                    elsewhere.update(candidate["code"] for candidate in outcome["candidates"])
+        return Placed(tuple(own), tuple(covering), tuple(within), frozenset(elsewhere))
 
     def _near(self, contest: ContestEntry, code: str, above: list[str]) -> list[str]:
         """The constituencies that may show on `code`'s page, in the contest's order: those

@@ -22,14 +22,12 @@ from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.reported import turnout
 from sandogh.publish.site.snapshot import ContestEntry, UnitRef, UnitResult
-from sandogh.publish.site.views import ContestView
 
 
 def unit_map(
     pages: ElectionPages,
     results: list[tuple[ContestEntry, UnitResult]],
     place: Place,
-    views: list[ContestView],
 ) -> dict[str, Any] | None:
     """What the map draws: children as areas (where a boundary matches) or as points."""
     lang = place.lang
@@ -105,8 +103,10 @@ def unit_map(
         *([(OUTSIDE, label("map_outside", lang))] if areas or outline else []),
     ]
     legends = []
-    for contest, _ in results:
-        names = {v.code: v.name for view in views if view.id == contest["id"] for v in view.bars}
+    for contest, result in results:
+        # from the result, not the page's list: a leader may be one whose constituency's page
+        # lists them (`views.Placed.elsewhere`)
+        names = {v["code"]: v["name"][lang] for v in result["counts"]["votes"]}
         also = [(VOIDED, label("status_voided", lang))] if contest["id"] in voided else []
         tie = [(TIED, label("tied", lang))] if contest["id"] in tied else []
         legends.append(

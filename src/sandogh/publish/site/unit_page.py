@@ -62,7 +62,7 @@ def unit_page(pages: ElectionPages, code: str, place: Place) -> dict[str, Any] |
         ],
         "contests": views,
         "station": station_details(first, lang),
-        "map": unit_map(pages, results, place, views),
+        "map": unit_map(pages, results, place),
         "downloads": downloads(pages, results, code, place, lang),
         "fingerprint": record_fingerprint(pages, lang),
     }

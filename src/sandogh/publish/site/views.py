@@ -47,7 +47,6 @@ class ContestView:
     announcement: str
     updated: str
     bars: tuple[Bar, ...]
-    chart_label: str
     figures: tuple[Figure, ...]
     papers: tuple[Figure, ...]
     turnout: tuple[Bar, ...]
@@ -55,12 +54,13 @@ class ContestView:
     turnout_note: str  # over which stations turnout is reckoned, while the count is partial
     outcomes: tuple[OutcomeView, ...]
     outcome_links: tuple[tuple[str, str], ...]  # (text, href)
-    contained: tuple[OutcomeView, ...]
+    contained: tuple[tuple[OutcomeView, str], ...]  # with the page showing its standings
     comparison: Comparison | None
     children_heading: str
     children: tuple[ChildRow, ...]
     hand_count: str = ""  # a certified hand count's note (`hand_count_note`), if any
     voided: tuple[str, ...] = ()  # the boards' voids of this station's ballots
+    elsewhere: bool = False  # candidates left out of `bars`: `Placed.elsewhere`
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,12 @@ class Placed:
 
     own: tuple[Outcome, ...]  # the unit is one of the constituency's units
     above: tuple[tuple[Outcome, str], ...]  # covering it from above, with that unit's page
-    within: tuple[Outcome, ...]  # lying inside the unit
+    within: tuple[tuple[Outcome, str], ...]  # lying inside the unit, with its first unit's page
+    #: the candidates of the constituencies lying wholly inside the unit: their votes here are
+    #: their constituency's, which its own page shows with its standings; the unit's page lists
+    #: the constituencies instead (the nation's would list 15,000 parliament candidates, each
+    #: constituency's page the same figures again)
+    elsewhere: frozenset[str] = frozenset()
 
 
 def contest_view(
@@ -113,7 +118,8 @@ def contest_view(
             "stations_reported", lang, reported=stations["reported"], total=stations["total"]
         )
     )
-    bars = vote_bars(counts["votes"], counts["valid"], colours, lang)
+    shown = [v for v in counts["votes"] if v["code"] not in outcomes.elsewhere]
+    bars = vote_bars(shown, counts["valid"], colours, lang)
     eligible = eligible_counted(files, election, contest["id"], result)
     papers = papers_counted(files, election, contest["id"], result)
     shown_turnout = turnout_bars(result, eligible, papers, lang)
@@ -133,9 +139,6 @@ def contest_view(
         announcement=announcement(result, lang),
         updated=label("updated", lang, when=moment(result["updated"], lang)),
         bars=bars,
-        chart_label=label(
-            "chart", lang, summary=joined((f"{b.name} {b.votes} ({b.share})" for b in bars), lang)
-        ),
         figures=cast_figures(result, eligible, lang),
         papers=paper_figures(result, lang),
         turnout=shown_turnout,
@@ -153,7 +156,8 @@ def contest_view(
             for o, href in outcomes.above
         ),
         contained=tuple(
-            outcome_view(o, lang, certified(o), outcome_voided(o)) for o in outcomes.within
+            (outcome_view(o, lang, certified(o), outcome_voided(o)), href)
+            for o, href in outcomes.within
         ),
         comparison=(
             None
@@ -176,7 +180,8 @@ def contest_view(
             lang=lang,
         ),
         hand_count=hand_count_note(
-            result, (*outcomes.own, *(o for o, _ in outcomes.above), *outcomes.within), lang
+            result, (*outcomes.own, *(o for o, _ in (*outcomes.above, *outcomes.within))), lang
         ),
         voided=voided,
+        elsewhere=len(shown) < len(counts["votes"]),
     )
