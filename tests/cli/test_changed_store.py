@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 import pytest
-from sqlalchemy import Engine, delete, select, text, update
+from sqlalchemy import Engine, delete, update
 
 from sandogh.cli.app import main
 from sandogh.core.access import Grant, Role
@@ -19,11 +19,12 @@ from sandogh.services.acting import Actor
 from sandogh.services.certifications import certify
 from sandogh.services.voids import void
 from sandogh.store.engine import make_engine
-from sandogh.store.tables import TallySheetRow, VoidRow
+from sandogh.store.tables import VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.cli.test_supervise import db  # noqa: F401 (the loaded store, a fixture)
 from tests.services.build import LATER, ROUND_2, ST_1, ST_3
 from tests.services.test_supervision import CERTIFYING, SUPERVISOR
+from tests.store.rewritten import move_a_vote
 
 NATIONAL = Actor("tehrani", Grant(Role.SUPERVISOR, "IR"))
 LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -78,18 +79,7 @@ def test_a_certified_result_rewritten_consistently_is_refused_by_every_read(
         **CERTIFYING,
         now=LATER,
     )
-    sheet = (TallySheetRow.station == ST_1, TallySheetRow.contest == "president")
-    with engine.begin() as connection:
-        (was,) = connection.execute(select(TallySheetRow.votes).where(*sheet)).one()
-        moved = {**was, "21": was["21"] - 1, "25": was["25"] + 1}
-        connection.execute(update(TallySheetRow).where(*sheet).values(votes=moved))
-        connection.execute(
-            text(
-                "UPDATE results_total_votes SET votes = votes + (CASE candidate WHEN '25' THEN 1 "
-                "ELSE -1 END) WHERE contest = 'president' AND scope = 'unit' AND candidate IN "
-                "('21', '25') AND code IN ('IR', 'IR-08', 'IR-08-0801')"
-            )
-        )
+    move_a_vote(engine, ST_1)
     _refused(sandogh, READS, "تأیید صحت آن (رویداد", "are not those its certification (log entry")
 
 

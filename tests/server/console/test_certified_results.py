@@ -4,7 +4,7 @@ the reason in the page's language and no figure, not shown certified or unvoided
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.supervision import Decision, StationVoid
@@ -12,9 +12,10 @@ from sandogh.services.acting import Actor
 from sandogh.services.certifications import certify
 from sandogh.services.voids import void
 from sandogh.store.engine import make_engine
-from sandogh.store.tables import TallySheetRow, VoidRow
+from sandogh.store.tables import VoidRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.server.live import ELECTION
+from tests.store.rewritten import move_a_vote
 
 from .build import AT, IRAN, complete
 from .test_persian_pages import latin_words
@@ -22,12 +23,6 @@ from .test_supervision import CERTIFYING, _signed_in
 
 BOARD = Actor("nazer", Grant(Role.SUPERVISOR, IRAN))
 STATION = "ST-0801-0001"
-#: one vote moved from 21 to 25 on the station's sheet and in every total above it
-MOVED = (
-    "UPDATE results_total_votes SET votes = votes + (CASE candidate WHEN '25' THEN 1 ELSE -1 END)"
-    " WHERE contest = 'president' AND scope = 'unit' AND candidate IN ('21', '25')"
-    " AND code IN ('IR', 'IR-08', 'IR-08-0801')"
-)
 
 
 def _refused(store: str, words_fa: str, words_en: str) -> None:
@@ -56,12 +51,7 @@ def test_a_certified_result_rewritten_by_hand_is_not_shown_but_said(console_stor
             **CERTIFYING,
             now=AT,
         )
-        sheet = (TallySheetRow.station == STATION, TallySheetRow.contest == "president")
-        with engine.begin() as connection:
-            (was,) = connection.execute(select(TallySheetRow.votes).where(*sheet)).one()
-            moved = {**was, "21": was["21"] - 1, "25": was["25"] + 1}
-            connection.execute(update(TallySheetRow).where(*sheet).values(votes=moved))
-            connection.execute(text(MOVED))
+        move_a_vote(engine, STATION)
     finally:
         engine.dispose()
     _refused(
