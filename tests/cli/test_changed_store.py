@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 import pytest
-from sqlalchemy import Engine, delete, update
+from sqlalchemy import Engine, delete, text, update
 
 from sandogh.cli.app import main
 from sandogh.core.access import Grant, Role
@@ -110,3 +110,51 @@ def test_a_void_row_that_makes_no_void_is_said_to_be_changed_not_unstored(
         "ابطال شماره ۱ در پایگاه داده خوانده نمی‌شود و بیرون از سامانه تغییر کرده است",
         "The stored void 1 does not read as one (the parts stored do not make a constituency",
     )
+
+
+#: the reads of an uncertified round that read the station's sheet (the others its kept totals)
+SHEET_READS = (
+    ("results", "show", "--unit", ST_1),
+    ("outcome",),
+    ("results", "check-totals"),
+)
+
+
+@pytest.mark.parametrize("votes", ['{"21": -5, "25": 22}', '{"21": "abc", "25": 22}', "not json"])
+def test_a_sheet_whose_votes_sandogh_never_stores_is_said_to_be_changed(
+    sandogh: Said, engine: Engine, votes: str
+) -> None:
+    """The outsider's N2 of session 25, in an uncertified round: a negative count was counted,
+    text or bad JSON failed every read unforeseen, with a traceback file."""
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE tally_sheets SET votes = :votes WHERE station = :station"),
+            {"votes": votes, "station": ST_1},
+        )
+    _refused(
+        sandogh,
+        SHEET_READS,
+        f"صورتجلسه شعبه \u2066{ST_1}\u2069 در پایگاه داده خوانده نمی‌شود و بیرون از سامانه",
+        f"The stored tally sheet of {ST_1} does not read as one",
+    )
+
+
+def test_a_sheet_naming_an_unknown_candidate_is_refused_in_the_command_language(
+    sandogh: Said, engine: Engine
+) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE tally_sheets SET votes = :votes WHERE station = :station"),
+            {"votes": '{"99": 5}', "station": ST_1},
+        )
+    reads = (("outcome",), ("results", "check-totals"))
+    _refused(sandogh, reads, "نامزدی را نام می‌برد که در حوزه انتخابیه شعبه نامزد نیست", "names a")
+
+
+def test_a_void_whose_stations_are_not_json_is_said_to_be_changed(
+    sandogh: Said, engine: Engine
+) -> None:
+    _voided(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE voids SET stations = 'not json'"))
+    _refused(sandogh, READS, "ابطال شماره ۱ در پایگاه داده خوانده نمی‌شود", "The stored void 1")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Engine, insert, update
+from sqlalchemy import Engine, delete, insert, update
 
 from sandogh.core.candidacy.process import Board, Outcome
 from sandogh.services.candidacy import candidacy_of, publish_list
@@ -85,3 +85,25 @@ def test_a_decision_written_by_hand_names_no_entry_that_records_it(
         )
     with pytest.raises(UnrecordedStepError, match=f"step {step.number + 1}"):
         candidacy_of(rejected, cb.ELECTION)
+
+
+def test_a_decision_deleted_from_the_database_is_refused_naming_its_entry(
+    rejected: NewUnitOfWork, engine: Engine
+) -> None:
+    """The outsider's N1 of session 25: the supervisory board's decision deleted by hand read as
+    the executive board's qualification, and a withdrawal's as no withdrawal."""
+    step = _last(rejected)
+    with engine.begin() as connection:
+        connection.execute(
+            delete(CandidacyStepRow).where(
+                CandidacyStepRow.election_id == cb.ELECTION, CandidacyStepRow.number == step.number
+            )
+        )
+    with pytest.raises(UnrecordedStepError) as refused:
+        candidacy_of(rejected, cb.ELECTION)
+    assert refused.value.number is None
+    assert refused.value.entry == step.logged.sequence
+    assert f"entry {step.logged.sequence} records" in refused.value.why
+    assert "بیرون از سامانه پاک شده است" in refused.value.fa
+    with pytest.raises(UnrecordedStepError):
+        publish_list(rejected, cb.MINISTRY, cb.ELECTION, "parliament", now=cb.FINAL_LIST)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import Engine, delete, update
 
 from sandogh.core.access import Body, Grant, Role
 from sandogh.core.definition.model import VotingMode
@@ -15,17 +16,26 @@ from sandogh.core.log import Checkpoint, Disposition, EventType
 from sandogh.core.log.verify import verify
 from sandogh.core.supervision import Decision, StationVoid
 from sandogh.core.supervision.modes import ModeApprovalError
+from sandogh.locale import to_persian_digits
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.certifications import certify, uncertify
 from sandogh.services.competence import WrongBodyError
 from sandogh.services.days import day_of
 from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
 from sandogh.services.lot_commitments import commit_lot
-from sandogh.services.mode_approvals import AlreadyApprovedError, approve_mode, unapproved_at
+from sandogh.services.mode_approvals import (
+    AlreadyApprovedError,
+    approve_mode,
+    recorded_approvals,
+    unapproved_at,
+)
 from sandogh.services.outcome_decisions import draw_lot
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results
+from sandogh.services.unrecorded import UnrecordedDecisionError
 from sandogh.services.voids import void
+from sandogh.store.tables import ModeApprovalRow
+from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from .build import DEVICE, LATER, NOW, ST_1, ST_2, council, day, final, load, parliament, president
 
@@ -239,3 +249,36 @@ def test_an_administrator_takes_no_supervisory_decision_and_each_refusal_is_logg
     )
     made = approve_mode(uow, GUARDIAN, None, "president", "IR", reference="۱۴۰۰/۱", now=LATER)
     assert made.approval.by == "nazer"
+
+
+def test_an_approval_deleted_changed_or_written_by_hand_is_refused(engine: Engine) -> None:
+    """The outsider's N1 of session 25 in the approvals' register: its rows named their entries,
+    but nothing held the log to the rows; one deleted, changed or added by hand is refused by
+    every reader (the console's decisions, the box's enrolment), naming the entry."""
+
+    def uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(uow, DAY_2021, approved=False)
+    made = approve_mode(uow, GUARDIAN, None, "president", "IR", reference="۱۴۰۰/۱", now=LATER)
+    at = made.logged.sequence
+
+    def refused(match: str) -> None:
+        with uow() as work, pytest.raises(UnrecordedDecisionError, match=match) as raised:
+            recorded_approvals(work, DAY_2021.id)
+        assert f"تأیید شیوه رأی‌گیری رویداد {to_persian_digits(str(at))}" in raised.value.fa
+        with uow() as work, pytest.raises(UnrecordedDecisionError):
+            unapproved_at(work, day_of(work, DAY_2021.id), ST_1)
+
+    with uow() as work:
+        assert recorded_approvals(work, DAY_2021.id) == [made]
+    with engine.begin() as connection:
+        connection.execute(update(ModeApprovalRow).values(reference="۱۴۰۰/۹"))
+    refused("۱۴۰۰/۹")
+    with engine.begin() as connection:
+        connection.execute(update(ModeApprovalRow).values(reference="۱۴۰۰/۱", constituency="P1"))
+        connection.execute(update(ModeApprovalRow).values(contest="parliament"))
+    refused("records contest 'president', not 'parliament'")
+    with engine.begin() as connection:
+        connection.execute(delete(ModeApprovalRow))
+    refused(f"the store holds no mode approval that entry {at} records")

@@ -1,4 +1,6 @@
-"""A sheet's votes read back from their stored JSON exactly as the standard library reads them."""
+"""A sheet's votes read back from their stored JSON exactly as the standard library reads them,
+when they are what sandogh stores (whole numbers, none negative); else None, which the read
+refuses as a store changed outside sandogh (the outsider's N2 of session 25)."""
 
 from __future__ import annotations
 
@@ -26,10 +28,18 @@ def test_the_votes_are_read_as_the_standard_library_reads_them(
     text = json.dumps(stored, ensure_ascii=False) + after
     expected = _stdlib.raw_decode(text)[0]
     read = _votes(text)
+    if not all(type(n) is int and n >= 0 for n in expected.values()):
+        assert read is None
+        return
     assert read == expected
     assert [type(n) for n in read.values()] == [type(n) for n in expected.values()]
 
 
-def test_a_lone_surrogate_and_a_list_are_read_as_before() -> None:
-    for text in ('{"\\ud800": 1}', "[1, 2]", '{"a": 1, "a": 2}'):
+def test_a_lone_surrogate_and_a_repeated_code_are_read_as_before() -> None:
+    for text in ('{"\\ud800": 1}', '{"a": 1, "a": 2}'):
         assert _votes(text) == _stdlib.raw_decode(text)[0]
+
+
+def test_votes_sandogh_does_not_store_are_none() -> None:
+    for text in ("[1, 2]", '{"21": "abc"}', '{"21": -5}', '{"21": true}', "not json", "", "5"):
+        assert _votes(text) is None, text

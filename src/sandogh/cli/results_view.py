@@ -40,6 +40,7 @@ from sandogh.locale.definition_names import named_place
 from sandogh.locale.digits import format_points
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text
+from sandogh.locale.reconciliation import identity_text
 from sandogh.locale.words import in_words
 from sandogh.services.results import ResultsView, UnitResult
 
@@ -279,5 +280,5 @@ def print_findings(console: Console, findings: tuple[Finding, ...], lang: Lang) 
         console.print(
             f"  {separator(lang).join((f.where, f.contest, f.figure))}: {number(f.actual, lang)} "
             f"{text('expected', lang)} {f.relation.value} {number(f.expected, lang)} "
-            f"({f.identity.value})"
+            f"({identity_text(f.identity, lang)})"
         )

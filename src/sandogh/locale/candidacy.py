@@ -69,6 +69,9 @@ FA: dict[str, str] = {
     "no_calendar": "گاه‌شمار انتخابات «{election}» ذخیره نشده است.",
     "unrecorded": "گام {number} پرونده داوطلبان در دفتر رویدادها ثبت نشده یا با آن نمی‌خواند؛ "
     "پذیرفته نیست.",
+    "unstored": "گامی از پرونده داوطلبان که رویداد {entry} دفتر رویدادها ثبت کرده است در پایگاه "
+    "داده نیست و بیرون از سامانه پاک شده است؛ تا پایگاه داده درست نشود، چیزی از پرونده‌ها نشان "
+    "داده یا منتشر نمی‌شود.",
     "unscheduled": "گاه‌شمار انتخابات «{election}» رقابت «{contest}» را ندارد.",
     "no_applicant": "داوطلبی با شماره {applicant} در انتخابات «{election}» نیست.",
     "not_published": "فهرست نهایی «{contest}» هنوز اعلام نشده است.",
@@ -217,6 +220,9 @@ EN: dict[str, str] = {
     "no_calendar": "no calendar of {election} is stored.",
     "unrecorded": "candidacy step {number} is not in the event log, or differs from it; "
     "it is refused.",
+    "unstored": "the candidacy step that log entry {entry} records is not in the store: it was "
+    "deleted outside sandogh, and nothing of the files is shown or published until it is put "
+    "right.",
     "unscheduled": "the calendar of {election} has no contest {contest}.",
     "no_applicant": "{election} has no applicant {applicant}.",
     "not_published": "the final list of {contest} is not published yet.",

@@ -39,6 +39,25 @@ FA: dict[str, str] = {
     "key-file-not-hex": "sandogh: در {file} کلیدی به رقم‌های شانزده‌شانزدهی نیست.",
     "key-file-length": "sandogh: {file} {bytes} بایت دارد، نه {expected}؛ کلید نیست.",
     "figures-option": "«{given}» به شکل شمار یا انتخابات=شمار نیست",
+    # tally sheets that do not fit the definition (`NonconformingSheetsError`), by the first
+    "sheets-unknown-station": "sandogh: {count} مشکل در صورتجلسه‌ها؛"
+    " نخستین، شعبه \u2066{station}\u2069:"
+    " شعبه‌ای با این کد در تعریف انتخابات نیست.",
+    "sheets-not-a-station": "sandogh: {count} مشکل در صورتجلسه‌ها؛"
+    " نخستین، شعبه \u2066{station}\u2069:"
+    " این کد واحدی است که شعبه نیست.",
+    "sheets-unknown-contest": "sandogh: {count} مشکل در صورتجلسه‌ها؛"
+    " نخستین، شعبه \u2066{station}\u2069:"
+    " رقابتی با این شناسه در تعریف انتخابات نیست.",
+    "sheets-outside-contest": "sandogh: {count} مشکل در صورتجلسه‌ها؛"
+    " نخستین، شعبه \u2066{station}\u2069:"
+    " شعبه در هیچ حوزه انتخابیه این رقابت نیست.",
+    "sheets-unknown-candidate": "sandogh: {count} مشکل در صورتجلسه‌ها؛"
+    " نخستین، شعبه \u2066{station}\u2069:"
+    " نامزدی را نام می‌برد که در حوزه انتخابیه شعبه نامزد نیست.",
+    "sheets-duplicate": "sandogh: {count} مشکل در صورتجلسه‌ها؛"
+    " نخستین، شعبه \u2066{station}\u2069:"
+    " برای همان شعبه و رقابت دو صورتجلسه هست.",
     # the box's refusals (`cli.station_refusals`): an action its phase does not allow, with the
     # command to run instead; the kiosk's words for the rest
     "box_late_open": "sandogh: صندوق پیش‌تر گشوده شده است؛ «sandogh station status» مرحله آن را"
@@ -122,6 +141,20 @@ EN: dict[str, str] = {
     "key-file-not-hex": "sandogh: {file} does not hold a key in hex",
     "key-file-length": "sandogh: {file} holds {bytes} bytes, not {expected}",
     "figures-option": "{given} is not N or CONTEST=N",
+    # tally sheets that do not fit the definition (`NonconformingSheetsError`), by the first
+    "sheets-unknown-station": "sandogh: {count} problem(s) with the tally sheets;"
+    " the first, at station {station}: the definition has no such station.",
+    "sheets-not-a-station": "sandogh: {count} problem(s) with the tally sheets;"
+    " the first, at station {station}: the code is a unit, not a station.",
+    "sheets-unknown-contest": "sandogh: {count} problem(s) with the tally sheets;"
+    " the first, at station {station}: the definition has no such contest.",
+    "sheets-outside-contest": "sandogh: {count} problem(s) with the tally sheets;"
+    " the first, at station {station}: the station is in none of the contest's constituencies.",
+    "sheets-unknown-candidate": "sandogh: {count} problem(s) with the tally sheets;"
+    " the first, at station {station}: it names a candidate not standing in the station's"
+    " constituency.",
+    "sheets-duplicate": "sandogh: {count} problem(s) with the tally sheets;"
+    " the first, at station {station}: the station and contest have a second sheet.",
     "box_late_open": "sandogh: the box is already open; `sandogh station status` shows its phase",
     "box_late_close": "sandogh: voting is already closed; next, count and sign the report: "
     "`sandogh station report --staff ROLE=FILE`",

@@ -5,7 +5,9 @@ step believed only with the event-log entry that recorded it, and a step recorde
 A step is one event of the hash-chained log and one stored row naming that entry; reading checks
 the row against the entry (`core.supervision.recorded.entry_unrecorded`: its type, actor, time and
 details), so a step written into the database by hand, or changed there, is refused rather than
-believed, as voids and certifications are (issue 9, section 3).
+believed, as voids and certifications are (issue 9, section 3); and every step the log records must
+be a row the store holds, so a withdrawal or a board's decision deleted there by hand is refused
+too, not read as a standing the boards never gave (the outsider's N1 of session 25).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from sandogh.core.candidacy.records import (
     record_of,
 )
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.log import Checkpoint, Disposition, EventType
 from sandogh.core.readiness.stations import IRAN_TIME
 from sandogh.core.supervision.recorded import entry_unrecorded
 from sandogh.locale.candidacy import CATALOGUE
@@ -52,13 +54,26 @@ LOGGED_AS: dict[str, EventType] = {
 
 
 class UnrecordedStepError(SandoghError):
-    """A stored step that the event-log entry it names does not record: refused, never believed."""
+    """A stored step that the event-log entry it names does not record, or (`number` None) a step
+    that log entry `entry` records and the store lacks: refused, never believed."""
 
-    def __init__(self, election: str, number: int, why: str) -> None:
+    def __init__(self, election: str, number: int | None, why: str, *, entry: int = 0) -> None:
         self.election = election
         self.number = number
+        self.entry = entry
         self.why = why
-        super().__init__(f"candidacy step {number} of {election} is not in the event log: {why}")
+        # the line a screen shows, in each language (the publisher's and the console's too)
+        self.fa, self.en = (
+            text_in(CATALOGUE, "unstored", lang, entry=entry)
+            if number is None
+            else text_in(CATALOGUE, "unrecorded", lang, number=number)
+            for lang in ("fa", "en")
+        )
+        if number is None:
+            said = f"the candidacy step of log entry {entry} of {election} is not in the store"
+        else:
+            said = f"candidacy step {number} of {election} is not in the event log"
+        super().__init__(f"{said}: {why}")
 
 
 class NoCalendarError(SandoghError):
@@ -184,7 +199,21 @@ def recorded_steps(work: UnitOfWork, election: str) -> list[Record]:
         if why is not None:
             raise UnrecordedStepError(election, step.number, why)
         records.append(record)
+    _every_step_stored(work, election, stored)
     return records
+
+
+def _every_step_stored(work: UnitOfWork, election: str, stored: list[StoredStep]) -> None:
+    """Refuse a store without a step that an entry of the log records (done, of the election,
+    a step: a withdrawal after the vote is logged with the same type as a `decision`)."""
+    named = {s.logged.sequence for s in stored}
+    for entry in work.events.of_types(LOGGED_AS.values(), election):
+        step = entry.event.details.get("step")
+        if entry.event.disposition is not Disposition.DONE or step is None:
+            continue
+        if entry.sequence not in named:
+            why = f"the store holds no {step} that entry {entry.sequence} records"
+            raise UnrecordedStepError(election, None, why, entry=entry.sequence)
 
 
 def file_of(work: UnitOfWork, election: str, applicant: int) -> Candidacy:

@@ -20,6 +20,7 @@ from sandogh.core.report import BallotContest
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision.modes import ModeApproval, encrypts, station_mode
 from sandogh.services.days import Day
+from sandogh.services.mode_approvals import recorded_approvals
 from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Device, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_withdrawals
@@ -119,7 +120,7 @@ def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, .
     mode = station_mode(day.geography, station)
     return tuple(
         r.approval
-        for r in work.mode_approvals.in_constituencies(day.election.id, day.constituencies(station))
+        for r in recorded_approvals(work, day.election.id, day.constituencies(station))
         if r.approval.mode is mode
     )
 

@@ -6,17 +6,23 @@ An approval is one use case under a grant: the account must hold CERTIFY over th
 for the contest (`services.competence`); it is stored naming the VOTING_MODE_APPROVED entry of the
 hash-chained log that recorded it, and a refusal is logged as ACCESS_DENIED like any other. The
 centre asks `unapproved_at` before it enrols a box or takes a report from a station.
+
+Every reader takes the approvals through `recorded_approvals`, which holds each row to its entry
+and the log's every approval to a row, as the decisions results are read with are held (the
+outsider's N1 of session 25: a register whose rows named their entries, but only one way).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 
 from sandogh.core.access import Action, Grant, Role, acting_body, competent_for
+from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, VotingMode
 from sandogh.core.errors import SandoghError
-from sandogh.core.log import Checkpoint, EventType
+from sandogh.core.log import Checkpoint, Disposition, EventType
 from sandogh.core.supervision.modes import (
     NEEDS_APPROVAL,
     ModeApproval,
@@ -26,6 +32,7 @@ from sandogh.core.supervision.modes import (
     station_mode,
     unapproved,
 )
+from sandogh.core.supervision.recorded import entry_unrecorded
 from sandogh.locale.competence import CATALOGUE, mode_name
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
@@ -42,6 +49,7 @@ from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.mode_ports import ApprovalRecord
 from sandogh.services.ports import UnitOfWork
+from sandogh.services.unrecorded import UnrecordedDecisionError
 
 
 class AlreadyApprovedError(SandoghError):
@@ -99,7 +107,7 @@ def approve_mode(
         units = geography.constituency_parts(contest, constituency)
         require(geography, actor, Action.CERTIFY, units, election)
         require_body(actor, Action.CERTIFY, day.election, [contest], units)
-        for held in work.mode_approvals.in_constituencies(election, [(contest, constituency)]):
+        for held in recorded_approvals(work, election, [(contest, constituency)]):
             if (held.approval.contest, held.approval.constituency, held.approval.mode) == (
                 contest,
                 constituency,
@@ -112,14 +120,7 @@ def approve_mode(
                 now,
                 EventType.VOTING_MODE_APPROVED,
                 common_place(geography, units),
-                {
-                    "election": election,
-                    "contest": contest,
-                    "constituency": constituency,
-                    "mode": mode.value,
-                    "body": approval.body.value,
-                    "reference": approval.reference,
-                },
+                _details(approval),
             )
         )
         logged = Checkpoint(entry.sequence, entry.hash)
@@ -132,8 +133,60 @@ def approve_mode(
 
 def unapproved_at(work: UnitOfWork, day: Day, station: str) -> tuple[Unapproved, ...]:
     """The contests at `station` whose constituency has no approval of the station's mode."""
-    held = work.mode_approvals.in_constituencies(day.election.id, day.constituencies(station))
+    held = recorded_approvals(work, day.election.id, day.constituencies(station))
     return unapproved(day.geography, station, [r.approval for r in held])
+
+
+def recorded_approvals(
+    work: UnitOfWork, election: str, places: Collection[tuple[str, str]] | None = None
+) -> list[ApprovalRecord]:
+    """The election's approvals (those of `places`, (contest, constituency), when given), each
+    held to the entry it names (its type, actor, time and details), and every approval the log
+    records (done) there held to a row: one written into the database by hand, changed there or
+    deleted there is refused (`UnrecordedDecisionError`, naming the entry), not believed."""
+    if places is None:
+        records = work.mode_approvals.of_election(election)
+    else:
+        records = work.mode_approvals.in_constituencies(election, places)
+    wanted = None if places is None else set(places)
+    entries = work.events.at([r.logged.sequence for r in records])
+    for record in records:
+        approval = record.approval
+        why = entry_unrecorded(
+            record.logged,
+            entries.get(record.logged.sequence),
+            EventType.VOTING_MODE_APPROVED,
+            actor=approval.by,
+            at=approval.at,
+            details=_details(approval),
+        )
+        if why is not None:
+            raise UnrecordedDecisionError(_WHAT, None, why, entry=record.logged.sequence)
+    named = {r.logged.sequence for r in records}
+    for entry in work.events.of_types([EventType.VOTING_MODE_APPROVED], election):
+        if wanted is not None:
+            details = entry.event.details
+            if (details.get("contest"), details.get("constituency")) not in wanted:
+                continue
+        if entry.event.disposition is Disposition.DONE and entry.sequence not in named:
+            why = f"the store holds no mode approval that entry {entry.sequence} records"
+            raise UnrecordedDecisionError(_WHAT, None, why, entry=entry.sequence)
+    return records
+
+
+_WHAT = "mode approval"
+
+
+def _details(approval: ModeApproval) -> dict[str, JSONValue]:
+    """What the approval's entry records of it (`approve_mode`)."""
+    return {
+        "election": approval.election,
+        "contest": approval.contest,
+        "constituency": approval.constituency,
+        "mode": approval.mode.value,
+        "body": approval.body.value,
+        "reference": approval.reference,
+    }
 
 
 def approve_as_boards(

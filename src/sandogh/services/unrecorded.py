@@ -50,4 +50,5 @@ _WHAT_FA = {
     LOT: "قرعه",
     WITHDRAWAL: "انصراف",
     LOT_COMMITMENT: "تعهد قرعه",
+    "mode approval": "تأیید شیوه رأی‌گیری",
 }

@@ -32,14 +32,21 @@ class ConstraintError(StoreError):
 
 class UnreadableRowError(StoreError):
     """A stored row that does not read as what sandogh stores there (a void whose parts make no
-    void of its kind): the store was changed outside sandogh. Raised by a read, so it says so,
-    in Persian (`fa`) and English (`en`), and not that nothing was stored (F7 of session 24)."""
+    void of its kind, a sheet's figure that is text or negative): the store was changed outside
+    sandogh. Raised by a read, so it says so, in Persian (`fa`) and English (`en`), and not that
+    nothing was stored (F7 of session 24) nor fails unforeseen (N2 of session 25)."""
 
-    def __init__(self, what_fa: str, what_en: str, number: int, why: str) -> None:
+    def __init__(self, what_fa: str, what_en: str, number: int | str, why: str) -> None:
+        """`number`: the row's number, or (a tally sheet's) the codes that are its key, which
+        stay as typed in a left-to-right isolate."""
         self.number, self.why = number, why
-        digits = str(number).translate(_PERSIAN_DIGITS)
+        named = (
+            f"شماره {str(number).translate(_PERSIAN_DIGITS)}"
+            if isinstance(number, int)
+            else f"\u2066{number}\u2069"
+        )
         self.fa = (
-            f"{what_fa} شماره {digits} در پایگاه داده خوانده نمی‌شود و بیرون از سامانه تغییر کرده "
+            f"{what_fa} {named} در پایگاه داده خوانده نمی‌شود و بیرون از سامانه تغییر کرده "
             "است؛ تا پایگاه داده درست نشود، چیزی از آن نشان داده یا منتشر نمی‌شود."
         )
         self.en = (

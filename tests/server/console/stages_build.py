@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from sandogh.core.access import Grant, Role
+from sandogh.core.log import EventType
 from sandogh.core.readiness import Box, Register, UpdateStatus
 from sandogh.services.acting import Actor
 from sandogh.services.readiness import import_register
@@ -36,11 +37,14 @@ def national(client: TestClient, store: str) -> str:
 
 def unapproved(url: str) -> None:
     """Take the boards' approvals of electronic voting out of the store, as before the boards
-    decided (the partial day's are recorded when it is loaded)."""
+    decided (the partial day's are recorded when it is loaded): their log entries too, which a
+    read holds to the rows (`services.mode_approvals.recorded_approvals`)."""
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
             connection.execute(text("DELETE FROM mode_approvals"))
+            approved = {"type": EventType.VOTING_MODE_APPROVED.value}
+            connection.execute(text("DELETE FROM events WHERE type = :type"), approved)
     finally:
         engine.dispose()
 

@@ -45,6 +45,14 @@ class NonconformingSheetsError(SandoghError):
     def __init__(self, problems: tuple[Nonconformity, ...]) -> None:
         super().__init__(f"{len(problems)} problem(s) with the tally sheets")
         self.problems = problems
+        # a command says it in its language, naming the first (a stored sheet read by results
+        # and outcomes was refused in English on a Persian screen: the outsider's N2, session 25;
+        # its line names no contest, whose id is English)
+        first = problems[0]
+        self.said = (
+            f"sheets-{first.mismatch.value}",
+            {"count": len(problems), "station": first.station},
+        )
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,7 @@ def _plain(error: SandoghError, lang: Lang) -> str | None:
         case NotAnOperatorError():
             found = _text("not_operators", lang, names=", ".join(error.names))
         case UnrecordedStepError():
-            found = _text("unrecorded", lang, number=error.number)
+            found = error.fa if lang == "fa" else error.en
     return found
 
 

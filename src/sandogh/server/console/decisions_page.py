@@ -33,7 +33,11 @@ from sandogh.services.candidacy_files import NotAnOperatorError
 from sandogh.services.days import Day
 from sandogh.services.definition_versions import PrintedError
 from sandogh.services.lot_commitments import LotRefusalError, commit_lot, commitments
-from sandogh.services.mode_approvals import AlreadyApprovedError, approve_mode
+from sandogh.services.mode_approvals import (
+    AlreadyApprovedError,
+    approve_mode,
+    recorded_approvals,
+)
 from sandogh.services.outcome_decisions import (
     AlreadyWithdrawnError,
     FrozenByCertificationError,
@@ -80,7 +84,7 @@ def _shown(page: Page, *, refused: str | None = None, status: int = 200) -> Resp
     with page.centre.uow() as work:
         withdrawals = recorded_withdrawals(work, election)
         committed = commitments(work, election)
-        approvals = [r.approval for r in work.mode_approvals.of_election(election)]
+        approvals = [r.approval for r in recorded_approvals(work, election)]
     lang = page.lang
     return page.render(
         "decisions.html",
