@@ -22,6 +22,7 @@ def bench() -> Iterator[ModuleType]:
         yield _loaded()
     finally:
         sys.path.remove(str(BENCH.parent))
+        sys.modules.pop("bench_night", None)
 
 
 def _loaded() -> ModuleType:
@@ -29,6 +30,8 @@ def _loaded() -> ModuleType:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    # a dataclass of the bench looks its module up by name (its annotations are strings)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
