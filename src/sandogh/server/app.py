@@ -36,7 +36,7 @@ from sandogh.server.limits import BodyLimit
 from sandogh.server.log_checkpoints import sign_checkpoints
 from sandogh.server.metrics import Measured
 from sandogh.server.models import HealthBody
-from sandogh.server.server_key import ServerKey, server_key_name
+from sandogh.server.server_key import ServerKey
 from sandogh.server.sessions import open_desk
 from sandogh.server.settings import ServerSettings
 from sandogh.server.throttle_gate import ThrottleGate
@@ -127,7 +127,7 @@ def create_app(settings: ServerSettings, *, clock: Clock = utc_now) -> FastAPI:
     centre = open_centre(settings, clock=clock)
     desk = open_desk(settings.operators, server_key)
     try:
-        check_secrets(centre.uow, desk.factor, key=server_key_name(settings.server_key_file))
+        check_secrets(centre.uow, desk.factor, key=str(settings.server_key_file))
     except SandoghError:
         centre.close()
         raise
