@@ -19,6 +19,10 @@ configuration the three servers are run with:
   buffer filling (uvicorn's writer then waits), or the connection is reset and what it holds
   dropped: a client that asks and never reads held its connection, its answers and their tasks
   for ever (session 24, F4), since every other deadline ends with its request;
+- so must the answers the kernel still holds when the keep-alive ends: the connection is closed
+  once they are taken up, or reset when `write_seconds` pass with none taken (Linux, which says
+  what it holds). Closed at once, an unread answer that fit the kernel's buffer stayed there
+  for as long as its silent client liked, the socket no longer counted (session 25, G3);
 - a connection queueing more than `max_pipelined` requests behind the one being answered is
   reset: uvicorn queued every request of a read;
 - while `max_connections` connections are open, a new request is answered at once with 503 and
@@ -57,6 +61,10 @@ import socket
 import struct
 import sys
 from typing import Annotated, Any
+
+if sys.platform == "linux":
+    import fcntl
+    import termios
 
 import httptools
 import uvicorn
@@ -228,6 +236,26 @@ class DeadlineProtocol(HttpToolsProtocol):
         self.pipeline.clear()
         super().connection_lost(exc)
 
+    def timeout_keep_alive_handler(self) -> None:
+        self._close_when_sent(None)
+
+    def _close_when_sent(self, before: int | None) -> None:
+        """Close the idle connection once the kernel sent what it holds of its answers; reset it
+        if the client took none of it since `before` bytes were held, `write_seconds` ago."""
+        self._stalled = None
+        if self.transport.is_closing():
+            return
+        unsent = _unsent(self.transport.get_extra_info("socket"))
+        if unsent == 0:
+            super().timeout_keep_alive_handler()
+        elif before is not None and unsent >= before:
+            self._drop()
+        else:  # still taken up: no request more meanwhile, the keep-alive is over
+            self.flow.pause_reading()
+            self._stalled = self.loop.call_later(
+                self._limits.write_seconds, self._close_when_sent, unsent
+            )
+
     def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
         self._answering = cycle
         super()._start_asgi_task(cycle, app)
@@ -319,3 +347,11 @@ class DeadlineProtocol(HttpToolsProtocol):
         # an app waiting for the body is told the client left (`http.disconnect`)
         if not self.transport.is_closing():
             self.transport.close()
+
+
+def _unsent(connection: socket.socket) -> int:
+    """The bytes of `connection` the kernel holds unsent (Linux's SIOCOUTQ); else none known."""
+    if sys.platform != "linux":
+        return 0
+    held = fcntl.ioctl(connection.fileno(), termios.TIOCOUTQ, bytes(4))
+    return int.from_bytes(held, sys.byteorder, signed=True)
