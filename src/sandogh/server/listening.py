@@ -19,10 +19,11 @@ configuration the three servers are run with:
   buffer filling (uvicorn's writer then waits), or the connection is reset and what it holds
   dropped: a client that asks and never reads held its connection, its answers and their tasks
   for ever (session 24, F4), since every other deadline ends with its request;
-- so must the answers the kernel still holds when the keep-alive ends: the connection is closed
-  once they are taken up, or reset when `write_seconds` pass with none taken (Linux, which says
-  what it holds). Closed at once, an unread answer that fit the kernel's buffer stayed there
-  for as long as its silent client liked, the socket no longer counted (session 25, G3);
+- so must the answers the kernel still holds when the keep-alive ends (Linux, which says what
+  it holds): the connection is closed once they are taken up, and reset when none is taken for
+  `write_seconds` from the last one's end, then for each `write_seconds` after. Closed at once,
+  an unread answer that fit the kernel's buffer stayed there (FIN-WAIT-1) for as long as its
+  silent client liked, its socket no longer counted (session 25, G3);
 - a connection queueing more than `max_pipelined` requests behind the one being answered is
   reset: uvicorn queued every request of a read;
 - while `max_connections` connections are open, a new request is answered at once with 503 and
@@ -185,6 +186,8 @@ class DeadlineProtocol(HttpToolsProtocol):
         self._begun = self._completed = False  # in the bytes being read: a request, its end
         # while an answer's bytes wait for the client to take them up: when they may wait no more
         self._stalled: asyncio.TimerHandle | None = None
+        # when to look again at an idle connection's answers still unsent
+        self._draining: asyncio.TimerHandle | None = None
         self._answering: RequestResponseCycle | None = None  # the request whose app runs
         self._dropped = False
 
@@ -227,6 +230,8 @@ class DeadlineProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop()
         self._unstall()
+        if self._draining is not None:
+            self._draining.cancel()
         # uvicorn tells only the request read last that its client left; the one answered may
         # be an earlier one, pipelined, and it wrote on to the closed transport: uvloop raised,
         # a traceback a connection (session 24, F5). The requests queued are dropped with it.
@@ -237,24 +242,35 @@ class DeadlineProtocol(HttpToolsProtocol):
         super().connection_lost(exc)
 
     def timeout_keep_alive_handler(self) -> None:
-        self._close_when_sent(None)
+        if self.transport.is_closing() or self._unsent() == 0:
+            super().timeout_keep_alive_handler()
+            return
+        self.flow.pause_reading()  # the keep-alive is over: no request more meanwhile
+        # a silent client's answers are dropped `write_seconds` after the last one's end (a
+        # second at least from now), as the write deadline would have
+        wait = max(1, self._limits.write_seconds - self._limits.keep_alive_seconds)
+        self._draining = self.loop.call_later(wait, self._close_when_sent, self._unsent())
 
-    def _close_when_sent(self, before: int | None) -> None:
-        """Close the idle connection once the kernel sent what it holds of its answers; reset it
-        if the client took none of it since `before` bytes were held, `write_seconds` ago."""
-        self._stalled = None
+    def _close_when_sent(self, before: int) -> None:
+        """Close the idle connection once its answers are sent; reset it if the client took
+        none of them since `before` bytes were unsent, `write_seconds` ago."""
+        self._draining = None
         if self.transport.is_closing():
             return
-        unsent = _unsent(self.transport.get_extra_info("socket"))
+        unsent = self._unsent()
         if unsent == 0:
             super().timeout_keep_alive_handler()
-        elif before is not None and unsent >= before:
+        elif unsent >= before:
             self._drop()
-        else:  # still taken up: no request more meanwhile, the keep-alive is over
-            self.flow.pause_reading()
-            self._stalled = self.loop.call_later(
+        else:
+            self._draining = self.loop.call_later(
                 self._limits.write_seconds, self._close_when_sent, unsent
             )
+
+    def _unsent(self) -> int:
+        """The bytes of the answers not yet taken up: in the transport's buffer, in the kernel's."""
+        in_kernel = _unsent_in_kernel(self.transport.get_extra_info("socket"))
+        return self.transport.get_write_buffer_size() + in_kernel
 
     def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
         self._answering = cycle
@@ -349,7 +365,7 @@ class DeadlineProtocol(HttpToolsProtocol):
             self.transport.close()
 
 
-def _unsent(connection: socket.socket) -> int:
+def _unsent_in_kernel(connection: socket.socket) -> int:
     """The bytes of `connection` the kernel holds unsent (Linux's SIOCOUTQ); else none known."""
     if sys.platform != "linux":
         return 0
