@@ -48,6 +48,8 @@ ESTABLISHED = "01"  # in /proc/net/tcp
 LARGE = {"centre": "/openapi.json", "site": "/large.html", "kiosk": "/static/station.css"}
 #: the kernel's send buffer of the site's and the kiosk's connections (`tests.loopback.served`)
 SEND_BUFFER = 32 * 1024
+#: a page of the site that the kernel's send buffer takes whole, a client's 1 KB buffer not
+FITS = 16 * 1024
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +72,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     root = tmp_path_factory.mktemp("site")
     (root / "index.html").write_text("<!doctype html><title>results</title>", encoding="utf-8")
     (root / "large.html").write_text(f"<!doctype html><p>{'۱' * 64 * 1024}", encoding="utf-8")
+    (root / "fits.html").write_text(f"<!doctype html><p>{'x' * FITS}", encoding="utf-8")
     with served(static_app(root), "the results site", LIMITS, SEND_BUFFER) as url:
         yield url, "/"
 
@@ -124,12 +127,18 @@ def held(ports: tuple[int, int]) -> bool:
     """Whether the server holds the connection between `ports` (its own, the client's) open,
     as the kernel's table of TCP sockets has the server's end of it: the client cannot tell,
     since a socket closed by the server still reads as open while unread answers wait in it."""
+    return state_of(ports) == ESTABLISHED
+
+
+def state_of(ports: tuple[int, int]) -> str | None:
+    """The state of the server's end of the connection between `ports` in the kernel's table
+    of TCP sockets (as /proc/net/tcp writes it), or None when the kernel holds it no more."""
     for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
         for line in table.read_text(encoding="ascii").splitlines()[1:]:
             local, remote, state = line.split()[1:4]
             if (int(local.rsplit(":", 1)[1], 16), int(remote.rsplit(":", 1)[1], 16)) == ports:
-                return state == ESTABLISHED
-    return False
+                return state
+    return None
 
 
 def closed(client: socket.socket) -> bool:
@@ -301,6 +310,36 @@ def test_a_client_that_never_reads_its_answers_is_cut_and_others_are_answered(
             time.sleep(0.1)
         # by the answers' deadline: the requests' own were long met
         assert time.monotonic() - start >= LIMITS.write_seconds - 0.1
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's table of sockets")
+def test_an_unread_answer_the_kernel_took_whole_goes_with_its_connection(
+    site: tuple[str, str],
+) -> None:
+    """Session 25, G3: an answer the kernel's buffer took whole escaped the write deadline, and
+    the keep-alive's close left it in the kernel (FIN-WAIT-1) for as long as its client did not
+    read. Now the connection is reset when `write_seconds` pass after the answer's end with none
+    of it taken; a client that takes its answer slowly, but takes it, gets it whole."""
+    base, _ = site
+    ask = request("/fits.html")
+    with not_reading(base) as (client, ports):
+        client.sendall(ask)
+        start = time.monotonic()
+        limit = LIMITS.keep_alive_seconds + LIMITS.write_seconds + MARGIN
+        while (state := state_of(ports)) is not None:
+            assert time.monotonic() - start < limit, f"held in state {state}"
+            time.sleep(0.1)
+    with not_reading(base) as (slow, _):
+        slow.sendall(ask)
+        time.sleep(0.5)
+        read = b""
+        # about 16 KB a second: the answer is still being taken up as the keep-alive ends
+        with contextlib.suppress(ConnectionError):
+            while chunk := slow.recv(1024):
+                read += chunk
+                time.sleep(0.05)
+    assert read.endswith(b"x" * 1024)
+    assert len(read.split(b"\r\n\r\n", 1)[1]) == len("<!doctype html><p>") + FITS
 
 
 def test_a_client_queueing_more_requests_than_the_bound_is_cut(server: tuple[str, str]) -> None:

@@ -24,7 +24,7 @@ from sandogh.locale.server_lines import CATALOGUE, EN
 from sandogh.publish.serve import static_app
 from sandogh.server.app import create_app
 from sandogh.server.listening import ListenSettings, listening_config
-from sandogh.server.listening_log import QuietStop, ServerWords
+from sandogh.server.listening_log import AccessWords, QuietStop, ServerWords
 from sandogh.server.metrics import endpoint_of
 from sandogh.server.settings import ServerSettings
 from sandogh.station.web import create_station_app
@@ -206,6 +206,20 @@ def test_the_configuration_says_persian_or_leaves_uvicorn_s_english() -> None:
     assert persian["formatters"]["default"]["fmt"] == "%(message)s"
     assert english["handlers"]["default"]["filters"] == ["quiet_stop"]
     assert english["formatters"]["default"]["fmt"] == "%(levelprefix)s %(message)s"
+    assert persian["formatters"]["access"] == {"()": "sandogh.server.listening_log.AccessWords"}
+    assert english["formatters"]["access"]["()"] == "uvicorn.logging.AccessFormatter"
+
+
+def test_a_request_answered_is_said_in_persian_words() -> None:
+    """Session 25, G4: `sandogh serve` wrote uvicorn's English line of every request answered
+    (`INFO: 127.0.0.1:50386 - "GET /api/v1/health HTTP/1.1" 200 OK`) on a Persian terminal."""
+    args = ("127.0.0.1:50386", "GET", "/api/v1/health", "1.1", 200)
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, "%s", args, None)
+    line = AccessWords().format(record)
+    assert line == (
+        "sandogh: درخواست \u2066GET /api/v1/health\u2069 از \u2066127.0.0.1:50386\u2069"
+        " پاسخ ۲۰۰ گرفت."
+    )
 
 
 def test_a_server_says_nothing_of_its_stop_but_its_warnings() -> None:

@@ -123,7 +123,7 @@ def test_serve_with_another_centre_s_server_key_says_so_and_serves_nothing(tmp_p
     other = tmp_path / "other.key"
     ServerKey.write(other)
     for key, says in [
-        (other, f"کلید سرور {other} (--server-key or $SANDOGH_SERVER_KEY_FILE) هیچ‌یک از"),
+        (other, f"کلید سرور {other} (--server-key یا $SANDOGH_SERVER_KEY_FILE) هیچ‌یک از"),
         (tmp_path / "lost.key", f"پرونده کلیدی به نام {tmp_path / 'lost.key'} نیست."),
     ]:
         done = subprocess.run(

@@ -148,7 +148,7 @@ def test_a_centre_with_a_wrong_missing_or_open_key_refuses_to_start_and_says_why
     with pytest.raises(TotpAtRestError) as wrong:
         create_app(settings(store).model_copy(update={"server_key_file": other}))
     assert str(wrong.value) == (
-        f"the server key {other} (--server-key or $SANDOGH_SERVER_KEY_FILE) opens none of the 1 "
+        f"the server key {other} opens none of the 1 "
         "sealed TOTP secrets of this database: it is not this centre's key"
     )
     missing = tmp_path / "nowhere.key"

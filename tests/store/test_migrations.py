@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, String, inspect, text
 from sqlalchemy.exc import IntegrityError
 
+from sandogh.locale.command_failures import say
 from sandogh.store.engine import make_engine
 from sandogh.store.errors import DatabaseUnavailableError, SchemaError
 from sandogh.store.ledger import SqlLedgerRepository
@@ -378,10 +379,17 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     try:
         with pytest.raises(
             SchemaError, match=r"revision 0001, this sandogh needs 0025: run `sandogh init`"
-        ):
+        ) as behind:
             check_schema(engine)
     finally:
         engine.dispose()
+    # and in Persian words (session 25, G4: the line was English on a Persian terminal)
+    assert behind.value.said is not None
+    key, values = behind.value.said
+    persian = say(key, "fa", **values)
+    assert "ویرایش \u20660001\u2069" in persian
+    assert "«sandogh init» را اجرا کنید." in persian
+    assert say(key, "en", **values) == f"sandogh: {behind.value}"
 
 
 def test_a_database_of_a_newer_sandogh_is_refused(db_url: str) -> None:

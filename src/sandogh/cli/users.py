@@ -178,11 +178,11 @@ def user_seal_totp(
 def _opened(db: str | None, server_key: Path) -> tuple[UnitOfWorkFactory, TotpFactor]:
     """The store, once its TOTP secrets are shown sealed with the server key."""
     from sandogh.server.credentials import TotpFactor
-    from sandogh.server.server_key import ServerKey, server_key_name
+    from sandogh.server.server_key import ServerKey
 
     factor = TotpFactor(ServerKey.read(server_key))
     store = open_store(db)
-    check_secrets(store, factor, key=server_key_name(server_key))
+    check_secrets(store, factor, key=str(server_key))
     return store, factor
 
 

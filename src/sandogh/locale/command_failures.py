@@ -28,6 +28,10 @@ FA: dict[str, str] = {
     "پوشه صندوق را بررسی کنید.",
     "no-schema": "sandogh: پایگاه داده {url} هنوز ساخته نشده است؛ "
     "نخست «sandogh init» را اجرا کنید.",
+    # a revision is the name of a schema's version: isolated left to right, as it is written
+    "schema-behind": "sandogh: ساختار پایگاه داده {url} از نسخه‌ای پیشین است (ویرایش"
+    " \u2066{revision}\u2069؛ این sandogh ویرایش \u2066{head}\u2069 را می‌خواهد): برای به‌روز"
+    " کردن آن «sandogh init» را اجرا کنید.",
     "no-font": "sandogh: قلم {font} که صفحه‌های چاپگر صندوق با آن نوشته می‌شود نصب نیست؛"
     " بسته fonts-dejavu-core را نصب کنید.",
     "staff-option": "«{given}» به شکل نقش=پرونده نیست (نقش‌ها: {roles})",
@@ -80,7 +84,8 @@ FA: dict[str, str] = {
     # the centre's operators' second factor at rest (`services.totp_at_rest`)
     "totp-in-clear": "sandogh: رازهای کد یک‌بارمصرف {count} کاربر ({accounts}) بی‌مهر ذخیره شده"
     " است: نخست با «{command}» مهرشان کنید.",
-    "totp-wrong-key": "sandogh: کلید سرور {file} هیچ‌یک از {count} راز مهرشده کد یک‌بارمصرف این"
+    "totp-wrong-key": "sandogh: کلید سرور {file} (--server-key یا $SANDOGH_SERVER_KEY_FILE)"
+    " هیچ‌یک از {count} راز مهرشده کد یک‌بارمصرف این"
     " پایگاه داده را نمی‌گشاید: کلید این مرکز نیست.",
     # the results' own refusals (`services.errors`)
     # an election's id, a unit's code and the stations' are typed into commands: isolated left
@@ -132,6 +137,8 @@ EN: dict[str, str] = {
     # a command's own refusals (`SandoghError.said`)
     "no-device-key": "sandogh: {folder} holds no device key ({file})",
     "no-schema": "sandogh: {url} has no sandogh schema yet: run `sandogh init`",
+    "schema-behind": "sandogh: {url} has schema revision {revision}, this sandogh needs {head}: "
+    "run `sandogh init` to upgrade it",
     "no-font": "sandogh: the font {font} the box's printer pages are set in is not installed: "
     "install fonts-dejavu-core",
     "staff-option": "{given} is not ROLE=FILE ({roles})",
@@ -170,7 +177,8 @@ EN: dict[str, str] = {
     "box-refused": "sandogh: {words}",
     "totp-in-clear": "sandogh: the TOTP secrets of {count} operators ({accounts}) are stored in "
     "clear: seal them first with `{command}`",
-    "totp-wrong-key": "sandogh: the server key {file} opens none of the {count} sealed TOTP "
+    "totp-wrong-key": "sandogh: the server key {file} (--server-key or $SANDOGH_SERVER_KEY_FILE) "
+    "opens none of the {count} sealed TOTP "
     "secrets of this database: it is not this centre's key",
     "election-unknown": "sandogh: no election '{election}' in the store (loaded: {known})",
     "election-unnamed": "sandogh: name the election with --election: the store holds {known}",

@@ -19,6 +19,11 @@ configuration the three servers are run with:
   buffer filling (uvicorn's writer then waits), or the connection is reset and what it holds
   dropped: a client that asks and never reads held its connection, its answers and their tasks
   for ever (session 24, F4), since every other deadline ends with its request;
+- so must the answers the kernel still holds when the keep-alive ends (Linux, which says what
+  it holds): the connection is closed once they are taken up, and reset when none is taken for
+  `write_seconds` from the last one's end, then for each `write_seconds` after. Closed at once,
+  an unread answer that fit the kernel's buffer stayed there (FIN-WAIT-1) for as long as its
+  silent client liked, its socket no longer counted (session 25, G3);
 - a connection queueing more than `max_pipelined` requests behind the one being answered is
   reset: uvicorn queued every request of a read;
 - while `max_connections` connections are open, a new request is answered at once with 503 and
@@ -57,6 +62,10 @@ import socket
 import struct
 import sys
 from typing import Annotated, Any
+
+if sys.platform == "linux":
+    import fcntl
+    import termios
 
 import httptools
 import uvicorn
@@ -177,6 +186,8 @@ class DeadlineProtocol(HttpToolsProtocol):
         self._begun = self._completed = False  # in the bytes being read: a request, its end
         # while an answer's bytes wait for the client to take them up: when they may wait no more
         self._stalled: asyncio.TimerHandle | None = None
+        # when to look again at an idle connection's answers still unsent
+        self._draining: asyncio.TimerHandle | None = None
         self._answering: RequestResponseCycle | None = None  # the request whose app runs
         self._dropped = False
 
@@ -219,6 +230,8 @@ class DeadlineProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop()
         self._unstall()
+        if self._draining is not None:
+            self._draining.cancel()
         # uvicorn tells only the request read last that its client left; the one answered may
         # be an earlier one, pipelined, and it wrote on to the closed transport: uvloop raised,
         # a traceback a connection (session 24, F5). The requests queued are dropped with it.
@@ -227,6 +240,37 @@ class DeadlineProtocol(HttpToolsProtocol):
             self._answering.message_event.set()
         self.pipeline.clear()
         super().connection_lost(exc)
+
+    def timeout_keep_alive_handler(self) -> None:
+        if self.transport.is_closing() or self._unsent() == 0:
+            super().timeout_keep_alive_handler()
+            return
+        self.flow.pause_reading()  # the keep-alive is over: no request more meanwhile
+        # a silent client's answers are dropped `write_seconds` after the last one's end (a
+        # second at least from now), as the write deadline would have
+        wait = max(1, self._limits.write_seconds - self._limits.keep_alive_seconds)
+        self._draining = self.loop.call_later(wait, self._close_when_sent, self._unsent())
+
+    def _close_when_sent(self, before: int) -> None:
+        """Close the idle connection once its answers are sent; reset it if the client took
+        none of them since `before` bytes were unsent, `write_seconds` ago."""
+        self._draining = None
+        if self.transport.is_closing():
+            return
+        unsent = self._unsent()
+        if unsent == 0:
+            super().timeout_keep_alive_handler()
+        elif unsent >= before:
+            self._drop()
+        else:
+            self._draining = self.loop.call_later(
+                self._limits.write_seconds, self._close_when_sent, unsent
+            )
+
+    def _unsent(self) -> int:
+        """The bytes of the answers not yet taken up: in the transport's buffer, in the kernel's."""
+        in_kernel = _unsent_in_kernel(self.transport.get_extra_info("socket"))
+        return self.transport.get_write_buffer_size() + in_kernel
 
     def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
         self._answering = cycle
@@ -319,3 +363,11 @@ class DeadlineProtocol(HttpToolsProtocol):
         # an app waiting for the body is told the client left (`http.disconnect`)
         if not self.transport.is_closing():
             self.transport.close()
+
+
+def _unsent_in_kernel(connection: socket.socket) -> int:
+    """The bytes of `connection` the kernel holds unsent (Linux's SIOCOUTQ); else none known."""
+    if sys.platform != "linux":
+        return 0
+    held = fcntl.ioctl(connection.fileno(), termios.TIOCOUTQ, bytes(4))
+    return int.from_bytes(held, sys.byteorder, signed=True)

@@ -7,6 +7,9 @@ Persian, `ServerWords` says each of them in the words of `locale.server_lines`, 
 is uvicorn's own (a line is known by it), without uvicorn's English level ("INFO:", "WARNING:");
 a line it does not know passes as uvicorn wrote it, and a failure's traceback stays whole. A
 client that leaves before its answer is not a failure and writes nothing (`server.listening`).
+The line of each request answered (uvicorn's access log, on for `sandogh serve`) is said in
+Persian words by `AccessWords`: its method, path and client as sent, its status in Persian digits
+without HTTP's English phrase (session 25, G4).
 
 A server also stops quietly (issue 13): Ctrl-C printed uvicorn's English account of its stopping
 ("Shutting down", …, "Finished server process") before the command's one line in its language
@@ -29,7 +32,7 @@ from uvicorn.config import LOGGING_CONFIG
 from sandogh.locale.digits import to_persian_digits
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
-from sandogh.locale.server_lines import CATALOGUE, EN
+from sandogh.locale.server_lines import ANSWERED_FA, CATALOGUE, EN
 
 #: what uvicorn says first as it begins to stop: a server process, the supervisor of several
 STOPPING = frozenset({"Shutting down", "Received SIGINT, exiting.", "Received SIGTERM, exiting."})
@@ -90,6 +93,21 @@ class ServerWords(logging.Filter):
         return True
 
 
+class AccessWords(logging.Formatter):
+    """uvicorn's line of a request answered, in Persian words."""
+
+    def __init__(self, use_colors: bool | None = None) -> None:  # noqa: ARG002 -- uvicorn's
+        # uvicorn sets `use_colors` on its access formatter when asked to colour or not
+        super().__init__()
+
+    def format(self, record: logging.LogRecord) -> str:
+        assert isinstance(record.args, tuple)  # uvicorn's: client, method, path, version, status
+        client, method, path, _version, status = record.args
+        return ANSWERED_FA.format(
+            client=client, method=method, path=path, status=to_persian_digits(str(status))
+        )
+
+
 def log_config(lang: Lang) -> dict[str, Any]:
     """uvicorn's logging, its lines quiet once it stops; in Persian, in Persian words."""
     config = copy.deepcopy(LOGGING_CONFIG)
@@ -99,4 +117,5 @@ def log_config(lang: Lang) -> dict[str, Any]:
         config["filters"]["words"] = {"()": f"{__name__}.{ServerWords.__name__}"}
         config["handlers"]["default"]["filters"].append("words")
         config["formatters"]["default"]["fmt"] = "%(message)s"  # no English level
+        config["formatters"]["access"] = {"()": f"{__name__}.{AccessWords.__name__}"}
     return config

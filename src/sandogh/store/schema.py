@@ -121,10 +121,12 @@ def check_schema(engine: Engine) -> None:
         empty.said = ("no-schema", {"url": shown})
         raise empty
     if state.revision != head:
-        raise SchemaError(
+        behind = SchemaError(
             f"{shown} has schema revision {state.revision}, this sandogh needs {head}: "
             "run `sandogh init` to upgrade it"
         )
+        behind.said = ("schema-behind", {"url": shown, "revision": state.revision, "head": head})
+        raise behind
 
 
 def open_database(url: str) -> Engine:
