@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sandogh.server.limits import MAX_BODY_BYTES
-from sandogh.server.listening import ListenSettings
+from sandogh.server.listen_settings import ListenSettings
 from sandogh.server.throttle_gate import LOGIN_PATH
 from sandogh.wire import api_paths
 

@@ -13,7 +13,7 @@ import httpx
 from starlette.responses import FileResponse
 
 from sandogh.publish.serve import SnapshotFiles, static_app
-from sandogh.server.listening import ListenSettings
+from sandogh.server.listen_settings import ListenSettings
 from tests.loopback import served
 
 from .serving import serving

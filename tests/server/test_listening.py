@@ -19,7 +19,7 @@ import pytest
 from pydantic import SecretBytes, ValidationError
 
 from sandogh.publish.serve import static_app
-from sandogh.server.listening import MAX_SECONDS, ListenSettings
+from sandogh.server.listen_settings import MAX_SECONDS, ListenSettings
 from sandogh.server.process import centre_process
 from sandogh.server.settings import ServerSettings
 from sandogh.station.web import create_station_app

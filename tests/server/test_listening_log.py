@@ -23,7 +23,8 @@ from sandogh.locale.messages import text_in
 from sandogh.locale.server_lines import CATALOGUE, EN
 from sandogh.publish.serve import static_app
 from sandogh.server.app import create_app
-from sandogh.server.listening import ListenSettings, listening_config
+from sandogh.server.listen_settings import ListenSettings
+from sandogh.server.listening import listening_config
 from sandogh.server.listening_log import AccessWords, QuietStop, ServerWords
 from sandogh.server.metrics import endpoint_of
 from sandogh.server.settings import ServerSettings

@@ -24,7 +24,8 @@ from sandogh.cli.live_demo_text import say
 from sandogh.core.errors import SandoghError
 from sandogh.locale.language import Lang
 from sandogh.publish.serve import static_app
-from sandogh.server.listening import ListenSettings, listening_config
+from sandogh.server.listen_settings import ListenSettings
+from sandogh.server.listening import listening_config
 from sandogh.server.process import LOOPBACK
 
 START_SECONDS = 10.0

@@ -299,7 +299,8 @@ def publish_serve(
     import uvicorn
 
     from sandogh.publish.serve import static_app
-    from sandogh.server.listening import ListenSettings, listening_config
+    from sandogh.server.listen_settings import ListenSettings
+    from sandogh.server.listening import listening_config
 
     if not directory.is_dir():
         raise typer.BadParameter(f"{directory} is not a folder", param_hint="DIRECTORY")

@@ -57,7 +57,8 @@ def kiosk_command(
     # them: every `sandogh station` command imports this module for its options.
     import uvicorn
 
-    from sandogh.server.listening import ListenSettings, listening_config
+    from sandogh.server.listen_settings import ListenSettings
+    from sandogh.server.listening import listening_config
     from sandogh.station.clips import Clips
     from sandogh.station.printers import EscposCardWriter
     from sandogh.station.speech import EspeakSpeech, SpeechError

@@ -43,7 +43,7 @@ from sandogh.server.environment import (
     REGISTRY_VAR,
     SERVER_KEY_VAR,
 )
-from sandogh.server.listening import ListenSettings
+from sandogh.server.listen_settings import ListenSettings
 from sandogh.store.url import database_url
 
 MIN_SECRET_BYTES = 32
