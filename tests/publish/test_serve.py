@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
 import time
@@ -14,6 +13,7 @@ from starlette.responses import FileResponse
 
 from sandogh.publish.serve import SnapshotFiles, static_app
 from sandogh.server.listen_settings import ListenSettings
+from tests.chromium import run_apart
 from tests.loopback import served
 
 from .serving import serving
@@ -75,7 +75,8 @@ def test_a_file_renamed_over_between_its_look_up_and_its_answer_is_sent_whole(
         return {"type": "http.disconnect"}
 
     scope = {"type": "http", "method": "GET", "headers": [], "asgi": {"spec_version": "2.4"}}
-    asyncio.run(answer(scope, receive, send))
+    # apart from this thread: a session's Playwright keeps an event loop running in it
+    run_apart(answer(scope, receive, send))
     body = b"".join(message.get("body", b"") for message in sent)
 
     assert answer.status_code == 200
