@@ -169,3 +169,30 @@ def test_the_head_and_entries_by_sequence(new_unit_of_work: NewUnitOfWork) -> No
     assert records([head]) == records(written[-1:])
     assert sorted(found) == [1, 3]
     assert records([found[1], found[3]]) == records([written[0], written[2]])
+
+
+def test_the_entries_of_a_type_are_read_for_an_election_and_at_places(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    # a station's enrolment reads the approvals recorded where its constituencies lie, not the
+    # election's every approval (a national election has ~13,500)
+    def of_election(number: int, election: str) -> Event:
+        made = event(number)
+        return Event(
+            made.time,
+            made.actor,
+            made.role,
+            made.place,
+            made.type,
+            made.disposition,
+            {**made.details, "election": election},
+        )
+
+    with new_unit_of_work() as uow:
+        kept = [uow.events.record(of_election(n, "e-1")) for n in (1, 2, 3)]
+        uow.events.record(of_election(4, "e-2"))
+        opened = [EventType.STATION_OPENED]
+        assert records(uow.events.of_types(opened, "e-1")) == records(kept)
+        at = {"ST-0801-00002", "ST-0801-00004"}
+        assert records(uow.events.of_types(opened, "e-1", at)) == records(kept[1:2])
+        assert uow.events.of_types([EventType.STATION_CLOSED], "e-1", at) == []

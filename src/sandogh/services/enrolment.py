@@ -120,7 +120,9 @@ def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, .
     mode = station_mode(day.geography, station)
     return tuple(
         r.approval
-        for r in recorded_approvals(work, day.election.id, day.constituencies(station))
+        for r in recorded_approvals(
+            work, day.election.id, day.constituencies(station), day.geography
+        )
         if r.approval.mode is mode
     )
 

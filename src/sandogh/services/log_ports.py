@@ -28,8 +28,11 @@ class EventLog(Protocol):
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         """Every entry of type `kind` whose details name `election`, by sequence."""
 
-    def of_types(self, kinds: Collection[EventType], election: str) -> list[Entry]:
-        """Every entry of one of the types `kinds` whose details name `election`, by sequence."""
+    def of_types(
+        self, kinds: Collection[EventType], election: str, places: Collection[str] | None = None
+    ) -> list[Entry]:
+        """Every entry of one of the types `kinds` whose details name `election` (recorded at
+        one of `places` when given), by sequence."""
 
 
 class CheckpointRepository(Protocol):

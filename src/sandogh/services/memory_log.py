@@ -57,11 +57,15 @@ class MemoryEvents:
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         return self.of_types((kind,), election)
 
-    def of_types(self, kinds: Collection[EventType], election: str) -> list[Entry]:
+    def of_types(
+        self, kinds: Collection[EventType], election: str, places: Collection[str] | None = None
+    ) -> list[Entry]:
         return [
             e
             for e in self.entries()
-            if e.event.type in kinds and e.event.details.get("election") == election
+            if e.event.type in kinds
+            and e.event.details.get("election") == election
+            and (places is None or e.event.place in places)
         ]
 
     def commit(self) -> None:

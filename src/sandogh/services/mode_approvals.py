@@ -107,7 +107,7 @@ def approve_mode(
         units = geography.constituency_parts(contest, constituency)
         require(geography, actor, Action.CERTIFY, units, election)
         require_body(actor, Action.CERTIFY, day.election, [contest], units)
-        for held in recorded_approvals(work, election, [(contest, constituency)]):
+        for held in recorded_approvals(work, election, [(contest, constituency)], geography):
             if (held.approval.contest, held.approval.constituency, held.approval.mode) == (
                 contest,
                 constituency,
@@ -133,21 +133,30 @@ def approve_mode(
 
 def unapproved_at(work: UnitOfWork, day: Day, station: str) -> tuple[Unapproved, ...]:
     """The contests at `station` whose constituency has no approval of the station's mode."""
-    held = recorded_approvals(work, day.election.id, day.constituencies(station))
+    held = recorded_approvals(work, day.election.id, day.constituencies(station), day.geography)
     return unapproved(day.geography, station, [r.approval for r in held])
 
 
 def recorded_approvals(
-    work: UnitOfWork, election: str, places: Collection[tuple[str, str]] | None = None
+    work: UnitOfWork,
+    election: str,
+    places: Collection[tuple[str, str]] | None = None,
+    geography: Geography | None = None,
 ) -> list[ApprovalRecord]:
-    """The election's approvals (those of `places`, (contest, constituency), when given), each
-    held to the entry it names (its type, actor, time and details), and every approval the log
-    records (done) there held to a row: one written into the database by hand, changed there or
-    deleted there is refused (`UnrecordedDecisionError`, naming the entry), not believed."""
+    """The election's approvals (those of `places`, (contest, constituency), when given, with
+    the `geography` that says where their entries are recorded), each held to the entry it names
+    (its type, actor, time and details), and every approval the log records (done) there held to
+    a row: one written into the database by hand, changed there or deleted there is refused
+    (`UnrecordedDecisionError`, naming the entry), not believed."""
     if places is None:
         records = work.mode_approvals.of_election(election)
+        at = None
     else:
+        assert geography is not None, "the places' entries are found by where they are recorded"
         records = work.mode_approvals.in_constituencies(election, places)
+        # an approval is recorded at its constituency's common place (`approve_mode`): a
+        # station's enrolment reads those entries, not the election's ~13,500
+        at = {common_place(geography, geography.constituency_parts(*p)) for p in places}
     wanted = None if places is None else set(places)
     entries = work.events.at([r.logged.sequence for r in records])
     for record in records:
@@ -163,7 +172,7 @@ def recorded_approvals(
         if why is not None:
             raise UnrecordedDecisionError(_WHAT, None, why, entry=record.logged.sequence)
     named = {r.logged.sequence for r in records}
-    for entry in work.events.of_types([EventType.VOTING_MODE_APPROVED], election):
+    for entry in work.events.of_types([EventType.VOTING_MODE_APPROVED], election, at):
         if wanted is not None:
             details = entry.event.details
             if (details.get("contest"), details.get("constituency")) not in wanted:

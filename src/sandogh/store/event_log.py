@@ -103,8 +103,11 @@ class SqlEventLog:
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         return self.of_types((kind,), election)
 
-    def of_types(self, kinds: Collection[EventType], election: str) -> list[Entry]:
-        # the type in SQL, the election in Python: JSON paths differ between the dialects
+    def of_types(
+        self, kinds: Collection[EventType], election: str, places: Collection[str] | None = None
+    ) -> list[Entry]:
+        # the type and place in SQL, the election in Python: JSON paths differ between dialects
         types = sorted(kind.value for kind in kinds)
-        found = (_entry(row) for row in self._connection.execute(_OF_TYPES, {"types": types}))
+        query = _OF_TYPES if places is None else _OF_TYPES.where(EventRow.place.in_(set(places)))
+        found = (_entry(row) for row in self._connection.execute(query, {"types": types}))
         return [e for e in found if e.event.details.get("election") == election]
