@@ -24,7 +24,7 @@ from sandogh.core.definition.model import VotingMode
 from sandogh.locale.competence import CATALOGUE, mode_name
 from sandogh.locale.messages import text_in
 from sandogh.services.acting import Actor, election_day
-from sandogh.services.mode_approvals import approve_mode
+from sandogh.services.mode_approvals import approval_details, approve_mode
 
 supervise_app = typer.Typer(
     help="Decisions of the supervisory bodies before polling day.", no_args_is_help=True
@@ -66,12 +66,7 @@ def approve_mode_command(
     approval = made.approval
     if as_json:
         document = {
-            "election": approval.election,
-            "contest": approval.contest,
-            "constituency": approval.constituency,
-            "mode": approval.mode.value,
-            "body": approval.body.value,
-            "reference": approval.reference,
+            **approval_details(approval),
             "by": approval.by,
             "logged": {"sequence": made.logged.sequence, "hash": made.logged.hash},
         }

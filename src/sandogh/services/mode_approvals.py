@@ -120,7 +120,7 @@ def approve_mode(
                 now,
                 EventType.VOTING_MODE_APPROVED,
                 common_place(geography, units),
-                _details(approval),
+                approval_details(approval),
             )
         )
         logged = Checkpoint(entry.sequence, entry.hash)
@@ -167,7 +167,7 @@ def recorded_approvals(
             EventType.VOTING_MODE_APPROVED,
             actor=approval.by,
             at=approval.at,
-            details=_details(approval),
+            details=approval_details(approval),
         )
         if why is not None:
             raise UnrecordedDecisionError(_WHAT, None, why, entry=record.logged.sequence)
@@ -186,8 +186,8 @@ def recorded_approvals(
 _WHAT = "mode approval"
 
 
-def _details(approval: ModeApproval) -> dict[str, JSONValue]:
-    """What the approval's entry records of it (`approve_mode`)."""
+def approval_details(approval: ModeApproval) -> dict[str, JSONValue]:
+    """What the approval's entry records of it (`approve_mode`); `supervise modes --json` too."""
     return {
         "election": approval.election,
         "contest": approval.contest,
