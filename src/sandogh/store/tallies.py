@@ -143,7 +143,7 @@ class SqlTallyRepository:
         """The sheets of `stations` (of `contests` only, every contest when None), by station
         then contest (a unit's stations, the stations a void touches), read by their key in
         batches of `BATCH` stations, in the driver's own words and fetched at once: a city's
-        3,508 stations took a third longer through SQLAlchemy's statement and rows one by one
+        3,508 stations took a fifth longer through SQLAlchemy's statement and rows one by one
         (measured)."""
         wanted = sorted(set(stations))
         of = () if contests is None else tuple(sorted(set(contests)))
