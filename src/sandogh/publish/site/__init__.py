@@ -7,5 +7,6 @@ and search.
 """
 
 from sandogh.publish.site.render import render_site
+from sandogh.publish.site.snapshot import KeptReads
 
-__all__ = ["render_site"]
+__all__ = ["KeptReads", "render_site"]

@@ -7,6 +7,7 @@ they are typed here, not validated again: a file that breaks its shape fails the
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, cast
@@ -250,20 +251,54 @@ def _read(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-class SnapshotFiles:
-    """Reads `root/data/…` once per file; one instance serves one rendering."""
+class KeptReads:
+    """The files of a snapshot its renderings read that are many and large — every unit's
+    result and every constituency's outcome — and units.json, each parsed once and kept from one
+    rendering to the next until the snapshot's writer writes it again.
 
-    def __init__(self, root: Path) -> None:
+    A publisher following the log renders the site after each pass, and every pass reads the
+    outcomes of every constituency (the election's page lists them, and each page finds where
+    its constituencies lie from them: `pages.ElectionPages`): 7,091 files at 5,000 stations,
+    most of a pass's fixed time when read again each pass. They hold while the files hold what
+    they were parsed from: the publisher alone writes its snapshot's data, through its
+    `publish.writer.Writer`, which lists every file whose bytes it changed (a file written again
+    with the same bytes is not listed, and holds what was parsed); `forget` is given that list
+    after each pass, before its rendering. Nothing is kept by time."""
+
+    def __init__(self) -> None:
+        #: parsed documents (None: no such file) by their path under the snapshot's root
+        self.parsed: dict[str, Any] = {}
+
+    def forget(self, written: Iterable[str]) -> None:
+        """Drop what was parsed of the files `written` (paths under the snapshot's root)."""
+        parsed = self.parsed
+        for relative in written:
+            parsed.pop(relative, None)
+
+
+class SnapshotFiles:
+    """Reads `root/data/…` once per file; one instance serves one rendering, and with `kept`
+    it reads the results, outcomes and units.json through what earlier renderings kept."""
+
+    def __init__(self, root: Path, kept: KeptReads | None = None) -> None:
         self.data = root / "data"
+        self._parsed = KeptReads().parsed if kept is None else kept.parsed
         # cached per instance: the files do not change while one rendering reads them
-        self.result = cache(self._result)
-        self.outcome = cache(self._outcome)
         self.snapshot = cache(self._snapshot)
-        self.units = cache(self._units)
         self.supervision = cache(self._supervision)
         # asked by every page: the election's files it offers, the record's fingerprint
         self.has = cache(self._has)
         self.record = cache(self._record)
+
+    def _kept(self, relative: str) -> Any:
+        """The document at `data/relative` parsed, or None where there is none."""
+        key = f"data/{relative}"
+        try:
+            return self._parsed[key]
+        except KeyError:
+            path = self.data / relative
+            found = self._parsed[key] = _read(path) if path.is_file() else None
+            return found
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
@@ -271,17 +306,17 @@ class SnapshotFiles:
     def _snapshot(self, election: str) -> Snapshot:
         return cast(Snapshot, _read(self.data / election / "snapshot.json"))
 
-    def _result(self, election: str, contest: str, unit: str) -> UnitResult | None:
-        path = self.data / election / "results" / contest / f"{unit}.json"
-        return cast(UnitResult, _read(path)) if path.is_file() else None
+    def result(self, election: str, contest: str, unit: str) -> UnitResult | None:
+        return cast(UnitResult | None, self._kept(f"{election}/results/{contest}/{unit}.json"))
 
-    def _outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
-        path = self.data / election / "outcomes" / contest / f"{constituency}.json"
-        return cast(Outcome, _read(path)) if path.is_file() else None
+    def outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
+        return cast(
+            Outcome | None, self._kept(f"{election}/outcomes/{contest}/{constituency}.json")
+        )
 
-    def _units(self, election: str) -> list[UnitEntry]:
+    def units(self, election: str) -> list[UnitEntry]:
         """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""
-        document = _read(self.data / election / "units.json")
+        document = self._kept(f"{election}/units.json")
         listed = document["units"] if isinstance(document, dict) else document
         return cast(list[UnitEntry], listed)
 
