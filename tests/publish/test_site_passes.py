@@ -36,8 +36,8 @@ def test_a_pass_after_each_outside_change_renders_the_whole_regenerations_pages(
     """Issue 14 (session 26): the site keeps the files it read from one pass to the next,
     dropping those each pass writes (`publish.site_passes`). After each change — reports, a
     candidate's votes voided, a certification and its undoing, a constituency voided, an
-    amendment of the record, a report and its box's void in one pass — the pass leaves the files and pages a whole regeneration
-    from the same store writes."""
+    amendment of the record, a report and its box's void in one pass — the pass leaves the
+    files and pages a whole regeneration from the same store writes."""
     steps: list[Callable[[], object]] = [
         lambda: report(uow, ST_1, 1),
         lambda: void(
@@ -79,7 +79,7 @@ def test_a_pass_that_fails_half_written_leaves_nothing_kept(
     report(uow, ST_1, 1)
     written = Published.write_snapshot
 
-    def fails(state: Published, writer: object) -> None:
+    def fails(*_: object) -> None:
         raise OSError("the disk is full")
 
     monkeypatch.setattr(Published, "write_snapshot", fails)
