@@ -2,7 +2,7 @@
 report, at the size of bench/night.py's national preparation.
 
     .venv/bin/python bench/night_pass.py [--stations N] [--sizes 1,10,100] [--repeat R]
-                                         [--profile FILE] [--json]
+                                         [--profile FILE] [--at TIME] [--keep DIR] [--json]
 
 The kept preparation of bench/night_nation.py (made first when there is none) is copied, the
 publisher catches up from its snapshot as bench/night.py's does, and then for each size N of
@@ -11,6 +11,8 @@ the centre's own use case (`services.ingest.ingest_reports`, in this process, no
 `Publisher.poll` writes them and renders their pages: its CPU seconds (this process's, and the
 rendering's processes' if any) are the pass's. Fitting `cpu = fixed + N × per_report` over the
 sizes gives the two parts; with `--profile`, the passes are profiled (cProfile, CPU) into FILE.
+With `--at` the reports are taken at that time and with `--keep` the snapshot is left in DIR,
+so that two versions' snapshots can be compared file by file.
 
 The lag of bench/night.py is a pass's wait and its length: with reports arriving at r a second
 and a pass every `interval`, a report waits for the pass after it, and that pass takes
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     try:
         for _ in range(args.repeat):
             for size in sizes:
-                now = datetime.datetime.now(datetime.UTC)
+                now = args.at or datetime.datetime.now(datetime.UTC)
                 ingest_reports(uow, signed=finals[taken : taken + size], now=now)
                 taken += size
                 cpu, wall = cpu_seconds(), time.perf_counter()
@@ -116,10 +118,22 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,10,100", help="reports a pass, comma-separated")
     parser.add_argument("--repeat", type=int, default=1, help="passes of each size")
     parser.add_argument("--profile", help="profile the passes (cProfile) into this file")
+    parser.add_argument(
+        "--at",
+        type=datetime.datetime.fromisoformat,
+        help="the time the centre takes the reports at (default: now), for two runs to compare",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="an empty folder to leave the store and the snapshot in"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="sandogh-night-pass-") as scratch:
-        figures = run(args, Path(scratch))
+    if args.keep is not None:
+        args.keep.mkdir(parents=True)
+        figures = run(args, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="sandogh-night-pass-") as scratch:
+            figures = run(args, Path(scratch))
     if args.json:
         print(json.dumps(figures, indent=2))
         return

@@ -7,10 +7,12 @@ they are typed here, not validated again: a file that breaks its shape fails the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, NotRequired, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, TypeVar, cast
+
+T = TypeVar("T")
 
 # "crossed-out" is written only where it is not 0 (`counting.tally.LATER_KINDS`).
 Invalid = TypedDict(
@@ -268,6 +270,8 @@ class KeptReads:
     def __init__(self) -> None:
         #: parsed documents (None: no such file) by their path under the snapshot's root
         self.parsed: dict[str, Any] = {}
+        #: what was made of one of them, by what it is: (the document, what was made)
+        self.made: dict[Hashable, tuple[Any, Any]] = {}
 
     def forget(self, written: Iterable[str]) -> None:
         """Drop what was parsed of the files `written` (paths under the snapshot's root)."""
@@ -282,7 +286,8 @@ class SnapshotFiles:
 
     def __init__(self, root: Path, kept: KeptReads | None = None) -> None:
         self.data = root / "data"
-        self._parsed = KeptReads().parsed if kept is None else kept.parsed
+        kept = KeptReads() if kept is None else kept
+        self._parsed, self._made = kept.parsed, kept.made
         # cached per instance: the files do not change while one rendering reads them
         self.snapshot = cache(self._snapshot)
         self.supervision = cache(self._supervision)
@@ -299,6 +304,18 @@ class SnapshotFiles:
             path = self.data / relative
             found = self._parsed[key] = _read(path) if path.is_file() else None
             return found
+
+    def made_of(self, key: Hashable, source: object, make: Callable[[], T]) -> T:
+        """`make()`, which must depend on nothing but the document `source` (read here) and
+        what `key` names: made again only when `source` is not the document it was made of
+        (its file written and read again), so that what a page makes of a file unchanged is
+        made once a night, not once a pass."""
+        found = self._made.get(key)
+        if found is not None and found[0] is source:
+            return cast(T, found[1])
+        value = make()
+        self._made[key] = (source, value)
+        return value
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
