@@ -4,7 +4,7 @@ the site module (`sandogh.publish.site`, issue 5, item 2) is installed.
 A publisher following the log renders after every pass the pages of the units whose files
 changed, and each rendering reads the election's files it needs; what it reads of the many
 large ones (every unit's result, every constituency's outcome) is kept from one pass to the
-next (`publish.site.snapshot.KeptReads`), each dropped as the publisher writes it again: every
+next (`publish.site.kept_reads.KeptReads`), each dropped as the publisher writes it again: every
 file a pass wrote is in its writer's list, given here before the pages are rendered. A whole
 regeneration, or a catch-up from a snapshot an earlier run left, starts from nothing kept.
 """

@@ -157,18 +157,24 @@ class ElectionPages:
     def line(self, contest: str, code: str) -> list[str]:
         """`code` and every unit above it, read from its result file's `path` (made once for
         each file read: the election's page asks the line of every constituency's units)."""
-        result = self.files.result(self.election, contest, code)
 
         def made() -> list[str]:
+            result = self.files.result(self.election, contest, code)
             return [code, *(unit["code"] for unit in result["path"])] if result else [code]
 
-        return self.files.made_of(("line", self.election, contest, code), result, made)
+        source = f"{self.election}/results/{contest}/{code}.json"
+        return self.files.made_of(("line", self.election, contest, code), (source,), made)
 
     def row(self, outcome: Outcome, lang: Lang) -> OutcomeRow:
         """`outcome`'s row in a unit's list of the constituencies inside it (`outcome_row`),
-        made once for each outcome file read: the election's page lists every one."""
-        key = ("row", self.election, outcome["contest"], outcome["constituency"]["id"], lang)
-        return self.files.made_of(key, outcome, lambda: outcome_row(outcome, lang))
+        made once while its file is unchanged: the election's page lists every one. (An
+        outcome over units above the scope is named for the scope, read from its result.)"""
+        contest, constituency = outcome["contest"], outcome["constituency"]["id"]
+        sources: tuple[str, ...] = (f"{self.election}/outcomes/{contest}/{constituency}.json",)
+        if self.above.intersection(outcome["constituency"]["units"]):
+            sources += (f"{self.election}/results/{contest}/{self.top}.json",)
+        key = ("row", self.election, contest, constituency, lang)
+        return self.files.made_of(key, sources, lambda: outcome_row(outcome, lang))
 
     def placed(self, contest: ContestEntry, code: str, place: Place) -> Placed:
         """The contest's constituencies as unit `code`'s page shows them (`views.Placed`):

@@ -28,9 +28,10 @@ from sandogh.publish.processes import Job, write_jobs
 from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
 from sandogh.publish.site.figures import day, digits, figures_in, isolated
 from sandogh.publish.site.front_page import summary
+from sandogh.publish.site.kept_reads import KeptReads
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
-from sandogh.publish.site.snapshot import KeptReads, SnapshotFiles
+from sandogh.publish.site.snapshot import SnapshotFiles
 from sandogh.publish.site.unit_page import unit_page
 from sandogh.publish.writer import Writer
 from sandogh.security_headers import META_POLICY
@@ -147,7 +148,7 @@ def render_site(
     file in any contest has no page. The assets are copied each time. The units' pages are
     rendered by `workers` processes when more than one, the same files with the same bytes.
     With `kept`, the files read are those an earlier rendering read and kept, less those written
-    since (`snapshot.KeptReads`). Returns how many files were written, unchanged ones not
+    since (`kept_reads.KeptReads`). Returns how many files were written, unchanged ones not
     counted.
     """
     files = SnapshotFiles(root, kept)

@@ -7,10 +7,12 @@ they are typed here, not validated again: a file that breaks its shape fails the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, TypeVar, cast
+
+from sandogh.publish.site.kept_reads import KeptReads
 
 T = TypeVar("T")
 
@@ -253,69 +255,26 @@ def _read(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-class KeptReads:
-    """The files of a snapshot its renderings read that are many and large — every unit's
-    result and every constituency's outcome — and units.json, each parsed once and kept from one
-    rendering to the next until the snapshot's writer writes it again.
-
-    A publisher following the log renders the site after each pass, and every pass reads the
-    outcomes of every constituency (the election's page lists them, and each page finds where
-    its constituencies lie from them: `pages.ElectionPages`): 7,091 files at 5,000 stations,
-    most of a pass's fixed time when read again each pass. They hold while the files hold what
-    they were parsed from: the publisher alone writes its snapshot's data, through its
-    `publish.writer.Writer`, which lists every file whose bytes it changed (a file written again
-    with the same bytes is not listed, and holds what was parsed); `forget` is given that list
-    after each pass, before its rendering. Nothing is kept by time."""
-
-    def __init__(self) -> None:
-        #: parsed documents (None: no such file) by their path under the snapshot's root
-        self.parsed: dict[str, Any] = {}
-        #: what was made of one of them, by what it is: (the document, what was made)
-        self.made: dict[Hashable, tuple[Any, Any]] = {}
-
-    def forget(self, written: Iterable[str]) -> None:
-        """Drop what was parsed of the files `written` (paths under the snapshot's root)."""
-        parsed = self.parsed
-        for relative in written:
-            parsed.pop(relative, None)
-
-
 class SnapshotFiles:
     """Reads `root/data/…` once per file; one instance serves one rendering, and with `kept`
-    it reads the results, outcomes and units.json through what earlier renderings kept."""
+    it reads the results, outcomes, units.json and the record through what earlier renderings
+    kept."""
 
     def __init__(self, root: Path, kept: KeptReads | None = None) -> None:
+        self.root = root
         self.data = root / "data"
-        kept = KeptReads() if kept is None else kept
-        self._parsed, self._made = kept.parsed, kept.made
+        self._kept = KeptReads() if kept is None else kept
         # cached per instance: the files do not change while one rendering reads them
         self.snapshot = cache(self._snapshot)
         self.supervision = cache(self._supervision)
         # asked by every page: the election's files it offers, the record's fingerprint
         self.has = cache(self._has)
-        self.record = cache(self._record)
 
-    def _kept(self, relative: str) -> Any:
-        """The document at `data/relative` parsed, or None where there is none."""
-        key = f"data/{relative}"
-        try:
-            return self._parsed[key]
-        except KeyError:
-            path = self.data / relative
-            found = self._parsed[key] = _read(path) if path.is_file() else None
-            return found
-
-    def made_of(self, key: Hashable, source: object, make: Callable[[], T]) -> T:
-        """`make()`, which must depend on nothing but the document `source` (read here) and
-        what `key` names: made again only when `source` is not the document it was made of
-        (its file written and read again), so that what a page makes of a file unchanged is
-        made once a night, not once a pass."""
-        found = self._made.get(key)
-        if found is not None and found[0] is source:
-            return cast(T, found[1])
-        value = make()
-        self._made[key] = (source, value)
-        return value
+    def made_of(self, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]) -> T:
+        """`make()`, made once while none of the files `sources` (paths under `data/`, which
+        with what `key` names are all it may depend on) is written (`KeptReads.made_of`): what
+        a page makes of a file unchanged is made once a night, not once a pass."""
+        return self._kept.made_of(key, tuple(f"data/{s}" for s in sources), make)
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
@@ -324,16 +283,16 @@ class SnapshotFiles:
         return cast(Snapshot, _read(self.data / election / "snapshot.json"))
 
     def result(self, election: str, contest: str, unit: str) -> UnitResult | None:
-        return cast(UnitResult | None, self._kept(f"{election}/results/{contest}/{unit}.json"))
+        relative = f"data/{election}/results/{contest}/{unit}.json"
+        return cast(UnitResult | None, self._kept.result(self.root, relative, _read))
 
     def outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
-        return cast(
-            Outcome | None, self._kept(f"{election}/outcomes/{contest}/{constituency}.json")
-        )
+        relative = f"data/{election}/outcomes/{contest}/{constituency}.json"
+        return cast(Outcome | None, self._kept.document(self.root, relative, _read))
 
     def units(self, election: str) -> list[UnitEntry]:
         """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""
-        document = self._kept(f"{election}/units.json")
+        document = self._kept.document(self.root, f"data/{election}/units.json", _read)
         listed = document["units"] if isinstance(document, dict) else document
         return cast(list[UnitEntry], listed)
 
@@ -342,10 +301,10 @@ class SnapshotFiles:
         folder = self.data / election / "results" / contest
         return sorted(path.stem for path in folder.glob("*.json"))
 
-    def _record(self, election: str) -> bytes | None:
+    def record(self, election: str) -> bytes | None:
         """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
-        path = self.data / election / "anchor" / "record.json"
-        return path.read_bytes() if path.is_file() else None
+        relative = f"data/{election}/anchor/record.json"
+        return cast(bytes | None, self._kept.document(self.root, relative, Path.read_bytes))
 
     def _supervision(self, election: str) -> Supervision:
         """`supervision.json`'s voids and certifications; none where it is not published."""

@@ -1,4 +1,4 @@
-"""Reading a snapshot's files for the site: what a rendering keeps for the next one."""
+"""What the site's renderings keep of a snapshot's files from one rendering to the next."""
 
 from __future__ import annotations
 
@@ -54,3 +54,34 @@ def test_a_rendering_through_kept_reads_told_what_changed_equals_a_fresh_one(
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.html")}
 
     assert pages(tmp_path / "kept") == pages(tmp_path / "fresh")
+
+
+def test_only_the_last_results_asked_are_kept(tmp_path: Path) -> None:
+    write_snapshot(tmp_path, PARTIAL)
+    kept = KeptReads(most=1)
+    files = SnapshotFiles(tmp_path, kept)
+    first = files.result(R2, CONTEST, S4)
+    assert files.result(R2, CONTEST, S4) is first
+    files.result(R2, CONTEST, "IR-08")  # the one kept now
+
+    assert files.result(R2, CONTEST, S4) is not first
+    assert files.result(R2, CONTEST, S4) == first
+
+
+def test_what_is_made_of_files_is_made_again_once_one_is_written() -> None:
+    kept = KeptReads()
+    made: list[int] = []
+
+    def make() -> int:
+        made.append(len(made))
+        return made[-1]
+
+    sources = (RESULT, OUTCOME)
+    assert kept.made_of("line", sources, make) == 0
+    assert kept.made_of("line", sources, make) == 0  # kept
+    kept.forget([f"data/{R2}/results/{CONTEST}/IR-08.json"])
+    assert kept.made_of("line", sources, make) == 0  # another file written
+    kept.forget([OUTCOME])
+    assert kept.made_of("line", sources, make) == 1
+    assert kept.made_of("line", sources, make) == 1
+    assert made == [0, 1]
