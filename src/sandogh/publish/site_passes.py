@@ -6,7 +6,8 @@ changed, and each rendering reads the election's files it needs; what it reads o
 large ones (every unit's result, every constituency's outcome) is kept from one pass to the
 next (`publish.site.kept_reads.KeptReads`), each dropped as the publisher writes it again: every
 file a pass wrote is in its writer's list, given here before the pages are rendered. A whole
-regeneration, or a catch-up from a snapshot an earlier run left, starts from nothing kept.
+regeneration, or a catch-up from a snapshot an earlier run left, starts from nothing kept, and
+ends reading what every pass will (`SiteRendering.prime`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,21 @@ class SiteRendering:
     def restart(self) -> None:
         """Keep nothing read: the next rendering reads every file it needs again."""
         self._kept = None
+
+    def prime(self, elections: Collection[str]) -> None:
+        """Read now, and keep, what every pass's rendering reads — every constituency's outcome
+        and its units' lines, for the election's page — by rendering the pages every pass
+        renders (current, they are not written again), so that the first pass of the night
+        does not read them with its reports waiting."""
+        site = _site()
+        render = cast(RenderSite | None, getattr(site, "render_site", None))
+        kept_reads = getattr(site, "KeptReads", None)
+        if render is None or kept_reads is None:
+            return
+        if self._kept is None:
+            self._kept = cast(_Kept, kept_reads())
+        for election in elections:
+            render(self._root, election, (), kept=self._kept)
 
     def render(
         self,

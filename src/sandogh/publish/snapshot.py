@@ -168,7 +168,10 @@ class Publisher:
             for election in elections:
                 self._write_everything(writer, self._load(election))
                 done.units[election] = None
-            return self._finish(writer, done, publication=True)
+            done = self._finish(writer, done, publication=True)
+        if self._render:
+            self._site.prime(elections)
+        return done
 
     def poll(self) -> Regeneration:
         """Read the log entries added since the last read; write what they change."""
@@ -212,7 +215,10 @@ class Publisher:
                 if self._e2e_options != E2EOptions():  # the guardians' tallies, out or back in
                     self._write_e2e(writer, state)
             self._write_bulk(writer, force=True)
-            return self._finish(writer, done, publication=True)
+            done = self._finish(writer, done, publication=True)
+        if self._render:
+            self._site.prime(elections)
+        return done
 
     def write_e2e(self) -> Regeneration:
         """Write the E2E record of every election published again: the guardians' decrypted
