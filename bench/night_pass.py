@@ -25,20 +25,20 @@ part a report sets the cores the peak needs (bench/night_figures.py's `cores_nee
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
 `--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
 - before: passes of 1, 10 and 100 reports 4.74, 6.76 and 14.12 s in the second round: fixed
-  5.07 s a pass, 87 ms a report (141 ms in the pass of 100). Profiled: every pass re-read 7,091 files (every
-  constituency's outcome and its units' results, to place each constituency) and built each
-  constituency's whole view (standings, certification and void lines) in both languages for
+  5.07 s a pass, 87 ms a report (141 ms in the pass of 100). Profiled: every pass re-read 7,091
+  files (every constituency's outcome and its units' results, to place each constituency) and built
+  each constituency's whole view (standings, certification and void lines) in both languages for
   the election's page, twice (its votes and its downloads), of which the page prints a row.
-- with what a pass keeps (`publish.site.kept_reads`): 1.11, 1.77 and 6.77 s: fixed 1.05 s,
-  64 ms a report (68 ms in the pass of 100, 85 % of it rendering ~5.6 pages a report: a
-  station's, its county's and province's pages in two languages; the fixed part here is mostly
-  the first reading of a province's and county's files, kept after); the first pass after the
-  publisher starts 0.63 s (was 4.32: the start now reads what every pass renders from,
-  `SiteRendering.prime`); the pages every pass renders (the front, search and election pages) 0.2 s of it
-  once read (`render_site` of no unit, timed apart); the whole-election files 3.2 s, written
-  by the pass that comes `bulk_interval` seconds after they last were. The same reports taken
-  at the same time (`--at`) leave the snapshot byte for byte as before (17,284 pages and every
-  data file compared).
+- with what a pass keeps (`publish.site.kept_reads`): 1.11, 1.77 and 6.77 s: fixed 1.05 s, 64 ms
+  a report (68 ms in the pass of 100, 85 % of it rendering ~5.6 pages a report: a station's, its
+  county's and province's pages in two languages; the fixed part here is mostly the first
+  reading of a province's and county's files, kept after); the first pass after the publisher
+  starts 0.63 s (was 4.32: the start now reads what every pass renders from,
+  `SiteRendering.prime`); the pages every pass renders (the front, search and election pages)
+  0.2 s of it once read (`render_site` of no unit, timed apart); the whole-election files 3.2 s,
+  written by the pass that comes `bulk_interval` seconds after they last were. The same reports
+  taken at the same time (`--at`) leave the snapshot byte for byte as before (17,284 pages and
+  every data file compared).
 """
 
 from __future__ import annotations
