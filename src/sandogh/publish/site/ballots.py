@@ -26,6 +26,11 @@ class Bar:
     share: str
     width: str
     colour: str
+    #: where the votes table is also the constituency's standings (`views.standings_in_votes`):
+    #: the candidate's result, and its share of the rule's base where that is not the valid ballots
+    result: str = ""
+    result_key: str = ""
+    base_share: str = ""
 
 
 @dataclass(frozen=True)

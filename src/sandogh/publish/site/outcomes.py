@@ -47,6 +47,21 @@ class OutcomeView:
     certified: str = ""  # who certified it and when, or who undid its certification and why
     voided: str = ""  # the board's void of the whole constituency, or of its every station
     share_heading: str = ""  # the base of its percentages: valid ballots, or all cast
+    #: its standings are the unit's votes table's rows (`views.standings_in_votes`)
+    in_votes: bool = False
+
+
+@dataclass(frozen=True)
+class ContainedView:
+    """A constituency lying inside a unit, as the unit's page lists it: one row linking to the
+    page with its standings (a nation holds ~15,000 of them; each one's standings made here
+    and never printed were most of rendering the pages above the counties)."""
+
+    constituency: str
+    status: str
+    status_key: str
+    stations: str
+    ahead: tuple[str, ...]  # elected, leading, to the runoff, or awaiting a lot
 
 
 _AHEAD = frozenset({"elected", "leading", "advanced-to-runoff", "awaiting-lot"})
@@ -128,6 +143,25 @@ def outcome_void_text(
     return label("voided_every_station", lang) if total and len(stations) >= total else ""
 
 
+def _stations(outcome: Outcome, lang: Lang) -> str:
+    stations = outcome["stations"]
+    return label("stations_reported", lang, reported=stations["reported"], total=stations["total"])
+
+
+def _ahead(outcome: Outcome, lang: Lang) -> tuple[str, ...]:
+    return tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD)
+
+
+def contained_view(outcome: Outcome, lang: Lang) -> ContainedView:
+    return ContainedView(
+        constituency=outcome["constituency"]["name"][lang],
+        status=status_text(outcome["status"], lang),
+        status_key=outcome["status"],
+        stations=_stations(outcome, lang),
+        ahead=_ahead(outcome, lang),
+    )
+
+
 def outcome_view(
     outcome: Outcome, lang: Lang, certified: str = "", voided: str = ""
 ) -> OutcomeView:
@@ -147,12 +181,7 @@ def outcome_view(
         share_heading=label(f"percent_of_{base_name}", lang),
         status=status_text(outcome["status"], lang),
         status_key=outcome["status"],
-        stations=label(
-            "stations_reported",
-            lang,
-            reported=outcome["stations"]["reported"],
-            total=outcome["stations"]["total"],
-        ),
+        stations=_stations(outcome, lang),
         seats=label("seat" if seats == 1 else "seats", lang, seats=seats),
         needed=(
             ""
@@ -172,7 +201,7 @@ def outcome_view(
         ),
         # a partial outcome's first reason is the same «not final» line, said above its table
         reasons=tuple(reason[lang] for reason in outcome["reasons"][1 if partial else 0 :]),
-        ahead=tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD),
+        ahead=_ahead(outcome, lang),
         lists=_lists(outcome, lang, partial),
         not_final=label("not_final", lang, reported=stations["reported"], total=stations["total"])
         if partial

@@ -26,7 +26,7 @@ from sandogh.locale import Lang
 from sandogh.maps import MAPS
 from sandogh.publish.processes import Job, write_jobs
 from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
-from sandogh.publish.site.figures import day, digits, figures_in, isolated
+from sandogh.publish.site.figures import alone, day, digits, figures_in, isolated
 from sandogh.publish.site.front_page import summary
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
@@ -92,6 +92,7 @@ def _environment(lang: Lang) -> Environment:
         t=partial(label, lang=lang),
         digits=partial(digits, lang=lang),
         num=partial(isolated, lang=lang),
+        cell=partial(alone, lang=lang),
         say=partial(figures_in, lang=lang),
     )
     return environment
