@@ -206,6 +206,11 @@ def joined(items: Iterable[str], lang: Lang) -> str:
     return ("، " if lang == "fa" else "; ").join(items)
 
 
+#: plain text a page prints, escaped: the same names, links, colours and widths come again and
+#: again, on the page and on the next
+escaped = lru_cache(maxsize=1 << 16)(escape)
+
+
 # A sign's own character: U+2212 MINUS SIGN, not the hyphen a font draws short and low.
 _SIGNS = {"+": "+", "-": "\u2212", "\u2212": "\u2212"}
 
@@ -266,4 +271,4 @@ def figures_in(text: str, lang: Lang) -> Markup:
         out.append(isolated(found.group(), lang))
         last = found.end()
     out.append(escape(text[last:]))
-    return Markup("").join(out)
+    return Markup("".join(out))  # each piece is Markup already: `Markup.join` escaped each again

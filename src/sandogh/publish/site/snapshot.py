@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, cast
 
+import orjson
+
 # "crossed-out" is written only where it is not 0 (`counting.tally.LATER_KINDS`).
 Invalid = TypedDict(
     "Invalid",
@@ -247,7 +249,28 @@ class UnitEntry(TypedDict):
 
 
 def _read(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
+    with open(path, "rb") as stream:
+        return _decoded(stream.read())
+
+
+def _read_if(path: str) -> Any:
+    """A file's JSON, or None where there is no such file: one open, no stat before it (a page
+    reads ~10 files, most of them results, and the national site reads ~1.5 million)."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except FileNotFoundError:
+        return None
+    return _decoded(data)
+
+
+def _decoded(data: bytes) -> Any:
+    """JSON read by orjson, ~2–3 times faster than the standard library on the snapshot's files;
+    what orjson does not read (an integer beyond 64 bits) by the standard library, as before."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))
 
 
 class SnapshotFiles:
@@ -255,6 +278,7 @@ class SnapshotFiles:
 
     def __init__(self, root: Path) -> None:
         self.data = root / "data"
+        self._folder = str(self.data)
         # cached per instance: the files do not change while one rendering reads them
         self.result = cache(self._result)
         self.outcome = cache(self._outcome)
@@ -272,12 +296,13 @@ class SnapshotFiles:
         return cast(Snapshot, _read(self.data / election / "snapshot.json"))
 
     def _result(self, election: str, contest: str, unit: str) -> UnitResult | None:
-        path = self.data / election / "results" / contest / f"{unit}.json"
-        return cast(UnitResult, _read(path)) if path.is_file() else None
+        return cast(
+            UnitResult | None, _read_if(f"{self._folder}/{election}/results/{contest}/{unit}.json")
+        )
 
     def _outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
-        path = self.data / election / "outcomes" / contest / f"{constituency}.json"
-        return cast(Outcome, _read(path)) if path.is_file() else None
+        path = f"{self._folder}/{election}/outcomes/{contest}/{constituency}.json"
+        return cast(Outcome | None, _read_if(path))
 
     def _units(self, election: str) -> list[UnitEntry]:
         """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""

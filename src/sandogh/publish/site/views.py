@@ -11,8 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from markupsafe import Markup
+
 from sandogh.locale import Lang
-from sandogh.publish.site.area_list import ChildRow, area_rows
+from sandogh.publish.site.area_list import ChildRow, area_rows, child_rows
 from sandogh.publish.site.ballots import (
     Bar,
     Figure,
@@ -21,6 +23,7 @@ from sandogh.publish.site.ballots import (
     turnout_bars,
     turnout_note,
     vote_bars,
+    vote_rows,
 )
 from sandogh.publish.site.comparison import Comparison, comparison
 from sandogh.publish.site.figures import announcement, joined, moment
@@ -53,6 +56,7 @@ class ContestView:
     announcement: str
     updated: str
     bars: tuple[Bar, ...]
+    vote_rows: Markup  # the votes table's rows (`ballots.vote_rows`)
     figures: tuple[Figure, ...]
     papers: tuple[Figure, ...]
     turnout: tuple[Bar, ...]
@@ -64,6 +68,7 @@ class ContestView:
     comparison: Comparison | None
     children_heading: str
     children: tuple[ChildRow, ...]
+    child_rows: Markup  # the area list's rows (`area_list.child_rows`)
     hand_count: str = ""  # a certified hand count's note (`hand_count_note`), if any
     voided: tuple[str, ...] = ()  # the boards' voids of this station's ballots
     elsewhere: bool = False  # candidates left out of `bars`: `Placed.elsewhere`
@@ -145,6 +150,9 @@ def contest_view(
         if kind
         else label("areas_mixed", lang)
     )
+    children = area_rows(
+        files=files, election=election, contest=contest["id"], result=result, href=href, lang=lang
+    )
     return ContestView(
         id=contest["id"],
         name=contest["name"][lang],
@@ -154,6 +162,12 @@ def contest_view(
         announcement=announcement(result, lang),
         updated=label("updated", lang, when=moment(result["updated"], lang)),
         bars=bars,
+        vote_rows=vote_rows(
+            bars,
+            lang,
+            results=base_share_heading is not None,
+            base_share=bool(base_share_heading),
+        ),
         figures=cast_figures(result, eligible, lang),
         papers=paper_figures(result, lang),
         turnout=shown_turnout,
@@ -181,14 +195,8 @@ def contest_view(
             )
         ),
         children_heading=children_heading,
-        children=area_rows(
-            files=files,
-            election=election,
-            contest=contest["id"],
-            result=result,
-            href=href,
-            lang=lang,
-        ),
+        children=children,
+        child_rows=child_rows(children, lang),
         hand_count=hand_count_note(
             result, (*outcomes.own, *(o for o, _ in (*outcomes.above, *outcomes.within))), lang
         ),
