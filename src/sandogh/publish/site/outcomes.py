@@ -41,7 +41,6 @@ class OutcomeView:
     runoff: bool
     standings: tuple[Standing, ...]
     reasons: tuple[str, ...]
-    ahead: tuple[str, ...]  # elected, leading, to the runoff, or awaiting a lot
     lists: tuple[str, ...] = ()  # each party list's seats, elected and alternates
     not_final: str = ""  # why a partial outcome is not final yet
     certified: str = ""  # who certified it and when, or who undid its certification and why
@@ -148,17 +147,13 @@ def _stations(outcome: Outcome, lang: Lang) -> str:
     return label("stations_reported", lang, reported=stations["reported"], total=stations["total"])
 
 
-def _ahead(outcome: Outcome, lang: Lang) -> tuple[str, ...]:
-    return tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD)
-
-
 def contained_view(outcome: Outcome, lang: Lang) -> ContainedView:
     return ContainedView(
         constituency=outcome["constituency"]["name"][lang],
         status=status_text(outcome["status"], lang),
         status_key=outcome["status"],
         stations=_stations(outcome, lang),
-        ahead=_ahead(outcome, lang),
+        ahead=tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD),
     )
 
 
@@ -201,7 +196,6 @@ def outcome_view(
         ),
         # a partial outcome's first reason is the same «not final» line, said above its table
         reasons=tuple(reason[lang] for reason in outcome["reasons"][1 if partial else 0 :]),
-        ahead=_ahead(outcome, lang),
         lists=_lists(outcome, lang, partial),
         not_final=label("not_final", lang, reported=stations["reported"], total=stations["total"])
         if partial
