@@ -202,8 +202,9 @@ def show_results(
     page_size: int = PAGE_SIZE,
 ) -> ResultsView:
     """Results of one unit (the root by default) for one contest or all, with page `page` of
-    the units just below it, `page_size` to a page (`unit_tally.units_page`), compared with the round before where
-    that round is stored, and the reconciliation findings of the units read."""
+    the units just below it, `page_size` to a page (`unit_tally.units_page`), compared with
+    the round before where that round is stored, and the reconciliation findings of the units
+    read."""
     with uow() as work:
         # the unit's kept totals (of the contest asked), not every sheet
         tallied = tally_unit(work, election_id, unit, contest, page=page, page_size=page_size)
