@@ -3,12 +3,11 @@
 
 The read recomputes the node of every unit and station it reads within the scope (a station's
 from its sheet; a unit's from its kept total and the hash of the nodes below it: made from its
-children's nodes where they are read, taken from the store where not: a paged read's children
-not on its page), then the nodes above it
-up to the scope's parts, and the root: when that is not the root the log entry records,
-something read, or something taken from the store, is not as certified, and the read is
-refused. A few queries: the rows of the units read, the nodes of the siblings of the units
-above, and the kept totals above the unit.
+children's nodes where they are read, taken from the store where not, as a paged read's children
+not on its page), then the nodes above it up to the scope's parts, and the root: when that is
+not the root the log entry records, something read, or something taken from the store, is not
+as certified, and the read is refused. A few queries: the rows of the units read, the nodes of
+the siblings of the units above, and the kept totals above the unit.
 """
 
 from __future__ import annotations

@@ -22,10 +22,11 @@ certified: a change made consistently to a unit's row and every row above and be
 constituency's row (read only where a correction replaces it), and any change in a unit not read.
 
 A unit with more units just below it than a page (`PAGE_SIZE`; a city of 3,508 stations) is read
-a page of them at a time (`page`): its own kept total and the page's. The sum is then not checked
-(it is over every unit below), nor in a result not certified is anything else; a certified one's
-tree holds the page's stations from their sheets, the unit from its total and its children's
-nodes (those not shown as stored), and the path above it, as for a whole read.
+a page of them at a time (`page`): its own kept total and the page's. Not certified, its total is
+then not held to the sum, which is over every unit below it; certified, the tree holds the page's
+stations from their sheets, the unit from its total and its children's nodes (those not on the
+page as stored) and the path above it, as for a whole read (docs/formats.md, "What a paged read
+checks").
 """
 
 from __future__ import annotations
