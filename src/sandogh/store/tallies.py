@@ -10,9 +10,9 @@ the driver's.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator
-from itertools import islice
-from operator import attrgetter
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from itertools import chain, islice
+from operator import attrgetter, itemgetter
 from typing import Any, cast
 
 import orjson
@@ -47,6 +47,9 @@ _READ = tuple(
 _VALID_AT = slice(2, 2 + len(_BEFORE_INVALID))
 _INVALID_AT = slice(_VALID_AT.stop, _VALID_AT.stop + len(_INVALID))
 _VOID_AT = _INVALID_AT.stop
+_figures_of = itemgetter(slice(_VALID_AT.start, _VOID_AT + 1))
+_text_of = itemgetter(-1)
+_DICT = frozenset({dict})
 _counts: Callable[..., Counts] = Counts  # called with a row's slice, which mypy cannot count
 
 
@@ -160,13 +163,50 @@ class SqlTallyRepository:
         # unit of work's later statements (a write after a read then fails on PostgreSQL).
         rows = self._connection.execute(query, execution_options={"yield_per": BATCH})
         with collector_paused():
-            for row in rows:
-                invalid = dict(zip(_INVALID, row[_INVALID_AT], strict=True))
-                if None in invalid.values():  # a kind no sheet had when this one was stored
-                    invalid = {kind: n for kind, n in invalid.items() if n is not None}
-                votes = _readable(row, invalid)
-                counts = _counts(*row[_VALID_AT], invalid, row[_VOID_AT], votes)
-                yield TallySheet(row[0], row[1], counts)
+            for batch in rows.partitions():
+                yield from _sheets(batch)
+
+
+def _sheets(batch: Sequence[Any]) -> Iterator[TallySheet]:
+    """The sheets of a batch of rows. Their figures and votes are checked a batch at a time in
+    C (`_whole`), not a row at a time in Python (which took two thirds of reading a national
+    tally); a batch with anything else in it (a figure missing, as before a kind of invalid
+    ballot existed; a number orjson does not read as the standard library does; a row changed
+    outside sandogh) is read a row at a time by `_sheet`, which names the first unreadable."""
+    try:
+        votes = list(map(orjson.loads, map(_text_of, batch)))
+    except orjson.JSONDecodeError:
+        yield from map(_sheet, batch)
+        return
+    if not _whole(batch, votes):
+        yield from map(_sheet, batch)
+        return
+    for row, of_row in zip(batch, votes, strict=True):
+        invalid = dict(zip(_INVALID, row[_INVALID_AT], strict=True))
+        yield TallySheet(row[0], row[1], _counts(*row[_VALID_AT], invalid, row[_VOID_AT], of_row))
+
+
+def _whole(batch: Sequence[Any], votes: list[object]) -> bool:
+    """Whether every figure of the rows of `batch` is a whole number, none negative and none
+    missing, and every one of `votes` a dict of them."""
+    if not _DICT.issuperset(map(type, votes)):
+        return False
+    figures = list(chain.from_iterable(map(_figures_of, batch)))
+    counted = list(chain.from_iterable(map(dict.values, cast(list[dict[str, object]], votes))))
+    return (
+        _WHOLE.issuperset(map(type, figures))
+        and _WHOLE.issuperset(map(type, counted))
+        and min(figures, default=0) >= 0
+        and min(counted, default=0) >= 0
+    )
+
+
+def _sheet(row: Any) -> TallySheet:
+    invalid = dict(zip(_INVALID, row[_INVALID_AT], strict=True))
+    if None in invalid.values():  # a kind no sheet had when this one was stored
+        invalid = {kind: n for kind, n in invalid.items() if n is not None}
+    votes = _readable(row, invalid)
+    return TallySheet(row[0], row[1], _counts(*row[_VALID_AT], invalid, row[_VOID_AT], votes))
 
 
 def _readable(row: Any, invalid: dict[str, Any]) -> dict[str, int]:
