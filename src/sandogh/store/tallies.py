@@ -209,8 +209,10 @@ def _whole(batch: Sequence[Any], votes: list[object]) -> bool:
     missing, and every one of `votes` a dict of them."""
     if not _DICT.issuperset(map(type, votes)):
         return False
-    figures = list(chain.from_iterable(map(_figures_of, batch)))
-    counted = list(chain.from_iterable(map(dict.values, cast(list[dict[str, object]], votes))))
+    figures: list[Any] = list(chain.from_iterable(map(_figures_of, batch)))
+    counted: list[Any] = list(
+        chain.from_iterable(map(dict.values, cast(list[dict[str, Any]], votes)))
+    )
     return (
         _WHOLE.issuperset(map(type, figures))
         and _WHOLE.issuperset(map(type, counted))
