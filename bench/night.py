@@ -60,6 +60,21 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   the snapshot nor reads units.json for weights it does not use (`publish.site.render`); a
   report's intake no longer rebuilds who stands where, the seat bounds and the station's ballot
   from the whole definition (216 → 34 ms a zero report at 5,000 stations, profiled).
+- Session 26, the same command, each beside the code before it run just after (load 5.7–7.9):
+  the publisher's CPU a pass that wrote reports p50 1.29 s (before: 5.60 s), 170 ms a report
+  (405), so 1.10 cores at the real night's peak with the centre (2.22); lag p50 14.9 s, p99
+  21.1 s (before 16.3 / 23.5 at load 5.7): on 2 cores shared by a load of 8 a pass waits more
+  than it works (pass p50 3.3 s of wall for 1.3 s of CPU), so the wall-clock lag here says
+  little; bench/night_pass.py times a pass's parts on CPU: fixed ~0.2 s once read (the front,
+  search and election pages; was 5.75 s: every pass re-read 7,091 files and built every
+  constituency's whole view in both languages twice) and 52–68 ms a report (was 135). On a
+  core of its own, passes of T = (fixed + r × per_report × (1 + T)) at r reports a second: at
+  the real peak (4.9/s) and nationally (~13,500 constituencies: the election page's fixed part
+  ×4, ≈ 0.8 s) T ≈ 1.7 s and the lag at most ≈ 2T + the 1 s interval ≈ 4.3 s — but for the
+  whole-election files (totals.csv, NIST: 3.2 s at 5,000, ≈ 38 s nationally), written by the
+  pass that comes 60 s (`bulk_interval`) after they last were: the reports of that pass wait for
+  them, ~1/60 of the night's, more than 1 %. They must leave the pass (a process of their own)
+  before p99 < 5 s holds nationally.
 - The national night whole (58,640) was not run: from the figures above its preparation is
   ~19 min of CPU enrolling, ~9 min taking zero reports and ≥ 24 min publishing, and its site
   ~19 GB at these page sizes (the disk's share is 15 GB); the night itself ~58,640 × 118 ms ≈

@@ -36,8 +36,8 @@ def publish(
     stations the site shows reported, the total, its CPU seconds, those of them rendering the
     site)."""
     engine = make_engine(url)
-    uow: UnitOfWorkFactory = functools.partial(_unit_of_work, engine)
-    reads: UnitOfWorkFactory = functools.partial(_unit_of_work, engine, reading=True)
+    uow: UnitOfWorkFactory = functools.partial(unit_of_work, engine)
+    reads: UnitOfWorkFactory = functools.partial(unit_of_work, engine, reading=True)
     publisher = Publisher(uow, Path(root), elections=[election], bulk_interval=60.0, reads=reads)
     cpu = time.process_time()
     publisher.catch_up() if kept else publisher.regenerate()
@@ -57,7 +57,7 @@ def publish(
     engine.dispose()
 
 
-def _unit_of_work(engine: Any, *, reading: bool = False) -> SqlUnitOfWork:
+def unit_of_work(engine: Any, *, reading: bool = False) -> SqlUnitOfWork:
     return SqlUnitOfWork(engine, now=datetime.datetime.now(datetime.UTC), reading=reading)
 
 

@@ -8,8 +8,10 @@ its sheets imported through `services.results.import_results`, which counts the 
 the same transaction, all but K stations' sheets. Then, in the same run:
 
 - a unit's results as `sandogh results show` reads them (`services.results.show_results`: the
-  unit's totals row and its children's) for the nation, a province, the county with most stations,
-  a typical county and a station, of every contest and of one (`--contest president`), R times
+  unit's totals row and its children's) for a unit of each kind (the nation, a province, the
+  county with most stations, a typical county, city and village, a station) and those worst for
+  a read (the unit with the most stations directly below it, a city of 3,508 nationally, and a
+  station of it; the unit with the most units below), of every contest and of one, R times
   each (median and slowest wall time, median CPU time); beside them, the baseline,
   a primary-key row read through a unit of work (the stored definition hash of the election), and
   the full re-aggregation a read was before (`services.results.tally`, once);
@@ -95,20 +97,47 @@ def wall_and_cpu(times: list[tuple[float, float]]) -> dict[str, float]:
 def units_to_read(
     geography: Geography, largest_station: str, typical_station: str
 ) -> dict[str, str]:
+    """The units a read is timed for, by what they are: one of each kind, and those worst for a
+    read (the most stations directly below, the most units below, the most stations in a
+    county); a unit that is more than one of them is read once, under every name it has."""
+
     def county_of(station: str) -> str:
         for code in geography.ancestors(station):
             if geography.kind(code) is UnitKind.COUNTY:
                 return code
         raise LookupError(station)
 
+    def direct_stations(code: str) -> int:
+        return sum(geography.kind(c) is UnitKind.STATION for c in geography.children(code))
+
+    def typical(kind: UnitKind) -> str | None:
+        of_kind = sorted(
+            (len(geography.stations_under(c)), c) for c in inner if geography.kind(c) is kind
+        )
+        return of_kind[len(of_kind) // 2][1] if of_kind else None
+
     nation_code = geography.top_down[0]
-    return {
+    inner = [c for c in geography.top_down if geography.kind(c) is not UnitKind.STATION]
+    crowded = max(inner, key=lambda c: (direct_stations(c), c))
+    named = {
         "nation": nation_code,
         "province": geography.children(nation_code)[0],
         "largest county": county_of(largest_station),
         "typical county": county_of(typical_station),
+        "typical city": typical(UnitKind.CITY),
+        "typical village": typical(UnitKind.VILLAGE),
+        "most stations directly below": crowded,
+        "most units below": max(inner, key=lambda c: (len(geography.children(c)), c)),
         "station": typical_station,
+        "a station of the most stations below": [
+            c for c in geography.children(crowded) if geography.kind(c) is UnitKind.STATION
+        ][-1],
     }
+    names: dict[str, list[str]] = {}
+    for name, code in named.items():
+        if code is not None:
+            names.setdefault(code, []).append(name)
+    return {", ".join(each): code for code, each in names.items()}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -181,7 +210,8 @@ def reads(
 
 def stores(uow: Callable[[], SqlUnitOfWork], day: Night) -> dict[str, Any]:
     """The held stations' sheets stored one unit of work each, alternately with their totals
-    update and without (those then differ from a recount, as the check says)."""
+    update and without; then, untimed, the totals of those stored without (a read of a unit
+    above them refuses totals that are not the sum of its stations' sheets)."""
     election = day.election.id
     with_totals: list[float] = []
     without: list[float] = []
@@ -199,6 +229,10 @@ def stores(uow: Callable[[], SqlUnitOfWork], day: Night) -> dict[str, Any]:
             with_totals.append(timed(lambda store=store: store(counted=True)))
         else:
             without.append(timed(lambda store=store: store(counted=False)))
+    uncounted = [s for n, st in enumerate(sorted(day.held)) if not n % 2 for s in day.sheets[st]]
+    with uow() as work:
+        count_sheets(work, day_of(work, election), uncounted)
+        work.commit()
     return {
         "a report's sheets stored, without totals": spread_of(without),
         "a report's sheets stored, with totals": spread_of(with_totals),

@@ -14,6 +14,7 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.supervision import Certification, input_digest
+from sandogh.core.supervision.totals_tree import station_node
 from sandogh.services.acting import Actor, acted
 from sandogh.services.certifications import certify
 from sandogh.services.certified_inputs import CertifiedResultChangedError
@@ -140,6 +141,34 @@ def test_a_node_of_the_tree_changed_or_deleted_in_the_store_is_refused(
     _execute(engine, delete(CertifiedNodeRow))
     with pytest.raises(CertifiedResultChangedError):
         show_results(certified, ROUND_2, unit="IR-08-0801")
+
+
+def test_a_station_s_sheet_rewritten_is_refused_by_the_read_of_the_unit_just_above_it(
+    certified: NewUnitOfWork, engine: Engine
+) -> None:
+    """The read of a unit with stations directly below it (a city of 3,508 nationally) makes
+    each station's node from the sheet it reads, never takes it from the store: ST_1's sheet
+    moved, and its node in the store made again from the moved sheet, leave the county's
+    below-hash and the root unmatched; of the contest certified alone, and of every contest."""
+    _moved(engine, (), sheet=True)
+    with certified() as work:
+        (moved,) = [
+            s
+            for s in work.tallies.of_stations(ROUND_2, [ST_1], ["president"])
+            if s.contest == "president"
+        ]
+    node = CertifiedNodeRow
+    _execute(
+        engine,
+        update(node)
+        .where(node.code == ST_1, node.contest == "president")
+        .values(node=station_node(ST_1, moved)),
+    )
+    for contest in ("president", None):
+        with pytest.raises(CertifiedResultChangedError) as refused:
+            show_results(certified, ROUND_2, unit="IR-08-0801", contest=contest)
+        assert refused.value.certification.contest == "president"
+    show_results(certified, ROUND_2, unit="IR-08-0801", contest="parliament")  # not certified
 
 
 def test_a_constituency_s_certification_checks_the_reads_of_its_units(engine: Engine) -> None:

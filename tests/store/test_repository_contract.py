@@ -137,6 +137,27 @@ def test_sheets_come_back_exactly_by_station_then_contest(new_unit_of_work: NewU
         assert list(uow.tallies.all("tehran-1403")) == []
 
 
+def test_the_sheets_of_some_stations_come_back_of_the_contests_asked(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """`of_stations` gives what `all` gives of those stations (and contests): a unit's read."""
+    store_election(new_unit_of_work)
+    written = sheets(3)
+    with new_unit_of_work() as uow:
+        uow.tallies.add_many("kerman-1403-r2", written)
+        uow.commit()
+
+    wanted = {station_code(1), station_code(3)}
+    with new_unit_of_work() as uow:
+        read = uow.tallies.of_stations
+        assert list(read("kerman-1403-r2", wanted)) == [s for s in written if s.station in wanted]
+        assert list(read("kerman-1403-r2", wanted, ["council"])) == [
+            s for s in written if s.station in wanted and s.contest == "council"
+        ]
+        assert list(read("kerman-1403-r2", wanted, [])) == []
+        assert list(read("tehran-1403", wanted, ["council"])) == []
+
+
 def test_a_sheet_is_stored_once_per_station_and_contest(new_unit_of_work: NewUnitOfWork) -> None:
     store_election(new_unit_of_work)
     with new_unit_of_work() as uow:

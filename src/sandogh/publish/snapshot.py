@@ -38,18 +38,18 @@ An E2E election's record is written under `data/<election>/e2e/` with the rest, 
 a station's ballot chain comes (`publish.e2e_record`).
 
 After writing, the results site is rendered for the units whose pages changed, by
-`sandogh.publish.site.render_site` when that module is installed.
+`sandogh.publish.site.render_site` when that module is installed (`publish.site_passes`: what it
+reads is kept from one pass to the next while the files it came from are not written again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-import importlib
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.attestation import attest
@@ -69,6 +69,7 @@ from sandogh.publish.reading import (
     read_stations,
     written_up_to,
 )
+from sandogh.publish.site_passes import SiteRendering
 from sandogh.publish.unit_files import every_page_changes, linked_everywhere, write_units
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
@@ -76,7 +77,6 @@ from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
 
-RenderSite = Callable[..., int]
 #: the voting stations from which an election's files are written by several processes: below,
 #: forking costs more than it saves
 PARALLEL_FROM = 2_000
@@ -148,6 +148,7 @@ class Publisher:
         self._e2e: dict[str, E2ERecord] = {}
         self._workers = workers
         self._parallel_from = parallel_from
+        self._site = SiteRendering(root)
 
     @property
     def log_sequence(self) -> int:
@@ -162,11 +163,15 @@ class Publisher:
         """Write every file of every election from the store."""
         elections = self._elections_to_publish()
         self._restart()
-        writer, done = Writer(self._root), Regeneration()
-        for election in elections:
-            self._write_everything(writer, self._load(election))
-            done.units[election] = None
-        return self._finish(writer, done, publication=True)
+        done = Regeneration()
+        with self._writing() as writer:
+            for election in elections:
+                self._write_everything(writer, self._load(election))
+                done.units[election] = None
+            done = self._finish(writer, done, publication=True)
+        if self._render:
+            self._site.prime(elections)
+        return done
 
     def poll(self) -> Regeneration:
         """Read the log entries added since the last read; write what they change."""
@@ -174,19 +179,20 @@ class Publisher:
         by_election: dict[str, list[Change]] = {}
         for change in self._read_log():
             by_election.setdefault(change.election, []).append(change)
-        writer, done = Writer(self._root), Regeneration(reading_log=self._clock() - started)
+        done = Regeneration(reading_log=self._clock() - started)
         done.arrived = [
             c.time for cs in by_election.values() for c in cs if c.kind is ChangeKind.REPORT
         ]
-        for election, changes in by_election.items():
-            state = self._published.get(election)
-            if state is not None:
-                done.units[election] = self._apply(writer, state, changes)
-            elif (self._chosen is None or election in self._chosen) and self._stored(election):
-                self._write_everything(writer, self._load(election))
-                done.units[election] = None
-        self._write_bulk(writer, force=False)
-        return self._finish(writer, done)
+        with self._writing() as writer:
+            for election, changes in by_election.items():
+                state = self._published.get(election)
+                if state is not None:
+                    done.units[election] = self._apply(writer, state, changes)
+                elif (self._chosen is None or election in self._chosen) and self._stored(election):
+                    self._write_everything(writer, self._load(election))
+                    done.units[election] = None
+            self._write_bulk(writer, force=False)
+            return self._finish(writer, done)
 
     def catch_up(self) -> Regeneration:
         """Bring the snapshot an earlier run wrote under `root` up to date: write only what the
@@ -194,41 +200,56 @@ class Publisher:
         elections = self._elections_to_publish()
         written = {election: written_up_to(self._root, election) for election in elections}
         changes = self._restart()
-        writer, done = Writer(self._root), Regeneration()
-        for election in elections:
-            state = self._load(election)
-            after = written[election]
-            if after is None:
-                self._write_everything(writer, state)
-                done.units[election] = None
-                continue
-            later = [c for c in changes if c.election == election and c.log_sequence > after]
-            if later:
-                done.units[election] = self._apply(writer, state, later)
-            if self._e2e_options != E2EOptions():  # the guardians' tallies, out or back in
-                self._write_e2e(writer, state)
-        self._write_bulk(writer, force=True)
-        return self._finish(writer, done, publication=True)
+        done = Regeneration()
+        with self._writing() as writer:
+            for election in elections:
+                state = self._load(election)
+                after = written[election]
+                if after is None:
+                    self._write_everything(writer, state)
+                    done.units[election] = None
+                    continue
+                later = [c for c in changes if c.election == election and c.log_sequence > after]
+                if later:
+                    done.units[election] = self._apply(writer, state, later)
+                if self._e2e_options != E2EOptions():  # the guardians' tallies, out or back in
+                    self._write_e2e(writer, state)
+            self._write_bulk(writer, force=True)
+            done = self._finish(writer, done, publication=True)
+        if self._render:
+            self._site.prime(elections)
+        return done
 
     def write_e2e(self) -> Regeneration:
         """Write the E2E record of every election published again: the guardians' decrypted
         tallies given since (`E2EOptions.decrypted`) join it."""
-        writer = Writer(self._root)
-        for state in self._published.values():
-            self._write_e2e(writer, state)
-        return self._finish(writer, Regeneration())
+        with self._writing() as writer:
+            for state in self._published.values():
+                self._write_e2e(writer, state)
+            return self._finish(writer, Regeneration())
 
     def flush(self) -> Regeneration:
         """Write the whole-election files that lag behind (see the module docstring)."""
-        writer = Writer(self._root)
-        self._write_bulk(writer, force=True)
-        return self._finish(writer, Regeneration())
+        with self._writing() as writer:
+            self._write_bulk(writer, force=True)
+            return self._finish(writer, Regeneration())
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Writer]:
+        """A writer for one publication. Should it fail half written, the site keeps nothing
+        it read (`publish.site_passes`): which files changed is known only to the writer."""
+        try:
+            yield Writer(self._root)
+        except BaseException:
+            self._site.restart()
+            raise
 
     # ---- reading (`publish.reading`) ---------------------------------------------------------
 
     def _restart(self) -> list[Change]:
         """Forget what was read; read the whole log again."""
         self._timelines, self._published, self._log_sequence = {}, {}, 0
+        self._site.restart()
         return self._read_log()
 
     def _read_log(self) -> list[Change]:
@@ -364,7 +385,7 @@ class Publisher:
                 election: self._site_workers(election, codes)
                 for election, codes in done.units.items()
             }
-            done.rendered = _render_site(self._root, done.units, workers)
+            done.rendered = self._site.render(done.units, workers, done.written)
             done.rendering = cpu_seconds() - started
         return done
 
@@ -374,21 +395,3 @@ class Publisher:
         state = self._published.get(election)
         large = state is not None and len(state.index.voting_stations) >= self._parallel_from
         return self._workers if units is None and large else 1
-
-
-def _render_site(
-    root: Path, units: Mapping[str, set[str] | None], workers: Mapping[str, int]
-) -> int | None:
-    """Render the site's pages of `units`, when the site module is there (issue 5, item 2), by
-    `workers` processes for each election."""
-    try:
-        site = importlib.import_module("sandogh.publish.site")
-    except ImportError:
-        return None
-    render = cast(RenderSite | None, getattr(site, "render_site", None))
-    if render is None:
-        return None
-    return sum(
-        render(root, election, codes, workers=workers[election])
-        for election, codes in units.items()
-    )

@@ -42,10 +42,11 @@ def tree_holds(
     parts = scope_units(geography, contest, c.constituency)
     path = _path(geography, codes[0], set(parts)) if codes[0] in inside else []
     below = [code for code in inside if code != codes[0]]
-    # the units read below the first: their own rows (the hash of what is below them); above
-    # it: their other children's nodes; the scope's other parts
+    # the units read below the first: their own rows (the hash of what is below them; a
+    # station's node is made from its sheet, read: a city's 3,508 stations' rows are not
+    # taken); above it: their other children's nodes; the scope's other parts
     wanted = {
-        *below,
+        *(code for code in below if geography.kind(code) is not UnitKind.STATION),
         *(child for code in path[1:] for child in geography.children(code)),
         *parts,
     } - set(path)

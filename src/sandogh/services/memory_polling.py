@@ -112,9 +112,18 @@ class MemoryTallies:
         # The same order as the SQL store's: by station, then contest.
         return iter([merged[key] for key in sorted(merged)])
 
-    def of_stations(self, election_id: str, stations: Collection[str]) -> Iterator[TallySheet]:
+    def of_stations(
+        self,
+        election_id: str,
+        stations: Collection[str],
+        contests: Collection[str] | None = None,
+    ) -> Iterator[TallySheet]:
         wanted = set(stations)
-        return (sheet for sheet in self.all(election_id) if sheet.station in wanted)
+        return (
+            sheet
+            for sheet in self.all(election_id)
+            if sheet.station in wanted and (contests is None or sheet.contest in contests)
+        )
 
     def commit(self) -> None:
         for election_id, sheets in self.pending.items():

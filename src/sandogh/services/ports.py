@@ -130,8 +130,14 @@ class TallyRepository(Protocol):
 
     def all(self, election_id: str) -> Iterator[TallySheet]: ...
 
-    def of_stations(self, election_id: str, stations: Collection[str]) -> Iterator[TallySheet]:
-        """The sheets of `stations`, by station then contest, as `all` gives them."""
+    def of_stations(
+        self,
+        election_id: str,
+        stations: Collection[str],
+        contests: Collection[str] | None = None,
+    ) -> Iterator[TallySheet]:
+        """The sheets of `stations` (of `contests` only, every contest when None), by station
+        then contest, as `all` gives them."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 from sandogh.core.counting.aggregate import Aggregate, Total, aggregate
 from sandogh.core.counting.tally import FIGURES, Counts, TallySheet
@@ -90,6 +91,9 @@ class Finding:
         return _RELATION[self.identity]
 
 
+_figures = attrgetter(*FIGURES)
+
+
 def check_counts(
     counts: Counts, *, where: str, contest: str, seats: int, scope: Scope = Scope.UNIT
 ) -> tuple[Finding, ...]:
@@ -99,7 +103,7 @@ def check_counts(
         return Finding(identity, where, contest, figure, expected, actual, scope)
 
     negative = (
-        min(getattr(counts, figure) for figure in FIGURES) < 0
+        min(_figures(counts)) < 0
         or min(counts.invalid.values(), default=0) < 0
         or min(counts.votes.values(), default=0) < 0
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 from typing import TypeVar
 
 from sandogh.core.counting.aggregate import Total, aggregate
@@ -53,6 +54,7 @@ class Running:
 
 
 ZERO = Running()
+_figures_of = attrgetter(*FIGURES)
 
 _K = TypeVar("_K", str, InvalidKind)
 
@@ -88,8 +90,8 @@ def summed(parts: Iterable[Running]) -> Running:
     for part in parts:
         counts = part.counts
         reported += part.reported
-        for name in FIGURES:
-            figures[name] += getattr(counts, name)
+        for name, n in zip(FIGURES, _figures_of(counts), strict=True):
+            figures[name] += n
         for kind, n in counts.invalid.items():
             invalid[kind] = invalid.get(kind, 0) + n
         for code, n in counts.votes.items():

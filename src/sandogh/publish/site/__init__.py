@@ -6,6 +6,7 @@ file to download, readable without scripts; small scripts only poll for updates,
 and search.
 """
 
+from sandogh.publish.site.kept_reads import KeptReads
 from sandogh.publish.site.render import render_site
 
-__all__ = ["render_site"]
+__all__ = ["KeptReads", "render_site"]

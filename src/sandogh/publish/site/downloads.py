@@ -68,5 +68,7 @@ def record_fingerprint(pages: ElectionPages, lang: Lang) -> str | None:
     record = pages.files.record(pages.election)
     if record is None:
         return None
-    short = short_fingerprint(fingerprint(record))
+    # hashed once for every page, not by each (nationally the record is tens of MB)
+    key, source = ("fingerprint", pages.election), (f"{pages.election}/anchor/record.json",)
+    short = pages.files.made_of(key, source, lambda: short_fingerprint(fingerprint(record)))
     return to_persian_digits(short) if lang == "fa" else short

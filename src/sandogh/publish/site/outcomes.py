@@ -49,6 +49,18 @@ class OutcomeView:
     share_heading: str = ""  # the base of its percentages: valid ballots, or all cast
 
 
+@dataclass(frozen=True)
+class OutcomeRow:
+    """A constituency lying inside a unit, as the unit's list of them shows it: its name,
+    status, stations reported and who is ahead; its own page shows the rest."""
+
+    constituency: str
+    status: str
+    status_key: str
+    stations: str
+    ahead: tuple[str, ...]
+
+
 _AHEAD = frozenset({"elected", "leading", "advanced-to-runoff", "awaiting-lot"})
 
 
@@ -128,6 +140,27 @@ def outcome_void_text(
     return label("voided_every_station", lang) if total and len(stations) >= total else ""
 
 
+def outcome_row(outcome: Outcome, lang: Lang) -> OutcomeRow:
+    """The row of `outcome` in a list of constituencies (the election's page lists thousands:
+    none of its standings is built)."""
+    return OutcomeRow(
+        constituency=outcome["constituency"]["name"][lang],
+        status=status_text(outcome["status"], lang),
+        status_key=outcome["status"],
+        stations=_stations(outcome, lang),
+        ahead=_ahead(outcome, lang),
+    )
+
+
+def _stations(outcome: Outcome, lang: Lang) -> str:
+    stations = outcome["stations"]
+    return label("stations_reported", lang, reported=stations["reported"], total=stations["total"])
+
+
+def _ahead(outcome: Outcome, lang: Lang) -> tuple[str, ...]:
+    return tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD)
+
+
 def outcome_view(
     outcome: Outcome, lang: Lang, certified: str = "", voided: str = ""
 ) -> OutcomeView:
@@ -147,12 +180,7 @@ def outcome_view(
         share_heading=label(f"percent_of_{base_name}", lang),
         status=status_text(outcome["status"], lang),
         status_key=outcome["status"],
-        stations=label(
-            "stations_reported",
-            lang,
-            reported=outcome["stations"]["reported"],
-            total=outcome["stations"]["total"],
-        ),
+        stations=_stations(outcome, lang),
         seats=label("seat" if seats == 1 else "seats", lang, seats=seats),
         needed=(
             ""
@@ -172,7 +200,7 @@ def outcome_view(
         ),
         # a partial outcome's first reason is the same «not final» line, said above its table
         reasons=tuple(reason[lang] for reason in outcome["reasons"][1 if partial else 0 :]),
-        ahead=tuple(c["name"][lang] for c in outcome["candidates"] if c["result"] in _AHEAD),
+        ahead=_ahead(outcome, lang),
         lists=_lists(outcome, lang, partial),
         not_final=label("not_final", lang, reported=stations["reported"], total=stations["total"])
         if partial

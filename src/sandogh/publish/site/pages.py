@@ -23,7 +23,13 @@ from sandogh.locale import Lang
 from sandogh.locale.definition_names import named_place
 from sandogh.publish.site.figures import number
 from sandogh.publish.site.geo import candidate_colours
-from sandogh.publish.site.outcomes import certification_text, undone_text, void_text
+from sandogh.publish.site.outcomes import (
+    OutcomeRow,
+    certification_text,
+    outcome_row,
+    undone_text,
+    void_text,
+)
 from sandogh.publish.site.reported import Over, counted, cover, earlier_over
 from sandogh.publish.site.snapshot import (
     ContestEntry,
@@ -77,6 +83,7 @@ class ElectionPages:
         self.snapshot = files.snapshot(election)
         self.top, self.above = self._scope(self.snapshot["top_unit"])
         self._where: dict[str, _Where] = {}
+        self._placed: dict[tuple[str, str, str], Placed] = {}
 
     def _scope(self, code: str) -> tuple[str, frozenset[str]]:
         """The unit the election's page shows, the top unit's scope (`core.definition.scope`)
@@ -148,12 +155,38 @@ class ElectionPages:
         return f"{place.up}data/{self.election}/{relative}"
 
     def line(self, contest: str, code: str) -> list[str]:
-        """`code` and every unit above it, read from its result file's `path`."""
-        result = self.files.result(self.election, contest, code)
-        return [code, *(unit["code"] for unit in result["path"])] if result else [code]
+        """`code` and every unit above it, read from its result file's `path` (made once for
+        each file read: the election's page asks the line of every constituency's units)."""
+
+        def made() -> list[str]:
+            result = self.files.result(self.election, contest, code)
+            return [code, *(unit["code"] for unit in result["path"])] if result else [code]
+
+        source = f"{self.election}/results/{contest}/{code}.json"
+        return self.files.made_of(("line", self.election, contest, code), (source,), made)
+
+    def row(self, outcome: Outcome, lang: Lang) -> OutcomeRow:
+        """`outcome`'s row in a unit's list of the constituencies inside it (`outcome_row`),
+        made once while its file is unchanged: the election's page lists every one. (An
+        outcome over units above the scope is named for the scope, read from its result.)"""
+        contest, constituency = outcome["contest"], outcome["constituency"]["id"]
+        sources: tuple[str, ...] = (f"{self.election}/outcomes/{contest}/{constituency}.json",)
+        if self.above.intersection(outcome["constituency"]["units"]):
+            sources += (f"{self.election}/results/{contest}/{self.top}.json",)
+        key = ("row", self.election, contest, constituency, lang)
+        return self.files.made_of(key, sources, lambda: outcome_row(outcome, lang))
 
     def placed(self, contest: ContestEntry, code: str, place: Place) -> Placed:
-        """The contest's constituencies as unit `code`'s page shows them (`views.Placed`)."""
+        """The contest's constituencies as unit `code`'s page shows them (`views.Placed`):
+        found once for the page's two languages, its votes and its downloads (the election's
+        page places every constituency of the election)."""
+        key = (contest["id"], code, place.path)
+        found = self._placed.get(key)
+        if found is None:
+            found = self._placed[key] = self._place(contest, code, place)
+        return found
+
+    def _place(self, contest: ContestEntry, code: str, place: Place) -> Placed:
         above = self.line(contest["id"], code)
         own: list[Outcome] = []
         covering: list[tuple[Outcome, str]] = []

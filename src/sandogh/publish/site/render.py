@@ -28,6 +28,7 @@ from sandogh.publish.processes import Job, write_jobs
 from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
 from sandogh.publish.site.figures import day, digits, figures_in, isolated
 from sandogh.publish.site.front_page import summary
+from sandogh.publish.site.kept_reads import KeptReads
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.snapshot import SnapshotFiles
@@ -130,7 +131,12 @@ def _election_values(pages: ElectionPages, place: Place) -> dict[str, Any]:
 
 
 def render_site(
-    root: Path, election_id: str, units: Collection[str] | None = None, *, workers: int = 1
+    root: Path,
+    election_id: str,
+    units: Collection[str] | None = None,
+    *,
+    workers: int = 1,
+    kept: KeptReads | None = None,
 ) -> int:
     """Render the results site of `election_id` from `root/data/` into `root`.
 
@@ -141,9 +147,11 @@ def render_site(
     `candidacy.json`, `publish.site.candidacy_page`); without, every page. A unit with no result
     file in any contest has no page. The assets are copied each time. The units' pages are
     rendered by `workers` processes when more than one, the same files with the same bytes.
-    Returns how many files were written, unchanged ones not counted.
+    With `kept`, the files read are those an earlier rendering read and kept, less those written
+    since (`kept_reads.KeptReads`). Returns how many files were written, unchanged ones not
+    counted.
     """
-    files = SnapshotFiles(root)
+    files = SnapshotFiles(root, kept)
     writer = Writer(root, mode=0o644)  # whatever the umask: the web server reads them
     for folder in (ASSETS, MAPS):
         for asset in sorted(folder.rglob("*")):

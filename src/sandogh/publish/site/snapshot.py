@@ -7,9 +7,14 @@ they are typed here, not validated again: a file that breaks its shape fails the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
-from typing import Any, NotRequired, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, TypeVar, cast
+
+from sandogh.publish.site.kept_reads import KeptReads
+
+T = TypeVar("T")
 
 # "crossed-out" is written only where it is not 0 (`counting.tally.LATER_KINDS`).
 Invalid = TypedDict(
@@ -251,19 +256,25 @@ def _read(path: Path) -> Any:
 
 
 class SnapshotFiles:
-    """Reads `root/data/…` once per file; one instance serves one rendering."""
+    """Reads `root/data/…` once per file; one instance serves one rendering, and with `kept`
+    it reads the results, outcomes, units.json and the record through what earlier renderings
+    kept."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, kept: KeptReads | None = None) -> None:
+        self.root = root
         self.data = root / "data"
+        self._kept = KeptReads() if kept is None else kept
         # cached per instance: the files do not change while one rendering reads them
-        self.result = cache(self._result)
-        self.outcome = cache(self._outcome)
         self.snapshot = cache(self._snapshot)
-        self.units = cache(self._units)
         self.supervision = cache(self._supervision)
         # asked by every page: the election's files it offers, the record's fingerprint
         self.has = cache(self._has)
-        self.record = cache(self._record)
+
+    def made_of(self, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]) -> T:
+        """`make()`, made once while none of the files `sources` (paths under `data/`, which
+        with what `key` names are all it may depend on) is written (`KeptReads.made_of`): what
+        a page makes of a file unchanged is made once a night, not once a pass."""
+        return self._kept.made_of(key, tuple(f"data/{s}" for s in sources), make)
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
@@ -271,17 +282,17 @@ class SnapshotFiles:
     def _snapshot(self, election: str) -> Snapshot:
         return cast(Snapshot, _read(self.data / election / "snapshot.json"))
 
-    def _result(self, election: str, contest: str, unit: str) -> UnitResult | None:
-        path = self.data / election / "results" / contest / f"{unit}.json"
-        return cast(UnitResult, _read(path)) if path.is_file() else None
+    def result(self, election: str, contest: str, unit: str) -> UnitResult | None:
+        relative = f"data/{election}/results/{contest}/{unit}.json"
+        return cast(UnitResult | None, self._kept.result(self.root, relative, _read))
 
-    def _outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
-        path = self.data / election / "outcomes" / contest / f"{constituency}.json"
-        return cast(Outcome, _read(path)) if path.is_file() else None
+    def outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
+        relative = f"data/{election}/outcomes/{contest}/{constituency}.json"
+        return cast(Outcome | None, self._kept.document(self.root, relative, _read))
 
-    def _units(self, election: str) -> list[UnitEntry]:
+    def units(self, election: str) -> list[UnitEntry]:
         """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""
-        document = _read(self.data / election / "units.json")
+        document = self._kept.document(self.root, f"data/{election}/units.json", _read)
         listed = document["units"] if isinstance(document, dict) else document
         return cast(list[UnitEntry], listed)
 
@@ -290,10 +301,10 @@ class SnapshotFiles:
         folder = self.data / election / "results" / contest
         return sorted(path.stem for path in folder.glob("*.json"))
 
-    def _record(self, election: str) -> bytes | None:
+    def record(self, election: str) -> bytes | None:
         """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
-        path = self.data / election / "anchor" / "record.json"
-        return path.read_bytes() if path.is_file() else None
+        relative = f"data/{election}/anchor/record.json"
+        return cast(bytes | None, self._kept.document(self.root, relative, Path.read_bytes))
 
     def _supervision(self, election: str) -> Supervision:
         """`supervision.json`'s voids and certifications; none where it is not published."""

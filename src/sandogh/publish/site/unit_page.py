@@ -45,6 +45,7 @@ def unit_page(pages: ElectionPages, code: str, place: Place) -> dict[str, Any] |
                 partial(pages.line, outcome["contest"]),
                 lang,
             ),
+            row=lambda outcome: pages.row(outcome, lang),
             voided=pages.station_voids(contest["id"], code, lang),
             lang=lang,
         )

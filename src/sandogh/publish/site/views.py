@@ -26,7 +26,7 @@ from sandogh.publish.site.comparison import Comparison, comparison
 from sandogh.publish.site.figures import announcement, joined, moment
 from sandogh.publish.site.hand_count import hand_count_note
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.outcomes import OutcomeView, outcome_view, status_text
+from sandogh.publish.site.outcomes import OutcomeRow, OutcomeView, outcome_view, status_text
 from sandogh.publish.site.reported import (
     Over,
     boxes_voided,
@@ -54,7 +54,7 @@ class ContestView:
     turnout_note: str  # over which stations turnout is reckoned, while the count is partial
     outcomes: tuple[OutcomeView, ...]
     outcome_links: tuple[tuple[str, str], ...]  # (text, href)
-    contained: tuple[tuple[OutcomeView, str], ...]  # with the page showing its standings
+    contained: tuple[tuple[OutcomeRow, str], ...]  # with the page showing its standings
     comparison: Comparison | None
     children_heading: str
     children: tuple[ChildRow, ...]
@@ -94,12 +94,14 @@ def contest_view(
     href: Callable[[str], str],
     certified: Callable[[Outcome], str],
     outcome_voided: Callable[[Outcome], str],
+    row: Callable[[Outcome], OutcomeRow],
     voided: tuple[str, ...],
     lang: Lang,
 ) -> ContestView:
     """One contest's section of a unit's page; `previous` the earlier round over the stations
     reported here, `certified` an outcome's certification line, `outcome_voided` its void line
-    (a constituency voided whole or station by station), `voided` the boards' voids of this
+    (a constituency voided whole or station by station), `row` the line of a constituency lying
+    inside the unit (`outcomes.outcome_row`), `voided` the boards' voids of this
     station's ballots, with their decisions. A station whose box was voided says so as its
     status; a unit above one says how many of its stations reported were voided."""
     counts = result["counts"]
@@ -155,10 +157,7 @@ def contest_view(
             (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href)
             for o, href in outcomes.above
         ),
-        contained=tuple(
-            (outcome_view(o, lang, certified(o), outcome_voided(o)), href)
-            for o, href in outcomes.within
-        ),
+        contained=tuple((row(o), href) for o, href in outcomes.within),
         comparison=(
             None
             if previous is None

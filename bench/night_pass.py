@@ -1,0 +1,179 @@
+"""One pass of the night's publisher, timed apart from the night: its fixed part and its part a
+report, at the size of bench/night.py's national preparation.
+
+    .venv/bin/python bench/night_pass.py [--stations N] [--sizes 1,10,100] [--repeat R]
+                                         [--profile FILE] [--at TIME] [--keep DIR] [--json]
+
+The kept preparation of bench/night_nation.py (made first when there is none) is copied, the
+publisher catches up from its snapshot as bench/night.py's does, and then for each size N of
+`--sizes` (`--repeat` times each) the next N final reports of the night's order are taken by
+the centre's own use case (`services.ingest.ingest_reports`, in this process, not timed) and one
+`Publisher.poll` writes them and renders their pages: its CPU seconds (this process's, and the
+rendering's processes' if any) are the pass's. Fitting `cpu = fixed + N × per_report` over the
+sizes gives the two parts (the first passes read what later ones keep: `--repeat 2` shows the
+passes of a publisher that has followed the night for a while); then the whole-election files,
+which a pass writes at most every `bulk_interval` seconds, are written and timed. With
+`--profile`, the passes are profiled (cProfile, CPU) into FILE.
+With `--at` the reports are taken at that time and with `--keep` the snapshot is left in DIR,
+so that two versions' snapshots can be compared file by file.
+
+The lag of bench/night.py is a pass's wait and its length: with reports arriving at r a second
+and a pass every `interval`, a report waits for the pass after it, and that pass takes
+`fixed + r × (interval + pass) × per_report` — so the lag is bounded by the fixed part, and the
+part a report sets the cores the peak needs (bench/night_figures.py's `cores_needed`).
+
+Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
+`--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
+- before: passes of 1, 10 and 100 reports 4.74, 6.76 and 14.12 s in the second round: fixed
+  5.07 s a pass, 87 ms a report (141 ms in the pass of 100). Profiled: every pass re-read 7,091
+  files (every constituency's outcome and its units' results, to place each constituency) and built
+  each constituency's whole view (standings, certification and void lines) in both languages for
+  the election's page, twice (its votes and its downloads), of which the page prints a row.
+- with what a pass keeps (`publish.site.kept_reads`): 1.11, 1.77 and 6.77 s: fixed 1.05 s, 64 ms
+  a report (68 ms in the pass of 100, 85 % of it rendering ~5.6 pages a report: a station's, its
+  county's and province's pages in two languages; the fixed part here is mostly the first
+  reading of a province's and county's files, kept after); the first pass after the publisher
+  starts 0.63 s (was 4.32: the start now reads what every pass renders from,
+  `SiteRendering.prime`); the pages every pass renders (the front, search and election pages)
+  0.2 s of it once read (`render_site` of no unit, timed apart); the whole-election files 3.2 s,
+  written by the pass that comes `bulk_interval` seconds after they last were. The same reports
+  taken at the same time (`--at`) leave the snapshot byte for byte as before (17,284 pages and
+  every data file compared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime
+import functools
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import night_nation
+from night_sides import unit_of_work
+from sandogh.publish.processes import cpu_seconds
+from sandogh.publish.snapshot import Publisher
+from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.ingest import ingest_reports
+from sandogh.store.engine import make_engine
+
+
+def say(message: str) -> None:
+    print(f"… {message}", file=sys.stderr, flush=True)
+
+
+def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
+    """The least-squares line through (reports, seconds): its intercept and slope."""
+    n = len(points)
+    mean_x = sum(x for x, _ in points) / n
+    mean_y = sum(y for _, y in points) / n
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else 0.0
+    return mean_y - slope * mean_x, slope
+
+
+def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
+    kept = night_nation.prepared(args.stations, workers=2, fresh=False)
+    url, site = kept.copy_to(scratch)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    finals = kept.finals(sum(sizes) * args.repeat)
+    engine = make_engine(url)
+    uow: UnitOfWorkFactory = functools.partial(unit_of_work, engine)
+    reads: UnitOfWorkFactory = functools.partial(unit_of_work, engine, reading=True)
+    publisher = Publisher(uow, site, elections=[kept.election], bulk_interval=3600.0, reads=reads)
+    started = cpu_seconds()
+    publisher.catch_up()
+    say(f"caught up from the kept snapshot: {cpu_seconds() - started:.1f} s of CPU")
+    profile = cProfile.Profile() if args.profile else None
+    passes: list[dict[str, Any]] = []
+    taken = 0
+    try:
+        for _ in range(args.repeat):
+            for size in sizes:
+                now = args.at or datetime.datetime.now(datetime.UTC)
+                ingest_reports(uow, signed=finals[taken : taken + size], now=now)
+                taken += size
+                cpu, wall = cpu_seconds(), time.perf_counter()
+                if profile is not None:
+                    profile.enable()
+                done = publisher.poll()
+                if profile is not None:
+                    profile.disable()
+                used = cpu_seconds() - cpu
+                passes.append(
+                    {
+                        "reports": size,
+                        "cpu_s": used,
+                        "wall_s": time.perf_counter() - wall,
+                        "rendering_cpu_s": done.rendering,
+                        "files": len(done.written),
+                        "pages": done.rendered,
+                    }
+                )
+                say(
+                    f"a pass of {size}: {used:.2f} s of CPU ({1000 * used / size:.0f} ms a "
+                    f"report), {done.rendering:.2f} s rendering, {len(done.written)} files, "
+                    f"{done.rendered} pages"
+                )
+        cpu = cpu_seconds()
+        publisher.flush()  # the whole-election files, which the passes leave behind
+        bulk = cpu_seconds() - cpu
+    finally:
+        engine.dispose()
+        if profile is not None:
+            profile.dump_stats(args.profile)
+    fixed, per_report = fit([(p["reports"], p["cpu_s"]) for p in passes])
+    return {
+        "stations": kept.figures["stations"],
+        "passes": passes,
+        "bulk_cpu_s": bulk,
+        "fixed_cpu_s": fixed,
+        "per_report_cpu_ms": 1000 * per_report,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--stations", type=int, default=5000, help="the kept preparation's size")
+    parser.add_argument("--sizes", default="1,10,100", help="reports a pass, comma-separated")
+    parser.add_argument("--repeat", type=int, default=1, help="passes of each size")
+    parser.add_argument("--profile", help="profile the passes (cProfile) into this file")
+    parser.add_argument(
+        "--at",
+        type=datetime.datetime.fromisoformat,
+        help="the time the centre takes the reports at (default: now), for two runs to compare",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="an empty folder to leave the store and the snapshot in"
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if args.keep is not None:
+        args.keep.mkdir(parents=True)
+        figures = run(args, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="sandogh-night-pass-") as scratch:
+            figures = run(args, Path(scratch))
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    for each in figures["passes"]:
+        print(
+            f"a pass of {each['reports']:>4} reports: {each['cpu_s']:6.2f} s of CPU "
+            f"({1000 * each['cpu_s'] / each['reports']:6.0f} ms a report; rendering "
+            f"{each['rendering_cpu_s']:.2f} s), {each['files']} files, {each['pages']} pages"
+        )
+    print(
+        f"at {figures['stations']:,} stations: fixed {figures['fixed_cpu_s']:.2f} s of CPU a "
+        f"pass, {figures['per_report_cpu_ms']:.0f} ms a report; the whole-election files "
+        f"(csv/totals.csv, the NIST report) {figures['bulk_cpu_s']:.2f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

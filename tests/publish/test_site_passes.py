@@ -1,0 +1,96 @@
+"""The site rendered after each pass of the publisher, through what it kept of earlier passes:
+the same pages, byte for byte, as a whole regeneration's, whatever the pass brought."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sandogh.core.access import Grant, Role
+from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, Decision, StationVoid
+from sandogh.publish.published import Published
+from sandogh.publish.snapshot import Publisher
+from sandogh.services.acting import Actor
+from sandogh.services.certifications import certify, uncertify
+from sandogh.services.voids import void
+from tests.services.build import LATER, ROUND_2, ST_1, ST_2, ST_3, replace_box
+
+from .build import DEVICE_2, NewUnitOfWork, at, report
+from .test_snapshot import DEVICE_2B, pages, tree
+
+BOARD = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+OTHER = Actor("nazer-2", Grant(Role.SUPERVISOR, "IR"))  # undoes what BOARD certified
+SAID = Decision("a box without its seal", "1403/12")
+
+
+def _whole(uow: NewUnitOfWork, root: Path) -> Path:
+    Publisher(uow, root, now=lambda: at(30)).regenerate()
+    return root
+
+
+def test_a_pass_after_each_outside_change_renders_the_whole_regenerations_pages(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Issue 14 (session 26): the site keeps the files it read from one pass to the next,
+    dropping those each pass writes (`publish.site_passes`). After each change — reports, a
+    candidate's votes voided, a certification and its undoing, a constituency voided, an
+    amendment of the record, a report and its box's void in one pass — the pass leaves the
+    files and pages a whole regeneration from the same store writes."""
+    steps: list[Callable[[], object]] = [
+        lambda: report(uow, ST_1, 1),
+        lambda: void(
+            uow, BOARD, ROUND_2, CandidateVoid("parliament", "31", (ST_1,), SAID), now=LATER
+        ),
+        lambda: report(uow, ST_3, 2),
+        lambda: certify(
+            uow, BOARD, ROUND_2, "parliament", "P2", reason="بررسی شد", reference="۱", now=LATER
+        ),
+        lambda: uncertify(
+            uow, OTHER, ROUND_2, "parliament", "P2", reason="بازشماری", reference="۲", now=LATER
+        ),
+        lambda: void(uow, BOARD, ROUND_2, ConstituencyVoid("parliament", "P2", SAID), now=LATER),
+        lambda: replace_box(uow, ROUND_2, ST_2, DEVICE_2, DEVICE_2B),
+        lambda: (
+            report(uow, ST_2, 3, key=DEVICE_2B),
+            void(uow, BOARD, ROUND_2, StationVoid(ST_2, None, SAID), now=LATER),
+        ),
+    ]
+    followed = Publisher(uow, tmp_path / "followed", now=lambda: at(30))
+    followed.regenerate()
+    for n, step in enumerate(steps):
+        step()
+        followed.poll()
+        followed.flush()
+        whole = _whole(uow, tmp_path / f"whole-{n}")
+        assert tree(tmp_path / "followed") == tree(whole), n
+        assert pages(tmp_path / "followed") == pages(whole), n
+
+
+def test_a_pass_that_fails_half_written_leaves_nothing_kept(
+    uow: NewUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass that fails after writing some files renders nothing, so what the site kept of
+    those files is not known to be stale: it keeps nothing, and the next pass's pages read
+    them afresh (the province's page lists the county the failed pass rewrote)."""
+    followed = Publisher(uow, tmp_path / "followed", now=lambda: at(30))
+    followed.regenerate()
+    report(uow, ST_1, 1)
+    written = Published.write_snapshot
+
+    def fails(*_: object) -> None:
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(Published, "write_snapshot", fails)
+    with pytest.raises(OSError, match="full"):
+        followed.poll()  # ST_1's results written, the snapshot not: nothing rendered
+    monkeypatch.setattr(Published, "write_snapshot", written)
+    report(uow, ST_3, 2)
+    followed.poll()
+    whole = _whole(uow, tmp_path / "whole")
+
+    for page in ("units/IR-08.html", "index.html"):  # the election's page is the province's
+        for lang in ("", "en/"):
+            path = f"{lang}{ROUND_2}/{page}"
+            assert pages(tmp_path / "followed")[path] == pages(whole)[path], path
