@@ -138,7 +138,7 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     with collector_paused():
         if voids:
             sheets, voided = apply_voids(geography, sheets, voids)
-        totals = correct_totals(geography, aggregate(geography, sheets), corrections)
+        totals = correct_totals(geography, aggregate(geography, sheets, day.standing), corrections)
     return Tallied(
         stored,
         geography,
