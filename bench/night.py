@@ -4,6 +4,7 @@ results, the publisher following, and the lag from a report's arrival to the sit
     .venv/bin/python bench/night.py [--boxes N] [--minutes M] [--workers W] [--senders S]
                                     [--interval SECONDS] [--db URL] [--json]
     .venv/bin/python bench/night.py --national [--stations N] [--fresh] [--boxes N] …
+    .venv/bin/python bench/night.py --national [--stations N] [--fresh] --prepare
     .venv/bin/python bench/night.py --drop-kept
 
 The stations are the Kerman runoff's (`cli.simulated_province`: the live demo's province, its
@@ -307,6 +308,11 @@ def main() -> None:
     parser.add_argument(
         "--drop-kept", action="store_true", help="remove every kept preparation, and end"
     )
+    parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="with --national: make (or find) the kept preparation, print its figures, and end",
+    )
     parser.add_argument("--minutes", type=float, default=2.0, help="the 7 hours compressed into")
     parser.add_argument("--workers", type=int, default=2, help="the centre's server processes")
     parser.add_argument("--senders", type=int, default=16, help="connections sending reports")
@@ -319,6 +325,12 @@ def main() -> None:
     if args.drop_kept:
         for folder in night_nation.drop_kept():
             say(f"removed {folder}")
+        return
+    if args.prepare:
+        if not args.national:
+            raise SystemExit("--prepare is for --national: the province's is not kept")
+        kept = night_nation.prepared(args.stations, workers=args.workers, fresh=args.fresh)
+        print(json.dumps({"kept": str(kept.folder)} | kept.figures, indent=2))
         return
     with tempfile.TemporaryDirectory(prefix="sandogh-night-") as scratch:
         figures = run(args, Path(scratch))
