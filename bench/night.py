@@ -61,11 +61,17 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   the snapshot nor reads units.json for weights it does not use (`publish.site.render`); a
   report's intake no longer rebuilds who stands where, the seat bounds and the station's ballot
   from the whole definition (216 → 34 ms a zero report at 5,000 stations, profiled).
-- The national night whole (58,640) was not run: from the figures above its preparation is
-  ~19 min of CPU enrolling, ~9 min taking zero reports and ≥ 24 min publishing, and its site
-  ~19 GB at these page sizes (the disk's share is 15 GB); the night itself ~58,640 × 118 ms ≈
-  115 min of CPU. Run it, on a machine of its own, with
-  `bench/night.py --national --minutes 60 --workers 2` (then `--drop-kept`).
+- The national preparation whole (58,640 stations; `--national --prepare`, nice 10, load
+  5–7), session 26: the definition loaded and the boards' 13,628 approvals 77 s of CPU (338
+  wall), every box enrolled and its staff registered 487 s (1,405; 8.3 ms a box), the record
+  sealed 38 s (76), the zero reports ~14 ms a station of CPU as the run went (6 ms with
+  1,000 boxes): each report's `records.sealed` reads the record's row, whose 22 MB record
+  SQLite walks page by page to reach the fingerprint and seal time after it (~10 ms a read,
+  profiled), and the first report decodes the record's coverage (~30 s, once); the finals
+  and the whole publish after them (≥ 20 min of CPU from the 5,000 stations' figures). The
+  night itself ~58,640 ×
+  118 ms ≈ 115 min of CPU: run it on a machine of its own, with `bench/night.py --national
+  --minutes 60 --workers 2` (then `--drop-kept`).
 """
 
 from __future__ import annotations
