@@ -67,7 +67,8 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   sealed 38 s (76), the zero reports ~14 ms a station of CPU as the run went (6 ms with
   1,000 boxes): each report's `records.sealed` reads the record's row, whose 22 MB record
   SQLite walks page by page to reach the fingerprint and seal time after it (~10 ms a read,
-  profiled), and the first report decodes the record's coverage (~30 s, once); the finals
+  profiled; since read from an index of their own, 0.01 ms, after the run had started), and
+  the first report decodes the record's coverage (~30 s, once); the finals
   and the whole publish after them (≥ 20 min of CPU from the 5,000 stations' figures). The
   night itself ~58,640 ×
   118 ms ≈ 115 min of CPU: run it on a machine of its own, with `bench/night.py --national
