@@ -94,3 +94,27 @@ def test_a_pass_that_fails_half_written_leaves_nothing_kept(
         for lang in ("", "en/"):
             path = f"{lang}{ROUND_2}/{page}"
             assert pages(tmp_path / "followed")[path] == pages(whole)[path], path
+
+
+def test_a_whole_publish_run_into_the_folder_while_a_publisher_follows_is_not_undone(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """The outsider's F1 of session 26: a publisher following the log, slow between its read
+    and its pass, and a whole `sandogh publish` run into the same folder after a void. The
+    follower's pass then found every file it wrote already holding its bytes (so its writer
+    listed none as changed) and rendered the void's pages from what it had kept of the files
+    before: the station's page said its count complete beside a data file saying voided, and
+    `verify-results`, which reads the data, agreed. What is kept is held to the file itself."""
+    root = tmp_path / "site"
+    report(uow, ST_1, 1)
+    report(uow, ST_3, 2)
+    followed = Publisher(uow, root, now=lambda: at(30))
+    followed.regenerate()
+    void(uow, BOARD, ROUND_2, StationVoid(ST_1, None, SAID), now=LATER)
+    Publisher(uow, root, now=lambda: at(30)).regenerate()  # the whole publish, run beside it
+    followed.poll()
+    followed.flush()
+
+    whole = _whole(uow, tmp_path / "whole")
+    assert tree(root) == tree(whole)
+    assert pages(root) == pages(whole)

@@ -14,19 +14,24 @@ RESULT = f"data/{R2}/results/{CONTEST}/{S4}.json"
 OUTCOME = f"data/{R2}/outcomes/{CONTEST}/IR-08.json"
 
 
-def test_what_is_kept_is_read_again_only_once_its_file_is_written(tmp_path: Path) -> None:
+def test_what_is_kept_is_read_again_once_its_file_is_written(tmp_path: Path) -> None:
     write_snapshot(tmp_path, PARTIAL)
     kept = KeptReads()
     before = SnapshotFiles(tmp_path, kept).result(R2, CONTEST, S4)
     assert before is not None
     assert before["stations"]["reported"] == 0
-    write_election(tmp_path, R2, COMPLETE)  # S4's report comes: its file rewritten
 
-    # a later rendering reads through what was kept, until the writer says the file changed
+    # a later rendering reads through what was kept while the file is unchanged
     assert SnapshotFiles(tmp_path, kept).result(R2, CONTEST, S4) is before
     kept.forget([OUTCOME])
     assert SnapshotFiles(tmp_path, kept).result(R2, CONTEST, S4) is before
-    kept.forget([RESULT])
+    kept.forget([RESULT])  # the publisher's writer says it wrote the file
+    again = SnapshotFiles(tmp_path, kept).result(R2, CONTEST, S4)
+    assert again == before
+    assert again is not before
+
+    # another writer (a whole publish run into the folder): held to the file itself
+    write_election(tmp_path, R2, COMPLETE)  # S4's report comes: its file rewritten
     after = SnapshotFiles(tmp_path, kept).result(R2, CONTEST, S4)
     assert after == json.loads((tmp_path / RESULT).read_bytes())
     assert after is not None
@@ -68,7 +73,8 @@ def test_only_the_last_results_asked_are_kept(tmp_path: Path) -> None:
     assert files.result(R2, CONTEST, S4) == first
 
 
-def test_what_is_made_of_files_is_made_again_once_one_is_written() -> None:
+def test_what_is_made_of_files_is_made_again_once_one_is_written(tmp_path: Path) -> None:
+    write_snapshot(tmp_path, PARTIAL)
     kept = KeptReads()
     made: list[int] = []
 
@@ -76,12 +82,14 @@ def test_what_is_made_of_files_is_made_again_once_one_is_written() -> None:
         made.append(len(made))
         return made[-1]
 
-    sources = (RESULT, OUTCOME)
-    assert kept.made_of("line", sources, make) == 0
-    assert kept.made_of("line", sources, make) == 0  # kept
-    kept.forget([f"data/{R2}/results/{CONTEST}/IR-08.json"])
-    assert kept.made_of("line", sources, make) == 0  # another file written
-    kept.forget([OUTCOME])
-    assert kept.made_of("line", sources, make) == 1
-    assert kept.made_of("line", sources, make) == 1
+    outcome = next((tmp_path / "data" / R2 / "outcomes").rglob("*.json"))
+    sources = (RESULT, outcome.relative_to(tmp_path).as_posix())
+    assert kept.made_of(tmp_path, "line", sources, make) == 0
+    assert kept.made_of(tmp_path, "line", sources, make) == 0  # kept
+    other = tmp_path / f"data/{R2}/results/{CONTEST}/IR-08.json"
+    other.write_bytes(other.read_bytes() + b" ")
+    assert kept.made_of(tmp_path, "line", sources, make) == 0  # another file written
+    outcome.write_bytes(outcome.read_bytes() + b" ")
+    assert kept.made_of(tmp_path, "line", sources, make) == 1
+    assert kept.made_of(tmp_path, "line", sources, make) == 1
     assert made == [0, 1]

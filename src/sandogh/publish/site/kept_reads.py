@@ -8,17 +8,22 @@ again each pass. What is kept holds while the files hold what it was read from: 
 alone writes its snapshot's data, through its `publish.writer.Writer`, which lists every file
 whose bytes it changed (a file written again with the same bytes is not listed, and holds what
 was read); `forget` is given that list after each pass, before its rendering. Nothing is kept
-by time.
+by time. What is kept is also held to the file itself on every ask (its inode, size and time of
+change, as the file read had them): another writer of the folder — a whole `sandogh publish`
+run into it while a publisher follows, whose bytes the follower's writer then finds unchanged —
+makes the file read again and what was made of it made again (the outsider's F1 of session 26:
+the follower had put back pages of the figures before a void).
 
 The outcomes, units.json and the record are few (by the definition) and kept whole; the units'
 results are many (~300,000 nationally, ~28 KB each once parsed), so only the `most` last asked
 are kept. What a page makes of a file (a unit's line, a constituency's row) is kept with the
-version of each file it was made of — a count of the times the writer wrote it since — and made
-again once one is written: it does not hold the documents themselves.
+stamp of each file it was made of, and made again once one's stamp changes (a file written is
+renamed over the old, so its inode changes): it does not hold the documents themselves.
 """
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
@@ -28,53 +33,79 @@ T = TypeVar("T")
 #: the units' results kept: the pages a pass renders read a few thousand at 5,000 stations
 MOST_RESULTS = 20_000
 
+#: a file as read (inode, size, nanoseconds of its last change), None where there was none
+Stamp = tuple[int, int, int] | None
+Kept = tuple[Stamp, Any]
+
+
+def _stamp(status: os.stat_result) -> Stamp:
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def _now(path: Path) -> Stamp:
+    try:
+        return _stamp(os.stat(path))
+    except FileNotFoundError:
+        return None
+
+
+def _load(path: Path, decode: Callable[[bytes], Any]) -> Kept:
+    """The file decoded, stamped as the open file was when read; (None, None) when absent."""
+    try:
+        with open(path, "rb") as stream:
+            return _stamp(os.fstat(stream.fileno())), decode(stream.read())
+    except FileNotFoundError:
+        return None, None
+
 
 class KeptReads:
     """The documents read of a snapshot, by their path under its root, and what was made of
     them; see the module docstring."""
 
     def __init__(self, most: int = MOST_RESULTS) -> None:
-        self._few: dict[str, Any] = {}  # parsed documents (None: no such file)
-        self._results: OrderedDict[str, Any] = OrderedDict()  # the last `most` asked last
+        self._few: dict[str, Kept] = {}  # decoded documents (None: no such file)
+        self._results: OrderedDict[str, Kept] = OrderedDict()  # the last `most` asked last
         self._most = most
-        self._versions: dict[str, int] = {}  # of the files something was made of
-        self._made: dict[Hashable, tuple[tuple[int, ...], Any]] = {}
+        self._made: dict[Hashable, tuple[tuple[Stamp, ...], Any]] = {}
 
     def forget(self, written: Iterable[str]) -> None:
-        """Drop what was read of the files `written` (paths under the snapshot's root), and
-        count a version more of each that something was made of."""
-        versions = self._versions
+        """Drop what was read of the files `written` (paths under the snapshot's root)."""
         for relative in written:
             self._few.pop(relative, None)
             self._results.pop(relative, None)
-            if relative in versions:
-                versions[relative] += 1
 
-    def document(self, root: Path, relative: str, read: Callable[[Path], Any]) -> Any:
-        """The file `relative` under `root` as `read` gives it (None where there is none)."""
-        try:
-            return self._few[relative]
-        except KeyError:
-            found = self._few[relative] = read(root / relative)
-            return found
+    def document(self, root: Path, relative: str, decode: Callable[[bytes], Any]) -> Any:
+        """The file `relative` under `root` as `decode` reads its bytes, or None where there is
+        no such file."""
+        return self._through(self._few, root, relative, decode)
 
-    def result(self, root: Path, relative: str, read: Callable[[Path], Any]) -> Any:
+    def result(self, root: Path, relative: str, decode: Callable[[bytes], Any]) -> Any:
         """As `document`, for one of the many results: the least lately asked dropped."""
         results = self._results
-        try:
-            results.move_to_end(relative)
-            return results[relative]
-        except KeyError:
-            found = results[relative] = read(root / relative)
-            if len(results) > self._most:
-                results.popitem(last=False)
-            return found
+        found = self._through(results, root, relative, decode)
+        results.move_to_end(relative)
+        if len(results) > self._most:
+            results.popitem(last=False)
+        return found
 
-    def made_of(self, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]) -> T:
-        """`make()`, which must depend on nothing but the files `sources` (paths under the
-        root) and what `key` names, made again only once one of them is written."""
-        versions = self._versions
-        now = tuple(versions.setdefault(source, 0) for source in sources)
+    def _through(
+        self, kept: dict[str, Kept], root: Path, relative: str, decode: Callable[[bytes], Any]
+    ) -> Any:
+        path = root / relative
+        found = kept.get(relative)
+        if found is not None:
+            if found[0] == _now(path):
+                return found[1]
+            self.forget([relative])  # written by another writer than the publisher's
+        found = kept[relative] = _load(path, decode)
+        return found[1]
+
+    def made_of(
+        self, root: Path, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]
+    ) -> T:
+        """`make()`, which must depend on nothing but the files `sources` (paths under `root`)
+        and what `key` names, made again only once one of them is written."""
+        now = tuple(_now(root / source) for source in sources)
         found = self._made.get(key)
         if found is not None and found[0] == now:
             return cast(T, found[1])

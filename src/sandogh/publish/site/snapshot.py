@@ -258,19 +258,8 @@ def _read(path: Path) -> Any:
         return _decoded(stream.read())
 
 
-def _read_if(path: Path) -> Any:
-    """A file's JSON, or None where there is no such file: one open, no stat before it (a page
-    reads ~10 files, most of them results, and the national site reads ~1.5 million)."""
-    data = _bytes_if(path)
-    return None if data is None else _decoded(data)
-
-
-def _bytes_if(path: Path) -> bytes | None:
-    try:
-        with open(path, "rb") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        return None
+def _as_read(data: bytes) -> bytes:
+    return data
 
 
 def _decoded(data: bytes) -> Any:
@@ -301,7 +290,7 @@ class SnapshotFiles:
         """`make()`, made once while none of the files `sources` (paths under `data/`, which
         with what `key` names are all it may depend on) is written (`KeptReads.made_of`): what
         a page makes of a file unchanged is made once a night, not once a pass."""
-        return self._kept.made_of(key, tuple(f"data/{s}" for s in sources), make)
+        return self._kept.made_of(self.root, key, tuple(f"data/{s}" for s in sources), make)
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
@@ -311,15 +300,15 @@ class SnapshotFiles:
 
     def result(self, election: str, contest: str, unit: str) -> UnitResult | None:
         relative = f"data/{election}/results/{contest}/{unit}.json"
-        return cast(UnitResult | None, self._kept.result(self.root, relative, _read_if))
+        return cast(UnitResult | None, self._kept.result(self.root, relative, _decoded))
 
     def outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
         relative = f"data/{election}/outcomes/{contest}/{constituency}.json"
-        return cast(Outcome | None, self._kept.document(self.root, relative, _read_if))
+        return cast(Outcome | None, self._kept.document(self.root, relative, _decoded))
 
     def units(self, election: str) -> list[UnitEntry]:
         """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""
-        document = self._kept.document(self.root, f"data/{election}/units.json", _read_if)
+        document = self._kept.document(self.root, f"data/{election}/units.json", _decoded)
         listed = document["units"] if isinstance(document, dict) else document
         return cast(list[UnitEntry], listed)
 
@@ -331,7 +320,7 @@ class SnapshotFiles:
     def record(self, election: str) -> bytes | None:
         """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
         relative = f"data/{election}/anchor/record.json"
-        return cast(bytes | None, self._kept.document(self.root, relative, _bytes_if))
+        return cast(bytes | None, self._kept.document(self.root, relative, _as_read))
 
     def _supervision(self, election: str) -> Supervision:
         """`supervision.json`'s voids and certifications; none where it is not published."""
