@@ -142,3 +142,23 @@ def test_a_bulk_process_that_dies_leaves_the_old_files_and_their_as_of(
     publisher.flush()
     Publisher(uow, tmp_path / "whole", render=False).regenerate()
     assert bulk(tmp_path) == bulk(tmp_path / "whole")
+
+
+def test_a_regeneration_drops_the_bulk_files_being_written(
+    uow: NewUnitOfWork, tmp_path: Path
+) -> None:
+    """Written from what the publisher read before, they would be older than those the
+    regeneration writes: the process is stopped, its files are never put in place."""
+    publisher = Publisher(uow, tmp_path, render=False)
+    publisher.regenerate()
+    with slow_bulk_writes(tmp_path):
+        report(uow, ST_1, 1)
+        publisher.poll()
+        assert publisher.bulk_writing is not None
+        report(uow, ST_3, 2)
+        publisher.regenerate()
+        assert publisher.bulk_writing is None
+
+    Publisher(uow, tmp_path / "whole", render=False).regenerate()
+    assert tree(tmp_path) == tree(tmp_path / "whole")
+    assert not list(tmp_path.rglob("*.tmp"))
