@@ -208,7 +208,12 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     publisher = spawn.Process(
         target=publish,
         args=(url, str(given.site), election, args.interval),
-        kwargs={"kept": given.kept, "stop": stop, "out": passes},
+        kwargs={
+            "kept": given.kept,
+            "stop": stop,
+            "out": passes,
+            "bulk_interval": args.bulk_interval,
+        },
     )
     with centre_process(settings, workers=args.workers) as centre:
         begun = time.time()
@@ -327,6 +332,12 @@ def main() -> None:
     parser.add_argument("--senders", type=int, default=16, help="connections sending reports")
     parser.add_argument(
         "--interval", type=float, default=1.0, help="seconds between the publisher's passes"
+    )
+    parser.add_argument(
+        "--bulk-interval",
+        type=float,
+        default=60.0,
+        help="seconds between the publisher's writings of the whole-election files",
     )
     parser.add_argument("--db", help="an empty database's URL (default a new SQLite file)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
