@@ -4,6 +4,7 @@ results, the publisher following, and the lag from a report's arrival to the sit
     .venv/bin/python bench/night.py [--boxes N] [--minutes M] [--workers W] [--senders S]
                                     [--interval SECONDS] [--db URL] [--json]
     .venv/bin/python bench/night.py --national [--stations N] [--fresh] [--boxes N] …
+    .venv/bin/python bench/night.py --national [--stations N] [--fresh] --prepare
     .venv/bin/python bench/night.py --drop-kept
 
 The stations are the Kerman runoff's (`cli.simulated_province`: the live demo's province, its
@@ -87,11 +88,18 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   the national p99 from below; the wall-clock lag at this load moves with the load more than
   with them, and the process costs CPU beside the pass it no longer lengthens (its copy-on-write
   pages and the files written every 10 s, not once a minute): a core of its own nationally.
-- The national night whole (58,640) was not run: from the figures above its preparation is
-  ~19 min of CPU enrolling, ~9 min taking zero reports and ≥ 24 min publishing, and its site
-  ~19 GB at these page sizes (the disk's share is 15 GB); the night itself ~58,640 × 118 ms ≈
-  115 min of CPU. Run it, on a machine of its own, with
-  `bench/night.py --national --minutes 60 --workers 2` (then `--drop-kept`).
+- The national preparation whole (58,640 stations; `--national --prepare`, nice 10, load
+  5–7), session 26: the definition loaded and the boards' 13,628 approvals 77 s of CPU (338
+  wall), every box enrolled and its staff registered 487 s (1,405; 8.3 ms a box), the record
+  sealed 38 s (76), the zero reports ~14 ms a station of CPU as the run went (6 ms with
+  1,000 boxes): each report's `records.sealed` reads the record's row, whose 22 MB record
+  SQLite walks page by page to reach the fingerprint and seal time after it (~10 ms a read,
+  profiled; since read from an index of their own, 0.01 ms, after the run had started), and
+  the first report decodes the record's coverage (~30 s, once); the finals
+  and the whole publish after them (≥ 20 min of CPU from the 5,000 stations' figures). The
+  night itself ~58,640 ×
+  118 ms ≈ 115 min of CPU: run it on a machine of its own, with `bench/night.py --national
+  --minutes 60 --workers 2` (then `--drop-kept`).
 """
 
 from __future__ import annotations
@@ -339,6 +347,11 @@ def main() -> None:
     parser.add_argument(
         "--drop-kept", action="store_true", help="remove every kept preparation, and end"
     )
+    parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="with --national: make (or find) the kept preparation, print its figures, and end",
+    )
     parser.add_argument("--minutes", type=float, default=2.0, help="the 7 hours compressed into")
     parser.add_argument("--workers", type=int, default=2, help="the centre's server processes")
     parser.add_argument("--senders", type=int, default=16, help="connections sending reports")
@@ -357,6 +370,12 @@ def main() -> None:
     if args.drop_kept:
         for folder in night_nation.drop_kept():
             say(f"removed {folder}")
+        return
+    if args.prepare:
+        if not args.national:
+            raise SystemExit("--prepare is for --national: the province's is not kept")
+        kept = night_nation.prepared(args.stations, workers=args.workers, fresh=args.fresh)
+        print(json.dumps({"kept": str(kept.folder)} | kept.figures, indent=2))
         return
     with tempfile.TemporaryDirectory(prefix="sandogh-night-") as scratch:
         figures = run(args, Path(scratch))

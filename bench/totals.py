@@ -8,10 +8,11 @@ its sheets imported through `services.results.import_results`, which counts the 
 the same transaction, all but K stations' sheets. Then, in the same run:
 
 - a unit's results as `sandogh results show` reads them (`services.results.show_results`: the
-  unit's totals row and its children's) for a unit of each kind (the nation, a province, the
-  county with most stations, a typical county, city and village, a station) and those worst for
-  a read (the unit with the most stations directly below it, a city of 3,508 nationally, and a
-  station of it; the unit with the most units below), of every contest and of one, R times
+  unit's totals row and its children's, the first page of them: 100 of a city's 3,508) for a
+  unit of each kind (the nation, a province, the county with most stations, a typical county,
+  city and village, a station) and those worst for a read (the unit with the most stations
+  directly below it, a city of 3,508 nationally, and a station of it; the unit with the most
+  units below), of every contest and of one, R times
   each (median and slowest wall time, median CPU time); beside them, the baseline,
   a primary-key row read through a unit of work (the stored definition hash of the election), and
   the full re-aggregation a read was before (`services.results.tally`, once);

@@ -120,6 +120,24 @@ def test_persian_is_the_default(kerman: str) -> None:
     assert "۱۵ تیر ۱۴۰۳" in shown
 
 
+def test_results_show_pages_the_units_below_a_unit(kerman: str) -> None:
+    """Issue 14: a unit's read shows a page of the units just below it (100 to a page; the
+    county IR-08-0808's 337 stations are 4 pages), saying which in Persian digits; a page past
+    the last is refused naming it."""
+    county = ("results", "show", "-e", "kerman-1403-r2", "--unit", "IR-08-0808")
+    shown = sandogh(*county, "--page", "4", db=kerman).stdout
+    assert "صفحهٔ ۴ از ۴ صفحهٔ واحدهای زیر این واحد (۳۳۷ واحد)" in shown
+    paged = as_json(sandogh(*county, "--page", "4", "--json", db=kerman))
+    assert paged["page"] == {"number": 4, "pages": 4, "units_below": 337, "page_size": 100}
+    (result,) = paged["results"]
+    assert len(result["parts"]) == 37
+    assert result["stations_total"] == 337
+    refused = sandogh(*county, "--page", "5", db=kerman, check=False)
+    assert refused.returncode == 1
+    assert refused.stdout == ""
+    assert "صفحهٔ ۵ ندارد؛ صفحهٔ آخر آن ۴ است." in refused.stderr
+
+
 def test_check_totals_agrees_then_names_a_figure_changed_by_raw_sql(
     kerman: str, tmp_path: Path
 ) -> None:

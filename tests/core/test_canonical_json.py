@@ -1,13 +1,17 @@
+import enum
 import json
+import uuid
 from types import MappingProxyType
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from sandogh.core.canonical_json import (
     SAFE_INTEGER,
     JSONValue,
     NotCanonicalError,
+    _encode,
     canonical_json,
     json_problems,
 )
@@ -77,3 +81,52 @@ def test_a_value_outside_the_plain_types_is_still_checked_and_written_right() ->
     for wrong in (["\ud800"], {"n": [SAFE_INTEGER + 1]}, {"x": (0.5,)}, [{1: 2}]):
         with pytest.raises(NotCanonicalError):
             canonical_json(wrong)
+
+
+class _Kind(enum.StrEnum):
+    A = "a"
+
+
+class _Number(enum.IntEnum):
+    ONE = 1
+
+
+class _Colour(enum.Enum):
+    RED = 1
+
+
+class _Text(str):
+    __slots__ = ()
+
+
+# what a caller might hand in: every JSON value, and beside it what has no canonical form or is
+# written the checked way (floats, integers of any size, enums, subclasses, UUIDs, sets, another
+# mapping, keys that are not strings, any character, lone surrogates among them)
+_anything = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=6)
+    | st.floats()
+    | st.sampled_from([_Kind.A, _Number.ONE, _Colour.RED, _Text("t"), uuid.UUID(int=7), {1}]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=4) | st.integers(0, 3), inner, max_size=3)
+        | st.dictionaries(st.text(max_size=4), inner, max_size=3).map(MappingProxyType)
+    ),
+    max_leaves=8,
+)
+
+
+@given(_anything)
+def test_orjson_writes_what_the_checked_way_writes_and_refuses_what_it_refuses(
+    value: object,
+) -> None:
+    problems = list(json_problems(value, ""))
+    if problems:
+        with pytest.raises(NotCanonicalError) as refused:
+            canonical_json(value)
+        assert list(refused.value.problems) == problems
+    else:
+        assert canonical_json(value) == _encode(value).encode()  # type: ignore[arg-type]

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import os
 from pathlib import Path
 
-from sandogh.publish.writer import Writer, json_bytes
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sandogh.publish.writer import Writer, json_bytes, json_text
 
 
 def test_a_file_is_rewritten_only_when_it_changes(tmp_path: Path) -> None:
@@ -31,3 +37,37 @@ def test_a_large_file_is_written_from_its_chunks(tmp_path: Path) -> None:
 
 def test_documents_are_compact_utf8() -> None:
     assert json_bytes({"نام": "کرمان", "n": [1, 2]}) == '{"نام":"کرمان","n":[1,2]}'.encode()
+
+
+# JSON as the snapshot's documents hold it: text of any code point (lone surrogates too), whole
+# numbers of any size, true, false, null, and lists and objects of them (no float: shares are text)
+_DOCUMENTS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DOCUMENTS)
+def test_documents_are_written_as_the_standard_library_writes_them(document: object) -> None:
+    """orjson writes the snapshot's documents (`writer._ORJSON`); where it refuses one, the
+    standard library does: either way the text is the standard library's, and so the bytes,
+    or the same refusal (a lone surrogate has no UTF-8)."""
+    standard = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    assert json_text(document) == standard
+    try:
+        expected: bytes | None = standard.encode("utf-8")
+    except UnicodeEncodeError:
+        expected = None
+    try:
+        written: bytes | None = json_bytes(document)
+    except UnicodeEncodeError:
+        written = None
+    assert written == expected
+
+
+def test_what_the_standard_library_refuses_is_refused() -> None:
+    for refused in (datetime.date(2024, 7, 5), {1: "a", (1,): "b"}):
+        with pytest.raises(TypeError):
+            json_bytes(refused)

@@ -248,3 +248,46 @@ def test_a_certification_made_before_the_tree_is_held_to_its_digest(engine: Engi
     _moved(engine, ABOVE_ST_1[-1:], sheet=True)  # and the sheet below: not the digest's
     with pytest.raises(CertifiedResultChangedError):
         show_results(uow, ROUND_2, unit=ST_1)
+
+
+def test_a_paged_read_holds_what_it_shows_to_the_tree(
+    certified: NewUnitOfWork, engine: Engine
+) -> None:
+    """A page of a unit's stations (one to a page here; 100 of a city's 3,508 nationally): a
+    station rewritten with its stored node is refused on the page that shows it, and by the
+    page that takes its node from the store; a sheet rewritten alone only where it is read
+    (a page not showing it reads neither it nor its node's source: `outcome` and `check-totals`
+    read every sheet). A unit's total rewritten is refused on every page."""
+    county = "IR-08-0801"
+    for page in (1, 2):  # the honest store, page by page
+        show_results(certified, ROUND_2, unit=county, contest="president", page=page, page_size=1)
+    _moved(engine, (), sheet=True)  # ST_1's sheet, on page 1
+    with pytest.raises(CertifiedResultChangedError):
+        show_results(certified, ROUND_2, unit=county, contest="president", page=1, page_size=1)
+    shown = show_results(certified, ROUND_2, unit=county, contest="president", page=2, page_size=1)
+    assert [unit.code for unit, _, _ in shown.results[0].parts] == [ST_2]
+    with pytest.raises(CertifiedResultChangedError):
+        check_totals(certified, ROUND_2)
+    with certified() as work:
+        (moved,) = work.tallies.of_stations(ROUND_2, [ST_1], ["president"])
+    node = CertifiedNodeRow
+    _execute(
+        engine,
+        update(node)
+        .where(node.code == ST_1, node.contest == "president")
+        .values(node=station_node(ST_1, moved)),
+    )
+    for page in (1, 2):
+        with pytest.raises(CertifiedResultChangedError):
+            show_results(
+                certified, ROUND_2, unit=county, contest="president", page=page, page_size=1
+            )
+
+
+def test_a_unit_s_total_rewritten_is_refused_on_every_page(
+    certified: NewUnitOfWork, engine: Engine
+) -> None:
+    _moved(engine, ABOVE_ST_1, sheet=False)
+    for unit, page in (("IR-08-0801", 1), ("IR-08-0801", 2), ("IR-08", 1), ("IR-08", 2)):
+        with pytest.raises(CertifiedResultChangedError):
+            show_results(certified, ROUND_2, unit=unit, contest="president", page=page, page_size=1)

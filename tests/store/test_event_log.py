@@ -196,3 +196,11 @@ def test_the_entries_of_a_type_are_read_for_an_election_and_at_places(
         at = {"ST-0801-00002", "ST-0801-00004"}
         assert records(uow.events.of_types(opened, "e-1", at)) == records(kept[1:2])
         assert uow.events.of_types([EventType.STATION_CLOSED], "e-1", at) == []
+        # the entries whose details hold one of the values under a key, asked of the store
+        # (the approvals of a station's constituencies among those recorded at the country)
+        held = uow.events.of_types(opened, "e-1", holding=("zero_report", {"ab", "cd"}))
+        assert records(held) == records(kept)
+        assert uow.events.of_types(opened, "e-1", holding=("zero_report", {"a", "abc"})) == []
+        assert uow.events.of_types(opened, "e-1", at, holding=("zero_report", set())) == []
+        # a value that is not text is not one of the texts asked
+        assert uow.events.of_types(opened, "e-1", holding=("number", {"1", "2"})) == []

@@ -108,6 +108,16 @@ def results_show(
     election: ElectionOption = None,
     unit: Annotated[str | None, typer.Option("--unit", help="Reporting unit code.")] = None,
     contest: Annotated[str | None, typer.Option("--contest", help="Contest id.")] = None,
+    page: Annotated[
+        int,
+        typer.Option(
+            "--page",
+            help=(
+                "Which page of the units just below the unit to show, 100 to a page "
+                "(default: the first)."
+            ),
+        ),
+    ] = 1,
     db: DbOption = None,
     as_json: JsonOption = False,
     lang: LangOption = Language.FA,
@@ -116,7 +126,7 @@ def results_show(
     from sandogh.cli.results_view import print_results, results_json
     from sandogh.services.results import show_results
 
-    view = show_results(open_store(db), election, unit=unit, contest=contest)
+    view = show_results(open_store(db), election, unit=unit, contest=contest, page=page)
     if as_json:
         _emit_json(results_json(view))
     else:

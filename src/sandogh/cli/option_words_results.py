@@ -241,6 +241,10 @@ WORDS: dict[str, str] = {
     "Tally-sheet CSV (docs/formats.md).": "صورتجلسه‌های شمارش به شکل CSV (docs/formats.md).",
     "Election id.": "شناسه انتخابات.",
     "Reporting unit code.": "کد واحد گزارش‌دهنده.",
+    "Which page of the units just below the unit to show, 100 to a page (default: the first).": (
+        "صفحه‌ای از واحدهای درست زیر این واحد که نشان داده شود، ۱۰۰ واحد در هر صفحه (پیش‌فرض: "
+        "صفحهٔ نخست)."
+    ),
     # log
     "SEQUENCE:HASH of an entry recorded apart from the log, to detect truncation.": (
         "شماره:چکیده رویدادی که جدا از دفتر رویدادها ثبت شده است، برای یافتن کوتاه‌شدن دفتر."

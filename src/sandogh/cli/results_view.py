@@ -52,6 +52,12 @@ def results_json(view: ResultsView) -> dict[str, Any]:
     stored = view.tallied.stored
     return {
         "election": election_json(stored.election, stored.definition_hash),
+        "page": {
+            "number": view.page.number,
+            "pages": view.page.pages,
+            "units_below": view.page.below,
+            "page_size": view.page.size,
+        },
         "results": [_result_json(r) for r in view.results],
         "findings": [finding_json(f) for f in view.findings],
         "certifications": [certification_json(c) for c in view.tallied.certifications],
@@ -166,6 +172,11 @@ def print_results(console: Console, view: ResultsView, lang: Lang) -> None:
         _print_result(
             console, result, named_place(scope.kind, name_in(scope.name, lang), lang), lang
         )
+        if result.parts and view.page.pages > 1:
+            shown = view.page
+            console.print(
+                text("units_page", lang, page=shown.number, pages=shown.pages, below=shown.below)
+            )
     for certification in view.tallied.certifications:
         console.print(certified_line(certification, stored.election, lang), markup=False)
     print_findings(console, view.findings, lang)

@@ -50,6 +50,7 @@ FA: dict[str, str] = {
     "turnout": "مشارکت",
     "turnout_by_papers": "مشارکت بر پایه تعرفه‌های مصرفی",
     "stations_reported": "{reported} شعبه از {total} شعبه گزارش داده‌اند",
+    "units_page": "صفحهٔ {page} از {pages} صفحهٔ واحدهای زیر این واحد ({below} واحد)",
     "change_in_points": "تغییر (واحد درصد)",
     # outcomes and checks
     "elected": "منتخب",
@@ -156,6 +157,7 @@ EN: dict[str, str] = {
     "turnout": "Turnout",
     "turnout_by_papers": "Turnout by ballot papers",
     "stations_reported": "{reported} of {total} stations reported",
+    "units_page": "Page {page} of {pages} of the units below ({below} units)",
     "change_in_points": "Change (points)",
     "elected": "Elected",
     "advances_to_runoff": "Advances to runoff",

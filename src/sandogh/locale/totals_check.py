@@ -27,6 +27,7 @@ FA: dict[str, str] = {
         "فرمان «\u2068sandogh results check-totals\u2069» را اجرا کنید تا هر رقم ناهمخوان "
         "را نام ببرد."
     ),
+    "page_past_end": ("فهرست واحدهای زیر {unit} صفحهٔ {page} ندارد؛ صفحهٔ آخر آن {last} است."),
 }
 
 EN: dict[str, str] = {
@@ -50,6 +51,7 @@ EN: dict[str, str] = {
         "below it; the database was changed outside sandogh and no result is shown from it. "
         "Run `sandogh results check-totals` to name every figure that differs."
     ),
+    "page_past_end": ("The units below {unit} have no page {page}; their last page is {last}."),
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -155,7 +155,7 @@ def _check_report(
                 Finding(Disagreement.DEVICE, station, relative, "device", report.device.text, shown)
             )
     try:
-        verify_signed(signed, report.device)
+        verify_signed(signed, report.device, read=report)  # read from these bytes just above
     except SignatureError as error:
         detail = f"{error.reason}: " + "; ".join(str(p) for p in error.problems[:3])
         found.append(Finding(Disagreement.SIGNATURE, station, relative, detail=detail))

@@ -3,11 +3,11 @@
 
 The read recomputes the node of every unit and station it reads within the scope (a station's
 from its sheet; a unit's from its kept total and the hash of the nodes below it: made from its
-children's nodes where they are read, taken from the store where not), then the nodes above it
-up to the scope's parts, and the root: when that is not the root the log entry records,
-something read, or something taken from the store, is not as certified, and the read is
-refused. A few queries: the rows of the units read, the nodes of the siblings of the units
-above, and the kept totals above the unit.
+children's nodes where they are read, taken from the store where not, as a paged read's children
+not on its page), then the nodes above it up to the scope's parts, and the root: when that is
+not the root the log entry records, something read, or something taken from the store, is not
+as certified, and the read is refused. A few queries: the rows of the units read, the nodes of
+the siblings of the units above, and the kept totals above the unit.
 """
 
 from __future__ import annotations
@@ -44,9 +44,13 @@ def tree_holds(
     below = [code for code in inside if code != codes[0]]
     # the units read below the first: their own rows (the hash of what is below them; a
     # station's node is made from its sheet, read: a city's 3,508 stations' rows are not
-    # taken); above it: their other children's nodes; the scope's other parts
+    # taken); the first's children not read (a page of them is): their nodes; above it: their
+    # other children's nodes; the scope's other parts
+    shown = set(codes)
+    unread = [c for c in geography.children(codes[0]) if c not in shown] if path else []
     wanted = {
         *(code for code in below if geography.kind(code) is not UnitKind.STATION),
+        *unread,
         *(child for code in path[1:] for child in geography.children(code)),
         *parts,
     } - set(path)

@@ -17,12 +17,14 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.fleet import build_refusal
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.report import PublicKey
+from sandogh.core.supervision.modes import unapproved
 from sandogh.services.days import CodesNotDrawnError, Day, day_of, require_drawn
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.enrolment import Enrolment, enrolment_of
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.fleet import link_enrolled
-from sandogh.services.mode_approvals import unapproved_at
+from sandogh.services.mode_approvals import station_approvals
+from sandogh.services.mode_ports import ApprovalRecord
 from sandogh.services.ports import Device, UnitOfWork
 
 _KEY_HEX = re.compile(r"[0-9a-fA-F]{64}")
@@ -133,7 +135,8 @@ def _enrol(
         )
     day = day_of(work, election_id)
     _require_station(day, station)
-    _require_approved(work, day, station)
+    approvals = station_approvals(work, day, station)
+    _require_approved(day, station, approvals)
     unapproved = build_refusal(work.fleet.decisions(election_id), build)
     if unapproved is not None:
         raise EnrolmentError(
@@ -150,7 +153,7 @@ def _enrol(
     if held is not None:
         if build is not None:  # a box updated since: it says so under its key
             work.fleet.attest(election_id, key, build, now)
-        return enrolment_of(work, day, held, created=False)
+        return enrolment_of(work, day, held, created=False, approvals=approvals)
     if work.staff.find(election_id, PublicKey(bytes.fromhex(key))) is not None:
         raise EnrolmentError(
             EnrolmentRefusal.KEY_ENROLLED,
@@ -174,7 +177,7 @@ def _enrol(
             | ({} if box is None else {"box": box}),
         )
     )
-    return enrolment_of(work, day, device, created=True)
+    return enrolment_of(work, day, device, created=True, approvals=approvals)
 
 
 def revoke_device(
@@ -245,11 +248,12 @@ def _require_station(day: Day, station: str) -> None:
         raise EnrolmentError(EnrolmentRefusal.NOT_DRAWN, draft.en) from draft
 
 
-def _require_approved(work: UnitOfWork, day: Day, station: str) -> None:
-    """Refuse a box for a station whose mode no approval covers (`services.mode_approvals`).
-    An approval is never withdrawn, so a box enrolled once stays approved, and the centre takes
-    reports only from enrolled boxes: this one check covers the reports too."""
-    missing = unapproved_at(work, day, station)
+def _require_approved(day: Day, station: str, approvals: Sequence[ApprovalRecord]) -> None:
+    """Refuse a box for a station whose mode none of its `approvals` covers
+    (`services.mode_approvals`). An approval is never withdrawn, so a box enrolled once stays
+    approved, and the centre takes reports only from enrolled boxes: this one check covers the
+    reports too."""
+    missing = unapproved(day.geography, station, [r.approval for r in approvals])
     if missing:
         first = missing[0]
         raise EnrolmentError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sandogh.core.candidacy.calendar import Calendar, UnscheduledError, Window, polling_window
@@ -20,7 +21,7 @@ from sandogh.core.report import BallotContest
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.core.supervision.modes import ModeApproval, encrypts, station_mode
 from sandogh.services.days import Day
-from sandogh.services.mode_approvals import recorded_approvals
+from sandogh.services.mode_ports import ApprovalRecord
 from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Device, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_withdrawals
@@ -57,9 +58,17 @@ class Enrolment:
     polling: tuple[tuple[str, Window], ...] = ()
 
 
-def enrolment_of(work: UnitOfWork, day: Day, device: Device, *, created: bool) -> Enrolment:
+def enrolment_of(
+    work: UnitOfWork,
+    day: Day,
+    device: Device,
+    *,
+    created: bool,
+    approvals: Sequence[ApprovalRecord],
+) -> Enrolment:
     """What the box of `device`, enrolled for its station of `day`, receives; `created` says
-    whether its enrolment is new."""
+    whether its enrolment is new, `approvals` are its station's as recorded
+    (`mode_approvals.station_approvals`, which the enrolment checked)."""
     ballot = day.ballot(device.station)
     ceremony = work.e2e.ceremony(day.election.id)
     on_ballot = {item.contest for item in ballot}
@@ -86,7 +95,7 @@ def enrolment_of(work: UnitOfWork, day: Day, device: Device, *, created: bool) -
             else (ceremony.joint_key, ceremony.extended_hash)
         ),
         mode=station_mode(day.geography, device.station),
-        approvals=_covering(work, day, device.station),
+        approvals=_covering(day, device.station, approvals),
         withdrawn=tuple(
             w
             for w in recorded_withdrawals(work, day.election.id)
@@ -116,15 +125,11 @@ def _polling(
     return tuple(days)
 
 
-def _covering(work: UnitOfWork, day: Day, station: str) -> tuple[ModeApproval, ...]:
+def _covering(
+    day: Day, station: str, approvals: Sequence[ApprovalRecord]
+) -> tuple[ModeApproval, ...]:
     mode = station_mode(day.geography, station)
-    return tuple(
-        r.approval
-        for r in recorded_approvals(
-            work, day.election.id, day.constituencies(station), day.geography
-        )
-        if r.approval.mode is mode
-    )
+    return tuple(r.approval for r in approvals if r.approval.mode is mode)
 
 
 def _cut(contest: Contest, constituency: str, candidates: tuple[Candidate, ...]) -> Contest:

@@ -29,10 +29,18 @@ class EventLog(Protocol):
         """Every entry of type `kind` whose details name `election`, by sequence."""
 
     def of_types(
-        self, kinds: Collection[EventType], election: str, places: Collection[str] | None = None
+        self,
+        kinds: Collection[EventType],
+        election: str,
+        places: Collection[str] | None = None,
+        *,
+        holding: tuple[str, Collection[str]] | None = None,
     ) -> list[Entry]:
         """Every entry of one of the types `kinds` whose details name `election` (recorded at
-        one of `places` when given), by sequence."""
+        one of `places` when given, and, with `holding` (key, values), whose details hold one
+        of `values` under `key`), by sequence. The store leaves out what `holding` excludes
+        before it decodes an entry: a reader that wants a few entries of a place where many
+        are recorded pays for those few."""
 
 
 class CheckpointRepository(Protocol):

@@ -58,7 +58,12 @@ class MemoryEvents:
         return self.of_types((kind,), election)
 
     def of_types(
-        self, kinds: Collection[EventType], election: str, places: Collection[str] | None = None
+        self,
+        kinds: Collection[EventType],
+        election: str,
+        places: Collection[str] | None = None,
+        *,
+        holding: tuple[str, Collection[str]] | None = None,
     ) -> list[Entry]:
         return [
             e
@@ -66,6 +71,7 @@ class MemoryEvents:
             if e.event.type in kinds
             and e.event.details.get("election") == election
             and (places is None or e.event.place in places)
+            and (holding is None or e.event.details.get(holding[0]) in holding[1])
         ]
 
     def commit(self) -> None:

@@ -133,8 +133,14 @@ def approve_mode(
 
 def unapproved_at(work: UnitOfWork, day: Day, station: str) -> tuple[Unapproved, ...]:
     """The contests at `station` whose constituency has no approval of the station's mode."""
-    held = recorded_approvals(work, day.election.id, day.constituencies(station), day.geography)
+    held = station_approvals(work, day, station)
     return unapproved(day.geography, station, [r.approval for r in held])
+
+
+def station_approvals(work: UnitOfWork, day: Day, station: str) -> list[ApprovalRecord]:
+    """The approvals of the constituencies `station` votes in, each held to its entry both
+    ways (`recorded_approvals`)."""
+    return recorded_approvals(work, day.election.id, day.constituencies(station), day.geography)
 
 
 def recorded_approvals(
@@ -172,7 +178,10 @@ def recorded_approvals(
         if why is not None:
             raise UnrecordedDecisionError(_WHAT, None, why, entry=record.logged.sequence)
     named = {r.logged.sequence for r in records}
-    for entry in work.events.of_types([EventType.VOTING_MODE_APPROVED], election, at):
+    approved = [EventType.VOTING_MODE_APPROVED]
+    # the store leaves out the other constituencies' entries before decoding them
+    holding = None if places is None else ("constituency", {k for _, k in places})
+    for entry in work.events.of_types(approved, election, at, holding=holding):
         if wanted is not None:
             details = entry.event.details
             if (details.get("contest"), details.get("constituency")) not in wanted:

@@ -57,7 +57,7 @@ def verified(work: UnitOfWork, signed: SignedReport, report: StationReport, refu
             incident=None,
         )
     try:
-        verify_signed(signed, report.device)
+        verify_signed(signed, report.device, read=report)
     except SignatureError as error:
         raise refuse(ReportRefusal.BAD_SIGNATURE, error.problems, incident=None) from error
     if device.revoked_at is not None:

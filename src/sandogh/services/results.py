@@ -48,7 +48,7 @@ from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import count_sheets
-from sandogh.services.unit_tally import tally_unit
+from sandogh.services.unit_tally import PAGE_SIZE, UnitsPage, tally_unit, units_page
 
 Progress = Callable[[int], None]
 
@@ -138,7 +138,7 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     with collector_paused():
         if voids:
             sheets, voided = apply_voids(geography, sheets, voids)
-        totals = correct_totals(geography, aggregate(geography, sheets), corrections)
+        totals = correct_totals(geography, aggregate(geography, sheets, day.standing), corrections)
     return Tallied(
         stored,
         geography,
@@ -189,6 +189,7 @@ class ResultsView:
     tallied: Tallied
     results: tuple[UnitResult, ...]
     findings: tuple[Finding, ...]
+    page: UnitsPage  # which of the units just below the results' `parts` are
 
 
 def show_results(
@@ -197,13 +198,18 @@ def show_results(
     *,
     unit: str | None = None,
     contest: str | None = None,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
 ) -> ResultsView:
-    """Results of one unit (the root by default) for one contest or all, compared with the
-    round before where that round is stored, and every reconciliation finding of the election."""
+    """Results of one unit (the root by default) for one contest or all, with page `page` of
+    the units just below it, `page_size` to a page (`unit_tally.units_page`), compared with
+    the round before where that round is stored, and the reconciliation findings of the units
+    read."""
     with uow() as work:
         # the unit's kept totals (of the contest asked), not every sheet
-        tallied = tally_unit(work, election_id, unit, contest)
+        tallied = tally_unit(work, election_id, unit, contest, page=page, page_size=page_size)
         code = unit if unit is not None else tallied.geography.top_down[0]
+        paged = units_page(tallied.geography, code, page, page_size)
         place = tallied.unit(code)
         contests = (
             [tallied.contest(contest)] if contest is not None else tallied.stored.election.contests
@@ -220,7 +226,7 @@ def show_results(
                     contest=each,
                     total=total,
                     turnout=shown,
-                    parts=_parts(tallied, each.id, code),
+                    parts=_parts(tallied, each.id, paged.codes),
                     previous=_previous(work, each, code, tallied),
                     voided=tallied.voided_in(each.id, code),
                     corrected=tallied.corrected_in(each.id, code),
@@ -228,14 +234,14 @@ def show_results(
                     is not None,
                 )
             )
-        return ResultsView(tallied, tuple(results), tallied.findings())
+        return ResultsView(tallied, tuple(results), tallied.findings(), paged)
 
 
 def _parts(
-    tallied: Tallied, contest: str, code: str
+    tallied: Tallied, contest: str, codes: tuple[str, ...]
 ) -> tuple[tuple[ReportingUnit, Total, Turnout], ...]:
     rows = []
-    for child in tallied.geography.children(code):
+    for child in codes:
         total = tallied.total(contest, child)
         shown = tallied.turnout(contest, child)
         if total is not None and shown is not None:
@@ -253,7 +259,7 @@ def _previous(
     before_day = day_of(work, link.election)
     if code not in before_day.geography:
         return None
-    before = tally_unit(work, link.election, code, link.contest)
+    before = tally_unit(work, link.election, code, link.contest, page=1)  # its total alone
     before_total = before.total(link.contest, code)
     now_total = current.total(contest.id, code)
     if before_total is None or now_total is None:

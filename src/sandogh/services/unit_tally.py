@@ -20,11 +20,19 @@ log entry anchors), so a consistent change there is refused too. What only `sand
 check-totals` (`services.totals.check_totals`, every sheet added again) finds in a result not
 certified: a change made consistently to a unit's row and every row above and below it, one of a
 constituency's row (read only where a correction replaces it), and any change in a unit not read.
+
+A unit with more units just below it than a page (`PAGE_SIZE`; a city of 3,508 stations) is read
+a page of them at a time (`page`): its own kept total and the page's. Not certified, its total is
+then not held to the sum, which is over every unit below it; certified, the tree holds the page's
+stations from their sheets, the unit from its total and its children's nodes (those not on the
+page as stored) and the path above it, as for a whole read (docs/formats.md, "What a paged read
+checks").
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from sandogh.core.counting.aggregate import Aggregate, Total
@@ -52,13 +60,23 @@ from sandogh.services.recorded_decisions import recorded_decisions
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import applied, ensure_totals
 
+#: the units just below a unit a paged read shows: a city's 3,508 stations are 36 pages
+PAGE_SIZE = 100
+
 
 def tally_unit(
-    work: UnitOfWork, election_id: str | None, code: str | None = None, contest: str | None = None
+    work: UnitOfWork,
+    election_id: str | None,
+    code: str | None = None,
+    contest: str | None = None,
+    *,
+    page: int | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> Tallied:
-    """The results of `code` (the root when None) and of the units just below it, as
-    `services.results.tally` has them, read from the running totals: of `contest` alone when
-    named (its totals hold no other), of every contest when None."""
+    """The results of `code` (the root when None) and of the units just below it (of page
+    `page` of them alone when given: `units_page`), as `services.results.tally` has them, read
+    from the running totals: of `contest` alone when named (its totals hold no other), of every
+    contest when None."""
     day = day_of(work, resolve_election_id(work, election_id))
     geography, election = day.geography, day.election.id
     if ensure_totals(work, day):
@@ -67,7 +85,9 @@ def tally_unit(
     if code not in geography:
         raise UnknownUnitError(election, code)
     contests = None if contest is None else (contest,)
-    codes = (code, *geography.children(code))
+    below = geography.children(code)
+    shown = below if page is None else units_page(geography, code, page, page_size).codes
+    codes = (code, *shown)
     recorded = recorded_decisions(work, election)
     voids = [record.void for record in recorded.voids]
     stations = {c for c in codes if geography.kind(c) is UnitKind.STATION}
@@ -87,7 +107,8 @@ def tally_unit(
     read_sheets = [
         s for s in sheets if s.station in stations and (contest is None or s.contest == contest)
     ]
-    _check_sums(day.election, geography, code, kept, read_sheets, contests=of)
+    if len(shown) == len(below):  # over every unit below it: a paged read does not add them
+        _check_sums(day.election, geography, code, kept, read_sheets, contests=of)
     corrected = tuple(c for c in corrections if contest is None or c.contest == contest)
     kept_corrected = work.totals.read(
         election, Scope.CONSTITUENCY, {c.constituency for c in corrected}, contests
@@ -111,6 +132,45 @@ def tally_unit(
         tuple(r.undone for r in certified if r.undone is not None),
         day.seat_bounds,
     )
+
+
+@dataclass(frozen=True)
+class UnitsPage:
+    """Page `number` of `pages` of the `below` units just below a unit, in the geography's
+    order: `codes`, at most `size` of them."""
+
+    number: int
+    pages: int
+    below: int
+    size: int
+    codes: tuple[str, ...]
+
+
+def units_page(geography: Geography, code: str, number: int, size: int = PAGE_SIZE) -> UnitsPage:
+    """Page `number` (from 1) of the units just below `code`, `size` to a page; a page past
+    the last is refused."""
+    below = geography.children(code)
+    pages = max(1, -(-len(below) // size))
+    if not 1 <= number <= pages:
+        raise PageNotFoundError(geography.unit(code), number, pages)
+    start = (number - 1) * size
+    return UnitsPage(number, pages, len(below), size, tuple(below[start : start + size]))
+
+
+class PageNotFoundError(SandoghError):
+    """A page of the units below a unit that it does not have; said in Persian (`fa`) and
+    English (`en`), naming the unit and its last page."""
+
+    def __init__(self, unit: ReportingUnit, number: int, pages: int) -> None:
+        self.unit, self.number, self.pages = unit.code, number, pages
+
+        def said(lang: Lang) -> str:
+            name = named_place(unit.kind, unit.name.fa if lang == "fa" else unit.name.en, lang)
+            where = name if lang == "fa" else f"{name} ({unit.code})"
+            return text_in(CATALOGUE, "page_past_end", lang, unit=where, page=number, last=pages)
+
+        self.fa, self.en = said("fa"), said("en")
+        super().__init__(self.en)
 
 
 class TotalsDisagreeError(SandoghError):

@@ -57,6 +57,21 @@ def test_a_signed_report_verifies_and_gives_the_report_back() -> None:
     assert verify_signed(signed, DEVICE.public_key) == FINAL
 
 
+def test_a_report_read_already_is_held_to_the_bytes_signed() -> None:
+    # the centre passes the report it read from the bytes; one that is not theirs is refused,
+    # and a changed signature is still found
+    signed = sign_report(FINAL, DEVICE)
+    assert verify_signed(signed, DEVICE.public_key, read=FINAL) == FINAL
+    other = report([TallySheet(STATION, "president", RUNOFF)], sequence=4)
+    with pytest.raises(SignatureError) as caught:
+        verify_signed(signed, DEVICE.public_key, read=other)
+    assert caught.value.reason is Refusal.MALFORMED
+    forged = SignedReport(signed.report, bytes(64), signed.staff)
+    with pytest.raises(SignatureError) as caught:
+        verify_signed(forged, DEVICE.public_key, read=FINAL)
+    assert caught.value.reason is Refusal.BAD_SIGNATURE
+
+
 def test_the_device_signs_the_documented_message() -> None:
     # anyone can check a report with any Ed25519 library, from the module docstring alone
     signed = sign_report(FINAL, DEVICE)

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from sandogh.locale import Lang, format_percent
-from sandogh.publish.site.figures import announcement, figures_in, isolated, lead_words, percent
+from sandogh.publish.site.figures import (
+    alone,
+    announcement,
+    figures_in,
+    isolated,
+    lead_words,
+    percent,
+)
 from tests.publish.site.ties import JALILI, PEZESHKIAN, result
 
 
@@ -29,6 +36,17 @@ def test_an_english_sign_leads_and_plain_figures_are_only_isolated() -> None:
     # figures are isolated once a process: markup of the same text is its own, not escaped again
     assert isolated(Markup("<b>"), "en") == "<bdi><b></bdi>"
     assert isolated("<b>", "en") == "<bdi>&lt;b&gt;</bdi>"
+
+
+def test_a_figure_alone_in_its_cell_is_bare_unless_a_sign_or_words_could_move() -> None:
+    # a table cell is a bidirectional paragraph of its own: its unsigned figure needs no isolate
+    for text in ("۱۲٬۳۴۵", "۶۳٫۲۸٪", "1,234", "45.5%", "—", "۲۵"):
+        assert alone(text, "fa") == text
+    assert alone("<b>", "en") == "<bdi>&lt;b&gt;</bdi>"  # text, never markup
+    # a sign still stands on its reader's side, words after the figure outside its isolate
+    assert alone("-۳٫۸۱ واحد درصد", "fa") == isolated("-۳٫۸۱ واحد درصد", "fa")
+    assert alone("+۲۹۹٬۴۵۳", "fa") == '<bdi dir="ltr">۲۹۹٬۴۵۳+</bdi>'
+    assert alone("-3.81 points", "en") == "<bdi>\u22123.81</bdi> points"
 
 
 def test_each_figure_of_a_sentence_is_isolated_and_its_words_escaped() -> None:

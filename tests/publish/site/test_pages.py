@@ -27,7 +27,8 @@ def _rows(html: str, contest: str) -> list[str]:
     table = re.search(r'<table class="data votes">.*?</table>', section.group(), re.DOTALL)
     if table is None:
         return []
-    codes = re.findall(r"<tr><td><bdi>([^<]+)</bdi></td>", table.group())
+    # a code alone in its cell is printed bare: a cell is its own bidirectional paragraph
+    codes = re.findall(r"<tr><td>([^<]+)</td>", table.group())
     return [code.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")) for code in codes]
 
 
@@ -57,6 +58,14 @@ def test_a_unit_lists_the_constituencies_inside_it_not_their_candidates(tmp_path
     assert _rows(kerman, "parliament") == ["31", "32", "33", "34"]
     assert "در این محدوده است" not in kerman
     assert kerman.count('<section class="panel outcome"') == 1  # P1's
+    # Kerman is P1's only unit: its votes table is P1's standings, each row with its result,
+    # and the outcome has no table printing every candidate again
+    outcome = kerman.split('<section class="panel outcome"')[1].split("</section>")[0]
+    assert "<table" not in outcome
+    assert 'href="#votes-parliament"' in outcome
+    votes = kerman.split('id="votes-parliament"')[1].split("</table>")[0]
+    assert votes.count('<span class="result result-') == 4
+    assert '<th scope="col">نتیجه</th>' in votes
     bam = (election / "units" / f"{BAM}.html").read_text(encoding="utf-8")
     assert _rows(bam, "parliament") == ["41", "42"]
 
@@ -81,7 +90,7 @@ def test_a_candidate_is_printed_once_in_its_unit_votes(tmp_path: Path) -> None:
     html = (tmp_path / ROUND_2_DAY.id / "units" / f"{ST_1}.html").read_text(encoding="utf-8")
     rows = _rows(html, "president") + _rows(html, "parliament")
     assert sorted(rows) == ["21", "25", "31", "32", "33", "34"]
-    drawn = re.findall(r'<td class="num share"><bdi>[^<]+</bdi><svg class="bar-track"', html)
+    drawn = re.findall(r'<td class="num share">[^<]+<svg class="bar-track"', html)
     assert len(drawn) == len(rows)
     assert 'class="bar-name"' not in html.split('id="turnout-president"')[0]  # no chart
     assert "نمودار آرای نامزدها" not in html

@@ -134,15 +134,55 @@ _BARE_FIGURES = """() => {
 }"""
 
 
+# A table cell's figure drawn in its reader's order without an isolate: a cell is a paragraph of
+# its own to the bidirectional algorithm. Each cell printed bare is drawn from a copy of its text
+# in an isolate of the page's direction, and must stand exactly as that copy does.
+_BARE_CELLS = """() => {
+  const moved = [];
+  for (const cell of document.querySelectorAll("td.num")) {
+    const text = cell.textContent.trim();
+    if (!text || cell.querySelector("bdi")) continue;
+    const node = cell.firstChild, start = node.textContent.indexOf(text);
+    const shown = [...text].map((_, i) => {
+      const one = document.createRange();
+      one.setStart(node, start + i);
+      one.setEnd(node, start + i + 1);
+      return Math.round(one.getBoundingClientRect().left);
+    });
+    const order = shown.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]).map(p => p[1]);
+    const bdi = document.createElement("bdi");
+    bdi.textContent = text;
+    const probe = document.createElement("p");
+    probe.dir = document.documentElement.dir;
+    probe.appendChild(bdi);
+    document.body.appendChild(probe);
+    const kept = [...text].map((_, i) => {
+      const one = document.createRange();
+      one.setStart(bdi.firstChild, i);
+      one.setEnd(bdi.firstChild, i + 1);
+      return Math.round(one.getBoundingClientRect().left);
+    });
+    probe.remove();
+    const expected = kept.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]).map(p => p[1]);
+    if (order.join() !== expected.join()) moved.push(text);
+  }
+  return moved;
+}"""
+
+
 def _persian_typography(page: Page) -> None:
-    """No «·» (it reads as a Persian zero); every figure, of a table or in a sentence (an
-    announcement, a note, a comparison, a label), isolated in <bdi>, none signed outside one."""
+    """No «·» (it reads as a Persian zero); every figure in a sentence (an announcement, a note,
+    a comparison, a label) isolated in <bdi>, none signed outside one; a figure alone in a table
+    cell is isolated where it has a sign, and bare otherwise, drawn as isolated it would be."""
     text = page.locator("body").inner_text()
     assert "·" not in text
-    bare = page.locator("td.num").evaluate_all(
-        "cells => cells.filter(c => c.textContent.trim() && !c.querySelector('bdi')).length"
+    signed = page.locator("td.num").evaluate_all(
+        "cells => cells.filter(c => /[+\u2212]/.test(c.textContent) && !c.querySelector('bdi'))"
+        ".length"
     )
-    assert bare == 0
+    assert signed == 0
+    moved = page.evaluate(_BARE_CELLS)
+    assert moved == [], moved
     found = page.evaluate(_BARE_FIGURES)
     assert found == [], found
 

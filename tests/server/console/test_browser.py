@@ -254,3 +254,31 @@ def test_a_supervisor_voids_a_box_and_certifies(browser: Browser, console_store:
             "undone by \u2068dovom\u2069"
         )
         assert_accessible(other, "certification undone (en)")
+
+
+def test_a_county_of_hundreds_of_stations_reads_a_page_at_a_time(
+    browser: Browser, console_store: str
+) -> None:
+    """Issue 14: Kerman County's 337 stations, 100 to a page, walked to the next page and back, in
+    Persian and English."""
+    complete(console_store)
+    add_account(console_store, "kermani", Role.COUNTY_HQ, "IR-08-0808")
+    with serving(settings(console_store)) as centre:
+        page = new_page(browser)
+        log_in(page, centre.url, "kermani")
+        page.goto(f"{centre.url}/console/results?place=IR-08-0808")
+        expect(page.locator("#units-page")).to_have_text(
+            "صفحهٔ ۱ از ۴ صفحهٔ واحدهای زیر این واحد (۳۳۷ واحد)"
+        )
+        expect(page.locator("#previous-page")).to_have_count(0)
+        page.click("#next-page")
+        expect(page.locator("#units-page")).to_contain_text("صفحهٔ ۲ از ۴")
+        page.locator("details").first.evaluate("open => open.setAttribute('open', '')")
+        assert_accessible(page, "results, a page of the units below")
+        page.screenshot(path=str(SCREENSHOTS / "results-paged-fa.png"), full_page=True)
+        page.click("#previous-page")
+        expect(page.locator("#units-page")).to_contain_text("صفحهٔ ۱ از ۴")
+        page.goto(f"{centre.url}/console/results?place=IR-08-0808&page=4&lang=en")
+        expect(page.locator("#units-page")).to_contain_text("Page 4 of 4")
+        expect(page.locator("#next-page")).to_have_count(0)
+        assert_accessible(page, "results, a page of the units below (en)")

@@ -197,3 +197,26 @@ def test_a_nation_total_changed_by_hand_is_not_shown_but_said(console_store: str
         english = client.get("/console/results", params={"place": IRAN, "lang": "en"})
         assert f"({IRAN}), contest " in english.text
         assert "Run `sandogh results check-totals`" in english.text
+
+
+def test_the_results_page_shows_a_page_of_the_units_below(console_store: str) -> None:
+    """Issue 14: a county of 337 stations shows 100 of them to a page, saying which page of how
+    many with links to the pages beside it; a page past the last is refused naming it."""
+    complete(console_store)
+    client, _ = _signed_in(console_store, "nazer")
+    county = "IR-08-0808"
+    with client:
+        shown = client.get("/console/results", params={"place": county, "page": "2"})
+        assert shown.status_code == 200
+        assert "صفحهٔ ۲ از ۴ صفحهٔ واحدهای زیر این واحد (۳۳۷ واحد)" in shown.text
+        assert f'href="?place={county}&amp;page=1" rel="prev"' in shown.text
+        assert f'href="?place={county}&amp;page=3" rel="next"' in shown.text
+        assert shown.text.count('<a href="?place=ST-') == 100  # of each contest's table
+        for past in ("5", "x"):
+            refused = client.get("/console/results", params={"place": county, "page": past})
+            assert refused.status_code == 404
+            assert "صفحهٔ آخر آن ۴ است" in refused.text
+            assert 'class="cast"' not in refused.text
+        last = client.get("/console/results", params={"place": county, "page": "۴", "lang": "en"})
+        assert "Page 4 of 4 of the units below this unit (337 units)" in last.text
+        assert 'rel="next"' not in last.text

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeVar
 
-from sandogh.core.counting.conformity import by_contest
+from sandogh.core.counting.conformity import Standing, by_contest
 from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
 from sandogh.core.definition.geography import Geography
 
@@ -121,14 +121,16 @@ def add_counts(a: Counts, b: Counts) -> Counts:
 _ZERO = Counts()
 
 
-def aggregate(geography: Geography, sheets: Iterable[TallySheet]) -> Aggregate:
+def aggregate(
+    geography: Geography, sheets: Iterable[TallySheet], kept: Standing | None = None
+) -> Aggregate:
     """Every unit's and constituency's totals, per contest, from the station sheets.
 
     Each sheet counts in its station and every unit above it. The sheets must conform to the
-    definition (`conformity.by_contest` checks them first and raises otherwise), so none is
-    lost or counted twice.
+    definition (`conformity.by_contest` checks them first, with the geography's `Standing` if
+    `kept`, and raises otherwise), so none is lost or counted twice.
     """
-    at_station = by_contest(geography, sheets)
+    at_station = by_contest(geography, sheets, kept)
     tree = _Tree(
         parent=geography.parents,
         stations=frozenset(geography.stations),

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from dataclasses import dataclass
+from typing import Protocol
 
 from sandogh.core.canonical_json import JSONValue, canonical_json
 from sandogh.core.log.events import Event
@@ -74,7 +75,17 @@ def entry_hash(sequence: int, previous_hash: str, event: Event) -> str:
     return hashlib.sha256(canonical_json(_sealed(sequence, previous_hash, event))).hexdigest()
 
 
-def chain(previous: Entry | None, event: Event) -> Entry:
+class Head(Protocol):
+    """What the next entry chains to of the one before: its sequence and hash."""
+
+    @property
+    def sequence(self) -> int: ...
+
+    @property
+    def hash(self) -> str: ...
+
+
+def chain(previous: Head | None, event: Event) -> Entry:
     """The entry that records `event` after `previous` (None for the first entry of the record)."""
     sequence = 1 if previous is None else previous.sequence + 1
     previous_hash = GENESIS_HASH if previous is None else previous.hash

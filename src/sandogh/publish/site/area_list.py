@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from sandogh.locale import Lang
-from sandogh.publish.site.figures import lead_words, percent
+from sandogh.publish.site.figures import alone, escaped, figures_in, lead_words, percent
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.reported import boxes_voided, station_voided, turnout
 from sandogh.publish.site.snapshot import SnapshotFiles, StationInfo, Stations, UnitResult
@@ -98,3 +100,29 @@ def area_rows(
             )
         )
     return tuple(rows)
+
+
+def child_rows(rows: tuple[ChildRow, ...], lang: Lang) -> Markup:
+    """The area list's rows, made here in one piece, as `ballots.vote_rows` makes the votes
+    table's: a county lists its stations, up to 3,500. An area says its stations reported (a
+    tick once all have); a station, reported or not, or voided: none of its ballots counts,
+    so it has no tick and no turnout."""
+    out = []
+    for row in rows:
+        marks = "".join(f' <span class="mark">{escaped(mark)}</span>' for mark in row.marks)
+        if row.stations:
+            tick = "✓ " if row.reported else ""
+            said = f'<span class="{"yes" if row.reported else "no"}">{tick}'
+            said += f"{figures_in(row.stations, lang)}</span>"
+        elif row.voided:
+            said = f'<span class="voided-mark">{escaped(label("area_voided", lang))}</span>'
+        elif row.reported:
+            said = f'<span class="yes">✓ {escaped(label("reported_yes", lang))}</span>'
+        else:
+            said = f'<span class="no">{escaped(label("reported_no", lang))}</span>'
+        out.append(
+            f'<tr><th scope="row"><a href="{escaped(row.href)}">{escaped(row.name)}</a>{marks}</th>'
+            f"<td>{said}</td><td>{figures_in(row.leader, lang)}</td>"
+            f'<td class="num">{alone(row.turnout, lang)}</td></tr>'
+        )
+    return Markup("\n        ".join(out))

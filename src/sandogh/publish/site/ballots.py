@@ -11,8 +11,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
+from markupsafe import Markup
+
 from sandogh.locale import Lang
-from sandogh.publish.site.figures import bar_width, number, part_percent, percent, share_width
+from sandogh.publish.site.figures import (
+    alone,
+    bar_width,
+    digits,
+    escaped,
+    number,
+    part_percent,
+    percent,
+    share_width,
+)
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.reported import boxes_voided, counted, counted_whole, station_voided
 from sandogh.publish.site.snapshot import UnitResult, Vote
@@ -26,6 +37,11 @@ class Bar:
     share: str
     width: str
     colour: str
+    #: where the votes table is also the constituency's standings (`views.standings_in_votes`):
+    #: the candidate's result, and its share of the rule's base where that is not the valid ballots
+    result: str = ""
+    result_key: str = ""
+    base_share: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,29 @@ def vote_bars(
         )
         for v in votes
     )
+
+
+def vote_rows(bars: tuple[Bar, ...], lang: Lang, *, results: bool, base_share: bool) -> Markup:
+    """The votes table's rows, made here in one piece: a page has ~100 of them, and the
+    template's ten values a row, each a call through Jinja and a piece of its output, were the
+    larger part of printing a station's page. Each figure alone in its cell (`figures.alone`);
+    `base_share` and `results` add the standings' columns (`views.standings_in_votes`)."""
+    rows = []
+    for b in bars:
+        more = f'<td class="num">{alone(b.base_share, lang)}</td>' if base_share else ""
+        if results:
+            result = (
+                f'<span class="result result-{escaped(b.result_key)}">{escaped(b.result)}</span>'
+            )
+            more += f"<td>{result}</td>"
+        bar = f'<rect width="{escaped(b.width)}" height="100%" fill="{escaped(b.colour)}"/>'
+        rows.append(
+            f"<tr><td>{alone(digits(b.code, lang), lang)}</td>"
+            f'<th scope="row">{escaped(b.name)}</th><td class="num">{alone(b.votes, lang)}</td>'
+            f'<td class="num share">{alone(b.share, lang)}'
+            f'<svg class="bar-track" aria-hidden="true">{bar}</svg></td>{more}</tr>'
+        )
+    return Markup("\n        ".join(rows))
 
 
 def cast_figures(result: UnitResult, base: int | None, lang: Lang) -> tuple[Figure, ...]:

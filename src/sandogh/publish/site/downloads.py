@@ -3,37 +3,41 @@ and the short form of the pre-election record's fingerprint to compare with the 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sandogh.core.anchor import fingerprint, short_fingerprint
 from sandogh.locale import Lang, to_persian_digits
 from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages, Place
 from sandogh.publish.site.snapshot import ContestEntry, UnitResult
+from sandogh.publish.site.views import Placed
 
 
 def downloads(
     pages: ElectionPages,
-    results: list[tuple[ContestEntry, UnitResult]],
+    results: list[tuple[ContestEntry, UnitResult, Placed]],
     code: str,
     place: Place,
     lang: Lang,
 ) -> list[tuple[str, str]]:
     """Every file of the snapshot that concerns the unit, with what each holds, linked from
-    `place`: its results and outcomes, its county's sheets, its reports, the whole election's."""
-    files: list[tuple[str, str]] = []
-    for contest, _ in results:
+    `place`: its results and outcomes (read for the page, so there), its county's sheets, its
+    reports, the whole election's (each looked for)."""
+    found: list[tuple[str, str]] = []
+    for contest, _, placed in results:
         name = contest["name"][lang]
-        files.append(
+        found.append(
             (f"results/{contest['id']}/{code}.json", label("file_unit", lang, contest=name))
         )
-        placed = pages.placed(contest, code, place)
         for outcome in (*placed.own, *(o for o, _ in placed.above)):
             constituency = outcome["constituency"]
-            files.append(
+            found.append(
                 (
                     f"outcomes/{contest['id']}/{constituency['id']}.json",
                     label("file_outcome", lang, contest=name, name=constituency["name"][lang]),
                 )
             )
+    files: list[tuple[str, str]] = []
     for unit in (*results[0][1]["path"], results[0][1]["unit"]):
         if unit["kind"] == "county":
             files.append(
@@ -55,11 +59,8 @@ def downloads(
         ("anchor/signatures.json", label("file_anchor_signatures", lang)),
         ("anchor/amendments.json", label("file_anchor_amendments", lang)),
     ]
-    return [
-        (pages.data(place, relative), text)
-        for relative, text in files
-        if pages.files.has(f"{pages.election}/{relative}")
-    ]
+    files = [f for f in files if pages.files.has(f"{pages.election}/{f[0]}")]
+    return [(pages.data(place, relative), text) for relative, text in (*found, *files)]
 
 
 def record_fingerprint(pages: ElectionPages, lang: Lang) -> str | None:
@@ -68,7 +69,14 @@ def record_fingerprint(pages: ElectionPages, lang: Lang) -> str | None:
     record = pages.files.record(pages.election)
     if record is None:
         return None
-    # hashed once for every page, not by each (nationally the record is tens of MB)
-    key, source = ("fingerprint", pages.election), (f"{pages.election}/anchor/record.json",)
-    short = pages.files.made_of(key, source, lambda: short_fingerprint(fingerprint(record)))
+    short = _short(record)
     return to_persian_digits(short) if lang == "fa" else short
+
+
+@lru_cache(maxsize=4)
+def _short(record: bytes) -> str:
+    """The record's short fingerprint, hashed once a process: the national record lists every
+    box's key (megabytes), and every one of ~145,000 pages prints its fingerprint. The record's
+    bytes are read once a rendering (`SnapshotFiles.record`), so each page finds them here by
+    the same object."""
+    return short_fingerprint(fingerprint(record))

@@ -206,6 +206,11 @@ def joined(items: Iterable[str], lang: Lang) -> str:
     return ("، " if lang == "fa" else "; ").join(items)
 
 
+#: plain text a page prints, escaped: the same names, links, colours and widths come again and
+#: again, on the page and on the next
+escaped = lru_cache(maxsize=1 << 16)(escape)
+
+
 # A sign's own character: U+2212 MINUS SIGN, not the hyphen a font draws short and low.
 _SIGNS = {"+": "+", "-": "\u2212", "\u2212": "\u2212"}
 
@@ -226,6 +231,22 @@ def isolated(text: str, lang: Lang) -> Markup:
     if lang == "fa":
         return Markup(f'<bdi dir="ltr">{figure}{sign}</bdi>{space}{words}')
     return Markup(f"<bdi>{sign}{figure}</bdi>{space}{words}")
+
+
+# An unsigned figure with its separators and percent sign, or the dash that stands for none
+_BARE = re.compile(r"[0-9\u06f0-\u06f9]+(?:[\u066c\u066b,.][0-9\u06f0-\u06f9]+)*[%\u066a]?|—")
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def alone(text: str, lang: Lang) -> Markup:
+    """A figure that is all of its table cell's text. A cell is a paragraph of its own to the
+    bidirectional algorithm, so no text around can reorder what it holds, and an unsigned figure
+    (its digits, separators and percent sign) is drawn in the reader's order as it is: it is
+    printed bare, without the isolate that was a tenth of a page. A signed one, or one with words
+    after it, is isolated as `isolated` does, so that its sign stands on its reader's side."""
+    if _BARE.fullmatch(text) is not None:
+        return Markup(escape(text))
+    return isolated(text, lang)
 
 
 # A figure inside a sentence: a sign only where no letter or digit comes before it (the hyphen of
@@ -250,4 +271,4 @@ def figures_in(text: str, lang: Lang) -> Markup:
         out.append(isolated(found.group(), lang))
         last = found.end()
     out.append(escape(text[last:]))
-    return Markup("").join(out)
+    return Markup("".join(out))  # each piece is Markup already: `Markup.join` escaped each again

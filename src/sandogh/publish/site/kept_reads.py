@@ -51,12 +51,11 @@ class KeptReads:
                 versions[relative] += 1
 
     def document(self, root: Path, relative: str, read: Callable[[Path], Any]) -> Any:
-        """The file `relative` under `root` as `read` gives it, or None where there is none."""
+        """The file `relative` under `root` as `read` gives it (None where there is none)."""
         try:
             return self._few[relative]
         except KeyError:
-            path = root / relative
-            found = self._few[relative] = read(path) if path.is_file() else None
+            found = self._few[relative] = read(root / relative)
             return found
 
     def result(self, root: Path, relative: str, read: Callable[[Path], Any]) -> Any:
@@ -66,8 +65,7 @@ class KeptReads:
             results.move_to_end(relative)
             return results[relative]
         except KeyError:
-            path = root / relative
-            found = results[relative] = read(path) if path.is_file() else None
+            found = results[relative] = read(root / relative)
             if len(results) > self._most:
                 results.popitem(last=False)
             return found

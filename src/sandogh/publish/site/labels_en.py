@@ -54,6 +54,7 @@ EN: dict[str, str] = {
         "The votes of the candidates of each constituency in this area are on that "
         "constituency's page (the list of constituencies is below)."
     ),
+    "standings_in_votes": "Each candidate's result is in the Result column of the votes table.",
     "chart_turnout": "Chart of turnout: {summary}",
     "figures_heading": "Ballots cast",
     "turnout_by_cast": "Turnout by ballots cast",

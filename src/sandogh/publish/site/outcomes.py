@@ -41,24 +41,27 @@ class OutcomeView:
     runoff: bool
     standings: tuple[Standing, ...]
     reasons: tuple[str, ...]
-    ahead: tuple[str, ...]  # elected, leading, to the runoff, or awaiting a lot
     lists: tuple[str, ...] = ()  # each party list's seats, elected and alternates
     not_final: str = ""  # why a partial outcome is not final yet
     certified: str = ""  # who certified it and when, or who undid its certification and why
     voided: str = ""  # the board's void of the whole constituency, or of its every station
     share_heading: str = ""  # the base of its percentages: valid ballots, or all cast
+    #: its standings are the unit's votes table's rows (`views.standings_in_votes`)
+    in_votes: bool = False
 
 
 @dataclass(frozen=True)
 class OutcomeRow:
     """A constituency lying inside a unit, as the unit's list of them shows it: its name,
-    status, stations reported and who is ahead; its own page shows the rest."""
+    status, stations reported and who is ahead, linking to its own page with the rest (a nation
+    holds ~15,000 of them; each one's standings made and never printed were most of rendering
+    the pages above the counties)."""
 
     constituency: str
     status: str
     status_key: str
     stations: str
-    ahead: tuple[str, ...]
+    ahead: tuple[str, ...]  # elected, leading, to the runoff, or awaiting a lot
 
 
 _AHEAD = frozenset({"elected", "leading", "advanced-to-runoff", "awaiting-lot"})
@@ -200,7 +203,6 @@ def outcome_view(
         ),
         # a partial outcome's first reason is the same «not final» line, said above its table
         reasons=tuple(reason[lang] for reason in outcome["reasons"][1 if partial else 0 :]),
-        ahead=_ahead(outcome, lang),
         lists=_lists(outcome, lang, partial),
         not_final=label("not_final", lang, reported=stations["reported"], total=stations["total"])
         if partial

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from sandogh.locale import Lang
 from sandogh.maps import MAPS
 from sandogh.publish.processes import Job, write_jobs
 from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
-from sandogh.publish.site.figures import day, digits, figures_in, isolated
+from sandogh.publish.site.figures import alone, day, digits, escaped, figures_in, isolated
 from sandogh.publish.site.front_page import summary
 from sandogh.publish.site.kept_reads import KeptReads
 from sandogh.publish.site.labels import label
@@ -42,18 +42,13 @@ LANGS: tuple[Lang, ...] = ("fa", "en")
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-#: plain text a page prints, escaped: the same ids, names, colours and widths come again and
-#: again, on the page and on the next
-_escaped = lru_cache(maxsize=1 << 16)(escape)
-
-
 def _kept(value: object) -> Markup:
     """A value printed by a page, escaped as markupsafe's `escape` does: text through a cache,
     Markup as it is (`escape` copies it). A page prints ~1,800 values, 1,300 of them text and
     the rest Markup made by its filters; escaping them was a sixth of a page's CPU."""
     kind = type(value)
     if kind is str:
-        return _escaped(value)
+        return escaped(value)
     return value if kind is Markup else escape(value)  # type: ignore[return-value]
 
 
@@ -93,6 +88,7 @@ def _environment(lang: Lang) -> Environment:
         t=partial(label, lang=lang),
         digits=partial(digits, lang=lang),
         num=partial(isolated, lang=lang),
+        cell=partial(alone, lang=lang),
         say=partial(figures_in, lang=lang),
     )
     return environment

@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict, TypeVar, cast
 
+import orjson
+
 from sandogh.publish.site.kept_reads import KeptReads
 
 T = TypeVar("T")
@@ -252,7 +254,32 @@ class UnitEntry(TypedDict):
 
 
 def _read(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
+    with open(path, "rb") as stream:
+        return _decoded(stream.read())
+
+
+def _read_if(path: Path) -> Any:
+    """A file's JSON, or None where there is no such file: one open, no stat before it (a page
+    reads ~10 files, most of them results, and the national site reads ~1.5 million)."""
+    data = _bytes_if(path)
+    return None if data is None else _decoded(data)
+
+
+def _bytes_if(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except FileNotFoundError:
+        return None
+
+
+def _decoded(data: bytes) -> Any:
+    """JSON read by orjson, ~2–3 times faster than the standard library on the snapshot's files;
+    what orjson does not read (an integer beyond 64 bits) by the standard library, as before."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))
 
 
 class SnapshotFiles:
@@ -284,15 +311,15 @@ class SnapshotFiles:
 
     def result(self, election: str, contest: str, unit: str) -> UnitResult | None:
         relative = f"data/{election}/results/{contest}/{unit}.json"
-        return cast(UnitResult | None, self._kept.result(self.root, relative, _read))
+        return cast(UnitResult | None, self._kept.result(self.root, relative, _read_if))
 
     def outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
         relative = f"data/{election}/outcomes/{contest}/{constituency}.json"
-        return cast(Outcome | None, self._kept.document(self.root, relative, _read))
+        return cast(Outcome | None, self._kept.document(self.root, relative, _read_if))
 
     def units(self, election: str) -> list[UnitEntry]:
         """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""
-        document = self._kept.document(self.root, f"data/{election}/units.json", _read)
+        document = self._kept.document(self.root, f"data/{election}/units.json", _read_if)
         listed = document["units"] if isinstance(document, dict) else document
         return cast(list[UnitEntry], listed)
 
@@ -304,7 +331,7 @@ class SnapshotFiles:
     def record(self, election: str) -> bytes | None:
         """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
         relative = f"data/{election}/anchor/record.json"
-        return cast(bytes | None, self._kept.document(self.root, relative, Path.read_bytes))
+        return cast(bytes | None, self._kept.document(self.root, relative, _bytes_if))
 
     def _supervision(self, election: str) -> Supervision:
         """`supervision.json`'s voids and certifications; none where it is not published."""

@@ -28,6 +28,7 @@ def unit_page(pages: ElectionPages, code: str, place: Place) -> dict[str, Any] |
     if not results:
         return None
     first = results[0][1]
+    placed = [(contest, result, pages.placed(contest, code, place)) for contest, result in results]
     views = [
         contest_view(
             files=pages.files,
@@ -35,7 +36,7 @@ def unit_page(pages: ElectionPages, code: str, place: Place) -> dict[str, Any] |
             contest=contest,
             result=result,
             colours=pages.colours[contest["id"]],
-            outcomes=pages.placed(contest, code, place),
+            outcomes=outcomes,
             previous=pages.previous(contest, result),
             href=lambda child: pages.href(place, child),
             certified=lambda outcome: pages.certified(outcome, lang),
@@ -49,7 +50,7 @@ def unit_page(pages: ElectionPages, code: str, place: Place) -> dict[str, Any] |
             voided=pages.station_voids(contest["id"], code, lang),
             lang=lang,
         )
-        for contest, result in results
+        for contest, result, outcomes in placed
     ]
     unit = first["unit"]
     return {
@@ -64,7 +65,7 @@ def unit_page(pages: ElectionPages, code: str, place: Place) -> dict[str, Any] |
         "contests": views,
         "station": station_details(first, lang),
         "map": unit_map(pages, results, place),
-        "downloads": downloads(pages, results, code, place, lang),
+        "downloads": downloads(pages, placed, code, place, lang),
         "fingerprint": record_fingerprint(pages, lang),
     }
 

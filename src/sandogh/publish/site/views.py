@@ -8,11 +8,13 @@ parts are built where they are held: the ballots (`site.ballots`), round against
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from markupsafe import Markup
+
 from sandogh.locale import Lang
-from sandogh.publish.site.area_list import ChildRow, area_rows
+from sandogh.publish.site.area_list import ChildRow, area_rows, child_rows
 from sandogh.publish.site.ballots import (
     Bar,
     Figure,
@@ -21,6 +23,7 @@ from sandogh.publish.site.ballots import (
     turnout_bars,
     turnout_note,
     vote_bars,
+    vote_rows,
 )
 from sandogh.publish.site.comparison import Comparison, comparison
 from sandogh.publish.site.figures import announcement, joined, moment
@@ -34,7 +37,7 @@ from sandogh.publish.site.reported import (
     papers_counted,
     station_voided,
 )
-from sandogh.publish.site.snapshot import ContestEntry, Outcome, SnapshotFiles, UnitResult
+from sandogh.publish.site.snapshot import ContestEntry, Outcome, SnapshotFiles, UnitResult, Vote
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class ContestView:
     announcement: str
     updated: str
     bars: tuple[Bar, ...]
+    vote_rows: Markup  # the votes table's rows (`ballots.vote_rows`)
     figures: tuple[Figure, ...]
     papers: tuple[Figure, ...]
     turnout: tuple[Bar, ...]
@@ -58,9 +62,12 @@ class ContestView:
     comparison: Comparison | None
     children_heading: str
     children: tuple[ChildRow, ...]
+    child_rows: Markup  # the area list's rows (`area_list.child_rows`)
     hand_count: str = ""  # a certified hand count's note (`hand_count_note`), if any
     voided: tuple[str, ...] = ()  # the boards' voids of this station's ballots
     elsewhere: bool = False  # candidates left out of `bars`: `Placed.elsewhere`
+    results: bool = False  # `bars` carry the standings' results (`standings_in_votes`)
+    base_share_heading: str = ""  # and their shares of the rule's base, headed so, if not valid
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,14 @@ def contest_view(
         )
     )
     shown = [v for v in counts["votes"] if v["code"] not in outcomes.elsewhere]
-    bars = vote_bars(shown, counts["valid"], colours, lang)
+    own = tuple(outcome_view(o, lang, certified(o), outcome_voided(o)) for o in outcomes.own)
+    bars, own, base_share_heading = standings_in_votes(
+        result["unit"]["code"],
+        shown,
+        vote_bars(shown, counts["valid"], colours, lang),
+        outcomes.own,
+        own,
+    )
     eligible = eligible_counted(files, election, contest["id"], result)
     papers = papers_counted(files, election, contest["id"], result)
     shown_turnout = turnout_bars(result, eligible, papers, lang)
@@ -132,6 +146,9 @@ def contest_view(
         if kind
         else label("areas_mixed", lang)
     )
+    children = area_rows(
+        files=files, election=election, contest=contest["id"], result=result, href=href, lang=lang
+    )
     return ContestView(
         id=contest["id"],
         name=contest["name"][lang],
@@ -141,6 +158,12 @@ def contest_view(
         announcement=announcement(result, lang),
         updated=label("updated", lang, when=moment(result["updated"], lang)),
         bars=bars,
+        vote_rows=vote_rows(
+            bars,
+            lang,
+            results=base_share_heading is not None,
+            base_share=bool(base_share_heading),
+        ),
         figures=cast_figures(result, eligible, lang),
         papers=paper_figures(result, lang),
         turnout=shown_turnout,
@@ -150,9 +173,7 @@ def contest_view(
             summary=joined((f"{b.name} {b.share}" for b in shown_turnout), lang),
         ),
         turnout_note=turnout_note(result, eligible, lang),
-        outcomes=tuple(
-            outcome_view(o, lang, certified(o), outcome_voided(o)) for o in outcomes.own
-        ),
+        outcomes=own,
         outcome_links=tuple(
             (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href)
             for o, href in outcomes.above
@@ -170,17 +191,47 @@ def contest_view(
             )
         ),
         children_heading=children_heading,
-        children=area_rows(
-            files=files,
-            election=election,
-            contest=contest["id"],
-            result=result,
-            href=href,
-            lang=lang,
-        ),
+        children=children,
+        child_rows=child_rows(children, lang),
         hand_count=hand_count_note(
             result, (*outcomes.own, *(o for o, _ in (*outcomes.above, *outcomes.within))), lang
         ),
         voided=voided,
         elsewhere=len(shown) < len(counts["votes"]),
+        results=base_share_heading is not None,
+        base_share_heading=base_share_heading or "",
     )
+
+
+def standings_in_votes(
+    code: str,
+    shown: list[Vote],
+    bars: tuple[Bar, ...],
+    own: tuple[Outcome, ...],
+    views: tuple[OutcomeView, ...],
+) -> tuple[tuple[Bar, ...], tuple[OutcomeView, ...], str | None]:
+    """One table where unit `code` is its constituency's only unit (a county that is its
+    parliamentary constituency) and its votes are the constituency's, candidate by candidate in
+    the same order: the votes table's rows then carry each candidate's result, and the outcome
+    is shown without a table of its own (it printed every candidate a second time, a third of
+    such a page). Returns the bars, the outcomes' views and, when merged, the heading of the
+    shares of the rule's base where these are not the votes table's own ("" where they are);
+    as given, and None, otherwise (a hand count's total, a unit of several constituencies)."""
+    if len(own) != 1 or own[0]["constituency"]["units"] != [code]:
+        return bars, views, None
+    outcome, (view,) = own[0], views
+    ranked = [(c["code"], c["votes"]) for c in outcome["candidates"]]
+    if ranked != [(v["code"], v["votes"]) for v in shown]:
+        return bars, views, None
+    standings = view.standings
+    same = all(bar.share == standing.share for bar, standing in zip(bars, standings, strict=True))
+    merged = tuple(
+        replace(
+            bar,
+            result=standing.result,
+            result_key=standing.result_key,
+            base_share="" if same else standing.share,
+        )
+        for bar, standing in zip(bars, standings, strict=True)
+    )
+    return merged, (replace(view, in_votes=True),), "" if same else view.share_heading

@@ -2,7 +2,8 @@
 English: each certification with the board's reason and decision, each undone one with who undid
 it, when and why («تأیید لغو شد», docs/glossary.md), what the page says when the store holds a
 decision the event log does not record, and the ballots and stations a board voided, in the
-published word («باطل‌شده»): never the void ballots a station sets aside (باطله غیرمأخوذه).
+published word («باطل‌شده»): never the void ballots a station sets aside (باطله غیرمأخوذه);
+and which page of the units just below the unit it shows (issue 14), with links to the others.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ FA: dict[str, str] = {
         "لغو تأیید صحت با دلیل و شماره تصمیم هیئت ثبت می‌شود و تأیید لغوشده با آن منتشر می‌شود."
     ),
     "unrecorded_heading": "نتایج نشان داده نمی‌شود",
+    "units_pages": "صفحه‌های واحدهای زیر این واحد",
+    "units_page": "صفحهٔ {page} از {pages} صفحهٔ واحدهای زیر این واحد ({below} واحد)",
+    "previous_page": "صفحهٔ پیشین",
+    "next_page": "صفحهٔ بعد",
     "ballots_voided": "آرای باطل‌شده به تصمیم هیئت نظارت",
     "certify_preview_voided": (
         "آرای {count} شعبه باطل‌شده به تصمیم هیئت نظارت در آنچه تأیید صحت می‌شود نیست؛ این شعبه‌ها:"
@@ -43,6 +48,10 @@ EN: dict[str, str] = {
         "certification is published with it."
     ),
     "unrecorded_heading": "The results are not shown",
+    "units_pages": "Pages of the units below this unit",
+    "units_page": "Page {page} of {pages} of the units below this unit ({below} units)",
+    "previous_page": "Previous page",
+    "next_page": "Next page",
     "ballots_voided": "Ballots voided by the supervisory board",
     "certify_preview_voided": (
         "The ballots of {count} station(s) voided by the supervisory board are not in what is "

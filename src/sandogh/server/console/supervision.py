@@ -42,7 +42,7 @@ from sandogh.services.certifications import certify, check_certify, uncertify
 from sandogh.services.certified_inputs import CertifiedResultChangedError
 from sandogh.services.days import Day
 from sandogh.services.results import show_results
-from sandogh.services.unit_tally import TotalsDisagreeError
+from sandogh.services.unit_tally import PageNotFoundError, TotalsDisagreeError
 from sandogh.services.unrecorded import UnrecordedDecisionError
 from sandogh.services.voids import preview_void, void
 from sandogh.store.errors import UnreadableRowError
@@ -92,10 +92,24 @@ def _results(page: PageDep, *, refused: str | None = None, status: int = 200) ->
     day = page.day()
     place = page.place()
     page.require(day, Action.READ, place)
+    asked = page.request.query_params.get("page", "1")
     try:
-        shown = show_results(page.centre.uow, day.election.id, unit=place)
+        shown = show_results(
+            page.centre.uow,
+            day.election.id,
+            unit=place,
+            page=int(asked) if asked.isdecimal() else 0,
+        )
     except NOT_SHOWN as unrecorded:
         return _not_shown(page, unrecorded)
+    except PageNotFoundError as past:  # named with its last page
+        return page.render(
+            "results_unrecorded.html",
+            status=404,
+            day=day,
+            place=day.geography.unit(place),
+            refused=past.fa if page.lang == "fa" else past.en,
+        )
     contests = [
         (c.id, c.name.fa if page.lang == "fa" else c.name.en) for c in day.election.contests
     ]
