@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from checkin import children
 from checkin import cpu_seconds as process_cpu
+from sandogh.publish.processes import cpu_seconds
 from sandogh.publish.snapshot import Publisher
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.store.engine import make_engine
@@ -28,31 +29,42 @@ TIMEOUT_SECONDS = 120.0
 
 
 def publish(
-    url: str, root: str, election: str, interval: float, *, kept: bool, stop: Event, out: Any
+    url: str,
+    root: str,
+    election: str,
+    interval: float,
+    *,
+    kept: bool,
+    stop: Event,
+    out: Any,
+    bulk_interval: float = 60.0,
 ) -> None:
     """Write the snapshot whole (or, when one is `kept` under `root`, catch up with the log
     from it, as `sandogh publish` started again does), then follow the log every `interval`
     seconds until `stop`; after each put (its end, the arrival of each report it wrote, the
-    stations the site shows reported, the total, its CPU seconds, those of them rendering the
-    site)."""
+    stations the site shows reported, the total, its CPU seconds — the whole-election files'
+    process's (`publish.bulk`) in those of the pass that takes its files in — those of them
+    rendering the site); the whole-election files at most every `bulk_interval` seconds."""
     engine = make_engine(url)
     uow: UnitOfWorkFactory = functools.partial(unit_of_work, engine)
     reads: UnitOfWorkFactory = functools.partial(unit_of_work, engine, reading=True)
-    publisher = Publisher(uow, Path(root), elections=[election], bulk_interval=60.0, reads=reads)
-    cpu = time.process_time()
+    publisher = Publisher(
+        uow, Path(root), elections=[election], bulk_interval=bulk_interval, reads=reads
+    )
+    cpu = cpu_seconds()
     publisher.catch_up() if kept else publisher.regenerate()
     total = len(publisher.published(election).index.voting_stations)
     reported = len(publisher.published(election).reported)
-    out.put((time.time(), [], reported, total, time.process_time() - cpu, 0.0))
+    out.put((time.time(), [], reported, total, cpu_seconds() - cpu, 0.0))
     while not stop.wait(interval):
-        cpu = time.process_time()
+        cpu = cpu_seconds()
         try:
             done = publisher.poll()
         except (SQLAlchemyError, sqlite3.OperationalError):  # the store busy: next time
             continue
         arrived = [a.timestamp() for a in done.arrived]
         reported = len(publisher.published(election).reported)
-        used = time.process_time() - cpu
+        used = cpu_seconds() - cpu
         out.put((time.time(), arrived, reported, total, used, done.rendering))
     engine.dispose()
 

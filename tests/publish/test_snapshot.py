@@ -70,6 +70,7 @@ def test_kept_current_change_by_change_equals_regenerated_whole(
     for step in evening(new_unit_of_work):
         step()  # type: ignore[operator]
         followed.poll()
+    followed.flush()  # the whole-election files, written apart from the passes, caught up
 
     Publisher(new_unit_of_work, tmp_path / "whole", render=False).regenerate()
 
@@ -162,6 +163,7 @@ def test_the_record_sealed_and_amended_after_the_site_shows_on_every_page(tmp_pa
 
     assert amended.units == {ROUND_2: set()}  # the pages rendered each pass, no unit's
     assert f"{DATA}/anchor/amendments.json" in amended.written
+    followed.flush()
     assert tree(tmp_path / "followed") == tree(tmp_path / "whole")
     assert pages(tmp_path / "followed") == pages(tmp_path / "whole")
 

@@ -298,22 +298,35 @@ class Published:
 
     def write_bulk(self, writer: Writer, *, nist_down_to: UnitKind, now: float) -> None:
         """`csv/totals.csv` and the NIST report, as of the timeline's last change."""
-        self.write_totals_csv(writer)
-        self.write_nist(writer, nist_down_to)
-        self._bulk_written(now)
+        for relative, chunks in self.bulk_files(nist_down_to):
+            writer.write_chunks(relative, chunks)
+        self.bulk_done(self.timeline.sequence, now)
+
+    def bulk_relatives(self) -> list[str]:
+        """The whole-election files' paths in the snapshot."""
+        return [f"{self.folder}/{name}" for name in BULK_FILES]
+
+    def bulk_files(self, nist_down_to: UnitKind) -> list[tuple[str, Iterator[bytes]]]:
+        """The whole-election files, each a path and its bytes in chunks (made as read)."""
+        totals, nist = self.bulk_relatives()
+        return [(totals, totals_csv(self.index, self.tallied)), (nist, self._nist(nist_down_to))]
 
     def write_totals_csv(self, writer: Writer) -> None:
         writer.write_chunks(f"{self.folder}/{TOTALS_CSV}", totals_csv(self.index, self.tallied))
 
     def write_nist(self, writer: Writer, down_to: UnitKind) -> None:
-        report = election_report(
+        writer.write_chunks(f"{self.folder}/{NIST_REPORT}", self._nist(down_to))
+
+    def _nist(self, down_to: UnitKind) -> Iterator[bytes]:
+        return election_report(
             self.index, self.tallied, self.decided, down_to=down_to, updated=self.timeline.updated
         )
-        writer.write_chunks(f"{self.folder}/{NIST_REPORT}", report)
 
-    def _bulk_written(self, now: float) -> None:
-        self.bulk_sequence = self.timeline.sequence
-        self.bulk_written_at = now
+    def bulk_done(self, sequence: int, at: float) -> None:
+        """The whole-election files now in place reflect `sequence`; written from `at` on the
+        publisher's clock."""
+        self.bulk_sequence = sequence
+        self.bulk_written_at = at
 
     def snapshot(self) -> JSONObject:
         index, tallied, timeline = self.index, self.tallied, self.timeline
@@ -352,7 +365,7 @@ class Published:
         self.write_anchor(writer)
         self.write_supervision(writer)
         write_jobs(writer, self._jobs(nist_down_to), workers)
-        self._bulk_written(now)
+        self.bulk_done(self.timeline.sequence, now)
         self.write_snapshot(writer)
 
     def _jobs(self, nist_down_to: UnitKind) -> list[tuple[Job, int]]:

@@ -16,9 +16,12 @@ equals, byte for byte, one regenerated whole from the same store (tests/publish/
 its `snapshot.json` records.
 
 Two files cover the whole election, `csv/totals.csv` and the NIST report, and at national scale
-take seconds to write (bench/publish.py); while following they are rewritten at most every
-`bulk_interval` seconds, and always on a whole regeneration, a catch-up and `flush`;
-`snapshot.json`'s `as_of` says which `sequence` they reflect.
+take tens of seconds to write (bench/night_pass.py); a whole regeneration, a catch-up and
+`flush` write them with the rest, but a poll never does: after it, a process of their own
+(`publish.bulk`) writes them from the election as the poll left it, at most every
+`bulk_interval` seconds, and a later poll puts them in place once it has ended, so that no
+report waits for them. `snapshot.json`'s `as_of` says which `sequence` the files in place
+reflect.
 
 The log is read through the `EventLog` port, which yields every entry from the first; entries
 already seen are skipped. Reading is split into short units of work (log, results, reports,
@@ -54,6 +57,7 @@ from pathlib import Path
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.log.attestation import attest
 from sandogh.core.report import SigningKey
+from sandogh.publish.bulk import BulkWriter
 from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import elections_json
 from sandogh.publish.e2e_record import E2EOptions, E2ERecord
@@ -149,6 +153,7 @@ class Publisher:
         self._workers = workers
         self._parallel_from = parallel_from
         self._site = SiteRendering(root)
+        self._bulk = BulkWriter(root, nist_down_to)
 
     @property
     def log_sequence(self) -> int:
@@ -184,6 +189,7 @@ class Publisher:
             c.time for cs in by_election.values() for c in cs if c.kind is ChangeKind.REPORT
         ]
         with self._writing() as writer:
+            moved = self._bulk.collect(writer, self._published)  # before `snapshot.json`
             for election, changes in by_election.items():
                 state = self._published.get(election)
                 if state is not None:
@@ -191,8 +197,11 @@ class Publisher:
                 elif (self._chosen is None or election in self._chosen) and self._stored(election):
                     self._write_everything(writer, self._load(election))
                     done.units[election] = None
-            self._write_bulk(writer, force=False)
-            return self._finish(writer, done)
+            for state in moved:
+                state.write_snapshot(writer)
+            done = self._finish(writer, done)
+        self._start_bulk()
+        return done
 
     def catch_up(self) -> Regeneration:
         """Bring the snapshot an earlier run wrote under `root` up to date: write only what the
@@ -214,7 +223,7 @@ class Publisher:
                     done.units[election] = self._apply(writer, state, later)
                 if self._e2e_options != E2EOptions():  # the guardians' tallies, out or back in
                     self._write_e2e(writer, state)
-            self._write_bulk(writer, force=True)
+            self._write_bulk(writer)
             done = self._finish(writer, done, publication=True)
         if self._render:
             self._site.prime(elections)
@@ -229,10 +238,18 @@ class Publisher:
             return self._finish(writer, Regeneration())
 
     def flush(self) -> Regeneration:
-        """Write the whole-election files that lag behind (see the module docstring)."""
+        """Write the whole-election files that lag behind (see the module docstring): those
+        being written apart, once written, and any still behind here."""
         with self._writing() as writer:
-            self._write_bulk(writer, force=True)
+            for state in self._bulk.collect(writer, self._published, wait=True):
+                state.write_snapshot(writer)
+            self._write_bulk(writer)
             return self._finish(writer, Regeneration())
+
+    @property
+    def bulk_writing(self) -> int | None:
+        """The process writing the whole-election files apart now, if any (`publish.bulk`)."""
+        return self._bulk.running
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[Writer]:
@@ -247,7 +264,9 @@ class Publisher:
     # ---- reading (`publish.reading`) ---------------------------------------------------------
 
     def _restart(self) -> list[Change]:
-        """Forget what was read; read the whole log again."""
+        """Forget what was read, and the whole-election files being written from it; read the
+        whole log again."""
+        self._bulk.abandon()
         self._timelines, self._published, self._log_sequence = {}, {}, 0
         self._site.restart()
         return self._read_log()
@@ -356,13 +375,24 @@ class Publisher:
             read_candidacy(self._reads, state)
             state.write_candidacy(writer)
 
-    def _write_bulk(self, writer: Writer, *, force: bool) -> None:
+    def _write_bulk(self, writer: Writer) -> None:
+        """Write here the whole-election files that lag behind."""
         for state in self._published.values():
-            lagging = state.bulk_sequence != state.timeline.sequence
-            now = self._clock()
-            if lagging and (force or now - state.bulk_written_at >= self._bulk_interval):
-                state.write_bulk(writer, nist_down_to=self._nist_down_to, now=now)
+            if state.bulk_sequence != state.timeline.sequence:
+                state.write_bulk(writer, nist_down_to=self._nist_down_to, now=self._clock())
                 state.write_snapshot(writer)
+
+    def _start_bulk(self) -> None:
+        """Start writing apart the whole-election files that lag behind and were last written
+        `bulk_interval` seconds ago or more, unless they are being written (`publish.bulk`)."""
+        now = self._clock()
+        due = [
+            state
+            for state in self._published.values()
+            if state.bulk_sequence != state.timeline.sequence
+            and now - state.bulk_written_at >= self._bulk_interval
+        ]
+        self._bulk.start(due, now)
 
     def _finish(
         self, writer: Writer, done: Regeneration, *, publication: bool = False
