@@ -189,6 +189,29 @@ RULES += (
     rule(r"(\S+) is not a unit of (\S+)", "«{1}» واحدی از انتخابات {2} نیست"),
 )
 
+# what the file's structure refuses in a text or a whole number (`formats.definition_problems`)
+RULES += (
+    rule(r"must be at most (\d+) \(got (.+)\)", "باید دست‌بالا {1} باشد (داده‌شده: {2})"),
+    rule(
+        r"is (\d+) characters long, more than the (\d+) it may be",
+        "{1} نویسه دارد، بیش از {2} نویسه‌ای که می‌تواند داشته باشد",
+    ),
+    rule(
+        r"holds the direction control (U\+\w+) at character (\d+): one left open reorders "
+        r"what follows it on a page",
+        "نویسه کنترل جهت {1} را در نویسه {2} دارد: اگر بسته نشود، ترتیب آنچه پس از آن در صفحه "
+        "می‌آید را به هم می‌زند",
+    ),
+    rule(
+        r"holds the control character (U\+\w+) at character (\d+): a name is one line",
+        "نویسه کنترلی {1} را در نویسه {2} دارد: نام یک سطر متن است",
+    ),
+    rule(
+        r"is not text: it holds half of a character \(a lone surrogate such as (\S+)\)",
+        "متن درستی نیست: نیمی از یک نویسه را دارد (نیمه‌ای تنها، مانند {1})",
+    ),
+)
+
 #: Why a definition's file could not be read (`formats.definition_file`), by the system's words.
 _UNREAD = {
     "No such file or directory": "چنین پرونده‌ای نیست",
