@@ -212,6 +212,66 @@ RULES += (
     ),
 )
 
+#: A kind of value by its Persian word, where a file's problem names what it found instead.
+_FOUND = {"NoneType": "هیچ", "list": "فهرست", "str": "متن", "int": "عدد", "bool": "درست/نادرست"}
+
+# the file's structure (`formats.definition_problems`, `formats.scalars`, `definition_file`):
+# field names and the values the file wrote stay as written
+RULES += (
+    rule(r"required", "لازم است"),
+    rule(r"required: the file must say `format: (\S+)`", "لازم است: پرونده باید format: {1} بگوید"),
+    rule(
+        r"unknown field; did you mean (\S+)\? expected: (.+)",
+        "فیلد ناشناخته است؛ شاید {1}؟ فیلدهای پذیرفته: {2}",
+    ),
+    rule(r"unknown field; expected: (.+)", "فیلد ناشناخته است؛ فیلدهای پذیرفته: {1}"),
+    rule(
+        r"must be text \(got (.+); in YAML, quote it\)",
+        "باید متن باشد (داده‌شده: {1}؛ در YAML آن را میان گیومه بنویسید)",
+    ),
+    rule(r"must be a whole number \(got (.+)\)", "باید عدد درست باشد (داده‌شده: {1})"),
+    rule(r"must be true or false \(got (.+)\)", "باید true یا false باشد (داده‌شده: {1})"),
+    rule(r"must be one of (.+) \(got (.+)\)", "باید یکی از {1} باشد (داده‌شده: {2})"),
+    rule(r"must be one of (.+)", "باید یکی از {1} باشد"),
+    rule(r"must be a list \(got (.+)\)", "باید فهرست باشد (داده‌شده: {1})"),
+    rule(r"must be a mapping of fields \(got (.+)\)", "باید نگاشتی از فیلدها باشد (داده‌شده: {1})"),
+    rule(
+        r"must be a fraction such as '1/2', '0\.2' or '20%' \(got (.+)\)",
+        "باید کسری مانند 1/2، 0.2 یا 20% باشد (داده‌شده: {1})",
+    ),
+    rule(
+        r"must be decimal degrees such as '30\.2839' \(got (.+)\)",
+        "باید درجه‌ای اعشاری مانند 30.2839 باشد (داده‌شده: {1})",
+    ),
+    rule(
+        r"must be a date written 2024-07-05, without a time \(got (.+)\)",
+        "باید تاریخی به شکل 2024-07-05 و بی ساعت باشد (داده‌شده: {1})",
+    ),
+    rule(r"(\S+) is not a date", "{1} روزی در تقویم نیست"),
+    rule(
+        r"unsupported version: (.+); this sandogh reads (\S+)",
+        "نسخه‌ای که این sandogh نمی‌خواند: {1}؛ این sandogh {2} را می‌خواند",
+    ),
+    rule(
+        r"not a sandogh definition format: (.+); this sandogh reads (\S+)",
+        "قالب تعریف sandogh نیست: {1}؛ این sandogh {2} را می‌خواند",
+    ),
+    (
+        re.compile(
+            r"(.+): not a sandogh definition: expected a mapping with format, election, units "
+            r"and contests, found (\w+)"
+        ),
+        lambda m: (
+            f"{m[1]}: تعریف sandogh نیست: نگاشتی با format، election، units و contests "
+            f"می‌خواهد، نه {_FOUND.get(m[2], m[2])}"
+        ),
+    ),
+    rule(
+        r"(.+): larger than ([0-9,]+) bytes, the most a definition file may be",
+        "{1}: بزرگ‌تر از {2} بایت است، بیشترین اندازه پرونده تعریف",
+    ),
+)
+
 #: Why a definition's file could not be read (`formats.definition_file`), by the system's words.
 _UNREAD = {
     "No such file or directory": "چنین پرونده‌ای نیست",
