@@ -69,7 +69,15 @@ def shuffle(data: Any, rng: random.Random) -> Any:
 
 codes = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
 election_ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,6}", fullmatch=True)
-texts = st.text(max_size=8)
+#: any text a definition may hold: no control character and no direction control
+#: (`definition_schema.ODD_CHARACTERS`)
+texts = st.text(
+    st.characters(
+        exclude_categories=("Cc", "Cs"),
+        exclude_characters="\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    max_size=8,
+)
 names = st.builds(Name, texts, texts)
 shares = st.fractions(min_value=-2, max_value=2, max_denominator=1000)
 degrees = st.decimals(min_value=-180, max_value=180, places=6, allow_nan=False)

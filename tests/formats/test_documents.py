@@ -107,3 +107,44 @@ def test_a_yaml_flow_mapping_is_not_mistaken_for_json() -> None:
     assert read_document(b"{a: 1}", "x") == {"a": 1}
     with pytest.raises(DocumentError, match=r"x\.json: not valid JSON"):
         read_document(b"{a: 1}", "x.json")
+
+
+@pytest.mark.parametrize(
+    ("data", "persian"),
+    [
+        (
+            b"a: &a [x, x]\nb: &b [*a, *a]\nc: [" + b", ".join([b"*b"] * 25_000) + b"]\n",
+            "بیش از ۱۰۰٬۰۰۰ مقدار را نشان می‌دهند (بمب alias؟) (سطر ۳، ستون ۵۷۱۴۱)",
+        ),
+        (
+            b"a: !!python/object/apply:os.system [echo]\n",
+            "برچسب tag:yaml.org,2002:python/object/apply:os.system پذیرفته نیست",
+        ),
+        (b"a: &a [1, *a]\n", "لنگر &a نام مستعاری به خودش دارد (سطر ۱، ستون ۱۱)"),
+        (b"--- {a: 1}\n--- {b: 2}\n", "تعریف یک سند YAML است، نه چند سند"),
+        (b"a: [" + b"[" * 64 + b"]" * 65, "بیش از ۶۴ لایه تودرتو است"),
+        (b"a: 2026-13-45\n", "چون تاریخی که در تقویم نیست"),
+    ],
+)
+def test_a_yaml_file_that_cannot_be_read_says_why_in_persian(data: bytes, persian: str) -> None:
+    # the S26 outsider's F6: an alias bomb and a Python tag were said to be a date not in the
+    # calendar, the one reason that fits only the last of these
+    with pytest.raises(DocumentError) as raised:
+        read_document(data, "kerman.yaml")
+    (said,) = raised.value.fa
+    assert said.startswith("kerman.yaml: YAML یا JSON درستی نیست")
+    assert persian in said
+    assert "تقویم" not in said or b"2026-13-45" in data
+
+
+@pytest.mark.parametrize(
+    ("data", "persian"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "بیش از اندازه تودرتو است"),
+        (b'{"a": ' + b"9" * 5_000 + b"}", "عددی در آن بیش از اندازه رقم دارد"),
+    ],
+)
+def test_a_json_file_that_cannot_be_read_says_why_in_persian(data: bytes, persian: str) -> None:
+    with pytest.raises(DocumentError) as raised:
+        read_json(data, "x.json")
+    assert raised.value.fa == (f"x.json: JSON درستی نیست: {persian}",)

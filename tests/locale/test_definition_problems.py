@@ -7,12 +7,17 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import sandogh.core.definition
+from sandogh.cli.usage_words import problem_line
+from sandogh.formats.definition_file import DefinitionFileError, parse_definition
 from sandogh.locale.definition_problems import in_persian
+from tests.formats.build import as_json, example
 
 CORE = Path(sandogh.core.definition.__file__).parent
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kerman-1403"
@@ -115,3 +120,42 @@ def test_load_prints_a_definition_s_problems_in_persian_with_their_paths(tmp_pat
         "contests[0].candidates[0] (Saeed Jalili) هم آن را دارد",
         "sandogh: ۱ مشکل؛ هیچ چیز ذخیره نشد",
     ]
+
+
+def _broken(change: Callable[[dict[str, Any]], object]) -> bytes:
+    data = example()
+    change(data)
+    return as_json(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _broken(lambda d: d["units"][3].update(eligible_voters="1449")),
+        _broken(lambda d: d["units"][3].update(eligible_voters=True)),
+        _broken(lambda d: d["election"].update(date="2024-02-30")),
+        _broken(lambda d: d["election"].update(date="1403/12/10")),
+        _broken(lambda d: d.update(extra=1)),
+        _broken(lambda d: d["units"][2].update(parnet="IR-08")),
+        _broken(lambda d: d.update(election="tiny")),
+        _broken(lambda d: d.update(units={"IR": 1})),
+        _broken(lambda d: d["units"][3]["name"].update(en=False)),
+        _broken(lambda d: d["units"][1].update(kind="provnce")),
+        _broken(lambda d: d["units"][3]["station"].update(hard_to_reach="yes")),
+        _broken(lambda d: d["units"][3]["station"]["location"].update(lon="nan")),
+        _broken(lambda d: d["contests"][0].update(rule={"kind": "majority", "share": "1/0"})),
+        _broken(lambda d: d["contests"][0].update(rule={})),
+        _broken(lambda d: d["units"][3].pop("code")),
+        _broken(lambda d: d.update(format="sandogh/definition@9")),
+        _broken(lambda d: d.update(format="other")),
+        b"null",
+        b"[]",
+    ],
+)
+def test_every_structure_problem_reads_in_persian(data: bytes) -> None:
+    """The S26 outsider's F6: a file's structure was refused in English on a Persian terminal."""
+    with pytest.raises(DefinitionFileError) as raised:
+        parse_definition(data, source_name="x.json")
+    for problem in raised.value.problems:
+        said = problem_line(problem, "fa")
+        assert not re.search(r"\b(must|got|unknown|expected|not a|required)\b", said), said

@@ -12,6 +12,7 @@ import pytest
 from sandogh.core.counting.tally import InvalidKind, TallySheet
 from sandogh.core.report import CloseReconciliation, ReportKind
 from sandogh.core.report.digests import sha256_text
+from sandogh.core.report.signatures import decode_signed, encode_signed
 from sandogh.services.ingest import Ingested, ingest_report
 from sandogh.services.ports import IncidentKind, UnitOfWork
 from sandogh.services.refusals import minute_of
@@ -133,6 +134,29 @@ def test_the_same_report_again_is_taken_once(uow: NewUnitOfWork) -> None:
     with uow() as work:
         assert len(list(work.tallies.all(ROUND_2))) == 2
         assert work.incidents.all(ROUND_2) == []
+
+
+@pytest.mark.parametrize("swapped", ["device_signature", "staff"])
+def test_the_same_report_under_another_s_signatures_is_refused_not_a_duplicate(
+    uow: NewUnitOfWork, swapped: str
+) -> None:
+    """The S26 outsider's F8: the centre looked the report up before checking its signatures, and
+    answered "duplicate" to a held report under another box's or another station's staff's."""
+    data = signed(runoff_final(), DEVICE)
+    ingest_report(uow, signed=data, now=LATER)
+    votes = {"president": [("25",)], "parliament": [("41",)]}
+    other = decode_signed(signed(runoff_final(ST_3, DEVICE_3, votes), DEVICE_3))
+    forged = encode_signed(
+        dataclasses.replace(decode_signed(data), **{swapped: getattr(other, swapped)})
+    )
+
+    assert refusal_of(uow, forged).reason is ReportRefusal.BAD_SIGNATURE
+    with uow() as work:
+        held = work.reports.get(ROUND_2, ST_1, "final")
+        assert held is not None
+        assert held.signed == data
+    # the replay of the bytes the centre holds is still a duplicate
+    assert ingest_report(uow, signed=data, now=LATER).duplicate
 
 
 def test_a_different_report_for_the_same_station_is_refused_as_an_incident(

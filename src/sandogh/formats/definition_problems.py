@@ -9,6 +9,7 @@ values of an enum, a whole number, text (in YAML, quoted).
 from __future__ import annotations
 
 import difflib
+import re
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -16,7 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from sandogh.core.definition.problems import Problem
-from sandogh.formats.definition_schema import FORMAT, RULE_KINDS, Definition
+from sandogh.formats.definition_schema import FORMAT, ODD_CHARACTERS, RULE_KINDS, Definition
 from sandogh.formats.scalars import shown
 
 
@@ -60,6 +61,40 @@ def _listed(expected: str) -> str:
     return expected.replace("'", "").replace(" or ", ", ")
 
 
+_ODD = re.compile(f"[{ODD_CHARACTERS}]")
+_DIRECTION = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+
+
+def odd_character(text: str) -> str | None:
+    """What is wrong with `text` when it holds one of the characters no text of a definition may:
+    the first of them, by its code point and place (the character itself would not show)."""
+    found = _ODD.search(text)
+    if found is None:  # another pattern, a photo's, is what `text` does not match
+        return None
+    point, at = ord(found.group()), found.start() + 1
+    if point in _DIRECTION:
+        return (
+            f"holds the direction control U+{point:04X} at character {at}: one left open "
+            "reorders what follows it on a page"
+        )
+    return f"holds the control character U+{point:04X} at character {at}: a name is one line"
+
+
+def _beyond_bounds(error: ErrorDetails) -> str | None:
+    """What is wrong with a text or a whole number the schema bounds (`definition_schema`), or
+    None for another error."""
+    kind, given, ctx = error["type"], error.get("input"), error.get("ctx", {})
+    if kind == "less_than_equal":
+        return f"must be at most {ctx['le']} (got {shown(given)})"
+    if kind == "string_too_long" and isinstance(given, str):
+        return f"is {len(given)} characters long, more than the {ctx['max_length']} it may be"
+    if kind == "string_pattern_mismatch" and isinstance(given, str):
+        return odd_character(given)
+    if kind == "string_unicode":
+        return "is not text: it holds half of a character (a lone surrogate such as \\ud800)"
+    return None
+
+
 def structure_problem(error: ErrorDetails) -> Problem:
     """One of pydantic's errors as the file's problem: its path, and what to write instead."""
     kind, loc, got = error["type"], error["loc"], shown(error.get("input"))
@@ -78,6 +113,8 @@ def structure_problem(error: ErrorDetails) -> Problem:
         message = f"must be text (got {got}; in YAML, quote it)"
     elif kind in ("int_type", "int_from_float", "int_parsing"):
         message = f"must be a whole number (got {got})"
+    elif (bound := _beyond_bounds(error)) is not None:
+        message = bound
     elif kind == "bool_type":
         message = f"must be true or false (got {got})"
     elif kind in ("enum", "literal_error"):

@@ -72,9 +72,15 @@ def read_json(data: bytes, source_name: str) -> object:
             f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
             f"JSON درستی نیست ({_at_fa(error.lineno, error.colno)})",
         ) from None
-    except (ValueError, RecursionError) as error:  # a number of 4,300 digits; nesting too deep
+    except RecursionError as error:
         raise _failure(
-            source_name, f"not valid JSON: {error}", "JSON درستی نیست: مقداری در آن خوانده نمی‌شود"
+            source_name, f"not valid JSON: {error}", "JSON درستی نیست: بیش از اندازه تودرتو است"
+        ) from None
+    except ValueError as error:  # a number of 4,300 digits
+        raise _failure(
+            source_name,
+            f"not valid JSON: {error}",
+            "JSON درستی نیست: عددی در آن بیش از اندازه رقم دارد",
         ) from None
     if duplicates:
         raise DocumentError(
@@ -110,6 +116,7 @@ _DEEPEST = 64  # a definition nests 7 deep; libyaml's composer overflows the C s
 # walks every copy: nine lines of nested aliases ("billion laughs") stand for 9⁹ values. A rule
 # block shared by every Majlis contest stands for a few thousand; anything past this is refused.
 _ALIASED_MOST = 100_000
+_ALIASED_MOST_FA = to_persian_digits(f"{_ALIASED_MOST:,}".replace(",", "٬"))
 _BUILDING = object()  # an anchored collection not yet closed: an alias to it would be a cycle
 _MERGE = object()  # the `<<` key of YAML merge keys
 _BOOLEANS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
@@ -118,8 +125,9 @@ _BOOLEANS = {"yes": True, "true": True, "on": True, "no": False, "false": False,
 class _UnreadableError(Exception):
     """A YAML stream that cannot be read as one document of plain data, and where (a mark)."""
 
-    def __init__(self, problem: str, mark: Any) -> None:
+    def __init__(self, problem: str, mark: Any, fa: str) -> None:
         where = "" if mark is None else f" (line {mark.line + 1}, column {mark.column + 1})"
+        self.fa = fa + ("" if mark is None else f" ({_at_fa(mark.line + 1, mark.column + 1)})")
         super().__init__(problem + where)
 
 
@@ -140,7 +148,11 @@ class _Open:
             self.data.append(value)
         elif self.key is _BUILDING:
             if isinstance(value, dict | list):
-                raise _UnreadableError("a key must be text, not a list or a mapping", mark)
+                raise _UnreadableError(
+                    "a key must be text, not a list or a mapping",
+                    mark,
+                    "کلید باید متن باشد، نه فهرست یا نگاشت",
+                )
             self.key, self.line = value, mark.line + 1
         elif self.key is _MERGE:
             self.merged += value if isinstance(value, list) else [value]
@@ -158,7 +170,9 @@ class _Open:
         merged: dict[Any, object] = {}
         for mapping in reversed(self.merged):
             if not isinstance(mapping, dict):
-                raise _UnreadableError("only mappings can be merged with <<", mark)
+                raise _UnreadableError(
+                    "only mappings can be merged with <<", mark, "تنها نگاشت‌ها با << ادغام می‌شوند"
+                )
             merged.update(mapping)
         merged.update(self.data)
         return merged
@@ -198,12 +212,16 @@ def _yaml_data(loader: _SafeLoader) -> tuple[object, list[tuple[int, str]]]:
                 raise _UnreadableError(
                     f"the aliases stand for more than {_ALIASED_MOST:,} values (an alias bomb?)",
                     event.start_mark,
+                    f"نام‌های مستعار (alias) آن بیش از {_ALIASED_MOST_FA} مقدار را نشان می‌دهند "
+                    "(بمب alias؟)",
                 )
         elif isinstance(event, yaml.StreamEndEvent):
             return (documents[0] if documents else None), duplicates
         elif isinstance(event, yaml.DocumentStartEvent) and documents:
             raise _UnreadableError(
-                "a definition is one YAML document, not several", event.start_mark
+                "a definition is one YAML document, not several",
+                event.start_mark,
+                "تعریف یک سند YAML است، نه چند سند",
             )
         else:
             continue
@@ -220,7 +238,10 @@ def _alias(event: yaml.AliasEvent, anchors: dict[str, object]) -> object:
     value = anchors.get(event.anchor or "", _MERGE)
     if value is _BUILDING or value is _MERGE:
         problem = "contains the alias" if value is _BUILDING else "is not defined"
-        raise _UnreadableError(f"the anchor &{event.anchor} {problem}", event.start_mark)
+        fa = "نام مستعاری به خودش دارد" if value is _BUILDING else "تعریف نشده است"
+        raise _UnreadableError(
+            f"the anchor &{event.anchor} {problem}", event.start_mark, f"لنگر &{event.anchor} {fa}"
+        )
     return value
 
 
@@ -229,9 +250,17 @@ def _start(event: yaml.CollectionStartEvent, depth: int, anchors: dict[str, obje
     if event.anchor is not None:
         anchors[event.anchor] = _BUILDING
     if depth >= _DEEPEST:
-        raise _UnreadableError(f"nested more than {_DEEPEST} deep", event.start_mark)
+        raise _UnreadableError(
+            f"nested more than {_DEEPEST} deep",
+            event.start_mark,
+            f"بیش از {to_persian_digits(str(_DEEPEST))} لایه تودرتو است",
+        )
     if event.tag not in (None, "!", _TAG + ("map" if mapping else "seq")):
-        raise _UnreadableError(f"the tag {event.tag} is not allowed", event.start_mark)
+        raise _UnreadableError(
+            f"the tag {event.tag} is not allowed",
+            event.start_mark,
+            f"برچسب {event.tag} پذیرفته نیست: تعریف تنها داده ساده است",
+        )
     return _Open({} if mapping else [], event.anchor)
 
 
@@ -282,8 +311,15 @@ def _read_yaml(data: bytes, source_name: str) -> object:
             f"not valid YAML or JSON: {error.problem}{where}",
             f"YAML یا JSON درستی نیست{where_fa}",
         ) from None
-    except (_UnreadableError, yaml.YAMLError, ValueError) as error:
-        # ValueError: a date the calendar has not (2026-13-45), read by the YAML timestamp rule
+    except _UnreadableError as error:
+        raise _failure(
+            source_name, f"not valid YAML or JSON: {error}", f"YAML یا JSON درستی نیست: {error.fa}"
+        ) from None
+    except yaml.YAMLError as error:
+        raise _failure(
+            source_name, f"not valid YAML or JSON: {error}", "YAML یا JSON درستی نیست"
+        ) from None
+    except ValueError as error:  # a date the calendar has not (2026-13-45), by YAML's timestamp
         raise _failure(
             source_name,
             f"not valid YAML or JSON: {error}",

@@ -56,6 +56,7 @@ from sandogh.core.report import (
     ReportError,
     ReportKind,
     SignatureError,
+    SignedReport,
     StationReport,
     decode_report,
     decode_signed,
@@ -147,11 +148,10 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         report.election, report.station, report.kind, report.device.raw.hex(), report.build
     )
     held = work.reports.get(claim.election, claim.station, claim.kind.value)
-    if held is not None and decode_signed(held.signed).report == signed.report:
-        return Ingested(
-            claim.election, claim.station, claim.kind, held.report_hash, 0, duplicate=True
-        )
     refuse = Refuser(claim, received, now)
+    duplicate = _held_hash(work, held, signed, report, data=data, refuse=refuse)
+    if duplicate is not None:
+        return Ingested(claim.election, claim.station, claim.kind, duplicate, 0, duplicate=True)
     day = verified(work, signed, report, refuse)
     unapproved = build_refusal(work.fleet.decisions(claim.election), report.build)
     if unapproved is not None:
@@ -226,6 +226,26 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     return Ingested(
         claim.election, claim.station, claim.kind, received, sheets, False, tuple(differ)
     )
+
+
+def _held_hash(
+    work: UnitOfWork,
+    held: StoredReport | None,
+    signed: SignedReport,
+    report: StationReport,
+    *,
+    data: bytes,
+    refuse: Refuser,
+) -> str | None:
+    """The hash of the report the centre holds when `data` is that report again, else None. The
+    same bytes were checked when stored: a replay is a duplicate at once. The same report under
+    other signatures (another box's, other staff's) is one only once they are checked (the S26
+    outsider's F8), or a forger is told "duplicate" of what the centre would refuse."""
+    if held is None or decode_signed(held.signed).report != signed.report:
+        return None
+    if held.signed != data:
+        verified(work, signed, report, refuse)
+    return held.report_hash
 
 
 def _require_e2e_as_mode(
