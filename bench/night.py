@@ -95,11 +95,23 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   1,000 boxes): each report's `records.sealed` reads the record's row, whose 22 MB record
   SQLite walks page by page to reach the fingerprint and seal time after it (~10 ms a read,
   profiled; since read from an index of their own, 0.01 ms, after the run had started), and
-  the first report decodes the record's coverage (~30 s, once); the finals
-  and the whole publish after them (≥ 20 min of CPU from the 5,000 stations' figures). The
-  night itself ~58,640 ×
-  118 ms ≈ 115 min of CPU: run it on a machine of its own, with `bench/night.py --national
-  --minutes 60 --workers 2` (then `--drop-kept`).
+  the first report decodes the record's coverage (~30 s, once). That run stopped at about
+  half the zero reports (it went with the process that started it).
+- Session 26, the national preparation whole on the session's final code (nice 19, beside the
+  test suite for part of it), CPU: the definition and approvals 50.8 s, enrolment and staff
+  318.8 s (5.4 ms a box), the record sealed 31.5 s, the zero reports 192.9 s (3.3 ms a
+  station), the finals signed 47.3 s, the whole publish 449.8 s (363,444 data files; 145,136
+  pages rendered in 369.7 s, 2.5 ms a page: ≈ 3.1 min on 2 cores); a 499 MB store, a 7.9 GB
+  site; ≈ 18 min of CPU in all. Then the national night, `--national --boxes 300 --minutes
+  2.2` (the real pace: peak 4.8/s), the machine otherwise idle (load 0.9–1.3): the preparation
+  copied in 12.6 s, the publisher's start 35 s of CPU, every report taken, the centre 57 ms a
+  report; 15 passes, CPU a pass p50 20.9 s, max 43.1 s, 490 ms a report, 80 % of it rendering;
+  lag p50 / p99 / max 38.6 / 58.8 / 59.5 s; 2.68 cores at the real peak. The 5,000 stations'
+  extrapolation above does not hold: nationally every pass renders, in both languages, the
+  election's page (3.4 MB) and the nation's (3.3 MB), and the provinces' and counties' of its
+  reports (a city listing 3,508 stations, 2.7 MB). The whole night (58,640 reports) at this
+  rate would need ~8 h of CPU: long lists paged on the site, and the pages every pass touches
+  rendered at a bounded rate, come before it.
 """
 
 from __future__ import annotations
