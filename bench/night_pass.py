@@ -1,7 +1,7 @@
 """One pass of the night's publisher, timed apart from the night: its fixed part and its part a
 report, at the size of bench/night.py's national preparation.
 
-    .venv/bin/python bench/night_pass.py [--stations N] [--sizes 1,10,100] [--repeat R]
+    .venv/bin/python bench/night_pass.py [--stations N | --national] [--sizes 1,10,100] [--repeat R]
                                          [--profile FILE] [--at TIME] [--keep DIR] [--json]
 
 The kept preparation of bench/night_nation.py (made first when there is none) is copied, the
@@ -21,6 +21,14 @@ The lag of bench/night.py is a pass's wait and its length: with reports arriving
 and a pass every `interval`, a report waits for the pass after it, and that pass takes
 `fixed + r × (interval + pass) × per_report` — so the lag is bounded by the fixed part, and the
 part a report sets the cores the peak needs (bench/night_figures.py's `cores_needed`).
+
+Measured nationally (`--national --sizes 1,10`, session 26's final code, the machine otherwise
+idle): fixed 7.3 s of CPU a pass, 393 ms a report (passes of 1 and 10: 7.7 and 11.2 s, 97 % of
+it rendering: 14 and 82 pages); the whole-election files 13.4 s. Profiled: the pages every pass
+renders (the election's and the nation's, megabytes each) and their constituencies placed from
+9,037 result files read again (orjson 3.8 s: the results kept, 20,000, are fewer than the pages
+ask nationally), and 212,861 asks of what a page made of files, each holding its files to their
+stamps (425,722 stats and path joins, 3.8 s) — a rendering could stat a file once.
 
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
 `--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
@@ -78,7 +86,7 @@ def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
 
 
 def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
-    kept = night_nation.prepared(args.stations, workers=2, fresh=False)
+    kept = night_nation.prepared(None if args.national else args.stations, workers=2, fresh=False)
     url, site = kept.copy_to(scratch)
     sizes = [int(size) for size in args.sizes.split(",")]
     finals = kept.finals(sum(sizes) * args.repeat)
@@ -140,6 +148,9 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--stations", type=int, default=5000, help="the kept preparation's size")
+    parser.add_argument(
+        "--national", action="store_true", help="the whole national preparation (every station)"
+    )
     parser.add_argument("--sizes", default="1,10,100", help="reports a pass, comma-separated")
     parser.add_argument("--repeat", type=int, default=1, help="passes of each size")
     parser.add_argument("--profile", help="profile the passes (cProfile) into this file")
