@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from sandogh.publish.site import KeptReads, render_site
+from sandogh.publish.site.kept_reads import Stamps
 from sandogh.publish.site.snapshot import SnapshotFiles
 from tests.publish.site.build import COMPLETE, PARTIAL, R2, S4, write_election, write_snapshot
 
@@ -82,14 +83,31 @@ def test_what_is_made_of_files_is_made_again_once_one_is_written(tmp_path: Path)
         made.append(len(made))
         return made[-1]
 
+    def made_of() -> int:  # a rendering of its own: its files stat'ed afresh
+        return kept.made_of(Stamps(tmp_path), "line", sources, make)
+
     outcome = next((tmp_path / "data" / R2 / "outcomes").rglob("*.json"))
     sources = (RESULT, outcome.relative_to(tmp_path).as_posix())
-    assert kept.made_of(tmp_path, "line", sources, make) == 0
-    assert kept.made_of(tmp_path, "line", sources, make) == 0  # kept
+    assert made_of() == 0
+    assert made_of() == 0  # kept
     other = tmp_path / f"data/{R2}/results/{CONTEST}/IR-08.json"
     other.write_bytes(other.read_bytes() + b" ")
-    assert kept.made_of(tmp_path, "line", sources, make) == 0  # another file written
+    assert made_of() == 0  # another file written
     outcome.write_bytes(outcome.read_bytes() + b" ")
-    assert kept.made_of(tmp_path, "line", sources, make) == 1
-    assert kept.made_of(tmp_path, "line", sources, make) == 1
+    assert made_of() == 1
+    assert made_of() == 1
     assert made == [0, 1]
+
+
+def test_one_rendering_stats_each_file_once(tmp_path: Path) -> None:
+    """The files do not change while one rendering runs: a stamp found is held for the rest
+    of it, and the next rendering finds the file's own."""
+    write_snapshot(tmp_path, PARTIAL)
+    kept = KeptReads()
+    stamps = Stamps(tmp_path)
+    first = kept.made_of(stamps, "size", (RESULT,), lambda: (tmp_path / RESULT).stat().st_size)
+    (tmp_path / RESULT).write_bytes((tmp_path / RESULT).read_bytes() + b" ")
+    assert stamps(RESULT) == stamps(RESULT)
+    assert kept.made_of(stamps, "size", (RESULT,), lambda: -1) == first
+    assert kept.made_of(Stamps(tmp_path), "size", (RESULT,), lambda: -1) == -1
+    assert Stamps(tmp_path)("data/none.json") is None

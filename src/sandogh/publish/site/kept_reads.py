@@ -19,6 +19,10 @@ results are many (~300,000 nationally, ~28 KB each once parsed), so only the `mo
 are kept. What a page makes of a file (a unit's line, a constituency's row) is kept with the
 stamp of each file it was made of, and made again once one's stamp changes (a file written is
 renamed over the old, so its inode changes): it does not hold the documents themselves.
+
+A file is stamped once a rendering (`Stamps`): the publisher writes no data file while its site
+renders, so the stamp found first holds for every later ask of that rendering — nationally the
+election's page asks what was made of ~200,000 files' stamps, a stat and a path joined each.
 """
 
 from __future__ import annotations
@@ -42,20 +46,42 @@ def _stamp(status: os.stat_result) -> Stamp:
     return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-def _now(path: Path) -> Stamp:
+def _now(path: str) -> Stamp:
     try:
         return _stamp(os.stat(path))
     except FileNotFoundError:
         return None
 
 
-def _load(path: Path, decode: Callable[[bytes], Any]) -> Kept:
+def _load(path: str, decode: Callable[[bytes], Any]) -> Kept:
     """The file decoded, stamped as the open file was when read; (None, None) when absent."""
     try:
         with open(path, "rb") as stream:
             return _stamp(os.fstat(stream.fileno())), decode(stream.read())
     except FileNotFoundError:
         return None, None
+
+
+class Stamps:
+    """The stamps of the files under `root` as one rendering finds them, each file's stat'ed
+    once: one instance serves one rendering, while no data file is written."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = f"{os.fspath(root)}/"
+        self._found: dict[str, Stamp] = {}
+
+    def __call__(self, relative: str) -> Stamp:
+        found = self._found
+        if relative in found:
+            return found[relative]
+        stamp = found[relative] = _now(self._root + relative)
+        return stamp
+
+    def read(self, relative: str, decode: Callable[[bytes], Any]) -> Kept:
+        """The file decoded and its stamp, which the rest of the rendering then holds."""
+        stamp, value = _load(self._root + relative, decode)
+        self._found.setdefault(relative, stamp)
+        return stamp, value
 
 
 class KeptReads:
@@ -74,38 +100,37 @@ class KeptReads:
             self._few.pop(relative, None)
             self._results.pop(relative, None)
 
-    def document(self, root: Path, relative: str, decode: Callable[[bytes], Any]) -> Any:
-        """The file `relative` under `root` as `decode` reads its bytes, or None where there is
-        no such file."""
-        return self._through(self._few, root, relative, decode)
+    def document(self, stamps: Stamps, relative: str, decode: Callable[[bytes], Any]) -> Any:
+        """The file `relative` (under the root `stamps` holds) as `decode` reads its bytes, or
+        None where there is no such file."""
+        return self._through(self._few, stamps, relative, decode)
 
-    def result(self, root: Path, relative: str, decode: Callable[[bytes], Any]) -> Any:
+    def result(self, stamps: Stamps, relative: str, decode: Callable[[bytes], Any]) -> Any:
         """As `document`, for one of the many results: the least lately asked dropped."""
         results = self._results
-        found = self._through(results, root, relative, decode)
+        found = self._through(results, stamps, relative, decode)
         results.move_to_end(relative)
         if len(results) > self._most:
             results.popitem(last=False)
         return found
 
     def _through(
-        self, kept: dict[str, Kept], root: Path, relative: str, decode: Callable[[bytes], Any]
+        self, kept: dict[str, Kept], stamps: Stamps, relative: str, decode: Callable[[bytes], Any]
     ) -> Any:
-        path = root / relative
         found = kept.get(relative)
         if found is not None:
-            if found[0] == _now(path):
+            if found[0] == stamps(relative):
                 return found[1]
             self.forget([relative])  # written by another writer than the publisher's
-        found = kept[relative] = _load(path, decode)
+        found = kept[relative] = stamps.read(relative, decode)
         return found[1]
 
     def made_of(
-        self, root: Path, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]
+        self, stamps: Stamps, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]
     ) -> T:
-        """`make()`, which must depend on nothing but the files `sources` (paths under `root`)
-        and what `key` names, made again only once one of them is written."""
-        now = tuple(_now(root / source) for source in sources)
+        """`make()`, which must depend on nothing but the files `sources` (paths under the root
+        `stamps` holds) and what `key` names, made again only once one of them is written."""
+        now = tuple(map(stamps, sources))
         found = self._made.get(key)
         if found is not None and found[0] == now:
             return cast(T, found[1])

@@ -38,6 +38,7 @@ from sandogh.publish.site.snapshot import (
     UnitRef,
     UnitResult,
 )
+from sandogh.publish.site.unit_lines import Lines
 from sandogh.publish.site.views import Placed
 
 #: Above this many stations the search page lists none without its script: the list would be
@@ -155,15 +156,20 @@ class ElectionPages:
         return f"{place.up}data/{self.election}/{relative}"
 
     def line(self, contest: str, code: str) -> list[str]:
-        """`code` and every unit above it, read from its result file's `path` (made once for
-        each file read: the election's page asks the line of every constituency's units)."""
+        """`code` and every unit above it, the root first (as its result file's `path` has
+        them), or `code` alone where it has no result in the contest. The election's page asks
+        the line of every constituency's units: they come from units.json's parents, kept while
+        it is unchanged, not from each unit's result file read again (~9,000 nationally)."""
+        if not self.files.has(f"{self.election}/results/{contest}/{code}.json"):
+            return [code]
+        return [code, *self._lines.up(code)]
 
-        def made() -> list[str]:
-            result = self.files.result(self.election, contest, code)
-            return [code, *(unit["code"] for unit in result["path"])] if result else [code]
-
-        source = f"{self.election}/results/{contest}/{code}.json"
-        return self.files.made_of(("line", self.election, contest, code), (source,), made)
+    @cached_property
+    def _lines(self) -> Lines:
+        units = f"{self.election}/units.json"
+        return self.files.made_of(
+            ("lines", self.election), (units,), lambda: Lines(self.files.units(self.election))
+        )
 
     def row(self, outcome: Outcome, lang: Lang) -> OutcomeRow:
         """`outcome`'s row in a unit's list of the constituencies inside it (`outcome_row`),

@@ -14,7 +14,7 @@ from typing import Any, NotRequired, TypedDict, TypeVar, cast
 
 import orjson
 
-from sandogh.publish.site.kept_reads import KeptReads
+from sandogh.publish.site.kept_reads import KeptReads, Stamps
 
 T = TypeVar("T")
 
@@ -281,16 +281,15 @@ class SnapshotFiles:
         self.data = root / "data"
         self._kept = KeptReads() if kept is None else kept
         # cached per instance: the files do not change while one rendering reads them
+        self._stamps = Stamps(root)
         self.snapshot = cache(self._snapshot)
         self.supervision = cache(self._supervision)
-        # asked by every page: the election's files it offers, the record's fingerprint
-        self.has = cache(self._has)
 
     def made_of(self, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]) -> T:
         """`make()`, made once while none of the files `sources` (paths under `data/`, which
         with what `key` names are all it may depend on) is written (`KeptReads.made_of`): what
         a page makes of a file unchanged is made once a night, not once a pass."""
-        return self._kept.made_of(self.root, key, tuple(f"data/{s}" for s in sources), make)
+        return self._kept.made_of(self._stamps, key, tuple(f"data/{s}" for s in sources), make)
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])
@@ -300,15 +299,15 @@ class SnapshotFiles:
 
     def result(self, election: str, contest: str, unit: str) -> UnitResult | None:
         relative = f"data/{election}/results/{contest}/{unit}.json"
-        return cast(UnitResult | None, self._kept.result(self.root, relative, _decoded))
+        return cast(UnitResult | None, self._kept.result(self._stamps, relative, _decoded))
 
     def outcome(self, election: str, contest: str, constituency: str) -> Outcome | None:
         relative = f"data/{election}/outcomes/{contest}/{constituency}.json"
-        return cast(Outcome | None, self._kept.document(self.root, relative, _decoded))
+        return cast(Outcome | None, self._kept.document(self._stamps, relative, _decoded))
 
     def units(self, election: str) -> list[UnitEntry]:
         """units.json: docs/publish.md names its fields, not its envelope; both forms are read."""
-        document = self._kept.document(self.root, f"data/{election}/units.json", _decoded)
+        document = self._kept.document(self._stamps, f"data/{election}/units.json", _decoded)
         listed = document["units"] if isinstance(document, dict) else document
         return cast(list[UnitEntry], listed)
 
@@ -320,7 +319,7 @@ class SnapshotFiles:
     def record(self, election: str) -> bytes | None:
         """The sealed pre-election record's bytes (`anchor/record.json`), if published."""
         relative = f"data/{election}/anchor/record.json"
-        return cast(bytes | None, self._kept.document(self.root, relative, _as_read))
+        return cast(bytes | None, self._kept.document(self._stamps, relative, _as_read))
 
     def _supervision(self, election: str) -> Supervision:
         """`supervision.json`'s voids and certifications; none where it is not published."""
@@ -329,5 +328,7 @@ class SnapshotFiles:
             return {"voids": [], "certifications": []}
         return cast(Supervision, _read(path))
 
-    def _has(self, relative: str) -> bool:
-        return (self.data / relative).is_file()
+    def has(self, relative: str) -> bool:
+        """Whether the file `relative` under `data/` is there (asked by every page: the
+        election's files it offers, the record's fingerprint; stat'ed once a rendering)."""
+        return self._stamps(f"data/{relative}") is not None
