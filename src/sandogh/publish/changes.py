@@ -17,7 +17,7 @@ regenerated whole (docs/publish.md). Each change of an election counts one in it
   candidacy record (`candidacy.json`, `publish.candidacy_file`);
 - the boards' voids, certifications and their undoing: the election's results are read again
   and what differs is written (`publish.snapshot`); a void's time is that of the units it may
-  change (`publish.published.unit_times`), a certification's that of no unit;
+  change (`publish.published_figures.unit_times`), a certification's that of no unit;
 - `results-imported` (sheets of stations the event does not name) and the other supervisors'
   events (lots, withdrawals, hand counts): everything is written again.
 """

@@ -21,13 +21,13 @@ from sandogh.core.errors import SandoghError
 from sandogh.core.fleet import BuildDecision
 from sandogh.core.fleet.build_signatures import BuildProposal
 from sandogh.core.report.digests import sha256_text
-from sandogh.core.supervision import Voided, void_stations
+from sandogh.core.supervision import Voided
 from sandogh.formats.definition_file import canonical_bytes
 from sandogh.publish.builds import FILE as BUILDS_FILE
 from sandogh.publish.builds import builds_json
 from sandogh.publish.candidacy_file import FILE as CANDIDACY_FILE
 from sandogh.publish.candidacy_file import candidacy_json
-from sandogh.publish.changes import Timeline, later
+from sandogh.publish.changes import Timeline
 from sandogh.publish.csv_files import sheet_rows, station_sheets, stations_csv, totals_csv
 from sandogh.publish.documents import (
     COMPLETE,
@@ -42,6 +42,7 @@ from sandogh.publish.documents import (
 from sandogh.publish.index import ElectionIndex, JSONObject
 from sandogh.publish.nist import election_report
 from sandogh.publish.processes import Job, write_jobs
+from sandogh.publish.published_figures import decide_all, unit_times, voided_by_contest
 from sandogh.publish.result_bytes import unit_result_bytes
 from sandogh.publish.standings import outcome_json
 from sandogh.publish.supervision_file import supervision_json
@@ -69,38 +70,6 @@ class DefinitionDriftError(SandoghError):
             f"election {election}: stored under {stored}, but its canonical bytes now hash to "
             f"{now}; publish it with the sandogh that loaded it"
         )
-
-
-def decide_all(index: ElectionIndex, tallied: Tallied) -> dict[tuple[str, str], Decided]:
-    """Every constituency's outcome so far, by (contest, constituency)."""
-    return {
-        (contest.id, k.id): decide_constituency(
-            tallied, contest, k, index.standing(contest.id, k.id)
-        )
-        for contest in index.stored.election.contests
-        for k in contest.constituencies
-    }
-
-
-def unit_times(timeline: Timeline, tallied: Tallied) -> dict[str, datetime.datetime | None]:
-    """When the page of every unit last changed: the timeline's times (`Timeline.unit_times`),
-    and each void's time in every unit it may change — its stations and the units above them —
-    so that a void rewrites those units' pages alone, kept current or regenerated whole."""
-    geography = tallied.geography
-    times = timeline.unit_times(geography)
-    if len(tallied.voided_at) != len(tallied.voided):
-        return times  # the voids' times are not known
-    for effect, at in zip(tallied.voided, tallied.voided_at, strict=True):
-        stations = void_stations(geography, effect.void)
-        for code in {above for s in stations for above in geography.ancestors(s)} | set(stations):
-            if code in times:
-                times[code] = later(times[code], at)
-    return times
-
-
-def voided_by_contest(tallied: Tallied) -> dict[str, dict[str, Voided]]:
-    """What the voids took from each contest in each unit that had anything taken."""
-    return {c.id: tallied.voided_by_unit(c.id) for c in tallied.stored.election.contests}
 
 
 @dataclass

@@ -60,37 +60,18 @@ from sandogh.core.report import SigningKey
 from sandogh.publish.bulk import BulkWriter
 from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import elections_json
-from sandogh.publish.e2e_record import E2EOptions, E2ERecord
+from sandogh.publish.e2e_record import E2EOptions
+from sandogh.publish.election_writes import PARALLEL_FROM, ElectionWrites
 from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
-from sandogh.publish.processes import cpu_seconds, write_files
+from sandogh.publish.processes import cpu_seconds
 from sandogh.publish.published import Published
-from sandogh.publish.reading import (
-    other_snapshots,
-    read_anchor,
-    read_builds,
-    read_candidacy,
-    read_devices,
-    read_stations,
-    written_up_to,
-)
+from sandogh.publish.reading import other_snapshots, written_up_to
 from sandogh.publish.site_passes import SiteRendering
-from sandogh.publish.unit_files import every_page_changes, linked_everywhere, write_units
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
-
-#: the voting stations from which an election's files are written by several processes: below,
-#: forking costs more than it saves
-PARALLEL_FROM = 2_000
-
-
-#: the changes the E2E record follows: its own, and the reports, boxes and sealed record that
-#: say why a voting station has no chain (`publish.e2e_absent`)
-_E2E_INPUTS = frozenset(
-    (ChangeKind.E2E, ChangeKind.REPORT, ChangeKind.DEVICES, ChangeKind.ANCHOR, ChangeKind.DECISION)
-)
 
 
 @dataclass
@@ -148,10 +129,16 @@ class Publisher:
         self._log_sequence = 0
         self._timelines: dict[str, Timeline] = {}
         self._published: dict[str, Published] = {}
-        self._e2e_options = e2e or E2EOptions()
-        self._e2e: dict[str, E2ERecord] = {}
         self._workers = workers
-        self._parallel_from = parallel_from
+        self._writes = ElectionWrites(
+            self._reads,
+            root,
+            nist_down_to=nist_down_to,
+            clock=clock,
+            e2e=e2e or E2EOptions(),
+            workers=workers,
+            parallel_from=parallel_from,
+        )
         self._site = SiteRendering(root)
         self._bulk = BulkWriter(root, nist_down_to)
 
@@ -171,7 +158,7 @@ class Publisher:
         done = Regeneration()
         with self._writing() as writer:
             for election in elections:
-                self._write_everything(writer, self._load(election))
+                self._writes.everything(writer, self._load(election))
                 done.units[election] = None
             done = self._finish(writer, done, publication=True)
         if self._render:
@@ -195,7 +182,7 @@ class Publisher:
                 if state is not None:
                     done.units[election] = self._apply(writer, state, changes)
                 elif (self._chosen is None or election in self._chosen) and self._stored(election):
-                    self._write_everything(writer, self._load(election))
+                    self._writes.everything(writer, self._load(election))
                     done.units[election] = None
             for state in moved:
                 state.write_snapshot(writer)
@@ -215,14 +202,16 @@ class Publisher:
                 state = self._load(election)
                 after = written[election]
                 if after is None:
-                    self._write_everything(writer, state)
+                    self._writes.everything(writer, state)
                     done.units[election] = None
                     continue
                 later = [c for c in changes if c.election == election and c.log_sequence > after]
                 if later:
                     done.units[election] = self._apply(writer, state, later)
-                if self._e2e_options != E2EOptions():  # the guardians' tallies, out or back in
-                    self._write_e2e(writer, state)
+                if (
+                    self._writes.e2e_options != E2EOptions()
+                ):  # the guardians' tallies, out or back in
+                    self._writes.e2e(writer, state)
             self._write_bulk(writer)
             done = self._finish(writer, done, publication=True)
         if self._render:
@@ -234,7 +223,7 @@ class Publisher:
         tallies given since (`E2EOptions.decrypted`) join it."""
         with self._writing() as writer:
             for state in self._published.values():
-                self._write_e2e(writer, state)
+                self._writes.e2e(writer, state)
             return self._finish(writer, Regeneration())
 
     def flush(self) -> Regeneration:
@@ -301,79 +290,15 @@ class Publisher:
         self._published[election] = state = Published.of(tallied, timeline)
         return state
 
-    # ---- writing ----------------------------------------------------------------------------
-
-    def _write_everything(self, writer: Writer, state: Published) -> None:
-        election = state.index.election_id
-        large = len(state.index.voting_stations) >= self._parallel_from
-        workers = self._workers if large else 1
-        with self._reads() as work:
-            write_files(writer, state.report_files(work.reports.all(election)), workers)
-        read_devices(self._reads, state)
-        read_anchor(self._reads, state)
-        read_builds(self._reads, state)
-        read_candidacy(self._reads, state)
-        now = self._clock()
-        state.write_everything(writer, nist_down_to=self._nist_down_to, now=now, workers=workers)
-        self._write_e2e(writer, state)
-
-    def _write_e2e(self, writer: Writer, state: Published) -> None:
-        """The election's E2E record, once its ceremony record is loaded (`publish.e2e_record`).
-        The chains are read whole in one short unit of work, not streamed through a long one:
-        on SQLite an open unit of work holds the store."""
-        election = state.index.election_id
-        with self._reads() as work:
-            ceremony = work.e2e.ceremony(election)
-            chains = [] if ceremony is None else list(work.e2e.chains(election))
-        if ceremony is None:
-            return
-        record = self._e2e.get(election)
-        if record is None:
-            stored = state.index.stored.election
-            record = E2ERecord(stored, state.tallied.geography, self._e2e_options)
-            self._e2e[election] = record
-        record.write(writer, f"{state.folder}/e2e", ceremony, chains)
+    # ---- writing (`publish.election_writes`) ---------------------------------------------------
 
     def _apply(self, writer: Writer, state: Published, changes: list[Change]) -> set[str] | None:
         """Write what `changes` (recorded in the timeline already) change; the units whose
-        pages changed, or None when the election was read again whole or every page changes
-        (`publish.unit_files.every_page_changes`: the record sealed, say)."""
+        pages changed, or None when the election was read again whole or every page changes."""
         if any(c.kind in (ChangeKind.EVERYTHING, ChangeKind.LOADED) for c in changes):
-            self._write_everything(writer, self._load(state.index.election_id))
+            self._writes.everything(writer, self._load(state.index.election_id))
             return None
-        linked = linked_everywhere(self._root, state)
-        sheets = read_stations(self._reads, writer, state, changes)
-        self._apply_records(writer, state, {c.kind for c in changes})
-        if any(c.kind in _E2E_INPUTS for c in changes):
-            self._write_e2e(writer, state)
-        geography = state.index.geography
-        for change in changes:
-            state.timeline.touch(state.times, geography, change)
-        units = {c.station for c in changes if c.kind is ChangeKind.REPORT and c.station}
-        decided = any(c.kind is ChangeKind.DECISION for c in changes)
-        if decided:  # read again whole: it holds the sheets read too
-            with self._reads() as work:
-                units |= state.retake(tally(work, state.index.election_id))
-            state.write_supervision(writer)
-        elif sheets:
-            state.refigure(sheets)
-        for station in sheets:
-            units.update(geography.ancestors(station))
-        units = write_units(writer, state, units, sheets, decided=decided)
-        return None if every_page_changes(self._root, state, linked, writer.written) else units
-
-    def _apply_records(self, writer: Writer, state: Published, kinds: set[ChangeKind]) -> None:
-        """Write again the files of the records no report changes: the pre-election record,
-        the builds, candidacy."""
-        if ChangeKind.ANCHOR in kinds:
-            read_anchor(self._reads, state)
-            state.write_anchor(writer)
-        if ChangeKind.BUILDS in kinds:
-            read_builds(self._reads, state)
-            state.write_builds(writer)
-        if ChangeKind.CANDIDACY in kinds:
-            read_candidacy(self._reads, state)
-            state.write_candidacy(writer)
+        return self._writes.changes(writer, state, changes)
 
     def _write_bulk(self, writer: Writer) -> None:
         """Write here the whole-election files that lag behind."""
@@ -423,5 +348,5 @@ class Publisher:
         """The processes that render an election's site: several for every page of a large
         one, as its files were written (`_write_everything`)."""
         state = self._published.get(election)
-        large = state is not None and len(state.index.voting_stations) >= self._parallel_from
+        large = state is not None and self._writes.large(state)
         return self._workers if units is None and large else 1
