@@ -13,8 +13,8 @@ rendering's processes' if any) are the pass's. Fitting `cpu = fixed + N × per_r
 sizes gives the two parts (the first passes read what later ones keep: `--repeat 2` shows the
 passes of a publisher that has followed the night for a while); then the whole-election files,
 which a pass writes at most every `bulk_interval` seconds, are written and timed. With
-`--profile`, the passes are profiled (cProfile, CPU) into FILE.
-With `--at` the reports are taken at that time and with `--keep` the snapshot is left in DIR,
+`--profile`, the passes are profiled (cProfile, CPU) into FILE. Each pass's CPU in the cycle
+collector's full collections is given beside it. With `--at` the reports are taken at that time and with `--keep` the snapshot is left in DIR,
 so that two versions' snapshots can be compared file by file.
 
 The lag of bench/night.py is a pass's wait and its length: with reports arriving at r a second
@@ -29,6 +29,20 @@ renders (the election's and the nation's, megabytes each) and their constituenci
 9,037 result files read again (orjson 3.8 s: the results kept, 20,000, are fewer than the pages
 ask nationally), and 212,861 asks of what a page made of files, each holding its files to their
 stamps (425,722 stats and path joins, 3.8 s) — a rendering could stat a file once.
+
+Session 27 (`--national --sizes 1,10 --repeat 2`, the code before and after run side by side,
+twice; the machine shared, load 5–10; CPU): each file now stat'ed once a rendering, and a
+unit's line taken from units.json's parents rather than its result file. Without the full
+collections of Python's cycle collector (listed apart: about one a pass, 1.5–2 s each, landing
+on whichever pass comes), a pass's fixed part 3.7 → 2.7 s of CPU and 150–160 → 120–130 ms a
+report (passes of 1 report: 3.3–4.5 s before, 2.3–3.3 after); profiled, the asks of what pages
+made of files no longer stat (56,655 stats in two passes, were 323,858) and the result files
+read are the nation's own (written by every pass: 12 MB for the village councils, 2 MB the city
+councils, 1.5 MB parliament, read for the front page and the election's page). What is left: the
+full collections (2.4–3.4 million objects alive, most of them the election's state and what
+the site keeps, scanned each time; `gc.freeze` cannot hold them out while `collector_paused`,
+`processes` and `bulk` end each of their pauses with `gc.unfreeze`), the nation's results
+parsed each pass, and the rows of the election's page (~61,000 a pass, both languages).
 
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
 `--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
@@ -55,6 +69,7 @@ import argparse
 import cProfile
 import datetime
 import functools
+import gc
 import json
 import sys
 import tempfile
@@ -73,6 +88,26 @@ from sandogh.store.engine import make_engine
 
 def say(message: str) -> None:
     print(f"… {message}", file=sys.stderr, flush=True)
+
+
+class Collections:
+    """The CPU seconds Python's cycle collector spends in full collections (the oldest
+    generation's: every object alive scanned), summed while this process runs."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.count = 0
+        self._started = 0.0
+        gc.callbacks.append(self._observe)
+
+    def _observe(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._started
+            self.count += 1
 
 
 def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -98,6 +133,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     publisher.catch_up()
     say(f"caught up from the kept snapshot: {cpu_seconds() - started:.1f} s of CPU")
     profile = cProfile.Profile() if args.profile else None
+    collections = Collections()
     passes: list[dict[str, Any]] = []
     taken = 0
     try:
@@ -107,6 +143,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                 ingest_reports(uow, signed=finals[taken : taken + size], now=now)
                 taken += size
                 cpu, wall = cpu_seconds(), time.perf_counter()
+                full = collections.seconds, collections.count
                 if profile is not None:
                     profile.enable()
                 done = publisher.poll()
@@ -121,12 +158,15 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                         "rendering_cpu_s": done.rendering,
                         "files": len(done.written),
                         "pages": done.rendered,
+                        "full_collections": collections.count - full[1],
+                        "full_collections_cpu_s": collections.seconds - full[0],
                     }
                 )
                 say(
                     f"a pass of {size}: {used:.2f} s of CPU ({1000 * used / size:.0f} ms a "
                     f"report), {done.rendering:.2f} s rendering, {len(done.written)} files, "
-                    f"{done.rendered} pages"
+                    f"{done.rendered} pages; {collections.seconds - full[0]:.2f} s in "
+                    f"{collections.count - full[1]} full collections"
                 )
         cpu = cpu_seconds()
         publisher.flush()  # the whole-election files, which the passes leave behind
@@ -177,7 +217,9 @@ def main() -> None:
         print(
             f"a pass of {each['reports']:>4} reports: {each['cpu_s']:6.2f} s of CPU "
             f"({1000 * each['cpu_s'] / each['reports']:6.0f} ms a report; rendering "
-            f"{each['rendering_cpu_s']:.2f} s), {each['files']} files, {each['pages']} pages"
+            f"{each['rendering_cpu_s']:.2f} s; full collections "
+            f"{each['full_collections_cpu_s']:.2f} s), {each['files']} files, "
+            f"{each['pages']} pages"
         )
     print(
         f"at {figures['stations']:,} stations: fixed {figures['fixed_cpu_s']:.2f} s of CPU a "
