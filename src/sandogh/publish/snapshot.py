@@ -346,7 +346,7 @@ class Publisher:
 
     def _site_workers(self, election: str, units: set[str] | None) -> int:
         """The processes that render an election's site: several for every page of a large
-        one, as its files were written (`_write_everything`)."""
+        one, as its files were written (`ElectionWrites.everything`)."""
         state = self._published.get(election)
         large = state is not None and self._writes.large(state)
         return self._workers if units is None and large else 1
