@@ -38,7 +38,8 @@ from typing import Any
 
 import nation
 from sandogh.publish.site import render
-from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.pages import ElectionPages
+from sandogh.publish.site.place import Place
 from sandogh.publish.site.snapshot import SnapshotFiles
 from sandogh.publish.writer import Writer
 
@@ -81,7 +82,7 @@ def rendered(pages: ElectionPages, units: list[tuple[str, str]]) -> tuple[float,
     start = time.process_time()
     for code, path in units:
         for lang in render.LANGS:
-            render._unit(pages, code, Place(lang, path), kept)
+            render._unit(pages, code, Place(lang, path), None, kept)
     return time.process_time() - start, kept
 
 
