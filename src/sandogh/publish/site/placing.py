@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from sandogh.publish.site.place import Place
 from sandogh.publish.site.snapshot import ContestEntry, Outcome
 from sandogh.publish.site.views import Placed
 
@@ -25,24 +24,25 @@ class Placing:
     def __init__(self, pages: ElectionPages) -> None:
         self.pages = pages
         self._where: dict[str, _Where] = {}
-        self._placed: dict[tuple[str, str, str], Placed] = {}
+        self._placed: dict[tuple[str, str], Placed] = {}
 
-    def placed(self, contest: ContestEntry, code: str, place: Place) -> Placed:
-        """The contest's constituencies as unit `code`'s page shows them (`views.Placed`):
-        found once for the page's two languages, its votes and its downloads (the election's
-        page places every constituency of the election)."""
-        key = (contest["id"], code, place.path)
+    def placed(self, contest: ContestEntry, code: str) -> Placed:
+        """The contest's constituencies as unit `code`'s page shows them (`views.Placed`, each
+        with the unit its page links to): found once for the page's two languages, its votes
+        and its downloads, and for the election's page and the scope's, which are the same
+        (the election's page places every constituency of the election)."""
+        key = (contest["id"], code)
         found = self._placed.get(key)
         if found is None:
-            found = self._placed[key] = self._place(contest, code, place)
+            found = self._placed[key] = self._place(contest, code)
         return found
 
-    def _place(self, contest: ContestEntry, code: str, place: Place) -> Placed:
+    def _place(self, contest: ContestEntry, code: str) -> Placed:
         pages = self.pages
         above = pages.line(contest["id"], code)
         own: list[Outcome] = []
-        covering: list[tuple[Outcome, str]] = []
-        within: list[tuple[Outcome, str]] = []
+        covering: list[tuple[Outcome, str]] = []  # with the unit above holding `code`
+        within: list[tuple[Outcome, str]] = []  # with its first unit below `code`
         within_in: list[str] = []
         elsewhere: set[str] = set()
         for constituency in self._near(contest, code, above):
@@ -56,11 +56,12 @@ class Placing:
             if code in units or (code == pages.top and pages.above.intersection(units)):
                 own.append(outcome)
             elif covered := [unit for unit in above if unit in units]:
-                covering.append((outcome, pages.href(place, covered[0])))
-            elif below := [u for u in units if code in pages.line(contest["id"], u)[1:]]:
-                within.append((outcome, pages.href(place, below[0])))
-                line = pages.line(contest["id"], below[0])
-                within_in.append(line[line.index(code) - 1])  # the unit just below `code`
+                covering.append((outcome, covered[0]))
+            elif below := [
+                line for line in (pages.line(contest["id"], u) for u in units) if code in line[1:]
+            ]:
+                within.append((outcome, below[0][0]))
+                within_in.append(below[0][below[0].index(code) - 1])  # the unit just below `code`
                 if len(below) == len(units):  # wholly inside: its figures here are its own
                     elsewhere.update(candidate["code"] for candidate in outcome["candidates"])
         return Placed(

@@ -44,7 +44,7 @@ def unit_page(
         return None
     first = results[0][1]
     placing = pages.placing
-    placed = [(c, result, placing.placed(c, code, place)) for c, result in results]
+    placed = [(c, result, placing.placed(c, code)) for c, result in results]
     views = [
         contest_view(
             files=pages.files,

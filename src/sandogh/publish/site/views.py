@@ -89,8 +89,10 @@ class Placed:
     """
 
     own: tuple[Outcome, ...]  # the unit is one of the constituency's units
-    above: tuple[tuple[Outcome, str], ...]  # covering it from above, with that unit's page
-    within: tuple[tuple[Outcome, str], ...]  # lying inside the unit, with its first unit's page
+    above: tuple[tuple[Outcome, str], ...]  # covering it from above, with that unit
+    #: lying inside the unit, with its first unit (linked only where listed one by one: the
+    #: nation's page lists 13,500 by province)
+    within: tuple[tuple[Outcome, str], ...]
     #: the candidates of the constituencies lying wholly inside the unit: their votes here are
     #: their constituency's, which its own page shows with its standings; the unit's page lists
     #: the constituencies instead (the nation's would list 15,000 parliament candidates, each
@@ -188,10 +190,10 @@ def contest_view(
         turnout_note=turnout_note(result, eligible, lang),
         outcomes=own,
         outcome_links=tuple(
-            (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href)
-            for o, href in outcomes.above
+            (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href(unit))
+            for o, unit in outcomes.above
         ),
-        contained=tuple((row(o), href) for o, href in outcomes.within) if one_by_one else (),
+        contained=tuple((row(o), href(unit)) for o, unit in outcomes.within) if one_by_one else (),
         comparison=(
             None
             if previous is None
