@@ -134,6 +134,10 @@ def test_a_pass_renders_the_list_pages_a_report_changes_as_a_whole_regeneration_
     followed.regenerate()
     first = pages(tmp_path / "followed")
     assert {f"{ROUND_2}/units/IR-08-0801/2.html", f"en/{ROUND_2}/units/IR-08/2.html"} <= set(first)
+    # the province, the election's scope, lists its two constituencies by the county of each
+    scope = first[f"{ROUND_2}/index.html"].decode()
+    for county in ("IR-08-0801", "IR-08-0802"):
+        assert f'href="units/{county}.html#contest-parliament"' in scope, county
     steps: list[Callable[[], object]] = [
         lambda: report(uow, ST_2, 1),  # the county's second page, its first
         lambda: report(uow, ST_3, 2),  # the province's second page

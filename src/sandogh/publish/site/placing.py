@@ -61,7 +61,7 @@ class Placing:
                 line for line in (pages.line(contest["id"], u) for u in units) if code in line[1:]
             ]:
                 within.append((outcome, below[0][0]))
-                within_in.append(below[0][below[0].index(code) - 1])  # the unit just below `code`
+                within_in.append(_just_below(below[0], code))
                 if len(below) == len(units):  # wholly inside: its figures here are its own
                     elsewhere.update(candidate["code"] for candidate in outcome["candidates"])
         return Placed(
@@ -96,6 +96,13 @@ class Placing:
         unit = result["unit"]
         name = {"fa": pages.named(unit, "fa"), "en": pages.named(unit, "en")}
         return cast(Outcome, {**outcome, "constituency": {**outcome["constituency"], "name": name}})
+
+
+def _just_below(line: list[str], code: str) -> str:
+    """The unit just below `code` on `line` (a unit, then the units above it from the top down:
+    `ElectionPages.line`)."""
+    at = line.index(code, 1) + 1
+    return line[at] if at < len(line) else line[0]
 
 
 @dataclass(frozen=True)
