@@ -21,8 +21,8 @@ With a sealed record of 1.9 MB in the snapshot, 234 s (379 before: each page has
 docs/publish.md, "How long the national site and regeneration take", has the whole table.
 
 Session 27 (issue 14, long lists on pages of their own; 40 units a kind, stage's code run just
-before, load 7–8): the election's page 194 ms and 547 KB (365 ms, 1,592 KB), the nation's 54 ms
-and 546 KB (167, 1,571), the city of 299 stations' first page 166 KB (355: it listed all).
+before, load 5–8): the election's page 189 ms and 564 KB (323 ms, 1,592 KB), the nation's 54 ms
+and 563 KB (161, 1,571), the city of 299 stations' first page 166 KB (355: it listed all).
 """
 
 from __future__ import annotations
