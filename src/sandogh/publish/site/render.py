@@ -144,9 +144,9 @@ def render_site(
     election's top page and its search page (and its "Was my ballot counted?" page, when the
     snapshot has the E2E record's code index, `publish.e2e_codes`, and its final list of
     candidates when it has `candidacy.json`, `publish.site.candidacy_page`); without, every
-    page. A unit with no result
-    file in any contest has no page. The assets are copied each time. The units' pages are
-    rendered by `workers` processes when more than one, the same files with the same bytes.
+    page. A unit with no result file in any contest has no page. The assets are copied each
+    time. The units' pages are rendered by `workers` processes when more than one, the same
+    files with the same bytes.
     With `kept`, the files read are those an earlier rendering read and kept, less those written
     since (`kept_reads.KeptReads`). Returns how many files were written, unchanged ones not
     counted.
