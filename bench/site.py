@@ -4,7 +4,8 @@
 
 SNAPSHOT is a snapshot kept by `bench/publish.py --stations S --keep SNAPSHOT --no-site` (its
 data files written, the site not rendered). Up to N units of each kind, spread over the kind's
-codes, and the election's page have their pages rendered in both languages in this one process
+codes, the election's page and, of each kind, the unit with the most units below it (the
+heaviest list) have their pages rendered in both languages in this one process
 (`publish.site.render`'s own rendering, a worker's work) into memory, timed in CPU; then the
 baseline: the same bytes written by the snapshot's `Writer` into an empty folder, in the same
 run. The national figure is each kind's CPU a page, rendered and written, times the nation's
@@ -18,6 +19,10 @@ city's 4.47, a county's 8.75 and 72.9 KB (10.66, 80.7), a province's 22.6 (40.4)
 211 (612); written 0.1–0.2 ms a page; the nation's pages ≈ 230 s on 2 cores (294 before).
 With a sealed record of 1.9 MB in the snapshot, 234 s (379 before: each page hashed it).
 docs/publish.md, "How long the national site and regeneration take", has the whole table.
+
+Session 27 (issue 14, long lists on pages of their own; 40 units a kind, stage's code run just
+before, load 5–8): the election's page 189 ms and 564 KB (323 ms, 1,592 KB), the nation's 54 ms
+and 563 KB (161, 1,571), the city of 299 stations' first page 166 KB (355: it listed all).
 """
 
 from __future__ import annotations
@@ -38,7 +43,8 @@ from typing import Any
 
 import nation
 from sandogh.publish.site import render
-from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.pages import ElectionPages
+from sandogh.publish.site.place import Place
 from sandogh.publish.site.snapshot import SnapshotFiles
 from sandogh.publish.writer import Writer
 
@@ -75,13 +81,29 @@ def chosen(pages: ElectionPages, per_kind: int) -> dict[str, list[tuple[str, str
     return picked
 
 
+def heaviest(pages: ElectionPages) -> dict[str, list[tuple[str, str]]]:
+    """The unit of each kind above the stations with the most units just below it: the pages
+    a list makes heaviest (issue 14: a national city lists 3,508 stations)."""
+    units = pages.files.units(pages.election)
+    below = Counter(unit["parent"] for unit in units)
+    most: dict[str, str] = {}
+    for unit in units:
+        code, kind = unit["code"], unit["kind"]
+        if below[code] and code not in pages.above and below[code] > below[most.get(kind, "")]:
+            most[kind] = code
+    return {
+        f"{kind} ({below[code]:,} below)": [(code, pages.unit_path(code))]
+        for kind, code in most.items()
+    }
+
+
 def rendered(pages: ElectionPages, units: list[tuple[str, str]]) -> tuple[float, Kept]:
     kept = Kept()
     gc.collect()
     start = time.process_time()
     for code, path in units:
         for lang in render.LANGS:
-            render._unit(pages, code, Place(lang, path), kept)
+            render._unit(pages, code, Place(lang, path), None, kept)
     return time.process_time() - start, kept
 
 
@@ -93,6 +115,11 @@ def written(pages: list[tuple[str, bytes]], folder: Path) -> float:
     for relative, data in pages:
         writer.write(relative, data)
     return time.process_time() - start
+
+
+def _first(name: str) -> bool:
+    """A unit's page at its address, not a page 2… of its list (`units/<code>/<n>.html`)."""
+    return name.rsplit("/units/", 1)[1].count("/") == 0
 
 
 def national_pages() -> Counter[str]:
@@ -108,7 +135,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     for lang in render.LANGS:
         render._environment(lang).get_template("unit.html")
     gc.freeze()  # as a worker forked after reading ahead (`publish.processes`)
-    picked = chosen(pages, args.per_kind)
+    picked = chosen(pages, args.per_kind) | heaviest(pages)
     counts = Counter({kind: len(units) for kind, units in chosen(pages, 10**9).items()})
     figures: dict[str, Any] = {"stations": pages.snapshot["stations"]["total"], "kinds": {}}
     for kind, units in picked.items():
@@ -116,11 +143,16 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         write_s = written(kept.pages, scratch / kind)
         shutil.rmtree(scratch / kind)
         made = len(kept.pages)
+        first = [data for name, data in kept.pages if "/units/" not in name or _first(name)]
         figures["kinds"][kind] = {
             "units": counts[kind],
             "rendered": made,
             "ms_a_page": 1000 * render_s / made,
+            # both languages' pages of a unit, its list's pages after the first among them
+            "ms_a_unit": 1000 * (render_s + write_s) / len(units),
             "kb_a_page": sum(len(data) for _, data in kept.pages) / made / 1000,
+            # a unit's page at its address, its list's first page (`site.listing`)
+            "kb_first_page": sum(map(len, first)) / len(first) / 1000,
             "write_ms_a_page": 1000 * write_s / made,
         }
     if args.profile:
@@ -135,9 +167,8 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         figures["profile"] = out.getvalue()
     nationally = national_pages()
     nationally["election"] = 1
-    seconds = sum(  # each page rendered and written
-        2 * nationally[kind] * (shown["ms_a_page"] + shown["write_ms_a_page"]) / 1000
-        for kind, shown in figures["kinds"].items()
+    seconds = sum(  # each unit's pages rendered and written
+        nationally[kind] * shown["ms_a_unit"] / 1000 for kind, shown in figures["kinds"].items()
     )
     figures["national"] = {
         "pages": 2 * sum(nationally.values()),
@@ -159,11 +190,15 @@ def main() -> None:
         print(json.dumps(figures, indent=2))
         return
     print(f"sandogh site benchmark: {figures['stations']:,} stations, both languages a unit")
-    print(f"{'kind':<10}{'units':>8}{'pages':>7}{'ms a page':>11}{'KB a page':>11}{'write ms':>10}")
+    print(
+        f"{'kind':<26}{'units':>8}{'pages':>7}{'ms a page':>11}{'KB a page':>11}"
+        f"{'KB first':>10}{'write ms':>10}"
+    )
     for kind, shown in figures["kinds"].items():
         print(
-            f"{kind:<10}{shown['units']:>8,}{shown['rendered']:>7,}{shown['ms_a_page']:>11.2f}"
-            f"{shown['kb_a_page']:>11.1f}{shown['write_ms_a_page']:>10.2f}"
+            f"{kind:<26}{shown['units']:>8,}{shown['rendered']:>7,}{shown['ms_a_page']:>11.2f}"
+            f"{shown['kb_a_page']:>11.1f}{shown['kb_first_page']:>10.1f}"
+            f"{shown['write_ms_a_page']:>10.2f}"
         )
     national = figures["national"]
     print(

@@ -11,6 +11,7 @@ import pytest
 from sandogh.core.access import Grant, Role
 from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, Decision, StationVoid
 from sandogh.publish.published import Published
+from sandogh.publish.site import listing
 from sandogh.publish.snapshot import Publisher
 from sandogh.services.acting import Actor
 from sandogh.services.certifications import certify, uncertify
@@ -118,3 +119,34 @@ def test_a_whole_publish_run_into_the_folder_while_a_publisher_follows_is_not_un
     whole = _whole(uow, tmp_path / "whole")
     assert tree(root) == tree(whole)
     assert pages(root) == pages(whole)
+
+
+def test_a_pass_renders_the_list_pages_a_report_changes_as_a_whole_regeneration_does(
+    uow: NewUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 (session 27): with a page of one unit, every list spans pages (the province's
+    counties, a county's stations) and the province lists its constituencies by county
+    (`site.constituency_list`). A pass renders, of a unit's list, the first page and the pages
+    listing a unit a report changed (`site.listing`): after each report and a void its pages
+    are, byte for byte, those of a whole regeneration, and so are the pages it did not render."""
+    monkeypatch.setattr(listing, "PAGE_SIZE", 1)
+    followed = Publisher(uow, tmp_path / "followed", now=lambda: at(30))
+    followed.regenerate()
+    first = pages(tmp_path / "followed")
+    assert {f"{ROUND_2}/units/IR-08-0801/2.html", f"en/{ROUND_2}/units/IR-08/2.html"} <= set(first)
+    # the province, the election's scope, lists its two constituencies by the county of each
+    scope = first[f"{ROUND_2}/index.html"].decode()
+    for county in ("IR-08-0801", "IR-08-0802"):
+        assert f'href="units/{county}.html#contest-parliament"' in scope, county
+    steps: list[Callable[[], object]] = [
+        lambda: report(uow, ST_2, 1),  # the county's second page, its first
+        lambda: report(uow, ST_3, 2),  # the province's second page
+        lambda: void(uow, BOARD, ROUND_2, StationVoid(ST_2, None, SAID), now=LATER),
+    ]
+    for n, step in enumerate(steps):
+        step()
+        followed.poll()
+        followed.flush()
+        whole = _whole(uow, tmp_path / f"whole-{n}")
+        assert pages(tmp_path / "followed") == pages(whole), n
+    assert pages(tmp_path / "followed") != first

@@ -20,6 +20,10 @@ regenerated whole (docs/publish.md). Each change of an election counts one in it
   change (`publish.published_figures.unit_times`), a certification's that of no unit;
 - `results-imported` (sheets of stations the event does not name) and the other supervisors'
   events (lots, withdrawals, hand counts): everything is written again.
+
+A final report touches its station's page and the page of every unit above it; of a unit whose
+list of the units below spans pages, its first page and the one listing the unit on the
+report's path (the site finds which from the units named: `publish.site.listing`).
 """
 
 from __future__ import annotations

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from sandogh.publish.site import render_site
+from sandogh.publish.site import listing, render_site
 from tests.axe import assert_accessible
 from tests.publish.site.build import (
+    BAFT,
     COMPLETE,
     KERMAN,
     NAMES,
@@ -27,8 +28,11 @@ from tests.publish.site.build import (
     PROVINCE,
     R1,
     R2,
+    S1,
+    S2,
     S3,
     S4,
+    UNITS,
     undo_certification,
     void_constituency,
     void_station,
@@ -544,4 +548,55 @@ def test_a_province_other_than_kerman_shows_its_own_counties(
             "© OpenStreetMap contributors"
         )
         page.locator("#map-section").screenshot(path=str(SCREENSHOTS / "map-fars-fa.png"))
+    assert errors == []
+
+
+def test_a_long_list_walked_to_its_second_page_and_back(
+    tmp_path: Path, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: a unit's list of the units below it on pages of their own (`site.listing`),
+    here one unit to a page: from the county's page, with its figures and its first station,
+    to the page listing its second station and back, in Persian and English and at a phone's
+    width; axe-core on each page."""
+    monkeypatch.setattr(listing, "PAGE_SIZE", 1)
+    write_snapshot(tmp_path, COMPLETE)
+    render_site(tmp_path, R1)
+    render_site(tmp_path, R2)
+    errors: list[str] = []
+    with _serving(tmp_path) as url:
+        page = _new_page(browser, errors)
+        page.goto(f"{url}{R2}/units/{BAFT}.html")
+        pages = page.locator("#contest-president p.pages")
+        expect(pages).to_contain_text("صفحهٔ ۱ از ۲")
+        expect(page.locator("table.children")).to_contain_text(UNITS[S1]["name"]["fa"])
+        assert_accessible(page, "county, its list's first page (fa)")
+        page.locator("#contest-president p.pages").scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / "list-first-page-fa.png"))
+        pages.get_by_role("link", name="صفحهٔ بعد").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("فهرست شهرستان بافت")
+        expect(page.locator("table.children")).to_contain_text(UNITS[S2]["name"]["fa"])
+        assert UNITS[S1]["name"]["fa"] not in page.locator("table.children").inner_text()
+        expect(page.get_by_role("navigation", name="صفحه‌های فهرست")).to_contain_text("صفحهٔ ۲ از ۲")
+        _persian_typography(page)
+        assert_accessible(page, "county, its list's second page (fa)")
+        _shoot(page, "list-page-fa.png")
+        page.set_viewport_size({"width": 390, "height": 844})  # a phone
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert_accessible(page, "county, its list's second page (fa, phone)")
+        _shoot(page, "list-page-fa-phone.png")
+        page.get_by_role("navigation", name="صفحه‌های فهرست").get_by_role(
+            "link", name="صفحهٔ پیشین"
+        ).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("بافت")
+        expect(page.locator("#contest-president p.pages")).to_contain_text("صفحهٔ ۱ از ۲")
+
+        page.set_viewport_size(VIEWPORT)  # type: ignore[arg-type]  # a ViewportSize
+        page.goto(f"{url}en/{R2}/units/{BAFT}.html")
+        page.locator("#contest-president p.pages").get_by_role("link", name="Next page").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Baft County: the list")
+        expect(page.locator("table.children")).to_contain_text(UNITS[S2]["name"]["en"])
+        assert_accessible(page, "county, its list's second page (en)")
+        _shoot(page, "list-page-en.png")
+        page.get_by_role("link", name="Previous page").first.click()
+        expect(page.locator("#contest-president p.pages")).to_contain_text("Page 1 of 2")
     assert errors == []

@@ -9,7 +9,7 @@ among its stations reported, as every figure of the site does (`reported`), and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -66,9 +66,14 @@ def area_rows(
     result: UnitResult,
     href: Callable[[str], str],
     lang: Lang,
+    listed: Collection[str] | None = None,
 ) -> tuple[ChildRow, ...]:
+    """The rows of the units just below `result`'s unit, or of those `listed` alone (a page of
+    a long list, `site.listing`)."""
     rows = []
     for child in result["children"]:
+        if listed is not None and child["code"] not in listed:
+            continue
         child_result = files.result(election, contest, child["code"])
         leader, shown_turnout, stations = "—", "—", ""
         marks: tuple[str, ...] = ()

@@ -15,7 +15,8 @@ from typing import Any
 from sandogh.locale import Lang, to_persian_digits
 from sandogh.publish.site.figures import day
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.pages import ElectionPages
+from sandogh.publish.site.place import Place
 
 FILE = "candidacy.json"  # `publish.candidacy_file.FILE`; the site reads the snapshot alone
 

@@ -8,7 +8,8 @@ from functools import lru_cache
 from sandogh.core.anchor import fingerprint, short_fingerprint
 from sandogh.locale import Lang, to_persian_digits
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.pages import ElectionPages
+from sandogh.publish.site.place import Place
 from sandogh.publish.site.snapshot import ContestEntry, UnitResult
 from sandogh.publish.site.views import Placed
 

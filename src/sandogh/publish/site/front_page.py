@@ -15,7 +15,8 @@ from typing import Any
 from sandogh.publish.site.area_list import of
 from sandogh.publish.site.figures import day, joined, leading, moment, number, percent
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.pages import ElectionPages
+from sandogh.publish.site.place import Place
 from sandogh.publish.site.reported import complete, turnout
 
 

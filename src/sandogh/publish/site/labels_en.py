@@ -294,4 +294,15 @@ EN: dict[str, str] = {
         "({voided} voided by the supervisory board left out): the earlier round's votes in those "
         "same stations."
     ),
+    # issue 14, session 27: long lists on pages of their own
+    "list_pages": "Pages of the list",
+    "list_page": "Page {page} of {pages} (units {first} to {last} of {below})",
+    "list_of": "{name}: the list",
+    "previous_page": "Previous page",
+    "next_page": "Next page",
+    "constituencies_by_area": (
+        "{count} constituencies: each is listed on the page of the area that holds it."
+    ),
+    "constituencies_count": "Constituencies",
+    "constituencies_complete": "Count complete",
 }

@@ -291,4 +291,15 @@ FA: dict[str, str] = {
         "می‌شود ({voided} شعبه باطل‌شده به تصمیم هیئت نظارت در آن نیست): "
         "آرای دور پیش در همان شعبه‌ها."
     ),
+    # issue 14, session 27: long lists on pages of their own
+    "list_pages": "صفحه‌های فهرست",
+    "list_page": "صفحهٔ {page} از {pages} (واحدهای {first} تا {last} از {below})",
+    "list_of": "فهرست {name}",
+    "previous_page": "صفحهٔ پیشین",
+    "next_page": "صفحهٔ بعد",
+    "constituencies_by_area": (
+        "{count} حوزه انتخابیه؛ هر یک در صفحهٔ واحدی فهرست شده است که آن را دربر دارد."
+    ),
+    "constituencies_count": "حوزه‌های انتخابیه",
+    "constituencies_complete": "با شمارش کامل",
 }

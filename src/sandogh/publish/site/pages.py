@@ -1,22 +1,21 @@
-"""The pages of one election in one language: where each lives, and what goes into it.
+"""The pages of one election in one language: what goes into them.
 
-The layout is docs/publish.md's: Persian at the root, English under `en/`, every link relative so
-the snapshot can be served from any address by any static server. The scope's page (the top
-unit's, or the unit below it holding every station: `ElectionPages._scope`) is the election's
-`index.html` and also `units/<scope>.html`, so every unit has the same stable URL form.
-`ElectionPages` reads the election's files once and answers what every page asks of them: the
-scope, names and links, the constituencies a unit's page shows, the round before, the boards'
-decisions. A unit's page is put together in `site.unit_page`, with its map (`site.unit_map`)
-and downloads (`site.downloads`).
+The scope's page (the top unit's, or the unit below it holding every station:
+`ElectionPages._scope`) is the election's `index.html` and also `units/<scope>.html`, so every
+unit has the same stable URL form. `ElectionPages` reads the election's files once and answers
+what every page asks of them: the scope, names and links, the round before, the boards'
+decisions. Where a page lives and its links are `site.place`'s; where the constituencies show
+on a unit's page `site.placing`'s; the pages of a unit's long list `site.listing`'s. A unit's
+page is put together in `site.unit_page`, with its map (`site.unit_map`) and downloads
+(`site.downloads`).
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Collection
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Any, cast
+from functools import cached_property
+from typing import Any
 
 from sandogh.core.definition.scope import scope_line
 from sandogh.locale import Lang
@@ -30,6 +29,8 @@ from sandogh.publish.site.outcomes import (
     undone_text,
     void_text,
 )
+from sandogh.publish.site.place import Place, relative
+from sandogh.publish.site.placing import Placing
 from sandogh.publish.site.reported import Over, counted, cover, earlier_over
 from sandogh.publish.site.snapshot import (
     ContestEntry,
@@ -39,40 +40,12 @@ from sandogh.publish.site.snapshot import (
     UnitResult,
 )
 from sandogh.publish.site.unit_lines import Lines
-from sandogh.publish.site.views import Placed
 
 #: Above this many stations the search page lists none without its script: the list would be
 #: too heavy for a phone (58,640 stations nationally); the drill-down reaches every one.
 PLAIN_LIST_LIMIT = 1000
 #: where the E2E record's code index lives in an election's data (docs/e2e.md §9)
 CODES = "e2e/codes"
-
-
-@dataclass(frozen=True)
-class Place:
-    """A page's path under its language's root, and the relative links from it."""
-
-    lang: Lang
-    path: str
-
-    @property
-    def home(self) -> str:
-        """To the language's root: where this language's pages start."""
-        return "../" * self.path.count("/")
-
-    @property
-    def up(self) -> str:
-        """To the snapshot's root: where data/ and assets/ are."""
-        return self.home + ("../" if self.lang == "en" else "")
-
-    @property
-    def other(self) -> str:
-        """The same page in the other language."""
-        return self.up + ("en/" if self.lang == "fa" else "") + self.path
-
-    @property
-    def output(self) -> str:
-        return self.path if self.lang == "fa" else f"en/{self.path}"
 
 
 class ElectionPages:
@@ -83,8 +56,7 @@ class ElectionPages:
         self.election = election
         self.snapshot = files.snapshot(election)
         self.top, self.above = self._scope(self.snapshot["top_unit"])
-        self._where: dict[str, _Where] = {}
-        self._placed: dict[tuple[str, str, str], Placed] = {}
+        self.placing = Placing(self)
 
     def _scope(self, code: str) -> tuple[str, frozenset[str]]:
         """The unit the election's page shows, the top unit's scope (`core.definition.scope`)
@@ -150,7 +122,7 @@ class ElectionPages:
         """The link from `place` to a unit's page; the top unit's is the election's index."""
         top = code == self.top or code in self.above
         target = f"{self.election}/index.html" if top else self.unit_path(code)
-        return _relative(target, posixpath.dirname(place.path) or ".")
+        return relative(target, place.folder)
 
     def data(self, place: Place, relative: str) -> str:
         return f"{place.up}data/{self.election}/{relative}"
@@ -182,76 +154,13 @@ class ElectionPages:
         key = ("row", self.election, contest, constituency, lang)
         return self.files.made_of(key, sources, lambda: outcome_row(outcome, lang))
 
-    def placed(self, contest: ContestEntry, code: str, place: Place) -> Placed:
-        """The contest's constituencies as unit `code`'s page shows them (`views.Placed`):
-        found once for the page's two languages, its votes and its downloads (the election's
-        page places every constituency of the election)."""
-        key = (contest["id"], code, place.path)
-        found = self._placed.get(key)
-        if found is None:
-            found = self._placed[key] = self._place(contest, code, place)
-        return found
-
-    def _place(self, contest: ContestEntry, code: str, place: Place) -> Placed:
-        above = self.line(contest["id"], code)
-        own: list[Outcome] = []
-        covering: list[tuple[Outcome, str]] = []
-        within: list[tuple[Outcome, str]] = []
-        elsewhere: set[str] = set()
-        for constituency in self._near(contest, code, above):
-            outcome = self.files.outcome(self.election, contest["id"], constituency)
-            if outcome is None:
-                continue
-            units = outcome["constituency"]["units"]
-            if self.above.intersection(units):
-                outcome = self._in_scope(outcome)
-            # the election's page stands for the units above it, which have none of their own
-            if code in units or (code == self.top and self.above.intersection(units)):
-                own.append(outcome)
-            elif covered := [unit for unit in above if unit in units]:
-                covering.append((outcome, self.href(place, covered[0])))
-            elif below := [u for u in units if code in self.line(contest["id"], u)[1:]]:
-                within.append((outcome, self.href(place, below[0])))
-                if len(below) == len(units):  # wholly inside: its figures here are its own
-                    elsewhere.update(candidate["code"] for candidate in outcome["candidates"])
-        return Placed(tuple(own), tuple(covering), tuple(within), frozenset(elsewhere))
-
-    def _near(self, contest: ContestEntry, code: str, above: list[str]) -> list[str]:
-        """The constituencies that may show on `code`'s page, in the contest's order: those
-        holding `code` or a unit above it, and those with a unit below it; every one for the
-        election's page. The nation's village councils are 12,000 constituencies: asking each
-        of them on each of 72,000 pages was most of rendering the national site."""
-        if code == self.top:
-            return contest["constituencies"]
-        where = self._where_in(contest)
-        near = set(where.below.get(code, ()))
-        for unit in above:
-            near.update(where.holding.get(unit, ()))
-        return sorted(near, key=where.order.__getitem__)
-
-    def _where_in(self, contest: ContestEntry) -> _Where:
-        where = self._where.get(contest["id"])
-        if where is None:
-            where = self._where[contest["id"]] = _Where.of(self, contest)
-        return where
-
     def read_ahead(self) -> None:
         """Read now what every unit's page asks of the election's files: processes forked
         after this inherit it rather than each reading it again."""
         self.files.supervision(self.election)
         _ = self.colours, self._names, self.published  # cached properties, computed here
         for contest in self.snapshot["contests"]:
-            self._where_in(contest)
-
-    def _in_scope(self, outcome: Outcome) -> Outcome:
-        """An outcome over units above the scope counts the scope's stations alone: it is named
-        for the scope («استان کرمان»), not for the country its constituency is drawn over."""
-        result = self.files.result(self.election, outcome["contest"], self.top)
-        if result is None:
-            return outcome
-        unit = result["unit"]
-        name = {"fa": self.named(unit, "fa"), "en": self.named(unit, "en")}
-        return cast(Outcome, {**outcome, "constituency": {**outcome["constituency"], "name": name}})
+            self.placing.where_in(contest)
 
     def previous(self, contest: ContestEntry, now: UnitResult) -> tuple[Over, int] | None:
         """The previous round's figures over the stations that have reported in this one, where
@@ -336,36 +245,3 @@ class ElectionPages:
             "pages": posixpath.relpath(f"{self.election}/units", posixpath.dirname(place.path))
             + "/",
         }
-
-
-@lru_cache(maxsize=1 << 16)
-def _relative(target: str, start: str) -> str:
-    """`posixpath.relpath`, kept: pages link to the same units from the same few folders, and
-    `relpath` makes both paths absolute each time (~15 links a page)."""
-    return posixpath.relpath(target, start)
-
-
-@dataclass(frozen=True)
-class _Where:
-    """Where each constituency of a contest lies, by unit: the constituencies whose units hold
-    it (`holding`), and those with a unit below it (`below`); `order`: their place in the
-    contest's list. Constituencies without an outcome file are left out, as pages leave them."""
-
-    order: dict[str, int]
-    holding: dict[str, list[str]]
-    below: dict[str, set[str]]
-
-    @classmethod
-    def of(cls, pages: ElectionPages, contest: ContestEntry) -> _Where:
-        holding: dict[str, list[str]] = {}
-        below: dict[str, set[str]] = {}
-        for constituency in contest["constituencies"]:
-            outcome = pages.files.outcome(pages.election, contest["id"], constituency)
-            if outcome is None:
-                continue
-            for unit in outcome["constituency"]["units"]:
-                holding.setdefault(unit, []).append(constituency)
-                for higher in pages.line(contest["id"], unit)[1:]:
-                    below.setdefault(higher, set()).add(constituency)
-        order = {constituency: i for i, constituency in enumerate(contest["constituencies"])}
-        return cls(order, holding, below)

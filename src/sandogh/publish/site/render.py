@@ -30,9 +30,11 @@ from sandogh.publish.site.figures import alone, day, digits, escaped, figures_in
 from sandogh.publish.site.front_page import summary
 from sandogh.publish.site.kept_reads import KeptReads
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.listing import list_page, list_path, listed_below, pages_wanted
+from sandogh.publish.site.pages import ElectionPages
+from sandogh.publish.site.place import Place
 from sandogh.publish.site.snapshot import SnapshotFiles
-from sandogh.publish.site.unit_page import unit_page
+from sandogh.publish.site.unit_page import list_page_values, unit_page
 from sandogh.publish.writer import Writer
 from sandogh.security_headers import META_POLICY
 
@@ -137,12 +139,14 @@ def render_site(
     """Render the results site of `election_id` from `root/data/` into `root`.
 
     With `units`, only those units' pages are rendered (pass every unit whose figures changed: a
-    station and each unit on its path), beside the front page, the election's top page and its
-    search page (and its "Was my ballot counted?" page, when the snapshot has the E2E record's
-    code index, `publish.e2e_codes`, and its final list of candidates when it has
-    `candidacy.json`, `publish.site.candidacy_page`); without, every page. A unit with no result
-    file in any contest has no page. The assets are copied each time. The units' pages are
-    rendered by `workers` processes when more than one, the same files with the same bytes.
+    station and each unit on its path), and of a unit's long list of the units below it
+    (`site.listing`) the first page and those listing a unit named, beside the front page, the
+    election's top page and its search page (and its "Was my ballot counted?" page, when the
+    snapshot has the E2E record's code index, `publish.e2e_codes`, and its final list of
+    candidates when it has `candidacy.json`, `publish.site.candidacy_page`); without, every
+    page. A unit with no result file in any contest has no page. The assets are copied each
+    time. The units' pages are rendered by `workers` processes when more than one, the same
+    files with the same bytes.
     With `kept`, the files read are those an earlier rendering read and kept, less those written
     since (`kept_reads.KeptReads`). Returns how many files were written, unchanged ones not
     counted.
@@ -194,31 +198,56 @@ def render_site(
                 **_election_values(pages, listed),
                 **candidates_page(pages, listed),
             )
-    jobs = _unit_jobs(pages, codes, weighed=workers > 1)
+    jobs = _unit_jobs(pages, codes, weighed=workers > 1, named=units)
     if workers > 1:  # read once here what each process would read again
         pages.read_ahead()
         for lang in LANGS:
             _environment(lang).get_template("unit.html")
+            _environment(lang).get_template("unit_list.html")
     write_jobs(writer, jobs, workers)
     return len(writer.written)
 
 
-def _unit_jobs(pages: ElectionPages, codes: list[str], *, weighed: bool) -> list[tuple[Job, int]]:
+def _unit_jobs(
+    pages: ElectionPages,
+    codes: list[str],
+    *,
+    weighed: bool,
+    named: Collection[str] | None,
+) -> list[tuple[Job, int]]:
     """The election's page and each unit's, in both languages side by side, each weighed (for
     several processes) by the unit's children: a unit's page lists each of them, and reads
-    their results. One process needs no weights, nor units.json read for them (a pass)."""
+    their results. One process needs no weights, nor units.json read for them (a pass). A
+    unit's job renders the pages of its list after the first too (`site.listing`): every one,
+    or, with `named` (a pass), those listing a unit named."""
     units = pages.files.units(pages.election) if weighed else []
     children = Counter(unit["parent"] for unit in units)
-    paths = [(pages.top, f"{pages.election}/index.html")]
-    paths += [(code, pages.unit_path(code)) for code in codes]
+    paths = [(pages.top, f"{pages.election}/index.html", False)]
+    paths += [(code, pages.unit_path(code), True) for code in codes]
     return [
-        (partial(_unit, pages, code, Place(lang, path)), 1 + children[code])
-        for code, path in paths
+        (partial(_unit, pages, code, Place(lang, path), named if lists else ()), 1 + children[code])
+        for code, path, lists in paths
         for lang in LANGS
     ]
 
 
-def _unit(pages: ElectionPages, code: str, place: Place, writer: Writer) -> None:
-    values = unit_page(pages, code, place)
-    if values is not None:
-        _render(writer, "unit.html", place, **_election_values(pages, place), **values)
+def _unit(
+    pages: ElectionPages,
+    code: str,
+    place: Place,
+    named: Collection[str] | None,
+    writer: Writer,
+) -> None:
+    """Unit `code`'s page at `place`, and the pages of its list after the first that `named`
+    asks for (`listing.pages_wanted`: none for the election's index, whose unit's job at its
+    own address renders them)."""
+    below = listed_below(pages, code)
+    values = unit_page(pages, code, place, list_page(below, 1))
+    if values is None:
+        return
+    _render(writer, "unit.html", place, **_election_values(pages, place), **values)
+    for number in pages_wanted(below, named):
+        listed = Place(place.lang, list_path(pages.election, code, number))
+        values = list_page_values(pages, code, listed, list_page(below, number))
+        if values is not None:
+            _render(writer, "unit_list.html", listed, **_election_values(pages, listed), **values)

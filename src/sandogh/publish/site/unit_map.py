@@ -19,7 +19,8 @@ from sandogh.publish.site.geo import (
     turnout_legend,
 )
 from sandogh.publish.site.labels import label
-from sandogh.publish.site.pages import ElectionPages, Place
+from sandogh.publish.site.pages import ElectionPages
+from sandogh.publish.site.place import Place
 from sandogh.publish.site.reported import turnout
 from sandogh.publish.site.snapshot import ContestEntry, UnitRef, UnitResult
 

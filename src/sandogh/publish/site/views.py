@@ -7,7 +7,7 @@ parts are built where they are held: the ballots (`site.ballots`), round against
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -26,6 +26,11 @@ from sandogh.publish.site.ballots import (
     vote_rows,
 )
 from sandogh.publish.site.comparison import Comparison, comparison
+from sandogh.publish.site.constituency_list import (
+    AreaConstituencies,
+    by_area,
+    listed_one_by_one,
+)
 from sandogh.publish.site.figures import announcement, joined, moment
 from sandogh.publish.site.hand_count import hand_count_note
 from sandogh.publish.site.labels import label
@@ -68,6 +73,10 @@ class ContestView:
     elsewhere: bool = False  # candidates left out of `bars`: `Placed.elsewhere`
     results: bool = False  # `bars` carry the standings' results (`standings_in_votes`)
     base_share_heading: str = ""  # and their shares of the rule's base, headed so, if not valid
+    #: more constituencies inside than a page: listed by the unit below holding them instead
+    #: of `contained` (`constituency_list.by_area`), with a line saying so
+    by_area: tuple[AreaConstituencies, ...] = ()
+    by_area_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,13 +89,17 @@ class Placed:
     """
 
     own: tuple[Outcome, ...]  # the unit is one of the constituency's units
-    above: tuple[tuple[Outcome, str], ...]  # covering it from above, with that unit's page
-    within: tuple[tuple[Outcome, str], ...]  # lying inside the unit, with its first unit's page
+    above: tuple[tuple[Outcome, str], ...]  # covering it from above, with that unit
+    #: lying inside the unit, with its first unit (linked only where listed one by one: the
+    #: nation's page lists 13,500 by province)
+    within: tuple[tuple[Outcome, str], ...]
     #: the candidates of the constituencies lying wholly inside the unit: their votes here are
     #: their constituency's, which its own page shows with its standings; the unit's page lists
     #: the constituencies instead (the nation's would list 15,000 parliament candidates, each
     #: constituency's page the same figures again)
     elsewhere: frozenset[str] = frozenset()
+    #: the unit just below the page's unit that holds each of `within`, in its order
+    within_in: tuple[str, ...] = ()
 
 
 def contest_view(
@@ -104,13 +117,15 @@ def contest_view(
     row: Callable[[Outcome], OutcomeRow],
     voided: tuple[str, ...],
     lang: Lang,
+    listed: Collection[str] | None = None,
 ) -> ContestView:
     """One contest's section of a unit's page; `previous` the earlier round over the stations
     reported here, `certified` an outcome's certification line, `outcome_voided` its void line
     (a constituency voided whole or station by station), `row` the line of a constituency lying
     inside the unit (`outcomes.outcome_row`), `voided` the boards' voids of this
-    station's ballots, with their decisions. A station whose box was voided says so as its
-    status; a unit above one says how many of its stations reported were voided."""
+    station's ballots, with their decisions; `listed`: the units below listed on this page (a
+    page of a long list, `site.listing`), None for all. A station whose box was voided says so
+    as its status; a unit above one says how many of its stations reported were voided."""
     counts = result["counts"]
     status = "voided" if station_voided(result) else result["status"]
     stations = result["stations"]
@@ -139,16 +154,16 @@ def contest_view(
     eligible = eligible_counted(files, election, contest["id"], result)
     papers = papers_counted(files, election, contest["id"], result)
     shown_turnout = turnout_bars(result, eligible, papers, lang)
-    kinds = {child["kind"] for child in result["children"]}
-    kind = label(kinds.pop(), lang) if len(kinds) == 1 else ""
-    children_heading = (
-        label("areas", lang, kind=kind if lang == "fa" else kind.lower())
-        if kind
-        else label("areas_mixed", lang)
-    )
     children = area_rows(
-        files=files, election=election, contest=contest["id"], result=result, href=href, lang=lang
+        files=files,
+        election=election,
+        contest=contest["id"],
+        result=result,
+        href=href,
+        lang=lang,
+        listed=listed,
     )
+    one_by_one = listed_one_by_one(outcomes.within)
     return ContestView(
         id=contest["id"],
         name=contest["name"][lang],
@@ -175,10 +190,10 @@ def contest_view(
         turnout_note=turnout_note(result, eligible, lang),
         outcomes=own,
         outcome_links=tuple(
-            (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href)
-            for o, href in outcomes.above
+            (label("outcome_link", lang, name=o["constituency"]["name"][lang]), href(unit))
+            for o, unit in outcomes.above
         ),
-        contained=tuple((row(o), href) for o, href in outcomes.within),
+        contained=tuple((row(o), href(unit)) for o, unit in outcomes.within) if one_by_one else (),
         comparison=(
             None
             if previous is None
@@ -190,7 +205,7 @@ def contest_view(
                 lang,
             )
         ),
-        children_heading=children_heading,
+        children_heading=children_heading(result, lang),
         children=children,
         child_rows=child_rows(children, lang),
         hand_count=hand_count_note(
@@ -200,7 +215,29 @@ def contest_view(
         elsewhere=len(shown) < len(counts["votes"]),
         results=base_share_heading is not None,
         base_share_heading=base_share_heading or "",
+        by_area=()
+        if one_by_one
+        else by_area(
+            contest=contest["id"],
+            within=outcomes.within,
+            within_in=outcomes.within_in,
+            children=result["children"],
+            href=href,
+            lang=lang,
+        ),
+        by_area_note=""
+        if one_by_one
+        else label("constituencies_by_area", lang, count=len(outcomes.within)),
     )
+
+
+def children_heading(result: UnitResult, lang: Lang) -> str:
+    """The heading of a unit's list of the units below it: «نتایج به تفکیک شهرستان»."""
+    kinds = {child["kind"] for child in result["children"]}
+    kind = label(kinds.pop(), lang) if len(kinds) == 1 else ""
+    if not kind:
+        return label("areas_mixed", lang)
+    return label("areas", lang, kind=kind if lang == "fa" else kind.lower())
 
 
 def standings_in_votes(
