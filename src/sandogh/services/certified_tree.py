@@ -19,8 +19,38 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.supervision import Certification, scope_units
-from sandogh.core.supervision.totals_tree import below_hash, station_node, tree_root, unit_node
+from sandogh.core.supervision.totals_tree import (
+    below_hash,
+    scope_codes,
+    station_node,
+    totals_tree,
+    tree_root,
+    unit_node,
+)
 from sandogh.services.ports import UnitOfWork
+
+
+def scope_tree(
+    work: UnitOfWork,
+    geography: Geography,
+    contest: str,
+    constituency: str | None,
+    sheets: Mapping[str, TallySheet],
+) -> tuple[str, dict[str, tuple[str, str | None]]]:
+    """The tree of (contest, constituency) made whole (`core.supervision.totals_tree`): from
+    the kept totals of its units as the store holds them and its stations' `sheets` (by
+    station, as reported); its root and its nodes."""
+    codes = scope_codes(geography, contest, constituency)
+    inner = [code for code in codes if geography.kind(code) is not UnitKind.STATION]
+    election = geography.election.id
+    kept = work.totals.read(election, Scope.UNIT, inner, (contest,)) if inner else {}
+    return totals_tree(
+        geography,
+        contest,
+        constituency,
+        kept={place.code: running for place, running in kept.items()},
+        sheets=sheets,
+    )
 
 
 def tree_holds(
