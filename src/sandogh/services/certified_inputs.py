@@ -96,10 +96,12 @@ def check_certified_totals(
     work: UnitOfWork, day: Day, recorded: Recorded, sheets: Iterable[TallySheet]
 ) -> None:
     """Refuse unless every certification in force whose entry anchors a tree leads there from
-    the kept totals of its scope as the store holds them now and `sheets` (every stored sheet,
-    as reported): a reader of every sheet (`services.results.tally`: the outcome, the
-    publisher) shows a result «certified», and the certification holds its kept totals too
-    (the session-26 outsider's F7: `outcome` said "Certified by …" over rewritten totals)."""
+    the kept totals of its scope as the store holds them now and its stations' stored nodes
+    (`sheets`, every stored sheet as reported, held to its digest by `check_certified` first;
+    a station's node missing is made from its sheet): a reader of every sheet
+    (`services.results.tally`: the outcome, the publisher) shows a result «certified», and the
+    certification holds its kept totals too (the session-26 outsider's F7: `outcome` said
+    "Certified by …" over rewritten totals)."""
     held = [(r, root) for r in in_force(recorded) if (root := _logged_root(recorded, r))]
     if not held:
         return
@@ -111,7 +113,11 @@ def check_certified_totals(
     for record, root in held:
         c = record.certification
         of = by_contest.get(c.contest, {})
-        made, _ = scope_tree(work, day.geography, c.contest, c.constituency, of)
+        # the sheets are held to the digest just before (`check_certified`): the stations'
+        # stored nodes, then, lead to the root only if they are those made from them
+        made, _ = scope_tree(
+            work, day.geography, c.contest, c.constituency, of, stored_stations=True
+        )
         if made != root:
             raise CertifiedResultChangedError(day.election, record)
 
