@@ -10,8 +10,9 @@ regeneration reads anyway to publish them), every sheet read, the sheets held to
 sheets against the stored ones), and the whole read of the election (`services.results.tally`)
 without and with it. CPU seconds (the figure to trust on a shared machine), and per report.
 
-Measured (session 27, 5,000 stations, five contests, the machine shared, load 4–6): see
-docs/formats.md, "Each sheet held to its signed report".
+Measured (session 27, 2,000 stations, four contests a station, the machine shared, load 4–6), CPU
+a report: reading the reports 0.009 ms, the sheets 0.046, holding them 0.049 (a checked read of
+every report with its three signatures verified was 0.91); tally 0.088, tally signed 0.147.
 """
 
 from __future__ import annotations
