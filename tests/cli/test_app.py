@@ -156,11 +156,11 @@ def test_results_show_says_plainly_that_uncertified_kept_totals_are_not_held_to_
                 (moved, candidate),
             )
     read = ("results", "show", "-e", "kerman-1403-r2", "--contest", "president")
-    for where in ((), ("--unit", "IR-08"), ("--unit", "IR-08-0808", "--page", "4")):
-        shown = " ".join(sandogh(*read, *where, db=f"sqlite:///{copy}").stdout.split())
-        assert "هنوز تأیید نشده است: جمع هر واحد همان جمعی است که" in shown
-        assert "نه با صورتجلسه‌های امضاشده" in shown
-    english = " ".join(sandogh(*read, "--lang", "en", db=f"sqlite:///{copy}").stdout.split())
+    shown = " ".join(sandogh(*read, db=f"sqlite:///{copy}").stdout.split())  # the nation
+    assert "هنوز تأیید نشده است: جمع هر واحد همان جمعی است که" in shown
+    assert "نه با صورتجلسه‌های امضاشده" in shown
+    county = ("--unit", "IR-08-0808", "--page", "4", "--lang", "en")
+    english = " ".join(sandogh(*read, *county, db=f"sqlite:///{copy}").stdout.split())
     assert "is not certified yet: each unit's total is the one kept as the reports came" in english
 
 
