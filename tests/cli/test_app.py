@@ -138,6 +138,32 @@ def test_results_show_pages_the_units_below_a_unit(kerman: str) -> None:
     assert "صفحهٔ ۵ ندارد؛ صفحهٔ آخر آن ۴ است." in refused.stderr
 
 
+def test_results_show_says_plainly_that_uncertified_kept_totals_are_not_held_to_the_reports(
+    kerman: str, tmp_path: Path
+) -> None:
+    """The session-26 outsider's F2: in an uncertified round, the kept totals of the units above
+    a county rewritten consistently by SQL are shown by every read. Until a totals tree is kept
+    for such a round (docs/formats.md, "An uncertified round's totals tree"), each read says
+    plainly that its figures are the kept totals, held to no signed report."""
+    copy = tmp_path / "kerman.sqlite"
+    shutil.copyfile(kerman.removeprefix("sqlite:///"), copy)
+    with sqlite3.connect(copy) as attack:
+        for candidate, moved in (("21", 10), ("25", -10)):
+            attack.execute(
+                "UPDATE results_total_votes SET votes = votes + ? WHERE code IN "
+                "('IR', 'IR-08', 'IR-08-0808') AND scope = 'unit' AND contest = 'president' "
+                "AND candidate = ?",
+                (moved, candidate),
+            )
+    read = ("results", "show", "-e", "kerman-1403-r2", "--contest", "president")
+    shown = " ".join(sandogh(*read, db=f"sqlite:///{copy}").stdout.split())  # the nation
+    assert "هنوز تأیید نشده است: جمع هر واحد همان جمعی است که" in shown
+    assert "نه با صورتجلسه‌های امضاشده" in shown
+    county = ("--unit", "IR-08-0808", "--page", "4", "--lang", "en")
+    english = " ".join(sandogh(*read, *county, db=f"sqlite:///{copy}").stdout.split())
+    assert "is not certified yet: each unit's total is the one kept as the reports came" in english
+
+
 def test_check_totals_agrees_then_names_a_figure_changed_by_raw_sql(
     kerman: str, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, update
 
 from sandogh.core.access import Grant, Role
 from sandogh.core.report import SigningKey
@@ -23,7 +24,11 @@ from sandogh.services.certifications import certify
 from sandogh.services.devices import revoke_device
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
+from sandogh.services.signed_sheets import SheetNotSignedError
 from sandogh.services.voids import void
+from sandogh.store.engine import make_engine
+from sandogh.store.tables import TallySheetRow
+from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.core.anchor.build import LOG_KEY
 from tests.services.build import LATER, NOW, ROUND_2, ST_1, ST_2, ST_3, replace_box, seal_record
 
@@ -317,3 +322,66 @@ def test_without_the_site_nothing_is_rendered(
     monkeypatch.setitem(sys.modules, "sandogh.publish.site", None)  # importing it fails
 
     assert Publisher(uow, tmp_path).regenerate().rendered is None
+
+
+def _sql(url: str) -> tuple[NewUnitOfWork, Engine]:
+    engine = make_engine(url)
+    return (lambda: SqlUnitOfWork(engine, now=LATER)), engine
+
+
+def _rewrite_sheet(engine: Engine, station: str, votes: dict[str, int]) -> None:
+    """What the outsider did (session 26, F3): a station's president sheet rewritten in SQL,
+    its figures still adding up, beside the signed report that says otherwise."""
+    with engine.begin() as connection:
+        connection.execute(
+            update(TallySheetRow)
+            .where(TallySheetRow.station == station, TallySheetRow.contest == "president")
+            .values(votes=votes)
+        )
+
+
+def test_a_sheet_rewritten_beside_its_signed_report_is_published_by_no_regeneration(
+    sqlite_store_url: str, tmp_path: Path
+) -> None:
+    """The outsider's F3 (session 26): in an uncertified round, an SQL rewrite of a station's
+    sheet was published in full beside the signed report contradicting it. A regeneration now
+    refuses it, naming the station, the contest and the figure in Persian and English, and
+    writes nothing; put right, it publishes."""
+    uow, engine = _sql(sqlite_store_url)
+    set_up(uow)
+    report(uow, ST_1, 1)  # president: 21 ×1, 25 ×2, a blank (RUNOFF_VOTES)
+    report(uow, ST_3, 2)
+    _rewrite_sheet(engine, ST_1, {"21": 3, "25": 0})
+
+    with pytest.raises(SheetNotSignedError) as refused:
+        Publisher(uow, tmp_path / "site", render=False).regenerate()
+    assert (refused.value.station, refused.value.contest) == (ST_1, "president")
+    assert "آرای کد ۲۱: ثبت‌شده ۳، امضاشده ۱" in refused.value.fa
+    assert "votes of ballot code 21: stored 3, signed 1" in refused.value.en
+    assert not (tmp_path / "site" / "data").exists()
+
+    _rewrite_sheet(engine, ST_1, {"21": 1, "25": 2})
+    Publisher(uow, tmp_path / "site", render=False).regenerate()
+    assert read(tmp_path / "site", f"results/president/{ST_1}.json")["counts"]["cast"] == 4
+
+
+def test_a_follower_refuses_a_rewritten_sheet_when_a_decision_reads_the_election_again(
+    sqlite_store_url: str, tmp_path: Path
+) -> None:
+    """A publisher following the log reads the sheets again after a board's void: a sheet
+    rewritten since it last read them is refused there, and none of its files is written."""
+    uow, engine = _sql(sqlite_store_url)
+    set_up(uow)
+    report(uow, ST_1, 1)
+    report(uow, ST_3, 2)
+    followed = Publisher(uow, tmp_path / "followed", render=False)
+    followed.regenerate()
+    before = tree(tmp_path / "followed")
+    _rewrite_sheet(engine, ST_1, {"21": 2, "25": 1})
+    board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
+    void(uow, board, ROUND_2, StationVoid(ST_3, None, Decision("بی‌مهر", "1403/12")), now=LATER)
+
+    with pytest.raises(SheetNotSignedError) as refused:
+        followed.poll()
+    assert refused.value.station == ST_1
+    assert tree(tmp_path / "followed") == before

@@ -125,6 +125,23 @@ def test_the_kept_totals_alone_rewritten_are_refused_by_every_read_of_them(
     show_results(certified, ROUND_2, unit="IR-08-0801", contest="parliament")  # not certified
 
 
+@pytest.mark.parametrize("codes", [ABOVE_ST_1, ("IR-08-0801",)], ids=["every-unit", "a-county"])
+def test_the_outcome_refuses_a_certification_whose_kept_totals_were_rewritten(
+    certified: NewUnitOfWork, engine: Engine, codes: tuple[str, ...]
+) -> None:
+    """The outsider's F7 (session 26): `outcome` said "Certified by …" over kept totals
+    rewritten in SQL (its figures, from the sheets, true). The whole readers (the outcome,
+    `check-totals`, the publisher) now hold the kept totals of every certification in force to
+    the root of its tree: a county's total alone rewritten too, which no read of the nation
+    takes."""
+    decide_contests(certified, ROUND_2)
+    _moved(engine, codes, sheet=False)
+    with pytest.raises(CertifiedResultChangedError) as refused:
+        decide_contests(certified, ROUND_2)  # `sandogh outcome`
+    assert refused.value.certification.contest == "president"
+    assert "تأیید صحت آن (رویداد" in refused.value.fa
+
+
 def test_a_node_of_the_tree_changed_or_deleted_in_the_store_is_refused(
     certified: NewUnitOfWork, engine: Engine
 ) -> None:

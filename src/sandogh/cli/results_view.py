@@ -179,6 +179,13 @@ def print_results(console: Console, view: ResultsView, lang: Lang) -> None:
             )
     for certification in view.tallied.certifications:
         console.print(certified_line(certification, stored.election, lang), markup=False)
+    # said plainly: an uncertified contest's kept totals are held to no signature nor log entry
+    # (the session-26 outsider's F2; docs/formats.md, "An uncertified round's totals tree")
+    certified = {c.contest for c in view.tallied.certifications}
+    unchecked = {r.contest.id: r.contest for r in view.results if r.contest.id not in certified}
+    for contest in unchecked.values():
+        line = text("kept_unchecked", lang, contest=name_in(contest.name, lang))
+        console.print(line, markup=False)
     print_findings(console, view.findings, lang)
 
 

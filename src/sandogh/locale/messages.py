@@ -51,6 +51,10 @@ FA: dict[str, str] = {
     "turnout_by_papers": "مشارکت بر پایه تعرفه‌های مصرفی",
     "stations_reported": "{reported} شعبه از {total} شعبه گزارش داده‌اند",
     "units_page": "صفحهٔ {page} از {pages} صفحهٔ واحدهای زیر این واحد ({below} واحد)",
+    "kept_unchecked": "{contest} هنوز تأیید نشده است: جمع هر واحد همان جمعی است که با رسیدن"
+    " صورتجلسه‌ها نگه داشته شده؛ این خواندن آن را تنها با جمع واحدهای زیرش می‌سنجد (وقتی همه در"
+    " یک صفحه‌اند)، نه با صورتجلسه‌های امضاشده. بررسی جمع‌ها همه صورتجلسه‌ها را دوباره جمع"
+    " می‌زند.",
     "change_in_points": "تغییر (واحد درصد)",
     # outcomes and checks
     "elected": "منتخب",
@@ -158,6 +162,9 @@ EN: dict[str, str] = {
     "turnout_by_papers": "Turnout by ballot papers",
     "stations_reported": "{reported} of {total} stations reported",
     "units_page": "Page {page} of {pages} of the units below ({below} units)",
+    "kept_unchecked": "{contest} is not certified yet: each unit's total is the one kept as the"
+    " reports came; this read holds it only to the sum of the units below it (when they are all"
+    " on the page), not to the signed reports. `results check-totals` adds every sheet again.",
     "change_in_points": "Change (points)",
     "elected": "Elected",
     "advances_to_runoff": "Advances to runoff",

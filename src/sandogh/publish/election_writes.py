@@ -115,7 +115,7 @@ class ElectionWrites:
         decided = any(c.kind is ChangeKind.DECISION for c in changes)
         if decided:  # read again whole: it holds the sheets read too
             with self._reads() as work:
-                units |= state.retake(tally(work, state.index.election_id))
+                units |= state.retake(tally(work, state.index.election_id, signed=True))
             state.write_supervision(writer)
         elif sheets:
             state.refigure(sheets)

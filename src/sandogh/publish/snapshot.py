@@ -156,10 +156,11 @@ class Publisher:
         elections = self._elections_to_publish()
         self._restart()
         done = Regeneration()
+        loaded = [self._load(election) for election in elections]  # each refused before any
         with self._writing() as writer:
-            for election in elections:
-                self._writes.everything(writer, self._load(election))
-                done.units[election] = None
+            for state in loaded:
+                self._writes.everything(writer, state)
+                done.units[state.index.election_id] = None
             done = self._finish(writer, done, publication=True)
         if self._render:
             self._site.prime(elections)
@@ -197,9 +198,10 @@ class Publisher:
         written = {election: written_up_to(self._root, election) for election in elections}
         changes = self._restart()
         done = Regeneration()
+        loaded = [self._load(election) for election in elections]  # each refused before any
         with self._writing() as writer:
-            for election in elections:
-                state = self._load(election)
+            for state in loaded:
+                election = state.index.election_id
                 after = written[election]
                 if after is None:
                     self._writes.everything(writer, state)
@@ -285,7 +287,7 @@ class Publisher:
 
     def _load(self, election: str) -> Published:
         with self._reads() as work:
-            tallied = tally(work, election)
+            tallied = tally(work, election, signed=True)
         timeline = self._timelines.setdefault(election, Timeline())
         self._published[election] = state = Published.of(tallied, timeline)
         return state

@@ -18,10 +18,9 @@ import datetime
 from collections.abc import Iterable, Sequence
 
 from sandogh.core.access import Action, Grant, may_undo_certification
-from sandogh.core.counting.running import Scope
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
-from sandogh.core.definition.model import Election, UnitKind
+from sandogh.core.definition.model import Election
 from sandogh.core.definition.problems import DefinitionError
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import Checkpoint, EventType
@@ -36,7 +35,6 @@ from sandogh.core.supervision import (
     scope_problems,
     scope_units,
 )
-from sandogh.core.supervision.totals_tree import scope_codes, totals_tree
 from sandogh.locale.certification_words import refusal_words
 from sandogh.services.acting import (
     AccessDeniedError,
@@ -47,6 +45,7 @@ from sandogh.services.acting import (
     guarded,
     require,
 )
+from sandogh.services.certified_tree import scope_tree
 from sandogh.services.competence import require_body
 from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
@@ -220,19 +219,10 @@ def _keep_tree(
 ) -> str:
     """Keep the nodes of the scope's totals tree, from its kept totals and its stations'
     sheets (`core.supervision.totals_tree`); its root, for the log entry."""
-    geography, election = day.geography, day.election.id
     ensure_totals(work, day)  # the totals every read after will read
-    codes = scope_codes(geography, contest, constituency)
-    inner = [code for code in codes if geography.kind(code) is not UnitKind.STATION]
-    kept = work.totals.read(election, Scope.UNIT, inner, (contest,)) if inner else {}
-    root, nodes = totals_tree(
-        geography,
-        contest,
-        constituency,
-        kept={place.code: running for place, running in kept.items()},
-        sheets={s.station: s for s in sheets if s.contest == contest},
-    )
-    work.certifications.keep_tree(election, contest, nodes)
+    by_station = {s.station: s for s in sheets if s.contest == contest}
+    root, nodes = scope_tree(work, day.geography, contest, constituency, by_station)
+    work.certifications.keep_tree(day.election.id, contest, nodes)
     return root
 
 

@@ -23,7 +23,7 @@ from sandogh.core.definition.model import Election, UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import Certification, apply_voids, input_digest, scope_units
 from sandogh.locale.certification_words import refusal_words
-from sandogh.services.certified_tree import tree_holds
+from sandogh.services.certified_tree import scope_tree, tree_holds
 from sandogh.services.days import Day
 from sandogh.services.ports import CertificationRecord, UnitOfWork
 from sandogh.services.recorded_decisions import Recorded
@@ -92,6 +92,43 @@ def check_certified(
             raise CertifiedResultChangedError(day.election, record)
 
 
+def check_certified_totals(
+    work: UnitOfWork, day: Day, recorded: Recorded, sheets: Iterable[TallySheet]
+) -> None:
+    """Refuse unless every certification in force whose entry anchors a tree leads there from
+    the kept totals of its scope as the store holds them now and its stations' stored nodes
+    (`sheets`, every stored sheet as reported, held to its digest by `check_certified` first;
+    a station's node missing is made from its sheet): a reader of every sheet
+    (`services.results.tally`: the outcome, the publisher) shows a result «certified», and the
+    certification holds its kept totals too (the session-26 outsider's F7: `outcome` said
+    "Certified by …" over rewritten totals)."""
+    held = [(r, root) for r in in_force(recorded) if (root := _logged_root(recorded, r))]
+    if not held:
+        return
+    by_contest: dict[str, dict[str, TallySheet]] = {}
+    wanted = {r.certification.contest for r, _ in held}
+    for sheet in sheets:
+        if sheet.contest in wanted:
+            by_contest.setdefault(sheet.contest, {})[sheet.station] = sheet
+    for record, root in held:
+        c = record.certification
+        of = by_contest.get(c.contest, {})
+        # the sheets are held to the digest just before (`check_certified`): the stations'
+        # stored nodes, then, lead to the root only if they are those made from them
+        made, _ = scope_tree(
+            work, day.geography, c.contest, c.constituency, of, stored_stations=True
+        )
+        if made != root:
+            raise CertifiedResultChangedError(day.election, record)
+
+
+def _logged_root(recorded: Recorded, record: CertificationRecord) -> str | None:
+    """The root of the totals tree `record`'s log entry anchors (None: made before the tree)."""
+    entry = None if record.logged is None else recorded.entries.get(record.logged.sequence)
+    root = None if entry is None else entry.event.details.get("totals_root")
+    return root if isinstance(root, str) else None
+
+
 def scope_stations(geography: Geography, certification: Certification) -> set[str]:
     """The stations whose sheets a certification's digest covers."""
     c = certification
@@ -133,9 +170,8 @@ def check_unit_read(
         inside = touched(geography, c, codes)
         if not inside:
             continue
-        entry = None if record.logged is None else recorded.entries.get(record.logged.sequence)
-        root = None if entry is None else entry.event.details.get("totals_root")
-        if isinstance(root, str):
+        root = _logged_root(recorded, record)
+        if root is not None:
             held = tree_holds(
                 work, geography, c, root, codes=codes, inside=inside, kept=kept, sheets=sheets
             )

@@ -19,8 +19,49 @@ from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.supervision import Certification, scope_units
-from sandogh.core.supervision.totals_tree import below_hash, station_node, tree_root, unit_node
+from sandogh.core.supervision.totals_tree import (
+    below_hash,
+    scope_codes,
+    station_node,
+    totals_tree,
+    tree_root,
+    unit_node,
+)
 from sandogh.services.ports import UnitOfWork
+
+
+def scope_tree(
+    work: UnitOfWork,
+    geography: Geography,
+    contest: str,
+    constituency: str | None,
+    sheets: Mapping[str, TallySheet],
+    *,
+    stored_stations: bool = False,
+) -> tuple[str, dict[str, tuple[str, str | None]]]:
+    """The tree of (contest, constituency) made whole (`core.supervision.totals_tree`): from
+    the kept totals of its units as the store holds them and its stations' `sheets` (by
+    station, as reported); its root and its nodes. `stored_stations`: the stations' nodes as
+    stored, for a reader that holds the sheets to the certification's digest apart (the root
+    then holds the kept totals; its stations' nodes were made from the digest's sheets)."""
+    codes = scope_codes(geography, contest, constituency)
+    inner = [code for code in codes if geography.kind(code) is not UnitKind.STATION]
+    election = geography.election.id
+    kept = work.totals.read(election, Scope.UNIT, inner, (contest,)) if inner else {}
+    stations = None
+    if stored_stations:
+        wanted = [code for code in codes if geography.kind(code) is UnitKind.STATION]
+        stations = {
+            c: n for c, (n, _) in work.certifications.tree_nodes(election, contest, wanted).items()
+        }
+    return totals_tree(
+        geography,
+        contest,
+        constituency,
+        kept={place.code: running for place, running in kept.items()},
+        sheets=sheets,
+        stations=stations,
+    )
 
 
 def tree_holds(

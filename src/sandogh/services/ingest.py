@@ -35,23 +35,23 @@ shown to come from an enrolled device (unreadable, unknown device, bad signature
 and no event each: anyone can send those, and neither the supervisors nor the chained log must be
 flooded by them; they are counted per source and minute (`services.refusals`).
 
-This module holds the use case, the order of its checks and what it stores and records; the checks
-of the device, its signatures, the record's coverage and the sheets' fit are in
-`services.report_checks`, the reasons a report is refused and the error in
-`services.report_refusal`.
+This module holds the use case, the order of its checks and what it stores; the checks of the
+device, its signatures, the record's coverage, the E2E commitment as the station's mode has it and
+the sheets' fit are in `services.report_checks`, the reasons a report is refused and the error in
+`services.report_refusal`, the log's entries and the incidents the intake records in
+`services.report_recording`.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sandogh.core.candidacy.calendar import OutsideWindowError
 from sandogh.core.counting.reconcile import reconcile_sheets
 from sandogh.core.definition.problems import Problem
 from sandogh.core.fleet import build_refusal
-from sandogh.core.log import Disposition, Event, EventType, JSONValue
+from sandogh.core.log import Disposition, EventType
 from sandogh.core.report import (
     ReportError,
     ReportKind,
@@ -62,21 +62,22 @@ from sandogh.core.report import (
     decode_signed,
 )
 from sandogh.core.report.digests import sha256_text
-from sandogh.core.supervision.modes import encrypts, station_mode
 from sandogh.services.certifications import describe_scope, frozen_sheets
-from sandogh.services.check_in_bounds import close_mismatch, compare_papers, raise_incident
-from sandogh.services.days import Day
+from sandogh.services.check_in_bounds import close_mismatch, compare_papers
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
-from sandogh.services.refusals import DEVICE_ROLE, LOCAL, count_refusal
-from sandogh.services.report_checks import clashes, is_e2e, nonconforming, verified
+from sandogh.services.refusals import LOCAL
+from sandogh.services.report_checks import (
+    clashes,
+    nonconforming,
+    require_e2e_as_mode,
+    verified,
+)
 from sandogh.services.report_days import early_opening, late_arrival
+from sandogh.services.report_recording import late_report, record_refusal, report_event
 from sandogh.services.report_refusal import Claim, Refuser, ReportRefusal, ReportRefusedError
 from sandogh.services.totals import count_sheets
-
-_SHOWN_PROBLEMS = 5  # problems an event carries; the error carries them all
-_BUILD_REFUSALS = frozenset({ReportRefusal.UNAPPROVED_BUILD, ReportRefusal.REVOKED_BUILD})
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def ingest_report(
             work.commit()
             return ingested
     except ReportRefusedError as refused:
-        _record_refusal(uow, refused, now, source)
+        record_refusal(uow, refused, now, source)
         raise
 
 
@@ -162,7 +163,7 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     if early is not None:
         raise refuse(ReportRefusal.OUTSIDE_POLLING, [Problem("kind", str(early))])
     if final:
-        _require_e2e_as_mode(work, day, report, refuse)
+        require_e2e_as_mode(work, day, report, refuse)
     frozen = frozen_sheets(work, day.geography, claim.election, report.sheets) if final else []
     if frozen:
         raise refuse(
@@ -213,9 +214,9 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     )
     late = late_arrival(calendar, day, claim.station, report.kind, now)
     if late is not None:
-        differ.append(_late(work, claim, late, now))
+        differ.append(late_report(work, claim, late, now))
     work.events.record(
-        _event(
+        report_event(
             now,
             claim,
             EventType.REPORT_ACCEPTED,
@@ -246,106 +247,3 @@ def _held_hash(
     if held.signed != data:
         verified(work, signed, report, refuse)
     return held.report_hash
-
-
-def _require_e2e_as_mode(
-    work: UnitOfWork, day: Day, report: StationReport, refuse: Refuser
-) -> None:
-    """Refuse a final report whose commitment to an E2E chain is not as its station's mode has
-    it: missing at an electronic station of an E2E election, or there at one whose ballots are
-    on paper (its box was sent no key, so a commitment is none the record can check)."""
-    if encrypts(day.geography, report.station):
-        if report.e2e is None and is_e2e(work, report.election):
-            raise refuse(
-                ReportRefusal.NOT_E2E,
-                [
-                    Problem(
-                        "e2e",
-                        f"missing: {report.election} is end-to-end verifiable, and a final "
-                        "report without the commitment to its box's chain would keep its "
-                        "ballots from the record",
-                    )
-                ],
-            )
-    elif report.e2e is not None:
-        mode = station_mode(day.geography, report.station)
-        raise refuse(
-            ReportRefusal.NONCONFORMING,
-            [
-                Problem(
-                    "e2e",
-                    f"{report.station} votes {mode}: its ballots are on paper and no box "
-                    "encrypts them, so its final report commits to no E2E chain",
-                )
-            ],
-        )
-
-
-def _late(
-    work: UnitOfWork, claim: Claim, late: OutsideWindowError, now: datetime.datetime
-) -> Incident:
-    """The incident that marks a report taken after its stage's window, for the supervisors."""
-    window = late.window
-    incident = Incident(
-        claim.election,
-        IncidentKind.LATE_REPORT,
-        (claim.station,),
-        now,
-        {
-            "kind": claim.kind.value,
-            "stage": late.stage.value,
-            "contest": late.contest,
-            "first": "" if window is None else window.first.isoformat(),
-            "last": "" if window is None else window.last.isoformat(),
-            "closes": "" if window is None or window.closes is None else window.closes.isoformat(),
-            "received": now.isoformat(),
-        },
-    )
-    raise_incident(work, incident, f"ed25519:{claim.device}")
-    return incident
-
-
-def _event(
-    now: datetime.datetime,
-    claim: Claim,
-    type_: EventType,
-    disposition: Disposition,
-    details: Mapping[str, JSONValue],
-) -> Event:
-    return Event(
-        time=now,
-        actor=f"ed25519:{claim.device}",
-        role=DEVICE_ROLE,
-        place=claim.station,
-        type=type_,
-        disposition=disposition,
-        details={"election": claim.election, "kind": claim.kind.value, "device": claim.device}
-        | dict(details),
-    )
-
-
-def _record_refusal(
-    uow: UnitOfWorkFactory, refused: ReportRefusedError, now: datetime.datetime, source: str
-) -> None:
-    """Record a refusal in its own transaction: the refused one has rolled back. One that does
-    not show its sender to be anyone is counted instead (`services.refusals`)."""
-    details: dict[str, JSONValue] = {
-        "reason": refused.reason.value,
-        "received": refused.received,
-        "problems": [str(p) for p in refused.problems[:_SHOWN_PROBLEMS]],
-    }
-    if refused.reason.unproven or refused.claim is None:
-        count_refusal(uow, source=source, reason=refused.reason.value, now=now, details=details)
-        return
-    with uow() as work:
-        if refused.incident is not None:
-            work.incidents.add(refused.incident)
-        if refused.reason in _BUILD_REFUSALS and refused.claim.build is not None:
-            # the box proved it runs this build: the fleet register shows it not updated
-            work.fleet.attest(
-                refused.claim.election, refused.claim.device, refused.claim.build, now
-            )
-        work.events.record(
-            _event(now, refused.claim, EventType.REPORT_REFUSED, Disposition.REFUSED, details)
-        )
-        work.commit()

@@ -8,7 +8,8 @@ station; the definition hash is the stored one; the report is covered — its bo
 pre-election record and its amendments (`services.anchor`), its staff signatures by the station's
 registered staff in their roles, and a final report by the signatures of at least two of them, the
 head among them, and by an earlier zero report of the same box (`core.anchor.coverage`). Whether
-the election is end-to-end verifiable (docs/e2e.md §7), what a report clashes with among what the
+the election is end-to-end verifiable (docs/e2e.md §7) and a final report commits to a chain as its
+station's mode has it (`require_e2e_as_mode`), what a report clashes with among what the
 centre holds, and where its sheets do not fit the definition (`counting.conformity`, a sheet for
 every contest of the station) are answered here for the use case to refuse on. Kept apart from the
 use case so that each reads whole: the order the checks run in is the use case's
@@ -29,6 +30,7 @@ from sandogh.core.report import (
     StationReport,
     verify_signed,
 )
+from sandogh.core.supervision.modes import encrypts, station_mode
 from sandogh.services.anchor import coverage_of
 from sandogh.services.days import Day, day_of
 from sandogh.services.ports import StoredReport, UnitOfWork
@@ -154,3 +156,34 @@ def nonconforming(day: Day, report: StationReport) -> list[Problem]:
         if item.contest not in reported
     )
     return problems
+
+
+def require_e2e_as_mode(work: UnitOfWork, day: Day, report: StationReport, refuse: Refuser) -> None:
+    """Refuse a final report whose commitment to an E2E chain is not as its station's mode has
+    it: missing at an electronic station of an E2E election, or there at one whose ballots are
+    on paper (its box was sent no key, so a commitment is none the record can check)."""
+    if encrypts(day.geography, report.station):
+        if report.e2e is None and is_e2e(work, report.election):
+            raise refuse(
+                ReportRefusal.NOT_E2E,
+                [
+                    Problem(
+                        "e2e",
+                        f"missing: {report.election} is end-to-end verifiable, and a final "
+                        "report without the commitment to its box's chain would keep its "
+                        "ballots from the record",
+                    )
+                ],
+            )
+    elif report.e2e is not None:
+        mode = station_mode(day.geography, report.station)
+        raise refuse(
+            ReportRefusal.NONCONFORMING,
+            [
+                Problem(
+                    "e2e",
+                    f"{report.station} votes {mode}: its ballots are on paper and no box "
+                    "encrypts them, so its final report commits to no E2E chain",
+                )
+            ],
+        )

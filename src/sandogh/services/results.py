@@ -31,7 +31,7 @@ from sandogh.core.supervision import (
     superseding,
 )
 from sandogh.services.certifications import CertifiedError, frozen_sheets
-from sandogh.services.certified_inputs import check_certified
+from sandogh.services.certified_inputs import check_certified, check_certified_totals
 from sandogh.services.collector import collector_paused
 from sandogh.services.days import day_of, require_drawn
 from sandogh.services.elections import (
@@ -46,6 +46,7 @@ from sandogh.services.errors import (
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
+from sandogh.services.signed_sheets import hold_to_reports
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import count_sheets
 from sandogh.services.unit_tally import PAGE_SIZE, UnitsPage, tally_unit, units_page
@@ -116,10 +117,13 @@ def _reporting(sheets: Sequence[TallySheet], progress: Progress | None) -> Itera
             progress(1)
 
 
-def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) -> Tallied:
+def tally(
+    work: UnitOfWork, election_id: str | None, *, corrected: bool = True, signed: bool = False
+) -> Tallied:
     """Add up every stored sheet of the election (the only one stored, if none is named);
     `corrected` False leaves the hand-count corrections out (the audit audits what was
-    reported)."""
+    reported); `signed` holds each station's sheets to its signed final report first
+    (`services.signed_sheets`: the publisher, which publishes them beside it)."""
     # the day kept for its hash (`services.days`): decoding the definition anew took most of
     # the time of a page of results
     day = day_of(work, resolve_election_id(work, election_id))
@@ -129,6 +133,9 @@ def tally(work: UnitOfWork, election_id: str | None, *, corrected: bool = True) 
     # certification in force against the sheets read (the outsider's F2 of session 24)
     recorded = recorded_decisions(work, stored.election.id)
     check_certified(day, recorded, sheets, contests=None)
+    check_certified_totals(work, day, recorded, sheets)
+    if signed:
+        hold_to_reports(stored.election, sheets, work.reports.all(stored.election.id))
     records = recorded.voids
     voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()

@@ -298,12 +298,13 @@ def encode_report(report: StationReport) -> bytes:
             "sequence": report.sequence,
             "cvr_count": report.cvr_count,
             "cvr_digest": report.cvr_digest,
-            "sheets": {sheet.contest: _sheet_document(sheet.counts) for sheet in report.sheets},
+            "sheets": {sheet.contest: sheet_document(sheet.counts) for sheet in report.sheets},
         }
     )
 
 
-def _sheet_document(counts: Counts) -> dict[str, object]:
+def sheet_document(counts: Counts) -> dict[str, object]:
+    """A sheet's figures as a report's `sheets` writes them."""
     document: dict[str, object] = {figure: getattr(counts, figure) for figure in FIGURES}
     document["invalid"] = written_invalid(counts.invalid)
     document["votes"] = dict(counts.votes)
