@@ -24,7 +24,14 @@ from sandogh.services.anchor import AnchorError, AnchorRefusal, amend_record, re
 from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import UnitOfWork
-from sandogh.services.staff import StaffError, StaffRefusal, register_staff, staff_of
+from sandogh.services.staff import (
+    StaffError,
+    StaffRefusal,
+    StaffToRegister,
+    register_many,
+    register_staff,
+    staff_of,
+)
 from tests.core.anchor.build import SEALERS
 
 from .build import DEVICE, DEVICE_3, HEAD, NOW, ROUND_2, SECRETARY, ST_1, ST_3, event_types
@@ -236,3 +243,37 @@ def test_the_attack_a_signed_amendment_adds_no_second_head(uow: NewUnitOfWork) -
     _amend(uow, second, replaces=HEAD)  # a head replaced, by name, is one head still
     with pytest.raises(AnchorError, match="has its head already: supervisor"):
         _amend(uow, dataclasses.replace(second, person="third", key=DEVICE.public_key))
+
+
+def _many(uow: NewUnitOfWork, *staff: StaffToRegister) -> list[RegisteredStaff]:
+    return register_many(uow, HQ, election_id=ROUND_2, staff=staff, now=NOW)
+
+
+def test_many_are_registered_in_one_call_each_checked_as_alone(uow: NewUnitOfWork) -> None:
+    """The day, the seal and the boxes' keys are read once a call: what each person is checked
+    against is what one registration alone would be (a second head in the same call too)."""
+    assert _many(uow) == []
+    head = StaffToRegister(ST_3, "Head", StaffRole.HEAD, HEAD.public_key.text)
+    secretary = StaffToRegister(ST_3, "Sec", StaffRole.SECRETARY, SECRETARY.public_key.text)
+    assert [s.person for s in _many(uow, head, secretary)] == ["Head", "Sec"]
+    assert _many(uow, head) == staff_of(uow, election_id=ROUND_2, station=ST_3)[:1]
+
+    second = StaffToRegister(ST_1, "Head 1", StaffRole.HEAD, OBSERVER.public_key.text)
+    again = StaffToRegister(ST_1, "Head 2", StaffRole.HEAD, DEVICE_3.public_key.text)
+    with pytest.raises(StaffError) as refused:
+        _many(uow, second, again)
+    assert refused.value.reason is StaffRefusal.ROLE_FILLED
+    enrol_device(
+        uow, election_id=ROUND_2, station=ST_1, public_key_hex=DEVICE.public_key.raw.hex(), now=NOW
+    )
+    box = StaffToRegister(ST_1, "Box", StaffRole.MEMBER, DEVICE.public_key.text)
+    with pytest.raises(StaffError, match="ballot box's key"):
+        _many(uow, second, box)
+    assert len(staff_of(uow, election_id=ROUND_2)) == 2  # a refusal registers none of the call
+
+    sealed_by_officials(uow, ROUND_2)
+    with pytest.raises(StaffError) as late:
+        _many(uow, second)
+    assert late.value.reason is StaffRefusal.SEALED
+    with pytest.raises(ElectionNotFoundError):
+        register_many(uow, HQ, election_id="nowhere", staff=[second], now=NOW)

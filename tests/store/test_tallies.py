@@ -1,6 +1,7 @@
-"""A sheet's votes read back from their stored JSON exactly as the standard library reads them,
-when they are what sandogh stores (whole numbers, none negative); else None, which the read
-refuses as a store changed outside sandogh (the outsider's N2 of session 25)."""
+"""A sheet's votes written as the standard library writes them, and read back from their stored
+JSON exactly as the standard library reads them when they are what sandogh stores (whole
+numbers, none negative); else None, which the read refuses as a store changed outside sandogh
+(the outsider's N2 of session 25)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import json
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sandogh.store.tallies import _votes
+from sandogh.store.engine import encode_json
+from sandogh.store.tallies import _votes, _votes_text
 
 _stdlib = json.JSONDecoder()
 
@@ -43,3 +45,11 @@ def test_a_lone_surrogate_and_a_repeated_code_are_read_as_before() -> None:
 def test_votes_sandogh_does_not_store_are_none() -> None:
     for text in ("[1, 2]", '{"21": "abc"}', '{"21": -5}', '{"21": true}', "not json", "", "5"):
         assert _votes(text) is None, text
+
+
+@given(st.dictionaries(st.text(max_size=6), st.integers(min_value=0) | st.booleans(), max_size=6))
+@example({"21": 2**64})  # beyond 64 bits: orjson refuses it
+@example({"\ud800": 1})  # a lone surrogate: orjson refuses it
+@example({'a\u2028\n\x7f"': 1})
+def test_the_votes_are_written_as_the_standard_library_writes_them(votes: dict[str, int]) -> None:
+    assert _votes_text(votes) == encode_json(votes)

@@ -54,6 +54,7 @@ from sandogh.core.report import PublicKey, ReportKind
 from sandogh.core.report.staff import Conflict, RegisteredStaff
 from sandogh.locale.anchor_refusals import anchor_refusal_text
 from sandogh.locale.staff_refusals import staff_refusal
+from sandogh.services.collector import collector_paused
 from sandogh.services.days import day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.ports import StoredAmendment, StoredRecord, UnitOfWork
@@ -314,13 +315,14 @@ def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
         return kept
     stored = work.records.get(election_id)
     assert stored is not None  # sealed, in this same unit of work
-    record = decode_record(stored.data)
     amendments = [each.signed for each in work.records.amendments(election_id)]
-    # stored only after every check; checked again, as anything read back must be
-    problems = verify_amendments(record, amendments)
-    if problems:
-        raise AnchorError(AnchorRefusal.MALFORMED, problems)
-    coverage = Coverage.of(record, [each.amendment for each in amendments])
+    with collector_paused():  # a national record is a million objects that stay
+        record = decode_record(stored.data)
+        # stored only after every check; checked again, as anything read back must be
+        problems = verify_amendments(record, amendments)
+        if problems:
+            raise AnchorError(AnchorRefusal.MALFORMED, problems)
+        coverage = Coverage.of(record, [each.amendment for each in amendments])
     with _kept_lock:
         _kept[key] = coverage
         while len(_kept) > _KEPT:

@@ -89,8 +89,11 @@ def import_results(
         findings = reconcile_sheets(geography, sheets)
         if findings:
             raise SheetsDoNotReconcileError(findings)
-        count_sheets(work, stored, sheets)  # the totals, in the same transaction
-        count = work.tallies.add_many(election_id, _reporting(sheets, progress))
+        # a nation's sheets make millions of totals and rows that stay until the commit: the
+        # collector's rescans of them cost seconds (`collector`)
+        with collector_paused():
+            count_sheets(work, stored, sheets)  # the totals, in the same transaction
+            count = work.tallies.add_many(election_id, _reporting(sheets, progress))
         work.events.record(
             Event(
                 time=now,

@@ -51,7 +51,9 @@ def ensure_totals(work: UnitOfWork, day: Day) -> bool:
     if not work.totals.claim(election, day.definition_hash):
         return False  # another unit of work counted them while this one waited
     work.totals.clear(election)
-    work.totals.add(election, totals_of(day.geography, counted_sheets(work, day)))
+    sheets = counted_sheets(work, day)
+    if sheets:  # none before a first import: nothing to count, and no walk of the geography
+        work.totals.add(election, totals_of(day.geography, sheets))
     return True
 
 

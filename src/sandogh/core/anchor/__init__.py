@@ -1,8 +1,9 @@
 """The pre-election record: the trust anchor of every signature of election day.
 
-DESIGN.md §6 and issue 9, section 2. `record` holds the record, its bytes and its fingerprint;
-`signing` the officials' k-of-n signatures; `amendments` the signed changes after sealing;
-`coverage` what a record covers, which the centre and `verify-results` check each report against.
+DESIGN.md §6 and issue 9, section 2. `record` holds the record, its bytes and its fingerprint,
+`record_reading` reads it back; `signing` the officials' k-of-n signatures; `amendments` the
+signed changes after sealing; `coverage` what a record covers, which the centre and
+`verify-results` check each report against.
 """
 
 from sandogh.core.anchor.amendments import (
@@ -33,7 +34,6 @@ from sandogh.core.anchor.record import (
     PreElectionRecord,
     RecordError,
     StationKeys,
-    decode_record,
     encode_record,
     fingerprint,
     matches_fingerprint,
@@ -41,6 +41,7 @@ from sandogh.core.anchor.record import (
     same_fingerprint,
     short_fingerprint,
 )
+from sandogh.core.anchor.record_reading import decode_record
 from sandogh.core.anchor.signing import (
     AMENDMENT_LINE,
     RECORD_LINE,

@@ -38,11 +38,10 @@ from sandogh.core.anchor.record import (
     RecordError,
     encode_record,
     fingerprint,
-    read_key,
-    read_staff,
     same_fingerprint,
     staff_json,
 )
+from sandogh.core.anchor.record_reading import read_key, read_staff
 from sandogh.core.anchor.signing import (
     AMENDMENT_LINE,
     OfficialSignature,

@@ -62,25 +62,25 @@ class Coverage:
     @classmethod
     def of(cls, record: PreElectionRecord, amendments: Iterable[Amendment] = ()) -> Coverage:
         """The coverage of `record` and `amendments`, which the caller has verified."""
-        devices = {s.station: set(s.devices) for s in record.stations}
-        staff = {s.station: {m.key: m for m in s.staff} for s in record.stations}
+        # the record's stations as they are, and only those amendments touch made anew: a
+        # national record holds 58,640 stations and a few amendments at most
+        devices = {s.station: frozenset(s.devices) for s in record.stations}
+        staff = {s.station: s.staff for s in record.stations}
         predecessor = {}
         for amendment in amendments:
             if amendment.device is not None:
-                devices.setdefault(amendment.station, set()).add(amendment.device)
+                devices[amendment.station] = devices.get(amendment.station, frozenset()) | {
+                    amendment.device
+                }
                 if amendment.replaces is not None:
                     predecessor[amendment.device] = amendment.replaces
             elif amendment.staff is not None:
-                members = staff.setdefault(amendment.station, {})
+                members = {m.key: m for m in staff.get(amendment.station, ())}
                 if amendment.replaces is not None:
                     members.pop(amendment.replaces, None)
                 members[amendment.staff.key] = amendment.staff
-        return cls(
-            {code: frozenset(keys) for code, keys in devices.items()},
-            {code: tuple(members.values()) for code, members in staff.items()},
-            predecessor,
-            record.e2e is not None,
-        )
+                staff[amendment.station] = tuple(members.values())
+        return cls(devices, staff, predecessor, record.e2e is not None)
 
     @property
     def replaced(self) -> frozenset[PublicKey]:

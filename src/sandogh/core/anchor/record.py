@@ -24,13 +24,12 @@ complaints the guardians dismissed. A record without `e2e` is read as before, it
 fingerprint unchanged; an `e2e` member without `record` (sealed before it was added) is read too.
 
 Authorities are sorted by body, then key; stations by code; a station's devices by key and its
-staff by role, then key (as `work.staff.of_station` gives them). Reading accepts these bytes only,
-so a changed byte is either refused or changes the fingerprint.
+staff by role, then key (as `work.staff.of_station` gives them). Reading (`record_reading`) accepts
+these bytes only, so a changed byte is either refused or changes the fingerprint.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,9 +39,7 @@ from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.problems import Problem
 from sandogh.core.errors import SandoghError
 from sandogh.core.report.digests import DIGEST, sha256_text
-from sandogh.core.report.json_reader import Reader
-from sandogh.core.report.keys import KEY_TEXT, PublicKey
-from sandogh.core.report.signatures import StaffRole
+from sandogh.core.report.keys import PublicKey
 from sandogh.core.report.staff import RegisteredStaff, person_problems
 
 RECORD_FORMAT = "sandogh/pre-election-record@1"
@@ -263,128 +260,3 @@ def _hex_of(long: str) -> str:
     if match is None:
         raise RecordError([Problem("fingerprint", f"{long!r} is not sha256: and 64 hex digits")])
     return long.removeprefix("sha256:")
-
-
-# ---- reading ------------------------------------------------------------------------------------
-
-_FIELDS = frozenset(
-    ("format", "election", "definition_hash", "threshold", "authorities", "stations")
-)
-_E2E = frozenset(("ceremony", "extended_hash", "joint_key"))
-_HEX32 = re.compile("[0-9a-f]{64}")
-_AUTHORITY = frozenset(("name", "body", "key"))
-_STATION = frozenset(("station", "devices", "staff"))
-_STAFF = frozenset(("person", "role", "key"))
-_BODY = re.compile("|".join(b.value for b in Body))
-_ROLE = re.compile("|".join(r.value for r in StaffRole))
-_CODE = re.compile(r"[A-Za-z0-9._-]+")
-
-
-def decode_record(data: bytes) -> PreElectionRecord:
-    """The record whose canonical bytes are `data`, well made (`record_problems`); anything else
-    raises `RecordError` naming every problem. Its signatures are `verify_record`'s to check."""
-    reader = Reader()
-    parsed = reader.parse(data)
-    with_e2e = isinstance(parsed, dict) and "e2e" in parsed
-    required = _FIELDS | {"e2e"} if with_e2e else _FIELDS
-    document = None if reader.problems else reader.fields(parsed, "", required)
-    if document is None:
-        raise RecordError(reader.problems)
-    if document["format"] != RECORD_FORMAT:
-        raise RecordError([Problem("format", f"{document['format']!r} is not {RECORD_FORMAT}")])
-    election = reader.text(document["election"], "election", _CODE)
-    definition_hash = reader.text(document["definition_hash"], "definition_hash", DIGEST)
-    threshold = reader.figure(document["threshold"], "threshold")
-    authorities = [
-        _authority(reader, entry, f"authorities[{i}]")
-        for i, entry in enumerate(_list(reader, document["authorities"], "authorities"))
-    ]
-    stations = [
-        _station_keys(reader, election, entry, f"stations[{i}]")
-        for i, entry in enumerate(_list(reader, document["stations"], "stations"))
-    ]
-    e2e = _e2e(reader, document["e2e"]) if with_e2e else None
-    if reader.problems:
-        raise RecordError(reader.problems)
-    record = PreElectionRecord(
-        election,
-        definition_hash,
-        threshold,
-        tuple(a for a in authorities if a is not None),
-        tuple(s for s in stations if s is not None),
-        e2e,
-    )
-    reader.problems.extend(record_problems(record))
-    reader.require_canonical(encode_record(record), data)
-    if reader.problems:
-        raise RecordError(reader.problems)
-    return record
-
-
-def _e2e(reader: Reader, value: object) -> E2EKeys | None:
-    with_record = isinstance(value, dict) and "record" in value
-    fields = reader.fields(value, "e2e", _E2E | {"record"} if with_record else _E2E)
-    if fields is None:
-        return None
-    return E2EKeys(
-        reader.text(fields["ceremony"], "e2e.ceremony", DIGEST),
-        reader.text(fields["extended_hash"], "e2e.extended_hash", _HEX32),
-        reader.text(fields["joint_key"], "e2e.joint_key", _HEX32),
-        reader.text(fields["record"], "e2e.record", DIGEST) if with_record else None,
-    )
-
-
-def _list(reader: Reader, value: object, path: str) -> list[object]:
-    if not isinstance(value, list):
-        reader.problem(path, "must be a list")
-        return []
-    return value
-
-
-def read_key(reader: Reader, value: object, path: str) -> PublicKey | None:
-    text = reader.text(value, path, KEY_TEXT)
-    return PublicKey.from_text(text) if text else None
-
-
-def _authority(reader: Reader, value: object, path: str) -> Authority | None:
-    fields = reader.fields(value, path, _AUTHORITY)
-    if fields is None:
-        return None
-    name = reader.text(fields["name"], f"{path}.name")
-    body = reader.text(fields["body"], f"{path}.body", _BODY)
-    key = read_key(reader, fields["key"], f"{path}.key")
-    return Authority(name, Body(body), key) if name and body and key else None
-
-
-def _station_keys(reader: Reader, election: str, value: object, path: str) -> StationKeys | None:
-    fields = reader.fields(value, path, _STATION)
-    if fields is None:
-        return None
-    code = reader.text(fields["station"], f"{path}.station", _CODE)
-    devices = [
-        read_key(reader, key, f"{path}.devices[{i}]")
-        for i, key in enumerate(_list(reader, fields["devices"], f"{path}.devices"))
-    ]
-    staff = [
-        read_staff(reader, election, code, entry, f"{path}.staff[{i}]")
-        for i, entry in enumerate(_list(reader, fields["staff"], f"{path}.staff"))
-    ]
-    return StationKeys(
-        code,
-        tuple(d for d in devices if d is not None),
-        tuple(s for s in staff if s is not None),
-    )
-
-
-def read_staff(
-    reader: Reader, election: str, station: str, value: object, path: str
-) -> RegisteredStaff | None:
-    fields = reader.fields(value, path, _STAFF)
-    if fields is None:
-        return None
-    person = reader.text(fields["person"], f"{path}.person")
-    role = reader.text(fields["role"], f"{path}.role", _ROLE)
-    key = read_key(reader, fields["key"], f"{path}.key")
-    if not (person and role and key):
-        return None
-    return RegisteredStaff(election, station, person, StaffRole(role), key)

@@ -33,8 +33,8 @@ from sandogh.core.anchor.record import (
     PreElectionRecord,
     RecordError,
     encode_record,
-    read_key,
 )
+from sandogh.core.anchor.record_reading import read_key
 from sandogh.core.canonical_json import canonical_json
 from sandogh.core.definition.problems import Problem
 from sandogh.core.report.digests import DIGEST, sha256_text

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Mapping
 
-from sandogh.core.canonical_json import SAFE_INTEGER, json_problems
+from sandogh.core.canonical_json import LONE_SURROGATE, SAFE_INTEGER, json_problems
 from sandogh.core.definition.problems import Problem
 
 
@@ -138,7 +138,7 @@ class Reader:
         if not value:
             self.problem(path, "must not be empty")
             return ""
-        if any("\ud800" <= c <= "\udfff" for c in value):
+        if LONE_SURROGATE.search(value):
             self.problem(path, f"{value!r} holds a lone surrogate, which UTF-8 cannot carry")
             return ""
         if form is not None and form.fullmatch(value) is None:
