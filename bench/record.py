@@ -4,7 +4,7 @@
 
 STORE is a SQLite store holding a sealed record, a copy of one (SQLite writes beside the file it
 opens: never point it at a store another run keeps, such as `bench/night.py --national`'s).
-It times, in CPU seconds, `services.anchor.coverage_of` once with nothing kept (the record
+It times, in CPU seconds, `services.record_coverage.coverage_of` once with nothing kept (the record
 read, decoded with every check a reader makes, its amendments verified, the coverage built),
 which every process taking reports pays before its first; then, N times each, reading the
 record's bytes from the store (the baseline) and decoding them (`core.anchor.decode_record`).
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from sandogh.core.anchor import decode_record
-from sandogh.services import anchor
+from sandogh.services import record_coverage
 from sandogh.services.collector import collector_paused
 from sandogh.store.engine import make_engine
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -49,7 +49,7 @@ def main() -> None:
         if stored is None or stored.sealed_at is None:
             parser.error(f"{election} has no sealed record in {args.store}")
         start = time.process_time()  # first: nothing kept yet, as in a fresh process
-        anchor.coverage_of(work, election)
+        record_coverage.coverage_of(work, election)
         coverage = time.process_time() - start
     figures: dict[str, list[float]] = {"read": [], "decode": []}
     for _ in range(args.repeat):

@@ -16,7 +16,7 @@ open would let whoever runs the centre choose, having seen the day begin, which 
 An amendment replacing a box is refused once that station's final report is accepted: the box
 that signed it would then no longer cover it.
 Each step is an event of the log. The centre then refuses a report from a box the record and its
-amendments do not cover (`services.report_checks`, `coverage_of`).
+amendments do not cover (`services.report_checks`, `services.record_coverage`).
 """
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from threading import Lock
 
 from sandogh.core.anchor import (
     Amendment,
     Authority,
-    Coverage,
     E2EKeys,
     OfficialSignature,
     PreElectionRecord,
@@ -43,7 +41,6 @@ from sandogh.core.anchor import (
     encode_amendment,
     encode_record,
     fingerprint,
-    verify_amendments,
     verify_record,
 )
 from sandogh.core.anchor.signing import AMENDMENT_LINE, RECORD_LINE, threshold_problems
@@ -54,7 +51,6 @@ from sandogh.core.report import PublicKey, ReportKind
 from sandogh.core.report.staff import Conflict, RegisteredStaff
 from sandogh.locale.anchor_refusals import anchor_refusal_text
 from sandogh.locale.staff_refusals import staff_refusal
-from sandogh.services.collector import collector_paused
 from sandogh.services.days import day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory
 from sandogh.services.ports import StoredAmendment, StoredRecord, UnitOfWork
@@ -297,42 +293,6 @@ def record_of(
         if stored is None:
             raise AnchorError(AnchorRefusal.NO_RECORD, [Problem("", f"{election_id} has none")])
         return stored, work.records.amendments(election_id)
-
-
-def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
-    """What the election's sealed record and its amendments cover; None while it is unsealed.
-
-    Every report ingested asks, and a national record is megabytes: what a record and its
-    amendments cover is kept by the record's fingerprint and the last amendment's hash, which
-    name them forever (each amendment chains to the one before), so a kept one is never stale."""
-    sealed = work.records.sealed(election_id)
-    if sealed is None:
-        return None
-    key = (election_id, *sealed)
-    with _kept_lock:
-        kept = _kept.get(key)
-    if kept is not None:
-        return kept
-    stored = work.records.get(election_id)
-    assert stored is not None  # sealed, in this same unit of work
-    amendments = [each.signed for each in work.records.amendments(election_id)]
-    with collector_paused():  # a national record is a million objects that stay
-        record = decode_record(stored.data)
-        # stored only after every check; checked again, as anything read back must be
-        problems = verify_amendments(record, amendments)
-        if problems:
-            raise AnchorError(AnchorRefusal.MALFORMED, problems)
-        coverage = Coverage.of(record, [each.amendment for each in amendments])
-    with _kept_lock:
-        _kept[key] = coverage
-        while len(_kept) > _KEPT:
-            _kept.pop(next(iter(_kept)))
-    return coverage
-
-
-_KEPT = 4  # coverages held at once: a centre serves one or two elections
-_kept: dict[tuple[str, str, str], Coverage] = {}
-_kept_lock = Lock()
 
 
 def _refuse_reported(work: UnitOfWork, election_id: str, amendment: Amendment) -> None:

@@ -39,7 +39,7 @@ class RecordRepository(Protocol):
     def sealed(self, election_id: str) -> tuple[str, str] | None:
         """The sealed record's fingerprint and the hash of its last amendment (the fingerprint
         again without one); None while there is no sealed record. Cheap: every report ingested
-        asks (`services.anchor.coverage_of`)."""
+        asks (`services.record_coverage.coverage_of`)."""
 
     def draft(self, election_id: str, data: bytes, at: datetime.datetime) -> None:
         """Store a draft in place of the election's draft, dropping its signatures; callers never

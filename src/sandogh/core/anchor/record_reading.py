@@ -4,7 +4,7 @@ problem with its path.
 
 A national record is 22 MB (58,640 stations, 117,280 registered staff). Read field by field
 through `Reader`, which keeps every problem with its path, it took ~3 s of CPU, paid by every
-process that takes reports before it takes its first (`services.anchor.coverage_of`). It is
+process that takes reports before it takes its first (`services.record_coverage.coverage_of`). It is
 first read plainly (`read_plainly`), which says only whether the bytes are such a record, with
 the same checks and its answer proved by the bytes themselves (its docstring); what it does not
 take, the strict reading reads to name what is wrong.

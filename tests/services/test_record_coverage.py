@@ -1,0 +1,71 @@
+"""The sealed record each report's intake reads, held to the seal's log entry: a record rewritten
+in the store with its fingerprint column is refused, not trusted (on the in-memory fake, SQLite
+and PostgreSQL; the fingerprint check of session 27)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sandogh.core.anchor import Coverage
+from sandogh.services.anchor import AnchorError, AnchorRefusal, record_of
+from sandogh.services.devices import enrol_device
+from sandogh.services.ingest import ingest_report
+from sandogh.services.ports import UnitOfWork
+from sandogh.services.record_coverage import coverage_of
+
+from .build import (
+    DEVICE,
+    NOW,
+    ROUND_2,
+    ROUND_2_DAY,
+    ST_1,
+    load,
+    register_station_staff,
+    signed,
+    zero,
+)
+from .build import seal_record as sealed_by_officials
+
+NewUnitOfWork = Callable[[], UnitOfWork]
+
+
+@pytest.fixture
+def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
+    load(new_unit_of_work, ROUND_2_DAY)
+    enrol_device(
+        new_unit_of_work,
+        election_id=ROUND_2,
+        station=ST_1,
+        public_key_hex=DEVICE.public_key.raw.hex(),
+        now=NOW,
+    )
+    register_station_staff(new_unit_of_work, ROUND_2, ST_1)
+    sealed_by_officials(new_unit_of_work, ROUND_2)
+    return new_unit_of_work
+
+
+def test_the_sealed_record_as_stored_is_read(uow: NewUnitOfWork) -> None:
+    with uow() as work:
+        assert isinstance(coverage_of(work, ROUND_2), Coverage)
+
+
+def test_a_record_rewritten_with_its_fingerprint_after_the_seal_is_refused(
+    uow: NewUnitOfWork,
+) -> None:
+    """The attack: the stored record's bytes and its fingerprint column rewritten together (as
+    SQL can), still marked sealed. The seal's log entry names the fingerprint sealed."""
+    stored, _ = record_of(uow, election_id=ROUND_2)
+    rewritten = stored.data.replace(ST_1.encode(), b"ST-0801-9999", 1)
+    assert rewritten != stored.data
+    with uow() as work:
+        work.records.draft(ROUND_2, rewritten, NOW)
+        work.records.seal(ROUND_2, NOW)
+        work.commit()
+    with uow() as work, pytest.raises(AnchorError) as refused:
+        coverage_of(work, ROUND_2)
+    assert refused.value.reason is AnchorRefusal.MALFORMED
+    assert "not the record sealed" in str(refused.value)
+    with pytest.raises(AnchorError):  # nor does a report's intake trust it
+        ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
