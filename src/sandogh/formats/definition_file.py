@@ -28,6 +28,7 @@ from sandogh.core.definition import model as core
 from sandogh.core.definition import rule as core_rule
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.core.definition.validate import ValidElection, validated
+from sandogh.formats.definition_core_schema import election_of
 from sandogh.formats.definition_problems import structure_problem
 from sandogh.formats.definition_schema import FORMAT, Definition, ElectionHeader
 from sandogh.formats.documents import DocumentError, read_document, read_json
@@ -265,12 +266,13 @@ def _canonical_election(data: bytes) -> core.Election | None:
     orjson read hold neither: the form is written from dicts, whose keys are distinct, and
     writes shares and degrees as text. So the strict reader would have read the same document,
     and whatever else is wrong with it is found again by the strict reader on the way back. The
-    national definition is read this way in about half the time.
+    national definition is read this way in about half the time. `election_of` validates with
+    the models' own checks straight into the core values, and accepts what they accept.
     """
     if not data.startswith(_CANONICAL_START):
         return None
     try:
-        election = Definition.model_validate(orjson.loads(data)).to_core()
+        election = election_of(orjson.loads(data))
     except ValueError:  # not JSON to orjson, or not a definition: pydantic's ValidationError
         return None
     return election if canonical_bytes(election) == data else None
