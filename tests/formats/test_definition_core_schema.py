@@ -5,16 +5,18 @@ others at the same paths (the models' errors are what the user is shown)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
+import pytest
 from hypothesis import example as also_try
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from sandogh.core.definition.model import Election
+from sandogh.core.definition.model import Election, Name
 from sandogh.formats.definition_core_schema import election_of
-from sandogh.formats.definition_file import canonical_bytes
+from sandogh.formats.definition_file import DefinitionFileError, canonical_bytes, parse_definition
 from sandogh.formats.definition_schema import MOST_CHARACTERS, MOST_WHOLE, Definition
 
 from .build import elections, example
@@ -81,7 +83,7 @@ def damaged(data: Any, path: list[int], value: Any, remove: bool) -> Any:
     return copy
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(elections, st.lists(damages, max_size=3))
 @also_try(None, [([2, 0, 0, 5, 0], MOST_WHOLE + 1, False)])
 def test_both_accept_the_same_documents_and_refuse_at_the_same_paths(
@@ -109,3 +111,34 @@ def test_the_core_values_hold_only_their_fields() -> None:
     assert type(contest.constituencies) is tuple
     assert type(contest.constituencies[0].units) is tuple
     assert election == by_the_models(example())
+
+
+#: a lone surrogate aside (no canonical bytes hold one), what session 26's F4 and F5 planted
+_REFUSED = [
+    ("a\x00b", 1),
+    ("\u202e", 1),
+    ("\u2066x", 1),
+    ("x" * (MOST_CHARACTERS + 1), 1),
+    ("x", -1),
+    ("x", MOST_WHOLE + 1),
+]
+
+
+@pytest.mark.parametrize(("name", "voters"), _REFUSED)
+def test_canonical_bytes_of_what_the_models_refuse_are_refused_alike(
+    name: str, voters: int
+) -> None:
+    """The attacks of session 26 (F4, F5) written in the canonical form itself: the canonical
+    path refuses them, and the strict reader names the same problems as for the same document
+    written otherwise."""
+    election = election_of(example())
+    unit = replace(election.units[-1], name=Name(name, "x"), eligible_voters=voters)
+    canonical = canonical_bytes(replace(election, units=(*election.units[:-1], unit)))
+    assert canonical.startswith(b'{"contests":')
+    problems = []
+    for data in (canonical, json.dumps(json.loads(canonical), indent=1).encode()):
+        with pytest.raises(DefinitionFileError) as raised:
+            parse_definition(data, source_name="x.json")
+        problems.append([str(p) for p in raised.value.problems])
+    assert problems[0] == problems[1]
+    assert problems[0]
