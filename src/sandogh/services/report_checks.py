@@ -31,9 +31,9 @@ from sandogh.core.report import (
     verify_signed,
 )
 from sandogh.core.supervision.modes import encrypts, station_mode
-from sandogh.services.record_coverage import coverage_of
 from sandogh.services.days import Day, day_of
 from sandogh.services.ports import StoredReport, UnitOfWork
+from sandogh.services.record_coverage import coverage_of
 from sandogh.services.report_refusal import Refuser, ReportRefusal
 
 #: the core's reasons a covered report would be refused for, as this use case names them
