@@ -30,7 +30,7 @@ from collections.abc import Iterable
 import orjson
 
 from sandogh.core.canonical_json import NotCanonicalError, canonical_json
-from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.counting.tally import FIGURES, Counts, TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import (
@@ -133,7 +133,7 @@ def _first_difference(
     when every figure is the same."""
     if stored is None or signed is None:
         return "sheet", None if stored is None else 0, None if signed is None else 0
-    figures = [(name, getattr(stored, name), getattr(signed, name)) for name in _FIGURES]
+    figures = [(name, getattr(stored, name), getattr(signed, name)) for name in FIGURES]
     figures += [
         (
             f"invalid_{kind.replace('-', '_')}",
@@ -147,14 +147,3 @@ def _first_difference(
         for code in sorted(stored.votes.keys() | signed.votes.keys())
     ]
     return next((each for each in figures if each[1] != each[2]), None)
-
-
-_FIGURES = (
-    "papers_received",
-    "papers_used",
-    "papers_unused",
-    "papers_spoiled",
-    "cast",
-    "valid",
-    "void",
-)
