@@ -65,7 +65,7 @@ def test_a_record_rewritten_with_its_fingerprint_after_the_seal_is_refused(
         work.commit()
     with uow() as work, pytest.raises(AnchorError) as refused:
         coverage_of(work, ROUND_2)
-    assert refused.value.reason is AnchorRefusal.MALFORMED
+    assert refused.value.reason is AnchorRefusal.REWRITTEN
     assert "not the record sealed" in str(refused.value)
     with pytest.raises(AnchorError):  # nor does a report's intake trust it
         ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)

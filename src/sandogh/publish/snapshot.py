@@ -65,7 +65,7 @@ from sandogh.publish.election_writes import PARALLEL_FROM, ElectionWrites
 from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
 from sandogh.publish.processes import cpu_seconds
 from sandogh.publish.published import Published
-from sandogh.publish.reading import other_snapshots, written_up_to
+from sandogh.publish.reading import other_snapshots, read_anchor, written_up_to
 from sandogh.publish.site_passes import SiteRendering
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
@@ -289,7 +289,10 @@ class Publisher:
         with self._reads() as work:
             tallied = tally(work, election, signed=True)
         timeline = self._timelines.setdefault(election, Timeline())
-        self._published[election] = state = Published.of(tallied, timeline)
+        state = Published.of(tallied, timeline)
+        # the record too is held to the log (its seal's entry) before anything is written
+        read_anchor(self._reads, state)
+        self._published[election] = state
         return state
 
     # ---- writing (`publish.election_writes`) ---------------------------------------------------
