@@ -5,6 +5,10 @@ definition decoded, a national day's sheets read and added up) with the collecto
 a good part of the time rescanning what was just built: a national definition decoded about
 five times slower with it running. Nothing built under the pause forms a
 cycle, so nothing is left unfreed; a cycle made meanwhile elsewhere waits for the next collection.
+
+A process that keeps a large state for hours (the night's publisher) holds it out of the full
+collections that would rescan it all (`HeldBetweenPasses`); the pauses here and the freezes of
+forked workers (`frozen`) release only what they froze themselves, never that.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ def collector_paused() -> Iterator[None]:
     puts them all in the oldest): otherwise the first young collection after it scanned the
     millions of objects just built, and the next middle one again, before they reached the
     oldest, where they go anyway (0.5-1 s after a national definition is decoded, measured).
-    Nothing is left out of collection: the oldest generation is scanned in full collections.
+    Nothing is left out of collection: the oldest generation is scanned in full collections —
+    unless an outer freeze holds (`frozen`), which what was built joins.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -32,6 +37,54 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            gc.freeze()
-            gc.unfreeze()
+            with frozen():
+                pass
             gc.enable()
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Everything alive held out of the collector inside (`gc.freeze`; in a forked worker its
+    visits would copy every inherited page), and put back in the oldest generation after —
+    unless a freeze held already: that one is another's to end (`HeldBetweenPasses`), and what
+    was made since joins it (`gc.unfreeze` would release both at once)."""
+    held = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not held:
+            gc.unfreeze()
+
+
+WHOLE_EVERY = 20
+"""Passes between two full collections of everything a `HeldBetweenPasses` holds."""
+
+
+class HeldBetweenPasses:
+    """A long-lived process's state kept out of the cycle collector's full collections.
+
+    The night's publisher keeps the election and what its site read (millions of objects) from
+    one pass to the next; every full collection rescanned them all (1.5-2 s of CPU nationally,
+    about one a pass: bench/night_pass.py). After each pass (`passed`), what the pass left is
+    collected (`gc.collect` scans only what is not frozen: the pass's own survivors) and then
+    frozen, so that full collections during the next pass scan only what it makes.
+
+    Why nothing leaks: a frozen object is still freed by reference counting the moment nothing
+    refers to it; only a cycle of objects that becomes garbage while frozen waits, and none is
+    frozen already garbage (each freeze follows a collection of all that is not frozen). Those
+    that do are bounded: every `every` passes everything is unfrozen and collected whole, as
+    one full collection did before each pass.
+    """
+
+    def __init__(self, every: int = WHOLE_EVERY) -> None:
+        self._every = every
+        self._passes = 0
+
+    def passed(self) -> None:
+        """A pass ended: collect what it left (everything, every `every` passes), freeze it."""
+        self._passes += 1
+        if self._passes % self._every == 0:
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
