@@ -99,11 +99,13 @@ def say(message: str) -> None:
 
 class Collections:
     """The CPU seconds Python's cycle collector spends in full collections (the oldest
-    generation's: every object alive scanned), summed while this process runs."""
+    generation's: every object alive scanned), summed while this process runs, and the objects
+    they found unreachable (cycles: reference counting frees the rest)."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
         self.count = 0
+        self.found = 0
         self._started = 0.0
         gc.callbacks.append(self._observe)
 
@@ -115,6 +117,7 @@ class Collections:
         else:
             self.seconds += time.process_time() - self._started
             self.count += 1
+            self.found += info["collected"]
 
 
 def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -152,7 +155,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                 ingest_reports(uow, signed=finals[taken : taken + size], now=now)
                 taken += size
                 cpu, wall = cpu_seconds(), time.perf_counter()
-                full = collections.seconds, collections.count
+                full = collections.seconds, collections.count, collections.found
                 if profile is not None:
                     profile.enable()
                 done = publisher.poll()
@@ -169,13 +172,15 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                         "pages": done.rendered,
                         "full_collections": collections.count - full[1],
                         "full_collections_cpu_s": collections.seconds - full[0],
+                        "full_collections_found": collections.found - full[2],
                     }
                 )
                 say(
                     f"a pass of {size}: {used:.2f} s of CPU ({1000 * used / size:.0f} ms a "
                     f"report), {done.rendering:.2f} s rendering, {len(done.written)} files, "
                     f"{done.rendered} pages; {collections.seconds - full[0]:.2f} s in "
-                    f"{collections.count - full[1]} full collections"
+                    f"{collections.count - full[1]} full collections, finding "
+                    f"{collections.found - full[2]} objects unreachable"
                 )
         cpu = cpu_seconds()
         publisher.flush()  # the whole-election files, which the passes leave behind

@@ -124,6 +124,7 @@ def test_passes_over_batches_a_void_and_a_certification_equal_the_whole_and_veri
         followed.flush()
     finally:
         gc.unfreeze()
+        gc.enable()
     voided, certified = passes[2], passes[3]
     # the void rewrites the voided box's units, not the other county's; the certification no
     # unit's result, and the pages of its constituency (the nation's, and the province's that

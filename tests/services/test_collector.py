@@ -55,9 +55,10 @@ def test_what_was_built_goes_to_the_oldest_generation_and_a_cycle_is_still_colle
 
 @pytest.fixture
 def unfrozen_after() -> Iterator[None]:
-    """Whatever a test froze goes back to the collector after it."""
+    """Whatever a test froze goes back to the collector after it, which runs again."""
     yield
     gc.unfreeze()
+    gc.enable()
 
 
 @pytest.mark.usefixtures("unfrozen_after")
@@ -87,6 +88,7 @@ def test_what_a_pass_leaves_is_held_and_a_cycle_dropped_later_is_freed_within_th
     del garbage
     held.passed()
     assert collected() is None  # a cycle already garbage is collected, never frozen
+    assert not gc.isenabled()  # until the next pass ends
     assert gc.get_freeze_count() > 0
     young = {id(o) for g in range(3) for o in gc.get_objects(generation=g)}
     assert id(cycle) not in young  # out of every generation: no full collection scans it

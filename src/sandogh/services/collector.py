@@ -7,8 +7,9 @@ five times slower with it running. Nothing built under the pause forms a
 cycle, so nothing is left unfreed; a cycle made meanwhile elsewhere waits for the next collection.
 
 A process that keeps a large state for hours (the night's publisher) holds it out of the full
-collections that would rescan it all (`HeldBetweenPasses`); the pauses here and the freezes of
-forked workers (`frozen`) release only what they froze themselves, never that.
+collections that would rescan it all (`HeldBetweenPasses`, collecting at the end of each pass);
+the pauses here and the freezes of forked workers (`frozen`) release only what they froze
+themselves, never that.
 """
 
 from __future__ import annotations
@@ -66,15 +67,19 @@ class HeldBetweenPasses:
 
     The night's publisher keeps the election and what its site read (millions of objects) from
     one pass to the next; every full collection rescanned them all (1.5-2 s of CPU nationally,
-    about one a pass: bench/night_pass.py). After each pass (`passed`), what the pass left is
-    collected (`gc.collect` scans only what is not frozen: the pass's own survivors) and then
-    frozen, so that full collections during the next pass scan only what it makes.
+    about one a pass: bench/night_pass.py). Freezing them after each pass is not enough: a full
+    collection comes when the objects that reached the oldest generation since the last one
+    outnumber a quarter of those it left, so with the state frozen a pass that keeps a million
+    objects of its own (the nation's results parsed again) rescanned them ten times (measured).
+    So once held, the collector runs at the end of each pass alone (`passed`): it collects
+    what is not frozen — what the pass made, once — and freezes what is left, and is then off
+    until the next pass ends (`gc.disable`: the process must publish and nothing else).
 
-    Why nothing leaks: a frozen object is still freed by reference counting the moment nothing
-    refers to it; only a cycle of objects that becomes garbage while frozen waits, and none is
-    frozen already garbage (each freeze follows a collection of all that is not frozen). Those
-    that do are bounded: every `every` passes everything is unfrozen and collected whole, as
-    one full collection did before each pass.
+    Why nothing leaks: a frozen object, or one made with the collector off, is still freed by
+    reference counting the moment nothing refers to it. Only cycles wait: those the pass made
+    for its end (a pass of 10 national reports left none: bench/night_pass.py), and a cycle
+    of frozen objects that becomes garbage later for the next whole collection: every `every`
+    passes everything is unfrozen and collected whole, as one full collection did each pass.
     """
 
     def __init__(self, every: int = WHOLE_EVERY) -> None:
@@ -88,3 +93,4 @@ class HeldBetweenPasses:
             gc.unfreeze()
         gc.collect()
         gc.freeze()
+        gc.disable()
