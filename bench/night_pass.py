@@ -2,7 +2,8 @@
 report, at the size of bench/night.py's national preparation.
 
     .venv/bin/python bench/night_pass.py [--stations N | --national] [--sizes 1,10,100] [--repeat R]
-                                         [--profile FILE] [--at TIME] [--keep DIR] [--json]
+                                         [--profile FILE] [--no-hold] [--at TIME] [--keep DIR]
+                                         [--json]
 
 The kept preparation of bench/night_nation.py (made first when there is none) is copied, the
 publisher catches up from its snapshot as bench/night.py's does, and then for each size N of
@@ -14,9 +15,10 @@ sizes gives the two parts (the first passes read what later ones keep: `--repeat
 passes of a publisher that has followed the night for a while); then the whole-election files,
 which a pass writes at most every `bulk_interval` seconds, are written and timed. With
 `--profile`, the passes are profiled (cProfile, CPU) into FILE. Each pass's CPU in the cycle
-collector's full collections is given beside it. With `--at` the reports are taken at that time
-and with `--keep` the snapshot is left in DIR, so that two versions' snapshots can be compared
-file by file.
+collector's full collections is given beside it, and the objects they found unreachable; the
+publisher holds its state out of them as `sandogh publish --follow` does, unless `--no-hold`.
+With `--at` the reports are taken at that time and with `--keep` the snapshot is left in DIR,
+so that two versions' snapshots can be compared file by file.
 
 The lag of bench/night.py is a pass's wait and its length: with reports arriving at r a second
 and a pass every `interval`, a report waits for the pass after it, and that pass takes
@@ -50,6 +52,28 @@ reports each (load 2.4–2.9); session 26's 38.6 / 58.8 s, 490 ms, 20.9 s (load 
 beyond the noise — a night's pass holds many reports, and their pages (a county's and a
 province's, both languages, lists of thousands of units) and the collector's full collections,
 not the fixed part, make it.
+
+Session 28, the merged stage (lag27's stamps with pages27's paged lists: the election's and the
+nation's pages ~100 KB, were 3.4 MB), `--national --sizes 1,10 --repeat 2`, load 7–15, CPU:
+without the full collections a pass's fixed part 1.56–1.66 s and 115–142 ms a report (lag27
+alone: 2.7 s, 120–130 ms). The full collections: 1.40–1.61 s each, in two of the four passes
+(2.85–3.09 s in all). With the publisher holding its state out of them (`Publisher(hold=True)`,
+as `sandogh publish --follow` and night.py do; `--no-hold` for the old way, run beside it):
+one collection at each pass's end of what the pass left, 0.28–0.46 s (1.52 s in the same four
+passes; passes of 1.9, 3.4, 2.3, 3.5 s against 1.6, 4.6, 3.4, 2.9), and the catch-up 1.4 s
+more, once (its whole collection). Freezing after each pass alone was worse: with the state
+frozen, a full collection comes whenever the objects reaching the oldest generation outnumber
+a quarter of those the last one left, so 24 of them in the four passes, 4.4 s; hence the
+collector off between the passes' ends. A whole collection after the four passes found 0–17
+objects unreachable: the passes make next to no cycles, so what the freezes keep of a cycle
+dropped later (until the whole collection every 20 passes) is next to nothing. Profiled (the
+stage's code, 4 passes, 47 s of CPU under cProfile): rendering 87 %; placing the
+constituencies on the election's and the nation's pages (all ~13,500, again each pass: their
+outcomes change with every report) 30 %; files decoded again (~2,700 a pass, orjson 14 %: the
+nation's results, 12 MB for the village councils, written by every pass, and the outcomes and
+results of the units reported); who leads (`site.figures.leading`, 13 %: the nation's 108,000
+village-council votes folded by candidate code, ~10 times a pass); the stamps (~31,000 stats a
+pass, 7–10 %); the data files of a pass (`write_units`) 11 %. Those are the next cuts.
 
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
 `--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
