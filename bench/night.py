@@ -121,9 +121,9 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   at the real peak; lag p50 / p99 / max 68.6 / 97.1 / 97.7 s and 44.2 / 76.0 / 76.6 s. Against
   session 26 (490 ms a report, passes of 20.9 s p50 and 43.1 s max, 2.68 cores; lag 38.6 / 58.8
   s at load ~1) and session 27's lag27 (405 ms, 44.0 / 65.0 s at load 2.4–2.9): the CPU a
-  report is a third and the longest pass's CPU too, but the lag is not lower here: a pass's
-  wall time follows the load (the longest 43.9 s of wall for 14 s of CPU), and on 2 cores shared
-  by 4–10 runnable processes the publisher gets a third of a core. Its CPU (0.9–1.1 cores at
+  report is a third to a half, the longest pass's CPU a third, but the lag is not lower here: a
+  pass's wall time follows the load (the longest 43.9 s of wall for 14 s of CPU), and on 2 cores
+  shared by 4–10 runnable processes the publisher gets a third of a core. Its CPU (0.9–1.1 cores at
   the real peak with the centre) says it would keep pace on a core of its own; the lag on an
   idle machine is not yet measured.
 """

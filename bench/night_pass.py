@@ -76,8 +76,8 @@ village-council votes folded by candidate code, ~10 times a pass); the stamps (~
 pass, 7–10 %); the data files of a pass (`write_units`) 11 %. Those are the next cuts.
 The night on this code (`night.py --national --boxes 300 --minutes 2.2`, twice, load 4–11):
 138–181 ms of the publisher's CPU a report, passes of 4.3–4.7 s of CPU (p50), lag p50/p99
-44.2 / 76.0 s and 68.6 / 97.1 s — the CPU a third of lag27's (405 ms), the lag following the
-load (night.py's docstring).
+44.2 / 76.0 s and 68.6 / 97.1 s — the CPU a third to a half of lag27's (405 ms), the lag
+following the load (night.py's docstring).
 
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
 `--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
