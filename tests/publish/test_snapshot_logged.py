@@ -12,6 +12,7 @@ from sandogh.core.report import decode_report, decode_signed
 from sandogh.core.report.digests import sha256_text
 from sandogh.publish.snapshot import Publisher
 from sandogh.services.logged_reports import ReportNotLoggedError
+from sandogh.services.outcomes import decide_contests
 from sandogh.services.totals import check_totals
 from sandogh.store.engine import make_engine
 from sandogh.store.tables import (
@@ -62,15 +63,17 @@ def test_a_report_rewritten_with_its_hash_sheets_and_totals_is_published_by_no_r
     sqlite_store_url: str, tmp_path: Path
 ) -> None:
     """The outsider's N1 (session 27): every figure the store holds agrees with the forged
-    report (`check-totals` finds nothing), but the log's entry names the true one. A
-    regeneration refuses it, naming the station and both hashes, and writes nothing."""
+    report, but the log's entry names the true one. A regeneration refuses it, naming the
+    station and both hashes, and writes nothing; so do `check-totals` and `outcome`."""
     uow, engine = _sql(sqlite_store_url)
     set_up(uow)
     report(uow, ST_1, 1)
     report(uow, ST_3, 2)
     true = sha256_text(final_report(ST_1))
     _forge(engine, FORGED)
-    assert check_totals(uow, ROUND_2).differences == ()
+    for reading in (check_totals, decide_contests):
+        with pytest.raises(ReportNotLoggedError):
+            reading(uow, ROUND_2)
 
     with pytest.raises(ReportNotLoggedError) as refused:
         Publisher(uow, tmp_path / "site", render=False).regenerate()
@@ -87,6 +90,7 @@ def test_a_report_rewritten_with_its_hash_sheets_and_totals_is_published_by_no_r
     assert not (tmp_path / "site" / "data").exists()
 
     _forge(engine, final_report(ST_1))  # put right, it publishes
+    assert check_totals(uow, ROUND_2).differences == ()
     Publisher(uow, tmp_path / "site", render=False).regenerate()
     assert read(tmp_path / "site", f"results/president/{ST_1}.json")["counts"]["cast"] == 4
 

@@ -44,10 +44,9 @@ from sandogh.services.errors import (
     ResultsAlreadyImportedError,
     SheetsDoNotReconcileError,
 )
-from sandogh.services.logged_reports import election_logged, hold_to_log
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
-from sandogh.services.signed_sheets import hold_to_reports
+from sandogh.services.signed_sheets import hold_stored
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import count_sheets
 from sandogh.services.unit_tally import PAGE_SIZE, UnitsPage, tally_unit, units_page
@@ -140,9 +139,7 @@ def tally(
     check_certified(day, recorded, sheets, contests=None)
     check_certified_totals(work, day, recorded, sheets)
     if signed:
-        reports = tuple(work.reports.all(stored.election.id))
-        hold_to_log(stored.election, reports, election_logged(work, stored.election.id))
-        hold_to_reports(stored.election, sheets, reports)
+        hold_stored(work, stored.election, sheets)
     records = recorded.voids
     voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()
