@@ -94,8 +94,9 @@ def _logged(
     work: UnitOfWork, election: str, changes: list[Change], found: list[StoredReport]
 ) -> dict[tuple[str, str], str]:
     """The logged hash of each report `found`: from the entries the pass follows, and, for a
-    report stored since the pass read the log (a zero report's station sending its final one),
-    from the log's entries at its station."""
+    report the pass copies again without following its entry (a station's zero report, when its
+    final one comes; a report stored since the pass read the log), from the log's entries at its
+    station (one read of the few recorded there)."""
     logged = {
         (c.station, c.report_kind): c.report_hash
         for c in changes
