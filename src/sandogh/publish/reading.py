@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import cast
 
 from sandogh.core.counting.tally import TallySheet
+from sandogh.core.log import EventType
 from sandogh.core.report import ReportKind, decode_report, decode_signed
 from sandogh.publish.changes import Change, ChangeKind
 from sandogh.publish.documents import REPORT_KINDS
@@ -19,7 +20,8 @@ from sandogh.publish.writer import Writer
 from sandogh.services.anchor import hold_to_seal
 from sandogh.services.candidacy_files import recorded_steps
 from sandogh.services.elections import UnitOfWorkFactory
-from sandogh.services.ports import Device
+from sandogh.services.logged_reports import hold_to_log, logged_hashes
+from sandogh.services.ports import Device, StoredReport, UnitOfWork
 
 
 def read_devices(uow: UnitOfWorkFactory, state: Published) -> None:
@@ -62,7 +64,8 @@ def read_stations(
     uow: UnitOfWorkFactory, writer: Writer, state: Published, changes: list[Change]
 ) -> dict[str, tuple[TallySheet, ...]]:
     """Copy the reports the changes name into the snapshot and read the boxes they name;
-    the sheets of the final reports among them, by station."""
+    the sheets of the final reports among them, by station. Each report is held to the hash
+    its log entry names first (`services.logged_reports`): none is written unless all hold."""
     election = state.index.election_id
     reporting = {c.station for c in changes if c.kind is ChangeKind.REPORT and c.station}
     refigured = {c.station for c in changes if c.figures and c.station}
@@ -71,19 +74,42 @@ def read_stations(
         read_devices(uow, state)
     sheets: dict[str, tuple[TallySheet, ...]] = {}
     with uow() as work:
-        for station in sorted(reporting):
-            for kind in REPORT_KINDS:
-                stored = work.reports.get(election, station, kind)
-                if stored is not None:
-                    state.write_report(writer, stored)
-                    if kind == ReportKind.FINAL.value and station in refigured:
-                        signed = decode_signed(stored.signed)
-                        sheets[station] = decode_report(signed.report).sheets
+        found = [
+            stored
+            for station in sorted(reporting)
+            for kind in REPORT_KINDS
+            if (stored := work.reports.get(election, station, kind)) is not None
+        ]
+        hold_to_log(state.index.stored.election, found, _logged(work, election, changes, found))
+        for stored in found:
+            state.write_report(writer, stored)
+            if stored.kind == ReportKind.FINAL.value and stored.station in refigured:
+                signed = decode_signed(stored.signed)
+                sheets[stored.station] = decode_report(signed.report).sheets
         for station in sorted(enrolled):
             state.devices[station] = work.devices.of_station(election, station)
     if enrolled:
         state.write_devices(writer)
     return sheets
+
+
+def _logged(
+    work: UnitOfWork, election: str, changes: list[Change], found: list[StoredReport]
+) -> dict[tuple[str, str], str]:
+    """The logged hash of each report `found`: from the entries the pass follows, and, for a
+    report the pass copies again without following its entry (a station's zero report, when its
+    final one comes; a report stored since the pass read the log), from the log's entries at its
+    station (one read of the few recorded there)."""
+    logged = {
+        (c.station, c.report_kind): c.report_hash
+        for c in changes
+        if c.kind is ChangeKind.REPORT and c.station and c.report_kind and c.report_hash
+    }
+    later = {r.station for r in found if (r.station, r.kind) not in logged}
+    if later:
+        accepted = work.events.of_types((EventType.REPORT_ACCEPTED,), election, later)
+        logged = logged_hashes(accepted) | logged
+    return logged
 
 
 def written_up_to(root: Path, election: str) -> int | None:
