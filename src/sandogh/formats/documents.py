@@ -5,6 +5,8 @@ and nothing is guessed or lost on the way: numbers with a point are read as `Dec
 `float`, so fractions and coordinates stay exact; YAML 1.1's octal `0701` and sexagesimal `1:30`
 stay text, so a ballot code is never silently turned into another number; a duplicate key is
 refused, not overwritten; nesting is limited, aliases cannot blow up and unsafe tags are refused.
+What YAML 1.1 alone reads, and reads as something the file does not show, is refused: a key that
+is not text (`1:`, `yes:`), `no` or `off` for false, `1_449` for 1449.
 Anything wrong is a `DocumentError` with one line per problem, each naming the source.
 """
 
@@ -14,12 +16,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import Any
 
 import yaml
 
 from sandogh.core.errors import SandoghError
+from sandogh.formats.written import exact_number, visible
 from sandogh.locale.digits import to_persian_digits
 
 try:
@@ -64,7 +67,7 @@ def read_json(data: bytes, source_name: str) -> object:
 
     try:
         document = json.loads(
-            _text(data, source_name), parse_float=Decimal, object_pairs_hook=pairs
+            _text(data, source_name), parse_float=exact_number, object_pairs_hook=pairs
         )
     except json.JSONDecodeError as error:
         raise _failure(
@@ -85,7 +88,7 @@ def read_json(data: bytes, source_name: str) -> object:
     if duplicates:
         raise DocumentError(
             [f"{source_name}: duplicate key {k!r} in an object" for k in duplicates],
-            [f"{source_name}: کلید «{k}» در یک شیء دو بار آمده است" for k in duplicates],
+            [f"{source_name}: کلید «{visible(k)}» در یک شیء دو بار آمده است" for k in duplicates],
         )
     return document
 
@@ -110,7 +113,7 @@ def _at_fa(line: int, column: int) -> str:
 
 
 _TAG = "tag:yaml.org,2002:"
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DEEPEST = 64  # a definition nests 7 deep; libyaml's composer overflows the C stack near 10⁵
 # An alias shares its anchor's data, but whoever walks the document (validation, an error message)
 # walks every copy: nine lines of nested aliases ("billion laughs") stand for 9⁹ values. A rule
@@ -119,7 +122,8 @@ _ALIASED_MOST = 100_000
 _ALIASED_MOST_FA = to_persian_digits(f"{_ALIASED_MOST:,}".replace(",", "٬"))
 _BUILDING = object()  # an anchored collection not yet closed: an alias to it would be a cycle
 _MERGE = object()  # the `<<` key of YAML merge keys
-_BOOLEANS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+_BOOLEANS = {"true": True, "false": False}
+_STR = _TAG + "str"
 
 
 class _UnreadableError(Exception):
@@ -185,8 +189,9 @@ def _yaml_data(loader: _SafeLoader) -> tuple[object, list[tuple[int, str]]]:
     become `Decimal`; YAML 1.1's octal `0701` and sexagesimal `1:30` stay text (refused where a
     number belongs); an alias shares its anchor's data, and all the aliases together may stand for
     at most `_ALIASED_MOST` values, so nested aliases cannot blow up whoever walks the data;
-    duplicate keys are returned with their lines. Booleans, null and dates are read as YAML 1.1
-    does; any other tag goes to the safe constructor, which refuses unsafe ones.
+    duplicate keys are returned with their lines. Null and dates are read as YAML 1.1 does, truth
+    values only as true and false (`_plain` refuses `no`, `1_449` and a key that is not text); any
+    other tag goes to the safe constructor, which refuses unsafe ones.
     """
     stack: list[_Open] = []
     anchors: dict[str, object] = {}
@@ -197,7 +202,7 @@ def _yaml_data(loader: _SafeLoader) -> tuple[object, list[tuple[int, str]]]:
     while True:
         event = loader.get_event()
         if isinstance(event, yaml.ScalarEvent):
-            value, anchor, size = _scalar(loader, event), event.anchor, 1
+            value, anchor, size = _scalar(loader, event, stack), event.anchor, 1
         elif isinstance(event, yaml.CollectionStartEvent):
             stack.append(_start(event, len(stack), anchors))
             continue
@@ -257,20 +262,20 @@ def _start(event: yaml.CollectionStartEvent, depth: int, anchors: dict[str, obje
         )
     if event.tag not in (None, "!", _TAG + ("map" if mapping else "seq")):
         raise _UnreadableError(
-            f"the tag {event.tag} is not allowed",
+            f"the tag {visible(event.tag)} is not allowed",
             event.start_mark,
-            f"برچسب {event.tag} پذیرفته نیست: تعریف تنها داده ساده است",
+            f"برچسب {visible(event.tag)} پذیرفته نیست: تعریف تنها داده ساده است",
         )
     return _Open({} if mapping else [], event.anchor)
 
 
 def _whole(text: str) -> object:
-    return int(text.replace("_", "")) if _INT.fullmatch(text) else text
+    return int(text) if _INT.fullmatch(text) else text
 
 
 def _exact(text: str) -> object:
     try:
-        return Decimal(text.replace("_", ""))
+        return exact_number(text)
     except InvalidOperation:  # .inf, .nan, 1:30.5: refused later as not exact
         return text
 
@@ -285,17 +290,48 @@ _SCALARS: dict[str, Callable[[str], object]] = {
 }
 
 
-def _scalar(loader: _SafeLoader, event: yaml.ScalarEvent) -> object:
+def _scalar(loader: _SafeLoader, event: yaml.ScalarEvent, stack: list[_Open]) -> object:
     tag = event.tag
     if tag is None and event.style:  # quoted, or a block: text, whatever it looks like
         return event.value
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]  # untyped in the stubs
+    if tag != _STR:
+        _plain(tag, event, stack)
     read = _SCALARS.get(tag)
     if read is not None:
         return read(event.value)
     node = yaml.ScalarNode(tag, event.value, None, None, event.style)
     return loader.construct_object(node)
+
+
+def _plain(tag: str, event: yaml.ScalarEvent, stack: list[_Open]) -> None:
+    """Refuse what is not plain data, though YAML 1.1 reads it: a key that is not text (`1:`,
+    `yes:`, `~:`), a truth value other than true or false (`no` for false: the same word is a
+    name elsewhere), a number with `_` in it (`1_449`, which neither JSON nor YAML 1.2 reads)."""
+    written = visible(event.value)
+    top = stack[-1] if stack else None
+    if top is not None and top.key is _BUILDING and isinstance(top.data, dict):
+        if tag != _TAG + "merge":
+            raise _UnreadableError(
+                f'the key {written!r} is not text to YAML; quote it ("{written}")',
+                event.start_mark,
+                f"کلید «{written}» برای YAML متن نیست؛ آن را میان گیومه بنویسید",
+            )
+    elif tag == _TAG + "bool" and event.value.lower() not in _BOOLEANS:
+        raise _UnreadableError(
+            f"{written!r} is YAML 1.1's way to write true or false; write true or false "
+            "(or quote it, if it is text)",
+            event.start_mark,
+            f"«{written}» شیوه YAML 1.1 برای نوشتن true یا false است؛ true یا false بنویسید "
+            "(یا اگر متن است، آن را میان گیومه بنویسید)",
+        )
+    elif tag in (_TAG + "int", _TAG + "float") and "_" in event.value:
+        raise _UnreadableError(
+            f"the number {written!r} has '_' in it; write it without (as JSON does)",
+            event.start_mark,
+            f"عدد «{written}» «_» دارد؛ آن را بی «_» بنویسید",
+        )
 
 
 def _read_yaml(data: bytes, source_name: str) -> object:
@@ -331,7 +367,8 @@ def _read_yaml(data: bytes, source_name: str) -> object:
         raise DocumentError(
             [f"{source_name}, line {n}: duplicate key {k!r}" for n, k in duplicates],
             [
-                f"{source_name}، سطر {to_persian_digits(str(n))}: کلید «{k}» دو بار آمده است"
+                f"{source_name}، سطر {to_persian_digits(str(n))}: "
+                f"کلید «{visible(k)}» دو بار آمده است"
                 for n, k in duplicates
             ],
         )
