@@ -152,49 +152,6 @@ def test_a_json_file_that_cannot_be_read_says_why_in_persian(data: bytes, persia
     assert raised.value.fa == (f"x.json: JSON درستی نیست: {persian}",)
 
 
-@pytest.mark.parametrize(
-    ("data", "english", "persian"),
-    [
-        (
-            b"a: 1\n1: 2\n",
-            "the key '1' is not text to YAML; quote it (\"1\") (line 2, column 1)",
-            "کلید «1» برای YAML متن نیست؛ آن را میان گیومه بنویسید (سطر ۲، ستون ۱)",
-        ),
-        (
-            b"a:\n  yes: 2\n",
-            "the key 'yes' is not text to YAML; quote it (\"yes\") (line 2, column 3)",
-            "کلید «yes» برای YAML متن نیست؛ آن را میان گیومه بنویسید (سطر ۲، ستون ۳)",
-        ),
-        (
-            b"~: 2\n",
-            "the key '~' is not text to YAML; quote it (\"~\") (line 1, column 1)",
-            "کلید «~» برای YAML متن نیست؛ آن را میان گیومه بنویسید (سطر ۱، ستون ۱)",
-        ),
-        (
-            b"a: [true, Off]\n",
-            "'Off' is YAML 1.1's way to write true or false; write true or false (or quote it, "
-            "if it is text) (line 1, column 11)",
-            "«Off» شیوه YAML 1.1 برای نوشتن true یا false است؛ true یا false بنویسید (یا اگر متن "
-            "است، آن را میان گیومه بنویسید) (سطر ۱، ستون ۱۱)",
-        ),
-        (
-            b"a: 1_449\n",
-            "the number '1_449' has '_' in it; write it without (as JSON does) (line 1, column 4)",
-            "عدد «1_449» «_» دارد؛ آن را بی «_» بنویسید (سطر ۱، ستون ۴)",
-        ),
-    ],
-)
-def test_what_only_yaml_1_1_reads_is_refused_where_it_is(
-    data: bytes, english: str, persian: str
-) -> None:
-    # the S27 outsider's N3 and N4: `1:` was refused as "[1]: keys should be strings", in English
-    # and nowhere; `no` was read as false and `1_449` as 1449, which the file does not show
-    with pytest.raises(DocumentError) as raised:
-        read_document(data, "k.yaml")
-    assert raised.value.problems == (f"k.yaml: not valid YAML or JSON: {english}",)
-    assert raised.value.fa == (f"k.yaml: YAML یا JSON درستی نیست: {persian}",)
-
-
 def test_a_key_echoed_in_a_message_shows_its_control_characters_escaped() -> None:
     with pytest.raises(DocumentError) as raised:
         read_json(b'{"a\\u0000b": 1, "a\\u0000b": 2}', "k.json")
