@@ -53,9 +53,9 @@ beyond the noise — a night's pass holds many reports, and their pages (a count
 province's, both languages, lists of thousands of units) and the collector's full collections,
 not the fixed part, make it.
 
-Session 28, the merged stage (lag27's stamps with pages27's paged lists: the election's and the
+Session 27, with the site's long lists paged as well (the election's and the
 nation's pages ~100 KB, were 3.4 MB), `--national --sizes 1,10 --repeat 2`, load 7–15, CPU:
-without the full collections a pass's fixed part 1.56–1.66 s and 115–142 ms a report (lag27
+without the full collections a pass's fixed part 1.56–1.66 s and 115–142 ms a report (the stamps
 alone: 2.7 s, 120–130 ms). The full collections: 1.40–1.61 s each, in two of the four passes
 (2.85–3.09 s in all). With the publisher holding its state out of them (`Publisher(hold=True)`,
 as `sandogh publish --follow` and night.py do; `--no-hold` for the old way, run beside it):
@@ -76,7 +76,7 @@ village-council votes folded by candidate code, ~10 times a pass); the stamps (~
 pass, 7–10 %); the data files of a pass (`write_units`) 11 %. Those are the next cuts.
 The night on this code (`night.py --national --boxes 300 --minutes 2.2`, twice, load 4–11):
 138–181 ms of the publisher's CPU a report, passes of 4.3–4.7 s of CPU (p50), lag p50/p99
-44.2 / 76.0 s and 68.6 / 97.1 s — the CPU a third to a half of lag27's (405 ms), the lag
+44.2 / 76.0 s and 68.6 / 97.1 s — the CPU a third to a half of the stamps alone (405 ms), the lag
 following the load (night.py's docstring).
 
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),

@@ -60,7 +60,7 @@ def main() -> None:
     for sheet in built.sheets():
         if sheet.station in stations:
             sheets.setdefault(sheet.station, []).append(sheet)
-    with tempfile.TemporaryDirectory(prefix="trust27-signed-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="sandogh-signed-sheets-") as scratch:
         url = f"sqlite:///{Path(scratch) / 'night.sqlite'}"
         init_database(url)
         engine = make_engine(url)
