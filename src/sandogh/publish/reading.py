@@ -17,7 +17,7 @@ from sandogh.publish.documents import REPORT_KINDS
 from sandogh.publish.index import JSONObject
 from sandogh.publish.published import Published
 from sandogh.publish.writer import Writer
-from sandogh.services.anchor import hold_to_seal
+from sandogh.services.anchor import stored_record
 from sandogh.services.candidacy_files import recorded_steps
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.logged_reports import hold_to_log, logged_hashes
@@ -39,10 +39,8 @@ def read_anchor(uow: UnitOfWorkFactory, state: Published) -> None:
     """The election's pre-election record, once sealed, and its amendments."""
     election = state.index.election_id
     with uow() as work:
-        record = work.records.get(election)
+        record = stored_record(work, election)  # a rewritten one is not published as sealed
         sealed = record is not None and record.sealed_at is not None
-        if record is not None:  # a rewritten record is not published as the one sealed
-            hold_to_seal(work, record)
         state.record = record if sealed else None
         state.amendments = work.records.amendments(election) if sealed else []
 

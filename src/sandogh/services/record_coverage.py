@@ -1,7 +1,7 @@
 """What an election's sealed pre-election record and its amendments cover, as every report's
 intake asks it (`services.report_checks`), read once a process and kept.
 
-The record read is held to the one sealed (`services.anchor.hold_to_seal`): its bytes must
+The record read is held to the one sealed (`services.anchor.stored_record`): its bytes must
 hash to the fingerprint the seal's entry in the hash-chained log names. Without this check, a
 record rewritten by SQL (another box's key on record, a staff key made up) would be decoded and
 trusted by every process that starts after the rewrite.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from threading import Lock
 
 from sandogh.core.anchor import Coverage, decode_record, verify_amendments
-from sandogh.services.anchor import AnchorError, AnchorRefusal, hold_to_seal
+from sandogh.services.anchor import AnchorError, AnchorRefusal, stored_record
 from sandogh.services.collector import collector_paused
 from sandogh.services.ports import UnitOfWork
 
@@ -32,9 +32,8 @@ def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
         kept = _kept.get(key)
     if kept is not None:
         return kept
-    stored = work.records.get(election_id)
+    stored = stored_record(work, election_id)
     assert stored is not None  # sealed, in this same unit of work
-    hold_to_seal(work, stored)
     amendments = [each.signed for each in work.records.amendments(election_id)]
     with collector_paused():  # a national record is a million objects that stay
         record = decode_record(stored.data)
