@@ -9,6 +9,7 @@ import httpx
 
 from sandogh.core.report import BallotContest
 from sandogh.core.voters import CodeFault
+from sandogh.security_headers import CONTENT_SECURITY_POLICY
 from sandogh.server.check_in_route import check_in_fields, check_in_json
 from sandogh.server.models import (
     BallotCardBody,
@@ -113,3 +114,43 @@ def test_a_check_in_in_chunks_or_of_another_type_is_the_app_s_to_answer(live: Li
     text = httpx.post(live.url + path, content=body(second), headers={"Content-Type": "text/plain"})
     # the app's answer: FastAPI reads no JSON from a body of another type
     assert (text.status_code, text.json()["error"]) == (400, "invalid-request")
+
+
+def test_its_answers_carry_the_headers_the_app_s_stack_gives(live: Live) -> None:
+    """The same check-in answered by this route (sent whole) and by the app's whole stack (sent
+    in chunks, which this route passes on): the same headers, the security policy among them,
+    and for a refusal the same body; a card differs only in its token, so in its length."""
+    station = stations()[0]
+    first, second = voters(2)
+    path = f"/api/v1/elections/{ELECTION}/check-ins"
+    box = live.enrolled(device(1), station)
+    box.close()
+
+    def body(code: str, key: int = 1) -> bytes:
+        now = datetime.datetime.now(datetime.UTC)
+        fields = {"station": station, "national_code": code}
+        return httpx.Request(
+            "POST", "http://x", json=sign_request(device(key), "POST", path, fields, at=now)
+        ).content
+
+    def both(whole: bytes, chunked: bytes) -> tuple[httpx.Response, httpx.Response]:
+        json_type = {"Content-Type": "application/json"}
+        return (
+            httpx.post(live.url + path, content=whole, headers=json_type),
+            httpx.post(live.url + path, content=iter([chunked]), headers=json_type),
+        )
+
+    def headers(answer: httpx.Response) -> list[tuple[str, str]]:
+        varying = {"date", "content-length"}
+        return [(name, value) for name, value in answer.headers.items() if name not in varying]
+
+    for lean, stack in (
+        both(body(first), body(second)),  # two cards
+        both(body(first), body(first)),  # a voter refused twice: already voted
+        both(body(first, key=2), body(first, key=2)),  # a box not enrolled: 401
+    ):
+        assert lean.status_code == stack.status_code
+        assert headers(lean) == headers(stack)
+        assert ("content-security-policy", CONTENT_SECURITY_POLICY) in headers(lean)
+        if lean.json()["outcome" if lean.status_code == 200 else "error"] != "ballot-card":
+            assert lean.content == stack.content

@@ -1,16 +1,19 @@
-"""The box's check-in answered lean (issue 14): a plain ASGI route in front of the app's own.
+"""The box's check-in answered lean (issue 14): a plain ASGI route in front of the app's stack.
 
 The check-in is the centre's hot path, and the web framework was much of its cost: per request,
-FastAPI's dependency solving and pydantic's validation of the body and of the answer, and two hops
-through the thread pool. `CheckInRoute` takes a well-formed check-in before the framework sees it
-— the body decoded by the standard library and checked against the same rules as its model
-(`models.CheckInRequest`: exactly its fields, each a string of its form) — checks its signature
-on the event loop and hands it to the process's group commit (`server.check_in_groups`), answering
-with JSON written directly. Anything else it passes on untouched to the app: a body it would not
-take (the app's route, `server.check_ins`, answers it, a 400 naming each field), a body sent in
-chunks or larger than a check-in, another content type. So the documented endpoint, its answers
-and its refusals (reason words and status codes) are those of the app's route, which the tests
-hold both to.
+FastAPI's dependency solving and pydantic's validation of the body and of the answer, two hops
+through the thread pool, and then the eleven ASGI layers every request passes (Starlette's and
+FastAPI's own, the metrics, the security headers, the body's bounds, the log-in throttle).
+`CheckInRoute` takes a well-formed check-in before any of them sees it — the body decoded by the
+standard library and checked against the same rules as its model (`models.CheckInRequest`:
+exactly its fields, each a string of its form) — checks its signature on the event loop and hands
+it to the process's group commit (`server.check_in_groups`), answering with JSON written directly
+and with what the layers would have given the answer: the same headers, the same counts. Anything
+else it passes on untouched to the app's whole stack: a body it would not take (the app's route,
+`server.check_ins`, answers it, a 400 naming each field), a body sent in chunks or larger than a
+check-in, another content type. So the documented endpoint, its answers, its headers and its
+refusals (reason words and status codes) are those of the app's route, which the tests hold both
+to.
 
 `check_in` is the one function a check-in passes through, for whatever counts them.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import time
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -29,11 +33,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.identifiers import CODE, ELECTION_ID
+from sandogh.security_headers import with_headers
 from sandogh.server.auth import device_error, require_signed_fields
 from sandogh.server.centre import Centre
 from sandogh.server.check_in_groups import CheckInGroups, GroupOutcome
 from sandogh.server.check_in_requests import impossible_error
 from sandogh.server.errors import ApiError, answer_to
+from sandogh.server.metrics import CHECK_IN, count_answer, count_card
 from sandogh.server.models import parse_time
 from sandogh.server.refusals import UNPROVEN, request_source
 from sandogh.services.check_in_rules import DeviceRefusedError, ImpossibleCheckInError, Refused
@@ -56,42 +62,59 @@ _FORMS = {
 }
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _CONTENT_TYPE = (b"content-type", b"application/json")
+_CARD = b'{"outcome":"ballot-card"'
 
 
 class CheckInRoute:
-    """ASGI middleware answering a well-formed check-in itself; it needs `app.state.centre` and
-    `app.state.check_in_groups`, and lets every request through on an app without them (the
-    OpenAPI document's)."""
+    """The check-in's dispatcher, in front of the app's whole stack (`app._CentreApp`): a
+    well-formed check-in it answers itself, with what the stack's layers would have given its
+    answer — the security headers (`security_headers.with_headers`), the metrics
+    (`metrics.count_card`, `count_answer`) and, by taking only a body declared of at most
+    `MAX_BYTES`, the body's bound (`limits.BodyLimit`); anything else goes to `stack` with the body
+    it read given again. It answers with `state.centre` and `state.check_in_groups`, and lets
+    every request through on an app without them (the OpenAPI document's)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, state: Any, stack: ASGIApp) -> None:
+        self._state = state
+        self._stack = stack
+
+    @staticmethod
+    def takes(scope: Scope) -> bool:
+        """Whether `scope` may be a check-in: the one path and method this route answers."""
+        return (
+            scope["type"] == "http"
+            and scope["method"] == "POST"
+            and _PATH.fullmatch(scope["path"]) is not None
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        found = None
-        if scope["type"] == "http" and scope["method"] == "POST":
-            found = _PATH.fullmatch(scope["path"])
-        state = scope["app"].state if found is not None else None
-        groups = getattr(state, "check_in_groups", None)
-        if found is None or state is None or groups is None or not _small_json(scope):
-            await self.app(scope, receive, send)
+        started = time.perf_counter()
+        found = _PATH.fullmatch(scope["path"])
+        groups = getattr(self._state, "check_in_groups", None)
+        if found is None or groups is None or not _small_json(scope):
+            await self._stack(scope, receive, send)
             return
         body = await _body(receive)
         fields = check_in_fields(body)
         if fields is None:
-            await self.app(scope, _replay(body, receive), send)
+            await self._stack(scope, _replay(body, receive), send)
             return
-        answer = await check_in(state.centre, groups, scope, found.group(1), fields)
+        answer = await check_in(self._state.centre, groups, scope, found.group(1), fields)
         if isinstance(answer, bytes):  # a card or a refused voter: sent as two plain messages
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 200,
-                    "headers": [(b"content-length", b"%d" % len(answer)), _CONTENT_TYPE],
-                }
-            )
-            await send({"type": "http.response.body", "body": answer})
-            return
-        await answer(scope, receive, send)
+            status, headers = 200, [(b"content-length", b"%d" % len(answer)), _CONTENT_TYPE]
+            body = answer
+        else:
+            status, headers, body = answer.status_code, answer.raw_headers, bytes(answer.body)
+        seconds = time.perf_counter() - started
+        if status == 200 and body.startswith(_CARD):
+            count_card(seconds)
+        else:
+            count_answer(CHECK_IN, status, body, seconds)
+        # counted before the last byte goes, as `metrics.Measured` counts
+        await send(
+            {"type": "http.response.start", "status": status, "headers": with_headers(headers)}
+        )
+        await send({"type": "http.response.body", "body": body})
 
 
 async def check_in(
