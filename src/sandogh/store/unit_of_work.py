@@ -67,8 +67,8 @@ R = TypeVar("R")
 
 class _Repository(Generic[R]):
     """A repository of a unit of work, made the first time the open unit of work asks for it and
-    kept until it ends: a use case uses a few of its twenty-four (a group of check-ins six),
-    and making every one for each transaction was a measurable part of a check-in (issue 14)."""
+    kept until it ends: a use case uses a few of the twenty-four, and making every one for each
+    transaction was a part of a group of check-ins' CPU (issue 14)."""
 
     def __init__(self, make: Callable[[SqlUnitOfWork], R]) -> None:
         self._make = make
