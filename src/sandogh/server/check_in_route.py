@@ -15,6 +15,10 @@ check-in, another content type. So the documented endpoint, its answers, its hea
 refusals (reason words and status codes) are those of the app's route, which the tests hold both
 to.
 
+The box's look-up before a check-in, its other request a voter, is taken the same way and
+answered by the app's own route function (`check_in_look_ups.post_look_up`) in the thread pool,
+without the framework's layers: it reads one voter and records nothing, so it has no group.
+
 `check_in` is the one function a check-in passes through, for whatever counts them.
 """
 
@@ -37,10 +41,11 @@ from sandogh.security_headers import with_headers
 from sandogh.server.auth import device_error, require_signed_fields
 from sandogh.server.centre import Centre
 from sandogh.server.check_in_groups import CheckInGroups, GroupOutcome
+from sandogh.server.check_in_look_ups import post_look_up
 from sandogh.server.check_in_requests import impossible_error
 from sandogh.server.errors import ApiError, answer_to
-from sandogh.server.metrics import CHECK_IN, count_answer, count_card
-from sandogh.server.models import parse_time
+from sandogh.server.metrics import CHECK_IN, LOOK_UP, count_answer, count_card
+from sandogh.server.models import CheckInRequest, parse_time
 from sandogh.server.refusals import UNPROVEN, request_source
 from sandogh.services.check_in_rules import DeviceRefusedError, ImpossibleCheckInError, Refused
 from sandogh.services.checkin import Asked, BallotCard
@@ -49,8 +54,11 @@ from sandogh.wire import api_paths
 
 #: A check-in's body is a few hundred bytes; a larger one goes to the app (and its bounds).
 MAX_BYTES = 4096
+# the check-in's path, and the look-up's below it: group 1 the election, group 2 the look-up's tail
+_LOOK_UP_TAIL = api_paths.LOOK_UPS.removeprefix(api_paths.CHECK_INS)
 _PATH = re.compile(
     re.escape(api_paths.CHECK_INS).replace(re.escape("{election_id}"), f"({ELECTION_ID.pattern})")
+    + f"({re.escape(_LOOK_UP_TAIL)})?"
 )
 # `models.CheckInRequest`'s fields and their forms; a body that fails any goes to the app
 _FORMS = {
@@ -66,13 +74,14 @@ _CARD = b'{"outcome":"ballot-card"'
 
 
 class CheckInRoute:
-    """The check-in's dispatcher, in front of the app's whole stack (`app._CentreApp`): a
-    well-formed check-in it answers itself, with what the stack's layers would have given its
-    answer — the security headers (`security_headers.with_headers`), the metrics
-    (`metrics.count_card`, `count_answer`) and, by taking only a body declared of at most
-    `MAX_BYTES`, the body's bound (`limits.BodyLimit`); anything else goes to `stack` with the body
-    it read given again. It answers with `state.centre` and `state.check_in_groups`, and lets
-    every request through on an app without them (the OpenAPI document's)."""
+    """The box's two hot routes' dispatcher, in front of the app's whole stack
+    (`app._CentreApp`): a well-formed check-in or look-up it answers itself, with what the
+    stack's layers would have given its answer — the security headers
+    (`security_headers.with_headers`), the metrics (`metrics.count_card`, `count_answer`) and, by
+    taking only a body declared of at most `MAX_BYTES`, the body's bound (`limits.BodyLimit`);
+    anything else goes to `stack` with the body it read given again. It answers with
+    `state.centre` and `state.check_in_groups`, and lets every request through on an app without
+    them (the OpenAPI document's)."""
 
     def __init__(self, state: Any, stack: ASGIApp) -> None:
         self._state = state
@@ -80,7 +89,7 @@ class CheckInRoute:
 
     @staticmethod
     def takes(scope: Scope) -> bool:
-        """Whether `scope` may be a check-in: the one path and method this route answers."""
+        """Whether `scope` may be a check-in or a look-up: the paths and method answered here."""
         return (
             scope["type"] == "http"
             and scope["method"] == "POST"
@@ -99,22 +108,42 @@ class CheckInRoute:
         if fields is None:
             await self._stack(scope, _replay(body, receive), send)
             return
-        answer = await check_in(self._state.centre, groups, scope, found.group(1), fields)
-        if isinstance(answer, bytes):  # a card or a refused voter: sent as two plain messages
+        centre, election_id = self._state.centre, found.group(1)
+        if found.group(2) is None:
+            endpoint, answer = CHECK_IN, await check_in(centre, groups, scope, election_id, fields)
+        else:
+            endpoint, answer = LOOK_UP, await look_up_json(centre, scope, election_id, fields)
+        if isinstance(answer, bytes):  # a card, a voter's look-up or a refused voter
             status, headers = 200, [(b"content-length", b"%d" % len(answer)), _CONTENT_TYPE]
             body = answer
         else:
             status, headers, body = answer.status_code, answer.raw_headers, bytes(answer.body)
         seconds = time.perf_counter() - started
-        if status == 200 and body.startswith(_CARD):
+        if endpoint == CHECK_IN and status == 200 and body.startswith(_CARD):
             count_card(seconds)
         else:
-            count_answer(CHECK_IN, status, body, seconds)
-        # counted before the last byte goes, as `metrics.Measured` counts
+            count_answer(endpoint, status, body, seconds)
+        # counted before the last byte goes, as `metrics.Measured` counts; sent as two plain
+        # messages
         await send(
             {"type": "http.response.start", "status": status, "headers": with_headers(headers)}
         )
         await send({"type": "http.response.body", "body": body})
+
+
+async def look_up_json(
+    centre: Centre, scope: Scope, election_id: str, fields: dict[str, str]
+) -> bytes | Response:
+    """The answer to a box's look-up for `election_id`, its body read as `fields`: the app's own
+    route (`check_in_look_ups.post_look_up`), run in the thread pool as FastAPI runs it, its
+    answer's JSON (200), or the app's answer to an error."""
+    try:
+        source = request_source(Request(scope))
+        request = CheckInRequest.model_validate(fields)
+        answer = await run_in_threadpool(post_look_up, election_id, request, centre, source)
+    except Exception as error:  # answered as the app's handlers answer it
+        return answer_to(error)
+    return answer.model_dump_json().encode()
 
 
 async def check_in(
