@@ -73,7 +73,8 @@ _health.add_api_route(
 
 
 class _CentreApp(FastAPI):
-    """FastAPI's app with the box's check-in dispatched before its stack (`CheckInRoute`)."""
+    """FastAPI's app with the box's check-in and look-up dispatched before its stack
+    (`CheckInRoute`)."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)

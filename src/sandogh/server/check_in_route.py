@@ -246,7 +246,7 @@ def check_in_fields(body: bytes) -> dict[str, str] | None:
     """The body's fields when it is exactly a check-in's, each of its form; else None."""
     try:
         fields = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested deeper than the parser goes: the app's too
         return None
     if not isinstance(fields, dict) or fields.keys() != _FORMS.keys():
         return None
