@@ -27,23 +27,34 @@ under the load beyond them is HTTP and the rest. The centre, the load generator,
 anything else running share the machine's cores, so the CPU time of each is measured apart, with
 PostgreSQL's wait events sampled during the load; from them the run says what limited it.
 
-Measured (issue 14, the 2-core machine shared, load 4-10; `--seconds 10`; each mode run with the
+Measured (issue 14, the 2-core machine shared, load 12-15; `--seconds 10`; each mode run with the
 code before these changes alternated in the same hour, so the figures to compare are side by
 side; CPU a check-in is the figure to trust, the rates follow the machine's load and its disk):
 
-    mode                centre CPU a check-in          rules + ledger (parts)   check-ins/s
-    SQLite, 1 worker    0.435-0.515 ms (4 runs)        0.129-0.169 ms           391-1,084
-      before            0.482-0.544 ms (4 runs)        0.150-0.188 ms           652-1,644
-    SQLite, 2 workers   0.551 ms                       0.125 ms                 884, p99 185 ms
-      before            0.813 ms                       0.187 ms                 390, p99 308 ms
-    PostgreSQL, 1       0.393 ms + PostgreSQL 0.206    0.191 ms                 970, p99 68 ms
-      before            0.607 ms + PostgreSQL 0.219    0.218 ms                 1,132, p99 55 ms
+    mode                centre CPU a check-in          HTTP and the rest (parts)  check-ins/s
+    SQLite, 1 worker    0.419-0.455 ms (4 runs)        0.151-0.187 ms             304-485
+      before            0.442-0.469 ms (4 runs)        0.184-0.222 ms             347-495
+    SQLite, 2 workers   0.544 ms                       0.334 ms                   888, p99 130 ms
+      before            0.562 ms                       0.314 ms                   605, p99 285 ms
+    PostgreSQL, 1       0.483 ms + PostgreSQL 0.141    0.183 ms                   515, p99 141 ms
+      before            0.498 ms + PostgreSQL 0.181    0.223 ms                   806, p99 76 ms
+
+"Before" is the check-in of session 27 (0.435-0.515 ms then, on a less loaded machine); "after"
+dispatches the box's check-in and look-up before FastAPI's eleven layers (`server.check_in_route`,
+the same headers and counts), sets no header or body timer for a request read whole, and makes a
+group's transaction cheaper on SQLite (the busy handler set once per connection, not twice a
+group; a unit of work's repositories made when used). Timed apart, in one process: the dispatch
+of a check-in whose group answers at once 97-103 µs, was 108-112 (the signature's ~65 of it);
+two timers 2.2-2.5 µs a request; the busy handler's two statements 3.4 µs a group; a unit of
+work 25 µs a group, now 21 with five repositories used. Left: a group's four read-ahead queries,
+34-43 µs each (a few µs a check-in in groups of ten or more).
 
 The parts stay: decoding 0.006 ms, the signature 0.063-0.072 (libsodium: the prototype's was
-0.09-0.105), the commit's CPU 0.02 (SQLite) / 0.005 (PostgreSQL); HTTP, the event loop and the
-hand-over to the writer 0.22-0.29 ms on SQLite (the prototype's HTTP 0.045-0.07). At ~0.47 ms
-a core takes ~2,100 check-ins/s: the national peak of 5,000/s needs ~2.4 cores of centre on
-SQLite; on PostgreSQL ~2.0 cores of centre and ~1.0 of PostgreSQL.
+0.09-0.105), the commit's CPU 0.02 (SQLite) / 0.006 (PostgreSQL). At ~0.43 ms a core takes
+~2,300 check-ins/s: the national peak of 5,000/s needs ~2.2 cores of centre on SQLite (3.6 at
+60 % utilisation); on PostgreSQL ~2.4 cores of centre and ~0.7-0.9 of PostgreSQL (one run each
+on a machine at load 15: the PostgreSQL figures of session 27, 0.393 + 0.206 ms, were on a
+quieter one).
 """
 
 from __future__ import annotations

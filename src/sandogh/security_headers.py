@@ -14,7 +14,7 @@ favicon). No map tiles come from elsewhere: Leaflet and the boundaries are serve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -47,7 +47,6 @@ class WithHeaders:
     def __init__(self, app: ASGIApp, headers: Sequence[tuple[bytes, bytes]] = SECURITY_HEADERS):
         self._app = app
         self._headers = list(headers)
-        self._names = {name for name, _ in headers}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -56,12 +55,16 @@ class WithHeaders:
 
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
-                kept = [
-                    (name, value)
-                    for name, value in message.get("headers", [])
-                    if name.lower() not in self._names
-                ]
-                message["headers"] = kept + self._headers
+                message["headers"] = with_headers(message.get("headers", []), self._headers)
             await send(message)
 
         await self._app(scope, receive, sending)
+
+
+def with_headers(
+    answer: Iterable[tuple[bytes, bytes]], headers: Sequence[tuple[bytes, bytes]] = SECURITY_HEADERS
+) -> list[tuple[bytes, bytes]]:
+    """An answer's `answer` headers with `headers` in place of any of the same names: what
+    `WithHeaders` sends, and the centre's check-in route outside it (`server.check_in_route`)."""
+    names = {name for name, _ in headers}
+    return [(name, value) for name, value in answer if name.lower() not in names] + list(headers)

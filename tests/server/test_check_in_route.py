@@ -9,6 +9,7 @@ import httpx
 
 from sandogh.core.report import BallotContest
 from sandogh.core.voters import CodeFault
+from sandogh.security_headers import CONTENT_SECURITY_POLICY
 from sandogh.server.check_in_route import check_in_fields, check_in_json
 from sandogh.server.models import (
     BallotCardBody,
@@ -86,6 +87,7 @@ def test_it_takes_only_a_body_its_model_takes() -> None:
         assert check_in_fields(httpx.Request("POST", "http://x", json=wrong).content) is None, wrong
     assert check_in_fields(b"{") is None
     assert check_in_fields(b"[]") is None
+    assert check_in_fields(b"[" * 4000) is None  # raised out of the route, answered by no layer
 
 
 def test_a_check_in_in_chunks_or_of_another_type_is_the_app_s_to_answer(live: Live) -> None:
@@ -113,3 +115,51 @@ def test_a_check_in_in_chunks_or_of_another_type_is_the_app_s_to_answer(live: Li
     text = httpx.post(live.url + path, content=body(second), headers={"Content-Type": "text/plain"})
     # the app's answer: FastAPI reads no JSON from a body of another type
     assert (text.status_code, text.json()["error"]) == (400, "invalid-request")
+
+
+def test_its_answers_carry_the_headers_the_app_s_stack_gives(live: Live) -> None:
+    """The same check-in or look-up answered by this route (sent whole) and by the app's whole
+    stack (sent in chunks, which this route passes on): the same headers, the security policy
+    among them, and but for a card (its token differs, so its length) the same body."""
+    station = stations()[0]
+    first, second = voters(2)
+    path = f"/api/v1/elections/{ELECTION}/check-ins"
+    box = live.enrolled(device(1), station)
+    box.close()
+
+    look_ups = f"{path}/look-ups"
+
+    def body(code: str, key: int = 1, route: str = path) -> tuple[str, bytes]:
+        now = datetime.datetime.now(datetime.UTC)
+        fields = {"station": station, "national_code": code}
+        signed = sign_request(device(key), "POST", route, fields, at=now)
+        return route, httpx.Request("POST", "http://x", json=signed).content
+
+    def both(
+        whole: tuple[str, bytes], chunked: tuple[str, bytes]
+    ) -> tuple[httpx.Response, httpx.Response]:
+        json_type = {"Content-Type": "application/json"}
+        return (
+            httpx.post(live.url + whole[0], content=whole[1], headers=json_type),
+            httpx.post(live.url + chunked[0], content=iter([chunked[1]]), headers=json_type),
+        )
+
+    def headers(answer: httpx.Response) -> list[tuple[str, str]]:
+        varying = {"date", "content-length"}
+        return [(name, value) for name, value in answer.headers.items() if name not in varying]
+
+    answers = [
+        # a look-up records nothing: the same one twice, and the same answer
+        both(body(first, route=look_ups), body(first, route=look_ups)),
+        both(body(first), body(second)),  # two cards
+        both(body(first), body(first)),  # a voter refused twice: already voted
+        both(body(first, key=2), body(first, key=2)),  # a box not enrolled: 403
+    ]
+    said = [lean.json().get("outcome", lean.status_code) for lean, _ in answers]
+    assert said == ["may-vote", "ballot-card", "refused", 403]
+    for lean, stack in answers:
+        assert lean.status_code == stack.status_code
+        assert headers(lean) == headers(stack)
+        assert ("content-security-policy", CONTENT_SECURITY_POLICY) in headers(lean)
+        if lean.json().get("outcome") != "ballot-card":
+            assert lean.content == stack.content

@@ -14,6 +14,7 @@ from importlib.metadata import version
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from starlette.types import Receive, Scope, Send
 
 from sandogh.core.errors import SandoghError
 from sandogh.formats.key_file import read_key_file
@@ -72,6 +73,20 @@ _health.add_api_route(
 
 
 class _CentreApp(FastAPI):
+    """FastAPI's app with the box's check-in and look-up dispatched before its stack
+    (`CheckInRoute`)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._check_ins = CheckInRoute(self.state, super().__call__)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if CheckInRoute.takes(scope):
+            scope["app"] = self  # as Starlette gives it: a refusal's source is read through it
+            await self._check_ins(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
     def openapi(self) -> dict[str, Any]:
         """FastAPI's document, less the 422 answers it adds to every endpoint with parameters:
         this API answers an unreadable request with 400 (`errors`)."""
@@ -115,7 +130,6 @@ def _app(**options: Any) -> FastAPI:
     app.include_router(readiness.router)
     install_error_handlers(app)
     console.install(app)  # the operators' pages under /console, not in the API's document
-    app.add_middleware(CheckInRoute)  # in front of the routes, behind the bounds and headers
     app.add_middleware(ThrottleGate)  # inside BodyLimit, which bounds what it reads
     app.add_middleware(BodyLimit)
     app.add_middleware(WithHeaders)  # every answer, a refusal too, carries the policy

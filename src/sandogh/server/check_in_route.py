@@ -1,16 +1,23 @@
-"""The box's check-in answered lean (issue 14): a plain ASGI route in front of the app's own.
+"""The box's check-in answered lean (issue 14): a plain ASGI route in front of the app's stack.
 
 The check-in is the centre's hot path, and the web framework was much of its cost: per request,
-FastAPI's dependency solving and pydantic's validation of the body and of the answer, and two hops
-through the thread pool. `CheckInRoute` takes a well-formed check-in before the framework sees it
-— the body decoded by the standard library and checked against the same rules as its model
-(`models.CheckInRequest`: exactly its fields, each a string of its form) — checks its signature
-on the event loop and hands it to the process's group commit (`server.check_in_groups`), answering
-with JSON written directly. Anything else it passes on untouched to the app: a body it would not
-take (the app's route, `server.check_ins`, answers it, a 400 naming each field), a body sent in
-chunks or larger than a check-in, another content type. So the documented endpoint, its answers
-and its refusals (reason words and status codes) are those of the app's route, which the tests
-hold both to.
+FastAPI's dependency solving and pydantic's validation of the body and of the answer, two hops
+through the thread pool, and then the eleven ASGI layers every request passes (Starlette's and
+FastAPI's own, the metrics, the security headers, the body's bounds, the log-in throttle).
+`CheckInRoute` takes a well-formed check-in before any of them sees it — the body decoded by the
+standard library and checked against the same rules as its model (`models.CheckInRequest`:
+exactly its fields, each a string of its form) — checks its signature on the event loop and hands
+it to the process's group commit (`server.check_in_groups`), answering with JSON written directly
+and with what the layers would have given the answer: the same headers, the same counts. Anything
+else it passes on untouched to the app's whole stack: a body it would not take (the app's route,
+`server.check_ins`, answers it, a 400 naming each field), a body sent in chunks or larger than a
+check-in, another content type. So the documented endpoint, its answers, its headers and its
+refusals (reason words and status codes) are those of the app's route, which the tests hold both
+to.
+
+The box's look-up before a check-in, its other request a voter, is taken the same way and
+answered by the app's own route function (`check_in_look_ups.post_look_up`) in the thread pool,
+without the framework's layers: it reads one voter and records nothing, so it has no group.
 
 `check_in` is the one function a check-in passes through, for whatever counts them.
 """
@@ -20,6 +27,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import time
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -29,12 +37,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.definition.identifiers import CODE, ELECTION_ID
+from sandogh.security_headers import with_headers
 from sandogh.server.auth import device_error, require_signed_fields
 from sandogh.server.centre import Centre
 from sandogh.server.check_in_groups import CheckInGroups, GroupOutcome
+from sandogh.server.check_in_look_ups import post_look_up
 from sandogh.server.check_in_requests import impossible_error
 from sandogh.server.errors import ApiError, answer_to
-from sandogh.server.models import parse_time
+from sandogh.server.metrics import CHECK_IN, LOOK_UP, count_answer, count_card
+from sandogh.server.models import CheckInRequest, parse_time
 from sandogh.server.refusals import UNPROVEN, request_source
 from sandogh.services.check_in_rules import DeviceRefusedError, ImpossibleCheckInError, Refused
 from sandogh.services.checkin import Asked, BallotCard
@@ -43,8 +54,11 @@ from sandogh.wire import api_paths
 
 #: A check-in's body is a few hundred bytes; a larger one goes to the app (and its bounds).
 MAX_BYTES = 4096
+# the check-in's path, and the look-up's below it: group 1 the election, group 2 the look-up's tail
+_LOOK_UP_TAIL = api_paths.LOOK_UPS.removeprefix(api_paths.CHECK_INS)
 _PATH = re.compile(
     re.escape(api_paths.CHECK_INS).replace(re.escape("{election_id}"), f"({ELECTION_ID.pattern})")
+    + f"({re.escape(_LOOK_UP_TAIL)})?"
 )
 # `models.CheckInRequest`'s fields and their forms; a body that fails any goes to the app
 _FORMS = {
@@ -56,42 +70,80 @@ _FORMS = {
 }
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _CONTENT_TYPE = (b"content-type", b"application/json")
+_CARD = b'{"outcome":"ballot-card"'
 
 
 class CheckInRoute:
-    """ASGI middleware answering a well-formed check-in itself; it needs `app.state.centre` and
-    `app.state.check_in_groups`, and lets every request through on an app without them (the
-    OpenAPI document's)."""
+    """The box's two hot routes' dispatcher, in front of the app's whole stack
+    (`app._CentreApp`): a well-formed check-in or look-up it answers itself, with what the
+    stack's layers would have given its answer — the security headers
+    (`security_headers.with_headers`), the metrics (`metrics.count_card`, `count_answer`) and, by
+    taking only a body declared of at most `MAX_BYTES`, the body's bound (`limits.BodyLimit`);
+    anything else goes to `stack` with the body it read given again. It answers with
+    `state.centre` and `state.check_in_groups`, and lets every request through on an app without
+    them (the OpenAPI document's)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, state: Any, stack: ASGIApp) -> None:
+        self._state = state
+        self._stack = stack
+
+    @staticmethod
+    def takes(scope: Scope) -> bool:
+        """Whether `scope` may be a check-in or a look-up: the paths and method answered here."""
+        return (
+            scope["type"] == "http"
+            and scope["method"] == "POST"
+            and _PATH.fullmatch(scope["path"]) is not None
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        found = None
-        if scope["type"] == "http" and scope["method"] == "POST":
-            found = _PATH.fullmatch(scope["path"])
-        state = scope["app"].state if found is not None else None
-        groups = getattr(state, "check_in_groups", None)
-        if found is None or state is None or groups is None or not _small_json(scope):
-            await self.app(scope, receive, send)
+        started = time.perf_counter()
+        found = _PATH.fullmatch(scope["path"])
+        groups = getattr(self._state, "check_in_groups", None)
+        if found is None or groups is None or not _small_json(scope):
+            await self._stack(scope, receive, send)
             return
         body = await _body(receive)
         fields = check_in_fields(body)
         if fields is None:
-            await self.app(scope, _replay(body, receive), send)
+            await self._stack(scope, _replay(body, receive), send)
             return
-        answer = await check_in(state.centre, groups, scope, found.group(1), fields)
-        if isinstance(answer, bytes):  # a card or a refused voter: sent as two plain messages
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 200,
-                    "headers": [(b"content-length", b"%d" % len(answer)), _CONTENT_TYPE],
-                }
-            )
-            await send({"type": "http.response.body", "body": answer})
-            return
-        await answer(scope, receive, send)
+        centre, election_id = self._state.centre, found.group(1)
+        if found.group(2) is None:
+            endpoint, answer = CHECK_IN, await check_in(centre, groups, scope, election_id, fields)
+        else:
+            endpoint, answer = LOOK_UP, await look_up_json(centre, scope, election_id, fields)
+        if isinstance(answer, bytes):  # a card, a voter's look-up or a refused voter
+            status, headers = 200, [(b"content-length", b"%d" % len(answer)), _CONTENT_TYPE]
+            body = answer
+        else:
+            status, headers, body = answer.status_code, answer.raw_headers, bytes(answer.body)
+        seconds = time.perf_counter() - started
+        if endpoint == CHECK_IN and status == 200 and body.startswith(_CARD):
+            count_card(seconds)
+        else:
+            count_answer(endpoint, status, body, seconds)
+        # counted before the last byte goes, as `metrics.Measured` counts; sent as two plain
+        # messages
+        await send(
+            {"type": "http.response.start", "status": status, "headers": with_headers(headers)}
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+async def look_up_json(
+    centre: Centre, scope: Scope, election_id: str, fields: dict[str, str]
+) -> bytes | Response:
+    """The answer to a box's look-up for `election_id`, its body read as `fields`: the app's own
+    route (`check_in_look_ups.post_look_up`), run in the thread pool as FastAPI runs it, its
+    answer's JSON (200), or the app's answer to an error."""
+    try:
+        source = request_source(Request(scope))
+        request = CheckInRequest.model_validate(fields)
+        answer = await run_in_threadpool(post_look_up, election_id, request, centre, source)
+    except Exception as error:  # answered as the app's handlers answer it
+        return answer_to(error)
+    return answer.model_dump_json().encode()
 
 
 async def check_in(
@@ -194,7 +246,7 @@ def check_in_fields(body: bytes) -> dict[str, str] | None:
     """The body's fields when it is exactly a check-in's, each of its form; else None."""
     try:
         fields = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested deeper than the parser goes: the app's too
         return None
     if not isinstance(fields, dict) or fields.keys() != _FORMS.keys():
         return None

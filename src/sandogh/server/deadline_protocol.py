@@ -53,7 +53,8 @@ class DeadlineProtocol(HttpToolsProtocol):
         assert isinstance(limits, ListenSettings)  # only `listening_config` names this class
         self._limits = limits
         self._awaited: _Part | None = None
-        self._deadline: asyncio.TimerHandle | None = None
+        self._due = 0.0  # the loop's time by which the part awaited must have come
+        self._deadline: asyncio.TimerHandle | None = None  # set only past a read (`_arm`)
         # of the request whose headers are awaited: the bytes read while they are incomplete,
         # and those of its request line and headers as parsed
         self._buffered = self._header_bytes = 0
@@ -75,6 +76,7 @@ class DeadlineProtocol(HttpToolsProtocol):
         # ever, since a transport closing waits to send what it holds
         transport.set_write_buffer_limits(high=0)
         self._await(_Part.HEADERS)
+        self._arm()
 
     def pause_writing(self) -> None:
         super().pause_writing()
@@ -89,6 +91,7 @@ class DeadlineProtocol(HttpToolsProtocol):
         self._begun = self._completed = False
         in_body = self._awaited is _Part.BODY
         super().data_received(data)
+        self._arm()
         # a chunked body's trailers and chunk extensions are kept whole too, and a trailer of
         # tens of megabytes held the event loop for seconds (session 24, F1): what of a body's
         # bytes is not body may be the size of its headers and of the body itself, no more
@@ -202,7 +205,14 @@ class DeadlineProtocol(HttpToolsProtocol):
             self._limits.header_seconds if part is _Part.HEADERS else self._limits.body_seconds
         )
         self._awaited = part
-        self._deadline = self.loop.call_later(seconds, self._expire)
+        self._due = self.loop.time() + seconds
+
+    def _arm(self) -> None:
+        """Set the timer of the part awaited, once the bytes in hand are read: a request read
+        whole in one go (a check-in's is) needs none, and a timer set and cancelled twice a
+        request was a part of a check-in's CPU (issue 14)."""
+        if self._awaited is not None and self._deadline is None:
+            self._deadline = self.loop.call_at(self._due, self._expire)
 
     def _stop(self) -> None:
         self._awaited = None

@@ -17,7 +17,10 @@ threads of one server process wait in line and wake the moment it is their turn.
 processes (`sandogh serve --workers`, the command line) BEGIN IMMEDIATE is tried again from
 Python, its busy handler off, after pauses of at most `MAX_PAUSE_SECONDS` (issue 14: SQLite's
 sleeps made the p99 of two workers' check-ins 358 ms), for as long as the busy timeout. The
-database's own lock stays the one that decides.
+database's own lock stays the one that decides. The busy handler is switched off for that and on
+again only when a connection next needs it (`patient`), not around each BEGIN IMMEDIATE (two
+statements a group of check-ins): in WAL, a transaction that began immediate holds the write lock
+and its snapshot, and nothing in it waits on another connection (a commit's checkpoint is passive).
 """
 
 from __future__ import annotations
@@ -58,6 +61,10 @@ class _QueuedWriter(sqlite3.Connection):
 
     writers: threading.Lock
     _holding = False
+    #: the connection's busy timeout as last set, so that it is set only when it changes
+    busy_ms = BUSY_TIMEOUT_MS
+    #: whether the database is in WAL mode, where an immediate transaction needs no busy handler
+    wal = False
 
     def queue(self) -> None:
         """Wait for this process's turn to write, as long as SQLite's busy timeout."""
@@ -130,15 +137,17 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
         dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not in_memory:
-            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+            (mode,) = dbapi_connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            dbapi_connection.wal = mode == "wal"
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        if not connection.get_execution_options().get(IMMEDIATE, False):
-            connection.exec_driver_sql("BEGIN")
-            return
         # every connection of this engine is one (`make_engine`'s factory)
         writer = cast("_QueuedWriter", connection.connection.dbapi_connection)
+        if not connection.get_execution_options().get(IMMEDIATE, False):
+            patient(writer)
+            connection.exec_driver_sql("BEGIN")
+            return
         writer.queue()
         try:
             _begin_immediate(connection, writer)
@@ -147,11 +156,24 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
             raise
 
 
+def patient(connection: sqlite3.Connection) -> None:
+    """Give `connection`, a connection of an engine of `make_engine`, its busy timeout again
+    if BEGIN IMMEDIATE left it off: before anything that may wait on another connection (a
+    deferred transaction, a checkpoint outside one)."""
+    writer = cast("_QueuedWriter", connection)
+    if writer.busy_ms != BUSY_TIMEOUT_MS:
+        writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        writer.busy_ms = BUSY_TIMEOUT_MS
+
+
 def _begin_immediate(connection: Connection, writer: _QueuedWriter) -> None:
     """BEGIN IMMEDIATE on `writer` (`connection`'s own), tried again after short pauses while
     another process holds the database's write lock, for as long as the busy timeout; the last
-    try goes through `connection`, so that a database still busy fails as SQLAlchemy says it."""
-    writer.execute("PRAGMA busy_timeout = 0")
+    try goes through `connection`, so that a database still busy fails as SQLAlchemy says it.
+    The busy handler stays off after it in WAL (see the module's text), else is given back."""
+    if writer.busy_ms != 0:
+        writer.execute("PRAGMA busy_timeout = 0")
+        writer.busy_ms = 0
     try:
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
         pause = FIRST_PAUSE_SECONDS
@@ -166,4 +188,5 @@ def _begin_immediate(connection: Connection, writer: _QueuedWriter) -> None:
             pause = min(2 * pause, MAX_PAUSE_SECONDS)
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     finally:
-        writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not writer.wal:
+            patient(writer)

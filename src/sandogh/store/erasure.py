@@ -22,6 +22,8 @@ from typing import cast
 
 from sqlalchemy.engine import Connection
 
+from sandogh.store.engine import patient
+
 
 class Erasure:
     """A unit of work's erasing, on its `connection`: `erasing()` before each write that erases,
@@ -39,8 +41,11 @@ class Erasure:
 
     def committed(self) -> None:
         if self._before is not None:
-            # on the driver's connection, outside any transaction (a checkpoint cannot run in one)
-            self._driver().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            # on the driver's connection, outside any transaction (a checkpoint cannot run in one),
+            # waiting for the readers as long as any statement waits
+            driver = self._driver()
+            patient(driver)
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def ended(self) -> None:
         """Give the pooled connection back with the `secure_delete` it had."""

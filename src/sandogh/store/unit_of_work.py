@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from types import TracebackType
-from typing import Self
+from typing import Generic, Self, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
@@ -61,6 +62,32 @@ from sandogh.store.supervision import SqlCertificationRepository, SqlVoidReposit
 from sandogh.store.tallies import SqlTallyRepository
 from sandogh.store.totals import SqlTotalsRepository
 
+R = TypeVar("R")
+
+
+class _Repository(Generic[R]):
+    """A repository of a unit of work, made the first time the open unit of work asks for it and
+    kept until it ends: a use case uses a few of the twenty-four, and making every one for each
+    transaction was a part of a group of check-ins' CPU (issue 14)."""
+
+    def __init__(self, make: Callable[[SqlUnitOfWork], R]) -> None:
+        self._make = make
+        self._name = ""
+
+    def __set_name__(self, owner: type[SqlUnitOfWork], name: str) -> None:
+        self._name = name
+
+    def __get__(self, work: SqlUnitOfWork, owner: type[SqlUnitOfWork]) -> R:
+        made = self._make(work)
+        work.__dict__[self._name] = made  # found there, not here, until the unit of work ends
+        work.made.append(self._name)
+        return made
+
+
+def _on(repository: Callable[[Connection], R]) -> _Repository[R]:
+    """A repository of the unit of work's connection alone."""
+    return _Repository(lambda work: repository(work.live()))
+
 
 class SqlUnitOfWork:
     """A transaction on `engine`: `commit()` stores what was written; leaving the `with` block
@@ -81,36 +108,41 @@ class SqlUnitOfWork:
     holds up the centre's writers nor waits for them; it must not write.
     """
 
-    elections: ElectionRepository
-    tallies: TallyRepository
-    ledger: LedgerRepository
-    devices: DeviceRepository
-    staff: StaffRepository
-    records: RecordRepository
-    reports: ReportRepository
-    incidents: IncidentRepository
-    events: EventLog
-    checkpoints: CheckpointRepository
-    operators: OperatorRepository
-    voids: VoidRepository
-    certifications: CertificationRepository
-    cases: CaseRepository
-    readiness: ReadinessRepository
-    preparation: PreparationRepository
-    refusals: RefusalRepository
-    e2e: E2ERepository
-    audits: AuditRepository
-    candidacy: CandidacyRepository
-    fleet: FleetRepository
-    mode_approvals: ModeApprovalRepository
-    outcome_decisions: OutcomeDecisionRepository
-    totals: TotalsRepository
+    now: datetime.datetime
+    erasure: Erasure
+    elections: _Repository[ElectionRepository] = _Repository(
+        lambda work: SqlElectionRepository(work.live(), now=work.now)
+    )
+    tallies: _Repository[TallyRepository] = _on(SqlTallyRepository)
+    ledger: _Repository[LedgerRepository] = _on(SqlLedgerRepository)
+    devices: _Repository[DeviceRepository] = _on(SqlDeviceRepository)
+    staff: _Repository[StaffRepository] = _on(SqlStaffRepository)
+    records: _Repository[RecordRepository] = _on(SqlRecordRepository)
+    reports: _Repository[ReportRepository] = _on(SqlReportRepository)
+    incidents: _Repository[IncidentRepository] = _on(SqlIncidentRepository)
+    events: _Repository[EventLog] = _on(SqlEventLog)
+    checkpoints: _Repository[CheckpointRepository] = _on(SqlCheckpointRepository)
+    operators: _Repository[OperatorRepository] = _on(SqlOperatorRepository)
+    voids: _Repository[VoidRepository] = _on(SqlVoidRepository)
+    certifications: _Repository[CertificationRepository] = _on(SqlCertificationRepository)
+    cases: _Repository[CaseRepository] = _on(SqlCaseRepository)
+    readiness: _Repository[ReadinessRepository] = _on(SqlReadinessRepository)
+    preparation: _Repository[PreparationRepository] = _on(SqlPreparationRepository)
+    refusals: _Repository[RefusalRepository] = _on(SqlRefusalRepository)
+    e2e: _Repository[E2ERepository] = _on(SqlE2ERepository)
+    audits: _Repository[AuditRepository] = _Repository(
+        lambda work: SqlAuditRepository(work.live(), work.erasure)
+    )
+    candidacy: _Repository[CandidacyRepository] = _on(SqlCandidacyRepository)
+    fleet: _Repository[FleetRepository] = _on(SqlFleetRepository)
+    mode_approvals: _Repository[ModeApprovalRepository] = _on(SqlModeApprovalRepository)
+    outcome_decisions: _Repository[OutcomeDecisionRepository] = _on(SqlOutcomeDecisionRepository)
+    totals: _Repository[TotalsRepository] = _on(SqlTotalsRepository)
 
     def __init__(self, engine: Engine, *, now: datetime.datetime, reading: bool = False) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError("a unit of work's time must be timezone-aware")
         self._engine = engine
-        self._now = now
         self._connection: Connection | None = None
         # PostgreSQL begins at once, and again right after a commit: COPY runs on the driver
         # connection, where SQLAlchemy would not see a transaction start and would then not
@@ -118,6 +150,9 @@ class SqlUnitOfWork:
         # hold the write lock.
         self._eager = engine.dialect.name != "sqlite"
         self._reading = reading
+        self.now = now
+        #: the repositories made in the open unit of work (`_Repository`), forgotten as it ends
+        self.made: list[str] = []
 
     def __enter__(self) -> Self:
         if self._connection is not None:
@@ -128,31 +163,7 @@ class SqlUnitOfWork:
         elif not self._reading:
             connection.execution_options(**{IMMEDIATE: True})
         self._connection = connection
-        self.elections = SqlElectionRepository(connection, now=self._now)
-        self.tallies = SqlTallyRepository(connection)
-        self.ledger = SqlLedgerRepository(connection)
-        self.devices = SqlDeviceRepository(connection)
-        self.staff = SqlStaffRepository(connection)
-        self.records = SqlRecordRepository(connection)
-        self.reports = SqlReportRepository(connection)
-        self.incidents = SqlIncidentRepository(connection)
-        self.events = SqlEventLog(connection)
-        self.checkpoints = SqlCheckpointRepository(connection)
-        self.operators = SqlOperatorRepository(connection)
-        self.voids = SqlVoidRepository(connection)
-        self.certifications = SqlCertificationRepository(connection)
-        self.cases = SqlCaseRepository(connection)
-        self.readiness = SqlReadinessRepository(connection)
-        self.preparation = SqlPreparationRepository(connection)
-        self.refusals = SqlRefusalRepository(connection)
-        self.e2e = SqlE2ERepository(connection)
-        self._erasure = Erasure(connection)
-        self.audits = SqlAuditRepository(connection, self._erasure)
-        self.candidacy = SqlCandidacyRepository(connection)
-        self.fleet = SqlFleetRepository(connection)
-        self.mode_approvals = SqlModeApprovalRepository(connection)
-        self.outcome_decisions = SqlOutcomeDecisionRepository(connection)
-        self.totals = SqlTotalsRepository(connection)
+        self.erasure = Erasure(connection)
         return self
 
     def __exit__(
@@ -162,17 +173,26 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         connection, self._connection = self._connection, None
+        for name in self.made:  # made again, on the next connection, if the work is used again
+            del self.__dict__[name]
+        self.made.clear()
         if connection is not None:
             try:
                 connection.rollback()
-                self._erasure.ended()
+                self.erasure.ended()
             finally:
                 connection.close()
+
+    def live(self) -> Connection:
+        """The open unit of work's connection."""
+        if self._connection is None:
+            raise RuntimeError("a repository used outside the unit of work's `with` block")
+        return self._connection
 
     def commit(self) -> None:
         if self._connection is None:
             raise RuntimeError("commit() outside the unit of work's `with` block")
         self._connection.commit()
-        self._erasure.committed()
+        self.erasure.committed()
         if self._eager:
             self._connection.begin()
