@@ -106,8 +106,9 @@ def unit_map(
     legends = []
     for contest, result in results:
         # from the result, not the page's list: a leader may be one whose constituency's page
-        # lists them (`views.Placed.elsewhere`)
-        names = {v["code"]: v["name"][lang] for v in result["counts"]["votes"]}
+        # lists them (`views.Placed.elsewhere`); the leaders' alone (the nation's 108,000)
+        led = {code for led_in, code in leaders if led_in == contest["id"]}
+        names = {v["code"]: v["name"][lang] for v in result["counts"]["votes"] if v["code"] in led}
         also = [(VOIDED, label("status_voided", lang))] if contest["id"] in voided else []
         tie = [(TIED, label("tied", lang))] if contest["id"] in tied else []
         legends.append(

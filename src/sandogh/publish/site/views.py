@@ -110,6 +110,7 @@ def contest_view(
     result: UnitResult,
     colours: Mapping[str, str],
     outcomes: Placed,
+    shown: list[Vote],
     previous: tuple[Over, int] | None,
     href: Callable[[str], str],
     certified: Callable[[Outcome], str],
@@ -119,7 +120,9 @@ def contest_view(
     lang: Lang,
     listed: Collection[str] | None = None,
 ) -> ContestView:
-    """One contest's section of a unit's page; `previous` the earlier round over the stations
+    """One contest's section of a unit's page; `shown` the unit's votes it lists, those of the
+    candidates not `outcomes.elsewhere` (`placing.Placing.shown`); `previous` the earlier round
+    over the stations
     reported here, `certified` an outcome's certification line, `outcome_voided` its void line
     (a constituency voided whole or station by station), `row` the line of a constituency lying
     inside the unit (`outcomes.outcome_row`), `voided` the boards' voids of this
@@ -142,7 +145,6 @@ def contest_view(
             "stations_reported", lang, reported=stations["reported"], total=stations["total"]
         )
     )
-    shown = [v for v in counts["votes"] if v["code"] not in outcomes.elsewhere]
     own = tuple(outcome_view(o, lang, certified(o), outcome_voided(o)) for o in outcomes.own)
     bars, own, base_share_heading = standings_in_votes(
         result["unit"]["code"],
