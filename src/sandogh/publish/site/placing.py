@@ -178,12 +178,13 @@ class _Layout:
 
 def _same_place(now: Outcome | None, was: Outcome | None) -> bool:
     """Whether an outcome read again lies where the one before did, with the same candidates:
-    all that a layout takes of it (its figures change with each report)."""
+    all that a layout takes of it (its figures change with each report, and its candidates'
+    order with them)."""
     if now is None or was is None:
         return now is was
-    return now["constituency"]["units"] == was["constituency"]["units"] and [
+    return now["constituency"]["units"] == was["constituency"]["units"] and {
         c["code"] for c in now["candidates"]
-    ] == [c["code"] for c in was["candidates"]]
+    } == {c["code"] for c in was["candidates"]}
 
 
 class _Where:
