@@ -139,7 +139,7 @@ class ElectionIndex:
     def candidates_as_read(self, contest_id: str) -> Mapping[str, JSONObject]:
         """Each candidate of the contest as a reader decodes it from `candidate_texts`, without
         its votes: the parts of a results file's `votes` that every file repeats, decoded once
-        (`publish.result_bytes.unit_result_read`)."""
+        (`publish.result_bytes.unit_result_bytes`)."""
         read = self._read.get(contest_id)
         if read is None:
             read = self._read[contest_id] = {

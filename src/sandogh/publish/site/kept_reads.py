@@ -16,9 +16,11 @@ the follower had put back pages of the figures before a void).
 
 The outcomes, units.json and the record are few (by the definition) and kept whole; the units'
 results are many (~300,000 nationally, ~28 KB each once parsed), so only the `most` last asked
-are kept. What a page makes of a file (a unit's line, a constituency's row) is kept with the
-stamp of each file it was made of, and made again once one's stamp changes (a file written is
-renamed over the old, so its inode changes): it does not hold the documents themselves.
+are kept. The results a pass wrote come from the pass itself, as it made them, with their
+files' stamps (`keep`): not read again. What a page makes of a file (a unit's line, a
+constituency's row) is kept with the stamp of each file it was made of, and made again once
+one's stamp changes (a file written is renamed over the old, so its inode changes): it does not
+hold the documents themselves.
 
 A file is stamped once a rendering (`Stamps`): the publisher writes no data file while its site
 renders, so the stamp found first holds for every later ask of that rendering — nationally the
