@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -28,7 +29,9 @@ from sandogh.publish.site.ballots import (
 from sandogh.publish.site.comparison import Comparison, comparison
 from sandogh.publish.site.constituency_list import (
     AreaConstituencies,
+    Held,
     by_area,
+    held_by_area,
     listed_one_by_one,
 )
 from sandogh.publish.site.figures import announcement, joined, moment
@@ -100,6 +103,11 @@ class Placed:
     elsewhere: frozenset[str] = frozenset()
     #: the unit just below the page's unit that holds each of `within`, in its order
     within_in: tuple[str, ...] = ()
+
+    @cached_property
+    def held(self) -> dict[str, Held]:
+        """`within` by the unit just below holding each (`constituency_list.held_by_area`)."""
+        return held_by_area(self.within, self.within_in)
 
 
 def contest_view(
@@ -221,8 +229,7 @@ def contest_view(
         if one_by_one
         else by_area(
             contest=contest["id"],
-            within=outcomes.within,
-            within_in=outcomes.within_in,
+            held=outcomes.held,
             children=result["children"],
             href=href,
             lang=lang,
