@@ -79,6 +79,33 @@ The night on this code (`night.py --national --boxes 300 --minutes 2.2`, twice, 
 44.2 / 76.0 s and 68.6 / 97.1 s — the CPU a third to a half of the stamps alone (405 ms), the lag
 following the load (night.py's docstring).
 
+Session 29 (`--national --sizes 1,10 --repeat 2`, stage's code and this one run side by side,
+load 5–16; CPU): the results a pass writes handed to the site as the pass made them, not
+decoded again from their files (`publish.result_bytes`: the nation's village-council results,
+12 MB written by every pass, took 0.1–0.3 s to decode and about 0.1 s to free); where each
+constituency lies, and the election's page's layout of all 13,500, kept from pass to pass while
+the geography's files are unchanged and each outcome lies where it did (`site.placing`); who
+leads a unit (`figures.leading`, ~10 times a pass over the nation's 108,000 village-council
+votes), its turnout over the stations counted, the votes a page lists and the map legend's
+names found once a rendering. Passes of 1, 10, 1, 10 reports: stage 1.93, 3.29, 1.99, 2.87 s
+and 2.12, 3.64, 2.28, 3.51 s (fixed 1.84 and 2.05 s, 124 and 152 ms a report; rendering 1.4–1.8
+s in the passes of 1); this code 1.40, 2.84, 1.20, 2.25 s (fixed 1.16 s, 138 ms a report;
+rendering 0.73–0.81 s in the passes of 1), and with the layout kept while the candidates change
+order (they are listed by votes) 1.13, 2.41, 1.05, 2.00 s (fixed 0.97 s, 124 ms a report;
+rendering 0.58–0.60 s); with the map's legend and the lists by area once a rendering too, two
+more pairs: 1.05, 2.31, 1.01, 1.95 s against stage's 1.96, 3.56, 2.25, 3.21 (fixed 0.91 s
+against 1.96 s, 122 against 142 ms a report; rendering 0.51–0.57 s in the passes of 1, against
+1.41–1.80), and 1.03, 2.50, 1.33, 2.48 against 2.04, 3.76, 3.20, 4.66 (fixed 1.03 against 2.44
+s, load 9–10). A report's part is unchanged. The full collections at the passes' ends are
+unchanged too (0.15–0.55 s). The same reports taken at the same time (`--at 2026-12-08T00:30Z
+--keep`, passes of 1 and 10 beside stage's: 2.18 and 3.74 s against 1.43 and 2.76) leave the
+national snapshot byte for byte as stage's: the 346 files the passes wrote, pages and data,
+each compared. What is left of a pass of one report (~1.0–1.3 s), profiled: the collection at
+its end (0.15–0.45 s), the data files it writes (the nation's results in every contest encoded
+again, and their documents made for the site: ~0.3 s), and of its rendering (~0.5 s) the
+pages' templates and figures, the stamps of the files it reads (each outcome's once a
+rendering: F1's check, ~13,500) and the lists by area on the nation's pages.
+
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
 `--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
 - before: passes of 1, 10 and 100 reports 4.74, 6.76 and 14.12 s in the second round: fixed

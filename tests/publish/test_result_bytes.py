@@ -1,11 +1,14 @@
 """A unit's results file written from its candidates' encoded parts has the bytes of its
-document encoded whole, for every unit and contest, names with quotes and brackets included."""
+document encoded whole, for every unit and contest, names with quotes and brackets included; the
+document made beside them for the site is the one those bytes decode to."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 from pathlib import Path
+
+import orjson
 
 from sandogh.core.definition.model import Name
 from sandogh.publish.documents import REPORT_KINDS, unit_result_json
@@ -55,7 +58,14 @@ def test_every_results_file_has_the_bytes_of_its_document_encoded_whole(tmp_path
                 "corrected": state.tallied.corrected_in(contest.id, code),
             }
             whole = json_bytes(unit_result_json(state.index, contest.id, code, totals, **options))
-            assert unit_result_bytes(state.index, contest.id, code, totals, **options) == whole
+            assert unit_result_bytes(state.index, contest.id, code, totals, **options) == (
+                whole,
+                None,
+            )
+            data, read = unit_result_bytes(
+                state.index, contest.id, code, totals, **options, read=True
+            )
+            assert (data, read) == (whole, orjson.loads(whole))  # as a reader decodes it
             checked += 1
     assert checked > 10
     written = (tmp_path / state.folder / "results" / "president" / "IR.json").read_text("utf-8")

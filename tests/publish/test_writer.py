@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandogh.publish.writer import Writer, json_bytes, json_text
+from sandogh.publish.writer import Writer, file_stamp, json_bytes, json_text
 
 
 def test_a_file_is_rewritten_only_when_it_changes(tmp_path: Path) -> None:
@@ -25,6 +25,21 @@ def test_a_file_is_rewritten_only_when_it_changes(tmp_path: Path) -> None:
     assert writer.write("data/a.json", b"[]")
     assert (writer.written, writer.unchanged) == (["data/a.json", "data/a.json"], 1)
     assert [p.name for p in path.parent.iterdir()] == ["a.json"]  # no temporary file left
+
+
+def test_a_document_given_is_kept_with_its_files_stamp_where_documents_are_kept(
+    tmp_path: Path,
+) -> None:
+    writer = Writer(tmp_path, documents={})
+    assert writer.write("data/a.json", b'{"a":1}', {"a": 1})
+    writer.write("data/b.json", b"{}")  # none given
+    assert not writer.write("data/a.json", b'{"a":1}', {"a": 2})  # unchanged: not kept again
+    stamp = file_stamp((tmp_path / "data/a.json").stat())
+    assert writer.documents == {"data/a.json": (stamp, {"a": 1})}
+    plain = Writer(tmp_path)
+    assert plain.write("data/c.json", b"[]", [])
+    assert plain.documents is None
+    assert not plain.keeps_documents()
 
 
 def test_a_large_file_is_written_from_its_chunks(tmp_path: Path) -> None:

@@ -32,7 +32,8 @@ from sandogh.locale.language import Lang
 
 if TYPE_CHECKING:
     from sandogh.publish.metrics import PublisherMetrics
-    from sandogh.publish.snapshot import Publisher, Regeneration
+    from sandogh.publish.publication import Regeneration
+    from sandogh.publish.snapshot import Publisher
 
 # The snapshot's writer, its verifier and the static server are imported by the command that uses
 # them: each of the three commands imports this module for all three's options.

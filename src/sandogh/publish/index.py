@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Candidate, Contest, Name, UnitKind
 from sandogh.publish.writer import json_text
@@ -49,6 +51,7 @@ class ElectionIndex:
     _contests: Mapping[str, Contest] = field(repr=False)
     _codes: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
     _texts: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    _read: dict[str, dict[str, JSONObject]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, stored: StoredElection, geography: Geography) -> ElectionIndex:
@@ -132,6 +135,18 @@ class ElectionIndex:
                 for code, candidate in self._candidates[contest_id].items()
             }
         return texts
+
+    def candidates_as_read(self, contest_id: str) -> Mapping[str, JSONObject]:
+        """Each candidate of the contest as a reader decodes it from `candidate_texts`, without
+        its votes: the parts of a results file's `votes` that every file repeats, decoded once
+        (`publish.result_bytes.unit_result_bytes`)."""
+        read = self._read.get(contest_id)
+        if read is None:
+            read = self._read[contest_id] = {
+                code: {k: v for k, v in orjson.loads(f"{text}0}}").items() if k != "votes"}
+                for code, text in self.candidate_texts(contest_id).items()
+            }
+        return read
 
     def constituencies_of(self, contest_id: str, code: str) -> tuple[str, ...]:
         """The constituencies of the contest that `code` lies in or overlaps, by id."""

@@ -31,7 +31,8 @@ from prometheus_client import Gauge, Histogram
 
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
-from sandogh.publish.snapshot import Publisher, Regeneration
+from sandogh.publish.publication import Regeneration
+from sandogh.publish.snapshot import Publisher
 
 #: Lag buckets, in seconds: the aim is a report on the site within 5 s at the 99th percentile.
 LAG_BUCKETS = (0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0, 300.0, 900.0)

@@ -197,7 +197,7 @@ class Published:
         index = self.index
         refs = self.reports.get(code, {})
         station = index.geography.kind(code) is UnitKind.STATION
-        data = unit_result_bytes(
+        data, document = unit_result_bytes(
             index,
             contest,
             code,
@@ -207,8 +207,9 @@ class Published:
             reports=[refs[k] for k in REPORT_KINDS if k in refs] if station else None,
             voided=self.voided[contest],
             corrected=self.tallied.corrected_in(contest, code),
+            read=writer.keeps_documents(),
         )
-        writer.write(f"{self.folder}/results/{contest}/{code}.json", data)
+        writer.write(f"{self.folder}/results/{contest}/{code}.json", data, document)
 
     def write_outcome(self, writer: Writer, contest_id: str, constituency: str) -> None:
         """The outcome file; its `updated` is the latest of its parts'."""

@@ -5,7 +5,9 @@ A publisher following the log renders after every pass the pages of the units wh
 changed, and each rendering reads the election's files it needs; what it reads of the many
 large ones (every unit's result, every constituency's outcome) is kept from one pass to the
 next (`publish.site.kept_reads.KeptReads`), each dropped as the publisher writes it again: every
-file a pass wrote is in its writer's list, given here before the pages are rendered. A whole
+file a pass wrote is in its writer's list, given here before the pages are rendered. The results
+a pass wrote are kept as the pass made them (`publish.result_bytes`), not read again: the
+nation's are megabytes, written by every pass. A whole
 regeneration, or a catch-up from a snapshot an earlier run left, starts from nothing kept, and
 ends reading what every pass will (`SiteRendering.prime`).
 """
@@ -18,11 +20,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol, cast
 
+from sandogh.publish.writer import Stamp
+
 RenderSite = Callable[..., int]
 
 
 class _Kept(Protocol):
     def forget(self, written: Collection[str]) -> None: ...
+
+    def keep(self, given: Mapping[str, tuple[Stamp, Any]]) -> None: ...
 
 
 def _site() -> ModuleType | None:
@@ -63,10 +69,12 @@ class SiteRendering:
         units: Mapping[str, set[str] | None],
         workers: Mapping[str, int],
         written: Collection[str],
+        given: Mapping[str, tuple[Stamp, Any]] | None = None,
     ) -> int | None:
         """Render the pages of `units` (None: every page) by `workers` processes for each
-        election, after a writing that changed the files `written`; the pages written, or None
-        without the site module."""
+        election, after a writing that changed the files `written`, of which it made the
+        documents `given` (`publish.writer.Writer.documents`: kept as read, not read again);
+        the pages written, or None without the site module."""
         site = _site()
         render = cast(RenderSite | None, getattr(site, "render_site", None))
         if render is None:
@@ -78,6 +86,7 @@ class SiteRendering:
                 self._kept = cast(_Kept, kept_reads())
             else:
                 self._kept.forget(written)
+            self._kept.keep(given or {})
             extra["kept"] = self._kept
         return sum(
             render(self._root, election, codes, workers=workers[election], **extra)

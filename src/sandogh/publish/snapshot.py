@@ -29,13 +29,8 @@ boxes), each a consistent read (with `reads`, one that holds no lock): a report 
 between two of them is in the results but not yet in the log read, and is applied again at the
 next poll, which changes nothing but its times.
 
-Given the centre's log key, every publication (a regeneration, a catch-up, a poll or flush that
-wrote something) takes a signed checkpoint of the event log's head, if it moved since the last
-(`services.audit.take_checkpoint`), and writes every checkpoint taken, by the centre or here, to
-`log/checkpoints.json`, the key's public half to `log/key.txt` (`publish.log_anchor`), and signs
-`log/attestation.json`: the SHA-256 of every election's `supervision.json`, `builds.json` and
-`candidacy.json` at the last checkpoint (`core.log.attestation`, `publish.log_anchor.ATTESTED`),
-so that the decisions no box signs are the log key's word.
+Given the centre's log key, every publication signs what it wrote with the event log's
+checkpoint and the log key's attestation (`publish.publication`).
 
 An E2E election's record is written under `data/<election>/e2e/` with the rest, and again when
 a station's ballot chain comes (`publish.e2e_record`).
@@ -51,44 +46,25 @@ import contextlib
 import datetime
 import time
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sandogh.core.definition.model import UnitKind
-from sandogh.core.log.attestation import attest
 from sandogh.core.report import SigningKey
 from sandogh.publish.bulk import BulkWriter
 from sandogh.publish.changes import Change, ChangeKind, Timeline, changes_in
 from sandogh.publish.documents import elections_json
 from sandogh.publish.e2e_record import E2EOptions
 from sandogh.publish.election_writes import PARALLEL_FROM, ElectionWrites
-from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
 from sandogh.publish.processes import cpu_seconds
+from sandogh.publish.publication import Regeneration, anchor_publication
 from sandogh.publish.published import Published
 from sandogh.publish.reading import other_snapshots, read_anchor, written_up_to
 from sandogh.publish.site_passes import SiteRendering
 from sandogh.publish.writer import Writer
-from sandogh.services.audit import checkpoints, take_checkpoint
 from sandogh.services.collector import HeldBetweenPasses
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
-
-
-@dataclass
-class Regeneration:
-    """What one regeneration did: files written and left as they were, and by election the
-    units whose pages changed (None: every unit)."""
-
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    units: dict[str, set[str] | None] = field(default_factory=dict)
-    rendered: int | None = None  # pages the site rendered; None without the site module
-    reading_log: float = 0.0  # seconds spent reading the event log (on the publisher's clock)
-    #: CPU seconds spent rendering the site, its processes' included (the night's largest part)
-    rendering: float = 0.0
-    #: when the centre took each report a poll wrote out (the log's time): the publisher's lag
-    arrived: list[datetime.datetime] = field(default_factory=list)
 
 
 class Publisher:
@@ -182,7 +158,7 @@ class Publisher:
         done.arrived = [
             c.time for cs in by_election.values() for c in cs if c.kind is ChangeKind.REPORT
         ]
-        with self._writing() as writer:
+        with self._writing(documents=self._render) as writer:
             moved = self._bulk.collect(writer, self._published)  # before `snapshot.json`
             for election, changes in by_election.items():
                 state = self._published.get(election)
@@ -255,11 +231,12 @@ class Publisher:
             self._held.passed()
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[Writer]:
-        """A writer for one publication. Should it fail half written, the site keeps nothing
+    def _writing(self, *, documents: bool = False) -> Iterator[Writer]:
+        """A writer for one publication, keeping the documents of the results it writes for the
+        site with `documents` (a pass's few). Should it fail half written, the site keeps nothing
         it read (`publish.site_passes`): which files changed is known only to the writer."""
         try:
-            yield Writer(self._root)
+            yield Writer(self._root, documents={} if documents else None)
         except BaseException:
             self._site.restart()
             raise
@@ -340,12 +317,14 @@ class Publisher:
         self, writer: Writer, done: Regeneration, *, publication: bool = False
     ) -> Regeneration:
         if self._log_key is not None and (publication or writer.written):
-            take_checkpoint(self._uow, self._log_key, now=self._now())
-            taken = checkpoints(self._reads)
-            write_log_anchor(writer, taken, self._log_key.public_key)
-            if taken:  # none before the log's first entry: nothing is decided yet
-                files = attested_files(self._root)
-                write_attestation(writer, attest(self._log_key, taken[-1], self._now(), files))
+            anchor_publication(
+                writer,
+                self._root,
+                uow=self._uow,
+                reads=self._reads,
+                key=self._log_key,
+                now=self._now,
+            )
         if writer.written:
             snapshots = [state.snapshot() for state in self._published.values()]
             snapshots += other_snapshots(self._root, {s["election"] for s in snapshots})
@@ -357,7 +336,7 @@ class Publisher:
                 election: self._site_workers(election, codes)
                 for election, codes in done.units.items()
             }
-            done.rendered = self._site.render(done.units, workers, done.written)
+            done.rendered = self._site.render(done.units, workers, done.written, writer.documents)
             done.rendering = cpu_seconds() - started
         return done
 

@@ -52,6 +52,19 @@ def json_bytes(document: Any) -> bytes:
         return _standard(document).encode("utf-8")
 
 
+#: a file as found on disk (inode, size, nanoseconds of its last change), None where there is
+#: none: a file written is renamed over the old, so a change of its bytes changes its stamp
+Stamp = tuple[int, int, int] | None
+
+
+def file_stamp(status: os.stat_result) -> Stamp:
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+#: the documents a writer keeps at most (`Writer.documents`): a pass writes a few hundred files
+MOST_DOCUMENTS = 1_000
+
+
 def _temporary(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
@@ -66,15 +79,25 @@ class Writer:
     #: the files' permissions, where they must not depend on the process's umask (the site's
     #: pages, read by the web server); None: the umask's
     mode: int | None = None
+    #: where kept (not None), the documents the files written decode to, as their writers gave
+    #: them (`write`'s `document`), with the file's stamp: a night's pass hands them to the
+    #: site's rendering, which would otherwise read them again (`publish.site_passes`)
+    documents: dict[str, tuple[Stamp, Any]] | None = None
     _folders: set[Path] = field(default_factory=set, repr=False)  # known to exist
+
+    def keeps_documents(self) -> bool:
+        """Whether a document given with a file is kept: up to `MOST_DOCUMENTS` of them (a
+        pass that writes an election's files again, after a board's decision, keeps the first)."""
+        return self.documents is not None and len(self.documents) < MOST_DOCUMENTS
 
     def _folder(self, path: Path) -> None:
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)
 
-    def write(self, relative: str, data: bytes) -> bool:
-        """Write `data` at `root/relative` unless the file holds it already; True if written."""
+    def write(self, relative: str, data: bytes, document: Any = None) -> bool:
+        """Write `data` at `root/relative` unless the file holds it already; True if written.
+        `document`: what `data` decodes to, kept in `documents` if they are kept."""
         # `os` on strings, not `pathlib`: a national snapshot is ~300,000 files, and building
         # paths took a tenth of writing them (measured)
         path = os.path.join(self.root, relative)
@@ -92,6 +115,10 @@ class Writer:
             stream.write(data)
             if self.mode is not None:
                 os.fchmod(stream.fileno(), self.mode)
+        kept = self.documents
+        if document is not None and kept is not None and len(kept) < MOST_DOCUMENTS:
+            # the file's stamp once in place: a rename keeps its inode, size and time
+            kept[relative] = (file_stamp(os.stat(temporary)), document)
         os.replace(temporary, path)
         self.written.append(relative)
         return True

@@ -8,7 +8,7 @@ from typing import Any, cast
 import pytest
 
 from sandogh.publish.site import listing
-from sandogh.publish.site.constituency_list import by_area, listed_one_by_one
+from sandogh.publish.site.constituency_list import by_area, held_by_area, listed_one_by_one
 from sandogh.publish.site.snapshot import Child, Outcome
 
 
@@ -33,8 +33,7 @@ def test_past_a_page_the_constituencies_are_counted_by_the_unit_below_holding_th
     assert listed_one_by_one(within[:2])
     rows = by_area(
         contest="village",
-        within=within,
-        within_in=("C-1", "C-1", "C-2"),
+        held=held_by_area(within, ("C-1", "C-1", "C-2")),
         children=[_child("C-0", "هیچ"), _child("C-1", "بافت"), _child("C-2", "کرمان")],
         href=lambda code: f"{code}.html",
         lang="fa",

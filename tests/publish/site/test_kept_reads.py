@@ -8,6 +8,7 @@ from pathlib import Path
 from sandogh.publish.site import KeptReads, render_site
 from sandogh.publish.site.kept_reads import Stamps
 from sandogh.publish.site.snapshot import SnapshotFiles
+from sandogh.publish.writer import file_stamp
 from tests.publish.site.build import COMPLETE, PARTIAL, R2, S4, write_election, write_snapshot
 
 CONTEST = "president"
@@ -97,6 +98,37 @@ def test_what_is_made_of_files_is_made_again_once_one_is_written(tmp_path: Path)
     assert made_of() == 1
     assert made_of() == 1
     assert made == [0, 1]
+
+
+def test_what_is_made_is_made_again_once_it_says_it_no_longer_holds(tmp_path: Path) -> None:
+    write_snapshot(tmp_path, PARTIAL)
+    kept = KeptReads()
+    holding = [True]
+
+    def made_of(value: int) -> int:
+        return kept.made_of(
+            Stamps(tmp_path), "where", (RESULT,), lambda: value, lambda _: holding[0]
+        )
+
+    assert made_of(0) == 0
+    assert made_of(1) == 0
+    holding[0] = False
+    assert made_of(2) == 2
+
+
+def test_a_document_given_is_kept_while_its_file_holds_it(tmp_path: Path) -> None:
+    """A pass gives the results it wrote as it made them (`publish.writer.Writer.documents`),
+    each with its file's stamp: kept as if read, and read again once another writer puts
+    another file in its place."""
+    write_snapshot(tmp_path, PARTIAL)
+    kept = KeptReads()
+    made = json.loads((tmp_path / RESULT).read_bytes())
+    kept.keep({RESULT: (file_stamp((tmp_path / RESULT).stat()), made)})
+    assert SnapshotFiles(tmp_path, kept).result(R2, CONTEST, S4) is made
+    write_election(tmp_path, R2, COMPLETE)  # another writer
+    after = SnapshotFiles(tmp_path, kept).result(R2, CONTEST, S4)
+    assert after == json.loads((tmp_path / RESULT).read_bytes())
+    assert after is not made
 
 
 def test_one_rendering_stats_each_file_once(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ figures rather than the nation's: the election's page listed 13,500 constituenci
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sandogh.locale import Lang
@@ -37,35 +37,58 @@ def listed_one_by_one(within: tuple[tuple[Outcome, str], ...]) -> bool:
     return len(within) <= listing.PAGE_SIZE
 
 
+@dataclass(frozen=True)
+class Held:
+    """The constituencies lying inside a unit that one unit just below it holds: how many, how
+    many have every station counted, and whether some are not that unit's own."""
+
+    count: int
+    complete: int
+    inside: bool
+
+
+def held_by_area(
+    within: tuple[tuple[Outcome, str], ...], within_in: tuple[str, ...]
+) -> dict[str, Held]:
+    """The constituencies `within` a unit by the unit just below it that holds each
+    (`within_in`): found once a rendering (`views.Placed.held`), for its pages in both
+    languages (nationally 13,500, on the election's page and the nation's)."""
+    held: dict[str, list[Outcome]] = {}
+    for (outcome, _), unit in zip(within, within_in, strict=True):
+        held.setdefault(unit, []).append(outcome)
+    return {
+        unit: Held(
+            len(outcomes),
+            sum(o["status"] != "partial" for o in outcomes),
+            any(unit not in o["constituency"]["units"] for o in outcomes),
+        )
+        for unit, outcomes in held.items()
+    }
+
+
 def by_area(
     *,
     contest: str,
-    within: tuple[tuple[Outcome, str], ...],
-    within_in: tuple[str, ...],
+    held: Mapping[str, Held],
     children: list[Child],
     href: Callable[[str], str],
     lang: Lang,
 ) -> tuple[AreaConstituencies, ...]:
-    """The constituencies `within` a unit by the unit just below it that holds each
-    (`within_in`), in the order of its `children`; each links to that unit's list of them, or
-    to its contest where it is one of their units (their outcomes are shown there)."""
-    held: dict[str, list[Outcome]] = {}
-    for (outcome, _), unit in zip(within, within_in, strict=True):
-        held.setdefault(unit, []).append(outcome)
+    """The constituencies `held` by each unit just below a unit (`held_by_area`), in the order
+    of its `children`; each links to that unit's list of them, or to its contest where it is
+    one of their units (their outcomes are shown there)."""
     rows = []
     for child in children:
-        outcomes = held.get(child["code"])
-        if not outcomes:
+        found = held.get(child["code"])
+        if found is None:
             continue
-        inside = any(child["code"] not in o["constituency"]["units"] for o in outcomes)
-        anchor = f"#within-{contest}" if inside else f"#contest-{contest}"
-        complete = sum(o["status"] != "partial" for o in outcomes)
+        anchor = f"#within-{contest}" if found.inside else f"#contest-{contest}"
         rows.append(
             AreaConstituencies(
                 child["name"][lang],
                 href(child["code"]) + anchor,
-                number(len(outcomes), lang),
-                label("of", lang, reported=complete, total=len(outcomes)),
+                number(found.count, lang),
+                label("of", lang, reported=found.complete, total=found.count),
             )
         )
     return tuple(rows)

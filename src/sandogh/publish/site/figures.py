@@ -7,9 +7,10 @@ from the files as exact fractions and are rounded only here, for display (`sando
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -102,10 +103,48 @@ def _spoken(value: int, lang: Lang) -> str:
     return in_words(value, "fa") if lang == "fa" else format_int(value, "en")
 
 
-def leading(votes: Sequence[Vote]) -> tuple[tuple[Vote, ...], int] | None:
+Leading = tuple[tuple[Vote, ...], int] | None
+
+
+class _Leads:
+    """`leading`'s answers while a rendering holds them (`leads_kept`), by the identity of the
+    votes' list, which each entry holds so that no other list can take its identity."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, tuple[Sequence[Vote], Leading]] | None = None
+
+
+_LEADS = _Leads()
+
+
+@contextlib.contextmanager
+def leads_kept() -> Iterator[None]:
+    """While this holds, `leading` answers each list of votes once: a rendering's files do not
+    change while it renders, and its pages ask who leads the same unit again and again — the
+    nation's 108,000 village-council votes ~10 times a pass (the announcement of the election's
+    page and of the nation's, in two languages, the front page, the map and the lists of the
+    units above the reports). The lists are the documents the rendering read, never changed."""
+    before, _LEADS.found = _LEADS.found, {}
+    try:
+        yield
+    finally:
+        _LEADS.found = before
+
+
+def leading(votes: Sequence[Vote]) -> Leading:
     """The candidates with the most votes, in the list's order, and their votes each: more than
     one is a tie, never a lead of the first by order (`core.counting.lead`; finding A2 of
     session 23). None while no one has a vote."""
+    kept = _LEADS.found
+    if kept is not None and (seen := kept.get(id(votes))) is not None:
+        return seen[1]
+    found = _leading(votes)
+    if kept is not None:
+        kept[id(votes)] = (votes, found)
+    return found
+
+
+def _leading(votes: Sequence[Vote]) -> Leading:
     found = lead({vote["code"]: vote["votes"] for vote in votes})
     if found is None:
         return None

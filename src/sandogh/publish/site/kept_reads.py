@@ -16,9 +16,11 @@ the follower had put back pages of the figures before a void).
 
 The outcomes, units.json and the record are few (by the definition) and kept whole; the units'
 results are many (~300,000 nationally, ~28 KB each once parsed), so only the `most` last asked
-are kept. What a page makes of a file (a unit's line, a constituency's row) is kept with the
-stamp of each file it was made of, and made again once one's stamp changes (a file written is
-renamed over the old, so its inode changes): it does not hold the documents themselves.
+are kept. The results a pass wrote come from the pass itself, as it made them, with their
+files' stamps (`keep`): not read again. What a page makes of a file (a unit's line, a
+constituency's row) is kept with the stamp of each file it was made of, and made again once
+one's stamp changes (a file written is renamed over the old, so its inode changes): it does not
+hold the documents themselves.
 
 A file is stamped once a rendering (`Stamps`): the publisher writes no data file while its site
 renders, so the stamp found first holds for every later ask of that rendering — nationally the
@@ -29,26 +31,22 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
+
+from sandogh.publish.writer import Stamp, file_stamp
 
 T = TypeVar("T")
 #: the units' results kept: the pages a pass renders read a few thousand at 5,000 stations
 MOST_RESULTS = 20_000
 
-#: a file as read (inode, size, nanoseconds of its last change), None where there was none
-Stamp = tuple[int, int, int] | None
 Kept = tuple[Stamp, Any]
-
-
-def _stamp(status: os.stat_result) -> Stamp:
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def _now(path: str) -> Stamp:
     try:
-        return _stamp(os.stat(path))
+        return file_stamp(os.stat(path))
     except FileNotFoundError:
         return None
 
@@ -57,7 +55,7 @@ def _load(path: str, decode: Callable[[bytes], Any]) -> Kept:
     """The file decoded, stamped as the open file was when read; (None, None) when absent."""
     try:
         with open(path, "rb") as stream:
-            return _stamp(os.fstat(stream.fileno())), decode(stream.read())
+            return file_stamp(os.fstat(stream.fileno())), decode(stream.read())
     except FileNotFoundError:
         return None, None
 
@@ -100,6 +98,17 @@ class KeptReads:
             self._few.pop(relative, None)
             self._results.pop(relative, None)
 
+    def keep(self, given: Mapping[str, Kept]) -> None:
+        """Keep the documents `given` (by path under the snapshot's root, each with the stamp of
+        the file it is what decodes to) as if read: those of the results a pass just wrote,
+        which the pass made them from (`publish.writer.Writer.documents`). Held to their
+        files' stamps as any document read is."""
+        for relative, kept in given.items():
+            self._results[relative] = kept
+            self._results.move_to_end(relative)
+        while len(self._results) > self._most:
+            self._results.popitem(last=False)
+
     def document(self, stamps: Stamps, relative: str, decode: Callable[[bytes], Any]) -> Any:
         """The file `relative` (under the root `stamps` holds) as `decode` reads its bytes, or
         None where there is no such file."""
@@ -126,13 +135,20 @@ class KeptReads:
         return found[1]
 
     def made_of(
-        self, stamps: Stamps, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]
+        self,
+        stamps: Stamps,
+        key: Hashable,
+        sources: tuple[str, ...],
+        make: Callable[[], T],
+        holds: Callable[[T], bool] | None = None,
     ) -> T:
         """`make()`, which must depend on nothing but the files `sources` (paths under the root
-        `stamps` holds) and what `key` names, made again only once one of them is written."""
+        `stamps` holds) and what `key` names, made again only once one of them is written — or,
+        with `holds`, once it says that what was made no longer holds (what depends on files too
+        many to stamp, each checked by what it was made of)."""
         now = tuple(map(stamps, sources))
         found = self._made.get(key)
-        if found is not None and found[0] == now:
+        if found is not None and found[0] == now and (holds is None or holds(found[1])):
             return cast(T, found[1])
         value = make()
         self._made[key] = (now, value)

@@ -26,7 +26,15 @@ from sandogh.locale import Lang
 from sandogh.maps import MAPS
 from sandogh.publish.processes import Job, write_jobs
 from sandogh.publish.site.candidacy_page import candidates_page, has_candidacy
-from sandogh.publish.site.figures import alone, day, digits, escaped, figures_in, isolated
+from sandogh.publish.site.figures import (
+    alone,
+    day,
+    digits,
+    escaped,
+    figures_in,
+    isolated,
+    leads_kept,
+)
 from sandogh.publish.site.front_page import summary
 from sandogh.publish.site.kept_reads import KeptReads
 from sandogh.publish.site.labels import label
@@ -151,6 +159,17 @@ def render_site(
     since (`kept_reads.KeptReads`). Returns how many files were written, unchanged ones not
     counted.
     """
+    with leads_kept():  # who leads each unit, found once a rendering (`figures.leading`)
+        return _rendered(root, election_id, units, workers, kept)
+
+
+def _rendered(
+    root: Path,
+    election_id: str,
+    units: Collection[str] | None,
+    workers: int,
+    kept: KeptReads | None,
+) -> int:
     files = SnapshotFiles(root, kept)
     writer = Writer(root, mode=0o644)  # whatever the umask: the web server reads them
     for folder in (ASSETS, MAPS):

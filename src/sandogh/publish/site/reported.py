@@ -82,7 +82,16 @@ def eligible_counted(
     files: SnapshotFiles, election: str, contest: str, result: UnitResult
 ) -> int | None:
     """The eligible voters of the stations whose ballots count (`counted`); None where there
-    is none, or where the eligible voters of one are not known."""
+    is none, or where the eligible voters of one are not known. Found once a rendering for
+    each unit's result (`SnapshotFiles.once`): a unit partly counted is read down to its
+    cover, and its turnout is asked by its page, its parent's list and map, and the front page."""
+    key = ("eligible", election, contest, result["unit"]["code"])
+    return files.once(key, result, lambda: _eligible_counted(files, election, contest, result))
+
+
+def _eligible_counted(
+    files: SnapshotFiles, election: str, contest: str, result: UnitResult
+) -> int | None:
     if counted(result["stations"]) == 0:
         return None
     if counted_whole(result):

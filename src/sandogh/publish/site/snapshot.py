@@ -284,12 +284,30 @@ class SnapshotFiles:
         self._stamps = Stamps(root)
         self.snapshot = cache(self._snapshot)
         self.supervision = cache(self._supervision)
+        self._once: dict[Hashable, tuple[object, Any]] = {}
 
-    def made_of(self, key: Hashable, sources: tuple[str, ...], make: Callable[[], T]) -> T:
+    def once(self, key: Hashable, of: object, make: Callable[[], T]) -> T:
+        """`make()`, made once while this rendering lasts for what `key` names of the document
+        `of` (held, so that its identity is not another's): the files do not change while one
+        rendering reads them."""
+        found = self._once.get(key)
+        if found is None or found[0] is not of:
+            found = self._once[key] = (of, make())
+        return cast(T, found[1])
+
+    def made_of(
+        self,
+        key: Hashable,
+        sources: tuple[str, ...],
+        make: Callable[[], T],
+        holds: Callable[[T], bool] | None = None,
+    ) -> T:
         """`make()`, made once while none of the files `sources` (paths under `data/`, which
-        with what `key` names are all it may depend on) is written (`KeptReads.made_of`): what
-        a page makes of a file unchanged is made once a night, not once a pass."""
-        return self._kept.made_of(self._stamps, key, tuple(f"data/{s}" for s in sources), make)
+        with what `key` names are all it may depend on) is written, and `holds` says it holds
+        (`KeptReads.made_of`): what a page makes of a file unchanged is made once a night, not
+        once a pass."""
+        relative = tuple(f"data/{s}" for s in sources)
+        return self._kept.made_of(self._stamps, key, relative, make, holds)
 
     def elections(self) -> list[ElectionEntry]:
         return cast(list[ElectionEntry], _read(self.data / "elections.json")["elections"])

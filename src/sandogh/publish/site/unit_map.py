@@ -22,7 +22,7 @@ from sandogh.publish.site.labels import label
 from sandogh.publish.site.pages import ElectionPages
 from sandogh.publish.site.place import Place
 from sandogh.publish.site.reported import turnout
-from sandogh.publish.site.snapshot import ContestEntry, UnitRef, UnitResult
+from sandogh.publish.site.snapshot import ContestEntry, Name, UnitRef, UnitResult
 
 
 def unit_map(
@@ -107,16 +107,18 @@ def unit_map(
     for contest, result in results:
         # from the result, not the page's list: a leader may be one whose constituency's page
         # lists them (`views.Placed.elsewhere`)
-        names = {v["code"]: v["name"][lang] for v in result["counts"]["votes"]}
+        names = _names(pages, contest["id"], result)
+        colours = pages.colours[contest["id"]]  # by code, in order: `geo.candidate_colours`
+        led = sorted(code for led_in, code in leaders if led_in == contest["id"])
         also = [(VOIDED, label("status_voided", lang))] if contest["id"] in voided else []
         tie = [(TIED, label("tied", lang))] if contest["id"] in tied else []
         legends.append(
             {
                 "contest": contest["id"],
                 "winner": [
-                    (colour, names.get(code, code))
-                    for code, colour in pages.colours[contest["id"]].items()
-                    if (contest["id"], code) in leaders
+                    (colours[code], names[code][lang] if code in names else code)
+                    for code in led
+                    if code in colours
                 ]
                 + tie
                 + also
@@ -135,6 +137,14 @@ def unit_map(
         "contests": [(contest["id"], contest["name"][lang]) for contest, _ in results],
         "legends": legends,
     }
+
+
+def _names(pages: ElectionPages, contest: str, result: UnitResult) -> dict[str, Name]:
+    """Each candidate's name in the unit's result by code, found once a rendering for its
+    pages (both languages; the nation's 108,000 village-council candidates)."""
+    votes = result["counts"]["votes"]
+    key = ("names", pages.election, contest, result["unit"]["code"])
+    return pages.files.once(key, result, lambda: {v["code"]: v["name"] for v in votes})
 
 
 def _outline(result: UnitResult) -> tuple[Drawn, str | None]:

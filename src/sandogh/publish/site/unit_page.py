@@ -53,6 +53,7 @@ def unit_page(
             result=result,
             colours=pages.colours[contest["id"]],
             outcomes=outcomes,
+            shown=placing.shown(contest, code, result["counts"]["votes"]),
             previous=pages.previous(contest, result),
             href=lambda child: pages.href(place, child),
             certified=lambda outcome: pages.certified(outcome, lang),

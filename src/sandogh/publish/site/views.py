@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -28,7 +29,9 @@ from sandogh.publish.site.ballots import (
 from sandogh.publish.site.comparison import Comparison, comparison
 from sandogh.publish.site.constituency_list import (
     AreaConstituencies,
+    Held,
     by_area,
+    held_by_area,
     listed_one_by_one,
 )
 from sandogh.publish.site.figures import announcement, joined, moment
@@ -101,6 +104,11 @@ class Placed:
     #: the unit just below the page's unit that holds each of `within`, in its order
     within_in: tuple[str, ...] = ()
 
+    @cached_property
+    def held(self) -> dict[str, Held]:
+        """`within` by the unit just below holding each (`constituency_list.held_by_area`)."""
+        return held_by_area(self.within, self.within_in)
+
 
 def contest_view(
     *,
@@ -110,6 +118,7 @@ def contest_view(
     result: UnitResult,
     colours: Mapping[str, str],
     outcomes: Placed,
+    shown: list[Vote],
     previous: tuple[Over, int] | None,
     href: Callable[[str], str],
     certified: Callable[[Outcome], str],
@@ -119,7 +128,9 @@ def contest_view(
     lang: Lang,
     listed: Collection[str] | None = None,
 ) -> ContestView:
-    """One contest's section of a unit's page; `previous` the earlier round over the stations
+    """One contest's section of a unit's page; `shown` the unit's votes it lists, those of the
+    candidates not `outcomes.elsewhere` (`placing.Placing.shown`); `previous` the earlier round
+    over the stations
     reported here, `certified` an outcome's certification line, `outcome_voided` its void line
     (a constituency voided whole or station by station), `row` the line of a constituency lying
     inside the unit (`outcomes.outcome_row`), `voided` the boards' voids of this
@@ -142,7 +153,6 @@ def contest_view(
             "stations_reported", lang, reported=stations["reported"], total=stations["total"]
         )
     )
-    shown = [v for v in counts["votes"] if v["code"] not in outcomes.elsewhere]
     own = tuple(outcome_view(o, lang, certified(o), outcome_voided(o)) for o in outcomes.own)
     bars, own, base_share_heading = standings_in_votes(
         result["unit"]["code"],
@@ -219,8 +229,7 @@ def contest_view(
         if one_by_one
         else by_area(
             contest=contest["id"],
-            within=outcomes.within,
-            within_in=outcomes.within_in,
+            held=outcomes.held,
             children=result["children"],
             href=href,
             lang=lang,
