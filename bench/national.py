@@ -24,10 +24,11 @@ about CPU):
   votes' JSON 0.25, the whole-number checks 0.3, building 234,560 sheets 0.6), conformity 0.45,
   the sums 1.3 (~4.6 us a sheet), the units' and constituencies' totals 0.35, freeing the
   sheets 0.45.
-- aggregate every unit (session 29; new / old / new, load 10-15, wall 2-5 x the CPU): 3.61 /
-  4.54 / 3.61 s of CPU beside a dict sum 0.68 / 0.69 / 0.67 = 5.3 / 6.6 / 5.4 x in CPU, 7.0 /
-  7.6 / 7.0 x on the clock (aim 5 x: not met, ~0.25 s of CPU short). The outcome (its tally
-  holds every station to its signed report, so it reads sheets) 6.15 / 6.04 / 6.19 s: as before.
+- aggregate every unit (session 29; new / old / new / old, load 10-15, wall 2-5 x the CPU):
+  3.61 / 4.54 / 3.61 / 4.65 s of CPU beside a dict sum 0.68 / 0.69 / 0.67 / 0.69 = 5.3 / 6.6 /
+  5.4 / 6.8 x in CPU (on the clock 7.0 / 7.6 / 7.0 / 4.0 x: a loaded machine's noise; aim 5 x:
+  not met, ~0.25 s of CPU short). The outcome (its tally holds every station to its signed
+  report, so it still makes sheets) 6.15 / 6.04 / 6.19 / 6.19 s: as before.
   A plain tally (no certification, void or signed report to hold the sheets to) no longer
   makes a sheet of each row: the store yields each as a row (`core.counting.tally.SheetRow`:
   the driver's tuple, its votes decoded; the figures and votes still checked a batch at a time
