@@ -8,8 +8,9 @@ noisy, so a ratio says more than a figure (speed targets live here, never in tim
 aim: importing and aggregating the whole nation in under a minute on 2 cores. `--db` must name an
 empty database; by default it is a new SQLite file in a temporary folder.
 
-Last measured (session 27, CPU seconds; runs of the code before and after alternated, after /
-before / after, each step beside its baseline in the same run; load about 2, wall about CPU):
+Last measured (CPU seconds; runs of the code before and after a change alternated, each step
+beside its baseline in the same run; session 27: after / before / after, load about 2, wall
+about CPU):
 - load definition: 1.77 / 2.81 / 1.73 s beside json.loads 0.73 / 0.72 / 0.71 = 2.4 / 3.9 / 2.4 x
   in CPU, 3.3 / 4.8 / 2.6 x on the clock (aim at most 3 x: met in CPU; on the clock in the one
   run of the two without a hiccup). A canonical definition is validated once, straight into the
@@ -18,14 +19,35 @@ before / after, each step beside its baseline in the same run; load about 2, wal
   `decode_canonical` 1.85 -> 1.0 (same process, alternated). What is left, one process: orjson
   0.2 s, the validation 0.4, the comparison 0.07, the rules 0.3, storing the units 0.6 (the
   driver's executemany and its commit).
-- aggregate every unit: 4.66 / 4.55 / 4.76 s beside a dict sum 0.68 / 0.70 / 0.71 = 6.9 / 6.5 /
-  6.7 x (aim 5 x: not met; the code unchanged). What it spends, one process: reading the sheets
-  1.6 s (fetching 0.45, their votes' JSON 0.25, the whole-number checks 0.3, building 234,560
-  sheets 0.6), conformity 0.45, the sums 1.3 (per contest 0.16-0.47, ~4.6 us a sheet: a unit
-  above the stations holds ~4 of them, so per-unit work is most of it), the units' and
-  constituencies' totals 0.35, freeing the sheets 0.45. Summing each unit's parts at once (every
-  figure a column added in C; votes laid over zeros, or added as columns where their keys align)
-  measured slower, 2.2-2.5 s against 2.0-2.2, and was dropped.
+- aggregate every unit (session 27): 4.66 / 4.55 / 4.76 s beside a dict sum 0.68 / 0.70 / 0.71 =
+  6.9 / 6.5 / 6.7 x. What it spent, one process: reading the sheets 1.6 s (fetching 0.45, their
+  votes' JSON 0.25, the whole-number checks 0.3, building 234,560 sheets 0.6), conformity 0.45,
+  the sums 1.3 (~4.6 us a sheet), the units' and constituencies' totals 0.35, freeing the
+  sheets 0.45.
+- aggregate every unit (session 29; new / old / new / old, load 10-15, wall 2-5 x the CPU):
+  3.61 / 4.54 / 3.61 / 4.65 s of CPU beside a dict sum 0.68 / 0.69 / 0.67 / 0.69 = 5.3 / 6.6 /
+  5.4 / 6.8 x in CPU (on the clock 7.0 / 7.6 / 7.0 / 4.0 x: a loaded machine's noise; aim 5 x:
+  not met, ~0.25 s of CPU short). The outcome (its tally holds every station to its signed
+  report, so it still makes sheets) 6.15 / 6.04 / 6.19 / 6.19 s: as before.
+  A plain tally (no certification, void or signed report to hold the sheets to) no longer
+  makes a sheet of each row: the store yields each as a row (`core.counting.tally.SheetRow`:
+  the driver's tuple, its votes decoded; the figures and votes still checked a batch at a time
+  and a batch with anything odd read a row at a time, naming the first unreadable), conformity
+  walks the rows once (a batch with a problem is made sheets then, and named as before), a
+  row's twelve figures are added into its unit's sum a list at a time (`map(add, …)`), each
+  unit's invalid kinds with them, and a station's total is made from its row only when read.
+  Reading the fetched rows alone, measured apart: 1.1-1.3 s made sheets, 0.5-0.56 s the rows
+  checked and paired with their decoded votes. The walk of the units for their sums and
+  totals now passes over the 13,902 units above the stations only, not the 72,542 a contest.
+  `tally` alone in one process on the bench's store, old and new alternated: 3.9-4.3 s ->
+  3.3-3.7 s of CPU.
+  Measured and dropped this session, both slower on the same rows (the sums alone, alternated in
+  one process): each unit's stations' votes laid over zeros of the union of their codes and
+  added as columns (`zip`, `sum`) 1.40-1.47 s against 1.12-1.19 s; a vote dict added in C when
+  its codes are all in the total already (`map(total.__getitem__, …)`) 1.52-1.62 against
+  1.22-1.31. Parliament's sheets name ~40 of their constituency's candidates each, not the same
+  ones (2.3 M of the 3.9 M votes), so columns do not line up; what is left is a dict add a vote
+  (the baseline's own work, ~0.7 s) and per-unit work above it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet
+from sandogh.core.counting.tally import Counts, InvalidKind, TallySheet, row_of, sheet_of
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.ports import StoredElection
 
@@ -96,6 +96,20 @@ def test_uncommitted_writes_are_not_seen_by_another_unit_of_work(
         writer.commit()
     with new_unit_of_work() as reader:
         assert reader.tallies.keys("kerman-1403-r2") == {(station_code(1), "president")}
+
+
+def test_the_rows_are_the_sheets_as_rows(new_unit_of_work: NewUnitOfWork) -> None:
+    """`rows` gives `all`'s sheets, in its order, each its sheet made a row."""
+    store_election(new_unit_of_work)
+    with new_unit_of_work() as uow:
+        uow.tallies.add_many("kerman-1403-r2", sheets(3))
+        uow.commit()
+    with new_unit_of_work() as uow:
+        every = list(uow.tallies.all("kerman-1403-r2"))
+        rows = list(uow.tallies.rows("kerman-1403-r2"))
+    assert len(every) == 6
+    assert rows == [row_of(s) for s in every]
+    assert [sheet_of(row) for row in rows] == every
 
 
 def _write_then_fail(new_unit_of_work: NewUnitOfWork) -> None:

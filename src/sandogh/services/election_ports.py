@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from sandogh.core.counting.tally import TallySheet
+from sandogh.core.counting.tally import SheetRow, TallySheet
 from sandogh.core.definition.model import Election
 
 
@@ -42,6 +42,9 @@ class TallyRepository(Protocol):
         """The (station, contest) pairs that already have a sheet."""
 
     def all(self, election_id: str) -> Iterator[TallySheet]: ...
+
+    def rows(self, election_id: str) -> Iterator[SheetRow]:
+        """`all`'s sheets as rows (`core.counting.tally.SheetRow`), no object made of them."""
 
     def of_stations(
         self,

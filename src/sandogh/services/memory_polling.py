@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
 
-from sandogh.core.counting.tally import TallySheet
+from sandogh.core.counting.tally import SheetRow, TallySheet, row_of
 from sandogh.core.definition.model import Election
 from sandogh.core.report import PublicKey
 from sandogh.core.report.staff import RegisteredStaff
@@ -111,6 +111,9 @@ class MemoryTallies:
             }
         # The same order as the SQL store's: by station, then contest.
         return iter([merged[key] for key in sorted(merged)])
+
+    def rows(self, election_id: str) -> Iterator[SheetRow]:
+        return map(row_of, self.all(election_id))
 
     def of_stations(
         self,

@@ -14,11 +14,11 @@ import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sandogh.core.counting.aggregate import Total, aggregate
+from sandogh.core.counting.aggregate import Total, aggregate_rows
 from sandogh.core.counting.compare import RoundComparison, compare_rounds
 from sandogh.core.counting.conformity import require_conformity
 from sandogh.core.counting.reconcile import Finding, reconcile_sheets
-from sandogh.core.counting.tally import TallySheet
+from sandogh.core.counting.tally import SheetRow, TallySheet, row_of, sheet_of
 from sandogh.core.counting.turnout import Turnout
 from sandogh.core.definition.model import Contest, ReportingUnit
 from sandogh.core.log import Disposition, Event, EventType
@@ -132,24 +132,32 @@ def tally(
     # the time of a page of results
     day = day_of(work, resolve_election_id(work, election_id))
     stored, geography = StoredElection(day.election, day.definition_hash), day.geography
-    sheets: Iterable[TallySheet] = tuple(work.tallies.all(stored.election.id))
+    rows: Iterable[SheetRow] = tuple(work.tallies.rows(stored.election.id))
     # every decision against the log, both ways, as a unit's read checks them; every
     # certification in force against the sheets read (the outsider's F2 of session 24)
     recorded = recorded_decisions(work, stored.election.id)
+    records = recorded.voids
+    voids = [record.void for record in records]
+    # the sheets made of the rows only for what reads sheets: what the certifications, the
+    # signed reports and the voids are held to (a plain national tally makes none, `aggregate_rows`)
+    sheets: Sequence[TallySheet] = ()
+    if recorded.certifications or signed or voids:
+        sheets = tuple(map(sheet_of, rows))
     check_certified(day, recorded, sheets, contests=None)
     check_certified_totals(work, day, recorded, sheets)
     if signed:
         hold_stored(work, stored.election, sheets)
-    records = recorded.voids
-    voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()
     corrections = tuple(recorded.corrections) if corrected else ()
     certified = recorded.certifications
     # A national day's sheets and sums are millions of objects that stay while they are built.
     with collector_paused():
         if voids:
-            sheets, voided = apply_voids(geography, sheets, voids)
-        totals = correct_totals(geography, aggregate(geography, sheets, day.standing), corrections)
+            kept, voided = apply_voids(geography, sheets, voids)
+            rows = map(row_of, kept)
+        totals = correct_totals(
+            geography, aggregate_rows(geography, rows, day.standing), corrections
+        )
     return Tallied(
         stored,
         geography,

@@ -21,7 +21,15 @@ from sqlalchemy import ColumnElement, Text, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection
 
-from sandogh.core.counting.tally import FIGURES, INVALID_FIGURES, Counts, TallySheet
+from sandogh.core.counting.tally import (
+    FIGURES,
+    INVALID_FIGURES,
+    Counts,
+    SheetRow,
+    TallySheet,
+    row_of,
+    sheet_of,
+)
 from sandogh.services.collector import collector_paused
 from sandogh.store.engine import encode_json
 from sandogh.store.errors import UnreadableRowError
@@ -146,6 +154,11 @@ class SqlTallyRepository:
 
         The iterator reads through the unit of work's connection: use it up inside the `with`.
         """
+        return map(sheet_of, self.rows(election_id))
+
+    def rows(self, election_id: str) -> Iterator[SheetRow]:
+        """`all`'s sheets as rows (`SheetRow`), no object made of them: a reader that only adds
+        them up (`services.results.tally`)."""
         return self._read(TallySheetRow.election_id == election_id)
 
     def of_stations(
@@ -167,7 +180,7 @@ class SqlTallyRepository:
             batch = wanted[start : start + BATCH]
             sql = self._of_stations(len(batch), None if contests is None else len(of))
             with collector_paused():  # the rows fetched at once are as many objects again
-                yield from _sheets(self._fetched(sql, (election_id, *batch, *of)))
+                yield from map(sheet_of, _rows(self._fetched(sql, (election_id, *batch, *of))))
 
     def _fetched(self, sql: str, values: tuple[str, ...]) -> Sequence[Any]:
         return self._connection.exec_driver_sql(sql, values).fetchall()
@@ -186,14 +199,14 @@ class SqlTallyRepository:
             " ORDER BY station, contest"
         )
 
-    def _read(self, where: ColumnElement[bool]) -> Iterator[TallySheet]:
+    def _read(self, where: ColumnElement[bool]) -> Iterator[SheetRow]:
         query = (
             select(*_READ, sql_cast(TallySheetRow.votes, Text))
             .where(where)
             .order_by(TallySheetRow.station, TallySheetRow.contest)
         )
         # A national tally reads ~235,000 sheets: the rows are read from the driver's cursor as
-        # its tuples, each sliced straight into `Counts`'s positional fields (SQLAlchemy's rows
+        # its tuples, each given its votes decoded (SQLAlchemy's rows
         # and their fetching were a fifth of reading them, keyword dicts per row a quarter,
         # measured); on PostgreSQL a cursor of the server's, so that they stream in batches. The
         # collector is paused while they are read and used, as while a definition is decoded:
@@ -217,28 +230,25 @@ class SqlTallyRepository:
             cursor.execute(str(statement), arguments)
             with collector_paused():
                 while batch := cursor.fetchmany(BATCH):
-                    yield from _sheets(batch)
+                    yield from _rows(batch)
         finally:
             cursor.close()
 
 
-def _sheets(batch: Sequence[Any]) -> Iterator[TallySheet]:
-    """The sheets of a batch of rows. Their figures and votes are checked a batch at a time in
-    C (`_whole`), not a row at a time in Python (which took two thirds of reading a national
-    tally); a batch with anything else in it (a figure missing, as before a kind of invalid
-    ballot existed; a number orjson does not read as the standard library does; a row changed
-    outside sandogh) is read a row at a time by `_sheet`, which names the first unreadable."""
+def _rows(batch: Sequence[Any]) -> list[SheetRow]:
+    """The sheets of a batch of rows (`SheetRow`: the row, its votes decoded). Their figures
+    and votes are checked a batch at a time in C (`_whole`), not a row at a time in Python
+    (which took two thirds of reading a national tally); a batch with anything else in it (a
+    figure missing, as before a kind of invalid ballot existed; a number orjson does not read
+    as the standard library does; a row changed outside sandogh) is read a row at a time by
+    `_sheet`, which names the first unreadable."""
     try:
         votes = list(map(orjson.loads, map(_text_of, batch)))
     except orjson.JSONDecodeError:
-        yield from map(_sheet, batch)
-        return
+        return list(map(row_of, map(_sheet, batch)))
     if not _whole(batch, votes):
-        yield from map(_sheet, batch)
-        return
-    for row, of_row in zip(batch, votes, strict=True):
-        invalid = dict(zip(_INVALID, row[_INVALID_AT], strict=True))
-        yield TallySheet(row[0], row[1], _counts(*row[_VALID_AT], invalid, row[_VOID_AT], of_row))
+        return list(map(row_of, map(_sheet, batch)))
+    return [(*row[:-1], of_row) for row, of_row in zip(batch, votes, strict=True)]
 
 
 def _whole(batch: Sequence[Any], votes: list[object]) -> bool:

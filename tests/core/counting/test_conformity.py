@@ -14,7 +14,7 @@ from sandogh.core.counting.conformity import (
     nonconformities,
     require_conformity,
 )
-from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.counting.tally import Counts, TallySheet, row_of
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 
@@ -112,11 +112,11 @@ def test_the_one_pass_check_refuses_exactly_what_is_named(
     named = nonconformities(geography, sheets)
     if named:
         with pytest.raises(NonconformingSheetsError) as raised:
-            by_contest(geography, sheets)
+            by_contest(geography, map(row_of, sheets))
         assert raised.value.problems == named
     else:
-        found = by_contest(geography, sheets)
+        found = by_contest(geography, map(row_of, sheets))
         assert found == {
-            c.id: {s.station: s.counts for s in sheets if s.contest == c.id}
+            c.id: {s.station: row_of(s) for s in sheets if s.contest == c.id}
             for c in geography.election.contests
         }

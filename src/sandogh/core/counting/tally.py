@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
+from typing import Any
 
 
 class InvalidKind(StrEnum):
@@ -91,3 +93,42 @@ class TallySheet:
     station: str
     contest: str
     counts: Counts
+
+
+#: A sheet as the store reads it, before any object is made of it: station, contest, the
+#: figures papers received to valid (`FIGURES`' order), each `InvalidKind`'s figure in the
+#: enum's order (None where the sheet has none: a kind later than it), void, votes. A national
+#: tally adds ~235,000 of them: made into a `TallySheet` only where one is read
+#: (`core.counting.aggregate`), they cost a third of the objects (bench/national.py).
+SheetRow = tuple[Any, ...]
+
+#: where a row's figures are: papers received to valid, the invalid kinds, void
+ROW_FIGURES = slice(2, 2 + len(FIGURES) + len(InvalidKind))
+ROW_INVALID = slice(ROW_FIGURES.start + len(FIGURES) - 1, ROW_FIGURES.stop - 1)
+_KINDS = tuple(InvalidKind)
+_up_to_valid = attrgetter(*FIGURES[:-1])
+
+
+def figures_of(counts: Counts) -> tuple[int | None, ...]:
+    """The figures of `counts` as a row holds them (`ROW_FIGURES`)."""
+    get = counts.invalid.get
+    return (*_up_to_valid(counts), *[get(kind) for kind in _KINDS], counts.void)
+
+
+def row_of(sheet: TallySheet) -> SheetRow:
+    """The sheet as a row (`SheetRow`)."""
+    return (sheet.station, sheet.contest, *figures_of(sheet.counts), sheet.counts.votes)
+
+
+def counts_of(row: SheetRow) -> Counts:
+    """The counts of a row (`SheetRow`): its invalid figures those it has, in the enum's order."""
+    invalid = dict(zip(_KINDS, row[ROW_INVALID], strict=True))
+    if None in invalid.values():
+        invalid = {kind: n for kind, n in invalid.items() if n is not None}
+    received, used, unused, spoiled, cast, valid = row[2 : ROW_INVALID.start]
+    void, votes = row[ROW_INVALID.stop], row[-1]
+    return Counts(received, used, unused, spoiled, cast, valid, invalid, void, votes)
+
+
+def sheet_of(row: SheetRow) -> TallySheet:
+    return TallySheet(row[0], row[1], counts_of(row))
