@@ -38,12 +38,14 @@ def scope_tree(
     sheets: Mapping[str, TallySheet],
     *,
     stored_stations: bool = False,
+    paged: bool = True,
 ) -> tuple[str, dict[str, tuple[str, str | None]]]:
     """The tree of (contest, constituency) made whole (`core.supervision.totals_tree`): from
     the kept totals of its units as the store holds them and its stations' `sheets` (by
     station, as reported); its root and its nodes. `stored_stations`: the stations' nodes as
     stored, for a reader that holds the sheets to the certification's digest apart (the root
-    then holds the kept totals; its stations' nodes were made from the digest's sheets)."""
+    then holds the kept totals; its stations' nodes were made from the digest's sheets);
+    `paged`: the format's `below` (`core.supervision.totals_tree.below_hash`)."""
     codes = scope_codes(geography, contest, constituency)
     inner = [code for code in codes if geography.kind(code) is not UnitKind.STATION]
     election = geography.election.id
@@ -61,6 +63,7 @@ def scope_tree(
         kept={place.code: running for place, running in kept.items()},
         sheets=sheets,
         stations=stations,
+        paged=paged,
     )
 
 
@@ -74,10 +77,11 @@ def tree_holds(
     inside: Collection[str],
     kept: Mapping[Place, Running],
     sheets: Collection[TallySheet],
+    paged: bool = True,
 ) -> bool:
     """Whether the rows a read of `codes` (the unit, then those just below it) read, `inside`
     the scope (`kept`, the units' totals; `sheets`, the stations' as reported), lead with the
-    stored nodes to `root`."""
+    stored nodes to `root` (`paged`: the format of its `below`)."""
     c = certification
     election, contest = geography.election.id, c.contest
     parts = scope_units(geography, contest, c.constituency)
@@ -118,7 +122,7 @@ def tree_holds(
             nodes[code] = station_node(code, sheet.get(code))
         else:
             children = [(child, known(child)) for child in geography.children(code)]
-            nodes[code] = node(code, below_hash(children))
+            nodes[code] = node(code, below_hash(children, paged=paged))
     made = tree_root(geography, contest, c.constituency, [(p, known(p)) for p in parts])
     return made == root
 

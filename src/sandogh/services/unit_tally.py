@@ -47,6 +47,7 @@ from sandogh.core.supervision import (
     correct_totals,
     void_stations,
 )
+from sandogh.core.supervision.totals_tree import PAGE_SIZE as TREE_PAGE_SIZE
 from sandogh.locale.definition_names import contest_name, named_place
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
@@ -60,8 +61,9 @@ from sandogh.services.recorded_decisions import recorded_decisions
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import applied, ensure_totals
 
-#: the units just below a unit a paged read shows: a city's 3,508 stations are 36 pages
-PAGE_SIZE = 100
+#: the units just below a unit a paged read shows: a city's 3,508 stations are 36 pages, the
+#: pages of its totals tree's `below` (`core.supervision.totals_tree`)
+PAGE_SIZE = TREE_PAGE_SIZE
 
 
 def tally_unit(

@@ -10,15 +10,19 @@ certified totals tree"), each node `sha256:` and 64 lowercase hex digits of the 
 
     a station:  {"station": code, "sheet": <the sheet as the digest writes it> | null}
     a unit:     {"unit": code, "totals": <its kept total> | null, "below": <hash>}
-                (the hash, written as a node, of [[code, node], …]: the units just below it, in
-                the definition's order; kept beside the node, a read of a unit's children
-                checks their totals with one row each, not their children's nodes)
+                (the hash, written as a node, of [[1, page], [2, page], …], each page the hash
+                of [[code, node], …] of `PAGE_SIZE` units just below it in the definition's
+                order, the reads' pages: a report's update reads ≤ 99 siblings and the page
+                hashes, not a city's 3,508 nodes; kept beside the node, a read of a unit's
+                children checks their totals with one row each, not their children's nodes)
     the root:   {"election": id, "contest": id, "constituency": id | null,
                  "parts": [[code, node], …]}   (the units the scope is made of, in order)
 
-a kept total written {"reported": n, <each figure of core.counting.tally.FIGURES>: n,
-"invalid": {kind: n, …}, "votes": {code: n, …}} with the kinds and candidates at zero left out
-(a total kept with a zero and one that never named it are the same figures).
+(format `TOTALS_FORMAT`, 2; format 1, revision 0025's, whose certifications' entries name no
+format, hashed the [[code, node], …] of every unit just below as `below`), a kept total written
+{"reported": n, <each figure of core.counting.tally.FIGURES>: n, "invalid": {kind: n, …},
+"votes": {code: n, …}} with the kinds and candidates at zero left out (a total kept with a zero
+and one that never named it are the same figures).
 """
 
 from __future__ import annotations
@@ -54,9 +58,31 @@ def station_node(code: str, sheet: TallySheet | None) -> str:
     return _hashed({"station": code, "sheet": None if sheet is None else sheet_json(sheet)})
 
 
-def below_hash(below: Sequence[tuple[str, str]]) -> str:
-    """The hash of the nodes just below a unit, (code, node) in the definition's order."""
-    return _hashed([list(pair) for pair in below])
+TOTALS_FORMAT = 2
+"""The node format a certification's entry names (`totals_format`); 1 when it names none."""
+
+PAGE_SIZE = 100
+"""The units just below a unit a page of its `below` holds: those a read shows on a page."""
+
+
+def page_hash(pairs: Sequence[tuple[str, str]]) -> str:
+    """The hash of one page of the nodes just below a unit, (code, node) in order."""
+    return _hashed([list(pair) for pair in pairs])
+
+
+def pages_hash(pages: Sequence[str]) -> str:
+    """A unit's `below` from the hashes of its pages (`page_hash`), page 1 first."""
+    return _hashed([[number, page] for number, page in enumerate(pages, 1)])
+
+
+def below_hash(below: Sequence[tuple[str, str]], *, paged: bool = True) -> str:
+    """The hash of the nodes just below a unit, (code, node) in the definition's order: paged
+    (`TOTALS_FORMAT`), or flat as format 1 (`paged=False`, a certification naming no format)."""
+    if not paged:
+        return page_hash(below)
+    return pages_hash(
+        [page_hash(below[at : at + PAGE_SIZE]) for at in range(0, len(below), PAGE_SIZE)]
+    )
 
 
 def unit_node(code: str, kept: Running | None, below: str) -> str:
@@ -86,11 +112,13 @@ def totals_tree(
     kept: Mapping[str, Running],
     sheets: Mapping[str, TallySheet],
     stations: Mapping[str, str] | None = None,
+    paged: bool = True,
 ) -> tuple[str, dict[str, tuple[str, str | None]]]:
     """The root of (contest, constituency)'s tree and, for every unit and station in it, its
     node and (a unit) the hash of the nodes below it, from the kept totals of its units (`kept`,
     by code) and its stations' sheets (`sheets`); or, given `stations`, each station's node
-    from there (the sheets held apart, as by the digest: a node is ~50 µs to make)."""
+    from there (the sheets held apart, as by the digest: a node is ~50 µs to make); `paged`:
+    `below_hash`'s."""
     nodes: dict[str, tuple[str, str | None]] = {}
     # bottom up, without recursion: a definition's depth is small, its breadth is not
     for code in reversed(scope_codes(geography, contest, constituency)):
@@ -98,7 +126,8 @@ def totals_tree(
             given = None if stations is None else stations.get(code)
             nodes[code] = (given or station_node(code, sheets.get(code)), None)
         else:
-            below = below_hash([(child, nodes[child][0]) for child in geography.children(code)])
+            children = [(child, nodes[child][0]) for child in geography.children(code)]
+            below = below_hash(children, paged=paged)
             nodes[code] = (unit_node(code, kept.get(code), below), below)
     parts = scope_units(geography, contest, constituency)
     return tree_root(geography, contest, constituency, [(p, nodes[p][0]) for p in parts]), nodes
