@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -20,16 +20,28 @@ _READ = select(_NODES.c.code, _NODES.c.node, _NODES.c.below).where(
     _NODES.c.code.in_(bindparam("codes", expanding=True)),
 )
 
+_DELETE = delete(_NODES).where(
+    _NODES.c.election_id == bindparam("election"),
+    _NODES.c.contest == bindparam("contest"),
+    _NODES.c.code.in_(bindparam("codes", expanding=True)),
+)
+
 
 def keep_nodes(
     connection: Connection,
     election_id: str,
     contest: str,
-    nodes: Mapping[str, tuple[str, str | None]],
+    nodes: Mapping[str, tuple[str | None, str | None]],
 ) -> None:
     """Store `nodes` of `contest`'s tree (by code: the node, and a unit's hash of the nodes
     below it), each replacing any kept before (a result certified again after its
-    certification was undone)."""
+    certification was undone); a null node (nothing kept there) as no row."""
+    empty = sorted(code for code, (n, _) in nodes.items() if n is None)
+    for start in range(0, len(empty), _BATCH):
+        connection.execute(
+            _DELETE,
+            {"election": election_id, "contest": contest, "codes": empty[start : start + _BATCH]},
+        )
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(_NODES)
     statement = statement.on_conflict_do_update(
@@ -39,6 +51,7 @@ def keep_nodes(
     rows = [
         {"election_id": election_id, "contest": contest, "code": code, "node": n, "below": b}
         for code, (n, b) in sorted(nodes.items())
+        if n is not None
     ]
     for start in range(0, len(rows), _BATCH):
         connection.execute(statement, rows[start : start + _BATCH])

@@ -21,6 +21,7 @@ from sandogh.core.supervision.totals_tree import (
     totals_tree,
     tree_root,
     unit_node,
+    unit_of,
 )
 from tests.services.build import ROUND_2_DAY, ST_1, ST_2, ST_3
 
@@ -56,7 +57,9 @@ def test_a_station_node_is_the_hash_of_its_documented_json() -> None:
         '"votes":{"21":3,"25":1}},"station":"ST-0801-0001"}'
     )
     assert station_node(ST_1, SHEETS[ST_1]) == _sha(expected)
-    assert station_node(ST_1, None) == _sha('{"sheet":null,"station":"ST-0801-0001"}')
+    assert station_node(ST_1, None) is None  # nothing kept there: null (format 2)
+    flat = _sha('{"sheet":null,"station":"ST-0801-0001"}')
+    assert station_node(ST_1, None, paged=False) == flat  # format 1 hashed it
 
 
 def test_a_unit_node_leaves_out_zeros_and_the_root_names_its_scope() -> None:
@@ -133,3 +136,25 @@ def test_below_is_paged_as_the_reads_page_the_units_below() -> None:
     assert below_hash(pairs, paged=False) == page_hash(pairs) != below_hash(pairs)
     moved = [*first[:-1], pairs[PAGE_SIZE], first[-1], *pairs[PAGE_SIZE + 1 :]]
     assert below_hash(moved) != below_hash(pairs)  # a unit moved across a page's edge
+
+
+def test_where_nothing_is_kept_the_node_is_null() -> None:
+    """A loaded election's tree is all null, kept as no rows; a unit is null while it holds no
+    kept total and nothing below it is kept, and its page lists its null children."""
+    root, nodes = totals_tree(GEOGRAPHY, "president", None, kept={}, sheets={})
+    assert set(nodes.values()) == {(None, None)}
+    assert root == tree_root(GEOGRAPHY, "president", None, [("IR", None)])
+    assert root == _sha(
+        '{"constituency":null,"contest":"president","election":"kerman-1403-r2",'
+        '"parts":[["IR",null]]}'
+    )
+    one = {ST_1: SHEETS[ST_1]}
+    _, nodes = totals_tree(GEOGRAPHY, "president", None, kept=_kept(), sheets=one)
+    pairs = [(ST_1, station_node(ST_1, SHEETS[ST_1])), (ST_2, None)]
+    assert nodes["IR-08-0801"] == unit_of("IR-08-0801", _kept()["IR-08-0801"], pairs)
+    assert nodes["IR-08-0801"][1] == _sha('[[1,"' + page_hash(pairs) + '"]]')
+    assert page_hash(pairs) == _sha(
+        '[["ST-0801-0001","' + str(pairs[0][1]) + '"],["ST-0801-0002",null]]'
+    )
+    assert unit_of("IR-08-0802", None, [(ST_3, None)]) == (None, None)
+    assert unit_of("IR-08-0802", None, [(ST_3, None)], paged=False)[0] is not None

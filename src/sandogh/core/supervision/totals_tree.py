@@ -8,7 +8,7 @@ checks the rows it reads up to the root the log holds. Specified in docs/formats
 certified totals tree"), each node `sha256:` and 64 lowercase hex digits of the canonical JSON
 (`core.canonical_json`) of
 
-    a station:  {"station": code, "sheet": <the sheet as the digest writes it> | null}
+    a station:  {"station": code, "sheet": <the sheet as the digest writes it>}
     a unit:     {"unit": code, "totals": <its kept total> | null, "below": <hash>}
                 (the hash, written as a node, of [[1, page], [2, page], …], each page the hash
                 of [[code, node], …] of `PAGE_SIZE` units just below it in the definition's
@@ -54,7 +54,15 @@ def totals_json(running: Running) -> JSONValue:
     }
 
 
-def station_node(code: str, sheet: TallySheet | None) -> str:
+Node = str | None
+"""A node; None (JSON null, format 2) where nothing is kept: a station without a sheet, a unit
+without a kept total with nothing kept below it (a loaded election's tree is all null, kept as
+no rows: a report's path update reads no unit's empty subtree)."""
+
+
+def station_node(code: str, sheet: TallySheet | None, *, paged: bool = True) -> Node:
+    if sheet is None and paged:
+        return None
     return _hashed({"station": code, "sheet": None if sheet is None else sheet_json(sheet)})
 
 
@@ -65,7 +73,7 @@ PAGE_SIZE = 100
 """The units just below a unit a page of its `below` holds: those a read shows on a page."""
 
 
-def page_hash(pairs: Sequence[tuple[str, str]]) -> str:
+def page_hash(pairs: Sequence[tuple[str, Node]]) -> str:
     """The hash of one page of the nodes just below a unit, (code, node) in order."""
     return _hashed([list(pair) for pair in pairs])
 
@@ -75,7 +83,7 @@ def pages_hash(pages: Sequence[str]) -> str:
     return _hashed([[number, page] for number, page in enumerate(pages, 1)])
 
 
-def below_hash(below: Sequence[tuple[str, str]], *, paged: bool = True) -> str:
+def below_hash(below: Sequence[tuple[str, Node]], *, paged: bool = True) -> str:
     """The hash of the nodes just below a unit, (code, node) in the definition's order: paged
     (`TOTALS_FORMAT`), or flat as format 1 (`paged=False`, a certification naming no format)."""
     if not paged:
@@ -91,8 +99,19 @@ def unit_node(code: str, kept: Running | None, below: str) -> str:
     return _hashed({"unit": code, "totals": totals, "below": below})
 
 
+def unit_of(
+    code: str, kept: Running | None, children: Sequence[tuple[str, Node]], *, paged: bool = True
+) -> tuple[Node, str | None]:
+    """A unit's node and the hash of the nodes below it, from its kept total and its children's
+    (code, node) in order: (None, None) where nothing is kept (format 2)."""
+    if paged and kept is None and all(node is None for _, node in children):
+        return None, None
+    below = below_hash(children, paged=paged)
+    return unit_node(code, kept, below), below
+
+
 def tree_root(
-    geography: Geography, contest: str, constituency: str | None, parts: Sequence[tuple[str, str]]
+    geography: Geography, contest: str, constituency: str | None, parts: Sequence[tuple[str, Node]]
 ) -> str:
     return _hashed(
         {
@@ -113,22 +132,21 @@ def totals_tree(
     sheets: Mapping[str, TallySheet],
     stations: Mapping[str, str] | None = None,
     paged: bool = True,
-) -> tuple[str, dict[str, tuple[str, str | None]]]:
+) -> tuple[str, dict[str, tuple[Node, str | None]]]:
     """The root of (contest, constituency)'s tree and, for every unit and station in it, its
     node and (a unit) the hash of the nodes below it, from the kept totals of its units (`kept`,
     by code) and its stations' sheets (`sheets`); or, given `stations`, each station's node
     from there (the sheets held apart, as by the digest: a node is ~50 µs to make); `paged`:
     `below_hash`'s."""
-    nodes: dict[str, tuple[str, str | None]] = {}
+    nodes: dict[str, tuple[Node, str | None]] = {}
     # bottom up, without recursion: a definition's depth is small, its breadth is not
     for code in reversed(scope_codes(geography, contest, constituency)):
         if geography.kind(code) is UnitKind.STATION:
             given = None if stations is None else stations.get(code)
-            nodes[code] = (given or station_node(code, sheets.get(code)), None)
+            nodes[code] = (given or station_node(code, sheets.get(code), paged=paged), None)
         else:
             children = [(child, nodes[child][0]) for child in geography.children(code)]
-            below = below_hash(children, paged=paged)
-            nodes[code] = (unit_node(code, kept.get(code), below), below)
+            nodes[code] = unit_of(code, kept.get(code), children, paged=paged)
     parts = scope_units(geography, contest, constituency)
     return tree_root(geography, contest, constituency, [(p, nodes[p][0]) for p in parts]), nodes
 
