@@ -1,0 +1,109 @@
+"""A contest's running totals tree: the path a final report changes, made from a few rows (the
+design in docs/formats.md, "An uncertified round's totals tree"; the session-26 outsider's F2).
+
+The nodes are those of `core.supervision.totals_tree` (format 2: `below` paged, a node `null`
+where nothing is kept). A report changes its station's node and the kept totals of the units
+above it: only the nodes on that path change, and of each unit's `below` only the page holding
+the path's child. So the path is made again from the station's node, the path's kept totals,
+and the rows of the path and of the siblings on the path's pages (`path_codes`): ≤ 99 siblings
+and one row of page hashes a unit, whatever its breadth (a city of 3,508 stations: 36 pages).
+
+The running root is the whole contest's, over the geography's top unit(s): `{"election",
+"contest", "constituency": null, "parts": [[TOP, NODE], …]}` (a contest's constituency parts
+may be thousands). The same function makes the path before a change, from what is stored, to
+hold it to the last logged root, and after it, to write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sandogh.core.counting.running import Running
+from sandogh.core.definition.geography import Geography
+from sandogh.core.supervision.totals_tree import (
+    PAGE_SIZE,
+    Node,
+    page_hash,
+    pages_hash,
+    tree_root,
+    unit_node,
+)
+
+
+@dataclass(frozen=True)
+class KeptNode:
+    """A node as kept: a station's alone; a unit's with the hash of the nodes below it and the
+    hashes of its pages (`totals_tree.page_hash`, page 1 first; none for a format-1 row)."""
+
+    node: str
+    below: str | None = None
+    pages: tuple[str, ...] = ()
+
+
+def tops(geography: Geography) -> tuple[str, ...]:
+    """The geography's top unit(s), in the definition's order: the running root's parts."""
+    return tuple(code for code in geography.top_down if geography.parent(code) is None)
+
+
+def path_codes(geography: Geography, station: str) -> set[str]:
+    """The rows `path_tree` reads for a report of `station`: the units above it, the siblings
+    on the path's page at each level, and the top units."""
+    wanted = set(tops(geography))
+    child = station
+    for unit in geography.ancestors(station):
+        wanted.add(unit)
+        wanted.update(_page_of(geography, unit, child)[1])
+        child = unit
+    return wanted
+
+
+def path_tree(
+    geography: Geography,
+    contest: str,
+    station: str,
+    node: Node,
+    *,
+    kept: Mapping[str, Running | None],
+    stored: Mapping[str, KeptNode],
+) -> tuple[str, dict[str, KeptNode | None]]:
+    """The running root of `contest` and the path's nodes (by code; None: null, no row), with
+    `station`'s node `node`, the path's units' kept totals `kept` (by code) and the other rows
+    as `stored` (`path_codes`'s; a row missing is a null node)."""
+    made: dict[str, KeptNode | None] = {station: None if node is None else KeptNode(node)}
+    child, child_node = station, node
+    for unit in geography.ancestors(station):
+        number, page = _page_of(geography, unit, child)
+        pairs = [(code, child_node if code == child else _node(stored.get(code))) for code in page]
+        row = stored.get(unit)
+        total = kept.get(unit)
+        if total is None and child_node is None and row is None:
+            made[unit] = None  # nothing kept here or below (its other children: no row)
+        else:
+            pages = list(row.pages if row is not None else _empty_pages(geography, unit))
+            pages[number] = page_hash(pairs)
+            below = pages_hash(pages)
+            made[unit] = KeptNode(unit_node(unit, total, below), below, tuple(pages))
+        child, child_node = unit, _node(made[unit])
+    parts = [(top, _node(made[top] if top in made else stored.get(top))) for top in tops(geography)]
+    return tree_root(geography, contest, None, parts), made
+
+
+def _node(row: KeptNode | None) -> Node:
+    return None if row is None else row.node
+
+
+def _page_of(geography: Geography, unit: str, child: str) -> tuple[int, tuple[str, ...]]:
+    """The page (counted from 0) of `unit`'s units just below holding `child`, and its codes."""
+    children = geography.children(unit)
+    number = children.index(child) // PAGE_SIZE
+    return number, children[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+
+
+def _empty_pages(geography: Geography, unit: str) -> list[str]:
+    """The page hashes of a unit with nothing kept below it (every child null)."""
+    children = geography.children(unit)
+    return [
+        page_hash([(code, None) for code in children[at : at + PAGE_SIZE]])
+        for at in range(0, len(children), PAGE_SIZE)
+    ]
