@@ -21,6 +21,14 @@ read (`services.results.tally`: the outcome, the publisher) pays for the certifi
 its digest recomputed from every sheet (before session 27) and its tree rebuilt from the kept
 totals (`services.certified_inputs.check_certified_totals`, since).
 
+Session 28 (format 2, the paged `below`): the paged path, held to the logged root from what is
+stored and made again with the sheet (`core.supervision.running_tree`, as the intake will), CPU
+ms beside the same run's running totals' update, load 7–9: 5,000 stations, a typical village
+2.47 (totals 2.67, the flat path 2.27), CI-77's 299 stations 2.24 (totals 2.26, flat 3.04); the
+held check passes at every station (the path made from the rows leads to the certification's
+root). The core alone at a city of 3,508 stations (104 rows): 0.35 ms, the flat list's hash
+alone 2.6 ms (its 3,507 rows' read was most of the 19.7 ms below).
+
 Measured (session 27, the machine shared, load 4–5), CPU ms: 5,000 stations, a typical village
 2.23 (totals) / 2.55 (tree path, one contest), CI-77's 299 stations 2.03 / 2.86; nationally
 (58,640, ~6 min in all), a typical city 1.97 / 1.98, **CI-77's 3,508 stations 2.31 / 19.74**; a
@@ -40,7 +48,16 @@ from pathlib import Path
 from sandogh.core.counting.running import Place, Scope
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
-from sandogh.core.supervision.totals_tree import below_hash, station_node, tree_root, unit_node
+from sandogh.core.log import EventType
+from sandogh.core.supervision.running_tree import KeptNode, path_codes, path_tree
+from sandogh.core.supervision.totals_tree import (
+    PAGE_SIZE,
+    below_hash,
+    page_hash,
+    station_node,
+    tree_root,
+    unit_node,
+)
 from sandogh.formats.definition_file import canonical_bytes, definition_hash
 from sandogh.services.certified_inputs import check_certified, check_certified_totals
 from sandogh.services.days import day_of
@@ -60,9 +77,9 @@ def cpu_ms(work: Callable[[], object]) -> float:
     return (time.process_time() - start) * 1000
 
 
-def path_update(work: SqlUnitOfWork, day: Night, station: str, contest: str) -> str:
-    """The nodes from `station` up to the root of `contest`'s tree made again and written, as
-    the intake would after storing the station's sheets; the root."""
+def flat_update(work: SqlUnitOfWork, day: Night, station: str, contest: str) -> str:
+    """The nodes from `station` up to the root of `contest`'s tree made again with format 1's
+    flat `below` (every sibling's node read) and written; the root."""
     geography: Geography = day.geography
     election = day.election.id
     path = [station, *geography.ancestors(station)]  # up to the nation
@@ -76,11 +93,74 @@ def path_update(work: SqlUnitOfWork, day: Night, station: str, contest: str) -> 
             (child, (made.get(child) or stored.get(child) or ("", None))[0])
             for child in geography.children(code)
         ]
-        below = below_hash(children)
+        below = below_hash(children, paged=False)
         made[code] = (unit_node(code, kept.get(Place(contest, Scope.UNIT, code)), below), below)
     root = tree_root(geography, contest, None, [(path[-1], made[path[-1]][0])])
     work.certifications.keep_tree(election, contest, made)
     return root
+
+
+def paged_update(
+    work: SqlUnitOfWork,
+    day: Night,
+    station: str,
+    contest: str,
+    *,
+    pages: dict[str, tuple[str, ...]],
+    logged: str,
+) -> str:
+    """What the intake does with format 2 (`core.supervision.running_tree`): the path's rows and
+    its pages' siblings read, the path made from what is stored and held to the last `logged`
+    root (here the certification's: over the nation, the same), made again with the station's
+    sheet, and written; the root. The page hashes, not yet
+    a column, are taken from `pages` (one more column of rows read)."""
+    geography = day.geography
+    election = day.election.id
+    rows = work.certifications.tree_nodes(election, contest, path_codes(geography, station))
+    stored = {c: KeptNode(n or "", b, pages.get(c, ())) for c, (n, b) in rows.items()}
+    above = geography.ancestors(station)
+    read = work.totals.read(election, Scope.UNIT, above, (contest,))
+    kept = {code: read.get(Place(contest, Scope.UNIT, code)) for code in above}
+    sheet = next((s for s in day.sheets[station] if s.contest == contest), None)
+    held, _ = path_tree(
+        geography,
+        contest,
+        station,
+        stored[station].node if station in stored else None,
+        kept=kept,
+        stored=stored,
+    )
+    if held != logged:
+        raise SystemExit(f"the path of {station} does not lead to the logged root")
+    root, made = path_tree(
+        geography, contest, station, station_node(station, sheet), kept=kept, stored=stored
+    )
+    work.certifications.keep_tree(
+        election,
+        contest,
+        {c: (None, None) if r is None else (r.node, r.below) for c, r in made.items()},
+    )
+    return root
+
+
+def kept_pages(
+    uow: Callable[[], SqlUnitOfWork], day: Night, contest: str
+) -> tuple[dict[str, tuple[str, ...]], str]:
+    """Each unit's page hashes as the running tree keeps them, made from the certified tree's
+    stored nodes, and the root the certification's entry logged."""
+    geography = day.geography
+    with uow() as work:
+        nodes = work.certifications.tree_nodes(day.election.id, contest, geography.top_down)
+        (entry,) = work.events.of_type(EventType.RESULT_CERTIFIED, day.election.id)
+    pages = {
+        unit: tuple(
+            page_hash([(c, nodes.get(c, (None, None))[0]) for c in below[at : at + PAGE_SIZE]])
+            for at in range(0, len(below), PAGE_SIZE)
+        )
+        for unit in geography.top_down
+        if geography.kind(unit) is not UnitKind.STATION and (below := geography.children(unit))
+    }
+    return pages, str(entry.event.details["totals_root"])
 
 
 def main() -> None:
@@ -124,6 +204,7 @@ def main() -> None:
         import_results(uow, election.id, every, now=NIGHT)
         certified(uow, day)
         contest = election.contests[0].id
+        pages, logged = kept_pages(uow, day, contest)
         figures: dict[str, list[float]] = {}
         for name, stations in (
             (f"typical ({typical_county})", typical_stations),
@@ -135,12 +216,17 @@ def main() -> None:
                     with uow() as work:
                         count_sheets(work, day_of(work, election.id), day.sheets[station])
 
-                def tree(station: str = station) -> None:
+                def flat(station: str = station) -> None:
                     with uow() as work:
-                        path_update(work, day, station, contest)
+                        flat_update(work, day, station, contest)
+
+                def paged(station: str = station) -> None:
+                    with uow() as work:
+                        paged_update(work, day, station, contest, pages=pages, logged=logged)
 
                 figures.setdefault(f"{name}: totals update (baseline)", []).append(cpu_ms(totals))
-                figures.setdefault(f"{name}: tree path, one contest", []).append(cpu_ms(tree))
+                figures.setdefault(f"{name}: flat tree path, one contest", []).append(cpu_ms(flat))
+                figures.setdefault(f"{name}: paged path, held and made", []).append(cpu_ms(paged))
         with uow() as work:  # what a whole read pays for the certification in force (F7)
             stored_day = day_of(work, election.id)
             recorded = recorded_decisions(work, election.id)

@@ -8,8 +8,8 @@ the path's child. So the path is made again from the station's node, the path's 
 and the rows of the path and of the siblings on the path's pages (`path_codes`): ≤ 99 siblings
 and one row of page hashes a unit, whatever its breadth (a city of 3,508 stations: 36 pages).
 
-The running root is the whole contest's, over the geography's top unit(s): `{"election",
-"contest", "constituency": null, "parts": [[TOP, NODE], …]}` (a contest's constituency parts
+The running root is the whole contest's, over the geography's root unit: `{"election",
+"contest", "constituency": null, "parts": [[TOP, NODE]]}` (a contest's constituency parts
 may be thousands). The same function makes the path before a change, from what is stored, to
 hold it to the last logged root, and after it, to write.
 """
@@ -41,15 +41,10 @@ class KeptNode:
     pages: tuple[str, ...] = ()
 
 
-def tops(geography: Geography) -> tuple[str, ...]:
-    """The geography's top unit(s), in the definition's order: the running root's parts."""
-    return tuple(code for code in geography.top_down if geography.parent(code) is None)
-
-
 def path_codes(geography: Geography, station: str) -> set[str]:
-    """The rows `path_tree` reads for a report of `station`: the units above it, the siblings
-    on the path's page at each level, and the top units."""
-    wanted = set(tops(geography))
+    """The rows `path_tree` reads for a report of `station`: the units above it and the
+    siblings on the path's page at each level (the station's own row among them)."""
+    wanted: set[str] = set()
     child = station
     for unit in geography.ancestors(station):
         wanted.add(unit)
@@ -85,8 +80,8 @@ def path_tree(
             below = pages_hash(pages)
             made[unit] = KeptNode(unit_node(unit, total, below), below, tuple(pages))
         child, child_node = unit, _node(made[unit])
-    parts = [(top, _node(made[top] if top in made else stored.get(top))) for top in tops(geography)]
-    return tree_root(geography, contest, None, parts), made
+    # a sound geography has exactly one root, the top of every path
+    return tree_root(geography, contest, None, [(child, child_node)]), made
 
 
 def _node(row: KeptNode | None) -> Node:
