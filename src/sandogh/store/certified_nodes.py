@@ -1,5 +1,7 @@
-"""The nodes of certified totals trees in the store (`core.supervision.totals_tree`): written
-once a result is certified, read by the units a read checks (a few hundred at most)."""
+"""The nodes of totals trees in the store (`core.supervision.totals_tree`): a certified scope's,
+written once a result is certified, and (revision 0027) the contests' running trees' with each
+unit's page hashes (`SqlTreeRepository`), read by the units a read or a report's path checks (a
+few hundred at most), and the root the log last recorded for each contest."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from sandogh.store.tables import CertifiedNodeRow
+from sandogh.core.supervision.running_tree import KeptNode
+from sandogh.store.tables import CertifiedNodeRow, TotalsRootRow
 
 _NODES: Table = CertifiedNodeRow.__table__  # type: ignore[assignment]
+_ROOTS: Table = TotalsRootRow.__table__  # type: ignore[assignment]
 #: At most this many codes in one IN list, or rows in one statement.
 _BATCH = 500
-_READ = select(_NODES.c.code, _NODES.c.node, _NODES.c.below).where(
+_READ = select(_NODES.c.code, _NODES.c.node, _NODES.c.below, _NODES.c.pages).where(
     _NODES.c.election_id == bindparam("election"),
     _NODES.c.contest == bindparam("contest"),
     _NODES.c.code.in_(bindparam("codes", expanding=True)),
@@ -36,7 +40,21 @@ def keep_nodes(
     """Store `nodes` of `contest`'s tree (by code: the node, and a unit's hash of the nodes
     below it), each replacing any kept before (a result certified again after its
     certification was undone); a null node (nothing kept there) as no row."""
-    empty = sorted(code for code, (n, _) in nodes.items() if n is None)
+    kept = {c: None if n is None else KeptNode(n, b) for c, (n, b) in nodes.items()}
+    _keep(connection, election_id, contest, kept, pages=False)
+
+
+def _keep(
+    connection: Connection,
+    election_id: str,
+    contest: str,
+    nodes: Mapping[str, KeptNode | None],
+    *,
+    pages: bool,
+) -> None:
+    """`keep_nodes`, and with `pages` each unit's page hashes too (a certification's rows leave
+    those of the running tree as they are)."""
+    empty = sorted(code for code, row in nodes.items() if row is None)
     for start in range(0, len(empty), _BATCH):
         connection.execute(
             _DELETE,
@@ -44,14 +62,23 @@ def keep_nodes(
         )
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(_NODES)
+    columns = {"node": statement.excluded.node, "below": statement.excluded.below}
+    if pages:
+        columns["pages"] = statement.excluded.pages
     statement = statement.on_conflict_do_update(
-        index_elements=["election_id", "contest", "code"],
-        set_={"node": statement.excluded.node, "below": statement.excluded.below},
+        index_elements=["election_id", "contest", "code"], set_=columns
     )
     rows = [
-        {"election_id": election_id, "contest": contest, "code": code, "node": n, "below": b}
-        for code, (n, b) in sorted(nodes.items())
-        if n is not None
+        {
+            "election_id": election_id,
+            "contest": contest,
+            "code": code,
+            "node": row.node,
+            "below": row.below,
+            "pages": " ".join(row.pages) or None,
+        }
+        for code, row in sorted(nodes.items())
+        if row is not None
     ]
     for start in range(0, len(rows), _BATCH):
         connection.execute(statement, rows[start : start + _BATCH])
@@ -68,5 +95,54 @@ def nodes_of(
             "contest": contest,
             "codes": wanted[start : start + _BATCH],
         }
-        found.update((code, (n, b)) for code, n, b in connection.execute(_READ, values))
+        found.update((code, (n, b)) for code, n, b, _ in connection.execute(_READ, values))
     return found
+
+
+def _rows_of(
+    connection: Connection, election_id: str, contest: str, codes: Collection[str]
+) -> dict[str, KeptNode]:
+    wanted = sorted(set(codes))
+    found: dict[str, KeptNode] = {}
+    for start in range(0, len(wanted), _BATCH):
+        values = {
+            "election": election_id,
+            "contest": contest,
+            "codes": wanted[start : start + _BATCH],
+        }
+        found.update(
+            (code, KeptNode(n, b, tuple(p.split()) if p else ()))
+            for code, n, b, p in connection.execute(_READ, values)
+        )
+    return found
+
+
+_LAST_ROOT = select(_ROOTS.c.root, _ROOTS.c.sequence).where(
+    _ROOTS.c.election_id == bindparam("election"), _ROOTS.c.contest == bindparam("contest")
+)
+
+
+class SqlTreeRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def rows(self, election_id: str, contest: str, codes: Collection[str]) -> dict[str, KeptNode]:
+        return _rows_of(self._connection, election_id, contest, codes)
+
+    def keep(self, election_id: str, contest: str, rows: Mapping[str, KeptNode | None]) -> None:
+        _keep(self._connection, election_id, contest, rows, pages=True)
+
+    def last_root(self, election_id: str, contest: str) -> tuple[str, int] | None:
+        values = {"election": election_id, "contest": contest}
+        found = self._connection.execute(_LAST_ROOT, values).first()
+        return None if found is None else (found.root, found.sequence)
+
+    def log_root(self, election_id: str, contest: str, root: str, sequence: int) -> None:
+        dialect = postgresql if self._connection.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(_ROOTS)
+        statement = statement.on_conflict_do_update(
+            index_elements=["election_id", "contest"],
+            set_={"root": statement.excluded.root, "sequence": statement.excluded.sequence},
+        )
+        row = {"election_id": election_id, "contest": contest, "root": root, "sequence": sequence}
+        self._connection.execute(statement, row)

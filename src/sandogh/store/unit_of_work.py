@@ -34,10 +34,11 @@ from sandogh.services.ports import (
     TallyRepository,
     VoidRepository,
 )
-from sandogh.services.totals_ports import TotalsRepository
+from sandogh.services.totals_ports import TotalsRepository, TreeRepository
 from sandogh.store.audits import SqlAuditRepository
 from sandogh.store.candidacy import SqlCandidacyRepository
 from sandogh.store.cases import SqlCaseRepository
+from sandogh.store.certified_nodes import SqlTreeRepository
 from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
 from sandogh.store.e2e import SqlE2ERepository
@@ -105,6 +106,7 @@ class SqlUnitOfWork:
     mode_approvals: ModeApprovalRepository
     outcome_decisions: OutcomeDecisionRepository
     totals: TotalsRepository
+    trees: TreeRepository
 
     def __init__(self, engine: Engine, *, now: datetime.datetime, reading: bool = False) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -153,6 +155,7 @@ class SqlUnitOfWork:
         self.mode_approvals = SqlModeApprovalRepository(connection)
         self.outcome_decisions = SqlOutcomeDecisionRepository(connection)
         self.totals = SqlTotalsRepository(connection)
+        self.trees = SqlTreeRepository(connection)
         return self
 
     def __exit__(

@@ -61,6 +61,7 @@ from sandogh.store.tables.totals import (
     ResultsTotalRow,
     ResultsTotalVoteRow,
     TotalsFilledRow,
+    TotalsRootRow,
 )
 
 __all__ = [
@@ -111,6 +112,7 @@ __all__ = [
     "StationWorkerRow",
     "TallySheetRow",
     "TotalsFilledRow",
+    "TotalsRootRow",
     "UnitRow",
     "ViolationCaseRow",
     "VoidRow",
