@@ -1,5 +1,6 @@
 """A contest's running tree made a report at a time (`core.supervision.running_tree`) is the
-tree made whole (`core.supervision.totals_tree`) at every step: a county of 250 stations (three
+tree made whole (`core.supervision.totals_tree`, and `whole_tree` with the page hashes) at every
+step: a county of 250 stations (three
 pages of its `below`), reports in a shuffled order, each path made from the rows the step
 before kept; the path before a report, made from what is stored, leads to the root before it."""
 
@@ -12,7 +13,7 @@ from sandogh.core.counting.running import Running
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
-from sandogh.core.supervision.running_tree import KeptNode, path_codes, path_tree
+from sandogh.core.supervision.running_tree import KeptNode, path_codes, path_tree, whole_tree
 from sandogh.core.supervision.totals_tree import PAGE_SIZE, station_node, totals_tree
 from tests.services.build import ROUND_2_DAY, _unit
 
@@ -86,6 +87,9 @@ def test_a_report_s_path_made_from_a_few_rows_is_the_whole_tree_s() -> None:
             assert {c: (r.node, r.below) for c, r in stored.items()} == {
                 c: nb for c, nb in whole.items() if nb[0] is not None
             }
+            remade, rows = whole_tree(GEOGRAPHY, "president", kept=after, sheets=reported)
+            assert remade == root
+            assert stored == {c: r for c, r in rows.items() if r is not None}  # pages too
 
 
 def _take(stored: dict[str, KeptNode], reported: dict[str, TallySheet], station: str) -> str:

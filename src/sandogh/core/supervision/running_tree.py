@@ -20,12 +20,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sandogh.core.counting.running import Running
+from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
+from sandogh.core.definition.model import UnitKind
 from sandogh.core.supervision.totals_tree import (
     PAGE_SIZE,
     Node,
     page_hash,
     pages_hash,
+    station_node,
     tree_root,
     unit_node,
 )
@@ -82,6 +85,36 @@ def path_tree(
         child, child_node = unit, _node(made[unit])
     # a sound geography has exactly one root, the top of every path
     return tree_root(geography, contest, None, [(child, child_node)]), made
+
+
+def whole_tree(
+    geography: Geography,
+    contest: str,
+    *,
+    kept: Mapping[str, Running],
+    sheets: Mapping[str, TallySheet],
+) -> tuple[str, dict[str, KeptNode | None]]:
+    """The running root of `contest` and every row of its tree made whole, from the kept totals
+    of its units and its stations' sheets (by code): what an import, a void or a definition's
+    recount remakes, and what a report's path made row by row must equal."""
+    rows: dict[str, KeptNode | None] = {}
+    for code in reversed(geography.top_down):  # each unit after those below it
+        if geography.kind(code) is UnitKind.STATION:
+            node = station_node(code, sheets.get(code))
+            rows[code] = None if node is None else KeptNode(node)
+            continue
+        below = geography.children(code)
+        children = [(child, _node(rows[child])) for child in below]
+        if kept.get(code) is None and all(n is None for _, n in children):
+            rows[code] = None
+            continue
+        pages = tuple(
+            page_hash(children[at : at + PAGE_SIZE]) for at in range(0, len(children), PAGE_SIZE)
+        )
+        hashed = pages_hash(pages)
+        rows[code] = KeptNode(unit_node(code, kept.get(code), hashed), hashed, pages)
+    top = geography.top_down[0]
+    return tree_root(geography, contest, None, [(top, _node(rows[top]))]), rows
 
 
 def _node(row: KeptNode | None) -> Node:
