@@ -112,6 +112,26 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   reports (a city listing 3,508 stations, 2.7 MB). The whole night (58,640 reports) at this
   rate would need ~8 h of CPU: long lists paged on the site, and the pages every pass touches
   rendered at a bounded rate, come before it.
+- Session 27, the merged stage (the site's long lists paged, each file stat'ed once a rendering,
+  the publisher's state held out of the full collections: bench/night_pass.py), the same command
+  twice, the machine shared (load 8.8–10.7, then 4.1–9.2): every report taken, the centre 39 / 34
+  ms a report; the publisher's start 30 / 28 s of CPU; 11 / 13 passes, CPU a pass p50 4.7 / 4.3 s,
+  max 14.9 / 14.3 s (the pass that takes in the whole-election files counts their process's ~14
+  s), 138 / 181 ms a report, 78 / 76 % rendering; 0.87 / 1.05 cores at the real peak; lag p50 /
+  p99 / max 68.6 / 97.1 / 97.7 s and 44.2 / 76.0 / 76.6 s. Against session 26 (490 ms a report,
+  passes of 20.9 s p50 and 43.1 s max, 2.68 cores; lag 38.6 / 58.8 s at load ~1) and the stamps
+  alone, earlier this session (405 ms, 44.0 / 65.0 s at load 2.4–2.9): the CPU a report is a third
+  to a half, the longest pass's CPU a third, but the lag is not lower here: a pass's wall time
+  follows the load (the longest 43.9 s of wall for 14 s of CPU), and on 2 cores shared by 4–10
+  runnable processes the publisher gets a third of a core. Its CPU (0.9–1.1 cores at the real peak
+  with the centre) says it would keep pace on a core of its own.
+  The same command on the same code, the machine otherwise idle (load 0.7–1.2): every report
+  taken, the centre 32.5 ms a report, the publisher's start 33 s of CPU; 29 passes, a pass p50 3.5
+  s (wall) and 3.6 s of CPU, max 7.9 s (wall) and 19.9 s of CPU (the pass taking in the
+  whole-election files, with their process's CPU); 426 ms of CPU a report in all (passes of ~10
+  reports each: the fixed part, not the reports, makes most of it), 63 % rendering; 2.25 cores at
+  the real peak asked of 2; **lag p50 / p99 / max 8.8 / 16.0 / 16.7 s** (session 26 on an idle
+  machine: 38.6 / 58.8 / 59.5 s). Aim p99 < 5 s: not met.
 """
 
 from __future__ import annotations

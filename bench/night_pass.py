@@ -2,7 +2,8 @@
 report, at the size of bench/night.py's national preparation.
 
     .venv/bin/python bench/night_pass.py [--stations N | --national] [--sizes 1,10,100] [--repeat R]
-                                         [--profile FILE] [--at TIME] [--keep DIR] [--json]
+                                         [--profile FILE] [--no-hold] [--at TIME] [--keep DIR]
+                                         [--json]
 
 The kept preparation of bench/night_nation.py (made first when there is none) is copied, the
 publisher catches up from its snapshot as bench/night.py's does, and then for each size N of
@@ -14,9 +15,10 @@ sizes gives the two parts (the first passes read what later ones keep: `--repeat
 passes of a publisher that has followed the night for a while); then the whole-election files,
 which a pass writes at most every `bulk_interval` seconds, are written and timed. With
 `--profile`, the passes are profiled (cProfile, CPU) into FILE. Each pass's CPU in the cycle
-collector's full collections is given beside it. With `--at` the reports are taken at that time
-and with `--keep` the snapshot is left in DIR, so that two versions' snapshots can be compared
-file by file.
+collector's full collections is given beside it, and the objects they found unreachable; the
+publisher holds its state out of them as `sandogh publish --follow` does, unless `--no-hold`.
+With `--at` the reports are taken at that time and with `--keep` the snapshot is left in DIR,
+so that two versions' snapshots can be compared file by file.
 
 The lag of bench/night.py is a pass's wait and its length: with reports arriving at r a second
 and a pass every `interval`, a report waits for the pass after it, and that pass takes
@@ -50,6 +52,32 @@ reports each (load 2.4–2.9); session 26's 38.6 / 58.8 s, 490 ms, 20.9 s (load 
 beyond the noise — a night's pass holds many reports, and their pages (a county's and a
 province's, both languages, lists of thousands of units) and the collector's full collections,
 not the fixed part, make it.
+
+Session 27, with the site's long lists paged as well (the election's and the
+nation's pages ~100 KB, were 3.4 MB), `--national --sizes 1,10 --repeat 2`, load 7–15, CPU:
+without the full collections a pass's fixed part 1.56–1.66 s and 115–142 ms a report (the stamps
+alone: 2.7 s, 120–130 ms). The full collections: 1.40–1.61 s each, in two of the four passes
+(2.85–3.09 s in all). With the publisher holding its state out of them (`Publisher(hold=True)`,
+as `sandogh publish --follow` and night.py do; `--no-hold` for the old way, run beside it):
+one collection at each pass's end of what the pass left, 0.28–0.46 s (1.52 s in the same four
+passes; passes of 1.9, 3.4, 2.3, 3.5 s against 1.6, 4.6, 3.4, 2.9), and the catch-up 1.4 s
+more, once (its whole collection). Freezing after each pass alone was worse: with the state
+frozen, a full collection comes whenever the objects reaching the oldest generation outnumber
+a quarter of those the last one left, so 24 of them in the four passes, 4.4 s; hence the
+collector off between the passes' ends. A whole collection after the four passes found 0–17
+objects unreachable: the passes make next to no cycles, so what the freezes keep of a cycle
+dropped later (until the whole collection every 20 passes) is next to nothing. Profiled (the
+stage's code, 4 passes, 47 s of CPU under cProfile): rendering 87 %; placing the
+constituencies on the election's and the nation's pages (all ~13,500, again each pass: their
+outcomes change with every report) 30 %; files decoded again (~2,700 a pass, orjson 14 %: the
+nation's results, 12 MB for the village councils, written by every pass, and the outcomes and
+results of the units reported); who leads (`site.figures.leading`, 13 %: the nation's 108,000
+village-council votes folded by candidate code, ~10 times a pass); the stamps (~31,000 stats a
+pass, 7–10 %); the data files of a pass (`write_units`) 11 %. Those are the next cuts.
+The night on this code (`night.py --national --boxes 300 --minutes 2.2`, twice, load 4–11):
+138–181 ms of the publisher's CPU a report, passes of 4.3–4.7 s of CPU (p50), lag p50/p99
+44.2 / 76.0 s and 68.6 / 97.1 s — the CPU a third to a half of the stamps alone (405 ms), the lag
+following the load (night.py's docstring).
 
 Measured at 5,000 national stations (3,343 constituencies; 2 shared cores, load 5–8; CPU),
 `--sizes 1,10,100 --repeat 2`, the code before and after session 26 run one after the other:
@@ -99,11 +127,13 @@ def say(message: str) -> None:
 
 class Collections:
     """The CPU seconds Python's cycle collector spends in full collections (the oldest
-    generation's: every object alive scanned), summed while this process runs."""
+    generation's: every object alive scanned), summed while this process runs, and the objects
+    they found unreachable (cycles: reference counting frees the rest)."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
         self.count = 0
+        self.found = 0
         self._started = 0.0
         gc.callbacks.append(self._observe)
 
@@ -115,6 +145,7 @@ class Collections:
         else:
             self.seconds += time.process_time() - self._started
             self.count += 1
+            self.found += info["collected"]
 
 
 def fit(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -135,7 +166,9 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     engine = make_engine(url)
     uow: UnitOfWorkFactory = functools.partial(unit_of_work, engine)
     reads: UnitOfWorkFactory = functools.partial(unit_of_work, engine, reading=True)
-    publisher = Publisher(uow, site, elections=[kept.election], bulk_interval=3600.0, reads=reads)
+    publisher = Publisher(
+        uow, site, elections=[kept.election], bulk_interval=3600.0, reads=reads, hold=args.hold
+    )
     started = cpu_seconds()
     publisher.catch_up()
     say(f"caught up from the kept snapshot: {cpu_seconds() - started:.1f} s of CPU")
@@ -150,7 +183,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                 ingest_reports(uow, signed=finals[taken : taken + size], now=now)
                 taken += size
                 cpu, wall = cpu_seconds(), time.perf_counter()
-                full = collections.seconds, collections.count
+                full = collections.seconds, collections.count, collections.found
                 if profile is not None:
                     profile.enable()
                 done = publisher.poll()
@@ -167,26 +200,32 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                         "pages": done.rendered,
                         "full_collections": collections.count - full[1],
                         "full_collections_cpu_s": collections.seconds - full[0],
+                        "full_collections_found": collections.found - full[2],
                     }
                 )
                 say(
                     f"a pass of {size}: {used:.2f} s of CPU ({1000 * used / size:.0f} ms a "
                     f"report), {done.rendering:.2f} s rendering, {len(done.written)} files, "
                     f"{done.rendered} pages; {collections.seconds - full[0]:.2f} s in "
-                    f"{collections.count - full[1]} full collections"
+                    f"{collections.count - full[1]} full collections, finding "
+                    f"{collections.found - full[2]} objects unreachable"
                 )
         cpu = cpu_seconds()
         publisher.flush()  # the whole-election files, which the passes leave behind
         bulk = cpu_seconds() - cpu
+        gc.unfreeze()
+        left = gc.collect()  # with the publisher holding, at most what its freezes kept
     finally:
         engine.dispose()
         if profile is not None:
             profile.dump_stats(args.profile)
+    say(f"a whole collection after the passes found {left} objects unreachable")
     fixed, per_report = fit([(p["reports"], p["cpu_s"]) for p in passes])
     return {
         "stations": kept.figures["stations"],
         "passes": passes,
         "bulk_cpu_s": bulk,
+        "garbage_left": left,
         "fixed_cpu_s": fixed,
         "per_report_cpu_ms": 1000 * per_report,
     }
@@ -201,6 +240,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,10,100", help="reports a pass, comma-separated")
     parser.add_argument("--repeat", type=int, default=1, help="passes of each size")
     parser.add_argument("--profile", help="profile the passes (cProfile) into this file")
+    parser.add_argument(
+        "--no-hold",
+        dest="hold",
+        action="store_false",
+        help="leave the publisher's state in the collector's full collections (as before)",
+    )
     parser.add_argument(
         "--at",
         type=datetime.datetime.fromisoformat,

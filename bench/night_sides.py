@@ -49,7 +49,7 @@ def publish(
     uow: UnitOfWorkFactory = functools.partial(unit_of_work, engine)
     reads: UnitOfWorkFactory = functools.partial(unit_of_work, engine, reading=True)
     publisher = Publisher(
-        uow, Path(root), elections=[election], bulk_interval=bulk_interval, reads=reads
+        uow, Path(root), elections=[election], bulk_interval=bulk_interval, reads=reads, hold=True
     )
     cpu = cpu_seconds()
     publisher.catch_up() if kept else publisher.regenerate()

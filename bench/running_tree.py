@@ -183,7 +183,7 @@ def main() -> None:
     typical_stations = [c for c in geography.stations_under(typical_county) if c in day.sheets] or [
         day.typical
     ]
-    with tempfile.TemporaryDirectory(prefix="trust27-tree-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="sandogh-running-tree-") as scratch:
         url = f"sqlite:///{Path(scratch) / 'tree.sqlite'}"
         init_database(url)
         engine = make_engine(url)

@@ -70,7 +70,7 @@ def shuffle(data: Any, rng: random.Random) -> Any:
 codes = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
 election_ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,6}", fullmatch=True)
 #: any text a definition may hold: no control character and no direction control
-#: (`definition_schema.ODD_CHARACTERS`)
+#: (`written.ODD_CHARACTERS`)
 texts = st.text(
     st.characters(
         exclude_categories=("Cc", "Cs"),

@@ -42,6 +42,7 @@ from sandogh.formats.definition_file import (
     load_definition,
     parse_definition,
 )
+from sandogh.formats.written import visible
 
 from .build import EXAMPLE_YAML, as_json, elections, example, shuffle
 
@@ -152,7 +153,7 @@ def test_structural_problems_have_paths_in_the_files_terms() -> None:
         .replace("parent: IR-08, name", "parnet: IR-08, name")
         .replace("eligible_voters: 950", "eligible_voters: 950.5")
         .replace("code: ST-0801-0001", "code: 0701")
-        .replace('en: "Kerman station 1"', "en: no")
+        .replace('en: "Kerman station 1"', "en: false")
         .replace("rule: {kind: plurality}", 'rule: {kind: majority, share: "1/0", bse: cast}')
         .replace('code: "21"', "code: 21")
     )
@@ -434,8 +435,9 @@ def test_any_damage_gives_problems_never_a_crash(path: list[int], value: Any) ->
     if isinstance(found, DefinitionFileError):
         assert found.problems
         sections = {"", "format", "election", "units", "contests"}
-        sections |= set(document) if isinstance(document, dict) else set()
-        # a key may itself hold "." or "[": each path must begin with a section, whole
+        sections |= {visible(k) for k in document} if isinstance(document, dict) else set()
+        # a key may itself hold "." or "[": each path must begin with a section, whole (and
+        # shown as `visible` shows it)
         assert all(
             any(p.path == s or p.path.startswith((f"{s}.", f"{s}[")) for s in sections)
             for p in found.problems

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import pytest
+import yaml
 
 from sandogh.cli.usage_words import problem_line
 from sandogh.formats.definition_file import DefinitionFileError, parse_definition
@@ -109,3 +110,55 @@ def test_persian_names_with_zwnj_arabic_letter_forms_and_marks_still_load() -> N
     data["units"][3]["name"]["en"] = "x" * MOST_CHARACTERS
     loaded = parse_definition(as_json(data), source_name="x.json")
     assert loaded.election.units[3].name.fa == name
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [((), "\\ud800x"), (("election",), "election.\\ud800x"), (("units", 3), "units[3].\\ud800x")],
+)
+def test_a_lone_surrogate_in_a_key_is_refused_at_the_key(where: tuple[Any, ...], path: str) -> None:
+    # the S27 outsider's N3: the same half of a character in a value named its place, in a key none
+    data = example()
+    node = data
+    for step in where:
+        node = node[step]
+    node["\ud800x"] = 1
+    ((found, message, line),) = refused(json.dumps(data).encode())
+    assert found == path
+    assert message.startswith("is not text: it holds half of a character")
+    assert line.startswith(f"{path}: متن درستی نیست")
+
+
+def test_a_key_with_a_control_character_is_shown_escaped() -> None:
+    # the S27 outsider's N3: `fo\u0000rmat` was printed raw, so the terminal showed "format:
+    # unknown field; did you mean format?"
+    data = example()
+    data["election"]["ver\x00sion\x1b[2J"] = 2
+    ((path, message, line),) = refused(json.dumps(data).encode())
+    assert path == "election.ver\\x00sion\\x1b[2J"
+    assert message.startswith("unknown field; did you mean version?")
+    assert line.startswith("election.ver\\x00sion\\x1b[2J: فیلد ناشناخته است؛ شاید version؟")
+
+
+def test_a_whole_number_written_with_an_exponent_is_shown_as_written() -> None:
+    # the S27 outsider's N3: «must be a whole number (given: 1449)» of `1449E0`
+    data = example()
+    data["units"][3]["eligible_voters"] = "@"
+    ((path, message, line),) = refused(as_json(data).replace(b'"@"', b"1449E0"))
+    assert (path, message) == ("units[3].eligible_voters", "must be a whole number (got 1449E0)")
+    assert line == "units[3].eligible_voters: باید عدد درست باشد (داده‌شده: 1449E0)"
+
+
+def test_a_yaml_key_that_is_not_text_is_refused_in_persian_where_it_is() -> None:
+    # the S27 outsider's N3: «[1]: keys should be strings», in English, with no line
+    data = b"1: 2\n" + yaml.safe_dump(example(), allow_unicode=True).encode()
+    with pytest.raises(DefinitionFileError) as raised:
+        parse_definition(data, source_name="x.yaml")
+    (problem,) = raised.value.problems
+    assert problem_line(problem, "fa") == (
+        "x.yaml: YAML یا JSON درستی نیست: کلید «1» برای YAML متن نیست؛ آن را میان گیومه "
+        "بنویسید (سطر ۱، ستون ۱)"
+    )
+    assert problem_line(problem, "en").endswith(
+        "the key '1' is not text to YAML; quote it (\"1\") (line 1, column 1)"
+    )

@@ -67,7 +67,9 @@ def test_runaway_nesting_is_refused_with_where_it_is(data: bytes) -> None:
 
 def test_numbers_stay_exact_and_codes_stay_text() -> None:
     # YAML 1.1 would read 0701 as the octal 449, 1:30 as 90 and 0.1 as a binary float.
-    text = b"share: 0.1\ncode: 0701\ntime: 1:30\nseats: 1_000\nflag: no\nday: 2024-07-05\n"
+    text = (
+        b"share: 0.1\ncode: 0701\ntime: 1:30\nseats: !!int '1000'\nflag: False\nday: 2024-07-05\n"
+    )
     assert read_document(text, "x.yaml") == {
         "share": Decimal("0.1"),
         "code": "0701",
@@ -148,3 +150,12 @@ def test_a_json_file_that_cannot_be_read_says_why_in_persian(data: bytes, persia
     with pytest.raises(DocumentError) as raised:
         read_json(data, "x.json")
     assert raised.value.fa == (f"x.json: JSON درستی نیست: {persian}",)
+
+
+def test_a_key_echoed_in_a_message_shows_its_control_characters_escaped() -> None:
+    with pytest.raises(DocumentError) as raised:
+        read_json(b'{"a\\u0000b": 1, "a\\u0000b": 2}', "k.json")
+    assert raised.value.fa == ("k.json: کلید «a\\x00b» در یک شیء دو بار آمده است",)
+    with pytest.raises(DocumentError) as raised:
+        read_document(b'"a\\eb": 1\n"a\\eb": 2\n', "k.yaml")
+    assert raised.value.fa == ("k.yaml، سطر ۲: کلید «a\\x1bb» دو بار آمده است",)

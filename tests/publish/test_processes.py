@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,17 @@ def test_jobs_are_cut_into_parts_of_about_one_weight(
     weights: list[int], parts: int, bounds: list[tuple[int, int]]
 ) -> None:
     assert cut(weights, parts) == bounds
+
+
+def test_the_workers_leave_a_freeze_held_around_them_held(tmp_path: Path) -> None:
+    """A publisher holding its state out of the collector (`services.collector`) keeps it
+    frozen through a write in processes: their own freeze ends, not the one around them."""
+    gc.freeze()
+    try:
+        held = gc.get_freeze_count()
+        write_jobs(Writer(tmp_path), [(lambda writer: writer.write("a.txt", b"a"), 1)] * 2, 2)
+        assert gc.get_freeze_count() >= held
+    finally:
+        gc.unfreeze()
+    write_jobs(Writer(tmp_path), [(lambda writer: writer.write("b.txt", b"b"), 1)] * 2, 2)
+    assert gc.get_freeze_count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Collection
@@ -94,7 +95,8 @@ def test_passes_over_batches_a_void_and_a_certification_equal_the_whole_and_veri
     """Issue 14: the night's passes, each taking what arrived since the last — reports one and
     two at a time, a board's void, a certification — leave the snapshot a whole regeneration
     writes, byte for byte, and one that `verify-results` finds agreeing, anchored, after each
-    pass (its supervision file held to the log key's attestation)."""
+    pass (its supervision file held to the log key's attestation) — the follower holding its
+    state out of the collector's full collections between passes, as `--follow` does."""
     board = Actor("nazer", Grant(Role.SUPERVISOR, "IR"))
     said = Decision("a box without its seal", "1403/12")
     steps = [
@@ -106,18 +108,23 @@ def test_passes_over_batches_a_void_and_a_certification_equal_the_whole_and_veri
         ),
     ]
 
-    def rendered(root: Path) -> Publisher:
-        return Publisher(uow, root, log_key=LOG_KEY, now=lambda: at(30))
+    def rendered(root: Path, *, hold: bool = False) -> Publisher:
+        return Publisher(uow, root, log_key=LOG_KEY, now=lambda: at(30), hold=hold)
 
-    followed = rendered(tmp_path / "followed")
-    followed.regenerate()
+    followed = rendered(tmp_path / "followed", hold=True)
     passes = []
-    for step in steps:
-        step()
-        passes.append(followed.poll())
-        with FolderSource(tmp_path / "followed") as source:
-            assert verify_snapshot(source, anchors=Anchors((record_fingerprint(),))).agrees
-    followed.flush()
+    try:
+        followed.regenerate()
+        for step in steps:
+            step()
+            passes.append(followed.poll())
+            assert gc.get_freeze_count() > 0
+            with FolderSource(tmp_path / "followed") as source:
+                assert verify_snapshot(source, anchors=Anchors((record_fingerprint(),))).agrees
+        followed.flush()
+    finally:
+        gc.unfreeze()
+        gc.enable()
     voided, certified = passes[2], passes[3]
     # the void rewrites the voided box's units, not the other county's; the certification no
     # unit's result, and the pages of its constituency (the nation's, and the province's that

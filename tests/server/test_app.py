@@ -227,3 +227,10 @@ def test_no_traceback_leaves_the_server(live: Live, caplog: pytest.LogCaptureFix
     assert voter not in answer.text
     logged = [r.exc_info[1] for r in caplog.records if r.exc_info]
     assert any(isinstance(e, RuntimeError) and "registry down" in str(e) for e in logged)
+
+
+def test_fastapi_s_own_telemetry_is_off(live: Live) -> None:
+    # asking at each request whether a tracer, meter or logger provider was configured read the
+    # environment three times a check-in (issue 14); the centre's metrics are Prometheus's
+    config = live.app._telemetry  # FastAPI's settings of `FastAPI(telemetry=...)`
+    assert (config["tracing"], config["metrics"], config["logs"]) == (False, False, False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+from concurrent.futures import ThreadPoolExecutor
 
 from sandogh.server.check_in_groups import CheckInGroups, GroupOutcome, commit_group
 from sandogh.services.check_in_rules import DeviceRefusal, DeviceRefusedError, Refused
@@ -99,3 +100,26 @@ def test_check_ins_taken_at_once_are_each_answered_once_after_their_commit(live:
     assert said.count("already-voted") == 12
     with live.uow() as work:  # answered only once committed: every card is in the ledger
         assert work.ledger.count(ELECTION) == 12
+
+
+def test_check_ins_of_two_event_loops_are_each_answered_in_their_own(live: Live) -> None:
+    # a group's answers go to each loop in one hand-over (issue 14): a loop of its own for each
+    # half, both waiting on the one writer, each gets exactly its own answers
+    keys = _enrol(live, 4)
+    codes = voters(16)
+    groups = CheckInGroups(lambda: live.centre)
+    halves = [[_asked(keys[n % 4], n % 4, codes[n]) for n in range(half, 16, 2)] for half in (0, 1)]
+
+    async def taken(asked: list[Asked]) -> list[tuple[str, str]]:
+        outcomes = await asyncio.gather(*(groups.take(each) for each in asked))
+        return [(_said(o), o.station if isinstance(o, BallotCard) else "") for o in outcomes]
+
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="loop") as pool:
+            said = [f.result() for f in [pool.submit(asyncio.run, taken(half)) for half in halves]]
+    finally:
+        groups.stop()
+    for half, answers in zip(halves, said, strict=True):
+        assert answers == [("card", each.station) for each in half]
+    with live.uow() as work:
+        assert work.ledger.count(ELECTION) == 16

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.anchor import Coverage
-from sandogh.services.anchor import AnchorError, AnchorRefusal, record_of
+from sandogh.services.anchor import AnchorError, AnchorRefusal, record_of, stored_record
 from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
@@ -65,7 +65,9 @@ def test_a_record_rewritten_with_its_fingerprint_after_the_seal_is_refused(
         work.commit()
     with uow() as work, pytest.raises(AnchorError) as refused:
         coverage_of(work, ROUND_2)
-    assert refused.value.reason is AnchorRefusal.MALFORMED
+    assert refused.value.reason is AnchorRefusal.REWRITTEN
     assert "not the record sealed" in str(refused.value)
     with pytest.raises(AnchorError):  # nor does a report's intake trust it
         ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
+    with uow() as work, pytest.raises(AnchorError):  # nor any reader of the sealed record
+        stored_record(work, ROUND_2)

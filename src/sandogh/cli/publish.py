@@ -161,6 +161,7 @@ def publish(
         e2e=E2EOptions(tallies_out=e2e_tallies, decrypted=e2e_decrypted),
         workers=workers or os.cpu_count() or 1,
         reads=reads,
+        hold=follow,  # a follower's state stays for hours: out of the full collections
     )
     if log_key is None:
         err.print(say("no_log_key", lang.lang))

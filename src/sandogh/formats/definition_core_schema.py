@@ -94,12 +94,14 @@ def _rule_to_core(fields: dict[str, Any]) -> Any:
 def _canonical_text(value: object, read: core_schema.ValidatorFunctionWrapHandler) -> Any:
     """What `read` makes of `value`, when `value` is the text the canonical form writes of it."""
     made = read(value)
-    if not (isinstance(value, str) and value == _text_of(made)):
+    if not (isinstance(value, str) and value == scalar_text(made)):
         raise PydanticCustomError("sandogh", "not in its canonical form")
     return made
 
 
-def _text_of(value: object) -> str:
+def scalar_text(value: object) -> str:
+    """A share, a degree or a date as the canonical form writes it (`TypeError` for any other
+    value: what orjson's `default` raises)."""
     if isinstance(value, Fraction):
         return fraction_text(value)
     if isinstance(value, Decimal):

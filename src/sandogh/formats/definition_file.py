@@ -11,13 +11,10 @@ out: the store keeps it and `decode_canonical` reads it back through the same mo
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +25,11 @@ from sandogh.core.definition import model as core
 from sandogh.core.definition import rule as core_rule
 from sandogh.core.definition.problems import DefinitionError, Problem
 from sandogh.core.definition.validate import ValidElection, validated
-from sandogh.formats.definition_core_schema import LATER, election_of
+from sandogh.formats.definition_core_schema import LATER, election_of, scalar_text
 from sandogh.formats.definition_problems import structure_problem
 from sandogh.formats.definition_schema import FORMAT, Definition, ElectionHeader
 from sandogh.formats.documents import DocumentError, read_document, read_json
-from sandogh.formats.scalars import decimal_text, fraction_text, shown
+from sandogh.formats.scalars import shown
 from sandogh.services.collector import collector_paused
 from sandogh.services.definition_versions import Canonical
 
@@ -235,13 +232,7 @@ def _json_default(value: object) -> object:
         if type(value) in _RULE_KIND:
             document["kind"] = _RULE_KIND[type(value)]
         return document
-    if isinstance(value, Fraction):
-        return fraction_text(value)
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    raise TypeError(f"no canonical form for a {type(value).__name__}")
+    return scalar_text(value)
 
 
 # ---- reading bytes ---------------------------------------------------------------------------

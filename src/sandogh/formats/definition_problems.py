@@ -17,17 +17,20 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from sandogh.core.definition.problems import Problem
-from sandogh.formats.definition_schema import FORMAT, ODD_CHARACTERS, RULE_KINDS, Definition
+from sandogh.formats.definition_schema import FORMAT, RULE_KINDS, Definition
 from sandogh.formats.scalars import shown
+from sandogh.formats.written import ODD_CHARACTERS, visible
 
 
 def _path(loc: tuple[int | str, ...]) -> str:
+    """The path of `loc`, its keys as `visible` shows them: an unknown key is what the file
+    wrote, and a NUL in it would hide the rest of the line."""
     parts: list[str] = []
     for i, part in enumerate(loc):
         if isinstance(part, int):
             parts.append(f"[{part}]")
         elif not (i and loc[i - 1] == "rule" and part in RULE_KINDS):  # the union's tag
-            parts.append(f".{part}" if parts else part)
+            parts.append(f".{visible(part)}" if parts else visible(part))
     return "".join(parts)
 
 
@@ -95,9 +98,18 @@ def _beyond_bounds(error: ErrorDetails) -> str | None:
     return None
 
 
+def _place(error: ErrorDetails) -> tuple[int | str, ...]:
+    """Where `error` is; of a key holding half of a character, pydantic names only the mapping
+    that holds it (the key is its input), and the key's place is that mapping's and the key."""
+    loc = error["loc"]
+    if error["type"] == "string_unicode" and _fields_at((*loc, "")):
+        return (*loc, str(error.get("input")))
+    return loc
+
+
 def structure_problem(error: ErrorDetails) -> Problem:
     """One of pydantic's errors as the file's problem: its path, and what to write instead."""
-    kind, loc, got = error["type"], error["loc"], shown(error.get("input"))
+    kind, loc, got = error["type"], _place(error), shown(error.get("input"))
     path = _path(loc)
     ctx = error.get("ctx", {})
     if kind == "missing":

@@ -19,18 +19,13 @@ from sandogh.core.definition import model as core
 from sandogh.core.definition import rule as core_rule
 from sandogh.core.definition.identifiers import CODE, ELECTION_ID
 from sandogh.formats.scalars import Degrees, IsoDate, Share
+from sandogh.formats.written import ODD_CHARACTERS
 
 #: The most characters of a name, code or id: what officials print on a sheet or a page is a few
 #: words, and a name of megabytes would be written into every page that shows it.
 MOST_CHARACTERS = 300
 #: The most characters of one of the election's notes, a paragraph.
 MOST_NOTE_CHARACTERS = 4000
-#: What no text of a definition holds (`formats.definition_problems.odd_character` says which):
-#: the control characters (NUL, line breaks, C1), which no printed name has, and the explicit
-#: direction embeddings, overrides and isolates, one of which left open reorders the figures and
-#: codes after it on a page (the pages set a name's direction themselves). The zero-width
-#: non-joiner and the marks U+200E/U+200F that Persian text uses are not among them.
-ODD_CHARACTERS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 #: The largest whole number a definition holds: more voters than people on earth, and far below
 #: what the store's integers hold (2**63), even summed over every station of a national file.
 MOST_WHOLE = 10**10

@@ -5,27 +5,24 @@ and nothing is guessed or lost on the way: numbers with a point are read as `Dec
 `float`, so fractions and coordinates stay exact; YAML 1.1's octal `0701` and sexagesimal `1:30`
 stay text, so a ballot code is never silently turned into another number; a duplicate key is
 refused, not overwritten; nesting is limited, aliases cannot blow up and unsafe tags are refused.
+What YAML 1.1 alone reads, and reads as something the file does not show, is refused: a key that
+is not text (`1:`, `yes:`), `no` or `off` for false, `1_449` for 1449.
 Anything wrong is a `DocumentError` with one line per problem, each naming the source.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
 from sandogh.core.errors import SandoghError
+from sandogh.formats.written import exact_number, visible
+from sandogh.formats.yaml_events import UnreadableError, at_fa, yaml_document
 from sandogh.locale.digits import to_persian_digits
-
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # PyYAML built without libyaml: the same loader, slower
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]  # same interface
 
 
 class DocumentError(SandoghError):
@@ -64,13 +61,13 @@ def read_json(data: bytes, source_name: str) -> object:
 
     try:
         document = json.loads(
-            _text(data, source_name), parse_float=Decimal, object_pairs_hook=pairs
+            _text(data, source_name), parse_float=exact_number, object_pairs_hook=pairs
         )
     except json.JSONDecodeError as error:
         raise _failure(
             source_name,
             f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-            f"JSON درستی نیست ({_at_fa(error.lineno, error.colno)})",
+            f"JSON درستی نیست ({at_fa(error.lineno, error.colno)})",
         ) from None
     except RecursionError as error:
         raise _failure(
@@ -85,7 +82,7 @@ def read_json(data: bytes, source_name: str) -> object:
     if duplicates:
         raise DocumentError(
             [f"{source_name}: duplicate key {k!r} in an object" for k in duplicates],
-            [f"{source_name}: کلید «{k}» در یک شیء دو بار آمده است" for k in duplicates],
+            [f"{source_name}: کلید «{visible(k)}» در یک شیء دو بار آمده است" for k in duplicates],
         )
     return document
 
@@ -105,213 +102,20 @@ def _failure(source_name: str, message: str, fa: str) -> DocumentError:
     return DocumentError([f"{source_name}: {message}"], [f"{source_name}: {fa}"])
 
 
-def _at_fa(line: int, column: int) -> str:
-    return to_persian_digits(f"سطر {line}، ستون {column}")
-
-
-_TAG = "tag:yaml.org,2002:"
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
-_DEEPEST = 64  # a definition nests 7 deep; libyaml's composer overflows the C stack near 10⁵
-# An alias shares its anchor's data, but whoever walks the document (validation, an error message)
-# walks every copy: nine lines of nested aliases ("billion laughs") stand for 9⁹ values. A rule
-# block shared by every Majlis contest stands for a few thousand; anything past this is refused.
-_ALIASED_MOST = 100_000
-_ALIASED_MOST_FA = to_persian_digits(f"{_ALIASED_MOST:,}".replace(",", "٬"))
-_BUILDING = object()  # an anchored collection not yet closed: an alias to it would be a cycle
-_MERGE = object()  # the `<<` key of YAML merge keys
-_BOOLEANS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
-
-
-class _UnreadableError(Exception):
-    """A YAML stream that cannot be read as one document of plain data, and where (a mark)."""
-
-    def __init__(self, problem: str, mark: Any, fa: str) -> None:
-        where = "" if mark is None else f" (line {mark.line + 1}, column {mark.column + 1})"
-        self.fa = fa + ("" if mark is None else f" ({_at_fa(mark.line + 1, mark.column + 1)})")
-        super().__init__(problem + where)
-
-
-class _Open:
-    """A mapping or sequence whose end event has not come yet."""
-
-    __slots__ = ("anchor", "data", "key", "line", "merged", "size")
-
-    def __init__(self, data: dict[Any, object] | list[object], anchor: str | None) -> None:
-        self.data, self.anchor = data, anchor
-        self.key: object = _BUILDING  # none pending
-        self.line = 0  # the pending key's
-        self.merged: list[object] = []
-        self.size = 1  # values, each alias counted as all it stands for
-
-    def add(self, value: object, mark: Any, duplicates: list[tuple[int, str]]) -> None:
-        if isinstance(self.data, list):
-            self.data.append(value)
-        elif self.key is _BUILDING:
-            if isinstance(value, dict | list):
-                raise _UnreadableError(
-                    "a key must be text, not a list or a mapping",
-                    mark,
-                    "کلید باید متن باشد، نه فهرست یا نگاشت",
-                )
-            self.key, self.line = value, mark.line + 1
-        elif self.key is _MERGE:
-            self.merged += value if isinstance(value, list) else [value]
-            self.key = _BUILDING
-        else:
-            if self.key in self.data:
-                duplicates.append((self.line, str(self.key)))
-            self.data[self.key] = value
-            self.key = _BUILDING
-
-    def close(self, mark: Any) -> object:
-        """The data; keys written here win over merged ones, earlier merges over later ones."""
-        if not self.merged or isinstance(self.data, list):
-            return self.data
-        merged: dict[Any, object] = {}
-        for mapping in reversed(self.merged):
-            if not isinstance(mapping, dict):
-                raise _UnreadableError(
-                    "only mappings can be merged with <<", mark, "تنها نگاشت‌ها با << ادغام می‌شوند"
-                )
-            merged.update(mapping)
-        merged.update(self.data)
-        return merged
-
-
-def _yaml_data(loader: _SafeLoader) -> tuple[object, list[tuple[int, str]]]:
-    """The document of a YAML stream, built from its events with a stack of open collections.
-
-    No node graph (twice as fast as PyYAML's constructor) and no recursion. Numbers with a point
-    become `Decimal`; YAML 1.1's octal `0701` and sexagesimal `1:30` stay text (refused where a
-    number belongs); an alias shares its anchor's data, and all the aliases together may stand for
-    at most `_ALIASED_MOST` values, so nested aliases cannot blow up whoever walks the data;
-    duplicate keys are returned with their lines. Booleans, null and dates are read as YAML 1.1
-    does; any other tag goes to the safe constructor, which refuses unsafe ones.
-    """
-    stack: list[_Open] = []
-    anchors: dict[str, object] = {}
-    sizes: dict[str, int] = {}  # of each anchored value, as `_Open.size`
-    aliased = 0
-    documents: list[object] = []
-    duplicates: list[tuple[int, str]] = []
-    while True:
-        event = loader.get_event()
-        if isinstance(event, yaml.ScalarEvent):
-            value, anchor, size = _scalar(loader, event), event.anchor, 1
-        elif isinstance(event, yaml.CollectionStartEvent):
-            stack.append(_start(event, len(stack), anchors))
-            continue
-        elif isinstance(event, yaml.CollectionEndEvent):
-            closed = stack.pop()
-            value, anchor, size = closed.close(event.start_mark), closed.anchor, closed.size
-        elif isinstance(event, yaml.AliasEvent):
-            value, anchor = _alias(event, anchors), None
-            size = sizes[event.anchor or ""]
-            aliased += size
-            if aliased > _ALIASED_MOST:
-                raise _UnreadableError(
-                    f"the aliases stand for more than {_ALIASED_MOST:,} values (an alias bomb?)",
-                    event.start_mark,
-                    f"نام‌های مستعار (alias) آن بیش از {_ALIASED_MOST_FA} مقدار را نشان می‌دهند "
-                    "(بمب alias؟)",
-                )
-        elif isinstance(event, yaml.StreamEndEvent):
-            return (documents[0] if documents else None), duplicates
-        elif isinstance(event, yaml.DocumentStartEvent) and documents:
-            raise _UnreadableError(
-                "a definition is one YAML document, not several",
-                event.start_mark,
-                "تعریف یک سند YAML است، نه چند سند",
-            )
-        else:
-            continue
-        if anchor is not None:
-            anchors[anchor], sizes[anchor] = value, size
-        if stack:
-            stack[-1].add(value, event.start_mark, duplicates)
-            stack[-1].size += size
-        else:
-            documents.append(value)
-
-
-def _alias(event: yaml.AliasEvent, anchors: dict[str, object]) -> object:
-    value = anchors.get(event.anchor or "", _MERGE)
-    if value is _BUILDING or value is _MERGE:
-        problem = "contains the alias" if value is _BUILDING else "is not defined"
-        fa = "نام مستعاری به خودش دارد" if value is _BUILDING else "تعریف نشده است"
-        raise _UnreadableError(
-            f"the anchor &{event.anchor} {problem}", event.start_mark, f"لنگر &{event.anchor} {fa}"
-        )
-    return value
-
-
-def _start(event: yaml.CollectionStartEvent, depth: int, anchors: dict[str, object]) -> _Open:
-    mapping = isinstance(event, yaml.MappingStartEvent)
-    if event.anchor is not None:
-        anchors[event.anchor] = _BUILDING
-    if depth >= _DEEPEST:
-        raise _UnreadableError(
-            f"nested more than {_DEEPEST} deep",
-            event.start_mark,
-            f"بیش از {to_persian_digits(str(_DEEPEST))} لایه تودرتو است",
-        )
-    if event.tag not in (None, "!", _TAG + ("map" if mapping else "seq")):
-        raise _UnreadableError(
-            f"the tag {event.tag} is not allowed",
-            event.start_mark,
-            f"برچسب {event.tag} پذیرفته نیست: تعریف تنها داده ساده است",
-        )
-    return _Open({} if mapping else [], event.anchor)
-
-
-def _whole(text: str) -> object:
-    return int(text.replace("_", "")) if _INT.fullmatch(text) else text
-
-
-def _exact(text: str) -> object:
-    try:
-        return Decimal(text.replace("_", ""))
-    except InvalidOperation:  # .inf, .nan, 1:30.5: refused later as not exact
-        return text
-
-
-_SCALARS: dict[str, Callable[[str], object]] = {
-    _TAG + "str": str,
-    _TAG + "int": _whole,
-    _TAG + "float": _exact,
-    _TAG + "null": lambda _: None,
-    _TAG + "bool": lambda text: _BOOLEANS.get(text.lower(), text),
-    _TAG + "merge": lambda _: _MERGE,
-}
-
-
-def _scalar(loader: _SafeLoader, event: yaml.ScalarEvent) -> object:
-    tag = event.tag
-    if tag is None and event.style:  # quoted, or a block: text, whatever it looks like
-        return event.value
-    if tag is None or tag == "!":
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]  # untyped in the stubs
-    read = _SCALARS.get(tag)
-    if read is not None:
-        return read(event.value)
-    node = yaml.ScalarNode(tag, event.value, None, None, event.style)
-    return loader.construct_object(node)
-
-
 def _read_yaml(data: bytes, source_name: str) -> object:
-    loader = _SafeLoader(_text(data, source_name))
+    text = _text(data, source_name)
     try:
-        document, duplicates = _yaml_data(loader)
+        document, duplicates = yaml_document(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = "" if mark is None else f" (line {mark.line + 1}, column {mark.column + 1})"
-        where_fa = "" if mark is None else f" ({_at_fa(mark.line + 1, mark.column + 1)})"
+        where_fa = "" if mark is None else f" ({at_fa(mark.line + 1, mark.column + 1)})"
         raise _failure(
             source_name,
             f"not valid YAML or JSON: {error.problem}{where}",
             f"YAML یا JSON درستی نیست{where_fa}",
         ) from None
-    except _UnreadableError as error:
+    except UnreadableError as error:
         raise _failure(
             source_name, f"not valid YAML or JSON: {error}", f"YAML یا JSON درستی نیست: {error.fa}"
         ) from None
@@ -325,13 +129,12 @@ def _read_yaml(data: bytes, source_name: str) -> object:
             f"not valid YAML or JSON: {error}",
             "YAML یا JSON درستی نیست: مقداری در آن، چون تاریخی که در تقویم نیست، خوانده نمی‌شود",
         ) from None
-    finally:
-        loader.dispose()
     if duplicates:
         raise DocumentError(
             [f"{source_name}, line {n}: duplicate key {k!r}" for n, k in duplicates],
             [
-                f"{source_name}، سطر {to_persian_digits(str(n))}: کلید «{k}» دو بار آمده است"
+                f"{source_name}، سطر {to_persian_digits(str(n))}: "
+                f"کلید «{visible(k)}» دو بار آمده است"
                 for n, k in duplicates
             ],
         )

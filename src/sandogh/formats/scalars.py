@@ -18,6 +18,8 @@ from typing import Annotated
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from sandogh.formats.written import WrittenDecimal
+
 _FRACTION = re.compile(r"(-?[0-9]+)\s*/\s*([0-9]+)")
 _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -27,7 +29,12 @@ def shown(value: object) -> str:
     """`value` as the file wrote it, so far as YAML lets us know, shortened."""
     if isinstance(value, bool):
         return str(value).lower()
-    text = str(value) if isinstance(value, Decimal | int | datetime.date) else repr(value)
+    if isinstance(value, WrittenDecimal):
+        text = value.written
+    elif isinstance(value, Decimal | int | datetime.date):
+        text = str(value)
+    else:
+        text = repr(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
 

@@ -26,6 +26,9 @@ FA: dict[str, str] = {
     "stale-draft": "پس از پیش‌نویس، صندوق یا کارکنی ثبت یا باطل شده است؛ سیاهه را دوباره "
     "پیش‌نویس کنید.",
     "station-reported": "صورتجلسه نهایی این شعبه پذیرفته شده است؛ صندوق آن دیگر جایگزین نمی‌شود.",
+    "rewritten": "سیاهه‌ای که در پایگاه داده است همان سیاهه مهرشده نیست: اثر انگشت آن با اثر انگشتی "
+    "که رویداد مهر در دفتر رویدادها ثبت کرده است نمی‌خواند. پایگاه داده دستکاری شده است؛ به آن "
+    "اعتماد نکنید و به ناظران خبر دهید.",
 }
 EN: dict[str, str] = {
     "no-record": "no pre-election record is drafted for this election (sandogh anchor draft).",
@@ -43,6 +46,9 @@ EN: dict[str, str] = {
     "stale-draft": "boxes or staff were enrolled or revoked since the draft: draft the record "
     "again.",
     "station-reported": "this station's final report was accepted: its box is no longer replaced.",
+    "rewritten": "the record in the database is not the record sealed: its fingerprint is not "
+    "the one the seal's entry in the event log records. The database was tampered with; do not "
+    "trust it, and tell the observers.",
 }
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
 

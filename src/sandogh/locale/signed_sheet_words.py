@@ -1,6 +1,7 @@
 """The publisher's refusal of a stored sheet its station's signed final report does not hold, in
 Persian and English (`services.signed_sheets`): the station and the contest by their names, the
-figure by the words of the results, each value in the reader's digits."""
+figure by the words of the results, each value in the reader's digits; and of a stored report
+that is not the one its log entry names (`services.logged_reports`), with both hashes."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ FA: dict[str, str] = {
     "report_unsigned": "صورتجلسه پایانی ثبت‌شده {station} همانی نیست که از شعبه رسیده است"
     + _CLOSING_FA,
     "votes_of": "آرای کد {code}",
+    "report_unlogged": "{report} ثبت‌شده {station} همانی نیست که رویداد پذیرش آن در دفتر رویدادها"
+    " نام می‌برد (چکیده در دفتر رویدادها: {logged}؛ چکیده ثبت‌شده: {stored})" + _CLOSING_FA,
+    "no_entry": "هیچ",
+    "zero": "صورتجلسه آغاز رأی‌گیری",
+    "final": "صورتجلسه پایانی",
 }
 
 EN: dict[str, str] = {
@@ -39,6 +45,11 @@ EN: dict[str, str] = {
     "report_unsigned": "The stored final report of {station} is not the one the station sent (its"
     " bytes are not those of its stored hash, or it is another station's)" + _CLOSING_EN,
     "votes_of": "votes of ballot code {code}",
+    "report_unlogged": "The stored {report} of {station} is not the one its acceptance entry in"
+    " the event log names (logged hash {logged}, stored hash {stored})" + _CLOSING_EN,
+    "no_entry": "none",
+    "zero": "zero report",
+    "final": "final report",
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
@@ -58,11 +69,7 @@ def unsigned_words(
     `contest`; else `figure` (a field of the counts, `invalid_KIND` or `votes[CODE]`) differs."""
 
     def said(lang: Lang) -> str:
-        named = unit_name(election, station, lang)
-        if lang == "fa":  # a code in Latin letters isolated, so that the line keeps its order
-            where = named if named != station else f"\u2068{station}\u2069"
-        else:
-            where = named if named == station else f"{named} ({station})"
+        where = _station(election, station, lang)
         if contest is None:
             return text_in(CATALOGUE, "report_unsigned", lang, station=where)
         what = contest_name(election, contest, lang)
@@ -81,6 +88,38 @@ def unsigned_words(
         )
 
     return said("fa"), said("en")
+
+
+def unlogged_words(
+    election: Election, station: str, kind: str, *, logged: str | None, stored: str
+) -> tuple[str, str]:
+    """The refusal of a stored report its log entry does not name, in Persian and in English:
+    `kind` the report's (`zero`, `final`), `logged` None when no entry names one."""
+
+    def said(lang: Lang) -> str:
+        report = text_in(CATALOGUE, kind, lang) if kind in ("zero", "final") else kind
+        # a hash in Latin letters isolated on a Persian line, so that the line keeps its order
+        isolated = (lambda h: f"\u2068{h}\u2069") if lang == "fa" else (lambda h: h)
+        return text_in(
+            CATALOGUE,
+            "report_unlogged",
+            lang,
+            report=report,
+            station=_station(election, station, lang),
+            logged=text_in(CATALOGUE, "no_entry", lang) if logged is None else isolated(logged),
+            stored=isolated(stored),
+        )
+
+    return said("fa"), said("en")
+
+
+def _station(election: Election, station: str, lang: Lang) -> str:
+    """The station by its name; in Persian a code in Latin letters isolated, so that the line
+    keeps its order."""
+    named = unit_name(election, station, lang)
+    if lang == "fa":
+        return named if named != station else f"\u2068{station}\u2069"
+    return named if named == station else f"{named} ({station})"
 
 
 def _figure(figure: str, lang: Lang) -> str:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import filecmp
-import gc
 import os
 import sys
 import traceback
@@ -32,6 +31,7 @@ from pathlib import Path
 from sandogh.core.definition.model import UnitKind
 from sandogh.publish.published import Published
 from sandogh.publish.writer import Writer
+from sandogh.services.collector import frozen
 
 #: how far the process gives way to the others: on a machine whose cores are busy, the passes
 #: that publish reports (and the centre taking them) come first
@@ -98,8 +98,7 @@ class BulkWriter:
         one was started."""
         if self._running is not None or not states:
             return False
-        gc.freeze()  # the collector's visits would copy every inherited page (`processes`)
-        try:
+        with frozen():  # the collector's visits would copy every inherited page (`processes`)
             pid = os.fork()
             if pid == 0:  # pragma: no cover - the child, measured by the tests' outcome
                 code = 0
@@ -111,8 +110,6 @@ class BulkWriter:
                     code = 1
                 finally:
                     os._exit(code)  # closes or flushes nothing inherited: the store's connections
-        finally:
-            gc.unfreeze()
         elections = {s.index.election_id: (s, s.timeline.sequence) for s in states}
         self._running = _Started(pid, elections, now)
         return True

@@ -85,7 +85,9 @@ FINAL = "final"
 class Change:
     """One change to an election's published results, at `log_sequence` in the log.
 
-    `station` names the station of a report or of a device; `report_kind` is `zero` or `final`.
+    `station` names the station of a report or of a device; `report_kind` is `zero` or `final`,
+    and `report_hash` the hash the entry names (the publisher holds the stored report to it:
+    `services.logged_reports`).
     """
 
     log_sequence: int
@@ -94,6 +96,7 @@ class Change:
     kind: ChangeKind
     station: str | None = None
     report_kind: str | None = None
+    report_hash: str | None = None
 
     @property
     def figures(self) -> bool:
@@ -114,6 +117,7 @@ def changes_in(entries: Iterable[Entry]) -> Iterator[Change]:
             continue
         station = event.place if kind in (ChangeKind.REPORT, ChangeKind.DEVICES) else None
         report_kind = event.details.get("kind") if kind is ChangeKind.REPORT else None
+        hashed = event.details.get("report_hash") if kind is ChangeKind.REPORT else None
         yield Change(
             entry.sequence,
             event.time,
@@ -121,6 +125,7 @@ def changes_in(entries: Iterable[Entry]) -> Iterator[Change]:
             kind,
             station,
             report_kind if isinstance(report_kind, str) else None,
+            hashed if isinstance(hashed, str) else None,
         )
 
 

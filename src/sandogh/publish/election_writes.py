@@ -74,8 +74,7 @@ class ElectionWrites:
         workers = self._workers if self.large(state) else 1
         with self._reads() as work:
             write_files(writer, state.report_files(work.reports.all(election)), workers)
-        read_devices(self._reads, state)
-        read_anchor(self._reads, state)
+        read_devices(self._reads, state)  # the record was read with the election's sheets
         read_builds(self._reads, state)
         read_candidacy(self._reads, state)
         now = self._clock()

@@ -13,14 +13,14 @@ order. So a `Writer` ends with the same `written` list, and every file with the 
 as if one process had run every job (tests/publish/test_processes.py).
 
 Forking copies what the publisher holds at no cost until a page of it is written to: the
-collector is kept off what is there already (`gc.freeze`), whose visits would touch every page.
+collector is kept off what is there already (`services.collector.frozen`), whose visits would
+touch every page.
 Workers end with `os._exit` (multiprocessing's way), so nothing inherited — the store's
 connections — is closed or flushed by them.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import resource
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from sandogh.publish.writer import Writer
+from sandogh.services.collector import frozen
 
 Job = Callable[[Writer], object]
 Part = tuple[list[str], int]  # what a part wrote, and how many files it found unchanged
@@ -98,16 +99,14 @@ def write_jobs(writer: Writer, jobs: Sequence[tuple[Job, int]], workers: int) ->
     bounds = cut([weight for _, weight in jobs], workers * PARTS_PER_WORKER)
     weight = [sum(w for _, w in jobs[first:last]) for first, last in bounds]
     _jobs[:] = [job for job, _ in jobs]
-    gc.freeze()
     try:
-        with _pool(workers) as pool:
+        with frozen(), _pool(workers) as pool:
             futures: dict[int, Future[Part]] = {}
             for n in sorted(range(len(bounds)), key=weight.__getitem__, reverse=True):
                 futures[n] = pool.submit(_run, writer.root, writer.mode, *bounds[n])
             _join(writer, (futures[n] for n in range(len(bounds))))
     finally:
         _jobs.clear()
-        gc.unfreeze()
 
 
 def write_files(writer: Writer, files: Iterable[tuple[str, bytes]], workers: int) -> None:

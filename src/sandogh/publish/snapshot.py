@@ -65,10 +65,11 @@ from sandogh.publish.election_writes import PARALLEL_FROM, ElectionWrites
 from sandogh.publish.log_anchor import attested_files, write_attestation, write_log_anchor
 from sandogh.publish.processes import cpu_seconds
 from sandogh.publish.published import Published
-from sandogh.publish.reading import other_snapshots, written_up_to
+from sandogh.publish.reading import other_snapshots, read_anchor, written_up_to
 from sandogh.publish.site_passes import SiteRendering
 from sandogh.publish.writer import Writer
 from sandogh.services.audit import checkpoints, take_checkpoint
+from sandogh.services.collector import HeldBetweenPasses
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.results import tally
@@ -96,7 +97,9 @@ class Publisher:
     `elections`: the ids to publish (default: every election stored, and every one loaded
     later); `nist_down_to`: the smallest units the NIST report gives votes for; `log_key`: the
     centre's log key, to take and publish checkpoints with (none are without it), at the time
-    `now` gives; `e2e`: where the guardians' tallies go and come from (`publish.e2e_record`).
+    `now` gives; `e2e`: where the guardians' tallies go and come from (`publish.e2e_record`);
+    `hold`: keep what is alive after each publication out of the collector's full collections
+    (`services.collector.HeldBetweenPasses`), for a process that publishes and nothing else.
     """
 
     def __init__(
@@ -115,6 +118,7 @@ class Publisher:
         workers: int = 1,
         parallel_from: int = PARALLEL_FROM,
         reads: UnitOfWorkFactory | None = None,
+        hold: bool = False,
     ) -> None:
         self._uow = uow
         self._reads = reads or uow
@@ -141,6 +145,7 @@ class Publisher:
         )
         self._site = SiteRendering(root)
         self._bulk = BulkWriter(root, nist_down_to)
+        self._held = HeldBetweenPasses() if hold else None
 
     @property
     def log_sequence(self) -> int:
@@ -164,6 +169,7 @@ class Publisher:
             done = self._finish(writer, done, publication=True)
         if self._render:
             self._site.prime(elections)
+        self._passed()
         return done
 
     def poll(self) -> Regeneration:
@@ -189,6 +195,7 @@ class Publisher:
                 state.write_snapshot(writer)
             done = self._finish(writer, done)
         self._start_bulk()
+        self._passed()
         return done
 
     def catch_up(self) -> Regeneration:
@@ -218,6 +225,7 @@ class Publisher:
             done = self._finish(writer, done, publication=True)
         if self._render:
             self._site.prime(elections)
+        self._passed()
         return done
 
     def write_e2e(self) -> Regeneration:
@@ -241,6 +249,10 @@ class Publisher:
     def bulk_writing(self) -> int | None:
         """The process writing the whole-election files apart now, if any (`publish.bulk`)."""
         return self._bulk.running
+
+    def _passed(self) -> None:
+        if self._held is not None:
+            self._held.passed()
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[Writer]:
@@ -289,7 +301,10 @@ class Publisher:
         with self._reads() as work:
             tallied = tally(work, election, signed=True)
         timeline = self._timelines.setdefault(election, Timeline())
-        self._published[election] = state = Published.of(tallied, timeline)
+        state = Published.of(tallied, timeline)
+        # the record too is held to the log (its seal's entry) before anything is written
+        read_anchor(self._reads, state)
+        self._published[election] = state
         return state
 
     # ---- writing (`publish.election_writes`) ---------------------------------------------------

@@ -96,6 +96,10 @@ def _app(**options: Any) -> FastAPI:
         "station reports. Specification: docs/api.md.",
         docs_url=None,  # no pages that fetch scripts from a CDN; /openapi.json is the document
         redoc_url=None,
+        # FastAPI's own OpenTelemetry, off: the centre's metrics are Prometheus's
+        # (`server.metrics`), and asking whether any tracer, meter or logger was configured
+        # read the environment three times a request, a check-in too (issue 14)
+        telemetry={"tracing": False, "metrics": False, "logs": False},
         **options,
     )
     for router in (

@@ -42,6 +42,10 @@ MAX_GROUP = 64
 GroupOutcome = CheckInOutcome | ElectionNotFoundError | Exception
 
 
+#: A waiting check-in's future and what to settle it with.
+_Answer = tuple[asyncio.Future[GroupOutcome], GroupOutcome]
+
+
 @dataclass(frozen=True)
 class _Waiting:
     asked: Asked
@@ -99,8 +103,14 @@ class CheckInGroups:
                 centre.registry, centre.ledger_secret, centre.new_token, centre.check_in_limits
             )
             outcomes = commit_group(centre.uow, [each.asked for each in group], checker)
+            # one hand-over to each event loop for the whole group: a wake-up of the loop (and a
+            # turn of the interpreter's lock between the threads) for each check-in was much of
+            # a check-in's CPU beyond its own work (issue 14)
+            answers: dict[asyncio.AbstractEventLoop, list[_Answer]] = {}
             for each, outcome in zip(group, outcomes, strict=True):
-                each.loop.call_soon_threadsafe(_settle, each.answer, outcome)
+                answers.setdefault(each.loop, []).append((each.answer, outcome))
+            for loop, settled in answers.items():
+                loop.call_soon_threadsafe(_settle, settled)
 
 
 def commit_group(
@@ -127,6 +137,7 @@ def _alone(uow: UnitOfWorkFactory, asked: Asked, checker: Checker) -> GroupOutco
         return error
 
 
-def _settle(answer: asyncio.Future[GroupOutcome], outcome: GroupOutcome) -> None:
-    if not answer.done():  # the caller may have gone (its request cancelled)
-        answer.set_result(outcome)
+def _settle(settled: list[_Answer]) -> None:
+    for answer, outcome in settled:
+        if not answer.done():  # the caller may have gone (its request cancelled)
+            answer.set_result(outcome)

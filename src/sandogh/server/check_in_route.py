@@ -55,7 +55,7 @@ _FORMS = {
     "signature": re.compile("[0-9a-f]{128}"),
 }
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_HEADERS = {"content-type": "application/json"}
+_CONTENT_TYPE = (b"content-type", b"application/json")
 
 
 class CheckInRoute:
@@ -80,14 +80,25 @@ class CheckInRoute:
         if fields is None:
             await self.app(scope, _replay(body, receive), send)
             return
-        response = await check_in(state.centre, groups, scope, found.group(1), fields)
-        await response(scope, receive, send)
+        answer = await check_in(state.centre, groups, scope, found.group(1), fields)
+        if isinstance(answer, bytes):  # a card or a refused voter: sent as two plain messages
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [(b"content-length", b"%d" % len(answer)), _CONTENT_TYPE],
+                }
+            )
+            await send({"type": "http.response.body", "body": answer})
+            return
+        await answer(scope, receive, send)
 
 
 async def check_in(
     centre: Centre, groups: CheckInGroups, scope: Scope, election_id: str, fields: dict[str, str]
-) -> Response:
-    """The answer to a box's check-in for `election_id`, its body read as `fields`."""
+) -> bytes | Response:
+    """The answer to a box's check-in for `election_id`, its body read as `fields`: the JSON of
+    a card or a refused voter (200), or the app's answer to an error."""
     path = api_paths.fill(api_paths.CHECK_INS, election_id=election_id)
     signed: dict[str, JSONValue] = dict(fields)
     try:
@@ -103,7 +114,7 @@ async def check_in(
             raise
     except Exception as error:  # answered as the app's handlers answer it
         return answer_to(error)
-    return Response(check_in_json(outcome), headers=_HEADERS)
+    return check_in_json(outcome)
 
 
 def _count(centre: Centre, source: str, refused: ApiError) -> None:

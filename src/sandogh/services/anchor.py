@@ -68,6 +68,7 @@ class AnchorRefusal(StrEnum):
     POLLS_OPEN = "polls-open"  # a zero report was accepted: too late to seal
     STALE_DRAFT = "stale-draft"  # boxes or staff enrolled or revoked since: draft it again
     STATION_REPORTED = "station-reported"  # a box replaced after its station's final report
+    REWRITTEN = "rewritten"  # a sealed record whose bytes are not those the seal's entry names
 
 
 class AnchorError(SandoghError):
@@ -289,10 +290,40 @@ def record_of(
     """The election's record as stored, and its amendments; `AnchorError` (`NO_RECORD`) if none."""
     with uow() as work:
         day_of(work, election_id)
-        stored = work.records.get(election_id)
+        stored = stored_record(work, election_id)
         if stored is None:
             raise AnchorError(AnchorRefusal.NO_RECORD, [Problem("", f"{election_id} has none")])
         return stored, work.records.amendments(election_id)
+
+
+def stored_record(work: UnitOfWork, election_id: str) -> StoredRecord | None:
+    """The election's record as stored (None if none is drafted), once sealed held to its
+    seal: `AnchorError` (`REWRITTEN`) unless its bytes are those the seal's log entry
+    fingerprinted (~15 ms of SHA-256 nationally). The store's fingerprint column is a copy kept
+    for look-ups, rewritable with the bytes; the log's entry is chained and anchored: what
+    observers carry from the sealing ceremony is what every reader of the sealed record (the
+    reports' intake, the publisher, `anchor show`, an amendment, a build's approval) is held to."""
+    stored = work.records.get(election_id)
+    if stored is not None and stored.sealed_at is not None:
+        _hold_to_seal(work, stored)
+    return stored
+
+
+def _hold_to_seal(work: UnitOfWork, stored: StoredRecord) -> None:
+    seals = work.events.of_type(EventType.RECORD_SEALED, stored.election)
+    logged = seals[-1].event.details.get("fingerprint") if seals else None
+    found = fingerprint(stored.data)
+    if found != logged:
+        raise AnchorError(
+            AnchorRefusal.REWRITTEN,
+            [
+                Problem(
+                    "record",
+                    f"its bytes' fingerprint is {found}, the log's seal says {logged}: "
+                    "it is not the record sealed",
+                )
+            ],
+        )
 
 
 def _refuse_reported(work: UnitOfWork, election_id: str, amendment: Amendment) -> None:
@@ -323,7 +354,7 @@ def _unsealed(work: UnitOfWork, election_id: str) -> StoredRecord:
 
 
 def _sealed(work: UnitOfWork, election_id: str) -> StoredRecord:
-    stored = work.records.get(election_id)
+    stored = stored_record(work, election_id)
     if stored is None:
         return _no_record(work, election_id)
     if stored.sealed_at is None:

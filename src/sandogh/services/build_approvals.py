@@ -36,6 +36,7 @@ from sandogh.core.log import EventType
 from sandogh.locale.build_refusals import build_refusal_text
 from sandogh.locale.language import Lang
 from sandogh.services.acting import Actor, acted, election_day, guarded, require
+from sandogh.services.anchor import stored_record
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork
 
@@ -157,7 +158,7 @@ def build_proposals(
         day = election_day(work, election_id)
         election = day.election.id
         require(day.geography, actor, Action.READ, [actor.grant.place], election)
-        stored = work.records.get(election)
+        stored = stored_record(work, election)
         record = None if stored is None else decode_record(stored.data)
         officials = {} if record is None else record.officials
         return tuple(
@@ -185,7 +186,7 @@ def _proposal(work: UnitOfWork, election: str, build: str, action: BuildAction) 
 
 def _record(work: UnitOfWork, election: str) -> PreElectionRecord:
     """The record whose officials sign: the draft, or the sealed record."""
-    stored = work.records.get(election)
+    stored = stored_record(work, election)
     if stored is None:
         problem = Problem(
             "signatures", f"{election} has no pre-election record: its officials sign a build"

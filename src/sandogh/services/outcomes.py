@@ -78,9 +78,10 @@ def decide_contests(
     *,
     contest: str | None = None,
 ) -> OutcomesView:
-    """The outcome of every constituency of one contest or all, from the results so far."""
+    """The outcome of every constituency of one contest or all, from the results so far, each
+    station's held to its signed report (`services.signed_sheets`)."""
     with uow() as work:
-        tallied = tally(work, election_id)
+        tallied = tally(work, election_id, signed=True)
     return OutcomesView(tallied, _decide(tallied, contest))
 
 
@@ -167,9 +168,10 @@ def plan_runoff(
     date: datetime.date,
 ) -> Election:
     """The definition of the runoff the first round's complete results call for (not stored:
-    it is written out, reviewed and loaded like any definition)."""
+    it is written out, reviewed and loaded like any definition), from sheets held to their
+    signed reports (`services.signed_sheets`)."""
     with uow() as work:
-        tallied = tally(work, election_id)
+        tallied = tally(work, election_id, signed=True)
     decided = _decide(tallied, None)
     for each in decided:
         reported = sum(d.total.stations_reported for d in each.decided)

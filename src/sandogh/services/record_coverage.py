@@ -1,28 +1,25 @@
 """What an election's sealed pre-election record and its amendments cover, as every report's
 intake asks it (`services.report_checks`), read once a process and kept.
 
-The record read is held to the one sealed: its bytes must hash to the store's fingerprint, and
-that fingerprint must be the one the seal's entry in the hash-chained log names. The store's
-fingerprint column is a copy kept for lookups, and it can be rewritten together with the bytes.
-Without this check, a record rewritten by SQL (another box's key on record, a staff key made up)
-would be decoded and trusted by every process that starts after the rewrite.
+The record read is held to the one sealed (`services.anchor.stored_record`): its bytes must
+hash to the fingerprint the seal's entry in the hash-chained log names. Without this check, a
+record rewritten by SQL (another box's key on record, a staff key made up) would be decoded and
+trusted by every process that starts after the rewrite.
 """
 
 from __future__ import annotations
 
 from threading import Lock
 
-from sandogh.core.anchor import Coverage, decode_record, fingerprint, verify_amendments
-from sandogh.core.definition.problems import Problem
-from sandogh.core.log import EventType
-from sandogh.services.anchor import AnchorError, AnchorRefusal
+from sandogh.core.anchor import Coverage, decode_record, verify_amendments
+from sandogh.services.anchor import AnchorError, AnchorRefusal, stored_record
 from sandogh.services.collector import collector_paused
 from sandogh.services.ports import UnitOfWork
 
 
 def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
     """What the election's sealed record and its amendments cover; None while it is unsealed;
-    `AnchorError` (`MALFORMED`) when the stored record is not the one sealed.
+    `AnchorError` (`REWRITTEN`) when the stored record is not the one sealed.
 
     Every report ingested asks, and a national record is megabytes: what a record and its
     amendments cover is kept by the record's fingerprint and the last amendment's hash, which
@@ -35,9 +32,8 @@ def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
         kept = _kept.get(key)
     if kept is not None:
         return kept
-    stored = work.records.get(election_id)
+    stored = stored_record(work, election_id)
     assert stored is not None  # sealed, in this same unit of work
-    _hold_to_seal(work, election_id, stored.data, sealed[0])
     amendments = [each.signed for each in work.records.amendments(election_id)]
     with collector_paused():  # a national record is a million objects that stay
         record = decode_record(stored.data)
@@ -51,25 +47,6 @@ def coverage_of(work: UnitOfWork, election_id: str) -> Coverage | None:
         while len(_kept) > _KEPT:
             _kept.pop(next(iter(_kept)))
     return coverage
-
-
-def _hold_to_seal(work: UnitOfWork, election_id: str, data: bytes, stored: str) -> None:
-    """Refuse a record whose bytes are not those the seal's log entry fingerprinted (~15 ms
-    of SHA-256 nationally, once a process)."""
-    seals = work.events.of_type(EventType.RECORD_SEALED, election_id)
-    logged = seals[-1].event.details.get("fingerprint") if seals else None
-    found = fingerprint(data)
-    if found != stored or found != logged:
-        raise AnchorError(
-            AnchorRefusal.MALFORMED,
-            [
-                Problem(
-                    "record",
-                    f"its bytes' fingerprint is {found}; the store says {stored}, "
-                    f"the log's seal says {logged}: it is not the record sealed",
-                )
-            ],
-        )
 
 
 _KEPT = 4  # coverages held at once: a centre serves one or two elections

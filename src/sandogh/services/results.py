@@ -46,7 +46,7 @@ from sandogh.services.errors import (
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
-from sandogh.services.signed_sheets import hold_to_reports
+from sandogh.services.signed_sheets import hold_stored
 from sandogh.services.tallied import Tallied
 from sandogh.services.totals import count_sheets
 from sandogh.services.unit_tally import PAGE_SIZE, UnitsPage, tally_unit, units_page
@@ -125,8 +125,9 @@ def tally(
 ) -> Tallied:
     """Add up every stored sheet of the election (the only one stored, if none is named);
     `corrected` False leaves the hand-count corrections out (the audit audits what was
-    reported); `signed` holds each station's sheets to its signed final report first
-    (`services.signed_sheets`: the publisher, which publishes them beside it)."""
+    reported); `signed` holds each stored report to the hash its log entry names, and each
+    station's sheets to its signed final report, first (`services.logged_reports`,
+    `services.signed_sheets`: the publisher, which publishes them beside it)."""
     # the day kept for its hash (`services.days`): decoding the definition anew took most of
     # the time of a page of results
     day = day_of(work, resolve_election_id(work, election_id))
@@ -138,7 +139,7 @@ def tally(
     check_certified(day, recorded, sheets, contests=None)
     check_certified_totals(work, day, recorded, sheets)
     if signed:
-        hold_to_reports(stored.election, sheets, work.reports.all(stored.election.id))
+        hold_stored(work, stored.election, sheets)
     records = recorded.voids
     voids = [record.void for record in records]
     voided: tuple[Effect, ...] = ()

@@ -19,6 +19,10 @@ coverage: a signature by any key proves nothing. The publisher's part is that ev
 publishes is the figure of the report it publishes beside it, so that an observer's check of
 that report checks the figure.
 
+Each report is held to the hash its `report-accepted` log entry names first (`hold_stored`,
+`services.logged_reports`): a report rewritten with its hash column and its sheets agrees with
+everything else the store holds (the session-27 outsider's N1).
+
 Stations whose sheets came by `results import` have no report and are held to none here: the
 import's log entry records the batch (`services.results.import_results`).
 """
@@ -30,7 +34,7 @@ from collections.abc import Iterable
 import orjson
 
 from sandogh.core.canonical_json import NotCanonicalError, canonical_json
-from sandogh.core.counting.tally import Counts, TallySheet
+from sandogh.core.counting.tally import FIGURES, Counts, TallySheet
 from sandogh.core.definition.model import Election
 from sandogh.core.errors import SandoghError
 from sandogh.core.report import (
@@ -44,7 +48,8 @@ from sandogh.core.report.digests import sha256_text
 from sandogh.core.report.report import sheet_document
 from sandogh.core.report.signatures import SIGNED_FORMAT
 from sandogh.locale.signed_sheet_words import unsigned_words
-from sandogh.services.ports import StoredReport
+from sandogh.services.logged_reports import election_logged, hold_to_log
+from sandogh.services.ports import StoredReport, UnitOfWork
 
 _FINAL = ReportKind.FINAL.value
 
@@ -67,6 +72,14 @@ class SheetNotSignedError(SandoghError):
             election, station, contest, figure=figure, stored=stored, signed=signed
         )
         super().__init__(self.en)
+
+
+def hold_stored(work: UnitOfWork, election: Election, sheets: Iterable[TallySheet]) -> None:
+    """Every stored report of `election` held to the hash its log entry names
+    (`services.logged_reports`), then `sheets` to the final reports (`hold_to_reports`)."""
+    reports = tuple(work.reports.all(election.id))
+    hold_to_log(election, reports, election_logged(work, election.id))
+    hold_to_reports(election, sheets, reports)
 
 
 def hold_to_reports(
@@ -133,7 +146,7 @@ def _first_difference(
     when every figure is the same."""
     if stored is None or signed is None:
         return "sheet", None if stored is None else 0, None if signed is None else 0
-    figures = [(name, getattr(stored, name), getattr(signed, name)) for name in _FIGURES]
+    figures = [(name, getattr(stored, name), getattr(signed, name)) for name in FIGURES]
     figures += [
         (
             f"invalid_{kind.replace('-', '_')}",
@@ -147,14 +160,3 @@ def _first_difference(
         for code in sorted(stored.votes.keys() | signed.votes.keys())
     ]
     return next((each for each in figures if each[1] != each[2]), None)
-
-
-_FIGURES = (
-    "papers_received",
-    "papers_used",
-    "papers_unused",
-    "papers_spoiled",
-    "cast",
-    "valid",
-    "void",
-)

@@ -36,6 +36,7 @@ from sandogh.services.days import Day, day_of
 from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
+from sandogh.services.signed_sheets import hold_stored
 
 #: Above this many sheets, their totals are made bottom-up over the whole geography
 #: (`totals_of`) rather than sheet by sheet up the tree (`spread`).
@@ -120,7 +121,8 @@ class TotalsChecked:
 def check_totals(uow: UnitOfWorkFactory, election_id: str | None) -> TotalsChecked:
     """Every figure of the kept totals that is not the full re-aggregation's: what `sandogh
     results check-totals` names. An election's totals never counted are counted first (and
-    kept), so that the check compares what every later read will read."""
+    kept), so that the check compares what every later read will read. The sheets are held to
+    the signed reports first (`services.signed_sheets.hold_stored`)."""
     with uow() as work:
         day = day_of(work, resolve_election_id(work, election_id))
         if ensure_totals(work, day):
@@ -130,6 +132,9 @@ def check_totals(uow: UnitOfWorkFactory, election_id: str | None) -> TotalsCheck
         # outsider's F2 of session 24: a sheet rewritten with its totals agreed with them)
         recorded = recorded_decisions(work, day.election.id)
         check_certified(day, recorded, reported, contests=None)
+        # every report against its log entry, every sheet against its report (the outsider's
+        # N1 of session 27: a report rewritten with its sheets and the totals agreed with them)
+        hold_stored(work, day.election, reported)
         sheets, _ = applied(day, reported, [r.void for r in recorded.voids])
         fresh = totals_of(day.geography, sheets)
         kept = work.totals.all(day.election.id)

@@ -76,3 +76,21 @@ def test_a_code_too_short_too_long_or_of_other_letters_is_refused() -> None:
             read_card_code(wrong)
     with pytest.raises(ValueError, match="random bytes"):
         card_code(b"short")
+
+
+def _luhn_32(values: list[int]) -> int:
+    """Luhn's check character mod 32, step by step as the rule states it."""
+    total = 0
+    for i, value in enumerate(reversed(values)):
+        doubled = value * 2 if i % 2 == 0 else value
+        total += doubled // 32 + doubled % 32
+    return -total % 32
+
+
+@given(st.binary(min_size=RANDOM_BYTES, max_size=RANDOM_BYTES))
+def test_the_check_character_is_luhn_s_mod_32(random: bytes) -> None:
+    # the code is drawn at every check-in, by tables (issue 14): the same characters as the rule
+    number = int.from_bytes(random, "big") >> (8 * RANDOM_BYTES - BITS)
+    values = [(number >> (5 * i)) & 31 for i in reversed(range(BITS // 5))]
+    plain = "".join(ALPHABET[v] for v in [*values, _luhn_32(values)])
+    assert card_code(random) == "-".join(plain[i : i + 4] for i in range(0, LENGTH, 4))

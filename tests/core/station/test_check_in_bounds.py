@@ -100,3 +100,21 @@ def test_papers_used_are_compared_with_the_check_ins_of_each_contest() -> None:
         {"president": 4, "parliament": 3}, {"president": 4, "parliament": 4}
     ) == [PapersMismatch("parliament", 3, 4)]
     assert papers_mismatches({}, {"council": 2}) == [PapersMismatch("council", 0, 2)]
+
+
+_SHARES = st.fractions(min_value=0, max_value=3, max_denominator=1000)
+
+
+@given(st.integers(-(10**6), 10**6), _SHARES)
+def test_the_capacity_in_whole_numbers_is_the_fraction_s(eligible: int, share: Fraction) -> None:
+    # reckoned without a Fraction at each check-in (issue 14): the same figure, whatever the sign
+    assert capacity(None, eligible, CheckInLimits(papers_per_voter=share)) == int(eligible * share)
+
+
+@given(st.integers(0, 10**5), st.integers(0, 10**5), st.integers(1, 10**5), _SHARES)
+def test_a_high_turnout_in_whole_numbers_is_the_fraction_s(
+    before: int, after: int, eligible: int, share: Fraction
+) -> None:
+    day = StationDay(OPENS, CLOSES, None, None, eligible)
+    crossed = crossed_high_turnout(before, after, day, CheckInLimits(high_turnout=share))
+    assert crossed == (before <= share * eligible < after)

@@ -136,3 +136,14 @@ def test_a_single_digit_change_is_caught_unless_the_remainder_swaps_1_and_10(
         assert parse_national_code(code).digits == code
     else:
         assert _refusal(code).fault == CodeFault.WRONG_CHECK_DIGIT
+
+
+@given(st.text(alphabet="0123456789", min_size=10, max_size=10))
+def test_ten_plain_digits_are_read_as_the_same_code_typed_with_a_space(digits: str) -> None:
+    # ten ASCII digits, as a box sends them, skip the translating and stripping (issue 14)
+    if len(set(digits)) == 1 or int(digits[-1]) != check_digit(digits[:-1]):
+        assert _refusal(digits).fault is _refusal(" " + digits).fault
+        return
+    read = parse_national_code(digits)
+    assert read == parse_national_code(" " + digits) == NationalCode(digits)
+    assert read.digits == digits

@@ -28,6 +28,11 @@ LENGTH = RANDOM_CHARACTERS + 1  # and the check character
 #: what a hand-copied character may also be, read as Crockford reads it
 _READ_AS = {"I": "1", "L": "1", "O": "0"}
 _VALUE = {ch: value for value, ch in enumerate(ALPHABET)}
+#: where each random character's five bits lie in the number drawn, the first character highest
+_SHIFTS = tuple(5 * i for i in reversed(range(RANDOM_CHARACTERS)))
+#: a value doubled, its base-32 digits summed (Luhn's step), for each value: a code is drawn at
+#: every check-in (issue 14)
+_DOUBLED = tuple(2 * value // 32 + 2 * value % 32 for value in range(32))
 
 
 class MistypedCodeError(SandoghError):
@@ -40,9 +45,9 @@ def card_code(random: bytes) -> str:
     if len(random) < RANDOM_BYTES:
         raise ValueError(f"a card's code is drawn from {RANDOM_BYTES} random bytes")
     number = int.from_bytes(random[:RANDOM_BYTES], "big") >> (8 * RANDOM_BYTES - BITS)
-    values = [(number >> (5 * i)) & 31 for i in reversed(range(RANDOM_CHARACTERS))]
+    values = [(number >> shift) & 31 for shift in _SHIFTS]
     values.append(_check(values))
-    return _grouped("".join(ALPHABET[v] for v in values))
+    return _grouped("".join([ALPHABET[v] for v in values]))
 
 
 def read_card_code(text: str) -> str:
@@ -60,10 +65,8 @@ def read_card_code(text: str) -> str:
 def _check(values: list[int]) -> int:
     """Luhn's check character, mod 32: every second value from the right doubled, its base-32
     digits summed, so that one changed value or two swapped neighbours change the sum."""
-    total = 0
-    for i, value in enumerate(reversed(values)):
-        doubled = value * 2 if i % 2 == 0 else value
-        total += doubled // 32 + doubled % 32
+    # the values from the right at even places doubled, at odd places as they are (below 32)
+    total = sum([_DOUBLED[value] for value in values[::-1][::2]]) + sum(values[::-1][1::2])
     return -total % 32
 
 

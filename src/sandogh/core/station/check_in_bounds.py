@@ -88,7 +88,10 @@ def capacity(
     if papers_received is not None:
         return papers_received
     if eligible is not None:
-        return int(eligible * limits.papers_per_voter)
+        # int(eligible × share), in whole numbers: a check-in's own work (issue 14), and exact
+        share = limits.papers_per_voter
+        whole = abs(eligible * share.numerator) // share.denominator
+        return whole if eligible * share.numerator >= 0 else -whole
     return None
 
 
@@ -155,8 +158,11 @@ def crossed_high_turnout(before: int, after: int, day: StationDay, limits: Check
     of its eligible voters now (so that it is raised once)."""
     if not day.eligible:
         return False
-    threshold = limits.high_turnout * day.eligible
-    return before <= threshold < after
+    # before <= high_turnout × eligible < after, in whole numbers (a fraction's denominator is
+    # positive): this is asked at every check-in
+    share = limits.high_turnout
+    threshold = share.numerator * day.eligible
+    return before * share.denominator <= threshold < after * share.denominator
 
 
 @dataclass(frozen=True)

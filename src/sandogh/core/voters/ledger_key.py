@@ -28,4 +28,4 @@ def voter_key(secret: bytes, code: NationalCode) -> str:
     """Hex HMAC-SHA-256 of the ten-digit national code under `secret`."""
     if len(secret) < MIN_SECRET_BYTES:
         raise LedgerSecretError(len(secret))
-    return hmac.new(secret, code.digits.encode("ascii"), hashlib.sha256).hexdigest()
+    return hmac.digest(secret, code.digits.encode("ascii"), hashlib.sha256).hex()

@@ -109,8 +109,13 @@ def check_digit(first_nine: str) -> int:
 
 def parse_national_code(text: str) -> NationalCode:
     """Read a national code as typed; raise `NationalCodeError` saying why when it is not one."""
-    read = "".join(c for c in text.translate(_TO_ASCII) if not c.isspace() and c not in _DASHES)
-    return NationalCode(_checked(text, read))
+    if len(text) == LENGTH and text.isascii() and text.isdigit():
+        read = text  # as a box sends it: nothing to translate or strip (a check-in's own work)
+    else:
+        read = "".join(c for c in text.translate(_TO_ASCII) if not c.isspace() and c not in _DASHES)
+    code = object.__new__(NationalCode)  # checked once, here: building one would check it again
+    object.__setattr__(code, "digits", _checked(text, read))
+    return code
 
 
 def _checked(text: str, read: str) -> str:
