@@ -23,6 +23,7 @@ from sandogh.services.days import day_of
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import show_results
+from sandogh.services.running_trees import TotalsNotLoggedError
 from sandogh.services.totals import check_totals
 from sandogh.store.tables import CertifiedNodeRow, ResultsTotalVoteRow, TallySheetRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -213,7 +214,11 @@ def test_a_constituency_s_certification_checks_the_reads_of_its_units(engine: En
         with pytest.raises(CertifiedResultChangedError) as refused:
             show_results(uow, ROUND_2, unit=unit, contest="parliament")
         assert refused.value.certification.constituency == "P1"
-    show_results(uow, ROUND_2, unit="IR-08-0802", contest="parliament")  # P2: not certified
+    # P2 is not certified: its county's path holds the province's rewritten row, to the root
+    # the log last recorded (`services.running_trees`)
+    with pytest.raises(TotalsNotLoggedError) as rewritten:
+        show_results(uow, ROUND_2, unit="IR-08-0802", contest="parliament")
+    assert (rewritten.value.unit, rewritten.value.contest) == ("IR-08-0802", "parliament")
 
 
 def _certified_as_before_the_tree(uow: NewUnitOfWork, *, flat_tree: bool = False) -> None:

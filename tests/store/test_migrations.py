@@ -92,7 +92,6 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "results_total_votes",
         "results_totals_filled",
         "certified_totals_nodes",
-        "totals_roots",
     }
     assert revision == head_revision() == "0027"
 

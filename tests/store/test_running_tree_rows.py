@@ -1,6 +1,6 @@
-"""The running totals trees' rows and last roots in the store (`services.totals_ports.
+"""The running totals trees' rows in the store (`services.totals_ports.
 TreeRepository`, revision 0027): kept and read back with their page hashes, a null node kept as
-no row, a rolled-back unit of work keeping nothing, the last root replaced; a certification's
+no row, a rolled-back unit of work keeping nothing; a certification's
 nodes written over a running row leave its page hashes; on the in-memory fake, SQLite and
 PostgreSQL."""
 
@@ -15,28 +15,21 @@ UNIT = KeptNode("sha256:" + "2" * 64, "sha256:" + "3" * 64, (PAGE, "sha256:" + "
 STATION = KeptNode("sha256:" + "5" * 64)
 
 
-def test_rows_and_roots_are_kept_and_read_back(new_unit_of_work: NewUnitOfWork) -> None:
+def test_rows_are_kept_and_read_back(new_unit_of_work: NewUnitOfWork) -> None:
     store_election(new_unit_of_work)
     with new_unit_of_work() as work:
         assert work.trees.rows(ELECTION, "president", ["IR", "ST-1"]) == {}
-        assert work.trees.last_root(ELECTION, "president") is None
         work.trees.keep(ELECTION, "president", {"IR": UNIT, "ST-1": STATION, "ST-2": None})
-        work.trees.log_root(ELECTION, "president", PAGE, 7)
         # rolled back: nothing kept
     with new_unit_of_work() as work:
         assert work.trees.rows(ELECTION, "president", ["IR"]) == {}
         work.trees.keep(ELECTION, "president", {"IR": UNIT, "ST-1": STATION, "ST-2": None})
-        work.trees.log_root(ELECTION, "president", PAGE, 7)
         work.commit()
     with new_unit_of_work() as work:
         found = work.trees.rows(ELECTION, "president", ["IR", "ST-1", "ST-2", "ST-3"])
         assert found == {"IR": UNIT, "ST-1": STATION}
         assert work.trees.rows(ELECTION, "parliament", ["IR"]) == {}
-        assert work.trees.last_root(ELECTION, "president") == (PAGE, 7)
-        assert work.trees.last_root(ELECTION, "parliament") is None
         work.trees.keep(ELECTION, "president", {"ST-1": None})  # null again: no row
-        work.trees.log_root(ELECTION, "president", UNIT.node, 9)
         work.commit()
     with new_unit_of_work() as work:
         assert work.trees.rows(ELECTION, "president", ["IR", "ST-1"]) == {"IR": UNIT}
-        assert work.trees.last_root(ELECTION, "president") == (UNIT.node, 9)

@@ -183,8 +183,9 @@ def check_unit_read(
             held = tree_holds(
                 work,
                 geography,
-                c,
+                (c.contest, c.constituency),
                 root,
+                parts=scope_units(geography, c.contest, c.constituency),
                 codes=codes,
                 inside=inside,
                 kept=kept,

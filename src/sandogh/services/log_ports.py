@@ -28,6 +28,11 @@ class EventLog(Protocol):
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         """Every entry of type `kind` whose details name `election`, by sequence."""
 
+    def last_of_types(self, kinds: Collection[EventType], election: str) -> Entry | None:
+        """The newest entry of one of the types `kinds` whose details name `election`, found
+        from the log's end (by type and sequence: one row a type when the election is the
+        store's only one); None when there is none."""
+
     def of_types(
         self,
         kinds: Collection[EventType],

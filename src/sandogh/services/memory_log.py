@@ -57,6 +57,10 @@ class MemoryEvents:
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         return self.of_types((kind,), election)
 
+    def last_of_types(self, kinds: Collection[EventType], election: str) -> Entry | None:
+        found = self.of_types(kinds, election)
+        return found[-1] if found else None
+
     def of_types(
         self,
         kinds: Collection[EventType],

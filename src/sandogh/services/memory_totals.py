@@ -18,9 +18,8 @@ from sandogh.core.supervision.running_tree import KeptNode
 class TotalsTables:
     totals: dict[str, dict[Place, Running]] = field(default_factory=dict)
     filled: dict[str, str] = field(default_factory=dict)  # election → definition hash
-    #: the running trees' rows by (election, contest, code); the last roots by (election, contest)
+    #: the running trees' rows by (election, contest, code)
     tree_rows: dict[tuple[str, str, str], KeptNode] = field(default_factory=dict)
-    roots: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
 
 class MemoryTotals:
@@ -93,13 +92,12 @@ class MemoryTotals:
 
 
 class MemoryTrees:
-    """A unit of work's rows and roots beside the committed ones, put in at commit."""
+    """A unit of work's rows beside the committed ones, put in at commit."""
 
     def __init__(self, tables: TotalsTables, lock: threading.Lock) -> None:
         self._tables = tables
         self._lock = lock
         self._rows: dict[tuple[str, str, str], KeptNode | None] = {}
-        self._roots: dict[tuple[str, str], tuple[str, int]] = {}
 
     def rows(self, election_id: str, contest: str, codes: Collection[str]) -> dict[str, KeptNode]:
         found: dict[str, KeptNode] = {}
@@ -114,25 +112,13 @@ class MemoryTrees:
     def keep(self, election_id: str, contest: str, rows: Mapping[str, KeptNode | None]) -> None:
         self._rows.update(((election_id, contest, code), row) for code, row in rows.items())
 
-    def last_root(self, election_id: str, contest: str) -> tuple[str, int] | None:
-        key = (election_id, contest)
-        if key in self._roots:
-            return self._roots[key]
-        with self._lock:
-            return self._tables.roots.get(key)
-
-    def log_root(self, election_id: str, contest: str, root: str, sequence: int) -> None:
-        self._roots[election_id, contest] = (root, sequence)
-
     def commit(self) -> None:
         for key, row in self._rows.items():
             if row is None:
                 self._tables.tree_rows.pop(key, None)
             else:
                 self._tables.tree_rows[key] = row
-        self._tables.roots.update(self._roots)
         self.discard()
 
     def discard(self) -> None:
         self._rows.clear()
-        self._roots.clear()

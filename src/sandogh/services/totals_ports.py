@@ -44,17 +44,11 @@ class TotalsRepository(Protocol):
 
 
 class TreeRepository(Protocol):
-    """The running totals trees' rows (`core.supervision.running_tree`) and the root of each
-    contest's the log last recorded. Not believed: what is read is held to the log."""
+    """The running totals trees' rows (`core.supervision.running_tree`). Not believed: what is
+    read is held to the root the log last recorded (`services.running_trees`)."""
 
     def rows(self, election_id: str, contest: str, codes: Collection[str]) -> dict[str, KeptNode]:
         """The kept rows of `codes` (none for a code without one: a null node)."""
 
     def keep(self, election_id: str, contest: str, rows: Mapping[str, KeptNode | None]) -> None:
         """Keep `rows` by code, each replacing the one kept before; None drops it (null)."""
-
-    def last_root(self, election_id: str, contest: str) -> tuple[str, int] | None:
-        """The root the log last recorded for the contest and that entry's sequence."""
-
-    def log_root(self, election_id: str, contest: str, root: str, sequence: int) -> None:
-        """Name `root`, recorded by the log's entry `sequence`, the contest's last."""

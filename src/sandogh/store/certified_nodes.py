@@ -1,7 +1,7 @@
 """The nodes of totals trees in the store (`core.supervision.totals_tree`): a certified scope's,
 written once a result is certified, and (revision 0027) the contests' running trees' with each
 unit's page hashes (`SqlTreeRepository`), read by the units a read or a report's path checks (a
-few hundred at most), and the root the log last recorded for each contest."""
+few hundred at most)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sandogh.core.supervision.running_tree import KeptNode
-from sandogh.store.tables import CertifiedNodeRow, TotalsRootRow
+from sandogh.store.tables import CertifiedNodeRow
 
 _NODES: Table = CertifiedNodeRow.__table__  # type: ignore[assignment]
-_ROOTS: Table = TotalsRootRow.__table__  # type: ignore[assignment]
 #: At most this many codes in one IN list, or rows in one statement.
 _BATCH = 500
 _READ = select(_NODES.c.code, _NODES.c.node, _NODES.c.below, _NODES.c.pages).where(
@@ -117,11 +116,6 @@ def _rows_of(
     return found
 
 
-_LAST_ROOT = select(_ROOTS.c.root, _ROOTS.c.sequence).where(
-    _ROOTS.c.election_id == bindparam("election"), _ROOTS.c.contest == bindparam("contest")
-)
-
-
 class SqlTreeRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
@@ -131,18 +125,3 @@ class SqlTreeRepository:
 
     def keep(self, election_id: str, contest: str, rows: Mapping[str, KeptNode | None]) -> None:
         _keep(self._connection, election_id, contest, rows, pages=True)
-
-    def last_root(self, election_id: str, contest: str) -> tuple[str, int] | None:
-        values = {"election": election_id, "contest": contest}
-        found = self._connection.execute(_LAST_ROOT, values).first()
-        return None if found is None else (found.root, found.sequence)
-
-    def log_root(self, election_id: str, contest: str, root: str, sequence: int) -> None:
-        dialect = postgresql if self._connection.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(_ROOTS)
-        statement = statement.on_conflict_do_update(
-            index_elements=["election_id", "contest"],
-            set_={"root": statement.excluded.root, "sequence": statement.excluded.sequence},
-        )
-        row = {"election_id": election_id, "contest": contest, "root": root, "sequence": sequence}
-        self._connection.execute(statement, row)

@@ -61,7 +61,6 @@ from sandogh.store.tables.totals import (
     ResultsTotalRow,
     ResultsTotalVoteRow,
     TotalsFilledRow,
-    TotalsRootRow,
 )
 
 __all__ = [
@@ -112,7 +111,6 @@ __all__ = [
     "StationWorkerRow",
     "TallySheetRow",
     "TotalsFilledRow",
-    "TotalsRootRow",
     "UnitRow",
     "ViolationCaseRow",
     "VoidRow",

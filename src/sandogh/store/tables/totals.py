@@ -86,17 +86,3 @@ class CertifiedNodeRow(Base):
     pages: Mapped[str | None]  # a unit's page hashes, page 1 first, space-separated (format 2)
 
     __table_args__ = (_of_an_election(),)
-
-
-class TotalsRootRow(Base):
-    """The root of a contest's running totals tree the log last recorded, and the sequence of
-    that entry: read to find the root, then held to the entry (revision 0027)."""
-
-    __tablename__ = "totals_roots"
-
-    election_id: Mapped[str] = mapped_column(Code, primary_key=True)
-    contest: Mapped[str] = mapped_column(Code, primary_key=True)
-    root: Mapped[str]
-    sequence: Mapped[int]
-
-    __table_args__ = (_of_an_election(),)

@@ -1,0 +1,243 @@
+"""The contests' running totals trees, kept with the kept totals and held to the roots the log
+last recorded (the session-26 outsider's F2; docs/formats.md, "An uncertified round's totals
+tree").
+
+Every entry that changes the kept totals (a report's `report-accepted`, a void's, an import's,
+a recount's `totals-recounted`) records the root of every contest's tree (`totals_roots`), and a
+zero report's entry those of the entry before it: so the roots the log last recorded are the
+election's newest entry of those types, found from the log's end (`logged_roots`). A change
+holds what it reads before it writes to them (`hold_trees`: each station's path, or a contest's
+whole tree above `BULK` stations), then makes the paths again with what it changed and keeps
+them (`remake_trees`); the read holds its path the same way (`services.unit_tally`). Without
+the hold, kept totals rewritten consistently by SQL, or a store rolled back whole to an older
+consistent state, would be taken into the next root and so logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sandogh.core.counting.running import Place, Running, Scope
+from sandogh.core.counting.tally import TallySheet
+from sandogh.core.definition.model import Election, ReportingUnit
+from sandogh.core.errors import SandoghError
+from sandogh.core.log import EventType
+from sandogh.core.supervision.recorded import VOIDED
+from sandogh.core.supervision.running_tree import (
+    KeptNode,
+    path_codes,
+    path_tree,
+    whole_tree,
+)
+from sandogh.core.supervision.totals_tree import station_node, tree_root
+from sandogh.locale.definition_names import contest_name, named_place
+from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
+from sandogh.locale.totals_check import CATALOGUE
+from sandogh.services.certified_tree import tree_holds
+from sandogh.services.days import Day
+from sandogh.services.ports import UnitOfWork
+
+#: the entries that record every contest's root
+ROOT_TYPES: tuple[EventType, ...] = (
+    EventType.REPORT_ACCEPTED,
+    *VOIDED.values(),
+    EventType.RESULTS_IMPORTED,
+    EventType.TOTALS_RECOUNTED,
+)
+
+#: Above this many stations of a contest, a change makes its whole tree (before and after)
+#: rather than each station's path.
+BULK = 200
+
+Roots = dict[str, str]
+"""A root of each contest's running tree, by contest."""
+
+
+class TotalsNotLoggedError(SandoghError):
+    """The kept totals read (and the tree's rows beside them) do not lead to the root the log
+    last recorded for the contest: the store was changed outside sandogh or rolled back. Said in
+    Persian (`fa`) and English (`en`), naming the unit and the contest."""
+
+    def __init__(self, election: Election, contest: str, unit: ReportingUnit) -> None:
+        self.contest, self.unit = contest, unit.code
+
+        def said(lang: Lang) -> str:
+            name = named_place(unit.kind, unit.name.fa if lang == "fa" else unit.name.en, lang)
+            where = name if lang == "fa" else f"{name} ({unit.code})"
+            named = contest_name(election, contest, lang)
+            return text_in(CATALOGUE, "totals_not_logged", lang, unit=where, contest=named)
+
+        self.fa, self.en = said("fa"), said("en")
+        super().__init__(self.en)
+
+
+def empty_roots(day: Day) -> Roots:
+    """Every contest's root where nothing is kept (a loaded election)."""
+    top = day.geography.top_down[0]
+    return {
+        c.id: tree_root(day.geography, c.id, None, [(top, None)]) for c in day.election.contests
+    }
+
+
+def logged_roots(work: UnitOfWork, day: Day) -> Roots | None:
+    """The roots the log last recorded: the newest root-recording entry's; the empty trees'
+    where no entry of those types is logged; None where the newest records none (logged
+    before revision 0027: the trees are to be made whole once, `services.totals.ensure_trees`)."""
+    entry = work.events.last_of_types(ROOT_TYPES, day.election.id)
+    if entry is None:
+        return empty_roots(day)
+    recorded = entry.event.details.get("totals_roots")
+    if not isinstance(recorded, Mapping):
+        return None
+    return {contest: root for contest, root in recorded.items() if isinstance(root, str)}
+
+
+def hold_read(
+    work: UnitOfWork,
+    day: Day,
+    roots: Roots | None,
+    *,
+    contests: Collection[str],
+    codes: Sequence[str],
+    kept: Mapping[Place, Running],
+    sheets: Collection[TallySheet],
+) -> None:
+    """Refuse (`TotalsNotLoggedError`, naming the unit read) a unit's read of `contests`
+    (`codes`: the unit, then those just below it shown; `kept` their totals above the stations,
+    `sheets` the stations' as reported) unless its rows lead, with the stored rows beside them,
+    to each contest's root the log last recorded (`roots`), as a certified read's lead to its
+    certification's (`services.certified_tree.tree_holds`)."""
+    geography = day.geography
+    top = (geography.top_down[0],)
+    for contest in contests:
+        logged = None if roots is None else roots.get(contest)
+        holds = logged is not None and tree_holds(
+            work,
+            geography,
+            (contest, None),
+            logged,
+            parts=top,
+            codes=codes,
+            inside=codes,
+            kept=kept,
+            sheets=sheets,
+            running=True,
+        )
+        if not holds:
+            raise TotalsNotLoggedError(day.election, contest, geography.unit(codes[0]))
+
+
+def remake_whole(work: UnitOfWork, day: Day, contests: Iterable[str]) -> Roots:
+    """Make `contests`' trees whole from the kept totals and the stored sheets and keep them
+    (a recount, a bulk import's after); their roots."""
+    made: Roots = {}
+    for contest in contests:
+        root, rows = _whole(work, day, contest)
+        work.trees.keep(day.election.id, contest, rows)
+        made[contest] = root
+    return made
+
+
+def stations_of(sheets: Iterable[TallySheet]) -> dict[str, set[str]]:
+    """The stations of `sheets`, by contest: what a change of them touches."""
+    touched: dict[str, set[str]] = {}
+    for sheet in sheets:
+        touched.setdefault(sheet.contest, set()).add(sheet.station)
+    return touched
+
+
+@dataclass(frozen=True)
+class Held:
+    """A change's touched stations of each contest, held to `roots`, the last logged."""
+
+    roots: Roots
+    touched: Mapping[str, frozenset[str]]
+
+
+def hold_trees(
+    work: UnitOfWork, day: Day, touched: Mapping[str, Collection[str]], roots: Roots
+) -> Held:
+    """Refuse (`TotalsNotLoggedError`) unless what the store holds before a change touching
+    `touched` (stations by contest) leads to `roots`, the roots the log last recorded: each
+    station's path, or the contest's whole tree above `BULK` stations."""
+    stations = {contest: frozenset(codes) for contest, codes in touched.items() if codes}
+    for contest, codes in stations.items():
+        logged = roots.get(contest)
+        if len(codes) > BULK:
+            if _whole(work, day, contest)[0] != logged:
+                raise TotalsNotLoggedError(day.election, contest, _top(day))
+            continue
+        kept, rows, nodes = _path_rows(work, day, contest, codes)
+        for station in sorted(codes):
+            root, _ = path_tree(
+                day.geography, contest, station, nodes.get(station), kept=kept, stored=rows
+            )
+            if root != logged:
+                unit = day.geography.unit(station)
+                raise TotalsNotLoggedError(day.election, contest, unit)
+    return Held(roots, stations)
+
+
+def remake_trees(work: UnitOfWork, day: Day, change: Held) -> Roots:
+    """After the change `change` held: each touched station's path made again with the kept
+    totals and sheets now stored, and kept; every contest's root (those untouched as logged)."""
+    roots = dict(change.roots)
+    election = day.election.id
+    for contest, codes in change.touched.items():
+        if len(codes) > BULK:
+            roots |= remake_whole(work, day, [contest])
+            continue
+        kept, stored, nodes = _path_rows(work, day, contest, codes)
+        rows = dict(stored)
+        made: dict[str, KeptNode | None] = {}
+        for station in sorted(codes):
+            # each path over the rows the paths before it made: a unit on several paths is
+            # made last with every child final
+            roots[contest], path = path_tree(
+                day.geography, contest, station, nodes.get(station), kept=kept, stored=rows
+            )
+            made |= path
+            for code, row in path.items():
+                if row is None:
+                    rows.pop(code, None)
+                else:
+                    rows[code] = row
+        work.trees.keep(election, contest, made)
+    return roots
+
+
+def _path_rows(
+    work: UnitOfWork, day: Day, contest: str, stations: Collection[str]
+) -> tuple[dict[str, Running | None], dict[str, KeptNode], dict[str, str | None]]:
+    """What the paths of `stations` are made from, as stored now: the kept totals of the units
+    above them, the rows of the paths and their pages' siblings, the stations' nodes."""
+    geography, election = day.geography, day.election.id
+    above = {unit for station in stations for unit in geography.ancestors(station)}
+    totals = work.totals.read(election, Scope.UNIT, above, (contest,))
+    kept: dict[str, Running | None] = {place.code: running for place, running in totals.items()}
+    wanted = set().union(*(path_codes(geography, station) for station in stations))
+    rows = work.trees.rows(election, contest, wanted)
+    return kept, rows, _station_nodes(work, day, contest, stations)
+
+
+def _station_nodes(
+    work: UnitOfWork, day: Day, contest: str, stations: Collection[str]
+) -> dict[str, str | None]:
+    sheets = work.tallies.of_stations(day.election.id, set(stations), (contest,))
+    return {s.station: station_node(s.station, s) for s in sheets if s.contest == contest}
+
+
+def _whole(work: UnitOfWork, day: Day, contest: str) -> tuple[str, dict[str, KeptNode | None]]:
+    election = day.election.id
+    totals = work.totals.all(election)
+    kept = {p.code: r for p, r in totals.items() if p.contest == contest and p.scope is Scope.UNIT}
+    sheets: dict[str, TallySheet] = {
+        s.station: s for s in work.tallies.all(election) if s.contest == contest
+    }
+    return whole_tree(day.geography, contest, kept=kept, sheets=sheets)
+
+
+def _top(day: Day) -> ReportingUnit:
+    return day.geography.unit(day.geography.top_down[0])
