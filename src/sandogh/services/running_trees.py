@@ -150,10 +150,13 @@ def stations_of(sheets: Iterable[TallySheet]) -> dict[str, set[str]]:
 
 @dataclass(frozen=True)
 class Held:
-    """A change's touched stations of each contest, held to `roots`, the last logged."""
+    """A change held to `roots`, the roots the log last recorded: the stations it touches in
+    each contest whose paths are made one by one, with the rows those paths read (unchanged by
+    the change: read once), and the contests whose trees are made whole."""
 
     roots: Roots
-    touched: Mapping[str, frozenset[str]]
+    paths: Mapping[str, tuple[frozenset[str], Mapping[str, KeptNode]]]
+    whole: frozenset[str]
 
 
 def hold_trees(
@@ -162,41 +165,46 @@ def hold_trees(
     """Refuse (`TotalsNotLoggedError`) unless what the store holds before a change touching
     `touched` (stations by contest) leads to `roots`, the roots the log last recorded: each
     station's path, or the contest's whole tree above `BULK` stations."""
+    geography, election = day.geography, day.election.id
     stations = {contest: frozenset(codes) for contest, codes in touched.items() if codes}
-    for contest, codes in stations.items():
-        logged = roots.get(contest)
-        if len(codes) > BULK:
-            if _whole(work, day, contest)[0] != logged:
-                raise TotalsNotLoggedError(day.election, contest, _top(day))
-            continue
-        kept, rows, nodes = _path_rows(work, day, contest, codes)
+    whole = frozenset(contest for contest, codes in stations.items() if len(codes) > BULK)
+    for contest in sorted(whole):
+        if _whole(work, day, contest)[0] != roots.get(contest):
+            raise TotalsNotLoggedError(day.election, contest, _top(day))
+    paths = {contest: codes for contest, codes in stations.items() if contest not in whole}
+    kept, nodes = _read(work, day, paths)
+    rows: dict[str, Mapping[str, KeptNode]] = {}
+    for contest, codes in paths.items():
+        wanted = set().union(*(path_codes(geography, station) for station in codes))
+        rows[contest] = work.trees.rows(election, contest, wanted)
         for station in sorted(codes):
+            node = nodes.get((contest, station))
             root, _ = path_tree(
-                day.geography, contest, station, nodes.get(station), kept=kept, stored=rows
+                geography, contest, station, node, kept=kept.get(contest, {}), stored=rows[contest]
             )
-            if root != logged:
-                unit = day.geography.unit(station)
-                raise TotalsNotLoggedError(day.election, contest, unit)
-    return Held(roots, stations)
+            if root != roots.get(contest):
+                raise TotalsNotLoggedError(day.election, contest, geography.unit(station))
+    return Held(roots, {c: (codes, rows[c]) for c, codes in paths.items()}, whole)
 
 
 def remake_trees(work: UnitOfWork, day: Day, change: Held) -> Roots:
     """After the change `change` held: each touched station's path made again with the kept
     totals and sheets now stored, and kept; every contest's root (those untouched as logged)."""
-    roots = dict(change.roots)
-    election = day.election.id
-    for contest, codes in change.touched.items():
-        if len(codes) > BULK:
-            roots |= remake_whole(work, day, [contest])
-            continue
-        kept, stored, nodes = _path_rows(work, day, contest, codes)
+    roots = dict(change.roots) | remake_whole(work, day, sorted(change.whole))
+    kept, nodes = _read(work, day, {c: codes for c, (codes, _) in change.paths.items()})
+    for contest, (codes, stored) in change.paths.items():
         rows = dict(stored)
         made: dict[str, KeptNode | None] = {}
         for station in sorted(codes):
             # each path over the rows the paths before it made: a unit on several paths is
             # made last with every child final
             roots[contest], path = path_tree(
-                day.geography, contest, station, nodes.get(station), kept=kept, stored=rows
+                day.geography,
+                contest,
+                station,
+                nodes.get((contest, station)),
+                kept=kept.get(contest, {}),
+                stored=rows,
             )
             made |= path
             for code, row in path.items():
@@ -204,29 +212,30 @@ def remake_trees(work: UnitOfWork, day: Day, change: Held) -> Roots:
                     rows.pop(code, None)
                 else:
                     rows[code] = row
-        work.trees.keep(election, contest, made)
+        work.trees.keep(day.election.id, contest, made)
     return roots
 
 
-def _path_rows(
-    work: UnitOfWork, day: Day, contest: str, stations: Collection[str]
-) -> tuple[dict[str, Running | None], dict[str, KeptNode], dict[str, str | None]]:
-    """What the paths of `stations` are made from, as stored now: the kept totals of the units
-    above them, the rows of the paths and their pages' siblings, the stations' nodes."""
+def _read(
+    work: UnitOfWork, day: Day, paths: Mapping[str, frozenset[str]]
+) -> tuple[dict[str, dict[str, Running | None]], dict[tuple[str, str], str | None]]:
+    """What the paths of `paths` (stations by contest) are made from besides the tree's rows,
+    as stored now, read once for every contest: the kept totals of the units above them (by
+    contest, then code) and the stations' nodes (by contest and station)."""
+    if not paths:
+        return {}, {}
     geography, election = day.geography, day.election.id
+    stations: set[str] = set().union(*paths.values())
     above = {unit for station in stations for unit in geography.ancestors(station)}
-    totals = work.totals.read(election, Scope.UNIT, above, (contest,))
-    kept: dict[str, Running | None] = {place.code: running for place, running in totals.items()}
-    wanted = set().union(*(path_codes(geography, station) for station in stations))
-    rows = work.trees.rows(election, contest, wanted)
-    return kept, rows, _station_nodes(work, day, contest, stations)
-
-
-def _station_nodes(
-    work: UnitOfWork, day: Day, contest: str, stations: Collection[str]
-) -> dict[str, str | None]:
-    sheets = work.tallies.of_stations(day.election.id, set(stations), (contest,))
-    return {s.station: station_node(s.station, s) for s in sheets if s.contest == contest}
+    kept: dict[str, dict[str, Running | None]] = {}
+    for place, running in work.totals.read(election, Scope.UNIT, above, list(paths)).items():
+        kept.setdefault(place.contest, {})[place.code] = running
+    nodes = {
+        (sheet.contest, sheet.station): station_node(sheet.station, sheet)
+        for sheet in work.tallies.of_stations(election, stations, list(paths))
+        if sheet.station in paths.get(sheet.contest, ())
+    }
+    return kept, nodes
 
 
 def _whole(work: UnitOfWork, day: Day, contest: str) -> tuple[str, dict[str, KeptNode | None]]:

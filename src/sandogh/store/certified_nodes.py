@@ -6,8 +6,9 @@ few hundred at most)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import cache
 
-from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy import Insert, Table, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -43,6 +44,21 @@ def keep_nodes(
     _keep(connection, election_id, contest, kept, pages=False)
 
 
+@cache
+def _upsert(dialect_name: str, *, pages: bool) -> Insert:
+    """The statement keeping rows over those kept before, made once a dialect: made at each
+    report's every contest, it cost ~2.5 ms of SQLAlchemy's column set-up (measured)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(_NODES)
+    columns = {"node": statement.excluded.node, "below": statement.excluded.below}
+    if pages:
+        columns["pages"] = statement.excluded.pages
+    upsert: Insert = statement.on_conflict_do_update(
+        index_elements=["election_id", "contest", "code"], set_=columns
+    )
+    return upsert
+
+
 def _keep(
     connection: Connection,
     election_id: str,
@@ -59,14 +75,7 @@ def _keep(
             _DELETE,
             {"election": election_id, "contest": contest, "codes": empty[start : start + _BATCH]},
         )
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(_NODES)
-    columns = {"node": statement.excluded.node, "below": statement.excluded.below}
-    if pages:
-        columns["pages"] = statement.excluded.pages
-    statement = statement.on_conflict_do_update(
-        index_elements=["election_id", "contest", "code"], set_=columns
-    )
+    statement = _upsert(connection.dialect.name, pages=pages)
     rows = [
         {
             "election_id": election_id,
