@@ -82,7 +82,7 @@ def reports(
         def trees(sheets: list[TallySheet] = sheets) -> None:
             with uow() as work:
                 stored = day_of(work, election)
-                roots, _ = ensure_trees(work, stored)
+                roots, _ = ensure_trees(work, stored, changing=True)
                 change = hold_trees(work, stored, stations_of(sheets), roots)
                 count_sheets(work, stored, sheets)
                 remake_trees(work, stored, change)

@@ -198,7 +198,7 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
         )
     # the kept totals' trees held to the roots the log last recorded before they change (a
     # zero report's entry records them as they are: `services.running_trees`)
-    roots, _ = ensure_trees(work, day)
+    roots, _ = ensure_trees(work, day, changing=True)
     change = hold_trees(work, day, stations_of(report.sheets), roots)
     work.reports.add(
         StoredReport(

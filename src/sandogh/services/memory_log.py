@@ -29,6 +29,10 @@ class MemoryEvents:
         self.pending.append(entry)
         return entry
 
+    def take_head(self) -> None:
+        if not self._holding:
+            self._hold()
+
     def _head(self) -> Entry | None:
         with self._store.lock:
             return self._store.events[-1] if self._store.events else None

@@ -94,7 +94,7 @@ def import_results(
         # collector's rescans of them cost seconds (`collector`)
         with collector_paused():
             # the trees held to the last logged roots before the totals change, made again after
-            roots, _ = ensure_trees(work, stored)
+            roots, _ = ensure_trees(work, stored, changing=True)
             change = hold_trees(work, stored, stations_of(sheets), roots)
             count_sheets(work, stored, sheets)  # the totals, in the same transaction
             count = work.tallies.add_many(election_id, _reporting(sheets, progress))

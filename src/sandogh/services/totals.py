@@ -64,11 +64,16 @@ def ensure_totals(work: UnitOfWork, day: Day) -> bool:
     return True
 
 
-def ensure_trees(work: UnitOfWork, day: Day) -> tuple[Roots, bool]:
+def ensure_trees(work: UnitOfWork, day: Day, *, changing: bool = False) -> tuple[Roots, bool]:
     """`ensure_totals`, then the roots of every contest's tree the log last recorded: made
     whole and logged once where the log's newest entry changing the totals records none (an
     election whose totals changed before revision 0027). True when this unit of work counted
-    or logged something (a reader then commits, so that it is done once)."""
+    or logged something (a reader then commits, so that it is done once). `changing`: for a
+    unit of work that records roots, the log's head taken first, so that the roots it reads stay
+    the last until its own entry (two reports at once on PostgreSQL would otherwise both make
+    their paths over the same roots, and the second's entry would miss the first's change)."""
+    if changing:
+        work.events.take_head()
     counted = ensure_totals(work, day)
     roots = logged_roots(work, day)
     if roots is None:

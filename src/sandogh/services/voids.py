@@ -83,7 +83,7 @@ def void(
         day, places = _decidable(work, actor, election_id, decided)
         geography, election = day.geography, day.election.id
         # the stations' paths held to the last logged roots before the totals change
-        roots, _ = ensure_trees(work, day)
+        roots, _ = ensure_trees(work, day, changing=True)
         stored = work.tallies.of_stations(election, void_stations(geography, decided))
         change = hold_trees(work, day, stations_of(stored), roots)
         effect = count_void(work, day, decided)  # over the voids decided before it

@@ -64,9 +64,13 @@ class SqlEventLog:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def record(self, event: Event) -> Entry:
+    def take_head(self) -> None:
+        # SQLite: the unit of work's transaction began immediate, holding the write lock
         if self._connection.dialect.name == "postgresql":
             self._connection.execute(_LOCK)
+
+    def record(self, event: Event) -> Entry:
+        self.take_head()
         # chained to the head's sequence and hash, read alone: decoding the whole head (its
         # every check) cost each entry written ~0.2 ms more
         entry = chain(self._connection.execute(_HEAD).one_or_none(), event)
