@@ -8,6 +8,7 @@ and PostgreSQL. The rows kept a change at a time are the whole trees', their roo
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
@@ -17,6 +18,8 @@ from sandogh.core.log import EventType
 from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, StationVoid
 from sandogh.core.supervision.running_tree import whole_tree
 from sandogh.services.days import day_of
+from sandogh.services.devices import enrol_device
+from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import show_results
 from sandogh.services.running_trees import ROOT_TYPES, TotalsNotLoggedError, logged_roots
@@ -31,8 +34,22 @@ from sandogh.store.tables import (
 from sandogh.store.unit_of_work import SqlUnitOfWork
 from tests.conftest import TEST_NOW
 
-from .build import LATER, ROUND_2, ROUND_2_DAY, ST_1, ST_2, ST_3, load
-from .test_supervision import BOUGHT, SUPERVISOR, NewUnitOfWork
+from .build import (
+    DEVICE,
+    DEVICE_3,
+    LATER,
+    NOW,
+    ROUND_2,
+    ROUND_2_DAY,
+    ST_1,
+    ST_2,
+    ST_3,
+    final,
+    load,
+    open_station,
+)
+from .build import signed as signed_report
+from .test_supervision import BOUGHT, SUPERVISOR, VOTES, NewUnitOfWork
 from .test_totals import _import, _report
 
 #: what a store rolled back whole holds again (the log, hash-chained and published, is not)
@@ -206,3 +223,27 @@ def _rows_are_the_whole_trees(uow: NewUnitOfWork) -> None:
             assert roots[contest.id] == root
             stored = work.trees.rows(ROUND_2, contest.id, day.geography.top_down)
             assert stored == {code: row for code, row in rows.items() if row is not None}
+
+
+def test_reports_taken_at_once_keep_the_trees_whole(new_unit_of_work: NewUnitOfWork) -> None:
+    """Two stations' final reports at once: each change takes the log's head before it reads
+    the last roots, so the second's paths are made over the first's, and its entry's roots are
+    the whole trees'."""
+    uow = new_unit_of_work
+    load(uow, ROUND_2_DAY)
+    reports = []
+    for station, key in ((ST_1, DEVICE), (ST_3, DEVICE_3)):
+        enrol_device(
+            uow,
+            election_id=ROUND_2,
+            station=station,
+            public_key_hex=key.public_key.raw.hex(),
+            now=NOW,
+        )
+        open_station(uow, ROUND_2_DAY, station, key)
+        reports.append(signed_report(final(ROUND_2_DAY, station, key, VOTES[station]), key))
+    with ThreadPoolExecutor(2) as pool:
+        taken = list(pool.map(lambda data: ingest_report(uow, signed=data, now=LATER), reports))
+    assert [each.sheets for each in taken] == [2, 2]
+    _rows_are_the_whole_trees(uow)
+    show_results(uow, ROUND_2, unit="IR")
