@@ -183,9 +183,8 @@ def check_unit_read(
             held = tree_holds(
                 work,
                 geography,
-                (c.contest, c.constituency),
+                c,
                 root,
-                parts=scope_units(geography, c.contest, c.constituency),
                 codes=codes,
                 inside=inside,
                 kept=kept,

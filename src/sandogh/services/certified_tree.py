@@ -18,6 +18,7 @@ from sandogh.core.counting.running import Place, Running, Scope
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
+from sandogh.core.supervision import Certification, scope_units
 from sandogh.core.supervision.totals_tree import (
     Node,
     scope_codes,
@@ -70,24 +71,21 @@ def scope_tree(
 def tree_holds(
     work: UnitOfWork,
     geography: Geography,
-    scope: tuple[str, str | None],
+    certification: Certification,
     root: str,
     *,
-    parts: Sequence[str],
     codes: Sequence[str],
     inside: Collection[str],
     kept: Mapping[Place, Running],
     sheets: Collection[TallySheet],
     paged: bool = True,
-    running: bool = False,
 ) -> bool:
     """Whether the rows a read of `codes` (the unit, then those just below it) read, `inside`
-    the scope (contest, constituency) made of `parts` (`kept`, the units' totals; `sheets`, the
-    stations' as reported), lead with the stored nodes to `root` (`paged`: the format of its
-    `below`): a certification's (`scope_units`), or with `running` a contest's running tree's
-    (the geography's root, its rows `work.trees`'s: `services.running_trees`)."""
-    contest, constituency = scope
-    election = geography.election.id
+    the scope (`kept`, the units' totals; `sheets`, the stations' as reported), lead with the
+    stored nodes to `root` (`paged`: the format of its `below`)."""
+    c = certification
+    election, contest = geography.election.id, c.contest
+    parts = scope_units(geography, contest, c.constituency)
     path = _path(geography, codes[0], set(parts)) if codes[0] in inside else []
     below = [code for code in inside if code != codes[0]]
     # the units read below the first: their own rows (the hash of what is below them; a
@@ -102,11 +100,7 @@ def tree_holds(
         *(child for code in path[1:] for child in geography.children(code)),
         *parts,
     } - set(path)
-    if running:
-        rows = work.trees.rows(election, contest, wanted)
-        stored = {code: (row.node, row.below) for code, row in rows.items()}
-    else:
-        stored = work.certifications.tree_nodes(election, contest, wanted)
+    stored = work.certifications.tree_nodes(election, contest, wanted)
     above = path[1:]
     kept_above = work.totals.read(election, Scope.UNIT, above, (contest,)) if above else {}
     sheet = {s.station: s for s in sheets if s.contest == contest}
@@ -135,7 +129,7 @@ def tree_holds(
         else:
             children = [(child, known(child)) for child in geography.children(code)]
             nodes[code] = unit_of(code, total(code), children, paged=paged)[0]
-    made = tree_root(geography, contest, constituency, [(p, known(p)) for p in parts])
+    made = tree_root(geography, contest, c.constituency, [(p, known(p)) for p in parts])
     return made == root
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from sandogh.core.counting.running import Place, Running, Scope
 from sandogh.core.counting.tally import TallySheet
-from sandogh.core.definition.model import Election, ReportingUnit
+from sandogh.core.definition.model import Election, ReportingUnit, UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.log import EventType
 from sandogh.core.supervision.recorded import VOIDED
@@ -28,14 +28,15 @@ from sandogh.core.supervision.running_tree import (
     KeptNode,
     path_codes,
     path_tree,
+    read_codes,
+    read_root,
     whole_tree,
 )
-from sandogh.core.supervision.totals_tree import station_node, tree_root
+from sandogh.core.supervision.totals_tree import station_node, tree_root, unit_node
 from sandogh.locale.definition_names import contest_name, named_place
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.totals_check import CATALOGUE
-from sandogh.services.certified_tree import tree_holds
 from sandogh.services.days import Day
 from sandogh.services.ports import UnitOfWork
 
@@ -106,27 +107,42 @@ def hold_read(
 ) -> None:
     """Refuse (`TotalsNotLoggedError`, naming the unit read) a unit's read of `contests`
     (`codes`: the unit, then those just below it shown; `kept` their totals above the stations,
-    `sheets` the stations' as reported) unless its rows lead, with the stored rows beside them,
-    to each contest's root the log last recorded (`roots`), as a certified read's lead to its
-    certification's (`services.certified_tree.tree_holds`)."""
-    geography = day.geography
-    top = (geography.top_down[0],)
+    `sheets` the stations' as reported) unless what it shows leads, with the stored rows beside
+    it, to each contest's root the log last recorded (`roots`;
+    `core.supervision.running_tree.read_root`): a station's node from its sheet, a unit's from
+    its kept total and the hash of what is below it kept beside its node, the read unit's from
+    those, its row's other pages and its kept total, the path above from the kept totals and the
+    rows of its pages."""
+    if not contests:
+        return  # every contest read is certified: held to its certification
+    geography, election = day.geography, day.election.id
+    unit, shown = codes[0], codes[1:]
+    is_station = geography.kind(unit) is UnitKind.STATION
+    above = geography.ancestors(unit)
+    kept_above = work.totals.read(election, Scope.UNIT, above, list(contests)) if above else {}
     for contest in contests:
+        rows = work.trees.rows(election, contest, read_codes(geography, unit, shown))
+        sheet = {s.station: s for s in sheets if s.contest == contest}
+
+        def total(code: str, contest: str = contest) -> Running | None:
+            place = Place(contest, Scope.UNIT, code)
+            return kept.get(place) or kept_above.get(place)
+
+        made: dict[str, str | None] = {}
+        for code in (unit,) if is_station else shown:
+            if geography.kind(code) is UnitKind.STATION:
+                made[code] = station_node(code, sheet.get(code))
+            elif code in rows or total(code) is not None:
+                below = rows[code].below if code in rows else None
+                # its total checked here; what is below it, by the hash kept beside its node
+                made[code] = unit_node(code, total(code), below or "")
+            else:
+                made[code] = None
+        totals = {code: total(code) for code in (unit, *above)}
         logged = None if roots is None else roots.get(contest)
-        holds = logged is not None and tree_holds(
-            work,
-            geography,
-            (contest, None),
-            logged,
-            parts=top,
-            codes=codes,
-            inside=codes,
-            kept=kept,
-            sheets=sheets,
-            running=True,
-        )
-        if not holds:
-            raise TotalsNotLoggedError(day.election, contest, geography.unit(codes[0]))
+        root = read_root(geography, contest, unit, made=made, kept=totals, stored=rows)
+        if root != logged:
+            raise TotalsNotLoggedError(day.election, contest, geography.unit(unit))
 
 
 def remake_whole(work: UnitOfWork, day: Day, contests: Iterable[str]) -> Roots:

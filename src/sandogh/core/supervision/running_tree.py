@@ -16,7 +16,7 @@ hold it to the last logged root, and after it, to write.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from sandogh.core.counting.running import Running
@@ -85,6 +85,53 @@ def path_tree(
         child, child_node = unit, _node(made[unit])
     # a sound geography has exactly one root, the top of every path
     return tree_root(geography, contest, None, [(child, child_node)]), made
+
+
+def read_codes(geography: Geography, unit: str, shown: Collection[str]) -> set[str]:
+    """The rows `read_root` reads for a read of `unit` showing `shown` just below it: its own,
+    the others on the pages `shown` lies in, and the path's above it (`path_codes`)."""
+    wanted = {unit, *path_codes(geography, unit)}
+    children = geography.children(unit)
+    for number in {children.index(code) // PAGE_SIZE for code in shown}:
+        wanted.update(children[number * PAGE_SIZE : (number + 1) * PAGE_SIZE])
+    return wanted
+
+
+def read_root(
+    geography: Geography,
+    contest: str,
+    unit: str,
+    *,
+    made: Mapping[str, Node],
+    kept: Mapping[str, Running | None],
+    stored: Mapping[str, KeptNode],
+) -> str:
+    """The running root of `contest` a read of `unit` leads to: `made`, the nodes of what it
+    shows (`unit` itself if a station, else the units just below it it shows, by code); `kept`,
+    the kept totals of `unit` and the units above it; `stored`, the rows `read_codes` names
+    (a row missing is a null node). Of `unit`'s pages, those holding what it shows are made from
+    it and the others taken from its row: a page of a city's 3,508 stations hashes its 100,
+    never the 3,508."""
+    if geography.kind(unit) is UnitKind.STATION:
+        node = made.get(unit)
+    else:
+        children = geography.children(unit)
+        row = stored.get(unit)
+        total = kept.get(unit)
+        if total is None and row is None and all(n is None for n in made.values()):
+            node = None
+        else:
+            pages = list(row.pages if row is not None else _empty_pages(geography, unit))
+            for number in {children.index(code) // PAGE_SIZE for code in made}:
+                page = children[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+                pages[number] = page_hash(
+                    [
+                        (code, made[code] if code in made else _node(stored.get(code)))
+                        for code in page
+                    ]
+                )
+            node = unit_node(unit, total, pages_hash(pages))
+    return path_tree(geography, contest, unit, node, kept=kept, stored=stored)[0]
 
 
 def whole_tree(
