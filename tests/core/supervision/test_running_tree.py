@@ -2,7 +2,8 @@
 tree made whole (`core.supervision.totals_tree`, and `whole_tree` with the page hashes) at every
 step: a county of 250 stations (three
 pages of its `below`), reports in a shuffled order, each path made from the rows the step
-before kept; the path before a report, made from what is stored, leads to the root before it."""
+before kept; the path before a report, made from what is stored, leads to the root before it;
+a read of a page leads to the root from what it shows and the rows of a page."""
 
 from __future__ import annotations
 
@@ -13,9 +14,16 @@ from sandogh.core.counting.running import Running
 from sandogh.core.counting.tally import Counts, TallySheet
 from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
-from sandogh.core.supervision.running_tree import KeptNode, path_codes, path_tree, whole_tree
+from sandogh.core.supervision.running_tree import (
+    KeptNode,
+    path_codes,
+    path_tree,
+    read_codes,
+    read_root,
+    whole_tree,
+)
 from sandogh.core.supervision.totals_tree import PAGE_SIZE, station_node, totals_tree
-from tests.services.build import ROUND_2_DAY, _unit
+from tests.services.build import ROUND_2_DAY, ST_1, _unit
 
 WIDE = "IR-08-0801"
 ADDED = tuple(f"ST-0801-{n:04}" for n in range(3, 251))
@@ -140,3 +148,35 @@ def test_a_row_rewritten_with_the_totals_above_does_not_lead_to_the_last_root() 
             stored={c: stored[c] for c in path_codes(GEOGRAPHY, next_station) if c in stored},
         )
         assert honest == root
+
+
+def test_a_read_of_a_page_leads_to_the_root_from_what_it_shows_and_a_few_rows() -> None:
+    """A read of the county's page 2 (stations 101–200 of 250): its page hashed from the
+    sheets it shows, its other pages taken from its row; a station's sheet shown rewritten, or
+    the county's total, no longer leads to the root."""
+    reported = {s: _sheet(s, n % 5 + 1) for n, s in enumerate(GEOGRAPHY.stations) if n % 3}
+    kept = _kept(reported)
+    root, rows = whole_tree(GEOGRAPHY, "president", kept=kept, sheets=reported)
+    stored = {c: r for c, r in rows.items() if r is not None}
+    shown = GEOGRAPHY.children(WIDE)[PAGE_SIZE : 2 * PAGE_SIZE]
+    wanted = read_codes(GEOGRAPHY, WIDE, shown)
+    assert len(wanted) <= 1 + PAGE_SIZE + len(path_codes(GEOGRAPHY, WIDE))  # not the 250
+    totals = {u: kept.get(u) for u in (WIDE, *GEOGRAPHY.ancestors(WIDE))}
+
+    def read(sheets: dict[str, TallySheet], totals: dict[str, Running | None]) -> str:
+        made = {s: station_node(s, sheets.get(s)) for s in shown}
+        rows = {c: stored[c] for c in wanted if c in stored}
+        return read_root(GEOGRAPHY, "president", WIDE, made=made, kept=totals, stored=rows)
+
+    assert read(reported, totals) == root
+    station = next(s for s in shown if s in reported)
+    rewritten = {**reported, station: _sheet(station, 6)}
+    assert read(rewritten, totals) != root
+    assert read(reported, {**totals, WIDE: _kept(rewritten)[WIDE]}) != root
+    for station in (ST_1, shown[0]):  # a station's own read: its path
+        made = {station: station_node(station, reported.get(station))}
+        near = {c: stored[c] for c in read_codes(GEOGRAPHY, station, ()) if c in stored}
+        above = {u: kept.get(u) for u in (station, *GEOGRAPHY.ancestors(station))}
+        assert (
+            read_root(GEOGRAPHY, "president", station, made=made, kept=above, stored=near) == root
+        )
