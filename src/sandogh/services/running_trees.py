@@ -149,8 +149,7 @@ def remake_whole(work: UnitOfWork, day: Day, contests: Iterable[str]) -> Roots:
     """Make `contests`' trees whole from the kept totals and the stored sheets and keep them
     (a recount, a bulk import's after); their roots."""
     made: Roots = {}
-    for contest in contests:
-        root, rows = _whole(work, day, contest)
+    for contest, (root, rows) in _wholes(work, day, contests).items():
         work.trees.keep(day.election.id, contest, rows)
         made[contest] = root
     return made
@@ -184,8 +183,8 @@ def hold_trees(
     geography, election = day.geography, day.election.id
     stations = {contest: frozenset(codes) for contest, codes in touched.items() if codes}
     whole = frozenset(contest for contest, codes in stations.items() if len(codes) > BULK)
-    for contest in sorted(whole):
-        if _whole(work, day, contest)[0] != roots.get(contest):
+    for contest, (root, _) in _wholes(work, day, whole).items():
+        if root != roots.get(contest):
             raise TotalsNotLoggedError(day.election, contest, _top(day))
     paths = {contest: codes for contest, codes in stations.items() if contest not in whole}
     kept, nodes = _read(work, day, paths)
@@ -254,14 +253,26 @@ def _read(
     return kept, nodes
 
 
-def _whole(work: UnitOfWork, day: Day, contest: str) -> tuple[str, dict[str, KeptNode | None]]:
+def _wholes(
+    work: UnitOfWork, day: Day, contests: Iterable[str]
+) -> dict[str, tuple[str, dict[str, KeptNode | None]]]:
+    """Each of `contests`' trees made whole from what is stored, read once for them all."""
+    wanted = sorted(set(contests))
+    if not wanted:
+        return {}
     election = day.election.id
-    totals = work.totals.all(election)
-    kept = {p.code: r for p, r in totals.items() if p.contest == contest and p.scope is Scope.UNIT}
-    sheets: dict[str, TallySheet] = {
-        s.station: s for s in work.tallies.all(election) if s.contest == contest
+    kept: dict[str, dict[str, Running]] = {contest: {} for contest in wanted}
+    for place, running in work.totals.all(election).items():
+        if place.scope is Scope.UNIT and place.contest in kept:
+            kept[place.contest][place.code] = running
+    sheets: dict[str, dict[str, TallySheet]] = {contest: {} for contest in wanted}
+    for sheet in work.tallies.all(election):
+        if sheet.contest in sheets:
+            sheets[sheet.contest][sheet.station] = sheet
+    return {
+        contest: whole_tree(day.geography, contest, kept=kept[contest], sheets=sheets[contest])
+        for contest in wanted
     }
-    return whole_tree(day.geography, contest, kept=kept, sheets=sheets)
 
 
 def _top(day: Day) -> ReportingUnit:
