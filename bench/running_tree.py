@@ -22,10 +22,11 @@ of the typical county and of the crowded unit, R times each, and its check alone
 figure to trust on a shared machine).
 
 Session 29, the intake wired (load 6–12), CPU ms, the report's four contests: 5,000 stations, a
-typical village 2.27 (totals alone) → 13.36 with the trees, CI-77's 299 stations 2.16 → 14.67;
+typical village 2.03 (totals alone) → 11.80 with the trees, CI-77's 299 stations 1.85 → 11.81;
 nationally (`--stations 58640 --reports 10 --reads 5`, ~10 min) a typical city 1.74 → 11.17,
-CI-77's 3,508 stations 2.03 → 14.67. Reads: a typical county's page 7.7–7.9 (its check 5.9),
-CI-77's first page 29.0 at 5,000 (check 20.7), 23.8 nationally (check 16.1).
+CI-77's 3,508 stations 2.03 → 14.67. Reads: a typical county's page 5.6 (its check 4.5) at
+5,000, 7.9 (5.9) nationally; CI-77's first page 21.8 (check 15.2) at 5,000, 23.8 (16.1)
+nationally.
 
 Session 28 (format 2, the paged `below`), the path alone for the president, CPU ms beside the
 same run's running totals' update, load 7–9: 5,000 stations, a typical village 2.47 (totals
