@@ -11,6 +11,7 @@ import yaml
 from prometheus_client import REGISTRY
 
 import sandogh.publish.metrics
+import sandogh.server.errors
 import sandogh.server.metrics
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "deployment.md"
@@ -52,7 +53,7 @@ def test_each_alert_rule_names_only_metrics_the_centre_exports() -> None:
         named = set(_METRIC.findall(rule["expr"]))
         assert named, rule["alert"]
         assert named <= known, (rule["alert"], named - known)
-        assert rule["labels"]["severity"] in {"page", "ticket"}
+        assert rule["labels"]["severity"] in {"critical", "page", "ticket"}
         assert rule["annotations"]["summary"]
         assert re.fullmatch(r"\d+[smh]", rule["for"])
 
@@ -62,3 +63,12 @@ def test_the_brute_force_rule_counts_refused_log_ins() -> None:
     # the endpoints the log-ins are counted under (`server.metrics.endpoint_of`)
     assert sandogh.server.metrics.endpoint_of("/api/v1/session") in brute_force["expr"]
     assert sandogh.server.metrics.endpoint_of("/console/login") in brute_force["expr"]
+
+
+def test_a_rewritten_store_alerts_at_once_by_the_words_the_centre_and_publisher_say() -> None:
+    found = {r["alert"]: r for r in rules()}
+    centre, publisher = found["SandoghStoreRewritten"], found["SandoghPublisherRefusedStore"]
+    assert f'reason="{sandogh.server.errors.STORE_REWRITTEN}"' in centre["expr"]
+    assert sandogh.publish.metrics.REFUSED._name in publisher["expr"]
+    for rule in (centre, publisher):
+        assert (rule["for"], rule["labels"]["severity"]) == ("0s", "critical")

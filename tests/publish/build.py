@@ -18,7 +18,6 @@ from sandogh.core.definition.model import Election
 from sandogh.core.report import SigningKey
 from sandogh.publish.snapshot import Publisher
 from sandogh.services.anchor import record_of
-from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
 from sandogh.services.ports import UnitOfWork
@@ -39,6 +38,7 @@ from tests.services.build import (
     signed,
     zero,
 )
+from tests.services.build import enrol as enrol_for
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
@@ -96,9 +96,7 @@ def record_fingerprint() -> str:
 
 
 def enrol(uow: NewUnitOfWork, station: str, key: SigningKey, day: Election = ROUND_2_DAY) -> None:
-    enrol_device(
-        uow, election_id=day.id, station=station, public_key_hex=key.public_key.raw.hex(), now=NOW
-    )
+    enrol_for(uow, station, key, day.id)
 
 
 def final_report(

@@ -134,6 +134,10 @@ def test_a_pass_renders_the_list_pages_a_report_changes_as_a_whole_regeneration_
     followed.regenerate()
     first = pages(tmp_path / "followed")
     assert {f"{ROUND_2}/units/IR-08-0801/2.html", f"en/{ROUND_2}/units/IR-08/2.html"} <= set(first)
+    # a later page: each contest's rows, its page line once at the top and once at the bottom
+    later = first[f"{ROUND_2}/units/IR-08-0801/2.html"].decode()
+    assert later.count('<section id="contest-') == 2
+    assert later.count('rel="prev"') == 2
     # the province, the election's scope, lists its two constituencies by the county of each
     scope = first[f"{ROUND_2}/index.html"].decode()
     for county in ("IR-08-0801", "IR-08-0802"):

@@ -62,7 +62,7 @@ from sandogh.services.anchor import add_signature, amend_record, draft_record, r
 from sandogh.services.anchor import seal_record as seal_record_now
 from sandogh.services.check_in_rules import Refused
 from sandogh.services.checkin import BallotCard, check_in
-from sandogh.services.devices import enrol_device
+from sandogh.services.devices import Enrolment, enrol_device
 from sandogh.services.elections import UnitOfWorkFactory, load_election
 from sandogh.services.ingest import ingest_report
 from sandogh.services.mode_approvals import approve_as_boards
@@ -280,6 +280,23 @@ def register_station_staff(uow: UnitOfWorkFactory, election: str, *stations: str
         work.commit()
 
 
+def enrol(
+    uow: UnitOfWorkFactory, station: str, key: SigningKey, election: str = ROUND_2
+) -> Enrolment:
+    """The box of `key` enrolled for `station` of `election` (the runoff unless said)."""
+    return enrol_device(
+        uow, election_id=election, station=station, public_key_hex=key.public_key.raw.hex(), now=NOW
+    )
+
+
+def runoff_with_box(uow: UnitOfWorkFactory) -> UnitOfWorkFactory:
+    """The runoff (`ROUND_2_DAY`) loaded, ST_1's box (`DEVICE`) enrolled, its staff registered."""
+    load(uow, ROUND_2_DAY)
+    enrol(uow, ST_1, DEVICE)
+    register_station_staff(uow, ROUND_2, ST_1)
+    return uow
+
+
 def open_station(uow: UnitOfWorkFactory, day: Election, station: str, key: SigningKey) -> None:
     """Register `station`'s staff and take the zero report of its box `key` (enrolled), as the
     centre must hold before it takes the box's final report."""
@@ -310,9 +327,7 @@ def replace_box(
 ) -> None:
     """Enrol the box `new` for `station` in place of `old`, and have `SEALERS` sign the amendment
     to the sealed record that says so."""
-    enrol_device(
-        uow, election_id=election, station=station, public_key_hex=new.public_key.raw.hex(), now=NOW
-    )
+    enrol(uow, station, new, election)
     stored, before = record_of(uow, election_id=election)
     amendment = next_amendment(
         decode_record(stored.data),

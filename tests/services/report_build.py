@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping, Sequence
 import pytest
 
 from sandogh.core.report import SigningKey, StationReport
-from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.report_refusal import ReportRefusedError
@@ -27,6 +26,7 @@ from .build import (
     ST_3,
     STRANGER,
     check_in_voter,
+    enrol,
     final,
     load,
     national_code,
@@ -41,13 +41,7 @@ NewUnitOfWork = Callable[[], UnitOfWork]
 def ready_for_reports(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     load(new_unit_of_work, ROUND_2_DAY)
     for key, station in ((DEVICE, ST_1), (DEVICE_3, ST_3), (STRANGER, ST_2)):
-        enrol_device(
-            new_unit_of_work,
-            election_id=ROUND_2,
-            station=station,
-            public_key_hex=key.public_key.raw.hex(),
-            now=NOW,
-        )
+        enrol(new_unit_of_work, station, key)
     register_station_staff(new_unit_of_work, ROUND_2, ST_1, ST_2, ST_3)
     ingest_report(new_unit_of_work, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
     # the voters of `RUNOFF_VOTES`, so that ST_1's check-ins are its ballot papers used

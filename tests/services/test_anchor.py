@@ -31,7 +31,6 @@ from sandogh.services.anchor import (
     record_of,
     seal_record,
 )
-from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.report_refusal import ReportRefusal, ReportRefusedError
@@ -49,6 +48,7 @@ from .build import (
     ST_1,
     ST_2,
     ST_3,
+    enrol,
     event_types,
     final,
     load,
@@ -67,15 +67,9 @@ FRESH_BOX = SigningKey.from_seed(b"F" * 32)
 def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     load(new_unit_of_work, ROUND_2_DAY)
     for key, station in ((DEVICE, ST_1), (DEVICE_3, ST_3)):
-        _enrol(new_unit_of_work, key, station)
+        enrol(new_unit_of_work, station, key)
     register_station_staff(new_unit_of_work, ROUND_2, ST_1, ST_2, ST_3)
     return new_unit_of_work
-
-
-def _enrol(uow: NewUnitOfWork, key: SigningKey, station: str) -> None:
-    enrol_device(
-        uow, election_id=ROUND_2, station=station, public_key_hex=key.public_key.raw.hex(), now=NOW
-    )
 
 
 def _draft(uow: NewUnitOfWork) -> bytes:
@@ -149,7 +143,7 @@ def test_a_draft_the_store_has_moved_on_from_is_not_sealed(uow: NewUnitOfWork) -
     record = decode_record(_draft(uow))
     for key in SEALERS:
         add_signature(uow, election_id=ROUND_2, signature=sign_record(record, key), now=NOW)
-    _enrol(uow, FRESH_BOX, ST_2)  # enrolled after the draft: the draft would leave it out
+    enrol(uow, ST_2, FRESH_BOX)  # enrolled after the draft: the draft would leave it out
 
     with pytest.raises(AnchorError) as refused:
         seal_record(uow, election_id=ROUND_2, now=NOW)
@@ -169,7 +163,7 @@ def test_the_attack_a_fresh_box_and_a_made_up_staff_key_after_sealing(uow: NewUn
     After sealing, the fresh box is enrolled at the centre (its staff key is refused there): the
     record covers neither, so the centre refuses."""
     sealed_by_officials(uow, ROUND_2)
-    _enrol(uow, FRESH_BOX, ST_2)
+    enrol(uow, ST_2, FRESH_BOX)
     made_up = SigningKey.from_seed(b"M" * 32)
     with pytest.raises(StaffError) as late:  # nor is a staff key registered after the seal
         register_staff(
@@ -211,7 +205,7 @@ def test_the_boxes_on_record_report_as_before(uow: NewUnitOfWork) -> None:
 def test_a_replaced_box_is_covered_by_a_signed_amendment(uow: NewUnitOfWork) -> None:
     sealed_by_officials(uow, ROUND_2)
     ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
-    _enrol(uow, FRESH_BOX, ST_1)
+    enrol(uow, ST_1, FRESH_BOX)
     record = decode_record(record_of(uow, election_id=ROUND_2)[0].data)
     amendment = next_amendment(
         record,
@@ -253,7 +247,7 @@ def test_a_box_is_not_replaced_after_its_station_reported(uow: NewUnitOfWork) ->
     ingest_report(
         uow, signed=signed(final(ROUND_2_DAY, ST_1, DEVICE, RUNOFF_VOTES), DEVICE), now=LATER
     )
-    _enrol(uow, FRESH_BOX, ST_1)
+    enrol(uow, ST_1, FRESH_BOX)
     record = decode_record(record_of(uow, election_id=ROUND_2)[0].data)
     amendment = next_amendment(
         record,

@@ -40,7 +40,6 @@ from sandogh.services.audit_errors import (
 from sandogh.services.audit_rounds import close_round, draw_round, record_readings
 from sandogh.services.audit_status import audit_publication, audit_status, record_hand_count
 from sandogh.services.audits import record_seed, start_audit
-from sandogh.services.devices import enrol_device
 from sandogh.services.elections import root_of
 from sandogh.services.ingest import ingest_report
 from sandogh.services.memory import MemoryStore, MemoryUnitOfWork
@@ -269,17 +268,9 @@ def test_a_box_holds_one_paper_per_cast_vote_record_of_its_final_report(
     its final report's `cvr_count` (4), not its president sheet's cast (3), is its papers; the
     other stations' imported sheets hold their cast."""
     uow = new_unit_of_work
-    building.load(uow, building.ROUND_2_DAY)
+    building.runoff_with_box(uow)
     key = building.DEVICE
     station = building.ST_1
-    enrol_device(
-        uow,
-        election_id=building.ROUND_2,
-        station=station,
-        public_key_hex=key.public_key.raw.hex(),
-        now=building.NOW,
-    )
-    building.register_station_staff(uow, building.ROUND_2, station)
     zero = building.zero(building.ROUND_2_DAY, station, key)
     ingest_report(uow, signed=building.signed(zero, key), now=building.NOW)
     for n in range(1, 5):

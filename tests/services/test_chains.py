@@ -15,7 +15,6 @@ from sandogh.core.report import E2ECommitment, SigningKey, StationReport
 from sandogh.core.report.ballot import station_ballot
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.chains import ChainRefusal, ChainRefusedError, ReceivedChain, receive_chain
-from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
@@ -30,6 +29,7 @@ from .build import (
     RUNOFF_VOTES,
     ST_1,
     ST_2,
+    enrol,
     event_types,
     final,
     load,
@@ -59,9 +59,7 @@ def day(new_unit_of_work: NewUnitOfWork) -> Day:
     assert definition_hash is not None
     guardians = ceremony(ROUND_2, definition_hash)
     load_ceremony(uow, election_id=ROUND_2, record=guardians.data, now=NOW)
-    enrol_device(
-        uow, election_id=ROUND_2, station=ST_1, public_key_hex=DEVICE.public_key.raw.hex(), now=NOW
-    )
+    enrol(uow, ST_1, DEVICE)
     register_station_staff(uow, ROUND_2, ST_1)
     zero_bytes = signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE)
     ingest_report(uow, signed=zero_bytes, now=NOW)

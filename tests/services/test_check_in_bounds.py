@@ -16,7 +16,6 @@ from sandogh.core.readiness import PaperStock, Registers
 from sandogh.core.station.check_in_bounds import USUAL_LIMITS, CheckInLimits, Impossible
 from sandogh.services.check_in_rules import ImpossibleCheckInError
 from sandogh.services.checkin import BallotCard, check_in
-from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import IncidentKind, UnitOfWork
 from sandogh.services.sync import (
@@ -30,13 +29,13 @@ from .build import (
     DEVICE_3,
     IRST,
     LATER,
-    NOW,
     PEOPLE,
     ROUND_2,
     ROUND_2_DAY,
     SECRET,
     ST_3,
     check_in_voter,
+    enrol,
     enrolled_box,
     final,
     national_code,
@@ -144,13 +143,7 @@ def test_a_time_outside_the_day_is_refused_naming_the_entry(
 
 def test_a_check_in_after_the_final_report_is_refused(uow: NewUnitOfWork) -> None:
     reported = datetime.datetime(2024, 7, 5, 19, 0, tzinfo=IRST)
-    enrol_device(
-        uow,
-        election_id=ROUND_2,
-        station=ST_3,
-        public_key_hex=DEVICE_3.public_key.raw.hex(),
-        now=NOW,
-    )
+    enrol(uow, ST_3, DEVICE_3)
     open_station(uow, ROUND_2_DAY, ST_3, DEVICE_3)
     report = final(ROUND_2_DAY, ST_3, DEVICE_3, {"president": [("25",)], "parliament": [("41",)]})
     ingest_report(uow, signed=signed(report, DEVICE_3), now=reported)
@@ -166,13 +159,7 @@ def test_a_check_in_after_the_final_report_is_refused(uow: NewUnitOfWork) -> Non
 
 def test_no_voter_is_checked_in_online_after_the_final_report(uow: NewUnitOfWork) -> None:
     assert isinstance(check_in_voter(uow, national_code(1), ST_3), BallotCard)
-    enrol_device(
-        uow,
-        election_id=ROUND_2,
-        station=ST_3,
-        public_key_hex=DEVICE_3.public_key.raw.hex(),
-        now=NOW,
-    )
+    enrol(uow, ST_3, DEVICE_3)
     open_station(uow, ROUND_2_DAY, ST_3, DEVICE_3)
     report = final(ROUND_2_DAY, ST_3, DEVICE_3, {"president": [("25",)], "parliament": [("41",)]})
     ingest_report(uow, signed=signed(report, DEVICE_3), now=LATER)

@@ -7,12 +7,22 @@ from collections.abc import Callable
 
 import pytest
 
-from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import CeremonyLoadError, CeremonyRefusal, load_ceremony
 from sandogh.services.ports import UnitOfWork
 from tests.e2e_build import ceremony
 
-from .build import DEVICE, NOW, ROUND_1, ROUND_1_DAY, ROUND_2, ROUND_2_DAY, ST_1, event_types, load
+from .build import (
+    DEVICE,
+    NOW,
+    ROUND_1,
+    ROUND_1_DAY,
+    ROUND_2,
+    ROUND_2_DAY,
+    ST_1,
+    enrol,
+    event_types,
+    load,
+)
 
 NewUnitOfWork = Callable[[], UnitOfWork]
 
@@ -48,9 +58,7 @@ def test_a_record_is_loaded_once_and_reaches_the_boxes(uow: NewUnitOfWork) -> No
         guardians.record.extended_hash.hex(),
     )
     assert event_types(uow).count("e2e-ceremony-loaded") == 1
-    enrolment = enrol_device(
-        uow, election_id=ROUND_2, station=ST_1, public_key_hex=DEVICE.public_key.raw.hex(), now=NOW
-    )
+    enrolment = enrol(uow, ST_1, DEVICE)
     assert enrolment.e2e == (stored.joint_key, stored.extended_hash)
 
 

@@ -14,7 +14,6 @@ from sandogh.core.anchor import E2EKeys
 from sandogh.core.definition.model import Election, VotingMode
 from sandogh.core.report import E2ECommitment
 from sandogh.locale.messages import EN, FA
-from sandogh.services.devices import enrol_device
 from sandogh.services.e2e_ceremony import load_ceremony
 from sandogh.services.enrolment import Enrolment
 from sandogh.services.ingest import ingest_report
@@ -32,9 +31,11 @@ from .build import (
     RUNOFF_VOTES,
     ST_1,
     ST_2,
+    enrol,
     final,
     load,
     register_station_staff,
+    runoff_with_box,
     seal_record,
     signed,
     zero,
@@ -46,15 +47,7 @@ NewUnitOfWork = Callable[[], UnitOfWork]
 @pytest.fixture
 def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
     """ROUND_2, ST_1's box enrolled and its zero report in; no ceremony yet."""
-    load(new_unit_of_work, ROUND_2_DAY)
-    enrol_device(
-        new_unit_of_work,
-        election_id=ROUND_2,
-        station=ST_1,
-        public_key_hex=DEVICE.public_key.raw.hex(),
-        now=NOW,
-    )
-    register_station_staff(new_unit_of_work, ROUND_2, ST_1)
+    runoff_with_box(new_unit_of_work)
     ingest_report(new_unit_of_work, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
     return new_unit_of_work
 
@@ -98,10 +91,7 @@ def test_a_final_report_without_e2e_is_refused_when_the_sealed_record_carries_th
     """No ceremony record at the centre, but the guardians' key sealed before polls opened: the
     boxes were enrolled to encrypt, and a plain final report is refused all the same."""
     uow = new_unit_of_work
-    load(uow, ROUND_2_DAY)
-    key = DEVICE.public_key.raw.hex()
-    enrol_device(uow, election_id=ROUND_2, station=ST_1, public_key_hex=key, now=NOW)
-    register_station_staff(uow, ROUND_2, ST_1)
+    runoff_with_box(uow)
     seal_record(uow, ROUND_2, E2EKeys("sha256:" + "12" * 32, "ab" * 32, "cd" * 32))
     ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
 
@@ -139,8 +129,7 @@ def _mixed_day(uow: NewUnitOfWork) -> Enrolment:
         definition_hash = work.elections.hash_of(ROUND_2)
     assert definition_hash is not None
     load_ceremony(uow, election_id=ROUND_2, record=ceremony(ROUND_2, definition_hash).data, now=NOW)
-    key = DEVICE.public_key.raw.hex()
-    enrolled = enrol_device(uow, election_id=ROUND_2, station=ST_1, public_key_hex=key, now=NOW)
+    enrolled = enrol(uow, ST_1, DEVICE)
     register_station_staff(uow, ROUND_2, ST_1)
     ingest_report(uow, signed=signed(zero(MIXED, ST_1, DEVICE), DEVICE), now=NOW)
     return enrolled
@@ -164,13 +153,7 @@ def test_a_semi_electronic_station_of_an_e2e_election_reports_on_paper(
     assert taken.sheets == 2
     with uow() as work:
         assert work.reports.get(ROUND_2, ST_1, "final") is not None
-    electronic = enrol_device(
-        uow,
-        election_id=ROUND_2,
-        station=ST_2,
-        public_key_hex=DEVICE_3.public_key.raw.hex(),
-        now=NOW,
-    )
+    electronic = enrol(uow, ST_2, DEVICE_3)
     assert electronic.e2e is not None  # the electronic station's box encrypts
 
 

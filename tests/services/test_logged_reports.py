@@ -25,7 +25,8 @@ def _refused(stored: StoredReport, logged: dict[tuple[str, str], str]) -> Report
 
 
 def test_a_report_its_entry_names_holds() -> None:
-    hold_to_log(ROUND_2_DAY, [_stored()], {(ST_1, "final"): HASH})
+    # its bytes' hash given back, for the sheets' hold after it (`signed_sheets.hold_stored`)
+    assert hold_to_log(ROUND_2_DAY, [_stored()], {(ST_1, "final"): HASH}) == {(ST_1, "final"): HASH}
 
 
 def test_a_report_no_entry_names_is_refused() -> None:

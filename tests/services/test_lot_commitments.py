@@ -16,7 +16,6 @@ from sandogh.core.rules.lot_commitment import commitment_of, tie_seed
 from sandogh.core.rules.lots import lot_order
 from sandogh.services.acting import Actor
 from sandogh.services.competence import WrongBodyError
-from sandogh.services.devices import enrol_device
 from sandogh.services.lot_commitments import (
     CommitmentAfterPollingError,
     CommitmentExistsError,
@@ -44,6 +43,7 @@ from .build import (
     ST_1,
     ST_2,
     ST_3,
+    enrol,
     event_types,
     final,
     load,
@@ -195,13 +195,7 @@ def test_a_commitment_once_a_station_has_opened_is_refused() -> None:
         return MemoryUnitOfWork(store)
 
     load(uow, ROUND_2_DAY)
-    enrol_device(
-        uow,
-        election_id=ROUND_2,
-        station=ST_3,
-        public_key_hex=DEVICE.public_key.raw.hex(),
-        now=NOW,
-    )
+    enrol(uow, ST_3, DEVICE)
     open_station(uow, ROUND_2_DAY, ST_3, DEVICE)
     with pytest.raises(CommitmentAfterPollingError) as refused:
         commit_lot(uow, BAM, ROUND_2, "parliament", "P2", secret=SECRET, now=NOW)

@@ -10,7 +10,6 @@ import pytest
 
 from sandogh.core.anchor import Coverage
 from sandogh.services.anchor import AnchorError, AnchorRefusal, record_of, stored_record
-from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.record_coverage import coverage_of
@@ -21,8 +20,7 @@ from .build import (
     ROUND_2,
     ROUND_2_DAY,
     ST_1,
-    load,
-    register_station_staff,
+    runoff_with_box,
     signed,
     zero,
 )
@@ -33,15 +31,7 @@ NewUnitOfWork = Callable[[], UnitOfWork]
 
 @pytest.fixture
 def uow(new_unit_of_work: NewUnitOfWork) -> NewUnitOfWork:
-    load(new_unit_of_work, ROUND_2_DAY)
-    enrol_device(
-        new_unit_of_work,
-        election_id=ROUND_2,
-        station=ST_1,
-        public_key_hex=DEVICE.public_key.raw.hex(),
-        now=NOW,
-    )
-    register_station_staff(new_unit_of_work, ROUND_2, ST_1)
+    runoff_with_box(new_unit_of_work)
     sealed_by_officials(new_unit_of_work, ROUND_2)
     return new_unit_of_work
 

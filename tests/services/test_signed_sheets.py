@@ -69,3 +69,14 @@ def test_a_report_whose_bytes_are_not_its_hash_or_not_its_station_s_is_refused()
     refused = _refused(SHEETS, other)
     assert (refused.station, refused.contest) == ("ST-0801-0002", None)
     assert "is not the one the station sent" in refused.en
+
+
+def test_the_bytes_hash_given_by_the_log_s_hold_stands_for_hashing_them_again() -> None:
+    """`hold_stored` passes on what `logged_reports.hold_to_log` hashed: held to the column the
+    same, and a report it does not name is hashed here."""
+    hashed = {(ST_1, "final"): sha256_text(DATA)}
+    hold_to_reports(ROUND_2_DAY, SHEETS, [_stored()], hashed)
+    with pytest.raises(SheetNotSignedError):
+        hold_to_reports(ROUND_2_DAY, SHEETS, [_stored(report_hash="sha256:" + "0" * 64)], hashed)
+    with pytest.raises(SheetNotSignedError):
+        hold_to_reports(ROUND_2_DAY, SHEETS, [_stored(report_hash="sha256:" + "0" * 64)], {})

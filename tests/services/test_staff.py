@@ -21,7 +21,7 @@ from sandogh.core.report import SigningKey, StaffRole
 from sandogh.core.report.staff import RegisteredStaff
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.anchor import AnchorError, AnchorRefusal, amend_record, record_of
-from sandogh.services.devices import EnrolmentError, EnrolmentRefusal, enrol_device
+from sandogh.services.devices import EnrolmentError, EnrolmentRefusal
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.staff import (
@@ -34,7 +34,7 @@ from sandogh.services.staff import (
 )
 from tests.core.anchor.build import SEALERS
 
-from .build import DEVICE, DEVICE_3, HEAD, NOW, ROUND_2, SECRETARY, ST_1, ST_3, event_types
+from .build import DEVICE, DEVICE_3, HEAD, NOW, ROUND_2, SECRETARY, ST_1, ST_3, enrol, event_types
 from .build import seal_record as sealed_by_officials
 
 NewUnitOfWork = Callable[[], UnitOfWork]
@@ -71,13 +71,7 @@ def test_registered_staff_reach_the_box_of_their_station(uow: NewUnitOfWork) -> 
     )
     _register(uow, station=ST_1, person="Other", key=DEVICE.public_key.text)
 
-    enrolment = enrol_device(
-        uow,
-        election_id=ROUND_2,
-        station=ST_3,
-        public_key_hex=DEVICE_3.public_key.raw.hex(),
-        now=NOW,
-    )
+    enrolment = enrol(uow, ST_3, DEVICE_3)
 
     assert enrolment.staff == (head, secretary)  # by role, then key; only this station's
     assert staff_of(uow, election_id=ROUND_2, station=ST_3) == [head, secretary]
@@ -118,22 +112,14 @@ def test_a_key_serves_one_person_of_one_station(
 
 
 def test_a_box_key_is_not_a_staff_key_nor_the_other_way(uow: NewUnitOfWork) -> None:
-    enrol_device(
-        uow, election_id=ROUND_2, station=ST_3, public_key_hex=DEVICE.public_key.raw.hex(), now=NOW
-    )
+    enrol(uow, ST_3, DEVICE)
     with pytest.raises(StaffError, match="ballot box's key") as refused:
         _register(uow, key=DEVICE.public_key.text)
     assert refused.value.reason is StaffRefusal.KEY_REGISTERED
 
     _register(uow)
     with pytest.raises(EnrolmentError, match="staff member's key") as also:
-        enrol_device(
-            uow,
-            election_id=ROUND_2,
-            station=ST_3,
-            public_key_hex=HEAD.public_key.raw.hex(),
-            now=NOW,
-        )
+        enrol(uow, ST_3, HEAD)
     assert also.value.reason is EnrolmentRefusal.KEY_ENROLLED
 
 
@@ -263,9 +249,7 @@ def test_many_are_registered_in_one_call_each_checked_as_alone(uow: NewUnitOfWor
     with pytest.raises(StaffError) as refused:
         _many(uow, second, again)
     assert refused.value.reason is StaffRefusal.ROLE_FILLED
-    enrol_device(
-        uow, election_id=ROUND_2, station=ST_1, public_key_hex=DEVICE.public_key.raw.hex(), now=NOW
-    )
+    enrol(uow, ST_1, DEVICE)
     box = StaffToRegister(ST_1, "Box", StaffRole.MEMBER, DEVICE.public_key.text)
     with pytest.raises(StaffError, match="ballot box's key"):
         _many(uow, second, box)

@@ -28,7 +28,6 @@ from sandogh.services.certifications import (
     certify,
     uncertify,
 )
-from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.ports import IncidentKind, UnitOfWork
@@ -46,6 +45,7 @@ from .build import (
     ST_1,
     ST_2,
     ST_3,
+    enrol,
     final,
     load,
     open_station,
@@ -181,13 +181,7 @@ def test_a_voided_constituency_elects_nobody(uow: NewUnitOfWork) -> None:
 
 
 def test_certifying_freezes_its_inputs_until_a_higher_grant_undoes_it(uow: NewUnitOfWork) -> None:
-    enrol_device(
-        uow,
-        election_id=ROUND_2,
-        station=ST_3,
-        public_key_hex=DEVICE_3.public_key.raw.hex(),
-        now=NOW,
-    )
+    enrol(uow, ST_3, DEVICE_3)
     open_station(uow, ROUND_2_DAY, ST_3, DEVICE_3)
     kerman = Actor("kermani", Grant(Role.SUPERVISOR, "IR-08-0801"))
     bam = Actor("bami", Grant(Role.SUPERVISOR, "IR-08-0802"))

@@ -10,7 +10,6 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.counting.running import Place, Scope
 from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, StationVoid
 from sandogh.services.acting import AccessDeniedError, Actor
-from sandogh.services.devices import enrol_device
 from sandogh.services.ingest import ingest_report
 from sandogh.services.results import import_results, show_results, tally
 from sandogh.services.running_trees import TotalsNotLoggedError
@@ -30,6 +29,7 @@ from .build import (
     ST_1,
     ST_2,
     ST_3,
+    enrol,
     final,
     load,
     open_station,
@@ -44,13 +44,7 @@ def _import(uow: NewUnitOfWork, *stations: str) -> None:
 
 
 def _report(uow: NewUnitOfWork, station: str) -> None:
-    enrol_device(
-        uow,
-        election_id=ROUND_2,
-        station=station,
-        public_key_hex=DEVICE_3.public_key.raw.hex(),
-        now=NOW,
-    )
+    enrol(uow, station, DEVICE_3)
     open_station(uow, ROUND_2_DAY, station, DEVICE_3)
     report = signed_report(final(ROUND_2_DAY, station, DEVICE_3, VOTES[station]), DEVICE_3)
     ingest_report(uow, signed=report, now=LATER)

@@ -10,13 +10,12 @@ from collections.abc import Callable
 import pytest
 
 from sandogh.core.candidacy.withdrawal import Printing
-from sandogh.services.devices import enrol_device
 from sandogh.services.outcome_decisions import withdraw
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import import_results
 from sandogh.services.withdrawal_deadline import PollingBegunError
 
-from .build import DEVICE, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_3, final, load, open_station
+from .build import DEVICE, NOW, ROUND_2, ROUND_2_DAY, ST_1, ST_3, enrol, final, load, open_station
 from .calendar_build import POLLING, store_calendar
 from .test_outcome_decisions import EXECUTIVE
 
@@ -61,8 +60,7 @@ def test_without_a_calendar_the_day_s_results_end_withdrawals(uow: NewUnitOfWork
 
 def test_without_a_calendar_a_station_s_zero_report_ends_withdrawals(uow: NewUnitOfWork) -> None:
     """Read from the stored reports (`ReportRepository.first`), not the log, on every store."""
-    key = DEVICE.public_key.raw.hex()
-    enrol_device(uow, election_id=ROUND_2, station=ST_3, public_key_hex=key, now=NOW)
+    enrol(uow, ST_3, DEVICE)
     open_station(uow, ROUND_2_DAY, ST_3, DEVICE)
     with pytest.raises(PollingBegunError) as refused:
         withdraw(uow, EXECUTIVE, ROUND_2, "parliament", "32", printing=Printing.AFTER, now=NOW)

@@ -31,6 +31,7 @@ from sandogh.locale.digits import format_int, to_ascii_digits
 from sandogh.locale.language import Lang
 
 if TYPE_CHECKING:
+    from sandogh.publish.metrics import PublisherMetrics
     from sandogh.publish.snapshot import Publisher, Regeneration
 
 # The snapshot's writer, its verifier and the static server are imported by the command that uses
@@ -184,23 +185,41 @@ def publish(
 def _follow(publisher: Publisher, first: Regeneration, interval: float, lang: Lang) -> None:
     """Poll the log every `interval` seconds until interrupted, each pass (after the `first`,
     the whole snapshot) in the metrics."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from sandogh.publish.metrics import PublisherMetrics
 
     metrics = PublisherMetrics(publisher)
     metrics.passed(first, None, datetime.datetime.now(datetime.UTC))
     while True:
         time.sleep(interval)
-        started = time.monotonic()
-        try:
-            done = publisher.poll()
-        except SQLAlchemyError as failure:  # a busy or restarting store: try again next time
-            err.print(f"sandogh: {failure.__class__.__name__}: {failure}", markup=False)
-            continue
-        metrics.passed(done, time.monotonic() - started, datetime.datetime.now(datetime.UTC))
-        if done.written:
-            _report(done, lang)
+        if not follow_once(publisher, metrics, lang):
+            while True:  # stopped, its metrics served (the alerts fire) until it is stopped
+                time.sleep(interval)
+
+
+def follow_once(publisher: Publisher, metrics: PublisherMetrics, lang: Lang) -> bool:
+    """One pass of a follower, in `metrics`; False when what the store holds was refused (a
+    sealed record, a report or a sheet rewritten behind the log's back): the snapshot stays at
+    its last good state, and the publisher passes no more (a pass after it would follow the log
+    on from the refused entries), which the metrics say (`publish.metrics`)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sandogh.cli.failures import refusal_line
+    from sandogh.core.errors import SandoghError
+
+    started = time.monotonic()
+    try:
+        done = publisher.poll()
+    except SQLAlchemyError as failure:  # a busy or restarting store: try again next time
+        err.print(f"sandogh: {failure.__class__.__name__}: {failure}", markup=False)
+        return True
+    except SandoghError as refused:
+        err.print(refusal_line(refused, ["--lang", lang]), markup=False)
+        metrics.refused()
+        return False
+    metrics.passed(done, time.monotonic() - started, datetime.datetime.now(datetime.UTC))
+    if done.written:
+        _report(done, lang)
+    return True
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

@@ -11,6 +11,10 @@ site: the site is static files on another tier). After each pass of the publishe
 - `sandogh_publisher_pass_seconds`: how long each pass took;
 - `sandogh_publisher_last_pass_timestamp_seconds`: when the last pass ended (a publisher that
   stopped passing is stale: an alert's rule);
+- `sandogh_publisher_store_refused`: 1 once a pass refused what the store holds (a sealed record,
+  a report or a sheet that is not what the log and the signatures name): the follower stops at
+  its last good state and waits, its metrics still served, so that the alert fires at once;
+  0 while it publishes;
 - `sandogh_published_stations_reported{election, province}` and
   `sandogh_published_stations{election, province}`: the stations with results on the site, and
   the voting stations in all — the site's "N of 58,640", by province, so that a province whose
@@ -45,6 +49,10 @@ PASS = Histogram(
 LAST_PASS = Gauge(
     "sandogh_publisher_last_pass_timestamp_seconds",
     "When the publisher's last pass ended (Unix time).",
+)
+REFUSED = Gauge(
+    "sandogh_publisher_store_refused",
+    "1 once a pass refused what the store holds and the publisher stopped; 0 while it publishes.",
 )
 REPORTED = Gauge(
     "sandogh_published_stations_reported",
@@ -84,8 +92,14 @@ class PublisherMetrics:
         if seconds is not None:
             PASS.observe(seconds)
         LAST_PASS.set(now.timestamp())
+        REFUSED.set(0)
         for election in done.units:
             self._count(election)
+
+    @staticmethod
+    def refused() -> None:
+        """Take a pass refused by what the store holds: the follower stopped there."""
+        REFUSED.set(1)
 
     def _count(self, election: str) -> None:
         state = self._publisher.published(election)

@@ -27,12 +27,17 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
 from sandogh.core.definition.problems import Problem
+from sandogh.locale.anchor_refusals import anchor_refusal_text
 from sandogh.locale.language import Lang
+from sandogh.services.anchor import AnchorError, AnchorRefusal
 from sandogh.services.errors import ElectionNotFoundError
 from sandogh.store.errors import DatabaseUnavailableError
 
 _log = logging.getLogger("sandogh.server")
 
+#: the reason of the answer to a request read over a store rewritten behind the log's back
+STORE_REWRITTEN = "store-rewritten"
+_LANGS: tuple[Lang, ...] = ("fa", "en")
 _UNAVAILABLE = (OperationalError, PoolTimeoutError, DatabaseUnavailableError)
 _HTTP_REASONS = {
     404: "not-found",
@@ -136,7 +141,8 @@ async def _invalid(_request: Request, error: Exception) -> JSONResponse:
 
 def answer_to(error: Exception) -> JSONResponse:
     """The answer to `error`, raised while answering a request: an `ApiError` as it says, an
-    election not held 404, the database unreachable 503, anything else 500 (logged). The app's
+    election not held 404, the database unreachable 503, the store's sealed record not the one
+    the log sealed 503 `store-rewritten` (logged), anything else 500 (logged). The app's
     handlers give these, and so does a route that answers outside them (`server.check_in_route`)."""
     if isinstance(error, ApiError):
         headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
@@ -154,6 +160,18 @@ def answer_to(error: Exception) -> JSONResponse:
     if isinstance(error, _UNAVAILABLE):
         _log.error("the database is unavailable", exc_info=error)
         return error_response(503, "unavailable", "the centre's database is unavailable; try again")
+    if isinstance(error, AnchorError) and error.reason is AnchorRefusal.REWRITTEN:
+        # fail-closed: nothing is taken over a record the seal does not name. A box keeps its
+        # report and sends it again (a 5xx, as for the database down), and the refusals' metric
+        # counts the reason, which an alert names (docs/deployment.md)
+        _log.critical("the store's sealed record is not the one sealed", exc_info=error)
+        return error_response(
+            503,
+            STORE_REWRITTEN,
+            "the centre's store is not what its event log sealed; it takes nothing until it is "
+            "put right; try again later",
+            text={lang: anchor_refusal_text(error.reason.value, lang, count=1) for lang in _LANGS},
+        )
     _log.error("request failed", exc_info=error)
     return error_response(500, "internal-error", "the centre failed to answer; try again")
 
@@ -174,7 +192,14 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http)
     # each but `Exception` answered inside the app; the handler of `Exception` answers in its
     # outer layer, which raises the error again after for the server to log as a failure
-    for answered in (ApiError, ElectionNotFoundError, ClientDisconnect, *_UNAVAILABLE, Exception):
+    answered_inside = (
+        ApiError,
+        ElectionNotFoundError,
+        ClientDisconnect,
+        AnchorError,
+        *_UNAVAILABLE,
+    )
+    for answered in (*answered_inside, Exception):
         app.add_exception_handler(answered, _answer)
 
 
@@ -190,7 +215,8 @@ _MEANING = {
     422: "read, but refused on its merits: each problem is named",
     429: "asked faster than the centre allows; try again later",
     500: "the centre failed; nothing was changed",
-    503: "the centre's database is unavailable; try again",
+    503: "the centre's database is unavailable, or its store is not what its event log sealed "
+    "(`store-rewritten`); try again",
 }
 
 

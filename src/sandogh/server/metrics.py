@@ -37,6 +37,7 @@ from prometheus_client import Counter, Gauge, Histogram
 from prometheus_client.metrics import MetricWrapperBase
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sandogh.server.errors import STORE_REWRITTEN
 from sandogh.wire import api_paths
 
 #: Latency buckets, in seconds: a check-in's aim is under 50 ms at the 99th percentile.
@@ -59,6 +60,9 @@ REFUSALS = Counter(
     "Requests refused and voters refused, by endpoint and the answer's reason.",
     ("endpoint", "reason"),
 )
+#: Present at 0 from the start, so that the first refusal is an increase an alert sees at once:
+#: a report read over a store rewritten behind the log's back
+REFUSALS.labels("report", STORE_REWRITTEN)
 REPORTS = Counter(
     "sandogh_reports_received",
     "Station reports taken, by kind (zero, final) and outcome (accepted, duplicate).",

@@ -60,9 +60,14 @@ def election_logged(work: UnitOfWork, election_id: str) -> dict[tuple[str, str],
     return logged_hashes(work.events.of_type(EventType.REPORT_ACCEPTED, election_id))
 
 
-def hold_to_log(election: Election, reports: Iterable[StoredReport], logged: Logged) -> None:
+def hold_to_log(
+    election: Election, reports: Iterable[StoredReport], logged: Logged
+) -> dict[tuple[str, str], str]:
     """Refuse (`ReportNotLoggedError`) unless each of `reports`, its hash column and its bytes,
-    is the one the log names for its station and kind."""
+    is the one the log names for its station and kind; else the hash of each one's bytes, by
+    station and kind, for a hold of the same reports after it not to hash them again
+    (`services.signed_sheets.hold_stored`)."""
+    hashes: dict[tuple[str, str], str] = {}
     for each in reports:
         held = logged.get((each.station, each.kind))
         if each.report_hash != held:
@@ -70,3 +75,5 @@ def hold_to_log(election: Election, reports: Iterable[StoredReport], logged: Log
         hashed = sha256_text(each.signed)
         if hashed != held:
             raise ReportNotLoggedError(election, each.station, each.kind, held, hashed)
+        hashes[each.station, each.kind] = hashed
+    return hashes

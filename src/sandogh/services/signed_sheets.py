@@ -29,7 +29,7 @@ import's log entry records the batch (`services.results.import_results`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import orjson
 
@@ -78,26 +78,34 @@ def hold_stored(work: UnitOfWork, election: Election, sheets: Iterable[TallyShee
     """Every stored report of `election` held to the hash its log entry names
     (`services.logged_reports`), then `sheets` to the final reports (`hold_to_reports`)."""
     reports = tuple(work.reports.all(election.id))
-    hold_to_log(election, reports, election_logged(work, election.id))
-    hold_to_reports(election, sheets, reports)
+    hashed = hold_to_log(election, reports, election_logged(work, election.id))
+    hold_to_reports(election, sheets, reports, hashed)  # the same reports' bytes: hashed once
 
 
 def hold_to_reports(
-    election: Election, sheets: Iterable[TallySheet], reports: Iterable[StoredReport]
+    election: Election,
+    sheets: Iterable[TallySheet],
+    reports: Iterable[StoredReport],
+    hashed: Mapping[tuple[str, str], str] | None = None,
 ) -> None:
     """Refuse (`SheetNotSignedError`) unless each final report of `reports` is a signed report
-    of its station, under its stored hash, whose sheets are `sheets`' of that station."""
+    of its station, under its stored hash, whose sheets are `sheets`' of that station. `hashed`
+    gives the hash of these reports' bytes by station and kind where it was just computed
+    (`logged_reports.hold_to_log`); a report it does not name is hashed here."""
     stored: dict[str, dict[str, Counts]] = {}
     for sheet in sheets:
         stored.setdefault(sheet.station, {})[sheet.contest] = sheet.counts
     for each in reports:
         if each.kind == _FINAL:
-            _hold(election, each, stored.get(each.station, {}))
+            found = None if hashed is None else hashed.get((each.station, _FINAL))
+            _hold(election, each, stored.get(each.station, {}), found)
 
 
-def _hold(election: Election, stored: StoredReport, sheets: dict[str, Counts]) -> None:
+def _hold(
+    election: Election, stored: StoredReport, sheets: dict[str, Counts], hashed: str | None
+) -> None:
     station = stored.station
-    if sha256_text(stored.signed) != stored.report_hash:
+    if (hashed or sha256_text(stored.signed)) != stored.report_hash:
         raise SheetNotSignedError(election, station)
     written = _written(stored.signed)
     if written is not None and written == {
