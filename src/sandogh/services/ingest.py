@@ -26,7 +26,11 @@ definition (`counting.conformity`, a sheet for every contest of the station) and
 ballot papers used differ from the check-ins the ledger holds for it at the station raises an
 incident naming both figures (DESIGN.md §3: check-ins = ballot papers used;
 `services.check_in_bounds`), as does a close the staff reconciled with a mismatch, with their words
-(`close-reconciliation`; a mismatch without them is refused when the report is read).
+(`close-reconciliation`; a mismatch without them is refused when the report is read). Before a
+final report's sheets are counted, the path of its station in each contest's running totals tree
+is held to the root the log last recorded, and made again after (`services.running_trees`: kept
+totals rewritten outside sandogh are refused, `TotalsNotLoggedError`, not counted on); every
+report's `report-accepted` entry records each contest's root (`totals_roots`).
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
 recorded in a unit of work of its own, so that the record survives the refusal it records: a report
@@ -199,7 +203,7 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     # the kept totals' trees held to the roots the log last recorded before they change (a
     # zero report's entry records them as they are: `services.running_trees`)
     roots, _ = ensure_trees(work, day, changing=True)
-    change = hold_trees(work, day, stations_of(report.sheets), roots)
+    change = hold_trees(work, day, stations_of(report.sheets) if final else {}, roots)
     work.reports.add(
         StoredReport(
             claim.election, claim.station, claim.kind.value, claim.device, received, data, now
