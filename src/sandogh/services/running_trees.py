@@ -98,7 +98,7 @@ def logged_roots(work: UnitOfWork, day: Day) -> Roots | None:
 def hold_read(
     work: UnitOfWork,
     day: Day,
-    roots: Roots | None,
+    roots: Roots,
     *,
     contests: Collection[str],
     codes: Sequence[str],
@@ -139,9 +139,8 @@ def hold_read(
             else:
                 made[code] = None
         totals = {code: total(code) for code in (unit, *above)}
-        logged = None if roots is None else roots.get(contest)
         root = read_root(geography, contest, unit, made=made, kept=totals, stored=rows)
-        if root != logged:
+        if root != roots.get(contest):
             raise TotalsNotLoggedError(day.election, contest, geography.unit(unit))
 
 
