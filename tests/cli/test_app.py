@@ -138,13 +138,18 @@ def test_results_show_pages_the_units_below_a_unit(kerman: str) -> None:
     assert "صفحهٔ ۵ ندارد؛ صفحهٔ آخر آن ۴ است." in refused.stderr
 
 
-def test_results_show_says_plainly_that_uncertified_kept_totals_are_not_held_to_the_reports(
+def test_results_show_refuses_uncertified_kept_totals_rewritten_by_sql(
     kerman: str, tmp_path: Path
 ) -> None:
-    """The session-26 outsider's F2: in an uncertified round, the kept totals of the units above
-    a county rewritten consistently by SQL are shown by every read. Until a totals tree is kept
-    for such a round (docs/formats.md, "An uncertified round's totals tree"), each read says
-    plainly that its figures are the kept totals, held to no signed report."""
+    """The session-26 outsider's F2 (their case `r2tot`): in an uncertified round, the kept
+    totals of the nation, a province and a county rewritten consistently by SQL were shown by
+    every read. Each read now holds its rows to the root the log last recorded
+    (`services.running_trees`) and refuses, naming the unit and the contest, in Persian and
+    English; until then each uncertified contest says how its figures are held."""
+    read = ("results", "show", "-e", "kerman-1403-r2", "--contest", "president")
+    shown = " ".join(sandogh(*read, db=kerman).stdout.split())
+    assert "هنوز تأیید نشده است: جمع هر واحد همان جمعی است که" in shown
+    assert "با ریشه‌ای که دفتر رویدادها آخرین بار ثبت کرده است می‌سنجد" in shown
     copy = tmp_path / "kerman.sqlite"
     shutil.copyfile(kerman.removeprefix("sqlite:///"), copy)
     with sqlite3.connect(copy) as attack:
@@ -155,13 +160,17 @@ def test_results_show_says_plainly_that_uncertified_kept_totals_are_not_held_to_
                 "AND candidate = ?",
                 (moved, candidate),
             )
-    read = ("results", "show", "-e", "kerman-1403-r2", "--contest", "president")
-    shown = " ".join(sandogh(*read, db=f"sqlite:///{copy}").stdout.split())  # the nation
-    assert "هنوز تأیید نشده است: جمع هر واحد همان جمعی است که" in shown
-    assert "نه با صورتجلسه‌های امضاشده" in shown
+    db = f"sqlite:///{copy}"
+    for unit in ((), ("--unit", "IR-08"), ("--unit", "IR-08-0808", "--page", "4")):
+        refused = sandogh(*read, *unit, db=db, check=False)
+        assert refused.returncode == 1
+        assert refused.stdout == ""
+        assert "به ریشه‌ای که دفتر رویدادها آخرین بار" in refused.stderr
     county = ("--unit", "IR-08-0808", "--page", "4", "--lang", "en")
-    english = " ".join(sandogh(*read, *county, db=f"sqlite:///{copy}").stdout.split())
-    assert "is not certified yet: each unit's total is the one kept as the reports came" in english
+    english = " ".join(sandogh(*read, *county, db=db, check=False).stderr.split())
+    assert "The kept totals of" in english
+    assert "(IR-08-0808), contest" in english
+    assert "do not lead to the root the event log last recorded" in english
 
 
 def test_check_totals_agrees_then_names_a_figure_changed_by_raw_sql(

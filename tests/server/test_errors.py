@@ -1,6 +1,7 @@
 """The API's answer to a request read over a store rewritten behind the event log's back
-(`server.errors`): a sealed record whose bytes the seal's entry does not name is a 503 of its own
-reason, worded in Persian and English, counted by reason, and the box keeps what it sent."""
+(`server.errors`): a sealed record whose bytes the seal's entry does not name, or kept totals
+that do not lead to the roots the log last recorded, is a 503 of its own reason, worded in Persian
+and English, counted by reason, and the box keeps what it sent."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import httpx
 import pytest
 from prometheus_client import REGISTRY
 
+from sandogh.core.counting.running import Place, Running, Scope
+from sandogh.core.counting.tally import Counts
+from sandogh.core.definition.geography import Geography
 from sandogh.services.anchor import record_of
 from sandogh.station.ports import CentreUnreachableError
-from tests.services.build import NOW, seal_record, signed, zero
+from tests.services.build import NOW, final, seal_record, signed, zero
 
 from .live import ELECTION, Live, device, kerman, stations
 
@@ -50,3 +54,35 @@ def test_a_report_over_a_rewritten_sealed_record_is_a_503_of_its_own(live: Live)
     assert _refused() - before == 2
     with live.uow() as work:
         assert list(work.reports.all(ELECTION)) == []
+
+
+def test_a_report_over_kept_totals_rewritten_is_a_503_of_its_own(live: Live) -> None:
+    """The session-26 outsider's F2: the kept totals above a station rewritten by SQL after a
+    report; the next report is not counted on top of them (its root would log them)."""
+    first, second = stations()[:2]
+    key, other = device(1), device(2)
+    votes = {"president": [("21",), ("25",), ("25",), ()]}
+    live.opened(key, first)
+    live.opened(other, second)
+    with live.client(key) as box:
+        box.send_report(signed(final(kerman().election, first, key, votes), key))
+    above = Geography.of(kerman().election).ancestors(first)
+    moved = Running(Counts(votes={"21": 1}), 0)  # a vote more for 21, alike in every row
+    with live.uow() as work:  # written past the intake, as SQL would
+        work.totals.add(ELECTION, {Place("president", Scope.UNIT, unit): moved for unit in above})
+        work.commit()
+    report = signed(final(kerman().election, second, other, votes), other)
+    before = _refused()
+
+    answer = httpx.post(
+        f"{live.url}/api/v1/reports", content=report, headers={"Content-Type": "application/json"}
+    )
+
+    assert answer.status_code == 503
+    body = answer.json()
+    assert body["error"] == "store-rewritten"
+    assert "دفتر رویدادها آخرین بار" in body["text"]["fa"]
+    assert "do not lead to the root the event log last recorded" in body["text"]["en"]
+    assert _refused() - before == 1
+    with live.uow() as work:
+        assert {r.station for r in work.reports.all(ELECTION) if r.kind == "final"} == {first}

@@ -14,14 +14,16 @@ from sandogh.core.access import Grant, Role
 from sandogh.core.canonical_json import JSONValue
 from sandogh.core.log import Checkpoint, EventType
 from sandogh.core.supervision import Certification, input_digest
-from sandogh.core.supervision.totals_tree import station_node
+from sandogh.core.supervision.totals_tree import TOTALS_FORMAT, station_node
 from sandogh.services.acting import Actor, acted
 from sandogh.services.certifications import certify
 from sandogh.services.certified_inputs import CertifiedResultChangedError
+from sandogh.services.certified_tree import scope_tree
 from sandogh.services.days import day_of
 from sandogh.services.outcomes import decide_contests
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import show_results
+from sandogh.services.running_trees import TotalsNotLoggedError
 from sandogh.services.totals import check_totals
 from sandogh.store.tables import CertifiedNodeRow, ResultsTotalVoteRow, TallySheetRow
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -212,12 +214,17 @@ def test_a_constituency_s_certification_checks_the_reads_of_its_units(engine: En
         with pytest.raises(CertifiedResultChangedError) as refused:
             show_results(uow, ROUND_2, unit=unit, contest="parliament")
         assert refused.value.certification.constituency == "P1"
-    show_results(uow, ROUND_2, unit="IR-08-0802", contest="parliament")  # P2: not certified
+    # P2 is not certified: its county's path holds the province's rewritten row, to the root
+    # the log last recorded (`services.running_trees`)
+    with pytest.raises(TotalsNotLoggedError) as rewritten:
+        show_results(uow, ROUND_2, unit="IR-08-0802", contest="parliament")
+    assert (rewritten.value.unit, rewritten.value.contest) == ("IR-08-0802", "parliament")
 
 
-def _certified_as_before_the_tree(uow: NewUnitOfWork) -> None:
+def _certified_as_before_the_tree(uow: NewUnitOfWork, *, flat_tree: bool = False) -> None:
     """The president's result certified as sandogh certified before the tree: its entry holds
-    the digest, no root, and no nodes are kept."""
+    the digest, no root, and no nodes are kept; `flat_tree`: as revision 0025 certified, its
+    flat tree's nodes kept and its root in the entry, which names no format."""
     with uow() as work:
         day = day_of(work, ROUND_2)
         sheets = list(work.tallies.all(ROUND_2))
@@ -242,6 +249,13 @@ def _certified_as_before_the_tree(uow: NewUnitOfWork) -> None:
             "digest": digest,
             **CERTIFYING,
         }
+        if flat_tree:
+            by_station = {s.station: s for s in sheets if s.contest == "president"}
+            root, nodes = scope_tree(
+                work, day.geography, "president", None, by_station, paged=False
+            )
+            work.certifications.keep_tree(ROUND_2, "president", nodes)
+            details["totals_root"] = root
         entry = work.events.record(
             acted(NATIONAL, LATER, EventType.RESULT_CERTIFIED, "IR", details)
         )
@@ -265,6 +279,34 @@ def test_a_certification_made_before_the_tree_is_held_to_its_digest(engine: Engi
     _moved(engine, ABOVE_ST_1[-1:], sheet=True)  # and the sheet below: not the digest's
     with pytest.raises(CertifiedResultChangedError):
         show_results(uow, ROUND_2, unit=ST_1)
+
+
+def test_a_certification_naming_no_tree_format_is_read_with_the_flat_below(
+    engine: Engine,
+) -> None:
+    """Certified with revision 0025's flat `below` (sessions 26–27): read as then, each read
+    held to its root, not to its digest alone (a paged `below` would not lead there)."""
+
+    def uow() -> UnitOfWork:
+        return SqlUnitOfWork(engine, now=LATER)
+
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1, ST_2, ST_3)
+    _certified_as_before_the_tree(uow, flat_tree=True)
+    for unit, contest in READS:
+        show_results(uow, ROUND_2, unit=unit, contest=contest)
+    decide_contests(uow, ROUND_2)
+    _moved(engine, ("IR-08-0801",), sheet=False)  # a county's total alone: no digest sees it
+    with pytest.raises(CertifiedResultChangedError):
+        decide_contests(uow, ROUND_2)
+    with pytest.raises(CertifiedResultChangedError):
+        show_results(uow, ROUND_2, unit="IR-08", contest="president")
+
+
+def test_a_certification_names_its_tree_s_format(certified: NewUnitOfWork) -> None:
+    with certified() as work:
+        (entry,) = work.events.of_type(EventType.RESULT_CERTIFIED, ROUND_2)
+    assert entry.event.details["totals_format"] == TOTALS_FORMAT == 2
 
 
 def test_a_paged_read_holds_what_it_shows_to_the_tree(

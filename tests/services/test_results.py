@@ -45,11 +45,14 @@ def test_an_import_is_recorded_and_a_refused_one_is_not(new_unit_of_work: NewUni
     with new_unit_of_work() as work:
         event = list(work.events.entries())[-1].event
     assert (event.actor, event.place, event.time) == ("op-2", "IR", LATER)
+    roots = event.details["totals_roots"]  # every contest's running tree's (services.running_trees)
     assert event.details == {
         "election": ROUND_2,
         "definition_hash": definition_hash(ROUND_2_DAY),
         "sheets": 2,
+        "totals_roots": roots,
     }
+    assert sorted(roots) == ["parliament", "president"]
 
 
 def test_crossed_out_ballots_of_a_paper_sheet_are_imported_and_reconciled(

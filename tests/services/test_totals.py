@@ -12,6 +12,7 @@ from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, StationVoi
 from sandogh.services.acting import AccessDeniedError, Actor
 from sandogh.services.ingest import ingest_report
 from sandogh.services.results import import_results, show_results, tally
+from sandogh.services.running_trees import TotalsNotLoggedError
 from sandogh.services.totals import check_totals
 from sandogh.services.unit_tally import TotalsDisagreeError, tally_unit
 from sandogh.services.voids import void
@@ -145,5 +146,9 @@ def test_a_county_changed_with_every_row_above_it_is_refused_when_the_county_is_
     assert (refused.value.unit, refused.value.contest) == ("IR-08-0801", "president")
     assert "sandogh results check-totals" in refused.value.fa
     assert "(IR-08-0801)" in refused.value.en
-    show_results(uow, ROUND_2, unit="IR-08")  # agrees with its county: only the check finds it
+    # agrees with its county, but not with the root the log last recorded (the outsider's F2
+    # of session 26: `services.running_trees`)
+    with pytest.raises(TotalsNotLoggedError) as rewritten:
+        show_results(uow, ROUND_2, unit="IR-08")
+    assert (rewritten.value.unit, rewritten.value.contest) == ("IR-08", "president")
     assert len(check_totals(uow, ROUND_2).differences) == 3

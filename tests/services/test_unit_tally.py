@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from sandogh.services.results import ResultsView, show_results
+from sandogh.services.running_trees import TotalsNotLoggedError
 from sandogh.services.totals import check_totals
 from sandogh.services.unit_tally import PageNotFoundError, TotalsDisagreeError
 from sandogh.store.unit_of_work import SqlUnitOfWork
@@ -62,12 +63,13 @@ def test_a_page_past_the_last_is_refused_naming_the_last(reported: NewUnitOfWork
         show_results(reported, ROUND_2, unit=ST_1, page=2)  # a station: one page, empty
 
 
-def test_a_paged_read_leaves_the_sum_to_check_totals(
+def test_a_unit_s_row_changed_alone_is_refused_by_a_whole_read_and_a_paged_one(
     reported: NewUnitOfWork, engine: Engine
 ) -> None:
     """Uncertified, the kept total of a unit is held to the sum of every unit below it where
-    all of them are read (one page); a paged read shows it as kept, and `results check-totals`
-    (every sheet added again) names the figure."""
+    all of them are read (one page), and a paged read's rows to the root the log last recorded
+    (`services.running_trees`); `results check-totals` (every sheet added again) names the
+    figure."""
     with engine.begin() as attack:
         attack.execute(
             text(
@@ -77,5 +79,7 @@ def test_a_paged_read_leaves_the_sum_to_check_totals(
         )
     with pytest.raises(TotalsDisagreeError):
         show_results(reported, ROUND_2, unit="IR-08-0801", contest="president")
-    show_results(reported, ROUND_2, unit="IR-08-0801", contest="president", page=2, page_size=1)
+    # a paged read: its page's rows lead to the root the log last recorded no more
+    with pytest.raises(TotalsNotLoggedError):
+        show_results(reported, ROUND_2, unit="IR-08-0801", contest="president", page=2, page_size=1)
     assert len(check_totals(reported, ROUND_2).differences) == 1

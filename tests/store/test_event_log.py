@@ -204,3 +204,31 @@ def test_the_entries_of_a_type_are_read_for_an_election_and_at_places(
         assert uow.events.of_types(opened, "e-1", at, holding=("zero_report", set())) == []
         # a value that is not text is not one of the texts asked
         assert uow.events.of_types(opened, "e-1", holding=("number", {"1", "2"})) == []
+
+
+def test_the_newest_entry_of_some_types_is_found_from_the_log_s_end(
+    new_unit_of_work: NewUnitOfWork,
+) -> None:
+    """`last_of_types` (the roots the log last recorded, `services.running_trees`): the newest
+    entry of the types naming the election, past the later entries of another election (more
+    than a look-up reads at a time) and of other types."""
+
+    def of(number: int, kind: EventType, election: str) -> Event:
+        made = event(number)
+        details = {**made.details, "election": election}
+        return Event(made.time, made.actor, made.role, made.place, kind, made.disposition, details)
+
+    closed, opened = EventType.STATION_CLOSED, EventType.STATION_OPENED
+    with new_unit_of_work() as uow:
+        assert uow.events.last_of_types([closed, opened], "e-1") is None
+        uow.events.record(of(1, opened, "e-1"))
+        newest = uow.events.record(of(2, closed, "e-1"))
+        for n in range(3, 43):  # another election's, then another type's
+            uow.events.record(of(n, closed, "e-2"))
+        uow.events.record(of(43, EventType.STATION_COUNTED, "e-1"))
+        uow.events.take_head()  # held already: taken again, nothing changes
+        found = uow.events.last_of_types([closed, opened], "e-1")
+        assert found is not None
+        assert entry_record(found) == entry_record(newest)
+        assert uow.events.last_of_types([opened], "e-2") is None
+        uow.commit()

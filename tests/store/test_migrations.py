@@ -93,7 +93,7 @@ def test_init_creates_the_schema_and_can_run_again(db_url: str) -> None:
         "results_totals_filled",
         "certified_totals_nodes",
     }
-    assert revision == head_revision() == "0026"
+    assert revision == head_revision() == "0027"
 
 
 def _migrate(url: str, to: str, *, down: bool = False) -> None:
@@ -378,7 +378,7 @@ def test_a_database_behind_this_sandogh_is_refused(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
         with pytest.raises(
-            SchemaError, match=r"revision 0001, this sandogh needs 0026: run `sandogh init`"
+            SchemaError, match=r"revision 0001, this sandogh needs 0027: run `sandogh init`"
         ) as behind:
             check_schema(engine)
     finally:

@@ -27,6 +27,13 @@ FA: dict[str, str] = {
         "فرمان «\u2068sandogh results check-totals\u2069» را اجرا کنید تا هر رقم ناهمخوان "
         "را نام ببرد."
     ),
+    "totals_not_logged": (
+        "جمع‌های نگه‌داشتهٔ {unit}، رقابت {contest}، به ریشه‌ای که دفتر رویدادها آخرین بار "
+        "برای آن ثبت کرده است نمی‌رسند؛ پایگاه داده بیرون از سامانه تغییر کرده یا به حالتی "
+        "پیشین برگردانده شده است و نتیجه‌ای از آن نشان داده یا گزارشی بر آن افزوده نمی‌شود. "
+        "فرمان «\u2068sandogh results check-totals\u2069» همهٔ صورتجلسه‌ها را دوباره جمع "
+        "می‌زند."
+    ),
     "page_past_end": ("فهرست واحدهای زیر {unit} صفحهٔ {page} ندارد؛ صفحهٔ آخر آن {last} است."),
 }
 
@@ -50,6 +57,12 @@ EN: dict[str, str] = {
         "The kept total of {unit}, contest {contest}, is not the sum of the units and stations "
         "below it; the database was changed outside sandogh and no result is shown from it. "
         "Run `sandogh results check-totals` to name every figure that differs."
+    ),
+    "totals_not_logged": (
+        "The kept totals of {unit}, contest {contest}, do not lead to the root the event log "
+        "last recorded for it; the database was changed outside sandogh or rolled back to an "
+        "earlier state, and no result is shown from it nor report added to it. "
+        "`sandogh results check-totals` adds every tally sheet again."
     ),
     "page_past_end": ("The units below {unit} have no page {page}; their last page is {last}."),
 }

@@ -31,6 +31,7 @@ from sandogh.locale.anchor_refusals import anchor_refusal_text
 from sandogh.locale.language import Lang
 from sandogh.services.anchor import AnchorError, AnchorRefusal
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.running_trees import TotalsNotLoggedError
 from sandogh.store.errors import DatabaseUnavailableError
 
 _log = logging.getLogger("sandogh.server")
@@ -142,8 +143,9 @@ async def _invalid(_request: Request, error: Exception) -> JSONResponse:
 def answer_to(error: Exception) -> JSONResponse:
     """The answer to `error`, raised while answering a request: an `ApiError` as it says, an
     election not held 404, the database unreachable 503, the store's sealed record not the one
-    the log sealed 503 `store-rewritten` (logged), anything else 500 (logged). The app's
-    handlers give these, and so does a route that answers outside them (`server.check_in_route`)."""
+    the log sealed, or its kept totals not those the log last recorded, 503 `store-rewritten`
+    (logged), anything else 500 (logged). The app's handlers give these, and so does a route
+    that answers outside them (`server.check_in_route`)."""
     if isinstance(error, ApiError):
         headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
         return error_response(
@@ -160,6 +162,16 @@ def answer_to(error: Exception) -> JSONResponse:
     if isinstance(error, _UNAVAILABLE):
         _log.error("the database is unavailable", exc_info=error)
         return error_response(503, "unavailable", "the centre's database is unavailable; try again")
+    rewritten = _store_rewritten(error)
+    if rewritten is not None:
+        return rewritten
+    _log.error("request failed", exc_info=error)
+    return error_response(500, "internal-error", "the centre failed to answer; try again")
+
+
+def _store_rewritten(error: Exception) -> JSONResponse | None:
+    """The 503 `store-rewritten` answer to an error of a store rewritten behind the log's back,
+    else None."""
     if isinstance(error, AnchorError) and error.reason is AnchorRefusal.REWRITTEN:
         # fail-closed: nothing is taken over a record the seal does not name. A box keeps its
         # report and sends it again (a 5xx, as for the database down), and the refusals' metric
@@ -172,8 +184,18 @@ def answer_to(error: Exception) -> JSONResponse:
             "put right; try again later",
             text={lang: anchor_refusal_text(error.reason.value, lang, count=1) for lang in _LANGS},
         )
-    _log.error("request failed", exc_info=error)
-    return error_response(500, "internal-error", "the centre failed to answer; try again")
+    if isinstance(error, TotalsNotLoggedError):
+        # the kept totals do not lead to the roots the log last recorded (rewritten by SQL, or
+        # rolled back): a report is not counted on top of them, or the next root would log them
+        _log.critical("the store's kept totals are not the ones logged", exc_info=error)
+        return error_response(
+            503,
+            STORE_REWRITTEN,
+            "the centre's kept totals are not those its event log recorded; it takes nothing "
+            "until they are put right; try again later",
+            text={"fa": error.fa, "en": error.en},
+        )
+    return None
 
 
 async def _answer(_request: Request, error: Exception) -> JSONResponse:
@@ -197,6 +219,7 @@ def install_error_handlers(app: FastAPI) -> None:
         ElectionNotFoundError,
         ClientDisconnect,
         AnchorError,
+        TotalsNotLoggedError,
         *_UNAVAILABLE,
     )
     for answered in (*answered_inside, Exception):

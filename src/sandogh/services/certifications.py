@@ -35,6 +35,7 @@ from sandogh.core.supervision import (
     scope_problems,
     scope_units,
 )
+from sandogh.core.supervision.totals_tree import TOTALS_FORMAT
 from sandogh.locale.certification_words import refusal_words
 from sandogh.services.acting import (
     AccessDeniedError,
@@ -204,6 +205,7 @@ def certify(
                     "reason": reason,
                     "reference": reference,
                     "totals_root": root,
+                    "totals_format": TOTALS_FORMAT,
                 },
             )
         )

@@ -22,6 +22,7 @@ from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import Election, UnitKind
 from sandogh.core.errors import SandoghError
 from sandogh.core.supervision import Certification, apply_voids, input_digest, scope_units
+from sandogh.core.supervision.totals_tree import TOTALS_FORMAT
 from sandogh.locale.certification_words import refusal_words
 from sandogh.services.certified_tree import scope_tree, tree_holds
 from sandogh.services.days import Day
@@ -102,7 +103,7 @@ def check_certified_totals(
     (`services.results.tally`: the outcome, the publisher) shows a result «certified», and the
     certification holds its kept totals too (the session-26 outsider's F7: `outcome` said
     "Certified by …" over rewritten totals)."""
-    held = [(r, root) for r in in_force(recorded) if (root := _logged_root(recorded, r))]
+    held = [(r, logged) for r in in_force(recorded) if (logged := _logged_root(recorded, r))]
     if not held:
         return
     by_contest: dict[str, dict[str, TallySheet]] = {}
@@ -110,23 +111,29 @@ def check_certified_totals(
     for sheet in sheets:
         if sheet.contest in wanted:
             by_contest.setdefault(sheet.contest, {})[sheet.station] = sheet
-    for record, root in held:
+    for record, (root, paged) in held:
         c = record.certification
         of = by_contest.get(c.contest, {})
         # the sheets are held to the digest just before (`check_certified`): the stations'
         # stored nodes, then, lead to the root only if they are those made from them
         made, _ = scope_tree(
-            work, day.geography, c.contest, c.constituency, of, stored_stations=True
+            work, day.geography, c.contest, c.constituency, of, stored_stations=True, paged=paged
         )
         if made != root:
             raise CertifiedResultChangedError(day.election, record)
 
 
-def _logged_root(recorded: Recorded, record: CertificationRecord) -> str | None:
-    """The root of the totals tree `record`'s log entry anchors (None: made before the tree)."""
+def _logged_root(recorded: Recorded, record: CertificationRecord) -> tuple[str, bool] | None:
+    """The root of the totals tree `record`'s log entry anchors and whether its `below` is
+    paged (`core.supervision.totals_tree`: an entry naming no `totals_format` was made with
+    format 1's flat one); None: made before the tree, or in a format this code does not know
+    (its figures are then held to its digest, which every format records)."""
     entry = None if record.logged is None else recorded.entries.get(record.logged.sequence)
-    root = None if entry is None else entry.event.details.get("totals_root")
-    return root if isinstance(root, str) else None
+    details = {} if entry is None else entry.event.details
+    root, form = details.get("totals_root"), details.get("totals_format", 1)
+    if not isinstance(root, str) or form not in (1, TOTALS_FORMAT):
+        return None
+    return root, form == TOTALS_FORMAT
 
 
 def scope_stations(geography: Geography, certification: Certification) -> set[str]:
@@ -170,10 +177,19 @@ def check_unit_read(
         inside = touched(geography, c, codes)
         if not inside:
             continue
-        root = _logged_root(recorded, record)
-        if root is not None:
+        logged = _logged_root(recorded, record)
+        if logged is not None:
+            root, paged = logged
             held = tree_holds(
-                work, geography, c, root, codes=codes, inside=inside, kept=kept, sheets=sheets
+                work,
+                geography,
+                c,
+                root,
+                codes=codes,
+                inside=inside,
+                kept=kept,
+                sheets=sheets,
+                paged=paged,
             )
         else:
             held = _digest_holds(work, day, recorded, c, inside=inside, kept=kept)

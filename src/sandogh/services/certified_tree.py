@@ -20,12 +20,13 @@ from sandogh.core.definition.geography import Geography
 from sandogh.core.definition.model import UnitKind
 from sandogh.core.supervision import Certification, scope_units
 from sandogh.core.supervision.totals_tree import (
-    below_hash,
+    Node,
     scope_codes,
     station_node,
     totals_tree,
     tree_root,
     unit_node,
+    unit_of,
 )
 from sandogh.services.ports import UnitOfWork
 
@@ -38,12 +39,14 @@ def scope_tree(
     sheets: Mapping[str, TallySheet],
     *,
     stored_stations: bool = False,
-) -> tuple[str, dict[str, tuple[str, str | None]]]:
+    paged: bool = True,
+) -> tuple[str, dict[str, tuple[Node, str | None]]]:
     """The tree of (contest, constituency) made whole (`core.supervision.totals_tree`): from
     the kept totals of its units as the store holds them and its stations' `sheets` (by
     station, as reported); its root and its nodes. `stored_stations`: the stations' nodes as
     stored, for a reader that holds the sheets to the certification's digest apart (the root
-    then holds the kept totals; its stations' nodes were made from the digest's sheets)."""
+    then holds the kept totals; its stations' nodes were made from the digest's sheets);
+    `paged`: the format's `below` (`core.supervision.totals_tree.below_hash`)."""
     codes = scope_codes(geography, contest, constituency)
     inner = [code for code in codes if geography.kind(code) is not UnitKind.STATION]
     election = geography.election.id
@@ -61,6 +64,7 @@ def scope_tree(
         kept={place.code: running for place, running in kept.items()},
         sheets=sheets,
         stations=stations,
+        paged=paged,
     )
 
 
@@ -74,10 +78,11 @@ def tree_holds(
     inside: Collection[str],
     kept: Mapping[Place, Running],
     sheets: Collection[TallySheet],
+    paged: bool = True,
 ) -> bool:
     """Whether the rows a read of `codes` (the unit, then those just below it) read, `inside`
     the scope (`kept`, the units' totals; `sheets`, the stations' as reported), lead with the
-    stored nodes to `root`."""
+    stored nodes to `root` (`paged`: the format of its `below`)."""
     c = certification
     election, contest = geography.election.id, c.contest
     parts = scope_units(geography, contest, c.constituency)
@@ -99,26 +104,31 @@ def tree_holds(
     above = path[1:]
     kept_above = work.totals.read(election, Scope.UNIT, above, (contest,)) if above else {}
     sheet = {s.station: s for s in sheets if s.contest == contest}
-    nodes: dict[str, str] = {}
+    nodes: dict[str, Node] = {}
+    # a node not kept: format 2's null (nothing kept there); format 1 kept every node
+    missing = None if paged else ""
 
-    def known(code: str) -> str:
-        return nodes.get(code) or (stored[code][0] if code in stored else "")
+    def known(code: str) -> Node:
+        return nodes[code] if code in nodes else stored[code][0] if code in stored else missing
 
-    def node(code: str, below_hash_of: str) -> str:
+    def total(code: str) -> Running | None:
         place = Place(contest, Scope.UNIT, code)
-        return unit_node(code, kept.get(place) or kept_above.get(place), below_hash_of)
+        return kept.get(place) or kept_above.get(place)
 
     for code in below:
         if geography.kind(code) is UnitKind.STATION:
-            nodes[code] = station_node(code, sheet.get(code))
-        else:  # its total checked here; what is below it, by the hash kept beside its node
-            nodes[code] = node(code, stored.get(code, ("", None))[1] or "")
+            nodes[code] = station_node(code, sheet.get(code), paged=paged)
+        elif code in stored or not paged or total(code) is not None:
+            # its total checked here; what is below it, by the hash kept beside its node
+            nodes[code] = unit_node(code, total(code), stored.get(code, ("", None))[1] or "")
+        else:
+            nodes[code] = None
     for code in path:  # the read unit, then up to its part
         if geography.kind(code) is UnitKind.STATION:
-            nodes[code] = station_node(code, sheet.get(code))
+            nodes[code] = station_node(code, sheet.get(code), paged=paged)
         else:
             children = [(child, known(child)) for child in geography.children(code)]
-            nodes[code] = node(code, below_hash(children))
+            nodes[code] = unit_of(code, total(code), children, paged=paged)[0]
     made = tree_root(geography, contest, c.constituency, [(p, known(p)) for p in parts])
     return made == root
 

@@ -26,7 +26,11 @@ definition (`counting.conformity`, a sheet for every contest of the station) and
 ballot papers used differ from the check-ins the ledger holds for it at the station raises an
 incident naming both figures (DESIGN.md §3: check-ins = ballot papers used;
 `services.check_in_bounds`), as does a close the staff reconciled with a mismatch, with their words
-(`close-reconciliation`; a mismatch without them is refused when the report is read).
+(`close-reconciliation`; a mismatch without them is refused when the report is read). Before a
+final report's sheets are counted, the path of its station in each contest's running totals tree
+is held to the root the log last recorded, and made again after (`services.running_trees`: kept
+totals rewritten outside sandogh are refused, `TotalsNotLoggedError`, not counted on); every
+report's `report-accepted` entry records each contest's root (`totals_roots`).
 
 A refusal is raised (`ReportRefusedError`) after the use case's transaction has rolled back, and
 recorded in a unit of work of its own, so that the record survives the refusal it records: a report
@@ -77,7 +81,8 @@ from sandogh.services.report_checks import (
 from sandogh.services.report_days import early_opening, late_arrival
 from sandogh.services.report_recording import late_report, record_refusal, report_event
 from sandogh.services.report_refusal import Claim, Refuser, ReportRefusal, ReportRefusedError
-from sandogh.services.totals import count_sheets
+from sandogh.services.running_trees import hold_trees, remake_trees, stations_of
+from sandogh.services.totals import count_sheets, ensure_trees
 
 
 @dataclass(frozen=True)
@@ -195,6 +200,10 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
                 for f in findings
             ],
         )
+    # the kept totals' trees held to the roots the log last recorded before they change (a
+    # zero report's entry records them as they are: `services.running_trees`)
+    roots, _ = ensure_trees(work, day, changing=True)
+    change = hold_trees(work, day, stations_of(report.sheets) if final else {}, roots)
     work.reports.add(
         StoredReport(
             claim.election, claim.station, claim.kind.value, claim.device, received, data, now
@@ -204,6 +213,7 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     if final:
         count_sheets(work, day, report.sheets)  # the totals, in the same transaction
         sheets = work.tallies.add_many(claim.election, report.sheets)
+        roots = remake_trees(work, day, change)
     if report.build is not None:
         work.fleet.attest(claim.election, claim.device, report.build, now)
     actor = f"ed25519:{claim.device}"
@@ -221,7 +231,12 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
             claim,
             EventType.REPORT_ACCEPTED,
             Disposition.DONE,
-            {"report_hash": received, "sequence": report.sequence, "sheets": sheets},
+            {
+                "report_hash": received,
+                "sequence": report.sequence,
+                "sheets": sheets,
+                "totals_roots": roots,
+            },
         )
     )
     return Ingested(

@@ -16,6 +16,11 @@ class EventLog(Protocol):
         """Chain `event` after the current head (core.log.chain) and store it, in this unit of
         work; concurrent units of work never fork the chain."""
 
+    def take_head(self) -> None:
+        """Hold the log's head to the end of this unit of work, as `record` does: a change that
+        reads the roots the log last recorded and records new ones (`services.running_trees`)
+        then serializes with every other writer of the log."""
+
     def entries(self, after: int = 0) -> Iterator[Entry]:
         """Every entry whose sequence is above `after` (every entry by default), in sequence."""
 
@@ -27,6 +32,11 @@ class EventLog(Protocol):
 
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         """Every entry of type `kind` whose details name `election`, by sequence."""
+
+    def last_of_types(self, kinds: Collection[EventType], election: str) -> Entry | None:
+        """The newest entry of one of the types `kinds` whose details name `election`, found
+        from the log's end (by type and sequence: one row a type when the election is the
+        store's only one); None when there is none."""
 
     def of_types(
         self,

@@ -48,7 +48,7 @@ from sandogh.services.memory_supervision import (
     MemoryIncidents,
     MemoryVoids,
 )
-from sandogh.services.memory_totals import MemoryTotals
+from sandogh.services.memory_totals import MemoryTotals, MemoryTrees
 from sandogh.services.mode_ports import ModeApprovalRepository
 from sandogh.services.outcome_decision_ports import OutcomeDecisionRepository
 from sandogh.services.ports import (
@@ -71,7 +71,7 @@ from sandogh.services.ports import (
     TallyRepository,
     VoidRepository,
 )
-from sandogh.services.totals_ports import TotalsRepository
+from sandogh.services.totals_ports import TotalsRepository, TreeRepository
 
 # The store and the errors its repositories raise are named here too: tests import them from here.
 __all__ = ["ConstraintError", "DuplicateError", "MemoryStore", "MemoryUnitOfWork"]
@@ -110,6 +110,7 @@ class MemoryUnitOfWork:
     mode_approvals: ModeApprovalRepository
     outcome_decisions: OutcomeDecisionRepository
     totals: TotalsRepository
+    trees: TreeRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -195,7 +196,8 @@ class MemoryUnitOfWork:
         )
         self._parts += (self.mode_approvals,)
         self.totals = totals = MemoryTotals(store.totals, store.lock)
-        self._parts += (totals,)
+        self.trees = trees = MemoryTrees(store.totals, store.lock)
+        self._parts += (totals, trees)
 
     def __enter__(self) -> Self:
         self._end(commit=False)

@@ -29,6 +29,10 @@ class MemoryEvents:
         self.pending.append(entry)
         return entry
 
+    def take_head(self) -> None:
+        if not self._holding:
+            self._hold()
+
     def _head(self) -> Entry | None:
         with self._store.lock:
             return self._store.events[-1] if self._store.events else None
@@ -56,6 +60,10 @@ class MemoryEvents:
 
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         return self.of_types((kind,), election)
+
+    def last_of_types(self, kinds: Collection[EventType], election: str) -> Entry | None:
+        found = self.of_types(kinds, election)
+        return found[-1] if found else None
 
     def of_types(
         self,

@@ -63,7 +63,7 @@ class MemoryStore:
     voids: dict[int, VoidRecord] = field(default_factory=dict)
     #: Each certification with the log entry it names, and its undoing with that's.
     certifications: dict[int, CertificationRecord] = field(default_factory=dict)
-    certified_nodes: dict[tuple[str, str, str], tuple[str, str | None]] = field(
+    certified_nodes: dict[tuple[str, str, str], tuple[str | None, str | None]] = field(
         default_factory=dict
     )
     cases: dict[int, ViolationCase] = field(default_factory=dict)

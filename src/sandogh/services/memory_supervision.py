@@ -85,7 +85,7 @@ class MemoryCertifications:
         self.table: Table[int, CertificationRecord] = Table(
             store, store.certifications, "certification"
         )
-        self.nodes: Table[tuple[str, str, str], tuple[str, str | None]] = Table(
+        self.nodes: Table[tuple[str, str, str], tuple[str | None, str | None]] = Table(
             store, store.certified_nodes, "certified node"
         )
 
@@ -98,16 +98,18 @@ class MemoryCertifications:
         return [r.certification for r in self.records(election_id) if r.undone is None]
 
     def keep_tree(
-        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str, str | None]]
+        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str | None, str | None]]
     ) -> None:
-        for code, node in nodes.items():
-            self.nodes.pending[election_id, contest, code] = node
+        for code, (node, below) in nodes.items():
+            self.nodes.pending[election_id, contest, code] = (node, below)  # null: read as none
 
     def tree_nodes(
         self, election_id: str, contest: str, codes: Collection[str]
     ) -> dict[str, tuple[str, str | None]]:
         found = {code: self.nodes.get((election_id, contest, code)) for code in codes}
-        return {code: node for code, node in found.items() if node is not None}
+        return {
+            code: (n, row[1]) for code, row in found.items() if row and (n := row[0]) is not None
+        }
 
     def records(self, election_id: str) -> list[CertificationRecord]:
         return [r for _, r in self.table.items() if r.certification.election == election_id]

@@ -1,4 +1,4 @@
-"""The in-memory fake of the running totals' port (`services.totals_ports`), for tests.
+"""The in-memory fakes of the running totals' ports (`services.totals_ports`), for tests.
 
 A unit of work keeps its deltas beside the committed totals and adds them in at commit, under the
 store's lock, as the database adds a delta into the row it finds then.
@@ -11,12 +11,15 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from sandogh.core.counting.running import ZERO, Place, Running, Scope, plus
+from sandogh.core.supervision.running_tree import KeptNode
 
 
 @dataclass
 class TotalsTables:
     totals: dict[str, dict[Place, Running]] = field(default_factory=dict)
     filled: dict[str, str] = field(default_factory=dict)  # election → definition hash
+    #: the running trees' rows by (election, contest, code)
+    tree_rows: dict[tuple[str, str, str], KeptNode] = field(default_factory=dict)
 
 
 class MemoryTotals:
@@ -86,3 +89,36 @@ class MemoryTotals:
         self._deltas.clear()
         self._cleared.clear()
         self._filled.clear()
+
+
+class MemoryTrees:
+    """A unit of work's rows beside the committed ones, put in at commit."""
+
+    def __init__(self, tables: TotalsTables, lock: threading.Lock) -> None:
+        self._tables = tables
+        self._lock = lock
+        self._rows: dict[tuple[str, str, str], KeptNode | None] = {}
+
+    def rows(self, election_id: str, contest: str, codes: Collection[str]) -> dict[str, KeptNode]:
+        found: dict[str, KeptNode] = {}
+        with self._lock:
+            for code in codes:
+                key = (election_id, contest, code)
+                row = self._rows[key] if key in self._rows else self._tables.tree_rows.get(key)
+                if row is not None:
+                    found[code] = row
+        return found
+
+    def keep(self, election_id: str, contest: str, rows: Mapping[str, KeptNode | None]) -> None:
+        self._rows.update(((election_id, contest, code), row) for code, row in rows.items())
+
+    def commit(self) -> None:
+        for key, row in self._rows.items():
+            if row is None:
+                self._tables.tree_rows.pop(key, None)
+            else:
+                self._tables.tree_rows[key] = row
+        self.discard()
+
+    def discard(self) -> None:
+        self._rows.clear()

@@ -50,7 +50,7 @@ from sandogh.services.supervision_ports import (
     VoidRecord,
     VoidRepository,
 )
-from sandogh.services.totals_ports import TotalsRepository
+from sandogh.services.totals_ports import TotalsRepository, TreeRepository
 
 # The ports are split into modules by what they hold; a use case imports them all from here.
 __all__ = [
@@ -124,6 +124,7 @@ class UnitOfWork(Protocol):
     mode_approvals: ModeApprovalRepository
     outcome_decisions: OutcomeDecisionRepository
     totals: TotalsRepository
+    trees: TreeRepository
 
     def __enter__(self) -> Self: ...
 

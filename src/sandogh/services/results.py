@@ -46,9 +46,10 @@ from sandogh.services.errors import (
 )
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
+from sandogh.services.running_trees import hold_trees, remake_trees, stations_of
 from sandogh.services.signed_sheets import hold_stored
 from sandogh.services.tallied import Tallied
-from sandogh.services.totals import count_sheets
+from sandogh.services.totals import count_sheets, ensure_trees
 from sandogh.services.unit_tally import PAGE_SIZE, UnitsPage, tally_unit, units_page
 
 Progress = Callable[[int], None]
@@ -92,8 +93,12 @@ def import_results(
         # a nation's sheets make millions of totals and rows that stay until the commit: the
         # collector's rescans of them cost seconds (`collector`)
         with collector_paused():
+            # the trees held to the last logged roots before the totals change, made again after
+            roots, _ = ensure_trees(work, stored, changing=True)
+            change = hold_trees(work, stored, stations_of(sheets), roots)
             count_sheets(work, stored, sheets)  # the totals, in the same transaction
             count = work.tallies.add_many(election_id, _reporting(sheets, progress))
+            roots = remake_trees(work, stored, change)
         work.events.record(
             Event(
                 time=now,
@@ -106,6 +111,7 @@ def import_results(
                     "election": election_id,
                     "definition_hash": stored.definition_hash,
                     "sheets": count,
+                    "totals_roots": roots,
                 },
             )
         )

@@ -129,10 +129,11 @@ class CertificationRepository(Protocol):
         it holds, blank where it holds nothing."""
 
     def keep_tree(
-        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str, str | None]]
+        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str | None, str | None]]
     ) -> None:
         """Keep the nodes of a certified scope's totals tree (`core.supervision.totals_tree`),
-        by code, replacing those of the same codes kept before."""
+        by code, replacing those of the same codes kept before; a null node (nothing kept
+        there) is kept as no row."""
 
     def tree_nodes(
         self, election_id: str, contest: str, codes: Collection[str]

@@ -14,7 +14,10 @@ each unit above the stations and each constituency (`core.counting.running`). So
 
 An election whose totals were never counted (stored before they were kept, revision 0024) or
 were counted under another definition is counted in full by the first unit of work that reads or
-changes them (`ensure_totals`), which names it as counted in the same transaction.
+changes them (`ensure_totals`), which names it as counted in the same transaction; its contests'
+running trees (`services.running_trees`) are then made whole and their roots logged in an entry
+of their own (`totals-recounted`), as they are once for an election whose totals changed before
+the trees were kept (revision 0027: `ensure_trees`).
 """
 
 from __future__ import annotations
@@ -30,12 +33,14 @@ from sandogh.core.counting.running import (
     totals_of,
 )
 from sandogh.core.counting.tally import TallySheet
+from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.supervision import Effect, Void, apply_voids, void_stations
 from sandogh.services.certified_inputs import check_certified
 from sandogh.services.days import Day, day_of
-from sandogh.services.elections import UnitOfWorkFactory, resolve_election_id
+from sandogh.services.elections import SYSTEM, UnitOfWorkFactory, resolve_election_id, root_of
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
+from sandogh.services.running_trees import Roots, logged_roots, remake_whole
 from sandogh.services.signed_sheets import hold_stored
 
 #: Above this many sheets, their totals are made bottom-up over the whole geography
@@ -55,7 +60,50 @@ def ensure_totals(work: UnitOfWork, day: Day) -> bool:
     sheets = counted_sheets(work, day)
     if sheets:  # none before a first import: nothing to count, and no walk of the geography
         work.totals.add(election, totals_of(day.geography, sheets))
+        _recount_trees(work, day)
     return True
+
+
+def ensure_trees(work: UnitOfWork, day: Day, *, changing: bool = False) -> tuple[Roots, bool]:
+    """`ensure_totals`, then the roots of every contest's tree the log last recorded: made
+    whole and logged once where the log's newest entry changing the totals records none (an
+    election whose totals changed before revision 0027). True when this unit of work counted
+    or logged something (a reader then commits, so that it is done once). `changing`: for a
+    unit of work that records roots, the log's head taken first, so that the roots it reads stay
+    the last until its own entry (two reports at once on PostgreSQL would otherwise both make
+    their paths over the same roots, and the second's entry would miss the first's change)."""
+    if changing:
+        work.events.take_head()
+    counted = ensure_totals(work, day)
+    roots = logged_roots(work, day)
+    if roots is None:
+        return _recount_trees(work, day), True
+    return roots, counted
+
+
+def _recount_trees(work: UnitOfWork, day: Day) -> Roots:
+    """Every contest's tree made whole from the kept totals and the stored sheets (trusted, as
+    a certification trusts what it certifies) and its root logged (`totals-recounted`), at the
+    time of the log's last entry: a reader that counts has no time of its own."""
+    roots = remake_whole(work, day, [contest.id for contest in day.election.contests])
+    head = work.events.head()
+    assert head is not None  # the definition's load is logged
+    work.events.record(
+        Event(
+            time=head.event.time,
+            actor=SYSTEM,
+            role=SYSTEM,
+            place=root_of(day.election),
+            type=EventType.TOTALS_RECOUNTED,
+            disposition=Disposition.DONE,
+            details={
+                "election": day.election.id,
+                "definition_hash": day.definition_hash,
+                "totals_roots": dict(roots),
+            },
+        )
+    )
+    return roots
 
 
 def counted_sheets(work: UnitOfWork, day: Day) -> tuple[TallySheet, ...]:

@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping
 from typing import Protocol
 
 from sandogh.core.counting.running import Place, Running, Scope
+from sandogh.core.supervision.running_tree import KeptNode
 
 
 class TotalsRepository(Protocol):
@@ -40,3 +41,14 @@ class TotalsRepository(Protocol):
 
     def all(self, election_id: str) -> dict[Place, Running]:
         """Every total of the election."""
+
+
+class TreeRepository(Protocol):
+    """The running totals trees' rows (`core.supervision.running_tree`). Not believed: what is
+    read is held to the root the log last recorded (`services.running_trees`)."""
+
+    def rows(self, election_id: str, contest: str, codes: Collection[str]) -> dict[str, KeptNode]:
+        """The kept rows of `codes` (none for a code without one: a null node)."""
+
+    def keep(self, election_id: str, contest: str, rows: Mapping[str, KeptNode | None]) -> None:
+        """Keep `rows` by code, each replacing the one kept before; None drops it (null)."""

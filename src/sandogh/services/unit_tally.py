@@ -47,21 +47,24 @@ from sandogh.core.supervision import (
     correct_totals,
     void_stations,
 )
+from sandogh.core.supervision.totals_tree import PAGE_SIZE as TREE_PAGE_SIZE
 from sandogh.locale.definition_names import contest_name, named_place
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.totals_check import CATALOGUE
-from sandogh.services.certified_inputs import check_unit_read
+from sandogh.services.certified_inputs import check_unit_read, in_force, touched
 from sandogh.services.days import day_of
 from sandogh.services.elections import resolve_election_id
 from sandogh.services.errors import UnknownUnitError
 from sandogh.services.ports import StoredElection, UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
+from sandogh.services.running_trees import hold_read
 from sandogh.services.tallied import Tallied
-from sandogh.services.totals import applied, ensure_totals
+from sandogh.services.totals import applied, ensure_trees
 
-#: the units just below a unit a paged read shows: a city's 3,508 stations are 36 pages
-PAGE_SIZE = 100
+#: the units just below a unit a paged read shows: a city's 3,508 stations are 36 pages, the
+#: pages of its totals tree's `below` (`core.supervision.totals_tree`)
+PAGE_SIZE = TREE_PAGE_SIZE
 
 
 def tally_unit(
@@ -79,7 +82,8 @@ def tally_unit(
     contest when None."""
     day = day_of(work, resolve_election_id(work, election_id))
     geography, election = day.geography, day.election.id
-    if ensure_totals(work, day):
+    roots, counted = ensure_trees(work, day)
+    if counted:
         work.commit()  # counted once, for every reader after
     code = geography.top_down[0] if code is None else code
     if code not in geography:
@@ -109,6 +113,22 @@ def tally_unit(
     ]
     if len(shown) == len(below):  # over every unit below it: a paged read does not add them
         _check_sums(day.election, geography, code, kept, read_sheets, contests=of)
+    # a result not certified: the rows read lead to the root the log last recorded (the
+    # outsider's F2 of session 26; a certified one's lead to its certification's, above)
+    covered = {
+        r.certification.contest
+        for r in in_force(recorded)
+        if touched(geography, r.certification, codes)
+    }
+    hold_read(
+        work,
+        day,
+        roots,
+        contests=[c.id for c in of if c.id not in covered],
+        codes=codes,
+        kept=kept,
+        sheets=read,
+    )
     corrected = tuple(c for c in corrections if contest is None or c.contest == contest)
     kept_corrected = work.totals.read(
         election, Scope.CONSTITUENCY, {c.constituency for c in corrected}, contests

@@ -43,7 +43,8 @@ from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.ports import UnitOfWork, VoidRecord
 from sandogh.services.recorded_decisions import recorded_corrections
-from sandogh.services.totals import count_void
+from sandogh.services.running_trees import hold_trees, remake_trees, stations_of
+from sandogh.services.totals import count_void, ensure_trees
 
 
 class CorrectedError(SandoghError):
@@ -81,7 +82,12 @@ def void(
     def use_case(work: UnitOfWork) -> Voided:
         day, places = _decidable(work, actor, election_id, decided)
         geography, election = day.geography, day.election.id
+        # the stations' paths held to the last logged roots before the totals change
+        roots, _ = ensure_trees(work, day, changing=True)
+        stored = work.tallies.of_stations(election, void_stations(geography, decided))
+        change = hold_trees(work, day, stations_of(stored), roots)
         effect = count_void(work, day, decided)  # over the voids decided before it
+        roots = remake_trees(work, day, change)
         record = work.voids.add(VoidRecord(election, decided, actor.username, now))
         entry = work.events.record(
             acted(
@@ -96,6 +102,7 @@ def void(
                     "boxes": effect.boxes,
                     "ballots": effect.ballots,
                     "votes": dict(effect.votes),
+                    "totals_roots": roots,
                 },
             )
         )

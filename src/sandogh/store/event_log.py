@@ -50,14 +50,27 @@ _OF_TYPES = (
     .order_by(EventRow.sequence)
 )
 
+#: the rows a look-up from the log's end reads at a time (`last_of_types`)
+_FROM_THE_END = 16
+_LAST_OF_TYPE = (
+    select(EventRow)
+    .where(EventRow.type == bindparam("type"))
+    .order_by(EventRow.sequence.desc())
+    .limit(_FROM_THE_END)
+)
+
 
 class SqlEventLog:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def record(self, event: Event) -> Entry:
+    def take_head(self) -> None:
+        # SQLite: the unit of work's transaction began immediate, holding the write lock
         if self._connection.dialect.name == "postgresql":
             self._connection.execute(_LOCK)
+
+    def record(self, event: Event) -> Entry:
+        self.take_head()
         # chained to the head's sequence and hash, read alone: decoding the whole head (its
         # every check) cost each entry written ~0.2 ms more
         entry = chain(self._connection.execute(_HEAD).one_or_none(), event)
@@ -105,6 +118,28 @@ class SqlEventLog:
 
     def of_type(self, kind: EventType, election: str) -> list[Entry]:
         return self.of_types((kind,), election)
+
+    def last_of_types(self, kinds: Collection[EventType], election: str) -> Entry | None:
+        newest: Entry | None = None
+        for kind in kinds:
+            below: int | None = None
+            while True:  # from the end, a few rows at a time, to the first of `election`
+                query = (
+                    _LAST_OF_TYPE
+                    if below is None
+                    else _LAST_OF_TYPE.where(EventRow.sequence < below)
+                )
+                rows = self._connection.execute(query, {"type": kind.value}).all()
+                found = next(
+                    (e for e in map(_entry, rows) if e.event.details.get("election") == election),
+                    None,
+                )
+                if found is not None or len(rows) < _FROM_THE_END:
+                    break
+                below = rows[-1].sequence
+            if found is not None and (newest is None or found.sequence > newest.sequence):
+                newest = found
+        return newest
 
     def of_types(
         self,

@@ -150,7 +150,7 @@ class SqlCertificationRepository:
         return [_certification(row) for row in self._connection.execute(query)]
 
     def keep_tree(
-        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str, str | None]]
+        self, election_id: str, contest: str, nodes: Mapping[str, tuple[str | None, str | None]]
     ) -> None:
         keep_nodes(self._connection, election_id, contest, nodes)
 

@@ -35,10 +35,11 @@ from sandogh.services.ports import (
     TallyRepository,
     VoidRepository,
 )
-from sandogh.services.totals_ports import TotalsRepository
+from sandogh.services.totals_ports import TotalsRepository, TreeRepository
 from sandogh.store.audits import SqlAuditRepository
 from sandogh.store.candidacy import SqlCandidacyRepository
 from sandogh.store.cases import SqlCaseRepository
+from sandogh.store.certified_nodes import SqlTreeRepository
 from sandogh.store.checkpoints import SqlCheckpointRepository
 from sandogh.store.devices import SqlDeviceRepository
 from sandogh.store.e2e import SqlE2ERepository
@@ -138,6 +139,7 @@ class SqlUnitOfWork:
     mode_approvals: _Repository[ModeApprovalRepository] = _on(SqlModeApprovalRepository)
     outcome_decisions: _Repository[OutcomeDecisionRepository] = _on(SqlOutcomeDecisionRepository)
     totals: _Repository[TotalsRepository] = _on(SqlTotalsRepository)
+    trees: _Repository[TreeRepository] = _on(SqlTreeRepository)
 
     def __init__(self, engine: Engine, *, now: datetime.datetime, reading: bool = False) -> None:
         if now.tzinfo is None or now.utcoffset() is None:

@@ -36,6 +36,7 @@ class EventType(StrEnum):
     CODE_DRAW_COMMITTED = "code-draw-committed"  # the hash of the code draw's secret
     CANDIDATE_CODES_DRAWN = "candidate-codes-drawn"
     RESULTS_IMPORTED = "results-imported"
+    TOTALS_RECOUNTED = "totals-recounted"  # the kept totals counted in full: every tree's root
     # devices and stations on election day
     DEVICE_ENROLLED = "device-enrolled"
     DEVICE_REVOKED = "device-revoked"

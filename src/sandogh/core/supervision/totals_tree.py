@@ -8,17 +8,21 @@ checks the rows it reads up to the root the log holds. Specified in docs/formats
 certified totals tree"), each node `sha256:` and 64 lowercase hex digits of the canonical JSON
 (`core.canonical_json`) of
 
-    a station:  {"station": code, "sheet": <the sheet as the digest writes it> | null}
+    a station:  {"station": code, "sheet": <the sheet as the digest writes it>}
     a unit:     {"unit": code, "totals": <its kept total> | null, "below": <hash>}
-                (the hash, written as a node, of [[code, node], …]: the units just below it, in
-                the definition's order; kept beside the node, a read of a unit's children
-                checks their totals with one row each, not their children's nodes)
+                (the hash, written as a node, of [[1, page], [2, page], …], each page the hash
+                of [[code, node], …] of `PAGE_SIZE` units just below it in the definition's
+                order, the reads' pages: a report's update reads ≤ 99 siblings and the page
+                hashes, not a city's 3,508 nodes; kept beside the node, a read of a unit's
+                children checks their totals with one row each, not their children's nodes)
     the root:   {"election": id, "contest": id, "constituency": id | null,
                  "parts": [[code, node], …]}   (the units the scope is made of, in order)
 
-a kept total written {"reported": n, <each figure of core.counting.tally.FIGURES>: n,
-"invalid": {kind: n, …}, "votes": {code: n, …}} with the kinds and candidates at zero left out
-(a total kept with a zero and one that never named it are the same figures).
+(format `TOTALS_FORMAT`, 2; format 1, revision 0025's, whose certifications' entries name no
+format, hashed the [[code, node], …] of every unit just below as `below`), a kept total written
+{"reported": n, <each figure of core.counting.tally.FIGURES>: n, "invalid": {kind: n, …},
+"votes": {code: n, …}} with the kinds and candidates at zero left out (a total kept with a zero
+and one that never named it are the same figures).
 """
 
 from __future__ import annotations
@@ -50,13 +54,43 @@ def totals_json(running: Running) -> JSONValue:
     }
 
 
-def station_node(code: str, sheet: TallySheet | None) -> str:
+Node = str | None
+"""A node; None (JSON null, format 2) where nothing is kept: a station without a sheet, a unit
+without a kept total with nothing kept below it (a loaded election's tree is all null, kept as
+no rows: a report's path update reads no unit's empty subtree)."""
+
+
+def station_node(code: str, sheet: TallySheet | None, *, paged: bool = True) -> Node:
+    if sheet is None and paged:
+        return None
     return _hashed({"station": code, "sheet": None if sheet is None else sheet_json(sheet)})
 
 
-def below_hash(below: Sequence[tuple[str, str]]) -> str:
-    """The hash of the nodes just below a unit, (code, node) in the definition's order."""
-    return _hashed([list(pair) for pair in below])
+TOTALS_FORMAT = 2
+"""The node format a certification's entry names (`totals_format`); 1 when it names none."""
+
+PAGE_SIZE = 100
+"""The units just below a unit a page of its `below` holds: those a read shows on a page."""
+
+
+def page_hash(pairs: Sequence[tuple[str, Node]]) -> str:
+    """The hash of one page of the nodes just below a unit, (code, node) in order."""
+    return _hashed([list(pair) for pair in pairs])
+
+
+def pages_hash(pages: Sequence[str]) -> str:
+    """A unit's `below` from the hashes of its pages (`page_hash`), page 1 first."""
+    return _hashed([[number, page] for number, page in enumerate(pages, 1)])
+
+
+def below_hash(below: Sequence[tuple[str, Node]], *, paged: bool = True) -> str:
+    """The hash of the nodes just below a unit, (code, node) in the definition's order: paged
+    (`TOTALS_FORMAT`), or flat as format 1 (`paged=False`, a certification naming no format)."""
+    if not paged:
+        return page_hash(below)
+    return pages_hash(
+        [page_hash(below[at : at + PAGE_SIZE]) for at in range(0, len(below), PAGE_SIZE)]
+    )
 
 
 def unit_node(code: str, kept: Running | None, below: str) -> str:
@@ -65,8 +99,19 @@ def unit_node(code: str, kept: Running | None, below: str) -> str:
     return _hashed({"unit": code, "totals": totals, "below": below})
 
 
+def unit_of(
+    code: str, kept: Running | None, children: Sequence[tuple[str, Node]], *, paged: bool = True
+) -> tuple[Node, str | None]:
+    """A unit's node and the hash of the nodes below it, from its kept total and its children's
+    (code, node) in order: (None, None) where nothing is kept (format 2)."""
+    if paged and kept is None and all(node is None for _, node in children):
+        return None, None
+    below = below_hash(children, paged=paged)
+    return unit_node(code, kept, below), below
+
+
 def tree_root(
-    geography: Geography, contest: str, constituency: str | None, parts: Sequence[tuple[str, str]]
+    geography: Geography, contest: str, constituency: str | None, parts: Sequence[tuple[str, Node]]
 ) -> str:
     return _hashed(
         {
@@ -86,20 +131,22 @@ def totals_tree(
     kept: Mapping[str, Running],
     sheets: Mapping[str, TallySheet],
     stations: Mapping[str, str] | None = None,
-) -> tuple[str, dict[str, tuple[str, str | None]]]:
+    paged: bool = True,
+) -> tuple[str, dict[str, tuple[Node, str | None]]]:
     """The root of (contest, constituency)'s tree and, for every unit and station in it, its
     node and (a unit) the hash of the nodes below it, from the kept totals of its units (`kept`,
     by code) and its stations' sheets (`sheets`); or, given `stations`, each station's node
-    from there (the sheets held apart, as by the digest: a node is ~50 µs to make)."""
-    nodes: dict[str, tuple[str, str | None]] = {}
+    from there (the sheets held apart, as by the digest: a node is ~50 µs to make); `paged`:
+    `below_hash`'s."""
+    nodes: dict[str, tuple[Node, str | None]] = {}
     # bottom up, without recursion: a definition's depth is small, its breadth is not
     for code in reversed(scope_codes(geography, contest, constituency)):
         if geography.kind(code) is UnitKind.STATION:
             given = None if stations is None else stations.get(code)
-            nodes[code] = (given or station_node(code, sheets.get(code)), None)
+            nodes[code] = (given or station_node(code, sheets.get(code), paged=paged), None)
         else:
-            below = below_hash([(child, nodes[child][0]) for child in geography.children(code)])
-            nodes[code] = (unit_node(code, kept.get(code), below), below)
+            children = [(child, nodes[child][0]) for child in geography.children(code)]
+            nodes[code] = unit_of(code, kept.get(code), children, paged=paged)
     parts = scope_units(geography, contest, constituency)
     return tree_root(geography, contest, constituency, [(p, nodes[p][0]) for p in parts]), nodes
 

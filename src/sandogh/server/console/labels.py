@@ -116,11 +116,12 @@ FA: dict[str, str] = {
     "void_kind_candidate": "ابطال آرای نامزد",
     "void_kind_constituency": "ابطال حوزه",
     "certified": "تأیید صحت شد: {by}، {when}",
-    # said plainly: an uncertified result's kept totals are held to no signed report (the
-    # session-26 outsider's F2; docs/formats.md, "An uncertified round's totals tree")
+    # said plainly: an uncertified result's kept totals are those kept as the reports came, held
+    # to the root the log last recorded (the session-26 outsider's F2; docs/formats.md, "An
+    # uncertified round's totals tree")
     "not_certified": "هنوز تأیید نشده است. جمع هر واحد همان جمعی است که با رسیدن صورتجلسه‌ها"
-    " نگه داشته شده؛ این صفحه آن را تنها با جمع واحدهای زیرش می‌سنجد (وقتی همه در یک صفحه‌اند)،"
-    " نه با صورتجلسه‌های امضاشده.",
+    " نگه داشته شده؛ این صفحه آن را با ریشه‌ای که دفتر رویدادها آخرین بار ثبت کرده است"
+    " می‌سنجد.",
     "void_station": "ابطال صندوق یک شعبه",
     "void_candidate": "ابطال آرای یک نامزد در صندوق‌های معین",
     "void_constituency": "ابطال انتخابات یک حوزه",
@@ -335,8 +336,7 @@ EN: dict[str, str] = {
     "void_kind_constituency": "Constituency voided",
     "certified": "Certified by {by}, {when}",
     "not_certified": "Not certified yet. Each unit's total is the one kept as the reports came;"
-    " this page holds it only to the sum of the units below it (when they are all on the page),"
-    " not to the signed reports.",
+    " this page holds it to the root the event log last recorded.",
     "void_station": "Void a station's box",
     "void_candidate": "Void a candidate's votes in given boxes",
     "void_constituency": "Void a constituency's election",

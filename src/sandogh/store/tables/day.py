@@ -153,6 +153,9 @@ class EventRow(Base):
         # a box's enrolment its station's approvals by type and place (`services.
         # mode_approvals`): by type alone, each enrolment read the ~13,500 approvals
         Index("ix_events_type_place", "type", "place"),
+        # the newest entry recording the kept totals' roots, from the log's end, one row a
+        # type (`services.running_trees.logged_roots`; revision 0027)
+        Index("ix_events_type_sequence", "type", "sequence"),
     )
 
 

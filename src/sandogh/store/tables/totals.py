@@ -71,10 +71,10 @@ class ResultsTotalVoteRow(Base):
 
 
 class CertifiedNodeRow(Base):
-    """A node of a certification's totals tree (`core.supervision.totals_tree`): a unit's or a
-    station's, of one contest, written when its result is certified. Not believed: a read
-    recomputes what it reads and holds the nodes it takes from here to the root the
-    certification's log entry records."""
+    """A node of a totals tree (`core.supervision.totals_tree`): a unit's or a station's, of one
+    contest, written when its result is certified, and (revision 0027) of the contest's running
+    tree (`core.supervision.running_tree`). Not believed: a read recomputes what it reads and
+    holds the nodes it takes from here to the root a log entry records."""
 
     __tablename__ = "certified_totals_nodes"
 
@@ -83,5 +83,6 @@ class CertifiedNodeRow(Base):
     code: Mapped[str] = mapped_column(Code, primary_key=True)
     node: Mapped[str]
     below: Mapped[str | None]  # a unit's: the hash of the nodes just below it
+    pages: Mapped[str | None]  # a unit's page hashes, page 1 first, space-separated (format 2)
 
     __table_args__ = (_of_an_election(),)
