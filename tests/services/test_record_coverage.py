@@ -7,19 +7,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import text
 
 from sandogh.core.anchor import Coverage
 from sandogh.services.anchor import AnchorError, AnchorRefusal, record_of, stored_record
 from sandogh.services.ingest import ingest_report
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.record_coverage import coverage_of
+from sandogh.store.engine import make_engine
+from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from .build import (
     DEVICE,
+    DEVICE_3,
     NOW,
     ROUND_2,
     ROUND_2_DAY,
     ST_1,
+    replace_box,
     runoff_with_box,
     signed,
     zero,
@@ -61,3 +66,31 @@ def test_a_record_rewritten_with_its_fingerprint_after_the_seal_is_refused(
         ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
     with uow() as work, pytest.raises(AnchorError):  # nor any reader of the sealed record
         stored_record(work, ROUND_2)
+
+
+def test_an_amendment_deleted_by_sql_puts_no_replaced_box_back(store_url: str) -> None:
+    """The attack: ST_1's box replaced (lost, or stolen) by a signed amendment, then that
+    amendment deleted by SQL. The chain left still verifies, so without the log's entries the old
+    key was on record again and its reports taken; a process that read the record before the
+    amendment had kept what it covered under the key the deletion brings back."""
+    engine = make_engine(store_url)
+    try:
+        uow = lambda: SqlUnitOfWork(engine, now=NOW)  # noqa: E731 - the factory the services take
+        runoff_with_box(uow)
+        sealed_by_officials(uow, ROUND_2)
+        with uow() as work:
+            coverage_of(work, ROUND_2)  # kept under the record without amendments
+        replace_box(uow, ROUND_2, ST_1, DEVICE, DEVICE_3)
+        with engine.begin() as connection:
+            connection.execute(text("DELETE FROM record_amendments"))
+
+        with uow() as work, pytest.raises(AnchorError) as refused:
+            coverage_of(work, ROUND_2)
+        assert refused.value.reason is AnchorRefusal.AMENDMENTS_REWRITTEN
+        assert refused.value.problems[0].path == "amendments[0]"
+        with pytest.raises(AnchorError):  # the replaced box's report is not taken
+            ingest_report(uow, signed=signed(zero(ROUND_2_DAY, ST_1, DEVICE), DEVICE), now=NOW)
+        with pytest.raises(AnchorError):  # nor shown as the record's by `anchor show`
+            record_of(uow, election_id=ROUND_2)
+    finally:
+        engine.dispose()

@@ -29,6 +29,9 @@ FA: dict[str, str] = {
     "rewritten": "سیاهه‌ای که در پایگاه داده است همان سیاهه مهرشده نیست: اثر انگشت آن با اثر انگشتی "
     "که رویداد مهر در دفتر رویدادها ثبت کرده است نمی‌خواند. پایگاه داده دستکاری شده است؛ به آن "
     "اعتماد نکنید و به ناظران خبر دهید.",
+    "amendments-rewritten": "اصلاحیه‌های سیاهه که در پایگاه داده است همان‌هایی نیست که دفتر "
+    "رویدادها ثبت کرده است: اصلاحیه‌ای حذف، افزوده یا بازنویسی شده است. پایگاه داده دستکاری شده "
+    "است؛ به آن اعتماد نکنید و به ناظران خبر دهید.",
 }
 EN: dict[str, str] = {
     "no-record": "no pre-election record is drafted for this election (sandogh anchor draft).",
@@ -48,6 +51,9 @@ EN: dict[str, str] = {
     "station-reported": "this station's final report was accepted: its box is no longer replaced.",
     "rewritten": "the record in the database is not the record sealed: its fingerprint is not "
     "the one the seal's entry in the event log records. The database was tampered with; do not "
+    "trust it, and tell the observers.",
+    "amendments-rewritten": "the record's amendments in the database are not those the event "
+    "log records: one was deleted, added or rewritten. The database was tampered with; do not "
     "trust it, and tell the observers.",
 }
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}

@@ -17,7 +17,7 @@ from sandogh.publish.documents import REPORT_KINDS
 from sandogh.publish.index import JSONObject
 from sandogh.publish.published import Published
 from sandogh.publish.writer import Writer
-from sandogh.services.anchor import stored_record
+from sandogh.services.anchor import stored_amendments, stored_record
 from sandogh.services.candidacy_files import recorded_steps
 from sandogh.services.elections import UnitOfWorkFactory
 from sandogh.services.logged_reports import hold_to_log, logged_hashes
@@ -42,7 +42,7 @@ def read_anchor(uow: UnitOfWorkFactory, state: Published) -> None:
         record = stored_record(work, election)  # a rewritten one is not published as sealed
         sealed = record is not None and record.sealed_at is not None
         state.record = record if sealed else None
-        state.amendments = work.records.amendments(election) if sealed else []
+        state.amendments = stored_amendments(work, election) if sealed else []
 
 
 def read_builds(uow: UnitOfWorkFactory, state: Published) -> None:

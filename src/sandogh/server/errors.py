@@ -40,6 +40,7 @@ _log = logging.getLogger("sandogh.server")
 STORE_REWRITTEN = "store-rewritten"
 _LANGS: tuple[Lang, ...] = ("fa", "en")
 _UNAVAILABLE = (OperationalError, PoolTimeoutError, DatabaseUnavailableError)
+_STORE_REWRITTEN = (AnchorRefusal.REWRITTEN, AnchorRefusal.AMENDMENTS_REWRITTEN)
 _HTTP_REASONS = {
     404: "not-found",
     405: "method-not-allowed",
@@ -172,11 +173,11 @@ def answer_to(error: Exception) -> JSONResponse:
 def _store_rewritten(error: Exception) -> JSONResponse | None:
     """The 503 `store-rewritten` answer to an error of a store rewritten behind the log's back,
     else None."""
-    if isinstance(error, AnchorError) and error.reason is AnchorRefusal.REWRITTEN:
-        # fail-closed: nothing is taken over a record the seal does not name. A box keeps its
-        # report and sends it again (a 5xx, as for the database down), and the refusals' metric
-        # counts the reason, which an alert names (docs/deployment.md)
-        _log.critical("the store's sealed record is not the one sealed", exc_info=error)
+    if isinstance(error, AnchorError) and error.reason in _STORE_REWRITTEN:
+        # fail-closed: nothing is taken over a record or amendments the log does not name. A box
+        # keeps its report and sends it again (a 5xx, as for the database down), and the
+        # refusals' metric counts the reason, which an alert names (docs/deployment.md)
+        _log.critical("the store's sealed record is not the one logged", exc_info=error)
         return error_response(
             503,
             STORE_REWRITTEN,

@@ -69,6 +69,8 @@ class AnchorRefusal(StrEnum):
     STALE_DRAFT = "stale-draft"  # boxes or staff enrolled or revoked since: draft it again
     STATION_REPORTED = "station-reported"  # a box replaced after its station's final report
     REWRITTEN = "rewritten"  # a sealed record whose bytes are not those the seal's entry names
+    # stored amendments other than those the log's entries name (one deleted, added, rewritten)
+    AMENDMENTS_REWRITTEN = "amendments-rewritten"
 
 
 class AnchorError(SandoghError):
@@ -228,7 +230,7 @@ def amend_record(
     with uow() as work:
         stored = _sealed(work, election_id)
         record = decode_record(stored.data)
-        before = [each.signed.amendment for each in work.records.amendments(election_id)]
+        before = [each.signed.amendment for each in stored_amendments(work, election_id)]
         problems = amendment_problems(record, before, amendment)
         if problems:
             raise _worded(AnchorError(AnchorRefusal.MALFORMED, problems), record, before, amendment)
@@ -293,7 +295,7 @@ def record_of(
         stored = stored_record(work, election_id)
         if stored is None:
             raise AnchorError(AnchorRefusal.NO_RECORD, [Problem("", f"{election_id} has none")])
-        return stored, work.records.amendments(election_id)
+        return stored, stored_amendments(work, election_id)
 
 
 def stored_record(work: UnitOfWork, election_id: str) -> StoredRecord | None:
@@ -306,6 +308,36 @@ def stored_record(work: UnitOfWork, election_id: str) -> StoredRecord | None:
     stored = work.records.get(election_id)
     if stored is not None and stored.sealed_at is not None:
         _hold_to_seal(work, stored)
+    return stored
+
+
+def stored_amendments(work: UnitOfWork, election_id: str) -> list[StoredAmendment]:
+    """The sealed record's amendments as stored, held to the log: `AnchorError`
+    (`AMENDMENTS_REWRITTEN`) unless they are, in order, the ones its `record-amended` entries
+    number and hash. Officials' signatures keep an amendment from being forged, but not from
+    being deleted: the last one dropped by SQL leaves a chain that still verifies, and a box it
+    replaced (lost, or stolen) would be back on record, its reports taken again."""
+    stored = work.records.amendments(election_id)
+    found = [(each.number, amendment_hash(each.signed.amendment)) for each in stored]
+    logged = [
+        (entry.event.details.get("number"), entry.event.details.get("amendment"))
+        for entry in work.events.of_type(EventType.RECORD_AMENDED, election_id)
+    ]
+    if found != logged:
+        at = next(
+            (n for n, pair in enumerate(zip(found, logged, strict=False)) if pair[0] != pair[1]),
+            min(len(found), len(logged)),
+        )
+        raise AnchorError(
+            AnchorRefusal.AMENDMENTS_REWRITTEN,
+            [
+                Problem(
+                    f"amendments[{at}]",
+                    f"the store holds {len(found)} amendment(s), the log's entries name "
+                    f"{len(logged)}; the first that differs is number {at + 1}",
+                )
+            ],
+        )
     return stored
 
 
