@@ -14,15 +14,22 @@ import pytest
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from sandogh.core.counting.running import Scope
-from sandogh.core.log import EventType
+from sandogh.core.log import Disposition, Event, EventType, JSONValue
 from sandogh.core.supervision import CandidateVoid, ConstituencyVoid, StationVoid
 from sandogh.core.supervision.running_tree import whole_tree
 from sandogh.services.days import day_of
 from sandogh.services.devices import enrol_device
+from sandogh.services.elections import SYSTEM
 from sandogh.services.ingest import ingest_report
+from sandogh.services.logged_reports import ReportNotLoggedError
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.results import show_results
-from sandogh.services.running_trees import ROOT_TYPES, TotalsNotLoggedError, logged_roots
+from sandogh.services.running_trees import (
+    ROOT_TYPES,
+    RootsNotRecordedError,
+    TotalsNotLoggedError,
+    logged_roots,
+)
 from sandogh.services.voids import void
 from sandogh.store.tables import (
     CertifiedNodeRow,
@@ -247,3 +254,92 @@ def test_reports_taken_at_once_keep_the_trees_whole(new_unit_of_work: NewUnitOfW
     assert [each.sheets for each in taken] == [2, 2]
     _rows_are_the_whole_trees(uow)
     show_results(uow, ROUND_2, unit="IR")
+
+
+def _append(uow: Callable[[], UnitOfWork], details: dict[str, JSONValue]) -> None:
+    """An entry chained after the log's head as anyone who writes the store can (the chain is
+    keyed by nothing)."""
+    with uow() as work:
+        head = work.events.head()
+        assert head is not None
+        work.events.record(
+            Event(
+                time=head.event.time,
+                actor=SYSTEM,
+                role=SYSTEM,
+                place="IR",
+                type=EventType.TOTALS_RECOUNTED,
+                disposition=Disposition.DONE,
+                details={"election": ROUND_2, **details},
+            )
+        )
+        work.commit()
+
+
+def test_an_entry_appended_without_roots_launders_no_rewritten_totals(engine: Engine) -> None:
+    """The session-29 outsider's A1: r2tot, then one entry appended that records no roots. A
+    read made the trees again from the rewritten store and logged their roots; now the log's
+    newest change recording none after changes that did is refused by every read and change."""
+    uow = _store(engine)
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1, ST_2)
+    with engine.begin() as attack:
+        _move_a_vote(attack, "21", "25")
+    _append(uow, {})
+    for unit in ("IR", "IR-08", ST_1):
+        refused = _refused(uow, unit)
+        assert isinstance(refused, RootsNotRecordedError)
+        assert "sandogh log verify --against" in refused.en
+        assert "رویداد" in refused.fa
+    with pytest.raises(RootsNotRecordedError):
+        _import(uow, ST_3)
+    with uow() as work:  # nothing logged by the reads
+        newest = work.events.last_of_types(ROOT_TYPES, ROUND_2)
+    assert newest is not None
+    assert "totals_roots" not in newest.event.details
+
+
+def test_sheets_rewritten_with_the_totals_claim_cleared_are_not_counted_by_a_read(
+    engine: Engine,
+) -> None:
+    """A1's other way in: a sheet rewritten by SQL and the kept totals' claim cleared, so that
+    the next read counts every sheet again and logs the roots; a count under the same
+    definition must give the roots the log last recorded."""
+    uow = _store(engine)
+    load(uow, ROUND_2_DAY)
+    _import(uow, ST_1, ST_2)
+    sheet = (TallySheetRow.station == ST_1) & (TallySheetRow.contest == "president")
+    with engine.begin() as attack:
+        votes = dict(attack.execute(select(TallySheetRow.votes).where(sheet)).scalar_one())
+        votes["21"], votes["25"] = votes["21"] + 1, votes["25"] - 1
+        attack.execute(update(TallySheetRow).where(sheet).values(votes=votes))
+    with uow() as work:  # the claim cleared, as the store's writer can
+        assert work.totals.claim(ROUND_2, "sha256:an-older-definition")
+        work.commit()
+    refused = _refused(uow, "IR")
+    assert isinstance(refused, RootsNotRecordedError)
+    assert "check-totals" in refused.en
+
+
+def test_a_final_report_deleted_from_the_store_is_not_taken_again(engine: Engine) -> None:
+    """A1's second part: ST_1's final report and its sheets deleted by SQL, then the same
+    report sent again. The log records it accepted: taken again, it was counted twice."""
+    uow = _store(engine)
+    load(uow, ROUND_2_DAY)
+    key = DEVICE.public_key.raw.hex()
+    enrol_device(uow, election_id=ROUND_2, station=ST_1, public_key_hex=key, now=NOW)
+    open_station(uow, ROUND_2_DAY, ST_1, DEVICE)
+    data = signed_report(final(ROUND_2_DAY, ST_1, DEVICE, VOTES[ST_1]), DEVICE)
+    ingest_report(uow, signed=data, now=LATER)
+    with engine.begin() as attack:
+        attack.execute(delete(TallySheetRow).where(TallySheetRow.station == ST_1))
+        attack.execute(
+            delete(StationReportRow).where(
+                (StationReportRow.station == ST_1) & (StationReportRow.kind == "final")
+            )
+        )
+    with pytest.raises(ReportNotLoggedError) as refused:
+        ingest_report(uow, signed=data, now=LATER)
+    assert (refused.value.station, refused.value.kind) == (ST_1, "final")
+    assert refused.value.stored is None
+    assert "stored hash none" in refused.value.en

@@ -34,6 +34,19 @@ FA: dict[str, str] = {
         "فرمان «\u2068sandogh results check-totals\u2069» همهٔ صورتجلسه‌ها را دوباره جمع "
         "می‌زند."
     ),
+    "roots_not_recorded": (
+        "تازه‌ترین رویداد تغییر جمع‌های نگه‌داشتهٔ «{election}» در دفتر رویدادها (رویداد "
+        "{sequence}) ریشه‌ای ثبت نکرده است، پس از رویدادهایی که ثبت کرده‌اند؛ این رویداد بیرون "
+        "از سامانه به دفتر افزوده شده است و نتیجه‌ای از جمع‌ها نشان داده یا گزارشی بر آن افزوده "
+        "نمی‌شود. دفتر رویدادها را با نقطه‌های بازبینی منتشرشده بسنجید "
+        "(«\u2068sandogh log verify --against\u2069»)."
+    ),
+    "recount_differs": (
+        "جمع دوبارهٔ همهٔ صورتجلسه‌های ثبت‌شدهٔ «{election}» به ریشه‌هایی که دفتر رویدادها "
+        "آخرین بار ثبت کرده است (رویداد {sequence}) نمی‌رسد، با همان تعریف انتخابات؛ "
+        "صورتجلسه‌ها بیرون از سامانه تغییر کرده‌اند و نتیجه‌ای از آن‌ها نشان داده نمی‌شود. "
+        "فرمان «\u2068sandogh results check-totals\u2069» را اجرا کنید."
+    ),
     "page_past_end": ("فهرست واحدهای زیر {unit} صفحهٔ {page} ندارد؛ صفحهٔ آخر آن {last} است."),
 }
 
@@ -63,6 +76,18 @@ EN: dict[str, str] = {
         "last recorded for it; the database was changed outside sandogh or rolled back to an "
         "earlier state, and no result is shown from it nor report added to it. "
         "`sandogh results check-totals` adds every tally sheet again."
+    ),
+    "roots_not_recorded": (
+        "The newest change of the kept totals of “{election}” in the event log (entry "
+        "{sequence}) records no roots, after changes that did; it was added to the log outside "
+        "sandogh, and no result is shown from the totals nor any report added to them. Check "
+        "the event log against the published checkpoints (`sandogh log verify --against`)."
+    ),
+    "recount_differs": (
+        "Adding every stored tally sheet of “{election}” again does not give the roots the "
+        "event log last recorded (entry {sequence}), under the same definition; the sheets were "
+        "changed outside sandogh and no result is shown from them. Run `sandogh results "
+        "check-totals`."
     ),
     "page_past_end": ("The units below {unit} have no page {page}; their last page is {last}."),
 }

@@ -34,10 +34,12 @@ from sandogh.core.supervision.running_tree import (
 )
 from sandogh.core.supervision.totals_tree import station_node, tree_root, unit_node
 from sandogh.locale.definition_names import contest_name, named_place
+from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
 from sandogh.locale.totals_check import CATALOGUE
 from sandogh.services.days import Day
+from sandogh.services.elections import root_of
 from sandogh.services.ports import UnitOfWork
 
 #: the entries that record every contest's root
@@ -74,6 +76,30 @@ class TotalsNotLoggedError(SandoghError):
         super().__init__(self.en)
 
 
+class RootsNotRecordedError(TotalsNotLoggedError):
+    """The log's newest entry changing the kept totals records no roots, after entries that
+    did (`roots_not_recorded`: appended outside sandogh), or a full count of the stored sheets
+    under the same definition does not give the roots it records (`recount_differs`: the sheets
+    changed outside sandogh). Said in Persian (`fa`) and English (`en`), naming the entry."""
+
+    def __init__(
+        self, election: Election, sequence: int, reason: str = "roots_not_recorded"
+    ) -> None:
+        self.contest, self.unit, self.sequence = "", root_of(election), sequence
+
+        def said(lang: Lang) -> str:
+            return text_in(
+                CATALOGUE,
+                reason,
+                lang,
+                election=election.name.fa if lang == "fa" else election.name.en,
+                sequence=format_int(sequence, lang),
+            )
+
+        self.fa, self.en = said("fa"), said("en")
+        SandoghError.__init__(self, self.en)
+
+
 def empty_roots(day: Day) -> Roots:
     """Every contest's root where nothing is kept (a loaded election)."""
     top = day.geography.top_down[0]
@@ -84,15 +110,24 @@ def empty_roots(day: Day) -> Roots:
 
 def logged_roots(work: UnitOfWork, day: Day) -> Roots | None:
     """The roots the log last recorded: the newest root-recording entry's; the empty trees'
-    where no entry of those types is logged; None where the newest records none (logged
-    before revision 0027: the trees are to be made whole once, `services.totals.ensure_trees`)."""
+    where no entry of those types is logged; None where none records any (logged before
+    revision 0027: the trees are to be made whole once, `services.totals.ensure_trees`).
+    `RootsNotRecordedError` where the newest records none after one that did: since revision
+    0027 every such entry records them, so it was appended outside sandogh, and making the
+    trees again from the store would log whatever the store was made to hold (the session-29
+    outsider's A1)."""
     entry = work.events.last_of_types(ROOT_TYPES, day.election.id)
     if entry is None:
         return empty_roots(day)
     recorded = entry.event.details.get("totals_roots")
-    if not isinstance(recorded, Mapping):
-        return None
-    return {contest: root for contest, root in recorded.items() if isinstance(root, str)}
+    if isinstance(recorded, Mapping):
+        return {contest: root for contest, root in recorded.items() if isinstance(root, str)}
+    # rare: a store of before revision 0027, once; read whole
+    if any(
+        "totals_roots" in e.event.details for e in work.events.of_types(ROOT_TYPES, day.election.id)
+    ):
+        raise RootsNotRecordedError(day.election, entry.sequence)
+    return None
 
 
 def hold_read(

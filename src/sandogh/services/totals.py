@@ -22,7 +22,7 @@ the trees were kept (revision 0027: `ensure_trees`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sandogh.core.counting.running import (
@@ -40,12 +40,22 @@ from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory, resolve_election_id, root_of
 from sandogh.services.ports import UnitOfWork
 from sandogh.services.recorded_decisions import recorded_decisions
-from sandogh.services.running_trees import Roots, logged_roots, remake_whole
+from sandogh.services.running_trees import (
+    ROOT_TYPES,
+    Roots,
+    RootsNotRecordedError,
+    logged_roots,
+    remake_whole,
+)
 from sandogh.services.signed_sheets import hold_stored
 
 #: Above this many sheets, their totals are made bottom-up over the whole geography
 #: (`totals_of`) rather than sheet by sheet up the tree (`spread`).
 _BULK = 200
+
+
+#: the entries after which a full count may give other roots than those last logged
+_DEFINED = (EventType.DEFINITION_LOADED, EventType.DEFINITION_REWRITTEN)
 
 
 def ensure_totals(work: UnitOfWork, day: Day) -> bool:
@@ -82,10 +92,20 @@ def ensure_trees(work: UnitOfWork, day: Day, *, changing: bool = False) -> tuple
 
 
 def _recount_trees(work: UnitOfWork, day: Day) -> Roots:
-    """Every contest's tree made whole from the kept totals and the stored sheets (trusted, as
-    a certification trusts what it certifies) and its root logged (`totals-recounted`), at the
-    time of the log's last entry: a reader that counts has no time of its own."""
+    """Every contest's tree made whole from the kept totals and the stored sheets and its root
+    logged (`totals-recounted`), at the time of the log's last entry: a reader that counts has
+    no time of its own. Where the log already records roots and the definition has not changed
+    since, the count must give those same roots (`RootsNotRecordedError`, `recount_differs`):
+    else sheets rewritten by SQL, the totals' claim cleared, would be counted by the next read
+    and their roots logged."""
+    election = day.election.id
+    before = work.events.last_of_types(ROOT_TYPES, election)
     roots = remake_whole(work, day, [contest.id for contest in day.election.contests])
+    logged = None if before is None else before.event.details.get("totals_roots")
+    if before is not None and isinstance(logged, Mapping) and dict(logged) != roots:
+        redefined = work.events.last_of_types(_DEFINED, election)
+        if redefined is None or redefined.sequence < before.sequence:
+            raise RootsNotRecordedError(day.election, before.sequence, "recount_differs")
     head = work.events.head()
     assert head is not None  # the definition's load is logged
     work.events.record(
