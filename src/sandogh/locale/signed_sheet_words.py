@@ -91,10 +91,11 @@ def unsigned_words(
 
 
 def unlogged_words(
-    election: Election, station: str, kind: str, *, logged: str | None, stored: str
+    election: Election, station: str, kind: str, *, logged: str | None, stored: str | None
 ) -> tuple[str, str]:
     """The refusal of a stored report its log entry does not name, in Persian and in English:
-    `kind` the report's (`zero`, `final`), `logged` None when no entry names one."""
+    `kind` the report's (`zero`, `final`), `logged` None when no entry names one, `stored`
+    None when the store holds none of a report the log records accepted."""
 
     def said(lang: Lang) -> str:
         report = text_in(CATALOGUE, kind, lang) if kind in ("zero", "final") else kind
@@ -107,7 +108,7 @@ def unlogged_words(
             report=report,
             station=_station(election, station, lang),
             logged=text_in(CATALOGUE, "no_entry", lang) if logged is None else isolated(logged),
-            stored=isolated(stored),
+            stored=text_in(CATALOGUE, "no_entry", lang) if stored is None else isolated(stored),
         )
 
     return said("fa"), said("en")

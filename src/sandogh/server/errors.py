@@ -31,6 +31,7 @@ from sandogh.locale.anchor_refusals import anchor_refusal_text
 from sandogh.locale.language import Lang
 from sandogh.services.anchor import AnchorError, AnchorRefusal
 from sandogh.services.errors import ElectionNotFoundError
+from sandogh.services.logged_reports import ReportNotLoggedError
 from sandogh.services.running_trees import TotalsNotLoggedError
 from sandogh.store.errors import DatabaseUnavailableError
 
@@ -196,6 +197,17 @@ def _store_rewritten(error: Exception) -> JSONResponse | None:
             "until they are put right; try again later",
             text={"fa": error.fa, "en": error.en},
         )
+    if isinstance(error, ReportNotLoggedError):
+        # the log records this report accepted, the store no longer holds it: taken again, its
+        # sheets would be counted twice
+        _log.critical("the store lost a report the log records accepted", exc_info=error)
+        return error_response(
+            503,
+            STORE_REWRITTEN,
+            "the centre's store no longer holds a report its event log records accepted; it "
+            "takes nothing over it until the store is put right; try again later",
+            text={"fa": error.fa, "en": error.en},
+        )
     return None
 
 
@@ -221,6 +233,7 @@ def install_error_handlers(app: FastAPI) -> None:
         ClientDisconnect,
         AnchorError,
         TotalsNotLoggedError,
+        ReportNotLoggedError,
         *_UNAVAILABLE,
     )
     for answered in (*answered_inside, Exception):

@@ -68,7 +68,9 @@ from sandogh.core.report import (
 from sandogh.core.report.digests import sha256_text
 from sandogh.services.certifications import describe_scope, frozen_sheets
 from sandogh.services.check_in_bounds import close_mismatch, compare_papers
+from sandogh.services.days import Day
 from sandogh.services.elections import UnitOfWorkFactory
+from sandogh.services.logged_reports import refuse_unstored
 from sandogh.services.polling_calendar import stored_calendar
 from sandogh.services.ports import Incident, IncidentKind, StoredReport, UnitOfWork
 from sandogh.services.refusals import LOCAL
@@ -158,7 +160,7 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     duplicate = _held_hash(work, held, signed, report, data=data, refuse=refuse)
     if duplicate is not None:
         return Ingested(claim.election, claim.station, claim.kind, duplicate, 0, duplicate=True)
-    day = verified(work, signed, report, refuse)
+    day = _verified_new(work, signed, report, refuse, held)
     unapproved = build_refusal(work.fleet.decisions(claim.election), report.build)
     if unapproved is not None:
         raise refuse(ReportRefusal(unapproved[0].value), [unapproved[1]])
@@ -242,6 +244,22 @@ def _ingest(work: UnitOfWork, data: bytes, now: datetime.datetime) -> Ingested:
     return Ingested(
         claim.election, claim.station, claim.kind, received, sheets, False, tuple(differ)
     )
+
+
+def _verified_new(
+    work: UnitOfWork,
+    signed: SignedReport,
+    report: StationReport,
+    refuse: Refuser,
+    held: StoredReport | None,
+) -> Day:
+    """The report verified (`verified`), and, where the store holds none of its station and
+    kind, none recorded accepted in the log either (`refuse_unstored`): a report deleted from
+    the store is not taken, and counted, again."""
+    day = verified(work, signed, report, refuse)
+    if held is None:
+        refuse_unstored(work, day.election, report.station, report.kind.value)
+    return day
 
 
 def _held_hash(

@@ -30,10 +30,11 @@ Logged = Mapping[tuple[str, str], str]
 class ReportNotLoggedError(SandoghError):
     """A stored report is not the one its `report-accepted` log entry names (or no entry names
     it): the store was changed outside sandogh. Said in Persian (`fa`) and English (`en`),
-    naming the station, the report's kind, the logged hash and the stored one."""
+    naming the station, the report's kind, the logged hash and the stored one (None: the log
+    records a report accepted that the store no longer holds)."""
 
     def __init__(
-        self, election: Election, station: str, kind: str, logged: str | None, stored: str
+        self, election: Election, station: str, kind: str, logged: str | None, stored: str | None
     ) -> None:
         self.station, self.kind, self.logged, self.stored = station, kind, logged, stored
         self.fa, self.en = unlogged_words(election, station, kind, logged=logged, stored=stored)
@@ -53,6 +54,17 @@ def logged_hashes(entries: Iterable[Entry]) -> dict[tuple[str, str], str]:
         if done and isinstance(kind, str) and isinstance(hashed, str):
             found[(event.place, kind)] = hashed
     return found
+
+
+def refuse_unstored(work: UnitOfWork, election: Election, station: str, kind: str) -> None:
+    """`ReportNotLoggedError` when the log records `station`'s report of `kind` accepted though
+    the store holds none: deleted by SQL with its sheets, the same report sent again would be
+    counted twice (the session-29 outsider's A1). Read by type and place, through the log's
+    index: the station's few entries."""
+    entries = work.events.of_types((EventType.REPORT_ACCEPTED,), election.id, places=[station])
+    logged = logged_hashes(entries).get((station, kind))
+    if logged is not None:
+        raise ReportNotLoggedError(election, station, kind, logged, None)
 
 
 def election_logged(work: UnitOfWork, election_id: str) -> dict[tuple[str, str], str]:
