@@ -63,7 +63,8 @@ _PATH = re.compile(
 # `models.CheckInRequest`'s fields and their forms; a body that fails any goes to the app
 _FORMS = {
     "station": re.compile(f"(?=.{{1,64}}\\Z){CODE.pattern}"),
-    "national_code": re.compile(".{1,32}", re.DOTALL),
+    # a lone surrogate is no text the model takes (nor UTF-8 encodes): the app answers it 400
+    "national_code": re.compile("[^\ud800-\udfff]{1,32}", re.DOTALL),
     "device": re.compile("ed25519:[0-9a-f]{64}"),
     "at": re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})"),
     "signature": re.compile("[0-9a-f]{128}"),
