@@ -48,6 +48,23 @@ about CPU):
   1.22-1.31. Parliament's sheets name ~40 of their constituency's candidates each, not the same
   ones (2.3 M of the 3.9 M votes), so columns do not line up; what is left is a dict add a vote
   (the baseline's own work, ~0.7 s) and per-unit work above it.
+- aggregate every unit (session 30; old / new / old / new, the full bench, load 2-4): 3.27 /
+  3.09 / 3.31 / 3.35 s of CPU beside a dict sum 0.70 / 0.73 / 0.71 / 0.71 = 4.7 / 4.2 / 4.7 /
+  4.7 x (aim 5 x: met at this load, old code too; session 29's 5.3 x was at load 10-15). `tally`
+  alone on the bench's store, old and new alternated in turn (three processes each, two tallies
+  a process): 3.12-3.39 -> 2.83-3.07 s of CPU, i.e. 4.4-4.8 -> 4.0-4.3 x the dict sum. What
+  went: each sheet's candidates were held to its constituency's one by one (a frozenset's
+  `issuperset` a sheet: ~3.9 M codes, a tenth of the tally in the profile); now the union of
+  a constituency's sheets' candidates, which its total names (a candidate at 0 votes kept), is
+  held to them once (`conformity.by_contest(candidates=False)`, `aggregate_rows`): the same
+  check, and a batch that fails it is named whole as before (`conformity.refusal`). Also a
+  sum's invalid kinds made in C when none is lacking, and `_UnitTotals.__iter__` without a call
+  a unit. What is left (one process, on the clock under cProfile): the vote adds (`_add_into`,
+  4.8 M of them: the sheets' 3.9 M and the units' sums merged upwards 0.9 M) ~1.8 s, reading
+  (fetchmany 0.6, decoding and checking the batches 0.9), conformity's walk 0.5, the 69,750
+  sums above the stations made `Counts` 0.5, freeing it all 0.35. Measured and dropped: each
+  station's parent's rows gathered and added a column at a time (`zip(*rows)`, one loop for
+  their votes): 0.87-0.99 s the sums either way.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sandogh.core.counting.aggregate import aggregate
 from sandogh.core.counting.conformity import (
     Mismatch,
     NonconformingSheetsError,
@@ -83,7 +84,8 @@ def test_refusal_carries_every_problem() -> None:
 def batches(draw: st.DrawFn) -> tuple[Geography, list[TallySheet]]:
     geography, sheets = draw(elections_with_sheets())
     for _ in range(draw(st.integers(0, 2))):
-        kind = draw(st.sampled_from(["unit", "unknown", "contest", "stranger", "repeat"]))
+        kinds = ["unit", "unknown", "contest", "stranger", "silent stranger", "repeat"]
+        kind = draw(st.sampled_from(kinds))
         at = draw(st.integers(0, len(sheets)))
         # an election may have no station at all (hypothesis found one): then a station it lacks
         station = draw(st.sampled_from(geography.stations)) if geography.stations else "NOWHERE"
@@ -95,6 +97,8 @@ def batches(draw: st.DrawFn) -> tuple[Geography, list[TallySheet]]:
             bad = TallySheet(station, "experts", Counts())
         elif kind == "stranger":
             bad = TallySheet(station, "parliament", counts({"21": 1}))
+        elif kind == "silent stranger":  # named with no vote: still named (and refused)
+            bad = TallySheet(station, "parliament", counts({"21": 0}))
         elif sheets:
             bad = draw(st.sampled_from(sheets))
         else:
@@ -120,3 +124,20 @@ def test_the_one_pass_check_refuses_exactly_what_is_named(
             c.id: {s.station: row_of(s) for s in sheets if s.contest == c.id}
             for c in geography.election.contests
         }
+
+
+@given(batches())
+@settings(max_examples=50, deadline=None)
+def test_the_aggregate_refuses_exactly_what_is_named(
+    drawn: tuple[Geography, list[TallySheet]],
+) -> None:
+    """The aggregate holds a constituency's sheets' candidates to those standing there once,
+    on the union its total names (`aggregate_rows`), not sheet by sheet: the same refusals."""
+    geography, sheets = drawn
+    named = nonconformities(geography, sheets)
+    if named:
+        with pytest.raises(NonconformingSheetsError) as raised:
+            aggregate(geography, sheets)
+        assert raised.value.problems == named
+    else:
+        aggregate(geography, sheets)

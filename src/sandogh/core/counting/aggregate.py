@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from operator import add
 from types import MappingProxyType
 
-from sandogh.core.counting.conformity import Standing, by_contest
+from sandogh.core.counting.conformity import Standing, by_contest, refusal
 from sandogh.core.counting.tally import (
     ROW_FIGURES,
     ROW_INVALID,
@@ -105,9 +105,9 @@ class _Sum:
     def counts(self) -> Counts:
         f, lacking = self.figures, self.lacking
         kinds = f[_INVALID_AT:-1]
-        invalid = {
-            k: n for at, (k, n) in enumerate(zip(_KINDS, kinds, strict=True)) if at not in lacking
-        }
+        invalid = dict(zip(_KINDS, kinds, strict=True))
+        if lacking:  # rare: a part written before a kind existed
+            invalid = {k: n for at, (k, n) in enumerate(invalid.items()) if at not in lacking}
         received, used, unused, spoiled, cast, valid = f[:_INVALID_AT]
         return Counts(received, used, unused, spoiled, cast, valid, invalid, f[-1], self.votes)
 
@@ -156,7 +156,14 @@ def aggregate_rows(
     """`aggregate` of the sheets as the store reads them (`SheetRow`): no sheet is made of a
     row but for a station's total when it is read, and a row's figures are added a list at a
     time (a national tally's 234,560 sheets were 0.7 s of objects made, measured)."""
-    at_station = by_contest(geography, rows, kept)
+    batch = rows if isinstance(rows, (list, tuple)) else tuple(rows)
+    standing = Standing.of(geography) if kept is None else kept
+    # each sheet's candidates are held to those standing in its constituency below, once a
+    # constituency: its total names the union of its sheets' candidates (each station's sheet
+    # is in its constituency's total, and a candidate with no vote is kept), so the union is
+    # standing there if and only if each sheet's are (a check a sheet's candidate was a tenth
+    # of a national tally, measured)
+    at_station = by_contest(geography, batch, standing, candidates=False)
     stations = frozenset(geography.stations)
     tree = _Tree(
         parent=geography.parents,
@@ -180,7 +187,10 @@ def aggregate_rows(
                 total.add(unit_total.counts)
                 total.reported += unit_total.stations_reported
                 expected += unit_total.stations_total
-            of_constituencies[constituency.id] = Total(total.counts(), total.reported, expected)
+            counts = total.counts()
+            if not standing.codes[contest.id][constituency.id].issuperset(counts.votes):
+                raise refusal(geography, batch, standing)
+            of_constituencies[constituency.id] = Total(counts, total.reported, expected)
         constituencies[contest.id] = MappingProxyType(of_constituencies)
     return Aggregate(units=MappingProxyType(units), constituencies=MappingProxyType(constituencies))
 
@@ -246,7 +256,10 @@ class _UnitTotals(Mapping[str, Total]):
         return code in self._inner or (code in self._tree.stations and code in self._member)
 
     def __iter__(self) -> Iterator[str]:
-        return (code for code in self._tree.top_down if code in self)
+        # `__contains__` inlined: a regeneration lists every unit of every contest (655,910
+        # calls of it, measured)
+        inner, stations, member = self._inner, self._tree.stations, self._member
+        return (c for c in self._tree.top_down if c in inner or (c in stations and c in member))
 
     def __len__(self) -> int:
         return self._len

@@ -114,12 +114,19 @@ def require_conformity(geography: Geography, sheets: Iterable[TallySheet]) -> No
 
 
 def by_contest(
-    geography: Geography, rows: Iterable[SheetRow], kept: Standing | None = None
+    geography: Geography,
+    rows: Iterable[SheetRow],
+    kept: Standing | None = None,
+    *,
+    candidates: bool = True,
 ) -> dict[str, dict[str, SheetRow]]:
     """Each contest's sheets (as rows, `SheetRow`) by station, when every sheet conforms (a
     contest without sheets maps to an empty dict); `NonconformingSheetsError` with every problem
     otherwise. `kept`: the geography's `Standing`, if kept (made anew, it was a fifth of checking
-    a national tally).
+    a national tally). `candidates` False leaves each sheet's candidates to the caller, which
+    holds the union of a constituency's sheets' candidates to those standing there instead
+    (`aggregate_rows`: the same check, made once a constituency, not once a sheet's candidate)
+    and raises `refusal` if they are not.
 
     The checks are those of `nonconformities`, made in one pass that only asks whether a sheet
     conforms: a national batch (~235,000 sheets) is checked in a fraction of the time naming
@@ -145,14 +152,21 @@ def by_contest(
             voting_in is None
             or station in at
             or station not in stations
-            or not allowed[voting_in].issuperset(row[-1])
+            or (candidates and not allowed[voting_in].issuperset(row[-1]))
         ):
             break
         at[station] = row
     else:
         return found
-    sheets = [sheet_of(row) for row in batch]
-    raise NonconformingSheetsError(nonconformities(geography, sheets, found_in))
+    raise refusal(geography, batch, found_in)
+
+
+def refusal(
+    geography: Geography, rows: Iterable[SheetRow], kept: Standing | None = None
+) -> NonconformingSheetsError:
+    """The error naming every problem of a batch found not to conform."""
+    sheets = [sheet_of(row) for row in rows]
+    return NonconformingSheetsError(nonconformities(geography, sheets, kept))
 
 
 def _standing(geography: Geography) -> dict[str, dict[str, frozenset[str]]]:
