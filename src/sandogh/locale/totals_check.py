@@ -3,7 +3,10 @@ re-aggregation of every stored sheet, in Persian and English."""
 
 from __future__ import annotations
 
+from sandogh.core.definition.model import Election, ReportingUnit
+from sandogh.locale.definition_names import contest_name, named_place
 from sandogh.locale.language import Lang
+from sandogh.locale.messages import text_in
 
 FA: dict[str, str] = {
     "totals_agree": (
@@ -93,3 +96,18 @@ EN: dict[str, str] = {
 }
 
 CATALOGUE: dict[Lang, dict[str, str]] = {"fa": FA, "en": EN}
+
+
+def unit_contest_words(
+    key: str, election: Election, contest: str, unit: ReportingUnit
+) -> tuple[str, str]:
+    """The refusal `key` of a unit's kept totals of a contest, in Persian and in English: the
+    unit by its name (its code beside it in English), the contest by its name."""
+
+    def said(lang: Lang) -> str:
+        name = named_place(unit.kind, unit.name.fa if lang == "fa" else unit.name.en, lang)
+        where = name if lang == "fa" else f"{name} ({unit.code})"
+        named = contest_name(election, contest, lang)
+        return text_in(CATALOGUE, key, lang, unit=where, contest=named)
+
+    return said("fa"), said("en")

@@ -33,11 +33,10 @@ from sandogh.core.supervision.running_tree import (
     whole_tree,
 )
 from sandogh.core.supervision.totals_tree import station_node, tree_root, unit_node
-from sandogh.locale.definition_names import contest_name, named_place
 from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
-from sandogh.locale.totals_check import CATALOGUE
+from sandogh.locale.totals_check import CATALOGUE, unit_contest_words
 from sandogh.services.days import Day
 from sandogh.services.elections import root_of
 from sandogh.services.ports import UnitOfWork
@@ -65,14 +64,7 @@ class TotalsNotLoggedError(SandoghError):
 
     def __init__(self, election: Election, contest: str, unit: ReportingUnit) -> None:
         self.contest, self.unit = contest, unit.code
-
-        def said(lang: Lang) -> str:
-            name = named_place(unit.kind, unit.name.fa if lang == "fa" else unit.name.en, lang)
-            where = name if lang == "fa" else f"{name} ({unit.code})"
-            named = contest_name(election, contest, lang)
-            return text_in(CATALOGUE, "totals_not_logged", lang, unit=where, contest=named)
-
-        self.fa, self.en = said("fa"), said("en")
+        self.fa, self.en = unit_contest_words("totals_not_logged", election, contest, unit)
         super().__init__(self.en)
 
 

@@ -48,10 +48,10 @@ from sandogh.core.supervision import (
     void_stations,
 )
 from sandogh.core.supervision.totals_tree import PAGE_SIZE as TREE_PAGE_SIZE
-from sandogh.locale.definition_names import contest_name, named_place
+from sandogh.locale.definition_names import named_place
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text_in
-from sandogh.locale.totals_check import CATALOGUE
+from sandogh.locale.totals_check import CATALOGUE, unit_contest_words
 from sandogh.services.certified_inputs import check_unit_read, in_force, touched
 from sandogh.services.days import day_of
 from sandogh.services.elections import resolve_election_id
@@ -199,14 +199,7 @@ class TotalsDisagreeError(SandoghError):
 
     def __init__(self, election: Election, contest: str, unit: ReportingUnit) -> None:
         self.contest, self.unit = contest, unit.code
-
-        def said(lang: Lang) -> str:
-            name = named_place(unit.kind, unit.name.fa if lang == "fa" else unit.name.en, lang)
-            where = name if lang == "fa" else f"{name} ({unit.code})"
-            named = contest_name(election, contest, lang)
-            return text_in(CATALOGUE, "totals_read_differ", lang, unit=where, contest=named)
-
-        self.fa, self.en = said("fa"), said("en")
+        self.fa, self.en = unit_contest_words("totals_read_differ", election, contest, unit)
         super().__init__(self.en)
 
 
