@@ -186,26 +186,17 @@ def _store_rewritten(error: Exception) -> JSONResponse | None:
             "put right; try again later",
             text={lang: anchor_refusal_text(error.reason.value, lang, count=1) for lang in _LANGS},
         )
-    if isinstance(error, TotalsNotLoggedError):
+    if isinstance(error, TotalsNotLoggedError | ReportNotLoggedError):
         # the kept totals do not lead to the roots the log last recorded (rewritten by SQL, or
-        # rolled back): a report is not counted on top of them, or the next root would log them
-        _log.critical("the store's kept totals are not the ones logged", exc_info=error)
+        # rolled back), or the store lost a report the log records accepted: a report is not
+        # counted on top of them (the next root would log them; a report taken again would be
+        # counted twice)
+        _log.critical("the store is not what the event log recorded", exc_info=error)
         return error_response(
             503,
             STORE_REWRITTEN,
-            "the centre's kept totals are not those its event log recorded; it takes nothing "
-            "until they are put right; try again later",
-            text={"fa": error.fa, "en": error.en},
-        )
-    if isinstance(error, ReportNotLoggedError):
-        # the log records this report accepted, the store no longer holds it: taken again, its
-        # sheets would be counted twice
-        _log.critical("the store lost a report the log records accepted", exc_info=error)
-        return error_response(
-            503,
-            STORE_REWRITTEN,
-            "the centre's store no longer holds a report its event log records accepted; it "
-            "takes nothing over it until the store is put right; try again later",
+            "the centre's kept totals or reports are not those its event log recorded; it takes "
+            "nothing until they are put right; try again later",
             text={"fa": error.fa, "en": error.en},
         )
     return None
