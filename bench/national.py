@@ -48,7 +48,7 @@ about CPU):
   1.22-1.31. Parliament's sheets name ~40 of their constituency's candidates each, not the same
   ones (2.3 M of the 3.9 M votes), so columns do not line up; what is left is a dict add a vote
   (the baseline's own work, ~0.7 s) and per-unit work above it.
-- aggregate every unit (session 30; old / new / old / new, the full bench, load 2-4): 3.27 /
+- aggregate every unit (session 29, later; old / new / old / new, the full bench, load 2-4): 3.27 /
   3.09 / 3.31 / 3.35 s of CPU beside a dict sum 0.70 / 0.73 / 0.71 / 0.71 = 4.7 / 4.2 / 4.7 /
   4.7 x (aim 5 x: met at this load, old code too; session 29's 5.3 x was at load 10-15). `tally`
   alone on the bench's store, old and new alternated in turn (three processes each, two tallies

@@ -29,10 +29,8 @@ at its start (`Publisher._restart`: 306,838 entries, each checked again as canon
 with `signed`: every report held to its log entry, every station's sheets to its report; the
 day's definition); the workers' part, four fifths of the CPU, is what to profile next.
 
-Session 30: not run. The kept preparation (/tmp's sandogh-night-kept-06e340a9e665812c) is of
-main's definition and schema; stage's (migration 0027, definition hash a81c12caa63f7392) has
-none yet (another helper's was being made, `.partial`, at 02:13 UTC), so no worker was
-profiled whole. Measured apart: `Writer.write` into empty folders, 40,000 files of ~200 bytes,
+Session 29, later: no worker profiled whole (the kept preparation was being made again for
+revision 0027). Measured apart: `Writer.write` into empty folders, 40,000 files of ~200 bytes,
 old and new alternated three times: 0.7-0.87 -> 0.24-0.35 s of user CPU (the temporary file
 written through its descriptor, its folder known as text, not a buffered file object and a
 `Path`), while the system's CPU of the same writes was 12.5-15.8 s (~330 us a file: making a
