@@ -190,19 +190,20 @@ def check_totals(uow: UnitOfWorkFactory, election_id: str | None) -> TotalsCheck
     """Every figure of the kept totals that is not the full re-aggregation's: what `sandogh
     results check-totals` names. An election's totals never counted are counted first (and
     kept), so that the check compares what every later read will read. The sheets are held to
-    the signed reports first (`services.signed_sheets.hold_stored`)."""
+    the signed reports first (`services.signed_sheets.hold_stored`), before any count."""
     with uow() as work:
         day = day_of(work, resolve_election_id(work, election_id))
-        if ensure_totals(work, day):
-            work.commit()
         reported = tuple(work.tallies.all(day.election.id))
         # the decisions as the log records them, and the certified sheets as certified (the
         # outsider's F2 of session 24: a sheet rewritten with its totals agreed with them)
         recorded = recorded_decisions(work, day.election.id)
         check_certified(day, recorded, reported, contests=None)
         # every report against its log entry, every sheet against its report (the outsider's
-        # N1 of session 27: a report rewritten with its sheets and the totals agreed with them)
+        # N1 of session 27: a report rewritten with its sheets and the totals agreed with them),
+        # before any count: a count of rewritten sheets is refused less precisely, by the roots
         hold_stored(work, day.election, reported)
+        if ensure_totals(work, day):
+            work.commit()
         sheets, _ = applied(day, reported, [r.void for r in recorded.voids])
         fresh = totals_of(day.geography, sheets)
         kept = work.totals.all(day.election.id)
