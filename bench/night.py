@@ -35,7 +35,11 @@ max; aim p99 < 5 s) — the same figure as `sandogh_publisher_lag_seconds`; the 
 TOTAL" stations as the night goes; the centre's answer time; how far behind the timeline the
 sending fell (when the centre answers slower than the timeline asks, the night stretches); the
 CPU a report of the centre (its processes, from /proc) and of the publisher, and from them the
-cores the peak needs; the load average during the night (the machine is shared).
+cores the peak needs; the load average during the night (the machine is shared). Each report's
+lag is cut in four on the publisher's clock (`lag_parts`, adding up to it): the wait while the
+pass before ran (the report came after that pass read the log), the publisher's sleep
+(`--interval`), the log's read, and the pass that writes it. The bench's own sampling of the
+site's count (every second) is no part of the lag: the publisher stamps each pass's start and end.
 
 Measured (2 shared cores, load 7–14; CPU is the figure to trust):
 - `--national --stations 5000 --boxes 5000 --minutes 4` (peak asked 43.8/s): 5,000 taken, no
@@ -141,6 +145,21 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   alone at 9–13 ms a report, and the rest not yet profiled); 1.89 cores at the real peak;
   **lag p50 / p99 / max 7.2 / 12.9 / 13.3 s**. A pass p50 is now a sixth of the lag p50: where
   the rest goes (the wait before a pass, the whole-election files' pass) is not yet measured.
+- Session 29, later (the lag cut in parts, same code and command, load 3.1–6.0, mean 4.7: the
+  machine shared): every report taken; lag p50 / p99 / max 30.6 / 50.2 / 50.8 s; the centre
+  71.2 ms a report, answers p50 0.21 s, p99 3.5 s. Where a report's lag goes (p50 / mean /
+  mean of the slowest tenth): the pass that writes it 20.7 / 19.6 / 26.9 s, the wait through
+  the pass before 7.6 / 9.3 / 19.8 s, the sleep 1.0 / 1.0 / 1.1 s, the log's read 0.13 / 0.09 /
+  0.12 s. The lag is the passes, not the wait for one: a pass over the reports that came during
+  the one before takes longer the more came (17 passes, p50 2.5 s but the one that carried a
+  report 20.7 s p50; 44 / 85 / 82 reports in passes of 18 / 22 / 30 s wall, 141 ms of CPU a
+  report, two thirds rendering, at a load of 5 on 2 cores), so when a pass's wall a report times
+  the arrival rate (4.8 a second at the peak) passes 1 the backlog grows until the arrivals
+  slow: the lag ≈ 1.5 passes. A poll woken by the log's growth would take at most the 1 s sleep
+  off; left. The centre's CPU a report doubled in session 29 by one query (`refuse_unstored`'s
+  read of the station's entries: SQLite took revision 0027's (type, sequence) index for its
+  ORDER BY and read the nation's every `report-accepted` entry, 21 ms of the intake's 41–44 ms):
+  fixed, the intake 14–15 ms a report in one process (bench/night_intake.py).
 """
 
 from __future__ import annotations

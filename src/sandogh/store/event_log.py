@@ -161,9 +161,8 @@ class SqlEventLog:
         if holding is not None:  # a number's text is found too: asked again in Python below
             query = query.where(EventRow.details[key].as_string().in_(sorted(set(values))))
         rows = self._connection.execute(query, {"types": types}).all()
-        if places is not None:
-            rows.sort(key=lambda row: row.sequence)
-        found = map(_entry, rows)
+        ordered = rows if places is None else sorted(rows, key=lambda row: row.sequence)
+        found = map(_entry, ordered)
         return [
             e
             for e in found
