@@ -35,7 +35,11 @@ max; aim p99 < 5 s) — the same figure as `sandogh_publisher_lag_seconds`; the 
 TOTAL" stations as the night goes; the centre's answer time; how far behind the timeline the
 sending fell (when the centre answers slower than the timeline asks, the night stretches); the
 CPU a report of the centre (its processes, from /proc) and of the publisher, and from them the
-cores the peak needs; the load average during the night (the machine is shared).
+cores the peak needs; the load average during the night (the machine is shared). Each report's
+lag is cut in four on the publisher's clock (`lag_parts`, adding up to it): the wait while the
+pass before ran (the report came after that pass read the log), the publisher's sleep
+(`--interval`), the log's read, and the pass that writes it. The bench's own sampling of the
+site's count (every second) is no part of the lag: the publisher stamps each pass's start and end.
 
 Measured (2 shared cores, load 7–14; CPU is the figure to trust):
 - `--national --stations 5000 --boxes 5000 --minutes 4` (peak asked 43.8/s): 5,000 taken, no
@@ -141,6 +145,21 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   alone at 9–13 ms a report, and the rest not yet profiled); 1.89 cores at the real peak;
   **lag p50 / p99 / max 7.2 / 12.9 / 13.3 s**. A pass p50 is now a sixth of the lag p50: where
   the rest goes (the wait before a pass, the whole-election files' pass) is not yet measured.
+- Session 29, later (the lag cut in parts, same code and command, load 3.1–6.0, mean 4.7: the
+  machine shared): every report taken; lag p50 / p99 / max 30.6 / 50.2 / 50.8 s; the centre
+  71.2 ms a report, answers p50 0.21 s, p99 3.5 s. Where a report's lag goes (p50 / mean /
+  mean of the slowest tenth): the pass that writes it 20.7 / 19.6 / 26.9 s, the wait through
+  the pass before 7.6 / 9.3 / 19.8 s, the sleep 1.0 / 1.0 / 1.1 s, the log's read 0.13 / 0.09 /
+  0.12 s. The lag is the passes, not the wait for one: a pass over the reports that came during
+  the one before takes longer the more came (17 passes, p50 2.5 s but the one that carried a
+  report 20.7 s p50; 44 / 85 / 82 reports in passes of 18 / 22 / 30 s wall, 141 ms of CPU a
+  report, two thirds rendering, at a load of 5 on 2 cores), so when a pass's wall a report times
+  the arrival rate (4.8 a second at the peak) passes 1 the backlog grows until the arrivals
+  slow: the lag ≈ 1.5 passes. A poll woken by the log's growth would take at most the 1 s sleep
+  off; left. The centre's CPU a report doubled in session 29 by one query (`refuse_unstored`'s
+  read of the station's entries: SQLite took revision 0027's (type, sequence) index for its
+  ORDER BY and read the nation's every `report-accepted` entry, 21 ms of the intake's 41–44 ms):
+  fixed, the intake 14–15 ms a report in one process (bench/night_intake.py).
 """
 
 from __future__ import annotations
@@ -282,7 +301,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         first = passes.get(timeout=3600)  # the whole snapshot, written before the night
         total = first[3]
         say(f"the site shows {first[2]} of {total}; the night begins: {args.minutes} minutes")
-        watched: list[tuple[float, list[float], int, int, float, float]] = [first]
+        watched: list[tuple[float, list[float], int, int, float, float, float, float]] = [first]
         centre_cpu = CentreCpu(centre.pid)
         loads = [os.getloadavg()[0]]
         night_start = time.time()
@@ -314,6 +333,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         stop.set()
         publisher.join(TIMEOUT_SECONDS)
     lags = [end - arrived for end, arrivals, *_ in watched for arrived in arrivals]
+    parts = lag_parts(watched)
     ends = [end for end, *_ in watched]
     cpu = [each[4] for each in watched[1:] if each[1]]  # the passes that wrote a report
     rendering = sum(each[5] for each in watched[1:] if each[1])
@@ -355,6 +375,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
             "p99": percentile(lags, 0.99),
             "max": max(lags, default=0.0),
         },
+        "lag_parts_s": parts,
         "site_count": [(round(end - night_start, 1), shown) for end, _, shown, *_ in watched[1:]],
         "passes": len(watched) - 1,
         "pass_s": {"p50": percentile(passes, 0.5), "max": max(passes, default=0.0)},
@@ -364,6 +385,32 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
             "per_report": sum(cpu) / max(1, len(lags)),
             "rendering_share": rendering / max(sum(cpu), 1e-9),
         },
+    }
+
+
+def lag_parts(watched: list[tuple[Any, ...]]) -> dict[str, dict[str, float]]:
+    """Each report's lag cut in four, on the publisher's clock (they add up to the lag): the
+    time it waited while the pass before the one that wrote it ran (it came after that pass
+    read the log), the publisher's sleep after that pass (`--interval`), the pass's reading of
+    the log, and the rest of that pass (writing and renaming the files); for each, its p50, its
+    p99 and its mean over all reports and over the tenth with the longest lags."""
+    rows: list[tuple[float, float, float, float, float]] = []
+    for before, after in itertools.pairwise(watched):
+        end, arrivals, *_, begun, reading = after
+        for arrived in arrivals:
+            during = max(0.0, before[0] - arrived)
+            sleep = begun - max(arrived, before[0])
+            rows.append((end - arrived, during, sleep, reading, end - begun - reading))
+    slowest = sorted(rows, reverse=True)[: max(1, len(rows) // 10)]
+    names = ("during_the_pass_before", "sleep_before_the_pass", "reading_the_log", "the_pass")
+    return {
+        name: {
+            "p50": percentile([r[i] for r in rows], 0.5),
+            "p99": percentile([r[i] for r in rows], 0.99),
+            "mean": sum(r[i] for r in rows) / max(1, len(rows)),
+            "mean_of_slowest_tenth": sum(r[i] for r in slowest) / len(slowest),
+        }
+        for i, name in enumerate(names, start=1)
     }
 
 

@@ -44,7 +44,8 @@ def publish(
     seconds until `stop`; after each put (its end, the arrival of each report it wrote, the
     stations the site shows reported, the total, its CPU seconds — the whole-election files'
     process's (`publish.bulk`) in those of the pass that takes its files in — those of them
-    rendering the site); the whole-election files at most every `bulk_interval` seconds."""
+    rendering the site, its start, the seconds it read the log); the whole-election files at
+    most every `bulk_interval` seconds."""
     engine = make_engine(url)
     uow: UnitOfWorkFactory = functools.partial(unit_of_work, engine)
     reads: UnitOfWorkFactory = functools.partial(unit_of_work, engine, reading=True)
@@ -55,9 +56,9 @@ def publish(
     publisher.catch_up() if kept else publisher.regenerate()
     total = len(publisher.published(election).index.voting_stations)
     reported = len(publisher.published(election).reported)
-    out.put((time.time(), [], reported, total, cpu_seconds() - cpu, 0.0))
+    out.put((time.time(), [], reported, total, cpu_seconds() - cpu, 0.0, time.time(), 0.0))
     while not stop.wait(interval):
-        cpu = cpu_seconds()
+        cpu, begun = cpu_seconds(), time.time()
         try:
             done = publisher.poll()
         except (SQLAlchemyError, sqlite3.OperationalError):  # the store busy: next time
@@ -65,7 +66,8 @@ def publish(
         arrived = [a.timestamp() for a in done.arrived]
         reported = len(publisher.published(election).reported)
         used = cpu_seconds() - cpu
-        out.put((time.time(), arrived, reported, total, used, done.rendering))
+        end = time.time()
+        out.put((end, arrived, reported, total, used, done.rendering, begun, done.reading_log))
     engine.dispose()
 
 

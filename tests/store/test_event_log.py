@@ -3,14 +3,22 @@ chained by core.log, read back as written, never forked by concurrent writers.""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import sqlite3
 import threading
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event as sql_event
 
 from sandogh.core.log import Disposition, Entry, Event, EventType, JSONValue, entry_record, verify
+from sandogh.store.engine import make_engine
+from sandogh.store.schema import init_database
+from sandogh.store.unit_of_work import SqlUnitOfWork
 
 from .contract import NewUnitOfWork, at_once
 
@@ -196,6 +204,9 @@ def test_the_entries_of_a_type_are_read_for_an_election_and_at_places(
         at = {"ST-0801-00002", "ST-0801-00004"}
         assert records(uow.events.of_types(opened, "e-1", at)) == records(kept[1:2])
         assert uow.events.of_types([EventType.STATION_CLOSED], "e-1", at) == []
+        # at several places, in the log's order still
+        both = {"ST-0801-00003", "ST-0801-00001"}
+        assert records(uow.events.of_types(opened, "e-1", both)) == records(kept[::2])
         # the entries whose details hold one of the values under a key, asked of the store
         # (the approvals of a station's constituencies among those recorded at the country)
         held = uow.events.of_types(opened, "e-1", holding=("zero_report", {"ab", "cd"}))
@@ -204,6 +215,33 @@ def test_the_entries_of_a_type_are_read_for_an_election_and_at_places(
         assert uow.events.of_types(opened, "e-1", at, holding=("zero_report", set())) == []
         # a value that is not text is not one of the texts asked
         assert uow.events.of_types(opened, "e-1", holding=("number", {"1", "2"})) == []
+
+
+def test_the_entries_at_places_are_read_by_type_and_place_on_sqlite(tmp_path: Path) -> None:
+    # ordered by sequence in SQL, SQLite read a type's every entry by (type, sequence) for a
+    # station's one: a final report's intake nationally 21 ms of its 43 (`refuse_unstored`)
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    init_database(url)
+    engine = make_engine(url)
+    asked: list[tuple[str, Any]] = []
+
+    def keep(*cursor_execute: Any) -> None:  # the connection, the cursor, the statement, …
+        statement, parameters = cursor_execute[2:4]
+        if "FROM events" in statement and "place IN" in statement:
+            asked.append((statement, parameters))
+
+    sql_event.listen(engine, "before_cursor_execute", keep)
+    try:
+        with SqlUnitOfWork(engine, now=OPENING) as uow:
+            uow.events.record(event(1))
+            uow.events.of_types([EventType.STATION_OPENED], "e-1", ["ST-0801-00001"])
+            uow.commit()
+    finally:
+        engine.dispose()
+    (statement, parameters), *_ = asked
+    with contextlib.closing(sqlite3.connect(tmp_path / "store.sqlite")) as plain:
+        plan = plain.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+    assert "ix_events_type_place" in " ".join(str(row) for row in plan)
 
 
 def test_the_newest_entry_of_some_types_is_found_from_the_log_s_end(

@@ -44,11 +44,7 @@ def _entry(row: Any) -> Entry:
     return Entry(row.sequence, event, row.previous_hash, row.hash)
 
 
-_OF_TYPES = (
-    select(EventRow)
-    .where(EventRow.type.in_(bindparam("types", expanding=True)))
-    .order_by(EventRow.sequence)
-)
+_OF_TYPES = select(EventRow).where(EventRow.type.in_(bindparam("types", expanding=True)))
 
 #: the rows a look-up from the log's end reads at a time (`last_of_types`)
 _FROM_THE_END = 16
@@ -153,11 +149,20 @@ class SqlEventLog:
         # a station's enrolment asks for its few approvals among the hundreds recorded at the
         # country, and decoding an entry costs ~0.1 ms), the election in Python
         types = sorted(kind.value for kind in kinds)
-        query = _OF_TYPES if places is None else _OF_TYPES.where(EventRow.place.in_(set(places)))
+        # at places, the few rows put in order here: ordered by sequence in SQL, SQLite reads
+        # the type's every entry by (type, sequence) rather than the places' by (type, place) —
+        # a report's intake nationally 21 ms, not 0.1 (`refuse_unstored`, 58,640 stations)
+        query = (
+            _OF_TYPES.order_by(EventRow.sequence)
+            if places is None
+            else _OF_TYPES.where(EventRow.place.in_(set(places)))
+        )
         key, values = holding or ("", ())
         if holding is not None:  # a number's text is found too: asked again in Python below
             query = query.where(EventRow.details[key].as_string().in_(sorted(set(values))))
-        found = (_entry(row) for row in self._connection.execute(query, {"types": types}))
+        rows = self._connection.execute(query, {"types": types}).all()
+        ordered = rows if places is None else sorted(rows, key=lambda row: row.sequence)
+        found = map(_entry, ordered)
         return [
             e
             for e in found
