@@ -143,8 +143,8 @@ Measured (2 shared cores, load 7–14; CPU is the figure to trust):
   1.2 s (wall) and 1.4 s of CPU, max 6.9 s (wall) and 15.6 s of CPU; 316 ms of CPU a report in
   all; the centre 68.8 ms a report (32.5 in session 27: the trees' hold and remaking, measured
   alone at 9–13 ms a report, and the rest not yet profiled); 1.89 cores at the real peak;
-  **lag p50 / p99 / max 7.2 / 12.9 / 13.3 s**. A pass p50 is now a sixth of the lag p50: where
-  the rest goes (the wait before a pass, the whole-election files' pass) is not yet measured.
+  **lag p50 / p99 / max 7.2 / 12.9 / 13.3 s** (a pass's p50 is over every pass, most of them
+  short; a report waits for the longer ones: below).
 - Session 29, later (the lag cut in parts, same code and command, load 3.1–6.0, mean 4.7: the
   machine shared): every report taken; lag p50 / p99 / max 30.6 / 50.2 / 50.8 s; the centre
   71.2 ms a report, answers p50 0.21 s, p99 3.5 s. Where a report's lag goes (p50 / mean /
