@@ -201,6 +201,32 @@ def test_check_totals_agrees_then_names_a_figure_changed_by_raw_sql(
     assert "(IR-08)" in english
 
 
+def test_check_totals_names_a_tree_row_deleted_or_rewritten_by_raw_sql(
+    kerman: str, tmp_path: Path
+) -> None:
+    """The session-29 outsider's A3: a county's tree row deleted, another's pages rewritten;
+    the totals agree, the trees do not: each county named, in Persian and English, exit 1."""
+    copy = tmp_path / "kerman.sqlite"
+    shutil.copyfile(kerman.removeprefix("sqlite:///"), copy)
+    db = f"sqlite:///{copy}"
+    agreed = sandogh("results", "check-totals", "-e", "kerman-1403-r2", db=db).stdout
+    assert "به ریشه‌ای می‌رسد که دفتر رویدادها آخرین بار ثبت کرده است" in agreed
+    with sqlite3.connect(copy) as attack:
+        attack.execute("DELETE FROM certified_totals_nodes WHERE code = 'IR-08-0808'")
+        attack.execute("UPDATE certified_totals_nodes SET pages = 'x' WHERE code = 'IR-08-0801'")
+    found = sandogh("results", "check-totals", "-e", "kerman-1403-r2", db=db, check=False)
+    assert found.returncode == 1
+    assert "ردیف درخت جمع‌های \u2068شهرستان کرمان\u2069، رقابت" in found.stdout
+    assert "در پایگاه داده نیست" in found.stdout
+    assert "شهرستان بافت" in found.stdout
+    assert "IR" not in found.stdout
+    english = sandogh(
+        "results", "check-totals", "-e", "kerman-1403-r2", "--lang", "en", db=db, check=False
+    ).stdout
+    assert "row of Kerman County (IR-08-0808), contest \u2068President\u2069, is missing" in english
+    assert "row of Baft County (IR-08-0801)" in english
+
+
 def test_results_show_refuses_a_nation_row_changed_by_raw_sql(kerman: str, tmp_path: Path) -> None:
     """Finding N2, the outsider's attack: the nation's kept votes of one candidate raised in a
     certified contest's store; `results show` says so in one line, in Persian and English."""

@@ -139,8 +139,10 @@ def results_check_totals(
     db: DbOption = None,
     lang: LangOption = Language.FA,
 ) -> None:
-    """Add every stored sheet again and compare with the kept running totals: name every
-    figure that differs (exit 1), or say they agree."""
+    """Add every stored sheet again and compare with the kept running totals, and make each
+    uncertified contest's totals tree whole and compare with its stored rows and the root the
+    log last recorded: name every figure, row or root that differs (exit 1), or say they
+    agree."""
     from sandogh.cli.totals_view import print_totals_check
     from sandogh.services.totals import check_totals
 

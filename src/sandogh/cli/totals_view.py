@@ -8,27 +8,54 @@ from rich.console import Console
 from sandogh.cli.formatting import ballot_code, name_in
 from sandogh.core.counting.running import Difference, Scope
 from sandogh.core.counting.tally import INVALID_FIGURES, InvalidKind
+from sandogh.locale.definition_names import named_place
+from sandogh.locale.digits import format_int
 from sandogh.locale.language import Lang
 from sandogh.locale.messages import text, text_in
 from sandogh.locale.totals_check import CATALOGUE
 from sandogh.services.totals import TotalsChecked
+from sandogh.services.trees_check import TreeFinding
 
 
 def print_totals_check(out: Console, checked: TotalsChecked, lang: Lang) -> bool:
-    """Print the check; True when the kept totals are the re-aggregated ones."""
+    """Print the check; True when the kept totals are the re-aggregated ones and the running
+    trees those made whole from them."""
     election = name_in(checked.day.election.name, lang)
     if not checked.differences:
         agreed = text_in(CATALOGUE, "totals_agree", lang, election=election, places=checked.places)
         out.print(agreed, soft_wrap=True)
-        return True
-    count = len(checked.differences)
-    # one line each, never wrapped, so that an operator can search and count them
-    out.print(
-        text_in(CATALOGUE, "totals_differ", lang, election=election, count=count), soft_wrap=True
-    )
-    for difference in checked.differences:
-        out.print(_line(checked, difference, lang), highlight=False, soft_wrap=True)
-    return False
+    else:
+        count = len(checked.differences)
+        # one line each, never wrapped, so that an operator can search and count them
+        out.print(
+            text_in(CATALOGUE, "totals_differ", lang, election=election, count=count),
+            soft_wrap=True,
+        )
+        for difference in checked.differences:
+            out.print(_line(checked, difference, lang), highlight=False, soft_wrap=True)
+    findings = checked.tree_findings
+    if not findings:
+        out.print(text_in(CATALOGUE, "trees_agree", lang, trees=checked.trees), soft_wrap=True)
+    else:
+        count = len(findings)
+        out.print(
+            text_in(CATALOGUE, "trees_differ", lang, election=election, count=count),
+            soft_wrap=True,
+        )
+        for finding in findings:
+            out.print(_tree_line(checked, finding, lang), highlight=False, soft_wrap=True)
+    return not checked.differences and not findings
+
+
+def _tree_line(checked: TotalsChecked, finding: TreeFinding, lang: Lang) -> str:
+    contest = _isolated(_contest(checked, finding.contest, lang))
+    if finding.code is None:
+        entry = format_int(finding.entry, lang)
+        return text_in(CATALOGUE, "tree_root", lang, contest=contest, sequence=entry)
+    unit = checked.day.geography.unit(finding.code)
+    named = named_place(unit.kind, name_in(unit.name, lang), lang)
+    where = _isolated(named) if lang == "fa" else f"{named} ({unit.code})"
+    return text_in(CATALOGUE, f"tree_{finding.fault.value}", lang, unit=where, contest=contest)
 
 
 def _line(checked: TotalsChecked, d: Difference, lang: Lang) -> str:

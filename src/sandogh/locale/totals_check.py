@@ -50,6 +50,23 @@ FA: dict[str, str] = {
         "صورتجلسه‌ها بیرون از سامانه تغییر کرده‌اند و نتیجه‌ای از آن‌ها نشان داده نمی‌شود. "
         "فرمان «\u2068sandogh results check-totals\u2069» را اجرا کنید."
     ),
+    "trees_agree": (
+        "درخت جمع‌های {trees} رقابتی که تأیید صحت نشده‌اند با جمع‌های نگه‌داشته و صورتجلسه‌های ثبت‌شده "
+        "یکی است و به ریشه‌ای می‌رسد که دفتر رویدادها آخرین بار ثبت کرده است."
+    ),
+    "trees_differ": (
+        "{count} مورد از درخت جمع‌های رقابت‌های «{election}» که تأیید صحت نشده‌اند با درختی که از "
+        "جمع‌های نگه‌داشته و صورتجلسه‌های ثبت‌شده ساخته می‌شود نمی‌خواند؛ پایگاه داده بیرون از "
+        "سامانه تغییر کرده است:"
+    ),
+    "tree_missing": "ردیف درخت جمع‌های {unit}، رقابت {contest}، در پایگاه داده نیست",
+    "tree_differs": (
+        "ردیف درخت جمع‌های {unit}، رقابت {contest}، آن نیست که از جمع‌ها و صورتجلسه‌ها ساخته می‌شود"
+    ),
+    "tree_root": (
+        "درخت جمع‌های رقابت {contest} به ریشه‌ای که دفتر رویدادها آخرین بار ثبت کرده است "
+        "(رویداد {sequence}) نمی‌رسد"
+    ),
     "page_past_end": ("فهرست واحدهای زیر {unit} صفحهٔ {page} ندارد؛ صفحهٔ آخر آن {last} است."),
 }
 
@@ -91,6 +108,24 @@ EN: dict[str, str] = {
         "event log last recorded (entry {sequence}), under the same definition; the sheets were "
         "changed outside sandogh and no result is shown from them. Run `sandogh results "
         "check-totals`."
+    ),
+    "trees_agree": (
+        "The totals trees of {trees} contests not certified are those made from the kept "
+        "totals and the stored tally sheets, and lead to the roots the event log last recorded."
+    ),
+    "trees_differ": (
+        "{count} rows or roots of the totals trees of the contests of “{election}” not "
+        "certified are not those made from the kept totals and the stored tally sheets; the "
+        "database was changed outside sandogh:"
+    ),
+    "tree_missing": "The totals tree's row of {unit}, contest {contest}, is missing",
+    "tree_differs": (
+        "The totals tree's row of {unit}, contest {contest}, is not the one made from the "
+        "totals and the sheets"
+    ),
+    "tree_root": (
+        "The totals tree of contest {contest} does not lead to the root the event log last "
+        "recorded (entry {sequence})"
     ),
     "page_past_end": ("The units below {unit} have no page {page}; their last page is {last}."),
 }

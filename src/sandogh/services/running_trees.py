@@ -283,20 +283,34 @@ def _wholes(
     work: UnitOfWork, day: Day, contests: Iterable[str]
 ) -> dict[str, tuple[str, dict[str, KeptNode | None]]]:
     """Each of `contests`' trees made whole from what is stored, read once for them all."""
-    wanted = sorted(set(contests))
-    if not wanted:
+    if not set(contests):
         return {}
     election = day.election.id
-    kept: dict[str, dict[str, Running]] = {contest: {} for contest in wanted}
-    for place, running in work.totals.all(election).items():
-        if place.scope is Scope.UNIT and place.contest in kept:
-            kept[place.contest][place.code] = running
-    sheets: dict[str, dict[str, TallySheet]] = {contest: {} for contest in wanted}
-    for sheet in work.tallies.all(election):
-        if sheet.contest in sheets:
-            sheets[sheet.contest][sheet.station] = sheet
+    return whole_trees(
+        day, contests, kept=work.totals.all(election), sheets=work.tallies.all(election)
+    )
+
+
+def whole_trees(
+    day: Day,
+    contests: Iterable[str],
+    *,
+    kept: Mapping[Place, Running],
+    sheets: Iterable[TallySheet],
+) -> dict[str, tuple[str, dict[str, KeptNode | None]]]:
+    """Each of `contests`' trees made whole (`whole_tree`) from the election's kept totals
+    `kept` and its stored sheets `sheets` (as reported): its root and every row."""
+    wanted = sorted(set(contests))
+    units: dict[str, dict[str, Running]] = {contest: {} for contest in wanted}
+    for place, running in kept.items():
+        if place.scope is Scope.UNIT and place.contest in units:
+            units[place.contest][place.code] = running
+    stations: dict[str, dict[str, TallySheet]] = {contest: {} for contest in wanted}
+    for sheet in sheets:
+        if sheet.contest in stations:
+            stations[sheet.contest][sheet.station] = sheet
     return {
-        contest: whole_tree(day.geography, contest, kept=kept[contest], sheets=sheets[contest])
+        contest: whole_tree(day.geography, contest, kept=units[contest], sheets=stations[contest])
         for contest in wanted
     }
 

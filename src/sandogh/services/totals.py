@@ -35,7 +35,7 @@ from sandogh.core.counting.running import (
 from sandogh.core.counting.tally import TallySheet
 from sandogh.core.log import Disposition, Event, EventType
 from sandogh.core.supervision import Effect, Void, apply_voids, void_stations
-from sandogh.services.certified_inputs import check_certified
+from sandogh.services.certified_inputs import check_certified, in_force
 from sandogh.services.days import Day, day_of
 from sandogh.services.elections import SYSTEM, UnitOfWorkFactory, resolve_election_id, root_of
 from sandogh.services.ports import UnitOfWork
@@ -48,6 +48,7 @@ from sandogh.services.running_trees import (
     remake_whole,
 )
 from sandogh.services.signed_sheets import hold_stored
+from sandogh.services.trees_check import TreeFinding, check_trees
 
 #: Above this many sheets, their totals are made bottom-up over the whole geography
 #: (`totals_of`) rather than sheet by sheet up the tree (`spread`).
@@ -184,13 +185,18 @@ class TotalsChecked:
     day: Day
     places: int  # units and constituencies with a total, kept or made
     differences: tuple[Difference, ...]
+    trees: int = 0  # contests not certified whose running trees were held whole
+    tree_findings: tuple[TreeFinding, ...] = ()
 
 
 def check_totals(uow: UnitOfWorkFactory, election_id: str | None) -> TotalsChecked:
     """Every figure of the kept totals that is not the full re-aggregation's: what `sandogh
     results check-totals` names. An election's totals never counted are counted first (and
     kept), so that the check compares what every later read will read. The sheets are held to
-    the signed reports first (`services.signed_sheets.hold_stored`), before any count."""
+    the signed reports first (`services.signed_sheets.hold_stored`), before any count. Each
+    contest with no certification in force has its running tree made whole from the kept
+    totals and the stored sheets and held to the stored rows and the root the log last
+    recorded (`services.trees_check`: the session-29 outsider's A3)."""
     with uow() as work:
         day = day_of(work, resolve_election_id(work, election_id))
         reported = tuple(work.tallies.all(day.election.id))
@@ -202,9 +208,17 @@ def check_totals(uow: UnitOfWorkFactory, election_id: str | None) -> TotalsCheck
         # N1 of session 27: a report rewritten with its sheets and the totals agreed with them),
         # before any count: a count of rewritten sheets is refused less precisely, by the roots
         hold_stored(work, day.election, reported)
-        if ensure_totals(work, day):
+        # the totals counted and the roots made and logged where never (`ensure_trees`) only
+        # from sheets held to the signed reports
+        roots, counted = ensure_trees(work, day)
+        if counted:
             work.commit()
         sheets, _ = applied(day, reported, [r.void for r in recorded.voids])
         fresh = totals_of(day.geography, sheets)
         kept = work.totals.all(day.election.id)
-        return TotalsChecked(day, len({*fresh, *kept}), differences(fresh, kept))
+        certified = {record.certification.contest for record in in_force(recorded)}
+        running = [c.id for c in day.election.contests if c.id not in certified]
+        trees = check_trees(work, day, roots, contests=running, kept=kept, sheets=reported)
+        return TotalsChecked(
+            day, len({*fresh, *kept}), differences(fresh, kept), len(running), trees
+        )
