@@ -50,7 +50,11 @@ from .live import SECRET, server_key, serving, voters
 RUNOFF = day("kerman-1403-m2", (parliament(True),), datetime.date(2024, 7, 5))
 POLLING_NOON = datetime.datetime.combine(RUNOFF.date, datetime.time(12), IRAN_TIME)
 #: The round-one constituency and its stations, as a word of their own (not inside base64).
-ROUND_ONE = re.compile(rf"(?<![\w+/]){'|'.join(map(re.escape, ('P1', ST_1, ST_2)))}(?![\w+/])")
+# Grouped, so that both bounds hold each word: ungrouped, "P1" at the start of an operator's
+# random session token ('P1WCW…') was taken for the constituency's code.
+ROUND_ONE = re.compile(
+    rf"(?<![\w+/-])(?:{'|'.join(map(re.escape, ('P1', ST_1, ST_2)))})(?![\w+/-])"
+)
 
 
 def _rows(store_url: str) -> set[str]:
