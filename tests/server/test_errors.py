@@ -21,6 +21,18 @@ from .live import ELECTION, Live, device, kerman, stations
 REFUSED = ("sandogh_refusals_total", {"endpoint": "report", "reason": "store-rewritten"})
 
 
+def _answered_store_rewritten(live: Live, report: bytes) -> dict[str, str]:
+    """The report posted as anyone may: answered 503 `store-rewritten`, its words by language."""
+    answer = httpx.post(
+        f"{live.url}/api/v1/reports", content=report, headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 503
+    body = answer.json()
+    assert body["error"] == "store-rewritten"
+    text: dict[str, str] = body["text"]
+    return text
+
+
 def _refused() -> float:
     return REGISTRY.get_sample_value(*REFUSED) or 0.0
 
@@ -42,15 +54,9 @@ def test_a_report_over_a_rewritten_sealed_record_is_a_503_of_its_own(live: Live)
 
     with live.client(key) as box, pytest.raises(CentreUnreachableError):  # kept, sent again
         box.send_report(report)
-    answer = httpx.post(
-        f"{live.url}/api/v1/reports", content=report, headers={"Content-Type": "application/json"}
-    )
-
-    assert answer.status_code == 503
-    body = answer.json()
-    assert body["error"] == "store-rewritten"
-    assert "پایگاه داده دستکاری شده است" in body["text"]["fa"]
-    assert "The database was tampered with" in body["text"]["en"]
+    text = _answered_store_rewritten(live, report)
+    assert "پایگاه داده دستکاری شده است" in text["fa"]
+    assert "The database was tampered with" in text["en"]
     assert _refused() - before == 2
     with live.uow() as work:
         assert list(work.reports.all(ELECTION)) == []
@@ -74,15 +80,9 @@ def test_a_report_over_kept_totals_rewritten_is_a_503_of_its_own(live: Live) -> 
     report = signed(final(kerman().election, second, other, votes), other)
     before = _refused()
 
-    answer = httpx.post(
-        f"{live.url}/api/v1/reports", content=report, headers={"Content-Type": "application/json"}
-    )
-
-    assert answer.status_code == 503
-    body = answer.json()
-    assert body["error"] == "store-rewritten"
-    assert "دفتر رویدادها آخرین بار" in body["text"]["fa"]
-    assert "do not lead to the root the event log last recorded" in body["text"]["en"]
+    text = _answered_store_rewritten(live, report)
+    assert "دفتر رویدادها آخرین بار" in text["fa"]
+    assert "do not lead to the root the event log last recorded" in text["en"]
     assert _refused() - before == 1
     with live.uow() as work:
         assert {r.station for r in work.reports.all(ELECTION) if r.kind == "final"} == {first}
